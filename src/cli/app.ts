@@ -1,0 +1,130 @@
+/**
+ * The command frame: parse → call core → render. `app.action()` wraps a command's handler with the
+ * run context, the JSON envelope or human rendering, error rendering, exit codes and (for commands
+ * that do work) a journaled run record.
+ */
+import type { Command } from 'commander';
+import { EXIT, HisopsError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { colorEnabled, makeChalk } from './color.js';
+import { Ctx, type GlobalFlags } from './context.js';
+import { translate, type Lang } from './i18n.js';
+import type { Io } from './io.js';
+import type { Envelope, Out } from './output.js';
+
+export interface CommandResult<T = unknown> {
+  data: T;
+  /** Default 0. 3 for findings. */
+  exit?: ExitCode;
+  human?: (out: Out, ctx: Ctx) => void;
+}
+
+export type Handler = (ctx: Ctx, args: unknown[], opts: Record<string, any>) => Promise<CommandResult>;
+
+export interface ActionOptions {
+  /** Record the run (id, command, args without secrets, outcome) in the journal. */
+  record?: boolean;
+  /** Map command options onto config keys (flag > env > file > default), e.g. o => ({ 'his.url': o.db }). */
+  keyFlags?: (opts: Record<string, any>) => Record<string, string | number | boolean | undefined>;
+}
+
+export interface App {
+  io: Io;
+  lang: Lang;
+  argv: string[];
+  t(key: string, vars?: Record<string, unknown>): string;
+  action(handler: Handler, o?: ActionOptions): (...a: any[]) => Promise<void>;
+  /** Append "Examples:" to a command's help. */
+  examples(cmd: Command, lines: string[]): Command;
+  /** The exit code of the last action (read by main). */
+  exitCode: number;
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  let c: Command | null = cmd;
+  while (c && c.parent) {
+    names.unshift(c.name());
+    c = c.parent;
+  }
+  return names.join(' ');
+}
+
+export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string): App {
+  const app: App = {
+    io,
+    lang,
+    argv,
+    exitCode: 0,
+    t: (key, vars) => translate(lang, key, vars),
+    examples(cmd, lines) {
+      return cmd.addHelpText('after', `\n${translate(lang, 'help.examples')}\n${lines.map((l) => '  $ ' + l).join('\n')}\n`);
+    },
+    action(handler, o = {}) {
+      return async (...a: any[]) => {
+        const cmd = a[a.length - 1] as Command;
+        const opts = a[a.length - 2] as Record<string, any>;
+        const args = a.slice(0, a.length - 2);
+        const flags = cmd.optsWithGlobals() as GlobalFlags & Record<string, any>;
+        const color = colorEnabled({ tty: !!io.stdout.isTTY, json: !!flags.json, noColorFlag: flags.color === false, env: io.env });
+        const now = io.now ? io.now() : new Date();
+        const ctx = new Ctx(io, flags, lang, makeChalk(color), color, newRunId(now), commandPath(cmd));
+        if (o.keyFlags) Object.assign(ctx.keyFlags, o.keyFlags(opts));
+        let recorded = false;
+        try {
+          if (o.record) {
+            const j = await ctx.journal();
+            const { redactArgs } = await import('../core/journal/index.js');
+            await j.startRun({ runId: ctx.runId, command: ctx.command, args: redactArgs(argv), institution: ctx.config().institution, now });
+            recorded = true;
+          }
+          const result = await handler(ctx, args, opts);
+          const exit = result.exit ?? EXIT.ok;
+          if (ctx.json) {
+            const env: Envelope = { ok: true, command: ctx.command, runId: ctx.runId, data: result.data, warnings: ctx.warnings };
+            io.stdout.write(JSON.stringify(env, null, 2) + '\n');
+          } else if (result.human) {
+            const out = ctx.out();
+            result.human(out, ctx);
+            if (o.record && !ctx.quiet) out.note(ctx.t('common.run', { runId: ctx.runId }));
+          }
+          app.exitCode = exit;
+          if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : 'attention', exit, ctx.now());
+        } catch (e) {
+          app.exitCode = renderError(ctx, e);
+          if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);
+        } finally {
+          await ctx.close();
+        }
+      };
+    },
+  };
+  return app;
+}
+
+/** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */
+export function renderError(ctx: Ctx, e: unknown): number {
+  const known = isHisopsError(e);
+  const err = known
+    ? e
+    : new HisopsError({
+        code: 'INTERNAL',
+        summary: e instanceof Error ? e.message : String(e),
+        fix: ctx.t('common.bug'),
+        exit: EXIT.internal,
+        details: ctx.verbose && e instanceof Error ? { stack: e.stack } : {},
+      });
+  if (ctx.json) {
+    const env: Envelope = { ok: false, command: ctx.command, runId: ctx.runId, error: err.toJSON(), warnings: ctx.warnings };
+    ctx.io.stdout.write(JSON.stringify(env, null, 2) + '\n');
+  } else {
+    const c = ctx.c;
+    const lines = [`${c.red('✗')} ${c.bold(err.summary)} ${c.dim('[' + err.code + ']')}`];
+    if (err.why) lines.push(`  ${ctx.t('common.why')}: ${err.why}`);
+    if (err.fix) lines.push(`  ${ctx.t('common.fix')}: ${err.fix}`);
+    if (!known) {
+      lines.push(ctx.verbose && e instanceof Error && e.stack ? e.stack : c.dim('  (--verbose shows the stack)'));
+    }
+    ctx.io.stderr.write(lines.join('\n') + '\n');
+  }
+  return err.exit;
+}

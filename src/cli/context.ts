@@ -1,0 +1,227 @@
+/**
+ * The run context every command receives: streams, TTY and interactivity, --json/--yes, the clock,
+ * the language, lazily loaded configuration and journal, and the means to log, warn, show progress
+ * and ask for confirmation. `interactive = TTY && !--json && !CI`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { ResolvedConfig } from '../core/config/index.js';
+import { EXIT, HisopsError, inputError } from '../core/errors.js';
+import type { Journal } from '../core/journal/index.js';
+import { loadConfig, readSecret } from './config.js';
+import { translate, type Lang } from './i18n.js';
+import type { Io } from './io.js';
+import { makeOut, type Out } from './output.js';
+
+export interface GlobalFlags {
+  config?: string;
+  json?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  yes?: boolean;
+  lang?: string;
+  institution?: string;
+}
+
+export interface DbRef {
+  url: string;
+  password?: string;
+  baseDir: string;
+  /** What to show: the URL without password, or the connection name. */
+  display: string;
+}
+
+export interface Progress {
+  tick(n?: number): void;
+  done(): void;
+}
+
+export class Ctx {
+  readonly warnings: string[] = [];
+  private cfg?: ResolvedConfig;
+  private journalP?: Promise<Journal>;
+  private cleanups: Array<() => Promise<void> | void> = [];
+  /** Flags mapped onto config keys by the command (e.g. --db → his.url). */
+  readonly keyFlags: Record<string, string | number | boolean | undefined> = {};
+
+  constructor(
+    readonly io: Io,
+    readonly flags: GlobalFlags,
+    readonly lang: Lang,
+    readonly c: ChalkInstance,
+    readonly color: boolean,
+    readonly runId: string,
+    public command: string,
+  ) {}
+
+  get json(): boolean {
+    return !!this.flags.json;
+  }
+  get yes(): boolean {
+    return !!this.flags.yes;
+  }
+  get quiet(): boolean {
+    return !!this.flags.quiet;
+  }
+  get verbose(): boolean {
+    return !!this.flags.verbose;
+  }
+  get env(): Record<string, string | undefined> {
+    return this.io.env;
+  }
+  get cwd(): string {
+    return this.io.cwd;
+  }
+  get tty(): boolean {
+    return !!this.io.stdout.isTTY && !!this.io.stdin?.isTTY;
+  }
+  get interactive(): boolean {
+    const ci = this.env.CI !== undefined && this.env.CI !== '' && this.env.CI !== 'false';
+    return this.tty && !this.json && !ci;
+  }
+
+  now(): Date {
+    return this.io.now ? this.io.now() : new Date();
+  }
+
+  t(key: string, vars?: Record<string, unknown>): string {
+    return translate(this.lang, key, vars);
+  }
+
+  /** Human output goes to stdout (results) through this. */
+  out(): Out {
+    return makeOut(this.io.stdout, this.c, this.color);
+  }
+
+  log(msg: string): void {
+    if (!this.quiet && !this.json) this.io.stderr.write(msg + '\n');
+    else if (!this.quiet && this.json && this.verbose) this.io.stderr.write(msg + '\n');
+  }
+
+  debug(msg: string): void {
+    if (this.verbose) this.io.stderr.write(this.c.dim(msg) + '\n');
+  }
+
+  warn(msg: string): void {
+    this.warnings.push(msg);
+    if (!this.quiet) this.io.stderr.write(`${this.c.yellow('!')} ${msg}\n`);
+  }
+
+  config(): ResolvedConfig {
+    this.cfg ??= loadConfig({
+      explicit: this.flags.config,
+      cwd: this.cwd,
+      env: this.env,
+      flags: { institution: this.flags.institution, lang: this.flags.lang, ...this.keyFlags },
+    });
+    return this.cfg;
+  }
+
+  /** A config value for the selected institution (or a global key). */
+  get<T = string>(key: string): T {
+    return this.config().values[key]?.value as T;
+  }
+
+  secret(key: 'his.password' | 'center.secret'): string | undefined {
+    return readSecret(this.config(), key);
+  }
+
+  /** Resolve a database argument: a URL, a named connection, or (default) the HIS of the institution. */
+  resolveDb(ref?: string): DbRef {
+    const cfg = this.config();
+    const r = ref ?? String(cfg.values['his.url']!.value);
+    const isHisDefault = ref === undefined;
+    const conn = cfg.connections[r];
+    if (conn) {
+      const password = conn.passwordEnv ? this.env[conn.passwordEnv] : conn.passwordFile ? readFileFirstLine(path.resolve(cfg.baseDir, conn.passwordFile)) : undefined;
+      return { url: conn.url, password, baseDir: cfg.baseDir, display: `${r} (${redact(conn.url)})` };
+    }
+    if (!/^[a-z][a-z0-9+]*:/i.test(r)) {
+      const known = Object.keys(cfg.connections);
+      throw inputError(
+        'DB_REF_UNKNOWN',
+        `"${r}" is neither a database URL nor a connection named in ${cfg.file ?? 'hisops.yaml'}`,
+        known.length ? `Use one of the connections (${known.join(', ')}) or a URL such as postgres://user@host:5432/db.` : 'Write a URL such as sqlite:his.db or postgres://user@host:5432/db, or add the connection under connections: in hisops.yaml.',
+      );
+    }
+    if (/^[a-z]+:\/\/[^/@:]*:[^@/]+@/i.test(r)) this.warn('The database URL carries a password; prefer HISOPS_HIS_PASSWORD or a connection with passwordEnv so it stays out of shell history.');
+    return { url: r, password: isHisDefault ? this.secret('his.password') : undefined, baseDir: cfg.baseDir, display: redact(r) };
+  }
+
+  /** The journal, opened on first use and closed when the run ends. */
+  journal(): Promise<Journal> {
+    if (!this.journalP) {
+      this.journalP = (async () => {
+        const { openJournal } = await import('../core/journal/index.js');
+        const cfg = this.config();
+        const pwEnv = cfg.values['journal.passwordEnv']?.value as string | undefined;
+        const j = await openJournal(String(cfg.values['journal.url']!.value), { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined });
+        this.onClose(() => j.close());
+        return j;
+      })();
+    }
+    return this.journalP;
+  }
+
+  onClose(fn: () => Promise<void> | void): void {
+    this.cleanups.push(fn);
+  }
+
+  async close(): Promise<void> {
+    for (const fn of this.cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
+    this.cleanups = [];
+  }
+
+  /**
+   * Consent for a step that writes: --yes gives it; a person at a terminal is asked; otherwise
+   * the run stops with exit 4 naming --yes.
+   */
+  async confirm(question: string, fallback = false): Promise<boolean> {
+    if (this.yes) return true;
+    if (!this.interactive) {
+      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: this.t('common.needsYes'), why: question, fix: this.t('common.needsYesFix'), exit: EXIT.needsConfirmation });
+    }
+    const { confirm } = await import('@inquirer/prompts');
+    return confirm({ message: question, default: fallback });
+  }
+
+  /** A progress line on a TTY (never with --json or --quiet); silent otherwise. */
+  progress(label: string, total?: number): Progress {
+    const stream = this.io.stderr;
+    if (!stream.isTTY || this.json || this.quiet) return { tick: () => undefined, done: () => undefined };
+    let n = 0;
+    let last = 0;
+    const draw = () => {
+      const pct = total ? ` ${Math.floor((n / total) * 100)}%` : '';
+      stream.write(`\r${label} ${n}${total ? '/' + total : ''}${pct}   `);
+    };
+    return {
+      tick: (k = 1) => {
+        n += k;
+        const t = Date.now();
+        if (t - last > 100) {
+          last = t;
+          draw();
+        }
+      },
+      done: () => {
+        draw();
+        stream.write('\n');
+      },
+    };
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+}
+
+function readFileFirstLine(p: string): string | undefined {
+  try {
+    return fs.readFileSync(p, 'utf8').split(/\r?\n/)[0];
+  } catch {
+    throw inputError('SECRET_FILE', `Cannot read the password file ${p}`, 'Check the passwordFile path in hisops.yaml and its permissions.');
+  }
+}

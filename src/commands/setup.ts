@@ -1,0 +1,221 @@
+/**
+ * Setting hisops up: `init` (write hisops.yaml and a HIS profile), `config show`, `doctor`.
+ * The demo lives in demo.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { App } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
+import { describeConfig, envName } from '../core/config/index.js';
+import { EXIT, HisopsError, inputError, isHisopsError } from '../core/errors.js';
+
+defineMessages({
+  'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 配置档（初始化配置）' },
+  'init.exists': { en: '{file} exists. Overwrite it?', zh: '{file} 已存在，是否覆盖？' },
+  'init.existsFix': { en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.', zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。' },
+  'init.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
+  'init.kept': { en: 'kept {file} (not overwritten)', zh: '保留 {file}（未覆盖）' },
+  'init.next': { en: 'Next: hisops config show, then hisops doctor.', zh: '下一步：hisops config show，然后 hisops doctor。' },
+  'config.describe': { en: 'show the configuration and where each value comes from (配置)', zh: '显示配置及每个值的来源（配置）' },
+  'config.show.describe': { en: 'print every value with its source, secrets redacted', zh: '打印每个值及来源，密钥已隐藏' },
+  'config.file': { en: 'configuration file', zh: '配置文件' },
+  'config.noFile': { en: '(none: built-in defaults)', zh: '（无：使用内置默认值）' },
+  'config.institution': { en: 'institution', zh: '机构' },
+  'col.key': { en: 'key', zh: '键' },
+  'col.value': { en: 'value', zh: '值' },
+  'col.source': { en: 'source', zh: '来源' },
+  'col.env': { en: 'environment', zh: '环境变量' },
+  'doctor.describe': { en: 'check configuration, HIS profile, HIS database, journal and center (自检)', zh: '检查配置、HIS 配置档、HIS 数据库、日志库和医保中心（自检）' },
+  'doctor.check': { en: 'check', zh: '检查项' },
+  'doctor.result': { en: 'result', zh: '结果' },
+  'doctor.detail': { en: 'detail', zh: '详情' },
+  'doctor.allGood': { en: 'All checks passed.', zh: '全部检查通过。' },
+  'doctor.someFailed': { en: '{n} check(s) failed; each ✗ says what to do.', zh: '{n} 项检查未通过；每个 ✗ 都给出了处理办法。' },
+  'doctor.config': { en: 'configuration', zh: '配置' },
+  'doctor.profile': { en: 'HIS profile', zh: 'HIS 配置档' },
+  'doctor.his': { en: 'HIS database', zh: 'HIS 数据库' },
+  'doctor.statements': { en: 'profile statements', zh: '配置档语句' },
+  'doctor.journal': { en: 'journal', zh: '日志库' },
+  'doctor.center': { en: 'center', zh: '医保中心' },
+});
+
+export function templatesDir(): string {
+  // dist/commands and src/commands both sit two levels below the package root.
+  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+}
+
+interface InitOptions {
+  dir?: string;
+  force?: boolean;
+  name?: string;
+  fixmedinsCode?: string;
+  fixmedinsName?: string;
+  hisUrl?: string;
+  centerUrl?: string;
+  admvs?: string;
+  opter?: string;
+}
+
+async function runInit(ctx: Ctx, o: InitOptions) {
+  const dir = path.resolve(ctx.cwd, o.dir ?? '.');
+  const file = path.join(dir, 'hisops.yaml');
+  const profileSrc = path.join(templatesDir(), 'profiles', 'reference.yaml');
+  const profileDst = path.join(dir, 'profiles', 'reference.yaml');
+  const answers = {
+    name: o.name ?? 'main',
+    fixmedins_code: o.fixmedinsCode ?? 'H43010000001',
+    fixmedins_name: o.fixmedinsName ?? '示例医院',
+    his_url: o.hisUrl ?? 'sqlite:.hisops/his.db',
+    center_url: o.centerUrl ?? 'http://127.0.0.1:8700',
+    admvs: o.admvs ?? '430100',
+    opter: o.opter ?? 'hisops',
+  };
+  if (!ctx.yes) {
+    if (!ctx.interactive) {
+      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation });
+    }
+    const { input } = await import('@inquirer/prompts');
+    answers.fixmedins_code = await input({ message: 'fixmedins_code (定点医药机构编号)', default: answers.fixmedins_code, validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || 'letters and digits, 6–30' });
+    answers.fixmedins_name = await input({ message: 'fixmedins_name (机构名称)', default: answers.fixmedins_name });
+    answers.his_url = await input({ message: 'HIS database (URL or connection name)', default: answers.his_url });
+    answers.center_url = await input({ message: 'center URL (医保中心地址)', default: answers.center_url });
+    answers.admvs = await input({ message: 'mdtrtarea_admvs (医保区划)', default: answers.admvs, validate: (v) => /^\d{6}$/.test(v) || '6 digits' });
+  }
+  if (!/^[A-Za-z0-9]{1,30}$/.test(answers.fixmedins_code)) {
+    throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.');
+  }
+  if (!/^\d{6}$/.test(answers.admvs)) throw inputError('INIT_BAD_ADMVS', `"${answers.admvs}" is not an admin-division code`, 'Give six digits, e.g. --admvs 430100.');
+  const written: string[] = [];
+  const kept: string[] = [];
+  const writeFile = async (target: string, content: string) => {
+    if (fs.existsSync(target)) {
+      const consent = o.force || (ctx.interactive && !ctx.yes && (await ctx.confirm(ctx.t('init.exists', { file: target }))));
+      if (!consent) {
+        if (!ctx.interactive) {
+          throw new HisopsError({ code: 'INIT_EXISTS', summary: `${target} exists`, fix: ctx.t('init.existsFix', { file: target }), exit: EXIT.needsConfirmation });
+        }
+        kept.push(target);
+        return;
+      }
+      fs.copyFileSync(target, target + '.bak');
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+    written.push(target);
+  };
+  const profileRel = path.relative(dir, profileDst).split(path.sep).join('/');
+  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), { ...answers, lang: ctx.lang, profile: './' + profileRel });
+  await writeFile(file, yaml);
+  if (fs.existsSync(profileSrc)) await writeFile(profileDst, fs.readFileSync(profileSrc, 'utf8'));
+  return {
+    data: { dir, written, kept, institution: answers },
+    human: (out: import('../cli/output.js').Out) => {
+      for (const f of written) out.ok(ctx.t('init.wrote', { file: path.relative(ctx.cwd, f) || f }));
+      for (const f of kept) out.note(ctx.t('init.kept', { file: path.relative(ctx.cwd, f) || f }));
+      out.line(ctx.t('init.next'));
+    },
+  };
+}
+
+async function runConfigShow(ctx: Ctx) {
+  const cfg = ctx.config();
+  const rows = describeConfig(cfg);
+  return {
+    data: {
+      file: cfg.file ?? null,
+      institution: cfg.institution,
+      institutions: cfg.institutionNames,
+      connections: Object.values(cfg.connections).map((c) => ({ name: c.name, url: c.url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@'), passwordEnv: c.passwordEnv ?? null, passwordFile: c.passwordFile ?? null })),
+      values: Object.fromEntries(rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envName(r.key) }])),
+    },
+    human: (out: import('../cli/output.js').Out) => {
+      out.kv([
+        [ctx.t('config.file'), cfg.file ?? ctx.t('config.noFile')],
+        [ctx.t('config.institution'), `${cfg.institution}  (${cfg.institutionNames.join(', ')})`],
+      ]);
+      out.table(
+        [ctx.t('col.key'), ctx.t('col.value'), ctx.t('col.source'), ctx.t('col.env')],
+        rows.map((r) => [r.key, r.value, r.source, envName(r.key)]),
+      );
+    },
+  };
+}
+
+export interface DoctorCheck {
+  check: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+  code?: string;
+}
+
+async function runDoctor(ctx: Ctx) {
+  const checks: DoctorCheck[] = [];
+  const fail = (check: string, e: unknown): DoctorCheck => {
+    const he = isHisopsError(e) ? e : undefined;
+    return { check, ok: false, detail: he ? he.summary + (he.why ? ` (${he.why})` : '') : String(e), fix: he?.fix, code: he?.code ?? 'INTERNAL' };
+  };
+  let configOk = true;
+  try {
+    const cfg = ctx.config();
+    checks.push({ check: ctx.t('doctor.config'), ok: true, detail: `${cfg.file ?? ctx.t('config.noFile')} · ${cfg.institution}` });
+  } catch (e) {
+    configOk = false;
+    checks.push(fail(ctx.t('doctor.config'), e));
+  }
+  if (configOk) {
+    const { doctorChecks } = await import('./doctorChecks.js');
+    checks.push(...(await doctorChecks(ctx, fail)));
+  }
+  const failed = checks.filter((c) => !c.ok);
+  const exit = failed.length === 0 ? EXIT.ok : configOk ? EXIT.external : EXIT.usage;
+  return {
+    data: { ok: failed.length === 0, checks },
+    exit,
+    human: (out: import('../cli/output.js').Out) => {
+      out.table(
+        [ctx.t('doctor.check'), ctx.t('doctor.result'), ctx.t('doctor.detail')],
+        checks.map((c) => [c.check, c.ok ? out.c.green('✓') : out.c.red('✗'), c.ok ? c.detail : `${c.detail}\n→ ${c.fix ?? ''}`]),
+      );
+      out.line(failed.length === 0 ? ctx.t('doctor.allGood') : ctx.t('doctor.someFailed', { n: failed.length }));
+    },
+  };
+}
+
+export function registerSetup(program: Command, app: App): void {
+  const init = program
+    .command('init')
+    .description(app.t('init.describe'))
+    .option('--dir <dir>', 'folder to write into', '.')
+    .option('--force', 'overwrite existing files (keeps a .bak copy)')
+    .option('--name <name>', 'short name of the institution', 'main')
+    .option('--fixmedins-code <code>', 'institution code issued by the center (定点医药机构编号)')
+    .option('--fixmedins-name <name>', 'institution name')
+    .option('--his-url <url>', 'HIS database URL or connection name')
+    .option('--center-url <url>', "the center's base URL")
+    .option('--admvs <code>', 'admin division (医保区划), six digits')
+    .option('--opter <id>', 'operator id sent to the center')
+    .action(app.action((ctx, _a, o) => runInit(ctx, o as InitOptions)));
+  app.examples(init, ['hisops init', 'hisops init --yes --fixmedins-code H43010000001 --fixmedins-name 某某医院 --his-url oracle://his@10.0.0.5:1521/HIS']);
+
+  const config = program.command('config').description(app.t('config.describe'));
+  const show = config
+    .command('show')
+    .description(app.t('config.show.describe'))
+    .action(app.action((ctx) => runConfigShow(ctx)));
+  app.examples(show, ['hisops config show', 'hisops config show --institution east --json']);
+  app.examples(config, ['hisops config show']);
+
+  const doctor = program
+    .command('doctor')
+    .description(app.t('doctor.describe'))
+    .option('--db <db>', 'HIS database to check instead of the configured one (URL or connection name)')
+    .action(app.action((ctx) => runDoctor(ctx), { keyFlags: (o) => ({ 'his.url': o.db }) }));
+  app.examples(doctor, ['hisops doctor', 'hisops doctor --db postgres://his@127.0.0.1:5432/his --json']);
+}

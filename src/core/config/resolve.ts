@@ -1,0 +1,297 @@
+/**
+ * Pure configuration: parse hisops.yaml text (with line numbers for every key), validate it against
+ * the key table, and merge flag > environment > file > default into values that remember their
+ * source. Reading files and the process environment is the CLI's job; this module gets them as data.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { HisopsError, inputError } from '../errors.js';
+import { CONFIG_KEYS, envName, KEY_BY_NAME, type KeySpec } from './schema.js';
+
+export interface ConfigValue {
+  value: string | number | boolean | undefined;
+  source: string;
+}
+
+export interface Connection {
+  name: string;
+  url: string;
+  passwordEnv?: string;
+  passwordFile?: string;
+  line?: number;
+}
+
+export interface ResolvedConfig {
+  file?: string;
+  baseDir: string;
+  institutionNames: string[];
+  institution: string;
+  connections: Record<string, Connection>;
+  values: Record<string, ConfigValue>;
+  /** Extra top-level sections later jobs read (kept as plain data, validated by their owners). */
+  sections: Record<string, unknown>;
+}
+
+export interface ConfigInputs {
+  text?: string;
+  file?: string;
+  baseDir: string;
+  env: Record<string, string | undefined>;
+  /** Flags already mapped to keys, e.g. { institution: 'east', 'his.url': 'sqlite:x.db' }. */
+  flags: Record<string, string | number | boolean | undefined>;
+  /** Top-level sections owned by other modules that are allowed in the file. */
+  extraSections?: readonly string[];
+}
+
+interface RawInstitution {
+  line: number;
+  values: Map<string, { value: unknown; line: number }>;
+}
+
+interface RawConfig {
+  global: Map<string, { value: unknown; line: number }>;
+  institutions: RawInstitution[];
+  connections: Record<string, Connection>;
+  sections: Record<string, unknown>;
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function configError(file: string, line: number | undefined, summary: string, fix: string, key?: string): HisopsError {
+  const where = line ? `${file}:${line}` : file;
+  return inputError('CONFIG_INVALID', `${where}: ${summary}`, fix, undefined, { file, line, key });
+}
+
+function lineOf(node: Node | null | undefined, lc: LineCounter): number {
+  const start = node?.range?.[0];
+  return start === undefined ? 0 : lc.linePos(start).line;
+}
+
+function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : node;
+}
+
+/** Flatten a YAML map into dotted keys with their lines, e.g. center.url → { value, line }. */
+function flatten(node: unknown, prefix: string, lc: LineCounter, out: Map<string, { value: unknown; line: number }>, file: string): void {
+  if (!isMap(node)) return;
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const k = String(scalarValue(pair.key));
+    const full = prefix ? `${prefix}.${k}` : k;
+    if (isMap(pair.value)) flatten(pair.value, full, lc, out, file);
+    else if (isSeq(pair.value)) throw configError(file, lineOf(pair.key, lc), `"${full}" must be a single value, not a list`, `Write ${full}: <value>.`, full);
+    else out.set(full, { value: scalarValue(pair.value), line: lineOf(pair.key, lc) });
+  }
+}
+
+export function parseConfigText(text: string, file: string, extraSections: readonly string[] = []): RawConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    throw configError(file, line, `not valid YAML (${e.message.split('\n')[0]})`, 'Fix the YAML syntax at that line (indentation with spaces, a colon after each key).');
+  }
+  const raw: RawConfig = { global: new Map(), institutions: [], connections: {}, sections: {} };
+  if (doc.contents === null) return raw;
+  if (!isMap(doc.contents)) throw configError(file, 1, 'the file must be a map of keys', 'Start from the file `hisops init` writes.');
+  const globalKeys = CONFIG_KEYS.filter((k) => !k.perInstitution).map((k) => k.key);
+  const instKeys = CONFIG_KEYS.filter((k) => k.perInstitution).map((k) => k.key);
+  const topNames = new Set(['lang', 'institution', 'journal', 'institutions', 'connections', ...extraSections]);
+  for (const pair of doc.contents.items as Pair<Node, Node>[]) {
+    const k = String(scalarValue(pair.key));
+    const line = lineOf(pair.key, lc);
+    if (!topNames.has(k)) {
+      const near = closest(k, topNames);
+      throw configError(file, line, `unknown key "${k}"`, near ? `Did you mean "${near}"? Known top-level keys: ${[...topNames].join(', ')}.` : `Known top-level keys: ${[...topNames].join(', ')}.`, k);
+    }
+    if (extraSections.includes(k)) {
+      raw.sections[k] = doc.get(k) && typeof (doc.get(k) as { toJSON?: unknown }).toJSON === 'function' ? (doc.get(k) as { toJSON(): unknown }).toJSON() : scalarValue(pair.value);
+      continue;
+    }
+    if (k === 'institutions') {
+      if (!isSeq(pair.value)) throw configError(file, line, '"institutions" must be a list', 'Write each institution as a list item starting with "- name: …".', k);
+      for (const item of pair.value.items) {
+        const inst: RawInstitution = { line: lineOf(item as Node, lc), values: new Map() };
+        flatten(item, '', lc, inst.values, file);
+        for (const [ik, iv] of inst.values) {
+          if (!instKeys.includes(ik)) {
+            const near = closest(ik, instKeys);
+            throw configError(file, iv.line, `unknown key "${ik}" in an institution`, near ? `Did you mean "${near}"?` : `Known keys: ${instKeys.join(', ')}.`, ik);
+          }
+        }
+        raw.institutions.push(inst);
+      }
+      continue;
+    }
+    if (k === 'connections') {
+      if (!isMap(pair.value)) throw configError(file, line, '"connections" must be a map of names', 'Write connections:\\n  prod:\\n    url: oracle://user@host:1521/SERVICE', k);
+      for (const cp of pair.value.items as Pair<Node, Node>[]) {
+        const name = String(scalarValue(cp.key));
+        const vals = new Map<string, { value: unknown; line: number }>();
+        flatten(cp.value, '', lc, vals, file);
+        for (const [ck, cv] of vals) {
+          if (!['url', 'passwordEnv', 'passwordFile'].includes(ck)) {
+            throw configError(file, cv.line, `unknown key "${ck}" in connection "${name}"`, 'A connection has url, passwordEnv and passwordFile.', `connections.${name}.${ck}`);
+          }
+        }
+        const url = vals.get('url');
+        if (!url || typeof url.value !== 'string') throw configError(file, lineOf(cp.key, lc), `connection "${name}" has no url`, 'Add url: <database URL>.', `connections.${name}.url`);
+        raw.connections[name] = {
+          name,
+          url: url.value,
+          passwordEnv: vals.get('passwordEnv')?.value as string | undefined,
+          passwordFile: vals.get('passwordFile')?.value as string | undefined,
+          line: url.line,
+        };
+      }
+      continue;
+    }
+    const flat = new Map<string, { value: unknown; line: number }>();
+    if (isMap(pair.value)) flatten(pair.value, k, lc, flat, file);
+    else flat.set(k, { value: scalarValue(pair.value), line });
+    for (const [fk, fv] of flat) {
+      if (!globalKeys.includes(fk)) {
+        const near = closest(fk, globalKeys);
+        throw configError(file, fv.line, `unknown key "${fk}"`, near ? `Did you mean "${near}"?` : `Known keys: ${globalKeys.join(', ')}.`, fk);
+      }
+      raw.global.set(fk, fv);
+    }
+  }
+  return raw;
+}
+
+/** Check and convert one value against its key spec. */
+export function coerce(spec: KeySpec, value: unknown, where: { file: string; line?: number; source: string }): string | number | boolean {
+  const bad = (fix: string) =>
+    where.source.startsWith('file') || where.source.includes('.yaml')
+      ? configError(where.file, where.line, `"${spec.key}" has the value ${JSON.stringify(value)}, which is not valid`, fix, spec.key)
+      : inputError('CONFIG_INVALID', `${where.source}: "${spec.key}" has the value ${JSON.stringify(value)}, which is not valid`, fix, undefined, { key: spec.key });
+  switch (spec.type) {
+    case 'bool':
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string' && /^(true|false|yes|no|1|0)$/i.test(value)) return /^(true|yes|1)$/i.test(value);
+      throw bad('Write true or false.');
+    case 'int': {
+      const n = typeof value === 'number' ? value : Number(String(value).trim());
+      if (Number.isInteger(n) && n >= 0) return n;
+      throw bad('Write a whole number.');
+    }
+    case 'enum': {
+      const s = String(value);
+      if (spec.values!.includes(s)) return s;
+      throw bad(`Write one of: ${spec.values!.join(', ')}.`);
+    }
+    default:
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      throw bad('Write a text value.');
+  }
+}
+
+export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
+  const file = inp.file ?? '(no hisops.yaml)';
+  const raw: RawConfig = inp.text !== undefined ? parseConfigText(inp.text, file, inp.extraSections) : { global: new Map(), institutions: [], connections: {}, sections: {} };
+  for (const inst of raw.institutions) {
+    for (const k of ['his.password', 'center.secret']) {
+      const v = inst.values.get(k);
+      if (v) throw configError(file, v.line, `"${k}" is a secret and may not be written in hisops.yaml`, `Remove it and set ${envName(k)} in the environment, or name a file with ${k.replace(/password$|secret$/, (m) => m + 'File')}.`, k);
+    }
+  }
+  const names = raw.institutions.map((i, idx) => {
+    const n = i.values.get('name')?.value;
+    if (n === undefined || n === null || n === '') throw configError(file, i.line, `institution #${idx + 1} has no name`, 'Add name: <short name> to the institution.', 'name');
+    return String(n);
+  });
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw configError(file, raw.institutions[names.lastIndexOf(dup)]!.line, `two institutions are named "${dup}"`, 'Give each institution its own name.', 'name');
+
+  const values: Record<string, ConfigValue> = {};
+  const pick = (spec: KeySpec, fileEntry: { value: unknown; line: number } | undefined): void => {
+    const flag = inp.flags[spec.key];
+    const env = spec.secret ? undefined : inp.env[envName(spec.key)];
+    if (flag !== undefined && flag !== '') values[spec.key] = { value: coerce(spec, flag, { file, source: 'flag' }), source: 'flag' };
+    else if (env !== undefined && env !== '') values[spec.key] = { value: coerce(spec, env, { file, source: `env ${envName(spec.key)}` }), source: `env ${envName(spec.key)}` };
+    else if (fileEntry && fileEntry.value !== null && fileEntry.value !== undefined)
+      values[spec.key] = { value: coerce(spec, fileEntry.value, { file, line: fileEntry.line, source: 'file' }), source: `${file}:${fileEntry.line}` };
+    else values[spec.key] = { value: spec.default, source: 'default' };
+  };
+  for (const spec of CONFIG_KEYS.filter((k) => !k.perInstitution)) pick(spec, raw.global.get(spec.key));
+
+  const wanted = values['institution']!.value as string | undefined;
+  let chosen: RawInstitution | undefined;
+  let chosenName = 'default';
+  if (raw.institutions.length > 0) {
+    if (wanted) {
+      const idx = names.indexOf(wanted);
+      if (idx < 0) {
+        const near = closest(wanted, names);
+        throw inputError('CONFIG_INSTITUTION', `No institution named "${wanted}" in ${file}`, near ? `Did you mean "${near}"? Known: ${names.join(', ')}.` : `Known: ${names.join(', ')}.`);
+      }
+      chosen = raw.institutions[idx];
+      chosenName = wanted;
+    } else {
+      chosen = raw.institutions[0];
+      chosenName = names[0]!;
+    }
+  } else if (wanted && wanted !== 'default') {
+    throw inputError('CONFIG_INSTITUTION', `No institution named "${wanted}": ${inp.file ? inp.file + ' lists none' : 'there is no hisops.yaml'}`, 'Add it under institutions: in hisops.yaml (hisops init writes one), or drop --institution.');
+  }
+  for (const spec of CONFIG_KEYS.filter((k) => k.perInstitution && !k.secret)) pick(spec, chosen?.values.get(spec.key));
+  values['name'] = { value: chosenName, source: values['name']!.source };
+
+  // Secrets: environment (named by *Env or the default variable) or a file; shown redacted.
+  for (const [secretKey, envKey, fileKey] of [
+    ['his.password', 'his.passwordEnv', 'his.passwordFile'],
+    ['center.secret', 'center.secretEnv', 'center.secretFile'],
+  ] as const) {
+    const envVar = (values[envKey]?.value as string | undefined) ?? envName(secretKey);
+    const fromEnv = inp.env[envVar];
+    if (fromEnv) values[secretKey] = { value: fromEnv, source: `env ${envVar}` };
+    else if (values[fileKey]?.value) values[secretKey] = { value: undefined, source: `file ${values[fileKey]!.value}` };
+    else values[secretKey] = { value: undefined, source: 'not set' };
+  }
+
+  return {
+    file: inp.file,
+    baseDir: inp.baseDir,
+    institutionNames: names.length ? names : ['default'],
+    institution: chosenName,
+    connections: raw.connections,
+    values,
+    sections: raw.sections,
+  };
+}
+
+/** The rows `hisops config show` prints: every key with its value (secrets redacted) and source. */
+export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value: string; source: string; secret: boolean }> {
+  return CONFIG_KEYS.map((spec) => {
+    const v = cfg.values[spec.key];
+    const shown = spec.secret ? (v?.value !== undefined || v?.source.startsWith('file') ? '***' : '') : v?.value === undefined ? '' : String(v.value);
+    return { key: spec.key, value: shown, source: v?.source ?? 'default', secret: !!spec.secret };
+  });
+}
+
+export { KEY_BY_NAME };

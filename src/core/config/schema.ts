@@ -1,0 +1,58 @@
+/**
+ * Every configuration key hisops knows, in one table: its type, default, whether it is a secret
+ * and what it is for. The environment name is derived (`center.url` → HISOPS_CENTER_URL) so that
+ * users can guess it. Keys marked `perInstitution` live under each entry of `institutions:`.
+ */
+export type KeyType = 'string' | 'bool' | 'int' | 'enum' | 'dburl' | 'path';
+
+export interface KeySpec {
+  key: string;
+  type: KeyType;
+  values?: readonly string[];
+  default?: string | number | boolean;
+  secret?: boolean;
+  perInstitution?: boolean;
+  /** Secrets are read from the environment or a file only, never from a flag or hisops.yaml. */
+  fileAllowed?: boolean;
+  doc: string;
+}
+
+export const CONFIG_KEYS: readonly KeySpec[] = [
+  { key: 'lang', type: 'enum', values: ['en', 'zh-CN'], doc: 'Language of human output (default: from the system locale)' },
+  { key: 'institution', type: 'string', doc: 'Which entry of institutions: to use (default: the first)' },
+  { key: 'journal.url', type: 'dburl', default: 'sqlite:.hisops/journal.db', doc: "Where hisops keeps its own bookkeeping tables" },
+  { key: 'journal.passwordEnv', type: 'string', doc: 'Environment variable holding the journal database password' },
+
+  { key: 'name', type: 'string', perInstitution: true, default: 'default', doc: 'Short name of the institution (used by --institution)' },
+  { key: 'fixmedins_code', type: 'string', perInstitution: true, default: 'H00000000001', doc: 'Institution code issued by the center (定点医药机构编号)' },
+  { key: 'fixmedins_name', type: 'string', perInstitution: true, default: '示例医院', doc: 'Institution name' },
+  { key: 'his.url', type: 'dburl', perInstitution: true, default: 'sqlite:.hisops/his.db', doc: 'The HIS database (URL or the name of a connection)' },
+  { key: 'his.profile', type: 'path', perInstitution: true, default: 'builtin:reference', doc: 'HIS profile: named SQL statements for this HIS' },
+  { key: 'his.passwordEnv', type: 'string', perInstitution: true, doc: 'Environment variable holding the HIS password (default HISOPS_HIS_PASSWORD)' },
+  { key: 'his.passwordFile', type: 'path', perInstitution: true, doc: 'File holding the HIS password' },
+  { key: 'his.password', type: 'string', perInstitution: true, secret: true, doc: 'HIS password (environment or file only)' },
+  { key: 'center.url', type: 'string', perInstitution: true, default: 'http://127.0.0.1:8700', doc: "The center's base URL (default: the local sandbox)" },
+  { key: 'center.appendInfno', type: 'bool', perInstitution: true, default: false, doc: 'Append the transaction number (infno) to the URL path' },
+  { key: 'center.gateway', type: 'enum', values: ['none', 'tif', 'hsaf'], perInstitution: true, default: 'none', doc: 'Gateway signing scheme: none, tif (x-tif-*), hsaf (_api_*)' },
+  { key: 'center.paasid', type: 'string', perInstitution: true, doc: 'Gateway app id (x-tif-paasid / _api_access_key)' },
+  { key: 'center.secretEnv', type: 'string', perInstitution: true, doc: 'Environment variable holding the gateway secret (default HISOPS_CENTER_SECRET)' },
+  { key: 'center.secretFile', type: 'path', perInstitution: true, doc: 'File holding the gateway secret' },
+  { key: 'center.secret', type: 'string', perInstitution: true, secret: true, doc: 'Gateway secret (environment or file only)' },
+  { key: 'center.mdtrtarea_admvs', type: 'string', perInstitution: true, default: '430100', doc: 'Treatment-area admin division (就医地医保区划)' },
+  { key: 'center.insuplc_admdvs', type: 'string', perInstitution: true, default: '430100', doc: 'Default insured-place admin division (参保地医保区划)' },
+  { key: 'center.setl_optins', type: 'string', perInstitution: true, default: '430100', doc: 'Default settlement agency (结算经办机构) for reconciliation' },
+  { key: 'center.recer_sys_code', type: 'string', perInstitution: true, default: 'YBXT', doc: 'Receiver system code' },
+  { key: 'center.infver', type: 'string', perInstitution: true, default: 'V1.0', doc: 'Interface version announced by the province' },
+  { key: 'center.opter', type: 'string', perInstitution: true, default: 'hisops', doc: 'Operator id sent with every call' },
+  { key: 'center.opter_name', type: 'string', perInstitution: true, default: 'hisops', doc: 'Operator name sent with every call' },
+  { key: 'center.opter_type', type: 'enum', values: ['1', '2', '3'], perInstitution: true, default: '1', doc: 'Operator type: 1 operator, 2 kiosk, 3 mobile' },
+  { key: 'center.dev_no', type: 'string', perInstitution: true, doc: 'Device id' },
+  { key: 'center.timeoutMs', type: 'int', perInstitution: true, default: 30000, doc: 'Default timeout of one center call, in milliseconds' },
+];
+
+export const KEY_BY_NAME: ReadonlyMap<string, KeySpec> = new Map(CONFIG_KEYS.map((k) => [k.key, k]));
+
+/** `center.url` → `HISOPS_CENTER_URL`; `center.appendInfno` → `HISOPS_CENTER_APPEND_INFNO`. */
+export function envName(key: string): string {
+  return 'HISOPS_' + key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
+}

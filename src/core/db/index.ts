@@ -1,0 +1,4 @@
+export { connect, withDb, classifyDbError, type Db, type ConnectOptions } from './connect.js';
+export { DIALECTS, type Dialect, type DialectInfo } from './dialects.js';
+export { parseDbUrl, redactUrl, isDbUrl, type DbTarget } from './url.js';
+export type { Knex } from 'knex';

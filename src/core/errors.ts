@@ -1,0 +1,63 @@
+/**
+ * The one error class of hisops. Every failure a user can meet carries a stable `code`, a one-line
+ * `summary`, the `why` behind it and the `fix` to try next; `exit` is the process exit code
+ * (see docs/exit-codes.md). Anything thrown that is not a HisopsError is a bug (exit 1).
+ */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  findings: 3,
+  needsConfirmation: 4,
+  external: 5,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface HisopsErrorInit {
+  code: string;
+  summary: string;
+  why?: string;
+  fix?: string;
+  details?: Record<string, unknown>;
+  exit?: ExitCode;
+  cause?: unknown;
+}
+
+export class HisopsError extends Error {
+  readonly code: string;
+  readonly summary: string;
+  readonly why: string | undefined;
+  readonly fix: string | undefined;
+  readonly details: Record<string, unknown>;
+  readonly exit: ExitCode;
+
+  constructor(init: HisopsErrorInit) {
+    super(init.summary, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'HisopsError';
+    this.code = init.code;
+    this.summary = init.summary;
+    this.why = init.why;
+    this.fix = init.fix;
+    this.details = init.details ?? {};
+    this.exit = init.exit ?? EXIT.usage;
+  }
+
+  toJSON(): { code: string; summary: string; why?: string; fix?: string; details: Record<string, unknown> } {
+    return { code: this.code, summary: this.summary, why: this.why, fix: this.fix, details: this.details };
+  }
+}
+
+export function isHisopsError(e: unknown): e is HisopsError {
+  return e instanceof HisopsError;
+}
+
+/** Usage, configuration or input error (exit 2). */
+export function inputError(code: string, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
+  return new HisopsError({ code, summary, fix, why, details, exit: EXIT.usage });
+}
+
+/** An external system (database, center) failed (exit 5). */
+export function externalError(code: string, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
+  return new HisopsError({ code, summary, fix, why, details, exit: EXIT.external });
+}

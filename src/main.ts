@@ -1,0 +1,103 @@
+/**
+ * The entry: buildProgram() assembles every command group; main(argv, io) runs one command and
+ * returns its exit code. This is the only place that decides how the process ends.
+ */
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { createApp, type App } from './cli/app.js';
+import { exitTableText } from './cli/exitCodes.js';
+import { detectLang, translate, defineMessages } from './cli/i18n.js';
+import { processIo, type Io } from './cli/io.js';
+import { newRunId } from './core/journal/journal.js';
+import { EXIT } from './core/errors.js';
+import { registerSetup } from './commands/setup.js';
+
+defineMessages({
+  'main.description': {
+    en: 'hisops — toolkit for hospital information departments: HIS schema sync, catalogs and mappings, settlement rules, reconciliation with the medical-insurance center, stuck settlements, drug traceability codes.',
+    zh: 'hisops — 医院信息科工具箱：HIS 版本结构同步、三目录与对照、结算规则、医保对账、单边账处理、药品追溯码上传。',
+  },
+  'opt.config': { en: 'configuration file (default: hisops.yaml found upward from here)', zh: '配置文件（默认：从当前目录向上查找 hisops.yaml）' },
+  'opt.json': { en: 'print one JSON document on stdout (for scripts)', zh: '在标准输出打印一个 JSON 文档（供脚本使用）' },
+  'opt.noColor': { en: 'no colour (also NO_COLOR)', zh: '不使用颜色（也可设置 NO_COLOR）' },
+  'opt.quiet': { en: 'only results and errors', zh: '只输出结果和错误' },
+  'opt.verbose': { en: 'more detail on stderr', zh: '在标准错误输出更多细节' },
+  'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
+  'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
+  'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
+});
+
+type Register = (program: Command, app: App) => void;
+
+/** Command groups, in the order `hisops --help` lists them. */
+const GROUPS: Register[] = [registerSetup];
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function preScanLang(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+}
+
+export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
+  const lang = detectLang(preScanLang(argv), io.env);
+  const app = createApp(io, lang, argv, newRunId);
+  const t = (k: string) => translate(lang, k);
+  const json = argv.includes('--json');
+  const program = new Command('hisops');
+  program
+    .description(t('main.description'))
+    .version(packageVersion(), '-V, --version')
+    .option('--config <file>', t('opt.config'))
+    .option('--json', t('opt.json'))
+    .option('--no-color', t('opt.noColor'))
+    .option('-q, --quiet', t('opt.quiet'))
+    .option('-v, --verbose', t('opt.verbose'))
+    .option('-y, --yes', t('opt.yes'))
+    .addOption(new Option('--lang <lang>', t('opt.lang')).choices(['en', 'zh-CN', 'zh']))
+    .option('--institution <name>', t('opt.institution'))
+    .showSuggestionAfterError(true)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => {
+        if (json) {
+          const msg = s.replace(/^error: /, '').trim();
+          io.stdout.write(JSON.stringify({ ok: false, command: argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '), runId: '', error: { code: 'USAGE', summary: msg, fix: 'Run hisops --help (or hisops <command> --help) for the commands and options.', details: {} } }, null, 2) + '\n');
+        } else write(s);
+      },
+    })
+    .addHelpText('after', `\n${t('help.exitCodes')}\n${exitTableText(lang)}\n`);
+  for (const register of GROUPS) register(program, app);
+  app.examples(program, ['hisops demo', 'hisops init --yes', 'hisops doctor', 'hisops --lang zh-CN --help']);
+  return { program, app };
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const { program, app } = buildProgram(io, argv);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return app.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    io.stderr.write(`hisops: internal failure: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return EXIT.internal;
+  }
+}
