@@ -170,7 +170,7 @@ async function runDoctor(ctx: Ctx) {
     checks.push(fail(ctx.t('doctor.config'), e));
   }
   if (configOk) {
-    const { doctorChecks } = await import('./doctorChecks.js');
+    const { doctorChecks } = await import('./setupDoctor.js');
     checks.push(...(await doctorChecks(ctx, fail)));
   }
   const failed = checks.filter((c) => !c.ok);
