@@ -11,6 +11,8 @@ import { processIo, type Io } from './cli/io.js';
 import { newRunId } from './core/journal/journal.js';
 import { EXIT } from './core/errors.js';
 import { registerSetup } from './commands/setup.js';
+import { registerSettle } from './commands/settle.js';
+import { registerPolicy } from './commands/policy.js';
 
 defineMessages({
   'main.description': {
@@ -30,7 +32,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup];
+const GROUPS: Register[] = [registerSetup, registerSettle, registerPolicy];
 
 export function packageVersion(): string {
   try {

@@ -120,6 +120,7 @@ export function renderError(ctx: Ctx, e: unknown): number {
     const c = ctx.c;
     const lines = [`${c.red('✗')} ${c.bold(err.summary)} ${c.dim('[' + err.code + ']')}`];
     if (err.why) lines.push(`  ${ctx.t('common.why')}: ${err.why}`);
+    lines.push(...issueLines(err.details['issues']));
     if (err.fix) lines.push(`  ${ctx.t('common.fix')}: ${err.fix}`);
     if (!known) {
       lines.push(ctx.verbose && e instanceof Error && e.stack ? e.stack : c.dim('  (--verbose shows the stack)'));
@@ -127,4 +128,19 @@ export function renderError(ctx: Ctx, e: unknown): number {
     ctx.io.stderr.write(lines.join('\n') + '\n');
   }
   return err.exit;
+}
+
+/**
+ * Input errors may carry `details.issues`: one entry per problem with file, line, field, message
+ * and fix. People see the first 50 and a count of the rest; --json carries them all.
+ */
+function issueLines(issues: unknown): string[] {
+  if (!Array.isArray(issues)) return [];
+  const shown = issues.slice(0, 50).map((i: Record<string, unknown>) => {
+    const where = [i['file'], i['line'], i['column']].filter((x) => x !== undefined && x !== null && x !== '').join(':');
+    const field = i['field'] ? ` ${String(i['field'])}:` : '';
+    return `  - ${where}${field} ${String(i['message'] ?? '')}${i['fix'] ? ` → ${String(i['fix'])}` : ''}`;
+  });
+  if (issues.length > 50) shown.push(`  … and ${issues.length - 50} more (--json lists them all)`);
+  return shown;
 }

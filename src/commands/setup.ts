@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import { templatesDir } from '../cli/templates.js';
 import { describeConfig, envName } from '../core/config/index.js';
 import { EXIT, HisopsError, inputError, isHisopsError } from '../core/errors.js';
 
@@ -41,10 +42,6 @@ defineMessages({
   'doctor.center': { en: 'center', zh: '医保中心' },
 });
 
-export function templatesDir(): string {
-  // dist/commands and src/commands both sit two levels below the package root.
-  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../templates');
-}
 
 function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
+import { centerSettings } from '../cli/centerSettings.js';
 import type { DoctorCheck } from './setup.js';
 
 type Fail = (check: string, e: unknown) => DoctorCheck;
@@ -19,7 +20,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profilePath = profileRef === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, profileRef);
   try {
     profile = await his.loadProfile(profilePath);
-    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${path.relative(ctx.cwd, profilePath) || profilePath} · ${Object.keys(profile.statements).length} statements` });
+    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${Object.keys(profile.statements).length} statements` });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));
   }
@@ -62,5 +63,42 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   } catch (e) {
     checks.push(fail(ctx.t('doctor.journal'), e));
   }
+  checks.push(await centerCheck(ctx, fail));
   return checks;
+}
+
+/** The center: reachable, signs us in, and its clock agrees with ours (settlement times come from it). */
+async function centerCheck(ctx: Ctx, fail: Fail): Promise<DoctorCheck> {
+  const name = ctx.t('doctor.center');
+  try {
+    const { withCenter } = await import('../core/center/index.js');
+    const settings = centerSettings(ctx);
+    const journal = await ctx.journal();
+    return await withCenter(settings, { journal, runId: ctx.runId }, async (center) => {
+      const before = Date.now();
+      const r = await center.signIn();
+      const after = Date.now();
+      const signTime = parseLocal(String(r.result.sign_time ?? ''));
+      const skewS = signTime === undefined ? undefined : Math.round(Math.abs(signTime - (before + after) / 2) / 1000);
+      const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · clock skew ${skewS} s`}`;
+      if (skewS !== undefined && skewS > 120) {
+        return { check: name, ok: false, detail, fix: "Synchronise this machine's clock (NTP): settlement times and msgids use it.", code: 'CLOCK_SKEW' };
+      }
+      return { check: name, ok: true, detail };
+    });
+  } catch (e) {
+    return fail(name, e);
+  }
+}
+
+/** "yyyy-MM-dd HH:mm:ss" in the host's local time → epoch ms. */
+function parseLocal(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(s);
+  if (!m) return undefined;
+  return new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).getTime();
+}
+
+function shortPath(cwd: string, p: string): string {
+  const r = path.relative(cwd, p);
+  return r && !r.startsWith('..') ? r : p;
 }

@@ -1,0 +1,104 @@
+/**
+ * Benchmark of the settlement-rules engine: fee lines split per second on one core, for bills of
+ * 20 lines (target ≥ 100,000 lines/s), with and without the explanation. Prints a table of the
+ * median of several runs; asserts nothing.
+ *
+ *   node dist-bench/bench/rules.js        (or through `npm run bench`)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { D } from '../src/core/money.js';
+import { parsePolicy, splitBill, type FeeLine, type Policy, type SettleInput } from '../src/core/rules/index.js';
+
+const LINES_PER_BILL = 20;
+const RUNS = 5;
+const RUN_MS = 600;
+
+function findTemplate(name: string): string {
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    let dir = start;
+    for (let i = 0; i < 6; i++) {
+      const p = join(dir, 'templates', 'policies', name);
+      if (existsSync(p)) return p;
+      dir = resolve(dir, '..');
+    }
+  }
+  throw new Error(`templates/policies/${name} not found above ${process.cwd()}`);
+}
+
+/** A deterministic mix like a real inpatient bill: 甲/乙/丙, limits, an unmapped item, service items. */
+function makeBill(seed: number): SettleInput {
+  const lines: FeeLine[] = [];
+  for (let i = 0; i < LINES_PER_BILL; i++) {
+    const k = (seed * 31 + i * 7) % 10;
+    lines.push({
+      feedetl_sn: String(i + 1),
+      medins_list_codg: `H${1000 + i}`,
+      med_list_codg: k === 9 ? null : `X${(seed + i) % 500}`,
+      chrgitm_lv: k === 9 ? null : k < 5 ? '01' : k < 8 ? '02' : '03',
+      cnt: new D((i % 3) + 1),
+      pric: new D(((seed * 13 + i * 37) % 40000) / 100 + 1),
+      fee_ocur_time: '2024-05-02',
+      pric_uplmt_amt: k === 6 ? new D(50) : null,
+      selfpay_prop: k === 7 ? new D('0.2') : null,
+      list_type: i % 4 === 0 ? '201' : '101',
+    });
+  }
+  return {
+    insutype: '310', setl_time: '2024-05-03', hosp_lv: '3',
+    person: { age: 52, retired: false, psn_groups: ['civil_servant'], acct_balc: new D('800.00'), ytd: { ip_hifp_pay: new D('12000') } },
+    visit: { type: 'inpatient', admission_count: 1, in_area: true, acct_used_flag: true },
+    lines,
+  };
+}
+
+function measure(policy: Policy, bills: SettleInput[], explain: boolean): number {
+  let n = 0;
+  let lines = 0;
+  const t0 = process.hrtime.bigint();
+  const until = t0 + BigInt(RUN_MS) * 1_000_000n;
+  let now = t0;
+  while (now < until) {
+    for (let j = 0; j < 50; j++) {
+      const b = bills[n++ % bills.length]!;
+      splitBill(b, policy, { explain });
+      lines += b.lines.length;
+    }
+    now = process.hrtime.bigint();
+  }
+  const secs = Number(now - t0) / 1e9;
+  return lines / secs;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function run(): Promise<void> {
+  const policy = parsePolicy(readFileSync(findTemplate('employee.yaml'), 'utf8'), 'employee.yaml');
+  const bills = Array.from({ length: 200 }, (_, i) => makeBill(i));
+  measure(policy, bills, false); // warm-up
+  measure(policy, bills, true);
+  const plainRuns: number[] = [];
+  const explainRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    plainRuns.push(measure(policy, bills, false));
+    explainRuns.push(measure(policy, bills, true));
+  }
+  const plain = median(plainRuns);
+  const explained = median(explainRuns);
+  const row = (name: string, v: number): string =>
+    `| ${name.padEnd(22)} | ${Math.round(v).toLocaleString('en-US').padStart(12)} | ${((1e6 * LINES_PER_BILL) / v).toFixed(1).padStart(9)} |`;
+  console.log(`rules: splitBill, bills of ${LINES_PER_BILL} lines, employee.yaml inpatient, median of ${RUNS} runs × ${RUN_MS} ms (one core)`);
+  console.log('| case                   |  fee lines/s |  µs/bill |');
+  console.log('|------------------------|--------------|----------|');
+  console.log(row('split', plain));
+  console.log(row('split + explanation', explained));
+  console.log(`explanation overhead: +${((plain / explained - 1) * 100).toFixed(0)}% time per bill; target ≥ 100,000 lines/s: ${plain >= 100_000 ? 'met' : 'NOT met'}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await run();
+}

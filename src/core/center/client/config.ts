@@ -1,0 +1,154 @@
+/**
+ * What the client needs to talk to one center, as a plain object. The command layer maps
+ * hisops.yaml (+ environment + secret files) onto it; the gateway secret lives only here, in
+ * memory, and never reaches an error, a log line or a journal row (see `describeConfig`).
+ */
+import { inputError } from '../../errors.js';
+import type { CodeTableName } from '../protocol/codes.js';
+import { FIXMEDINS_CODE_RE } from '../protocol/msgid.js';
+
+export type GatewayScheme = 'none' | 'tif' | 'hsaf';
+
+export interface GatewayConfig {
+  scheme: GatewayScheme;
+  /** tif: x-tif-paasid. */
+  paasid?: string;
+  /** hsaf: _api_access_key (falls back to paasid). */
+  accessKey?: string;
+  /** tif token / hsaf secret key. From the environment or a file only. */
+  secret?: string;
+  /** hsaf: _api_version (default 1.0.0). */
+  apiVersion?: string;
+}
+
+export interface RetryPolicy {
+  /** Total attempts for a query, including the first (default 3). */
+  attempts: number;
+  /** First back-off delay (default 500 ms), doubled each time, with ±25 % jitter. */
+  baseDelayMs: number;
+  /** Cap on one delay (default 8000 ms). */
+  maxDelayMs: number;
+}
+
+export interface CenterConfig {
+  /**
+   * Base URL. `{infno}` inside it is replaced by the transaction code (Guangzhou-style
+   * `…/poc-hsa-hgs-{infno}`); otherwise see appendInfno and pathByInfno.
+   */
+  baseUrl: string;
+  /** Append `/{infno}` to the path (Guangdong, Hunan gateways). Default false. */
+  appendInfno?: boolean;
+  /** Per-transaction path appended to baseUrl (Hebei-style per-service paths), e.g. `{ '9001': 'signInSignOutService/signIn' }`. */
+  pathByInfno?: Record<string, string>;
+  gateway?: GatewayConfig;
+  fixmedins_code: string;
+  fixmedins_name: string;
+  mdtrtarea_admvs: string;
+  /** Default insured-place division; calls about a person should pass the person's own. */
+  insuplc_admdvs: string;
+  recer_sys_code: string;
+  infver: string;
+  dev_no?: string;
+  opter: string;
+  opter_name: string;
+  opter_type: string;
+  /** Default settlement agency for 3201/3202. */
+  setl_optins: string;
+  /** 9001 input: the operator's IP and MAC (defaults 127.0.0.1 / empty). */
+  ip?: string;
+  mac?: string;
+  /** Timeouts in ms: a default and per-transaction overrides. */
+  timeouts?: { defaultMs?: number; byInfno?: Record<string, number> };
+  retry?: Partial<RetryPolicy>;
+  /** The center's clock as minutes east of UTC (China: 480). Default: the host's local time. */
+  utcOffsetMinutes?: number;
+  /** 'auto' signs in with 9001 before the first business call of the day; 'off' sends an empty sign_no. */
+  signIn?: 'auto' | 'off';
+  /** Check requests against the field tables before sending (default true). */
+  validateRequests?: boolean;
+  /** Local codes the province adds, per code table. */
+  extraCodes?: Partial<Record<CodeTableName, readonly string[]>>;
+  /** fixmedins_code to send in 9102 for catalog files (some centers want the literal `plc`). Default: the institution's. */
+  catalogFileOwner?: string;
+  /** Extra CA certificates (PEM) for a private gateway CA; certificate verification stays on. */
+  tlsCa?: string;
+}
+
+export interface ResolvedCenterConfig extends CenterConfig {
+  appendInfno: boolean;
+  pathByInfno: Record<string, string>;
+  gateway: GatewayConfig;
+  timeouts: { defaultMs: number; byInfno: Record<string, number> };
+  retry: RetryPolicy;
+  signIn: 'auto' | 'off';
+  validateRequests: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+const FIX = 'Correct the center settings in hisops.yaml (hisops config show lists them).';
+
+/** Fill defaults and check what can be checked without talking to the center. */
+export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
+  let url: URL;
+  try {
+    url = new URL(c.baseUrl.replace(/\{infno\}/g, '0000'));
+  } catch {
+    throw inputError('CENTER_CONFIG', `The center URL "${redactUrl(c.baseUrl)}" is not a valid URL`, FIX);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw inputError('CENTER_CONFIG', `The center URL must be http(s), not ${url.protocol}`, FIX);
+  if (!FIXMEDINS_CODE_RE.test(c.fixmedins_code)) throw inputError('CENTER_CONFIG', `fixmedins_code "${c.fixmedins_code}" is not 12 letters or digits`, FIX);
+  for (const k of ['fixmedins_name', 'mdtrtarea_admvs', 'insuplc_admdvs', 'recer_sys_code', 'infver', 'opter', 'opter_name', 'opter_type'] as const) {
+    if (!c[k]) throw inputError('CENTER_CONFIG', `The center setting ${k} is empty`, FIX);
+  }
+  const gateway: GatewayConfig = c.gateway ?? { scheme: 'none' };
+  if (gateway.scheme === 'tif' && (!gateway.paasid || !gateway.secret)) {
+    throw inputError('CENTER_GATEWAY_CONFIG', 'The tif gateway needs a paasid and a secret', 'Set center.paasid in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).');
+  }
+  if (gateway.scheme === 'hsaf' && (!(gateway.accessKey ?? gateway.paasid) || !gateway.secret)) {
+    throw inputError('CENTER_GATEWAY_CONFIG', 'The hsaf gateway needs an access key and a secret', 'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).');
+  }
+  const retry = { ...DEFAULT_RETRY, ...(c.retry ?? {}) };
+  retry.attempts = Math.max(1, Math.floor(retry.attempts));
+  return {
+    ...c,
+    appendInfno: c.appendInfno ?? false,
+    pathByInfno: c.pathByInfno ?? {},
+    gateway,
+    timeouts: { defaultMs: c.timeouts?.defaultMs ?? DEFAULT_TIMEOUT_MS, byInfno: c.timeouts?.byInfno ?? {} },
+    retry,
+    signIn: c.signIn ?? 'auto',
+    validateRequests: c.validateRequests ?? true,
+  };
+}
+
+/** The URL for one transaction. */
+export function urlFor(c: Pick<ResolvedCenterConfig, 'baseUrl' | 'appendInfno' | 'pathByInfno'>, infno: string): string {
+  let u = c.baseUrl.replace(/\{infno\}/g, encodeURIComponent(infno));
+  const join = (a: string, b: string): string => `${a.replace(/\/+$/, '')}/${b.replace(/^\/+/, '')}`;
+  const extra = c.pathByInfno[infno];
+  if (extra) u = join(u, extra);
+  if (c.appendInfno) u = join(u, encodeURIComponent(infno));
+  return u;
+}
+
+export function timeoutFor(c: Pick<ResolvedCenterConfig, 'timeouts'>, infno: string): number {
+  return c.timeouts.byInfno[infno] ?? c.timeouts.defaultMs;
+}
+
+/** A URL without user:password. */
+export function redactUrl(u: string): string {
+  return u.replace(/(\/\/)[^/@]*@/, '$1***@');
+}
+
+/** The configuration as it may be shown or recorded: the secret replaced, the URL redacted. */
+export function describeConfig(c: CenterConfig): Record<string, unknown> {
+  const { gateway, tlsCa, ...rest } = c;
+  return {
+    ...rest,
+    baseUrl: redactUrl(c.baseUrl),
+    gateway: gateway ? { ...gateway, secret: gateway.secret ? '***' : undefined } : { scheme: 'none' },
+    tlsCa: tlsCa ? '(set)' : undefined,
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The client's failures, each a HisopsError (exit 5 unless it is the caller's input) that says
+ * which call, which msgid, and what to do. What to do depends on whether the call changes state:
+ * a query can simply be repeated; a settlement that may have reached the center must not be.
+ */
+import { HisopsError, EXIT } from '../../errors.js';
+
+export interface CallContext {
+  infno: string;
+  /** Transaction name, e.g. 门诊结算. */
+  name: string;
+  msgid: string;
+  url: string;
+  stateChanging: boolean;
+  attempts?: number;
+}
+
+/** Did the request possibly reach the center? `no` only when it certainly did not. */
+export type Delivery = 'no' | 'maybe' | 'yes';
+
+export type TransportKind = 'unreachable' | 'tls' | 'timeout' | 'reset';
+
+/** Raised by the transport; turned into a HisopsError by `transportError`. */
+export class TransportFailure extends Error {
+  constructor(
+    readonly kind: TransportKind,
+    readonly delivery: Delivery,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function label(c: CallContext): string {
+  return `${c.infno} ${c.name} (msgid ${c.msgid})`;
+}
+
+/** What to do when the outcome at the center is unknown. */
+function unknownFix(c: CallContext): string {
+  return c.stateChanging
+    ? `Do not repeat the call: the center may have carried it out. The journal keeps msgid ${c.msgid} as "unknown"; the stuck-settlement job (hisops settle) queries the center (5203) and resolves it, or reverses it with 2601.`
+    : 'Repeat the command; if it keeps failing, check the center\'s status with its help desk.';
+}
+
+function details(c: CallContext, extra: Record<string, unknown>): Record<string, unknown> {
+  return { infno: c.infno, msgid: c.msgid, url: c.url, state_changing: c.stateChanging, ...(c.attempts ? { attempts: c.attempts } : {}), ...extra };
+}
+
+function err(code: string, summary: string, fix: string, why: string | undefined, d: Record<string, unknown>, cause?: unknown): HisopsError {
+  return new HisopsError({ code, summary, fix, why, details: d, exit: EXIT.external, cause });
+}
+
+export function transportError(c: CallContext, f: TransportFailure, timeoutMs: number): HisopsError {
+  const d = details(c, { transport: f.kind, delivery: f.delivery, reason: f.reason });
+  switch (f.kind) {
+    case 'unreachable':
+      return err('CENTER_UNREACHABLE', `Cannot reach the center at ${c.url} for ${label(c)}`, 'The request was not sent. Check the network, the center URL (center.url) and any proxy, then run hisops doctor; the call can be repeated safely.', f.reason, d);
+    case 'tls':
+      return err('CENTER_TLS', `The center's TLS certificate was not accepted for ${label(c)}`, 'The request was not sent. Check the center URL, the system clock, and — for a private gateway CA — center.tlsCa; verification stays on.', f.reason, d);
+    case 'timeout':
+      return err('CENTER_TIMEOUT', `No answer from the center within ${Math.round(timeoutMs / 1000)} s for ${label(c)}`, unknownFix(c), f.reason, d);
+    case 'reset':
+      return err('CENTER_CONNECTION_RESET', `The connection to the center broke during ${label(c)}`, unknownFix(c), f.reason, d);
+  }
+}
+
+export function httpError(c: CallContext, status: number, bodyHead: string): HisopsError {
+  const definite = status === 400 || status === 401 || status === 403 || status === 404 || status === 405 || status === 413 || status === 415;
+  const fix = definite
+    ? `The gateway turned the request away (HTTP ${status}); it did not reach the center. Check center.url, center.appendInfno and the gateway credentials (center.paasid, the secret).`
+    : unknownFix(c);
+  return err('CENTER_HTTP', `The center answered HTTP ${status} to ${label(c)}`, fix, bodyHead || undefined, details(c, { http_status: status, delivery: definite ? 'no' : 'maybe' }));
+}
+
+export function notJsonError(c: CallContext, status: number, bodyHead: string): HisopsError {
+  return err('CENTER_NOT_JSON', `The center's answer to ${label(c)} is not JSON`, unknownFix(c), bodyHead ? `The body starts with: ${bodyHead.slice(0, 200)}` : 'The body is empty.', details(c, { http_status: status, delivery: 'maybe' }));
+}
+
+export function gatewayError(c: CallContext, status: number, message: string | null, code: string | null): HisopsError {
+  return err(
+    'CENTER_GATEWAY',
+    `The gateway answered ${label(c)} with an error instead of the center's envelope${message ? `: ${message}` : ''}`,
+    `${unknownFix(c)} If the message is about signatures or credentials, check center.gateway, center.paasid and the secret.`,
+    message ?? undefined,
+    details(c, { http_status: status, gateway_code: code, gateway_message: message, delivery: 'maybe' }),
+  );
+}
+
+export function refusedError(c: CallContext, infcode: number, errMsg: string | null, infRefmsgid: string | null): HisopsError {
+  return err(
+    'CENTER_REFUSED',
+    `The center refused ${label(c)}: ${errMsg ?? `infcode ${Number.isNaN(infcode) ? '(not a number)' : infcode}`}`,
+    'Read the center\'s message above, correct the data or the settings it names, and try again. Nothing was carried out at the center.',
+    errMsg ?? undefined,
+    details(c, { infcode: Number.isNaN(infcode) ? null : infcode, err_msg: errMsg, inf_refmsgid: infRefmsgid, delivery: 'yes' }),
+  );
+}
+
+export function rejectedError(c: CallContext, retRslt: string, msgRslt: string | null, infRefmsgid: string | null): HisopsError {
+  return err(
+    'CENTER_REJECTED',
+    `The center rejected ${label(c)}: ${msgRslt ?? `retRslt ${retRslt}`}`,
+    'Correct the record the message names (drug code, batch, trace code) and upload it again.',
+    msgRslt ?? undefined,
+    details(c, { retRslt, msgRslt, inf_refmsgid: infRefmsgid, delivery: 'yes' }),
+  );
+}
+
+/** A parse failure of a successful answer: the center did carry it out. */
+export function badResponseError(c: CallContext, cause: unknown): HisopsError {
+  const inner = cause instanceof HisopsError ? cause : undefined;
+  return err(
+    inner?.code ?? 'CENTER_BAD_RESPONSE',
+    `${inner?.summary ?? 'The center\'s answer could not be read'} — ${label(c)}`,
+    c.stateChanging
+      ? `The center accepted the call; its raw answer is kept in the journal under msgid ${c.msgid}. Report the answer to the center's help desk; do not repeat the call.`
+      : (inner?.fix ?? 'Report the answer to the center\'s help desk.'),
+    inner?.why ?? (cause instanceof Error ? cause.message : String(cause)),
+    details(c, { ...(inner?.details ?? {}), delivery: 'yes' }),
+    cause,
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Choosing msgid sequence numbers that no other call uses.
+ *
+ * The rule leaves 4 digits per institution per second: 10,000 msgids. Several hisops processes
+ * (a cron reconcile, an interactive repair, a trace uploader) can run on the same day, even in
+ * the same second, so a per-process counter alone is not enough, and a random suffix collides
+ * by the birthday bound.
+ *
+ * With a journal (the normal case) the sequence space of each second is cut into 100 blocks of
+ * 100 numbers. A process reserves a block by inserting (fixmedins_code, stamp, block) into
+ * `hisops_center_msgid_blocks` — the primary key makes the reservation atomic on every database —
+ * then hands out the block's numbers from memory. One insert per process per busy second (more
+ * only beyond 100 calls a second); a random first block keeps concurrent processes from
+ * contending. If all 100 blocks of a second are taken, it waits for the next second. Rows of
+ * earlier days are pruned once per process.
+ *
+ * Without a journal (queries in a throwaway context) uniqueness is guaranteed within the process
+ * only: each second starts at a random number and counts up, so two processes collide with
+ * probability about 1/10,000 per shared second. State-changing calls always have a journal.
+ */
+import crypto from 'node:crypto';
+import { buildMsgid, MSGID_SEQ_SPACE } from '../protocol/msgid.js';
+import { stamp14 } from '../protocol/time.js';
+import { CENTER_MSGID_BLOCKS_TABLE, isUniqueViolation, type JournalLike } from './callJournal.js';
+
+export const MSGID_BLOCK_SIZE = 100;
+export const MSGID_BLOCKS_PER_SECOND = MSGID_SEQ_SPACE / MSGID_BLOCK_SIZE;
+
+export interface AllocatedMsgid {
+  msgid: string;
+  /** The instant the msgid's stamp was taken from; use it for inf_time too. */
+  now: Date;
+}
+
+export interface MsgidAllocatorOptions {
+  fixmedins_code: string;
+  clock: () => Date;
+  utcOffsetMinutes?: number;
+  journal?: JournalLike;
+  sleep?: (ms: number) => Promise<void>;
+  /** For tests: the first block to try (default random). */
+  randomInt?: (maxExclusive: number) => number;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export class MsgidAllocator {
+  private cur: { stamp: string; base: number; used: number; size: number } | undefined;
+  private localSeen = new Map<string, number>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private pruned = false;
+  private ensured = false;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly randomInt: (n: number) => number;
+  /** Blocks reserved so far (for tests and the bench). */
+  reservations = 0;
+
+  constructor(private readonly o: MsgidAllocatorOptions) {
+    this.sleep = o.sleep ?? defaultSleep;
+    this.randomInt = o.randomInt ?? ((n) => crypto.randomInt(n));
+  }
+
+  /** The next msgid; calls are serialised so that concurrent callers never share a number. */
+  next(): Promise<AllocatedMsgid> {
+    const p = this.chain.then(() => this.take());
+    this.chain = p.catch(() => undefined);
+    return p;
+  }
+
+  private async take(): Promise<AllocatedMsgid> {
+    for (;;) {
+      const now = this.o.clock();
+      const stamp = stamp14(now, this.o.utcOffsetMinutes);
+      if (this.cur && this.cur.stamp === stamp && this.cur.used < this.cur.size) {
+        const seq = (this.cur.base + this.cur.used++) % MSGID_SEQ_SPACE;
+        return { msgid: buildMsgid(this.o.fixmedins_code, now, seq, this.o.utcOffsetMinutes), now };
+      }
+      const got = this.o.journal ? await this.reserveBlock(stamp, now) : this.localRange(stamp);
+      if (got) {
+        this.cur = { stamp, base: got.base, used: 0, size: got.size };
+        continue;
+      }
+      // Every number of this second is taken: wait for the next second.
+      await this.sleep(1000 - (now.getTime() % 1000) + 1);
+    }
+  }
+
+  /** No journal: a random start per second, counting up through the whole space once. */
+  private localRange(stamp: string): { base: number; size: number } | undefined {
+    if (this.localSeen.has(stamp)) return undefined; // this second's space was used up
+    this.localSeen.clear();
+    this.localSeen.set(stamp, 1);
+    return { base: this.randomInt(MSGID_SEQ_SPACE), size: MSGID_SEQ_SPACE };
+  }
+
+  private async reserveBlock(stamp: string, now: Date): Promise<{ base: number; size: number } | undefined> {
+    const j = this.o.journal!;
+    if (!this.ensured) {
+      await j.ensure(CENTER_MSGID_BLOCKS_TABLE);
+      this.ensured = true;
+    }
+    if (!this.pruned) {
+      this.pruned = true;
+      await j
+        .knex(CENTER_MSGID_BLOCKS_TABLE.name)
+        .where('fixmedins_code', this.o.fixmedins_code)
+        .andWhere('stamp', '<', `${stamp.slice(0, 8)}000000`)
+        .delete()
+        .catch(() => undefined);
+    }
+    const start = this.randomInt(MSGID_BLOCKS_PER_SECOND);
+    for (let i = 0; i < MSGID_BLOCKS_PER_SECOND; i++) {
+      const block = (start + i) % MSGID_BLOCKS_PER_SECOND;
+      try {
+        await j.knex(CENTER_MSGID_BLOCKS_TABLE.name).insert({ fixmedins_code: this.o.fixmedins_code, stamp, block, reserved_at: now.toISOString() });
+        this.reservations++;
+        return { base: block * MSGID_BLOCK_SIZE, size: MSGID_BLOCK_SIZE };
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,600 @@
+/**
+ * Per-transaction input and output specifications, from the interface reference (§5). One table
+ * serves both sides: the client checks its own requests before sending a state-changing call, and
+ * the sandbox validates what it receives and answers with these shapes.
+ */
+import { arrayNode, field, fields, objectNode, type FieldSpec, type NodeSpec } from './fieldSpec.js';
+
+/**
+ * session: sign-in/out. query: reads (retried with backoff on transport failures).
+ * change: state-changing (journaled before sending, never retried blindly).
+ */
+export type TransactionKind = 'session' | 'query' | 'change';
+
+export interface TransactionSpec {
+  infno: string;
+  name: string;
+  kind: TransactionKind;
+  input: readonly NodeSpec[];
+  output: readonly NodeSpec[];
+  /** 9102 answers with the file's bytes instead of an envelope. */
+  binaryOutput?: boolean;
+  /** Output carries `result.retRslt` (1 ok / 0 rejected) under infcode 0. */
+  retRslt?: boolean;
+  /** A 2601 reversal may name this transaction as `oinfno`. */
+  reversible?: boolean;
+  /** Conditional requirements that a field table cannot say; returns problems as text. */
+  check?: (input: Record<string, unknown>) => { path: string; message: string }[];
+}
+
+// ---- shared blocks -------------------------------------------------------------------------
+
+/** 2207/2304 input amounts echoed from pre-settlement. */
+const SETTLE_ECHO = ['fulamt_ownpay_amt num 16,2 Y', 'overlmt_selfpay num 16,2 Y', 'preselfpay_amt num 16,2 Y', 'inscp_scp_amt num 16,2 Y'];
+
+/** Settlement amounts of §5.S (all num 16,2 except pool_prop_selfpay). */
+export const SETL_AMOUNT_FIELDS = [
+  'medfee_sumamt',
+  'fulamt_ownpay_amt',
+  'overlmt_selfpay',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+  'act_pay_dedc',
+  'hifp_pay',
+  'cvlserv_pay',
+  'hifes_pay',
+  'hifmi_pay',
+  'hifob_pay',
+  'maf_pay',
+  'oth_pay',
+  'fund_pay_sumamt',
+  'psn_part_amt',
+  'acct_pay',
+  'psn_cash_pay',
+  'hosp_part_amt',
+  'balc',
+  'acct_mulaid_pay',
+] as const;
+
+const REQUIRED_AMOUNTS = new Set(['medfee_sumamt', 'fund_pay_sumamt', 'psn_part_amt', 'acct_pay', 'psn_cash_pay', 'hifp_pay']);
+
+const SETLINFO_FIELDS: FieldSpec[] = [
+  ...fields(
+    'mdtrt_id str 30 Y',
+    'setl_id str 30 Y',
+    'psn_no str 30 Y',
+    'psn_name str 50',
+    'psn_cert_type str 6 @psn_cert_type',
+    'certno str 50',
+    'gend str 6',
+    'naty str 3',
+    'brdy date',
+    'age num 4,1',
+    'insutype str 6 Y @insutype',
+    'psn_type str 6',
+    'cvlserv_flag str 3 @flag',
+    'setl_time dt Y',
+    'mdtrt_cert_type str 3 @mdtrt_cert_type',
+    'med_type str 6 @med_type',
+  ),
+  ...SETL_AMOUNT_FIELDS.map((n) => field(`${n} num 16,2${REQUIRED_AMOUNTS.has(n) ? ' Y' : ''}`)),
+  ...fields('pool_prop_selfpay num 5,4', 'medins_setl_id str 30 Y', 'clr_optins str 6 Y', 'clr_way str 6', 'clr_type str 6 Y @clr_type'),
+];
+
+const SETLDETAIL_FIELDS = fields(
+  'fund_pay_type str 6 Y',
+  'inscp_scp_amt num 16,2 Y',
+  'crt_payb_lmt_amt num 16,2',
+  'fund_payamt num 16,2 Y',
+  'fund_pay_type_name str 200',
+  'setl_proc_info str 4000',
+);
+
+/** 5203 adds these to the settlement block. */
+const SETLINFO_5203_EXTRA = fields(
+  'flxempe_flag str 3',
+  'nwb_flag str 3',
+  'insu_optins str 6',
+  'emp_name str 200',
+  'pay_loc str 6',
+  'fixmedins_code str 30',
+  'fixmedins_name str 200',
+  'hosp_lv str 6',
+  'fixmedins_poolarea str 6',
+  'lmtpric_hosp_lv str 6',
+  'dedc_hosp_lv str 6',
+  'begndate date',
+  'enddate date',
+  'psn_pay num 16,2',
+  'cash_payamt num 16,2',
+  'refd_setl_flag str 3 @flag',
+  'year str 4',
+  'dise_codg str 30',
+  'dise_name str 500',
+  'invono str 20',
+  'opter_id str 30',
+  'opter_name str 50',
+  'opt_time dt',
+);
+
+const SETTLE_OUTPUT: NodeSpec[] = [objectNode('setlinfo', SETLINFO_FIELDS), arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false })];
+
+const FILE_INFO_FIELDS = fields('file_qury_no str 30 Y', 'filename str 200 Y', 'dld_endtime dt');
+
+const RESULT_OUTPUT: NodeSpec[] = [objectNode('result', fields('retRslt str 1 Y', 'msgRslt str 500'))];
+
+/** One scanned code per entry. */
+export const DRUGTRACINFO_NODE: NodeSpec = arrayNode('drugtracinfo', fields('drug_trac_codg str 100 Y'), { required: false });
+
+const INVINFO_3501 = fields(
+  'med_list_codg str 50 Y',
+  'fixmedins_hilist_id str 30 Y',
+  'fixmedins_hilist_name str 200 Y',
+  'rx_flag str 3 Y @rx_flag',
+  'invdate date Y',
+  'inv_cnt num 16,2 Y',
+  'manu_lotnum str 30',
+  'fixmedins_bchno str 30 Y',
+  'manu_date date Y',
+  'expy_end date Y',
+  'memo str 500',
+);
+
+const INVINFO_3502 = fields(
+  'med_list_codg str 50 Y',
+  'inv_chg_type str 6 Y @inv_chg_type',
+  'fixmedins_hilist_id str 30 Y',
+  'fixmedins_hilist_name str 200 Y',
+  'fixmedins_bchno str 30 Y',
+  'pric num 16,6 Y',
+  'cnt num 16,4 Y',
+  'rx_flag str 3 Y @rx_flag',
+  'inv_chg_time dt Y',
+  'inv_chg_opter_name str 50',
+  'memo str 500',
+  'trdn_flag str 3 Y @flag',
+);
+
+const SELINFO_3505 = fields(
+  'med_list_codg str 50 Y',
+  'fixmedins_hilist_id str 30 Y',
+  'fixmedins_hilist_name str 200 Y',
+  'fixmedins_bchno str 30 Y',
+  'prsc_dr_cert_type str 6',
+  'prsc_dr_certno str 50',
+  'prsc_dr_name str 50 Y',
+  'phar_cert_type str 6',
+  'phar_certno str 50',
+  'phar_name str 50 Y',
+  'phar_prac_cert_no str 50 Y',
+  'hi_feesetl_type str 6 Y',
+  'setl_id str 30',
+  'mdtrt_sn str 30 Y',
+  'psn_no str 30',
+  'psn_cert_type str 6 Y @psn_cert_type',
+  'certno str 50',
+  'psn_name str 50',
+  'manu_lotnum str 30 Y',
+  'manu_date date Y',
+  'expy_end date Y',
+  'rx_flag str 3 Y @rx_flag',
+  'trdn_flag str 3 Y @flag',
+  'finl_trns_pric num 16,6',
+  'rxno str 40',
+  'rx_circ_flag str 3 Y @flag',
+  'rtal_docno str 40 Y',
+  'stoout_no str 40',
+  'bchno str 30',
+  'drug_trac_codg str 100',
+  'drug_prod_barc str 30',
+  'shelf_posi str 20',
+  'sel_retn_cnt num 16,4 Y',
+  'sel_retn_time dt Y',
+  'sel_retn_opter_name str 50 Y',
+  'memo str 500',
+  'mdtrt_setl_type str 6 @mdtrt_setl_type',
+);
+
+const SELINFO_3506 = fields(
+  'med_list_codg str 50 Y',
+  'fixmedins_hilist_id str 30 Y',
+  'fixmedins_hilist_name str 200 Y',
+  'fixmedins_bchno str 30 Y',
+  'setl_id str 30',
+  'psn_no str 30',
+  'psn_cert_type str 6 Y @psn_cert_type',
+  'certno str 50',
+  'psn_name str 50',
+  'manu_lotnum str 30 Y',
+  'manu_date date Y',
+  'expy_end date Y',
+  'rx_flag str 3 Y @rx_flag',
+  'trdn_flag str 3 Y @flag',
+  'finl_trns_pric num 16,6',
+  'sel_retn_cnt num 16,4 Y',
+  'sel_retn_time dt Y',
+  'sel_retn_opter_name str 50 Y',
+  'memo str 500',
+  'medins_prod_sel_no str 50',
+  'mdtrt_sn str 30 Y',
+);
+
+const WITH_TRACE = { children: [DRUGTRACINFO_NODE] };
+
+/** Catalog file downloads (1301–1321 of kind "file"): input `data.ver`, output flat file info. */
+const CATALOG_FILE_INPUT: NodeSpec[] = [objectNode('data', fields('ver str 50 Y'))];
+const CATALOG_FILE_OUTPUT: NodeSpec[] = [objectNode(null, [...FILE_INFO_FIELDS, field('data_cnt num 10')])];
+
+/** Catalog codes delivered as files, with their names. 1304/1312/1316–1319 are paged queries. */
+export const CATALOG_FILE_INFNOS = {
+  '1301': '西药中成药目录下载',
+  '1302': '中药饮片目录下载',
+  '1303': '医疗机构制剂目录下载',
+  '1305': '医疗服务项目目录下载',
+  '1306': '医用耗材目录下载',
+  '1307': '疾病与诊断目录下载',
+  '1308': '手术操作目录下载',
+  '1309': '门诊慢特病种目录下载',
+  '1310': '按病种付费病种目录下载',
+  '1311': '日间手术治疗病种目录下载',
+  '1313': '肿瘤形态学目录下载',
+  '1314': '中医疾病目录下载',
+  '1315': '中医证候目录下载',
+} as const;
+export type CatalogFileInfno = keyof typeof CATALOG_FILE_INFNOS;
+
+function cardSnCheck(input: Record<string, unknown>): { path: string; message: string }[] {
+  const d = input.data as Record<string, unknown> | undefined;
+  if (d && d.mdtrt_cert_type === '03' && (d.card_sn === undefined || d.card_sn === null || d.card_sn === '')) {
+    return [{ path: 'data.card_sn', message: 'card_sn is required when mdtrt_cert_type is 03 (social security card)' }];
+  }
+  return [];
+}
+
+const list: TransactionSpec[] = [
+  {
+    infno: '9001',
+    name: '签到',
+    kind: 'session',
+    input: [objectNode('signIn', fields('opter_no str 20 Y', 'mac str 20', 'ip str 20 Y'))],
+    output: [objectNode('signinoutb', fields('sign_time dt Y', 'sign_no str 30 Y'))],
+  },
+  {
+    infno: '9002',
+    name: '签退',
+    kind: 'session',
+    input: [objectNode('signOut', fields('sign_no str 30 Y', 'opter_no str 20 Y'))],
+    output: [objectNode('signoutoutb', fields('sign_time dt Y'), { required: false })],
+  },
+  {
+    infno: '1101',
+    name: '人员信息获取',
+    kind: 'query',
+    input: [
+      objectNode(
+        'data',
+        fields('mdtrt_cert_type str 3 Y @mdtrt_cert_type', 'mdtrt_cert_no str 50 Y', 'card_sn str 32 C', 'begntime dt', 'psn_cert_type str 6 Y @psn_cert_type', 'certno str 50', 'psn_name str 50'),
+      ),
+    ],
+    output: [
+      objectNode('baseinfo', fields('psn_no str 30 Y', 'psn_cert_type str 6 Y', 'certno str 50 Y', 'psn_name str 50 Y', 'gend str 6 Y', 'naty str 3', 'brdy date', 'age num 4,1 Y', 'exp_content str 4000')),
+      arrayNode(
+        'insuinfo',
+        fields('balc num 16,2 Y', 'insutype str 6 Y @insutype', 'psn_type str 6 Y', 'psn_insu_stas str 6', 'psn_insu_date date', 'paus_insu_date date', 'cvlserv_flag str 3 Y @flag', 'insuplc_admdvs str 6 Y', 'emp_name str 200'),
+      ),
+      arrayNode('idetinfo', fields('psn_idet_type str 3', 'psn_type_lv str 3', 'memo str 500', 'begntime dt Y', 'endtime dt'), { required: false }),
+    ],
+    check: cardSnCheck,
+  },
+  {
+    infno: '2207',
+    name: '门诊结算',
+    kind: 'change',
+    reversible: true,
+    input: [
+      objectNode(
+        'data',
+        fields(
+          'psn_no str 30 Y',
+          'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
+          'mdtrt_cert_no str 50 Y',
+          'med_type str 6 Y @med_type',
+          'medfee_sumamt num 16,2 Y',
+          'psn_setlway str 6 Y @psn_setlway',
+          'mdtrt_id str 30 Y',
+          'chrg_bchno str 30 Y',
+          'insutype str 6 Y @insutype',
+          'acct_used_flag str 1 Y @flag',
+          'invono str 20',
+          ...SETTLE_ECHO,
+          'exp_content str 4000',
+        ),
+      ),
+    ],
+    output: SETTLE_OUTPUT,
+  },
+  {
+    infno: '2208',
+    name: '门诊结算撤销',
+    kind: 'change',
+    input: [objectNode('data', fields('setl_id str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
+    output: SETTLE_OUTPUT,
+  },
+  {
+    infno: '2304',
+    name: '住院结算',
+    kind: 'change',
+    reversible: true,
+    input: [
+      objectNode(
+        'data',
+        fields(
+          'psn_no str 30 Y',
+          'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
+          'mdtrt_cert_no str 50 Y',
+          'medfee_sumamt num 16,2 Y',
+          'psn_setlway str 6 Y @psn_setlway',
+          'mdtrt_id str 30 Y',
+          'insutype str 6 Y @insutype',
+          'acct_used_flag str 1 Y @flag',
+          'invono str 20',
+          'mid_setl_flag str 3 Y @flag',
+          ...SETTLE_ECHO,
+          'exp_content str 4000',
+        ),
+      ),
+    ],
+    output: SETTLE_OUTPUT,
+  },
+  {
+    infno: '2305',
+    name: '住院结算撤销',
+    kind: 'change',
+    input: [objectNode('data', fields('mdtrt_id str 30 Y', 'setl_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
+    output: SETTLE_OUTPUT,
+  },
+  {
+    infno: '2601',
+    name: '冲正交易',
+    kind: 'change',
+    input: [objectNode('data', fields('psn_no str 30 Y', 'omsgid str 30 Y', 'oinfno str 4 Y'))],
+    output: [],
+  },
+  {
+    infno: '5203',
+    name: '结算信息查询',
+    kind: 'query',
+    input: [objectNode('data', fields('psn_no str 30 Y', 'setl_id str 30 Y', 'mdtrt_id str 30 C'))],
+    output: [objectNode('setlinfo', [...SETLINFO_FIELDS, ...SETLINFO_5203_EXTRA]), arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false })],
+  },
+  {
+    infno: '3201',
+    name: '医药机构费用结算对总账',
+    kind: 'query',
+    input: [
+      objectNode(
+        'data',
+        fields(
+          'insutype str 6 Y @insutype',
+          'clr_type str 6 Y @clr_type',
+          'setl_optins str 6 Y',
+          'stmt_begndate date Y',
+          'stmt_enddate date Y',
+          'medfee_sumamt num 16,2 Y',
+          'fund_pay_sumamt num 16,2 Y',
+          'acct_pay num 16,2 Y',
+          'fixmedins_setl_cnt num 10 Y',
+          'refd_setl_flag str 3 @flag',
+          'exp_content str 4000',
+        ),
+      ),
+    ],
+    output: [objectNode('stmtinfo', fields('setl_optins str 6 Y', 'stmt_rslt str 6 Y', 'stmt_rslt_dscr str 200'))],
+  },
+  {
+    infno: '3202',
+    name: '医药机构费用结算对明细账',
+    kind: 'query',
+    input: [
+      objectNode(
+        'data',
+        fields(
+          'setl_optins str 6 Y',
+          'file_qury_no str 30 Y',
+          'stmt_begndate date Y',
+          'stmt_enddate date Y',
+          'medfee_sumamt num 16,2 Y',
+          'fund_pay_sumamt num 16,2 Y',
+          'cash_payamt num 16,2 Y',
+          'fixmedins_setl_cnt num 10 Y',
+          'clr_type str 6 @clr_type',
+          'refd_setl_flag str 3 @flag',
+        ),
+      ),
+    ],
+    output: [objectNode('fileinfo', FILE_INFO_FIELDS)],
+  },
+  {
+    infno: '9101',
+    name: '文件上传',
+    kind: 'query',
+    // `in` is the file's bytes in Base64 (how Java and C# clients serialise byte arrays).
+    input: [objectNode('fsUploadIn', fields('in str Y', 'filename str 200 Y', 'fixmedins_code str 30 Y'))],
+    output: [objectNode(null, FILE_INFO_FIELDS)],
+  },
+  {
+    infno: '9102',
+    name: '文件下载',
+    kind: 'query',
+    binaryOutput: true,
+    input: [objectNode('fsDownloadIn', fields('file_qury_no str 30 Y', 'filename str 200 Y', 'fixmedins_code str 30 Y'))],
+    output: [],
+  },
+  {
+    infno: '3301',
+    name: '目录对照上传',
+    kind: 'change',
+    input: [
+      objectNode(
+        'data',
+        fields(
+          'fixmedins_hilist_id str 30 Y',
+          'fixmedins_hilist_name str 200 Y',
+          'list_type str 30 Y @list_type',
+          'med_list_codg str 30 Y',
+          'begndate date Y',
+          'enddate date Y',
+          'aprvno str 30',
+          'dosform str 200',
+          'exct_cont str 2000',
+          'item_cont str 2000',
+          'prcunt str 100',
+          'spec str 200',
+          'pacspec str 100',
+          'memo str 500',
+        ),
+      ),
+    ],
+    output: [],
+  },
+  {
+    infno: '3302',
+    name: '目录对照撤销',
+    kind: 'change',
+    input: [objectNode('data', fields('fixmedins_code str 30 Y', 'fixmedins_hilist_id str 30 Y', 'list_type str 30 Y @list_type', 'med_list_codg str 30 Y'))],
+    output: [],
+  },
+  {
+    infno: '1312',
+    name: '医保目录信息查询',
+    kind: 'query',
+    input: [
+      objectNode(
+        'data',
+        fields(
+          'query_date date',
+          'hilist_code str 30',
+          'insu_admdvs str 6',
+          'begndate date',
+          'hilist_name str 200',
+          'wubi str 30',
+          'pinyin str 30',
+          'med_chrgitm_type str 6 @med_chrgitm_type',
+          'chrgitm_lv str 3 @chrgitm_lv',
+          'lmt_used_flag str 3 @flag',
+          'list_type str 30 @list_type',
+          'med_use_flag str 3',
+          'matn_used_flag str 3',
+          'hilist_use_type str 6',
+          'lmt_cpnd_type str 6',
+          'vali_flag str 3 @flag',
+          'updt_time dt Y',
+          'page_num num 6 Y',
+          'page_size num 6 Y',
+        ),
+      ),
+    ],
+    // Output shape inferred from common responses (the reference lists only inputs):
+    // `output.data` is the page of rows, beside paging counters.
+    output: [
+      objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), { required: false }),
+      arrayNode(
+        'data',
+        fields(
+          'hilist_code str 30 Y',
+          'hilist_name str 200 Y',
+          'insu_admdvs str 6',
+          'begndate date',
+          'enddate date',
+          'med_chrgitm_type str 6',
+          'chrgitm_lv str 3',
+          'lmt_used_flag str 3',
+          'list_type str 30',
+          'med_use_flag str 3',
+          'matn_used_flag str 3',
+          'hilist_use_type str 6',
+          'lmt_cpnd_type str 6',
+          'wubi str 30',
+          'pinyin str 30',
+          'memo str 500',
+          'vali_flag str 3',
+          'rid str 40',
+          'updt_time dt',
+        ),
+        { required: false },
+      ),
+    ],
+  },
+  {
+    infno: '3501',
+    name: '商品盘存上传',
+    kind: 'change',
+    retRslt: true,
+    input: [objectNode('invinfo', INVINFO_3501, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  {
+    infno: '3502',
+    name: '商品库存变更',
+    kind: 'change',
+    retRslt: true,
+    input: [objectNode('invinfo', INVINFO_3502, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  {
+    infno: '3505',
+    name: '商品销售',
+    kind: 'change',
+    retRslt: true,
+    input: [objectNode('selinfo', SELINFO_3505, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  {
+    infno: '3506',
+    name: '商品销售退货',
+    kind: 'change',
+    retRslt: true,
+    input: [objectNode('selinfo', SELINFO_3506, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  {
+    infno: '3501A',
+    name: '商品盘存上传(批量)',
+    kind: 'change',
+    retRslt: true,
+    input: [arrayNode('invinfoDetail', INVINFO_3501, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  {
+    infno: '3502A',
+    name: '商品库存变更(批量)',
+    kind: 'change',
+    retRslt: true,
+    input: [arrayNode('invinfoDetail', INVINFO_3502, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  {
+    infno: '3505A',
+    name: '商品销售(批量)',
+    kind: 'change',
+    retRslt: true,
+    input: [arrayNode('selinfoDetail', SELINFO_3505, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
+  ...Object.entries(CATALOG_FILE_INFNOS).map(
+    ([infno, name]): TransactionSpec => ({ infno, name, kind: 'query', input: CATALOG_FILE_INPUT, output: CATALOG_FILE_OUTPUT }),
+  ),
+];
+
+export const TRANSACTIONS: Readonly<Record<string, TransactionSpec>> = Object.freeze(Object.fromEntries(list.map((t) => [t.infno, t])));
+
+export function transactionSpec(infno: string): TransactionSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(TRANSACTIONS, infno) ? TRANSACTIONS[infno] : undefined;
+}
+
+export function isStateChanging(infno: string): boolean {
+  return transactionSpec(infno)?.kind === 'change';
+}
+
+/** Transactions 2601 may reverse (2102 pharmacy settlement and 2401 admission included per the practice notes). */
+export const REVERSIBLE_INFNOS: readonly string[] = ['2102', '2207', '2304', '2401'];

@@ -1,0 +1,57 @@
+/**
+ * The center's text files: tab-separated, no header, one record per line. Files may come in
+ * UTF-8 (with or without BOM) or GBK; values may be the literal `null`.
+ */
+
+/** Decode a file's bytes: UTF-8 when valid, otherwise GBK (what Windows-side centers emit). */
+export function decodeText(buf: Uint8Array): string {
+  let start = 0;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('gbk').decode(body);
+  }
+}
+
+/** A cell: tabs and line breaks inside a value would break the format, so they become spaces. */
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v).replace(/[\t\r\n]+/g, ' ');
+}
+
+/** Rows → text, `\n` line ends, a final newline. */
+export function writeTsv(rows: readonly (readonly unknown[])[]): string {
+  return rows.map((r) => r.map(cell).join('\t')).join('\n') + (rows.length ? '\n' : '');
+}
+
+/** Text → rows of raw strings; blank lines dropped, `\r\n` tolerated. */
+export function parseTsv(text: string): string[][] {
+  const out: string[][] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    out.push(line.split('\t'));
+  }
+  return out;
+}
+
+/** `''` and the literal `null` (any case) are absent values. */
+export function nullable(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t === '' || t.toLowerCase() === 'null' ? null : t;
+}
+
+/**
+ * Map positional rows onto column names; extra trailing columns are kept as `col_<n>` (1-based)
+ * so that a newer file version never breaks a reader, and missing trailing columns are null.
+ */
+export function rowsToRecords(rows: readonly (readonly string[])[], columns: readonly string[]): Record<string, string | null>[] {
+  return rows.map((r) => {
+    const rec: Record<string, string | null> = {};
+    columns.forEach((c, i) => (rec[c] = nullable(r[i])));
+    for (let i = columns.length; i < r.length; i++) rec[`col_${i + 1}`] = nullable(r[i]);
+    return rec;
+  });
+}

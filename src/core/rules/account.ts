@@ -1,0 +1,48 @@
+/**
+ * Personal-account payment: only when acct_used_flag is set and the policy lets the account pay for
+ * this visit type; it pays the parts the policy allows, up to the balance, then family mutual-aid
+ * (共济) balances when the policy allows them. Computed on the whole stay against the balance
+ * before the stay, so interim settlements add up.
+ */
+import { D, type Decimal } from '../money.js';
+import { maxD, minD } from './bands.js';
+import { f2 } from './rounding.js';
+import type { CategorySums, StayContext } from './stayContext.js';
+import type { AccountPart } from './types.js';
+
+const ZERO = new D(0);
+
+export interface AccountOutcome {
+  own: Decimal;
+  mulaid: Decimal;
+}
+
+export function settleAccount(s: CategorySums, fund: Decimal, c: StayContext): AccountOutcome {
+  const a = c.policy.account;
+  if (!c.visit.acct_used_flag || !a || !a.visits.includes(c.visit.type)) {
+    const why = !c.visit.acct_used_flag ? 'acct_used_flag is 0' : !a ? 'the policy has no account section' : `the policy does not let the account pay ${c.visit.type} visits`;
+    c.ex?.add('acct_pay', ZERO, `personal account not used: ${why}`, a ? 'account' : null, {});
+    return { own: ZERO, mulaid: ZERO };
+  }
+  // The personal burden by part; supplements that include pre-self-pay may reach into it.
+  const parts: Record<AccountPart, Decimal> = {
+    inscp_personal: maxD(ZERO, s.inscp.minus(fund)),
+    preselfpay: s.pre.minus(maxD(ZERO, fund.minus(s.inscp))),
+    overlmt: s.overlmt.minus(s.hospOver),
+    fulamt: s.fulamt.minus(s.hospFul),
+  };
+  let payable = ZERO;
+  for (const p of a.pays) payable = payable.plus(parts[p]);
+  const own = maxD(ZERO, minD(c.balanceBefore, payable));
+  const mulaid = a.mutual_aid ? maxD(ZERO, minD(c.mulaidBefore, payable.minus(own))) : ZERO;
+  if (c.ex) {
+    const inputs: Record<string, string> = {};
+    for (const p of a.pays) inputs[p] = f2(parts[p]);
+    inputs.payable = f2(payable);
+    inputs.acct_balc = f2(c.balanceBefore);
+    if (a.mutual_aid) inputs.mulaid_balc = f2(c.mulaidBefore);
+    c.ex.add('acct_pay', own.plus(mulaid), `personal account pays ${a.pays.join(' + ')} up to the balance${a.mutual_aid ? ', then mutual-aid balances' : ''}`, 'account.pays', inputs);
+    c.ex.add('acct_mulaid_pay', mulaid, a.mutual_aid ? 'mutual-aid (共济) part of acct_pay: what the own balance could not cover' : 'the policy does not allow mutual-aid payments', 'account', {});
+  }
+  return { own, mulaid };
+}

@@ -1,0 +1,162 @@
+/**
+ * A bill document (the tree of a JSON/YAML file or of a CSV with `# key: value` headers) → the
+ * engine's SettleInput, with line-numbered errors. Shape: docs/rules.md "Bill files".
+ */
+import { D } from '../money.js';
+import { FieldReader } from './fieldReader.js';
+import { childPath, didYouMean, Issues } from './issues.js';
+import { AMOUNT_FIELDS, type Accumulators, type Amounts, type ChrgitmLv, type FeeLine, type Person, type SettleInput, type StayTotals, type Visit } from './types.js';
+import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
+
+const ZERO = new D(0);
+const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines'];
+const PERSON = ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'];
+const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'acct_used_flag', 'carry', 'mdtrt_id'];
+export const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
+const CATEGORIES = new Map<string, ChrgitmLv>([['01', '01'], ['02', '02'], ['03', '03'], ['1', '01'], ['2', '02'], ['3', '03'], ['unmapped', null]]);
+
+export function billFromTree(root: TreeValue, file: string, lines: Map<string, number>, issues: Issues): SettleInput {
+  const r = new FieldReader(issues);
+  const m = r.map(root, '', TOP, ['insutype', 'hosp_lv', 'person', 'lines']) ?? ({} as TreeMap);
+  const feeLines = readLines(r, m.lines);
+  const insutype = r.text(m.insutype, 'insutype') ?? '';
+  const hospLv = r.text(m.hosp_lv, 'hosp_lv') ?? '';
+  let setl = m.setl_time === undefined || m.setl_time === null ? null : r.date(m.setl_time, 'setl_time');
+  if ((m.setl_time === undefined || m.setl_time === null) && feeLines.length > 0) {
+    // Without a settlement date the bill settles on the day of its latest line.
+    setl = feeLines.reduce((a, l) => (l.fee_ocur_time.slice(0, 10) > a ? l.fee_ocur_time.slice(0, 10) : a), '');
+  }
+  const person = readPerson(r, m.person);
+  const visit = readVisit(r, m.visit);
+  return { insutype, setl_time: setl ?? '', hosp_lv: hospLv, person, visit, lines: feeLines, source: { file, lines } };
+}
+
+function opt<T>(v: TreeValue | undefined, read: () => T | null, def: T): T {
+  return v === undefined || v === null ? def : read() ?? def;
+}
+
+function readPerson(r: FieldReader, v: TreeValue | undefined): Person {
+  const m = v === undefined || v === null ? ({} as TreeMap) : r.map(v, 'person', PERSON, ['age']) ?? ({} as TreeMap);
+  // Age is required: it decides the child markup and the age bands.
+  const ageD = m.age == null ? ZERO : r.decimal(m.age, 'person.age', { min: 0, max: 150, scale: 1, what: 'age in years at the settlement date' }) ?? ZERO;
+  let groups: string[] = [];
+  if (typeof m.psn_groups === 'string') groups = m.psn_groups.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+  else if (m.psn_groups !== undefined && m.psn_groups !== null) groups = r.texts(m.psn_groups, 'person.psn_groups') ?? [];
+  return {
+    ...(typeof m.psn_no === 'string' ? { psn_no: m.psn_no } : {}),
+    age: ageD.toNumber(),
+    retired: opt(m.retired, () => r.bool(m.retired, 'person.retired'), false),
+    psn_groups: groups,
+    acct_balc: opt(m.acct_balc, () => r.amount(m.acct_balc, 'person.acct_balc'), ZERO),
+    mulaid_balc: opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, 'person.mulaid_balc'), ZERO),
+    ytd: readAmountMap(r, m.ytd, 'person.ytd'),
+  };
+}
+
+function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): Accumulators {
+  const out: Accumulators = {};
+  if (v === undefined || v === null) return out;
+  if (!isTreeMap(v)) {
+    r.issues.add(path, 'expected a mapping of name: amount', `write ${path} as { ip_hifp_pay: 1200.00, … }`);
+    return out;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    const d = r.amount(x, childPath(path, k));
+    if (d) out[k] = d;
+  }
+  return out;
+}
+
+function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
+  const m = v === undefined ? ({} as TreeMap) : r.map(v, 'visit', VISIT) ?? ({} as TreeMap);
+  const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', ['outpatient', 'inpatient'] as const), 'outpatient' as const);
+  return {
+    type,
+    admission_count: opt(m.admission_count, () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'), 1),
+    ...(m.interim_no === undefined || m.interim_no === null ? {} : { interim_no: r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1 }),
+    in_area: opt(m.in_area, () => r.bool(m.in_area, 'visit.in_area'), true),
+    acct_used_flag: opt(m.acct_used_flag, () => r.bool(m.acct_used_flag, 'visit.acct_used_flag'), false),
+    carry: m.carry === undefined || m.carry === null ? null : readCarry(r, m.carry, 'visit.carry'),
+    ...(typeof m.mdtrt_id === 'string' ? { mdtrt_id: m.mdtrt_id } : {}),
+  };
+}
+
+/** The `stay` of an earlier result, as printed by resultToJson. */
+export function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotals | null {
+  const m = r.map(v, path, ['settlements', 'amounts', 'over_ceiling_amt', 'hosp_overlmt_amt', 'hosp_fulamt_amt', 'bases'], ['settlements', 'amounts']);
+  if (!m) return null;
+  const am = r.map(m.amounts, `${path}.amounts`, AMOUNT_FIELDS);
+  const amounts = {} as Amounts;
+  for (const f of AMOUNT_FIELDS) amounts[f] = am ? opt(am[f], () => r.amount(am[f], `${path}.amounts.${f}`), ZERO) : ZERO;
+  return {
+    settlements: r.int(m.settlements, `${path}.settlements`, 1, 'number of earlier settlements of the stay') ?? 1,
+    amounts,
+    over_ceiling_amt: opt(m.over_ceiling_amt, () => r.amount(m.over_ceiling_amt, `${path}.over_ceiling_amt`), ZERO),
+    hosp_overlmt_amt: opt(m.hosp_overlmt_amt, () => r.amount(m.hosp_overlmt_amt, `${path}.hosp_overlmt_amt`), ZERO),
+    hosp_fulamt_amt: opt(m.hosp_fulamt_amt, () => r.amount(m.hosp_fulamt_amt, `${path}.hosp_fulamt_amt`), ZERO),
+    bases: readAmountMap(r, m.bases, `${path}.bases`),
+  };
+}
+
+function readLines(r: FieldReader, v: TreeValue | undefined): FeeLine[] {
+  const items = r.list(v, 'lines');
+  if (!items) return [];
+  const out: FeeLine[] = [];
+  const misspelt = new Set<string>();
+  items.forEach((item, i) => {
+    const l = readLine(r, item, childPath('lines', i), i, misspelt);
+    if (l) out.push(l);
+  });
+  return out;
+}
+
+function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: Set<string>): FeeLine | null {
+  if (!isTreeMap(v)) {
+    r.issues.add(p, 'expected a fee line (a mapping)', `write ${p} as { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }`);
+    return null;
+  }
+  // HIS exports carry extra columns (names, departments): ignore them, but catch misspelt keys
+  // (once per key: in a CSV every row has the same header).
+  for (const k of Object.keys(v)) {
+    if (LINE_KEYS.includes(k) || misspelt.has(k)) continue;
+    const near = didYouMean(k, LINE_KEYS);
+    if (near) {
+      misspelt.add(k);
+      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`);
+    }
+  }
+  const f = (k: string): string => childPath(p, k);
+  const before = r.issues.list.length;
+  const cnt = r.decimal(v.cnt, f('cnt'), { scale: 4, what: 'quantity' });
+  const pric = r.decimal(v.pric, f('pric'), { scale: 6, what: 'unit price' });
+  const date = r.date(v.fee_ocur_time, f('fee_ocur_time'));
+  const code = typeof v.med_list_codg === 'string' && v.med_list_codg.trim() !== '' ? v.med_list_codg.trim() : null;
+  let lv: ChrgitmLv = null;
+  const raw = v.chrgitm_lv === undefined || v.chrgitm_lv === null ? '' : String(v.chrgitm_lv).trim();
+  if (raw !== '') {
+    if (!CATEGORIES.has(raw)) r.issues.add(f('chrgitm_lv'), `unknown category '${raw}'`, 'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping');
+    else lv = CATEGORIES.get(raw)!;
+  }
+  const limit = v.pric_uplmt_amt === undefined || v.pric_uplmt_amt === null ? null : r.decimal(v.pric_uplmt_amt, f('pric_uplmt_amt'), { min: 0, scale: 6, what: 'price limit' });
+  const prop = v.selfpay_prop === undefined || v.selfpay_prop === null ? null : r.ratio(v.selfpay_prop, f('selfpay_prop'));
+  const refund = typeof v.init_feedetl_sn === 'string' && v.init_feedetl_sn.trim() !== '' ? v.init_feedetl_sn.trim() : null;
+  if (cnt?.isNeg() && !refund) r.issues.add(f('cnt'), `negative quantity ${cnt.toString()} on a line that is not a refund`, 'make cnt positive, or give init_feedetl_sn (the line it refunds)');
+  if (pric?.isNeg()) r.issues.add(f('pric'), `negative price ${pric.toString()}`, 'give the unit price; a refund has a negative cnt');
+  const service = v.service_item === undefined || v.service_item === null ? undefined : r.bool(v.service_item, f('service_item')) ?? undefined;
+  if (r.issues.list.length > before || !cnt || !pric || !date) return null;
+  return {
+    feedetl_sn: typeof v.feedetl_sn === 'string' && v.feedetl_sn !== '' ? v.feedetl_sn : String(i + 1),
+    ...(typeof v.medins_list_codg === 'string' ? { medins_list_codg: v.medins_list_codg } : {}),
+    med_list_codg: code,
+    chrgitm_lv: lv,
+    cnt,
+    pric,
+    fee_ocur_time: typeof v.fee_ocur_time === 'string' ? v.fee_ocur_time.trim() : date,
+    pric_uplmt_amt: limit,
+    selfpay_prop: prop,
+    list_type: typeof v.list_type === 'string' ? v.list_type : null,
+    ...(service === undefined ? {} : { service_item: service }),
+    init_feedetl_sn: refund,
+  };
+}
+

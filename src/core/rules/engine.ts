@@ -1,0 +1,83 @@
+/**
+ * splitBill: split a bill as the center does. Lines are split one by one (splitLine) and summed;
+ * settleSums computes the stay as a whole and subtracts the earlier interim settlements
+ * (visit.carry), so interim settlements add up to the single settlement of the same stay exactly.
+ * splitTotals starts from the category totals instead (what a 2304 request carries). Every result
+ * is checked against I1–I7.
+ */
+import { inputError } from '../errors.js';
+import { D, type Decimal } from '../money.js';
+import { checkSettleInput } from './checkInput.js';
+import { explainLineSums, explainTotals } from './engineExplain.js';
+import { Explainer } from './explainer.js';
+import { settleSums } from './settleSums.js';
+import { lineContext, splitLine } from './splitLine.js';
+import type { LineSplit, Policy, SettleInput, SettleResult } from './types.js';
+
+const ZERO = new D(0);
+
+export interface SplitOptions {
+  /** Build the explanation (default true); false is the fast path for bulk work. */
+  explain?: boolean;
+}
+
+export function splitBill(input: SettleInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+  const explain = opts.explain ?? true;
+  checkSettleInput(input, policy);
+  const lc = lineContext(policy, input.person, explain);
+  const lines: LineSplit[] = new Array<LineSplit>(input.lines.length);
+  let medfee = ZERO, fulamt = ZERO, overlmt = ZERO, pre = ZERO, inscp = ZERO, hospOver = ZERO, hospFul = ZERO;
+  let refunds = false;
+  for (let i = 0; i < input.lines.length; i++) {
+    const l = input.lines[i]!;
+    const s = splitLine(l, lc);
+    lines[i] = s;
+    medfee = medfee.plus(s.det_item_fee_sumamt);
+    fulamt = fulamt.plus(s.fulamt_ownpay_amt);
+    overlmt = overlmt.plus(s.overlmt_amt);
+    pre = pre.plus(s.preselfpay_amt);
+    inscp = inscp.plus(s.inscp_scp_amt);
+    if (!s.hosp_part_amt.isZero()) {
+      if (s.chrgitm_lv === null) hospFul = hospFul.plus(s.hosp_part_amt);
+      else hospOver = hospOver.plus(s.hosp_part_amt);
+    }
+    if (l.cnt.isNeg()) refunds = true;
+  }
+  const ex = explain ? new Explainer(policy) : null;
+  if (ex) explainLineSums(ex, lines);
+  return settleSums({ input, policy, sums: { medfee, fulamt, overlmt, pre, inscp, hospOver, hospFul }, lines, refunds, ex });
+}
+
+/** Category totals of a bill whose lines were split elsewhere (the 2303/2304 request fields). */
+export interface BillTotals {
+  medfee_sumamt: Decimal;
+  fulamt_ownpay_amt: Decimal;
+  overlmt_selfpay: Decimal;
+  preselfpay_amt: Decimal;
+  inscp_scp_amt: Decimal;
+}
+
+export type TotalsInput = Omit<SettleInput, 'lines'> & { totals: BillTotals };
+
+/**
+ * Settle from category totals. Without lines the unmapped part cannot be told from 丙类, so only
+ * the policy's hospital-borne over-limit rule applies (`hospital_borne.unmapped` needs lines).
+ */
+export function splitTotals(input: TotalsInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+  checkSettleInput({ ...input, lines: [] }, policy);
+  const t = input.totals;
+  const file = input.source?.file ?? 'bill';
+  const parts = t.fulamt_ownpay_amt.plus(t.overlmt_selfpay).plus(t.preselfpay_amt).plus(t.inscp_scp_amt);
+  const bad = (['medfee_sumamt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const).filter((f) => t[f].isNeg() || t[f].decimalPlaces() > 2);
+  if (bad.length > 0 || !parts.eq(t.medfee_sumamt)) {
+    throw inputError('BILL_TOTALS_INVALID', `${file}: the totals do not split medfee_sumamt ${t.medfee_sumamt.toFixed(2)} (fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `; negative or over 2 decimals: ${bad.join(', ')}` : ''})`,
+      'send totals where medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, each ≥ 0 with 2 decimals', undefined, { file });
+  }
+  const ex = (opts.explain ?? true) ? new Explainer(policy) : null;
+  if (ex) explainTotals(ex, t);
+  const sums = {
+    medfee: t.medfee_sumamt, fulamt: t.fulamt_ownpay_amt, overlmt: t.overlmt_selfpay, pre: t.preselfpay_amt, inscp: t.inscp_scp_amt,
+    hospOver: policy.hospital_borne.over_limit ? t.overlmt_selfpay : ZERO, hospFul: ZERO,
+  };
+  return settleSums({ input, policy, sums, lines: [], refunds: false, ex });
+}

@@ -1,0 +1,23 @@
+/**
+ * Collects the explanation while the engine works: each amount with the rule that made it, the
+ * policy line the rule comes from, and the inputs. The engine passes `null` instead of an
+ * Explainer when no explanation is wanted, so the fast path builds no strings.
+ */
+import type { Decimal } from '../money.js';
+import { lineOf } from './issues.js';
+import type { ExplainEntry, Policy } from './types.js';
+
+export class Explainer {
+  readonly entries: ExplainEntry[] = [];
+  constructor(private readonly policy: Policy) {}
+
+  /** `policyPath` is the policy field the rule comes from ('inpatient.deductible'), or null. */
+  add(field: string, amount: Decimal, rule: string, policyPath: string | null, inputs: Record<string, string>): void {
+    this.entries.push({ field, amount, rule, source: policyPath === null ? null : this.source(policyPath), inputs });
+  }
+
+  source(policyPath: string): string {
+    const l = lineOf(this.policy.source.lines, policyPath);
+    return `${this.policy.source.file}${l === null ? '' : `:${l}`}`;
+  }
+}

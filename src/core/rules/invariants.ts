@@ -1,0 +1,89 @@
+/**
+ * The sums of settlement-invariants.yaml (I1–I7) and the per-line split sum. The engine checks its
+ * every result with tolerance 0 (a violation is a bug, exit 1); audits check what the center
+ * returned with the spec's tolerance of 0.01.
+ */
+import { HisopsError, EXIT } from '../errors.js';
+import { D, type Decimal } from '../money.js';
+import { AMOUNT_FIELDS, type AmountField, type LineSplit, type SettleResult } from './types.js';
+
+const ZERO = new D(0);
+
+export type SetlinfoLike = Partial<Record<AmountField | 'balc', Decimal>>;
+
+export interface Violation {
+  id: 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'LINE';
+  /** I4 is inferred, not verbatim in the spec: a warning for the center's data. */
+  severity: 'error' | 'warning';
+  check: string;
+  detail: string;
+}
+
+export interface InvariantOptions {
+  /** Largest difference accepted (default 0.01, the spec's). */
+  tolerance?: Decimal.Value;
+  /** Fixed-amount clearing (定额/DRG/单病种): I5 does not hold and is skipped. */
+  fixedAmount?: boolean;
+  lines?: LineSplit[];
+}
+
+function isResult(x: SettleResult | SetlinfoLike): x is SettleResult {
+  return typeof (x as SettleResult).setlinfo === 'object' && Array.isArray((x as SettleResult).lines);
+}
+
+export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantOptions = {}): Violation[] {
+  const s: SetlinfoLike = isResult(x) ? x.setlinfo : x;
+  const lines = opts.lines ?? (isResult(x) ? x.lines : []);
+  const tol = new D(opts.tolerance ?? '0.01');
+  const g = (f: AmountField): Decimal => s[f] ?? ZERO;
+  const out: Violation[] = [];
+  const near = (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
+  const t = (v: Decimal): string => v.toFixed(2);
+
+  const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
+  if (!near(g('medfee_sumamt'), i1)) out.push({ id: 'I1', severity: 'error', check: 'medfee_sumamt == fund_pay_sumamt + psn_part_amt + hosp_part_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i1)}` });
+
+  const i2b = (['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'] as const).reduce((a, f) => a.plus(g(f)), ZERO);
+  const i2a = i2b.plus(g('hifdm_pay'));
+  if (!near(g('fund_pay_sumamt'), i2a) && !near(g('fund_pay_sumamt'), i2b)) {
+    out.push({ id: 'I2', severity: 'error', check: 'fund_pay_sumamt == Σ fund fields (with or without hifdm_pay)', detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})` });
+  }
+  if (g('acct_mulaid_pay').gt(g('acct_pay').plus(tol))) out.push({ id: 'I3', severity: 'error', check: 'acct_mulaid_pay <= acct_pay', detail: `${t(g('acct_mulaid_pay'))} > ${t(g('acct_pay'))}` });
+
+  const i4 = g('acct_pay').plus(g('psn_cash_pay'));
+  if (!near(g('psn_part_amt'), i4)) out.push({ id: 'I4', severity: 'warning', check: 'psn_part_amt == acct_pay + psn_cash_pay', detail: `${t(g('psn_part_amt'))} ≠ ${t(i4)}` });
+
+  if (!opts.fixedAmount) {
+    const i5 = g('fulamt_ownpay_amt').plus(g('overlmt_selfpay')).plus(g('preselfpay_amt')).plus(g('inscp_scp_amt'));
+    if (!near(g('medfee_sumamt'), i5)) out.push({ id: 'I5', severity: 'error', check: 'medfee_sumamt == fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i5)}` });
+  }
+  const dedc = g('act_pay_dedc');
+  const inscp = g('inscp_scp_amt');
+  if (dedc.lt(tol.neg()) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
+    out.push({ id: 'I6', severity: 'error', check: '0 <= act_pay_dedc <= inscp_scp_amt and hifp_pay <= inscp_scp_amt - act_pay_dedc', detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}` });
+  }
+  const negative = [...AMOUNT_FIELDS, 'balc' as const].filter((f) => (s[f] ?? ZERO).lt(tol.neg()));
+  if (negative.length > 0) out.push({ id: 'I7', severity: 'error', check: 'all amounts >= 0', detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', ') });
+
+  for (const l of lines) {
+    const parts = l.fulamt_ownpay_amt.plus(l.overlmt_amt).plus(l.preselfpay_amt).plus(l.inscp_scp_amt);
+    if (!near(l.det_item_fee_sumamt, parts)) {
+      out.push({ id: 'LINE', severity: 'error', check: 'det_item_fee_sumamt == fulamt_ownpay_amt + overlmt_amt + preselfpay_amt + inscp_scp_amt', detail: `line ${l.feedetl_sn}: ${t(l.det_item_fee_sumamt)} ≠ ${t(parts)}` });
+    }
+  }
+  return out;
+}
+
+/** Throws an internal error (exit 1) when the engine's own result breaks a sum. */
+export function assertInvariants(r: SettleResult): void {
+  const v = checkInvariants(r, { tolerance: 0 });
+  if (v.length === 0) return;
+  throw new HisopsError({
+    code: 'RULES_INVARIANT',
+    summary: `internal error: the settlement breaks ${v.map((x) => x.id).join(', ')} — a bug in the rules engine`,
+    why: v.map((x) => `${x.id} ${x.check}: ${x.detail}`).join('\n'),
+    fix: `report it with the bill and the policy file (${r.policy.file}); run the same bill with --json --explain and attach the output`,
+    details: { violations: v, policy: r.policy },
+    exit: EXIT.internal,
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Validation issues of policy and bill files. Every issue names the file, the line, the field path
+ * ('inpatient.bands[1].from') and the fix; a failed validation throws one HisopsError (exit 2)
+ * carrying all of them, so a clerk can fix a file in one pass.
+ */
+import { HisopsError, EXIT } from '../errors.js';
+
+export interface Issue {
+  file: string;
+  line: number | null;
+  field: string;
+  message: string;
+  fix: string;
+}
+
+/** The line of a field path, or of its nearest ancestor that has one. */
+export function lineOf(lines: Map<string, number> | undefined, field: string): number | null {
+  if (!lines) return null;
+  let p = field;
+  for (;;) {
+    const l = lines.get(p);
+    if (l !== undefined) return l;
+    if (p === '') return null;
+    const cut = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    p = cut === p ? '' : cut;
+  }
+}
+
+export function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+export function where(i: Pick<Issue, 'file' | 'line' | 'field'>): string {
+  return `${i.file}${i.line === null ? '' : `:${i.line}`}${i.field ? ` ${i.field}` : ''}`;
+}
+
+export class Issues {
+  readonly list: Issue[] = [];
+  constructor(
+    readonly file: string,
+    readonly lines: Map<string, number>,
+  ) {}
+
+  add(field: string, message: string, fix: string): void {
+    this.list.push({ file: this.file, line: lineOf(this.lines, field), field, message, fix });
+  }
+
+  /** Throw one error listing every issue (does nothing when there is none). */
+  throwIfAny(code: string, what: string): void {
+    if (this.list.length > 0) throw issuesError(code, what, this.list);
+  }
+}
+
+export function issuesError(code: string, what: string, unsorted: Issue[]): HisopsError {
+  // In file order, so the summary names the first problem a reader meets.
+  const issues = [...unsorted].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new HisopsError({
+    code,
+    summary: `${what}: ${where(first)}: ${first.message}${more}`,
+    why: issues.map((i) => `${where(i)}: ${i.message} — fix: ${i.fix}`).join('\n'),
+    fix: first.fix,
+    details: { issues },
+    exit: EXIT.usage,
+  });
+}
+
+/** The closest allowed word (edit distance ≤ 2), for "did you mean" fixes. */
+export function didYouMean(word: string, options: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = 3;
+  for (const o of options) {
+    const d = distance(word.toLowerCase(), o.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = o;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}

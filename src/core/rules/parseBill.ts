@@ -1,0 +1,51 @@
+/**
+ * Parse a bill file (JSON, YAML or CSV) into the engine's input, with errors that name the file,
+ * line and field: a negative quantity that is not a refund, an unknown category, a date no loaded
+ * policy covers, … All problems of a file are reported together (exit 2).
+ */
+import { csvTree } from './billCsv.js';
+import { billFromTree } from './billFromTree.js';
+import { splitBill, type SplitOptions } from './engine.js';
+import { Issues } from './issues.js';
+import { covers, selectPolicy } from './policySet.js';
+import type { Policy, SettleInput, SettleResult } from './types.js';
+import { readTree } from './yamlTree.js';
+
+export interface ParseBillOptions {
+  /** When given, every date must fall in a policy of the bill's insutype. */
+  policies?: Policy[];
+  format?: 'json' | 'csv';
+}
+
+export function parseBill(text: string, fileName: string, opts: ParseBillOptions = {}): SettleInput {
+  const format = opts.format ?? (/\.csv$/i.test(fileName) && !/^\s*[{[]/.test(text) ? 'csv' : 'json');
+  const t = format === 'csv' ? csvTree(text, fileName) : readTree(text, fileName);
+  const issues = new Issues(fileName, t.lines);
+  issues.list.push(...t.issues);
+  issues.throwIfAny('BILL_INVALID', `bill ${fileName} cannot be read`);
+  const bill = billFromTree(t.root, fileName, t.lines, issues);
+  if (bill.lines.length === 0 && !issues.list.some((i) => i.field.startsWith('lines'))) issues.add('lines', 'the bill has no fee lines', 'add at least one fee line');
+  if (opts.policies) checkDates(bill, opts.policies, issues);
+  issues.throwIfAny('BILL_INVALID', `bill ${fileName} is invalid`);
+  return bill;
+}
+
+function checkDates(bill: SettleInput, policies: Policy[], issues: Issues): void {
+  const mine = policies.filter((p) => p.insutypes.includes(bill.insutype));
+  const periods = mine.map((p) => `${p.effective.from}..${p.effective.to ?? 'open'} (${p.source.file})`).join(', ') || 'none';
+  if (bill.setl_time && !mine.some((p) => covers(p, bill.setl_time))) {
+    issues.add('setl_time', `settlement date ${bill.setl_time} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date, or correct setl_time');
+  }
+  bill.lines.forEach((l, i) => {
+    const d = l.fee_ocur_time.slice(0, 10);
+    if (!mine.some((p) => covers(p, d))) issues.add(`lines[${i}].fee_ocur_time`, `date ${d} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date as well, or correct fee_ocur_time');
+    else if (bill.setl_time && d > bill.setl_time) issues.add(`lines[${i}].fee_ocur_time`, `fee date ${d} is after the settlement date ${bill.setl_time}`, 'correct fee_ocur_time or setl_time');
+  });
+}
+
+/** Pick the policy in force for the bill and split it; errors name the bill's file and line. */
+export function settleBill(bill: SettleInput, policies: Policy[], opts: SplitOptions = {}): SettleResult {
+  const file = bill.source?.file ?? 'bill';
+  const policy = selectPolicy(policies, bill.insutype, bill.setl_time, { file, line: bill.source?.lines?.get('setl_time') ?? null, field: 'setl_time' });
+  return splitBill(bill, policy, opts);
+}

@@ -1,0 +1,120 @@
+/**
+ * Parse and validate one policy file (YAML). Every problem is reported with the file, the YAML
+ * line, the field path and the fix; the result is a Policy the engine can trust.
+ */
+import type { Decimal } from '../money.js';
+import { FieldReader } from './fieldReader.js';
+import { childPath, Issues } from './issues.js';
+import { readGroupMap } from './policyBands.js';
+import { readPool } from './policyPool.js';
+import { readSupplements, readVisits } from './policySupplement.js';
+import { ACCOUNT_PARTS, type ChildMarkup, type Policy } from './types.js';
+import { readTree, type TreeValue } from './yamlTree.js';
+
+const TOP = ['name', 'version', 'insutype', 'effective', 'levels', 'person_groups', 'rounding', 'price_rules', 'items', 'inpatient', 'outpatient', 'supplements', 'account'] as const;
+
+export function parsePolicy(text: string, fileName: string): Policy {
+  const tree = readTree(text, fileName);
+  const issues = new Issues(fileName, tree.lines);
+  issues.list.push(...tree.issues);
+  issues.throwIfAny('POLICY_INVALID', `policy ${fileName} is not valid YAML`);
+  const r = new FieldReader(issues);
+  const m = r.map(tree.root, '', TOP, ['name', 'version', 'insutype', 'effective', 'levels', 'items']);
+  if (!m) {
+    issues.throwIfAny('POLICY_INVALID', `policy ${fileName} is invalid`);
+    throw new Error('unreachable: a failed map read records an issue');
+  }
+
+  const name = r.text(m.name, 'name');
+  const version = r.text(m.version, 'version');
+  const insutypes = r.texts(m.insutype, 'insutype');
+  insutypes?.forEach((t, i) => {
+    if (!/^\d{3}$/.test(t)) issues.add(Array.isArray(m.insutype) ? childPath('insutype', i) : 'insutype', `'${t}' is not an insutype code`, 'use the national three-digit code, e.g. "310" (employee) or "390" (urban-rural resident)');
+  });
+  const eff = m.effective == null ? null : r.map(m.effective, 'effective', ['from', 'to'], ['from']);
+  const from = eff ? r.date(eff.from, 'effective.from') : null;
+  const to = eff && eff.to !== undefined && eff.to !== null ? r.date(eff.to, 'effective.to') : null;
+  if (from && to && to < from) issues.add('effective.to', `the period ends (${to}) before it starts (${from})`, 'set effective.to on or after effective.from');
+  const levels = r.texts(m.levels, 'levels') ?? [];
+  if (new Set(levels).size !== levels.length) issues.add('levels', 'a hospital level is listed twice', 'list each level once');
+  const groups = m.person_groups === undefined || m.person_groups === null ? [] : r.texts(m.person_groups, 'person_groups') ?? [];
+  const rounding = readRounding(r, m.rounding);
+  const childMarkup = readPriceRules(r, m.price_rules);
+  const items = m.items == null ? null : readItems(r, m.items, groups);
+  const ctx = { levels, groups };
+  const inpatient = m.inpatient === undefined || m.inpatient === null ? null : readPool(r, m.inpatient, 'inpatient', ctx);
+  const outpatient = m.outpatient === undefined || m.outpatient === null ? null : readPool(r, m.outpatient, 'outpatient', ctx);
+  if (m.inpatient == null && m.outpatient == null) issues.add('', 'the policy has neither an inpatient nor an outpatient section', 'add inpatient: and/or outpatient: with deductible and ratio');
+  const supplements = readSupplements(r, m.supplements, groups);
+  const account = readAccount(r, m.account);
+
+  issues.throwIfAny('POLICY_INVALID', `policy ${fileName} is invalid`);
+  return {
+    name: name!, version: version!, insutypes: insutypes!, effective: { from: from!, to },
+    levels, person_groups: groups, rounding: rounding!, child_markup: childMarkup ?? null,
+    b_class: items!.b_class, hospital_borne: items!.hospital_borne,
+    pools: { inpatient, outpatient }, supplements: supplements!, account: account ?? null,
+    source: { file: fileName, lines: tree.lines },
+  };
+}
+
+function readRounding(r: FieldReader, v: TreeValue | undefined): Policy['rounding'] | null {
+  if (v === undefined || v === null) return { mode: 'half_up', fund: 'per_band' };
+  const m = r.map(v, 'rounding', ['mode', 'fund']);
+  if (!m) return null;
+  const mode = m.mode === undefined ? 'half_up' : r.oneOf(m.mode, 'rounding.mode', ['half_up', 'half_even', 'down'] as const);
+  const fund = m.fund === undefined ? 'per_band' : r.oneOf(m.fund, 'rounding.fund', ['per_band', 'total'] as const);
+  return mode && fund ? { mode, fund } : null;
+}
+
+function readPriceRules(r: FieldReader, v: TreeValue | undefined): ChildMarkup | null | undefined {
+  if (v === undefined || v === null) return undefined;
+  const m = r.map(v, 'price_rules', ['child_markup']);
+  if (!m || m.child_markup === undefined || m.child_markup === null) return undefined;
+  const p = 'price_rules.child_markup';
+  const c = r.map(m.child_markup, p, ['under_age', 'rate', 'scope', 'items', 'prefixes', 'limit_too'], ['under_age', 'rate']);
+  if (!c) return null;
+  const underAge = r.int(c.under_age, `${p}.under_age`, 1, 'age in years below which the markup applies');
+  const rate = r.decimal(c.rate, `${p}.rate`, { min: 0, max: 1, scale: 4, what: 'markup rate (0.20 = +20%)' });
+  const scope = c.scope === undefined ? 'listed' : r.oneOf(c.scope, `${p}.scope`, ['listed', 'all_service_items'] as const);
+  const items = c.items === undefined || c.items === null ? [] : r.texts(c.items, `${p}.items`);
+  const prefixes = c.prefixes === undefined || c.prefixes === null ? [] : r.texts(c.prefixes, `${p}.prefixes`);
+  const limitToo = c.limit_too === undefined ? true : r.bool(c.limit_too, `${p}.limit_too`);
+  if (scope === 'listed' && items && prefixes && items.length + prefixes.length === 0) {
+    r.issues.add(`${p}.items`, 'scope is listed but no items or prefixes are listed', 'list the med_list_codg of the service items (items:) or code prefixes (prefixes:), or set scope: all_service_items');
+  }
+  if (underAge === null || !rate || !scope || !items || !prefixes || limitToo === null) return null;
+  return { under_age: underAge, rate, scope, items: new Set(items), prefixes, limit_too: limitToo };
+}
+
+function readItems(r: FieldReader, v: TreeValue | undefined, groups: string[]): Pick<Policy, 'b_class' | 'hospital_borne'> | null {
+  const m = r.map(v, 'items', ['b_class', 'hospital_borne'], ['b_class']);
+  if (!m) return null;
+  const b = r.map(m.b_class, 'items.b_class', ['default_selfpay_prop', 'by_person_group'], ['default_selfpay_prop']);
+  const def = b ? r.ratio(b.default_selfpay_prop, 'items.b_class.default_selfpay_prop') : null;
+  const byGroup = b ? readGroupMap<Decimal>(r, b.by_person_group, 'items.b_class.by_person_group', groups, (x, p) => r.ratio(x, p)) : new Map<string, Decimal>();
+  let overLimit: boolean | null = false;
+  let unmapped: boolean | null = false;
+  if (m.hospital_borne !== undefined && m.hospital_borne !== null) {
+    const h = r.map(m.hospital_borne, 'items.hospital_borne', ['over_limit', 'unmapped']);
+    if (h) {
+      overLimit = h.over_limit === undefined ? false : r.bool(h.over_limit, 'items.hospital_borne.over_limit');
+      unmapped = h.unmapped === undefined ? false : r.bool(h.unmapped, 'items.hospital_borne.unmapped');
+    }
+  }
+  if (!def || overLimit === null || unmapped === null) return null;
+  return { b_class: { default_selfpay_prop: def, by_person_group: byGroup }, hospital_borne: { over_limit: overLimit, unmapped } };
+}
+
+function readAccount(r: FieldReader, v: TreeValue | undefined): Policy['account'] | undefined {
+  if (v === undefined || v === null) return undefined;
+  const m = r.map(v, 'account', ['visits', 'pays', 'mutual_aid'], ['pays']);
+  if (!m) return undefined;
+  const visits = m.visits === undefined ? (['inpatient', 'outpatient'] as const).slice() : readVisits(r, m.visits, 'account.visits');
+  const paysRaw = r.texts(m.pays, 'account.pays') ?? [];
+  const pays = paysRaw.map((x, i) => r.oneOf(x, childPath('account.pays', i), ACCOUNT_PARTS)).filter((x) => x !== null);
+  const mutual = m.mutual_aid === undefined ? false : r.bool(m.mutual_aid, 'account.mutual_aid');
+  if (!visits || mutual === null || pays.length !== paysRaw.length) return undefined;
+  return { visits, pays, mutual_aid: mutual };
+}
+

@@ -1,0 +1,124 @@
+/**
+ * Readers for the structured parts of a policy: contiguous bands (amount bands, age bands,
+ * supplement segments) and maps keyed by hospital level or person group.
+ */
+import { D, type Decimal } from '../money.js';
+import type { FieldReader } from './fieldReader.js';
+import { childPath } from './issues.js';
+import type { AgeBand, Band } from './types.js';
+import type { TreeValue } from './yamlTree.js';
+
+type Read<T> = (v: TreeValue | undefined, path: string) => T | null;
+
+/**
+ * A list of bands [from, to) that must start at 0, follow each other without gap or overlap and
+ * end open (no `to` on the last one), so every amount falls in exactly one band.
+ */
+export function readBands<T extends Band>(
+  r: FieldReader, v: TreeValue | undefined, path: string, valueKey: string, readValue: Read<Decimal>,
+): Array<T> | null {
+  const items = r.list(v, path);
+  if (!items) return null;
+  const out: Band[] = [];
+  let ok = true;
+  items.forEach((item, i) => {
+    const p = childPath(path, i);
+    const m = r.map(item, p, ['from', 'to', valueKey], ['from', valueKey]);
+    if (!m) return void (ok = false);
+    const from = r.amount(m.from, childPath(p, 'from'));
+    const to = m.to === undefined || m.to === null ? null : r.amount(m.to, childPath(p, 'to'));
+    const val = readValue(m[valueKey], childPath(p, valueKey));
+    if (from === null || val === null || (m.to !== undefined && m.to !== null && to === null)) return void (ok = false);
+    out.push({ from, to, [valueKey]: val } as Band);
+  });
+  if (!ok) return null;
+  return checkContiguous(r, out.map((b) => ({ from: b.from, to: b.to })), path, (x) => x.toString()) ? (out as T[]) : null;
+}
+
+export function readAgeBands(r: FieldReader, v: TreeValue | undefined, path: string): AgeBand[] | null {
+  const items = r.list(v, path);
+  if (!items) return null;
+  const out: AgeBand[] = [];
+  let ok = true;
+  items.forEach((item, i) => {
+    const p = childPath(path, i);
+    const m = r.map(item, p, ['from', 'to', 'plus'], ['from', 'plus']);
+    if (!m) return void (ok = false);
+    const from = r.int(m.from, childPath(p, 'from'), 0, 'age in years');
+    const to = m.to === undefined || m.to === null ? null : r.int(m.to, childPath(p, 'to'), 1, 'age in years');
+    const plus = r.plus(m.plus, childPath(p, 'plus'));
+    if (from === null || plus === null || (m.to !== undefined && m.to !== null && to === null)) return void (ok = false);
+    out.push({ from, to, plus });
+  });
+  if (!ok) return null;
+  const asDec = out.map((b) => ({ from: new D(b.from), to: b.to === null ? null : new D(b.to) }));
+  return checkContiguous(r, asDec, path, (x) => x.toString()) ? out : null;
+}
+
+function checkContiguous(r: FieldReader, bands: Array<{ from: Decimal; to: Decimal | null }>, path: string, show: (d: Decimal) => string): boolean {
+  let ok = true;
+  const first = bands[0]!;
+  if (!first.from.isZero()) {
+    r.issues.add(childPath(childPath(path, 0), 'from'), `the first band starts at ${show(first.from)}, not 0`, 'start the first band at from: 0 so every amount falls in a band');
+    ok = false;
+  }
+  bands.forEach((b, i) => {
+    const p = childPath(path, i);
+    if (b.to !== null && !b.to.gt(b.from)) {
+      r.issues.add(childPath(p, 'to'), `band ends at ${show(b.to)}, not after its start ${show(b.from)}`, 'make `to` larger than `from`');
+      ok = false;
+    }
+    const next = bands[i + 1];
+    if (!next) {
+      if (b.to !== null) {
+        r.issues.add(childPath(p, 'to'), `the last band ends at ${show(b.to)}: amounts above it fall in no band`, `remove 'to' from the last band (it is open-ended)`);
+        ok = false;
+      }
+      return;
+    }
+    if (b.to === null) {
+      r.issues.add(childPath(p, 'to'), `band ${i} has no end but is not the last band`, `give band ${i} a 'to' equal to the next band's 'from' (${show(next.from)})`);
+      ok = false;
+    } else if (next.from.gt(b.to)) {
+      r.issues.add(childPath(childPath(path, i + 1), 'from'), `gap between ${path}[${i}].to ${show(b.to)} and ${path}[${i + 1}].from ${show(next.from)}`, `set ${path}[${i + 1}].from to ${show(b.to)} (bands must follow each other without gaps)`);
+      ok = false;
+    } else if (next.from.lt(b.to)) {
+      r.issues.add(childPath(childPath(path, i + 1), 'from'), `bands overlap: ${path}[${i + 1}].from ${show(next.from)} is below ${path}[${i}].to ${show(b.to)}`, `set ${path}[${i + 1}].from to ${show(b.to)}`);
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/** A value for every hospital level the policy declares; an unknown or missing level is an issue. */
+export function readLevelMap(r: FieldReader, v: TreeValue | undefined, path: string, levels: readonly string[], read: Read<Decimal>): Map<string, Decimal> | null {
+  const m = r.map(v, path, levels);
+  if (!m) return null;
+  const out = new Map<string, Decimal>();
+  let ok = true;
+  for (const lv of levels) {
+    if (m[lv] === undefined || m[lv] === null) {
+      r.issues.add(path, `no value for hospital level '${lv}' (the policy's levels are ${levels.join(', ')})`, `add "${lv}": <value> under ${path}, or remove '${lv}' from levels`);
+      ok = false;
+      continue;
+    }
+    const d = read(m[lv], childPath(path, lv));
+    if (d === null) ok = false;
+    else out.set(lv, d);
+  }
+  return ok ? out : null;
+}
+
+/** Values keyed by declared person groups. */
+export function readGroupMap<T>(r: FieldReader, v: TreeValue | undefined, path: string, groups: readonly string[], read: Read<T>): Map<string, T> {
+  const out = new Map<string, T>();
+  if (v === undefined || v === null) return out;
+  const m = r.map(v, path, groups);
+  if (!m) return out;
+  for (const g of Object.keys(m)) {
+    if (!groups.includes(g)) continue;
+    const val = read(m[g], childPath(path, g));
+    if (val !== null) out.set(g, val);
+  }
+  return out;
+}

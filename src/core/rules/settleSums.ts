@@ -1,0 +1,108 @@
+/**
+ * From the category sums of a bill to the result: add the earlier interim settlements of the stay
+ * (visit.carry), compute the stay as a whole (settleStay), subtract the earlier settlements, update
+ * the accumulators, finish the explanation and check I1–I7. Shared by splitBill (fee lines) and
+ * splitTotals (category totals, as a 2304 request carries them).
+ */
+import { inputError } from '../errors.js';
+import { D, type Decimal } from '../money.js';
+import { addAcc, contribution } from './accumulate.js';
+import { finishExplanation } from './engineExplain.js';
+import type { Explainer } from './explainer.js';
+import { assertInvariants } from './invariants.js';
+import { settleStay } from './settleStay.js';
+import type { CategorySums } from './stayContext.js';
+import { AMOUNT_FIELDS, type Amounts, type LineSplit, type Policy, type SettleInput, type SettleResult, type StayTotals } from './types.js';
+
+const ZERO = new D(0);
+
+export interface SumsContext {
+  input: Omit<SettleInput, 'lines'>;
+  policy: Policy;
+  /** Sums of this bill only (earlier interim settlements are added here). */
+  sums: CategorySums;
+  lines: LineSplit[];
+  refunds: boolean;
+  ex: Explainer | null;
+}
+
+export function settleSums(c: SumsContext): SettleResult {
+  const { input, policy, ex } = c;
+  const carry = input.visit.carry ?? null;
+  const ca = carry?.amounts;
+  const n = c.sums;
+  const sums: CategorySums = ca
+    ? {
+        medfee: n.medfee.plus(ca.medfee_sumamt), fulamt: n.fulamt.plus(ca.fulamt_ownpay_amt), overlmt: n.overlmt.plus(ca.overlmt_selfpay),
+        pre: n.pre.plus(ca.preselfpay_amt), inscp: n.inscp.plus(ca.inscp_scp_amt),
+        hospOver: n.hospOver.plus(carry.hosp_overlmt_amt), hospFul: n.hospFul.plus(carry.hosp_fulamt_amt),
+      }
+    : n;
+  const file = input.source?.file ?? 'bill';
+  if (sums.medfee.isNeg() || sums.fulamt.isNeg() || sums.overlmt.isNeg() || sums.pre.isNeg() || sums.inscp.isNeg()) {
+    throw inputError('BILL_REFUND_EXCEEDS', `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`, 'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged', undefined, { file });
+  }
+  const ytd = input.person.ytd;
+  const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit.type, policy), -1) : ytd;
+  for (const [k, v] of Object.entries(yBefore)) {
+    if (v.isNeg()) throw inputError('BILL_YTD_INCONSISTENT', `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`, "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators", undefined, { key: k });
+  }
+  const carryOwn = ca ? ca.acct_pay.minus(ca.acct_mulaid_pay) : ZERO;
+  const stay = settleStay(sums, {
+    policy, person: input.person, visit: input.visit, hosp_lv: input.hosp_lv, yBefore,
+    balanceBefore: input.person.acct_balc.plus(carryOwn),
+    mulaidBefore: (input.person.mulaid_balc ?? ZERO).plus(ca ? ca.acct_mulaid_pay : ZERO),
+    ex,
+  });
+
+  const amounts = ca ? diffAmounts(stay.amounts, ca) : stay.amounts;
+  if (c.refunds && AMOUNT_FIELDS.some((f) => amounts[f].isNeg())) {
+    throw inputError('BILL_REFUND_EARLIER', `${file}: the bill refunds lines settled in an earlier interim settlement`, 'cancel that interim settlement (2305) and settle again, or keep refunds with their charges in the same settlement', undefined, { file });
+  }
+  const bases: Record<string, Decimal> = {};
+  for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
+  const own = amounts.acct_pay.minus(amounts.acct_mulaid_pay);
+  const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit.type, policy));
+  const stayTotals: StayTotals = {
+    settlements: (carry?.settlements ?? 0) + 1,
+    amounts: stay.amounts,
+    over_ceiling_amt: stay.over_ceiling_amt,
+    hosp_overlmt_amt: sums.hospOver,
+    hosp_fulamt_amt: sums.hospFul,
+    bases: stay.bases,
+  };
+  const result: SettleResult = {
+    policy: { name: policy.name, version: policy.version, file: policy.source.file },
+    insutype: input.insutype,
+    setl_time: input.setl_time,
+    visit_type: input.visit.type,
+    setlinfo: { ...amounts, balc: input.person.acct_balc.minus(own), pool_prop_selfpay: stay.pool_prop_selfpay },
+    lines: c.lines,
+    accumulators,
+    stay: stayTotals,
+    fund_limits: limitsNow(stay.limits, ca),
+    explanation: ex ? finishExplanation(ex, { carry, amounts, acctBalc: input.person.acct_balc, own, ytd, accumulators }) : null,
+  };
+  assertInvariants(result);
+  return result;
+}
+
+/** Limits left before this settlement: before the stay, less what earlier interim settlements paid. */
+function limitsNow(limits: SettleResult['fund_limits'], carry: Amounts | undefined): SettleResult['fund_limits'] {
+  if (!carry) return limits;
+  const out: SettleResult['fund_limits'] = {};
+  for (const [f, v] of Object.entries(limits) as Array<[keyof SettleResult['fund_limits'], Decimal | null]>) {
+    out[f] = v === null ? null : atLeastZero(v.minus(carry[f]));
+  }
+  return out;
+}
+
+function atLeastZero(d: Decimal): Decimal {
+  return d.isNeg() ? ZERO : d;
+}
+
+function diffAmounts(a: Amounts, b: Amounts): Amounts {
+  const out = {} as Amounts;
+  for (const f of AMOUNT_FIELDS) out[f] = a[f].minus(b[f]);
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * The per-item split (settlement-invariants.yaml per_item_split), after price rules:
+ *   0. child markup: a listed service item for a patient under the age limit costs +rate;
+ *   1. no valid mapping, or chrgitm_lv 03 丙类 → fully self-paid;
+ *   2. price above the limit → over-limit self-pay (pric − limit) × cnt;
+ *   3. 乙类 → pre-self-pay (fee − over-limit) × selfpay_prop;
+ *   4. the rest is in scope.
+ * Every part is rounded per line, so line parts add up to the line and lines add up to the bill.
+ */
+import { D, type Decimal } from '../money.js';
+import { f2, roundCents } from './rounding.js';
+import type { ChildMarkup, FeeLine, LineSplit, Person, Policy, RoundMode } from './types.js';
+
+const ZERO = new D(0);
+
+export interface LineContext {
+  mode: RoundMode;
+  markup: ChildMarkup | null;
+  markupFactor: Decimal;
+  /** The person's 乙类 self-pay ratio from the policy (by person group), overriding the line's. */
+  bOverride: Decimal | null;
+  bDefault: Decimal;
+  hospOverLimit: boolean;
+  hospUnmapped: boolean;
+  explain: boolean;
+}
+
+export function lineContext(policy: Policy, person: Person, explain: boolean): LineContext {
+  const cm = policy.child_markup;
+  let bOverride: Decimal | null = null;
+  for (const g of person.psn_groups) {
+    const r = policy.b_class.by_person_group.get(g);
+    // Several groups: the lowest self-pay ratio (the most favourable to the patient) applies.
+    if (r !== undefined && (bOverride === null || r.lt(bOverride))) bOverride = r;
+  }
+  return {
+    mode: policy.rounding.mode,
+    markup: cm && person.age < cm.under_age ? cm : null,
+    markupFactor: cm ? cm.rate.plus(1) : new D(1),
+    bOverride,
+    bDefault: policy.b_class.default_selfpay_prop,
+    hospOverLimit: policy.hospital_borne.over_limit,
+    hospUnmapped: policy.hospital_borne.unmapped,
+    explain,
+  };
+}
+
+function isMarkedUp(line: FeeLine, cm: ChildMarkup): boolean {
+  const service = line.service_item ?? line.list_type === '201';
+  if (!service) return false;
+  if (cm.scope === 'all_service_items') return true;
+  const code = line.med_list_codg ?? '';
+  if (code === '') return false;
+  if (cm.items.has(code)) return true;
+  for (const p of cm.prefixes) if (code.startsWith(p)) return true;
+  return false;
+}
+
+export function splitLine(line: FeeLine, c: LineContext): LineSplit {
+  const mapped = line.med_list_codg !== null && line.med_list_codg !== '' && line.chrgitm_lv !== null;
+  let pric = line.pric;
+  let limit = line.pric_uplmt_amt ?? null;
+  let markup: Decimal | null = null;
+  if (c.markup !== null && isMarkedUp(line, c.markup)) {
+    pric = pric.times(c.markupFactor);
+    if (limit !== null && c.markup.limit_too) limit = limit.times(c.markupFactor);
+    markup = c.markup.rate;
+  }
+  const fee = roundCents(line.cnt.times(pric), c.mode);
+  const out: LineSplit = {
+    feedetl_sn: line.feedetl_sn,
+    medins_list_codg: line.medins_list_codg ?? null,
+    med_list_codg: line.med_list_codg,
+    chrgitm_lv: mapped ? line.chrgitm_lv : null,
+    cnt: line.cnt,
+    pric,
+    pric_uplmt_amt: limit,
+    selfpay_prop: ZERO,
+    det_item_fee_sumamt: fee,
+    fulamt_ownpay_amt: ZERO,
+    overlmt_amt: ZERO,
+    preselfpay_amt: ZERO,
+    inscp_scp_amt: ZERO,
+    hosp_part_amt: ZERO,
+    markup_rate: markup,
+  };
+  if (!mapped || line.chrgitm_lv === '03') {
+    out.fulamt_ownpay_amt = fee;
+    if (!mapped && c.hospUnmapped) out.hosp_part_amt = fee;
+    if (c.explain) {
+      out.rule = `${mapped ? 'chrgitm_lv 03 丙类' : 'no valid mapping'} → fully self-paid ${f2(fee)}${out.hosp_part_amt.isZero() ? '' : ', borne by the hospital'}${markupNote(markup)}`;
+    }
+    return out;
+  }
+  let over = ZERO;
+  if (limit !== null && pric.gt(limit)) {
+    over = roundCents(pric.minus(limit).times(line.cnt), c.mode);
+    if (c.hospOverLimit) out.hosp_part_amt = over;
+  }
+  let prop = ZERO;
+  if (line.chrgitm_lv === '02') prop = c.bOverride ?? line.selfpay_prop ?? c.bDefault;
+  const rest = fee.minus(over);
+  const pre = prop.isZero() ? ZERO : roundCents(rest.times(prop), c.mode);
+  out.overlmt_amt = over;
+  out.selfpay_prop = prop;
+  out.preselfpay_amt = pre;
+  out.inscp_scp_amt = rest.minus(pre);
+  if (c.explain) {
+    const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
+    if (!over.isZero()) parts.push(`over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? ' borne by the hospital' : ''}`);
+    if (line.chrgitm_lv === '02') {
+      const whence = c.bOverride !== null ? 'person group' : line.selfpay_prop != null ? 'catalog' : 'policy default';
+      parts.push(`乙类 pre-self-pay ${f2(rest)} × ${prop.toString()} (${whence}) = ${f2(pre)}`);
+    }
+    parts.push(`in scope ${f2(out.inscp_scp_amt)}`);
+    out.rule = `chrgitm_lv ${line.chrgitm_lv}: ${parts.join('; ')}${markupNote(markup)}`;
+  }
+  return out;
+}
+
+function markupNote(rate: Decimal | null): string {
+  return rate === null ? '' : ` (child markup +${rate.times(100).toString()}% applied to the price)`;
+}

@@ -1,0 +1,82 @@
+/**
+ * Plain JSON forms (money as strings with two decimals, ratios with four) for --json output, and
+ * the policy in the layout of its YAML file for `policy show`.
+ */
+import type { Decimal } from '../money.js';
+import { lineOf } from './issues.js';
+import { f2, f4 } from './rounding.js';
+import type { Policy, SettleResult, StayTotals } from './types.js';
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+function isDecimal(v: unknown): v is Decimal {
+  return typeof v === 'object' && v !== null && typeof (v as Decimal).toFixed === 'function' && typeof (v as Decimal).isZero === 'function';
+}
+
+/**
+ * Decimals → strings (results: ratio fields with 4 decimals, money with 2; `exact`: as written),
+ * Maps → objects, Sets → arrays.
+ */
+export function plain(v: unknown, exact = false, key = ''): Json {
+  if (v === null || v === undefined) return null;
+  if (isDecimal(v)) return exact ? v.toString() : RATIO_KEYS.has(key) ? f4(v) : f2(v);
+  if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), plain(x, exact, key)]));
+  if (v instanceof Set) return [...v].map((x) => plain(x, exact));
+  if (Array.isArray(v)) return v.map((x) => plain(x, exact, key));
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, plain(x, exact, k)]));
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+const RATIO_KEYS = new Set(['pool_prop_selfpay', 'selfpay_prop', 'markup_rate']);
+
+export function resultToJson(r: SettleResult): Json {
+  const { explanation, ...rest } = r;
+  return {
+    ...(plain(rest) as Record<string, Json>),
+    lines: r.lines.map((l) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
+    explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs })),
+  };
+}
+
+export function stayToJson(s: StayTotals): Json {
+  return plain(s);
+}
+
+/** The policy as its YAML lays it out, defaults filled in. */
+export function policyToJson(p: Policy): Json {
+  return plain({
+    name: p.name, version: p.version, insutype: p.insutypes, effective: p.effective, levels: p.levels,
+    person_groups: p.person_groups, rounding: p.rounding,
+    price_rules: p.child_markup ? { child_markup: p.child_markup } : {},
+    items: { b_class: p.b_class, hospital_borne: p.hospital_borne },
+    inpatient: p.pools.inpatient, outpatient: p.pools.outpatient,
+    supplements: p.supplements.map(({ path: _path, ...s }) => s),
+    account: p.account,
+  }, true);
+}
+
+export interface PolicyRow {
+  field: string;
+  value: string;
+  source: string;
+}
+
+/** One row per setting: path, value, and the file line it was read from ('' = default). */
+export function policyRows(p: Policy): PolicyRow[] {
+  const rows: PolicyRow[] = [];
+  const walk = (v: Json, path: string): void => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+      return;
+    }
+    if (Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null)) {
+      v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      return;
+    }
+    const own = p.source.lines.get(path);
+    rows.push({ field: path, value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v), source: own === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, path)}` });
+  };
+  walk(policyToJson(p), '');
+  return rows;
+}

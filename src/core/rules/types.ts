@@ -1,0 +1,221 @@
+/**
+ * Types of the settlement-rules core: the policy (after validation), the engine's input and its
+ * result. Amounts are Decimal everywhere; counts and ages are plain numbers.
+ */
+import type { Decimal } from '../money.js';
+
+export type VisitType = 'outpatient' | 'inpatient';
+export type RoundMode = 'half_up' | 'half_even' | 'down';
+
+/** The setlinfo amount fields that add up over the interim settlements of a stay. */
+export const AMOUNT_FIELDS = [
+  'medfee_sumamt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt',
+  'act_pay_dedc', 'hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay',
+  'oth_pay', 'hifdm_pay', 'fund_pay_sumamt', 'hosp_part_amt', 'psn_part_amt', 'acct_pay',
+  'acct_mulaid_pay', 'psn_cash_pay',
+] as const;
+export type AmountField = (typeof AMOUNT_FIELDS)[number];
+
+/** Funds a supplement rule may pay into (everything in I2 except the basic pool hifp_pay). */
+export const SUPPLEMENT_FUNDS = ['hifob_pay', 'hifmi_pay', 'cvlserv_pay', 'hifes_pay', 'maf_pay', 'oth_pay', 'hifdm_pay'] as const;
+export type SupplementFund = (typeof SUPPLEMENT_FUNDS)[number];
+
+/** Parts of the personal burden the personal account may be allowed to pay. */
+export const ACCOUNT_PARTS = ['inscp_personal', 'preselfpay', 'overlmt', 'fulamt'] as const;
+export type AccountPart = (typeof ACCOUNT_PARTS)[number];
+
+export type Amounts = Record<AmountField, Decimal>;
+export type Setlinfo = Amounts & { balc: Decimal; pool_prop_selfpay: Decimal };
+/** Year-to-date accumulators by name (see docs/rules.md: ip_hifp_pay, op_dedc, hifmi_pay_base, …). */
+export type Accumulators = Record<string, Decimal>;
+
+// ---------------------------------------------------------------- policy
+
+/** An interval band: [from, to), `to` null = no upper end. */
+export interface Band { from: Decimal; to: Decimal | null }
+export interface PlusBand extends Band { plus: Decimal }
+export interface RatioBand extends Band { ratio: Decimal }
+export interface AgeBand { from: number; to: number | null; plus: Decimal }
+
+export interface Pool {
+  deductible: {
+    per: 'admission' | 'year';
+    by_level: Map<string, Decimal>;
+    out_of_area_by_level: Map<string, Decimal> | null;
+    by_admission: Array<{ from: number; factor: Decimal }>;
+    factor_by_person_group: Map<string, Decimal>;
+  };
+  ratio: {
+    by_level: Map<string, Decimal>;
+    retired_plus: Decimal;
+    age_bands: AgeBand[];
+    plus_by_person_group: Map<string, Decimal>;
+    out_of_area_plus: Decimal;
+  };
+  bands: PlusBand[];
+  ceiling: Decimal | null;
+}
+
+export interface Supplement {
+  fund: SupplementFund;
+  name: string;
+  visits: VisitType[];
+  groups: string[] | null;
+  base: 'personal_inscp' | 'over_ceiling';
+  include_preselfpay: boolean;
+  period: 'year' | 'stay';
+  threshold: { default: Decimal; by_person_group: Map<string, Decimal> };
+  segments: RatioBand[];
+  plus_by_person_group: Map<string, Decimal>;
+  cap: { default: Decimal | null; by_person_group: Map<string, Decimal | null> };
+  path: string;
+}
+
+export interface ChildMarkup {
+  under_age: number;
+  rate: Decimal;
+  scope: 'listed' | 'all_service_items';
+  items: Set<string>;
+  prefixes: string[];
+  limit_too: boolean;
+}
+
+export interface Policy {
+  name: string;
+  version: string;
+  insutypes: string[];
+  effective: { from: string; to: string | null };
+  levels: string[];
+  person_groups: string[];
+  rounding: { mode: RoundMode; fund: 'per_band' | 'total' };
+  child_markup: ChildMarkup | null;
+  b_class: { default_selfpay_prop: Decimal; by_person_group: Map<string, Decimal> };
+  hospital_borne: { over_limit: boolean; unmapped: boolean };
+  pools: { inpatient: Pool | null; outpatient: Pool | null };
+  supplements: Supplement[];
+  account: { visits: VisitType[]; pays: AccountPart[]; mutual_aid: boolean } | null;
+  /** Where it came from: file name and the YAML line of every field path ('inpatient.bands[1].to'). */
+  source: { file: string; lines: Map<string, number> };
+}
+
+// ---------------------------------------------------------------- input
+
+/** chrgitm_lv: 01 甲类, 02 乙类, 03 丙类; null = the item has no valid mapping. */
+export type ChrgitmLv = '01' | '02' | '03' | null;
+
+export interface FeeLine {
+  feedetl_sn: string;
+  /** The hospital's own item code (医药机构目录编码). */
+  medins_list_codg?: string;
+  /** The national code; null or '' = no valid mapping at fee_ocur_time → fully self-paid. */
+  med_list_codg: string | null;
+  chrgitm_lv: ChrgitmLv;
+  cnt: Decimal;
+  pric: Decimal;
+  fee_ocur_time: string;
+  /** 1318 price limit valid at the date for the hospital's level; null = no limit. */
+  pric_uplmt_amt?: Decimal | null;
+  /** 1319 self-pay ratio of a 乙类 item for this person type; null = the policy's default. */
+  selfpay_prop?: Decimal | null;
+  /** list_type 201 = 医疗服务项目 (service item); used when service_item is not given. */
+  list_type?: string | null;
+  service_item?: boolean;
+  /** A refund line (negative cnt) names the line it refunds. */
+  init_feedetl_sn?: string | null;
+}
+
+export interface Person {
+  psn_no?: string;
+  age: number;
+  retired: boolean;
+  psn_groups: string[];
+  /** Personal-account balance before this settlement. */
+  acct_balc: Decimal;
+  /** Balance available from family mutual-aid (共济) accounts. */
+  mulaid_balc?: Decimal;
+  /** Year-to-date accumulators as the center reports them (including earlier interim settlements of this stay). */
+  ytd: Accumulators;
+}
+
+export interface Visit {
+  type: VisitType;
+  /** n-th admission in the year, 1 = first (inpatient). */
+  admission_count: number;
+  /** Number of this settlement within the stay: 1 = first or only; n > 1 needs `carry` from settlement n-1. */
+  interim_no?: number;
+  in_area: boolean;
+  acct_used_flag: boolean;
+  /** `stay` of the previous interim settlement's result. */
+  carry?: StayTotals | null;
+  mdtrt_id?: string;
+}
+
+export interface SettleInput {
+  insutype: string;
+  /** Settlement date (YYYY-MM-DD); selects the policy. */
+  setl_time: string;
+  /** Hospital level as the policy names it (dedc_hosp_lv), e.g. '1' | '2' | '3'. */
+  hosp_lv: string;
+  person: Person;
+  visit: Visit;
+  lines: FeeLine[];
+  /** Where the bill came from, for error messages. */
+  source?: { file: string; lines?: Map<string, number> };
+}
+
+// ---------------------------------------------------------------- result
+
+export interface LineSplit {
+  feedetl_sn: string;
+  medins_list_codg: string | null;
+  med_list_codg: string | null;
+  chrgitm_lv: ChrgitmLv;
+  cnt: Decimal;
+  /** Unit price after price rules (child markup). */
+  pric: Decimal;
+  pric_uplmt_amt: Decimal | null;
+  selfpay_prop: Decimal;
+  det_item_fee_sumamt: Decimal;
+  fulamt_ownpay_amt: Decimal;
+  overlmt_amt: Decimal;
+  preselfpay_amt: Decimal;
+  inscp_scp_amt: Decimal;
+  /** Part of this line borne by the hospital (over-limit / unmapped, when the policy says so). */
+  hosp_part_amt: Decimal;
+  markup_rate: Decimal | null;
+  rule?: string;
+}
+
+/** Cumulative totals of a stay so far: pass as `visit.carry` to the next interim settlement. */
+export interface StayTotals {
+  settlements: number;
+  amounts: Amounts;
+  over_ceiling_amt: Decimal;
+  hosp_overlmt_amt: Decimal;
+  hosp_fulamt_amt: Decimal;
+  /** Base each supplement counted in this stay (toward its threshold). */
+  bases: Record<string, Decimal>;
+}
+
+export interface ExplainEntry {
+  field: string;
+  amount: Decimal;
+  rule: string;
+  /** 'employee.yaml:42' — the policy line of the rule, when there is one. */
+  source: string | null;
+  inputs: Record<string, string>;
+}
+
+export interface SettleResult {
+  policy: { name: string; version: string; file: string };
+  insutype: string;
+  setl_time: string;
+  visit_type: VisitType;
+  setlinfo: Setlinfo;
+  lines: LineSplit[];
+  accumulators: Accumulators;
+  stay: StayTotals;
+  /** What each fund could still pay before this settlement (ceiling or cap left; null = no limit). */
+  fund_limits: Partial<Record<'hifp_pay' | SupplementFund, Decimal | null>>;
+  explanation: ExplainEntry[] | null;
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+
+const root = path.resolve(__dirname, '../..');
+const golden = path.join(root, 'test/golden/rules');
+
+async function run(argv: string[], cwd = root) {
+  const io = memoryIo({ cwd, env: {} });
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('hisops settle calc', () => {
+  it('splits the golden bill exactly as worked by hand, in the JSON envelope', async () => {
+    const expected = JSON.parse(fs.readFileSync(path.join(golden, 'employee-inpatient.expected.json'), 'utf8'));
+    const r = await run(['settle', 'calc', path.join(golden, 'employee-inpatient.bill.json'), '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.ok).toBe(true);
+    expect(doc.command).toBe('settle calc');
+    for (const [k, v] of Object.entries(expected.setlinfo)) expect(doc.data.setlinfo[k], k).toBe(v);
+    expect(doc.data.explanation.length).toBeGreaterThan(10);
+  });
+
+  it('prints the explanation table with the national field names and their Chinese names', async () => {
+    const r = await run(['settle', 'calc', path.join(golden, 'resident-child.bill.csv'), '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('hifp_pay 统筹基金');
+    expect(r.out).toContain('psn_cash_pay');
+    expect(r.out).toMatch(/resident/);
+  });
+
+  it('names file, line and field for a bad bill (exit 2)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bill-'));
+    const bill = JSON.parse(fs.readFileSync(path.join(golden, 'employee-inpatient.bill.json'), 'utf8'));
+    bill.lines[1].chrgitm_lv = '07';
+    const f = path.join(dir, 'bad.json');
+    fs.writeFileSync(f, JSON.stringify(bill, null, 2));
+    const r = await run(['settle', 'calc', f], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.json:\d+/);
+    expect(r.err).toContain('chrgitm_lv');
+    const j = await run(['settle', 'calc', f, '--json'], dir);
+    const doc = JSON.parse(j.out);
+    expect(doc.ok).toBe(false);
+    expect(doc.error.details.issues[0]).toMatchObject({ field: expect.stringContaining('chrgitm_lv') });
+  });
+
+  it('says when the bill file cannot be read', async () => {
+    const r = await run(['settle', 'calc', 'no-such-bill.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no-such-bill.json');
+  });
+});
+
+describe('hisops policy', () => {
+  it('checks the shipped policies', async () => {
+    const r = await run(['policy', 'check', 'templates/policies/employee.yaml', 'templates/policies/resident.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.data.policies.map((p: { insutype: string }) => p.insutype).sort()).toEqual(['310', '390']);
+  });
+
+  it('rejects a policy with a ratio above 1, naming the line (exit 2)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-pol-'));
+    const text = fs.readFileSync(path.join(root, 'templates/policies/resident.yaml'), 'utf8');
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => /^\s+by_level: \{.*0\.\d+/.test(l) && /ratio/.test(lines.slice(Math.max(0, lines.indexOf(l) - 3), lines.indexOf(l)).join('\n')));
+    expect(i).toBeGreaterThan(0);
+    lines[i] = lines[i]!.replace(/0\.(\d+)/, '1.$1');
+    fs.writeFileSync(path.join(dir, 'p.yaml'), lines.join('\n'));
+    const r = await run(['policy', 'check', 'p.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`p.yaml:${i + 1}`);
+  });
+
+  it('shows the policy in force on a date, with where each setting comes from', async () => {
+    const r = await run(['policy', 'show', '--insutype', '390', '--on', '2026-11-23', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.data.policy.insutype).toContain('390');
+    expect(doc.data.settings.some((s: { source: string }) => /resident\.yaml:\d+/.test(s.source))).toBe(true);
+    const bad = await run(['policy', 'show', '--on', '23/11/2026']);
+    expect(bad.code).toBe(2);
+  });
+});
