@@ -13,6 +13,7 @@ import { EXIT } from './core/errors.js';
 import { registerSetup } from './commands/setup.js';
 import { registerSettle } from './commands/settle.js';
 import { registerPolicy } from './commands/policy.js';
+import { registerCenter } from './commands/center.js';
 
 defineMessages({
   'main.description': {
@@ -32,7 +33,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerSettle, registerPolicy];
+const GROUPS: Register[] = [registerSetup, registerCenter, registerSettle, registerPolicy];
 
 export function packageVersion(): string {
   try {

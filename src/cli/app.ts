@@ -67,7 +67,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
         const flags = cmd.optsWithGlobals() as GlobalFlags & Record<string, any>;
         const color = colorEnabled({ tty: !!io.stdout.isTTY, json: !!flags.json, noColorFlag: flags.color === false, env: io.env });
         const now = io.now ? io.now() : new Date();
-        const ctx = new Ctx(io, flags, lang, makeChalk(color), color, newRunId(now), commandPath(cmd));
+        const ctx = new Ctx(io, flags, lang, await makeChalk(color), color, newRunId(now), commandPath(cmd));
         if (o.keyFlags) Object.assign(ctx.keyFlags, o.keyFlags(opts));
         let recorded = false;
         try {

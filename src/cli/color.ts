@@ -2,9 +2,11 @@
  * The one chalk instance. Colour only on a TTY, never with --json, and off with NO_COLOR or
  * --no-color.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
-export function makeChalk(enabled: boolean): ChalkInstance {
+/** Loaded when a command runs, not at start-up: `hisops --help` does not need colour. */
+export async function makeChalk(enabled: boolean): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 

@@ -3,7 +3,8 @@
  * the key table, and merge flag > environment > file > default into values that remember their
  * source. Reading files and the process environment is the CLI's job; this module gets them as data.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node, Pair } from 'yaml';
 import { HisopsError, inputError } from '../errors.js';
 import { CONFIG_KEYS, envName, KEY_BY_NAME, type KeySpec } from './schema.js';
 
@@ -86,7 +87,7 @@ function configError(file: string, line: number | undefined, summary: string, fi
   return inputError('CONFIG_INVALID', `${where}: ${summary}`, fix, undefined, { file, line, key });
 }
 
-function lineOf(node: Node | null | undefined, lc: LineCounter): number {
+function lineOf(node: Node | null | undefined, lc: import('yaml').LineCounter): number {
   const start = node?.range?.[0];
   return start === undefined ? 0 : lc.linePos(start).line;
 }
@@ -96,7 +97,7 @@ function scalarValue(node: unknown): unknown {
 }
 
 /** Flatten a YAML map into dotted keys with their lines, e.g. center.url → { value, line }. */
-function flatten(node: unknown, prefix: string, lc: LineCounter, out: Map<string, { value: unknown; line: number }>, file: string): void {
+function flatten(node: unknown, prefix: string, lc: import('yaml').LineCounter, out: Map<string, { value: unknown; line: number }>, file: string): void {
   if (!isMap(node)) return;
   for (const pair of node.items as Pair<Node, Node>[]) {
     const k = String(scalarValue(pair.key));
@@ -107,7 +108,16 @@ function flatten(node: unknown, prefix: string, lc: LineCounter, out: Map<string
   }
 }
 
+// The YAML parser is loaded on first use so that start-up (`hisops --help`) does not pay for it.
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+const yaml = (): YamlModule => (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+const isMap = (n: unknown) => yaml().isMap(n);
+const isSeq = (n: unknown) => yaml().isSeq(n);
+const isScalar = (n: unknown) => yaml().isScalar(n);
+
 export function parseConfigText(text: string, file: string, extraSections: readonly string[] = []): RawConfig {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {

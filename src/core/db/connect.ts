@@ -73,6 +73,8 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
     useNullAsDefault: t.dialect === 'sqlite',
     pool: t.dialect === 'sqlite' ? { min: 1, max: 1 } : { min: 0, max: opts.poolMax ?? 4 },
     acquireConnectionTimeout: 15000,
+    // knex prints pool errors on stdout by default; hisops reports them itself (classifyDbError).
+    log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
   });
   const db: Db = { knex, dialect: t.dialect, info, target: t, close: () => knex.destroy() };
   if (t.dialect === 'sqlite') {

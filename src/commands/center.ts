@@ -1,0 +1,186 @@
+/**
+ * `hisops center serve`: run the local center sandbox — the published protocol over HTTP, its own
+ * SQLite ledger, fault injection — until Ctrl-C (or for --for seconds), then print what it served.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { App } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
+import { externalError, inputError } from '../core/errors.js';
+
+defineMessages({
+  'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },
+  'center.serve.describe': { en: 'serve the center sandbox over HTTP until Ctrl-C (模拟医保中心)', zh: '启动模拟医保中心（HTTP），按 Ctrl-C 停止' },
+  'center.listening': { en: 'center sandbox listening on {url} · data {data} · faults {faults} · seed {seed}', zh: '模拟医保中心已启动：{url} · 数据 {data} · 故障 {faults} · 种子 {seed}' },
+  'center.stopHint': { en: 'Stop with Ctrl-C.', zh: '按 Ctrl-C 停止。' },
+  'center.stopped': { en: 'stopped after {seconds} s ({by}); {requests} requests', zh: '已停止，运行 {seconds} 秒（{by}）；共 {requests} 个请求' },
+  'center.col.infno': { en: 'infno', zh: '交易' },
+  'center.col.requests': { en: 'requests', zh: '请求' },
+  'center.col.ok': { en: 'ok', zh: '成功' },
+  'center.col.refused': { en: 'refused (infcode -1)', zh: '拒绝（infcode -1）' },
+  'center.url': { en: 'url', zh: '地址' },
+  'center.data': { en: 'ledger', zh: '账本' },
+  'center.faults': { en: 'faults', zh: '故障' },
+  'center.injected': { en: 'faults injected', zh: '已注入故障' },
+  'center.ledgerRows': { en: 'ledger rows', zh: '账本记录' },
+});
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  data?: string;
+  faults?: string;
+  seed?: string;
+  policy?: string[];
+  admdvs?: string;
+  utcOffset?: string;
+  for?: string;
+  tifPaasid?: string;
+  signIn?: boolean;
+  allowDuplicates?: boolean;
+}
+
+function intOption(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw inputError('CENTER_SERVE_OPTION', `--${name} ${v} is not a whole number from ${min} to ${max}`, `Give --${name} as a whole number, e.g. --${name} ${dflt}.`);
+  return n;
+}
+
+/** `--faults @file` reads the rules from a file (compact, JSON or YAML). */
+function faultsText(ctx: Ctx, spec: string | undefined): string | undefined {
+  if (!spec?.startsWith('@')) return spec;
+  const file = path.resolve(ctx.cwd, spec.slice(1));
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw inputError('CENTER_FAULTS_FILE', `Cannot read the fault rules file ${file}`, 'Check the path after @ (a text, JSON or YAML file of fault rules).', (e as Error).message);
+  }
+}
+
+/** Wait for Ctrl-C / SIGTERM, or for `seconds` when given. */
+function untilStopped(seconds: number | undefined): Promise<'signal' | 'time'> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const stop = (by: 'signal' | 'time') => {
+      if (timer) clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(by);
+    };
+    const onSignal = () => stop('signal');
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    if (seconds !== undefined) timer = setTimeout(() => stop('time'), seconds * 1000);
+  });
+}
+
+async function runServe(ctx: Ctx, o: ServeOptions) {
+  const port = intOption(o.port, 'port', 0, 65535, 8700);
+  const seed = intOption(o.seed, 'seed', 0, 2 ** 32 - 1, 1);
+  const seconds = o.for === undefined ? undefined : intOption(o.for, 'for', 1, 365 * 24 * 3600, 60);
+  const utcOffsetMinutes = o.utcOffset === undefined ? undefined : intOption(o.utcOffset, 'utc-offset', -720, 840, 480);
+  const admdvs = o.admdvs ?? '430100';
+  if (!/^\d{6}$/.test(admdvs)) throw inputError('CENTER_SERVE_OPTION', `--admdvs ${admdvs} is not a six-digit division code`, 'Give the division the sandbox serves, e.g. --admdvs 430100 (it must match center.mdtrtarea_admvs).');
+  const dataFile = path.resolve(ctx.cwd, o.data ?? '.hisops/center.db');
+
+  const { loadSandbox } = await import('../core/center/index.js');
+  const sandbox = await loadSandbox();
+  const faults = sandbox.parseFaults(faultsText(ctx, o.faults));
+  let policies: Awaited<ReturnType<typeof import('../core/rules/index.js').loadPolicyFiles>> | undefined;
+  if (o.policy?.length) {
+    const rules = await import('../core/rules/index.js');
+    policies = await rules.loadPolicyFiles(o.policy.map((p) => path.resolve(ctx.cwd, p)), (p) => fs.readFileSync(p, 'utf8'));
+  }
+  let tif: { paasid: string; secret: string } | undefined;
+  if (o.tifPaasid) {
+    const secret = ctx.secret('center.secret');
+    if (!secret) throw inputError('CENTER_SERVE_SECRET', 'The x-tif check needs the gateway secret', 'Put it in HISOPS_CENTER_SECRET (or center.secretFile); secrets are never taken from a flag.');
+    tif = { paasid: o.tifPaasid, secret };
+  }
+
+  const verbose = ctx.verbose;
+  let sb: Awaited<ReturnType<typeof sandbox.startSandbox>>;
+  try {
+    sb = await sandbox.startSandbox({
+      dataFile,
+      port,
+      host: o.host ?? '127.0.0.1',
+      faults,
+      seed,
+      admdvs,
+      utcOffsetMinutes,
+      policies,
+      tif,
+      requireSignIn: o.signIn !== false,
+      allowDuplicateSettlements: !!o.allowDuplicates,
+      onEvent: verbose
+        ? (e) => {
+            const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;
+            ctx.io.stderr.write(`${e.at.toISOString().slice(11, 19)} ${e.infno ?? '----'} ${e.msgid ?? ''} → ${what}${e.fault && e.infcode !== null ? ` [${e.fault}]` : ''}${e.replayed ? ' (replayed)' : ''} ${e.ms} ms\n`);
+          }
+        : undefined,
+    });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw inputError('CENTER_PORT_IN_USE', `Port ${port} on ${o.host ?? '127.0.0.1'} is already in use`, 'Stop the other process, or choose another --port (0 picks a free one).');
+    if (code === 'EACCES') throw inputError('CENTER_PORT_DENIED', `Not allowed to listen on port ${port}`, 'Choose a port above 1024, e.g. --port 8700.');
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') throw externalError('CENTER_LEDGER', `Cannot open the sandbox ledger ${dataFile}`, 'Check the --data path (a SQLite file hisops may create and write).', (e as Error).message);
+    throw e;
+  }
+  const started = ctx.now();
+  if (!ctx.quiet) {
+    ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || 'none', seed }) + '\n');
+    if (seconds === undefined) ctx.io.stderr.write(ctx.t('center.stopHint') + '\n');
+  }
+  const by = await untilStopped(seconds);
+  const stats = sb.stats();
+  const rows = sb.ledger.counts();
+  const faultText = sandbox.formatFaults(sb.faults());
+  await sb.close();
+  const ranSeconds = Math.round((ctx.now().getTime() - started.getTime()) / 1000);
+  return {
+    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows },
+    human: (out: import('../cli/output.js').Out) => {
+      out.kv([
+        [ctx.t('center.url'), sb.url],
+        [ctx.t('center.data'), dataFile],
+        [ctx.t('center.faults'), faultText || 'none'],
+        [ctx.t('center.injected'), Object.entries(stats.faults).map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
+        [ctx.t('center.ledgerRows'), Object.entries(rows).map(([k, v]) => `${k} ${v}`).join(', ')],
+      ]);
+      const byInfno = Object.entries(stats.byInfno).sort(([a], [b]) => a.localeCompare(b));
+      if (byInfno.length) out.table([ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')], byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]));
+      out.line(ctx.t('center.stopped', { seconds: ranSeconds, by, requests: stats.requests }));
+    },
+  };
+}
+
+export function registerCenter(program: Command, app: App): void {
+  const center = program.command('center').description(app.t('center.describe'));
+  const serve = center
+    .command('serve')
+    .description(app.t('center.serve.describe'))
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8700')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <file>', 'the sandbox ledger (SQLite, created when missing)', '.hisops/center.db')
+    .option('--faults <spec>', 'fault rules: "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05", or @file (JSON/YAML)')
+    .option('--seed <n>', 'seed for fault draws and generated catalogs', '1')
+    .option('--policy <file...>', 'settlement policy files for 2207/2304 (default: the built-in simple split)')
+    .option('--admdvs <code>', 'the division the sandbox serves (mdtrtarea_admvs)', '430100')
+    .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (480 = China; default: the host's zone)")
+    .option('--for <seconds>', 'stop after this many seconds instead of waiting for Ctrl-C')
+    .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
+    .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
+    .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
+    .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions)));
+  app.examples(serve, [
+    'hisops center serve',
+    'hisops center serve --port 8700 --data .hisops/center.db --faults "2207:timeout-after-commit@0.2" --seed 7',
+    'hisops center serve --port 0 --for 60 --faults @faults.yaml --json',
+    'hisops center serve --policy templates/policies/employee.yaml templates/policies/resident.yaml -v',
+  ]);
+  app.examples(center, ['hisops center serve --port 8700']);
+}

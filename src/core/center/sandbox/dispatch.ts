@@ -1,0 +1,57 @@
+/** Which handler answers which transaction. Anything else is refused with infcode -1. */
+import { CATALOG_FILE_INFNOS } from '../protocol/index.js';
+import type { Handler } from './handlers/context.js';
+import { catalogDownload } from './handlers/catalog.js';
+import { download, upload } from './handlers/files.js';
+import { mappingRevoke, mappingUpload } from './handlers/mapping.js';
+import { hilistQuery } from './handlers/hilist.js';
+import { personInfo } from './handlers/person.js';
+import { querySettlement } from './handlers/query.js';
+import { reverse } from './handlers/reverse.js';
+import { signIn, signOut } from './handlers/session.js';
+import { cancelInpatient, cancelOutpatient, settleInpatient, settleOutpatient } from './handlers/settle.js';
+import { stmtDetail } from './handlers/stmtDetail.js';
+import { stmtTotal } from './handlers/stmtTotal.js';
+import { traceUpload } from './handlers/trace.js';
+
+export const HANDLERS: Readonly<Record<string, Handler>> = {
+  '9001': signIn,
+  '9002': signOut,
+  '1101': personInfo,
+  '2207': settleOutpatient,
+  '2208': cancelOutpatient,
+  '2304': settleInpatient,
+  '2305': cancelInpatient,
+  '2601': reverse,
+  '5203': querySettlement,
+  '1312': hilistQuery,
+  '3201': stmtTotal,
+  '3202': stmtDetail,
+  '9101': upload,
+  '9102': download,
+  '3301': mappingUpload,
+  '3302': mappingRevoke,
+  '3501': traceUpload,
+  '3502': traceUpload,
+  '3505': traceUpload,
+  '3506': traceUpload,
+  '3501A': traceUpload,
+  '3502A': traceUpload,
+  '3505A': traceUpload,
+  ...Object.fromEntries(Object.keys(CATALOG_FILE_INFNOS).map((k) => [k, catalogDownload])),
+};
+
+/** The transactions the sandbox answers, sorted. */
+export function offeredInfnos(): string[] {
+  return Object.keys(HANDLERS).sort();
+}
+
+/**
+ * National transactions the reference names that the sandbox does not answer: a request for one
+ * is told "not offered" rather than "unknown".
+ */
+export const NOT_OFFERED = new Set([
+  '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '2201', '2202', '2203', '2203A', '2204',
+  '2205', '2206', '2301', '2302', '2303', '2401', '2402', '2403', '2404', '2405', '3203', '3204', '3503', '3504', '3506A', '3507', '3508',
+  '5204', '5205', '5206', '9002A',
+]);

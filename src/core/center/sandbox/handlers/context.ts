@@ -1,0 +1,74 @@
+/**
+ * What every transaction handler receives and may return. Handlers run synchronously inside one
+ * ledger transaction; a business refusal is thrown as `Refusal` and becomes infcode -1 with its
+ * text as err_msg (the transaction is rolled back).
+ */
+import type { ValidateOptions } from '../../protocol/index.js';
+import type { Ledger, MessageRow } from '../ledger.js';
+import type { SplitFn } from '../simpleSplit.js';
+import type { CatalogOptions } from '../catalogGen.js';
+
+export class Refusal extends Error {
+  constructor(readonly err_msg: string) {
+    super(err_msg);
+    this.name = 'Refusal';
+  }
+}
+
+export interface ServiceOptions {
+  /** The center's division (answers, ids, local persons). */
+  admdvs: string;
+  seed: number;
+  split: SplitFn;
+  utcOffsetMinutes: number | undefined;
+  /** Is a sign_no valid for the rest of its day ('day') or for a number of milliseconds? */
+  signInValidity: 'day' | number;
+  requireSignIn: boolean;
+  /** Accept a second live settlement of the same visit and charge batch (to reproduce duplicates). */
+  allowDuplicateSettlements: boolean;
+  /** How long a produced or uploaded file can be downloaded, in hours. */
+  fileTtlHours: number;
+  catalog: CatalogOptions;
+  validate: ValidateOptions;
+}
+
+export interface HandlerCtx {
+  ledger: Ledger;
+  opts: ServiceOptions;
+  infno: string;
+  msgid: string;
+  env: Record<string, unknown>;
+  input: Record<string, unknown>;
+  fixmedins_code: string;
+  fixmedins_name: string;
+  now: Date;
+  /** `yyyy-MM-dd HH:mm:ss` in the center's clock. */
+  nowText: string;
+  /** `yyyy-MM-dd` in the center's clock. */
+  today: string;
+}
+
+export type HandlerResult =
+  | { output: Record<string, unknown>; created?: MessageRow['created']; psn_no?: string | null }
+  | { file: Buffer; filename: string };
+
+export type Handler = (ctx: HandlerCtx) => HandlerResult;
+
+/** The object node `name` of the input (validated before the handler runs). */
+export function node(ctx: HandlerCtx, name: string): Record<string, unknown> {
+  return (ctx.input[name] ?? {}) as Record<string, unknown>;
+}
+
+/** A field as trimmed text ('' when absent). Codes may arrive as numbers. */
+export function text(o: Record<string, unknown>, k: string): string {
+  const v = o[k];
+  if (v === undefined || v === null) return '';
+  return String(v).trim();
+}
+
+/** A date-time `yyyy-MM-dd HH:mm:ss` plus hours. */
+export function addHours(nowText: string, hours: number): string {
+  const t = new Date(`${nowText.replace(' ', 'T')}Z`);
+  t.setUTCHours(t.getUTCHours() + hours);
+  return t.toISOString().slice(0, 19).replace('T', ' ');
+}

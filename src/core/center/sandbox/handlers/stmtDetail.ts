@@ -1,0 +1,53 @@
+/**
+ * 3202 detail reconciliation: read the uploaded ZIP (9101), check it against the request's totals,
+ * compare it with the ledger (detailCompare.ts) and store the result ZIP (result.txt) for 9102.
+ */
+import { decodeText, isZip, parseStmtUploadFile, STMT_RESULT_FILENAME, unzipOne, writeStmtResultFile, zipOne } from '../../protocol/index.js';
+import { money, ZERO } from '../../../money.js';
+import { compareDetails } from '../detailCompare.js';
+import { node, Refusal, text, type Handler } from './context.js';
+import { storeFile } from './files.js';
+
+export const stmtDetail: Handler = (ctx) => {
+  const d = node(ctx, 'data');
+  const no = text(d, 'file_qury_no');
+  const file = ctx.ledger.getFile(no);
+  if (!file || file.kind !== 'upload' || file.fixmedins_code !== ctx.fixmedins_code) {
+    throw new Refusal(`对账明细文件不存在：file_qury_no ${no} (upload the detail file with 9101 first and pass the number it returns)`);
+  }
+  if (!isZip(file.bytes)) throw new Refusal(`对账明细文件不是 ZIP 压缩包：file ${no} (${file.filename}); zip the tab-separated text before 9101`);
+  let textBody: string;
+  try {
+    textBody = decodeText(unzipOne(file.bytes, '.txt').data);
+  } catch (e) {
+    throw new Refusal(`对账明细文件无法解压：${(e as Error).message}`);
+  }
+  const { rows, problems } = parseStmtUploadFile(textBody);
+  if (problems.length) {
+    const first = problems.slice(0, 3).map((p) => `第${p.line}行 ${p.message}`).join('；');
+    throw new Refusal(`对账明细文件格式错误：${first}${problems.length > 3 ? `；等 ${problems.length} 处` : ''} (7 tab-separated columns: setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag)`);
+  }
+  const from = text(d, 'stmt_begndate');
+  const to = text(d, 'stmt_enddate');
+  if (from > to) throw new Refusal(`对账开始日期晚于结束日期：${from} > ${to}`);
+  const medfee = rows.reduce((a, r) => a.plus(r.medfee_sumamt), ZERO);
+  const fund = rows.reduce((a, r) => a.plus(r.fund_pay_sumamt), ZERO);
+  const cnt = Number(d.fixmedins_setl_cnt);
+  if (rows.length !== cnt || !medfee.eq(money(d.medfee_sumamt as string | number)) || !fund.eq(money(d.fund_pay_sumamt as string | number))) {
+    throw new Refusal(
+      `文件合计与入参不符：文件 ${rows.length} 条 medfee_sumamt=${medfee.toFixed(2)} fund_pay_sumamt=${fund.toFixed(2)}；入参 fixmedins_setl_cnt=${cnt} medfee_sumamt=${money(d.medfee_sumamt as string | number).toFixed(2)} fund_pay_sumamt=${money(d.fund_pay_sumamt as string | number).toFixed(2)}`,
+    );
+  }
+  const scope = { from, to, setl_optins: text(d, 'setl_optins'), clr_type: text(d, 'clr_type'), fixmedins_code: ctx.fixmedins_code };
+  const center = ctx.ledger.listSettlements({
+    fixmedins_code: ctx.fixmedins_code,
+    from,
+    to,
+    setl_optins: scope.setl_optins,
+    clr_type: scope.clr_type || undefined,
+    refd_setl_flag: text(d, 'refd_setl_flag') === '0' ? '0' : '1',
+  });
+  const result = compareDetails(rows, center, (id) => ctx.ledger.getSettlement(id), scope);
+  const f = storeFile(ctx, 'result', `${no}_result.zip`, zipOne(STMT_RESULT_FILENAME, writeStmtResultFile(result)));
+  return { output: { fileinfo: { file_qury_no: f.file_qury_no, filename: f.filename, dld_endtime: f.dld_endtime } } };
+};

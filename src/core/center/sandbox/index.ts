@@ -1,0 +1,34 @@
+/**
+ * The center sandbox: a local insurance center speaking the published protocol over HTTP, with
+ * its own SQLite ledger, fault injection, and a ledger API for seeding history. See docs/sandbox.md.
+ */
+export { startSandbox, SERVICE_PATH, type Sandbox, type SandboxOptions, type SandboxEvent, type SandboxStats, type TifCheck } from './server.js';
+export {
+  Ledger,
+  openLedger,
+  clrTypeForMedType,
+  type LedgerOptions,
+  type SettlementRow,
+  type SettlementStatus,
+  type SettlementFilter,
+  type LedgerTotals,
+  type SeedSettlement,
+  type SeedCancellation,
+  type MessageRow,
+  type MappingRow,
+  type TraceRecordRow,
+  type TraceCodeRow,
+  type TraceCodeFilter,
+  type TraceMovement,
+  type FileRow,
+  type SigninRow,
+} from './ledger.js';
+export { LEDGER_AMOUNTS, type LedgerAmount } from './ledgerSchema.js';
+export { parseFaults, formatFaults, FaultPlan, FAULT_KINDS, type FaultRule, type FaultKind, type FaultDecision, type FaultSpecInput } from './faults.js';
+export { sandboxRoster, personFromCertno, personFromPsnNo, psnNoFor, certnoInPsnNo, isResidentId, idCheckChar, type Person, type RosterOptions } from './roster.js';
+export { rulesSplit, type RulesSplitOptions } from './rulesSplit.js';
+export { simpleSplit, type SplitFn, type SplitInput, type SplitResult, type SetlDetail } from './simpleSplit.js';
+export { catalogVersions, catalogCode, nextCatalogVersion, type CatalogVersion, type CatalogOptions } from './catalogGen.js';
+export { compareDetails, DETAIL_MEMO, type DetailScope } from './detailCompare.js';
+export { CenterService, msgidProblem, type ServiceAnswer, type ResponseBody } from './service.js';
+export { offeredInfnos } from './dispatch.js';

@@ -1,0 +1,186 @@
+/**
+ * The sandbox ledger's tables (SQLite). Amounts are TEXT holding exact decimals ("12.30"), never
+ * REAL, so sums are done with decimal.js and match to the cent. Times are `yyyy-MM-dd HH:mm:ss`
+ * strings in the center's clock, so a period is a string range.
+ */
+
+/** Amount columns of a settlement row (num 16,2), in the order of the reference's §5.S. */
+export const LEDGER_AMOUNTS = [
+  'medfee_sumamt',
+  'fulamt_ownpay_amt',
+  'overlmt_selfpay',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+  'act_pay_dedc',
+  'hifp_pay',
+  'cvlserv_pay',
+  'hifes_pay',
+  'hifmi_pay',
+  'hifob_pay',
+  'maf_pay',
+  'oth_pay',
+  'hifdm_pay',
+  'fund_pay_sumamt',
+  'psn_part_amt',
+  'acct_pay',
+  'psn_cash_pay',
+  'hosp_part_amt',
+  'balc',
+  'acct_mulaid_pay',
+] as const;
+export type LedgerAmount = (typeof LEDGER_AMOUNTS)[number];
+
+export const SCHEMA_VERSION = 1;
+
+export const LEDGER_DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS signins (
+  sign_no TEXT PRIMARY KEY,
+  fixmedins_code TEXT NOT NULL,
+  opter TEXT NOT NULL,
+  opter_no TEXT,
+  ip TEXT,
+  mac TEXT,
+  sign_time TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  signed_out_at TEXT
+);
+
+CREATE TABLE IF NOT EXISTS messages (
+  msgid TEXT PRIMARY KEY,
+  infno TEXT NOT NULL,
+  fixmedins_code TEXT NOT NULL,
+  psn_no TEXT,
+  digest TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  output TEXT,
+  created TEXT,
+  reversed_by TEXT,
+  reversed_at TEXT,
+  source TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS persons (
+  psn_no TEXT PRIMARY KEY,
+  certno TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS persons_certno ON persons(certno);
+
+CREATE TABLE IF NOT EXISTS accounts (
+  psn_no TEXT PRIMARY KEY,
+  balc TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS settlements (
+  setl_id TEXT PRIMARY KEY,
+  fixmedins_code TEXT NOT NULL,
+  fixmedins_name TEXT,
+  infno TEXT NOT NULL,
+  medins_setl_id TEXT,
+  mdtrt_id TEXT NOT NULL,
+  psn_no TEXT NOT NULL,
+  psn_name TEXT,
+  psn_cert_type TEXT,
+  certno TEXT,
+  gend TEXT,
+  naty TEXT,
+  brdy TEXT,
+  age INTEGER,
+  insutype TEXT NOT NULL,
+  psn_type TEXT,
+  cvlserv_flag TEXT,
+  med_type TEXT,
+  mdtrt_cert_type TEXT,
+  psn_setlway TEXT,
+  chrg_bchno TEXT,
+  mid_setl_flag TEXT,
+  invono TEXT,
+  clr_type TEXT NOT NULL,
+  clr_way TEXT NOT NULL,
+  clr_optins TEXT NOT NULL,
+  setl_time TEXT NOT NULL,
+  refd_setl_flag TEXT NOT NULL,
+  orig_setl_id TEXT,
+  cancelled_by TEXT,
+  reversed_by TEXT,
+  reversed_at TEXT,
+  ${LEDGER_AMOUNTS.map((a) => `${a} TEXT NOT NULL`).join(',\n  ')},
+  pool_prop_selfpay TEXT NOT NULL,
+  setldetail TEXT NOT NULL,
+  opter TEXT,
+  opter_name TEXT,
+  source TEXT NOT NULL,
+  memo TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS settlements_period ON settlements(fixmedins_code, setl_time);
+CREATE INDEX IF NOT EXISTS settlements_mdtrt ON settlements(mdtrt_id);
+CREATE INDEX IF NOT EXISTS settlements_msgid ON settlements(medins_setl_id);
+CREATE INDEX IF NOT EXISTS settlements_psn ON settlements(psn_no);
+
+CREATE TABLE IF NOT EXISTS files (
+  file_qury_no TEXT PRIMARY KEY,
+  filename TEXT NOT NULL,
+  fixmedins_code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  msgid TEXT,
+  created_at TEXT NOT NULL,
+  dld_endtime TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS mappings (
+  fixmedins_code TEXT NOT NULL,
+  fixmedins_hilist_id TEXT NOT NULL,
+  list_type TEXT NOT NULL,
+  med_list_codg TEXT NOT NULL,
+  fixmedins_hilist_name TEXT NOT NULL,
+  begndate TEXT NOT NULL,
+  enddate TEXT NOT NULL,
+  record TEXT NOT NULL,
+  msgid TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_msgid TEXT,
+  PRIMARY KEY (fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg)
+);
+
+CREATE TABLE IF NOT EXISTS trace_records (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  fixmedins_code TEXT NOT NULL,
+  infno TEXT NOT NULL,
+  msgid TEXT NOT NULL,
+  record_key TEXT NOT NULL,
+  content_digest TEXT NOT NULL,
+  med_list_codg TEXT,
+  fixmedins_hilist_id TEXT,
+  fixmedins_bchno TEXT,
+  mdtrt_sn TEXT,
+  setl_id TEXT,
+  psn_no TEXT,
+  cnt TEXT,
+  opt_time TEXT,
+  ret_rslt TEXT NOT NULL,
+  msg_rslt TEXT,
+  record TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (fixmedins_code, infno, record_key)
+);
+
+CREATE TABLE IF NOT EXISTS trace_codes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  drug_trac_codg TEXT NOT NULL,
+  record_id INTEGER NOT NULL,
+  fixmedins_code TEXT NOT NULL,
+  infno TEXT NOT NULL,
+  movement TEXT NOT NULL,
+  trdn_flag TEXT,
+  accepted INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS trace_codes_code ON trace_codes(drug_trac_codg);
+CREATE INDEX IF NOT EXISTS trace_codes_record ON trace_codes(record_id);
+`;

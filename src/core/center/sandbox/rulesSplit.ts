@@ -1,0 +1,108 @@
+/**
+ * The settlement-rules engine as the sandbox's split. The 2207/2304 request carries only the
+ * bill's four parts, so each part becomes one synthetic fee line the engine splits the same way
+ * (甲类 in scope; 丙类 fully self-paid; 乙类 with self-pay ratio 1; a 甲类 line priced above a zero
+ * limit for the over-limit part). The policy in force for the insurance type on the settlement
+ * date is used; when none is loaded for it, the fallback split answers (simpleSplit by default).
+ * A bill the engine refuses becomes an infcode -1 refusal with the engine's reason.
+ */
+import { isHisopsError } from '../../errors.js';
+import { D, ZERO, type Decimal } from '../../money.js';
+import { covers, splitBill, type FeeLine, type Policy } from '../../rules/index.js';
+import { Refusal } from './handlers/context.js';
+import { simpleSplit, type SetlDetail, type SplitFn, type SplitInput, type SplitResult } from './simpleSplit.js';
+
+export interface RulesSplitOptions {
+  /** dedc_hosp_lv of the sandbox's hospitals (default '3'). */
+  hosp_lv?: string;
+  fallback?: SplitFn;
+}
+
+const FUND_TYPES: [keyof SplitResult, string, string][] = [
+  ['hifob_pay', '330100', '大额医疗费用补助基金'],
+  ['hifmi_pay', '390200', '城乡居民大病医疗保险基金'],
+  ['cvlserv_pay', '320100', '公务员医疗补助基金'],
+  ['hifes_pay', '370100', '企业补充医疗保险基金'],
+  ['maf_pay', '610100', '医疗救助基金'],
+  ['oth_pay', '999900', '其他基金'],
+  ['hifdm_pay', '350100', '伤残人员医疗保障基金'],
+];
+
+function linesOf(i: SplitInput): FeeLine[] {
+  const at = i.setl_time;
+  const one = new D(1);
+  const lines: FeeLine[] = [];
+  const add = (sn: string, amount: Decimal, l: Partial<FeeLine> & Pick<FeeLine, 'chrgitm_lv'>) => {
+    if (amount.gt(0)) lines.push({ feedetl_sn: sn, med_list_codg: 'SANDBOX', cnt: one, pric: amount, fee_ocur_time: at, ...l });
+  };
+  add('inscp', i.inscp_scp_amt, { chrgitm_lv: '01' });
+  add('fulamt', i.fulamt_ownpay_amt, { chrgitm_lv: '03' });
+  add('preselfpay', i.preselfpay_amt, { chrgitm_lv: '02', selfpay_prop: one });
+  add('overlmt', i.overlmt_selfpay, { chrgitm_lv: '01', pric_uplmt_amt: ZERO });
+  return lines;
+}
+
+export function rulesSplit(policies: readonly Policy[], opts: RulesSplitOptions = {}): SplitFn {
+  const fallback = opts.fallback ?? simpleSplit;
+  const hosp_lv = opts.hosp_lv ?? '3';
+  return (i) => {
+    const date = i.setl_time.slice(0, 10);
+    const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, date));
+    if (!policy) return fallback(i);
+    const groups = i.cvlserv_flag === '1' && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [];
+    let r;
+    try {
+      r = splitBill(
+        {
+          insutype: i.insutype,
+          setl_time: date,
+          hosp_lv: policy.levels.includes(hosp_lv) ? hosp_lv : policy.levels[policy.levels.length - 1]!,
+          person: { psn_no: i.psn_no, age: i.age, retired: i.psn_type === '12', psn_groups: groups, acct_balc: D.max(ZERO, i.balc), ytd: {} },
+          visit: { type: i.clr_type === '21' ? 'inpatient' : 'outpatient', admission_count: 1, in_area: !i.out_of_area, acct_used_flag: i.acct_used_flag === '1' },
+          lines: linesOf(i),
+          source: { file: `settlement of ${i.psn_no}` },
+        },
+        policy,
+        { explain: false },
+      );
+    } catch (e) {
+      if (isHisopsError(e)) throw new Refusal(`结算计算失败：${e.summary}${e.why ? ` (${e.why})` : ''}`);
+      throw e;
+    }
+    const s = r.setlinfo;
+    const poolType = i.insutype === '310' ? '310100' : `${i.insutype}100`;
+    const setldetail: SetlDetail[] = [
+      { fund_pay_type: poolType, fund_pay_type_name: '基本医疗保险统筹基金', inscp_scp_amt: s.inscp_scp_amt, crt_payb_lmt_amt: s.inscp_scp_amt.minus(s.act_pay_dedc), fund_payamt: s.hifp_pay, setl_proc_info: `${policy.name} ${policy.version}` },
+    ];
+    for (const [k, type, name] of FUND_TYPES) {
+      const v = s[k as keyof typeof s] as Decimal;
+      if (v.gt(0)) setldetail.push({ fund_pay_type: type, fund_pay_type_name: name, inscp_scp_amt: s.inscp_scp_amt, crt_payb_lmt_amt: v, fund_payamt: v, setl_proc_info: '' });
+    }
+    if (s.acct_pay.gt(0)) setldetail.push({ fund_pay_type: '310200', fund_pay_type_name: '城镇职工基本医疗保险个人账户基金', inscp_scp_amt: s.inscp_scp_amt, crt_payb_lmt_amt: i.balc, fund_payamt: s.acct_pay, setl_proc_info: '' });
+    return {
+      medfee_sumamt: s.medfee_sumamt,
+      fulamt_ownpay_amt: s.fulamt_ownpay_amt,
+      overlmt_selfpay: s.overlmt_selfpay,
+      preselfpay_amt: s.preselfpay_amt,
+      inscp_scp_amt: s.inscp_scp_amt,
+      act_pay_dedc: s.act_pay_dedc,
+      hifp_pay: s.hifp_pay,
+      pool_prop_selfpay: s.pool_prop_selfpay,
+      cvlserv_pay: s.cvlserv_pay,
+      hifes_pay: s.hifes_pay,
+      hifmi_pay: s.hifmi_pay,
+      hifob_pay: s.hifob_pay,
+      maf_pay: s.maf_pay,
+      oth_pay: s.oth_pay,
+      hifdm_pay: s.hifdm_pay,
+      fund_pay_sumamt: s.fund_pay_sumamt,
+      psn_part_amt: s.psn_part_amt,
+      acct_pay: s.acct_pay,
+      psn_cash_pay: s.psn_cash_pay,
+      hosp_part_amt: s.hosp_part_amt,
+      acct_mulaid_pay: s.acct_mulaid_pay,
+      balc: i.balc.minus(s.acct_pay.minus(s.acct_mulaid_pay)),
+      setldetail,
+    };
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The center's protocol logic without HTTP: take a parsed request body, check it like a strict
+ * center (envelope, msgid, area, sign-in, input fields), run the transaction in one ledger
+ * transaction and build the response envelope. The HTTP server (server.ts) adds transport checks
+ * and faults around it; tests can call it directly too.
+ *
+ * State-changing calls are remembered by msgid: the same msgid with the same infno and input
+ * answers again with the first answer (no new rows); the same msgid with anything else is refused.
+ */
+import {
+  describeProblems,
+  formatDate,
+  formatDateTime,
+  isDateTime,
+  isStateChanging,
+  stamp17,
+  transactionSpec,
+  validateInput,
+  validateRequestEnvelope,
+  buildRefmsgid,
+  type Problem,
+} from '../protocol/index.js';
+import { digestOf } from './canonical.js';
+import { HANDLERS, NOT_OFFERED, offeredInfnos } from './dispatch.js';
+import { Refusal, text, type HandlerCtx, type ServiceOptions } from './handlers/context.js';
+import { signInProblem } from './handlers/session.js';
+import type { Ledger } from './ledger.js';
+
+export interface ResponseBody {
+  infcode: number;
+  inf_refmsgid: string;
+  refmsg_time: string;
+  respond_time: string;
+  err_msg: string | null;
+  warn_msg: string | null;
+  output: Record<string, unknown> | null;
+  cainfo: string | null;
+  signtype: string | null;
+}
+
+export type ServiceAnswer =
+  | { kind: 'envelope'; body: ResponseBody; infno: string | null; msgid: string | null; replayed?: boolean }
+  | { kind: 'file'; bytes: Buffer; filename: string; infno: string; msgid: string };
+
+/** err_msg is str 200 in the interface. */
+const ERR_MAX = 200;
+
+/** The sender msgid rule: the sender's fixmedins_code + yyyyMMddHHmmss + 4-digit sequence. */
+export function msgidProblem(msgid: unknown, fixmedins_code: unknown): Problem | undefined {
+  if (typeof msgid !== 'string' || msgid === '') return { path: 'msgid', kind: 'missing', message: 'msgid is required' };
+  if (typeof fixmedins_code !== 'string' || fixmedins_code === '') return undefined;
+  const rest = msgid.startsWith(fixmedins_code) ? msgid.slice(fixmedins_code.length) : null;
+  if (rest === null) return { path: 'msgid', kind: 'format', message: `msgid must start with the sender's fixmedins_code ${fixmedins_code}` };
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{4})$/.exec(rest);
+  if (!m || !isDateTime(`${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`)) {
+    return { path: 'msgid', kind: 'format', message: 'msgid must be fixmedins_code + yyyyMMddHHmmss (a real time) + a 4-digit sequence' };
+  }
+  return undefined;
+}
+
+export class CenterService {
+  private serial = 0;
+
+  constructor(
+    readonly ledger: Ledger,
+    readonly opts: ServiceOptions,
+  ) {}
+
+  private stamp(now: Date): string {
+    return stamp17(now, this.opts.utcOffsetMinutes);
+  }
+
+  /** A response envelope. `received` is when the request arrived. */
+  envelope(received: Date, now: Date, infcode: number, err_msg: string | null, output: Record<string, unknown> | null): ResponseBody {
+    this.serial = (this.serial + 1) % 1e10;
+    const msg = err_msg === null ? null : err_msg.length > ERR_MAX ? err_msg.slice(0, ERR_MAX - 1) + '…' : err_msg;
+    return {
+      infcode,
+      inf_refmsgid: buildRefmsgid(this.opts.admdvs, now, this.serial, this.opts.utcOffsetMinutes),
+      refmsg_time: this.stamp(received),
+      respond_time: this.stamp(now),
+      err_msg: msg,
+      warn_msg: null,
+      output,
+      cainfo: null,
+      signtype: null,
+    };
+  }
+
+  /** A refusal envelope (infcode -1). */
+  refuse(received: Date, now: Date, err_msg: string, infno: string | null = null, msgid: string | null = null): ServiceAnswer {
+    return { kind: 'envelope', body: this.envelope(received, now, -1, err_msg, null), infno, msgid };
+  }
+
+  /**
+   * Answer one request body. `urlInfno` is the infno taken from the URL path when the client
+   * appended it; `clock` gives the time (called at receipt and at the answer).
+   */
+  handle(body: unknown, clock: () => Date, urlInfno?: string): ServiceAnswer {
+    const received = clock();
+    const refuse = (msg: string, infno: string | null = null, msgid: string | null = null) => this.refuse(received, clock(), msg, infno, msgid);
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return refuse('请求报文格式错误：the request body must be a JSON object (the envelope)');
+    const env = body as Record<string, unknown>;
+    const infno = typeof env.infno === 'string' || typeof env.infno === 'number' ? String(env.infno).trim() : null;
+    const msgid = typeof env.msgid === 'string' ? env.msgid : null;
+
+    const problems = validateRequestEnvelope(env, this.opts.validate).filter((p) => p.path !== 'msgid' && !(p.path === 'sign_no' && !this.opts.requireSignIn));
+    const mp = msgidProblem(env.msgid, env.fixmedins_code);
+    if (mp) problems.unshift(mp);
+    if (problems.length) return refuse(`请求报文校验失败：${describeProblems(problems)}`, infno, msgid);
+    if (urlInfno !== undefined && urlInfno !== infno) return refuse(`交易编号不一致：the URL names ${urlInfno} but the envelope's infno is ${infno}`, infno, msgid);
+    const handler = HANDLERS[infno!];
+    if (!handler) {
+      return refuse(
+        transactionSpec(infno!) || NOT_OFFERED.has(infno!) ? `交易 ${infno} 未开放 (the sandbox does not offer ${infno}; it offers ${offeredInfnos().join(' ')})` : `交易编号 ${infno} 不存在 (unknown infno ${infno})`,
+        infno,
+        msgid,
+      );
+    }
+    const admvs = text(env, 'mdtrtarea_admvs');
+    if (admvs !== this.opts.admdvs) return refuse(`就医地医保区划 ${admvs} 不属于本中心 (this center serves ${this.opts.admdvs}: set mdtrtarea_admvs to it)`, infno, msgid);
+
+    const ctx: HandlerCtx = {
+      ledger: this.ledger,
+      opts: this.opts,
+      infno: infno!,
+      msgid: msgid!,
+      env,
+      input: env.input as Record<string, unknown>,
+      fixmedins_code: text(env, 'fixmedins_code'),
+      fixmedins_name: text(env, 'fixmedins_name'),
+      now: received,
+      nowText: formatDateTime(received, this.opts.utcOffsetMinutes),
+      today: formatDate(received, this.opts.utcOffsetMinutes),
+    };
+    if (this.opts.requireSignIn && infno !== '9001') {
+      const p = signInProblem(ctx);
+      if (p) return refuse(p, infno, msgid);
+    }
+    const inputProblems = validateInput(infno!, env.input, this.opts.validate);
+    if (inputProblems.length) return refuse(`输入参数校验失败：${describeProblems(inputProblems)}`, infno, msgid);
+
+    const changing = isStateChanging(infno!);
+    const digest = changing ? digestOf({ infno, input: env.input }) : '';
+    if (changing) {
+      const prior = this.ledger.getMessage(msgid!);
+      if (prior) {
+        if (prior.infno === infno && prior.digest === digest && prior.fixmedins_code === ctx.fixmedins_code) {
+          return { kind: 'envelope', body: this.envelope(received, clock(), 0, null, (prior.output as Record<string, unknown>) ?? {}), infno, msgid, replayed: true };
+        }
+        return refuse(`报文ID重复：msgid ${msgid} 已用于 ${prior.infno} 交易 (${prior.received_at})；每次调用须使用新的报文ID`, infno, msgid);
+      }
+    }
+    try {
+      const result = this.ledger.transaction(() => {
+        const r = handler(ctx);
+        if (changing && 'output' in r) {
+          this.ledger.recordMessage({
+            msgid: msgid!,
+            infno: infno!,
+            fixmedins_code: ctx.fixmedins_code,
+            psn_no: r.psn_no ?? null,
+            digest,
+            received_at: ctx.nowText,
+            output: r.output,
+            created: r.created ?? null,
+            source: 'wire',
+          });
+        }
+        return r;
+      });
+      if ('file' in result) return { kind: 'file', bytes: result.file, filename: result.filename, infno: infno!, msgid: msgid! };
+      return { kind: 'envelope', body: this.envelope(received, clock(), 0, null, result.output), infno, msgid };
+    } catch (e) {
+      if (e instanceof Refusal) return refuse(e.err_msg, infno, msgid);
+      return refuse(`中心内部错误：${(e as Error)?.message ?? String(e)} (a sandbox bug: report it with the request)`, infno, msgid);
+    }
+  }
+}
