@@ -14,6 +14,7 @@ import { registerSetup } from './commands/setup.js';
 import { registerSettle } from './commands/settle.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerCenter } from './commands/center.js';
+import { registerDemo } from './commands/demo.js';
 
 defineMessages({
   'main.description': {
@@ -33,7 +34,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerCenter, registerSettle, registerPolicy];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerCenter, registerSettle, registerPolicy];
 
 export function packageVersion(): string {
   try {

@@ -1,0 +1,150 @@
+/**
+ * `hisops demo`: on a fresh clone, seed a small reference HIS and the center sandbox's ledger in a
+ * temporary folder and run every job on them, printing what each found. `hisops demo seed` is
+ * the data generator alone.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { App } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
+import { templatesDir } from '../cli/templates.js';
+import { EXIT } from '../core/errors.js';
+import type { DemoContext, DemoStep } from './demoSteps.js';
+
+defineMessages({
+  'demo.describe': { en: 'run every job on a generated HIS and the built-in center sandbox (演示)', zh: '在生成的 HIS 和内置医保中心沙箱上运行全部作业（演示）' },
+  'demo.seed.describe': { en: 'generate a reference HIS with realistic, reproducible data (and the center side)', zh: '生成带有真实感、可复现数据的参考 HIS（及医保中心一侧）' },
+  'demo.folder': { en: 'working folder', zh: '工作目录' },
+  'demo.step': { en: 'step', zh: '步骤' },
+  'demo.did': { en: 'what it did', zh: '做了什么' },
+  'demo.found': { en: 'what it found', zh: '发现' },
+  'demo.expected': { en: 'as planted', zh: '与预埋一致' },
+  'demo.allGood': { en: 'Every job ran and found exactly what the seed planted.', zh: '所有作业均已运行，发现与预埋的异常完全一致。' },
+  'demo.someBad': { en: '{n} step(s) did not find what the seed planted: this is a bug in hisops.', zh: '{n} 个步骤的发现与预埋不符：这是 hisops 的缺陷。' },
+  'demo.kept': { en: 'The demo files are kept in {dir} (HIS: his.db, center: center.db, manifest: seed.json).', zh: '演示文件保存在 {dir}（HIS：his.db，医保中心：center.db，清单：seed.json）。' },
+  'demo.seeded': { en: 'Seeded {settlements} settlements over {days} days ({from} … {to}) into {db}', zh: '已在 {db} 生成 {days} 天（{from} … {to}）共 {settlements} 笔结算' },
+  'demo.anomalies': { en: 'planted anomalies', zh: '预埋异常' },
+  'col.table': { en: 'table', zh: '表' },
+  'col.rows': { en: 'rows', zh: '行数' },
+});
+
+interface DemoOptions {
+  dir?: string;
+  size: string;
+  seed: string;
+  keep?: boolean;
+}
+
+async function runDemo(ctx: Ctx, o: DemoOptions) {
+  const dir = o.dir ? path.resolve(ctx.cwd, o.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-demo-'));
+  fs.mkdirSync(dir, { recursive: true });
+  if (fs.existsSync(path.join(dir, 'his.db'))) {
+    const { inputError } = await import('../core/errors.js');
+    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.');
+  }
+  const { DEMO_STEPS, openDemo } = await import('./demoSteps.js');
+  const demo: DemoContext = await openDemo(ctx, { dir, size: o.size, seed: Number(o.seed), templates: templatesDir() });
+  const results: Array<{ step: string; did: string; found: string; ok: boolean; data?: unknown }> = [];
+  try {
+    for (const step of DEMO_STEPS as DemoStep[]) {
+      ctx.log(ctx.c.dim(`… ${step.name}`));
+      const t0 = Date.now();
+      try {
+        const r = await step.run(demo);
+        results.push({ step: step.name, did: r.did, found: r.found, ok: r.ok, data: { ...((r.data as object) ?? {}), ms: Date.now() - t0 } });
+      } catch (e) {
+        const he = e as { summary?: string; message?: string; fix?: string };
+        results.push({ step: step.name, did: '', found: `failed: ${he.summary ?? he.message ?? String(e)}`, ok: false });
+      }
+    }
+  } finally {
+    await demo.close();
+    if (!o.keep && !o.dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const bad = results.filter((r) => !r.ok);
+  return {
+    data: { dir: o.keep || o.dir ? dir : null, steps: results, anomalies: demo.manifest.anomalies.length },
+    exit: bad.length ? EXIT.internal : EXIT.ok,
+    human: (out: import('../cli/output.js').Out) => {
+      out.table(
+        [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],
+        results.map((r) => [r.step, r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
+      );
+      out.line(bad.length ? ctx.t('demo.someBad', { n: bad.length }) : ctx.t('demo.allGood'));
+      if (o.keep || o.dir) out.note(ctx.t('demo.kept', { dir }));
+    },
+  };
+}
+
+async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; db?: string; days?: string; start?: string; center: boolean }) {
+  const out = path.resolve(ctx.cwd, o.out);
+  fs.mkdirSync(out, { recursive: true });
+  const demo = await import('../core/demo/index.js');
+  const { connect } = await import('../core/db/index.js');
+  const ref = o.db ? ctx.resolveDb(o.db) : { url: `sqlite:${path.join(out, 'his.db')}`, password: undefined, baseDir: out, display: path.join(out, 'his.db') };
+  const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir, create: true });
+  try {
+    const progress = ctx.progress('seed', undefined);
+    const seeded = await demo.seedHis({
+      db,
+      size: o.size as 'small' | 'medium' | 'large',
+      seed: Number(o.seed),
+      days: o.days ? Number(o.days) : undefined,
+      startDate: o.start,
+      out,
+      fixmedins_code: ctx.get('fixmedins_code') === 'H00000000001' ? undefined : ctx.get('fixmedins_code'),
+      onProgress: (p) => progress.tick(p.settlements),
+    });
+    progress.done();
+    let manifest = seeded.manifest;
+    if (o.center) {
+      const { loadSandbox } = await import('../core/center/index.js');
+      const sandbox = await loadSandbox();
+      const ledger = sandbox.openLedger(path.join(out, 'center.db'), { fixmedins_code: manifest.institution.fixmedins_code, admdvs: manifest.institution.admdvs });
+      try {
+        manifest = (await demo.seedCenter({ his: db, ledger, manifest, out })).manifest;
+      } finally {
+        ledger.close();
+      }
+    }
+    const settlements = manifest.counts['his_settlement'] ?? manifest.totals.count;
+    return {
+      data: { out, db: ref.display, manifest },
+      human: (h: import('../cli/output.js').Out) => {
+        h.ok(ctx.t('demo.seeded', { settlements, days: manifest.days, from: manifest.startDate, to: manifest.endDate, db: ref.display }));
+        h.table([ctx.t('col.table'), ctx.t('col.rows')], Object.entries(manifest.counts).map(([k, v]) => [k, v]), { align: ['left', 'right'] });
+        h.line(`${ctx.t('demo.anomalies')}: ${manifest.anomalies.length} (${path.join(out, 'seed.json')})`);
+      },
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+export function registerDemo(program: Command, app: App): void {
+  const demo = program
+    .command('demo')
+    .description(app.t('demo.describe'))
+    .option('--dir <dir>', 'keep the demo in this folder (default: a temporary folder, removed afterwards)')
+    .option('--keep', 'keep the temporary folder')
+    .option('--size <size>', 'small | medium | large', 'small')
+    .option('--seed <n>', 'seed of the data generator', '1')
+    .action(app.action((ctx, _a, o) => runDemo(ctx, o as DemoOptions), { record: false }));
+  app.examples(demo, ['hisops demo', 'hisops demo --dir ./demo --lang zh-CN', 'hisops demo --json']);
+
+  const seed = demo
+    .command('seed')
+    .description(app.t('demo.seed.describe'))
+    .option('--size <size>', 'small | medium | large (one million settlements)', 'small')
+    .option('--seed <n>', 'seed: the same seed gives the same data', '1')
+    .requiredOption('--out <dir>', 'folder for his.db (unless --db), center.db and seed.json')
+    .option('--db <db>', 'seed into this database instead (URL or connection name; it must be empty)')
+    .option('--days <n>', 'days of data (default by size)')
+    .option('--start <date>', 'first day, yyyy-MM-dd')
+    .option('--no-center', 'skip the center side (the sandbox ledger with planted anomalies)')
+    .action(app.action((ctx, _a, o) => runSeed(ctx, o as Parameters<typeof runSeed>[1])));
+  app.examples(seed, ['hisops demo seed --out ./demo', 'hisops demo seed --size large --seed 7 --out /data/bench', 'hisops demo seed --db postgres://postgres@127.0.0.1:5432/his_demo --out ./demo']);
+}

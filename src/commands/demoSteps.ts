@@ -1,0 +1,137 @@
+/**
+ * The steps of `hisops demo`, loaded only when the demo runs. Each step runs one job on the seeded
+ * data and says what it did, what it found, and whether that is exactly what the seed planted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ctx } from '../cli/context.js';
+import { centerSettings, type CenterSettings } from '../cli/centerSettings.js';
+import { readText } from '../cli/policyFiles.js';
+import type { Db } from '../core/db/index.js';
+import type { SeedManifest } from '../core/demo/index.js';
+import type { Journal } from '../core/journal/index.js';
+
+type SandboxModule = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
+
+export interface DemoContext {
+  ctx: Ctx;
+  dir: string;
+  size: string;
+  seed: number;
+  templates: string;
+  his: Db;
+  journal: Journal;
+  manifest: SeedManifest;
+  /** The running sandbox and the client settings pointing at it (set by the first step). */
+  centerUrl: string;
+  center: CenterSettings;
+  ledger: ReturnType<SandboxModule['openLedger']>;
+  sandbox?: Awaited<ReturnType<SandboxModule['startSandbox']>>;
+  close(): Promise<void>;
+}
+
+export interface StepResult {
+  did: string;
+  found: string;
+  ok: boolean;
+  data?: unknown;
+}
+
+export interface DemoStep {
+  name: string;
+  run(d: DemoContext): Promise<StepResult>;
+}
+
+export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: number; templates: string }): Promise<DemoContext> {
+  const { connect } = await import('../core/db/index.js');
+  const { openJournal } = await import('../core/journal/index.js');
+  const { loadSandbox } = await import('../core/center/index.js');
+  const sandboxMod = await loadSandbox();
+  const his = await connect(`sqlite:${path.join(o.dir, 'his.db')}`, { create: true });
+  const journal = await openJournal(`sqlite:${path.join(o.dir, 'journal.db')}`);
+  const ledger = sandboxMod.openLedger(path.join(o.dir, 'center.db'), { fixmedins_code: 'H43010000001', admdvs: '430100' });
+  const d: DemoContext = {
+    ctx,
+    ...o,
+    his,
+    journal,
+    ledger,
+    manifest: undefined as unknown as SeedManifest,
+    centerUrl: '',
+    center: undefined as unknown as CenterSettings,
+    async close() {
+      await d.sandbox?.close().catch(() => undefined);
+      ledger.close();
+      await journal.close().catch(() => undefined);
+      await his.close().catch(() => undefined);
+    },
+  };
+  return d;
+}
+
+const seedStep: DemoStep = {
+  name: 'demo seed',
+  async run(d) {
+    const demo = await import('../core/demo/index.js');
+    const rules = await import('../core/rules/index.js');
+    const { loadSandbox } = await import('../core/center/index.js');
+    const sandboxMod = await loadSandbox();
+    const seeded = await demo.seedHis({ db: d.his, size: d.size as 'small', seed: d.seed, out: d.dir, fixmedins_code: 'H43010000001', admdvs: '430100' });
+    const withCenter = await demo.seedCenter({ his: d.his, ledger: d.ledger, manifest: seeded.manifest, out: d.dir });
+    d.manifest = withCenter.manifest;
+    const policyDir = path.join(d.templates, 'policies');
+    const policies = await rules.loadPolicyFiles(
+      fs.readdirSync(policyDir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(policyDir, f)),
+      readText,
+    );
+    d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies, admdvs: '430100' });
+    d.centerUrl = d.sandbox.url;
+    d.center = { ...centerSettings(d.ctx, { baseUrl: d.sandbox.url }), fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
+    const m = d.manifest;
+    return {
+      did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}`,
+      found: `${m.anomalies.length} anomalies planted (seed.json)`,
+      ok: m.anomalies.length > 0,
+      data: { counts: m.counts, anomalies: m.anomalies.length },
+    };
+  },
+};
+
+const doctorStep: DemoStep = {
+  name: 'doctor',
+  async run(d) {
+    const his = await import('../core/his/index.js');
+    const { withCenter } = await import('../core/center/index.js');
+    const profile = await his.loadProfile(his.referenceProfilePath());
+    const probe = await his.probeProfile(d.his, profile);
+    const bad = probe.filter((p) => !p.ok);
+    const signIn = await withCenter(d.center, { journal: d.journal }, (c) => c.signIn());
+    return {
+      did: `ran ${probe.length} profile statements on the HIS; signed in to the center`,
+      found: bad.length ? `${bad.length} statements fail: ${bad.map((b) => b.name).join(', ')}` : `all statements run; sign_no ${signIn.result.sign_no}`,
+      ok: bad.length === 0 && !!signIn.result.sign_no,
+    };
+  },
+};
+
+const settleStep: DemoStep = {
+  name: 'settle calc',
+  async run(d) {
+    const rules = await import('../core/rules/index.js');
+    const file = path.join(d.templates, 'demo', 'bill-employee-inpatient.json');
+    const policyDir = path.join(d.templates, 'policies');
+    const policies = await rules.loadPolicyFiles(fs.readdirSync(policyDir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(policyDir, f)), readText);
+    const bill = rules.parseBill(fs.readFileSync(file, 'utf8'), path.basename(file), { policies });
+    const result = rules.settleBill(bill, policies, { explain: true });
+    const violations = rules.checkInvariants(result).filter((v) => v.severity !== 'warning');
+    const s = rules.resultToJson(result) as { setlinfo: Record<string, string> };
+    return {
+      did: `split a ${bill.lines.length}-line inpatient bill under ${result.policy.name} ${result.policy.version}`,
+      found: `medfee ${s.setlinfo['medfee_sumamt']} = fund ${s.setlinfo['fund_pay_sumamt']} + person ${s.setlinfo['psn_part_amt']} (account ${s.setlinfo['acct_pay']}, cash ${s.setlinfo['psn_cash_pay']}); ${rules.explainRows(result).length} amounts explained`,
+      ok: violations.length === 0,
+    };
+  },
+};
+
+/** In the order the demo runs them. */
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, settleStep];
