@@ -38,15 +38,36 @@ export interface Out {
 type TableCtor = new (opts: Record<string, unknown>) => { push(...rows: unknown[]): void; toString(): string };
 let TableClass: TableCtor | undefined;
 
-export function renderTable(head: string[], rows: Array<Array<string | number | null | undefined>>, opts: TableOptions & { color: boolean } = { color: false }): string {
+/**
+ * Column widths that fit `maxWidth` terminal columns: narrow columns keep their natural width,
+ * the wide ones share what is left and wrap. Undefined when the table fits as it is.
+ */
+export function fitWidths(head: string[], rows: string[][], maxWidth: number): number[] | undefined {
+  const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => Math.max(0, ...String(r[i] ?? '').split('\n').map(displayWidth)))) + 2);
+  const total = natural.reduce((a, b) => a + b, 0) + head.length + 1;
+  if (total <= maxWidth) return undefined;
+  const budget = maxWidth - head.length - 1;
+  const widths = [...natural];
+  let fixed = 0;
+  const flexible: number[] = [];
+  const share = budget / head.length;
+  natural.forEach((w, i) => (w <= share ? (fixed += w) : flexible.push(i)));
+  const each = Math.max(12, Math.floor((budget - fixed) / Math.max(1, flexible.length)));
+  for (const i of flexible) widths[i] = Math.min(natural[i]!, each);
+  return widths;
+}
+
+export function renderTable(head: string[], rows: Array<Array<string | number | null | undefined>>, opts: TableOptions & { color: boolean; maxWidth?: number } = { color: false }): string {
   TableClass ??= require('cli-table3') as TableCtor;
+  const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+  const widths = opts.maxWidth ? fitWidths(head, cells, opts.maxWidth) : undefined;
   const t = new TableClass({
     head,
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: false },
     ...(opts.align ? { colAligns: opts.align } : {}),
-    wordWrap: false,
+    ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : { wordWrap: false }),
   });
-  for (const r of rows) t.push(r.map((v) => (v === null || v === undefined ? '' : String(v))));
+  for (const r of cells) t.push(r);
   return (opts.title ? opts.title + '\n' : '') + t.toString();
 }
 
@@ -56,7 +77,7 @@ export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean): Ou
     c,
     line: (s = '') => w(s),
     heading: (s) => w(c.bold(s)),
-    table: (head, rows, opts) => w(renderTable(head, rows, { ...opts, color })),
+    table: (head, rows, opts) => w(renderTable(head, rows, { ...opts, color, maxWidth: stream.columns ?? 160 })),
     kv: (rows) => {
       const width = Math.max(0, ...rows.map(([k]) => displayWidth(k)));
       for (const [k, v] of rows) w(`${k}${' '.repeat(width - displayWidth(k))}  ${v ?? ''}`);

@@ -133,5 +133,20 @@ const settleStep: DemoStep = {
   },
 };
 
+const stuckStep: DemoStep = {
+  name: 'settle stuck / reverse',
+  async run(d) {
+    const settle = await import('../core/settle/index.js');
+    const expect = d.manifest.anomalies.filter((a) => a.job === 'settle').flatMap((a) => [a.keys['msgid'], a.keys['setl_id']].filter((k): k is string => typeof k === 'string'));
+    const r = await settle.demoStuck({ hisDb: d.his, centerConfig: d.center, journal: d.journal, sandbox: d.sandbox!, expect, runId: d.ctx.runId });
+    const planted = d.manifest.anomalies.filter((a) => a.job === 'settle').length;
+    return {
+      did: `settled ${r.created.normal.length + r.created.stuck.length} bills through the client with a timeout-after-commit fault on ${r.created.stuck.length}; asked the center; planned ${r.plan.length} repairs and applied them`,
+      found: `${r.found.findings.length} one-sided settlements (${r.created.stuck.length} created + ${planted} planted); ${r.results.filter((x) => x.outcome === 'done').length} repaired; afterwards ${r.after.findings.length} left`,
+      ok: r.ok,
+    };
+  },
+};
+
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, settleStep];
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, settleStep, stuckStep];

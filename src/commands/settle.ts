@@ -8,9 +8,10 @@ import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { defineMessages } from '../cli/i18n.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
+import { registerStuck } from './settleStuck.js';
 
 defineMessages({
-  'settle.describe': { en: 'settlements: preview a split (结算)', zh: '结算：预览分割（结算）' },
+  'settle.describe': { en: 'settlements: preview a split, find and repair stuck ones (结算/单边账)', zh: '结算：预览分割，查找并处理单边账（结算/单边账）' },
   'settle.calc.describe': { en: 'split a bill (JSON or CSV) as the center would, and explain every amount', zh: '按医保中心规则分割一张账单（JSON 或 CSV），并解释每个金额' },
   'settle.policy': { en: 'policy', zh: '政策' },
   'settle.bill': { en: 'bill', zh: '账单' },
@@ -73,5 +74,6 @@ export function registerSettle(program: Command, app: App): Command {
       }),
     );
   app.examples(calc, ['hisops settle calc bill.json', 'hisops settle calc bill.csv --explain', 'hisops settle calc bill.json --policy city-2026.yaml --json']);
+  registerStuck(settle, app);
   return settle;
 }

@@ -1,0 +1,218 @@
+/**
+ * Carry out a repair plan (effectful), one item at a time, every step journaled before and after
+ * in `hisops_stuck_actions`.
+ *
+ * The order inside an item keeps the two systems from ending half-repaired:
+ *
+ * 1. Open an HIS transaction, bound how long it may wait for a row lock, and run the HIS change
+ *    (mark void / complete). A row another session holds → `locked`; a row that changed since the
+ *    detection (0 rows) → `stale`. Either way nothing is sent to the center.
+ * 2. Send the center call (2208/2305/2601), once. Answered → go on. Refused with a message that
+ *    means the center holds nothing for it (not found, already reversed, already cancelled) → go on,
+ *    the HIS change is right all the same. Any other refusal → roll the HIS back: `refused`. No
+ *    answer → roll back: `unknown` (the next run re-asks the center before doing anything).
+ * 3. Commit the HIS change, then close the original call's write-ahead entry.
+ *
+ * A process killed between 2 and 3 leaves the HIS untouched (its transaction dies with it) and the
+ * center repaired; the next detection finds the candidate again, learns from the center (or from
+ * the journal of the call it answered) that it is cancelled or reversed, and only the HIS step is
+ * left to do. Nothing is sent twice.
+ */
+import { CenterCallJournal } from '../center/index.js';
+import { isHisopsError } from '../errors.js';
+import { fmt } from '../money.js';
+import { formatDateTime, runWrite } from '../his/index.js';
+import type { Knex } from '../db/index.js';
+import { StuckActionJournal } from './actionJournal.js';
+import type { CenterLike } from './askCenter.js';
+import { refusalKind } from './centerView.js';
+import type { StuckEnv } from './gatherCandidates.js';
+import { boundLockWait, isLockError } from './hisLock.js';
+import type { RefusalPatterns } from './stuckConfig.js';
+import type { CenterStep, HisStep, ItemResult, PlanItem, ResolveStep } from './types.js';
+
+export interface ApplyEnv extends StuckEnv {
+  center: CenterLike;
+  runId: string;
+  /** The operator recorded with every step (config center.opter / center.opter_name). */
+  opter: { opter: string | null; opter_name: string | null };
+  /** Time of each step (default: the host clock). */
+  clock?: () => Date;
+}
+
+export interface ApplyHooks {
+  /** After the center answered, before the HIS commit (tests kill the process here). */
+  afterCenter?: (item: PlanItem) => Promise<void> | void;
+  /** Just before the HIS commit (tests make it fail here). */
+  beforeHisCommit?: (item: PlanItem) => Promise<void> | void;
+}
+
+export interface ApplyOptions {
+  lockTimeoutMs: number;
+  patterns: RefusalPatterns;
+  /** Asked per item before anything is done for it; false skips the item. */
+  confirm?: (item: PlanItem) => Promise<boolean>;
+  hooks?: ApplyHooks;
+  onItem?: (r: ItemResult) => void;
+}
+
+type CenterOutcome =
+  | { kind: 'ok'; msgid: string; answer: string; setl_id: string | null }
+  | { kind: 'refused'; msgid: string | null; err_msg: string; meaning: ReturnType<typeof refusalKind> }
+  | { kind: 'unknown'; msgid: string | null; code: string; message: string }
+  | { kind: 'failed'; msgid: string | null; code: string; message: string };
+
+async function sendCenter(center: CenterLike, s: CenterStep, p: RefusalPatterns): Promise<CenterOutcome> {
+  try {
+    if (s.infno === '2601') {
+      const r = await center.reverse({ psn_no: s.input.psn_no!, omsgid: s.input.omsgid!, oinfno: s.input.oinfno! });
+      return { kind: 'ok', msgid: r.msgid, answer: JSON.stringify(r.result ?? {}), setl_id: null };
+    }
+    const data = { setl_id: s.input.setl_id!, mdtrt_id: s.input.mdtrt_id!, psn_no: s.input.psn_no! };
+    const r = s.infno === '2305' ? await center.inpatientCancel(data) : await center.outpatientCancel(data);
+    const si = r.result.setlinfo;
+    const answer = { setl_id: si.setl_id, setl_time: si.setl_time, medfee_sumamt: fmt(si.medfee_sumamt), fund_pay_sumamt: fmt(si.fund_pay_sumamt), acct_pay: fmt(si.acct_pay), psn_cash_pay: fmt(si.psn_cash_pay) };
+    return { kind: 'ok', msgid: r.msgid, answer: JSON.stringify(answer), setl_id: si.setl_id };
+  } catch (e) {
+    if (!isHisopsError(e)) throw e;
+    const msgid = (e.details.msgid as string | undefined) ?? null;
+    if (e.code === 'CENTER_REFUSED') {
+      const err_msg = String(e.details.err_msg ?? e.summary);
+      return { kind: 'refused', msgid, err_msg, meaning: refusalKind(err_msg, p) };
+    }
+    // Delivered maybe: the center may have done it. Not delivered (or refused locally): it did not.
+    if (e.details.delivery === 'no' || e.exit === 2) return { kind: 'failed', msgid, code: e.code, message: e.summary };
+    return { kind: 'unknown', msgid, code: e.code, message: e.summary };
+  }
+}
+
+function result(item: PlanItem, outcome: ItemResult['outcome'], message: string, extra: Partial<ItemResult> = {}): ItemResult {
+  return { id: item.id, classification: item.classification, repair: item.repair, outcome, center: null, his: null, message, ...extra };
+}
+
+export async function applyRepairs(env: ApplyEnv, items: readonly PlanItem[], o: ApplyOptions): Promise<ItemResult[]> {
+  const actions = new StuckActionJournal(env.journal, env.runId, env.opter);
+  const calls = new CenterCallJournal(env.journal);
+  const out: ItemResult[] = [];
+  for (const item of items) {
+    const r = await applyItem(env, actions, calls, item, o);
+    out.push(r);
+    o.onItem?.(r);
+  }
+  return out;
+}
+
+async function applyItem(env: ApplyEnv, actions: StuckActionJournal, calls: CenterCallJournal, item: PlanItem, o: ApplyOptions): Promise<ItemResult> {
+  const clock = env.clock ?? (() => new Date());
+  const iso = () => clock().toISOString();
+  if (item.repair === 'manual') return result(item, 'manual', item.note ?? 'to be repaired by hand');
+  const ids = { item_id: item.id, classification: item.classification, repair: item.repair, msgid: item.msgid, setl_id: item.setl_id, psn_no: item.psn_no, mdtrt_id: item.mdtrt_id, his_setl_no: item.his_setl_no };
+  const none = { infno: null, center_msgid: null, request: null, answer: null, his_change: null, message: null };
+  if (o.confirm && !(await o.confirm(item))) {
+    await actions.start({ ...ids, ...none, step: 'item', status: 'declined', started_at: iso(), finished_at: iso(), message: 'declined at the prompt' });
+    return result(item, 'declined', 'declined at the prompt; nothing was done');
+  }
+  const itemAction = await actions.start({ ...ids, ...none, step: 'item', status: 'started', request: JSON.stringify(item.steps), started_at: iso() });
+  const endItem = (status: 'done' | 'refused' | 'unknown' | 'failed' | 'locked' | 'stale', message: string) => actions.finish(itemAction, { status, message, finished_at: iso() });
+
+  const centerStep = item.steps.find((s): s is CenterStep => s.kind === 'center');
+  const hisStep = item.steps.find((s): s is HisStep => s.kind === 'his');
+  const resolveStep = item.steps.find((s): s is ResolveStep => s.kind === 'resolve');
+  let trx: Knex.Transaction | undefined;
+  let hisAction: string | undefined;
+  let affected: number | null = null;
+  let centerInfo: ItemResult['center'] = null;
+  const rollback = async () => {
+    if (trx && !trx.isCompleted()) await trx.rollback().catch(() => undefined);
+  };
+
+  try {
+    // 1. The HIS change, held open.
+    if (hisStep) {
+      const binds = { ...hisStep.binds, now: formatDateTime(clock()) };
+      hisAction = await actions.start({ ...ids, ...none, step: 'his', status: 'started', his_change: JSON.stringify({ statement: hisStep.statement, binds }), started_at: iso() });
+      try {
+        trx = await env.db.knex.transaction();
+        await boundLockWait(trx, env.db.dialect, o.lockTimeoutMs);
+        const n = await runWrite(env.db, env.profile, hisStep.statement, binds, { trx });
+        affected = n === undefined ? null : n;
+      } catch (e) {
+        await rollback();
+        if (isLockError(e)) {
+          const msg = `the HIS row (msgid ${item.msgid}) is locked by another session; nothing was sent or changed — run again when it is free`;
+          await actions.finish(hisAction, { status: 'locked', message: errText(e), finished_at: iso() });
+          await endItem('locked', msg);
+          return result(item, 'locked', msg, { his: { statement: hisStep.statement, affected: 0 } });
+        }
+        throw e;
+      }
+      if (affected === 0) {
+        await rollback();
+        const msg = `the HIS row (msgid ${item.msgid}) is no longer in the state the plan expects; nothing was sent or changed — run hisops settle stuck again`;
+        await actions.finish(hisAction, { status: 'stale', message: msg, finished_at: iso() });
+        await endItem('stale', msg);
+        return result(item, 'stale', msg, { his: { statement: hisStep.statement, affected: 0 } });
+      }
+      await actions.finish(hisAction, { status: 'prepared', finished_at: iso() });
+    }
+
+    // 2. The center call, sent once.
+    if (centerStep) {
+      const ca = await actions.start({ ...ids, ...none, step: 'center', status: 'started', infno: centerStep.infno, request: JSON.stringify(centerStep.input), started_at: iso() });
+      const c = await sendCenter(env.center, centerStep, o.patterns);
+      const answer = c.kind === 'ok' ? c.answer : c.kind === 'refused' ? c.err_msg : `${c.code}: ${c.message}`;
+      centerInfo = { infno: centerStep.infno, msgid: c.msgid, answer: c.kind === 'ok' ? 'answered' : c.kind, err_msg: c.kind === 'ok' ? null : answer };
+      const goOn = c.kind === 'ok' || (c.kind === 'refused' && c.meaning !== 'other');
+      const status = c.kind === 'ok' ? 'done' : c.kind === 'refused' ? (goOn ? 'done' : 'refused') : c.kind;
+      await actions.finish(ca, { status, center_msgid: c.msgid ?? undefined, answer, message: c.kind === 'refused' && goOn ? `the center holds nothing for it (${c.meaning})` : undefined, finished_at: iso() });
+      if (!goOn) {
+        await rollback();
+        if (hisAction) await actions.finish(hisAction, { status: 'skipped', message: 'rolled back: the center did not carry out the call', finished_at: iso() });
+        const msg =
+          c.kind === 'refused'
+            ? `the center refused ${centerStep.infno}: ${c.err_msg}; nothing was changed in the HIS`
+            : c.kind === 'unknown'
+              ? `the center did not answer ${centerStep.infno} (${c.message}); the HIS is unchanged — run hisops settle reverse again: it re-asks the center first`
+              : `${centerStep.infno} was not sent (${c.message}); nothing was changed in the HIS`;
+        await endItem(c.kind === 'refused' ? 'refused' : c.kind === 'unknown' ? 'unknown' : 'failed', msg);
+        return result(item, c.kind === 'refused' ? 'refused' : c.kind === 'unknown' ? 'unknown' : 'failed', msg, { center: centerInfo, his: hisStep ? { statement: hisStep.statement, affected: 0 } : null });
+      }
+      await o.hooks?.afterCenter?.(item);
+    }
+
+    // 3. Commit the HIS change, then close the write-ahead entry.
+    if (trx && hisAction) {
+      await o.hooks?.beforeHisCommit?.(item);
+      await trx.commit();
+      await actions.finish(hisAction, { status: 'done', his_change: JSON.stringify({ statement: hisStep!.statement, binds: { ...hisStep!.binds }, affected }), finished_at: iso() });
+    }
+    if (resolveStep) {
+      const text = `${resolveStep.resolution}${centerInfo ? ` (${centerInfo.infno} msgid ${centerInfo.msgid ?? '?'}: ${centerInfo.answer})` : ''}${hisStep ? `; HIS ${hisStep.statement}` : ''}; hisops run ${env.runId}`;
+      const ra = await actions.start({ ...ids, ...none, step: 'resolve', status: 'started', request: JSON.stringify(resolveStep.msgids), started_at: iso() });
+      for (const m of resolveStep.msgids) await calls.resolve(m, { resolution: text, now: clock() });
+      await actions.finish(ra, { status: 'done', finished_at: iso() });
+    }
+    const msg = doneMessage(item, centerInfo, hisStep, affected);
+    await endItem('done', msg);
+    return result(item, 'done', msg, { center: centerInfo, his: hisStep ? { statement: hisStep.statement, affected } : null });
+  } catch (e) {
+    await rollback();
+    const msg = `${centerInfo ? `the center answered ${centerInfo.infno} but ` : ''}the HIS change failed: ${errText(e)}; ${centerInfo ? 'run hisops settle reverse again to finish it (the center is not asked to do it twice)' : 'nothing was sent to the center'}`;
+    if (hisAction) await actions.finish(hisAction, { status: 'failed', message: errText(e), finished_at: iso() }).catch(() => undefined);
+    await endItem('failed', msg).catch(() => undefined);
+    return result(item, 'failed', msg, { center: centerInfo, his: hisStep ? { statement: hisStep.statement, affected: 0 } : null });
+  }
+}
+
+function errText(e: unknown): string {
+  if (isHisopsError(e)) return `${e.summary}${e.why ? ` (${e.why})` : ''}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function doneMessage(item: PlanItem, c: ItemResult['center'], his: HisStep | undefined, affected: number | null): string {
+  const parts: string[] = [];
+  if (c) parts.push(`${c.infno} ${c.answer === 'answered' ? 'answered' : `refused as ${c.err_msg}`} (msgid ${c.msgid ?? '?'})`);
+  if (his) parts.push(`HIS ${his.statement === 'complete_settlement' ? 'completed' : 'marked void'}${affected !== null ? ` (${affected} row)` : ''}`);
+  if (!parts.length) parts.push('write-ahead entry closed');
+  return parts.join('; ');
+}

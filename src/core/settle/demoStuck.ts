@@ -1,0 +1,225 @@
+/**
+ * The demo of the stuck-settlement job, end to end against the sandbox: a cashier settles a few
+ * visits through the center client; for some of them the sandbox commits the settlement and then
+ * never answers (its `timeout-after-commit` fault), so the HIS keeps them pending while the center
+ * holds them — real one-sided settlements. Then the job finds exactly those, repairs them, and a
+ * second detection finds nothing.
+ *
+ * The cashier writes the reference HIS tables directly (as a HIS's own settlement code would);
+ * the job itself only goes through the profile.
+ */
+import { loadSandbox, withCenter, type Center, type CenterConfig, type JournalLike } from '../center/index.js';
+import type { Db } from '../db/index.js';
+import { isHisopsError } from '../errors.js';
+import { fmt, money } from '../money.js';
+import { formatDateTime, loadProfile, loadReferenceSchema, referenceProfilePath, SETTLEMENT_AMOUNTS, type Profile } from '../his/index.js';
+import { applyRepairs } from './applyRepairs.js';
+import { detectStuck, planReverse, type StuckReport } from './detectStuck.js';
+import { DEFAULT_STUCK } from './stuckConfig.js';
+import type { ItemResult, PlanItem } from './types.js';
+
+export interface DemoPerson {
+  psn_no: string;
+  certno: string;
+  insutype: string;
+}
+
+export interface CashierVisit {
+  person: DemoPerson;
+  medfee_sumamt: string;
+  inpatient?: boolean;
+  /** Visit id (default a new one). */
+  mdtrt_id?: string;
+}
+
+export interface CashierResult {
+  msgid: string;
+  his_setl_no: string;
+  mdtrt_id: string;
+  /** settled: the HIS stored the answer; pending: no answer came. */
+  his_status: 'settled' | 'pending';
+  setl_id: string | null;
+  error: string | null;
+}
+
+let visitSeq = 0;
+
+/**
+ * Settle one visit as a HIS cashier does: call 2207/2304 through the client and write the HIS
+ * settlement and its center-log row — settled with the center's answer, or pending when none came.
+ */
+export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit, clock: () => Date = () => new Date()): Promise<CashierResult> {
+  const inpatient = !!v.inpatient;
+  const mdtrt_id = v.mdtrt_id ?? `DM${Date.now().toString(36).toUpperCase()}${String(++visitSeq).padStart(4, '0')}`;
+  const medfee = money(v.medfee_sumamt);
+  const common = {
+    psn_no: v.person.psn_no,
+    mdtrt_cert_type: '02',
+    mdtrt_cert_no: v.person.certno,
+    medfee_sumamt: medfee,
+    psn_setlway: '01',
+    mdtrt_id,
+    insutype: v.person.insutype,
+    acct_used_flag: '1',
+    fulamt_ownpay_amt: 0,
+    overlmt_selfpay: 0,
+    preselfpay_amt: 0,
+    inscp_scp_amt: medfee,
+  };
+  const infno = inpatient ? '2304' : '2207';
+  const requestTime = formatDateTime(clock());
+  let msgid: string;
+  let setl: Record<string, unknown> | null = null;
+  let error: string | null = null;
+  try {
+    const r = inpatient ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' }) : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno: `${mdtrt_id}B1` });
+    msgid = r.msgid;
+    setl = r.result.setlinfo as unknown as Record<string, unknown>;
+  } catch (e) {
+    if (!isHisopsError(e) || !e.details.msgid) throw e;
+    msgid = String(e.details.msgid);
+    error = e.summary;
+  }
+  const his_setl_no = `HS${msgid.slice(-18)}`;
+  const at = formatDateTime(clock());
+  const row: Record<string, unknown> = {
+    his_setl_no,
+    ipt_otp_no: mdtrt_id,
+    setl_id: setl ? String(setl.setl_id) : null,
+    mdtrt_id,
+    psn_no: v.person.psn_no,
+    certno: v.person.certno,
+    psn_cert_type: '01',
+    insutype: v.person.insutype,
+    setl_time: setl ? String(setl.setl_time) : null,
+    mdtrt_cert_type: '02',
+    med_type: inpatient ? '21' : '11',
+    psn_setlway: '01',
+    acct_used_flag: '1',
+    medfee_sumamt: fmt(medfee),
+    fulamt_ownpay_amt: '0.00',
+    overlmt_selfpay: '0.00',
+    preselfpay_amt: '0.00',
+    inscp_scp_amt: fmt(medfee),
+    medins_setl_id: setl ? String(setl.medins_setl_id ?? msgid) : null,
+    clr_optins: setl ? String(setl.clr_optins ?? '') || null : null,
+    setl_optins: setl ? String(setl.clr_optins ?? '') || null : null,
+    clr_way: setl ? String(setl.clr_way ?? '') || null : null,
+    clr_type: inpatient ? '21' : '11',
+    his_status: setl ? 'settled' : 'pending',
+    refd_setl_flag: '0',
+    msgid,
+    infno,
+    created_at: requestTime,
+    updated_at: at,
+  };
+  if (setl) {
+    for (const a of SETTLEMENT_AMOUNTS) if (setl[a] !== undefined && setl[a] !== null) row[a] = fmt(String(setl[a]));
+    row.pool_prop_selfpay = setl.pool_prop_selfpay === null || setl.pool_prop_selfpay === undefined ? null : String(setl.pool_prop_selfpay);
+  }
+  await hisDb.knex.transaction(async (trx) => {
+    await trx('his_settlement').insert(row);
+    await trx('his_center_log').insert({
+      msgid,
+      infno,
+      his_setl_no,
+      mdtrt_id,
+      psn_no: v.person.psn_no,
+      setl_id: row.setl_id,
+      request_time: requestTime,
+      response_time: setl ? at : null,
+      log_status: setl ? 'answered' : 'sent',
+      infcode: setl ? '0' : null,
+      err_msg: error,
+    });
+  });
+  return { msgid, his_setl_no, mdtrt_id, his_status: setl ? 'settled' : 'pending', setl_id: (row.setl_id as string | null) ?? null, error };
+}
+
+export interface DemoStuckOptions {
+  /** A reference HIS (its tables are created when missing). */
+  hisDb: Db;
+  /** Default: the reference profile. */
+  profile?: Profile;
+  centerConfig: CenterConfig;
+  journal: JournalLike;
+  /** The running sandbox the config points at (its faults are set and cleared by the demo). */
+  sandbox: { setFaults(spec: string, seed?: number): void };
+  /** One-sided settlements to create (default 3) and normal ones beside them (default 3). */
+  stuck?: number;
+  normal?: number;
+  persons?: DemoPerson[];
+  runId?: string;
+  opter?: { opter: string | null; opter_name: string | null };
+  clock?: () => Date;
+  /** How long the client waits for the settlement that never answers (ms, default 600). */
+  timeoutMs?: number;
+  /**
+   * Ids (msgid or setl_id) of stuck settlements already in the HIS, e.g. the seed's planted
+   * `settle` anomalies: found and repaired along with the created ones. Anything else found makes
+   * the demo fail.
+   */
+  expect?: string[];
+}
+
+export interface DemoStuckResult {
+  created: { stuck: CashierResult[]; normal: CashierResult[] };
+  found: StuckReport;
+  plan: PlanItem[];
+  results: ItemResult[];
+  after: StuckReport;
+  /** Every one-sided settlement created was found, nothing else was, and all were repaired. */
+  ok: boolean;
+}
+
+export async function demoStuck(o: DemoStuckOptions): Promise<DemoStuckResult> {
+  const clock = o.clock ?? (() => new Date());
+  const runId = o.runId ?? `demo-stuck-${clock().getTime()}`;
+  await loadReferenceSchema(o.hisDb);
+  const profile = o.profile ?? (await loadProfile(referenceProfilePath()));
+  let persons = o.persons;
+  if (!persons) {
+    const sb = await loadSandbox();
+    persons = sb
+      .sandboxRoster(40)
+      .filter((p) => p.insured && p.insuplc_admdvs === (o.centerConfig.insuplc_admdvs ?? '430100'))
+      .map((p) => ({ psn_no: p.psn_no, certno: p.certno, insutype: p.insutype }));
+  }
+  const nStuck = o.stuck ?? 3;
+  const nNormal = o.normal ?? 3;
+  const byInfno = { ...(o.centerConfig.timeouts?.byInfno ?? {}), '2207': o.timeoutMs ?? 600, '2304': o.timeoutMs ?? 600 };
+  const config: CenterConfig = { ...o.centerConfig, timeouts: { ...(o.centerConfig.timeouts ?? {}), byInfno } };
+  const created = { stuck: [] as CashierResult[], normal: [] as CashierResult[] };
+
+  return withCenter(config, { journal: o.journal, runId, clock }, async (center) => {
+    try {
+      // Normal and one-sided settlements interleaved, as they happen at a cashier's window.
+      const kinds: boolean[] = [];
+      for (let i = 0; i < Math.max(nStuck, nNormal); i++) {
+        if (i < nNormal) kinds.push(false);
+        if (i < nStuck) kinds.push(true);
+      }
+      for (const [i, stuck] of kinds.entries()) {
+        o.sandbox.setFaults(stuck ? '2207:timeout-after-commit' : '');
+        const r = await settleAtCashier(center, o.hisDb, { person: persons![i % persons!.length]!, medfee_sumamt: fmt(money(120).plus(i * 17.5)) }, clock);
+        (r.his_status === 'pending' ? created.stuck : created.normal).push(r);
+      }
+    } finally {
+      o.sandbox.setFaults('');
+    }
+    // HIS times have whole seconds: look from just after the last one, with no age threshold.
+    const now = new Date(clock().getTime() + 2000);
+    const settings = { ...DEFAULT_STUCK };
+    const env = { db: o.hisDb, profile, journal: o.journal, now, center };
+    const found = await detectStuck(env, { olderThanMs: 0, settings });
+    const { items } = await planReverse(env, { olderThanMs: 0, settings, ids: [], all: true, centerOnly: settings.centerOnly, runId });
+    const results = await applyRepairs({ ...env, runId, opter: o.opter ?? { opter: config.opter, opter_name: config.opter_name } }, items, { lockTimeoutMs: settings.lockTimeoutMs, patterns: settings.patterns });
+    const after = await detectStuck({ ...env, now: new Date(clock().getTime() + 2000) }, { olderThanMs: 0, settings });
+    const created_ = new Set(created.stuck.map((s) => s.msgid));
+    const expected = new Set(o.expect ?? []);
+    const isExpected = (f: { msgid: string | null; setl_id: string | null; id: string }) => [f.msgid, f.setl_id, f.id].some((x) => x !== null && (created_.has(x) || expected.has(x)));
+    const foundCreated = found.findings.filter((f) => f.msgid !== null && created_.has(f.msgid)).length;
+    const ok = foundCreated === created_.size && found.findings.every(isExpected) && results.every((r) => r.outcome === 'done') && after.findings.length === 0;
+    return { created, found, plan: items, results, after, ok };
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The third source: settlements the latest reconciliation classified as one-sided. core/reconcile
+ * exports `latestOneSidedFindings(journal, { from, to })`; it is loaded by name at run time so
+ * that this module works (and says so) before and without it. Its rows are read tolerantly: a
+ * `kind`/`classification`/`cause` naming center-only or HIS-only, and any of setl_id, msgid,
+ * mdtrt_id, psn_no, infno, day (or stmt day / setl_time).
+ */
+import type { JournalLike } from '../center/index.js';
+import type { OneSidedFinding } from './types.js';
+
+export type ReconcileSource = (journal: JournalLike, period: { from?: string; to?: string }) => Promise<unknown[]>;
+
+export interface ReconcileRead {
+  available: boolean;
+  findings: OneSidedFinding[];
+  note: string | null;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+function sideOf(r: Record<string, unknown>): OneSidedFinding['side'] | null {
+  const k = String(r.kind ?? r.classification ?? r.cause ?? r.type ?? '').toLowerCase().replace(/[-\s]/g, '_');
+  if (/center_?only|centre_?only|center_one_sided|医药机构无此结算/.test(k)) return 'center_only';
+  if (/his_?only|hospital_?only|中心无此结算|中心已冲正/.test(k)) return 'his_only';
+  return null;
+}
+
+export function normalizeFinding(raw: unknown): OneSidedFinding | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const side = sideOf(r);
+  if (!side) return null;
+  const center = (r.center ?? {}) as Record<string, unknown>;
+  const his = (r.his ?? {}) as Record<string, unknown>;
+  const pick = (k: string) => str(r[k]) ?? str(center[k]) ?? str(his[k]);
+  const finding: OneSidedFinding = {
+    side,
+    setl_id: pick('setl_id'),
+    msgid: pick('msgid') ?? pick('medins_setl_id'),
+    mdtrt_id: pick('mdtrt_id'),
+    psn_no: pick('psn_no'),
+    infno: pick('infno'),
+    day: (str(r.day) ?? pick('setl_time') ?? '').slice(0, 10) || null,
+  };
+  return finding.setl_id || finding.msgid ? finding : null;
+}
+
+export async function loadOneSidedFindings(journal: JournalLike, period: { from?: string; to?: string }, source?: ReconcileSource): Promise<ReconcileRead> {
+  let fn = source;
+  if (!fn) {
+    const spec = '../reconcile/index.js';
+    try {
+      const mod = (await import(spec)) as { latestOneSidedFindings?: ReconcileSource };
+      fn = typeof mod.latestOneSidedFindings === 'function' ? mod.latestOneSidedFindings : undefined;
+    } catch (e) {
+      // Missing module: the source is simply not there yet. Anything else is a real failure.
+      const err = e as { code?: string; message?: string };
+      if (err?.code !== 'ERR_MODULE_NOT_FOUND' && !/Cannot find module|Failed to load|does not exist/i.test(String(err?.message ?? ''))) throw e;
+      fn = undefined;
+    }
+    if (!fn) return { available: false, findings: [], note: 'no reconciliation findings were read: core/reconcile (latestOneSidedFindings) is not available' };
+  }
+  const rows = await fn(journal, period);
+  return { available: true, findings: (Array.isArray(rows) ? rows : []).map(normalizeFinding).filter((f): f is OneSidedFinding => f !== null), note: null };
+}

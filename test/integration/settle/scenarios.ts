@@ -1,0 +1,69 @@
+/**
+ * Builders of one-sided settlements for the suites, each made for real: through the client and
+ * the sandbox, with the HIS and the journal then put in the state a failure leaves behind.
+ */
+import { settleAtCashier, planReverse, applyRepairs, detectStuck, type ApplyHooks, type CashierResult, type ItemResult, type ReversePlan, type StuckReport } from '../../../src/core/settle/index.js';
+import { later, PERSONS, type World } from './helpers.js';
+
+let personNo = 0;
+const nextPerson = () => PERSONS[personNo++ % PERSONS.length]!;
+
+/** A settlement both sides hold. */
+export function settledNormally(w: World, medfee = '150.00', inpatient = false): Promise<CashierResult> {
+  return settleAtCashier(w.center, w.his, { person: nextPerson(), medfee_sumamt: medfee, inpatient });
+}
+
+/** The center answered, the HIS never stored the answer: its row stays pending (amounts of the bill only). */
+export async function writeBackFailed(w: World, medfee = '180.00', inpatient = false): Promise<CashierResult> {
+  const r = await settledNormally(w, medfee, inpatient);
+  await w.his.knex('his_settlement').where({ msgid: r.msgid }).update({ his_status: 'pending', setl_id: null, setl_time: null, fund_pay_sumamt: null, hifp_pay: null, acct_pay: null, psn_cash_pay: null, psn_part_amt: null, medins_setl_id: null });
+  await w.his.knex('his_center_log').where({ msgid: r.msgid }).update({ log_status: 'sent', setl_id: null, response_time: null, infcode: null });
+  return r;
+}
+
+/** The HIS rolled back after the center answered: only its center-log row is left. */
+export async function rolledBack(w: World, medfee = '90.00'): Promise<CashierResult> {
+  const r = await settledNormally(w, medfee);
+  await w.his.knex('his_settlement').where({ msgid: r.msgid }).delete();
+  await w.his.knex('his_center_log').where({ msgid: r.msgid }).update({ log_status: 'sent', setl_id: null, response_time: null, infcode: null });
+  return r;
+}
+
+/** hisops died after sending: its journal row stays pending with no answer. */
+export async function journalLeftPending(w: World, msgid: string): Promise<void> {
+  await w.journal.knex('hisops_center_calls').where({ msgid }).update({ status: 'pending', output: null, setl_id: null, finished_at: null });
+}
+
+/** The sandbox applies `fault` to the cashier's call (timeout-after-commit, timeout, error …). */
+export async function withFault(w: World, fault: string, medfee = '130.00', inpatient = false): Promise<CashierResult> {
+  w.sb.setFaults(fault);
+  try {
+    return await settleAtCashier(w.center, w.his, { person: nextPerson(), medfee_sumamt: medfee, inpatient });
+  } finally {
+    w.sb.setFaults('');
+  }
+}
+
+export function env(w: World) {
+  return { db: w.his, profile: w.profile, journal: w.journal, now: later(), center: w.center };
+}
+
+export function detect(w: World): Promise<StuckReport> {
+  return detectStuck(env(w), { olderThanMs: 0, settings: w.settings });
+}
+
+let runNo = 0;
+
+export async function repair(w: World, ids: string[], o: { all?: boolean; centerOnly?: 'complete' | 'cancel'; hooks?: ApplyHooks; plan?: ReversePlan } = {}): Promise<{ plan: ReversePlan; results: ItemResult[]; runId: string }> {
+  const runId = `run-${process.pid}-${++runNo}`;
+  const e = env(w);
+  const plan = o.plan ?? (await planReverse(e, { olderThanMs: 0, settings: w.settings, ids, all: !!o.all, centerOnly: o.centerOnly ?? 'complete', runId }));
+  const results = await applyRepairs({ ...e, runId, opter: { opter: 'op07', opter_name: '信息科乙' } }, plan.items, { lockTimeoutMs: w.settings.lockTimeoutMs, patterns: w.settings.patterns, hooks: o.hooks });
+  return { plan, results, runId };
+}
+
+export const requests = (w: World, infno: string): number => w.sb.stats().byInfno[infno]?.requests ?? 0;
+
+export async function hisRow(w: World, msgid: string): Promise<Record<string, unknown> | undefined> {
+  return w.his.knex('his_settlement').where({ msgid }).first();
+}
