@@ -1,0 +1,221 @@
+/**
+ * `seedCenter`: give the center sandbox the history that matches a seeded HIS, with the
+ * reconciliation anomalies seedHis planned. It reads the HIS back through the profile (day by
+ * day, `settlements_in_period`), so it streams however large the seed, and writes through the
+ * sandbox ledger's seeding API. What differs from the HIS is exactly what the manifest lists:
+ *
+ *   his_only          not written (or written and reversed at the center, 2601)
+ *   amount_mismatch   written with the planned deltas
+ *   center_duplicate  written twice (the second under the center's own setl_id and msgid)
+ *   cross_midnight    written with the center's time, a few seconds after midnight
+ *   refund_pair       written, then cancelled (a negative row) at the center
+ *   center_only       timeouts (the HIS row is still pending), the HIS rollback, a test row
+ *
+ * Everything else — settlements, the HIS's own cancellations — is written as the HIS has it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SeedCancellation, SeedSettlement } from '../center/sandbox/index.js';
+import type { Db } from '../db/index.js';
+import { inputError } from '../errors.js';
+import { loadProfile, referenceProfilePath, runStatement, SETTLEMENT_AMOUNTS, type Profile, type Row } from '../his/index.js';
+import { D, fmt, sum, type Decimal } from '../money.js';
+import type { CenterSettlementRecord, PlantedAnomaly } from './anomalies.js';
+import { addDays } from './dates.js';
+import type { SeedManifest } from './manifest.js';
+
+/** What seedCenter needs from a ledger: the sandbox Ledger's seeding API. */
+export interface CenterLedgerTarget {
+  insertSettlement(s: SeedSettlement): unknown;
+  insertCancellation(c: SeedCancellation): unknown;
+  reverseSettlement(setl_id: string, at: string, by?: string): unknown;
+  transaction<T>(fn: () => T): T;
+}
+
+export interface SeedCenterOptions {
+  /** The seeded HIS. */
+  his: Db;
+  /** Read it through this profile (default: the reference profile). */
+  profile?: Profile;
+  ledger: CenterLedgerTarget;
+  /** The manifest seedHis returned (or read from seed.json). */
+  manifest: SeedManifest;
+  /** Folder whose seed.json gets the center summary (not written when absent). */
+  out?: string;
+  onProgress?: (p: { day: string; done: number; days: number }) => void;
+}
+
+export interface SeedCenterResult {
+  manifest: SeedManifest;
+  settlements: number;
+  files: string[];
+}
+
+export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterResult> {
+  const m = opts.manifest;
+  if (m.center) throw inputError('DEMO_CENTER_SEEDED', 'The center side of this seed was already written', 'Seed a new HIS and sandbox ledger (hisops demo seed --out NEW_DIR).');
+  const profile = opts.profile ?? (await loadProfile(referenceProfilePath()));
+  const ledger = opts.ledger;
+  const fixmedins_code = m.institution.fixmedins_code;
+  const plans = new Map<string, PlantedAnomaly>();
+  for (const a of m.anomalies) if (a.job === 'reconcile' && typeof a.keys.setl_id === 'string') plans.set(a.keys.setl_id, a);
+  const byDay = new Map<string, PlantedAnomaly[]>();
+  for (const a of m.anomalies) if (a.kind === 'center_only' && a.day) byDay.set(a.day, [...(byDay.get(a.day) ?? []), a]);
+
+  let count = 0;
+  const totals = { medfee: [] as Decimal[], fund: [] as Decimal[], acct: [] as Decimal[], cash: [] as Decimal[] };
+  /** Add a row the center counts (sign -1: the negative row of a cancellation). */
+  const tally = (amounts: Record<string, string>, sign = 1, rows = 1) => {
+    count += rows;
+    totals.medfee.push(new D(amounts.medfee_sumamt!).times(sign));
+    totals.fund.push(new D(amounts.fund_pay_sumamt!).times(sign));
+    totals.acct.push(new D(amounts.acct_pay!).times(sign));
+    totals.cash.push(new D(amounts.psn_cash_pay!).times(sign));
+  };
+  /** A reversed row stops counting. */
+  const reversed = (amounts: Record<string, string>) => tally(amounts, -1, -1);
+  /** A cancellation adds its own (negative) row. */
+  const cancelled = (amounts: Record<string, string>) => tally(amounts, -1, 1);
+
+  const days: string[] = [];
+  for (let d = m.startDate; d <= m.endDate; d = addDays(d, 1)) days.push(d);
+  for (const [i, day] of days.entries()) {
+    const rows = await runStatement(opts.his, profile, 'settlements_in_period', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` });
+    const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
+    for (const a of byDay.get(day) ?? []) {
+      const msgid = a.keys.msgid as string;
+      const row = a.center?.record ? undefined : (await runStatement(opts.his, profile, 'settlement_by_msgid', { msgid }))[0];
+      pending.push({ a, row });
+    }
+    ledger.transaction(() => {
+      for (const r of rows) {
+        const setl_id = String(r.setl_id);
+        const plan = plans.get(setl_id);
+        if (r.refd_setl_flag === '1') {
+          // The HIS's own cancellation: the center has it too.
+          ledger.insertCancellation({ setl_id: String(r.init_setl_id), setl_time: String(r.setl_time), new_setl_id: setl_id, medins_setl_id: String(r.msgid) });
+          tally(amountsOf(r));
+          continue;
+        }
+        if (plan?.kind === 'his_only' && !plan.center?.reverse_at) continue;
+        const amounts = amountsOf(r);
+        if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
+        const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
+        ledger.insertSettlement(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
+        tally(amounts);
+        if (plan?.kind === 'his_only') {
+          ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
+          reversed(amounts);
+        } else if (plan?.kind === 'center_duplicate') {
+          ledger.insertSettlement(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
+          tally(amounts);
+        } else if (plan?.kind === 'refund_pair') {
+          ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
+          cancelled(amounts);
+        }
+      }
+      for (const { a, row } of pending) {
+        const rec = a.center?.record;
+        if (rec) {
+          ledger.insertSettlement(seedFromRecord(rec));
+          tally(recordAmounts(rec));
+        } else if (row) {
+          const amounts = amountsOf(row);
+          ledger.insertSettlement(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
+          tally(amounts);
+        } else {
+          throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).');
+        }
+      }
+    });
+    opts.onProgress?.({ day, done: i + 1, days: days.length });
+  }
+  const manifest: SeedManifest = {
+    ...m,
+    center: {
+      settlements: count,
+      totals: {
+        count,
+        medfee_sumamt: fmt(sum(totals.medfee)),
+        fund_pay_sumamt: fmt(sum(totals.fund)),
+        acct_pay: fmt(sum(totals.acct)),
+        psn_cash_pay: fmt(sum(totals.cash)),
+      },
+    },
+  };
+  const files: string[] = [];
+  if (opts.out) {
+    const file = path.join(opts.out, 'seed.json');
+    fs.mkdirSync(opts.out, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+    files.push(file);
+  }
+  return { manifest, settlements: count, files };
+}
+
+function amountsOf(r: Row): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of SETTLEMENT_AMOUNTS) out[a] = (r[a] as string | null) ?? '0.00';
+  out.pool_prop_selfpay = (r.pool_prop_selfpay as string | null) ?? '0';
+  return out;
+}
+
+function recordAmounts(rec: CenterSettlementRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of SETTLEMENT_AMOUNTS) out[a] = rec[a];
+  out.pool_prop_selfpay = rec.pool_prop_selfpay;
+  return out;
+}
+
+function seedFromRow(r: Row, a: { setl_id: string; setl_time: string; medins_setl_id?: string; amounts: Record<string, string>; fixmedins_code: string }): SeedSettlement {
+  return {
+    setl_id: a.setl_id,
+    setl_time: a.setl_time,
+    medins_setl_id: a.medins_setl_id,
+    mdtrt_id: String(r.mdtrt_id),
+    psn_no: String(r.psn_no),
+    psn_name: (r.psn_name as string | null) ?? undefined,
+    certno: (r.certno as string | null) ?? undefined,
+    insutype: String(r.insutype),
+    clr_type: String(r.clr_type),
+    med_type: (r.med_type as string | null) ?? undefined,
+    clr_optins: String(r.setl_optins ?? r.clr_optins),
+    clr_way: (r.clr_way as string | null) ?? undefined,
+    infno: String(r.infno),
+    fixmedins_code: a.fixmedins_code,
+    medfee_sumamt: a.amounts.medfee_sumamt!,
+    fulamt_ownpay_amt: a.amounts.fulamt_ownpay_amt,
+    overlmt_selfpay: a.amounts.overlmt_selfpay,
+    preselfpay_amt: a.amounts.preselfpay_amt,
+    inscp_scp_amt: a.amounts.inscp_scp_amt,
+    acct_used_flag: (r.acct_used_flag as string | undefined) ?? '1',
+    amounts: a.amounts as SeedSettlement['amounts'],
+  };
+}
+
+function seedFromRecord(rec: CenterSettlementRecord): SeedSettlement {
+  const amounts = recordAmounts(rec);
+  return {
+    setl_id: rec.setl_id,
+    setl_time: rec.setl_time,
+    medins_setl_id: rec.medins_setl_id,
+    mdtrt_id: rec.mdtrt_id,
+    psn_no: rec.psn_no,
+    psn_name: rec.psn_name ?? undefined,
+    certno: rec.certno ?? undefined,
+    insutype: rec.insutype,
+    clr_type: rec.clr_type,
+    med_type: rec.med_type ?? undefined,
+    clr_optins: rec.setl_optins,
+    clr_way: rec.clr_way ?? undefined,
+    infno: rec.infno,
+    fixmedins_code: rec.fixmedins_code,
+    medfee_sumamt: rec.medfee_sumamt,
+    fulamt_ownpay_amt: rec.fulamt_ownpay_amt,
+    overlmt_selfpay: rec.overlmt_selfpay,
+    preselfpay_amt: rec.preselfpay_amt,
+    inscp_scp_amt: rec.inscp_scp_amt,
+    amounts: amounts as SeedSettlement['amounts'],
+  };
+}
+

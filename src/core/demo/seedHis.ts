@@ -1,0 +1,142 @@
+/**
+ * `seedHis`: build a reference HIS full of realistic, deterministic demo data (see
+ * generateHis.ts for what is in it) and describe it in a manifest (`seed.json`): counts, date
+ * range, totals per day × insutype × clr_type × setl_optins, and every planted anomaly.
+ *
+ * SQLite files are written by a writer thread (sqliteWorkerSink.ts), an in-memory SQLite on this
+ * thread, other databases through knex batch inserts; always one transaction per day.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Db } from '../db/index.js';
+import { inputError } from '../errors.js';
+import { loadReferenceSchema, referenceSchemaPath, splitSqlScript } from '../his/index.js';
+import { demoNationalCatalog, type NationalEntry } from './catalog.js';
+import { isIsoDay } from './dates.js';
+import { HisGenerator } from './generateHis.js';
+import { buildManifest, type SeedManifest } from './manifest.js';
+import { KnexBatchSink, SqliteBulkSink, type CountingSink } from './sinks.js';
+import { SqliteWorkerSink } from './sqliteWorkerSink.js';
+import { isSeedSize, SIZES, totalFor, type SeedSize } from './sizes.js';
+
+export interface SeedHisOptions {
+  db: Db;
+  size?: SeedSize;
+  seed?: number;
+  /** Days of data (default: the size's; at least 2). */
+  days?: number;
+  /** First day, yyyy-MM-dd (default 2025-03-03). */
+  startDate?: string;
+  /** Folder for seed.json and catalog.json (not written when absent). */
+  out?: string;
+  fixmedins_code?: string;
+  admdvs?: string;
+  /** Called after each day is written. */
+  onProgress?: (p: { day: string; done: number; days: number; settlements: number }) => void;
+}
+
+export interface SeedHisResult {
+  manifest: SeedManifest;
+  /** Files written into `out`. */
+  files: string[];
+}
+
+export const DEFAULT_START_DATE = '2025-03-03';
+export const DEFAULT_FIXMEDINS_CODE = 'H43010000001';
+export const DEFAULT_ADMDVS = '430100';
+
+export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
+  const size = opts.size ?? 'small';
+  if (!isSeedSize(size)) throw inputError('DEMO_SIZE', `Unknown seed size "${String(size)}"`, 'Use --size small, medium or large.');
+  const seed = opts.seed ?? 1;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw inputError('DEMO_SEED', `The seed must be a whole number from 0 to 4294967295, not ${seed}`, 'Pass --seed with a whole number (e.g. --seed 42).');
+  const days = opts.days ?? SIZES[size].days;
+  if (!Number.isInteger(days) || days < 2 || days > 366) throw inputError('DEMO_DAYS', `Cannot seed ${days} days`, 'Use from 2 to 366 days (two at least, so that cross-day anomalies have a next day).');
+  const startDate = opts.startDate ?? DEFAULT_START_DATE;
+  if (!isIsoDay(startDate)) throw inputError('DEMO_START', `"${startDate}" is not a date`, 'Write the start date as yyyy-MM-dd (e.g. 2025-03-03).');
+  const fixmedins_code = opts.fixmedins_code ?? DEFAULT_FIXMEDINS_CODE;
+  const admdvs = opts.admdvs ?? DEFAULT_ADMDVS;
+  if (!/^[A-Za-z0-9]{12}$/.test(fixmedins_code)) throw inputError('DEMO_FIXMEDINS', `"${fixmedins_code}" is not a 12-character institution code`, 'Use the institution code the center issued (12 letters/digits, e.g. H43010000001).');
+  if (!/^\d{6}$/.test(admdvs)) throw inputError('DEMO_ADMDVS', `"${admdvs}" is not a 6-digit admin division`, 'Use a 6-digit division code such as 430100.');
+
+  const db = opts.db;
+  await loadReferenceSchema(db);
+  for (const table of ['his_settlement', 'his_item']) {
+    const existing = await db.knex(table).count({ n: '*' });
+    if (Number((existing[0] as { n: unknown }).n) > 0) {
+      throw inputError('DEMO_NOT_EMPTY', `The database ${db.target.display} already holds HIS data (${table})`, 'Seed into a new, empty database (or a new --out folder).');
+    }
+  }
+
+  const total = totalFor(size, days);
+  const gen = new HisGenerator({ seed, days, total, persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))), startDate, fixmedins_code, admdvs });
+
+  const counts = await writeRows(db, gen, opts);
+
+  const manifest = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
+  const files: string[] = [];
+  if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog()));
+  return { manifest, files };
+}
+
+/**
+ * Stream every day through the sink that suits the database: a writer thread for SQLite files,
+ * this thread for an in-memory SQLite, knex batches for servers.
+ */
+async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions): Promise<Record<string, number>> {
+  const file = db.target.file === ':memory:' ? undefined : (db.knex.client as unknown as { connectionSettings: { filename: string } }).connectionSettings.filename;
+  let indexSql: string[] = [];
+  let sink: CountingSink;
+  let release = async () => {};
+  if (db.dialect === 'sqlite') {
+    indexSql = splitSqlScript(fs.readFileSync(referenceSchemaPath('sqlite'), 'utf8')).filter((q) => /^CREATE (UNIQUE )?INDEX/i.test(q));
+    if (file) {
+      // The file is new and nobody else writes it: the load keeps its rollback journal in memory
+      // (pages are written once instead of twice through the WAL); WAL comes back afterwards.
+      await db.knex.raw('PRAGMA journal_mode = MEMORY');
+      sink = new SqliteWorkerSink(file);
+      release = async () => void (await db.knex.raw('PRAGMA journal_mode = WAL'));
+    }
+    else {
+      const client = db.knex.client as unknown as RawClient;
+      const conn = (await client.acquireConnection()) as Database;
+      sink = new SqliteBulkSink(conn);
+      release = async () => void (await client.releaseConnection(conn));
+    }
+  } else sink = new KnexBatchSink(db);
+  try {
+    gen.staticRows(sink);
+    await sink.flush();
+    let settlements = 0;
+    for (let d = 0; d < gen.days.length; d++) {
+      for (const _ of gen.dayChunks(d, sink)) await sink.drain();
+      await sink.flush();
+      settlements += gen.counts[d]!;
+      opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements });
+    }
+    await sink.finish(indexSql);
+  } catch (e) {
+    if (sink instanceof SqliteWorkerSink) await sink.abort().catch(() => undefined);
+    if (sink instanceof SqliteBulkSink) sink.abort();
+    throw e;
+  } finally {
+    await release();
+  }
+  return { ...sink.counts };
+}
+
+interface RawClient {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(c: unknown): Promise<unknown>;
+}
+
+export function writeSeedFiles(out: string, manifest: SeedManifest, catalog: NationalEntry[]): string[] {
+  fs.mkdirSync(out, { recursive: true });
+  const seedFile = path.join(out, 'seed.json');
+  const catalogFile = path.join(out, 'catalog.json');
+  fs.writeFileSync(seedFile, JSON.stringify(manifest, null, 2) + '\n');
+  fs.writeFileSync(catalogFile, JSON.stringify({ format: 'hisops-demo-catalog/1', national: catalog }, null, 2) + '\n');
+  return [seedFile, catalogFile];
+}
+

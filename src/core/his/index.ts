@@ -1,0 +1,28 @@
+/**
+ * The HIS profile: named SQL statements that read and write canonical records in a hospital's
+ * own tables, plus the reference HIS schema hisops ships for the demo and the tests.
+ */
+export { loadProfile } from './loadProfile.js';
+export { parseProfile, type Profile, type ProfileStatement, type StatementVariant, type ProfileProblem, type VariantKey } from './parseProfile.js';
+export { runStatement, runWrite, executeStatement, prepareStatement, bindValue, type Binds, type BindValue, type RunOptions, type StatementResult } from './runStatement.js';
+export { probeProfile, type ProbeResult } from './probeProfile.js';
+export {
+  STATEMENTS,
+  STATEMENT_NAMES,
+  READ_STATEMENTS,
+  SETTLEMENT_COLUMNS,
+  FEE_LINE_COLUMNS,
+  DISPENSE_COLUMNS,
+  STOCK_COLUMNS,
+  MAPPING_COLUMNS,
+  ITEM_COLUMNS,
+  type StatementSpec,
+  type BindSpec,
+  type BindType,
+} from './statements.js';
+export { SETTLEMENT_AMOUNTS, FUND_FIELDS, COLUMN_KINDS, columnKind, normalizeRow, normalizeValue, formatDateTime, formatDate, type Row, type ColumnKind, type SettlementAmount } from './canonical.js';
+export { scanSql, toPositional, type SqlScan, type BindUse, type Positional } from './sqlBinds.js';
+export { REFERENCE_TABLES, REFERENCE_DIALECTS, referenceTable, renderReferenceSchema, type RefTable, type RefColumn, type RefType } from './referenceSchema.js';
+export { loadReferenceSchema, type LoadSchemaResult } from './loadReferenceSchema.js';
+export { splitSqlScript } from './splitSqlScript.js';
+export { referenceProfilePath, referenceSchemaPath, hisTemplatesDir } from './templatesDir.js';

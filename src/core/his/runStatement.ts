@@ -1,0 +1,114 @@
+/**
+ * Run one profile statement: pick the SQL for the database's dialect, turn named binds into
+ * positional knex binds (values never enter the SQL text), convert each value by its declared
+ * type, and hand back rows with lower-case canonical column names and canonical values.
+ */
+import type { Decimal } from '../money.js';
+import { classifyDbError, type Db, type Knex } from '../db/index.js';
+import { EXIT, externalError, HisopsError, inputError } from '../errors.js';
+import { fmt } from '../money.js';
+import { formatDate, formatDateTime, normalizeRow, type Row } from './canonical.js';
+import { RESULT_SHAPES } from './dialectResults.js';
+import type { Profile, ProfileStatement, StatementVariant } from './parseProfile.js';
+import { STATEMENTS, type BindType } from './statements.js';
+
+export type BindValue = string | number | Decimal | Date | null | undefined;
+export type Binds = Record<string, BindValue>;
+
+export interface RunOptions {
+  /** Run inside this transaction instead of on the pool. */
+  trx?: Knex.Transaction;
+}
+
+export interface StatementResult {
+  rows: Row[];
+  /** Rows a write changed; undefined when the driver does not report it (Oracle). */
+  affected: number | undefined;
+}
+
+/** The statement's SQL for a dialect: its own variant, else the default. */
+export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect' | 'info'>): { statement: ProfileStatement; variant: StatementVariant } {
+  const statement = profile.statements[name];
+  if (!statement) {
+    throw inputError('PROFILE_NO_STATEMENT', `The profile ${profile.file} has no statement "${name}"`, `Add "${name}" to the profile (copy it from templates/profiles/reference.yaml).`);
+  }
+  const variant = statement.variants[db.dialect] ?? statement.variants.default;
+  if (!variant) {
+    throw inputError(
+      'PROFILE_NO_VARIANT',
+      `${profile.file}:${statement.line}: statement "${name}" has no SQL for ${db.info.label}`,
+      `Add "${db.dialect}:" (or "default:") under its sql.`,
+      `It has SQL only for ${Object.keys(statement.variants).join(', ')}.`,
+    );
+  }
+  return { statement, variant };
+}
+
+/** Convert a bind value to what every driver accepts: text for money, times and dates. */
+export function bindValue(type: BindType | undefined, v: BindValue): string | number | null {
+  if (v === null || v === undefined) return null;
+  switch (type) {
+    case 'money':
+      return fmt(v instanceof Date ? String(v) : v);
+    case 'decimal':
+      return typeof v === 'number' ? v : String(v);
+    case 'datetime':
+      return v instanceof Date ? formatDateTime(v) : String(v);
+    case 'date':
+      return v instanceof Date ? formatDate(v) : String(v).slice(0, 10);
+    default:
+      return typeof v === 'number' ? String(v) : v instanceof Date ? formatDateTime(v) : String(v);
+  }
+}
+
+/** The positional SQL and the values in order, ready for knex.raw. */
+export function prepareStatement(profile: Profile, name: string, db: Pick<Db, 'dialect' | 'info'>, binds: Binds): { sql: string; values: Array<string | number | null>; statement: ProfileStatement; variant: StatementVariant } {
+  const { statement, variant } = variantFor(profile, name, db);
+  const spec = STATEMENTS[name]!;
+  const values = variant.positional.order.map((b) => {
+    if (!(b in binds)) {
+      throw new HisopsError({
+        code: 'PROFILE_BIND_VALUE',
+        summary: `No value was given for :${b} of statement "${name}"`,
+        fix: 'This is a bug in hisops: report it with the command you ran.',
+        exit: EXIT.internal,
+      });
+    }
+    return bindValue(spec.binds[b]?.type, binds[b]);
+  });
+  return { sql: variant.positional.sql, values, statement, variant };
+}
+
+export async function executeStatement(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: RunOptions = {}): Promise<StatementResult> {
+  const { sql, values, variant } = prepareStatement(profile, name, db, binds);
+  let raw: unknown;
+  try {
+    raw = await (opts.trx ?? db.knex).raw(sql, values);
+  } catch (e) {
+    throw statementError(e, db, profile, name, variant.line);
+  }
+  const { rows, affected } = RESULT_SHAPES[db.dialect](raw);
+  return { rows: rows.map(normalizeRow), affected };
+}
+
+/** Rows of a read statement (a write returns no rows; use runWrite for its count). */
+export async function runStatement(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: RunOptions = {}): Promise<Row[]> {
+  return (await executeStatement(db, profile, name, binds, opts)).rows;
+}
+
+/** Run a write statement; the number of rows it changed (undefined when the driver does not say). */
+export async function runWrite(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: RunOptions = {}): Promise<number | undefined> {
+  return (await executeStatement(db, profile, name, binds, opts)).affected;
+}
+
+export function statementError(e: unknown, db: Db, profile: Profile, name: string, line: number): HisopsError {
+  const c = classifyDbError(e, db.target);
+  if (c.code !== 'DB_FAILED') return c;
+  return externalError(
+    'PROFILE_STATEMENT_FAILED',
+    `Statement "${name}" (${profile.file}:${line}) failed on ${db.info.label}`,
+    'Check its SQL against your HIS tables and columns, then run hisops doctor (it runs every read statement).',
+    c.why,
+    { statement: name, file: profile.file, line },
+  );
+}
