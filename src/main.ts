@@ -15,6 +15,7 @@ import { registerSettle } from './commands/settle.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerCenter } from './commands/center.js';
 import { registerDemo } from './commands/demo.js';
+import { registerSchema } from './commands/schema.js';
 
 defineMessages({
   'main.description': {
@@ -34,7 +35,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerCenter, registerSettle, registerPolicy];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCenter, registerSettle, registerPolicy];
 
 export function packageVersion(): string {
   try {

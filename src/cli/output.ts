@@ -77,7 +77,8 @@ export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean): Ou
     c,
     line: (s = '') => w(s),
     heading: (s) => w(c.bold(s)),
-    table: (head, rows, opts) => w(renderTable(head, rows, { ...opts, color, maxWidth: stream.columns ?? 160 })),
+    // Wrap long cells only on a terminal; a file or a pipe gets whole values (grep-able).
+    table: (head, rows, opts) => w(renderTable(head, rows, { ...opts, color, maxWidth: stream.isTTY ? (stream.columns ?? 120) : undefined })),
     kv: (rows) => {
       const width = Math.max(0, ...rows.map(([k]) => displayWidth(k)));
       for (const [k, v] of rows) w(`${k}${' '.repeat(width - displayWidth(k))}  ${v ?? ''}`);

@@ -1,0 +1,376 @@
+/**
+ * `hisops schema snapshot|diff|sync|clone`: HIS version sync and test-database building. Parse →
+ * call core/schema → render. Core is imported inside each action so `hisops --help` stays fast.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { App } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
+import type { Db, Dialect } from '../core/db/index.js';
+import { EXIT, HisopsError, externalError, inputError } from '../core/errors.js';
+import type * as SchemaModule from '../core/schema/index.js';
+
+defineMessages({
+  'schema.describe': { en: 'HIS version sync: snapshot, diff, sync script, apply, test-database clone (版本结构同步)', zh: 'HIS 版本结构同步：快照、比对、同步脚本、执行、测试库克隆' },
+  'schema.snapshot.describe': { en: 'read a database schema into a JSON snapshot', zh: '把数据库结构读成 JSON 快照' },
+  'schema.diff.describe': { en: 'compare two schemas (databases or snapshots); exit 3 when they differ', zh: '比对两个结构（数据库或快照）；不同时退出码 3' },
+  'schema.sync.describe': { en: 'write (and with --apply run) the script that brings current up to target', zh: '生成（加 --apply 则执行）把当前库升级到目标结构的脚本' },
+  'schema.clone.describe': { en: 'build a test database: structure, dictionaries, named tables, masked patients', zh: '构建测试库：结构、字典表、指定表、病人信息脱敏' },
+  'schema.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
+  'schema.equal': { en: 'The schemas are the same.', zh: '两个结构相同。' },
+  'schema.nothing': { en: 'Nothing to do: the current database already matches the target.', zh: '无需变更：当前库已与目标一致。' },
+  'schema.applyQ': { en: 'Apply {n} statement(s) to {db}?', zh: '对 {db} 执行 {n} 条语句？' },
+  'schema.cloneQ': { en: 'Write {n} table(s) into {db}?', zh: '向 {db} 写入 {n} 张表？' },
+  'schema.leftovers': { en: '{n} difference(s) remain, all in the needs-review part of the script.', zh: '仍有 {n} 处差异，均在脚本的“需人工审核”部分。' },
+  'schema.applied': { en: 'applied {n} statement(s) to {db}', zh: '已对 {db} 执行 {n} 条语句' },
+});
+
+const DIALECTS: Dialect[] = ['mysql', 'postgres', 'sqlite', 'oracle', 'mssql'];
+
+function hisopsVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+interface Side {
+  model: SchemaModule.SchemaModel;
+  display: string;
+  db?: Db;
+  warnings: string[];
+}
+
+async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: string, o: { schema?: string; include?: string[]; exclude?: string[] }): Promise<Side> {
+  const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
+  if (schema.looksLikeSnapshotFile(path.resolve(ctx.cwd, spec)) || /\.json$/i.test(spec)) {
+    const file = path.resolve(ctx.cwd, spec);
+    const snap = schema.readSnapshotFile(file);
+    const model = schema.filterModel(snap, filter);
+    return { model: { ...model, source: { ...model.source, display: `${path.relative(ctx.cwd, file) || file} (snapshot of ${snap.source.display})` } }, display: spec, warnings: [] };
+  }
+  const { connect } = await import('../core/db/index.js');
+  const ref = ctx.resolveDb(spec);
+  const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir });
+  ctx.onClose(() => db.close());
+  const { model, warnings } = await schema.introspect(db, { schema: o.schema, filter });
+  return { model: { ...model, source: { ...model.source, display: ref.display } }, display: ref.display, db, warnings };
+}
+
+function dialectOpt(v: string | undefined): Dialect | undefined {
+  if (v === undefined) return undefined;
+  const d = (v === 'mariadb' ? 'mysql' : v === 'pg' || v === 'postgresql' ? 'postgres' : v === 'sqlserver' ? 'mssql' : v) as Dialect;
+  if (!DIALECTS.includes(d)) throw inputError('SCHEMA_BAD_DIALECT', `"${v}" is not a dialect hisops writes`, `Use one of ${DIALECTS.join(', ')}.`);
+  return d;
+}
+
+function readDecisions(ctx: Ctx, schema: typeof SchemaModule, file: string | undefined): SchemaModule.RenameMap {
+  if (!file) return {};
+  const full = path.resolve(ctx.cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch {
+    throw inputError('DECISIONS_UNREADABLE', `Cannot read the decisions file ${full}`, 'Check the path (see docs/schema.md, "Renames").');
+  }
+  return schema.parseRenames(text, full);
+}
+
+/** Renames are asked about only at a terminal and only without a decisions file; never guessed. */
+async function askRenames(ctx: Ctx, schema: typeof SchemaModule, current: SchemaModule.SchemaModel, target: SchemaModule.SchemaModel, decided: SchemaModule.RenameMap, hadFile: boolean): Promise<SchemaModule.RenameMap> {
+  if (hadFile || !ctx.interactive || ctx.yes) return decided;
+  let map = decided;
+  for (const c of schema.renameCandidates(schema.diffModels(current, target, { renames: decided }))) {
+    const what = c.kind === 'table' ? `table ${c.from} → ${c.to}` : `column ${c.table}.${c.from} → ${c.to}`;
+    if (await ctx.confirm(`Is ${what} a rename (${c.why})? Otherwise it is a drop and an add.`, false)) map = schema.addRename(map, c);
+  }
+  return map;
+}
+
+function summaryRows(plan: SchemaModule.Plan): Array<[string, string | number]> {
+  return [
+    ['current', `${plan.current.display}  ${plan.current.fingerprint.slice(0, 16)}`],
+    ['target', `${plan.target.display}  ${plan.target.fingerprint.slice(0, 16)}`],
+    ['changes', plan.counts.changes],
+    ['safe', `${plan.counts.safeStatements} statement(s) for ${plan.counts.safeItems} change(s)`],
+    ['needs review', `${plan.counts.reviewItems} change(s)`],
+  ];
+}
+
+function reviewTable(out: Out, plan: SchemaModule.Plan): void {
+  const review = plan.items.filter((i) => i.section === 'review');
+  if (!review.length) return;
+  out.heading('needs review');
+  out.table(['change', 'why'], review.slice(0, 40).map((i) => [i.title.length > 70 ? i.title.slice(0, 69) + '…' : i.title, i.reasons[0] ?? '']));
+  if (review.length > 40) out.note(`… and ${review.length - 40} more (all in the script)`);
+}
+
+export function registerSchema(program: Command, app: App): Command {
+  const group = program.command('schema').description(app.t('schema.describe'));
+  const common = (c: Command) =>
+    c
+      .option('--include <patterns>', 'only objects whose names match (comma-separated, * and ?)', collect)
+      .option('--exclude <patterns>', 'leave out objects whose names match', collect)
+      .option('--schema <name>', 'PostgreSQL schema / Oracle owner (default: public / the user)');
+
+  const snapshot = common(group.command('snapshot').description(app.t('schema.snapshot.describe')).argument('<db>', 'database URL or connection name'))
+    .option('-o, --output <file>', 'write the snapshot here (default: print it)')
+    .option('--compact', 'no indentation (big schemas)')
+    .action(
+      app.action(async (ctx, args, o) => {
+        const schema = await import('../core/schema/index.js');
+        const side = await loadSide(ctx, schema, args[0] as string, o);
+        if (!side.db) throw inputError('SCHEMA_SNAPSHOT_OF_FILE', `${String(args[0])} is already a snapshot`, 'Give a database URL or connection name.');
+        const snap = schema.toSnapshot(side.model, { hisopsVersion: hisopsVersion(), now: ctx.now(), warnings: side.warnings, filters: { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) } });
+        for (const w of side.warnings) ctx.warn(w);
+        const summary = { file: o.output ? path.resolve(ctx.cwd, o.output) : null, fingerprint: snap.fingerprint, dialect: snap.source.dialect, tables: snap.tables.length, columns: snap.tables.reduce((a, t) => a + t.columns.length, 0), views: snap.views.length, routines: snap.routines.length, sequences: snap.sequences.length, others: snap.others.length };
+        if (o.output) schema.writeSnapshotFile(summary.file!, snap, !!o.compact);
+        return {
+          data: o.output ? summary : snap,
+          human: (out) => {
+            if (!o.output) {
+              out.line(schema.serializeSnapshot(snap, !!o.compact).trimEnd());
+              return;
+            }
+            out.ok(ctx.t('schema.wrote', { file: o.output }));
+            out.kv(Object.entries(summary).filter(([k]) => k !== 'file') as Array<[string, string | number]>);
+          },
+        };
+      }),
+    );
+  app.examples(snapshot, ['hisops schema snapshot mysql://root@127.0.0.1:3306/his -o his-v5.json', 'hisops schema snapshot oracle://his@10.0.0.5:1521/ORCL --schema HIS --exclude "TMP_*" -o prod.json']);
+
+  const diff = common(group.command('diff').description(app.t('schema.diff.describe')).argument('<current>', 'database or snapshot file').argument('<target>', 'database or snapshot file'))
+    .option('--format <format>', 'text, sql or json', 'text')
+    .option('--dialect <dialect>', 'render for this database kind (mysql, postgres, sqlite, oracle, mssql)')
+    .option('--decisions <file>', 'rename decisions (YAML)')
+    .action(
+      app.action(async (ctx, args, o) => {
+        const schema = await import('../core/schema/index.js');
+        if (!['text', 'sql', 'json'].includes(o.format)) throw inputError('SCHEMA_BAD_FORMAT', `--format ${String(o.format)} is not known`, 'Use --format text, sql or json.');
+        const cur = await loadSide(ctx, schema, args[0] as string, o);
+        const tgt = await loadSide(ctx, schema, args[1] as string, o);
+        const renames = readDecisions(ctx, schema, o.decisions);
+        const dialect = dialectOpt(o.dialect);
+        const plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect, renames });
+        for (const w of plan.warnings) ctx.debug(w);
+        const exit = plan.diff.equal ? EXIT.ok : EXIT.findings;
+        return {
+          data: { equal: plan.diff.equal, counts: plan.diff.counts, current: plan.current, target: plan.target, changes: plan.diff.changes, ...(o.format === 'sql' ? { script: schema.renderScript(plan) } : {}) },
+          exit,
+          human: (out) => {
+            if (o.format === 'sql') out.line(schema.renderScript(plan).trimEnd());
+            else if (o.format === 'json') out.line(JSON.stringify({ equal: plan.diff.equal, counts: plan.diff.counts, changes: plan.diff.changes }, null, 1));
+            else for (const l of schema.formatDiffText(plan.diff)) out.line(l);
+          },
+        };
+      }),
+    );
+  app.examples(diff, ['hisops schema diff his v8.json', 'hisops schema diff prod.json new.json --format sql --dialect oracle', 'hisops schema diff mysql://root@db/his_test mysql://root@db/his_new --json']);
+
+  const sync = common(group.command('sync').description(app.t('schema.sync.describe')).argument('<current>', 'the database to upgrade (or a snapshot, for a script only)').argument('<target>', 'the new version: database or snapshot file'))
+    .option('-o, --output <file>', 'where to save the script (default .hisops/scripts/sync-<run>.sql)')
+    .option('--dialect <dialect>', 'write the script for this database kind')
+    .option('--decisions <file>', 'rename decisions (YAML): renames: { tables: {old: new}, columns: {"t.old": new} }')
+    .option('--script <file>', 'apply this saved script instead of planning again (checks its fingerprint)')
+    .option('--apply', 'run the safe part against <current> (journaled)')
+    .option('--resume', 'continue a run that stopped (with --script and --apply)')
+    .action(
+      app.action(async (ctx, args, o) => {
+        const schema = await import('../core/schema/index.js');
+        const cur = await loadSide(ctx, schema, args[0] as string, o);
+        const tgt = await loadSide(ctx, schema, args[1] as string, o);
+        const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
+        if (o.resume && !o.script) throw inputError('SCHEMA_RESUME_NEEDS_SCRIPT', '--resume continues a saved script', 'Run the same command with --script <the script it saved> --apply --resume.');
+        let applicable: SchemaModule.ApplicablePlan;
+        let plan: SchemaModule.Plan | undefined;
+        let scriptFile: string;
+        if (o.script) {
+          scriptFile = path.resolve(ctx.cwd, o.script);
+          let text: string;
+          try {
+            text = fs.readFileSync(scriptFile, 'utf8');
+          } catch {
+            throw inputError('SCRIPT_UNREADABLE', `Cannot read the script ${scriptFile}`, 'Check the path.');
+          }
+          const saved = schema.parseScript(text, scriptFile);
+          applicable = { planId: saved.header.planId, dialect: saved.header.dialect, currentFingerprint: saved.header.current, targetFingerprint: saved.header.target, targetDisplay: tgt.display, statements: saved.statements };
+        } else {
+          const decided = readDecisions(ctx, schema, o.decisions);
+          const renames = await askRenames(ctx, schema, cur.model, tgt.model, decided, !!o.decisions);
+          plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect: dialectOpt(o.dialect), renames, filter });
+          for (const w of plan.warnings) ctx.warn(w);
+          scriptFile = path.resolve(o.output ? ctx.cwd : ctx.config().baseDir, o.output ?? path.join('.hisops', 'scripts', `sync-${ctx.runId}.sql`));
+          fs.mkdirSync(path.dirname(scriptFile), { recursive: true });
+          fs.writeFileSync(scriptFile, schema.renderScript(plan));
+          applicable = { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe').map((s) => ({ seq: s.seq, sql: s.sql })) };
+        }
+        const shownScript = path.relative(ctx.cwd, scriptFile) || scriptFile;
+        if (!o.apply) {
+          return {
+            data: { script: scriptFile, planId: applicable.planId, applied: false, counts: plan?.counts, diff: plan ? { equal: plan.diff.equal, counts: plan.diff.counts } : undefined, review: plan?.items.filter((i) => i.section === 'review').map((i) => ({ change: i.title, reasons: i.reasons })) },
+            exit: plan && plan.diff.equal ? EXIT.ok : EXIT.findings,
+            human: (out) => {
+              if (plan) {
+                if (plan.diff.equal) return out.ok(ctx.t('schema.nothing'));
+                out.kv(summaryRows(plan));
+                reviewTable(out, plan);
+              }
+              out.ok(ctx.t('schema.wrote', { file: shownScript }));
+              out.note(ctx.t('common.dryRun'));
+            },
+          };
+        }
+        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.');
+        if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation });
+        const journal = await ctx.journal();
+        const bar = ctx.progress('applying', applicable.statements.length);
+        const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, onStatement: () => bar.tick() });
+        bar.done();
+        if (res.status === 'failed') {
+          throw externalError(
+            'SCHEMA_APPLY_FAILED',
+            `Statement ${res.failed!.seq} of ${shownScript} failed on ${cur.display}; ${res.applied + res.skipped} of ${res.total} statements are applied`,
+            `Fix the cause, then continue with: hisops schema sync ${String(args[0])} ${String(args[1])} --script ${shownScript} --apply --resume`,
+            res.failed!.error,
+            { seq: res.failed!.seq, statement: res.failed!.sql, code: res.failed!.code, script: scriptFile, applyId: res.applyId },
+          );
+        }
+        const left = res.leftovers!;
+        return {
+          data: { script: scriptFile, applied: true, applyId: res.applyId, status: res.status, statements: res.total, appliedNow: res.applied, appliedBefore: res.skipped, leftovers: { equal: left.equal, counts: left.counts, changes: left.changes.map((c) => schema.changeTitle(c)) } },
+          exit: left.equal ? EXIT.ok : EXIT.findings,
+          human: (out) => {
+            out.ok(ctx.t('schema.applied', { n: res.applied, db: cur.display }) + (res.skipped ? ` (+${res.skipped} before)` : ''));
+            out.note(ctx.t('schema.wrote', { file: shownScript }));
+            if (left.equal) out.ok(ctx.t('schema.equal'));
+            else {
+              out.line(ctx.t('schema.leftovers', { n: left.changes.length }));
+              for (const l of schema.formatDiffText(left).slice(3)) out.line(l);
+            }
+          },
+        };
+      }, { record: true }),
+    );
+  app.examples(sync, [
+    'hisops schema sync his_test new-version.json -o upgrade-v8.sql',
+    'hisops schema sync his_test new-version.json --script upgrade-v8.sql --apply --yes',
+    'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume',
+    'hisops schema sync prod.json new.json --dialect oracle -o upgrade.oracle.sql',
+  ]);
+
+  const clone = common(group.command('clone').description(app.t('schema.clone.describe')).argument('<source>', 'production database (read only)').argument('<dest>', 'an empty database for the test copy'))
+    .option('--max-rows <n>', 'copy tables with fewer rows than this', '20000')
+    .option('--tables <patterns>', 'large tables to copy anyway (ICD-10, price lists), comma-separated', collect)
+    .option('--mask', 'mask patient names, ID numbers, phones, addresses (key from HISOPS_MASK_KEY)')
+    .option('--mask-rules <file>', 'extra masking rules (YAML): mask: [{ column: "pat_*name", kind: name }]')
+    .option('--batch-size <n>', 'rows per batch', '1000')
+    .option('--apply', 'write the copy (without it: show what would be copied)')
+    .option('--resume', 'continue a clone that stopped')
+    .action(
+      app.action(async (ctx, args, o) => {
+        const schema = await import('../core/schema/index.js');
+        const { connect } = await import('../core/db/index.js');
+        const maxRows = Number(o.maxRows);
+        const batchSize = Number(o.batchSize);
+        if (!Number.isInteger(maxRows) || maxRows < 0) throw inputError('CLONE_BAD_MAX_ROWS', `--max-rows ${String(o.maxRows)} is not a row count`, 'Give a whole number, e.g. --max-rows 20000.');
+        if (!Number.isInteger(batchSize) || batchSize < 1) throw inputError('CLONE_BAD_BATCH', `--batch-size ${String(o.batchSize)} is not a row count`, 'Give a whole number, e.g. --batch-size 1000.');
+        let mask: { rules: SchemaModule.CompiledRules; key: string } | undefined;
+        if (o.mask || o.maskRules) {
+          let custom: SchemaModule.MaskRule[] = [];
+          let replace = false;
+          if (o.maskRules) {
+            const file = path.resolve(ctx.cwd, o.maskRules);
+            let text: string;
+            try {
+              text = fs.readFileSync(file, 'utf8');
+            } catch {
+              throw inputError('MASK_RULES_UNREADABLE', `Cannot read ${file}`, 'Check the path of --mask-rules.');
+            }
+            ({ rules: custom, replaceDefaults: replace } = schema.parseMaskRules(text, file));
+          }
+          let key = ctx.env.HISOPS_MASK_KEY;
+          if (!key) {
+            const { randomBytes } = await import('node:crypto');
+            key = randomBytes(16).toString('hex');
+            ctx.warn('HISOPS_MASK_KEY is not set: masking uses a key made for this run only, so another clone (or a resume) masks differently. Set HISOPS_MASK_KEY to a secret to keep masks stable.');
+          }
+          mask = { rules: schema.compileRules(custom, replace), key };
+        }
+        const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
+        const tables = schema.splitPatterns(o.tables);
+        const srcRef = ctx.resolveDb(args[0] as string);
+        const src = await connect(srcRef.url, { password: srcRef.password, baseDir: srcRef.baseDir });
+        ctx.onClose(() => src.close());
+        if (!o.apply) {
+          const p = await schema.planClone(src, { maxRows, tables, mask, schema: o.schema, filter });
+          const copy = p.tables.filter((t) => t.copy);
+          return {
+            data: { applied: false, tables: p.tables },
+            human: (out) => {
+              out.table(['table', 'rows', 'copy', 'why', 'masked'], p.tables.map((t) => [t.table, t.rows, t.copy ? 'rows' : 'structure', t.reason, t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+              out.line(`${p.tables.length} table(s); rows of ${copy.length} (${copy.reduce((a, t) => a + t.rows, 0)} rows) would be copied${mask ? ', masked' : ''}.`);
+              out.note(ctx.t('common.dryRun'));
+            },
+          };
+        }
+        const destRef = ctx.resolveDb(args[1] as string);
+        const dest = await connect(destRef.url, { password: destRef.password, baseDir: destRef.baseDir, create: true });
+        ctx.onClose(() => dest.close());
+        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation });
+        let bar: ReturnType<Ctx['progress']> | undefined;
+        let current = '';
+        let seen = 0;
+        const res = await schema.cloneDatabase(src, dest, {
+          journal: await ctx.journal(),
+          clock: () => ctx.now(),
+          maxRows,
+          tables,
+          mask,
+          batchSize,
+          schema: o.schema,
+          filter,
+          resume: !!o.resume,
+          onProgress: (p) => {
+            if (p.table !== current) {
+              bar?.done();
+              bar = ctx.progress(`${p.table} (${p.tableIndex + 1}/${p.tables})`, p.total);
+              current = p.table;
+              seen = 0;
+            }
+            bar!.tick(p.copied - seen);
+            seen = p.copied;
+          },
+        });
+        bar?.done();
+        for (const w of res.warnings) ctx.warn(w);
+        const failed = res.tables.filter((t) => t.status === 'failed');
+        return {
+          data: res,
+          exit: failed.length ? EXIT.findings : EXIT.ok,
+          human: (out) => {
+            out.table(['table', 'rows', 'result', 'masked'], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, t.status + (t.reason ? `: ${t.reason}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+            out.kv([
+              ['tables', res.tables.length],
+              ['rows copied', res.copiedRows],
+              ['structure only', res.tables.filter((t) => t.status === 'structure only').length],
+              ['failed', failed.length],
+            ]);
+            if (!res.leftovers.equal) out.note(`${res.leftovers.changes.length} object(s) could not be carried over (see the warnings).`);
+          },
+        };
+      }, { record: true }),
+    );
+  app.examples(clone, [
+    'hisops schema clone his_prod mysql://root@127.0.0.1:3306/his_test --tables icd10,price_list',
+    'HISOPS_MASK_KEY=… hisops schema clone his_prod sqlite:test.db --mask --apply --yes',
+    'hisops schema clone his_prod postgres://his@127.0.0.1:5432/his_test --mask --apply --resume',
+  ]);
+  return group;
+}

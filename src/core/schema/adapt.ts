@@ -1,0 +1,169 @@
+/**
+ * Carry a model to another dialect: what `--dialect`, cross-dialect diffs and `clone` into
+ * another kind of database build on. Types are re-spelled (sql/types.ts) and read back as the
+ * target would report them; features the target lacks are dropped with a warning each (grouped):
+ * ON UPDATE clocks, zero dates, MySQL prefix and full-text indexes, expression checks, charsets.
+ * Index and constraint names are made unique where the target keeps them in one namespace per
+ * schema (PostgreSQL, Oracle, SQLite) rather than per table (MySQL, SQL Server).
+ *
+ * Pure.
+ */
+import type { Dialect } from '../db/index.js';
+import { sha256 } from './digest.js';
+import type { Check, Column, ForeignKey, Index, SchemaModel, Table } from './model.js';
+import { TYPE_MAPPERS } from './sql/types.js';
+import { parseType } from './types.js';
+
+/** Where index names must be unique: per schema (shared with tables in PostgreSQL) or per table. */
+const INDEX_NAMESPACE: Record<Dialect, 'schema' | 'table'> = { mysql: 'table', mssql: 'table', postgres: 'schema', oracle: 'schema', sqlite: 'schema' };
+/** Constraint (FK, check) names unique per schema? */
+const CONSTRAINT_NAMESPACE: Record<Dialect, 'schema' | 'table'> = { mysql: 'schema', mssql: 'schema', postgres: 'table', oracle: 'schema', sqlite: 'table' };
+const MAX_IDENT: Record<Dialect, number> = { mysql: 64, mssql: 128, postgres: 63, oracle: 128, sqlite: 1000 };
+const HAS_CHARSETS: ReadonlySet<Dialect> = new Set(['mysql']);
+const HAS_COMMENTS: ReadonlySet<Dialect> = new Set(['mysql', 'postgres', 'oracle']);
+const HAS_ON_UPDATE: ReadonlySet<Dialect> = new Set(['mysql']);
+const HAS_SEQUENCES: ReadonlySet<Dialect> = new Set(['postgres', 'oracle', 'mssql']);
+const HAS_PREFIX_INDEX: ReadonlySet<Dialect> = new Set(['mysql']);
+const INDEX_METHODS: Record<Dialect, ReadonlySet<string>> = {
+  mysql: new Set(['fulltext', 'spatial', 'hash']),
+  postgres: new Set(['hash', 'gin', 'gist', 'brin', 'spgist']),
+  oracle: new Set(['bitmap']),
+  sqlite: new Set(),
+  mssql: new Set(),
+};
+
+export interface AdaptResult {
+  model: SchemaModel;
+  warnings: string[];
+}
+
+export function shortName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  return `${name.slice(0, max - 9)}_${sha256(name).slice(0, 8)}`;
+}
+
+const ZERO_DATE = /^0000-00-00/;
+
+export function adaptModel(model: SchemaModel, to: Dialect): AdaptResult {
+  const from = model.source.dialect;
+  if (from === to) return { model, warnings: [] };
+  const notes = new Map<string, string[]>();
+  const note = (what: string, where: string) => {
+    const l = notes.get(what) ?? [];
+    l.push(where);
+    notes.set(what, l);
+  };
+  const max = MAX_IDENT[to];
+  const used = new Set<string>(model.tables.map((t) => t.name.toLowerCase()));
+  const usedConstraints = new Set<string>();
+  const unique = (base: string, set: Set<string>) => {
+    let n = shortName(base, max);
+    for (let i = 2; set.has(n.toLowerCase()); i++) n = shortName(`${base}_${i}`, max);
+    set.add(n.toLowerCase());
+    return n;
+  };
+
+  const tables: Table[] = [...model.tables]
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
+    .map((t) => {
+      const columns: Column[] = t.columns.map((c) => {
+        // Identity columns must stay integers: outside MySQL there is no unsigned, and an unsigned
+        // BIGINT would become a NUMERIC that cannot auto-increment.
+        const srcType = c.autoIncrement && to !== 'mysql' && c.type.unsigned ? { ...c.type, unsigned: false } : c.type;
+        const native = TYPE_MAPPERS[to](srcType);
+        const type = parseType(to, native);
+        const col: Column = { name: c.name, type: { ...type, native }, nullable: c.nullable };
+        if (c.default) {
+          if (c.default.kind === 'literal' && ZERO_DATE.test(c.default.value) && to !== 'mysql') note('zero-date defaults dropped (no such date outside MySQL)', `${t.name}.${c.name}`);
+          else if (c.default.kind === 'expr' && !/^CURRENT_(TIMESTAMP|DATE|TIME)/.test(c.default.sql)) note(`${from} expression defaults dropped`, `${t.name}.${c.name}`);
+          else col.default = c.default;
+        }
+        if (to === 'oracle' && !c.nullable && c.default?.kind === 'literal' && c.default.value === '' && !c.default.hex)
+          note("NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default)", `${t.name}.${c.name}`);
+        if (c.autoIncrement) col.autoIncrement = true;
+        if (c.onUpdate) {
+          if (HAS_ON_UPDATE.has(to)) col.onUpdate = c.onUpdate;
+          else note('ON UPDATE clocks dropped (use a trigger)', `${t.name}.${c.name}`);
+        }
+        if (c.generated) note('generated columns become plain columns', `${t.name}.${c.name}`);
+        if (HAS_CHARSETS.has(to) && c.charset) {
+          col.charset = c.charset;
+          if (c.collation) col.collation = c.collation;
+        }
+        if (c.comment && HAS_COMMENTS.has(to)) col.comment = c.comment;
+        return col;
+      });
+      // SQLite auto-increments only a sole INTEGER PRIMARY KEY.
+      if (to === 'sqlite') {
+        for (const c of columns) {
+          if (c.autoIncrement && !(t.primaryKey?.columns.length === 1 && t.primaryKey.columns[0]!.toLowerCase() === c.name.toLowerCase())) {
+            delete c.autoIncrement;
+            note('auto-increment dropped where it is not the single-column primary key', `${t.name}.${c.name}`);
+          }
+        }
+      }
+      const indexes: Index[] = [];
+      for (const i of t.indexes) {
+        const method = i.method?.toLowerCase();
+        if (method && method !== 'btree' && !INDEX_METHODS[to].has(method)) {
+          note(`${method} indexes left out`, `${t.name}.${i.name}`);
+          continue;
+        }
+        if (i.columns.some((c) => c.expression !== undefined) || i.where) {
+          note(`expression or partial indexes left out (written for ${from})`, `${t.name}.${i.name}`);
+          continue;
+        }
+        const lob = i.columns.some((c) => {
+          const col = t.columns.find((x) => x.name.toLowerCase() === (c.name ?? '').toLowerCase());
+          return col && (col.type.base === 'text' || col.type.base === 'blob');
+        });
+        if (lob && !HAS_PREFIX_INDEX.has(to)) {
+          note('indexes on TEXT/BLOB columns left out', `${t.name}.${i.name}`);
+          continue;
+        }
+        const columnsOut = i.columns.map((c) => ({ name: c.name!, ...(c.desc ? { desc: true } : {}), ...(c.prefix && HAS_PREFIX_INDEX.has(to) ? { prefix: c.prefix } : {}) }));
+        const name =
+          INDEX_NAMESPACE[to] === 'schema' && INDEX_NAMESPACE[from] === 'table' ? unique(i.name.toLowerCase().startsWith(t.name.toLowerCase()) ? i.name : `${t.name}_${i.name}`, used) : shortName(i.name, max);
+        indexes.push({ name, columns: columnsOut, unique: i.unique, ...(method && INDEX_METHODS[to].has(method) ? { method } : {}), ...(i.constraint ? { constraint: true } : {}), ...(i.generatedName ? { generatedName: true } : {}) });
+      }
+      const foreignKeys: ForeignKey[] = t.foreignKeys.map((f) => ({
+        name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(f.name, usedConstraints) : shortName(f.name, max),
+        columns: f.columns,
+        refTable: f.refTable,
+        refColumns: f.refColumns,
+        onDelete: to === 'oracle' && f.onDelete !== 'CASCADE' && f.onDelete !== 'SET NULL' ? 'NO ACTION' : f.onDelete,
+        onUpdate: to === 'oracle' ? 'NO ACTION' : f.onUpdate,
+        ...(f.generatedName ? { generatedName: true } : {}),
+      }));
+      const checks: Check[] = [];
+      for (const c of t.checks) {
+        // Function calls and quoting are dialect-specific; plain comparisons carry over.
+        if (/[a-z_]\w*\s*\(/i.test(c.expression.replace(/\b(in|and|or|not|is)\s*\(/gi, ''))) {
+          note(`checks using ${from} functions left out`, `${t.name}.${c.name}`);
+          continue;
+        }
+        const expression = c.expression.replace(/`([^`]*)`/g, (_m, n: string) => (to === 'mssql' ? `[${n}]` : `"${n}"`));
+        checks.push({ name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(c.name, usedConstraints) : shortName(c.name, max), expression, ...(c.generatedName ? { generatedName: true } : {}) });
+      }
+      const out: Table = { name: t.name, columns, indexes, foreignKeys, checks };
+      if (t.primaryKey) out.primaryKey = { columns: t.primaryKey.columns };
+      if (t.comment && HAS_COMMENTS.has(to)) out.comment = t.comment;
+      if (to === 'mysql') out.options = { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' };
+      return out;
+    });
+
+  const sequences = HAS_SEQUENCES.has(to) ? model.sequences : [];
+  if (!HAS_SEQUENCES.has(to) && model.sequences.length) note('sequences left out (the target has none)', model.sequences.map((s) => s.name).join(', '));
+  const warnings = [...notes.entries()].map(([what, where]) => `${what}: ${where.length} (${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''})`);
+  return {
+    model: {
+      source: { ...model.source, dialect: to, charset: to === 'mysql' ? 'utf8mb4' : model.source.charset },
+      tables,
+      views: model.views.map((v) => ({ ...v, dialect: v.dialect ?? from })),
+      routines: model.routines.map((r) => ({ ...r, dialect: r.dialect ?? from })),
+      sequences,
+      others: model.others,
+    },
+    warnings,
+  };
+}

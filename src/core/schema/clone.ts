@@ -1,0 +1,405 @@
+/**
+ * Build a test database from a production one: the whole structure, the rows of every table with
+ * fewer than `maxRows` rows (dictionaries), plus the large tables named on purpose (ICD-10, price
+ * lists), and never the business data beyond that. Rows stream in keyset-paged batches; with
+ * masking, patient-identifying columns are rewritten on the way (mask.ts). Every batch is
+ * journaled, so a stopped clone resumes where it was without copying a row twice. The
+ * destination may be another kind of database: the model is carried over (adapt.ts).
+ *
+ * Foreign keys are added after the rows, without checking existing rows (NOT VALID / with
+ * FOREIGN_KEY_CHECKS=0), because the copied dictionaries may point at business rows that are
+ * deliberately not copied.
+ */
+import type { Db, Dialect, Knex } from '../db/index.js';
+import { EXIT, HisopsError } from '../errors.js';
+import type { Journal, JournalTable } from '../journal/index.js';
+import { adaptModel } from './adapt.js';
+import { sha256 } from './digest.js';
+import { execStatement } from './exec.js';
+import { diffModels, type DiffResult } from './diff.js';
+import { makeMatcher, type NameFilter } from './filter.js';
+import { introspect } from './introspect/index.js';
+import { maskValue, type CompiledRules, type MaskKind } from './mask.js';
+import { nameKey, type Column, type SchemaModel, type Table } from './model.js';
+import { RENDERERS, type RenderContext } from './sql/index.js';
+import type { Op } from './sql/ops.js';
+
+export const CLONE_TABLE: JournalTable = {
+  name: 'hisops_schema_clone',
+  build: (t) => {
+    t.string('clone_id', 40).notNullable();
+    t.string('tbl', 200).notNullable();
+    t.string('status', 20).notNullable();
+    t.bigInteger('rows').notNullable().defaultTo(0);
+    t.text('last_key').nullable();
+    t.string('updated_at', 30).notNullable();
+    t.primary(['clone_id', 'tbl']);
+  },
+};
+
+/** Parameters a single INSERT may carry, per dialect (SQL Server's limit is 2,100). */
+const MAX_PARAMS: Record<Dialect, number> = { mysql: 60000, postgres: 60000, sqlite: 30000, oracle: 60000, mssql: 2000 };
+/** Rows a single INSERT may carry (SQLite's multi-row insert is a compound SELECT, at most 500 terms). */
+const MAX_ROWS: Record<Dialect, number> = { mysql: 5000, postgres: 5000, sqlite: 500, oracle: 1000, mssql: 1000 };
+
+/** How to add a foreign key without checking the rows already there. */
+const FK_NO_CHECK: Record<Dialect, (sql: string) => string> = {
+  postgres: (sql) => `${sql} NOT VALID`,
+  oracle: (sql) => `${sql} ENABLE NOVALIDATE`,
+  mssql: (sql) => sql.replace(/^ALTER TABLE (\S+) ADD/, 'ALTER TABLE $1 WITH NOCHECK ADD'),
+  mysql: (sql) => sql, // run with FOREIGN_KEY_CHECKS=0 in the same session instead
+  sqlite: (sql) => sql, // declared in CREATE TABLE; SQLite checks nothing unless asked
+};
+
+export interface CloneProgress {
+  table: string;
+  copied: number;
+  total: number;
+  tableIndex: number;
+  tables: number;
+}
+
+export interface CloneOptions {
+  /** Copy tables with fewer rows than this (default 20,000). */
+  maxRows?: number;
+  /** Table name patterns copied whatever their size. */
+  tables?: string[];
+  mask?: { rules: CompiledRules; key: string };
+  batchSize?: number;
+  schema?: string;
+  filter?: Partial<NameFilter>;
+  journal: Journal;
+  clock: () => Date;
+  resume?: boolean;
+  onProgress?: (p: CloneProgress) => void;
+}
+
+export interface CloneTableResult {
+  table: string;
+  status: 'copied' | 'structure only' | 'failed';
+  rows: number;
+  reason?: string;
+  masked: Array<{ column: string; kind: MaskKind }>;
+}
+
+export interface CloneResult {
+  cloneId: string;
+  tables: CloneTableResult[];
+  copiedRows: number;
+  structureStatements: number;
+  warnings: string[];
+  /** The destination compared with the (carried-over) source structure afterwards. */
+  leftovers: DiffResult;
+}
+
+type Row = Record<string, unknown>;
+
+/** A progress callback that throws stops the clone (Ctrl-C, a closed terminal): it is not a table failure. */
+class Stopped extends Error {
+  constructor(readonly reason: unknown) {
+    super('stopped');
+  }
+}
+
+const ZERO_DATE = /^\d{4}-00-|^\d{4}-\d{2}-00|^0000-/;
+
+export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Promise<CloneResult> {
+  const maxRows = opts.maxRows ?? 20000;
+  const batchSize = opts.batchSize ?? 1000;
+  const named = makeMatcher({ include: opts.tables && opts.tables.length ? opts.tables : ['\u0000none'] });
+  const warnings: string[] = [];
+  const { journal } = opts;
+  await journal.ensure(CLONE_TABLE);
+  const jk = journal.knex;
+  const now = () => opts.clock().toISOString();
+
+  const source = (await introspect(src, { schema: opts.schema, filter: opts.filter })).model;
+  const adapted = adaptModel(source, dest.dialect);
+  warnings.push(...adapted.warnings);
+  const model = adapted.model;
+  const cloneId = sha256([src.target.display, dest.target.display, maxRows, (opts.tables ?? []).join(','), opts.mask ? 'mask' : ''].join('\n')).slice(0, 32);
+  const header = await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: '' }).first();
+
+  // ---- structure
+  const destBefore = (await introspect(dest)).model;
+  const existing = new Set(destBefore.tables.map((t) => nameKey(t.name)));
+  const overlap = model.tables.filter((t) => existing.has(nameKey(t.name)));
+  if (overlap.length && !opts.resume) {
+    throw new HisopsError({
+      code: header ? 'CLONE_PARTIAL' : 'CLONE_DEST_NOT_EMPTY',
+      summary: header ? `A previous clone into ${dest.target.display} did not finish` : `${dest.target.display} already has ${overlap.length} of the tables to clone (${overlap.slice(0, 3).map((t) => t.name).join(', ')}${overlap.length > 3 ? ', …' : ''})`,
+      fix: header ? 'Run the same command again with --resume.' : 'Clone into an empty database (create one for the test copy), or drop those tables first.',
+      details: { cloneId, tables: overlap.length },
+      exit: header ? EXIT.needsConfirmation : EXIT.usage,
+    });
+  }
+  if (!header) await jk(CLONE_TABLE.name).insert({ clone_id: cloneId, tbl: '', status: 'structure', rows: 0, updated_at: now() });
+
+  const r = RENDERERS[dest.dialect];
+  const ctx: RenderContext = { currentTables: new Map(), targetTables: new Map(model.tables.map((t) => [nameKey(t.name), t])) };
+  let structureStatements = 0;
+  const run = async (sql: string) => {
+    structureStatements++;
+    await execStatement(dest, sql);
+  };
+  for (const s of model.sequences) if (!destBefore.sequences.some((x) => nameKey(x.name) === nameKey(s.name))) for (const st of r.objectOp({ op: 'createSequence', sequence: s }, ctx)) await run(st.sql);
+  const deferAll = dest.dialect !== 'sqlite';
+  for (const t of model.tables) {
+    if (existing.has(nameKey(t.name))) continue;
+    const op: Op = { op: 'createTable', table: t, deferFks: deferAll ? t.foreignKeys.map((f) => f.name) : [] };
+    for (const st of r.tableOps(t.name, [op], ctx)) await run(st.sql);
+  }
+
+  // ---- rows
+  const results: CloneTableResult[] = [];
+  const srcTables = new Map(source.tables.map((t) => [nameKey(t.name), t]));
+  let copiedRows = 0;
+  const tables = [...model.tables].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1));
+  const estimates = await estimateRows(src);
+  for (let ti = 0; ti < tables.length; ti++) {
+    const t = tables[ti]!;
+    const st = srcTables.get(nameKey(t.name))!;
+    const masked = opts.mask ? t.columns.filter((c) => isText(c)).map((c) => ({ column: c.name, kind: opts.mask!.rules.kindFor(t.name, c.name) })).filter((m): m is { column: string; kind: MaskKind } => !!m.kind) : [];
+    const jrow = (await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: t.name }).first()) as { status: string; rows: number; last_key: string | null } | undefined;
+    if (jrow?.status === 'done' || jrow?.status === 'skipped') {
+      results.push({ table: t.name, status: jrow.status === 'done' ? 'copied' : 'structure only', rows: Number(jrow.rows), masked, ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}) });
+      copiedRows += jrow.status === 'done' ? Number(jrow.rows) : 0;
+      continue;
+    }
+    const { copy, total, reason } = await decide(src, st, named(st.name), maxRows, estimates);
+    if (!copy) {
+      await upsertJournal(jk, cloneId, t.name, { status: 'skipped', rows: 0, last_key: null, updated_at: now() });
+      results.push({ table: t.name, status: 'structure only', rows: 0, reason, masked: [] });
+      continue;
+    }
+    try {
+      const n = await copyTable(src, dest, st, t, { cloneId, journal, now, batchSize, total, resumeFrom: jrow, mask: opts.mask, masked, warnings, progress: (copied) => {
+          try {
+            opts.onProgress?.({ table: t.name, copied, total, tableIndex: ti, tables: tables.length });
+          } catch (e) {
+            throw new Stopped(e);
+          }
+        },
+      });
+      copiedRows += n;
+      results.push({ table: t.name, status: 'copied', rows: n, masked });
+    } catch (e) {
+      if (e instanceof Stopped) throw e.reason;
+      const msg = String((e as { sqlMessage?: string; message?: string }).sqlMessage ?? (e as Error).message ?? e);
+      results.push({ table: t.name, status: 'failed', rows: 0, reason: msg.slice(0, 300), masked });
+      warnings.push(`rows of ${t.name} not copied: ${msg.slice(0, 200)}`);
+    }
+  }
+
+  // ---- foreign keys (not checking the copied rows), identity counters, views, routines
+  if (deferAll) {
+    const destNow = (await introspect(dest)).model;
+    const haveFk = new Set(destNow.tables.flatMap((t) => t.foreignKeys.map((f) => `${nameKey(t.name)}\u0000${nameKey(f.name)}`)));
+    const stmts: Array<{ table: string; fk: string; sql: string }> = [];
+    for (const t of model.tables)
+      for (const fk of t.foreignKeys) {
+        if (haveFk.has(`${nameKey(t.name)}\u0000${nameKey(fk.name)}`)) continue;
+        for (const s of r.tableOps(t.name, [{ op: 'addForeignKey', table: t.name, fk }], ctx)) stmts.push({ table: t.name, fk: fk.name, sql: FK_NO_CHECK[dest.dialect](s.sql) });
+      }
+    await runUnchecked(dest, stmts.map((s) => s.sql), (i, e) => warnings.push(`foreign key ${stmts[i]!.table}.${stmts[i]!.fk} not created: ${e}`));
+    structureStatements += stmts.length;
+  }
+  await resetIdentities(dest, model, warnings);
+  for (const v of model.views) {
+    if (v.dialect && v.dialect !== dest.dialect) continue;
+    for (const s of r.objectOp({ op: 'createView', view: v, replace: false }, ctx)) await execStatement(dest, s.sql).catch((e: Error) => warnings.push(`view ${v.name} not created: ${e.message.slice(0, 200)}`));
+  }
+  for (const rt of [...model.routines].sort((a, b) => (a.kind === 'trigger' ? 1 : 0) - (b.kind === 'trigger' ? 1 : 0))) {
+    if (rt.dialect && rt.dialect !== dest.dialect) continue;
+    for (const s of r.objectOp({ op: 'createRoutine', routine: rt, replace: false }, ctx)) await execStatement(dest, s.sql).catch((e: Error) => warnings.push(`${rt.kind} ${rt.name} not created: ${e.message.slice(0, 200)}`));
+  }
+  const crossDialect = model.views.filter((v) => v.dialect && v.dialect !== dest.dialect).length + model.routines.filter((x) => x.dialect && x.dialect !== dest.dialect).length;
+  if (crossDialect) warnings.push(`${crossDialect} view(s)/routine(s) are written for ${source.source.dialect} and were not created: translate them by hand`);
+  await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: '' }).update({ status: 'done', rows: copiedRows, updated_at: now() });
+
+  const after = (await introspect(dest)).model;
+  return { cloneId, tables: results, copiedRows, structureStatements, warnings, leftovers: diffModels(after, model) };
+}
+
+/** Copy a table's rows? Named tables always; others when they have fewer than maxRows rows. */
+async function decide(src: Db, t: Table, isNamed: boolean, maxRows: number, estimates: Map<string, number>): Promise<{ copy: boolean; total: number; reason: string }> {
+  const estimate = estimates.get(nameKey(t.name));
+  // Counting a table of millions of rows takes minutes: the server's estimate is enough to skip it.
+  const total = !isNamed && estimate !== undefined && estimate >= maxRows * 10 ? estimate : Number(((await src.knex(t.name).count({ n: '*' })) as Array<{ n: unknown }>)[0]!.n);
+  if (isNamed) return { copy: true, total, reason: 'named with --tables' };
+  if (total < maxRows) return { copy: true, total, reason: `${total} rows < ${maxRows}` };
+  return { copy: false, total, reason: `${total} rows ≥ ${maxRows} (name it with --tables to copy it)` };
+}
+
+export interface ClonePlanTable {
+  table: string;
+  rows: number;
+  copy: boolean;
+  reason: string;
+  masked: Array<{ column: string; kind: MaskKind }>;
+}
+
+/** What a clone would do, without writing anything (the dry run of `schema clone`). */
+export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 'tables' | 'mask' | 'schema' | 'filter'>): Promise<{ tables: ClonePlanTable[]; model: SchemaModel }> {
+  const maxRows = opts.maxRows ?? 20000;
+  const named = makeMatcher({ include: opts.tables && opts.tables.length ? opts.tables : ['\u0000none'] });
+  const model = (await introspect(src, { schema: opts.schema, filter: opts.filter })).model;
+  const estimates = await estimateRows(src);
+  const tables: ClonePlanTable[] = [];
+  for (const t of [...model.tables].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1))) {
+    const d = await decide(src, t, named(t.name), maxRows, estimates);
+    const masked = opts.mask && d.copy ? t.columns.filter(isText).flatMap((c) => (opts.mask!.rules.kindFor(t.name, c.name) ? [{ column: c.name, kind: opts.mask!.rules.kindFor(t.name, c.name)! }] : [])) : [];
+    tables.push({ table: t.name, rows: d.total, copy: d.copy, reason: d.reason, masked });
+  }
+  return { tables, model };
+}
+
+function isText(c: Column): boolean {
+  return ['char', 'varchar', 'text'].includes(c.type.base);
+}
+
+async function upsertJournal(jk: Knex, cloneId: string, tbl: string, rec: { status: string; rows: number; last_key: string | null; updated_at: string }): Promise<void> {
+  const n = await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl }).update(rec);
+  if (!n) await jk(CLONE_TABLE.name).insert({ clone_id: cloneId, tbl, ...rec });
+}
+
+/** Row counts the server keeps anyway (information_schema / pg_class): only to skip counting huge tables. */
+async function estimateRows(db: Db): Promise<Map<string, number>> {
+  const m = new Map<string, number>();
+  try {
+    if (db.dialect === 'mysql') {
+      const [rows] = (await db.knex.raw('SELECT TABLE_NAME AS t, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()')) as unknown as [Array<{ t: string; n: number | null }>];
+      for (const r of rows) if (r.n !== null) m.set(nameKey(r.t), Number(r.n));
+    } else if (db.dialect === 'postgres') {
+      const res = (await db.knex.raw("SELECT c.relname AS t, c.reltuples::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'")) as { rows: Array<{ t: string; n: string }> };
+      for (const r of res.rows) if (Number(r.n) >= 0) m.set(nameKey(r.t), Number(r.n));
+    }
+  } catch {
+    // estimates are an optimisation only
+  }
+  return m;
+}
+
+interface CopyContext {
+  cloneId: string;
+  journal: Journal;
+  now: () => string;
+  batchSize: number;
+  total: number;
+  resumeFrom?: { status: string; rows: number; last_key: string | null };
+  mask?: { rules: CompiledRules; key: string };
+  masked: Array<{ column: string; kind: MaskKind }>;
+  warnings: string[];
+  progress: (copied: number) => void;
+}
+
+async function copyTable(src: Db, dest: Db, st: Table, dt: Table, c: CopyContext): Promise<number> {
+  const jk = c.journal.knex;
+  const cols = st.columns.filter((x) => !x.generated).map((x) => x.name);
+  const destCols = new Map(dt.columns.map((x) => [nameKey(x.name), x]));
+  const key = st.primaryKey?.columns ?? [];
+  const maskBy = new Map(c.masked.map((m) => [nameKey(m.column), m.kind]));
+  let copied = 0;
+  let last: unknown[] | undefined;
+  if (c.resumeFrom && c.resumeFrom.status === 'copying') {
+    if (key.length && c.resumeFrom.last_key) {
+      last = JSON.parse(c.resumeFrom.last_key) as unknown[];
+      copied = Number(c.resumeFrom.rows);
+      // Rows inserted after the last journaled batch would be inserted again: remove them first.
+      await afterKey(dest.knex(dt.name), key, last).del();
+    } else await dest.knex(dt.name).del();
+  }
+  await upsertJournal(jk, c.cloneId, dt.name, { status: 'copying', rows: copied, last_key: last ? JSON.stringify(last) : null, updated_at: c.now() });
+  const perInsert = Math.max(1, Math.min(MAX_ROWS[dest.dialect], Math.floor(MAX_PARAMS[dest.dialect] / Math.max(1, cols.length))));
+  const notes = { zeroDates: 0, nulBytes: 0 };
+  let offset = 0;
+  for (;;) {
+    let q = src.knex(st.name).select(cols).limit(c.batchSize);
+    if (src.dialect === 'mysql') q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
+    if (key.length) {
+      q = q.orderBy(key);
+      if (last) q = afterKey(q, key, last);
+    } else q = q.orderBy(cols.filter((n) => !['text', 'blob', 'json', 'other'].includes(st.columns.find((x) => x.name === n)!.type.base))).offset(offset);
+    const rows = (await q) as Row[];
+    if (!rows.length) break;
+    const out = rows.map((row) => convertRow(row, src.dialect, dest.dialect, destCols, maskBy, c.mask?.key ?? '', notes));
+    for (let i = 0; i < out.length; i += perInsert) await dest.knex(dt.name).insert(out.slice(i, i + perInsert));
+    copied += rows.length;
+    offset += rows.length;
+    if (key.length) last = key.map((k) => rows[rows.length - 1]![k]);
+    await upsertJournal(jk, c.cloneId, dt.name, { status: 'copying', rows: copied, last_key: last ? JSON.stringify(last) : null, updated_at: c.now() });
+    c.progress(copied);
+    if (rows.length < c.batchSize) break;
+  }
+  await upsertJournal(jk, c.cloneId, dt.name, { status: 'done', rows: copied, last_key: null, updated_at: c.now() });
+  if (notes.zeroDates) c.warnings.push(`${dt.name}: ${notes.zeroDates} zero date(s) (0000-00-00) written as NULL or 0001-01-01`);
+  if (notes.nulBytes) c.warnings.push(`${dt.name}: ${notes.nulBytes} value(s) had NUL characters, which ${dest.info.label} cannot store; they were removed`);
+  return copied;
+}
+
+/** Rows strictly after `last` in key order: (a > x) or (a = x and b > y) … */
+function afterKey<T extends Knex.QueryBuilder>(q: T, key: string[], last: unknown[]): T {
+  return q.where((w) => {
+    for (let i = 0; i < key.length; i++) {
+      w.orWhere((x) => {
+        for (let j = 0; j < i; j++) x.where(key[j]!, '=', last[j] as never);
+        x.where(key[i]!, '>', last[i] as never);
+      });
+    }
+  }) as T;
+}
+
+function convertRow(row: Row, from: Dialect, to: Dialect, destCols: Map<string, Column>, maskBy: Map<string, MaskKind>, maskKey: string, notes: { zeroDates: number; nulBytes: number }): Row {
+  const out: Row = {};
+  for (const [k, v0] of Object.entries(row)) {
+    let v = v0;
+    const col = destCols.get(nameKey(k));
+    const kind = maskBy.get(nameKey(k));
+    if (kind) v = maskValue(kind, v, maskKey);
+    if (col && typeof v === 'string' && from === 'mysql' && to !== 'mysql' && ['date', 'datetime', 'timestamp'].includes(col.type.base) && ZERO_DATE.test(v)) {
+      notes.zeroDates++;
+      v = col.nullable ? null : col.type.base === 'date' ? '0001-01-01' : '0001-01-01 00:00:00';
+    }
+    if (to === 'postgres' && typeof v === 'string' && v.includes('\u0000') && col && col.type.base !== 'blob') {
+      notes.nulBytes++;
+      v = v.replace(/\u0000/g, '');
+    }
+    if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v) && !(v instanceof Date)) v = JSON.stringify(v);
+    if (Buffer.isBuffer(v) && col && col.type.base === 'bit' && to === 'postgres') v = [...v].map((b) => b.toString(2).padStart(8, '0')).join('').slice(-(col.type.length ?? 1));
+    out[col?.name ?? k] = v;
+  }
+  return out;
+}
+
+async function runUnchecked(dest: Db, stmts: string[], onError: (i: number, e: string) => void): Promise<void> {
+  if (!stmts.length) return;
+  if (dest.dialect === 'mysql') {
+    // One session for all of them: FOREIGN_KEY_CHECKS is per session.
+    await dest.knex.transaction(async (trx) => {
+      await trx.raw('SET FOREIGN_KEY_CHECKS = 0');
+      for (let i = 0; i < stmts.length; i++) await trx.raw(stmts[i]!).catch((e: { sqlMessage?: string; message?: string }) => onError(i, String(e.sqlMessage ?? e.message).slice(0, 200)));
+      await trx.raw('SET FOREIGN_KEY_CHECKS = 1');
+    });
+    return;
+  }
+  for (let i = 0; i < stmts.length; i++) await execStatement(dest, stmts[i]!).catch((e: Error) => onError(i, e.message.slice(0, 200)));
+}
+
+/** After explicit ids were copied, identity counters must continue after the largest one. */
+async function resetIdentities(dest: Db, model: SchemaModel, warnings: string[]): Promise<void> {
+  for (const t of model.tables) {
+    const c = t.columns.find((x) => x.autoIncrement);
+    if (!c) continue;
+    try {
+      if (dest.dialect === 'postgres') {
+        await dest.knex.raw(`SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT max(${q(c.name)}) FROM ${q(t.name)}), 0)::bigint + 1, false)`, [q(t.name), c.name]);
+      } else if (dest.dialect === 'oracle') {
+        await dest.knex.raw(`ALTER TABLE ${t.name.toUpperCase()} MODIFY (${c.name.toUpperCase()} GENERATED BY DEFAULT ON NULL AS IDENTITY (START WITH LIMIT VALUE))`);
+      }
+    } catch (e) {
+      warnings.push(`identity counter of ${t.name}.${c.name} not moved past the copied rows: ${(e as Error).message.slice(0, 200)}`);
+    }
+  }
+}
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;

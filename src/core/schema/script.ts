@@ -1,0 +1,172 @@
+/**
+ * The sync script as a file: hospitals keep it as the record of the upgrade and run it (through
+ * `hisops schema sync --script`, or by hand) on a test copy and then on production. A header
+ * names both sides, their fingerprints, the time and the counts; `-- hisops:` lines let hisops
+ * read the script back and apply exactly what it says, refusing a script whose safe statements
+ * were changed after it was made. The needs-review part is commented out: a person decides.
+ */
+import type { Dialect } from '../db/index.js';
+import { DIALECT_LABEL } from './labels.js';
+import { inputError } from '../errors.js';
+import { changeDirection, changeObject } from './changes.js';
+import { sha256 } from './digest.js';
+import { shortFingerprint } from './fingerprint.js';
+import type { Plan, PlannedStatement } from './plan.js';
+import { RENDERERS } from './sql/index.js';
+
+export const SCRIPT_FORMAT = 'hisops-schema-script';
+export const SCRIPT_FORMAT_VERSION = 1;
+
+export interface ScriptHeader {
+  format: typeof SCRIPT_FORMAT;
+  version: number;
+  planId: string;
+  dialect: Dialect;
+  current: string;
+  target: string;
+  statements: number;
+  hisopsVersion: string;
+  createdAt: string;
+}
+
+/** What `apply` needs from a saved script. */
+export interface SavedScript {
+  header: ScriptHeader;
+  statements: Array<{ seq: number; sql: string }>;
+}
+
+const RULE = '-- ' + '='.repeat(86);
+
+function summaryLines(plan: Plan): string[] {
+  const out: string[] = [];
+  const objs = Object.entries(plan.diff.counts);
+  const parts = objs.map(([o, c]) => `${o} +${c.missing} -${c.extra} ~${c.changed}`);
+  out.push(`-- changes:    ${plan.counts.changes} (${parts.join('; ') || 'none'})`);
+  out.push(`-- safe part:  ${plan.counts.safeStatements} statement(s) for ${plan.counts.safeItems} change(s)`);
+  out.push(`-- review:     ${plan.counts.reviewItems} change(s) need a person (commented out below, with reasons)`);
+  return out;
+}
+
+function commentBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l.trim() === '' ? '--' : `-- ${l}`))
+    .join('\n');
+}
+
+export function renderScript(plan: Plan): string {
+  const r = RENDERERS[plan.dialect];
+  const safe = plan.statements.filter((s) => s.section === 'safe');
+  const review = plan.statements.filter((s) => s.section === 'review');
+  const header: ScriptHeader = {
+    format: SCRIPT_FORMAT,
+    version: SCRIPT_FORMAT_VERSION,
+    planId: plan.planId,
+    dialect: plan.dialect,
+    current: plan.current.fingerprint,
+    target: plan.target.fingerprint,
+    statements: safe.length,
+    hisopsVersion: plan.hisopsVersion,
+    createdAt: plan.createdAt,
+  };
+  const lines: string[] = [
+    RULE,
+    '-- hisops schema sync script',
+    `-- current:    ${plan.current.display} (${DIALECT_LABEL[plan.current.dialect]}), fingerprint ${shortFingerprint(plan.current.fingerprint)}`,
+    `-- target:     ${plan.target.display} (${DIALECT_LABEL[plan.target.dialect]}), fingerprint ${shortFingerprint(plan.target.fingerprint)}`,
+    `-- written:    ${plan.createdAt} by hisops ${plan.hisopsVersion}, for ${DIALECT_LABEL[plan.dialect]}`,
+    ...summaryLines(plan),
+    '-- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the',
+    '-- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.',
+    ...plan.warnings.map((w) => `-- note:       ${w}`),
+    `-- hisops:plan ${JSON.stringify(header)}`,
+    RULE,
+    '',
+  ];
+  if (safe.length) {
+    lines.push(RULE, '-- SAFE PART', RULE, '');
+    let lastTitles = '';
+    for (const s of safe) {
+      const titles = s.titles.join('; ');
+      if (titles !== lastTitles) lines.push(commentBlock(titles.length > 300 ? titles.slice(0, 297) + '…' : titles));
+      lastTitles = titles;
+      const text = r.terminate({ sql: s.sql, block: s.block });
+      // The length lets the script be read back exactly, whatever the statement contains.
+      lines.push(`-- hisops:stmt ${s.seq} ${text.length}`, text, '');
+    }
+  } else lines.push('-- Nothing safe to do: the current database already has everything the target adds.', '');
+  if (review.length) {
+    lines.push(RULE, '-- NEEDS REVIEW: not applied. Each item says why; uncomment what you decide to run.', RULE, '');
+    const seen = new Set<string>();
+    for (const s of review) {
+      const key = s.titles.join('; ') + '\u0000' + s.reasons.join('|');
+      if (!seen.has(key)) {
+        lines.push(commentBlock(`[review] ${s.titles.join('; ')}`));
+        for (const why of s.reasons) lines.push(commentBlock(`  why: ${why}`));
+        seen.add(key);
+      }
+      if (s.sql) lines.push(commentBlock(r.terminate({ sql: s.sql, block: s.block })));
+      else lines.push('--   (no SQL: do it by hand)');
+      lines.push('');
+    }
+  }
+  lines.push(`-- end of script (${safe.length} statement(s) applied by hisops, ${review.length} for review)`);
+  return lines.join('\n') + '\n';
+}
+
+/** The dialect's statement ending, removed when a script is read back. */
+function stripTerminator(text: string, dialect: Dialect): string {
+  if (dialect === 'mysql') {
+    const m = /^DELIMITER ;;\n([\s\S]*);;\nDELIMITER ;$/.exec(text);
+    if (m) return m[1]!;
+  }
+  if (dialect === 'oracle' && text.endsWith('\n/')) return text.slice(0, -2);
+  if (dialect === 'mssql' && text.endsWith(';\nGO')) return text.slice(0, -4);
+  return text.endsWith(';') ? text.slice(0, -1) : text;
+}
+
+export function parseScript(text: string, file: string): SavedScript {
+  const m = /^-- hisops:plan (\{.*\})$/m.exec(text);
+  if (!m) throw inputError('SCRIPT_FOREIGN', `${file} is not a hisops sync script`, 'Give a script written by `hisops schema sync … -o script.sql`, or let sync plan afresh (leave out --script).', 'It has no "-- hisops:plan" header line.', { file });
+  let header: ScriptHeader;
+  try {
+    header = JSON.parse(m[1]!) as ScriptHeader;
+  } catch {
+    throw inputError('SCRIPT_DAMAGED', `The header of ${file} is damaged`, 'Write the script again with hisops schema sync -o; do not edit the header lines.', undefined, { file });
+  }
+  if (header.format !== SCRIPT_FORMAT || header.version !== SCRIPT_FORMAT_VERSION) {
+    throw inputError('SCRIPT_VERSION', `${file} is a script of format ${String(header.format)} v${String(header.version)}; this hisops reads ${SCRIPT_FORMAT} v${SCRIPT_FORMAT_VERSION}`, 'Plan the sync again with this hisops.', undefined, { file });
+  }
+  const statements: Array<{ seq: number; sql: string }> = [];
+  const body = text.replace(/\r\n/g, '\n');
+  const marker = /^-- hisops:stmt (\d+) (\d+)\n/gm;
+  let mm: RegExpExecArray | null;
+  while ((mm = marker.exec(body))) {
+    const start = mm.index + mm[0].length;
+    const len = Number(mm[2]);
+    statements.push({ seq: Number(mm[1]), sql: stripTerminator(body.slice(start, start + len), header.dialect) });
+    marker.lastIndex = start + len;
+  }
+  if (statements.length !== header.statements) {
+    throw inputError('SCRIPT_EDITED', `${file} has ${statements.length} statement(s) but was written with ${header.statements}`, 'Plan the sync again (hisops schema sync … -o script.sql); move decisions into the decisions file instead of editing the script.', undefined, { file });
+  }
+  const planId = sha256([header.dialect, header.current, header.target, ...statements.map((s) => s.sql)].join('\n')).slice(0, 32);
+  if (planId !== header.planId) {
+    throw inputError('SCRIPT_EDITED', `The safe statements of ${file} were changed after it was written`, 'Plan the sync again (hisops schema sync … -o script.sql). To run reviewed statements, apply them by hand or record the decision (renames) in the decisions file.', `Plan id ${header.planId} in the header, ${planId} for the statements as they are now.`, { file });
+  }
+  return { header, statements };
+}
+
+/** Counts for reports: object kind → missing/extra/changed, from a plan's diff. */
+export function planSummary(plan: Plan): Array<{ object: string; missing: number; extra: number; changed: number }> {
+  const m = new Map<string, { missing: number; extra: number; changed: number }>();
+  for (const c of plan.diff.changes) {
+    const o = changeObject(c);
+    const e = m.get(o) ?? { missing: 0, extra: 0, changed: 0 };
+    e[changeDirection(c)]++;
+    m.set(o, e);
+  }
+  return [...m.entries()].map(([object, c]) => ({ object, ...c }));
+}
+
+export type { PlannedStatement };

@@ -1,0 +1,85 @@
+/**
+ * Snapshot files: the JSON a snapshot is carried in (from the vendor's test system to the
+ * hospital, or kept beside an upgrade script). Reading checks that the file is one of ours and of
+ * a format version this hisops understands, and says precisely what is wrong otherwise.
+ */
+import { inputError } from '../errors.js';
+import { fingerprint } from './fingerprint.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, type SchemaModel, type Snapshot } from './model.js';
+
+export interface SnapshotMeta {
+  hisopsVersion: string;
+  now: Date;
+  filters?: { include: string[]; exclude: string[] };
+  warnings?: string[];
+}
+
+export function toSnapshot(model: SchemaModel, meta: SnapshotMeta): Snapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    hisopsVersion: meta.hisopsVersion,
+    takenAt: meta.now.toISOString(),
+    fingerprint: fingerprint(model),
+    filters: meta.filters ?? { include: [], exclude: [] },
+    warnings: meta.warnings ?? [],
+    source: model.source,
+    tables: model.tables,
+    views: model.views,
+    sequences: model.sequences,
+    routines: model.routines,
+    others: model.others,
+  };
+}
+
+/** Pretty for people and version control; `compact` for big schemas. */
+export function serializeSnapshot(s: Snapshot, compact = false): string {
+  return JSON.stringify(s, null, compact ? undefined : 1) + '\n';
+}
+
+/** Parse snapshot text. `file` is only used in messages. */
+export function parseSnapshot(text: string, file: string): Snapshot {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw inputError('SNAPSHOT_NOT_JSON', `${file} is not a JSON file`, 'Give a file written by `hisops schema snapshot -o file.json`, or a database URL.', (e as Error).message, { file });
+  }
+  const d = doc as Partial<Snapshot> & Record<string, unknown>;
+  if (!d || typeof d !== 'object' || Array.isArray(d) || d.format !== SNAPSHOT_FORMAT) {
+    const what = d && typeof d === 'object' && !Array.isArray(d) ? (typeof d.format === 'string' ? `its format is "${d.format}"` : 'it has no "format" field') : 'it is not a JSON object';
+    throw inputError('SNAPSHOT_FOREIGN', `${file} is not a hisops schema snapshot`, 'Give a file written by `hisops schema snapshot -o file.json`; other tools\' schema dumps cannot be read.', `Expected "format": "${SNAPSHOT_FORMAT}", but ${what}.`, { file });
+  }
+  if (d.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+    const newer = typeof d.formatVersion === 'number' && d.formatVersion > SNAPSHOT_FORMAT_VERSION;
+    throw inputError(
+      'SNAPSHOT_VERSION',
+      `${file} is a snapshot of format version ${String(d.formatVersion)}, this hisops reads version ${SNAPSHOT_FORMAT_VERSION}`,
+      newer ? `Upgrade hisops to ${String(d.hisopsVersion ?? 'the version that wrote it')} or newer, or take the snapshot again with this hisops.` : 'Take the snapshot again with this version of hisops (hisops schema snapshot <db> -o file.json).',
+      `The file was written by hisops ${String(d.hisopsVersion ?? 'of unknown version')}.`,
+      { file, formatVersion: d.formatVersion, hisopsVersion: d.hisopsVersion },
+    );
+  }
+  const problems: string[] = [];
+  if (!d.source || typeof d.source !== 'object' || typeof (d.source as { dialect?: unknown }).dialect !== 'string') problems.push('source.dialect is missing');
+  for (const k of ['tables', 'views', 'sequences', 'routines', 'others'] as const) if (!Array.isArray(d[k])) problems.push(`"${k}" is not a list`);
+  if (Array.isArray(d.tables)) {
+    d.tables.forEach((t, i) => {
+      if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns)) problems.push(`tables[${i}] has no name or columns`);
+      else if (!Array.isArray(t.indexes) || !Array.isArray(t.foreignKeys) || !Array.isArray(t.checks)) problems.push(`table ${t.name} lacks indexes/foreignKeys/checks lists`);
+      else
+        t.columns.forEach((c, j) => {
+          if (!c || typeof c.name !== 'string' || !c.type || typeof c.type.base !== 'string') problems.push(`table ${t.name} column ${j} has no name or type`);
+        });
+    });
+  }
+  if (problems.length) {
+    throw inputError('SNAPSHOT_DAMAGED', `${file} is a hisops snapshot but it is damaged`, 'Take the snapshot again; do not edit snapshot files by hand.', problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''), { file });
+  }
+  const snap = d as Snapshot;
+  snap.filters ??= { include: [], exclude: [] };
+  snap.warnings ??= [];
+  // A hand-edited file no longer matches its recorded fingerprint: recompute, so plans are made against what is really there.
+  snap.fingerprint = fingerprint(snap);
+  return snap;
+}

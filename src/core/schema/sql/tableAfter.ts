@@ -1,0 +1,77 @@
+/**
+ * What a table looks like after a list of operations: renderers that must restate a whole table
+ * (SQLite's rebuild) or know a column's neighbours (MySQL AFTER) follow the state as the script
+ * runs, not the state before it.
+ */
+import { nameKey, type Table } from '../model.js';
+import type { Op } from './ops.js';
+
+const same = (a: string, b: string) => nameKey(a) === nameKey(b);
+
+export function tableAfter(table: Table, ops: Op[]): Table {
+  let t: Table = { ...table, columns: [...table.columns], indexes: [...table.indexes], foreignKeys: [...table.foreignKeys], checks: [...table.checks] };
+  for (const o of ops) {
+    switch (o.op) {
+      case 'createTable':
+        t = { ...o.table, foreignKeys: [...o.table.foreignKeys] };
+        break;
+      case 'renameTable':
+        t.name = o.to;
+        break;
+      case 'tableOptions':
+        t.options = { ...t.options, ...(o.aspects.includes('engine') ? { engine: o.to.engine } : {}), ...(o.aspects.includes('charset') ? { charset: o.to.charset, collation: o.to.collation } : {}) };
+        if (o.aspects.includes('comment')) t.comment = o.to.comment;
+        break;
+      case 'addColumn': {
+        const at = o.after === undefined ? t.columns.length : o.after === null ? 0 : t.columns.findIndex((c) => same(c.name, o.after!)) + 1;
+        t.columns.splice(at <= 0 && o.after !== null ? t.columns.length : at, 0, o.column);
+        break;
+      }
+      case 'dropColumn':
+        t.columns = t.columns.filter((c) => !same(c.name, o.column.name));
+        t.indexes = t.indexes.filter((i) => !i.columns.some((c) => c.name && same(c.name, o.column.name)));
+        break;
+      case 'renameColumn': {
+        const ren = (n: string) => (same(n, o.from) ? o.to : n);
+        t.columns = t.columns.map((c) => (same(c.name, o.from) ? { ...c, name: o.to } : c));
+        t.indexes = t.indexes.map((i) => ({ ...i, columns: i.columns.map((c) => (c.name ? { ...c, name: ren(c.name) } : c)) }));
+        t.foreignKeys = t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(ren) }));
+        if (t.primaryKey) t.primaryKey = { ...t.primaryKey, columns: t.primaryKey.columns.map(ren) };
+        break;
+      }
+      case 'alterColumn':
+        t.columns = t.columns.map((c) => (same(c.name, o.from.name) ? o.to : c));
+        break;
+      case 'addPrimaryKey':
+        t.primaryKey = o.pk;
+        break;
+      case 'dropPrimaryKey':
+        delete t.primaryKey;
+        break;
+      case 'createIndex':
+        t.indexes.push(o.index);
+        break;
+      case 'dropIndex':
+        t.indexes = t.indexes.filter((i) => !same(i.name, o.index.name));
+        break;
+      case 'renameIndex':
+        t.indexes = t.indexes.map((i) => (same(i.name, o.from.name) ? { ...i, name: o.to.name } : i));
+        break;
+      case 'addForeignKey':
+        t.foreignKeys.push(o.fk);
+        break;
+      case 'dropForeignKey':
+        t.foreignKeys = t.foreignKeys.filter((f) => !same(f.name, o.fk.name));
+        break;
+      case 'addCheck':
+        t.checks.push(o.check);
+        break;
+      case 'dropCheck':
+        t.checks = t.checks.filter((c) => !same(c.name, o.check.name));
+        break;
+      default:
+        break;
+    }
+  }
+  return t;
+}
