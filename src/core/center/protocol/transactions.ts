@@ -364,7 +364,7 @@ const list: TransactionSpec[] = [
     infno: '5203',
     name: '结算信息查询',
     kind: 'query',
-    input: [objectNode('data', fields('psn_no str 30 Y', 'setl_id str 30 Y', 'mdtrt_id str 30 C'))],
+    input: [objectNode('data', fields('psn_no str 30 Y', 'setl_id str 30 C', 'mdtrt_id str 30 C'))],
     output: [objectNode('setlinfo', [...SETLINFO_FIELDS, ...SETLINFO_5203_EXTRA]), arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false })],
   },
   {
