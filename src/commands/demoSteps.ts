@@ -148,5 +148,51 @@ const stuckStep: DemoStep = {
   },
 };
 
+/**
+ * The "next HIS version" of the demo: the reference schema with a widened column, a narrowed one
+ * (which must land in the review section), a new column and a new table.
+ */
+function nextVersionSql(reference: string): string {
+  const widen = reference.replace(/(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n  spec\s+)varchar\(200\)/, '$1varchar(500)');
+  const narrow = widen.replace(/(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n  prcunt\s+)varchar\(100\)/, '$1varchar(50)');
+  const added = narrow.replace(/(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n)(  created_at )/, '$1  insu_grade            varchar(6),\n$2');
+  return `${added}\nCREATE TABLE IF NOT EXISTS his_ward (\n  ward_code varchar(20) NOT NULL,\n  ward_name varchar(100) NOT NULL,\n  beds integer,\n  CONSTRAINT his_ward_pk PRIMARY KEY (ward_code)\n);\n`;
+}
+
+const schemaStep: DemoStep = {
+  name: 'schema diff / sync',
+  async run(d) {
+    const schema = await import('../core/schema/index.js');
+    const his = await import('../core/his/index.js');
+    const { connect } = await import('../core/db/index.js');
+    const next = await connect(`sqlite:${path.join(d.dir, 'his-next.db')}`, { create: true });
+    try {
+      const sql = nextVersionSql(fs.readFileSync(his.referenceSchemaPath('sqlite'), 'utf8'));
+      for (const st of his.splitSqlScript(sql)) await next.knex.raw(st);
+      const opts = { now: d.ctx.now(), hisopsVersion: 'demo' };
+      const cur = await schema.snapshotDb(d.his, opts);
+      const tgt = await schema.snapshotDb(next, opts);
+      const plan = schema.makePlan(cur, tgt, { ...opts, dialect: "sqlite" });
+      const script = path.join(d.dir, 'sync.sql');
+      fs.writeFileSync(script, schema.renderScript(plan));
+      const safe = plan.statements.filter((st) => st.section === 'safe');
+      const res = await schema.applyPlan(
+        d.his,
+        { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: safe.map((st) => ({ seq: st.seq, sql: st.sql })) },
+        tgt,
+        { journal: d.journal, runId: d.ctx.runId, clock: () => d.ctx.now() },
+      );
+      const left = res.leftovers?.changes.length ?? -1;
+      return {
+        did: `diffed the HIS against a next version (${plan.counts.changes} changes), wrote sync.sql and applied its ${safe.length} safe statements with the journal`,
+        found: `${plan.counts.safeItems} safe, ${plan.counts.reviewItems} for review (${plan.items.filter((i) => i.section === 'review').map((i) => i.title).join('; ')}); after apply ${left} difference(s) left`,
+        ok: res.status !== 'failed' && plan.counts.reviewItems === 1 && left === plan.counts.reviewItems,
+      };
+    } finally {
+      await next.close();
+    }
+  },
+};
+
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, settleStep, stuckStep];
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, settleStep, stuckStep];

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+
+describe('hisops demo', () => {
+  it('runs every job on a fresh seed and each finds exactly what was planted', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-demo-cli-'));
+    const dir = path.join(cwd, 'demo');
+    const io = memoryIo({ cwd, env: {} });
+    const code = await main(['demo', '--dir', dir, '--json'], io);
+    const doc = JSON.parse(io.out());
+    const bad = doc.data.steps.filter((s: { ok: boolean }) => !s.ok);
+    expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
+    expect(code).toBe(0);
+    const names = doc.data.steps.map((s: { step: string }) => s.step);
+    for (const n of ['demo seed', 'doctor', 'schema diff / sync', 'settle calc', 'settle stuck / reverse']) expect(names).toContain(n);
+    // Nothing outside the demo folder: no journal or config in the working directory.
+    expect(fs.readdirSync(cwd)).toEqual(['demo']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
+    expect(manifest.anomalies.length).toBe(doc.data.anomalies);
+    expect(fs.readFileSync(path.join(dir, 'sync.sql'), 'utf8')).toMatch(/needs review/i);
+  }, 120_000);
+
+  it('refuses a folder that already holds a demo', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-demo-used-'));
+    fs.writeFileSync(path.join(dir, 'his.db'), '');
+    const io = memoryIo({ cwd: dir, env: {} });
+    expect(await main(['demo', '--dir', dir], io)).toBe(2);
+    expect(io.err()).toContain('already holds a demo');
+  });
+
+  it('demo seed is deterministic: the same seed gives the same manifest', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-seed-cli-'));
+    const a = memoryIo({ cwd, env: {} });
+    const b = memoryIo({ cwd, env: {} });
+    expect(await main(['demo', 'seed', '--out', 'a', '--seed', '9', '--json'], a)).toBe(0);
+    expect(await main(['demo', 'seed', '--out', 'b', '--seed', '9', '--json'], b)).toBe(0);
+    const ma = JSON.parse(a.out()).data.manifest;
+    const mb = JSON.parse(b.out()).data.manifest;
+    expect(ma.totals).toEqual(mb.totals);
+    expect(ma.anomalies).toEqual(mb.anomalies);
+    expect(ma.center.totals ?? ma.center).toEqual(mb.center.totals ?? mb.center);
+  });
+});
