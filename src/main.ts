@@ -16,6 +16,7 @@ import { registerPolicy } from './commands/policy.js';
 import { registerCenter } from './commands/center.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSchema } from './commands/schema.js';
+import { registerCatalog } from './commands/catalog.js';
 
 defineMessages({
   'main.description': {
@@ -35,7 +36,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCenter, registerSettle, registerPolicy];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerSettle, registerPolicy];
 
 export function packageVersion(): string {
   try {

@@ -194,5 +194,32 @@ const schemaStep: DemoStep = {
   },
 };
 
+const catalogStep: DemoStep = {
+  name: 'catalog / mapping import',
+  async run(d) {
+    const cat = await import('../core/catalog/index.js');
+    const demo = await import('../core/demo/index.js');
+    const his = await import('../core/his/index.js');
+    const profile = await his.loadProfile(his.referenceProfilePath());
+    const r = await cat.demoCatalogStep({
+      db: d.his,
+      dir: path.join(d.dir, 'catalog'),
+      now: new Date(`${d.manifest.endDate}T02:00:00Z`),
+      national: demo.demoNationalCatalog(),
+      hisMappings: await cat.hisMappingRows(d.his, profile),
+      his: cat.profileItemSource(d.his, profile),
+    });
+    const key = (kind: string, id: string) => `${kind}:${id}`;
+    const found = r.found.map((f) => key(f.kind, f.fixmedins_hilist_id)).sort();
+    const planted = d.manifest.anomalies.filter((a) => a.job === 'mapping').map((a) => key(a.kind, String(a.keys['fixmedins_hilist_id']))).sort();
+    const added = r.catalog.reduce((n, k) => n + k.added, 0);
+    return {
+      did: `imported ${added} national catalog entries (${r.catalog.map((k) => k.kind).join(', ')}) and ${r.mappings.counts.added} HIS mappings from files`,
+      found: `${r.mappings.counts.rejected} mapping rows rejected: ${found.join(', ') || 'none'}`,
+      ok: found.length > 0 && JSON.stringify(found) === JSON.stringify(planted),
+    };
+  },
+};
+
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, settleStep, stuckStep];
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, stuckStep];

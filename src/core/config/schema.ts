@@ -27,6 +27,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'fixmedins_code', type: 'string', perInstitution: true, default: 'H00000000001', doc: 'Institution code issued by the center (定点医药机构编号)' },
   { key: 'fixmedins_name', type: 'string', perInstitution: true, default: '示例医院', doc: 'Institution name' },
   { key: 'his.url', type: 'dburl', perInstitution: true, default: 'sqlite:.hisops/his.db', doc: 'The HIS database (URL or the name of a connection)' },
+  { key: 'catalog.url', type: 'dburl', perInstitution: true, doc: "Where hisops keeps the catalogs and mappings (default: the HIS database, so the HIS can read them through a view)" },
   { key: 'his.profile', type: 'path', perInstitution: true, default: 'builtin:reference', doc: 'HIS profile: named SQL statements for this HIS' },
   { key: 'his.passwordEnv', type: 'string', perInstitution: true, doc: 'Environment variable holding the HIS password (default HISOPS_HIS_PASSWORD)' },
   { key: 'his.passwordFile', type: 'path', perInstitution: true, doc: 'File holding the HIS password' },

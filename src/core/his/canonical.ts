@@ -38,7 +38,7 @@ export type SettlementAmount = (typeof SETTLEMENT_AMOUNTS)[number];
 /** Fund fields whose sum is fund_pay_sumamt (invariant I2, variant a). */
 export const FUND_FIELDS = ['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay', 'hifdm_pay'] as const;
 
-const MONEY = [...SETTLEMENT_AMOUNTS, 'det_item_fee_sumamt', 'fulamt_ownpay_amt', 'overlmt_amt', 'preselfpay_amt', 'inscp_scp_amt'];
+const MONEY = [...SETTLEMENT_AMOUNTS, 'bill_amt', 'det_item_fee_sumamt', 'fulamt_ownpay_amt', 'overlmt_amt', 'preselfpay_amt', 'inscp_scp_amt'];
 const DECIMAL = ['pool_prop_selfpay', 'selfpay_prop', 'cnt', 'pric', 'pric_uplmt_amt', 'sel_retn_cnt', 'finl_trns_pric', 'age', 'inv_cnt'];
 const INT = ['trac_seq', 'bill_cnt', 'map_cnt', 'trac_cnt'];
 const DATETIME = [

@@ -232,7 +232,7 @@ export const STATEMENTS: Record<string, StatementSpec> = {
     kind: 'read',
     doc: 'HIS items billed since a time, with how often and when last',
     binds: { since: { type: 'datetime', required: true, doc: 'start of the window (now minus N days)' } },
-    columns: [...ITEM_COLUMNS, 'bill_cnt', 'last_billed_time'],
+    columns: [...ITEM_COLUMNS, 'bill_cnt', 'bill_amt', 'last_billed_time'],
   },
   his_items: {
     kind: 'read',

@@ -1,0 +1,71 @@
+/**
+ * What the catalog and mapping commands share: where the catalog tables live, the HIS profile and
+ * its items, day arguments, and how problems are printed.
+ */
+import path from 'node:path';
+import type { Ctx } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
+import { inputError } from '../core/errors.js';
+import type { Db } from '../core/db/index.js';
+import type * as CatalogModule from '../core/catalog/index.js';
+
+export type Cat = typeof CatalogModule;
+
+defineMessages({
+  'cat.problems': { en: '{total} problem(s) on {lines} line(s); the first {shown}:', zh: '共 {total} 个问题，涉及 {lines} 行；前 {shown} 个：' },
+  'cat.byCode': { en: 'by kind: {list}', zh: '按类型：{list}' },
+  'cat.col.where': { en: 'file:line', zh: '文件:行' },
+  'cat.col.column': { en: 'column', zh: '列' },
+  'cat.col.problem': { en: 'problem', zh: '问题' },
+  'cat.col.fix': { en: 'fix', zh: '处理' },
+  'cat.nothingWritten': { en: 'Nothing was written: fix the lines above and run again, or add --skip-invalid to import the rest (the bad rows go to a reject file).', zh: '未写入任何内容：修正以上各行后重试，或加 --skip-invalid 导入其余行（问题行写入拒收文件）。' },
+  'cat.rejectFile': { en: '{n} row(s) set aside in {file}', zh: '{n} 行已写入拒收文件 {file}' },
+});
+
+/** The database holding hisops's catalog tables: --db, else catalog.url, else the HIS database. */
+export async function openCatalogDb(ctx: Ctx, ref?: string): Promise<Db> {
+  const { connect } = await import('../core/db/index.js');
+  const configured = ctx.get<string | undefined>('catalog.url');
+  const dbRef = ctx.resolveDb(ref ?? (configured ? String(configured) : undefined));
+  const db = await connect(dbRef.url, { password: dbRef.password, baseDir: dbRef.baseDir, create: dbRef.url.startsWith('sqlite:') });
+  ctx.onClose(() => db.close());
+  return db;
+}
+
+/** The HIS database and its profile (for items, billing and the HIS's own mapping table). */
+export async function openHis(ctx: Ctx) {
+  const his = await import('../core/his/index.js');
+  const { connect } = await import('../core/db/index.js');
+  const ref = String(ctx.get('his.profile'));
+  const profile = await his.loadProfile(ref === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, ref));
+  const dbRef = ctx.resolveDb();
+  const db = await connect(dbRef.url, { password: dbRef.password, baseDir: dbRef.baseDir });
+  ctx.onClose(() => db.close());
+  return { his, db, profile };
+}
+
+/** A day argument: yyyy-MM-dd (other written forms accepted), today or yesterday. */
+export function dayArg(cat: Cat, ctx: Ctx, v: string | undefined, flag: string): string {
+  const today = cat.dayOf(ctx.now());
+  if (v === undefined || v === 'today') return today;
+  if (v === 'yesterday') return cat.addDays(today, -1);
+  const d = cat.parseDay(v);
+  if (!d) throw inputError('BAD_DATE', `${flag} "${v}" is not a date`, `Write ${flag} as yyyy-MM-dd, today or yesterday.`);
+  return d;
+}
+
+/** The problems of a file: a table of the first ones, then counts by code. */
+export function renderProblems(out: Out, ctx: Ctx, r: CatalogModule.ProblemReport): void {
+  if (r.total === 0) return;
+  out.line(out.c.red(ctx.t('cat.problems', { total: r.total, lines: r.badLines, shown: r.shown.length })));
+  out.table(
+    [ctx.t('cat.col.where'), ctx.t('cat.col.column'), ctx.t('cat.col.problem'), ctx.t('cat.col.fix')],
+    r.shown.map((p) => [p.line > 0 ? `${p.file}:${p.line}` : p.file, p.column ?? '', `${p.code}\n${p.message}`, p.fix]),
+  );
+  if (r.total > r.shown.length || Object.keys(r.byCode).length > 1) {
+    out.line(ctx.t('cat.byCode', { list: Object.entries(r.byCode).map(([k, n]) => `${k} ${n}`).join(', ') }));
+  }
+}
+
+export const collectList = (v: string, prev: string[] = []): string[] => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];

@@ -1,0 +1,294 @@
+/**
+ * One catalog row: raw cells → the values hisops stores, or the problems that stop it.
+ *
+ * hisops keeps, per entry, the columns it works with — code, validity period (normalised to
+ * yyyy-MM-dd; Java's Date.toString() and other forms accepted), vali_flag, name, specification,
+ * category A/B/C as chrgitm_lv 01/02/03, price limit, self-pay ratio, manufacturer, approval
+ * number, unit, record id and version — and where the row came from (src_file, src_line), so the
+ * full record can be read again from the archived download (`catalogEntryDetails`). Writing ~20
+ * short values instead of ~70 is what lets an import keep pace with the databases' own loaders.
+ * A fingerprint of the row's text tells a re-published row that changed from one that did not.
+ * Pure; written for a million rows a run.
+ */
+import { crc32 } from 'node:zlib';
+import { parseMoney } from '../money.js';
+import type { Layout } from './catalogColumns.js';
+import { DAY_FORMS, NO_START, parseDay } from './day.js';
+import { KINDS, normalizeChrgitmLv, type CatalogKind, type KindSpec } from './kinds.js';
+import type { Problem } from './problems.js';
+
+/** The columns of every catalog table, in order. */
+export const CATALOG_COLUMNS_STORED = [
+  'med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop',
+  'prodentp_name', 'aprvno', 'prcunt', 'rid', 'ver', 'ver_name', 'updt_time', 'extra', 'row_fp', 'src_file', 'src_line', 'added_import', 'import_id',
+] as const;
+export type StoredColumn = (typeof CATALOG_COLUMNS_STORED)[number];
+const C = Object.fromEntries(CATALOG_COLUMNS_STORED.map((c, i) => [c, i])) as Record<StoredColumn, number>;
+export const COL = C;
+export const WIDTH = CATALOG_COLUMNS_STORED.length;
+
+/** Indexes of the documented columns feeding each stored column, per kind. */
+export interface RowPlan {
+  k: KindSpec;
+  ndoc: number;
+  iBegn: number;
+  iEnd: number;
+  iVali: number;
+  iLv: number;
+  /** Stored column → documented indexes to try, first non-null wins. */
+  feeds: Array<[number, number[]]>;
+}
+
+export function rowPlan(kind: CatalogKind): RowPlan {
+  const k = KINDS[kind];
+  const idx = (fields: readonly string[]) => fields.map((f) => k.columns.indexOf(f)).filter((i) => i >= 0);
+  const feeds: Array<[number, number[]]> = [
+    [C.hilist_name, idx(k.nameFields)],
+    [C.hilist_spec, idx(k.specFields)],
+    [C.prodentp_name, idx(k.entpFields)],
+    [C.aprvno, idx(k.aprvFields)],
+    [C.prcunt, idx(k.unitFields)],
+    [C.rid, idx(['rid'])],
+    [C.ver, idx(['ver'])],
+    [C.ver_name, idx(['ver_name'])],
+    [C.updt_time, idx(['updt_time'])],
+  ];
+  return {
+    k,
+    ndoc: k.columns.length,
+    iBegn: k.columns.indexOf(k.beginField),
+    iEnd: k.columns.indexOf(k.endField),
+    iVali: k.columns.indexOf('vali_flag'),
+    iLv: k.columns.indexOf('nat_hi_druglist_chrgitm_lv'),
+    feeds: feeds.filter(([, from]) => from.length > 0),
+  };
+}
+
+export function clean(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const n = v.length;
+  if (n === 0) return null;
+  // Most cells have no surrounding blanks: look at the ends before paying for trim().
+  const t = v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32 ? v.trim() : v;
+  if (t.length === 0 || (t.length === 4 && (t === 'null' || t === 'NULL' || t.toLowerCase() === 'null'))) return null;
+  return t;
+}
+
+/**
+ * A 52-bit fingerprint of a row's text: its CRC-32 (computed natively) and its length. A row
+ * re-published unchanged has the same text; any edit changes the CRC with near certainty.
+ */
+export function fingerprint(text: string): number {
+  return crc32(text) * 1048576 + (text.length & 0xfffff);
+}
+
+/** A self-pay ratio: 0.1, 0.10 or 10% → "0.1"; undefined when it is not a fraction between 0 and 1. */
+export function parseRatio(raw: string): string | undefined {
+  const s = raw.trim();
+  const pct = s.endsWith('%');
+  const d = parseMoney(pct ? s.slice(0, -1) : s);
+  if (!d) return undefined;
+  const r = pct ? d.div(100) : d;
+  if (r.lt(0) || r.gt(1)) return undefined;
+  return r.toString();
+}
+
+export interface RowOk {
+  ok: true;
+  values: (string | number | null)[];
+  code: string;
+  begndate: string;
+  fp: number;
+}
+
+export interface RowBad {
+  ok: false;
+  problems: Problem[];
+}
+
+/**
+ * Cell offsets of one line, reused from row to row: positional rows are read field by field
+ * from their text instead of being split into seventy strings.
+ */
+export class LineIndex {
+  text = '';
+  count = 0;
+  private readonly starts = new Int32Array(1024);
+  private delimLen = 1;
+
+  /** Index a line; false when it has more columns than the index holds (the caller splits it). */
+  load(text: string, delimiter: string): boolean {
+    this.text = text;
+    this.delimLen = delimiter.length;
+    const st = this.starts;
+    let n = 1;
+    st[0] = 0;
+    for (let j = text.indexOf(delimiter); j >= 0; j = text.indexOf(delimiter, j + delimiter.length)) {
+      if (n >= st.length - 1) return false;
+      st[n++] = j + delimiter.length;
+    }
+    st[n] = text.length + delimiter.length;
+    this.count = n;
+    return true;
+  }
+
+  get(i: number): string | undefined {
+    if (i >= this.count) return undefined;
+    return this.text.slice(this.starts[i]!, this.starts[i + 1]! - this.delimLen);
+  }
+}
+
+export interface RowContext {
+  file: string;
+  /** Index of the file within its kind's import (stored as src_file). */
+  fileIndex?: number;
+  line: number;
+  layout: Layout;
+  plan: RowPlan;
+  /** How to name a cell position in messages (col 5, col E…). */
+  colName: (cellIndex: number) => string;
+  /** Reused between rows by the caller (positional text rows). */
+  index?: LineIndex;
+}
+
+/** "begndate / 开始日期 (col 5)": a documented column and the cell it came from. */
+function label(ctx: RowContext, field: string, d: number, cellOf: number[] | undefined): string {
+  const cell = d < 0 ? -1 : cellOf ? cellOf[d]! : d;
+  if (cell < 0) return field;
+  const header = ctx.layout.header?.[cell];
+  return `${field}${header && header !== field ? ' / ' + header : ''} (${ctx.colName(cell)})`;
+}
+
+function problem(ctx: RowContext, code: Problem['code'], column: string, message: string, fix: string, value?: string | null): Problem {
+  return { code, file: ctx.file, line: ctx.line, column, message, fix, value: value ?? undefined };
+}
+
+/**
+ * A row → stored values, or every problem of the row. Positional rows that carry their text are
+ * read through the line index; the text as read is what the fingerprint covers.
+ */
+export function catalogRow(row: { readonly cells: string[]; readonly text?: string; readonly delimiter?: string }, ctx: RowContext): RowOk | RowBad {
+  const { plan, layout } = ctx;
+  const k = plan.k;
+  let problems: Problem[] | undefined;
+  const values: (string | number | null)[] = new Array(WIDTH).fill(null);
+  // Documented column → the cell it came from (header files), for messages.
+  let cellOf: number[] | undefined;
+  let extra: Record<string, string> | undefined;
+  let get: (i: number) => string | null | undefined;
+  let fpText: string;
+
+  if (layout.mode === 'position') {
+    const idx = ctx.index;
+    let count: number;
+    if (idx && row.text !== undefined && row.delimiter && idx.load(row.text, row.delimiter)) {
+      count = idx.count;
+      get = (i) => idx.get(i);
+      fpText = row.text;
+    } else {
+      const cells = row.cells;
+      count = cells.length;
+      get = (i) => cells[i];
+      fpText = row.text ?? cells.join('\t');
+    }
+    if (count < plan.ndoc) {
+      return { ok: false, problems: [problem(ctx, 'COLUMN_COUNT', `${count} columns`, `the line has ${count} columns; ${k.kind} files have ${plan.ndoc} (more are allowed, fewer are not)`, `Check that this is a ${k.kind} ${k.label.en} file and that the line was not cut or joined; or pass the right --kind.`)] };
+    }
+    for (let i = plan.ndoc; i < count; i++) {
+      const v = clean(get(i) ?? undefined);
+      if (v !== null) (extra ??= {})[`col_${i + 1}`] = v;
+    }
+  } else {
+    const cells = row.cells;
+    const { toDocumented, toExtra } = layout;
+    const d: (string | null)[] = new Array(plan.ndoc).fill(null);
+    cellOf = new Array<number>(plan.ndoc).fill(-1);
+    for (let i = 0; i < cells.length; i++) {
+      const v = clean(cells[i]);
+      const di = toDocumented[i] ?? -1;
+      if (di >= 0) {
+        d[di] = v;
+        cellOf[di] = i;
+      } else if (toExtra[i]) values[C[toExtra[i] as StoredColumn]] = v;
+      else if (v !== null) (extra ??= {})[layout.header?.[i] || `col_${i + 1}`] = v;
+    }
+    get = (i) => d[i];
+    fpText = d.map((v) => v ?? '').join('\t') + '\u0001' + [C.hilist_name, C.hilist_spec, C.chrgitm_lv, C.pric_uplmt_amt, C.selfpay_prop].map((i) => values[i] ?? '').join('\u0001');
+  }
+  const doc = (i: number): string | null => (i < 0 ? null : clean(get(i) ?? undefined));
+
+  const code = doc(0);
+  if (code === null) (problems ??= []).push(problem(ctx, 'MISSING_VALUE', label(ctx, 'med_list_codg', 0, cellOf), 'the national code is empty', 'Fill in the code, or delete the line.'));
+  else if (!k.codeShape.test(code))
+    (problems ??= []).push(problem(ctx, 'CODE_SHAPE', label(ctx, 'med_list_codg', 0, cellOf), `"${code}" is not shaped like a ${k.kind} ${k.label.en} code (${k.codeShapeText})`, /E\+\d+$/i.test(code) ? 'Excel turned the code into a number: format the column as text and export again.' : `Check the code, or pass the right --kind if this is not a ${k.kind} file.`, code));
+  values[C.med_list_codg] = code;
+
+  const excelSerial = layout.mode === 'header';
+  let begn = doc(plan.iBegn);
+  if (begn === null) begn = NO_START;
+  else {
+    const d = parseDay(begn, { excelSerial });
+    if (!d) (problems ??= []).push(problem(ctx, 'BAD_DATE', label(ctx, k.beginField, plan.iBegn, cellOf), `"${begn}" is not a date`, `Write the start date as ${DAY_FORMS}.`, begn));
+    else begn = d;
+  }
+  values[C.begndate] = begn;
+  const endRaw = doc(plan.iEnd);
+  if (endRaw !== null) {
+    const d = parseDay(endRaw, { excelSerial });
+    if (!d) (problems ??= []).push(problem(ctx, 'BAD_DATE', label(ctx, k.endField, plan.iEnd, cellOf), `"${endRaw}" is not a date`, `Write the end date as ${DAY_FORMS}, or leave it empty for no end.`, endRaw));
+    else {
+      values[C.enddate] = d;
+      if (begn.length === 10 && begn[4] === '-' && d < begn) (problems ??= []).push(problem(ctx, 'BAD_INTERVAL', label(ctx, k.endField, plan.iEnd, cellOf), `the entry ends (${d}) before it starts (${begn})`, 'Correct the start or end date.', endRaw));
+    }
+  }
+  const vali = doc(plan.iVali);
+  if (vali === null) values[C.vali_flag] = '1';
+  else if (vali !== '0' && vali !== '1') (problems ??= []).push(problem(ctx, 'BAD_CODE', label(ctx, 'vali_flag', plan.iVali, cellOf), `vali_flag "${vali}" is neither 1 (valid) nor 0 (not valid)`, 'Write 1 or 0.', vali));
+  else values[C.vali_flag] = vali;
+
+  for (const [to, from] of plan.feeds) {
+    if (values[to] !== null) continue;
+    for (const i of from) {
+      const v = doc(i);
+      if (v !== null) {
+        values[to] = v;
+        break;
+      }
+    }
+  }
+
+  // Category A/B/C: a chrgitm_lv column of a CSV, or the drug file's own column.
+  const lvRaw = (values[C.chrgitm_lv] as string | null) ?? doc(plan.iLv);
+  if (lvRaw !== null) {
+    const lv = normalizeChrgitmLv(lvRaw);
+    if (!lv) (problems ??= []).push(problem(ctx, 'BAD_CODE', values[C.chrgitm_lv] !== null ? 'chrgitm_lv' : label(ctx, 'nat_hi_druglist_chrgitm_lv', plan.iLv, cellOf), `category "${lvRaw}" is not 01/甲类, 02/乙类 or 03/丙类`, 'Write the category as 01, 02 or 03 (甲类, 乙类, 丙类).', lvRaw));
+    values[C.chrgitm_lv] = lv ?? null;
+  }
+  const price = values[C.pric_uplmt_amt] as string | null;
+  if (price !== null) {
+    const d = parseMoney(price.replace(/^[¥￥]/, ''));
+    if (!d || d.lt(0)) (problems ??= []).push(problem(ctx, 'BAD_NUMBER', 'pric_uplmt_amt', `price limit "${price}" is not a number`, 'Write the limit as a plain number such as 12.50 (no units), or leave it empty.', price));
+    else values[C.pric_uplmt_amt] = d.toString();
+  }
+  const ratio = values[C.selfpay_prop] as string | null;
+  if (ratio !== null) {
+    const r = parseRatio(ratio);
+    if (r === undefined) (problems ??= []).push(problem(ctx, 'BAD_NUMBER', 'selfpay_prop', `self-pay ratio "${ratio}" is not a fraction between 0 and 1`, 'Write the ratio as 0.10 or 10%, or leave it empty.', ratio));
+    else values[C.selfpay_prop] = r;
+  }
+  if (problems) return { ok: false, problems };
+
+  if (extra) values[C.extra] = JSON.stringify(extra);
+  values[C.src_file] = ctx.fileIndex ?? 0;
+  values[C.src_line] = ctx.line;
+  const fp = fingerprint(layout.mode === 'position' || !extra ? fpText : fpText + '\u0001' + values[C.extra]);
+  values[C.row_fp] = fp.toString(36);
+  return { ok: true, values, code: code!, begndate: begn, fp };
+}
+
+/** A row's cells (documented order) → every documented field of the kind, null literals and blanks as null. */
+export function documentedFields(kind: CatalogKind, cells: readonly string[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  KINDS[kind].columns.forEach((c, i) => (out[c] = clean(cells[i])));
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * `mapping upload`: send new and changed mappings to the center (3301) and withdraw replaced or
+ * removed ones (3302), one row at a time, each recorded in the journal before the call and again
+ * with the center's verdict after it. A run that is stopped part-way loses nothing: the next run
+ * plans again from what the center has accepted, so accepted rows are not sent twice and rows
+ * whose outcome is unknown (a timeout) are sent again — 3301 replaces a mapping with itself.
+ */
+import { isHisopsError } from '../errors.js';
+import type { Db } from '../db/index.js';
+import type { Journal } from '../journal/index.js';
+import { allStoredMappings } from './store/catalogQuery.js';
+import { insertReturningId } from './store/sql.js';
+import { ensureMappingTables, MAPPING_UPLOAD_TABLE } from './store/tables.js';
+import { planUpload, type AcceptedState, type MappingPayload, type RejectedState, type UploadItem, type UploadPlan } from './uploadPlan.js';
+
+/** What upload needs from the center client (3301 / 3302). Errors are the client's HisopsErrors. */
+export interface MappingCenter {
+  upload(d: MappingPayload): Promise<{ msgid: string }>;
+  withdraw(d: { fixmedins_hilist_id: string; list_type: string; med_list_codg: string }): Promise<{ msgid: string }>;
+}
+
+export type Verdict = 'accepted' | 'rejected' | 'unknown' | 'not sent';
+
+export interface UploadOutcome extends UploadItem {
+  verdict: Verdict | 'planned';
+  msgid: string | null;
+  infcode: string | null;
+  err_msg: string | null;
+}
+
+export interface UploadResult {
+  applied: boolean;
+  runId: string;
+  plan: { items: number; upToDate: number; heldBack: UploadPlan['heldBack'] };
+  outcomes: UploadOutcome[];
+  counts: Record<Verdict | 'planned', number>;
+  /** Set when the run stopped early (the center could not be reached). */
+  stoppedBy: { code: string; summary: string; fix: string | undefined } | null;
+}
+
+interface UploadRow {
+  id: number;
+  run_id: string;
+  infno: string;
+  fixmedins_hilist_id: string;
+  begndate: string;
+  list_type: string;
+  med_list_codg: string;
+  payload_hash: string;
+  state: string;
+  err_msg: string | null;
+}
+
+/** The latest accepted and rejected state of every key, from the journal. */
+export async function uploadState(journal: Journal): Promise<{ accepted: AcceptedState[]; rejected: RejectedState[] }> {
+  await journal.ensure(MAPPING_UPLOAD_TABLE);
+  const rows = (await journal.knex(MAPPING_UPLOAD_TABLE.name).select(['id', 'infno', 'fixmedins_hilist_id', 'begndate', 'list_type', 'med_list_codg', 'payload_hash', 'state', 'err_msg']).whereIn('state', ['accepted', 'rejected']).orderBy('id')) as UploadRow[];
+  const accepted = new Map<string, AcceptedState>();
+  const rejected = new Map<string, RejectedState>();
+  for (const r of rows) {
+    const k = `${r.fixmedins_hilist_id}\u0001${r.begndate}`;
+    if (r.state === 'accepted') {
+      // A withdrawal of a code the mapping no longer has does not undo the current upload.
+      const cur = accepted.get(k);
+      if (r.infno === '3302' && cur && (cur.med_list_codg !== r.med_list_codg || cur.list_type !== r.list_type)) continue;
+      accepted.set(k, { fixmedins_hilist_id: r.fixmedins_hilist_id, begndate: r.begndate, infno: r.infno as '3301' | '3302', list_type: r.list_type, med_list_codg: r.med_list_codg, payload_hash: r.payload_hash });
+      rejected.delete(k);
+    } else rejected.set(k, { fixmedins_hilist_id: r.fixmedins_hilist_id, begndate: r.begndate, payload_hash: r.payload_hash, err_msg: r.err_msg });
+  }
+  return { accepted: [...accepted.values()], rejected: [...rejected.values()] };
+}
+
+export interface UploadOptions {
+  apply?: boolean;
+  runId: string;
+  now: () => Date;
+  retryRejected?: boolean;
+  /** Send at most this many rows. */
+  limit?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function uploadMappings(db: Db, journal: Journal, center: MappingCenter | undefined, o: UploadOptions): Promise<UploadResult> {
+  await ensureMappingTables(db);
+  const stored = await allStoredMappings(db.knex);
+  const { accepted, rejected } = await uploadState(journal);
+  const plan = planUpload(stored, accepted, rejected, { retryRejected: o.retryRejected });
+  const items = o.limit !== undefined ? plan.items.slice(0, o.limit) : plan.items;
+  const outcomes: UploadOutcome[] = items.map((i) => ({ ...i, verdict: 'planned', msgid: null, infcode: null, err_msg: null }));
+  const result: UploadResult = { applied: false, runId: o.runId, plan: { items: plan.items.length, upToDate: plan.upToDate, heldBack: plan.heldBack }, outcomes, counts: { planned: 0, accepted: 0, rejected: 0, unknown: 0, 'not sent': 0 }, stoppedBy: null };
+  if (o.apply && center) {
+    result.applied = true;
+    const table = MAPPING_UPLOAD_TABLE.name;
+    let seq = 0;
+    for (const out of outcomes) {
+      const stamp = () => o.now().toISOString();
+      // Written before the call: a run killed now leaves "sending", which the next run sends again.
+      const rowId = await insertReturningId(journal.knex, journal.db.dialect, table, 'id', { run_id: o.runId, seq: ++seq, infno: out.infno, fixmedins_hilist_id: out.fixmedins_hilist_id, begndate: out.begndate, list_type: out.list_type, med_list_codg: out.med_list_codg, payload: JSON.stringify(out.payload), payload_hash: out.payload_hash, state: 'sending', updated_at: stamp() });
+      try {
+        const r = out.infno === '3301' ? await center.upload(out.payload as MappingPayload) : await center.withdraw(out.payload as { fixmedins_hilist_id: string; list_type: string; med_list_codg: string });
+        out.verdict = 'accepted';
+        out.msgid = r.msgid;
+        out.infcode = '0';
+      } catch (e) {
+        if (!isHisopsError(e)) throw e;
+        const d = e.details as { msgid?: string; infcode?: number | null; err_msg?: string | null; delivery?: string };
+        out.msgid = d.msgid ?? null;
+        out.err_msg = d.err_msg ?? e.summary;
+        if (e.code === 'CENTER_REFUSED' || e.code === 'CENTER_REJECTED') {
+          out.verdict = 'rejected';
+          out.infcode = d.infcode === null || d.infcode === undefined ? null : String(d.infcode);
+        } else if (d.delivery === 'no') {
+          out.verdict = 'not sent';
+          result.stoppedBy = { code: e.code, summary: e.summary, fix: e.fix };
+        } else if (d.delivery === 'maybe') {
+          out.verdict = 'unknown';
+        } else {
+          out.verdict = 'not sent';
+          result.stoppedBy = { code: e.code, summary: e.summary, fix: e.fix };
+        }
+      }
+      await journal.knex(table).where({ id: rowId }).update({ state: out.verdict, msgid: out.msgid, infcode: out.infcode, err_msg: out.err_msg, updated_at: stamp() });
+      o.onProgress?.(seq, outcomes.length);
+      // An unreachable center fails every row alike: stop and let the next run pick up.
+      if (result.stoppedBy) break;
+    }
+  }
+  for (const out of outcomes) result.counts[out.verdict]++;
+  return result;
+}
+
+/** The center client as a MappingCenter (3301 mappingUpload, 3302 mappingWithdraw). */
+export function centerMappings(center: {
+  mappingUpload(d: MappingPayload): Promise<{ msgid: string }>;
+  mappingWithdraw(d: { fixmedins_hilist_id: string; list_type: string; med_list_codg: string }): Promise<{ msgid: string }>;
+}): MappingCenter {
+  return { upload: (d) => center.mappingUpload(d), withdraw: (d) => center.mappingWithdraw(d) };
+}
