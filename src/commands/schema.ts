@@ -372,5 +372,6 @@ export function registerSchema(program: Command, app: App): Command {
     'HISOPS_MASK_KEY=… hisops schema clone his_prod sqlite:test.db --mask --apply --yes',
     'hisops schema clone his_prod postgres://his@127.0.0.1:5432/his_test --mask --apply --resume',
   ]);
+  app.examples(group, ['hisops schema diff prod new-version.json', 'hisops schema sync prod new-version.json -o upgrade.sql', 'hisops schema sync prod new-version.json --script upgrade.sql --apply', 'hisops schema clone prod sqlite:test.db --mask --apply']);
   return group;
 }

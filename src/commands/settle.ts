@@ -75,5 +75,6 @@ export function registerSettle(program: Command, app: App): Command {
     );
   app.examples(calc, ['hisops settle calc bill.json', 'hisops settle calc bill.csv --explain', 'hisops settle calc bill.json --policy city-2026.yaml --json']);
   registerStuck(settle, app);
+  app.examples(settle, ['hisops settle calc bill.json --explain', 'hisops settle stuck --older-than 10m', 'hisops settle reverse --all --apply --yes', 'hisops settle log']);
   return settle;
 }

@@ -1,15 +1,19 @@
 /**
- * Ask the center about each candidate with 5203 (by setl_id, with psn_no and mdtrt_id), at most
- * `concurrency` queries in flight, then classify. Candidates without a setl_id are not asked:
- * 5203 needs one; their center side comes from hisops's journal or stays unknown.
+ * Ask the center about each candidate with 5203, at most `concurrency` queries in flight, then
+ * classify. A candidate with a setl_id is asked by it (with psn_no and mdtrt_id). One without —
+ * a settlement call whose answer was lost — is asked by its visit (psn_no + mdtrt_id) when its
+ * msgid is known (only the msgid tells whether the visit's settlement is the one that call made:
+ * centerView compares it with the answer's medins_setl_id) and hisops's own records leave the
+ * call's fate open. Anything else is not asked: its center side comes from hisops's journal or
+ * stays unknown.
  */
 import { isHisopsError } from '../errors.js';
 import type { Center } from '../center/index.js';
-import { centerView, toCenterSetl, type SetlinfoLike } from './centerView.js';
+import { centerView, fromJournal, toCenterSetl, type SetlinfoLike } from './centerView.js';
 import { classifyStuck } from './classifyStuck.js';
 import { mapLimit } from './mapLimit.js';
 import type { RefusalPatterns } from './stuckConfig.js';
-import type { Candidate, CenterAnswer, Finding } from './types.js';
+import type { AskedBy, Candidate, CenterAnswer, Finding } from './types.js';
 
 /** The part of the center client the job uses (5203, 2208, 2305, 2601). */
 export type CenterLike = Pick<Center, 'querySettlement' | 'outpatientCancel' | 'inpatientCancel' | 'reverse'>;
@@ -20,21 +24,42 @@ export interface AskOptions {
 }
 
 export interface AskStats {
+  /** 5203 queries sent (by setl_id and by visit). */
   asked: number;
+  /** Of those, by visit (no setl_id was known). */
+  byVisit: number;
   notAsked: number;
   maxInFlight: number;
   ms: number;
 }
 
+/** How a candidate can be asked with 5203, or why it cannot. */
+export function askWay(c: Candidate): { by: AskedBy } | { by: null; why: string } {
+  if (!c.psn_no) return { by: null, why: 'no psn_no is known (5203 needs one)' };
+  if (c.setl_id) return { by: 'setl_id' };
+  if (!c.mdtrt_id) return { by: null, why: 'neither a setl_id nor the visit (mdtrt_id) is known to ask 5203 by' };
+  if (!c.msgid) return { by: null, why: 'no setl_id is known, and without the msgid of the call an answer by visit cannot be told apart from other settlements of the visit' };
+  return { by: 'visit' };
+}
+
+/** Whether 5203 is worth sending for a candidate (see assessCandidates). */
+export function needsAsking(c: Candidate, p: RefusalPatterns): boolean {
+  const way = askWay(c).by;
+  if (way === 'setl_id') return true;
+  return way === 'visit' && fromJournal(c, p, '').state === 'unknown';
+}
+
 export async function askOne(center: CenterLike, c: Candidate): Promise<CenterAnswer> {
-  if (!c.setl_id) return { kind: 'not_asked', why: 'no setl_id is known (5203 needs one)' };
-  if (!c.psn_no) return { kind: 'not_asked', why: 'no psn_no is known (5203 needs one)' };
+  const way = askWay(c);
+  if (way.by === null) return { kind: 'not_asked', why: way.why };
+  const by = way.by;
   try {
-    const r = await center.querySettlement({ psn_no: c.psn_no, setl_id: c.setl_id, ...(c.mdtrt_id ? { mdtrt_id: c.mdtrt_id } : {}) });
-    return { kind: 'setlinfo', setl: toCenterSetl(r.result.setlinfo as unknown as SetlinfoLike), msgid: r.msgid };
+    const q = by === 'setl_id' ? { psn_no: c.psn_no!, setl_id: c.setl_id!, ...(c.mdtrt_id ? { mdtrt_id: c.mdtrt_id } : {}) } : { psn_no: c.psn_no!, mdtrt_id: c.mdtrt_id! };
+    const r = await center.querySettlement(q);
+    return { kind: 'setlinfo', setl: toCenterSetl(r.result.setlinfo as unknown as SetlinfoLike), msgid: r.msgid, by };
   } catch (e) {
-    if (isHisopsError(e) && e.code === 'CENTER_REFUSED') return { kind: 'refused', err_msg: String(e.details.err_msg ?? e.summary), msgid: (e.details.msgid as string | undefined) ?? null };
-    if (isHisopsError(e)) return { kind: 'error', code: e.code, message: e.summary };
+    if (isHisopsError(e) && e.code === 'CENTER_REFUSED') return { kind: 'refused', err_msg: String(e.details.err_msg ?? e.summary), msgid: (e.details.msgid as string | undefined) ?? null, by };
+    if (isHisopsError(e)) return { kind: 'error', code: e.code, message: e.summary, by };
     throw e;
   }
 }
@@ -42,12 +67,21 @@ export async function askOne(center: CenterLike, c: Candidate): Promise<CenterAn
 export async function assessCandidates(center: CenterLike | undefined, candidates: readonly Candidate[], o: AskOptions): Promise<{ findings: Finding[]; stats: AskStats }> {
   const t0 = performance.now();
   const answers = new Map<Candidate, CenterAnswer>();
-  const toAsk = center ? candidates.filter((c) => c.setl_id && c.psn_no) : [];
+  // By visit only when hisops's own records leave the call's fate open: a call the center refused,
+  // or one hisops already reversed or cancelled, needs no query (and a visit's answer could not
+  // overrule them).
+  const toAsk = center ? candidates.filter((c) => needsAsking(c, o.patterns)) : [];
   const { results, maxInFlight } = await mapLimit(toAsk, o.concurrency, (c) => askOne(center!, c));
   toAsk.forEach((c, i) => answers.set(c, results[i]!));
   const findings = candidates.map((c) => {
-    const a = answers.get(c) ?? (center || !c.setl_id ? { kind: 'not_asked' as const, why: c.setl_id ? 'no psn_no is known (5203 needs one)' : 'no setl_id is known (5203 needs one)' } : { kind: 'error' as const, code: 'CENTER_NOT_ASKED', message: 'the center was not asked' });
+    const way = askWay(c);
+    // Without a center: a known setl_id that was not asked leaves the center's side unreachable;
+    // a candidate without one keeps what hisops's journal knows, as when it cannot be asked.
+    const a =
+      answers.get(c) ??
+      (way.by === 'setl_id' ? { kind: 'error' as const, code: 'CENTER_NOT_ASKED', message: 'the center was not asked' } : { kind: 'not_asked' as const, why: way.by === null ? way.why : center ? "hisops's journal already tells" : 'no setl_id is known, and the center was not asked by visit' });
     return classifyStuck(c, centerView(c, a, o.patterns));
   });
-  return { findings, stats: { asked: toAsk.length, notAsked: candidates.length - toAsk.length, maxInFlight: toAsk.length ? maxInFlight : 0, ms: performance.now() - t0 } };
+  const byVisit = toAsk.filter((c) => !c.setl_id).length;
+  return { findings, stats: { asked: toAsk.length, byVisit, notAsked: candidates.length - toAsk.length, maxInFlight: toAsk.length ? maxInFlight : 0, ms: performance.now() - t0 } };
 }

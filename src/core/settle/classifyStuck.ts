@@ -9,6 +9,8 @@
  * | void · cancelled    | center_only                      | consistent                    | unconfirmed          |
  *
  * A center that could not be asked makes the candidate `unreachable`, whatever the HIS says.
+ * `unknown`: no setl_id, and 5203 by visit could not tell (not asked, or the visit held no
+ * settlement made by this call).
  */
 import { D, fmt } from '../money.js';
 import type { AmountDelta, Candidate, CenterView, Finding, HisState, StuckClass } from './types.js';
@@ -42,7 +44,7 @@ function decide(his: HisState, v: CenterView, deltas: AmountDelta[], openEntry: 
   const gone = center === 'cancelled' || center === 'reversed' || center === 'absent';
   const centerWord = center === 'absent' ? 'has no such settlement' : center === 'reversed' ? 'reversed it' : center === 'cancelled' ? 'cancelled it' : 'settled it';
   if (center === 'unknown') {
-    return { cls: 'unconfirmed', why: `no setl_id is known, so 5203 cannot ask the center; the HIS shows it ${his}` };
+    return { cls: 'unconfirmed', why: `no setl_id is known and 5203 could not tell what became of the call; the HIS shows it ${his}` };
   }
   switch (his) {
     case 'settled':

@@ -30,6 +30,8 @@ export interface CashierVisit {
   inpatient?: boolean;
   /** Visit id (default a new one). */
   mdtrt_id?: string;
+  /** Outpatient charge batch (default `<mdtrt_id>B1`); a visit's second batch needs another. */
+  chrg_bchno?: string;
 }
 
 export interface CashierResult {
@@ -72,7 +74,7 @@ export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit
   let setl: Record<string, unknown> | null = null;
   let error: string | null = null;
   try {
-    const r = inpatient ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' }) : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno: `${mdtrt_id}B1` });
+    const r = inpatient ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' }) : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno: v.chrg_bchno ?? `${mdtrt_id}B1` });
     msgid = r.msgid;
     setl = r.result.setlinfo as unknown as Record<string, unknown>;
   } catch (e) {

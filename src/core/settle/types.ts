@@ -19,8 +19,8 @@ export type CenterState = 'settled' | 'cancelled' | 'reversed' | 'absent' | 'unk
  * - his_only: the HIS shows it settled, the center cancelled, reversed or never had it
  * - amounts_differ: both settled, with different figures
  * - neither: nobody settled it; only the HIS's pending state (or the write-ahead entry) is left
- * - unconfirmed: no setl_id is known, so the center cannot be asked with 5203; a 2601 reversal by
- *   the original msgid settles it either way
+ * - unconfirmed: no setl_id is known and 5203 could not tell (not asked, or asked by visit and the
+ *   visit held nothing of this call); a 2601 reversal by the original msgid settles it either way
  * - unreachable: the center could not be asked (it failed or answered something unexpected)
  * - consistent: nothing is wrong (the write-ahead entry only needs closing)
  */
@@ -116,11 +116,17 @@ export type CenterSetl = {
   pool_prop_selfpay: string | null;
 } & { [K in SettlementAmount]: string };
 
-/** What the center answered when asked (before interpretation). */
+/**
+ * How 5203 was asked: by the candidate's setl_id, or by its visit (psn_no + mdtrt_id) when no
+ * setl_id is known — then the answer may be another settlement of the visit.
+ */
+export type AskedBy = 'setl_id' | 'visit';
+
+/** What the center answered when asked (before interpretation). `by` defaults to setl_id. */
 export type CenterAnswer =
-  | { kind: 'setlinfo'; setl: CenterSetl; msgid: string }
-  | { kind: 'refused'; err_msg: string; msgid: string | null }
-  | { kind: 'error'; code: string; message: string }
+  | { kind: 'setlinfo'; setl: CenterSetl; msgid: string; by?: AskedBy }
+  | { kind: 'refused'; err_msg: string; msgid: string | null; by?: AskedBy }
+  | { kind: 'error'; code: string; message: string; by?: AskedBy }
   | { kind: 'not_asked'; why: string };
 
 export interface CenterView {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from './helpers.js';
-import { detect, hisRow, repair, requests, withFault, writeBackFailed } from './scenarios.js';
+import { detect, hisRow, repair, requests, twoBatches, writeBackFailed } from './scenarios.js';
 
 const repo = path.resolve(__dirname, '../../..');
 // Bundled next to node_modules so that knex and better-sqlite3 resolve from the repository.
@@ -37,7 +37,8 @@ describe('killed between the center call and the HIS update', () => {
   afterEach(async () => w.close());
 
   it('2601 path: the center reversed it, the HIS still pending; the re-run voids it without a second 2601', async () => {
-    const s = await withFault(w, '2207:timeout-after-commit');
+    // A lost batch whose visit 5203 answers with another batch: reversed by its msgid.
+    const { first: s } = await twoBatches(w, 'first');
     const r = await runChild(w, s.msgid, 'complete');
     expect(r.signal).toBe('SIGKILL');
     expect(r.stdout).toContain('["reverse"]');

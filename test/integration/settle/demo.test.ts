@@ -1,7 +1,8 @@
 /**
  * End to end: one-sided settlements made for real through the client with the sandbox's
- * timeout-after-commit fault are found — exactly those — repaired, and a 3201 of the day then
- * balances for every group.
+ * timeout-after-commit fault are found — exactly those — by 5203 by visit, completed in the HIS
+ * from the center's answer (the center keeps them), and a 3201 of the day then balances for every
+ * group, the completed settlements included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCenter } from '../../../src/core/center/index.js';
@@ -30,24 +31,29 @@ describe('demoStuck', () => {
     }
   });
 
-  it('finds exactly them, as unconfirmed (no setl_id came back, so 5203 cannot be asked)', () => {
+  it('finds exactly them, as center_only: 5203 by visit answers each with the settlement its lost call made', () => {
     expect(r.found.findings.map((f) => f.msgid).sort()).toEqual(r.created.stuck.map((s) => s.msgid).sort());
     for (const f of r.found.findings) {
-      expect(f.classification).toBe('unconfirmed');
+      expect(f).toMatchObject({ classification: 'center_only', his_state: 'pending', center_state: 'settled', center_via: '5203' });
+      expect(f.setl_id).toBe(w.sb.ledger.settlementsByMsgid(f.msgid!)[0]!.setl_id);
+      expect(f.center.setl!.medins_setl_id).toBe(f.msgid);
       expect(f.sources).toEqual(expect.arrayContaining(['his_pending', 'client_journal']));
     }
+    expect(r.found.timings.center_queries).toBe(3);
     expect(r.found.sources.reconcile).toBe(0);
   });
 
-  it('repairs each with 2601 by the original msgid, then marks the HIS row void; a second look finds nothing', async () => {
-    expect(r.plan.every((p) => p.repair === 'reverse')).toBe(true);
+  it('completes each pending HIS row from the center\'s answer (no reversal); a second look finds nothing', async () => {
+    expect(r.plan.every((p) => p.repair === 'complete')).toBe(true);
     expect(r.results.map((x) => x.outcome)).toEqual(['done', 'done', 'done']);
     expect(r.after.findings).toHaveLength(0);
     expect(r.ok).toBe(true);
+    expect(w.sb.stats().byInfno['2601']?.requests ?? 0).toBe(0);
     for (const s of r.created.stuck) {
-      expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('reversed');
+      const center = w.sb.ledger.settlementsByMsgid(s.msgid)[0]!;
+      expect(center.status).toBe('settled');
       const his = await w.his.knex('his_settlement').where({ msgid: s.msgid }).first();
-      expect(his.his_status).toBe('void');
+      expect(his).toMatchObject({ his_status: 'settled', setl_id: center.setl_id, medins_setl_id: s.msgid });
       const call = await w.journal.knex('hisops_center_calls').where({ msgid: s.msgid }).first();
       expect(call.resolved_at).toBeTruthy();
     }
@@ -78,7 +84,8 @@ describe('demoStuck', () => {
 
   it('audits every step with the operator', async () => {
     const acts = await w.journal.knex('hisops_stuck_actions').where({ run_id: 'demo-run' }).orderBy('seq');
-    expect(acts.filter((a: { step: string }) => a.step === 'center')).toHaveLength(3);
+    // Completing sends nothing to the center: no center step.
+    expect(acts.filter((a: { step: string }) => a.step === 'center')).toHaveLength(0);
     expect(acts.every((a: { opter: string }) => a.opter === 'op07')).toBe(true);
     expect(acts.filter((a: { step: string; status: string }) => a.step === 'his' && a.status === 'done')).toHaveLength(3);
   });

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { makeWorld, type HisKind, type World } from './helpers.js';
-import { detect, env, hisRow, journalLeftPending, repair, requests, rolledBack, settledNormally, withFault, writeBackFailed } from './scenarios.js';
+import { detect, env, hisRow, journalLeftPending, repair, requests, rolledBack, settledNormally, twoBatches, withFault, writeBackFailed } from './scenarios.js';
 import { planReverse } from '../../../src/core/settle/index.js';
 import { describeWithPg } from '../../helpers/servers.js';
 
@@ -124,8 +124,10 @@ function suite(kind: HisKind, pgUrl?: string): void {
   });
 
   it('re-running never reverses twice: a second run finds nothing, and an old plan applied again sends nothing', async () => {
-    const s = await withFault(w, '2207:timeout-after-commit');
+    // The lost batch's visit answers 5203 with the other batch's settlement, so 2601 is the repair.
+    const { first: s } = await twoBatches(w, 'first');
     const first = await repair(w, [], { all: true });
+    expect(first.plan.items.map((i) => i.repair)).toEqual(['reverse']);
     expect(first.results.map((r) => r.outcome)).toEqual(['done']);
     expect(requests(w, '2601')).toBe(1);
     const again = await repair(w, [], { all: true });
@@ -134,6 +136,19 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(stale.results[0]!.outcome).toBe('stale');
     expect(requests(w, '2601')).toBe(1);
     expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('reversed');
+  });
+
+  it('re-running a completion changes nothing: a second run finds nothing, and the old plan is stale', async () => {
+    const s = await withFault(w, '2207:timeout-after-commit');
+    const first = await repair(w, [], { all: true });
+    expect(first.plan.items.map((i) => i.repair)).toEqual(['complete']);
+    expect(first.results.map((r) => r.outcome)).toEqual(['done']);
+    expect((await repair(w, [], { all: true })).plan.items).toEqual([]);
+    const stale = await repair(w, [], { plan: first.plan });
+    expect(stale.results[0]!.outcome).toBe('stale');
+    expect(requests(w, '2601') + requests(w, '2208')).toBe(0);
+    expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('settled');
+    expect((await hisRow(w, s.msgid))!.his_status).toBe('settled');
   });
 
   it('a failure between the center call and the HIS commit: HIS untouched, and the next run finishes without calling the center again', async () => {

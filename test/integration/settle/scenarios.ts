@@ -44,6 +44,29 @@ export async function withFault(w: World, fault: string, medfee = '130.00', inpa
   }
 }
 
+let visitNo = 0;
+
+/**
+ * One outpatient visit, two charge batches settled one after the other by the same person; the
+ * sandbox commits the `lost` batch and withholds its answer (timeout-after-commit), so the HIS
+ * keeps that row pending while the visit holds two live settlements at the center.
+ */
+export async function twoBatches(w: World, lost: 'first' | 'second', medfee: [string, string] = ['60.00', '70.00']): Promise<{ first: CashierResult; second: CashierResult }> {
+  const person = nextPerson();
+  const mdtrt_id = `VB${process.pid}${String(++visitNo).padStart(4, '0')}`;
+  const batch = async (n: 1 | 2): Promise<CashierResult> => {
+    w.sb.setFaults((n === 1) === (lost === 'first') ? '2207:timeout-after-commit' : '');
+    try {
+      return await settleAtCashier(w.center, w.his, { person, mdtrt_id, chrg_bchno: `${mdtrt_id}B${n}`, medfee_sumamt: medfee[n - 1]! });
+    } finally {
+      w.sb.setFaults('');
+    }
+  };
+  const first = await batch(1);
+  const second = await batch(2);
+  return { first, second };
+}
+
 export function env(w: World) {
   return { db: w.his, profile: w.profile, journal: w.journal, now: later(), center: w.center };
 }

@@ -50,7 +50,7 @@ describe('the seeded HIS', () => {
     expect(r.findings.map((f) => f.msgid).sort()).toEqual(planted.map((a) => String(a.keys.msgid)).sort());
     for (const a of planted) {
       const f = r.findings.find((x) => x.msgid === a.keys.msgid)!;
-      // No setl_id reached the HIS for any of them: only 2601 can tell (and repair) the center's side.
+      // No setl_id reached the HIS for any of them, and no center is asked here: the side stays unknown.
       expect(f.classification).toBe('unconfirmed');
       expect(f.his_state).toBe(a.kind === 'settlement_pending' ? 'pending' : 'missing');
     }
@@ -73,12 +73,32 @@ describe('the seeded HIS', () => {
     expect(r.found.findings).toHaveLength(planted.length + 2);
     expect(r.after.findings).toEqual([]);
     expect(r.ok).toBe(true);
-    for (const a of manifest.anomalies.filter((x) => x.kind === 'settlement_pending')) {
+    const pending = manifest.anomalies.filter((x) => x.kind === 'settlement_pending');
+    expect(pending.some((a) => a.center?.center_has_it)).toBe(true);
+    expect(pending.some((a) => !a.center?.center_has_it)).toBe(true);
+    for (const a of pending) {
       const row = await his.knex('his_settlement').where({ msgid: a.keys.msgid }).first();
-      expect(row.his_status).toBe('void');
       const center = ledger.settlementsByMsgid(String(a.keys.msgid));
-      if (a.center?.center_has_it) expect(center[0]!.status).toBe('reversed');
-      else expect(center).toHaveLength(0);
+      const f = r.found.findings.find((x) => x.msgid === a.keys.msgid)!;
+      if (a.center?.center_has_it) {
+        // 5203 by visit finds the settlement the timed-out call made: the HIS row is completed.
+        expect(f).toMatchObject({ classification: 'center_only', center_state: 'settled', setl_id: a.center.setl_id });
+        expect(row).toMatchObject({ his_status: 'settled', setl_id: a.center.setl_id });
+        expect(center[0]!.status).toBe('settled');
+      } else {
+        // The visit holds nothing of it: 2601 by the msgid answers 原交易不存在, the row is voided.
+        expect(f.classification).toBe('unconfirmed');
+        expect(row.his_status).toBe('void');
+        expect(center).toHaveLength(0);
+      }
+    }
+    // A call the HIS rolled back after the center answered: found by visit too, and cancelled at the center.
+    const rolledBack = manifest.anomalies.filter((x) => x.kind === 'log_without_settlement');
+    expect(rolledBack.length).toBeGreaterThan(0);
+    for (const a of rolledBack) {
+      const f = r.found.findings.find((x) => x.msgid === a.keys.msgid)!;
+      expect(f).toMatchObject({ classification: 'center_only', his_state: 'missing', center_state: 'settled' });
+      expect(ledger.settlementsByMsgid(String(a.keys.msgid))[0]!.status).toBe('cancelled');
     }
   });
 });

@@ -134,7 +134,11 @@ export class Center extends CenterClient {
     return this.request('2601', { data: noNulls(d) }, (o) => o, opts);
   }
 
-  /** 5203: the center's view of one settlement. */
+  /**
+   * 5203: the center's view of one settlement, by setl_id or by visit (psn_no + mdtrt_id, no
+   * setl_id). An answer by visit may be another settlement of that visit: compare its
+   * `medins_setl_id` with the msgid of the call you are asking about.
+   */
   querySettlement(q: SettlementQuery, opts?: CallOptions): Promise<CenterReply<SettlementResult>> {
     return this.request('5203', { data: noNulls(q) }, (o) => parseSettlement(o, '5203 结算信息查询'), opts);
   }

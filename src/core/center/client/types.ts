@@ -84,11 +84,14 @@ export interface ReverseData {
   oinfno: string;
 }
 
-export interface SettlementQuery {
-  psn_no: string;
-  setl_id: string;
-  mdtrt_id?: string;
-}
+/**
+ * 5203. By `setl_id` (with psn_no; mdtrt_id narrows it), or by visit — `psn_no` + `mdtrt_id`
+ * without setl_id — when the settlement answer was lost and only the visit is known: the center
+ * answers the visit's live settlement (else its latest cancelled one), and its `medins_setl_id`
+ * is the msgid of the call that made it, so the caller must check that it is the one it asks about
+ * (a visit may hold several). Not every center answers by visit (docs/center.md).
+ */
+export type SettlementQuery = { psn_no: string; setl_id: string; mdtrt_id?: string } | { psn_no: string; setl_id?: undefined; mdtrt_id: string };
 
 export interface StmtTotalData {
   insutype: string;
