@@ -17,6 +17,7 @@ import { registerCenter } from './commands/center.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCatalog } from './commands/catalog.js';
+import { registerTrace } from './commands/trace.js';
 
 defineMessages({
   'main.description': {
@@ -36,7 +37,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerSettle, registerPolicy];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerSettle, registerPolicy, registerTrace];
 
 export function packageVersion(): string {
   try {

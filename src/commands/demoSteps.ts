@@ -221,5 +221,21 @@ const catalogStep: DemoStep = {
   },
 };
 
+const traceStep: DemoStep = {
+  name: 'trace check / upload',
+  async run(d) {
+    const trace = await import('../core/trace/index.js');
+    const his = await import('../core/his/index.js');
+    const profile = await his.loadProfile(his.referenceProfilePath());
+    const r = await trace.demoTrace({ db: d.his, profile, journal: d.journal, center: d.center, fixmedins_code: d.center.fixmedins_code, manifest: d.manifest, runId: d.ctx.runId });
+    const found = r.planted.filter((p) => p.found).length;
+    return {
+      did: `checked ${r.upload.records} dispensing and stock records (${r.upload.codes} codes) and uploaded the clean ones to the center in ${r.upload.requests.sent} requests`,
+      found: `${found} of ${r.planted.length} planted code problems held back (${[...new Set(r.planted.map((p) => p.finding))].join(', ')}); ${r.unexpected.length} unexpected; ${r.upload.rejected.length} rejected, ${r.upload.pending.length} pending`,
+      ok: r.ok,
+    };
+  },
+};
+
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, stuckStep];
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, stuckStep, traceStep];

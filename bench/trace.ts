@@ -1,0 +1,222 @@
+/**
+ * `trace upload` at scale: 100,000 traceability codes on 30,000 dispensing records (three days of
+ * 10,000) in a reference HIS (SQLite), sent to the sandbox center with 50 ms of simulated latency
+ * per request. The ceiling is what the configured limits allow:
+ *
+ *   requests/s ≤ min(concurrency × 1000 / latency ms, rate)      codes/s ceiling = that × codes per request
+ *
+ * and the run should reach at least 80 % of it. Memory is sampled while it runs (heap at the start
+ * of each day and at the end, and the peak) to show that it stays flat rather than growing with
+ * the data. Measured once (the machine is shared).
+ *
+ *   node dist-bench/bench/trace.js        (or through `npm run bench trace`)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { connect } from '../src/core/db/index.js';
+import { openJournal } from '../src/core/journal/index.js';
+import { loadProfile, loadReferenceSchema, referenceProfilePath } from '../src/core/his/index.js';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { openLedger, startSandbox } from '../src/core/center/sandbox/index.js';
+import { profileSource, runUpload, traceSettings, type UploadEvent } from '../src/core/trace/index.js';
+import { printTable } from './_util.js';
+
+const CODE = 'H43010000001';
+const RECORDS = Number(process.env.BENCH_TRACE_RECORDS ?? 30_000);
+const DAYS = 3;
+const LATENCY_MS = 50;
+// 16 in flight: with 50 ms of latency plus the center's own time per request, 8 would barely
+// cover 40 requests a second; the rate is meant to be the binding limit.
+const CONCURRENCY = Number(process.env.BENCH_TRACE_CONCURRENCY ?? 16);
+const RATE = Number(process.env.BENCH_TRACE_RATE ?? 40);
+const BATCH = Number(process.env.BENCH_TRACE_BATCH ?? 50);
+const DRUGS = 40;
+/** Codes per record, cycled: 1+2+3+4+5+5 = 20 over 6 records, 3.33 on average. */
+const PER_RECORD = [1, 2, 3, 4, 5, 5];
+
+const p = (n: number, w: number) => String(n).padStart(w, '0');
+const drugId = (d: number) => `YP${p(d, 5)}`;
+const prefixOf = (d: number) => `83${p(d, 5)}`;
+
+async function seed(file: string): Promise<{ codes: number; days: string[] }> {
+  const db = await connect(`sqlite:${file}`, { create: true });
+  await loadReferenceSchema(db);
+  const days = Array.from({ length: DAYS }, (_, i) => `2026-01-${p(5 + i, 2)}`);
+  let codes = 0;
+  try {
+    await db.knex.transaction(async (trx) => {
+      const maps = [];
+      const prefixes = [];
+      for (let d = 0; d < DRUGS; d++) {
+        maps.push({ fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, list_type: '101', med_list_codg: `XA01BENCH${p(d, 6)}`, begndate: '2020-01-01', enddate: '2099-12-31', created_at: '2024-01-01 09:00:00', updated_at: '2024-01-01 09:00:00' });
+        prefixes.push({ fixmedins_hilist_id: drugId(d), trac_prefix: prefixOf(d), pack_lv: '1' });
+      }
+      await trx.batchInsert('his_mapping', maps, 100);
+      await trx.batchInsert('his_item_trac_prefix', prefixes, 100);
+      let disp: Record<string, unknown>[] = [];
+      let trac: Record<string, unknown>[] = [];
+      const flush = async () => {
+        await trx.batchInsert('his_dispense', disp, 150);
+        await trx.batchInsert('his_dispense_trac', trac, 300);
+        disp = [];
+        trac = [];
+      };
+      for (let i = 0; i < RECORDS; i++) {
+        const day = days[Math.floor((i * DAYS) / RECORDS)]!;
+        const sec = 8 * 3600 + Math.floor(((i % (RECORDS / DAYS)) * 9 * 3600) / (RECORDS / DAYS));
+        const time = `${day} ${p(Math.floor(sec / 3600), 2)}:${p(Math.floor(sec / 60) % 60, 2)}:${p(sec % 60, 2)}`;
+        const d = i % DRUGS;
+        const n = PER_RECORD[i % PER_RECORD.length]!;
+        const disp_id = `FY${day.replace(/-/g, '')}${p(i, 7)}`;
+        disp.push({
+          disp_id, disp_type: 'sale', orig_disp_id: null, fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, fixmedins_bchno: `B${drugId(d)}`,
+          setl_id: null, mdtrt_sn: `ZF${p(i, 8)}`, psn_no: null, psn_cert_type: '99', certno: null, psn_name: null, mdtrt_setl_type: '2',
+          manu_lotnum: '25010101', manu_date: '2025-01-01', expy_end: '2027-01-01', rx_flag: '1', trdn_flag: '0', finl_trns_pric: '12.5',
+          sel_retn_cnt: n, sel_retn_time: time, sel_retn_opter_name: '药师甲', prsc_dr_name: '医生乙', phar_name: '药师甲', phar_prac_cert_no: 'YS0001', rxno: `CF${p(i, 8)}`, created_at: time,
+        });
+        for (let k = 0; k < n; k++) trac.push({ disp_id, trac_seq: k + 1, drug_trac_codg: prefixOf(d) + p(codes++, 13) });
+        if (disp.length >= 2000) await flush();
+      }
+      await flush();
+    });
+  } finally {
+    await db.close();
+  }
+  return { codes, days };
+}
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+/** A full collection before a heap reading, so that the reading is what is retained, not garbage. */
+let gc: (() => void) | undefined;
+const retained = () => {
+  if (!gc) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  }
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+export async function run(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-trace-'));
+  try {
+    const his = path.join(dir, 'his.db');
+    const t0 = performance.now();
+    const { codes, days } = await seed(his);
+    const seedMs = performance.now() - t0;
+    // The center runs in its own process, as a real one runs on its own machine.
+    const ledgerFile = path.join(dir, 'center.db');
+    const sb = await centerProcess(ledgerFile);
+    const db = await connect(`sqlite:${his}`);
+    const journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
+    const heap: Array<[string, number]> = [];
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 100);
+    const cpu0 = process.cpuUsage();
+    try {
+      const onEvent = (e: UploadEvent) => {
+        if (e.type === 'day') heap.push([`${e.day} planned`, retained()]);
+      };
+      const r = await runUpload({
+        source: profileSource(db, await loadProfile(referenceProfilePath())),
+        journal,
+        fixmedins_code: CODE,
+        center: { baseUrl: sb.url, fixmedins_code: CODE, fixmedins_name: '基准医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: '430100', timeouts: { defaultMs: 30_000 } },
+        window: { from: days[0]!, to: days[days.length - 1]! },
+        kinds: ['sale'],
+        apply: true,
+        settings: traceSettings({ concurrency: CONCURRENCY, rate: RATE, batchSize: BATCH }),
+        runId: 'BENCH',
+        onEvent,
+      });
+      const cpu = process.cpuUsage(cpu0);
+      heap.push(['end', retained()]);
+      const sent = r.byKind.reduce((n, s) => n + s.acceptedCodes, 0);
+      const requests = r.requests.sent;
+      const perRequest = sent / requests;
+      const ceilingRps = Math.min((CONCURRENCY * 1000) / LATENCY_MS, RATE > 0 ? RATE : Infinity);
+      const ceiling = ceilingRps * perRequest;
+      const sendRate = sent / (r.timing.sendMs / 1000);
+      const wallRate = sent / (r.timing.durationMs / 1000);
+      const centerCpu = await sb.close();
+      const ledgerDb = openLedger(ledgerFile);
+      const ledger = ledgerDb.countTraceCodes({ fixmedins_code: CODE });
+      ledgerDb.close();
+      console.log(`${RECORDS.toLocaleString('en')} dispensing records, ${codes.toLocaleString('en')} codes over ${DAYS} days; ${LATENCY_MS} ms latency per request; concurrency ${CONCURRENCY}, rate ${RATE}/s, ${BATCH} records per 3505A (HIS seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+      printTable(
+        ['measure', 'value'],
+        [
+          ['codes accepted (center ledger)', `${sent.toLocaleString('en')} (${ledger.toLocaleString('en')})`],
+          ['requests (attempts, retries)', `${requests} (${r.requests.attempts}, ${r.requests.retries})`],
+          ['codes per request', perRequest.toFixed(1)],
+          ['ceiling requests/s = min(concurrency × 1000 / latency, rate)', ceilingRps.toFixed(1)],
+          ['ceiling codes/s', ceiling.toFixed(0)],
+          ['sending time', `${(r.timing.sendMs / 1000).toFixed(2)} s`],
+          ['codes/s while sending', sendRate.toFixed(0)],
+          ['ratio to ceiling (sending)', `${((sendRate / ceiling) * 100).toFixed(1)} %`],
+          ['whole run (read HIS, check, journal, send)', `${(r.timing.durationMs / 1000).toFixed(2)} s`],
+          ['codes/s whole run', wallRate.toFixed(0)],
+          ['ratio to ceiling (whole run)', `${((wallRate / ceiling) * 100).toFixed(1)} %`],
+          ...heap.map(([k, v]): [string, string] => [`heap retained, ${k}`, `${mb(v)} MB`]),
+          ['heap peak', `${mb(peak)} MB`],
+          ['rss at end', `${mb(process.memoryUsage().rss)} MB`],
+          ['CPU of hisops (this process) / of the center process', `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s / ${centerCpu}`],
+          ['load average at the end (2 cores, shared)', os.loadavg().map((x) => x.toFixed(1)).join(' ')],
+        ],
+      );
+    } finally {
+      clearInterval(sampler);
+      await journal.close();
+      await db.close();
+      await sb.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The sandbox center in a child process (this file with --center); resolves with its URL. */
+async function centerProcess(ledgerFile: string): Promise<{ url: string; close(): Promise<string> }> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--center', ledgerFile], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const said: string[] = [];
+  lines.on('line', (l) => said.push(l.trim()));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.once('line', (l) => resolve(l.trim()));
+    child.once('exit', (code) => reject(new Error(`the center process exited ${code}`)));
+  });
+  let closed: Promise<string> | undefined;
+  return {
+    url,
+    close() {
+      closed ??= (async () => {
+        child.stdin!.end();
+        await exited;
+        return said[said.length - 1] ?? '?';
+      })();
+      return closed;
+    },
+  };
+}
+
+async function serveCenter(ledgerFile: string): Promise<void> {
+  const sb = await startSandbox({ dataFile: ledgerFile, faults: `35*:latency=${LATENCY_MS}ms` });
+  process.stdout.write(sb.url + '\n');
+  process.stdin.resume();
+  await new Promise<void>((r) => process.stdin.once('end', () => r()));
+  await sb.close();
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === '--center') await serveCenter(process.argv[3]!);
+  else await run();
+}

@@ -1,0 +1,389 @@
+/**
+ * `hisops trace check | upload | status | retry`: drug traceability codes (药品追溯码) — check
+ * them, upload what is due to the center (3505/3506/3502 and their batch variants), see what is
+ * pending or rejected, and send rejected records again after a fix. See docs/trace.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { App } from '../cli/app.js';
+import { centerSettings } from '../cli/centerSettings.js';
+import type { Ctx, Progress } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
+import { EXIT, inputError, type ExitCode } from '../core/errors.js';
+import type * as TraceModule from '../core/trace/index.js';
+
+type Trace = typeof TraceModule;
+
+defineMessages({
+  'trace.describe': { en: 'drug traceability codes: check, upload, status, retry (药品追溯码)', zh: '药品追溯码：校验、上传、状态、重传（药品追溯码）' },
+  'trace.check.describe': { en: 'check the codes of dispensing and stock records (or of a file) before anything is sent', zh: '上传前校验发药与出入库记录（或文件）中的追溯码' },
+  'trace.upload.describe': { en: 'upload due records to the center (3505/3506/3502), safely resumable; a plan unless --apply', zh: '向医保中心上传待传记录（3505/3506/3502），可安全续传；不加 --apply 只显示计划' },
+  'trace.status.describe': { en: 'what is pending, accepted and rejected (by reason), per day and kind', zh: '按日期和类型显示待传、已接收、被拒（按原因）的记录' },
+  'trace.retry.describe': { en: 're-send the records the center rejected, after a fix', zh: '修正后重新上传被医保中心拒绝的记录' },
+  'trace.window': { en: 'days', zh: '日期' },
+  'trace.records': { en: 'records', zh: '记录数' },
+  'trace.codes': { en: 'codes', zh: '追溯码数' },
+  'trace.clean': { en: 'without findings', zh: '无问题' },
+  'trace.none': { en: 'No dispensing or stock records from {from} to {to}: nothing to {what}.', zh: '{from} 至 {to} 没有发药或出入库记录：无需{what}。' },
+  'trace.noneCheck': { en: 'check', zh: '校验' },
+  'trace.noneUpload': { en: 'upload', zh: '上传' },
+  'trace.allGood': { en: 'All {n} records pass every check.', zh: '全部 {n} 条记录通过校验。' },
+  'trace.findings': { en: '{n} finding(s) in {r} record(s); an upload holds these records back whole until they are fixed.', zh: '{r} 条记录有 {n} 个问题；上传时这些记录整条暂缓，修正后再传。' },
+  'trace.more': { en: '… and {n} more (--json lists them all)', zh: '… 另有 {n} 条（--json 列出全部）' },
+  'trace.whatToDo': { en: 'What to do', zh: '处理办法' },
+  'trace.skipped': { en: 'not checked: {what}', zh: '未校验：{what}' },
+  'trace.resolved': { en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.', zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒（据预写日志），{s} 条重新发送。' },
+  'trace.sentAll': { en: 'Uploaded: {a} record(s) accepted ({c} codes), {r} rejected, {p} to retry.', zh: '已上传：{a} 条记录被接收（{c} 个追溯码），{r} 条被拒，{p} 条待重试。' },
+  'trace.pendingFix': { en: '{n} record(s) could not be delivered or have an unknown outcome; run hisops trace upload again (nothing accepted is sent twice).', zh: '{n} 条记录未送达或结果未知；请再次运行 hisops trace upload（已接收的不会重复上传）。' },
+  'trace.rejectedFix': { en: 'Fix the rejected records in the HIS, then: hisops trace retry --apply (or --reason <reason>).', zh: '在 HIS 中修正被拒记录后运行：hisops trace retry --apply（或 --reason <原因>）。' },
+  'trace.stopped': { en: 'Sending stopped early: {why}. Check the center (hisops doctor).', zh: '已提前停止发送：{why}。请检查医保中心（hisops doctor）。' },
+  'trace.planTitle': { en: 'Would send:', zh: '将发送：' },
+  'trace.nothingToRetry': { en: 'No rejected records{reason}: nothing to retry.', zh: '没有被拒记录{reason}：无需重传。' },
+  'trace.statusEmpty': { en: 'The journal holds no trace uploads{window} yet.', zh: '日志中还没有追溯码上传记录{window}。' },
+  'trace.col.day': { en: 'day', zh: '日期' },
+  'trace.col.record': { en: 'record', zh: '记录' },
+  'trace.col.kind': { en: 'kind', zh: '类型' },
+  'trace.col.code': { en: 'drug_trac_codg', zh: '追溯码' },
+  'trace.col.finding': { en: 'finding', zh: '问题' },
+  'trace.col.detail': { en: 'detail', zh: '详情' },
+  'trace.col.infno': { en: 'infno', zh: '交易' },
+  'trace.col.requests': { en: 'requests', zh: '请求数' },
+  'trace.col.already': { en: 'accepted before', zh: '此前已接收' },
+  'trace.col.held': { en: 'held', zh: '暂缓' },
+  'trace.col.waiting': { en: 'rejected, unchanged', zh: '被拒未改' },
+  'trace.col.due': { en: 'due', zh: '待传' },
+  'trace.col.accepted': { en: 'accepted', zh: '已接收' },
+  'trace.col.rejected': { en: 'rejected', zh: '被拒' },
+  'trace.col.toRetry': { en: 'to retry', zh: '待重试' },
+  'trace.col.pending': { en: 'pending', zh: '待传' },
+  'trace.col.new': { en: 'never sent', zh: '未上传' },
+  'trace.col.status': { en: 'status', zh: '状态' },
+  'trace.col.reason': { en: 'reason', zh: '原因' },
+  'trace.col.message': { en: 'message', zh: '信息' },
+});
+
+/** Chinese names of the findings, beside the codes. */
+const FINDING_ZH: Record<string, string> = {
+  no_code: '无追溯码',
+  bad_length: '位数错误',
+  bad_chars: '含非数字',
+  prefix_mismatch: '药品标识码不符',
+  duplicate_in_record: '同一记录重复',
+  duplicate_in_batch: '批次内重复',
+  sold_again: '重复销售',
+  return_never_sold: '退货无销售',
+  return_over_quantity: '退货超量',
+  no_mapping: '无有效对照',
+  mapping_ambiguous: '对照不唯一',
+  missing_field: '缺必填项',
+  changed_after_upload: '上传后已修改',
+};
+
+const KINDS = ['sale', 'return', 'stock-in', 'stock-change'] as const;
+
+function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
+  if (!v || v.length === 0) return [...KINDS];
+  const out = new Set<TraceModule.TraceKind>();
+  for (const part of v.flatMap((x) => x.split(','))) {
+    const k = part.trim();
+    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`);
+    out.add(k as TraceModule.TraceKind);
+  }
+  return [...out];
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function settingsFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>): TraceModule.TraceSettings {
+  return trace.traceSettings(ctx.config().sections['trace'], {
+    concurrency: o.concurrency as string | undefined,
+    rate: o.rate as string | undefined,
+    batchSize: o.batchSize as string | undefined,
+    retries: o.retries as string | undefined,
+  });
+}
+
+function windowFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>, settings: TraceModule.TraceSettings): TraceModule.Window {
+  return trace.resolveWindow({ from: o.from as string | undefined, to: o.to as string | undefined, today: trace.dayOf(ctx.now()), lookbackDays: settings.lookbackDays });
+}
+
+/** The HIS and its profile, opened for the run and closed with it. */
+async function openHis(ctx: Ctx) {
+  const his = await import('../core/his/index.js');
+  const { connect } = await import('../core/db/index.js');
+  const ref = String(ctx.get('his.profile'));
+  const profile = await his.loadProfile(ref === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, ref));
+  const dbRef = ctx.resolveDb();
+  const db = await connect(dbRef.url, { password: dbRef.password, baseDir: dbRef.baseDir });
+  ctx.onClose(() => db.close());
+  return { db, profile };
+}
+
+function fixmedins(ctx: Ctx): string {
+  return String(ctx.get('fixmedins_code'));
+}
+
+function findingRows(findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
+  return findings.slice(0, max).map((f) => [f.line !== undefined ? `${f.day ? f.day + ' ' : ''}line ${f.line}` : f.day, f.record_kind === null ? '' : f.record_id, f.record_kind ?? '', f.drug_trac_codg ?? '', `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(), f.message]);
+}
+
+function renderFindings(out: Out, ctx: Ctx, findings: readonly TraceModule.Finding[]): void {
+  if (!findings.length) return;
+  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(findings));
+  if (findings.length > 50) out.note(ctx.t('trace.more', { n: findings.length - 50 }));
+  const kinds = [...new Set(findings.map((f) => f.kind))];
+  out.line(ctx.t('trace.whatToDo') + ':');
+  for (const k of kinds) out.line(`  ${k}: ${findings.find((f) => f.kind === k)!.fix}`);
+}
+
+function uploadExit(r: TraceModule.UploadResult): ExitCode {
+  if (r.pending.length || r.stopped) return EXIT.external;
+  if (r.findings.length || r.rejected.length) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
+  if (r.resolved.unresolved) out.note(ctx.t('trace.resolved', { n: r.resolved.unresolved, a: r.resolved.accepted, r: r.resolved.rejected, s: r.resolved.resend }));
+  if (r.records === 0 && r.window) {
+    out.line(ctx.t('trace.none', { from: r.window.from, to: r.window.to, what: ctx.t('trace.noneUpload') }));
+    return;
+  }
+  out.table(
+    [ctx.t('trace.col.kind'), ctx.t('trace.records'), ctx.t('trace.col.already'), ctx.t('trace.col.held'), ctx.t('trace.col.waiting'), ctx.t('trace.col.due'), ...(r.apply ? [ctx.t('trace.col.accepted'), ctx.t('trace.col.rejected'), ctx.t('trace.col.toRetry'), ctx.t('trace.codes')] : [ctx.t('trace.codes')])],
+    r.byKind.filter((s) => s.records > 0).map((s) => [s.kind, s.records, s.already, s.held, s.waiting, s.due, ...(r.apply ? [s.accepted, s.rejected, s.retry + s.unknown, s.acceptedCodes] : [s.dueCodes])]),
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+  );
+  if (!r.apply && r.plan.length) {
+    out.line(ctx.t('trace.planTitle'));
+    out.table([ctx.t('trace.col.infno'), ctx.t('trace.col.requests'), ctx.t('trace.records'), ctx.t('trace.codes')], r.plan.map((p) => [p.infno, p.requests, p.records, p.codes]), { align: ['left', 'right', 'right', 'right'] });
+  }
+  renderFindings(out, ctx, r.findings);
+  if (r.rejected.length) {
+    out.table(
+      [ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.reason'), ctx.t('trace.col.message')],
+      r.rejected.slice(0, 50).map((n) => [n.day, n.record_id, n.kind, n.reason ?? '', n.message ?? '']),
+    );
+    if (r.rejected.length > 50) out.note(ctx.t('trace.more', { n: r.rejected.length - 50 }));
+  }
+  if (r.apply) {
+    const acc = r.byKind.reduce((n, s) => n + s.accepted, 0);
+    const codes = r.byKind.reduce((n, s) => n + s.acceptedCodes, 0);
+    out.ok(ctx.t('trace.sentAll', { a: acc, c: codes, r: r.rejected.length, p: r.pending.length }));
+    if (r.stopped) out.bad(ctx.t('trace.stopped', { why: r.stopped }));
+    if (r.pending.length) out.bad(ctx.t('trace.pendingFix', { n: r.pending.length }));
+    if (r.rejected.length) out.line(ctx.t('trace.rejectedFix'));
+  } else out.note(ctx.t('common.dryRun'));
+}
+
+/** Progress on a TTY: one bar per day, ticking by records sent. */
+function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void; done: () => void } {
+  let bar: Progress | undefined;
+  return {
+    onEvent: (e) => {
+      if (e.type === 'day') {
+        bar?.done();
+        bar = e.due ? ctx.progress(`${e.day} (${e.index}/${e.days})`, e.due) : undefined;
+      } else if (e.type === 'sent') bar?.tick(e.records);
+      else if (e.type === 'retry') ctx.debug(`${e.infno}: ${e.code}, attempt ${e.attempt}; next in ${e.delayMs} ms`);
+    },
+    done: () => {
+      bar?.done();
+      bar = undefined;
+    },
+  };
+}
+
+async function uploadWith(ctx: Ctx, trace: Trace, o: Record<string, unknown>, extra: { window?: TraceModule.Window; targets?: Map<string, Set<string>>; kinds: TraceModule.TraceKind[]; force?: boolean }) {
+  const settings = settingsFrom(ctx, trace, o);
+  const { db, profile } = await openHis(ctx);
+  const journal = await ctx.journal();
+  const center = centerSettings(ctx);
+  const progress = progressFor(ctx);
+  try {
+    return await trace.runUpload({
+      source: trace.profileSource(db, profile),
+      journal,
+      fixmedins_code: fixmedins(ctx),
+      center,
+      window: extra.window,
+      targets: extra.targets,
+      kinds: extra.kinds,
+      apply: !!o.apply,
+      force: extra.force,
+      settings,
+      runId: ctx.runId,
+      now: () => ctx.now(),
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    progress.done();
+  }
+}
+
+function sendOptions(cmd: Command): Command {
+  return cmd
+    .option('--kind <kind>', 'sale, return, stock-in or stock-change (repeatable; default all)', collect)
+    .option('--apply', 'send to the center (without it: show what would be sent)')
+    .option('--concurrency <n>', 'requests in flight at once (trace.concurrency, default 4)')
+    .option('--rate <n>', 'requests per second at most, 0 = no limit (trace.rate, default 10)')
+    .option('--batch-size <n>', 'records per 3505A/3502A request, 1 = one per request (trace.batchSize, default 50)')
+    .option('--retries <n>', 'further attempts after a transient failure (trace.retries, default 4)');
+}
+
+export function registerTrace(program: Command, app: App): Command {
+  const group = program.command('trace').description(app.t('trace.describe'));
+
+  const check = group
+    .command('check')
+    .description(app.t('trace.check.describe'))
+    .argument('[file]', 'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)')
+    .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
+    .option('--to <day>', 'last day (yyyy-MM-dd); default today')
+    .option('--kind <kind>', 'sale, return, stock-in or stock-change (repeatable; default all)', collect)
+    .action(
+      app.action(async (ctx, args, o) => {
+        const trace = await import('../core/trace/index.js');
+        const settings = settingsFrom(ctx, trace, o);
+        const file = args[0] as string | undefined;
+        const journal = await ctx.journal();
+        const tj = new trace.TraceJournal(journal, fixmedins(ctx));
+        let report: TraceModule.CheckReport;
+        let shown: string;
+        if (file !== undefined) {
+          if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).');
+          const full = path.resolve(ctx.cwd, file);
+          let text: string;
+          try {
+            text = fs.readFileSync(full, 'utf8');
+          } catch {
+            throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.');
+          }
+          shown = path.relative(ctx.cwd, full) || full;
+          report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj });
+        } else {
+          const window = windowFrom(ctx, trace, o, settings);
+          const { db, profile } = await openHis(ctx);
+          report = await trace.checkWindow({ source: trace.profileSource(db, profile), journal: tj, window, kinds: parseKinds(o.kind), settings });
+          shown = `${window.from} … ${window.to}`;
+        }
+        const affected = new Set(report.findings.map((f) => f.record_key + '|' + (f.line ?? ''))).size;
+        return {
+          data: report,
+          exit: report.findings.length ? EXIT.findings : EXIT.ok,
+          human: (out) => {
+            if (report.records === 0) {
+              if (report.window) out.line(ctx.t('trace.none', { from: report.window.from, to: report.window.to, what: ctx.t('trace.noneCheck') }));
+              else out.line(ctx.t('trace.none', { from: shown, to: shown, what: ctx.t('trace.noneCheck') }));
+              return;
+            }
+            out.kv([
+              [ctx.t('trace.window'), shown],
+              [ctx.t('trace.records'), report.records],
+              [ctx.t('trace.codes'), report.codes],
+              [ctx.t('trace.clean'), report.clean],
+            ]);
+            for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: s }));
+            if (!report.findings.length) {
+              out.ok(ctx.t('trace.allGood', { n: report.records }));
+              return;
+            }
+            renderFindings(out, ctx, report.findings);
+            out.bad(ctx.t('trace.findings', { n: report.findings.length, r: affected }));
+          },
+        };
+      }),
+    );
+  app.examples(check, ['hisops trace check', 'hisops trace check --from 2026-01-05 --to 2026-01-06 --kind sale', 'hisops trace check scanned.txt', 'hisops trace check export.csv --json']);
+
+  const upload = sendOptions(
+    group
+      .command('upload')
+      .description(app.t('trace.upload.describe'))
+      .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
+      .option('--to <day>', 'last day (yyyy-MM-dd); default today'),
+  ).action(
+    app.action(
+      async (ctx, _a, o) => {
+        const trace = await import('../core/trace/index.js');
+        const settings = settingsFrom(ctx, trace, o);
+        const window = windowFrom(ctx, trace, o, settings);
+        const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
+        return { data: r, exit: uploadExit(r), human: (out) => renderUpload(out, ctx, r) };
+      },
+      { record: true },
+    ),
+  );
+  app.examples(upload, ['hisops trace upload', 'hisops trace upload --apply', 'hisops trace upload --from 2026-01-05 --to 2026-01-05 --kind sale --apply --rate 5', 'hisops trace upload --apply --json']);
+
+  const status = group
+    .command('status')
+    .description(app.t('trace.status.describe'))
+    .option('--from <day>', 'first day; with --from/--to the HIS is read too, to count records never sent')
+    .option('--to <day>', 'last day')
+    .action(
+      app.action(async (ctx, _a, o) => {
+        const trace = await import('../core/trace/index.js');
+        const journal = await ctx.journal();
+        let window: TraceModule.Window | undefined;
+        let source: TraceModule.TraceSource | undefined;
+        if (o.from || o.to) {
+          const settings = settingsFrom(ctx, trace, o);
+          window = windowFrom(ctx, trace, o, settings);
+          const { db, profile } = await openHis(ctx);
+          source = trace.profileSource(db, profile);
+        }
+        const r = await trace.traceStatus({ journal, fixmedins_code: fixmedins(ctx), window, source });
+        const attention = r.totals.rejected + r.totals.held > 0;
+        return {
+          data: r,
+          exit: attention ? EXIT.findings : EXIT.ok,
+          human: (out) => {
+            if (!r.lines.length) {
+              out.line(ctx.t('trace.statusEmpty', { window: window ? ` (${window.from} … ${window.to})` : '' }));
+              return;
+            }
+            const head = [ctx.t('trace.col.day'), ctx.t('trace.col.kind'), ctx.t('trace.col.accepted'), ctx.t('trace.codes'), ...(r.hisRead ? [ctx.t('trace.col.new')] : []), ctx.t('trace.col.pending'), ctx.t('trace.col.rejected'), ctx.t('trace.col.held')];
+            out.table(
+              head,
+              r.lines.map((l) => [l.day, l.kind, l.accepted, l.acceptedCodes, ...(r.hisRead ? [l.new] : []), l.pending, l.rejected, l.held]),
+              { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'] },
+            );
+            if (r.reasons.length) {
+              out.table(
+                [ctx.t('trace.col.status'), ctx.t('trace.col.reason'), ctx.t('trace.records'), ctx.t('trace.col.message')],
+                r.reasons.map((x) => [x.status, `${x.reason} ${FINDING_ZH[x.reason] ?? ''}`.trim(), x.records, x.message ?? '']),
+              );
+            }
+            if (r.totals.rejected) out.line(ctx.t('trace.rejectedFix'));
+          },
+        };
+      }),
+    );
+  app.examples(status, ['hisops trace status', 'hisops trace status --from 2026-01-01 --to 2026-01-07', 'hisops trace status --json']);
+
+  const retry = sendOptions(
+    group
+      .command('retry')
+      .description(app.t('trace.retry.describe'))
+      .option('--reason <reason>', 'only records rejected for this reason (a reason of trace status, or a piece of the center message)'),
+  ).action(
+    app.action(
+      async (ctx, _a, o) => {
+        const trace = await import('../core/trace/index.js');
+        const journal = await ctx.journal();
+        const t = await trace.retryTargets({ journal, fixmedins_code: fixmedins(ctx), reason: o.reason as string | undefined, kinds: o.kind ? parseKinds(o.kind) : undefined });
+        if (t.records === 0) {
+          return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
+        }
+        const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
+        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), human: (out) => renderUpload(out, ctx, r) };
+      },
+      { record: true },
+    ),
+  );
+  app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);
+  app.examples(group, ['hisops trace check', 'hisops trace upload --apply', 'hisops trace status', 'hisops trace retry --apply']);
+  return group;
+}

@@ -1,0 +1,99 @@
+/**
+ * A checked record → the item its transaction carries (3505 selinfo, 3506 selinfo, 3502 invinfo,
+ * 3501 invinfo) with one drugtracinfo entry per code, in wire form. Required fields the HIS leaves
+ * empty are filled from the configured defaults; whatever is still missing or malformed is
+ * reported (and the record held back) instead of letting one record spoil a whole batch. Pure.
+ *
+ * The item holds nothing that changes between runs (no run id, no send time): a record sent again
+ * is the same record, which is what lets the center recognise it (see docs/trace.md).
+ */
+import { describeProblems, requestDigest, toWireInput, validateInput, type Problem } from '../center/index.js';
+import { KIND_INFNO, type TraceKind, type TraceRecord } from './types.js';
+
+/** The node of each single-record transaction, and of its batch variant. */
+export const NODE: Readonly<Record<'3501' | '3502' | '3505' | '3506', { single: string; batch: string | null }>> = {
+  '3501': { single: 'invinfo', batch: 'invinfoDetail' },
+  '3502': { single: 'invinfo', batch: 'invinfoDetail' },
+  '3505': { single: 'selinfo', batch: 'selinfoDetail' },
+  // 3506A is not part of the interface (nhsa-interface.md §5): returns go one by one.
+  '3506': { single: 'selinfo', batch: null },
+};
+
+const SALE_FIELDS = [
+  'med_list_codg', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'fixmedins_bchno', 'prsc_dr_cert_type', 'prsc_dr_certno', 'prsc_dr_name',
+  'phar_cert_type', 'phar_certno', 'phar_name', 'phar_prac_cert_no', 'hi_feesetl_type', 'setl_id', 'mdtrt_sn', 'psn_no', 'psn_cert_type',
+  'certno', 'psn_name', 'manu_lotnum', 'manu_date', 'expy_end', 'rx_flag', 'trdn_flag', 'finl_trns_pric', 'rxno', 'rx_circ_flag', 'rtal_docno',
+  'stoout_no', 'bchno', 'drug_prod_barc', 'shelf_posi', 'sel_retn_cnt', 'sel_retn_time', 'sel_retn_opter_name', 'memo', 'mdtrt_setl_type',
+];
+
+const RETURN_FIELDS = [
+  'med_list_codg', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'fixmedins_bchno', 'setl_id', 'psn_no', 'psn_cert_type', 'certno', 'psn_name',
+  'manu_lotnum', 'manu_date', 'expy_end', 'rx_flag', 'trdn_flag', 'finl_trns_pric', 'sel_retn_cnt', 'sel_retn_time', 'sel_retn_opter_name', 'memo',
+  'medins_prod_sel_no', 'mdtrt_sn',
+];
+
+const STOCK_CHANGE_FIELDS = [
+  'med_list_codg', 'inv_chg_type', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'fixmedins_bchno', 'pric', 'cnt', 'rx_flag', 'inv_chg_time',
+  'inv_chg_opter_name', 'memo', 'trdn_flag',
+];
+
+const STOCK_COUNT_FIELDS = [
+  'med_list_codg', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'rx_flag', 'invdate', 'inv_cnt', 'manu_lotnum', 'fixmedins_bchno', 'manu_date',
+  'expy_end', 'memo',
+];
+
+const FIELDS: Record<TraceKind, string[]> = { sale: SALE_FIELDS, return: RETURN_FIELDS, 'stock-in': STOCK_CHANGE_FIELDS, 'stock-change': STOCK_CHANGE_FIELDS, 'stock-count': STOCK_COUNT_FIELDS };
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Values hisops derives when the HIS does not give them. */
+function derived(rec: TraceRecord, field: string, defaults: Readonly<Record<string, string>>): unknown {
+  const f = rec.fields;
+  switch (field) {
+    case 'rtal_docno':
+      return rec.id;
+    case 'medins_prod_sel_no':
+      // The return's own document number: each return is one record at the center, also when a
+      // sale is returned in parts.
+      return rec.id;
+    case 'sel_retn_opter_name':
+      return f.phar_name;
+    case 'hi_feesetl_type':
+      return defaults.hi_feesetl_type ?? f.mdtrt_setl_type;
+    case 'invdate':
+      return rec.day;
+    case 'inv_cnt':
+      return rec.cnt;
+    default:
+      return defaults[field];
+  }
+}
+
+export interface BuiltItem {
+  infno: '3501' | '3502' | '3505' | '3506';
+  /** Wire-form item (amounts as numbers, no nulls), drugtracinfo included. */
+  item: Record<string, unknown>;
+  digest: string;
+  /** What the center would refuse (required fields still empty, bad formats), drugtracinfo excluded. */
+  problems: Problem[];
+}
+
+export function buildItem(rec: TraceRecord, med_list_codg: string | null, codes: readonly string[], defaults: Readonly<Record<string, string>>): BuiltItem {
+  const infno = KIND_INFNO[rec.kind];
+  const raw: Record<string, unknown> = {};
+  for (const field of FIELDS[rec.kind]) {
+    let v = field === 'med_list_codg' ? med_list_codg : rec.fields[field];
+    if (blank(v)) v = derived(rec, field, defaults);
+    if (!blank(v)) raw[field] = typeof v === 'string' ? v.trim() : v;
+  }
+  if (codes.length) raw.drugtracinfo = codes.map((c) => ({ drug_trac_codg: c }));
+  const node = NODE[infno].single;
+  const wire = toWireInput(infno, { [node]: raw });
+  const item = wire[node] as Record<string, unknown>;
+  const problems = validateInput(infno, { [node]: item }).filter((p) => !p.path.includes('drugtracinfo') && !p.path.endsWith('.med_list_codg'));
+  return { infno, item, digest: requestDigest(infno, item), problems };
+}
+
+export function describeItemProblems(problems: readonly Problem[]): string {
+  return describeProblems(problems.map((p) => ({ ...p, path: p.path.replace(/^input\.[a-zA-Z]+\./, '') })), 5);
+}

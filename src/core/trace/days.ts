@@ -1,0 +1,54 @@
+/** Calendar days as `yyyy-MM-dd` text (the HIS's wall clock). Pure. */
+import { inputError } from '../errors.js';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isDay(s: string): boolean {
+  const m = DAY.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+export function addDays(day: string, n: number): string {
+  const m = DAY.exec(day)!;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + n));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The local calendar day of an instant. */
+export function dayOf(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export interface Window {
+  /** First day, inclusive. */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+}
+
+/** Every day of a window, in order. */
+export function daysOf(w: Window): string[] {
+  const out: string[] = [];
+  for (let d = w.from; d <= w.to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/**
+ * The window a command works on: --from/--to when given (either alone means that one day … today
+ * or that day only), else today and the `lookbackDays` before it.
+ */
+export function resolveWindow(o: { from?: string; to?: string; today: string; lookbackDays: number; maxDays?: number }): Window {
+  for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
+    if (v !== undefined && !isDay(v)) throw inputError('TRACE_BAD_DATE', `${flag} ${v} is not a date`, `Write the day as yyyy-MM-dd, e.g. ${flag} ${o.today}.`);
+  }
+  const from = o.from ?? (o.to ? o.to : addDays(o.today, -o.lookbackDays));
+  const to = o.to ?? (o.from ? (o.from > o.today ? o.from : o.today) : o.today);
+  if (from > to) throw inputError('TRACE_BAD_WINDOW', `--from ${from} is after --to ${to}`, 'Give the earlier day as --from and the later one as --to.');
+  const n = daysOf({ from, to }).length;
+  const max = o.maxDays ?? 366;
+  if (n > max) throw inputError('TRACE_BAD_WINDOW', `The window ${from} … ${to} has ${n} days`, `Work on at most ${max} days at a time (split the window).`);
+  return { from, to };
+}

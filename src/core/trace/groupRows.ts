@@ -1,0 +1,95 @@
+/**
+ * Profile rows → records. `dispensing_for_upload` and `stock_for_upload` return one row per scanned
+ * code (a record without codes once, with a null code); the rows of one record are folded into one
+ * TraceRecord whose codes keep the scan order (trac_seq).
+ */
+import { inputError } from '../errors.js';
+import { STOCK_IN_TYPES, type TraceKind, type TraceRecord } from './types.js';
+
+type Row = Record<string, unknown>;
+
+const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+export interface GroupOptions {
+  /** Source line of each row (file input), to point findings at the file. */
+  lines?: readonly number[];
+}
+
+/** Kind of a dispensing row: disp_type `sale`/`return` (also 1/2, 销售/退货, as HIS vendors write them). */
+export function dispenseKind(disp_type: unknown): 'sale' | 'return' | undefined {
+  const t = String(disp_type ?? '').trim().toLowerCase();
+  if (t === 'sale' || t === '1' || t === '销售' || t === 'sell') return 'sale';
+  if (t === 'return' || t === '2' || t === '退货' || t === 'refund') return 'return';
+  return undefined;
+}
+
+export function stockKind(inv_chg_type: unknown): 'stock-in' | 'stock-change' {
+  return STOCK_IN_TYPES.has(String(inv_chg_type ?? '').trim()) ? 'stock-in' : 'stock-change';
+}
+
+/** Group dispensing rows (sales and returns) into records. */
+export function groupDispensing(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
+  return group(rows, opts, 'disp_id', 'sel_retn_time', 'sel_retn_cnt', (r) => {
+    const kind = dispenseKind(r.disp_type);
+    if (!kind) {
+      throw inputError(
+        'TRACE_BAD_DISP_TYPE',
+        `Dispensing record ${String(r.disp_id)} has disp_type "${String(r.disp_type ?? '')}", which is neither a sale nor a return`,
+        'Make the profile statement dispensing_for_upload return disp_type as sale or return (see docs/profile.md).',
+      );
+    }
+    return kind;
+  });
+}
+
+/** Group stock rows (stock-in and other stock changes) into records. */
+export function groupStock(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
+  return group(rows, opts, 'stock_id', 'inv_chg_time', 'cnt', (r) => stockKind(r.inv_chg_type));
+}
+
+function group(rows: readonly Row[], opts: GroupOptions, idCol: string, timeCol: string, cntCol: string, kindOf: (r: Row) => TraceKind): TraceRecord[] {
+  const byKey = new Map<string, TraceRecord>();
+  const prefix = idCol === 'disp_id' ? 'disp' : 'stock';
+  rows.forEach((r, i) => {
+    const id = text(r[idCol]);
+    if (id === null) {
+      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : 'stock'} row has no ${idCol}${opts.lines ? ` (line ${opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`);
+    }
+    const key = `${prefix}:${id}`;
+    let rec = byKey.get(key);
+    if (!rec) {
+      const time = text(r[timeCol]) ?? '';
+      rec = {
+        key,
+        kind: kindOf(r),
+        id,
+        time,
+        day: time.slice(0, 10),
+        fixmedins_hilist_id: text(r.fixmedins_hilist_id) ?? '',
+        origId: prefix === 'disp' ? text(r.orig_disp_id) : null,
+        cnt: text(r[cntCol]),
+        codes: [],
+        // The record's first row as it is (its code columns are ignored): no copy per record.
+        fields: r,
+        ...(opts.lines ? { line: opts.lines[i] } : {}),
+      };
+      byKey.set(key, rec);
+    }
+    const code = r.drug_trac_codg;
+    // A LEFT JOIN gives a record without codes one row with a null code: that is "no codes", not an empty scan.
+    if (code === null || code === undefined) {
+      if (r.trac_seq !== null && r.trac_seq !== undefined) rec.codes.push(null);
+    } else rec.codes.push(String(code));
+  });
+  return [...byKey.values()];
+}
+
+const KIND_ORDER: Record<TraceKind, number> = { 'stock-in': 0, 'stock-count': 1, 'stock-change': 2, sale: 3, return: 4 };
+
+/** Time order; at the same second goods come in before they go out, and a sale before its return. */
+export function compareRecords(a: TraceRecord, b: TraceRecord): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  const k = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (k !== 0) return k;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,24 @@
+/**
+ * core/trace: drug traceability codes (药品追溯码) — validation and batching (pure), the upload
+ * journal, and the check / upload / status / retry runs. See docs/trace.md.
+ */
+export * from './types.js';
+export { normalizeCode, productPrefix, CODE_LENGTH, type CodeVerdict } from './normalizeCode.js';
+export { groupDispensing, groupStock, dispenseKind, stockKind, compareRecords } from './groupRows.js';
+export { mappingIndex, prefixIndex, type MappingLookup, type MappingRow, type PrefixIndex } from './mappingIndex.js';
+export { traceSettings, DEFAULT_SETTINGS, DEFAULT_FILL, type TraceSettings, type SettingOverrides } from './settings.js';
+export { buildItem, NODE, type BuiltItem } from './buildItem.js';
+export { TraceChecker, FINDING_FIX, type CheckerOptions, type HistoryMovement, type KnownSale } from './traceChecker.js';
+export { planWaves, makeBatch, type PlannedBatch } from './planBatches.js';
+export { recordResults, rejectionReason, failureClass, mayHaveArrived, type RecordResult, type FailureClass } from './readResults.js';
+export { RateLimiter, runPool, Gate } from './rateLimiter.js';
+export { addDays, dayOf, daysOf, isDay, resolveWindow, type Window } from './days.js';
+export { TraceJournal, TRACE_UPLOADS_TABLE, TRACE_CODES_TABLE, type UploadRow, type RecordWrite, type Outcome, type StatusGroup } from './traceJournal.js';
+export { profileSource, type TraceSource } from './traceSource.js';
+export { scanDays, type ScanDay, type ScannedDay } from './scanDays.js';
+export { checkWindow, checkFile, sortFindings, type CheckReport, type DayCount, type CheckWindowOptions, type CheckFileOptions } from './runCheck.js';
+export { parseTraceFile, parseCsv, checkCodeList, type TraceFileRows } from './traceFile.js';
+export { runUpload, type UploadOptions, type UploadResult, type UploadEvent, type KindStats, type PlanLine, type RecordNote } from './runUpload.js';
+export { traceStatus, type StatusReport, type StatusLine, type ReasonLine } from './traceStatus.js';
+export { retryTargets, type RetryTargets } from './retryTargets.js';
+export { demoTrace, PLANTED_FINDING, type DemoTraceOptions, type DemoTraceResult, type PlantedLike, type PlantedMatch } from './demoTrace.js';

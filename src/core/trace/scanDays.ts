@@ -1,0 +1,68 @@
+/**
+ * Read, group and check the records of a list of days, one day at a time and in order, so that a
+ * month of dispensing never has to sit in memory at once. Before each day the checker is told
+ * what the journal knows of the day's codes before the first day (history) and of the sales the
+ * day's returns name. Shared by `trace check` and `trace upload`.
+ */
+import { compareRecords, groupDispensing, groupStock } from './groupRows.js';
+import type { TraceChecker } from './traceChecker.js';
+import type { TraceJournal, UploadRow } from './traceJournal.js';
+import type { TraceSource } from './traceSource.js';
+import type { CheckedRecord, KnownRecord, TraceKind, TraceRecord } from './types.js';
+
+export interface ScanDay {
+  day: string;
+  /** Only these records of the day are wanted (retry, or a day outside the window with unresolved records). */
+  only?: ReadonlySet<string>;
+}
+
+export interface ScannedDay {
+  day: string;
+  /** Records of the wanted kinds (and keys, with `only`), checked. */
+  checked: CheckedRecord[];
+  known: Map<string, KnownRecord & { row: UploadRow }>;
+}
+
+export interface ScanOptions {
+  source: TraceSource;
+  journal?: TraceJournal;
+  checker: TraceChecker;
+  days: readonly ScanDay[];
+  kinds: ReadonlySet<TraceKind>;
+  /** History before this time comes from the journal (the start of the first day). */
+  historyBefore: string;
+}
+
+const DISPENSE_KINDS: TraceKind[] = ['sale', 'return'];
+/** Records checked between two turns of the event loop. */
+const SLICE = 250;
+const STOCK_KINDS: TraceKind[] = ['stock-in', 'stock-change', 'stock-count'];
+
+export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
+  const wantDispensing = DISPENSE_KINDS.some((k) => o.kinds.has(k));
+  const wantStock = STOCK_KINDS.some((k) => o.kinds.has(k));
+  for (const d of o.days) {
+    const records: TraceRecord[] = [];
+    // Sales and returns are checked together even when only one of them is wanted: a return is
+    // judged against the sales before it.
+    if (wantDispensing) records.push(...groupDispensing(await o.source.dispensing(d.day)));
+    if (wantStock) records.push(...groupStock(await o.source.stock(d.day)));
+    const known = o.journal ? await o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
+    if (o.journal) {
+      const codes = o.checker.codesWithoutHistory(records);
+      if (codes.length) o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
+      const origins = o.checker.unknownOrigins(records);
+      if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
+    }
+    // Checked a slice at a time, giving the event loop back in between: the next day is checked
+    // while the current one is being sent, and a long synchronous check would hold up the requests
+    // waiting for their rate slots.
+    const sorted = records.sort(compareRecords);
+    const checked: CheckedRecord[] = [];
+    for (let i = 0; i < sorted.length; i += SLICE) {
+      for (const c of o.checker.check(sorted.slice(i, i + SLICE), known)) if (o.kinds.has(c.record.kind) && (!d.only || d.only.has(c.record.key))) checked.push(c);
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    yield { day: d.day, checked, known };
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * `hisops trace check <file>`: records or codes from a file instead of the HIS. Pure: the command
+ * reads the file and passes its text.
+ *
+ * - `.json`: an array of rows with the columns of dispensing_for_upload / stock_for_upload (one row
+ *   per code), or `{ "dispensing": [...], "stock": [...] }`.
+ * - `.csv`: a header with those columns (disp_id for dispensing rows, stock_id for stock rows).
+ * - anything else (`.txt`): one scanned code per line — checked as codes only (format and
+ *   repeats), since a bare list says nothing about drugs or movements.
+ */
+import { inputError } from '../errors.js';
+import { normalizeCode } from './normalizeCode.js';
+import { FINDING_FIX } from './traceChecker.js';
+import type { Finding } from './types.js';
+
+type Row = Record<string, unknown>;
+
+export interface TraceFileRows {
+  format: 'json' | 'csv' | 'codes';
+  dispensing: Row[];
+  dispensingLines: number[];
+  stock: Row[];
+  stockLines: number[];
+  /** Plain code list (format codes): the raw lines with their line numbers. */
+  codes: Array<{ line: number; raw: string }>;
+}
+
+const FIX = 'Give a .json array of rows, a .csv with a header (disp_id or stock_id, drug_trac_codg …), or a .txt with one code per line (see docs/trace.md).';
+
+/** Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function splitRows(rows: Row[], lines: number[], out: TraceFileRows, file: string): void {
+  rows.forEach((r, i) => {
+    if (r.disp_id !== undefined && r.disp_id !== null && r.disp_id !== '') {
+      out.dispensing.push(r);
+      out.dispensingLines.push(lines[i]!);
+    } else if (r.stock_id !== undefined && r.stock_id !== null && r.stock_id !== '') {
+      out.stock.push(r);
+      out.stockLines.push(lines[i]!);
+    } else throw inputError('TRACE_FILE_ROW', `${file}:${lines[i]}: the row has neither disp_id nor stock_id`, FIX);
+  });
+}
+
+export function parseTraceFile(text: string, file: string): TraceFileRows {
+  const out: TraceFileRows = { format: 'codes', dispensing: [], dispensingLines: [], stock: [], stockLines: [], codes: [] };
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw inputError('TRACE_FILE', `${file} is not valid JSON`, FIX, (e as Error).message);
+    }
+    out.format = 'json';
+    const take = (v: unknown, what: string): Row[] => {
+      if (v === undefined) return [];
+      if (!Array.isArray(v) || !v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) throw inputError('TRACE_FILE', `${file}: ${what} is not a list of rows`, FIX);
+      return v as Row[];
+    };
+    if (Array.isArray(doc)) {
+      const rows = take(doc, 'the document');
+      splitRows(rows, rows.map((_, i) => i + 1), out, file);
+    } else if (doc && typeof doc === 'object') {
+      const d = take((doc as Row).dispensing, 'dispensing');
+      const s = take((doc as Row).stock, 'stock');
+      splitRows([...d, ...s], [...d.map((_, i) => i + 1), ...s.map((_, i) => i + 1)], out, file);
+    } else throw inputError('TRACE_FILE', `${file} holds neither a list of rows nor { dispensing, stock }`, FIX);
+    return out;
+  }
+  if (lower.endsWith('.csv')) {
+    const rows = parseCsv(text);
+    if (rows.length === 0) return { ...out, format: 'csv' };
+    const head = rows[0]!.map((h) => h.trim().toLowerCase());
+    if (!head.includes('disp_id') && !head.includes('stock_id')) throw inputError('TRACE_FILE', `${file}: the header names neither disp_id nor stock_id`, FIX);
+    out.format = 'csv';
+    const data: Row[] = [];
+    const lines: number[] = [];
+    rows.slice(1).forEach((cells, i) => {
+      if (cells.length === 1 && cells[0]!.trim() === '') return;
+      const r: Row = {};
+      head.forEach((h, k) => {
+        const v = cells[k];
+        // An empty cell is "no value"; a code cell keeps its spaces so that trimming is reported honestly.
+        r[h] = v === undefined || v === '' ? null : h === 'drug_trac_codg' ? v : v.trim() === '' ? null : v.trim();
+      });
+      if (r.trac_seq !== null && r.trac_seq !== undefined) r.trac_seq = Number(r.trac_seq);
+      data.push(r);
+      lines.push(i + 2);
+    });
+    splitRows(data, lines, out, file);
+    return out;
+  }
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
+      out.codes.push({ line: i + 1, raw });
+    });
+  return out;
+}
+
+/** A bare list of codes: each checked on its own, and repeats within the list. */
+export function checkCodeList(codes: ReadonlyArray<{ line: number; raw: string }>, file: string): Finding[] {
+  const findings: Finding[] = [];
+  const firstLine = new Map<string, number>();
+  const base = { record_key: `file:${file}`, record_id: file, record_kind: null, day: '', fixmedins_hilist_id: '' };
+  for (const { line, raw } of codes) {
+    const v = normalizeCode(raw);
+    if (!v.ok) {
+      findings.push({ ...base, kind: v.kind, drug_trac_codg: raw, related_id: null, message: v.reason, fix: FINDING_FIX[v.kind], line });
+      continue;
+    }
+    const prev = firstLine.get(v.code);
+    if (prev !== undefined) findings.push({ ...base, kind: 'duplicate_in_batch', drug_trac_codg: v.code, related_id: `line ${prev}`, message: `${v.code} is on line ${prev} and again on line ${line}`, fix: 'Every box has its own code: remove the double scan.', line });
+    else firstLine.set(v.code, line);
+  }
+  return findings;
+}
