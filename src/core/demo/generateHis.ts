@@ -8,6 +8,7 @@
  * Everything comes from the seed: a (seed, day) stream drives each day, ids are counters, and
  * times are the day plus a second of it, so the same seed produces the same rows.
  */
+import { SETTLEMENT_AMOUNTS } from '../his/canonical.js';
 import type { PlantedAnomaly, CenterSettlementRecord } from './anomalies.js';
 import { demoCatalog, type DemoCatalog, type DemoItem, type Usage } from './catalog.js';
 import { addDays, compact, stamp, weekday } from './dates.js';
@@ -45,29 +46,7 @@ export interface GroupSum {
   psn_cash_pay: number;
 }
 
-const AMOUNT_KEYS = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'overlmt_selfpay',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-  'cvlserv_pay',
-  'hifes_pay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'hifdm_pay',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-  'hosp_part_amt',
-  'balc',
-  'acct_mulaid_pay',
-] as const;
+const AMOUNT_KEYS = SETTLEMENT_AMOUNTS;
 
 interface Dept {
   code: string;

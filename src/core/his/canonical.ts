@@ -5,34 +5,13 @@
  * MySQL a Date for a timestamp): money as a string with two decimals, other decimals as plain
  * strings, times as `yyyy-MM-dd HH:mm:ss`, dates as `yyyy-MM-dd`.
  */
+import { SETTLEMENT_AMOUNTS as STORED_AMOUNTS } from '../center/protocol/transactions.js';
 import { D, fmt } from '../money.js';
 
 export type ColumnKind = 'text' | 'money' | 'decimal' | 'int' | 'datetime' | 'date';
 
 /** Settlement amount fields of §5.S (num 16,2), in the order the national tables list them. */
-export const SETTLEMENT_AMOUNTS = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'overlmt_selfpay',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-  'cvlserv_pay',
-  'hifes_pay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'hifdm_pay',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-  'hosp_part_amt',
-  'balc',
-  'acct_mulaid_pay',
-] as const;
+export const SETTLEMENT_AMOUNTS = STORED_AMOUNTS;
 export type SettlementAmount = (typeof SETTLEMENT_AMOUNTS)[number];
 
 /** Fund fields whose sum is fund_pay_sumamt (invariant I2, variant a). */

@@ -56,6 +56,34 @@ export const SETL_AMOUNT_FIELDS = [
   'acct_mulaid_pay',
 ] as const;
 
+/**
+ * The amount fields a settlement record keeps (HIS, sandbox ledger, demo data): §5.S plus
+ * hifdm_pay, which real answers carry and invariant I2 counts.
+ */
+export const SETTLEMENT_AMOUNTS = [
+  'medfee_sumamt',
+  'fulamt_ownpay_amt',
+  'overlmt_selfpay',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+  'act_pay_dedc',
+  'hifp_pay',
+  'cvlserv_pay',
+  'hifes_pay',
+  'hifmi_pay',
+  'hifob_pay',
+  'maf_pay',
+  'oth_pay',
+  'hifdm_pay',
+  'fund_pay_sumamt',
+  'psn_part_amt',
+  'acct_pay',
+  'psn_cash_pay',
+  'hosp_part_amt',
+  'balc',
+  'acct_mulaid_pay',
+] as const;
+
 const REQUIRED_AMOUNTS = new Set(['medfee_sumamt', 'fund_pay_sumamt', 'psn_part_amt', 'acct_pay', 'psn_cash_pay', 'hifp_pay']);
 
 const SETLINFO_FIELDS: FieldSpec[] = [

@@ -4,30 +4,10 @@
  * strings in the center's clock, so a period is a string range.
  */
 
+import { SETTLEMENT_AMOUNTS } from '../protocol/transactions.js';
+
 /** Amount columns of a settlement row (num 16,2), in the order of the reference's §5.S. */
-export const LEDGER_AMOUNTS = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'overlmt_selfpay',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-  'cvlserv_pay',
-  'hifes_pay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'hifdm_pay',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-  'hosp_part_amt',
-  'balc',
-  'acct_mulaid_pay',
-] as const;
+export const LEDGER_AMOUNTS = SETTLEMENT_AMOUNTS;
 export type LedgerAmount = (typeof LEDGER_AMOUNTS)[number];
 
 export const SCHEMA_VERSION = 1;
