@@ -9,6 +9,7 @@ import type { App } from '../cli/app.js';
 import { defineMessages } from '../cli/i18n.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 import { registerStuck } from './settleStuck.js';
+import { registerAudit } from './settleAudit.js';
 
 defineMessages({
   'settle.describe': { en: 'settlements: preview a split, find and repair stuck ones (结算/单边账)', zh: '结算：预览分割，查找并处理单边账（结算/单边账）' },
@@ -74,7 +75,9 @@ export function registerSettle(program: Command, app: App): Command {
       }),
     );
   app.examples(calc, ['hisops settle calc bill.json', 'hisops settle calc bill.csv --explain', 'hisops settle calc bill.json --policy city-2026.yaml --json']);
+  registerAudit(settle, app);
   registerStuck(settle, app);
-  app.examples(settle, ['hisops settle calc bill.json --explain', 'hisops settle stuck --older-than 10m', 'hisops settle reverse --all --apply --yes', 'hisops settle log']);
+  app.examples(settle, ['hisops settle calc bill.json --explain', 'hisops settle audit --from 2026-11-01 --to 2026-11-22',
+    'hisops settle stuck --older-than 10m', 'hisops settle reverse --all --apply --yes', 'hisops settle log']);
   return settle;
 }
