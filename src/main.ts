@@ -18,6 +18,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerTrace } from './commands/trace.js';
+import { registerReconcile } from './commands/reconcile.js';
 
 defineMessages({
   'main.description': {
@@ -37,7 +38,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerSettle, registerPolicy, registerTrace];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace];
 
 export function packageVersion(): string {
   try {

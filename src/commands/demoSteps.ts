@@ -27,6 +27,8 @@ export interface DemoContext {
   center: CenterSettings;
   ledger: ReturnType<SandboxModule['openLedger']>;
   sandbox?: Awaited<ReturnType<SandboxModule['startSandbox']>>;
+  /** Ids of the one-sided settlements the reconciliation step found (the stuck step repairs them). */
+  oneSided: string[];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
     ledger,
     manifest: undefined as unknown as SeedManifest,
     centerUrl: '',
+    oneSided: [],
     center: undefined as unknown as CenterSettings,
     async close() {
       await d.sandbox?.close().catch(() => undefined);
@@ -137,12 +140,15 @@ const stuckStep: DemoStep = {
   name: 'settle stuck / reverse',
   async run(d) {
     const settle = await import('../core/settle/index.js');
-    const expect = d.manifest.anomalies.filter((a) => a.job === 'settle').flatMap((a) => [a.keys['msgid'], a.keys['setl_id']].filter((k): k is string => typeof k === 'string'));
+    // The planted stuck settlements, and the one-sided ones the reconciliation step handed over.
+    const plantedIds = d.manifest.anomalies.filter((a) => a.job === 'settle').flatMap((a) => [a.keys['msgid'], a.keys['setl_id']]);
+    const expect = [...plantedIds, ...d.oneSided].filter((k): k is string => typeof k === 'string' && k !== '');
     const r = await settle.demoStuck({ hisDb: d.his, centerConfig: d.center, journal: d.journal, sandbox: d.sandbox!, expect, runId: d.ctx.runId });
     const planted = d.manifest.anomalies.filter((a) => a.job === 'settle').length;
+    const handed = r.found.findings.length - r.created.stuck.length - planted;
     return {
       did: `settled ${r.created.normal.length + r.created.stuck.length} bills through the client with a timeout-after-commit fault on ${r.created.stuck.length}; asked the center; planned ${r.plan.length} repairs and applied them`,
-      found: `${r.found.findings.length} one-sided settlements (${r.created.stuck.length} created + ${planted} planted); ${r.results.filter((x) => x.outcome === 'done').length} repaired; afterwards ${r.after.findings.length} left`,
+      found: `${r.found.findings.length} one-sided settlements (${r.created.stuck.length} created + ${planted} planted + ${handed} from the reconciliation); ${r.results.filter((x) => x.outcome === 'done').length} repaired; afterwards ${r.after.findings.length} left`,
       ok: r.ok,
     };
   },
@@ -237,5 +243,27 @@ const traceStep: DemoStep = {
   },
 };
 
+const reconcileStep: DemoStep = {
+  name: 'reconcile',
+  async run(d) {
+    const rec = await import('../core/reconcile/index.js');
+    const { openCenter } = await import('../core/center/index.js');
+    const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
+    try {
+      const r = await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: d.ctx.runId });
+      const unbalanced = r.result.groups.filter((g) => !g.balanced).length;
+      d.oneSided = r.result.findings.filter((f) => f.kind === 'center_only' || f.kind === 'his_only').flatMap((f) => [f.setl_id, f.msgid].filter((k): k is string => !!k));
+      const kinds = [...new Set(r.result.findings.map((f) => f.kind))];
+      return {
+        did: `sent 3201 for ${r.result.groups.length} groups over ${r.result.begndate} … ${r.result.enddate}; 3202 detail files for the ${unbalanced} unbalanced ones`,
+        found: `${r.result.findings.length} findings (${kinds.join(', ')}); ${r.missing.length} planted not found, ${r.unexpected.length} unexpected`,
+        ok: r.ok,
+      };
+    } finally {
+      await center.close();
+    }
+  },
+};
+
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, stuckStep, traceStep];
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, reconcileStep, stuckStep, traceStep];

@@ -16,7 +16,7 @@ describe('hisops demo', () => {
     expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
     expect(code).toBe(0);
     const names = doc.data.steps.map((s: { step: string }) => s.step);
-    for (const n of ['demo seed', 'doctor', 'schema diff / sync', 'catalog / mapping import', 'settle calc', 'settle stuck / reverse', 'trace check / upload']) expect(names).toContain(n);
+    for (const n of ['demo seed', 'doctor', 'schema diff / sync', 'catalog / mapping import', 'settle calc', 'reconcile', 'settle stuck / reverse', 'trace check / upload']) expect(names).toContain(n);
     // Nothing outside the demo folder: no journal or config in the working directory.
     expect(fs.readdirSync(cwd)).toEqual(['demo']);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));

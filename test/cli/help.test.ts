@@ -14,7 +14,7 @@ const paths = walk(program);
 describe('help', () => {
   it('has every job group', () => {
     const groups = program.commands.map((c) => c.name());
-    for (const g of ['init', 'config', 'doctor', 'demo', 'schema', 'catalog', 'mapping', 'center', 'settle', 'policy', 'trace']) expect(groups).toContain(g);
+    for (const g of ['init', 'config', 'doctor', 'demo', 'schema', 'catalog', 'mapping', 'center', 'reconcile', 'settle', 'policy', 'trace']) expect(groups).toContain(g);
   });
 
   it.each(paths.map((p) => [p.join(' ')]))('hisops %s --help ends with examples', async (p) => {

@@ -1,0 +1,285 @@
+/**
+ * bench/reconcile: a month of a large hospital (the demo seeder's `large` size: one million
+ * settlements over 30 days, with its planted anomalies) reconciled against the sandbox over HTTP.
+ *
+ * - end to end: `runReconcile` over the 30 days (3201 per day and group, 3202 on the days that do
+ *   not balance, 5203 per difference), wall time and peak RSS of this process (the sandbox runs in
+ *   a child process so that only the reconciliation's memory counts);
+ * - beside it, on the same database: a plain SQL aggregate per day × group plus an export of the
+ *   same rows (the 3202 columns), the least any reconciliation must do; target ≤ 3× of that;
+ * - the classify step alone (parse the result file, match, classify) over a million rows, rows/s.
+ *
+ * The seeded HIS and center ledger are kept in $TMPDIR/hisops-bench/reconcile-<size> (seeding takes
+ * minutes); delete the folder to seed again. PostgreSQL is measured too when HISOPS_BENCH_PG_URL
+ * names a database to seed into (its reference tables are dropped first);
+ * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead. Measures once; prints a
+ * table.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCenter } from '../src/core/center/index.js';
+import { openLedger } from '../src/core/center/sandbox/index.js';
+import { connect, type Db } from '../src/core/db/index.js';
+import { seedCenter, seedHis, type SeedManifest } from '../src/core/demo/index.js';
+import { loadProfile, referenceProfilePath } from '../src/core/his/index.js';
+import { openJournal } from '../src/core/journal/index.js';
+import {
+  classify,
+  expectedFindings,
+  GroupBook,
+  leanRows,
+  matchDetail,
+  readHisRow,
+  parseReconcileRules,
+  parseResultLine,
+  parseResultText,
+  runReconcile,
+  type HisSettlement,
+  type ReconcileResult,
+} from '../src/core/reconcile/index.js';
+import { printTable } from './_util.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The seed size (default large, the benchmark's subject; medium for a quicker look, e.g. on PostgreSQL). */
+const SIZE = (process.env.HISOPS_BENCH_RECONCILE_SIZE ?? 'large') as 'large' | 'medium';
+const CODE = 'H43010000001';
+const ADMDVS = '430100';
+
+interface Prepared {
+  dir: string;
+  hisUrl: string;
+  ledgerFile: string;
+  manifest: SeedManifest;
+  seedMs: number | null;
+}
+
+/** The large seed in SQLite (HIS) and its center ledger, made once and kept. */
+export async function prepareSqlite(): Promise<Prepared> {
+  const dir = path.join(os.tmpdir(), 'hisops-bench', `reconcile-${SIZE}`);
+  const ready = path.join(dir, 'ready.json');
+  const hisUrl = `sqlite:${path.join(dir, 'his.db')}`;
+  const ledgerFile = path.join(dir, 'center.db');
+  if (fs.existsSync(ready)) return { dir, hisUrl, ledgerFile, manifest: JSON.parse(fs.readFileSync(ready, 'utf8')) as SeedManifest, seedMs: null };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const t0 = Date.now();
+  const manifest = await seedInto(await connect(hisUrl, { create: true }), ledgerFile);
+  fs.writeFileSync(ready, JSON.stringify(manifest));
+  return { dir, hisUrl, ledgerFile, manifest, seedMs: Date.now() - t0 };
+}
+
+async function seedInto(db: Db, ledgerFile: string): Promise<SeedManifest> {
+  try {
+    const { manifest } = await seedHis({ db, size: SIZE, seed: 1, fixmedins_code: CODE, admdvs: ADMDVS });
+    const ledger = openLedger(ledgerFile, { fixmedins_code: CODE, admdvs: ADMDVS });
+    try {
+      return (await seedCenter({ his: db, ledger, manifest })).manifest;
+    } finally {
+      ledger.close();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** Peak RSS of this process while `fn` runs (sampled every 20 ms). */
+async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; heapMb: number }> {
+  let peak = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 20);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, ms: performance.now() - t0, peakMb: peak / 1e6, heapMb: heap / 1e6 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function startCenter(ledgerFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = fork(path.join(here, '_reconcileSandbox.js'), [ledgerFile], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((ok, fail) => {
+    child.once('message', (m: { url?: string }) => (m.url ? ok(m.url) : fail(new Error('no url'))));
+    child.once('exit', (c) => fail(new Error(`the sandbox exited (${c})`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((ok) => {
+        child.once('exit', () => ok());
+        child.send({ stop: true });
+      }),
+  };
+}
+
+interface Measured {
+  db: string;
+  /** The HIS side alone: every day read through the profile and grouped, no center. */
+  hisSideMs: number;
+  e2e: { ms: number; peakMb: number; heapMb: number; result: ReconcileResult };
+  baseline: { aggregateMs: number; exportMs: number; rows: number };
+}
+
+async function measure(label: string, p: Prepared): Promise<Measured> {
+  const profile = await loadProfile(referenceProfilePath());
+  const rules = parseReconcileRules(undefined, { setl_optins: ADMDVS });
+  const { startDate, endDate } = p.manifest;
+
+  // Baseline first (it also warms the database's cache for both): aggregate + export, nothing else.
+  const base = await connect(p.hisUrl);
+  const to = nextDay(endDate);
+  let t0 = performance.now();
+  await base.knex.raw(
+    "SELECT substr(CAST(setl_time AS TEXT), 1, 10) AS day, insutype, clr_type, setl_optins, COUNT(*) AS n, SUM(medfee_sumamt) AS medfee, SUM(fund_pay_sumamt) AS fund, SUM(acct_pay) AS acct FROM his_settlement WHERE setl_time >= ? AND setl_time < ? AND his_status IN ('settled', 'cancelled') GROUP BY 1, 2, 3, 4",
+    [`${startDate} 00:00:00`, `${to} 00:00:00`],
+  );
+  const aggregateMs = performance.now() - t0;
+  t0 = performance.now();
+  let rows = 0;
+  let bytes = 0;
+  // The same rows exported day by day (what a 3202 upload of the whole month needs), as TSV lines.
+  for (let d = startDate; d <= endDate; d = nextDay(d)) {
+    const raw = (await base.knex.raw('SELECT setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag FROM his_settlement WHERE setl_time >= ? AND setl_time < ?', [`${d} 00:00:00`, `${nextDay(d)} 00:00:00`])) as unknown;
+    const list = (Array.isArray(raw) ? raw : (raw as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+    for (const r of list) {
+      bytes += `${r.setl_id}\t${r.mdtrt_id}\t${r.psn_no}\t${r.medfee_sumamt}\t${r.fund_pay_sumamt}\t${r.acct_pay}\t${r.refd_setl_flag}\n`.length;
+      rows++;
+    }
+  }
+  const exportMs = performance.now() - t0;
+  void bytes;
+  // The HIS side of the reconciliation alone, for comparison with the plain SQL above.
+  t0 = performance.now();
+  const book = new GroupBook();
+  for (let d = startDate; d <= endDate; d = nextDay(d)) {
+    for (let h = 0; h < 24; h++) {
+      const from = `${d} ${String(h).padStart(2, '0')}:00:00`;
+      const to = h === 23 ? `${nextDay(d)} 00:00:00` : `${d} ${String(h + 1).padStart(2, '0')}:00:00`;
+      for (const row of await leanRows(base, profile, 'settlements_for_reconcile', { from, to })) {
+        const r = readHisRow(row, rules);
+        if (r.kind === 'counted') book.add(r.s);
+      }
+    }
+  }
+  const hisSideMs = performance.now() - t0;
+  await base.close();
+
+  const center = await startCenter(p.ledgerFile);
+  const jdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-rc-journal-'));
+  const journal = await openJournal(`sqlite:${path.join(jdir, 'journal.db')}`);
+  const db = await connect(p.hisUrl);
+  const client = openCenter(
+    { baseUrl: center.url, fixmedins_code: CODE, fixmedins_name: '示例医院', mdtrtarea_admvs: ADMDVS, insuplc_admdvs: ADMDVS, recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: ADMDVS },
+    { journal, runId: 'bench' },
+  );
+  try {
+    const e2e = await withPeak(() =>
+      runReconcile({ db, profile, center: client, journal, runId: `bench-${Date.now()}`, fixmedins_code: CODE, now: () => new Date() }, { rules, from: startDate, to: endDate, today: endDate }),
+    );
+    return { db: label, hisSideMs, e2e: { ms: e2e.ms, peakMb: e2e.peakMb, heapMb: e2e.heapMb, result: e2e.value }, baseline: { aggregateMs, exportMs, rows } };
+  } finally {
+    await client.close();
+    await journal.close();
+    await db.close();
+    await center.stop();
+    fs.rmSync(jdir, { recursive: true, force: true });
+  }
+}
+
+/** Are the findings exactly the seed's planted reconciliation anomalies (kind and settlement)? */
+function plantedFound(m: SeedManifest, r: ReconcileResult): boolean {
+  const expected = expectedFindings(m);
+  const hit = (e: (typeof expected)[number]) => r.findings.some((f) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
+  return expected.every(hit) && r.findings.length === expected.length;
+}
+
+function nextDay(d: string): string {
+  const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, dd + 1)).toISOString().slice(0, 10);
+}
+
+/** The classify step alone: a million result lines parsed, matched and the differences classified. */
+function classifyThroughput(n = 1_000_000): { rows: number; ms: number; differences: number } {
+  const rules = parseReconcileRules(undefined, { setl_optins: ADMDVS });
+  const scope = { begndate: '2025-03-03', enddate: '2025-04-01', clr_type: '11', setl_optins: ADMDVS };
+  const his: HisSettlement[] = [];
+  for (let i = 0; i < n; i++) {
+    his.push({ his_setl_no: null, setl_id: `S${i}`, mdtrt_id: `M${i}`, psn_no: `P${i % 100_000}`, insutype: '310', clr_type: '11', setl_optins: ADMDVS, setl_time: '2025-03-03 10:00:00', day: '2025-03-03', refd_setl_flag: '0', init_setl_id: null, msgid: `G${i}`, infno: '2207', his_status: 'settled', medfee: BigInt(1000 + (i % 5000)), fund: 600n, acct: 100n, cash: 300n });
+  }
+  // The center's answer: every row, one in a thousand not balanced (half mismatched, half missing at the center).
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = his[i]!;
+    const odd = i % 1000 === 0;
+    const medfee = odd && i % 2000 === 0 ? h.medfee + 1n : h.medfee;
+    lines.push(`${h.psn_no}\t${h.mdtrt_id}\t${h.setl_id}\t${h.msgid}\t${odd ? 1 : 0}\t0\t${odd ? '不平' : '平'}\t${fen(medfee)}\t6.00\t1.00`);
+  }
+  const text = lines.join('\n');
+  const t0 = performance.now();
+  const parsed = parseResultText(text, rules.resultColumns);
+  const m = matchDetail(his, parsed.rows, parsed.balanced, (b) => parseResultLine(b.raw, b.line, rules.resultColumns));
+  for (const d of m.differences) classify(d, {}, { scope, rules });
+  return { rows: n, ms: performance.now() - t0, differences: m.differences.length };
+}
+
+function fen(f: bigint): string {
+  const s = f.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+export async function run(o: { only?: 'e2e' } = {}): Promise<void> {
+  const runs: Array<{ label: string; prepare: () => Promise<Prepared> }> = [{ label: 'SQLite', prepare: prepareSqlite }];
+  const pg = process.env.HISOPS_BENCH_PG_URL;
+  if (pg) runs.push({ label: 'PostgreSQL', prepare: () => preparePg(pg) });
+  const out: Array<Array<string | number>> = [];
+  for (const r of runs) {
+    const p = await r.prepare();
+    if (p.seedMs !== null) console.log(`(${r.label}: seeded ${p.manifest.totals.count} settlements and the center ledger in ${(p.seedMs / 1000).toFixed(0)} s; kept in ${p.dir})`);
+    const m = await measure(r.label, p);
+    const res = m.e2e.result;
+    const baseMs = m.baseline.aggregateMs + m.baseline.exportMs;
+    out.push([
+      m.db,
+      res.counts.his_rows,
+      `${(m.e2e.ms / 1000).toFixed(1)} s`,
+      `${m.e2e.peakMb.toFixed(0)} MB (heap ${m.e2e.heapMb.toFixed(0)})`,
+      `${(res.timings.read_ms / 1000).toFixed(1)} s`,
+      `${(res.timings.center_ms / 1000).toFixed(1)} s (${(['3201', '3202', '5203'] as const).map((k) => (res.timings.center_by[k] / 1000).toFixed(1)).join(' / ')})`,
+      `${res.calls['3201']}/${res.calls['3202']}/${res.calls['5203']}`,
+      `${res.findings.length} (${plantedFound(p.manifest, res) ? 'exactly the planted ones' : 'NOT the planted ones'})`,
+      `${(m.baseline.aggregateMs / 1000).toFixed(1)} + ${(m.baseline.exportMs / 1000).toFixed(1)} s`,
+      `${(m.e2e.ms / baseMs).toFixed(2)}×`,
+      `${(m.hisSideMs / 1000).toFixed(1)} s (${(m.hisSideMs / baseMs).toFixed(2)}×)`,
+    ]);
+    if (res.error) console.log(`(${r.label}: the run failed: ${res.error.code} ${res.error.summary})`);
+  }
+  printTable(['HIS', 'settlements', 'end to end', 'peak RSS', 'HIS read', 'waiting for the center (3201 / 3202 / 5203)', 'calls 3201/3202/5203', 'findings', 'SQL aggregate + export', 'ratio', 'HIS side alone (ratio)'], out);
+  if (o.only === 'e2e') return;
+  const c = classifyThroughput();
+  printTable(['classify step alone', 'rows', 'time', 'rows/s', 'differences'], [['parse + match + classify', c.rows, `${(c.ms / 1000).toFixed(2)} s`, Math.round(c.rows / (c.ms / 1000)), c.differences]]);
+  console.log('targets: end to end < 60 s, peak RSS < 500 MB, ratio ≤ 3×');
+}
+
+/** The large seed in a PostgreSQL database (emptied first), with its own center ledger. */
+async function preparePg(url: string): Promise<Prepared> {
+  const dir = path.join(os.tmpdir(), 'hisops-bench', `reconcile-${SIZE}-pg`);
+  const ready = path.join(dir, 'ready.json');
+  const ledgerFile = path.join(dir, 'center.db');
+  if (fs.existsSync(ready)) return { dir, hisUrl: url, ledgerFile, manifest: JSON.parse(fs.readFileSync(ready, 'utf8')) as SeedManifest, seedMs: null };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const db = await connect(url);
+  for (const t of ['his_stock_trac', 'his_stock', 'his_dispense_trac', 'his_dispense', 'his_fee_detail', 'his_center_log', 'his_settlement', 'his_visit', 'his_mapping', 'his_item_trac_prefix', 'his_item']) await db.knex.raw(`DROP TABLE IF EXISTS ${t}`);
+  const t0 = Date.now();
+  const manifest = await seedInto(db, ledgerFile);
+  fs.writeFileSync(ready, JSON.stringify(manifest));
+  return { dir, hisUrl: url, ledgerFile, manifest, seedMs: Date.now() - t0 };
+}

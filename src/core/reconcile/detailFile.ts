@@ -1,0 +1,159 @@
+/**
+ * The 3202 detail file and the center's result file. The upload holds every HIS settlement of a
+ * scope (clearing type × agency × period, all insurance types — 3202 has no insutype), one line
+ * each; a refunded settlement is its original (positive) line plus its refund (negative) line.
+ * The result is read strictly against the configured column order: a line that does not fit keeps
+ * its raw text and becomes an "unknown" finding. Pure.
+ */
+import { externalError } from '../errors.js';
+import { fenText, parseFen } from './fen.js';
+import { refdFlag, type ReconcileRules } from './rules.js';
+import type { BalancedLine, DetailScope, HisSettlement, ResultRow } from './types.js';
+
+export interface DetailRequest {
+  scope: DetailScope;
+  /** Lines in the file. */
+  count: number;
+  /** The text inside the uploaded ZIP (7 tab-separated columns, see protocol/stmtFile.ts). */
+  text: string;
+  /** The 3202 `data` besides file_qury_no. */
+  data: {
+    setl_optins: string;
+    stmt_begndate: string;
+    stmt_enddate: string;
+    medfee_sumamt: string;
+    fund_pay_sumamt: string;
+    cash_payamt: string;
+    fixmedins_setl_cnt: number;
+    clr_type: string;
+    refd_setl_flag: string;
+  };
+}
+
+/** A cell of the file: a tab or a line break inside a value would break the format. */
+const cell = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
+
+/**
+ * Upload lines in a stable order: by setl_time, then setl_id (a refund follows its original). The
+ * text is written straight from the fen figures, in the protocol's column order and number form.
+ */
+export function detailRequest(scope: DetailScope, his: readonly HisSettlement[], rules: Pick<ReconcileRules, 'refunds'>): DetailRequest {
+  const sorted = [...his].sort((a, b) => (a.setl_time === b.setl_time ? (a.setl_id < b.setl_id ? -1 : a.setl_id > b.setl_id ? 1 : 0) : a.setl_time < b.setl_time ? -1 : 1));
+  let medfee = 0n;
+  let fund = 0n;
+  let acct = 0n;
+  const lines: string[] = [];
+  for (const s of sorted) {
+    medfee += s.medfee;
+    fund += s.fund;
+    acct += s.acct;
+    lines.push(`${cell(s.setl_id)}\t${cell(s.mdtrt_id)}\t${cell(s.psn_no)}\t${fenText(s.medfee)}\t${fenText(s.fund)}\t${fenText(s.acct)}\t${s.refd_setl_flag}`);
+  }
+  return {
+    scope,
+    count: lines.length,
+    text: lines.length ? lines.join('\n') + '\n' : '',
+    data: {
+      setl_optins: scope.setl_optins,
+      stmt_begndate: scope.begndate,
+      stmt_enddate: scope.enddate,
+      medfee_sumamt: fenText(medfee),
+      fund_pay_sumamt: fenText(fund),
+      // What the patients paid otherwise (3202 names it cash_payamt where 3201 sends acct_pay).
+      cash_payamt: fenText(medfee - fund - acct),
+      fixmedins_setl_cnt: lines.length,
+      clr_type: scope.clr_type,
+      refd_setl_flag: refdFlag(rules),
+    },
+  };
+}
+
+const nullable = (v: string | undefined): string | null => {
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t === '' || t.toLowerCase() === 'null' ? null : t;
+};
+
+export interface ParsedResult {
+  /** Lines not balanced, and lines that do not fit (with `problem`). */
+  rows: ResultRow[];
+  /** Lines balanced by the center that fit: only their keys. */
+  balanced: BalancedLine[];
+  /** Lines that did not fit. */
+  bad: number;
+}
+
+/** One line read against `columns`, with the problems it has (if any). */
+export function parseResultLine(raw: string, line: number, columns: readonly string[]): ResultRow {
+  const cells = raw.split('\t');
+  const rec: Record<string, string | null> = {};
+  columns.forEach((c, k) => {
+    if (c !== '-') rec[c] = nullable(cells[k]);
+  });
+  const r: ResultRow = {
+    line,
+    raw,
+    psn_no: rec.psn_no ?? null,
+    mdtrt_id: rec.mdtrt_id ?? null,
+    setl_id: rec.setl_id ?? null,
+    msgid: rec.msgid ?? null,
+    stmt_rslt: rec.stmt_rslt ?? null,
+    refd_setl_flag: rec.refd_setl_flag ?? null,
+    memo: rec.memo ?? null,
+    medfee: null,
+    fund: null,
+    acct: null,
+  };
+  const problems: string[] = [];
+  if (cells.length !== columns.length) problems.push(`expected ${columns.length} tab-separated columns, found ${cells.length}`);
+  for (const [k, field] of [
+    ['medfee', 'medfee_sumamt'],
+    ['fund', 'fund_pay_sumamt'],
+    ['acct', 'acct_pay'],
+  ] as const) {
+    const v = rec[field];
+    const f = v === null || v === undefined ? undefined : parseFen(v);
+    if (f === undefined) problems.push(`${field} "${v ?? ''}" is not an amount`);
+    else r[k] = f;
+  }
+  if (r.stmt_rslt === null || !/^\d{1,6}$/.test(r.stmt_rslt)) problems.push(`stmt_rslt "${r.stmt_rslt ?? ''}" is not a result code`);
+  if (r.refd_setl_flag !== null && r.refd_setl_flag !== '0' && r.refd_setl_flag !== '1') problems.push(`refd_setl_flag "${r.refd_setl_flag}" is neither 0 nor 1`);
+  if (problems.length) r.problem = problems.join('; ');
+  return r;
+}
+
+/**
+ * Parse the result text against `columns` (reconcile.resultColumns; "-" marks a column to
+ * ignore). Throws RECONCILE_RESULT_MALFORMED when no line at all fits: then the file is not a
+ * 3202 result in the expected layout (or not text), and guessing would misclassify every row.
+ */
+export function parseResultText(text: string, columns: readonly string[]): ParsedResult {
+  const rows: ResultRow[] = [];
+  const balanced: BalancedLine[] = [];
+  let bad = 0;
+  let first: ResultRow | undefined;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    const r = parseResultLine(raw, i + 1, columns);
+    first ??= r;
+    if (r.problem) bad++;
+    if (!r.problem && r.setl_id !== null && rowBalanced(r)) balanced.push({ line: r.line, raw: r.raw, setl_id: r.setl_id });
+    else rows.push(r);
+  });
+  if (first && bad === rows.length + balanced.length) {
+    throw externalError(
+      'RECONCILE_RESULT_MALFORMED',
+      `No line of the center's 3202 result file has the expected columns (line ${first.line}: ${first.problem})`,
+      `Compare the file with reconcile.resultColumns (now ${columns.join(', ')}); if the province orders the columns differently, set reconcile.resultColumns to its order.`,
+      `First line as received: ${JSON.stringify(first.raw.slice(0, 300))}`,
+      { lines: rows.length + balanced.length, columns: [...columns] },
+    );
+  }
+  return { rows, balanced, bad };
+}
+
+/** Is a result row balanced by the center's verdict? (0 and 000000 both seen.) */
+export function rowBalanced(r: ResultRow): boolean {
+  return r.stmt_rslt !== null && /^0+$/.test(r.stmt_rslt);
+}

@@ -1,0 +1,34 @@
+/**
+ * core/reconcile: reconciliation with the center (对账). Pure parts: the province's rules
+ * (rules.ts), periods, grouping and sums (groups.ts), the 3202 detail and result files
+ * (detailFile.ts), matching (match.ts), classification with evidence and repairs (classify.ts,
+ * repair.ts), summaries and reports. Effectful: the run (run.ts), the journal tables (store.ts)
+ * and the demo step (demo.ts). See docs/reconcile.md.
+ */
+export * from './types.js';
+export { parseReconcileRules, DEFAULT_RULES, isInsutype, isClrType, refdFlag, type ReconcileRules, type GroupSpec, type PeriodMode, type DetailMode, type RefundRule, type HospitalBorneRule, type OutOfAreaRule, type RulesSource } from './rules.js';
+export { resolvePeriods, periodOf, addDays, isDay, daysBetween, type Period, type PeriodPlan, type PeriodRequest } from './period.js';
+export { parseFen, fenText, fenDecimal, decimalFen } from './fen.js';
+export { readHisRow, RECONCILE_COLUMNS } from './hisRows.js';
+export { leanRows } from './leanRows.js';
+export { GroupBook, groupKey, groupOfKey, scopeKey, groupsToSend, groupAllowed, totalsRequest, totalsText, sameTotals, zeroTotals, addTo, type FenTotals, type TotalsText, type GroupFilter } from './groups.js';
+export { detailRequest, parseResultText, parseResultLine, rowBalanced, type DetailRequest, type ParsedResult } from './detailFile.js';
+export { matchDetail, type MatchResult } from './match.js';
+export { classify, problemFinding, evidenceNeeds, centerQueryOf, mergeFindings, dayShift, minutesBetween, type ClassifyContext, type EvidenceNeeds } from './classify.js';
+export { repairFor, handedOff, type RepairInput } from './repair.js';
+export { settleGroupSums, daySummaries, type GroupResult, type DaySummary, type RunStatus, type DetailState } from './summary.js';
+export { reportCsv, reportJson, reportHtml, reportFormat, dailyChartSvg, kindLabel, type ReportInput, type ReportFormat } from './report.js';
+export {
+  RECONCILE_RUNS_TABLE,
+  RECONCILE_FINDINGS_TABLE,
+  recordRunStart,
+  recordRunEnd,
+  reconcileHistory,
+  latestPerDay,
+  latestOneSidedFindings,
+  runFindings,
+  type RunRow,
+  type OneSidedFinding,
+} from './store.js';
+export { runReconcile, APPLY_NOTE, type CenterPort, type ReconcileDeps, type ReconcileOptions, type ReconcileResult, type ReconcileProgress } from './run.js';
+export { demoReconcile, expectedFindings, type DemoReconcileOptions, type DemoReconcileResult, type ExpectedFinding } from './demo.js';

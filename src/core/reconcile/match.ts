@@ -1,0 +1,87 @@
+/**
+ * Pair the center's 3202 result rows with the HIS rows of the scope and keep what differs. The
+ * center's verdict (stmt_rslt) decides whether a pair balances; for a row it marks not balanced
+ * the figures decide between "both hold it, amounts differ" and "the center does not hold it"
+ * (the center echoes the hospital's own figures for settlements it lacks). Memo texts differ per
+ * province and are kept as evidence only. Pure.
+ */
+import { rowBalanced } from './detailFile.js';
+import type { BalancedLine, Difference, HisSettlement, ResultRow } from './types.js';
+
+export interface MatchResult {
+  balanced: number;
+  differences: Difference[];
+}
+
+function sameFigures(h: HisSettlement, r: ResultRow): boolean {
+  return r.medfee === h.medfee && r.fund === h.fund && r.acct === h.acct && (r.refd_setl_flag === null || r.refd_setl_flag === h.refd_setl_flag);
+}
+
+/** The HIS settlement a center-side duplicate repeats: same person (and visit when given) and refund flag, equal figures preferred. */
+function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSettlement | null {
+  const cands = (byPerson.get(r.psn_no ?? '') ?? []).filter((h) => (r.mdtrt_id === null || h.mdtrt_id === r.mdtrt_id) && h.refd_setl_flag === (r.refd_setl_flag ?? '0'));
+  return cands.find((h) => h.medfee === r.medfee && h.fund === r.fund && h.acct === r.acct) ?? cands[0] ?? null;
+}
+
+/**
+ * `rows` are the result lines in full; `balanced` the lines the center marked balanced, kept by
+ * key only (see parseResultText); `reparse` reads such a line in full when it does not pair with a
+ * HIS row of ours (it is then handled like any other line).
+ */
+export function matchDetail(his: readonly HisSettlement[], rows: readonly ResultRow[], balancedLines: readonly BalancedLine[] = [], reparse?: (b: BalancedLine) => ResultRow): MatchResult {
+  const byId = new Map<string, HisSettlement>();
+  const byPerson = new Map<string, HisSettlement[]>();
+  for (const h of his) {
+    if (!byId.has(h.setl_id)) byId.set(h.setl_id, h);
+    const list = byPerson.get(h.psn_no);
+    if (list) list.push(h);
+    else byPerson.set(h.psn_no, [h]);
+  }
+  const seen = new Set<string>();
+  const differences: Difference[] = [];
+  let balanced = 0;
+  const full: ResultRow[] = [];
+  for (const b of balancedLines) {
+    const h = byId.get(b.setl_id);
+    if (h && !seen.has(h.setl_id)) {
+      seen.add(h.setl_id);
+      balanced++;
+    } else if (reparse) full.push(reparse(b));
+    else throw new Error(`matchDetail: line ${b.line} needs reparse`);
+  }
+  for (const r of [...full, ...rows]) {
+    if (r.problem) {
+      // The line names a settlement of ours: it is that settlement's finding (not also "missing from the result").
+      const h = r.setl_id !== null ? byId.get(r.setl_id) : undefined;
+      if (h && !seen.has(h.setl_id)) {
+        seen.add(h.setl_id);
+        differences.push({ type: 'bad_row', center: r, his: h });
+      } else differences.push({ type: 'bad_row', center: r });
+      continue;
+    }
+    if (r.setl_id === null) {
+      // The center leaves the keys empty when it holds several rows for one settlement of ours.
+      differences.push({ type: 'duplicate', center: r, original: originalOf(r, byPerson) });
+      continue;
+    }
+    const h = byId.get(r.setl_id);
+    if (h) {
+      if (seen.has(h.setl_id)) {
+        differences.push({ type: 'bad_row', center: { ...r, problem: `setl_id ${r.setl_id} is listed twice in the result file` } });
+        continue;
+      }
+      seen.add(h.setl_id);
+      if (rowBalanced(r)) balanced++;
+      else if (sameFigures(h, r)) differences.push({ type: 'his_only', his: h, center: r });
+      else differences.push({ type: 'mismatch', his: h, center: r });
+      continue;
+    }
+    // Only at the center. Another settlement of a visit and person we hold (same refund flag) is
+    // a duplicate at the center even when the province sends its keys.
+    const same = r.mdtrt_id !== null ? (byPerson.get(r.psn_no ?? '') ?? []).find((x) => x.mdtrt_id === r.mdtrt_id && x.refd_setl_flag === (r.refd_setl_flag ?? '0')) : undefined;
+    if (same) differences.push({ type: 'duplicate', center: r, original: same });
+    else differences.push({ type: 'center_only', center: r });
+  }
+  for (const h of his) if (!seen.has(h.setl_id) && byId.get(h.setl_id) === h) differences.push({ type: 'his_only', his: h, center: null });
+  return { balanced, differences };
+}

@@ -1,0 +1,114 @@
+/**
+ * Which days a run reconciles, and the periods it sends to the center. Dates are calendar days
+ * of the center's clock (`yyyy-MM-dd`); a period covers whole days, and the HIS is asked for
+ * settlements whose center setl_time is in [first day 00:00:00, day after the last 00:00:00).
+ * Pure: "today" is an argument.
+ */
+import { inputError } from '../errors.js';
+import type { PeriodMode } from './rules.js';
+
+export interface Period {
+  /** First and last day, inclusive (3201/3202 stmt_begndate / stmt_enddate). */
+  begndate: string;
+  enddate: string;
+  /** HIS bounds by setl_time: [from, to). */
+  from: string;
+  to: string;
+  days: string[];
+}
+
+export interface PeriodRequest {
+  date?: string;
+  from?: string;
+  to?: string;
+  /** Today in the center's clock, yyyy-MM-dd. */
+  today: string;
+  maxDays: number;
+  mode: PeriodMode;
+}
+
+export interface PeriodPlan {
+  begndate: string;
+  enddate: string;
+  days: string[];
+  periods: Period[];
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Is this a real calendar day written yyyy-MM-dd? */
+export function isDay(s: string): boolean {
+  const m = ISO_DAY.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+export function addDays(day: string, n: number): string {
+  const m = ISO_DAY.exec(day)!;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + n));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  const pa = ISO_DAY.exec(a)!;
+  const pb = ISO_DAY.exec(b)!;
+  return Math.round((Date.UTC(+pb[1]!, +pb[2]! - 1, +pb[3]!) - Date.UTC(+pa[1]!, +pa[2]! - 1, +pa[3]!)) / 86_400_000);
+}
+
+function dayArg(flag: string, v: string, today: string): string {
+  const s = v.trim().toLowerCase();
+  if (s === 'today') return today;
+  if (s === 'yesterday') return addDays(today, -1);
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const iso = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : s;
+  if (!isDay(iso)) {
+    throw inputError('RECONCILE_DATE', `${flag} "${v}" is not a date`, `Write the day as yyyy-MM-dd (e.g. ${flag} ${addDays(today, -1)}), or today / yesterday.`);
+  }
+  return iso;
+}
+
+export function periodOf(begndate: string, enddate: string): Period {
+  const days: string[] = [];
+  for (let d = begndate; d <= enddate; d = addDays(d, 1)) days.push(d);
+  return { begndate, enddate, from: `${begndate} 00:00:00`, to: `${addDays(enddate, 1)} 00:00:00`, days };
+}
+
+/**
+ * Resolve --date / --from / --to (default: yesterday) into the days of the run and the periods
+ * sent to the center: one per day, or one for the whole range (`mode: range`, month-end totals).
+ */
+export function resolvePeriods(req: PeriodRequest): PeriodPlan {
+  if (!isDay(req.today)) throw new RangeError(`today must be yyyy-MM-dd, not ${req.today}`);
+  if (req.date !== undefined && (req.from !== undefined || req.to !== undefined)) {
+    throw inputError('RECONCILE_DATE_CONFLICT', '--date cannot be combined with --from/--to', 'Give either --date D for one day, or --from D --to D for a range.');
+  }
+  if ((req.from === undefined) !== (req.to === undefined)) {
+    throw inputError('RECONCILE_RANGE_INCOMPLETE', `${req.from === undefined ? '--to' : '--from'} was given without ${req.from === undefined ? '--from' : '--to'}`, 'Give both ends of the range, e.g. --from 2025-03-01 --to 2025-03-31 (or --date D for one day).');
+  }
+  let begndate: string;
+  let enddate: string;
+  if (req.date !== undefined) begndate = enddate = dayArg('--date', req.date, req.today);
+  else if (req.from !== undefined) {
+    begndate = dayArg('--from', req.from, req.today);
+    enddate = dayArg('--to', req.to!, req.today);
+  } else begndate = enddate = addDays(req.today, -1);
+  if (enddate < begndate) {
+    throw inputError('RECONCILE_RANGE_BACKWARDS', `The range ends (${enddate}) before it starts (${begndate})`, `Swap them: --from ${enddate} --to ${begndate}.`);
+  }
+  if (enddate > req.today) {
+    throw inputError('RECONCILE_RANGE_FUTURE', `${enddate} is after today (${req.today}) in the center's clock`, 'Reconcile days up to today; today itself works as an early warning (settlements keep arriving until midnight).');
+  }
+  const n = daysBetween(begndate, enddate) + 1;
+  if (n > req.maxDays) {
+    throw inputError(
+      'RECONCILE_RANGE_TOO_LONG',
+      `The range ${begndate}…${enddate} covers ${n} days; the limit is ${req.maxDays}`,
+      `Split it into runs of at most ${req.maxDays} days, or raise reconcile.maxDays in hisops.yaml.`,
+    );
+  }
+  const whole = periodOf(begndate, enddate);
+  const periods = req.mode === 'range' ? [whole] : whole.days.map((d) => periodOf(d, d));
+  return { begndate, enddate, days: whole.days, periods };
+}

@@ -1,0 +1,254 @@
+/**
+ * The `reconcile:` section of hisops.yaml: how this province groups, includes and sums
+ * settlements for 3201/3202, and the job's limits. Every province publishes its own variant of the
+ * interface (refunds in or out, hospital-borne amounts, how out-of-area settlements are cleared,
+ * local clearing-type codes), so these are data, validated here with errors that name the key,
+ * the value found and the values allowed. Pure.
+ *
+ * ```yaml
+ * reconcile:
+ *   maxDays: 92              # the longest range one run may cover
+ *   period: day              # day: one 3201 per day and group · range: one for the whole range
+ *   detail: auto             # auto: 3202 for unbalanced groups · always · never
+ *   refunds: include         # include: refunds count (refd_setl_flag 1) · exclude: left out (0)
+ *   hospitalBorne: as_returned  # fund_pay_sumamt as the center returned it · subtract hosp_part_amt · add it
+ *   outOfArea: own_agency    # 异地: under the row's own agency · local_agency · exclude
+ *   setl_optins: "430100"    # the local agency (default center.setl_optins)
+ *   statuses: [settled, cancelled]   # HIS statuses whose rows count
+ *   clrTypeMap: { "13": "11" }       # HIS clr_type → the center's clearing type
+ *   extraInsutypes: ["39999"]        # province insurance types beyond the national table
+ *   extraClrTypes: ["99915"]
+ *   groups: [{ insutype: "310", clr_type: "11", setl_optins: "430100" }]  # always checked, even empty
+ *   crossMidnightMinutes: 15
+ *   queryLimit: 200          # at most this many 5203 look-ups per run
+ *   concurrency: 4           # 3201 / 5203 queries in flight at once
+ *   resultColumns: [psn_no, mdtrt_id, setl_id, msgid, stmt_rslt, refd_setl_flag, memo, medfee_sumamt, fund_pay_sumamt, acct_pay]
+ * ```
+ */
+import { closest } from '../config/index.js';
+import { CLR_TYPE, INSUTYPE, STMT_RESULT_COLUMNS } from '../center/protocol/index.js';
+import { inputError } from '../errors.js';
+
+export type PeriodMode = 'day' | 'range';
+export type DetailMode = 'auto' | 'always' | 'never';
+export type RefundRule = 'include' | 'exclude';
+export type HospitalBorneRule = 'as_returned' | 'subtract' | 'add';
+export type OutOfAreaRule = 'own_agency' | 'local_agency' | 'exclude';
+
+export interface GroupSpec {
+  insutype: string;
+  clr_type: string;
+  setl_optins: string;
+}
+
+export interface ReconcileRules {
+  maxDays: number;
+  period: PeriodMode;
+  detail: DetailMode;
+  refunds: RefundRule;
+  hospitalBorne: HospitalBorneRule;
+  outOfArea: OutOfAreaRule;
+  /** The local settlement agency; filled from center.setl_optins when the section leaves it out. */
+  setl_optins: string;
+  statuses: string[];
+  clrTypeMap: Record<string, string>;
+  extraInsutypes: string[];
+  extraClrTypes: string[];
+  groups: GroupSpec[];
+  crossMidnightMinutes: number;
+  queryLimit: number;
+  /** 3201 / 5203 calls in flight at once (queries; a province may want 1). */
+  concurrency: number;
+  resultColumns: string[];
+}
+
+export const DEFAULT_RULES: Omit<ReconcileRules, 'setl_optins'> = {
+  maxDays: 92,
+  period: 'day',
+  detail: 'auto',
+  refunds: 'include',
+  hospitalBorne: 'as_returned',
+  outOfArea: 'own_agency',
+  statuses: ['settled', 'cancelled'],
+  clrTypeMap: {},
+  extraInsutypes: [],
+  extraClrTypes: [],
+  groups: [],
+  crossMidnightMinutes: 15,
+  queryLimit: 200,
+  concurrency: 4,
+  resultColumns: [...STMT_RESULT_COLUMNS],
+};
+
+const ENUMS = {
+  period: ['day', 'range'],
+  detail: ['auto', 'always', 'never'],
+  refunds: ['include', 'exclude'],
+  hospitalBorne: ['as_returned', 'subtract', 'add'],
+  outOfArea: ['own_agency', 'local_agency', 'exclude'],
+} as const;
+
+const KEYS = [
+  'maxDays',
+  'period',
+  'detail',
+  'refunds',
+  'hospitalBorne',
+  'outOfArea',
+  'setl_optins',
+  'statuses',
+  'clrTypeMap',
+  'extraInsutypes',
+  'extraClrTypes',
+  'groups',
+  'crossMidnightMinutes',
+  'queryLimit',
+  'concurrency',
+  'resultColumns',
+] as const;
+
+const CODE = /^[0-9A-Za-z]{1,6}$/;
+const ADMDVS = /^\d{6}$/;
+
+export interface RulesSource {
+  /** The configuration file, for messages (default "hisops.yaml"). */
+  file?: string;
+  /** center.setl_optins of the institution: the default local agency. */
+  setl_optins: string;
+}
+
+function bad(file: string, key: string, summary: string, fix: string, found?: unknown): never {
+  throw inputError('RECONCILE_CONFIG', `${file}: reconcile.${key} ${summary}`, fix, found === undefined ? undefined : `Found: ${JSON.stringify(found)}.`, { file, key: `reconcile.${key}` });
+}
+
+function stringList(file: string, key: string, v: unknown, check?: (s: string) => string | undefined): string[] {
+  if (!Array.isArray(v)) bad(file, key, 'must be a list', `Write it as a YAML list, e.g. ${key}: ["a", "b"].`, v);
+  return v.map((item, i) => {
+    if (typeof item !== 'string' && typeof item !== 'number') bad(file, `${key}[${i}]`, 'must be a text value', 'Quote codes, e.g. "390".', item);
+    const s = String(item);
+    const problem = check?.(s);
+    if (problem) bad(file, `${key}[${i}]`, problem, `Correct item ${i + 1} of reconcile.${key}.`, item);
+    return s;
+  });
+}
+
+function intIn(file: string, key: string, v: unknown, min: number, max: number): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) bad(file, key, `must be a whole number from ${min} to ${max}`, `Write e.g. ${key}: ${Math.min(max, Math.max(min, 31))}.`, v);
+  return n;
+}
+
+function oneOf<K extends keyof typeof ENUMS>(file: string, key: K, v: unknown): (typeof ENUMS)[K][number] {
+  const allowed = ENUMS[key] as readonly string[];
+  if (typeof v !== 'string' || !allowed.includes(v)) {
+    const near = typeof v === 'string' ? closest(v, allowed) : undefined;
+    bad(file, key, `must be one of ${allowed.join(', ')}`, near ? `Did you mean "${near}"?` : `Write ${key}: ${allowed[0]}.`, v);
+  }
+  return v as (typeof ENUMS)[K][number];
+}
+
+function code(file: string, key: string, v: unknown, what: string): string {
+  if (typeof v !== 'string' && typeof v !== 'number') bad(file, key, `must be ${what}`, 'Quote codes in YAML, e.g. "310".', v);
+  const s = String(v);
+  if (!CODE.test(s)) bad(file, key, `must be ${what} (letters and digits, at most 6)`, 'Quote codes in YAML, e.g. "310".', v);
+  return s;
+}
+
+/**
+ * Validate the section (plain data from hisops.yaml; undefined when absent) and fill defaults.
+ * Unknown keys are refused with the nearest known one, so a typo never silently falls back.
+ */
+export function parseReconcileRules(section: unknown, src: RulesSource): ReconcileRules {
+  const file = src.file ?? 'hisops.yaml';
+  if (!ADMDVS.test(src.setl_optins)) {
+    throw inputError('RECONCILE_CONFIG', `center.setl_optins "${src.setl_optins}" is not a 6-digit agency code`, 'Set center.setl_optins (结算经办机构) of the institution in hisops.yaml, e.g. "430100".');
+  }
+  const rules: ReconcileRules = { ...DEFAULT_RULES, setl_optins: src.setl_optins, statuses: [...DEFAULT_RULES.statuses], resultColumns: [...DEFAULT_RULES.resultColumns] };
+  if (section === undefined || section === null) return rules;
+  if (typeof section !== 'object' || Array.isArray(section)) {
+    throw inputError('RECONCILE_CONFIG', `${file}: reconcile must be a map of settings`, 'Write "reconcile:" followed by indented keys such as "maxDays: 31" (see docs/reconcile.md).', undefined, { file, key: 'reconcile' });
+  }
+  const o = section as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!(KEYS as readonly string[]).includes(k)) {
+      const near = closest(k, KEYS);
+      bad(file, k, 'is not a reconciliation setting', near ? `Did you mean "${near}"? Known keys: ${KEYS.join(', ')}.` : `Known keys: ${KEYS.join(', ')}.`);
+    }
+  }
+  if (o.maxDays !== undefined) rules.maxDays = intIn(file, 'maxDays', o.maxDays, 1, 366);
+  if (o.period !== undefined) rules.period = oneOf(file, 'period', o.period);
+  if (o.detail !== undefined) rules.detail = oneOf(file, 'detail', o.detail);
+  if (o.refunds !== undefined) rules.refunds = oneOf(file, 'refunds', o.refunds);
+  if (o.hospitalBorne !== undefined) rules.hospitalBorne = oneOf(file, 'hospitalBorne', o.hospitalBorne);
+  if (o.outOfArea !== undefined) rules.outOfArea = oneOf(file, 'outOfArea', o.outOfArea);
+  if (o.setl_optins !== undefined) {
+    const s = String(o.setl_optins);
+    if (!ADMDVS.test(s)) bad(file, 'setl_optins', 'must be a 6-digit agency code', 'Quote it in YAML, e.g. setl_optins: "430100".', o.setl_optins);
+    rules.setl_optins = s;
+  }
+  if (o.statuses !== undefined) {
+    rules.statuses = stringList(file, 'statuses', o.statuses, (s) => (s.trim() === '' ? 'is empty' : undefined));
+    if (rules.statuses.length === 0) bad(file, 'statuses', 'lists no status, so no settlement would count', 'List the HIS statuses of settlements the center knows, e.g. [settled, cancelled].');
+  }
+  if (o.extraInsutypes !== undefined) rules.extraInsutypes = stringList(file, 'extraInsutypes', o.extraInsutypes, (s) => (CODE.test(s) ? undefined : 'is not a code (letters and digits, at most 6)'));
+  if (o.extraClrTypes !== undefined) rules.extraClrTypes = stringList(file, 'extraClrTypes', o.extraClrTypes, (s) => (CODE.test(s) ? undefined : 'is not a code (letters and digits, at most 6)'));
+  if (o.clrTypeMap !== undefined) {
+    const m = o.clrTypeMap;
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) bad(file, 'clrTypeMap', 'must be a map from the HIS clearing type to the center\'s', 'Write e.g. clrTypeMap: { "13": "11", "14": "11" }.', m);
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(m as Record<string, unknown>)) {
+      code(file, `clrTypeMap.${k}`, k, 'a clearing-type code');
+      const to = code(file, `clrTypeMap.${k}`, v, 'a clearing-type code');
+      out[k] = to;
+    }
+    rules.clrTypeMap = out;
+  }
+  if (o.groups !== undefined) {
+    if (!Array.isArray(o.groups)) bad(file, 'groups', 'must be a list of { insutype, clr_type, setl_optins }', 'Write e.g. groups: [{ insutype: "310", clr_type: "11", setl_optins: "430100" }].', o.groups);
+    rules.groups = o.groups.map((g, i) => {
+      if (typeof g !== 'object' || g === null || Array.isArray(g)) bad(file, `groups[${i}]`, 'must be a map with insutype, clr_type and setl_optins', 'Write e.g. { insutype: "310", clr_type: "11", setl_optins: "430100" }.', g);
+      const r = g as Record<string, unknown>;
+      for (const k of Object.keys(r)) if (!['insutype', 'clr_type', 'setl_optins'].includes(k)) bad(file, `groups[${i}].${k}`, 'is not a group key', 'A group has exactly insutype, clr_type and setl_optins.');
+      const setl = String(r.setl_optins ?? '');
+      if (!ADMDVS.test(setl)) bad(file, `groups[${i}].setl_optins`, 'must be a 6-digit agency code', 'Quote it, e.g. "430100".', r.setl_optins);
+      return { insutype: code(file, `groups[${i}].insutype`, r.insutype, 'an insurance-type code'), clr_type: code(file, `groups[${i}].clr_type`, r.clr_type, 'a clearing-type code'), setl_optins: setl };
+    });
+  }
+  if (o.crossMidnightMinutes !== undefined) rules.crossMidnightMinutes = intIn(file, 'crossMidnightMinutes', o.crossMidnightMinutes, 0, 720);
+  if (o.queryLimit !== undefined) rules.queryLimit = intIn(file, 'queryLimit', o.queryLimit, 0, 100_000);
+  if (o.concurrency !== undefined) rules.concurrency = intIn(file, 'concurrency', o.concurrency, 1, 32);
+  if (o.resultColumns !== undefined) {
+    const cols = stringList(file, 'resultColumns', o.resultColumns);
+    const known = new Set<string>(STMT_RESULT_COLUMNS);
+    for (const [i, c] of cols.entries()) {
+      if (!known.has(c) && c !== '-') bad(file, `resultColumns[${i}]`, `names "${c}", which is not a 3202 result column`, `Use ${STMT_RESULT_COLUMNS.join(', ')}, or "-" for a column to ignore.`);
+    }
+    for (const need of ['setl_id', 'stmt_rslt', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay']) {
+      if (!cols.includes(need)) bad(file, 'resultColumns', `leaves out ${need}, which classification needs`, `List every column of the province's result file in order, including ${need}.`);
+    }
+    if (new Set(cols.filter((c) => c !== '-')).size !== cols.filter((c) => c !== '-').length) bad(file, 'resultColumns', 'names a column twice', 'Name each column once; use "-" for columns to ignore.');
+    rules.resultColumns = cols;
+  }
+  // Groups and mapped clearing types must be codes the center can be asked about.
+  for (const [i, g] of rules.groups.entries()) {
+    if (!isInsutype(rules, g.insutype)) bad(file, `groups[${i}].insutype`, `"${g.insutype}" is not a known insurance type`, 'Use a national code (310, 390, …) or add the province\'s code to reconcile.extraInsutypes.');
+    if (!isClrType(rules, g.clr_type)) bad(file, `groups[${i}].clr_type`, `"${g.clr_type}" is not a known clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes.');
+  }
+  for (const [from, to] of Object.entries(rules.clrTypeMap)) {
+    if (!isClrType(rules, to)) bad(file, `clrTypeMap.${from}`, `maps to "${to}", which is not a known clearing type`, 'Map to 11, 21, 41 or 99, or add the code to reconcile.extraClrTypes.');
+  }
+  return rules;
+}
+
+export function isInsutype(rules: Pick<ReconcileRules, 'extraInsutypes'>, v: string): boolean {
+  return Object.prototype.hasOwnProperty.call(INSUTYPE, v) || rules.extraInsutypes.includes(v);
+}
+
+export function isClrType(rules: Pick<ReconcileRules, 'extraClrTypes'>, v: string): boolean {
+  return Object.prototype.hasOwnProperty.call(CLR_TYPE, v) || rules.extraClrTypes.includes(v);
+}
+
+/** The refd_setl_flag sent in 3201/3202 under these rules. */
+export function refdFlag(rules: Pick<ReconcileRules, 'refunds'>): '0' | '1' {
+  return rules.refunds === 'include' ? '1' : '0';
+}

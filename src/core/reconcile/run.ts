@@ -1,0 +1,447 @@
+/**
+ * The reconciliation run (effectful): read the hospital's settlements of each period through the
+ * HIS profile, send 3201 per group, run the 3202 detail flow (9101 → 3202 → 9102) for the scopes
+ * of unbalanced groups, gather evidence for every difference (HIS rows, the HIS's write-ahead log,
+ * hisops's call journal, 5203), classify, and record the run and its findings in the journal.
+ *
+ * Memory stays bounded by one day of settlements: rows are read an hour at a time, kept only
+ * while their period is being reconciled (day mode), or read again for the scopes that need
+ * details (range mode). 3201 and 5203 go out a few at a time (reconcile.concurrency). A center or database failure stops the run; what was done so far is recorded and
+ * returned with the error (exit 5). Re-running any period is safe: it only reads and asks.
+ */
+import { performance } from 'node:perf_hooks';
+import { CenterCallJournal, parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME, zipOne, type Center } from '../center/index.js';
+import type { Db } from '../db/index.js';
+import { HisopsError, isHisopsError, externalError } from '../errors.js';
+import { runStatement, type Profile, type Row } from '../his/index.js';
+import type { Journal } from '../journal/index.js';
+import { centerQueryOf, classify, evidenceNeeds, mergeFindings, problemFinding } from './classify.js';
+import { detailRequest, parseResultLine, parseResultText } from './detailFile.js';
+import { groupKey, groupOfKey, groupsToSend, GroupBook, scopeKey, totalsRequest, totalsText, type FenTotals, type GroupFilter, groupAllowed } from './groups.js';
+import { readHisRow } from './hisRows.js';
+import { leanRows } from './leanRows.js';
+import { matchDetail } from './match.js';
+import { resolvePeriods, type Period } from './period.js';
+import { handedOff } from './repair.js';
+import type { DetailMode, ReconcileRules } from './rules.js';
+import { recordRunEnd, recordRunStart } from './store.js';
+import { daySummaries, settleGroupSums, type DaySummary, type GroupResult, type RunStatus } from './summary.js';
+import type { DetailScope, Difference, Evidence, Finding, HisRowProblem, HisSettlement } from './types.js';
+
+/** What the run needs of the center client. */
+export type CenterPort = Pick<Center, 'config' | 'stmtTotal' | 'uploadFile' | 'request' | 'downloadFile' | 'querySettlement' | 'now'>;
+
+export interface ReconcileDeps {
+  db: Db;
+  profile: Profile;
+  center: CenterPort;
+  journal: Journal;
+  runId: string;
+  fixmedins_code: string;
+  now: () => Date;
+  onProgress?: (p: ReconcileProgress) => void;
+}
+
+export interface ReconcileProgress {
+  phase: 'read' | 'totals' | 'detail' | 'classify' | 'record';
+  period: string;
+  done: number;
+  total: number;
+}
+
+export interface ReconcileOptions {
+  rules: ReconcileRules;
+  date?: string;
+  from?: string;
+  to?: string;
+  /** Today in the center's clock (yyyy-MM-dd). */
+  today: string;
+  insutypes?: string[];
+  clrTypes?: string[];
+  /** Overrides reconcile.detail. */
+  detail?: DetailMode;
+  /** Hand the certain repairs to the stuck-settlement job (recorded as pending). */
+  apply?: boolean;
+}
+
+export interface ReconcileResult {
+  runId: string;
+  begndate: string;
+  enddate: string;
+  period: ReconcileRules['period'];
+  status: RunStatus;
+  exit: 0 | 3 | 5;
+  days: DaySummary[];
+  groups: GroupResult[];
+  findings: Finding[];
+  counts: { his_rows: number; counted: number; excluded: Record<'status' | 'refund' | 'out_of_area', number>; problems: number; result_rows: number };
+  calls: { '3201': number; '3202': number; '5203': number };
+  apply: { requested: boolean; handed_off: number; note: string | null };
+  error: HisopsError | null;
+  /** Milliseconds: reading the HIS (rows and evidence), waiting for the center (in all and per transaction; 3202 includes 9101 and 9102), matching and classifying. */
+  timings: { read_ms: number; center_ms: number; center_by: Record<'3201' | '3202' | '5203', number>; classify_ms: number; total_ms: number; classify_rows: number };
+}
+
+/** The stuck-settlement job's API is not part of this build: --apply records the hand-off for it to pick up. */
+export const APPLY_NOTE =
+  'Certain repairs are recorded as pending hand-offs in the journal (repair.status "pending"); the stuck-settlement job picks them up from the latest run (latestOneSidedFindings) — hisops settle stuck / reverse.';
+
+interface PeriodRead {
+  book: GroupBook;
+  rows: HisSettlement[] | null;
+  problems: HisRowProblem[];
+}
+
+export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions): Promise<ReconcileResult> {
+  const t0 = performance.now();
+  const rules = opts.rules;
+  const detail = opts.detail ?? rules.detail;
+  const plan = resolvePeriods({ date: opts.date, from: opts.from, to: opts.to, today: opts.today, maxDays: rules.maxDays, mode: rules.period });
+  const filter: GroupFilter = { insutypes: opts.insutypes, clrTypes: opts.clrTypes };
+  const started = deps.now();
+  await recordRunStart(deps.journal, {
+    run_id: deps.runId,
+    fixmedins_code: deps.fixmedins_code,
+    begndate: plan.begndate,
+    enddate: plan.enddate,
+    period_mode: rules.period,
+    started_at: started,
+    options: { detail, insutypes: opts.insutypes ?? [], clrTypes: opts.clrTypes ?? [], apply: !!opts.apply, rules },
+  });
+
+  const counts: ReconcileResult['counts'] = { his_rows: 0, counted: 0, excluded: { status: 0, refund: 0, out_of_area: 0 }, problems: 0, result_rows: 0 };
+  const calls = { '3201': 0, '3202': 0, '5203': 0 };
+  const timings = { read_ms: 0, center_ms: 0, center_by: { '3201': 0, '3202': 0, '5203': 0 }, classify_ms: 0, total_ms: 0, classify_rows: 0 };
+  const groups: GroupResult[] = [];
+  const hisTotals = new Map<GroupResult, FenTotals>();
+  const findings: Finding[] = [];
+  const problemFindings: Array<{ p: HisRowProblem; f: Finding }> = [];
+  const consumedProblems = new Set<HisRowProblem>();
+  const seen = new Set<string>();
+  const sentPerPeriod: Array<Set<string>> = plan.periods.map(() => new Set());
+  const books: GroupBook[] = [];
+  let error: HisopsError | null = null;
+  const progress = (phase: ReconcileProgress['phase'], period: Period, done: number, total: number) => deps.onProgress?.({ phase, period: period.begndate === period.enddate ? period.begndate : `${period.begndate}…${period.enddate}`, done, total });
+
+  // ---- the HIS side --------------------------------------------------------------------------
+
+  const readPeriod = async (period: Period, keep: 'all' | 'none' | ReadonlySet<string>, first: boolean): Promise<PeriodRead> => {
+    const book = new GroupBook();
+    const rows: HisSettlement[] | null = keep === 'none' ? null : [];
+    const problems: HisRowProblem[] = [];
+    let d = 0;
+    for (const day of period.days) {
+      progress('read', period, d++, period.days.length);
+      for (const [from, to] of chunksOf(day)) {
+        const r0 = performance.now();
+        const raw = await leanRows(deps.db, deps.profile, 'settlements_for_reconcile', { from, to });
+        for (const row of raw) {
+          const res = readHisRow(row, rules);
+          if (first) counts.his_rows++;
+          if (res.kind === 'counted') {
+            book.add(res.s);
+            if (first) counts.counted++;
+            if (rows && (keep === 'all' || (keep as ReadonlySet<string>).has(scopeKey(res.s)))) rows.push(res.s);
+          } else if (res.kind === 'excluded') {
+            if (first) counts.excluded[res.reason]++;
+          } else problems.push(res.problem);
+        }
+        timings.read_ms += performance.now() - r0;
+      }
+    }
+    return { book, rows, problems };
+  };
+
+  // ---- the center side -----------------------------------------------------------------------
+
+  const centerCall = async <T>(infno: '3201' | '3202' | '5203', fn: () => Promise<T>): Promise<T> => {
+    const c0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      const ms = performance.now() - c0;
+      timings.center_ms += ms;
+      timings.center_by[infno] += ms;
+    }
+  };
+
+  const sendTotals = async (pi: number, period: Period, keys: string[], book: GroupBook): Promise<GroupResult[]> => {
+    const out: GroupResult[] = keys.map((k) => {
+      const g = groupOfKey(k);
+      const r: GroupResult = {
+        begndate: period.begndate,
+        enddate: period.enddate,
+        ...g,
+        his: totalsText(book.get(k)),
+        center: null,
+        diff: null,
+        stmt_rslt: null,
+        stmt_rslt_dscr: null,
+        balanced: null,
+        detail: 'not_reached',
+        findings: 0,
+        msgid: null,
+      };
+      groups.push(r);
+      hisTotals.set(r, book.get(k));
+      sentPerPeriod[pi]!.add(k);
+      return r;
+    });
+    let n = 0;
+    // 3201 is a query: a few in flight at once hide the round trips (reconcile.concurrency).
+    await mapLimit(out, rules.concurrency, async (r) => {
+      const reply = await centerCall('3201', () => deps.center.stmtTotal(totalsRequest(period, r, hisTotals.get(r)!, rules)));
+      calls['3201']++;
+      progress('totals', period, ++n, out.length);
+      r.msgid = reply.msgid;
+      r.stmt_rslt = reply.result.stmt_rslt;
+      r.stmt_rslt_dscr = reply.result.stmt_rslt_dscr;
+      r.balanced = reply.result.balanced;
+      r.detail = r.balanced && detail !== 'always' ? 'not_needed' : detail === 'never' ? 'never' : 'not_reached';
+    });
+    return out;
+  };
+
+  let queries = 0;
+  const journalCalls = new CenterCallJournal(deps.journal);
+  const first = (rows: Row[]) => rows[0] ?? null;
+
+  const gatherEvidence = async (d: Difference, problemsByKey: Map<string, HisRowProblem>): Promise<Evidence> => {
+    const needs = evidenceNeeds(d);
+    const ev: Evidence = {};
+    if (d.type === 'bad_row') return ev;
+    const problem = (needs.setl_id && problemsByKey.get(`s:${needs.setl_id}`)) || (needs.msgid && problemsByKey.get(`m:${needs.msgid}`)) || undefined;
+    if (problem && (d.type === 'center_only' || d.type === 'duplicate')) {
+      ev.problem = problem;
+      consumedProblems.add(problem);
+    }
+    const r0 = performance.now();
+    if (needs.setl_id) ev.hisBySetlId = first(await runStatement(deps.db, deps.profile, 'settlement_by_setl_id', { setl_id: needs.setl_id }));
+    if ((d.type === 'center_only' || d.type === 'duplicate') && !ev.hisBySetlId && needs.msgid) {
+      ev.hisByMsgid = first(await runStatement(deps.db, deps.profile, 'settlement_by_msgid', { msgid: needs.msgid }));
+    }
+    if (needs.msgid && (d.type !== 'mismatch')) {
+      ev.hisLog = first(await runStatement(deps.db, deps.profile, 'center_log_by_msgid', { msgid: needs.msgid }));
+      if (d.type === 'center_only' || d.type === 'duplicate') {
+        const call = await journalCalls.get(needs.msgid);
+        ev.call = call ? { ...call } : null;
+      }
+    }
+    if (needs.visit && needs.mdtrt_id) ev.hisVisit = await runStatement(deps.db, deps.profile, 'settlements_by_mdtrt_id', { mdtrt_id: needs.mdtrt_id });
+    timings.read_ms += performance.now() - r0;
+    if (needs.query && needs.setl_id && needs.psn_no) {
+      if (queries >= rules.queryLimit) ev.center = { ok: false, code: 'NOT_ASKED', err_msg: `reconcile.queryLimit (${rules.queryLimit}) reached` };
+      else {
+        queries++;
+        calls['5203']++;
+        try {
+          const q = await centerCall('5203', () => deps.center.querySettlement({ psn_no: needs.psn_no!, setl_id: needs.setl_id!, mdtrt_id: needs.mdtrt_id ?? undefined }));
+          ev.center = centerQueryOf(q.result.setlinfo as unknown as Record<string, unknown>);
+        } catch (e) {
+          // A refusal is the center's answer ("no such settlement", "reversed"); anything else is a failure.
+          if (isHisopsError(e) && e.code === 'CENTER_REFUSED') ev.center = { ok: false, code: e.code, err_msg: (e.details.err_msg as string | null | undefined) ?? e.summary };
+          else throw e;
+        }
+      }
+    }
+    return ev;
+  };
+
+  const runDetail = async (period: Period, scope: DetailScope, his: HisSettlement[], problemsByKey: Map<string, HisRowProblem>): Promise<Finding[]> => {
+    progress('detail', period, 0, 1);
+    const req = detailRequest(scope, his, rules);
+    const { text } = await centerCall('3202', async () => {
+      const name = `${deps.fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
+      const up = await deps.center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, req.text));
+      const det = await deps.center.request('3202', { data: { ...req.data, file_qury_no: up.result.file_qury_no } }, (o) => parseFileInfo(o, '3202 医药机构费用结算对明细账'));
+      const down = await deps.center.downloadFile({ file_qury_no: det.result.file_qury_no, filename: det.result.filename });
+      try {
+        return readFileBody(down.result, '.txt');
+      } catch (e) {
+        throw externalError(
+          'RECONCILE_RESULT_UNREADABLE',
+          `The center's 3202 result file ${det.result.filename} (file_qury_no ${det.result.file_qury_no}) cannot be read`,
+          'The download was cut off or is not a ZIP: run the reconciliation again (it is safe to repeat); if it keeps failing, ask the center about the file.',
+          e instanceof Error ? e.message : String(e),
+          { file_qury_no: det.result.file_qury_no, filename: det.result.filename, bytes: down.result.length },
+        );
+      }
+    });
+    calls['3202']++;
+    const c0 = performance.now();
+    const parsed = parseResultText(text, rules.resultColumns);
+    const lines = parsed.rows.length + parsed.balanced.length;
+    counts.result_rows += lines;
+    const m = matchDetail(his, parsed.rows, parsed.balanced, (b) => parseResultLine(b.raw, b.line, rules.resultColumns));
+    timings.classify_ms += performance.now() - c0;
+    timings.classify_rows += lines;
+    let n = 0;
+    const out = await mapLimit(m.differences, rules.concurrency, async (d) => {
+      const ev = await gatherEvidence(d, problemsByKey);
+      progress('classify', period, ++n, m.differences.length);
+      const c1 = performance.now();
+      const f = classify(d, ev, { scope, rules });
+      timings.classify_ms += performance.now() - c1;
+      return f;
+    });
+    return out;
+  };
+
+  const detailScopesFor = (results: GroupResult[], book: GroupBook): string[] => {
+    if (detail === 'never') return [];
+    const scopes = new Set<string>();
+    for (const r of results) {
+      if (r.balanced === false || (detail === 'always' && book.get(groupKey(r)).count > 0)) scopes.add(scopeKey(r));
+    }
+    return [...scopes].sort();
+  };
+
+  const detailPeriod = async (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[]): Promise<void> => {
+    if (scopes.length > 0) {
+      const rows = read.rows ?? (await readPeriod(period, new Set(scopes), false)).rows!;
+      const problemsByKey = new Map<string, HisRowProblem>();
+      for (const p of read.problems) {
+        const sid = p.row.setl_id;
+        const mid = p.row.msgid;
+        if (sid !== null && sid !== undefined && String(sid) !== '') problemsByKey.set(`s:${String(sid)}`, p);
+        if (mid !== null && mid !== undefined && String(mid) !== '') problemsByKey.set(`m:${String(mid)}`, p);
+      }
+      for (const sk of scopes) {
+        const [clr_type, setl_optins] = sk.split('|') as [string, string];
+        const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
+        const inScope = rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins);
+        const fs = await runDetail(period, scope, inScope, problemsByKey);
+        findings.push(...fs.filter((f) => findingAllowed(f, filter)));
+        for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
+      }
+    }
+    for (const r of results) if (r.detail === 'not_reached' && r.balanced !== null) r.detail = r.balanced ? 'not_needed' : 'done';
+  };
+
+  // ---- the periods ---------------------------------------------------------------------------
+
+  try {
+    for (const [pi, period] of plan.periods.entries()) {
+      const read = await readPeriod(period, period.days.length === 1 && detail !== 'never' ? 'all' : 'none', true);
+      books[pi] = read.book;
+      for (const p of read.problems) {
+        counts.problems++;
+        problemFindings.push({ p, f: problemFinding(p, { begndate: period.begndate, enddate: period.enddate, clr_type: String(p.row.clr_type ?? ''), setl_optins: String(p.row.setl_optins ?? '') }) });
+      }
+      const keys = groupsToSend(read.book, seen, rules, filter);
+      for (const k of read.book.keys()) seen.add(k);
+      const results = await sendTotals(pi, period, keys, read.book);
+      await detailPeriod(period, results, read, detailScopesFor(results, read.book));
+      // Keep only the totals; the rows of the period go.
+      read.rows = null;
+    }
+    // Groups first met on a later day: ask about them for the earlier days too (the center may
+    // hold settlements there the HIS does not).
+    for (const [pi, period] of plan.periods.entries()) {
+      const missing = [...seen].filter((k) => !sentPerPeriod[pi]!.has(k) && groupAllowed(groupOfKey(k), filter)).sort();
+      if (missing.length === 0) continue;
+      const results = await sendTotals(pi, period, missing, books[pi]!);
+      const scopes = detailScopesFor(results, books[pi]!);
+      if (scopes.length) await detailPeriod(period, results, { book: books[pi]!, rows: null, problems: [] }, scopes);
+    }
+  } catch (e) {
+    if (!isHisopsError(e)) throw e;
+    error = e;
+  }
+
+  // ---- findings, summary, journal -------------------------------------------------------------
+
+  for (const { p, f } of problemFindings) if (!consumedProblems.has(p)) findings.push(f);
+  let merged = mergeFindings(findings);
+  let handed = 0;
+  if (opts.apply) {
+    merged = merged.map((f) => {
+      if (!handedOff(f.kind, f.repair)) return f;
+      handed++;
+      return { ...f, repair: { ...f.repair, status: 'pending' as const } };
+    });
+  }
+  for (const g of groups) g.findings = merged.filter((f) => f.effects.some((e) => e.begndate === g.begndate && e.enddate === g.enddate && e.insutype === g.insutype && e.clr_type === g.clr_type && e.setl_optins === g.setl_optins)).length;
+  settleGroupSums(groups, hisTotals, merged);
+  groups.sort((a, b) => (a.begndate + groupKey(a) < b.begndate + groupKey(b) ? -1 : 1));
+  const days = daySummaries(plan.periods, groups, merged, error ? firstFailedPeriod(plan.periods, groups) : undefined);
+  const unbalanced = groups.some((g) => g.balanced === false) || merged.some((f) => f.repair.action !== 'none');
+  const status: RunStatus = error ? 'failed' : unbalanced ? 'unbalanced' : 'balanced';
+  const errors = error ? [{ code: error.code, summary: error.summary, why: error.why }] : [];
+  progress('record', plan.periods[plan.periods.length - 1]!, 0, 1);
+  await recordRunEnd(deps.journal, { run_id: deps.runId, finished_at: deps.now(), status, days, groups, findings: merged, errors });
+  timings.total_ms = performance.now() - t0;
+  for (const k of ['read_ms', 'center_ms', 'classify_ms', 'total_ms'] as const) timings[k] = Math.round(timings[k]);
+  for (const k of ['3201', '3202', '5203'] as const) timings.center_by[k] = Math.round(timings.center_by[k]);
+  return {
+    runId: deps.runId,
+    begndate: plan.begndate,
+    enddate: plan.enddate,
+    period: rules.period,
+    status,
+    exit: error ? 5 : status === 'unbalanced' ? 3 : 0,
+    days,
+    groups,
+    findings: merged,
+    counts,
+    calls,
+    apply: { requested: !!opts.apply, handed_off: handed, note: opts.apply ? APPLY_NOTE : null },
+    error,
+    timings,
+  };
+}
+
+/** A finding passes the --insutype / --clr-type filters (one whose insurance type is unknown always does). */
+function findingAllowed(f: Finding, filter: GroupFilter): boolean {
+  if (filter.clrTypes?.length && f.clr_type !== null && !filter.clrTypes.includes(f.clr_type)) return false;
+  if (filter.insutypes?.length && f.insutype !== null && !filter.insutypes.includes(f.insutype)) return false;
+  return true;
+}
+
+/**
+ * A day is read in a few slices of hours: each answer is small enough to be garbage almost as soon
+ * as it is counted, which keeps the memory of a month's run flat.
+ */
+const CHUNK_HOURS = 1;
+function chunksOf(day: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let h = 0; h < 24; h += CHUNK_HOURS) {
+    const to = h + CHUNK_HOURS >= 24 ? nextDayStart(day) : `${day} ${String(h + CHUNK_HOURS).padStart(2, '0')}:00:00`;
+    out.push([`${day} ${String(h).padStart(2, '0')}:00:00`, to]);
+  }
+  return out;
+}
+
+/** Run `fn` over `items` with at most `limit` at once; results in the items' order; the first failure wins. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let i = 0;
+  let failed: unknown;
+  const worker = async () => {
+    while (failed === undefined && i < items.length) {
+      const k = i++;
+      try {
+        out[k] = await fn(items[k]!);
+      } catch (e) {
+        failed ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failed !== undefined) throw failed;
+  return out;
+}
+
+function nextDayStart(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)} 00:00:00`;
+}
+
+/** The first period the failure left unfinished (for the day summary). */
+function firstFailedPeriod(periods: readonly Period[], groups: readonly GroupResult[]): string | undefined {
+  for (const p of periods) {
+    const gs = groups.filter((g) => g.begndate === p.begndate);
+    if (gs.length === 0 || gs.some((g) => g.balanced === null || g.detail === 'not_reached')) return p.begndate;
+  }
+  return undefined;
+}

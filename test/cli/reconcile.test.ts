@@ -1,0 +1,215 @@
+/**
+ * `hisops reconcile` and `hisops reconcile history` in-process, against a seeded demo HIS and the
+ * sandbox over HTTP: exit codes 0 / 2 / 3 / 5, the JSON envelope, human tables, reports, --apply.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerReconcile } from '../../src/commands/reconcile.js';
+import { buildProgram } from '../../src/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { CommanderError } from 'commander';
+import { latestOneSidedFindings } from '../../src/core/reconcile/index.js';
+import { openJournal } from '../../src/core/journal/index.js';
+import { openWorld, type World } from '../integration/reconcile/helpers.js';
+
+let w: World;
+const NOW = new Date(2025, 2, 10, 9, 30, 0);
+let tick = 0;
+
+/** main() with the reconcile group registered (main.ts registers it once the lead adds it to GROUPS). */
+async function run(argv: string[], o: { env?: Record<string, string>; cwd?: string } = {}) {
+  // A clock that moves a minute per command, so that runs sort in the order they ran.
+  const at = new Date(NOW.getTime() + 60_000 * tick++);
+  const io = memoryIo({ cwd: o.cwd ?? w.dir, env: { HISOPS_LANG: 'en', ...o.env }, now: () => at });
+  const { program, app } = buildProgram(io, argv);
+  if (!program.commands.some((c) => c.name() === 'reconcile')) registerReconcile(program, app);
+  let code: number;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    code = app.exitCode;
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    code = e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
+  }
+  return { code, out: io.out(), err: io.err() };
+}
+
+function writeConfig(dir: string, extra = ''): void {
+  fs.writeFileSync(
+    path.join(dir, 'hisops.yaml'),
+    `journal:
+  url: sqlite:cli-journal.db
+institutions:
+  - name: main
+    fixmedins_code: H43010000001
+    fixmedins_name: 示例医院
+    his:
+      url: sqlite:his.db
+      profile: builtin:reference
+    center:
+      url: ${w.sb.url}
+      setl_optins: "430100"
+      mdtrtarea_admvs: "430100"
+      insuplc_admdvs: "430100"
+      timeoutMs: 4000
+${extra}`,
+  );
+}
+
+beforeAll(async () => {
+  w = await openWorld({ seed: { seed: 1 }, prefix: 'reconcile-cli' });
+  writeConfig(w.dir);
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('hisops reconcile', () => {
+  it('reconciles the seeded days: exit 3, every planted difference in the JSON envelope, the run in history', async () => {
+    const r = await run(['reconcile', '--from', '2025-03-03', '--to', '2025-03-05', '--json']);
+    expect(r.code, r.err).toBe(3);
+    const doc = JSON.parse(r.out);
+    expect(doc.ok).toBe(true);
+    expect(doc.command).toBe('reconcile');
+    expect(doc.data.status).toBe('unbalanced');
+    expect(doc.data.days.map((d: { day: string }) => d.day)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
+    const planted = w.manifest!.anomalies.filter((a) => a.job === 'reconcile');
+    expect(doc.data.findings).toHaveLength(planted.length);
+    const g = doc.data.groups.find((x: { balanced: boolean }) => x.balanced === false);
+    expect(g.his.medfee_sumamt).toMatch(/^-?\d+\.\d\d$/);
+    expect(g.center).not.toBeNull();
+    expect(doc.data.calls['3202']).toBeGreaterThan(0);
+
+    const h = await run(['reconcile', 'history', '--json']);
+    expect(h.code).toBe(0);
+    const hist = JSON.parse(h.out);
+    expect(hist.data.runs[0].run_id).toBe(doc.runId);
+    expect(hist.data.runs[0].status).toBe('unbalanced');
+    expect(hist.data.days.map((d: { day: string; status: string }) => `${d.day} ${d.status}`)).toEqual(['2025-03-05 unbalanced', '2025-03-04 unbalanced', '2025-03-03 unbalanced']);
+  });
+
+  it('prints the summary per group and the findings for people, in Chinese too', async () => {
+    const r = await run(['reconcile', '--date', '2025-03-04', '--lang', 'zh-CN']);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('医疗费总额');
+    expect(r.out).toMatch(/医院[\s\S]*中心/);
+    expect(r.out).toContain('不平');
+    expect(r.out).toContain('跨日结算');
+    expect(r.out).toMatch(/运行编号 20250310-/);
+  });
+
+  it('exits 0 for a balanced selection', async () => {
+    const r = await run(['reconcile', '--date', '2025-03-04', '--insutype', '510', '--json']);
+    const doc = JSON.parse(r.out);
+    expect(r.code, r.err).toBe(0);
+    expect(doc.data.status).toBe('balanced');
+    expect(doc.data.groups.length).toBeGreaterThan(0);
+    expect(doc.data.groups.every((g: { insutype: string; balanced: boolean }) => g.insutype === '510' && g.balanced)).toBe(true);
+    const human = await run(['reconcile', '--date', '2025-03-04', '--insutype', '510']);
+    expect(human.out).toContain('Balanced');
+  });
+
+  it('treats a day without settlements as balanced, and checks configured groups on it', async () => {
+    const r = await run(['reconcile', '--date', '2025-03-08', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).data.groups).toEqual([]);
+    const dir = path.join(w.dir, 'groups');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(w.dir, 'his.db'), path.join(dir, 'his.db'));
+    writeConfig(dir, 'reconcile:\n  groups:\n    - { insutype: "310", clr_type: "11", setl_optins: "430100" }\n');
+    const c = await run(['reconcile', '--date', '2025-03-08', '--json'], { cwd: dir });
+    const doc = JSON.parse(c.out);
+    expect(c.code).toBe(0);
+    expect(doc.data.groups).toHaveLength(1);
+    expect(doc.data.groups[0]).toMatchObject({ insutype: '310', balanced: true, his: { count: 0, medfee_sumamt: '0.00' } });
+  });
+
+  it('writes CSV, JSON and a self-contained HTML report', async () => {
+    for (const f of ['r/report.csv', 'r/report.json', 'r/report.html']) {
+      const r = await run(['reconcile', '--date', '2025-03-05', '--report', f]);
+      expect(r.code).toBe(3);
+      expect(r.out).toContain(`report written: ${f}`);
+    }
+    const csv = fs.readFileSync(path.join(w.dir, 'r/report.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('begndate,enddate,insutype,clr_type,setl_optins,his_count');
+    expect(csv).toContain('his_only');
+    const json = JSON.parse(fs.readFileSync(path.join(w.dir, 'r/report.json'), 'utf8'));
+    expect(json.format).toBe('hisops-reconcile-report/1');
+    expect(json.findings.length).toBeGreaterThan(0);
+    const html = fs.readFileSync(path.join(w.dir, 'r/report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('医保对账报告');
+    // Self-contained: no scripts, stylesheets or images from anywhere.
+    expect(html).not.toMatch(/<script|<link|<img|src=|href=/i);
+    expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).not.toMatch(/https?:\/\//);
+    const bad = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/report.pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('.csv, .json or .html');
+  });
+
+  it('refuses bad input with exit 2 before touching anything', async () => {
+    const back = await run(['reconcile', '--from', '2025-03-05', '--to', '2025-03-03', '--json']);
+    expect(back.code).toBe(2);
+    expect(JSON.parse(back.out).error.code).toBe('RECONCILE_RANGE_BACKWARDS');
+    const dir = path.join(w.dir, 'limit');
+    fs.mkdirSync(dir);
+    writeConfig(dir, 'reconcile:\n  maxDays: 7\n');
+    const long = await run(['reconcile', '--from', '2025-02-01', '--to', '2025-03-05'], { cwd: dir });
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('33 days; the limit is 7');
+    expect(long.err).toContain('reconcile.maxDays');
+    writeConfig(dir, 'reconcile:\n  outOfArea: elsewhere\n');
+    const cfg = await run(['reconcile', '--date', '2025-03-04'], { cwd: dir });
+    expect(cfg.code).toBe(2);
+    expect(cfg.err).toContain('reconcile.outOfArea must be one of own_agency, local_agency, exclude');
+    expect(cfg.err).toContain('"elsewhere"');
+    const ins = await run(['reconcile', '--date', '2025-03-04', '--insutype', '999']);
+    expect(ins.code).toBe(2);
+    expect(ins.err).toContain('--insutype 999');
+    const date = await run(['reconcile', '--date', '2025-02-30']);
+    expect(date.code).toBe(2);
+    expect(date.err).toContain('"2025-02-30" is not a date');
+    const future = await run(['reconcile', '--date', '2025-03-11']);
+    expect(future.code).toBe(2);
+    const detail = await run(['reconcile', '--detail', 'sometimes']);
+    expect(detail.code).toBe(2);
+  });
+
+  it('exits 5 when the center fails, and records the failed run', async () => {
+    w.sb.setFaults('3201:error=系统繁忙');
+    try {
+      const r = await run(['reconcile', '--date', '2025-03-04', '--json']);
+      expect(r.code).toBe(5);
+      const doc = JSON.parse(r.out);
+      expect(doc.ok).toBe(false);
+      expect(doc.error.code).toBe('CENTER_REFUSED');
+      expect(doc.error.fix).toContain('safe to run again');
+      const h = JSON.parse((await run(['reconcile', 'history', '--json'])).out);
+      expect(h.data.runs[0]).toMatchObject({ run_id: doc.runId, status: 'failed' });
+    } finally {
+      w.sb.setFaults('');
+    }
+  });
+
+  it('--apply hands the certain repairs to the stuck-settlement job, as pending findings', async () => {
+    const plain = JSON.parse((await run(['reconcile', '--date', '2025-03-03', '--json'])).out);
+    expect(plain.data.findings.every((f: { repair: { status: string } }) => f.repair.status !== 'pending')).toBe(true);
+    const r = await run(['reconcile', '--date', '2025-03-03', '--apply', '--json']);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.out);
+    expect(doc.data.apply.handed_off).toBeGreaterThan(0);
+    expect(doc.data.apply.note).toContain('latestOneSidedFindings');
+    const pending = doc.data.findings.filter((f: { repair: { status: string } }) => f.repair.status === 'pending');
+    expect(pending).toHaveLength(doc.data.apply.handed_off);
+    const j = await openJournal(`sqlite:${path.join(w.dir, 'cli-journal.db')}`);
+    try {
+      const one = await latestOneSidedFindings(j, { from: '2025-03-03', to: '2025-03-03' });
+      expect(one.every((f) => f.run_id === doc.runId)).toBe(true);
+      expect(one.filter((f) => f.repair_status === 'pending').length).toBe(pending.length);
+    } finally {
+      await j.close();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * The center misbehaving: timeouts, refusals, gateway errors, and 9102 result files that arrive
+ * truncated, not as a ZIP, with unexpected columns or with lines missing. A failure stops the run
+ * with exit 5 and the run is recorded as failed; a damaged line becomes an "unknown" finding with
+ * the raw line; nothing is skipped silently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCenter, type Center } from '../../../src/core/center/index.js';
+import { reconcileHistory } from '../../../src/core/reconcile/index.js';
+import { centerConfig, openWorld, type World } from './helpers.js';
+import { brief, reconcile } from './run.js';
+import { both, damagingProxy, EMP, setl, toHis } from './scenario.js';
+
+let w: World;
+let proxy: Awaited<ReturnType<typeof damagingProxy>>;
+let viaProxy: Center;
+let quick: Center;
+const DAY = '2025-07-01';
+let hisOnly: ReturnType<typeof setl>;
+
+beforeAll(async () => {
+  w = await openWorld({ prefix: 'reconcile-faults' });
+  proxy = await damagingProxy(w.sb.url);
+  viaProxy = openCenter(centerConfig(proxy.url), { journal: w.journal });
+  quick = openCenter(centerConfig(w.sb.url, { timeouts: { defaultMs: 600 } }), { journal: w.journal });
+  for (let i = 0; i < 5; i++) await both(w.his, w.sb.ledger, setl({ day: DAY, person: EMP[i]! }));
+  hisOnly = setl({ day: DAY, person: EMP[5]! });
+  await toHis(w.his, hisOnly);
+});
+afterAll(async () => {
+  await viaProxy?.close();
+  await quick?.close();
+  await proxy?.close();
+  await w?.close();
+});
+
+const withCenter = (c: Center) => ({ his: w.his, journal: w.journal, center: c });
+
+describe('center faults', () => {
+  it('a 3201 timeout stops the run: exit 5, CENTER_TIMEOUT, the run recorded as failed', async () => {
+    w.sb.setFaults('3201:timeout');
+    try {
+      const r = await reconcile(withCenter(quick), { date: DAY });
+      expect(r.exit).toBe(5);
+      expect(r.status).toBe('failed');
+      expect(r.error?.code).toBe('CENTER_TIMEOUT');
+      expect(r.days[0]!.status).toBe('failed');
+      const [run] = await reconcileHistory(w.journal, { limit: 1 });
+      expect(run).toMatchObject({ run_id: r.runId, status: 'failed', errors: [expect.objectContaining({ code: 'CENTER_TIMEOUT' })] });
+    } finally {
+      w.sb.setFaults('');
+    }
+  });
+
+  it('a 3202 refusal after 3201: the totals are kept, the detail is not, exit 5', async () => {
+    w.sb.setFaults('3202:error=对账明细服务暂停');
+    try {
+      const r = await reconcile(w, { date: DAY });
+      expect(r.exit).toBe(5);
+      expect(r.error?.code).toBe('CENTER_REFUSED');
+      expect(r.error?.summary).toContain('对账明细服务暂停');
+      expect(r.groups[0]).toMatchObject({ balanced: false, detail: 'not_reached', his: { count: 6 } });
+      expect(r.findings).toEqual([]);
+    } finally {
+      w.sb.setFaults('');
+    }
+  });
+
+  it('a gateway error on 9101 is a center failure too', async () => {
+    w.sb.setFaults('9101:gateway=502');
+    try {
+      const r = await reconcile(w, { date: DAY });
+      expect(r.exit).toBe(5);
+      expect(r.error?.code).toMatch(/^CENTER_/);
+    } finally {
+      w.sb.setFaults('');
+    }
+  });
+
+  it('with the center well again, the same day reconciles (re-running is safe)', async () => {
+    const r = await reconcile(w, { date: DAY });
+    expect(r.exit).toBe(3);
+    expect(brief(r)).toEqual([`his_only/not_at_center ${hisOnly.setl_id}`]);
+  });
+});
+
+describe('damaged 9102 result files', () => {
+  it('passes an undamaged file through the proxy unchanged', async () => {
+    proxy.damage('none');
+    const before = proxy.downloads();
+    const r = await reconcile(withCenter(viaProxy), { date: DAY });
+    expect(proxy.downloads()).toBe(before + 1);
+    expect(brief(r)).toEqual([`his_only/not_at_center ${hisOnly.setl_id}`]);
+  });
+
+  it('a truncated ZIP: exit 5, RECONCILE_RESULT_UNREADABLE naming the file', async () => {
+    proxy.damage('truncate');
+    const r = await reconcile(withCenter(viaProxy), { date: DAY });
+    expect(r.exit).toBe(5);
+    expect(r.error?.code).toBe('RECONCILE_RESULT_UNREADABLE');
+    expect(r.error?.details).toMatchObject({ file_qury_no: expect.any(String) });
+  });
+
+  it('a body that is not a ZIP and has no line in the expected layout: exit 5, RECONCILE_RESULT_MALFORMED', async () => {
+    proxy.damage('not-zip');
+    const r = await reconcile(withCenter(viaProxy), { date: DAY });
+    expect(r.exit).toBe(5);
+    expect(r.error?.code).toBe('RECONCILE_RESULT_MALFORMED');
+    expect(r.error?.why).toContain('502 Bad Gateway');
+  });
+
+  it('a line with an unexpected column: an "unknown" finding with the raw line, the rest classified', async () => {
+    proxy.damage('extra-column');
+    const r = await reconcile(withCenter(viaProxy), { date: DAY });
+    expect(r.exit).toBe(3);
+    const bad = r.findings.filter((f) => f.kind === 'unknown');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]!.cause).toBe('malformed_result_row');
+    expect(bad[0]!.evidence.center_row!.raw.endsWith('\tEXTRA')).toBe(true);
+    expect(bad[0]!.detail).toContain('expected 10 tab-separated columns, found 11');
+    expect(r.findings.some((f) => f.kind === 'his_only' && f.setl_id === hisOnly.setl_id)).toBe(true);
+  });
+
+  it('lines missing at the end: each settlement without a line is an "unknown" finding', async () => {
+    proxy.damage('drop-last-lines');
+    const r = await reconcile(withCenter(viaProxy), { date: DAY });
+    expect(r.exit).toBe(3);
+    const missing = r.findings.filter((f) => f.cause === 'not_in_result');
+    expect(missing).toHaveLength(2);
+    expect(missing.every((f) => f.evidence.center_row === null && f.setl_id)).toBe(true);
+  });
+
+  it('a province that puts the memo last: wrong until reconcile.resultColumns says so', async () => {
+    proxy.damage('swap-memo-last');
+    const wrong = await reconcile(withCenter(viaProxy), { date: DAY });
+    expect(wrong.error?.code).toBe('RECONCILE_RESULT_MALFORMED');
+    const cols = ['psn_no', 'mdtrt_id', 'setl_id', 'msgid', 'stmt_rslt', 'refd_setl_flag', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'memo'];
+    const right = await reconcile(withCenter(viaProxy), { date: DAY, rules: { resultColumns: cols } });
+    expect(brief(right)).toEqual([`his_only/not_at_center ${hisOnly.setl_id}`]);
+    proxy.damage('none');
+  });
+});

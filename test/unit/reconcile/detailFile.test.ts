@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isHisopsError } from '../../../src/core/errors.js';
+import { parseStmtUploadFile } from '../../../src/core/center/protocol/index.js';
+import { detailRequest, parseResultLine, parseResultText } from '../../../src/core/reconcile/index.js';
+import { his, RULES, SCOPE } from './fixtures.js';
+
+const COLS = RULES.resultColumns;
+
+describe('the 3202 detail file', () => {
+  it('lists every settlement once in time order: a refunded one as its positive and its negative line', () => {
+    const orig = his({ setl_id: 'S1', setl_time: '2025-03-04 09:00:00' });
+    const refund = his({ setl_id: 'S1R', setl_time: '2025-03-04 15:00:00', refd_setl_flag: '1', init_setl_id: 'S1', medfee: -10000n, fund: -6000n, acct: -1000n });
+    const other = his({ setl_id: 'S2', setl_time: '2025-03-04 08:00:00', medfee: 2525n, fund: 1000n, acct: 0n });
+    const req = detailRequest(SCOPE, [refund, orig, other], RULES);
+    expect(req.count).toBe(3);
+    expect(req.text.split('\n').filter(Boolean)).toEqual(['S2\tM1\tP1\t25.25\t10.00\t0.00\t0', 'S1\tM1\tP1\t100.00\t60.00\t10.00\t0', 'S1R\tM1\tP1\t-100.00\t-60.00\t-10.00\t1']);
+    // The center can read it back.
+    expect(parseStmtUploadFile(req.text).problems).toEqual([]);
+    expect(req.data).toEqual({ setl_optins: '430100', stmt_begndate: '2025-03-04', stmt_enddate: '2025-03-04', medfee_sumamt: '25.25', fund_pay_sumamt: '10.00', cash_payamt: '15.25', fixmedins_setl_cnt: 3, clr_type: '11', refd_setl_flag: '1' });
+  });
+});
+
+describe('the center\'s result file', () => {
+  it('reads the documented columns, null and empty as absent, keeping the raw line', () => {
+    const text = 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00\r\nP2\t\tnull\tMSG2\t1\t0\t中心端有多条明细\t33.00\t20.00\t0.00\n\n';
+    const { rows, balanced, bad } = parseResultText(text, COLS);
+    expect(bad).toBe(0);
+    // Balanced lines are kept by key; the full record is there when needed.
+    expect(balanced).toEqual([{ line: 1, raw: 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00', setl_id: 'S1' }]);
+    expect(parseResultLine(balanced[0]!.raw, 1, COLS)).toEqual({ line: 1, raw: 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00', psn_no: 'P1', mdtrt_id: 'M1', setl_id: 'S1', msgid: 'MSG1', stmt_rslt: '0', refd_setl_flag: '0', memo: '平', medfee: 10000n, fund: 6000n, acct: 1000n });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ line: 2, setl_id: null, mdtrt_id: null, memo: '中心端有多条明细', medfee: 3300n });
+  });
+
+  it.each([
+    ['an extra column', 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00\tX', 'expected 10 tab-separated columns, found 11'],
+    ['a missing column', 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00', 'acct_pay "" is not an amount'],
+    ['a bad amount', 'P1\tM1\tS1\tMSG1\t1\t0\t金额不符\t1OO.00\t60.00\t10.00', 'medfee_sumamt "1OO.00" is not an amount'],
+    ['a bad result code', 'P1\tM1\tS1\tMSG1\t平\t0\t平\t100.00\t60.00\t10.00', 'stmt_rslt "平" is not a result code'],
+    ['a bad refund flag', 'P1\tM1\tS1\tMSG1\t0\t2\t平\t100.00\t60.00\t10.00', 'refd_setl_flag "2" is neither 0 nor 1'],
+  ])('marks a line with %s, and reads the others', (_n, line, problem) => {
+    const good = 'P2\tM2\tS2\tMSG2\t0\t0\t平\t1.00\t0.00\t0.00';
+    const { rows, balanced, bad } = parseResultText(`${good}\n${line}\n`, COLS);
+    expect(bad).toBe(1);
+    expect(balanced.map((b) => b.setl_id)).toEqual(['S2']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.problem).toContain(problem);
+    expect(rows[0]!.raw).toBe(line);
+  });
+
+  it('refuses a file none of whose lines fit (another layout, or not a result at all)', () => {
+    try {
+      parseResultText('<html>bad gateway</html>\n', COLS);
+      throw new Error('no error');
+    } catch (e) {
+      if (!isHisopsError(e)) throw e;
+      expect(e.code).toBe('RECONCILE_RESULT_MALFORMED');
+      expect(e.exit).toBe(5);
+      expect(e.fix).toContain('reconcile.resultColumns');
+      expect(e.why).toContain('<html>');
+    }
+    expect(parseResultText('', COLS).rows).toEqual([]);
+  });
+
+  it('follows reconcile.resultColumns, "-" skipping a column', () => {
+    const cols = ['setl_id', '-', 'stmt_rslt', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'];
+    const { balanced } = parseResultText('S1\twhatever\t0\t1.00\t0.50\t0.00\n', cols);
+    expect(balanced.map((b) => b.setl_id)).toEqual(['S1']);
+    const r = parseResultLine(balanced[0]!.raw, 1, cols);
+    expect(r).toMatchObject({ setl_id: 'S1', stmt_rslt: '0', medfee: 100n, fund: 50n, acct: 0n, psn_no: null, memo: null });
+    expect(r.problem).toBeUndefined();
+  });
+});

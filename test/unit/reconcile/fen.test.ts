@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { D } from '../../../src/core/money.js';
+import { decimalFen, fenDecimal, fenText, parseFen } from '../../../src/core/reconcile/index.js';
+
+describe('fen', () => {
+  it.each([
+    ['12.30', 1230n],
+    ['12.3', 1230n],
+    ['-0.05', -5n],
+    ['7', 700n],
+    [12.3, 1230n],
+    [' 0.10 ', 10n],
+    ['1.234', undefined],
+    ['1,000.00', undefined],
+    ['abc', undefined],
+    ['', undefined],
+    [null, undefined],
+    [Number.NaN, undefined],
+  ])('%j → %s', (v, f) => {
+    expect(parseFen(v)).toBe(f);
+  });
+
+  it('prints and converts exactly', () => {
+    expect([fenText(0n), fenText(5n), fenText(-5n), fenText(123456789012345n)]).toEqual(['0.00', '0.05', '-0.05', '1234567890123.45']);
+    expect(fenDecimal(-1230n).eq(new D('-12.3'))).toBe(true);
+    expect(decimalFen(new D('0.1').plus('0.2'))).toBe(30n);
+    expect(() => decimalFen(new D('0.001'))).toThrow();
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readHisRow, RECONCILE_COLUMNS } from '../../../src/core/reconcile/index.js';
+import { STATEMENTS } from '../../../src/core/his/index.js';
+import { hisRow, rules, RULES } from './fixtures.js';
+
+describe('reading HIS rows under the province rules', () => {
+  it('reads the columns the profile statement declares', () => {
+    expect([...RECONCILE_COLUMNS]).toEqual(STATEMENTS.settlements_for_reconcile!.columns);
+  });
+
+  it('counts a settled row with the center setl_time and exact fen', () => {
+    const r = readHisRow(hisRow(), RULES);
+    expect(r).toEqual({
+      kind: 'counted',
+      s: expect.objectContaining({ setl_id: 'S1', insutype: '310', clr_type: '11', setl_optins: '430100', day: '2025-03-04', refd_setl_flag: '0', medfee: 10000n, fund: 6000n, acct: 1000n, cash: 3000n }),
+    });
+  });
+
+  it.each([
+    ['a void row', hisRow({ his_status: 'void' }), RULES, { kind: 'excluded', reason: 'status' }],
+    ['a pending row', hisRow({ his_status: 'pending', setl_id: null }), RULES, { kind: 'excluded', reason: 'status' }],
+    ['a refund row with refunds excluded', hisRow({ refd_setl_flag: '1' }), rules({ refunds: 'exclude' }), { kind: 'excluded', reason: 'refund' }],
+    ['an out-of-area row, excluded', hisRow({ in_area_flag: '0', setl_optins: '440300' }), rules({ outOfArea: 'exclude' }), { kind: 'excluded', reason: 'out_of_area' }],
+    ['another agency without the flag, excluded', hisRow({ in_area_flag: null, setl_optins: '440300' }), rules({ outOfArea: 'exclude' }), { kind: 'excluded', reason: 'out_of_area' }],
+  ])('%s is left out', (_n, row, r, expected) => {
+    expect(readHisRow(row, r)).toEqual(expected);
+  });
+
+  it.each([
+    ['an out-of-area row under its own agency', hisRow({ in_area_flag: '0', setl_optins: '440300' }), RULES, { setl_optins: '440300' }],
+    ['an out-of-area row under the local agency', hisRow({ in_area_flag: '0', setl_optins: '440300' }), rules({ outOfArea: 'local_agency' }), { setl_optins: '430100' }],
+    ['the agency from clr_optins when setl_optins is empty', hisRow({ setl_optins: null, clr_optins: '430100' }), RULES, { setl_optins: '430100' }],
+    ['hospital-borne subtracted', hisRow({ hosp_part_amt: '5.00' }), rules({ hospitalBorne: 'subtract' }), { fund: 5500n }],
+    ['hospital-borne added', hisRow({ hosp_part_amt: '5.00' }), rules({ hospitalBorne: 'add' }), { fund: 6500n }],
+    ['a local clearing type mapped', hisRow({ clr_type: '13' }), rules({ clrTypeMap: { '13': '11' } }), { clr_type: '11' }],
+    ['a refund row', hisRow({ refd_setl_flag: '1', medfee_sumamt: '-100.00', init_setl_id: 'S0' }), RULES, { refd_setl_flag: '1', medfee: -10000n, init_setl_id: 'S0' }],
+    ['a province insutype', hisRow({ insutype: '39999' }), rules({ extraInsutypes: ['39999'] }), { insutype: '39999' }],
+    ['missing optional amounts as zero', hisRow({ acct_pay: null, psn_cash_pay: null, hosp_part_amt: null }), RULES, { acct: 0n, cash: 0n }],
+    ['a T in the time (a driver that writes ISO)', hisRow({ setl_time: '2025-03-04T23:59:59' }), RULES, { setl_time: '2025-03-04 23:59:59', day: '2025-03-04' }],
+  ])('%s', (_n, row, r, expected) => {
+    const res = readHisRow(row, r);
+    expect(res.kind).toBe('counted');
+    if (res.kind === 'counted') expect(res.s).toMatchObject(expected);
+  });
+
+  it.each([
+    ['no setl_id', hisRow({ setl_id: null }), 'HIS_NO_SETL_ID', 'has no setl_id'],
+    ['an unknown insutype', hisRow({ insutype: '999' }), 'HIS_UNKNOWN_INSUTYPE', 'insutype "999"'],
+    ['an unknown clearing type', hisRow({ clr_type: '77' }), 'HIS_UNKNOWN_CLR_TYPE', 'clr_type "77"'],
+    ['three decimals', hisRow({ fund_pay_sumamt: '60.005' }), 'HIS_BAD_AMOUNT', 'fund_pay_sumamt'],
+    ['no medfee', hisRow({ medfee_sumamt: null }), 'HIS_BAD_AMOUNT', 'medfee_sumamt'],
+    ['no time', hisRow({ setl_time: null }), 'HIS_BAD_TIME', 'is not a time'],
+  ])('reports a row with %s, with the raw row', (_n, row, code, text) => {
+    const res = readHisRow(row, RULES);
+    expect(res.kind).toBe('problem');
+    if (res.kind === 'problem') {
+      expect(res.problem.code).toBe(code);
+      expect(res.problem.message).toContain(text);
+      expect(res.problem.row).toBe(row);
+    }
+  });
+});
