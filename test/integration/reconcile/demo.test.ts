@@ -37,5 +37,11 @@ describe('demoReconcile', () => {
     // The timeouts and the rollback carry the msgid of the call the stuck-settlement job repairs by.
     const planned = w.manifest!.anomalies.filter((a) => a.job === 'reconcile' && a.kind === 'center_only' && a.keys.cause !== 'center_test_data');
     for (const a of planned) expect(one.find((f) => f.setl_id === a.keys.setl_id)).toMatchObject({ kind: 'center_only', msgid: a.keys.msgid, psn_no: a.keys.psn_no, repair_certain: true });
+    // The stuck-settlement job reads them as its third source.
+    const { loadOneSidedFindings } = await import('../../../src/core/settle/index.js');
+    const read = await loadOneSidedFindings(w.journal, { from: w.manifest!.startDate, to: w.manifest!.endDate });
+    expect(read.available).toBe(true);
+    expect(read.findings.map((f) => f.setl_id).sort()).toEqual(planted);
+    expect(read.findings.filter((f) => f.side === 'center_only').every((f) => f.msgid && f.psn_no && f.day)).toBe(true);
   });
 });
