@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { ResolvedConfig } from '../core/config/index.js';
+import type { Db } from '../core/db/index.js';
+import type { Profile } from '../core/his/index.js';
 import { EXIT, HisopsError, inputError } from '../core/errors.js';
 import type { Journal } from '../core/journal/index.js';
 import { loadConfig, readSecret } from './config.js';
@@ -42,6 +44,7 @@ export class Ctx {
   readonly warnings: string[] = [];
   private cfg?: ResolvedConfig;
   private journalP?: Promise<Journal>;
+  private hisP?: Promise<{ db: Db; profile: Profile }>;
   private cleanups: Array<() => Promise<void> | void> = [];
   /** Flags mapped onto config keys by the command (e.g. --db → his.url). */
   readonly keyFlags: Record<string, string | number | boolean | undefined> = {};
@@ -163,6 +166,17 @@ export class Ctx {
       })();
     }
     return this.journalP;
+  }
+
+  /** The institution's HIS database with its profile, opened on first use and closed when the run ends. */
+  his(): Promise<{ db: Db; profile: Profile }> {
+    this.hisP ??= (async () => {
+      const { openHis } = await import('../core/his/index.js');
+      const h = await openHis({ ...this.resolveDb(), profile: String(this.get('his.profile')) });
+      this.onClose(() => h.db.close());
+      return h;
+    })();
+    return this.hisP;
   }
 
   onClose(fn: () => Promise<void> | void): void {

@@ -2,7 +2,6 @@
  * What the catalog and mapping commands share: where the catalog tables live, the HIS profile and
  * its items, day arguments, and how problems are printed.
  */
-import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
@@ -36,13 +35,7 @@ export async function openCatalogDb(ctx: Ctx, ref?: string): Promise<Db> {
 /** The HIS database and its profile (for items, billing and the HIS's own mapping table). */
 export async function openHis(ctx: Ctx) {
   const his = await import('../core/his/index.js');
-  const { connect } = await import('../core/db/index.js');
-  const ref = String(ctx.get('his.profile'));
-  const profile = await his.loadProfile(ref === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, ref));
-  const dbRef = ctx.resolveDb();
-  const db = await connect(dbRef.url, { password: dbRef.password, baseDir: dbRef.baseDir });
-  ctx.onClose(() => db.close());
-  return { his, db, profile };
+  return { his, ...(await ctx.his()) };
 }
 
 /** A day argument: yyyy-MM-dd (other written forms accepted), today or yesterday. */

@@ -77,16 +77,6 @@ function rulesOf(ctx: Ctx, rc: Rc) {
   return rc.parseReconcileRules(cfg.sections['reconcile'], { file: cfg.file ? path.relative(ctx.cwd, cfg.file) || cfg.file : 'hisops.yaml', setl_optins: String(ctx.get('center.setl_optins')) });
 }
 
-async function openHis(ctx: Ctx) {
-  const his = await import('../core/his/index.js');
-  const { connect } = await import('../core/db/index.js');
-  const ref = String(ctx.get('his.profile'));
-  const profile = await his.loadProfile(ref === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, ref));
-  const dbRef = ctx.resolveDb();
-  const db = await connect(dbRef.url, { password: dbRef.password, baseDir: dbRef.baseDir });
-  ctx.onClose(() => db.close());
-  return { db, profile };
-}
 
 /** HIS over center in one cell: two short lines keep the table inside a terminal. */
 const stack = (a: string | number, b: string | number | undefined | null) => `${a}\n${b ?? '?'}`;
@@ -236,7 +226,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   const today = formatDate(ctx.now());
   // Check the dates before anything is opened: a bad range is a usage error, not a failed run.
   rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today, maxDays: rules.maxDays, mode: rules.period });
-  const { db, profile } = await openHis(ctx);
+  const { db, profile } = await ctx.his();
   const journal = await ctx.journal();
   const settings = { ...centerSettings(ctx), extraCodes: { insutype: rules.extraInsutypes, clr_type: rules.extraClrTypes } };
   const code = String(ctx.get('fixmedins_code'));

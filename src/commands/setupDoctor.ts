@@ -17,7 +17,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   // Profile: present, every statement there, every bind known.
   let profile: Awaited<ReturnType<typeof his.loadProfile>> | undefined;
   const profileRef = String(ctx.get('his.profile'));
-  const profilePath = profileRef === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, profileRef);
+  const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
     profile = await his.loadProfile(profilePath);
     checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${Object.keys(profile.statements).length} statements` });

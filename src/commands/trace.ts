@@ -109,17 +109,6 @@ function windowFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>, settings
   return trace.resolveWindow({ from: o.from as string | undefined, to: o.to as string | undefined, today: trace.dayOf(ctx.now()), lookbackDays: settings.lookbackDays });
 }
 
-/** The HIS and its profile, opened for the run and closed with it. */
-async function openHis(ctx: Ctx) {
-  const his = await import('../core/his/index.js');
-  const { connect } = await import('../core/db/index.js');
-  const ref = String(ctx.get('his.profile'));
-  const profile = await his.loadProfile(ref === 'builtin:reference' ? his.referenceProfilePath() : path.resolve(ctx.config().baseDir, ref));
-  const dbRef = ctx.resolveDb();
-  const db = await connect(dbRef.url, { password: dbRef.password, baseDir: dbRef.baseDir });
-  ctx.onClose(() => db.close());
-  return { db, profile };
-}
 
 function fixmedins(ctx: Ctx): string {
   return String(ctx.get('fixmedins_code'));
@@ -197,7 +186,7 @@ function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void;
 
 async function uploadWith(ctx: Ctx, trace: Trace, o: Record<string, unknown>, extra: { window?: TraceModule.Window; targets?: Map<string, Set<string>>; kinds: TraceModule.TraceKind[]; force?: boolean }) {
   const settings = settingsFrom(ctx, trace, o);
-  const { db, profile } = await openHis(ctx);
+  const { db, profile } = await ctx.his();
   const journal = await ctx.journal();
   const center = centerSettings(ctx);
   const progress = progressFor(ctx);
@@ -264,7 +253,7 @@ export function registerTrace(program: Command, app: App): Command {
           report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj });
         } else {
           const window = windowFrom(ctx, trace, o, settings);
-          const { db, profile } = await openHis(ctx);
+          const { db, profile } = await ctx.his();
           report = await trace.checkWindow({ source: trace.profileSource(db, profile), journal: tj, window, kinds: parseKinds(o.kind), settings });
           shown = `${window.from} … ${window.to}`;
         }
@@ -331,7 +320,7 @@ export function registerTrace(program: Command, app: App): Command {
         if (o.from || o.to) {
           const settings = settingsFrom(ctx, trace, o);
           window = windowFrom(ctx, trace, o, settings);
-          const { db, profile } = await openHis(ctx);
+          const { db, profile } = await ctx.his();
           source = trace.profileSource(db, profile);
         }
         const r = await trace.traceStatus({ journal, fixmedins_code: fixmedins(ctx), window, source });

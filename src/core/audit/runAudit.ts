@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { connect, type Db } from '../db/index.js';
 import { isHisopsError } from '../errors.js';
-import { loadProfile, referenceProfilePath, runStatement, type Profile } from '../his/index.js';
+import { loadProfile, profilePathOf, runStatement, type Profile } from '../his/index.js';
 import { fmt } from '../money.js';
 import {
   checkInvariants, compareSettlement, explainRows, selectPolicy, splitBill, splitTotals,
@@ -141,7 +141,7 @@ export interface OpenAuditOptions {
 
 /** The HIS database and its profile, for `runAudit`; `close()` releases the connection. */
 export async function openAudit(o: OpenAuditOptions): Promise<{ db: Db; profile: Profile; close(): Promise<void> }> {
-  const profile = await loadProfile(o.profile === 'builtin:reference' ? referenceProfilePath() : path.resolve(o.his.baseDir, o.profile));
+  const profile = await loadProfile(profilePathOf(o.profile, o.his.baseDir));
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
   return { db, profile, close: () => db.close().catch(() => undefined) };
 }

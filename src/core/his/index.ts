@@ -26,3 +26,4 @@ export { REFERENCE_TABLES, REFERENCE_DIALECTS, referenceTable, renderReferenceSc
 export { loadReferenceSchema, type LoadSchemaResult } from './loadReferenceSchema.js';
 export { splitSqlScript } from './splitSqlScript.js';
 export { referenceProfilePath, referenceSchemaPath, hisTemplatesDir } from './templatesDir.js';
+export { openHis, profilePathOf, BUILTIN_REFERENCE, type OpenHisOptions } from './openHis.js';

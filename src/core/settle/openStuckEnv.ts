@@ -2,10 +2,9 @@
  * Everything the commands need opened for the job: the HIS database, its profile, and (when the
  * center is to be asked) the center client with hisops's journal. `close()` releases all of it.
  */
-import path from 'node:path';
 import { openCenter, type Center, type CenterConfig, type JournalLike } from '../center/index.js';
 import { connect, type Db } from '../db/index.js';
-import { loadProfile, referenceProfilePath, type Profile } from '../his/index.js';
+import { loadProfile, profilePathOf, type Profile } from '../his/index.js';
 
 export interface OpenStuckEnvOptions {
   his: { url: string; password?: string; baseDir: string };
@@ -26,7 +25,7 @@ export interface OpenedStuckEnv {
 }
 
 export async function openStuckEnv(o: OpenStuckEnvOptions): Promise<OpenedStuckEnv> {
-  const profilePath = o.profile === 'builtin:reference' ? referenceProfilePath() : path.resolve(o.his.baseDir, o.profile);
+  const profilePath = profilePathOf(o.profile, o.his.baseDir);
   const profile = await loadProfile(profilePath);
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
   const center = o.center ? openCenter(o.center, { journal: o.journal, runId: o.runId }) : undefined;
