@@ -6,18 +6,9 @@
  * identical requests can be recognised without storing what was masked.
  */
 import crypto from 'node:crypto';
+import { canonicalJson } from '../protocol/canonicalJson.js';
 
-/** JSON with keys sorted at every level: the same input always gives the same text. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-    .join(',')}}`;
-}
+export { canonicalJson };
 
 export function requestDigest(infno: string, input: unknown): string {
   return crypto.createHash('sha256').update(`${infno}\n${canonicalJson(input)}`, 'utf8').digest('hex');
