@@ -8,6 +8,9 @@
  * can be judged against what the recomputation took for granted.
  */
 import { D, type Decimal } from '../money.js';
+
+/** 按项目 clearing: the national table writes it 01, some provinces 1 (nhsa-interface §6, settlement-invariants). */
+const BY_ITEM = new Set(['1', '01']);
 import { AMOUNT_FIELDS, type ChrgitmLv, type FeeLine, type Policy, type SettleInput, type SetlinfoLike, type TotalsInput } from '../rules/index.js';
 
 export type Row = Record<string, unknown>;
@@ -52,7 +55,7 @@ export function skipReason(row: Row): { reason: SkipReason; detail: string } | n
     return { reason: 'cancellation', detail: `cancellation row${text(row['init_setl_id']) ? ` of ${String(row['init_setl_id'])}` : ''} (negative amounts)` };
   }
   const clrWay = text(row['clr_way']);
-  if (clrWay !== null && clrWay !== '1') return { reason: 'fixed_amount', detail: `clr_way ${clrWay}: fixed-amount clearing (DRG/DIP/单病种) is not modelled by the policy` };
+  if (clrWay !== null && !BY_ITEM.has(clrWay)) return { reason: 'fixed_amount', detail: `clr_way ${clrWay}: fixed-amount clearing (DRG/DIP/单病种) is not modelled by the policy` };
   return null;
 }
 

@@ -47,6 +47,10 @@ describe('auditInputOf', () => {
     expect(skipReason(row({ medfee_sumamt: '-100.00', refd_setl_flag: null }))?.reason).toBe('cancellation');
     expect(skipReason(row({ clr_way: '2' }))).toMatchObject({ reason: 'fixed_amount', detail: expect.stringContaining('clr_way 2') });
     expect(skipReason(row({ clr_way: null }))).toBeNull();
+    // 按项目 is written 01 in the national table and 1 in some provinces: both are recomputed.
+    expect(skipReason(row({ clr_way: '01' }))).toBeNull();
+    expect(skipReason(row({ clr_way: '1' }))).toBeNull();
+    expect(skipReason(row({ clr_way: '05' }))?.reason).toBe('fixed_amount');
     expect(auditInputOf(row({ clr_way: '3' }), [], employee)).toMatchObject({ kind: 'skip', reason: 'fixed_amount' });
   });
 
