@@ -34,6 +34,12 @@ describe('the hisops binary', () => {
     expect(v.out.trim()).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   });
 
+  it('stops quietly when its reader goes away (hisops … | head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --help | head -n 1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(r.stdout).toMatch(/^Usage: hisops/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('exits 2 for an unknown command', () => {
     const r = hisops(['reconsile']);
     expect(r.code).toBe(2);
