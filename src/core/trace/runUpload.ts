@@ -11,8 +11,10 @@
  *   1. Day by day: read the records through the profile, check them (findings hold a record back
  *      whole), skip what the center accepted already and what it rejected unless the record has
  *      changed since (or `force`, for `trace retry`).
- *   2. Plan requests in waves (planBatches.ts) and send each wave with at most `concurrency`
- *      requests in flight and at most `rate` starts per second. Each record is written `sending`
+ *      A day is checked in parts; each part is planned and sent as soon as it is checked.
+ *   2. Plan requests in waves (planBatches.ts) and send them through one stream over all parts and
+ *      days (sendQueue.ts: a request waits only for the earlier ones carrying one of its codes),
+ *      with at most `concurrency` requests in flight and at most `rate` starts per second. Each record is written `sending`
  *      with its request's digest before the request leaves, and gets its outcome after: accepted,
  *      rejected with the center's message, or — after `retries` attempts with exponential back-off
  *      on transient failures — retry (certainly not delivered) or unknown (maybe delivered).
@@ -23,7 +25,8 @@ import { CENTER_CALLS_TABLE, withCenter, type Center, type CenterConfig, type Ce
 import { isHisopsError, type HisopsError } from '../errors.js';
 import { daysOf, type Window } from './days.js';
 import { makeBatch, planWaves, type PlannedBatch } from './planBatches.js';
-import { Gate, RateLimiter, runPool } from './rateLimiter.js';
+import { Gate, RateLimiter } from './rateLimiter.js';
+import { SendQueue } from './sendQueue.js';
 import { failureClass, mayHaveArrived, recordResults, rejectionReason } from './readResults.js';
 import { scanDays, type ScanDay } from './scanDays.js';
 import { sortFindings } from './runCheck.js';
@@ -237,6 +240,8 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
     final.set(c.record.key, n);
   };
 
+  const events = new DayEvents(o.onEvent);
+
   /** Requests in a row that ended without an answer after all their attempts; any answer resets it. */
   let failStreak = 0;
 
@@ -339,76 +344,127 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
         }
         note(c, oc.status, oc.reason ?? null, oc.message ?? null);
       });
-      o.onEvent?.({ type: 'sent', day, infno: batch.infno, records: batch.records.length, codes: batch.codes, accepted, rejected, pending });
+      events.sent({ type: 'sent', day, infno: batch.infno, records: batch.records.length, codes: batch.codes, accepted, rejected, pending });
       return;
     }
   };
 
   const loop = async (center: Center | undefined) => {
     let index = 0;
-    const scan = scanDays({ source: o.source, journal: tj, checker, days, kinds, historyBefore: `${days[0]!.day} 00:00:00` });
+    // A day comes in parts: the first requests leave as soon as the first part is checked, and
+    // the rest of the day is checked while they are being sent.
+    const chunk = Math.max(1000, o.settings.batchSize * o.settings.concurrency);
+    // Up to ten parts queued ahead of the wire: enough that the next day's read from the HIS (the
+    // longest stretch without a new part) never leaves the stream empty, and still about a day's
+    // records at most, as when a whole day was read ahead.
+    const backlog = Math.max(4 * o.settings.concurrency, Math.ceil((10 * chunk) / Math.max(1, o.settings.batchSize)));
+    const scan = scanDays({ source: o.source, journal: tj, checker, days, kinds, historyBefore: `${days[0]!.day} 00:00:00`, chunk });
+    // One stream of requests over all parts and days: a request waits only for the earlier ones
+    // carrying one of its codes (sendQueue.ts), so neither a wave's nor a day's tail holds up the next.
+    const queue = center
+      ? new SendQueue<{ day: string; batch: PlannedBatch }>(o.settings.concurrency, async (j) => {
+          try {
+            await send(center, j.day, j.batch);
+          } finally {
+            events.finished(j.day);
+          }
+        })
+      : undefined;
+    let s0: number | undefined;
+    let day = { records: 0, due: 0, codes: 0 };
     let next = scan.next();
-    for (;;) {
-      const step = await next;
-      if (step.done) break;
-      const d = step.value;
-      index++;
-      if (d.checked.length === 0) result.emptyDays.push(d.day);
-      const due: CheckedRecord[] = [];
-      const held: CheckedRecord[] = [];
-      for (const c of d.checked) {
-        const s = stats.get(c.record.kind)!;
-        const k = d.known.get(c.record.key);
-        s.records++;
-        s.codes += c.record.codes.length;
-        result.records++;
-        result.codes += c.record.codes.length;
-        if (k?.status === 'accepted') {
-          s.already++;
-          result.findings.push(...c.findings);
+    try {
+      for (;;) {
+        const step = await next;
+        if (step.done || queue?.broken) break;
+        const d = step.value;
+        // Read and check what comes next while this part is being sent: its checks depend only on
+        // the records before it, which are checked already, and on the journal before the first day.
+        next = scan.next();
+        next.catch(noop);
+        const due: CheckedRecord[] = [];
+        const held: CheckedRecord[] = [];
+        for (const c of d.checked) {
+          const s = stats.get(c.record.kind)!;
+          const k = d.known.get(c.record.key);
+          s.records++;
+          s.codes += c.record.codes.length;
+          result.records++;
+          result.codes += c.record.codes.length;
+          day.records++;
+          if (k?.status === 'accepted') {
+            s.already++;
+            result.findings.push(...c.findings);
+            continue;
+          }
+          if (c.findings.length) {
+            s.held++;
+            held.push(c);
+            result.findings.push(...c.findings);
+            continue;
+          }
+          if (k?.status === 'rejected' && k.content_digest === c.digest && !o.force) {
+            s.waiting++;
+            result.rejected.push({ record_id: c.record.id, kind: c.record.kind, day: c.record.day, status: 'rejected', reason: k.row.reason, message: k.row.message });
+            continue;
+          }
+          s.due++;
+          s.dueCodes += c.codes.length;
+          day.due++;
+          day.codes += c.codes.length;
+          due.push(c);
+        }
+        const waves = planWaves(due, o.settings.batchSize);
+        for (const w of waves) {
+          for (const b of w) {
+            const p = plan.get(b.infno) ?? { infno: b.infno, requests: 0, records: 0, codes: 0 };
+            p.requests++;
+            p.records += b.records.length;
+            p.codes += b.codes;
+            plan.set(b.infno, p);
+          }
+        }
+        let dayDone: (UploadEvent & { type: 'day' }) | undefined;
+        if (d.last) {
+          index++;
+          if (day.records === 0) result.emptyDays.push(d.day);
+          dayDone = { type: 'day', day: d.day, index, days: days.length, records: day.records, due: day.due, codes: day.codes };
+          day = { records: 0, due: 0, codes: 0 };
+        }
+        if (!queue) {
+          if (dayDone) events.day(dayDone);
           continue;
         }
-        if (c.findings.length) {
-          s.held++;
-          held.push(c);
-          result.findings.push(...c.findings);
-          continue;
+        if (held.length) {
+          await tj.write(
+            held.map((c) => ({ checked: c, status: 'held' as const, reason: [...new Set(c.findings.map((f) => f.kind))].join(','), message: c.findings[0]!.message })),
+            o.runId,
+            now(),
+          );
         }
-        if (k?.status === 'rejected' && k.content_digest === c.digest && !o.force) {
-          s.waiting++;
-          result.rejected.push({ record_id: c.record.id, kind: c.record.kind, day: c.record.day, status: 'rejected', reason: k.row.reason, message: k.row.message });
-          continue;
+        for (const w of waves) {
+          for (const b of w) {
+            s0 ??= performance.now();
+            events.added(d.day);
+            queue.add({ day: d.day, batch: b }, b.records.flatMap((c) => c.codes));
+          }
         }
-        s.due++;
-        s.dueCodes += c.codes.length;
-        due.push(c);
+        // Told only now, with every request of the day queued: the day's events end when they have finished.
+        if (dayDone) events.day(dayDone);
+        // Back-pressure: at most `backlog` requests ahead of the wire (the next part is being
+        // checked meanwhile), so memory stays bounded however long the window.
+        await queue.room(backlog);
       }
-      const waves = planWaves(due, o.settings.batchSize);
-      for (const w of waves) {
-        for (const b of w) {
-          const p = plan.get(b.infno) ?? { infno: b.infno, requests: 0, records: 0, codes: 0 };
-          p.requests++;
-          p.records += b.records.length;
-          p.codes += b.codes;
-          plan.set(b.infno, p);
+    } finally {
+      // Whatever happened, nothing may still be sending when the run returns (or throws).
+      if (queue) {
+        const drained = queue.drain();
+        try {
+          await drained;
+        } finally {
+          if (s0 !== undefined) result.timing.sendMs += performance.now() - s0;
         }
       }
-      o.onEvent?.({ type: 'day', day: d.day, index, days: days.length, records: d.checked.length, due: due.length, codes: due.reduce((n, c) => n + c.codes.length, 0) });
-      // Read and check the next day while this one is being sent: its checks depend only on the
-      // days before it, which are checked already, and on the journal before the first day.
-      next = scan.next();
-      next.catch(noop);
-      if (!center) continue;
-      if (held.length) {
-        await tj.write(
-          held.map((c) => ({ checked: c, status: 'held' as const, reason: [...new Set(c.findings.map((f) => f.kind))].join(','), message: c.findings[0]!.message })),
-          o.runId,
-          now(),
-        );
-      }
-      const s0 = performance.now();
-      for (const w of waves) await runPool(w, o.settings.concurrency, (b) => send(center, d.day, b));
-      result.timing.sendMs += performance.now() - s0;
     }
   };
 
@@ -431,6 +487,73 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
 }
 
 const noop = () => undefined;
+
+/**
+ * Days overlap on the wire (the next day's first requests leave while the last ones of the day
+ * before are still out), but a listener sees them one after the other, as a progress bar per day
+ * needs: a day's `day` event (sent once the whole day is checked, with its totals), then its
+ * `sent` events, then the next day's. Events that come early wait their turn.
+ */
+interface DayState {
+  day: string;
+  head?: UploadEvent;
+  shown: boolean;
+  early: UploadEvent[];
+  /** Requests queued and not finished. */
+  open: number;
+}
+
+class DayEvents {
+  private readonly days: DayState[] = [];
+  private cur = 0;
+
+  constructor(private readonly listener: ((e: UploadEvent) => void) | undefined) {}
+
+  private of(day: string): DayState {
+    for (let i = this.days.length - 1; i >= this.cur; i--) if (this.days[i]!.day === day) return this.days[i]!;
+    const d: DayState = { day, shown: false, early: [], open: 0 };
+    this.days.push(d);
+    return d;
+  }
+
+  /** A request of the day was queued. */
+  added(day: string): void {
+    this.of(day).open++;
+  }
+
+  /** A queued request of the day has its outcome (its `sent` events are out). */
+  finished(day: string): void {
+    this.of(day).open--;
+    this.flush();
+  }
+
+  /** The day is fully checked and planned: every request of it has been queued. */
+  day(e: UploadEvent & { type: 'day' }): void {
+    this.of(e.day).head = e;
+    this.flush();
+  }
+
+  sent(e: UploadEvent & { type: 'sent' }): void {
+    const d = this.of(e.day);
+    if (d.shown && this.days[this.cur] === d) this.listener?.(e);
+    else d.early.push(e);
+  }
+
+  private flush(): void {
+    for (;;) {
+      const d = this.days[this.cur];
+      if (!d?.head) return;
+      if (!d.shown) {
+        d.shown = true;
+        this.listener?.(d.head);
+        for (const e of d.early) this.listener?.(e);
+        d.early = [];
+      }
+      if (d.open > 0) return;
+      this.cur++;
+    }
+  }
+}
 
 function errorText(e: HisopsError): string {
   const m = (e.details.err_msg as string | undefined) ?? (e.details.msgRslt as string | undefined);

@@ -21,6 +21,8 @@ export interface ScannedDay {
   /** Records of the wanted kinds (and keys, with `only`), checked. */
   checked: CheckedRecord[];
   known: Map<string, KnownRecord & { row: UploadRow }>;
+  /** The day's last part (with `chunk`, a day comes in parts of about that many records; else always true). */
+  last: boolean;
 }
 
 export interface ScanOptions {
@@ -31,6 +33,11 @@ export interface ScanOptions {
   kinds: ReadonlySet<TraceKind>;
   /** History before this time comes from the journal (the start of the first day). */
   historyBefore: string;
+  /**
+   * Yield a day in parts of about this many checked records instead of whole, so that a caller
+   * can start sending the day's first records while the rest is still being checked.
+   */
+  chunk?: number;
 }
 
 const DISPENSE_KINDS: TraceKind[] = ['sale', 'return'];
@@ -58,11 +65,16 @@ export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
     // while the current one is being sent, and a long synchronous check would hold up the requests
     // waiting for their rate slots.
     const sorted = records.sort(compareRecords);
-    const checked: CheckedRecord[] = [];
+    let checked: CheckedRecord[] = [];
     for (let i = 0; i < sorted.length; i += SLICE) {
       for (const c of o.checker.check(sorted.slice(i, i + SLICE), known)) if (o.kinds.has(c.record.kind) && (!d.only || d.only.has(c.record.key))) checked.push(c);
+      if (o.chunk && checked.length >= o.chunk && i + SLICE < sorted.length) {
+        // The checker keeps its state across parts: a part is checked against every record before it.
+        yield { day: d.day, checked, known, last: false };
+        checked = [];
+      }
       await new Promise<void>((r) => setImmediate(r));
     }
-    yield { day: d.day, checked, known };
+    yield { day: d.day, checked, known, last: true };
   }
 }
