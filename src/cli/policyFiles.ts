@@ -11,6 +11,11 @@ export function policyPaths(ctx: Ctx, given: string[] | undefined): string[] {
   if (given && given.length) return given.map((p) => path.resolve(ctx.cwd, p));
   const fromConfig = (ctx.config().sections['rules'] as { policies?: unknown } | undefined)?.policies;
   if (Array.isArray(fromConfig) && fromConfig.length) return fromConfig.map((p) => path.resolve(ctx.config().baseDir, String(p)));
+  return shippedPolicyPaths();
+}
+
+/** The example policies shipped in templates/policies/. */
+export function shippedPolicyPaths(): string[] {
   const dir = path.join(templatesDir(), 'policies');
   return fs
     .readdirSync(dir)

@@ -6,10 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { centerSettings, type CenterSettings } from '../cli/centerSettings.js';
-import { readText } from '../cli/policyFiles.js';
+import { readText, shippedPolicyPaths } from '../cli/policyFiles.js';
 import type { Db } from '../core/db/index.js';
 import type { SeedManifest } from '../core/demo/index.js';
 import type { Journal } from '../core/journal/index.js';
+import type { Profile } from '../core/his/index.js';
+import type { Policy } from '../core/rules/index.js';
 
 type SandboxModule = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
 
@@ -21,6 +23,9 @@ export interface DemoContext {
   templates: string;
   his: Db;
   journal: Journal;
+  /** The reference profile and the shipped policies, loaded once for every step. */
+  profile: Profile;
+  policies: Policy[];
   manifest: SeedManifest;
   /** The running sandbox and the client settings pointing at it (set by the first step). */
   centerUrl: string;
@@ -48,7 +53,11 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
   const { connect } = await import('../core/db/index.js');
   const { openJournal } = await import('../core/journal/index.js');
   const { loadSandbox } = await import('../core/center/index.js');
+  const hisMod = await import('../core/his/index.js');
+  const rules = await import('../core/rules/index.js');
   const sandboxMod = await loadSandbox();
+  const profile = await hisMod.loadProfile(hisMod.referenceProfilePath());
+  const policies = await rules.loadPolicyFiles(shippedPolicyPaths(), readText);
   const his = await connect(`sqlite:${path.join(o.dir, 'his.db')}`, { create: true });
   const journal = await openJournal(`sqlite:${path.join(o.dir, 'journal.db')}`);
   const ledger = sandboxMod.openLedger(path.join(o.dir, 'center.db'), { fixmedins_code: 'H43010000001', admdvs: '430100' });
@@ -57,6 +66,8 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
     ...o,
     his,
     journal,
+    profile,
+    policies,
     ledger,
     manifest: undefined as unknown as SeedManifest,
     centerUrl: '',
@@ -76,18 +87,12 @@ const seedStep: DemoStep = {
   name: 'demo seed',
   async run(d) {
     const demo = await import('../core/demo/index.js');
-    const rules = await import('../core/rules/index.js');
     const { loadSandbox } = await import('../core/center/index.js');
     const sandboxMod = await loadSandbox();
     const seeded = await demo.seedHis({ db: d.his, size: d.size as 'small', seed: d.seed, out: d.dir, fixmedins_code: 'H43010000001', admdvs: '430100' });
     const withCenter = await demo.seedCenter({ his: d.his, ledger: d.ledger, manifest: seeded.manifest, out: d.dir });
     d.manifest = withCenter.manifest;
-    const policyDir = path.join(d.templates, 'policies');
-    const policies = await rules.loadPolicyFiles(
-      fs.readdirSync(policyDir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(policyDir, f)),
-      readText,
-    );
-    d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies, admdvs: '430100' });
+    d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies: d.policies, admdvs: '430100' });
     d.centerUrl = d.sandbox.url;
     d.center = { ...centerSettings(d.ctx, { baseUrl: d.sandbox.url }), fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
     const m = d.manifest;
@@ -105,8 +110,7 @@ const doctorStep: DemoStep = {
   async run(d) {
     const his = await import('../core/his/index.js');
     const { withCenter } = await import('../core/center/index.js');
-    const profile = await his.loadProfile(his.referenceProfilePath());
-    const probe = await his.probeProfile(d.his, profile);
+    const probe = await his.probeProfile(d.his, d.profile);
     const bad = probe.filter((p) => !p.ok);
     const signIn = await withCenter(d.center, { journal: d.journal }, (c) => c.signIn());
     return {
@@ -122,10 +126,8 @@ const settleStep: DemoStep = {
   async run(d) {
     const rules = await import('../core/rules/index.js');
     const file = path.join(d.templates, 'demo', 'bill-employee-inpatient.json');
-    const policyDir = path.join(d.templates, 'policies');
-    const policies = await rules.loadPolicyFiles(fs.readdirSync(policyDir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(policyDir, f)), readText);
-    const bill = rules.parseBill(fs.readFileSync(file, 'utf8'), path.basename(file), { policies });
-    const result = rules.settleBill(bill, policies, { explain: true });
+    const bill = rules.parseBill(fs.readFileSync(file, 'utf8'), path.basename(file), { policies: d.policies });
+    const result = rules.settleBill(bill, d.policies, { explain: true });
     const violations = rules.checkInvariants(result).filter((v) => v.severity !== 'warning');
     const s = rules.resultToJson(result) as { setlinfo: Record<string, string> };
     return {
@@ -205,15 +207,13 @@ const catalogStep: DemoStep = {
   async run(d) {
     const cat = await import('../core/catalog/index.js');
     const demo = await import('../core/demo/index.js');
-    const his = await import('../core/his/index.js');
-    const profile = await his.loadProfile(his.referenceProfilePath());
     const r = await cat.demoCatalogStep({
       db: d.his,
       dir: path.join(d.dir, 'catalog'),
       now: new Date(`${d.manifest.endDate}T02:00:00Z`),
       national: demo.demoNationalCatalog(),
-      hisMappings: await cat.hisMappingRows(d.his, profile),
-      his: cat.profileItemSource(d.his, profile),
+      hisMappings: await cat.hisMappingRows(d.his, d.profile),
+      his: cat.profileItemSource(d.his, d.profile),
     });
     const key = (kind: string, id: string) => `${kind}:${id}`;
     const found = r.found.map((f) => key(f.kind, f.fixmedins_hilist_id)).sort();
@@ -231,9 +231,7 @@ const traceStep: DemoStep = {
   name: 'trace check / upload',
   async run(d) {
     const trace = await import('../core/trace/index.js');
-    const his = await import('../core/his/index.js');
-    const profile = await his.loadProfile(his.referenceProfilePath());
-    const r = await trace.demoTrace({ db: d.his, profile, journal: d.journal, center: d.center, fixmedins_code: d.center.fixmedins_code, manifest: d.manifest, runId: d.ctx.runId });
+    const r = await trace.demoTrace({ db: d.his, profile: d.profile, journal: d.journal, center: d.center, fixmedins_code: d.center.fixmedins_code, manifest: d.manifest, runId: d.ctx.runId });
     const found = r.planted.filter((p) => p.found).length;
     return {
       did: `checked ${r.upload.records} dispensing and stock records (${r.upload.codes} codes) and uploaded the clean ones to the center in ${r.upload.requests.sent} requests`,
