@@ -3,44 +3,42 @@
  * settlements over 30 days, with its planted anomalies) reconciled against the sandbox over HTTP.
  *
  * - end to end: `runReconcile` over the 30 days (3201 per day and group, 3202 on the days that do
- *   not balance, 5203 per difference), wall time and peak RSS of this process (the sandbox runs in
- *   a child process so that only the reconciliation's memory counts);
+ *   not balance, 5203 per difference), wall time and peak RSS, each run in a process of its own
+ *   (bench/_reconcileRun.ts) against the sandbox in another (bench/_reconcileSandbox.ts), so that
+ *   the memory is the reconciliation's alone; median of three runs;
  * - beside it, on the same database: a plain SQL aggregate per day × group plus an export of the
- *   same rows (the 3202 columns), the least any reconciliation must do; target ≤ 3× of that;
+ *   same rows (the 3202 columns), the least any reconciliation must do; target ≤ 3× of that. The
+ *   month is read once first (warm-up), then each plain-SQL step is timed three times (medians);
  * - the classify step alone (parse the result file, match, classify) over a million rows, rows/s.
  *
  * The seeded HIS and center ledger are kept in $TMPDIR/hisops-bench/reconcile-<size> (seeding takes
  * minutes); delete the folder to seed again. PostgreSQL is measured too when HISOPS_BENCH_PG_URL
  * names a database to seed into (its reference tables are dropped first);
- * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead. Measures once; prints a
- * table.
+ * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead. Prints a table.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCenter } from '../src/core/center/index.js';
 import { openLedger } from '../src/core/center/sandbox/index.js';
 import { connect, type Db } from '../src/core/db/index.js';
 import { seedCenter, seedHis, type SeedManifest } from '../src/core/demo/index.js';
-import { loadProfile, referenceProfilePath } from '../src/core/his/index.js';
-import { openJournal } from '../src/core/journal/index.js';
+import { loadProfile, referenceProfilePath, runStatementArrays } from '../src/core/his/index.js';
 import {
   classify,
   expectedFindings,
+  columnIndex,
   GroupBook,
-  leanRows,
   matchDetail,
-  readHisRow,
+  readHisValues,
   parseReconcileRules,
   parseResultLine,
   parseResultText,
-  runReconcile,
   type HisSettlement,
-  type ReconcileResult,
 } from '../src/core/reconcile/index.js';
-import { printTable } from './_util.js';
+import type { RunReport, RunRequest } from './_reconcileRun.js';
+import { median, printTable } from './_util.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The seed size (default large, the benchmark's subject; medium for a quicker look, e.g. on PostgreSQL). */
@@ -85,25 +83,6 @@ async function seedInto(db: Db, ledgerFile: string): Promise<SeedManifest> {
   }
 }
 
-/** Peak RSS of this process while `fn` runs (sampled every 20 ms). */
-async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; heapMb: number }> {
-  let peak = process.memoryUsage().rss;
-  let heap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peak = Math.max(peak, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  }, 20);
-  const t0 = performance.now();
-  try {
-    const value = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, ms: performance.now() - t0, peakMb: peak / 1e6, heapMb: heap / 1e6 };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 async function startCenter(ledgerFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = fork(path.join(here, '_reconcileSandbox.js'), [ledgerFile], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const url = await new Promise<string>((ok, fail) => {
@@ -120,11 +99,25 @@ async function startCenter(ledgerFile: string): Promise<{ url: string; stop: () 
   };
 }
 
+/** One reconciliation of the month in a process of its own (bench/_reconcileRun.ts). */
+function runInChild(req: RunRequest): Promise<RunReport> {
+  const child = fork(path.join(here, '_reconcileRun.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise<RunReport>((ok, fail) => {
+    child.once('message', (m: RunReport) => ok(m));
+    child.once('exit', (c) => fail(new Error(`the reconciliation exited (${c}) without a report`)));
+    child.send(req);
+  });
+}
+
+const ROUNDS = Number(process.env.HISOPS_BENCH_ROUNDS ?? 3);
+
 interface Measured {
   db: string;
-  /** The HIS side alone: every day read through the profile and grouped, no center. */
+  /** The HIS side alone: every day read through the profile and grouped, no center (median). */
   hisSideMs: number;
-  e2e: { ms: number; peakMb: number; heapMb: number; result: ReconcileResult };
+  /** Runs of the whole reconciliation (each in its own process); the median is reported. */
+  e2e: RunReport[];
+  /** Median of each over ROUNDS, after a warm-up read of the month. */
   baseline: { aggregateMs: number; exportMs: number; rows: number };
 }
 
@@ -132,70 +125,76 @@ async function measure(label: string, p: Prepared): Promise<Measured> {
   const profile = await loadProfile(referenceProfilePath());
   const rules = parseReconcileRules(undefined, { setl_optins: ADMDVS });
   const { startDate, endDate } = p.manifest;
-
-  // Baseline first (it also warms the database's cache for both): aggregate + export, nothing else.
   const base = await connect(p.hisUrl);
   const to = nextDay(endDate);
-  let t0 = performance.now();
-  await base.knex.raw(
-    "SELECT substr(CAST(setl_time AS TEXT), 1, 10) AS day, insutype, clr_type, setl_optins, COUNT(*) AS n, SUM(medfee_sumamt) AS medfee, SUM(fund_pay_sumamt) AS fund, SUM(acct_pay) AS acct FROM his_settlement WHERE setl_time >= ? AND setl_time < ? AND his_status IN ('settled', 'cancelled') GROUP BY 1, 2, 3, 4",
-    [`${startDate} 00:00:00`, `${to} 00:00:00`],
-  );
-  const aggregateMs = performance.now() - t0;
-  t0 = performance.now();
-  let rows = 0;
-  let bytes = 0;
-  // The same rows exported day by day (what a 3202 upload of the whole month needs), as TSV lines.
-  for (let d = startDate; d <= endDate; d = nextDay(d)) {
-    const raw = (await base.knex.raw('SELECT setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag FROM his_settlement WHERE setl_time >= ? AND setl_time < ?', [`${d} 00:00:00`, `${nextDay(d)} 00:00:00`])) as unknown;
-    const list = (Array.isArray(raw) ? raw : (raw as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
-    for (const r of list) {
-      bytes += `${r.setl_id}\t${r.mdtrt_id}\t${r.psn_no}\t${r.medfee_sumamt}\t${r.fund_pay_sumamt}\t${r.acct_pay}\t${r.refd_setl_flag}\n`.length;
-      rows++;
-    }
-  }
-  const exportMs = performance.now() - t0;
-  void bytes;
-  // The HIS side of the reconciliation alone, for comparison with the plain SQL above.
-  t0 = performance.now();
-  const book = new GroupBook();
-  for (let d = startDate; d <= endDate; d = nextDay(d)) {
-    for (let h = 0; h < 24; h++) {
-      const from = `${d} ${String(h).padStart(2, '0')}:00:00`;
-      const to = h === 23 ? `${nextDay(d)} 00:00:00` : `${d} ${String(h + 1).padStart(2, '0')}:00:00`;
-      for (const row of await leanRows(base, profile, 'settlements_for_reconcile', { from, to })) {
-        const r = readHisRow(row, rules);
-        if (r.kind === 'counted') book.add(r.s);
+
+  /** The plain SQL: an aggregate per day × group, then the same rows exported day by day (the 3202 columns as TSV lines). */
+  const aggregate = async () => {
+    await base.knex.raw(
+      "SELECT substr(CAST(setl_time AS TEXT), 1, 10) AS day, insutype, clr_type, setl_optins, COUNT(*) AS n, SUM(medfee_sumamt) AS medfee, SUM(fund_pay_sumamt) AS fund, SUM(acct_pay) AS acct FROM his_settlement WHERE setl_time >= ? AND setl_time < ? AND his_status IN ('settled', 'cancelled') GROUP BY 1, 2, 3, 4",
+      [`${startDate} 00:00:00`, `${to} 00:00:00`],
+    );
+  };
+  const exportRows = async () => {
+    let rows = 0;
+    let bytes = 0;
+    for (let d = startDate; d <= endDate; d = nextDay(d)) {
+      const raw = (await base.knex.raw('SELECT setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag FROM his_settlement WHERE setl_time >= ? AND setl_time < ?', [`${d} 00:00:00`, `${nextDay(d)} 00:00:00`])) as unknown;
+      const list = (Array.isArray(raw) ? raw : (raw as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+      for (const r of list) {
+        bytes += `${r.setl_id}\t${r.mdtrt_id}\t${r.psn_no}\t${r.medfee_sumamt}\t${r.fund_pay_sumamt}\t${r.acct_pay}\t${r.refd_setl_flag}\n`.length;
+        rows++;
       }
     }
+    return bytes > 0 ? rows : 0;
+  };
+  /** The HIS side of the reconciliation alone: read through the profile, hour by hour, and grouped. */
+  const hisSide = async () => {
+    const book = new GroupBook();
+    for (let d = startDate; d <= endDate; d = nextDay(d)) {
+      for (let h = 0; h < 24; h++) {
+        const from = `${d} ${String(h).padStart(2, '0')}:00:00`;
+        const until = h === 23 ? `${nextDay(d)} 00:00:00` : `${d} ${String(h + 1).padStart(2, '0')}:00:00`;
+        const { columns, rows } = await runStatementArrays(base, profile, 'settlements_for_reconcile', { from, to: until });
+        const ix = columnIndex(columns);
+        for (const row of rows) {
+          const r = readHisValues(row, ix, rules, columns);
+          if (r.kind === 'counted') book.add(r.s);
+        }
+      }
+    }
+  };
+  const timed = async (fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+
+  // Warm-up: the month read once, so that every measurement below finds the same (cached) pages.
+  await hisSide();
+  const rows = await exportRows();
+  const agg: number[] = [];
+  const exp: number[] = [];
+  const his: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    agg.push(await timed(aggregate));
+    exp.push(await timed(exportRows));
+    his.push(await timed(hisSide));
   }
-  const hisSideMs = performance.now() - t0;
   await base.close();
 
   const center = await startCenter(p.ledgerFile);
-  const jdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-rc-journal-'));
-  const journal = await openJournal(`sqlite:${path.join(jdir, 'journal.db')}`);
-  const db = await connect(p.hisUrl);
-  const client = openCenter(
-    { baseUrl: center.url, fixmedins_code: CODE, fixmedins_name: '示例医院', mdtrtarea_admvs: ADMDVS, insuplc_admdvs: ADMDVS, recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: ADMDVS },
-    { journal, runId: 'bench' },
-  );
+  const e2e: RunReport[] = [];
   try {
-    const e2e = await withPeak(() =>
-      runReconcile({ db, profile, center: client, journal, runId: `bench-${Date.now()}`, fixmedins_code: CODE, now: () => new Date() }, { rules, from: startDate, to: endDate, today: endDate }),
-    );
-    return { db: label, hisSideMs, e2e: { ms: e2e.ms, peakMb: e2e.peakMb, heapMb: e2e.heapMb, result: e2e.value }, baseline: { aggregateMs, exportMs, rows } };
+    for (let i = 0; i < ROUNDS; i++) e2e.push(await runInChild({ hisUrl: p.hisUrl, centerUrl: center.url, from: startDate, to: endDate, fixmedins_code: CODE, admdvs: ADMDVS }));
   } finally {
-    await client.close();
-    await journal.close();
-    await db.close();
     await center.stop();
-    fs.rmSync(jdir, { recursive: true, force: true });
   }
+  return { db: label, hisSideMs: median(his), e2e, baseline: { aggregateMs: median(agg), exportMs: median(exp), rows } };
 }
 
 /** Are the findings exactly the seed's planted reconciliation anomalies (kind and settlement)? */
-function plantedFound(m: SeedManifest, r: ReconcileResult): boolean {
+function plantedFound(m: SeedManifest, r: Pick<RunReport, 'findings'>): boolean {
   const expected = expectedFindings(m);
   const hit = (e: (typeof expected)[number]) => r.findings.some((f) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
   return expected.every(hit) && r.findings.length === expected.length;
@@ -244,24 +243,26 @@ export async function run(o: { only?: 'e2e' } = {}): Promise<void> {
     const p = await r.prepare();
     if (p.seedMs !== null) console.log(`(${r.label}: seeded ${p.manifest.totals.count} settlements and the center ledger in ${(p.seedMs / 1000).toFixed(0)} s; kept in ${p.dir})`);
     const m = await measure(r.label, p);
-    const res = m.e2e.result;
+    const runs = [...m.e2e].sort((a, b) => a.ms - b.ms);
+    const res = runs[Math.floor(runs.length / 2)]!;
     const baseMs = m.baseline.aggregateMs + m.baseline.exportMs;
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     out.push([
       m.db,
-      res.counts.his_rows,
-      `${(m.e2e.ms / 1000).toFixed(1)} s`,
-      `${m.e2e.peakMb.toFixed(0)} MB (heap ${m.e2e.heapMb.toFixed(0)})`,
-      `${(res.timings.read_ms / 1000).toFixed(1)} s`,
-      `${(res.timings.center_ms / 1000).toFixed(1)} s (${(['3201', '3202', '5203'] as const).map((k) => (res.timings.center_by[k] / 1000).toFixed(1)).join(' / ')})`,
+      res.his_rows,
+      `${s(res.ms)} (${runs.map((x) => (x.ms / 1000).toFixed(1)).join(', ')})`,
+      `${Math.max(...runs.map((x) => x.peakRssMb)).toFixed(0)} MB (heap ${Math.max(...runs.map((x) => x.peakHeapMb)).toFixed(0)})`,
+      s(res.timings.read_ms),
+      `${s(res.timings.center_ms)} (${(['3201', '3202', '5203'] as const).map((k) => (res.timings.center_by[k] / 1000).toFixed(1)).join(' / ')})`,
       `${res.calls['3201']}/${res.calls['3202']}/${res.calls['5203']}`,
-      `${res.findings.length} (${plantedFound(p.manifest, res) ? 'exactly the planted ones' : 'NOT the planted ones'})`,
+      `${res.findings.length} (${runs.every((x) => plantedFound(p.manifest, x)) ? 'exactly the planted ones' : 'NOT the planted ones'})`,
       `${(m.baseline.aggregateMs / 1000).toFixed(1)} + ${(m.baseline.exportMs / 1000).toFixed(1)} s`,
-      `${(m.e2e.ms / baseMs).toFixed(2)}×`,
-      `${(m.hisSideMs / 1000).toFixed(1)} s (${(m.hisSideMs / baseMs).toFixed(2)}×)`,
+      `${(res.ms / baseMs).toFixed(2)}×`,
+      `${s(m.hisSideMs)} (${(m.hisSideMs / baseMs).toFixed(2)}×)`,
     ]);
-    if (res.error) console.log(`(${r.label}: the run failed: ${res.error.code} ${res.error.summary})`);
+    for (const x of runs) if (x.error) console.log(`(${r.label}: a run failed: ${x.error})`);
   }
-  printTable(['HIS', 'settlements', 'end to end', 'peak RSS', 'HIS read', 'waiting for the center (3201 / 3202 / 5203)', 'calls 3201/3202/5203', 'findings', 'SQL aggregate + export', 'ratio', 'HIS side alone (ratio)'], out);
+  printTable(['HIS', 'settlements', `end to end (median of ${ROUNDS})`, 'peak RSS (max)', 'HIS read', 'waiting for the center (3201 / 3202 / 5203)', 'calls 3201/3202/5203', 'findings', `SQL aggregate + export (medians)`, 'ratio', 'HIS side alone (ratio)'], out);
   if (o.only === 'e2e') return;
   const c = classifyThroughput();
   printTable(['classify step alone', 'rows', 'time', 'rows/s', 'differences'], [['parse + match + classify', c.rows, `${(c.ms / 1000).toFixed(2)} s`, Math.round(c.rows / (c.ms / 1000)), c.differences]]);

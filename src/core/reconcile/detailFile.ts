@@ -6,7 +6,7 @@
  * its raw text and becomes an "unknown" finding. Pure.
  */
 import { externalError } from '../errors.js';
-import { fenText, parseFen } from './fen.js';
+import { fenText, isAmountText, parseFen } from './fen.js';
 import { refdFlag, type ReconcileRules } from './rules.js';
 import type { BalancedLine, DetailScope, HisSettlement, ResultRow } from './types.js';
 
@@ -133,8 +133,16 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
   let bad = 0;
   let first: ResultRow | undefined;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const quick = balancedKey(columns);
   lines.forEach((raw, i) => {
     if (raw.trim() === '') return;
+    // Most lines of a result are balanced: their key is all that is kept, so it is all that is read.
+    const setl_id = quick(raw);
+    if (setl_id !== null) {
+      balanced.push({ line: i + 1, raw, setl_id });
+      first ??= parseResultLine(raw, i + 1, columns);
+      return;
+    }
     const r = parseResultLine(raw, i + 1, columns);
     first ??= r;
     if (r.problem) bad++;
@@ -151,6 +159,33 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
     );
   }
   return { rows, balanced, bad };
+}
+
+/**
+ * A reader of a line's setl_id when the line is a balanced one that fits (null otherwise): the
+ * same verdict parseResultLine + rowBalanced would give, for the common case, without building the
+ * row. Any doubt (a missing column, a null-like value) returns null and the line is read in full.
+ */
+function balancedKey(columns: readonly string[]): (raw: string) => string | null {
+  const at = (name: string) => columns.indexOf(name);
+  const [iSetl, iRslt, iRefd, iMed, iFund, iAcct] = ['setl_id', 'stmt_rslt', 'refd_setl_flag', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'].map(at) as [number, number, number, number, number, number];
+  if (iSetl < 0 || iRslt < 0 || iMed < 0 || iFund < 0 || iAcct < 0) return () => null;
+  return (raw) => {
+    const cells = raw.split('\t');
+    if (cells.length !== columns.length) return null;
+    if (!/^\s*0{1,6}\s*$/.test(cells[iRslt]!)) return null;
+    const setl_id = nullable(cells[iSetl]);
+    if (setl_id === null) return null;
+    if (iRefd >= 0) {
+      const f = nullable(cells[iRefd]);
+      if (f !== null && f !== '0' && f !== '1') return null;
+    }
+    for (const k of [iMed, iFund, iAcct]) {
+      const v = cells[k]!;
+      if (nullable(v) === null || !isAmountText(v)) return null;
+    }
+    return setl_id;
+  };
 }
 
 /** Is a result row balanced by the center's verdict? (0 and 000000 both seen.) */

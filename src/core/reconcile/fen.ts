@@ -15,12 +15,23 @@ const AMOUNT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
  */
 export function parseFen(v: unknown): bigint | undefined {
   if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number') {
+    // A driver's number (SQLite REAL, a NUMERIC read as double) is exact when it is the double
+    // nearest to a two-decimal amount: then round(v × 100) / 100 gives v back. Far below 2^53 fen.
+    const f = Math.round(v * 100);
+    if (Number.isSafeInteger(f) && f / 100 === v) return BigInt(f);
+  }
   const s = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : '';
   const m = AMOUNT.exec(s);
   if (!m) return undefined;
   const cents = (m[3] ?? '').padEnd(2, '0');
   const n = BigInt(m[2]! + cents);
   return m[1] ? -n : n;
+}
+
+/** Would parseFen read this text as an amount? (without making the number) */
+export function isAmountText(s: string): boolean {
+  return AMOUNT.test(s.trim());
 }
 
 /** Fen as hisops's amount text: "12.30", "-0.05". */

@@ -65,13 +65,19 @@ export function sameTotals(a: FenTotals, b: FenTotals): boolean {
 /** Totals per group key of one period. */
 export class GroupBook {
   readonly totals = new Map<string, FenTotals>();
+  /** insutype → clr_type → setl_optins → totals: a million adds look up three short keys instead of building one. */
+  private readonly tree = new Map<string, Map<string, Map<string, FenTotals>>>();
 
   add(s: HisSettlement): void {
-    const k = `${s.insutype}|${s.clr_type}|${s.setl_optins}`;
-    let t = this.totals.get(k);
+    let byClr = this.tree.get(s.insutype);
+    if (!byClr) this.tree.set(s.insutype, (byClr = new Map()));
+    let byAgency = byClr.get(s.clr_type);
+    if (!byAgency) byClr.set(s.clr_type, (byAgency = new Map()));
+    let t = byAgency.get(s.setl_optins);
     if (!t) {
       t = zeroTotals();
-      this.totals.set(k, t);
+      byAgency.set(s.setl_optins, t);
+      this.totals.set(groupKey(s), t);
     }
     addTo(t, s);
   }

@@ -4,11 +4,15 @@
  * settlements are cleared, hospital-borne amounts, local clearing-type codes. A row the job cannot
  * count (null setl_id, unknown insurance type, an amount that is not an amount) is returned as a
  * problem — it becomes an "unknown" finding with the raw row, never a silent skip. Pure.
+ *
+ * The rows arrive as arrays (runStatementArrays: a month is a million rows, and an object per row
+ * costs more than the query); `readHisValues` reads one through a column index, and `readHisRow`
+ * is the same for a row object. The raw row object is built only for a problem.
  */
-import type { Row } from '../his/index.js';
+import { formatDateTime, type Row } from '../his/index.js';
 import { parseFen } from './fen.js';
 import { isClrType, isInsutype, type ReconcileRules } from './rules.js';
-import type { HisRowResult, HisSettlement } from './types.js';
+import type { HisRowProblem, HisRowResult, HisSettlement } from './types.js';
 
 /** Columns the reconciliation reads (statement settlements_for_reconcile). */
 export const RECONCILE_COLUMNS = [
@@ -34,81 +38,96 @@ export const RECONCILE_COLUMNS = [
   'his_status',
 ] as const;
 
+export type ReconcileColumn = (typeof RECONCILE_COLUMNS)[number];
+
+/** Where each column is in a row array (-1: the statement does not return it). */
+export type ColumnIndex = Readonly<Record<ReconcileColumn, number>>;
+
+export function columnIndex(columns: readonly string[]): ColumnIndex {
+  const ix = {} as Record<ReconcileColumn, number>;
+  for (const c of RECONCILE_COLUMNS) ix[c] = columns.indexOf(c);
+  return ix;
+}
+
+const OWN_INDEX = columnIndex(RECONCILE_COLUMNS);
+
 const DATETIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}:\d{2}/;
 
 const text = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
-  const s = String(v).trim();
+  const s = typeof v === 'string' ? v.trim() : v instanceof Date ? formatDateTime(v) : String(v).trim();
   return s === '' ? null : s;
 };
 
-/** Is the row an out-of-area (异地) settlement: flagged so, or cleared by another agency? */
-function outOfArea(row: Row, agency: string, local: string): boolean {
-  const flag = text(row.in_area_flag);
-  if (flag === '0') return true;
-  if (flag === '1') return false;
-  return agency !== local;
+/** The row as an object with text times (the evidence of a problem). */
+function rowObject(columns: readonly string[], v: readonly unknown[]): Row {
+  const row: Row = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = v[i] instanceof Date ? formatDateTime(v[i] as Date) : v[i];
+  return row;
 }
 
 export function readHisRow(row: Row, rules: ReconcileRules): HisRowResult {
-  const status = text(row.his_status) ?? '';
+  return readHisValues(
+    RECONCILE_COLUMNS.map((c) => row[c]),
+    OWN_INDEX,
+    rules,
+    () => row,
+  );
+}
+
+/**
+ * One row array read through `ix`; `rawRow` gives the row object for a problem (by default built
+ * from `columns`).
+ */
+export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: ReconcileRules, rawRow: (() => Row) | readonly string[]): HisRowResult {
+  // Runs once per HIS row (a million a month): plain reads, no closures made per row.
+  const status = text(at(v, ix.his_status)) ?? '';
   if (!rules.statuses.includes(status)) return { kind: 'excluded', reason: 'status' };
-  const refd = text(row.refd_setl_flag) === '1' ? '1' : '0';
+  const refd = text(at(v, ix.refd_setl_flag)) === '1' ? '1' : '0';
   if (refd === '1' && rules.refunds === 'exclude') return { kind: 'excluded', reason: 'refund' };
-  const setl_id = text(row.setl_id);
-  if (!setl_id) {
-    return { kind: 'problem', problem: { code: 'HIS_NO_SETL_ID', message: `the HIS settlement ${text(row.his_setl_no) ?? '(no number)'} counts as ${status} but has no setl_id, so it cannot be matched with the center`, row } };
-  }
-  const time = text(row.setl_time);
+  const setl_id = text(at(v, ix.setl_id));
+  if (!setl_id) return problem(v, rawRow, 'HIS_NO_SETL_ID', `the HIS settlement ${text(at(v, ix.his_setl_no)) ?? '(no number)'} counts as ${status} but has no setl_id, so it cannot be matched with the center`);
+  const time = text(at(v, ix.setl_time));
   const tm = time ? DATETIME.exec(time) : null;
-  if (!tm) return { kind: 'problem', problem: { code: 'HIS_BAD_TIME', message: `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`, row } };
-  const insutype = text(row.insutype) ?? '';
-  if (!isInsutype(rules, insutype)) {
-    return {
-      kind: 'problem',
-      problem: { code: 'HIS_UNKNOWN_INSUTYPE', message: `settlement ${setl_id} has insutype "${insutype}", which is neither a national code nor in reconcile.extraInsutypes`, row },
-    };
-  }
-  const hisClr = text(row.clr_type) ?? '';
+  if (!tm) return problem(v, rawRow, 'HIS_BAD_TIME', `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`);
+  const insutype = text(at(v, ix.insutype)) ?? '';
+  if (!isInsutype(rules, insutype)) return problem(v, rawRow, 'HIS_UNKNOWN_INSUTYPE', `settlement ${setl_id} has insutype "${insutype}", which is neither a national code nor in reconcile.extraInsutypes`);
+  const hisClr = text(at(v, ix.clr_type)) ?? '';
   const clr_type = rules.clrTypeMap[hisClr] ?? hisClr;
   if (!isClrType(rules, clr_type)) {
-    return {
-      kind: 'problem',
-      problem: { code: 'HIS_UNKNOWN_CLR_TYPE', message: `settlement ${setl_id} has clr_type "${hisClr}", which is not a clearing type the center knows (map it in reconcile.clrTypeMap or add it to reconcile.extraClrTypes)`, row },
-    };
+    return problem(v, rawRow, 'HIS_UNKNOWN_CLR_TYPE', `settlement ${setl_id} has clr_type "${hisClr}", which is not a clearing type the center knows (map it in reconcile.clrTypeMap or add it to reconcile.extraClrTypes)`);
   }
   // medfee_sumamt and fund_pay_sumamt must be there; the others are zero when the HIS has none.
-  const amount = (k: string, required: boolean) => parseFen(row[k] === null || row[k] === undefined ? (required ? undefined : '0') : row[k]);
-  const medfee = amount('medfee_sumamt', true);
-  const fundRaw = amount('fund_pay_sumamt', true);
-  const acct = amount('acct_pay', false);
-  const cash = amount('psn_cash_pay', false);
-  const hosp = amount('hosp_part_amt', false);
+  const medfee = amount(v, ix.medfee_sumamt, true);
+  const fundRaw = amount(v, ix.fund_pay_sumamt, true);
+  const acct = amount(v, ix.acct_pay, false);
+  const cash = amount(v, ix.psn_cash_pay, false);
+  const hosp = amount(v, ix.hosp_part_amt, false);
   if (medfee === undefined || fundRaw === undefined || acct === undefined || cash === undefined || hosp === undefined) {
-    const bad = (['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt'] as const).filter((k, i) => amount(k, i < 2) === undefined);
-    return { kind: 'problem', problem: { code: 'HIS_BAD_AMOUNT', message: `settlement ${setl_id} has ${bad.join(', ')} that is not an amount with at most two decimals`, row } };
+    const bad = AMOUNT_COLUMNS.filter((k, i) => amount(v, ix[k], i < 2) === undefined);
+    return problem(v, rawRow, 'HIS_BAD_AMOUNT', `settlement ${setl_id} has ${bad.join(', ')} that is not an amount with at most two decimals`);
   }
-  const agency = text(row.setl_optins) ?? text(row.clr_optins) ?? rules.setl_optins;
+  const agency = text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins;
   let setl_optins = agency;
-  if (outOfArea(row, agency, rules.setl_optins)) {
+  if (outOfArea(text(at(v, ix.in_area_flag)), agency, rules.setl_optins)) {
     if (rules.outOfArea === 'exclude') return { kind: 'excluded', reason: 'out_of_area' };
     if (rules.outOfArea === 'local_agency') setl_optins = rules.setl_optins;
   }
   const fund = rules.hospitalBorne === 'subtract' ? fundRaw - hosp : rules.hospitalBorne === 'add' ? fundRaw + hosp : fundRaw;
   const s: HisSettlement = {
-    his_setl_no: text(row.his_setl_no),
+    his_setl_no: text(at(v, ix.his_setl_no)),
     setl_id,
-    mdtrt_id: text(row.mdtrt_id) ?? '',
-    psn_no: text(row.psn_no) ?? '',
+    mdtrt_id: text(at(v, ix.mdtrt_id)) ?? '',
+    psn_no: text(at(v, ix.psn_no)) ?? '',
     insutype,
     clr_type,
     setl_optins,
-    setl_time: time!.replace('T', ' ').slice(0, 19),
+    setl_time: time!.length === 19 && time![10] === ' ' ? time! : time!.replace('T', ' ').slice(0, 19),
     day: tm[1]!,
     refd_setl_flag: refd,
-    init_setl_id: text(row.init_setl_id),
-    msgid: text(row.msgid),
-    infno: text(row.infno),
+    init_setl_id: text(at(v, ix.init_setl_id)),
+    msgid: text(at(v, ix.msgid)),
+    infno: text(at(v, ix.infno)),
     his_status: status,
     medfee,
     fund,
@@ -116,4 +135,27 @@ export function readHisRow(row: Row, rules: ReconcileRules): HisRowResult {
     cash,
   };
   return { kind: 'counted', s };
+}
+
+const AMOUNT_COLUMNS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt'] as const;
+
+function at(v: readonly unknown[], i: number): unknown {
+  return i < 0 ? undefined : v[i];
+}
+
+/** An amount in fen; a missing optional one is zero, a missing required one or a non-amount is undefined. */
+function amount(v: readonly unknown[], i: number, required: boolean): bigint | undefined {
+  const x = at(v, i);
+  return x === null || x === undefined ? (required ? undefined : 0n) : parseFen(x);
+}
+
+function problem(v: readonly unknown[], rawRow: (() => Row) | readonly string[], code: HisRowProblem['code'], message: string): HisRowResult {
+  return { kind: 'problem', problem: { code, message, row: typeof rawRow === 'function' ? rawRow() : rowObject(rawRow, v) } };
+}
+
+/** Is the row an out-of-area (异地) settlement: flagged so, or cleared by another agency? */
+function outOfArea(flag: string | null, agency: string, local: string): boolean {
+  if (flag === '0') return true;
+  if (flag === '1') return false;
+  return agency !== local;
 }

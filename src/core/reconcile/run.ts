@@ -4,22 +4,21 @@
  * of unbalanced groups, gather evidence for every difference (HIS rows, the HIS's write-ahead log,
  * hisops's call journal, 5203), classify, and record the run and its findings in the journal.
  *
- * Memory stays bounded by one day of settlements: rows are read an hour at a time, kept only
- * while their period is being reconciled (day mode), or read again for the scopes that need
- * details (range mode). 3201 and 5203 go out a few at a time (reconcile.concurrency). A center or database failure stops the run; what was done so far is recorded and
+ * Memory stays bounded by one day of settlements: rows are read an hour at a time and summed; a
+ * one-day run keeps the day's rows for its details, a longer run reads the rows of a scope again
+ * when it needs details. Reading, 3201 and 3202 overlap (see the periods below). 3201 and 5203 go out a few at a time (reconcile.concurrency). A center or database failure stops the run; what was done so far is recorded and
  * returned with the error (exit 5). Re-running any period is safe: it only reads and asks.
  */
 import { performance } from 'node:perf_hooks';
 import { CenterCallJournal, parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME, zipOne, type Center } from '../center/index.js';
 import type { Db } from '../db/index.js';
 import { HisopsError, isHisopsError, externalError } from '../errors.js';
-import { runStatement, type Profile, type Row } from '../his/index.js';
+import { runStatement, runStatementArrays, type Profile, type Row } from '../his/index.js';
 import type { Journal } from '../journal/index.js';
 import { centerQueryOf, classify, evidenceNeeds, mergeFindings, problemFinding } from './classify.js';
 import { detailRequest, parseResultLine, parseResultText } from './detailFile.js';
 import { groupKey, groupOfKey, groupsToSend, GroupBook, scopeKey, totalsRequest, totalsText, type FenTotals, type GroupFilter, groupAllowed } from './groups.js';
-import { readHisRow } from './hisRows.js';
-import { leanRows } from './leanRows.js';
+import { columnIndex, readHisValues } from './hisRows.js';
 import { matchDetail } from './match.js';
 import { resolvePeriods, type Period } from './period.js';
 import { handedOff } from './repair.js';
@@ -125,18 +124,19 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
 
   // ---- the HIS side --------------------------------------------------------------------------
 
-  const readPeriod = async (period: Period, keep: 'all' | 'none' | ReadonlySet<string>, first: boolean): Promise<PeriodRead> => {
+  const readPeriod = async (period: Period, keep: 'all' | 'none' | ReadonlySet<string>, first: boolean, quiet = false): Promise<PeriodRead> => {
     const book = new GroupBook();
     const rows: HisSettlement[] | null = keep === 'none' ? null : [];
     const problems: HisRowProblem[] = [];
     let d = 0;
     for (const day of period.days) {
-      progress('read', period, d++, period.days.length);
+      if (!quiet) progress('read', period, d++, period.days.length);
       for (const [from, to] of chunksOf(day)) {
         const r0 = performance.now();
-        const raw = await leanRows(deps.db, deps.profile, 'settlements_for_reconcile', { from, to });
-        for (const row of raw) {
-          const res = readHisRow(row, rules);
+        const { columns, rows: raw } = await runStatementArrays(deps.db, deps.profile, 'settlements_for_reconcile', { from, to });
+        const ix = columnIndex(columns);
+        for (const values of raw) {
+          const res = readHisValues(values, ix, rules, columns);
           if (first) counts.his_rows++;
           if (res.kind === 'counted') {
             book.add(res.s);
@@ -147,6 +147,9 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
           } else problems.push(res.problem);
         }
         timings.read_ms += performance.now() - r0;
+        // Let the center's answers that arrived meanwhile be handled before the next slice: a
+        // synchronous driver (SQLite) would otherwise hold them until the whole period is read.
+        await yieldToIo();
       }
     }
     return { book, rows, problems };
@@ -320,9 +323,38 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
 
   // ---- the periods ---------------------------------------------------------------------------
 
+  // Three stages overlap, so that the HIS and the center work at the same time instead of in
+  // turn: periods are read (and summed) up to READ_AHEAD ahead of the one whose 3201 totals are
+  // being asked, and the 3202 details of an unbalanced period run behind, one at a time, while
+  // later periods are read and totalled. A run of several periods keeps only each period's sums;
+  // the rows of a scope that needs details are read again then (memory stays that of one scope).
+  // A failure anywhere stops the run at the next step; nothing still running outlives it.
+  const keepRows = plan.periods.length === 1 && plan.periods[0]!.days.length === 1 && detail !== 'never';
+  const reads: Array<Promise<PeriodRead>> = [];
+  let lastRead: Promise<unknown> = Promise.resolve();
+  const readUpTo = (last: number) => {
+    for (let i = reads.length; i <= last && i < plan.periods.length; i++) {
+      const p = plan.periods[i]!;
+      const r = lastRead.then(() => readPeriod(p, keepRows ? 'all' : 'none', true, i > 0));
+      r.catch(() => undefined);
+      reads.push(r);
+      lastRead = r;
+    }
+  };
+  let details: Promise<void> = Promise.resolve();
+  let detailsQueued = 0;
+  let detailFailure: unknown;
+  const settle = async () => {
+    await Promise.allSettled([lastRead, details]);
+  };
+  const failed = () => {
+    if (detailFailure !== undefined) throw detailFailure;
+  };
   try {
     for (const [pi, period] of plan.periods.entries()) {
-      const read = await readPeriod(period, period.days.length === 1 && detail !== 'never' ? 'all' : 'none', true);
+      failed();
+      readUpTo(pi + READ_AHEAD);
+      const read = await reads[pi]!;
       books[pi] = read.book;
       for (const p of read.problems) {
         counts.problems++;
@@ -331,10 +363,28 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       const keys = groupsToSend(read.book, seen, rules, filter);
       for (const k of read.book.keys()) seen.add(k);
       const results = await sendTotals(pi, period, keys, read.book);
-      await detailPeriod(period, results, read, detailScopesFor(results, read.book));
-      // Keep only the totals; the rows of the period go.
-      read.rows = null;
+      const scopes = detailScopesFor(results, read.book);
+      if (scopes.length === 0) {
+        await detailPeriod(period, results, read, scopes);
+        read.rows = null;
+        continue;
+      }
+      // Details of earlier periods still queued: wait for them before adding more (bounded memory).
+      if (detailsQueued >= DETAILS_QUEUED) await details;
+      detailsQueued++;
+      details = details.then(async () => {
+        try {
+          if (detailFailure === undefined) await detailPeriod(period, results, read, scopes);
+        } catch (e) {
+          detailFailure ??= e;
+        } finally {
+          detailsQueued--;
+          read.rows = null;
+        }
+      });
     }
+    await details;
+    failed();
     // Groups first met on a later day: ask about them for the earlier days too (the center may
     // hold settlements there the HIS does not).
     for (const [pi, period] of plan.periods.entries()) {
@@ -345,6 +395,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       if (scopes.length) await detailPeriod(period, results, { book: books[pi]!, rows: null, problems: [] }, scopes);
     }
   } catch (e) {
+    // A read or a detail still running must end before the caller closes the database.
+    await settle();
     if (!isHisopsError(e)) throw e;
     error = e;
   }
@@ -403,6 +455,11 @@ function findingAllowed(f: Finding, filter: GroupFilter): boolean {
  * as it is counted, which keeps the memory of a month's run flat.
  */
 const CHUNK_HOURS = 1;
+
+/** Periods read ahead of the one being totalled (each keeps only its sums). */
+const READ_AHEAD = 5;
+/** Unbalanced periods whose details may wait behind the one being compared. */
+const DETAILS_QUEUED = 1;
 function chunksOf(day: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (let h = 0; h < 24; h += CHUNK_HOURS) {
@@ -411,6 +468,8 @@ function chunksOf(day: string): Array<[string, string]> {
   }
   return out;
 }
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Run `fn` over `items` with at most `limit` at once; results in the items' order; the first failure wins. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -66,6 +66,32 @@ describe('center faults', () => {
     }
   });
 
+  it('a 3202 refusal in a run of several days stops it there: the days before keep their verdict, nothing is left running', async () => {
+    const before = '2025-06-30';
+    const after = '2025-07-02';
+    await both(w.his, w.sb.ledger, setl({ day: before, person: EMP[6]! }));
+    await both(w.his, w.sb.ledger, setl({ day: after, person: EMP[7]! }));
+    w.sb.setFaults('3202:error=对账明细服务暂停');
+    try {
+      const r = await reconcile(w, { from: '2025-06-29', to: '2025-07-03', rules: { period: 'day' } });
+      expect(r.exit).toBe(5);
+      expect(r.error?.code).toBe('CENTER_REFUSED');
+      const status = Object.fromEntries(r.days.map((d) => [d.begndate, d.status]));
+      // The empty first day is not verified either: the groups met on later days were never asked for it.
+      expect(status).toMatchObject({ '2025-06-29': 'failed', [before]: 'balanced', [DAY]: 'failed' });
+      expect(r.groups.find((g) => g.begndate === DAY)).toMatchObject({ balanced: false, detail: 'not_reached' });
+      expect(r.findings).toEqual([]);
+    } finally {
+      w.sb.setFaults('');
+    }
+    // The same days again with the center well: every day answered, the HIS-only settlement found.
+    const again = await reconcile(w, { from: '2025-06-29', to: '2025-07-03', rules: { period: 'day' } });
+    expect(again.exit).toBe(3);
+    // Empty days are asked about the groups met on other days: zero against zero balances.
+    expect(again.days.map((d) => d.status)).toEqual(['balanced', 'balanced', 'unbalanced', 'balanced', 'balanced']);
+    expect(brief(again)).toEqual([expect.stringMatching(new RegExp(`^his_only/.* ${hisOnly.setl_id}$`))]);
+  });
+
   it('a gateway error on 9101 is a center failure too', async () => {
     w.sb.setFaults('9101:gateway=502');
     try {

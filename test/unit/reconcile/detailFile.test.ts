@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isHisopsError } from '../../../src/core/errors.js';
 import { parseStmtUploadFile } from '../../../src/core/center/protocol/index.js';
-import { detailRequest, parseResultLine, parseResultText } from '../../../src/core/reconcile/index.js';
+import { detailRequest, parseResultLine, parseResultText, rowBalanced } from '../../../src/core/reconcile/index.js';
 import { his, RULES, SCOPE } from './fixtures.js';
 
 const COLS = RULES.resultColumns;
@@ -69,5 +69,29 @@ describe('the center\'s result file', () => {
     const r = parseResultLine(balanced[0]!.raw, 1, cols);
     expect(r).toMatchObject({ setl_id: 'S1', stmt_rslt: '0', medfee: 100n, fund: 50n, acct: 0n, psn_no: null, memo: null });
     expect(r.problem).toBeUndefined();
+  });
+
+  it('sorts every line as reading it in full would (the quick path for balanced lines agrees)', () => {
+    const pick = <T,>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+    const setl = ['S1', ' S2 ', '', 'null', 'NULL'];
+    const rslt = ['0', '000000', '0000000', ' 0 ', '1', '', 'x'];
+    const refd = ['0', '1', '', 'null', '2'];
+    const amt = ['1.00', '-0.05', ' 7 ', '1.005', '', 'null', 'abc', '1e3'];
+    const lines: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const cells = [`P${i}`, `M${i}`, pick(setl, i) + (i % 3 === 0 ? String(i) : ''), `G${i}`, pick(rslt, i * 7), pick(refd, i * 11), '平', pick(amt, i * 13), pick(amt, i * 17 + 1), pick(amt, i * 19 + 2)];
+      lines.push((i % 97 === 0 ? cells.slice(0, 9) : cells).join('\t'));
+    }
+    const { rows, balanced } = parseResultText(lines.join('\n'), COLS);
+    const expectBalanced: number[] = [];
+    lines.forEach((raw, i) => {
+      const r = parseResultLine(raw, i + 1, COLS);
+      if (!r.problem && r.setl_id !== null && rowBalanced(r)) expectBalanced.push(i + 1);
+    });
+    expect(balanced.map((b) => b.line)).toEqual(expectBalanced);
+    expect(balanced.every((b) => b.setl_id === parseResultLine(b.raw, b.line, COLS).setl_id)).toBe(true);
+    expect(rows.length + balanced.length).toBe(lines.length);
+    expect(expectBalanced.length).toBeGreaterThan(20);
+    expect(rows.length).toBeGreaterThan(20);
   });
 });

@@ -16,8 +16,23 @@ describe('fen', () => {
     ['', undefined],
     [null, undefined],
     [Number.NaN, undefined],
+    [-0.05, -5n],
+    [0.1 + 0.2, undefined],
+    [1.005, undefined],
+    [99999999.99, 9999999999n],
+    [-0, 0n],
+    [1e21, undefined],
   ])('%j → %s', (v, f) => {
     expect(parseFen(v)).toBe(f);
+  });
+
+  it('reads a driver number exactly as its shortest decimal text would be read', () => {
+    for (let i = 0; i < 20000; i++) {
+      const f = Math.floor((i * 7919.123) % 1e9) - 5e8;
+      const v = Number(fenText(BigInt(f)));
+      expect(parseFen(v)).toBe(parseFen(String(v)));
+      expect(parseFen(v)).toBe(BigInt(f));
+    }
   });
 
   it('prints and converts exactly', () => {

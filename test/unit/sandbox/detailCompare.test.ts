@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compareDetails, DETAIL_MEMO, openLedger, type SettlementRow } from '../../../src/core/center/sandbox/index.js';
-import { D } from '../../../src/core/money.js';
+import { compareDetails, DETAIL_MEMO, openLedger, type SettlementBrief, type SettlementRow, type UploadLine } from '../../../src/core/center/sandbox/index.js';
+import { fenOfText } from '../../../src/core/money.js';
 
 const L = openLedger(':memory:', { fixmedins_code: 'H1' });
 const mk = (id: string, at: string, mdtrt = `V-${id}`, medfee = 10) => L.insertSettlement({ setl_id: id, setl_time: at, mdtrt_id: mdtrt, psn_no: 'P1', medfee_sumamt: medfee });
-const up = (r: SettlementRow, medfee?: number) => ({ setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, medfee_sumamt: medfee === undefined ? r.medfee_sumamt : new D(medfee), fund_pay_sumamt: r.fund_pay_sumamt, acct_pay: r.acct_pay, refd_setl_flag: r.refd_setl_flag });
+const fen = (d: { toFixed(n: number): string }) => fenOfText(d.toFixed(2))!;
+const up = (r: SettlementRow, medfee?: number): UploadLine => ({ setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, medfee_sumamt: medfee === undefined ? fen(r.medfee_sumamt) : medfee * 100, fund_pay_sumamt: fen(r.fund_pay_sumamt), acct_pay: fen(r.acct_pay), refd_setl_flag: r.refd_setl_flag });
+/** The center rows as the ledger lists them for 3202. */
+const briefs = (rows: SettlementRow[]): SettlementBrief[] => {
+  const ids = new Set(rows.map((r) => r.setl_id));
+  return L.listBrief({ fixmedins_code: 'H1', includeReversed: true }).filter((b) => ids.has(b.setl_id));
+};
 const scope = { from: '2026-01-10', to: '2026-01-10', setl_optins: '430100', clr_type: '11', fixmedins_code: 'H1' };
 
 describe('compareDetails', () => {
@@ -13,16 +19,17 @@ describe('compareDetails', () => {
   const dup1 = mk('D1', '2026-01-10 10:00:00', 'V-dup');
   const dup2 = mk('D2', '2026-01-10 10:00:01', 'V-dup');
   const late = mk('LATE', '2026-01-11 00:00:02');
-  const center = [a, b, dup1, dup2];
+  const center = briefs([a, b, dup1, dup2]);
   const lookup = (id: string) => L.getSettlement(id);
 
   it('answers balanced rows only when every compared figure agrees', () => {
-    const r = compareDetails([up(a), up(b, 11)], [a, b], lookup, scope);
+    const r = compareDetails([up(a), up(b, 11)], briefs([a, b]), lookup, scope);
     expect(r.map((x) => [x.setl_id, x.stmt_rslt, x.memo?.slice(0, 4)])).toEqual([
       ['A', '0', DETAIL_MEMO.balanced],
       ['B', '1', DETAIL_MEMO.amounts],
     ]);
-    expect(r[1]!.medfee_sumamt!.toFixed(2)).toBe('10.00');
+    expect(r[1]!.medfee_sumamt).toBe('10.00');
+    expect(r[1]!.memo).toContain('medfee_sumamt=11.00');
   });
 
   it('explains rows missing at the center and returns center duplicates without keys', () => {

@@ -21,16 +21,19 @@ export const STMT_RESULT_COLUMNS = ['psn_no', 'mdtrt_id', 'setl_id', 'msgid', 's
 export const STMT_UPLOAD_FILENAME = 'scmxdz.txt';
 export const STMT_RESULT_FILENAME = 'result.txt';
 
-export interface StmtUploadRow {
+/** One line of an upload file; amounts as the reader made them (Decimal, or fen in a hot loop). */
+export interface StmtUploadLine<A> {
   setl_id: string;
   mdtrt_id: string;
   psn_no: string;
-  medfee_sumamt: Decimal;
-  fund_pay_sumamt: Decimal;
-  acct_pay: Decimal;
+  medfee_sumamt: A;
+  fund_pay_sumamt: A;
+  acct_pay: A;
   /** '1' = this row is a refund (reversal) settlement, '0' = a normal one. */
   refd_setl_flag: string;
 }
+
+export type StmtUploadRow = StmtUploadLine<Decimal>;
 
 export interface StmtResultRow {
   psn_no: string | null;
@@ -56,7 +59,12 @@ export function writeStmtUploadFile(rows: readonly StmtUploadRow[]): string {
 
 /** Parse an upload file (the sandbox's side); bad lines are reported, not fatal. */
 export function parseStmtUploadFile(text: string): { rows: StmtUploadRow[]; problems: LineProblem[] } {
-  const rows: StmtUploadRow[] = [];
+  return scanStmtUploadFile(text, parseMoney);
+}
+
+/** The same, with amounts read by `amount` (undefined = not an amount; the line is reported). */
+export function scanStmtUploadFile<A>(text: string, amount: (s: string) => A | undefined): { rows: Array<StmtUploadLine<A>>; problems: LineProblem[] } {
+  const rows: Array<StmtUploadLine<A>> = [];
   const problems: LineProblem[] = [];
   parseTsv(text).forEach((cells, i) => {
     const line = i + 1;
@@ -64,19 +72,28 @@ export function parseStmtUploadFile(text: string): { rows: StmtUploadRow[]; prob
       problems.push({ line, message: `expected ${STMT_UPLOAD_COLUMNS.length} tab-separated columns, found ${cells.length}` });
       return;
     }
-    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map((x) => x.trim());
-    const medfee = parseMoney(a);
-    const fund = parseMoney(b);
-    const acct = parseMoney(c);
+    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map((x) => x.trim()) as [string, string, string, string, string, string, string];
+    const medfee = amount(a);
+    const fund = amount(b);
+    const acct = amount(c);
     if (!setl_id) problems.push({ line, message: 'setl_id is empty' });
-    else if (!medfee || !fund || !acct) problems.push({ line, message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be numbers' });
+    else if (medfee === undefined || fund === undefined || acct === undefined) problems.push({ line, message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be amounts (at most two decimals)' });
     else rows.push({ setl_id, mdtrt_id: mdtrt_id ?? '', psn_no: psn_no ?? '', medfee_sumamt: medfee, fund_pay_sumamt: fund, acct_pay: acct, refd_setl_flag: flag || '0' });
   });
   return { rows, problems };
 }
 
+/** A result line to write: amounts as Decimal, or already as two-decimal text. */
+export type StmtResultLine = Omit<StmtResultRow, 'medfee_sumamt' | 'fund_pay_sumamt' | 'acct_pay'> & {
+  medfee_sumamt: Decimal | string | null;
+  fund_pay_sumamt: Decimal | string | null;
+  acct_pay: Decimal | string | null;
+};
+
+const amountCell = (v: Decimal | string | null) => (v === null ? '' : typeof v === 'string' ? v : fmt(v));
+
 /** Write a result file (the sandbox's side). */
-export function writeStmtResultFile(rows: readonly StmtResultRow[]): string {
+export function writeStmtResultFile(rows: readonly StmtResultLine[]): string {
   return writeTsv(
     rows.map((r) => [
       r.psn_no,
@@ -86,9 +103,9 @@ export function writeStmtResultFile(rows: readonly StmtResultRow[]): string {
       r.stmt_rslt,
       r.refd_setl_flag,
       r.memo,
-      r.medfee_sumamt === null ? '' : fmt(r.medfee_sumamt),
-      r.fund_pay_sumamt === null ? '' : fmt(r.fund_pay_sumamt),
-      r.acct_pay === null ? '' : fmt(r.acct_pay),
+      amountCell(r.medfee_sumamt),
+      amountCell(r.fund_pay_sumamt),
+      amountCell(r.acct_pay),
     ]),
   );
 }

@@ -13,9 +13,15 @@
  *   the msgid says which call to reverse.
  * Result rows come in the institution's file order, then the center-only rows by setl_time.
  */
-import type { Decimal } from 'decimal.js';
-import type { StmtResultRow, StmtUploadRow } from '../protocol/index.js';
-import type { SettlementRow } from './ledger.js';
+import { fenOfText, textOfFen } from '../../money.js';
+import type { StmtResultLine, StmtUploadLine } from '../protocol/index.js';
+import type { SettlementBrief, SettlementRow } from './ledger.js';
+
+/** An upload line with its amounts in fen (the comparison runs over a day's lines; see money.fenOfText). */
+export type UploadLine = StmtUploadLine<number>;
+
+/** What explaining a missing settlement needs of any center row. */
+export type SettlementKeys = Pick<SettlementRow, 'setl_id' | 'fixmedins_code' | 'medins_setl_id' | 'setl_time' | 'clr_type' | 'clr_optins' | 'reversed_by' | 'reversed_at'>;
 
 export const DETAIL_MEMO = {
   balanced: '平',
@@ -37,9 +43,7 @@ export interface DetailScope {
   fixmedins_code: string;
 }
 
-const fmt2 = (d: Decimal) => d.toFixed(2);
-
-function centerRow(c: SettlementRow, stmt_rslt: string, memo: string, keys = true): StmtResultRow {
+function centerRow(c: SettlementBrief, stmt_rslt: string, memo: string, keys = true): StmtResultLine {
   return {
     psn_no: c.psn_no,
     mdtrt_id: keys ? c.mdtrt_id : null,
@@ -54,7 +58,7 @@ function centerRow(c: SettlementRow, stmt_rslt: string, memo: string, keys = tru
   };
 }
 
-function institutionRow(h: StmtUploadRow, memo: string, msgid: string | null = null): StmtResultRow {
+function institutionRow(h: UploadLine, memo: string, msgid: string | null = null): StmtResultLine {
   return {
     psn_no: h.psn_no,
     mdtrt_id: h.mdtrt_id,
@@ -63,9 +67,9 @@ function institutionRow(h: StmtUploadRow, memo: string, msgid: string | null = n
     stmt_rslt: '1',
     refd_setl_flag: h.refd_setl_flag,
     memo,
-    medfee_sumamt: h.medfee_sumamt,
-    fund_pay_sumamt: h.fund_pay_sumamt,
-    acct_pay: h.acct_pay,
+    medfee_sumamt: textOfFen(h.medfee_sumamt),
+    fund_pay_sumamt: textOfFen(h.fund_pay_sumamt),
+    acct_pay: textOfFen(h.acct_pay),
   };
 }
 
@@ -74,26 +78,26 @@ function institutionRow(h: StmtUploadRow, memo: string, msgid: string | null = n
  * `lookup` finds any center row by setl_id (reversed or out of scope) to explain a missing one.
  */
 export function compareDetails(
-  institution: readonly StmtUploadRow[],
-  center: readonly SettlementRow[],
-  lookup: (setl_id: string) => SettlementRow | undefined,
+  institution: readonly UploadLine[],
+  center: readonly SettlementBrief[],
+  lookup: (setl_id: string) => SettlementKeys | undefined,
   scope: DetailScope,
-): StmtResultRow[] {
+): StmtResultLine[] {
   const byId = new Map(center.map((c) => [c.setl_id, c]));
   const matched = new Set<string>();
-  const out: StmtResultRow[] = [];
+  const out: StmtResultLine[] = [];
   for (const h of institution) {
     const c = byId.get(h.setl_id);
     if (c && !matched.has(c.setl_id)) {
       matched.add(c.setl_id);
-      const same = c.medfee_sumamt.eq(h.medfee_sumamt) && c.fund_pay_sumamt.eq(h.fund_pay_sumamt) && c.acct_pay.eq(h.acct_pay) && c.refd_setl_flag === h.refd_setl_flag;
+      const same = fenOfText(c.medfee_sumamt) === h.medfee_sumamt && fenOfText(c.fund_pay_sumamt) === h.fund_pay_sumamt && fenOfText(c.acct_pay) === h.acct_pay && c.refd_setl_flag === h.refd_setl_flag;
       out.push(
         same
           ? centerRow(c, '0', DETAIL_MEMO.balanced)
           : centerRow(
               c,
               '1',
-              `${DETAIL_MEMO.amounts}：机构 medfee_sumamt=${fmt2(h.medfee_sumamt)} fund_pay_sumamt=${fmt2(h.fund_pay_sumamt)} acct_pay=${fmt2(h.acct_pay)} refd_setl_flag=${h.refd_setl_flag}`,
+              `${DETAIL_MEMO.amounts}：机构 medfee_sumamt=${textOfFen(h.medfee_sumamt)} fund_pay_sumamt=${textOfFen(h.fund_pay_sumamt)} acct_pay=${textOfFen(h.acct_pay)} refd_setl_flag=${h.refd_setl_flag}`,
             ),
       );
       continue;

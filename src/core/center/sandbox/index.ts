@@ -9,6 +9,7 @@ export {
   clrTypeForMedType,
   type LedgerOptions,
   type SettlementRow,
+  type SettlementBrief,
   type SettlementStatus,
   type SettlementFilter,
   type LedgerTotals,
@@ -29,6 +30,6 @@ export { sandboxRoster, personFromCertno, personFromPsnNo, psnNoFor, certnoInPsn
 export { rulesSplit, type RulesSplitOptions } from './rulesSplit.js';
 export { simpleSplit, type SplitFn, type SplitInput, type SplitResult, type SetlDetail } from './simpleSplit.js';
 export { catalogVersions, catalogCode, nextCatalogVersion, type CatalogVersion, type CatalogOptions } from './catalogGen.js';
-export { compareDetails, DETAIL_MEMO, type DetailScope } from './detailCompare.js';
+export { compareDetails, DETAIL_MEMO, type DetailScope, type UploadLine, type SettlementKeys } from './detailCompare.js';
 export { CenterService, msgidProblem, type ServiceAnswer, type ResponseBody } from './service.js';
 export { offeredInfnos } from './dispatch.js';

@@ -295,6 +295,47 @@ function settlementFromDb(r: DbRow): SettlementRow {
   return out as unknown as SettlementRow;
 }
 
+/** What a 3202 comparison reads of a center row; amounts as the ledger stores them (two-decimal text). */
+export interface SettlementBrief {
+  setl_id: string;
+  fixmedins_code: string;
+  psn_no: string;
+  mdtrt_id: string;
+  medins_setl_id: string | null;
+  refd_setl_flag: string;
+  setl_time: string;
+  clr_type: string;
+  clr_optins: string;
+  reversed_by: string | null;
+  reversed_at: string | null;
+  medfee_sumamt: string;
+  fund_pay_sumamt: string;
+  acct_pay: string;
+}
+
+const BRIEF_COLUMNS = ['setl_id', 'fixmedins_code', 'psn_no', 'mdtrt_id', 'medins_setl_id', 'refd_setl_flag', 'setl_time', 'clr_type', 'clr_optins', 'reversed_by', 'reversed_at', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] as const;
+
+function briefFromDb(r: unknown[]): SettlementBrief {
+  const t = (i: number) => r[i] as string;
+  const n = (i: number) => r[i] as string | null;
+  return {
+    setl_id: t(0),
+    fixmedins_code: t(1),
+    psn_no: t(2),
+    mdtrt_id: t(3),
+    medins_setl_id: n(4),
+    refd_setl_flag: t(5),
+    setl_time: t(6),
+    clr_type: t(7),
+    clr_optins: t(8),
+    reversed_by: n(9),
+    reversed_at: n(10),
+    medfee_sumamt: t(11),
+    fund_pay_sumamt: t(12),
+    acct_pay: t(13),
+  };
+}
+
 const SETTLEMENT_COLUMNS = [
   'setl_id', 'fixmedins_code', 'fixmedins_name', 'infno', 'medins_setl_id', 'mdtrt_id', 'psn_no', 'psn_name', 'psn_cert_type', 'certno',
   'gend', 'naty', 'brdy', 'age', 'insutype', 'psn_type', 'cvlserv_flag', 'med_type', 'mdtrt_cert_type', 'psn_setlway', 'chrg_bchno',
@@ -518,21 +559,28 @@ export class Ledger {
     return (this.stmt(`SELECT * FROM settlements ${sql} ORDER BY setl_time, setl_id`).all(...args) as DbRow[]).map(settlementFromDb);
   }
 
-  /** Sums over the rows a filter selects (cancellation rows count with their negative amounts). */
+  /**
+   * Sums over the rows a filter selects (cancellation rows count with their negative amounts).
+   * Summed in SQL as integer fen: every stored amount is two-decimal text, so ROUND(x × 100) is
+   * its exact fen and the integer sum is exact; a group's rows come from settlements_totals alone.
+   */
   totals(f: SettlementFilter = {}): LedgerTotals {
     const { sql, args } = filterSql(f);
-    const rows = this.stmt(`SELECT medfee_sumamt, fund_pay_sumamt, acct_pay, psn_cash_pay FROM settlements ${sql}`).all(...args) as Record<string, string>[];
-    let medfee = ZERO;
-    let fund = ZERO;
-    let acct = ZERO;
-    let cash = ZERO;
-    for (const r of rows) {
-      medfee = medfee.plus(r.medfee_sumamt!);
-      fund = fund.plus(r.fund_pay_sumamt!);
-      acct = acct.plus(r.acct_pay!);
-      cash = cash.plus(r.psn_cash_pay!);
-    }
-    return { medfee_sumamt: medfee, fund_pay_sumamt: fund, acct_pay: acct, psn_cash_pay: cash, count: rows.length };
+    const fen = (c: string) => `COALESCE(SUM(CAST(ROUND(${c} * 100) AS INTEGER)), 0) AS ${c}`;
+    const r = this.stmt(`SELECT COUNT(*) AS n, ${fen('medfee_sumamt')}, ${fen('fund_pay_sumamt')}, ${fen('acct_pay')}, ${fen('psn_cash_pay')} FROM settlements ${sql}`)
+      .safeIntegers(true)
+      .get(...args) as Record<string, bigint>;
+    const yuan = (v: bigint) => new D(v.toString()).div(100);
+    return { medfee_sumamt: yuan(r.medfee_sumamt!), fund_pay_sumamt: yuan(r.fund_pay_sumamt!), acct_pay: yuan(r.acct_pay!), psn_cash_pay: yuan(r.psn_cash_pay!), count: Number(r.n) };
+  }
+
+  /** The rows a filter selects with only what a 3202 comparison reads (no split, no person). */
+  listBrief(f: SettlementFilter = {}): SettlementBrief[] {
+    const { sql, args } = filterSql(f);
+    // Arrays, not objects: a day of a large hospital is tens of thousands of rows, and
+    // better-sqlite3's row objects cost more than the (covering-index) query.
+    const rows = this.stmt(`SELECT ${BRIEF_COLUMNS.join(', ')} FROM settlements ${sql} ORDER BY setl_time, setl_id`).raw(true).all(...args) as unknown[][];
+    return rows.map(briefFromDb);
   }
 
   // ---------------------------------------------------------------- seeding API

@@ -1,6 +1,6 @@
 /**
- * The sandbox ledger's tables (SQLite). Amounts are TEXT holding exact decimals ("12.30"), never
- * REAL, so sums are done with decimal.js and match to the cent. Times are `yyyy-MM-dd HH:mm:ss`
+ * The sandbox ledger's tables (SQLite). Amounts are TEXT holding exact two-decimal amounts
+ * ("12.30"), never REAL; sums are exact (decimal.js, or integer fen in SQL for 3201 totals). Times are `yyyy-MM-dd HH:mm:ss`
  * strings in the center's clock, so a period is a string range.
  */
 
@@ -97,6 +97,10 @@ CREATE TABLE IF NOT EXISTS settlements (
   created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS settlements_period ON settlements(fixmedins_code, setl_time);
+-- 3201 totals: one group's rows of a period, read from the index alone (no table rows).
+-- 3202 details: a clearing type's rows of a period in setl_time order, with what the comparison reads.
+CREATE INDEX IF NOT EXISTS settlements_brief ON settlements(fixmedins_code, clr_optins, clr_type, setl_time, setl_id, refd_setl_flag, reversed_by, reversed_at, psn_no, mdtrt_id, medins_setl_id, insutype, medfee_sumamt, fund_pay_sumamt, acct_pay);
+CREATE INDEX IF NOT EXISTS settlements_totals ON settlements(fixmedins_code, clr_optins, insutype, clr_type, setl_time, refd_setl_flag, reversed_by, medfee_sumamt, fund_pay_sumamt, acct_pay, psn_cash_pay);
 CREATE INDEX IF NOT EXISTS settlements_mdtrt ON settlements(mdtrt_id);
 CREATE INDEX IF NOT EXISTS settlements_msgid ON settlements(medins_setl_id);
 CREATE INDEX IF NOT EXISTS settlements_psn ON settlements(psn_no);

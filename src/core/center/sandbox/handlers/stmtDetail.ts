@@ -2,8 +2,8 @@
  * 3202 detail reconciliation: read the uploaded ZIP (9101), check it against the request's totals,
  * compare it with the ledger (detailCompare.ts) and store the result ZIP (result.txt) for 9102.
  */
-import { decodeText, isZip, parseStmtUploadFile, STMT_RESULT_FILENAME, unzipOne, writeStmtResultFile, zipOne } from '../../protocol/index.js';
-import { money, ZERO } from '../../../money.js';
+import { decodeText, isZip, scanStmtUploadFile, STMT_RESULT_FILENAME, unzipOne, writeStmtResultFile, zipOne } from '../../protocol/index.js';
+import { D, fenOfText, money } from '../../../money.js';
 import { compareDetails } from '../detailCompare.js';
 import { node, Refusal, text, type Handler } from './context.js';
 import { storeFile } from './files.js';
@@ -22,7 +22,8 @@ export const stmtDetail: Handler = (ctx) => {
   } catch (e) {
     throw new Refusal(`对账明细文件无法解压：${(e as Error).message}`);
   }
-  const { rows, problems } = parseStmtUploadFile(textBody);
+  // Amounts in fen: a day of a large hospital is tens of thousands of lines (money.fenOfText).
+  const { rows, problems } = scanStmtUploadFile(textBody, fenOfText);
   if (problems.length) {
     const first = problems.slice(0, 3).map((p) => `第${p.line}行 ${p.message}`).join('；');
     throw new Refusal(`对账明细文件格式错误：${first}${problems.length > 3 ? `；等 ${problems.length} 处` : ''} (7 tab-separated columns: setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag)`);
@@ -30,8 +31,14 @@ export const stmtDetail: Handler = (ctx) => {
   const from = text(d, 'stmt_begndate');
   const to = text(d, 'stmt_enddate');
   if (from > to) throw new Refusal(`对账开始日期晚于结束日期：${from} > ${to}`);
-  const medfee = rows.reduce((a, r) => a.plus(r.medfee_sumamt), ZERO);
-  const fund = rows.reduce((a, r) => a.plus(r.fund_pay_sumamt), ZERO);
+  let medfeeFen = 0;
+  let fundFen = 0;
+  for (const r of rows) {
+    medfeeFen += r.medfee_sumamt;
+    fundFen += r.fund_pay_sumamt;
+  }
+  const medfee = new D(medfeeFen).div(100);
+  const fund = new D(fundFen).div(100);
   const cnt = Number(d.fixmedins_setl_cnt);
   if (rows.length !== cnt || !medfee.eq(money(d.medfee_sumamt as string | number)) || !fund.eq(money(d.fund_pay_sumamt as string | number))) {
     throw new Refusal(
@@ -39,7 +46,7 @@ export const stmtDetail: Handler = (ctx) => {
     );
   }
   const scope = { from, to, setl_optins: text(d, 'setl_optins'), clr_type: text(d, 'clr_type'), fixmedins_code: ctx.fixmedins_code };
-  const center = ctx.ledger.listSettlements({
+  const center = ctx.ledger.listBrief({
     fixmedins_code: ctx.fixmedins_code,
     from,
     to,
