@@ -12,6 +12,15 @@
 import type { Knex } from 'knex';
 import type { Db } from './connect.js';
 
+export interface ArrayOptions {
+  /**
+   * Times without a time zone (PostgreSQL `timestamp`, MySQL `DATETIME`) as the text the database
+   * prints ("2025-03-04 09:10:11"), not as Date objects: the same wall-clock digits that formatting
+   * the driver's local-time Date would give, without making a Date per value.
+   */
+  timesAsText?: boolean;
+}
+
 export interface ArrayRows {
   /** Column names as the database reports them (lower-case them to compare with canonical names). */
   columns: string[];
@@ -29,15 +38,31 @@ interface BetterSqliteConn {
   prepare(sql: string): { reader: boolean; raw(on: boolean): { all(...a: unknown[]): unknown[] }; columns(): Array<{ name: string }> };
 }
 
+type TypeParser = (v: string) => unknown;
+interface PgTypes {
+  getTypeParser(oid: number, format?: string): TypeParser;
+}
 interface PgConn {
-  query(q: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][]; fields: Array<{ name: string }> }>;
+  query(q: { text: string; values: unknown[]; rowMode: 'array'; types?: PgTypes }): Promise<{ rows: unknown[][]; fields: Array<{ name: string }> }>;
 }
 
 interface MysqlConn {
-  query(q: { sql: string; values: unknown[]; rowsAsArray: true }, cb: (err: unknown, rows: unknown, fields: Array<{ name: string }> | undefined) => void): void;
+  query(q: { sql: string; values: unknown[]; rowsAsArray: true; dateStrings?: string[] }, cb: (err: unknown, rows: unknown, fields: Array<{ name: string }> | undefined) => void): void;
 }
 
-export async function queryArrays(db: Db, sql: string, bindings: readonly Value[]): Promise<ArrayRows> {
+/** PostgreSQL's oid of `timestamp` (without time zone). */
+const PG_TIMESTAMP = 1114;
+let pgTimesAsText: PgTypes | undefined;
+async function pgTextTimes(): Promise<PgTypes> {
+  if (!pgTimesAsText) {
+    const pg = (await import('pg')) as unknown as { default: { types: PgTypes } };
+    const base = pg.default.types;
+    pgTimesAsText = { getTypeParser: (oid, format) => (oid === PG_TIMESTAMP ? (v: string) => v : base.getTypeParser(oid, format)) };
+  }
+  return pgTimesAsText;
+}
+
+export async function queryArrays(db: Db, sql: string, bindings: readonly Value[], opts: ArrayOptions = {}): Promise<ArrayRows> {
   if (db.dialect === 'oracle' || db.dialect === 'mssql') return viaObjects(db, sql, bindings);
   const native = db.knex.raw(sql, bindings as unknown as Knex.RawBinding[]).toSQL().toNative();
   const client = db.knex.client as unknown as KnexClientLike;
@@ -52,11 +77,13 @@ export async function queryArrays(db: Db, sql: string, bindings: readonly Value[
       return { columns: st.columns().map((c) => c.name), rows };
     }
     if (db.dialect === 'postgres') {
-      const r = await (conn as PgConn).query({ text: native.sql, values: [...native.bindings], rowMode: 'array' });
+      const types = opts.timesAsText ? await pgTextTimes() : undefined;
+      const r = await (conn as PgConn).query({ text: native.sql, values: [...native.bindings], rowMode: 'array', ...(types ? { types } : {}) });
       return { columns: r.fields.map((f) => f.name), rows: r.rows };
     }
     return await new Promise<ArrayRows>((ok, fail) => {
-      (conn as MysqlConn).query({ sql: native.sql, values: [...native.bindings], rowsAsArray: true }, (err, rows, fields) => {
+      const q = { sql: native.sql, values: [...native.bindings], rowsAsArray: true as const, ...(opts.timesAsText ? { dateStrings: ['DATETIME'] } : {}) };
+      (conn as MysqlConn).query(q, (err, rows, fields) => {
         if (err) fail(err);
         else ok({ columns: (fields ?? []).map((f) => f.name), rows: (Array.isArray(rows) ? rows : []) as unknown[][] });
       });

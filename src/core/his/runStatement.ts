@@ -4,7 +4,7 @@
  * type, and hand back rows with lower-case canonical column names and canonical values.
  */
 import type { Decimal } from '../money.js';
-import { classifyDbError, queryArrays, type ArrayRows, type Db, type Knex } from '../db/index.js';
+import { classifyDbError, queryArrays, type ArrayOptions, type ArrayRows, type Db, type Knex } from '../db/index.js';
 import { EXIT, externalError, HisopsError, inputError } from '../errors.js';
 import { fmt } from '../money.js';
 import { formatDate, formatDateTime, normalizeRow, type Row } from './canonical.js';
@@ -96,10 +96,10 @@ export async function executeStatement(db: Db, profile: Profile, name: string, b
  * lower-cased column names once: for the few reads that pass a million rows (reconciliation),
  * where one object per row costs more than the query. The caller normalises what it uses.
  */
-export async function runStatementArrays(db: Db, profile: Profile, name: string, binds: Binds = {}): Promise<ArrayRows> {
+export async function runStatementArrays(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: ArrayOptions = {}): Promise<ArrayRows> {
   const { sql, values, variant } = prepareStatement(profile, name, db, binds);
   try {
-    const r = await queryArrays(db, sql, values);
+    const r = await queryArrays(db, sql, values, opts);
     return { columns: r.columns.map((c) => c.toLowerCase()), rows: r.rows };
   } catch (e) {
     throw statementError(e, db, profile, name, variant.line);

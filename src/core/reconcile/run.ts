@@ -128,12 +128,26 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     const book = new GroupBook();
     const rows: HisSettlement[] | null = keep === 'none' ? null : [];
     const problems: HisRowProblem[] = [];
-    let d = 0;
-    for (const day of period.days) {
-      if (!quiet) progress('read', period, d++, period.days.length);
-      for (const [from, to] of chunksOf(day)) {
+    // With a server HIS (PostgreSQL, MySQL…) the next slice is asked for before this one is
+    // counted: the server runs the query and sends the rows meanwhile. SQLite answers in-process
+    // and synchronously, so there it is asked for when it is wanted.
+    const slices = period.days.flatMap((day, d) => chunksOf(day).map(([from, to], h) => ({ from, to, d, first: h === 0 })));
+    const fetch = (i: number) => {
+      const sl = slices[i];
+      if (!sl) return null;
+      const pending = runStatementArrays(deps.db, deps.profile, 'settlements_for_reconcile', { from: sl.from, to: sl.to }, { timesAsText: true });
+      pending.catch(() => undefined);
+      return pending;
+    };
+    const serverHis = deps.db.dialect !== 'sqlite';
+    let next = fetch(0);
+    try {
+      for (let i = 0; i < slices.length; i++) {
+        const sl = slices[i]!;
+        if (sl.first && !quiet) progress('read', period, sl.d, period.days.length);
         const r0 = performance.now();
-        const { columns, rows: raw } = await runStatementArrays(deps.db, deps.profile, 'settlements_for_reconcile', { from, to });
+        const { columns, rows: raw } = await next!;
+        next = serverHis ? fetch(i + 1) : null;
         const ix = columnIndex(columns);
         for (const values of raw) {
           const res = readHisValues(values, ix, rules, columns);
@@ -147,10 +161,14 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
           } else problems.push(res.problem);
         }
         timings.read_ms += performance.now() - r0;
+        next ??= fetch(i + 1);
         // Let the center's answers that arrived meanwhile be handled before the next slice: a
         // synchronous driver (SQLite) would otherwise hold them until the whole period is read.
         await yieldToIo();
       }
+    } finally {
+      // A slice asked for but not reached (an earlier one failed) ends before the failure is told.
+      await next?.catch(() => undefined);
     }
     return { book, rows, problems };
   };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, queryArrays, type Db } from '../../../src/core/db/index.js';
+import { formatDateTime } from '../../../src/core/his/index.js';
 import { describeWithServer } from '../../helpers/servers.js';
 
 const TABLE = 'hisops_qa_probe';
@@ -21,7 +22,7 @@ function suite(open: () => Promise<Db>): void {
       t.string('setl_id', 30);
       t.decimal('medfee_sumamt', 16, 2);
       t.integer('n');
-      t.dateTime('setl_time');
+      t.dateTime('setl_time', { useTz: false });
       t.string('memo', 100).nullable();
     });
     await db.knex(TABLE).insert([
@@ -43,6 +44,14 @@ function suite(open: () => Promise<Db>): void {
     expect(a.rows).toEqual(objects.map((o) => a.columns.map((c) => o[c])));
     expect(a.rows.map((r) => r[0])).toEqual(['S1', 'S2']);
     expect(a.rows[0]![1]).toBeNull();
+  });
+
+  it('gives times without a zone as the text the database prints when asked: the digits a Date would give', async () => {
+    const sql = `SELECT setl_time FROM ${TABLE} ORDER BY n`;
+    const asText = await queryArrays(db, sql, [], { timesAsText: true });
+    const asDriver = await queryArrays(db, sql, []);
+    expect(asText.rows.map((r) => String(r[0]).slice(0, 19))).toEqual(['2025-03-04 09:10:11', '2025-03-04 23:59:59']);
+    expect(asDriver.rows.map((r) => (r[0] instanceof Date ? formatDateTime(r[0]) : String(r[0]).slice(0, 19)))).toEqual(asText.rows.map((r) => String(r[0]).slice(0, 19)));
   });
 
   it('names the columns when no row matches', async () => {

@@ -35,6 +35,16 @@ describe('fen', () => {
     }
   });
 
+  it('reads amount text exactly, small and huge', () => {
+    expect(parseFen('12345678901234567.89')).toBe(1234567890123456789n);
+    expect(parseFen('-22517998136852.47')).toBe(-2251799813685247n);
+    for (let i = 0; i < 20000; i++) {
+      const f = BigInt(Math.floor((i * 104729.37) % 9e14)) * (i % 2 ? -1n : 1n);
+      expect(parseFen(fenText(f))).toBe(f);
+      if (f % 10n === 0n) expect(parseFen(fenText(f).replace(/0$/, ''))).toBe(f);
+    }
+  });
+
   it('prints and converts exactly', () => {
     expect([fenText(0n), fenText(5n), fenText(-5n), fenText(123456789012345n)]).toEqual(['0.00', '0.05', '-0.05', '1234567890123.45']);
     expect(fenDecimal(-1230n).eq(new D('-12.3'))).toBe(true);
