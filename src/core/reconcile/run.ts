@@ -140,13 +140,13 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       return pending;
     };
     const serverHis = deps.db.dialect !== 'sqlite';
-    let next = fetch(0);
+    let next = serverHis ? fetch(0) : null;
     try {
       for (let i = 0; i < slices.length; i++) {
         const sl = slices[i]!;
         if (sl.first && !quiet) progress('read', period, sl.d, period.days.length);
         const r0 = performance.now();
-        const { columns, rows: raw } = await next!;
+        const { columns, rows: raw } = await (next ?? fetch(i))!;
         next = serverHis ? fetch(i + 1) : null;
         const ix = columnIndex(columns);
         for (const values of raw) {
@@ -161,7 +161,6 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
           } else problems.push(res.problem);
         }
         timings.read_ms += performance.now() - r0;
-        next ??= fetch(i + 1);
         // Let the center's answers that arrived meanwhile be handled before the next slice: a
         // synchronous driver (SQLite) would otherwise hold them until the whole period is read.
         await yieldToIo();
