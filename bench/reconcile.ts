@@ -13,8 +13,10 @@
  *
  * The seeded HIS and center ledger are kept in $TMPDIR/hisops-bench/reconcile-<size> (seeding takes
  * minutes); delete the folder to seed again. PostgreSQL is measured too when HISOPS_BENCH_PG_URL
- * names a database to seed into (its reference tables are dropped first);
- * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead. Prints a table.
+ * names a database: its reference tables are dropped and made again, and the two tables a
+ * reconciliation reads are copied from the SQLite seed (same rows, same center ledger);
+ * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead;
+ * HISOPS_BENCH_ROUNDS sets the number of runs (default 3). Prints a table.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
