@@ -52,10 +52,10 @@ const FEN_TEXT = /^\s*(-)?(\d{1,13})(?:\.(\d{1,2}))?\s*$/;
  * else (more decimals, not a number) is undefined: the caller reports it.
  */
 export function fenOfText(s: string): number | undefined {
-  const m = FEN_TEXT.exec(s);
-  if (!m) return undefined;
-  const f = Number(m[2]!) * 100 + (m[3] ? Number(m[3].padEnd(2, '0')) : 0);
-  return m[1] ? -f : f;
+  if (!FEN_TEXT.test(s)) return undefined;
+  // The nearest double × 100, rounded, is the exact fen: below 2^51 the two roundings together
+  // stay under half a fen (and this text is below 10^15 fen).
+  return Math.round(Number(s) * 100);
 }
 
 /** Integer fen as amount text with two decimals ("12.30", "-0.05"). */

@@ -140,7 +140,6 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
     const setl_id = quick(raw);
     if (setl_id !== null) {
       balanced.push({ line: i + 1, raw, setl_id });
-      first ??= parseResultLine(raw, i + 1, columns);
       return;
     }
     const r = parseResultLine(raw, i + 1, columns);

@@ -5,7 +5,7 @@
  * never a floating-point `number`); everything that leaves the loop (totals, findings, reports)
  * becomes a Decimal or a two-decimal string again.
  */
-import { D, type Decimal } from '../money.js';
+import { D, fenOfText, type Decimal } from '../money.js';
 
 const AMOUNT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
 
@@ -22,11 +22,9 @@ export function parseFen(v: unknown): bigint | undefined {
     if (Number.isSafeInteger(f) && f / 100 === v) return BigInt(f);
   }
   const s = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : '';
-  if (!AMOUNT.test(s)) return undefined;
-  // Text with at most two decimals: the nearest double × 100, rounded, is its exact fen while that
-  // is below 2^51 (the two roundings together stay under half a fen); larger ones are read digit by digit.
-  const f = Math.round(Number(s) * 100);
-  if (Math.abs(f) < 2 ** 51) return BigInt(f);
+  const f = fenOfText(s);
+  if (f !== undefined) return BigInt(f);
+  // Beyond 13 integer digits: read digit by digit.
   const m = AMOUNT.exec(s);
   if (!m) return undefined;
   const cents = (m[3] ?? '').padEnd(2, '0');

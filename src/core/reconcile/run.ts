@@ -348,22 +348,17 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   // A failure anywhere stops the run at the next step; nothing still running outlives it.
   const keepRows = plan.periods.length === 1 && plan.periods[0]!.days.length === 1 && detail !== 'never';
   const reads: Array<Promise<PeriodRead>> = [];
-  let lastRead: Promise<unknown> = Promise.resolve();
   const readUpTo = (last: number) => {
     for (let i = reads.length; i <= last && i < plan.periods.length; i++) {
       const p = plan.periods[i]!;
-      const r = lastRead.then(() => readPeriod(p, keepRows ? 'all' : 'none', true, i > 0));
+      // One read at a time, in order: each starts when the one before it has ended.
+      const r = (reads[i - 1] ?? Promise.resolve()).then(() => readPeriod(p, keepRows ? 'all' : 'none', true, i > 0));
       r.catch(() => undefined);
       reads.push(r);
-      lastRead = r;
     }
   };
   let details: Promise<void> = Promise.resolve();
-  let detailsQueued = 0;
   let detailFailure: unknown;
-  const settle = async () => {
-    await Promise.allSettled([lastRead, details]);
-  };
   const failed = () => {
     if (detailFailure !== undefined) throw detailFailure;
   };
@@ -386,19 +381,18 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         read.rows = null;
         continue;
       }
-      // Details of earlier periods still queued: wait for them before adding more (bounded memory).
-      if (detailsQueued >= DETAILS_QUEUED) await details;
-      detailsQueued++;
-      details = details.then(async () => {
+      // One period's details at a time: the previous one must end before this one starts (it
+      // runs on while the next periods are read and totalled).
+      await details;
+      details = (async () => {
         try {
           if (detailFailure === undefined) await detailPeriod(period, results, read, scopes);
         } catch (e) {
           detailFailure ??= e;
         } finally {
-          detailsQueued--;
           read.rows = null;
         }
-      });
+      })();
     }
     await details;
     failed();
@@ -413,7 +407,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     }
   } catch (e) {
     // A read or a detail still running must end before the caller closes the database.
-    await settle();
+    await Promise.allSettled([...reads, details]);
     if (!isHisopsError(e)) throw e;
     error = e;
   }
@@ -485,8 +479,6 @@ function chunksOf(day: string, hours: number): Array<[string, string]> {
 
 /** Periods read ahead of the one being totalled (each keeps only its sums). */
 const READ_AHEAD = 5;
-/** Unbalanced periods whose details may wait behind the one being compared. */
-const DETAILS_QUEUED = 1;
 
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
