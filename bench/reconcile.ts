@@ -26,14 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { openLedger } from '../src/core/center/sandbox/index.js';
 import { connect, queryArrays, type Db } from '../src/core/db/index.js';
 import { seedCenter, seedHis, type SeedManifest } from '../src/core/demo/index.js';
-import { loadReferenceSchema, loadProfile, referenceProfilePath, runStatementArrays } from '../src/core/his/index.js';
+import { loadReferenceSchema, loadProfile, referenceProfilePath } from '../src/core/his/index.js';
 import {
   classify,
   expectedFindings,
-  columnIndex,
   GroupBook,
+  HisReader,
   matchDetail,
-  readHisValues,
   parseReconcileRules,
   parseResultLine,
   parseResultText,
@@ -150,20 +149,12 @@ async function measure(label: string, p: Prepared): Promise<Measured> {
     }
     return bytes > 0 ? rows : 0;
   };
-  /** The HIS side of the reconciliation alone: read through the profile, hour by hour, and grouped. */
+  /** The HIS side of the reconciliation alone: every day read as the job reads it (HisReader) and grouped. */
   const hisSide = async () => {
     const book = new GroupBook();
+    const reader = new HisReader(base, profile, rules);
     for (let d = startDate; d <= endDate; d = nextDay(d)) {
-      for (let h = 0; h < 24; h++) {
-        const from = `${d} ${String(h).padStart(2, '0')}:00:00`;
-        const until = h === 23 ? `${nextDay(d)} 00:00:00` : `${d} ${String(h + 1).padStart(2, '0')}:00:00`;
-        const { columns, rows } = await runStatementArrays(base, profile, 'settlements_for_reconcile', { from, to: until }, { timesAsText: true });
-        const ix = columnIndex(columns);
-        for (const row of rows) {
-          const r = readHisValues(row, ix, rules, columns);
-          if (r.kind === 'counted') book.add(r.s);
-        }
-      }
+      await reader.day(d, (r) => r.kind === 'counted' && book.add(r.s), { lean: true });
     }
   };
   const timed = async (fn: () => Promise<unknown>) => {

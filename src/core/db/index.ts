@@ -1,5 +1,5 @@
 export { connect, withDb, classifyDbError, type Db, type ConnectOptions } from './connect.js';
-export { queryArrays, type ArrayOptions, type ArrayRows } from './queryArrays.js';
+export { queryArrays, queryEach, type ArrayOptions, type ArrayRows, type RowSink } from './queryArrays.js';
 export { DIALECTS, type Dialect, type DialectInfo } from './dialects.js';
 export { parseDbUrl, redactUrl, isDbUrl, type DbTarget } from './url.js';
 export type { Knex } from 'knex';

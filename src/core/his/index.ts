@@ -4,7 +4,7 @@
  */
 export { loadProfile } from './loadProfile.js';
 export { parseProfile, type Profile, type ProfileStatement, type StatementVariant, type ProfileProblem, type VariantKey } from './parseProfile.js';
-export { runStatement, runStatementArrays, runWrite, executeStatement, prepareStatement, bindValue, type Binds, type BindValue, type RunOptions, type StatementResult } from './runStatement.js';
+export { runStatement, runStatementEach, runWrite, executeStatement, prepareStatement, bindValue, type Binds, type BindValue, type RunOptions, type StatementResult, type EachOptions } from './runStatement.js';
 export { probeProfile, type ProbeResult } from './probeProfile.js';
 export {
   STATEMENTS,

@@ -4,7 +4,7 @@
  * type, and hand back rows with lower-case canonical column names and canonical values.
  */
 import type { Decimal } from '../money.js';
-import { classifyDbError, queryArrays, type ArrayOptions, type ArrayRows, type Db, type Knex } from '../db/index.js';
+import { classifyDbError, queryEach, type ArrayOptions, type Db, type Knex, type RowSink } from '../db/index.js';
 import { EXIT, externalError, HisopsError, inputError } from '../errors.js';
 import { fmt } from '../money.js';
 import { formatDate, formatDateTime, normalizeRow, type Row } from './canonical.js';
@@ -91,19 +91,48 @@ export async function executeStatement(db: Db, profile: Profile, name: string, b
   return { rows: rows.map(normalizeRow), affected };
 }
 
+export interface EachOptions extends ArrayOptions {
+  /**
+   * Only these of the statement's (canonical) columns: the statement becomes a derived table they
+   * are selected from, so the database does not send the rest.
+   */
+  only?: readonly string[];
+}
+
 /**
- * A read statement's rows as arrays, raw as the driver gives them (no normalisation), with the
- * lower-cased column names once: for the few reads that pass a million rows (reconciliation),
- * where one object per row costs more than the query. The caller normalises what it uses.
+ * A read statement's rows handed to `onRow` one by one as they come (queryEach), as arrays raw as
+ * the driver gives them (no normalisation), with the lower-cased column names: for the few reads
+ * that pass a million rows (reconciliation), where an object per row costs more than the query
+ * and a caller that only sums the rows need hold none of them. Resolves to the column names.
  */
-export async function runStatementArrays(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: ArrayOptions = {}): Promise<ArrayRows> {
-  const { sql, values, variant } = prepareStatement(profile, name, db, binds);
+export async function runStatementEach(db: Db, profile: Profile, name: string, binds: Binds, onRow: RowSink, opts: EachOptions = {}): Promise<string[]> {
+  const prepared = prepareStatement(profile, name, db, binds);
+  const { values, variant } = prepared;
+  const sql = opts.only ? `SELECT ${opts.only.join(', ')} FROM (\n${prepared.sql.replace(/[\s;]+$/, '')}\n) hisops_only` : prepared.sql;
+  let raw: readonly string[] | undefined;
+  let lower: string[] = [];
+  // What onRow throws is the caller's and passes as it is; the rest is the database's.
+  let own: unknown;
+  const each: RowSink = (v, columns) => {
+    if (columns !== raw) {
+      raw = columns;
+      lower = columns.map((c) => c.toLowerCase());
+    }
+    try {
+      onRow(v, lower);
+    } catch (e) {
+      own = e;
+      throw e;
+    }
+  };
+  let columns: string[];
   try {
-    const r = await queryArrays(db, sql, values, opts);
-    return { columns: r.columns.map((c) => c.toLowerCase()), rows: r.rows };
+    columns = await queryEach(db, sql, values, each, opts);
   } catch (e) {
+    if (e === own) throw e;
     throw statementError(e, db, profile, name, variant.line);
   }
+  return columns.map((c) => c.toLowerCase());
 }
 
 /** Rows of a read statement (a write returns no rows; use runWrite for its count). */

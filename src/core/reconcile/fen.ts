@@ -19,13 +19,14 @@ export function parseFen(v: unknown): bigint | undefined {
     // A driver's number (SQLite REAL, a NUMERIC read as double) is exact when it is the double
     // nearest to a two-decimal amount: then round(v × 100) / 100 gives v back. Far below 2^53 fen.
     const f = Math.round(v * 100);
-    if (Number.isSafeInteger(f) && f / 100 === v) return BigInt(f);
+    if (Number.isSafeInteger(f) && f / 100 === v) return f === 0 ? 0n : BigInt(f);
   }
-  const s = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : '';
+  const s = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : '';
   const f = fenOfText(s);
-  if (f !== undefined) return BigInt(f);
+  // (Zero, common in the optional amounts, is the constant: no BigInt made.)
+  if (f !== undefined) return f === 0 ? 0n : BigInt(f);
   // Beyond 13 integer digits: read digit by digit.
-  const m = AMOUNT.exec(s);
+  const m = AMOUNT.exec(s.trim());
   if (!m) return undefined;
   const cents = (m[3] ?? '').padEnd(2, '0');
   const n = BigInt(m[2]! + cents);

@@ -5,7 +5,7 @@
  * count (null setl_id, unknown insurance type, an amount that is not an amount) is returned as a
  * problem — it becomes an "unknown" finding with the raw row, never a silent skip. Pure.
  *
- * The rows arrive as arrays (runStatementArrays: a month is a million rows, and an object per row
+ * The rows arrive as arrays (runStatementEach: a month is a million rows, and an object per row
  * costs more than the query); `readHisValues` reads one through a column index, and `readHisRow`
  * is the same for a row object. The raw row object is built only for a problem.
  */
@@ -40,6 +40,12 @@ export const RECONCILE_COLUMNS = [
 
 export type ReconcileColumn = (typeof RECONCILE_COLUMNS)[number];
 
+/**
+ * The columns a row is checked and summed by: enough for readHisValues to count it or exclude it
+ * and to tell a problem, not to carry the settlement's identity (kept rows and problems need all).
+ */
+export const SUMMED_COLUMNS: readonly ReconcileColumn[] = RECONCILE_COLUMNS.filter((c) => !['his_setl_no', 'mdtrt_id', 'psn_no', 'init_setl_id', 'msgid', 'infno'].includes(c));
+
 /** Where each column is in a row array (-1: the statement does not return it). */
 export type ColumnIndex = Readonly<Record<ReconcileColumn, number>>;
 
@@ -55,9 +61,17 @@ const DATETIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}:\d{2}/;
 
 const text = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
+  if (typeof v === 'string' && visibleEnds(v)) return v;
   const s = typeof v === 'string' ? v.trim() : v instanceof Date ? formatDateTime(v) : String(v).trim();
   return s === '' ? null : s;
 };
+
+/** Does the text begin and end with a visible ASCII character (nothing to trim)? The common case, checked without trim(). */
+function visibleEnds(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
+}
 
 /** The row as an object with text times (the evidence of a problem). */
 function rowObject(columns: readonly string[], v: readonly unknown[]): Row {

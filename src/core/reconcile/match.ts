@@ -30,13 +30,20 @@ function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSe
  */
 export function matchDetail(his: readonly HisSettlement[], rows: readonly ResultRow[], balancedLines: readonly BalancedLine[] = [], reparse?: (b: BalancedLine) => ResultRow): MatchResult {
   const byId = new Map<string, HisSettlement>();
-  const byPerson = new Map<string, HisSettlement[]>();
-  for (const h of his) {
-    if (!byId.has(h.setl_id)) byId.set(h.setl_id, h);
-    const list = byPerson.get(h.psn_no);
-    if (list) list.push(h);
-    else byPerson.set(h.psn_no, [h]);
-  }
+  for (const h of his) if (!byId.has(h.setl_id)) byId.set(h.setl_id, h);
+  // By person only when a center row is not ours (rare): a scope is tens of thousands of rows.
+  let persons: Map<string, HisSettlement[]> | undefined;
+  const byPerson = () => {
+    if (!persons) {
+      persons = new Map();
+      for (const h of his) {
+        const list = persons.get(h.psn_no);
+        if (list) list.push(h);
+        else persons.set(h.psn_no, [h]);
+      }
+    }
+    return persons;
+  };
   const seen = new Set<string>();
   const differences: Difference[] = [];
   let balanced = 0;
@@ -61,7 +68,7 @@ export function matchDetail(his: readonly HisSettlement[], rows: readonly Result
     }
     if (r.setl_id === null) {
       // The center leaves the keys empty when it holds several rows for one settlement of ours.
-      differences.push({ type: 'duplicate', center: r, original: originalOf(r, byPerson) });
+      differences.push({ type: 'duplicate', center: r, original: originalOf(r, byPerson()) });
       continue;
     }
     const h = byId.get(r.setl_id);
@@ -78,7 +85,7 @@ export function matchDetail(his: readonly HisSettlement[], rows: readonly Result
     }
     // Only at the center. Another settlement of a visit and person we hold (same refund flag) is
     // a duplicate at the center even when the province sends its keys.
-    const same = r.mdtrt_id !== null ? (byPerson.get(r.psn_no ?? '') ?? []).find((x) => x.mdtrt_id === r.mdtrt_id && x.refd_setl_flag === (r.refd_setl_flag ?? '0')) : undefined;
+    const same = r.mdtrt_id !== null ? (byPerson().get(r.psn_no ?? '') ?? []).find((x) => x.mdtrt_id === r.mdtrt_id && x.refd_setl_flag === (r.refd_setl_flag ?? '0')) : undefined;
     if (same) differences.push({ type: 'duplicate', center: r, original: same });
     else differences.push({ type: 'center_only', center: r });
   }

@@ -4,21 +4,23 @@
  * of unbalanced groups, gather evidence for every difference (HIS rows, the HIS's write-ahead log,
  * hisops's call journal, 5203), classify, and record the run and its findings in the journal.
  *
- * Memory stays bounded by one day of settlements: rows are read an hour at a time and summed; a
- * one-day run keeps the day's rows for its details, a longer run reads the rows of a scope again
- * when it needs details. Reading, 3201 and 3202 overlap (see the periods below). 3201 and 5203 go out a few at a time (reconcile.concurrency). A center or database failure stops the run; what was done so far is recorded and
- * returned with the error (exit 5). Re-running any period is safe: it only reads and asks.
+ * Memory stays bounded by one day of settlements: rows are summed as they come from the database
+ * and dropped; a one-day run keeps the day's rows for its details, a longer run reads the rows of a
+ * scope again when it needs details. Reading, 3201 and 3202 overlap (see the periods below). 3201
+ * and 5203 go out a few at a time (reconcile.concurrency). A center or database failure stops the
+ * run; what was done so far is recorded and returned with the error (exit 5). Re-running any
+ * period is safe: it only reads and asks.
  */
 import { performance } from 'node:perf_hooks';
 import { CenterCallJournal, parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME, zipOne, type Center } from '../center/index.js';
 import type { Db } from '../db/index.js';
 import { HisopsError, isHisopsError, externalError } from '../errors.js';
-import { runStatement, runStatementArrays, type Profile, type Row } from '../his/index.js';
+import { runStatement, type Profile, type Row } from '../his/index.js';
 import type { Journal } from '../journal/index.js';
 import { centerQueryOf, classify, evidenceNeeds, mergeFindings, problemFinding } from './classify.js';
 import { detailRequest, parseResultLine, parseResultText } from './detailFile.js';
 import { groupKey, groupOfKey, groupsToSend, GroupBook, scopeKey, totalsRequest, totalsText, type FenTotals, type GroupFilter, groupAllowed } from './groups.js';
-import { columnIndex, readHisValues } from './hisRows.js';
+import { HisReader } from './hisReader.js';
 import { matchDetail } from './match.js';
 import { resolvePeriods, type Period } from './period.js';
 import { handedOff } from './repair.js';
@@ -124,33 +126,18 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
 
   // ---- the HIS side --------------------------------------------------------------------------
 
+  const his = new HisReader(deps.db, deps.profile, rules);
   const readPeriod = async (period: Period, keep: 'all' | 'none' | ReadonlySet<string>, first: boolean, quiet = false): Promise<PeriodRead> => {
     const book = new GroupBook();
     const rows: HisSettlement[] | null = keep === 'none' ? null : [];
     const problems: HisRowProblem[] = [];
-    // With a server HIS (PostgreSQL, MySQL…) the next slice is asked for before this one is
-    // counted: the server runs the query and sends the rows meanwhile. SQLite answers in-process
-    // and synchronously, so there it is asked for when it is wanted.
-    const serverHis = deps.db.dialect !== 'sqlite';
-    const slices = period.days.flatMap((day, d) => chunksOf(day, SLICE_HOURS).map(([from, to], h) => ({ from, to, d, first: h === 0 })));
-    const fetch = (i: number) => {
-      const sl = slices[i];
-      if (!sl) return null;
-      const pending = runStatementArrays(deps.db, deps.profile, 'settlements_for_reconcile', { from: sl.from, to: sl.to }, { timesAsText: true });
-      pending.catch(() => undefined);
-      return pending;
-    };
-    let next = serverHis ? fetch(0) : null;
-    try {
-      for (let i = 0; i < slices.length; i++) {
-        const sl = slices[i]!;
-        if (sl.first && !quiet) progress('read', period, sl.d, period.days.length);
-        const r0 = performance.now();
-        const { columns, rows: raw } = await (next ?? fetch(i))!;
-        next = serverHis ? fetch(i + 1) : null;
-        const ix = columnIndex(columns);
-        for (const values of raw) {
-          const res = readHisValues(values, ix, rules, columns);
+    const read0 = his.ms;
+    for (const [d, day] of period.days.entries()) {
+      if (!quiet) progress('read', period, d, period.days.length);
+      // Each row is counted as it comes and (unless kept) is garbage at once.
+      await his.day(
+        day,
+        (res) => {
           if (first) counts.his_rows++;
           if (res.kind === 'counted') {
             book.add(res.s);
@@ -159,16 +146,11 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
           } else if (res.kind === 'excluded') {
             if (first) counts.excluded[res.reason]++;
           } else problems.push(res.problem);
-        }
-        timings.read_ms += performance.now() - r0;
-        // Let the center's answers that arrived meanwhile be handled before the next slice: a
-        // synchronous driver (SQLite) would otherwise hold them until the whole period is read.
-        await yieldToIo();
-      }
-    } finally {
-      // A slice asked for but not reached (an earlier one failed) ends before the failure is told.
-      await next?.catch(() => undefined);
+        },
+        { lean: keep === 'none' },
+      );
     }
+    timings.read_ms += his.ms - read0;
     return { book, rows, problems };
   };
 
@@ -267,7 +249,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     return ev;
   };
 
-  const runDetail = async (period: Period, scope: DetailScope, his: HisSettlement[], problemsByKey: Map<string, HisRowProblem>): Promise<Finding[]> => {
+  /** The 3202 flow of one scope (9101 → 3202 → 9102) and the differences its result shows. */
+  const compareScope = async (period: Period, scope: DetailScope, his: HisSettlement[]): Promise<Difference[]> => {
     progress('detail', period, 0, 1);
     const req = detailRequest(scope, his, rules);
     const { text } = await centerCall('3202', async () => {
@@ -295,16 +278,20 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     const m = matchDetail(his, parsed.rows, parsed.balanced, (b) => parseResultLine(b.raw, b.line, rules.resultColumns));
     timings.classify_ms += performance.now() - c0;
     timings.classify_rows += lines;
+    return m.differences;
+  };
+
+  /** Each difference with its evidence (HIS rows, logs, 5203), classified. */
+  const classifyScope = async (period: Period, scope: DetailScope, differences: Difference[], problemsByKey: Map<string, HisRowProblem>): Promise<Finding[]> => {
     let n = 0;
-    const out = await mapLimit(m.differences, rules.concurrency, async (d) => {
+    return mapLimit(differences, rules.concurrency, async (d) => {
       const ev = await gatherEvidence(d, problemsByKey);
-      progress('classify', period, ++n, m.differences.length);
+      progress('classify', period, ++n, differences.length);
       const c1 = performance.now();
       const f = classify(d, ev, { scope, rules });
       timings.classify_ms += performance.now() - c1;
       return f;
     });
-    return out;
   };
 
   const detailScopesFor = (results: GroupResult[], book: GroupBook): string[] => {
@@ -316,9 +303,17 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     return [...scopes].sort();
   };
 
+  /** The details of one period's unbalanced scopes: each scope's 3202, then its differences classified. */
   const detailPeriod = async (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[]): Promise<void> => {
     if (scopes.length > 0) {
       const rows = read.rows ?? (await readPeriod(period, new Set(scopes), false)).rows!;
+      const compared: Array<{ scope: DetailScope; differences: Difference[] }> = [];
+      for (const sk of scopes) {
+        const [clr_type, setl_optins] = sk.split('|') as [string, string];
+        const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
+        const inScope = rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins);
+        compared.push({ scope, differences: await compareScope(period, scope, inScope) });
+      }
       const problemsByKey = new Map<string, HisRowProblem>();
       for (const p of read.problems) {
         const sid = p.row.setl_id;
@@ -326,13 +321,10 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         if (sid !== null && sid !== undefined && String(sid) !== '') problemsByKey.set(`s:${String(sid)}`, p);
         if (mid !== null && mid !== undefined && String(mid) !== '') problemsByKey.set(`m:${String(mid)}`, p);
       }
-      for (const sk of scopes) {
-        const [clr_type, setl_optins] = sk.split('|') as [string, string];
-        const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
-        const inScope = rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins);
-        const fs = await runDetail(period, scope, inScope, problemsByKey);
+      for (const { scope, differences } of compared) {
+        const fs = await classifyScope(period, scope, differences, problemsByKey);
         findings.push(...fs.filter((f) => findingAllowed(f, filter)));
-        for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
+        for (const r of results) if (scopeKey(r) === scopeKey(scope)) r.detail = 'done';
       }
     }
     for (const r of results) if (r.detail === 'not_reached' && r.balanced !== null) r.detail = r.balanced ? 'not_needed' : 'done';
@@ -342,10 +334,11 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
 
   // Three stages overlap, so that the HIS and the center work at the same time instead of in
   // turn: periods are read (and summed) up to READ_AHEAD ahead of the one whose 3201 totals are
-  // being asked, and the 3202 details of an unbalanced period run behind, one at a time, while
-  // later periods are read and totalled. A run of several periods keeps only each period's sums;
-  // the rows of a scope that needs details are read again then (memory stays that of one scope).
-  // A failure anywhere stops the run at the next step; nothing still running outlives it.
+  // being asked, and the 3202 details of unbalanced periods run behind, one period at a time in
+  // order, while later periods are read and totalled (the totals never wait for the details). A
+  // run of several periods keeps only each period's sums; the rows of a scope that needs details
+  // are read again then (memory stays that of one day). A failure anywhere stops the run at the
+  // next step; nothing still running outlives it.
   const keepRows = plan.periods.length === 1 && plan.periods[0]!.days.length === 1 && detail !== 'never';
   const reads: Array<Promise<PeriodRead>> = [];
   const readUpTo = (last: number) => {
@@ -357,10 +350,22 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       reads.push(r);
     }
   };
+  /** The details given out so far, chained: ends when the last has ended (never rejects). */
   let details: Promise<void> = Promise.resolve();
   let detailFailure: unknown;
   const failed = () => {
     if (detailFailure !== undefined) throw detailFailure;
+  };
+  const detailsBehind = (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[]) => {
+    details = details.then(async () => {
+      try {
+        if (detailFailure === undefined) await detailPeriod(period, results, read, scopes);
+      } catch (e) {
+        detailFailure ??= e;
+      } finally {
+        read.rows = null;
+      }
+    });
   };
   try {
     for (const [pi, period] of plan.periods.entries()) {
@@ -381,18 +386,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         read.rows = null;
         continue;
       }
-      // One period's details at a time: the previous one must end before this one starts (it
-      // runs on while the next periods are read and totalled).
-      await details;
-      details = (async () => {
-        try {
-          if (detailFailure === undefined) await detailPeriod(period, results, read, scopes);
-        } catch (e) {
-          detailFailure ??= e;
-        } finally {
-          read.rows = null;
-        }
-      })();
+      detailsBehind(period, results, read, scopes);
     }
     await details;
     failed();
@@ -461,27 +455,8 @@ function findingAllowed(f: Finding, filter: GroupFilter): boolean {
   return true;
 }
 
-/**
- * A day is read in slices of an hour: each answer is small enough to be garbage almost as soon as
- * it is counted, which keeps the memory of a month's run flat, and with SQLite (which answers
- * synchronously) the center's answers wait at most one slice. (Six-hour slices on PostgreSQL
- * measured no better.)
- */
-const SLICE_HOURS = 1;
-function chunksOf(day: string, hours: number): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (let h = 0; h < 24; h += hours) {
-    const to = h + hours >= 24 ? nextDayStart(day) : `${day} ${String(h + hours).padStart(2, '0')}:00:00`;
-    out.push([`${day} ${String(h).padStart(2, '0')}:00:00`, to]);
-  }
-  return out;
-}
-
 /** Periods read ahead of the one being totalled (each keeps only its sums). */
 const READ_AHEAD = 5;
-
-
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Run `fn` over `items` with at most `limit` at once; results in the items' order; the first failure wins. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -503,10 +478,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-function nextDayStart(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)} 00:00:00`;
-}
 
 /** The first period the failure left unfinished (for the day summary). */
 function firstFailedPeriod(periods: readonly Period[], groups: readonly GroupResult[]): string | undefined {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../src/core/center/sandbox/index.js';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { seedCenter, seedHis, type PlantedAnomaly, type SeedManifest } from '../../../src/core/demo/index.js';
-import { executeStatement, FUND_FIELDS, loadProfile, probeProfile, READ_STATEMENTS, REFERENCE_TABLES, referenceProfilePath, runStatement, runWrite, type Profile, type Row } from '../../../src/core/his/index.js';
+import { executeStatement, FUND_FIELDS, loadProfile, probeProfile, READ_STATEMENTS, REFERENCE_TABLES, referenceProfilePath, runStatement, runStatementEach, runWrite, type Profile, type Row } from '../../../src/core/his/index.js';
 import { D, sum } from '../../../src/core/money.js';
 import { digest, dumpTables } from './dump.js';
 
@@ -125,6 +125,19 @@ describe('seeded reference HIS (SQLite)', () => {
     expect(sum(lines.map((l) => l.overlmt_amt as string)).toFixed(2)).toBe(s.overlmt_selfpay);
     expect(await runStatement(db, profile, 'fee_lines_of_visit', { mdtrt_id: s.mdtrt_id as string })).toEqual(lines);
     expect(await runStatement(db, profile, 'settlement_by_setl_id', { setl_id: 'no-such-id' })).toEqual([]);
+  });
+
+  it('hands the rows of a read statement over one by one, lower-cased names once; the caller\'s error passes as it is', async () => {
+    const seen: string[] = [];
+    const columns = await runStatementEach(db, profile, 'settlements_for_reconcile', window, (v, cols) => {
+      seen.push(String(v[cols.indexOf('setl_id')]));
+    });
+    expect(columns).toContain('setl_id');
+    expect(seen.length).toBeGreaterThan(0);
+    const mine = new Error('mine');
+    await expect(runStatementEach(db, profile, 'settlements_for_reconcile', window, () => {
+      throw mine;
+    })).rejects.toBe(mine);
   });
 
   it('adds up to the manifest totals, group by group', async () => {

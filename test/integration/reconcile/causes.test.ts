@@ -346,6 +346,19 @@ describe('rows that cannot be classified are reported, never skipped', () => {
     expect(brief(ok)).toEqual([`unknown/his_no_setl_id -`]);
   });
 
+  it('in a run of several days (rows only summed, read for the summed columns) a problem still carries the whole HIS row', async () => {
+    const day = '2025-06-29';
+    await background(day);
+    const a = setl({ day });
+    await toHis(w.his, a, { insutype: '888' });
+    const r = await reconcile(w, { from: '2025-06-29', to: '2025-06-30', rules: { period: 'day' } });
+    const f = r.findings.find((x) => x.cause === 'his_unknown_insutype')!;
+    expect(f.setl_id).toBe(a.setl_id);
+    expect(f.evidence.his).toMatchObject({ setl_id: a.setl_id, his_setl_no: a.his_setl_no, msgid: a.msgid, mdtrt_id: a.mdtrt_id, psn_no: a.psn_no, insutype: '888' });
+    expect(r.counts.problems).toBe(1);
+    expect(r.counts.his_rows).toBeGreaterThan(1);
+  });
+
   it('a center row for a HIS row that could not be counted is one finding with both sides', async () => {
     const day = '2025-06-27';
     await background(day);

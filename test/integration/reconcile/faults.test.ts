@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCenter, type Center } from '../../../src/core/center/index.js';
-import { reconcileHistory } from '../../../src/core/reconcile/index.js';
+import { reconcileHistory, type Finding } from '../../../src/core/reconcile/index.js';
 import { centerConfig, openWorld, type World } from './helpers.js';
 import { brief, reconcile } from './run.js';
 import { both, damagingProxy, EMP, setl, toHis } from './scenario.js';
@@ -166,3 +166,38 @@ describe('damaged 9102 result files', () => {
     proxy.damage('none');
   });
 });
+
+describe('a slow and uneven center', () => {
+  it('3202 answering slowly and unevenly: findings and the 5203 budget still go in day order', async () => {
+    const days = ['2025-08-04', '2025-08-05', '2025-08-06', '2025-08-07'];
+    const lost: string[] = [];
+    for (const [i, day] of days.entries()) {
+      await both(w.his, w.sb.ledger, setl({ day, person: EMP[i]! }));
+      const s = setl({ day, person: EMP[i + 4]! });
+      await toHis(w.his, s);
+      lost.push(s.setl_id);
+    }
+    const range = { from: days[0]!, to: days[3]!, rules: { period: 'day', queryLimit: 2 } };
+    const asked = (f: Finding) => {
+      const q = f.evidence.center_query;
+      return !q ? '-' : q.ok ? 'found' : q.code;
+    };
+    const shape = (r: Awaited<ReturnType<typeof reconcile>>) => r.findings.map((f) => `${f.begndate} ${f.kind} ${f.setl_id} ${asked(f)}`);
+    const steady = await reconcile(w, range);
+    expect(steady.findings.map((f) => f.setl_id)).toEqual(lost);
+    // Only the first two days' settlements were asked about (5203); the others hit the budget.
+    expect(steady.findings.map(asked)).toEqual(['CENTER_REFUSED', 'CENTER_REFUSED', 'NOT_ASKED', 'NOT_ASKED']);
+    // Whatever each 3202 takes, the same findings in the same order, the same ones asked about.
+    for (const seed of [1, 2, 3]) {
+      w.sb.setFaults('3202:latency=1..250ms', seed);
+      try {
+        const uneven = await reconcile(w, range);
+        expect(uneven.exit).toBe(3);
+        expect(shape(uneven)).toEqual(shape(steady));
+      } finally {
+        w.sb.setFaults('');
+      }
+    }
+  });
+});
+

@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
-import { demoReconcile } from '../../../src/core/reconcile/index.js';
+import fs from 'node:fs';
+import { parseProfile, referenceProfilePath } from '../../../src/core/his/index.js';
+import { demoReconcile, parseReconcileRules, runReconcile } from '../../../src/core/reconcile/index.js';
 import { createTempDatabase, describeWithMysql, describeWithPg, type ServerKind, type TempDatabase } from '../../helpers/servers.js';
-import { openWorld, runId, type World } from './helpers.js';
+import { ADMDVS, CODE, openWorld, runId, type World } from './helpers.js';
 import { brief, reconcile } from './run.js';
 import { both, EMP, logCall, setl, toCenter, toHis } from './scenario.js';
 
@@ -51,6 +53,25 @@ function suite(kind: ServerKind, base: string): void {
     const r = await reconcile(w, { date: day });
     expect(brief(r)).toEqual([`center_only/no_answer ${lost.setl_id}`, `cross_midnight/near_midnight ${late.setl_id}`, `unknown/his_unknown_insutype ${odd.setl_id}`].sort());
     expect(r.findings.find((f) => f.kind === 'cross_midnight')!.his_setl_time).toBe(`${day} 23:59:58`);
+  });
+
+  it('a settlements statement that cannot be read as a derived table (quoted upper-case names) is read whole', async () => {
+    const text = fs.readFileSync(referenceProfilePath(), 'utf8');
+    const quoted = text.replace('SELECT s.his_setl_no, s.setl_id, s.mdtrt_id, s.psn_no,', `SELECT s.his_setl_no AS "HIS_SETL_NO", s.setl_id AS "SETL_ID", s.mdtrt_id, s.psn_no,`);
+    expect(quoted).not.toBe(text);
+    const profile = parseProfile(quoted, 'quoted.yaml');
+    const days = ['2025-08-03', '2025-08-04'];
+    const lost = setl({ day: days[1]! });
+    for (const day of days) for (let i = 0; i < 2; i++) await both(db, w.sb.ledger, setl({ day, person: EMP[i + 4]! }));
+    await toHis(db, lost);
+    const r = await runReconcile(
+      { db, profile, center: w.center, journal: w.journal, runId: runId(), fixmedins_code: CODE, now: () => new Date() },
+      { rules: parseReconcileRules({ period: 'day' }, { setl_optins: ADMDVS }), from: days[0], to: days[1], today: '2025-12-31' },
+    );
+    expect(r.error).toBeNull();
+    expect(r.counts.his_rows).toBe(5);
+    expect(r.days.map((d) => d.status)).toEqual(['balanced', 'unbalanced']);
+    expect(brief(r)).toEqual([expect.stringMatching(new RegExp(`^his_only/.* ${lost.setl_id}$`))]);
   });
 }
 

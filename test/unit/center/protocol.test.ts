@@ -1,4 +1,9 @@
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   buildMsgid,
@@ -33,6 +38,7 @@ import {
   writeCatalogFile,
   catalogNextVersion,
   zipOne,
+  crc32ByTable,
   unzipOne,
   unzipAll,
   isZip,
@@ -357,6 +363,27 @@ describe('catalog files and zips', () => {
     expect(rows[1]!.col_18).toBeNull();
     expect(catalogNextVersion(rows)).toBe('20240102000001');
     expect(catalogNextVersion([])).toBeUndefined();
+  });
+
+  it('writes a ZIP that other readers open, with a UTF-8 name and the CRC they check', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `S${i}\tM${i}\t中文\t12.30\n`).join('');
+    const z = zipOne('对账明细.txt', text, new Date(2025, 2, 4, 9, 10, 12));
+    const [entry] = unzipAll(z);
+    expect(entry!.name).toBe('对账明细.txt');
+    expect(entry!.data.toString('utf8')).toBe(text);
+    expect(z.length).toBeLessThan(text.length / 3);
+    // Python's zipfile checks the CRC and the headers independently of the reader above.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-zip-'));
+    fs.writeFileSync(path.join(dir, 'a.zip'), z);
+    const out = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); i=z.infolist()[0]; print(i.filename, i.date_time, len(z.read(i)))', path.join(dir, 'a.zip')]).toString();
+    expect(out.trim().split('\n')).toEqual(['None', `对账明细.txt (2025, 3, 4, 9, 10, 12) ${Buffer.byteLength(text)}`]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('computes the ZIP CRC-32 by table as zlib does', () => {
+    const data = Buffer.from(Array.from({ length: 70000 }, (_, i) => (i * 7919) % 256));
+    expect(crc32ByTable(data)).toBe(zlib.crc32 ? zlib.crc32(data) >>> 0 : 0x0);
+    expect(crc32ByTable(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 
   it('zips in memory and decodes UTF-8 or GBK text', () => {

@@ -15,8 +15,38 @@ describe('integer fen for file hot loops', () => {
     ['', undefined],
     ['abc', undefined],
     ['12345678901234.00', undefined],
+    ['1234567890123.99', 123456789012399],
+    ['-0', 0],
+    ['-0.00', 0],
+    ['-', undefined],
+    ['-.5', undefined],
+    ['.5', undefined],
+    ['5.', undefined],
+    ['5.1a', undefined],
+    ['5..1', undefined],
+    ['+5', undefined],
+    ['\t3.10\n', 310],
+    ['3.10 x', undefined],
+    ['\u00a01.5', 150],
   ])('%j → %s', (s, f) => {
     expect(fenOfText(s)).toBe(f);
+  });
+
+  it('reads any text as the pattern of a two-decimal amount does', () => {
+    const PATTERN = /^\s*(-)?(\d{1,13})(?:\.(\d{1,2}))?\s*$/;
+    const byPattern = (s: string): number | undefined => {
+      const m = PATTERN.exec(s);
+      if (!m) return undefined;
+      const f = new D(`${m[2]}.${m[3] ?? '0'}`).times(100).toNumber();
+      return m[1] && f !== 0 ? -f : f;
+    };
+    const chars = fc.constantFrom('0', '1', '5', '9', '.', '-', ' ', '\t', 'e', ',', '+');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 18 }).map((a) => a.join('')), (s) => {
+        expect(fenOfText(s)).toBe(byPattern(s));
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('agrees with Decimal both ways for any two-decimal amount', () => {
