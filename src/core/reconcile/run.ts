@@ -255,7 +255,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     const req = detailRequest(scope, his, rules);
     const { text } = await centerCall('3202', async () => {
       const name = `${deps.fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
-      const up = await deps.center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, req.text));
+      const up = await deps.center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, req.text, deps.center.now()));
       const det = await deps.center.request('3202', { data: { ...req.data, file_qury_no: up.result.file_qury_no } }, (o) => parseFileInfo(o, '3202 医药机构费用结算对明细账'));
       const down = await deps.center.downloadFile({ file_qury_no: det.result.file_qury_no, filename: det.result.filename });
       try {

@@ -378,6 +378,8 @@ describe('catalog files and zips', () => {
     const out = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); i=z.infolist()[0]; print(i.filename, i.date_time, len(z.read(i)))', path.join(dir, 'a.zip')]).toString();
     expect(out.trim().split('\n')).toEqual(['None', `对账明细.txt (2025, 3, 4, 9, 10, 12) ${Buffer.byteLength(text)}`]);
     fs.rmSync(dir, { recursive: true, force: true });
+    // Undated: the same bytes for the same content.
+    expect(zipOne('a.txt', text).equals(zipOne('a.txt', text))).toBe(true);
   });
 
   it('computes the ZIP CRC-32 by table as zlib does', () => {

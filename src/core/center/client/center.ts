@@ -167,7 +167,7 @@ export class Center extends CenterClient {
     const now = this.now();
     const text = writeStmtUploadFile(r.rows);
     const zipName = r.filename ?? `${this.config.fixmedins_code}_${stamp14(now, this.config.utcOffsetMinutes)}_3202.zip`;
-    const zip = zipOne(STMT_UPLOAD_FILENAME, text);
+    const zip = zipOne(STMT_UPLOAD_FILENAME, text, now);
     const up = await this.uploadFile(zipName, zip, opts);
     const medfee = money(r.totals?.medfee_sumamt ?? sum(r.rows.map((x) => x.medfee_sumamt)));
     const fund = money(r.totals?.fund_pay_sumamt ?? sum(r.rows.map((x) => x.fund_pay_sumamt)));

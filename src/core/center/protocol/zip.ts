@@ -6,23 +6,27 @@
 import zlib from 'node:zlib';
 import AdmZip from 'adm-zip';
 
-/** One file in a ZIP (deflated at level 1: the file shrinks about as much, at a fraction of the time). */
-export function zipOne(filename: string, content: string | Uint8Array, now = new Date()): Buffer {
+/**
+ * One file in a ZIP (deflated at level 1: the file shrinks about as much, at a fraction of the
+ * time), dated `time` (local wall clock, as ZIP keeps it); without one, the format's first day
+ * (1980-01-01 00:00), so that the same content gives the same bytes.
+ */
+export function zipOne(filename: string, content: string | Uint8Array, time?: Date): Buffer {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
   const name = Buffer.from(filename, 'utf8');
   const packed = zlib.deflateRawSync(data, { level: 1 });
   const crc = crc32(data);
   // Bit 11: the name is UTF-8 (a Chinese file name reads the same everywhere).
   const flags = /^[\x20-\x7e]*$/.test(filename) ? 0 : 0x0800;
-  const time = ((now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1)) & 0xffff;
-  const date = (((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate()) & 0xffff;
+  const dosTime = time ? ((time.getHours() << 11) | (time.getMinutes() << 5) | (time.getSeconds() >> 1)) & 0xffff : 0;
+  const dosDate = time ? (((time.getFullYear() - 1980) << 9) | ((time.getMonth() + 1) << 5) | time.getDate()) & 0xffff : (1 << 5) | 1;
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0); // local file header
   local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
   local.writeUInt16LE(flags, 6);
   local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt16LE(time, 10);
-  local.writeUInt16LE(date, 12);
+  local.writeUInt16LE(dosTime, 10);
+  local.writeUInt16LE(dosDate, 12);
   local.writeUInt32LE(crc, 14);
   local.writeUInt32LE(packed.length, 18);
   local.writeUInt32LE(data.length, 22);

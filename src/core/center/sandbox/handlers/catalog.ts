@@ -11,6 +11,6 @@ export const catalogDownload: Handler = (ctx) => {
   if (next === null) throw new Refusal(`目录版本号不存在：${ver} (ask with ver "0" to start from the first version, then pass the ver_name of the last record)`);
   const records = next?.records ?? [];
   const base = next ? `${ctx.infno}_${next.ver}` : `${ctx.infno}_latest`;
-  const f = storeFile(ctx, 'catalog', `${base}.zip`, zipOne(`${base}.txt`, writeCatalogFile(ctx.infno, records)), 'plc');
+  const f = storeFile(ctx, 'catalog', `${base}.zip`, zipOne(`${base}.txt`, writeCatalogFile(ctx.infno, records), ctx.now), 'plc');
   return { output: { file_qury_no: f.file_qury_no, filename: f.filename, dld_endtime: f.dld_endtime, data_cnt: records.length } };
 };

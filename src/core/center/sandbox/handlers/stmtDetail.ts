@@ -55,6 +55,6 @@ export const stmtDetail: Handler = (ctx) => {
     refd_setl_flag: text(d, 'refd_setl_flag') === '0' ? '0' : '1',
   });
   const result = compareDetails(rows, center, (id) => ctx.ledger.getSettlement(id), scope);
-  const f = storeFile(ctx, 'result', `${no}_result.zip`, zipOne(STMT_RESULT_FILENAME, writeStmtResultFile(result)));
+  const f = storeFile(ctx, 'result', `${no}_result.zip`, zipOne(STMT_RESULT_FILENAME, writeStmtResultFile(result), ctx.now));
   return { output: { fileinfo: { file_qury_no: f.file_qury_no, filename: f.filename, dld_endtime: f.dld_endtime } } };
 };
