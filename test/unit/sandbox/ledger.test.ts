@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger, sandboxRoster, type Ledger } from '../../../src/core/center/sandbox/index.js';
+import { totalsSql } from '../../../src/core/center/sandbox/ledger.js';
 import { MSGID_RE } from '../../../src/core/center/protocol/index.js';
 
 let dir: string;
@@ -54,6 +55,20 @@ describe('Ledger seeding', () => {
     expect(L.totals({ from: '2026-01-10', to: '2026-01-11', refd_setl_flag: '0' }).count).toBe(1);
     expect(L.listSettlements({ includeReversed: true })).toHaveLength(3);
     expect(L.listSettlements({ psn_no: a!.psn_no, from: '2026-01-11' }).map((r) => r.setl_id)).toEqual([c.setl_id]);
+  });
+
+  it('sums a 3201 group from the fen index alone, and moves an older ledger onto it', () => {
+    const f = { fixmedins_code: 'H43010000001', insutype: '310', clr_type: '11', setl_optins: '430100', from: '2026-01-10', to: '2026-01-10' };
+    const { sql, args } = totalsSql(f);
+    const plan = (L.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+    expect(plan).toContain('COVERING INDEX settlements_fen_totals');
+    // A ledger made before this index had the text-amount one: it is replaced when opened.
+    L.db.exec('DROP INDEX settlements_fen_totals; CREATE INDEX settlements_totals ON settlements(fixmedins_code, clr_optins, insutype, clr_type, setl_time, refd_setl_flag, reversed_by, medfee_sumamt, fund_pay_sumamt, acct_pay, psn_cash_pay)');
+    L.close();
+    L = openLedger(path.join(dir, 'center.db'), { fixmedins_code: 'H43010000001' });
+    const names = (L.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'settlements'").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(names).toContain('settlements_fen_totals');
+    expect(names).not.toContain('settlements_totals');
   });
 
   it('keeps its rows across a reopen, and refuses a cancellation of nothing', () => {
