@@ -303,11 +303,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     return [...scopes].sort();
   };
 
-  /**
-   * The details of one period's unbalanced scopes: each scope's 3202, then (when `turn`, the
-   * previous period's details, has ended) its differences classified.
-   */
-  const detailPeriod = async (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[], turn: Promise<void> = Promise.resolve()): Promise<void> => {
+  /** The details of one period's unbalanced scopes: each scope's 3202, then its differences classified. */
+  const detailPeriod = async (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[]): Promise<void> => {
     if (scopes.length > 0) {
       const rows = read.rows ?? (await readPeriod(period, new Set(scopes), false)).rows!;
       const compared: Array<{ scope: DetailScope; differences: Difference[] }> = [];
@@ -317,8 +314,6 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         const inScope = rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins);
         compared.push({ scope, differences: await compareScope(period, scope, inScope) });
       }
-      await turn;
-      failed();
       const problemsByKey = new Map<string, HisRowProblem>();
       for (const p of read.problems) {
         const sid = p.row.setl_id;
@@ -339,11 +334,11 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
 
   // Three stages overlap, so that the HIS and the center work at the same time instead of in
   // turn: periods are read (and summed) up to READ_AHEAD ahead of the one whose 3201 totals are
-  // being asked, and the 3202 details of unbalanced periods run behind (two periods at a time),
-  // while later periods are read and totalled (the totals never wait for the details). A run of
-  // several periods keeps only each period's sums; the rows of a scope that needs details are read
-  // again then (memory stays that of two days). A failure anywhere stops the run at the next step;
-  // nothing still running outlives it.
+  // being asked, and the 3202 details of unbalanced periods run behind, one period at a time in
+  // order, while later periods are read and totalled (the totals never wait for the details). A
+  // run of several periods keeps only each period's sums; the rows of a scope that needs details
+  // are read again then (memory stays that of one day). A failure anywhere stops the run at the
+  // next step; nothing still running outlives it.
   const keepRows = plan.periods.length === 1 && plan.periods[0]!.days.length === 1 && detail !== 'never';
   const reads: Array<Promise<PeriodRead>> = [];
   const readUpTo = (last: number) => {
@@ -355,31 +350,22 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       reads.push(r);
     }
   };
-  // Details go out in lanes (DETAILS_AT_ONCE periods at once: one period's 3202 is compared at
-  // the center while the next one's rows are read again and sent). `details` ends when the last
-  // period given out has ended; a period's findings wait for the one before it (`turn`), so that
-  // findings and the 5203 budget (reconcile.queryLimit) go in period order whatever ends first.
+  /** The details given out so far, chained: ends when the last has ended (never rejects). */
   let details: Promise<void> = Promise.resolve();
-  const lanes: Array<Promise<void>> = Array.from({ length: DETAILS_AT_ONCE }, () => Promise.resolve());
-  let given = 0;
   let detailFailure: unknown;
   const failed = () => {
     if (detailFailure !== undefined) throw detailFailure;
   };
   const detailsBehind = (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[]) => {
-    const turn = details;
-    const lane = given++ % DETAILS_AT_ONCE;
-    const run = lanes[lane]!.then(async () => {
+    details = details.then(async () => {
       try {
-        if (detailFailure === undefined) await detailPeriod(period, results, read, scopes, turn);
+        if (detailFailure === undefined) await detailPeriod(period, results, read, scopes);
       } catch (e) {
         detailFailure ??= e;
       } finally {
         read.rows = null;
       }
     });
-    lanes[lane] = run;
-    details = run;
   };
   try {
     for (const [pi, period] of plan.periods.entries()) {
@@ -471,9 +457,6 @@ function findingAllowed(f: Finding, filter: GroupFilter): boolean {
 
 /** Periods read ahead of the one being totalled (each keeps only its sums). */
 const READ_AHEAD = 5;
-
-/** Periods whose details run at once (each holds a day's rows while its 3202 is out). */
-const DETAILS_AT_ONCE = 2;
 
 /** Run `fn` over `items` with at most `limit` at once; results in the items' order; the first failure wins. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
