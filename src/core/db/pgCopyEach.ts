@@ -11,6 +11,7 @@
  * literals — the form a parameter of unknown type has, so the server infers the same types.
  */
 
+import { parenthesized } from './parenthesized.js';
 import type { RowSink } from './queryArrays.js';
 
 type TypeParser = (v: string) => unknown;
@@ -43,10 +44,9 @@ export function pgCopyEach(conn: PgCopyConn, sql: string, onRow: RowSink, types?
   });
 }
 
-/** The SELECT without a trailing semicolon, between line breaks (a trailing comment stays inside). */
+/** The two statements: the SELECT's columns (no row), then its rows through COPY. */
 export function copyText(select: string): string {
-  const body = select.replace(/[\s;]+$/, '');
-  return `SELECT * FROM (\n${body}\n) hisops_q LIMIT 0;\nCOPY (\n${body}\n) TO STDOUT`;
+  return `SELECT * FROM ${parenthesized(select)} hisops_q LIMIT 0;\nCOPY ${parenthesized(select)} TO STDOUT`;
 }
 
 class CopyRows {

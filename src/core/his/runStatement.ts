@@ -4,7 +4,7 @@
  * type, and hand back rows with lower-case canonical column names and canonical values.
  */
 import type { Decimal } from '../money.js';
-import { classifyDbError, queryEach, type ArrayOptions, type Db, type Knex, type RowSink } from '../db/index.js';
+import { classifyDbError, parenthesized, queryEach, type ArrayOptions, type Db, type Knex, type RowSink } from '../db/index.js';
 import { EXIT, externalError, HisopsError, inputError } from '../errors.js';
 import { fmt } from '../money.js';
 import { formatDate, formatDateTime, normalizeRow, type Row } from './canonical.js';
@@ -108,7 +108,7 @@ export interface EachOptions extends ArrayOptions {
 export async function runStatementEach(db: Db, profile: Profile, name: string, binds: Binds, onRow: RowSink, opts: EachOptions = {}): Promise<string[]> {
   const prepared = prepareStatement(profile, name, db, binds);
   const { values, variant } = prepared;
-  const sql = opts.only ? `SELECT ${opts.only.join(', ')} FROM (\n${prepared.sql.replace(/[\s;]+$/, '')}\n) hisops_only` : prepared.sql;
+  const sql = opts.only ? `SELECT ${opts.only.join(', ')} FROM ${parenthesized(prepared.sql)} hisops_only` : prepared.sql;
   let raw: readonly string[] | undefined;
   let lower: string[] = [];
   // What onRow throws is the caller's and passes as it is; the rest is the database's.

@@ -22,8 +22,6 @@ import type { HisRowResult } from './types.js';
 export class HisReader {
   private lean = true;
   private leanWorked = false;
-  /** Milliseconds spent waiting for and reading rows, in all. */
-  ms = 0;
 
   constructor(
     private readonly db: Db,
@@ -31,22 +29,27 @@ export class HisReader {
     private readonly rules: ReconcileRules,
   ) {}
 
-  /** Every settlement row of `day` (its setl_time in the day), handed to `onRow` as read. */
-  async day(day: string, onRow: (res: HisRowResult) => void, o: { lean?: boolean } = {}): Promise<void> {
+  /**
+   * Every settlement row of `day` (its setl_time in the day), handed to `onRow` as read; resolves
+   * to the milliseconds spent waiting for and reading the rows.
+   */
+  async day(day: string, onRow: (res: HisRowResult) => void, o: { lean?: boolean } = {}): Promise<number> {
     if (!o.lean) return this.slices(day, false, onRow);
     let problems = 0;
-    await this.slices(day, true, (res) => {
+    let ms = await this.slices(day, true, (res) => {
       if (res.kind === 'problem') problems++;
       else onRow(res);
     });
     if (problems > 0) {
-      await this.slices(day, false, (res) => {
+      ms += await this.slices(day, false, (res) => {
         if (res.kind === 'problem') onRow(res);
       });
     }
+    return ms;
   }
 
-  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void): Promise<void> {
+  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void): Promise<number> {
+    let ms = 0;
     let columns: readonly string[] | undefined;
     let ix: ColumnIndex | undefined;
     const each = (values: unknown[], cols: readonly string[]) => {
@@ -60,9 +63,10 @@ export class HisReader {
       const t0 = performance.now();
       if (lean && this.lean) await this.leanRead(binds, each);
       else await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, { timesAsText: true });
-      this.ms += performance.now() - t0;
+      ms += performance.now() - t0;
       await yieldToIo();
     }
+    return ms;
   }
 
   private async leanRead(binds: { from: string; to: string }, each: (values: unknown[], cols: readonly string[]) => void): Promise<void> {

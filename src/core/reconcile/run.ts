@@ -131,11 +131,10 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     const book = new GroupBook();
     const rows: HisSettlement[] | null = keep === 'none' ? null : [];
     const problems: HisRowProblem[] = [];
-    const read0 = his.ms;
     for (const [d, day] of period.days.entries()) {
       if (!quiet) progress('read', period, d, period.days.length);
       // Each row is counted as it comes and (unless kept) is garbage at once.
-      await his.day(
+      const ms = await his.day(
         day,
         (res) => {
           if (first) counts.his_rows++;
@@ -149,8 +148,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         },
         { lean: keep === 'none' },
       );
+      timings.read_ms += ms;
     }
-    timings.read_ms += his.ms - read0;
     return { book, rows, problems };
   };
 
@@ -307,13 +306,6 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   const detailPeriod = async (period: Period, results: GroupResult[], read: PeriodRead, scopes: string[]): Promise<void> => {
     if (scopes.length > 0) {
       const rows = read.rows ?? (await readPeriod(period, new Set(scopes), false)).rows!;
-      const compared: Array<{ scope: DetailScope; differences: Difference[] }> = [];
-      for (const sk of scopes) {
-        const [clr_type, setl_optins] = sk.split('|') as [string, string];
-        const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
-        const inScope = rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins);
-        compared.push({ scope, differences: await compareScope(period, scope, inScope) });
-      }
       const problemsByKey = new Map<string, HisRowProblem>();
       for (const p of read.problems) {
         const sid = p.row.setl_id;
@@ -321,10 +313,13 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         if (sid !== null && sid !== undefined && String(sid) !== '') problemsByKey.set(`s:${String(sid)}`, p);
         if (mid !== null && mid !== undefined && String(mid) !== '') problemsByKey.set(`m:${String(mid)}`, p);
       }
-      for (const { scope, differences } of compared) {
+      for (const sk of scopes) {
+        const [clr_type, setl_optins] = sk.split('|') as [string, string];
+        const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
+        const differences = await compareScope(period, scope, rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins));
         const fs = await classifyScope(period, scope, differences, problemsByKey);
         findings.push(...fs.filter((f) => findingAllowed(f, filter)));
-        for (const r of results) if (scopeKey(r) === scopeKey(scope)) r.detail = 'done';
+        for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
       }
     }
     for (const r of results) if (r.detail === 'not_reached' && r.balanced !== null) r.detail = r.balanced ? 'not_needed' : 'done';
@@ -477,7 +472,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   if (failed !== undefined) throw failed;
   return out;
 }
-
 
 /** The first period the failure left unfinished (for the day summary). */
 function firstFailedPeriod(periods: readonly Period[], groups: readonly GroupResult[]): string | undefined {
