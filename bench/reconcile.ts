@@ -154,7 +154,7 @@ async function measure(label: string, p: Prepared): Promise<Measured> {
     const book = new GroupBook();
     const reader = new HisReader(base, profile, rules);
     for (let d = startDate; d <= endDate; d = nextDay(d)) {
-      await reader.day(d, (r) => r.kind === 'counted' && book.add(r.s), { lean: true });
+      await reader.day(d, (r, n) => r.kind === 'counted' && book.add(r.s, n), { lean: true });
     }
   };
   const timed = async (fn: () => Promise<unknown>) => {

@@ -97,6 +97,12 @@ export interface EachOptions extends ArrayOptions {
    * are selected from, so the database does not send the rest.
    */
   only?: readonly string[];
+  /**
+   * The statement as a derived table inside a query of the caller's: `outer` is given the FROM
+   * item (`(…statement…) hisops_q`) and returns the whole SELECT (e.g. sums grouped by the
+   * database). The statement's binds are bound as usual; `outer` adds none.
+   */
+  outer?: (from: string) => string;
 }
 
 /**
@@ -108,7 +114,7 @@ export interface EachOptions extends ArrayOptions {
 export async function runStatementEach(db: Db, profile: Profile, name: string, binds: Binds, onRow: RowSink, opts: EachOptions = {}): Promise<string[]> {
   const prepared = prepareStatement(profile, name, db, binds);
   const { values, variant } = prepared;
-  const sql = opts.only ? `SELECT ${opts.only.join(', ')} FROM ${parenthesized(prepared.sql)} hisops_only` : prepared.sql;
+  const sql = opts.outer ? opts.outer(`${parenthesized(prepared.sql)} hisops_q`) : opts.only ? `SELECT ${opts.only.join(', ')} FROM ${parenthesized(prepared.sql)} hisops_only` : prepared.sql;
   let raw: readonly string[] | undefined;
   let lower: string[] = [];
   // What onRow throws is the caller's and passes as it is; the rest is the database's.

@@ -7,11 +7,12 @@
  */
 import { D, fenOfText, type Decimal } from '../money.js';
 
-const AMOUNT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+// (Zeros after the second decimal are no digits of the amount: a NUMERIC(18,4) column prints 12.3000.)
+const AMOUNT = /^(-)?(\d+)(?:\.(\d{1,2})0*)?$/;
 
 /**
- * Parse a canonical amount ("12.30", "-5", "0.1") into fen; undefined when it is not an amount
- * with at most two decimals (such a row is reported, never rounded silently).
+ * Parse a canonical amount ("12.30", "-5", "0.1", "12.3000") into fen; undefined when it is not
+ * an amount with at most two decimals (such a row is reported, never rounded silently).
  */
 export function parseFen(v: unknown): bigint | undefined {
   if (v === null || v === undefined) return undefined;
@@ -25,7 +26,7 @@ export function parseFen(v: unknown): bigint | undefined {
   const f = fenOfText(s);
   // (Zero, common in the optional amounts, is the constant: no BigInt made.)
   if (f !== undefined) return f === 0 ? 0n : BigInt(f);
-  // Beyond 13 integer digits: read digit by digit.
+  // Beyond 13 integer digits, or zeros after the cents: by the pattern.
   const m = AMOUNT.exec(s.trim());
   if (!m) return undefined;
   const cents = (m[3] ?? '').padEnd(2, '0');

@@ -68,7 +68,8 @@ export class GroupBook {
   /** insutype → clr_type → setl_optins → totals: a million adds look up three short keys instead of building one. */
   private readonly tree = new Map<string, Map<string, Map<string, FenTotals>>>();
 
-  add(s: HisSettlement): void {
+  /** One settlement, or `rows` of them summed (their amounts in `s`). */
+  add(s: Pick<HisSettlement, 'insutype' | 'clr_type' | 'setl_optins' | 'medfee' | 'fund' | 'acct' | 'cash'>, rows = 1): void {
     let byClr = this.tree.get(s.insutype);
     if (!byClr) this.tree.set(s.insutype, (byClr = new Map()));
     let byAgency = byClr.get(s.clr_type);
@@ -80,6 +81,7 @@ export class GroupBook {
       this.totals.set(groupKey(s), t);
     }
     addTo(t, s);
+    t.count += rows - 1;
   }
 
   get(key: string): FenTotals {

@@ -59,6 +59,12 @@ const OWN_INDEX = columnIndex(RECONCILE_COLUMNS);
 
 const DATETIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}:\d{2}/;
 
+/** Would readHisValues read this value of setl_time as a time? */
+export function isHisTime(v: unknown): boolean {
+  const t = text(v);
+  return t !== null && DATETIME.test(t);
+}
+
 const text = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' && visibleEnds(v)) return v;

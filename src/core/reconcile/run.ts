@@ -136,14 +136,15 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       // Each row is counted as it comes and (unless kept) is garbage at once.
       const ms = await his.day(
         day,
-        (res) => {
-          if (first) counts.his_rows++;
+        (res, n) => {
+          if (first) counts.his_rows += n;
           if (res.kind === 'counted') {
-            book.add(res.s);
-            if (first) counts.counted++;
+            book.add(res.s, n);
+            if (first) counts.counted += n;
+            // (Kept rows are read one by one: a read that keeps rows is never lean.)
             if (rows && (keep === 'all' || (keep as ReadonlySet<string>).has(scopeKey(res.s)))) rows.push(res.s);
           } else if (res.kind === 'excluded') {
-            if (first) counts.excluded[res.reason]++;
+            if (first) counts.excluded[res.reason] += n;
           } else problems.push(res.problem);
         },
         { lean: keep === 'none' },

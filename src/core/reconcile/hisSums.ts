@@ -1,0 +1,95 @@
+/**
+ * A day of settlements summed by the database (PostgreSQL), for the rows a reconciliation only
+ * sums: the profile's statement becomes a derived table grouped by every column the row rules
+ * read (status, refund flag, insurance and clearing type, agencies, out-of-area flag, whether
+ * setl_id is null), so that a day of a large hospital comes back as a few dozen sums instead of
+ * forty thousand rows. Each group is then read by the same rules as a row (readHisValues), its
+ * amounts being the group's sums — the rules are linear in the amounts — and counts as many
+ * settlements as it has rows.
+ *
+ * The result must be exactly what reading the rows one by one gives, so a group is taken only
+ * when every one of its rows would be read the same way; otherwise the day is read row by row:
+ * - setl_id: null in the whole group, or every value starting with a visible ASCII character
+ *   (then it is a setl_id after trimming, as readHisValues trims);
+ * - setl_time: a timestamp column (every value printed alike) whose earliest and latest values
+ *   read as times;
+ * - amounts: numbers (an integer or numeric column; a float or text column makes the query fail,
+ *   and the run reads rows) with at most two decimals (`scale`), summed exactly as numeric, and
+ *   medfee_sumamt and fund_pay_sumamt in every row;
+ * - and no group the rules would report as a problem (those need the row itself as evidence).
+ * A group excluded by its status or refund flag needs none of this: the rules decide those first.
+ * Grouping compares values as the database does; hisops reads each group's value as it reads a row.
+ */
+import type { Db } from '../db/index.js';
+import { runStatementEach, type Binds, type Profile } from '../his/index.js';
+import { columnIndex, isHisTime, readHisValues, type ReconcileColumn } from './hisRows.js';
+import type { ReconcileRules } from './rules.js';
+import type { HisRowResult } from './types.js';
+
+/** The grouped columns, in the order of the query and of the row a group is read as. */
+const GROUPED = ['his_status', 'refd_setl_flag', 'insutype', 'clr_type', 'setl_optins', 'clr_optins', 'in_area_flag'] as const satisfies readonly ReconcileColumn[];
+const AMOUNTS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt'] as const satisfies readonly ReconcileColumn[];
+/** Amounts a counted row must have (readHisValues); a null among the others is zero. */
+const REQUIRED = ['medfee_sumamt', 'fund_pay_sumamt'] as const satisfies readonly ReconcileColumn[];
+
+/** A group read as one row: the grouped values, a setl_id (or null), a time, the sums. */
+const AS_ROW: readonly ReconcileColumn[] = [...GROUPED, 'setl_id', 'setl_time', ...AMOUNTS];
+const AS_ROW_INDEX = columnIndex(AS_ROW);
+const ANY_SETL_ID = '(summed)';
+
+/** Time types whose values all print in one form (PostgreSQL's pg_typeof names). */
+const TIME_TYPES = new Set(['timestamp without time zone', 'timestamp with time zone']);
+
+/** The grouping query around the statement (`from` is the statement as a derived table). */
+export function sumsSql(from: string): string {
+  const g = GROUPED.join(', ');
+  return [
+    `SELECT ${g}, setl_id IS NULL AS no_setl_id, COUNT(*) AS n,`,
+    '  MIN(ascii(setl_id)) AS id_first_min, MAX(ascii(setl_id)) AS id_first_max,',
+    '  MIN(setl_time) AS time_min, MAX(setl_time) AS time_max, CAST(pg_typeof(MIN(setl_time)) AS text) AS time_type,',
+    `  ${AMOUNTS.map((a) => `SUM(${a}) AS ${a}`).join(', ')},`,
+    `  ${AMOUNTS.map((a) => `MAX(scale(${a})) AS ${a}_scale`).join(', ')},`,
+    `  ${REQUIRED.map((a) => `COUNT(${a}) AS ${a}_n`).join(', ')}`,
+    `FROM ${from}`,
+    `GROUP BY ${g}, setl_id IS NULL`,
+  ].join('\n');
+}
+
+/** Each group's reading and how many settlements it counts for. */
+export interface SummedGroup {
+  res: Exclude<HisRowResult, { kind: 'problem' }>;
+  rows: number;
+}
+
+/**
+ * The day's groups (statement settlements_for_reconcile over `binds`); `rows` when some group
+ * cannot be taken (the day must be read row by row), `unsuitable` when the columns' types never
+ * allow it (read rows from now on). A failing query rejects (e.g. amounts held as text).
+ */
+export async function sumDay(db: Db, profile: Profile, rules: ReconcileRules, binds: Binds): Promise<SummedGroup[] | 'rows' | 'unsuitable'> {
+  const found: unknown[][] = [];
+  await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), { timesAsText: true, outer: sumsSql });
+  const out: SummedGroup[] = [];
+  const k = GROUPED.length;
+  for (const v of found) {
+    const noSetlId = v[k] === true;
+    const rows = Number(v[k + 1]);
+    const [idMin, idMax, tMin, tMax, tType] = v.slice(k + 2, k + 7) as [number | null, number | null, unknown, unknown, string];
+    const sums = v.slice(k + 7, k + 7 + AMOUNTS.length);
+    const scales = v.slice(k + 7 + AMOUNTS.length, k + 7 + 2 * AMOUNTS.length) as Array<number | null>;
+    const present = v.slice(k + 7 + 2 * AMOUNTS.length).map(Number);
+    if (!TIME_TYPES.has(tType)) return 'unsuitable';
+    const res = readHisValues([...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums], AS_ROW_INDEX, rules, AS_ROW);
+    // Excluded by status or refund flag: decided by grouped values alone, before anything else is read.
+    if (res.kind === 'excluded' && res.reason !== 'out_of_area') {
+      out.push({ res, rows });
+      continue;
+    }
+    if (res.kind === 'problem') return 'rows';
+    if (!noSetlId && (idMin === null || idMin < 33 || idMax === null || idMax > 126)) return 'rows';
+    if (!isHisTime(tMin) || !isHisTime(tMax)) return 'rows';
+    if (scales.some((s) => s !== null && s > 2) || present.some((n) => n < rows)) return 'rows';
+    out.push({ res, rows });
+  }
+  return out;
+}
