@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import AdmZip from 'adm-zip';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -397,5 +398,22 @@ describe('catalog files and zips', () => {
     expect(decodeText(gbk)).toBe('中文');
     expect(decodeText(Buffer.from('\uFEFFabc'))).toBe('abc');
     expect(() => unzipAll(Buffer.from('not a zip'))).toThrow();
+  });
+
+  it('refuses an entry whose bytes do not match its CRC, deflated or stored', () => {
+    const text = 'S1\tM1\tP1\t12.30\t6.00\t1.00\t0\n'.repeat(50);
+    const deflated = zipOne('scmxdz.txt', text);
+    expect(decodeText(unzipOne(deflated).data)).toBe(text);
+    // The stored CRC is at offset 14 of the local header and 16 of the central one.
+    const bad = Buffer.from(deflated);
+    const central = bad.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bad[14] ^= 0xff;
+    bad[central + 16] ^= 0xff;
+    expect(() => unzipAll(bad)).toThrow(/CRC32/);
+    const stored = new AdmZip();
+    stored.addFile('a.txt', Buffer.from('abc'));
+    stored.getEntries()[0]!.header.method = 0;
+    const ok = stored.toBuffer();
+    expect(unzipOne(ok).data.toString()).toBe('abc');
   });
 });

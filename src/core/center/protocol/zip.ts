@@ -81,13 +81,27 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-/** Every file entry (directories skipped). Throws on a body that is not a ZIP. */
+/** Every file entry (directories skipped). Throws on a body that is not a ZIP or an entry whose CRC does not match. */
 export function unzipAll(buf: Uint8Array): ZipEntry[] {
   const z = new AdmZip(Buffer.from(buf));
   return z
     .getEntries()
     .filter((e) => !e.isDirectory)
-    .map((e) => ({ name: e.entryName, data: e.getData() }));
+    .map((e) => ({ name: e.entryName, data: entryData(e) }));
+}
+
+/**
+ * An entry's bytes. Stored and deflated entries (what centers and hisops write) are inflated by
+ * zlib and checked with the native CRC — a 3202 result is megabytes, and adm-zip's CRC is
+ * computed in JavaScript; anything else (encrypted, other methods) is left to adm-zip.
+ */
+function entryData(e: AdmZip.IZipEntry): Buffer {
+  const h = e.header as unknown as { method: number; crc: number; size: number; flags: number };
+  if ((h.flags & 1) !== 0 || (h.method !== 0 && h.method !== 8)) return e.getData();
+  const raw = e.getCompressedData();
+  const data = h.method === 8 ? zlib.inflateRawSync(raw) : raw;
+  if (data.length !== h.size || crc32(data) !== h.crc >>> 0) throw new Error(`${e.entryName}: the data does not match its CRC32 or size (the ZIP is damaged)`);
+  return data;
 }
 
 /** The first file, or the one whose name ends with `prefer` (e.g. `.txt`). */

@@ -295,44 +295,36 @@ function settlementFromDb(r: DbRow): SettlementRow {
   return out as unknown as SettlementRow;
 }
 
-/** What a 3202 comparison reads of a center row; amounts as the ledger stores them (two-decimal text). */
+/**
+ * What a 3202 comparison reads of a center row; amounts as the ledger stores them (two-decimal
+ * text). (The scope's filter has chosen the institution, agency, clearing type and unreversed rows.)
+ */
 export interface SettlementBrief {
   setl_id: string;
-  fixmedins_code: string;
   psn_no: string;
   mdtrt_id: string;
   medins_setl_id: string | null;
   refd_setl_flag: string;
   setl_time: string;
-  clr_type: string;
-  clr_optins: string;
-  reversed_by: string | null;
-  reversed_at: string | null;
   medfee_sumamt: string;
   fund_pay_sumamt: string;
   acct_pay: string;
 }
 
-const BRIEF_COLUMNS = ['setl_id', 'fixmedins_code', 'psn_no', 'mdtrt_id', 'medins_setl_id', 'refd_setl_flag', 'setl_time', 'clr_type', 'clr_optins', 'reversed_by', 'reversed_at', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] as const;
+const BRIEF_COLUMNS = ['setl_id', 'psn_no', 'mdtrt_id', 'medins_setl_id', 'refd_setl_flag', 'setl_time', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] as const;
 
 function briefFromDb(r: unknown[]): SettlementBrief {
   const t = (i: number) => r[i] as string;
-  const n = (i: number) => r[i] as string | null;
   return {
     setl_id: t(0),
-    fixmedins_code: t(1),
-    psn_no: t(2),
-    mdtrt_id: t(3),
-    medins_setl_id: n(4),
-    refd_setl_flag: t(5),
-    setl_time: t(6),
-    clr_type: t(7),
-    clr_optins: t(8),
-    reversed_by: n(9),
-    reversed_at: n(10),
-    medfee_sumamt: t(11),
-    fund_pay_sumamt: t(12),
-    acct_pay: t(13),
+    psn_no: t(1),
+    mdtrt_id: t(2),
+    medins_setl_id: r[3] as string | null,
+    refd_setl_flag: t(4),
+    setl_time: t(5),
+    medfee_sumamt: t(6),
+    fund_pay_sumamt: t(7),
+    acct_pay: t(8),
   };
 }
 
