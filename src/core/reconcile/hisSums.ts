@@ -87,7 +87,8 @@ export async function sumDay(db: Db, profile: Profile, rules: ReconcileRules, bi
     }
     if (res.kind === 'problem') return 'rows';
     if (!noSetlId && (idMin === null || idMin < 33 || idMax === null || idMax > 126)) return 'rows';
-    if (!isHisTime(tMin) || !isHisTime(tMax)) return 'rows';
+    // (The earliest time is the group's own row's: readHisValues has read it above.)
+    if (!isHisTime(tMax)) return 'rows';
     if (scales.some((s) => s !== null && s > 2) || present.some((n) => n < rows)) return 'rows';
     out.push({ res, rows });
   }
