@@ -25,6 +25,10 @@ defineMessages({
   'demo.allGood': { en: 'Every job ran and found exactly what the seed planted.', zh: '所有作业均已运行，发现与预埋的异常完全一致。' },
   'demo.someBad': { en: '{n} step(s) did not find what the seed planted: this is a bug in hisops.', zh: '{n} 个步骤的发现与预埋不符：这是 hisops 的缺陷。' },
   'demo.kept': { en: 'The demo files are kept in {dir} (HIS: his.db, center: center.db, manifest: seed.json).', zh: '演示文件保存在 {dir}（HIS：his.db，医保中心：center.db，清单：seed.json）。' },
+  'demo.byHand': {
+    en: 'To go on by hand: cd {dir} && hisops center serve --data center.db &  then  hisops reconcile --from {from} --to {to}',
+    zh: '手动继续：cd {dir} && hisops center serve --data center.db &  然后  hisops reconcile --from {from} --to {to}',
+  },
   'demo.seeded': { en: 'Seeded {settlements} settlements over {days} days ({from} … {to}) into {db}', zh: '已在 {db} 生成 {days} 天（{from} … {to}）共 {settlements} 笔结算' },
   'demo.anomalies': { en: 'planted anomalies', zh: '预埋异常' },
   'col.table': { en: 'table', zh: '表' },
@@ -36,6 +40,7 @@ interface DemoOptions {
   size: string;
   seed: string;
   keep?: boolean;
+  centerOnly?: string;
 }
 
 async function runDemo(ctx: Ctx, o: DemoOptions) {
@@ -45,8 +50,14 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
     const { inputError } = await import('../core/errors.js');
     throw inputError('DEMO_DIR_USED', `${dir} already holds a demo`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.');
   }
-  const { DEMO_STEPS, openDemo } = await import('./demoSteps.js');
-  const demo: DemoContext = await openDemo(ctx, { dir, size: o.size, seed: Number(o.seed), templates: templatesDir() });
+  const centerOnly = o.centerOnly ?? 'complete';
+  if (centerOnly !== 'complete' && centerOnly !== 'cancel') {
+    const { inputError } = await import('../core/errors.js');
+    throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.');
+  }
+  const { DEMO_STEPS, openDemo, writeDemoConfig } = await import('./demoSteps.js');
+  writeDemoConfig(dir, templatesDir());
+  const demo: DemoContext = await openDemo(ctx, { dir, size: o.size, seed: Number(o.seed), templates: templatesDir(), centerOnly });
   const results: Array<{ step: string; did: string; found: string; ok: boolean; data?: unknown }> = [];
   try {
     for (const step of DEMO_STEPS as DemoStep[]) {
@@ -74,7 +85,10 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
         results.map((r) => [r.step, r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
       );
       out.line(bad.length ? ctx.t('demo.someBad', { n: bad.length }) : ctx.t('demo.allGood'));
-      if (o.keep || o.dir) out.note(ctx.t('demo.kept', { dir }));
+      if (o.keep || o.dir) {
+        out.note(ctx.t('demo.kept', { dir }));
+        out.note(ctx.t('demo.byHand', { dir, from: demo.manifest.startDate, to: demo.manifest.endDate }));
+      }
     },
   };
 }
@@ -132,8 +146,9 @@ export function registerDemo(program: Command, app: App): void {
     .option('--keep', 'keep the temporary folder')
     .option('--size <size>', 'small | medium | large', 'small')
     .option('--seed <n>', 'seed of the data generator', '1')
+    .option('--center-only <how>', 'how the stuck step repairs a settlement the center holds and the HIS does not: complete | cancel', 'complete')
     .action(app.action((ctx, _a, o) => runDemo(ctx, o as DemoOptions), { record: false }));
-  app.examples(demo, ['hisops demo', 'hisops demo --dir ./demo --lang zh-CN', 'hisops demo --json']);
+  app.examples(demo, ['hisops demo', 'hisops demo --dir ./demo --lang zh-CN', 'hisops demo --center-only cancel', 'hisops demo --json']);
 
   const seed = demo
     .command('seed')

@@ -34,6 +34,10 @@ export interface DemoContext {
   sandbox?: Awaited<ReturnType<SandboxModule['startSandbox']>>;
   /** Ids of the one-sided settlements the reconciliation step found (the stuck step repairs them). */
   oneSided: string[];
+  /** Center settled, HIS pending: how the stuck step repairs it (`hisops demo --center-only`). */
+  centerOnly: 'complete' | 'cancel';
+  /** What the stuck step repaired (msgid and setl_id of each item done): no later finding may be about them. */
+  repaired: string[];
   close(): Promise<void>;
 }
 
@@ -49,7 +53,41 @@ export interface DemoStep {
   run(d: DemoContext): Promise<StepResult>;
 }
 
-export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: number; templates: string }): Promise<DemoContext> {
+/** The port of `hisops center serve` (its default), written into the demo folder's hisops.yaml. */
+export const DEMO_CENTER_PORT = 8700;
+
+/**
+ * The demo folder is a place to go on by hand: a hisops.yaml naming its HIS, journal and profile
+ * and the sandbox at `hisops center serve`'s default port, so that
+ * `hisops center serve --data center.db &` and `hisops reconcile --from … --to …` work there.
+ */
+export function writeDemoConfig(dir: string, templates: string): void {
+  fs.mkdirSync(path.join(dir, 'profiles'), { recursive: true });
+  fs.copyFileSync(path.join(templates, 'profiles', 'reference.yaml'), path.join(dir, 'profiles', 'reference.yaml'));
+  const yaml = [
+    '# The demo HIS, its journal and the center sandbox. Start the sandbox with',
+    '#   hisops center serve --data center.db &',
+    '# then run any job here, e.g. hisops reconcile --from <first day> --to <last day> (see seed.json).',
+    'journal:',
+    '  url: sqlite:journal.db',
+    'institutions:',
+    '  - name: demo',
+    '    fixmedins_code: H43010000001',
+    '    fixmedins_name: hisops demo hospital',
+    '    his:',
+    '      url: sqlite:his.db',
+    '      profile: ./profiles/reference.yaml',
+    '    center:',
+    `      url: http://127.0.0.1:${DEMO_CENTER_PORT}`,
+    '      mdtrtarea_admvs: "430100"',
+    '      insuplc_admdvs: "430100"',
+    '      setl_optins: "430100"',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml);
+}
+
+export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: number; templates: string; centerOnly?: 'complete' | 'cancel' }): Promise<DemoContext> {
   const { connect } = await import('../core/db/index.js');
   const { openJournal } = await import('../core/journal/index.js');
   const { loadSandbox } = await import('../core/center/index.js');
@@ -72,6 +110,8 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
     manifest: undefined as unknown as SeedManifest,
     centerUrl: '',
     oneSided: [],
+    centerOnly: o.centerOnly ?? 'complete',
+    repaired: [],
     center: undefined as unknown as CenterSettings,
     async close() {
       await d.sandbox?.close().catch(() => undefined);
@@ -145,13 +185,16 @@ const stuckStep: DemoStep = {
     // The planted stuck settlements, and the one-sided ones the reconciliation step handed over.
     const plantedIds = d.manifest.anomalies.filter((a) => a.job === 'settle').flatMap((a) => [a.keys['msgid'], a.keys['setl_id']]);
     const expect = [...plantedIds, ...d.oneSided].filter((k): k is string => typeof k === 'string' && k !== '');
-    const r = await settle.demoStuck({ hisDb: d.his, centerConfig: d.center, journal: d.journal, sandbox: d.sandbox!, expect, runId: d.ctx.runId });
+    const r = await settle.demoStuck({ hisDb: d.his, centerConfig: d.center, journal: d.journal, sandbox: d.sandbox!, expect, runId: d.ctx.runId, centerOnly: d.centerOnly });
     const planted = d.manifest.anomalies.filter((a) => a.job === 'settle').length;
     const handed = r.found.findings.length - r.created.stuck.length - planted;
+    const done = r.results.filter((x) => x.outcome === 'done');
+    d.repaired = r.plan.filter((i) => done.some((x) => x.id === i.id)).flatMap((i) => [i.msgid, i.setl_id]).filter((x): x is string => !!x);
     return {
-      did: `settled ${r.created.normal.length + r.created.stuck.length} bills through the client with a timeout-after-commit fault on ${r.created.stuck.length}; asked the center; planned ${r.plan.length} repairs and applied them`,
-      found: `${r.found.findings.length} one-sided settlements (${r.created.stuck.length} created + ${planted} planted + ${handed} from the reconciliation); ${r.results.filter((x) => x.outcome === 'done').length} repaired; afterwards ${r.after.findings.length} left`,
+      did: `settled ${r.created.normal.length + r.created.stuck.length} bills through the client with a timeout-after-commit fault on ${r.created.stuck.length}; asked the center; planned ${r.plan.length} repairs (center-only: ${d.centerOnly}) and applied them`,
+      found: `${r.found.findings.length} one-sided settlements (${r.created.stuck.length} created + ${planted} planted + ${handed} from the reconciliation); ${done.length} repaired; ${r.decisions.length} left for a decision (${r.decisions.map((i) => i.setl_id ?? i.id).join(', ') || 'none'})`,
       ok: r.ok,
+      data: { decisions: r.decisions.map((i) => ({ id: i.id, setl_id: i.setl_id, decision: i.decision })) },
     };
   },
 };
@@ -263,5 +306,61 @@ const reconcileStep: DemoStep = {
   },
 };
 
+/** Planted differences that stay after the repairs: each needs a person, or is a timing difference. */
+const LEFT_FOR_PEOPLE = new Set(['amount_mismatch', 'center_duplicate', 'cross_midnight']);
+
+/**
+ * Reconcile the same days again after the repairs: everything hisops could repair is gone, and no
+ * finding is about hisops's own repairs; what is left are the planted differences that need a
+ * person's decision (or a timing difference), each with its decision, and every command a finding
+ * suggests plans without refusal (as `hisops settle reverse <id>` would print it). The day of the
+ * repairs (today, where the cancellations' refund rows are booked) must balance too.
+ */
+const reconcileAgainStep: DemoStep = {
+  name: 'reconcile again',
+  async run(d) {
+    const rec = await import('../core/reconcile/index.js');
+    const settle = await import('../core/settle/index.js');
+    const { openCenter, formatDate } = await import('../core/center/index.js');
+    const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
+    try {
+      // Each reconciliation is its own run in the journal (the latest run covering a day answers for it).
+      const r = await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: `${d.ctx.runId}-again` });
+      const today = formatDate(d.ctx.now(), center.config.utcOffsetMinutes);
+      const t = today > d.manifest.endDate ? await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: `${d.ctx.runId}-today`, from: today, to: today }) : null;
+      const left = r.result.findings;
+      const expected = rec.expectedFindings(d.manifest);
+      const plantedLeft = (f: (typeof left)[number]) =>
+        expected.some((e) => (LEFT_FOR_PEOPLE.has(e.kind) || e.cause === 'unknown_to_his') && f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
+      const stray = left.filter((f) => !plantedLeft(f));
+      const undone = left.filter((f) => f.repair.certain && f.repair.action !== 'none');
+      const ours = left.filter((f) => [f.setl_id, f.msgid, f.related_setl_id].some((x) => x && d.repaired.includes(x)));
+      // Each suggested command as printed: `hisops settle reverse <id>` plans without refusal.
+      const refused: string[] = [];
+      const env = { db: d.his, profile: d.profile, journal: d.journal, now: d.ctx.now(), center };
+      for (const f of left) {
+        const m = f.repair.command ? /^hisops settle reverse (\S+)$/.exec(f.repair.command) : null;
+        if (f.repair.command && !m) refused.push(`${f.repair.command} (not a command hisops knows)`);
+        if (!m) continue;
+        try {
+          await settle.planReverse(env, { olderThanMs: 0, settings: settle.parseStuckSettings(undefined), ids: [m[1]!], all: false, centerOnly: d.centerOnly, runId: d.ctx.runId });
+        } catch (e) {
+          refused.push(`${f.repair.command}: ${(e as { summary?: string }).summary ?? String(e)}`);
+        }
+      }
+      const todayOk = t === null || t.result.findings.length === 0;
+      const kinds = [...new Set(left.map((f) => `${f.kind}·${f.cause}`))];
+      return {
+        did: `reconciled ${r.result.begndate} … ${r.result.enddate} again after the repairs${t ? `, and ${today} (the day of the repairs)` : ''}`,
+        found: `${left.length} finding(s) left, each needing a person's decision or a timing difference (${kinds.join(', ') || 'none'}); ${undone.length} certain repair(s) left undone, ${ours.length} about hisops's own repairs, ${stray.length} unexpected; ${refused.length} suggested command(s) refused${t ? `; ${today}: ${t.result.findings.length} finding(s)` : ''}`,
+        ok: r.result.error === null && stray.length === 0 && undone.length === 0 && ours.length === 0 && refused.length === 0 && todayOk,
+        data: { findings: left.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id, repair: f.repair })), refused, today: t ? { day: today, findings: t.result.findings.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id })) } : null },
+      };
+    } finally {
+      await center.close();
+    }
+  },
+};
+
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, reconcileStep, stuckStep, traceStep];
+export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, reconcileStep, stuckStep, reconcileAgainStep, traceStep];

@@ -46,6 +46,7 @@ defineMessages({
 const CLASS_ZH: Record<string, string> = {
   center_only: 'center_only 中心单边',
   his_only: 'his_only HIS单边',
+  cancel_unrecorded: 'cancel_unrecorded 撤销未入账',
   amounts_differ: 'amounts_differ 金额不符',
   neither: 'neither 双方均无',
   unconfirmed: 'unconfirmed 待冲正确认',
@@ -266,10 +267,23 @@ function short(s: string | null, n = 80): string {
 function hisChange(s: string | null): string {
   if (!s) return '';
   try {
-    const c = JSON.parse(s) as { statement?: string; binds?: Record<string, unknown>; affected?: number | null };
-    const b = c.binds ?? {};
-    const what = c.statement === 'complete_settlement' ? `settled setl_id=${String(b.setl_id)}` : c.statement === 'mark_settlement_void' ? `void: ${String(b.reason ?? '')}` : String(c.statement);
-    return short(`${what}${c.affected !== undefined && c.affected !== null ? ` (${c.affected} row)` : ''}`);
+    type Change = { statement?: string; binds?: Record<string, unknown>; affected?: number | null };
+    const parsed = JSON.parse(s) as Change | Change[];
+    const one = (c: Change) => {
+      const b = c.binds ?? {};
+      const what =
+        c.statement === 'complete_settlement'
+          ? `settled setl_id=${String(b.setl_id)}`
+          : c.statement === 'mark_settlement_void'
+            ? `void: ${String(b.reason ?? '')}`
+            : c.statement === 'mark_settlement_cancelled'
+              ? 'cancelled'
+              : c.statement === 'insert_settlement'
+                ? `+row setl_id=${String(b.setl_id ?? '?')}${String(b.refd_setl_flag) === '1' ? ' (refund)' : ''}`
+                : String(c.statement);
+      return `${what}${c.affected !== undefined && c.affected !== null ? ` (${c.affected} row)` : ''}`;
+    };
+    return short((Array.isArray(parsed) ? parsed : [parsed]).map(one).join('; '));
   } catch {
     return short(s);
   }

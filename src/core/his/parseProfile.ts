@@ -8,7 +8,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type
 import type { Dialect } from '../db/index.js';
 import { HisopsError, EXIT } from '../errors.js';
 import { scanSql, toPositional, type Positional } from './sqlBinds.js';
-import { STATEMENTS, STATEMENT_NAMES } from './statements.js';
+import { REQUIRED_STATEMENTS, STATEMENTS, STATEMENT_NAMES } from './statements.js';
 
 export type VariantKey = Dialect | 'default';
 const VARIANT_KEYS: VariantKey[] = ['default', 'sqlite', 'postgres', 'mysql', 'oracle', 'mssql'];
@@ -149,7 +149,7 @@ export function parseProfile(text: string, file: string): Profile {
     } else addVariant('default', sqlNode);
     statements[stName] = { name: stName, kind: spec.kind, description: stDescription, line: stLine, variants };
   }
-  const missing = STATEMENT_NAMES.filter((n) => !(n in statements));
+  const missing = REQUIRED_STATEMENTS.filter((n) => !(n in statements));
   if (missing.length) {
     problems.push({
       code: 'PROFILE_MISSING_STATEMENT',

@@ -20,6 +20,11 @@ export interface StatementSpec {
   binds: Record<string, BindSpec>;
   /** Canonical columns a read must return (probed by `hisops doctor`). */
   columns?: string[];
+  /**
+   * A profile may leave this statement out (profiles written before it existed keep loading); the
+   * job that needs it stops with PROFILE_NO_STATEMENT, naming it.
+   */
+  optional?: boolean;
 }
 
 /** Columns of a settlement row, as every settlement read returns them. */
@@ -284,6 +289,44 @@ export const STATEMENTS: Record<string, StatementSpec> = {
     doc: "complete a pending settlement from the center's answer (5203): HIS status becomes settled",
     binds: COMPLETE_BINDS,
   },
+  mark_settlement_cancelled: {
+    kind: 'write',
+    optional: true,
+    doc: "record that the center cancelled a settlement (2208/2305): the original row counts as cancelled (its refund row is written by insert_settlement)",
+    binds: {
+      msgid: { type: 'text', required: true, doc: 'msgid of the original settlement request' },
+      setl_id: { type: 'text', doc: "the center's setl_id of the original (for a row that lacks it)" },
+      reason: { type: 'text', doc: 'why (kept in the HIS row)' },
+      now: NOW,
+    },
+  },
+  insert_settlement: {
+    kind: 'write',
+    optional: true,
+    doc: "write a settlement row as the center's books hold it: the refund row of a cancellation, or an original the HIS lost (rolled back) before it was cancelled",
+    binds: {
+      his_setl_no: { type: 'text', required: true, doc: "the HIS settlement number hisops gives the new row (HO + the call's msgid)" },
+      setl_id: { type: 'text', required: true, doc: "the center's setl_id of the row" },
+      msgid: { type: 'text', required: true, doc: 'msgid of the call that made the row at the center (2207/2304, or the 2208/2305 of a refund row)' },
+      infno: { type: 'text', required: true, doc: 'that call: 2207, 2304, 2208 or 2305' },
+      setl_time: { type: 'datetime', required: true, doc: "the center's setl_time of the row" },
+      his_status: { type: 'text', required: true, doc: 'settled (a refund row, or an original still live) or cancelled (an original with its refund row)' },
+      refd_setl_flag: { type: 'text', required: true, doc: '1 on a refund row, 0 otherwise' },
+      init_setl_id: { type: 'text', doc: 'on a refund row: the setl_id it cancels' },
+      mdtrt_id: { type: 'text', doc: 'center visit id' },
+      psn_no: { type: 'text', doc: 'insured person' },
+      insutype: { type: 'text', doc: 'insurance type' },
+      med_type: { type: 'text', doc: 'medical type' },
+      clr_type: { type: 'text', doc: 'clearing type' },
+      clr_way: { type: 'text', doc: 'clearing way' },
+      clr_optins: { type: 'text', doc: 'clearing agency' },
+      setl_optins: { type: 'text', doc: 'settlement agency' },
+      medins_setl_id: { type: 'text', doc: 'the msgid the center echoed' },
+      ...Object.fromEntries(SETTLEMENT_AMOUNTS.map((a) => [a, { type: 'money', doc: `${a} as the center holds it (negative on a refund row)` } as BindSpec])),
+      pool_prop_selfpay: { type: 'decimal', doc: 'pool ratio' },
+      now: NOW,
+    },
+  },
   insert_mapping: {
     kind: 'write',
     doc: 'add a mapping row',
@@ -311,4 +354,6 @@ export const STATEMENTS: Record<string, StatementSpec> = {
 };
 
 export const STATEMENT_NAMES = Object.keys(STATEMENTS);
+/** Statements every profile must have. */
+export const REQUIRED_STATEMENTS = STATEMENT_NAMES.filter((n) => !STATEMENTS[n]!.optional);
 export const READ_STATEMENTS = STATEMENT_NAMES.filter((n) => STATEMENTS[n]!.kind === 'read');

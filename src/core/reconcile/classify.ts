@@ -249,11 +249,19 @@ function classifyCenterOnly(r: ResultRow, ev: Evidence, ctx: ClassifyContext): F
   if (ev.problem) {
     return finding({ ...base, kind: 'unknown', cause: ev.problem.code.toLowerCase(), his: ev.problem.row, detail: `The center holds settlement ${r.setl_id}; the HIS row for it cannot be counted: ${ev.problem.message}.` });
   }
+  // The center answers 5203 for this (original) settlement as refunded: it holds the original and
+  // a refund row (2208/2305), whoever sent the cancellation. The HIS must book both, not a void.
+  const centerCancelled = (r.refd_setl_flag ?? '0') !== '1' && s(cq(ev)?.refd_setl_flag) === '1';
+  const notRecorded = (his: Row | null, how: string) =>
+    finding({ ...base, kind: 'center_only', cause: 'cancel_not_recorded', his, times: { his: his ? s(his.setl_time) : null, center: ct }, detail: `The center cancelled settlement ${r.setl_id} (it holds the original and its refund row); ${how}, so the day of the original does not balance.` });
+  const refundRow = (r.refd_setl_flag ?? '0') === '1' ? classifyRefundRow(r, ev, ctx, base) : null;
+  if (refundRow) return refundRow;
   const byId = ev.hisBySetlId;
   if (byId) {
     const status = s(byId.his_status) ?? '';
     const time = s(byId.setl_time);
     const refd = s(byId.refd_setl_flag) === '1' ? '1' : '0';
+    if (!ctx.rules.statuses.includes(status) && centerCancelled && status !== 'cancelled') return notRecorded(byId, `the HIS shows it "${status}"`);
     if (!ctx.rules.statuses.includes(status)) {
       const cause = status === 'pending' ? 'no_answer' : status === 'void' ? 'his_void' : 'excluded_by_rules';
       return finding({ ...base, kind: 'center_only', cause, his: byId, times: { his: time, center: ct }, detail: `The center holds settlement ${r.setl_id}; the HIS row has status "${status}", which does not count (${cause === 'no_answer' ? 'the HIS never recorded the answer' : cause === 'his_void' ? 'the HIS voided it' : 'reconcile.statuses'}).` });
@@ -280,6 +288,7 @@ function classifyCenterOnly(r: ResultRow, ev: Evidence, ctx: ClassifyContext): F
     return finding({ ...base, kind: 'center_only', cause: 'excluded_by_rules', his: byId, times: { his: time, center: ct }, detail: `The center holds settlement ${r.setl_id}; the HIS has it in this period but the reconcile rules left it out (out-of-area or refund rules).` });
   }
   const byMsg = ev.hisByMsgid;
+  if (byMsg && centerCancelled && !ctx.rules.statuses.includes(s(byMsg.his_status) ?? '')) return notRecorded(byMsg, `the HIS shows it "${s(byMsg.his_status) ?? ''}"`);
   if (byMsg) {
     const status = s(byMsg.his_status) ?? '';
     const cause = status === 'pending' ? 'no_answer' : status === 'void' ? 'his_void' : ctx.rules.statuses.includes(status) && !s(byMsg.setl_id) ? 'his_missing_setl_id' : 'no_answer';
@@ -297,6 +306,7 @@ function classifyCenterOnly(r: ResultRow, ev: Evidence, ctx: ClassifyContext): F
             : `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS still shows it "${status}" (the answer never arrived).`,
     });
   }
+  if (centerCancelled && (ev.hisLog || ev.call)) return notRecorded(null, 'the HIS has no row of it (it rolled back after the center committed)');
   if (ev.hisLog) {
     return finding({ ...base, kind: 'center_only', cause: 'his_rollback', his: null, times: { center: ct }, detail: `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS's log has the call (${s(ev.hisLog.log_status) ?? 'no status'}) but no settlement row: the HIS rolled back after the center committed.` });
   }
@@ -304,25 +314,53 @@ function classifyCenterOnly(r: ResultRow, ev: Evidence, ctx: ClassifyContext): F
     const st = s(ev.call.status);
     return finding({ ...base, kind: 'center_only', cause: st === 'ok' ? 'his_rollback' : 'no_answer', his: null, times: { center: ct }, detail: `The center settled call ${r.msgid} (setl_id ${r.setl_id}), which hisops's own journal records as "${st}"; the HIS has no settlement for it.` });
   }
-  if ((r.refd_setl_flag ?? '0') === '1') {
-    const orig = (ev.hisVisit ?? []).find((x) => s(x.refd_setl_flag) !== '1' && ctx.rules.statuses.includes(s(x.his_status) ?? '') && !(ev.hisVisit ?? []).some((y) => s(y.init_setl_id) === s(x.setl_id)));
-    if (orig) {
-      const og = { insutype: s(orig.insutype), clr_type: ctx.scope.clr_type, setl_optins: ctx.scope.setl_optins };
-      return finding({
-        ...base,
-        kind: 'his_only',
-        cause: 'cancelled_at_center',
-        group: og,
-        effects: [effect(ctx.scope, og, 1, r.medfee ?? 0n, r.fund ?? 0n, r.acct ?? 0n)],
-        // The settlement to act on is the HIS's original; the center's refund row is the related one.
-        ids: { setl_id: s(orig.setl_id), mdtrt_id: s(orig.mdtrt_id) ?? ids.mdtrt_id, psn_no: s(orig.psn_no) ?? ids.psn_no, msgid: s(orig.msgid), related_setl_id: r.setl_id, refd_setl_flag: '0' },
-        his: orig,
-        times: { his: s(orig.setl_time), center: ct },
-        detail: `The center cancelled settlement ${s(orig.setl_id)} (refund row ${r.setl_id ?? '?'}${ct ? ` at ${ct}` : ''}); the HIS still shows it ${s(orig.his_status)} with no refund.`,
-      });
-    }
-  }
   return finding({ ...base, kind: 'center_only', cause: 'unknown_to_his', his: null, times: { center: ct }, detail: `The center holds settlement ${r.setl_id} (call ${r.msgid ?? '?'}); the HIS has no settlement, no call and no visit for it.` });
+}
+
+/** The original a cancellation (2208/2305) of hisops's cancelled: the setl_id in its request. */
+function cancelledByCall(call: Evidence['call']): string | null {
+  if (!call || (call.infno !== '2208' && call.infno !== '2305') || call.status !== 'ok') return null;
+  try {
+    const req = JSON.parse(String(call.request ?? '')) as { data?: { setl_id?: unknown }; setl_id?: unknown };
+    return s(req.data?.setl_id ?? req.setl_id);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A refund row (refd 1) at the center that the HIS does not hold: one half of a pair. Its original
+ * is the setl_id hisops's own 2208/2305 named (the call journal), or the visit's settlement without
+ * a refund row. The HIS counts the original → it lacks only the cancellation (his_only ·
+ * cancelled_at_center); it does not count it (pending, void, missing) → the pair is not recorded
+ * (center_only · cancel_not_recorded, merged with the original's day). Unknown original → null.
+ */
+function classifyRefundRow(r: ResultRow, ev: Evidence, ctx: ClassifyContext, base: Omit<Base, 'kind' | 'cause' | 'detail' | 'his'>): Finding | null {
+  const visit = ev.hisVisit ?? [];
+  const byUs = cancelledByCall(ev.call);
+  const hasRefund = (x: Row) => visit.some((y) => s(y.refd_setl_flag) === '1' && s(y.init_setl_id) === s(x.setl_id));
+  const originals = visit.filter((x) => s(x.refd_setl_flag) !== '1' && !hasRefund(x));
+  const orig = (byUs ? visit.find((x) => s(x.setl_id) === byUs) : undefined) ?? originals.find((x) => ctx.rules.statuses.includes(s(x.his_status) ?? '')) ?? (byUs ? undefined : originals.find((x) => s(x.his_status) === 'void'));
+  const origId = s(orig?.setl_id) ?? byUs;
+  if (!origId) return null;
+  const ct = s(cq(ev)?.setl_time);
+  const og = { insutype: s(orig?.insutype) ?? base.group.insutype, clr_type: ctx.scope.clr_type, setl_optins: ctx.scope.setl_optins };
+  const counted = orig !== undefined && ctx.rules.statuses.includes(s(orig.his_status) ?? '') && !hasRefund(orig);
+  const who = byUs ? `hisops's own ${String(ev.call?.infno)} (msgid ${String(ev.call?.msgid)})` : 'the center (another terminal or its staff)';
+  return finding({
+    ...base,
+    kind: counted ? 'his_only' : 'center_only',
+    cause: counted ? 'cancelled_at_center' : 'cancel_not_recorded',
+    group: og,
+    effects: [effect(ctx.scope, og, 1, r.medfee ?? 0n, r.fund ?? 0n, r.acct ?? 0n)],
+    // The settlement to act on is the original; the center's refund row is the related one.
+    ids: { setl_id: origId, mdtrt_id: s(orig?.mdtrt_id) ?? base.ids.mdtrt_id, psn_no: s(orig?.psn_no) ?? base.ids.psn_no, msgid: s(orig?.msgid) ?? (byUs ? null : base.ids.msgid), related_setl_id: r.setl_id, refd_setl_flag: '0' },
+    his: orig ?? null,
+    times: { his: s(orig?.setl_time), center: ct },
+    detail: counted
+      ? `Settlement ${origId} was cancelled by ${who} (refund row ${r.setl_id ?? '?'}${ct ? ` at ${ct}` : ''}); the HIS still shows it ${s(orig!.his_status)} with no refund row.`
+      : `Settlement ${origId} was cancelled by ${who} (refund row ${r.setl_id ?? '?'}${ct ? ` at ${ct}` : ''}); the HIS ${orig ? `shows it "${s(orig.his_status)}"` : 'has no row of it'} and no refund row.`,
+  });
 }
 
 function classifyDuplicate(r: ResultRow, original: HisSettlement | null, ev: Evidence, ctx: ClassifyContext): Finding {
@@ -442,7 +480,9 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
   const at = new Map<string, number>();
   for (const f of findings) {
-    const key = (f.kind === 'cross_midnight' || f.kind === 'refund_other_period') && f.setl_id ? `${f.kind}|${f.setl_id}` : undefined;
+    // A cancellation the HIS did not book shows on the original's day and on the refund's: one finding.
+    const pair = f.cause === 'cancel_not_recorded' || f.cause === 'cancelled_at_center';
+    const key = (f.kind === 'cross_midnight' || f.kind === 'refund_other_period' || pair) && f.setl_id ? `${pair ? 'pair' : f.kind}|${f.setl_id}` : undefined;
     const i = key === undefined ? undefined : at.get(key);
     if (key === undefined || i === undefined) {
       if (key !== undefined) at.set(key, out.length);
@@ -455,6 +495,8 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
       begndate: prev.begndate < f.begndate ? prev.begndate : f.begndate,
       enddate: prev.enddate > f.enddate ? prev.enddate : f.enddate,
       insutype: prev.insutype ?? f.insutype,
+      related_setl_id: prev.related_setl_id ?? f.related_setl_id,
+      msgid: prev.msgid ?? f.msgid,
       his_setl_time: prev.his_setl_time ?? f.his_setl_time,
       center_setl_time: prev.center_setl_time ?? f.center_setl_time,
       effects: [...prev.effects, ...f.effects],

@@ -52,25 +52,46 @@ export function repairFor(f: RepairInput): Repair {
             f.msgid ? `hisops settle reverse ${f.msgid}` : reverseCmd,
             cancelInfno(f.clr_type, f.infno),
           );
+        case 'cancel_not_recorded':
+          return repair(
+            'stuck_job',
+            id !== null,
+            "The center cancelled the settlement (it holds the original and its refund row); the HIS books neither as such: record the cancellation in the HIS — the original as cancelled, and the center's refund row.",
+            reverseCmd,
+            null,
+          );
         case 'his_void':
-          return repair('cancel_at_center', false, `The HIS marked the settlement void but the center holds it: check with the cashier whether the patient paid, then cancel it at the center (${cancelInfno(f.clr_type, f.infno)}) or restore the HIS row.`, reverseCmd, cancelInfno(f.clr_type, f.infno));
+          return repair(
+            'cancel_at_center',
+            false,
+            `The HIS marked the settlement void but the center holds it: check with the cashier whether the patient paid. If not, cancel it at the center (${cancelInfno(f.clr_type, f.infno)}) and record the cancellation in the HIS — naming it is the decision: the command plans it, --apply carries it out; otherwise restore the HIS row.`,
+            reverseCmd,
+            cancelInfno(f.clr_type, f.infno),
+          );
         case 'his_missing_setl_id':
           return repair('manual', false, 'The HIS stored the settlement without the center\'s setl_id: write the setl_id and setl_time from the center\'s answer (5203) into the HIS row.', null, null);
         case 'excluded_by_rules':
           return repair('manual', false, 'The HIS holds the settlement but the reconcile rules leave it out (status, refunds or out-of-area): correct the HIS status or reconcile.statuses / refunds / outOfArea in hisops.yaml.', null, null);
         default:
+          // Never part of `settle reverse --all`: naming the settlement is the decision.
           return repair(
-            'manual',
+            'cancel_at_center',
             false,
-            `Neither the HIS nor hisops has any call for this settlement: ask the center whether it is test data or another system's settlement; cancel it there (${cancelInfno(f.clr_type, f.infno)} by setl_id) only after checking.`,
-            null,
+            `Neither the HIS nor hisops has any call for this settlement: ask the center whether it is test data or another system's settlement. Only after checking, cancel it there (${cancelInfno(f.clr_type, f.infno)} by setl_id) and record the pair in the HIS: the command plans it, --apply carries it out.`,
+            reverseCmd,
             cancelInfno(f.clr_type, f.infno),
           );
       }
     case 'his_only':
       switch (f.cause) {
         case 'cancelled_at_center':
-          return repair('record_refund_in_his', false, 'The center cancelled the settlement (another terminal or the center\'s staff): record the cancellation in the HIS and settle the difference in cash with the patient.', null, null);
+          return repair(
+            'stuck_job',
+            id !== null,
+            "The center cancelled the settlement (another terminal, the center's staff, or a repair whose HIS step did not finish): record the cancellation in the HIS — the original as cancelled and the center's refund row; settle any cash with the patient.",
+            reverseCmd,
+            null,
+          );
         case 'pre_settlement':
           return repair('manual', false, 'The HIS kept a pre-settlement (2206/2303) as final: settle the visit for real (2207/2304), or void the HIS row and collect the full amount from the patient.', null, null);
         default:
@@ -109,3 +130,4 @@ export function repairFor(f: RepairInput): Repair {
 export function handedOff(kind: FindingKind, r: Repair): boolean {
   return r.certain && (kind === 'center_only' || kind === 'his_only') && (r.action === 'stuck_job' || r.action === 'void_his');
 }
+

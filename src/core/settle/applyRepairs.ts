@@ -25,11 +25,12 @@ import { formatDateTime, runWrite } from '../his/index.js';
 import type { Knex } from '../db/index.js';
 import { StuckActionJournal } from './actionJournal.js';
 import type { CenterLike } from './askCenter.js';
-import { refusalKind } from './centerView.js';
+import { refusalKind, toCenterSetl, type SetlinfoLike } from './centerView.js';
+import { refundBindsFromAnswer } from './planRepair.js';
 import type { StuckEnv } from './gatherCandidates.js';
 import { boundLockWait, isLockError } from './hisLock.js';
 import type { RefusalPatterns } from './stuckConfig.js';
-import type { CenterStep, HisStep, ItemResult, PlanItem, ResolveStep } from './types.js';
+import type { CenterSetl, CenterStep, HisStep, ItemResult, PlanItem, ResolveStep } from './types.js';
 
 export interface ApplyEnv extends StuckEnv {
   center: CenterLike;
@@ -57,7 +58,7 @@ export interface ApplyOptions {
 }
 
 type CenterOutcome =
-  | { kind: 'ok'; msgid: string; answer: string; setl_id: string | null }
+  | { kind: 'ok'; msgid: string; answer: string; setl_id: string | null; setl?: CenterSetl }
   | { kind: 'refused'; msgid: string | null; err_msg: string; meaning: ReturnType<typeof refusalKind> }
   | { kind: 'unknown'; msgid: string | null; code: string; message: string }
   | { kind: 'failed'; msgid: string | null; code: string; message: string };
@@ -71,8 +72,9 @@ async function sendCenter(center: CenterLike, s: CenterStep, p: RefusalPatterns)
     const data = { setl_id: s.input.setl_id!, mdtrt_id: s.input.mdtrt_id!, psn_no: s.input.psn_no! };
     const r = s.infno === '2305' ? await center.inpatientCancel(data) : await center.outpatientCancel(data);
     const si = r.result.setlinfo;
+    const setl = { ...toCenterSetl(si as unknown as SetlinfoLike), refd_setl_flag: '1', medins_setl_id: (si as { medins_setl_id?: string | null }).medins_setl_id ?? r.msgid };
     const answer = { setl_id: si.setl_id, setl_time: si.setl_time, medfee_sumamt: fmt(si.medfee_sumamt), fund_pay_sumamt: fmt(si.fund_pay_sumamt), acct_pay: fmt(si.acct_pay), psn_cash_pay: fmt(si.psn_cash_pay) };
-    return { kind: 'ok', msgid: r.msgid, answer: JSON.stringify(answer), setl_id: si.setl_id };
+    return { kind: 'ok', msgid: r.msgid, answer: JSON.stringify(answer), setl_id: si.setl_id, setl };
   } catch (e) {
     if (!isHisopsError(e)) throw e;
     const msgid = (e.details.msgid as string | undefined) ?? null;
@@ -115,27 +117,42 @@ async function applyItem(env: ApplyEnv, actions: StuckActionJournal, calls: Cent
   const itemAction = await actions.start({ ...ids, ...none, step: 'item', status: 'started', request: JSON.stringify(item.steps), started_at: iso() });
   const endItem = (status: 'done' | 'refused' | 'unknown' | 'failed' | 'locked' | 'stale', message: string) => actions.finish(itemAction, { status, message, finished_at: iso() });
 
-  const centerStep = item.steps.find((s): s is CenterStep => s.kind === 'center');
-  const hisStep = item.steps.find((s): s is HisStep => s.kind === 'his');
+  const centerAt = item.steps.findIndex((s) => s.kind === 'center');
+  const centerStep = centerAt >= 0 ? (item.steps[centerAt] as CenterStep) : undefined;
+  const hisSteps = item.steps.filter((s): s is HisStep => s.kind === 'his');
+  // HIS steps before the center call run (held open) before it is sent; those after it — the refund
+  // row of a cancellation, made of the center's answer — run once it answered, in the same transaction.
+  const preSteps = hisSteps.filter((s) => !s.fromAnswer || !centerStep);
+  const postSteps = centerStep ? hisSteps.filter((s) => s.fromAnswer) : [];
+  const hisStep = hisSteps[0];
   const resolveStep = item.steps.find((s): s is ResolveStep => s.kind === 'resolve');
   let trx: Knex.Transaction | undefined;
   let hisAction: string | undefined;
   let affected: number | null = null;
   let centerInfo: ItemResult['center'] = null;
+  const changes: Array<{ statement: string; binds: Record<string, unknown>; affected: number | null }> = [];
   const rollback = async () => {
     if (trx && !trx.isCompleted()) await trx.rollback().catch(() => undefined);
+  };
+  const runHis = async (st: HisStep, binds: Record<string, string | null>) => {
+    const b = { ...binds, now: formatDateTime(clock()) };
+    const n = await runWrite(env.db, env.profile, st.statement, b, { trx });
+    const a = n === undefined ? null : n;
+    changes.push({ statement: st.statement, binds: b, affected: a });
+    return a;
   };
 
   try {
     // 1. The HIS change, held open.
     if (hisStep) {
-      const binds = { ...hisStep.binds, now: formatDateTime(clock()) };
-      hisAction = await actions.start({ ...ids, ...none, step: 'his', status: 'started', his_change: JSON.stringify({ statement: hisStep.statement, binds }), started_at: iso() });
+      hisAction = await actions.start({ ...ids, ...none, step: 'his', status: 'started', his_change: JSON.stringify(hisSteps.map((h) => ({ statement: h.statement, binds: h.binds }))), started_at: iso() });
       try {
         trx = await env.db.knex.transaction();
         await boundLockWait(trx, env.db.dialect, o.lockTimeoutMs);
-        const n = await runWrite(env.db, env.profile, hisStep.statement, binds, { trx });
-        affected = n === undefined ? null : n;
+        for (const st of preSteps) {
+          affected = await runHis(st, st.binds);
+          if (affected === 0) break;
+        }
       } catch (e) {
         await rollback();
         if (isLockError(e)) {
@@ -178,13 +195,28 @@ async function applyItem(env: ApplyEnv, actions: StuckActionJournal, calls: Cent
         return result(item, c.kind === 'refused' ? 'refused' : c.kind === 'unknown' ? 'unknown' : 'failed', msg, { center: centerInfo, his: hisStep ? { statement: hisStep.statement, affected: 0 } : null });
       }
       await o.hooks?.afterCenter?.(item);
+      if (postSteps.length) {
+        if (c.kind !== 'ok' || !c.setl) {
+          // Refused as "already cancelled": the refund row is not in this answer. The next run
+          // learns it (5203 or the reconciliation) and records the cancellation then.
+          await rollback();
+          const msg = `the center says ${centerStep.infno} has nothing to do (${c.kind === 'refused' ? c.err_msg : 'no settlement in the answer'}); the HIS is unchanged — run hisops settle stuck, then repair it again`;
+          if (hisAction) await actions.finish(hisAction, { status: 'skipped', message: msg, finished_at: iso() });
+          await endItem('unknown', msg);
+          return result(item, 'unknown', msg, { center: centerInfo, his: { statement: hisStep!.statement, affected: 0 } });
+        }
+        for (const st of postSteps) {
+          const n = await runHis(st, st.fromAnswer === 'refund' ? refundBindsFromAnswer(st, c.setl, c.msgid) : st.binds);
+          if (n === 0) throw new Error(`statement ${st.statement} changed no row`);
+        }
+      }
     }
 
     // 3. Commit the HIS change, then close the write-ahead entry.
     if (trx && hisAction) {
       await o.hooks?.beforeHisCommit?.(item);
       await trx.commit();
-      await actions.finish(hisAction, { status: 'done', his_change: JSON.stringify({ statement: hisStep!.statement, binds: { ...hisStep!.binds }, affected }), finished_at: iso() });
+      await actions.finish(hisAction, { status: 'done', his_change: JSON.stringify(changes.length === 1 ? changes[0] : changes), finished_at: iso() });
     }
     if (resolveStep) {
       const text = `${resolveStep.resolution}${centerInfo ? ` (${centerInfo.infno} msgid ${centerInfo.msgid ?? '?'}: ${centerInfo.answer})` : ''}${hisStep ? `; HIS ${hisStep.statement}` : ''}; hisops run ${env.runId}`;
@@ -212,7 +244,7 @@ function errText(e: unknown): string {
 function doneMessage(item: PlanItem, c: ItemResult['center'], his: HisStep | undefined, affected: number | null): string {
   const parts: string[] = [];
   if (c) parts.push(`${c.infno} ${c.answer === 'answered' ? 'answered' : `refused as ${c.err_msg}`} (msgid ${c.msgid ?? '?'})`);
-  if (his) parts.push(`HIS ${his.statement === 'complete_settlement' ? 'completed' : 'marked void'}${affected !== null ? ` (${affected} row)` : ''}`);
+  if (his) parts.push(`HIS ${item.repair === 'record_cancel' || item.repair === 'cancel' ? 'cancellation recorded' : his.statement === 'complete_settlement' ? 'completed' : 'marked void'}${affected !== null ? ` (${affected} row)` : ''}`);
   if (!parts.length) parts.push('write-ahead entry closed');
   return parts.join('; ');
 }

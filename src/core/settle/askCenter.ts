@@ -82,6 +82,14 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
       (way.by === 'setl_id' ? { kind: 'error' as const, code: 'CENTER_NOT_ASKED', message: 'the center was not asked' } : { kind: 'not_asked' as const, why: way.by === null ? way.why : center ? "hisops's journal already tells" : 'no setl_id is known, and the center was not asked by visit' });
     return classifyStuck(c, centerView(c, a, o.patterns));
   });
+  // A settlement the center cancelled: its refund row is what the HIS must record. When hisops did
+  // not send the cancellation, the reconciliation that saw the refund row named it: ask for it.
+  const refunds = center ? findings.filter((f) => f.center.state === 'cancelled' && !f.center.refund && f.candidate.refund_setl_id && f.psn_no) : [];
+  const asked = await mapLimit(refunds, o.concurrency, (f) => askOne(center!, { ...f.candidate, setl_id: f.candidate.refund_setl_id!, his: null }));
+  refunds.forEach((f, i) => {
+    const a = asked.results[i]!;
+    if (a.kind === 'setlinfo' && (a.setl.refd_setl_flag === '1' || a.setl.medfee_sumamt.startsWith('-'))) f.center.refund = a.setl;
+  });
   const byVisit = toAsk.filter((c) => !c.setl_id).length;
-  return { findings, stats: { asked: toAsk.length, byVisit, notAsked: candidates.length - toAsk.length, maxInFlight: toAsk.length ? maxInFlight : 0, ms: performance.now() - t0 } };
+  return { findings, stats: { asked: toAsk.length + refunds.length, byVisit, notAsked: candidates.length - toAsk.length, maxInFlight: toAsk.length ? maxInFlight : 0, ms: performance.now() - t0 } };
 }

@@ -23,6 +23,8 @@ import type { Candidate, CenterAnswer, CenterSetl, CenterView } from './types.js
 /** The setlinfo fields the job reads, from the client's typed record (Decimal amounts). */
 export interface SetlinfoLike {
   setl_id: string;
+  insutype?: string | null;
+  med_type?: string | null;
   mdtrt_id: string | null;
   psn_no: string | null;
   setl_time: string | null;
@@ -38,6 +40,8 @@ export interface SetlinfoLike {
 export function toCenterSetl(s: SetlinfoLike): CenterSetl {
   const out: Record<string, string | null> = {
     setl_id: s.setl_id,
+    insutype: s.insutype ?? null,
+    med_type: s.med_type ?? null,
     mdtrt_id: s.mdtrt_id,
     psn_no: s.psn_no,
     setl_time: s.setl_time,
@@ -76,12 +80,29 @@ function isRefundAnswer(s: CenterSetl): boolean {
   return s.refd_setl_flag === '1' || s.medfee_sumamt.startsWith('-');
 }
 
+/**
+ * The refund row of hisops's own answered 2208/2305 for this settlement, read from the answer the
+ * call journal kept (`{"setlinfo": {…}}`): the row the center added when it cancelled.
+ */
+export function refundFromPrior(c: Candidate): CenterSetl | null {
+  for (const x of c.prior) {
+    if ((x.infno !== '2208' && x.infno !== '2305') || x.status !== 'ok' || !x.output) continue;
+    try {
+      const o = JSON.parse(x.output) as { setlinfo?: SetlinfoLike };
+      if (o.setlinfo?.setl_id) return { ...toCenterSetl(o.setlinfo), medins_setl_id: o.setlinfo.medins_setl_id ?? x.msgid, refd_setl_flag: '1' };
+    } catch {
+      // An answer that is not JSON names no refund row; the job asks the center instead.
+    }
+  }
+  return null;
+}
+
 /** What hisops's own earlier calls, the journal and the HIS log say, when 5203 could not tell. */
 export function fromJournal(c: Candidate, p: RefusalPatterns, why: string): CenterView {
   const cancelledByUs = c.prior.find((x) => (x.infno === '2208' || x.infno === '2305') && x.status === 'ok');
   const reversedByUs = c.prior.find((x) => x.infno === '2601' && x.status === 'ok');
   if (reversedByUs) return { state: 'reversed', via: 'journal', setl: null, note: `reversed by hisops's 2601 msgid ${reversedByUs.msgid}` };
-  if (cancelledByUs) return { state: 'cancelled', via: 'journal', setl: null, note: `cancelled by hisops's ${cancelledByUs.infno} msgid ${cancelledByUs.msgid}` };
+  if (cancelledByUs) return { state: 'cancelled', via: 'journal', setl: null, refund: refundFromPrior(c), note: `cancelled by hisops's ${cancelledByUs.infno} msgid ${cancelledByUs.msgid}` };
   const refusedReversal = c.prior.find((x) => x.infno === '2601' && x.status === 'failed' && refusalKind(x.err_msg, p) !== 'other');
   if (refusedReversal) {
     const k = refusalKind(refusedReversal.err_msg, p) as Exclude<RefusalKind, 'other'>;
@@ -101,8 +122,8 @@ function answeredView(c: Candidate, s: CenterSetl, how: string): CenterView {
     if (isRefundAnswer(s)) return { state: 'settled', via: '5203', setl: s, note: `${how}: the refund settlement is on record at the center` };
     return { state: 'unreachable', via: '5203', setl: null, note: `the HIS row is a refund (refd_setl_flag 1), but 5203 answers setl_id ${s.setl_id} as a settlement that is not one; check the row's setl_id by hand` };
   }
-  if (isRefundAnswer(s)) return { state: 'cancelled', via: '5203', setl: s, note: `${how}: the center answers with a refund settlement (refd_setl_flag ${s.refd_setl_flag ?? '?'}, medfee_sumamt ${s.medfee_sumamt})` };
-  if (cancelledByUs) return { state: 'cancelled', via: 'journal', setl: s, note: `5203 still shows it, but hisops's ${cancelledByUs.infno} (msgid ${cancelledByUs.msgid}) cancelling it was answered` };
+  if (isRefundAnswer(s)) return { state: 'cancelled', via: '5203', setl: s, refund: refundFromPrior(c), note: `${how}: the center answers with a refund settlement (refd_setl_flag ${s.refd_setl_flag ?? '?'}, medfee_sumamt ${s.medfee_sumamt})` };
+  if (cancelledByUs) return { state: 'cancelled', via: 'journal', setl: s, refund: refundFromPrior(c), note: `5203 still shows it, but hisops's ${cancelledByUs.infno} (msgid ${cancelledByUs.msgid}) cancelling it was answered` };
   return { state: 'settled', via: '5203', setl: s, note: how === '5203' ? null : how };
 }
 

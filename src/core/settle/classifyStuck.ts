@@ -38,9 +38,21 @@ export function amountDeltas(c: Candidate, v: CenterView): AmountDelta[] {
   return out;
 }
 
-function decide(his: HisState, v: CenterView, deltas: AmountDelta[], openEntry: boolean): { cls: StuckClass; why: string } {
+/** The HIS books hold a cancellation as the center does: the original cancelled and its refund row. */
+function hisHoldsCancellation(c: Candidate, his: HisState): boolean {
+  return his === 'cancelled' && !!c.hisRefund;
+}
+
+function decide(c: Candidate, his: HisState, v: CenterView, deltas: AmountDelta[], openEntry: boolean): { cls: StuckClass; why: string } {
   const center = v.state;
   if (center === 'unreachable') return { cls: 'unreachable', why: `the center could not be asked (${v.note ?? 'no answer'})` };
+  // The center's books hold the original and its refund row: so must the HIS's, or the original's
+  // day stays unbalanced (a void, or no row at all, is not the same). A candidate that is itself a
+  // refund row reads as settled (centerView), not here.
+  if (center === 'cancelled' && !hisHoldsCancellation(c, his)) {
+    const hisWord = his === 'missing' ? 'has no row for it' : his === 'cancelled' ? 'marked it cancelled but has no refund row' : `shows it ${his}`;
+    return { cls: 'cancel_unrecorded', why: `the center cancelled it (original and refund row on its books); the HIS ${hisWord}` };
+  }
   const gone = center === 'cancelled' || center === 'reversed' || center === 'absent';
   const centerWord = center === 'absent' ? 'has no such settlement' : center === 'reversed' ? 'reversed it' : center === 'cancelled' ? 'cancelled it' : 'settled it';
   if (center === 'unknown') {
@@ -68,7 +80,7 @@ export function classifyStuck(c: Candidate, v: CenterView): Finding {
   const his = hisState(c);
   const deltas = his === 'settled' ? amountDeltas(c, v) : [];
   const openEntry = !!c.call && !c.call.resolved_at && (c.call.status === 'pending' || c.call.status === 'unknown');
-  const { cls, why } = decide(his, v, deltas, openEntry);
+  const { cls, why } = decide(c, his, v, deltas, openEntry);
   const amt = (f: 'medfee_sumamt' | 'fund_pay_sumamt' | 'acct_pay' | 'psn_cash_pay'): string | null => {
     if (v.setl) return v.setl[f];
     const h = c.his?.[f];

@@ -162,6 +162,8 @@ export interface DemoStuckOptions {
    * the demo fail.
    */
   expect?: string[];
+  /** Center settled, HIS pending: complete the HIS row (default) or cancel at the center. */
+  centerOnly?: 'complete' | 'cancel';
 }
 
 export interface DemoStuckResult {
@@ -170,7 +172,9 @@ export interface DemoStuckResult {
   plan: PlanItem[];
   results: ItemResult[];
   after: StuckReport;
-  /** Every one-sided settlement created was found, nothing else was, and all were repaired. */
+  /** Items `--all` leaves to a person (named, they would be cancelled): still stuck afterwards, by design. */
+  decisions: PlanItem[];
+  /** Every one-sided settlement created was found, nothing else was, and all but those needing a decision were repaired. */
   ok: boolean;
 }
 
@@ -214,14 +218,20 @@ export async function demoStuck(o: DemoStuckOptions): Promise<DemoStuckResult> {
     const settings = { ...DEFAULT_STUCK };
     const env = { db: o.hisDb, profile, journal: o.journal, now, center };
     const found = await detectStuck(env, { olderThanMs: 0, settings });
-    const { items } = await planReverse(env, { olderThanMs: 0, settings, ids: [], all: true, centerOnly: settings.centerOnly, runId });
+    const { items } = await planReverse(env, { olderThanMs: 0, settings, ids: [], all: true, centerOnly: o.centerOnly ?? settings.centerOnly, runId });
     const results = await applyRepairs({ ...env, runId, opter: o.opter ?? { opter: config.opter, opter_name: config.opter_name } }, items, { lockTimeoutMs: settings.lockTimeoutMs, patterns: settings.patterns });
     const after = await detectStuck({ ...env, now: new Date(clock().getTime() + 2000) }, { olderThanMs: 0, settings });
+    const decisions = items.filter((i) => i.decision);
+    const decided = new Set(decisions.map((i) => i.id));
     const created_ = new Set(created.stuck.map((s) => s.msgid));
     const expected = new Set(o.expect ?? []);
     const isExpected = (f: { msgid: string | null; setl_id: string | null; id: string }) => [f.msgid, f.setl_id, f.id].some((x) => x !== null && (created_.has(x) || expected.has(x)));
     const foundCreated = found.findings.filter((f) => f.msgid !== null && created_.has(f.msgid)).length;
-    const ok = foundCreated === created_.size && found.findings.every(isExpected) && results.every((r) => r.outcome === 'done') && after.findings.length === 0;
-    return { created, found, plan: items, results, after, ok };
+    const ok =
+      foundCreated === created_.size &&
+      found.findings.every(isExpected) &&
+      results.every((r) => r.outcome === 'done' || decided.has(r.id)) &&
+      after.findings.every((f) => decided.has(f.id));
+    return { created, found, plan: items, results, after, decisions, ok };
   });
 }

@@ -125,7 +125,7 @@ export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: Re
     chosen = sel.selected;
   }
   const { findings, stats } = await assessCandidates(env.center, chosen, { concurrency: o.settings.concurrency, patterns: o.settings.patterns });
-  const items = planRepairs(findings, { centerOnly: o.centerOnly, runId: o.runId });
+  const items = planRepairs(findings, { centerOnly: o.centerOnly, runId: o.runId, named: !o.all });
   if (!o.all) {
     const bad: IdProblem[] = [];
     items.forEach((it, i) => {

@@ -165,14 +165,22 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
     // A cancellation names the cancelled setl_id only in its request; read those sent since the oldest candidate.
     const oldest = candidates.reduce<string | null>((m, c) => (c.call?.created_at && (!m || c.call.created_at < m) ? c.call.created_at : m), null);
     const since = oldest ?? (candidates.some((c) => c.at) ? new Date(candidates.map((c) => c.at!).filter(Boolean).sort()[0]!.replace(' ', 'T')).toISOString() : undefined);
-    const q = k(CENTER_CALLS_TABLE.name).select('msgid', 'infno', 'status', 'err_msg', 'created_at', 'request').whereIn('infno', ['2208', '2305']);
+    const q = k(CENTER_CALLS_TABLE.name).select('msgid', 'infno', 'status', 'err_msg', 'created_at', 'request', 'output').whereIn('infno', ['2208', '2305']);
     if (since) q.where('created_at', '>=', new Date(new Date(since).getTime() - 86_400_000).toISOString());
-    for (const r of (await q) as Array<Pick<CenterCallRecord, 'msgid' | 'infno' | 'status' | 'err_msg' | 'created_at' | 'request'>>) {
+    for (const r of (await q) as Array<Pick<CenterCallRecord, 'msgid' | 'infno' | 'status' | 'err_msg' | 'created_at' | 'request' | 'output'>>) {
       const setl_id = cancelledSetlId(r.request);
-      if (setl_id && setlIds.has(setl_id)) prior.push({ infno: r.infno as '2208' | '2305', msgid: r.msgid, status: r.status, err_msg: r.err_msg, created_at: r.created_at, omsgid: null, setl_id });
+      if (setl_id && setlIds.has(setl_id)) prior.push({ infno: r.infno as '2208' | '2305', msgid: r.msgid, status: r.status, err_msg: r.err_msg, created_at: r.created_at, output: r.output, omsgid: null, setl_id });
     }
   }
   attachPrior(candidates, prior);
+
+  // The HIS's refund row of a settlement it marks cancelled: with it, the HIS books hold the
+  // cancellation as the center's do (the classifier's test for "recorded").
+  for (const c of candidates) {
+    if (c.his === null || !c.setl_id || String(c.his.his_status ?? '').toLowerCase() !== 'cancelled' || !c.mdtrt_id) continue;
+    const visit = (await runStatement(env.db, env.profile, 'settlements_by_mdtrt_id', { mdtrt_id: c.mdtrt_id })) as HisRow[];
+    c.hisRefund = visit.find((r) => String(r.refd_setl_flag ?? '') === '1' && String(r.init_setl_id ?? '') === c.setl_id) ?? null;
+  }
 }
 
 function cancelledSetlId(request: string): string | null {

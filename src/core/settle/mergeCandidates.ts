@@ -94,6 +94,8 @@ export function mergeCandidates(rows: SourceRows): Candidate[] {
   for (const f of rows.findings) {
     const c = get(f.msgid, f.setl_id);
     c.finding = f;
+    if (f.related_setl_id) c.refund_setl_id = f.related_setl_id;
+    if (f.cause) c.cause = f.cause;
     addSource(c, 'reconcile');
   }
   return order.map(deriveIds);
@@ -109,7 +111,7 @@ export function attachPrior(cands: Candidate[], prior: Array<PriorCall & { omsgi
   }
   for (const p of prior) {
     const c = (p.omsgid ? byMsgid.get(p.omsgid) : undefined) ?? (p.setl_id ? bySetl.get(p.setl_id) : undefined);
-    if (c && !c.prior.some((x) => x.msgid === p.msgid)) c.prior.push({ infno: p.infno, msgid: p.msgid, status: p.status, err_msg: p.err_msg, created_at: p.created_at });
+    if (c && !c.prior.some((x) => x.msgid === p.msgid)) c.prior.push({ infno: p.infno, msgid: p.msgid, status: p.status, err_msg: p.err_msg, created_at: p.created_at, output: p.output ?? null });
   }
   for (const c of cands) c.prior.sort((a, b) => a.created_at.localeCompare(b.created_at));
 }

@@ -18,12 +18,17 @@
 import { REVERSIBLE_INFNOS } from '../center/index.js';
 import { SETTLEMENT_AMOUNTS } from '../his/index.js';
 import { hisState } from './classifyStuck.js';
-import type { CenterStep, Finding, HisStep, PlanItem, RepairKind, Step } from './types.js';
+import type { CenterSetl, CenterStep, Finding, HisStep, PlanItem, RepairKind, Step } from './types.js';
 
 export interface PlanOptions {
   centerOnly: 'complete' | 'cancel';
   /** Recorded in the HIS's void reason. */
   runId?: string;
+  /**
+   * The settlements were named one by one (`settle reverse <id>`): naming one is the decision a
+   * person must take for it. With `--all` such items are left alone, saying why.
+   */
+  named?: boolean;
 }
 
 const INPATIENT = '2304';
@@ -55,6 +60,107 @@ function completeStep(f: Finding): HisStep {
   return { kind: 'his', statement: 'complete_settlement', binds, why: "store the center's settlement in the pending HIS row" };
 }
 
+const settleInfnoOf = (f: Finding): string => (f.infno === '2207' || f.infno === INPATIENT ? f.infno : f.center.setl?.clr_type === '21' ? INPATIENT : '2207');
+
+function markCancelledStep(f: Finding, reason: string): HisStep {
+  return { kind: 'his', statement: 'mark_settlement_cancelled', binds: { msgid: f.msgid, setl_id: f.center.setl?.setl_id ?? f.setl_id, reason: reason.slice(0, 200) }, why: 'the original counts as cancelled, as the center holds it' };
+}
+
+/** Binds of a settlement row as the center holds it (insert_settlement). */
+function rowBinds(s: CenterSetl, row: { his_setl_no: string; msgid: string; infno: string; his_status: string; refd_setl_flag: string; init_setl_id: string | null }, group: CenterSetl | null): Record<string, string | null> {
+  const b: Record<string, string | null> = {
+    ...row,
+    setl_id: s.setl_id,
+    setl_time: s.setl_time,
+    mdtrt_id: s.mdtrt_id ?? group?.mdtrt_id ?? null,
+    psn_no: s.psn_no ?? group?.psn_no ?? null,
+    insutype: s.insutype ?? group?.insutype ?? null,
+    med_type: s.med_type ?? group?.med_type ?? null,
+    clr_type: s.clr_type ?? group?.clr_type ?? null,
+    clr_way: s.clr_way ?? group?.clr_way ?? null,
+    clr_optins: s.clr_optins ?? group?.clr_optins ?? null,
+    setl_optins: s.clr_optins ?? group?.clr_optins ?? null,
+    medins_setl_id: s.medins_setl_id,
+    pool_prop_selfpay: s.pool_prop_selfpay,
+  };
+  for (const a of SETTLEMENT_AMOUNTS) b[a] = s[a];
+  return b;
+}
+
+/** The original row of a settlement the HIS lost (rolled back), written as cancelled. */
+function insertOriginalStep(f: Finding): HisStep | undefined {
+  const s = f.center.setl;
+  const msgid = f.msgid ?? s?.medins_setl_id ?? null;
+  if (!s || !s.setl_time || !msgid) return undefined;
+  const his_setl_no = f.candidate.log?.his_setl_no ?? `HO${msgid}`;
+  return {
+    kind: 'his',
+    statement: 'insert_settlement',
+    binds: rowBinds(s, { his_setl_no, msgid, infno: settleInfnoOf(f), his_status: 'cancelled', refd_setl_flag: '0', init_setl_id: null }, null),
+    why: 'the HIS has no row of the settlement the center holds: write it, as cancelled',
+  };
+}
+
+/** The refund row the center added when it cancelled (known, or from the answer of the cancel in this item). */
+export function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
+  const orig = f.center.setl;
+  const init = orig?.setl_id ?? f.setl_id;
+  const cancelInfnoText = cancelInfno(f);
+  if (!refund) {
+    return {
+      kind: 'his',
+      statement: 'insert_settlement',
+      binds: { init_setl_id: init, infno: cancelInfnoText, his_status: 'settled', refd_setl_flag: '1', mdtrt_id: orig?.mdtrt_id ?? f.mdtrt_id, psn_no: orig?.psn_no ?? f.psn_no, insutype: orig?.insutype ?? null },
+      why: "write the center's refund row (from its answer to the cancellation)",
+      fromAnswer: 'refund',
+    };
+  }
+  const msgid = refund.medins_setl_id ?? refund.setl_id;
+  return {
+    kind: 'his',
+    statement: 'insert_settlement',
+    binds: rowBinds(refund, { his_setl_no: `HO${msgid}`, msgid, infno: cancelInfnoText, his_status: 'settled', refd_setl_flag: '1', init_setl_id: init }, orig),
+    why: "write the center's refund row of the cancellation",
+  };
+}
+
+/** Binds of a refund row from the center's answer to the cancellation sent in the same item. */
+export function refundBindsFromAnswer(step: HisStep, answer: CenterSetl, callMsgid: string): Record<string, string | null> {
+  const fixed = step.binds;
+  const msgid = answer.medins_setl_id ?? callMsgid;
+  const group = { ...answer, insutype: answer.insutype ?? fixed['insutype'] ?? null } as CenterSetl;
+  return rowBinds(answer, { his_setl_no: `HO${msgid}`, msgid, infno: fixed['infno'] ?? '2208', his_status: 'settled', refd_setl_flag: '1', init_setl_id: fixed['init_setl_id'] ?? null }, group);
+}
+
+/**
+ * The HIS steps that make its books hold a cancellation the center holds: the original as
+ * cancelled (completed first when pending, written when missing) and the refund row.
+ */
+function recordCancelSteps(f: Finding, refund: CenterSetl | null, reason: string): HisStep[] | undefined {
+  const his = hisState(f.candidate);
+  const pre: HisStep[] = [];
+  if (his === 'missing') {
+    const orig = insertOriginalStep(f);
+    if (!orig) return undefined;
+    pre.push(orig);
+  } else if (his === 'pending') {
+    if (!f.center.setl || !f.center.setl.setl_time || !f.msgid) return undefined;
+    pre.push(completeStep(f), markCancelledStep(f, reason));
+  } else if (his === 'settled' || his === 'void') {
+    if (!f.msgid) return undefined;
+    pre.push(markCancelledStep(f, reason));
+  }
+  return [...pre, ...(f.candidate.hisRefund ? [] : [refundRowStep(f, refund)])];
+}
+
+/** A person must decide: the HIS voided it, or nobody here knows the settlement. */
+function decisionFor(f: Finding): string | null {
+  const his = hisState(f.candidate);
+  if (his === 'void') return 'the HIS voided it while the center holds it: check with the cashier whether the patient paid, then cancel it at the center';
+  if (his === 'missing' && !f.candidate.call && !f.candidate.log) return 'neither the HIS nor hisops has a call for it (test data at the center, or another system): ask the center, then cancel it there';
+  return null;
+}
+
 function canComplete(f: Finding, o: PlanOptions): boolean {
   const s = f.center.setl;
   const h = f.candidate.his;
@@ -74,8 +180,9 @@ function resolveStep(f: Finding, repair: RepairKind): Step[] {
   return msgids.length ? [{ kind: 'resolve', msgids, resolution: `${f.classification}: ${repair}` }] : [];
 }
 
-function item(f: Finding, repair: RepairKind, steps: Step[], note: string | null): PlanItem {
+function item(f: Finding, repair: RepairKind, steps: Step[], note: string | null, decision: string | null = null): PlanItem {
   return {
+    decision,
     id: f.id,
     classification: f.classification,
     repair,
@@ -118,10 +225,19 @@ export function planRepair(f: Finding, o: PlanOptions): PlanItem {
         return item(f, 'void', [voidStep(f, `center never settled it (${f.center.note ?? f.center_state})${run}`)], null);
       }
       return item(f, 'resolve', [], null);
+    case 'cancel_unrecorded': {
+      const steps = recordCancelSteps(f, f.center.refund ?? null, `cancelled at the center${run}`);
+      if (!steps) return manual(f, "the center cancelled it, but hisops lacks the original's figures or msgid to record it: record the cancellation in the HIS by hand");
+      if (!f.center.refund && steps.some((st) => st.fromAnswer)) {
+        return manual(f, `the center cancelled it, but its refund row is not known to hisops: run hisops reconcile for the day of the cancellation (it finds the refund row), then hisops settle reverse ${f.setl_id ?? f.id}`);
+      }
+      return item(f, 'record_cancel', steps, null);
+    }
     case 'center_only': {
-      if (canComplete(f, o)) return item(f, 'complete', [completeStep(f)], null);
+      const decision = decisionFor(f);
+      if (decision && !o.named) return item(f, 'manual', [], `needs a decision: ${decision}. To cancel it, name it: hisops settle reverse ${f.setl_id ?? f.id}`, decision);
+      if (!decision && canComplete(f, o)) return item(f, 'complete', [completeStep(f)], null);
       const setl_id = f.center.setl?.setl_id ?? f.setl_id;
-      const hisSteps = hisPending && f.msgid ? [voidStep(f, `cancelled at the center${run}`)] : [];
       if (setl_id && f.psn_no && (f.center.setl?.mdtrt_id ?? f.mdtrt_id)) {
         const infno = cancelInfno(f);
         const cancel: CenterStep = {
@@ -130,11 +246,18 @@ export function planRepair(f: Finding, o: PlanOptions): PlanItem {
           input: { setl_id, mdtrt_id: (f.center.setl?.mdtrt_id ?? f.mdtrt_id)!, psn_no: f.psn_no },
           why: `cancel settlement ${setl_id} at the center`,
         };
+        // The HIS books then hold what the center's do: the original as cancelled, and the refund
+        // row from the answer (written after it, in the same HIS transaction).
+        const record = recordCancelSteps(f, null, `cancelled at the center${run}`);
+        if (!record) return manual(f, `the center settled it; hisops lacks its figures to record a cancellation in the HIS: cancel ${setl_id} and record it by hand`);
+        const pre = record.filter((st) => !st.fromAnswer);
+        const post = record.filter((st) => st.fromAnswer);
         const why = o.centerOnly === 'complete' && his === 'pending' ? "the center's settlement is not of the HIS bill" : null;
-        return item(f, 'cancel', [cancel, ...hisSteps], why ? `not completed: ${why}` : null);
+        return item(f, 'cancel', [...pre, cancel, ...post], why ? `not completed: ${why}` : null, decision);
       }
+      const hisSteps = hisPending && f.msgid ? [voidStep(f, `cancelled at the center${run}`)] : [];
       const rev = reverseStep(f);
-      if (rev) return item(f, 'reverse', [rev, ...hisSteps], null);
+      if (rev) return item(f, 'reverse', [rev, ...hisSteps], null, decision);
       return manual(f, `the center settled it but neither its setl_id nor a reversible original call (${f.infno ?? 'infno unknown'}) is known`);
     }
     case 'unconfirmed': {
@@ -162,9 +285,18 @@ export function describeStep(s: Step): string {
       return `center ${name} ${Object.entries(s.input).map(([k, v]) => `${k}=${v}`).join(' ')}`;
     }
     case 'his':
-      return s.statement === 'complete_settlement'
-        ? `HIS complete_settlement msgid=${s.binds.msgid} setl_id=${s.binds.setl_id} medfee_sumamt=${s.binds.medfee_sumamt} fund_pay_sumamt=${s.binds.fund_pay_sumamt}`
-        : `HIS mark_settlement_void msgid=${s.binds.msgid}`;
+      switch (s.statement) {
+        case 'complete_settlement':
+          return `HIS complete_settlement msgid=${s.binds.msgid} setl_id=${s.binds.setl_id} medfee_sumamt=${s.binds.medfee_sumamt} fund_pay_sumamt=${s.binds.fund_pay_sumamt}`;
+        case 'mark_settlement_cancelled':
+          return `HIS mark_settlement_cancelled msgid=${s.binds.msgid}`;
+        case 'insert_settlement':
+          return s.fromAnswer
+            ? `HIS insert_settlement refund row of ${s.binds.init_setl_id} (from the center's answer)`
+            : `HIS insert_settlement setl_id=${s.binds.setl_id} ${s.binds.refd_setl_flag === '1' ? `refund of ${s.binds.init_setl_id}` : s.binds.his_status} medfee_sumamt=${s.binds.medfee_sumamt}`;
+        default:
+          return `HIS mark_settlement_void msgid=${s.binds.msgid}`;
+      }
     case 'resolve':
       return `journal: close ${s.msgids.join(', ')}`;
   }

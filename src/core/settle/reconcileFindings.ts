@@ -41,6 +41,8 @@ export function normalizeFinding(raw: unknown): OneSidedFinding | null {
     psn_no: pick('psn_no'),
     infno: pick('infno'),
     day: (str(r.day) ?? pick('setl_time') ?? '').slice(0, 10) || null,
+    cause: str(r.cause),
+    related_setl_id: str(r.related_setl_id),
   };
   return finding.setl_id || finding.msgid ? finding : null;
 }

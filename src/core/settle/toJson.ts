@@ -18,8 +18,8 @@ export function findingToJson(f: Finding): Record<string, unknown> {
       client_journal: c.call ? { msgid: c.call.msgid, infno: c.call.infno, status: c.call.status, created_at: c.call.created_at, err_msg: c.call.err_msg, resolved_at: c.call.resolved_at } : null,
       his_log: c.log,
       reconcile: c.finding,
-      prior_calls: c.prior,
-      center: { state: f.center.state, via: f.center.via, note: f.center.note, setlinfo: f.center.setl },
+      prior_calls: c.prior.map(({ output: _o, ...p }) => p),
+      center: { state: f.center.state, via: f.center.via, note: f.center.note, setlinfo: f.center.setl, refund: f.center.refund ?? null },
     },
   };
 }

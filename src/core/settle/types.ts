@@ -24,9 +24,15 @@ export type CenterState = 'settled' | 'cancelled' | 'reversed' | 'absent' | 'unk
  * - unreachable: the center could not be asked (it failed or answered something unexpected)
  * - consistent: nothing is wrong (the write-ahead entry only needs closing)
  */
-export type StuckClass = 'center_only' | 'his_only' | 'amounts_differ' | 'neither' | 'unconfirmed' | 'unreachable' | 'consistent';
+export type StuckClass = 'center_only' | 'his_only' | 'cancel_unrecorded' | 'amounts_differ' | 'neither' | 'unconfirmed' | 'unreachable' | 'consistent';
 
-export const STUCK_CLASSES: readonly StuckClass[] = ['center_only', 'his_only', 'amounts_differ', 'neither', 'unconfirmed', 'unreachable', 'consistent'];
+/**
+ * `cancel_unrecorded`: the center cancelled the settlement (2208/2305: its books hold the original
+ * and a negative refund row) and the HIS books do not show both (the original still settled,
+ * pending, void or missing, or no refund row). Voiding would leave the original's day unbalanced;
+ * the repair records the cancellation as the center holds it.
+ */
+export const STUCK_CLASSES: readonly StuckClass[] = ['center_only', 'his_only', 'cancel_unrecorded', 'amounts_differ', 'neither', 'unconfirmed', 'unreachable', 'consistent'];
 
 /** A settlement row as the profile returns it (canonical columns, canonical values). */
 export type HisRow = Record<string, string | number | null>;
@@ -71,6 +77,10 @@ export interface OneSidedFinding {
   infno: string | null;
   /** Day it was found in (yyyy-MM-dd). */
   day: string | null;
+  /** The finding's cause (his_rollback, cancelled_at_center, unknown_to_his …). */
+  cause?: string | null;
+  /** The center's refund row of a cancellation (setl_id), when the reconciliation saw it. */
+  related_setl_id?: string | null;
 }
 
 /** A repair hisops sent earlier for this settlement (from the client journal). */
@@ -80,6 +90,8 @@ export interface PriorCall {
   status: 'pending' | 'ok' | 'failed' | 'unknown';
   err_msg: string | null;
   created_at: string;
+  /** The center's answer (JSON text) when it answered: a cancellation's refund settlement. */
+  output?: string | null;
 }
 
 export interface Candidate {
@@ -100,11 +112,19 @@ export interface Candidate {
   finding: OneSidedFinding | null;
   /** Cancellations (2208/2305) and reversals (2601) hisops sent for it before. */
   prior: PriorCall[];
+  /** The center's refund row of a cancellation, when a reconciliation saw it (setl_id). */
+  refund_setl_id?: string | null;
+  /** The HIS's refund row of this settlement (refd_setl_flag 1, init_setl_id = its setl_id), when it has one. */
+  hisRefund?: HisRow | null;
+  /** Reconcile's cause for it (unknown_to_his needs a person's decision). */
+  cause?: string | null;
 }
 
 /** The center's settlement as 5203 (or the original answer) gave it. */
 export type CenterSetl = {
   setl_id: string;
+  insutype?: string | null;
+  med_type?: string | null;
   mdtrt_id: string | null;
   psn_no: string | null;
   setl_time: string | null;
@@ -136,6 +156,8 @@ export interface CenterView {
   setl: CenterSetl | null;
   /** The center's message or why the state is what it is. */
   note: string | null;
+  /** On `cancelled`: the center's refund (cancellation) row, when hisops knows it. */
+  refund?: CenterSetl | null;
 }
 
 export interface AmountDelta {
@@ -183,10 +205,15 @@ export interface CenterStep {
 /** One change in the HIS, through a profile statement. */
 export interface HisStep {
   kind: 'his';
-  statement: 'mark_settlement_void' | 'complete_settlement';
+  statement: 'mark_settlement_void' | 'complete_settlement' | 'mark_settlement_cancelled' | 'insert_settlement';
   /** Binds without `now` (added when applied). */
   binds: Record<string, string | null>;
   why: string;
+  /**
+   * The refund row of a cancellation hisops sends in the same item: its binds (setl_id, setl_time,
+   * amounts, msgid) come from the center's answer, so the step runs after the center step.
+   */
+  fromAnswer?: 'refund';
 }
 
 /** Close the write-ahead entries of the original call. */
@@ -198,7 +225,7 @@ export interface ResolveStep {
 
 export type Step = CenterStep | HisStep | ResolveStep;
 
-export type RepairKind = 'complete' | 'cancel' | 'reverse' | 'void' | 'resolve' | 'manual';
+export type RepairKind = 'complete' | 'cancel' | 'reverse' | 'void' | 'record_cancel' | 'resolve' | 'manual';
 
 export interface PlanItem {
   id: string;
@@ -213,6 +240,11 @@ export interface PlanItem {
   steps: Step[];
   /** What a person must do (manual items, and what hisops cannot do such as refunding cash). */
   note: string | null;
+  /**
+   * A person must decide (the HIS voided it, or neither the HIS nor hisops knows the settlement):
+   * `--all` leaves it alone; naming it on the command line plans the repair.
+   */
+  decision?: string | null;
 }
 
 /** How one item ended when applied. */

@@ -114,7 +114,8 @@ describe('center-only settlements', () => {
     toCenter(w.sb.ledger, s);
     const r = await reconcile(w, { date: day });
     expect(brief(r)).toEqual([`center_only/unknown_to_his ${s.setl_id}`]);
-    expect(r.findings[0]!.repair).toMatchObject({ action: 'manual', certain: false });
+    // A person decides: never certain, never part of settle reverse --all; the command names it.
+    expect(r.findings[0]!.repair).toMatchObject({ action: 'cancel_at_center', certain: false, command: `hisops settle reverse ${s.setl_id}` });
   });
 
   it("hisops's own journal knows the call (a settlement hisops made and lost)", async () => {
@@ -178,7 +179,7 @@ describe('HIS-only settlements', () => {
     const f = r.findings[0]!;
     expect(f.related_setl_id).toBe(cancel.setl_id);
     expect(f.effects[0]).toMatchObject({ count: 1, medfee_sumamt: '-100.00' });
-    expect(f.repair).toMatchObject({ action: 'record_refund_in_his', certain: false });
+    expect(f.repair).toMatchObject({ action: 'stuck_job', certain: true, command: `hisops settle reverse ${s.setl_id}` });
   });
 });
 

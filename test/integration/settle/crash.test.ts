@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from './helpers.js';
-import { detect, hisRow, repair, requests, twoBatches, writeBackFailed } from './scenarios.js';
+import { detect, expectCancellationBooked, hisRow, repair, requests, twoBatches, writeBackFailed } from './scenarios.js';
 
 const repo = path.resolve(__dirname, '../../..');
 // Bundled next to node_modules so that knex and better-sqlite3 resolve from the repository.
@@ -67,8 +67,10 @@ describe('killed between the center call and the HIS update', () => {
     const queriesBefore = requests(w, '5203');
     const again = await repair(w, [s.msgid], { centerOnly: 'cancel' });
     expect(requests(w, '5203')).toBe(queriesBefore + 1);
-    expect(again.results[0]).toMatchObject({ outcome: 'done', repair: 'void', center: null });
+    // The journal kept the 2208's answer: the HIS books the original as cancelled and the refund row, no second 2208.
+    expect(again.results[0]).toMatchObject({ outcome: 'done', repair: 'record_cancel', center: null });
     expect(requests(w, '2208')).toBe(1);
-    expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
+    await expectCancellationBooked(w, s.msgid);
+    expect((await detect(w)).findings).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { makeWorld, type HisKind, type World } from './helpers.js';
-import { detect, env, hisRow, journalLeftPending, repair, requests, rolledBack, settledNormally, twoBatches, withFault, writeBackFailed } from './scenarios.js';
+import { detect, env, expectCancellationBooked, hisRow, journalLeftPending, repair, requests, rolledBack, settledNormally, twoBatches, withFault, writeBackFailed } from './scenarios.js';
 import { planReverse } from '../../../src/core/settle/index.js';
 import { describeWithPg } from '../../helpers/servers.js';
 
@@ -50,31 +50,27 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect((await detect(w)).findings).toEqual([]);
   });
 
-  it('center_only, cancel preferred: 2208 for an outpatient settlement, 2305 for an inpatient one, the HIS row void', async () => {
+  it('center_only, cancel preferred: 2208 for an outpatient settlement, 2305 for an inpatient one, the cancellation booked in the HIS', async () => {
     const out = await writeBackFailed(w, '75.00');
     const inp = await writeBackFailed(w, '3200.00', true);
     const { plan, results } = await repair(w, [out.msgid, inp.msgid], { centerOnly: 'cancel' });
     const infnos = plan.items.map((i) => i.steps.find((s) => s.kind === 'center')).map((s) => (s && s.kind === 'center' ? s.infno : null));
     expect(infnos.sort()).toEqual(['2208', '2305']);
     expect(results.map((r) => r.outcome)).toEqual(['done', 'done']);
-    for (const s of [out, inp]) {
-      expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('cancelled');
-      expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
-    }
+    for (const s of [out, inp]) await expectCancellationBooked(w, s.msgid);
     expect((await detect(w)).findings).toEqual([]);
   });
 
-  it('center_only after an HIS rollback (only the HIS log is left): cancels at the center, nothing to change in the HIS', async () => {
+  it('center_only after an HIS rollback (only the HIS log is left): cancels at the center and writes the pair into the HIS', async () => {
     const s = await rolledBack(w);
     const r = await detect(w);
     expect(r.findings[0]).toMatchObject({ classification: 'center_only', his_state: 'missing', sources: expect.arrayContaining(['his_log']) });
     const { results } = await repair(w, [s.msgid]);
-    expect(results[0]).toMatchObject({ outcome: 'done', repair: 'cancel', his: null });
-    expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('cancelled');
-    expect(await hisRow(w, s.msgid)).toBeUndefined();
+    expect(results[0]).toMatchObject({ outcome: 'done', repair: 'cancel', his: { statement: 'insert_settlement' } });
+    await expectCancellationBooked(w, s.msgid);
     const call = await w.journal.knex('hisops_center_calls').where({ msgid: s.msgid }).first();
     expect(call.resolved_at).toBeTruthy();
-    // The HIS log row stays, but nobody holds the settlement any more: nothing is stuck.
+    // The HIS log row now has its settlement row: nothing is stuck.
     expect((await detect(w)).findings).toEqual([]);
   });
 
@@ -168,11 +164,13 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(requests(w, '2208')).toBe(1);
 
     const r = await detect(w);
-    expect(r.findings[0]).toMatchObject({ classification: 'neither', center_state: 'cancelled' });
+    expect(r.findings[0]).toMatchObject({ classification: 'cancel_unrecorded', center_state: 'cancelled' });
     const resumed = await repair(w, [s.msgid], { centerOnly: 'cancel' });
-    expect(resumed.results[0]).toMatchObject({ outcome: 'done', repair: 'void', center: null });
+    // The refund row comes from the answer hisops's journal kept: no second 2208.
+    expect(resumed.results[0]).toMatchObject({ outcome: 'done', repair: 'record_cancel', center: null });
     expect(requests(w, '2208')).toBe(1);
-    expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
+    await expectCancellationBooked(w, s.msgid);
+    expect((await detect(w)).findings).toEqual([]);
   });
 
   it('a center that refuses the cancel: reported, the HIS row unchanged', async () => {

@@ -90,3 +90,26 @@ export const requests = (w: World, infno: string): number => w.sb.stats().byInfn
 export async function hisRow(w: World, msgid: string): Promise<Record<string, unknown> | undefined> {
   return w.his.knex('his_settlement').where({ msgid }).first();
 }
+
+/** The HIS's refund row of a settlement (refd_setl_flag 1, init_setl_id = its setl_id). */
+export async function hisRefund(w: World, setl_id: string): Promise<Record<string, unknown> | undefined> {
+  return w.his.knex('his_settlement').where({ init_setl_id: setl_id, refd_setl_flag: '1' }).first();
+}
+
+/**
+ * The HIS books a cancellation as the center's do: the original cancelled (counted), and a refund
+ * row equal to the center's (setl_id, setl_time, negated amounts).
+ */
+export async function expectCancellationBooked(w: World, msgid: string): Promise<void> {
+  const { expect } = await import('vitest');
+  const orig = (await hisRow(w, msgid))!;
+  expect(orig.his_status).toBe('cancelled');
+  const c = w.sb.ledger.settlementsByMsgid(msgid)[0]!;
+  expect(c.status).toBe('cancelled');
+  const centerRefund = w.sb.ledger.getSettlement(c.cancelled_by!)!;
+  const refund = (await hisRefund(w, c.setl_id))!;
+  expect(refund).toMatchObject({ setl_id: centerRefund.setl_id, his_status: 'settled', refd_setl_flag: '1' });
+  expect(String(refund.setl_time).slice(0, 19)).toBe(centerRefund.setl_time);
+  expect(Number(refund.medfee_sumamt)).toBeCloseTo(Number(centerRefund.medfee_sumamt.toFixed(2)), 2);
+  expect(Number(refund.fund_pay_sumamt)).toBeCloseTo(Number(centerRefund.fund_pay_sumamt.toFixed(2)), 2);
+}

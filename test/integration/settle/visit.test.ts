@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../src/core/his/index.js';
 import { detectStuck, planReverse } from '../../../src/core/settle/index.js';
 import { describeWithPg } from '../../helpers/servers.js';
 import { makeWorld, type HisKind, type World } from './helpers.js';
-import { detect, env, hisRow, repair, requests, settledNormally, twoBatches, withFault } from './scenarios.js';
+import { detect, env, expectCancellationBooked, hisRow, repair, requests, settledNormally, twoBatches, withFault } from './scenarios.js';
 
 describe('lost answers found by visit, on sqlite', () => suite('sqlite'));
 describeWithPg('lost answers found by visit, on postgres', (url) => suite('postgres', url));
@@ -68,24 +68,22 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(plan.items[0]!.steps.find((x) => x.kind === 'center')).toMatchObject({ infno: '2208', input: { setl_id: center.setl_id, mdtrt_id: s.mdtrt_id } });
     expect(results[0]!.outcome).toBe('done');
     expect(requests(w, '2601')).toBe(0);
-    expect(w.sb.ledger.getSettlement(center.setl_id)!.status).toBe('cancelled');
-    expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
-    // Asked by visit again, the center now answers the cancelled settlement (refd_setl_flag 1): nothing stuck.
+    await expectCancellationBooked(w, s.msgid);
+    // Asked by visit again, the center now answers the cancelled settlement (refd_setl_flag 1), which the HIS books as such: nothing stuck.
     expect((await detect(w)).findings).toEqual([]);
   });
 
-  it('cancelled at the center after the answer was lost: the visit answers it with refd_setl_flag 1 → neither, the row is voided without a center call', async () => {
+  it('cancelled at the center after the answer was lost, by someone else: cancel_unrecorded, never voided; left to a person until its refund row is known', async () => {
     const s = await withFault(w, '2207:timeout-after-commit', '88.00');
     const center = w.sb.ledger.settlementsByMsgid(s.msgid)[0]!;
     w.sb.ledger.insertCancellation({ setl_id: center.setl_id, setl_time: formatDateTime(new Date()) });
     const r = await detect(w);
-    expect(r.findings[0]).toMatchObject({ msgid: s.msgid, classification: 'neither', center_state: 'cancelled', center_via: '5203' });
-    const { results } = await repair(w, [s.msgid]);
-    expect(results[0]).toMatchObject({ outcome: 'done', repair: 'void', center: null });
+    expect(r.findings[0]).toMatchObject({ msgid: s.msgid, classification: 'cancel_unrecorded', center_state: 'cancelled', center_via: '5203' });
+    // A void would leave the original's day unbalanced; without the refund row there is nothing right to write.
+    await expect(repair(w, [s.msgid])).rejects.toMatchObject({ code: 'STUCK_IDS', summary: expect.stringMatching(/refund row is not known/) });
     expect(changes()).toBe(0);
-    expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
+    expect((await hisRow(w, s.msgid))!.his_status).toBe('pending');
     expect(w.sb.ledger.getSettlement(center.setl_id)!.status).toBe('cancelled');
-    expect((await detect(w)).findings).toEqual([]);
   });
 
   it('the visit answers another batch (its msgid differs): the lost batch stays unconfirmed and 2601 reverses it; the other is untouched', async () => {

@@ -23,7 +23,10 @@ const HIS: Record<Exclude<HisState, 'other'>, ReturnType<typeof hisRow> | null> 
 const TABLE: Array<[keyof typeof HIS, string, CenterAnswer, StuckClass]> = [
   ['settled', 'settled', settled, 'consistent'],
   ['settled', 'reversed', reversed, 'his_only'],
-  ['settled', 'cancelled', cancelled, 'his_only'],
+  ['settled', 'cancelled', cancelled, 'cancel_unrecorded'],
+  ['pending', 'cancelled', cancelled, 'cancel_unrecorded'],
+  ['missing', 'cancelled', cancelled, 'cancel_unrecorded'],
+  ['void', 'cancelled', cancelled, 'cancel_unrecorded'],
   ['settled', 'absent', absent, 'his_only'],
   ['pending', 'settled', settled, 'center_only'],
   ['pending', 'reversed', reversed, 'neither'],
@@ -34,7 +37,7 @@ const TABLE: Array<[keyof typeof HIS, string, CenterAnswer, StuckClass]> = [
   ['missing', 'unknown', unknown, 'unconfirmed'],
   ['void', 'settled', settled, 'center_only'],
   ['void', 'reversed', reversed, 'consistent'],
-  ['cancelled', 'cancelled', cancelled, 'consistent'],
+  ['cancelled', 'cancelled', cancelled, 'cancel_unrecorded'],
   ['pending', 'busy', busy, 'unreachable'],
   ['settled', 'down', down, 'unreachable'],
 ];
@@ -45,6 +48,11 @@ describe('classifyStuck', () => {
     const f = classifyStuck(c, centerView(c, answer, P));
     expect(f.classification).toBe(want);
     expect(f.his_state).toBe(his);
+  });
+
+  it('a cancellation is recorded only when the HIS holds the original cancelled and its refund row', () => {
+    const c = cand({ his: HIS.cancelled, setl_id: '430100202601050000000001', hisRefund: hisRow({ his_status: 'settled', refd_setl_flag: '1', init_setl_id: '430100202601050000000001' }) });
+    expect(classifyStuck(c, centerView(c, cancelled, P)).classification).toBe('consistent');
   });
 
   it('nobody holds it: neither while the write-ahead entry is open, consistent once it is closed', () => {

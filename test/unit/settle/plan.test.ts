@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { centerView, classifyStuck, DEFAULT_PATTERNS, describeStep, planRepair, type CenterAnswer, type Candidate, type PlanItem } from '../../../src/core/settle/index.js';
 import { call, cand, hisRow, setl } from './fixtures.js';
 
-const plan = (c: Candidate, a: CenterAnswer, centerOnly: 'complete' | 'cancel' = 'complete'): PlanItem => planRepair(classifyStuck(c, centerView(c, a, DEFAULT_PATTERNS)), { centerOnly, runId: 'R1' });
+const plan = (c: Candidate, a: CenterAnswer, centerOnly: 'complete' | 'cancel' = 'complete', named = false): PlanItem => planRepair(classifyStuck(c, centerView(c, a, DEFAULT_PATTERNS)), { centerOnly, runId: 'R1', named });
 const settled = (over = {}): CenterAnswer => ({ kind: 'setlinfo', setl: setl(over), msgid: 'q' });
 const steps = (p: PlanItem) => p.steps.map((s) => (s.kind === 'center' ? s.infno : s.kind === 'his' ? s.statement : 'resolve'));
 
@@ -18,14 +18,22 @@ describe('planRepair', () => {
   it('center_only of another bill (medfee differs): cancels instead of completing, and says why', () => {
     const p = plan(cand({ setl_id: 'S' }), settled({ medfee_sumamt: '90.00' }));
     expect(p.repair).toBe('cancel');
-    expect(steps(p)).toEqual(['2208', 'mark_settlement_void']);
+    // The HIS books the cancellation as the center will: the original (completed, then cancelled), and the refund row from the answer.
+    expect(steps(p)).toEqual(['complete_settlement', 'mark_settlement_cancelled', '2208', 'insert_settlement']);
+    const refund = p.steps[3]!;
+    expect(refund.kind === 'his' && refund.fromAnswer).toBe('refund');
     expect(p.note).toMatch(/not of the HIS bill/);
   });
 
   it('center_only with cancel preferred: 2208 outpatient, 2305 inpatient (by infno, else clr_type 21)', () => {
-    expect(steps(plan(cand({ setl_id: 'S' }), settled(), 'cancel'))).toEqual(['2208', 'mark_settlement_void']);
-    expect(steps(plan(cand({ setl_id: 'S', infno: '2304', his: hisRow({ infno: '2304' }) }), settled(), 'cancel'))[0]).toBe('2305');
-    expect(steps(plan(cand({ setl_id: 'S', infno: null, his: null }), settled({ clr_type: '21' }), 'cancel'))).toEqual(['2305']);
+    expect(steps(plan(cand({ setl_id: 'S' }), settled(), 'cancel'))).toEqual(['complete_settlement', 'mark_settlement_cancelled', '2208', 'insert_settlement']);
+    expect(steps(plan(cand({ setl_id: 'S', infno: '2304', his: hisRow({ infno: '2304' }) }), settled(), 'cancel'))[2]).toBe('2305');
+    // Nobody here knows it (no HIS row, no call, no log): a person decides; --all leaves it, naming it plans it.
+    const unknown = plan(cand({ setl_id: 'S', infno: null, his: null }), settled({ clr_type: '21' }), 'cancel');
+    expect(unknown.repair).toBe('manual');
+    expect(unknown.decision).toMatch(/neither the HIS nor hisops/);
+    expect(unknown.note).toMatch(/hisops settle reverse/);
+    expect(steps(plan(cand({ setl_id: 'S', infno: null, his: null }), settled({ clr_type: '21' }), 'cancel', true))).toEqual(['insert_settlement', '2305', 'insert_settlement']);
   });
 
   it('unconfirmed: 2601 by the original msgid and infno, then the void; never for an irreversible transaction', () => {
@@ -54,6 +62,21 @@ describe('planRepair', () => {
     expect(p.classification).toBe('neither');
     expect(p.repair).toBe('resolve');
     expect(steps(p)).toEqual(['resolve']);
+  });
+
+  it('cancel_unrecorded: the original marked cancelled and the refund row written, no center call', () => {
+    const refund = setl({ setl_id: 'R9', setl_time: '2026-01-06 09:00:00', medfee_sumamt: '-100.00', fund_pay_sumamt: '-60.00', refd_setl_flag: '1', medins_setl_id: 'C9' });
+    const c = cand({ setl_id: 'S', his: hisRow({ his_status: 'settled', setl_id: 'S' }), prior: [{ infno: '2208', msgid: 'C9', status: 'ok', err_msg: null, created_at: 'x', output: JSON.stringify({ setlinfo: refund }) }] });
+    const p = plan(c, { kind: 'setlinfo', setl: setl({ refd_setl_flag: '1' }), msgid: 'q' });
+    expect(p.classification).toBe('cancel_unrecorded');
+    expect(p.repair).toBe('record_cancel');
+    expect(steps(p)).toEqual(['mark_settlement_cancelled', 'insert_settlement']);
+    const row = p.steps[1]!;
+    expect(row.kind === 'his' && row.binds).toMatchObject({ setl_id: 'R9', msgid: 'C9', refd_setl_flag: '1', his_status: 'settled', init_setl_id: '430100202601050000000001', medfee_sumamt: '-100.00', his_setl_no: 'HOC9' });
+    // Without a known refund row there is nothing to write it from: a person (or a reconciliation of that day) first.
+    const blind = plan(cand({ setl_id: 'S', his: hisRow({ his_status: 'settled', setl_id: 'S' }) }), { kind: 'setlinfo', setl: setl({ refd_setl_flag: '1' }), msgid: 'q' });
+    expect(blind.repair).toBe('manual');
+    expect(blind.note).toMatch(/refund row is not known/);
   });
 
   it('amounts_differ and unreachable: manual, nothing sent', () => {

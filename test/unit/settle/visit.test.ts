@@ -55,11 +55,12 @@ describe('centerView by visit', () => {
     expect(centerStep(plan)).toBeUndefined();
   });
 
-  it('made by this call and cancelled at the center (refd_setl_flag 1): cancelled, the row is voided', () => {
+  it('made by this call and cancelled at the center (refd_setl_flag 1): cancelled — not a void, the HIS must book the cancellation', () => {
     const { v, f, plan } = judge(cand(), byVisit({ medins_setl_id: MSGID, refd_setl_flag: '1' }));
     expect(v.state).toBe('cancelled');
-    expect(f.classification).toBe('neither');
-    expect(plan.repair).toBe('void');
+    expect(f.classification).toBe('cancel_unrecorded');
+    // Its refund row is not known here (nobody saw it yet): left to a person, never voided.
+    expect(plan.repair).toBe('manual');
     expect(centerStep(plan)).toBeUndefined();
   });
 
@@ -140,6 +141,6 @@ describe('refund rows', () => {
     const c = cand({ his: hisRow({ his_status: 'settled', setl_id: 'S' }), setl_id: 'S' });
     expect(centerView(c, { kind: 'setlinfo', setl: setl({ refd_setl_flag: '1' }), msgid: 'q' }, P).state).toBe('cancelled');
     expect(centerView(c, { kind: 'setlinfo', setl: setl({ refd_setl_flag: '0', medfee_sumamt: '-100.00' }), msgid: 'q' }, P).state).toBe('cancelled');
-    expect(judge(c, { kind: 'setlinfo', setl: setl({ refd_setl_flag: '1' }), msgid: 'q' }).f.classification).toBe('his_only');
+    expect(judge(c, { kind: 'setlinfo', setl: setl({ refd_setl_flag: '1' }), msgid: 'q' }).f.classification).toBe('cancel_unrecorded');
   });
 });
