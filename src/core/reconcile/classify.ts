@@ -319,7 +319,9 @@ function classifyCenterOnly(r: ResultRow, ev: Evidence, ctx: ClassifyContext): F
 
 /** The original a cancellation (2208/2305) of hisops's cancelled: the setl_id in its request. */
 function cancelledByCall(call: Evidence['call']): string | null {
-  if (!call || (call.infno !== '2208' && call.infno !== '2305') || call.status !== 'ok') return null;
+  // Answered, or sent and never answered (killed, timed out): a refund row at the center with this
+  // call's msgid proves it went through either way.
+  if (!call || (call.infno !== '2208' && call.infno !== '2305') || call.status === 'failed') return null;
   try {
     const req = JSON.parse(String(call.request ?? '')) as { data?: { setl_id?: unknown }; setl_id?: unknown };
     return s(req.data?.setl_id ?? req.setl_id);

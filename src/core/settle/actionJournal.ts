@@ -9,7 +9,7 @@ import type { Journal, JournalTable } from '../journal/index.js';
 
 export type ActionStep = 'center' | 'his' | 'resolve' | 'item';
 
-export type ActionStatus = 'started' | 'prepared' | 'done' | 'refused' | 'unknown' | 'failed' | 'locked' | 'stale' | 'skipped' | 'declined';
+export type ActionStatus = 'started' | 'prepared' | 'done' | 'refused' | 'unknown' | 'failed' | 'locked' | 'stale' | 'skipped' | 'declined' | 'abandoned';
 
 export const STUCK_ACTIONS_TABLE: JournalTable = {
   name: 'hisops_stuck_actions',
@@ -103,6 +103,21 @@ export class StuckActionJournal {
     const p: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) p[k] = v;
     await this.journal.knex(STUCK_ACTIONS_TABLE.name).where({ action_id }).update(p);
+  }
+
+  /**
+   * Steps of other runs still `started` or `prepared`: their process died (the settle reverse run
+   * lock lets one repair run per institution at a time). They are closed as `abandoned`, so the
+   * audit trail never shows a step as in progress forever; the settlement itself was re-checked
+   * with the center by this run. Returns how many were closed.
+   */
+  async closeInterrupted(now: string): Promise<number> {
+    await this.ensure();
+    return this.journal
+      .knex(STUCK_ACTIONS_TABLE.name)
+      .whereIn('status', ['started', 'prepared'])
+      .whereNot({ run_id: this.runId })
+      .update({ status: 'abandoned', finished_at: now, message: `the run ended before this step finished (killed or lost); run ${this.runId} re-checked the settlement with the center` });
   }
 
   async list(q: ActionQuery = {}): Promise<ActionRecord[]> {

@@ -96,6 +96,7 @@ export async function applyRepairs(env: ApplyEnv, items: readonly PlanItem[], o:
   const actions = new StuckActionJournal(env.journal, env.runId, env.opter);
   const calls = new CenterCallJournal(env.journal);
   const out: ItemResult[] = [];
+  await actions.closeInterrupted((env.clock ?? (() => new Date()))().toISOString());
   for (const item of items) {
     const r = await applyItem(env, actions, calls, item, o);
     out.push(r);

@@ -177,6 +177,9 @@ function reverseStep(f: Finding): CenterStep | undefined {
 
 function resolveStep(f: Finding, repair: RepairKind): Step[] {
   const msgids = f.candidate.call && !f.candidate.call.resolved_at ? [f.candidate.call.msgid] : [];
+  // A cancellation of hisops's whose answer never reached the journal (killed, timed out): booking
+  // the cancellation settles what became of it.
+  if (repair === 'record_cancel') for (const p of f.candidate.prior) if ((p.infno === '2208' || p.infno === '2305') && (p.status === 'pending' || p.status === 'unknown')) msgids.push(p.msgid);
   return msgids.length ? [{ kind: 'resolve', msgids, resolution: `${f.classification}: ${repair}` }] : [];
 }
 

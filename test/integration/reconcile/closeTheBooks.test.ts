@@ -271,4 +271,46 @@ describe('every row of the repair table closes the books', () => {
     expect(w.sb.ledger.settlementsByMsgid(s.msgid).length).toBe(before);
     await expectBalanced(day);
   });
+
+  it.each([
+    ['2207', 'complete'],
+    ['2207', 'cancel'],
+    ['2304', 'complete'],
+    ['2304', 'cancel'],
+  ] as const)('timeout-after-commit on %s, repaired with --center-only %s: the finding, the repair as printed, both sides balance', async (infno, how) => {
+    const { settleAtCashier } = await import('../../../src/core/settle/index.js');
+    const { openCenter } = await import('../../../src/core/center/index.js');
+    const { openJournal } = await import('../../../src/core/journal/index.js');
+    const inpatient = infno === '2304';
+    const person = inpatient ? RES[2]! : EMP[6]!;
+    const journal = await openJournal(`sqlite:${path.join(w.dir, 'cli-journal.db')}`);
+    // The cashier's client: the center commits, the answer never arrives (its wait is short).
+    const center = openCenter(centerConfig(w.sb.url, { timeouts: { defaultMs: 3000, byInfno: { [infno]: 500 } } }), { journal, runId: `cashier-${infno}-${how}` });
+    let msgid: string;
+    try {
+      await settleAtCashier(center, w.his, { person: { psn_no: person.psn_no, certno: person.certno, insutype: person.insutype }, medfee_sumamt: '100.00' }); // a normal one beside it: the group is known
+      w.sb.setFaults(`${infno}:timeout-after-commit`);
+      const r = await settleAtCashier(center, w.his, { person: { psn_no: person.psn_no, certno: person.certno, insutype: person.insutype }, medfee_sumamt: inpatient ? '2400.00' : '88.00', inpatient });
+      msgid = r.msgid;
+      expect(r.his_status).toBe('pending');
+    } finally {
+      w.sb.setFaults('');
+      await center.close();
+      await journal.close();
+    }
+    const day = today();
+    const first = await reconcileDay(day);
+    const mine = first.findings.filter((f) => f.msgid === msgid);
+    expect(mine.map((f) => `${f.kind}/${f.cause}`)).toEqual(['center_only/no_answer']);
+    const argv = mine[0]!.repair.command!.split(' ').slice(1);
+    expect(argv).toEqual(['settle', 'reverse', msgid]);
+    const plan = await run([...argv, '--center-only', how, '--json']);
+    expect(plan.code, plan.out).toBe(0);
+    const applied = await run([...argv, '--center-only', how, '--apply', '--yes', '--json']);
+    expect(applied.code, applied.out).toBe(0);
+    expect(applied.doc.data.items[0].repair).toBe(how);
+    const row = await w.his.knex('his_settlement').where({ msgid }).first();
+    expect(row.his_status).toBe(how === 'complete' ? 'settled' : 'cancelled');
+    await expectBalanced(day);
+  });
 });

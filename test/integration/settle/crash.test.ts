@@ -72,5 +72,15 @@ describe('killed between the center call and the HIS update', () => {
     expect(requests(w, '2208')).toBe(1);
     await expectCancellationBooked(w, s.msgid);
     expect((await detect(w)).findings).toEqual([]);
+    // The next reconciliation agrees: the day of the settlement and of its cancellation balance.
+    const { runReconcile, parseReconcileRules } = await import('../../../src/core/reconcile/index.js');
+    const { formatDate } = await import('../../../src/core/center/index.js');
+    const day = formatDate(new Date(), 480);
+    const rec = await runReconcile(
+      { db: w.his, profile: w.profile, center: w.center, journal: w.journal, runId: 'after-kill', fixmedins_code: w.config.fixmedins_code, now: () => new Date() },
+      { rules: parseReconcileRules(undefined, { setl_optins: '430100' }), from: day, to: day, today: day },
+    );
+    expect(rec.findings.map((f) => `${f.kind}/${f.cause}`)).toEqual([]);
+    expect(rec.status).toBe('balanced');
   });
 });
