@@ -110,10 +110,16 @@ describe('hisops reconcile', () => {
     expect(human.out).toContain('Balanced');
   });
 
-  it('treats a day without settlements as balanced, and checks configured groups on it', async () => {
+  it('treats a day without settlements as balanced, asks the known and configured groups on it', async () => {
     const r = await run(['reconcile', '--date', '2025-03-08', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).data.groups).toEqual([]);
+    // The groups of the days reconciled before are known: each is asked, and the center holds nothing in it.
+    const groups = JSON.parse(r.out).data.groups as Array<{ balanced: boolean; his: { count: number }; asked_because: string[] }>;
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => g.balanced && g.his.count === 0 && g.asked_because.join() === 'known')).toBe(true);
+    const human = await run(['reconcile', '--date', '2025-03-08']);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(`the center holds none in the ${groups.length} group(s) asked: nothing to reconcile`);
     const dir = path.join(w.dir, 'groups');
     fs.mkdirSync(dir);
     fs.copyFileSync(path.join(w.dir, 'his.db'), path.join(dir, 'his.db'));
