@@ -26,6 +26,7 @@ defineMessages({
   'rc.balanced': { en: 'Balanced (平): every group agrees with the center.', zh: '平：所有分组与医保中心一致。' },
   'rc.empty': { en: 'No settlements from {from} to {to} in the HIS, and the center holds none in the {n} group(s) asked: nothing to reconcile.', zh: '{from} 至 {to} 医院没有结算，医保中心在所核对的 {n} 个分组中也没有：无需对账。' },
   'rc.asked': { en: 'Asked the center about {n} group(s) a day ({why}).', zh: '每日向医保中心核对 {n} 个分组（{why}）。' },
+  'rc.askedNone': { en: 'No group was asked: none is configured or known, and the HIS counted no settlement.', zh: '未核对任何分组：没有配置或已知的分组，医院也没有计入的结算。' },
   'rc.unbalanced': { en: 'Not balanced (不平): {g} group(s) differ; {f} finding(s).', zh: '不平：{g} 组不一致；差异 {f} 条。' },
   'rc.findingsOnly': { en: 'Totals balance, but {f} finding(s) need attention.', zh: '总账已平，但有 {f} 条差异需要处理。' },
   'rc.hidden': { en: '{n} balanced group(s) not shown (--json or --report lists them all).', zh: '另有 {n} 个已平分组未显示（--json 或 --report 列出全部）。' },
@@ -106,7 +107,7 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     out.line(ctx.t('rc.empty', { from: r.begndate, to: r.enddate, n: askedPerDay(r.groups) }));
     return;
   }
-  out.note(ctx.t('rc.asked', { n: askedPerDay(r.groups), why: askedWhy(r.groups) }));
+  out.note(r.groups.length ? ctx.t('rc.asked', { n: askedPerDay(r.groups), why: askedWhy(r.groups) }) : ctx.t('rc.askedNone'));
   if (r.days.length > 1) {
     out.table(
       [ctx.t('rc.col.period'), ctx.t('rc.col.result'), ctx.t('rc.col.groups'), ctx.t('rc.col.unbalanced'), ctx.t('rc.col.hisCount'), ctx.t('rc.col.diff'), ctx.t('rc.col.findings')],

@@ -164,6 +164,8 @@ describe('hisops reconcile', () => {
     const r = await run(['reconcile', '--date', '2025-03-04'], { cwd: dir });
     expect(r.code, r.err).toBe(3);
     expect(r.out).not.toContain('nothing to reconcile');
+    // No group is known in this journal and none was counted: nothing was asked, the findings say why.
+    expect(r.out).toContain('No group was asked');
     expect(r.out).toContain('unknown · his_rows_excluded');
     expect(r.out).toContain('unknown · his_unexpected_value');
     expect(r.out).toContain('settlements_for_reconcile');

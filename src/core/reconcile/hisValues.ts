@@ -72,8 +72,8 @@ export class HisValueCensus {
   }
 
   /**
-   * The findings: `his_unexpected_value` per column with undocumented values, and
-   * `his_rows_excluded` when rows were read and the rules left every one of them out.
+   * The findings: `his_rows_excluded` when rows were read and the rules left every one of them
+   * out, and `his_unexpected_value` per column with undocumented values.
    */
   findings(rules: Pick<ReconcileRules, 'statuses' | 'refunds' | 'outOfArea'>): Finding[] {
     const out: Finding[] = [];
@@ -82,6 +82,26 @@ export class HisValueCensus {
       ['refd_setl_flag', this.odd.refd_setl_flag, '0 or 1', 'those rows were read as 0 (not a cancellation) and counted'],
       ['in_area_flag', this.odd.in_area_flag, '0, 1 or empty', 'for those rows the agency decided whether they are out-of-area'],
     ];
+    if (this.rows > 0 && this.counted === 0) {
+      const reasons = (Object.keys(this.excluded) as ExclusionReason[]).filter((r) => this.excluded[r] > 0);
+      const by = reasons.map((r) => `${this.excluded[r]} by ${r === 'status' ? 'status' : r === 'refund' ? 'refund flag' : 'out-of-area'} (${REASON_COLUMN[r]} ${valuesText(this.excludedValues[r])})`).join(', ');
+      const rule = { status: `reconcile.statuses: ${rules.statuses.join(', ')}`, refund: `reconcile.refunds: ${rules.refunds}`, out_of_area: `reconcile.outOfArea: ${rules.outOfArea}` };
+      out.push(
+        censusFinding('his_rows_excluded', this.periods[0]!, {
+          detail: `The HIS returned ${this.rows} settlement row(s) (${spanText(this.periods)}) and the reconcile rules left out every one: ${by}. Nothing was counted: the HIS side of every total is zero (${reasons.map((r) => rule[r]).join('; ')}).`,
+          fields: reasons.flatMap((r) => [...this.excludedValues[r]].map(([v, n]) => ({ field: `${STATEMENT}.${REASON_COLUMN[r]}`, his: `${v === '' ? '(empty)' : v} ×${n}`, center: null, diff: null }))),
+          evidence: {
+            statement: STATEMENT,
+            rows: this.rows,
+            counted: 0,
+            excluded: { ...this.excluded },
+            values: Object.fromEntries(reasons.map((r) => [`${STATEMENT}.${REASON_COLUMN[r]}`, Object.fromEntries(this.excludedValues[r])])),
+            periods: this.periods.map((p) => p.begndate),
+          },
+          how: `Check what the HIS's values mean: map them in the profile statement ${STATEMENT} (his_status to ${DOCUMENTED_STATUSES.join(' · ')}, refd_setl_flag to 0/1, in_area_flag to 0/1), or change reconcile.statuses / refunds / outOfArea in hisops.yaml; then reconcile again.`,
+        }),
+      );
+    }
     const first = this.oddPeriods[0];
     for (const [column, values, allowed, effect] of oddCols) {
       if (values.size === 0 || !first) continue;
@@ -95,26 +115,6 @@ export class HisValueCensus {
             column === 'his_status'
               ? `Map the HIS's status values to ${DOCUMENTED_STATUSES.join(' · ')} in the profile statement ${STATEMENT} (e.g. CASE his_status WHEN 'S' THEN 'settled' … END AS his_status), or list them in reconcile.statuses in hisops.yaml; then reconcile again.`
               : `Map the HIS's values of ${column} to ${allowed} in the profile statement ${STATEMENT}; then reconcile again.`,
-        }),
-      );
-    }
-    if (this.rows > 0 && this.counted === 0) {
-      const reasons = (Object.keys(this.excluded) as ExclusionReason[]).filter((r) => this.excluded[r] > 0);
-      const by = reasons.map((r) => `${this.excluded[r]} by ${r === 'status' ? 'status' : r === 'refund' ? 'refund flag' : 'out-of-area'} (${REASON_COLUMN[r]} ${valuesText(this.excludedValues[r])})`).join(', ');
-      const rule = { status: `reconcile.statuses: ${rules.statuses.join(', ')}`, refund: `reconcile.refunds: ${rules.refunds}`, out_of_area: `reconcile.outOfArea: ${rules.outOfArea}` };
-      out.push(
-        censusFinding('his_rows_excluded', this.periods[0]!, {
-          detail: `The HIS returned ${this.rows} settlement row(s) (${spanText(this.periods)}) and the reconcile rules left out every one: ${by}. Nothing was counted, so the totals sent to the center are zero (${reasons.map((r) => rule[r]).join('; ')}).`,
-          fields: reasons.flatMap((r) => [...this.excludedValues[r]].map(([v, n]) => ({ field: `${STATEMENT}.${REASON_COLUMN[r]}`, his: `${v === '' ? '(empty)' : v} ×${n}`, center: null, diff: null }))),
-          evidence: {
-            statement: STATEMENT,
-            rows: this.rows,
-            counted: 0,
-            excluded: { ...this.excluded },
-            values: Object.fromEntries(reasons.map((r) => [`${STATEMENT}.${REASON_COLUMN[r]}`, Object.fromEntries(this.excludedValues[r])])),
-            periods: this.periods.map((p) => p.begndate),
-          },
-          how: `Check what the HIS's values mean: map them in the profile statement ${STATEMENT} (his_status to ${DOCUMENTED_STATUSES.join(' · ')}, refd_setl_flag to 0/1, in_area_flag to 0/1), or change reconcile.statuses / refunds / outOfArea in hisops.yaml; then reconcile again.`,
         }),
       );
     }
