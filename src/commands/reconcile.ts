@@ -24,7 +24,9 @@ defineMessages({
   'rc.history.describe': { en: 'the last reconciliation runs and whether each day balanced', zh: '最近的对账记录及每日是否平账' },
   'rc.title': { en: 'Reconciliation {range} · {code} · {n} group(s)', zh: '对账 {range} · {code} · {n} 组' },
   'rc.balanced': { en: 'Balanced (平): every group agrees with the center.', zh: '平：所有分组与医保中心一致。' },
-  'rc.empty': { en: 'No settlements from {from} to {to} and no group to check: nothing to reconcile.', zh: '{from} 至 {to} 没有结算，也没有需核对的分组：无需对账。' },
+  'rc.empty': { en: 'No settlements from {from} to {to} in the HIS, and the center holds none in the {n} group(s) asked: nothing to reconcile.', zh: '{from} 至 {to} 医院没有结算，医保中心在所核对的 {n} 个分组中也没有：无需对账。' },
+  'rc.asked': { en: 'Asked the center about {n} group(s) a day ({why}).', zh: '每日向医保中心核对 {n} 个分组（{why}）。' },
+  'rc.askedNone': { en: 'No group was asked: none is configured or known, and the HIS counted no settlement.', zh: '未核对任何分组：没有配置或已知的分组，医院也没有计入的结算。' },
   'rc.unbalanced': { en: 'Not balanced (不平): {g} group(s) differ; {f} finding(s).', zh: '不平：{g} 组不一致；差异 {f} 条。' },
   'rc.findingsOnly': { en: 'Totals balance, but {f} finding(s) need attention.', zh: '总账已平，但有 {f} 条差异需要处理。' },
   'rc.hidden': { en: '{n} balanced group(s) not shown (--json or --report lists them all).', zh: '另有 {n} 个已平分组未显示（--json 或 --report 列出全部）。' },
@@ -100,10 +102,12 @@ function groupRows(groups: readonly ReconcileModule.GroupResult[], withDay: bool
 function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResult, code: string, report: string | undefined): void {
   const range = r.begndate === r.enddate ? r.begndate : `${r.begndate} … ${r.enddate}`;
   out.heading(ctx.t('rc.title', { range, code, n: r.groups.length }));
-  if (r.groups.length === 0) {
-    out.line(ctx.t('rc.empty', { from: r.begndate, to: r.enddate }));
+  // "Nothing to reconcile" only when the HIS returned no row and the center agreed on none in every group asked.
+  if (r.counts.his_rows === 0 && r.findings.length === 0 && r.groups.every((g) => g.balanced === true && g.his.count === 0)) {
+    out.line(ctx.t('rc.empty', { from: r.begndate, to: r.enddate, n: askedPerDay(r.groups) }));
     return;
   }
+  out.note(r.groups.length ? ctx.t('rc.asked', { n: askedPerDay(r.groups), why: askedWhy(r.groups) }) : ctx.t('rc.askedNone'));
   if (r.days.length > 1) {
     out.table(
       [ctx.t('rc.col.period'), ctx.t('rc.col.result'), ctx.t('rc.col.groups'), ctx.t('rc.col.unbalanced'), ctx.t('rc.col.hisCount'), ctx.t('rc.col.diff'), ctx.t('rc.col.findings')],
@@ -144,6 +148,26 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
   else if (certain) out.note(ctx.t('rc.applyHint', { n: certain }));
   if (r.findings.some((f) => f.kind === 'center_only' || f.kind === 'his_only')) out.note(ctx.t('rc.next'));
   if (report) out.note(ctx.t('rc.report', { file: report }));
+}
+
+/** The most groups asked on one day (period). */
+function askedPerDay(groups: readonly ReconcileModule.GroupResult[]): number {
+  const per = new Map<string, number>();
+  for (const g of groups) per.set(g.begndate, (per.get(g.begndate) ?? 0) + 1);
+  return Math.max(0, ...per.values());
+}
+
+/** How many groups were asked for each reason (over the run; a group may have several). */
+function askedWhy(groups: readonly ReconcileModule.GroupResult[]): string {
+  const by = new Map<string, Set<string>>();
+  for (const g of groups) {
+    for (const why of g.asked_because ?? []) {
+      let s = by.get(why);
+      if (!s) by.set(why, (s = new Set()));
+      s.add(`${g.insutype}|${g.clr_type}|${g.setl_optins}`);
+    }
+  }
+  return [...by].map(([why, s]) => `${why} ${s.size}`).join(', ');
 }
 
 /** What a finding does to the totals: settlements and medfee_sumamt, center minus HIS. */

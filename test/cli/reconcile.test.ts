@@ -11,6 +11,7 @@ import { memoryIo } from '../../src/cli/io.js';
 import { CommanderError } from 'commander';
 import { latestOneSidedFindings } from '../../src/core/reconcile/index.js';
 import { openJournal } from '../../src/core/journal/index.js';
+import { referenceProfilePath } from '../../src/core/his/index.js';
 import { openWorld, type World } from '../integration/reconcile/helpers.js';
 
 let w: World;
@@ -110,10 +111,16 @@ describe('hisops reconcile', () => {
     expect(human.out).toContain('Balanced');
   });
 
-  it('treats a day without settlements as balanced, and checks configured groups on it', async () => {
+  it('treats a day without settlements as balanced, asks the known and configured groups on it', async () => {
     const r = await run(['reconcile', '--date', '2025-03-08', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).data.groups).toEqual([]);
+    // The groups of the days reconciled before are known: each is asked, and the center holds nothing in it.
+    const groups = JSON.parse(r.out).data.groups as Array<{ balanced: boolean; his: { count: number }; asked_because: string[] }>;
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => g.balanced && g.his.count === 0 && g.asked_because.join() === 'known')).toBe(true);
+    const human = await run(['reconcile', '--date', '2025-03-08']);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(`the center holds none in the ${groups.length} group(s) asked: nothing to reconcile`);
     const dir = path.join(w.dir, 'groups');
     fs.mkdirSync(dir);
     fs.copyFileSync(path.join(w.dir, 'his.db'), path.join(dir, 'his.db'));
@@ -123,6 +130,51 @@ describe('hisops reconcile', () => {
     expect(c.code).toBe(0);
     expect(doc.data.groups).toHaveLength(1);
     expect(doc.data.groups[0]).toMatchObject({ insutype: '310', balanced: true, his: { count: 0, medfee_sumamt: '0.00' } });
+  });
+
+  it('lists the groups asked each day and why (JSON, report), and says how many for people', async () => {
+    const r = await run(['reconcile', '--date', '2025-03-05', '--json', '--report', 'r/asked.csv']);
+    const doc = JSON.parse(r.out);
+    const groups = doc.data.groups as Array<{ begndate: string; insutype: string; clr_type: string; setl_optins: string; his: { count: number }; asked_because: string[] }>;
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      expect(g.begndate).toBe('2025-03-05');
+      expect(g.asked_because.length).toBeGreaterThan(0);
+      expect(g.asked_because.every((x) => ['configured', 'known', 'his_rows', 'run'].includes(x))).toBe(true);
+      // A group with rows that day says so; one without was asked because it is known.
+      expect(g.asked_because.includes('his_rows')).toBe(g.his.count !== 0);
+    }
+    expect(groups.some((g) => g.asked_because.includes('known'))).toBe(true);
+    const csv = fs.readFileSync(path.join(w.dir, 'r/asked.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toContain(',asked_because');
+    expect(csv[1]).toMatch(/,(known|his_rows)( his_rows)?$/);
+    const human = await run(['reconcile', '--date', '2025-03-05']);
+    expect(human.out).toContain(`Asked the center about ${groups.length} group(s) a day (known `);
+  });
+
+  it('a profile whose statuses the rules do not count: a finding naming the counts and the column, exit 3 — never "nothing to reconcile"', async () => {
+    const dir = path.join(w.dir, 'status');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(w.dir, 'his.db'), path.join(dir, 'his.db'));
+    const ref = fs.readFileSync(referenceProfilePath(), 'utf8');
+    const at = ref.indexOf('settlements_for_reconcile:');
+    fs.writeFileSync(path.join(dir, 'vendor.yaml'), ref.slice(0, at) + ref.slice(at).replace(/s\.infno, s\.his_status/g, "s.infno, CASE s.his_status WHEN 'settled' THEN 'S' WHEN 'cancelled' THEN 'C' ELSE s.his_status END AS his_status"));
+    writeConfig(dir);
+    fs.writeFileSync(path.join(dir, 'hisops.yaml'), fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace('profile: builtin:reference', 'profile: vendor.yaml'));
+    const r = await run(['reconcile', '--date', '2025-03-04'], { cwd: dir });
+    expect(r.code, r.err).toBe(3);
+    expect(r.out).not.toContain('nothing to reconcile');
+    // No group is known in this journal and none was counted: nothing was asked, the findings say why.
+    expect(r.out).toContain('No group was asked');
+    expect(r.out).toContain('unknown · his_rows_excluded');
+    expect(r.out).toContain('unknown · his_unexpected_value');
+    expect(r.out).toContain('settlements_for_reconcile');
+    const doc = JSON.parse((await run(['reconcile', '--date', '2025-03-04', '--json'], { cwd: dir })).out);
+    expect(doc.data.counts.counted).toBe(0);
+    expect(doc.data.counts.excluded.status).toBe(doc.data.counts.his_rows);
+    const f = doc.data.findings.find((x: { cause: string }) => x.cause === 'his_rows_excluded');
+    expect(f.detail).toContain(`${doc.data.counts.his_rows} by status (his_status "S" ×`);
+    expect(f.evidence.his.values['settlements_for_reconcile.his_status']).toHaveProperty('C');
   });
 
   it('writes CSV, JSON and a self-contained HTML report', async () => {

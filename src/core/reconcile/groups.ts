@@ -5,7 +5,7 @@
  */
 import { fenText } from './fen.js';
 import type { Period } from './period.js';
-import { refdFlag, type GroupSpec, type ReconcileRules } from './rules.js';
+import { isClrType, isInsutype, refdFlag, type GroupSpec, type ReconcileRules } from './rules.js';
 import type { HisSettlement } from './types.js';
 
 export interface FenTotals {
@@ -103,12 +103,60 @@ export function groupAllowed(g: GroupSpec, f: GroupFilter): boolean {
   return (!f.insutypes?.length || f.insutypes.includes(g.insutype)) && (!f.clrTypes?.length || f.clrTypes.includes(g.clr_type));
 }
 
-/** The groups to ask about in a period, sorted: those with settlements, those seen on other days of the run, and the configured ones. */
-export function groupsToSend(book: GroupBook, seen: Iterable<string>, rules: Pick<ReconcileRules, 'groups'>, f: GroupFilter): string[] {
-  const keys = new Set<string>(book.keys());
-  for (const k of seen) keys.add(k);
-  for (const g of rules.groups) keys.add(groupKey(g));
-  return [...keys].filter((k) => groupAllowed(groupOfKey(k), f)).sort();
+/**
+ * Why a group is asked about in a period: it is configured (reconcile.groups), known from the
+ * journal (seen in the HIS, the center's answers or hisops's own calls), has HIS rows that period,
+ * or was seen on another day of the run.
+ */
+export type AskReason = 'configured' | 'known' | 'his_rows' | 'run';
+
+export const ASK_REASONS: readonly AskReason[] = ['configured', 'known', 'his_rows', 'run'];
+
+export interface GroupToAsk {
+  key: string;
+  because: AskReason[];
+}
+
+/**
+ * The groups to ask about in a period, sorted, each with why: those with settlements, those seen
+ * on other days of the run, the configured ones and the institution's known groups (every day:
+ * the center may hold a settlement — a cancellation made elsewhere — in a group the HIS has no row
+ * in that day).
+ */
+export function groupsToSend(book: GroupBook, seen: Iterable<string>, rules: Pick<ReconcileRules, 'groups'>, f: GroupFilter, known: Iterable<string> = []): GroupToAsk[] {
+  const why = new Map<string, Set<AskReason>>();
+  const add = (k: string, r: AskReason) => {
+    let s = why.get(k);
+    if (!s) why.set(k, (s = new Set()));
+    s.add(r);
+  };
+  for (const g of rules.groups) add(groupKey(g), 'configured');
+  for (const k of known) add(k, 'known');
+  for (const k of book.keys()) add(k, 'his_rows');
+  for (const k of seen) add(k, 'run');
+  return [...why.keys()]
+    .filter((k) => groupAllowed(groupOfKey(k), f))
+    .sort()
+    .map((key) => ({ key, because: ASK_REASONS.filter((r) => why.get(key)!.has(r)) }));
+}
+
+/**
+ * The known groups (from the journal) as the current rules would send them: codes the center can
+ * be asked about, out-of-area agencies kept, moved to the local agency or left out as
+ * reconcile.outOfArea says. Pure.
+ */
+export function knownGroupKeys(known: Iterable<GroupSpec>, rules: Pick<ReconcileRules, 'setl_optins' | 'outOfArea' | 'extraInsutypes' | 'extraClrTypes'>): string[] {
+  const keys = new Set<string>();
+  for (const g of known) {
+    if (!isInsutype(rules, g.insutype) || !isClrType(rules, g.clr_type)) continue;
+    let setl_optins = g.setl_optins;
+    if (setl_optins !== rules.setl_optins) {
+      if (rules.outOfArea === 'exclude') continue;
+      if (rules.outOfArea === 'local_agency') setl_optins = rules.setl_optins;
+    }
+    keys.add(groupKey({ ...g, setl_optins }));
+  }
+  return [...keys].sort();
 }
 
 /** The 3201 input of one group and period (amounts as two-decimal text; the client puts numbers on the wire). */

@@ -12,7 +12,7 @@
 import { formatDateTime, type Row } from '../his/index.js';
 import { parseFen } from './fen.js';
 import { isClrType, isInsutype, type ReconcileRules } from './rules.js';
-import type { HisRowProblem, HisRowResult, HisSettlement } from './types.js';
+import type { HisRowProblem, HisRowResult, HisSettlement, OddValue } from './types.js';
 
 /** Columns the reconciliation reads (statement settlements_for_reconcile). */
 export const RECONCILE_COLUMNS = [
@@ -102,9 +102,15 @@ export function readHisRow(row: Row, rules: ReconcileRules): HisRowResult {
 export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: ReconcileRules, rawRow: (() => Row) | readonly string[]): HisRowResult {
   // Runs once per HIS row (a million a month): plain reads, no closures made per row.
   const status = text(at(v, ix.his_status)) ?? '';
-  if (!rules.statuses.includes(status)) return { kind: 'excluded', reason: 'status' };
-  const refd = text(at(v, ix.refd_setl_flag)) === '1' ? '1' : '0';
-  if (refd === '1' && rules.refunds === 'exclude') return { kind: 'excluded', reason: 'refund' };
+  if (!rules.statuses.includes(status)) return { kind: 'excluded', reason: 'status', value: status };
+  const refdText = text(at(v, ix.refd_setl_flag));
+  const refd = refdText === '1' ? '1' : '0';
+  if (refd === '1' && rules.refunds === 'exclude') return { kind: 'excluded', reason: 'refund', value: '1' };
+  // Values outside the documented ones are read as before (refund flag 0; the agency decides) and reported.
+  const flag = text(at(v, ix.in_area_flag));
+  let odd: OddValue[] | undefined;
+  if (refdText !== '0' && refd !== '1') (odd ??= []).push({ column: 'refd_setl_flag', value: refdText ?? '' });
+  if (flag !== null && flag !== '0' && flag !== '1') (odd ??= []).push({ column: 'in_area_flag', value: flag });
   const setl_id = text(at(v, ix.setl_id));
   if (!setl_id) return problem(v, rawRow, 'HIS_NO_SETL_ID', `the HIS settlement ${text(at(v, ix.his_setl_no)) ?? '(no number)'} counts as ${status} but has no setl_id, so it cannot be matched with the center`);
   const time = text(at(v, ix.setl_time));
@@ -129,8 +135,8 @@ export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: Rec
   }
   const agency = text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins;
   let setl_optins = agency;
-  if (outOfArea(text(at(v, ix.in_area_flag)), agency, rules.setl_optins)) {
-    if (rules.outOfArea === 'exclude') return { kind: 'excluded', reason: 'out_of_area' };
+  if (outOfArea(flag, agency, rules.setl_optins)) {
+    if (rules.outOfArea === 'exclude') return odd ? { kind: 'excluded', reason: 'out_of_area', value: flag ?? agency, odd } : { kind: 'excluded', reason: 'out_of_area', value: flag ?? agency };
     if (rules.outOfArea === 'local_agency') setl_optins = rules.setl_optins;
   }
   const fund = rules.hospitalBorne === 'subtract' ? fundRaw - hosp : rules.hospitalBorne === 'add' ? fundRaw + hosp : fundRaw;
@@ -154,7 +160,7 @@ export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: Rec
     acct,
     cash,
   };
-  return { kind: 'counted', s };
+  return odd ? { kind: 'counted', s, odd } : { kind: 'counted', s };
 }
 
 const AMOUNT_COLUMNS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt'] as const;

@@ -2,8 +2,9 @@
  * core/reconcile: reconciliation with the center (对账). Pure parts: the province's rules
  * (rules.ts), periods, grouping and sums (groups.ts), the 3202 detail and result files
  * (detailFile.ts), matching (match.ts), classification with evidence and repairs (classify.ts,
- * repair.ts), summaries and reports. Effectful: the run (run.ts), the journal tables (store.ts)
- * and the demo step (demo.ts). See docs/reconcile.md.
+ * repair.ts), the census of rows left out (hisValues.ts), summaries and reports. Effectful: the
+ * run (run.ts), the journal tables (store.ts: runs, findings, the institution's known groups) and
+ * the demo step (demo.ts). See docs/reconcile.md.
  */
 export * from './types.js';
 export { parseReconcileRules, DEFAULT_RULES, isInsutype, isClrType, refdFlag, type ReconcileRules, type GroupSpec, type PeriodMode, type DetailMode, type RefundRule, type HospitalBorneRule, type OutOfAreaRule, type RulesSource } from './rules.js';
@@ -11,7 +12,8 @@ export { resolvePeriods, periodOf, addDays, isDay, daysBetween, type Period, typ
 export { parseFen, fenText, fenDecimal, decimalFen } from './fen.js';
 export { HisReader } from './hisReader.js';
 export { readHisRow, readHisValues, columnIndex, RECONCILE_COLUMNS, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
-export { GroupBook, groupKey, groupOfKey, scopeKey, groupsToSend, groupAllowed, totalsRequest, totalsText, sameTotals, zeroTotals, addTo, type FenTotals, type TotalsText, type GroupFilter } from './groups.js';
+export { GroupBook, groupKey, groupOfKey, scopeKey, groupsToSend, knownGroupKeys, groupAllowed, ASK_REASONS, totalsRequest, totalsText, sameTotals, zeroTotals, addTo, type FenTotals, type TotalsText, type GroupFilter, type AskReason, type GroupToAsk } from './groups.js';
+export { HisValueCensus, DOCUMENTED_STATUSES } from './hisValues.js';
 export { detailRequest, parseResultText, parseResultLine, rowBalanced, type DetailRequest, type ParsedResult } from './detailFile.js';
 export { matchDetail, type MatchResult } from './match.js';
 export { classify, problemFinding, evidenceNeeds, centerQueryOf, mergeFindings, dayShift, minutesBetween, type ClassifyContext, type EvidenceNeeds } from './classify.js';
@@ -27,6 +29,13 @@ export {
   latestPerDay,
   latestOneSidedFindings,
   runFindings,
+  RECONCILE_KNOWN_GROUPS_TABLE,
+  knownGroups,
+  recordKnownGroups,
+  groupsOfCalls,
+  type KnownGroup,
+  type GroupSighting,
+  type GroupSource,
   type RunRow,
   type OneSidedFinding,
 } from './store.js';

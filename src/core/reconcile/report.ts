@@ -55,7 +55,7 @@ function csvCell(v: unknown): string {
 
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 
-const GROUP_HEAD = ['begndate', 'enddate', 'insutype', 'clr_type', 'setl_optins', 'his_count', 'his_medfee_sumamt', 'his_fund_pay_sumamt', 'his_acct_pay', 'center_count', 'center_medfee_sumamt', 'center_fund_pay_sumamt', 'center_acct_pay', 'diff_count', 'diff_medfee_sumamt', 'diff_fund_pay_sumamt', 'diff_acct_pay', 'result', 'stmt_rslt_dscr', 'findings'];
+const GROUP_HEAD = ['begndate', 'enddate', 'insutype', 'clr_type', 'setl_optins', 'his_count', 'his_medfee_sumamt', 'his_fund_pay_sumamt', 'his_acct_pay', 'center_count', 'center_medfee_sumamt', 'center_fund_pay_sumamt', 'center_acct_pay', 'diff_count', 'diff_medfee_sumamt', 'diff_fund_pay_sumamt', 'diff_acct_pay', 'result', 'stmt_rslt_dscr', 'findings', 'asked_because'];
 
 function resultText(g: GroupResult): string {
   return g.balanced === true ? '平' : g.balanced === false ? '不平' : '未对账';
@@ -83,6 +83,8 @@ function groupCells(g: GroupResult): unknown[] {
     resultText(g),
     g.stmt_rslt_dscr ?? '',
     g.findings,
+    // Why the group was asked that day: configured, known (journal), his_rows, run.
+    (g.asked_because ?? []).join(' '),
   ];
 }
 

@@ -19,6 +19,7 @@
  *   extraInsutypes: ["39999"]        # province insurance types beyond the national table
  *   extraClrTypes: ["99915"]
  *   groups: [{ insutype: "310", clr_type: "11", setl_optins: "430100" }]  # always checked, even empty
+ *   knownGroupDays: 400      # also ask every group seen (HIS, center, hisops's calls) in the last N days; 0: only configured ones and the run's
  *   crossMidnightMinutes: 15
  *   queryLimit: 200          # at most this many 5203 look-ups per run
  *   concurrency: 4           # 3201 / 5203 queries in flight at once
@@ -55,6 +56,8 @@ export interface ReconcileRules {
   extraInsutypes: string[];
   extraClrTypes: string[];
   groups: GroupSpec[];
+  /** Groups seen in the HIS, the center's answers or hisops's calls within this many days before the run are asked every day (0: none). */
+  knownGroupDays: number;
   crossMidnightMinutes: number;
   queryLimit: number;
   /** 3201 / 5203 calls in flight at once (queries; a province may want 1). */
@@ -74,6 +77,7 @@ export const DEFAULT_RULES: Omit<ReconcileRules, 'setl_optins'> = {
   extraInsutypes: [],
   extraClrTypes: [],
   groups: [],
+  knownGroupDays: 400,
   crossMidnightMinutes: 15,
   queryLimit: 200,
   concurrency: 4,
@@ -101,6 +105,7 @@ const KEYS = [
   'extraInsutypes',
   'extraClrTypes',
   'groups',
+  'knownGroupDays',
   'crossMidnightMinutes',
   'queryLimit',
   'concurrency',
@@ -214,6 +219,7 @@ export function parseReconcileRules(section: unknown, src: RulesSource): Reconci
       return { insutype: code(file, `groups[${i}].insutype`, r.insutype, 'an insurance-type code'), clr_type: code(file, `groups[${i}].clr_type`, r.clr_type, 'a clearing-type code'), setl_optins: setl };
     });
   }
+  if (o.knownGroupDays !== undefined) rules.knownGroupDays = intIn(file, 'knownGroupDays', o.knownGroupDays, 0, 3660);
   if (o.crossMidnightMinutes !== undefined) rules.crossMidnightMinutes = intIn(file, 'crossMidnightMinutes', o.crossMidnightMinutes, 0, 720);
   if (o.queryLimit !== undefined) rules.queryLimit = intIn(file, 'queryLimit', o.queryLimit, 0, 100_000);
   if (o.concurrency !== undefined) rules.concurrency = intIn(file, 'concurrency', o.concurrency, 1, 32);

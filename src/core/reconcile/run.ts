@@ -19,13 +19,14 @@ import { runStatement, type Profile, type Row } from '../his/index.js';
 import type { Journal } from '../journal/index.js';
 import { centerQueryOf, classify, evidenceNeeds, mergeFindings, problemFinding } from './classify.js';
 import { detailRequest, parseResultLine, parseResultText } from './detailFile.js';
-import { groupKey, groupOfKey, groupsToSend, GroupBook, scopeKey, totalsRequest, totalsText, type FenTotals, type GroupFilter, groupAllowed } from './groups.js';
+import { groupKey, groupOfKey, groupsToSend, GroupBook, knownGroupKeys, scopeKey, totalsRequest, totalsText, type AskReason, type FenTotals, type GroupFilter, groupAllowed } from './groups.js';
+import { HisValueCensus } from './hisValues.js';
 import { HisReader } from './hisReader.js';
 import { matchDetail } from './match.js';
-import { resolvePeriods, type Period } from './period.js';
+import { addDays, resolvePeriods, type Period } from './period.js';
 import { handedOff } from './repair.js';
 import type { DetailMode, ReconcileRules } from './rules.js';
-import { recordRunEnd, recordRunStart } from './store.js';
+import { groupsOfCalls, knownGroups, recordKnownGroups, recordRunEnd, recordRunStart, type GroupSighting } from './store.js';
 import { daySummaries, settleGroupSums, type DaySummary, type GroupResult, type RunStatus } from './summary.js';
 import type { DetailScope, Difference, Evidence, Finding, HisRowProblem, HisSettlement } from './types.js';
 
@@ -99,6 +100,16 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   const detail = opts.detail ?? rules.detail;
   const plan = resolvePeriods({ date: opts.date, from: opts.from, to: opts.to, today: opts.today, maxDays: rules.maxDays, mode: rules.period });
   const filter: GroupFilter = { insutypes: opts.insutypes, clrTypes: opts.clrTypes };
+  // The institution's known groups — seen in the HIS, the center's answers or hisops's own
+  // settlement calls within reconcile.knownGroupDays — are asked about every day of the run.
+  const sightings: GroupSighting[] = [];
+  let known: string[] = [];
+  if (rules.knownGroupDays > 0) {
+    const since = addDays(plan.begndate, -rules.knownGroupDays);
+    const fromCalls = await groupsOfCalls(deps.journal, { fixmedins_code: deps.fixmedins_code, since });
+    sightings.push(...fromCalls);
+    known = knownGroupKeys([...(await knownGroups(deps.journal, { fixmedins_code: deps.fixmedins_code, since })), ...fromCalls], rules);
+  }
   const started = deps.now();
   await recordRunStart(deps.journal, {
     run_id: deps.runId,
@@ -111,6 +122,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   });
 
   const counts: ReconcileResult['counts'] = { his_rows: 0, counted: 0, excluded: { status: 0, refund: 0, out_of_area: 0 }, problems: 0, result_rows: 0 };
+  const census = new HisValueCensus();
   const calls = { '3201': 0, '3202': 0, '5203': 0 };
   const timings = { read_ms: 0, center_ms: 0, center_by: { '3201': 0, '3202': 0, '5203': 0 }, classify_ms: 0, total_ms: 0, classify_rows: 0 };
   const groups: GroupResult[] = [];
@@ -137,7 +149,10 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       const ms = await his.day(
         day,
         (res, n) => {
-          if (first) counts.his_rows += n;
+          if (first) {
+            counts.his_rows += n;
+            census.add(res, n, period);
+          }
           if (res.kind === 'counted') {
             book.add(res.s, n);
             if (first) counts.counted += n;
@@ -167,8 +182,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     }
   };
 
-  const sendTotals = async (pi: number, period: Period, keys: string[], book: GroupBook): Promise<GroupResult[]> => {
-    const out: GroupResult[] = keys.map((k) => {
+  const sendTotals = async (pi: number, period: Period, asks: ReadonlyArray<{ key: string; because: AskReason[] }>, book: GroupBook): Promise<GroupResult[]> => {
+    const out: GroupResult[] = asks.map(({ key: k, because }) => {
       const g = groupOfKey(k);
       const r: GroupResult = {
         begndate: period.begndate,
@@ -183,6 +198,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         detail: 'not_reached',
         findings: 0,
         msgid: null,
+        asked_because: because,
       };
       groups.push(r);
       hisTotals.set(r, book.get(k));
@@ -373,9 +389,9 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
         counts.problems++;
         problemFindings.push({ p, f: problemFinding(p, { begndate: period.begndate, enddate: period.enddate, clr_type: String(p.row.clr_type ?? ''), setl_optins: String(p.row.setl_optins ?? '') }) });
       }
-      const keys = groupsToSend(read.book, seen, rules, filter);
+      const asks = groupsToSend(read.book, seen, rules, filter, known);
       for (const k of read.book.keys()) seen.add(k);
-      const results = await sendTotals(pi, period, keys, read.book);
+      const results = await sendTotals(pi, period, asks, read.book);
       const scopes = detailScopesFor(results, read.book);
       if (scopes.length === 0) {
         await detailPeriod(period, results, read, scopes);
@@ -391,7 +407,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     for (const [pi, period] of plan.periods.entries()) {
       const missing = [...seen].filter((k) => !sentPerPeriod[pi]!.has(k) && groupAllowed(groupOfKey(k), filter)).sort();
       if (missing.length === 0) continue;
-      const results = await sendTotals(pi, period, missing, books[pi]!);
+      const results = await sendTotals(pi, period, missing.map((key) => ({ key, because: ['run' as const] })), books[pi]!);
       const scopes = detailScopesFor(results, books[pi]!);
       if (scopes.length) await detailPeriod(period, results, { book: books[pi]!, rows: null, problems: [] }, scopes);
     }
@@ -405,6 +421,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   // ---- findings, summary, journal -------------------------------------------------------------
 
   for (const { p, f } of problemFindings) if (!consumedProblems.has(p)) findings.push(f);
+  // Rows read but all left out, or values outside the documented ones: never a silent zero.
+  if (!error) findings.push(...census.findings(rules));
   let merged = mergeFindings(findings);
   let handed = 0;
   if (opts.apply) {
@@ -422,6 +440,14 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   const status: RunStatus = error ? 'failed' : unbalanced ? 'unbalanced' : 'balanced';
   const errors = error ? [{ code: error.code, summary: error.summary, why: error.why }] : [];
   progress('record', plan.periods[plan.periods.length - 1]!, 0, 1);
+  for (const [pi, period] of plan.periods.entries()) {
+    for (const k of books[pi]?.keys() ?? []) {
+      const g = groupOfKey(k);
+      sightings.push({ ...g, day: period.begndate, source: 'his' }, { ...g, day: period.enddate, source: 'his' });
+    }
+  }
+  sightings.push(...centerSightings(merged));
+  await recordKnownGroups(deps.journal, deps.fixmedins_code, sightings, deps.now());
   await recordRunEnd(deps.journal, { run_id: deps.runId, finished_at: deps.now(), status, days, groups, findings: merged, errors });
   timings.total_ms = performance.now() - t0;
   for (const k of ['read_ms', 'center_ms', 'classify_ms', 'total_ms'] as const) timings[k] = Math.round(timings[k]);
@@ -442,6 +468,28 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     error,
     timings,
   };
+}
+
+/**
+ * The groups the center's answers name: where a center-side finding puts its settlement (its
+ * effects on a group the HIS does not hold it in) and what 5203 said (setlinfo).
+ */
+function centerSightings(findings: readonly Finding[]): GroupSighting[] {
+  const out: GroupSighting[] = [];
+  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  for (const f of findings) {
+    if (f.kind === 'center_only' || f.kind === 'center_duplicate' || f.kind === 'group_mismatch') {
+      for (const e of f.effects) {
+        if (e.count > 0 && e.insutype && e.clr_type && e.setl_optins) out.push({ insutype: e.insutype, clr_type: e.clr_type, setl_optins: e.setl_optins, day: e.begndate, source: 'center' });
+      }
+    }
+    const q = f.evidence.center_query;
+    if (q && q.ok) {
+      const time = str(q.setlinfo.setl_time);
+      out.push({ insutype: str(q.setlinfo.insutype), clr_type: str(q.setlinfo.clr_type), setl_optins: str(q.setlinfo.clr_optins), day: time.slice(0, 10) || f.begndate, source: 'center' });
+    }
+  }
+  return out;
 }
 
 /** A finding passes the --insutype / --clr-type filters (one whose insurance type is unknown always does). */

@@ -4,7 +4,7 @@
  * holds differently (each finding's effect); a balanced group's are the hospital's. Pure.
  */
 import { fenText, parseFen } from './fen.js';
-import { totalsText, type FenTotals, type TotalsText } from './groups.js';
+import { totalsText, type AskReason, type FenTotals, type TotalsText } from './groups.js';
 import type { Effect, Finding } from './types.js';
 
 export type RunStatus = 'balanced' | 'unbalanced' | 'failed';
@@ -30,6 +30,8 @@ export interface GroupResult {
   findings: number;
   /** msgid of the 3201 call. */
   msgid: string | null;
+  /** Why the center was asked about the group that period (configured, known from the journal, HIS rows that period, seen on another day of the run). */
+  asked_because?: AskReason[];
 }
 
 export interface DaySummary {
@@ -102,7 +104,9 @@ export function daySummaries(periods: ReadonlyArray<{ begndate: string; enddate:
     }
     const unbalanced = gs.filter((g) => g.balanced === false).length;
     const failed = gs.some((g) => g.balanced === null || g.detail === 'failed' || g.detail === 'not_reached') || (failedFrom !== undefined && p.begndate >= failedFrom && gs.length === 0);
-    const status: DaySummary['status'] = failed ? 'failed' : gs.length === 0 ? 'empty' : unbalanced > 0 ? 'unbalanced' : 'balanced';
+    // Empty: no settlement on either side — no group asked, or every group asked agreed on none.
+    const empty = n === 0 && gs.every((g) => g.balanced === true && g.his.count === 0);
+    const status: DaySummary['status'] = failed ? 'failed' : empty ? 'empty' : unbalanced > 0 ? 'unbalanced' : 'balanced';
     return {
       day: p.begndate,
       begndate: p.begndate,

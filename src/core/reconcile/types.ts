@@ -41,7 +41,17 @@ export interface HisRowProblem {
 
 export type ExclusionReason = 'status' | 'refund' | 'out_of_area';
 
-export type HisRowResult = { kind: 'counted'; s: HisSettlement } | { kind: 'excluded'; reason: ExclusionReason } | { kind: 'problem'; problem: HisRowProblem };
+/** A value of settlements_for_reconcile outside the documented set (refd_setl_flag not 0/1, in_area_flag not 0/1/empty). */
+export interface OddValue {
+  column: 'refd_setl_flag' | 'in_area_flag';
+  value: string;
+}
+
+/** `value`: what excluded the row (its his_status, refd_setl_flag, or in_area_flag / agency); `odd`: undocumented values the row was read with. */
+export type HisRowResult =
+  | { kind: 'counted'; s: HisSettlement; odd?: readonly OddValue[] }
+  | { kind: 'excluded'; reason: ExclusionReason; value: string; odd?: readonly OddValue[] }
+  | { kind: 'problem'; problem: HisRowProblem };
 
 /** One line of the center's 3202 result file, parsed, with the line as it came. */
 export interface ResultRow {

@@ -45,9 +45,11 @@ describe('balanced and empty days', () => {
     expect(r.counts.result_rows).toBe(5);
   });
 
-  it('an empty day is balanced with nothing to ask', async () => {
+  it('an empty day is balanced and empty: the known groups are still asked, and the center holds nothing in them', async () => {
     const r = await reconcile(w, { date: '2025-06-02' });
-    expect(r).toMatchObject({ exit: 0, status: 'balanced', groups: [], findings: [] });
+    expect(r).toMatchObject({ exit: 0, status: 'balanced', findings: [] });
+    expect(r.groups.map((g) => `${g.insutype}|${g.clr_type} ${g.asked_because!.join(',')} ${String(g.balanced)} ${g.his.count}`)).toEqual(['310|11 known true 0', '390|21 known true 0']);
+    expect(r.calls['3201']).toBe(2);
     expect(r.days).toEqual([expect.objectContaining({ day: '2025-06-02', status: 'empty' })]);
   });
 
@@ -314,11 +316,14 @@ describe('out-of-area rules', () => {
     const far = setl({ day, person: FAR[0]! });
     await both(w.his, w.sb.ledger, far);
     await background(day, 1);
+    const withRows = (r: Awaited<ReturnType<typeof reconcile>>) => r.groups.filter((g) => g.asked_because!.includes('his_rows'));
     const own = await reconcile(w, { date: day });
-    expect(own.groups.map((g) => g.setl_optins).sort()).toEqual(['430100', far.setl_optins].sort());
+    expect(withRows(own).map((g) => g.setl_optins).sort()).toEqual(['430100', far.setl_optins].sort());
     expect(own.status).toBe('balanced');
     const ex = await reconcile(w, { date: day, rules: { outOfArea: 'exclude' } });
-    expect(ex.groups.map((g) => g.setl_optins)).toEqual(['430100']);
+    expect(withRows(ex).map((g) => g.setl_optins)).toEqual(['430100']);
+    // Known out-of-area groups are left out too: only the local agency is asked.
+    expect(new Set(ex.groups.map((g) => g.setl_optins))).toEqual(new Set(['430100']));
     expect(ex.counts.excluded.out_of_area).toBe(1);
     // This center clears 异地 under their own agency: sending them locally does not balance, and says why.
     const local = await reconcile(w, { date: day, rules: { outOfArea: 'local_agency' } });

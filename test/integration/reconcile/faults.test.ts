@@ -77,8 +77,8 @@ describe('center faults', () => {
       expect(r.exit).toBe(5);
       expect(r.error?.code).toBe('CENTER_REFUSED');
       const status = Object.fromEntries(r.days.map((d) => [d.begndate, d.status]));
-      // The empty first day is not verified either: the groups met on later days were never asked for it.
-      expect(status).toMatchObject({ '2025-06-29': 'failed', [before]: 'balanced', [DAY]: 'failed' });
+      // The empty first day was asked about the institution's known groups before the failure: none on either side.
+      expect(status).toMatchObject({ '2025-06-29': 'empty', [before]: 'balanced', [DAY]: 'failed' });
       expect(r.groups.find((g) => g.begndate === DAY)).toMatchObject({ balanced: false, detail: 'not_reached' });
       expect(r.findings).toEqual([]);
     } finally {
@@ -87,8 +87,8 @@ describe('center faults', () => {
     // The same days again with the center well: every day answered, the HIS-only settlement found.
     const again = await reconcile(w, { from: '2025-06-29', to: '2025-07-03', rules: { period: 'day' } });
     expect(again.exit).toBe(3);
-    // Empty days are asked about the groups met on other days: zero against zero balances.
-    expect(again.days.map((d) => d.status)).toEqual(['balanced', 'balanced', 'unbalanced', 'balanced', 'balanced']);
+    // Empty days are asked about the known groups and those met on other days: zero against zero is an empty day.
+    expect(again.days.map((d) => d.status)).toEqual(['empty', 'balanced', 'unbalanced', 'balanced', 'empty']);
     expect(brief(again)).toEqual([expect.stringMatching(new RegExp(`^his_only/.* ${hisOnly.setl_id}$`))]);
   });
 

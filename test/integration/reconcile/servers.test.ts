@@ -73,6 +73,38 @@ function suite(kind: ServerKind, base: string): void {
     expect(r.days.map((d) => d.status)).toEqual(['balanced', 'unbalanced']);
     expect(brief(r)).toEqual([expect.stringMatching(new RegExp(`^his_only/.* ${lost.setl_id}$`))]);
   });
+
+  it('rows the rules leave out and undocumented values are findings read from this database too (a range: PostgreSQL sums it)', async () => {
+    const days = ['2025-08-05', '2025-08-06'];
+    for (const day of days) for (let i = 0; i < 2; i++) await both(db, w.sb.ledger, setl({ day, person: EMP[i + 6]! }));
+    const n = setl({ day: days[1], person: EMP[8]! });
+    const y = setl({ day: days[1], person: EMP[9]! });
+    toCenter(w.sb.ledger, n);
+    toCenter(w.sb.ledger, y);
+    await toHis(db, n, { refd_setl_flag: 'N' });
+    await toHis(db, y, { in_area_flag: 'Y' });
+    const r = await reconcile(w, { from: days[0], to: days[1], rules: { period: 'day' } });
+    expect(r.groups.every((g) => g.balanced)).toBe(true);
+    expect(r.exit).toBe(3);
+    expect(r.findings.map((f) => `${f.cause} ${f.begndate} ${f.fields.map((x) => `${x.field}=${x.his}`).join(' ')}`)).toEqual([
+      `his_unexpected_value ${days[1]} settlements_for_reconcile.refd_setl_flag=N ×1`,
+      `his_unexpected_value ${days[1]} settlements_for_reconcile.in_area_flag=Y ×1`,
+    ]);
+    const text = fs.readFileSync(referenceProfilePath(), 'utf8');
+    const at = text.indexOf('settlements_for_reconcile:');
+    const profile = parseProfile(text.slice(0, at) + text.slice(at).replace(/s\.infno, s\.his_status/g, "s.infno, CASE s.his_status WHEN 'settled' THEN 'S' ELSE s.his_status END AS his_status"), 'status-s.yaml');
+    const s = await runReconcile(
+      { db, profile, center: w.center, journal: w.journal, runId: runId(), fixmedins_code: CODE, now: () => new Date() },
+      { rules: parseReconcileRules({ period: 'day' }, { setl_optins: ADMDVS }), from: days[0], to: days[1], today: '2025-12-31' },
+    );
+    expect(s.exit).toBe(3);
+    expect(s.counts).toMatchObject({ his_rows: 6, counted: 0, excluded: { status: 6 } });
+    const excluded = s.findings.find((f) => f.cause === 'his_rows_excluded')!;
+    expect(excluded.detail).toContain('6 by status (his_status "S" ×6)');
+    expect(s.findings.find((f) => f.cause === 'his_unexpected_value')!.fields).toEqual([{ field: 'settlements_for_reconcile.his_status', his: 'S ×6', center: null, diff: null }]);
+    // The center holds them in the known groups: asked, and not balanced.
+    expect(s.groups.some((g) => g.balanced === false && g.asked_because!.includes('known'))).toBe(true);
+  });
 }
 
 describeWithPg('reconciliation with the HIS on PostgreSQL', (url) => suite('postgres', url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupBook, groupsToSend, totalsRequest, totalsText } from '../../../src/core/reconcile/index.js';
+import { GroupBook, groupsToSend, knownGroupKeys, totalsRequest, totalsText } from '../../../src/core/reconcile/index.js';
 import { his, rules, RULES } from './fixtures.js';
 
 describe('groups and totals', () => {
@@ -15,12 +15,34 @@ describe('groups and totals', () => {
     expect(b.get('510|11|430100').count).toBe(0);
   });
 
-  it('asks about the groups of the day, of the run so far and of the configuration, filtered', () => {
+  it('asks about the groups of the day, of the run so far, of the configuration and the known ones, each with why, filtered', () => {
     const b = new GroupBook();
     b.add(his());
     const r = rules({ groups: [{ insutype: '390', clr_type: '21', setl_optins: '430100' }] });
-    expect(groupsToSend(b, ['310|21|430100'], r, {})).toEqual(['310|11|430100', '310|21|430100', '390|21|430100']);
-    expect(groupsToSend(b, ['310|21|430100'], r, { insutypes: ['310'], clrTypes: ['21'] })).toEqual(['310|21|430100']);
+    expect(groupsToSend(b, ['310|21|430100'], r, {})).toEqual([
+      { key: '310|11|430100', because: ['his_rows'] },
+      { key: '310|21|430100', because: ['run'] },
+      { key: '390|21|430100', because: ['configured'] },
+    ]);
+    expect(groupsToSend(b, ['310|21|430100'], r, { insutypes: ['310'], clrTypes: ['21'] })).toEqual([{ key: '310|21|430100', because: ['run'] }]);
+    // A known group is asked even on a day without its rows; reasons add up.
+    expect(groupsToSend(b, ['310|11|430100'], r, {}, ['310|21|430100', '310|11|430100'])).toEqual([
+      { key: '310|11|430100', because: ['known', 'his_rows', 'run'] },
+      { key: '310|21|430100', because: ['known'] },
+      { key: '390|21|430100', because: ['configured'] },
+    ]);
+  });
+
+  it('takes the known groups as the rules send them: codes the center knows, out-of-area agencies as reconcile.outOfArea says', () => {
+    const known = [
+      { insutype: '310', clr_type: '11', setl_optins: '430100' },
+      { insutype: '310', clr_type: '11', setl_optins: '440300' },
+      { insutype: '39999', clr_type: '11', setl_optins: '430100' },
+      { insutype: '390', clr_type: '77', setl_optins: '430100' },
+    ];
+    expect(knownGroupKeys(known, RULES)).toEqual(['310|11|430100', '310|11|440300']);
+    expect(knownGroupKeys(known, rules({ outOfArea: 'local_agency' }))).toEqual(['310|11|430100']);
+    expect(knownGroupKeys(known, rules({ outOfArea: 'exclude', extraInsutypes: ['39999'] }))).toEqual(['310|11|430100', '39999|11|430100']);
   });
 
   it('builds the 3201 input with the refund flag of the rules', () => {

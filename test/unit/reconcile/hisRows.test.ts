@@ -17,13 +17,28 @@ describe('reading HIS rows under the province rules', () => {
   });
 
   it.each([
-    ['a void row', hisRow({ his_status: 'void' }), RULES, { kind: 'excluded', reason: 'status' }],
-    ['a pending row', hisRow({ his_status: 'pending', setl_id: null }), RULES, { kind: 'excluded', reason: 'status' }],
-    ['a refund row with refunds excluded', hisRow({ refd_setl_flag: '1' }), rules({ refunds: 'exclude' }), { kind: 'excluded', reason: 'refund' }],
-    ['an out-of-area row, excluded', hisRow({ in_area_flag: '0', setl_optins: '440300' }), rules({ outOfArea: 'exclude' }), { kind: 'excluded', reason: 'out_of_area' }],
-    ['another agency without the flag, excluded', hisRow({ in_area_flag: null, setl_optins: '440300' }), rules({ outOfArea: 'exclude' }), { kind: 'excluded', reason: 'out_of_area' }],
+    ['a void row', hisRow({ his_status: 'void' }), RULES, { kind: 'excluded', reason: 'status', value: 'void' }],
+    ['a pending row', hisRow({ his_status: 'pending', setl_id: null }), RULES, { kind: 'excluded', reason: 'status', value: 'pending' }],
+    ['a status the HIS spells its own way', hisRow({ his_status: ' S ' }), RULES, { kind: 'excluded', reason: 'status', value: 'S' }],
+    ['a refund row with refunds excluded', hisRow({ refd_setl_flag: '1' }), rules({ refunds: 'exclude' }), { kind: 'excluded', reason: 'refund', value: '1' }],
+    ['an out-of-area row, excluded', hisRow({ in_area_flag: '0', setl_optins: '440300' }), rules({ outOfArea: 'exclude' }), { kind: 'excluded', reason: 'out_of_area', value: '0' }],
+    ['another agency without the flag, excluded', hisRow({ in_area_flag: null, setl_optins: '440300' }), rules({ outOfArea: 'exclude' }), { kind: 'excluded', reason: 'out_of_area', value: '440300' }],
   ])('%s is left out', (_n, row, r, expected) => {
     expect(readHisRow(row, r)).toEqual(expected);
+  });
+
+  it.each([
+    ['refd_setl_flag "Y"', hisRow({ refd_setl_flag: 'Y' }), [{ column: 'refd_setl_flag', value: 'Y' }]],
+    ['refd_setl_flag null', hisRow({ refd_setl_flag: null }), [{ column: 'refd_setl_flag', value: '' }]],
+    ['in_area_flag "L"', hisRow({ in_area_flag: 'L' }), [{ column: 'in_area_flag', value: 'L' }]],
+    ['both', hisRow({ refd_setl_flag: 2, in_area_flag: 'L' }), [{ column: 'refd_setl_flag', value: '2' }, { column: 'in_area_flag', value: 'L' }]],
+  ])('a row with %s is counted as before and names the undocumented values', (_n, row, odd) => {
+    const r = readHisRow(row, RULES);
+    expect(r).toMatchObject({ kind: 'counted', s: { refd_setl_flag: '0' }, odd });
+  });
+
+  it('documented values carry no note', () => {
+    for (const over of [{}, { refd_setl_flag: '1' }, { in_area_flag: null }, { in_area_flag: '0' }, { refd_setl_flag: 0, in_area_flag: 1 }]) expect(readHisRow(hisRow(over), RULES)).not.toHaveProperty('odd');
   });
 
   it.each([

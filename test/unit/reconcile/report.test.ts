@@ -64,7 +64,8 @@ describe('reports', () => {
     const csv = reportCsv(input);
     const lines = csv.slice(1).split('\r\n');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]!.split(',')).toHaveLength(20);
+    expect(lines[0]!.split(',')).toHaveLength(21);
+    expect(lines[0]!.endsWith(',findings,asked_because')).toBe(true);
     expect(lines[1]).toContain('2025-03-04,2025-03-04,310,11,430100,2,200.00,120.00,20.00,2,150.00,80.00,10.00');
     expect(lines[2]).toBe('');
     expect(lines[3]!.startsWith('begndate,enddate,kind,kind_zh,cause')).toBe(true);

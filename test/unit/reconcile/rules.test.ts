@@ -40,12 +40,13 @@ describe('reconcile: section of hisops.yaml', () => {
         extraClrTypes: ['9902'],
         groups: [{ insutype: '39999', clr_type: '9902', setl_optins: '430100' }],
         crossMidnightMinutes: 30,
+        knownGroupDays: 31,
         queryLimit: 0,
         resultColumns: ['psn_no', '-', 'setl_id', 'msgid', 'stmt_rslt', 'refd_setl_flag', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'memo'],
       },
       src,
     );
-    expect(r).toMatchObject({ maxDays: 31, period: 'range', detail: 'always', refunds: 'exclude', hospitalBorne: 'subtract', outOfArea: 'local_agency', setl_optins: '430200', statuses: ['settled'], clrTypeMap: { '13': '11', '99915': '11' }, crossMidnightMinutes: 30, queryLimit: 0 });
+    expect(r).toMatchObject({ maxDays: 31, period: 'range', detail: 'always', refunds: 'exclude', hospitalBorne: 'subtract', outOfArea: 'local_agency', setl_optins: '430200', statuses: ['settled'], clrTypeMap: { '13': '11', '99915': '11' }, crossMidnightMinutes: 30, knownGroupDays: 31, queryLimit: 0 });
     expect(refdFlag(r)).toBe('0');
   });
 
@@ -68,6 +69,7 @@ describe('reconcile: section of hisops.yaml', () => {
     [{ groups: [{ insutype: '311', clr_type: '11', setl_optins: '430100' }] }, 'reconcile.groups[0].insutype "311" is not a known insurance type', 'extraInsutypes'],
     [{ groups: [{ insutype: '310', clr_type: '11', setl_optins: '430100', day: 1 }] }, 'reconcile.groups[0].day is not a group key', ''],
     [{ crossMidnightMinutes: -1 }, 'reconcile.crossMidnightMinutes must be a whole number from 0 to 720', ''],
+    [{ knownGroupDays: 'forever' }, 'reconcile.knownGroupDays must be a whole number from 0 to 3660', '"forever"'],
     [{ resultColumns: ['psn_no', 'setl', 'stmt_rslt'] }, 'reconcile.resultColumns[1] names "setl", which is not a 3202 result column', '"-" for a column to ignore'],
     [{ resultColumns: ['setl_id', 'stmt_rslt', 'medfee_sumamt', 'fund_pay_sumamt'] }, 'reconcile.resultColumns leaves out acct_pay', ''],
     [{ resultColumns: ['setl_id', 'setl_id', 'stmt_rslt', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] }, 'reconcile.resultColumns names a column twice', ''],

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { classify, latestOneSidedFindings, latestPerDay, reconcileHistory, recordRunEnd, recordRunStart, runFindings, type DaySummary, type Finding } from '../../../src/core/reconcile/index.js';
+import { CenterCallJournal } from '../../../src/core/center/index.js';
+import { classify, groupsOfCalls, knownGroups, recordKnownGroups, latestOneSidedFindings, latestPerDay, reconcileHistory, recordRunEnd, recordRunStart, runFindings, type DaySummary, type Finding } from '../../../src/core/reconcile/index.js';
 import { row, RULES } from './fixtures.js';
 
 let dir: string;
@@ -58,5 +59,44 @@ describe('the reconciliation journal', () => {
     await run('A', '2025-03-05T01:00:00Z', '2025-03-03', '2025-03-04', [day('2025-03-03', 'balanced')], [], 'balanced');
     expect(await runFindings(j, 'A')).toEqual([]);
     expect((await reconcileHistory(j, {})).filter((r) => r.run_id === 'A')).toHaveLength(1);
+  });
+});
+
+describe('the known groups', () => {
+  const g = (insutype: string, clr_type: string, day: string, source: 'his' | 'center' | 'call', setl_optins = '430100') => ({ insutype, clr_type, setl_optins, day, source });
+
+  it('keeps one row per group with the first and last day it was seen and where; nonsense is not kept', async () => {
+    const now = new Date('2025-04-01T00:00:00Z');
+    expect(await recordKnownGroups(j, 'H1', [g('310', '11', '2025-03-04', 'his'), g('310', '11', '2025-03-02', 'call'), g('390', '21', '2025-03-03', 'center'), g('3 1', '11', '2025-03-03', 'his'), g('310', '11', 'yesterday', 'his'), g('310', '11', '2025-03-03', 'his', '4301')], now)).toBe(2);
+    expect(await recordKnownGroups(j, 'H1', [g('310', '11', '2025-03-03', 'his')], now)).toBe(0);
+    expect(await recordKnownGroups(j, 'H1', [g('310', '11', '2025-03-09', 'center'), g('310', '11', '2025-02-01', 'his')], now)).toBe(1);
+    await recordKnownGroups(j, 'H2', [g('510', '11', '2025-03-03', 'his')], now);
+    const known = await knownGroups(j, { fixmedins_code: 'H1', since: '2025-01-01' });
+    expect(known).toEqual([
+      { insutype: '310', clr_type: '11', setl_optins: '430100', first_seen: '2025-02-01', last_seen: '2025-03-09', source: 'his', last_source: 'center' },
+      { insutype: '390', clr_type: '21', setl_optins: '430100', first_seen: '2025-03-03', last_seen: '2025-03-03', source: 'center', last_source: 'center' },
+    ]);
+    // Bounded: only those seen on or after `since`.
+    expect((await knownGroups(j, { fixmedins_code: 'H1', since: '2025-03-05' })).map((k) => k.insutype)).toEqual(['310']);
+  });
+
+  it("reads the groups named by the answers to hisops's own settlement calls, and nothing else", async () => {
+    expect(await groupsOfCalls(j, { fixmedins_code: 'H1', since: '2025-01-01' })).toEqual([]);
+    const calls = new CenterCallJournal(j);
+    const call = async (msgid: string, infno: string, status: 'ok' | 'failed', output: unknown, code = 'H1', created_at = '2025-03-05T02:00:00.000Z') => {
+      await calls.begin({ msgid, infno, fixmedins_code: code, opter: null, run_id: null, request_digest: 'd', request: '{}', psn_no: null, mdtrt_id: null, setl_id: null, ref_msgid: null, created_at });
+      await calls.finish(msgid, { status, finished_at: created_at, output: output === undefined ? undefined : JSON.stringify(output) });
+    };
+    await call('M1', '2304', 'ok', { setlinfo: { insutype: '390', clr_type: '21', clr_optins: '430100', setl_time: '2025-03-04 23:59:00' } });
+    await call('M2', '2208', 'ok', { setlinfo: { setl_id: 'S', clr_optins: '430100' } });
+    await call('M3', '2207', 'failed', { setlinfo: { insutype: '310', clr_type: '11', clr_optins: '430100' } });
+    await call('M4', '5203', 'ok', { setlinfo: { insutype: '310', clr_type: '11', clr_optins: '430100' } });
+    await call('M5', '2207', 'ok', { setlinfo: { insutype: '310', clr_type: '11', clr_optins: '430100' } }, 'H9');
+    await call('M6', '2207', 'ok', { setlinfo: { insutype: '310', clr_type: '11', clr_optins: '440300' } }, 'H1', '2024-01-01T00:00:00.000Z');
+    await call('M7', '2207', 'ok', { setlinfo: { insutype: 310, clr_type: 11, clr_optins: '440300' } });
+    expect(await groupsOfCalls(j, { fixmedins_code: 'H1', since: '2025-01-01' })).toEqual([
+      { insutype: '390', clr_type: '21', setl_optins: '430100', day: '2025-03-04', source: 'call' },
+      { insutype: '310', clr_type: '11', setl_optins: '440300', day: '2025-03-05', source: 'call' },
+    ]);
   });
 });
