@@ -1,12 +1,13 @@
 /**
  * The classifier (pure): the HIS's state of a candidate against the center's.
  *
- * | HIS \ center        | settled                          | cancelled · reversed · absent | unknown (no setl_id) |
- * |---------------------|----------------------------------|-------------------------------|----------------------|
- * | settled             | consistent, or amounts_differ    | his_only                      | unconfirmed          |
- * | pending             | center_only                      | neither                       | unconfirmed          |
- * | missing (rolled back)| center_only                     | neither                       | unconfirmed          |
- * | void · cancelled    | center_only                      | consistent                    | unconfirmed          |
+ * | HIS \ center         | settled                       | cancelled          | reversed · absent | unknown (no setl_id) |
+ * |----------------------|-------------------------------|--------------------|-------------------|----------------------|
+ * | settled              | consistent, or amounts_differ | cancel_unrecorded  | his_only          | unconfirmed          |
+ * | pending              | center_only                   | cancel_unrecorded  | neither           | unconfirmed          |
+ * | missing (rolled back)| center_only                   | cancel_unrecorded  | neither           | unconfirmed          |
+ * | void                 | center_only                   | cancel_unrecorded  | consistent        | unconfirmed          |
+ * | cancelled            | center_only                   | consistent with its refund row, else cancel_unrecorded | consistent | unconfirmed |
  *
  * A center that could not be asked makes the candidate `unreachable`, whatever the HIS says.
  * `unknown`: no setl_id, and 5203 by visit could not tell (not asked, or the visit held no

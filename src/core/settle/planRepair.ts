@@ -5,8 +5,11 @@
  *   the center's settlement is of the same bill (medfee_sumamt, person) and the settings prefer
  *   completing (the patient has paid and left: the candidate is older than the threshold);
  *   otherwise cancel at the center — 2208 (outpatient) / 2305 (inpatient) when the setl_id is
- *   known, 2601 by the original msgid/infno only when it is not and the transaction is reversible —
- *   and mark a pending HIS row void.
+ *   known, and book the cancellation in the HIS in the same transaction (the original cancelled,
+ *   the refund row from the answer) — or 2601 by the original msgid/infno when it is not and the
+ *   transaction is reversible, voiding a pending row (a reversal leaves the center nothing). A
+ *   settlement the HIS voided, or that nobody here knows, needs a person: planned only when named.
+ * - cancel_unrecorded: book the cancellation the center holds (no center call).
  * - his_only: mark the HIS row void (the cash the patient paid is a person's job: noted).
  * - neither: mark the pending HIS row void; with no HIS row, only close the write-ahead entry.
  * - unconfirmed: 2601 by the original msgid (it reverses what the center did, or the center answers
