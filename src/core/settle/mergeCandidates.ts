@@ -91,7 +91,9 @@ export function mergeCandidates(rows: SourceRows): Candidate[] {
     c.call = r;
     addSource(c, 'client_journal');
   }
-  for (const f of rows.findings) {
+  // Findings that know the msgid first: a finding with only the setl_id (a cancellation's refund
+  // day) then joins the candidate its original's day made, whatever order the runs came in.
+  for (const f of [...rows.findings].sort((a, b) => (a.msgid ? 0 : 1) - (b.msgid ? 0 : 1))) {
     const c = get(f.msgid, f.setl_id);
     c.finding = f;
     if (f.related_setl_id) c.refund_setl_id = f.related_setl_id;

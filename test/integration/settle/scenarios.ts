@@ -109,7 +109,9 @@ export async function expectCancellationBooked(w: World, msgid: string): Promise
   const centerRefund = w.sb.ledger.getSettlement(c.cancelled_by!)!;
   const refund = (await hisRefund(w, c.setl_id))!;
   expect(refund).toMatchObject({ setl_id: centerRefund.setl_id, his_status: 'settled', refd_setl_flag: '1' });
-  expect(String(refund.setl_time).slice(0, 19)).toBe(centerRefund.setl_time);
+  const { formatDateTime } = await import('../../../src/core/his/index.js');
+  const t = refund.setl_time instanceof Date ? formatDateTime(refund.setl_time) : String(refund.setl_time).slice(0, 19);
+  expect(t).toBe(centerRefund.setl_time);
   expect(Number(refund.medfee_sumamt)).toBeCloseTo(Number(centerRefund.medfee_sumamt.toFixed(2)), 2);
   expect(Number(refund.fund_pay_sumamt)).toBeCloseTo(Number(centerRefund.fund_pay_sumamt.toFixed(2)), 2);
 }

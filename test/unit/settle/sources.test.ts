@@ -24,6 +24,17 @@ describe('mergeCandidates', () => {
     expect(inPeriod(b!, '2026-01-05', '2026-01-05')).toBe(true);
   });
 
+  it("a cancellation's two findings (its original's day, its refund's day) are one candidate, in either order", () => {
+    const orphan = { msgid: 'M7', infno: '2207', his_setl_no: 'HS7', mdtrt_id: 'MD7', psn_no: 'P7', setl_id: null, request_time: '2026-01-05 11:00:00', response_time: null, log_status: 'sent', infcode: null };
+    const refundDay = { side: 'center_only' as const, setl_id: 'S7', msgid: null, mdtrt_id: 'MD7', psn_no: 'P7', infno: null, day: '2026-01-09', cause: 'cancel_not_recorded', related_setl_id: 'R7' };
+    const origDay = { side: 'center_only' as const, setl_id: 'S7', msgid: 'M7', mdtrt_id: 'MD7', psn_no: 'P7', infno: null, day: '2026-01-05', cause: 'cancel_not_recorded', related_setl_id: null };
+    for (const findings of [[refundDay, origDay], [origDay, refundDay]]) {
+      const cands = mergeCandidates({ pending: [], orphans: [orphan], calls: [], findings });
+      expect(cands).toHaveLength(1);
+      expect(cands[0]).toMatchObject({ id: 'M7', setl_id: 'S7', refund_setl_id: 'R7', sources: ['his_log', 'reconcile'] });
+    }
+  });
+
   it('reads reconciliation rows tolerantly and drops the ones that are not one-sided', () => {
     expect(normalizeFinding({ kind: 'center_only', center: { setl_id: 'S', msgid: 'M', psn_no: 'P' }, day: '2026-01-05' })).toMatchObject({ side: 'center_only', setl_id: 'S', msgid: 'M', psn_no: 'P' });
     expect(normalizeFinding({ classification: 'his-only', setl_id: 'S2', setl_time: '2026-01-04 09:00:00' })).toMatchObject({ side: 'his_only', day: '2026-01-04' });
