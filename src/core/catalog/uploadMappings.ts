@@ -10,7 +10,7 @@ import type { Db } from '../db/index.js';
 import type { Journal } from '../journal/index.js';
 import { allStoredMappings } from './store/catalogQuery.js';
 import { insertReturningId } from './store/sql.js';
-import { ensureMappingTables, MAPPING_UPLOAD_TABLE } from './store/tables.js';
+import { ensureMappingTables, MAPPING_UPLOAD_TABLE, presentTables } from './store/tables.js';
 import { planUpload, type AcceptedState, type MappingPayload, type RejectedState, type UploadItem, type UploadPlan } from './uploadPlan.js';
 
 /** What upload needs from the center client (3301 / 3302). Errors are the client's HisopsErrors. */
@@ -52,7 +52,8 @@ interface UploadRow {
 }
 
 /** The latest accepted and rejected state of every key, from the journal. */
-export async function uploadState(journal: Journal): Promise<{ accepted: AcceptedState[]; rejected: RejectedState[] }> {
+export async function uploadState(journal: Journal, o: { create?: boolean } = {}): Promise<{ accepted: AcceptedState[]; rejected: RejectedState[] }> {
+  if (o.create === false && !(await journal.knex.schema.hasTable(MAPPING_UPLOAD_TABLE.name))) return { accepted: [], rejected: [] };
   await journal.ensure(MAPPING_UPLOAD_TABLE);
   const rows = (await journal.knex(MAPPING_UPLOAD_TABLE.name).select(['id', 'infno', 'fixmedins_hilist_id', 'begndate', 'list_type', 'med_list_codg', 'payload_hash', 'state', 'err_msg']).whereIn('state', ['accepted', 'rejected']).orderBy('id')) as UploadRow[];
   const accepted = new Map<string, AcceptedState>();
@@ -81,9 +82,10 @@ export interface UploadOptions {
 }
 
 export async function uploadMappings(db: Db, journal: Journal, center: MappingCenter | undefined, o: UploadOptions): Promise<UploadResult> {
-  await ensureMappingTables(db);
-  const stored = await allStoredMappings(db.knex);
-  const { accepted, rejected } = await uploadState(journal);
+  // A dry run reads what is there and creates no table, in the HIS or in the journal.
+  if (o.apply) await ensureMappingTables(db);
+  const stored = await allStoredMappings(db.knex, await presentTables(db));
+  const { accepted, rejected } = await uploadState(journal, { create: !!o.apply });
   const plan = planUpload(stored, accepted, rejected, { retryRejected: o.retryRejected });
   const items = o.limit !== undefined ? plan.items.slice(0, o.limit) : plan.items;
   const outcomes: UploadOutcome[] = items.map((i) => ({ ...i, verdict: 'planned', msgid: null, infcode: null, err_msg: null }));
