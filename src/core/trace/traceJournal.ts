@@ -348,6 +348,12 @@ export class TraceJournal {
       .orderBy(['request_digest', 'batch_pos'])) as UploadRow[];
   }
 
+  /** The records that last went in a request (by its digest), whatever their state now. */
+  async byRequest(request_digest: string): Promise<UploadRow[]> {
+    await this.ensure();
+    return (await this.knex(TRACE_UPLOADS_TABLE.name).where({ fixmedins_code: this.fixmedins_code, request_digest }).orderBy('batch_pos')) as UploadRow[];
+  }
+
   /** Rejected (or held) records, optionally of one reason (the code or a piece of the center's message). */
   async rejected(o: { reason?: string; statuses?: UploadStatus[] } = {}): Promise<UploadRow[]> {
     await this.ensure();
