@@ -23,7 +23,8 @@ export const STALE_MARGIN_MS = 60_000;
 
 export interface LeftOverQuery {
   infnos: readonly string[];
-  fixmedins_code: string;
+  /** Only this institution's rows (all when absent). */
+  fixmedins_code?: string;
   /** The run asking: its own rows are never left over. */
   runId: string;
   now: Date;
@@ -46,7 +47,9 @@ export async function leftOverCalls(journal: JournalLike, q: LeftOverQuery): Pro
   const rows = (await journal
     .knex(CENTER_CALLS_TABLE.name)
     .whereIn('infno', [...q.infnos])
-    .where({ fixmedins_code: q.fixmedins_code })
+    .modify((b) => {
+      if (q.fixmedins_code) b.where({ fixmedins_code: q.fixmedins_code });
+    })
     .whereIn('status', ['pending', 'unknown'])
     .whereNull('resolved_at')
     .orderBy('created_at', 'asc')
