@@ -264,7 +264,7 @@ export function registerTrace(program: Command, app: App): Command {
         const settings = settingsFrom(ctx, trace, o);
         const file = args[0] as string | undefined;
         const journal = await ctx.journal();
-        const tj = new trace.TraceJournal(journal, fixmedins(ctx));
+        const tj = new trace.TraceJournal(journal, fixmedins(ctx), { readOnly: true });
         let report: TraceModule.CheckReport;
         let shown: string;
         if (file !== undefined) {

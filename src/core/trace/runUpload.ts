@@ -175,7 +175,8 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   const random = o.random ?? Math.random;
   const t0 = performance.now();
   const startedAt = now().toISOString();
-  const tj = new TraceJournal(o.journal, o.fixmedins_code);
+  // A dry run reads the journal and writes nothing to it, tables included.
+  const tj = new TraceJournal(o.journal, o.fixmedins_code, { readOnly: !o.apply });
   const kinds = new Set(o.kinds);
   const stats = new Map<TraceKind, KindStats>(TRACE_KINDS.map((k) => [k, emptyStats(k)]));
   const plan = new Map<string, PlanLine>();

@@ -71,7 +71,7 @@ async function callResolutions(journal: JournalLike, fixmedins_code: string, lim
 }
 
 export async function traceStatus(o: { journal: JournalLike; fixmedins_code: string; window?: Window; source?: TraceSource }): Promise<StatusReport> {
-  const tj = new TraceJournal(o.journal, o.fixmedins_code);
+  const tj = new TraceJournal(o.journal, o.fixmedins_code, { readOnly: true });
   const groups: StatusGroup[] = await tj.summary(o.window);
   const lines = new Map<string, StatusLine>();
   const line = (day: string, kind: TraceKind) => {

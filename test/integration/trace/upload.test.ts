@@ -188,7 +188,9 @@ describe('upload under faults', () => {
     expect(world.sb.stats().requests).toBe(0);
     expect(r.plan.reduce((n, p) => n + p.records, 0)).toBe(r.byKind.reduce((n, s) => n + s.due, 0));
     expect(r.findings.length).toBe(6);
-    expect(await world.journal.knex('hisops_trace_uploads').count({ n: '*' })).toEqual([{ n: 0 }]);
+    // Not even the journal's tables are created.
+    for (const t of ['hisops_trace_uploads', 'hisops_trace_upload_codes', 'hisops_center_calls']) expect(await world.journal.knex.schema.hasTable(t), t).toBe(false);
+    expect((await world.db.knex.raw(`SELECT name FROM sqlite_master WHERE name LIKE 'hisops%'`)) as unknown[]).toEqual([]);
   });
 
   it('says a day without records has nothing to send', async () => {
