@@ -36,6 +36,7 @@ defineMessages({
   'trace.skipped': { en: 'not checked: {what}', zh: '未校验：{what}' },
   'trace.resolved': { en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.', zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒（据预写日志），{s} 条重新发送。' },
   'trace.callsResolved': { en: '{n} 35xx request(s) that earlier runs left without an outcome in the center-call journal are resolved (hisops trace status shows how).', zh: '中心调用日志中上次运行遗留、结果未知的 {n} 个 35xx 请求已处理（hisops trace status 显示处理方式）。' },
+  'trace.callsDeferred': { en: '{n} 35xx request(s) left without an outcome carry records of kinds this run does not upload; the next upload of those kinds resolves them.', zh: '{n} 个遗留无结果的 35xx 请求含本次未上传类型的记录；下次上传这些类型时处理。' },
   'trace.callsLeft': { en: '{n} 35xx request(s) of earlier runs have no outcome in the center-call journal; --apply resolves them first.', zh: '中心调用日志中有 {n} 个以前运行的 35xx 请求没有结果；加 --apply 时先处理它们。' },
   'trace.notInHis': { en: '{n} record(s) without an outcome are no longer in the HIS: they stay unknown (reason not_in_his) — the center may hold them and the interface has no query of uploaded records. Restore them in the HIS and upload again, or ask the center.', zh: '{n} 条结果未知的记录已不在 HIS 中：保持"未知"（原因 not_in_his）——中心可能已收到，接口没有已上传记录的查询交易。请在 HIS 中恢复后重新上传，或向医保中心核实。' },
   'trace.callsOpen': { en: '{n} 35xx request(s) without an outcome in the center-call journal (a run is sending them, or the next trace upload --apply resolves them).', zh: '中心调用日志中有 {n} 个 35xx 请求没有结果（正在发送，或由下次 trace upload --apply 处理）。' },
@@ -144,7 +145,9 @@ function uploadExit(r: TraceModule.UploadResult): ExitCode {
 
 function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
   if (r.resolved.unresolved) out.note(ctx.t('trace.resolved', { n: r.resolved.unresolved, a: r.resolved.accepted, r: r.resolved.rejected, s: r.resolved.resend }));
-  if (r.calls.resolved.length) out.note(ctx.t('trace.callsResolved', { n: r.calls.resolved.length }));
+  const callsDone = r.calls.resolved.filter((c) => c.done).length;
+  if (callsDone) out.note(ctx.t('trace.callsResolved', { n: callsDone }));
+  if (r.calls.resolved.length > callsDone) out.note(ctx.t('trace.callsDeferred', { n: r.calls.resolved.length - callsDone }));
   else if (r.calls.leftOver && !r.apply) out.note(ctx.t('trace.callsLeft', { n: r.calls.leftOver }));
   if (r.resolved.notInHis) {
     out.bad(ctx.t('trace.notInHis', { n: r.resolved.notInHis }));

@@ -110,6 +110,8 @@ export interface ResolvedCall {
   /** What the row said before: pending (its run stopped) or unknown (no answer came). */
   was: string;
   resolution: string;
+  /** Resolved (resolution and resolved_at written), or only noted: left to a later run (its records were not settled in this one). */
+  done: boolean;
 }
 
 export interface UploadResult {
@@ -217,7 +219,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   if (unresolved.length || leftOver.length) {
     const settled = o.apply ? await resolveFromCalls(o.journal, tj, unresolved, now, result) : { still: unresolved, answered: new Map<string, Answered>() };
     const still = settled.still;
-    if (o.apply) resendCalls = await settleLeftOverCalls(o.journal, tj, leftOver, unresolved, settled.answered, o.runId, now, result);
+    if (o.apply) resendCalls = await settleLeftOverCalls(o.journal, tj, leftOver, unresolved, settled.answered, kinds, o.runId, now, result);
     for (const r of still) {
       if (!kinds.has(r.kind)) {
         result.resolved.otherKinds++;
@@ -533,7 +535,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
       const text = `${leftOverText(call)}; its ${keys.length} record(s) were sent again by run ${o.runId}: ${parts.join(', ')}`;
       await resolveLeftOver(o.journal, call, text, now());
       const shown = result.calls.resolved.find((x) => x.msgid === call.msgid);
-      if (shown) shown.resolution = text;
+      if (shown) Object.assign(shown, { resolution: text, done: true });
     }
   }
 
@@ -710,6 +712,7 @@ async function settleLeftOverCalls(
   calls: readonly LeftOverCall[],
   open: readonly UploadRow[],
   answered: ReadonlyMap<string, Answered>,
+  kinds: ReadonlySet<TraceKind>,
   runId: string,
   now: () => Date,
   result: UploadResult,
@@ -728,13 +731,19 @@ async function settleLeftOverCalls(
     let text: string;
     if (a && a.msgid !== c.msgid) {
       text = `${leftOverText(c)}; the same request was answered in msgid ${a.msgid}: ${a.accepted} accepted, ${a.rejected} rejected`;
+    } else if (group.length && !a && group.some((r) => !kinds.has(r.kind))) {
+      // Records of kinds this run does not upload (--kind): the next upload of those kinds settles them.
+      text = `${leftOverText(c)}; its records are of a kind this run (${runId}) does not upload: the next upload of ${[...new Set(group.map((r) => r.kind))].join(', ')} sends them again`;
+      await noteLeftOver(journal, c, text);
+      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: false });
+      continue;
     } else if (group.length && !a) {
       resend.push({ call: c, keys: group.map((r) => r.record_key) });
       text = `${leftOverText(c)}; its ${group.length} record(s) are being sent again by run ${runId} (the center answers a record it holds as before and does not store it twice)`;
       // Resolved when their outcome is known, at the end of this run; a run that stops before
       // leaves the row to the next one.
       await noteLeftOver(journal, c, text);
-      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text });
+      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: false });
       continue;
     } else {
       const later = await tj.byRequest(c.request_digest);
@@ -745,7 +754,7 @@ async function settleLeftOverCalls(
         : `${leftOverText(c)}; its records have since gone in other requests (hisops_trace_uploads holds their outcome)`;
     }
     await resolveLeftOver(journal, c, text, now());
-    result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text });
+    result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: true });
   }
   return resend;
 }

@@ -122,6 +122,21 @@ describe('upload under faults', () => {
     expect(again.calls).toEqual({ leftOver: 0, resolved: [] });
   });
 
+  it('leaves the open rows of sales to the next upload of sales when a run uploads other kinds only', async () => {
+    world = await openWorld(seed.file, { faults: '3505A:timeout-after-commit=reset' });
+    await runUpload(uploadOptions(world, { settings: fast({ retries: 0 }) }));
+    world.sb.setFaults('');
+    const lost = async () => (await world.journal.knex('hisops_center_calls').where({ infno: '3505A', run_id: 'T1' })) as Array<{ status: string; resolution: string | null; resolved_at: string | null }>;
+    expect((await lost()).length).toBeGreaterThan(0);
+    const returns = await runUpload(uploadOptions(world, { runId: 'T6', kinds: ['return'] }));
+    expect(returns.calls.resolved.length).toBe((await lost()).length);
+    expect(returns.calls.resolved.every((c) => !c.done)).toBe(true);
+    for (const c of await lost()) expect(c).toMatchObject({ status: 'unknown', resolved_at: null, resolution: expect.stringMatching(/of a kind this run \(T6\) does not upload: the next upload of sale sends them again$/) });
+    const all = await runUpload(uploadOptions(world, { runId: 'T7' }));
+    expect(all.calls.resolved.every((c) => c.done)).toBe(true);
+    for (const c of await lost()) expect(c.resolution).toMatch(/sent again by run T7: \d+ accepted$/);
+  });
+
   it('keeps a record unknown, with reason not_in_his, when the HIS no longer holds it, and says so', async () => {
     world = await openWorld(seed.file, { faults: '3505A:timeout-after-commit=reset' });
     const first = await runUpload(uploadOptions(world, { settings: fast({ retries: 0 }) }));
