@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CenterCallJournal, leftOverCalls, noteLeftOver, resolveLeftOver, STALE_MARGIN_MS } from '../../../src/core/center/index.js';
+import { CenterCallJournal, leftOverCalls, leftOverText, noteLeftOver, resolveLeftOver, STALE_MARGIN_MS } from '../../../src/core/center/index.js';
 import type { Journal } from '../../../src/core/journal/index.js';
 import { tmpJournal } from './helpers.js';
 
@@ -56,10 +56,15 @@ describe('leftOverCalls', () => {
   it('a noted row stays left over until resolved; resolving turns pending into unknown', async () => {
     await call('p1', { run_id: 'DEAD', created: ago(1000) });
     const q = { infnos: ['3505A'], fixmedins_code: CODE, runId: 'ME', now: NOW, timeoutMs: 30_000, deadRuns: new Set(['DEAD']) };
-    await noteLeftOver(journal, { msgid: 'p1' }, 'being sent again');
+    const [first] = await leftOverCalls(journal, q);
+    expect(leftOverText(first!)).toBe('no outcome recorded: run DEAD stopped before the answer');
+    await noteLeftOver(journal, { msgid: 'p1' }, `${leftOverText(first!)}; being sent again`);
     const noted = await new CenterCallJournal(journal).get('p1');
-    expect(noted).toMatchObject({ status: 'unknown', resolution: 'being sent again', resolved_at: null });
-    expect((await leftOverCalls(journal, q)).map((c) => c.msgid)).toEqual(['p1']);
+    expect(noted).toMatchObject({ status: 'unknown', resolution: 'no outcome recorded: run DEAD stopped before the answer; being sent again', resolved_at: null });
+    const again = await leftOverCalls(journal, q);
+    expect(again.map((c) => [c.msgid, c.why])).toEqual([['p1', 'unknown']]);
+    // Taken up again by a later run, the row keeps its first description.
+    expect(leftOverText(again[0]!)).toBe('no outcome recorded: run DEAD stopped before the answer');
     await call('p2', { run_id: 'DEAD', created: ago(900) });
     await resolveLeftOver(journal, { msgid: 'p2', status: 'pending' }, 'sent again: 1 accepted', NOW);
     expect(await new CenterCallJournal(journal).get('p2')).toMatchObject({ status: 'unknown', resolution: 'sent again: 1 accepted', resolved_at: NOW.toISOString() });

@@ -93,6 +93,8 @@ export async function noteLeftOver(journal: JournalLike, call: Pick<CenterCallRe
 
 /** How a left-over row is described in a resolution: "pending (run R stopped before the answer)". */
 export function leftOverText(c: LeftOverCall): string {
+  // A row an earlier settling run noted (and then stopped too) keeps its first description.
+  if (c.resolution && !c.resolved_at) return c.resolution.split('; ')[0]!;
   switch (c.why) {
     case 'unknown':
       return 'no answer came (outcome unknown)';
