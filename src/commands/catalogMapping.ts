@@ -54,6 +54,8 @@ defineMessages({
   'mapping.check.ok': { en: 'Nothing needs attention.', zh: '没有需要处理的问题。' },
   'mapping.check.attention': { en: 'Needs attention: settlements of these items fail or cost the hospital money.', zh: '需要处理：这些项目的结算会失败或由医院承担费用。' },
   'mapping.check.timing': { en: 'read {mappings} ms · catalog {catalog} ms · HIS {his} ms · check {check} ms', zh: '读取 {mappings} 毫秒 · 目录 {catalog} 毫秒 · HIS {his} 毫秒 · 检查 {check} 毫秒' },
+  'mapping.upload.leftOver': { en: '{n} 3301/3302 call(s) that earlier runs left without an outcome, resolved:', zh: '以前运行遗留、结果未知的 {n} 个 3301/3302 调用已处理：' },
+  'mapping.upload.leftOverDry': { en: '{n} 3301/3302 call(s) of earlier runs have no outcome; --apply settles them first (their mappings are planned again).', zh: '有 {n} 个以前运行的 3301/3302 调用没有结果；加 --apply 时先处理（其对照重新排入计划）。' },
   'mapping.lookup.none': { en: 'No mapping of {id} is valid on {on}.', zh: '{id} 在 {on} 没有有效对照。' },
   'mapping.lookup.unknown': { en: 'hisops has no mapping of {id}. Import the mappings first (hisops mapping import).', zh: 'hisops 中没有 {id} 的对照。请先导入对照（hisops mapping import）。' },
   'mapping.lookup.history': { en: 'History:', zh: '历史：' },
@@ -248,14 +250,20 @@ async function runUpload(ctx: Ctx, o: UploadOpts) {
   const journal = await ctx.journal();
   const limit = o.limit === undefined ? undefined : Number(o.limit);
   const progress = ctx.progress('3301/3302');
-  const upload = (center: CatalogModule.MappingCenter | undefined) => cat.uploadMappings(db, journal, center, { apply: o.apply, runId: ctx.runId, now: () => ctx.now(), retryRejected: o.retryRejected, limit, onProgress: (d) => progress.tick(d > 0 ? 1 : 0) });
-  const r = o.apply ? await withCenter(centerSettings(ctx), { journal, runId: ctx.runId }, (center) => upload(cat.centerMappings(center))) : await upload(undefined);
+  const settings = centerSettings(ctx);
+  const timeoutMs = settings.timeouts.defaultMs || undefined;
+  const upload = (center: CatalogModule.MappingCenter | undefined) => cat.uploadMappings(db, journal, center, { apply: o.apply, runId: ctx.runId, now: () => ctx.now(), retryRejected: o.retryRejected, limit, onProgress: (d) => progress.tick(d > 0 ? 1 : 0), fixmedins_code: String(ctx.get('fixmedins_code')), timeoutMs });
+  const r = o.apply ? await withCenter(settings, { journal, runId: ctx.runId }, (center) => upload(cat.centerMappings(center))) : await upload(undefined);
   progress.done();
   const exit: ExitCode = r.stoppedBy ? EXIT.external : r.counts.rejected + r.counts.unknown > 0 ? EXIT.findings : EXIT.ok;
   return {
     data: r,
     exit,
     human: (out: Out) => {
+      if (r.leftOver.resolved.length) {
+        out.note(ctx.t('mapping.upload.leftOver', { n: r.leftOver.resolved.length }));
+        for (const c of r.leftOver.resolved.slice(0, 20)) out.line(`  ${c.infno} ${c.msgid}: ${c.resolution}`);
+      } else if (r.leftOver.calls && !r.applied) out.note(ctx.t('mapping.upload.leftOverDry', { n: r.leftOver.calls }));
       out.line(ctx.t('mapping.upload.plan', { n: r.plan.items, ok: r.plan.upToDate, held: r.plan.heldBack.length }));
       if (r.outcomes.length === 0) {
         out.line(ctx.t('mapping.upload.nothing'));

@@ -35,6 +35,16 @@ defineMessages({
   'trace.whatToDo': { en: 'What to do', zh: '处理办法' },
   'trace.skipped': { en: 'not checked: {what}', zh: '未校验：{what}' },
   'trace.resolved': { en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.', zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒（据预写日志），{s} 条重新发送。' },
+  'trace.callsResolved': { en: '{n} 35xx request(s) that earlier runs left without an outcome in the center-call journal are resolved (hisops trace status shows how).', zh: '中心调用日志中上次运行遗留、结果未知的 {n} 个 35xx 请求已处理（hisops trace status 显示处理方式）。' },
+  'trace.callsDeferred': { en: '{n} 35xx request(s) left without an outcome carry records of kinds this run does not upload; the next upload of those kinds resolves them.', zh: '{n} 个遗留无结果的 35xx 请求含本次未上传类型的记录；下次上传这些类型时处理。' },
+  'trace.callsLeft': { en: '{n} 35xx request(s) of earlier runs have no outcome in the center-call journal; --apply resolves them first.', zh: '中心调用日志中有 {n} 个以前运行的 35xx 请求没有结果；加 --apply 时先处理它们。' },
+  'trace.notInHis': { en: '{n} record(s) without an outcome are no longer in the HIS: they stay unknown (reason not_in_his) — the center may hold them and the interface has no query of uploaded records. Restore them in the HIS and upload again, or ask the center.', zh: '{n} 条结果未知的记录已不在 HIS 中：保持"未知"（原因 not_in_his）——中心可能已收到，接口没有已上传记录的查询交易。请在 HIS 中恢复后重新上传，或向医保中心核实。' },
+  'trace.callsOpen': { en: '{n} 35xx request(s) without an outcome in the center-call journal (a run is sending them, or the next trace upload --apply resolves them).', zh: '中心调用日志中有 {n} 个 35xx 请求没有结果（正在发送，或由下次 trace upload --apply 处理）。' },
+  'trace.callsTitle': { en: 'Requests left without an outcome, and how they were resolved:', zh: '遗留无结果的请求及其处理方式：' },
+  'trace.col.msgid': { en: 'msgid', zh: '报文ID' },
+  'trace.col.run': { en: 'run', zh: '运行' },
+  'trace.col.resolvedAt': { en: 'resolved', zh: '处理时间' },
+  'trace.col.resolution': { en: 'resolution', zh: '处理方式' },
   'trace.sentAll': { en: 'Uploaded: {a} record(s) accepted ({c} codes), {r} rejected, {p} to retry.', zh: '已上传：{a} 条记录被接收（{c} 个追溯码），{r} 条被拒，{p} 条待重试。' },
   'trace.pendingFix': { en: '{n} record(s) could not be delivered or have an unknown outcome; run hisops trace upload again (nothing accepted is sent twice).', zh: '{n} 条记录未送达或结果未知；请再次运行 hisops trace upload（已接收的不会重复上传）。' },
   'trace.rejectedFix': { en: 'Fix the rejected records in the HIS, then: hisops trace retry --apply (or --reason <reason>).', zh: '在 HIS 中修正被拒记录后运行：hisops trace retry --apply（或 --reason <原因>）。' },
@@ -135,6 +145,15 @@ function uploadExit(r: TraceModule.UploadResult): ExitCode {
 
 function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
   if (r.resolved.unresolved) out.note(ctx.t('trace.resolved', { n: r.resolved.unresolved, a: r.resolved.accepted, r: r.resolved.rejected, s: r.resolved.resend }));
+  const callsDone = r.calls.resolved.filter((c) => c.done).length;
+  if (callsDone) out.note(ctx.t('trace.callsResolved', { n: callsDone }));
+  if (r.calls.resolved.length > callsDone) out.note(ctx.t('trace.callsDeferred', { n: r.calls.resolved.length - callsDone }));
+  else if (r.calls.leftOver && !r.apply) out.note(ctx.t('trace.callsLeft', { n: r.calls.leftOver }));
+  if (r.resolved.notInHis) {
+    out.bad(ctx.t('trace.notInHis', { n: r.resolved.notInHis }));
+    const gone = r.pending.filter((n) => n.reason === 'not_in_his');
+    out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind')], gone.slice(0, 50).map((n) => [n.day, n.record_id, n.kind]));
+  }
   if (r.records === 0 && r.window) {
     out.line(ctx.t('trace.none', { from: r.window.from, to: r.window.to, what: ctx.t('trace.noneUpload') }));
     return;
@@ -164,6 +183,17 @@ function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
     if (r.pending.length) out.bad(ctx.t('trace.pendingFix', { n: r.pending.length }));
     if (r.rejected.length) out.line(ctx.t('trace.rejectedFix'));
   } else out.note(ctx.t('common.dryRun'));
+}
+
+/** The 35xx requests left without an outcome: how many are still open, how the latest were resolved. */
+function renderCalls(out: Out, ctx: Ctx, calls: TraceModule.StatusReport['calls']): void {
+  if (calls.open.length) out.note(ctx.t('trace.callsOpen', { n: calls.open.length }));
+  if (!calls.resolved.length) return;
+  out.line(ctx.t('trace.callsTitle'));
+  out.table(
+    [ctx.t('trace.col.msgid'), ctx.t('trace.col.infno'), ctx.t('trace.col.run'), ctx.t('trace.col.status'), ctx.t('trace.col.resolvedAt'), ctx.t('trace.col.resolution')],
+    calls.resolved.map((c) => [c.msgid, c.infno, c.run_id ?? '', c.status, c.resolved_at ?? '', c.resolution ?? '']),
+  );
 }
 
 /** Progress on a TTY: one bar per day, ticking by records sent. */
@@ -237,7 +267,7 @@ export function registerTrace(program: Command, app: App): Command {
         const settings = settingsFrom(ctx, trace, o);
         const file = args[0] as string | undefined;
         const journal = await ctx.journal();
-        const tj = new trace.TraceJournal(journal, fixmedins(ctx));
+        const tj = new trace.TraceJournal(journal, fixmedins(ctx), { readOnly: true });
         let report: TraceModule.CheckReport;
         let shown: string;
         if (file !== undefined) {
@@ -331,6 +361,7 @@ export function registerTrace(program: Command, app: App): Command {
           human: (out) => {
             if (!r.lines.length) {
               out.line(ctx.t('trace.statusEmpty', { window: window ? ` (${window.from} … ${window.to})` : '' }));
+              renderCalls(out, ctx, r.calls);
               return;
             }
             const head = [ctx.t('trace.col.day'), ctx.t('trace.col.kind'), ctx.t('trace.col.accepted'), ctx.t('trace.codes'), ...(r.hisRead ? [ctx.t('trace.col.new')] : []), ctx.t('trace.col.pending'), ctx.t('trace.col.rejected'), ctx.t('trace.col.held')];
@@ -346,6 +377,7 @@ export function registerTrace(program: Command, app: App): Command {
               );
             }
             if (r.totals.rejected) out.line(ctx.t('trace.rejectedFix'));
+            renderCalls(out, ctx, r.calls);
           },
         };
       }),

@@ -11,6 +11,7 @@ import { memoryIo } from '../../src/cli/io.js';
 import { registerTrace } from '../../src/commands/trace.js';
 import { buildProgram, main } from '../../src/main.js';
 import { newRunId } from '../../src/core/journal/journal.js';
+import { connect } from '../../src/core/db/index.js';
 import { startSandbox, type Sandbox } from '../../src/core/center/sandbox/index.js';
 import type { SeedManifest } from '../../src/core/demo/manifest.js';
 import { CODE, seededHisFile, tmpDir } from '../integration/trace/helpers.js';
@@ -138,13 +139,26 @@ describe('hisops trace', () => {
     expect(missing.err).toContain('nope.csv');
   });
 
-  it('upload without --apply shows the plan and sends nothing', async () => {
+  it('upload without --apply shows the plan and sends nothing, and writes nothing: no table in the HIS or the journal', async () => {
+    const objects = async (file: string) => {
+      if (!fs.existsSync(path.join(dir, file))) return [];
+      const db = await connect(`sqlite:${path.join(dir, file)}`);
+      try {
+        return ((await db.knex.raw(`SELECT type, name FROM sqlite_master ORDER BY name`)) as Array<{ type: string; name: string }>).map((o) => `${o.type} ${o.name}`);
+      } finally {
+        await db.close();
+      }
+    };
+    const his = await objects('his.db');
+    const journal = await objects('journal.db');
     const r = await hisops(['trace', 'upload', ...window()]);
     expect(r.code).toBe(3); // the planted findings
     expect(r.out).toContain('Would send:');
     expect(r.out).toContain('3505A');
     expect(r.out).toContain('Dry run');
     expect(sb.stats().requests).toBe(0);
+    expect(await objects('his.db')).toEqual(his);
+    expect(await objects('journal.db')).toEqual(journal);
   });
 
   it('upload --apply sends, prints the summary table, and status and retry report on it', async () => {

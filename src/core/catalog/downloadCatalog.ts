@@ -13,7 +13,7 @@ import { clean } from './catalogRow.js';
 import { importCatalog, type CatalogImportOptions, type CatalogImportResult } from './importCatalog.js';
 import { KINDS, type CatalogKind } from './kinds.js';
 import { openTables } from './read/openTable.js';
-import { CATALOG_IMPORT_TABLE, ensureCatalogTables } from './store/tables.js';
+import { CATALOG_IMPORT_TABLE } from './store/tables.js';
 import { parseFileInfo } from '../center/protocol/index.js';
 
 /** What download needs from the center client. */
@@ -53,7 +53,8 @@ export interface DownloadOptions extends Omit<CatalogImportOptions, 'files' | 'k
 
 /** The version to ask for next: the last applied import's ver_name (or ver) of a kind, else "0". */
 export async function lastImportedVersion(db: Db, kind: CatalogKind): Promise<string> {
-  await ensureCatalogTables(db);
+  // Read only: no import table yet means nothing was imported (a dry run creates no table).
+  if (!(await db.knex.schema.hasTable(CATALOG_IMPORT_TABLE.name))) return '0';
   const r = (await db.knex(CATALOG_IMPORT_TABLE.name).select(['ver', 'ver_name']).where({ kind }).whereNotNull('finished_at').whereNotNull('ver').orderBy('import_id', 'desc').first()) as { ver: string | null; ver_name: string | null } | undefined;
   return r?.ver_name ?? r?.ver ?? '0';
 }

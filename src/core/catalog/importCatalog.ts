@@ -22,7 +22,7 @@ import { openTables, type TableSource } from './read/openTable.js';
 import { columnLetter } from './read/xlsx.js';
 import { RejectWriter } from './rejectFile.js';
 import { bulkWriter, type BulkWriter } from './store/bulkWriter.js';
-import { CATALOG_CHANGE_TABLE, CATALOG_IMPORT_TABLE, ensureCatalogTables } from './store/tables.js';
+import { CATALOG_CHANGE_TABLE, CATALOG_IMPORT_TABLE, ensureCatalogTables, presentTables } from './store/tables.js';
 import { insertReturningId, keyBatchWhere } from './store/sql.js';
 import { EXISTED, KeyTable, SEEN } from './keyTable.js';
 
@@ -204,7 +204,10 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
   const started = o.now.toISOString();
   const reject = o.skipInvalid ? new RejectWriter(o.rejectFile ?? 'hisops-rejects.csv') : undefined;
 
-  await ensureCatalogTables(db);
+  // Tables are created only for a run that writes; a dry run reads what is there (a catalog table
+  // hisops has not created yet is empty) and leaves the database as it was.
+  if (apply && !fatal) await ensureCatalogTables(db);
+  const present = await presentTables(db);
   const trx: Knex.Transaction | undefined = apply && !fatal ? await db.knex.transaction() : undefined;
   const q = (): Knex => trx ?? db.knex;
   /** Rows are written only while nothing has gone wrong (or bad rows are being set aside). */
@@ -220,7 +223,7 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     const plan = rowPlan(kind);
     st = {
       plan,
-      keys: await loadKeys(q(), k.table),
+      keys: present.has(k.table) ? await loadKeys(q(), k.table) : new KeyTable(1024),
       pending: [],
       maxVer: null,
       sources: [],
@@ -246,7 +249,8 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     const table = k.table;
     if (st.writer) await st.writer.flush();
     const olds = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < batch.length; i += 200) {
+    // (Without the table, a dry run's "old" entry is one an earlier file of the same run gave.)
+    for (let i = 0; i < batch.length && present.has(table); i += 200) {
       const part = batch.slice(i, i + 200);
       const rows = (await keyBatchWhere(q()(table).select(['med_list_codg', ...TRACKED_FIELDS.filter((f) => f !== 'begndate'), 'begndate', 'added_import']), part)) as Record<string, unknown>[];
       for (const r of rows) olds.set(keyOf(String(r.med_list_codg), String(r.begndate)), r);
@@ -432,6 +436,7 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
         }
       }
     };
+    if (!present.has(table)) return;
     await scanKeys(q(), table, async (code, begndate) => {
       const i = st.keys.has(code, begndate);
       if (i >= 0 && st.keys.flag(i) & SEEN) return;

@@ -17,7 +17,7 @@ import { columnLetter } from './read/xlsx.js';
 import { RejectWriter } from './rejectFile.js';
 import { catalogCounts, catalogPeriods, coverageOf, storedMappingsOf } from './store/catalogQuery.js';
 import { insertReturningId } from './store/sql.js';
-import { ensureCatalogTables, ensureMappingTables, MAPPING_CHANGE_TABLE, MAPPING_IMPORT_TABLE, MAPPING_TABLE } from './store/tables.js';
+import { ensureCatalogTables, ensureMappingTables, MAPPING_CHANGE_TABLE, MAPPING_IMPORT_TABLE, MAPPING_TABLE, presentTables } from './store/tables.js';
 
 export interface MappingImportOptions {
   file: string;
@@ -121,11 +121,12 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
     if (!layout) report({ code: 'NO_HEADER', file: label, line: 1, message: 'the file is empty: no header line', fix: 'Export the mappings with a header line (院内编码, 项目名称, 目录类别, 医保编码, 开始日期, 结束日期).' });
   }
 
-  await ensureCatalogTables(db);
-  await ensureMappingTables(db);
-  const stored = await storedMappingsOf(db.knex, rows.map((r) => r.fixmedins_hilist_id));
-  const coverage = coverageOf(await catalogPeriods(db.knex, rows.map((r) => r.med_list_codg)));
-  const counts = await catalogCounts(db.knex);
+  // Read what is there; a table hisops has not created yet is empty. Tables are created only when
+  // a plan is written (a dry run, or a blocked import, leaves the database as it was).
+  const present = await presentTables(db);
+  const stored = await storedMappingsOf(db.knex, rows.map((r) => r.fixmedins_hilist_id), present);
+  const coverage = coverageOf(await catalogPeriods(db.knex, rows.map((r) => r.med_list_codg), present));
+  const counts = await catalogCounts(db.knex, present);
   const needed = new Set(rows.map((r) => kindOfListType(r.list_type)).filter((k): k is CatalogKind => !!k));
   const missingCatalogs = [...needed].filter((k) => counts[k] === 0);
   const plan: MappingPlan = planMappings(rows, stored, (c) => coverage.get(c), { checkCatalog: o.checkCatalog });
@@ -144,6 +145,10 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
   rejected.sort((a, b) => a.line - b.line);
   const blocked = fatal || (rejected.length > 0 && !o.skipInvalid);
   let importId: number | null = null;
+  if (o.apply && !blocked) {
+    await ensureCatalogTables(db);
+    await ensureMappingTables(db);
+  }
   if (o.apply && !blocked) importId = await applyPlan(db, plan, { file: label, rowsRead, now: o.now, runId: o.runId, rejected: rejected.length });
   if (reject) await reject.close();
   return {

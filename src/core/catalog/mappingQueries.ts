@@ -8,8 +8,8 @@ import { checkMappings, type BilledItem, type CheckFindings, type HisItem } from
 import { addDays, formatSpan, isOpenEnd, spanContains, type Day } from './day.js';
 import type { StoredMapping } from './intervals.js';
 import { KINDS, KIND_LIST, kindOfListType, type CatalogKind } from './kinds.js';
-import { allStoredMappings, catalogPeriods, coverageOf, storedMappingsOf, validSpan, type CatalogPeriod } from './store/catalogQuery.js';
-import { ensureCatalogTables, ensureMappingTables, MAPPING_CHANGE_TABLE, MAPPING_TABLE } from './store/tables.js';
+import { allStoredMappings, catalogPeriods, coverageOf, readable, storedMappingsOf, validSpan, type CatalogPeriod } from './store/catalogQuery.js';
+import { MAPPING_CHANGE_TABLE, MAPPING_TABLE, presentTables } from './store/tables.js';
 
 /** What `mapping check` needs from the HIS (built from the profile's his_items and items_billed_since). */
 export interface HisItemSource {
@@ -25,18 +25,19 @@ const PERIOD_COLUMNS = ['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hi
  * (joined on the mapping table inside the database), then, for the few codes their own catalog
  * does not hold, a look in the other catalogs — to tell a wrong list type from an unknown code.
  */
-export async function mappedCatalogPeriods(knex: Knex): Promise<CatalogPeriod[]> {
+export async function mappedCatalogPeriods(knex: Knex, present?: ReadonlySet<string>): Promise<CatalogPeriod[]> {
+  if (!readable(present, MAPPING_TABLE.name)) return [];
   const used = ((await knex(MAPPING_TABLE.name).distinct('list_type')) as Array<{ list_type: string }>).map((r) => r.list_type);
   const out: CatalogPeriod[] = [];
   for (const k of KIND_LIST) {
-    if (!used.includes(k.list_type)) continue;
+    if (!used.includes(k.list_type) || !readable(present, k.table)) continue;
     const rows = (await knex(k.table).select(PERIOD_COLUMNS).whereIn('med_list_codg', knex(MAPPING_TABLE.name).select('med_list_codg').where('list_type', k.list_type))) as Omit<CatalogPeriod, 'kind'>[];
     for (const r of rows) out.push({ kind: k.kind, ...r });
   }
   const found = new Set(out.map((p) => p.med_list_codg));
   const missing = ((await knex(MAPPING_TABLE.name).distinct('med_list_codg')) as Array<{ med_list_codg: string }>).map((r) => r.med_list_codg).filter((c) => !found.has(c));
   // Thousands of codes missing means a catalog was never imported, not a few wrong list types.
-  if (missing.length && missing.length <= 2000) for (const p of await catalogPeriods(knex, missing)) out.push(p);
+  if (missing.length && missing.length <= 2000) for (const p of await catalogPeriods(knex, missing, present)) out.push(p);
   return out;
 }
 
@@ -50,11 +51,11 @@ export interface MappingCheckOptions {
 
 export async function runMappingCheck(db: Db, o: MappingCheckOptions): Promise<CheckFindings & { timings: Record<string, number> }> {
   const t0 = Date.now();
-  await ensureCatalogTables(db);
-  await ensureMappingTables(db);
-  const mappings = await allStoredMappings(db.knex);
+  // A check only reads: tables hisops has not created yet are read as empty, and none is created.
+  const present = await presentTables(db);
+  const mappings = await allStoredMappings(db.knex, present);
   const t1 = Date.now();
-  const coverage = coverageOf(await mappedCatalogPeriods(db.knex));
+  const coverage = coverageOf(await mappedCatalogPeriods(db.knex, present));
   const t2 = Date.now();
   let hisItems: HisItem[] | undefined;
   let billed: BilledItem[] | undefined;
@@ -82,15 +83,14 @@ export interface LookupResult {
 
 /** Which national code, category and self-pay ratio applied to an HIS item on a day, and its history. */
 export async function lookupMapping(db: Db, id: string, on: Day): Promise<LookupResult> {
-  await ensureCatalogTables(db);
-  await ensureMappingTables(db);
-  const list = (await storedMappingsOf(db.knex, [id])).sort((a, b) => (a.begndate < b.begndate ? -1 : 1));
+  const present = await presentTables(db);
+  const list = (await storedMappingsOf(db.knex, [id], present)).sort((a, b) => (a.begndate < b.begndate ? -1 : 1));
   const hit = list.find((m) => spanContains({ begin: m.begndate, end: m.enddate }, on)) ?? null;
   let current: LookupResult['current'] = null;
   if (hit) {
     const kind = kindOfListType(hit.list_type);
     let catalog: NonNullable<LookupResult['current']>['catalog'] = null;
-    if (kind) {
+    if (kind && readable(present, KINDS[kind].table)) {
       const rows = (await db.knex(KINDS[kind].table).select(PERIOD_COLUMNS).where({ med_list_codg: hit.med_list_codg }).orderBy('begndate')) as Omit<CatalogPeriod, 'kind'>[];
       // The period valid on the day; else the latest that started before it (to show why it is not valid).
       const valid = rows.find((r) => {
@@ -102,7 +102,7 @@ export async function lookupMapping(db: Db, id: string, on: Day): Promise<Lookup
     }
     current = { ...hit, catalog };
   }
-  const changes = (await db.knex(MAPPING_CHANGE_TABLE.name).select(['import_id', 'begndate', 'action', 'line', 'before', 'after', 'at']).where({ fixmedins_hilist_id: id }).orderBy([{ column: 'import_id' }, { column: 'seq' }])) as Array<{ import_id: number; begndate: string; action: string; line: number | null; before: string | null; after: string | null; at: string }>;
+  const changes = !readable(present, MAPPING_CHANGE_TABLE.name) ? [] : (await db.knex(MAPPING_CHANGE_TABLE.name).select(['import_id', 'begndate', 'action', 'line', 'before', 'after', 'at']).where({ fixmedins_hilist_id: id }).orderBy([{ column: 'import_id' }, { column: 'seq' }])) as Array<{ import_id: number; begndate: string; action: string; line: number | null; before: string | null; after: string | null; at: string }>;
   const parse = (s: string | null) => {
     if (!s) return null;
     try {

@@ -21,7 +21,7 @@
  *
  * A dry run (apply false) does steps 1–2 without writing or sending and reports the plan.
  */
-import { CENTER_CALLS_TABLE, withCenter, type Center, type CenterConfig, type CenterDeps, type CenterEvent, type CenterReply, type JournalLike, type Output } from '../center/index.js';
+import { CENTER_CALLS_TABLE, DEFAULT_TIMEOUT_MS, leftOverCalls, leftOverText, noteLeftOver, resolveCenterConfig, resolveLeftOver, timeoutFor, withCenter, type Center, type CenterConfig, type CenterDeps, type CenterEvent, type CenterReply, type JournalLike, type LeftOverCall, type Output } from '../center/index.js';
 import { isHisopsError, type HisopsError } from '../errors.js';
 import { daysOf, type Window } from './days.js';
 import { makeBatch, planWaves, type PlannedBatch } from './planBatches.js';
@@ -34,7 +34,7 @@ import type { TraceSettings } from './settings.js';
 import { TraceChecker } from './traceChecker.js';
 import { TraceJournal, type Outcome, type UploadRow } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
-import { TRACE_KINDS, type CheckedRecord, type Finding, type TraceKind, type UploadStatus } from './types.js';
+import { TRACE_INFNOS, TRACE_KINDS, type CheckedRecord, type Finding, type TraceKind, type UploadStatus } from './types.js';
 
 export type UploadEvent =
   | { type: 'resolve'; unresolved: number; accepted: number; rejected: number; resend: number }
@@ -102,6 +102,18 @@ export interface RecordNote {
   message: string | null;
 }
 
+export interface ResolvedCall {
+  msgid: string;
+  infno: string;
+  run_id: string | null;
+  created_at: string;
+  /** What the row said before: pending (its run stopped) or unknown (no answer came). */
+  was: string;
+  resolution: string;
+  /** Resolved (resolution and resolved_at written), or only noted: left to a later run (its records were not settled in this one). */
+  done: boolean;
+}
+
 export interface UploadResult {
   runId: string;
   apply: boolean;
@@ -118,7 +130,12 @@ export interface UploadResult {
   rejected: RecordNote[];
   /** Records left to retry or with an unknown outcome at the end. */
   pending: RecordNote[];
-  resolved: { unresolved: number; accepted: number; rejected: number; resend: number; otherKinds: number };
+  resolved: { unresolved: number; accepted: number; rejected: number; resend: number; otherKinds: number; notInHis: number };
+  /**
+   * The center client's write-ahead rows (hisops_center_calls) of 35xx requests that earlier runs
+   * left without an outcome: how many there were, and how each was resolved (dry run: none is).
+   */
+  calls: { leftOver: number; resolved: ResolvedCall[] };
   /** Why sending stopped early (the center kept failing), or null. */
   stopped: string | null;
   requests: { sent: number; attempts: number; retries: number; split: number };
@@ -160,7 +177,8 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   const random = o.random ?? Math.random;
   const t0 = performance.now();
   const startedAt = now().toISOString();
-  const tj = new TraceJournal(o.journal, o.fixmedins_code);
+  // A dry run reads the journal and writes nothing to it, tables included.
+  const tj = new TraceJournal(o.journal, o.fixmedins_code, { readOnly: !o.apply });
   const kinds = new Set(o.kinds);
   const stats = new Map<TraceKind, KindStats>(TRACE_KINDS.map((k) => [k, emptyStats(k)]));
   const plan = new Map<string, PlanLine>();
@@ -178,7 +196,8 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
     plan: [],
     rejected: [],
     pending: [],
-    resolved: { unresolved: 0, accepted: 0, rejected: 0, resend: 0, otherKinds: 0 },
+    resolved: { unresolved: 0, accepted: 0, rejected: 0, resend: 0, otherKinds: 0, notInHis: 0 },
+    calls: { leftOver: 0, resolved: [] },
     stopped: null,
     requests: { sent: 0, attempts: 0, retries: 0, split: 0 },
     timing: { startedAt, durationMs: 0, sendMs: 0 },
@@ -189,14 +208,25 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   const extra = new Map<string, Set<string>>();
   const unresolved = await tj.unresolved();
   result.resolved.unresolved = unresolved.length;
-  if (unresolved.length) {
-    const still = o.apply ? await resolveFromCalls(o.journal, tj, unresolved, now, result) : unresolved;
+  // The runs that left records `sending` are over (an upload settles what it finds open at its
+  // start): their write-ahead rows still `pending` will never get an outcome from them.
+  const deadRuns = new Set(unresolved.filter((r) => r.status === 'sending' && r.run_id && r.run_id !== o.runId).map((r) => r.run_id!));
+  const leftOver = await leftOverCalls(o.journal, { infnos: TRACE_INFNOS, fixmedins_code: o.fixmedins_code, runId: o.runId, now: now(), timeoutMs: longestTimeout(o), deadRuns });
+  result.calls.leftOver = leftOver.length;
+  /** Records to send again (of the kinds of this run), to tell afterwards which the HIS still holds. */
+  const resendKeys = new Map<string, UploadRow>();
+  let resendCalls: Array<{ call: LeftOverCall; keys: string[] }> = [];
+  if (unresolved.length || leftOver.length) {
+    const settled = o.apply ? await resolveFromCalls(o.journal, tj, unresolved, now, result) : { still: unresolved, answered: new Map<string, Answered>() };
+    const still = settled.still;
+    if (o.apply) resendCalls = await settleLeftOverCalls(o.journal, tj, leftOver, unresolved, settled.answered, kinds, o.runId, now, result);
     for (const r of still) {
       if (!kinds.has(r.kind)) {
         result.resolved.otherKinds++;
         continue;
       }
       result.resolved.resend++;
+      resendKeys.set(r.record_key, r);
       if (!o.window || r.day < o.window.from || r.day > o.window.to) {
         const set = extra.get(r.day) ?? new Set<string>();
         set.add(r.record_key);
@@ -349,6 +379,9 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
     }
   };
 
+  /** Records to send again that the HIS still holds (the scan met them). */
+  const seenAgain = new Set<string>();
+
   const loop = async (center: Center | undefined) => {
     let index = 0;
     // A day comes in parts: the first requests leave as soon as the first part is checked, and
@@ -387,6 +420,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
         for (const c of d.checked) {
           const s = stats.get(c.record.kind)!;
           const k = d.known.get(c.record.key);
+          if (resendKeys.has(c.record.key)) seenAgain.add(c.record.key);
           s.records++;
           s.codes += c.record.codes.length;
           result.records++;
@@ -468,9 +502,42 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
     }
   };
 
-  if (o.apply) await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: onCenterEvent }, loop);
-  else await loop(undefined);
+  if (o.apply) {
+    await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: onCenterEvent }, loop);
+    await settleGone();
+    await finishLeftOverCalls();
+  } else await loop(undefined);
   return finish();
+
+  /**
+   * Records to send again that the HIS no longer holds (deleted, or their key changed): nothing
+   * can be sent, and no transaction of the interface tells whether the center holds a record
+   * (3508 answers stock levels, not uploads). They stay `unknown`, with the reason, and are shown.
+   */
+  async function settleGone(): Promise<void> {
+    const gone = [...resendKeys.values()].filter((r) => !seenAgain.has(r.record_key));
+    if (!gone.length) return;
+    const message = 'the record is no longer in the HIS (deleted, or its key changed) and no answer was recorded for its last request: the center may or may not hold it, and the interface has no query of uploaded records. Restore the record in the HIS and run trace upload again (the center answers a record it holds as before), or ask the center';
+    await tj.outcomes(gone.map((r) => ({ record_key: r.record_key, status: 'unknown' as const, reason: 'not_in_his', message })), now());
+    result.resolved.notInHis = gone.length;
+    for (const r of gone) final.set(r.record_key, { record_id: r.record_id, kind: r.kind, day: r.day, status: 'unknown', reason: 'not_in_his', message });
+  }
+
+  /** The left-over 35xx rows whose records this run sent again: their resolution, with the outcome. */
+  async function finishLeftOverCalls(): Promise<void> {
+    for (const { call, keys } of resendCalls) {
+      const tally = new Map<string, number>();
+      for (const k of keys) {
+        const st = final.get(k)?.status ?? (seenAgain.has(k) ? 'held' : 'unknown');
+        tally.set(st, (tally.get(st) ?? 0) + 1);
+      }
+      const parts = ['accepted', 'rejected', 'held', 'retry', 'unknown'].filter((st) => tally.get(st)).map((st) => `${tally.get(st)} ${st === 'retry' || st === 'unknown' ? `${st} (sent again by the next upload)` : st}`);
+      const text = `${leftOverText(call)}; its ${keys.length} record(s) were sent again by run ${o.runId}: ${parts.join(', ')}`;
+      await resolveLeftOver(o.journal, call, text, now());
+      const shown = result.calls.resolved.find((x) => x.msgid === call.msgid);
+      if (shown) Object.assign(shown, { resolution: text, done: true });
+    }
+  }
 
   function finish(): UploadResult {
     result.byKind = [...stats.values()].filter((s) => kinds.has(s.kind) && (s.records > 0 || s.kind !== 'stock-count'));
@@ -564,7 +631,8 @@ function errorText(e: HisopsError): string {
  * Settle records left `sending`/`unknown` from the center client's write-ahead rows. Returns the
  * records whose outcome is still not known (to be sent again).
  */
-async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, rows: readonly UploadRow[], now: () => Date, result: UploadResult): Promise<UploadRow[]> {
+async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, rows: readonly UploadRow[], now: () => Date, result: UploadResult): Promise<{ still: UploadRow[]; answered: Map<string, Answered> }> {
+  const answered = new Map<string, Answered>();
   const hasCalls = await journal.knex.schema.hasTable(CENTER_CALLS_TABLE.name);
   const byRequest = new Map<string, UploadRow[]>();
   const still: UploadRow[] = [];
@@ -590,6 +658,10 @@ async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, rows: re
             still.push(r);
             continue;
           }
+          const a = answered.get(digest) ?? { msgid: call.msgid, accepted: 0, rejected: 0 };
+          answered.set(digest, a);
+          if (rr.accepted) a.accepted++;
+          else a.rejected++;
           if (rr.accepted) result.resolved.accepted++;
           else result.resolved.rejected++;
           outcomes.push(rr.accepted ? { record_key: r.record_key, status: 'accepted', reason: null, message: null, msgid: call.msgid } : { record_key: r.record_key, status: 'rejected', reason: rejectionReason(rr.message), message: rr.message, msgid: call.msgid });
@@ -606,7 +678,85 @@ async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, rows: re
     }
   }
   await tj.outcomes(outcomes, now());
-  return still;
+  return { still, answered };
+}
+
+/** A request of records left open that the center had answered (its write-ahead row says so). */
+interface Answered {
+  msgid: string;
+  accepted: number;
+  rejected: number;
+}
+
+/** The longest wait for a 35xx answer: a pending row older than that (plus a margin) was abandoned. */
+function longestTimeout(o: Pick<UploadOptions, 'center' | 'settings'>): number {
+  let ms = o.settings.timeoutMs ?? 0;
+  try {
+    const c = resolveCenterConfig(o.center);
+    for (const i of TRACE_INFNOS) ms = Math.max(ms, timeoutFor(c, i));
+  } catch {
+    ms = Math.max(ms, DEFAULT_TIMEOUT_MS);
+  }
+  return ms;
+}
+
+/**
+ * Resolve the write-ahead rows of 35xx requests that earlier runs left pending or unknown. The
+ * records they carried are settled in hisops_trace_uploads (from another answer to the same
+ * request, or by sending them again, unchanged); each row says which. Returns the rows whose
+ * records this run sends again: their resolution is completed with the outcome at the end.
+ */
+async function settleLeftOverCalls(
+  journal: JournalLike,
+  tj: TraceJournal,
+  calls: readonly LeftOverCall[],
+  open: readonly UploadRow[],
+  answered: ReadonlyMap<string, Answered>,
+  kinds: ReadonlySet<TraceKind>,
+  runId: string,
+  now: () => Date,
+  result: UploadResult,
+): Promise<Array<{ call: LeftOverCall; keys: string[] }>> {
+  const resend: Array<{ call: LeftOverCall; keys: string[] }> = [];
+  const byDigest = new Map<string, UploadRow[]>();
+  for (const r of open) {
+    if (!r.request_digest) continue;
+    const list = byDigest.get(r.request_digest) ?? [];
+    list.push(r);
+    byDigest.set(r.request_digest, list);
+  }
+  for (const c of calls) {
+    const a = answered.get(c.request_digest);
+    const group = byDigest.get(c.request_digest) ?? [];
+    let text: string;
+    if (a && a.msgid !== c.msgid) {
+      text = `${leftOverText(c)}; the same request was answered in msgid ${a.msgid}: ${a.accepted} accepted, ${a.rejected} rejected`;
+    } else if (group.length && !a && group.some((r) => !kinds.has(r.kind))) {
+      // Records of kinds this run does not upload (--kind): the next upload of those kinds settles them.
+      text = `${leftOverText(c)}; its records are of a kind this run (${runId}) does not upload: the next upload of ${[...new Set(group.map((r) => r.kind))].join(', ')} sends them again`;
+      await noteLeftOver(journal, c, text);
+      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: false });
+      continue;
+    } else if (group.length && !a) {
+      resend.push({ call: c, keys: group.map((r) => r.record_key) });
+      text = `${leftOverText(c)}; its ${group.length} record(s) are being sent again by run ${runId} (the center answers a record it holds as before and does not store it twice)`;
+      // Resolved when their outcome is known, at the end of this run; a run that stops before
+      // leaves the row to the next one.
+      await noteLeftOver(journal, c, text);
+      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: false });
+      continue;
+    } else {
+      const later = await tj.byRequest(c.request_digest);
+      const counts = new Map<string, number>();
+      for (const r of later) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+      text = later.length
+        ? `${leftOverText(c)}; its records have outcomes since: ${[...counts].map(([st, n]) => `${n} ${st}`).join(', ')}`
+        : `${leftOverText(c)}; its records have since gone in other requests (hisops_trace_uploads holds their outcome)`;
+    }
+    await resolveLeftOver(journal, c, text, now());
+    result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: true });
+  }
+  return resend;
 }
 
 function safeJson(s: string): unknown {

@@ -144,7 +144,20 @@ export class TraceJournal {
   constructor(
     readonly journal: Pick<Journal, 'ensure' | 'knex'>,
     readonly fixmedins_code: string,
+    /** Reads only (a dry run, a check, status): tables not there yet are read as empty, never created. */
+    readonly opts: { readOnly?: boolean } = {},
   ) {}
+
+  /** Whether there is anything to read (creating the tables first unless read-only). */
+  private async readable(): Promise<boolean> {
+    if (!this.opts.readOnly) {
+      await this.ensure();
+      return true;
+    }
+    if (this.ensured) return true;
+    this.ensured = (await this.knex.schema.hasTable(TRACE_UPLOADS_TABLE.name)) && (await this.knex.schema.hasTable(TRACE_CODES_TABLE.name));
+    return this.ensured;
+  }
 
   private get knex(): Knex {
     return this.journal.knex;
@@ -159,7 +172,7 @@ export class TraceJournal {
 
   /** What the journal holds of these records. */
   async known(keys: readonly string[]): Promise<Map<string, KnownRecord & { row: UploadRow }>> {
-    await this.ensure();
+    if (!(await this.readable())) return new Map<string, KnownRecord & { row: UploadRow }>();
     const out = new Map<string, KnownRecord & { row: UploadRow }>();
     for (const part of chunks(keys)) {
       const rows = (await this.knex(TRACE_UPLOADS_TABLE.name).where({ fixmedins_code: this.fixmedins_code }).whereIn('record_key', part)) as UploadRow[];
@@ -170,7 +183,7 @@ export class TraceJournal {
 
   /** Sales and returns of these codes before `before` that the center has or may have. */
   async history(codes: readonly string[], before: string): Promise<HistoryMovement[]> {
-    await this.ensure();
+    if (!(await this.readable())) return [];
     const out: HistoryMovement[] = [];
     for (const part of chunks(codes)) {
       const rows = (await this.knex(`${TRACE_CODES_TABLE.name} as c`)
@@ -190,7 +203,7 @@ export class TraceJournal {
 
   /** Sales before `before` (by record id) with what was returned of them before `before`. */
   async knownSales(ids: readonly string[], before: string): Promise<KnownSale[]> {
-    await this.ensure();
+    if (!(await this.readable())) return [];
     const out: KnownSale[] = [];
     for (const part of chunks(ids)) {
       const sales = (await this.knex(TRACE_UPLOADS_TABLE.name)
@@ -220,6 +233,7 @@ export class TraceJournal {
    */
   async write(writes: readonly RecordWrite[], runId: string, now: Date): Promise<void> {
     if (!writes.length) return;
+    if (this.opts.readOnly) throw new Error('TraceJournal: write in a read-only run');
     await this.ensure();
     const at = now.toISOString();
     await this.knex.transaction(async (trx: Knex.Transaction) => {
@@ -310,6 +324,7 @@ export class TraceJournal {
   /** Record outcomes (the center's answer, or what became of the attempt). */
   async outcomes(list: readonly Outcome[], now: Date): Promise<void> {
     if (!list.length) return;
+    if (this.opts.readOnly) throw new Error('TraceJournal: write in a read-only run');
     await this.ensure();
     const at = now.toISOString();
     // Records that share an outcome (a whole accepted batch) are updated with one statement.
@@ -341,16 +356,22 @@ export class TraceJournal {
 
   /** Records whose last request has no recorded outcome (a killed run) or an uncertain one. */
   async unresolved(): Promise<UploadRow[]> {
-    await this.ensure();
+    if (!(await this.readable())) return [];
     return (await this.knex(TRACE_UPLOADS_TABLE.name)
       .where({ fixmedins_code: this.fixmedins_code })
       .whereIn('status', ['sending', 'unknown'])
       .orderBy(['request_digest', 'batch_pos'])) as UploadRow[];
   }
 
+  /** The records that last went in a request (by its digest), whatever their state now. */
+  async byRequest(request_digest: string): Promise<UploadRow[]> {
+    if (!(await this.readable())) return [];
+    return (await this.knex(TRACE_UPLOADS_TABLE.name).where({ fixmedins_code: this.fixmedins_code, request_digest }).orderBy('batch_pos')) as UploadRow[];
+  }
+
   /** Rejected (or held) records, optionally of one reason (the code or a piece of the center's message). */
   async rejected(o: { reason?: string; statuses?: UploadStatus[] } = {}): Promise<UploadRow[]> {
-    await this.ensure();
+    if (!(await this.readable())) return [];
     const q = this.knex(TRACE_UPLOADS_TABLE.name)
       .where({ fixmedins_code: this.fixmedins_code })
       .whereIn('status', o.statuses ?? ['rejected'])
@@ -363,7 +384,7 @@ export class TraceJournal {
 
   /** Counts per day, kind, state and reason (for `trace status`). */
   async summary(w?: { from: string; to: string }): Promise<StatusGroup[]> {
-    await this.ensure();
+    if (!(await this.readable())) return [];
     const q = this.knex(TRACE_UPLOADS_TABLE.name)
       .where({ fixmedins_code: this.fixmedins_code })
       .groupBy('day', 'kind', 'status', 'reason')

@@ -8,8 +8,9 @@ import { daysOf, type Window } from './days.js';
 import { groupDispensing, groupStock } from './groupRows.js';
 import { TraceJournal, type StatusGroup } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
-import type { TraceKind, UploadStatus } from './types.js';
-import type { JournalLike } from '../center/index.js';
+import { TRACE_INFNOS, type TraceKind, type UploadStatus } from './types.js';
+import { CENTER_CALLS_TABLE, type JournalLike } from '../center/index.js';
+
 
 export interface StatusLine {
   day: string;
@@ -33,6 +34,17 @@ export interface ReasonLine {
   message: string | null;
 }
 
+/** A write-ahead row of a 35xx request that a run left without an outcome, and how it was resolved. */
+export interface CallResolution {
+  msgid: string;
+  infno: string;
+  run_id: string | null;
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
 export interface StatusReport {
   window: Window | null;
   lines: StatusLine[];
@@ -40,10 +52,26 @@ export interface StatusReport {
   totals: { accepted: number; acceptedCodes: number; new: number; pending: number; rejected: number; held: number };
   /** Whether never-sent HIS records were counted. */
   hisRead: boolean;
+  /**
+   * The center client's rows of 35xx requests: those still without an outcome (pending: a run is
+   * sending them, or stopped before the answer and the next upload resolves them; unknown), and
+   * the latest ones resolved, with how.
+   */
+  calls: { open: CallResolution[]; resolved: CallResolution[] };
+}
+
+const CALL_COLUMNS = ['msgid', 'infno', 'run_id', 'status', 'created_at', 'resolved_at', 'resolution'];
+
+async function callResolutions(journal: JournalLike, fixmedins_code: string, limit: number): Promise<StatusReport['calls']> {
+  if (!(await journal.knex.schema.hasTable(CENTER_CALLS_TABLE.name))) return { open: [], resolved: [] };
+  const base = () => journal.knex(CENTER_CALLS_TABLE.name).where({ fixmedins_code }).whereIn('infno', [...TRACE_INFNOS]).select(CALL_COLUMNS);
+  const open = (await base().whereIn('status', ['pending', 'unknown']).whereNull('resolved_at').orderBy('created_at', 'asc')) as CallResolution[];
+  const resolved = (await base().whereNotNull('resolved_at').orderBy('resolved_at', 'desc').orderBy('msgid', 'desc').limit(limit)) as CallResolution[];
+  return { open, resolved };
 }
 
 export async function traceStatus(o: { journal: JournalLike; fixmedins_code: string; window?: Window; source?: TraceSource }): Promise<StatusReport> {
-  const tj = new TraceJournal(o.journal, o.fixmedins_code);
+  const tj = new TraceJournal(o.journal, o.fixmedins_code, { readOnly: true });
   const groups: StatusGroup[] = await tj.summary(o.window);
   const lines = new Map<string, StatusLine>();
   const line = (day: string, kind: TraceKind) => {
@@ -108,5 +136,6 @@ export async function traceStatus(o: { journal: JournalLike; fixmedins_code: str
     reasons: [...reasons.values()].sort((a, b) => b.records - a.records || a.reason.localeCompare(b.reason)),
     totals,
     hisRead,
+    calls: await callResolutions(o.journal, o.fixmedins_code, 20),
   };
 }

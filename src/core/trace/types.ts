@@ -8,6 +8,9 @@ export type TraceKind = 'sale' | 'return' | 'stock-in' | 'stock-change' | 'stock
 
 export const TRACE_KINDS: readonly TraceKind[] = ['sale', 'return', 'stock-in', 'stock-change', 'stock-count'];
 
+/** The trace transactions, whose write-ahead rows (hisops_center_calls) the upload resolves when a run left them open. */
+export const TRACE_INFNOS = ['3501', '3501A', '3502', '3502A', '3505', '3505A', '3506'] as const;
+
 /** The single-record transaction of each kind (3501 stock count, 3502 stock change, 3505 sale, 3506 return). */
 export const KIND_INFNO: Readonly<Record<TraceKind, '3501' | '3502' | '3505' | '3506'>> = {
   sale: '3505',

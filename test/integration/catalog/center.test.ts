@@ -129,6 +129,41 @@ describe('mapping upload (3301/3302)', () => {
     const state = await uploadState(journal);
     expect(state.rejected).toEqual([]);
     expect(state.accepted).toHaveLength(5);
+    // The timed-out call of r6 says how it was settled.
+    const r6 = (await journal.knex('hisops_mapping_upload').where({ run_id: 'r6' }).first()) as { msgid: string };
+    const lost = (await journal.knex('hisops_center_calls').where({ msgid: r6.msgid })) as Array<{ status: string; resolution: string; resolved_at: string | null }>;
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.status).toBe('unknown');
+    expect(lost[0]!.resolved_at).not.toBeNull();
+    expect(lost[0]!.resolution).toMatch(/^no answer came \(outcome unknown\); H004 2024-01-01 was sent again by run r7 as msgid \S+: accepted$/);
+    expect(c.leftOver.resolved).toHaveLength(1);
+  });
+
+  it('a run killed during a call: the next run sends the mapping again and resolves the call it left pending', async () => {
+    const f = writeFile(dir, 'm5.csv', csv([H, ['H007', '留置针', '301', codes[0]!, '2024-01-01', '']]));
+    expect((await importMappings(db, { file: f, now: NOW, apply: true })).applied).toBe(true);
+    sb.setFaults('3301:timeout');
+    const killed = openCenter(config(sb.url, { appendInfno: true, timeouts: { defaultMs: 1500 } }), { journal, runId: 'rK' });
+    try {
+      await uploadMappings(db, journal, centerMappings(killed), { runId: 'rK', now: () => NOW, apply: true });
+    } finally {
+      await killed.close();
+    }
+    sb.setFaults('');
+    // As a kill -9 leaves it: the upload row still `sending`, the client's row still `pending`.
+    const pending = (await journal.knex('hisops_mapping_upload').where({ run_id: 'rK' }).first()) as { msgid: string };
+    await journal.knex('hisops_mapping_upload').where({ run_id: 'rK' }).update({ state: 'sending', msgid: null, err_msg: null });
+    expect(await journal.knex('hisops_center_calls').where({ msgid: pending.msgid, run_id: 'rK' }).update({ status: 'pending', finished_at: null, error: null })).toBe(1);
+    const dry = await uploadMappings(db, journal, undefined, { runId: 'rD', now: () => NOW });
+    expect(dry.leftOver).toEqual({ calls: 1, resolved: [] });
+    const r = await uploadMappings(db, journal, centerMappings(center), { runId: 'rL', now: () => NOW, apply: true });
+    expect(r.outcomes.map((o) => [o.fixmedins_hilist_id, o.verdict])).toEqual([['H007', 'accepted']]);
+    const call = (await journal.knex('hisops_center_calls').where({ msgid: pending.msgid }).first()) as { status: string; resolution: string; resolved_at: string | null };
+    expect(call.status).toBe('unknown');
+    expect(call.resolved_at).not.toBeNull();
+    expect(call.resolution).toMatch(/^no outcome recorded: run rK stopped before the answer; H007 2024-01-01 was sent again by run rL as msgid \S+: accepted$/);
+    expect(await journal.knex('hisops_mapping_upload').where({ state: 'sending' })).toEqual([]);
+    expect(await journal.knex('hisops_center_calls').where({ status: 'pending' })).toEqual([]);
   });
 
   it('an unreachable center stops the run at the first row; nothing is lost', async () => {

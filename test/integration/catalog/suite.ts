@@ -11,12 +11,15 @@ import {
   importCatalog,
   importMappings,
   KINDS,
+  lastImportedVersion,
   lookupMapping,
   runMappingCheck,
+  uploadMappings,
   sampleCode,
   type CatalogImportResult,
   type HisItemSource,
 } from '../../../src/core/catalog/index.js';
+import { openJournal } from '../../../src/core/journal/index.js';
 import { centerZip, csv, encode, row, tmpDir, writeFile, xlsx } from '../../fixtures/catalog/make.js';
 
 const NOW = new Date('2025-03-15T02:00:00Z');
@@ -29,7 +32,18 @@ export function catalogSuite(open: () => Promise<{ db: Db; done: () => Promise<v
   let db: Db;
   let done: () => Promise<void>;
   let dir: string;
-  const count = async (table: string) => Number(((await db.knex(table).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
+  const count = async (table: string) => ((await db.knex.schema.hasTable(table)) ? Number(((await db.knex(table).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n) : 0);
+  /** Every table, view and index of the database, as `kind name` (what a dry run must leave alone). */
+  const schemaObjects = async (): Promise<string[]> => {
+    const rows = (q: string) => db.knex.raw(q).then((r: unknown) => (db.dialect === 'postgres' ? (r as { rows: unknown[] }).rows : db.dialect === 'mysql' ? (r as unknown[][])[0]! : (r as unknown[])) as Array<{ kind: string; name: string }>);
+    const list =
+      db.dialect === 'sqlite'
+        ? await rows(`SELECT type AS kind, name FROM sqlite_master`)
+        : db.dialect === 'postgres'
+          ? await rows(`SELECT 'table' AS kind, tablename AS name FROM pg_tables WHERE schemaname = current_schema() UNION ALL SELECT 'view', viewname FROM pg_views WHERE schemaname = current_schema() UNION ALL SELECT 'index', indexname FROM pg_indexes WHERE schemaname = current_schema()`)
+          : await rows(`SELECT table_type AS kind, table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() UNION ALL SELECT 'index', CONCAT(table_name, '.', index_name) FROM information_schema.statistics WHERE table_schema = DATABASE()`);
+    return list.map((r) => `${r.kind} ${r.name}`).sort();
+  };
 
   beforeAll(async () => {
     // Made here, not when the suite is declared: a skipped server suite never runs afterAll.
@@ -41,7 +55,41 @@ export function catalogSuite(open: () => Promise<{ db: Db; done: () => Promise<v
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  const MH = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'];
   const v1Rows = () => Array.from({ length: 20 }, (_, n) => row('1306', n, { begndate: 'Mon Jan 01 00:00:00 CST 2024', ver: '202401010001', ver_name: '1306_202401010001' }, C));
+
+  it('dry runs and reads create nothing: the list of tables, views and indexes stays as it was', async () => {
+    await db.knex.schema.createTable('his_item', (t) => {
+      t.string('item_id', 20).primary();
+      t.string('item_name', 100);
+    });
+    const before = await schemaObjects();
+    const journalDir = tmpDir('hisops-catalog-journal-');
+    const journal = await openJournal(`sqlite:${journalDir}/journal.db`);
+    try {
+      const good = writeFile(dir, 'dry-good.csv', csv([MH, ['H001', '注射器5ml', '301', c6(0), '2024-01-01', '']]));
+      const bad = writeFile(dir, 'dry-bad.csv', csv([MH, ['H001', '注射器5ml', '301', c6(0), '2024/02/30', '']]));
+      const g = await importMappings(db, { file: good, now: NOW, checkCatalog: false });
+      expect(g).toMatchObject({ applied: false, blocked: false, counts: { added: 1 } });
+      const b = await importMappings(db, { file: bad, now: NOW });
+      expect(b).toMatchObject({ applied: false, blocked: true, counts: { rejected: 1 } });
+      // --apply with invalid rows writes nothing either, tables included.
+      expect(await importMappings(db, { file: bad, now: NOW, apply: true })).toMatchObject({ applied: false, blocked: true });
+      const cat = await importCatalog(db, { files: [await centerZip(dir, 'dry.zip', v1Rows().slice(0, 3), 'gbk')], now: NOW, full: true });
+      expect(cat.kinds[0]).toMatchObject({ added: 3, importId: null });
+      expect(await lastImportedVersion(db, '1306')).toBe('0');
+      expect((await runMappingCheck(db, { on: '2025-03-15' })).timings).toBeDefined();
+      expect((await lookupMapping(db, 'H001', '2025-03-15')).current).toBeNull();
+      const up = await uploadMappings(db, journal, undefined, { runId: 'dry', now: () => NOW });
+      expect(up).toMatchObject({ applied: false, plan: { items: 0 } });
+      expect(await schemaObjects()).toEqual(before);
+      expect(await journal.knex.schema.hasTable('hisops_mapping_upload')).toBe(false);
+    } finally {
+      await journal.close();
+      fs.rmSync(journalDir, { recursive: true, force: true });
+      await db.knex.schema.dropTable('his_item');
+    }
+  });
 
   it('dry run of a GBK download: counts and samples, nothing written', async () => {
     const f = await centerZip(dir, '1306-v1.zip', v1Rows(), 'gbk');
@@ -51,7 +99,7 @@ export function catalogSuite(open: () => Promise<{ db: Db; done: () => Promise<v
     expect(r.files[0]).toMatchObject({ encoding: 'gbk', kind: '1306', layout: 'position', rows: 20 });
     expect(r.kinds[0]).toMatchObject({ kind: '1306', added: 20, changed: 0, ended: 0, unchanged: 0, ver: '202401010001', ver_name: '1306_202401010001', importId: null });
     expect(r.kinds[0]!.samples.added[0]).toMatchObject({ med_list_codg: c6(0), begndate: '2024-01-01', enddate: null, hilist_name: '一次性使用无菌注射器', line: 1 });
-    expect(await count('hisops_catalog_consumable')).toBe(0);
+    expect(await db.knex.schema.hasTable('hisops_catalog_consumable')).toBe(false);
   });
 
   it('applies it in one go, keeps a copy of the file, and the HIS view shows the entries', async () => {
@@ -200,8 +248,6 @@ export function catalogSuite(open: () => Promise<{ db: Db; done: () => Promise<v
   });
 
   // ---- mappings -------------------------------------------------------------------------------
-
-  const MH = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'];
 
   it('mapping import: dry run lists added, closed and rejected rows with reasons and lines', async () => {
     const rows = [

@@ -109,6 +109,53 @@ describe('upload under faults', () => {
     expect(sales.due).toBe(first.byKind.find((s) => s.kind === 'sale')!.due);
     expect(world.sb.stats().replayed).toBe(0);
     expect(ledgerCodes(world.sb)).toEqual(await expectedAtCenter(world.db, seed.manifest));
+    // The center client's rows of the unanswered requests say how they were settled.
+    const lost = (await world.journal.knex('hisops_center_calls').where({ infno: '3505A', run_id: 'T1' })) as Array<{ msgid: string; status: string; resolution: string | null; resolved_at: string | null }>;
+    expect(lost.length).toBeGreaterThanOrEqual(2);
+    for (const c of lost) {
+      expect(c.status).toBe('unknown');
+      expect(c.resolved_at).not.toBeNull();
+      expect(c.resolution).toMatch(/^no answer came \(outcome unknown\); its \d+ record\(s\) were sent again by run T2: \d+ accepted$/);
+    }
+    expect(second.calls.resolved.map((c) => c.msgid).sort()).toEqual(lost.map((c) => c.msgid).sort());
+    const again = await runUpload(uploadOptions(world, { runId: 'T2b' }));
+    expect(again.calls).toEqual({ leftOver: 0, resolved: [] });
+  });
+
+  it('leaves the open rows of sales to the next upload of sales when a run uploads other kinds only', async () => {
+    world = await openWorld(seed.file, { faults: '3505A:timeout-after-commit=reset' });
+    await runUpload(uploadOptions(world, { settings: fast({ retries: 0 }) }));
+    world.sb.setFaults('');
+    const lost = async () => (await world.journal.knex('hisops_center_calls').where({ infno: '3505A', run_id: 'T1' })) as Array<{ status: string; resolution: string | null; resolved_at: string | null }>;
+    expect((await lost()).length).toBeGreaterThan(0);
+    const returns = await runUpload(uploadOptions(world, { runId: 'T6', kinds: ['return'] }));
+    expect(returns.calls.resolved.length).toBe((await lost()).length);
+    expect(returns.calls.resolved.every((c) => !c.done)).toBe(true);
+    for (const c of await lost()) expect(c).toMatchObject({ status: 'unknown', resolved_at: null, resolution: expect.stringMatching(/of a kind this run \(T6\) does not upload: the next upload of sale sends them again$/) });
+    const all = await runUpload(uploadOptions(world, { runId: 'T7' }));
+    expect(all.calls.resolved.every((c) => c.done)).toBe(true);
+    for (const c of await lost()) expect(c.resolution).toMatch(/sent again by run T7: \d+ accepted$/);
+  });
+
+  it('keeps a record unknown, with reason not_in_his, when the HIS no longer holds it, and says so', async () => {
+    world = await openWorld(seed.file, { faults: '3505A:timeout-after-commit=reset' });
+    const first = await runUpload(uploadOptions(world, { settings: fast({ retries: 0 }) }));
+    const unknown = first.pending.filter((p) => p.status === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    const gone = unknown[0]!;
+    await world.db.knex('his_dispense_trac').where({ disp_id: gone.record_id }).delete();
+    expect(await world.db.knex('his_dispense').where({ disp_id: gone.record_id }).delete()).toBe(1);
+    world.sb.setFaults('');
+    const second = await runUpload(uploadOptions(world, { runId: 'T5' }));
+    expect(second.resolved.notInHis).toBe(1);
+    expect(second.pending).toEqual([expect.objectContaining({ record_id: gone.record_id, status: 'unknown', reason: 'not_in_his' })]);
+    const row = (await world.journal.knex('hisops_trace_uploads').where({ record_id: gone.record_id, kind: 'sale' }).first()) as { status: string; reason: string; message: string };
+    expect(row).toMatchObject({ status: 'unknown', reason: 'not_in_his' });
+    expect(row.message).toMatch(/no longer in the HIS/);
+    // Its request's row is resolved, and says that one record is still without an outcome.
+    const calls = (await world.journal.knex('hisops_center_calls').where({ infno: '3505A', run_id: 'T1' })) as Array<{ resolution: string; resolved_at: string | null }>;
+    expect(calls.every((c) => c.resolved_at !== null)).toBe(true);
+    expect(calls.filter((c) => /1 unknown \(sent again by the next upload\)/.test(c.resolution))).toHaveLength(1);
   });
 
   it('settles records of an interrupted run from the write-ahead journal when the center had answered', async () => {
@@ -156,7 +203,9 @@ describe('upload under faults', () => {
     expect(world.sb.stats().requests).toBe(0);
     expect(r.plan.reduce((n, p) => n + p.records, 0)).toBe(r.byKind.reduce((n, s) => n + s.due, 0));
     expect(r.findings.length).toBe(6);
-    expect(await world.journal.knex('hisops_trace_uploads').count({ n: '*' })).toEqual([{ n: 0 }]);
+    // Not even the journal's tables are created.
+    for (const t of ['hisops_trace_uploads', 'hisops_trace_upload_codes', 'hisops_center_calls']) expect(await world.journal.knex.schema.hasTable(t), t).toBe(false);
+    expect((await world.db.knex.raw(`SELECT name FROM sqlite_master WHERE name LIKE 'hisops%'`)) as unknown[]).toEqual([]);
   });
 
   it('says a day without records has nothing to send', async () => {

@@ -35,11 +35,15 @@ export function validSpan(p: Pick<CatalogPeriod, 'begndate' | 'enddate' | 'vali_
 
 const PERIOD_COLUMNS = ['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'];
 
-/** Every stored period of the given codes, in every kind. */
-export async function catalogPeriods(knex: Knex, codes: Iterable<string>): Promise<CatalogPeriod[]> {
+/** A table is read when no list of present tables is given, or when it is on the list. */
+export const readable = (present: ReadonlySet<string> | undefined, table: string) => !present || present.has(table);
+
+/** Every stored period of the given codes, in every kind (of the tables present, when given). */
+export async function catalogPeriods(knex: Knex, codes: Iterable<string>, present?: ReadonlySet<string>): Promise<CatalogPeriod[]> {
   const list = [...new Set(codes)];
   const out: CatalogPeriod[] = [];
   for (const k of KIND_LIST) {
+    if (!readable(present, k.table)) continue;
     for (const part of chunks(list, 500)) {
       const rows = (await knex(k.table).select(PERIOD_COLUMNS).whereIn('med_list_codg', part)) as Omit<CatalogPeriod, 'kind'>[];
       for (const r of rows) out.push({ kind: k.kind, ...r });
@@ -62,9 +66,13 @@ export function coverageOf(periods: readonly CatalogPeriod[]): Map<string, CodeC
 }
 
 /** How many entries each catalog table holds (to tell "unknown code" from "no catalog imported"). */
-export async function catalogCounts(knex: Knex): Promise<Record<CatalogKind, number>> {
+export async function catalogCounts(knex: Knex, present?: ReadonlySet<string>): Promise<Record<CatalogKind, number>> {
   const out = {} as Record<CatalogKind, number>;
   for (const k of KIND_LIST) {
+    if (!readable(present, k.table)) {
+      out[k.kind] = 0;
+      continue;
+    }
     const [r] = (await knex(k.table).count({ n: '*' })) as Array<{ n: number | string }>;
     out[k.kind] = Number(r?.n ?? 0);
   }
@@ -97,8 +105,9 @@ export function toStored(r: MappingDbRow): StoredMapping {
 const MAPPING_COLUMNS = ['fixmedins_hilist_id', 'begndate', 'enddate', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'extra', 'source'];
 
 /** The stored mappings of some HIS items (all their periods). */
-export async function storedMappingsOf(knex: Knex, items: Iterable<string>): Promise<StoredMapping[]> {
+export async function storedMappingsOf(knex: Knex, items: Iterable<string>, present?: ReadonlySet<string>): Promise<StoredMapping[]> {
   const out: StoredMapping[] = [];
+  if (!readable(present, MAPPING_TABLE.name)) return out;
   for (const part of chunks([...new Set(items)], 500)) {
     const rows = (await knex(MAPPING_TABLE.name).select(MAPPING_COLUMNS).whereIn('fixmedins_hilist_id', part)) as MappingDbRow[];
     for (const r of rows) out.push(toStored(r));
@@ -107,7 +116,8 @@ export async function storedMappingsOf(knex: Knex, items: Iterable<string>): Pro
 }
 
 /** Every stored mapping, in item and start order. (Two hundred thousand mappings are a few dozen MB.) */
-export async function allStoredMappings(knex: Knex): Promise<StoredMapping[]> {
+export async function allStoredMappings(knex: Knex, present?: ReadonlySet<string>): Promise<StoredMapping[]> {
+  if (!readable(present, MAPPING_TABLE.name)) return [];
   const rows = (await knex(MAPPING_TABLE.name).select(MAPPING_COLUMNS).orderBy([{ column: 'fixmedins_hilist_id' }, { column: 'begndate' }])) as MappingDbRow[];
   return rows.map(toStored);
 }

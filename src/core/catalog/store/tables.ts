@@ -196,6 +196,17 @@ export async function ensureCatalogTables(db: Db): Promise<void> {
   }
 }
 
+/**
+ * Which of hisops's catalog and mapping tables the database holds. A dry run and a read-only
+ * command read what is there and treat a missing table as empty: they create nothing in the HIS.
+ */
+export async function presentTables(db: Pick<Db, 'knex'>): Promise<ReadonlySet<string>> {
+  const names = [...KIND_LIST.map((k) => k.table), CATALOG_IMPORT_TABLE.name, CATALOG_CHANGE_TABLE.name, MAPPING_TABLE.name, MAPPING_IMPORT_TABLE.name, MAPPING_CHANGE_TABLE.name];
+  const out = new Set<string>();
+  for (const n of names) if (await db.knex.schema.hasTable(n)) out.add(n);
+  return out;
+}
+
 export async function ensureMappingTables(db: Db): Promise<void> {
   const j = new Journal(db);
   await j.ensure(MAPPING_TABLE);

@@ -28,6 +28,7 @@ export {
   type CallOutcome,
   type JournalLike,
 } from './callJournal.js';
+export { leftOverCalls, resolveLeftOver, noteLeftOver, leftOverText, STALE_MARGIN_MS, type LeftOverCall, type LeftOverQuery, type LeftOverWhy } from './leftOverCalls.js';
 export { MsgidAllocator, MSGID_BLOCK_SIZE, MSGID_BLOCKS_PER_SECOND, type AllocatedMsgid, type MsgidAllocatorOptions } from './msgidAllocator.js';
 export { makeSigner, randomNonce, type GatewaySigner } from './gateway.js';
 export { Transport, classifyTransportError, type HttpReply } from './transport.js';
