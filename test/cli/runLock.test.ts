@@ -3,7 +3,7 @@
  * this process): no request reaches the center twice. The second run either exits 5 with
  * LOCK_HELD naming the first, or waits (--wait) and then finds nothing left to send. A lock left
  * by a dead process is taken over with a warning and a journal row. The same on a PostgreSQL
- * journal, where the server's advisory lock decides. Needs the build (dist/).
+ * journal and a MariaDB one, where the server's advisory lock decides. Needs the build (dist/).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../../src/core/center/sandbox/index.
 import { connect } from '../../src/core/db/index.js';
 import type { SeedManifest } from '../../src/core/demo/manifest.js';
 import { CODE, seededHisFile, tmpDir } from '../integration/trace/helpers.js';
-import { createTempDatabase, describeWithPg, type TempDatabase } from '../helpers/servers.js';
+import { createTempDatabase, describeWithMysql, describeWithPg } from '../helpers/servers.js';
 
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'bin', 'hisops.js');
@@ -231,10 +231,9 @@ describe('run locks on a SQLite journal', () => {
 });
 
 describeWithPg('run locks on a PostgreSQL journal (advisory locks)', (base) => {
-  const dbs: TempDatabase[] = [];
-  lockSuite(async () => {
-    const t = await createTempDatabase('postgres', base, 'hisops_lock');
-    dbs.push(t);
-    return t;
-  }, 'PostgreSQL');
+  lockSuite(() => createTempDatabase('postgres', base, 'hisops_lock'), 'PostgreSQL');
+});
+
+describeWithMysql('run locks on a MariaDB journal (GET_LOCK)', (base) => {
+  lockSuite(() => createTempDatabase('mysql', base, 'hisops_lock'), 'MariaDB');
 });
