@@ -172,7 +172,8 @@ export class Ctx {
         const mod = (this.journalMod = await import('../core/journal/index.js'));
         const cfg = this.config();
         const pwEnv = cfg.values['journal.passwordEnv']?.value as string | undefined;
-        const j = await mod.openJournal(String(cfg.values['journal.url']!.value), { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined });
+        const busyTimeoutMs = cfg.values['journal.busyTimeoutMs']?.value as number | undefined;
+        const j = await mod.openJournal(String(cfg.values['journal.url']!.value), { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined, busyTimeoutMs });
         j.runId = this.runId;
         this.onClose(() => j.close());
         return j;

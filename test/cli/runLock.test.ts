@@ -15,6 +15,8 @@ import { connect } from '../../src/core/db/index.js';
 import type { SeedManifest } from '../../src/core/demo/manifest.js';
 import { CODE, seededHisFile, tmpDir } from '../integration/trace/helpers.js';
 import { createTempDatabase, describeWithMysql, describeWithPg } from '../helpers/servers.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { main } from '../../src/main.js';
 
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'bin', 'hisops.js');
@@ -228,6 +230,34 @@ describe('run locks on a SQLite journal', () => {
       await w.close();
     }
   }, 120_000);
+});
+
+describe('a SQLite journal another process keeps locked', () => {
+  it('ends the run with JOURNAL_BUSY (exit 5) naming the journal, not exit 1 with SQL', async () => {
+    const w = await place();
+    try {
+      fs.writeFileSync(path.join(w.dir, 'hisops.yaml'), fs.readFileSync(path.join(w.dir, 'hisops.yaml'), 'utf8').replace('journal:\n  url: sqlite:journal.db', 'journal:\n  url: sqlite:journal.db\n  busyTimeoutMs: 200'));
+      const file = path.join(w.dir, 'journal.db');
+      const first = memoryIo({ cwd: w.dir, env: { CI: 'true' } });
+      expect(await main(['trace', 'status', '--json'], first)).toBe(0);
+      const other = await connect(`sqlite:${file}`);
+      try {
+        await other.knex.raw('BEGIN EXCLUSIVE');
+        const io = memoryIo({ cwd: w.dir, env: { CI: 'true' } });
+        const code = await main(['trace', 'upload', ...window(), '--json'], io);
+        const doc = JSON.parse(io.out()) as { ok: boolean; error: { code: string; summary: string; why: string } };
+        expect(code, io.out()).toBe(5);
+        expect(doc.error.code).toBe('JOURNAL_BUSY');
+        expect(doc.error.summary).toBe(`The journal ${file} stayed locked by another process`);
+        expect(io.out()).not.toMatch(/insert into/i);
+        await other.knex.raw('COMMIT');
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await w.close();
+    }
+  }, 60_000);
 });
 
 describeWithPg('run locks on a PostgreSQL journal (advisory locks)', (base) => {

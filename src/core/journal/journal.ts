@@ -156,9 +156,9 @@ export class Journal {
   }
 }
 
-export async function openJournal(url: string, opts: { baseDir?: string; password?: string } = {}): Promise<Journal> {
+export async function openJournal(url: string, opts: { baseDir?: string; password?: string; busyTimeoutMs?: number } = {}): Promise<Journal> {
   const db = await connect(url, { baseDir: opts.baseDir, password: opts.password, create: true });
-  if (db.dialect === 'sqlite') await sqliteJournalSettings(db);
+  if (db.dialect === 'sqlite') await sqliteJournalSettings(db, opts.busyTimeoutMs);
   tagJournalErrors(db);
   return new Journal(db);
 }

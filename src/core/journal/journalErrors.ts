@@ -14,13 +14,15 @@ import type { Db } from '../db/index.js';
 
 export const BUSY_TIMEOUT_MS = 30_000;
 
-/** Errors raised by a journal's statements, with the journal they came from. */
-const fromJournal = new WeakMap<object, string>();
+/** Errors raised by a journal's statements, with the journal they came from and how long it waited. */
+const fromJournal = new WeakMap<object, { name: string; waitedMs: number }>();
+const busyTimeouts = new WeakMap<object, number>();
 
 type Trx = { begin(conn: unknown): Promise<unknown>; query(conn: unknown, sql: string): Promise<unknown> };
 
-export async function sqliteJournalSettings(db: Db): Promise<void> {
-  await db.knex.raw(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+export async function sqliteJournalSettings(db: Db, busyTimeoutMs = BUSY_TIMEOUT_MS): Promise<void> {
+  await db.knex.raw(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  busyTimeouts.set(db.knex, busyTimeoutMs);
   const client = db.knex.client as unknown as { transaction: (...a: unknown[]) => Trx };
   const make = client.transaction.bind(client);
   // knex begins every SQLite transaction with a plain (deferred) BEGIN; the journal's need the
@@ -44,7 +46,7 @@ function journalName(db: Db): string {
 export function tagJournalErrors(db: Db): void {
   const name = journalName(db);
   db.knex.on('query-error', (err: unknown) => {
-    if (err && typeof err === 'object') fromJournal.set(err, name);
+    if (err && typeof err === 'object') fromJournal.set(err, { name, waitedMs: busyTimeouts.get(db.knex) ?? BUSY_TIMEOUT_MS });
   });
 }
 
@@ -56,12 +58,13 @@ export function isBusy(e: unknown): boolean {
 /** A journal failure as the error a person can act on, or undefined when `e` is something else. */
 export function journalErrorOf(e: unknown): HisopsError | undefined {
   if (!e || typeof e !== 'object' || e instanceof HisopsError) return undefined;
-  const name = fromJournal.get(e);
-  if (name === undefined || !isBusy(e)) return undefined;
+  const from = fromJournal.get(e);
+  if (from === undefined || !isBusy(e)) return undefined;
+  const name = from.name;
   return new HisopsError({
     code: 'JOURNAL_BUSY',
     summary: `The journal ${name} stayed locked by another process`,
-    why: `SQLite waited ${BUSY_TIMEOUT_MS / 1000} s for another process writing to the journal and gave up (SQLITE_BUSY: database is locked).`,
+    why: `SQLite waited ${from.waitedMs / 1000} s for another process writing to the journal and gave up (SQLITE_BUSY: database is locked).`,
     fix: `Run again when the other run has ended (the journal's hisops_run_locks table names the runs holding a lock); check that no other program keeps ${name} open (fuser ${name}); a journal on a network file system cannot be locked reliably — keep it on a local disk, or move it to PostgreSQL/MySQL with journal.url.`,
     details: { journal: name },
     exit: EXIT.external,
