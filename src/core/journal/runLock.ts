@@ -15,6 +15,7 @@
  * A second run either waits (`waitMs`) or fails with LOCK_HELD (exit 5) naming the holder.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import type { Dialect } from '../db/index.js';
 import { EXIT, HisopsError, inputError } from '../errors.js';
@@ -99,21 +100,38 @@ export interface RunLock {
 
 export const DEFAULT_LEASE_MS = 120_000;
 
-/** Whether a process with this pid runs on this host (EPERM: it runs, as another user). */
-export function pidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+export type PidState = 'alive' | 'gone' | 'other';
+
+/**
+ * Whether the process with this pid on this host is still a hisops run: `gone` when no process
+ * has the pid, `other` when the pid now belongs to another program (pids are reused; where
+ * /proc shows the command line), `alive` otherwise (EPERM: it runs, as another user).
+ */
+export function pidState(pid: number): PidState {
+  if (!Number.isInteger(pid) || pid <= 0) return 'gone';
+  if (pid === process.pid) return 'alive';
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return 'gone';
   }
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return 'alive'; // no /proc (or not readable): the pid is all there is to go by
+  }
+  // An empty command line is a zombie or a kernel thread: not a running hisops.
+  return /hisops/i.test(cmdline) ? 'alive' : 'other';
 }
 
 /** Why a holder counts as dead, or undefined while it may still run. */
-export function deadHolderReason(h: LockHolder, now: Date, me: { host: string }, alive: (pid: number) => boolean = pidAlive): string | undefined {
+export function deadHolderReason(h: LockHolder, now: Date, me: { host: string }, state: (pid: number) => PidState = pidState): string | undefined {
   if (h.host === me.host) {
-    return alive(Number(h.pid)) ? undefined : `process ${h.pid} on ${h.host} is no longer running`;
+    const s = state(Number(h.pid));
+    if (s === 'gone') return `process ${h.pid} on ${h.host} is no longer running`;
+    if (s === 'other') return `process ${h.pid} on ${h.host} is no longer hisops (the pid now belongs to another program)`;
+    return undefined;
   }
   const lease = Number(h.lease_ms) || DEFAULT_LEASE_MS;
   const age = now.getTime() - Date.parse(h.heartbeat_at);

@@ -2,7 +2,9 @@
  * The run lock in one process, on SQLite journals (the lock row, its lease and heartbeat), plus
  * the journal's own error when its file stays locked.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
@@ -82,6 +84,23 @@ describe('run lock', () => {
     const events = (await j.knex(RUN_LOCK_EVENTS_TABLE.name).select('*')) as Array<Record<string, unknown>>;
     expect(events.map((e) => [e.event, e.run_id, e.prev_run_id, e.prev_host])).toEqual([['takeover', 'run-a', 'far-run', 'other-host']]);
     await l.release();
+  });
+
+  it('takes over a lock whose pid on this host now belongs to another program', async () => {
+    const j = await open();
+    await j.ensure(RUN_LOCKS_TABLE);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      await new Promise((r) => other.once('spawn', r));
+      const at = new Date().toISOString();
+      await j.knex(RUN_LOCKS_TABLE.name).insert({ lock_key: KEY, run_id: 'reused-pid', command: 'hisops trace upload', pid: other.pid, host: os.hostname(), started_at: at, heartbeat_at: at, lease_ms: 120_000 });
+      const seen: string[] = [];
+      const l = await acquireRunLock(j, { key: KEY, runId: 'run-a', command: 'a', onTakeover: (_p, why) => seen.push(why) });
+      expect(seen).toEqual([`process ${other.pid} on ${os.hostname()} is no longer hisops (the pid now belongs to another program)`]);
+      await l.release();
+    } finally {
+      other.kill();
+    }
   });
 
   it('renews its lease while it runs and notices when it was taken from it', async () => {
