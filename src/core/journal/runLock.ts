@@ -236,7 +236,8 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
   const advisory = ADVISORY[journal.db.dialect];
   let conn: unknown;
   let lockName: string | bigint | undefined;
-  const mine = row();
+  // The row is written when the lock is won, with a fresh heartbeat however long this run waited.
+  let mine = row();
   if (advisory) {
     lockName = advisory.name(o.key);
     const bound = typeof lockName === 'bigint' ? lockName.toString() : lockName;
@@ -256,6 +257,7 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
         await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).delete();
         if (prev.run_id !== o.runId) await takeover(prev, deadHolderReason(prev, clock(), me) ?? `its database session ended (run ${prev.run_id})`);
       }
+      mine = row();
       await knex(RUN_LOCKS_TABLE.name).insert(mine);
     } catch (e) {
       await knex.raw(advisory.release, [bound]).connection(conn as never).catch(() => undefined);
@@ -265,6 +267,7 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
   } else {
     for (;;) {
       try {
+        mine = row();
         await knex(RUN_LOCKS_TABLE.name).insert(mine);
         break;
       } catch (e) {
