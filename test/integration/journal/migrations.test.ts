@@ -13,11 +13,12 @@ import { CENTER_CALLS_TABLE, CENTER_SIGNINS_TABLE } from '../../../src/core/cent
 import { STUCK_ACTIONS_TABLE } from '../../../src/core/settle/actionJournal.js';
 import { RECONCILE_FINDINGS_TABLE } from '../../../src/core/reconcile/store.js';
 import { CATALOG_IMPORT_TABLE, MAPPING_UPLOAD_TABLE } from '../../../src/core/catalog/store/tables.js';
+import { TRACE_UPLOADS_TABLE } from '../../../src/core/trace/traceJournal.js';
 import { V0_TABLES } from '../../fixtures/journal/v0Tables.js';
 import { createTempDatabase, describeWithMysql, describeWithPg, type TempDatabase } from '../../helpers/servers.js';
 import { tmpDir } from '../trace/helpers.js';
 
-const CURRENT: JournalTable[] = [RUNS_TABLE, CENTER_CALLS_TABLE, CENTER_SIGNINS_TABLE, STUCK_ACTIONS_TABLE, RECONCILE_FINDINGS_TABLE, CATALOG_IMPORT_TABLE, MAPPING_UPLOAD_TABLE];
+const CURRENT: JournalTable[] = [RUNS_TABLE, CENTER_CALLS_TABLE, CENTER_SIGNINS_TABLE, STUCK_ACTIONS_TABLE, RECONCILE_FINDINGS_TABLE, CATALOG_IMPORT_TABLE, MAPPING_UPLOAD_TABLE, TRACE_UPLOADS_TABLE];
 
 const SIGN_NO_32 = 'S4301002026120603000012345678901'; // 32 characters, as a real center issued
 const SETL_ID_40 = '4301000000000000000000000000000000000001';
@@ -59,6 +60,7 @@ function migrationSuite(label: string, newUrl: () => Promise<{ url: string; drop
           expect((await widths(j.db, 'hisops_reconcile_findings')).related_setl_id).toBe(64);
           expect((await widths(j.db, 'hisops_mapping_upload')).infcode).toBe(40);
           expect((await widths(j.db, 'hisops_catalog_import')).ver_name).toBe(200);
+          expect((await widths(j.db, 'hisops_trace_uploads')).reason).toBe(250);
         }
         // The old rows are there, and the longer values a center sends now fit.
         expect((await j.recentRuns(5)).map((r) => [r.run_id, r.outcome, r.pid])).toEqual([['old-run', 'ok', null]]);
