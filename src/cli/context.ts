@@ -195,6 +195,7 @@ export class Ctx {
       runId: this.runId,
       command: `hisops ${this.command}`,
       waitMs: mod.parseWait(this.flags.wait),
+      leaseMs: this.get<number | undefined>('journal.lockLeaseMs'),
       onWait: (h) => this.log(this.t('lock.waiting', { key: job, holder: h ? `${h.run_id}, pid ${h.pid} on ${h.host}` : '?' })),
       onTakeover: (p, why) => this.warn(this.t('lock.takeover', { key: job, run: p.run_id, pid: p.pid, host: p.host, started: p.started_at, why })),
       onLost: (h) => this.warn(this.t('lock.lost', { key: job, run: h?.run_id ?? '?' })),
