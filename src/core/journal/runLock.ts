@@ -290,8 +290,10 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
   let released = false;
   const beat = setInterval(() => {
     void (async () => {
+      // With an advisory lock, the session that holds it must still be there (a server restart ends it).
+      const sessionGone = advisory && conn ? await knex.raw('SELECT 1 AS one').connection(conn as never).then(() => false, () => true) : false;
       const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).update({ heartbeat_at: clock().toISOString() });
-      if (n === 0 && !released && !lost) {
+      if ((n === 0 || sessionGone) && !released && !lost) {
         lost = true;
         o.onLost?.(await holderNow());
       }

@@ -11,6 +11,7 @@ import { connect } from '../../../src/core/db/index.js';
 import { isHisopsError } from '../../../src/core/errors.js';
 import { acquireRunLock, journalErrorOf, openJournal, parseWait, RUN_LOCK_EVENTS_TABLE, RUN_LOCKS_TABLE, type Journal, type LockHolder } from '../../../src/core/journal/index.js';
 import { tmpDir } from '../trace/helpers.js';
+import { createTempDatabase, describeWithPg } from '../../helpers/servers.js';
 
 let dir: string;
 let journals: Journal[] = [];
@@ -151,6 +152,33 @@ describe('a locked SQLite journal', () => {
       await other.knex.raw('COMMIT');
     } finally {
       await other.close();
+    }
+  });
+});
+
+describeWithPg('run lock on a PostgreSQL journal', (base) => {
+  it('holds pg_try_advisory_lock on a session of its own, and notices when that session ends', async () => {
+    const t = await createTempDatabase('postgres', base, 'hisops_rl');
+    const [a, b] = [await openJournal(t.url), await openJournal(t.url)];
+    try {
+      let lostTo: string | undefined = 'none';
+      const l = await acquireRunLock(a, { key: KEY, runId: 'run-a', command: 'a', heartbeatMs: 50, onLost: (h) => (lostTo = h?.run_id) });
+      const held = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'b' }).catch((e: unknown) => e);
+      expect(isHisopsError(held) && held.code).toBe('LOCK_HELD');
+      const sessions = (await b.knex.raw("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted")).rows as Array<{ pid: number }>;
+      expect(sessions).toHaveLength(1);
+      // The server ends the holder's session (a restart, a killed backend): the lock is gone with it.
+      await b.knex.raw('SELECT pg_terminate_backend(?)', [sessions[0]!.pid]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(l.lost).toBe(true);
+      expect(lostTo).toBe('run-a');
+      const lb = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'b' });
+      await lb.release();
+      await l.release();
+    } finally {
+      await a.close();
+      await b.close();
+      await t.drop();
     }
   });
 });
