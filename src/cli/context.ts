@@ -22,7 +22,10 @@ defineMessages({
     en: 'Took over the {key} lock of run {run} (pid {pid} on {host}, started {started}): {why}.',
     zh: '已接管运行 {run}（{host} 上的进程 {pid}，开始于 {started}）持有的 {key} 锁：{why}。',
   },
-  'lock.lost': { en: 'Run {run} took over the {key} lock of this run (its lease ran out while this run was stalled).', zh: '运行 {run} 接管了本次运行的 {key} 锁（本次运行停顿期间租约已过期）。' },
+  'lock.lost': {
+    en: 'This run no longer holds the {key} lock (its lease ran out while it was stalled, or the database session holding it ended; held now by: {run}).',
+    zh: '本次运行已不再持有 {key} 锁（停顿期间租约过期，或持锁的数据库会话已结束；当前持有者：{run}）。',
+  },
 });
 
 export interface GlobalFlags {
@@ -198,7 +201,7 @@ export class Ctx {
       leaseMs: this.get<number | undefined>('journal.lockLeaseMs'),
       onWait: (h) => this.log(this.t('lock.waiting', { key: job, holder: h ? `${h.run_id}, pid ${h.pid} on ${h.host}` : '?' })),
       onTakeover: (p, why) => this.warn(this.t('lock.takeover', { key: job, run: p.run_id, pid: p.pid, host: p.host, started: p.started_at, why })),
-      onLost: (h) => this.warn(this.t('lock.lost', { key: job, run: h?.run_id ?? '?' })),
+      onLost: (h) => this.warn(this.t('lock.lost', { key: job, run: h?.run_id ?? 'none' })),
     });
     this.onClose(() => lock.release());
   }
