@@ -33,6 +33,7 @@ defineMessages({
   'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
   'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
   'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
+  'opt.wait': { en: 'when another run of the same job holds its lock, wait for it (at most the duration: 90s, 10m) instead of exiting 5', zh: '同一作业的另一次运行持有锁时等待它结束（最多等待指定时长：90s、10m），而不是以退出码 5 结束' },
 });
 
 type Register = (program: Command, app: App) => void;
@@ -72,6 +73,7 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
     .option('-y, --yes', t('opt.yes'))
     .addOption(new Option('--lang <lang>', t('opt.lang')).choices(['en', 'zh-CN', 'zh']))
     .option('--institution <name>', t('opt.institution'))
+    .option('--wait [duration]', t('opt.wait'))
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .exitOverride()

@@ -25,6 +25,8 @@ export interface ActionOptions {
   record?: boolean;
   /** Map command options onto config keys (flag > env > file > default), e.g. o => ({ 'his.url': o.db }). */
   keyFlags?: (opts: Record<string, any>) => Record<string, string | number | boolean | undefined>;
+  /** The job whose run lock this run takes (per institution) when it writes or sends; falsy for a dry run. */
+  lock?: (opts: Record<string, any>, args: unknown[]) => string | false | undefined;
 }
 
 export interface App {
@@ -77,6 +79,8 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
             await j.startRun({ runId: ctx.runId, command: ctx.command, args: redactArgs(argv), institution: ctx.config().institution, now });
             recorded = true;
           }
+          const job = o.lock?.(opts, args);
+          if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
           if (ctx.json) {
@@ -89,7 +93,8 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           }
           app.exitCode = exit;
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : 'attention', exit, ctx.now());
-        } catch (e) {
+        } catch (caught) {
+          const e = ctx.explainError(caught);
           app.exitCode = renderError(ctx, e);
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);
         } finally {

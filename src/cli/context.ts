@@ -12,9 +12,21 @@ import type { Profile } from '../core/his/index.js';
 import { EXIT, HisopsError, inputError } from '../core/errors.js';
 import type { Journal } from '../core/journal/index.js';
 import { loadConfig, readSecret } from './config.js';
-import { translate, type Lang } from './i18n.js';
+import { defineMessages, translate, type Lang } from './i18n.js';
 import type { Io } from './io.js';
 import { makeOut, type Out } from './output.js';
+
+defineMessages({
+  'lock.waiting': { en: 'Waiting for the run holding the {key} lock ({holder}) to end …', zh: '等待持有 {key} 锁的运行（{holder}）结束……' },
+  'lock.takeover': {
+    en: 'Took over the {key} lock of run {run} (pid {pid} on {host}, started {started}): {why}.',
+    zh: '已接管运行 {run}（{host} 上的进程 {pid}，开始于 {started}）持有的 {key} 锁：{why}。',
+  },
+  'lock.lost': {
+    en: 'This run no longer holds the {key} lock (its lease ran out while it was stalled, or the database session holding it ended; held now by: {run}).',
+    zh: '本次运行已不再持有 {key} 锁（停顿期间租约过期，或持锁的数据库会话已结束；当前持有者：{run}）。',
+  },
+});
 
 export interface GlobalFlags {
   config?: string;
@@ -25,6 +37,8 @@ export interface GlobalFlags {
   yes?: boolean;
   lang?: string;
   institution?: string;
+  /** --wait [duration]: wait for a run holding this job's lock (true: as long as it runs). */
+  wait?: string | boolean;
 }
 
 export interface DbRef {
@@ -44,6 +58,7 @@ export class Ctx {
   readonly warnings: string[] = [];
   private cfg?: ResolvedConfig;
   private journalP?: Promise<Journal>;
+  private journalMod?: typeof import('../core/journal/index.js');
   private hisP?: Promise<{ db: Db; profile: Profile }>;
   private cleanups: Array<() => Promise<void> | void> = [];
   /** Flags mapped onto config keys by the command (e.g. --db → his.url). */
@@ -157,15 +172,43 @@ export class Ctx {
   journal(): Promise<Journal> {
     if (!this.journalP) {
       this.journalP = (async () => {
-        const { openJournal } = await import('../core/journal/index.js');
+        const mod = (this.journalMod = await import('../core/journal/index.js'));
         const cfg = this.config();
         const pwEnv = cfg.values['journal.passwordEnv']?.value as string | undefined;
-        const j = await openJournal(String(cfg.values['journal.url']!.value), { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined });
+        const busyTimeoutMs = cfg.values['journal.busyTimeoutMs']?.value as number | undefined;
+        const j = await mod.openJournal(String(cfg.values['journal.url']!.value), { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined, busyTimeoutMs });
+        j.runId = this.runId;
         this.onClose(() => j.close());
         return j;
       })();
     }
     return this.journalP;
+  }
+
+  /**
+   * Take the run lock of a job for this institution, released when the run ends. A run holding it
+   * makes this one wait (--wait) or fail with LOCK_HELD (exit 5); a dead holder is taken over.
+   */
+  async lockRun(job: string): Promise<void> {
+    const j = await this.journal();
+    const mod = this.journalMod!;
+    const code = this.get<string | undefined>('fixmedins_code');
+    const lock = await mod.acquireRunLock(j, {
+      key: mod.runLockKey(job, code ? String(code) : this.config().institution),
+      runId: this.runId,
+      command: `hisops ${this.command}`,
+      waitMs: mod.parseWait(this.flags.wait),
+      leaseMs: this.get<number | undefined>('journal.lockLeaseMs'),
+      onWait: (h) => this.log(this.t('lock.waiting', { key: job, holder: h ? `${h.run_id}, pid ${h.pid} on ${h.host}` : '?' })),
+      onTakeover: (p, why) => this.warn(this.t('lock.takeover', { key: job, run: p.run_id, pid: p.pid, host: p.host, started: p.started_at, why })),
+      onLost: (h) => this.warn(this.t('lock.lost', { key: job, run: h?.run_id ?? 'none' })),
+    });
+    this.onClose(() => lock.release());
+  }
+
+  /** A failure of the journal itself (a locked SQLite file) as an error that names the journal. */
+  explainError(e: unknown): unknown {
+    return this.journalMod?.journalErrorOf(e) ?? e;
   }
 
   /** The institution's HIS database with its profile, opened on first use and closed when the run ends. */

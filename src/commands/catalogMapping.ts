@@ -300,7 +300,7 @@ export function registerMapping(program: Command, app: App): void {
     .option('--no-catalog-check', 'do not check national codes against the imported catalogs')
     .option('--to-his', 'also write the applied changes into the HIS\'s mapping table (profile statements insert_mapping, end_mapping)')
     .addOption(dbOpt())
-    .action(app.action((ctx, a, o) => runImport(ctx, a[0] as string, o as ImportOpts), { record: true }));
+    .action(app.action((ctx, a, o) => runImport(ctx, a[0] as string, o as ImportOpts), { record: true, lock: (o) => !!o.apply && 'mapping import' }));
   app.examples(imp, [
     'hisops mapping import 对照.xlsx                       # dry run: added / changed / closed / rejected',
     'hisops mapping import mappings.csv --apply',
@@ -331,7 +331,7 @@ export function registerMapping(program: Command, app: App): void {
     .option('--retry-rejected', 'send again rows the center refused before, even unchanged')
     .option('--limit <n>', 'send at most n rows this run')
     .addOption(dbOpt())
-    .action(app.action((ctx, _a, o) => runUpload(ctx, o as UploadOpts), { record: true }));
+    .action(app.action((ctx, _a, o) => runUpload(ctx, o as UploadOpts), { record: true, lock: (o) => !!o.apply && 'mapping upload' }));
   app.examples(upload, ['hisops mapping upload', 'hisops mapping upload --apply', 'hisops mapping upload --apply --json   # cron: exit 3 when the center refused rows']);
   app.examples(mapping, ['hisops mapping import mappings.xlsx --apply', 'hisops mapping check', 'hisops mapping lookup YP00012 --on 2025-03-01', 'hisops mapping upload --apply']);
 }

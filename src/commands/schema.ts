@@ -256,7 +256,7 @@ export function registerSchema(program: Command, app: App): Command {
             }
           },
         };
-      }, { record: true }),
+      }, { record: true, lock: (o) => !!o.apply && 'schema sync' }),
     );
   app.examples(sync, [
     'hisops schema sync his_test new-version.json -o upgrade-v8.sql',
@@ -365,7 +365,7 @@ export function registerSchema(program: Command, app: App): Command {
             if (!res.leftovers.equal) out.note(`${res.leftovers.changes.length} object(s) could not be carried over (see the warnings).`);
           },
         };
-      }, { record: true }),
+      }, { record: true, lock: (o) => !!o.apply && 'schema clone' }),
     );
   app.examples(clone, [
     'hisops schema clone his_prod mysql://root@127.0.0.1:3306/his_test --tables icd10,price_list',

@@ -212,7 +212,7 @@ export function registerStuck(settle: Command, app: App): void {
           },
         };
       },
-      { record: true, keyFlags: (o) => ({ 'his.url': o.db }) },
+      { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'settle reverse' },
     ),
   );
   app.examples(reverse, [

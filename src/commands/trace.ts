@@ -331,7 +331,7 @@ export function registerTrace(program: Command, app: App): Command {
         const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
         return { data: r, exit: uploadExit(r), human: (out) => renderUpload(out, ctx, r) };
       },
-      { record: true },
+      { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),
   );
   app.examples(upload, ['hisops trace upload', 'hisops trace upload --apply', 'hisops trace upload --from 2026-01-05 --to 2026-01-05 --kind sale --apply --rate 5', 'hisops trace upload --apply --json']);
@@ -401,7 +401,7 @@ export function registerTrace(program: Command, app: App): Command {
         const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
         return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), human: (out) => renderUpload(out, ctx, r) };
       },
-      { record: true },
+      { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),
   );
   app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);

@@ -22,6 +22,8 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'institution', type: 'string', doc: 'Which entry of institutions: to use (default: the first)' },
   { key: 'journal.url', type: 'dburl', default: 'sqlite:.hisops/journal.db', doc: "Where hisops keeps its own bookkeeping tables" },
   { key: 'journal.passwordEnv', type: 'string', doc: 'Environment variable holding the journal database password' },
+  { key: 'journal.busyTimeoutMs', type: 'int', default: 30000, doc: 'SQLite journal: how long a write waits for another process writing to it, in milliseconds' },
+  { key: 'journal.lockLeaseMs', type: 'int', default: 120000, doc: 'A run lock whose holder on another host has not renewed it for this long (milliseconds) is taken over' },
 
   { key: 'name', type: 'string', perInstitution: true, default: 'default', doc: 'Short name of the institution (used by --institution)' },
   { key: 'fixmedins_code', type: 'string', perInstitution: true, default: 'H00000000001', doc: 'Institution code issued by the center (定点医药机构编号)' },

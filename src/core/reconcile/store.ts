@@ -5,7 +5,7 @@
  * findings through `latestOneSidedFindings`. Re-running a day adds a run; the latest run that
  * covered a day is that day's answer.
  */
-import type { Journal, JournalTable } from '../journal/index.js';
+import { widenColumns, type Journal, type JournalTable } from '../journal/index.js';
 import type { DaySummary, GroupResult, RunStatus } from './summary.js';
 import type { GroupSpec } from './rules.js';
 import type { Finding, FindingKind } from './types.js';
@@ -47,11 +47,11 @@ export const RECONCILE_FINDINGS_TABLE: JournalTable = {
     t.string('insutype', 6).nullable();
     t.string('clr_type', 6).nullable();
     t.string('setl_optins', 6).nullable();
-    t.string('setl_id', 40).nullable();
-    t.string('mdtrt_id', 40).nullable();
-    t.string('psn_no', 40).nullable();
+    t.string('setl_id', 64).nullable();
+    t.string('mdtrt_id', 64).nullable();
+    t.string('psn_no', 64).nullable();
     t.string('msgid', 40).nullable();
-    t.string('related_setl_id', 40).nullable();
+    t.string('related_setl_id', 64).nullable();
     t.string('repair_action', 24).notNullable();
     t.integer('repair_certain').notNullable();
     t.string('repair_status', 12).notNullable();
@@ -62,6 +62,14 @@ export const RECONCILE_FINDINGS_TABLE: JournalTable = {
     t.index(['begndate', 'kind'], 'hisops_reconcile_findings_day');
     t.index(['setl_id'], 'hisops_reconcile_findings_setl');
   },
+  migrations: [
+    widenColumns('001-widen-center-ids', 'hisops_reconcile_findings', [
+      { name: 'setl_id', length: 64, nullable: true },
+      { name: 'mdtrt_id', length: 64, nullable: true },
+      { name: 'psn_no', length: 64, nullable: true },
+      { name: 'related_setl_id', length: 64, nullable: true },
+    ]),
+  ],
 };
 
 export interface RunRow {

@@ -5,7 +5,7 @@
  * the HIS. A killed run leaves its last step `started`: the next run re-asks the center instead of
  * trusting it.
  */
-import type { Journal, JournalTable } from '../journal/index.js';
+import { widenColumns, type Journal, type JournalTable } from '../journal/index.js';
 
 export type ActionStep = 'center' | 'his' | 'resolve' | 'item';
 
@@ -25,9 +25,9 @@ export const STUCK_ACTIONS_TABLE: JournalTable = {
     t.string('infno', 10).nullable();
     t.string('center_msgid', 30).nullable();
     t.string('msgid', 30).nullable();
-    t.string('setl_id', 30).nullable();
-    t.string('psn_no', 30).nullable();
-    t.string('mdtrt_id', 30).nullable();
+    t.string('setl_id', 64).nullable();
+    t.string('psn_no', 64).nullable();
+    t.string('mdtrt_id', 64).nullable();
     t.string('his_setl_no', 40).nullable();
     t.string('opter', 30).nullable();
     t.string('opter_name', 50).nullable();
@@ -42,6 +42,13 @@ export const STUCK_ACTIONS_TABLE: JournalTable = {
     t.index(['setl_id'], 'hisops_stuck_actions_setl');
     t.index(['run_id', 'seq'], 'hisops_stuck_actions_run');
   },
+  migrations: [
+    widenColumns('001-widen-center-ids', 'hisops_stuck_actions', [
+      { name: 'setl_id', length: 64, nullable: true },
+      { name: 'psn_no', length: 64, nullable: true },
+      { name: 'mdtrt_id', length: 64, nullable: true },
+    ]),
+  ],
 };
 
 export interface ActionRecord {

@@ -11,7 +11,7 @@
  *   for later windows.
  */
 import type { Knex } from '../db/index.js';
-import type { Journal, JournalTable } from '../journal/index.js';
+import { widenColumns, type Journal, type JournalTable } from '../journal/index.js';
 import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
 import type { CheckedRecord, KnownRecord, TraceKind, UploadStatus } from './types.js';
@@ -33,7 +33,8 @@ export const TRACE_UPLOADS_TABLE: JournalTable = {
     t.integer('code_cnt').notNullable();
     t.string('content_digest', 64).nullable();
     t.string('status', 10).notNullable();
-    t.string('reason', 60).nullable();
+    // A held record's reason lists its finding kinds (all of them: 197 characters).
+    t.string('reason', 250).nullable();
     t.text('message').nullable();
     t.string('infno', 6).nullable();
     t.string('msgid', 30).nullable();
@@ -52,6 +53,7 @@ export const TRACE_UPLOADS_TABLE: JournalTable = {
     t.index(['fixmedins_code', 'record_id'], 'hisops_trace_uploads_record');
     t.index(['orig_record_id'], 'hisops_trace_uploads_orig');
   },
+  migrations: [widenColumns('001-widen-reason', 'hisops_trace_uploads', [{ name: 'reason', length: 250, nullable: true }])],
 };
 
 export const TRACE_CODES_TABLE: JournalTable = {

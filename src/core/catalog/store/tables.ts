@@ -11,7 +11,7 @@
  * several validity periods.
  */
 import type { Db, Dialect, Knex } from '../../db/index.js';
-import { Journal, type JournalTable } from '../../journal/index.js';
+import { Journal, widenColumns, type JournalTable } from '../../journal/index.js';
 import { CATALOG_COLUMNS_STORED } from '../catalogRow.js';
 import { KINDS, KIND_LIST, type CatalogKind } from '../kinds.js';
 
@@ -65,8 +65,8 @@ export const CATALOG_IMPORT_TABLE: JournalTable = {
     t.increments('import_id');
     t.string('kind', 4).notNullable();
     t.text('files').notNullable();
-    t.string('ver', 60).nullable();
-    t.string('ver_name', 120).nullable();
+    t.string('ver', 100).nullable();
+    t.string('ver_name', 200).nullable();
     t.integer('rows_read').notNullable();
     t.integer('added').notNullable();
     t.integer('changed').notNullable();
@@ -79,6 +79,12 @@ export const CATALOG_IMPORT_TABLE: JournalTable = {
     t.string('run_id', 40).nullable();
     t.index(['kind']);
   },
+  migrations: [
+    widenColumns('001-widen-version', 'hisops_catalog_import', [
+      { name: 'ver', length: 100, nullable: true },
+      { name: 'ver_name', length: 200, nullable: true },
+    ]),
+  ],
 };
 
 export const CATALOG_CHANGE_TABLE: JournalTable = {
@@ -168,12 +174,13 @@ export const MAPPING_UPLOAD_TABLE: JournalTable = {
     t.string('payload_hash', 20).notNullable();
     t.string('state', 12).notNullable();
     t.string('msgid', 40).nullable();
-    t.string('infcode', 20).nullable();
+    t.string('infcode', 40).nullable();
     t.text('err_msg').nullable();
     t.string('updated_at', 30).notNullable();
     t.index(['run_id']);
     t.index(['fixmedins_hilist_id', 'begndate']);
   },
+  migrations: [widenColumns('001-widen-infcode', 'hisops_mapping_upload', [{ name: 'infcode', length: 40, nullable: true }])],
 };
 
 /** Create the catalog tables (all kinds) and the mapping tables if missing. DDL runs outside transactions (MySQL commits on DDL). */

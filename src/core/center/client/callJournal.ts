@@ -11,7 +11,7 @@
  *
  * Rows never hold secrets; request inputs are stored redacted (see redact.ts).
  */
-import type { Journal, JournalTable } from '../../journal/index.js';
+import { widenColumns, type Journal, type JournalTable } from '../../journal/index.js';
 
 /** What the client needs of a Journal (structural, so tests and other stores can pass their own). */
 export type JournalLike = Pick<Journal, 'ensure' | 'knex'>;
@@ -29,15 +29,17 @@ export const CENTER_CALLS_TABLE: JournalTable = {
     t.string('request_digest', 64).notNullable();
     t.text('request').notNullable();
     t.string('status', 10).notNullable();
-    t.string('psn_no', 30).nullable();
-    t.string('mdtrt_id', 30).nullable();
-    t.string('setl_id', 30).nullable();
+    // Values the center issues get room beyond the published lengths: a center that sends a
+    // longer one must not make every later call fail (see docs/locks.md, journal migrations).
+    t.string('psn_no', 64).nullable();
+    t.string('mdtrt_id', 64).nullable();
+    t.string('setl_id', 64).nullable();
     t.string('ref_msgid', 30).nullable();
-    t.string('infcode', 10).nullable();
+    t.string('infcode', 40).nullable();
     t.text('err_msg').nullable();
     t.text('error').nullable();
     t.text('output').nullable();
-    t.string('inf_refmsgid', 40).nullable();
+    t.string('inf_refmsgid', 64).nullable();
     t.integer('http_status').nullable();
     t.string('created_at', 30).notNullable();
     t.string('finished_at', 30).nullable();
@@ -49,6 +51,15 @@ export const CENTER_CALLS_TABLE: JournalTable = {
     t.index(['setl_id'], 'hisops_center_calls_setl');
     t.index(['mdtrt_id'], 'hisops_center_calls_mdtrt');
   },
+  migrations: [
+    widenColumns('001-widen-center-values', 'hisops_center_calls', [
+      { name: 'psn_no', length: 64, nullable: true },
+      { name: 'mdtrt_id', length: 64, nullable: true },
+      { name: 'setl_id', length: 64, nullable: true },
+      { name: 'infcode', length: 40, nullable: true },
+      { name: 'inf_refmsgid', length: 64, nullable: true },
+    ]),
+  ],
 };
 
 export const CENTER_SIGNINS_TABLE: JournalTable = {
@@ -57,12 +68,19 @@ export const CENTER_SIGNINS_TABLE: JournalTable = {
     t.string('fixmedins_code', 30).notNullable();
     t.string('opter', 30).notNullable();
     t.string('sign_day', 10).notNullable();
-    t.string('sign_no', 30).notNullable();
-    t.string('sign_time', 30).nullable();
+    // The protocol says 30; a real center issued 32 characters.
+    t.string('sign_no', 100).notNullable();
+    t.string('sign_time', 40).nullable();
     t.string('signed_in_at', 30).notNullable();
     t.string('signed_out_at', 30).nullable();
     t.primary(['fixmedins_code', 'opter', 'sign_day']);
   },
+  migrations: [
+    widenColumns('001-widen-sign-no', 'hisops_center_signins', [
+      { name: 'sign_no', length: 100, nullable: false },
+      { name: 'sign_time', length: 40, nullable: true },
+    ]),
+  ],
 };
 
 export const CENTER_MSGID_BLOCKS_TABLE: JournalTable = {

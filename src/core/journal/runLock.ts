@@ -1,0 +1,338 @@
+/**
+ * Run locks: one run at a time per job and institution for everything that writes or sends, so
+ * that two overlapping cron runs never send the same request twice.
+ *
+ * - On SQLite (and on Oracle / SQL Server journals) the lock *is* the row in `hisops_run_locks`:
+ *   taking it is an INSERT on the primary key, which only one process can win. The holder renews
+ *   `heartbeat_at` while it runs. A holder is dead when it ran on this host and its pid is gone, or
+ *   when it ran on another host and its lease was not renewed for `leaseMs`; its row is then
+ *   deleted (only if it is still that holder's row) and the lock taken over, with a warning and a
+ *   row in `hisops_run_lock_events`.
+ * - On PostgreSQL and MySQL/MariaDB the server's advisory lock (pg_try_advisory_lock / GET_LOCK)
+ *   decides, on a connection kept for the run: the server releases it when the holder's session
+ *   ends, however the process died. The row still says who holds it.
+ *
+ * A second run either waits (`waitMs`) or fails with LOCK_HELD (exit 5) naming the holder.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Dialect } from '../db/index.js';
+import { EXIT, HisopsError, inputError } from '../errors.js';
+import type { Journal, JournalTable } from './journal.js';
+
+export const RUN_LOCKS_TABLE: JournalTable = {
+  name: 'hisops_run_locks',
+  build: (t) => {
+    t.string('lock_key', 200).primary();
+    t.string('run_id', 40).notNullable();
+    t.string('command', 200).notNullable();
+    t.integer('pid').notNullable();
+    t.string('host', 255).notNullable();
+    t.string('started_at', 30).notNullable();
+    t.string('heartbeat_at', 30).notNullable();
+    t.integer('lease_ms').notNullable();
+  },
+};
+
+export const RUN_LOCK_EVENTS_TABLE: JournalTable = {
+  name: 'hisops_run_lock_events',
+  build: (t) => {
+    t.increments('id');
+    t.string('lock_key', 200).notNullable();
+    t.string('event', 20).notNullable();
+    t.string('run_id', 40).notNullable();
+    t.string('at', 30).notNullable();
+    t.string('prev_run_id', 40).nullable();
+    t.string('prev_command', 200).nullable();
+    t.integer('prev_pid').nullable();
+    t.string('prev_host', 255).nullable();
+    t.string('prev_started_at', 30).nullable();
+    t.string('prev_heartbeat_at', 30).nullable();
+    t.text('reason').nullable();
+    t.index(['lock_key'], 'hisops_run_lock_events_key');
+  },
+};
+
+export interface LockHolder {
+  lock_key: string;
+  run_id: string;
+  command: string;
+  pid: number;
+  host: string;
+  started_at: string;
+  heartbeat_at: string;
+  lease_ms: number;
+}
+
+export interface RunLockOptions {
+  /** What is locked: the job and the institution, e.g. `trace upload@H43010000001`. */
+  key: string;
+  runId: string;
+  command: string;
+  /** How long to wait for a running holder: undefined or 0 = not at all, Infinity = until it ends. */
+  waitMs?: number;
+  /** A holder on another host whose heartbeat is older than this is dead (default 120 s). */
+  leaseMs?: number;
+  /** How often the holder renews its lease (default a quarter of the lease). */
+  heartbeatMs?: number;
+  /** How often a waiting run looks again (default 500 ms). */
+  pollMs?: number;
+  /** A dead holder's lock was taken over. */
+  onTakeover?: (previous: LockHolder, reason: string) => void;
+  /** Called once when the run starts waiting. */
+  onWait?: (holder: LockHolder | undefined) => void;
+  /** The lock was taken from this run (its lease ran out while it was stalled). */
+  onLost?: (by: LockHolder | undefined) => void;
+  /** For tests: this process's pid and host, and the clock. */
+  pid?: number;
+  host?: string;
+  clock?: () => Date;
+}
+
+export interface RunLock {
+  readonly key: string;
+  readonly holder: LockHolder;
+  /** True once another run took the lock over (this run's lease had expired). */
+  readonly lost: boolean;
+  release(): Promise<void>;
+}
+
+export const DEFAULT_LEASE_MS = 120_000;
+
+export type PidState = 'alive' | 'gone' | 'other';
+
+/**
+ * Whether the process with this pid on this host is still a hisops run: `gone` when no process
+ * has the pid, `other` when the pid now belongs to another program (pids are reused; where
+ * /proc shows the command line), `alive` otherwise (EPERM: it runs, as another user).
+ */
+export function pidState(pid: number): PidState {
+  if (!Number.isInteger(pid) || pid <= 0) return 'gone';
+  if (pid === process.pid) return 'alive';
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return 'gone';
+  }
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return 'alive'; // no /proc (or not readable): the pid is all there is to go by
+  }
+  // An empty command line is a zombie or a kernel thread: not a running hisops.
+  return /hisops/i.test(cmdline) ? 'alive' : 'other';
+}
+
+/** Why a holder counts as dead, or undefined while it may still run. */
+export function deadHolderReason(h: LockHolder, now: Date, me: { host: string }, state: (pid: number) => PidState = pidState): string | undefined {
+  if (h.host === me.host) {
+    const s = state(Number(h.pid));
+    if (s === 'gone') return `process ${h.pid} on ${h.host} is no longer running`;
+    if (s === 'other') return `process ${h.pid} on ${h.host} is no longer hisops (the pid now belongs to another program)`;
+    return undefined;
+  }
+  const lease = Number(h.lease_ms) || DEFAULT_LEASE_MS;
+  const age = now.getTime() - Date.parse(h.heartbeat_at);
+  return age > lease ? `its lease was last renewed at ${h.heartbeat_at} on ${h.host}, ${Math.round(age / 1000)} s ago (lease ${Math.round(lease / 1000)} s)` : undefined;
+}
+
+/** LOCK_HELD: another run holds the lock; names it and what to do. */
+export function lockHeldError(key: string, holder: LockHolder | undefined, waitedMs: number, why?: string): HisopsError {
+  const who = holder ? `run ${holder.run_id} (${holder.command}), pid ${holder.pid} on ${holder.host}, started ${holder.started_at}` : 'another run (it has not written its name yet)';
+  return new HisopsError({
+    code: 'LOCK_HELD',
+    summary: `Another run holds the lock ${key}: ${who}`,
+    why: why ?? (waitedMs > 0 ? `It was still running after ${Math.round(waitedMs / 1000)} s of waiting.` : 'Only one run at a time may write or send for a job and institution, so that nothing is sent twice.'),
+    fix: 'Let it finish (this run can then be repeated: nothing it would send is lost), or wait for it with --wait [duration] (e.g. --wait 10m). A holder that died is taken over automatically.',
+    details: { lock_key: key, holder: holder ?? null, waited_ms: waitedMs },
+    exit: EXIT.external,
+  });
+}
+
+/** How each dialect takes and releases a server-side advisory lock; null: the lock row decides. */
+const ADVISORY: Record<Dialect, { take: string; release: string; name: (key: string) => string | bigint } | null> = {
+  postgres: {
+    take: 'SELECT pg_try_advisory_lock(CAST(? AS bigint)) AS got',
+    release: 'SELECT pg_advisory_unlock(CAST(? AS bigint)) AS released',
+    name: (key) => crypto.createHash('sha256').update(`hisops:${key}`).digest().readBigInt64BE(0),
+  },
+  mysql: {
+    take: 'SELECT GET_LOCK(?, 0) AS got',
+    release: 'SELECT RELEASE_LOCK(?) AS released',
+    // GET_LOCK names are at most 64 characters.
+    name: (key) => `hisops:${crypto.createHash('sha256').update(key).digest('hex').slice(0, 48)}`,
+  },
+  sqlite: null,
+  oracle: null,
+  mssql: null,
+};
+
+function firstRow(r: unknown): Record<string, unknown> | undefined {
+  // pg answers { rows: [...] }, mysql2 [rows, fields].
+  const rows = Array.isArray(r) ? (r[0] as unknown[]) : ((r as { rows?: unknown[] }).rows ?? []);
+  return rows?.[0] as Record<string, unknown> | undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function isUnique(e: unknown): boolean {
+  const o = e as { code?: unknown; errno?: unknown; message?: unknown };
+  return /SQLITE_CONSTRAINT|UNIQUE constraint|23505|ER_DUP_ENTRY|\b1062\b|ORA-00001|duplicate key|Violation of PRIMARY KEY/i.test(`${String(o?.code ?? '')} ${String(o?.errno ?? '')} ${String(o?.message ?? '')}`);
+}
+
+function normalize(r: Record<string, unknown>): LockHolder {
+  return { ...(r as unknown as LockHolder), pid: Number(r.pid), lease_ms: Number(r.lease_ms) };
+}
+
+/** Take the lock (waiting as told), or throw LOCK_HELD. The caller releases it. */
+export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promise<RunLock> {
+  await journal.ensure(RUN_LOCKS_TABLE);
+  await journal.ensure(RUN_LOCK_EVENTS_TABLE);
+  const knex = journal.knex;
+  const clock = o.clock ?? (() => new Date());
+  const me = { pid: o.pid ?? process.pid, host: o.host ?? os.hostname() };
+  const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
+  const waitMs = o.waitMs ?? 0;
+  const pollMs = o.pollMs ?? 500;
+  const started = clock();
+  const startedMs = Date.now();
+  const row = (): LockHolder => {
+    const at = clock().toISOString();
+    return { lock_key: o.key, run_id: o.runId, command: o.command.slice(0, 200), pid: me.pid, host: me.host.slice(0, 255), started_at: started.toISOString(), heartbeat_at: at, lease_ms: leaseMs };
+  };
+  const holderNow = async (): Promise<LockHolder | undefined> => {
+    const r = (await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).first()) as Record<string, unknown> | undefined;
+    return r ? normalize(r) : undefined;
+  };
+  const takeover = async (prev: LockHolder, reason: string) => {
+    await knex(RUN_LOCK_EVENTS_TABLE.name).insert({
+      lock_key: o.key,
+      event: 'takeover',
+      run_id: o.runId,
+      at: clock().toISOString(),
+      prev_run_id: prev.run_id,
+      prev_command: prev.command,
+      prev_pid: prev.pid,
+      prev_host: prev.host,
+      prev_started_at: prev.started_at,
+      prev_heartbeat_at: prev.heartbeat_at,
+      reason,
+    });
+    o.onTakeover?.(prev, reason);
+  };
+  let waited = false;
+  const waitOrFail = async (holder: LockHolder | undefined, why?: string) => {
+    const elapsed = Date.now() - startedMs;
+    if (elapsed >= waitMs) throw lockHeldError(o.key, holder, waited ? elapsed : 0, why);
+    if (!waited) {
+      waited = true;
+      o.onWait?.(holder);
+    }
+    await sleep(Math.min(pollMs, Math.max(1, waitMs - elapsed)));
+  };
+
+  const advisory = ADVISORY[journal.db.dialect];
+  let conn: unknown;
+  let lockName: string | bigint | undefined;
+  // The row is written when the lock is won, with a fresh heartbeat however long this run waited.
+  let mine = row();
+  if (advisory) {
+    lockName = advisory.name(o.key);
+    const bound = typeof lockName === 'bigint' ? lockName.toString() : lockName;
+    // A connection of its own for the whole run: the server ties the lock to this session.
+    conn = await (knex.client as { acquireConnection(): Promise<unknown> }).acquireConnection();
+    try {
+      for (;;) {
+        const got = Number(firstRow(await knex.raw(advisory.take, [bound]).connection(conn as never))?.got ?? 0);
+        if (got === 1) break;
+        const holder = await holderNow();
+        const dead = holder ? deadHolderReason(holder, clock(), me) : undefined;
+        await waitOrFail(holder, dead ? `Its holder looks dead (${dead}), but the database server still holds its session; the lock is released when the server drops that connection.` : undefined);
+      }
+      // Holding the server's lock, any row left here is from a run whose session ended.
+      const prev = await holderNow();
+      if (prev) {
+        await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).delete();
+        if (prev.run_id !== o.runId) await takeover(prev, deadHolderReason(prev, clock(), me) ?? `its database session ended (run ${prev.run_id})`);
+      }
+      mine = row();
+      await knex(RUN_LOCKS_TABLE.name).insert(mine);
+    } catch (e) {
+      await knex.raw(advisory.release, [bound]).connection(conn as never).catch(() => undefined);
+      (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
+      throw e;
+    }
+  } else {
+    for (;;) {
+      try {
+        mine = row();
+        await knex(RUN_LOCKS_TABLE.name).insert(mine);
+        break;
+      } catch (e) {
+        if (!isUnique(e)) throw e;
+      }
+      const holder = await holderNow();
+      if (!holder) continue; // released in between
+      const dead = deadHolderReason(holder, clock(), me);
+      if (dead) {
+        // Delete only that holder's row: of two runs taking over at once, one deletes, both insert, one wins.
+        const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: holder.run_id, heartbeat_at: holder.heartbeat_at }).delete();
+        if (n > 0) await takeover(holder, dead);
+        continue;
+      }
+      await waitOrFail(holder);
+    }
+  }
+
+  let lost = false;
+  let released = false;
+  const beat = setInterval(() => {
+    void (async () => {
+      // With an advisory lock, the session that holds it must still be there (a server restart ends it).
+      const sessionGone = advisory && conn ? await knex.raw('SELECT 1 AS one').connection(conn as never).then(() => false, () => true) : false;
+      const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).update({ heartbeat_at: clock().toISOString() });
+      if ((n === 0 || sessionGone) && !released && !lost) {
+        lost = true;
+        o.onLost?.(await holderNow());
+      }
+    })().catch(() => undefined);
+  }, o.heartbeatMs ?? Math.max(1000, Math.floor(leaseMs / 4)));
+  beat.unref();
+
+  return {
+    key: o.key,
+    holder: mine,
+    get lost() {
+      return lost;
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(beat);
+      await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).delete().catch(() => undefined);
+      if (advisory && conn) {
+        await knex.raw(advisory.release, [typeof lockName === 'bigint' ? lockName.toString() : lockName!]).connection(conn as never).catch(() => undefined);
+        await (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
+      }
+    },
+  };
+}
+
+/** The lock key of a job for an institution. */
+export function runLockKey(job: string, institution: string | undefined): string {
+  return institution ? `${job}@${institution}` : job;
+}
+
+const WAIT = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?$/i;
+const WAIT_UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** `--wait` → milliseconds: absent 0 (do not wait), bare `--wait` as long as the holder runs, `--wait 10m` at most that (a bare number is seconds). */
+export function parseWait(v: string | boolean | undefined): number {
+  if (v === undefined || v === false) return 0;
+  if (v === true || v.trim() === '') return Infinity;
+  const m = WAIT.exec(v.trim());
+  if (!m) throw inputError('BAD_WAIT', `--wait "${v}" is not a duration`, 'Write --wait alone (wait as long as the other run takes) or with a duration: --wait 90s, --wait 10m, --wait 1h.');
+  return Math.round(Number(m[1]) * WAIT_UNIT_MS[(m[2] ?? 's').toLowerCase()]!);
+}
