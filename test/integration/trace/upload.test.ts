@@ -126,7 +126,8 @@ describe('upload under faults', () => {
     world = await openWorld(seed.file, { faults: '3505A:timeout-after-commit=reset' });
     await runUpload(uploadOptions(world, { settings: fast({ retries: 0 }) }));
     world.sb.setFaults('');
-    const lost = async () => (await world.journal.knex('hisops_center_calls').where({ infno: '3505A', run_id: 'T1' })) as Array<{ status: string; resolution: string | null; resolved_at: string | null }>;
+    const w = world;
+    const lost = async () => (await w.journal.knex('hisops_center_calls').where({ infno: '3505A', run_id: 'T1' })) as Array<{ status: string; resolution: string | null; resolved_at: string | null }>;
     expect((await lost()).length).toBeGreaterThan(0);
     const returns = await runUpload(uploadOptions(world, { runId: 'T6', kinds: ['return'] }));
     expect(returns.calls.resolved.length).toBe((await lost()).length);
