@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.js';
 import { formatDate } from '../../../src/core/center/index.js';
-import { buildProgram } from '../../../src/main.js';
+import { main } from '../../../src/main.js';
 import { centerConfig, openWorld, type World } from './helpers.js';
 import { both, EMP, logCall, RES, setl, toCenter, toHis, type Setl } from './scenario.js';
 
@@ -19,15 +18,7 @@ let w: World;
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string; doc: any }> {
   const io = memoryIo({ cwd: w.dir, env: { HISOPS_LANG: 'en' } });
-  const { program, app } = buildProgram(io, argv);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = 2;
-  }
+  const code = await main(argv, io);
   const out = io.out();
   let doc: any = null;
   try {
