@@ -46,9 +46,9 @@ interface DemoOptions {
 async function runDemo(ctx: Ctx, o: DemoOptions) {
   const dir = o.dir ? path.resolve(ctx.cwd, o.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-demo-'));
   fs.mkdirSync(dir, { recursive: true });
-  if (fs.existsSync(path.join(dir, 'his.db'))) {
+  if (fs.existsSync(path.join(dir, 'his.db')) || fs.existsSync(path.join(dir, 'hisops.yaml'))) {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.');
+    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo or a hisops.yaml`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.');
   }
   const centerOnly = o.centerOnly ?? 'complete';
   if (centerOnly !== 'complete' && centerOnly !== 'cancel') {

@@ -321,6 +321,8 @@ export const STATEMENTS: Record<string, StatementSpec> = {
       clr_way: { type: 'text', doc: 'clearing way' },
       clr_optins: { type: 'text', doc: 'clearing agency' },
       setl_optins: { type: 'text', doc: 'settlement agency' },
+      in_area_flag: { type: 'text', doc: "in-area flag, as the HIS's original has it" },
+      insuplc_admdvs: { type: 'text', doc: "insured area, as the HIS's original has it" },
       medins_setl_id: { type: 'text', doc: 'the msgid the center echoed' },
       ...Object.fromEntries(SETTLEMENT_AMOUNTS.map((a) => [a, { type: 'money', doc: `${a} as the center holds it (negative on a refund row)` } as BindSpec])),
       pool_prop_selfpay: { type: 'decimal', doc: 'pool ratio' },

@@ -14,6 +14,7 @@
  * | center only | HIS row on another day | cross_midnight / refund_other_period |
  * | center only | HIS pending / log without settlement / void | center_only (no_answer / his_rollback / his_void) |
  * | center only, refund | HIS holds the original settled | his_only (cancelled_at_center) |
+ * | center only (cancelled there), or its refund row | HIS pending / void / no row, or hisops's own 2208/2305 | center_only (cancel_not_recorded) |
  * | center only | nothing anywhere | center_only (unknown_to_his) |
  * | keys left empty / same visit | — | center_duplicate |
  * | malformed line, HIS row not countable | — | unknown, with the raw row |
@@ -338,11 +339,31 @@ function cancelledByCall(call: Evidence['call']): string | null {
  * (center_only · cancel_not_recorded, merged with the original's day). Unknown original → null.
  */
 function classifyRefundRow(r: ResultRow, ev: Evidence, ctx: ClassifyContext, base: Omit<Base, 'kind' | 'cause' | 'detail' | 'his'>): Finding | null {
+  // The HIS holds this refund row itself (another period, another group …): the usual rules say what differs.
+  if (ev.hisBySetlId) return null;
   const visit = ev.hisVisit ?? [];
   const byUs = cancelledByCall(ev.call);
   const hasRefund = (x: Row) => visit.some((y) => s(y.refd_setl_flag) === '1' && s(y.init_setl_id) === s(x.setl_id));
-  const originals = visit.filter((x) => s(x.refd_setl_flag) !== '1' && !hasRefund(x));
-  const orig = (byUs ? visit.find((x) => s(x.setl_id) === byUs) : undefined) ?? originals.find((x) => ctx.rules.statuses.includes(s(x.his_status) ?? '')) ?? (byUs ? undefined : originals.find((x) => s(x.his_status) === 'void'));
+  let orig: Row | undefined;
+  if (byUs) {
+    orig = visit.find((x) => s(x.setl_id) === byUs);
+    // Its refund row is booked already: not a pair the HIS lacks.
+    if (orig && hasRefund(orig)) return null;
+  } else {
+    // Without hisops's call, only an original of the same bill, settled before the refund and not
+    // refunded in the HIS, is this refund's original — and only when exactly one fits (a visit may
+    // have been settled again after the cancellation).
+    const ct0 = s(cq(ev)?.setl_time);
+    const fits = visit.filter((x) => {
+      if (s(x.refd_setl_flag) === '1' || hasRefund(x)) return false;
+      const fee = parseFen(x.medfee_sumamt ?? '');
+      if (r.medfee !== null && fee !== undefined && fee !== null && fee !== -r.medfee) return false;
+      const t = s(x.setl_time);
+      return !(ct0 && t && t > ct0);
+    });
+    if (fits.length !== 1) return null;
+    orig = fits[0];
+  }
   const origId = s(orig?.setl_id) ?? byUs;
   if (!origId) return null;
   const ct = s(cq(ev)?.setl_time);

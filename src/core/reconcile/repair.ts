@@ -5,9 +5,10 @@
  *
  * Certain hand-offs are one-sided settlements whose state the stuck-settlement job re-checks with
  * the center (5203) before it acts: a call the HIS never got the answer to or rolled back, a
- * center-side duplicate whose msgid is known, a HIS settlement the center confirmed it does not hold.
- * Amount differences, refunds cancelled from another terminal and rows nobody can trace need a
- * person: the patient's cash is involved.
+ * cancellation the HIS has not booked (whoever sent it), a HIS settlement the center confirmed it
+ * does not hold. A settlement the HIS voided or nobody here knows needs a person's decision, which
+ * is taken by naming it (`settle reverse <setl_id>`, never `--all`); amount differences and
+ * duplicates are by hand: the patient's cash is involved. docs/reconcile.md has the table.
  */
 import type { FindingKind, Repair } from './types.js';
 

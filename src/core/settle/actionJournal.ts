@@ -118,11 +118,15 @@ export class StuckActionJournal {
    * audit trail never shows a step as in progress forever; the settlement itself was re-checked
    * with the center by this run. Returns how many were closed.
    */
-  async closeInterrupted(now: string): Promise<number> {
+  async closeInterrupted(now: string, itemIds: readonly string[]): Promise<number> {
+    if (!itemIds.length) return 0;
     await this.ensure();
+    // Only the settlements this run is repairing (and so re-checked): another institution sharing
+    // the journal, or another job, keeps its own steps.
     return this.journal
       .knex(STUCK_ACTIONS_TABLE.name)
       .whereIn('status', ['started', 'prepared'])
+      .whereIn('item_id', [...itemIds])
       .whereNot({ run_id: this.runId })
       .update({ status: 'abandoned', finished_at: now, message: `the run ended before this step finished (killed or lost); run ${this.runId} re-checked the settlement with the center` });
   }

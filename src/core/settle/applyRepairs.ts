@@ -96,7 +96,7 @@ export async function applyRepairs(env: ApplyEnv, items: readonly PlanItem[], o:
   const actions = new StuckActionJournal(env.journal, env.runId, env.opter);
   const calls = new CenterCallJournal(env.journal);
   const out: ItemResult[] = [];
-  await actions.closeInterrupted((env.clock ?? (() => new Date()))().toISOString());
+  await actions.closeInterrupted((env.clock ?? (() => new Date()))().toISOString(), items.map((i) => i.id));
   for (const item of items) {
     const r = await applyItem(env, actions, calls, item, o);
     out.push(r);
@@ -207,7 +207,9 @@ async function applyItem(env: ApplyEnv, actions: StuckActionJournal, calls: Cent
           return result(item, 'unknown', msg, { center: centerInfo, his: { statement: hisStep!.statement, affected: 0 } });
         }
         for (const st of postSteps) {
-          const n = await runHis(st, st.fromAnswer === 'refund' ? refundBindsFromAnswer(st, c.setl, c.msgid) : st.binds);
+          const binds = st.fromAnswer === 'refund' ? refundBindsFromAnswer(st, c.setl, c.msgid) : st.binds;
+          if (!binds) throw new Error(`the center's answer to ${centerStep.infno} is not a refund row (medfee_sumamt ${c.setl.medfee_sumamt}); nothing was written in the HIS`);
+          const n = await runHis(st, binds);
           if (n === 0) throw new Error(`statement ${st.statement} changed no row`);
         }
       }

@@ -125,7 +125,12 @@ export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: Re
     chosen = sel.selected;
   }
   const { findings, stats } = await assessCandidates(env.center, chosen, { concurrency: o.settings.concurrency, patterns: o.settings.patterns });
-  const items = planRepairs(findings, { centerOnly: o.centerOnly, runId: o.runId, named: !o.all });
+  // A repair the profile cannot write (a statement it leaves out) must not send its center call.
+  const items = planRepairs(findings, { centerOnly: o.centerOnly, runId: o.runId, named: !o.all }).map((it) => {
+    const missing = [...new Set(it.steps.flatMap((st) => (st.kind === 'his' && !env.profile.statements[st.statement] ? [st.statement] : [])))];
+    if (!missing.length) return it;
+    return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent` };
+  });
   if (!o.all) {
     const bad: IdProblem[] = [];
     items.forEach((it, i) => {

@@ -21,6 +21,7 @@
 import { REVERSIBLE_INFNOS } from '../center/index.js';
 import { SETTLEMENT_AMOUNTS } from '../his/index.js';
 import { hisState } from './classifyStuck.js';
+import { isRefundRow } from './centerView.js';
 import type { CenterSetl, CenterStep, Finding, HisStep, PlanItem, RepairKind, Step } from './types.js';
 
 export interface PlanOptions {
@@ -69,23 +70,33 @@ function markCancelledStep(f: Finding, reason: string): HisStep {
   return { kind: 'his', statement: 'mark_settlement_cancelled', binds: { msgid: f.msgid, setl_id: f.center.setl?.setl_id ?? f.setl_id, reason: reason.slice(0, 200) }, why: 'the original counts as cancelled, as the center holds it' };
 }
 
-/** Binds of a settlement row as the center holds it (insert_settlement). */
-function rowBinds(s: CenterSetl, row: { his_setl_no: string; msgid: string; infno: string; his_status: string; refd_setl_flag: string; init_setl_id: string | null }, group: CenterSetl | null): Record<string, string | null> {
-  const b: Record<string, string | null> = {
-    ...row,
-    setl_id: s.setl_id,
-    setl_time: s.setl_time,
-    mdtrt_id: s.mdtrt_id ?? group?.mdtrt_id ?? null,
-    psn_no: s.psn_no ?? group?.psn_no ?? null,
-    insutype: s.insutype ?? group?.insutype ?? null,
-    med_type: s.med_type ?? group?.med_type ?? null,
-    clr_type: s.clr_type ?? group?.clr_type ?? null,
-    clr_way: s.clr_way ?? group?.clr_way ?? null,
-    clr_optins: s.clr_optins ?? group?.clr_optins ?? null,
-    setl_optins: s.clr_optins ?? group?.clr_optins ?? null,
-    medins_setl_id: s.medins_setl_id,
-    pool_prop_selfpay: s.pool_prop_selfpay,
-  };
+/** The fields that place a settlement in its group (and its visit), kept alike on both rows of a pair. */
+const GROUP_FIELDS = ['mdtrt_id', 'psn_no', 'insutype', 'med_type', 'clr_type', 'clr_way', 'clr_optins', 'setl_optins', 'in_area_flag', 'insuplc_admdvs'] as const;
+
+const text = (v: unknown): string | null => (v === null || v === undefined || String(v).trim() === '' ? null : String(v));
+
+/**
+ * The original's group as the HIS books it (its row first: the agency, in-area flag and insured
+ * area reconciliation groups by), else as the center holds it. A refund row takes the same, so the
+ * two halves of a pair land in the same group.
+ */
+function groupOf(f: Finding): Record<string, string | null> {
+  const h = f.candidate.his;
+  const c = f.center.setl as unknown as Record<string, unknown> | null;
+  const out: Record<string, string | null> = {};
+  for (const k of GROUP_FIELDS) out[k] = text(h?.[k]) ?? text(c?.[k]);
+  out.setl_optins = text(h?.setl_optins) ?? text(c?.clr_optins);
+  out.mdtrt_id = out.mdtrt_id ?? f.mdtrt_id;
+  out.psn_no = out.psn_no ?? f.psn_no;
+  return out;
+}
+
+/** Binds of a settlement row as the center holds it (insert_settlement): ids, time and amounts of `s`, the group of `group`. */
+function rowBinds(s: CenterSetl, row: { his_setl_no: string; msgid: string; infno: string; his_status: string; refd_setl_flag: string; init_setl_id: string | null }, group: Record<string, string | null>): Record<string, string | null> {
+  const sv = s as unknown as Record<string, unknown>;
+  const b: Record<string, string | null> = { ...row, setl_id: s.setl_id, setl_time: s.setl_time, medins_setl_id: s.medins_setl_id, pool_prop_selfpay: s.pool_prop_selfpay };
+  for (const k of GROUP_FIELDS) b[k] = group[k] ?? text(sv[k]);
+  if (!b.setl_optins) b.setl_optins = text(s.clr_optins);
   for (const a of SETTLEMENT_AMOUNTS) b[a] = s[a];
   return b;
 }
@@ -99,21 +110,25 @@ function insertOriginalStep(f: Finding): HisStep | undefined {
   return {
     kind: 'his',
     statement: 'insert_settlement',
-    binds: rowBinds(s, { his_setl_no, msgid, infno: settleInfnoOf(f), his_status: 'cancelled', refd_setl_flag: '0', init_setl_id: null }, null),
+    binds: rowBinds(s, { his_setl_no, msgid, infno: settleInfnoOf(f), his_status: 'cancelled', refd_setl_flag: '0', init_setl_id: null }, groupOf(f)),
     why: 'the HIS has no row of the settlement the center holds: write it, as cancelled',
   };
 }
 
+/** A refund row's amounts are negative (the center's cancellation turns every sign). */
+function isRefund(s: CenterSetl): boolean {
+  return s.medfee_sumamt.startsWith('-') || (s.refd_setl_flag === '1' && !/^[1-9]/.test(s.medfee_sumamt));
+}
+
 /** The refund row the center added when it cancelled (known, or from the answer of the cancel in this item). */
 export function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
-  const orig = f.center.setl;
-  const init = orig?.setl_id ?? f.setl_id;
-  const cancelInfnoText = cancelInfno(f);
+  const init = f.center.setl?.setl_id ?? f.setl_id;
+  const group = groupOf(f);
   if (!refund) {
     return {
       kind: 'his',
       statement: 'insert_settlement',
-      binds: { init_setl_id: init, infno: cancelInfnoText, his_status: 'settled', refd_setl_flag: '1', mdtrt_id: orig?.mdtrt_id ?? f.mdtrt_id, psn_no: orig?.psn_no ?? f.psn_no, insutype: orig?.insutype ?? null },
+      binds: { init_setl_id: init, infno: cancelInfno(f), his_status: 'settled', refd_setl_flag: '1', ...group },
       why: "write the center's refund row (from its answer to the cancellation)",
       fromAnswer: 'refund',
     };
@@ -122,16 +137,23 @@ export function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
   return {
     kind: 'his',
     statement: 'insert_settlement',
-    binds: rowBinds(refund, { his_setl_no: `HO${msgid}`, msgid, infno: cancelInfnoText, his_status: 'settled', refd_setl_flag: '1', init_setl_id: init }, orig),
+    binds: rowBinds(refund, { his_setl_no: `HO${msgid}`, msgid, infno: cancelInfno(f), his_status: 'settled', refd_setl_flag: '1', init_setl_id: init }, group),
     why: "write the center's refund row of the cancellation",
   };
 }
 
-/** Binds of a refund row from the center's answer to the cancellation sent in the same item. */
-export function refundBindsFromAnswer(step: HisStep, answer: CenterSetl, callMsgid: string): Record<string, string | null> {
+/**
+ * Binds of a refund row from the center's answer to the cancellation sent in the same item: its
+ * id, time and amounts; the group and visit of the original, stored in the step when planned.
+ * An answer whose amounts are not negative is not a refund row: nothing is written (undefined).
+ */
+export function refundBindsFromAnswer(step: HisStep, answer: CenterSetl, callMsgid: string): Record<string, string | null> | undefined {
+  if (!isRefund(answer)) return undefined;
   const fixed = step.binds;
-  const msgid = answer.medins_setl_id ?? callMsgid;
-  const group = { ...answer, insutype: answer.insutype ?? fixed['insutype'] ?? null } as CenterSetl;
+  // The cancellation call's own msgid: a center may echo the original's medins_setl_id in the answer.
+  const msgid = callMsgid || answer.medins_setl_id || answer.setl_id;
+  const group: Record<string, string | null> = {};
+  for (const k of GROUP_FIELDS) group[k] = fixed[k] ?? null;
   return rowBinds(answer, { his_setl_no: `HO${msgid}`, msgid, infno: fixed['infno'] ?? '2208', his_status: 'settled', refd_setl_flag: '1', init_setl_id: fixed['init_setl_id'] ?? null }, group);
 }
 
@@ -243,6 +265,12 @@ export function planRepair(f: Finding, o: PlanOptions): PlanItem {
       const decision = decisionFor(f);
       if (decision && !o.named) return item(f, 'manual', [], `needs a decision: ${decision}. To cancel it, name it: hisops settle reverse ${f.setl_id ?? f.id}`, decision);
       if (!decision && canComplete(f, o)) return item(f, 'complete', [completeStep(f)], null);
+      // A pending refund row (the HIS's cancellation row) the center holds is completed, never cancelled:
+      // a refund cannot be cancelled again.
+      if (isRefundRow(f.candidate.his)) {
+        if (canComplete(f, { ...o, centerOnly: 'complete' })) return item(f, 'complete', [completeStep(f)], null);
+        return manual(f, 'the HIS refund row is pending while the center holds the refund: complete it by hand from the center\'s answer');
+      }
       const setl_id = f.center.setl?.setl_id ?? f.setl_id;
       if (setl_id && f.psn_no && (f.center.setl?.mdtrt_id ?? f.mdtrt_id)) {
         const infno = cancelInfno(f);

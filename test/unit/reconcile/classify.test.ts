@@ -116,3 +116,31 @@ describe('classification, one row per cause', () => {
     expect(m[0]!.enddate).toBe('2025-03-05');
   });
 });
+
+describe('a refund row at the center pairs with the right original', () => {
+  const refund = row({ setl_id: 'R1', msgid: 'C9', stmt_rslt: '1', refd_setl_flag: '1', medfee: -10000n });
+  const centerTime = { center: { ok: true as const, setlinfo: { setl_time: '2025-03-04 16:00:00', refd_setl_flag: '1' } } };
+
+  it('a visit settled again after the cancellation: the original is the one of the same bill settled before the refund', () => {
+    const visit = [hisRow({ setl_id: 'S1', his_status: 'void', medfee_sumamt: '100.00', setl_time: '2025-03-04 10:00:00' }), hisRow({ setl_id: 'S2', msgid: 'MSG2', his_status: 'settled', medfee_sumamt: '80.00', setl_time: '2025-03-04 17:00:00' })];
+    const f = classify({ type: 'center_only', center: refund }, { hisVisit: visit, ...centerTime }, ctx);
+    expect(`${f.kind}/${f.cause} ${f.setl_id}`).toBe('center_only/cancel_not_recorded S1');
+    expect(f.related_setl_id).toBe('R1');
+  });
+
+  it('two originals that could be it: not guessed (unknown to the HIS, a person looks)', () => {
+    const visit = [hisRow({ setl_id: 'S1', his_status: 'settled' }), hisRow({ setl_id: 'S2', msgid: 'MSG2', his_status: 'settled', setl_time: '2025-03-04 11:00:00' })];
+    const f = classify({ type: 'center_only', center: refund }, { hisVisit: visit, ...centerTime }, ctx);
+    expect(f.cause).toBe('unknown_to_his');
+  });
+
+  it("hisops's own cancellation whose refund row the HIS holds on another day: a timing difference, not an unbooked pair", () => {
+    const booked = hisRow({ setl_id: 'R1', msgid: 'C9', refd_setl_flag: '1', init_setl_id: 'S1', setl_time: '2025-03-05 00:00:10', medfee_sumamt: '-100.00' });
+    const f = classify(
+      { type: 'center_only', center: refund },
+      { hisBySetlId: booked, hisVisit: [hisRow({ his_status: 'cancelled' }), booked], call: { msgid: 'C9', infno: '2208', status: 'ok', request: JSON.stringify({ data: { setl_id: 'S1' } }) }, ...centerTime },
+      ctx,
+    );
+    expect(`${f.kind}/${f.cause}`).toBe('refund_other_period/his_other_period');
+  });
+});

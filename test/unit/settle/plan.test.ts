@@ -95,4 +95,22 @@ describe('planRepair', () => {
       'journal: close H43010000001202601051000000001',
     ]);
   });
+
+  it("the refund row from the center's answer keeps the original's group and visit, and only a negative answer is written", async () => {
+    const { refundBindsFromAnswer } = await import('../../../src/core/settle/planRepair.js');
+    const c = cand({ setl_id: 'S', his: hisRow({ his_status: 'pending', setl_optins: '110000', in_area_flag: '0', insuplc_admdvs: '110000', clr_type: '21' }) });
+    const p = plan(c, settled({ clr_type: '21', clr_optins: '110000' }), 'cancel');
+    const step = p.steps.find((s) => s.kind === 'his' && s.fromAnswer)!;
+    // A reduced answer: no visit, no clearing type — the row still lands in the original's group.
+    const answer = setl({ setl_id: 'R1', setl_time: '2026-01-06 09:00:00', medfee_sumamt: '-100.00', refd_setl_flag: '1', mdtrt_id: null, clr_type: null, clr_optins: null });
+    const b = refundBindsFromAnswer(step as never, answer, 'C1')!;
+    expect(b).toMatchObject({ setl_id: 'R1', msgid: 'C1', mdtrt_id: c.mdtrt_id, clr_type: '21', setl_optins: '110000', in_area_flag: '0', insuplc_admdvs: '110000', medfee_sumamt: '-100.00', refd_setl_flag: '1' });
+    expect(refundBindsFromAnswer(step as never, setl({ setl_id: 'R2', medfee_sumamt: '100.00' }), 'C2')).toBeUndefined();
+  });
+
+  it('a pending HIS refund row the center holds is completed, never cancelled', () => {
+    const c = cand({ setl_id: 'S', his: hisRow({ his_status: 'pending', refd_setl_flag: '1', medfee_sumamt: '-100.00' }) });
+    const p = plan(c, settled({ refd_setl_flag: '1', medfee_sumamt: '-100.00' }), 'cancel');
+    expect(p.steps.some((s) => s.kind === 'center')).toBe(false);
+  });
 });
