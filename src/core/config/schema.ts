@@ -22,6 +22,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'institution', type: 'string', doc: 'Which entry of institutions: to use (default: the first)' },
   { key: 'journal.url', type: 'dburl', default: 'sqlite:.hisops/journal.db', doc: "Where hisops keeps its own bookkeeping tables" },
   { key: 'journal.passwordEnv', type: 'string', doc: 'Environment variable holding the journal database password' },
+  { key: 'schema.session', type: 'string', doc: 'Statements run on the connection before each step of schema sync --apply, separated by ; (e.g. SET SESSION innodb_strict_mode=0)' },
 
   { key: 'name', type: 'string', perInstitution: true, default: 'default', doc: 'Short name of the institution (used by --institution)' },
   { key: 'fixmedins_code', type: 'string', perInstitution: true, default: 'H00000000001', doc: 'Institution code issued by the center (定点医药机构编号)' },

@@ -202,7 +202,7 @@ describe('MySQL/MariaDB sync and journaled apply', () => {
       await ddb.knex.raw('DROP TABLE patient');
       const resumed = await applyPlan(ddb, applicable, source, { journal, runId: 'r6', clock, filter, resume: true });
       expect(resumed.status).toBe('done');
-      expect(resumed.skipped).toBe(failedAt);
+      expect(resumed.before).toBe(failedAt);
       expect(resumed.applied).toBe(applicable.statements.length - failedAt);
       const steps = await planProgress(journal, plan.planId, ddb.target.display);
       expect(steps.every((s) => s.status === 'done')).toBe(true);

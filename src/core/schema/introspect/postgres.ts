@@ -28,6 +28,10 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
   const warnings: string[] = [];
   const schema = opts.schema ?? db.target.params.schema ?? 'public';
   const ok = makeMatcher(opts.filter);
+  // Only some tables (a journaled apply re-reading what a statement touched): narrowed in SQL.
+  const only = opts.tables ? (opts.tables.length ? opts.tables.map((t) => t.toLowerCase()) : ['']) : undefined;
+  const narrow = (col: string) => (only ? ` AND lower(${col}) IN (${only.map(() => '?').join(', ')})` : '');
+  const args = (...a: unknown[]) => [...a, ...(only ?? [])];
   const [info] = await query(db, `SELECT current_database() AS db, version() AS version, pg_encoding_to_char(d.encoding) AS enc, d.datcollate AS coll, has_schema_privilege(n.oid, 'USAGE') AS usage, n.oid IS NOT NULL AS found
       FROM pg_database d LEFT JOIN pg_namespace n ON n.nspname = ? WHERE d.datname = current_database()`, [schema]);
   if (!info || !info.found) throw inputError('SCHEMA_NOT_FOUND', `Schema "${schema}" does not exist in ${db.target.display}`, 'Name an existing schema (--schema, or ?schema= in the URL); \\dn in psql lists them.', undefined, { schema });
@@ -44,24 +48,24 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
-        WHERE n.nspname = ? AND c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY c.relname, a.attnum`, [schema]),
+        WHERE n.nspname = ? AND c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped${narrow('c.relname')}
+        ORDER BY c.relname, a.attnum`, args(schema)),
     query(db, `SELECT c.relname AS tbl, con.conname AS name, con.contype AS type, fc.relname AS rtable, fn.nspname AS rschema,
                con.confupdtype AS upd, con.confdeltype AS del, pg_get_constraintdef(con.oid, true) AS def,
                ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS cols,
                ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS rcols
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-        WHERE n.nspname = ? AND con.contype IN ('p','f','c') AND NOT c.relispartition
-        ORDER BY c.relname, con.conname`, [schema]),
+        WHERE n.nspname = ? AND con.contype IN ('p','f','c') AND NOT c.relispartition${narrow('c.relname')}
+        ORDER BY c.relname, con.conname`, args(schema)),
     query(db, `SELECT c.relname AS tbl, ic.relname AS name, i.indisunique AS uniq, i.indisprimary AS prim, am.amname AS method,
                pg_get_expr(i.indpred, i.indrelid) AS pred, i.indoption::int2[] AS opts, i.indkey::int2[] AS keys,
                ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k)::text[] AS parts,
                EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype = 'u' AND con.conrelid = i.indrelid) AS is_con
         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
-        WHERE n.nspname = ? AND NOT i.indisprimary AND c.relkind IN ('r','p') AND NOT c.relispartition
-        ORDER BY c.relname, ic.relname`, [schema]),
+        WHERE n.nspname = ? AND NOT i.indisprimary AND c.relkind IN ('r','p') AND NOT c.relispartition${narrow('c.relname')}
+        ORDER BY c.relname, ic.relname`, args(schema)),
     query(db, `SELECT sequencename AS name, start_value::text AS start, increment_by::text AS inc, min_value::text AS min, max_value::text AS max, cycle, cache_size::text AS cache
         FROM pg_sequences WHERE schemaname = ?`, [schema]),
     query(db, `SELECT c.relname AS name ${rel} AND c.relkind = 'S'
@@ -84,11 +88,15 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
   ]);
 
   const tables = new Map<string, Table>();
+  /** Every table the filter selects, read or not: triggers follow these. */
+  const present = new Set<string>();
   const others: OtherObject[] = [];
   for (const r of relRows) {
     const name = str(r.name);
     if (!ok(name) || r.part === true) continue;
     const kind = str(r.kind);
+    if (kind === 'r' || kind === 'p') present.add(name);
+    if ((kind === 'r' || kind === 'p') && only && !only.includes(name.toLowerCase())) continue;
     if (kind === 'r' || kind === 'p') tables.set(name, { name, columns: [], indexes: [], foreignKeys: [], checks: [], ...(optStr(r.comment) ? { comment: str(r.comment) } : {}) });
     else if (kind === 'f') others.push({ kind: 'FOREIGN TABLE', name });
   }
@@ -194,7 +202,7 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
   }
   for (const r of trgRows) {
     const tbl = str(r.tbl);
-    if (!tables.has(tbl)) continue;
+    if (!present.has(tbl)) continue;
     const source = stripOwnSchema(str(r.def), schema);
     routines.push({ kind: 'trigger', name: str(r.name), table: tbl, source, digest: sourceDigest(source, schema) });
   }
