@@ -62,7 +62,11 @@ export function writeFileAtomic(file: string, text: string, opts: { what?: strin
         // already failing: the first error is the one to report
       }
     }
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // the temporary file could not even be made (the path is wrong): nothing to remove
+    }
     throw writeError(e, file, what);
   }
 }
