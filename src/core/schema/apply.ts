@@ -359,10 +359,10 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
   const before = [...steps.values()].filter((r) => COMPLETED.has(r.status)).length;
   const found: number[] = [];
   const stepKey = (seq: number) => ({ apply_id: applyId, seq });
-  const writeStep = async (seq: number, sql: string, rec: Record<string, unknown>) => {
+  const writeStep = async (seq: number, sql: string, rec: Record<string, unknown>, trx: typeof k = k) => {
     const prev = steps.get(seq);
-    if (prev) await k(APPLY_STEPS_TABLE.name).where(stepKey(seq)).update(rec);
-    else await k(APPLY_STEPS_TABLE.name).insert({ ...stepKey(seq), statement: sql, ...rec });
+    if (prev) await trx(APPLY_STEPS_TABLE.name).where(stepKey(seq)).update(rec);
+    else await trx(APPLY_STEPS_TABLE.name).insert({ ...stepKey(seq), statement: sql, ...rec });
     steps.set(seq, { seq, status: String(rec.status ?? prev?.status), objects_before: rec.objects_before === undefined ? (prev?.objects_before ?? null) : (rec.objects_before as string | null), actor: (rec.actor as string) ?? prev?.actor ?? null, reason: (rec.reason as string) ?? prev?.reason ?? null });
   };
 
@@ -388,6 +388,11 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
   const dirty = new Set<string>();
   let allDirty = false;
   let applied = 0;
+  let pendingDone: { seq: number; sql: string; at: string } | undefined;
+  const flushDone = async (trx: typeof k) => {
+    if (pendingDone) await writeStep(pendingDone.seq, pendingDone.sql, { status: 'done', how: 'ran', ended_at: pendingDone.at }, trx);
+    pendingDone = undefined;
+  };
   for (let i = Math.max(0, first); i < total; i++) {
     const s = plan.statements[i]!;
     const row = steps.get(s.seq);
@@ -403,11 +408,17 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
       dirty.clear();
       allDirty = false;
     } else if (s.objects.some((o) => dirty.has(o))) {
-      await live.reread(db, s.objects.filter((o) => dirty.has(o)));
-      for (const o of [...dirty]) if (s.objects.includes(o) || !o.startsWith('table:')) dirty.delete(o);
+      const stale = s.objects.filter((o) => dirty.has(o));
+      await live.reread(db, stale);
+      for (const o of stale) dirty.delete(o);
     }
     const objectsBefore = JSON.stringify(s.objects ? live.subset(s.objects) : Object.fromEntries(live.digests));
-    await writeStep(s.seq, s.sql, { statement: s.sql, status: 'started', how: null, error: null, objects_before: objectsBefore, started_at: now(), ended_at: null, run_id: opts.runId });
+    // One journal commit per statement: the previous one done, this one started. A run killed
+    // between a statement and this commit leaves it `started`, and the next run finds it in effect.
+    await k.transaction(async (trx) => {
+      await flushDone(trx);
+      await writeStep(s.seq, s.sql, { statement: s.sql, status: 'started', how: null, error: null, objects_before: objectsBefore, started_at: now(), ended_at: null, run_id: opts.runId }, trx);
+    });
     try {
       await execStatement(db, s.sql, session);
     } catch (e) {
@@ -419,9 +430,10 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
     }
     if (s.objects) for (const o of s.objects) dirty.add(o);
     else allDirty = true;
-    await writeStep(s.seq, s.sql, { status: 'done', how: 'ran', ended_at: now() });
+    pendingDone = { seq: s.seq, sql: s.sql, at: now() };
     applied++;
   }
+  await flushDone(k);
   const after = await readAll();
   const endState = stateDigest(objectDigests(after));
   await k(APPLIES_TABLE.name).where({ apply_id: applyId }).update({ status: 'done', end_state: endState, updated_at: now() });

@@ -58,16 +58,17 @@ export class LiveState {
   }
 
   /**
-   * Read the objects again from the database: the tables named (all tables when `objects` is
-   * unknown), and every view, routine, sequence and other object (few, and a statement on a
-   * table can create or drop a trigger). Returns the new digests without keeping them.
+   * Read the objects again from the database: the tables named (everything when `objects` is
+   * unknown), plus every view, routine, sequence and other object when one of those is asked for.
+   * Returns the new digests without keeping them.
    */
   async peek(db: Db, objects: readonly string[] | undefined): Promise<Map<string, string>> {
-    const tables = objects?.filter((k) => k.startsWith('table:')).map((k) => k.slice('table:'.length));
-    const { model } = await introspect(db, { ...this.read, ...(tables ? { tables } : {}) });
-    const fresh = objectDigests(model);
-    const next = new Map([...this.digests].filter(([k]) => (objects ? k.startsWith('table:') && !objects.includes(k) : false)));
-    for (const [k, d] of fresh) next.set(k, d);
+    if (!objects) return objectDigests((await introspect(db, this.read)).model);
+    const tables = objects.filter((k) => k.startsWith('table:')).map((k) => k.slice('table:'.length));
+    const tablesOnly = tables.length === objects.length;
+    const { model } = await introspect(db, { ...this.read, tables, tablesOnly });
+    const next = new Map([...this.digests].filter(([k]) => (k.startsWith('table:') ? !objects.includes(k) : tablesOnly)));
+    for (const [k, d] of objectDigests(model)) if (!tablesOnly || k.startsWith('table:')) next.set(k, d);
     return next;
   }
 

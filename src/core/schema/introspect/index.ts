@@ -20,6 +20,8 @@ export interface IntrospectOptions {
    * other objects are read in full. A journaled apply re-reads what each statement touched.
    */
   tables?: string[];
+  /** With `tables`: read tables only (no views, routines, sequences, other objects). */
+  tablesOnly?: boolean;
 }
 
 export interface IntrospectResult {

@@ -29,6 +29,8 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   const only = opts.tables ? (opts.tables.length ? opts.tables : ['']) : undefined;
   const narrow = (col: string) => (only ? ` AND ${col} IN (${only.map(() => '?').join(', ')})` : '');
   const args = (...a: unknown[]) => [...a, ...(only ?? [])];
+  // Tables alone: the queries for views, routines, triggers and events are left out.
+  const maybe = (q: () => Promise<Row[]>) => (opts.tablesOnly ? Promise.resolve([] as Row[]) : q());
 
   const schemata = await query(db, 'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS coll FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [schema]);
   if (!schemata.length) {
@@ -70,28 +72,28 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
         WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'${narrow('tc.TABLE_NAME')}`,
       args(schema),
     ).catch(() => [] as Row[]), // servers before CHECK support have no CHECK_CONSTRAINTS view
-    query(db, `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS def, CHECK_OPTION AS chk FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`, [schema], 'view definitions'),
-    query(
+    maybe(() => query(db, `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS def, CHECK_OPTION AS chk FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`, [schema], 'view definitions')),
+    maybe(() => query(
       db,
       `SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS type, DTD_IDENTIFIER AS returns, ROUTINE_DEFINITION AS body, IS_DETERMINISTIC AS det,
               SQL_DATA_ACCESS AS access, SECURITY_TYPE AS security, ROUTINE_COMMENT AS comment
          FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?`,
       [schema],
       'routine definitions',
-    ),
-    query(
+    )),
+    maybe(() => query(
       db,
       `SELECT SPECIFIC_NAME AS name, ROUTINE_TYPE AS type, ORDINAL_POSITION AS pos, PARAMETER_MODE AS mode, PARAMETER_NAME AS pname, DTD_IDENTIFIER AS dtd
          FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? ORDER BY SPECIFIC_NAME, ORDINAL_POSITION`,
       [schema],
-    ),
-    query(
+    )),
+    maybe(() => query(
       db,
       `SELECT TRIGGER_NAME AS name, EVENT_MANIPULATION AS event, EVENT_OBJECT_TABLE AS tbl, ACTION_TIMING AS timing, ACTION_STATEMENT AS stmt, ACTION_ORDER AS ord
          FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER`,
       [schema],
-    ),
-    query(db, `SELECT EVENT_NAME AS name, EVENT_DEFINITION AS def FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`, [schema]).catch(() => [] as Row[]),
+    )),
+    maybe(() => query(db, `SELECT EVENT_NAME AS name, EVENT_DEFINITION AS def FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`, [schema]).catch(() => [] as Row[])),
   ]);
 
   const tables = new Map<string, Table>();

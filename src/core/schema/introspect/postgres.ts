@@ -12,7 +12,7 @@ import { makeMatcher } from '../filter.js';
 import type { Column, FkRule, Index, OtherObject, Routine, SchemaModel, Sequence, Table, View } from '../model.js';
 import { parsePgType } from '../types.js';
 import type { IntrospectOptions, IntrospectResult } from './index.js';
-import { optStr, query, str } from './query.js';
+import { optStr, query, str, type Row } from './query.js';
 
 const FK_RULES: Record<string, FkRule> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -32,6 +32,8 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
   const only = opts.tables ? (opts.tables.length ? opts.tables.map((t) => t.toLowerCase()) : ['']) : undefined;
   const narrow = (col: string) => (only ? ` AND lower(${col}) IN (${only.map(() => '?').join(', ')})` : '');
   const args = (...a: unknown[]) => [...a, ...(only ?? [])];
+  // Tables alone: the queries for views, routines, sequences and types are left out.
+  const maybe = (q: () => Promise<Row[]>) => (opts.tablesOnly ? Promise.resolve([] as Row[]) : q());
   const [info] = await query(db, `SELECT current_database() AS db, version() AS version, pg_encoding_to_char(d.encoding) AS enc, d.datcollate AS coll, has_schema_privilege(n.oid, 'USAGE') AS usage, n.oid IS NOT NULL AS found
       FROM pg_database d LEFT JOIN pg_namespace n ON n.nspname = ? WHERE d.datname = current_database()`, [schema]);
   if (!info || !info.found) throw inputError('SCHEMA_NOT_FOUND', `Schema "${schema}" does not exist in ${db.target.display}`, 'Name an existing schema (--schema, or ?schema= in the URL); \\dn in psql lists them.', undefined, { schema });
@@ -66,25 +68,25 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
         JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
         WHERE n.nspname = ? AND NOT i.indisprimary AND c.relkind IN ('r','p') AND NOT c.relispartition${narrow('c.relname')}
         ORDER BY c.relname, ic.relname`, args(schema)),
-    query(db, `SELECT sequencename AS name, start_value::text AS start, increment_by::text AS inc, min_value::text AS min, max_value::text AS max, cycle, cache_size::text AS cache
-        FROM pg_sequences WHERE schemaname = ?`, [schema]),
+    maybe(() => query(db, `SELECT sequencename AS name, start_value::text AS start, increment_by::text AS inc, min_value::text AS min, max_value::text AS max, cycle, cache_size::text AS cache
+        FROM pg_sequences WHERE schemaname = ?`, [schema])),
     query(db, `SELECT c.relname AS name ${rel} AND c.relkind = 'S'
         AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a','i'))`, [schema]),
-    query(db, `SELECT c.relname AS name, c.relkind AS kind, pg_get_viewdef(c.oid, true) AS def ${rel} AND c.relkind IN ('v','m')`, [schema]),
-    query(db, `SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args,
+    maybe(() => query(db, `SELECT c.relname AS name, c.relkind AS kind, pg_get_viewdef(c.oid, true) AS def ${rel} AND c.relkind IN ('v','m')`, [schema])),
+    maybe(() => query(db, `SELECT p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS args,
                CASE WHEN p.prokind IN ('f','p','w') THEN pg_get_functiondef(p.oid) END AS def
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-        ORDER BY p.proname, args`, [schema]),
-    query(db, `SELECT t.tgname AS name, c.relname AS tbl, pg_get_triggerdef(t.oid, true) AS def
+        ORDER BY p.proname, args`, [schema])),
+    maybe(() => query(db, `SELECT t.tgname AS name, c.relname AS tbl, pg_get_triggerdef(t.oid, true) AS def
         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = ? AND NOT t.tgisinternal ORDER BY c.relname, t.tgname`, [schema]),
-    query(db, `SELECT t.typname AS name, t.typtype AS kind, format_type(t.typbasetype, t.typtypmod) AS base,
+        WHERE n.nspname = ? AND NOT t.tgisinternal ORDER BY c.relname, t.tgname`, [schema])),
+    maybe(() => query(db, `SELECT t.typname AS name, t.typtype AS kind, format_type(t.typbasetype, t.typtypmod) AS base,
                ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS labels
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_class c ON c.oid = t.typrelid
         WHERE n.nspname = ? AND (t.typtype IN ('e','d','r','m') OR (t.typtype = 'c' AND c.relkind = 'c'))
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')`, [schema]),
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')`, [schema])),
   ]);
 
   const tables = new Map<string, Table>();
