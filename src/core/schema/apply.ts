@@ -271,8 +271,9 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
   } else if (latest) {
     steps = await stepsOf(latest.apply_id);
     position = locate(plan, latest, steps, live.digests);
-    const progressed = [...steps.values()].some((r) => r.status !== 'failed');
-    if (position.kind === 'unknown' && live.state === latest.start_state && progressed) {
+    // Back where the attempt started although statements of it completed: recreated or restored.
+    const progressed = [...steps.values()].some((r) => r.status === 'done');
+    if (live.state === latest.start_state && progressed) {
       superseded = latest.attempt; // recreated or restored to where the plan started
       position = undefined;
     } else attempt = latest;
