@@ -215,7 +215,9 @@ function locate(plan: ApplicablePlan, a: ApplyRow, steps: Map<number, StepRow>, 
   const own = new Set(before ? Object.keys(before) : []);
   const differing = anything ? [] : [...new Set([...known.keys(), ...live.keys()])].filter((o) => !unknown.has(o) && !own.has(o) && (live.get(o) ?? null) !== (known.get(o) ?? null));
   if (differing.length) return { kind: 'unknown', next, after, differing: differing.sort() };
-  if (!stopped || !before) return { kind: 'continue', next };
+  // A statement the server refused did nothing (one DDL statement is all or nothing); what its
+  // objects show now is the fix someone made for it, and it runs again.
+  if (!stopped || !before || stopped.status === 'failed') return { kind: 'continue', next };
   const changed = Object.keys(before).filter((o) => (live.get(o) ?? null) !== before[o]);
   const unchanged = Object.keys(before).filter((o) => (live.get(o) ?? null) === before[o]);
   if (changed.length === 0) return { kind: 'continue', next };

@@ -94,6 +94,19 @@ describe('resuming a killed apply from the live schema', () => {
     expect(done.overridden).toEqual([{ seq: last.seq, action: 'mark-done', reason: 'finished by hand', actor: 'dba' }]);
   });
 
+  it('a statement the server refused is never taken as done, whatever its objects show now: it runs again', async () => {
+    await applyPlan(db, plan, target, { journal, runId: 'r1', clock });
+    await killedDuringLast();
+    const last = plan.statements.at(-1)!.seq;
+    await journal.knex(APPLY_STEPS_TABLE.name).where({ seq: last }).update({ status: 'failed', error: 'refused' });
+    await db.knex.raw('DROP TABLE c');
+    await db.knex.raw('CREATE TABLE c (id integer PRIMARY KEY)'); // someone's half fix
+    const r = await applyPlan(db, plan, target, opts('r2'));
+    expect(r.status).toBe('failed');
+    expect(r.found).toEqual([]);
+    expect(r.failed).toMatchObject({ seq: last, error: expect.stringMatching(/already exists/) });
+  });
+
   it('the database was changed elsewhere meanwhile: stop, naming the object, applying nothing', async () => {
     await applyPlan(db, plan, target, { journal, runId: 'r1', clock });
     await killedDuringLast();
