@@ -294,10 +294,7 @@ export function registerSchema(program: Command, app: App): Command {
         const again = `hisops schema sync ${String(args[0])} ${String(args[1])} --script ${shownScript} --apply --resume`;
         if (res.status === 'failed') {
           const f = res.failed!;
-          const ways =
-            f.kind === 'changed'
-              ? `Find out who changed it; then plan afresh (hisops schema sync ${String(args[0])} ${String(args[1])} -o new.sql) or, if the change is harmless, continue with: ${again}`
-              : `Fix the cause and continue with: ${again}. If the server needs a session setting, add --session "SET SESSION …"; to pass the statement: --skip ${f.seq} --reason "…"; if you ran it by hand: --mark-done ${f.seq} --reason "…"`;
+          const ways = `Fix the cause and continue with: ${again}. If the server needs a session setting, add --session "SET SESSION …"; to pass the statement: --skip ${f.seq} --reason "…"; if you ran it by hand: --mark-done ${f.seq} --reason "…"`;
           throw externalError(
             'SCHEMA_APPLY_FAILED',
             `Statement ${f.seq} of ${shownScript} failed on ${cur.display}; ${res.before + res.applied} of ${res.total} statements are done in this apply, and the database now differs from the target in ${left.changes.length} place(s)`,

@@ -119,8 +119,8 @@ export interface ApplyFailure {
   sql: string;
   error: string;
   code?: string;
-  /** The step could not be run as it stands: it took effect only in part, or its objects were changed by someone else. */
-  kind: 'server' | 'partial' | 'changed';
+  /** The server refused the statement (or a session statement before it). */
+  kind: 'server';
 }
 
 export interface ApplyResult {
