@@ -51,6 +51,15 @@ function splitSession(v: string | undefined): string[] {
   return (v ?? '').split(';').map((x) => x.trim()).filter(Boolean);
 }
 
+/** `--session` absent: HISOPS_SCHEMA_SESSION, then `schema: session:` in hisops.yaml (a string or a list). */
+function sessionSetting(ctx: Ctx): string[] {
+  const fromEnv = ctx.get<string | undefined>('schema.session');
+  if (fromEnv) return splitSession(fromEnv);
+  const file = (ctx.config().sections['schema'] as { session?: unknown } | undefined)?.session;
+  if (Array.isArray(file)) return file.map((x) => String(x).trim()).filter(Boolean);
+  return typeof file === 'string' ? splitSession(file) : [];
+}
+
 function stepNumber(v: unknown, flag: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw inputError('SCHEMA_BAD_STEP', `${flag} ${String(v)} is not a statement number`, `Give the number of a safe statement of the script (its "-- hisops:stmt <n>" line), e.g. ${flag} 17.`);
@@ -287,7 +296,7 @@ export function registerSchema(program: Command, app: App): Command {
         if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation });
         const journal = await ctx.journal();
         const bar = ctx.progress('applying', applicable.statements.length);
-        const session = o.session?.length ? (o.session as string[]) : splitSession(ctx.get<string | undefined>('schema.session'));
+        const session = o.session?.length ? (o.session as string[]) : sessionSetting(ctx);
         const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, session, overrides, onStatement: () => bar.tick() });
         bar.done();
         const left = res.leftovers;
@@ -340,6 +349,8 @@ export function registerSchema(program: Command, app: App): Command {
     'hisops schema sync his_test new-version.json -o upgrade-v8.sql',
     'hisops schema sync his_test new-version.json --script upgrade-v8.sql --apply --yes',
     'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume',
+    'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume --session "SET SESSION innodb_strict_mode=0"',
+    'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume --mark-done 17 --reason "added by hand"',
     'hisops schema sync prod.json new.json --dialect oracle -o upgrade.oracle.sql',
   ]);
 

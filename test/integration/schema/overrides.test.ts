@@ -117,6 +117,19 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
     expect((await steps(url, planId)).map((s) => `${s.seq}:${s.status}`)).toContain(`${zeroSeq}:marked-done`);
   });
 
+  it('schema: session: in hisops.yaml is used when neither the flag nor the environment gives one', async () => {
+    const url = await current();
+    const yaml = path.join(dir, 'hisops.yaml');
+    fs.writeFileSync(yaml, `schema:\n  session:\n    - "${STRICT}"\n`);
+    try {
+      const r = await run(['--json', 'schema', 'sync', url, 'target.json', '--script', 'up.sql', '--apply', '--yes']);
+      expect(r.code).toBe(5);
+      expect(r.json!.error.why).toMatch(/Invalid default value/);
+    } finally {
+      fs.rmSync(yaml);
+    }
+  });
+
   it('a session statement the server refuses stops the step with exit 5 and says which', async () => {
     const url = await current();
     const r = await run(['--json', 'schema', 'sync', url, 'target.json', '--script', 'up.sql', '--apply', '--yes', '--session', 'SET SESSION no_such_setting = 1']);
