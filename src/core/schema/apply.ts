@@ -283,8 +283,10 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
   const overrides = new Map((opts.overrides ?? []).map((o) => [o.seq, o]));
 
   if (attempt && position) {
-    const started = steps.size > 0;
-    if (started && !opts.resume && overrides.size === 0) {
+    // Running again without --resume is refused only when it would pass over work already done or in flight.
+    const inFlightOrDone = [...steps.values()].some((r) => COMPLETED.has(r.status) || r.status === 'started');
+    const remaining = plan.statements.some((x) => !COMPLETED.has(steps.get(x.seq)?.status ?? ''));
+    if (inFlightOrDone && remaining && !opts.resume && overrides.size === 0) {
       const done = [...steps.values()].filter((r) => COMPLETED.has(r.status)).length;
       throw new HisopsError({
         code: 'SCHEMA_APPLY_PARTIAL',
