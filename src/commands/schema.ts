@@ -3,13 +3,14 @@
  * call core/schema → render. Core is imported inside each action so `hisops --help` stays fast.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
-import type { Db, Dialect } from '../core/db/index.js';
+import type { Db, DbTarget, Dialect } from '../core/db/index.js';
 import { EXIT, HisopsError, externalError, inputError } from '../core/errors.js';
 import type * as SchemaModule from '../core/schema/index.js';
 
@@ -26,6 +27,11 @@ defineMessages({
   'schema.cloneQ': { en: 'Write {n} table(s) into {db}?', zh: '向 {db} 写入 {n} 张表？' },
   'schema.leftovers': { en: '{n} difference(s) remain, all in the needs-review part of the script.', zh: '仍有 {n} 处差异，均在脚本的“需人工审核”部分。' },
   'schema.applied': { en: 'applied {n} statement(s) to {db}', zh: '已对 {db} 执行 {n} 条语句' },
+  'schema.before': { en: '{n} done by earlier runs of this apply', zh: '此前的运行已完成 {n} 条' },
+  'schema.already': { en: 'the script was already applied to {db}, and the database is as that apply left it', zh: '该脚本此前已在 {db} 上执行完毕，数据库仍是执行后的状态' },
+  'schema.afresh': { en: 'The database is back in the state the script was planned against (recreated or restored): applying it afresh; attempt {n} is set aside.', zh: '数据库已回到脚本规划时的状态（重建或恢复）：重新执行；第 {n} 次执行记录已作废。' },
+  'schema.found': { en: 'found in effect in the live schema (the previous run stopped during them): statement(s) {list}', zh: '在数据库中已生效（上次运行在其执行中停止）：第 {list} 条' },
+  'schema.leftoversSafe': { en: '{n} difference(s) remain; a new plan would still have {safe} safe statement(s).', zh: '仍有 {n} 处差异；重新规划仍会有 {safe} 条安全语句。' },
 });
 
 const DIALECTS: Dialect[] = ['mysql', 'postgres', 'sqlite', 'oracle', 'mssql'];
@@ -39,6 +45,46 @@ function hisopsVersion(): string {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** `schema.session` from the configuration: statements separated by semicolons. */
+function splitSession(v: string | undefined): string[] {
+  return (v ?? '').split(';').map((x) => x.trim()).filter(Boolean);
+}
+
+/** `--session` absent: HISOPS_SCHEMA_SESSION, then `schema: session:` in hisops.yaml (a string or a list). */
+function sessionSetting(ctx: Ctx): string[] {
+  const fromEnv = ctx.get<string | undefined>('schema.session');
+  if (fromEnv) return splitSession(fromEnv);
+  const file = (ctx.config().sections['schema'] as { session?: unknown } | undefined)?.session;
+  if (Array.isArray(file)) return file.map((x) => String(x).trim()).filter(Boolean);
+  return typeof file === 'string' ? splitSession(file) : [];
+}
+
+function stepNumber(v: unknown, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw inputError('SCHEMA_BAD_STEP', `${flag} ${String(v)} is not a statement number`, `Give the number of a safe statement of the script (its "-- hisops:stmt <n>" line), e.g. ${flag} 17.`);
+  return n;
+}
+
+function operatingUser(env: NodeJS.ProcessEnv): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return env.USER ?? env.LOGNAME ?? 'unknown';
+  }
+}
+
+/** --skip / --mark-done with their --reason, journaled with the operating-system user. */
+function stepOverrides(o: { skip?: string; markDone?: string; reason?: string }, env: NodeJS.ProcessEnv): SchemaModule.StepOverride[] {
+  const out: SchemaModule.StepOverride[] = [];
+  const actor = operatingUser(env);
+  if (o.skip !== undefined) out.push({ action: 'skip', seq: stepNumber(o.skip, '--skip'), reason: o.reason ?? '', actor });
+  if (o.markDone !== undefined) out.push({ action: 'mark-done', seq: stepNumber(o.markDone, '--mark-done'), reason: o.reason ?? '', actor });
+  if (out.length === 2 && out[0]!.seq === out[1]!.seq) throw inputError('SCHEMA_SKIP_AND_MARK', `Statement ${out[0]!.seq} cannot be both skipped and marked done`, 'Choose one: --skip when it should not run, --mark-done when it was done by hand.');
+  if (out.length && !o.reason?.trim()) throw inputError('SCHEMA_REASON_MISSING', `--${out[0]!.action} needs --reason`, 'Say why, e.g. --reason "row size too large; column added by hand with innodb_strict_mode=0". The reason is kept in the journal with your user name.');
+  if (!out.length && o.reason !== undefined) throw inputError('SCHEMA_REASON_ALONE', '--reason goes with --skip or --mark-done', 'Add --skip <step> or --mark-done <step>, or leave --reason out.');
+  return out;
+}
 
 interface Side {
   model: SchemaModule.SchemaModel;
@@ -55,12 +101,26 @@ async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: string, o: 
     const model = schema.filterModel(snap, filter);
     return { model: { ...model, source: { ...model.source, display: `${path.relative(ctx.cwd, file) || file} (snapshot of ${snap.source.display})` } }, display: spec, warnings: [] };
   }
-  const { connect } = await import('../core/db/index.js');
+  const { connect, parseDbUrl } = await import('../core/db/index.js');
   const ref = ctx.resolveDb(spec);
+  sqliteFileCheck(parseDbUrl(ref.url), ref.baseDir, spec);
   const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir });
   ctx.onClose(() => db.close());
   const { model, warnings } = await schema.introspect(db, { schema: o.schema, filter });
   return { model: { ...model, source: { ...model.source, display: ref.display } }, display: ref.display, db, warnings };
+}
+
+/** A SQLite "database" that is a folder (or missing) is a usage error naming the path, not a crash. */
+function sqliteFileCheck(t: DbTarget, baseDir: string, spec: string): void {
+  if (t.dialect !== 'sqlite' || !t.file || t.file === ':memory:') return;
+  const file = path.resolve(baseDir, t.file);
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw inputError('SCHEMA_SQLITE_MISSING', `There is no SQLite database at ${file}`, 'Check the path in the URL (sqlite:path/to/his.db).', undefined, { file, spec });
+  }
+  if (!st.isFile()) throw inputError('SCHEMA_SQLITE_NOT_FILE', `${file} is a folder, not a SQLite database file`, `Name the database file inside it, e.g. sqlite:${path.join(t.file, 'his.db')}.`, undefined, { file, spec });
 }
 
 function dialectOpt(v: string | undefined): Dialect | undefined {
@@ -181,13 +241,19 @@ export function registerSchema(program: Command, app: App): Command {
     .option('--script <file>', 'apply this saved script instead of planning again (checks its fingerprint)')
     .option('--apply', 'run the safe part against <current> (journaled)')
     .option('--resume', 'continue a run that stopped (with --script and --apply)')
+    .option('--session <sql>', 'run this statement on the connection before each step, e.g. "SET SESSION innodb_strict_mode=0" (repeatable; default: schema.session)', collect)
+    .option('--skip <step>', 'pass over safe statement <step> of the script (with --reason; journaled)')
+    .option('--mark-done <step>', 'record safe statement <step> as done by hand (with --reason; journaled)')
+    .option('--reason <text>', 'why a step is skipped or marked done')
     .action(
       app.action(async (ctx, args, o) => {
         const schema = await import('../core/schema/index.js');
         const cur = await loadSide(ctx, schema, args[0] as string, o);
         const tgt = await loadSide(ctx, schema, args[1] as string, o);
         const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
-        if (o.resume && !o.script) throw inputError('SCHEMA_RESUME_NEEDS_SCRIPT', '--resume continues a saved script', 'Run the same command with --script <the script it saved> --apply --resume.');
+        const overrides = stepOverrides(o, ctx.env);
+        if ((o.resume || overrides.length) && !o.script) throw inputError('SCHEMA_RESUME_NEEDS_SCRIPT', `${o.resume ? '--resume' : overrides[0]!.action === 'skip' ? '--skip' : '--mark-done'} continues a saved script`, 'Run the same command with --script <the script it saved> --apply --resume.');
+        if (overrides.length && !o.apply) throw inputError('SCHEMA_OVERRIDE_NEEDS_APPLY', '--skip and --mark-done take effect in an apply', 'Add --apply (and --resume) to the command.');
         let applicable: SchemaModule.ApplicablePlan;
         let plan: SchemaModule.Plan | undefined;
         let scriptFile: string;
@@ -207,9 +273,8 @@ export function registerSchema(program: Command, app: App): Command {
           plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect: dialectOpt(o.dialect), renames, filter });
           for (const w of plan.warnings) ctx.warn(w);
           scriptFile = path.resolve(o.output ? ctx.cwd : ctx.config().baseDir, o.output ?? path.join('.hisops', 'scripts', `sync-${ctx.runId}.sql`));
-          fs.mkdirSync(path.dirname(scriptFile), { recursive: true });
-          fs.writeFileSync(scriptFile, schema.renderScript(plan));
-          applicable = { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe').map((s) => ({ seq: s.seq, sql: s.sql })) };
+          schema.writeFileAtomic(scriptFile, schema.renderScript(plan), { what: 'the sync script', mkdir: !o.output });
+          applicable = { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe').map((s) => ({ seq: s.seq, sql: s.sql, objects: s.objects })) };
         }
         const shownScript = path.relative(ctx.cwd, scriptFile) || scriptFile;
         if (!o.apply) {
@@ -231,27 +296,49 @@ export function registerSchema(program: Command, app: App): Command {
         if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation });
         const journal = await ctx.journal();
         const bar = ctx.progress('applying', applicable.statements.length);
-        const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, onStatement: () => bar.tick() });
+        const session = o.session?.length ? (o.session as string[]) : sessionSetting(ctx);
+        const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, session, overrides, onStatement: () => bar.tick() });
         bar.done();
+        const left = res.leftovers;
+        const again = `hisops schema sync ${String(args[0])} ${String(args[1])} --script ${shownScript} --apply --resume`;
         if (res.status === 'failed') {
+          const f = res.failed!;
+          const ways = `Fix the cause and continue with: ${again}. If the server needs a session setting, add --session "SET SESSION …"; to pass the statement: --skip ${f.seq} --reason "…"; if you ran it by hand: --mark-done ${f.seq} --reason "…"`;
           throw externalError(
             'SCHEMA_APPLY_FAILED',
-            `Statement ${res.failed!.seq} of ${shownScript} failed on ${cur.display}; ${res.applied + res.skipped} of ${res.total} statements are applied`,
-            `Fix the cause, then continue with: hisops schema sync ${String(args[0])} ${String(args[1])} --script ${shownScript} --apply --resume`,
-            res.failed!.error,
-            { seq: res.failed!.seq, statement: res.failed!.sql, code: res.failed!.code, script: scriptFile, applyId: res.applyId },
+            `Statement ${f.seq} of ${shownScript} failed on ${cur.display}; ${res.before + res.applied} of ${res.total} statements are done in this apply, and the database now differs from the target in ${left.changes.length} place(s)`,
+            ways,
+            f.error,
+            { seq: f.seq, statement: f.sql, code: f.code, script: scriptFile, applyId: res.applyId, attempt: res.attempt, differences: left.changes.length, safeLeft: res.safeLeft },
           );
         }
-        const left = res.leftovers!;
         return {
-          data: { script: scriptFile, applied: true, applyId: res.applyId, status: res.status, statements: res.total, appliedNow: res.applied, appliedBefore: res.skipped, leftovers: { equal: left.equal, counts: left.counts, changes: left.changes.map((c) => schema.changeTitle(c)) } },
+          data: {
+            script: scriptFile,
+            applied: true,
+            applyId: res.applyId,
+            attempt: res.attempt,
+            status: res.status,
+            statements: res.total,
+            appliedNow: res.applied,
+            appliedBefore: res.before,
+            foundInEffect: res.found,
+            overridden: res.overridden,
+            supersededAttempt: res.supersededAttempt ?? null,
+            leftovers: { equal: left.equal, counts: left.counts, safeLeft: res.safeLeft, changes: left.changes.map((c) => schema.changeTitle(c)) },
+          },
           exit: left.equal ? EXIT.ok : EXIT.findings,
           human: (out) => {
-            out.ok(ctx.t('schema.applied', { n: res.applied, db: cur.display }) + (res.skipped ? ` (+${res.skipped} before)` : ''));
+            if (res.supersededAttempt !== undefined) out.note(ctx.t('schema.afresh', { n: res.supersededAttempt }));
+            if (res.status === 'already-applied') out.ok(ctx.t('schema.already', { db: cur.display }));
+            else out.ok(ctx.t('schema.applied', { n: res.applied, db: cur.display }) + (res.before ? ` (${ctx.t('schema.before', { n: res.before })})` : ''));
+            if (res.found.length) out.note(ctx.t('schema.found', { list: res.found.join(', ') }));
+            for (const v of res.overridden) out.note(`${v.action === 'skip' ? 'skipped' : 'marked done'}: statement ${v.seq} by ${v.actor}: ${v.reason}`);
             out.note(ctx.t('schema.wrote', { file: shownScript }));
+            // The closing lines come from reading the database again, never from the journal.
             if (left.equal) out.ok(ctx.t('schema.equal'));
             else {
-              out.line(ctx.t('schema.leftovers', { n: left.changes.length }));
+              out.line(res.safeLeft === 0 ? ctx.t('schema.leftovers', { n: left.changes.length }) : ctx.t('schema.leftoversSafe', { n: left.changes.length, safe: res.safeLeft }));
               for (const l of schema.formatDiffText(left).slice(3)) out.line(l);
             }
           },
@@ -262,6 +349,8 @@ export function registerSchema(program: Command, app: App): Command {
     'hisops schema sync his_test new-version.json -o upgrade-v8.sql',
     'hisops schema sync his_test new-version.json --script upgrade-v8.sql --apply --yes',
     'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume',
+    'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume --session "SET SESSION innodb_strict_mode=0"',
+    'hisops schema sync his_prod new-version.json --script upgrade-v8.sql --apply --resume --mark-done 17 --reason "added by hand"',
     'hisops schema sync prod.json new.json --dialect oracle -o upgrade.oracle.sql',
   ]);
 

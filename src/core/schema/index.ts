@@ -7,13 +7,15 @@ export { type Change, type ChangeKind, type ColumnAspect, changeTitle, changeObj
 export { diffModels, countChanges, type DiffResult, type DiffOptions, type DiffCounts, type RenameMap } from './diff.js';
 export { makePlan, PHASE, type Plan, type PlanItem, type PlannedStatement, type PlanOptions, type Section } from './plan.js';
 export { renderScript, parseScript, planSummary, SCRIPT_FORMAT, type SavedScript, type ScriptHeader } from './script.js';
-export { fingerprint, shortFingerprint } from './fingerprint.js';
+export { fingerprint, shortFingerprint, objectDigests, objectKey } from './fingerprint.js';
+export { stateDigest } from './state.js';
 export { adaptModel, type AdaptResult } from './adapt.js';
 export { makeMatcher, filterModel, splitPatterns, ALWAYS_EXCLUDED, type NameFilter } from './filter.js';
 export { parseSnapshot, serializeSnapshot, toSnapshot } from './snapshotFile.js';
 export { snapshotDb, readSnapshotFile, writeSnapshotFile, looksLikeSnapshotFile, type SnapshotOptions } from './snapshot.js';
 export { introspect, type IntrospectOptions, type IntrospectResult } from './introspect/index.js';
-export { applyPlan, planProgress, PLANS_TABLE, STEPS_TABLE, type ApplicablePlan, type ApplyOptions, type ApplyResult, type ApplyFailure } from './apply.js';
+export { applyPlan, planProgress, APPLIES_TABLE, APPLY_STEPS_TABLE, type ApplicablePlan, type ApplyOptions, type ApplyResult, type ApplyFailure, type StepOverride } from './apply.js';
+export { writeFileAtomic } from './writeAtomic.js';
 export { parseRenames, renameCandidates, addRename, type RenameCandidate } from './renames.js';
 export { formatDiffText } from './report.js';
 export { cloneDatabase, planClone, CLONE_TABLE, type ClonePlanTable, type CloneOptions, type CloneResult, type CloneTableResult, type CloneProgress } from './clone.js';

@@ -22,7 +22,7 @@ import { fingerprint } from './fingerprint.js';
 import { nameKey, type Column, type SchemaModel, type Table } from './model.js';
 import { RENDERERS } from './sql/index.js';
 import type { RenderContext } from './sql/common.js';
-import { opTable, type Op, type Stmt } from './sql/ops.js';
+import { opObjects, opTable, type Op, type Stmt } from './sql/ops.js';
 import { tableAfter } from './sql/tableAfter.js';
 import { compareTypes } from './types.js';
 
@@ -62,6 +62,8 @@ export interface PlannedStatement {
   block: boolean;
   titles: string[];
   reasons: string[];
+  /** The objects the statement changes (objectKey form), for resuming exactly. */
+  objects: string[];
 }
 
 export interface PlanSide {
@@ -552,7 +554,8 @@ function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, 
   const ctx: RenderContext = { currentTables: new Map(current.tables.map((t) => [nameKey(t.name), t])), targetTables: new Map(target.tables.map((t) => [nameKey(t.name), t])) };
   const out: PlannedStatement[] = [];
   const push = (section: Section, stmts: Stmt[], group: PlanItem[]) => {
-    for (const s of stmts) out.push({ seq: out.length + 1, section, sql: s.sql.trim(), block: !!s.block, titles: group.map((g) => g.title), reasons: group.flatMap((g) => g.reasons) });
+    const objects = [...new Set(group.flatMap((g) => g.ops.flatMap(opObjects)))].sort();
+    for (const s of stmts) out.push({ seq: out.length + 1, section, sql: s.sql.trim(), block: !!s.block, titles: group.map((g) => g.title), reasons: group.flatMap((g) => g.reasons), objects });
   };
   const mergeKey = (phase: number) => mergedPhase(dialect, phase);
   const advance = (ops: Op[]) => {
@@ -592,7 +595,7 @@ function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, 
   // Review part: one item at a time, against the state the safe part leaves.
   for (const it of items.filter((x) => x.section === 'review')) {
     if (it.ops.every((o) => o.op === 'manual')) {
-      out.push({ seq: out.length + 1, section: 'review', sql: '', block: false, titles: [it.title], reasons: it.reasons });
+      out.push({ seq: out.length + 1, section: 'review', sql: '', block: false, titles: [it.title], reasons: it.reasons, objects: [] });
       continue;
     }
     const stmts = it.table && it.ops.some((o) => opTable(o)) ? r.tableOps(it.table, it.ops, ctx) : it.ops.flatMap((o) => r.objectOp(o, ctx));

@@ -32,7 +32,8 @@ export interface ScriptHeader {
 /** What `apply` needs from a saved script. */
 export interface SavedScript {
   header: ScriptHeader;
-  statements: Array<{ seq: number; sql: string }>;
+  /** `objects`: what the statement changes (absent in scripts written before hisops recorded it). */
+  statements: Array<{ seq: number; sql: string; objects?: string[] }>;
 }
 
 const RULE = '-- ' + '='.repeat(86);
@@ -91,8 +92,9 @@ export function renderScript(plan: Plan): string {
       if (titles !== lastTitles) lines.push(commentBlock(titles.length > 300 ? titles.slice(0, 297) + '…' : titles));
       lastTitles = titles;
       const text = r.terminate({ sql: s.sql, block: s.block });
-      // The length lets the script be read back exactly, whatever the statement contains.
-      lines.push(`-- hisops:stmt ${s.seq} ${text.length}`, text, '');
+      // The length lets the script be read back exactly, whatever the statement contains; the
+      // objects it changes let an apply killed in the middle of it tell whether it took effect.
+      lines.push(`-- hisops:stmt ${s.seq} ${text.length} ${JSON.stringify(s.objects)}`, text, '');
     }
   } else lines.push('-- Nothing safe to do: the current database already has everything the target adds.', '');
   if (review.length) {
@@ -125,6 +127,16 @@ function stripTerminator(text: string, dialect: Dialect): string {
   return text.endsWith(';') ? text.slice(0, -1) : text;
 }
 
+function readObjects(json: string, file: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  } catch {
+    // reported below
+  }
+  throw inputError('SCRIPT_DAMAGED', `A statement marker of ${file} is damaged`, 'Write the script again with hisops schema sync -o; do not edit the "-- hisops:" lines.', `Expected a list of object names, found ${json.slice(0, 80)}`, { file });
+}
+
 export function parseScript(text: string, file: string): SavedScript {
   const m = /^-- hisops:plan (\{.*\})$/m.exec(text);
   if (!m) throw inputError('SCRIPT_FOREIGN', `${file} is not a hisops sync script`, 'Give a script written by `hisops schema sync … -o script.sql`, or let sync plan afresh (leave out --script).', 'It has no "-- hisops:plan" header line.', { file });
@@ -137,14 +149,14 @@ export function parseScript(text: string, file: string): SavedScript {
   if (header.format !== SCRIPT_FORMAT || header.version !== SCRIPT_FORMAT_VERSION) {
     throw inputError('SCRIPT_VERSION', `${file} is a script of format ${String(header.format)} v${String(header.version)}; this hisops reads ${SCRIPT_FORMAT} v${SCRIPT_FORMAT_VERSION}`, 'Plan the sync again with this hisops.', undefined, { file });
   }
-  const statements: Array<{ seq: number; sql: string }> = [];
+  const statements: SavedScript['statements'] = [];
   const body = text.replace(/\r\n/g, '\n');
-  const marker = /^-- hisops:stmt (\d+) (\d+)\n/gm;
+  const marker = /^-- hisops:stmt (\d+) (\d+)(?: (\[.*\]))?\n/gm;
   let mm: RegExpExecArray | null;
   while ((mm = marker.exec(body))) {
     const start = mm.index + mm[0].length;
     const len = Number(mm[2]);
-    statements.push({ seq: Number(mm[1]), sql: stripTerminator(body.slice(start, start + len), header.dialect) });
+    statements.push({ seq: Number(mm[1]), sql: stripTerminator(body.slice(start, start + len), header.dialect), ...(mm[3] ? { objects: readObjects(mm[3], file) } : {}) });
     marker.lastIndex = start + len;
   }
   if (statements.length !== header.statements) {

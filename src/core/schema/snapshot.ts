@@ -8,6 +8,7 @@ import type { NameFilter } from './filter.js';
 import { introspect } from './introspect/index.js';
 import type { Snapshot } from './model.js';
 import { parseSnapshot, serializeSnapshot, toSnapshot } from './snapshotFile.js';
+import { writeFileAtomic } from './writeAtomic.js';
 
 export interface SnapshotOptions {
   schema?: string;
@@ -32,8 +33,9 @@ export function readSnapshotFile(file: string): Snapshot {
   return parseSnapshot(text, file);
 }
 
+/** Written whole or not at all (writeAtomic.ts); a bad path exits 2, a full disk 5, naming the file. */
 export function writeSnapshotFile(file: string, snap: Snapshot, compact = false): void {
-  fs.writeFileSync(file, serializeSnapshot(snap, compact));
+  writeFileAtomic(file, serializeSnapshot(snap, compact), { what: 'the snapshot' });
 }
 
 /** A side given on the command line is a snapshot file when it names a .json file (or an existing non-URL file). */

@@ -21,7 +21,7 @@
 -- ======================================================================================
 
 -- table amendments
--- hisops:stmt 1 446
+-- hisops:stmt 1 446 ["table:amendments"]
 CREATE TABLE [amendments] (
   [amendment_id] int IDENTITY(1,1) NOT NULL,
   [amendment_date] date NOT NULL,
@@ -37,12 +37,12 @@ CREATE TABLE [amendments] (
 );
 GO
 
--- hisops:stmt 2 56
+-- hisops:stmt 2 56 ["table:amendments"]
 CREATE INDEX [amendment_pid] ON [amendments] ([pid]);
 GO
 
 -- table amendments_history
--- hisops:stmt 3 233
+-- hisops:stmt 3 233 ["table:amendments_history"]
 CREATE TABLE [amendments_history] (
   [amendment_id] int IDENTITY(1,1) NOT NULL,
   [amendment_note] nvarchar(max) NULL,
@@ -52,12 +52,12 @@ CREATE TABLE [amendments_history] (
 );
 GO
 
--- hisops:stmt 4 80
+-- hisops:stmt 4 80 ["table:amendments_history"]
 CREATE INDEX [amendment_history_id] ON [amendments_history] ([amendment_id]);
 GO
 
 -- table api_token
--- hisops:stmt 5 206
+-- hisops:stmt 5 206 ["table:api_token"]
 CREATE TABLE [api_token] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [user_id] bigint NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE [api_token] (
 GO
 
 -- table background_services
--- hisops:stmt 6 709
+-- hisops:stmt 6 709 ["table:background_services"]
 CREATE TABLE [background_services] (
   [name] nvarchar(31) NOT NULL,
   [title] nvarchar(127) NOT NULL,
@@ -84,7 +84,7 @@ CREATE TABLE [background_services] (
 GO
 
 -- table benefit_eligibility
--- hisops:stmt 7 720
+-- hisops:stmt 7 720 ["table:benefit_eligibility"]
 CREATE TABLE [benefit_eligibility] (
   [response_id] bigint NOT NULL,
   [verification_id] bigint NOT NULL,
@@ -108,7 +108,7 @@ CREATE TABLE [benefit_eligibility] (
 GO
 
 -- table calendar_external
--- hisops:stmt 8 223
+-- hisops:stmt 8 223 ["table:calendar_external"]
 CREATE TABLE [calendar_external] (
   [id] int IDENTITY(1,1) NOT NULL,
   [date] date NOT NULL,
@@ -119,7 +119,7 @@ CREATE TABLE [calendar_external] (
 GO
 
 -- table ccda
--- hisops:stmt 9 663
+-- hisops:stmt 9 663 ["table:ccda"]
 CREATE TABLE [ccda] (
   [id] int IDENTITY(1,1) NOT NULL,
   [pid] bigint NULL,
@@ -138,12 +138,12 @@ CREATE TABLE [ccda] (
 );
 GO
 
--- hisops:stmt 10 75
+-- hisops:stmt 10 75 ["table:ccda"]
 CREATE UNIQUE INDEX [unique_key] ON [ccda] ([pid], [encounter], [time]);
 GO
 
 -- table ccda_components
--- hisops:stmt 11 277
+-- hisops:stmt 11 277 ["table:ccda_components"]
 CREATE TABLE [ccda_components] (
   [ccda_components_id] int IDENTITY(1,1) NOT NULL,
   [ccda_components_field] nvarchar(100) NULL,
@@ -154,7 +154,7 @@ CREATE TABLE [ccda_components] (
 GO
 
 -- table ccda_field_mapping
--- hisops:stmt 12 190
+-- hisops:stmt 12 190 ["table:ccda_field_mapping"]
 CREATE TABLE [ccda_field_mapping] (
   [id] int IDENTITY(1,1) NOT NULL,
   [table_id] int NULL,
@@ -164,7 +164,7 @@ CREATE TABLE [ccda_field_mapping] (
 GO
 
 -- table ccda_sections
--- hisops:stmt 13 387
+-- hisops:stmt 13 387 ["table:ccda_sections"]
 CREATE TABLE [ccda_sections] (
   [ccda_sections_id] int IDENTITY(1,1) NOT NULL,
   [ccda_components_id] int NULL,
@@ -176,7 +176,7 @@ CREATE TABLE [ccda_sections] (
 GO
 
 -- table ccda_table_mapping
--- hisops:stmt 14 529
+-- hisops:stmt 14 529 ["table:ccda_table_mapping"]
 CREATE TABLE [ccda_table_mapping] (
   [id] int IDENTITY(1,1) NOT NULL,
   [ccda_component] nvarchar(100) NULL,
@@ -192,7 +192,7 @@ CREATE TABLE [ccda_table_mapping] (
 GO
 
 -- table clinical_rules_log
--- hisops:stmt 15 473
+-- hisops:stmt 15 473 ["table:clinical_rules_log"]
 CREATE TABLE [clinical_rules_log] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -205,20 +205,20 @@ CREATE TABLE [clinical_rules_log] (
 );
 GO
 
--- hisops:stmt 16 64
+-- hisops:stmt 16 64 ["table:clinical_rules_log"]
 CREATE INDEX [category] ON [clinical_rules_log] ([category]);
 GO
 
--- hisops:stmt 17 54
+-- hisops:stmt 17 54 ["table:clinical_rules_log"]
 CREATE INDEX [pid] ON [clinical_rules_log] ([pid]);
 GO
 
--- hisops:stmt 18 54
+-- hisops:stmt 18 54 ["table:clinical_rules_log"]
 CREATE INDEX [uid] ON [clinical_rules_log] ([uid]);
 GO
 
 -- table codes_history
--- hisops:stmt 19 570
+-- hisops:stmt 19 570 ["table:codes_history"]
 CREATE TABLE [codes_history] (
   [log_id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -239,7 +239,7 @@ CREATE TABLE [codes_history] (
 GO
 
 -- table direct_message_log
--- hisops:stmt 20 533
+-- hisops:stmt 20 533 ["table:direct_message_log"]
 CREATE TABLE [direct_message_log] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [msg_type] nchar(1) NOT NULL,
@@ -256,16 +256,16 @@ CREATE TABLE [direct_message_log] (
 );
 GO
 
--- hisops:stmt 21 60
+-- hisops:stmt 21 60 ["table:direct_message_log"]
 CREATE INDEX [msg_id] ON [direct_message_log] ([msg_id]);
 GO
 
--- hisops:stmt 22 68
+-- hisops:stmt 22 68 ["table:direct_message_log"]
 CREATE INDEX [patient_id] ON [direct_message_log] ([patient_id]);
 GO
 
 -- table erx_narcotics
--- hisops:stmt 23 297
+-- hisops:stmt 23 297 ["table:erx_narcotics"]
 CREATE TABLE [erx_narcotics] (
   [id] int IDENTITY(1,1) NOT NULL,
   [drug] nvarchar(255) NOT NULL,
@@ -278,7 +278,7 @@ CREATE TABLE [erx_narcotics] (
 GO
 
 -- table erx_rx_log
--- hisops:stmt 24 322
+-- hisops:stmt 24 322 ["table:erx_rx_log"]
 CREATE TABLE [erx_rx_log] (
   [id] int IDENTITY(1,1) NOT NULL,
   [prescription_id] int NOT NULL,
@@ -293,7 +293,7 @@ CREATE TABLE [erx_rx_log] (
 GO
 
 -- table erx_ttl_touch
--- hisops:stmt 25 215
+-- hisops:stmt 25 215 ["table:erx_ttl_touch"]
 CREATE TABLE [erx_ttl_touch] (
   [patient_id] decimal(20,0) NOT NULL,
   [process] nvarchar(11) NOT NULL,
@@ -303,7 +303,7 @@ CREATE TABLE [erx_ttl_touch] (
 GO
 
 -- table erx_weno_drugs
--- hisops:stmt 26 1103
+-- hisops:stmt 26 1103 ["table:erx_weno_drugs"]
 CREATE TABLE [erx_weno_drugs] (
   [drug_id] int IDENTITY(1,1) NOT NULL,
   [rxcui_drug_coded] int NULL,
@@ -337,7 +337,7 @@ CREATE TABLE [erx_weno_drugs] (
 GO
 
 -- table esign_signatures
--- hisops:stmt 27 436
+-- hisops:stmt 27 436 ["table:esign_signatures"]
 CREATE TABLE [esign_signatures] (
   [id] int IDENTITY(1,1) NOT NULL,
   [tid] int NOT NULL,
@@ -352,16 +352,16 @@ CREATE TABLE [esign_signatures] (
 );
 GO
 
--- hisops:stmt 28 56
+-- hisops:stmt 28 56 ["table:esign_signatures"]
 CREATE INDEX [table] ON [esign_signatures] ([table]);
 GO
 
--- hisops:stmt 29 52
+-- hisops:stmt 29 52 ["table:esign_signatures"]
 CREATE INDEX [tid] ON [esign_signatures] ([tid]);
 GO
 
 -- table external_encounters
--- hisops:stmt 30 348
+-- hisops:stmt 30 348 ["table:external_encounters"]
 CREATE TABLE [external_encounters] (
   [ee_id] int IDENTITY(1,1) NOT NULL,
   [ee_date] date NULL,
@@ -375,7 +375,7 @@ CREATE TABLE [external_encounters] (
 GO
 
 -- table external_procedures
--- hisops:stmt 31 392
+-- hisops:stmt 31 392 ["table:external_procedures"]
 CREATE TABLE [external_procedures] (
   [ep_id] int IDENTITY(1,1) NOT NULL,
   [ep_date] date NULL,
@@ -391,7 +391,7 @@ CREATE TABLE [external_procedures] (
 GO
 
 -- table form_care_plan
--- hisops:stmt 32 427
+-- hisops:stmt 32 427 ["table:form_care_plan"]
 CREATE TABLE [form_care_plan] (
   [id] bigint NOT NULL,
   [date] date NULL,
@@ -410,7 +410,7 @@ CREATE TABLE [form_care_plan] (
 GO
 
 -- table form_clinical_instructions
--- hisops:stmt 33 464
+-- hisops:stmt 33 464 ["table:form_clinical_instructions"]
 CREATE TABLE [form_clinical_instructions] (
   [id] int IDENTITY(1,1) NOT NULL,
   [pid] bigint NULL,
@@ -424,7 +424,7 @@ CREATE TABLE [form_clinical_instructions] (
 GO
 
 -- table form_eye_acuity
--- hisops:stmt 34 1030
+-- hisops:stmt 34 1030 ["table:form_eye_acuity"]
 CREATE TABLE [form_eye_acuity] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -460,12 +460,12 @@ CREATE TABLE [form_eye_acuity] (
 );
 GO
 
--- hisops:stmt 35 67
+-- hisops:stmt 35 67 ["table:form_eye_acuity"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_acuity] ([id], [pid]);
 GO
 
 -- table form_eye_antseg
--- hisops:stmt 36 1474
+-- hisops:stmt 36 1474 ["table:form_eye_antseg"]
 CREATE TABLE [form_eye_antseg] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -510,12 +510,12 @@ CREATE TABLE [form_eye_antseg] (
 );
 GO
 
--- hisops:stmt 37 67
+-- hisops:stmt 37 67 ["table:form_eye_antseg"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_antseg] ([id], [pid]);
 GO
 
 -- table form_eye_base
--- hisops:stmt 38 295
+-- hisops:stmt 38 295 ["table:form_eye_base"]
 CREATE TABLE [form_eye_base] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -529,7 +529,7 @@ CREATE TABLE [form_eye_base] (
 GO
 
 -- table form_eye_biometrics
--- hisops:stmt 39 638
+-- hisops:stmt 39 638 ["table:form_eye_biometrics"]
 CREATE TABLE [form_eye_biometrics] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -553,12 +553,12 @@ CREATE TABLE [form_eye_biometrics] (
 );
 GO
 
--- hisops:stmt 40 71
+-- hisops:stmt 40 71 ["table:form_eye_biometrics"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_biometrics] ([id], [pid]);
 GO
 
 -- table form_eye_external
--- hisops:stmt 41 997
+-- hisops:stmt 41 997 ["table:form_eye_external"]
 CREATE TABLE [form_eye_external] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -594,12 +594,12 @@ CREATE TABLE [form_eye_external] (
 );
 GO
 
--- hisops:stmt 42 69
+-- hisops:stmt 42 69 ["table:form_eye_external"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_external] ([id], [pid]);
 GO
 
 -- table form_eye_hpi
--- hisops:stmt 43 1204
+-- hisops:stmt 43 1204 ["table:form_eye_hpi"]
 CREATE TABLE [form_eye_hpi] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -640,12 +640,12 @@ CREATE TABLE [form_eye_hpi] (
 );
 GO
 
--- hisops:stmt 44 64
+-- hisops:stmt 44 64 ["table:form_eye_hpi"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_hpi] ([id], [pid]);
 GO
 
 -- table form_eye_locking
--- hisops:stmt 45 428
+-- hisops:stmt 45 428 ["table:form_eye_locking"]
 CREATE TABLE [form_eye_locking] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -660,12 +660,12 @@ CREATE TABLE [form_eye_locking] (
 );
 GO
 
--- hisops:stmt 46 68
+-- hisops:stmt 46 68 ["table:form_eye_locking"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_locking] ([id], [pid]);
 GO
 
 -- table form_eye_mag_dispense
--- hisops:stmt 47 1914
+-- hisops:stmt 47 1914 ["table:form_eye_mag_dispense"]
 CREATE TABLE [form_eye_mag_dispense] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NOT NULL CONSTRAINT [DF_form_eye_mag_dispense_date] DEFAULT (sysdatetime()),
@@ -726,12 +726,12 @@ CREATE TABLE [form_eye_mag_dispense] (
 );
 GO
 
--- hisops:stmt 48 83
+-- hisops:stmt 48 83 ["table:form_eye_mag_dispense"]
 CREATE UNIQUE INDEX [pid] ON [form_eye_mag_dispense] ([pid], [encounter], [id]);
 GO
 
 -- table form_eye_mag_impplan
--- hisops:stmt 49 447
+-- hisops:stmt 49 447 ["table:form_eye_mag_impplan"]
 CREATE TABLE [form_eye_mag_impplan] (
   [id] int IDENTITY(1,1) NOT NULL,
   [form_id] bigint NOT NULL,
@@ -748,12 +748,12 @@ CREATE TABLE [form_eye_mag_impplan] (
 );
 GO
 
--- hisops:stmt 50 100
+-- hisops:stmt 50 100 ["table:form_eye_mag_impplan"]
 CREATE UNIQUE INDEX [second_index] ON [form_eye_mag_impplan] ([form_id], [pid], [title], [plan]);
 GO
 
 -- table form_eye_mag_orders
--- hisops:stmt 51 466
+-- hisops:stmt 51 466 ["table:form_eye_mag_orders"]
 CREATE TABLE [form_eye_mag_orders] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [form_id] int NOT NULL,
@@ -769,12 +769,12 @@ CREATE TABLE [form_eye_mag_orders] (
 );
 GO
 
--- hisops:stmt 52 105
+-- hisops:stmt 52 105 ["table:form_eye_mag_orders"]
 CREATE UNIQUE INDEX [VISIT_ID] ON [form_eye_mag_orders] ([pid], [ORDER_DETAILS], [ORDER_DATE_PLACED]);
 GO
 
 -- table form_eye_mag_prefs
--- hisops:stmt 53 543
+-- hisops:stmt 53 543 ["table:form_eye_mag_prefs"]
 CREATE TABLE [form_eye_mag_prefs] (
   [PEZONE] nvarchar(25) NULL,
   [LOCATION] nvarchar(25) NULL,
@@ -791,12 +791,12 @@ CREATE TABLE [form_eye_mag_prefs] (
 );
 GO
 
--- hisops:stmt 54 94
+-- hisops:stmt 54 94 ["table:form_eye_mag_prefs"]
 CREATE UNIQUE INDEX [id] ON [form_eye_mag_prefs] ([id], [PEZONE], [LOCATION], [selection]);
 GO
 
 -- table form_eye_mag_wearing
--- hisops:stmt 55 1302
+-- hisops:stmt 55 1302 ["table:form_eye_mag_wearing"]
 CREATE TABLE [form_eye_mag_wearing] (
   [id] int IDENTITY(1,1) NOT NULL,
   [ENCOUNTER] int NOT NULL,
@@ -842,16 +842,16 @@ CREATE TABLE [form_eye_mag_wearing] (
 );
 GO
 
--- hisops:stmt 56 104
+-- hisops:stmt 56 104 ["table:form_eye_mag_wearing"]
 CREATE UNIQUE INDEX [FORM_ID] ON [form_eye_mag_wearing] ([FORM_ID], [ENCOUNTER], [PID], [RX_NUMBER]);
 GO
 
--- hisops:stmt 57 61
+-- hisops:stmt 57 61 ["table:form_eye_mag_wearing"]
 CREATE UNIQUE INDEX [id] ON [form_eye_mag_wearing] ([id]);
 GO
 
 -- table form_eye_neuro
--- hisops:stmt 58 3345
+-- hisops:stmt 58 3345 ["table:form_eye_neuro"]
 CREATE TABLE [form_eye_neuro] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -938,12 +938,12 @@ CREATE TABLE [form_eye_neuro] (
 );
 GO
 
--- hisops:stmt 59 66
+-- hisops:stmt 59 66 ["table:form_eye_neuro"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_neuro] ([id], [pid]);
 GO
 
 -- table form_eye_postseg
--- hisops:stmt 60 972
+-- hisops:stmt 60 972 ["table:form_eye_postseg"]
 CREATE TABLE [form_eye_postseg] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -974,12 +974,12 @@ CREATE TABLE [form_eye_postseg] (
 );
 GO
 
--- hisops:stmt 61 68
+-- hisops:stmt 61 68 ["table:form_eye_postseg"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_postseg] ([id], [pid]);
 GO
 
 -- table form_eye_refraction
--- hisops:stmt 62 2243
+-- hisops:stmt 62 2243 ["table:form_eye_refraction"]
 CREATE TABLE [form_eye_refraction] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -1050,12 +1050,12 @@ CREATE TABLE [form_eye_refraction] (
 );
 GO
 
--- hisops:stmt 63 71
+-- hisops:stmt 63 71 ["table:form_eye_refraction"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_refraction] ([id], [pid]);
 GO
 
 -- table form_eye_ros
--- hisops:stmt 64 560
+-- hisops:stmt 64 560 ["table:form_eye_ros"]
 CREATE TABLE [form_eye_ros] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -1076,12 +1076,12 @@ CREATE TABLE [form_eye_ros] (
 );
 GO
 
--- hisops:stmt 65 64
+-- hisops:stmt 65 64 ["table:form_eye_ros"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_ros] ([id], [pid]);
 GO
 
 -- table form_eye_vitals
--- hisops:stmt 66 1043
+-- hisops:stmt 66 1043 ["table:form_eye_vitals"]
 CREATE TABLE [form_eye_vitals] (
   [id] bigint NOT NULL,
   [pid] bigint NULL,
@@ -1114,12 +1114,12 @@ CREATE TABLE [form_eye_vitals] (
 );
 GO
 
--- hisops:stmt 67 67
+-- hisops:stmt 67 67 ["table:form_eye_vitals"]
 CREATE UNIQUE INDEX [id_pid] ON [form_eye_vitals] ([id], [pid]);
 GO
 
 -- table form_functional_cognitive_status
--- hisops:stmt 68 407
+-- hisops:stmt 68 407 ["table:form_functional_cognitive_status"]
 CREATE TABLE [form_functional_cognitive_status] (
   [id] bigint NOT NULL,
   [date] date NULL,
@@ -1137,7 +1137,7 @@ CREATE TABLE [form_functional_cognitive_status] (
 GO
 
 -- table form_group_attendance
--- hisops:stmt 69 332
+-- hisops:stmt 69 332 ["table:form_group_attendance"]
 CREATE TABLE [form_group_attendance] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] date NULL,
@@ -1152,7 +1152,7 @@ CREATE TABLE [form_group_attendance] (
 GO
 
 -- table form_groups_encounter
--- hisops:stmt 70 1516
+-- hisops:stmt 70 1516 ["table:form_groups_encounter"]
 CREATE TABLE [form_groups_encounter] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -1182,16 +1182,16 @@ CREATE TABLE [form_groups_encounter] (
 );
 GO
 
--- hisops:stmt 71 69
+-- hisops:stmt 71 69 ["table:form_groups_encounter"]
 CREATE INDEX [encounter_date] ON [form_groups_encounter] ([date]);
 GO
 
--- hisops:stmt 72 85
+-- hisops:stmt 72 85 ["table:form_groups_encounter"]
 CREATE INDEX [pid_encounter] ON [form_groups_encounter] ([group_id], [encounter]);
 GO
 
 -- table form_observation
--- hisops:stmt 73 493
+-- hisops:stmt 73 493 ["table:form_observation"]
 CREATE TABLE [form_observation] (
   [id] bigint NOT NULL,
   [date] date NULL,
@@ -1212,7 +1212,7 @@ CREATE TABLE [form_observation] (
 GO
 
 -- table form_taskman
--- hisops:stmt 74 497
+-- hisops:stmt 74 497 ["table:form_taskman"]
 CREATE TABLE [form_taskman] (
   [ID] bigint IDENTITY(1,1) NOT NULL,
   [REQ_DATE] datetime2(0) NOT NULL,
@@ -1232,7 +1232,7 @@ CREATE TABLE [form_taskman] (
 GO
 
 -- table immunization_observation
--- hisops:stmt 75 622
+-- hisops:stmt 75 622 ["table:immunization_observation"]
 CREATE TABLE [immunization_observation] (
   [imo_id] int IDENTITY(1,1) NOT NULL,
   [imo_im_id] int NOT NULL,
@@ -1251,7 +1251,7 @@ CREATE TABLE [immunization_observation] (
 GO
 
 -- table issue_types
--- hisops:stmt 76 934
+-- hisops:stmt 76 934 ["table:issue_types"]
 CREATE TABLE [issue_types] (
   [active] smallint NOT NULL CONSTRAINT [DF_issue_types_active] DEFAULT (1),
   [category] nvarchar(75) NOT NULL CONSTRAINT [DF_issue_types_category] DEFAULT (''),
@@ -1268,7 +1268,7 @@ CREATE TABLE [issue_types] (
 GO
 
 -- table keys
--- hisops:stmt 77 208
+-- hisops:stmt 77 208 ["table:keys"]
 CREATE TABLE [keys] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [name] nvarchar(20) NOT NULL CONSTRAINT [DF_keys_name] DEFAULT (''),
@@ -1277,12 +1277,12 @@ CREATE TABLE [keys] (
 );
 GO
 
--- hisops:stmt 78 49
+-- hisops:stmt 78 49 ["table:keys"]
 CREATE UNIQUE INDEX [name] ON [keys] ([name]);
 GO
 
 -- table layout_group_properties
--- hisops:stmt 79 1581
+-- hisops:stmt 79 1581 ["table:layout_group_properties"]
 CREATE TABLE [layout_group_properties] (
   [grp_form_id] nvarchar(31) NOT NULL,
   [grp_group_id] nvarchar(31) NOT NULL CONSTRAINT [DF_layout_group_properties_grp_group_id] DEFAULT (''),
@@ -1304,7 +1304,7 @@ CREATE TABLE [layout_group_properties] (
 GO
 
 -- table lbt_data
--- hisops:stmt 80 195
+-- hisops:stmt 80 195 ["table:lbt_data"]
 CREATE TABLE [lbt_data] (
   [form_id] bigint NOT NULL,
   [field_id] nvarchar(31) NOT NULL,
@@ -1314,7 +1314,7 @@ CREATE TABLE [lbt_data] (
 GO
 
 -- table log_comment_encrypt
--- hisops:stmt 81 372
+-- hisops:stmt 81 372 ["table:log_comment_encrypt"]
 CREATE TABLE [log_comment_encrypt] (
   [id] int IDENTITY(1,1) NOT NULL,
   [log_id] int NOT NULL,
@@ -1326,7 +1326,7 @@ CREATE TABLE [log_comment_encrypt] (
 GO
 
 -- table log_validator
--- hisops:stmt 82 156
+-- hisops:stmt 82 156 ["table:log_validator"]
 CREATE TABLE [log_validator] (
   [log_id] bigint NOT NULL,
   [log_checksum] nvarchar(max) NULL,
@@ -1335,7 +1335,7 @@ CREATE TABLE [log_validator] (
 GO
 
 -- table login_mfa_registrations
--- hisops:stmt 83 435
+-- hisops:stmt 83 435 ["table:login_mfa_registrations"]
 CREATE TABLE [login_mfa_registrations] (
   [user_id] bigint NOT NULL,
   [name] nvarchar(30) NOT NULL,
@@ -1348,7 +1348,7 @@ CREATE TABLE [login_mfa_registrations] (
 GO
 
 -- table medex_icons
--- hisops:stmt 84 298
+-- hisops:stmt 84 298 ["table:medex_icons"]
 CREATE TABLE [medex_icons] (
   [i_UID] int IDENTITY(1,1) NOT NULL,
   [msg_type] nvarchar(50) NOT NULL,
@@ -1361,7 +1361,7 @@ CREATE TABLE [medex_icons] (
 GO
 
 -- table medex_outgoing
--- hisops:stmt 85 517
+-- hisops:stmt 85 517 ["table:medex_outgoing"]
 CREATE TABLE [medex_outgoing] (
   [msg_uid] int IDENTITY(1,1) NOT NULL,
   [msg_pid] int NOT NULL,
@@ -1376,12 +1376,12 @@ CREATE TABLE [medex_outgoing] (
 );
 GO
 
--- hisops:stmt 86 92
+-- hisops:stmt 86 92 ["table:medex_outgoing"]
 CREATE UNIQUE INDEX [msg_eid] ON [medex_outgoing] ([msg_uid], [msg_pc_eid], [medex_uid]);
 GO
 
 -- table medex_prefs
--- hisops:stmt 87 797
+-- hisops:stmt 87 797 ["table:medex_prefs"]
 CREATE TABLE [medex_prefs] (
   [MedEx_id] int NULL CONSTRAINT [DF_medex_prefs_MedEx_id] DEFAULT (0),
   [ME_username] nvarchar(100) NULL,
@@ -1402,12 +1402,12 @@ CREATE TABLE [medex_prefs] (
 );
 GO
 
--- hisops:stmt 88 70
+-- hisops:stmt 88 70 ["table:medex_prefs"]
 CREATE UNIQUE INDEX [ME_username] ON [medex_prefs] ([ME_username]);
 GO
 
 -- table medex_recalls
--- hisops:stmt 89 337
+-- hisops:stmt 89 337 ["table:medex_recalls"]
 CREATE TABLE [medex_recalls] (
   [r_ID] int IDENTITY(1,1) NOT NULL,
   [r_PRACTID] int NOT NULL,
@@ -1421,12 +1421,12 @@ CREATE TABLE [medex_recalls] (
 );
 GO
 
--- hisops:stmt 90 77
+-- hisops:stmt 90 77 ["table:medex_recalls"]
 CREATE UNIQUE INDEX [r_PRACTID] ON [medex_recalls] ([r_PRACTID], [r_pid]);
 GO
 
 -- table misc_address_book
--- hisops:stmt 91 366
+-- hisops:stmt 91 366 ["table:misc_address_book"]
 CREATE TABLE [misc_address_book] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [fname] nvarchar(255) NULL,
@@ -1442,7 +1442,7 @@ CREATE TABLE [misc_address_book] (
 GO
 
 -- table module_acl_group_settings
--- hisops:stmt 92 255
+-- hisops:stmt 92 255 ["table:module_acl_group_settings"]
 CREATE TABLE [module_acl_group_settings] (
   [module_id] int NOT NULL,
   [group_id] int NOT NULL,
@@ -1453,7 +1453,7 @@ CREATE TABLE [module_acl_group_settings] (
 GO
 
 -- table module_acl_sections
--- hisops:stmt 93 198
+-- hisops:stmt 93 198 ["table:module_acl_sections"]
 CREATE TABLE [module_acl_sections] (
   [section_id] int NULL,
   [section_name] nvarchar(255) NULL,
@@ -1464,7 +1464,7 @@ CREATE TABLE [module_acl_sections] (
 GO
 
 -- table module_acl_user_settings
--- hisops:stmt 94 246
+-- hisops:stmt 94 246 ["table:module_acl_user_settings"]
 CREATE TABLE [module_acl_user_settings] (
   [module_id] int NOT NULL,
   [user_id] int NOT NULL,
@@ -1475,7 +1475,7 @@ CREATE TABLE [module_acl_user_settings] (
 GO
 
 -- table module_configuration
--- hisops:stmt 95 273
+-- hisops:stmt 95 273 ["table:module_configuration"]
 CREATE TABLE [module_configuration] (
   [module_config_id] int IDENTITY(1,1) NOT NULL,
   [module_id] bigint NOT NULL,
@@ -1486,7 +1486,7 @@ CREATE TABLE [module_configuration] (
 GO
 
 -- table modules
--- hisops:stmt 96 1448
+-- hisops:stmt 96 1448 ["table:modules"]
 CREATE TABLE [modules] (
   [mod_id] int IDENTITY(1,1) NOT NULL,
   [mod_name] nvarchar(64) NOT NULL CONSTRAINT [DF_modules_mod_name] DEFAULT ('0'),
@@ -1511,7 +1511,7 @@ CREATE TABLE [modules] (
 GO
 
 -- table modules_hooks_settings
--- hisops:stmt 97 234
+-- hisops:stmt 97 234 ["table:modules_hooks_settings"]
 CREATE TABLE [modules_hooks_settings] (
   [id] int IDENTITY(1,1) NOT NULL,
   [mod_id] int NULL,
@@ -1522,7 +1522,7 @@ CREATE TABLE [modules_hooks_settings] (
 GO
 
 -- table modules_settings
--- hisops:stmt 98 183
+-- hisops:stmt 98 183 ["table:modules_settings"]
 CREATE TABLE [modules_settings] (
   [mod_id] int NULL,
   [fld_type] smallint NULL,
@@ -1533,7 +1533,7 @@ CREATE TABLE [modules_settings] (
 GO
 
 -- table multiple_db
--- hisops:stmt 99 514
+-- hisops:stmt 99 514 ["table:multiple_db"]
 CREATE TABLE [multiple_db] (
   [id] int IDENTITY(1,1) NOT NULL,
   [namespace] nvarchar(255) NOT NULL,
@@ -1547,12 +1547,12 @@ CREATE TABLE [multiple_db] (
 );
 GO
 
--- hisops:stmt 100 66
+-- hisops:stmt 100 66 ["table:multiple_db"]
 CREATE UNIQUE INDEX [namespace] ON [multiple_db] ([namespace]);
 GO
 
 -- table onsite_documents
--- hisops:stmt 101 887
+-- hisops:stmt 101 887 ["table:onsite_documents"]
 CREATE TABLE [onsite_documents] (
   [id] int IDENTITY(1,1) NOT NULL,
   [pid] decimal(20,0) NULL,
@@ -1578,7 +1578,7 @@ CREATE TABLE [onsite_documents] (
 GO
 
 -- table onsite_mail
--- hisops:stmt 102 962
+-- hisops:stmt 102 962 ["table:onsite_mail"]
 CREATE TABLE [onsite_mail] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -1606,12 +1606,12 @@ CREATE TABLE [onsite_mail] (
 );
 GO
 
--- hisops:stmt 103 49
+-- hisops:stmt 103 49 ["table:onsite_mail"]
 CREATE INDEX [pid] ON [onsite_mail] ([owner]);
 GO
 
 -- table onsite_messages
--- hisops:stmt 104 326
+-- hisops:stmt 104 326 ["table:onsite_messages"]
 CREATE TABLE [onsite_messages] (
   [id] int IDENTITY(1,1) NOT NULL,
   [username] nvarchar(64) NOT NULL,
@@ -1625,7 +1625,7 @@ CREATE TABLE [onsite_messages] (
 GO
 
 -- table onsite_online
--- hisops:stmt 105 250
+-- hisops:stmt 105 250 ["table:onsite_online"]
 CREATE TABLE [onsite_online] (
   [hash] nvarchar(32) NOT NULL,
   [ip] nvarchar(15) NOT NULL,
@@ -1637,7 +1637,7 @@ CREATE TABLE [onsite_online] (
 GO
 
 -- table onsite_portal_activity
--- hisops:stmt 106 643
+-- hisops:stmt 106 643 ["table:onsite_portal_activity"]
 CREATE TABLE [onsite_portal_activity] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -1657,12 +1657,12 @@ CREATE TABLE [onsite_portal_activity] (
 );
 GO
 
--- hisops:stmt 107 60
+-- hisops:stmt 107 60 ["table:onsite_portal_activity"]
 CREATE INDEX [date] ON [onsite_portal_activity] ([date]);
 GO
 
 -- table onsite_signatures
--- hisops:stmt 108 686
+-- hisops:stmt 108 686 ["table:onsite_signatures"]
 CREATE TABLE [onsite_signatures] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [status] nvarchar(128) NOT NULL CONSTRAINT [DF_onsite_signatures_status] DEFAULT ('waiting'),
@@ -1683,16 +1683,16 @@ CREATE TABLE [onsite_signatures] (
 );
 GO
 
--- hisops:stmt 109 65
+-- hisops:stmt 109 65 ["table:onsite_signatures"]
 CREATE INDEX [encounter] ON [onsite_signatures] ([encounter]);
 GO
 
--- hisops:stmt 110 68
+-- hisops:stmt 110 68 ["table:onsite_signatures"]
 CREATE UNIQUE INDEX [pid] ON [onsite_signatures] ([pid], [user]);
 GO
 
 -- table patient_birthday_alert
--- hisops:stmt 111 318
+-- hisops:stmt 111 318 ["table:patient_birthday_alert"]
 CREATE TABLE [patient_birthday_alert] (
   [pid] bigint NOT NULL CONSTRAINT [DF_patient_birthday_alert_pid] DEFAULT (0),
   [user_id] bigint NOT NULL CONSTRAINT [DF_patient_birthday_alert_user_id] DEFAULT (0),
@@ -1702,7 +1702,7 @@ CREATE TABLE [patient_birthday_alert] (
 GO
 
 -- table patient_portal_menu
--- hisops:stmt 112 371
+-- hisops:stmt 112 371 ["table:patient_portal_menu"]
 CREATE TABLE [patient_portal_menu] (
   [patient_portal_menu_id] int IDENTITY(1,1) NOT NULL,
   [patient_portal_menu_group_id] int NULL,
@@ -1714,7 +1714,7 @@ CREATE TABLE [patient_portal_menu] (
 GO
 
 -- table patient_tracker
--- hisops:stmt 113 774
+-- hisops:stmt 113 774 ["table:patient_tracker"]
 CREATE TABLE [patient_tracker] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL,
@@ -1731,16 +1731,16 @@ CREATE TABLE [patient_tracker] (
 );
 GO
 
--- hisops:stmt 114 51
+-- hisops:stmt 114 51 ["table:patient_tracker"]
 CREATE INDEX [eid] ON [patient_tracker] ([eid]);
 GO
 
--- hisops:stmt 115 51
+-- hisops:stmt 115 51 ["table:patient_tracker"]
 CREATE INDEX [pid] ON [patient_tracker] ([pid]);
 GO
 
 -- table patient_tracker_element
--- hisops:stmt 116 546
+-- hisops:stmt 116 546 ["table:patient_tracker_element"]
 CREATE TABLE [patient_tracker_element] (
   [pt_tracker_id] bigint NOT NULL CONSTRAINT [DF_patient_tracker_element_pt_tracker_id] DEFAULT (0),
   [start_datetime] datetime2(0) NULL,
@@ -1751,12 +1751,12 @@ CREATE TABLE [patient_tracker_element] (
 );
 GO
 
--- hisops:stmt 117 86
+-- hisops:stmt 117 86 ["table:patient_tracker_element"]
 CREATE INDEX [pt_tracker_id] ON [patient_tracker_element] ([pt_tracker_id], [seq]);
 GO
 
 -- table procedure_answers
--- hisops:stmt 118 594
+-- hisops:stmt 118 594 ["table:procedure_answers"]
 CREATE TABLE [procedure_answers] (
   [procedure_order_id] bigint NOT NULL CONSTRAINT [DF_procedure_answers_procedure_order_id] DEFAULT (0),
   [procedure_order_seq] int NOT NULL CONSTRAINT [DF_procedure_answers_procedure_order_seq] DEFAULT (0),
@@ -1768,7 +1768,7 @@ CREATE TABLE [procedure_answers] (
 GO
 
 -- table procedure_order_code
--- hisops:stmt 119 717
+-- hisops:stmt 119 717 ["table:procedure_order_code"]
 CREATE TABLE [procedure_order_code] (
   [procedure_order_id] bigint NOT NULL,
   [procedure_order_seq] int NOT NULL,
@@ -1783,7 +1783,7 @@ CREATE TABLE [procedure_order_code] (
 GO
 
 -- table procedure_providers
--- hisops:stmt 120 1602
+-- hisops:stmt 120 1602 ["table:procedure_providers"]
 CREATE TABLE [procedure_providers] (
   [ppid] bigint IDENTITY(1,1) NOT NULL,
   [name] nvarchar(255) NOT NULL CONSTRAINT [DF_procedure_providers_name] DEFAULT (''),
@@ -1807,7 +1807,7 @@ CREATE TABLE [procedure_providers] (
 GO
 
 -- table procedure_questions
--- hisops:stmt 121 1078
+-- hisops:stmt 121 1078 ["table:procedure_questions"]
 CREATE TABLE [procedure_questions] (
   [lab_id] bigint NOT NULL CONSTRAINT [DF_procedure_questions_lab_id] DEFAULT (0),
   [procedure_code] nvarchar(31) NOT NULL CONSTRAINT [DF_procedure_questions_procedure_code] DEFAULT (''),
@@ -1825,7 +1825,7 @@ CREATE TABLE [procedure_questions] (
 GO
 
 -- table product_registration
--- hisops:stmt 122 277
+-- hisops:stmt 122 277 ["table:product_registration"]
 CREATE TABLE [product_registration] (
   [registration_id] nchar(36) NOT NULL CONSTRAINT [DF_product_registration_registration_id] DEFAULT (''),
   [email] nvarchar(255) NULL,
@@ -1835,7 +1835,7 @@ CREATE TABLE [product_registration] (
 GO
 
 -- table report_itemized
--- hisops:stmt 123 314
+-- hisops:stmt 123 314 ["table:report_itemized"]
 CREATE TABLE [report_itemized] (
   [report_id] bigint NOT NULL,
   [itemized_test_id] smallint NOT NULL,
@@ -1845,12 +1845,12 @@ CREATE TABLE [report_itemized] (
 );
 GO
 
--- hisops:stmt 124 110
+-- hisops:stmt 124 110 ["table:report_itemized"]
 CREATE INDEX [report_id] ON [report_itemized] ([report_id], [itemized_test_id], [numerator_label], [pass]);
 GO
 
 -- table report_results
--- hisops:stmt 125 264
+-- hisops:stmt 125 264 ["table:report_results"]
 CREATE TABLE [report_results] (
   [report_id] bigint NOT NULL,
   [field_id] nvarchar(31) NOT NULL CONSTRAINT [DF_report_results_field_id] DEFAULT (''),
@@ -1860,7 +1860,7 @@ CREATE TABLE [report_results] (
 GO
 
 -- table shared_attributes
--- hisops:stmt 126 317
+-- hisops:stmt 126 317 ["table:shared_attributes"]
 CREATE TABLE [shared_attributes] (
   [pid] bigint NOT NULL,
   [encounter] bigint NOT NULL,
@@ -1873,7 +1873,7 @@ CREATE TABLE [shared_attributes] (
 GO
 
 -- table therapy_groups
--- hisops:stmt 127 432
+-- hisops:stmt 127 432 ["table:therapy_groups"]
 CREATE TABLE [therapy_groups] (
   [group_id] int IDENTITY(1,1) NOT NULL,
   [group_name] nvarchar(255) NOT NULL,
@@ -1889,7 +1889,7 @@ CREATE TABLE [therapy_groups] (
 GO
 
 -- table therapy_groups_counselors
--- hisops:stmt 128 181
+-- hisops:stmt 128 181 ["table:therapy_groups_counselors"]
 CREATE TABLE [therapy_groups_counselors] (
   [group_id] int NOT NULL,
   [user_id] int NOT NULL,
@@ -1898,7 +1898,7 @@ CREATE TABLE [therapy_groups_counselors] (
 GO
 
 -- table therapy_groups_participant_attendance
--- hisops:stmt 129 292
+-- hisops:stmt 129 292 ["table:therapy_groups_participant_attendance"]
 CREATE TABLE [therapy_groups_participant_attendance] (
   [form_id] int NOT NULL,
   [pid] bigint NOT NULL,
@@ -1909,7 +1909,7 @@ CREATE TABLE [therapy_groups_participant_attendance] (
 GO
 
 -- table therapy_groups_participants
--- hisops:stmt 130 337
+-- hisops:stmt 130 337 ["table:therapy_groups_participants"]
 CREATE TABLE [therapy_groups_participants] (
   [group_id] int NOT NULL,
   [pid] bigint NOT NULL,
@@ -1922,7 +1922,7 @@ CREATE TABLE [therapy_groups_participants] (
 GO
 
 -- table users_secure
--- hisops:stmt 131 648
+-- hisops:stmt 131 648 ["table:users_secure"]
 CREATE TABLE [users_secure] (
   [id] bigint NOT NULL,
   [username] nvarchar(255) NULL,
@@ -1940,12 +1940,12 @@ CREATE TABLE [users_secure] (
 );
 GO
 
--- hisops:stmt 132 74
+-- hisops:stmt 132 74 ["table:users_secure"]
 CREATE UNIQUE INDEX [USERNAME_ID] ON [users_secure] ([id], [username]);
 GO
 
 -- table valueset
--- hisops:stmt 133 545
+-- hisops:stmt 133 545 ["table:valueset"]
 CREATE TABLE [valueset] (
   [nqf_code] nvarchar(255) NOT NULL CONSTRAINT [DF_valueset_nqf_code] DEFAULT (''),
   [code] nvarchar(255) NOT NULL CONSTRAINT [DF_valueset_code] DEFAULT (''),
@@ -1959,7 +1959,7 @@ CREATE TABLE [valueset] (
 GO
 
 -- table voids
--- hisops:stmt 134 567
+-- hisops:stmt 134 567 ["table:voids"]
 CREATE TABLE [voids] (
   [void_id] bigint IDENTITY(1,1) NOT NULL,
   [patient_id] bigint NOT NULL,
@@ -1975,84 +1975,84 @@ CREATE TABLE [voids] (
 );
 GO
 
--- hisops:stmt 135 56
+-- hisops:stmt 135 56 ["table:voids"]
 CREATE INDEX [datevoided] ON [voids] ([date_voided]);
 GO
 
--- hisops:stmt 136 67
+-- hisops:stmt 136 67 ["table:voids"]
 CREATE INDEX [pidenc] ON [voids] ([patient_id], [encounter_id]);
 GO
 
 -- column amc_misc_data.soc_provided
--- hisops:stmt 137 70
+-- hisops:stmt 137 70 ["table:amc_misc_data"]
 ALTER TABLE [amc_misc_data] ADD
   [soc_provided] datetime2(0) NULL;
 GO
 
 -- column ar_activity.sequence_no (type, autoIncrement); column ar_activity.code (type); column ar_activity.follow_up_note (nullable)
--- hisops:stmt 138 72
+-- hisops:stmt 138 72 ["table:ar_activity"]
 ALTER TABLE [ar_activity] ALTER COLUMN [sequence_no] bigint NOT NULL;
 GO
 
--- hisops:stmt 139 71
+-- hisops:stmt 139 71 ["table:ar_activity"]
 ALTER TABLE [ar_activity] ALTER COLUMN [code] nvarchar(20) NOT NULL;
 GO
 
--- hisops:stmt 140 78
+-- hisops:stmt 140 78 ["table:ar_activity"]
 ALTER TABLE [ar_activity] ALTER COLUMN [follow_up_note] nvarchar(max) NULL;
 GO
 
 -- column ar_session.description (nullable); column ar_session.patient_id (type)
--- hisops:stmt 141 74
+-- hisops:stmt 141 74 ["table:ar_session"]
 ALTER TABLE [ar_session] ALTER COLUMN [description] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 142 70
+-- hisops:stmt 142 70 ["table:ar_session"]
 ALTER TABLE [ar_session] ALTER COLUMN [patient_id] bigint NOT NULL;
 GO
 
 -- column audit_details.field_value (nullable)
--- hisops:stmt 143 77
+-- hisops:stmt 143 77 ["table:audit_details"]
 ALTER TABLE [audit_details] ALTER COLUMN [field_value] nvarchar(max) NULL;
 GO
 
 -- column audit_master.comments (nullable)
--- hisops:stmt 144 73
+-- hisops:stmt 144 73 ["table:audit_master"]
 ALTER TABLE [audit_master] ALTER COLUMN [comments] nvarchar(max) NULL;
 GO
 
 -- column automatic_notification.message (nullable)
--- hisops:stmt 145 82
+-- hisops:stmt 145 82 ["table:automatic_notification"]
 ALTER TABLE [automatic_notification] ALTER COLUMN [message] nvarchar(max) NULL;
 GO
 
 -- column batchcom.patient_id (type)
--- hisops:stmt 146 77
+-- hisops:stmt 146 77 ["table:batchcom"]
 ALTER TABLE [batchcom] DROP CONSTRAINT IF EXISTS [DF_batchcom_patient_id];
 GO
 
--- hisops:stmt 147 68
+-- hisops:stmt 147 68 ["table:batchcom"]
 ALTER TABLE [batchcom] ALTER COLUMN [patient_id] bigint NOT NULL;
 GO
 
--- hisops:stmt 148 95
+-- hisops:stmt 148 95 ["table:batchcom"]
 ALTER TABLE [batchcom] ADD CONSTRAINT [DF_batchcom_patient_id] DEFAULT (0) FOR [patient_id];
 GO
 
 -- column billing.code (type); column billing.pid (type); column billing.units (type); column billing.external_id; column billing.pricelevel; column billing.revenue_code
--- hisops:stmt 149 63
+-- hisops:stmt 149 63 ["table:billing"]
 ALTER TABLE [billing] ALTER COLUMN [code] nvarchar(20) NULL;
 GO
 
--- hisops:stmt 150 56
+-- hisops:stmt 150 56 ["table:billing"]
 ALTER TABLE [billing] ALTER COLUMN [pid] bigint NULL;
 GO
 
--- hisops:stmt 151 55
+-- hisops:stmt 151 55 ["table:billing"]
 ALTER TABLE [billing] ALTER COLUMN [units] int NULL;
 GO
 
--- hisops:stmt 152 234
+-- hisops:stmt 152 234 ["table:billing"]
 ALTER TABLE [billing] ADD
   [external_id] nvarchar(20) NULL,
   [pricelevel] nvarchar(31) NULL CONSTRAINT [DF_billing_pricelevel] DEFAULT (''),
@@ -2060,34 +2060,34 @@ ALTER TABLE [billing] ADD
 GO
 
 -- column categories.aco_spec
--- hisops:stmt 153 129
+-- hisops:stmt 153 129 ["table:categories"]
 ALTER TABLE [categories] ADD
   [aco_spec] nvarchar(63) NOT NULL CONSTRAINT [DF_categories_aco_spec] DEFAULT ('patients|docs');
 GO
 
 -- column claims.patient_id (type); column claims.version (type, autoIncrement); column claims.submitted_claim
--- hisops:stmt 154 66
+-- hisops:stmt 154 66 ["table:claims"]
 ALTER TABLE [claims] ALTER COLUMN [patient_id] bigint NOT NULL;
 GO
 
--- hisops:stmt 155 63
+-- hisops:stmt 155 63 ["table:claims"]
 ALTER TABLE [claims] ALTER COLUMN [version] bigint NOT NULL;
 GO
 
--- hisops:stmt 156 67
+-- hisops:stmt 156 67 ["table:claims"]
 ALTER TABLE [claims] ADD
   [submitted_claim] nvarchar(max) NULL;
 GO
 
 -- column clinical_plans.cqm_2011_flag; column clinical_plans.cqm_2014_flag
--- hisops:stmt 157 101
+-- hisops:stmt 157 101 ["table:clinical_plans"]
 ALTER TABLE [clinical_plans] ADD
   [cqm_2011_flag] smallint NULL,
   [cqm_2014_flag] smallint NULL;
 GO
 
 -- column clinical_rules.cqm_2011_flag; column clinical_rules.cqm_2014_flag; column clinical_rules.amc_2011_flag; column clinical_rules.amc_2014_flag; column clinical_rules.amc_code_2014; column clinical_rules.amc_2014_stage1_flag; column clinical_rules.amc_2014_stage2_flag; column clinical_rules.de…
--- hisops:stmt 158 858
+-- hisops:stmt 158 858 ["table:clinical_rules"]
 ALTER TABLE [clinical_rules] ADD
   [cqm_2011_flag] smallint NULL,
   [cqm_2014_flag] smallint NULL,
@@ -2104,7 +2104,7 @@ ALTER TABLE [clinical_rules] ADD
 GO
 
 -- column code_types.ct_term; column code_types.ct_problem; column code_types.ct_drug
--- hisops:stmt 159 271
+-- hisops:stmt 159 271 ["table:code_types"]
 ALTER TABLE [code_types] ADD
   [ct_term] smallint NOT NULL CONSTRAINT [DF_code_types_ct_term] DEFAULT (0),
   [ct_problem] smallint NOT NULL CONSTRAINT [DF_code_types_ct_problem] DEFAULT (0),
@@ -2112,48 +2112,48 @@ ALTER TABLE [code_types] ADD
 GO
 
 -- column codes.code (type); column codes.units (type); column codes.revenue_code
--- hisops:stmt 160 65
+-- hisops:stmt 160 65 ["table:codes"]
 ALTER TABLE [codes] DROP CONSTRAINT IF EXISTS [DF_codes_code];
 GO
 
--- hisops:stmt 161 65
+-- hisops:stmt 161 65 ["table:codes"]
 ALTER TABLE [codes] ALTER COLUMN [code] nvarchar(25) NOT NULL;
 GO
 
--- hisops:stmt 162 78
+-- hisops:stmt 162 78 ["table:codes"]
 ALTER TABLE [codes] ADD CONSTRAINT [DF_codes_code] DEFAULT ('') FOR [code];
 GO
 
--- hisops:stmt 163 53
+-- hisops:stmt 163 53 ["table:codes"]
 ALTER TABLE [codes] ALTER COLUMN [units] int NULL;
 GO
 
--- hisops:stmt 164 113
+-- hisops:stmt 164 113 ["table:codes"]
 ALTER TABLE [codes] ADD
   [revenue_code] nvarchar(6) NOT NULL CONSTRAINT [DF_codes_revenue_code] DEFAULT ('');
 GO
 
 -- column customlists.cl_list_item_long (nullable)
--- hisops:stmt 165 81
+-- hisops:stmt 165 81 ["table:customlists"]
 ALTER TABLE [customlists] ALTER COLUMN [cl_list_item_long] nvarchar(max) NULL;
 GO
 
 -- column dated_reminders.pid (type)
--- hisops:stmt 166 68
+-- hisops:stmt 166 68 ["table:dated_reminders"]
 ALTER TABLE [dated_reminders] ALTER COLUMN [pid] bigint NOT NULL;
 GO
 
 -- column documents.thumb_url; column documents.foreign_id (type); column documents.path_depth; column documents.imported; column documents.encounter_id; column documents.encounter_check; column documents.audit_master_approval_status; column documents.audit_master_id; column documents.documentationO…
--- hisops:stmt 167 64
+-- hisops:stmt 167 64 ["table:documents"]
 ALTER TABLE [documents] ADD
   [thumb_url] nvarchar(255) NULL;
 GO
 
--- hisops:stmt 168 65
+-- hisops:stmt 168 65 ["table:documents"]
 ALTER TABLE [documents] ALTER COLUMN [foreign_id] bigint NULL;
 GO
 
--- hisops:stmt 169 632
+-- hisops:stmt 169 632 ["table:documents"]
 ALTER TABLE [documents] ADD
   [path_depth] smallint NULL CONSTRAINT [DF_documents_path_depth] DEFAULT (1),
   [imported] smallint NULL CONSTRAINT [DF_documents_imported] DEFAULT (0),
@@ -2166,36 +2166,36 @@ ALTER TABLE [documents] ADD
 GO
 
 -- column documents_legal_detail.dld_denial_reason (nullable); column documents_legal_detail.dld_moved; column documents_legal_detail.dld_patient_comments
--- hisops:stmt 170 92
+-- hisops:stmt 170 92 ["table:documents_legal_detail"]
 ALTER TABLE [documents_legal_detail] ALTER COLUMN [dld_denial_reason] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 171 182
+-- hisops:stmt 171 182 ["table:documents_legal_detail"]
 ALTER TABLE [documents_legal_detail] ADD
   [dld_moved] smallint NOT NULL CONSTRAINT [DF_documents_legal_detail_dld_moved] DEFAULT (0),
   [dld_patient_comments] nvarchar(max) NULL;
 GO
 
 -- column documents_legal_master.dlm_upload_type
--- hisops:stmt 172 145
+-- hisops:stmt 172 145 ["table:documents_legal_master"]
 ALTER TABLE [documents_legal_master] ADD
   [dlm_upload_type] smallint NULL CONSTRAINT [DF_documents_legal_master_dlm_upload_type] DEFAULT (0);
 GO
 
 -- column drug_sales.pid (type); column drug_sales.bill_date; column drug_sales.pricelevel; column drug_sales.selector
--- hisops:stmt 173 74
+-- hisops:stmt 173 74 ["table:drug_sales"]
 ALTER TABLE [drug_sales] DROP CONSTRAINT IF EXISTS [DF_drug_sales_pid];
 GO
 
--- hisops:stmt 174 63
+-- hisops:stmt 174 63 ["table:drug_sales"]
 ALTER TABLE [drug_sales] ALTER COLUMN [pid] bigint NOT NULL;
 GO
 
--- hisops:stmt 175 85
+-- hisops:stmt 175 85 ["table:drug_sales"]
 ALTER TABLE [drug_sales] ADD CONSTRAINT [DF_drug_sales_pid] DEFAULT (0) FOR [pid];
 GO
 
--- hisops:stmt 176 231
+-- hisops:stmt 176 231 ["table:drug_sales"]
 ALTER TABLE [drug_sales] ADD
   [bill_date] datetime2(0) NULL,
   [pricelevel] nvarchar(31) NULL CONSTRAINT [DF_drug_sales_pricelevel] DEFAULT (''),
@@ -2203,7 +2203,7 @@ ALTER TABLE [drug_sales] ADD
 GO
 
 -- column drugs.drug_code; column drugs.consumable; column drugs.dispensable
--- hisops:stmt 177 219
+-- hisops:stmt 177 219 ["table:drugs"]
 ALTER TABLE [drugs] ADD
   [drug_code] nvarchar(25) NULL,
   [consumable] smallint NOT NULL CONSTRAINT [DF_drugs_consumable] DEFAULT (0),
@@ -2211,19 +2211,19 @@ ALTER TABLE [drugs] ADD
 GO
 
 -- column facility.country_code (type, nullable, default); column facility.facility_taxonomy; column facility.facility_code; column facility.extra_validation; column facility.mail_street; column facility.mail_street2; column facility.mail_city; column facility.mail_state; column facility.mail_zip; c…
--- hisops:stmt 178 79
+-- hisops:stmt 178 79 ["table:facility"]
 ALTER TABLE [facility] DROP CONSTRAINT IF EXISTS [DF_facility_country_code];
 GO
 
--- hisops:stmt 179 72
+-- hisops:stmt 179 72 ["table:facility"]
 ALTER TABLE [facility] ALTER COLUMN [country_code] nvarchar(30) NULL;
 GO
 
--- hisops:stmt 180 100
+-- hisops:stmt 180 100 ["table:facility"]
 ALTER TABLE [facility] ADD CONSTRAINT [DF_facility_country_code] DEFAULT ('') FOR [country_code];
 GO
 
--- hisops:stmt 181 444
+-- hisops:stmt 181 444 ["table:facility"]
 ALTER TABLE [facility] ADD
   [facility_taxonomy] nvarchar(15) NULL,
   [facility_code] nvarchar(31) NULL,
@@ -2237,19 +2237,19 @@ ALTER TABLE [facility] ADD
 GO
 
 -- column facility_user_ids.field_value (nullable)
--- hisops:stmt 182 81
+-- hisops:stmt 182 81 ["table:facility_user_ids"]
 ALTER TABLE [facility_user_ids] ALTER COLUMN [field_value] nvarchar(max) NULL;
 GO
 
 -- column form_encounter.external_id; column form_encounter.pos_code
--- hisops:stmt 183 98
+-- hisops:stmt 183 98 ["table:form_encounter"]
 ALTER TABLE [form_encounter] ADD
   [external_id] nvarchar(20) NULL,
   [pos_code] smallint NULL;
 GO
 
 -- column form_misc_billing_options.medicaid_referral_code; column form_misc_billing_options.epsdt_flag; column form_misc_billing_options.provider_qualifier_code; column form_misc_billing_options.provider_id; column form_misc_billing_options.onset_date; column form_misc_billing_options.icn_resubmiss…
--- hisops:stmt 184 338
+-- hisops:stmt 184 338 ["table:form_misc_billing_options"]
 ALTER TABLE [form_misc_billing_options] ADD
   [medicaid_referral_code] nvarchar(2) NULL,
   [epsdt_flag] smallint NULL,
@@ -2262,18 +2262,18 @@ ALTER TABLE [form_misc_billing_options] ADD
 GO
 
 -- column form_ros.pid (type)
--- hisops:stmt 185 61
+-- hisops:stmt 185 61 ["table:form_ros"]
 ALTER TABLE [form_ros] ALTER COLUMN [pid] bigint NOT NULL;
 GO
 
 -- column form_vitals.external_id
--- hisops:stmt 186 67
+-- hisops:stmt 186 67 ["table:form_vitals"]
 ALTER TABLE [form_vitals] ADD
   [external_id] nvarchar(20) NULL;
 GO
 
 -- column forms.therapy_group_id; column forms.issue_id; column forms.provider_id
--- hisops:stmt 187 209
+-- hisops:stmt 187 209 ["table:forms"]
 ALTER TABLE [forms] ADD
   [therapy_group_id] int NULL,
   [issue_id] bigint NOT NULL CONSTRAINT [DF_forms_issue_id] DEFAULT (0),
@@ -2281,7 +2281,7 @@ ALTER TABLE [forms] ADD
 GO
 
 -- column history_data.dc_mother; column history_data.dc_father; column history_data.dc_siblings; column history_data.dc_offspring; column history_data.dc_spouse; column history_data.exams (nullable, default); column history_data.usertext11 (nullable); column history_data.userarea11 (nullable, defau…
--- hisops:stmt 188 208
+-- hisops:stmt 188 208 ["table:history_data"]
 ALTER TABLE [history_data] ADD
   [dc_mother] nvarchar(max) NULL,
   [dc_father] nvarchar(max) NULL,
@@ -2290,40 +2290,40 @@ ALTER TABLE [history_data] ADD
   [dc_spouse] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 189 80
+-- hisops:stmt 189 80 ["table:history_data"]
 ALTER TABLE [history_data] DROP CONSTRAINT IF EXISTS [DF_history_data_exams];
 GO
 
--- hisops:stmt 190 70
+-- hisops:stmt 190 70 ["table:history_data"]
 ALTER TABLE [history_data] ALTER COLUMN [exams] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 191 75
+-- hisops:stmt 191 75 ["table:history_data"]
 ALTER TABLE [history_data] ALTER COLUMN [usertext11] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 192 85
+-- hisops:stmt 192 85 ["table:history_data"]
 ALTER TABLE [history_data] DROP CONSTRAINT IF EXISTS [DF_history_data_userarea11];
 GO
 
--- hisops:stmt 193 75
+-- hisops:stmt 193 75 ["table:history_data"]
 ALTER TABLE [history_data] ALTER COLUMN [userarea11] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 194 85
+-- hisops:stmt 194 85 ["table:history_data"]
 ALTER TABLE [history_data] DROP CONSTRAINT IF EXISTS [DF_history_data_userarea12];
 GO
 
--- hisops:stmt 195 75
+-- hisops:stmt 195 75 ["table:history_data"]
 ALTER TABLE [history_data] ALTER COLUMN [userarea12] nvarchar(max) NULL;
 GO
 
 -- column immunizations.patient_id (type); column immunizations.amount_administered; column immunizations.amount_administered_unit; column immunizations.expiration_date; column immunizations.route; column immunizations.administration_site; column immunizations.added_erroneously; column immunizations…
--- hisops:stmt 196 69
+-- hisops:stmt 196 69 ["table:immunizations"]
 ALTER TABLE [immunizations] ALTER COLUMN [patient_id] bigint NULL;
 GO
 
--- hisops:stmt 197 511
+-- hisops:stmt 197 511 ["table:immunizations"]
 ALTER TABLE [immunizations] ADD
   [amount_administered] real NULL,
   [amount_administered_unit] nvarchar(50) NULL,
@@ -2339,7 +2339,7 @@ ALTER TABLE [immunizations] ADD
 GO
 
 -- column insurance_companies.ins_type_code; column insurance_companies.inactive; column insurance_companies.eligibility_id; column insurance_companies.x12_default_eligibility_id
--- hisops:stmt 198 236
+-- hisops:stmt 198 236 ["table:insurance_companies"]
 ALTER TABLE [insurance_companies] ADD
   [ins_type_code] smallint NULL,
   [inactive] int NOT NULL CONSTRAINT [DF_insurance_companies_inactive] DEFAULT (0),
@@ -2348,57 +2348,57 @@ ALTER TABLE [insurance_companies] ADD
 GO
 
 -- column issue_encounter.pid (type)
--- hisops:stmt 199 68
+-- hisops:stmt 199 68 ["table:issue_encounter"]
 ALTER TABLE [issue_encounter] ALTER COLUMN [pid] bigint NOT NULL;
 GO
 
 -- column lang_constants.constant_name (type)
--- hisops:stmt 200 80
+-- hisops:stmt 200 80 ["table:lang_constants"]
 ALTER TABLE [lang_constants] ALTER COLUMN [constant_name] nvarchar(max) NULL;
 GO
 
 -- column lang_custom.constant_name (type, nullable, default); column lang_custom.definition (nullable, default)
--- hisops:stmt 201 86
+-- hisops:stmt 201 86 ["table:lang_custom"]
 ALTER TABLE [lang_custom] DROP CONSTRAINT IF EXISTS [DF_lang_custom_constant_name];
 GO
 
--- hisops:stmt 202 77
+-- hisops:stmt 202 77 ["table:lang_custom"]
 ALTER TABLE [lang_custom] ALTER COLUMN [constant_name] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 203 83
+-- hisops:stmt 203 83 ["table:lang_custom"]
 ALTER TABLE [lang_custom] DROP CONSTRAINT IF EXISTS [DF_lang_custom_definition];
 GO
 
--- hisops:stmt 204 74
+-- hisops:stmt 204 74 ["table:lang_custom"]
 ALTER TABLE [lang_custom] ALTER COLUMN [definition] nvarchar(max) NULL;
 GO
 
 -- column lang_languages.lang_is_rtl
--- hisops:stmt 205 121
+-- hisops:stmt 205 121 ["table:lang_languages"]
 ALTER TABLE [lang_languages] ADD
   [lang_is_rtl] smallint NULL CONSTRAINT [DF_lang_languages_lang_is_rtl] DEFAULT (0);
 GO
 
 -- column layout_options.group_id; column layout_options.list_id (type); column layout_options.list_backup_id; column layout_options.source; column layout_options.conditions; column layout_options.validation
--- hisops:stmt 206 124
+-- hisops:stmt 206 124 ["table:layout_options"]
 ALTER TABLE [layout_options] ADD
   [group_id] nvarchar(31) NOT NULL CONSTRAINT [DF_layout_options_group_id] DEFAULT ('');
 GO
 
--- hisops:stmt 207 86
+-- hisops:stmt 207 86 ["table:layout_options"]
 ALTER TABLE [layout_options] DROP CONSTRAINT IF EXISTS [DF_layout_options_list_id];
 GO
 
--- hisops:stmt 208 78
+-- hisops:stmt 208 78 ["table:layout_options"]
 ALTER TABLE [layout_options] ALTER COLUMN [list_id] nvarchar(100) NOT NULL;
 GO
 
--- hisops:stmt 209 102
+-- hisops:stmt 209 102 ["table:layout_options"]
 ALTER TABLE [layout_options] ADD CONSTRAINT [DF_layout_options_list_id] DEFAULT ('') FOR [list_id];
 GO
 
--- hisops:stmt 210 289
+-- hisops:stmt 210 289 ["table:layout_options"]
 ALTER TABLE [layout_options] ADD
   [list_backup_id] nvarchar(100) NOT NULL CONSTRAINT [DF_layout_options_list_backup_id] DEFAULT (''),
   [source] nchar(1) NOT NULL CONSTRAINT [DF_layout_options_source] DEFAULT ('F'),
@@ -2407,44 +2407,44 @@ ALTER TABLE [layout_options] ADD
 GO
 
 -- column lbf_data.field_value (nullable)
--- hisops:stmt 211 72
+-- hisops:stmt 211 72 ["table:lbf_data"]
 ALTER TABLE [lbf_data] ALTER COLUMN [field_value] nvarchar(max) NULL;
 GO
 
 -- column list_options.list_id (type); column list_options.option_id (type); column list_options.notes (type, nullable, default); column list_options.codes; column list_options.toggle_setting_1; column list_options.toggle_setting_2; column list_options.activity; column list_options.subtype; column l…
--- hisops:stmt 212 82
+-- hisops:stmt 212 82 ["table:list_options"]
 ALTER TABLE [list_options] DROP CONSTRAINT IF EXISTS [DF_list_options_list_id];
 GO
 
--- hisops:stmt 213 76
+-- hisops:stmt 213 76 ["table:list_options"]
 ALTER TABLE [list_options] ALTER COLUMN [list_id] nvarchar(100) NOT NULL;
 GO
 
--- hisops:stmt 214 98
+-- hisops:stmt 214 98 ["table:list_options"]
 ALTER TABLE [list_options] ADD CONSTRAINT [DF_list_options_list_id] DEFAULT ('') FOR [list_id];
 GO
 
--- hisops:stmt 215 84
+-- hisops:stmt 215 84 ["table:list_options"]
 ALTER TABLE [list_options] DROP CONSTRAINT IF EXISTS [DF_list_options_option_id];
 GO
 
--- hisops:stmt 216 78
+-- hisops:stmt 216 78 ["table:list_options"]
 ALTER TABLE [list_options] ALTER COLUMN [option_id] nvarchar(100) NOT NULL;
 GO
 
--- hisops:stmt 217 102
+-- hisops:stmt 217 102 ["table:list_options"]
 ALTER TABLE [list_options] ADD CONSTRAINT [DF_list_options_option_id] DEFAULT ('') FOR [option_id];
 GO
 
--- hisops:stmt 218 80
+-- hisops:stmt 218 80 ["table:list_options"]
 ALTER TABLE [list_options] DROP CONSTRAINT IF EXISTS [DF_list_options_notes];
 GO
 
--- hisops:stmt 219 70
+-- hisops:stmt 219 70 ["table:list_options"]
 ALTER TABLE [list_options] ALTER COLUMN [notes] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 220 668
+-- hisops:stmt 220 668 ["table:list_options"]
 ALTER TABLE [list_options] ADD
   [codes] nvarchar(255) NOT NULL CONSTRAINT [DF_list_options_codes] DEFAULT (''),
   [toggle_setting_1] smallint NOT NULL CONSTRAINT [DF_list_options_toggle_setting_1] DEFAULT (0),
@@ -2456,7 +2456,7 @@ ALTER TABLE [list_options] ADD
 GO
 
 -- column lists.subtype; column lists.modifydate; column lists.severity_al; column lists.external_id; column lists.list_option_id
--- hisops:stmt 221 308
+-- hisops:stmt 221 308 ["table:lists"]
 ALTER TABLE [lists] ADD
   [subtype] nvarchar(31) NOT NULL CONSTRAINT [DF_lists_subtype] DEFAULT (''),
   [modifydate] datetime2(0) NOT NULL CONSTRAINT [DF_lists_modifydate] DEFAULT (sysdatetime()),
@@ -2466,24 +2466,24 @@ ALTER TABLE [lists] ADD
 GO
 
 -- column lists_touch.pid (default); column lists_touch.type (default)
--- hisops:stmt 222 76
+-- hisops:stmt 222 76 ["table:lists_touch"]
 ALTER TABLE [lists_touch] DROP CONSTRAINT IF EXISTS [DF_lists_touch_pid];
 GO
 
--- hisops:stmt 223 87
+-- hisops:stmt 223 87 ["table:lists_touch"]
 ALTER TABLE [lists_touch] ADD CONSTRAINT [DF_lists_touch_pid] DEFAULT (0) FOR [pid];
 GO
 
--- hisops:stmt 224 77
+-- hisops:stmt 224 77 ["table:lists_touch"]
 ALTER TABLE [lists_touch] DROP CONSTRAINT IF EXISTS [DF_lists_touch_type];
 GO
 
--- hisops:stmt 225 90
+-- hisops:stmt 225 90 ["table:lists_touch"]
 ALTER TABLE [lists_touch] ADD CONSTRAINT [DF_lists_touch_type] DEFAULT ('') FOR [type];
 GO
 
 -- column log.category; column log.log_from; column log.menu_item_id; column log.ccda_doc_id
--- hisops:stmt 226 192
+-- hisops:stmt 226 192 ["table:log"]
 ALTER TABLE [log] ADD
   [category] nvarchar(255) NULL,
   [log_from] nvarchar(20) NULL CONSTRAINT [DF_log_log_from] DEFAULT ('open-emr'),
@@ -2492,20 +2492,20 @@ ALTER TABLE [log] ADD
 GO
 
 -- column notification_log.pid (type); column notification_log.message (nullable); column notification_log.patient_info (nullable)
--- hisops:stmt 227 69
+-- hisops:stmt 227 69 ["table:notification_log"]
 ALTER TABLE [notification_log] ALTER COLUMN [pid] bigint NOT NULL;
 GO
 
--- hisops:stmt 228 76
+-- hisops:stmt 228 76 ["table:notification_log"]
 ALTER TABLE [notification_log] ALTER COLUMN [message] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 229 81
+-- hisops:stmt 229 81 ["table:notification_log"]
 ALTER TABLE [notification_log] ALTER COLUMN [patient_info] nvarchar(max) NULL;
 GO
 
 -- column openemr_postcalendar_categories.pc_constant_id; column openemr_postcalendar_categories.pc_active; column openemr_postcalendar_categories.pc_seq; column openemr_postcalendar_categories.aco_spec
--- hisops:stmt 230 408
+-- hisops:stmt 230 408 ["table:openemr_postcalendar_categories"]
 ALTER TABLE [openemr_postcalendar_categories] ADD
   [pc_constant_id] nvarchar(255) NULL,
   [pc_active] smallint NOT NULL CONSTRAINT [DF_openemr_postcalendar_categories_pc_active] DEFAULT (1),
@@ -2514,65 +2514,65 @@ ALTER TABLE [openemr_postcalendar_categories] ADD
 GO
 
 -- column openemr_postcalendar_events.pc_gid; column openemr_postcalendar_events.pc_facility (type); column openemr_postcalendar_events.pc_room
--- hisops:stmt 231 132
+-- hisops:stmt 231 132 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] ADD
   [pc_gid] int NULL CONSTRAINT [DF_openemr_postcalendar_events_pc_gid] DEFAULT (0);
 GO
 
--- hisops:stmt 232 116
+-- hisops:stmt 232 116 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] DROP CONSTRAINT IF EXISTS [DF_openemr_postcalendar_events_pc_facility];
 GO
 
--- hisops:stmt 233 85
+-- hisops:stmt 233 85 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] ALTER COLUMN [pc_facility] int NOT NULL;
 GO
 
--- hisops:stmt 234 135
+-- hisops:stmt 234 135 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] ADD CONSTRAINT [DF_openemr_postcalendar_events_pc_facility] DEFAULT (0) FOR [pc_facility];
 GO
 
--- hisops:stmt 235 148
+-- hisops:stmt 235 148 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] ADD
   [pc_room] nvarchar(20) NOT NULL CONSTRAINT [DF_openemr_postcalendar_events_pc_room] DEFAULT ('');
 GO
 
 -- column patient_access_offsite.pid (type); column patient_access_offsite.portal_relation
--- hisops:stmt 236 75
+-- hisops:stmt 236 75 ["table:patient_access_offsite"]
 ALTER TABLE [patient_access_offsite] ALTER COLUMN [pid] bigint NOT NULL;
 GO
 
--- hisops:stmt 237 83
+-- hisops:stmt 237 83 ["table:patient_access_offsite"]
 ALTER TABLE [patient_access_offsite] ADD
   [portal_relation] nvarchar(100) NULL;
 GO
 
 -- column patient_access_onsite.pid (type); column patient_access_onsite.portal_salt
--- hisops:stmt 238 70
+-- hisops:stmt 238 70 ["table:patient_access_onsite"]
 ALTER TABLE [patient_access_onsite] ALTER COLUMN [pid] bigint NULL;
 GO
 
--- hisops:stmt 239 78
+-- hisops:stmt 239 78 ["table:patient_access_onsite"]
 ALTER TABLE [patient_access_onsite] ADD
   [portal_salt] nvarchar(100) NULL;
 GO
 
 -- column patient_data.email_direct; column patient_data.religion; column patient_data.billing_note; column patient_data.guardiansname (type, nullable, default); column patient_data.cmsportal_login; column patient_data.care_team; column patient_data.county; column patient_data.industry; column patie…
--- hisops:stmt 240 253
+-- hisops:stmt 240 253 ["table:patient_data"]
 ALTER TABLE [patient_data] ADD
   [email_direct] nvarchar(255) NOT NULL CONSTRAINT [DF_patient_data_email_direct] DEFAULT (''),
   [religion] nvarchar(40) NOT NULL CONSTRAINT [DF_patient_data_religion] DEFAULT (''),
   [billing_note] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 241 88
+-- hisops:stmt 241 88 ["table:patient_data"]
 ALTER TABLE [patient_data] DROP CONSTRAINT IF EXISTS [DF_patient_data_guardiansname];
 GO
 
--- hisops:stmt 242 78
+-- hisops:stmt 242 78 ["table:patient_data"]
 ALTER TABLE [patient_data] ALTER COLUMN [guardiansname] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 243 921
+-- hisops:stmt 243 921 ["table:patient_data"]
 ALTER TABLE [patient_data] ADD
   [cmsportal_login] nvarchar(60) NOT NULL CONSTRAINT [DF_patient_data_cmsportal_login] DEFAULT (''),
   [care_team] int NULL,
@@ -2597,14 +2597,14 @@ ALTER TABLE [patient_data] ADD
 GO
 
 -- column pharmacies.ncpdp; column pharmacies.npi
--- hisops:stmt 244 69
+-- hisops:stmt 244 69 ["table:pharmacies"]
 ALTER TABLE [pharmacies] ADD
   [ncpdp] int NULL,
   [npi] int NULL;
 GO
 
 -- column pnotes.portal_relation; column pnotes.is_msg_encrypted; column pnotes.update_by; column pnotes.update_date
--- hisops:stmt 245 217
+-- hisops:stmt 245 217 ["table:pnotes"]
 ALTER TABLE [pnotes] ADD
   [portal_relation] nvarchar(100) NULL,
   [is_msg_encrypted] smallint NULL CONSTRAINT [DF_pnotes_is_msg_encrypted] DEFAULT (0),
@@ -2613,11 +2613,11 @@ ALTER TABLE [pnotes] ADD
 GO
 
 -- column prescriptions.patient_id (type); column prescriptions.external_id; column prescriptions.end_date; column prescriptions.indication; column prescriptions.prn; column prescriptions.ntx; column prescriptions.rtx
--- hisops:stmt 246 69
+-- hisops:stmt 246 69 ["table:prescriptions"]
 ALTER TABLE [prescriptions] ALTER COLUMN [patient_id] bigint NULL;
 GO
 
--- hisops:stmt 247 191
+-- hisops:stmt 247 191 ["table:prescriptions"]
 ALTER TABLE [prescriptions] ADD
   [external_id] nvarchar(20) NULL,
   [end_date] date NULL,
@@ -2628,15 +2628,15 @@ ALTER TABLE [prescriptions] ADD
 GO
 
 -- column procedure_order.patient_instructions (nullable, default); column procedure_order.lab_id; column procedure_order.specimen_type; column procedure_order.specimen_location; column procedure_order.specimen_volume; column procedure_order.date_transmitted; column procedure_order.clinical_hx; colu…
--- hisops:stmt 248 101
+-- hisops:stmt 248 101 ["table:procedure_order"]
 ALTER TABLE [procedure_order] DROP CONSTRAINT IF EXISTS [DF_procedure_order_patient_instructions];
 GO
 
--- hisops:stmt 249 88
+-- hisops:stmt 249 88 ["table:procedure_order"]
 ALTER TABLE [procedure_order] ALTER COLUMN [patient_instructions] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 250 796
+-- hisops:stmt 250 796 ["table:procedure_order"]
 ALTER TABLE [procedure_order] ADD
   [lab_id] bigint NOT NULL CONSTRAINT [DF_procedure_order_lab_id] DEFAULT (0),
   [specimen_type] nvarchar(31) NOT NULL CONSTRAINT [DF_procedure_order_specimen_type] DEFAULT (''),
@@ -2650,7 +2650,7 @@ ALTER TABLE [procedure_order] ADD
 GO
 
 -- column procedure_report.procedure_order_seq; column procedure_report.date_collected_tz; column procedure_report.date_report_tz; column procedure_report.report_notes
--- hisops:stmt 251 379
+-- hisops:stmt 251 379 ["table:procedure_report"]
 ALTER TABLE [procedure_report] ADD
   [procedure_order_seq] int NOT NULL CONSTRAINT [DF_procedure_report_procedure_order_seq] DEFAULT (1),
   [date_collected_tz] nvarchar(5) NULL CONSTRAINT [DF_procedure_report_date_collected_tz] DEFAULT (''),
@@ -2659,30 +2659,30 @@ ALTER TABLE [procedure_report] ADD
 GO
 
 -- column procedure_result.result_data_type; column procedure_result.result_code; column procedure_result.result_text; column procedure_result.comments (nullable, default)
--- hisops:stmt 252 336
+-- hisops:stmt 252 336 ["table:procedure_result"]
 ALTER TABLE [procedure_result] ADD
   [result_data_type] nchar(1) NOT NULL CONSTRAINT [DF_procedure_result_result_data_type] DEFAULT ('S'),
   [result_code] nvarchar(31) NOT NULL CONSTRAINT [DF_procedure_result_result_code] DEFAULT (''),
   [result_text] nvarchar(255) NOT NULL CONSTRAINT [DF_procedure_result_result_text] DEFAULT ('');
 GO
 
--- hisops:stmt 253 91
+-- hisops:stmt 253 91 ["table:procedure_result"]
 ALTER TABLE [procedure_result] DROP CONSTRAINT IF EXISTS [DF_procedure_result_comments];
 GO
 
--- hisops:stmt 254 77
+-- hisops:stmt 254 77 ["table:procedure_result"]
 ALTER TABLE [procedure_result] ALTER COLUMN [comments] nvarchar(max) NULL;
 GO
 
 -- column procedure_type.activity; column procedure_type.notes
--- hisops:stmt 255 203
+-- hisops:stmt 255 203 ["table:procedure_type"]
 ALTER TABLE [procedure_type] ADD
   [activity] smallint NOT NULL CONSTRAINT [DF_procedure_type_activity] DEFAULT (1),
   [notes] nvarchar(255) NOT NULL CONSTRAINT [DF_procedure_type_notes] DEFAULT ('');
 GO
 
 -- column registry.patient_encounter; column registry.therapy_group_encounter; column registry.aco_spec
--- hisops:stmt 256 332
+-- hisops:stmt 256 332 ["table:registry"]
 ALTER TABLE [registry] ADD
   [patient_encounter] smallint NOT NULL CONSTRAINT [DF_registry_patient_encounter] DEFAULT (1),
   [therapy_group_encounter] smallint NOT NULL CONSTRAINT [DF_registry_therapy_group_encounter] DEFAULT (0),
@@ -2690,21 +2690,21 @@ ALTER TABLE [registry] ADD
 GO
 
 -- column rule_action_item.reminder_message (nullable, default)
--- hisops:stmt 257 99
+-- hisops:stmt 257 99 ["table:rule_action_item"]
 ALTER TABLE [rule_action_item] DROP CONSTRAINT IF EXISTS [DF_rule_action_item_reminder_message];
 GO
 
--- hisops:stmt 258 85
+-- hisops:stmt 258 85 ["table:rule_action_item"]
 ALTER TABLE [rule_action_item] ALTER COLUMN [reminder_message] nvarchar(max) NULL;
 GO
 
 -- column user_settings.setting_label (type)
--- hisops:stmt 259 83
+-- hisops:stmt 259 83 ["table:user_settings"]
 ALTER TABLE [user_settings] ALTER COLUMN [setting_label] nvarchar(100) NOT NULL;
 GO
 
 -- column users.suffix; column users.email_direct; column users.weno_prov_id; column users.cpoe; column users.physician_type; column users.main_menu_role; column users.patient_menu_role
--- hisops:stmt 260 450
+-- hisops:stmt 260 450 ["table:users"]
 ALTER TABLE [users] ADD
   [suffix] nvarchar(255) NULL,
   [email_direct] nvarchar(255) NOT NULL CONSTRAINT [DF_users_email_direct] DEFAULT (''),
@@ -2716,23 +2716,23 @@ ALTER TABLE [users] ADD
 GO
 
 -- column version.v_acl
--- hisops:stmt 261 94
+-- hisops:stmt 261 94 ["table:version"]
 ALTER TABLE [version] ADD
   [v_acl] int NOT NULL CONSTRAINT [DF_version_v_acl] DEFAULT (0);
 GO
 
 -- column x12_partners.processing_format (type); column x12_partners.x12_dtp03
--- hisops:stmt 262 81
+-- hisops:stmt 262 81 ["table:x12_partners"]
 ALTER TABLE [x12_partners] ALTER COLUMN [processing_format] nvarchar(20) NULL;
 GO
 
--- hisops:stmt 263 119
+-- hisops:stmt 263 119 ["table:x12_partners"]
 ALTER TABLE [x12_partners] ADD
   [x12_dtp03] nchar(1) NOT NULL CONSTRAINT [DF_x12_partners_x12_dtp03] DEFAULT ('A');
 GO
 
 -- index form_encounter.encounter_date
--- hisops:stmt 264 62
+-- hisops:stmt 264 62 ["table:form_encounter"]
 CREATE INDEX [encounter_date] ON [form_encounter] ([date]);
 GO
 

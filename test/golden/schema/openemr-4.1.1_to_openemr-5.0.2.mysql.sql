@@ -16,7 +16,7 @@
 -- ======================================================================================
 
 -- table amendments
--- hisops:stmt 1 931
+-- hisops:stmt 1 931 ["table:amendments"]
 CREATE TABLE `amendments` (
   `amendment_id` int(11) NOT NULL AUTO_INCREMENT COMMENT 'Amendment ID',
   `amendment_date` date NOT NULL COMMENT 'Amendement request date',
@@ -33,7 +33,7 @@ CREATE TABLE `amendments` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table amendments_history
--- hisops:stmt 2 548
+-- hisops:stmt 2 548 ["table:amendments_history"]
 CREATE TABLE `amendments_history` (
   `amendment_id` int(11) NOT NULL AUTO_INCREMENT COMMENT 'Amendment ID',
   `amendment_note` text DEFAULT NULL COMMENT 'Amendment requested from',
@@ -44,7 +44,7 @@ CREATE TABLE `amendments_history` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table api_token
--- hisops:stmt 3 262
+-- hisops:stmt 3 262 ["table:api_token"]
 CREATE TABLE `api_token` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `user_id` bigint(20) NOT NULL,
@@ -54,7 +54,7 @@ CREATE TABLE `api_token` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table background_services
--- hisops:stmt 4 807
+-- hisops:stmt 4 807 ["table:background_services"]
 CREATE TABLE `background_services` (
   `name` varchar(31) NOT NULL,
   `title` varchar(127) NOT NULL COMMENT 'name for reports',
@@ -69,7 +69,7 @@ CREATE TABLE `background_services` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table benefit_eligibility
--- hisops:stmt 5 844
+-- hisops:stmt 5 844 ["table:benefit_eligibility"]
 CREATE TABLE `benefit_eligibility` (
   `response_id` bigint(20) NOT NULL,
   `verification_id` bigint(20) NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE `benefit_eligibility` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table calendar_external
--- hisops:stmt 6 262
+-- hisops:stmt 6 262 ["table:calendar_external"]
 CREATE TABLE `calendar_external` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `date` date NOT NULL,
@@ -102,7 +102,7 @@ CREATE TABLE `calendar_external` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table ccda
--- hisops:stmt 7 740
+-- hisops:stmt 7 740 ["table:ccda"]
 CREATE TABLE `ccda` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `pid` bigint(20) DEFAULT NULL,
@@ -122,7 +122,7 @@ CREATE TABLE `ccda` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table ccda_components
--- hisops:stmt 8 366
+-- hisops:stmt 8 366 ["table:ccda_components"]
 CREATE TABLE `ccda_components` (
   `ccda_components_id` int(11) NOT NULL AUTO_INCREMENT,
   `ccda_components_field` varchar(100) DEFAULT NULL,
@@ -132,7 +132,7 @@ CREATE TABLE `ccda_components` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table ccda_field_mapping
--- hisops:stmt 9 241
+-- hisops:stmt 9 241 ["table:ccda_field_mapping"]
 CREATE TABLE `ccda_field_mapping` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `table_id` int(11) DEFAULT NULL,
@@ -141,7 +141,7 @@ CREATE TABLE `ccda_field_mapping` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table ccda_sections
--- hisops:stmt 10 394
+-- hisops:stmt 10 394 ["table:ccda_sections"]
 CREATE TABLE `ccda_sections` (
   `ccda_sections_id` int(11) NOT NULL AUTO_INCREMENT,
   `ccda_components_id` int(11) DEFAULT NULL,
@@ -152,7 +152,7 @@ CREATE TABLE `ccda_sections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table ccda_table_mapping
--- hisops:stmt 11 555
+-- hisops:stmt 11 555 ["table:ccda_table_mapping"]
 CREATE TABLE `ccda_table_mapping` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `ccda_component` varchar(100) DEFAULT NULL,
@@ -167,7 +167,7 @@ CREATE TABLE `ccda_table_mapping` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table clinical_rules_log
--- hisops:stmt 12 517
+-- hisops:stmt 12 517 ["table:clinical_rules_log"]
 CREATE TABLE `clinical_rules_log` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT NULL,
@@ -183,7 +183,7 @@ CREATE TABLE `clinical_rules_log` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table codes_history
--- hisops:stmt 13 696
+-- hisops:stmt 13 696 ["table:codes_history"]
 CREATE TABLE `codes_history` (
   `log_id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT NULL,
@@ -203,7 +203,7 @@ CREATE TABLE `codes_history` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table direct_message_log
--- hisops:stmt 14 699
+-- hisops:stmt 14 699 ["table:direct_message_log"]
 CREATE TABLE `direct_message_log` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `msg_type` char(1) NOT NULL COMMENT 'S=sent,R=received',
@@ -222,7 +222,7 @@ CREATE TABLE `direct_message_log` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table erx_narcotics
--- hisops:stmt 15 329
+-- hisops:stmt 15 329 ["table:erx_narcotics"]
 CREATE TABLE `erx_narcotics` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `drug` varchar(255) NOT NULL,
@@ -234,7 +234,7 @@ CREATE TABLE `erx_narcotics` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table erx_rx_log
--- hisops:stmt 16 383
+-- hisops:stmt 16 383 ["table:erx_rx_log"]
 CREATE TABLE `erx_rx_log` (
   `id` int(20) NOT NULL AUTO_INCREMENT,
   `prescription_id` int(6) NOT NULL,
@@ -248,7 +248,7 @@ CREATE TABLE `erx_rx_log` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table erx_ttl_touch
--- hisops:stmt 17 451
+-- hisops:stmt 17 451 ["table:erx_ttl_touch"]
 CREATE TABLE `erx_ttl_touch` (
   `patient_id` bigint(20) unsigned NOT NULL COMMENT 'Patient record Id',
   `process` enum('allergies','medications') NOT NULL COMMENT 'NewCrop eRx SOAP process',
@@ -257,7 +257,7 @@ CREATE TABLE `erx_ttl_touch` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Store records last update per patient data process';
 
 -- table erx_weno_drugs
--- hisops:stmt 18 1243
+-- hisops:stmt 18 1243 ["table:erx_weno_drugs"]
 CREATE TABLE `erx_weno_drugs` (
   `drug_id` int(11) NOT NULL AUTO_INCREMENT,
   `rxcui_drug_coded` int(11) DEFAULT NULL,
@@ -290,7 +290,7 @@ CREATE TABLE `erx_weno_drugs` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table esign_signatures
--- hisops:stmt 19 764
+-- hisops:stmt 19 764 ["table:esign_signatures"]
 CREATE TABLE `esign_signatures` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `tid` int(11) NOT NULL COMMENT 'Table row ID for signature',
@@ -307,7 +307,7 @@ CREATE TABLE `esign_signatures` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table external_encounters
--- hisops:stmt 20 427
+-- hisops:stmt 20 427 ["table:external_encounters"]
 CREATE TABLE `external_encounters` (
   `ee_id` int(11) NOT NULL AUTO_INCREMENT,
   `ee_date` date DEFAULT NULL,
@@ -320,7 +320,7 @@ CREATE TABLE `external_encounters` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table external_procedures
--- hisops:stmt 21 486
+-- hisops:stmt 21 486 ["table:external_procedures"]
 CREATE TABLE `external_procedures` (
   `ep_id` int(11) NOT NULL AUTO_INCREMENT,
   `ep_date` date DEFAULT NULL,
@@ -335,7 +335,7 @@ CREATE TABLE `external_procedures` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_care_plan
--- hisops:stmt 22 573
+-- hisops:stmt 22 573 ["table:form_care_plan"]
 CREATE TABLE `form_care_plan` (
   `id` bigint(20) NOT NULL,
   `date` date DEFAULT NULL,
@@ -353,7 +353,7 @@ CREATE TABLE `form_care_plan` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_clinical_instructions
--- hisops:stmt 23 439
+-- hisops:stmt 23 439 ["table:form_clinical_instructions"]
 CREATE TABLE `form_clinical_instructions` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `pid` bigint(20) DEFAULT NULL,
@@ -366,7 +366,7 @@ CREATE TABLE `form_clinical_instructions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_acuity
--- hisops:stmt 24 1326
+-- hisops:stmt 24 1326 ["table:form_eye_acuity"]
 CREATE TABLE `form_eye_acuity` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -403,7 +403,7 @@ CREATE TABLE `form_eye_acuity` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_antseg
--- hisops:stmt 25 1701
+-- hisops:stmt 25 1701 ["table:form_eye_antseg"]
 CREATE TABLE `form_eye_antseg` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -449,7 +449,7 @@ CREATE TABLE `form_eye_antseg` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_base
--- hisops:stmt 26 415
+-- hisops:stmt 26 415 ["table:form_eye_base"]
 CREATE TABLE `form_eye_base` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT COMMENT 'Links to forms.form_id',
   `date` datetime DEFAULT NULL,
@@ -462,7 +462,7 @@ CREATE TABLE `form_eye_base` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_biometrics
--- hisops:stmt 27 862
+-- hisops:stmt 27 862 ["table:form_eye_biometrics"]
 CREATE TABLE `form_eye_biometrics` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -487,7 +487,7 @@ CREATE TABLE `form_eye_biometrics` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_external
--- hisops:stmt 28 1155
+-- hisops:stmt 28 1155 ["table:form_eye_external"]
 CREATE TABLE `form_eye_external` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -524,7 +524,7 @@ CREATE TABLE `form_eye_external` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_hpi
--- hisops:stmt 29 1386
+-- hisops:stmt 29 1386 ["table:form_eye_hpi"]
 CREATE TABLE `form_eye_hpi` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -566,7 +566,7 @@ CREATE TABLE `form_eye_hpi` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_locking
--- hisops:stmt 30 556
+-- hisops:stmt 30 556 ["table:form_eye_locking"]
 CREATE TABLE `form_eye_locking` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -582,7 +582,7 @@ CREATE TABLE `form_eye_locking` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_mag_dispense
--- hisops:stmt 31 2316
+-- hisops:stmt 31 2316 ["table:form_eye_mag_dispense"]
 CREATE TABLE `form_eye_mag_dispense` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` timestamp NOT NULL DEFAULT current_timestamp(),
@@ -644,7 +644,7 @@ CREATE TABLE `form_eye_mag_dispense` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_mag_impplan
--- hisops:stmt 32 605
+-- hisops:stmt 32 605 ["table:form_eye_mag_impplan"]
 CREATE TABLE `form_eye_mag_impplan` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `form_id` bigint(20) NOT NULL,
@@ -662,7 +662,7 @@ CREATE TABLE `form_eye_mag_impplan` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_mag_orders
--- hisops:stmt 33 611
+-- hisops:stmt 33 611 ["table:form_eye_mag_orders"]
 CREATE TABLE `form_eye_mag_orders` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `form_id` int(20) NOT NULL,
@@ -679,7 +679,7 @@ CREATE TABLE `form_eye_mag_orders` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_mag_prefs
--- hisops:stmt 34 616
+-- hisops:stmt 34 616 ["table:form_eye_mag_prefs"]
 CREATE TABLE `form_eye_mag_prefs` (
   `PEZONE` varchar(25) DEFAULT NULL,
   `LOCATION` varchar(25) DEFAULT NULL,
@@ -697,7 +697,7 @@ CREATE TABLE `form_eye_mag_prefs` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_mag_wearing
--- hisops:stmt 35 1723
+-- hisops:stmt 35 1723 ["table:form_eye_mag_wearing"]
 CREATE TABLE `form_eye_mag_wearing` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `ENCOUNTER` int(11) NOT NULL,
@@ -745,7 +745,7 @@ CREATE TABLE `form_eye_mag_wearing` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_neuro
--- hisops:stmt 36 3058
+-- hisops:stmt 36 3058 ["table:form_eye_neuro"]
 CREATE TABLE `form_eye_neuro` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -833,7 +833,7 @@ CREATE TABLE `form_eye_neuro` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_postseg
--- hisops:stmt 37 1025
+-- hisops:stmt 37 1025 ["table:form_eye_postseg"]
 CREATE TABLE `form_eye_postseg` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -865,7 +865,7 @@ CREATE TABLE `form_eye_postseg` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_refraction
--- hisops:stmt 38 2780
+-- hisops:stmt 38 2780 ["table:form_eye_refraction"]
 CREATE TABLE `form_eye_refraction` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -937,7 +937,7 @@ CREATE TABLE `form_eye_refraction` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_ros
--- hisops:stmt 39 666
+-- hisops:stmt 39 666 ["table:form_eye_ros"]
 CREATE TABLE `form_eye_ros` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -959,7 +959,7 @@ CREATE TABLE `form_eye_ros` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_eye_vitals
--- hisops:stmt 40 1157
+-- hisops:stmt 40 1157 ["table:form_eye_vitals"]
 CREATE TABLE `form_eye_vitals` (
   `id` bigint(20) NOT NULL COMMENT 'Links to forms.form_id',
   `pid` bigint(20) DEFAULT NULL,
@@ -993,7 +993,7 @@ CREATE TABLE `form_eye_vitals` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_functional_cognitive_status
--- hisops:stmt 41 546
+-- hisops:stmt 41 546 ["table:form_functional_cognitive_status"]
 CREATE TABLE `form_functional_cognitive_status` (
   `id` bigint(20) NOT NULL,
   `date` date DEFAULT NULL,
@@ -1010,7 +1010,7 @@ CREATE TABLE `form_functional_cognitive_status` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_group_attendance
--- hisops:stmt 42 427
+-- hisops:stmt 42 427 ["table:form_group_attendance"]
 CREATE TABLE `form_group_attendance` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` date DEFAULT NULL,
@@ -1024,7 +1024,7 @@ CREATE TABLE `form_group_attendance` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_groups_encounter
--- hisops:stmt 43 1438
+-- hisops:stmt 43 1438 ["table:form_groups_encounter"]
 CREATE TABLE `form_groups_encounter` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT NULL,
@@ -1056,7 +1056,7 @@ CREATE TABLE `form_groups_encounter` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_observation
--- hisops:stmt 44 669
+-- hisops:stmt 44 669 ["table:form_observation"]
 CREATE TABLE `form_observation` (
   `id` bigint(20) NOT NULL,
   `date` date DEFAULT NULL,
@@ -1076,7 +1076,7 @@ CREATE TABLE `form_observation` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_taskman
--- hisops:stmt 45 622
+-- hisops:stmt 45 622 ["table:form_taskman"]
 CREATE TABLE `form_taskman` (
   `ID` bigint(20) NOT NULL AUTO_INCREMENT,
   `REQ_DATE` datetime NOT NULL,
@@ -1095,7 +1095,7 @@ CREATE TABLE `form_taskman` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table immunization_observation
--- hisops:stmt 46 666
+-- hisops:stmt 46 666 ["table:immunization_observation"]
 CREATE TABLE `immunization_observation` (
   `imo_id` int(11) NOT NULL AUTO_INCREMENT,
   `imo_im_id` int(11) NOT NULL,
@@ -1113,7 +1113,7 @@ CREATE TABLE `immunization_observation` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table issue_types
--- hisops:stmt 47 589
+-- hisops:stmt 47 589 ["table:issue_types"]
 CREATE TABLE `issue_types` (
   `active` tinyint(1) NOT NULL DEFAULT 1,
   `category` varchar(75) NOT NULL DEFAULT '',
@@ -1129,7 +1129,7 @@ CREATE TABLE `issue_types` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table keys
--- hisops:stmt 48 254
+-- hisops:stmt 48 254 ["table:keys"]
 CREATE TABLE `keys` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `name` varchar(20) NOT NULL DEFAULT '',
@@ -1139,7 +1139,7 @@ CREATE TABLE `keys` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table layout_group_properties
--- hisops:stmt 49 1063
+-- hisops:stmt 49 1063 ["table:layout_group_properties"]
 CREATE TABLE `layout_group_properties` (
   `grp_form_id` varchar(31) NOT NULL,
   `grp_group_id` varchar(31) NOT NULL DEFAULT '' COMMENT 'empty when representing the whole form',
@@ -1160,7 +1160,7 @@ CREATE TABLE `layout_group_properties` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table lbt_data
--- hisops:stmt 50 375
+-- hisops:stmt 50 375 ["table:lbt_data"]
 CREATE TABLE `lbt_data` (
   `form_id` bigint(20) NOT NULL COMMENT 'references transactions.id',
   `field_id` varchar(31) NOT NULL COMMENT 'references layout_options.field_id',
@@ -1169,7 +1169,7 @@ CREATE TABLE `lbt_data` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='contains all data from layout-based transactions';
 
 -- table log_comment_encrypt
--- hisops:stmt 51 367
+-- hisops:stmt 51 367 ["table:log_comment_encrypt"]
 CREATE TABLE `log_comment_encrypt` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `log_id` int(11) NOT NULL,
@@ -1180,7 +1180,7 @@ CREATE TABLE `log_comment_encrypt` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table log_validator
--- hisops:stmt 52 195
+-- hisops:stmt 52 195 ["table:log_validator"]
 CREATE TABLE `log_validator` (
   `log_id` bigint(20) NOT NULL,
   `log_checksum` longtext DEFAULT NULL,
@@ -1188,7 +1188,7 @@ CREATE TABLE `log_validator` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table login_mfa_registrations
--- hisops:stmt 53 462
+-- hisops:stmt 53 462 ["table:login_mfa_registrations"]
 CREATE TABLE `login_mfa_registrations` (
   `user_id` bigint(20) NOT NULL,
   `name` varchar(30) NOT NULL,
@@ -1200,7 +1200,7 @@ CREATE TABLE `login_mfa_registrations` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table medex_icons
--- hisops:stmt 54 344
+-- hisops:stmt 54 344 ["table:medex_icons"]
 CREATE TABLE `medex_icons` (
   `i_UID` int(11) NOT NULL AUTO_INCREMENT,
   `msg_type` varchar(50) NOT NULL,
@@ -1212,7 +1212,7 @@ CREATE TABLE `medex_icons` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table medex_outgoing
--- hisops:stmt 55 555
+-- hisops:stmt 55 555 ["table:medex_outgoing"]
 CREATE TABLE `medex_outgoing` (
   `msg_uid` int(11) NOT NULL AUTO_INCREMENT,
   `msg_pid` int(11) NOT NULL,
@@ -1228,7 +1228,7 @@ CREATE TABLE `medex_outgoing` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table medex_prefs
--- hisops:stmt 56 850
+-- hisops:stmt 56 850 ["table:medex_prefs"]
 CREATE TABLE `medex_prefs` (
   `MedEx_id` int(11) DEFAULT 0,
   `ME_username` varchar(100) DEFAULT NULL,
@@ -1250,7 +1250,7 @@ CREATE TABLE `medex_prefs` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table medex_recalls
--- hisops:stmt 57 570
+-- hisops:stmt 57 570 ["table:medex_recalls"]
 CREATE TABLE `medex_recalls` (
   `r_ID` int(11) NOT NULL AUTO_INCREMENT,
   `r_PRACTID` int(11) NOT NULL,
@@ -1265,7 +1265,7 @@ CREATE TABLE `medex_recalls` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table misc_address_book
--- hisops:stmt 58 455
+-- hisops:stmt 58 455 ["table:misc_address_book"]
 CREATE TABLE `misc_address_book` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `fname` varchar(255) DEFAULT NULL,
@@ -1280,7 +1280,7 @@ CREATE TABLE `misc_address_book` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table module_acl_group_settings
--- hisops:stmt 59 297
+-- hisops:stmt 59 297 ["table:module_acl_group_settings"]
 CREATE TABLE `module_acl_group_settings` (
   `module_id` int(11) NOT NULL,
   `group_id` int(11) NOT NULL,
@@ -1290,7 +1290,7 @@ CREATE TABLE `module_acl_group_settings` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table module_acl_sections
--- hisops:stmt 60 310
+-- hisops:stmt 60 310 ["table:module_acl_sections"]
 CREATE TABLE `module_acl_sections` (
   `section_id` int(11) DEFAULT NULL,
   `section_name` varchar(255) DEFAULT NULL,
@@ -1300,7 +1300,7 @@ CREATE TABLE `module_acl_sections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table module_acl_user_settings
--- hisops:stmt 61 290
+-- hisops:stmt 61 290 ["table:module_acl_user_settings"]
 CREATE TABLE `module_acl_user_settings` (
   `module_id` int(11) NOT NULL,
   `user_id` int(11) NOT NULL,
@@ -1310,7 +1310,7 @@ CREATE TABLE `module_acl_user_settings` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table module_configuration
--- hisops:stmt 62 320
+-- hisops:stmt 62 320 ["table:module_configuration"]
 CREATE TABLE `module_configuration` (
   `module_config_id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `module_id` int(10) unsigned NOT NULL,
@@ -1320,7 +1320,7 @@ CREATE TABLE `module_configuration` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table modules
--- hisops:stmt 63 967
+-- hisops:stmt 63 967 ["table:modules"]
 CREATE TABLE `modules` (
   `mod_id` int(11) NOT NULL AUTO_INCREMENT,
   `mod_name` varchar(64) NOT NULL DEFAULT '0',
@@ -1344,7 +1344,7 @@ CREATE TABLE `modules` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table modules_hooks_settings
--- hisops:stmt 64 288
+-- hisops:stmt 64 288 ["table:modules_hooks_settings"]
 CREATE TABLE `modules_hooks_settings` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `mod_id` int(11) DEFAULT NULL,
@@ -1354,7 +1354,7 @@ CREATE TABLE `modules_hooks_settings` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table modules_settings
--- hisops:stmt 65 330
+-- hisops:stmt 65 330 ["table:modules_settings"]
 CREATE TABLE `modules_settings` (
   `mod_id` int(11) DEFAULT NULL,
   `fld_type` smallint(6) DEFAULT NULL COMMENT '1=>ACL,2=>preferences,3=>hooks',
@@ -1364,7 +1364,7 @@ CREATE TABLE `modules_settings` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table multiple_db
--- hisops:stmt 66 519
+-- hisops:stmt 66 519 ["table:multiple_db"]
 CREATE TABLE `multiple_db` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `namespace` varchar(255) NOT NULL,
@@ -1379,7 +1379,7 @@ CREATE TABLE `multiple_db` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table onsite_documents
--- hisops:stmt 67 1027
+-- hisops:stmt 67 1027 ["table:onsite_documents"]
 CREATE TABLE `onsite_documents` (
   `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
   `pid` bigint(20) unsigned DEFAULT NULL,
@@ -1404,7 +1404,7 @@ CREATE TABLE `onsite_documents` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table onsite_mail
--- hisops:stmt 68 1126
+-- hisops:stmt 68 1126 ["table:onsite_mail"]
 CREATE TABLE `onsite_mail` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT NULL,
@@ -1433,7 +1433,7 @@ CREATE TABLE `onsite_mail` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table onsite_messages
--- hisops:stmt 69 438
+-- hisops:stmt 69 438 ["table:onsite_messages"]
 CREATE TABLE `onsite_messages` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `username` varchar(64) NOT NULL,
@@ -1446,7 +1446,7 @@ CREATE TABLE `onsite_messages` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Portal messages';
 
 -- table onsite_online
--- hisops:stmt 70 293
+-- hisops:stmt 70 293 ["table:onsite_online"]
 CREATE TABLE `onsite_online` (
   `hash` varchar(32) NOT NULL,
   `ip` varchar(15) NOT NULL,
@@ -1457,7 +1457,7 @@ CREATE TABLE `onsite_online` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table onsite_portal_activity
--- hisops:stmt 71 708
+-- hisops:stmt 71 708 ["table:onsite_portal_activity"]
 CREATE TABLE `onsite_portal_activity` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT NULL,
@@ -1478,7 +1478,7 @@ CREATE TABLE `onsite_portal_activity` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table onsite_signatures
--- hisops:stmt 72 736
+-- hisops:stmt 72 736 ["table:onsite_signatures"]
 CREATE TABLE `onsite_signatures` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `status` varchar(128) NOT NULL DEFAULT 'waiting',
@@ -1501,7 +1501,7 @@ CREATE TABLE `onsite_signatures` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_birthday_alert
--- hisops:stmt 73 255
+-- hisops:stmt 73 255 ["table:patient_birthday_alert"]
 CREATE TABLE `patient_birthday_alert` (
   `pid` bigint(20) NOT NULL DEFAULT 0,
   `user_id` bigint(20) NOT NULL DEFAULT 0,
@@ -1510,7 +1510,7 @@ CREATE TABLE `patient_birthday_alert` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_portal_menu
--- hisops:stmt 74 379
+-- hisops:stmt 74 379 ["table:patient_portal_menu"]
 CREATE TABLE `patient_portal_menu` (
   `patient_portal_menu_id` int(11) NOT NULL AUTO_INCREMENT,
   `patient_portal_menu_group_id` int(11) DEFAULT NULL,
@@ -1521,7 +1521,7 @@ CREATE TABLE `patient_portal_menu` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_tracker
--- hisops:stmt 75 817
+-- hisops:stmt 75 817 ["table:patient_tracker"]
 CREATE TABLE `patient_tracker` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT NULL,
@@ -1540,7 +1540,7 @@ CREATE TABLE `patient_tracker` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_tracker_element
--- hisops:stmt 76 590
+-- hisops:stmt 76 590 ["table:patient_tracker_element"]
 CREATE TABLE `patient_tracker_element` (
   `pt_tracker_id` bigint(20) NOT NULL DEFAULT 0 COMMENT 'maps to id column in patient_tracker table',
   `start_datetime` datetime DEFAULT NULL,
@@ -1552,7 +1552,7 @@ CREATE TABLE `patient_tracker_element` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table procedure_answers
--- hisops:stmt 77 701
+-- hisops:stmt 77 701 ["table:procedure_answers"]
 CREATE TABLE `procedure_answers` (
   `procedure_order_id` bigint(20) NOT NULL DEFAULT 0 COMMENT 'references procedure_order.procedure_order_id',
   `procedure_order_seq` int(11) NOT NULL DEFAULT 0 COMMENT 'references procedure_order_code.procedure_order_seq',
@@ -1563,7 +1563,7 @@ CREATE TABLE `procedure_answers` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table procedure_order_code
--- hisops:stmt 78 940
+-- hisops:stmt 78 940 ["table:procedure_order_code"]
 CREATE TABLE `procedure_order_code` (
   `procedure_order_id` bigint(20) NOT NULL COMMENT 'references procedure_order.procedure_order_id',
   `procedure_order_seq` int(11) NOT NULL COMMENT 'Supports multiple tests per order. Procedure_order_seq, incremented in code',
@@ -1577,7 +1577,7 @@ CREATE TABLE `procedure_order_code` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table procedure_providers
--- hisops:stmt 79 1159
+-- hisops:stmt 79 1159 ["table:procedure_providers"]
 CREATE TABLE `procedure_providers` (
   `ppid` bigint(20) NOT NULL AUTO_INCREMENT,
   `name` varchar(255) NOT NULL DEFAULT '',
@@ -1600,7 +1600,7 @@ CREATE TABLE `procedure_providers` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table procedure_questions
--- hisops:stmt 80 1189
+-- hisops:stmt 80 1189 ["table:procedure_questions"]
 CREATE TABLE `procedure_questions` (
   `lab_id` bigint(20) NOT NULL DEFAULT 0 COMMENT 'references procedure_providers.ppid to identify the lab',
   `procedure_code` varchar(31) NOT NULL DEFAULT '' COMMENT 'references procedure_type.procedure_code to identify this order type',
@@ -1617,7 +1617,7 @@ CREATE TABLE `procedure_questions` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table product_registration
--- hisops:stmt 81 263
+-- hisops:stmt 81 263 ["table:product_registration"]
 CREATE TABLE `product_registration` (
   `registration_id` char(36) NOT NULL DEFAULT '',
   `email` varchar(255) DEFAULT NULL,
@@ -1626,7 +1626,7 @@ CREATE TABLE `product_registration` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table report_itemized
--- hisops:stmt 82 462
+-- hisops:stmt 82 462 ["table:report_itemized"]
 CREATE TABLE `report_itemized` (
   `report_id` bigint(20) NOT NULL,
   `itemized_test_id` smallint(6) NOT NULL,
@@ -1637,7 +1637,7 @@ CREATE TABLE `report_itemized` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table report_results
--- hisops:stmt 83 255
+-- hisops:stmt 83 255 ["table:report_results"]
 CREATE TABLE `report_results` (
   `report_id` bigint(20) NOT NULL,
   `field_id` varchar(31) NOT NULL DEFAULT '',
@@ -1646,7 +1646,7 @@ CREATE TABLE `report_results` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table shared_attributes
--- hisops:stmt 84 517
+-- hisops:stmt 84 517 ["table:shared_attributes"]
 CREATE TABLE `shared_attributes` (
   `pid` bigint(20) NOT NULL,
   `encounter` bigint(20) NOT NULL COMMENT '0 if patient attribute, else encounter attribute',
@@ -1658,7 +1658,7 @@ CREATE TABLE `shared_attributes` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table therapy_groups
--- hisops:stmt 85 489
+-- hisops:stmt 85 489 ["table:therapy_groups"]
 CREATE TABLE `therapy_groups` (
   `group_id` int(11) NOT NULL AUTO_INCREMENT,
   `group_name` varchar(255) NOT NULL,
@@ -1673,7 +1673,7 @@ CREATE TABLE `therapy_groups` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table therapy_groups_counselors
--- hisops:stmt 86 209
+-- hisops:stmt 86 209 ["table:therapy_groups_counselors"]
 CREATE TABLE `therapy_groups_counselors` (
   `group_id` int(11) NOT NULL,
   `user_id` int(11) NOT NULL,
@@ -1681,7 +1681,7 @@ CREATE TABLE `therapy_groups_counselors` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table therapy_groups_participant_attendance
--- hisops:stmt 87 314
+-- hisops:stmt 87 314 ["table:therapy_groups_participant_attendance"]
 CREATE TABLE `therapy_groups_participant_attendance` (
   `form_id` int(11) NOT NULL,
   `pid` bigint(20) NOT NULL,
@@ -1691,7 +1691,7 @@ CREATE TABLE `therapy_groups_participant_attendance` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table therapy_groups_participants
--- hisops:stmt 88 374
+-- hisops:stmt 88 374 ["table:therapy_groups_participants"]
 CREATE TABLE `therapy_groups_participants` (
   `group_id` int(11) NOT NULL,
   `pid` bigint(20) NOT NULL,
@@ -1703,7 +1703,7 @@ CREATE TABLE `therapy_groups_participants` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table users_secure
--- hisops:stmt 89 723
+-- hisops:stmt 89 723 ["table:users_secure"]
 CREATE TABLE `users_secure` (
   `id` bigint(20) NOT NULL,
   `username` varchar(255) DEFAULT NULL,
@@ -1722,7 +1722,7 @@ CREATE TABLE `users_secure` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table valueset
--- hisops:stmt 90 456
+-- hisops:stmt 90 456 ["table:valueset"]
 CREATE TABLE `valueset` (
   `nqf_code` varchar(255) NOT NULL DEFAULT '',
   `code` varchar(255) NOT NULL DEFAULT '',
@@ -1735,7 +1735,7 @@ CREATE TABLE `valueset` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table voids
--- hisops:stmt 91 1020
+-- hisops:stmt 91 1020 ["table:voids"]
 CREATE TABLE `voids` (
   `void_id` bigint(20) NOT NULL AUTO_INCREMENT,
   `patient_id` bigint(20) NOT NULL COMMENT 'references patient_data.pid',
@@ -1753,56 +1753,56 @@ CREATE TABLE `voids` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table addresses (engine)
--- hisops:stmt 92 40
+-- hisops:stmt 92 40 ["table:addresses"]
 ALTER TABLE `addresses`
   ENGINE=InnoDB;
 
 -- table amc_misc_data (engine); column amc_misc_data.soc_provided
--- hisops:stmt 93 118
+-- hisops:stmt 93 118 ["table:amc_misc_data"]
 ALTER TABLE `amc_misc_data`
   ENGINE=InnoDB,
   ADD COLUMN `soc_provided` datetime DEFAULT NULL AFTER `date_completed`;
 
 -- column ar_activity.sequence_no (autoIncrement, comment); column ar_activity.code (type); column ar_activity.follow_up_note (nullable)
--- hisops:stmt 94 270
+-- hisops:stmt 94 270 ["table:ar_activity"]
 ALTER TABLE `ar_activity`
   MODIFY COLUMN `sequence_no` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Ar_activity sequence_no, incremented in code',
   MODIFY COLUMN `code` varchar(20) NOT NULL COMMENT 'empty means claim level',
   MODIFY COLUMN `follow_up_note` text;
 
 -- table ar_session (engine); column ar_session.description (nullable); column ar_session.patient_id (type)
--- hisops:stmt 95 127
+-- hisops:stmt 95 127 ["table:ar_session"]
 ALTER TABLE `ar_session`
   ENGINE=InnoDB,
   MODIFY COLUMN `description` text,
   MODIFY COLUMN `patient_id` bigint(20) NOT NULL;
 
 -- table audit_details (engine); column audit_details.field_value (nullable)
--- hisops:stmt 96 119
+-- hisops:stmt 96 119 ["table:audit_details"]
 ALTER TABLE `audit_details`
   ENGINE=InnoDB,
   MODIFY COLUMN `field_value` text COMMENT 'openemr table''s field value';
 
 -- table audit_master (engine); column audit_master.comments (nullable); column audit_master.type (comment)
--- hisops:stmt 97 241
+-- hisops:stmt 97 241 ["table:audit_master"]
 ALTER TABLE `audit_master`
   ENGINE=InnoDB,
   MODIFY COLUMN `comments` text,
   MODIFY COLUMN `type` tinyint(4) NOT NULL COMMENT '1-new patient,2-existing patient,3-change is only in the document,4-Patient upload,5-random key,10-Appointment';
 
 -- column automatic_notification.message (nullable)
--- hisops:stmt 98 68
+-- hisops:stmt 98 68 ["table:automatic_notification"]
 ALTER TABLE `automatic_notification`
   MODIFY COLUMN `message` text;
 
 -- table batchcom (engine); column batchcom.patient_id (type)
--- hisops:stmt 99 99
+-- hisops:stmt 99 99 ["table:batchcom"]
 ALTER TABLE `batchcom`
   ENGINE=InnoDB,
   MODIFY COLUMN `patient_id` bigint(20) NOT NULL DEFAULT 0;
 
 -- table billing (engine); column billing.code (type); column billing.pid (type); column billing.units (type); column billing.external_id; column billing.pricelevel; column billing.revenue_code
--- hisops:stmt 100 428
+-- hisops:stmt 100 428 ["table:billing"]
 ALTER TABLE `billing`
   ENGINE=InnoDB,
   MODIFY COLUMN `code` varchar(20) DEFAULT NULL,
@@ -1813,47 +1813,47 @@ ALTER TABLE `billing`
   ADD COLUMN `revenue_code` varchar(6) NOT NULL DEFAULT '' COMMENT 'Item revenue code' AFTER `pricelevel`;
 
 -- table categories (engine); column categories.aco_spec
--- hisops:stmt 101 124
+-- hisops:stmt 101 124 ["table:categories"]
 ALTER TABLE `categories`
   ENGINE=InnoDB,
   ADD COLUMN `aco_spec` varchar(63) NOT NULL DEFAULT 'patients|docs' AFTER `rght`;
 
 -- table categories_seq (engine)
--- hisops:stmt 102 45
+-- hisops:stmt 102 45 ["table:categories_seq"]
 ALTER TABLE `categories_seq`
   ENGINE=InnoDB;
 
 -- table categories_to_documents (engine)
--- hisops:stmt 103 54
+-- hisops:stmt 103 54 ["table:categories_to_documents"]
 ALTER TABLE `categories_to_documents`
   ENGINE=InnoDB;
 
 -- table chart_tracker (engine)
--- hisops:stmt 104 44
+-- hisops:stmt 104 44 ["table:chart_tracker"]
 ALTER TABLE `chart_tracker`
   ENGINE=InnoDB;
 
 -- column claims.patient_id (type); column claims.version (autoIncrement, comment); column claims.submitted_claim
--- hisops:stmt 105 294
+-- hisops:stmt 105 294 ["table:claims"]
 ALTER TABLE `claims`
   MODIFY COLUMN `patient_id` bigint(20) NOT NULL,
   MODIFY COLUMN `version` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Claim version, incremented in code',
   ADD COLUMN `submitted_claim` text DEFAULT NULL COMMENT 'This claims form claim data' AFTER `x12_partner_id`;
 
 -- table clinical_plans (engine); column clinical_plans.cqm_2011_flag; column clinical_plans.cqm_2014_flag
--- hisops:stmt 106 350
+-- hisops:stmt 106 350 ["table:clinical_plans"]
 ALTER TABLE `clinical_plans`
   ENGINE=InnoDB,
   ADD COLUMN `cqm_2011_flag` tinyint(1) DEFAULT NULL COMMENT '2011 Clinical Quality Measure flag (unable to customize per patient)' AFTER `cqm_flag`,
   ADD COLUMN `cqm_2014_flag` tinyint(1) DEFAULT NULL COMMENT '2014 Clinical Quality Measure flag (unable to customize per patient)' AFTER `cqm_2011_flag`;
 
 -- table clinical_plans_rules (engine)
--- hisops:stmt 107 51
+-- hisops:stmt 107 51 ["table:clinical_plans_rules"]
 ALTER TABLE `clinical_plans_rules`
   ENGINE=InnoDB;
 
 -- table clinical_rules (engine); column clinical_rules.cqm_2011_flag; column clinical_rules.cqm_2014_flag; column clinical_rules.amc_2011_flag; column clinical_rules.amc_2014_flag; column clinical_rules.amc_code_2014; column clinical_rules.amc_2014_stage1_flag; column clinical_rules.amc_2014_stage2…
--- hisops:stmt 108 1821
+-- hisops:stmt 108 1821 ["table:clinical_rules"]
 ALTER TABLE `clinical_rules`
   ENGINE=InnoDB,
   ADD COLUMN `cqm_2011_flag` tinyint(1) DEFAULT NULL COMMENT '2011 Clinical Quality Measure flag (unable to customize per patient)' AFTER `cqm_flag`,
@@ -1870,7 +1870,7 @@ ALTER TABLE `clinical_rules`
   ADD COLUMN `access_control` varchar(255) NOT NULL DEFAULT 'patients:med' COMMENT 'ACO link for access control' AFTER `web_reference`;
 
 -- table code_types (engine); column code_types.ct_term; column code_types.ct_problem; column code_types.ct_drug
--- hisops:stmt 109 409
+-- hisops:stmt 109 409 ["table:code_types"]
 ALTER TABLE `code_types`
   ENGINE=InnoDB,
   ADD COLUMN `ct_term` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1 if this is a clinical term' AFTER `ct_proc`,
@@ -1878,7 +1878,7 @@ ALTER TABLE `code_types`
   ADD COLUMN `ct_drug` tinyint(1) NOT NULL DEFAULT 0 COMMENT '1 if this code type is used as a medication' AFTER `ct_problem`;
 
 -- table codes (engine); column codes.code (type); column codes.units (type); column codes.revenue_code
--- hisops:stmt 110 254
+-- hisops:stmt 110 254 ["table:codes"]
 ALTER TABLE `codes`
   ENGINE=InnoDB,
   MODIFY COLUMN `code` varchar(25) NOT NULL DEFAULT '',
@@ -1886,23 +1886,23 @@ ALTER TABLE `codes`
   ADD COLUMN `revenue_code` varchar(6) NOT NULL DEFAULT '' COMMENT 'Item revenue code' AFTER `financial_reporting`;
 
 -- column customlists.cl_list_item_long (nullable)
--- hisops:stmt 111 67
+-- hisops:stmt 111 67 ["table:customlists"]
 ALTER TABLE `customlists`
   MODIFY COLUMN `cl_list_item_long` text;
 
 -- table dated_reminders (engine); column dated_reminders.pid (type)
--- hisops:stmt 112 89
+-- hisops:stmt 112 89 ["table:dated_reminders"]
 ALTER TABLE `dated_reminders`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) NOT NULL;
 
 -- table dated_reminders_link (engine)
--- hisops:stmt 113 51
+-- hisops:stmt 113 51 ["table:dated_reminders_link"]
 ALTER TABLE `dated_reminders_link`
   ENGINE=InnoDB;
 
 -- table documents (engine); column documents.thumb_url; column documents.foreign_id (type); column documents.path_depth; column documents.imported; column documents.encounter_id; column documents.encounter_check; column documents.audit_master_approval_status; column documents.audit_master_id; colum…
--- hisops:stmt 114 1093
+-- hisops:stmt 114 1093 ["table:documents"]
 ALTER TABLE `documents`
   ENGINE=InnoDB,
   ADD COLUMN `thumb_url` varchar(255) DEFAULT NULL AFTER `url`,
@@ -1917,12 +1917,12 @@ ALTER TABLE `documents`
   ADD COLUMN `encrypted` tinyint(4) NOT NULL DEFAULT 0 COMMENT '0->No,1->Yes' AFTER `documentationOf`;
 
 -- table documents_legal_categories (engine)
--- hisops:stmt 115 57
+-- hisops:stmt 115 57 ["table:documents_legal_categories"]
 ALTER TABLE `documents_legal_categories`
   ENGINE=InnoDB;
 
 -- table documents_legal_detail (engine); column documents_legal_detail.dld_signed (comment); column documents_legal_detail.dld_denial_reason (nullable); column documents_legal_detail.dld_moved; column documents_legal_detail.dld_patient_comments
--- hisops:stmt 116 476
+-- hisops:stmt 116 476 ["table:documents_legal_detail"]
 ALTER TABLE `documents_legal_detail`
   ENGINE=InnoDB,
   MODIFY COLUMN `dld_signed` smallint(5) unsigned NOT NULL COMMENT '0-Not Signed or Cannot Sign(Layout),1-Signed,2-Ready to sign,3-Denied(Pat Regi),4-Patient Upload,10-Save(Layout)',
@@ -1931,18 +1931,18 @@ ALTER TABLE `documents_legal_detail`
   ADD COLUMN `dld_patient_comments` text DEFAULT NULL COMMENT 'Patient comments stored here' AFTER `dld_moved`;
 
 -- table documents_legal_master (engine); column documents_legal_master.dlm_upload_type
--- hisops:stmt 117 174
+-- hisops:stmt 117 174 ["table:documents_legal_master"]
 ALTER TABLE `documents_legal_master`
   ENGINE=InnoDB,
   ADD COLUMN `dlm_upload_type` tinyint(4) DEFAULT 0 COMMENT '0-Provider Uploaded,1-Patient Uploaded' AFTER `dlm_review`;
 
 -- table drug_inventory (engine)
--- hisops:stmt 118 45
+-- hisops:stmt 118 45 ["table:drug_inventory"]
 ALTER TABLE `drug_inventory`
   ENGINE=InnoDB;
 
 -- table drug_sales (engine); column drug_sales.pid (type); column drug_sales.bill_date; column drug_sales.pricelevel; column drug_sales.selector
--- hisops:stmt 119 337
+-- hisops:stmt 119 337 ["table:drug_sales"]
 ALTER TABLE `drug_sales`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) NOT NULL DEFAULT 0,
@@ -1951,12 +1951,12 @@ ALTER TABLE `drug_sales`
   ADD COLUMN `selector` varchar(255) DEFAULT '' COMMENT 'references drug_templates.selector' AFTER `pricelevel`;
 
 -- table drug_templates (engine)
--- hisops:stmt 120 45
+-- hisops:stmt 120 45 ["table:drug_templates"]
 ALTER TABLE `drug_templates`
   ENGINE=InnoDB;
 
 -- table drugs (engine); column drugs.drug_code; column drugs.consumable; column drugs.dispensable
--- hisops:stmt 121 360
+-- hisops:stmt 121 360 ["table:drugs"]
 ALTER TABLE `drugs`
   ENGINE=InnoDB,
   ADD COLUMN `drug_code` varchar(25) DEFAULT NULL AFTER `allow_multiple`,
@@ -1964,27 +1964,27 @@ ALTER TABLE `drugs`
   ADD COLUMN `dispensable` tinyint(1) NOT NULL DEFAULT 1 COMMENT '0 = pharmacy elsewhere, 1 = dispensed here' AFTER `consumable`;
 
 -- table eligibility_verification (engine)
--- hisops:stmt 122 55
+-- hisops:stmt 122 55 ["table:eligibility_verification"]
 ALTER TABLE `eligibility_verification`
   ENGINE=InnoDB;
 
 -- table employer_data (engine)
--- hisops:stmt 123 44
+-- hisops:stmt 123 44 ["table:employer_data"]
 ALTER TABLE `employer_data`
   ENGINE=InnoDB;
 
 -- table enc_category_map (engine)
--- hisops:stmt 124 47
+-- hisops:stmt 124 47 ["table:enc_category_map"]
 ALTER TABLE `enc_category_map`
   ENGINE=InnoDB;
 
 -- table extended_log (engine)
--- hisops:stmt 125 43
+-- hisops:stmt 125 43 ["table:extended_log"]
 ALTER TABLE `extended_log`
   ENGINE=InnoDB;
 
 -- table facility (engine); column facility.country_code (type, nullable, default); column facility.facility_taxonomy; column facility.facility_code; column facility.extra_validation; column facility.mail_street; column facility.mail_street2; column facility.mail_city; column facility.mail_state; co…
--- hisops:stmt 126 833
+-- hisops:stmt 126 833 ["table:facility"]
 ALTER TABLE `facility`
   ENGINE=InnoDB,
   MODIFY COLUMN `country_code` varchar(30) DEFAULT '',
@@ -1999,23 +1999,23 @@ ALTER TABLE `facility`
   ADD COLUMN `oid` varchar(255) NOT NULL DEFAULT '' COMMENT 'HIEs CCDA and FHIR an OID is required/wanted' AFTER `mail_zip`;
 
 -- table facility_user_ids (engine); column facility_user_ids.field_value (nullable)
--- hisops:stmt 127 84
+-- hisops:stmt 127 84 ["table:facility_user_ids"]
 ALTER TABLE `facility_user_ids`
   ENGINE=InnoDB,
   MODIFY COLUMN `field_value` text;
 
 -- table fee_sheet_options (engine)
--- hisops:stmt 128 48
+-- hisops:stmt 128 48 ["table:fee_sheet_options"]
 ALTER TABLE `fee_sheet_options`
   ENGINE=InnoDB;
 
 -- table form_dictation (engine)
--- hisops:stmt 129 45
+-- hisops:stmt 129 45 ["table:form_dictation"]
 ALTER TABLE `form_dictation`
   ENGINE=InnoDB;
 
 -- table form_encounter (engine); column form_encounter.external_id; column form_encounter.pos_code; index form_encounter.encounter_date
--- hisops:stmt 130 231
+-- hisops:stmt 130 231 ["table:form_encounter"]
 ALTER TABLE `form_encounter`
   ENGINE=InnoDB,
   ADD COLUMN `external_id` varchar(20) DEFAULT NULL AFTER `billing_facility`,
@@ -2023,7 +2023,7 @@ ALTER TABLE `form_encounter`
   ADD INDEX `encounter_date` (`date`);
 
 -- table form_misc_billing_options (engine); column form_misc_billing_options.medicaid_referral_code; column form_misc_billing_options.epsdt_flag; column form_misc_billing_options.provider_qualifier_code; column form_misc_billing_options.provider_id; column form_misc_billing_options.onset_date; colu…
--- hisops:stmt 131 715
+-- hisops:stmt 131 715 ["table:form_misc_billing_options"]
 ALTER TABLE `form_misc_billing_options`
   ENGINE=InnoDB,
   ADD COLUMN `medicaid_referral_code` varchar(2) DEFAULT NULL AFTER `other_accident`,
@@ -2036,29 +2036,29 @@ ALTER TABLE `form_misc_billing_options`
   ADD COLUMN `box_15_date_qual` char(3) DEFAULT NULL AFTER `box_14_date_qual`;
 
 -- table form_reviewofs (engine)
--- hisops:stmt 132 45
+-- hisops:stmt 132 45 ["table:form_reviewofs"]
 ALTER TABLE `form_reviewofs`
   ENGINE=InnoDB;
 
 -- table form_ros (engine); column form_ros.pid (type)
--- hisops:stmt 133 82
+-- hisops:stmt 133 82 ["table:form_ros"]
 ALTER TABLE `form_ros`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) NOT NULL;
 
 -- table form_soap (engine)
--- hisops:stmt 134 40
+-- hisops:stmt 134 40 ["table:form_soap"]
 ALTER TABLE `form_soap`
   ENGINE=InnoDB;
 
 -- table form_vitals (engine); column form_vitals.external_id
--- hisops:stmt 135 121
+-- hisops:stmt 135 121 ["table:form_vitals"]
 ALTER TABLE `form_vitals`
   ENGINE=InnoDB,
   ADD COLUMN `external_id` varchar(20) DEFAULT NULL AFTER `oxygen_saturation`;
 
 -- table forms (engine); column forms.therapy_group_id; column forms.issue_id; column forms.provider_id
--- hisops:stmt 136 363
+-- hisops:stmt 136 363 ["table:forms"]
 ALTER TABLE `forms`
   ENGINE=InnoDB,
   ADD COLUMN `therapy_group_id` int(11) DEFAULT NULL AFTER `formdir`,
@@ -2066,22 +2066,22 @@ ALTER TABLE `forms`
   ADD COLUMN `provider_id` bigint(20) NOT NULL DEFAULT 0 COMMENT 'references users.id to identify a provider' AFTER `issue_id`;
 
 -- table globals (engine)
--- hisops:stmt 137 38
+-- hisops:stmt 137 38 ["table:globals"]
 ALTER TABLE `globals`
   ENGINE=InnoDB;
 
 -- table gprelations (engine)
--- hisops:stmt 138 42
+-- hisops:stmt 138 42 ["table:gprelations"]
 ALTER TABLE `gprelations`
   ENGINE=InnoDB;
 
 -- table groups (engine)
--- hisops:stmt 139 37
+-- hisops:stmt 139 37 ["table:groups"]
 ALTER TABLE `groups`
   ENGINE=InnoDB;
 
 -- table history_data (engine); column history_data.dc_mother; column history_data.dc_father; column history_data.dc_siblings; column history_data.dc_offspring; column history_data.dc_spouse; column history_data.exams (nullable, default); column history_data.usertext11 (nullable); column history_dat…
--- hisops:stmt 140 562
+-- hisops:stmt 140 562 ["table:history_data"]
 ALTER TABLE `history_data`
   ENGINE=InnoDB,
   ADD COLUMN `dc_mother` text DEFAULT NULL AFTER `history_mother`,
@@ -2095,67 +2095,67 @@ ALTER TABLE `history_data`
   MODIFY COLUMN `userarea12` text DEFAULT NULL;
 
 -- table icd10_dx_order_code (engine)
--- hisops:stmt 141 50
+-- hisops:stmt 141 50 ["table:icd10_dx_order_code"]
 ALTER TABLE `icd10_dx_order_code`
   ENGINE=InnoDB;
 
 -- table icd10_gem_dx_10_9 (engine)
--- hisops:stmt 142 48
+-- hisops:stmt 142 48 ["table:icd10_gem_dx_10_9"]
 ALTER TABLE `icd10_gem_dx_10_9`
   ENGINE=InnoDB;
 
 -- table icd10_gem_dx_9_10 (engine)
--- hisops:stmt 143 48
+-- hisops:stmt 143 48 ["table:icd10_gem_dx_9_10"]
 ALTER TABLE `icd10_gem_dx_9_10`
   ENGINE=InnoDB;
 
 -- table icd10_gem_pcs_10_9 (engine)
--- hisops:stmt 144 49
+-- hisops:stmt 144 49 ["table:icd10_gem_pcs_10_9"]
 ALTER TABLE `icd10_gem_pcs_10_9`
   ENGINE=InnoDB;
 
 -- table icd10_gem_pcs_9_10 (engine)
--- hisops:stmt 145 49
+-- hisops:stmt 145 49 ["table:icd10_gem_pcs_9_10"]
 ALTER TABLE `icd10_gem_pcs_9_10`
   ENGINE=InnoDB;
 
 -- table icd10_pcs_order_code (engine)
--- hisops:stmt 146 51
+-- hisops:stmt 146 51 ["table:icd10_pcs_order_code"]
 ALTER TABLE `icd10_pcs_order_code`
   ENGINE=InnoDB;
 
 -- table icd10_reimbr_dx_9_10 (engine)
--- hisops:stmt 147 51
+-- hisops:stmt 147 51 ["table:icd10_reimbr_dx_9_10"]
 ALTER TABLE `icd10_reimbr_dx_9_10`
   ENGINE=InnoDB;
 
 -- table icd10_reimbr_pcs_9_10 (engine)
--- hisops:stmt 148 52
+-- hisops:stmt 148 52 ["table:icd10_reimbr_pcs_9_10"]
 ALTER TABLE `icd10_reimbr_pcs_9_10`
   ENGINE=InnoDB;
 
 -- table icd9_dx_code (engine)
--- hisops:stmt 149 43
+-- hisops:stmt 149 43 ["table:icd9_dx_code"]
 ALTER TABLE `icd9_dx_code`
   ENGINE=InnoDB;
 
 -- table icd9_dx_long_code (engine)
--- hisops:stmt 150 48
+-- hisops:stmt 150 48 ["table:icd9_dx_long_code"]
 ALTER TABLE `icd9_dx_long_code`
   ENGINE=InnoDB;
 
 -- table icd9_sg_code (engine)
--- hisops:stmt 151 43
+-- hisops:stmt 151 43 ["table:icd9_sg_code"]
 ALTER TABLE `icd9_sg_code`
   ENGINE=InnoDB;
 
 -- table icd9_sg_long_code (engine)
--- hisops:stmt 152 48
+-- hisops:stmt 152 48 ["table:icd9_sg_long_code"]
 ALTER TABLE `icd9_sg_long_code`
   ENGINE=InnoDB;
 
 -- table immunizations (engine); column immunizations.patient_id (type); column immunizations.amount_administered; column immunizations.amount_administered_unit; column immunizations.expiration_date; column immunizations.route; column immunizations.administration_site; column immunizations.added_err…
--- hisops:stmt 153 994
+-- hisops:stmt 153 994 ["table:immunizations"]
 ALTER TABLE `immunizations`
   ENGINE=InnoDB,
   MODIFY COLUMN `patient_id` bigint(20) DEFAULT NULL,
@@ -2172,7 +2172,7 @@ ALTER TABLE `immunizations`
   ADD COLUMN `ordering_provider` int(11) DEFAULT NULL AFTER `refusal_reason`;
 
 -- table insurance_companies (engine); column insurance_companies.ins_type_code; column insurance_companies.inactive; column insurance_companies.eligibility_id; column insurance_companies.x12_default_eligibility_id
--- hisops:stmt 154 349
+-- hisops:stmt 154 349 ["table:insurance_companies"]
 ALTER TABLE `insurance_companies`
   ENGINE=InnoDB,
   ADD COLUMN `ins_type_code` tinyint(2) DEFAULT NULL AFTER `cms_id`,
@@ -2181,23 +2181,23 @@ ALTER TABLE `insurance_companies`
   ADD COLUMN `x12_default_eligibility_id` int(11) DEFAULT NULL AFTER `eligibility_id`;
 
 -- table insurance_data (engine)
--- hisops:stmt 155 45
+-- hisops:stmt 155 45 ["table:insurance_data"]
 ALTER TABLE `insurance_data`
   ENGINE=InnoDB;
 
 -- table insurance_numbers (engine)
--- hisops:stmt 156 48
+-- hisops:stmt 156 48 ["table:insurance_numbers"]
 ALTER TABLE `insurance_numbers`
   ENGINE=InnoDB;
 
 -- table issue_encounter (engine); column issue_encounter.pid (type)
--- hisops:stmt 157 89
+-- hisops:stmt 157 89 ["table:issue_encounter"]
 ALTER TABLE `issue_encounter`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) NOT NULL;
 
 -- table lang_constants (engine); column lang_constants.constant_name (type); index lang_constants.constant_name
--- hisops:stmt 158 226
+-- hisops:stmt 158 226 ["table:lang_constants"]
 ALTER TABLE `lang_constants`
   ENGINE=InnoDB,
   MODIFY COLUMN `constant_name` mediumtext CHARACTER SET utf8mb3 COLLATE utf8mb3_bin DEFAULT NULL,
@@ -2205,25 +2205,25 @@ ALTER TABLE `lang_constants`
   ADD INDEX `constant_name` (`constant_name`(100));
 
 -- table lang_custom (engine); column lang_custom.constant_name (type, nullable, default); column lang_custom.definition (nullable, default)
--- hisops:stmt 159 153
+-- hisops:stmt 159 153 ["table:lang_custom"]
 ALTER TABLE `lang_custom`
   ENGINE=InnoDB,
   MODIFY COLUMN `constant_name` mediumtext DEFAULT NULL,
   MODIFY COLUMN `definition` mediumtext DEFAULT NULL;
 
 -- table lang_definitions (engine)
--- hisops:stmt 160 47
+-- hisops:stmt 160 47 ["table:lang_definitions"]
 ALTER TABLE `lang_definitions`
   ENGINE=InnoDB;
 
 -- table lang_languages (engine); column lang_languages.lang_is_rtl
--- hisops:stmt 161 194
+-- hisops:stmt 161 194 ["table:lang_languages"]
 ALTER TABLE `lang_languages`
   ENGINE=InnoDB,
   ADD COLUMN `lang_is_rtl` tinyint(4) DEFAULT 0 COMMENT 'Set this to 1 for RTL languages Arabic, Farsi, Hebrew, Urdu etc.' AFTER `lang_description`;
 
 -- table layout_options (engine); column layout_options.group_id; column layout_options.list_id (type); column layout_options.list_backup_id; column layout_options.source; column layout_options.conditions; column layout_options.validation
--- hisops:stmt 162 570
+-- hisops:stmt 162 570 ["table:layout_options"]
 ALTER TABLE `layout_options`
   ENGINE=InnoDB,
   ADD COLUMN `group_id` varchar(31) NOT NULL DEFAULT '' AFTER `field_id`,
@@ -2234,13 +2234,13 @@ ALTER TABLE `layout_options`
   ADD COLUMN `validation` varchar(100) DEFAULT NULL AFTER `conditions`;
 
 -- table lbf_data (engine); column lbf_data.field_value (type, nullable)
--- hisops:stmt 163 79
+-- hisops:stmt 163 79 ["table:lbf_data"]
 ALTER TABLE `lbf_data`
   ENGINE=InnoDB,
   MODIFY COLUMN `field_value` longtext;
 
 -- table list_options (engine); column list_options.list_id (type); column list_options.option_id (type); column list_options.notes (type, nullable, default); column list_options.codes; column list_options.toggle_setting_1; column list_options.toggle_setting_2; column list_options.activity; column l…
--- hisops:stmt 164 764
+-- hisops:stmt 164 764 ["table:list_options"]
 ALTER TABLE `list_options`
   ENGINE=InnoDB,
   MODIFY COLUMN `list_id` varchar(100) NOT NULL DEFAULT '',
@@ -2255,7 +2255,7 @@ ALTER TABLE `list_options`
   ADD COLUMN `timestamp` timestamp NOT NULL DEFAULT current_timestamp() AFTER `edit_options`;
 
 -- table lists (engine); column lists.subtype; column lists.modifydate; column lists.severity_al; column lists.external_id; column lists.list_option_id
--- hisops:stmt 165 494
+-- hisops:stmt 165 494 ["table:lists"]
 ALTER TABLE `lists`
   ENGINE=InnoDB,
   ADD COLUMN `subtype` varchar(31) NOT NULL DEFAULT '' AFTER `type`,
@@ -2265,14 +2265,14 @@ ALTER TABLE `lists`
   ADD COLUMN `list_option_id` varchar(100) DEFAULT NULL COMMENT 'Reference to list_options table' AFTER `external_id`;
 
 -- table lists_touch (engine); column lists_touch.pid (default); column lists_touch.type (default)
--- hisops:stmt 166 152
+-- hisops:stmt 166 152 ["table:lists_touch"]
 ALTER TABLE `lists_touch`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) NOT NULL DEFAULT 0,
   MODIFY COLUMN `type` varchar(255) NOT NULL DEFAULT '';
 
 -- table log (engine); column log.category; column log.log_from; column log.menu_item_id; column log.ccda_doc_id
--- hisops:stmt 167 346
+-- hisops:stmt 167 346 ["table:log"]
 ALTER TABLE `log`
   ENGINE=InnoDB,
   ADD COLUMN `category` varchar(255) DEFAULT NULL AFTER `event`,
@@ -2281,34 +2281,34 @@ ALTER TABLE `log`
   ADD COLUMN `ccda_doc_id` int(11) DEFAULT NULL COMMENT 'CCDA document id from ccda' AFTER `menu_item_id`;
 
 -- table notes (engine)
--- hisops:stmt 168 36
+-- hisops:stmt 168 36 ["table:notes"]
 ALTER TABLE `notes`
   ENGINE=InnoDB;
 
 -- column notification_log.pid (type); column notification_log.message (nullable); column notification_log.patient_info (nullable)
--- hisops:stmt 169 142
+-- hisops:stmt 169 142 ["table:notification_log"]
 ALTER TABLE `notification_log`
   MODIFY COLUMN `pid` bigint(20) NOT NULL,
   MODIFY COLUMN `message` text,
   MODIFY COLUMN `patient_info` text;
 
 -- table onotes (engine)
--- hisops:stmt 170 37
+-- hisops:stmt 170 37 ["table:onotes"]
 ALTER TABLE `onotes`
   ENGINE=InnoDB;
 
 -- table openemr_module_vars (engine)
--- hisops:stmt 171 50
+-- hisops:stmt 171 50 ["table:openemr_module_vars"]
 ALTER TABLE `openemr_module_vars`
   ENGINE=InnoDB;
 
 -- table openemr_modules (engine)
--- hisops:stmt 172 46
+-- hisops:stmt 172 46 ["table:openemr_modules"]
 ALTER TABLE `openemr_modules`
   ENGINE=InnoDB;
 
 -- table openemr_postcalendar_categories (engine); column openemr_postcalendar_categories.pc_constant_id; column openemr_postcalendar_categories.pc_active; column openemr_postcalendar_categories.pc_seq; column openemr_postcalendar_categories.aco_spec; index openemr_postcalendar_categories.pc_constan…
--- hisops:stmt 173 423
+-- hisops:stmt 173 423 ["table:openemr_postcalendar_categories"]
 ALTER TABLE `openemr_postcalendar_categories`
   ENGINE=InnoDB,
   ADD COLUMN `pc_constant_id` varchar(255) DEFAULT NULL AFTER `pc_catid`,
@@ -2318,7 +2318,7 @@ ALTER TABLE `openemr_postcalendar_categories`
   ADD UNIQUE INDEX `pc_constant_id` (`pc_constant_id`);
 
 -- table openemr_postcalendar_events (engine); column openemr_postcalendar_events.pc_gid; column openemr_postcalendar_events.pc_facility (type); column openemr_postcalendar_events.pc_room
--- hisops:stmt 174 293
+-- hisops:stmt 174 293 ["table:openemr_postcalendar_events"]
 ALTER TABLE `openemr_postcalendar_events`
   ENGINE=InnoDB,
   ADD COLUMN `pc_gid` int(11) DEFAULT 0 AFTER `pc_pid`,
@@ -2326,21 +2326,21 @@ ALTER TABLE `openemr_postcalendar_events`
   ADD COLUMN `pc_room` varchar(20) NOT NULL DEFAULT '' AFTER `pc_billing_location`;
 
 -- table patient_access_offsite (engine); column patient_access_offsite.pid (type); column patient_access_offsite.portal_relation
--- hisops:stmt 175 179
+-- hisops:stmt 175 179 ["table:patient_access_offsite"]
 ALTER TABLE `patient_access_offsite`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) NOT NULL,
   ADD COLUMN `portal_relation` varchar(100) DEFAULT NULL AFTER `authorize_net_id`;
 
 -- table patient_access_onsite (engine); column patient_access_onsite.pid (type); column patient_access_onsite.portal_salt
--- hisops:stmt 176 179
+-- hisops:stmt 176 179 ["table:patient_access_onsite"]
 ALTER TABLE `patient_access_onsite`
   ENGINE=InnoDB,
   MODIFY COLUMN `pid` bigint(20) DEFAULT NULL,
   ADD COLUMN `portal_salt` varchar(100) DEFAULT NULL AFTER `portal_pwd_status`;
 
 -- table patient_data (engine); column patient_data.email_direct; column patient_data.religion; column patient_data.billing_note; column patient_data.guardiansname (type, nullable, default); column patient_data.cmsportal_login; column patient_data.care_team; column patient_data.county; column patien…
--- hisops:stmt 177 1801
+-- hisops:stmt 177 1801 ["table:patient_data"]
 ALTER TABLE `patient_data`
   ENGINE=InnoDB,
   ADD COLUMN `email_direct` varchar(255) NOT NULL DEFAULT '' AFTER `email`,
@@ -2369,29 +2369,29 @@ ALTER TABLE `patient_data`
   ADD COLUMN `guardianemail` text DEFAULT NULL AFTER `guardianworkphone`;
 
 -- table patient_reminders (engine)
--- hisops:stmt 178 48
+-- hisops:stmt 178 48 ["table:patient_reminders"]
 ALTER TABLE `patient_reminders`
   ENGINE=InnoDB;
 
 -- table payments (engine)
--- hisops:stmt 179 39
+-- hisops:stmt 179 39 ["table:payments"]
 ALTER TABLE `payments`
   ENGINE=InnoDB;
 
 -- table pharmacies (engine); column pharmacies.ncpdp; column pharmacies.npi
--- hisops:stmt 180 153
+-- hisops:stmt 180 153 ["table:pharmacies"]
 ALTER TABLE `pharmacies`
   ENGINE=InnoDB,
   ADD COLUMN `ncpdp` int(12) DEFAULT NULL AFTER `email`,
   ADD COLUMN `npi` int(12) DEFAULT NULL AFTER `ncpdp`;
 
 -- table phone_numbers (engine)
--- hisops:stmt 181 44
+-- hisops:stmt 181 44 ["table:phone_numbers"]
 ALTER TABLE `phone_numbers`
   ENGINE=InnoDB;
 
 -- table pnotes (engine); column pnotes.portal_relation; column pnotes.is_msg_encrypted; column pnotes.update_by; column pnotes.update_date
--- hisops:stmt 182 405
+-- hisops:stmt 182 405 ["table:pnotes"]
 ALTER TABLE `pnotes`
   ENGINE=InnoDB,
   ADD COLUMN `portal_relation` varchar(100) DEFAULT NULL AFTER `message_status`,
@@ -2400,7 +2400,7 @@ ALTER TABLE `pnotes`
   ADD COLUMN `update_date` datetime DEFAULT NULL AFTER `update_by`;
 
 -- table prescriptions (engine); column prescriptions.patient_id (type); column prescriptions.external_id; column prescriptions.end_date; column prescriptions.indication; column prescriptions.prn; column prescriptions.ntx; column prescriptions.rtx; column prescriptions.txDate
--- hisops:stmt 183 515
+-- hisops:stmt 183 515 ["table:prescriptions"]
 ALTER TABLE `prescriptions`
   ENGINE=InnoDB,
   MODIFY COLUMN `patient_id` bigint(20) DEFAULT NULL,
@@ -2413,12 +2413,12 @@ ALTER TABLE `prescriptions`
   ADD COLUMN `txDate` date NOT NULL AFTER `rtx`;
 
 -- table prices (engine)
--- hisops:stmt 184 37
+-- hisops:stmt 184 37 ["table:prices"]
 ALTER TABLE `prices`
   ENGINE=InnoDB;
 
 -- table procedure_order (engine); column procedure_order.provider_id (comment); column procedure_order.patient_instructions (nullable, default); column procedure_order.lab_id; column procedure_order.specimen_type; column procedure_order.specimen_location; column procedure_order.specimen_volume; col…
--- hisops:stmt 185 1312
+-- hisops:stmt 185 1312 ["table:procedure_order"]
 ALTER TABLE `procedure_order`
   ENGINE=InnoDB,
   MODIFY COLUMN `provider_id` bigint(20) NOT NULL DEFAULT 0 COMMENT 'references users.id, the ordering provider',
@@ -2434,7 +2434,7 @@ ALTER TABLE `procedure_order`
   ADD COLUMN `order_diagnosis` varchar(255) DEFAULT '' COMMENT 'primary order diagnosis' AFTER `history_order`;
 
 -- table procedure_report (engine); column procedure_report.procedure_order_seq; column procedure_report.date_collected_tz; column procedure_report.date_report_tz; column procedure_report.review_status (comment); column procedure_report.report_notes
--- hisops:stmt 186 639
+-- hisops:stmt 186 639 ["table:procedure_report"]
 ALTER TABLE `procedure_report`
   ENGINE=InnoDB,
   ADD COLUMN `procedure_order_seq` int(11) NOT NULL DEFAULT 1 COMMENT 'references procedure_order_code.procedure_order_seq' AFTER `procedure_order_id`,
@@ -2444,7 +2444,7 @@ ALTER TABLE `procedure_report`
   ADD COLUMN `report_notes` text DEFAULT NULL COMMENT 'notes from the lab' AFTER `review_status`;
 
 -- table procedure_result (engine); column procedure_result.result_data_type; column procedure_result.result_code; column procedure_result.result_text; column procedure_result.comments (nullable, default); column procedure_result.result_status (comment)
--- hisops:stmt 187 718
+-- hisops:stmt 187 718 ["table:procedure_result"]
 ALTER TABLE `procedure_result`
   ENGINE=InnoDB,
   ADD COLUMN `result_data_type` char(1) NOT NULL DEFAULT 'S' COMMENT 'N=Numeric, S=String, F=Formatted, E=External, L=Long text as first line of comments' AFTER `procedure_report_id`,
@@ -2454,7 +2454,7 @@ ALTER TABLE `procedure_result`
   MODIFY COLUMN `result_status` varchar(31) NOT NULL DEFAULT '' COMMENT 'preliminary, cannot be done, final, corrected, incomplete...etc.';
 
 -- table procedure_type (engine); column procedure_type.lab_id (comment); column procedure_type.body_site (comment); column procedure_type.activity; column procedure_type.notes
--- hisops:stmt 188 506
+-- hisops:stmt 188 506 ["table:procedure_type"]
 ALTER TABLE `procedure_type`
   ENGINE=InnoDB,
   MODIFY COLUMN `lab_id` bigint(20) NOT NULL DEFAULT 0 COMMENT 'references procedure_providers.ppid, 0 means default to parent',
@@ -2463,12 +2463,12 @@ ALTER TABLE `procedure_type`
   ADD COLUMN `notes` varchar(255) NOT NULL DEFAULT '' COMMENT 'additional notes to enhance description' AFTER `activity`;
 
 -- table product_warehouse (engine)
--- hisops:stmt 189 48
+-- hisops:stmt 189 48 ["table:product_warehouse"]
 ALTER TABLE `product_warehouse`
   ENGINE=InnoDB;
 
 -- table registry (engine); column registry.patient_encounter; column registry.therapy_group_encounter; column registry.aco_spec
--- hisops:stmt 190 321
+-- hisops:stmt 190 321 ["table:registry"]
 ALTER TABLE `registry`
   ENGINE=InnoDB,
   ADD COLUMN `patient_encounter` tinyint(4) NOT NULL DEFAULT 1 AFTER `nickname`,
@@ -2476,74 +2476,74 @@ ALTER TABLE `registry`
   ADD COLUMN `aco_spec` varchar(63) NOT NULL DEFAULT 'encounters|notes' AFTER `therapy_group_encounter`;
 
 -- table rule_action (engine)
--- hisops:stmt 191 42
+-- hisops:stmt 191 42 ["table:rule_action"]
 ALTER TABLE `rule_action`
   ENGINE=InnoDB;
 
 -- table rule_action_item (engine); column rule_action_item.reminder_message (nullable, default)
--- hisops:stmt 192 146
+-- hisops:stmt 192 146 ["table:rule_action_item"]
 ALTER TABLE `rule_action_item`
   ENGINE=InnoDB,
   MODIFY COLUMN `reminder_message` text DEFAULT NULL COMMENT 'Custom message in patient reminder';
 
 -- table rule_filter (engine)
--- hisops:stmt 193 42
+-- hisops:stmt 193 42 ["table:rule_filter"]
 ALTER TABLE `rule_filter`
   ENGINE=InnoDB;
 
 -- table rule_patient_data (engine)
--- hisops:stmt 194 48
+-- hisops:stmt 194 48 ["table:rule_patient_data"]
 ALTER TABLE `rule_patient_data`
   ENGINE=InnoDB;
 
 -- table rule_reminder (engine)
--- hisops:stmt 195 44
+-- hisops:stmt 195 44 ["table:rule_reminder"]
 ALTER TABLE `rule_reminder`
   ENGINE=InnoDB;
 
 -- table rule_target (engine)
--- hisops:stmt 196 42
+-- hisops:stmt 196 42 ["table:rule_target"]
 ALTER TABLE `rule_target`
   ENGINE=InnoDB;
 
 -- table sequences (engine)
--- hisops:stmt 197 40
+-- hisops:stmt 197 40 ["table:sequences"]
 ALTER TABLE `sequences`
   ENGINE=InnoDB;
 
 -- table standardized_tables_track (engine)
--- hisops:stmt 198 56
+-- hisops:stmt 198 56 ["table:standardized_tables_track"]
 ALTER TABLE `standardized_tables_track`
   ENGINE=InnoDB;
 
 -- table supported_external_dataloads (engine)
--- hisops:stmt 199 59
+-- hisops:stmt 199 59 ["table:supported_external_dataloads"]
 ALTER TABLE `supported_external_dataloads`
   ENGINE=InnoDB;
 
 -- table syndromic_surveillance (engine)
--- hisops:stmt 200 53
+-- hisops:stmt 200 53 ["table:syndromic_surveillance"]
 ALTER TABLE `syndromic_surveillance`
   ENGINE=InnoDB;
 
 -- table template_users (engine)
--- hisops:stmt 201 45
+-- hisops:stmt 201 45 ["table:template_users"]
 ALTER TABLE `template_users`
   ENGINE=InnoDB;
 
 -- table transactions (engine)
--- hisops:stmt 202 43
+-- hisops:stmt 202 43 ["table:transactions"]
 ALTER TABLE `transactions`
   ENGINE=InnoDB;
 
 -- table user_settings (engine); column user_settings.setting_label (type)
--- hisops:stmt 203 99
+-- hisops:stmt 203 99 ["table:user_settings"]
 ALTER TABLE `user_settings`
   ENGINE=InnoDB,
   MODIFY COLUMN `setting_label` varchar(100) NOT NULL;
 
 -- table users (engine); column users.suffix; column users.email_direct; column users.weno_prov_id; column users.cpoe; column users.physician_type; column users.main_menu_role; column users.patient_menu_role
--- hisops:stmt 204 589
+-- hisops:stmt 204 589 ["table:users"]
 ALTER TABLE `users`
   ENGINE=InnoDB,
   ADD COLUMN `suffix` varchar(255) DEFAULT NULL AFTER `lname`,
@@ -2555,13 +2555,13 @@ ALTER TABLE `users`
   ADD COLUMN `patient_menu_role` varchar(50) NOT NULL DEFAULT 'standard' AFTER `main_menu_role`;
 
 -- table version (engine); column version.v_acl
--- hisops:stmt 205 106
+-- hisops:stmt 205 106 ["table:version"]
 ALTER TABLE `version`
   ENGINE=InnoDB,
   ADD COLUMN `v_acl` int(11) NOT NULL DEFAULT 0 AFTER `v_database`;
 
 -- table x12_partners (engine); column x12_partners.processing_format (type); column x12_partners.x12_dtp03
--- hisops:stmt 206 251
+-- hisops:stmt 206 251 ["table:x12_partners"]
 ALTER TABLE `x12_partners`
   ENGINE=InnoDB,
   MODIFY COLUMN `processing_format` enum('standard','medi-cal','cms','proxymed','oa_eligibility','availity_eligibility') DEFAULT NULL,

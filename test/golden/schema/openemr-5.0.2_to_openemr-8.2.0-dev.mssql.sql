@@ -21,7 +21,7 @@
 -- ======================================================================================
 
 -- table api_log
--- hisops:stmt 1 450
+-- hisops:stmt 1 450 ["table:api_log"]
 CREATE TABLE [api_log] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [log_id] int NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE [api_log] (
 GO
 
 -- table api_refresh_token
--- hisops:stmt 2 346
+-- hisops:stmt 2 346 ["table:api_refresh_token"]
 CREATE TABLE [api_refresh_token] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [user_id] nvarchar(40) NULL,
@@ -51,16 +51,16 @@ CREATE TABLE [api_refresh_token] (
 );
 GO
 
--- hisops:stmt 3 99
+-- hisops:stmt 3 99 ["table:api_refresh_token"]
 CREATE INDEX [api_refresh_token_usr_client_idx] ON [api_refresh_token] ([client_id], [user_id]);
 GO
 
--- hisops:stmt 4 64
+-- hisops:stmt 4 64 ["table:api_refresh_token"]
 CREATE UNIQUE INDEX [token] ON [api_refresh_token] ([token]);
 GO
 
 -- table care_team_member
--- hisops:stmt 5 690
+-- hisops:stmt 5 690 ["table:care_team_member"]
 CREATE TABLE [care_team_member] (
   [id] int IDENTITY(1,1) NOT NULL,
   [care_team_id] int NOT NULL,
@@ -79,12 +79,12 @@ CREATE TABLE [care_team_member] (
 );
 GO
 
--- hisops:stmt 6 128
+-- hisops:stmt 6 128 ["table:care_team_member"]
 CREATE UNIQUE INDEX [care_team_member_unique] ON [care_team_member] ([care_team_id], [user_id], [facility_id], [contact_id]);
 GO
 
 -- table care_teams
--- hisops:stmt 7 567
+-- hisops:stmt 7 567 ["table:care_teams"]
 CREATE TABLE [care_teams] (
   [id] int IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -100,12 +100,12 @@ CREATE TABLE [care_teams] (
 );
 GO
 
--- hisops:stmt 8 55
+-- hisops:stmt 8 55 ["table:care_teams"]
 CREATE UNIQUE INDEX [uuid] ON [care_teams] ([uuid]);
 GO
 
 -- table clinical_notes_documents
--- hisops:stmt 9 367
+-- hisops:stmt 9 367 ["table:clinical_notes_documents"]
 CREATE TABLE [clinical_notes_documents] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [clinical_note_id] bigint NOT NULL,
@@ -116,24 +116,24 @@ CREATE TABLE [clinical_notes_documents] (
 );
 GO
 
--- hisops:stmt 10 90
+-- hisops:stmt 10 90 ["table:clinical_notes_documents"]
 CREATE INDEX [idx_clinical_note_id] ON [clinical_notes_documents] ([clinical_note_id]);
 GO
 
--- hisops:stmt 11 78
+-- hisops:stmt 11 78 ["table:clinical_notes_documents"]
 CREATE INDEX [idx_created_at] ON [clinical_notes_documents] ([created_at]);
 GO
 
--- hisops:stmt 12 80
+-- hisops:stmt 12 80 ["table:clinical_notes_documents"]
 CREATE INDEX [idx_document_id] ON [clinical_notes_documents] ([document_id]);
 GO
 
--- hisops:stmt 13 112
+-- hisops:stmt 13 112 ["table:clinical_notes_documents"]
 CREATE UNIQUE INDEX [unique_note_document] ON [clinical_notes_documents] ([clinical_note_id], [document_id]);
 GO
 
 -- table clinical_notes_procedure_results
--- hisops:stmt 14 399
+-- hisops:stmt 14 399 ["table:clinical_notes_procedure_results"]
 CREATE TABLE [clinical_notes_procedure_results] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [clinical_note_id] bigint NOT NULL,
@@ -144,24 +144,24 @@ CREATE TABLE [clinical_notes_procedure_results] (
 );
 GO
 
--- hisops:stmt 15 98
+-- hisops:stmt 15 98 ["table:clinical_notes_procedure_results"]
 CREATE INDEX [idx_clinical_note_id] ON [clinical_notes_procedure_results] ([clinical_note_id]);
 GO
 
--- hisops:stmt 16 86
+-- hisops:stmt 16 86 ["table:clinical_notes_procedure_results"]
 CREATE INDEX [idx_created_at] ON [clinical_notes_procedure_results] ([created_at]);
 GO
 
--- hisops:stmt 17 104
+-- hisops:stmt 17 104 ["table:clinical_notes_procedure_results"]
 CREATE INDEX [idx_procedure_result_id] ON [clinical_notes_procedure_results] ([procedure_result_id]);
 GO
 
--- hisops:stmt 18 126
+-- hisops:stmt 18 126 ["table:clinical_notes_procedure_results"]
 CREATE UNIQUE INDEX [unique_note_result] ON [clinical_notes_procedure_results] ([clinical_note_id], [procedure_result_id]);
 GO
 
 -- table contact
--- hisops:stmt 19 295
+-- hisops:stmt 19 295 ["table:contact"]
 CREATE TABLE [contact] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [foreign_table_name] nvarchar(255) NOT NULL CONSTRAINT [DF_contact_foreign_table_name] DEFAULT (''),
@@ -170,12 +170,12 @@ CREATE TABLE [contact] (
 );
 GO
 
--- hisops:stmt 20 57
+-- hisops:stmt 20 57 ["table:contact"]
 CREATE INDEX [foreign_id] ON [contact] ([foreign_id]);
 GO
 
 -- table contact_address
--- hisops:stmt 21 741
+-- hisops:stmt 21 741 ["table:contact_address"]
 CREATE TABLE [contact_address] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [contact_id] bigint NOT NULL,
@@ -197,20 +197,20 @@ CREATE TABLE [contact_address] (
 );
 GO
 
--- hisops:stmt 22 65
+-- hisops:stmt 22 65 ["table:contact_address"]
 CREATE INDEX [address_id] ON [contact_address] ([address_id]);
 GO
 
--- hisops:stmt 23 88
+-- hisops:stmt 23 88 ["table:contact_address"]
 CREATE INDEX [contact_address_idx] ON [contact_address] ([contact_id], [address_id]);
 GO
 
--- hisops:stmt 24 65
+-- hisops:stmt 24 65 ["table:contact_address"]
 CREATE INDEX [contact_id] ON [contact_address] ([contact_id]);
 GO
 
 -- table contact_relation
--- hisops:stmt 25 1337
+-- hisops:stmt 25 1337 ["table:contact_relation"]
 CREATE TABLE [contact_relation] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [contact_id] bigint NOT NULL,
@@ -235,16 +235,16 @@ CREATE TABLE [contact_relation] (
 );
 GO
 
--- hisops:stmt 26 66
+-- hisops:stmt 26 66 ["table:contact_relation"]
 CREATE INDEX [contact_id] ON [contact_relation] ([contact_id]);
 GO
 
--- hisops:stmt 27 95
+-- hisops:stmt 27 95 ["table:contact_relation"]
 CREATE INDEX [idx_contact_target_table] ON [contact_relation] ([target_table], [target_id]);
 GO
 
 -- table contact_telecom
--- hisops:stmt 28 737
+-- hisops:stmt 28 737 ["table:contact_telecom"]
 CREATE TABLE [contact_telecom] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [contact_id] bigint NOT NULL,
@@ -266,12 +266,12 @@ CREATE TABLE [contact_telecom] (
 );
 GO
 
--- hisops:stmt 29 65
+-- hisops:stmt 29 65 ["table:contact_telecom"]
 CREATE INDEX [contact_id] ON [contact_telecom] ([contact_id]);
 GO
 
 -- table document_template_profiles
--- hisops:stmt 30 819
+-- hisops:stmt 30 819 ["table:document_template_profiles"]
 CREATE TABLE [document_template_profiles] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [template_id] decimal(20,0) NOT NULL,
@@ -291,12 +291,12 @@ CREATE TABLE [document_template_profiles] (
 );
 GO
 
--- hisops:stmt 31 106
+-- hisops:stmt 31 106 ["table:document_template_profiles"]
 CREATE UNIQUE INDEX [location] ON [document_template_profiles] ([profile], [template_id], [member_of]);
 GO
 
 -- table document_templates
--- hisops:stmt 32 778
+-- hisops:stmt 32 778 ["table:document_templates"]
 CREATE TABLE [document_templates] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [pid] bigint NULL,
@@ -317,12 +317,12 @@ CREATE TABLE [document_templates] (
 );
 GO
 
--- hisops:stmt 33 106
+-- hisops:stmt 33 106 ["table:document_templates"]
 CREATE UNIQUE INDEX [location] ON [document_templates] ([pid], [profile], [category], [template_name]);
 GO
 
 -- table dsi_source_attributes
--- hisops:stmt 34 614
+-- hisops:stmt 34 614 ["table:dsi_source_attributes"]
 CREATE TABLE [dsi_source_attributes] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [client_id] nvarchar(80) NOT NULL,
@@ -338,19 +338,19 @@ CREATE TABLE [dsi_source_attributes] (
 );
 GO
 
--- hisops:stmt 35 98
+-- hisops:stmt 35 98 ["table:dsi_source_attributes"]
 CREATE UNIQUE INDEX [list_id] ON [dsi_source_attributes] ([list_id], [option_id], [client_id]);
 GO
 
 -- table edi_sequences
--- hisops:stmt 36 104
+-- hisops:stmt 36 104 ["table:edi_sequences"]
 CREATE TABLE [edi_sequences] (
   [id] bigint NOT NULL CONSTRAINT [DF_edi_sequences_id] DEFAULT (0)
 );
 GO
 
 -- table email_queue
--- hisops:stmt 37 725
+-- hisops:stmt 37 725 ["table:email_queue"]
 CREATE TABLE [email_queue] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [sender] nvarchar(255) NULL CONSTRAINT [DF_email_queue_sender] DEFAULT (''),
@@ -368,12 +368,12 @@ CREATE TABLE [email_queue] (
 );
 GO
 
--- hisops:stmt 38 49
+-- hisops:stmt 38 49 ["table:email_queue"]
 CREATE INDEX [sent] ON [email_queue] ([sent]);
 GO
 
 -- table export_job
--- hisops:stmt 39 548
+-- hisops:stmt 39 548 ["table:export_job"]
 CREATE TABLE [export_job] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -392,12 +392,12 @@ CREATE TABLE [export_job] (
 );
 GO
 
--- hisops:stmt 40 55
+-- hisops:stmt 40 55 ["table:export_job"]
 CREATE UNIQUE INDEX [uuid] ON [export_job] ([uuid]);
 GO
 
 -- table fee_schedule
--- hisops:stmt 41 589
+-- hisops:stmt 41 589 ["table:fee_schedule"]
 CREATE TABLE [fee_schedule] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [insurance_company_id] int NOT NULL CONSTRAINT [DF_fee_schedule_insurance_company_id] DEFAULT (0),
@@ -411,12 +411,12 @@ CREATE TABLE [fee_schedule] (
 );
 GO
 
--- hisops:stmt 42 150
+-- hisops:stmt 42 150 ["table:fee_schedule"]
 CREATE UNIQUE INDEX [ins_plan_code_mod_type_date] ON [fee_schedule] ([insurance_company_id], [plan], [code], [modifier], [type], [effective_date]);
 GO
 
 -- table form_clinical_notes
--- hisops:stmt 43 766
+-- hisops:stmt 43 766 ["table:form_clinical_notes"]
 CREATE TABLE [form_clinical_notes] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [form_id] bigint NOT NULL,
@@ -440,12 +440,12 @@ CREATE TABLE [form_clinical_notes] (
 );
 GO
 
--- hisops:stmt 44 64
+-- hisops:stmt 44 64 ["table:form_clinical_notes"]
 CREATE UNIQUE INDEX [uuid] ON [form_clinical_notes] ([uuid]);
 GO
 
 -- table form_history_sdoh
--- hisops:stmt 45 2128
+-- hisops:stmt 45 2128 ["table:form_history_sdoh"]
 CREATE TABLE [form_history_sdoh] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -500,24 +500,24 @@ CREATE TABLE [form_history_sdoh] (
 );
 GO
 
--- hisops:stmt 46 76
+-- hisops:stmt 46 76 ["table:form_history_sdoh"]
 CREATE INDEX [assessment_idx] ON [form_history_sdoh] ([assessment_date]);
 GO
 
--- hisops:stmt 47 69
+-- hisops:stmt 47 69 ["table:form_history_sdoh"]
 CREATE INDEX [encounter_idx] ON [form_history_sdoh] ([encounter]);
 GO
 
--- hisops:stmt 48 57
+-- hisops:stmt 48 57 ["table:form_history_sdoh"]
 CREATE INDEX [pid_idx] ON [form_history_sdoh] ([pid]);
 GO
 
--- hisops:stmt 49 59
+-- hisops:stmt 49 59 ["table:form_history_sdoh"]
 CREATE INDEX [uuid_idx] ON [form_history_sdoh] ([uuid]);
 GO
 
 -- table form_history_sdoh_health_concerns
--- hisops:stmt 50 399
+-- hisops:stmt 50 399 ["table:form_history_sdoh_health_concerns"]
 CREATE TABLE [form_history_sdoh_health_concerns] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [sdoh_history_id] decimal(20,0) NOT NULL,
@@ -528,20 +528,20 @@ CREATE TABLE [form_history_sdoh_health_concerns] (
 );
 GO
 
--- hisops:stmt 51 98
+-- hisops:stmt 51 98 ["table:form_history_sdoh_health_concerns"]
 CREATE INDEX [idx_health_concern] ON [form_history_sdoh_health_concerns] ([health_concern_id]);
 GO
 
--- hisops:stmt 52 94
+-- hisops:stmt 52 94 ["table:form_history_sdoh_health_concerns"]
 CREATE INDEX [idx_sdoh_history] ON [form_history_sdoh_health_concerns] ([sdoh_history_id]);
 GO
 
--- hisops:stmt 53 125
+-- hisops:stmt 53 125 ["table:form_history_sdoh_health_concerns"]
 CREATE UNIQUE INDEX [unique_sdoh_concern] ON [form_history_sdoh_health_concerns] ([sdoh_history_id], [health_concern_id]);
 GO
 
 -- table form_questionnaire_assessments
--- hisops:stmt 54 987
+-- hisops:stmt 54 987 ["table:form_questionnaire_assessments"]
 CREATE TABLE [form_questionnaire_assessments] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [date] datetime2(0) NULL CONSTRAINT [DF_form_questionnaire_assessments_date] DEFAULT (sysdatetime()),
@@ -565,7 +565,7 @@ CREATE TABLE [form_questionnaire_assessments] (
 GO
 
 -- table form_vital_details
--- hisops:stmt 55 506
+-- hisops:stmt 55 506 ["table:form_vital_details"]
 CREATE TABLE [form_vital_details] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [form_id] bigint NOT NULL,
@@ -581,16 +581,16 @@ CREATE TABLE [form_vital_details] (
 );
 GO
 
--- hisops:stmt 56 65
+-- hisops:stmt 56 65 ["table:form_vital_details"]
 CREATE INDEX [fk_form_id] ON [form_vital_details] ([form_id]);
 GO
 
--- hisops:stmt 57 116
+-- hisops:stmt 57 116 ["table:form_vital_details"]
 CREATE INDEX [fk_list_options_id] ON [form_vital_details] ([interpretation_list_id], [interpretation_option_id]);
 GO
 
 -- table form_vitals_calculation
--- hisops:stmt 58 448
+-- hisops:stmt 58 448 ["table:form_vitals_calculation"]
 CREATE TABLE [form_vitals_calculation] (
   [id] int IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -607,24 +607,24 @@ CREATE TABLE [form_vitals_calculation] (
 );
 GO
 
--- hisops:stmt 59 85
+-- hisops:stmt 59 85 ["table:form_vitals_calculation"]
 CREATE INDEX [idx_calculation_id] ON [form_vitals_calculation] ([calculation_id]);
 GO
 
--- hisops:stmt 60 75
+-- hisops:stmt 60 75 ["table:form_vitals_calculation"]
 CREATE INDEX [idx_encounter] ON [form_vitals_calculation] ([encounter]);
 GO
 
--- hisops:stmt 61 63
+-- hisops:stmt 61 63 ["table:form_vitals_calculation"]
 CREATE INDEX [idx_pid] ON [form_vitals_calculation] ([pid]);
 GO
 
--- hisops:stmt 62 72
+-- hisops:stmt 62 72 ["table:form_vitals_calculation"]
 CREATE UNIQUE INDEX [unq_uuid] ON [form_vitals_calculation] ([uuid]);
 GO
 
 -- table form_vitals_calculation_components
--- hisops:stmt 63 453
+-- hisops:stmt 63 453 ["table:form_vitals_calculation_components"]
 CREATE TABLE [form_vitals_calculation_components] (
   [id] int IDENTITY(1,1) NOT NULL,
   [fvc_uuid] binary(16) NOT NULL,
@@ -637,20 +637,20 @@ CREATE TABLE [form_vitals_calculation_components] (
 );
 GO
 
--- hisops:stmt 64 110
+-- hisops:stmt 64 110 ["table:form_vitals_calculation_components"]
 CREATE INDEX [idx_component_order] ON [form_vitals_calculation_components] ([fvc_uuid], [component_order]);
 GO
 
--- hisops:stmt 65 94
+-- hisops:stmt 65 94 ["table:form_vitals_calculation_components"]
 CREATE INDEX [idx_vitals_column] ON [form_vitals_calculation_components] ([vitals_column]);
 GO
 
--- hisops:stmt 66 113
+-- hisops:stmt 66 113 ["table:form_vitals_calculation_components"]
 CREATE UNIQUE INDEX [unq_fvc_component] ON [form_vitals_calculation_components] ([fvc_uuid], [vitals_column]);
 GO
 
 -- table form_vitals_calculation_form_vitals
--- hisops:stmt 67 215
+-- hisops:stmt 67 215 ["table:form_vitals_calculation_form_vitals"]
 CREATE TABLE [form_vitals_calculation_form_vitals] (
   [fvc_uuid] binary(16) NOT NULL,
   [vitals_id] bigint NOT NULL,
@@ -659,7 +659,7 @@ CREATE TABLE [form_vitals_calculation_form_vitals] (
 GO
 
 -- table gacl_acl
--- hisops:stmt 68 523
+-- hisops:stmt 68 523 ["table:gacl_acl"]
 CREATE TABLE [gacl_acl] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_acl_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_acl_section_value] DEFAULT ('system'),
@@ -672,20 +672,20 @@ CREATE TABLE [gacl_acl] (
 );
 GO
 
--- hisops:stmt 69 61
+-- hisops:stmt 69 61 ["table:gacl_acl"]
 CREATE INDEX [gacl_enabled_acl] ON [gacl_acl] ([enabled]);
 GO
 
--- hisops:stmt 70 73
+-- hisops:stmt 70 73 ["table:gacl_acl"]
 CREATE INDEX [gacl_section_value_acl] ON [gacl_acl] ([section_value]);
 GO
 
--- hisops:stmt 71 71
+-- hisops:stmt 71 71 ["table:gacl_acl"]
 CREATE INDEX [gacl_updated_date_acl] ON [gacl_acl] ([updated_date]);
 GO
 
 -- table gacl_acl_sections
--- hisops:stmt 72 398
+-- hisops:stmt 72 398 ["table:gacl_acl_sections"]
 CREATE TABLE [gacl_acl_sections] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_acl_sections_id] DEFAULT (0),
   [value] nvarchar(150) NOT NULL,
@@ -696,23 +696,23 @@ CREATE TABLE [gacl_acl_sections] (
 );
 GO
 
--- hisops:stmt 73 77
+-- hisops:stmt 73 77 ["table:gacl_acl_sections"]
 CREATE INDEX [gacl_hidden_acl_sections] ON [gacl_acl_sections] ([hidden]);
 GO
 
--- hisops:stmt 74 82
+-- hisops:stmt 74 82 ["table:gacl_acl_sections"]
 CREATE UNIQUE INDEX [gacl_value_acl_sections] ON [gacl_acl_sections] ([value]);
 GO
 
 -- table gacl_acl_seq
--- hisops:stmt 75 55
+-- hisops:stmt 75 55 ["table:gacl_acl_seq"]
 CREATE TABLE [gacl_acl_seq] (
   [id] int NOT NULL
 );
 GO
 
 -- table gacl_aco
--- hisops:stmt 76 448
+-- hisops:stmt 76 448 ["table:gacl_aco"]
 CREATE TABLE [gacl_aco] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_aco_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_aco_section_value] DEFAULT ('0'),
@@ -724,16 +724,16 @@ CREATE TABLE [gacl_aco] (
 );
 GO
 
--- hisops:stmt 77 59
+-- hisops:stmt 77 59 ["table:gacl_aco"]
 CREATE INDEX [gacl_hidden_aco] ON [gacl_aco] ([hidden]);
 GO
 
--- hisops:stmt 78 95
+-- hisops:stmt 78 95 ["table:gacl_aco"]
 CREATE UNIQUE INDEX [gacl_section_value_value_aco] ON [gacl_aco] ([section_value], [value]);
 GO
 
 -- table gacl_aco_map
--- hisops:stmt 79 321
+-- hisops:stmt 79 321 ["table:gacl_aco_map"]
 CREATE TABLE [gacl_aco_map] (
   [acl_id] int NOT NULL CONSTRAINT [DF_gacl_aco_map_acl_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_aco_map_section_value] DEFAULT ('0'),
@@ -743,7 +743,7 @@ CREATE TABLE [gacl_aco_map] (
 GO
 
 -- table gacl_aco_sections
--- hisops:stmt 80 398
+-- hisops:stmt 80 398 ["table:gacl_aco_sections"]
 CREATE TABLE [gacl_aco_sections] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_aco_sections_id] DEFAULT (0),
   [value] nvarchar(150) NOT NULL,
@@ -754,30 +754,30 @@ CREATE TABLE [gacl_aco_sections] (
 );
 GO
 
--- hisops:stmt 81 77
+-- hisops:stmt 81 77 ["table:gacl_aco_sections"]
 CREATE INDEX [gacl_hidden_aco_sections] ON [gacl_aco_sections] ([hidden]);
 GO
 
--- hisops:stmt 82 82
+-- hisops:stmt 82 82 ["table:gacl_aco_sections"]
 CREATE UNIQUE INDEX [gacl_value_aco_sections] ON [gacl_aco_sections] ([value]);
 GO
 
 -- table gacl_aco_sections_seq
--- hisops:stmt 83 64
+-- hisops:stmt 83 64 ["table:gacl_aco_sections_seq"]
 CREATE TABLE [gacl_aco_sections_seq] (
   [id] int NOT NULL
 );
 GO
 
 -- table gacl_aco_seq
--- hisops:stmt 84 55
+-- hisops:stmt 84 55 ["table:gacl_aco_seq"]
 CREATE TABLE [gacl_aco_seq] (
   [id] int NOT NULL
 );
 GO
 
 -- table gacl_aro
--- hisops:stmt 85 448
+-- hisops:stmt 85 448 ["table:gacl_aro"]
 CREATE TABLE [gacl_aro] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_aro_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_aro_section_value] DEFAULT ('0'),
@@ -789,16 +789,16 @@ CREATE TABLE [gacl_aro] (
 );
 GO
 
--- hisops:stmt 86 59
+-- hisops:stmt 86 59 ["table:gacl_aro"]
 CREATE INDEX [gacl_hidden_aro] ON [gacl_aro] ([hidden]);
 GO
 
--- hisops:stmt 87 95
+-- hisops:stmt 87 95 ["table:gacl_aro"]
 CREATE UNIQUE INDEX [gacl_section_value_value_aro] ON [gacl_aro] ([section_value], [value]);
 GO
 
 -- table gacl_aro_groups
--- hisops:stmt 88 457
+-- hisops:stmt 88 457 ["table:gacl_aro_groups"]
 CREATE TABLE [gacl_aro_groups] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_aro_groups_id] DEFAULT (0),
   [parent_id] int NOT NULL CONSTRAINT [DF_gacl_aro_groups_parent_id] DEFAULT (0),
@@ -810,27 +810,27 @@ CREATE TABLE [gacl_aro_groups] (
 );
 GO
 
--- hisops:stmt 89 78
+-- hisops:stmt 89 78 ["table:gacl_aro_groups"]
 CREATE INDEX [gacl_lft_rgt_aro_groups] ON [gacl_aro_groups] ([lft], [rgt]);
 GO
 
--- hisops:stmt 90 79
+-- hisops:stmt 90 79 ["table:gacl_aro_groups"]
 CREATE INDEX [gacl_parent_id_aro_groups] ON [gacl_aro_groups] ([parent_id]);
 GO
 
--- hisops:stmt 91 78
+-- hisops:stmt 91 78 ["table:gacl_aro_groups"]
 CREATE UNIQUE INDEX [gacl_value_aro_groups] ON [gacl_aro_groups] ([value]);
 GO
 
 -- table gacl_aro_groups_id_seq
--- hisops:stmt 92 65
+-- hisops:stmt 92 65 ["table:gacl_aro_groups_id_seq"]
 CREATE TABLE [gacl_aro_groups_id_seq] (
   [id] int NOT NULL
 );
 GO
 
 -- table gacl_aro_groups_map
--- hisops:stmt 93 279
+-- hisops:stmt 93 279 ["table:gacl_aro_groups_map"]
 CREATE TABLE [gacl_aro_groups_map] (
   [acl_id] int NOT NULL CONSTRAINT [DF_gacl_aro_groups_map_acl_id] DEFAULT (0),
   [group_id] int NOT NULL CONSTRAINT [DF_gacl_aro_groups_map_group_id] DEFAULT (0),
@@ -839,7 +839,7 @@ CREATE TABLE [gacl_aro_groups_map] (
 GO
 
 -- table gacl_aro_map
--- hisops:stmt 94 321
+-- hisops:stmt 94 321 ["table:gacl_aro_map"]
 CREATE TABLE [gacl_aro_map] (
   [acl_id] int NOT NULL CONSTRAINT [DF_gacl_aro_map_acl_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_aro_map_section_value] DEFAULT ('0'),
@@ -849,7 +849,7 @@ CREATE TABLE [gacl_aro_map] (
 GO
 
 -- table gacl_aro_sections
--- hisops:stmt 95 398
+-- hisops:stmt 95 398 ["table:gacl_aro_sections"]
 CREATE TABLE [gacl_aro_sections] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_aro_sections_id] DEFAULT (0),
   [value] nvarchar(150) NOT NULL,
@@ -860,30 +860,30 @@ CREATE TABLE [gacl_aro_sections] (
 );
 GO
 
--- hisops:stmt 96 77
+-- hisops:stmt 96 77 ["table:gacl_aro_sections"]
 CREATE INDEX [gacl_hidden_aro_sections] ON [gacl_aro_sections] ([hidden]);
 GO
 
--- hisops:stmt 97 82
+-- hisops:stmt 97 82 ["table:gacl_aro_sections"]
 CREATE UNIQUE INDEX [gacl_value_aro_sections] ON [gacl_aro_sections] ([value]);
 GO
 
 -- table gacl_aro_sections_seq
--- hisops:stmt 98 64
+-- hisops:stmt 98 64 ["table:gacl_aro_sections_seq"]
 CREATE TABLE [gacl_aro_sections_seq] (
   [id] int NOT NULL
 );
 GO
 
 -- table gacl_aro_seq
--- hisops:stmt 99 55
+-- hisops:stmt 99 55 ["table:gacl_aro_seq"]
 CREATE TABLE [gacl_aro_seq] (
   [id] int NOT NULL
 );
 GO
 
 -- table gacl_axo
--- hisops:stmt 100 448
+-- hisops:stmt 100 448 ["table:gacl_axo"]
 CREATE TABLE [gacl_axo] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_axo_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_axo_section_value] DEFAULT ('0'),
@@ -895,16 +895,16 @@ CREATE TABLE [gacl_axo] (
 );
 GO
 
--- hisops:stmt 101 59
+-- hisops:stmt 101 59 ["table:gacl_axo"]
 CREATE INDEX [gacl_hidden_axo] ON [gacl_axo] ([hidden]);
 GO
 
--- hisops:stmt 102 95
+-- hisops:stmt 102 95 ["table:gacl_axo"]
 CREATE UNIQUE INDEX [gacl_section_value_value_axo] ON [gacl_axo] ([section_value], [value]);
 GO
 
 -- table gacl_axo_groups
--- hisops:stmt 103 457
+-- hisops:stmt 103 457 ["table:gacl_axo_groups"]
 CREATE TABLE [gacl_axo_groups] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_axo_groups_id] DEFAULT (0),
   [parent_id] int NOT NULL CONSTRAINT [DF_gacl_axo_groups_parent_id] DEFAULT (0),
@@ -916,20 +916,20 @@ CREATE TABLE [gacl_axo_groups] (
 );
 GO
 
--- hisops:stmt 104 78
+-- hisops:stmt 104 78 ["table:gacl_axo_groups"]
 CREATE INDEX [gacl_lft_rgt_axo_groups] ON [gacl_axo_groups] ([lft], [rgt]);
 GO
 
--- hisops:stmt 105 79
+-- hisops:stmt 105 79 ["table:gacl_axo_groups"]
 CREATE INDEX [gacl_parent_id_axo_groups] ON [gacl_axo_groups] ([parent_id]);
 GO
 
--- hisops:stmt 106 78
+-- hisops:stmt 106 78 ["table:gacl_axo_groups"]
 CREATE UNIQUE INDEX [gacl_value_axo_groups] ON [gacl_axo_groups] ([value]);
 GO
 
 -- table gacl_axo_groups_map
--- hisops:stmt 107 279
+-- hisops:stmt 107 279 ["table:gacl_axo_groups_map"]
 CREATE TABLE [gacl_axo_groups_map] (
   [acl_id] int NOT NULL CONSTRAINT [DF_gacl_axo_groups_map_acl_id] DEFAULT (0),
   [group_id] int NOT NULL CONSTRAINT [DF_gacl_axo_groups_map_group_id] DEFAULT (0),
@@ -938,7 +938,7 @@ CREATE TABLE [gacl_axo_groups_map] (
 GO
 
 -- table gacl_axo_map
--- hisops:stmt 108 321
+-- hisops:stmt 108 321 ["table:gacl_axo_map"]
 CREATE TABLE [gacl_axo_map] (
   [acl_id] int NOT NULL CONSTRAINT [DF_gacl_axo_map_acl_id] DEFAULT (0),
   [section_value] nvarchar(150) NOT NULL CONSTRAINT [DF_gacl_axo_map_section_value] DEFAULT ('0'),
@@ -948,7 +948,7 @@ CREATE TABLE [gacl_axo_map] (
 GO
 
 -- table gacl_axo_sections
--- hisops:stmt 109 398
+-- hisops:stmt 109 398 ["table:gacl_axo_sections"]
 CREATE TABLE [gacl_axo_sections] (
   [id] int NOT NULL CONSTRAINT [DF_gacl_axo_sections_id] DEFAULT (0),
   [value] nvarchar(150) NOT NULL,
@@ -959,16 +959,16 @@ CREATE TABLE [gacl_axo_sections] (
 );
 GO
 
--- hisops:stmt 110 77
+-- hisops:stmt 110 77 ["table:gacl_axo_sections"]
 CREATE INDEX [gacl_hidden_axo_sections] ON [gacl_axo_sections] ([hidden]);
 GO
 
--- hisops:stmt 111 82
+-- hisops:stmt 111 82 ["table:gacl_axo_sections"]
 CREATE UNIQUE INDEX [gacl_value_axo_sections] ON [gacl_axo_sections] ([value]);
 GO
 
 -- table gacl_groups_aro_map
--- hisops:stmt 112 279
+-- hisops:stmt 112 279 ["table:gacl_groups_aro_map"]
 CREATE TABLE [gacl_groups_aro_map] (
   [group_id] int NOT NULL CONSTRAINT [DF_gacl_groups_aro_map_group_id] DEFAULT (0),
   [aro_id] int NOT NULL CONSTRAINT [DF_gacl_groups_aro_map_aro_id] DEFAULT (0),
@@ -976,12 +976,12 @@ CREATE TABLE [gacl_groups_aro_map] (
 );
 GO
 
--- hisops:stmt 113 66
+-- hisops:stmt 113 66 ["table:gacl_groups_aro_map"]
 CREATE INDEX [gacl_aro_id] ON [gacl_groups_aro_map] ([aro_id]);
 GO
 
 -- table gacl_groups_axo_map
--- hisops:stmt 114 279
+-- hisops:stmt 114 279 ["table:gacl_groups_axo_map"]
 CREATE TABLE [gacl_groups_axo_map] (
   [group_id] int NOT NULL CONSTRAINT [DF_gacl_groups_axo_map_group_id] DEFAULT (0),
   [axo_id] int NOT NULL CONSTRAINT [DF_gacl_groups_axo_map_axo_id] DEFAULT (0),
@@ -989,12 +989,12 @@ CREATE TABLE [gacl_groups_axo_map] (
 );
 GO
 
--- hisops:stmt 115 66
+-- hisops:stmt 115 66 ["table:gacl_groups_axo_map"]
 CREATE INDEX [gacl_axo_id] ON [gacl_groups_axo_map] ([axo_id]);
 GO
 
 -- table gacl_phpgacl
--- hisops:stmt 116 154
+-- hisops:stmt 116 154 ["table:gacl_phpgacl"]
 CREATE TABLE [gacl_phpgacl] (
   [name] nvarchar(230) NOT NULL,
   [value] nvarchar(150) NOT NULL,
@@ -1003,7 +1003,7 @@ CREATE TABLE [gacl_phpgacl] (
 GO
 
 -- table insurance_type_codes
--- hisops:stmt 117 189
+-- hisops:stmt 117 189 ["table:insurance_type_codes"]
 CREATE TABLE [insurance_type_codes] (
   [id] int NOT NULL,
   [type] nvarchar(60) NOT NULL,
@@ -1013,7 +1013,7 @@ CREATE TABLE [insurance_type_codes] (
 GO
 
 -- table ip_tracking
--- hisops:stmt 118 769
+-- hisops:stmt 118 769 ["table:ip_tracking"]
 CREATE TABLE [ip_tracking] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [ip_string] nvarchar(255) NULL CONSTRAINT [DF_ip_tracking_ip_string] DEFAULT (''),
@@ -1027,12 +1027,12 @@ CREATE TABLE [ip_tracking] (
 );
 GO
 
--- hisops:stmt 119 66
+-- hisops:stmt 119 66 ["table:ip_tracking"]
 CREATE UNIQUE INDEX [ip_string] ON [ip_tracking] ([ip_string]);
 GO
 
 -- table jwt_grant_history
--- hisops:stmt 120 343
+-- hisops:stmt 120 343 ["table:jwt_grant_history"]
 CREATE TABLE [jwt_grant_history] (
   [id] int IDENTITY(1,1) NOT NULL,
   [jti] nvarchar(100) NOT NULL,
@@ -1043,12 +1043,12 @@ CREATE TABLE [jwt_grant_history] (
 );
 GO
 
--- hisops:stmt 121 53
+-- hisops:stmt 121 53 ["table:jwt_grant_history"]
 CREATE INDEX [jti] ON [jwt_grant_history] ([jti]);
 GO
 
 -- table lists_medication
--- hisops:stmt 122 723
+-- hisops:stmt 122 723 ["table:lists_medication"]
 CREATE TABLE [lists_medication] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [list_id] bigint NULL,
@@ -1067,20 +1067,20 @@ CREATE TABLE [lists_medication] (
 );
 GO
 
--- hisops:stmt 123 78
+-- hisops:stmt 123 78 ["table:lists_medication"]
 CREATE INDEX [lists_medication_list_idx] ON [lists_medication] ([list_id]);
 GO
 
--- hisops:stmt 124 88
+-- hisops:stmt 124 88 ["table:lists_medication"]
 CREATE INDEX [lists_med_request_intent_idx] ON [lists_medication] ([request_intent]);
 GO
 
--- hisops:stmt 125 88
+-- hisops:stmt 125 88 ["table:lists_medication"]
 CREATE INDEX [lists_med_usage_category_idx] ON [lists_medication] ([usage_category]);
 GO
 
 -- table migrations
--- hisops:stmt 126 193
+-- hisops:stmt 126 193 ["table:migrations"]
 CREATE TABLE [migrations] (
   [version] nvarchar(191) NOT NULL,
   [executed_at] datetime2(0) NULL,
@@ -1090,7 +1090,7 @@ CREATE TABLE [migrations] (
 GO
 
 -- table oauth_clients
--- hisops:stmt 127 1254
+-- hisops:stmt 127 1254 ["table:oauth_clients"]
 CREATE TABLE [oauth_clients] (
   [client_id] nvarchar(80) NOT NULL,
   [client_role] nvarchar(20) NULL,
@@ -1122,7 +1122,7 @@ CREATE TABLE [oauth_clients] (
 GO
 
 -- table oauth_trusted_user
--- hisops:stmt 128 452
+-- hisops:stmt 128 452 ["table:oauth_trusted_user"]
 CREATE TABLE [oauth_trusted_user] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [user_id] nvarchar(80) NULL,
@@ -1137,16 +1137,16 @@ CREATE TABLE [oauth_trusted_user] (
 );
 GO
 
--- hisops:stmt 129 66
+-- hisops:stmt 129 66 ["table:oauth_trusted_user"]
 CREATE INDEX [accounts_id] ON [oauth_trusted_user] ([user_id]);
 GO
 
--- hisops:stmt 130 67
+-- hisops:stmt 130 67 ["table:oauth_trusted_user"]
 CREATE INDEX [clients_id] ON [oauth_trusted_user] ([client_id]);
 GO
 
 -- table onetime_auth
--- hisops:stmt 131 695
+-- hisops:stmt 131 695 ["table:onetime_auth"]
 CREATE TABLE [onetime_auth] (
   [id] int IDENTITY(1,1) NOT NULL,
   [pid] bigint NULL,
@@ -1168,7 +1168,7 @@ CREATE TABLE [onetime_auth] (
 GO
 
 -- table patient_care_experience_preferences
--- hisops:stmt 132 884
+-- hisops:stmt 132 884 ["table:patient_care_experience_preferences"]
 CREATE TABLE [patient_care_experience_preferences] (
   [id] int IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1188,24 +1188,24 @@ CREATE TABLE [patient_care_experience_preferences] (
 );
 GO
 
--- hisops:stmt 133 97
+-- hisops:stmt 133 97 ["table:patient_care_experience_preferences"]
 CREATE INDEX [observation_code] ON [patient_care_experience_preferences] ([observation_code]);
 GO
 
--- hisops:stmt 134 85
+-- hisops:stmt 134 85 ["table:patient_care_experience_preferences"]
 CREATE INDEX [patient_id] ON [patient_care_experience_preferences] ([patient_id]);
 GO
 
--- hisops:stmt 135 77
+-- hisops:stmt 135 77 ["table:patient_care_experience_preferences"]
 CREATE INDEX [status] ON [patient_care_experience_preferences] ([status]);
 GO
 
--- hisops:stmt 136 84
+-- hisops:stmt 136 84 ["table:patient_care_experience_preferences"]
 CREATE UNIQUE INDEX [unq_uuid] ON [patient_care_experience_preferences] ([uuid]);
 GO
 
 -- table patient_history
--- hisops:stmt 137 686
+-- hisops:stmt 137 686 ["table:patient_history"]
 CREATE TABLE [patient_history] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1225,16 +1225,16 @@ CREATE TABLE [patient_history] (
 );
 GO
 
--- hisops:stmt 138 55
+-- hisops:stmt 138 55 ["table:patient_history"]
 CREATE INDEX [pid_idx] ON [patient_history] ([pid]);
 GO
 
--- hisops:stmt 139 60
+-- hisops:stmt 139 60 ["table:patient_history"]
 CREATE UNIQUE INDEX [uuid] ON [patient_history] ([uuid]);
 GO
 
 -- table patient_settings
--- hisops:stmt 140 365
+-- hisops:stmt 140 365 ["table:patient_settings"]
 CREATE TABLE [patient_settings] (
   [setting_patient] bigint NOT NULL CONSTRAINT [DF_patient_settings_setting_patient] DEFAULT (0),
   [setting_label] nvarchar(100) NOT NULL,
@@ -1244,7 +1244,7 @@ CREATE TABLE [patient_settings] (
 GO
 
 -- table patient_treatment_intervention_preferences
--- hisops:stmt 141 919
+-- hisops:stmt 141 919 ["table:patient_treatment_intervention_preferences"]
 CREATE TABLE [patient_treatment_intervention_preferences] (
   [id] int IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1264,24 +1264,24 @@ CREATE TABLE [patient_treatment_intervention_preferences] (
 );
 GO
 
--- hisops:stmt 142 104
+-- hisops:stmt 142 104 ["table:patient_treatment_intervention_preferences"]
 CREATE INDEX [observation_code] ON [patient_treatment_intervention_preferences] ([observation_code]);
 GO
 
--- hisops:stmt 143 92
+-- hisops:stmt 143 92 ["table:patient_treatment_intervention_preferences"]
 CREATE INDEX [patient_id] ON [patient_treatment_intervention_preferences] ([patient_id]);
 GO
 
--- hisops:stmt 144 84
+-- hisops:stmt 144 84 ["table:patient_treatment_intervention_preferences"]
 CREATE INDEX [status] ON [patient_treatment_intervention_preferences] ([status]);
 GO
 
--- hisops:stmt 145 91
+-- hisops:stmt 145 91 ["table:patient_treatment_intervention_preferences"]
 CREATE UNIQUE INDEX [unq_uuid] ON [patient_treatment_intervention_preferences] ([uuid]);
 GO
 
 -- table payment_processing_audit
--- hisops:stmt 146 902
+-- hisops:stmt 146 902 ["table:payment_processing_audit"]
 CREATE TABLE [payment_processing_audit] (
   [uuid] binary(16) NOT NULL CONSTRAINT [DF_payment_processing_audit_uuid] DEFAULT (0x00000000000000000000000000000000),
   [service] nvarchar(50) NULL,
@@ -1304,16 +1304,16 @@ CREATE TABLE [payment_processing_audit] (
 );
 GO
 
--- hisops:stmt 147 60
+-- hisops:stmt 147 60 ["table:payment_processing_audit"]
 CREATE INDEX [pid] ON [payment_processing_audit] ([pid]);
 GO
 
--- hisops:stmt 148 68
+-- hisops:stmt 148 68 ["table:payment_processing_audit"]
 CREATE INDEX [success] ON [payment_processing_audit] ([success]);
 GO
 
 -- table person
--- hisops:stmt 149 1021
+-- hisops:stmt 149 1021 ["table:person"]
 CREATE TABLE [person] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1343,28 +1343,28 @@ CREATE TABLE [person] (
 );
 GO
 
--- hisops:stmt 150 59
+-- hisops:stmt 150 59 ["table:person"]
 CREATE INDEX [idx_person_active] ON [person] ([active]);
 GO
 
--- hisops:stmt 151 60
+-- hisops:stmt 151 60 ["table:person"]
 CREATE INDEX [idx_person_dob] ON [person] ([birth_date]);
 GO
 
--- hisops:stmt 152 74
+-- hisops:stmt 152 74 ["table:person"]
 CREATE INDEX [idx_person_name] ON [person] ([last_name], [first_name]);
 GO
 
--- hisops:stmt 153 90
+-- hisops:stmt 153 90 ["table:person"]
 CREATE INDEX [idx_person_search] ON [person] ([last_name], [first_name], [birth_date]);
 GO
 
--- hisops:stmt 154 51
+-- hisops:stmt 154 51 ["table:person"]
 CREATE UNIQUE INDEX [uuid] ON [person] ([uuid]);
 GO
 
 -- table person_patient_link
--- hisops:stmt 155 555
+-- hisops:stmt 155 555 ["table:person_patient_link"]
 CREATE TABLE [person_patient_link] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [person_id] bigint NOT NULL,
@@ -1378,32 +1378,32 @@ CREATE TABLE [person_patient_link] (
 );
 GO
 
--- hisops:stmt 156 69
+-- hisops:stmt 156 69 ["table:person_patient_link"]
 CREATE INDEX [idx_ppl_active] ON [person_patient_link] ([active]);
 GO
 
--- hisops:stmt 157 79
+-- hisops:stmt 157 79 ["table:person_patient_link"]
 CREATE INDEX [idx_ppl_linked_date] ON [person_patient_link] ([linked_date]);
 GO
 
--- hisops:stmt 158 74
+-- hisops:stmt 158 74 ["table:person_patient_link"]
 CREATE INDEX [idx_ppl_method] ON [person_patient_link] ([link_method]);
 GO
 
--- hisops:stmt 159 74
+-- hisops:stmt 159 74 ["table:person_patient_link"]
 CREATE INDEX [idx_ppl_patient] ON [person_patient_link] ([patient_id]);
 GO
 
--- hisops:stmt 160 72
+-- hisops:stmt 160 72 ["table:person_patient_link"]
 CREATE INDEX [idx_ppl_person] ON [person_patient_link] ([person_id]);
 GO
 
--- hisops:stmt 161 107
+-- hisops:stmt 161 107 ["table:person_patient_link"]
 CREATE UNIQUE INDEX [unique_active_link] ON [person_patient_link] ([person_id], [patient_id], [active]);
 GO
 
 -- table preference_value_sets
--- hisops:stmt 162 512
+-- hisops:stmt 162 512 ["table:preference_value_sets"]
 CREATE TABLE [preference_value_sets] (
   [id] int IDENTITY(1,1) NOT NULL,
   [loinc_code] nvarchar(50) NOT NULL,
@@ -1417,12 +1417,12 @@ CREATE TABLE [preference_value_sets] (
 );
 GO
 
--- hisops:stmt 163 71
+-- hisops:stmt 163 71 ["table:preference_value_sets"]
 CREATE INDEX [loinc_code] ON [preference_value_sets] ([loinc_code]);
 GO
 
 -- table pro_assessments
--- hisops:stmt 164 498
+-- hisops:stmt 164 498 ["table:pro_assessments"]
 CREATE TABLE [pro_assessments] (
   [id] int IDENTITY(1,1) NOT NULL,
   [form_oid] nvarchar(255) NOT NULL,
@@ -1441,7 +1441,7 @@ CREATE TABLE [pro_assessments] (
 GO
 
 -- table procedure_order_relationships
--- hisops:stmt 165 453
+-- hisops:stmt 165 453 ["table:procedure_order_relationships"]
 CREATE TABLE [procedure_order_relationships] (
   [id] int IDENTITY(1,1) NOT NULL,
   [procedure_order_id] bigint NOT NULL,
@@ -1454,20 +1454,20 @@ CREATE TABLE [procedure_order_relationships] (
 );
 GO
 
--- hisops:stmt 166 83
+-- hisops:stmt 166 83 ["table:procedure_order_relationships"]
 CREATE INDEX [idx_created_at] ON [procedure_order_relationships] ([created_at]);
 GO
 
--- hisops:stmt 167 89
+-- hisops:stmt 167 89 ["table:procedure_order_relationships"]
 CREATE INDEX [idx_order_id] ON [procedure_order_relationships] ([procedure_order_id]);
 GO
 
--- hisops:stmt 168 101
+-- hisops:stmt 168 101 ["table:procedure_order_relationships"]
 CREATE INDEX [idx_resource] ON [procedure_order_relationships] ([resource_type], [resource_uuid]);
 GO
 
 -- table procedure_specimen
--- hisops:stmt 169 1340
+-- hisops:stmt 169 1340 ["table:procedure_specimen"]
 CREATE TABLE [procedure_specimen] (
   [procedure_specimen_id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1498,24 +1498,24 @@ CREATE TABLE [procedure_specimen] (
 );
 GO
 
--- hisops:stmt 170 81
+-- hisops:stmt 170 81 ["table:procedure_specimen"]
 CREATE INDEX [idx_accession] ON [procedure_specimen] ([accession_identifier]);
 GO
 
--- hisops:stmt 171 81
+-- hisops:stmt 171 81 ["table:procedure_specimen"]
 CREATE INDEX [idx_identifier] ON [procedure_specimen] ([specimen_identifier]);
 GO
 
--- hisops:stmt 172 103
+-- hisops:stmt 172 103 ["table:procedure_specimen"]
 CREATE INDEX [idx_order_line] ON [procedure_specimen] ([procedure_order_id], [procedure_order_seq]);
 GO
 
--- hisops:stmt 173 70
+-- hisops:stmt 173 70 ["table:procedure_specimen"]
 CREATE UNIQUE INDEX [uuid_unique] ON [procedure_specimen] ([uuid]);
 GO
 
 -- table questionnaire_repository
--- hisops:stmt 174 1043
+-- hisops:stmt 174 1043 ["table:questionnaire_repository"]
 CREATE TABLE [questionnaire_repository] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1539,16 +1539,16 @@ CREATE TABLE [questionnaire_repository] (
 );
 GO
 
--- hisops:stmt 175 84
+-- hisops:stmt 175 84 ["table:questionnaire_repository"]
 CREATE INDEX [search] ON [questionnaire_repository] ([name], [questionnaire_id]);
 GO
 
--- hisops:stmt 176 69
+-- hisops:stmt 176 69 ["table:questionnaire_repository"]
 CREATE UNIQUE INDEX [uuid] ON [questionnaire_repository] ([uuid]);
 GO
 
 -- table questionnaire_response
--- hisops:stmt 177 892
+-- hisops:stmt 177 892 ["table:questionnaire_response"]
 CREATE TABLE [questionnaire_response] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NULL,
@@ -1574,16 +1574,16 @@ CREATE TABLE [questionnaire_response] (
 );
 GO
 
--- hisops:stmt 178 133
+-- hisops:stmt 178 133 ["table:questionnaire_response"]
 CREATE INDEX [response_index] ON [questionnaire_response] ([response_id], [patient_id], [questionnaire_id], [questionnaire_name]);
 GO
 
--- hisops:stmt 179 67
+-- hisops:stmt 179 67 ["table:questionnaire_response"]
 CREATE UNIQUE INDEX [uuid] ON [questionnaire_response] ([uuid]);
 GO
 
 -- table recent_patients
--- hisops:stmt 180 164
+-- hisops:stmt 180 164 ["table:recent_patients"]
 CREATE TABLE [recent_patients] (
   [user_id] nvarchar(40) NOT NULL,
   [patients] nvarchar(max) NULL,
@@ -1592,7 +1592,7 @@ CREATE TABLE [recent_patients] (
 GO
 
 -- table session_tracker
--- hisops:stmt 181 363
+-- hisops:stmt 181 363 ["table:session_tracker"]
 CREATE TABLE [session_tracker] (
   [uuid] binary(16) NOT NULL CONSTRAINT [DF_session_tracker_uuid] DEFAULT (0x00000000000000000000000000000000),
   [created] datetime2(0) NULL,
@@ -1603,7 +1603,7 @@ CREATE TABLE [session_tracker] (
 GO
 
 -- table track_events
--- hisops:stmt 182 417
+-- hisops:stmt 182 417 ["table:track_events"]
 CREATE TABLE [track_events] (
   [id] int IDENTITY(1,1) NOT NULL,
   [event_type] nvarchar(max) NULL,
@@ -1618,7 +1618,7 @@ CREATE TABLE [track_events] (
 GO
 
 -- table uuid_mapping
--- hisops:stmt 183 594
+-- hisops:stmt 183 594 ["table:uuid_mapping"]
 CREATE TABLE [uuid_mapping] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [uuid] binary(16) NOT NULL CONSTRAINT [DF_uuid_mapping_uuid] DEFAULT (0x00000000000000000000000000000000),
@@ -1631,24 +1631,24 @@ CREATE TABLE [uuid_mapping] (
 );
 GO
 
--- hisops:stmt 184 58
+-- hisops:stmt 184 58 ["table:uuid_mapping"]
 CREATE INDEX [resource] ON [uuid_mapping] ([resource]);
 GO
 
--- hisops:stmt 185 52
+-- hisops:stmt 185 52 ["table:uuid_mapping"]
 CREATE INDEX [table] ON [uuid_mapping] ([table]);
 GO
 
--- hisops:stmt 186 64
+-- hisops:stmt 186 64 ["table:uuid_mapping"]
 CREATE INDEX [target_uuid] ON [uuid_mapping] ([target_uuid]);
 GO
 
--- hisops:stmt 187 50
+-- hisops:stmt 187 50 ["table:uuid_mapping"]
 CREATE INDEX [uuid] ON [uuid_mapping] ([uuid]);
 GO
 
 -- table uuid_registry
--- hisops:stmt 188 774
+-- hisops:stmt 188 774 ["table:uuid_registry"]
 CREATE TABLE [uuid_registry] (
   [uuid] binary(16) NOT NULL CONSTRAINT [DF_uuid_registry_uuid] DEFAULT (0x00000000000000000000000000000000),
   [table_name] nvarchar(255) NOT NULL CONSTRAINT [DF_uuid_registry_table_name] DEFAULT (''),
@@ -1663,7 +1663,7 @@ CREATE TABLE [uuid_registry] (
 GO
 
 -- table valueset_oid
--- hisops:stmt 189 569
+-- hisops:stmt 189 569 ["table:valueset_oid"]
 CREATE TABLE [valueset_oid] (
   [nqf_code] nvarchar(255) NOT NULL CONSTRAINT [DF_valueset_oid_nqf_code] DEFAULT (''),
   [code] nvarchar(255) NOT NULL CONSTRAINT [DF_valueset_oid_code] DEFAULT (''),
@@ -1677,7 +1677,7 @@ CREATE TABLE [valueset_oid] (
 GO
 
 -- table verify_email
--- hisops:stmt 190 439
+-- hisops:stmt 190 439 ["table:verify_email"]
 CREATE TABLE [verify_email] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [pid_holder] bigint NULL,
@@ -1693,12 +1693,12 @@ CREATE TABLE [verify_email] (
 );
 GO
 
--- hisops:stmt 191 59
+-- hisops:stmt 191 59 ["table:verify_email"]
 CREATE UNIQUE INDEX [email] ON [verify_email] ([email]);
 GO
 
 -- table x12_remote_tracker
--- hisops:stmt 192 376
+-- hisops:stmt 192 376 ["table:x12_remote_tracker"]
 CREATE TABLE [x12_remote_tracker] (
   [id] bigint IDENTITY(1,1) NOT NULL,
   [x12_partner_id] int NOT NULL,
@@ -1713,27 +1713,27 @@ CREATE TABLE [x12_remote_tracker] (
 GO
 
 -- column addresses.district
--- hisops:stmt 193 63
+-- hisops:stmt 193 63 ["table:addresses"]
 ALTER TABLE [addresses] ADD
   [district] nvarchar(255) NULL;
 GO
 
 -- column amendments.created_time (nullable)
--- hisops:stmt 194 74
+-- hisops:stmt 194 74 ["table:amendments"]
 ALTER TABLE [amendments] ALTER COLUMN [created_time] datetime2(0) NULL;
 GO
 
 -- column amendments_history.created_time (nullable)
--- hisops:stmt 195 82
+-- hisops:stmt 195 82 ["table:amendments_history"]
 ALTER TABLE [amendments_history] ALTER COLUMN [created_time] datetime2(0) NULL;
 GO
 
 -- column api_token.user_id (type, nullable); column api_token.client_id; column api_token.scope; column api_token.revoked; column api_token.context
--- hisops:stmt 196 62
+-- hisops:stmt 196 62 ["table:api_token"]
 ALTER TABLE [api_token] ALTER COLUMN [user_id] bigint NULL;
 GO
 
--- hisops:stmt 197 202
+-- hisops:stmt 197 202 ["table:api_token"]
 ALTER TABLE [api_token] ADD
   [client_id] nvarchar(80) NULL,
   [scope] nvarchar(max) NULL,
@@ -1742,7 +1742,7 @@ ALTER TABLE [api_token] ADD
 GO
 
 -- column ar_activity.deleted; column ar_activity.post_date; column ar_activity.payer_claim_number
--- hisops:stmt 198 130
+-- hisops:stmt 198 130 ["table:ar_activity"]
 ALTER TABLE [ar_activity] ADD
   [deleted] datetime2(0) NULL,
   [post_date] date NULL,
@@ -1750,37 +1750,37 @@ ALTER TABLE [ar_activity] ADD
 GO
 
 -- column audit_master.is_qrda_document; column audit_master.is_unstructured_document
--- hisops:stmt 199 237
+-- hisops:stmt 199 237 ["table:audit_master"]
 ALTER TABLE [audit_master] ADD
   [is_qrda_document] smallint NULL CONSTRAINT [DF_audit_master_is_qrda_document] DEFAULT (0),
   [is_unstructured_document] smallint NULL CONSTRAINT [DF_audit_master_is_unstructured_document] DEFAULT (0);
 GO
 
 -- column background_services.lock_expires_at
--- hisops:stmt 200 79
+-- hisops:stmt 200 79 ["table:background_services"]
 ALTER TABLE [background_services] ADD
   [lock_expires_at] datetime2(0) NULL;
 GO
 
 -- column batchcom.msg_date_sent (nullable)
--- hisops:stmt 201 73
+-- hisops:stmt 201 73 ["table:batchcom"]
 ALTER TABLE [batchcom] ALTER COLUMN [msg_date_sent] datetime2(0) NULL;
 GO
 
 -- column billing.chargecat
--- hisops:stmt 202 108
+-- hisops:stmt 202 108 ["table:billing"]
 ALTER TABLE [billing] ADD
   [chargecat] nvarchar(31) NULL CONSTRAINT [DF_billing_chargecat] DEFAULT ('');
 GO
 
 -- column categories.codes
--- hisops:stmt 203 111
+-- hisops:stmt 203 111 ["table:categories"]
 ALTER TABLE [categories] ADD
   [codes] nvarchar(255) NOT NULL CONSTRAINT [DF_categories_codes] DEFAULT ('');
 GO
 
 -- column ccda.uuid; column ccda.hash; column ccda.encrypted; column ccda.transaction_id
--- hisops:stmt 204 188
+-- hisops:stmt 204 188 ["table:ccda"]
 ALTER TABLE [ccda] ADD
   [uuid] binary(16) NULL,
   [hash] nvarchar(255) NULL,
@@ -1789,7 +1789,7 @@ ALTER TABLE [ccda] ADD
 GO
 
 -- column clinical_rules.amc_2015_flag; column clinical_rules.amc_code_2015; column clinical_rules.bibliographic_citation; column clinical_rules.linked_referential_cds; column clinical_rules.patient_dob_usage; column clinical_rules.patient_ethnicity_usage; column clinical_rules.patient_health_status…
--- hisops:stmt 205 830
+-- hisops:stmt 205 830 ["table:clinical_rules"]
 ALTER TABLE [clinical_rules] ADD
   [amc_2015_flag] smallint NULL,
   [amc_code_2015] nvarchar(30) NOT NULL CONSTRAINT [DF_clinical_rules_amc_code_2015] DEFAULT (''),
@@ -1807,49 +1807,49 @@ ALTER TABLE [clinical_rules] ADD
 GO
 
 -- column clinical_rules_log.facility_id
--- hisops:stmt 206 124
+-- hisops:stmt 206 124 ["table:clinical_rules_log"]
 ALTER TABLE [clinical_rules_log] ADD
   [facility_id] int NULL CONSTRAINT [DF_clinical_rules_log_facility_id] DEFAULT (0);
 GO
 
 -- column codes.code_text (type, nullable, default); column codes.code_text_short (type, nullable, default)
--- hisops:stmt 207 70
+-- hisops:stmt 207 70 ["table:codes"]
 ALTER TABLE [codes] DROP CONSTRAINT IF EXISTS [DF_codes_code_text];
 GO
 
--- hisops:stmt 208 67
+-- hisops:stmt 208 67 ["table:codes"]
 ALTER TABLE [codes] ALTER COLUMN [code_text] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 209 76
+-- hisops:stmt 209 76 ["table:codes"]
 ALTER TABLE [codes] DROP CONSTRAINT IF EXISTS [DF_codes_code_text_short];
 GO
 
--- hisops:stmt 210 73
+-- hisops:stmt 210 73 ["table:codes"]
 ALTER TABLE [codes] ALTER COLUMN [code_text_short] nvarchar(max) NULL;
 GO
 
 -- column codes_history.code_text (type); column codes_history.code_text_short (type)
--- hisops:stmt 211 75
+-- hisops:stmt 211 75 ["table:codes_history"]
 ALTER TABLE [codes_history] ALTER COLUMN [code_text] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 212 81
+-- hisops:stmt 212 81 ["table:codes_history"]
 ALTER TABLE [codes_history] ALTER COLUMN [code_text_short] nvarchar(max) NULL;
 GO
 
 -- column documents.uuid; column documents.date_expires; column documents.hash (type); column documents.name; column documents.drive_uuid; column documents.document_data; column documents.deleted; column documents.foreign_reference_id; column documents.foreign_reference_table
--- hisops:stmt 213 92
+-- hisops:stmt 213 92 ["table:documents"]
 ALTER TABLE [documents] ADD
   [uuid] binary(16) NULL,
   [date_expires] datetime2(0) NULL;
 GO
 
--- hisops:stmt 214 66
+-- hisops:stmt 214 66 ["table:documents"]
 ALTER TABLE [documents] ALTER COLUMN [hash] nvarchar(255) NULL;
 GO
 
--- hisops:stmt 215 291
+-- hisops:stmt 215 291 ["table:documents"]
 ALTER TABLE [documents] ADD
   [name] nvarchar(255) NULL,
   [drive_uuid] binary(16) NULL,
@@ -1860,12 +1860,12 @@ ALTER TABLE [documents] ADD
 GO
 
 -- column drug_inventory.last_notify (nullable)
--- hisops:stmt 216 69
+-- hisops:stmt 216 69 ["table:drug_inventory"]
 ALTER TABLE [drug_inventory] ALTER COLUMN [last_notify] date NULL;
 GO
 
 -- column drug_sales.uuid; column drug_sales.trans_type; column drug_sales.chargecat; column drug_sales.pharmacy_supply_type; column drug_sales.last_updated; column drug_sales.date_created; column drug_sales.updated_by; column drug_sales.created_by
--- hisops:stmt 217 532
+-- hisops:stmt 217 532 ["table:drug_sales"]
 ALTER TABLE [drug_sales] ADD
   [uuid] binary(16) NULL,
   [trans_type] smallint NOT NULL CONSTRAINT [DF_drug_sales_trans_type] DEFAULT (1),
@@ -1878,29 +1878,29 @@ ALTER TABLE [drug_sales] ADD
 GO
 
 -- column drug_templates.pkgqty
--- hisops:stmt 218 111
+-- hisops:stmt 218 111 ["table:drug_templates"]
 ALTER TABLE [drug_templates] ADD
   [pkgqty] real NOT NULL CONSTRAINT [DF_drug_templates_pkgqty] DEFAULT (1);
 GO
 
 -- column drugs.uuid; column drugs.last_notify (nullable); column drugs.date_created; column drugs.last_updated
--- hisops:stmt 219 52
+-- hisops:stmt 219 52 ["table:drugs"]
 ALTER TABLE [drugs] ADD
   [uuid] binary(16) NULL;
 GO
 
--- hisops:stmt 220 60
+-- hisops:stmt 220 60 ["table:drugs"]
 ALTER TABLE [drugs] ALTER COLUMN [last_notify] date NULL;
 GO
 
--- hisops:stmt 221 224
+-- hisops:stmt 221 224 ["table:drugs"]
 ALTER TABLE [drugs] ADD
   [date_created] datetime2(0) NOT NULL CONSTRAINT [DF_drugs_date_created] DEFAULT (sysdatetime()),
   [last_updated] datetime2(0) NOT NULL CONSTRAINT [DF_drugs_last_updated] DEFAULT (sysdatetime());
 GO
 
 -- column employer_data.uuid; column employer_data.street_line_2; column employer_data.start_date; column employer_data.end_date; column employer_data.occupation; column employer_data.industry; column employer_data.created_by
--- hisops:stmt 222 257
+-- hisops:stmt 222 257 ["table:employer_data"]
 ALTER TABLE [employer_data] ADD
   [uuid] binary(16) NULL,
   [street_line_2] nvarchar(max) NULL,
@@ -1912,36 +1912,36 @@ ALTER TABLE [employer_data] ADD
 GO
 
 -- column facility.uuid; column facility.billing_location (default); column facility.accepts_assignment (default); column facility.primary_business_entity (default); column facility.iban; column facility.info; column facility.weno_id; column facility.inactive; column facility.date_created; column fa…
--- hisops:stmt 223 55
+-- hisops:stmt 223 55 ["table:facility"]
 ALTER TABLE [facility] ADD
   [uuid] binary(16) NULL;
 GO
 
--- hisops:stmt 224 83
+-- hisops:stmt 224 83 ["table:facility"]
 ALTER TABLE [facility] DROP CONSTRAINT IF EXISTS [DF_facility_billing_location];
 GO
 
--- hisops:stmt 225 107
+-- hisops:stmt 225 107 ["table:facility"]
 ALTER TABLE [facility] ADD CONSTRAINT [DF_facility_billing_location] DEFAULT (1) FOR [billing_location];
 GO
 
--- hisops:stmt 226 85
+-- hisops:stmt 226 85 ["table:facility"]
 ALTER TABLE [facility] DROP CONSTRAINT IF EXISTS [DF_facility_accepts_assignment];
 GO
 
--- hisops:stmt 227 111
+-- hisops:stmt 227 111 ["table:facility"]
 ALTER TABLE [facility] ADD CONSTRAINT [DF_facility_accepts_assignment] DEFAULT (1) FOR [accepts_assignment];
 GO
 
--- hisops:stmt 228 90
+-- hisops:stmt 228 90 ["table:facility"]
 ALTER TABLE [facility] DROP CONSTRAINT IF EXISTS [DF_facility_primary_business_entity];
 GO
 
--- hisops:stmt 229 121
+-- hisops:stmt 229 121 ["table:facility"]
 ALTER TABLE [facility] ADD CONSTRAINT [DF_facility_primary_business_entity] DEFAULT (1) FOR [primary_business_entity];
 GO
 
--- hisops:stmt 230 504
+-- hisops:stmt 230 504 ["table:facility"]
 ALTER TABLE [facility] ADD
   [iban] nvarchar(50) NULL,
   [info] nvarchar(max) NULL,
@@ -1953,7 +1953,7 @@ ALTER TABLE [facility] ADD
 GO
 
 -- column facility_user_ids.uuid; column facility_user_ids.date_created; column facility_user_ids.last_updated
--- hisops:stmt 231 286
+-- hisops:stmt 231 286 ["table:facility_user_ids"]
 ALTER TABLE [facility_user_ids] ADD
   [uuid] binary(16) NULL,
   [date_created] datetime2(0) NOT NULL CONSTRAINT [DF_facility_user_ids_date_created] DEFAULT (sysdatetime()),
@@ -1961,7 +1961,7 @@ ALTER TABLE [facility_user_ids] ADD
 GO
 
 -- column form_care_plan.note_related_to; column form_care_plan.date_end; column form_care_plan.reason_code; column form_care_plan.reason_description; column form_care_plan.reason_date_low; column form_care_plan.reason_date_high; column form_care_plan.reason_status; column form_care_plan.plan_status…
--- hisops:stmt 232 373
+-- hisops:stmt 232 373 ["table:form_care_plan"]
 ALTER TABLE [form_care_plan] ADD
   [note_related_to] nvarchar(max) NULL,
   [date_end] datetime2(0) NULL,
@@ -1975,7 +1975,7 @@ ALTER TABLE [form_care_plan] ADD
 GO
 
 -- column form_encounter.uuid; column form_encounter.parent_encounter_id; column form_encounter.class_code; column form_encounter.shift; column form_encounter.voucher_number; column form_encounter.discharge_disposition; column form_encounter.encounter_type_code; column form_encounter.encounter_type_…
--- hisops:stmt 233 890
+-- hisops:stmt 233 890 ["table:form_encounter"]
 ALTER TABLE [form_encounter] ADD
   [uuid] binary(16) NULL,
   [parent_encounter_id] bigint NULL,
@@ -1993,18 +1993,18 @@ ALTER TABLE [form_encounter] ADD
 GO
 
 -- column form_eye_antseg.OSCONJ (type)
--- hisops:stmt 234 74
+-- hisops:stmt 234 74 ["table:form_eye_antseg"]
 ALTER TABLE [form_eye_antseg] ALTER COLUMN [OSCONJ] nvarchar(max) NULL;
 GO
 
 -- column form_misc_billing_options.encounter
--- hisops:stmt 235 73
+-- hisops:stmt 235 73 ["table:form_misc_billing_options"]
 ALTER TABLE [form_misc_billing_options] ADD
   [encounter] bigint NULL;
 GO
 
 -- column form_observation.uuid; column form_observation.ob_code; column form_observation.ob_type; column form_observation.ob_status; column form_observation.result_status; column form_observation.ob_reason_status; column form_observation.ob_reason_code; column form_observation.ob_reason_text; colum…
--- hisops:stmt 236 602
+-- hisops:stmt 236 602 ["table:form_observation"]
 ALTER TABLE [form_observation] ADD
   [uuid] binary(16) NULL,
   [ob_code] nvarchar(64) NULL,
@@ -2024,7 +2024,7 @@ ALTER TABLE [form_observation] ADD
 GO
 
 -- column form_vitals.uuid; column form_vitals.oxygen_flow_rate; column form_vitals.ped_weight_height; column form_vitals.ped_bmi; column form_vitals.ped_head_circ; column form_vitals.inhaled_oxygen_concentration; column form_vitals.last_updated
--- hisops:stmt 237 651
+-- hisops:stmt 237 651 ["table:form_vitals"]
 ALTER TABLE [form_vitals] ADD
   [uuid] binary(16) NULL,
   [oxygen_flow_rate] decimal(12,6) NULL CONSTRAINT [DF_form_vitals_oxygen_flow_rate] DEFAULT (0),
@@ -2036,33 +2036,33 @@ ALTER TABLE [form_vitals] ADD
 GO
 
 -- column history_data.uuid; column history_data.created_by
--- hisops:stmt 238 87
+-- hisops:stmt 238 87 ["table:history_data"]
 ALTER TABLE [history_data] ADD
   [uuid] binary(16) NULL,
   [created_by] bigint NULL;
 GO
 
 -- column icd10_dx_order_code.long_desc (type)
--- hisops:stmt 239 81
+-- hisops:stmt 239 81 ["table:icd10_dx_order_code"]
 ALTER TABLE [icd10_dx_order_code] ALTER COLUMN [long_desc] nvarchar(max) NULL;
 GO
 
 -- column icd10_pcs_order_code.long_desc (type)
--- hisops:stmt 240 82
+-- hisops:stmt 240 82 ["table:icd10_pcs_order_code"]
 ALTER TABLE [icd10_pcs_order_code] ALTER COLUMN [long_desc] nvarchar(max) NULL;
 GO
 
 -- column immunizations.uuid; column immunizations.cvx_code (type); column immunizations.reason_code; column immunizations.reason_description; column immunizations.encounter_id
--- hisops:stmt 241 60
+-- hisops:stmt 241 60 ["table:immunizations"]
 ALTER TABLE [immunizations] ADD
   [uuid] binary(16) NULL;
 GO
 
--- hisops:stmt 242 73
+-- hisops:stmt 242 73 ["table:immunizations"]
 ALTER TABLE [immunizations] ALTER COLUMN [cvx_code] nvarchar(64) NULL;
 GO
 
--- hisops:stmt 243 142
+-- hisops:stmt 243 142 ["table:immunizations"]
 ALTER TABLE [immunizations] ADD
   [reason_code] nvarchar(31) NULL,
   [reason_description] nvarchar(max) NULL,
@@ -2070,24 +2070,24 @@ ALTER TABLE [immunizations] ADD
 GO
 
 -- column insurance_companies.uuid; column insurance_companies.ins_type_code (type); column insurance_companies.alt_cms_id (nullable, default); column insurance_companies.cqm_sop; column insurance_companies.date_created; column insurance_companies.last_updated
--- hisops:stmt 244 66
+-- hisops:stmt 244 66 ["table:insurance_companies"]
 ALTER TABLE [insurance_companies] ADD
   [uuid] binary(16) NULL;
 GO
 
--- hisops:stmt 245 75
+-- hisops:stmt 245 75 ["table:insurance_companies"]
 ALTER TABLE [insurance_companies] ALTER COLUMN [ins_type_code] int NULL;
 GO
 
--- hisops:stmt 246 99
+-- hisops:stmt 246 99 ["table:insurance_companies"]
 ALTER TABLE [insurance_companies] DROP CONSTRAINT IF EXISTS [DF_insurance_companies_alt_cms_id];
 GO
 
--- hisops:stmt 247 81
+-- hisops:stmt 247 81 ["table:insurance_companies"]
 ALTER TABLE [insurance_companies] ALTER COLUMN [alt_cms_id] nvarchar(15) NULL;
 GO
 
--- hisops:stmt 248 288
+-- hisops:stmt 248 288 ["table:insurance_companies"]
 ALTER TABLE [insurance_companies] ADD
   [cqm_sop] int NULL,
   [date_created] datetime2(0) NOT NULL CONSTRAINT [DF_insurance_companies_date_created] DEFAULT (sysdatetime()),
@@ -2095,16 +2095,16 @@ ALTER TABLE [insurance_companies] ADD
 GO
 
 -- column insurance_data.uuid; column insurance_data.date (nullable); column insurance_data.subscriber_street_line_2; column insurance_data.subscriber_employer_street_line_2; column insurance_data.date_end
--- hisops:stmt 249 61
+-- hisops:stmt 249 61 ["table:insurance_data"]
 ALTER TABLE [insurance_data] ADD
   [uuid] binary(16) NULL;
 GO
 
--- hisops:stmt 250 62
+-- hisops:stmt 250 62 ["table:insurance_data"]
 ALTER TABLE [insurance_data] ALTER COLUMN [date] date NULL;
 GO
 
--- hisops:stmt 251 166
+-- hisops:stmt 251 166 ["table:insurance_data"]
 ALTER TABLE [insurance_data] ADD
   [subscriber_street_line_2] nvarchar(max) NULL,
   [subscriber_employer_street_line_2] nvarchar(max) NULL,
@@ -2112,7 +2112,7 @@ ALTER TABLE [insurance_data] ADD
 GO
 
 -- column issue_encounter.uuid; column issue_encounter.created_by; column issue_encounter.updated_by; column issue_encounter.created_at; column issue_encounter.updated_at
--- hisops:stmt 252 320
+-- hisops:stmt 252 320 ["table:issue_encounter"]
 ALTER TABLE [issue_encounter] ADD
   [uuid] binary(16) NULL,
   [created_by] bigint NULL,
@@ -2122,7 +2122,7 @@ ALTER TABLE [issue_encounter] ADD
 GO
 
 -- column layout_group_properties.grp_save_close; column layout_group_properties.grp_init_open; column layout_group_properties.grp_referrals; column layout_group_properties.grp_unchecked; column layout_group_properties.grp_last_update
--- hisops:stmt 253 497
+-- hisops:stmt 253 497 ["table:layout_group_properties"]
 ALTER TABLE [layout_group_properties] ADD
   [grp_save_close] smallint NOT NULL CONSTRAINT [DF_layout_group_properties_grp_save_close] DEFAULT (0),
   [grp_init_open] smallint NOT NULL CONSTRAINT [DF_layout_group_properties_grp_init_open] DEFAULT (0),
@@ -2132,27 +2132,27 @@ ALTER TABLE [layout_group_properties] ADD
 GO
 
 -- column layout_options.title (type, nullable, default); column layout_options.codes
--- hisops:stmt 254 84
+-- hisops:stmt 254 84 ["table:layout_options"]
 ALTER TABLE [layout_options] DROP CONSTRAINT IF EXISTS [DF_layout_options_title];
 GO
 
--- hisops:stmt 255 72
+-- hisops:stmt 255 72 ["table:layout_options"]
 ALTER TABLE [layout_options] ALTER COLUMN [title] nvarchar(max) NULL;
 GO
 
--- hisops:stmt 256 119
+-- hisops:stmt 256 119 ["table:layout_options"]
 ALTER TABLE [layout_options] ADD
   [codes] nvarchar(255) NOT NULL CONSTRAINT [DF_layout_options_codes] DEFAULT ('');
 GO
 
 -- column list_options.last_updated
--- hisops:stmt 257 139
+-- hisops:stmt 257 139 ["table:list_options"]
 ALTER TABLE [list_options] ADD
   [last_updated] datetime2(0) NOT NULL CONSTRAINT [DF_list_options_last_updated] DEFAULT (sysdatetime());
 GO
 
 -- column lists.uuid; column lists.udi; column lists.udi_data; column lists.verification
--- hisops:stmt 258 201
+-- hisops:stmt 258 201 ["table:lists"]
 ALTER TABLE [lists] ADD
   [uuid] binary(16) NULL,
   [udi] nvarchar(255) NULL,
@@ -2161,22 +2161,22 @@ ALTER TABLE [lists] ADD
 GO
 
 -- column log_comment_encrypt.checksum_api
--- hisops:stmt 259 77
+-- hisops:stmt 259 77 ["table:log_comment_encrypt"]
 ALTER TABLE [log_comment_encrypt] ADD
   [checksum_api] nvarchar(max) NULL;
 GO
 
 -- column medex_recalls.r_created (default)
--- hisops:stmt 260 86
+-- hisops:stmt 260 86 ["table:medex_recalls"]
 ALTER TABLE [medex_recalls] DROP CONSTRAINT IF EXISTS [DF_medex_recalls_r_created];
 GO
 
--- hisops:stmt 261 115
+-- hisops:stmt 261 115 ["table:medex_recalls"]
 ALTER TABLE [medex_recalls] ADD CONSTRAINT [DF_medex_recalls_r_created] DEFAULT (sysdatetime()) FOR [r_created];
 GO
 
 -- column module_configuration.created_by; column module_configuration.date_added; column module_configuration.updated_by; column module_configuration.date_modified; column module_configuration.date_created
--- hisops:stmt 262 279
+-- hisops:stmt 262 279 ["table:module_configuration"]
 ALTER TABLE [module_configuration] ADD
   [created_by] bigint NULL,
   [date_added] datetime2(0) NULL,
@@ -2186,59 +2186,59 @@ ALTER TABLE [module_configuration] ADD
 GO
 
 -- column modules.mod_ui_name (type, default)
--- hisops:stmt 263 76
+-- hisops:stmt 263 76 ["table:modules"]
 ALTER TABLE [modules] DROP CONSTRAINT IF EXISTS [DF_modules_mod_ui_name];
 GO
 
--- hisops:stmt 264 74
+-- hisops:stmt 264 74 ["table:modules"]
 ALTER TABLE [modules] ALTER COLUMN [mod_ui_name] nvarchar(64) NOT NULL;
 GO
 
--- hisops:stmt 265 96
+-- hisops:stmt 265 96 ["table:modules"]
 ALTER TABLE [modules] ADD CONSTRAINT [DF_modules_mod_ui_name] DEFAULT ('') FOR [mod_ui_name];
 GO
 
 -- column onsite_documents.patient_signed_time (nullable); column onsite_documents.review_date (nullable); column onsite_documents.template_data
--- hisops:stmt 266 87
+-- hisops:stmt 266 87 ["table:onsite_documents"]
 ALTER TABLE [onsite_documents] ALTER COLUMN [patient_signed_time] datetime2(0) NULL;
 GO
 
--- hisops:stmt 267 79
+-- hisops:stmt 267 79 ["table:onsite_documents"]
 ALTER TABLE [onsite_documents] ALTER COLUMN [review_date] datetime2(0) NULL;
 GO
 
--- hisops:stmt 268 75
+-- hisops:stmt 268 75 ["table:onsite_documents"]
 ALTER TABLE [onsite_documents] ADD
   [template_data] nvarchar(max) NULL;
 GO
 
 -- column onsite_signatures.sig_hash (type)
--- hisops:stmt 269 82
+-- hisops:stmt 269 82 ["table:onsite_signatures"]
 ALTER TABLE [onsite_signatures] ALTER COLUMN [sig_hash] nvarchar(255) NOT NULL;
 GO
 
 -- column openemr_postcalendar_categories.pc_last_updated
--- hisops:stmt 270 183
+-- hisops:stmt 270 183 ["table:openemr_postcalendar_categories"]
 ALTER TABLE [openemr_postcalendar_categories] ADD
   [pc_last_updated] datetime2(0) NOT NULL CONSTRAINT [DF_openemr_postcalendar_categories_pc_last_updated] DEFAULT (sysdatetime());
 GO
 
 -- column openemr_postcalendar_events.pc_endDate (nullable); column openemr_postcalendar_events.uuid
--- hisops:stmt 271 81
+-- hisops:stmt 271 81 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] ALTER COLUMN [pc_endDate] date NULL;
 GO
 
--- hisops:stmt 272 74
+-- hisops:stmt 272 74 ["table:openemr_postcalendar_events"]
 ALTER TABLE [openemr_postcalendar_events] ADD
   [uuid] binary(16) NULL;
 GO
 
 -- column patient_access_onsite.portal_pwd (type); column patient_access_onsite.portal_login_username; column patient_access_onsite.portal_onetime; column patient_access_onsite.date_created
--- hisops:stmt 273 84
+-- hisops:stmt 273 84 ["table:patient_access_onsite"]
 ALTER TABLE [patient_access_onsite] ALTER COLUMN [portal_pwd] nvarchar(255) NULL;
 GO
 
--- hisops:stmt 274 242
+-- hisops:stmt 274 242 ["table:patient_access_onsite"]
 ALTER TABLE [patient_access_onsite] ADD
   [portal_login_username] nvarchar(100) NULL,
   [portal_onetime] nvarchar(255) NULL,
@@ -2246,7 +2246,7 @@ ALTER TABLE [patient_access_onsite] ADD
 GO
 
 -- column patient_data.uuid; column patient_data.interpreter; column patient_data.interpreter_needed; column patient_data.advance_directive_user_authenticator; column patient_data.care_team_provider; column patient_data.care_team_facility; column patient_data.care_team_status; column patient_data.se…
--- hisops:stmt 275 1239
+-- hisops:stmt 275 1239 ["table:patient_data"]
 ALTER TABLE [patient_data] ADD
   [uuid] binary(16) NULL,
   [interpreter] nvarchar(255) NOT NULL CONSTRAINT [DF_patient_data_interpreter] DEFAULT (''),
@@ -2278,7 +2278,7 @@ ALTER TABLE [patient_data] ADD
 GO
 
 -- column prescriptions.uuid; column prescriptions.usage_category; column prescriptions.request_intent; column prescriptions.drug_dosage_instructions; column prescriptions.diagnosis; column prescriptions.created_by; column prescriptions.updated_by
--- hisops:stmt 276 277
+-- hisops:stmt 276 277 ["table:prescriptions"]
 ALTER TABLE [prescriptions] ADD
   [uuid] binary(16) NULL,
   [usage_category] nvarchar(100) NULL,
@@ -2290,13 +2290,13 @@ ALTER TABLE [prescriptions] ADD
 GO
 
 -- column procedure_answers.procedure_code
--- hisops:stmt 277 76
+-- hisops:stmt 277 76 ["table:procedure_answers"]
 ALTER TABLE [procedure_answers] ADD
   [procedure_code] nvarchar(31) NULL;
 GO
 
 -- column procedure_order.uuid; column procedure_order.billing_type; column procedure_order.specimen_fasting; column procedure_order.order_psc; column procedure_order.order_abn; column procedure_order.collector_id; column procedure_order.account; column procedure_order.account_facility; column proce…
--- hisops:stmt 278 872
+-- hisops:stmt 278 872 ["table:procedure_order"]
 ALTER TABLE [procedure_order] ADD
   [uuid] binary(16) NULL,
   [billing_type] nvarchar(4) NULL,
@@ -2317,19 +2317,19 @@ ALTER TABLE [procedure_order] ADD
 GO
 
 -- column procedure_order_code.procedure_code (type); column procedure_order_code.procedure_type; column procedure_order_code.transport; column procedure_order_code.date_end; column procedure_order_code.reason_code; column procedure_order_code.reason_description; column procedure_order_code.reason_d…
--- hisops:stmt 279 105
+-- hisops:stmt 279 105 ["table:procedure_order_code"]
 ALTER TABLE [procedure_order_code] DROP CONSTRAINT IF EXISTS [DF_procedure_order_code_procedure_code];
 GO
 
--- hisops:stmt 280 90
+-- hisops:stmt 280 90 ["table:procedure_order_code"]
 ALTER TABLE [procedure_order_code] ALTER COLUMN [procedure_code] nvarchar(64) NOT NULL;
 GO
 
--- hisops:stmt 281 128
+-- hisops:stmt 281 128 ["table:procedure_order_code"]
 ALTER TABLE [procedure_order_code] ADD CONSTRAINT [DF_procedure_order_code_procedure_code] DEFAULT ('') FOR [procedure_code];
 GO
 
--- hisops:stmt 282 338
+-- hisops:stmt 282 338 ["table:procedure_order_code"]
 ALTER TABLE [procedure_order_code] ADD
   [procedure_type] nvarchar(31) NULL,
   [transport] nvarchar(31) NULL,
@@ -2342,7 +2342,7 @@ ALTER TABLE [procedure_order_code] ADD
 GO
 
 -- column procedure_providers.uuid; column procedure_providers.active; column procedure_providers.type; column procedure_providers.date_created; column procedure_providers.last_updated
--- hisops:stmt 283 405
+-- hisops:stmt 283 405 ["table:procedure_providers"]
 ALTER TABLE [procedure_providers] ADD
   [uuid] binary(16) NULL,
   [active] smallint NOT NULL CONSTRAINT [DF_procedure_providers_active] DEFAULT (1),
@@ -2352,39 +2352,39 @@ ALTER TABLE [procedure_providers] ADD
 GO
 
 -- column procedure_report.uuid
--- hisops:stmt 284 63
+-- hisops:stmt 284 63 ["table:procedure_report"]
 ALTER TABLE [procedure_report] ADD
   [uuid] binary(16) NULL;
 GO
 
 -- column procedure_result.uuid; column procedure_result.date_end
--- hisops:stmt 285 95
+-- hisops:stmt 285 95 ["table:procedure_result"]
 ALTER TABLE [procedure_result] ADD
   [uuid] binary(16) NULL,
   [date_end] datetime2(0) NULL;
 GO
 
 -- column procedure_type.procedure_code (type); column procedure_type.transport; column procedure_type.procedure_type_name
--- hisops:stmt 286 93
+-- hisops:stmt 286 93 ["table:procedure_type"]
 ALTER TABLE [procedure_type] DROP CONSTRAINT IF EXISTS [DF_procedure_type_procedure_code];
 GO
 
--- hisops:stmt 287 84
+-- hisops:stmt 287 84 ["table:procedure_type"]
 ALTER TABLE [procedure_type] ALTER COLUMN [procedure_code] nvarchar(64) NOT NULL;
 GO
 
--- hisops:stmt 288 116
+-- hisops:stmt 288 116 ["table:procedure_type"]
 ALTER TABLE [procedure_type] ADD CONSTRAINT [DF_procedure_type_procedure_code] DEFAULT ('') FOR [procedure_code];
 GO
 
--- hisops:stmt 289 111
+-- hisops:stmt 289 111 ["table:procedure_type"]
 ALTER TABLE [procedure_type] ADD
   [transport] nvarchar(31) NULL,
   [procedure_type_name] nvarchar(64) NULL;
 GO
 
 -- column product_registration.auth_by_id; column product_registration.telemetry_disabled; column product_registration.last_ask_date; column product_registration.last_ask_version; column product_registration.options
--- hisops:stmt 290 214
+-- hisops:stmt 290 214 ["table:product_registration"]
 ALTER TABLE [product_registration] ADD
   [auth_by_id] int NULL,
   [telemetry_disabled] smallint NULL,
@@ -2394,20 +2394,20 @@ ALTER TABLE [product_registration] ADD
 GO
 
 -- column registry.form_foreign_id
--- hisops:stmt 291 62
+-- hisops:stmt 291 62 ["table:registry"]
 ALTER TABLE [registry] ADD
   [form_foreign_id] bigint NULL;
 GO
 
 -- column report_itemized.rule_id; column report_itemized.item_details
--- hisops:stmt 292 104
+-- hisops:stmt 292 104 ["table:report_itemized"]
 ALTER TABLE [report_itemized] ADD
   [rule_id] nvarchar(31) NULL,
   [item_details] nvarchar(max) NULL;
 GO
 
 -- column users.uuid; column users.google_signin_email; column users.country_code; column users.country_code2; column users.portal_user; column users.supervisor_id; column users.billing_facility; column users.billing_facility_id; column users.date_created; column users.last_updated
--- hisops:stmt 293 663
+-- hisops:stmt 293 663 ["table:users"]
 ALTER TABLE [users] ADD
   [uuid] binary(16) NULL,
   [google_signin_email] nvarchar(255) NULL,
@@ -2422,13 +2422,13 @@ ALTER TABLE [users] ADD
 GO
 
 -- column users_facility.warehouse_id
--- hisops:stmt 294 132
+-- hisops:stmt 294 132 ["table:users_facility"]
 ALTER TABLE [users_facility] ADD
   [warehouse_id] nvarchar(31) NOT NULL CONSTRAINT [DF_users_facility_warehouse_id] DEFAULT ('');
 GO
 
 -- column users_secure.last_update_password; column users_secure.password_history3; column users_secure.password_history4; column users_secure.total_login_fail_counter; column users_secure.last_login_fail; column users_secure.auto_block_emailed
--- hisops:stmt 295 406
+-- hisops:stmt 295 406 ["table:users_secure"]
 ALTER TABLE [users_secure] ADD
   [last_update_password] datetime2(0) NULL,
   [password_history3] nvarchar(255) NULL,
@@ -2439,14 +2439,14 @@ ALTER TABLE [users_secure] ADD
 GO
 
 -- column voids.reason; column voids.notes
--- hisops:stmt 296 169
+-- hisops:stmt 296 169 ["table:voids"]
 ALTER TABLE [voids] ADD
   [reason] nvarchar(31) NULL CONSTRAINT [DF_voids_reason] DEFAULT (''),
   [notes] nvarchar(255) NULL CONSTRAINT [DF_voids_notes] DEFAULT ('');
 GO
 
 -- column x12_partners.x12_gs03; column x12_partners.x12_submitter_id; column x12_partners.x12_submitter_name; column x12_partners.x12_sftp_login; column x12_partners.x12_sftp_pass; column x12_partners.x12_sftp_host; column x12_partners.x12_sftp_port; column x12_partners.x12_sftp_local_dir; column x…
--- hisops:stmt 297 654
+-- hisops:stmt 297 654 ["table:x12_partners"]
 ALTER TABLE [x12_partners] ADD
   [x12_gs03] nvarchar(15) NULL,
   [x12_submitter_id] smallint NULL,
@@ -2466,94 +2466,94 @@ ALTER TABLE [x12_partners] ADD
 GO
 
 -- index audit_details.audit_master_id
--- hisops:stmt 298 73
+-- hisops:stmt 298 73 ["table:audit_details"]
 CREATE INDEX [audit_master_id] ON [audit_details] ([audit_master_id]);
 GO
 
 -- index documents.foreign_reference
--- hisops:stmt 299 103
+-- hisops:stmt 299 103 ["table:documents"]
 CREATE INDEX [foreign_reference] ON [documents] ([foreign_reference_id], [foreign_reference_table]);
 GO
 
 -- index external_procedures.ep_pid
--- hisops:stmt 300 61
+-- hisops:stmt 300 61 ["table:external_procedures"]
 CREATE INDEX [ep_pid] ON [external_procedures] ([ep_pid]);
 GO
 
 -- index facility_user_ids.uuid
--- hisops:stmt 301 55
+-- hisops:stmt 301 55 ["table:facility_user_ids"]
 CREATE INDEX [uuid] ON [facility_user_ids] ([uuid]);
 GO
 
 -- index form_care_plan.idx_status_date
--- hisops:stmt 302 90
+-- hisops:stmt 302 90 ["table:form_care_plan"]
 CREATE INDEX [idx_status_date] ON [form_care_plan] ([plan_status], [date], [date_end]);
 GO
 
 -- index form_observation.idx_category; index form_observation.idx_date; index form_observation.idx_parent_observation; index form_observation.idx_pid_encounter; index form_observation.idx_questionnaire_response
--- hisops:stmt 303 66
+-- hisops:stmt 303 66 ["table:form_observation"]
 CREATE INDEX [idx_category] ON [form_observation] ([category]);
 GO
 
--- hisops:stmt 304 58
+-- hisops:stmt 304 58 ["table:form_observation"]
 CREATE INDEX [idx_date] ON [form_observation] ([date]);
 GO
 
--- hisops:stmt 305 89
+-- hisops:stmt 305 89 ["table:form_observation"]
 CREATE INDEX [idx_parent_observation] ON [form_observation] ([parent_observation_id]);
 GO
 
--- hisops:stmt 306 79
+-- hisops:stmt 306 79 ["table:form_observation"]
 CREATE INDEX [idx_pid_encounter] ON [form_observation] ([pid], [encounter]);
 GO
 
--- hisops:stmt 307 97
+-- hisops:stmt 307 97 ["table:form_observation"]
 CREATE INDEX [idx_questionnaire_response] ON [form_observation] ([questionnaire_response_id]);
 GO
 
 -- index lang_definitions.lang_cons
--- hisops:stmt 308 73
+-- hisops:stmt 308 73 ["table:lang_definitions"]
 CREATE INDEX [lang_cons] ON [lang_definitions] ([lang_id], [cons_id]);
 GO
 
 -- index log.patient_id
--- hisops:stmt 309 53
+-- hisops:stmt 309 53 ["table:log"]
 CREATE INDEX [patient_id] ON [log] ([patient_id]);
 GO
 
 -- index patient_data.idx_patient_dob; index patient_data.idx_patient_name
--- hisops:stmt 310 60
+-- hisops:stmt 310 60 ["table:patient_data"]
 CREATE INDEX [idx_patient_dob] ON [patient_data] ([DOB]);
 GO
 
--- hisops:stmt 311 72
+-- hisops:stmt 311 72 ["table:patient_data"]
 CREATE INDEX [idx_patient_name] ON [patient_data] ([lname], [fname]);
 GO
 
 -- index procedure_order.idx_location_id; index procedure_order.idx_order_intent; index procedure_order.idx_scheduled_date; index procedure_order.idx_specimen_type
--- hisops:stmt 312 71
+-- hisops:stmt 312 71 ["table:procedure_order"]
 CREATE INDEX [idx_location_id] ON [procedure_order] ([location_id]);
 GO
 
--- hisops:stmt 313 73
+-- hisops:stmt 313 73 ["table:procedure_order"]
 CREATE INDEX [idx_order_intent] ON [procedure_order] ([order_intent]);
 GO
 
--- hisops:stmt 314 77
+-- hisops:stmt 314 77 ["table:procedure_order"]
 CREATE INDEX [idx_scheduled_date] ON [procedure_order] ([scheduled_date]);
 GO
 
--- hisops:stmt 315 75
+-- hisops:stmt 315 75 ["table:procedure_order"]
 CREATE INDEX [idx_specimen_type] ON [procedure_order] ([specimen_type]);
 GO
 
 -- index procedure_type.ptype_procedure_code
--- hisops:stmt 316 78
+-- hisops:stmt 316 78 ["table:procedure_type"]
 CREATE INDEX [ptype_procedure_code] ON [procedure_type] ([procedure_code]);
 GO
 
 -- index users.abook_type
--- hisops:stmt 317 55
+-- hisops:stmt 317 55 ["table:users"]
 CREATE INDEX [abook_type] ON [users] ([abook_type]);
 GO
 

@@ -16,7 +16,7 @@
 -- ======================================================================================
 
 -- table api_log
--- hisops:stmt 1 517
+-- hisops:stmt 1 517 ["table:api_log"]
 CREATE TABLE `api_log` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `log_id` int(11) NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE `api_log` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table api_refresh_token
--- hisops:stmt 2 541
+-- hisops:stmt 2 541 ["table:api_refresh_token"]
 CREATE TABLE `api_refresh_token` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `user_id` varchar(40) DEFAULT NULL,
@@ -47,7 +47,7 @@ CREATE TABLE `api_refresh_token` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Holds information about api refresh tokens.';
 
 -- table care_team_member
--- hisops:stmt 3 1331
+-- hisops:stmt 3 1331 ["table:care_team_member"]
 CREATE TABLE `care_team_member` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `care_team_id` int(11) NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE `care_team_member` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Stores members of a care team for a patient';
 
 -- table care_teams
--- hisops:stmt 4 801
+-- hisops:stmt 4 801 ["table:care_teams"]
 CREATE TABLE `care_teams` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -84,7 +84,7 @@ CREATE TABLE `care_teams` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table clinical_notes_documents
--- hisops:stmt 5 775
+-- hisops:stmt 5 775 ["table:clinical_notes_documents"]
 CREATE TABLE `clinical_notes_documents` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `clinical_note_id` bigint(20) NOT NULL COMMENT 'Foreign key to form_clinical_notes.id',
@@ -99,7 +99,7 @@ CREATE TABLE `clinical_notes_documents` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Links clinical notes to patient documents';
 
 -- table clinical_notes_procedure_results
--- hisops:stmt 6 848
+-- hisops:stmt 6 848 ["table:clinical_notes_procedure_results"]
 CREATE TABLE `clinical_notes_procedure_results` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `clinical_note_id` bigint(20) NOT NULL COMMENT 'Foreign key to form_clinical_notes.id',
@@ -114,7 +114,7 @@ CREATE TABLE `clinical_notes_procedure_results` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Links clinical notes to procedure results/lab values';
 
 -- table contact
--- hisops:stmt 7 294
+-- hisops:stmt 7 294 ["table:contact"]
 CREATE TABLE `contact` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `foreign_table_name` varchar(255) NOT NULL DEFAULT '',
@@ -124,7 +124,7 @@ CREATE TABLE `contact` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table contact_address
--- hisops:stmt 8 1280
+-- hisops:stmt 8 1280 ["table:contact_address"]
 CREATE TABLE `contact_address` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `contact_id` bigint(20) NOT NULL,
@@ -149,7 +149,7 @@ CREATE TABLE `contact_address` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table contact_relation
--- hisops:stmt 9 1132
+-- hisops:stmt 9 1132 ["table:contact_relation"]
 CREATE TABLE `contact_relation` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `contact_id` bigint(20) NOT NULL,
@@ -176,7 +176,7 @@ CREATE TABLE `contact_relation` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table contact_telecom
--- hisops:stmt 10 1302
+-- hisops:stmt 10 1302 ["table:contact_telecom"]
 CREATE TABLE `contact_telecom` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `contact_id` bigint(20) NOT NULL,
@@ -199,7 +199,7 @@ CREATE TABLE `contact_telecom` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table document_template_profiles
--- hisops:stmt 11 781
+-- hisops:stmt 11 781 ["table:document_template_profiles"]
 CREATE TABLE `document_template_profiles` (
   `id` bigint(21) unsigned NOT NULL AUTO_INCREMENT,
   `template_id` bigint(21) unsigned NOT NULL,
@@ -220,7 +220,7 @@ CREATE TABLE `document_template_profiles` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table document_templates
--- hisops:stmt 12 842
+-- hisops:stmt 12 842 ["table:document_templates"]
 CREATE TABLE `document_templates` (
   `id` bigint(21) unsigned NOT NULL AUTO_INCREMENT,
   `pid` bigint(20) DEFAULT NULL,
@@ -242,7 +242,7 @@ CREATE TABLE `document_templates` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table dsi_source_attributes
--- hisops:stmt 13 759
+-- hisops:stmt 13 759 ["table:dsi_source_attributes"]
 CREATE TABLE `dsi_source_attributes` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   `client_id` varchar(80) NOT NULL,
@@ -259,13 +259,13 @@ CREATE TABLE `dsi_source_attributes` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Holds information about decision support intervention system source attributes';
 
 -- table edi_sequences
--- hisops:stmt 14 140
+-- hisops:stmt 14 140 ["table:edi_sequences"]
 CREATE TABLE `edi_sequences` (
   `id` int(9) unsigned NOT NULL DEFAULT 0
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table email_queue
--- hisops:stmt 15 704
+-- hisops:stmt 15 704 ["table:email_queue"]
 CREATE TABLE `email_queue` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `sender` varchar(255) DEFAULT '',
@@ -284,7 +284,7 @@ CREATE TABLE `email_queue` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table export_job
--- hisops:stmt 16 652
+-- hisops:stmt 16 652 ["table:export_job"]
 CREATE TABLE `export_job` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -304,7 +304,7 @@ CREATE TABLE `export_job` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='fhir export jobs';
 
 -- table fee_schedule
--- hisops:stmt 17 546
+-- hisops:stmt 17 546 ["table:fee_schedule"]
 CREATE TABLE `fee_schedule` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `insurance_company_id` int(11) NOT NULL DEFAULT 0,
@@ -319,7 +319,7 @@ CREATE TABLE `fee_schedule` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_clinical_notes
--- hisops:stmt 18 906
+-- hisops:stmt 18 906 ["table:form_clinical_notes"]
 CREATE TABLE `form_clinical_notes` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `form_id` bigint(20) NOT NULL,
@@ -344,7 +344,7 @@ CREATE TABLE `form_clinical_notes` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_history_sdoh
--- hisops:stmt 19 4438
+-- hisops:stmt 19 4438 ["table:form_history_sdoh"]
 CREATE TABLE `form_history_sdoh` (
   `id` bigint(21) unsigned NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -403,7 +403,7 @@ CREATE TABLE `form_history_sdoh` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_history_sdoh_health_concerns
--- hisops:stmt 20 744
+-- hisops:stmt 20 744 ["table:form_history_sdoh_health_concerns"]
 CREATE TABLE `form_history_sdoh_health_concerns` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `sdoh_history_id` bigint(20) unsigned NOT NULL COMMENT 'FK to form_history_sdoh.id',
@@ -417,7 +417,7 @@ CREATE TABLE `form_history_sdoh_health_concerns` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Links SDOH assessments to health concern conditions';
 
 -- table form_questionnaire_assessments
--- hisops:stmt 21 997
+-- hisops:stmt 21 997 ["table:form_questionnaire_assessments"]
 CREATE TABLE `form_questionnaire_assessments` (
   `id` bigint(21) NOT NULL AUTO_INCREMENT,
   `date` datetime DEFAULT current_timestamp(),
@@ -440,7 +440,7 @@ CREATE TABLE `form_questionnaire_assessments` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table form_vital_details
--- hisops:stmt 22 1384
+-- hisops:stmt 22 1384 ["table:form_vital_details"]
 CREATE TABLE `form_vital_details` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `form_id` bigint(20) NOT NULL COMMENT 'FK to vital_forms.id',
@@ -458,7 +458,7 @@ CREATE TABLE `form_vital_details` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Detailed information of each vital_forms observation column';
 
 -- table form_vitals_calculation
--- hisops:stmt 23 948
+-- hisops:stmt 23 948 ["table:form_vitals_calculation"]
 CREATE TABLE `form_vitals_calculation` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -479,7 +479,7 @@ CREATE TABLE `form_vitals_calculation` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Main calculation records - one per logical calculation (e.g., average BP)';
 
 -- table form_vitals_calculation_components
--- hisops:stmt 24 940
+-- hisops:stmt 24 940 ["table:form_vitals_calculation_components"]
 CREATE TABLE `form_vitals_calculation_components` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `fvc_uuid` binary(16) NOT NULL COMMENT 'fk to form_vitals_calculation.uuid',
@@ -495,7 +495,7 @@ CREATE TABLE `form_vitals_calculation_components` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Component values for calculations (e.g., systolic=120, diastolic=80)';
 
 -- table form_vitals_calculation_form_vitals
--- hisops:stmt 25 480
+-- hisops:stmt 25 480 ["table:form_vitals_calculation_form_vitals"]
 CREATE TABLE `form_vitals_calculation_form_vitals` (
   `fvc_uuid` binary(16) NOT NULL COMMENT 'fk to form_vitals_calculation.uuid',
   `vitals_id` bigint(20) NOT NULL COMMENT 'fk to form_vitals.id',
@@ -503,7 +503,7 @@ CREATE TABLE `form_vitals_calculation_form_vitals` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Join table between form_vitals_calculation and form_vitals table representing the derivative observation relationship between the calculation and the source records';
 
 -- table gacl_acl
--- hisops:stmt 26 530
+-- hisops:stmt 26 530 ["table:gacl_acl"]
 CREATE TABLE `gacl_acl` (
   `id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT 'system',
@@ -519,7 +519,7 @@ CREATE TABLE `gacl_acl` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_acl_sections
--- hisops:stmt 27 401
+-- hisops:stmt 27 401 ["table:gacl_acl_sections"]
 CREATE TABLE `gacl_acl_sections` (
   `id` int(11) NOT NULL DEFAULT 0,
   `value` varchar(150) NOT NULL,
@@ -532,13 +532,13 @@ CREATE TABLE `gacl_acl_sections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_acl_seq
--- hisops:stmt 28 121
+-- hisops:stmt 28 121 ["table:gacl_acl_seq"]
 CREATE TABLE `gacl_acl_seq` (
   `id` int(11) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aco
--- hisops:stmt 29 458
+-- hisops:stmt 29 458 ["table:gacl_aco"]
 CREATE TABLE `gacl_aco` (
   `id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT '0',
@@ -552,7 +552,7 @@ CREATE TABLE `gacl_aco` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aco_map
--- hisops:stmt 30 273
+-- hisops:stmt 30 273 ["table:gacl_aco_map"]
 CREATE TABLE `gacl_aco_map` (
   `acl_id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT '0',
@@ -561,7 +561,7 @@ CREATE TABLE `gacl_aco_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aco_sections
--- hisops:stmt 31 401
+-- hisops:stmt 31 401 ["table:gacl_aco_sections"]
 CREATE TABLE `gacl_aco_sections` (
   `id` int(11) NOT NULL DEFAULT 0,
   `value` varchar(150) NOT NULL,
@@ -574,19 +574,19 @@ CREATE TABLE `gacl_aco_sections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aco_sections_seq
--- hisops:stmt 32 130
+-- hisops:stmt 32 130 ["table:gacl_aco_sections_seq"]
 CREATE TABLE `gacl_aco_sections_seq` (
   `id` int(11) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aco_seq
--- hisops:stmt 33 121
+-- hisops:stmt 33 121 ["table:gacl_aco_seq"]
 CREATE TABLE `gacl_aco_seq` (
   `id` int(11) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro
--- hisops:stmt 34 458
+-- hisops:stmt 34 458 ["table:gacl_aro"]
 CREATE TABLE `gacl_aro` (
   `id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT '0',
@@ -600,7 +600,7 @@ CREATE TABLE `gacl_aro` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_groups
--- hisops:stmt 35 489
+-- hisops:stmt 35 489 ["table:gacl_aro_groups"]
 CREATE TABLE `gacl_aro_groups` (
   `id` int(11) NOT NULL DEFAULT 0,
   `parent_id` int(11) NOT NULL DEFAULT 0,
@@ -615,13 +615,13 @@ CREATE TABLE `gacl_aro_groups` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_groups_id_seq
--- hisops:stmt 36 131
+-- hisops:stmt 36 131 ["table:gacl_aro_groups_id_seq"]
 CREATE TABLE `gacl_aro_groups_id_seq` (
   `id` int(11) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_groups_map
--- hisops:stmt 37 221
+-- hisops:stmt 37 221 ["table:gacl_aro_groups_map"]
 CREATE TABLE `gacl_aro_groups_map` (
   `acl_id` int(11) NOT NULL DEFAULT 0,
   `group_id` int(11) NOT NULL DEFAULT 0,
@@ -629,7 +629,7 @@ CREATE TABLE `gacl_aro_groups_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_map
--- hisops:stmt 38 273
+-- hisops:stmt 38 273 ["table:gacl_aro_map"]
 CREATE TABLE `gacl_aro_map` (
   `acl_id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT '0',
@@ -638,7 +638,7 @@ CREATE TABLE `gacl_aro_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_sections
--- hisops:stmt 39 401
+-- hisops:stmt 39 401 ["table:gacl_aro_sections"]
 CREATE TABLE `gacl_aro_sections` (
   `id` int(11) NOT NULL DEFAULT 0,
   `value` varchar(150) NOT NULL,
@@ -651,19 +651,19 @@ CREATE TABLE `gacl_aro_sections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_sections_seq
--- hisops:stmt 40 130
+-- hisops:stmt 40 130 ["table:gacl_aro_sections_seq"]
 CREATE TABLE `gacl_aro_sections_seq` (
   `id` int(11) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_aro_seq
--- hisops:stmt 41 121
+-- hisops:stmt 41 121 ["table:gacl_aro_seq"]
 CREATE TABLE `gacl_aro_seq` (
   `id` int(11) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_axo
--- hisops:stmt 42 458
+-- hisops:stmt 42 458 ["table:gacl_axo"]
 CREATE TABLE `gacl_axo` (
   `id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT '0',
@@ -677,7 +677,7 @@ CREATE TABLE `gacl_axo` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_axo_groups
--- hisops:stmt 43 489
+-- hisops:stmt 43 489 ["table:gacl_axo_groups"]
 CREATE TABLE `gacl_axo_groups` (
   `id` int(11) NOT NULL DEFAULT 0,
   `parent_id` int(11) NOT NULL DEFAULT 0,
@@ -692,7 +692,7 @@ CREATE TABLE `gacl_axo_groups` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_axo_groups_map
--- hisops:stmt 44 221
+-- hisops:stmt 44 221 ["table:gacl_axo_groups_map"]
 CREATE TABLE `gacl_axo_groups_map` (
   `acl_id` int(11) NOT NULL DEFAULT 0,
   `group_id` int(11) NOT NULL DEFAULT 0,
@@ -700,7 +700,7 @@ CREATE TABLE `gacl_axo_groups_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_axo_map
--- hisops:stmt 45 273
+-- hisops:stmt 45 273 ["table:gacl_axo_map"]
 CREATE TABLE `gacl_axo_map` (
   `acl_id` int(11) NOT NULL DEFAULT 0,
   `section_value` varchar(150) NOT NULL DEFAULT '0',
@@ -709,7 +709,7 @@ CREATE TABLE `gacl_axo_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_axo_sections
--- hisops:stmt 46 401
+-- hisops:stmt 46 401 ["table:gacl_axo_sections"]
 CREATE TABLE `gacl_axo_sections` (
   `id` int(11) NOT NULL DEFAULT 0,
   `value` varchar(150) NOT NULL,
@@ -722,7 +722,7 @@ CREATE TABLE `gacl_axo_sections` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_groups_aro_map
--- hisops:stmt 47 253
+-- hisops:stmt 47 253 ["table:gacl_groups_aro_map"]
 CREATE TABLE `gacl_groups_aro_map` (
   `group_id` int(11) NOT NULL DEFAULT 0,
   `aro_id` int(11) NOT NULL DEFAULT 0,
@@ -731,7 +731,7 @@ CREATE TABLE `gacl_groups_aro_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_groups_axo_map
--- hisops:stmt 48 253
+-- hisops:stmt 48 253 ["table:gacl_groups_axo_map"]
 CREATE TABLE `gacl_groups_axo_map` (
   `group_id` int(11) NOT NULL DEFAULT 0,
   `axo_id` int(11) NOT NULL DEFAULT 0,
@@ -740,7 +740,7 @@ CREATE TABLE `gacl_groups_axo_map` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table gacl_phpgacl
--- hisops:stmt 49 185
+-- hisops:stmt 49 185 ["table:gacl_phpgacl"]
 CREATE TABLE `gacl_phpgacl` (
   `name` varchar(230) NOT NULL,
   `value` varchar(150) NOT NULL,
@@ -748,7 +748,7 @@ CREATE TABLE `gacl_phpgacl` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table insurance_type_codes
--- hisops:stmt 50 215
+-- hisops:stmt 50 215 ["table:insurance_type_codes"]
 CREATE TABLE `insurance_type_codes` (
   `id` int(2) NOT NULL,
   `type` varchar(60) NOT NULL,
@@ -757,7 +757,7 @@ CREATE TABLE `insurance_type_codes` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table ip_tracking
--- hisops:stmt 51 530
+-- hisops:stmt 51 530 ["table:ip_tracking"]
 CREATE TABLE `ip_tracking` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `ip_string` varchar(255) DEFAULT '',
@@ -772,7 +772,7 @@ CREATE TABLE `ip_tracking` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table jwt_grant_history
--- hisops:stmt 52 591
+-- hisops:stmt 52 591 ["table:jwt_grant_history"]
 CREATE TABLE `jwt_grant_history` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `jti` varchar(100) NOT NULL COMMENT 'Unique JWT id',
@@ -784,7 +784,7 @@ CREATE TABLE `jwt_grant_history` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Holds JWT authorization grant ids to prevent replay attacks';
 
 -- table lists_medication
--- hisops:stmt 53 2030
+-- hisops:stmt 53 2030 ["table:lists_medication"]
 CREATE TABLE `lists_medication` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `list_id` bigint(20) DEFAULT NULL COMMENT 'FK Reference to lists.id',
@@ -806,7 +806,7 @@ CREATE TABLE `lists_medication` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Holds additional data about patient medications.';
 
 -- table migrations
--- hisops:stmt 54 243
+-- hisops:stmt 54 243 ["table:migrations"]
 CREATE TABLE `migrations` (
   `version` varchar(191) NOT NULL,
   `executed_at` datetime DEFAULT NULL,
@@ -815,7 +815,7 @@ CREATE TABLE `migrations` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table oauth_clients
--- hisops:stmt 55 1190
+-- hisops:stmt 55 1190 ["table:oauth_clients"]
 CREATE TABLE `oauth_clients` (
   `client_id` varchar(80) NOT NULL,
   `client_role` varchar(20) DEFAULT NULL,
@@ -846,7 +846,7 @@ CREATE TABLE `oauth_clients` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table oauth_trusted_user
--- hisops:stmt 56 525
+-- hisops:stmt 56 525 ["table:oauth_trusted_user"]
 CREATE TABLE `oauth_trusted_user` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `user_id` varchar(80) DEFAULT NULL,
@@ -863,7 +863,7 @@ CREATE TABLE `oauth_trusted_user` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table onetime_auth
--- hisops:stmt 57 947
+-- hisops:stmt 57 947 ["table:onetime_auth"]
 CREATE TABLE `onetime_auth` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `pid` bigint(20) DEFAULT NULL,
@@ -885,7 +885,7 @@ CREATE TABLE `onetime_auth` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_care_experience_preferences
--- hisops:stmt 58 1130
+-- hisops:stmt 58 1130 ["table:patient_care_experience_preferences"]
 CREATE TABLE `patient_care_experience_preferences` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -909,7 +909,7 @@ CREATE TABLE `patient_care_experience_preferences` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_history
--- hisops:stmt 59 830
+-- hisops:stmt 59 830 ["table:patient_history"]
 CREATE TABLE `patient_history` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -931,7 +931,7 @@ CREATE TABLE `patient_history` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_settings
--- hisops:stmt 60 296
+-- hisops:stmt 60 296 ["table:patient_settings"]
 CREATE TABLE `patient_settings` (
   `setting_patient` bigint(20) NOT NULL DEFAULT 0,
   `setting_label` varchar(100) NOT NULL,
@@ -940,7 +940,7 @@ CREATE TABLE `patient_settings` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table patient_treatment_intervention_preferences
--- hisops:stmt 61 1170
+-- hisops:stmt 61 1170 ["table:patient_treatment_intervention_preferences"]
 CREATE TABLE `patient_treatment_intervention_preferences` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -964,7 +964,7 @@ CREATE TABLE `patient_treatment_intervention_preferences` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table payment_processing_audit
--- hisops:stmt 62 891
+-- hisops:stmt 62 891 ["table:payment_processing_audit"]
 CREATE TABLE `payment_processing_audit` (
   `uuid` binary(16) NOT NULL DEFAULT X'00000000000000000000000000000000',
   `service` varchar(50) DEFAULT NULL,
@@ -989,7 +989,7 @@ CREATE TABLE `payment_processing_audit` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table person
--- hisops:stmt 63 1678
+-- hisops:stmt 63 1678 ["table:person"]
 CREATE TABLE `person` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -1024,7 +1024,7 @@ CREATE TABLE `person` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Core person demographics - contact info in contact_telecom';
 
 -- table person_patient_link
--- hisops:stmt 64 1136
+-- hisops:stmt 64 1136 ["table:person_patient_link"]
 CREATE TABLE `person_patient_link` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `person_id` bigint(20) NOT NULL COMMENT 'FK to person.id',
@@ -1044,7 +1044,7 @@ CREATE TABLE `person_patient_link` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Links person records to patient_data records when person becomes patient';
 
 -- table preference_value_sets
--- hisops:stmt 65 513
+-- hisops:stmt 65 513 ["table:preference_value_sets"]
 CREATE TABLE `preference_value_sets` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `loinc_code` varchar(50) NOT NULL,
@@ -1059,7 +1059,7 @@ CREATE TABLE `preference_value_sets` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Answer lists for preference codes';
 
 -- table pro_assessments
--- hisops:stmt 66 1172
+-- hisops:stmt 66 1172 ["table:pro_assessments"]
 CREATE TABLE `pro_assessments` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `form_oid` varchar(255) NOT NULL COMMENT 'unique id for specific instrument, pulled from assessment center API',
@@ -1077,7 +1077,7 @@ CREATE TABLE `pro_assessments` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table procedure_order_relationships
--- hisops:stmt 67 869
+-- hisops:stmt 67 869 ["table:procedure_order_relationships"]
 CREATE TABLE `procedure_order_relationships` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `procedure_order_id` bigint(20) NOT NULL COMMENT 'Links to procedure_order.procedure_order_id',
@@ -1093,7 +1093,7 @@ CREATE TABLE `procedure_order_relationships` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Links ServiceRequests to supporting clinical information';
 
 -- table procedure_specimen
--- hisops:stmt 68 1935
+-- hisops:stmt 68 1935 ["table:procedure_specimen"]
 CREATE TABLE `procedure_specimen` (
   `procedure_specimen_id` bigint(20) NOT NULL AUTO_INCREMENT COMMENT 'record id',
   `uuid` binary(16) DEFAULT NULL COMMENT 'FHIR Specimen id',
@@ -1128,7 +1128,7 @@ CREATE TABLE `procedure_specimen` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table questionnaire_repository
--- hisops:stmt 69 1006
+-- hisops:stmt 69 1006 ["table:questionnaire_repository"]
 CREATE TABLE `questionnaire_repository` (
   `id` bigint(21) unsigned NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -1154,7 +1154,7 @@ CREATE TABLE `questionnaire_repository` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table questionnaire_response
--- hisops:stmt 70 1659
+-- hisops:stmt 70 1659 ["table:questionnaire_response"]
 CREATE TABLE `questionnaire_response` (
   `id` bigint(21) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) DEFAULT NULL,
@@ -1182,7 +1182,7 @@ CREATE TABLE `questionnaire_response` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table recent_patients
--- hisops:stmt 71 192
+-- hisops:stmt 71 192 ["table:recent_patients"]
 CREATE TABLE `recent_patients` (
   `user_id` varchar(40) NOT NULL,
   `patients` text DEFAULT NULL,
@@ -1190,7 +1190,7 @@ CREATE TABLE `recent_patients` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table session_tracker
--- hisops:stmt 72 325
+-- hisops:stmt 72 325 ["table:session_tracker"]
 CREATE TABLE `session_tracker` (
   `uuid` binary(16) NOT NULL DEFAULT X'00000000000000000000000000000000',
   `created` timestamp NULL DEFAULT NULL,
@@ -1200,7 +1200,7 @@ CREATE TABLE `session_tracker` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table track_events
--- hisops:stmt 73 571
+-- hisops:stmt 73 571 ["table:track_events"]
 CREATE TABLE `track_events` (
   `id` int(11) unsigned NOT NULL AUTO_INCREMENT,
   `event_type` text DEFAULT NULL,
@@ -1215,7 +1215,7 @@ CREATE TABLE `track_events` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci COMMENT='Telemetry Event Data';
 
 -- table uuid_mapping
--- hisops:stmt 74 609
+-- hisops:stmt 74 609 ["table:uuid_mapping"]
 CREATE TABLE `uuid_mapping` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `uuid` binary(16) NOT NULL DEFAULT X'00000000000000000000000000000000',
@@ -1232,7 +1232,7 @@ CREATE TABLE `uuid_mapping` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table uuid_registry
--- hisops:stmt 75 523
+-- hisops:stmt 75 523 ["table:uuid_registry"]
 CREATE TABLE `uuid_registry` (
   `uuid` binary(16) NOT NULL DEFAULT X'00000000000000000000000000000000',
   `table_name` varchar(255) NOT NULL DEFAULT '',
@@ -1246,7 +1246,7 @@ CREATE TABLE `uuid_registry` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table valueset_oid
--- hisops:stmt 76 460
+-- hisops:stmt 76 460 ["table:valueset_oid"]
 CREATE TABLE `valueset_oid` (
   `nqf_code` varchar(255) NOT NULL DEFAULT '',
   `code` varchar(255) NOT NULL DEFAULT '',
@@ -1259,7 +1259,7 @@ CREATE TABLE `valueset_oid` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table verify_email
--- hisops:stmt 77 535
+-- hisops:stmt 77 535 ["table:verify_email"]
 CREATE TABLE `verify_email` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `pid_holder` bigint(20) DEFAULT NULL,
@@ -1276,7 +1276,7 @@ CREATE TABLE `verify_email` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- table x12_remote_tracker
--- hisops:stmt 78 416
+-- hisops:stmt 78 416 ["table:x12_remote_tracker"]
 CREATE TABLE `x12_remote_tracker` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `x12_partner_id` int(11) NOT NULL,
@@ -1290,22 +1290,22 @@ CREATE TABLE `x12_remote_tracker` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
 
 -- column addresses.district
--- hisops:stmt 79 141
+-- hisops:stmt 79 141 ["table:addresses"]
 ALTER TABLE `addresses`
   ADD COLUMN `district` varchar(255) DEFAULT NULL COMMENT 'The county or district of the address' AFTER `foreign_id`;
 
 -- column amendments.created_time (nullable, default)
--- hisops:stmt 80 107
+-- hisops:stmt 80 107 ["table:amendments"]
 ALTER TABLE `amendments`
   MODIFY COLUMN `created_time` timestamp NULL DEFAULT NULL COMMENT 'created time';
 
 -- column amendments_history.created_time (nullable, default)
--- hisops:stmt 81 115
+-- hisops:stmt 81 115 ["table:amendments_history"]
 ALTER TABLE `amendments_history`
   MODIFY COLUMN `created_time` timestamp NULL DEFAULT NULL COMMENT 'created time';
 
 -- column api_token.user_id (type, nullable); column api_token.client_id; column api_token.scope; column api_token.revoked; column api_token.context
--- hisops:stmt 82 438
+-- hisops:stmt 82 438 ["table:api_token"]
 ALTER TABLE `api_token`
   MODIFY COLUMN `user_id` bigint(20),
   ADD COLUMN `client_id` varchar(80) DEFAULT NULL AFTER `expiry`,
@@ -1314,46 +1314,46 @@ ALTER TABLE `api_token`
   ADD COLUMN `context` text DEFAULT NULL COMMENT 'context values that change/govern how access token are used' AFTER `revoked`;
 
 -- column ar_activity.deleted; column ar_activity.post_date; column ar_activity.payer_claim_number
--- hisops:stmt 83 329
+-- hisops:stmt 83 329 ["table:ar_activity"]
 ALTER TABLE `ar_activity`
   ADD COLUMN `deleted` datetime DEFAULT NULL COMMENT 'NULL if active, otherwise when voided' AFTER `reason_code`,
   ADD COLUMN `post_date` date DEFAULT NULL COMMENT 'Posting date if specified at payment time' AFTER `deleted`,
   ADD COLUMN `payer_claim_number` varchar(30) DEFAULT NULL AFTER `post_date`;
 
 -- column audit_details.field_value (type); index audit_details.audit_master_id
--- hisops:stmt 84 170
+-- hisops:stmt 84 170 ["table:audit_details"]
 ALTER TABLE `audit_details`
   MODIFY COLUMN `field_value` longtext DEFAULT NULL COMMENT 'openemr table''s field value',
   ADD INDEX `audit_master_id` (`audit_master_id`);
 
 -- column audit_master.is_qrda_document; column audit_master.is_unstructured_document
--- hisops:stmt 85 180
+-- hisops:stmt 85 180 ["table:audit_master"]
 ALTER TABLE `audit_master`
   ADD COLUMN `is_qrda_document` tinyint(1) DEFAULT 0 AFTER `type`,
   ADD COLUMN `is_unstructured_document` tinyint(1) DEFAULT 0 AFTER `is_qrda_document`;
 
 -- column background_services.lock_expires_at
--- hisops:stmt 86 363
+-- hisops:stmt 86 363 ["table:background_services"]
 ALTER TABLE `background_services`
   ADD COLUMN `lock_expires_at` datetime DEFAULT NULL COMMENT 'Lease expiration. Compared with NOW() on acquire, so the stored value uses whatever session timezone is in effect (OpenEMR syncs it to gbl_time_zone). Set on acquire, cleared on release. Expired leases are automatically stolen by the next worker.' AFTER `sort_order`;
 
 -- column batchcom.msg_date_sent (nullable, default)
--- hisops:stmt 87 77
+-- hisops:stmt 87 77 ["table:batchcom"]
 ALTER TABLE `batchcom`
   MODIFY COLUMN `msg_date_sent` datetime DEFAULT NULL;
 
 -- column billing.chargecat
--- hisops:stmt 88 129
+-- hisops:stmt 88 129 ["table:billing"]
 ALTER TABLE `billing`
   ADD COLUMN `chargecat` varchar(31) DEFAULT '' COMMENT 'Charge category or customer' AFTER `revenue_code`;
 
 -- column categories.codes
--- hisops:stmt 89 159
+-- hisops:stmt 89 159 ["table:categories"]
 ALTER TABLE `categories`
   ADD COLUMN `codes` varchar(255) NOT NULL DEFAULT '' COMMENT 'Category codes for documents stored in this category' AFTER `aco_spec`;
 
 -- column ccda.uuid; column ccda.ccda_data (type); column ccda.hash; column ccda.encrypted; column ccda.transaction_id; index ccda.uuid
--- hisops:stmt 90 445
+-- hisops:stmt 90 445 ["table:ccda"]
 ALTER TABLE `ccda`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `ccda_data` longtext DEFAULT NULL,
@@ -1363,7 +1363,7 @@ ALTER TABLE `ccda`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column clinical_rules.amc_2015_flag; column clinical_rules.amc_code (comment); column clinical_rules.amc_code_2014 (comment); column clinical_rules.amc_code_2015; column clinical_rules.bibliographic_citation; column clinical_rules.linked_referential_cds; column clinical_rules.patient_dob_usage; c…
--- hisops:stmt 91 2288
+-- hisops:stmt 91 2288 ["table:clinical_rules"]
 ALTER TABLE `clinical_rules`
   ADD COLUMN `amc_2015_flag` tinyint(1) DEFAULT NULL COMMENT '2015 Automated Measure Calculation flag for (unable to customize per patient)' AFTER `amc_2014_flag`,
   MODIFY COLUMN `amc_code` varchar(10) NOT NULL DEFAULT '' COMMENT 'Automated Measure Calculation identifier (MU rule)',
@@ -1382,24 +1382,24 @@ ALTER TABLE `clinical_rules`
   ADD COLUMN `patient_sodh_usage` text DEFAULT NULL COMMENT 'Description of how patient social determinants of health are used by this rule' AFTER `patient_sexual_orientation_usage`;
 
 -- column clinical_rules_log.facility_id
--- hisops:stmt 92 157
+-- hisops:stmt 92 157 ["table:clinical_rules_log"]
 ALTER TABLE `clinical_rules_log`
   ADD COLUMN `facility_id` int(11) DEFAULT 0 COMMENT 'facility where the rule was executed, 0 if unknown' AFTER `new_value`;
 
 -- column codes.code_text (type, nullable, default); column codes.code_text_short (type, nullable, default)
--- hisops:stmt 93 119
+-- hisops:stmt 93 119 ["table:codes"]
 ALTER TABLE `codes`
   MODIFY COLUMN `code_text` text DEFAULT NULL,
   MODIFY COLUMN `code_text_short` text DEFAULT NULL;
 
 -- column codes_history.code_text (type); column codes_history.code_text_short (type)
--- hisops:stmt 94 127
+-- hisops:stmt 94 127 ["table:codes_history"]
 ALTER TABLE `codes_history`
   MODIFY COLUMN `code_text` text DEFAULT NULL,
   MODIFY COLUMN `code_text_short` text DEFAULT NULL;
 
 -- column documents.uuid; column documents.date_expires; column documents.hash (type, comment); column documents.name; column documents.drive_uuid; column documents.document_data; column documents.deleted; column documents.foreign_reference_id; column documents.foreign_reference_table; index documen…
--- hisops:stmt 95 808
+-- hisops:stmt 95 808 ["table:documents"]
 ALTER TABLE `documents`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   ADD COLUMN `date_expires` datetime DEFAULT NULL AFTER `date`,
@@ -1415,12 +1415,12 @@ ALTER TABLE `documents`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column drug_inventory.last_notify (nullable, default)
--- hisops:stmt 96 77
+-- hisops:stmt 96 77 ["table:drug_inventory"]
 ALTER TABLE `drug_inventory`
   MODIFY COLUMN `last_notify` date DEFAULT NULL;
 
 -- column drug_sales.uuid; column drug_sales.trans_type; column drug_sales.chargecat; column drug_sales.pharmacy_supply_type; column drug_sales.last_updated; column drug_sales.date_created; column drug_sales.updated_by; column drug_sales.created_by; index drug_sales.uuid
--- hisops:stmt 97 1116
+-- hisops:stmt 97 1116 ["table:drug_sales"]
 ALTER TABLE `drug_sales`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL COMMENT 'UUID for this drug sales record, for data exchange purposes' FIRST,
   ADD COLUMN `trans_type` tinyint(4) NOT NULL DEFAULT 1 COMMENT '1=sale, 2=purchase, 3=return, 4=transfer, 5=adjustment' AFTER `selector`,
@@ -1433,12 +1433,12 @@ ALTER TABLE `drug_sales`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column drug_templates.pkgqty
--- hisops:stmt 98 145
+-- hisops:stmt 98 145 ["table:drug_templates"]
 ALTER TABLE `drug_templates`
   ADD COLUMN `pkgqty` float NOT NULL DEFAULT 1 COMMENT 'Number of product items per template item' AFTER `taxrates`;
 
 -- column drugs.uuid; column drugs.last_notify (nullable, default); column drugs.date_created; column drugs.last_updated; index drugs.uuid
--- hisops:stmt 99 386
+-- hisops:stmt 99 386 ["table:drugs"]
 ALTER TABLE `drugs`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `drug_id`,
   MODIFY COLUMN `last_notify` date DEFAULT NULL,
@@ -1447,7 +1447,7 @@ ALTER TABLE `drugs`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column employer_data.uuid; column employer_data.street_line_2; column employer_data.start_date; column employer_data.end_date; column employer_data.occupation; column employer_data.industry; column employer_data.created_by; index employer_data.uuid_unique
--- hisops:stmt 100 913
+-- hisops:stmt 100 913 ["table:employer_data"]
 ALTER TABLE `employer_data`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL COMMENT 'UUID for this employer record, for data exchange purposes' AFTER `id`,
   ADD COLUMN `street_line_2` tinytext DEFAULT NULL AFTER `street`,
@@ -1459,12 +1459,12 @@ ALTER TABLE `employer_data`
   ADD UNIQUE INDEX `uuid_unique` (`uuid`);
 
 -- index external_procedures.ep_pid
--- hisops:stmt 101 66
+-- hisops:stmt 101 66 ["table:external_procedures"]
 ALTER TABLE `external_procedures`
   ADD INDEX `ep_pid` (`ep_pid`);
 
 -- column facility.uuid; column facility.billing_location (default); column facility.accepts_assignment (default); column facility.primary_business_entity (default); column facility.iban; column facility.info; column facility.weno_id; column facility.inactive; column facility.date_created; column fa…
--- hisops:stmt 102 1008
+-- hisops:stmt 102 1008 ["table:facility"]
 ALTER TABLE `facility`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `billing_location` tinyint(1) NOT NULL DEFAULT 1,
@@ -1480,7 +1480,7 @@ ALTER TABLE `facility`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column facility_user_ids.uuid; column facility_user_ids.date_created; column facility_user_ids.last_updated; index facility_user_ids.uuid
--- hisops:stmt 103 346
+-- hisops:stmt 103 346 ["table:facility_user_ids"]
 ALTER TABLE `facility_user_ids`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `facility_id`,
   ADD COLUMN `date_created` datetime NOT NULL DEFAULT current_timestamp() AFTER `field_value`,
@@ -1488,7 +1488,7 @@ ALTER TABLE `facility_user_ids`
   ADD INDEX `uuid` (`uuid`);
 
 -- column form_care_plan.note_related_to; column form_care_plan.date_end; column form_care_plan.reason_code; column form_care_plan.reason_description; column form_care_plan.reason_date_low; column form_care_plan.reason_date_high; column form_care_plan.reason_status; column form_care_plan.plan_status…
--- hisops:stmt 104 1003
+-- hisops:stmt 104 1003 ["table:form_care_plan"]
 ALTER TABLE `form_care_plan`
   ADD COLUMN `note_related_to` text DEFAULT NULL AFTER `care_plan_type`,
   ADD COLUMN `date_end` datetime DEFAULT NULL AFTER `note_related_to`,
@@ -1502,7 +1502,7 @@ ALTER TABLE `form_care_plan`
   ADD INDEX `idx_status_date` (`plan_status`, `date`, `date_end`);
 
 -- column form_encounter.uuid; column form_encounter.parent_encounter_id; column form_encounter.class_code; column form_encounter.shift; column form_encounter.voucher_number; column form_encounter.discharge_disposition; column form_encounter.encounter_type_code; column form_encounter.encounter_type_…
--- hisops:stmt 105 1329
+-- hisops:stmt 105 1329 ["table:form_encounter"]
 ALTER TABLE `form_encounter`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   ADD COLUMN `parent_encounter_id` bigint(20) DEFAULT NULL AFTER `pos_code`,
@@ -1520,23 +1520,23 @@ ALTER TABLE `form_encounter`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column form_eye_antseg.OSCONJ (type)
--- hisops:stmt 106 73
+-- hisops:stmt 106 73 ["table:form_eye_antseg"]
 ALTER TABLE `form_eye_antseg`
   MODIFY COLUMN `OSCONJ` text DEFAULT NULL;
 
 -- column form_eye_mag_prefs.ordering (type)
--- hisops:stmt 107 85
+-- hisops:stmt 107 85 ["table:form_eye_mag_prefs"]
 ALTER TABLE `form_eye_mag_prefs`
   MODIFY COLUMN `ordering` smallint(6) DEFAULT NULL;
 
 -- column form_misc_billing_options.encounter; index form_misc_billing_options.encounter
--- hisops:stmt 108 160
+-- hisops:stmt 108 160 ["table:form_misc_billing_options"]
 ALTER TABLE `form_misc_billing_options`
   ADD COLUMN `encounter` bigint(20) DEFAULT NULL AFTER `box_15_date_qual`,
   ADD UNIQUE INDEX `encounter` (`encounter`);
 
 -- column form_observation.uuid; column form_observation.form_id; column form_observation.ob_code; column form_observation.ob_type; column form_observation.ob_status; column form_observation.result_status; column form_observation.ob_reason_status; column form_observation.ob_reason_code; column form_…
--- hisops:stmt 109 1880
+-- hisops:stmt 109 1880 ["table:form_observation"]
 ALTER TABLE `form_observation`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL COMMENT 'UUID for the observation, used as unique logical identifier' AFTER `id`,
   ADD COLUMN `form_id` bigint(20) NOT NULL COMMENT 'FK to forms.form_id' AFTER `uuid`,
@@ -1562,7 +1562,7 @@ ALTER TABLE `form_observation`
   ADD INDEX `idx_questionnaire_response` (`questionnaire_response_id`);
 
 -- column form_vitals.uuid; column form_vitals.oxygen_flow_rate; column form_vitals.ped_weight_height; column form_vitals.ped_bmi; column form_vitals.ped_head_circ; column form_vitals.inhaled_oxygen_concentration; column form_vitals.last_updated; index form_vitals.uuid
--- hisops:stmt 110 651
+-- hisops:stmt 110 651 ["table:form_vitals"]
 ALTER TABLE `form_vitals`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   ADD COLUMN `oxygen_flow_rate` decimal(12,6) DEFAULT 0 AFTER `oxygen_saturation`,
@@ -1574,24 +1574,24 @@ ALTER TABLE `form_vitals`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column history_data.uuid; column history_data.created_by; index history_data.uuid
--- hisops:stmt 111 247
+-- hisops:stmt 111 247 ["table:history_data"]
 ALTER TABLE `history_data`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   ADD COLUMN `created_by` bigint(20) DEFAULT NULL COMMENT 'users.id the user that first created this record' AFTER `userarea12`,
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column icd10_dx_order_code.long_desc (type)
--- hisops:stmt 112 80
+-- hisops:stmt 112 80 ["table:icd10_dx_order_code"]
 ALTER TABLE `icd10_dx_order_code`
   MODIFY COLUMN `long_desc` text DEFAULT NULL;
 
 -- column icd10_pcs_order_code.long_desc (type)
--- hisops:stmt 113 81
+-- hisops:stmt 113 81 ["table:icd10_pcs_order_code"]
 ALTER TABLE `icd10_pcs_order_code`
   MODIFY COLUMN `long_desc` text DEFAULT NULL;
 
 -- column immunizations.uuid; column immunizations.cvx_code (type); column immunizations.reason_code; column immunizations.reason_description; column immunizations.encounter_id; index immunizations.uuid
--- hisops:stmt 114 659
+-- hisops:stmt 114 659 ["table:immunizations"]
 ALTER TABLE `immunizations`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `cvx_code` varchar(64) DEFAULT NULL,
@@ -1601,7 +1601,7 @@ ALTER TABLE `immunizations`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column insurance_companies.uuid; column insurance_companies.ins_type_code (type); column insurance_companies.alt_cms_id (nullable, default); column insurance_companies.cqm_sop; column insurance_companies.date_created; column insurance_companies.last_updated; index insurance_companies.uuid
--- hisops:stmt 115 573
+-- hisops:stmt 115 573 ["table:insurance_companies"]
 ALTER TABLE `insurance_companies`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `ins_type_code` int(11) DEFAULT NULL,
@@ -1612,7 +1612,7 @@ ALTER TABLE `insurance_companies`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column insurance_data.uuid; column insurance_data.date (nullable, default); column insurance_data.subscriber_street_line_2; column insurance_data.subscriber_employer_street_line_2; column insurance_data.date_end; index insurance_data.uuid
--- hisops:stmt 116 435
+-- hisops:stmt 116 435 ["table:insurance_data"]
 ALTER TABLE `insurance_data`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `date` date DEFAULT NULL,
@@ -1622,7 +1622,7 @@ ALTER TABLE `insurance_data`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column issue_encounter.uuid; column issue_encounter.created_by; column issue_encounter.updated_by; column issue_encounter.created_at; column issue_encounter.updated_at; index issue_encounter.uuid_unique
--- hisops:stmt 117 821
+-- hisops:stmt 117 821 ["table:issue_encounter"]
 ALTER TABLE `issue_encounter`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL COMMENT 'UUID for this issue encounter record, for data exchange purposes',
   ADD COLUMN `created_by` bigint(20) DEFAULT NULL COMMENT 'fk to users.id for the user that entered in the issue encounter data' AFTER `resolved`,
@@ -1632,12 +1632,12 @@ ALTER TABLE `issue_encounter`
   ADD UNIQUE INDEX `uuid_unique` (`uuid`);
 
 -- index lang_definitions.lang_cons
--- hisops:stmt 118 78
+-- hisops:stmt 118 78 ["table:lang_definitions"]
 ALTER TABLE `lang_definitions`
   ADD INDEX `lang_cons` (`lang_id`, `cons_id`);
 
 -- column layout_group_properties.grp_save_close; column layout_group_properties.grp_init_open; column layout_group_properties.grp_referrals; column layout_group_properties.grp_unchecked; column layout_group_properties.grp_last_update
--- hisops:stmt 119 444
+-- hisops:stmt 119 444 ["table:layout_group_properties"]
 ALTER TABLE `layout_group_properties`
   ADD COLUMN `grp_save_close` tinyint(1) NOT NULL DEFAULT 0 AFTER `grp_aco_spec`,
   ADD COLUMN `grp_init_open` tinyint(1) NOT NULL DEFAULT 0 AFTER `grp_save_close`,
@@ -1646,18 +1646,18 @@ ALTER TABLE `layout_group_properties`
   ADD COLUMN `grp_last_update` timestamp NULL DEFAULT NULL AFTER `grp_diags`;
 
 -- column layout_options.title (type, nullable, default); column layout_options.codes
--- hisops:stmt 120 145
+-- hisops:stmt 120 145 ["table:layout_options"]
 ALTER TABLE `layout_options`
   MODIFY COLUMN `title` text DEFAULT NULL,
   ADD COLUMN `codes` varchar(255) NOT NULL DEFAULT '' AFTER `validation`;
 
 -- column list_options.last_updated
--- hisops:stmt 121 149
+-- hisops:stmt 121 149 ["table:list_options"]
 ALTER TABLE `list_options`
   ADD COLUMN `last_updated` datetime NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp() AFTER `timestamp`;
 
 -- column lists.uuid; column lists.udi; column lists.udi_data; column lists.occurrence (comment); column lists.verification; index lists.uuid
--- hisops:stmt 122 493
+-- hisops:stmt 122 493 ["table:lists"]
 ALTER TABLE `lists`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   ADD COLUMN `udi` varchar(255) DEFAULT NULL AFTER `title`,
@@ -1667,22 +1667,22 @@ ALTER TABLE `lists`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- index log.patient_id
--- hisops:stmt 123 58
+-- hisops:stmt 123 58 ["table:log"]
 ALTER TABLE `log`
   ADD INDEX `patient_id` (`patient_id`);
 
 -- column log_comment_encrypt.checksum_api
--- hisops:stmt 124 101
+-- hisops:stmt 124 101 ["table:log_comment_encrypt"]
 ALTER TABLE `log_comment_encrypt`
   ADD COLUMN `checksum_api` longtext DEFAULT NULL AFTER `checksum`;
 
 -- column medex_recalls.r_created (default)
--- hisops:stmt 125 133
+-- hisops:stmt 125 133 ["table:medex_recalls"]
 ALTER TABLE `medex_recalls`
   MODIFY COLUMN `r_created` timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp();
 
 -- column module_configuration.created_by; column module_configuration.date_added; column module_configuration.updated_by; column module_configuration.date_modified; column module_configuration.date_created
--- hisops:stmt 126 662
+-- hisops:stmt 126 662 ["table:module_configuration"]
 ALTER TABLE `module_configuration`
   ADD COLUMN `created_by` bigint(20) DEFAULT NULL COMMENT 'users.id the user that first created this record' AFTER `field_value`,
   ADD COLUMN `date_added` datetime DEFAULT NULL COMMENT 'Datetime the record was initially created' AFTER `created_by`,
@@ -1691,31 +1691,31 @@ ALTER TABLE `module_configuration`
   ADD COLUMN `date_created` datetime DEFAULT NULL COMMENT 'Datetime the record was created' AFTER `date_modified`;
 
 -- column modules.mod_ui_name (type, default); column modules.sql_version; column modules.acl_version
--- hisops:stmt 127 217
+-- hisops:stmt 127 217 ["table:modules"]
 ALTER TABLE `modules`
   MODIFY COLUMN `mod_ui_name` varchar(64) NOT NULL DEFAULT '',
   ADD COLUMN `sql_version` varchar(150) NOT NULL AFTER `type`,
   ADD COLUMN `acl_version` varchar(150) NOT NULL AFTER `sql_version`;
 
 -- column onsite_documents.patient_signed_time (nullable, default); column onsite_documents.review_date (nullable, default); column onsite_documents.template_data
--- hisops:stmt 128 214
+-- hisops:stmt 128 214 ["table:onsite_documents"]
 ALTER TABLE `onsite_documents`
   MODIFY COLUMN `patient_signed_time` datetime DEFAULT NULL,
   MODIFY COLUMN `review_date` datetime DEFAULT NULL,
   ADD COLUMN `template_data` longtext DEFAULT NULL AFTER `file_path`;
 
 -- column onsite_signatures.sig_hash (type)
--- hisops:stmt 129 81
+-- hisops:stmt 129 81 ["table:onsite_signatures"]
 ALTER TABLE `onsite_signatures`
   MODIFY COLUMN `sig_hash` varchar(255) NOT NULL;
 
 -- column openemr_postcalendar_categories.pc_last_updated
--- hisops:stmt 130 170
+-- hisops:stmt 130 170 ["table:openemr_postcalendar_categories"]
 ALTER TABLE `openemr_postcalendar_categories`
   ADD COLUMN `pc_last_updated` datetime NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp() AFTER `aco_spec`;
 
 -- column openemr_postcalendar_events.pc_eventDate (default); column openemr_postcalendar_events.pc_endDate (nullable, default); column openemr_postcalendar_events.uuid; index openemr_postcalendar_events.uuid
--- hisops:stmt 131 232
+-- hisops:stmt 131 232 ["table:openemr_postcalendar_events"]
 ALTER TABLE `openemr_postcalendar_events`
   MODIFY COLUMN `pc_eventDate` date NOT NULL,
   MODIFY COLUMN `pc_endDate` date DEFAULT NULL,
@@ -1723,7 +1723,7 @@ ALTER TABLE `openemr_postcalendar_events`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column patient_access_onsite.portal_pwd (type); column patient_access_onsite.portal_login_username; column patient_access_onsite.portal_onetime; column patient_access_onsite.date_created
--- hisops:stmt 132 398
+-- hisops:stmt 132 398 ["table:patient_access_onsite"]
 ALTER TABLE `patient_access_onsite`
   MODIFY COLUMN `portal_pwd` varchar(255) DEFAULT NULL,
   ADD COLUMN `portal_login_username` varchar(100) DEFAULT NULL COMMENT 'User entered username' AFTER `portal_pwd_status`,
@@ -1731,7 +1731,7 @@ ALTER TABLE `patient_access_onsite`
   ADD COLUMN `date_created` datetime NOT NULL DEFAULT current_timestamp() AFTER `portal_onetime`;
 
 -- column patient_data.uuid; column patient_data.sex (comment); column patient_data.interpreter; column patient_data.interpreter_needed; column patient_data.ad_reviewed (type, comment); column patient_data.advance_directive_user_authenticator; column patient_data.care_team_provider; column patient_d…
--- hisops:stmt 133 2946
+-- hisops:stmt 133 2946 ["table:patient_data"]
 ALTER TABLE `patient_data`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `sex` varchar(255) NOT NULL DEFAULT '' COMMENT 'Sex at birth',
@@ -1767,7 +1767,7 @@ ALTER TABLE `patient_data`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column prescriptions.uuid; column prescriptions.date_added (type, comment); column prescriptions.date_modified (type, comment); column prescriptions.route (type, comment); column prescriptions.usage_category; column prescriptions.usage_category_title; column prescriptions.request_intent; column p…
--- hisops:stmt 134 1553
+-- hisops:stmt 134 1553 ["table:prescriptions"]
 ALTER TABLE `prescriptions`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   MODIFY COLUMN `date_added` date DEFAULT NULL COMMENT 'Datetime the prescriptions was initially created',
@@ -1784,12 +1784,12 @@ ALTER TABLE `prescriptions`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column procedure_answers.procedure_code
--- hisops:stmt 135 102
+-- hisops:stmt 135 102 ["table:procedure_answers"]
 ALTER TABLE `procedure_answers`
   ADD COLUMN `procedure_code` varchar(31) DEFAULT NULL AFTER `answer`;
 
 -- column procedure_order.uuid; column procedure_order.billing_type; column procedure_order.specimen_fasting; column procedure_order.order_psc; column procedure_order.order_abn; column procedure_order.collector_id; column procedure_order.account; column procedure_order.account_facility; column proce…
--- hisops:stmt 136 1920
+-- hisops:stmt 136 1920 ["table:procedure_order"]
 ALTER TABLE `procedure_order`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `procedure_order_id`,
   ADD COLUMN `billing_type` varchar(4) DEFAULT NULL AFTER `order_diagnosis`,
@@ -1814,7 +1814,7 @@ ALTER TABLE `procedure_order`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column procedure_order_code.procedure_code (type); column procedure_order_code.procedure_type; column procedure_order_code.transport; column procedure_order_code.date_end; column procedure_order_code.reason_code; column procedure_order_code.reason_description; column procedure_order_code.reason_d…
--- hisops:stmt 137 753
+-- hisops:stmt 137 753 ["table:procedure_order_code"]
 ALTER TABLE `procedure_order_code`
   MODIFY COLUMN `procedure_code` varchar(64) NOT NULL DEFAULT '' COMMENT 'like procedure_type.procedure_code',
   ADD COLUMN `procedure_type` varchar(31) DEFAULT NULL AFTER `procedure_order_title`,
@@ -1827,7 +1827,7 @@ ALTER TABLE `procedure_order_code`
   ADD COLUMN `reason_status` varchar(31) DEFAULT NULL AFTER `reason_date_high`;
 
 -- column procedure_providers.uuid; column procedure_providers.active; column procedure_providers.type; column procedure_providers.date_created; column procedure_providers.last_updated; index procedure_providers.uuid
--- hisops:stmt 138 476
+-- hisops:stmt 138 476 ["table:procedure_providers"]
 ALTER TABLE `procedure_providers`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `ppid`,
   ADD COLUMN `active` tinyint(1) NOT NULL DEFAULT 1 AFTER `lab_director`,
@@ -1837,20 +1837,20 @@ ALTER TABLE `procedure_providers`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column procedure_report.uuid; index procedure_report.uuid
--- hisops:stmt 139 139
+-- hisops:stmt 139 139 ["table:procedure_report"]
 ALTER TABLE `procedure_report`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `procedure_report_id`,
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column procedure_result.uuid; column procedure_result.date_end; index procedure_result.uuid
--- hisops:stmt 140 264
+-- hisops:stmt 140 264 ["table:procedure_result"]
 ALTER TABLE `procedure_result`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `procedure_result_id`,
   ADD COLUMN `date_end` datetime DEFAULT NULL COMMENT 'lab-provided end date specific to this result' AFTER `result_status`,
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column procedure_type.procedure_code (type); column procedure_type.transport; column procedure_type.procedure_type_name; index procedure_type.ptype_procedure_code
--- hisops:stmt 141 335
+-- hisops:stmt 141 335 ["table:procedure_type"]
 ALTER TABLE `procedure_type`
   MODIFY COLUMN `procedure_code` varchar(64) NOT NULL DEFAULT '' COMMENT 'code identifying this procedure',
   ADD COLUMN `transport` varchar(31) DEFAULT NULL AFTER `notes`,
@@ -1858,7 +1858,7 @@ ALTER TABLE `procedure_type`
   ADD INDEX `ptype_procedure_code` (`procedure_code`);
 
 -- column product_registration.auth_by_id; column product_registration.telemetry_disabled; column product_registration.last_ask_date; column product_registration.last_ask_version; column product_registration.options
--- hisops:stmt 142 500
+-- hisops:stmt 142 500 ["table:product_registration"]
 ALTER TABLE `product_registration`
   ADD COLUMN `auth_by_id` int(11) DEFAULT NULL AFTER `opt_out`,
   ADD COLUMN `telemetry_disabled` tinyint(1) DEFAULT NULL COMMENT '1 opted out, disabled. NULL ask. 0 use option scopes' AFTER `auth_by_id`,
@@ -1867,23 +1867,23 @@ ALTER TABLE `product_registration`
   ADD COLUMN `options` text DEFAULT NULL COMMENT 'JSON array of scope options' AFTER `last_ask_version`;
 
 -- column registry.form_foreign_id
--- hisops:stmt 143 169
+-- hisops:stmt 143 169 ["table:registry"]
 ALTER TABLE `registry`
   ADD COLUMN `form_foreign_id` bigint(21) DEFAULT NULL COMMENT 'An id to a form repository. Primarily questionnaire_repository.' AFTER `aco_spec`;
 
 -- column report_itemized.rule_id; column report_itemized.item_details
--- hisops:stmt 144 258
+-- hisops:stmt 144 258 ["table:report_itemized"]
 ALTER TABLE `report_itemized`
   ADD COLUMN `rule_id` varchar(31) DEFAULT NULL COMMENT 'fk to clinical_rules.rule_id' AFTER `pid`,
   ADD COLUMN `item_details` text DEFAULT NULL COMMENT 'JSON with specific sub item results for a clinical rule' AFTER `rule_id`;
 
 -- column rule_filter.required_flag (comment)
--- hisops:stmt 145 130
+-- hisops:stmt 145 130 ["table:rule_filter"]
 ALTER TABLE `rule_filter`
   MODIFY COLUMN `required_flag` tinyint(1) NOT NULL DEFAULT 0 COMMENT '0 is optional and 1 is required';
 
 -- column users.uuid; column users.google_signin_email; column users.country_code; column users.country_code2; column users.portal_user; column users.supervisor_id; column users.billing_facility; column users.billing_facility_id; column users.date_created; column users.last_updated; index users.aboo…
--- hisops:stmt 146 1178
+-- hisops:stmt 146 1178 ["table:users"]
 ALTER TABLE `users`
   ADD COLUMN `uuid` binary(16) DEFAULT NULL AFTER `id`,
   ADD COLUMN `google_signin_email` varchar(255) DEFAULT NULL AFTER `email_direct`,
@@ -1900,12 +1900,12 @@ ALTER TABLE `users`
   ADD UNIQUE INDEX `uuid` (`uuid`);
 
 -- column users_facility.warehouse_id
--- hisops:stmt 147 109
+-- hisops:stmt 147 109 ["table:users_facility"]
 ALTER TABLE `users_facility`
   ADD COLUMN `warehouse_id` varchar(31) NOT NULL DEFAULT '' AFTER `facility_id`;
 
 -- column users_secure.last_update_password; column users_secure.password_history3; column users_secure.password_history4; column users_secure.total_login_fail_counter; column users_secure.last_login_fail; column users_secure.auto_block_emailed
--- hisops:stmt 148 521
+-- hisops:stmt 148 521 ["table:users_secure"]
 ALTER TABLE `users_secure`
   ADD COLUMN `last_update_password` datetime DEFAULT NULL AFTER `password`,
   ADD COLUMN `password_history3` varchar(255) DEFAULT NULL AFTER `password_history2`,
@@ -1915,13 +1915,13 @@ ALTER TABLE `users_secure`
   ADD COLUMN `auto_block_emailed` tinyint(4) DEFAULT 0 AFTER `last_login_fail`;
 
 -- column voids.reason; column voids.notes
--- hisops:stmt 149 145
+-- hisops:stmt 149 145 ["table:voids"]
 ALTER TABLE `voids`
   ADD COLUMN `reason` varchar(31) DEFAULT '' AFTER `other_info`,
   ADD COLUMN `notes` varchar(255) DEFAULT '' AFTER `reason`;
 
 -- column x12_partners.x12_gs03; column x12_partners.x12_submitter_id; column x12_partners.x12_submitter_name; column x12_partners.x12_sftp_login; column x12_partners.x12_sftp_pass; column x12_partners.x12_sftp_host; column x12_partners.x12_sftp_port; column x12_partners.x12_sftp_local_dir; column x…
--- hisops:stmt 150 1276
+-- hisops:stmt 150 1276 ["table:x12_partners"]
 ALTER TABLE `x12_partners`
   ADD COLUMN `x12_gs03` varchar(15) DEFAULT NULL AFTER `x12_dtp03`,
   ADD COLUMN `x12_submitter_id` smallint(6) DEFAULT NULL AFTER `x12_gs03`,

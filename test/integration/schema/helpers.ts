@@ -1,7 +1,8 @@
 /**
  * Shared set-up for the schema integration suites: throw-away databases with unique names on the
- * local servers (HISOPS_TEST_MYSQL_URL / HISOPS_TEST_PG_URL override), and a loader for the
- * mysqldump files of the HIS fixtures that needs no mysql client.
+ * servers named by HISOPS_TEST_MYSQL_URL / HISOPS_TEST_PG_URL (the suites are gated on those in
+ * test/helpers/servers.ts), and a loader for the mysqldump files of the HIS fixtures (gzipped, in
+ * test/fixtures/his-schemas) that needs no mysql client.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,12 +11,23 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { parseSnapshot, type Snapshot } from '../../../src/core/schema/index.js';
+import { mysqlUrl, pgUrl } from '../../helpers/servers.js';
 
-export const MYSQL_URL = process.env.HISOPS_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
-export const PG_URL = process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const need = (url: string | undefined, env: string) => {
+  if (!url) throw new Error(`${env} is not set: this suite should be declared with describeWithMysql / describeWithPg (test/helpers/servers.ts)`);
+  return url;
+};
+const MYSQL_URL = () => need(mysqlUrl(), 'HISOPS_TEST_MYSQL_URL');
+const PG_URL = () => need(pgUrl(), 'HISOPS_TEST_PG_URL');
 
 export const repoRoot = path.resolve(__dirname, '../../..');
-export const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/his-schemas');
+/** The HIS schema dumps, inside the repository (a clone runs its tests on its own). */
+export const FIXTURES = path.resolve(repoRoot, 'test/fixtures/his-schemas');
+
+/** A fixture dump of one version: `schema` (DDL only) or `database` (OpenEMR's DDL plus dictionaries). */
+export function dumpFile(version: string, kind: 'schema' | 'database' = 'schema'): string {
+  return path.join(FIXTURES, version, kind === 'schema' ? 'schema-only.mariadb.sql.gz' : 'database.sql.gz');
+}
 export const SNAPSHOT_FIXTURES = path.resolve(repoRoot, 'test/fixtures/schema');
 
 export function uniqueName(prefix = 'hisops_t_schema'): string {
@@ -31,14 +43,14 @@ function withDatabase(url: string, name: string): string {
 /** A fresh MySQL/MariaDB database; returns its URL and a drop function. */
 export async function createMysqlDb(charset = 'utf8'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = uniqueName();
-  const admin = await connect(MYSQL_URL, { poolMax: 1 });
+  const admin = await connect(MYSQL_URL(), { poolMax: 1 });
   await admin.knex.raw(`CREATE DATABASE \`${name}\` CHARACTER SET ${charset}${charset === 'utf8' ? ' COLLATE utf8_general_ci' : ''}`);
   await admin.close();
   return {
     name,
-    url: withDatabase(MYSQL_URL, name),
+    url: withDatabase(MYSQL_URL(), name),
     drop: async () => {
-      const a = await connect(MYSQL_URL, { poolMax: 1 });
+      const a = await connect(MYSQL_URL(), { poolMax: 1 });
       await a.knex.raw(`DROP DATABASE IF EXISTS \`${name}\``);
       await a.close();
     },
@@ -47,14 +59,14 @@ export async function createMysqlDb(charset = 'utf8'): Promise<{ url: string; na
 
 export async function createPgDb(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = uniqueName();
-  const admin = await connect(PG_URL, { poolMax: 1 });
+  const admin = await connect(PG_URL(), { poolMax: 1 });
   await admin.knex.raw(`CREATE DATABASE "${name}"`);
   await admin.close();
   return {
     name,
-    url: withDatabase(PG_URL, name),
+    url: withDatabase(PG_URL(), name),
     drop: async () => {
-      const a = await connect(PG_URL, { poolMax: 1 });
+      const a = await connect(PG_URL(), { poolMax: 1 });
       await a.knex.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await a.close();
     },
@@ -142,7 +154,8 @@ export async function loadMysqlDump(url: string, file: string): Promise<{ statem
   const errors: string[] = [];
   try {
     await db.knex.raw("SET SESSION sql_mode = ''");
-    const stmts = splitMysqlScript(fs.readFileSync(file, 'utf8'));
+    const raw = fs.readFileSync(file);
+    const stmts = splitMysqlScript((file.endsWith('.gz') ? zlib.gunzipSync(raw) : raw).toString('utf8'));
     for (const s of stmts) {
       try {
         await db.knex.raw(s);

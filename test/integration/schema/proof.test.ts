@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
 import { applyPlan, cloneDatabase, fingerprint, introspect, makePlan, serializeSnapshot, snapshotDb, type Plan, type Snapshot } from '../../../src/core/schema/index.js';
-import { createMysqlDb, createPgDb, FIXTURES, loadMysqlDump, readSnapshotFixture, SNAPSHOT_FIXTURES, tmpSqlite } from './helpers.js';
+import { createMysqlDb, createPgDb, dumpFile, loadMysqlDump, readSnapshotFixture, SNAPSHOT_FIXTURES, tmpSqlite } from './helpers.js';
+import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
 
 const PAIRS: Array<[string, string]> = [
   ['openemr-4.1.1', 'openemr-5.0.2'],
@@ -20,130 +21,135 @@ const PAIRS: Array<[string, string]> = [
   ['openhospital-1.12.0', 'openhospital-1.14.2'],
 ];
 
-const cleanups: Array<() => Promise<void> | void> = [];
-const mysqlUrls = new Map<string, string>();
-let journal: Journal;
-const clock = () => new Date();
+describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () => {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const mysqlUrls = new Map<string, string>();
+  let journal: Journal;
+  const clock = () => new Date();
 
-beforeAll(async () => {
-  const j = tmpSqlite();
-  cleanups.push(j.cleanup);
-  journal = await openJournal(j.url);
-  const versions = [...new Set(PAIRS.flat())];
-  for (const v of versions) {
-    const db = await createMysqlDb();
-    cleanups.push(db.drop);
-    const load = await loadMysqlDump(db.url, path.join(FIXTURES, v, 'schema-only.mariadb.sql'));
-    expect(load.errors).toEqual([]);
-    mysqlUrls.set(v, db.url);
-  }
-}, 180_000);
-
-afterAll(async () => {
-  await journal?.close();
-  for (const c of cleanups.reverse()) await c();
-});
-
-/** A fresh copy of a version in a throw-away database of the given kind (MariaDB copies are loaded from the dump). */
-async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite'): Promise<string> {
-  if (kind === 'mysql') {
-    const db = await createMysqlDb();
-    cleanups.push(db.drop);
-    const load = await loadMysqlDump(db.url, path.join(FIXTURES, version, 'schema-only.mariadb.sql'));
-    expect(load.errors).toEqual([]);
-    return db.url;
-  }
-  let url: string;
-  if (kind === 'postgres') {
-    const db = await createPgDb();
-    cleanups.push(db.drop);
-    url = db.url;
-  } else {
-    const f = tmpSqlite();
-    cleanups.push(f.cleanup);
-    url = f.url;
-  }
-  const src = await connect(mysqlUrls.get(version)!);
-  const dest = await connect(url);
-  try {
-    const res = await cloneDatabase(src, dest, { journal, clock });
-    expect(res.tables.filter((t) => t.status === 'failed')).toEqual([]);
-    // the copy has the carried-over structure exactly (views/routines of another dialect aside)
-    expect(res.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.'))).toEqual([]);
-  } finally {
-    await src.close();
-    await dest.close();
-  }
-  return url;
-}
-
-async function syncApplyAndCheck(oldUrl: string, newUrl: string): Promise<{ plan: Plan; after: Plan }> {
-  const oldDb: Db = await connect(oldUrl);
-  const newDb: Db = await connect(newUrl);
-  try {
-    const current = (await introspect(oldDb)).model;
-    const target = (await introspect(newDb)).model;
-    const plan = makePlan(current, target, { now: new Date(), hisopsVersion: 'proof' });
-    const res = await applyPlan(
-      oldDb,
-      { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe') },
-      target,
-      { journal, runId: 'proof', clock },
-    );
-    expect(res.failed).toBeUndefined();
-    expect(res.status).toBe('done');
-    // What is still different is only what needs review: planning again finds nothing safe to do…
-    const again = makePlan((await introspect(oldDb)).model, target, { now: new Date(), hisopsVersion: 'proof' });
-    expect(again.statements.filter((s) => s.section === 'safe').map((s) => s.sql)).toEqual([]);
-    // …and every remaining item was in the first script's review part.
-    const reviewTitles = new Set(plan.items.filter((i) => i.section === 'review').flatMap((i) => i.title.split('; ')));
-    const leftoverTitles = again.items.flatMap((i) => i.title.split('; ').map((t) => t.replace(/ \(.*\)$/, '')));
-    const reviewBare = new Set([...reviewTitles].map((t) => t.replace(/ \(.*\)$/, '')));
-    expect(leftoverTitles.filter((t) => !reviewBare.has(t))).toEqual([]);
-    expect(res.leftovers!.changes.length).toBeGreaterThan(0);
-    return { plan, after: again };
-  } finally {
-    await oldDb.close();
-    await newDb.close();
-  }
-}
-
-function normalise(s: Snapshot, version: string): Snapshot {
-  return { ...s, takenAt: '2000-01-01T00:00:00.000Z', hisopsVersion: 'fixture', source: { ...s.source, display: `${version} (MariaDB fixture)`, database: version, serverVersion: 'MariaDB' } };
-}
-
-describe('HIS schema snapshot fixtures', () => {
-  // The golden and unit tests read these gzipped snapshots; they must match what hisops reads from
-  // MariaDB today (HISOPS_UPDATE_FIXTURES=1 rewrites them).
-  it('match fresh snapshots of every version loaded into MariaDB', async () => {
-    for (const version of mysqlUrls.keys()) {
-      const conn = await connect(mysqlUrls.get(version)!);
-      const snap = normalise(await snapshotDb(conn, { now: new Date('2000-01-01T00:00:00Z'), hisopsVersion: 'fixture' }), version);
-      await conn.close();
-      if (process.env.HISOPS_UPDATE_FIXTURES === '1') fs.writeFileSync(path.join(SNAPSHOT_FIXTURES, `${version}.snapshot.json.gz`), zlib.gzipSync(serializeSnapshot(snap, true)));
-      const committed = readSnapshotFixture(version);
-      expect(committed.fingerprint, version).toBe(fingerprint(snap));
-      expect(JSON.parse(JSON.stringify(committed.tables))).toEqual(JSON.parse(JSON.stringify(snap.tables)));
-      expect(committed.routines.map((r) => r.digest)).toEqual(snap.routines.map((r) => r.digest));
+  beforeAll(async () => {
+    const j = tmpSqlite();
+    cleanups.push(j.cleanup);
+    journal = await openJournal(j.url);
+    const versions = [...new Set(PAIRS.flat())];
+    for (const v of versions) {
+      const db = await createMysqlDb();
+      cleanups.push(db.drop);
+      const load = await loadMysqlDump(db.url, dumpFile(v));
+      expect(load.errors).toEqual([]);
+      mysqlUrls.set(v, db.url);
     }
-  });
-});
+  }, 180_000);
 
-describe('sync proof on real HIS schemas', () => {
-  for (const [from, to] of PAIRS) {
-    it(`MariaDB: ${from} → ${to} leaves only the needs-review items`, async () => {
-      const { plan } = await syncApplyAndCheck(await copyOf(from, 'mysql'), mysqlUrls.get(to)!);
-      expect(plan.counts.safeStatements).toBeGreaterThan(10);
-    });
+  afterAll(async () => {
+    await journal?.close();
+    for (const c of cleanups.reverse()) await c();
+  });
+
+  /** A fresh copy of a version in a throw-away database of the given kind (MariaDB copies are loaded from the dump). */
+  async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite'): Promise<string> {
+    if (kind === 'mysql') {
+      const db = await createMysqlDb();
+      cleanups.push(db.drop);
+      const load = await loadMysqlDump(db.url, dumpFile(version));
+      expect(load.errors).toEqual([]);
+      return db.url;
+    }
+    let url: string;
+    if (kind === 'postgres') {
+      const db = await createPgDb();
+      cleanups.push(db.drop);
+      url = db.url;
+    } else {
+      const f = tmpSqlite();
+      cleanups.push(f.cleanup);
+      url = f.url;
+    }
+    const src = await connect(mysqlUrls.get(version)!);
+    const dest = await connect(url);
+    try {
+      const res = await cloneDatabase(src, dest, { journal, clock });
+      expect(res.tables.filter((t) => t.status === 'failed')).toEqual([]);
+      // the copy has the carried-over structure exactly (views/routines of another dialect aside)
+      expect(res.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.'))).toEqual([]);
+    } finally {
+      await src.close();
+      await dest.close();
+    }
+    return url;
   }
 
-  for (const kind of ['postgres', 'sqlite'] as const) {
+  async function syncApplyAndCheck(oldUrl: string, newUrl: string): Promise<{ plan: Plan; after: Plan }> {
+    const oldDb: Db = await connect(oldUrl);
+    const newDb: Db = await connect(newUrl);
+    try {
+      const current = (await introspect(oldDb)).model;
+      const target = (await introspect(newDb)).model;
+      const plan = makePlan(current, target, { now: new Date(), hisopsVersion: 'proof' });
+      const res = await applyPlan(
+        oldDb,
+        { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe') },
+        target,
+        { journal, runId: 'proof', clock },
+      );
+      expect(res.failed).toBeUndefined();
+      expect(res.status).toBe('done');
+      // What is still different is only what needs review: planning again finds nothing safe to do…
+      const again = makePlan((await introspect(oldDb)).model, target, { now: new Date(), hisopsVersion: 'proof' });
+      expect(again.statements.filter((s) => s.section === 'safe').map((s) => s.sql)).toEqual([]);
+      // …and every remaining item was in the first script's review part.
+      const reviewTitles = new Set(plan.items.filter((i) => i.section === 'review').flatMap((i) => i.title.split('; ')));
+      const leftoverTitles = again.items.flatMap((i) => i.title.split('; ').map((t) => t.replace(/ \(.*\)$/, '')));
+      const reviewBare = new Set([...reviewTitles].map((t) => t.replace(/ \(.*\)$/, '')));
+      expect(leftoverTitles.filter((t) => !reviewBare.has(t))).toEqual([]);
+      expect(res.leftovers!.changes.length).toBeGreaterThan(0);
+      return { plan, after: again };
+    } finally {
+      await oldDb.close();
+      await newDb.close();
+    }
+  }
+
+  function normalise(s: Snapshot, version: string): Snapshot {
+    return { ...s, takenAt: '2000-01-01T00:00:00.000Z', hisopsVersion: 'fixture', source: { ...s.source, display: `${version} (MariaDB fixture)`, database: version, serverVersion: 'MariaDB' } };
+  }
+
+  describe('HIS schema snapshot fixtures', () => {
+    // The golden and unit tests read these gzipped snapshots; they must match what hisops reads from
+    // MariaDB today (HISOPS_UPDATE_FIXTURES=1 rewrites them).
+    it('match fresh snapshots of every version loaded into MariaDB', async () => {
+      for (const version of mysqlUrls.keys()) {
+        const conn = await connect(mysqlUrls.get(version)!);
+        const snap = normalise(await snapshotDb(conn, { now: new Date('2000-01-01T00:00:00Z'), hisopsVersion: 'fixture' }), version);
+        await conn.close();
+        if (process.env.HISOPS_UPDATE_FIXTURES === '1') fs.writeFileSync(path.join(SNAPSHOT_FIXTURES, `${version}.snapshot.json.gz`), zlib.gzipSync(serializeSnapshot(snap, true)));
+        const committed = readSnapshotFixture(version);
+        expect(committed.fingerprint, version).toBe(fingerprint(snap));
+        expect(JSON.parse(JSON.stringify(committed.tables))).toEqual(JSON.parse(JSON.stringify(snap.tables)));
+        expect(committed.routines.map((r) => r.digest)).toEqual(snap.routines.map((r) => r.digest));
+      }
+    });
+  });
+
+  describe('sync proof on real HIS schemas', () => {
     for (const [from, to] of PAIRS) {
-      it(`${kind}: ${from} → ${to}, both cloned from MariaDB by hisops, leaves only the needs-review items`, async () => {
-        const oldUrl = await copyOf(from, kind);
-        const newUrl = await copyOf(to, kind);
-        await syncApplyAndCheck(oldUrl, newUrl);
+      it(`MariaDB: ${from} → ${to} leaves only the needs-review items`, async () => {
+        const { plan } = await syncApplyAndCheck(await copyOf(from, 'mysql'), mysqlUrls.get(to)!);
+        expect(plan.counts.safeStatements).toBeGreaterThan(10);
       });
     }
-  }
+
+    for (const kind of ['postgres', 'sqlite'] as const) {
+      // PostgreSQL copies need that server too; SQLite ones only MariaDB.
+      (kind === 'postgres' ? (f: () => void) => describeWithPg('through PostgreSQL', () => f()) : (f: () => void) => f())(() => {
+      for (const [from, to] of PAIRS) {
+        it(`${kind}: ${from} → ${to}, both cloned from MariaDB by hisops, leaves only the needs-review items`, async () => {
+          const oldUrl = await copyOf(from, kind);
+          const newUrl = await copyOf(to, kind);
+          await syncApplyAndCheck(oldUrl, newUrl);
+        });
+      }
+      });
+    }
+  });
 });

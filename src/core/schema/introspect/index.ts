@@ -15,6 +15,13 @@ export interface IntrospectOptions {
   /** Oracle owner / PostgreSQL schema / MySQL database (default: the connection's). */
   schema?: string;
   filter?: Partial<NameFilter>;
+  /**
+   * Read only these tables (names compared case-insensitively); views, routines, sequences and
+   * other objects are read in full. A journaled apply re-reads what each statement touched.
+   */
+  tables?: string[];
+  /** With `tables`: read tables only (no views, routines, sequences, other objects). */
+  tablesOnly?: boolean;
 }
 
 export interface IntrospectResult {
@@ -41,5 +48,11 @@ export async function introspect(db: Db, opts: IntrospectOptions = {}): Promise<
       'Snapshot it from a copy in MySQL/MariaDB, PostgreSQL, Oracle or SQLite, or use --dialect mssql to render scripts for it from a snapshot.',
     );
   }
-  return reader(db, opts);
+  const res = await reader(db, opts);
+  if (opts.tables) {
+    // Readers that cannot narrow their queries read everything; keep the tables asked for.
+    const wanted = new Set(opts.tables.map((t) => t.toLowerCase()));
+    res.model = { ...res.model, tables: res.model.tables.filter((t) => wanted.has(t.name.toLowerCase())) };
+  }
+  return res;
 }

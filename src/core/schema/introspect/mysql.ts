@@ -24,6 +24,13 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   const version = str(info?.version);
   const mariadb = /mariadb/i.test(version);
   const ok = makeMatcher(opts.filter);
+  // Only some tables (a journaled apply re-reading what a statement touched): the per-column
+  // queries are narrowed in SQL, which is what makes them cheap on a big schema.
+  const only = opts.tables ? (opts.tables.length ? opts.tables : ['']) : undefined;
+  const narrow = (col: string) => (only ? ` AND ${col} IN (${only.map(() => '?').join(', ')})` : '');
+  const args = (...a: unknown[]) => [...a, ...(only ?? [])];
+  // Tables alone: the queries for views, routines, triggers and events are left out.
+  const maybe = (q: () => Promise<Row[]>) => (opts.tablesOnly ? Promise.resolve([] as Row[]) : q());
 
   const schemata = await query(db, 'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS coll FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [schema]);
   if (!schemata.length) {
@@ -42,19 +49,19 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
       db,
       `SELECT TABLE_NAME AS tbl, COLUMN_NAME AS name, ORDINAL_POSITION AS pos, COLUMN_DEFAULT AS dflt, IS_NULLABLE AS nullable, COLUMN_TYPE AS type,
               CHARACTER_SET_NAME AS cs, COLLATION_NAME AS coll, EXTRA AS extra, COLUMN_COMMENT AS comment, GENERATION_EXPRESSION AS gen
-         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`,
-      [schema],
+         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?${narrow('TABLE_NAME')} ORDER BY TABLE_NAME, ORDINAL_POSITION`,
+      args(schema),
     ),
-    query(db, `SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`, [schema]),
+    query(db, `SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?${narrow('TABLE_NAME')} ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`, args(schema)),
     query(
       db,
       `SELECT k.TABLE_NAME AS tbl, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col, k.ORDINAL_POSITION AS pos, k.REFERENCED_TABLE_SCHEMA AS rschema,
               k.REFERENCED_TABLE_NAME AS rtable, k.REFERENCED_COLUMN_NAME AS rcol, r.UPDATE_RULE AS upd, r.DELETE_RULE AS del
          FROM information_schema.KEY_COLUMN_USAGE k
          JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-        WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
+        WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL${narrow('k.TABLE_NAME')}
         ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
-      [schema],
+      args(schema),
     ),
     query(
       db,
@@ -62,40 +69,44 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
          FROM information_schema.TABLE_CONSTRAINTS tc
          JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
               ${mariadb ? 'AND cc.TABLE_NAME = tc.TABLE_NAME' : ''}
-        WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'`,
-      [schema],
+        WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'${narrow('tc.TABLE_NAME')}`,
+      args(schema),
     ).catch(() => [] as Row[]), // servers before CHECK support have no CHECK_CONSTRAINTS view
-    query(db, `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS def, CHECK_OPTION AS chk FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`, [schema], 'view definitions'),
-    query(
+    maybe(() => query(db, `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS def, CHECK_OPTION AS chk FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?`, [schema], 'view definitions')),
+    maybe(() => query(
       db,
       `SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS type, DTD_IDENTIFIER AS returns, ROUTINE_DEFINITION AS body, IS_DETERMINISTIC AS det,
               SQL_DATA_ACCESS AS access, SECURITY_TYPE AS security, ROUTINE_COMMENT AS comment
          FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?`,
       [schema],
       'routine definitions',
-    ),
-    query(
+    )),
+    maybe(() => query(
       db,
       `SELECT SPECIFIC_NAME AS name, ROUTINE_TYPE AS type, ORDINAL_POSITION AS pos, PARAMETER_MODE AS mode, PARAMETER_NAME AS pname, DTD_IDENTIFIER AS dtd
          FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? ORDER BY SPECIFIC_NAME, ORDINAL_POSITION`,
       [schema],
-    ),
-    query(
+    )),
+    maybe(() => query(
       db,
       `SELECT TRIGGER_NAME AS name, EVENT_MANIPULATION AS event, EVENT_OBJECT_TABLE AS tbl, ACTION_TIMING AS timing, ACTION_STATEMENT AS stmt, ACTION_ORDER AS ord
          FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER`,
       [schema],
-    ),
-    query(db, `SELECT EVENT_NAME AS name, EVENT_DEFINITION AS def FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`, [schema]).catch(() => [] as Row[]),
+    )),
+    maybe(() => query(db, `SELECT EVENT_NAME AS name, EVENT_DEFINITION AS def FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`, [schema]).catch(() => [] as Row[])),
   ]);
 
   const tables = new Map<string, Table>();
+  /** Every table the filter selects, read or not: triggers follow these. */
+  const present = new Set<string>();
   const others: OtherObject[] = [];
   for (const r of tableRows) {
     const name = str(r.name);
     if (!ok(name)) continue;
     const type = str(r.type);
     if (type === 'BASE TABLE' || type === 'SYSTEM VERSIONED') {
+      present.add(name);
+      if (only && !only.some((o) => o.toLowerCase() === name.toLowerCase())) continue;
       tables.set(name, {
         name,
         columns: [],
@@ -232,7 +243,7 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   for (const r of triggerRows) {
     const name = str(r.name);
     const tbl = str(r.tbl);
-    if (!tables.has(tbl) || !ok(name)) continue;
+    if (!present.has(tbl) || !ok(name)) continue;
     const source = `CREATE TRIGGER ${q(name)} ${str(r.timing)} ${str(r.event)} ON ${q(tbl)} FOR EACH ROW ${stripOwnSchema(str(r.stmt), schema)}`;
     routines.push({ kind: 'trigger', name, table: tbl, source, digest: sourceDigest(source, schema) });
   }

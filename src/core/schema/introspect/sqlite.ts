@@ -19,7 +19,9 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
   const warnings: string[] = [];
   const ok = makeMatcher(opts.filter);
   const master = await query(db, `SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`);
-  const tableFilter = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`;
+  // Only some tables (a journaled apply re-reading what a statement touched): narrowed in SQL.
+  const only = opts.tables?.map((t) => `'${t.toLowerCase().replace(/'/g, "''")}'`);
+  const tableFilter = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'${only ? ` AND lower(m.name) IN (${only.join(', ') || "''"})` : ''}`;
   const colRows = await query(db, `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull" AS nn, p.dflt_value AS dflt, p.pk, p.hidden FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`);
   const idxRows = await query(db, `SELECT m.name AS tbl, il.name, il."unique" AS uniq, il.origin, il.partial FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE ${tableFilter}`);
   const idxColRows = await query(db, `SELECT m.name AS tbl, il.name AS idx, ii.seqno, ii.cid, ii.name, ii."desc" AS descending FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii WHERE ${tableFilter} AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno`);
@@ -34,7 +36,7 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
     const name = str(r.name);
     const type = str(r.type);
     if (type === 'table') {
-      if (!ok(name)) continue;
+      if (!ok(name) || (opts.tables && !opts.tables.some((t) => t.toLowerCase() === name.toLowerCase()))) continue;
       tables.set(name, { name, columns: [], indexes: [], foreignKeys: [], checks: [] });
       texts.set(name, parseCreateTable(str(r.sql)));
     } else if (type === 'index' && r.sql) indexSql.set(name, str(r.sql));

@@ -3,6 +3,7 @@
  * database. Table-level operations carry the table's name; `createTable` carries the whole table.
  */
 import type { ColumnAspect } from '../changes.js';
+import { objectKey } from '../fingerprint.js';
 import type { Check, Column, ForeignKey, Index, PrimaryKey, Routine, Sequence, Table, TableOptions, View } from '../model.js';
 
 export type Op =
@@ -53,6 +54,35 @@ export function opTable(o: Op): string | undefined {
       return undefined;
     default:
       return o.table;
+  }
+}
+
+/**
+ * The objects (fingerprint.ts `objectKey`) an operation changes: a journaled apply compares
+ * exactly these before and after each statement to tell whether a statement that was running
+ * when the process died took effect.
+ */
+export function opObjects(o: Op): string[] {
+  switch (o.op) {
+    case 'renameTable':
+      return [objectKey.table(o.from), objectKey.table(o.to)];
+    case 'createView':
+    case 'dropView':
+      return [objectKey.view(o.view.name)];
+    case 'createRoutine':
+    case 'dropRoutine':
+      return [objectKey.routine(o.routine.kind, o.routine.name)];
+    case 'createSequence':
+    case 'dropSequence':
+      return [objectKey.sequence(o.sequence.name)];
+    case 'alterSequence':
+      return [objectKey.sequence(o.to.name)];
+    case 'manual':
+      return [];
+    default: {
+      const t = opTable(o);
+      return t ? [objectKey.table(t)] : [];
+    }
   }
 }
 
