@@ -114,7 +114,7 @@ export interface CatalogImportResult {
 }
 
 /** File-level problems stop the whole import even with skipInvalid: the file cannot be trusted. */
-const FATAL = new Set(['FILE_UNREADABLE', 'ZIP_TRUNCATED', 'ZIP_UNSUPPORTED', 'ZIP_EMPTY', 'MOJIBAKE', 'UNKNOWN_KIND', 'MISSING_COLUMN', 'UNCLOSED_QUOTE', 'NO_HEADER']);
+const FATAL = new Set(['FILE_UNREADABLE', 'FILE_EMPTY', 'ZIP_TRUNCATED', 'ZIP_UNSUPPORTED', 'ZIP_EMPTY', 'MOJIBAKE', 'UNKNOWN_KIND', 'MISSING_COLUMN', 'UNCLOSED_QUOTE', 'NO_HEADER']);
 
 interface KindState {
   plan: RowPlan;
@@ -368,6 +368,8 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
         }
         o.onProgress?.(rowsRead);
       }
+      // A file without a single row is not an empty catalog: it is a failed download or export.
+      if (!layout && !skipSource) report({ code: 'FILE_EMPTY', file: src.file, line: 0, message: 'the file holds no rows', fix: 'Download or export the catalog again; an empty file imports nothing.' });
       fsum.encoding = src.encoding ?? null;
       fsum.encodingHow = src.encodingHow ?? null;
       const rec = st?.sources[st.sources.length - 1];
