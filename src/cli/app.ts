@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT, HisopsError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { fileError, isFileFailure } from '../core/files/index.js';
 import { colorEnabled, makeChalk } from './color.js';
 import { Ctx, type GlobalFlags } from './context.js';
 import { translate, type Lang } from './i18n.js';
@@ -107,10 +108,12 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
 
 /** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */
 export function renderError(ctx: Ctx, e: unknown): number {
-  const known = isHisopsError(e);
-  const err = known
+  // A disk that is full or a path that cannot be written is not a bug: name the path (exit 2 or 5).
+  const onDisk = !isHisopsError(e) && isFileFailure(e) ? fileError(e, String((e as { path?: unknown }).path ?? ctx.journalFile ?? 'a database file'), 'the file', 'open') : undefined;
+  const known = isHisopsError(e) || onDisk !== undefined;
+  const err = isHisopsError(e)
     ? e
-    : new HisopsError({
+    : onDisk ?? new HisopsError({
         code: 'INTERNAL',
         summary: e instanceof Error ? e.message : String(e),
         fix: ctx.t('common.bug'),

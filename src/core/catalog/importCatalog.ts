@@ -407,7 +407,7 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     return { applied: !!trx && !blocked, blocked, files, kinds, problems: problems.report(), rejectFile: reject?.file ?? null, rejectedRows: reject?.rows ?? kinds.reduce((n, k) => n + k.rejected, 0) };
   } catch (e) {
     if (trx && !trx.isCompleted()) await trx.rollback().catch(() => undefined);
-    if (reject) await reject.close().catch(() => undefined);
+    if (reject) await reject.abort();
     throw e;
   }
 
