@@ -11,7 +11,7 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
-import { EXIT } from '../core/errors.js';
+import { EXIT, HisopsError } from '../core/errors.js';
 import type { DemoContext, DemoStep } from './demoSteps.js';
 
 defineMessages({
@@ -68,6 +68,7 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   return {
     data: { dir: o.keep || o.dir ? dir : null, steps: results, anomalies: demo.manifest.anomalies.length },
     exit: bad.length ? EXIT.internal : EXIT.ok,
+    error: bad.length ? new HisopsError({ code: 'DEMO_MISMATCH', summary: `${bad.length} demo step(s) did not find what the seed planted: ${bad.map((r) => r.step).join(', ')}`, fix: 'This is a bug in hisops: report it with `hisops --version` and the output of hisops demo --json.', exit: EXIT.internal }) : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],
