@@ -9,7 +9,7 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
-import { describeConfig, envName } from '../core/config/index.js';
+import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
 import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
 
 defineMessages({
@@ -120,6 +120,9 @@ async function runInit(ctx: Ctx, o: InitOptions) {
   };
 }
 
+/** The environment variable of a key; the sections of other jobs are read from the file only. */
+const envOf = (key: string): string | null => (KEY_BY_NAME.has(key) ? envName(key) : null);
+
 async function runConfigShow(ctx: Ctx) {
   const cfg = ctx.config();
   const rows = describeConfig(cfg);
@@ -128,8 +131,8 @@ async function runConfigShow(ctx: Ctx) {
       file: cfg.file ?? null,
       institution: cfg.institution,
       institutions: cfg.institutionNames,
-      connections: Object.values(cfg.connections).map((c) => ({ name: c.name, url: c.url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@'), passwordEnv: c.passwordEnv ?? null, passwordFile: c.passwordFile ?? null })),
-      values: Object.fromEntries(rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envName(r.key) }])),
+      connections: Object.values(cfg.connections).map((c) => ({ name: c.name, url: redactPassword(c.url), passwordEnv: c.passwordEnv ?? null, passwordFile: c.passwordFile ?? null })),
+      values: Object.fromEntries(rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envOf(r.key) }])),
     },
     human: (out: import('../cli/output.js').Out) => {
       out.kv([
@@ -138,7 +141,7 @@ async function runConfigShow(ctx: Ctx) {
       ]);
       out.table(
         [ctx.t('col.key'), ctx.t('col.value'), ctx.t('col.source'), ctx.t('col.env')],
-        rows.map((r) => [r.key, r.value, r.source, envName(r.key)]),
+        rows.map((r) => [r.key, r.value, r.source, envOf(r.key) ?? '']),
       );
     },
   };

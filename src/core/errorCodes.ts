@@ -132,6 +132,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   MAPPING_WITHIN: c('catalogs and mappings', 2, '--within is not a number of days'),
   // center client
   CENTER_CONFIG: c('center client', 2, 'a center setting (URL, institution code, operator …) is invalid'),
+  CENTER_TLS_CA: c('center client', 2, 'the file named by center.tlsCa cannot be read or holds no PEM certificate'),
   CENTER_GATEWAY_CONFIG: c('center client', 2, 'the gateway scheme needs a paasid and a secret'),
   CENTER_FIXMEDINS_CODE: c('center client', 2, 'the institution code is not 12 letters or digits'),
   CENTER_INPUT_INVALID: c('center client', 2, 'a request to the center was not sent: its input breaks the interface'),
