@@ -138,7 +138,8 @@ export function parseConfigText(text: string, file: string, extraSections: reado
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
+    // linePos is only filled in with prettyErrors; the offset is always there.
+    const pos = e.linePos?.[0] ?? (e.pos?.[0] !== undefined ? lc.linePos(e.pos[0]) : undefined);
     throw configError(file, pos?.line, `not valid YAML (${e.message.split('\n')[0]})`, 'Fix the YAML syntax at that line and column (indentation with spaces, a colon after each key).', undefined, pos?.col);
   }
   const raw: RawConfig = { global: new Map(), institutions: [], connections: {}, sections: {}, sectionLines: new Map() };

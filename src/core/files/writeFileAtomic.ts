@@ -69,7 +69,10 @@ export async function openAtomicWriter(file: string, what = 'the file'): Promise
     file: abs,
     async write(chunk) {
       try {
-        await h.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        // write() may write less than asked (a disk filling up): loop until every byte is down,
+        // so that a short write surfaces as ENOSPC instead of a silently truncated file.
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        for (let off = 0; off < buf.length; ) off += (await h.write(buf, off, buf.length - off)).bytesWritten;
       } catch (e) {
         await abort();
         fail(e, abs, what);
