@@ -270,6 +270,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   return {
     data: { ...data, report: report ?? null },
     exit: (result.exit === 3 ? EXIT.findings : EXIT.ok) as ExitCode,
+    findings: { summary: `${result.status}: ${result.findings.length} finding(s) need attention`, count: result.findings.length },
     human: (out: Out) => renderRun(out, ctx, rc, result, code, report),
   };
 }

@@ -261,6 +261,7 @@ export function registerTrace(program: Command, app: App): Command {
         return {
           data: report,
           exit: report.findings.length ? EXIT.findings : EXIT.ok,
+          findings: { summary: `${report.findings.length} traceability-code finding(s) need attention`, count: report.findings.length },
           human: (out) => {
             if (report.records === 0) {
               if (report.window) out.line(ctx.t('trace.none', { from: report.window.from, to: report.window.to, what: ctx.t('trace.noneCheck') }));
