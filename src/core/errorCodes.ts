@@ -225,6 +225,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   TRACE_FILE_ROW: c('traceability codes', 2, 'a trace file row has neither disp_id nor stock_id'),
   TRACE_FILE_UNREADABLE: c('traceability codes', 2, 'a trace file cannot be read'),
   TRACE_FILE_AND_WINDOW: c('traceability codes', 2, 'both a file and --from/--to were given'),
+  TRACE_UPLOAD_INCOMPLETE: c('traceability codes', 5, 'the upload stopped (the center kept failing) or left records with an unknown outcome; run it again'),
   TRACE_SETTING: c('traceability codes', 2, 'a trace: setting in hisops.yaml is invalid'),
 };
 

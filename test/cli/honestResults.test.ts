@@ -4,6 +4,7 @@
  * (exit 3) carry `findings`. Missing configuration, bad input files, an unreachable center and
  * HIS, a malformed center URL and bad option values, each through main() as a script would run it.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -60,6 +61,9 @@ const cases = (): Case[] => [
   { name: 'mapping import, empty file', argv: ['mapping', 'import', 'empty.csv'], exit: 2 },
   { name: 'mapping check, bad --within', argv: ['mapping', 'check', '--within', 'soon'], exit: 2, code: 'MAPPING_WITHIN' },
   { name: 'catalog download, center down', argv: ['catalog', 'download', '--kind', '1306'], exit: 5, code: 'CENTER_UNREACHABLE' },
+  { name: 'trace upload, center down', argv: ['trace', 'upload', '--apply', '--from', '2025-03-03', '--to', '2025-03-03'], exit: 5, code: 'TRACE_UPLOAD_INCOMPLETE' },
+  { name: 'settle stuck, malformed center URL', argv: ['settle', 'stuck', '--older-than', '0'], env: { HISOPS_CENTER_URL: 'http//center' }, exit: 2, code: 'CENTER_CONFIG' },
+  { name: 'reconcile, malformed center URL', argv: ['reconcile', '--date', '2025-03-03'], env: { HISOPS_CENTER_URL: 'ftp://center' }, exit: 2, code: 'CENTER_CONFIG' },
   { name: 'reconcile, center down', argv: ['reconcile', '--date', '2025-03-03'], exit: 5, code: 'CENTER_UNREACHABLE' },
   { name: 'reconcile, bad date', argv: ['reconcile', '--date', 'bogus'], exit: 2, code: 'RECONCILE_DATE' },
   { name: 'reconcile, HIS unreachable', argv: ['reconcile', '--date', '2025-03-03', '--db', `postgres://u@127.0.0.1:${0}/his`], exit: 5 },
@@ -93,5 +97,27 @@ describe('--json on failure paths', () => {
       expect(doc.error.code in ERROR_CODES, `${doc.error.code} is in the catalogue`).toBe(true);
       expect(exitsOf(doc.error.code)).toContain(exit);
     }
+  });
+});
+
+describe('the binary ends on failure paths (cron must not hang)', () => {
+  const bin = path.resolve(__dirname, '../../bin/hisops.js');
+  const runBin = (argv: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; signal: string | null; out: string }>((res) => {
+      execFile(process.execPath, [bin, ...argv, '--json'], { cwd: dir, env: { ...process.env, ...env }, timeout: 30_000 }, (err, stdout) => {
+        const e = err as (Error & { code?: number; signal?: string }) | null;
+        res({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, out: stdout });
+      });
+    });
+
+  it.each([
+    ['settle stuck', ['settle', 'stuck', '--older-than', '0']],
+    ['trace upload', ['trace', 'upload', '--apply', '--from', '2025-03-03', '--to', '2025-03-03']],
+    ['catalog download', ['catalog', 'download', '--kind', '1306']],
+  ])('%s with a malformed center URL exits 2 and does not hang', async (_n, argv) => {
+    const r = await runBin(argv, { HISOPS_CENTER_URL: 'htp//center' });
+    expect(r.signal, 'killed by the 30 s timeout: something kept the process alive').toBeNull();
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'CENTER_CONFIG' } });
   });
 });
