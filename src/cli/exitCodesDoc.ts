@@ -44,10 +44,13 @@ const JSON_PART = `With \`--json\`, the same information is in the single JSON d
 carry \`details.issues\` (file, line, field, message, fix for each problem); file errors carry
 \`details.path\`.
 
-Files hisops writes (reports, reject files, downloaded catalogs, seed manifests) appear whole or not
-at all: they are written to a temporary file beside the target, synced and renamed. A path that
-cannot be written exits 2 (\`FILE_NOT_WRITABLE\`), a full or failing disk exits 5
-(\`FILE_WRITE_FAILED\`); both name the path.
+Files hisops writes (reconciliation reports, reject files, downloaded catalogs, seed manifests, the
+\`hisops.yaml\` of \`hisops init\`) appear whole or not at all: they are written to a temporary file
+beside the target, synced and renamed. A path that cannot be written exits 2
+(\`FILE_NOT_WRITABLE\`), a full or failing disk exits 5 (\`FILE_WRITE_FAILED\`); both name the path.
+Before a run opens its journal, hisops checks that the journal's folder (\`.hisops/\` by default)
+can be written, so a read-only or full disk is reported there, with the path, rather than halfway
+through the run.
 `;
 
 function cell(s: string): string {

@@ -11,6 +11,7 @@ import { defineMessages } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
 import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
 import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { writeFileAtomicSync } from '../core/files/index.js';
 
 defineMessages({
   'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 配置档（初始化配置）' },
@@ -102,8 +103,8 @@ async function runInit(ctx: Ctx, o: InitOptions) {
       }
       fs.copyFileSync(target, target + '.bak');
     }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
+    // Whole or not at all: a full disk must not leave an empty hisops.yaml behind.
+    writeFileAtomicSync(target, content, 'the configuration');
     written.push(target);
   };
   const profileRel = path.relative(dir, profileDst).split(path.sep).join('/');

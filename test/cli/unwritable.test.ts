@@ -93,6 +93,22 @@ describe('an unwritable journal folder', () => {
   });
 });
 
+describe('hisops init', () => {
+  it('into a folder under a file exits 2 naming the path', async () => {
+    const r = await hisops(['init', '--yes', '--dir', 'plain/site']);
+    expect(r.code).toBe(2);
+    expect(r.doc.error.summary).toContain(path.join(dir, 'plain', 'site', 'hisops.yaml'));
+  });
+
+  it('into a read-only folder exits 2 and leaves nothing', async (t) => {
+    if (mountProblem) t.skip();
+    const r = await hisops(['init', '--yes', '--dir', path.join(dir, 'ro')]);
+    expect(r.code).toBe(2);
+    expect(r.doc).toMatchObject({ ok: false, error: { code: 'FILE_NOT_WRITABLE' } });
+    expect(fs.readdirSync(path.join(dir, 'ro'))).toEqual([]);
+  });
+});
+
 describe('report and reject files', () => {
   it('reconcile --report into a read-only folder exits 2 naming the report, and leaves no file', async (t) => {
     if (mountProblem) t.skip();
