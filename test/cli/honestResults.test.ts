@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect(await main(['demo', 'seed', '--out', '.', '--no-center', '--json'], seeded), seeded.err()).toBe(0);
   fs.writeFileSync(
     path.join(dir, 'hisops.yaml'),
-    ['journal:', '  url: sqlite:journal.db', 'institutions:', '  - name: main', '    fixmedins_code: H43010000001', '    his:', '      url: sqlite:his.db', '    center:', `      url: http://127.0.0.1:${deadPort}`, '      timeoutMs: 2000', ''].join('\n'),
+    ['journal:', '  url: sqlite:journal.db', 'institutions:', '  - name: main', '    fixmedins_code: H43010000001', '    his:', '      url: sqlite:his.db', '    center:', `      url: http://127.0.0.1:${deadPort}`, '      timeoutMs: 2000', 'trace:', '  retries: 1', '  backoffMs: 10', ''].join('\n'),
   );
   fs.writeFileSync(path.join(dir, 'empty.csv'), '');
   fs.mkdirSync(path.join(dir, 'broken'));
