@@ -64,7 +64,14 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const m of mounts.reverse()) execFileSync('umount', [m]);
+  // Every mount is released even when one is busy (then lazily), so that no test leaves one behind.
+  for (const m of mounts.reverse()) {
+    try {
+      execFileSync('umount', [m], { stdio: 'pipe' });
+    } catch {
+      execFileSync('umount', ['-l', m], { stdio: 'pipe' });
+    }
+  }
   await sb.close();
 });
 

@@ -36,7 +36,14 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const m of mounted.reverse()) execFileSync('umount', [m]);
+  // Every mount is released even when one is busy (then lazily), so that no test leaves one behind.
+  for (const m of mounted.reverse()) {
+    try {
+      execFileSync('umount', [m], { stdio: 'pipe' });
+    } catch {
+      execFileSync('umount', ['-l', m], { stdio: 'pipe' });
+    }
+  }
   mounted = [];
 });
 
