@@ -5,16 +5,21 @@
  */
 import type { Command } from 'commander';
 import { EXIT, HisopsError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { fileError, isFileFailure } from '../core/files/index.js';
 import { colorEnabled, makeChalk } from './color.js';
 import { Ctx, type GlobalFlags } from './context.js';
 import { translate, type Lang } from './i18n.js';
 import type { Io } from './io.js';
-import type { Envelope, Out } from './output.js';
+import { resultEnvelope, type Envelope, type Findings, type Out } from './output.js';
 
 export interface CommandResult<T = unknown> {
   data: T;
   /** Default 0. 3 for findings. */
   exit?: ExitCode;
+  /** For a non-zero exit other than 3: what went wrong (--json puts it in `error`). */
+  error?: HisopsError;
+  /** For exit 3: what needs attention (--json puts it in `findings`). */
+  findings?: Findings;
   human?: (out: Out, ctx: Ctx) => void;
 }
 
@@ -84,7 +89,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
           if (ctx.json) {
-            const env: Envelope = { ok: true, command: ctx.command, runId: ctx.runId, data: result.data, warnings: ctx.warnings };
+            const env = resultEnvelope({ command: ctx.command, runId: ctx.runId, exit, data: result.data, warnings: ctx.warnings, error: result.error, findings: result.findings });
             io.stdout.write(JSON.stringify(env, null, 2) + '\n');
           } else if (result.human) {
             const out = ctx.out();
@@ -92,7 +97,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
             if (o.record && !ctx.quiet) out.note(ctx.t('common.run', { runId: ctx.runId }));
           }
           app.exitCode = exit;
-          if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : 'attention', exit, ctx.now());
+          if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed', exit, ctx.now(), result.error?.toJSON());
         } catch (caught) {
           const e = ctx.explainError(caught);
           app.exitCode = renderError(ctx, e);
@@ -108,10 +113,12 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
 
 /** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */
 export function renderError(ctx: Ctx, e: unknown): number {
-  const known = isHisopsError(e);
-  const err = known
+  // A disk that is full or a path that cannot be written is not a bug: name the path (exit 2 or 5).
+  const onDisk = !isHisopsError(e) && isFileFailure(e) ? fileError(e, String((e as { path?: unknown }).path ?? ctx.journalFile ?? 'a database file'), 'the file', 'open') : undefined;
+  const known = isHisopsError(e) || onDisk !== undefined;
+  const err = isHisopsError(e)
     ? e
-    : new HisopsError({
+    : onDisk ?? new HisopsError({
         code: 'INTERNAL',
         summary: e instanceof Error ? e.message : String(e),
         fix: ctx.t('common.bug'),

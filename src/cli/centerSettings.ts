@@ -3,6 +3,10 @@
  * (core/center's CenterConfig), built from hisops.yaml / HISOPS_* / defaults. The secret is read
  * here, kept in memory only.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import tls from 'node:tls';
+import { inputError } from '../core/errors.js';
 import type { Ctx } from './context.js';
 
 export interface CenterSettings {
@@ -21,6 +25,8 @@ export interface CenterSettings {
   opter_type: string;
   setl_optins: string;
   timeouts: { defaultMs: number };
+  /** PEM certificates trusted for the center: the system's CAs plus center.tlsCa. */
+  tlsCa?: string;
 }
 
 export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): CenterSettings {
@@ -42,5 +48,27 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
     opter_type: g('center.opter_type'),
     setl_optins: g('center.setl_optins'),
     timeouts: { defaultMs: Number(g('center.timeoutMs')) },
+    tlsCa: privateCa(ctx),
   };
+}
+
+/**
+ * center.tlsCa: the CA of a private center (a provincial gateway with its own CA), read from its
+ * file. It is trusted in addition to the system's CAs, so a gateway that moves to a public
+ * certificate keeps working.
+ */
+function privateCa(ctx: Ctx): string | undefined {
+  const v = ctx.config().values['center.tlsCa'];
+  if (!v?.value) return undefined;
+  const file = path.resolve(ctx.config().baseDir, String(v.value));
+  let pem: string;
+  try {
+    pem = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw inputError('CENTER_TLS_CA', `Cannot read the center's CA file ${file} (center.tlsCa, from ${v.source})`, 'Point center.tlsCa at the PEM file of the CA that signed the center\'s certificate (ask the gateway operator for it).', (e as Error).message);
+  }
+  if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
+    throw inputError('CENTER_TLS_CA', `${file} (center.tlsCa, from ${v.source}) holds no PEM certificate`, 'Give the CA certificate in PEM form (text starting with -----BEGIN CERTIFICATE-----); convert a .cer/.der file with openssl x509 -inform der -in ca.cer -out ca.pem.');
+  }
+  return [...tls.rootCertificates, pem].join('\n');
 }

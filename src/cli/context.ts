@@ -61,6 +61,8 @@ export class Ctx {
   private journalMod?: typeof import('../core/journal/index.js');
   private hisP?: Promise<{ db: Db; profile: Profile }>;
   private cleanups: Array<() => Promise<void> | void> = [];
+  /** The journal's SQLite file, when it is one (named in errors of the disk under it). */
+  journalFile?: string;
   /** Flags mapped onto config keys by the command (e.g. --db → his.url). */
   readonly keyFlags: Record<string, string | number | boolean | undefined> = {};
 
@@ -175,8 +177,16 @@ export class Ctx {
         const mod = (this.journalMod = await import('../core/journal/index.js'));
         const cfg = this.config();
         const pwEnv = cfg.values['journal.passwordEnv']?.value as string | undefined;
+        const url = String(cfg.values['journal.url']!.value);
+        const file = await sqliteFileOf(url, cfg.baseDir);
+        if (file) {
+          // An unwritable .hisops/ fails here, naming the path (exit 2, or 5 for a full disk).
+          const { checkWritableDir } = await import('../core/files/index.js');
+          checkWritableDir(path.dirname(file), file, 'the journal');
+          this.journalFile = file;
+        }
         const busyTimeoutMs = cfg.values['journal.busyTimeoutMs']?.value as number | undefined;
-        const j = await mod.openJournal(String(cfg.values['journal.url']!.value), { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined, busyTimeoutMs });
+        const j = await mod.openJournal(url, { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined, busyTimeoutMs });
         j.runId = this.runId;
         this.onClose(() => j.close());
         return j;
@@ -269,6 +279,14 @@ export class Ctx {
       },
     };
   }
+}
+
+/** The file of a sqlite: URL, resolved against the configuration's folder; undefined for a server. */
+async function sqliteFileOf(url: string, baseDir: string): Promise<string | undefined> {
+  if (!/^sqlite:/i.test(url)) return undefined;
+  const { parseDbUrl } = await import('../core/db/index.js');
+  const t = parseDbUrl(url);
+  return t.file && t.file !== ':memory:' ? path.resolve(baseDir, t.file) : undefined;
 }
 
 function redact(url: string): string {

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import type { HisopsError } from '../core/errors.js';
+import { EXIT, HisopsError } from '../core/errors.js';
 import type { OutStream } from './io.js';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +17,36 @@ export interface Envelope {
   data?: unknown;
   warnings?: string[];
   error?: ReturnType<HisopsError['toJSON']>;
+  /** Exit 3: what needs attention (the data stays in `data`). */
+  findings?: Findings;
+}
+
+export interface Findings {
+  summary: string;
+  count?: number;
+}
+
+/** The error a non-zero exit reports when the command did not name one. */
+const FALLBACK: Record<number, { code: string; summary: string; fix: string }> = {
+  [EXIT.internal]: { code: 'INTERNAL', summary: 'The command failed (exit 1).', fix: 'This is a bug in hisops: report it with the command and `hisops --version`.' },
+  [EXIT.usage]: { code: 'INPUT_INVALID', summary: 'The input or the configuration stopped the command (exit 2).', fix: 'Read data for what was wrong, correct it and run again.' },
+  [EXIT.needsConfirmation]: { code: 'NEEDS_CONFIRMATION', summary: 'The command needs confirmation (exit 4).', fix: 'Read the plan and run again with --yes.' },
+  [EXIT.external]: { code: 'EXTERNAL_FAILED', summary: 'An external system failed (exit 5).', fix: 'Retry later; run hisops doctor to see which system.' },
+};
+
+/**
+ * The one rule of --json results: `ok` is true exactly when the exit code is 0. Exit 3 carries
+ * `findings` (and the data); any other non-zero exit carries an `error` with code, summary and fix
+ * (and the data, when the command produced some).
+ */
+export function resultEnvelope(r: { command: string; runId: string; exit: number; data?: unknown; warnings: string[]; error?: HisopsError; findings?: Findings }): Envelope {
+  const base = { command: r.command, runId: r.runId };
+  if (r.exit === EXIT.ok) return { ok: true, ...base, data: r.data, warnings: r.warnings };
+  if (r.exit === EXIT.findings) {
+    return { ok: false, ...base, data: r.data, findings: r.findings ?? { summary: 'Done; findings need attention (exit 3).' }, warnings: r.warnings };
+  }
+  const error = r.error ?? new HisopsError({ ...(FALLBACK[r.exit] ?? FALLBACK[EXIT.internal]!), exit: r.exit as never });
+  return { ok: false, ...base, ...(r.data === undefined ? {} : { data: r.data }), error: error.toJSON(), warnings: r.warnings };
 }
 
 export interface TableOptions {

@@ -14,7 +14,7 @@ import type { Out } from '../cli/output.js';
 import { EXIT, inputError, type ExitCode } from '../core/errors.js';
 import type * as CatalogModule from '../core/catalog/index.js';
 import { registerMapping } from './catalogMapping.js';
-import { collectList, openCatalogDb, renderProblems, type Cat } from './catalogShared.js';
+import { collectList, openCatalogDb, problemsError, renderProblems, type Cat } from './catalogShared.js';
 
 defineMessages({
   'catalog.describe': { en: 'import and download the national catalogs: drugs, herbs, preparations, services, consumables (三目录)', zh: '导入和下载国家医保目录：药品、饮片、制剂、服务项目、耗材（三目录）' },
@@ -127,7 +127,7 @@ async function runImport(ctx: Ctx, files: string[], o: ImportOpts) {
   const progress = ctx.progress('rows');
   const r = await cat.importCatalog(db, { files: abs, kind, encoding: o.encoding, sheet: o.sheet, full: o.full, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx), onProgress: (n) => progress.tick(n) });
   progress.done();
-  return { data: r, exit: importExit(r), human: (out: Out) => renderImport(out, ctx, r, !!o.apply) };
+  return { data: r, exit: importExit(r), error: r.blocked ? problemsError(r.problems) : undefined, human: (out: Out) => renderImport(out, ctx, r, !!o.apply) };
 }
 
 interface DownloadOpts {
@@ -156,6 +156,7 @@ async function runDownload(ctx: Ctx, o: DownloadOpts) {
   return {
     data: r,
     exit: r.imported ? importExit(r.imported) : EXIT.ok,
+    error: r.imported?.blocked ? problemsError(r.imported.problems) : undefined,
     human: (out: Out) => {
       if (r.pages.length) {
         out.table(['infno', 'ver', ctx.t('catalog.col.file'), 'data_cnt'], r.pages.map((p) => [p.kind, p.ver, path.relative(ctx.cwd, p.file) || p.file, p.data_cnt ?? '']));

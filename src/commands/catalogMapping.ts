@@ -13,7 +13,7 @@ import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import type * as CatalogModule from '../core/catalog/index.js';
-import { dayArg, openCatalogDb, openHis, renderProblems } from './catalogShared.js';
+import { dayArg, openCatalogDb, openHis, problemsError, renderProblems, stoppedError } from './catalogShared.js';
 
 defineMessages({
   'mapping.describe': { en: 'the hospital\'s mappings to national codes, with validity dates (目录对照)', zh: '院内项目与国家医保编码的对照及有效期（目录对照）' },
@@ -97,6 +97,7 @@ async function runImport(ctx: Ctx, file: string, o: ImportOpts) {
   return {
     data: { ...r, his: his ?? null },
     exit,
+    error: r.blocked ? problemsError(r.problems) : undefined,
     human: (out: Out) => {
       out.line(ctx.t('mapping.counts', r.counts));
       if (r.missingCatalogs.length) out.line(out.c.yellow(ctx.t('mapping.noCatalog', { kinds: r.missingCatalogs.join(', ') })));
@@ -259,6 +260,7 @@ async function runUpload(ctx: Ctx, o: UploadOpts) {
   return {
     data: r,
     exit,
+    error: r.stoppedBy ? stoppedError(r.stoppedBy, EXIT.external) : undefined,
     human: (out: Out) => {
       if (r.leftOver.resolved.length) {
         out.note(ctx.t('mapping.upload.leftOver', { n: r.leftOver.resolved.length }));

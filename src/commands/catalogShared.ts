@@ -5,7 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
-import { inputError } from '../core/errors.js';
+import { HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import type { Db } from '../core/db/index.js';
 import type * as CatalogModule from '../core/catalog/index.js';
 
@@ -62,3 +62,20 @@ export function renderProblems(out: Out, ctx: Ctx, r: CatalogModule.ProblemRepor
 }
 
 export const collectList = (v: string, prev: string[] = []): string[] => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];
+
+/** The error --json reports when a file's problems stopped an import: the first problem, all of them in details. */
+export function problemsError(r: CatalogModule.ProblemReport): HisopsError {
+  const p = r.shown[0];
+  const more = r.total > 1 ? ` (and ${r.total - 1} more problem(s))` : '';
+  return new HisopsError({
+    code: p?.code ?? 'INPUT_INVALID',
+    summary: p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}: ${p.message}${more}` : 'The input stopped the import.',
+    fix: p?.fix ?? 'Correct the file and run again.',
+    details: { issues: r.shown.map((x) => ({ file: x.file, line: x.line, field: x.column, message: x.message, fix: x.fix, code: x.code })), byCode: r.byCode },
+  });
+}
+
+/** The error of a run the center stopped (exit 5). */
+export function stoppedError(s: { code: string; summary: string; fix: string | undefined }, exit: ExitCode): HisopsError {
+  return new HisopsError({ code: s.code, summary: s.summary, fix: s.fix, exit });
+}

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
-import { EXIT } from '../core/errors.js';
+import { EXIT, HisopsError } from '../core/errors.js';
 import type { DemoContext, DemoStep } from './demoSteps.js';
 
 defineMessages({
@@ -79,6 +79,7 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   return {
     data: { dir: o.keep || o.dir ? dir : null, steps: results, anomalies: demo.manifest.anomalies.length },
     exit: bad.length ? EXIT.internal : EXIT.ok,
+    error: bad.length ? new HisopsError({ code: 'DEMO_MISMATCH', summary: `${bad.length} demo step(s) did not find what the seed planted: ${bad.map((r) => r.step).join(', ')}`, fix: 'This is a bug in hisops: report it with `hisops --version` and the output of hisops demo --json.', exit: EXIT.internal }) : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],
@@ -138,13 +139,26 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
   }
 }
 
+const SIZES = ['small', 'medium', 'large'];
+
+/**
+ * Options the parent command took from the command line although they were written after
+ * "seed" (commander lets a parent read its options anywhere: `demo seed --size medium` sets
+ * demo's --size). They belong to the subcommand unless it was given its own.
+ */
+function givenToParent(parent: Command, sub: Command, names: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of names) if (parent.getOptionValueSource(n) === 'cli' && sub.getOptionValueSource(n) !== 'cli') out[n] = parent.getOptionValue(n);
+  return out;
+}
+
 export function registerDemo(program: Command, app: App): void {
   const demo = program
     .command('demo')
     .description(app.t('demo.describe'))
     .option('--dir <dir>', 'keep the demo in this folder (default: a temporary folder, removed afterwards)')
     .option('--keep', 'keep the temporary folder')
-    .option('--size <size>', 'small | medium | large', 'small')
+    .addOption(new Option('--size <size>', 'small | medium | large').choices(SIZES).default('small'))
     .option('--seed <n>', 'seed of the data generator', '1')
     .option('--center-only <how>', 'how the stuck step repairs a settlement the center holds and the HIS does not: complete | cancel', 'complete')
     .action(app.action((ctx, _a, o) => runDemo(ctx, o as DemoOptions), { record: false }));
@@ -153,13 +167,13 @@ export function registerDemo(program: Command, app: App): void {
   const seed = demo
     .command('seed')
     .description(app.t('demo.seed.describe'))
-    .option('--size <size>', 'small | medium | large (one million settlements)', 'small')
+    .addOption(new Option('--size <size>', 'small | medium | large (one million settlements)').choices(SIZES).default('small'))
     .option('--seed <n>', 'seed: the same seed gives the same data', '1')
     .requiredOption('--out <dir>', 'folder for his.db (unless --db), center.db and seed.json')
     .option('--db <db>', 'seed into this database instead (URL or connection name; it must be empty)')
     .option('--days <n>', 'days of data (default by size)')
     .option('--start <date>', 'first day, yyyy-MM-dd')
     .option('--no-center', 'skip the center side (the sandbox ledger with planted anomalies)')
-    .action(app.action((ctx, _a, o) => runSeed(ctx, o as Parameters<typeof runSeed>[1])));
+    .action(app.action((ctx, _a, o) => runSeed(ctx, { ...(o as Parameters<typeof runSeed>[1]), ...givenToParent(demo, seed, ['size', 'seed']) })));
   app.examples(seed, ['hisops demo seed --out ./demo', 'hisops demo seed --size large --seed 7 --out /data/bench', 'hisops demo seed --db postgres://postgres@127.0.0.1:5432/his_demo --out ./demo']);
 }

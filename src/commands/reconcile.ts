@@ -5,7 +5,6 @@
  * findings in the journal. `hisops reconcile history`: the last runs and each day's state.
  * See docs/reconcile.md.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -15,6 +14,7 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
+import { writeFileAtomicSync } from '../core/files/index.js';
 import type * as ReconcileModule from '../core/reconcile/index.js';
 
 type Rc = typeof ReconcileModule;
@@ -215,12 +215,8 @@ function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.Reconcil
   };
   const text = format === 'csv' ? rc.reportCsv(input) : format === 'json' ? rc.reportJson(input) : rc.reportHtml(input);
   const abs = path.resolve(ctx.cwd, file);
-  try {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
-  } catch (e) {
-    throw inputError('RECONCILE_REPORT_WRITE', `Cannot write the report ${abs}`, 'Check that the folder exists and can be written, or choose another --report path.', (e as Error).message);
-  }
+  // Whole or not at all: finance must never open a truncated report (exit 2 or 5 naming the path).
+  writeFileAtomicSync(abs, text, 'the report');
   return path.relative(ctx.cwd, abs) || abs;
 }
 
@@ -298,6 +294,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   return {
     data: { ...data, report: report ?? null },
     exit: (result.exit === 3 ? EXIT.findings : EXIT.ok) as ExitCode,
+    findings: { summary: `${result.status}: ${result.findings.length} finding(s) need attention`, count: result.findings.length },
     human: (out: Out) => renderRun(out, ctx, rc, result, code, report),
   };
 }

@@ -146,7 +146,7 @@ export function registerStuck(settle: Command, app: App): void {
         const { settings, olderThanMs } = await settingsOf(ctx, s, o as PeriodOpts);
         const env = await open(ctx, s, true);
         const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
-        return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, human: (out) => renderFindings(out, ctx, r) };
+        return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, r) };
       },
       { record: true, keyFlags: (o) => ({ 'his.url': o.db }) },
     ),

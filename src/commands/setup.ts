@@ -9,8 +9,9 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
-import { describeConfig, envName } from '../core/config/index.js';
-import { EXIT, HisopsError, inputError, isHisopsError } from '../core/errors.js';
+import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
+import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { writeFileAtomicSync } from '../core/files/index.js';
 
 defineMessages({
   'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 配置档（初始化配置）' },
@@ -102,8 +103,8 @@ async function runInit(ctx: Ctx, o: InitOptions) {
       }
       fs.copyFileSync(target, target + '.bak');
     }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
+    // Whole or not at all: a full disk must not leave an empty hisops.yaml behind.
+    writeFileAtomicSync(target, content, 'the configuration');
     written.push(target);
   };
   const profileRel = path.relative(dir, profileDst).split(path.sep).join('/');
@@ -120,6 +121,9 @@ async function runInit(ctx: Ctx, o: InitOptions) {
   };
 }
 
+/** The environment variable of a key; the sections of other jobs are read from the file only. */
+const envOf = (key: string): string | null => (KEY_BY_NAME.has(key) ? envName(key) : null);
+
 async function runConfigShow(ctx: Ctx) {
   const cfg = ctx.config();
   const rows = describeConfig(cfg);
@@ -128,8 +132,8 @@ async function runConfigShow(ctx: Ctx) {
       file: cfg.file ?? null,
       institution: cfg.institution,
       institutions: cfg.institutionNames,
-      connections: Object.values(cfg.connections).map((c) => ({ name: c.name, url: c.url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@'), passwordEnv: c.passwordEnv ?? null, passwordFile: c.passwordFile ?? null })),
-      values: Object.fromEntries(rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envName(r.key) }])),
+      connections: Object.values(cfg.connections).map((c) => ({ name: c.name, url: redactPassword(c.url), passwordEnv: c.passwordEnv ?? null, passwordFile: c.passwordFile ?? null })),
+      values: Object.fromEntries(rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envOf(r.key) }])),
     },
     human: (out: import('../cli/output.js').Out) => {
       out.kv([
@@ -138,7 +142,7 @@ async function runConfigShow(ctx: Ctx) {
       ]);
       out.table(
         [ctx.t('col.key'), ctx.t('col.value'), ctx.t('col.source'), ctx.t('col.env')],
-        rows.map((r) => [r.key, r.value, r.source, envName(r.key)]),
+        rows.map((r) => [r.key, r.value, r.source, envOf(r.key) ?? '']),
       );
     },
   };
@@ -150,13 +154,15 @@ export interface DoctorCheck {
   detail: string;
   fix?: string;
   code?: string;
+  /** The exit code this failure stands for (2: configuration or input, 5: an external system). */
+  exit?: number;
 }
 
 async function runDoctor(ctx: Ctx) {
   const checks: DoctorCheck[] = [];
   const fail = (check: string, e: unknown): DoctorCheck => {
     const he = isHisopsError(e) ? e : undefined;
-    return { check, ok: false, detail: he ? he.summary + (he.why ? ` (${he.why})` : '') : String(e), fix: he?.fix, code: he?.code ?? 'INTERNAL' };
+    return { check, ok: false, detail: he ? he.summary + (he.why ? ` (${he.why})` : '') : String(e), fix: he?.fix, code: he?.code ?? 'INTERNAL', exit: he?.exit ?? EXIT.internal };
   };
   let configOk = true;
   try {
@@ -171,10 +177,15 @@ async function runDoctor(ctx: Ctx) {
     checks.push(...(await doctorChecks(ctx, fail)));
   }
   const failed = checks.filter((c) => !c.ok);
-  const exit = failed.length === 0 ? EXIT.ok : configOk ? EXIT.external : EXIT.usage;
+  // A setting or file to correct (exit 2) comes before a system that is down (exit 5): fixing it
+  // may be what makes the system reachable.
+  const exitOf = (c: DoctorCheck) => (c.exit === EXIT.usage || c.exit === EXIT.internal ? c.exit : EXIT.external);
+  const exit: ExitCode = failed.length === 0 ? EXIT.ok : failed.some((c) => exitOf(c) === EXIT.internal) ? EXIT.internal : failed.some((c) => exitOf(c) === EXIT.usage) ? EXIT.usage : EXIT.external;
+  const first = failed.find((c) => exitOf(c) === exit);
   return {
-    data: { ok: failed.length === 0, checks },
+    data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => c) },
     exit,
+    error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }) : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('doctor.check'), ctx.t('doctor.result'), ctx.t('doctor.detail')],

@@ -43,6 +43,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
               detail: bad.map((b) => `${b.name}: ${b.error ?? ''}`).join('; '),
               fix: 'Edit these statements in the profile so that they run on this HIS (hisops doctor --verbose shows the SQL).',
               code: 'PROFILE_PROBE',
+              exit: 2,
             });
         } catch (e) {
           checks.push(fail(ctx.t('doctor.statements'), e));
@@ -82,7 +83,7 @@ async function centerCheck(ctx: Ctx, fail: Fail): Promise<DoctorCheck> {
       const skewS = signTime === undefined ? undefined : Math.round(Math.abs(signTime - (before + after) / 2) / 1000);
       const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · clock skew ${skewS} s`}`;
       if (skewS !== undefined && skewS > 120) {
-        return { check: name, ok: false, detail, fix: "Synchronise this machine's clock (NTP): settlement times and msgids use it.", code: 'CLOCK_SKEW' };
+        return { check: name, ok: false, detail, fix: "Synchronise this machine's clock (NTP): settlement times and msgids use it.", code: 'CLOCK_SKEW', exit: 5 };
       }
       return { check: name, ok: true, detail };
     });

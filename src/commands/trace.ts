@@ -11,7 +11,7 @@ import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx, Progress } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
-import { EXIT, inputError, type ExitCode } from '../core/errors.js';
+import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 
 type Trace = typeof TraceModule;
@@ -135,6 +135,18 @@ function renderFindings(out: Out, ctx: Ctx, findings: readonly TraceModule.Findi
   const kinds = [...new Set(findings.map((f) => f.kind))];
   out.line(ctx.t('trace.whatToDo') + ':');
   for (const k of kinds) out.line(`  ${k}: ${findings.find((f) => f.kind === k)!.fix}`);
+}
+
+/** Exit 5 of an upload: the center stopped it, or records were left without a known outcome. */
+function uploadError(r: TraceModule.UploadResult): HisopsError | undefined {
+  if (uploadExit(r) !== EXIT.external) return undefined;
+  return new HisopsError({
+    code: 'TRACE_UPLOAD_INCOMPLETE',
+    summary: r.stopped ? `The upload stopped: ${r.stopped}` : `${r.pending.length} record(s) were left to retry or with an unknown outcome`,
+    fix: 'Run the same command again when the center answers; nothing the center accepted is sent twice (hisops trace status shows what is left).',
+    details: { pending: r.pending.length },
+    exit: EXIT.external,
+  });
 }
 
 function uploadExit(r: TraceModule.UploadResult): ExitCode {
@@ -291,6 +303,7 @@ export function registerTrace(program: Command, app: App): Command {
         return {
           data: report,
           exit: report.findings.length ? EXIT.findings : EXIT.ok,
+          findings: { summary: `${report.findings.length} traceability-code finding(s) need attention`, count: report.findings.length },
           human: (out) => {
             if (report.records === 0) {
               if (report.window) out.line(ctx.t('trace.none', { from: report.window.from, to: report.window.to, what: ctx.t('trace.noneCheck') }));
@@ -329,7 +342,7 @@ export function registerTrace(program: Command, app: App): Command {
         const settings = settingsFrom(ctx, trace, o);
         const window = windowFrom(ctx, trace, o, settings);
         const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
-        return { data: r, exit: uploadExit(r), human: (out) => renderUpload(out, ctx, r) };
+        return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, r) };
       },
       { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),
@@ -358,6 +371,7 @@ export function registerTrace(program: Command, app: App): Command {
         return {
           data: r,
           exit: attention ? EXIT.findings : EXIT.ok,
+          findings: { summary: `${r.totals.rejected} rejected and ${r.totals.held} held record(s) need attention`, count: r.totals.rejected + r.totals.held },
           human: (out) => {
             if (!r.lines.length) {
               out.line(ctx.t('trace.statusEmpty', { window: window ? ` (${window.from} … ${window.to})` : '' }));
@@ -399,7 +413,7 @@ export function registerTrace(program: Command, app: App): Command {
           return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
         }
         const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
-        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), human: (out) => renderUpload(out, ctx, r) };
+        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, r) };
       },
       { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),

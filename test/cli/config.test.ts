@@ -159,3 +159,45 @@ describe('hisops config show', () => {
     expect(r.err).toContain('nope.yaml');
   });
 });
+
+describe('hisops config show: secrets and every setting', () => {
+  it('redacts a password written inside a database URL, in text and in --json', async () => {
+    const dir = tmpDir();
+    const env = { HISOPS_HIS_URL: 'postgres://u:PW-in-url-77@h/db', HISOPS_JOURNAL_URL: 'mysql://j:journal-pw-88@h:3306/j' };
+    const text = await run(['config', 'show'], dir, env);
+    expect(text.code).toBe(0);
+    for (const secret of ['PW-in-url-77', 'journal-pw-88']) expect(text.out).not.toContain(secret);
+    expect(text.out).toContain('postgres://u:***@h/db');
+    const j = await run(['config', 'show', '--json'], dir, env);
+    for (const secret of ['PW-in-url-77', 'journal-pw-88']) expect(j.out).not.toContain(secret);
+    expect(JSON.parse(j.out).data.values['his.url']).toMatchObject({ value: 'postgres://u:***@h/db', source: 'env HISOPS_HIS_URL' });
+  });
+
+  it('names the line and the column of a YAML syntax error', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'lang: en\ninstitutions:\n  - name: main\n    his: { url: "sqlite:a.db"\n');
+    const r = await run(['config', 'show', '--json'], dir);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out);
+    expect(doc.ok).toBe(false);
+    expect(doc.error.summary).toMatch(/hisops\.yaml:\d+:\d+: not valid YAML/);
+    expect(doc.error.details).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it('lists the sections other jobs read (reconcile:, stuck: …) with the line each value is on', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'lang: en\nreconcile:\n  queryLimit: 50\n  extraInsutypes: [31001, 31002]\nstuck:\n  concurrency: 3\n');
+    const r = await run(['config', 'show', '--json'], dir);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out).data.values;
+    const file = path.join(dir, 'hisops.yaml');
+    expect(v['reconcile.queryLimit']).toMatchObject({ value: '50', source: `${file}:3`, env: null });
+    expect(v['reconcile.extraInsutypes']).toMatchObject({ value: '31001, 31002', source: `${file}:4` });
+    expect(v['stuck.concurrency']).toMatchObject({ value: '3', source: `${file}:6` });
+    // A section the file leaves out is still listed, on its defaults.
+    expect(v['trace']).toMatchObject({ value: null, source: 'default' });
+    const text = await run(['config', 'show'], dir);
+    expect(text.out).toContain('reconcile.queryLimit');
+    expect(text.out).toContain('center.tlsCa');
+  });
+});

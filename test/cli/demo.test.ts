@@ -92,5 +92,23 @@ describe('hisops demo', () => {
     expect(ma.totals).toEqual(mb.totals);
     expect(ma.anomalies).toEqual(mb.anomalies);
     expect(ma.center.totals ?? ma.center).toEqual(mb.center.totals ?? mb.center);
+    // The seed given is the seed used: the manifest on disk says so.
+    for (const d of ['a', 'b']) expect(JSON.parse(fs.readFileSync(path.join(cwd, d, 'seed.json'), 'utf8'))).toMatchObject({ seed: 9, size: 'small' });
+  });
+
+  it('demo seed takes its own --size and --seed (the README\'s demo seed --size medium --seed 7)', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-seed-opts-'));
+    const io = memoryIo({ cwd, env: {} });
+    // --no-center and --days keep the medium run short; size and seed must still be the ones given.
+    expect(await main(['demo', 'seed', '--size', 'medium', '--seed', '7', '--days', '2', '--no-center', '--out', 'm', '--json'], io), io.err()).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'm', 'seed.json'), 'utf8'))).toMatchObject({ seed: 7, size: 'medium', days: 2 });
+  }, 120_000);
+
+  it('demo seed refuses an unknown size (exit 2) and writes nothing', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-seed-bad-'));
+    const io = memoryIo({ cwd, env: {} });
+    expect(await main(['demo', 'seed', '--size', 'bogus', '--out', 'x'], io)).toBe(2);
+    expect(io.err()).toContain('small, medium, large');
+    expect(fs.existsSync(path.join(cwd, 'x'))).toBe(false);
   });
 });

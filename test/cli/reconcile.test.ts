@@ -71,7 +71,9 @@ describe('hisops reconcile', () => {
     const r = await run(['reconcile', '--from', '2025-03-03', '--to', '2025-03-05', '--json']);
     expect(r.code, r.err).toBe(3);
     const doc = JSON.parse(r.out);
-    expect(doc.ok).toBe(true);
+    // Exit 3: not ok, with what needs attention; the data is all there.
+    expect(doc.ok).toBe(false);
+    expect(doc.findings).toMatchObject({ count: doc.data.findings.length, summary: expect.stringContaining('finding') });
     expect(doc.command).toBe('reconcile');
     expect(doc.data.status).toBe('unbalanced');
     expect(doc.data.days.map((d: { day: string }) => d.day)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);

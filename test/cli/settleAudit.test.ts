@@ -72,7 +72,8 @@ describe('hisops settle audit', () => {
     const j = await run([...base, '--json']);
     expect(j.code).toBe(3);
     const doc = j.json();
-    expect(doc.ok).toBe(true);
+    expect(doc.ok).toBe(false); // exit 3: findings need attention
+    expect(doc.findings).toBeDefined();
     expect(doc.command).toBe('settle audit');
     expect(doc.data.findings).toHaveLength(1);
     expect(doc.data.findings[0]).toMatchObject({ setl_id: 'S002', differences: [{ field: 'hifp_pay', difference: '5.00' }] });

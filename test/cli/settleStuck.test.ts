@@ -114,6 +114,16 @@ describe('hisops settle stuck', () => {
     expect(r.out).toMatch(/2 stuck settlement/);
   });
 
+  it('exits 5 with the center\'s error when the center cannot be reached (not 3 with every state unknown)', async () => {
+    const cfg = fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace(`url: ${sb.url}`, 'url: http://127.0.0.1:9');
+    fs.writeFileSync(path.join(dir, 'hisops-down.yaml'), cfg);
+    const r = await run(['settle', 'stuck', '--older-than', '0', '--config', 'hisops-down.yaml', '--json']);
+    expect(r.code).toBe(5);
+    const doc = r.json();
+    expect(doc.ok).toBe(false);
+    expect(doc.error).toMatchObject({ code: 'CENTER_UNREACHABLE', fix: expect.any(String) });
+  });
+
   it('honours --older-than (nothing is older than an hour) and refuses a bad date', async () => {
     expect((await run(['settle', 'stuck', '--older-than', '1h'])).code).toBe(0);
     const bad = await run(['settle', 'stuck', '--from', '2026-13-01']);

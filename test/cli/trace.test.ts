@@ -40,7 +40,7 @@ async function hisops(argv: string[], opts: { tty?: boolean } = {}) {
     }
   }
   const out = io.out();
-  return { code, out, err: io.err(), json: () => JSON.parse(out) as { ok: boolean; data: any; error?: any } };
+  return { code, out, err: io.err(), json: () => JSON.parse(out) as { ok: boolean; data: any; error?: any; findings?: any } };
 }
 
 beforeAll(async () => {
@@ -86,7 +86,8 @@ describe('hisops trace', () => {
     const j = await hisops(['trace', 'check', ...window(), '--json']);
     expect(j.code).toBe(3);
     const doc = j.json();
-    expect(doc.ok).toBe(true);
+    expect(doc.ok).toBe(false);
+    expect(doc.findings).toMatchObject({ count: 6 });
     expect(doc.data.findings).toHaveLength(6);
     expect(doc.data.findings[0]).toHaveProperty('fix');
     expect(sb.stats().requests).toBe(0);

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/index.js';
+import { writeFileAtomic } from '../files/index.js';
 import { layoutFor } from './catalogColumns.js';
 import { clean } from './catalogRow.js';
 import { importCatalog, type CatalogImportOptions, type CatalogImportResult } from './importCatalog.js';
@@ -95,7 +96,7 @@ export async function downloadCatalog(db: Db, source: CatalogSource, o: Download
       if (info.data_cnt === 0) break;
       const bytes = await source.fetch(info);
       const file = path.join(o.dir, `${kind}-${ver.replace(/[^\w.-]+/g, '_')}-${path.basename(info.filename).replace(/[^\w.-]+/g, '_') || 'catalog.zip'}`);
-      await fs.promises.writeFile(file, bytes);
+      await writeFileAtomic(file, bytes, 'the downloaded catalog file');
       const nextVer = await lastVersionOf(file, kind);
       pages.push({ kind, ver, filename: info.filename, file, data_cnt: info.data_cnt, nextVer });
       if (!nextVer || nextVer === ver) break;

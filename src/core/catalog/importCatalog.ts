@@ -114,7 +114,7 @@ export interface CatalogImportResult {
 }
 
 /** File-level problems stop the whole import even with skipInvalid: the file cannot be trusted. */
-const FATAL = new Set(['FILE_UNREADABLE', 'ZIP_TRUNCATED', 'ZIP_UNSUPPORTED', 'ZIP_EMPTY', 'MOJIBAKE', 'UNKNOWN_KIND', 'MISSING_COLUMN', 'UNCLOSED_QUOTE', 'NO_HEADER']);
+const FATAL = new Set(['FILE_UNREADABLE', 'FILE_EMPTY', 'ZIP_TRUNCATED', 'ZIP_UNSUPPORTED', 'ZIP_EMPTY', 'MOJIBAKE', 'UNKNOWN_KIND', 'MISSING_COLUMN', 'UNCLOSED_QUOTE', 'NO_HEADER']);
 
 interface KindState {
   plan: RowPlan;
@@ -372,6 +372,8 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
         }
         o.onProgress?.(rowsRead);
       }
+      // A file without a single row is not an empty catalog: it is a failed download or export.
+      if (!layout && !skipSource) report({ code: 'FILE_EMPTY', file: src.file, line: 0, message: 'the file holds no rows', fix: 'Download or export the catalog again; an empty file imports nothing.' });
       fsum.encoding = src.encoding ?? null;
       fsum.encodingHow = src.encodingHow ?? null;
       const rec = st?.sources[st.sources.length - 1];
@@ -409,7 +411,7 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     return { applied: !!trx && !blocked, blocked, files, kinds, problems: problems.report(), rejectFile: reject?.file ?? null, rejectedRows: reject?.rows ?? kinds.reduce((n, k) => n + k.rejected, 0) };
   } catch (e) {
     if (trx && !trx.isCompleted()) await trx.rollback().catch(() => undefined);
-    if (reject) await reject.close().catch(() => undefined);
+    if (reject) await reject.abort();
     throw e;
   }
 

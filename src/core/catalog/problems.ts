@@ -6,6 +6,7 @@
 
 export type ProblemCode =
   | 'FILE_UNREADABLE'
+  | 'FILE_EMPTY'
   | 'ZIP_TRUNCATED'
   | 'ZIP_UNSUPPORTED'
   | 'ZIP_EMPTY'

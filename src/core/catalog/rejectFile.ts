@@ -3,8 +3,7 @@
  * file, line, every problem and fix, and the row as read — so the rows can be corrected and
  * imported again. UTF-8 with a BOM, because that is what Excel opens correctly.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { openAtomicWriter, type AtomicWriter } from '../files/index.js';
 import type { Problem } from './problems.js';
 
 function csvCell(s: string): string {
@@ -12,13 +11,20 @@ function csvCell(s: string): string {
 }
 
 export class RejectWriter {
-  private stream: fs.WriteStream;
+  private readonly writer: Promise<AtomicWriter>;
+  private buffered: string[] = [];
+  private bufferedChars = 0;
   rows = 0;
 
+  /**
+   * The file appears only when `close` succeeds (written to a temporary file beside it, then
+   * renamed): a failed run or a full disk never leaves a truncated reject file behind.
+   */
   constructor(readonly file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.stream = fs.createWriteStream(file, { encoding: 'utf8' });
-    this.stream.write('\uFEFF' + ['file', 'line', 'column', 'problem', 'message', 'fix', 'row'].join(',') + '\n');
+    this.writer = openAtomicWriter(file, 'the reject file');
+    // The error is reported by the first add or close; keep it from being "unhandled" meanwhile.
+    this.writer.catch(() => undefined);
+    this.buffered.push('\uFEFF' + ['file', 'line', 'column', 'problem', 'message', 'fix', 'row'].join(',') + '\n');
   }
 
   async add(problems: readonly Problem[], cells: readonly string[]): Promise<void> {
@@ -36,10 +42,27 @@ export class RejectWriter {
     ]
       .map(csvCell)
       .join(',');
-    if (!this.stream.write(line + '\n')) await new Promise<void>((res) => this.stream.once('drain', res));
+    this.buffered.push(line + '\n');
+    this.bufferedChars += line.length + 1;
+    if (this.bufferedChars >= 1 << 16) await this.flush();
   }
 
-  close(): Promise<void> {
-    return new Promise((res, rej) => this.stream.end((e?: Error | null) => (e ? rej(e) : res())));
+  private async flush(): Promise<void> {
+    const w = await this.writer;
+    const text = this.buffered.join('');
+    this.buffered = [];
+    this.bufferedChars = 0;
+    if (text) await w.write(text);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await (await this.writer).commit();
+  }
+
+  /** Drop what was written: the run failed. */
+  async abort(): Promise<void> {
+    this.buffered = [];
+    await (await this.writer.catch(() => undefined))?.abort();
   }
 }

@@ -30,6 +30,10 @@ export interface ResolvedConfig {
   values: Record<string, ConfigValue>;
   /** Extra top-level sections later jobs read (kept as plain data, validated by their owners). */
   sections: Record<string, unknown>;
+  /** The same sections flattened to dotted keys with the line each was written on (for config show). */
+  sectionValues?: Record<string, ConfigValue>;
+  /** The names of the sections hisops knows (shown even when the file has none of them). */
+  sectionNames?: readonly string[];
 }
 
 export interface ConfigInputs {
@@ -53,6 +57,7 @@ interface RawConfig {
   institutions: RawInstitution[];
   connections: Record<string, Connection>;
   sections: Record<string, unknown>;
+  sectionLines: Map<string, { value: unknown; line: number }>;
 }
 
 function levenshtein(a: string, b: string): number {
@@ -82,9 +87,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function configError(file: string, line: number | undefined, summary: string, fix: string, key?: string): HisopsError {
-  const where = line ? `${file}:${line}` : file;
-  return inputError('CONFIG_INVALID', `${where}: ${summary}`, fix, undefined, { file, line, key });
+function configError(file: string, line: number | undefined, summary: string, fix: string, key?: string, column?: number): HisopsError {
+  const where = line ? `${file}:${line}${column ? `:${column}` : ''}` : file;
+  return inputError('CONFIG_INVALID', `${where}: ${summary}`, fix, undefined, { file, line, column, key });
 }
 
 function lineOf(node: Node | null | undefined, lc: import('yaml').LineCounter): number {
@@ -108,6 +113,17 @@ function flatten(node: unknown, prefix: string, lc: import('yaml').LineCounter, 
   }
 }
 
+/** Flatten a section for display: maps into dotted keys; a list stays one value (its items joined). */
+function flattenSection(node: unknown, prefix: string, lc: import('yaml').LineCounter, out: Map<string, { value: unknown; line: number }>): void {
+  if (isMap(node)) {
+    for (const pair of node.items as Pair<Node, Node>[]) {
+      const full = `${prefix}.${String(scalarValue(pair.key))}`;
+      if (isMap(pair.value)) flattenSection(pair.value, full, lc, out);
+      else out.set(full, { value: isSeq(pair.value) ? (pair.value.toJSON() as unknown[]).map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ') : scalarValue(pair.value), line: lineOf(pair.key, lc) });
+    }
+  } else out.set(prefix, { value: isSeq(node) ? JSON.stringify((node as { toJSON(): unknown }).toJSON()) : scalarValue(node), line: lineOf(node as Node, lc) });
+}
+
 // The YAML parser is loaded on first use so that start-up (`hisops --help`) does not pay for it.
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -122,10 +138,11 @@ export function parseConfigText(text: string, file: string, extraSections: reado
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
-    throw configError(file, line, `not valid YAML (${e.message.split('\n')[0]})`, 'Fix the YAML syntax at that line (indentation with spaces, a colon after each key).');
+    // linePos is only filled in with prettyErrors; the offset is always there.
+    const pos = e.linePos?.[0] ?? (e.pos?.[0] !== undefined ? lc.linePos(e.pos[0]) : undefined);
+    throw configError(file, pos?.line, `not valid YAML (${e.message.split('\n')[0]})`, 'Fix the YAML syntax at that line and column (indentation with spaces, a colon after each key).', undefined, pos?.col);
   }
-  const raw: RawConfig = { global: new Map(), institutions: [], connections: {}, sections: {} };
+  const raw: RawConfig = { global: new Map(), institutions: [], connections: {}, sections: {}, sectionLines: new Map() };
   if (doc.contents === null) return raw;
   if (!isMap(doc.contents)) throw configError(file, 1, 'the file must be a map of keys', 'Start from the file `hisops init` writes.');
   const globalKeys = CONFIG_KEYS.filter((k) => !k.perInstitution).map((k) => k.key);
@@ -140,6 +157,7 @@ export function parseConfigText(text: string, file: string, extraSections: reado
     }
     if (extraSections.includes(k)) {
       raw.sections[k] = doc.get(k) && typeof (doc.get(k) as { toJSON?: unknown }).toJSON === 'function' ? (doc.get(k) as { toJSON(): unknown }).toJSON() : scalarValue(pair.value);
+      flattenSection(pair.value, k, lc, raw.sectionLines);
       continue;
     }
     if (k === 'institutions') {
@@ -223,7 +241,7 @@ export function coerce(spec: KeySpec, value: unknown, where: { file: string; lin
 
 export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   const file = inp.file ?? '(no hisops.yaml)';
-  const raw: RawConfig = inp.text !== undefined ? parseConfigText(inp.text, file, inp.extraSections) : { global: new Map(), institutions: [], connections: {}, sections: {} };
+  const raw: RawConfig = inp.text !== undefined ? parseConfigText(inp.text, file, inp.extraSections) : { global: new Map(), institutions: [], connections: {}, sections: {}, sectionLines: new Map() };
   for (const inst of raw.institutions) {
     for (const k of ['his.password', 'center.secret']) {
       const v = inst.values.get(k);
@@ -292,16 +310,32 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
     connections: raw.connections,
     values,
     sections: raw.sections,
+    sectionValues: Object.fromEntries([...raw.sectionLines].map(([k, v]) => [k, { value: v.value === null || v.value === undefined ? undefined : (v.value as string | number | boolean), source: `${file}:${v.line}` }])),
+    sectionNames: inp.extraSections ?? [],
   };
 }
 
 /** The rows `hisops config show` prints: every key with its value (secrets redacted) and source. */
 export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value: string; source: string; secret: boolean }> {
-  return CONFIG_KEYS.map((spec) => {
+  const rows = CONFIG_KEYS.map((spec) => {
     const v = cfg.values[spec.key];
-    const shown = spec.secret ? (v?.value !== undefined || v?.source.startsWith('file') ? '***' : '') : v?.value === undefined ? '' : String(v.value);
+    const shown = spec.secret ? (v?.value !== undefined || v?.source.startsWith('file') ? '***' : '') : v?.value === undefined ? '' : redactPassword(String(v.value));
     return { key: spec.key, value: shown, source: v?.source ?? 'default', secret: !!spec.secret };
   });
+  // The sections other jobs own (reconcile:, trace:, stuck: …): what the file sets, each with its
+  // line; a section the file leaves out is listed once, on its defaults.
+  const sectionValues = cfg.sectionValues ?? {};
+  for (const name of cfg.sectionNames ?? []) {
+    const keys = Object.keys(sectionValues).filter((k) => k === name || k.startsWith(name + '.'));
+    if (keys.length === 0) rows.push({ key: name, value: '', source: 'default', secret: false });
+    for (const k of keys) rows.push({ key: k, value: sectionValues[k]!.value === undefined ? '' : redactPassword(String(sectionValues[k]!.value)), source: sectionValues[k]!.source, secret: false });
+  }
+  return rows;
+}
+
+/** A password written inside a URL (postgres://u:PW@h/db) is shown as ***. */
+export function redactPassword(value: string): string {
+  return value.replace(/([a-z][a-z0-9+]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
 }
 
 export { KEY_BY_NAME };

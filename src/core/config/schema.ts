@@ -42,6 +42,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'center.secretEnv', type: 'string', perInstitution: true, doc: 'Environment variable holding the gateway secret (default HISOPS_CENTER_SECRET)' },
   { key: 'center.secretFile', type: 'path', perInstitution: true, doc: 'File holding the gateway secret' },
   { key: 'center.secret', type: 'string', perInstitution: true, secret: true, doc: 'Gateway secret (environment or file only)' },
+  { key: 'center.tlsCa', type: 'path', perInstitution: true, doc: "PEM file of the CA that signed a private center's certificate (trusted besides the system's CAs; verification stays on)" },
   { key: 'center.mdtrtarea_admvs', type: 'string', perInstitution: true, default: '430100', doc: 'Treatment-area admin division (就医地医保区划)' },
   { key: 'center.insuplc_admdvs', type: 'string', perInstitution: true, default: '430100', doc: 'Default insured-place admin division (参保地医保区划)' },
   { key: 'center.setl_optins', type: 'string', perInstitution: true, default: '430100', doc: 'Default settlement agency (结算经办机构) for reconciliation' },

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { SeedCancellation, SeedSettlement } from '../center/sandbox/index.js';
 import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
+import { writeFileAtomicSync } from '../files/index.js';
 import { loadProfile, referenceProfilePath, runStatement, SETTLEMENT_AMOUNTS, type Profile, type Row } from '../his/index.js';
 import { D, fmt, sum, type Decimal } from '../money.js';
 import type { CenterSettlementRecord, PlantedAnomaly } from './anomalies.js';
@@ -147,7 +148,7 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
   if (opts.out) {
     const file = path.join(opts.out, 'seed.json');
     fs.mkdirSync(opts.out, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+    writeFileAtomicSync(file, JSON.stringify(manifest, null, 2) + '\n', 'the seed manifest');
     files.push(file);
   }
   return { manifest, settlements: count, files };

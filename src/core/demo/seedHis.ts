@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
+import { writeFileAtomicSync } from '../files/index.js';
 import { loadReferenceSchema, referenceSchemaPath, splitSqlScript } from '../his/index.js';
 import { demoNationalCatalog, type NationalEntry } from './catalog.js';
 import { isIsoDay } from './dates.js';
@@ -135,8 +136,8 @@ export function writeSeedFiles(out: string, manifest: SeedManifest, catalog: Nat
   fs.mkdirSync(out, { recursive: true });
   const seedFile = path.join(out, 'seed.json');
   const catalogFile = path.join(out, 'catalog.json');
-  fs.writeFileSync(seedFile, JSON.stringify(manifest, null, 2) + '\n');
-  fs.writeFileSync(catalogFile, JSON.stringify({ format: 'hisops-demo-catalog/1', national: catalog }, null, 2) + '\n');
+  writeFileAtomicSync(seedFile, JSON.stringify(manifest, null, 2) + '\n', 'the seed manifest');
+  writeFileAtomicSync(catalogFile, JSON.stringify({ format: 'hisops-demo-catalog/1', national: catalog }, null, 2) + '\n', 'the demo catalog');
   return [seedFile, catalogFile];
 }
 

@@ -7,7 +7,7 @@
  * call's fate open. Anything else is not asked: its center side comes from hisops's journal or
  * stays unknown.
  */
-import { isHisopsError } from '../errors.js';
+import { EXIT, isHisopsError, type HisopsError } from '../errors.js';
 import type { Center } from '../center/index.js';
 import { centerView, fromJournal, toCenterSetl, type SetlinfoLike } from './centerView.js';
 import { classifyStuck } from './classifyStuck.js';
@@ -49,7 +49,10 @@ export function needsAsking(c: Candidate, p: RefusalPatterns): boolean {
   return way === 'visit' && fromJournal(c, p, '').state === 'unknown';
 }
 
-export async function askOne(center: CenterLike, c: Candidate): Promise<CenterAnswer> {
+/** Failures that say the center itself could not be reached, not that it answered about one candidate. */
+const CENTER_DOWN = new Set(['CENTER_UNREACHABLE', 'CENTER_TIMEOUT', 'CENTER_TLS', 'CENTER_CONNECTION_RESET', 'CENTER_HTTP', 'CENTER_GATEWAY']);
+
+export async function askOne(center: CenterLike, c: Candidate, failures?: HisopsError[]): Promise<CenterAnswer> {
   const way = askWay(c);
   if (way.by === null) return { kind: 'not_asked', why: way.why };
   const by = way.by;
@@ -59,7 +62,10 @@ export async function askOne(center: CenterLike, c: Candidate): Promise<CenterAn
     return { kind: 'setlinfo', setl: toCenterSetl(r.result.setlinfo as unknown as SetlinfoLike), msgid: r.msgid, by };
   } catch (e) {
     if (isHisopsError(e) && e.code === 'CENTER_REFUSED') return { kind: 'refused', err_msg: String(e.details.err_msg ?? e.summary), msgid: (e.details.msgid as string | undefined) ?? null, by };
-    if (isHisopsError(e)) return { kind: 'error', code: e.code, message: e.summary, by };
+    if (isHisopsError(e)) {
+      failures?.push(e);
+      return { kind: 'error', code: e.code, message: e.summary, by };
+    }
     throw e;
   }
 }
@@ -71,7 +77,11 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
   // or one hisops already reversed or cancelled, needs no query (and a visit's answer could not
   // overrule them).
   const toAsk = center ? candidates.filter((c) => needsAsking(c, o.patterns)) : [];
-  const { results, maxInFlight } = await mapLimit(toAsk, o.concurrency, (c) => askOne(center!, c));
+  const failures: HisopsError[] = [];
+  const { results, maxInFlight } = await mapLimit(toAsk, o.concurrency, (c) => askOne(center!, c, failures));
+  // Not one query got through: the center is down, which is an external failure (exit 5), not a
+  // list of stuck settlements whose state is unknown.
+  if (toAsk.length > 0 && failures.length === toAsk.length && failures.every((e) => e.exit === EXIT.external && CENTER_DOWN.has(e.code))) throw failures[0]!;
   toAsk.forEach((c, i) => answers.set(c, results[i]!));
   const findings = candidates.map((c) => {
     const way = askWay(c);

@@ -28,7 +28,14 @@ export async function openStuckEnv(o: OpenStuckEnvOptions): Promise<OpenedStuckE
   const profilePath = profilePathOf(o.profile, o.his.baseDir);
   const profile = await loadProfile(profilePath);
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
-  const center = o.center ? openCenter(o.center, { journal: o.journal, runId: o.runId }) : undefined;
+  let center: ReturnType<typeof openCenter> | undefined;
+  try {
+    center = o.center ? openCenter(o.center, { journal: o.journal, runId: o.runId }) : undefined;
+  } catch (e) {
+    // A bad center setting must not leave the HIS pool open: the process would never exit.
+    await db.close().catch(() => undefined);
+    throw e;
+  }
   return {
     db,
     profile,

@@ -55,7 +55,8 @@ describe('hisops schema (CLI)', () => {
     expect(d.out).toMatch(/patient\.xm .*varchar\(20\) → varchar\(40\)/);
     const j = await run(['--json', 'schema', 'diff', 'sqlite:old.db', 'new.json']);
     const env = JSON.parse(j.out);
-    expect(env.ok).toBe(true);
+    expect(env.ok).toBe(false); // exit 3: the schemas differ
+    expect(env.findings).toBeDefined();
     expect(env.data.equal).toBe(false);
     expect(env.data.counts.column).toEqual({ missing: 1, extra: 0, changed: 1 });
     expect((await run(['schema', 'diff', 'sqlite:new.db', 'new.json'])).code).toBe(0);

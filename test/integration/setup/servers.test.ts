@@ -58,14 +58,15 @@ function suite(kind: ServerKind) {
       expect(doc.data.checks.map((c: { check: string }) => c.check)).toEqual(['configuration', 'HIS profile', 'HIS database', 'profile statements', 'journal', 'center']);
     });
 
-    it('doctor reports a broken profile statement with exit 5', async () => {
+    it('doctor reports a broken profile statement with exit 2 (the profile is to be corrected; retrying will not help)', async () => {
       const profile = path.join(dir, 'profiles', 'reference.yaml');
       const text = fs.readFileSync(profile, 'utf8');
       fs.writeFileSync(profile, text.replace(/FROM his_settlement\b/, 'FROM his_settlement_missing'));
       try {
         const r = await run(['doctor', '--json']);
-        expect(r.code).toBe(5);
+        expect(r.code).toBe(2);
         const doc = JSON.parse(r.out);
+        expect(doc).toMatchObject({ ok: false, error: { code: 'PROFILE_PROBE', fix: expect.any(String) } });
         const st = doc.data.checks.find((c: { check: string }) => c.check === 'profile statements');
         expect(st.ok).toBe(false);
         expect(st.detail).toMatch(/his_settlement_missing|does not exist|doesn't exist/);

@@ -1,0 +1,3 @@
+export { fileError, isFileFailure } from './fileError.js';
+export { openAtomicWriter, writeFileAtomic, writeFileAtomicSync, type AtomicWriter } from './writeFileAtomic.js';
+export { checkWritableDir } from './checkWritableDir.js';
