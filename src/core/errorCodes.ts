@@ -19,6 +19,9 @@ const c = (area: string, exit: ExitCode | readonly ExitCode[], meaning: string):
 
 export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   // general
+  LOCK_HELD: c('general', 5, 'another run of the same job and institution holds the run lock (the holder is named); --wait queues behind it'),
+  JOURNAL_BUSY: c('general', 5, 'the SQLite journal stayed locked by another process past journal.busyTimeoutMs'),
+  BAD_WAIT: c('general', 2, '--wait is not a duration'),
   USAGE: c('general', 2, 'unknown command or option, or an option value commander rejects'),
   INTERNAL: c('general', 1, 'an unexpected failure inside hisops (a bug)'),
   INPUT_INVALID: c('general', 2, 'the input or the configuration stopped the command (no more specific code)'),
@@ -72,6 +75,17 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_STATEMENT_FAILED: c('HIS profile', 5, 'a profile statement failed on the HIS database'),
   HIS_REFERENCE_DIALECT: c('HIS profile', 2, 'no reference HIS schema exists for this database'),
   // schema
+  SCHEMA_BAD_STEP: c('schema', 2, '--skip / --mark-done names no statement number'),
+  SCHEMA_SKIP_AND_MARK: c('schema', 2, 'one statement was both skipped and marked done'),
+  SCHEMA_REASON_MISSING: c('schema', 2, '--skip / --mark-done need --reason (kept in the journal with who ran it)'),
+  SCHEMA_REASON_ALONE: c('schema', 2, '--reason without --skip or --mark-done'),
+  SCHEMA_OVERRIDE_NEEDS_APPLY: c('schema', 2, '--skip / --mark-done take effect only in an apply'),
+  SCHEMA_NO_SUCH_STEP: c('schema', 2, 'the script has no safe statement with that number'),
+  SCHEMA_STEP_COMPLETED: c('schema', 2, 'the statement named by --skip / --mark-done is already settled in this apply'),
+  SCHEMA_STEP_PARTIAL: c('schema', 2, 'the statement a killed run had in flight took effect in part: fix by hand, then --mark-done or --skip'),
+  SCHEMA_STATE_UNKNOWN: c('schema', 2, 'the database is neither where the apply left it nor where the plan started (changed elsewhere): nothing was applied'),
+  SCHEMA_SQLITE_MISSING: c('schema', 2, 'no SQLite database at the path of a sqlite: URL'),
+  SCHEMA_SQLITE_NOT_FILE: c('schema', 2, 'the path of a sqlite: URL is a folder, not a database file'),
   SCHEMA_APPLY_DIALECT: c('schema', 2, 'the sync script is for another dialect than the database'),
   SCHEMA_APPLY_FAILED: c('schema', 5, 'a statement of the sync script failed; the journal says how far it got'),
   SCHEMA_APPLY_PARTIAL: c('schema', 4, 'an earlier run applied part of this plan: use --resume'),

@@ -26,13 +26,16 @@ const WHY: Record<string, string> = {
   EISDIR: 'the path is a folder',
 };
 
+/** The errno code of writing onto a folder. */
+const DIRECTORY = 'EISDIR';
+
 /** The error for a failed write of `file` (`what` names it for people: "the snapshot"). */
 export function writeError(e: unknown, file: string, what: string): HisopsError {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const why = `${WHY[code] ?? 'the write failed'} (${code || (e as Error).message})`;
   if (DISK.has(code)) return externalError('FILE_WRITE_FAILED', `Cannot write ${what} ${file}: ${WHY[code] ?? code}`, 'Free space on that disk (or fix it), or write the file elsewhere with -o; nothing was left behind.', why, { file, code });
   const fix = code === 'EISDIR' ? `Give a file name, e.g. -o ${path.join(file, path.basename(file) + '.out')}.` : code === 'ENOENT' || code === 'ENOTDIR' ? 'Create the folder first, or give a path in an existing folder.' : 'Write it to a folder you may write to, or fix the permissions.';
-  return inputError('FILE_WRITE_REFUSED', `Cannot write ${what} ${file}: ${WHY[code] ?? code}`, fix, why, { file, code });
+  return inputError('FILE_NOT_WRITABLE', `Cannot write ${what} ${file}: ${WHY[code] ?? code}`, fix, why, { file, code });
 }
 
 /** Write `text` to `file` atomically; creates the folder when `mkdir` is set. */
@@ -40,7 +43,7 @@ export function writeFileAtomic(file: string, text: string, opts: { what?: strin
   const what = opts.what ?? 'the file';
   const dir = path.dirname(file);
   try {
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: DIRECTORY });
     if (opts.mkdir) fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw writeError(e, file, what);
