@@ -4,6 +4,7 @@
  * here, kept in memory only.
  */
 import type { Ctx } from './context.js';
+import { inputError } from '../core/errors.js';
 
 export interface CenterSettings {
   baseUrl: string;
@@ -21,7 +22,12 @@ export interface CenterSettings {
   opter_type: string;
   setl_optins: string;
   timeouts: { defaultMs: number };
+  /** The center's clock, minutes east of UTC (center.utcOffsetMinutes, default 480). */
+  utcOffsetMinutes: number;
 }
+
+/** The largest offset a clock on Earth uses (UTC+14). */
+const MAX_OFFSET = 840;
 
 export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): CenterSettings {
   const g = <T = string>(k: string) => ctx.get<T>(k);
@@ -42,5 +48,14 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
     opter_type: g('center.opter_type'),
     setl_optins: g('center.setl_optins'),
     timeouts: { defaultMs: Number(g('center.timeoutMs')) },
+    utcOffsetMinutes: utcOffsetOf(g<number>('center.utcOffsetMinutes')),
   };
+}
+
+function utcOffsetOf(v: number | undefined): number {
+  const n = v === undefined ? 480 : Number(v);
+  if (!Number.isInteger(n) || n > MAX_OFFSET) {
+    throw inputError('CONFIG_INVALID', `center.utcOffsetMinutes ${v} is not a clock offset`, `Set center.utcOffsetMinutes to the center's clock in minutes east of UTC, from 0 to ${MAX_OFFSET} (480 = China time).`);
+  }
+  return n;
 }

@@ -170,7 +170,7 @@ export function registerCenter(program: Command, app: App): void {
     .option('--seed <n>', 'seed for fault draws and generated catalogs', '1')
     .option('--policy <file...>', 'settlement policy files for 2207/2304 (default: the built-in simple split)')
     .option('--admdvs <code>', 'the division the sandbox serves (mdtrtarea_admvs)', '430100')
-    .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (480 = China; default: the host's zone)")
+    .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)")
     .option('--for <seconds>', 'stop after this many seconds instead of waiting for Ctrl-C')
     .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')

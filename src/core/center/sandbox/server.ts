@@ -50,7 +50,7 @@ export interface SandboxOptions {
   split?: SplitFn;
   /** The center's clock (default: the host clock). */
   clock?: () => Date;
-  /** Format times in this UTC offset (minutes; 480 = China) instead of the host's zone. */
+  /** The center's clock as minutes east of UTC (default 480, China time, whatever the host's zone). */
   utcOffsetMinutes?: number;
   /** The center's division: the only mdtrtarea_admvs it serves (default 430100). */
   admdvs?: string;
@@ -136,7 +136,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     admdvs,
     seed,
     split,
-    utcOffsetMinutes: opts.utcOffsetMinutes,
+    utcOffsetMinutes: opts.utcOffsetMinutes ?? 480,
     signInValidity: opts.signInValidity ?? 'day',
     requireSignIn: opts.requireSignIn ?? true,
     allowDuplicateSettlements: opts.allowDuplicateSettlements ?? false,
