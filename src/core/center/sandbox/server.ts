@@ -56,6 +56,12 @@ export interface SandboxOptions {
   admdvs?: string;
   /** Check x-tif-* gateway headers. */
   tif?: TifCheck;
+  /**
+   * Institution codes registered at this center. Also known, always: the demo's H43010000001,
+   * the ledger's own institution and every institution the ledger holds rows of. Any other
+   * fixmedins_code is refused (9001 included).
+   */
+  institutions?: readonly string[];
   /** Default true: business calls need a valid sign_no from 9001. */
   requireSignIn?: boolean;
   /** 'day' (default): a sign_no is valid until 23:59:59 of its day; a number: milliseconds. */
@@ -143,6 +149,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     fileTtlHours: opts.fileTtlHours ?? 24,
     catalog: opts.catalog ?? {},
     validate: opts.validate ?? {},
+    institutions: new Set(opts.institutions ?? []),
   };
   const service = new CenterService(ledger, serviceOptions);
   let plan = new FaultPlan(parseFaults(opts.faults), seed);
