@@ -27,7 +27,12 @@ export interface CenterSettings {
   timeouts: { defaultMs: number };
   /** PEM certificates trusted for the center: the system's CAs plus center.tlsCa. */
   tlsCa?: string;
+  /** The center's clock, minutes east of UTC (center.utcOffsetMinutes, default 480). */
+  utcOffsetMinutes: number;
 }
+
+/** The largest offset a clock on Earth uses (UTC+14). */
+const MAX_OFFSET = 840;
 
 export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): CenterSettings {
   const g = <T = string>(k: string) => ctx.get<T>(k);
@@ -49,7 +54,16 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
     setl_optins: g('center.setl_optins'),
     timeouts: { defaultMs: Number(g('center.timeoutMs')) },
     tlsCa: privateCa(ctx),
+    utcOffsetMinutes: utcOffsetOf(g<number>('center.utcOffsetMinutes')),
   };
+}
+
+function utcOffsetOf(v: number | undefined): number {
+  const n = v === undefined ? 480 : Number(v);
+  if (!Number.isInteger(n) || n > MAX_OFFSET) {
+    throw inputError('CONFIG_INVALID', `center.utcOffsetMinutes ${v} is not a clock offset`, `Set center.utcOffsetMinutes to the center's clock in minutes east of UTC, from 0 to ${MAX_OFFSET} (480 = China time).`);
+  }
+  return n;
 }
 
 /**

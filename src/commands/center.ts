@@ -77,7 +77,29 @@ function untilStopped(seconds: number | undefined): Promise<'signal' | 'time'> {
   });
 }
 
-async function runServe(ctx: Ctx, o: ServeOptions) {
+/**
+ * Every `--institution CODE` given after `serve`. The program's own --institution (which entry of
+ * hisops.yaml to use) takes the flag before the command sees it and keeps only the last, so the
+ * repeatable form is read from the command line itself.
+ */
+export function institutionsOf(argv: readonly string[]): string[] {
+  const from = argv.indexOf('serve');
+  const out: string[] = [];
+  for (let i = from + 1; from >= 0 && i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const v = a === '--institution' ? argv[++i] : a.startsWith('--institution=') ? a.slice('--institution='.length) : undefined;
+    if (v === undefined) continue;
+    for (const code of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (!/^[A-Za-z0-9]{1,30}$/.test(code)) throw inputError('CENTER_SERVE_OPTION', `--institution ${code} is not an institution code`, 'Give the fixmedins_code the sandbox should accept, e.g. --institution H43010000002 (repeat the flag for more).');
+      out.push(code);
+    }
+  }
+  return [...new Set(out)];
+}
+
+async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
+  const institutions = institutionsOf(argv);
   const port = intOption(o.port, 'port', 0, 65535, 8700);
   const seed = intOption(o.seed, 'seed', 0, 2 ** 32 - 1, 1);
   const seconds = o.for === undefined ? undefined : intOption(o.for, 'for', 1, 365 * 24 * 3600, 60);
@@ -112,6 +134,7 @@ async function runServe(ctx: Ctx, o: ServeOptions) {
       seed,
       admdvs,
       utcOffsetMinutes,
+      institutions,
       policies,
       tif,
       requireSignIn: o.signIn !== false,
@@ -142,7 +165,7 @@ async function runServe(ctx: Ctx, o: ServeOptions) {
   await sb.close();
   const ranSeconds = Math.round((ctx.now().getTime() - started.getTime()) / 1000);
   return {
-    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows },
+    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows },
     human: (out: import('../cli/output.js').Out) => {
       out.kv([
         [ctx.t('center.url'), sb.url],
@@ -170,16 +193,18 @@ export function registerCenter(program: Command, app: App): void {
     .option('--seed <n>', 'seed for fault draws and generated catalogs', '1')
     .option('--policy <file...>', 'settlement policy files for 2207/2304 (default: the built-in simple split)')
     .option('--admdvs <code>', 'the division the sandbox serves (mdtrtarea_admvs)', '430100')
-    .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (480 = China; default: the host's zone)")
+    .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)")
     .option('--for <seconds>', 'stop after this many seconds instead of waiting for Ctrl-C')
     .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
+    .option('--institution <code>', 'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds')
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
-    .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions)));
+    .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions, app.argv)));
   app.examples(serve, [
     'hisops center serve',
     'hisops center serve --port 8700 --data .hisops/center.db --faults "2207:timeout-after-commit@0.2" --seed 7',
     'hisops center serve --port 0 --for 60 --faults @faults.yaml --json',
+    'hisops center serve --institution H43010000002 --institution H43010000003',
     'hisops center serve --policy templates/policies/employee.yaml templates/policies/resident.yaml -v',
   ]);
   app.examples(center, ['hisops center serve --port 8700']);

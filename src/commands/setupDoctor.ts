@@ -79,12 +79,10 @@ async function centerCheck(ctx: Ctx, fail: Fail): Promise<DoctorCheck> {
       const before = Date.now();
       const r = await center.signIn();
       const after = Date.now();
-      const signTime = parseLocal(String(r.result.sign_time ?? ''));
-      const skewS = signTime === undefined ? undefined : Math.round(Math.abs(signTime - (before + after) / 2) / 1000);
-      const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · clock skew ${skewS} s`}`;
-      if (skewS !== undefined && skewS > 120) {
-        return { check: name, ok: false, detail, fix: "Synchronise this machine's clock (NTP): settlement times and msgids use it.", code: 'CLOCK_SKEW', exit: 5 };
-      }
+      const signTime = parseCenterTime(String(r.result.sign_time ?? ''), settings.utcOffsetMinutes);
+      const skewS = signTime === undefined ? undefined : Math.round((signTime - (before + after) / 2) / 1000);
+      const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · clock skew ${Math.abs(skewS)} s`}`;
+      if (skewS !== undefined && Math.abs(skewS) > MAX_SKEW_S) return { check: name, ok: false, detail, ...skewAdvice(skewS, settings.utcOffsetMinutes) };
       return { check: name, ok: true, detail };
     });
   } catch (e) {
@@ -92,11 +90,32 @@ async function centerCheck(ctx: Ctx, fail: Fail): Promise<DoctorCheck> {
   }
 }
 
-/** "yyyy-MM-dd HH:mm:ss" in the host's local time → epoch ms. */
-function parseLocal(s: string): number | undefined {
+/** A clock difference doctor tolerates, in seconds. */
+const MAX_SKEW_S = 120;
+
+/**
+ * What to do about a skew (center minus host, seconds). A skew within MAX_SKEW_S of a whole number
+ * of hours is almost always a wrong time zone, not a drifting clock: the center's clock is set by
+ * center.utcOffsetMinutes, so name the value that makes it agree.
+ */
+export function skewAdvice(skewS: number, utcOffsetMinutes: number): { fix: string; code: string; exit: 2 | 5 } {
+  const hours = Math.round(skewS / 3600);
+  if (hours !== 0 && Math.abs(skewS - hours * 3600) <= MAX_SKEW_S) {
+    const suggested = utcOffsetMinutes + hours * 60;
+    return {
+      code: 'CENTER_UTC_OFFSET',
+      exit: 2,
+      fix: `The center's times are ${Math.abs(hours)} h ${hours > 0 ? 'ahead of' : 'behind'} what center.utcOffsetMinutes (${utcOffsetMinutes}) gives: set center.utcOffsetMinutes to ${suggested} in hisops.yaml (480 = China time) — if \`date -u\` shows the right UTC time, this machine's clock itself is fine.`,
+    };
+  }
+  return { code: 'CLOCK_SKEW', exit: 5, fix: "Synchronise this machine's clock (NTP): settlement times and msgids use it." };
+}
+
+/** "yyyy-MM-dd HH:mm:ss" in the center's clock (minutes east of UTC) → epoch ms. */
+function parseCenterTime(s: string, utcOffsetMinutes: number): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(s);
   if (!m) return undefined;
-  return new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).getTime();
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) - utcOffsetMinutes * 60_000;
 }
 
 function shortPath(cwd: string, p: string): string {

@@ -52,6 +52,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'center.opter_name', type: 'string', perInstitution: true, default: 'hisops', doc: 'Operator name sent with every call' },
   { key: 'center.opter_type', type: 'enum', values: ['1', '2', '3'], perInstitution: true, default: '1', doc: 'Operator type: 1 operator, 2 kiosk, 3 mobile' },
   { key: 'center.dev_no', type: 'string', perInstitution: true, doc: 'Device id' },
+  { key: 'center.utcOffsetMinutes', type: 'int', perInstitution: true, default: 480, doc: "The center's clock as minutes east of UTC (480 = China time), used for inf_time, msgids and clock checks whatever the host's zone" },
   { key: 'center.timeoutMs', type: 'int', perInstitution: true, default: 30000, doc: 'Default timeout of one center call, in milliseconds' },
 ];
 

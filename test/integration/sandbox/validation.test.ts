@@ -12,7 +12,7 @@ let sign_no: string;
 const person = sandboxRoster(5)[0]!;
 
 beforeAll(async () => {
-  ({ sb, sign_no } = await openSandbox());
+  ({ sb, sign_no } = await openSandbox({ institutions: ['H43010000002'] }));
 });
 afterAll(async () => {
   await sb.close();
@@ -94,7 +94,7 @@ describe('envelope checks', () => {
   });
   it('refuses an unknown infno and one the sandbox does not offer', async () => {
     refused(await post(sb.url, envelope('7777', { data: {} }, sign_no)), /交易编号 7777 不存在/);
-    refused(await post(sb.url, envelope('2204', { data: {} }, sign_no)), /交易 2204 未开放 \(the sandbox does not offer 2204; it offers .*1101.*2207/);
+    refused(await post(sb.url, envelope('2204', { data: {} }, sign_no)), /交易 2204 未开放 \(the sandbox does not offer 2204; it offers .*1101.*2207.*9102.*3505A\)$/);
   });
   it('serves only its own division', async () => {
     refused(await post(sb.url, envelope('1101', { data: {} }, sign_no, { mdtrtarea_admvs: '440300' })), /this center serves 430100/);

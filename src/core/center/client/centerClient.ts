@@ -19,7 +19,7 @@ import { describeProblems, validateInput } from '../protocol/validate.js';
 import { toWireInput } from '../protocol/wire.js';
 import { CenterCallJournal, CENTER_SIGNINS_TABLE, isUniqueViolation, type CallOutcome, type JournalLike } from './callJournal.js';
 import { redactUrl, resolveCenterConfig, timeoutFor, urlFor, type CenterConfig, type ResolvedCenterConfig } from './config.js';
-import { badResponseError, gatewayError, httpError, notJsonError, refusedError, rejectedError, transportError, TransportFailure, type CallContext } from './errors.js';
+import { badResponseError, bodyHead, gatewayError, httpError, notJsonError, refusedError, rejectedError, transportError, TransportFailure, type CallContext } from './errors.js';
 import { makeSigner, type GatewaySigner } from './gateway.js';
 import { MsgidAllocator } from './msgidAllocator.js';
 import { redactInput, requestDigest } from './redact.js';
@@ -281,7 +281,8 @@ export class CenterClient {
     const text = decodeText(http.body);
     const c = classifyResponseBody(text);
     if (c.kind === 'not-json') {
-      const error = http.status >= 200 && http.status < 300 ? notJsonError(ctx, http.status, c.text) : httpError(ctx, http.status, c.text);
+      const seen = { head: bodyHead(text, [this.config.gateway.secret]), bytes: http.body.length, contentType: headerText(http.headers['content-type']) };
+      const error = http.status >= 200 && http.status < 300 ? notJsonError(ctx, http.status, seen) : httpError(ctx, http.status, seen);
       const definite = error.details.delivery === 'no';
       return { kind: 'error', error, status: definite ? 'failed' : 'unknown', retryable: transient || http.status >= 500 };
     }
@@ -293,7 +294,7 @@ export class CenterClient {
     }
     const inf_refmsgid = asStr(c.envelope.inf_refmsgid);
     if (c.infcode !== 0) {
-      return { kind: 'error', error: refusedError(ctx, c.infcode, c.err_msg, inf_refmsgid), status: 'failed', retryable: false };
+      return { kind: 'error', error: refusedError(ctx, c.infcode, c.err_msg, inf_refmsgid, c.envelope.infcode), status: 'failed', retryable: false };
     }
     if (mode === 'file') {
       // infcode 0 but no file: the center had nothing to send or sent it in a shape we do not know.
@@ -463,4 +464,9 @@ export class CenterClient {
     const current = await j.knex(CENTER_SIGNINS_TABLE.name).where(key).first();
     return current ? String(current.sign_no) : sign_no;
   }
+}
+
+function headerText(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s ? s.slice(0, 80) : undefined;
 }

@@ -64,16 +64,59 @@ export function transportError(c: CallContext, f: TransportFailure, timeoutMs: n
   }
 }
 
-export function httpError(c: CallContext, status: number, bodyHead: string): HisopsError {
+/** How much of an unreadable answer an error quotes. */
+export const BODY_HEAD_CHARS = 200;
+
+/** Keys whose values are credentials: masked wherever a quoted body shows them. */
+const SECRET_KEYS = /((?:password|passwd|pwd|secret|token|access_?key|signature|cainfo|authorization)["']?\s*[:=]\s*["']?)([^"'&\s,;<>}]+)/gi;
+
+/**
+ * The first characters of a body the client could not read, fit to be shown and logged: control
+ * characters and runs of white space become one space, credential-looking values and the given
+ * secrets are masked, and at most BODY_HEAD_CHARS characters (never half a character) are kept.
+ */
+export function bodyHead(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let s = text.replace(/^\uFEFF/, '');
+  for (const x of secrets) if (x && x.length >= 4) s = s.split(x).join('***');
+  s = s.replace(SECRET_KEYS, '$1***');
+  // eslint-disable-next-line no-control-regex
+  s = s.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  const chars = Array.from(s);
+  return chars.length > BODY_HEAD_CHARS ? `${chars.slice(0, BODY_HEAD_CHARS).join('')}…` : s;
+}
+
+/** What a body that is not an envelope looked like, for summaries and details. */
+export interface BodySeen {
+  /** Sanitized head (see bodyHead); '' for an empty body. */
+  head: string;
+  bytes: number;
+  contentType?: string;
+}
+
+function bodyWords(b: BodySeen): string {
+  return b.bytes === 0 || b.head === '' ? 'the body is empty' : `the body (${b.bytes} bytes${b.contentType ? `, ${b.contentType}` : ''}) starts with: ${b.head}`;
+}
+
+function bodyDetails(b: BodySeen): Record<string, unknown> {
+  return { body_head: b.head, body_bytes: b.bytes, ...(b.contentType ? { content_type: b.contentType } : {}) };
+}
+
+export function httpError(c: CallContext, status: number, body: BodySeen): HisopsError {
   const definite = status === 400 || status === 401 || status === 403 || status === 404 || status === 405 || status === 413 || status === 415;
   const fix = definite
     ? `The gateway turned the request away (HTTP ${status}); it did not reach the center. Check center.url, center.appendInfno and the gateway credentials (center.paasid, the secret).`
     : unknownFix(c);
-  return err('CENTER_HTTP', `The center answered HTTP ${status} to ${label(c)}`, fix, bodyHead || undefined, details(c, { http_status: status, delivery: definite ? 'no' : 'maybe' }));
+  return err('CENTER_HTTP', `The center answered HTTP ${status} to ${label(c)}; ${bodyWords(body)}`, fix, body.head || undefined, details(c, { http_status: status, ...bodyDetails(body), delivery: definite ? 'no' : 'maybe' }));
 }
 
-export function notJsonError(c: CallContext, status: number, bodyHead: string): HisopsError {
-  return err('CENTER_NOT_JSON', `The center's answer to ${label(c)} is not JSON`, unknownFix(c), bodyHead ? `The body starts with: ${bodyHead.slice(0, 200)}` : 'The body is empty.', details(c, { http_status: status, delivery: 'maybe' }));
+export function notJsonError(c: CallContext, status: number, body: BodySeen): HisopsError {
+  return err(
+    'CENTER_NOT_JSON',
+    `The center's answer to ${label(c)} is not JSON (HTTP ${status}); ${bodyWords(body)}`,
+    unknownFix(c),
+    body.head ? `The body starts with: ${body.head}` : 'The body is empty.',
+    details(c, { http_status: status, ...bodyDetails(body), delivery: 'maybe' }),
+  );
 }
 
 export function gatewayError(c: CallContext, status: number, message: string | null, code: string | null): HisopsError {
@@ -86,13 +129,33 @@ export function gatewayError(c: CallContext, status: number, message: string | n
   );
 }
 
-export function refusedError(c: CallContext, infcode: number, errMsg: string | null, infRefmsgid: string | null): HisopsError {
+/** infcode as the center sent it: a number, or the raw text when it is not one. */
+function infcodeShown(infcode: number, raw: unknown): string {
+  if (!Number.isNaN(infcode)) return String(infcode);
+  return raw === undefined ? '(missing)' : raw === null ? 'null' : JSON.stringify(raw);
+}
+
+/**
+ * A refusal says everything the center said: infcode, err_msg (or "(no message)" when it sent
+ * none, null or blank) and inf_refmsgid, which its help desk asks for.
+ */
+export function refusedError(c: CallContext, infcode: number, errMsg: string | null, infRefmsgid: string | null, infcodeRaw?: unknown): HisopsError {
+  const message = errMsg !== null && errMsg.trim() !== '' ? errMsg.trim() : null;
+  const code = infcodeShown(infcode, infcodeRaw === undefined ? infcode : infcodeRaw);
   return err(
     'CENTER_REFUSED',
-    `The center refused ${label(c)}: ${errMsg ?? `infcode ${Number.isNaN(infcode) ? '(not a number)' : infcode}`}`,
-    'Read the center\'s message above, correct the data or the settings it names, and try again. Nothing was carried out at the center.',
-    errMsg ?? undefined,
-    details(c, { infcode: Number.isNaN(infcode) ? null : infcode, err_msg: errMsg, inf_refmsgid: infRefmsgid, delivery: 'yes' }),
+    `The center refused ${label(c)}: ${message ?? '(no message)'} — infcode ${code}, inf_refmsgid ${infRefmsgid || '(none)'}`,
+    message
+      ? 'Read the center\'s message above, correct the data or the settings it names, and try again. Nothing was carried out at the center.'
+      : `The center gave no reason. Nothing was carried out at the center; ask its help desk about inf_refmsgid ${infRefmsgid || '(none)'} / msgid ${c.msgid}, or try again later.`,
+    message ?? undefined,
+    details(c, {
+      infcode: Number.isNaN(infcode) ? null : infcode,
+      ...(Number.isNaN(infcode) ? { infcode_raw: infcodeRaw === undefined ? null : infcodeRaw } : {}),
+      err_msg: errMsg,
+      inf_refmsgid: infRefmsgid,
+      delivery: 'yes',
+    }),
   );
 }
 

@@ -266,6 +266,7 @@ export function buildResponseEnvelope(a: BuildResponseArgs): ResponseEnvelope {
     output: a.output ?? null,
     cainfo: null,
     signtype: null,
-    enctype: null,
+    // Plain JSON: no encryption. Encrypted variants (reference §1.3) name theirs, e.g. SM4.
+    enctype: '',
   };
 }

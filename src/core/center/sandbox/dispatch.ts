@@ -47,6 +47,30 @@ export function offeredInfnos(): string[] {
 }
 
 /**
+ * A list of transactions in its shortest complete form: runs of three or more consecutive
+ * numbers become a range (1305-1315), everything else is listed as is. Nothing is left out, so a
+ * refusal that must fit err_msg's 200 characters still names every transaction offered.
+ */
+export function compactInfnos(infnos: readonly string[]): string {
+  const plain = [...new Set(infnos.filter((x) => /^\d+$/.test(x)))].map(Number).sort((a, b) => a - b);
+  const other = [...new Set(infnos.filter((x) => !/^\d+$/.test(x)))].sort();
+  const parts: string[] = [];
+  for (let i = 0; i < plain.length; ) {
+    let j = i;
+    while (j + 1 < plain.length && plain[j + 1] === plain[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${plain[i]}-${plain[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(plain[k]));
+    i = j + 1;
+  }
+  return [...parts, ...other].join(' ');
+}
+
+/** The refusal of a known transaction the sandbox does not answer: the whole list, within 200 characters. */
+export function notOfferedMessage(infno: string): string {
+  return `交易 ${infno} 未开放 (the sandbox does not offer ${infno}; it offers ${compactInfnos(offeredInfnos())})`;
+}
+
+/**
  * National transactions the reference names that the sandbox does not answer: a request for one
  * is told "not offered" rather than "unknown".
  */

@@ -797,6 +797,16 @@ export class Ledger {
     this.st.insertSignin!.run(s);
   }
 
+  /**
+   * Does the ledger hold anything of this institution (its own default institution, a sign-in,
+   * a call, a settlement, a file, a mapping or a trace record)? Such an institution is known.
+   */
+  hasInstitution(fixmedins_code: string): boolean {
+    if (fixmedins_code === this.fixmedins_code) return true;
+    const q = ['signins', 'messages', 'settlements', 'files', 'mappings', 'trace_records'].map((t) => `SELECT 1 FROM ${t} WHERE fixmedins_code = @c`).join(' UNION ALL ');
+    return (this.db.prepare(`SELECT EXISTS (${q}) AS found`).get({ c: fixmedins_code }) as { found: number }).found === 1;
+  }
+
   getSignin(sign_no: string): SigninRow | undefined {
     return this.st.getSignin!.get(sign_no) as SigninRow | undefined;
   }

@@ -50,12 +50,18 @@ export interface SandboxOptions {
   split?: SplitFn;
   /** The center's clock (default: the host clock). */
   clock?: () => Date;
-  /** Format times in this UTC offset (minutes; 480 = China) instead of the host's zone. */
+  /** The center's clock as minutes east of UTC (default 480, China time, whatever the host's zone). */
   utcOffsetMinutes?: number;
   /** The center's division: the only mdtrtarea_admvs it serves (default 430100). */
   admdvs?: string;
   /** Check x-tif-* gateway headers. */
   tif?: TifCheck;
+  /**
+   * Institution codes registered at this center. Also known, always: the demo's H43010000001,
+   * the ledger's own institution and every institution the ledger holds rows of. Any other
+   * fixmedins_code is refused (9001 included).
+   */
+  institutions?: readonly string[];
   /** Default true: business calls need a valid sign_no from 9001. */
   requireSignIn?: boolean;
   /** 'day' (default): a sign_no is valid until 23:59:59 of its day; a number: milliseconds. */
@@ -136,13 +142,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     admdvs,
     seed,
     split,
-    utcOffsetMinutes: opts.utcOffsetMinutes,
+    utcOffsetMinutes: opts.utcOffsetMinutes ?? 480,
     signInValidity: opts.signInValidity ?? 'day',
     requireSignIn: opts.requireSignIn ?? true,
     allowDuplicateSettlements: opts.allowDuplicateSettlements ?? false,
     fileTtlHours: opts.fileTtlHours ?? 24,
     catalog: opts.catalog ?? {},
     validate: opts.validate ?? {},
+    institutions: new Set(opts.institutions ?? []),
   };
   const service = new CenterService(ledger, serviceOptions);
   let plan = new FaultPlan(parseFaults(opts.faults), seed);

@@ -21,7 +21,7 @@ import {
   type Problem,
 } from '../protocol/index.js';
 import { digestOf } from './canonical.js';
-import { HANDLERS, NOT_OFFERED, offeredInfnos } from './dispatch.js';
+import { HANDLERS, NOT_OFFERED, notOfferedMessage } from './dispatch.js';
 import { Refusal, text, type HandlerCtx, type ServiceOptions } from './handlers/context.js';
 import { signInProblem } from './handlers/session.js';
 import type { Ledger } from './ledger.js';
@@ -36,14 +36,33 @@ export interface ResponseBody {
   output: Record<string, unknown> | null;
   cainfo: string | null;
   signtype: string | null;
+  /** The answer's encryption: '' for plain JSON (encrypted variants name theirs, e.g. SM4). */
+  enctype: string;
 }
+
+/** The institution the demo and the examples use: always known. */
+export const DEMO_INSTITUTION = 'H43010000001';
 
 export type ServiceAnswer =
   | { kind: 'envelope'; body: ResponseBody; infno: string | null; msgid: string | null; replayed?: boolean }
   | { kind: 'file'; bytes: Buffer; filename: string; infno: string; msgid: string };
 
 /** err_msg is str 200 in the interface. */
-const ERR_MAX = 200;
+export const ERR_MAX = 200;
+
+/**
+ * An err_msg within ERR_MAX characters. Messages are written to fit (lists are compacted, see
+ * notOfferedMessage); a longer one — a long list of field problems — is cut after its last whole
+ * item (at "; " or a space), never inside a code or a word, and marked with "…".
+ */
+export function fitErrMsg(msg: string): string {
+  const chars = Array.from(msg);
+  if (chars.length <= ERR_MAX) return msg;
+  const head = chars.slice(0, ERR_MAX - 1).join('');
+  let cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf('；'));
+  if (cut <= ERR_MAX / 2) cut = head.lastIndexOf(' ');
+  return `${cut > ERR_MAX / 2 ? head.slice(0, cut) : head}…`;
+}
 
 /** The sender msgid rule: the sender's fixmedins_code + yyyyMMddHHmmss + 4-digit sequence. */
 export function msgidProblem(msgid: unknown, fixmedins_code: unknown): Problem | undefined {
@@ -73,7 +92,7 @@ export class CenterService {
   /** A response envelope. `received` is when the request arrived. */
   envelope(received: Date, now: Date, infcode: number, err_msg: string | null, output: Record<string, unknown> | null): ResponseBody {
     this.serial = (this.serial + 1) % 1e10;
-    const msg = err_msg === null ? null : err_msg.length > ERR_MAX ? err_msg.slice(0, ERR_MAX - 1) + '…' : err_msg;
+    const msg = err_msg === null ? null : fitErrMsg(err_msg);
     return {
       infcode,
       inf_refmsgid: buildRefmsgid(this.opts.admdvs, now, this.serial, this.opts.utcOffsetMinutes),
@@ -84,7 +103,18 @@ export class CenterService {
       output,
       cainfo: null,
       signtype: null,
+      enctype: '',
     };
+  }
+
+  private readonly known = new Set<string>();
+
+  /** Is the institution registered here: given in the options, the demo's, or in the ledger? */
+  knowsInstitution(fixmedins_code: string): boolean {
+    if (this.known.has(fixmedins_code) || fixmedins_code === DEMO_INSTITUTION || this.opts.institutions.has(fixmedins_code)) return true;
+    if (!this.ledger.hasInstitution(fixmedins_code)) return false;
+    this.known.add(fixmedins_code);
+    return true;
   }
 
   /** A refusal envelope (infcode -1). */
@@ -112,13 +142,18 @@ export class CenterService {
     const handler = HANDLERS[infno!];
     if (!handler) {
       return refuse(
-        transactionSpec(infno!) || NOT_OFFERED.has(infno!) ? `交易 ${infno} 未开放 (the sandbox does not offer ${infno}; it offers ${offeredInfnos().join(' ')})` : `交易编号 ${infno} 不存在 (unknown infno ${infno})`,
+        transactionSpec(infno!) || NOT_OFFERED.has(infno!) ? notOfferedMessage(infno!) : `交易编号 ${infno} 不存在 (unknown infno ${infno})`,
         infno,
         msgid,
       );
     }
     const admvs = text(env, 'mdtrtarea_admvs');
     if (admvs !== this.opts.admdvs) return refuse(`就医地医保区划 ${admvs} 不属于本中心 (this center serves ${this.opts.admdvs}: set mdtrtarea_admvs to it)`, infno, msgid);
+
+    const fixmedins_code = text(env, 'fixmedins_code');
+    if (!this.knowsInstitution(fixmedins_code)) {
+      return refuse(`机构编号 ${fixmedins_code} 未在本中心登记 (the sandbox does not know institution ${fixmedins_code}: add it with hisops center serve --institution ${fixmedins_code})`, infno, msgid);
+    }
 
     const ctx: HandlerCtx = {
       ledger: this.ledger,

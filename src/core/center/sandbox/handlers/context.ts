@@ -30,6 +30,8 @@ export interface ServiceOptions {
   fileTtlHours: number;
   catalog: CatalogOptions;
   validate: ValidateOptions;
+  /** Institutions registered here besides the demo's and those the ledger holds. */
+  institutions: ReadonlySet<string>;
 }
 
 export interface HandlerCtx {
