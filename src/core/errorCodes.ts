@@ -48,6 +48,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   INIT_EXISTS: c('set-up and doctor', 4, 'hisops init: the file exists and --force was not given'),
   PROFILE_PROBE: c('set-up and doctor', 2, 'hisops doctor: statements of the HIS profile do not run on this HIS'),
   CLOCK_SKEW: c('set-up and doctor', 5, 'hisops doctor: this machine\'s clock differs from the center\'s by more than two minutes'),
+  CENTER_UTC_OFFSET: c('set-up and doctor', 2, "the center's times are off by whole hours: center.utcOffsetMinutes does not match the center's clock (480 = China time)"),
   // databases
   DB_URL_BAD: c('databases', 2, 'a database URL cannot be read'),
   DB_URL_SCHEME: c('databases', 2, 'a database URL has an unknown scheme'),
