@@ -10,6 +10,20 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', '
 /** errno codes that mean the disk failed under us: free space or repair, then run again. */
 const DISK_FAILED = new Set(['ENOSPC', 'EIO', 'EDQUOT', 'EFBIG', 'SQLITE_FULL', 'SQLITE_IOERR']);
 
+/** What each errno means, in the words the summary uses. */
+const REASON: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EIO: 'the disk reported an input/output error',
+  EFBIG: 'the file would be larger than the file system allows',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the file system is read-only',
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'the path is a folder',
+};
+
 function errnoOf(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
@@ -36,7 +50,7 @@ export function fileError(e: unknown, file: string, what = 'the file', action: '
   if (DISK_FAILED.has(code)) {
     return new HisopsError({
       code: 'FILE_WRITE_FAILED',
-      summary: `Cannot ${action} ${what} ${file}: the disk is full or failing (${code})`,
+      summary: `Cannot ${action} ${what} ${file}: ${REASON[code] ?? 'the disk is full or failing'} (${code})`,
       why,
       fix: `Free space on the disk that holds ${file} (or repair it), then run the command again; nothing was left half-written.`,
       details: { path: file, errno: code },
@@ -47,9 +61,14 @@ export function fileError(e: unknown, file: string, what = 'the file', action: '
   if (NOT_WRITABLE.has(code)) {
     return new HisopsError({
       code: action === 'write' ? 'FILE_NOT_WRITABLE' : 'FILE_INACCESSIBLE',
-      summary: `Cannot ${action} ${what} ${file} (${code})`,
+      summary: `Cannot ${action} ${what} ${file}${REASON[code] ? `: ${REASON[code]}` : ''} (${code})`,
       why,
-      fix: action === 'write' ? `Check that the folder of ${file} exists, is a folder, and can be written by this user (not a read-only mount), or choose another path.` : `Check that ${file} exists and that this user may read and write it (not a read-only mount).`,
+      fix:
+        action === 'open'
+          ? `Check that ${file} exists and that this user may read and write it (not a read-only mount).`
+          : code === 'EISDIR'
+            ? `Give a file name, not a folder (e.g. ${file}/${file.split(/[\\/]/).pop() ?? 'out'}.out).`
+            : `Check that the folder of ${file} exists, is a folder, and can be written by this user (not a read-only mount), or choose another path.`,
       details: { path: file, errno: code },
       exit: EXIT.usage,
       cause: e,

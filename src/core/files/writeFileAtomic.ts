@@ -9,6 +9,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileError } from './fileError.js';
 
+/** The errno of writing onto a folder. */
+const IS_FOLDER = 'EISDIR';
+
 function tempNameFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
@@ -101,13 +104,18 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, w
   await w.commit();
 }
 
-/** The same, synchronously, for callers that cannot await. */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array, what = 'the file'): void {
+/**
+ * The same, synchronously, for callers that cannot await. `mkdir: false` refuses a folder that is
+ * not there (a mistyped -o path is the user's to correct, not to create).
+ */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array, what = 'the file', o: { mkdir?: boolean } = {}): void {
   const abs = path.resolve(file);
   const tmp = tempNameFor(abs);
   let fd: number | undefined;
   try {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    // Renaming onto a folder would fail late and obscurely: say so first.
+    if (fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${abs} is a folder`), { code: IS_FOLDER });
+    if (o.mkdir !== false) fs.mkdirSync(path.dirname(abs), { recursive: true });
     fd = fs.openSync(tmp, 'wx');
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
