@@ -225,7 +225,7 @@ const schemaStep: DemoStep = {
       const tgt = await schema.snapshotDb(next, opts);
       const plan = schema.makePlan(cur, tgt, { ...opts, dialect: "sqlite" });
       const script = path.join(d.dir, 'sync.sql');
-      fs.writeFileSync(script, schema.renderScript(plan));
+      schema.writeFileAtomic(script, schema.renderScript(plan), { what: 'the sync script' });
       const safe = plan.statements.filter((st) => st.section === 'safe');
       const res = await schema.applyPlan(
         d.his,
