@@ -75,3 +75,19 @@ describe('tables on a pipe, a file and a terminal', () => {
     expect(plainRows(['医保区划', '说明'], [['430100', '第一行\n第二行']])).toBe('医保区划: 430100 · 说明: 第一行 第二行');
   });
 });
+
+describe('warnings under --quiet', () => {
+  it('a warning is a problem: --quiet still writes it to stderr; with --json it stays in the envelope', async () => {
+    const { Ctx } = await import('../../../src/cli/context.js');
+    const { memoryIo } = await import('../../../src/cli/io.js');
+    const quiet = memoryIo();
+    new Ctx(quiet, { quiet: true }, 'en', c, false, 'r1', 'trace upload').warn('3 codes were held back');
+    expect(quiet.err()).toBe('! 3 codes were held back\n');
+    expect(quiet.out()).toBe('');
+    const json = memoryIo();
+    const ctx = new Ctx(json, { quiet: true, json: true }, 'en', c, false, 'r1', 'trace upload');
+    ctx.warn('3 codes were held back');
+    expect(json.err()).toBe('');
+    expect(ctx.warnings).toEqual(['3 codes were held back']);
+  });
+});
