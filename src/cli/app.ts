@@ -94,7 +94,12 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           } else if (result.human) {
             const out = ctx.out();
             result.human(out, ctx);
-            if (o.record && !ctx.quiet) out.note(ctx.t('common.run', { runId: ctx.runId }));
+            if (o.record) out.note(ctx.t('common.run', { runId: ctx.runId }));
+            // --quiet keeps only the verdict: a command that printed none gets a one-line one.
+            if (ctx.quiet && out.verdicts() === 0) {
+              if (exit === EXIT.ok) out.ok(ctx.t('common.done'));
+              else out.bad(result.findings?.summary ?? result.error?.summary ?? ctx.t('common.failed', { exit }));
+            }
           }
           app.exitCode = exit;
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed', exit, ctx.now(), result.error?.toJSON());

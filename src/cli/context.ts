@@ -112,7 +112,7 @@ export class Ctx {
 
   /** Human output goes to stdout (results) through this. */
   out(): Out {
-    return makeOut(this.io.stdout, this.c, this.color);
+    return makeOut(this.io.stdout, this.c, this.color, { quiet: this.quiet });
   }
 
   log(msg: string): void {
@@ -126,7 +126,8 @@ export class Ctx {
 
   warn(msg: string): void {
     this.warnings.push(msg);
-    if (!this.quiet) this.io.stderr.write(`${this.c.yellow('!')} ${msg}\n`);
+    // A warning is a problem: --quiet keeps it (cron mails it); with --json it is in the envelope.
+    if (!this.json || !this.quiet) this.io.stderr.write(`${this.c.yellow('!')} ${msg}\n`);
   }
 
   config(): ResolvedConfig {

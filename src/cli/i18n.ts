@@ -39,6 +39,8 @@ defineMessages({
   'common.yes': { en: 'yes', zh: '是' },
   'common.no': { en: 'no', zh: '否' },
   'common.run': { en: 'run {runId}', zh: '运行编号 {runId}' },
+  'common.done': { en: 'done', zh: '完成' },
+  'common.failed': { en: 'failed (exit {exit})', zh: '失败（退出码 {exit}）' },
   'common.error': { en: 'error', zh: '错误' },
   'common.why': { en: 'why', zh: '原因' },
   'common.fix': { en: 'fix', zh: '处理' },

@@ -2,6 +2,10 @@
  * Output for people and for scripts. With --json exactly one document goes to stdout (the
  * envelope); otherwise a command renders tables and lines through `Out`. Progress, logs and
  * warnings go to stderr.
+ *
+ * --quiet is one rule here, not in each command: only the verdict lines (`ok`, `bad`) reach
+ * stdout; tables, key/value blocks, headings, notes and plain lines are dropped, so a cron job
+ * mails a line or two (and its problems, on stderr) instead of its tables.
  */
 import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
@@ -63,7 +67,12 @@ export interface Out {
   ok(s: string): void;
   bad(s: string): void;
   note(s: string): void;
+  /** How many verdict lines (`ok`/`bad`) were written: under --quiet the caller adds one when none was. */
+  verdicts(): number;
 }
+
+/** Tables wider than this go to a file or a pipe as one record per line instead. */
+export const PLAIN_TABLE_WIDTH = 120;
 
 type TableCtor = new (opts: Record<string, unknown>) => { push(...rows: unknown[]): void; toString(): string };
 let TableClass: TableCtor | undefined;
@@ -101,21 +110,60 @@ export function renderTable(head: string[], rows: Array<Array<string | number | 
   return (opts.title ? opts.title + '\n' : '') + t.toString();
 }
 
-export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean): Out {
+/** The width a table takes when drawn with borders and no wrapping. */
+export function tableWidth(head: string[], rows: Array<Array<string | number | null | undefined>>): number {
+  const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+  const natural = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => Math.max(0, ...String(r[i] ?? '').split('\n').map(displayWidth)))) + 2);
+  return natural.reduce((a, b) => a + b, 0) + head.length + 1;
+}
+
+/**
+ * A table as plain lines, one record per line (`key: value · key: value`); empty cells are left
+ * out. For files and pipes, where a 300-column grid is unreadable and wrapping would split values.
+ */
+export function plainRows(head: string[], rows: Array<Array<string | number | null | undefined>>, title?: string): string {
+  const lines = rows.map((r) =>
+    head
+      .map((h, i) => [h, r[i] === null || r[i] === undefined ? '' : String(r[i]).replace(/\s*\n\s*/g, ' ')] as const)
+      .filter(([, v]) => v !== '')
+      .map(([h, v]) => `${h}: ${v}`)
+      .join(' · '),
+  );
+  return [...(title ? [title] : []), ...lines].join('\n');
+}
+
+export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean, opts: { quiet?: boolean } = {}): Out {
   const w = (s: string) => stream.write(s + '\n');
+  const quiet = !!opts.quiet;
+  const say = (f: (s: string) => void) => (quiet ? () => undefined : f);
+  let verdicts = 0;
   return {
     c,
-    line: (s = '') => w(s),
-    heading: (s) => w(c.bold(s)),
-    // Wrap long cells only on a terminal; a file or a pipe gets whole values (grep-able).
-    table: (head, rows, opts) => w(renderTable(head, rows, { ...opts, color, maxWidth: stream.isTTY ? (stream.columns ?? 120) : undefined })),
+    line: say((s = '') => w(s)),
+    heading: say((s) => w(c.bold(s))),
+    table: (head, rows, o) => {
+      if (quiet) return;
+      // On a terminal: the grid, wrapped to its width. A file or a pipe: the grid when it is
+      // narrow enough to read, otherwise one record per line (whole values, grep-able).
+      if (stream.isTTY) return w(renderTable(head, rows, { ...o, color, maxWidth: stream.columns || PLAIN_TABLE_WIDTH }));
+      if (tableWidth(head, rows) > PLAIN_TABLE_WIDTH) return w(plainRows(head, rows, o?.title));
+      w(renderTable(head, rows, { ...o, color }));
+    },
     kv: (rows) => {
+      if (quiet) return;
       const width = Math.max(0, ...rows.map(([k]) => displayWidth(k)));
       for (const [k, v] of rows) w(`${k}${' '.repeat(width - displayWidth(k))}  ${v ?? ''}`);
     },
-    ok: (s) => w(`${c.green('✓')} ${s}`),
-    bad: (s) => w(`${c.red('✗')} ${s}`),
-    note: (s) => w(c.dim(s)),
+    ok: (s) => {
+      verdicts++;
+      w(`${c.green('✓')} ${s}`);
+    },
+    bad: (s) => {
+      verdicts++;
+      w(`${c.red('✗')} ${s}`);
+    },
+    note: say((s) => w(c.dim(s))),
+    verdicts: () => verdicts,
   };
 }
 

@@ -85,7 +85,8 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
         [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],
         results.map((r) => [r.step, r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
       );
-      out.line(bad.length ? ctx.t('demo.someBad', { n: bad.length }) : ctx.t('demo.allGood'));
+      if (bad.length) out.bad(ctx.t('demo.someBad', { n: bad.length }));
+      else out.ok(ctx.t('demo.allGood'));
       if (o.keep || o.dir) {
         out.note(ctx.t('demo.kept', { dir }));
         out.note(ctx.t('demo.byHand', { dir, from: demo.manifest.startDate, to: demo.manifest.endDate }));
