@@ -16,6 +16,24 @@ import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
 import type { CheckedRecord, KnownRecord, TraceKind, UploadStatus } from './types.js';
 
+/**
+ * InnoDB (and PostgreSQL) may pick one of two concurrent journal transactions as a deadlock victim
+ * (gap locks of inserts beside updates, with many requests in flight). The victim was rolled back
+ * whole, so running it again is safe; it is retried a few times before the error stands.
+ */
+async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const err = e as { code?: unknown; errno?: unknown };
+      const deadlock = err.code === 'ER_LOCK_DEADLOCK' || err.errno === 1213 || err.code === '40P01';
+      if (!deadlock || i >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 20 * i));
+    }
+  }
+}
+
 export const TRACE_UPLOADS_TABLE: JournalTable = {
   name: 'hisops_trace_uploads',
   build: (t) => {
@@ -238,7 +256,7 @@ export class TraceJournal {
     if (this.opts.readOnly) throw new Error('TraceJournal: write in a read-only run');
     await this.ensure();
     const at = now.toISOString();
-    await this.knex.transaction(async (trx: Knex.Transaction) => {
+    await retryDeadlock(() => this.knex.transaction(async (trx: Knex.Transaction) => {
       for (const part of chunks(writes, 200)) {
         type Prior = { record_key: string; content_digest: string | null; attempts: number; request_digest: string | null; batch_pos: number | null };
         const existing = new Map<string, Prior>();
@@ -320,7 +338,7 @@ export class TraceJournal {
         for (const p of chunks(inserts, 50)) await trx(TRACE_UPLOADS_TABLE.name).insert(p);
         for (const p of chunks(codeRows, 150)) await trx(TRACE_CODES_TABLE.name).insert(p);
       }
-    });
+    }));
   }
 
   /** Record outcomes (the center's answer, or what became of the attempt). */
@@ -337,7 +355,7 @@ export class TraceJournal {
       g.keys.push(o.record_key);
       groups.set(k, g);
     }
-    await this.knex.transaction(async (trx: Knex.Transaction) => {
+    await retryDeadlock(() => this.knex.transaction(async (trx: Knex.Transaction) => {
       for (const { o, keys } of groups.values()) {
         for (const part of chunks(keys)) {
           await trx(TRACE_UPLOADS_TABLE.name)
@@ -353,7 +371,7 @@ export class TraceJournal {
             });
         }
       }
-    });
+    }));
   }
 
   /** Records whose last request has no recorded outcome (a killed run) or an uncertain one. */
