@@ -48,8 +48,9 @@ const RATIO_KEYS = new Set(['pool_prop_selfpay', 'selfpay_prop', 'markup_rate'])
 
 export function resultToJson(r: SettleResult): Json {
   const { explanation, ...rest } = r;
+  // The lines are converted below; an empty stand-in keeps their key in place without converting them twice.
   return {
-    ...(plain(rest) as Record<string, Json>),
+    ...(plain({ ...rest, lines: [] }) as Record<string, Json>),
     lines: r.lines.map((l) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
     explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs })),
   };
