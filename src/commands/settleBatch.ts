@@ -35,7 +35,7 @@ export function isBatch(ctx: Ctx, args: string[], ndjson: boolean): boolean {
 /** The sources in the order given; a folder gives its bill files sorted by name. */
 export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSource[] {
   if (args.length === 0) {
-    if (!ndjson) throw inputError('BILL_MISSING', 'No bill named', 'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.');
+    if (!ndjson) throw inputError('BILL_UNREADABLE', 'No bill named', 'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.');
     return [{ kind: 'stdin' }];
   }
   const out: BillSource[] = [];
@@ -127,7 +127,7 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
 
   for (const s of sources) {
     if (s.kind === 'stdin') {
-      if (!ctx.io.stdin) throw inputError('BILL_NO_STDIN', 'No standard input to read bills from', 'Pipe NDJSON bills in, or name bill files.');
+      if (!ctx.io.stdin) throw inputError('BILL_UNREADABLE', 'No standard input to read bills from', 'Pipe NDJSON bills in, or name bill files.');
       await ndjsonLines(ctx.io.stdin, '<stdin>');
     } else if (s.kind === 'ndjson') {
       let input: fs.ReadStream;
