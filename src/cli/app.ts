@@ -21,6 +21,8 @@ export interface CommandResult<T = unknown> {
   /** For exit 3: what needs attention (--json puts it in `findings`). */
   findings?: Findings;
   human?: (out: Out, ctx: Ctx) => void;
+  /** The command wrote its own output (NDJSON, one line per record): no envelope even with --json. */
+  streamed?: boolean;
 }
 
 export type Handler = (ctx: Ctx, args: unknown[], opts: Record<string, any>) => Promise<CommandResult>;
@@ -88,7 +90,9 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
-          if (ctx.json) {
+          if (result.streamed) {
+            // Its records are on stdout already.
+          } else if (ctx.json) {
             const env = resultEnvelope({ command: ctx.command, runId: ctx.runId, exit, data: result.data, warnings: ctx.warnings, error: result.error, findings: result.findings });
             io.stdout.write(JSON.stringify(env, null, 2) + '\n');
           } else if (result.human) {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
+import type { ExitCode } from '../core/errors.js';
 import { defineMessages } from '../cli/i18n.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 import { registerStuck } from './settleStuck.js';
@@ -20,6 +21,7 @@ defineMessages({
   'col.amount': { en: 'amount', zh: '金额' },
   'col.rule': { en: 'rule', zh: '规则' },
   'col.inputs': { en: 'inputs', zh: '依据' },
+  'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已分割 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
   'settle.noFile': { en: 'Cannot read the bill {file}', zh: '无法读取账单 {file}' },
 });
 
@@ -37,15 +39,25 @@ export function registerSettle(program: Command, app: App): Command {
   const calc = settle
     .command('calc')
     .description(app.t('settle.calc.describe'))
-    .argument('<bill>', 'bill file: .json, .yaml or .csv (see docs/rules.md)')
+    .argument('[bills...]', 'bill files (.json, .yaml, .csv), folders of them, .ndjson files, or - for NDJSON on stdin (see docs/rules.md)')
     .option('--policy <file>', 'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples', collect)
-    .option('--explain', 'print the explanation of every amount')
+    .option('--explain', 'print the explanation of every amount (many bills: put it in each result line)')
     .option('--lines', 'with --explain: one row per fee line too')
+    .option('--ndjson', 'bills are NDJSON, one bill per line: the named files, else stdin')
     .action(
       app.action(async (ctx, args, o) => {
         const { inputError } = await import('../core/errors.js');
         const rules = await import('../core/rules/index.js');
-        const file = path.resolve(ctx.cwd, String(args[0]));
+        const names = (args[0] as string[] | undefined) ?? [];
+        const batch = await import('./settleBatch.js');
+        if (batch.isBatch(ctx, names, !!o.ndjson)) {
+          const sources = batch.billSources(ctx, names, !!o.ndjson);
+          const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
+          const sum = await batch.settleBatch(ctx, rules, policies, sources, { explain: !!o.explain });
+          if (!ctx.quiet) ctx.io.stderr.write(ctx.t('settle.batchDone', { ...sum }) + '\n');
+          return { data: sum, exit: sum.exit as ExitCode, streamed: true };
+        }
+        const file = path.resolve(ctx.cwd, String(names[0]));
         let text: string;
         try {
           text = fs.readFileSync(file, 'utf8');
@@ -74,7 +86,8 @@ export function registerSettle(program: Command, app: App): Command {
         };
       }),
     );
-  app.examples(calc, ['hisops settle calc bill.json', 'hisops settle calc bill.csv --explain', 'hisops settle calc bill.json --policy city-2026.yaml --json']);
+  app.examples(calc, ['hisops settle calc bill.json', 'hisops settle calc bill.csv --explain', 'hisops settle calc bill.json --policy city-2026.yaml --json',
+    'hisops settle calc bills/ > results.ndjson', 'hisops settle calc --ndjson < bills.ndjson > results.ndjson']);
   registerAudit(settle, app);
   registerStuck(settle, app);
   app.examples(settle, ['hisops settle calc bill.json --explain', 'hisops settle audit --from 2026-11-01 --to 2026-11-22',

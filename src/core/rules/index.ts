@@ -16,6 +16,6 @@ export { setldetailOf, type SetldetailRow } from './setldetail.js';
 export { checkSettleInput } from './checkInput.js';
 export { checkInvariants, assertInvariants, type Violation, type InvariantOptions, type SetlinfoLike } from './invariants.js';
 export { explainRows, type ExplainRow, type ExplainRowOptions } from './explain.js';
-export { parseBill, settleBill, type ParseBillOptions } from './parseBill.js';
+export { parseBill, parseBillLine, settleBill, type ParseBillOptions } from './parseBill.js';
 export { resultToJson, stayToJson, policyToJson, policyRows, type PolicyRow } from './toJson.js';
 export { compareSettlement, type FieldDifference } from './compare.js';

@@ -9,7 +9,8 @@ import { splitBill, type SplitOptions } from './engine.js';
 import { Issues } from './issues.js';
 import { covers, selectPolicy } from './policySet.js';
 import type { Policy, SettleInput, SettleResult } from './types.js';
-import { readTree } from './yamlTree.js';
+import { jsonLineTree } from './jsonLineTree.js';
+import { readTree, type SourceTree } from './yamlTree.js';
 
 export interface ParseBillOptions {
   /** When given, every date must fall in a policy of the bill's insutype. */
@@ -20,6 +21,15 @@ export interface ParseBillOptions {
 export function parseBill(text: string, fileName: string, opts: ParseBillOptions = {}): SettleInput {
   const format = opts.format ?? (/\.csv$/i.test(fileName) && !/^\s*[{[]/.test(text) ? 'csv' : 'json');
   const t = format === 'csv' ? csvTree(text, fileName) : readTree(text, fileName);
+  return billFromSource(t, fileName, opts);
+}
+
+/** One line of an NDJSON stream of bills: `file` names the stream, `line` the line within it. */
+export function parseBillLine(text: string, file: string, line: number, opts: ParseBillOptions = {}): SettleInput {
+  return billFromSource(jsonLineTree(text, file, line), file, opts);
+}
+
+function billFromSource(t: Pick<SourceTree, 'root' | 'lines' | 'issues'>, fileName: string, opts: ParseBillOptions): SettleInput {
   const issues = new Issues(fileName, t.lines);
   issues.list.push(...t.issues);
   issues.throwIfAny('BILL_INVALID', `bill ${fileName} cannot be read`);

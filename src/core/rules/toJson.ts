@@ -18,22 +18,39 @@ function isDecimal(v: unknown): v is Decimal {
  * Maps → objects, Sets → arrays.
  */
 export function plain(v: unknown, exact = false, key = ''): Json {
+  // Loops rather than entries/filter/map: a batch of bills serialises every result and its lines.
   if (v === null || v === undefined) return null;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return v as Json;
+  if (t !== 'object') return String(v);
   if (isDecimal(v)) return exact ? v.toString() : RATIO_KEYS.has(key) ? f4(v) : f2(v);
-  if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), plain(x, exact, key)]));
+  if (Array.isArray(v)) {
+    const out: Json[] = new Array<Json>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = plain(v[i], exact, key);
+    return out;
+  }
+  if (v instanceof Map) {
+    const out: { [k: string]: Json } = {};
+    for (const [k, x] of v) out[String(k)] = plain(x, exact, key);
+    return out;
+  }
   if (v instanceof Set) return [...v].map((x) => plain(x, exact));
-  if (Array.isArray(v)) return v.map((x) => plain(x, exact, key));
-  if (typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, plain(x, exact, k)]));
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return String(v);
+  const o = v as Record<string, unknown>;
+  const out: { [k: string]: Json } = {};
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x !== undefined) out[k] = plain(x, exact, k);
+  }
+  return out;
 }
 
 const RATIO_KEYS = new Set(['pool_prop_selfpay', 'selfpay_prop', 'markup_rate']);
 
 export function resultToJson(r: SettleResult): Json {
   const { explanation, ...rest } = r;
+  // The lines are converted below; an empty stand-in keeps their key in place without converting them twice.
   return {
-    ...(plain(rest) as Record<string, Json>),
+    ...(plain({ ...rest, lines: [] }) as Record<string, Json>),
     lines: r.lines.map((l) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
     explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs })),
   };

@@ -1,0 +1,169 @@
+/**
+ * `hisops settle calc` over many bills: several files, a folder (its bill files, sorted), NDJSON
+ * files or NDJSON on stdin. Policies are loaded once; each bill gives one NDJSON line on stdout in
+ * input order — the result (`ok: true`, the data of a single `--json` run plus `file` and `line`) or
+ * the error (`ok: false`, code, message, fix, issues) — and the run goes on after a bad bill.
+ * Explanations are built only with --explain. Output is written in chunks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Ctx } from '../cli/context.js';
+import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
+import type { Policy, SettleInput } from '../core/rules/index.js';
+
+type Rules = typeof import('../core/rules/index.js');
+
+/** A bill source: a bill file, an NDJSON file, or stdin (NDJSON). */
+export type BillSource = { kind: 'file'; file: string } | { kind: 'ndjson'; file: string } | { kind: 'stdin' };
+
+const BILL_FILE = /\.(json|ya?ml|csv)$/i;
+const NDJSON_FILE = /\.(ndjson|jsonl)$/i;
+
+/** True when the arguments ask for more than the one-bill run. */
+export function isBatch(ctx: Ctx, args: string[], ndjson: boolean): boolean {
+  if (ndjson || args.length !== 1) return true;
+  const a = args[0]!;
+  if (a === '-' || NDJSON_FILE.test(a)) return true;
+  try {
+    return fs.statSync(path.resolve(ctx.cwd, a)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The sources in the order given; a folder gives its bill files sorted by name. */
+export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSource[] {
+  if (args.length === 0) {
+    if (!ndjson) throw inputError('BILL_UNREADABLE', 'No bill named', 'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.');
+    return [{ kind: 'stdin' }];
+  }
+  const out: BillSource[] = [];
+  for (const a of args) {
+    if (a === '-') {
+      out.push({ kind: 'stdin' });
+      continue;
+    }
+    const file = path.resolve(ctx.cwd, a);
+    let dir = false;
+    try {
+      dir = fs.statSync(file).isDirectory();
+    } catch {
+      // Unreadable: reported as that bill's error line.
+    }
+    if (!dir) {
+      out.push({ kind: ndjson || NDJSON_FILE.test(file) ? 'ndjson' : 'file', file });
+      continue;
+    }
+    const names = fs.readdirSync(file).filter((n) => BILL_FILE.test(n) || NDJSON_FILE.test(n)).sort();
+    for (const n of names) {
+      const f = path.join(file, n);
+      if (!fs.statSync(f).isFile()) continue;
+      out.push({ kind: NDJSON_FILE.test(n) ? 'ndjson' : 'file', file: f });
+    }
+  }
+  return out;
+}
+
+/** Buffered writes to stdout; waits for 'drain' when the stream asks to. */
+class ChunkWriter {
+  private buf = '';
+  constructor(private readonly stream: Ctx['io']['stdout']) {}
+  async line(s: string): Promise<void> {
+    this.buf += s + '\n';
+    if (this.buf.length >= 1 << 16) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (!this.buf) return;
+    const s = this.buf;
+    this.buf = '';
+    const more = this.stream.write(s);
+    const st = this.stream as unknown as NodeJS.WritableStream;
+    if (more === false && typeof st.once === 'function') await new Promise<void>((r) => st.once('drain', () => r()));
+  }
+}
+
+export interface BatchSummary {
+  bills: number;
+  settled: number;
+  failed: number;
+  feeLines: number;
+  exit: ExitCode;
+}
+
+export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], sources: BillSource[], o: { explain: boolean }): Promise<BatchSummary> {
+  const w = new ChunkWriter(ctx.io.stdout);
+  const sum: BatchSummary = { bills: 0, settled: 0, failed: 0, feeLines: 0, exit: EXIT.ok };
+  const rel = (f: string): string => path.relative(ctx.cwd, f) || f;
+
+  const one = async (file: string, line: number, parse: () => SettleInput): Promise<void> => {
+    sum.bills++;
+    let rec: string;
+    try {
+      const bill = parse();
+      const result = rules.settleBill(bill, policies, { explain: o.explain });
+      const json = rules.resultToJson(result) as Record<string, unknown>;
+      rec = JSON.stringify({ file, line, ok: true, ...json });
+      sum.settled++;
+      sum.feeLines += bill.lines.length;
+    } catch (caught) {
+      rec = JSON.stringify(errorRecord(caught, file, line));
+      sum.failed++;
+      const exit = isHisopsError(caught) ? caught.exit : EXIT.internal;
+      if (sum.exit === EXIT.ok || (sum.exit === EXIT.usage && exit !== EXIT.usage)) sum.exit = exit;
+    }
+    await w.line(rec);
+  };
+
+  const ndjsonLines = async (input: NodeJS.ReadableStream, name: string): Promise<void> => {
+    const rl = readline.createInterface({ input, crlfDelay: Infinity });
+    let n = 0;
+    for await (const text of rl) {
+      n++;
+      if (!text.trim()) continue;
+      await one(name, n, () => rules.parseBillLine(text, name, n, { policies }));
+    }
+  };
+
+  for (const s of sources) {
+    if (s.kind === 'stdin') {
+      if (!ctx.io.stdin) throw inputError('BILL_UNREADABLE', 'No standard input to read bills from', 'Pipe NDJSON bills in, or name bill files.');
+      await ndjsonLines(ctx.io.stdin, '<stdin>');
+    } else if (s.kind === 'ndjson') {
+      let input: fs.ReadStream;
+      try {
+        fs.accessSync(s.file, fs.constants.R_OK);
+        input = fs.createReadStream(s.file, { encoding: 'utf8' });
+      } catch {
+        await one(rel(s.file), 1, () => { throw unreadable(s.file); });
+        continue;
+      }
+      await ndjsonLines(input, rel(s.file));
+    } else {
+      const name = rel(s.file);
+      await one(name, 1, () => {
+        let text: string;
+        try {
+          text = fs.readFileSync(s.file, 'utf8');
+        } catch {
+          throw unreadable(s.file);
+        }
+        return rules.parseBill(text, name, { policies });
+      });
+    }
+  }
+  await w.flush();
+  return sum;
+}
+
+function unreadable(file: string): HisopsError {
+  return inputError('BILL_UNREADABLE', `Cannot read the bill ${file}`, 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.');
+}
+
+/** The error line of a bill: for a bill file, the line of its first problem. */
+function errorRecord(caught: unknown, file: string, line: number): Record<string, unknown> {
+  if (!isHisopsError(caught)) return { file, line, ok: false, code: 'INTERNAL', message: caught instanceof Error ? caught.message : String(caught) };
+  const issues = caught.details['issues'] as { line: number | null }[] | undefined;
+  const at = line === 1 && issues?.[0]?.line ? issues[0].line : line;
+  return { file, line: at, ok: false, code: caught.code, message: caught.summary, fix: caught.fix ?? null, ...(issues ? { issues } : {}) };
+}
