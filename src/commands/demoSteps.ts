@@ -330,8 +330,7 @@ const reconcileAgainStep: DemoStep = {
       const t = today > d.manifest.endDate ? await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: `${d.ctx.runId}-today`, from: today, to: today }) : null;
       const left = r.result.findings;
       const expected = rec.expectedFindings(d.manifest);
-      const plantedLeft = (f: (typeof left)[number]) =>
-        expected.some((e) => (LEFT_FOR_PEOPLE.has(e.kind) || e.cause === 'unknown_to_his') && f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
+      const plantedLeft = (f: (typeof left)[number]) => expected.some((e) => (LEFT_FOR_PEOPLE.has(e.kind) || e.cause === 'unknown_to_his') && rec.findingMatches(f, e));
       const stray = left.filter((f) => !plantedLeft(f));
       const undone = left.filter((f) => f.repair.certain && f.repair.action !== 'none');
       const ours = left.filter((f) => [f.setl_id, f.msgid, f.related_setl_id].some((x) => x && d.repaired.includes(x)));

@@ -344,6 +344,7 @@ function classifyRefundRow(r: ResultRow, ev: Evidence, ctx: ClassifyContext, bas
   const visit = ev.hisVisit ?? [];
   const byUs = cancelledByCall(ev.call);
   const hasRefund = (x: Row) => visit.some((y) => s(y.refd_setl_flag) === '1' && s(y.init_setl_id) === s(x.setl_id));
+  const ct = s(cq(ev)?.setl_time);
   let orig: Row | undefined;
   if (byUs) {
     orig = visit.find((x) => s(x.setl_id) === byUs);
@@ -353,20 +354,18 @@ function classifyRefundRow(r: ResultRow, ev: Evidence, ctx: ClassifyContext, bas
     // Without hisops's call, only an original of the same bill, settled before the refund and not
     // refunded in the HIS, is this refund's original — and only when exactly one fits (a visit may
     // have been settled again after the cancellation).
-    const ct0 = s(cq(ev)?.setl_time);
     const fits = visit.filter((x) => {
       if (s(x.refd_setl_flag) === '1' || hasRefund(x)) return false;
       const fee = parseFen(x.medfee_sumamt ?? '');
       if (r.medfee !== null && fee !== undefined && fee !== null && fee !== -r.medfee) return false;
       const t = s(x.setl_time);
-      return !(ct0 && t && t > ct0);
+      return !(ct && t && t > ct);
     });
     if (fits.length !== 1) return null;
     orig = fits[0];
   }
   const origId = s(orig?.setl_id) ?? byUs;
   if (!origId) return null;
-  const ct = s(cq(ev)?.setl_time);
   const og = { insutype: s(orig?.insutype) ?? base.group.insutype, clr_type: ctx.scope.clr_type, setl_optins: ctx.scope.setl_optins };
   const counted = orig !== undefined && ctx.rules.statuses.includes(s(orig.his_status) ?? '') && !hasRefund(orig);
   const who = byUs ? `hisops's own ${String(ev.call?.infno)} (msgid ${String(ev.call?.msgid)})` : 'the center (another terminal or its staff)';

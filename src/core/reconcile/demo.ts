@@ -90,7 +90,8 @@ export interface DemoReconcileResult {
   ok: boolean;
 }
 
-const matches = (f: Finding, e: ExpectedFinding) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id) && (e.cause === undefined || f.cause === e.cause);
+/** A finding is the one a planted anomaly should produce: its kind, its settlement (or the one it repeats), its cause when the plant says. */
+export const findingMatches = (f: Finding, e: ExpectedFinding) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id) && (e.cause === undefined || f.cause === e.cause);
 
 export async function demoReconcile(o: DemoReconcileOptions): Promise<DemoReconcileResult> {
   const now = o.now ?? (() => new Date());
@@ -108,7 +109,7 @@ export async function demoReconcile(o: DemoReconcileOptions): Promise<DemoReconc
     return !a?.day || (a.day >= from && a.day <= to);
   };
   const expected = expectedFindings(o.manifest).filter(inRange);
-  const missing = expected.filter((e) => !result.findings.some((f) => matches(f, e)));
-  const unexpected = result.findings.filter((f) => !expected.some((e) => matches(f, e)));
+  const missing = expected.filter((e) => !result.findings.some((f) => findingMatches(f, e)));
+  const unexpected = result.findings.filter((f) => !expected.some((e) => findingMatches(f, e)));
   return { result, expected, missing, unexpected, ok: result.error === null && missing.length === 0 && unexpected.length === 0 };
 }

@@ -40,4 +40,4 @@ export {
   type OneSidedFinding,
 } from './store.js';
 export { runReconcile, APPLY_NOTE, type CenterPort, type ReconcileDeps, type ReconcileOptions, type ReconcileResult, type ReconcileProgress } from './run.js';
-export { demoReconcile, expectedFindings, type DemoReconcileOptions, type DemoReconcileResult, type ExpectedFinding } from './demo.js';
+export { demoReconcile, expectedFindings, findingMatches, type DemoReconcileOptions, type DemoReconcileResult, type ExpectedFinding } from './demo.js';

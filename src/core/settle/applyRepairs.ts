@@ -72,7 +72,7 @@ async function sendCenter(center: CenterLike, s: CenterStep, p: RefusalPatterns)
     const data = { setl_id: s.input.setl_id!, mdtrt_id: s.input.mdtrt_id!, psn_no: s.input.psn_no! };
     const r = s.infno === '2305' ? await center.inpatientCancel(data) : await center.outpatientCancel(data);
     const si = r.result.setlinfo;
-    const setl = { ...toCenterSetl(si as unknown as SetlinfoLike), refd_setl_flag: '1', medins_setl_id: (si as { medins_setl_id?: string | null }).medins_setl_id ?? r.msgid };
+    const setl = { ...toCenterSetl(si as unknown as SetlinfoLike), refd_setl_flag: '1', medins_setl_id: r.msgid };
     const answer = { setl_id: si.setl_id, setl_time: si.setl_time, medfee_sumamt: fmt(si.medfee_sumamt), fund_pay_sumamt: fmt(si.fund_pay_sumamt), acct_pay: fmt(si.acct_pay), psn_cash_pay: fmt(si.psn_cash_pay) };
     return { kind: 'ok', msgid: r.msgid, answer: JSON.stringify(answer), setl_id: si.setl_id, setl };
   } catch (e) {

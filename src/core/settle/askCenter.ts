@@ -9,7 +9,7 @@
  */
 import { EXIT, isHisopsError, type HisopsError } from '../errors.js';
 import type { Center } from '../center/index.js';
-import { centerView, fromJournal, toCenterSetl, type SetlinfoLike } from './centerView.js';
+import { centerView, fromJournal, isRefundSettlement, toCenterSetl, type SetlinfoLike } from './centerView.js';
 import { classifyStuck } from './classifyStuck.js';
 import { mapLimit } from './mapLimit.js';
 import type { RefusalPatterns } from './stuckConfig.js';
@@ -98,7 +98,7 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
   const asked = await mapLimit(refunds, o.concurrency, (f) => askOne(center!, { ...f.candidate, setl_id: f.candidate.refund_setl_id!, his: null }));
   refunds.forEach((f, i) => {
     const a = asked.results[i]!;
-    if (a.kind === 'setlinfo' && (a.setl.refd_setl_flag === '1' || a.setl.medfee_sumamt.startsWith('-'))) f.center.refund = a.setl;
+    if (a.kind === 'setlinfo' && isRefundSettlement(a.setl)) f.center.refund = a.setl;
   });
   const byVisit = toAsk.filter((c) => !c.setl_id).length;
   return { findings, stats: { asked: toAsk.length + refunds.length, byVisit, notAsked: candidates.length - toAsk.length, maxInFlight: toAsk.length ? maxInFlight : 0, ms: performance.now() - t0 } };

@@ -75,6 +75,15 @@ export function isRefundRow(his: Candidate['his']): boolean {
   return his !== null && his !== undefined && String(his.refd_setl_flag ?? '').trim() === '1';
 }
 
+/**
+ * A refund (cancellation) row of the center's books: negative amounts (the cancellation turns
+ * every sign), or flagged so with nothing positive. Only such a row is written into the HIS as
+ * the refund half of a pair.
+ */
+export function isRefundSettlement(s: CenterSetl): boolean {
+  return s.medfee_sumamt.startsWith('-') || (s.refd_setl_flag === '1' && !/^[1-9]/.test(s.medfee_sumamt));
+}
+
 /** The center's answer is a refund: flagged so, or with negative amounts. */
 function isRefundAnswer(s: CenterSetl): boolean {
   return s.refd_setl_flag === '1' || s.medfee_sumamt.startsWith('-');
@@ -89,7 +98,10 @@ export function refundFromPrior(c: Candidate): CenterSetl | null {
     if ((x.infno !== '2208' && x.infno !== '2305') || x.status !== 'ok' || !x.output) continue;
     try {
       const o = JSON.parse(x.output) as { setlinfo?: SetlinfoLike };
-      if (o.setlinfo?.setl_id) return { ...toCenterSetl(o.setlinfo), medins_setl_id: o.setlinfo.medins_setl_id ?? x.msgid, refd_setl_flag: '1' };
+      if (!o.setlinfo?.setl_id) continue;
+      // The row's msgid is the cancellation call's own (a center may echo the original's medins_setl_id).
+      const refund: CenterSetl = { ...toCenterSetl(o.setlinfo), medins_setl_id: x.msgid, refd_setl_flag: '1' };
+      if (isRefundSettlement(refund)) return refund;
     } catch {
       // An answer that is not JSON names no refund row; the job asks the center instead.
     }

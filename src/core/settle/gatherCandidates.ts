@@ -7,6 +7,7 @@
 import { CENTER_CALLS_TABLE, CenterCallJournal, type CenterCallRecord, type JournalLike } from '../center/index.js';
 import type { Db } from '../db/index.js';
 import { formatDateTime, runStatement, type Profile } from '../his/index.js';
+import { hisState } from './classifyStuck.js';
 import { attachPrior, deriveIds, inPeriod, mergeCandidates } from './mergeCandidates.js';
 import { loadOneSidedFindings, type ReconcileSource } from './reconcileFindings.js';
 import type { CallRow, Candidate, HisRow, LogRow, PriorCall } from './types.js';
@@ -177,7 +178,7 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
   // The HIS's refund row of a settlement it marks cancelled: with it, the HIS books hold the
   // cancellation as the center's do (the classifier's test for "recorded").
   for (const c of candidates) {
-    if (c.his === null || !c.setl_id || String(c.his.his_status ?? '').toLowerCase() !== 'cancelled' || !c.mdtrt_id) continue;
+    if (hisState(c) !== 'cancelled' || !c.setl_id || !c.mdtrt_id) continue;
     const visit = (await runStatement(env.db, env.profile, 'settlements_by_mdtrt_id', { mdtrt_id: c.mdtrt_id })) as HisRow[];
     c.hisRefund = visit.find((r) => String(r.refd_setl_flag ?? '') === '1' && String(r.init_setl_id ?? '') === c.setl_id) ?? null;
   }

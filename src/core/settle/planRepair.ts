@@ -21,7 +21,7 @@
 import { REVERSIBLE_INFNOS } from '../center/index.js';
 import { SETTLEMENT_AMOUNTS } from '../his/index.js';
 import { hisState } from './classifyStuck.js';
-import { isRefundRow } from './centerView.js';
+import { isRefundRow, isRefundSettlement } from './centerView.js';
 import type { CenterSetl, CenterStep, Finding, HisStep, PlanItem, RepairKind, Step } from './types.js';
 
 export interface PlanOptions {
@@ -115,13 +115,14 @@ function insertOriginalStep(f: Finding): HisStep | undefined {
   };
 }
 
-/** A refund row's amounts are negative (the center's cancellation turns every sign). */
-function isRefund(s: CenterSetl): boolean {
-  return s.medfee_sumamt.startsWith('-') || (s.refd_setl_flag === '1' && !/^[1-9]/.test(s.medfee_sumamt));
+/** Binds of the refund row of a pair; its msgid is that of the cancellation call that made it (medins_setl_id). */
+function refundBinds(refund: CenterSetl, infno: string, init_setl_id: string | null, group: Record<string, string | null>): Record<string, string | null> {
+  const msgid = refund.medins_setl_id ?? refund.setl_id;
+  return rowBinds(refund, { his_setl_no: `HO${msgid}`, msgid, infno, his_status: 'settled', refd_setl_flag: '1', init_setl_id }, group);
 }
 
 /** The refund row the center added when it cancelled (known, or from the answer of the cancel in this item). */
-export function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
+function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
   const init = f.center.setl?.setl_id ?? f.setl_id;
   const group = groupOf(f);
   if (!refund) {
@@ -133,13 +134,7 @@ export function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
       fromAnswer: 'refund',
     };
   }
-  const msgid = refund.medins_setl_id ?? refund.setl_id;
-  return {
-    kind: 'his',
-    statement: 'insert_settlement',
-    binds: rowBinds(refund, { his_setl_no: `HO${msgid}`, msgid, infno: cancelInfno(f), his_status: 'settled', refd_setl_flag: '1', init_setl_id: init }, group),
-    why: "write the center's refund row of the cancellation",
-  };
+  return { kind: 'his', statement: 'insert_settlement', binds: refundBinds(refund, cancelInfno(f), init, group), why: "write the center's refund row of the cancellation" };
 }
 
 /**
@@ -148,13 +143,12 @@ export function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
  * An answer whose amounts are not negative is not a refund row: nothing is written (undefined).
  */
 export function refundBindsFromAnswer(step: HisStep, answer: CenterSetl, callMsgid: string): Record<string, string | null> | undefined {
-  if (!isRefund(answer)) return undefined;
+  if (!isRefundSettlement(answer)) return undefined;
   const fixed = step.binds;
-  // The cancellation call's own msgid: a center may echo the original's medins_setl_id in the answer.
-  const msgid = callMsgid || answer.medins_setl_id || answer.setl_id;
   const group: Record<string, string | null> = {};
   for (const k of GROUP_FIELDS) group[k] = fixed[k] ?? null;
-  return rowBinds(answer, { his_setl_no: `HO${msgid}`, msgid, infno: fixed['infno'] ?? '2208', his_status: 'settled', refd_setl_flag: '1', init_setl_id: fixed['init_setl_id'] ?? null }, group);
+  // The cancellation call's own msgid: a center may echo the original's medins_setl_id in the answer.
+  return refundBinds({ ...answer, medins_setl_id: callMsgid || answer.medins_setl_id }, fixed['infno'] ?? '2208', fixed['init_setl_id'] ?? null, group);
 }
 
 /**
