@@ -139,10 +139,11 @@ export function renderError(ctx: Ctx, e: unknown): number {
     ctx.io.stdout.write(JSON.stringify(env, null, 2) + '\n');
   } else {
     const c = ctx.c;
-    const lines = [`${c.red('✗')} ${c.bold(err.summary)} ${c.dim('[' + err.code + ']')}`];
-    if (err.why) lines.push(`  ${ctx.t('common.why')}: ${err.why}`);
+    const words = err.text(ctx.lang);
+    const lines = [`${c.red('✗')} ${c.bold(words.summary)} ${c.dim('[' + err.code + ']')}`];
+    if (words.why) lines.push(`  ${ctx.t('common.why')}: ${words.why}`);
     lines.push(...issueLines(err.details['issues']));
-    if (err.fix) lines.push(`  ${ctx.t('common.fix')}: ${err.fix}`);
+    if (words.fix) lines.push(`  ${ctx.t('common.fix')}: ${words.fix}`);
     if (!known) {
       lines.push(ctx.verbose && e instanceof Error && e.stack ? e.stack : c.dim('  (--verbose shows the stack)'));
     }

@@ -22,6 +22,15 @@ export interface HisopsErrorInit {
   details?: Record<string, unknown>;
   exit?: ExitCode;
   cause?: unknown;
+  /** The same summary, why and fix in Simplified Chinese, shown under `--lang zh-CN`. */
+  zh?: ErrorText;
+}
+
+/** An error's words in one language; placeholders are already filled. */
+export interface ErrorText {
+  summary: string;
+  why?: string;
+  fix?: string;
 }
 
 export class HisopsError extends Error {
@@ -31,6 +40,8 @@ export class HisopsError extends Error {
   readonly fix: string | undefined;
   readonly details: Record<string, unknown>;
   readonly exit: ExitCode;
+  /** Simplified Chinese words of this error (`--lang zh-CN`); English is summary/why/fix. */
+  zhText: ErrorText | undefined;
 
   constructor(init: HisopsErrorInit) {
     super(init.summary, init.cause === undefined ? undefined : { cause: init.cause });
@@ -41,6 +52,24 @@ export class HisopsError extends Error {
     this.fix = init.fix;
     this.details = init.details ?? {};
     this.exit = init.exit ?? EXIT.usage;
+    this.zhText = init.zh;
+  }
+
+  /**
+   * Give the error its Chinese words, in the order of `inputError`'s arguments:
+   * `throw inputError('X', 'No files given', 'Name a file').zh('未指定文件', '请指定一个文件')`.
+   */
+  zh(summary: string, fix?: string, why?: string): this {
+    this.zhText = { summary, fix, why };
+    return this;
+  }
+
+  /** The words to show in a language: Chinese where given, English otherwise (never empty). */
+  text(lang: 'en' | 'zh-CN'): ErrorText {
+    if (lang === 'zh-CN' && this.zhText) {
+      return { summary: this.zhText.summary, why: this.zhText.why ?? this.why, fix: this.zhText.fix ?? this.fix };
+    }
+    return { summary: this.summary, why: this.why, fix: this.fix };
   }
 
   toJSON(): { code: string; summary: string; why?: string; fix?: string; details: Record<string, unknown> } {
