@@ -77,6 +77,11 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** Called after every request (the serve command prints these). */
   onEvent?: (e: SandboxEvent) => void;
+  /**
+   * Called with every parsed request body the service answered and its answer envelope (undefined
+   * for a file answer): the interface test (conformance/) checks what the HIS sends here.
+   */
+  onMessage?: (body: unknown, answer: ResponseBody | undefined, received: Date) => void;
 }
 
 export interface SandboxEvent {
@@ -307,6 +312,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (fault?.kind === 'error') return answerEnvelope(200, service.envelope(received, clock(), -1, fault.message ?? 'sandbox fault', null));
 
     const answer = service.handle(body, clock, route.urlInfno);
+    opts.onMessage?.(body, answer.kind === 'envelope' ? answer.body : undefined, received);
     if (fault?.kind === 'timeout-after-commit') {
       if (answer.kind === 'envelope') {
         ev.infcode = answer.body.infcode;
