@@ -10,6 +10,7 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
 import { conformanceSummary, startConformanceFor } from './centerConformance.js';
+import { registerCenterSeed } from './centerSeed.js';
 
 defineMessages({
   'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },
@@ -219,5 +220,6 @@ export function registerCenter(program: Command, app: App): void {
     'hisops center serve --policy templates/policies/employee.yaml templates/policies/resident.yaml -v',
     'hisops center serve --conformance 接口测试.html --institution H43010000002',
   ]);
-  app.examples(center, ['hisops center serve --port 8700']);
+  registerCenterSeed(center, app);
+  app.examples(center, ['hisops center serve --port 8700', 'hisops center seed --from-his --date 2025-03-04 --plant 8']);
 }

@@ -36,3 +36,4 @@ export { offeredInfnos } from './dispatch.js';
 export { checkMessage, noteMessage, newConformanceState, type Violation, type ViolationKind, type ConformanceState, type CheckContext } from './conformance/checkMessage.js';
 export { ConformanceCollector, conformanceHtml, maskMessage, type ConformanceReport, type TransactionReport, type OffendingMessage, type ReportLabels } from './conformance/conformanceReport.js';
 export { startConformance, jsonFileFor, type ConformanceOptions, type ConformanceRecorder } from './conformance/conformanceRecorder.js';
+export { planSeed, applySeed, PLANT_KINDS, type HisSettlementCopy, type PlantKind, type PlantedDifference, type SeedPlan, type SeedSkip } from './seedFromHis.js';
