@@ -29,7 +29,7 @@ defineMessages({
   'center.conf.option': { en: 'interface test (接口测试): check every message the HIS sends against the interface reference and write this HTML report (and a .json beside it)', zh: '接口测试：按接口规范校验 HIS 发来的每条报文，写入此 HTML 报告（旁边另有 .json）' },
 });
 
-type Sandbox = typeof import('../core/center/sandbox/index.js');
+type Sandbox = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
 
 /** Start the recorder for `--conformance FILE`. */
 export function startConformanceFor(ctx: Ctx, sandbox: Sandbox, file: string, utcOffsetMinutes: number | undefined) {

@@ -42,6 +42,10 @@ defineMessages({
   'center.seed.kind.cancelled_at_center': { en: 'cancelled at center', zh: '中心已撤销' },
 });
 
+type SandboxModule = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
+type SeedPlan = ReturnType<SandboxModule['planSeed']>;
+type HisSettlementCopy = Parameters<SandboxModule['planSeed']>[0][number];
+
 interface SeedOptions {
   fromHis?: boolean;
   date?: string;
@@ -64,7 +68,7 @@ async function readHis(ctx: Ctx, days: readonly string[]) {
   const cfg = ctx.config();
   const rules = rc.parseReconcileRules(cfg.sections['reconcile'], { file: cfg.file ? path.relative(ctx.cwd, cfg.file) || cfg.file : 'hisops.yaml', setl_optins: String(ctx.get('center.setl_optins')) });
   const { db, profile } = await ctx.his();
-  const rows: import('../core/center/sandbox/index.js').HisSettlementCopy[] = [];
+  const rows: HisSettlementCopy[] = [];
   let notCounted = 0;
   for (const day of days) {
     const got = await his.runStatement(db, profile, 'settlements_for_reconcile', { from: `${day} 00:00:00`, to: `${rc.addDays(day, 1)} 00:00:00` });
@@ -111,7 +115,7 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
   }
   const { rows, notCounted } = await readHis(ctx, days);
   const sandbox = await loadSandbox();
-  let plan: ReturnType<typeof sandbox.planSeed>;
+  let plan: SeedPlan;
   try {
     plan = sandbox.planSeed(rows, plant);
   } catch (e) {
@@ -136,7 +140,7 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
   };
 }
 
-function renderSeed(out: Out, ctx: Ctx, plan: import('../core/center/sandbox/index.js').SeedPlan, a: { copied: number; notCounted: number; from: string; to: string; ledger: string; dates: string }): void {
+function renderSeed(out: Out, ctx: Ctx, plan: SeedPlan, a: { copied: number; notCounted: number; from: string; to: string; ledger: string; dates: string }): void {
   out.line(ctx.t('center.seed.done', { copied: a.copied, from: a.from, to: a.to, ledger: a.ledger, planted: plan.planted.length }));
   if (plan.planted.length) {
     const k = (s: string) => ctx.t(`center.seed.col.${s}`);
