@@ -107,7 +107,9 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
   if (!Number.isInteger(plant) || plant < 0 || plant > 10_000) throw inputError('CENTER_SEED_PLANT', `--plant ${o.plant} is not a number of differences`, 'Give a whole number from 0 to 10000, e.g. --plant 8.').zh(`--plant ${o.plant} 不是差异数量`, '请给出 0 到 10000 之间的整数，例如 --plant 8。', '参数错误');
   const { formatDate, loadSandbox } = await import('../core/center/index.js');
   const rc = await import('../core/reconcile/index.js');
-  const { days, begndate, enddate } = rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today: formatDate(ctx.now()), maxDays: 366, mode: 'day' });
+  const { days, begndate, enddate } = rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today: formatDate(ctx.now()), maxDays: 100_000, mode: 'day' });
+  // The rows are held in memory to spread the plants and pair cancellations: a month at a time.
+  if (days.length > 31) throw inputError('CENTER_SEED_RANGE', `${begndate}…${enddate} covers ${days.length} days; center seed copies at most 31`, 'Seed a month or less (--from D1 --to D2), e.g. the month you want to rehearse.').zh(`${begndate}…${enddate} 共 ${days.length} 天，造数一次最多 31 天`, '请选择一个月以内的日期范围（--from D1 --to D2）。', '结算行需全部读入内存');
   const ledgerFile = path.resolve(ctx.cwd, o.ledger ?? '.hisops/center.db');
   const shown = path.relative(ctx.cwd, ledgerFile) || ledgerFile;
   if (fs.existsSync(ledgerFile) && !o.force) {

@@ -177,6 +177,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   CENTER_SERVE_SECRET: c('center sandbox', 2, 'center serve: the x-tif check needs the gateway secret'),
   CENTER_SEED_SOURCE: c('center sandbox', 2, 'center seed: no source given (--from-his)'),
   CENTER_SEED_PLANT: c('center sandbox', 2, 'center seed: --plant is not a number, or more than the HIS settlements allow'),
+  CENTER_SEED_RANGE: c('center sandbox', 2, 'center seed: more than 31 days at once'),
   CENTER_SEED_LEDGER_EXISTS: c('center sandbox', 2, 'center seed: the sandbox ledger exists (replace it with --force)'),
   SANDBOX_FAULT_SPEC: c('center sandbox', 2, 'a fault rule is malformed'),
   SANDBOX_LEDGER_VERSION: c('center sandbox', 2, 'the sandbox ledger was written by a newer hisops'),

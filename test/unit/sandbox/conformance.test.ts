@@ -75,7 +75,7 @@ describe('checkMessage', () => {
     expect(paths(vs)).toEqual(expect.arrayContaining(['code opter_type', 'code input.data.insutype', 'missing input.data.psn_setlway', 'length input.data.mdtrt_id', 'type input.data.medfee_sumamt']));
     const ins = vs.find((v) => v.path === 'input.data.insutype')!;
     expect(ins.message).toContain('"999" is not a known insutype code');
-    expect(ins.message_zh).toBe('代码值不在代码表中：input.data.insutype');
+    expect(ins.message_zh).toBe('代码值不在代码表中：input.data.insutype，值 "999" 不在 insutype 代码表中');
   });
 
   it('checks the msgid shape, its institution, its time, and reuse with another message', () => {

@@ -60,7 +60,24 @@ const KIND_ZH: Record<ViolationKind, string> = {
 };
 
 const v = (path: string, kind: ViolationKind, message: string, zhDetail?: string): Violation => ({ path, kind, message, message_zh: `${KIND_ZH[kind]}：${path}${zhDetail ? `，${zhDetail}` : ''}` });
-const fromProblem = (p: Problem): Violation => v(p.path, p.kind, p.message);
+/** The Chinese detail of a field-table problem, from the English message's known shapes. */
+function problemZh(p: Problem): string | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /"(.*)" is not a known (\w+) code/.exec(p.message))) return `值 "${m[1]}" 不在 ${m[2]} 代码表中`;
+  if ((m = /is longer than (\d+) characters/.exec(p.message))) return `超过 ${m[1]} 个字符`;
+  if ((m = /has more than (\d+) decimals/.exec(p.message))) return `小数超过 ${m[1]} 位`;
+  if ((m = /has more than (\d+) integer digits/.exec(p.message))) return `整数部分超过 ${m[1]} 位`;
+  if (/must be a date-time/.test(p.message)) return '应为 yyyy-MM-dd HH:mm:ss';
+  if (/must be a date/.test(p.message)) return '应为 yyyy-MM-dd';
+  if (/must be a number/.test(p.message)) return '应为数值';
+  if (/must be a string/.test(p.message)) return '应为字符串';
+  if (/must be a list/.test(p.message)) return '应为数组';
+  if (/must be an object/.test(p.message)) return '应为对象';
+  if (/msgid must/.test(p.message)) return '报文ID须为 机构编号 + yyyyMMddHHmmss + 4 位顺序号，且以本机构编号开头';
+  if (/sign in with 9001/.test(p.message)) return '请先 9001 签到';
+  return undefined;
+}
+const fromProblem = (p: Problem): Violation => v(p.path, p.kind, p.message, problemZh(p));
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 const text = (x: unknown): string => (typeof x === 'string' || typeof x === 'number' ? String(x).trim() : '');
 
