@@ -124,5 +124,9 @@ describe('hisops center seed --from-his', () => {
     expect(forced.out).toMatch(/Next: hisops center serve --data rehearsal\.db/);
     expect((await run(['center', 'seed', '--date', manifest.startDate, '--ledger', 'x.db'])).err).toContain('CENTER_SEED_SOURCE');
     expect((await run(['center', 'seed', '--from-his', '--date', manifest.startDate, '--plant', '100000', '--ledger', 'x.db'])).code).toBe(2);
+    const tooMany = await run(['center', 'seed', '--from-his', '--date', manifest.startDate, '--plant', '5000', '--ledger', 'x.db']);
+    expect(tooMany.err).toContain('CENTER_SEED_PLANT');
+    expect((await run(['center', 'seed', '--from-his', '--from', '2025-01-01', '--to', '2025-03-05', '--ledger', 'x.db'])).err).toContain('CENTER_SEED_RANGE');
+    expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
   });
 });
