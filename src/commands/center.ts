@@ -144,6 +144,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       requireSignIn: o.signIn !== false,
       allowDuplicateSettlements: !!o.allowDuplicates,
       onMessage: conformance?.onMessage,
+      onTransportRefusal: conformance?.onTransportRefusal,
       onEvent: verbose
         ? (e) => {
             const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;

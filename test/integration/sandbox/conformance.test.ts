@@ -11,7 +11,7 @@ import { memoryIo } from '../../../src/cli/io.js';
 import { registerCenter } from '../../../src/commands/center.js';
 import { buildProgram } from '../../../src/main.js';
 import { sandboxRoster } from '../../../src/core/center/sandbox/index.js';
-import { envelope, post, settleInput, signIn } from './helpers.js';
+import { envelope, post, postRaw, settleInput, signIn } from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -63,13 +63,15 @@ describe('hisops center serve --conformance', () => {
       const utc = envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01', certno: person.certno } }, sign_no);
       utc.inf_time = String(utc.inf_time).replace(/ (\d\d)/, (_, h: string) => ` ${String((Number(h) + 16) % 24).padStart(2, '0')}`);
       await post(url, utc);
+      // A body that is no envelope at all (an upgrade that changed the HTTP client).
+      await postRaw(url, JSON.stringify(settleInput(p)), { 'content-type': 'text/plain' });
       // The report exists while the sandbox runs (rewritten as messages arrive).
       for (let i = 0; i < 100 && !fs.readFileSync(path.join(dir, 'out/接口测试.json'), 'utf8').includes('"2207"'); i++) await new Promise((res) => setTimeout(res, 50));
       expect(fs.readFileSync(path.join(dir, 'out/接口测试.json'), 'utf8')).toContain('"2207"');
     });
     expect(r.code, r.err).toBe(3);
     const doc = JSON.parse(r.out);
-    expect(doc.data.conformance).toMatchObject({ report: path.join('out', '接口测试.html'), messages: 7 });
+    expect(doc.data.conformance).toMatchObject({ report: path.join('out', '接口测试.html'), messages: 8 });
     // The envelopes are built on the host's clock, which this sandbox (--utc-offset 0) shares.
 
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/接口测试.json'), 'utf8'));
@@ -83,7 +85,9 @@ describe('hisops center serve --conformance', () => {
     const t2204 = report.transactions.find((t: { infno: string }) => t.infno === '2204');
     expect(t2204.messages).toBe(2);
     expect(t2204.offending.every((o: { violations: { kind: string }[] }) => o.violations.every((v) => v.kind === 'unknown'))).toBe(true);
-    expect(doc.data.conformance.violating).toBe(3 + t2204.violating);
+    expect(doc.data.conformance.violating).toBe(4 + t2204.violating);
+    const transport = report.transactions.find((t: { infno: string }) => t.infno === '?');
+    expect(transport.offending[0].violations[0]).toMatchObject({ kind: 'transport', message: expect.stringContaining('Content-Type') });
 
     const html = fs.readFileSync(path.join(dir, 'out/接口测试.html'), 'utf8');
     expect(html).toContain('接口测试报告');

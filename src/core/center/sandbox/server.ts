@@ -82,6 +82,8 @@ export interface SandboxOptions {
    * for a file answer): the interface test (conformance/) checks what the HIS sends here.
    */
   onMessage?: (body: unknown, answer: ResponseBody | undefined, received: Date) => void;
+  /** Called when a request is refused before its body is an envelope (bad path, method, content type, UTF-8, JSON). */
+  onTransportRefusal?: (err_msg: string, received: Date) => void;
 }
 
 export interface SandboxEvent {
@@ -229,7 +231,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       send(res, status, body);
       finish(body.infcode === 0 ? 'ok' : 'refused');
     };
-    const refuse = (status: number, msg: string) => answerEnvelope(status, service.envelope(received, clock(), -1, msg, null));
+    // A request refused before it became an envelope (path, method, size, content type, UTF-8, JSON).
+    const refuse = (status: number, msg: string) => {
+      opts.onTransportRefusal?.(msg, received);
+      answerEnvelope(status, service.envelope(received, clock(), -1, msg, null));
+    };
 
     const route = routeOf(path);
     if (!route.ok) return refuse(404, `服务地址不存在：${path} (post envelopes to / or ${SERVICE_PATH}, optionally followed by /<infno>)`);

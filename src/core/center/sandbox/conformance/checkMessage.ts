@@ -13,7 +13,7 @@ import { msgidProblem } from '../service.js';
 import { D, fmt, type Decimal } from '../../../money.js';
 import { isDateTime, parseMsgid, transactionSpec, validateInput, validateRequestEnvelope, type Problem, type ValidateOptions } from '../../protocol/index.js';
 
-export type ViolationKind = Problem['kind'] | 'duplicate' | 'session' | 'clock' | 'sum';
+export type ViolationKind = Problem['kind'] | 'duplicate' | 'session' | 'clock' | 'sum' | 'transport';
 
 export interface Violation {
   /** JSON path in the message (`msgid`, `input.data.medfee_sumamt`, …). */
@@ -57,6 +57,7 @@ const KIND_ZH: Record<ViolationKind, string> = {
   session: '未签到',
   clock: '时间偏差',
   sum: '金额不平',
+  transport: '请求不是有效的接口报文',
 };
 
 const v = (path: string, kind: ViolationKind, message: string, zhDetail?: string): Violation => ({ path, kind, message, message_zh: `${KIND_ZH[kind]}：${path}${zhDetail ? `，${zhDetail}` : ''}` });
@@ -168,6 +169,11 @@ function sumViolations(infno: string, input: Record<string, unknown>, state: Con
     }
   }
   return out;
+}
+
+/** A request the center refused before reading an envelope: its err_msg says why (content type, charset, JSON…). */
+export function transportViolation(err_msg: string): Violation {
+  return { path: '', kind: 'transport', message: err_msg, message_zh: `${KIND_ZH.transport}：${err_msg}` };
 }
 
 /** Every violation of one message (the parsed request body). */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../../files/index.js';
 import { formatDateTime, type ValidateOptions } from '../../protocol/index.js';
-import { checkMessage, newConformanceState, noteMessage } from './checkMessage.js';
+import { checkMessage, newConformanceState, noteMessage, transportViolation } from './checkMessage.js';
 import { ConformanceCollector, conformanceHtml, type ConformanceReport, type ReportLabels } from './conformanceReport.js';
 
 export interface ConformanceOptions {
@@ -31,6 +31,8 @@ export interface ConformanceOptions {
 export interface ConformanceRecorder {
   /** Check and record one request body with the sandbox's answer (the SandboxOptions.onMessage hook). */
   onMessage(body: unknown, answer: { infcode?: unknown; output?: unknown } | undefined, received: Date): void;
+  /** Record a request the sandbox refused before it was an envelope (the SandboxOptions.onTransportRefusal hook). */
+  onTransportRefusal(err_msg: string, received: Date): void;
   /** Write both files now. */
   flush(): void;
   /** Stop the timer and write the final files. */
@@ -88,6 +90,12 @@ export function startConformance(o: ConformanceOptions, now: Date): ConformanceR
       const infno = typeof env.infno === 'string' || typeof env.infno === 'number' ? String(env.infno) : null;
       const infcode = answer && (typeof answer.infcode === 'number' || typeof answer.infcode === 'string') ? Number(answer.infcode) : null;
       collector.add(infno, { msgid: typeof env.msgid === 'string' ? env.msgid : null, at: receivedAt, infcode, violations, message: body });
+      dirty = true;
+      schedule();
+    },
+    onTransportRefusal(err_msg, received) {
+      const at = formatDateTime(received, o.utcOffsetMinutes ?? 480);
+      collector.add(null, { msgid: null, at, infcode: -1, violations: [transportViolation(err_msg)], message: null });
       dirty = true;
       schedule();
     },
