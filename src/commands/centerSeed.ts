@@ -131,9 +131,13 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
   let done: typeof plan;
   try {
     done = sandbox.applySeed(ledger, plan, fixmedins_code);
-  } finally {
+  } catch (e) {
+    // Nothing half-seeded stays behind to block the next attempt.
     ledger.close();
+    removeLedger(ledgerFile);
+    throw e;
   }
+  ledger.close();
   const copied = done.copies.length;
   const dates = begndate === enddate ? `--date ${begndate}` : `--from ${begndate} --to ${enddate}`;
   return {

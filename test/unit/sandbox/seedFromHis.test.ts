@@ -53,3 +53,25 @@ describe('planSeed', () => {
     expect(() => planSeed([row(1)], 2)).toThrow(RangeError);
   });
 });
+
+describe('applySeed', () => {
+  it('writes copies and plants into a ledger; a msgid the HIS reused goes to its first row only', async () => {
+    const { openLedger, applySeed: apply } = await import('../../../src/core/center/sandbox/index.js');
+    const L = openLedger(':memory:', { fixmedins_code: 'H43010000001' });
+    try {
+      const msgid = 'H430100000012025030409000000001';
+      const rows = [row(1, { msgid: msgid.slice(0, 30) }), row(2, { msgid: msgid.slice(0, 30) }), row(3), row(4), row(5)];
+      const done = apply(L, planSeed(rows, 4), 'H43010000001');
+      expect(L.getSettlement('S1')!.medins_setl_id).toBe(msgid.slice(0, 30));
+      expect(L.getSettlement('S2')!.medins_setl_id).not.toBe(msgid.slice(0, 30));
+      const [amount, centerOnly, hisOnly, cancelled] = done.planted;
+      expect(L.getSettlement(amount!.setl_id)!.medfee_sumamt.toFixed(2)).toBe('101.00');
+      expect(L.getSettlement(centerOnly!.center_setl_id!)!.mdtrt_id).toBe(centerOnly!.mdtrt_id);
+      expect(L.getSettlement(hisOnly!.setl_id)).toBeUndefined();
+      expect(L.getSettlement(cancelled!.setl_id)!.status).toBe('cancelled');
+      expect(L.getSettlement(cancelled!.center_setl_id!)!.medfee_sumamt.toFixed(2)).toBe('-100.00');
+    } finally {
+      L.close();
+    }
+  });
+});

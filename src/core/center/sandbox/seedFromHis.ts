@@ -128,7 +128,7 @@ export function planSeed(rows: readonly HisSettlementCopy[], plant = 0): SeedPla
   return { copies: [...originals, ...cancellations], planted, skipped };
 }
 
-function seedOf(r: HisSettlementCopy, fixmedins_code: string, over: { medfee?: string; cash?: string; mdtrt_id?: string; setl_time?: string; setl_id?: string | null } = {}) {
+function seedOf(r: HisSettlementCopy, fixmedins_code: string, msgid: string | undefined, over: { medfee?: string; cash?: string; mdtrt_id?: string; setl_time?: string; setl_id?: string | null } = {}) {
   return {
     setl_id: over.setl_id === null ? undefined : (over.setl_id ?? r.setl_id),
     setl_time: over.setl_time ?? r.setl_time,
@@ -140,8 +140,7 @@ function seedOf(r: HisSettlementCopy, fixmedins_code: string, over: { medfee?: s
     clr_optins: r.setl_optins,
     infno: r.infno === '2304' || r.infno === '2207' ? r.infno : undefined,
     fixmedins_code,
-    // A planted copy must not take the HIS call's msgid (2601 would reverse the wrong row).
-    medins_setl_id: over.setl_id === undefined && r.msgid && isMsgid(r.msgid) ? r.msgid : undefined,
+    medins_setl_id: msgid,
     medfee_sumamt: over.medfee ?? r.medfee_sumamt,
     amounts: { fund_pay_sumamt: r.fund_pay_sumamt, acct_pay: r.acct_pay, psn_cash_pay: over.cash ?? r.psn_cash_pay },
   };
@@ -151,23 +150,32 @@ function seedOf(r: HisSettlementCopy, fixmedins_code: string, over: { medfee?: s
 export function applySeed(ledger: Ledger, plan: SeedPlan, fixmedins_code: string): SeedPlan {
   const planted = plan.planted.map((p) => ({ ...p }));
   const byId = new Map(plan.copies.map((r) => [r.setl_id, r]));
+  // The HIS's msgid goes with its row (2601 and 5203 find it) once: a msgid the HIS reused, one
+  // the ledger already gave a row, or one that is not well-formed, gets one of the ledger's own.
+  const used = new Set<string>();
+  const msgidOf = (r: HisSettlementCopy) => {
+    if (!r.msgid || !isMsgid(r.msgid) || used.has(r.msgid) || ledger.getMessage(r.msgid)) return undefined;
+    used.add(r.msgid);
+    return r.msgid;
+  };
   ledger.transaction(() => {
     const plantOf = new Map(planted.filter((p) => p.kind === 'amount_differs' || p.kind === 'cancelled_at_center').map((p) => [p.setl_id, p]));
     for (const r of plan.copies) {
       if (r.refd_setl_flag === '1') {
-        ledger.insertCancellation({ setl_id: r.init_setl_id!, setl_time: r.setl_time, new_setl_id: r.setl_id, medins_setl_id: r.msgid && isMsgid(r.msgid) ? r.msgid : undefined });
+        ledger.insertCancellation({ setl_id: r.init_setl_id!, setl_time: r.setl_time, new_setl_id: r.setl_id, medins_setl_id: msgidOf(r) });
         continue;
       }
       const p = plantOf.get(r.setl_id);
       const differs = p?.kind === 'amount_differs';
-      ledger.insertSettlement(seedOf(r, fixmedins_code, differs ? { medfee: p.center_medfee_sumamt!, cash: fmt(new D(r.psn_cash_pay).plus(1)) } : {}));
+      ledger.insertSettlement(seedOf(r, fixmedins_code, msgidOf(r), differs ? { medfee: p.center_medfee_sumamt!, cash: fmt(new D(r.psn_cash_pay).plus(1)) } : {}));
     }
     for (const p of planted) {
       if (p.kind === 'cancelled_at_center') {
         p.center_setl_id = ledger.insertCancellation({ setl_id: p.setl_id, setl_time: justAfter(p.setl_time, 2) }).setl_id;
       } else if (p.kind === 'center_only') {
         const src = byId.get(p.setl_id)!;
-        p.center_setl_id = ledger.insertSettlement(seedOf(src, fixmedins_code, { setl_id: null, mdtrt_id: p.mdtrt_id, setl_time: p.setl_time })).setl_id;
+        // A planted settlement never takes the HIS call's msgid (2601 would reverse the wrong row).
+        p.center_setl_id = ledger.insertSettlement(seedOf(src, fixmedins_code, undefined, { setl_id: null, mdtrt_id: p.mdtrt_id, setl_time: p.setl_time })).setl_id;
       }
     }
   });
