@@ -8,7 +8,9 @@ import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
-import { externalError, inputError } from '../core/errors.js';
+import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
+import { conformanceSummary, startConformanceFor } from './centerConformance.js';
+import { registerCenterSeed } from './centerSeed.js';
 
 defineMessages({
   'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },
@@ -40,6 +42,7 @@ interface ServeOptions {
   tifPaasid?: string;
   signIn?: boolean;
   allowDuplicates?: boolean;
+  conformance?: string;
 }
 
 function intOption(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
@@ -124,6 +127,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   }
 
   const verbose = ctx.verbose;
+  const conformance = o.conformance ? startConformanceFor(ctx, sandbox, o.conformance, utcOffsetMinutes) : undefined;
   let sb: Awaited<ReturnType<typeof sandbox.startSandbox>>;
   try {
     sb = await sandbox.startSandbox({
@@ -139,6 +143,8 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       tif,
       requireSignIn: o.signIn !== false,
       allowDuplicateSettlements: !!o.allowDuplicates,
+      onMessage: conformance?.onMessage,
+      onTransportRefusal: conformance?.onTransportRefusal,
       onEvent: verbose
         ? (e) => {
             const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;
@@ -156,6 +162,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const started = ctx.now();
   if (!ctx.quiet) {
     ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || 'none', seed }) + '\n');
+    if (conformance) ctx.io.stderr.write(ctx.t('center.conf.writing', { file: conformance.htmlFile, json: conformance.jsonFile }) + '\n');
     if (seconds === undefined) ctx.io.stderr.write(ctx.t('center.stopHint') + '\n');
   }
   const by = await untilStopped(seconds);
@@ -163,9 +170,13 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const rows = sb.ledger.counts();
   const faultText = sandbox.formatFaults(sb.faults());
   await sb.close();
+  conformance?.stop();
+  const conf = conformance ? conformanceSummary(ctx, conformance) : undefined;
   const ranSeconds = Math.round((ctx.now().getTime() - started.getTime()) / 1000);
   return {
-    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows },
+    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows, ...(conf ? { conformance: conf.data } : {}) },
+    // The interface test's violations are findings (exit 3), like any check that found something.
+    ...(conf?.violating ? { exit: EXIT.findings as ExitCode, findings: { summary: ctx.t('center.conf.result', { messages: conf.data.messages, violating: conf.data.violating, violations: conf.data.violations, file: conf.data.report }), count: conf.data.violating } } : {}),
     human: (out: import('../cli/output.js').Out) => {
       out.kv([
         [ctx.t('center.url'), sb.url],
@@ -177,6 +188,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       const byInfno = Object.entries(stats.byInfno).sort(([a], [b]) => a.localeCompare(b));
       if (byInfno.length) out.table([ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')], byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]));
       out.line(ctx.t('center.stopped', { seconds: ranSeconds, by, requests: stats.requests }));
+      conf?.line(out);
     },
   };
 }
@@ -199,6 +211,7 @@ export function registerCenter(program: Command, app: App): void {
     .option('--institution <code>', 'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds')
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
+    .option('--conformance <file>', app.t('center.conf.option'))
     .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions, app.argv)));
   app.examples(serve, [
     'hisops center serve',
@@ -206,6 +219,8 @@ export function registerCenter(program: Command, app: App): void {
     'hisops center serve --port 0 --for 60 --faults @faults.yaml --json',
     'hisops center serve --institution H43010000002 --institution H43010000003',
     'hisops center serve --policy templates/policies/employee.yaml templates/policies/resident.yaml -v',
+    'hisops center serve --conformance 接口测试.html --institution H43010000002',
   ]);
-  app.examples(center, ['hisops center serve --port 8700']);
+  registerCenterSeed(center, app);
+  app.examples(center, ['hisops center serve --port 8700', 'hisops center seed --from-his --date 2025-03-04 --plant 8']);
 }

@@ -33,3 +33,7 @@ export { catalogVersions, catalogCode, nextCatalogVersion, type CatalogVersion, 
 export { compareDetails, DETAIL_MEMO, type DetailScope, type UploadLine, type SettlementKeys } from './detailCompare.js';
 export { CenterService, msgidProblem, type ServiceAnswer, type ResponseBody } from './service.js';
 export { offeredInfnos } from './dispatch.js';
+export { checkMessage, noteMessage, newConformanceState, type Violation, type ViolationKind, type ConformanceState, type CheckContext } from './conformance/checkMessage.js';
+export { ConformanceCollector, conformanceHtml, maskMessage, type ConformanceReport, type TransactionReport, type OffendingMessage, type ReportLabels } from './conformance/conformanceReport.js';
+export { startConformance, jsonFileFor, type ConformanceOptions, type ConformanceRecorder } from './conformance/conformanceRecorder.js';
+export { planSeed, applySeed, PLANT_KINDS, type HisSettlementCopy, type PlantKind, type PlantedDifference, type SeedPlan, type SeedSkip } from './seedFromHis.js';

@@ -77,6 +77,13 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** Called after every request (the serve command prints these). */
   onEvent?: (e: SandboxEvent) => void;
+  /**
+   * Called with every parsed request body the service answered and its answer envelope (undefined
+   * for a file answer): the interface test (conformance/) checks what the HIS sends here.
+   */
+  onMessage?: (body: unknown, answer: ResponseBody | undefined, received: Date) => void;
+  /** Called when a request is refused before its body is an envelope (bad path, method, content type, UTF-8, JSON). */
+  onTransportRefusal?: (err_msg: string, received: Date) => void;
 }
 
 export interface SandboxEvent {
@@ -224,7 +231,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       send(res, status, body);
       finish(body.infcode === 0 ? 'ok' : 'refused');
     };
-    const refuse = (status: number, msg: string) => answerEnvelope(status, service.envelope(received, clock(), -1, msg, null));
+    // A request refused before it became an envelope (path, method, size, content type, UTF-8, JSON).
+    const refuse = (status: number, msg: string) => {
+      opts.onTransportRefusal?.(msg, received);
+      answerEnvelope(status, service.envelope(received, clock(), -1, msg, null));
+    };
 
     const route = routeOf(path);
     if (!route.ok) return refuse(404, `服务地址不存在：${path} (post envelopes to / or ${SERVICE_PATH}, optionally followed by /<infno>)`);
@@ -307,6 +318,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (fault?.kind === 'error') return answerEnvelope(200, service.envelope(received, clock(), -1, fault.message ?? 'sandbox fault', null));
 
     const answer = service.handle(body, clock, route.urlInfno);
+    opts.onMessage?.(body, answer.kind === 'envelope' ? answer.body : undefined, received);
     if (fault?.kind === 'timeout-after-commit') {
       if (answer.kind === 'envelope') {
         ev.infcode = answer.body.infcode;
