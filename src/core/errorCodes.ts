@@ -75,6 +75,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_BIND_VALUE: c('HIS profile', 1, 'a statement ran without a value for one of its binds (a bug)'),
   PROFILE_STATEMENT_FAILED: c('HIS profile', 5, 'a profile statement failed on the HIS database'),
   HIS_REFERENCE_DIALECT: c('HIS profile', 2, 'no reference HIS schema exists for this database'),
+  HIS_VENDOR_DIALECT: c('HIS profile', 2, 'no vendor-style HIS schema exists for this database (SQLite, PostgreSQL, MySQL/MariaDB only)'),
   // schema
   SCHEMA_BAD_STEP: c('schema', 2, '--skip / --mark-done names no statement number'),
   SCHEMA_SKIP_AND_MARK: c('schema', 2, 'one statement was both skipped and marked done'),

@@ -25,5 +25,7 @@ export { scanSql, toPositional, type SqlScan, type BindUse, type Positional } fr
 export { REFERENCE_TABLES, REFERENCE_DIALECTS, referenceTable, renderReferenceSchema, type RefTable, type RefColumn, type RefType } from './referenceSchema.js';
 export { loadReferenceSchema, type LoadSchemaResult } from './loadReferenceSchema.js';
 export { splitSqlScript } from './splitSqlScript.js';
-export { referenceProfilePath, referenceSchemaPath, hisTemplatesDir } from './templatesDir.js';
+export { referenceProfilePath, referenceSchemaPath, vendorProfilePath, vendorSchemaPath, hisTemplatesDir } from './templatesDir.js';
 export { openHis, profilePathOf, BUILTIN_REFERENCE, type OpenHisOptions } from './openHis.js';
+export { VENDOR_TABLES, VENDOR_DIALECTS, VENDOR_CODES, renderVendorSchema, vendorCopyStatements, vendorOtherTenantStatements, type VendorTable, type VendorColumn } from './vendorSchema.js';
+export { loadVendorSchema, convertToVendor, OTHER_TENANT } from './vendorHis.js';

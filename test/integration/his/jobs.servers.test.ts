@@ -1,0 +1,7 @@
+import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
+import { hisJobsSuite } from './jobsSuite.js';
+
+for (const shape of ['reference', 'vendor'] as const) {
+  describeWithPg(`jobs on the ${shape} HIS (PostgreSQL)`, (url) => hisJobsSuite('postgres', shape, () => url));
+  describeWithMysql(`jobs on the ${shape} HIS (MariaDB)`, (url) => hisJobsSuite('mysql', shape, () => url));
+}
