@@ -71,7 +71,9 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
     expect(rows[0]!.medfee_sumamt).toMatch(/^-?\d+\.\d{2}$/);
     if (shape === 'vendor') {
       // The other hospital's copy is there, as large as this one's, and not read.
-      const count = async (code: string) => Number(((await db.knex('YB_JSXX').where('YYBM', code).whereNotNull('JSSJ').count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
+      // Unquoted upper-case names are folded to lower case by PostgreSQL.
+      const name = (n: string) => (db.dialect === 'postgres' ? n.toLowerCase() : n);
+      const count = async (code: string) => Number(((await db.knex(name('YB_JSXX')).where(name('YYBM'), code).whereNotNull(name('JSSJ')).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
       expect(await count(OTHER_TENANT)).toBe(rows.length);
       expect(await count(manifest.institution.fixmedins_code)).toBe(rows.length);
       expect(await db.knex.schema.hasTable('his_settlement')).toBe(false);
