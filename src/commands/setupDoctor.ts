@@ -19,7 +19,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profileRef = String(ctx.get('his.profile'));
   const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
-    profile = await his.loadProfile(profilePath);
+    profile = await his.loadProfile(profilePath, { binds: ctx.hisBinds() });
     checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${Object.keys(profile.statements).length} statements` });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));

@@ -74,6 +74,11 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_NO_VARIANT: c('HIS profile', 2, 'a profile statement has no SQL for this database\'s dialect'),
   PROFILE_BIND_VALUE: c('HIS profile', 1, 'a statement ran without a value for one of its binds (a bug)'),
   PROFILE_STATEMENT_FAILED: c('HIS profile', 5, 'a profile statement failed on the HIS database'),
+  PROFILE_UNKNOWN_FRAGMENT: c('HIS profile', 2, 'a profile statement or fragment uses {{name}} for a fragment the profile does not define'),
+  PROFILE_FRAGMENT_CYCLE: c('HIS profile', 2, 'a profile fragment includes itself, directly or through others'),
+  PROFILE_BIND_NAME: c('HIS profile', 2, 'an institution bind declared under binds: clashes with a statement bind or is not a name'),
+  PROFILE_INSTITUTION_BIND: c('HIS profile', 2, 'a statement uses an institution bind the institution in hisops.yaml gives no value'),
+  PROFILE_UNSUPPORTED: c('HIS profile', 2, 'the job needs a statement the profile marks unsupported: this HIS does not provide that data'),
   HIS_REFERENCE_DIALECT: c('HIS profile', 2, 'no reference HIS schema exists for this database'),
   HIS_VENDOR_DIALECT: c('HIS profile', 2, 'no vendor-style HIS schema exists for this database (SQLite, PostgreSQL, MySQL/MariaDB only)'),
   // schema

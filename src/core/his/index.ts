@@ -2,9 +2,10 @@
  * The HIS profile: named SQL statements that read and write canonical records in a hospital's
  * own tables, plus the reference HIS schema hisops ships for the demo and the tests.
  */
-export { loadProfile } from './loadProfile.js';
-export { parseProfile, type Profile, type ProfileStatement, type StatementVariant, type ProfileProblem, type VariantKey } from './parseProfile.js';
-export { runStatement, runStatementEach, runWrite, executeStatement, prepareStatement, bindValue, type Binds, type BindValue, type RunOptions, type StatementResult, type EachOptions } from './runStatement.js';
+export { loadProfile, withBindValues, type LoadProfileOptions } from './loadProfile.js';
+export { expandFragments, FRAGMENT_REF, type Fragment, type SourceText } from './expandFragments.js';
+export { parseProfile, INSTITUTION_BIND, type Profile, type ProfileStatement, type StatementVariant, type ProfileProblem, type VariantKey } from './parseProfile.js';
+export { runStatement, runStatementEach, runWrite, executeStatement, prepareStatement, bindValue, unsupportedError, variantFor, type Binds, type BindValue, type RunOptions, type StatementResult, type EachOptions } from './runStatement.js';
 export { probeProfile, type ProbeResult } from './probeProfile.js';
 export {
   STATEMENTS,
