@@ -17,9 +17,9 @@ describe('hisops demo seed --his-schema vendor', () => {
     const db = await connect(`sqlite:${path.join(cwd, 'v', 'his.db')}`);
     try {
       expect(await db.knex.schema.hasTable('his_settlement')).toBe(false);
-      const profile = await loadProfile(doc.data.profile);
-      expect((await probeProfile(db, profile)).filter((p) => !p.ok)).toEqual([]);
       const m = doc.data.manifest;
+      const profile = await loadProfile(doc.data.profile, { binds: { fixmedins_code: m.institution.fixmedins_code } });
+      expect((await probeProfile(db, profile)).filter((p) => !p.ok)).toEqual([]);
       const rows = await runStatement(db, profile, 'settlements_in_period', { from: `${m.startDate} 00:00:00`, to: '2099-01-01 00:00:00' });
       expect(rows.length).toBe(m.totals.count);
     } finally {

@@ -48,7 +48,7 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
     sb = await startSandbox({ dataFile: path.join(dir, 'center.db'), admdvs: manifest.institution.admdvs });
     manifest = (await seedCenter({ his: db, ledger: sb.ledger, manifest })).manifest;
     if (shape === 'vendor') await convertToVendor(db, manifest.institution.fixmedins_code);
-    profile = await loadProfile(shape === 'vendor' ? vendorProfilePath() : referenceProfilePath());
+    profile = await loadProfile(shape === 'vendor' ? vendorProfilePath() : referenceProfilePath(), { binds: { fixmedins_code: manifest.institution.fixmedins_code } });
     journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
     center = openCenter(centerConfig(sb.url), { journal, runId: 'jobs' });
   }, 180_000);
