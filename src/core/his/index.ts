@@ -30,4 +30,4 @@ export { referenceProfilePath, referenceSchemaPath, vendorProfilePath, vendorSch
 export { openHis, profilePathOf, BUILTIN_REFERENCE, type OpenHisOptions } from './openHis.js';
 export { VENDOR_TABLES, VENDOR_DIALECTS, VENDOR_CODES, renderVendorSchema, vendorCopyStatements, vendorOtherTenantStatements, type VendorTable, type VendorColumn } from './vendorSchema.js';
 export { loadVendorSchema, convertToVendor, OTHER_TENANT } from './vendorHis.js';
-export { matchSchema, renderDraft, readDraftSchema, sqliteColumnComments, columnScore, codesOf, ROLES as DRAFT_ROLES, type DraftTable, type ProposedMapping, type TableMatch, type Role as DraftRole } from './draft/index.js';
+export { matchSchema, renderDraft, readDraftSchema, draftProfile, type DraftResult, sqliteColumnComments, columnScore, codesOf, ROLES as DRAFT_ROLES, type DraftTable, type ProposedMapping, type TableMatch, type Role as DraftRole } from './draft/index.js';

@@ -15,7 +15,7 @@ import { startSandbox, type Sandbox } from '../../../src/core/center/sandbox/ind
 import { demoCatalogStep, hisMappingRows, profileItemSource } from '../../../src/core/catalog/index.js';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { demoNationalCatalog, seedCenter, seedHis, type SeedManifest } from '../../../src/core/demo/index.js';
-import { convertToVendor, loadProfile, OTHER_TENANT, probeProfile, READ_STATEMENTS, referenceProfilePath, runStatement, vendorProfilePath, type Profile } from '../../../src/core/his/index.js';
+import { convertToVendor, draftProfile, loadProfile, OTHER_TENANT, probeProfile, READ_STATEMENTS, referenceProfilePath, runStatement, vendorProfilePath, type Profile } from '../../../src/core/his/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
 import { demoReconcile } from '../../../src/core/reconcile/index.js';
 import { applyRepairs, DEFAULT_STUCK, detectStuck, planReverse } from '../../../src/core/settle/index.js';
@@ -26,7 +26,8 @@ import { centerConfig } from '../settle/centerConfig.js';
 export type HisShape = 'reference' | 'vendor';
 export type HisKind = 'sqlite' | 'postgres' | 'mysql';
 
-export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => string = () => ''): void {
+/** `drafted`: the jobs read the HIS through the profile `profile draft` proposes for it, as it comes. */
+export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => string = () => '', o: { drafted?: boolean } = {}): void {
   let dir: string;
   let temp: TempDatabase | undefined;
   let db: Db;
@@ -41,14 +42,21 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
     dir = fs.mkdtempSync(path.join(os.tmpdir(), `hisops-jobs-${shape}-`));
     if (kind === 'sqlite') db = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
     else {
-      temp = await createTempDatabase(kind, baseUrl(), `hisops_h_vendor_${shape.slice(0, 3)}`);
+      temp = await createTempDatabase(kind, baseUrl(), `hisops_h_vendor_${shape.slice(0, 3)}${o.drafted ? '_d' : ''}`);
       db = await connect(temp.url);
     }
     manifest = (await seedHis({ db, size: 'small', seed: SEED, days: 3 })).manifest;
     sb = await startSandbox({ dataFile: path.join(dir, 'center.db'), admdvs: manifest.institution.admdvs });
     manifest = (await seedCenter({ his: db, ledger: sb.ledger, manifest })).manifest;
     if (shape === 'vendor') await convertToVendor(db, manifest.institution.fixmedins_code);
-    profile = await loadProfile(shape === 'vendor' ? vendorProfilePath() : referenceProfilePath(), { binds: { fixmedins_code: manifest.institution.fixmedins_code } });
+    let file = shape === 'vendor' ? vendorProfilePath() : referenceProfilePath();
+    if (o.drafted) {
+      const draft = await draftProfile(db, { source: `${kind} ${shape} HIS` });
+      expect(draft.unsupported).toEqual([]);
+      file = path.join(dir, 'drafted.yaml');
+      fs.writeFileSync(file, draft.text);
+    }
+    profile = await loadProfile(file, { binds: { fixmedins_code: manifest.institution.fixmedins_code } });
     journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
     center = openCenter(centerConfig(sb.url), { journal, runId: 'jobs' });
   }, 180_000);

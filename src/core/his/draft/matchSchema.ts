@@ -26,6 +26,8 @@ export interface ColumnMatch {
   why: string;
   /** canonical value → the HIS's code, read from the column's comment. */
   codes?: Record<string, string>;
+  /** Values the live column holds (coded columns only), when they were looked at. */
+  observed?: string[];
 }
 
 export interface TableMatch {

@@ -41,7 +41,12 @@ class Draft {
     }
     const ref = `${alias}.${c.column}`;
     if (CODE_WORDS[canonical]) {
+      const words = CODE_WORDS[canonical]!.map(([w]) => w);
+      const known = c.codes ? Object.values(c.codes) : words;
+      const odd = (c.observed ?? []).filter((v) => !known.includes(v));
+      if (odd.length) todos.push(`${canonical}: ${c.column} holds ${odd.map((v) => `'${v}'`).join(', ')}, which ${c.codes ? 'its comment does not explain' : `is not ${words.join('/')}`}; map it with CASE`);
       if (!c.codes) {
+        if (c.observed && c.observed.length && !odd.length) return c.column.toLowerCase() === canonical ? ref : `${ref} AS ${canonical}`;
         todos.push(`${canonical}: check that ${c.column} holds ${CODE_WORDS[canonical]!.map(([w]) => w).join('/')}; map other codes with CASE`);
         return ref === `${alias}.${canonical}` ? ref : `${ref} AS ${canonical}`;
       }
