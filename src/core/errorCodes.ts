@@ -81,6 +81,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_UNSUPPORTED: c('HIS profile', 2, 'the job needs a statement the profile marks unsupported: this HIS does not provide that data'),
   HIS_REFERENCE_DIALECT: c('HIS profile', 2, 'no reference HIS schema exists for this database'),
   HIS_VENDOR_DIALECT: c('HIS profile', 2, 'no vendor-style HIS schema exists for this database (SQLite, PostgreSQL, MySQL/MariaDB only)'),
+  PROFILE_DRAFT_EXISTS: c('HIS profile', 2, 'profile draft -o names a file that exists (pass --force to overwrite it)'),
   // schema
   SCHEMA_BAD_STEP: c('schema', 2, '--skip / --mark-done names no statement number'),
   SCHEMA_SKIP_AND_MARK: c('schema', 2, 'one statement was both skipped and marked done'),

@@ -6,6 +6,7 @@
  * decided (the SQL then says NULL AS <column> /* TODO … * /, or the statement is `unsupported`).
  */
 import type { Dialect } from '../../db/index.js';
+import { STATEMENTS } from '../statements.js';
 import { CODE_WORDS, ROLES, type Role } from './dictionary.js';
 import type { ColumnMatch, Confidence, ProposedMapping, TableMatch } from './matchSchema.js';
 
@@ -321,6 +322,13 @@ function note(m: ProposedMapping, name: string, todos: string[]): string[] {
   return [`  # confidence: ${level} — ${tables.map((t) => `${t.table}${t.comment ? ` (${t.comment})` : ''}`).join(', ')}`, ...todos.map((t) => `  # TODO ${t}`)];
 }
 
+/** A statement that cannot use a required bind (its key) cannot be drafted: it must be written by hand. */
+function requiredBindsUsed(name: string, p: Piece): Piece | { unsupported: string } {
+  const spec = STATEMENTS[name];
+  const lost = Object.entries(spec?.binds ?? {}).filter(([b, bs]) => bs.required && !new RegExp(`:${b}\\b`).test(p.sql)).map(([b]) => b);
+  return lost.length ? { unsupported: `no column found for ${lost.map((b) => `:${b}`).join(', ')} — write this statement by hand` } : p;
+}
+
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 
 export interface RenderDraftOptions {
@@ -349,7 +357,8 @@ export function renderDraft(m: ProposedMapping, o: RenderDraftOptions): { text: 
   const unsupported: string[] = [];
   for (const name of o.statements) {
     const b = BUILDERS[name];
-    const r = b ? b(d) : { unsupported: 'hisops profile draft does not know this statement yet' };
+    const built = b ? b(d) : { unsupported: 'hisops profile draft does not know this statement yet' };
+    const r = 'unsupported' in built ? built : requiredBindsUsed(name, built);
     if ('unsupported' in r) {
       unsupported.push(name);
       todos++;
