@@ -85,6 +85,10 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
       expect(await count(OTHER_TENANT)).toBe(rows.length);
       expect(await count(manifest.institution.fixmedins_code)).toBe(rows.length);
       expect(await db.knex.schema.hasTable('his_settlement')).toBe(false);
+      // The same profile for the other hospital reads that hospital's rows: the bind decides.
+      const other = await loadProfile(profile.file, { binds: { fixmedins_code: OTHER_TENANT } });
+      expect((await runStatement(db, other, 'settlements_in_period', { from: `${manifest.startDate} 00:00:00`, to: '2099-01-01 00:00:00' })).length).toBe(rows.length);
+      expect(await runStatement(db, await loadProfile(profile.file, { binds: { fixmedins_code: 'H43019999999' } }), 'mappings')).toEqual([]);
     }
   });
 
