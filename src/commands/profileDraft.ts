@@ -83,7 +83,11 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
 
 /** The `profile` group may be declared by another file of the group too: add to it if it is there. */
 export function registerProfileDraft(program: Command, app: App): void {
-  const group = program.commands.find((c) => c.name() === 'profile') ?? program.command('profile').description(app.t('profile.describe'));
+  let group = program.commands.find((c) => c.name() === 'profile');
+  if (!group) {
+    group = program.command('profile').description(app.t('profile.describe'));
+    app.examples(group, ['hisops profile draft --his mysql://reader@10.0.0.5:3306/his -o his-profile.yaml']);
+  }
   const draft = group
     .command('draft')
     .description(app.t('profile.draft.describe'))
