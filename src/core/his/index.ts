@@ -28,3 +28,6 @@ export { loadReferenceSchema, type LoadSchemaResult } from './loadReferenceSchem
 export { splitSqlScript } from './splitSqlScript.js';
 export { referenceProfilePath, referenceSchemaPath, hisTemplatesDir } from './templatesDir.js';
 export { openHis, profilePathOf, BUILTIN_REFERENCE, type OpenHisOptions } from './openHis.js';
+export { checkProfile, type CheckOptions, type CheckReport, type StatementCheck } from './checkProfile.js';
+export { checkRows, typeProblem, type ContractProblem } from './contractChecks.js';
+export { COLUMN_CONTRACT, STATEMENT_CONTRACTS, columnContract, statementsWithoutContract, type ColumnContract, type StatementContract, type WriteEffect } from './contract.js';
