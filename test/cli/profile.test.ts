@@ -114,4 +114,17 @@ describe('hisops profile check', () => {
     expect(env.error.code).toBe('PROFILE_UNSUPPORTED');
     expect(env.error.summary).toContain('This HIS does not provide dispensing_for_upload');
   }, 60_000);
+
+  it('doctor fails a write with a missing column in its own row, and passes the reference profile', async () => {
+    config('nocol.yaml');
+    const j = JSON.parse((await run(['doctor', '--json'])).out);
+    const rows = j.data.checks.filter((c: { check: string }) => c.check.startsWith('profile statement'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ check: 'profile statement mark_settlement_void', ok: false, code: 'PROFILE_PROBE' });
+    expect(rows[0].detail).toContain('void_note');
+    expect(j.error.code).toBe('PROFILE_PROBE');
+    config('builtin:reference');
+    const ok = JSON.parse((await run(['doctor', '--json'])).out);
+    expect(ok.data.checks.find((c: { check: string }) => c.check === 'profile statements')).toMatchObject({ ok: true });
+  }, 60_000);
 });

@@ -67,9 +67,14 @@ function suite(kind: ServerKind) {
         expect(r.code).toBe(2);
         const doc = JSON.parse(r.out);
         expect(doc).toMatchObject({ ok: false, error: { code: 'PROFILE_PROBE', fix: expect.any(String) } });
-        const st = doc.data.checks.find((c: { check: string }) => c.check === 'profile statements');
-        expect(st.ok).toBe(false);
-        expect(st.detail).toMatch(/his_settlement_missing|does not exist|doesn't exist/);
+        // One row per failing statement, each with its own error.
+        const rows = doc.data.checks.filter((c: { check: string }) => c.check.startsWith('profile statement '));
+        expect(rows.length).toBeGreaterThan(1);
+        for (const st of rows) {
+          expect(st.ok).toBe(false);
+          expect(st.detail).toMatch(/his_settlement_missing|does not exist|doesn't exist/);
+        }
+        expect(rows.map((c: { check: string }) => c.check)).toContain('profile statement settlements_in_period');
       } finally {
         fs.writeFileSync(profile, text);
       }
