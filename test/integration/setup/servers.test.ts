@@ -61,7 +61,7 @@ function suite(kind: ServerKind) {
     it('doctor reports a broken profile statement with exit 2 (the profile is to be corrected; retrying will not help)', async () => {
       const profile = path.join(dir, 'profiles', 'reference.yaml');
       const text = fs.readFileSync(profile, 'utf8');
-      fs.writeFileSync(profile, text.replace(/FROM his_settlement\b/, 'FROM his_settlement_missing'));
+      fs.writeFileSync(profile, text.replace(/FROM his_settlement\b/g, 'FROM his_settlement_missing'));
       try {
         const r = await run(['doctor', '--json']);
         expect(r.code).toBe(2);
