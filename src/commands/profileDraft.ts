@@ -2,8 +2,9 @@
  * `hisops profile draft --his URL [-o FILE]`: propose a profile from a live HIS schema. The
  * matcher (core/his/draft) finds the settlement, fee, log, mapping, dispensing and trace-code
  * tables and their columns from names and comments; every statement carries its confidence and
- * TODOs; the result is then run with the doctor's probe (every read statement, no rows). Exit 3
- * when anything is left to decide or a statement does not run.
+ * TODOs; the result is then run by `profile check` (every statement with real binds on one day,
+ * writes rolled back, rows checked against the contract). Exit 3 when anything is left to decide
+ * or the check finds a problem.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +13,9 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { EXIT, inputError } from '../core/errors.js';
+import { checkDay } from './profile.js';
 
 defineMessages({
-  'profile.describe': { en: 'the HIS profile: draft one from a live schema (配置文件)', zh: 'HIS 配置文件：根据实际表结构起草' },
   'profile.draft.describe': { en: 'propose a profile from a live HIS schema (tables and columns found from names and comments)', zh: '根据实际 HIS 表结构（表名、列名及注释）起草配置文件' },
   'profile.draft.his': { en: 'HIS database to read (URL or connection name; default: the configured HIS)', zh: '要读取的 HIS 数据库（URL 或连接名；默认：已配置的 HIS）' },
   'profile.draft.out': { en: 'write the profile to this file (default: print it)', zh: '将配置文件写入此文件（默认：打印出来）' },
@@ -26,12 +27,15 @@ defineMessages({
   'profile.draft.none': { en: 'not found', zh: '未找到' },
   'profile.draft.wrote': { en: 'Wrote the drafted profile to {file}', zh: '已将起草的配置文件写入 {file}' },
   'profile.draft.clean': { en: 'Every statement was drafted and runs on the HIS; read it once, then use it.', zh: '所有语句均已起草并可在 HIS 上运行；请通读一遍后再使用。' },
-  'profile.draft.attention': { en: '{todos} TODO(s) to decide, {failed} statement(s) that do not run: read the comments in the profile.', zh: '有 {todos} 处待确认（TODO），{failed} 条语句无法运行：请阅读配置文件中的注释。' },
-  'profile.draft.failed': { en: 'does not run', zh: '无法运行' },
+  'profile.draft.attention': { en: '{todos} TODO(s) to decide, {failed} statement(s) with problems in profile check: read the comments in the profile.', zh: '有 {todos} 处待确认（TODO），{failed} 条语句在 profile check 中有问题：请阅读配置文件中的注释。' },
+  'profile.draft.failed': { en: 'profile check', zh: '配置文件校验' },
+  'profile.draft.date': { en: 'day whose rows profile check reads: yyyy-MM-dd, today or yesterday (default: yesterday)', zh: 'profile check 读取哪一天的数据：yyyy-MM-dd、today 或 yesterday（默认 yesterday）' },
+  'profile.draft.noRows': { en: 'No settlement on {date}: the values were not checked. Pass --date with a day that has settlements.', zh: '{date} 没有结算：未能校验取值。请用 --date 指定一个有结算的日期。' },
 });
 
 interface DraftOptions {
   his?: string;
+  date?: string;
   out?: string;
   force?: boolean;
 }
@@ -53,15 +57,17 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
   try {
     const draft = await his.draftProfile(db, { source: ref.display });
     const profile = his.parseProfile(draft.text, file ?? 'drafted.yaml');
-    const probe = await his.probeProfile(db, { ...profile, bindValues: { fixmedins_code: String(ctx.hisBinds().fixmedins_code ?? '') } });
-    const failed = probe.filter((p) => !p.ok);
+    const date = checkDay(o.date, ctx.now());
+    const check = await his.checkProfile(db, { ...profile, bindValues: { fixmedins_code: String(ctx.hisBinds().fixmedins_code ?? '') } }, { date, writes: 'run', now: ctx.now() });
+    const failed = check.statements.filter((s) => s.status === 'problems');
+    const noRows = check.statements.find((s) => s.name === 'settlements_in_period')?.rows === 0;
     if (file) writeFileAtomicSync(file, draft.text, 'the drafted profile');
     const roles = Object.keys(his.DRAFT_ROLES) as Array<keyof typeof his.DRAFT_ROLES>;
     const tables = roles.map((r) => ({ role: r, table: draft.mapping[r]?.table ?? null, confidence: draft.mapping[r]?.confidence ?? null, why: draft.mapping[r]?.why ?? null, tenant: draft.mapping[r]?.tenant?.column ?? null }));
     const attention = draft.todos > 0 || failed.length > 0;
     const summary = ctx.t('profile.draft.attention', { todos: draft.todos, failed: failed.length });
     return {
-      data: { file: file ?? null, tables, todos: draft.todos, unsupported: draft.unsupported, probe: failed.map((p) => ({ statement: p.name, error: p.error ?? null, missing: p.missing ?? [] })), profile: file ? undefined : draft.text },
+      data: { file: file ?? null, tables, todos: draft.todos, unsupported: draft.unsupported, check: { date, errors: check.errors, warnings: check.warnings, problems: failed.flatMap((s) => s.problems) }, profile: file ? undefined : draft.text },
       exit: attention ? EXIT.findings : EXIT.ok,
       findings: attention ? { summary, count: draft.todos + failed.length } : undefined,
       human: (h: import('../cli/output.js').Out) => {
@@ -70,7 +76,8 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
           [ctx.t('profile.draft.role'), ctx.t('profile.draft.table'), ctx.t('profile.draft.confidence'), ctx.t('profile.draft.why')],
           tables.map((t) => [t.role, t.table ?? ctx.t('profile.draft.none'), t.confidence ?? '', t.why ?? '']),
         );
-        for (const p of failed) h.bad(`${p.name}: ${ctx.t('profile.draft.failed')} — ${p.error ?? (p.missing ?? []).join(', ')}`);
+        for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error'))) h.bad(`${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${p.message}`);
+        if (noRows) h.note(ctx.t('profile.draft.noRows', { date }));
         if (file) h.ok(ctx.t('profile.draft.wrote', { file }));
         if (attention) h.bad(summary);
         else h.ok(ctx.t('profile.draft.clean'));
@@ -92,8 +99,9 @@ export function registerProfileDraft(program: Command, app: App): void {
     .command('draft')
     .description(app.t('profile.draft.describe'))
     .option('--his <db>', app.t('profile.draft.his'))
+    .option('--date <day>', app.t('profile.draft.date'))
     .option('-o, --out <file>', app.t('profile.draft.out'))
     .option('--force', app.t('profile.draft.force'))
     .action(app.action((ctx, _a, o) => runDraft(ctx, o as DraftOptions), { keyFlags: (o) => ({ 'his.url': (o as DraftOptions).his }) }));
-  app.examples(draft, ['hisops profile draft --his mysql://reader@10.0.0.5:3306/his -o his-profile.yaml', 'hisops profile draft --json']);
+  app.examples(draft, ['hisops profile draft --his mysql://reader@10.0.0.5:3306/his -o his-profile.yaml --date 2025-03-03', 'hisops profile draft --json']);
 }

@@ -46,7 +46,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   INIT_BAD_CODE: c('set-up and doctor', 2, 'hisops init: the institution code is malformed'),
   INIT_BAD_ADMVS: c('set-up and doctor', 2, 'hisops init: the admin division is not six digits'),
   INIT_EXISTS: c('set-up and doctor', 4, 'hisops init: the file exists and --force was not given'),
-  PROFILE_PROBE: c('set-up and doctor', 2, 'hisops doctor: statements of the HIS profile do not run on this HIS'),
+  PROFILE_PROBE: c('set-up and doctor', 2, 'hisops doctor: statements of the HIS profile do not run on this HIS, or their rows break the statement contract (one row per statement)'),
   CLOCK_SKEW: c('set-up and doctor', 5, 'hisops doctor: this machine\'s clock differs from the center\'s by more than two minutes'),
   CENTER_UTC_OFFSET: c('set-up and doctor', 2, "the center's times are off by whole hours: center.utcOffsetMinutes does not match the center's clock (480 = China time)"),
   // databases

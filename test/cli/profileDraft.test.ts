@@ -27,9 +27,9 @@ describe('hisops profile draft', () => {
     for (const shape of ['vendor', 'reference']) {
       const url = await seeded(cwd, shape);
       const io = memoryIo({ cwd, env });
-      const code = await main(['profile', 'draft', '--his', url, '-o', `${shape}.yaml`, '--json'], io);
+      const code = await main(['profile', 'draft', '--his', url, '-o', `${shape}.yaml`, '--date', '2025-03-03', '--json'], io);
       const doc = JSON.parse(io.out());
-      expect(doc.data.probe).toEqual([]);
+      expect(doc.data.check).toMatchObject({ date: '2025-03-03', errors: 0, problems: [] });
       expect(doc.data.todos).toBe(0);
       expect(code).toBe(0);
       const roles = Object.fromEntries(doc.data.tables.map((t: { role: string; table: string }) => [t.role, t.table]));

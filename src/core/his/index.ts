@@ -31,3 +31,6 @@ export { openHis, profilePathOf, BUILTIN_REFERENCE, type OpenHisOptions } from '
 export { VENDOR_TABLES, VENDOR_DIALECTS, VENDOR_CODES, renderVendorSchema, vendorCopyStatements, vendorOtherTenantStatements, type VendorTable, type VendorColumn } from './vendorSchema.js';
 export { loadVendorSchema, convertToVendor, OTHER_TENANT } from './vendorHis.js';
 export { matchSchema, renderDraft, readDraftSchema, draftProfile, type DraftResult, sqliteColumnComments, columnScore, codesOf, ROLES as DRAFT_ROLES, type DraftTable, type ProposedMapping, type TableMatch, type Role as DraftRole } from './draft/index.js';
+export { checkProfile, type CheckOptions, type CheckReport, type StatementCheck } from './checkProfile.js';
+export { checkRows, typeProblem, type ContractProblem } from './contractChecks.js';
+export { COLUMN_CONTRACT, STATEMENT_CONTRACTS, columnContract, statementsWithoutContract, type ColumnContract, type StatementContract, type WriteEffect } from './contract.js';
