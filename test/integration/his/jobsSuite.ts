@@ -15,7 +15,7 @@ import { startSandbox, type Sandbox } from '../../../src/core/center/sandbox/ind
 import { demoCatalogStep, hisMappingRows, profileItemSource } from '../../../src/core/catalog/index.js';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { demoNationalCatalog, seedCenter, seedHis, type SeedManifest } from '../../../src/core/demo/index.js';
-import { convertToVendor, draftProfile, loadProfile, OTHER_TENANT, probeProfile, READ_STATEMENTS, referenceProfilePath, runStatement, vendorProfilePath, type Profile } from '../../../src/core/his/index.js';
+import { checkProfile, convertToVendor, draftProfile, loadProfile, OTHER_TENANT, probeProfile, READ_STATEMENTS, referenceProfilePath, runStatement, vendorProfilePath, type Profile } from '../../../src/core/his/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
 import { demoReconcile } from '../../../src/core/reconcile/index.js';
 import { applyRepairs, DEFAULT_STUCK, detectStuck, planReverse } from '../../../src/core/settle/index.js';
@@ -91,6 +91,12 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
       expect(await runStatement(db, await loadProfile(profile.file, { binds: { fixmedins_code: 'H43019999999' } }), 'mappings')).toEqual([]);
     }
   });
+
+  it('passes profile check on a seeded day (writes rolled back)', async () => {
+    const report = await checkProfile(db, profile, { date: manifest.startDate, writes: 'run' });
+    expect(report.statements.flatMap((st) => st.problems.filter((p) => p.severity === 'error'))).toEqual([]);
+    expect(report.statements.find((st) => st.name === 'settlements_in_period')!.rows).toBeGreaterThan(0);
+  }, 60_000);
 
   it('reconcile finds exactly the planted differences', async () => {
     const d = await demoReconcile({ hisDb: db, profile, center, journal, manifest, runId: `rc-${shape}-${kind}` });
