@@ -337,6 +337,8 @@ export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value:
     if (keys.length === 0) rows.push({ key: name, value: '', source: 'default', secret: false });
     for (const k of keys) rows.push({ key: k, value: sectionValues[k]!.value === undefined ? '' : redactPassword(String(sectionValues[k]!.value)), source: sectionValues[k]!.source, secret: false });
   }
+  // The institution's values of the HIS profile's institution binds.
+  for (const [b, v] of Object.entries(cfg.binds ?? {})) rows.push({ key: `binds.${b}`, value: v.value === undefined ? '' : String(v.value), source: v.source, secret: false });
   return rows;
 }
 

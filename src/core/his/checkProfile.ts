@@ -103,7 +103,7 @@ async function checkRead(db: Db, profile: Profile, name: string, binds: Binds, s
     const rows = RESULT_SHAPES[db.dialect](raw).rows.map(lowerKeys);
     const columns = rows.length ? undefined : (await COLUMN_READERS[db.dialect](db, db.info.limitZero(sql), values, await db.knex.raw(db.info.limitZero(sql), values)).catch(() => undefined))?.map((c) => c.toLowerCase());
     const problems = checkRows(name, rows, columns);
-    const sample = rows.slice(0, keep).map((r) => safeNormalize(r));
+    const sample = rows.slice(0, keep).map((r) => maskSample(safeNormalize(r)));
     samples.rows[name] = rows.length ? safeNormalize(pickSample(name, rows)) : undefined;
     return { problems, rows: rows.length, sample };
   } catch (e) {
@@ -120,6 +120,22 @@ function pickSample(name: string, rows: Row[]): Row {
 function lowerKeys(r: Record<string, unknown>): Row {
   const out: Row = {};
   for (const k of Object.keys(r)) out[k.toLowerCase()] = r[k];
+  return out;
+}
+
+/**
+ * Samples are shown and put into JSON: identity numbers and names of patients are masked there
+ * (the rows themselves are checked unmasked).
+ */
+const MASKS: Record<string, (v: string) => string> = {
+  certno: (v) => (v.length > 10 ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : '*'.repeat(v.length)),
+  psn_name: (v) => (v.length > 1 ? `${v[0]}${'*'.repeat(v.length - 1)}` : '*'),
+  phar_prac_cert_no: (v) => `${'*'.repeat(Math.max(0, v.length - 4))}${v.slice(-4)}`,
+};
+
+function maskSample(r: Row): Row {
+  const out: Row = { ...r };
+  for (const [k, m] of Object.entries(MASKS)) if (typeof out[k] === 'string' && out[k] !== '') out[k] = m(out[k] as string);
   return out;
 }
 

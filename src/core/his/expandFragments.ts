@@ -38,12 +38,12 @@ export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, 
     const line = src.lines[at] ?? 1;
     const frag = fragments.get(name);
     if (!frag) {
-      problems.push({ code: 'PROFILE_UNKNOWN_FRAGMENT', line, message: `${where} uses the unknown fragment {{${name}}}`, fix: `Define it under "fragments:" or correct the name${known(fragments)}.` });
+      problems.push({ code: 'PROFILE_UNKNOWN_FRAGMENT', line, message: `${where} uses the unknown fragment {{${name}}}`, fix: `Define it under "fragments:" or correct the name${known(fragments)}.`, zh: { message: `${where} 使用了未定义的片段 {{${name}}}`, fix: `在 "fragments:" 下定义它，或改正名字${known(fragments)}。` } });
       append(slice(src, at, last));
       continue;
     }
     if (stack.includes(name)) {
-      problems.push({ code: 'PROFILE_FRAGMENT_CYCLE', line, message: `fragment {{${name}}} includes itself (${[...stack, name].join(' → ')})`, fix: 'Break the cycle: a fragment may use other fragments but never, directly or not, itself.' });
+      problems.push({ code: 'PROFILE_FRAGMENT_CYCLE', line, message: `fragment {{${name}}} includes itself (${[...stack, name].join(' → ')})`, fix: 'Break the cycle: a fragment may use other fragments but never, directly or not, itself.', zh: { message: `片段 {{${name}}} 直接或间接引用了自身（${[...stack, name].join(' → ')}）`, fix: '打断循环：片段可以引用其他片段，但不能引用自身。' } });
       append(slice(src, at, last));
       continue;
     }

@@ -50,6 +50,8 @@ export interface ProfileProblem {
   line: number;
   message: string;
   fix: string;
+  /** The same in Simplified Chinese (shown under --lang zh-CN). */
+  zh?: { message: string; fix: string };
 }
 
 /** The bind every statement may use: the institution code of the configured institution. */
@@ -141,7 +143,13 @@ function parseBinds(ctx: Ctx, pair: Pair): Record<string, string> {
   for (const p of node.items) {
     const b = keyOf(p);
     if (!BIND_NAME.test(b) || b === INSTITUTION_BIND || statementBinds.has(b)) {
-      ctx.problems.push({ code: 'PROFILE_BIND_NAME', line: ctx.lineOf(p), message: `"${b}" cannot be an institution bind`, fix: b === INSTITUTION_BIND ? ':fixmedins_code is always available; remove it from binds:.' : statementBinds.has(b) ? `:${b} is a statement bind hisops fills in; pick another name (e.g. his_${b}).` : 'Use letters, digits and underscores, starting with a letter.' });
+      ctx.problems.push({
+        code: 'PROFILE_BIND_NAME',
+        line: ctx.lineOf(p),
+        message: `"${b}" cannot be an institution bind`,
+        fix: b === INSTITUTION_BIND ? ':fixmedins_code is always available; remove it from binds:.' : statementBinds.has(b) ? `:${b} is a statement bind hisops fills in; pick another name (e.g. his_${b}).` : 'Use letters, digits and underscores, starting with a letter.',
+        zh: { message: `"${b}" 不能作为机构绑定`, fix: b === INSTITUTION_BIND ? ':fixmedins_code 总是可用，请从 binds: 中删除。' : statementBinds.has(b) ? `:${b} 是 hisops 填写的语句绑定，请换一个名字（如 his_${b}）。` : '名字只能由字母、数字和下划线组成，并以字母开头。' },
+      });
       continue;
     }
     out[b] = textOf(p.value);
@@ -191,7 +199,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
     }
   }
   if (unsupported !== undefined) {
-    if (sqlNode) ctx.problems.push({ code: 'PROFILE_SHAPE', line: stLine, message: `statement "${stName}" has both sql and unsupported`, fix: 'Keep sql when your HIS provides it, or unsupported: <reason> when it does not — not both.' });
+    if (sqlNode) ctx.problems.push({ code: 'PROFILE_SHAPE', line: stLine, message: `statement "${stName}" has both sql and unsupported`, fix: 'Keep sql when your HIS provides it, or unsupported: <reason> when it does not — not both.', zh: { message: `语句 "${stName}" 同时有 sql 和 unsupported`, fix: 'HIS 提供该数据时保留 sql，不提供时写 unsupported: <原因>，二者只取其一。' } });
     return { name: stName, kind: spec.kind, description: stDescription, line: stLine, variants: {}, unsupported };
   }
   if (!sqlNode) {
@@ -281,7 +289,7 @@ function isBlock(node: Node): boolean {
 function profileError(file: string, problems: ProfileProblem[]): HisopsError {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  return new HisopsError({
+  const e = new HisopsError({
     code: first.code,
     summary: `${file}:${first.line}: ${first.message}${more}`,
     why: problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'),
@@ -289,6 +297,8 @@ function profileError(file: string, problems: ProfileProblem[]): HisopsError {
     details: { file, problems },
     exit: EXIT.usage,
   });
+  if (first.zh) e.zh(`${file}:${first.line}：${first.zh.message}${problems.length > 1 ? `（另有 ${problems.length - 1} 个问题）` : ''}`, `${first.zh.fix} 然后运行 hisops doctor。`);
+  return e;
 }
 
 /** ", e.g. did you mean X?" when a known name is close to the unknown one. */

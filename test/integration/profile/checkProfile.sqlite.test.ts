@@ -37,6 +37,9 @@ describe('profile check on the reference HIS (SQLite)', () => {
     const setl = r.statements.find((s) => s.name === 'settlements_in_period')!;
     expect(setl.rows).toBeGreaterThan(100);
     expect(setl.sample).toHaveLength(3);
+    // Patients' identity numbers and names are masked in samples.
+    expect(String(setl.sample[0]!.certno)).toMatch(/^\d{6}\*+\w{4}$/);
+    expect(String(setl.sample[0]!.psn_name)).toMatch(/^.\*+$/);
     const voided = r.statements.find((s) => s.name === 'mark_settlement_void')!;
     expect(voided.affected).toBe(1);
     expect(r.statements.find((s) => s.name === 'insert_settlement')!.affected).toBe(1);

@@ -1,7 +1,7 @@
 /** The profile language: fragments, institution binds, unsupported statements. */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/config/resolve.js';
+import { describeConfig, resolveConfig } from '../../../src/core/config/resolve.js';
 import { HisopsError } from '../../../src/core/errors.js';
 import { parseProfile, prepareStatement, referenceProfilePath, variantFor, withBindValues } from '../../../src/core/his/index.js';
 
@@ -56,6 +56,7 @@ describe('fragments', () => {
     const e = errorOf(() => parseProfile(text, 'v.yaml'));
     expect(e.code).toBe('PROFILE_FRAGMENT_CYCLE');
     expect(e.summary).toMatch(/^v\.yaml:\d+: fragment \{\{a\}\} includes itself \(a → b → a\)/);
+    expect(e.text('zh-CN').summary).toContain('直接或间接引用了自身');
   });
 
   it('a fragment may supply a required bind', () => {
@@ -91,6 +92,7 @@ describe('institution binds', () => {
   it('come from institutions[].binds in hisops.yaml', () => {
     const cfg = resolveConfig({ text: 'institutions:\n  - name: east\n    fixmedins_code: H43010000001\n    binds:\n      hosp_id: "0007"\n', file: 'hisops.yaml', baseDir: '/tmp', env: {}, flags: {} });
     expect(cfg.binds).toEqual({ hosp_id: { value: '0007', source: 'hisops.yaml:5' } });
+    expect(describeConfig(cfg).find((r) => r.key === 'binds.hosp_id')).toMatchObject({ value: '0007', source: 'hisops.yaml:5' });
   });
 });
 
