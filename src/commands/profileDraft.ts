@@ -25,6 +25,22 @@ defineMessages({
   'profile.draft.confidence': { en: 'confidence', zh: '可信度' },
   'profile.draft.why': { en: 'why', zh: '依据' },
   'profile.draft.none': { en: 'not found', zh: '未找到' },
+  'profile.draft.evidence': { en: '{found} of {keys} key columns ({list}){named}; {cols} of {total} columns found', zh: '{keys} 个关键列中找到 {found} 个（{list}）{named}；共 {total} 列，找到 {cols} 列' },
+  'profile.draft.named': { en: ', and its name or comment says so', zh: '，表名或注释亦相符' },
+  'profile.draft.conf.high': { en: 'high', zh: '高' },
+  'profile.draft.conf.medium': { en: 'medium', zh: '中' },
+  'profile.draft.conf.low': { en: 'low', zh: '低' },
+  'profile.draft.role.settlement': { en: 'settlements', zh: '结算' },
+  'profile.draft.role.fee': { en: 'fee lines', zh: '费用明细' },
+  'profile.draft.role.visit': { en: 'visits', zh: '就诊' },
+  'profile.draft.role.log': { en: 'center-call log', zh: '交易日志' },
+  'profile.draft.role.mapping': { en: 'mappings', zh: '目录对照' },
+  'profile.draft.role.item': { en: 'HIS items', zh: '收费项目' },
+  'profile.draft.role.trace_prefix': { en: 'trace-code prefixes', zh: '药品标识码' },
+  'profile.draft.role.dispense': { en: 'dispensing', zh: '发药' },
+  'profile.draft.role.stock': { en: 'stock changes', zh: '库存变动' },
+  'profile.draft.role.dispense_trace': { en: 'trace codes of dispensing', zh: '发药追溯码' },
+  'profile.draft.role.stock_trace': { en: 'trace codes of stock', zh: '库存追溯码' },
   'profile.draft.wrote': { en: 'Wrote the drafted profile to {file}', zh: '已将起草的配置文件写入 {file}' },
   'profile.draft.clean': { en: 'Every statement was drafted and runs on the HIS; read it once, then use it.', zh: '所有语句均已起草并可在 HIS 上运行；请通读一遍后再使用。' },
   'profile.draft.attention': { en: '{todos} TODO(s) to decide, {failed} statement(s) with problems in profile check: read the comments in the profile.', zh: '有 {todos} 处待确认（TODO），{failed} 条语句在 profile check 中有问题：请阅读配置文件中的注释。' },
@@ -74,7 +90,12 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
         if (!file) h.line(draft.text);
         h.table(
           [ctx.t('profile.draft.role'), ctx.t('profile.draft.table'), ctx.t('profile.draft.confidence'), ctx.t('profile.draft.why')],
-          tables.map((t) => [t.role, t.table ?? ctx.t('profile.draft.none'), t.confidence ?? '', t.why ?? '']),
+          roles.map((r) => {
+            const t = draft.mapping[r];
+            const e = t?.evidence;
+            const why = e ? ctx.t('profile.draft.evidence', { found: e.keysFound.length, keys: e.keys.length, list: e.keys.join(', '), named: e.named ? ctx.t('profile.draft.named') : '', cols: e.found, total: e.total }) : '';
+            return [`${ctx.t(`profile.draft.role.${r}`)} (${r})`, t ? `${t.table}${t.tenant ? ` · ${t.tenant.column}` : ''}` : ctx.t('profile.draft.none'), t ? ctx.t(`profile.draft.conf.${t.confidence}`) : '', why];
+          }),
         );
         for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error'))) h.bad(`${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${p.message}`);
         if (noRows) h.note(ctx.t('profile.draft.noRows', { date }));

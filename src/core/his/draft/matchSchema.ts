@@ -37,6 +37,8 @@ export interface TableMatch {
   score: number;
   confidence: Confidence;
   why: string;
+  /** What `why` says, as data (for a localized rendering). */
+  evidence: { keys: readonly string[]; keysFound: string[]; named: boolean; found: number; total: number };
   columns: Record<string, ColumnMatch>;
   /** Canonical columns of the role no column was found for. */
   missing: string[];
@@ -119,7 +121,8 @@ function scoreTable(role: Role, t: DraftTable): TableMatch | undefined {
   const confidence: Confidence = keyShare === 1 && named ? 'high' : keyShare >= 0.75 ? 'medium' : 'low';
   const { tenant, ...rest } = columns;
   const why = `${keysFound.length} of ${spec.keys.length} key columns (${spec.keys.join(', ')})${named ? `, name/comment says ${spec.what}` : ''}; ${spec.columns.length - missing.length} of ${spec.columns.length} columns found`;
-  return { role, table: t.name, ...(t.comment ? { comment: t.comment } : {}), score, confidence, why, columns: rest, missing, ...(tenant ? { tenant } : {}) };
+  const evidence = { keys: spec.keys, keysFound, named, found: spec.columns.length - missing.length, total: spec.columns.length };
+  return { role, table: t.name, ...(t.comment ? { comment: t.comment } : {}), score, confidence, why, evidence, columns: rest, missing, ...(tenant ? { tenant } : {}) };
 }
 
 /** The proposed mapping: the best table per role, each table one role (the trace-code roles may share one). */
