@@ -60,6 +60,16 @@ describe('profile draft matcher', () => {
     expect(r.text).toContain('CAST(d.FYSJ AS DATE)');
   });
 
+  it('finds English-named tables too, and leaves a table that fits nothing alone', () => {
+    const m = matchSchema([
+      { name: 'settle_main', columns: ['settle_no', 'settle_id', 'visit_id', 'total_amount', 'fund_total', 'account_pay', 'cash_pay', 'settle_time', 'msg_id', 'status'].map((name) => ({ name })) },
+      { name: 'ward', columns: [{ name: 'ward_code' }, { name: 'beds' }] },
+    ]);
+    expect(Object.keys(m)).toEqual(['settlement']);
+    expect(m.settlement!.columns).toMatchObject({ his_setl_no: { column: 'settle_no' }, medfee_sumamt: { column: 'total_amount' }, acct_pay: { column: 'account_pay' }, psn_cash_pay: { column: 'cash_pay' }, msgid: { column: 'msg_id' }, his_status: { column: 'status' } });
+    expect(m.settlement!.confidence).toBe('high');
+  });
+
   it('says what it cannot decide: NULL with a TODO, unknown codes, unsupported statements', () => {
     const thin: DraftTable[] = [
       { name: 'T_A1', columns: [{ name: 'setl_id' }, { name: 'medfee_sumamt' }, { name: 'fund_pay_sumamt' }, { name: 'setl_time' }, { name: 'msgid' }, { name: 'his_status', comment: '状态（A正常 B作废）' }] },
