@@ -43,6 +43,17 @@ defineMessages({
   'profile.check.bad': { en: '{errors} problem(s) in {statements} statement(s): each row above says what to change.', zh: '{statements} 条语句中有 {errors} 个问题：上表每行给出了修改办法。' },
   'profile.check.warn': { en: '{n} warning(s): values to confirm (local codes).', zh: '{n} 个提醒：需确认的取值（地方代码）。' },
   'profile.consequence': { en: 'if left', zh: '若不处理' },
+  // The problem column in Chinese, by kind of check (the English words come from the contract).
+  'profile.p.missing_column': { en: '{message}', zh: '未返回列 {column}' },
+  'profile.p.type': { en: '{message}', zh: '{column} 的类型或格式不符合约定（{message}）' },
+  'profile.p.value': { en: '{message}', zh: '{column} 有约定之外的取值（{message}）' },
+  'profile.p.not_null': { en: '{message}', zh: '{column} 为空' },
+  'profile.p.unique': { en: '{message}', zh: '{column} 有重复值：应每行一个' },
+  'profile.p.at_most_one': { en: '{message}', zh: '同一键返回了多行' },
+  'profile.p.sum': { en: '{message}', zh: '金额之和不成立（{message}）' },
+  'profile.p.sign': { en: '{message}', zh: '{column} 的正负号不对（退费行应为负）' },
+  'profile.p.effect': { en: '{message}', zh: '写语句执行后读回的 {column} 不符合约定（{message}）' },
+  'profile.p.failed': { en: '{message}', zh: '语句执行失败：{message}' },
 });
 
 /** yyyy-MM-dd of a Date in local time. */
@@ -121,7 +132,7 @@ function renderCheck(out: Out, ctx: Ctx, r: His.CheckReport, db: string): void {
     out.heading(ctx.t('profile.problems.heading'));
     out.table(
       [ctx.t('profile.col.statement'), ctx.t('profile.col.column'), ctx.t('profile.col.seen'), ctx.t('profile.col.problem'), ctx.t('profile.col.fix')],
-      problems.map((p) => [p.statement, p.column ?? '', (p.values ?? []).join(', ') + (p.rows && p.rows > 1 ? ` (${p.rows})` : ''), p.message, p.fix + (p.consequence ? ` — ${ctx.t('profile.consequence')}: ${p.consequence}` : '')]),
+      problems.map((p) => [p.statement, p.column ?? '', (p.values ?? []).join(', ') + (p.rows && p.rows > 1 ? ` (${p.rows})` : ''), ctx.t(`profile.p.${p.check}`, { message: p.message, column: p.column ?? '' }), p.fix + (p.consequence ? ` — ${ctx.t('profile.consequence')}: ${p.consequence}` : '')]),
     );
   }
   const samples = r.statements.filter((s) => s.sample.length);

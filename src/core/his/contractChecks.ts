@@ -66,6 +66,7 @@ const FIX_BY_KIND: Record<ColumnKind, string> = {
 class Tally {
   private readonly by = new Map<string, ContractProblem>();
   constructor(readonly out: ContractProblem[]) {}
+  /** `value` is shown JSON-quoted (a value seen); a `{ text }` is shown as it is (a description). */
   add(key: string, p: Omit<ContractProblem, 'rows' | 'values'>, value?: unknown): void {
     let t = this.by.get(key);
     if (!t) {
@@ -74,7 +75,7 @@ class Tally {
       this.out.push(t);
     }
     t.rows! += 1;
-    const shown = value === undefined ? undefined : value === null ? 'NULL' : value instanceof Date ? value.toISOString() : JSON.stringify(value);
+    const shown = value === undefined ? undefined : value === null ? 'NULL' : value instanceof Date ? value.toISOString() : isText(value) ? value.text : JSON.stringify(value);
     if (shown !== undefined && t.values!.length < 3 && !t.values!.includes(shown)) t.values!.push(shown);
   }
 }
@@ -154,6 +155,8 @@ function checkKeys(out: ContractProblem[], statement: string, rows: readonly Row
   }
 }
 
+const isText = (v: unknown): v is { text: string } => typeof v === 'object' && v !== null && typeof (v as { text?: unknown }).text === 'string';
+
 const num = (v: unknown): Decimal | undefined => {
   if (v === null || v === undefined || v === '') return undefined;
   const t = typeof v === 'string' ? v.trim() : String(v);
@@ -172,7 +175,7 @@ function checkSettlementSums(tally: Tally, statement: string, rows: readonly Row
     if (has('fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt')) {
       const parts = g('fund_pay_sumamt').plus(g('acct_pay')).plus(g('psn_cash_pay')).plus(g('hosp_part_amt'));
       if (parts.minus(medfee).abs().gt(tol)) {
-        tally.add('sum:total', { statement, column: 'medfee_sumamt', severity: 'error', check: 'sum', message: 'medfee_sumamt ≠ fund_pay_sumamt + acct_pay + psn_cash_pay + hosp_part_amt', fix: "Map the total and its parts to the national fields: fund_pay_sumamt is every fund's payment (基金支付总额), acct_pay the personal account (个人账户), psn_cash_pay the cash part (个人现金), hosp_part_amt what the hospital bears; amounts in yuan.", consequence: 'reconciliation compares the wrong amounts: every day differs' }, `${id}: ${medfee.toFixed(2)} ≠ ${parts.toFixed(2)}`);
+        tally.add('sum:total', { statement, column: 'medfee_sumamt', severity: 'error', check: 'sum', message: 'medfee_sumamt ≠ fund_pay_sumamt + acct_pay + psn_cash_pay + hosp_part_amt', fix: "Map the total and its parts to the national fields: fund_pay_sumamt is every fund's payment (基金支付总额), acct_pay the personal account (个人账户), psn_cash_pay the cash part (个人现金), hosp_part_amt what the hospital bears; amounts in yuan.", consequence: 'reconciliation compares the wrong amounts: every day differs' }, { text: `${id}: ${medfee.toFixed(2)} ≠ ${parts.toFixed(2)}` });
       }
     }
     if (has('fund_pay_sumamt', ...FUND_FIELDS)) {
@@ -180,7 +183,7 @@ function checkSettlementSums(tally: Tally, statement: string, rows: readonly Row
       const a = b.plus(g('hifdm_pay'));
       const fund = g('fund_pay_sumamt');
       if (fund.minus(a).abs().gt(tol) && fund.minus(b).abs().gt(tol)) {
-        tally.add('sum:fund', { statement, column: 'fund_pay_sumamt', severity: 'error', check: 'sum', message: 'fund_pay_sumamt ≠ the sum of the fund fields (hifp_pay, cvlserv_pay, hifes_pay, hifmi_pay, hifob_pay, maf_pay, oth_pay, hifdm_pay)', fix: 'Map each fund field (统筹 hifp_pay, 公务员 cvlserv_pay, 大额 hifob_pay …) to its own HIS column; select 0 for a fund the HIS does not record.', consequence: 'audits and repairs read the wrong fund amounts' }, `${id}: ${fund.toFixed(2)} ≠ ${a.toFixed(2)}`);
+        tally.add('sum:fund', { statement, column: 'fund_pay_sumamt', severity: 'error', check: 'sum', message: 'fund_pay_sumamt ≠ the sum of the fund fields (hifp_pay, cvlserv_pay, hifes_pay, hifmi_pay, hifob_pay, maf_pay, oth_pay, hifdm_pay)', fix: 'Map each fund field (统筹 hifp_pay, 公务员 cvlserv_pay, 大额 hifob_pay …) to its own HIS column; select 0 for a fund the HIS does not record.', consequence: 'audits and repairs read the wrong fund amounts' }, { text: `${id}: ${fund.toFixed(2)} ≠ ${a.toFixed(2)}` });
       }
     }
     checkSign(tally, statement, r, present, id);
@@ -197,9 +200,9 @@ function checkSign(tally: Tally, statement: string, r: Row, present: readonly st
     const v = num(r[c]);
     if (v === undefined) continue;
     if (flag === '1' && v.gt(0)) {
-      tally.add(`sign:refund:${c}`, { statement, column: c, severity: 'error', check: 'sign', message: `${c} is positive on a cancellation row (refd_setl_flag 1)`, fix: `A cancellation row carries negative amounts, as the center books it: select -${c} for refund rows when the HIS stores them positive (CASE WHEN <refund> THEN -x ELSE x END).`, consequence: 'a cancellation adds to the day instead of taking away: the day differs by twice the refund' }, `${id}: ${v.toFixed(2)}`);
+      tally.add(`sign:refund:${c}`, { statement, column: c, severity: 'error', check: 'sign', message: `${c} is positive on a cancellation row (refd_setl_flag 1)`, fix: `A cancellation row carries negative amounts, as the center books it: select -${c} for refund rows when the HIS stores them positive (CASE WHEN <refund> THEN -x ELSE x END).`, consequence: 'a cancellation adds to the day instead of taking away: the day differs by twice the refund' }, { text: `${id}: ${v.toFixed(2)}` });
     } else if (flag === '0' && v.lt(0)) {
-      tally.add(`sign:original:${c}`, { statement, column: c, severity: 'error', check: 'sign', message: `${c} is negative on a row that is not a cancellation (refd_setl_flag 0)`, fix: 'A negative row is a cancellation: map the HIS\'s refund marker to refd_setl_flag 1 for it.', consequence: 'refunds are counted as settlements: the day is off by twice the refunded amount' }, `${id}: ${v.toFixed(2)}`);
+      tally.add(`sign:original:${c}`, { statement, column: c, severity: 'error', check: 'sign', message: `${c} is negative on a row that is not a cancellation (refd_setl_flag 0)`, fix: 'A negative row is a cancellation: map the HIS\'s refund marker to refd_setl_flag 1 for it.', consequence: 'refunds are counted as settlements: the day is off by twice the refunded amount' }, { text: `${id}: ${v.toFixed(2)}` });
     }
   }
 }

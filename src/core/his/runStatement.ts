@@ -98,7 +98,13 @@ export function bindValue(type: BindType | undefined, v: BindValue): string | nu
 export function prepareStatement(profile: Profile, name: string, db: Pick<Db, 'dialect' | 'info'>, binds: Binds): { sql: string; values: Array<string | number | null>; statement: ProfileStatement; variant: StatementVariant } {
   const { statement, variant } = variantFor(profile, name, db);
   const spec = STATEMENTS[name]!;
-  const values = variant.positional.order.map((b) => (b in spec.binds ? bindValue(spec.binds[b]?.type, binds[b]) : institutionValue(profile, name, b)));
+  const values = variant.positional.order.map((b) => {
+    if (!(b in spec.binds)) return institutionValue(profile, name, b);
+    if (!(b in binds)) {
+      throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${b} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal });
+    }
+    return bindValue(spec.binds[b]?.type, binds[b]);
+  });
   return { sql: variant.positional.sql, values, statement, variant };
 }
 
