@@ -19,6 +19,8 @@ import { registerSchema } from './commands/schema.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerTrace } from './commands/trace.js';
 import { registerReconcile } from './commands/reconcile.js';
+import { registerProfileDraft } from './commands/profileDraft.js';
+import { registerProfile } from './commands/profile.js';
 
 defineMessages({
   'main.description': {
@@ -39,7 +41,7 @@ defineMessages({
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace];
+const GROUPS: Register[] = [registerSetup, registerProfile, registerProfileDraft, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace];
 
 export function packageVersion(): string {
   try {

@@ -59,6 +59,7 @@ const DB_EXCEPTIONS = ['core/center/sandbox/', 'core/demo/'];
 /** Pure modules: no fs, network, database, process or clock. */
 const PURE = [
   'core/config/', 'core/rules/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
+  'core/his/draft/matchSchema', 'core/his/draft/renderDraft', 'core/his/draft/dictionary',
   ...['normalizeCode', 'groupRows', 'mappingIndex', 'settings', 'buildItem', 'traceChecker', 'planBatches', 'readResults', 'days', 'types'].map((f) => `core/trace/${f}.ts`),
 ];
 

@@ -222,11 +222,18 @@ export class Ctx {
     return this.journalMod?.journalErrorOf(e) ?? e;
   }
 
+  /** The values of the HIS profile's institution binds: `:fixmedins_code` and `institutions[].binds`. */
+  hisBinds(): Record<string, string | undefined> {
+    const own = Object.fromEntries(Object.entries(this.config().binds ?? {}).map(([k, v]) => [k, v.value === undefined ? undefined : String(v.value)]));
+    const code = this.get<string | undefined>('fixmedins_code');
+    return { ...own, fixmedins_code: code === undefined ? undefined : String(code) };
+  }
+
   /** The institution's HIS database with its profile, opened on first use and closed when the run ends. */
   his(): Promise<{ db: Db; profile: Profile }> {
     this.hisP ??= (async () => {
       const { openHis } = await import('../core/his/index.js');
-      const h = await openHis({ ...this.resolveDb(), profile: String(this.get('his.profile')) });
+      const h = await openHis({ ...this.resolveDb(), profile: String(this.get('his.profile')), binds: this.hisBinds() });
       this.onClose(() => h.db.close());
       return h;
     })();

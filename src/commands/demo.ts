@@ -31,6 +31,8 @@ defineMessages({
   },
   'demo.seeded': { en: 'Seeded {settlements} settlements over {days} days ({from} … {to}) into {db}', zh: '已在 {db} 生成 {days} 天（{from} … {to}）共 {settlements} 笔结算' },
   'demo.anomalies': { en: 'planted anomalies', zh: '预埋异常' },
+  'demo.seed.hisSchema': { en: 'shape of the HIS: reference (his_settlement …) or vendor (YB_JSXX … with a hospital code, digit status codes; profile templates/profiles/vendor.yaml)', zh: 'HIS 的表结构：reference（his_settlement 等）或 vendor（YB_JSXX 等，带医院编码、数字状态码；配置文件 templates/profiles/vendor.yaml）' },
+  'demo.vendorShaped': { en: 'Reshaped into the vendor-style HIS (YB_JSXX …); read it with the profile {profile}', zh: '已转换为厂商风格 HIS（YB_JSXX 等）；请用配置文件 {profile} 读取' },
   'col.table': { en: 'table', zh: '表' },
   'col.rows': { en: 'rows', zh: '行数' },
 });
@@ -95,7 +97,7 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   };
 }
 
-async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; db?: string; days?: string; start?: string; center: boolean }) {
+async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; db?: string; days?: string; start?: string; center: boolean; hisSchema?: string }) {
   const out = path.resolve(ctx.cwd, o.out);
   fs.mkdirSync(out, { recursive: true });
   const demo = await import('../core/demo/index.js');
@@ -126,13 +128,22 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
         ledger.close();
       }
     }
+    // The vendor shape is the seeded reference HIS copied with SQL (core/his/vendorHis.ts): same ids, same anomalies.
+    let profile: string | undefined;
+    if (o.hisSchema === 'vendor') {
+      const his = await import('../core/his/index.js');
+      await his.convertToVendor(db, manifest.institution.fixmedins_code);
+      profile = path.join(out, 'vendor.yaml');
+      fs.copyFileSync(his.vendorProfilePath(), profile);
+    }
     const settlements = manifest.counts['his_settlement'] ?? manifest.totals.count;
     return {
-      data: { out, db: ref.display, manifest },
+      data: { out, db: ref.display, his_schema: o.hisSchema ?? 'reference', profile: profile ?? null, manifest },
       human: (h: import('../cli/output.js').Out) => {
         h.ok(ctx.t('demo.seeded', { settlements, days: manifest.days, from: manifest.startDate, to: manifest.endDate, db: ref.display }));
         h.table([ctx.t('col.table'), ctx.t('col.rows')], Object.entries(manifest.counts).map(([k, v]) => [k, v]), { align: ['left', 'right'] });
         h.line(`${ctx.t('demo.anomalies')}: ${manifest.anomalies.length} (${path.join(out, 'seed.json')})`);
+        if (profile) h.line(ctx.t('demo.vendorShaped', { profile }));
       },
     };
   } finally {
@@ -175,6 +186,7 @@ export function registerDemo(program: Command, app: App): void {
     .option('--days <n>', 'days of data (default by size)')
     .option('--start <date>', 'first day, yyyy-MM-dd')
     .option('--no-center', 'skip the center side (the sandbox ledger with planted anomalies)')
+    .addOption(new Option('--his-schema <shape>', app.t('demo.seed.hisSchema')).choices(['reference', 'vendor']).default('reference'))
     .action(app.action((ctx, _a, o) => runSeed(ctx, { ...(o as Parameters<typeof runSeed>[1]), ...givenToParent(demo, seed, ['size', 'seed']) })));
-  app.examples(seed, ['hisops demo seed --out ./demo', 'hisops demo seed --size large --seed 7 --out /data/bench', 'hisops demo seed --db postgres://postgres@127.0.0.1:5432/his_demo --out ./demo']);
+  app.examples(seed, ['hisops demo seed --out ./demo', 'hisops demo seed --size large --seed 7 --out /data/bench', 'hisops demo seed --db postgres://postgres@127.0.0.1:5432/his_demo --out ./demo', 'hisops demo seed --his-schema vendor --out ./vendor-demo']);
 }

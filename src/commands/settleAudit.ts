@@ -99,7 +99,7 @@ export function registerAudit(settle: Command, app: App): Command {
           const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
           const audit = await import('../core/audit/index.js');
           const ref = ctx.resolveDb();
-          const his = await audit.openAudit({ his: { url: ref.url, password: ref.password, baseDir: ref.baseDir }, profile: String(ctx.get('his.profile')) });
+          const his = await audit.openAudit({ his: { url: ref.url, password: ref.password, baseDir: ref.baseDir }, profile: String(ctx.get('his.profile')), binds: ctx.hisBinds() });
           ctx.onClose(() => his.close());
           const report = await audit.runAudit({
             db: his.db, profile: his.profile, policies, ...period, limit,

@@ -92,6 +92,7 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   const env = await s.openStuckEnv({
     his: { url: ref.url, password: ref.password, baseDir: ref.baseDir },
     profile: String(ctx.get('his.profile')),
+    binds: ctx.hisBinds(),
     journal,
     center: withCenter ? centerSettings(ctx) : undefined,
     runId: ctx.runId,

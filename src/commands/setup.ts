@@ -39,6 +39,10 @@ defineMessages({
   'doctor.profile': { en: 'HIS profile', zh: 'HIS 配置档' },
   'doctor.his': { en: 'HIS database', zh: 'HIS 数据库' },
   'doctor.statements': { en: 'profile statements', zh: '配置档语句' },
+  'doctor.statement': { en: 'profile statement {name}', zh: '配置档语句 {name}' },
+  'doctor.statementsOk': { en: '{n} statements: reads run for {date} and keep the contract, writes compile', zh: '{n} 条语句：读语句按 {date} 运行且符合约定，写语句可编译' },
+  'doctor.unsupported': { en: 'unsupported: {names}', zh: '不支持：{names}' },
+  'doctor.statementFix': { en: 'hisops profile check --date <a day with settlements> shows every problem with sample rows.', zh: 'hisops profile check --date <有结算的日期> 会列出全部问题和示例行。' },
   'doctor.journal': { en: 'journal', zh: '日志库' },
   'doctor.center': { en: 'center', zh: '医保中心' },
 });

@@ -19,7 +19,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profileRef = String(ctx.get('his.profile'));
   const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
-    profile = await his.loadProfile(profilePath);
+    profile = await his.loadProfile(profilePath, { binds: ctx.hisBinds() });
     checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${Object.keys(profile.statements).length} statements` });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));
@@ -33,18 +33,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
       checks.push({ check: ctx.t('doctor.his'), ok: true, detail: `${ref.display} · ${db.info.label}` });
       if (profile) {
         try {
-          const probe = await his.probeProfile(db, profile);
-          const bad = probe.filter((p) => !p.ok);
-          if (bad.length === 0) checks.push({ check: ctx.t('doctor.statements'), ok: true, detail: `${probe.length} read statements run` });
-          else
-            checks.push({
-              check: ctx.t('doctor.statements'),
-              ok: false,
-              detail: bad.map((b) => `${b.name}: ${b.error ?? ''}`).join('; '),
-              fix: 'Edit these statements in the profile so that they run on this HIS (hisops doctor --verbose shows the SQL).',
-              code: 'PROFILE_PROBE',
-              exit: 2,
-            });
+          checks.push(...(await statementChecks(ctx, his, db, profile)));
         } catch (e) {
           checks.push(fail(ctx.t('doctor.statements'), e));
         }
@@ -66,6 +55,35 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   }
   checks.push(await centerCheck(ctx, fail));
   return checks;
+}
+
+/**
+ * The profile's statements on this HIS, with the contract checks of `profile check`: reads run for
+ * yesterday, writes only compiled by the database (doctor changes nothing). One row per failing
+ * statement, so each error stands in its own row; a single ✓ row when all pass.
+ */
+async function statementChecks(ctx: Ctx, his: typeof import('../core/his/index.js'), db: import('../core/db/index.js').Db, profile: import('../core/his/index.js').Profile): Promise<DoctorCheck[]> {
+  const y = new Date(ctx.now().getTime() - 86_400_000);
+  const date = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+  const report = await his.checkProfile(db, profile, { date, writes: 'prepare', now: ctx.now() });
+  const bad = report.statements.filter((s) => s.status === 'problems');
+  if (bad.length === 0) {
+    const unsupported = report.statements.filter((s) => s.status === 'unsupported').map((s) => s.name);
+    const detail = ctx.t('doctor.statementsOk', { n: report.statements.length, date }) + (unsupported.length ? ' · ' + ctx.t('doctor.unsupported', { names: unsupported.join(', ') }) : '');
+    return [{ check: ctx.t('doctor.statements'), ok: true, detail }];
+  }
+  return bad.map((s) => {
+    const errors = s.problems.filter((p) => p.severity === 'error');
+    const detail = errors.map((p) => `${p.column ? p.column + ': ' : ''}${p.message}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`).join('\n');
+    return {
+      check: ctx.t('doctor.statement', { name: s.name }),
+      ok: false,
+      detail: `${profile.file}:${s.line}: ${detail}`,
+      fix: `${errors[0]?.fix ?? ''} ${ctx.t('doctor.statementFix')}`.trim(),
+      code: 'PROFILE_PROBE',
+      exit: 2,
+    };
+  });
 }
 
 /** The center: reachable, signs us in, and its clock agrees with ours (settlement times come from it). */

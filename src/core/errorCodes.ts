@@ -46,7 +46,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   INIT_BAD_CODE: c('set-up and doctor', 2, 'hisops init: the institution code is malformed'),
   INIT_BAD_ADMVS: c('set-up and doctor', 2, 'hisops init: the admin division is not six digits'),
   INIT_EXISTS: c('set-up and doctor', 4, 'hisops init: the file exists and --force was not given'),
-  PROFILE_PROBE: c('set-up and doctor', 2, 'hisops doctor: statements of the HIS profile do not run on this HIS'),
+  PROFILE_PROBE: c('set-up and doctor', 2, 'hisops doctor: statements of the HIS profile do not run on this HIS, or their rows break the statement contract (one row per statement)'),
   CLOCK_SKEW: c('set-up and doctor', 5, 'hisops doctor: this machine\'s clock differs from the center\'s by more than two minutes'),
   CENTER_UTC_OFFSET: c('set-up and doctor', 2, "the center's times are off by whole hours: center.utcOffsetMinutes does not match the center's clock (480 = China time)"),
   // databases
@@ -74,7 +74,14 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_NO_VARIANT: c('HIS profile', 2, 'a profile statement has no SQL for this database\'s dialect'),
   PROFILE_BIND_VALUE: c('HIS profile', 1, 'a statement ran without a value for one of its binds (a bug)'),
   PROFILE_STATEMENT_FAILED: c('HIS profile', 5, 'a profile statement failed on the HIS database'),
+  PROFILE_UNKNOWN_FRAGMENT: c('HIS profile', 2, 'a profile statement or fragment uses {{name}} for a fragment the profile does not define'),
+  PROFILE_FRAGMENT_CYCLE: c('HIS profile', 2, 'a profile fragment includes itself, directly or through others'),
+  PROFILE_BIND_NAME: c('HIS profile', 2, 'an institution bind declared under binds: clashes with a statement bind or is not a name'),
+  PROFILE_INSTITUTION_BIND: c('HIS profile', 2, 'a statement uses an institution bind the institution in hisops.yaml gives no value'),
+  PROFILE_UNSUPPORTED: c('HIS profile', 2, 'the job needs a statement the profile marks unsupported: this HIS does not provide that data'),
   HIS_REFERENCE_DIALECT: c('HIS profile', 2, 'no reference HIS schema exists for this database'),
+  HIS_VENDOR_DIALECT: c('HIS profile', 2, 'no vendor-style HIS schema exists for this database (SQLite, PostgreSQL, MySQL/MariaDB only)'),
+  PROFILE_DRAFT_EXISTS: c('HIS profile', 2, 'profile draft -o names a file that exists (pass --force to overwrite it)'),
   // schema
   SCHEMA_BAD_STEP: c('schema', 2, '--skip / --mark-done names no statement number'),
   SCHEMA_SKIP_AND_MARK: c('schema', 2, 'one statement was both skipped and marked done'),

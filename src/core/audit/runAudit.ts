@@ -137,11 +137,13 @@ export interface OpenAuditOptions {
   his: { url: string; password?: string; baseDir: string };
   /** `builtin:reference` or a path relative to baseDir. */
   profile: string;
+  /** The institution's bind values (`fixmedins_code` and `institutions[].binds`). */
+  binds?: Record<string, string | undefined>;
 }
 
 /** The HIS database and its profile, for `runAudit`; `close()` releases the connection. */
 export async function openAudit(o: OpenAuditOptions): Promise<{ db: Db; profile: Profile; close(): Promise<void> }> {
-  const profile = await loadProfile(profilePathOf(o.profile, o.his.baseDir));
+  const profile = await loadProfile(profilePathOf(o.profile, o.his.baseDir), { binds: o.binds });
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
   return { db, profile, close: () => db.close().catch(() => undefined) };
 }

@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   sectionValues?: Record<string, ConfigValue>;
   /** The names of the sections hisops knows (shown even when the file has none of them). */
   sectionNames?: readonly string[];
+  /** The chosen institution's values of the HIS profile's institution binds (`binds:` under it). */
+  binds?: Record<string, ConfigValue>;
 }
 
 export interface ConfigInputs {
@@ -166,6 +168,8 @@ export function parseConfigText(text: string, file: string, extraSections: reado
         const inst: RawInstitution = { line: lineOf(item as Node, lc), values: new Map() };
         flatten(item, '', lc, inst.values, file);
         for (const [ik, iv] of inst.values) {
+          // binds.<name>: a value the HIS profile's SQL uses as :<name> (declared under its binds:).
+          if (ik.startsWith('binds.') && ik.length > 6) continue;
           if (!instKeys.includes(ik)) {
             const near = closest(ik, instKeys);
             throw configError(file, iv.line, `unknown key "${ik}" in an institution`, near ? `Did you mean "${near}"?` : `Known keys: ${instKeys.join(', ')}.`, ik);
@@ -312,6 +316,9 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
     sections: raw.sections,
     sectionValues: Object.fromEntries([...raw.sectionLines].map(([k, v]) => [k, { value: v.value === null || v.value === undefined ? undefined : (v.value as string | number | boolean), source: `${file}:${v.line}` }])),
     sectionNames: inp.extraSections ?? [],
+    binds: Object.fromEntries(
+      [...(chosen?.values ?? [])].filter(([k]) => k.startsWith('binds.')).map(([k, v]) => [k.slice(6), { value: v.value === null || v.value === undefined ? undefined : String(v.value), source: `${file}:${v.line}` }]),
+    ),
   };
 }
 
@@ -330,6 +337,8 @@ export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value:
     if (keys.length === 0) rows.push({ key: name, value: '', source: 'default', secret: false });
     for (const k of keys) rows.push({ key: k, value: sectionValues[k]!.value === undefined ? '' : redactPassword(String(sectionValues[k]!.value)), source: sectionValues[k]!.source, secret: false });
   }
+  // The institution's values of the HIS profile's institution binds.
+  for (const [b, v] of Object.entries(cfg.binds ?? {})) rows.push({ key: `binds.${b}`, value: v.value === undefined ? '' : String(v.value), source: v.source, secret: false });
   return rows;
 }
 

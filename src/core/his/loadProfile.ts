@@ -1,10 +1,18 @@
-/** Read a profile file and validate it (see parseProfile). */
+/** Read a profile file and validate it (see parseProfile); with an institution's binds, attach them. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { parseProfile, type Profile } from './parseProfile.js';
 
-export async function loadProfile(file: string): Promise<Profile> {
+export interface LoadProfileOptions {
+  /**
+   * The institution's values of the institution binds: `fixmedins_code` and those under
+   * `institutions[].binds` in hisops.yaml. Given, every bind the profile declares must have one.
+   */
+  binds?: Record<string, string | undefined>;
+}
+
+export async function loadProfile(file: string, opts: LoadProfileOptions = {}): Promise<Profile> {
   const abs = path.resolve(file);
   let text: string;
   try {
@@ -19,5 +27,23 @@ export async function loadProfile(file: string): Promise<Profile> {
       { file: abs },
     );
   }
-  return parseProfile(text, abs);
+  const profile = parseProfile(text, abs);
+  return opts.binds ? withBindValues(profile, opts.binds) : profile;
+}
+
+/** The profile with the institution's bind values; a declared bind without a value is an input error. */
+export function withBindValues(profile: Profile, binds: Record<string, string | undefined>): Profile {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(binds)) if (v !== undefined && v !== null) values[k] = String(v);
+  const missing = Object.keys(profile.binds).filter((b) => !(b in values));
+  if (missing.length) {
+    throw inputError(
+      'PROFILE_INSTITUTION_BIND',
+      `The profile ${profile.file} declares the institution bind${missing.length > 1 ? 's' : ''} ${missing.map((m) => ':' + m).join(', ')}, and the institution in hisops.yaml gives no value`,
+      `Add under the institution in hisops.yaml:\n  binds:\n${missing.map((m) => `    ${m}: <${profile.binds[m] || 'value'}>`).join('\n')}`,
+      'Every statement that uses an institution bind needs its value; without it hisops would read other institutions\' rows or none.',
+      { file: profile.file, binds: missing },
+    ).zh(`配置文件 ${profile.file} 声明了机构绑定 ${missing.map((m) => ':' + m).join('、')}，但 hisops.yaml 中该机构未给出其值`, `请在 hisops.yaml 的该机构下添加 binds:，为 ${missing.join('、')} 给出取值。`, '缺少机构绑定值时，语句会读到其他机构的数据或读不到数据。');
+  }
+  return { ...profile, bindValues: values };
 }

@@ -21,11 +21,13 @@ export interface OpenHisOptions {
   /** Folder of hisops.yaml: relative SQLite paths and profile paths are resolved against it. */
   baseDir: string;
   profile: string;
+  /** The institution's bind values (`fixmedins_code` and `institutions[].binds`). */
+  binds?: Record<string, string | undefined>;
 }
 
 /** Load the profile first (a bad profile is an input error, found before any connection). */
 export async function openHis(o: OpenHisOptions): Promise<{ db: Db; profile: Profile }> {
-  const profile = await loadProfile(profilePathOf(o.profile, o.baseDir));
+  const profile = await loadProfile(profilePathOf(o.profile, o.baseDir), { binds: o.binds });
   const db = await connect(o.url, { password: o.password, baseDir: o.baseDir });
   return { db, profile };
 }

@@ -20,6 +20,8 @@ export interface ProbeResult {
   /** Canonical columns the statement should return but does not. */
   missing?: string[];
   sql?: string;
+  /** The profile marks the statement unsupported: why (not a failure). */
+  unsupported?: string;
 }
 
 /** A harmless value of each bind type, so the probe can run statements with binds. */
@@ -35,6 +37,11 @@ export async function probeProfile(db: Db, profile: Profile): Promise<ProbeResul
   const out: ProbeResult[] = [];
   for (const [name, spec] of Object.entries(STATEMENTS)) {
     if (spec.kind !== 'read') continue;
+    const st = profile.statements[name];
+    if (st?.unsupported !== undefined) {
+      out.push({ name, ok: true, unsupported: st.unsupported });
+      continue;
+    }
     let sql: string | undefined;
     try {
       const { variant } = variantFor(profile, name, db);

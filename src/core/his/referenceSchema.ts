@@ -340,7 +340,7 @@ export function referenceTable(name: string): RefTable {
 }
 
 /** Type names of the reference schema per dialect (money is exact everywhere; SQLite by affinity). */
-const TYPE_NAMES: Record<Dialect, (ty: RefType) => string> = {
+export const TYPE_NAMES: Record<Dialect, (ty: RefType) => string> = {
   sqlite: (ty) => ({ text: `varchar(${'n' in ty ? ty.n : 0})`, money: 'numeric(16,2)', dec: 'p' in ty ? `numeric(${ty.p},${ty.s})` : '', int: 'integer', datetime: 'datetime', date: 'date', clob: 'text' })[ty.t],
   postgres: (ty) => ({ text: `varchar(${'n' in ty ? ty.n : 0})`, money: 'numeric(16,2)', dec: 'p' in ty ? `numeric(${ty.p},${ty.s})` : '', int: 'integer', datetime: 'timestamp(0)', date: 'date', clob: 'text' })[ty.t],
   mysql: (ty) => ({ text: `varchar(${'n' in ty ? ty.n : 0})`, money: 'decimal(16,2)', dec: 'p' in ty ? `decimal(${ty.p},${ty.s})` : '', int: 'int', datetime: 'datetime', date: 'date', clob: 'longtext' })[ty.t],
@@ -349,7 +349,7 @@ const TYPE_NAMES: Record<Dialect, (ty: RefType) => string> = {
 };
 
 /** DDL forms that differ: "if not exists", the table suffix. */
-const DDL_FORMS: Record<Dialect, { ifNotExists: string; tableSuffix: string; indexIfNotExists: string; inlineIndexes: boolean }> = {
+export const DDL_FORMS: Record<Dialect, { ifNotExists: string; tableSuffix: string; indexIfNotExists: string; inlineIndexes: boolean }> = {
   sqlite: { ifNotExists: 'IF NOT EXISTS ', tableSuffix: '', indexIfNotExists: 'IF NOT EXISTS ', inlineIndexes: false },
   postgres: { ifNotExists: 'IF NOT EXISTS ', tableSuffix: '', indexIfNotExists: 'IF NOT EXISTS ', inlineIndexes: false },
   // MySQL 8 has no CREATE INDEX IF NOT EXISTS: indexes go inside CREATE TABLE IF NOT EXISTS.

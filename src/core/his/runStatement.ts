@@ -9,7 +9,7 @@ import { EXIT, externalError, HisopsError, inputError } from '../errors.js';
 import { fmt } from '../money.js';
 import { formatDate, formatDateTime, normalizeRow, type Row } from './canonical.js';
 import { RESULT_SHAPES } from './dialectResults.js';
-import type { Profile, ProfileStatement, StatementVariant } from './parseProfile.js';
+import { INSTITUTION_BIND, type Profile, type ProfileStatement, type StatementVariant } from './parseProfile.js';
 import { STATEMENTS, type BindType } from './statements.js';
 
 export type BindValue = string | number | Decimal | Date | null | undefined;
@@ -32,6 +32,7 @@ export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect
   if (!statement) {
     throw inputError('PROFILE_NO_STATEMENT', `The profile ${profile.file} has no statement "${name}"`, `Add "${name}" to the profile (copy it from templates/profiles/reference.yaml).`);
   }
+  if (statement.unsupported !== undefined) throw unsupportedError(profile, statement);
   const variant = statement.variants[db.dialect] ?? statement.variants.default;
   if (!variant) {
     throw inputError(
@@ -42,6 +43,38 @@ export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect
     );
   }
   return { statement, variant };
+}
+
+/**
+ * The profile says this HIS does not provide the statement: the job cannot do what was asked here
+ * (rather than finding "nothing to do", which would read as a quiet day).
+ */
+export function unsupportedError(profile: Profile, statement: ProfileStatement): HisopsError {
+  const what = STATEMENTS[statement.name]?.doc ?? statement.name;
+  return inputError(
+    'PROFILE_UNSUPPORTED',
+    `This HIS does not provide ${statement.name} (${what}): ${statement.unsupported}`,
+    `Nothing was read or changed. If the HIS does hold this data, replace "unsupported:" of "${statement.name}" in ${profile.file}:${statement.line} with its sql, then run hisops profile check.`,
+    `The profile marks the statement unsupported.`,
+    { statement: statement.name, file: profile.file, line: statement.line, reason: statement.unsupported },
+  ).zh(`此 HIS 不提供 ${statement.name}：${statement.unsupported ?? ''}`, `未读取或修改任何数据。若 HIS 确有此数据，请在 ${profile.file}:${statement.line} 将 "${statement.name}" 的 unsupported: 换成其 sql，然后运行 hisops profile check。`, '配置文件将该语句标为不支持（unsupported）。');
+}
+
+/** The value of an institution bind (`:fixmedins_code`, or one the profile declares under binds:). */
+function institutionValue(profile: Profile, name: string, bind: string): string {
+  const v = profile.bindValues?.[bind];
+  if (v !== undefined) return v;
+  const declared = bind === INSTITUTION_BIND || bind in profile.binds;
+  if (!declared) {
+    throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${bind} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal });
+  }
+  throw inputError(
+    'PROFILE_INSTITUTION_BIND',
+    `Statement "${name}" of ${profile.file} uses :${bind}, and the institution gives it no value`,
+    bind === INSTITUTION_BIND ? 'Set fixmedins_code of the institution in hisops.yaml.' : `Add binds:\n      ${bind}: <value>\nunder the institution in hisops.yaml (${profile.binds[bind] || 'declared in the profile'}).`,
+    undefined,
+    { statement: name, bind },
+  ).zh(`语句 "${name}" 使用 :${bind}，但机构未给出其值`, bind === INSTITUTION_BIND ? '请在 hisops.yaml 中为该机构设置 fixmedins_code。' : `请在 hisops.yaml 的该机构下添加 binds: { ${bind}: <值> }。`, '机构绑定值缺失。');
 }
 
 /** Convert a bind value to what every driver accepts: text for money, times and dates. */
@@ -66,13 +99,9 @@ export function prepareStatement(profile: Profile, name: string, db: Pick<Db, 'd
   const { statement, variant } = variantFor(profile, name, db);
   const spec = STATEMENTS[name]!;
   const values = variant.positional.order.map((b) => {
+    if (!(b in spec.binds)) return institutionValue(profile, name, b);
     if (!(b in binds)) {
-      throw new HisopsError({
-        code: 'PROFILE_BIND_VALUE',
-        summary: `No value was given for :${b} of statement "${name}"`,
-        fix: 'This is a bug in hisops: report it with the command you ran.',
-        exit: EXIT.internal,
-      });
+      throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${b} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal });
     }
     return bindValue(spec.binds[b]?.type, binds[b]);
   });

@@ -28,3 +28,12 @@ export function referenceProfilePath(): string {
 export function referenceSchemaPath(dialect: string): string {
   return path.join(hisTemplatesDir(), 'sql', `reference-his.${dialect}.sql`);
 }
+
+/** The built-in profile for the vendor-style HIS (templates/sql/vendor-his.<dialect>.sql). */
+export function vendorProfilePath(): string {
+  return path.join(hisTemplatesDir(), 'profiles', 'vendor.yaml');
+}
+
+export function vendorSchemaPath(dialect: string): string {
+  return path.join(hisTemplatesDir(), 'sql', `vendor-his.${dialect}.sql`);
+}

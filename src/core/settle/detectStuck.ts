@@ -128,6 +128,11 @@ export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: Re
   // A repair the profile cannot write (a statement it leaves out) must not send its center call.
   const items = planRepairs(findings, { centerOnly: o.centerOnly, runId: o.runId, named: !o.all }).map((it) => {
     const missing = [...new Set(it.steps.flatMap((st) => (st.kind === 'his' && !env.profile.statements[st.statement] ? [st.statement] : [])))];
+    const unsupported = [...new Set(it.steps.flatMap((st) => (st.kind === 'his' && env.profile.statements[st.statement]?.unsupported !== undefined ? [st.statement] : [])))];
+    if (unsupported.length) {
+      const why = unsupported.map((m) => `${m}: ${env.profile.statements[m]!.unsupported}`).join('; ');
+      return { ...it, repair: 'manual' as const, steps: [], note: `this HIS does not provide ${why} (PROFILE_UNSUPPORTED in ${env.profile.file}): repair it in the HIS by hand; nothing was sent` };
+    }
     if (!missing.length) return it;
     return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent` };
   });

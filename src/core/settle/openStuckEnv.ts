@@ -10,6 +10,8 @@ export interface OpenStuckEnvOptions {
   his: { url: string; password?: string; baseDir: string };
   /** `builtin:reference` or a path relative to baseDir. */
   profile: string;
+  /** The institution's bind values (`fixmedins_code` and `institutions[].binds`). */
+  binds?: Record<string, string | undefined>;
   journal: JournalLike;
   /** Omit to open no center client. */
   center?: CenterConfig;
@@ -26,7 +28,7 @@ export interface OpenedStuckEnv {
 
 export async function openStuckEnv(o: OpenStuckEnvOptions): Promise<OpenedStuckEnv> {
   const profilePath = profilePathOf(o.profile, o.his.baseDir);
-  const profile = await loadProfile(profilePath);
+  const profile = await loadProfile(profilePath, { binds: o.binds });
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
   let center: ReturnType<typeof openCenter> | undefined;
   try {

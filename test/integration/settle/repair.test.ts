@@ -10,6 +10,9 @@ import { makeWorld, type HisKind, type World } from './helpers.js';
 import { detect, env, expectCancellationBooked, hisRow, journalLeftPending, repair, requests, rolledBack, settledNormally, twoBatches, withFault, writeBackFailed } from './scenarios.js';
 import { planReverse } from '../../../src/core/settle/index.js';
 import { describeWithPg } from '../../helpers/servers.js';
+import fs from 'node:fs';
+import { parseProfile, referenceProfilePath } from '../../../src/core/his/index.js';
+import type { HisopsError } from '../../../src/core/errors.js';
 
 describe('stuck settlements on sqlite', () => suite('sqlite'));
 describeWithPg('stuck settlements on postgres', (url) => suite('postgres', url));
@@ -48,6 +51,21 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(Number(his.fund_pay_sumamt)).toBeCloseTo(Number(center.fund_pay_sumamt.toFixed(2)), 2);
     expect(w.sb.ledger.getSettlement(center.setl_id)!.status).toBe('settled');
     expect((await detect(w)).findings).toEqual([]);
+  });
+
+  it('a repair whose HIS write the profile marks unsupported is refused as manual, naming the reason; nothing is sent', async () => {
+    const s = await writeBackFailed(w, '96.00');
+    const text = fs.readFileSync(referenceProfilePath(), 'utf8');
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l === '  complete_settlement:');
+    let end = start + 1;
+    while (end < lines.length && !/^ {2}\S/.test(lines[end]!)) end++;
+    w.profile = parseProfile([...lines.slice(0, start), '  complete_settlement:', '    unsupported: the HIS writes settlements only through its own cashier screen', '', ...lines.slice(end)].join('\n'), 'no-complete.yaml');
+    const e = await repair(w, [s.msgid]).then(() => undefined, (x: unknown) => x as HisopsError);
+    expect(e?.summary ?? '').toContain(s.msgid);
+    expect(JSON.stringify(e?.details ?? {})).toContain('this HIS does not provide complete_settlement: the HIS writes settlements only through its own cashier screen');
+    expect((await hisRow(w, s.msgid))!.his_status).toBe('pending');
+    expect(requests(w, '2208')).toBe(0);
   });
 
   it('center_only, cancel preferred: 2208 for an outpatient settlement, 2305 for an inpatient one, the cancellation booked in the HIS', async () => {

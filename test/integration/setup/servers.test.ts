@@ -61,15 +61,20 @@ function suite(kind: ServerKind) {
     it('doctor reports a broken profile statement with exit 2 (the profile is to be corrected; retrying will not help)', async () => {
       const profile = path.join(dir, 'profiles', 'reference.yaml');
       const text = fs.readFileSync(profile, 'utf8');
-      fs.writeFileSync(profile, text.replace(/FROM his_settlement\b/, 'FROM his_settlement_missing'));
+      fs.writeFileSync(profile, text.replace(/FROM his_settlement\b/g, 'FROM his_settlement_missing'));
       try {
         const r = await run(['doctor', '--json']);
         expect(r.code).toBe(2);
         const doc = JSON.parse(r.out);
         expect(doc).toMatchObject({ ok: false, error: { code: 'PROFILE_PROBE', fix: expect.any(String) } });
-        const st = doc.data.checks.find((c: { check: string }) => c.check === 'profile statements');
-        expect(st.ok).toBe(false);
-        expect(st.detail).toMatch(/his_settlement_missing|does not exist|doesn't exist/);
+        // One row per failing statement, each with its own error.
+        const rows = doc.data.checks.filter((c: { check: string }) => c.check.startsWith('profile statement '));
+        expect(rows.length).toBeGreaterThan(1);
+        for (const st of rows) {
+          expect(st.ok).toBe(false);
+          expect(st.detail).toMatch(/his_settlement_missing|does not exist|doesn't exist/);
+        }
+        expect(rows.map((c: { check: string }) => c.check)).toContain('profile statement settlements_in_period');
       } finally {
         fs.writeFileSync(profile, text);
       }
