@@ -97,6 +97,20 @@ describe('hisops profile check', () => {
     expect(j.data.statements.find((s: { name: string }) => s.name === 'center_log_by_msgid').rows).toBe(1);
   }, 60_000);
 
+  it('a job reads with the institution\'s bind value from hisops.yaml (trace check)', async () => {
+    const text = reference
+      .replace('statements:\n', 'binds:\n  hosp_id: the HIS code of the hospital\nstatements:\n')
+      .replaceAll('WHERE d.sel_retn_time >= :from AND d.sel_retn_time < :to', "WHERE d.sel_retn_time >= :from AND d.sel_retn_time < :to AND :hosp_id = '0007'");
+    fs.writeFileSync(path.join(dir, 'tenant2.yaml'), text);
+    const records = async (value: string) => {
+      config('tenant2.yaml', `    binds:\n      hosp_id: "${value}"\n`);
+      const r = await run(['trace', 'check', '--from', day, '--to', day, '--kind', 'sale', '--json']);
+      return JSON.parse(r.out).data.records as number;
+    };
+    expect(await records('0007')).toBeGreaterThan(10);
+    expect(await records('0008')).toBe(0);
+  }, 60_000);
+
   it('lists an unsupported statement, and the job that needs it says this HIS does not provide it (exit 2)', async () => {
     const lines = reference.split('\n');
     const start = lines.findIndex((l) => l === '  dispensing_for_upload:');
