@@ -41,7 +41,7 @@ const settleData = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-sandbox-client-'));
-  sb = await startSandbox({ dataFile: path.join(dir, 'center.db') });
+  sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db') });
   journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   center = openCenter(config(sb.url, { appendInfno: true }), { journal });
 });
@@ -119,7 +119,7 @@ describe('client ↔ sandbox', () => {
 
 describe('client under faults', () => {
   it('timeout after commit: the journal keeps the call as unknown, the center has the settlement, 2601 by that msgid reverses it', async () => {
-    const faulty = await startSandbox({ ledger: sb.ledger, faults: '2207:timeout-after-commit' });
+    const faulty = await startSandbox({ lenientVisits: true, ledger: sb.ledger, faults: '2207:timeout-after-commit' });
     const c = openCenter(config(faulty.url, { timeouts: { defaultMs: 3000, byInfno: { '2207': 300 } } }), { journal });
     try {
       let err: unknown;
@@ -145,7 +145,7 @@ describe('client under faults', () => {
   });
 
   it('classifies reset, gateway and error faults, and retries a query through a reset', async () => {
-    const faulty = await startSandbox({ ledger: sb.ledger, faults: '2207:reset,2304:gateway=503,3201:error=对账服务维护中', seed: 3 });
+    const faulty = await startSandbox({ lenientVisits: true, ledger: sb.ledger, faults: '2207:reset,2304:gateway=503,3201:error=对账服务维护中', seed: 3 });
     const c = openCenter(config(faulty.url), { journal });
     const codeOf = async (p: Promise<unknown>) => {
       try {
