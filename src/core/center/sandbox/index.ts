@@ -33,3 +33,4 @@ export { catalogVersions, catalogCode, nextCatalogVersion, type CatalogVersion, 
 export { compareDetails, DETAIL_MEMO, type DetailScope, type UploadLine, type SettlementKeys } from './detailCompare.js';
 export { CenterService, msgidProblem, type ServiceAnswer, type ResponseBody } from './service.js';
 export { offeredInfnos } from './dispatch.js';
+export { VisitStore, type VisitRow, type VisitStatus, type FeeLineRow, type LinePricing } from './visits.js';
