@@ -109,13 +109,18 @@ describe('outpatient flow', () => {
     const p = person();
     const mdtrt_id = await register(c, p);
     await ok(c, '2204', { feedetail: [line(p, mdtrt_id, 'A', 3, 10)] }, p);
-    refused(await send(c, '2206', settleData(p, mdtrt_id, 31), p), /^医疗费总额与上传的费用明细合计不符：medfee_sumamt 31.00 ≠ 1 条明细合计 30.00，mdtrt_id \S+，收费批次 B1 \(send the lines' total/);
+    refused(await send(c, '2206', settleData(p, mdtrt_id, 31), p), /^医疗费总额与上传的费用明细合计不符：medfee_sumamt 31.00 ≠ 1 条明细合计 30.00，收费批次 B1 \(send the lines' total or correct them: 2205\/2204\)$/);
     const parts = { fulamt_ownpay_amt: 0, overlmt_selfpay: 0, preselfpay_amt: 0, inscp_scp_amt: 31 };
     refused(await send(c, '2207', settleData(p, mdtrt_id, 31, { parts }), p), /医疗费总额与上传的费用明细合计不符/);
     const wrongEcho = { fulamt_ownpay_amt: 10, overlmt_selfpay: 0, preselfpay_amt: 0, inscp_scp_amt: 20 };
     refused(await send(c, '2207', settleData(p, mdtrt_id, 30, { parts: wrongEcho }), p), /^fulamt_ownpay_amt 与预结算结果不符：10.00 ≠ 0.00/);
     expect(sb.ledger.settlementsOfVisit(mdtrt_id)).toHaveLength(0);
     refused(await send(c, '2207', settleData(p, mdtrt_id, 30, { chrg_bchno: 'B9', parts: { ...parts, inscp_scp_amt: 30 } }), p), /^无待结算的费用明细：mdtrt_id \S+，收费批次 B9/);
+    // Long keys and amounts still give a whole message (err_msg is str 200).
+    const long = 'B'.repeat(30);
+    await ok(c, '2204', { feedetail: [line(p, mdtrt_id, 'S'.repeat(30), 1, 12345678.9, { chrg_bchno: long })] }, p);
+    const msg = refused(await send(c, '2206', settleData(p, mdtrt_id, 99999999999999.99, { chrg_bchno: long }), p), /^医疗费总额与上传的费用明细合计不符：.*\)$/);
+    expect(Array.from(msg).length).toBeLessThanOrEqual(200);
   });
 
   it('refuses a visit never registered; a lenient sandbox settles it from the request', async () => {
@@ -203,7 +208,7 @@ describe('inpatient flow', () => {
     ];
     await ok(c, '2301', { feedetail: lines }, p);
     const total = 1500 + 501 - 125.25; // 1875.75
-    refused(await send(c, '2303', settleData(p, mdtrt_id, 2001, { inpatient: true }), p), /^医疗费总额与上传的费用明细合计不符：medfee_sumamt 2001.00 ≠ 3 条明细合计 1875.75，mdtrt_id/);
+    refused(await send(c, '2303', settleData(p, mdtrt_id, 2001, { inpatient: true }), p), /^医疗费总额与上传的费用明细合计不符：medfee_sumamt 2001.00 ≠ 3 条明细合计 1875.75 \(send the lines' total or correct them: 2302\/2301\)$/);
     const pre = (await ok(c, '2303', settleData(p, mdtrt_id, total, { inpatient: true }), p)).setlinfo as Record<string, unknown>;
     const setl = (await ok(c, '2304', settleData(p, mdtrt_id, total, { inpatient: true, parts: partsOf(pre) }), p)).setlinfo as Setl;
     expect([setl.medfee_sumamt, setl.clr_type]).toEqual([1875.75, '21']);

@@ -47,7 +47,7 @@ function linesBill(ctx: HandlerCtx, d: Record<string, unknown>, inpatient: boole
   const medfee = amount(d, 'medfee_sumamt');
   if (!bill.medfee_sumamt.eq(medfee)) {
     throw new Refusal(
-      `医疗费总额与上传的费用明细合计不符：medfee_sumamt ${medfee.toFixed(2)} ≠ ${lines.length} 条明细合计 ${bill.medfee_sumamt.toFixed(2)}，${where} (send the lines' total, or correct the lines with ${inpatient ? '2302/2301' : '2205/2204'})`,
+      `医疗费总额与上传的费用明细合计不符：medfee_sumamt ${medfee.toFixed(2)} ≠ ${lines.length} 条明细合计 ${bill.medfee_sumamt.toFixed(2)}${chrg_bchno !== undefined ? `，收费批次 ${chrg_bchno}` : ''} (send the lines' total or correct them: ${inpatient ? '2302/2301' : '2205/2204'})`,
     );
   }
   if (presettle) return bill;
