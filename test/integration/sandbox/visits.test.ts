@@ -231,20 +231,26 @@ describe('inpatient flow', () => {
     refused(await send(c, '2207', settleData(p, mdtrt_id, total, { parts: partsOf(pre) }), p), /^就诊 \S+ 是住院就诊，不能办理门诊业务/);
   });
 
-  it('2305 gives the lines back: a line is deleted, the stay settles again with the new total', async () => {
+  it('2305 gives the lines back: a line is deleted, 2403 corrects the diagnosis, the stay settles again with the new total', async () => {
     const p = person();
     const mdtrt_id = ((await ok(c, '2401', admission(p), p)).result as { mdtrt_id: string }).mdtrt_id;
     await ok(c, '2301', { feedetail: [line(p, mdtrt_id, 'Y1', 1, 800, { inpatient: true }), line(p, mdtrt_id, 'Y2', 2, 100, { inpatient: true })] }, p);
     const setl = (await ok(c, '2304', settleData(p, mdtrt_id, 1000, { inpatient: true, parts: inScope(1000) }), p)).setlinfo as Setl;
     await ok(c, '2305', { data: { mdtrt_id, setl_id: setl.setl_id, psn_no: p.psn_no } }, p);
     const q = (await ok(c, '5203', { data: { psn_no: p.psn_no, setl_id: setl.setl_id } }, p)).setlinfo as Record<string, unknown>;
-    expect(q.refd_setl_flag).toBe('1');
+    expect([q.refd_setl_flag, q.dise_codg]).toEqual(['1', 'K35.800']);
+    // 2403 corrects the stay's diagnosis; an outpatient med_type is refused.
+    const adminfo = { mdtrt_id, psn_no: p.psn_no, begntime: sb.ledger.visits.get(mdtrt_id)!.begntime, mdtrt_cert_type: '02', mdtrt_cert_no: p.certno, med_type: '21', dise_codg: 'K80.000', dise_name: '胆囊结石' };
+    refused(await send(c, '2403', { adminfo: { ...adminfo, med_type: '11' }, diseinfo: [] }, p), /^医疗类别 11 不是住院类别/);
+    await ok(c, '2403', { adminfo, diseinfo: [] }, p);
+    expect(sb.ledger.visits.get(mdtrt_id)!.dise_name).toBe('胆囊结石');
     await ok(c, '2302', { data: { feedetl_sn: 'Y2', mdtrt_id, psn_no: p.psn_no } }, p);
     refused(await send(c, '2304', settleData(p, mdtrt_id, 1000, { inpatient: true, parts: inScope(1000) }), p), /≠ 1 条明细合计 800.00/);
     const again = (await ok(c, '2304', settleData(p, mdtrt_id, 800, { inpatient: true, parts: inScope(800) }), p)).setlinfo as Setl;
     expect(again.medfee_sumamt).toBe(800);
     const fee = (await ok(c, '5204', { data: { psn_no: p.psn_no, mdtrt_id, setl_id: again.setl_id } }, p)).feedetail as Record<string, unknown>[];
     expect(fee.map((f) => f.feedetl_sn)).toEqual(['Y1']);
+    expect(((await ok(c, '5203', { data: { psn_no: p.psn_no, setl_id: again.setl_id } }, p)).setlinfo as Record<string, unknown>).dise_codg).toBe('K80.000');
   });
 
   it('2404 cancels an admission without lines; 2601 reverses one, and is refused once it is settled', async () => {

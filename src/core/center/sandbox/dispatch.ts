@@ -11,7 +11,7 @@ import { reverse } from './handlers/reverse.js';
 import { signIn, signOut } from './handlers/session.js';
 import { cancelInpatient, cancelOutpatient, presettleInpatient, presettleOutpatient, settleInpatient, settleOutpatient } from './handlers/settle.js';
 import { cancelRegistration, registerOutpatient, uploadVisitInfo } from './handlers/visit.js';
-import { admit, cancelAdmission, cancelDischarge, discharge } from './handlers/admission.js';
+import { admit, cancelAdmission, cancelDischarge, changeStay, discharge } from './handlers/admission.js';
 import { deleteInpatientLines, deleteOutpatientLines, uploadInpatientLines, uploadOutpatientLines } from './handlers/feeLines.js';
 import { queryFeeLines } from './handlers/feeQuery.js';
 import { stmtDetail } from './handlers/stmtDetail.js';
@@ -38,6 +38,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   '2305': cancelInpatient,
   '2401': admit,
   '2402': discharge,
+  '2403': changeStay,
   '2404': cancelAdmission,
   '2405': cancelDischarge,
   '2601': reverse,
@@ -94,6 +95,6 @@ export function notOfferedMessage(infno: string): string {
  * is told "not offered" rather than "unknown".
  */
 export const NOT_OFFERED = new Set([
-  '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '2403', '3203', '3204', '3503', '3504',
+  '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '3203', '3204', '3503', '3504',
   '3506A', '3507', '3508', '5205', '5206', '9002A',
 ]);

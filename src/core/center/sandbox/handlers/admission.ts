@@ -1,6 +1,6 @@
 /**
  * Inpatient visits: 2401 admission (the center's mdtrt_id; reversible with 2601), 2402 discharge,
- * 2404 admission cancelled, 2405 discharge cancelled. A person is in one hospital bed at a time
+ * 2403 the stay's information changed, 2404 admission cancelled, 2405 discharge cancelled. A person is in one hospital bed at a time
  * per institution; settlement (2304) may come before or after discharge.
  */
 import { node, Refusal, text, type Handler } from './context.js';
@@ -39,6 +39,23 @@ export const admit: Handler = (ctx) => {
     closed_msgid: null,
   });
   return { output: { result: { mdtrt_id, psn_no, ipt_otp_no: ipt_no } }, created: { visits: [mdtrt_id] }, psn_no };
+};
+
+/** 2403: correct an open stay's admission time, medical type or diagnosis (not after discharge). */
+export const changeStay: Handler = (ctx) => {
+  const a = node(ctx, 'adminfo');
+  const mdtrt_id = text(a, 'mdtrt_id');
+  const v = liveVisit(ctx, mdtrt_id, text(a, 'psn_no'), true, false);
+  const med_type = text(a, 'med_type');
+  if (!isInpatientMedType(med_type)) throw new Refusal(`医疗类别 ${med_type} 不是住院类别 (a stay keeps an inpatient med_type, e.g. 21)`);
+  ctx.ledger.visits.update(mdtrt_id, {
+    med_type,
+    begntime: text(a, 'begntime'),
+    dise_codg: text(a, 'dise_codg') || text(a, 'dscg_maindiag_code') || v.dise_codg,
+    dise_name: text(a, 'dise_name') || text(a, 'dscg_maindiag_name') || v.dise_name,
+    info: { ...v.info, adminfo: a },
+  });
+  return { output: {}, psn_no: v.psn_no };
 };
 
 export const discharge: Handler = (ctx) => {
