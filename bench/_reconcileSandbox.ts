@@ -7,7 +7,7 @@ import { openLedger, startSandbox } from '../src/core/center/sandbox/index.js';
 
 const file = process.argv[2]!;
 const ledger = openLedger(file, { fixmedins_code: 'H43010000001', admdvs: '430100' });
-const sb = await startSandbox({ ledger, port: 0, admdvs: '430100' });
+const sb = await startSandbox({ lenientVisits: true, ledger, port: 0, admdvs: '430100' });
 process.send?.({ url: sb.url });
 process.on('message', async (m: { stop?: boolean }) => {
   if (m?.stop) {

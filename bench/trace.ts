@@ -207,7 +207,7 @@ async function centerProcess(ledgerFile: string): Promise<{ url: string; close()
 }
 
 async function serveCenter(ledgerFile: string): Promise<void> {
-  const sb = await startSandbox({ dataFile: ledgerFile, faults: `35*:latency=${LATENCY_MS}ms` });
+  const sb = await startSandbox({ lenientVisits: true, dataFile: ledgerFile, faults: `35*:latency=${LATENCY_MS}ms` });
   process.stdout.write(sb.url + '\n');
   process.stdin.resume();
   await new Promise<void>((r) => process.stdin.once('end', () => r()));

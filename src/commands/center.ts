@@ -17,6 +17,10 @@ defineMessages({
   'center.serve.describe': { en: 'serve the center sandbox over HTTP until Ctrl-C (模拟医保中心)', zh: '启动模拟医保中心（HTTP），按 Ctrl-C 停止' },
   'center.listening': { en: 'center sandbox listening on {url} · data {data} · faults {faults} · seed {seed}', zh: '模拟医保中心已启动：{url} · 数据 {data} · 故障 {faults} · 种子 {seed}' },
   'center.stopHint': { en: 'Stop with Ctrl-C.', zh: '按 Ctrl-C 停止。' },
+  'center.serve.lenientVisits': {
+    en: 'settle visits never registered with 2201/2401 from the request alone (old clients; registered visits are still checked against their fee lines)',
+    zh: '未经 2201/2401 登记的就诊也按请求金额结算（兼容旧客户端；已登记的就诊仍按上传的费用明细校验）',
+  },
   'center.stopped': { en: 'stopped after {seconds} s ({by}); {requests} requests', zh: '已停止，运行 {seconds} 秒（{by}）；共 {requests} 个请求' },
   'center.col.infno': { en: 'infno', zh: '交易' },
   'center.col.requests': { en: 'requests', zh: '请求' },
@@ -43,6 +47,7 @@ interface ServeOptions {
   signIn?: boolean;
   allowDuplicates?: boolean;
   conformance?: string;
+  lenientVisits?: boolean;
 }
 
 function intOption(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
@@ -145,6 +150,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       allowDuplicateSettlements: !!o.allowDuplicates,
       onMessage: conformance?.onMessage,
       onTransportRefusal: conformance?.onTransportRefusal,
+      lenientVisits: !!o.lenientVisits,
       onEvent: verbose
         ? (e) => {
             const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;
@@ -212,6 +218,7 @@ export function registerCenter(program: Command, app: App): void {
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
     .option('--conformance <file>', app.t('center.conf.option'))
+    .option('--lenient-visits', app.t('center.serve.lenientVisits'))
     .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions, app.argv)));
   app.examples(serve, [
     'hisops center serve',

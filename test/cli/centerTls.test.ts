@@ -20,7 +20,7 @@ let url: string;
 let dir: string;
 
 beforeAll(async () => {
-  sb = await startSandbox({});
+  sb = await startSandbox({ lenientVisits: true });
   const target = new URL(sb.url);
   proxy = tls.createServer({ key: fs.readFileSync(path.join(fixtures, 'server.key')), cert: fs.readFileSync(path.join(fixtures, 'server.pem')) }, (socket) => {
     const upstream = net.connect(Number(target.port), target.hostname);

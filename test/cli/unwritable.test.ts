@@ -44,7 +44,7 @@ async function hisops(argv: string[], o: { cwd?: string; env?: Record<string, st
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-unwritable-'));
-  sb = await startSandbox({});
+  sb = await startSandbox({ lenientVisits: true });
   const seeded = memoryIo({ cwd: dir, env: {} });
   expect(await main(['demo', 'seed', '--out', '.', '--no-center', '--json'], seeded), seeded.err()).toBe(0);
   fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'journal:\n  url: sqlite:journal.db\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n');

@@ -47,12 +47,53 @@ export interface CashierResult {
 let visitSeq = 0;
 
 /**
- * Settle one visit as a HIS cashier does: call 2207/2304 through the client and write the HIS
+ * Open the visit at the center as a HIS does before settling it: register (2201) or admit (2401)
+ * under the HIS's own visit number, then upload the bill as one fee line (2204/2301), so that the
+ * settlement's total equals the uploaded lines; an inpatient is discharged (2402) before settling.
+ * Returns the center's mdtrt_id.
+ */
+async function openVisit(center: Center, v: CashierVisit, local_no: string, chrg_bchno: string, at: string): Promise<string> {
+  const p = v.person;
+  const cert = { mdtrt_cert_type: '02', mdtrt_cert_no: p.certno };
+  const mdtrt_id = v.inpatient
+    ? (await center.admit({ psn_no: p.psn_no, insutype: p.insutype, begntime: at, ...cert, med_type: '21', ipt_no: local_no, atddr_no: 'D001', chfpdr_name: '值班医生', adm_dept_codg: 'ZY01', adm_dept_name: '住院部', dscg_maindiag_code: 'R69.x00', dscg_maindiag_name: '待诊' })).result.mdtrt_id
+    : (await center.outpatientRegister({ psn_no: p.psn_no, insutype: p.insutype, begntime: at, ...cert, ipt_otp_no: local_no, atddr_no: 'D001', dr_name: '门诊医生', dept_code: 'MZ01', dept_name: '门诊部', caty: 'A03' })).result.mdtrt_id;
+  const line = {
+    feedetl_sn: `${local_no}-1`,
+    mdtrt_id,
+    psn_no: p.psn_no,
+    fee_ocur_time: at,
+    med_list_codg: '001101000010000',
+    medins_list_codg: 'DEMO-FEE',
+    det_item_fee_sumamt: money(v.medfee_sumamt),
+    cnt: 1,
+    pric: money(v.medfee_sumamt),
+    bilg_dept_codg: 'MZ01',
+    bilg_dept_name: '门诊部',
+    bilg_dr_codg: 'D001',
+    bilg_dr_name: '门诊医生',
+    hosp_appr_flag: '0',
+  };
+  if (!v.inpatient) {
+    await center.outpatientFeeUpload([{ ...line, chrg_bchno, rx_circ_flag: '0' }]);
+    return mdtrt_id;
+  }
+  await center.inpatientFeeUpload([{ ...line, med_type: '21' }]);
+  // Discharged before the bill is settled, as most wards do: the bed is free for the next stay.
+  await center.discharge({ mdtrt_id, psn_no: p.psn_no, insutype: p.insutype, endtime: at, dscg_way: '1', dscg_dept_codg: 'ZY01', dscg_dept_name: '住院部' });
+  return mdtrt_id;
+}
+
+/**
+ * Settle one visit as a HIS cashier does: open it at the center (2201/2401 and its fee line) unless
+ * the caller names an existing visit, call 2207/2304 through the client and write the HIS
  * settlement and its center-log row — settled with the center's answer, or pending when none came.
  */
 export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit, clock: () => Date = () => new Date()): Promise<CashierResult> {
   const inpatient = !!v.inpatient;
-  const mdtrt_id = v.mdtrt_id ?? `DM${Date.now().toString(36).toUpperCase()}${String(++visitSeq).padStart(4, '0')}`;
+  const local_no = `DM${Date.now().toString(36).toUpperCase()}${String(++visitSeq).padStart(4, '0')}`;
+  const chrg_bchno = v.chrg_bchno ?? `${v.mdtrt_id ?? local_no}B1`;
+  const mdtrt_id = v.mdtrt_id ?? (await openVisit(center, v, local_no, chrg_bchno, formatDateTime(clock())));
   const medfee = money(v.medfee_sumamt);
   const common = {
     psn_no: v.person.psn_no,
@@ -74,7 +115,7 @@ export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit
   let setl: Record<string, unknown> | null = null;
   let error: string | null = null;
   try {
-    const r = inpatient ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' }) : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno: v.chrg_bchno ?? `${mdtrt_id}B1` });
+    const r = inpatient ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' }) : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno });
     msgid = r.msgid;
     setl = r.result.setlinfo as unknown as Record<string, unknown>;
   } catch (e) {

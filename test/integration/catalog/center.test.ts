@@ -37,7 +37,7 @@ const config = (url: string, over: Partial<CenterConfig> = {}): CenterConfig => 
 
 beforeAll(async () => {
   dir = tmpDir('hisops-catalog-center-');
-  sb = await startSandbox({ dataFile: path.join(dir, 'center.db') });
+  sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db') });
   journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   center = openCenter(config(sb.url, { appendInfno: true, timeouts: { defaultMs: 1500 } }), { journal });
   db = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });

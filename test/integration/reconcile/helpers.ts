@@ -60,7 +60,7 @@ export async function openWorld(o: { his?: Db; seed?: { seed?: number; days?: nu
   const his = o.his ?? (await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true }));
   if (o.seed) manifest = (await seedHis({ db: his, size: 'small', seed: o.seed.seed ?? 1, days: o.seed.days })).manifest;
   else await loadReferenceSchema(his);
-  const sb = await startSandbox({ dataFile: path.join(dir, 'center.db'), admdvs: ADMDVS, ...o.sandbox });
+  const sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db'), admdvs: ADMDVS, ...o.sandbox });
   if (manifest) manifest = (await seedCenter({ his, ledger: sb.ledger, manifest })).manifest;
   const journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   const center = openCenter(centerConfig(sb.url), { journal, runId: 'test' });

@@ -41,7 +41,7 @@ const settleData = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-sandbox-client-'));
-  sb = await startSandbox({ dataFile: path.join(dir, 'center.db') });
+  sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db') });
   journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   center = openCenter(config(sb.url, { appendInfno: true }), { journal });
 });
@@ -53,6 +53,26 @@ afterAll(async () => {
 });
 
 describe('client ↔ sandbox', () => {
+  it('runs the visit flow through typed calls: 2201, 2204, 2206, 2207, 5204; a wrong total is refused with the center\'s words', async () => {
+    const at = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    const reg = await center.outpatientRegister({ psn_no: person.psn_no, insutype: person.insutype, begntime: at, mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, ipt_otp_no: 'CLV1', atddr_no: 'D1', dr_name: '王医生', dept_code: 'K1', dept_name: '内科', caty: 'A03' });
+    const mdtrt_id = reg.result.mdtrt_id;
+    expect(sb.ledger.visits.get(mdtrt_id)?.ipt_otp_no).toBe('CLV1');
+    const lineOf = (sn: string, amt: string) => ({ feedetl_sn: sn, mdtrt_id, psn_no: person.psn_no, chrg_bchno: 'B1', rx_circ_flag: '0', fee_ocur_time: at, med_list_codg: 'X1', medins_list_codg: `H${sn}`, det_item_fee_sumamt: new D(amt), cnt: 1, pric: new D(amt), bilg_dept_codg: 'K1', bilg_dept_name: '内科', bilg_dr_codg: 'D1', bilg_dr_name: '王医生', hosp_appr_flag: '0' });
+    const up = await center.outpatientFeeUpload([lineOf('1', '40.10'), lineOf('2', '9.90')]);
+    expect(up.result.map((r) => r.feedetl_sn)).toEqual(['1', '2']);
+    const base = { psn_no: person.psn_no, mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_setlway: '01', mdtrt_id, insutype: person.insutype, acct_used_flag: '1', med_type: '11', chrg_bchno: 'B1' };
+    const pre = await center.outpatientPresettle({ ...base, medfee_sumamt: new D('50.00') });
+    expect(pre.result.setlinfo.setl_id).toBe('');
+    expect(pre.result.setlinfo.inscp_scp_amt.toFixed(2)).toBe('50.00');
+    const parts = { fulamt_ownpay_amt: pre.result.setlinfo.fulamt_ownpay_amt, overlmt_selfpay: pre.result.setlinfo.overlmt_selfpay, preselfpay_amt: pre.result.setlinfo.preselfpay_amt, inscp_scp_amt: pre.result.setlinfo.inscp_scp_amt };
+    const wrong = await center.outpatientSettle({ ...base, medfee_sumamt: new D('55.00'), ...parts }).catch((e: unknown) => e);
+    expect(isHisopsError(wrong) && wrong.summary).toMatch(/医疗费总额与上传的费用明细合计不符：medfee_sumamt 55.00 ≠ 2 条明细合计 50.00/);
+    const s = await center.outpatientSettle({ ...base, medfee_sumamt: new D('50.00'), ...parts });
+    const lines = await center.feeDetailQuery({ psn_no: person.psn_no, mdtrt_id, setl_id: s.result.setlinfo.setl_id });
+    expect(lines.result.map((l) => [l.feedetl_sn, l.det_item_fee_sumamt])).toEqual([['1', 40.1], ['2', 9.9]]);
+  });
+
   it('signs in on its own, reads the person, settles, queries, cancels', async () => {
     const info = await center.personInfo({ mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' });
     expect(info.result.baseinfo.psn_no).toBe(person.psn_no);
@@ -119,7 +139,7 @@ describe('client ↔ sandbox', () => {
 
 describe('client under faults', () => {
   it('timeout after commit: the journal keeps the call as unknown, the center has the settlement, 2601 by that msgid reverses it', async () => {
-    const faulty = await startSandbox({ ledger: sb.ledger, faults: '2207:timeout-after-commit' });
+    const faulty = await startSandbox({ lenientVisits: true, ledger: sb.ledger, faults: '2207:timeout-after-commit' });
     const c = openCenter(config(faulty.url, { timeouts: { defaultMs: 3000, byInfno: { '2207': 300 } } }), { journal });
     try {
       let err: unknown;
@@ -145,7 +165,7 @@ describe('client under faults', () => {
   });
 
   it('classifies reset, gateway and error faults, and retries a query through a reset', async () => {
-    const faulty = await startSandbox({ ledger: sb.ledger, faults: '2207:reset,2304:gateway=503,3201:error=对账服务维护中', seed: 3 });
+    const faulty = await startSandbox({ lenientVisits: true, ledger: sb.ledger, faults: '2207:reset,2304:gateway=503,3201:error=对账服务维护中', seed: 3 });
     const c = openCenter(config(faulty.url), { journal });
     const codeOf = async (p: Promise<unknown>) => {
       try {

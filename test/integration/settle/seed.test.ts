@@ -29,7 +29,7 @@ beforeAll(async () => {
   manifest = (await seedHis({ db: his, size: 'small', seed: 7 })).manifest;
   ledger = openLedger(path.join(dir, 'center.db'), { fixmedins_code: manifest.institution.fixmedins_code, admdvs: manifest.institution.admdvs });
   await seedCenter({ his, ledger, manifest });
-  sb = await startSandbox({ ledger });
+  sb = await startSandbox({ lenientVisits: true, ledger });
   journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
 });
 

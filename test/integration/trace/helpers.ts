@@ -70,7 +70,7 @@ export async function openWorld(seedFile: string, sandbox: SandboxOptions = {}, 
   const db = await connect(`sqlite:${hisFile}`);
   const journal = await openJournal(`sqlite:${journalFile}`);
   const profile = await loadProfile(referenceProfilePath());
-  const sb = await startSandbox({ dataFile: ':memory:', ...sandbox });
+  const sb = await startSandbox({ lenientVisits: true, dataFile: ':memory:', ...sandbox });
   return {
     dir,
     db,

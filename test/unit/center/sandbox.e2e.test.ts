@@ -19,7 +19,7 @@ const OFFSET = 480;
 const INSTITUTION = 'H43011100001';
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ utcOffsetMinutes: OFFSET, seed: 7, institutions: [INSTITUTION] });
+  sandbox = await startSandbox({ lenientVisits: true, utcOffsetMinutes: OFFSET, seed: 7, institutions: [INSTITUTION] });
   journal = (await tmpJournal()).journal;
   center = new Center(baseConfig(sandbox.url, { utcOffsetMinutes: OFFSET, timeouts: { defaultMs: 5000 } }), { journal, runId: 'E2E' });
   people = sandboxRoster(20, { seed: 3 }).filter((p) => p.insuplc_admdvs === '430100');
@@ -254,7 +254,7 @@ describe('the client against the sandbox', () => {
 
 describe('the client against a sandbox behind an x-tif gateway', () => {
   it('passes with the right token and is turned away with a wrong one', async () => {
-    const gw = await startSandbox({ utcOffsetMinutes: OFFSET, institutions: [INSTITUTION], tif: { paasid: 'mbs_fsi_auth', secret: 'right-token' } });
+    const gw = await startSandbox({ lenientVisits: true, utcOffsetMinutes: OFFSET, institutions: [INSTITUTION], tif: { paasid: 'mbs_fsi_auth', secret: 'right-token' } });
     const good = new Center(baseConfig(gw.url, { utcOffsetMinutes: OFFSET, gateway: { scheme: 'tif', paasid: 'mbs_fsi_auth', secret: 'right-token' } }));
     const bad = new Center(baseConfig(gw.url, { utcOffsetMinutes: OFFSET, retry: { attempts: 1 }, gateway: { scheme: 'tif', paasid: 'mbs_fsi_auth', secret: 'wrong-token' } }));
     try {

@@ -2,7 +2,7 @@
  * Typed transactions on top of CenterClient. Each method takes the national fields and returns
  * a CenterReply whose `result` is a typed record with Decimal money.
  */
-import { inputError } from '../../errors.js';
+import { externalError, inputError } from '../../errors.js';
 import { money, sum } from '../../money.js';
 import { catalogNextVersion, parseCatalogFile, type CatalogRecord } from '../protocol/catalogFile.js';
 import type { Input, Output } from '../protocol/envelope.js';
@@ -47,6 +47,7 @@ import type {
   StockChangeInfo,
   StockTakeInfo,
 } from './types.js';
+import type { AdmissionData, DischargeData, FeeDetailQuery, FeeLineData, FeeLineResult, OutpatientRegisterData, PresettleData, VisitAnswer } from './visitTypes.js';
 
 export interface StmtDetailResult {
   /** 9101's answer for the uploaded detail file. */
@@ -101,6 +102,27 @@ function noNulls<T extends object>(o: T): Input {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 }
 
+function visitAnswer(v: unknown): VisitAnswer {
+  const o = (v ?? {}) as Record<string, unknown>;
+  const mdtrt_id = String(pick(o, 'mdtrt_id') ?? '');
+  if (!mdtrt_id) {
+    throw externalError('CENTER_BAD_RESPONSE', "The center's answer to the registration has no mdtrt_id", "Check the center's answer in the journal; the visit cannot be settled without it.").zh(
+      '医保中心的挂号/入院应答中没有 mdtrt_id',
+      '请在调用日志中查看中心的应答；没有就诊ID无法结算。',
+      '中心应答缺少必需字段',
+    );
+  }
+  return { mdtrt_id, psn_no: String(pick(o, 'psn_no') ?? ''), ipt_otp_no: String(pick(o, 'ipt_otp_no') ?? '') };
+}
+
+/** 2206/2303 answer a settlement block without a setl_id (nothing is booked): setl_id is ''. */
+function parsePresettlement(o: Output, what: string): SettlementResult {
+  const info = outputNode(o, 'setlinfo', 'medfee_sumamt');
+  const block = info && typeof info === 'object' && !Array.isArray(info) ? (info as Record<string, unknown>) : {};
+  const r = parseSettlement({ ...o, setlinfo: { ...block, setl_id: '-' } }, what);
+  return { ...r, setlinfo: { ...r.setlinfo, setl_id: '' } };
+}
+
 export class Center extends CenterClient {
   // ---- person and settlement -----------------------------------------------------------------
 
@@ -141,6 +163,47 @@ export class Center extends CenterClient {
    */
   querySettlement(q: SettlementQuery, opts?: CallOptions): Promise<CenterReply<SettlementResult>> {
     return this.request('5203', { data: noNulls(q) }, (o) => parseSettlement(o, '5203 结算信息查询'), opts);
+  }
+
+  // ---- the visit before settlement -------------------------------------------------------------
+
+  /** 2201: register an outpatient visit; the answer's mdtrt_id names it in every later call. */
+  outpatientRegister(d: OutpatientRegisterData, opts?: CallOptions): Promise<CenterReply<VisitAnswer>> {
+    return this.request('2201', { data: noNulls(d) }, (o) => visitAnswer(outputNode(o, 'data', 'mdtrt_id')), opts);
+  }
+
+  /** 2204: upload outpatient fee lines; the answer prices each line. */
+  outpatientFeeUpload(lines: readonly FeeLineData[], opts?: CallOptions): Promise<CenterReply<FeeLineResult[]>> {
+    return this.request('2204', { feedetail: lines.map(noNulls) }, (o) => asArray(outputNode(o, 'result')) as FeeLineResult[], opts);
+  }
+
+  /** 2206: what 2207 would split, without booking it (send its four parts back on 2207). */
+  outpatientPresettle(d: PresettleData, opts?: CallOptions): Promise<CenterReply<SettlementResult>> {
+    return this.request('2206', { data: noNulls(d) }, (o) => parsePresettlement(o, '2206 门诊预结算'), opts);
+  }
+
+  /** 2401: admit an inpatient; the answer's mdtrt_id names the stay. */
+  admit(d: AdmissionData, opts?: CallOptions): Promise<CenterReply<VisitAnswer>> {
+    return this.request('2401', { mdtrtinfo: noNulls(d), diseinfo: [] }, (o) => visitAnswer(outputNode(o, 'result', 'mdtrt_id')), opts);
+  }
+
+  /** 2301: upload inpatient fee lines (cnt negative for a refund line). */
+  inpatientFeeUpload(lines: readonly FeeLineData[], opts?: CallOptions): Promise<CenterReply<FeeLineResult[]>> {
+    return this.request('2301', { feedetail: lines.map(noNulls) }, (o) => asArray(outputNode(o, 'result')) as FeeLineResult[], opts);
+  }
+
+  inpatientPresettle(d: PresettleData, opts?: CallOptions): Promise<CenterReply<SettlementResult>> {
+    return this.request('2303', { data: noNulls(d) }, (o) => parsePresettlement(o, '2303 住院预结算'), opts);
+  }
+
+  /** 2402: discharge. */
+  discharge(d: DischargeData, opts?: CallOptions): Promise<CenterReply<Output>> {
+    return this.request('2402', { dscginfo: noNulls(d), diseinfo: [] }, (o) => o, opts);
+  }
+
+  /** 5204: a visit's fee lines as the center holds them (only a settlement's, with setl_id). */
+  feeDetailQuery(q: FeeDetailQuery, opts?: CallOptions): Promise<CenterReply<Record<string, unknown>[]>> {
+    return this.request('5204', { data: noNulls(q) }, (o) => asArray(outputNode(o, 'feedetail', 'feedetl_sn')), opts);
   }
 
   // ---- reconciliation ------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * the sandbox validates what it receives and answers with these shapes.
  */
 import { arrayNode, field, fields, objectNode, type FieldSpec, type NodeSpec } from './fieldSpec.js';
+import { visitTransactions } from './visitTransactions.js';
 
 /**
  * session: sign-in/out. query: reads (retried with backoff on transport failures).
@@ -146,6 +147,13 @@ const SETLINFO_5203_EXTRA = fields(
 );
 
 const SETTLE_OUTPUT: NodeSpec[] = [objectNode('setlinfo', SETLINFO_FIELDS), arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false })];
+
+/** 2206/2303: the settlement block without a real setl_id and setl_time (nothing is booked). */
+const NOT_BOOKED = new Set(['setl_id', 'setl_time']);
+const PRESETTLE_OUTPUT: NodeSpec[] = [
+  objectNode('setlinfo', SETLINFO_FIELDS.map((f) => (NOT_BOOKED.has(f.name) ? { ...f, req: 'N' as const } : f))),
+  arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false }),
+];
 
 const FILE_INFO_FIELDS = fields('file_qury_no str 30 Y', 'filename str 200 Y', 'dld_endtime dt');
 
@@ -609,6 +617,7 @@ const list: TransactionSpec[] = [
     input: [arrayNode('selinfoDetail', SELINFO_3505, WITH_TRACE)],
     output: RESULT_OUTPUT,
   },
+  ...visitTransactions({ presettleOutput: PRESETTLE_OUTPUT }),
   ...Object.entries(CATALOG_FILE_INFNOS).map(
     ([infno, name]): TransactionSpec => ({ infno, name, kind: 'query', input: CATALOG_FILE_INPUT, output: CATALOG_FILE_OUTPUT }),
   ),

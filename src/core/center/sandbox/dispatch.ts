@@ -9,7 +9,11 @@ import { personInfo } from './handlers/person.js';
 import { querySettlement } from './handlers/query.js';
 import { reverse } from './handlers/reverse.js';
 import { signIn, signOut } from './handlers/session.js';
-import { cancelInpatient, cancelOutpatient, settleInpatient, settleOutpatient } from './handlers/settle.js';
+import { cancelInpatient, cancelOutpatient, presettleInpatient, presettleOutpatient, settleInpatient, settleOutpatient } from './handlers/settle.js';
+import { cancelRegistration, registerOutpatient, uploadVisitInfo } from './handlers/visit.js';
+import { admit, cancelAdmission, cancelDischarge, changeStay, discharge } from './handlers/admission.js';
+import { deleteInpatientLines, deleteOutpatientLines, uploadInpatientLines, uploadOutpatientLines } from './handlers/feeLines.js';
+import { queryFeeLines } from './handlers/feeQuery.js';
 import { stmtDetail } from './handlers/stmtDetail.js';
 import { stmtTotal } from './handlers/stmtTotal.js';
 import { traceUpload } from './handlers/trace.js';
@@ -18,12 +22,28 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   '9001': signIn,
   '9002': signOut,
   '1101': personInfo,
+  '2201': registerOutpatient,
+  '2202': cancelRegistration,
+  '2203': uploadVisitInfo,
+  '2203A': uploadVisitInfo,
+  '2204': uploadOutpatientLines,
+  '2205': deleteOutpatientLines,
+  '2206': presettleOutpatient,
   '2207': settleOutpatient,
   '2208': cancelOutpatient,
+  '2301': uploadInpatientLines,
+  '2302': deleteInpatientLines,
+  '2303': presettleInpatient,
   '2304': settleInpatient,
   '2305': cancelInpatient,
+  '2401': admit,
+  '2402': discharge,
+  '2403': changeStay,
+  '2404': cancelAdmission,
+  '2405': cancelDischarge,
   '2601': reverse,
   '5203': querySettlement,
+  '5204': queryFeeLines,
   '1312': hilistQuery,
   '3201': stmtTotal,
   '3202': stmtDetail,
@@ -67,7 +87,7 @@ export function compactInfnos(infnos: readonly string[]): string {
 
 /** The refusal of a known transaction the sandbox does not answer: the whole list, within 200 characters. */
 export function notOfferedMessage(infno: string): string {
-  return `交易 ${infno} 未开放 (the sandbox does not offer ${infno}; it offers ${compactInfnos(offeredInfnos())})`;
+  return `交易 ${infno} 未开放 (offered: ${compactInfnos(offeredInfnos())})`;
 }
 
 /**
@@ -75,7 +95,6 @@ export function notOfferedMessage(infno: string): string {
  * is told "not offered" rather than "unknown".
  */
 export const NOT_OFFERED = new Set([
-  '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '2201', '2202', '2203', '2203A', '2204',
-  '2205', '2206', '2301', '2302', '2303', '2401', '2402', '2403', '2404', '2405', '3203', '3204', '3503', '3504', '3506A', '3507', '3508',
-  '5204', '5205', '5206', '9002A',
+  '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '3203', '3204', '3503', '3504',
+  '3506A', '3507', '3508', '5205', '5206', '9002A',
 ]);

@@ -37,3 +37,4 @@ export { checkMessage, noteMessage, newConformanceState, type Violation, type Vi
 export { ConformanceCollector, conformanceHtml, maskMessage, type ConformanceReport, type TransactionReport, type OffendingMessage, type ReportLabels } from './conformance/conformanceReport.js';
 export { startConformance, jsonFileFor, type ConformanceOptions, type ConformanceRecorder } from './conformance/conformanceRecorder.js';
 export { planSeed, applySeed, PLANT_KINDS, type HisSettlementCopy, type PlantKind, type PlantedDifference, type SeedPlan, type SeedSkip } from './seedFromHis.js';
+export { VisitStore, type VisitRow, type VisitStatus, type FeeLineRow, type LinePricing } from './visits.js';

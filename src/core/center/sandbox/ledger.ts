@@ -16,6 +16,7 @@ import { inputError } from '../../errors.js';
 import { LEDGER_AMOUNTS, LEDGER_DDL, SCHEMA_VERSION, type LedgerAmount } from './ledgerSchema.js';
 import { personAge, personFromCertno, personFromPsnNo, withInsutype, type Person } from './roster.js';
 import { simpleSplit, type SetlDetail, type SplitFn } from './simpleSplit.js';
+import { VisitStore } from './visits.js';
 
 export type SettlementStatus = 'settled' | 'cancelled' | 'cancellation' | 'reversed';
 
@@ -356,6 +357,8 @@ export class Ledger {
   readonly fixmedins_name: string;
   private readonly split: SplitFn;
   private readonly st: Record<string, Database.Statement>;
+  /** Visits and fee lines (visits.ts). */
+  readonly visits: VisitStore;
 
   constructor(
     readonly file: string,
@@ -377,6 +380,7 @@ export class Ledger {
     this.fixmedins_code = opts.fixmedins_code ?? 'H00000000001';
     this.fixmedins_name = opts.fixmedins_name ?? '示例医院';
     this.split = opts.split ?? simpleSplit;
+    this.visits = new VisitStore(this.db);
     const cols = SETTLEMENT_COLUMNS.join(', ');
     const binds = SETTLEMENT_COLUMNS.map((c) => `@${c}`).join(', ');
     this.st = {
@@ -916,7 +920,7 @@ export class Ledger {
   /** Row counts per table (for reports and tests). */
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const t of ['settlements', 'messages', 'signins', 'files', 'mappings', 'trace_records', 'trace_codes', 'persons']) {
+    for (const t of ['settlements', 'messages', 'signins', 'files', 'mappings', 'trace_records', 'trace_codes', 'persons', 'visits', 'fee_lines']) {
       out[t] = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
     }
     return out;

@@ -171,4 +171,56 @@ CREATE TABLE IF NOT EXISTS trace_codes (
 );
 CREATE INDEX IF NOT EXISTS trace_codes_code ON trace_codes(drug_trac_codg);
 CREATE INDEX IF NOT EXISTS trace_codes_record ON trace_codes(record_id);
+
+-- The visit flow before settlement (visits.ts): a registration (2201) or admission (2401) and the
+-- fee lines uploaded for it (2204/2301). A settlement of a registered visit books its unsettled
+-- lines (fee_lines.setl_id); a cancellation or reversal gives them back.
+CREATE TABLE IF NOT EXISTS visits (
+  mdtrt_id TEXT PRIMARY KEY,
+  fixmedins_code TEXT NOT NULL,
+  psn_no TEXT NOT NULL,
+  insutype TEXT NOT NULL,
+  inpatient INTEGER NOT NULL,
+  ipt_otp_no TEXT NOT NULL,
+  med_type TEXT,
+  begntime TEXT NOT NULL,
+  endtime TEXT,
+  dise_codg TEXT,
+  dise_name TEXT,
+  status TEXT NOT NULL,
+  info TEXT NOT NULL,
+  msgid TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  closed_at TEXT,
+  closed_msgid TEXT
+);
+CREATE INDEX IF NOT EXISTS visits_psn ON visits(fixmedins_code, psn_no);
+CREATE INDEX IF NOT EXISTS visits_ipt_otp_no ON visits(fixmedins_code, ipt_otp_no);
+
+CREATE TABLE IF NOT EXISTS fee_lines (
+  mdtrt_id TEXT NOT NULL,
+  feedetl_sn TEXT NOT NULL,
+  psn_no TEXT NOT NULL,
+  chrg_bchno TEXT,
+  med_type TEXT,
+  fee_ocur_time TEXT NOT NULL,
+  med_list_codg TEXT NOT NULL,
+  medins_list_codg TEXT NOT NULL,
+  det_item_fee_sumamt TEXT NOT NULL,
+  cnt TEXT NOT NULL,
+  pric TEXT NOT NULL,
+  fulamt_ownpay_amt TEXT NOT NULL,
+  overlmt_amt TEXT NOT NULL,
+  preselfpay_amt TEXT NOT NULL,
+  inscp_scp_amt TEXT NOT NULL,
+  selfpay_prop TEXT NOT NULL,
+  chrgitm_lv TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  record TEXT NOT NULL,
+  setl_id TEXT,
+  msgid TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  PRIMARY KEY (mdtrt_id, feedetl_sn)
+);
+CREATE INDEX IF NOT EXISTS fee_lines_setl ON fee_lines(setl_id);
 `;

@@ -68,6 +68,12 @@ export interface SandboxOptions {
   signInValidity?: 'day' | number;
   /** Accept a second live settlement of the same visit and charge batch (reproduces center-side duplicates). */
   allowDuplicateSettlements?: boolean;
+  /**
+   * Default false: 2206/2207/2303/2304 need a visit registered with 2201/2401 and its uploaded fee
+   * lines. true: a visit the sandbox never registered is settled from the request's own amounts
+   * (registered visits are still checked against their lines).
+   */
+  lenientVisits?: boolean;
   /** Download deadline of files, in hours (default 24). */
   fileTtlHours?: number;
   catalog?: CatalogOptions;
@@ -153,6 +159,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     signInValidity: opts.signInValidity ?? 'day',
     requireSignIn: opts.requireSignIn ?? true,
     allowDuplicateSettlements: opts.allowDuplicateSettlements ?? false,
+    lenientVisits: opts.lenientVisits ?? false,
     fileTtlHours: opts.fileTtlHours ?? 24,
     catalog: opts.catalog ?? {},
     validate: opts.validate ?? {},

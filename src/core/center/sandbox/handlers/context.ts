@@ -26,6 +26,8 @@ export interface ServiceOptions {
   requireSignIn: boolean;
   /** Accept a second live settlement of the same visit and charge batch (to reproduce duplicates). */
   allowDuplicateSettlements: boolean;
+  /** Settle a visit the sandbox never registered from the request's own amounts (old clients and tests). */
+  lenientVisits: boolean;
   /** How long a produced or uploaded file can be downloaded, in hours. */
   fileTtlHours: number;
   catalog: CatalogOptions;

@@ -22,6 +22,14 @@ import { setldetailOf, setlinfo5203Of } from './setlinfo.js';
 function answer(ctx: HandlerCtx, r: SettlementRow): HandlerResult {
   const setlinfo = setlinfo5203Of(r, ctx.opts.admdvs);
   if (r.status === 'cancelled') setlinfo.refd_setl_flag = '1';
+  // A registered visit (2201/2401) tells its dates and disease.
+  const v = ctx.ledger.visits.get(r.mdtrt_id);
+  if (v && v.fixmedins_code === r.fixmedins_code) {
+    setlinfo.begndate = v.begntime.slice(0, 10);
+    setlinfo.enddate = (v.endtime ?? r.setl_time).slice(0, 10);
+    setlinfo.dise_codg = v.dise_codg ?? '';
+    setlinfo.dise_name = v.dise_name ?? '';
+  }
   return { output: { setlinfo, setldetail: setldetailOf(r) } };
 }
 

@@ -2,10 +2,12 @@
  * 2601 reversal (冲正): undo whatever the original message created, found by omsgid. Only
  * 2102, 2207, 2304 and 2401 may be reversed; a reversal is itself final (reversing twice answers
  * with an error naming the first reversal). Reversed settlements stop counting anywhere (3201,
- * 3202, 5203) and give the personal account back.
+ * 3202, 5203), give the personal account back and give their fee lines back (unsettled again);
+ * a reversed 2401 admission ends the visit (refused while it has a live settlement).
  */
 import { REVERSIBLE_INFNOS } from '../../protocol/index.js';
 import { node, Refusal, text, type Handler } from './context.js';
+import { liveSettlements } from './visitRules.js';
 
 export const reverse: Handler = (ctx) => {
   const d = node(ctx, 'data');
@@ -29,10 +31,17 @@ export const reverse: Handler = (ctx) => {
       throw new Refusal(`原交易的结算 ${r.setl_id} 已撤销，不能冲正 (cancelled by setl_id ${r.cancelled_by}; nothing left to reverse)`);
     }
   }
+  const visits = (m.created?.visits as string[] | undefined) ?? [];
+  for (const mdtrt_id of visits) {
+    const live = liveSettlements(ctx, mdtrt_id)[0];
+    if (live) throw new Refusal(`原交易的就诊 ${mdtrt_id} 已结算，不能冲正 (settlement ${live.setl_id} is live: cancel it with 2305 first)`);
+    ctx.ledger.visits.update(mdtrt_id, { status: 'reversed', closed_at: ctx.nowText, closed_msgid: ctx.msgid });
+  }
   for (const r of rows) {
+    ctx.ledger.visits.release(r.setl_id);
     ctx.ledger.markReversed(r.setl_id, ctx.msgid, ctx.nowText);
     ctx.ledger.setBalance(r.psn_no, ctx.ledger.balance(r.psn_no, ctx.today).plus(r.acct_pay));
   }
   ctx.ledger.markMessageReversed(omsgid, ctx.msgid, ctx.nowText);
-  return { output: {}, created: { reversed: ids }, psn_no };
+  return { output: {}, created: { reversed: ids, ...(visits.length ? { reversedVisits: visits } : {}) }, psn_no };
 };

@@ -1,98 +1,73 @@
 /**
- * 2207 outpatient and 2304 inpatient settlement; 2208 / 2305 cancellation as a negative settlement
- * with a new setl_id. The bill is the request's own amounts (the sandbox keeps no fee lines): the
- * four parts must add up to medfee_sumamt, and the split decides the fund's and the person's shares.
+ * 2206/2207 outpatient and 2303/2304 inpatient (pre-)settlement; 2208 / 2305 cancellation as a
+ * negative settlement with a new setl_id. The bill is the visit's uploaded fee lines (settleBill.ts);
+ * the split decides the fund's and the person's shares. A settlement books the lines it settled; a
+ * cancellation gives them back. Pre-settlement answers the same blocks and writes nothing.
  */
-import { money, ZERO, type Decimal } from '../../../money.js';
-import { clrTypeForMedType, type SettlementRow } from '../ledger.js';
+import type { Decimal } from '../../../money.js';
+import { ZERO } from '../../../money.js';
+import { clrTypeForMedType, type NewSettlement, type SettlementRow } from '../ledger.js';
 import { LEDGER_AMOUNTS } from '../ledgerSchema.js';
-import { certnoInPsnNo, personAge, withInsutype } from '../roster.js';
+import { personAge, type Person } from '../roster.js';
 import { node, Refusal, text, type Handler, type HandlerCtx, type HandlerResult } from './context.js';
 import { setldetailOf, setlinfoOf } from './setlinfo.js';
-
-function amount(d: Record<string, unknown>, k: string): Decimal {
-  const v = d[k];
-  return v === undefined || v === null || v === '' ? ZERO : money(v as string | number);
-}
+import { settlementBill } from './settleBill.js';
+import { insuredPerson, type Bill } from './visitRules.js';
+import type { SplitResult } from '../simpleSplit.js';
 
 function answer(row: SettlementRow): Record<string, unknown> {
   return { setlinfo: setlinfoOf(row), setldetail: setldetailOf(row) };
 }
 
-function settle(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
-  const d = node(ctx, 'data');
-  const psn_no = text(d, 'psn_no');
-  const mdtrt_id = text(d, 'mdtrt_id');
-  const insutype = text(d, 'insutype');
-  const med_type = inpatient ? text(d, 'med_type') || '21' : text(d, 'med_type');
-  const clr_type = inpatient ? '21' : clrTypeForMedType(med_type);
-  if (!inpatient && clr_type === '21') throw new Refusal(`医疗类别 ${med_type} 为住院类别，请使用 2304 住院结算 (med_type ${med_type} is inpatient: settle it with 2304)`);
-
-  const parts = ['fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const;
-  const medfee = amount(d, 'medfee_sumamt');
-  const values = Object.fromEntries(parts.map((k) => [k, amount(d, k)])) as Record<(typeof parts)[number], Decimal>;
-  for (const k of ['medfee_sumamt', ...parts]) {
-    if (amount(d, k).isNegative()) throw new Refusal(`${k} 不能为负数 (${k} must not be negative; refunds are cancellations: 2208/2305)`);
-  }
-  const partsSum = parts.reduce((acc, k) => acc.plus(values[k]), ZERO);
-  if (!partsSum.eq(medfee)) {
+/** A second live settlement of the same visit and charge batch (2207) or a second final one (2304). */
+function refuseDuplicate(ctx: HandlerCtx, d: Record<string, unknown>, inpatient: boolean): void {
+  if (ctx.opts.allowDuplicateSettlements) return;
+  const infno = inpatient ? '2304' : '2207';
+  const live = ctx.ledger
+    .settlementsOfVisit(text(d, 'mdtrt_id'))
+    .filter((r) => r.status === 'settled' && r.psn_no === text(d, 'psn_no') && r.fixmedins_code === ctx.fixmedins_code && r.infno === infno);
+  const dup = inpatient ? live.find((r) => r.mid_setl_flag !== '1' && text(d, 'mid_setl_flag') !== '1') : live.find((r) => r.chrg_bchno === text(d, 'chrg_bchno'));
+  if (dup) {
     throw new Refusal(
-      `医疗费总额与明细合计不符：medfee_sumamt ${medfee.toFixed(2)} ≠ fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt = ${partsSum.toFixed(2)} (send the amounts of the pre-settlement)`,
+      `该${inpatient ? '就诊' : '收费批次'}已结算，不能重复结算：setl_id ${dup.setl_id}，medins_setl_id ${dup.medins_setl_id} (already settled at ${dup.setl_time}; query it with 5203 or cancel it with ${inpatient ? '2305' : '2208'} before settling again)`,
     );
   }
+}
 
-  const known = ctx.ledger.hasPerson(psn_no) || certnoInPsnNo(psn_no) !== undefined;
-  let person = ctx.ledger.person(psn_no, ctx.today);
-  if (!person.insured) throw new Refusal(`参保人 ${psn_no} 无有效参保信息 (the person is not insured)`);
-  if (person.insutype !== insutype) {
-    if (known) throw new Refusal(`参保人 ${psn_no} 无险种 ${insutype} 的参保信息 (the person is insured under ${person.insutype}; check 1101 insuinfo)`);
-    // First sight of a person by psn_no: the request decides their insurance type.
-    person = withInsutype(person, insutype, ctx.today);
-    ctx.ledger.updatePerson(person);
-  }
-
-  if (!ctx.opts.allowDuplicateSettlements) {
-    const chrg_bchno = text(d, 'chrg_bchno');
-    const live = ctx.ledger
-      .settlementsOfVisit(mdtrt_id)
-      .filter((r) => r.status === 'settled' && r.psn_no === psn_no && r.fixmedins_code === ctx.fixmedins_code && r.infno === ctx.infno);
-    const dup = inpatient ? live.find((r) => r.mid_setl_flag !== '1' && text(d, 'mid_setl_flag') !== '1') : live.find((r) => r.chrg_bchno === chrg_bchno);
-    if (dup) {
-      throw new Refusal(
-        `该${inpatient ? '就诊' : '收费批次'}已结算，不能重复结算：setl_id ${dup.setl_id}，medins_setl_id ${dup.medins_setl_id} (already settled at ${dup.setl_time}; query it with 5203 or cancel it with ${inpatient ? '2305' : '2208'} before settling again)`,
-      );
-    }
-  }
-
-  const balcBefore = ctx.ledger.balance(psn_no, ctx.today);
-  const split = ctx.opts.split({
-    psn_no,
-    insutype,
+function splitOf(ctx: HandlerCtx, d: Record<string, unknown>, person: Person, bill: Bill, clr_type: string, med_type: string): SplitResult {
+  return ctx.opts.split({
+    psn_no: person.psn_no,
+    insutype: text(d, 'insutype'),
     setl_time: ctx.nowText,
     cvlserv_flag: person.cvlserv_flag,
     clr_type,
     med_type,
     psn_type: person.psn_type,
     age: personAge(person, ctx.today),
-    medfee_sumamt: medfee,
-    ...values,
+    medfee_sumamt: bill.medfee_sumamt,
+    fulamt_ownpay_amt: bill.fulamt_ownpay_amt,
+    overlmt_selfpay: bill.overlmt_selfpay,
+    preselfpay_amt: bill.preselfpay_amt,
+    inscp_scp_amt: bill.inscp_scp_amt,
     acct_used_flag: text(d, 'acct_used_flag'),
-    balc: balcBefore,
+    balc: ctx.ledger.balance(person.psn_no, ctx.today),
     out_of_area: person.insuplc_admdvs !== ctx.opts.admdvs,
   });
+}
+
+function rowOf(ctx: HandlerCtx, d: Record<string, unknown>, person: Person, split: SplitResult, inpatient: boolean, setl_id: string): NewSettlement {
   const amounts = {} as Record<(typeof LEDGER_AMOUNTS)[number], Decimal>;
   for (const a of LEDGER_AMOUNTS) amounts[a] = (split as unknown as Record<string, Decimal>)[a] ?? ZERO;
-
-  const setl_id = ctx.ledger.newSetlId(ctx.nowText);
-  const row = ctx.ledger.putSettlement({
+  const med_type = inpatient ? text(d, 'med_type') || ctx.ledger.visits.get(text(d, 'mdtrt_id'))?.med_type || '21' : text(d, 'med_type');
+  return {
     ...amounts,
     setl_id,
     fixmedins_code: ctx.fixmedins_code,
     fixmedins_name: ctx.fixmedins_name,
-    infno: ctx.infno,
+    infno: inpatient ? '2304' : '2207',
     medins_setl_id: ctx.msgid,
-    mdtrt_id,
-    psn_no,
+    mdtrt_id: text(d, 'mdtrt_id'),
+    psn_no: person.psn_no,
     psn_name: person.psn_name,
     psn_cert_type: person.psn_cert_type,
     certno: person.certno,
@@ -100,7 +75,7 @@ function settle(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
     naty: person.naty,
     brdy: person.brdy,
     age: personAge(person, ctx.today),
-    insutype,
+    insutype: text(d, 'insutype'),
     psn_type: person.psn_type,
     cvlserv_flag: person.cvlserv_flag,
     med_type,
@@ -109,7 +84,7 @@ function settle(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
     chrg_bchno: inpatient ? null : text(d, 'chrg_bchno'),
     mid_setl_flag: inpatient ? text(d, 'mid_setl_flag') : null,
     invono: text(d, 'invono') || null,
-    clr_type,
+    clr_type: inpatient ? '21' : clrTypeForMedType(med_type),
     clr_way: '01',
     clr_optins: person.insuplc_admdvs,
     setl_time: ctx.nowText,
@@ -121,7 +96,29 @@ function settle(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
     source: 'wire',
     memo: null,
     created_at: ctx.nowText,
-  });
+  };
+}
+
+/** 2207/2304 (book) and 2206/2303 (presettle: the same answer without setl_id and setl_time, nothing written). */
+function settle(ctx: HandlerCtx, inpatient: boolean, presettle: boolean): HandlerResult {
+  const d = node(ctx, 'data');
+  const psn_no = text(d, 'psn_no');
+  const med_type = inpatient ? text(d, 'med_type') || '21' : text(d, 'med_type');
+  const clr_type = inpatient ? '21' : clrTypeForMedType(med_type);
+  if (!inpatient && clr_type === '21') throw new Refusal(`医疗类别 ${med_type} 为住院类别，请使用 2304 住院结算 (med_type ${med_type} is inpatient: settle it with 2304)`);
+  const person = insuredPerson(ctx, psn_no, text(d, 'insutype'));
+  refuseDuplicate(ctx, d, inpatient);
+  const bill = settlementBill(ctx, inpatient, presettle);
+  const split = splitOf(ctx, d, person, bill, clr_type, med_type);
+  if (presettle) {
+    const setlinfo = setlinfoOf({ ...rowOf(ctx, d, person, split, inpatient, ''), status: 'settled' } as SettlementRow);
+    delete setlinfo.setl_id;
+    delete setlinfo.setl_time;
+    return { output: { setlinfo, setldetail: setldetailOf({ setldetail: split.setldetail } as SettlementRow) } };
+  }
+  const setl_id = ctx.ledger.newSetlId(ctx.nowText);
+  const row = ctx.ledger.putSettlement(rowOf(ctx, d, person, split, inpatient, setl_id));
+  if (bill.lines) ctx.ledger.visits.book(row.mdtrt_id, bill.lines.map((l) => l.feedetl_sn), setl_id);
   ctx.ledger.setBalance(psn_no, split.balc);
   return { output: answer(row), created: { settlements: [setl_id] }, psn_no };
 }
@@ -149,10 +146,13 @@ function cancel(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
     opter: text(ctx.env, 'opter'),
     opter_name: text(ctx.env, 'opter_name'),
   });
+  ctx.ledger.visits.release(orig.setl_id);
   return { output: answer(row), created: { cancellations: [row.setl_id] }, psn_no: orig.psn_no };
 }
 
-export const settleOutpatient: Handler = (ctx) => settle(ctx, false);
-export const settleInpatient: Handler = (ctx) => settle(ctx, true);
+export const settleOutpatient: Handler = (ctx) => settle(ctx, false, false);
+export const settleInpatient: Handler = (ctx) => settle(ctx, true, false);
+export const presettleOutpatient: Handler = (ctx) => settle(ctx, false, true);
+export const presettleInpatient: Handler = (ctx) => settle(ctx, true, true);
 export const cancelOutpatient: Handler = (ctx) => cancel(ctx, false);
 export const cancelInpatient: Handler = (ctx) => cancel(ctx, true);
