@@ -291,10 +291,7 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   values['name'] = { value: chosenName, source: values['name']!.source };
 
   // Secrets: environment (named by *Env or the default variable) or a file; shown redacted.
-  for (const [secretKey, envKey, fileKey] of [
-    ['his.password', 'his.passwordEnv', 'his.passwordFile'],
-    ['center.secret', 'center.secretEnv', 'center.secretFile'],
-  ] as const) {
+  for (const [secretKey, envKey, fileKey] of SECRET_SOURCES) {
     const envVar = (values[envKey]?.value as string | undefined) ?? envName(secretKey);
     const fromEnv = inp.env[envVar];
     if (fromEnv) values[secretKey] = { value: fromEnv, source: `env ${envVar}` };
@@ -314,6 +311,15 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
     sectionNames: inp.extraSections ?? [],
   };
 }
+
+/** Each secret: the key, the key naming its environment variable (if any), the key of its file. */
+export const SECRET_SOURCES = [
+  ['his.password', 'his.passwordEnv', 'his.passwordFile'],
+  ['center.secret', 'center.secretEnv', 'center.secretFile'],
+  ['center.sm4Key', 'center.sm4KeyEnv', 'center.sm4KeyFile'],
+  ['center.sm2Key', 'center.sm2KeyEnv', 'center.sm2KeyFile'],
+] as const;
+export type SecretKey = (typeof SECRET_SOURCES)[number][0];
 
 /** The rows `hisops config show` prints: every key with its value (secrets redacted) and source. */
 export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value: string; source: string; secret: boolean }> {

@@ -4,6 +4,7 @@
  * memory, and never reaches an error, a log line or a journal row (see `describeConfig`).
  */
 import { inputError } from '../../errors.js';
+import type { ChannelKeys } from '../protocol/channel.js';
 import type { CodeTableName } from '../protocol/codes.js';
 import { FIXMEDINS_CODE_RE } from '../protocol/msgid.js';
 
@@ -72,6 +73,13 @@ export interface CenterConfig {
   catalogFileOwner?: string;
   /** Extra CA certificates (PEM) for a private gateway CA; certificate verification stays on. */
   tlsCa?: string;
+  /**
+   * The 国密 message channel (reference §1.3): 'sm4' seals every request's input and opens every
+   * answer's output with `keys` (see protocol/channel.ts). Default none (plain JSON).
+   */
+  crypto?: { kind: 'none' } | { kind: 'sm4'; keys: ChannelKeys };
+  /** The province profile the settings came from (protocol/provinces.ts), for messages. */
+  province?: string;
 }
 
 export interface ResolvedCenterConfig extends CenterConfig {
@@ -109,6 +117,9 @@ export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
   if (gateway.scheme === 'hsaf' && (!(gateway.accessKey ?? gateway.paasid) || !gateway.secret)) {
     throw inputError('CENTER_GATEWAY_CONFIG', 'The hsaf gateway needs an access key and a secret', 'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).');
   }
+  if (c.crypto?.kind === 'sm4' && c.crypto.keys.sm4Key?.length !== 16) {
+    throw inputError('CENTER_CRYPTO_CONFIG', 'center.crypto is sm4 but no 16-byte SM4 key was given', 'Put the SM4 key (32 hex digits) in HISOPS_CENTER_SM4_KEY or center.sm4KeyFile.').zh('center.crypto 为 sm4，但未提供 16 字节的 SM4 密钥', '请在 HISOPS_CENTER_SM4_KEY 或 center.sm4KeyFile 中提供 SM4 密钥（32 位十六进制）。');
+  }
   const retry = { ...DEFAULT_RETRY, ...(c.retry ?? {}) };
   retry.attempts = Math.max(1, Math.floor(retry.attempts));
   return {
@@ -144,9 +155,10 @@ export function redactUrl(u: string): string {
 
 /** The configuration as it may be shown or recorded: the secret replaced, the URL redacted. */
 export function describeConfig(c: CenterConfig): Record<string, unknown> {
-  const { gateway, tlsCa, ...rest } = c;
+  const { gateway, tlsCa, crypto, ...rest } = c;
   return {
     ...rest,
+    crypto: crypto?.kind === 'sm4' ? { kind: 'sm4', sm4Key: '***', signKey: crypto.keys.signKey ? '***' : undefined, centerPublicKey: crypto.keys.peerPublicKey } : 'none',
     baseUrl: redactUrl(c.baseUrl),
     gateway: gateway ? { ...gateway, secret: gateway.secret ? '***' : undefined } : { scheme: 'none' },
     tlsCa: tlsCa ? '(set)' : undefined,
