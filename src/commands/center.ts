@@ -9,6 +9,7 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { externalError, inputError } from '../core/errors.js';
+import { serveCrypto, type ServeCryptoOptions } from './serveCrypto.js';
 
 defineMessages({
   'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },
@@ -27,7 +28,7 @@ defineMessages({
   'center.ledgerRows': { en: 'ledger rows', zh: '账本记录' },
 });
 
-interface ServeOptions {
+interface ServeOptions extends ServeCryptoOptions {
   port?: string;
   host?: string;
   data?: string;
@@ -123,6 +124,8 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
     tif = { paasid: o.tifPaasid, secret };
   }
 
+  const channel = await serveCrypto(ctx, o);
+
   const verbose = ctx.verbose;
   let sb: Awaited<ReturnType<typeof sandbox.startSandbox>>;
   try {
@@ -137,6 +140,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       institutions,
       policies,
       tif,
+      crypto: channel?.keys,
       requireSignIn: o.signIn !== false,
       allowDuplicateSettlements: !!o.allowDuplicates,
       onEvent: verbose
@@ -156,6 +160,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const started = ctx.now();
   if (!ctx.quiet) {
     ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || 'none', seed }) + '\n');
+    if (channel) ctx.io.stderr.write(ctx.t('center.crypto.on', { mode: 'ECB/PKCS#7', publicKey: channel.publicKey, checked: ctx.t(channel.checked ? 'center.crypto.checked' : 'center.crypto.unchecked') }) + '\n');
     if (seconds === undefined) ctx.io.stderr.write(ctx.t('center.stopHint') + '\n');
   }
   const by = await untilStopped(seconds);
@@ -165,7 +170,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   await sb.close();
   const ranSeconds = Math.round((ctx.now().getTime() - started.getTime()) / 1000);
   return {
-    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows },
+    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, crypto: channel ? { kind: 'sm4', centerPublicKey: channel.publicKey, requestsChecked: channel.checked } : { kind: 'none' }, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows },
     human: (out: import('../cli/output.js').Out) => {
       out.kv([
         [ctx.t('center.url'), sb.url],
@@ -198,6 +203,10 @@ export function registerCenter(program: Command, app: App): void {
     .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
     .option('--institution <code>', 'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds')
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
+    .option('--crypto <kind>', app.t('center.opt.crypto'))
+    .option('--sm4-key-file <file>', app.t('center.opt.sm4KeyFile'))
+    .option('--sm2-key-file <file>', app.t('center.opt.sm2KeyFile'))
+    .option('--sm2-client-public-key <hex>', app.t('center.opt.sm2ClientPublicKey'))
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
     .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions, app.argv)));
   app.examples(serve, [
@@ -205,6 +214,7 @@ export function registerCenter(program: Command, app: App): void {
     'hisops center serve --port 8700 --data .hisops/center.db --faults "2207:timeout-after-commit@0.2" --seed 7',
     'hisops center serve --port 0 --for 60 --faults @faults.yaml --json',
     'hisops center serve --institution H43010000002 --institution H43010000003',
+    'hisops center serve --crypto sm4 --sm4-key-file sm4.key --sm2-key-file center-sm2.key',
     'hisops center serve --policy templates/policies/employee.yaml templates/policies/resident.yaml -v',
   ]);
   app.examples(center, ['hisops center serve --port 8700']);

@@ -245,7 +245,7 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   for (const inst of raw.institutions) {
     for (const k of ['his.password', 'center.secret']) {
       const v = inst.values.get(k);
-      if (v) throw configError(file, v.line, `"${k}" is a secret and may not be written in hisops.yaml`, `Remove it and set ${envName(k)} in the environment, or name a file with ${k.replace(/password$|secret$/, (m) => m + 'File')}.`, k);
+      if (v) throw configError(file, v.line, `"${k}" is a secret and may not be written in hisops.yaml`, `Remove it and set ${envName(k)} in the environment, or name a file with ${k.replace(/password$|secret$|Key$/, (m) => m + 'File')}.`, k);
     }
   }
   const names = raw.institutions.map((i, idx) => {

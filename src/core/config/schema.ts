@@ -66,7 +66,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
 
 export const KEY_BY_NAME: ReadonlyMap<string, KeySpec> = new Map(CONFIG_KEYS.map((k) => [k.key, k]));
 
-/** `center.url` → `HISOPS_CENTER_URL`; `center.appendInfno` → `HISOPS_CENTER_APPEND_INFNO`. */
+/** `center.url` → `HISOPS_CENTER_URL`; `center.appendInfno` → `HISOPS_CENTER_APPEND_INFNO`; `center.sm4Key` → `HISOPS_CENTER_SM4_KEY`. */
 export function envName(key: string): string {
-  return 'HISOPS_' + key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
+  return 'HISOPS_' + key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
 }
