@@ -6,9 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import tls from 'node:tls';
-import type { ChannelKeys } from '../core/center/protocol/channel.js';
-import { parseSm2PrivateKey, parseSm2PublicKey, parseSm4Key } from '../core/center/protocol/gm.js';
-import { provinceProfile, type ProvinceSettings } from '../core/center/protocol/provinces.js';
 import { inputError } from '../core/errors.js';
 import type { Ctx } from './context.js';
 
@@ -34,26 +31,23 @@ export interface CenterSettings {
   utcOffsetMinutes: number;
   /** The province profile (center.province) the defaults came from. */
   province: string;
-  /** The 国密 channel (center.crypto) with its keys, read from the environment or files. */
-  crypto: { kind: 'none' } | { kind: 'sm4'; keys: ChannelKeys };
+  /** The 国密 channel (center.crypto) with its keys' text, read from the environment or files (parsed by the center client). */
+  crypto: { kind: 'none' } | { kind: 'sm4'; keyText: { sm4Key?: string; sm2Key?: string; centerPublicKey?: string; userId?: string } };
 }
 
 /** The largest offset a clock on Earth uses (UTC+14). */
 const MAX_OFFSET = 840;
 
 export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): CenterSettings {
-  const profile = provinceProfile(ctx.get<string>('center.province'));
-  // A setting hisops.yaml, the environment or a flag gives wins; one left at its default takes the province's.
-  const byProvince: Record<string, keyof ProvinceSettings> = { 'center.gateway': 'gateway', 'center.appendInfno': 'appendInfno', 'center.infver': 'infver', 'center.recer_sys_code': 'recer_sys_code', 'center.crypto': 'crypto' };
-  const g = <T = string>(k: string): T => {
-    const v = ctx.config().values[k];
-    const p = byProvince[k] ? profile.settings[byProvince[k]!] : undefined;
-    return (p !== undefined && (!v || v.source === 'default') ? p : ctx.get<T>(k)) as T;
-  };
+  // Settings left at their defaults already carry the province profile's values (core/config).
+  const g = <T = string>(k: string) => ctx.get<T>(k);
   const scheme = g<'none' | 'tif' | 'hsaf'>('center.gateway');
   return {
-    province: profile.code,
-    crypto: g<'none' | 'sm4'>('center.crypto') === 'sm4' ? { kind: 'sm4', keys: channelKeys(ctx) } : { kind: 'none' },
+    province: g('center.province'),
+    crypto:
+      g('center.crypto') === 'sm4'
+        ? { kind: 'sm4', keyText: { sm4Key: ctx.secret('center.sm4Key'), sm2Key: ctx.secret('center.sm2Key'), centerPublicKey: g<string | undefined>('center.sm2CenterPublicKey'), userId: g<string | undefined>('center.sm2UserId') } }
+        : { kind: 'none' },
     baseUrl: overrides.baseUrl ?? g('center.url'),
     appendInfno: !!g<boolean>('center.appendInfno'),
     gateway: scheme === 'none' ? { scheme } : { scheme, paasid: g('center.paasid'), secret: ctx.secret('center.secret') },
@@ -71,40 +65,6 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
     timeouts: { defaultMs: Number(g('center.timeoutMs')) },
     tlsCa: privateCa(ctx),
     utcOffsetMinutes: utcOffsetOf(g<number>('center.utcOffsetMinutes')),
-  };
-}
-
-/**
- * The 国密 channel's keys: the SM4 key (required), the institution's SM2 private key (signs
- * requests, optional) and the center's public key (verifies answers, optional). A key's value is
- * never quoted in an error, only where it came from.
- */
-export function channelKeys(ctx: Ctx): ChannelKeys {
-  const src = (k: string) => ctx.config().values[k]?.source ?? 'not set';
-  const sm4 = ctx.secret('center.sm4Key');
-  if (!sm4) {
-    throw inputError('CENTER_CRYPTO_CONFIG', 'center.crypto is sm4 but no SM4 key is set', 'Put the SM4 key the center issued (32 hex digits) in HISOPS_CENTER_SM4_KEY or in a file named by center.sm4KeyFile.').zh(
-      'center.crypto 为 sm4，但未设置 SM4 密钥',
-      '请把中心分配的 SM4 密钥（32 位十六进制）放入环境变量 HISOPS_CENTER_SM4_KEY，或放入 center.sm4KeyFile 指定的文件。',
-    );
-  }
-  const parsed = <T>(key: string, parse: (t: string) => T, text: string | undefined): T | undefined => {
-    if (text === undefined || text.trim() === '') return undefined;
-    try {
-      return parse(text);
-    } catch (e) {
-      throw inputError('CENTER_CRYPTO_CONFIG', `${key} (from ${src(key)}) is not usable: ${(e as Error).message}`, `Give ${key} in the form named above; docs/center.md describes the 国密 channel's keys.`).zh(
-        `${key}（来源：${src(key)}）格式不正确`,
-        `请按要求的格式提供 ${key}；国密通道的密钥说明见 docs/center.md。`,
-        (e as Error).message,
-      );
-    }
-  };
-  return {
-    sm4Key: parsed('center.sm4Key', parseSm4Key, sm4)!,
-    signKey: parsed('center.sm2Key', parseSm2PrivateKey, ctx.secret('center.sm2Key')),
-    peerPublicKey: parsed('center.sm2CenterPublicKey', parseSm2PublicKey, ctx.get<string | undefined>('center.sm2CenterPublicKey')),
-    userId: ctx.get<string>('center.sm2UserId') || undefined,
   };
 }
 

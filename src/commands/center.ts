@@ -9,7 +9,7 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { externalError, inputError } from '../core/errors.js';
-import { serveCrypto, type ServeCryptoOptions } from './serveCrypto.js';
+import { serveCrypto, type ServeCryptoOptions } from './centerServeCrypto.js';
 
 defineMessages({
   'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },

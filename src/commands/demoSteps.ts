@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { centerSettings, type CenterSettings } from '../cli/centerSettings.js';
-import type { ChannelKeys } from '../core/center/protocol/channel.js';
+import type { ChannelKeys } from '../core/center/index.js';
 import { readText, shippedPolicyPaths } from '../cli/policyFiles.js';
 import type { Db } from '../core/db/index.js';
 import type { SeedManifest } from '../core/demo/index.js';
@@ -129,14 +129,14 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
  * a fresh SM2 key pair for the center (whose public key the client verifies answers with), and
  * the institution's public key (from center.sm2Key) to check requests.
  */
-async function demoChannel(crypto: CenterSettings['crypto']): Promise<{ center: ChannelKeys; client: ChannelKeys } | undefined> {
+async function demoChannel(crypto: CenterSettings['crypto']): Promise<{ center: ChannelKeys; client: CenterSettings['crypto'] } | undefined> {
   if (crypto.kind !== 'sm4') return undefined;
-  const gm = await import('../core/center/protocol/gm.js');
-  const pair = gm.sm2KeyPair();
-  const k = crypto.keys;
+  const center = await import('../core/center/index.js');
+  const keys = center.channelKeysOf(crypto.keyText);
+  const pair = center.sm2KeyPair();
   return {
-    center: { sm4Key: k.sm4Key, userId: k.userId, signKey: pair.privateKey, peerPublicKey: k.signKey ? gm.sm2PublicKeyOf(k.signKey) : undefined },
-    client: { ...k, peerPublicKey: pair.publicKey },
+    center: { sm4Key: keys.sm4Key, userId: keys.userId, signKey: pair.privateKey, peerPublicKey: keys.signKey ? center.sm2PublicKeyOf(keys.signKey) : undefined },
+    client: { kind: 'sm4', keyText: { ...crypto.keyText, centerPublicKey: pair.publicKey } },
   };
 }
 
@@ -153,7 +153,7 @@ const seedStep: DemoStep = {
     const channel = await demoChannel(settings.crypto);
     d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies: d.policies, admdvs: '430100', crypto: channel?.center });
     d.centerUrl = d.sandbox.url;
-    d.center = { ...settings, baseUrl: d.sandbox.url, crypto: channel ? { kind: 'sm4', keys: channel.client } : settings.crypto, fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
+    d.center = { ...settings, baseUrl: d.sandbox.url, crypto: channel ? channel.client : settings.crypto, fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
     const m = d.manifest;
     return {
       did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}`,

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Node, Pair } from 'yaml';
 import { HisopsError, inputError } from '../errors.js';
+import { applyProvince } from './provinces.js';
 import { CONFIG_KEYS, envName, KEY_BY_NAME, type KeySpec } from './schema.js';
 
 export interface ConfigValue {
@@ -243,7 +244,7 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   const file = inp.file ?? '(no hisops.yaml)';
   const raw: RawConfig = inp.text !== undefined ? parseConfigText(inp.text, file, inp.extraSections) : { global: new Map(), institutions: [], connections: {}, sections: {}, sectionLines: new Map() };
   for (const inst of raw.institutions) {
-    for (const k of ['his.password', 'center.secret']) {
+    for (const k of SECRET_SOURCES.map((x) => x[0])) {
       const v = inst.values.get(k);
       if (v) throw configError(file, v.line, `"${k}" is a secret and may not be written in hisops.yaml`, `Remove it and set ${envName(k)} in the environment, or name a file with ${k.replace(/password$|secret$|Key$/, (m) => m + 'File')}.`, k);
     }
@@ -289,6 +290,7 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   }
   for (const spec of CONFIG_KEYS.filter((k) => k.perInstitution && !k.secret)) pick(spec, chosen?.values.get(spec.key));
   values['name'] = { value: chosenName, source: values['name']!.source };
+  applyProvince(values);
 
   // Secrets: environment (named by *Env or the default variable) or a file; shown redacted.
   for (const [secretKey, envKey, fileKey] of SECRET_SOURCES) {

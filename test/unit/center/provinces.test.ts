@@ -11,7 +11,7 @@ import { memoryIo } from '../../../src/cli/io.js';
 import { Center, type CenterConfig } from '../../../src/core/center/index.js';
 import { sealResponse } from '../../../src/core/center/protocol/channel.js';
 import { parseSm4Key } from '../../../src/core/center/protocol/gm.js';
-import { PROVINCES, provinceProfile } from '../../../src/core/center/protocol/provinces.js';
+import { PROVINCES, provinceProfile } from '../../../src/core/config/index.js';
 import { HisopsError, isHisopsError } from '../../../src/core/errors.js';
 import { startFakeCenter, tmpDir, type Answer, type Received } from './helpers.js';
 
@@ -106,7 +106,7 @@ describe('province profiles', () => {
     const { f, c } = await against('22', sealed, { HISOPS_CENTER_SM4_KEY: SM4_HEX });
     expect((await c.signIn()).result.sign_no).toBe(SIGN_NO);
     expect(f.received[0]!.body).toMatchObject({ enc_type: 'SM4' });
-    expect(() => settingsFor({ HISOPS_CENTER_PROVINCE: '22' })).toThrow(/center\.crypto is sm4 but no SM4 key is set/);
+    expect(() => new Center(settingsFor({ HISOPS_CENTER_PROVINCE: '22' }))).toThrow(/center\.crypto is sm4 but no SM4 key is set/);
     // The same answer to an institution left on the national profile: an error naming the setting.
     const plain = await against('national', sealed);
     const e = await caught(plain.c.signIn());

@@ -118,7 +118,7 @@ export class CenterClient {
     this.calls = deps.journal ? new CenterCallJournal(deps.journal) : undefined;
     this.transport = new Transport({ tlsCa: this.config.tlsCa });
     this.signer = makeSigner(this.config.gateway, deps.nonce);
-    this.channel = this.config.crypto?.kind === 'sm4' ? this.config.crypto.keys : undefined;
+    this.channel = this.config.crypto.kind === 'sm4' ? this.config.crypto.keys : undefined;
     this.msgids = new MsgidAllocator({ fixmedins_code: this.config.fixmedins_code, clock: this.clock, utcOffsetMinutes: this.config.utcOffsetMinutes, journal: deps.journal, sleep: deps.sleep });
     const c = this.config;
     this.common = {

@@ -227,11 +227,10 @@ export function channelError(c: CallContext, kind: 'decrypt' | 'signature' | 'un
   const fix = decrypt
     ? afterAnswerFix(c, 'Check the SM4 key (HISOPS_CENTER_SM4_KEY or center.sm4KeyFile) against the one the center issued for this institution.', '请核对 SM4 密钥（HISOPS_CENTER_SM4_KEY 或 center.sm4KeyFile）是否为中心为本机构分配的密钥。')
     : afterAnswerFix(c, 'Check center.sm2CenterPublicKey against the public key the center published; an answer whose signature fails may not come from the center.', '请核对 center.sm2CenterPublicKey 是否为中心公布的公钥；验签失败的应答可能并非来自中心。');
-  return err(
-    decrypt ? 'CENTER_DECRYPT_FAILED' : 'CENTER_SIGNATURE_INVALID',
-    decrypt ? `The center's encrypted answer to ${label(c)} could not be decrypted` : `The center's answer to ${label(c)} failed the SM2 signature check`,
-    fix.en,
-    `${reason}; ${keptWhere(c).en}`,
-    details(c, { infcode: 0, inf_refmsgid: infRefmsgid, channel_problem: kind, delivery: 'yes' }),
-  ).zh(decrypt ? `中心对 ${label(c)} 的加密应答无法解密` : `中心对 ${label(c)} 的应答未通过 SM2 验签`, fix.zh, `${decrypt ? 'SM4 解密失败或结果不是 JSON' : kind === 'unsigned' ? '应答没有签名（cainfo 为空）' : '签名与配置的中心公钥不符'}；${keptWhere(c).zh}`);
+  const why = `${reason}; ${keptWhere(c).en}`;
+  const d = details(c, { infcode: 0, inf_refmsgid: infRefmsgid, channel_problem: kind, delivery: 'yes' });
+  const e = decrypt
+    ? err('CENTER_DECRYPT_FAILED', `The center's encrypted answer to ${label(c)} could not be decrypted`, fix.en, why, d)
+    : err('CENTER_SIGNATURE_INVALID', `The center's answer to ${label(c)} failed the SM2 signature check`, fix.en, why, d);
+  return e.zh(decrypt ? `中心对 ${label(c)} 的加密应答无法解密` : `中心对 ${label(c)} 的应答未通过 SM2 验签`, fix.zh, `${decrypt ? 'SM4 解密失败或结果不是 JSON' : kind === 'unsigned' ? '应答没有签名（cainfo 为空）' : '签名与配置的中心公钥不符'}；${keptWhere(c).zh}`);
 }

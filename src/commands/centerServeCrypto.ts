@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
-import type { ChannelKeys } from '../core/center/protocol/channel.js';
+import type { ChannelKeys } from '../core/center/index.js';
 import { inputError } from '../core/errors.js';
 
 defineMessages({
@@ -51,7 +51,7 @@ export async function serveCrypto(ctx: Ctx, o: ServeCryptoOptions): Promise<{ ke
   const kind = o.crypto ?? ctx.get<string>('center.crypto') ?? 'none';
   if (kind === 'none') return undefined;
   if (kind !== 'sm4') throw inputError('CENTER_SERVE_OPTION', `--crypto ${kind} is not a channel the sandbox runs`, 'Give --crypto sm4 or --crypto none.').zh(`--crypto ${kind} 不是沙箱支持的通道`, '请使用 --crypto sm4 或 --crypto none。');
-  const gm = await import('../core/center/protocol/gm.js');
+  const gm = await import('../core/center/index.js');
   const sm4Text = o.sm4KeyFile ? readKeyFile(ctx, '--sm4-key-file', o.sm4KeyFile) : ctx.secret('center.sm4Key');
   if (!sm4Text) {
     throw inputError('CENTER_SERVE_OPTION', 'The 国密 channel needs the SM4 key', 'Give --sm4-key-file FILE, or set HISOPS_CENTER_SM4_KEY (or center.sm4KeyFile); keys are never taken from a flag.').zh('国密通道需要 SM4 密钥', '请使用 --sm4-key-file FILE，或设置 HISOPS_CENTER_SM4_KEY（或 center.sm4KeyFile）；密钥不从命令行参数读取。');

@@ -1,7 +1,8 @@
 /**
  * Province profiles: what each province's center does differently from the national baseline,
- * gathered in one table (reference §1–§3, sources in brackets). `center.province` picks one; its
- * `settings` fill the center settings hisops.yaml leaves at their defaults, so an institution in
+ * gathered in one table (interface reference §1–§3, sources in brackets). `center.province` picks
+ * one; its `settings` fill the center settings that hisops.yaml, the environment and flags leave at
+ * their defaults (`hisops config show` names the province as their source), so an institution in
  * Hunan needs to set only its URL and credentials.
  *
  * Whatever the profile, the client reads every envelope variant listed under `answers` — infcode
@@ -13,7 +14,8 @@
  * national, cite the source of each fact in `notes`, and add a captured-shape body to
  * test/unit/center/provinces.test.ts.
  */
-import { inputError } from '../../errors.js';
+import { inputError } from '../errors.js';
+import type { ConfigValue } from './resolve.js';
 
 export interface ProvinceSettings {
   gateway?: 'none' | 'tif' | 'hsaf';
@@ -135,4 +137,22 @@ export function provinceProfile(name: string | undefined): ProvinceProfile {
     `center.province "${name}" 没有对应的省份配置`,
     `可选：${PROVINCES.map((x) => `${x.code}（${x.zh}）`).join('、')}；或保留 national 并自行设置中心参数（添加省份的方法见 docs/center.md）。`,
   );
+}
+
+/** Which config key each profile setting fills. */
+const SETTING_KEYS: ReadonlyArray<[string, keyof ProvinceSettings]> = [
+  ['center.gateway', 'gateway'],
+  ['center.appendInfno', 'appendInfno'],
+  ['center.infver', 'infver'],
+  ['center.recer_sys_code', 'recer_sys_code'],
+  ['center.crypto', 'crypto'],
+];
+
+/** Fill the settings left at their defaults from the profile center.province names (in place). */
+export function applyProvince(values: Record<string, ConfigValue>): void {
+  const p = provinceProfile(values['center.province']?.value as string | undefined);
+  for (const [key, setting] of SETTING_KEYS) {
+    const v = p.settings[setting];
+    if (v !== undefined && (!values[key] || values[key]!.source === 'default')) values[key] = { value: v, source: `province ${p.code} (${p.name})` };
+  }
 }
