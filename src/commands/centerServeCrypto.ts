@@ -13,7 +13,7 @@ import type { ChannelKeys } from '../core/center/index.js';
 import { inputError } from '../core/errors.js';
 
 defineMessages({
-  'center.opt.crypto': { en: 'run the 国密 channel: sm4 (SM4-encrypted input/output, SM2-signed answers) or none (default: center.crypto)', zh: '国密通道：sm4（输入输出 SM4 加密、应答 SM2 签名）或 none（默认取 center.crypto）' },
+  'center.opt.crypto': { en: 'run the 国密 channel: sm4 (SM4-encrypted input/output, SM2-signed answers) or none (default none)', zh: '国密通道：sm4（输入输出 SM4 加密、应答 SM2 签名）或 none（默认）' },
   'center.opt.sm4KeyFile': { en: 'file holding the SM4 key (32 hex digits; default: the institution\'s HISOPS_CENTER_SM4_KEY / center.sm4KeyFile)', zh: 'SM4 密钥文件（32 位十六进制；默认取本机构的 HISOPS_CENTER_SM4_KEY / center.sm4KeyFile）' },
   'center.opt.sm2KeyFile': { en: "file holding the center's SM2 private key that signs answers (default: a fresh key pair)", zh: '中心签名应答用的 SM2 私钥文件（默认：新生成一对密钥）' },
   'center.opt.sm2ClientPublicKey': { en: "the institution's SM2 public key: requests' signatures are checked (default: from center.sm2Key)", zh: '机构的 SM2 公钥：校验请求签名（默认由 center.sm2Key 推出）' },
@@ -48,7 +48,9 @@ function keyOption<T>(flag: string, parse: (t: string) => T, text: string): T {
 
 /** The sandbox's channel keys, or undefined for plain JSON; `publicKey` is the center's, to print. */
 export async function serveCrypto(ctx: Ctx, o: ServeCryptoOptions): Promise<{ keys: ChannelKeys; publicKey: string; checked: boolean } | undefined> {
-  const kind = o.crypto ?? ctx.get<string>('center.crypto') ?? 'none';
+  // Plain unless asked: serve's own --institution flags are not hisops.yaml's, so the
+  // configuration is read only for keys the flags do not give.
+  const kind = o.crypto ?? 'none';
   if (kind === 'none') return undefined;
   if (kind !== 'sm4') throw inputError('CENTER_SERVE_OPTION', `--crypto ${kind} is not a channel the sandbox runs`, 'Give --crypto sm4 or --crypto none.').zh(`--crypto ${kind} 不是沙箱支持的通道`, '请使用 --crypto sm4 或 --crypto none。');
   const gm = await import('../core/center/index.js');
@@ -58,11 +60,13 @@ export async function serveCrypto(ctx: Ctx, o: ServeCryptoOptions): Promise<{ ke
   }
   const sm4Key = keyOption('--sm4-key-file', gm.parseSm4Key, sm4Text);
   const signKey = o.sm2KeyFile ? keyOption('--sm2-key-file', gm.parseSm2PrivateKey, readKeyFile(ctx, '--sm2-key-file', o.sm2KeyFile)) : gm.sm2KeyPair().privateKey;
-  const clientPrivate = ctx.secret('center.sm2Key');
+  const clientPrivate = o.sm2ClientPublicKey ? undefined : ctx.secret('center.sm2Key');
   const peerPublicKey = o.sm2ClientPublicKey
     ? keyOption('--sm2-client-public-key', gm.parseSm2PublicKey, o.sm2ClientPublicKey)
     : clientPrivate
       ? gm.sm2PublicKeyOf(keyOption('center.sm2Key', gm.parseSm2PrivateKey, clientPrivate))
       : undefined;
-  return { keys: { sm4Key, signKey, peerPublicKey, userId: ctx.get<string>('center.sm2UserId') || undefined }, publicKey: gm.sm2PublicKeyOf(signKey), checked: !!peerPublicKey };
+  // The Z_A user id is the standard's default unless the institution's settings name another.
+  const userId = o.sm2ClientPublicKey && o.sm4KeyFile ? undefined : ctx.get<string>('center.sm2UserId') || undefined;
+  return { keys: { sm4Key, signKey, peerPublicKey, userId }, publicKey: gm.sm2PublicKeyOf(signKey), checked: !!peerPublicKey };
 }
