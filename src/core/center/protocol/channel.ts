@@ -45,18 +45,16 @@ function named(v: unknown): string {
 }
 
 /**
- * Is a node's value ciphertext rather than JSON? Any string when the envelope names SM4 in
- * enctype/enc_type/encType; otherwise a non-empty string that is not JSON text.
+ * Is a node's value ciphertext rather than JSON? A non-empty string that is not JSON text (Base64
+ * never starts with { or [); an empty string only when the envelope names SM4 in
+ * enctype/enc_type/encType (on a plain channel "" is an empty output).
  */
 export function isSealedNode(value: unknown, envelope: Record<string, unknown>): boolean {
   if (typeof value !== 'string') return false;
   const s = value.trim();
-  const enc = named(envelope.enctype) || named(envelope.enc_type) || named(envelope.encType);
-  if (SM4_NAMES.test(enc)) return true;
-  // An empty string is an empty output on a plain channel, as some centers send it.
-  if (s === '') return false;
-  const looksJson = (s.startsWith('{') || s.startsWith('[')) && isJson(s);
-  return !looksJson;
+  if ((s.startsWith('{') || s.startsWith('[')) && isJson(s)) return false;
+  if (s !== '') return true;
+  return SM4_NAMES.test(named(envelope.enctype) || named(envelope.enc_type) || named(envelope.encType));
 }
 
 function isJson(s: string): boolean {
