@@ -125,17 +125,18 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
 }
 
 /**
- * With center.crypto sm4 the demo's sandbox runs the 国密 channel too: the institution's SM4 key,
- * a fresh SM2 key pair for the center (whose public key the client verifies answers with), and
- * the institution's public key (from center.sm2Key) to check requests.
+ * With center.crypto sm4 the demo's sandbox runs the 国密 channel too, with the institution's SM4
+ * key. When the institution signs (center.sm2Key), the center checks it and signs its answers with
+ * a fresh key pair whose public key the client verifies them with; otherwise neither side signs.
  */
 async function demoChannel(crypto: CenterSettings['crypto']): Promise<{ center: ChannelKeys; client: CenterSettings['crypto'] } | undefined> {
   if (crypto.kind !== 'sm4') return undefined;
   const center = await import('../core/center/index.js');
   const keys = center.channelKeysOf(crypto.keyText);
+  if (!keys.signKey) return { center: { sm4Key: keys.sm4Key, userId: keys.userId }, client: crypto };
   const pair = center.sm2KeyPair();
   return {
-    center: { sm4Key: keys.sm4Key, userId: keys.userId, signKey: pair.privateKey, peerPublicKey: keys.signKey ? center.sm2PublicKeyOf(keys.signKey) : undefined },
+    center: { sm4Key: keys.sm4Key, userId: keys.userId, signKey: pair.privateKey, peerPublicKey: center.sm2PublicKeyOf(keys.signKey) },
     client: { kind: 'sm4', keyText: { ...crypto.keyText, centerPublicKey: pair.publicKey } },
   };
 }
@@ -156,7 +157,7 @@ const seedStep: DemoStep = {
     d.center = { ...settings, baseUrl: d.sandbox.url, crypto: channel ? channel.client : settings.crypto, fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
     const m = d.manifest;
     return {
-      did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}`,
+      did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}${channel ? ' on the 国密 channel (SM4)' : ''}`,
       found: `${m.anomalies.length} anomalies planted (seed.json)`,
       ok: m.anomalies.length > 0,
       data: { counts: m.counts, anomalies: m.anomalies.length },
