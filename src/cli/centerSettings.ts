@@ -29,15 +29,25 @@ export interface CenterSettings {
   tlsCa?: string;
   /** The center's clock, minutes east of UTC (center.utcOffsetMinutes, default 480). */
   utcOffsetMinutes: number;
+  /** The province profile (center.province) the defaults came from. */
+  province: string;
+  /** The 国密 channel (center.crypto) with its keys' text, read from the environment or files (parsed by the center client). */
+  crypto: { kind: 'none' } | { kind: 'sm4'; keyText: { sm4Key?: string; sm2Key?: string; centerPublicKey?: string; userId?: string } };
 }
 
 /** The largest offset a clock on Earth uses (UTC+14). */
 const MAX_OFFSET = 840;
 
 export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): CenterSettings {
+  // Settings left at their defaults already carry the province profile's values (core/config).
   const g = <T = string>(k: string) => ctx.get<T>(k);
   const scheme = g<'none' | 'tif' | 'hsaf'>('center.gateway');
   return {
+    province: g('center.province'),
+    crypto:
+      g('center.crypto') === 'sm4'
+        ? { kind: 'sm4', keyText: { sm4Key: ctx.secret('center.sm4Key'), sm2Key: ctx.secret('center.sm2Key'), centerPublicKey: g<string | undefined>('center.sm2CenterPublicKey'), userId: g<string | undefined>('center.sm2UserId') } }
+        : { kind: 'none' },
     baseUrl: overrides.baseUrl ?? g('center.url'),
     appendInfno: !!g<boolean>('center.appendInfno'),
     gateway: scheme === 'none' ? { scheme } : { scheme, paasid: g('center.paasid'), secret: ctx.secret('center.secret') },

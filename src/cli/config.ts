@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveConfig, type ResolvedConfig } from '../core/config/index.js';
+import { resolveConfig, SECRET_SOURCES, type ResolvedConfig, type SecretKey } from '../core/config/index.js';
 import { inputError } from '../core/errors.js';
 
 export const CONFIG_FILE = 'hisops.yaml';
@@ -44,10 +44,10 @@ export function loadConfig(opts: { explicit?: string; cwd: string; env: Record<s
 }
 
 /** Read a secret named by its key: the environment value, or the first line of its file. */
-export function readSecret(cfg: ResolvedConfig, key: 'his.password' | 'center.secret'): string | undefined {
+export function readSecret(cfg: ResolvedConfig, key: SecretKey): string | undefined {
   const v = cfg.values[key];
   if (v?.value !== undefined) return String(v.value);
-  const fileKey = key === 'his.password' ? 'his.passwordFile' : 'center.secretFile';
+  const fileKey = SECRET_SOURCES.find((s) => s[0] === key)![2];
   const f = cfg.values[fileKey]?.value;
   if (!f) return undefined;
   const p = path.resolve(cfg.baseDir, String(f));

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import type { ResolvedConfig } from '../core/config/index.js';
+import type { ResolvedConfig, SecretKey } from '../core/config/index.js';
 import type { Db } from '../core/db/index.js';
 import type { Profile } from '../core/his/index.js';
 import { EXIT, HisopsError, inputError } from '../core/errors.js';
@@ -145,7 +145,7 @@ export class Ctx {
     return this.config().values[key]?.value as T;
   }
 
-  secret(key: 'his.password' | 'center.secret'): string | undefined {
+  secret(key: SecretKey): string | undefined {
     return readSecret(this.config(), key);
   }
 

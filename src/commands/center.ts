@@ -11,6 +11,7 @@ import { defineMessages } from '../cli/i18n.js';
 import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
 import { conformanceSummary, startConformanceFor } from './centerConformance.js';
 import { registerCenterSeed } from './centerSeed.js';
+import { serveCrypto, type ServeCryptoOptions } from './centerServeCrypto.js';
 
 defineMessages({
   'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },
@@ -33,7 +34,7 @@ defineMessages({
   'center.ledgerRows': { en: 'ledger rows', zh: '账本记录' },
 });
 
-interface ServeOptions {
+interface ServeOptions extends ServeCryptoOptions {
   port?: string;
   host?: string;
   data?: string;
@@ -131,6 +132,8 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
     tif = { paasid: o.tifPaasid, secret };
   }
 
+  const channel = await serveCrypto(ctx, o);
+
   const verbose = ctx.verbose;
   const conformance = o.conformance ? startConformanceFor(ctx, sandbox, o.conformance, utcOffsetMinutes) : undefined;
   let sb: Awaited<ReturnType<typeof sandbox.startSandbox>>;
@@ -146,6 +149,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       institutions,
       policies,
       tif,
+      crypto: channel?.keys,
       requireSignIn: o.signIn !== false,
       allowDuplicateSettlements: !!o.allowDuplicates,
       onMessage: conformance?.onMessage,
@@ -169,6 +173,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   if (!ctx.quiet) {
     ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || 'none', seed }) + '\n');
     if (conformance) ctx.io.stderr.write(ctx.t('center.conf.writing', { file: conformance.htmlFile, json: conformance.jsonFile }) + '\n');
+    if (channel) ctx.io.stderr.write(ctx.t('center.crypto.on', { mode: 'ECB/PKCS#7', publicKey: channel.publicKey, checked: ctx.t(channel.checked ? 'center.crypto.checked' : 'center.crypto.unchecked') }) + '\n');
     if (seconds === undefined) ctx.io.stderr.write(ctx.t('center.stopHint') + '\n');
   }
   const by = await untilStopped(seconds);
@@ -180,7 +185,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const conf = conformance ? conformanceSummary(ctx, conformance) : undefined;
   const ranSeconds = Math.round((ctx.now().getTime() - started.getTime()) / 1000);
   return {
-    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, stats, ledger: rows, ...(conf ? { conformance: conf.data } : {}) },
+    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, crypto: channel ? { kind: 'sm4', centerPublicKey: channel.publicKey, requestsChecked: channel.checked } : { kind: 'none' }, stats, ledger: rows, ...(conf ? { conformance: conf.data } : {}) },
     // The interface test's violations are findings (exit 3), like any check that found something.
     ...(conf?.violating ? { exit: EXIT.findings as ExitCode, findings: { summary: ctx.t('center.conf.result', { messages: conf.data.messages, violating: conf.data.violating, violations: conf.data.violations, file: conf.data.report }), count: conf.data.violating } } : {}),
     human: (out: import('../cli/output.js').Out) => {
@@ -216,6 +221,10 @@ export function registerCenter(program: Command, app: App): void {
     .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
     .option('--institution <code>', 'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds')
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
+    .option('--crypto <kind>', app.t('center.opt.crypto'))
+    .option('--sm4-key-file <file>', app.t('center.opt.sm4KeyFile'))
+    .option('--sm2-key-file <file>', app.t('center.opt.sm2KeyFile'))
+    .option('--sm2-client-public-key <hex>', app.t('center.opt.sm2ClientPublicKey'))
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
     .option('--conformance <file>', app.t('center.conf.option'))
     .option('--lenient-visits', app.t('center.serve.lenientVisits'))
@@ -225,6 +234,7 @@ export function registerCenter(program: Command, app: App): void {
     'hisops center serve --port 8700 --data .hisops/center.db --faults "2207:timeout-after-commit@0.2" --seed 7',
     'hisops center serve --port 0 --for 60 --faults @faults.yaml --json',
     'hisops center serve --institution H43010000002 --institution H43010000003',
+    'hisops center serve --crypto sm4 --sm4-key-file sm4.key --sm2-key-file center-sm2.key',
     'hisops center serve --policy templates/policies/employee.yaml templates/policies/resident.yaml -v',
     'hisops center serve --conformance 接口测试.html --institution H43010000002',
   ]);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { centerSettings, type CenterSettings } from '../cli/centerSettings.js';
+import type { ChannelKeys } from '../core/center/index.js';
 import { readText, shippedPolicyPaths } from '../cli/policyFiles.js';
 import type { Db } from '../core/db/index.js';
 import type { SeedManifest } from '../core/demo/index.js';
@@ -123,6 +124,23 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
   return d;
 }
 
+/**
+ * With center.crypto sm4 the demo's sandbox runs the 国密 channel too, with the institution's SM4
+ * key. When the institution signs (center.sm2Key), the center checks it and signs its answers with
+ * a fresh key pair whose public key the client verifies them with; otherwise neither side signs.
+ */
+async function demoChannel(crypto: CenterSettings['crypto']): Promise<{ center: ChannelKeys; client: CenterSettings['crypto'] } | undefined> {
+  if (crypto.kind !== 'sm4') return undefined;
+  const center = await import('../core/center/index.js');
+  const keys = center.channelKeysOf(crypto.keyText);
+  if (!keys.signKey) return { center: { sm4Key: keys.sm4Key, userId: keys.userId }, client: crypto };
+  const pair = center.sm2KeyPair();
+  return {
+    center: { sm4Key: keys.sm4Key, userId: keys.userId, signKey: pair.privateKey, peerPublicKey: center.sm2PublicKeyOf(keys.signKey) },
+    client: { kind: 'sm4', keyText: { ...crypto.keyText, centerPublicKey: pair.publicKey } },
+  };
+}
+
 const seedStep: DemoStep = {
   name: 'demo seed',
   async run(d) {
@@ -132,12 +150,14 @@ const seedStep: DemoStep = {
     const seeded = await demo.seedHis({ db: d.his, size: d.size as 'small', seed: d.seed, out: d.dir, fixmedins_code: 'H43010000001', admdvs: '430100' });
     const withCenter = await demo.seedCenter({ his: d.his, ledger: d.ledger, manifest: seeded.manifest, out: d.dir });
     d.manifest = withCenter.manifest;
-    d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies: d.policies, admdvs: '430100' });
+    const settings = centerSettings(d.ctx);
+    const channel = await demoChannel(settings.crypto);
+    d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies: d.policies, admdvs: '430100', crypto: channel?.center });
     d.centerUrl = d.sandbox.url;
-    d.center = { ...centerSettings(d.ctx, { baseUrl: d.sandbox.url }), fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
+    d.center = { ...settings, baseUrl: d.sandbox.url, crypto: channel ? channel.client : settings.crypto, fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
     const m = d.manifest;
     return {
-      did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}`,
+      did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}${channel ? ' on the 国密 channel (SM4)' : ''}`,
       found: `${m.anomalies.length} anomalies planted (seed.json)`,
       ok: m.anomalies.length > 0,
       data: { counts: m.counts, anomalies: m.anomalies.length },

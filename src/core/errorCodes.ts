@@ -174,6 +174,11 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   CENTER_BAD_AMOUNT: c('center client', 5, 'the center sent an amount that is not an amount'),
   CENTER_REFUSED: c('center client', 5, 'the center refused the call (infcode ≠ 0)'),
   CENTER_REJECTED: c('center client', 5, 'the center rejected the call'),
+  CENTER_ENCRYPTED_NO_KEY: c('center client', 5, 'the center answered on the 国密 (SM4) channel and no SM4 key is configured: the answer is kept, not read as empty'),
+  CENTER_DECRYPT_FAILED: c('center client', 5, 'the center\'s SM4-encrypted answer does not decrypt with the configured key'),
+  CENTER_SIGNATURE_INVALID: c('center client', 5, 'the center\'s answer fails the SM2 signature check (or carries none) under center.sm2CenterPublicKey'),
+  CENTER_CRYPTO_CONFIG: c('center client', 2, 'a key of the 国密 channel (center.sm4Key, center.sm2Key, center.sm2CenterPublicKey) is missing or malformed'),
+  CENTER_PROVINCE: c('center client', 2, 'center.province names no known province profile'),
   CENTER_NOT_ASKED: c('center client', 3, 'a stuck settlement the center was not asked about (a finding)'),
   // center sandbox
   CENTER_FAULTS_FILE: c('center sandbox', 2, 'center serve: the fault rules file cannot be read'),

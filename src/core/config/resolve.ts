@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Node, Pair } from 'yaml';
 import { HisopsError, inputError } from '../errors.js';
+import { applyProvince } from './provinces.js';
 import { CONFIG_KEYS, envName, KEY_BY_NAME, type KeySpec } from './schema.js';
 
 export interface ConfigValue {
@@ -247,9 +248,9 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   const file = inp.file ?? '(no hisops.yaml)';
   const raw: RawConfig = inp.text !== undefined ? parseConfigText(inp.text, file, inp.extraSections) : { global: new Map(), institutions: [], connections: {}, sections: {}, sectionLines: new Map() };
   for (const inst of raw.institutions) {
-    for (const k of ['his.password', 'center.secret']) {
+    for (const k of SECRET_SOURCES.map((x) => x[0])) {
       const v = inst.values.get(k);
-      if (v) throw configError(file, v.line, `"${k}" is a secret and may not be written in hisops.yaml`, `Remove it and set ${envName(k)} in the environment, or name a file with ${k.replace(/password$|secret$/, (m) => m + 'File')}.`, k);
+      if (v) throw configError(file, v.line, `"${k}" is a secret and may not be written in hisops.yaml`, `Remove it and set ${envName(k)} in the environment, or name a file with ${k.replace(/password$|secret$|Key$/, (m) => m + 'File')}.`, k);
     }
   }
   const names = raw.institutions.map((i, idx) => {
@@ -293,12 +294,10 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   }
   for (const spec of CONFIG_KEYS.filter((k) => k.perInstitution && !k.secret)) pick(spec, chosen?.values.get(spec.key));
   values['name'] = { value: chosenName, source: values['name']!.source };
+  applyProvince(values);
 
   // Secrets: environment (named by *Env or the default variable) or a file; shown redacted.
-  for (const [secretKey, envKey, fileKey] of [
-    ['his.password', 'his.passwordEnv', 'his.passwordFile'],
-    ['center.secret', 'center.secretEnv', 'center.secretFile'],
-  ] as const) {
+  for (const [secretKey, envKey, fileKey] of SECRET_SOURCES) {
     const envVar = (values[envKey]?.value as string | undefined) ?? envName(secretKey);
     const fromEnv = inp.env[envVar];
     if (fromEnv) values[secretKey] = { value: fromEnv, source: `env ${envVar}` };
@@ -321,6 +320,15 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
     ),
   };
 }
+
+/** Each secret: the key, the key naming its environment variable (if any), the key of its file. */
+export const SECRET_SOURCES = [
+  ['his.password', 'his.passwordEnv', 'his.passwordFile'],
+  ['center.secret', 'center.secretEnv', 'center.secretFile'],
+  ['center.sm4Key', 'center.sm4KeyEnv', 'center.sm4KeyFile'],
+  ['center.sm2Key', 'center.sm2KeyEnv', 'center.sm2KeyFile'],
+] as const;
+export type SecretKey = (typeof SECRET_SOURCES)[number][0];
 
 /** The rows `hisops config show` prints: every key with its value (secrets redacted) and source. */
 export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value: string; source: string; secret: boolean }> {

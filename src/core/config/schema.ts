@@ -42,6 +42,14 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'center.secretEnv', type: 'string', perInstitution: true, doc: 'Environment variable holding the gateway secret (default HISOPS_CENTER_SECRET)' },
   { key: 'center.secretFile', type: 'path', perInstitution: true, doc: 'File holding the gateway secret' },
   { key: 'center.secret', type: 'string', perInstitution: true, secret: true, doc: 'Gateway secret (environment or file only)' },
+  { key: 'center.province', type: 'string', perInstitution: true, default: 'national', doc: 'Province profile of the center\'s envelope (docs/center.md): national, a 2-digit admdvs prefix (22, 43, 44, 50 …) or its name (jilin, 吉林); fills the settings left at their defaults' },
+  { key: 'center.crypto', type: 'enum', values: ['none', 'sm4'], perInstitution: true, default: 'none', doc: '国密 message channel: none (plain JSON) or sm4 (SM4-encrypted input/output, SM2 signatures when keys are set)' },
+  { key: 'center.sm4KeyFile', type: 'path', perInstitution: true, doc: 'File holding the SM4 key of the encrypted channel (32 hex digits)' },
+  { key: 'center.sm4Key', type: 'string', perInstitution: true, secret: true, doc: 'SM4 key of the encrypted channel (environment HISOPS_CENTER_SM4_KEY or file only)' },
+  { key: 'center.sm2KeyFile', type: 'path', perInstitution: true, doc: "File holding the institution's SM2 private key (64 hex digits) that signs requests" },
+  { key: 'center.sm2Key', type: 'string', perInstitution: true, secret: true, doc: "The institution's SM2 private key (environment HISOPS_CENTER_SM2_KEY or file only)" },
+  { key: 'center.sm2CenterPublicKey', type: 'string', perInstitution: true, doc: "The center's SM2 public key (130 hex digits): answers' signatures are verified with it" },
+  { key: 'center.sm2UserId', type: 'string', perInstitution: true, default: '1234567812345678', doc: 'SM2 user id of the signature digest (Z_A)' },
   { key: 'center.tlsCa', type: 'path', perInstitution: true, doc: "PEM file of the CA that signed a private center's certificate (trusted besides the system's CAs; verification stays on)" },
   { key: 'center.mdtrtarea_admvs', type: 'string', perInstitution: true, default: '430100', doc: 'Treatment-area admin division (就医地医保区划)' },
   { key: 'center.insuplc_admdvs', type: 'string', perInstitution: true, default: '430100', doc: 'Default insured-place admin division (参保地医保区划)' },
@@ -58,7 +66,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
 
 export const KEY_BY_NAME: ReadonlyMap<string, KeySpec> = new Map(CONFIG_KEYS.map((k) => [k.key, k]));
 
-/** `center.url` → `HISOPS_CENTER_URL`; `center.appendInfno` → `HISOPS_CENTER_APPEND_INFNO`. */
+/** `center.url` → `HISOPS_CENTER_URL`; `center.appendInfno` → `HISOPS_CENTER_APPEND_INFNO`; `center.sm4Key` → `HISOPS_CENTER_SM4_KEY`. */
 export function envName(key: string): string {
-  return 'HISOPS_' + key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
+  return 'HISOPS_' + key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
 }

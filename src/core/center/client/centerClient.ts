@@ -10,7 +10,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { HisopsError, EXIT, inputError } from '../../errors.js';
-import { buildRequestEnvelope, classifyResponseBody, sniffFileBody, type EnvelopeCommon, type Input, type Output } from '../protocol/envelope.js';
+import { ChannelError, channelWords, openResponseOutput, sealRequest, verifyPlainOutput, type ChannelKeys } from '../protocol/channel.js';
+import { buildRequestEnvelope, classifyResponseBody, sniffFileBody, type ClassifiedBody, type EnvelopeCommon, type Input, type Output } from '../protocol/envelope.js';
 import { asObject, asStr, outputNode, parseGoodsResult, parseSignIn, pick } from '../protocol/records.js';
 import { formatDate } from '../protocol/time.js';
 import { transactionSpec, type TransactionKind } from '../protocol/transactions.js';
@@ -19,7 +20,7 @@ import { describeProblems, validateInput } from '../protocol/validate.js';
 import { toWireInput } from '../protocol/wire.js';
 import { CenterCallJournal, CENTER_SIGNINS_TABLE, isUniqueViolation, type CallOutcome, type JournalLike } from './callJournal.js';
 import { redactUrl, resolveCenterConfig, timeoutFor, urlFor, type CenterConfig, type ResolvedCenterConfig } from './config.js';
-import { badResponseError, bodyHead, gatewayError, httpError, notJsonError, refusedError, rejectedError, transportError, TransportFailure, type CallContext } from './errors.js';
+import { badResponseError, bodyHead, channelError, encryptedNoKeyError, gatewayError, httpError, notJsonError, refusedError, rejectedError, transportError, TransportFailure, type CallContext } from './errors.js';
 import { makeSigner, type GatewaySigner } from './gateway.js';
 import { MsgidAllocator } from './msgidAllocator.js';
 import { redactInput, requestDigest } from './redact.js';
@@ -100,6 +101,8 @@ export class CenterClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly common: EnvelopeCommon;
+  /** The 国密 channel's keys when center.crypto is sm4 (memory only). */
+  private readonly channel: ChannelKeys | undefined;
   private sign: { day: string; sign_no: string } | undefined;
   private signing: Promise<string> | undefined;
   private signinsEnsured = false;
@@ -115,6 +118,7 @@ export class CenterClient {
     this.calls = deps.journal ? new CenterCallJournal(deps.journal) : undefined;
     this.transport = new Transport({ tlsCa: this.config.tlsCa });
     this.signer = makeSigner(this.config.gateway, deps.nonce);
+    this.channel = this.config.crypto.kind === 'sm4' ? this.config.crypto.keys : undefined;
     this.msgids = new MsgidAllocator({ fixmedins_code: this.config.fixmedins_code, clock: this.clock, utcOffsetMinutes: this.config.utcOffsetMinutes, journal: deps.journal, sleep: deps.sleep });
     const c = this.config;
     this.common = {
@@ -183,10 +187,10 @@ export class CenterClient {
 
     for (let attempt = 1; ; attempt++) {
       const { msgid, now } = await this.msgids.next();
-      const ctx: CallContext = { infno, name, msgid, url: shownUrl, stateChanging, attempts: attempt };
-      const env = buildRequestEnvelope(common, { infno, msgid, input: wire, now, sign_no, insuplc_admdvs: opts.insuplc_admdvs, utcOffsetMinutes: this.config.utcOffsetMinutes });
-      const body = JSON.stringify(env);
       const journaled = stateChanging && this.calls !== undefined;
+      const ctx: CallContext = { infno, name, msgid, url: shownUrl, stateChanging, attempts: attempt, journaled };
+      const env = buildRequestEnvelope(common, { infno, msgid, input: wire, now, sign_no, insuplc_admdvs: opts.insuplc_admdvs, utcOffsetMinutes: this.config.utcOffsetMinutes });
+      const body = JSON.stringify(this.channel ? sealRequest(env, this.channel) : env);
       if (journaled) await this.begin(ctx, wire, now);
       const headers = { ...HEADERS, ...this.signer.headers({ infno, now }) };
       this.deps.onEvent?.({ type: 'send', infno, msgid, attempt });
@@ -296,18 +300,47 @@ export class CenterClient {
     if (c.infcode !== 0) {
       return { kind: 'error', error: refusedError(ctx, c.infcode, c.err_msg, inf_refmsgid, c.envelope.infcode), status: 'failed', retryable: false };
     }
+    const opened = this.openOutput(ctx, c, text, inf_refmsgid);
+    if (opened.kind === 'error') return opened;
+    const output = opened.output;
     if (mode === 'file') {
       // infcode 0 but no file: the center had nothing to send or sent it in a shape we do not know.
       const error = badResponseError(ctx, new Error('the download answered with a JSON envelope instead of the file'));
       return { kind: 'error', error, status: 'failed', retryable: false };
     }
     if (retRslt) {
-      const g = parseGoodsResult(c.output);
+      const g = parseGoodsResult(output);
       if (!g.ok && !acceptRejection) {
-        return { kind: 'error', error: rejectedError(ctx, g.retRslt, g.msgRslt, inf_refmsgid), status: 'failed', retryable: false, extra: { output: JSON.stringify(c.output) } };
+        return { kind: 'error', error: rejectedError(ctx, g.retRslt, g.msgRslt, inf_refmsgid), status: 'failed', retryable: false, extra: { output: JSON.stringify(output) } };
       }
     }
-    return { kind: 'ok', output: c.output, inf_refmsgid, warn_msg: c.warn_msg };
+    return { kind: 'ok', output, inf_refmsgid, warn_msg: c.warn_msg };
+  }
+
+  /**
+   * A success answer's output, opened when it is sealed (国密 channel) and verified when the
+   * center's key is configured. A sealed answer that cannot be opened is an error whose journal
+   * row keeps the raw body — never an empty success. Status `unknown`: the center carried the
+   * call out, and what it decided has not been read.
+   */
+  private openOutput(ctx: CallContext, c: Extract<ClassifiedBody, { kind: 'envelope' }>, raw: string, inf_refmsgid: string | null): { kind: 'ok'; output: Output } | Extract<Interpreted, { kind: 'error' }> {
+    const env = c.envelope as unknown as Record<string, unknown>;
+    const fail = (error: HisopsError): Extract<Interpreted, { kind: 'error' }> => ({ kind: 'error', error, status: 'unknown', retryable: false, extra: { output: raw, infcode: '0' } });
+    if (c.sealed && !this.channel) return fail(encryptedNoKeyError(ctx, channelWords(env), inf_refmsgid));
+    if (!this.channel) return { kind: 'ok', output: c.output };
+    try {
+      if (!c.sealed) {
+        verifyPlainOutput(env, this.channel);
+        return { kind: 'ok', output: c.output };
+      }
+      const v = openResponseOutput(env, this.channel);
+      if (Array.isArray(v)) return { kind: 'ok', output: { data: v } };
+      if (v === null || typeof v !== 'object') throw new ChannelError('decrypt', 'the decrypted output is not a JSON object');
+      return { kind: 'ok', output: v as Output };
+    } catch (e) {
+      if (!(e instanceof ChannelError)) throw e;
+      return fail(channelError(ctx, e.kind, e.message, inf_refmsgid));
+    }
   }
 
   private backoff(attempt: number): number {

@@ -4,6 +4,8 @@
  * memory, and never reaches an error, a log line or a journal row (see `describeConfig`).
  */
 import { inputError } from '../../errors.js';
+import type { ChannelKeys } from '../protocol/channel.js';
+import { KeyFormatError, parseSm2PrivateKey, parseSm2PublicKey, parseSm4Key } from '../protocol/gm.js';
 import type { CodeTableName } from '../protocol/codes.js';
 import { FIXMEDINS_CODE_RE } from '../protocol/msgid.js';
 
@@ -72,9 +74,28 @@ export interface CenterConfig {
   catalogFileOwner?: string;
   /** Extra CA certificates (PEM) for a private gateway CA; certificate verification stays on. */
   tlsCa?: string;
+  /**
+   * The 国密 message channel (reference §1.3): 'sm4' seals every request's input and opens every
+   * answer's output with `keys` (see protocol/channel.ts). Default none (plain JSON).
+   */
+  crypto?: { kind: 'none' } | { kind: 'sm4'; keys?: ChannelKeys; keyText?: ChannelKeyText };
+  /** The province profile the settings came from (protocol/provinces.ts), for messages. */
+  province?: string;
+}
+
+/** The 国密 channel's keys as the settings hold them (hex text), parsed by resolveCenterConfig. */
+export interface ChannelKeyText {
+  /** center.sm4Key: 32 hex digits (or 16 characters). */
+  sm4Key?: string;
+  /** center.sm2Key: the institution's SM2 private key, 64 hex digits; signs requests. */
+  sm2Key?: string;
+  /** center.sm2CenterPublicKey: verifies answers. */
+  centerPublicKey?: string;
+  userId?: string;
 }
 
 export interface ResolvedCenterConfig extends CenterConfig {
+  crypto: { kind: 'none' } | { kind: 'sm4'; keys: ChannelKeys };
   appendInfno: boolean;
   pathByInfno: Record<string, string>;
   gateway: GatewayConfig;
@@ -109,6 +130,7 @@ export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
   if (gateway.scheme === 'hsaf' && (!(gateway.accessKey ?? gateway.paasid) || !gateway.secret)) {
     throw inputError('CENTER_GATEWAY_CONFIG', 'The hsaf gateway needs an access key and a secret', 'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).');
   }
+  const crypto: ResolvedCenterConfig['crypto'] = c.crypto?.kind === 'sm4' ? { kind: 'sm4', keys: c.crypto.keys ?? channelKeysOf(c.crypto.keyText ?? {}) } : { kind: 'none' };
   const retry = { ...DEFAULT_RETRY, ...(c.retry ?? {}) };
   retry.attempts = Math.max(1, Math.floor(retry.attempts));
   return {
@@ -120,6 +142,36 @@ export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
     retry,
     signIn: c.signIn ?? 'auto',
     validateRequests: c.validateRequests ?? true,
+    crypto,
+  };
+}
+
+/**
+ * The channel's keys from their text: the SM4 key is required, the SM2 keys optional (no private
+ * key: requests go unsigned; no center key: answers' signatures are not checked). An error names
+ * the setting, never the value.
+ */
+export function channelKeysOf(t: ChannelKeyText): ChannelKeys {
+  if (!t.sm4Key?.trim()) {
+    throw inputError('CENTER_CRYPTO_CONFIG', 'center.crypto is sm4 but no SM4 key is set', 'Put the SM4 key the center issued (32 hex digits) in HISOPS_CENTER_SM4_KEY or in a file named by center.sm4KeyFile.').zh(
+      'center.crypto 为 sm4，但未设置 SM4 密钥',
+      '请把中心分配的 SM4 密钥（32 位十六进制）放入环境变量 HISOPS_CENTER_SM4_KEY，或放入 center.sm4KeyFile 指定的文件。',
+    );
+  }
+  const parsed = <T>(key: string, parse: (x: string) => T, text: string | undefined): T | undefined => {
+    if (text === undefined || text.trim() === '') return undefined;
+    try {
+      return parse(text);
+    } catch (e) {
+      if (!(e instanceof KeyFormatError)) throw e;
+      throw inputError('CENTER_CRYPTO_CONFIG', `${key} is not usable: ${e.message}`, `Give ${key} in the form named above; docs/center.md describes the 国密 channel's keys.`).zh(`${key} 格式不正确`, `请按要求的格式提供 ${key}；国密通道的密钥说明见 docs/center.md。`, e.message);
+    }
+  };
+  return {
+    sm4Key: parsed('center.sm4Key', parseSm4Key, t.sm4Key)!,
+    signKey: parsed('center.sm2Key', parseSm2PrivateKey, t.sm2Key),
+    peerPublicKey: parsed('center.sm2CenterPublicKey', parseSm2PublicKey, t.centerPublicKey),
+    userId: t.userId || undefined,
   };
 }
 
@@ -144,9 +196,10 @@ export function redactUrl(u: string): string {
 
 /** The configuration as it may be shown or recorded: the secret replaced, the URL redacted. */
 export function describeConfig(c: CenterConfig): Record<string, unknown> {
-  const { gateway, tlsCa, ...rest } = c;
+  const { gateway, tlsCa, crypto, ...rest } = c;
   return {
     ...rest,
+    crypto: crypto?.kind === 'sm4' ? { kind: 'sm4', keys: '***' } : 'none',
     baseUrl: redactUrl(c.baseUrl),
     gateway: gateway ? { ...gateway, secret: gateway.secret ? '***' : undefined } : { scheme: 'none' },
     tlsCa: tlsCa ? '(set)' : undefined,

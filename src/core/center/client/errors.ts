@@ -13,6 +13,8 @@ export interface CallContext {
   url: string;
   stateChanging: boolean;
   attempts?: number;
+  /** The call has a journal row (state-changing, journal open): its answer is kept there. */
+  journaled?: boolean;
 }
 
 /** Did the request possibly reach the center? `no` only when it certainly did not. */
@@ -176,10 +178,59 @@ export function badResponseError(c: CallContext, cause: unknown): HisopsError {
     inner?.code ?? 'CENTER_BAD_RESPONSE',
     `${inner?.summary ?? 'The center\'s answer could not be read'} — ${label(c)}`,
     c.stateChanging
-      ? `The center accepted the call; its raw answer is kept in the journal under msgid ${c.msgid}. Report the answer to the center's help desk; do not repeat the call.`
+      ? `The center accepted the call; ${c.journaled ? `its answer is kept in the journal under msgid ${c.msgid}` : `its answer was not journaled (msgid ${c.msgid})`}. Report the answer to the center's help desk; do not repeat the call.`
       : (inner?.fix ?? 'Report the answer to the center\'s help desk.'),
     inner?.why ?? (cause instanceof Error ? cause.message : String(cause)),
     details(c, { ...(inner?.details ?? {}), delivery: 'yes' }),
     cause,
   );
+}
+
+/** Where the raw answer of a call can be read afterwards. */
+function keptWhere(c: CallContext): { en: string; zh: string } {
+  return c.journaled
+    ? { en: `its raw answer is kept in the journal (hisops_center_calls.output) under msgid ${c.msgid}`, zh: `原始应答已保存在日志表 hisops_center_calls 的 output 列（msgid ${c.msgid}）` }
+    : { en: 'the raw answer was not kept (only state-changing calls are journaled)', zh: '原始应答未保存（只有改变中心状态的交易记入日志）' };
+}
+
+function afterAnswerFix(c: CallContext, en: string, zh: string): { en: string; zh: string } {
+  const kept = keptWhere(c);
+  if (!c.stateChanging) return { en: `${en} Then repeat the command; nothing was changed at the center.`, zh: `${zh}然后重新执行命令；中心未发生任何变更。` };
+  return {
+    en: `${en} The center carried the call out and ${kept.en}: do not repeat it; once the settings are right, hisops settle stuck resolves msgid ${c.msgid} with the center.`,
+    zh: `${zh}中心已办理该交易，${kept.zh}：不要重复提交；设置改正后，hisops settle stuck 会向中心查询并处理 msgid ${c.msgid}。`,
+  };
+}
+
+/**
+ * A success answer whose output is ciphertext (国密 channel) while this institution has no key:
+ * never read as an empty success.
+ */
+export function encryptedNoKeyError(c: CallContext, channel: string, infRefmsgid: string | null): HisopsError {
+  const fix = afterAnswerFix(
+    c,
+    'The center runs the 国密 (SM4/SM2) channel for this institution: set center.crypto: sm4 in hisops.yaml and the SM4 key in HISOPS_CENTER_SM4_KEY (or center.sm4KeyFile); for signatures also the SM2 private key (HISOPS_CENTER_SM2_KEY or center.sm2KeyFile) and the center\'s public key (center.sm2CenterPublicKey). See docs/center.md.',
+    '中心对本机构使用国密（SM4/SM2）通道：在 hisops.yaml 中设置 center.crypto: sm4，并在 HISOPS_CENTER_SM4_KEY（或 center.sm4KeyFile）中提供 SM4 密钥；签名还需 SM2 私钥（HISOPS_CENTER_SM2_KEY 或 center.sm2KeyFile）和中心公钥（center.sm2CenterPublicKey）。',
+  );
+  return err(
+    'CENTER_ENCRYPTED_NO_KEY',
+    `The center answered ${label(c)} on the encrypted channel (${channel}) and no SM4 key is configured, so its output cannot be read`,
+    fix.en,
+    `infcode 0, inf_refmsgid ${infRefmsgid || '(none)'}; ${keptWhere(c).en}`,
+    details(c, { infcode: 0, inf_refmsgid: infRefmsgid, channel, delivery: 'yes' }),
+  ).zh(`中心以加密通道（${channel}）应答了 ${label(c)}，但未配置 SM4 密钥，无法读取输出`, fix.zh, `infcode 0，inf_refmsgid ${infRefmsgid || '（无）'}；${keptWhere(c).zh}`);
+}
+
+/** An answer on the encrypted channel that does not decrypt, or whose signature does not verify. */
+export function channelError(c: CallContext, kind: 'decrypt' | 'signature' | 'unsigned', reason: string, infRefmsgid: string | null): HisopsError {
+  const decrypt = kind === 'decrypt';
+  const fix = decrypt
+    ? afterAnswerFix(c, 'Check the SM4 key (HISOPS_CENTER_SM4_KEY or center.sm4KeyFile) against the one the center issued for this institution.', '请核对 SM4 密钥（HISOPS_CENTER_SM4_KEY 或 center.sm4KeyFile）是否为中心为本机构分配的密钥。')
+    : afterAnswerFix(c, 'Check center.sm2CenterPublicKey against the public key the center published; an answer whose signature fails may not come from the center.', '请核对 center.sm2CenterPublicKey 是否为中心公布的公钥；验签失败的应答可能并非来自中心。');
+  const why = `${reason}; ${keptWhere(c).en}`;
+  const d = details(c, { infcode: 0, inf_refmsgid: infRefmsgid, channel_problem: kind, delivery: 'yes' });
+  const e = decrypt
+    ? err('CENTER_DECRYPT_FAILED', `The center's encrypted answer to ${label(c)} could not be decrypted`, fix.en, why, d)
+    : err('CENTER_SIGNATURE_INVALID', `The center's answer to ${label(c)} failed the SM2 signature check`, fix.en, why, d);
+  return e.zh(decrypt ? `中心对 ${label(c)} 的加密应答无法解密` : `中心对 ${label(c)} 的应答未通过 SM2 验签`, fix.zh, `${decrypt ? 'SM4 解密失败或结果不是 JSON' : kind === 'unsigned' ? '应答没有签名（cainfo 为空）' : '签名与配置的中心公钥不符'}；${keptWhere(c).zh}`);
 }

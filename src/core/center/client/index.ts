@@ -4,6 +4,8 @@ export { CenterClient, type CenterDeps, type CenterEvent } from './centerClient.
 export { openCenter, withCenter } from './withCenter.js';
 export {
   resolveCenterConfig,
+  channelKeysOf,
+  type ChannelKeyText,
   describeConfig,
   redactUrl,
   urlFor,

@@ -3,6 +3,7 @@
  * msgid, the clock and the sign-in number. Classifying a response body is pure too: an envelope,
  * a non-envelope gateway answer, or something that is not JSON at all.
  */
+import { isSealedNode } from './channel.js';
 import { fields, type FieldSpec } from './fieldSpec.js';
 import { formatDateTime, stamp17 } from './time.js';
 
@@ -178,7 +179,17 @@ export function normalizeInfcode(v: unknown): number {
 }
 
 export type ClassifiedBody =
-  | { kind: 'envelope'; envelope: ResponseEnvelope; infcode: number; output: Output; err_msg: string | null; warn_msg: string | null }
+  | {
+      kind: 'envelope';
+      envelope: ResponseEnvelope;
+      infcode: number;
+      /** {} when the output is sealed: never read a sealed answer as an empty success. */
+      output: Output;
+      /** output is ciphertext (国密 channel, see channel.ts): it must be opened or refused. */
+      sealed: boolean;
+      err_msg: string | null;
+      warn_msg: string | null;
+    }
   | { kind: 'gateway'; body: Record<string, unknown>; message: string | null; code: string | null }
   | { kind: 'not-json'; text: string };
 
@@ -191,7 +202,8 @@ function str(v: unknown): string | null {
 
 /**
  * Classify a response body (already decoded to text). An envelope is a JSON object with an
- * `infcode` key; `output` is accepted as an object, a JSON string holding an object, or absent.
+ * `infcode` key; `output` is accepted as an object, a list (read as `{ data: [...] }`), JSON text
+ * holding either, or absent. Any other string is ciphertext (`sealed`), never an empty output.
  */
 export function classifyResponseBody(text: string): ClassifiedBody {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -209,16 +221,9 @@ export function classifyResponseBody(text: string): ClassifiedBody {
     return { kind: 'gateway', body: o, message, code };
   }
   let output: unknown = o.output;
-  if (typeof output === 'string') {
-    const s = output.trim();
-    if (s.startsWith('{')) {
-      try {
-        output = JSON.parse(s);
-      } catch {
-        output = {};
-      }
-    } else output = {};
-  }
+  const sealed = isSealedNode(output, o);
+  if (sealed) output = {};
+  else if (typeof output === 'string') output = output.trim() === '' ? {} : JSON.parse(output.trim());
   if (output === null || output === undefined || typeof output !== 'object' || Array.isArray(output)) {
     output = Array.isArray(output) ? { data: output } : {};
   }
@@ -228,6 +233,7 @@ export function classifyResponseBody(text: string): ClassifiedBody {
     envelope: o as unknown as ResponseEnvelope,
     infcode: normalizeInfcode(o.infcode),
     output: output as Output,
+    sealed,
     err_msg: err,
     warn_msg: str(o.warn_msg),
   };

@@ -17,3 +17,5 @@ export * from './stmtFile.js';
 export * from './catalogFile.js';
 export * from './records.js';
 export * from './wire.js';
+export * from './gm.js';
+export * from './channel.js';

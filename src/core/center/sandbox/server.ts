@@ -9,6 +9,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { signaturesEqual, tifSignature, type ValidateOptions } from '../protocol/index.js';
+import { ChannelError, isSealedNode, openRequest, sealResponse, type ChannelKeys } from '../protocol/channel.js';
 import { FaultPlan, parseFaults, type FaultKind, type FaultRule, type FaultSpecInput } from './faults.js';
 import type { ServiceOptions } from './handlers/context.js';
 import { openLedger, type Ledger } from './ledger.js';
@@ -57,6 +58,12 @@ export interface SandboxOptions {
   /** Check x-tif-* gateway headers. */
   tif?: TifCheck;
   /**
+   * Run the 国密 channel (protocol/channel.ts): sealed requests are opened (and their signature
+   * checked when `peerPublicKey`, the institution's key, is given), successful answers sealed
+   * and signed with `signKey`, the center's own key. Refusals stay plain.
+   */
+  crypto?: ChannelKeys;
+  /**
    * Institution codes registered at this center. Also known, always: the demo's H43010000001,
    * the ledger's own institution and every institution the ledger holds rows of. Any other
    * fixmedins_code is refused (9001 included).
@@ -104,6 +111,8 @@ export interface SandboxEvent {
   err_msg: string | null;
   fault: FaultKind | null;
   replayed: boolean;
+  /** The request came sealed (国密 channel). */
+  sealed: boolean;
   ms: number;
 }
 
@@ -113,6 +122,8 @@ export interface SandboxStats {
   refused: number;
   files: number;
   replayed: number;
+  /** Requests that came sealed and were opened (国密 channel). */
+  sealed: number;
   faults: Partial<Record<FaultKind, number>>;
   byInfno: Record<string, { requests: number; ok: number; refused: number }>;
 }
@@ -173,7 +184,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const seenNonces = new Map<string, number>();
   let closed = false;
 
-  const stats: SandboxStats = { requests: 0, ok: 0, refused: 0, files: 0, replayed: 0, faults: {}, byInfno: {} };
+  const stats: SandboxStats = { requests: 0, ok: 0, refused: 0, files: 0, replayed: 0, sealed: 0, faults: {}, byInfno: {} };
   const count = (infno: string | null, outcome: 'ok' | 'refused' | 'other') => {
     stats.requests++;
     const k = infno ?? '?';
@@ -221,11 +232,24 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return undefined;
   }
 
+  /** The 国密 framing: a sealed request opened, or the refusal to send (plain, like a real center). */
+  function openChannel(env: Record<string, unknown>): { body: Record<string, unknown>; sealed: boolean } | string {
+    if (!opts.crypto) {
+      return isSealedNode(env.input, env) ? '本中心未启用国密通道：input 为密文 (this center runs plain JSON; send input as an object, or start it with --crypto sm4)' : { body: env, sealed: false };
+    }
+    try {
+      return openRequest(env, opts.crypto);
+    } catch (e) {
+      if (!(e instanceof ChannelError)) throw e;
+      return e.kind === 'decrypt' ? `报文解密失败：${e.message}` : `签名验证失败：${e.message}`;
+    }
+  }
+
   async function onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = Date.now();
     const received = clock();
     const path = (req.url ?? '/').split('?')[0]!;
-    const ev: SandboxEvent = { at: received, method: req.method ?? '', path, infno: null, msgid: null, status: 200, infcode: null, err_msg: null, fault: null, replayed: false, ms: 0 };
+    const ev: SandboxEvent = { at: received, method: req.method ?? '', path, infno: null, msgid: null, status: 200, infcode: null, err_msg: null, fault: null, replayed: false, sealed: false, ms: 0 };
     const finish = (outcome: 'ok' | 'refused' | 'other') => {
       ev.ms = Date.now() - started;
       count(ev.infno, outcome);
@@ -235,7 +259,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       ev.status = status;
       ev.infcode = body.infcode;
       ev.err_msg = body.err_msg;
-      send(res, status, body);
+      send(res, status, opts.crypto ? sealResponse(body, opts.crypto) : body);
       finish(body.infcode === 0 ? 'ok' : 'refused');
     };
     // A request refused before it became an envelope (path, method, size, content type, UTF-8, JSON).
@@ -290,9 +314,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     } catch (e) {
       return refuse(200, `请求报文不是有效的 JSON：${(e as Error).message}`);
     }
-    const env = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    let env = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     ev.infno = typeof env.infno === 'string' || typeof env.infno === 'number' ? String(env.infno) : null;
     ev.msgid = typeof env.msgid === 'string' ? env.msgid : null;
+    const opened = openChannel(env);
+    if (typeof opened === 'string') return refuse(200, opened);
+    if (opened.sealed) {
+      ev.sealed = true;
+      stats.sealed++;
+      body = env = opened.body;
+    }
 
     // Faults.
     const decision = plan.decide(ev.infno ?? '');

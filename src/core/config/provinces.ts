@@ -1,0 +1,158 @@
+/**
+ * Province profiles: what each province's center does differently from the national baseline,
+ * gathered in one table (interface reference §1–§3, sources in brackets). `center.province` picks
+ * one; its `settings` fill the center settings that hisops.yaml, the environment and flags leave at
+ * their defaults (`hisops config show` names the province as their source), so an institution in
+ * Hunan needs to set only its URL and credentials.
+ *
+ * Whatever the profile, the client reads every envelope variant listed under `answers` — infcode
+ * as 0 or "0", err_msg null or "", output as an object, a list or JSON text, unknown keys ignored —
+ * so a profile never narrows what is accepted; it sets what is sent (gateway, URL shape, infver,
+ * recer_sys_code, the 国密 channel) and documents what to expect.
+ *
+ * To add a province: append an entry (2-digit admdvs prefix, names), set only what differs from
+ * national, cite the source of each fact in `notes`, and add a captured-shape body to
+ * test/unit/center/provinces.test.ts.
+ */
+import { inputError } from '../errors.js';
+import type { ConfigValue } from './resolve.js';
+
+export interface ProvinceSettings {
+  gateway?: 'none' | 'tif' | 'hsaf';
+  appendInfno?: boolean;
+  infver?: string;
+  recer_sys_code?: string;
+  crypto?: 'none' | 'sm4';
+}
+
+export interface ProvinceProfile {
+  /** 'national' or the 2-digit admdvs prefix. */
+  code: string;
+  name: string;
+  zh: string;
+  /** Other names accepted by center.province (lower-case pinyin, Chinese). */
+  aliases: readonly string[];
+  settings: ProvinceSettings;
+  /** Answer variants seen from this province's center (all are read everywhere). */
+  answers: readonly string[];
+  /** What is known, each with its source in the interface reference. */
+  notes: readonly string[];
+}
+
+/** The envelope variants every profile reads (reference §3). */
+export const COMMON_ANSWERS: readonly string[] = [
+  'infcode 0 or "0" (string) for success; -1 or "-1" for a refusal',
+  'err_msg null, "" or "成功" on success; on a refusal possibly empty (shown as "(no message)")',
+  'output as an object, a list (read as { data: [...] }), JSON text, null or ""',
+  'unknown keys (province extras) ignored',
+];
+
+export const PROVINCES: readonly ProvinceProfile[] = [
+  {
+    code: 'national',
+    name: 'National baseline',
+    zh: '国家基线版',
+    aliases: ['national', 'default', '国家', 'nhsa'],
+    settings: {},
+    answers: COMMON_ANSWERS,
+    notes: ['Plain JSON over one URL (front-end processor or /fsi/api/rsfComIfsService/callService) [J]; no gateway headers; infver V1.0, recer_sys_code YBXT [A].'],
+  },
+  {
+    code: '13',
+    name: 'Hebei',
+    zh: '河北',
+    aliases: ['hebei', '河北'],
+    settings: { gateway: 'tif' },
+    answers: COMMON_ANSWERS,
+    notes: ['x-tif-* gateway headers [A].', 'A per-service path table exists (…/signInSignOutService/signIn for 9001, …) but the active client used one base URL: set pathByInfno only if the gateway asks [A].'],
+  },
+  {
+    code: '22',
+    name: 'Jilin',
+    zh: '吉林',
+    aliases: ['jilin', '吉林'],
+    settings: { crypto: 'sm4' },
+    answers: [...COMMON_ANSWERS, 'output as Base64 SM4 ciphertext with enctype "SM4", cainfo (SM2 signature) and signtype "SM2"'],
+    notes: [
+      '国密 channel: input and output SM4-encrypted (Base64), requests and answers signed with SM2 (cainfo, signtype SM2), enc_type "SM4" on requests; keys per institution [B].',
+      'OAuth bearer gateway (POST /auth/oauth/token, then Authorization: Bearer): not built into hisops — post through the institution\'s front-end processor or a proxy that adds the token [B].',
+      'recer_sys_code sys01 seen in one client (not set by the profile: ask the province) [B]; local med_type 990404; 3203A/3204A/3205A/3206A clearing variants [B].',
+    ],
+  },
+  {
+    code: '31',
+    name: 'Shanghai',
+    zh: '上海',
+    aliases: ['shanghai', '上海'],
+    settings: {},
+    answers: [...COMMON_ANSWERS, 'warn_msg filled on success (shown as a warning)'],
+    notes: ['Answers carry warn_msg [B]; inf_refmsgid starts 310000.'],
+  },
+  {
+    code: '36',
+    name: 'Jiangxi',
+    zh: '江西',
+    aliases: ['jiangxi', '江西'],
+    settings: { gateway: 'hsaf' },
+    answers: COMMON_ANSWERS,
+    notes: ['_api_* (HSAF) gateway headers on /fsi/api/rsfComIfsService/callService [J].'],
+  },
+  {
+    code: '43',
+    name: 'Hunan',
+    zh: '湖南',
+    aliases: ['hunan', '湖南'],
+    settings: { gateway: 'hsaf', appendInfno: true },
+    answers: COMMON_ANSWERS,
+    notes: ['_api_* (HSAF, HMAC-SHA1) gateway headers; URL …/power-csb/powercsb/{infno}: the infno is appended to the path [E].', 'recer_sys_code MBS_LOCAL seen in an SDK example [E]; local codes med_type 2101, clr_type 9902.'],
+  },
+  {
+    code: '44',
+    name: 'Guangdong',
+    zh: '广东',
+    aliases: ['guangdong', '广东'],
+    settings: { gateway: 'tif', appendInfno: true },
+    answers: COMMON_ANSWERS,
+    notes: ['x-tif-* gateway headers; the URL ends with the infno (…/poc/hsa/hgs/{infno}; Guangzhou …/poc-hsa-hgs-{infno}: put {infno} in center.url) [F].', 'Shenzhen (440300) field lengths: fixmedins_code 12, fixmedins_name 20 [C].'],
+  },
+  {
+    code: '50',
+    name: 'Chongqing',
+    zh: '重庆',
+    aliases: ['chongqing', '重庆'],
+    settings: { gateway: 'tif' },
+    answers: COMMON_ANSWERS,
+    notes: ['x-tif-* gateway headers (test paasid mbs_fsi_auth) [A]; recer_sys_code YBXT, LXXT for 离休 (insutype 340), GSXT for work injury [A]; inf_refmsgid starts 500000.'],
+  },
+];
+
+/** The profile named by center.province: 'national', a 2-digit prefix, a 6-digit division or a name. */
+export function provinceProfile(name: string | undefined): ProvinceProfile {
+  const n = (name ?? 'national').trim().toLowerCase();
+  const key = /^\d{6}$/.test(n) ? n.slice(0, 2) : n;
+  const p = PROVINCES.find((x) => x.code === key || x.aliases.includes(key));
+  if (p) return p;
+  const known = PROVINCES.map((x) => `${x.code} (${x.name})`).join(', ');
+  throw inputError('CENTER_PROVINCE', `center.province "${name}" is not a province hisops has a profile for`, `Use one of: ${known}; or leave it at national and set the center settings yourself (docs/center.md says how to add a province).`).zh(
+    `center.province "${name}" 没有对应的省份配置`,
+    `可选：${PROVINCES.map((x) => `${x.code}（${x.zh}）`).join('、')}；或保留 national 并自行设置中心参数（添加省份的方法见 docs/center.md）。`,
+  );
+}
+
+/** Which config key each profile setting fills. */
+const SETTING_KEYS: ReadonlyArray<[string, keyof ProvinceSettings]> = [
+  ['center.gateway', 'gateway'],
+  ['center.appendInfno', 'appendInfno'],
+  ['center.infver', 'infver'],
+  ['center.recer_sys_code', 'recer_sys_code'],
+  ['center.crypto', 'crypto'],
+];
+
+/** Fill the settings left at their defaults from the profile center.province names (in place). */
+export function applyProvince(values: Record<string, ConfigValue>): void {
+  const p = provinceProfile(values['center.province']?.value as string | undefined);
+  for (const [key, setting] of SETTING_KEYS) {
+    const v = p.settings[setting];
+    if (v !== undefined && (!values[key] || values[key]!.source === 'default')) values[key] = { value: v, source: `province ${p.code} (${p.name})` };
+  }
+}
