@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { createApp, type App } from './cli/app.js';
 import { exitTableText } from './cli/exitCodes.js';
-import { detectLang, translate, defineMessages } from './cli/i18n.js';
+import { configFileLang } from './cli/config.js';
+import { localizeHelp } from './cli/helpText.js';
+import { detectLang, translate, defineMessages, type Lang } from './cli/i18n.js';
 import { processIo, type Io } from './cli/io.js';
 import { newRunId } from './core/journal/journal.js';
 import { EXIT } from './core/errors.js';
@@ -50,14 +52,22 @@ export function packageVersion(): string {
   }
 }
 
-function preScanLang(argv: string[]): string | undefined {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+/** The value of a global option before commander has parsed anything (--name v or --name=v). */
+function preScan(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === name || a.startsWith(name + '='));
   if (i < 0) return undefined;
-  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return argv[i]!.includes('=') ? argv[i]!.slice(name.length + 1) : argv[i + 1];
+}
+
+/** --lang > HISOPS_LANG > `lang:` in hisops.yaml > the system locale; known before help is built. */
+export function startLang(io: Io, argv: string[]): Lang {
+  const flag = preScan(argv, '--lang');
+  const fromFile = flag || io.env.HISOPS_LANG ? undefined : configFileLang({ explicit: preScan(argv, '--config'), cwd: io.cwd, env: io.env });
+  return detectLang(flag, io.env, fromFile);
 }
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
-  const lang = detectLang(preScanLang(argv), io.env);
+  const lang = startLang(io, argv);
   const app = createApp(io, lang, argv, newRunId);
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
@@ -89,6 +99,7 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
     })
     .addHelpText('after', `\n${t('help.exitCodes')}\n${exitTableText(lang)}\n`);
   for (const register of GROUPS) register(program, app);
+  localizeHelp(program, lang);
   app.examples(program, ['hisops demo', 'hisops init --yes', 'hisops doctor', 'hisops --lang zh-CN --help']);
   return { program, app };
 }

@@ -57,3 +57,17 @@ export function readSecret(cfg: ResolvedConfig, key: 'his.password' | 'center.se
     throw inputError('SECRET_FILE', `Cannot read the secret file for ${key} at ${p}`, `Check that the file exists and is readable by this user, or set ${fileKey} to the right path.`);
   }
 }
+
+/**
+ * The `lang:` of the configuration file, read before the program is built (help text depends on
+ * it). A file that cannot be read or resolved gives no language here; the command itself reports
+ * the problem when it loads the configuration.
+ */
+export function configFileLang(opts: { explicit?: string; cwd: string; env: Record<string, string | undefined> }): string | undefined {
+  try {
+    const v = loadConfig({ ...opts, flags: {} }).values['lang']?.value;
+    return v === undefined ? undefined : String(v);
+  } catch {
+    return undefined;
+  }
+}
