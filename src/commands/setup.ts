@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
-import { defineMessages } from '../cli/i18n.js';
+import { defineMessages, detectLang, type Lang } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
 import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
 import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
@@ -19,6 +19,7 @@ defineMessages({
   'init.existsFix': { en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.', zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。' },
   'init.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
   'init.kept': { en: 'kept {file} (not overwritten)', zh: '保留 {file}（未覆盖）' },
+  'init.askLang': { en: 'Language of hisops output (界面语言)', zh: 'hisops 输出的语言（language）' },
   'init.next': { en: 'Next: hisops config show, then hisops doctor.', zh: '下一步：hisops config show，然后 hisops doctor。' },
   'config.describe': { en: 'show the configuration and where each value comes from (配置)', zh: '显示配置及每个值的来源（配置）' },
   'config.show.describe': { en: 'print every value with its source, secrets redacted', zh: '打印每个值及来源，密钥已隐藏' },
@@ -60,6 +61,15 @@ interface InitOptions {
   opter?: string;
 }
 
+/**
+ * The `lang:` init writes: the one asked for (--lang, HISOPS_LANG), else Chinese — hisops's users
+ * are Chinese hospitals, whatever locale the server was installed with.
+ */
+export function initLang(ctx: Ctx): Lang {
+  const asked = ctx.flags.lang || ctx.env.HISOPS_LANG;
+  return asked ? detectLang(asked, {}) : 'zh-CN';
+}
+
 async function runInit(ctx: Ctx, o: InitOptions) {
   const dir = path.resolve(ctx.cwd, o.dir ?? '.');
   const file = path.join(dir, 'hisops.yaml');
@@ -74,11 +84,13 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     admvs: o.admvs ?? '430100',
     opter: o.opter ?? 'hisops',
   };
+  let lang = initLang(ctx);
   if (!ctx.yes) {
     if (!ctx.interactive) {
       throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation });
     }
-    const { input } = await import('@inquirer/prompts');
+    const { input, select } = await import('@inquirer/prompts');
+    lang = await select<Lang>({ message: ctx.t('init.askLang'), choices: [{ name: '中文 (zh-CN)', value: 'zh-CN' }, { name: 'English (en)', value: 'en' }], default: lang });
     answers.fixmedins_code = await input({ message: 'fixmedins_code (定点医药机构编号)', default: answers.fixmedins_code, validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || 'letters and digits, 6–30' });
     answers.fixmedins_name = await input({ message: 'fixmedins_name (机构名称)', default: answers.fixmedins_name });
     answers.his_url = await input({ message: 'HIS database (URL or connection name)', default: answers.his_url });
@@ -108,11 +120,11 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     written.push(target);
   };
   const profileRel = path.relative(dir, profileDst).split(path.sep).join('/');
-  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), { ...answers, lang: ctx.lang, profile: './' + profileRel });
+  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), { ...answers, lang, profile: './' + profileRel });
   await writeFile(file, yaml);
   if (fs.existsSync(profileSrc)) await writeFile(profileDst, fs.readFileSync(profileSrc, 'utf8'));
   return {
-    data: { dir, written, kept, institution: answers },
+    data: { dir, written, kept, lang, institution: answers },
     human: (out: import('../cli/output.js').Out) => {
       for (const f of written) out.ok(ctx.t('init.wrote', { file: path.relative(ctx.cwd, f) || f }));
       for (const f of kept) out.note(ctx.t('init.kept', { file: path.relative(ctx.cwd, f) || f }));
