@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
-import { defineMessages, detectLang, type Lang } from '../cli/i18n.js';
+import { defineMessages, detectLang, translate, type Lang } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
 import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
 import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
@@ -170,6 +170,14 @@ export interface DoctorCheck {
   exit?: number;
 }
 
+const DOCTOR_CHECKS = ['doctor.config', 'doctor.profile', 'doctor.his', 'doctor.statements', 'doctor.journal', 'doctor.center'];
+
+/** --json names a check in English whatever the language: scripts match on it. */
+function stableCheckName(ctx: Ctx, label: string): string {
+  const key = DOCTOR_CHECKS.find((k) => ctx.t(k) === label);
+  return key ? translate('en', key) : label;
+}
+
 async function runDoctor(ctx: Ctx) {
   const checks: DoctorCheck[] = [];
   const fail = (check: string, e: unknown): DoctorCheck => {
@@ -195,7 +203,7 @@ async function runDoctor(ctx: Ctx) {
   const exit: ExitCode = failed.length === 0 ? EXIT.ok : failed.some((c) => exitOf(c) === EXIT.internal) ? EXIT.internal : failed.some((c) => exitOf(c) === EXIT.usage) ? EXIT.usage : EXIT.external;
   const first = failed.find((c) => exitOf(c) === exit);
   return {
-    data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => c) },
+    data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => ({ ...c, check: stableCheckName(ctx, c.check) })) },
     exit,
     error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }) : undefined,
     human: (out: import('../cli/output.js').Out) => {

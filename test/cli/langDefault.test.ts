@@ -74,6 +74,16 @@ describe('language default', () => {
   });
 });
 
+describe('--json stays the same in every language', () => {
+  it('doctor names its checks in English under lang: zh-CN', async () => {
+    const cwd = siteWith('zh-CN');
+    const r = await run(['doctor', '--json', '--db', 'sqlite:missing-dir/none.db'], cwd, { HISOPS_CENTER_URL: 'http://127.0.0.1:9', HISOPS_CENTER_TIMEOUT_MS: '500' });
+    const doc = JSON.parse(r.out);
+    expect(doc.data.checks.map((c: { check: string }) => c.check)).toContain('configuration');
+    expect(doc.data.checks.map((c: { check: string }) => c.check)).toContain('HIS profile');
+  });
+});
+
 describe('hisops init writes lang:', () => {
   it('Chinese by default when nobody is asked', async () => {
     const dir = tmpDir();
