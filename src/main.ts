@@ -31,7 +31,7 @@ defineMessages({
   'opt.json': { en: 'print one JSON document on stdout (for scripts)', zh: '在标准输出打印一个 JSON 文档（供脚本使用）' },
   'opt.noColor': { en: 'no colour (also NO_COLOR)', zh: '不使用颜色（也可设置 NO_COLOR）' },
   'opt.quiet': { en: 'only results and errors', zh: '只输出结果和错误' },
-  'opt.verbose': { en: 'more detail on stderr', zh: '在标准错误输出更多细节' },
+  'opt.verbose': { en: 'more detail on stderr: each step with its time, each call to the center', zh: '在标准错误输出更多细节：每个步骤及用时、每次调用医保中心' },
   'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
   'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
   'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
