@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createApp, type App } from './cli/app.js';
 import { exitTableText } from './cli/exitCodes.js';
 import { configFileLang } from './cli/config.js';
-import { localizeHelp } from './cli/helpText.js';
+import { localizeHelp, usageErrorZh } from './cli/helpText.js';
 import { detectLang, translate, defineMessages, type Lang } from './cli/i18n.js';
 import { processIo, type Io } from './cli/io.js';
 import { newRunId } from './core/journal/journal.js';
@@ -94,7 +94,7 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
         if (json) {
           const msg = s.replace(/^error: /, '').trim();
           io.stdout.write(JSON.stringify({ ok: false, command: argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '), runId: '', error: { code: 'USAGE', summary: msg, fix: 'Run hisops --help (or hisops <command> --help) for the commands and options.', details: {} } }, null, 2) + '\n');
-        } else write(s);
+        } else write(lang === 'zh-CN' ? usageErrorZh(s) : s);
       },
     })
     .addHelpText('after', `\n${t('help.exitCodes')}\n${exitTableText(lang)}\n`);

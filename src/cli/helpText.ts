@@ -120,3 +120,25 @@ export function wrapText(s: string, width: number): string {
   }
   return out.join('\n');
 }
+
+/** commander's usage errors, in Chinese (the flags, names and values stay as typed). */
+const USAGE_ZH: Array<[RegExp, string]> = [
+  [/^error: unknown option '([^']+)'/m, "错误：未知选项 '$1'"],
+  [/^error: unknown command '([^']+)'/m, "错误：未知命令 '$1'"],
+  [/^error: missing required argument '([^']+)'/m, "错误：缺少必需的参数 '$1'"],
+  [/^error: option '([^']+)' argument missing/m, "错误：选项 '$1' 缺少取值"],
+  [/^error: required option '([^']+)' not specified/m, "错误：未指定必需的选项 '$1'"],
+  [/^error: too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\./m, '错误：参数过多 $1（应为 $2 个，实际 $3 个）。'],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]+)\./m, "错误：选项 '$1' 的取值 '$2' 无效，可选值：$3。"],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\./m, "错误：选项 '$1' 的取值 '$2' 无效。"],
+  [/^error: (.+) cannot be used with (.+)$/m, '错误：$1 不能与 $2 同时使用'],
+  [/\(Did you mean one of ([^?]+)\?\)/, '（是否想用以下之一：$1？）'],
+  [/\(Did you mean ([^?]+)\?\)/, '（是否想用 $1？）'],
+  [/^error: /m, '错误：'],
+];
+
+export function usageErrorZh(text: string): string {
+  let out = text;
+  for (const [re, zh] of USAGE_ZH) out = out.replace(re, zh);
+  return out.replace(/ (?=（)/g, '');
+}

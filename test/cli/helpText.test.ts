@@ -100,4 +100,17 @@ describe('help text in both languages', () => {
     for (const l of lines) expect(l).not.toMatch(/^[，。、；：）]/);
     expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, '')); // nothing lost but spaces at breaks
   });
+
+  it.each([
+    [['reconcile', '--bogus'], '未知选项'],
+    [['reconcil'], '未知命令'],
+    [['catalog', 'import', 'a.csv', '--encoding', 'latin1'], '可选值'],
+    [['demo', 'seed'], "未指定必需的选项 '--out <dir>'"],
+    [['reconcile', '--date'], "选项 '--date <day>' 缺少取值"],
+  ])('usage error of hisops %j is in Chinese under --lang zh-CN (exit 2)', async (argv, words) => {
+    const io = memoryIo();
+    expect(await main([...argv, '--lang', 'zh-CN'], io)).toBe(2);
+    expect(io.err()).toContain(words);
+    expect(englishSentences(io.err())).toEqual([]);
+  });
 });
