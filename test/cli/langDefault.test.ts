@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { memoryIo } from '../../src/cli/io.js';
+import { memoryIo, type Io } from '../../src/cli/io.js';
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-lang-'));
@@ -102,5 +103,40 @@ describe('hisops init writes lang:', () => {
     const b = tmpDir();
     expect((await run(['init', '--yes'], b, { HISOPS_LANG: 'en' })).code).toBe(0);
     expect(fs.readFileSync(path.join(b, 'hisops.yaml'), 'utf8')).toMatch(/^lang: en$/m);
+  });
+
+  /** init at a terminal: keys are typed one every 30 ms until the run ends. */
+  async function initAtTerminal(dir: string, keys: string[]): Promise<{ code: number; screen: string }> {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    let screen = '';
+    const stdout = Object.assign(new Writable({ write: (c, _e, cb) => ((screen += String(c)), cb()) }), { isTTY: true, columns: 100, rows: 40 });
+    // A terminal outlives each prompt: the prompts end their output stream when they close.
+    stdout.end = (() => stdout) as typeof stdout.end;
+    const io: Io = { stdin, stdout, stderr: { write: () => true, isTTY: true }, env: { LANG: 'en_US.UTF-8' }, cwd: dir };
+    const queue = [...keys];
+    const typing = setInterval(() => stdin.write(queue.shift() ?? '\r'), 30);
+    try {
+      return { code: await main(['init'], io), screen };
+    } finally {
+      clearInterval(typing);
+    }
+  }
+
+  it('asks the language at a terminal, 中文 first and the default', async () => {
+    const dir = tmpDir();
+    const r = await initAtTerminal(dir, []);
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('中文 (zh-CN)');
+    expect(fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8')).toMatch(/^lang: zh-CN$/m);
+    // The questions after it are in the language chosen.
+    expect(r.screen).toContain('定点医药机构编号');
+  });
+
+  it('writes lang: en when English is chosen', async () => {
+    const dir = tmpDir();
+    const r = await initAtTerminal(dir, ['\x1b[B', '\r']);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8')).toMatch(/^lang: en$/m);
+    expect(r.screen).toContain('institution code issued by the center');
   });
 });
