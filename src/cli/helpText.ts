@@ -18,7 +18,7 @@ defineMessages({
   'help.commands': { en: 'Commands:', zh: '命令：' },
   'help.group.input': { en: 'Input options:', zh: '输入选项：' },
   'help.group.output': { en: 'Output options:', zh: '输出选项：' },
-  'help.group.safety': { en: 'Safety options (nothing is written or sent without them):', zh: '安全选项（不加这些选项不会写入或发送任何内容）：' },
+  'help.group.safety': { en: 'Safety options (writing, sending, consent):', zh: '安全选项（写入、发送与确认）：' },
   'help.group.global': { en: 'Global options (any command):', zh: '全局选项（适用于所有命令）：' },
   'help.helpOption': { en: 'show help for the command', zh: '显示命令的帮助' },
   'help.helpCommand': { en: 'show help for a command', zh: '显示某个命令的帮助' },
@@ -30,7 +30,7 @@ defineMessages({
 export type HelpGroup = 'input' | 'output' | 'safety';
 
 /** Options that let a run write, send or change something, or that steer such a run. */
-const SAFETY = new Set(['--apply', '--yes', '--force', '--full', '--resume', '--script', '--skip', '--mark-done', '--reason', '--all', '--retry-rejected', '--center-only', '--to-his', '--allow-duplicates', '--no-sign-in']);
+const SAFETY = new Set(['--apply', '--yes', '--force', '--full', '--resume', '--script', '--skip', '--mark-done', '--reason', '--all', '--retry-rejected', '--center-only', '--to-his']);
 /** Options that choose where and how results are written. */
 const OUTPUT = new Set(['--output', '--report', '--format', '--dialect', '--compact', '--explain', '--lines', '--keep', '--reject-file', '--out']);
 
@@ -88,8 +88,9 @@ export function walk(cmd: Command, visit: (c: Command) => void): void {
 /** commander's "(choices: …, default: …)" suffix, in the chosen language. */
 function withExtras(desc: string, choices: readonly string[] | undefined, dflt: unknown, dfltText: string | undefined, takesValue: boolean, lang: Lang): string {
   const extra: string[] = [];
-  if (choices) extra.push(`${translate(lang, 'help.choices')}: ${choices.join(', ')}`);
-  if (dflt !== undefined && takesValue) extra.push(`${translate(lang, 'help.default')}: ${dfltText ?? String(dflt)}`);
+  const colon = lang === 'zh-CN' ? '：' : ': ';
+  if (choices) extra.push(`${translate(lang, 'help.choices')}${colon}${choices.join(', ')}`);
+  if (dflt !== undefined && takesValue) extra.push(`${translate(lang, 'help.default')}${colon}${dfltText ?? String(dflt)}`);
   if (extra.length === 0) return desc;
   return lang === 'zh-CN' ? `${desc}（${extra.join('；')}）` : `${desc} (${extra.join(', ')})`;
 }
