@@ -113,8 +113,10 @@ export function wrapText(s: string, width: number): string {
       // A closing mark stays on its line even one character over, as Chinese typesetting does.
       if (displayWidth(cur) + displayWidth(chunk) <= width || /^[，。、；：）」』》！？]$/.test(chunk)) cur += chunk;
       else {
-        out.push(cur);
-        cur = chunk.trimStart();
+        // …and an opening mark goes down with what it opens.
+        const open = cur.length > 1 ? (/[（「『《“<]$/.exec(cur)?.[0] ?? '') : '';
+        out.push(cur.slice(0, cur.length - open.length));
+        cur = open + chunk.trimStart();
       }
     }
     out.push(cur);
