@@ -62,6 +62,13 @@ describe('language default', () => {
     expect((await run(['config', 'show'], dir, { LANG: 'C' })).out).toContain('source');
   });
 
+  it('keeps the file\'s language when the rest of the file or the chosen institution is wrong', async () => {
+    const cwd = siteWith('zh-CN');
+    const r = await run(['config', 'show'], cwd, { HISOPS_INSTITUTION: 'nowhere' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('处理');
+  });
+
   it('shows errors in the file\'s language, and a broken file does not stop the error from being shown', async () => {
     const cwd = siteWith('zh-CN');
     const r = await run(['init', '--yes', '--dir', '.', '--fixmedins-code', 'bad code!'], cwd);
