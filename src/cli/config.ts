@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseConfigText, resolveConfig, type ResolvedConfig } from '../core/config/index.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/index.js';
 import { inputError } from '../core/errors.js';
 
 export const CONFIG_FILE = 'hisops.yaml';
@@ -60,17 +60,17 @@ export function readSecret(cfg: ResolvedConfig, key: 'his.password' | 'center.se
 
 /**
  * The `lang:` of the configuration file, read before the program is built (help text depends on
- * it). Only the file is parsed — `lang:` is global, so an unknown --institution or a wrong key
- * elsewhere must not hide it; a file that cannot be read or parsed gives no language here, and
- * the command itself reports the problem when it loads the configuration.
+ * it). It is read as the top-level line `lang: …`, without loading the YAML parser, so that
+ * `hisops --help` stays fast; `lang:` is global, so a wrong institution or key elsewhere does
+ * not hide it. A file that cannot be read gives no language here, and the command itself
+ * reports the problem when it loads the configuration.
  */
 export function configFileLang(opts: { explicit?: string; cwd: string; env: Record<string, string | undefined> }): string | undefined {
   try {
     const explicit = opts.explicit ?? opts.env.HISOPS_CONFIG;
     const file = explicit ? path.resolve(opts.cwd, explicit) : findConfigFile(opts.cwd);
-    if (!file || !fs.existsSync(file)) return undefined;
-    const v = parseConfigText(fs.readFileSync(file, 'utf8'), file, EXTRA_SECTIONS).global.get('lang')?.value;
-    return v === undefined || v === null ? undefined : String(v);
+    if (!file) return undefined;
+    return /^lang:[ \t]*["']?([A-Za-z_.-]+)/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
   } catch {
     return undefined;
   }

@@ -55,7 +55,7 @@ describe('language default', () => {
 
   it('reads the file named by --config, and falls back to the locale when there is no lang:', async () => {
     const dir = tmpDir();
-    fs.writeFileSync(path.join(dir, 'site.yaml'), 'lang: zh-CN\n');
+    fs.writeFileSync(path.join(dir, 'site.yaml'), '# site\nlang: "zh-CN"   # 输出语言\n');
     expect((await run(['config', 'show', '--config', 'site.yaml'], dir)).out).toContain('来源');
     fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'journal:\n  url: sqlite:j.db\n');
     expect((await run(['config', 'show'], dir, { LANG: 'zh_CN.UTF-8' })).out).toContain('来源');
