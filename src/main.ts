@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { createApp, type App } from './cli/app.js';
 import { exitTableText } from './cli/exitCodes.js';
-import { detectLang, translate, defineMessages } from './cli/i18n.js';
+import { configFileLang } from './cli/config.js';
+import { localizeHelp, usageErrorZh } from './cli/helpText.js';
+import { detectLang, translate, defineMessages, type Lang } from './cli/i18n.js';
 import { processIo, type Io } from './cli/io.js';
 import { newRunId } from './core/journal/journal.js';
 import { EXIT } from './core/errors.js';
@@ -31,7 +33,7 @@ defineMessages({
   'opt.json': { en: 'print one JSON document on stdout (for scripts)', zh: '在标准输出打印一个 JSON 文档（供脚本使用）' },
   'opt.noColor': { en: 'no colour (also NO_COLOR)', zh: '不使用颜色（也可设置 NO_COLOR）' },
   'opt.quiet': { en: 'only results and errors', zh: '只输出结果和错误' },
-  'opt.verbose': { en: 'more detail on stderr', zh: '在标准错误输出更多细节' },
+  'opt.verbose': { en: 'more detail on stderr: each step with its time, each call to the center', zh: '在标准错误输出更多细节：每个步骤及用时、每次调用医保中心' },
   'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
   'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
   'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
@@ -52,14 +54,22 @@ export function packageVersion(): string {
   }
 }
 
-function preScanLang(argv: string[]): string | undefined {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+/** The value of a global option before commander has parsed anything (--name v or --name=v). */
+function preScan(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === name || a.startsWith(name + '='));
   if (i < 0) return undefined;
-  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return argv[i]!.includes('=') ? argv[i]!.slice(name.length + 1) : argv[i + 1];
+}
+
+/** --lang > HISOPS_LANG > `lang:` in hisops.yaml > the system locale; known before help is built. */
+export function startLang(io: Io, argv: string[]): Lang {
+  const flag = preScan(argv, '--lang');
+  const fromFile = flag || io.env.HISOPS_LANG ? undefined : configFileLang({ explicit: preScan(argv, '--config'), cwd: io.cwd, env: io.env });
+  return detectLang(flag, io.env, fromFile);
 }
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
-  const lang = detectLang(preScanLang(argv), io.env);
+  const lang = startLang(io, argv);
   const app = createApp(io, lang, argv, newRunId);
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
@@ -86,11 +96,12 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
         if (json) {
           const msg = s.replace(/^error: /, '').trim();
           io.stdout.write(JSON.stringify({ ok: false, command: argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '), runId: '', error: { code: 'USAGE', summary: msg, fix: 'Run hisops --help (or hisops <command> --help) for the commands and options.', details: {} } }, null, 2) + '\n');
-        } else write(s);
+        } else write(lang === 'zh-CN' ? usageErrorZh(s) : s);
       },
     })
     .addHelpText('after', `\n${t('help.exitCodes')}\n${exitTableText(lang)}\n`);
   for (const register of GROUPS) register(program, app);
+  localizeHelp(program, lang);
   app.examples(program, ['hisops demo', 'hisops init --yes', 'hisops doctor', 'hisops --lang zh-CN --help']);
   return { program, app };
 }

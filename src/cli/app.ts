@@ -8,6 +8,7 @@ import { EXIT, HisopsError, isHisopsError, type ExitCode } from '../core/errors.
 import { fileError, isFileFailure } from '../core/files/index.js';
 import { colorEnabled, makeChalk } from './color.js';
 import { Ctx, type GlobalFlags } from './context.js';
+import { exampleZh } from './helpZh.js';
 import { translate, type Lang } from './i18n.js';
 import type { Io } from './io.js';
 import { resultEnvelope, type Envelope, type Findings, type Out } from './output.js';
@@ -66,7 +67,8 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
     exitCode: 0,
     t: (key, vars) => translate(lang, key, vars),
     examples(cmd, lines) {
-      return cmd.addHelpText('after', `\n${translate(lang, 'help.examples')}\n${lines.map((l) => '  $ ' + l).join('\n')}\n`);
+      const shown = lang === 'zh-CN' ? lines.map(exampleZh) : lines;
+      return cmd.addHelpText('after', `\n${translate(lang, 'help.examples')}\n${shown.map((l) => '  $ ' + l).join('\n')}\n`);
     },
     action(handler, o = {}) {
       return async (...a: any[]) => {

@@ -57,3 +57,21 @@ export function readSecret(cfg: ResolvedConfig, key: SecretKey): string | undefi
     throw inputError('SECRET_FILE', `Cannot read the secret file for ${key} at ${p}`, `Check that the file exists and is readable by this user, or set ${fileKey} to the right path.`);
   }
 }
+
+/**
+ * The `lang:` of the configuration file, read before the program is built (help text depends on
+ * it). It is read as the top-level line `lang: …`, without loading the YAML parser, so that
+ * `hisops --help` stays fast; `lang:` is global, so a wrong institution or key elsewhere does
+ * not hide it. A file that cannot be read gives no language here, and the command itself
+ * reports the problem when it loads the configuration.
+ */
+export function configFileLang(opts: { explicit?: string; cwd: string; env: Record<string, string | undefined> }): string | undefined {
+  try {
+    const explicit = opts.explicit ?? opts.env.HISOPS_CONFIG;
+    const file = explicit ? path.resolve(opts.cwd, explicit) : findConfigFile(opts.cwd);
+    if (!file) return undefined;
+    return /^lang:[ \t]*["']?([A-Za-z_.-]+)/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}

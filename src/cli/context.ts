@@ -50,7 +50,10 @@ export interface DbRef {
 }
 
 export interface Progress {
+  /** Add n to the count (for sources that report each piece). */
   tick(n?: number): void;
+  /** Set the count (for sources that report a running total, such as rows read so far). */
+  update(n: number): void;
   done(): void;
 }
 
@@ -262,24 +265,34 @@ export class Ctx {
     return confirm({ message: question, default: fallback });
   }
 
-  /** A progress line on a TTY (never with --json or --quiet); silent otherwise. */
-  progress(label: string, total?: number): Progress {
+  /**
+   * A progress line on a TTY (never with --json or --quiet); silent otherwise. It reads
+   * "label n/total unit pct", e.g. "seeding 1200/3000 settlements 40%".
+   */
+  progress(label: string, total?: number, unit = ''): Progress {
     const stream = this.io.stderr;
-    if (!stream.isTTY || this.json || this.quiet) return { tick: () => undefined, done: () => undefined };
+    if (!stream.isTTY || this.json || this.quiet) return { tick: () => undefined, update: () => undefined, done: () => undefined };
     let n = 0;
     let last = 0;
     const draw = () => {
       const pct = total ? ` ${Math.floor((n / total) * 100)}%` : '';
-      stream.write(`\r${label} ${n}${total ? '/' + total : ''}${pct}   `);
+      stream.write(`\r${label} ${n}${total ? '/' + total : ''}${unit ? ' ' + unit : ''}${pct}   `);
+    };
+    const moved = () => {
+      const t = Date.now();
+      if (t - last > 100) {
+        last = t;
+        draw();
+      }
     };
     return {
       tick: (k = 1) => {
         n += k;
-        const t = Date.now();
-        if (t - last > 100) {
-          last = t;
-          draw();
-        }
+        moved();
+      },
+      update: (k) => {
+        n = k;
+        moved();
       },
       done: () => {
         draw();

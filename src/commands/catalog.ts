@@ -124,9 +124,11 @@ async function runImport(ctx: Ctx, files: string[], o: ImportOpts) {
   const db = await openCatalogDb(ctx, o.db);
   const abs = files.map((f) => path.resolve(ctx.cwd, f));
   const rejectFile = o.skipInvalid ? path.resolve(ctx.cwd, o.rejectFile ?? `${abs[0]}.rejects.csv`) : undefined;
-  const progress = ctx.progress('rows');
-  const r = await cat.importCatalog(db, { files: abs, kind, encoding: o.encoding, sheet: o.sheet, full: o.full, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx), onProgress: (n) => progress.tick(n) });
+  const progress = ctx.progress(ctx.t('progress.rowsRead'), undefined, ctx.t('progress.rows'));
+  // onProgress reports the rows read so far (a running total), not the rows of the last batch.
+  const r = await cat.importCatalog(db, { files: abs, kind, encoding: o.encoding, sheet: o.sheet, full: o.full, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx), onProgress: (n) => progress.update(n) });
   progress.done();
+  for (const f of r.files) ctx.debug(ctx.t('verbose.catalogFile', { file: path.relative(ctx.cwd, f.file) || f.file, rows: f.rows, format: f.format, encoding: f.encoding ?? '—', how: f.encodingHow ?? '—', kind: f.kind ?? '?', from: f.kindFrom ?? '—' }));
   return { data: r, exit: importExit(r), error: r.blocked ? problemsError(r.problems) : undefined, human: (out: Out) => renderImport(out, ctx, r, !!o.apply) };
 }
 

@@ -250,12 +250,13 @@ async function runUpload(ctx: Ctx, o: UploadOpts) {
   const db = await openCatalogDb(ctx, o.db);
   const journal = await ctx.journal();
   const limit = o.limit === undefined ? undefined : Number(o.limit);
-  const progress = ctx.progress('3301/3302');
+  // The number of rows to send is known at the first report.
+  let progress: ReturnType<Ctx['progress']> | undefined;
   const settings = centerSettings(ctx);
   const timeoutMs = settings.timeouts.defaultMs || undefined;
-  const upload = (center: CatalogModule.MappingCenter | undefined) => cat.uploadMappings(db, journal, center, { apply: o.apply, runId: ctx.runId, now: () => ctx.now(), retryRejected: o.retryRejected, limit, onProgress: (d) => progress.tick(d > 0 ? 1 : 0), fixmedins_code: String(ctx.get('fixmedins_code')), timeoutMs });
+  const upload = (center: CatalogModule.MappingCenter | undefined) => cat.uploadMappings(db, journal, center, { apply: o.apply, runId: ctx.runId, now: () => ctx.now(), retryRejected: o.retryRejected, limit, onProgress: (done, total) => (progress ??= ctx.progress('3301/3302', total, ctx.t('progress.rows'))).update(done), fixmedins_code: String(ctx.get('fixmedins_code')), timeoutMs });
   const r = o.apply ? await withCenter(settings, { journal, runId: ctx.runId }, (center) => upload(cat.centerMappings(center))) : await upload(undefined);
-  progress.done();
+  progress?.done();
   const exit: ExitCode = r.stoppedBy ? EXIT.external : r.counts.rejected + r.counts.unknown > 0 ? EXIT.findings : EXIT.ok;
   return {
     data: r,

@@ -105,7 +105,8 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
   const ref = o.db ? ctx.resolveDb(o.db) : { url: `sqlite:${path.join(out, 'his.db')}`, password: undefined, baseDir: out, display: path.join(out, 'his.db') };
   const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir, create: true });
   try {
-    const progress = ctx.progress('seed', undefined);
+    // The total is known once the generator has planned the days, i.e. at the first report.
+    let progress: ReturnType<Ctx['progress']> | undefined;
     const seeded = await demo.seedHis({
       db,
       size: o.size as 'small' | 'medium' | 'large',
@@ -114,9 +115,13 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
       startDate: o.start,
       out,
       fixmedins_code: ctx.get('fixmedins_code') === 'H00000000001' ? undefined : ctx.get('fixmedins_code'),
-      onProgress: (p) => progress.tick(p.settlements),
+      onProgress: (p) => {
+        progress ??= ctx.progress(ctx.t('progress.seeding'), p.total, ctx.t('progress.settlements'));
+        progress.update(p.settlements);
+        ctx.debug(ctx.t('verbose.seedDay', { day: p.day, done: p.done, days: p.days, n: p.settlements, total: p.total }));
+      },
     });
-    progress.done();
+    progress?.done();
     let manifest = seeded.manifest;
     if (o.center) {
       const { loadSandbox } = await import('../core/center/index.js');

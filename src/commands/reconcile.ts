@@ -13,6 +13,7 @@ import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
+import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import { writeFileAtomicSync } from '../core/files/index.js';
 import type * as ReconcileModule from '../core/reconcile/index.js';
@@ -252,7 +253,8 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   const code = String(ctx.get('fixmedins_code'));
   let progress: ReturnType<Ctx['progress']> | undefined;
   let phase = '';
-  const result = await withCenter(settings, { journal, runId: ctx.runId }, (center) =>
+  const step = stepLog(ctx);
+  const result = await withCenter(settings, { journal, runId: ctx.runId, onEvent: centerCallLog(ctx) }, (center) =>
     rc.runReconcile(
       {
         db,
@@ -263,7 +265,8 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
         fixmedins_code: code,
         now: () => ctx.now(),
         onProgress: (p) => {
-          const label = `${p.period} ${p.phase}`;
+          const label = `${p.period} ${ctx.t(`progress.reconcile.${p.phase}`)}`;
+          step(label);
           if (label !== phase) {
             progress?.done();
             phase = label;

@@ -9,6 +9,7 @@ import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
+import { centerCallLog, stepLog } from '../cli/verbose.js';
 import type * as SettleModule from '../core/settle/index.js';
 
 type Settle = typeof SettleModule;
@@ -96,6 +97,7 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
     journal,
     center: withCenter ? centerSettings(ctx) : undefined,
     runId: ctx.runId,
+    onCenterEvent: centerCallLog(ctx),
   });
   ctx.onClose(() => env.close());
   return env;
@@ -146,6 +148,7 @@ export function registerStuck(settle: Command, app: App): void {
         const s = await loadCore();
         const { settings, olderThanMs } = await settingsOf(ctx, s, o as PeriodOpts);
         const env = await open(ctx, s, true);
+        stepLog(ctx)(ctx.t('verbose.stuckDetect'));
         const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
         return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, r) };
       },

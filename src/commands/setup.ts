@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
-import { defineMessages } from '../cli/i18n.js';
+import { defineMessages, detectLang, translate, type Lang } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
 import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
 import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
@@ -19,6 +19,14 @@ defineMessages({
   'init.existsFix': { en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.', zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。' },
   'init.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
   'init.kept': { en: 'kept {file} (not overwritten)', zh: '保留 {file}（未覆盖）' },
+  'init.ask.code': { en: 'fixmedins_code (institution code issued by the center)', zh: '定点医药机构编号（fixmedins_code）' },
+  'init.ask.codeRule': { en: 'letters and digits, 6–30', zh: '6–30 位字母或数字' },
+  'init.ask.name': { en: 'fixmedins_name (institution name)', zh: '机构名称（fixmedins_name）' },
+  'init.ask.his': { en: 'HIS database (URL or connection name)', zh: 'HIS 数据库（URL 或连接名）' },
+  'init.ask.center': { en: "the center's URL", zh: '医保中心地址（URL）' },
+  'init.ask.admvs': { en: 'mdtrtarea_admvs (admin division, six digits)', zh: '医保区划（mdtrtarea_admvs，六位数字）' },
+  'init.ask.admvsRule': { en: 'six digits', zh: '六位数字' },
+  'init.askLang': { en: 'Language of hisops output (界面语言)', zh: 'hisops 输出的语言（language）' },
   'init.next': { en: 'Next: hisops config show, then hisops doctor.', zh: '下一步：hisops config show，然后 hisops doctor。' },
   'config.describe': { en: 'show the configuration and where each value comes from (配置)', zh: '显示配置及每个值的来源（配置）' },
   'config.show.describe': { en: 'print every value with its source, secrets redacted', zh: '打印每个值及来源，密钥已隐藏' },
@@ -64,6 +72,20 @@ interface InitOptions {
   opter?: string;
 }
 
+function promptStreams(ctx: Ctx): { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } {
+  const out = ctx.io.stdout as Partial<NodeJS.WritableStream>;
+  return { input: ctx.io.stdin, output: typeof out.on === 'function' ? (out as NodeJS.WritableStream) : undefined };
+}
+
+/**
+ * The `lang:` init writes: the one asked for (--lang, HISOPS_LANG), else Chinese — hisops's users
+ * are Chinese hospitals, whatever locale the server was installed with.
+ */
+export function initLang(ctx: Ctx): Lang {
+  const asked = ctx.flags.lang || ctx.env.HISOPS_LANG;
+  return asked ? detectLang(asked, {}) : 'zh-CN';
+}
+
 async function runInit(ctx: Ctx, o: InitOptions) {
   const dir = path.resolve(ctx.cwd, o.dir ?? '.');
   const file = path.join(dir, 'hisops.yaml');
@@ -78,16 +100,23 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     admvs: o.admvs ?? '430100',
     opter: o.opter ?? 'hisops',
   };
+  let lang = initLang(ctx);
   if (!ctx.yes) {
     if (!ctx.interactive) {
       throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation });
     }
-    const { input } = await import('@inquirer/prompts');
-    answers.fixmedins_code = await input({ message: 'fixmedins_code (定点医药机构编号)', default: answers.fixmedins_code, validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || 'letters and digits, 6–30' });
-    answers.fixmedins_name = await input({ message: 'fixmedins_name (机构名称)', default: answers.fixmedins_name });
-    answers.his_url = await input({ message: 'HIS database (URL or connection name)', default: answers.his_url });
-    answers.center_url = await input({ message: 'center URL (医保中心地址)', default: answers.center_url });
-    answers.admvs = await input({ message: 'mdtrtarea_admvs (医保区划)', default: answers.admvs, validate: (v) => /^\d{6}$/.test(v) || '6 digits' });
+    const { input: ask, select } = await import('@inquirer/prompts');
+    // The run's own streams (process's in the binary, a test's otherwise).
+    const streams = promptStreams(ctx);
+    const input = (q: Parameters<typeof ask>[0]) => ask(q, streams);
+    lang = await select<Lang>({ message: ctx.t('init.askLang'), choices: [{ name: '中文 (zh-CN)', value: 'zh-CN' }, { name: 'English (en)', value: 'en' }], default: lang }, streams);
+    // The questions follow the language just chosen.
+    const t = (k: string) => translate(lang, k);
+    answers.fixmedins_code = await input({ message: t('init.ask.code'), default: answers.fixmedins_code, validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || t('init.ask.codeRule') });
+    answers.fixmedins_name = await input({ message: t('init.ask.name'), default: answers.fixmedins_name });
+    answers.his_url = await input({ message: t('init.ask.his'), default: answers.his_url });
+    answers.center_url = await input({ message: t('init.ask.center'), default: answers.center_url });
+    answers.admvs = await input({ message: t('init.ask.admvs'), default: answers.admvs, validate: (v) => /^\d{6}$/.test(v) || t('init.ask.admvsRule') });
   }
   if (!/^[A-Za-z0-9]{1,30}$/.test(answers.fixmedins_code)) {
     throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.');
@@ -112,11 +141,11 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     written.push(target);
   };
   const profileRel = path.relative(dir, profileDst).split(path.sep).join('/');
-  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), { ...answers, lang: ctx.lang, profile: './' + profileRel });
+  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), { ...answers, lang, profile: './' + profileRel });
   await writeFile(file, yaml);
   if (fs.existsSync(profileSrc)) await writeFile(profileDst, fs.readFileSync(profileSrc, 'utf8'));
   return {
-    data: { dir, written, kept, institution: answers },
+    data: { dir, written, kept, lang, institution: answers },
     human: (out: import('../cli/output.js').Out) => {
       for (const f of written) out.ok(ctx.t('init.wrote', { file: path.relative(ctx.cwd, f) || f }));
       for (const f of kept) out.note(ctx.t('init.kept', { file: path.relative(ctx.cwd, f) || f }));
@@ -162,6 +191,14 @@ export interface DoctorCheck {
   exit?: number;
 }
 
+const DOCTOR_CHECKS = ['doctor.config', 'doctor.profile', 'doctor.his', 'doctor.statements', 'doctor.journal', 'doctor.center'];
+
+/** --json names a check in English whatever the language: scripts match on it. */
+function stableCheckName(ctx: Ctx, label: string): string {
+  const key = DOCTOR_CHECKS.find((k) => ctx.t(k) === label);
+  return key ? translate('en', key) : label;
+}
+
 async function runDoctor(ctx: Ctx) {
   const checks: DoctorCheck[] = [];
   const fail = (check: string, e: unknown): DoctorCheck => {
@@ -187,7 +224,7 @@ async function runDoctor(ctx: Ctx) {
   const exit: ExitCode = failed.length === 0 ? EXIT.ok : failed.some((c) => exitOf(c) === EXIT.internal) ? EXIT.internal : failed.some((c) => exitOf(c) === EXIT.usage) ? EXIT.usage : EXIT.external;
   const first = failed.find((c) => exitOf(c) === exit);
   return {
-    data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => c) },
+    data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => ({ ...c, check: stableCheckName(ctx, c.check) })) },
     exit,
     error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }) : undefined,
     human: (out: import('../cli/output.js').Out) => {

@@ -11,6 +11,7 @@ import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx, Progress } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
+import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 
@@ -211,13 +212,15 @@ function renderCalls(out: Out, ctx: Ctx, calls: TraceModule.StatusReport['calls'
 /** Progress on a TTY: one bar per day, ticking by records sent. */
 function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void; done: () => void } {
   let bar: Progress | undefined;
+  const step = stepLog(ctx);
   return {
     onEvent: (e) => {
       if (e.type === 'day') {
         bar?.done();
-        bar = e.due ? ctx.progress(`${e.day} (${e.index}/${e.days})`, e.due) : undefined;
+        step(ctx.t('verbose.traceDay', { day: e.day, index: e.index, days: e.days, due: e.due }));
+        bar = e.due ? ctx.progress(`${e.day} (${e.index}/${e.days})`, e.due, ctx.t('progress.records')) : undefined;
       } else if (e.type === 'sent') bar?.tick(e.records);
-      else if (e.type === 'retry') ctx.debug(`${e.infno}: ${e.code}, attempt ${e.attempt}; next in ${e.delayMs} ms`);
+      else if (e.type === 'retry') ctx.debug(ctx.t('verbose.retry', { infno: e.infno, code: e.code, ms: e.delayMs }));
     },
     done: () => {
       bar?.done();
@@ -247,6 +250,7 @@ async function uploadWith(ctx: Ctx, trace: Trace, o: Record<string, unknown>, ex
       runId: ctx.runId,
       now: () => ctx.now(),
       onEvent: progress.onEvent,
+      centerDeps: { onEvent: centerCallLog(ctx) },
     });
   } finally {
     progress.done();

@@ -166,7 +166,7 @@ describe('hisops trace', () => {
     const r = await hisops(['trace', 'upload', ...window(), '--apply'], { tty: true });
     expect(r.code).toBe(3);
     // A progress bar per day on a terminal, on stderr.
-    expect(r.err).toMatch(new RegExp(`${manifest.startDate} \\(1/3\\) \\d+/\\d+ 100%`));
+    expect(r.err).toMatch(new RegExp(`${manifest.startDate} \\(1/3\\) \\d+/\\d+ records 100%`));
     expect(r.out).toMatch(/Uploaded: \d+ record\(s\) accepted \(\d+ codes\), 0 rejected, 0 to retry/);
     expect(r.out).toMatch(/run \d{8}-\d{6}-[0-9a-f]{6}/);
     expect(sb.ledger.countTraceCodes({ fixmedins_code: CODE })).toBeGreaterThan(2000);

@@ -218,6 +218,13 @@ export function parseConfigText(text: string, file: string, extraSections: reado
 }
 
 /** Check and convert one value against its key spec. */
+/** The spellings of a language people write (zh, zh_CN, zh_CN.UTF-8, en_US) as the key's values. */
+function langName(v: string): string {
+  if (/^zh([-_]cn)?(\..*)?$/i.test(v)) return 'zh-CN';
+  if (/^en([-_][a-z]{2})?(\..*)?$/i.test(v)) return 'en';
+  return v;
+}
+
 export function coerce(spec: KeySpec, value: unknown, where: { file: string; line?: number; source: string }): string | number | boolean {
   const bad = (fix: string) =>
     where.source.startsWith('file') || where.source.includes('.yaml')
@@ -234,7 +241,7 @@ export function coerce(spec: KeySpec, value: unknown, where: { file: string; lin
       throw bad('Write a whole number.');
     }
     case 'enum': {
-      const s = String(value);
+      const s = spec.key === 'lang' ? langName(String(value)) : String(value);
       if (spec.values!.includes(s)) return s;
       throw bad(`Write one of: ${spec.values!.join(', ')}.`);
     }

@@ -34,7 +34,8 @@ export interface SeedHisOptions {
   fixmedins_code?: string;
   admdvs?: string;
   /** Called after each day is written. */
-  onProgress?: (p: { day: string; done: number; days: number; settlements: number }) => void;
+  /** After each day: settlements written so far, of `total` (known before the first day). */
+  onProgress?: (p: { day: string; done: number; days: number; settlements: number; total: number }) => void;
 }
 
 export interface SeedHisResult {
@@ -110,11 +111,12 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions): Promi
     gen.staticRows(sink);
     await sink.flush();
     let settlements = 0;
+    const total = gen.counts.reduce((a, b) => a + b, 0);
     for (let d = 0; d < gen.days.length; d++) {
       for (const _ of gen.dayChunks(d, sink)) await sink.drain();
       await sink.flush();
       settlements += gen.counts[d]!;
-      opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements });
+      opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements, total });
     }
     await sink.finish(indexSql);
   } catch (e) {

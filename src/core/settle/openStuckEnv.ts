@@ -2,7 +2,7 @@
  * Everything the commands need opened for the job: the HIS database, its profile, and (when the
  * center is to be asked) the center client with hisops's journal. `close()` releases all of it.
  */
-import { openCenter, type Center, type CenterConfig, type JournalLike } from '../center/index.js';
+import { openCenter, type Center, type CenterConfig, type CenterDeps, type JournalLike } from '../center/index.js';
 import { connect, type Db } from '../db/index.js';
 import { loadProfile, profilePathOf, type Profile } from '../his/index.js';
 
@@ -16,6 +16,8 @@ export interface OpenStuckEnvOptions {
   /** Omit to open no center client. */
   center?: CenterConfig;
   runId: string;
+  /** Told of each center call (infno, msgid, outcome, timing; no personal data): -v prints them. */
+  onCenterEvent?: CenterDeps['onEvent'];
 }
 
 export interface OpenedStuckEnv {
@@ -32,7 +34,7 @@ export async function openStuckEnv(o: OpenStuckEnvOptions): Promise<OpenedStuckE
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
   let center: ReturnType<typeof openCenter> | undefined;
   try {
-    center = o.center ? openCenter(o.center, { journal: o.journal, runId: o.runId }) : undefined;
+    center = o.center ? openCenter(o.center, { journal: o.journal, runId: o.runId, onEvent: o.onCenterEvent }) : undefined;
   } catch (e) {
     // A bad center setting must not leave the HIS pool open: the process would never exit.
     await db.close().catch(() => undefined);
