@@ -12,9 +12,11 @@ import type { App } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import './reconcileReport.js';
 import type { Out } from '../cli/output.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import { writeFileAtomicSync } from '../core/files/index.js';
+import { checkTimeZone, localDateTime } from '../core/time/index.js';
 import type * as ReconcileModule from '../core/reconcile/index.js';
 
 type Rc = typeof ReconcileModule;
@@ -199,12 +201,16 @@ function wrap(s: string, width: number): string {
   return out.join('\n');
 }
 
-function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.ReconcileResult): string {
+async function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.ReconcileResult): Promise<string> {
   const format = rc.reportFormat(file);
+  const optins = ctx.get('center.setl_optins');
+  const optinsName = ctx.get('center.setl_optins_name');
   const input: ReconcileModule.ReportInput = {
     runId: r.runId,
     fixmedins_code: String(ctx.get('fixmedins_code')),
     fixmedins_name: String(ctx.get('fixmedins_name')),
+    setl_optins: optins === undefined ? undefined : String(optins),
+    setl_optins_name: optinsName === undefined ? undefined : String(optinsName),
     begndate: r.begndate,
     enddate: r.enddate,
     status: r.status,
@@ -212,11 +218,14 @@ function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.Reconcil
     days: r.days,
     groups: r.groups,
     findings: r.findings,
+    lang: ctx.lang,
+    t: (key, vars) => ctx.t(key, vars),
+    timezone: String(ctx.get('timezone')),
   };
-  const text = format === 'csv' ? rc.reportCsv(input) : format === 'json' ? rc.reportJson(input) : rc.reportHtml(input);
+  const data = format === 'xlsx' ? await rc.reportXlsx(input) : format === 'csv' ? rc.reportCsv(input) : format === 'json' ? rc.reportJson(input) : rc.reportHtml(input);
   const abs = path.resolve(ctx.cwd, file);
   // Whole or not at all: finance must never open a truncated report (exit 2 or 5 naming the path).
-  writeFileAtomicSync(abs, text, 'the report');
+  writeFileAtomicSync(abs, data, 'the report');
   return path.relative(ctx.cwd, abs) || abs;
 }
 
@@ -242,7 +251,11 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   const clrTypes = codes(o.clrType);
   for (const c of insutypes) if (!rc.isInsutype(rules, c)) throw inputError('RECONCILE_BAD_INSUTYPE', `--insutype ${c} is not an insurance type`, 'Use a national code (310, 390, 510 …) or add the province\'s code to reconcile.extraInsutypes in hisops.yaml.');
   for (const c of clrTypes) if (!rc.isClrType(rules, c)) throw inputError('RECONCILE_BAD_CLR_TYPE', `--clr-type ${c} is not a clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes in hisops.yaml.');
-  if (o.report) rc.reportFormat(o.report);
+  if (o.report) {
+    rc.reportFormat(o.report);
+    // A bad zone stops the run before the center is asked, not after.
+    checkTimeZone(String(ctx.get('timezone')));
+  }
   const today = formatDate(ctx.now());
   // Check the dates before anything is opened: a bad range is a usage error, not a failed run.
   rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today, maxDays: rules.maxDays, mode: rules.period });
@@ -276,7 +289,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
     ),
   );
   progress?.done();
-  const report = o.report ? writeReport(ctx, rc, o.report, result) : undefined;
+  const report = o.report ? await writeReport(ctx, rc, o.report, result) : undefined;
   if (result.error) {
     // The run is recorded (history shows how far it got); the command fails with the center's or database's error.
     const e = result.error;
@@ -343,7 +356,7 @@ export function registerReconcile(program: Command, app: App): Command {
     .option('--clr-type <codes>', 'only these clearing types (e.g. 11,21)', collect)
     .addOption(new Option('--detail <when>', '3202 detail reconciliation: auto (unbalanced groups), always, never (default: reconcile.detail)').choices(['auto', 'always', 'never']))
     .addOption(new Option('--period <mode>', 'day: one 3201 per day and group; range: one for the whole range (month-end) (default: reconcile.period)').choices(['day', 'range']))
-    .option('--report <file>', 'write a report for finance: .csv, .json or .html (self-contained)')
+    .option('--report <file>', 'write the 对账单 for finance: .html (printable A4), .xlsx, .csv or .json')
     .option('--apply', 'hand the repairs that are certain to the stuck-settlement job (nothing else is ever changed)')
     .option('--db <db>', 'HIS database instead of the configured one (URL or connection name)')
     .action(app.action((ctx, _a, o) => runCommand(ctx, o as RunOpts), { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'reconcile' }));

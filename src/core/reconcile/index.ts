@@ -20,6 +20,8 @@ export { classify, problemFinding, evidenceNeeds, centerQueryOf, mergeFindings, 
 export { repairFor, handedOff, type RepairInput } from './repair.js';
 export { settleGroupSums, daySummaries, type GroupResult, type DaySummary, type RunStatus, type DetailState } from './summary.js';
 export { reportCsv, reportJson, reportHtml, reportFormat, dailyChartSvg, kindLabel, type ReportInput, type ReportFormat } from './report.js';
+export { reportModel, totalRow, type ReportModel, type Sheet, type Column, type Cell } from './reportModel.js';
+export { reportXlsx } from './reportXlsx.js';
 export {
   RECONCILE_RUNS_TABLE,
   RECONCILE_FINDINGS_TABLE,

@@ -17,3 +17,4 @@ export * from './stmtFile.js';
 export * from './catalogFile.js';
 export * from './records.js';
 export * from './wire.js';
+export * from './codeNames.js';
