@@ -125,14 +125,15 @@ th,td{border:1px solid #555;padding:2px 4px;vertical-align:top;overflow-wrap:any
 th{background:#eee;font-weight:600;text-align:center}
 thead{display:table-header-group}tr{break-inside:avoid}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.r{text-align:center;white-space:nowrap}
-tr.bad td{background:#fbeaea}tr.total td{font-weight:700;border-top:2px solid #111;background:#f6f6f6}
+td.r{text-align:center}
+tr.unbal td{background:#fbeaea}tr.total td{font-weight:700;border-top:2px solid #111;background:#f6f6f6}
 table.meta{font-size:10pt;margin-bottom:4mm}table.meta th{text-align:left;width:28mm;background:#f6f6f6}
 .ok{color:#1e7e34;font-weight:700}.bad{color:#b02a1f;font-weight:700}.grey{color:#666}
 .summary{margin:0 0 5mm}.note{font-size:8pt;color:#444;margin-top:2mm}
 svg{max-width:100%;height:auto;display:block;margin:0 0 3mm}
 .signatures{display:flex;justify-content:space-between;margin-top:12mm;break-inside:avoid;font-size:10.5pt}
 .signatures span{display:inline-block;min-width:40mm;border-bottom:1px solid #111;margin-left:2mm}
+@media screen{section.sheet{padding:12mm;box-sizing:content-box}}
 @media print{body{background:#fff}section.sheet{margin:0;width:auto}}`;
 
 /** 1234567.8 → 1,234,567.80 (the text keeps its exact digits). */
@@ -142,7 +143,8 @@ function grouped(v: string): string {
 }
 
 function htmlCell(c: Column, v: Cell, isResult: boolean): string {
-  if (v === null || v === '') return `<td class="${c.kind === 'text' ? '' : 'n'}">${v === null ? '—' : ''}</td>`;
+  // An unknown amount (the center not asked) is a dash; an empty text cell stays empty.
+  if (v === null || v === '') return c.kind === 'text' ? '<td></td>' : `<td class="n">${v === null ? '—' : ''}</td>`;
   if (c.kind === 'money') return `<td class="n">${esc(grouped(String(v)))}</td>`;
   if (c.kind === 'int') return `<td class="n">${esc(v)}</td>`;
   return `<td${isResult ? ' class="r"' : ''}>${esc(v)}</td>`;
@@ -158,7 +160,7 @@ function htmlTable(sh: Sheet, m: ReportModel): string {
     `<colgroup>${keep.map((i) => `<col style="width:${((sh.columns[i]!.width / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`,
     `<thead><tr>${keep.map((i) => `<th>${esc(sh.columns[i]!.label)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
-    ...sh.rows.map((r, j) => row(r, sh.marks[j] ?? '')),
+    ...sh.rows.map((r, j) => row(r, sh.marks[j] === 'bad' ? 'unbal' : '')),
     ...(sh.total ? [row(sh.total, 'total')] : []),
     '</tbody></table>',
   ].join('\n');

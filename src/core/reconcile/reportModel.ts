@@ -151,7 +151,7 @@ const period = (a: string, b: string) => (a === b ? a : `${a}…${b}`);
 
 function daySheet(r: ReportInput, t: ReportModel['t']): Sheet {
   const sums = aggregate(r.groups, (g) => `${g.begndate}|${g.enddate}`);
-  const columns: Column[] = [{ label: t('rcr.col.day'), kind: 'text', width: 12 }, ...sideColumns(t, true), { label: t('rcr.col.result'), kind: 'text', width: 8 }];
+  const columns: Column[] = [{ label: t('rcr.col.day'), kind: 'text', width: 12 }, ...sideColumns(t, true), { label: t('rcr.col.result'), kind: 'text', width: 10 }];
   const rows: Cell[][] = [];
   const marks: Sheet['marks'] = [];
   for (const d of r.days) {
@@ -177,7 +177,7 @@ function groupSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Sheet 
     { label: t('rcr.col.clr_type'), kind: 'text', width: 10 },
     ...(withAgency ? [{ label: t('rcr.col.optins'), kind: 'text' as const, width: 9 }] : []),
     ...sideColumns(t),
-    { label: t('rcr.col.result'), kind: 'text', width: 8 },
+    { label: t('rcr.col.result'), kind: 'text', width: 10 },
   ];
   const rows = keys.map((k) => {
     const [insutype, clr, agency] = k.split('|') as [string, string, string];
@@ -197,16 +197,16 @@ export function findingMedfee(f: Finding): string {
 
 function findingSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Sheet {
   const columns: Column[] = [
-    { label: t('rcr.col.day'), kind: 'text', width: 11 },
+    { label: t('rcr.col.day'), kind: 'text', width: 13 },
     { label: t('rcr.col.kind'), kind: 'text', width: 14 },
     { label: t('rcr.col.group'), kind: 'text', width: 18 },
-    { label: t('rcr.col.setl'), kind: 'text', width: 18 },
+    { label: t('rcr.col.setl'), kind: 'text', width: 22 },
     { label: t('rcr.col.psn'), kind: 'text', width: 16 },
     { label: t('rcr.col.mdtrt'), kind: 'text', width: 18, fileOnly: true },
     { label: t('rcr.col.msgid'), kind: 'text', width: 30, fileOnly: true },
     { label: t('rcr.col.amount'), kind: 'money', width: 12 },
-    { label: t('rcr.col.cause'), kind: 'text', width: 50 },
-    { label: t('rcr.col.repair'), kind: 'text', width: 44 },
+    { label: t('rcr.col.cause'), kind: 'text', width: 48 },
+    { label: t('rcr.col.repair'), kind: 'text', width: 38 },
   ];
   const rows: Cell[][] = r.findings.map((f) => [
     period(f.begndate, f.enddate),
@@ -221,7 +221,7 @@ function findingSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Shee
     [f.repair.how, f.repair.command ? `(${f.repair.command})` : ''].filter(Boolean).join(' '),
   ]);
   const total = rows.length ? totalRow(columns, rows, t('rcr.total'), null) : null;
-  return { key: 'findings', title: t('rcr.sec.findings'), name: t('rcr.sheet.findings'), columns, rows, marks: rows.map(() => 'bad'), total, landscape: true };
+  return { key: 'findings', title: t('rcr.sec.findings'), name: t('rcr.sheet.findings'), columns, rows, marks: rows.map(() => ''), total, landscape: true };
 }
 
 /** Every group of every day, as asked (files only: the raw material of the two summaries). */
@@ -232,7 +232,7 @@ function dayGroupSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): She
     { label: t('rcr.col.clr_type'), kind: 'text', width: 10 },
     { label: t('rcr.col.optins'), kind: 'text', width: 9 },
     ...sideColumns(t),
-    { label: t('rcr.col.result'), kind: 'text', width: 8 },
+    { label: t('rcr.col.result'), kind: 'text', width: 10 },
     { label: t('rcr.col.asked'), kind: 'text', width: 16 },
   ];
   const rows = r.groups.map((g) => {
