@@ -85,11 +85,11 @@ function rulesOf(ctx: Ctx, rc: Rc) {
 /** HIS over center in one cell: two short lines keep the table inside a terminal. */
 const stack = (a: string | number, b: string | number | undefined | null) => `${a}\n${b ?? '?'}`;
 
-function groupRows(groups: readonly ReconcileModule.GroupResult[], withDay: boolean, sides: string): Array<Array<string | number>> {
+function groupRows(rc: Rc, groups: readonly ReconcileModule.GroupResult[], withDay: boolean, sides: string, lang: Ctx['lang']): Array<Array<string | number>> {
   return groups.map((g) => [
     ...(withDay ? [g.begndate === g.enddate ? g.begndate : `${g.begndate}…${g.enddate}`] : []),
-    g.insutype,
-    g.clr_type,
+    rc.codeLabel('insutype', g.insutype, lang),
+    rc.codeLabel('clr_type', g.clr_type, lang),
     g.setl_optins,
     sides,
     stack(g.his.count, g.center?.count),
@@ -123,7 +123,7 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     const withDay = r.days.length > 1;
     out.table(
       [...(withDay ? [ctx.t('rc.col.period')] : []), ctx.t('rc.col.insutype'), ctx.t('rc.col.clr'), ctx.t('rc.col.optins'), '', ctx.t('rc.col.count'), ctx.t('rc.col.medfee'), ctx.t('rc.col.fund'), ctx.t('rc.col.acct'), ctx.t('rc.col.diff'), ctx.t('rc.col.result')],
-      groupRows(shown, withDay, `${ctx.t('rc.his')}\n${ctx.t('rc.center')}`),
+      groupRows(rc, shown, withDay, `${ctx.t('rc.his')}\n${ctx.t('rc.center')}`, ctx.lang),
       { align: [...(withDay ? ['left' as const] : []), 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'] },
     );
   }
@@ -133,7 +133,7 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     out.heading(ctx.t('rc.findingsTitle', { n: r.findings.length }));
     for (const f of r.findings.slice(0, 50)) {
       const when = f.begndate === f.enddate ? f.begndate : `${f.begndate}…${f.enddate}`;
-      const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${f.insutype}/${f.clr_type ?? ''}/${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
+      const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${rc.codeLabel('insutype', f.insutype, ctx.lang)} / ${rc.codeLabel('clr_type', f.clr_type, ctx.lang)} / ${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
       out.line(`${out.c.bold(`${rc.kindLabel(f.kind)}`)} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
       out.line(indent(wrap(f.detail, 100), '    '));
       out.line(indent(wrap(`→ ${f.repair.how}${f.repair.status === 'pending' ? ' [pending]' : ''}`, 100), '    '));
@@ -339,7 +339,7 @@ async function historyCommand(ctx: Ctx, o: { limit?: string; days?: string }) {
       out.line(ctx.t('rc.history.runs'));
       out.table(
         [ctx.t('rc.col.run'), ctx.t('rc.col.started'), ctx.t('rc.col.range'), ctx.t('rc.col.status'), ctx.t('rc.col.groups'), ctx.t('rc.col.unbalanced'), ctx.t('rc.col.findings')],
-        runs.map((r) => [r.run_id, r.started_at.replace('T', ' ').slice(0, 19), r.begndate === r.enddate ? r.begndate : `${r.begndate}…${r.enddate}`, (DAY_STATUS[r.status] ?? r.status) + (r.errors.length ? ` (${r.errors[0]!.code})` : ''), r.groups_total ?? '', r.groups_unbalanced ?? '', r.findings_count ?? '']),
+        runs.map((r) => [r.run_id, localDateTime(r.started_at, String(ctx.get('timezone'))), r.begndate === r.enddate ? r.begndate : `${r.begndate}…${r.enddate}`, (DAY_STATUS[r.status] ?? r.status) + (r.errors.length ? ` (${r.errors[0]!.code})` : ''), r.groups_total ?? '', r.groups_unbalanced ?? '', r.findings_count ?? '']),
       );
     },
   };

@@ -22,6 +22,8 @@ export { settleGroupSums, daySummaries, type GroupResult, type DaySummary, type 
 export { reportCsv, reportJson, reportHtml, reportFormat, dailyChartSvg, kindLabel, type ReportInput, type ReportFormat } from './report.js';
 export { reportModel, totalRow, type ReportModel, type Sheet, type Column, type Cell } from './reportModel.js';
 export { reportXlsx } from './reportXlsx.js';
+/** Codes with their names ("310 职工基本医疗保险") for the command's tables. */
+export { codeLabel } from '../center/protocol/codeNames.js';
 export {
   RECONCILE_RUNS_TABLE,
   RECONCILE_FINDINGS_TABLE,
