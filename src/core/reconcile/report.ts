@@ -119,7 +119,7 @@ body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","PingFang SC","Microsoft
 section.sheet{background:#fff;margin:12px auto;padding:0;width:186mm}
 section.sheet.landscape{width:273mm;page:wide}
 section.sheet+section.sheet{break-before:page}
-h1{font-size:18pt;text-align:center;margin:0 0 6mm;letter-spacing:.3em}h2{font-size:12pt;margin:0 0 3mm}
+h1{font-size:18pt;text-align:center;margin:0 0 6mm}html[lang=zh-CN] h1{letter-spacing:.3em}h2{font-size:12pt;margin:0 0 3mm}
 table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:8.5pt}
 th,td{border:1px solid #555;padding:2px 4px;vertical-align:top;overflow-wrap:anywhere}
 th{background:#eee;font-weight:600;text-align:center}
