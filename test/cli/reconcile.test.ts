@@ -212,6 +212,13 @@ describe('hisops reconcile', () => {
     expect(zhHtml).toContain('合计');
     expect(zhHtml).toMatch(/310 职工基本医疗保险|390 城乡居民基本医疗保险/);
     expect(zhHtml).toMatch(/制表时间<\/th><td>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}</);
+    // Another zone: the run time written as Ürümqi writes it (two hours behind Beijing; the test clock moves a minute per command).
+    const urumqi = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/urumqi.csv'], { env: { HISOPS_TIMEZONE: 'Asia/Urumqi' } });
+    expect(urumqi.code).toBe(3);
+    const beijing = /制表时间,(.+)|Prepared at,(.+)/;
+    const at = (f: string) => { const m = beijing.exec(fs.readFileSync(path.join(w.dir, f), 'utf8'))!; return new Date(`${(m[1] ?? m[2])!.replace(' ', 'T')}Z`).getTime(); };
+    expect(at('r/report.csv') - at('r/urumqi.csv')).toBeGreaterThanOrEqual(2 * 3600_000 - 10 * 60_000);
+    expect(at('r/report.csv') - at('r/urumqi.csv')).toBeLessThanOrEqual(2 * 3600_000);
     const bad = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/report.pdf']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('.csv, .json, .html or .xlsx');
@@ -233,6 +240,11 @@ describe('hisops reconcile', () => {
     expect(cfg.code).toBe(2);
     expect(cfg.err).toContain('reconcile.outOfArea must be one of own_agency, local_agency, exclude');
     expect(cfg.err).toContain('"elsewhere"');
+    const zone = await run(['reconcile', '--date', '2025-03-04', '--report', 'r/zone.html', '--json'], { env: { HISOPS_TIMEZONE: 'China/Beijing' } });
+    expect(zone.code).toBe(2);
+    expect(JSON.parse(zone.out).error.code).toBe('CONFIG_INVALID');
+    expect(zone.out).toContain('Asia/Shanghai');
+    expect(fs.existsSync(path.join(w.dir, 'r/zone.html'))).toBe(false);
     const ins = await run(['reconcile', '--date', '2025-03-04', '--insutype', '999']);
     expect(ins.code).toBe(2);
     expect(ins.err).toContain('--insutype 999');

@@ -213,6 +213,16 @@ export function parseConfigText(text: string, file: string, extraSections: reado
 }
 
 /** Check and convert one value against its key spec. */
+/** Does Intl know the zone? (the settings are checked when read, with the file and line) */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz !== '';
+  } catch {
+    return false;
+  }
+}
+
 export function coerce(spec: KeySpec, value: unknown, where: { file: string; line?: number; source: string }): string | number | boolean {
   const bad = (fix: string) =>
     where.source.startsWith('file') || where.source.includes('.yaml')
@@ -232,6 +242,11 @@ export function coerce(spec: KeySpec, value: unknown, where: { file: string; lin
       const s = String(value);
       if (spec.values!.includes(s)) return s;
       throw bad(`Write one of: ${spec.values!.join(', ')}.`);
+    }
+    case 'timezone': {
+      const s = String(value);
+      if (isTimeZone(s)) return s;
+      throw bad('Write an IANA time zone name, e.g. Asia/Shanghai (or Asia/Urumqi).');
     }
     default:
       if (typeof value === 'string' || typeof value === 'number') return String(value);
