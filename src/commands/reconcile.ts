@@ -134,7 +134,7 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     for (const f of r.findings.slice(0, 50)) {
       const when = f.begndate === f.enddate ? f.begndate : `${f.begndate}…${f.enddate}`;
       const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${rc.codeLabel('insutype', f.insutype, ctx.lang)} / ${rc.codeLabel('clr_type', f.clr_type, ctx.lang)} / ${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
-      out.line(`${out.c.bold(`${rc.kindLabel(f.kind)}`)} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
+      out.line(`${out.c.bold(ctx.t(`rcr.kind.${f.kind}`))} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
       out.line(indent(wrap(f.detail, 100), '    '));
       out.line(indent(wrap(`→ ${f.repair.how}${f.repair.status === 'pending' ? ' [pending]' : ''}`, 100), '    '));
       if (f.repair.command) out.line(`      $ ${f.repair.command}`);

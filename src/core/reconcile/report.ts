@@ -27,21 +27,6 @@ export function reportFormat(file: string): ReportFormat {
   return ext === 'htm' || ext === 'html' ? 'html' : (ext as ReportFormat);
 }
 
-const KIND_ZH: Record<string, string> = {
-  center_only: '中心单边（医院无此结算）',
-  his_only: '医院单边（中心无此结算）',
-  amount_mismatch: '金额不符',
-  center_duplicate: '中心重复结算',
-  refund_other_period: '退费计入其他期间',
-  cross_midnight: '跨日结算',
-  group_mismatch: '险种/清算类别/经办机构不符',
-  unknown: '无法识别',
-};
-
-export function kindLabel(kind: string): string {
-  return KIND_ZH[kind] ?? kind;
-}
-
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

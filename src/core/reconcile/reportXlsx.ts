@@ -30,7 +30,7 @@ function summarySheet(wb: Workbook, m: ReportModel): void {
   ws.getColumn(2).width = 60;
   ws.addRow([m.title]).font = { bold: true, size: 16 };
   for (const [k, v] of m.meta) ws.addRow([k, v]);
-  ws.addRow([m.t('rcr.result'), m.status.text]).getCell(2).font = { bold: true, color: { argb: m.status.ok ? 'FF1E7E34' : 'FFB02A1F' } };
+  ws.addRow([m.t('rcr.result'), m.status.text]).getCell(2).font = { bold: true, color: { argb: m.status.ok === true ? 'FF1E7E34' : m.status.ok === false ? 'FFB02A1F' : 'FF666666' } };
   ws.addRow([m.summaryLine]);
   ws.addRow([]);
   ws.addRow([]);
