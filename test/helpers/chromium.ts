@@ -12,8 +12,9 @@ import path from 'node:path';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 export function chromiumPath(): string | undefined {
+  // HISOPS_TEST_CHROMIUM names the browser; a name that does not exist means "none" (to try the CI rule).
   const env = process.env.HISOPS_TEST_CHROMIUM;
-  if (env && fs.existsSync(env)) return env;
+  if (env) return fs.existsSync(env) ? env : undefined;
   return CANDIDATES.find((p) => fs.existsSync(p));
 }
 
@@ -34,6 +35,15 @@ function run(args: string[]): string {
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Is a font that covers Chinese installed? (without one Chromium draws boxes) */
+export function hasCjkFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
   }
 }
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/cli/i18n.js';
 import '../../../src/commands/reconcileReport.js';
 import { reportHtml, type DaySummary, type Finding, type GroupResult, type ReportInput } from '../../../src/core/reconcile/index.js';
-import { chromiumPath, chromiumRequired, measureTables, pdfPages, printToPdf, screenshot } from '../../helpers/chromium.js';
+import { chromiumPath, chromiumRequired, hasCjkFont, measureTables, pdfPages, printToPdf, screenshot } from '../../helpers/chromium.js';
 
 const ARTIFACTS = path.resolve(__dirname, '../../../.ci/artifacts');
 const GROUPS: Array<[string, string]> = [['310', '11'], ['310', '21'], ['390', '11'], ['390', '21'], ['340', '21'], ['510', '21']];
@@ -85,6 +85,7 @@ suite('the 对账单 in headless Chromium', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`${lang}: prints on A4 (page 1 portrait, the wide tables landscape), no table wider than its page`, () => {
       if (!have) throw new Error('Chromium is required in CI: apt-get install -y chromium fonts-wqy-zenhei');
+      expect(hasCjkFont(), 'a font for Chinese is needed to print the 对账单: apt-get install -y fonts-wqy-zenhei').toBe(true);
       const html = path.join(work, `recon-${lang}.html`);
       fs.writeFileSync(html, reportHtml({ ...month(), lang, t: (k, v) => translate(lang, k, v) }));
       fs.copyFileSync(html, path.join(ARTIFACTS, `recon-${lang}.html`));
