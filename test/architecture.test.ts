@@ -58,7 +58,7 @@ const TERMINAL = ['commander', '@inquirer/prompts', 'chalk', 'cli-table3'];
 const DB_EXCEPTIONS = ['core/center/sandbox/', 'core/demo/'];
 /** Pure modules: no fs, network, database, process or clock. */
 const PURE = [
-  'core/config/', 'core/rules/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
+  'core/config/', 'core/rules/', 'core/time/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
   'core/his/draft/matchSchema', 'core/his/draft/renderDraft', 'core/his/draft/dictionary',
   ...['normalizeCode', 'groupRows', 'mappingIndex', 'settings', 'buildItem', 'traceChecker', 'planBatches', 'readResults', 'days', 'types'].map((f) => `core/trace/${f}.ts`),
 ];

@@ -12,6 +12,7 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
+import { localDateTime } from '../core/time/index.js';
 import type * as CatalogModule from '../core/catalog/index.js';
 import { dayArg, openCatalogDb, openHis, problemsError, renderProblems, stoppedError } from './catalogShared.js';
 
@@ -231,7 +232,7 @@ async function runLookup(ctx: Ctx, id: string, o: { on?: string; db?: string }) 
       out.table([ctx.t('mapping.col.valid'), ctx.t('mapping.col.code'), 'list_type', 'source'], r.history.map((h) => [(h.validOnDay ? '▶ ' : '  ') + span(h.begndate, h.enddate), h.med_list_codg, h.list_type, h.source ?? '']));
       if (r.changes.length) {
         out.line(ctx.t('mapping.lookup.changes'));
-        out.table(['import', 'action', 'begndate', 'line', 'at'], r.changes.map((x) => [x.import_id, x.action, x.begndate, x.line ?? '', x.at.slice(0, 19).replace('T', ' ')]));
+        out.table(['import', 'action', 'begndate', 'line', 'at'], r.changes.map((x) => [x.import_id, x.action, x.begndate, x.line ?? '', localDateTime(x.at, String(ctx.get('timezone')))]));
       }
     },
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { defineMessages } from '../cli/i18n.js';
+import { localDate } from '../core/time/index.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 
 defineMessages({
@@ -58,7 +59,8 @@ export function registerPolicy(program: Command, app: App): void {
       app.action(async (ctx, _a, o) => {
         const rules = await import('../core/rules/index.js');
         const { inputError } = await import('../core/errors.js');
-        const on = (o.on as string | undefined) ?? ctx.now().toISOString().slice(0, 10);
+        // Today as the institution counts days (before 08:00 in China the UTC date is still yesterday).
+        const on = (o.on as string | undefined) ?? localDate(ctx.now(), String(ctx.get('timezone')));
         if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw inputError('BAD_DATE', `--on ${on} is not a date`, 'Write the date as yyyy-MM-dd, e.g. --on 2026-11-23.');
         const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
         const p = rules.selectPolicy(policies, String(o.insutype), on);

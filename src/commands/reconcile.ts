@@ -12,10 +12,12 @@ import type { App } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import './reconcileReport.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import { writeFileAtomicSync } from '../core/files/index.js';
+import { checkTimeZone, localDateTime } from '../core/time/index.js';
 import type * as ReconcileModule from '../core/reconcile/index.js';
 
 type Rc = typeof ReconcileModule;
@@ -84,11 +86,11 @@ function rulesOf(ctx: Ctx, rc: Rc) {
 /** HIS over center in one cell: two short lines keep the table inside a terminal. */
 const stack = (a: string | number, b: string | number | undefined | null) => `${a}\n${b ?? '?'}`;
 
-function groupRows(groups: readonly ReconcileModule.GroupResult[], withDay: boolean, sides: string): Array<Array<string | number>> {
+function groupRows(rc: Rc, groups: readonly ReconcileModule.GroupResult[], withDay: boolean, sides: string, lang: Ctx['lang']): Array<Array<string | number>> {
   return groups.map((g) => [
     ...(withDay ? [g.begndate === g.enddate ? g.begndate : `${g.begndate}…${g.enddate}`] : []),
-    g.insutype,
-    g.clr_type,
+    rc.codeLabel('insutype', g.insutype, lang),
+    rc.codeLabel('clr_type', g.clr_type, lang),
     g.setl_optins,
     sides,
     stack(g.his.count, g.center?.count),
@@ -122,7 +124,7 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     const withDay = r.days.length > 1;
     out.table(
       [...(withDay ? [ctx.t('rc.col.period')] : []), ctx.t('rc.col.insutype'), ctx.t('rc.col.clr'), ctx.t('rc.col.optins'), '', ctx.t('rc.col.count'), ctx.t('rc.col.medfee'), ctx.t('rc.col.fund'), ctx.t('rc.col.acct'), ctx.t('rc.col.diff'), ctx.t('rc.col.result')],
-      groupRows(shown, withDay, `${ctx.t('rc.his')}\n${ctx.t('rc.center')}`),
+      groupRows(rc, shown, withDay, `${ctx.t('rc.his')}\n${ctx.t('rc.center')}`, ctx.lang),
       { align: [...(withDay ? ['left' as const] : []), 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'] },
     );
   }
@@ -132,8 +134,8 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     out.heading(ctx.t('rc.findingsTitle', { n: r.findings.length }));
     for (const f of r.findings.slice(0, 50)) {
       const when = f.begndate === f.enddate ? f.begndate : `${f.begndate}…${f.enddate}`;
-      const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${f.insutype}/${f.clr_type ?? ''}/${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
-      out.line(`${out.c.bold(`${rc.kindLabel(f.kind)}`)} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
+      const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${rc.codeLabel('insutype', f.insutype, ctx.lang)} / ${rc.codeLabel('clr_type', f.clr_type, ctx.lang)} / ${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
+      out.line(`${out.c.bold(ctx.t(`rcr.kind.${f.kind}`))} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
       out.line(indent(wrap(f.detail, 100), '    '));
       out.line(indent(wrap(`→ ${f.repair.how}${f.repair.status === 'pending' ? ' [pending]' : ''}`, 100), '    '));
       if (f.repair.command) out.line(`      $ ${f.repair.command}`);
@@ -200,12 +202,16 @@ function wrap(s: string, width: number): string {
   return out.join('\n');
 }
 
-function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.ReconcileResult): string {
+async function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.ReconcileResult): Promise<string> {
   const format = rc.reportFormat(file);
+  const optins = ctx.get('center.setl_optins');
+  const optinsName = ctx.get('center.setl_optins_name');
   const input: ReconcileModule.ReportInput = {
     runId: r.runId,
     fixmedins_code: String(ctx.get('fixmedins_code')),
     fixmedins_name: String(ctx.get('fixmedins_name')),
+    setl_optins: optins === undefined ? undefined : String(optins),
+    setl_optins_name: optinsName === undefined ? undefined : String(optinsName),
     begndate: r.begndate,
     enddate: r.enddate,
     status: r.status,
@@ -213,11 +219,14 @@ function writeReport(ctx: Ctx, rc: Rc, file: string, r: ReconcileModule.Reconcil
     days: r.days,
     groups: r.groups,
     findings: r.findings,
+    lang: ctx.lang,
+    t: (key, vars) => ctx.t(key, vars),
+    timezone: String(ctx.get('timezone')),
   };
-  const text = format === 'csv' ? rc.reportCsv(input) : format === 'json' ? rc.reportJson(input) : rc.reportHtml(input);
+  const data = format === 'xlsx' ? await rc.reportXlsx(input) : format === 'csv' ? rc.reportCsv(input) : format === 'json' ? rc.reportJson(input) : rc.reportHtml(input);
   const abs = path.resolve(ctx.cwd, file);
   // Whole or not at all: finance must never open a truncated report (exit 2 or 5 naming the path).
-  writeFileAtomicSync(abs, text, 'the report');
+  writeFileAtomicSync(abs, data, 'the report');
   return path.relative(ctx.cwd, abs) || abs;
 }
 
@@ -243,7 +252,11 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   const clrTypes = codes(o.clrType);
   for (const c of insutypes) if (!rc.isInsutype(rules, c)) throw inputError('RECONCILE_BAD_INSUTYPE', `--insutype ${c} is not an insurance type`, 'Use a national code (310, 390, 510 …) or add the province\'s code to reconcile.extraInsutypes in hisops.yaml.');
   for (const c of clrTypes) if (!rc.isClrType(rules, c)) throw inputError('RECONCILE_BAD_CLR_TYPE', `--clr-type ${c} is not a clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes in hisops.yaml.');
-  if (o.report) rc.reportFormat(o.report);
+  if (o.report) {
+    rc.reportFormat(o.report);
+    // A bad zone stops the run before the center is asked, not after.
+    checkTimeZone(String(ctx.get('timezone')));
+  }
   const today = formatDate(ctx.now());
   // Check the dates before anything is opened: a bad range is a usage error, not a failed run.
   rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today, maxDays: rules.maxDays, mode: rules.period });
@@ -279,7 +292,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
     ),
   );
   progress?.done();
-  const report = o.report ? writeReport(ctx, rc, o.report, result) : undefined;
+  const report = o.report ? await writeReport(ctx, rc, o.report, result) : undefined;
   if (result.error) {
     // The run is recorded (history shows how far it got); the command fails with the center's or database's error.
     const e = result.error;
@@ -329,7 +342,7 @@ async function historyCommand(ctx: Ctx, o: { limit?: string; days?: string }) {
       out.line(ctx.t('rc.history.runs'));
       out.table(
         [ctx.t('rc.col.run'), ctx.t('rc.col.started'), ctx.t('rc.col.range'), ctx.t('rc.col.status'), ctx.t('rc.col.groups'), ctx.t('rc.col.unbalanced'), ctx.t('rc.col.findings')],
-        runs.map((r) => [r.run_id, r.started_at.replace('T', ' ').slice(0, 19), r.begndate === r.enddate ? r.begndate : `${r.begndate}…${r.enddate}`, (DAY_STATUS[r.status] ?? r.status) + (r.errors.length ? ` (${r.errors[0]!.code})` : ''), r.groups_total ?? '', r.groups_unbalanced ?? '', r.findings_count ?? '']),
+        runs.map((r) => [r.run_id, localDateTime(r.started_at, String(ctx.get('timezone'))), r.begndate === r.enddate ? r.begndate : `${r.begndate}…${r.enddate}`, (DAY_STATUS[r.status] ?? r.status) + (r.errors.length ? ` (${r.errors[0]!.code})` : ''), r.groups_total ?? '', r.groups_unbalanced ?? '', r.findings_count ?? '']),
       );
     },
   };
@@ -346,7 +359,7 @@ export function registerReconcile(program: Command, app: App): Command {
     .option('--clr-type <codes>', 'only these clearing types (e.g. 11,21)', collect)
     .addOption(new Option('--detail <when>', '3202 detail reconciliation: auto (unbalanced groups), always, never (default: reconcile.detail)').choices(['auto', 'always', 'never']))
     .addOption(new Option('--period <mode>', 'day: one 3201 per day and group; range: one for the whole range (month-end) (default: reconcile.period)').choices(['day', 'range']))
-    .option('--report <file>', 'write a report for finance: .csv, .json or .html (self-contained)')
+    .option('--report <file>', 'write the 对账单 for finance: .html (printable A4), .xlsx, .csv or .json')
     .option('--apply', 'hand the repairs that are certain to the stuck-settlement job (nothing else is ever changed)')
     .option('--db <db>', 'HIS database instead of the configured one (URL or connection name)')
     .action(app.action((ctx, _a, o) => runCommand(ctx, o as RunOpts), { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'reconcile' }));

@@ -10,6 +10,7 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
+import { localDateTime } from '../core/time/index.js';
 import type * as SettleModule from '../core/settle/index.js';
 
 type Settle = typeof SettleModule;
@@ -103,7 +104,7 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   return env;
 }
 
-function findingRows(findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
+function findingRows(findings: readonly SettleModule.Finding[], tz: string): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,
     CLASS_ZH[f.classification] ?? f.classification,
@@ -112,7 +113,7 @@ function findingRows(findings: readonly SettleModule.Finding[]): Array<Array<str
     f.setl_id,
     f.psn_no,
     f.medfee_sumamt,
-    f.at,
+    f.at === null ? null : localDateTime(f.at, tz),
     f.why,
   ]);
 }
@@ -121,7 +122,7 @@ function renderFindings(out: Out, ctx: Ctx, r: SettleModule.StuckReport): void {
   if (r.findings.length) {
     out.table(
       [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.his'), ctx.t('stuck.col.center'), 'setl_id', 'psn_no', 'medfee_sumamt', ctx.t('stuck.col.at'), ctx.t('stuck.col.why')],
-      findingRows(r.findings),
+      findingRows(r.findings, String(ctx.get('timezone'))),
       { align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'] },
     );
     out.bad(ctx.t('stuck.found', { n: r.findings.length }));
@@ -246,7 +247,7 @@ export function registerStuck(settle: Command, app: App): void {
             out.table(
               [ctx.t('stuck.col.when'), ctx.t('stuck.col.run'), ctx.t('stuck.col.opter'), ctx.t('stuck.col.id'), ctx.t('stuck.col.step'), ctx.t('stuck.col.status'), ctx.t('stuck.col.answer'), ctx.t('stuck.col.change')],
               rows.map((r) => [
-                (r.finished_at ?? r.started_at).replace('T', ' ').slice(0, 19),
+                localDateTime(r.finished_at ?? r.started_at, String(ctx.get('timezone'))),
                 r.run_id,
                 [r.opter, r.opter_name].filter(Boolean).join(' '),
                 r.item_id,

@@ -12,6 +12,7 @@ import type { Ctx, Progress } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
+import { localDateTime } from '../core/time/index.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 
@@ -205,7 +206,7 @@ function renderCalls(out: Out, ctx: Ctx, calls: TraceModule.StatusReport['calls'
   out.line(ctx.t('trace.callsTitle'));
   out.table(
     [ctx.t('trace.col.msgid'), ctx.t('trace.col.infno'), ctx.t('trace.col.run'), ctx.t('trace.col.status'), ctx.t('trace.col.resolvedAt'), ctx.t('trace.col.resolution')],
-    calls.resolved.map((c) => [c.msgid, c.infno, c.run_id ?? '', c.status, c.resolved_at ?? '', c.resolution ?? '']),
+    calls.resolved.map((c) => [c.msgid, c.infno, c.run_id ?? '', c.status, c.resolved_at ? localDateTime(c.resolved_at, String(ctx.get('timezone'))) : '', c.resolution ?? '']),
   );
 }
 

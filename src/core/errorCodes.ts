@@ -39,6 +39,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   // configuration
   CONFIG_MISSING: c('configuration', 2, 'the file named by --config or HISOPS_CONFIG does not exist'),
   CONFIG_INVALID: c('configuration', 2, 'hisops.yaml or a HISOPS_* variable holds a bad key or value (file, line, column and key are named)'),
+  CONFIG_BAD_TIMEZONE: c('configuration', 2, 'the timezone setting is not an IANA time zone name (e.g. Asia/Shanghai)'),
   CONFIG_INSTITUTION: c('configuration', 2, '--institution names no institution of hisops.yaml'),
   SECRET_FILE: c('configuration', 2, 'a password or secret file cannot be read'),
   DB_REF_UNKNOWN: c('configuration', 2, 'a database argument is neither a URL nor a named connection'),

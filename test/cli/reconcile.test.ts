@@ -148,8 +148,10 @@ describe('hisops reconcile', () => {
     }
     expect(groups.some((g) => g.asked_because.includes('known'))).toBe(true);
     const csv = fs.readFileSync(path.join(w.dir, 'r/asked.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toContain(',asked_because');
-    expect(csv[1]).toMatch(/,(known|his_rows)( his_rows)?$/);
+    const at = csv.indexOf('Each group of each day');
+    expect(at).toBeGreaterThan(0);
+    expect(csv[at + 1]).toMatch(/,Asked because$/);
+    expect(csv[at + 2]).toMatch(/,(known|his_rows)( his_rows)?$/);
     const human = await run(['reconcile', '--date', '2025-03-05']);
     expect(human.out).toContain(`Asked the center about ${groups.length} group(s) a day (known `);
   });
@@ -179,28 +181,47 @@ describe('hisops reconcile', () => {
     expect(f.evidence.his.values['settlements_for_reconcile.his_status']).toHaveProperty('C');
   });
 
-  it('writes CSV, JSON and a self-contained HTML report', async () => {
-    for (const f of ['r/report.csv', 'r/report.json', 'r/report.html']) {
+  it('writes the 对账单 as CSV, JSON, Excel and a self-contained HTML page, in the chosen language', async () => {
+    for (const f of ['r/report.csv', 'r/report.json', 'r/report.html', 'r/report.xlsx']) {
       const r = await run(['reconcile', '--date', '2025-03-05', '--report', f]);
       expect(r.code).toBe(3);
       expect(r.out).toContain(`report written: ${f}`);
     }
     const csv = fs.readFileSync(path.join(w.dir, 'r/report.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toContain('begndate,enddate,insutype,clr_type,setl_optins,his_count');
-    expect(csv).toContain('his_only');
+    expect(csv).toContain('Date,Hospital count,Hospital medical fees,Hospital fund payment,Center count');
+    expect(csv).toMatch(/\r\nTotal,\d+,/);
+    expect(csv).toContain('Hospital only (no such settlement at the center)');
     const json = JSON.parse(fs.readFileSync(path.join(w.dir, 'r/report.json'), 'utf8'));
     expect(json.format).toBe('hisops-reconcile-report/1');
     expect(json.findings.length).toBeGreaterThan(0);
+    // JSON keeps ISO with the zone's offset; people's formats get local time.
+    expect(json.generated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     const html = fs.readFileSync(path.join(w.dir, 'r/report.html'), 'utf8');
-    expect(html).toContain('<svg');
-    expect(html).toContain('医保对账报告');
+    // One day: no chart of days; a printable A4 page.
+    expect(html).toContain('@page{size:A4');
+    expect(html).toContain('Medical insurance reconciliation statement');
     // Self-contained: no scripts, stylesheets or images from anywhere.
     expect(html).not.toMatch(/<script|<link|<img|src=|href=/i);
     expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).not.toMatch(/https?:\/\//);
+    expect(fs.readFileSync(path.join(w.dir, 'r/report.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    const zh = await run(['reconcile', '--date', '2025-03-05', '--lang', 'zh-CN', '--report', 'r/对账单.html']);
+    expect(zh.code).toBe(3);
+    const zhHtml = fs.readFileSync(path.join(w.dir, 'r/对账单.html'), 'utf8');
+    expect(zhHtml).toContain('<h1>医保对账单</h1>');
+    expect(zhHtml).toContain('合计');
+    expect(zhHtml).toMatch(/310 职工基本医疗保险|390 城乡居民基本医疗保险/);
+    expect(zhHtml).toMatch(/制表时间<\/th><td>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}</);
+    // Another zone: the run time written as Ürümqi writes it (two hours behind Beijing; the test clock moves a minute per command).
+    const urumqi = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/urumqi.csv'], { env: { HISOPS_TIMEZONE: 'Asia/Urumqi' } });
+    expect(urumqi.code).toBe(3);
+    const beijing = /制表时间,(.+)|Prepared at,(.+)/;
+    const at = (f: string) => { const m = beijing.exec(fs.readFileSync(path.join(w.dir, f), 'utf8'))!; return new Date(`${(m[1] ?? m[2])!.replace(' ', 'T')}Z`).getTime(); };
+    expect(at('r/report.csv') - at('r/urumqi.csv')).toBeGreaterThanOrEqual(2 * 3600_000 - 10 * 60_000);
+    expect(at('r/report.csv') - at('r/urumqi.csv')).toBeLessThanOrEqual(2 * 3600_000);
     const bad = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/report.pdf']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('.csv, .json or .html');
+    expect(bad.err).toContain('.csv, .json, .html or .xlsx');
   });
 
   it('refuses bad input with exit 2 before touching anything', async () => {
@@ -219,6 +240,11 @@ describe('hisops reconcile', () => {
     expect(cfg.code).toBe(2);
     expect(cfg.err).toContain('reconcile.outOfArea must be one of own_agency, local_agency, exclude');
     expect(cfg.err).toContain('"elsewhere"');
+    const zone = await run(['reconcile', '--date', '2025-03-04', '--report', 'r/zone.html', '--json'], { env: { HISOPS_TIMEZONE: 'China/Beijing' } });
+    expect(zone.code).toBe(2);
+    expect(JSON.parse(zone.out).error.code).toBe('CONFIG_INVALID');
+    expect(zone.out).toContain('Asia/Shanghai');
+    expect(fs.existsSync(path.join(w.dir, 'r/zone.html'))).toBe(false);
     const ins = await run(['reconcile', '--date', '2025-03-04', '--insutype', '999']);
     expect(ins.code).toBe(2);
     expect(ins.err).toContain('--insutype 999');

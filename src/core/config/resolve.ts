@@ -217,7 +217,6 @@ export function parseConfigText(text: string, file: string, extraSections: reado
   return raw;
 }
 
-/** Check and convert one value against its key spec. */
 /** The spellings of a language people write (zh, zh_CN, zh_CN.UTF-8, en_US) as the key's values. */
 function langName(v: string): string {
   if (/^zh([-_]cn)?(\..*)?$/i.test(v)) return 'zh-CN';
@@ -225,6 +224,17 @@ function langName(v: string): string {
   return v;
 }
 
+/** Does Intl know the zone? (the settings are checked when read, with the file and line) */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Check and convert one value against its key spec. */
 export function coerce(spec: KeySpec, value: unknown, where: { file: string; line?: number; source: string }): string | number | boolean {
   const bad = (fix: string) =>
     where.source.startsWith('file') || where.source.includes('.yaml')
@@ -244,6 +254,11 @@ export function coerce(spec: KeySpec, value: unknown, where: { file: string; lin
       const s = spec.key === 'lang' ? langName(String(value)) : String(value);
       if (spec.values!.includes(s)) return s;
       throw bad(`Write one of: ${spec.values!.join(', ')}.`);
+    }
+    case 'timezone': {
+      const s = String(value);
+      if (isTimeZone(s)) return s;
+      throw bad('Write an IANA time zone name, e.g. Asia/Shanghai (or Asia/Urumqi).');
     }
     default:
       if (typeof value === 'string' || typeof value === 'number') return String(value);

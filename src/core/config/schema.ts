@@ -3,7 +3,7 @@
  * and what it is for. The environment name is derived (`center.url` → HISOPS_CENTER_URL) so that
  * users can guess it. Keys marked `perInstitution` live under each entry of `institutions:`.
  */
-export type KeyType = 'string' | 'bool' | 'int' | 'enum' | 'dburl' | 'path';
+export type KeyType = 'string' | 'bool' | 'int' | 'enum' | 'dburl' | 'path' | 'timezone';
 
 export interface KeySpec {
   key: string;
@@ -29,6 +29,8 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'name', type: 'string', perInstitution: true, default: 'default', doc: 'Short name of the institution (used by --institution)' },
   { key: 'fixmedins_code', type: 'string', perInstitution: true, default: 'H00000000001', doc: 'Institution code issued by the center (定点医药机构编号)' },
   { key: 'fixmedins_name', type: 'string', perInstitution: true, default: '示例医院', doc: 'Institution name' },
+  { key: 'timezone', type: 'timezone', perInstitution: true, default: 'Asia/Shanghai', doc: 'Time zone of dates and times in reports and tables (IANA name; JSON keeps ISO with the offset)' },
+  { key: 'center.setl_optins_name', type: 'string', perInstitution: true, doc: 'Name of the settlement agency (经办机构) printed on the 对账单' },
   { key: 'his.url', type: 'dburl', perInstitution: true, default: 'sqlite:.hisops/his.db', doc: 'The HIS database (URL or the name of a connection)' },
   { key: 'catalog.url', type: 'dburl', perInstitution: true, doc: "Where hisops keeps the catalogs and mappings (default: the HIS database, so the HIS can read them through a view)" },
   { key: 'his.profile', type: 'path', perInstitution: true, default: 'builtin:reference', doc: 'HIS profile: named SQL statements for this HIS' },

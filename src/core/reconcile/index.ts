@@ -19,7 +19,11 @@ export { matchDetail, type MatchResult } from './match.js';
 export { classify, problemFinding, evidenceNeeds, centerQueryOf, mergeFindings, dayShift, minutesBetween, type ClassifyContext, type EvidenceNeeds } from './classify.js';
 export { repairFor, handedOff, type RepairInput } from './repair.js';
 export { settleGroupSums, daySummaries, type GroupResult, type DaySummary, type RunStatus, type DetailState } from './summary.js';
-export { reportCsv, reportJson, reportHtml, reportFormat, dailyChartSvg, kindLabel, type ReportInput, type ReportFormat } from './report.js';
+export { reportCsv, reportJson, reportHtml, reportFormat, dailyChartSvg, type ReportInput, type ReportFormat } from './report.js';
+export { reportModel, totalRow, type ReportModel, type Sheet, type Column, type Cell } from './reportModel.js';
+export { reportXlsx } from './reportXlsx.js';
+/** Codes with their names ("310 职工基本医疗保险") for the command's tables. */
+export { codeLabel } from '../center/protocol/codeNames.js';
 export {
   RECONCILE_RUNS_TABLE,
   RECONCILE_FINDINGS_TABLE,

@@ -1,51 +1,30 @@
 /**
- * Reports for finance: CSV (UTF-8 with BOM so spreadsheet programs read the Chinese), JSON, or a
- * self-contained HTML page — summary per group, a chart of the daily differences as inline SVG,
- * the findings table — with no external assets (it opens offline and prints). Pure: strings in,
- * string out; the command writes the file.
+ * The 对账单 for finance, in the run's language: CSV (UTF-8 with BOM so spreadsheet programs read
+ * the Chinese; title lines, then each table with worded headers), JSON (the run as data, times
+ * ISO with the zone's offset), or a self-contained printable HTML page (A4, landscape for the wide
+ * tables, repeated headers, 合计 rows, signature lines; no external assets, it opens offline).
+ * Excel is in reportXlsx.ts. All render the one model of reportModel.ts. Pure: strings in, string
+ * out; the command writes the file.
  */
 import { inputError } from '../errors.js';
-import { parseFen } from './fen.js';
-import type { DaySummary, GroupResult, RunStatus } from './summary.js';
-import type { Finding } from './types.js';
+import { isoWithOffset } from '../time/localTime.js';
+import { reportModel, type Cell, type Column, type ReportInput, type ReportModel, type Sheet } from './reportModel.js';
+import type { DaySummary } from './summary.js';
 
-export interface ReportInput {
-  runId: string;
-  fixmedins_code: string;
-  fixmedins_name?: string;
-  begndate: string;
-  enddate: string;
-  status: RunStatus;
-  /** When the report was made (ISO text; passed in, never read from the clock here). */
-  generated_at: string;
-  days: readonly DaySummary[];
-  groups: readonly GroupResult[];
-  findings: readonly Finding[];
-}
+export type { ReportInput } from './reportModel.js';
 
-export type ReportFormat = 'csv' | 'json' | 'html';
+export type ReportFormat = 'csv' | 'json' | 'html' | 'xlsx';
 
 /** The format a report file name asks for. */
 export function reportFormat(file: string): ReportFormat {
-  const m = /\.(csv|json|html?)$/i.exec(file);
-  if (!m) throw inputError('RECONCILE_REPORT_FORMAT', `Cannot tell the report format of "${file}"`, 'Name the file with .csv, .json or .html (e.g. --report 对账-2025-03.html).');
+  const m = /\.(csv|json|html?|xlsx)$/i.exec(file);
+  if (!m)
+    throw inputError('RECONCILE_REPORT_FORMAT', `Cannot tell the report format of "${file}"`, 'Name the file with .csv, .json, .html or .xlsx (e.g. --report 对账-2025-03.html).').zh(
+      `无法从文件名 "${file}" 判断报告格式`,
+      '文件名以 .csv、.json、.html 或 .xlsx 结尾（例如 --report 对账-2025-03.html）。',
+    );
   const ext = m[1]!.toLowerCase();
   return ext === 'htm' || ext === 'html' ? 'html' : (ext as ReportFormat);
-}
-
-const KIND_ZH: Record<string, string> = {
-  center_only: '中心单边（医院无此结算）',
-  his_only: '医院单边（中心无此结算）',
-  amount_mismatch: '金额不符',
-  center_duplicate: '中心重复结算',
-  refund_other_period: '退费计入其他期间',
-  cross_midnight: '跨日结算',
-  group_mismatch: '险种/清算类别/经办机构不符',
-  unknown: '无法识别',
-};
-
-export function kindLabel(kind: string): string {
-  return KIND_ZH[kind] ?? kind;
 }
 
 function csvCell(v: unknown): string {
@@ -55,88 +34,26 @@ function csvCell(v: unknown): string {
 
 const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 
-const GROUP_HEAD = ['begndate', 'enddate', 'insutype', 'clr_type', 'setl_optins', 'his_count', 'his_medfee_sumamt', 'his_fund_pay_sumamt', 'his_acct_pay', 'center_count', 'center_medfee_sumamt', 'center_fund_pay_sumamt', 'center_acct_pay', 'diff_count', 'diff_medfee_sumamt', 'diff_fund_pay_sumamt', 'diff_acct_pay', 'result', 'stmt_rslt_dscr', 'findings', 'asked_because'];
-
-function resultText(g: GroupResult): string {
-  return g.balanced === true ? '平' : g.balanced === false ? '不平' : '未对账';
-}
-
-function groupCells(g: GroupResult): unknown[] {
-  return [
-    g.begndate,
-    g.enddate,
-    g.insutype,
-    g.clr_type,
-    g.setl_optins,
-    g.his.count,
-    g.his.medfee_sumamt,
-    g.his.fund_pay_sumamt,
-    g.his.acct_pay,
-    g.center?.count ?? '',
-    g.center?.medfee_sumamt ?? '',
-    g.center?.fund_pay_sumamt ?? '',
-    g.center?.acct_pay ?? '',
-    g.diff?.count ?? '',
-    g.diff?.medfee_sumamt ?? '',
-    g.diff?.fund_pay_sumamt ?? '',
-    g.diff?.acct_pay ?? '',
-    resultText(g),
-    g.stmt_rslt_dscr ?? '',
-    g.findings,
-    // Why the group was asked that day: configured, known (journal), his_rows, run.
-    (g.asked_because ?? []).join(' '),
-  ];
-}
-
-const FINDING_HEAD = ['begndate', 'enddate', 'kind', 'kind_zh', 'cause', 'insutype', 'clr_type', 'setl_optins', 'setl_id', 'mdtrt_id', 'psn_no', 'msgid', 'related_setl_id', 'his_setl_time', 'center_setl_time', 'fields', 'diff_medfee_sumamt', 'repair', 'repair_status', 'detail'];
-
-function findingMedfee(f: Finding): string {
-  let t = 0n;
-  for (const e of f.effects) t += parseFen(e.medfee_sumamt) ?? 0n;
-  const neg = t < 0n;
-  const a = (neg ? -t : t).toString().padStart(3, '0');
-  return `${neg ? '-' : ''}${a.slice(0, -2)}.${a.slice(-2)}`;
-}
-
-function fieldsText(f: Finding): string {
-  return f.fields.map((d) => `${d.field}: ${d.his ?? ''} → ${d.center ?? ''}`).join('; ');
-}
-
-function findingCells(f: Finding): unknown[] {
-  return [
-    f.begndate,
-    f.enddate,
-    f.kind,
-    kindLabel(f.kind),
-    f.cause,
-    f.insutype,
-    f.clr_type,
-    f.setl_optins,
-    f.setl_id,
-    f.mdtrt_id,
-    f.psn_no,
-    f.msgid,
-    f.related_setl_id,
-    f.his_setl_time,
-    f.center_setl_time,
-    fieldsText(f),
-    findingMedfee(f),
-    f.repair.how,
-    f.repair.status,
-    f.detail,
-  ];
-}
-
-/** Two tables — groups, then findings — separated by an empty line, with a BOM. */
+/** Title lines, then each table (its title, worded headers, rows, 合计), then the signature line; with a BOM. */
 export function reportCsv(r: ReportInput): string {
-  const lines = [csvLine(GROUP_HEAD), ...r.groups.map((g) => csvLine(groupCells(g))), '', csvLine(FINDING_HEAD), ...r.findings.map((f) => csvLine(findingCells(f)))];
+  const m = reportModel(r);
+  const lines = [csvLine([m.title]), ...m.meta.map((x) => csvLine(x)), csvLine([m.t('rcr.result'), m.status.text]), csvLine([m.summaryLine])];
+  for (const sh of m.sheets) {
+    lines.push('', csvLine([sh.title]), csvLine(sh.columns.map((c) => c.label)), ...sh.rows.map((row) => csvLine(row)));
+    if (sh.total) lines.push(csvLine(sh.total));
+  }
+  lines.push('', csvLine(m.signatures.flatMap((s) => [`${s}:`, ''])));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/** The run as data; times as ISO text with the zone's offset. */
 export function reportJson(r: ReportInput): string {
-  return JSON.stringify({ format: 'hisops-reconcile-report/1', ...r }, null, 2) + '\n';
+  const { t: _t, lang: _l, ...data } = r;
+  void _t;
+  void _l;
+  const tz = r.timezone ?? 'Asia/Shanghai';
+  return JSON.stringify({ format: 'hisops-reconcile-report/1', ...data, timezone: tz, generated_at: isoWithOffset(r.generated_at, tz) }, null, 2) + '\n';
 }
-
 const esc = (v: unknown) =>
   (v === null || v === undefined ? '' : String(v)).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -144,7 +61,7 @@ const esc = (v: unknown) =>
  * Bars of the daily difference (center − HIS, medfee_sumamt): above the line the center holds
  * more, below it the HIS. Unbalanced days are red, balanced green, days not reconciled grey.
  */
-export function dailyChartSvg(days: readonly DaySummary[]): string {
+export function dailyChartSvg(days: readonly DaySummary[], label = 'daily difference'): string {
   const n = Math.max(1, days.length);
   const bar = Math.max(6, Math.min(40, Math.floor(760 / n) - 4));
   const step = bar + 4;
@@ -156,7 +73,7 @@ export function dailyChartSvg(days: readonly DaySummary[]): string {
   const max = Math.max(1, ...values.map((v) => Math.abs(v)));
   const scale = 80 / max;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="daily difference">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}">`);
   parts.push(`<line x1="${left}" y1="${mid}" x2="${width - 10}" y2="${mid}" stroke="#888" stroke-width="1"/>`);
   parts.push(`<text x="${left - 6}" y="${mid - 80 + 4}" font-size="10" text-anchor="end" fill="#555">+${esc(max.toFixed(2))}</text>`);
   parts.push(`<text x="${left - 6}" y="${mid + 4}" font-size="10" text-anchor="end" fill="#555">0</text>`);
@@ -175,52 +92,94 @@ export function dailyChartSvg(days: readonly DaySummary[]): string {
   return parts.join('');
 }
 
-const STYLE = `body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
-h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}
-.meta{color:#555;font-size:13px}.ok{color:#27ae60;font-weight:600}.bad{color:#c0392b;font-weight:600}.grey{color:#888}
-table{border-collapse:collapse;font-size:12px;margin-top:4px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
-th{background:#f3f3f3;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.unbalanced td{background:#fdf0ef}.small{font-size:11px;color:#555}@media print{body{margin:0}}`;
+/*
+ * A4 pages: the first (title, per-day summary) portrait, the wide tables on landscape pages (CSS
+ * named pages); each section starts a page, table headers repeat on every page (thead), rows are
+ * not split. On screen each section is shown at its printed width, so what fits the screen fits
+ * the paper (a test measures the tables in Chromium).
+ */
+const STYLE = `@page{size:A4 portrait;margin:12mm}@page wide{size:A4 landscape;margin:12mm}
+*{box-sizing:border-box}
+body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","PingFang SC","Microsoft YaHei","SimSun",system-ui,sans-serif;margin:0;color:#111;font-size:10pt;background:#eee}
+section.sheet{background:#fff;margin:12px auto;padding:0;width:186mm}
+section.sheet.landscape{width:273mm;page:wide}
+section.sheet+section.sheet{break-before:page}
+h1{font-size:18pt;text-align:center;margin:0 0 6mm}html[lang=zh-CN] h1{letter-spacing:.3em}h2{font-size:12pt;margin:0 0 3mm}
+table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:8.5pt}
+th,td{border:1px solid #555;padding:2px 4px;vertical-align:top;overflow-wrap:anywhere}
+th{background:#eee;font-weight:600;text-align:center}
+thead{display:table-header-group}tr{break-inside:avoid}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.r{text-align:center}
+tr.unbal td{background:#fbeaea}tr.total td{font-weight:700;border-top:2px solid #111;background:#f6f6f6}
+table.meta{font-size:10pt;margin-bottom:4mm}table.meta th{text-align:left;width:28mm;background:#f6f6f6}
+.ok{color:#1e7e34;font-weight:700}.bad{color:#b02a1f;font-weight:700}.grey{color:#666}
+.summary{margin:0 0 5mm}.note{font-size:8pt;color:#444;margin-top:2mm}
+svg{max-width:100%;height:auto;display:block;margin:0 0 3mm}
+.signatures{display:flex;justify-content:space-between;margin-top:12mm;break-inside:avoid;font-size:10.5pt}
+.signatures span{display:inline-block;min-width:40mm;border-bottom:1px solid #111;margin-left:2mm}
+@media screen{section.sheet{padding:12mm;box-sizing:content-box}}
+@media print{body{background:#fff}section.sheet{margin:0;width:auto}}`;
+
+/** 1234567.8 → 1,234,567.80 (the text keeps its exact digits). */
+function grouped(v: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(v);
+  return m ? `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}` : v;
+}
+
+function htmlCell(c: Column, v: Cell, isResult: boolean): string {
+  // An unknown amount (the center not asked) is a dash; an empty text cell stays empty.
+  if (v === null || v === '') return c.kind === 'text' ? '<td></td>' : `<td class="n">${v === null ? '—' : ''}</td>`;
+  if (c.kind === 'money') return `<td class="n">${esc(grouped(String(v)))}</td>`;
+  if (c.kind === 'int') return `<td class="n">${esc(v)}</td>`;
+  return `<td${isResult ? ' class="r"' : ''}>${esc(v)}</td>`;
+}
+
+function htmlTable(sh: Sheet, m: ReportModel): string {
+  const keep = sh.columns.map((c, i) => (c.fileOnly ? -1 : i)).filter((i) => i >= 0);
+  const sum = keep.reduce((s, i) => s + sh.columns[i]!.width, 0);
+  const resultCol = sh.columns.findIndex((c) => c.label === m.t('rcr.col.result'));
+  const row = (cells: Cell[], cls: string) => `<tr${cls ? ` class="${cls}"` : ''}>${keep.map((i) => htmlCell(sh.columns[i]!, cells[i] ?? null, i === resultCol)).join('')}</tr>`;
+  return [
+    '<table>',
+    `<colgroup>${keep.map((i) => `<col style="width:${((sh.columns[i]!.width / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`,
+    `<thead><tr>${keep.map((i) => `<th>${esc(sh.columns[i]!.label)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...sh.rows.map((r, j) => row(r, sh.marks[j] === 'bad' ? 'unbal' : '')),
+    ...(sh.total ? [row(sh.total, 'total')] : []),
+    '</tbody></table>',
+  ].join('\n');
+}
+
+function htmlHeader(m: ReportModel): string {
+  const cls = m.status.ok === true ? 'ok' : m.status.ok === false ? 'bad' : 'grey';
+  const meta = m.meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
+  return `<h1>${esc(m.title)}</h1>
+<table class="meta"><tbody>${meta}<tr><th>${esc(m.t('rcr.result'))}</th><td><span class="${cls}">${esc(m.status.text)}</span></td></tr></tbody></table>
+<p class="summary">${esc(m.summaryLine)}</p>`;
+}
+
+function htmlSection(sh: Sheet, m: ReportModel, head: string): string {
+  const body = sh.key === 'findings' && sh.rows.length === 0 ? `<p class="ok">${esc(m.t('rcr.noFindings'))}</p>` : htmlTable(sh, m);
+  return `<section class="sheet ${sh.landscape ? 'landscape' : 'portrait'}" data-sheet="${sh.key}">
+${head}<h2>${esc(sh.title)}</h2>
+${body}${sh.note ? `\n<p class="note">${esc(sh.note)}</p>` : ''}
+</section>`;
+}
 
 export function reportHtml(r: ReportInput): string {
-  const statusZh = r.status === 'balanced' ? '平' : r.status === 'unbalanced' ? '不平' : '未完成';
-  const cls = r.status === 'balanced' ? 'ok' : r.status === 'unbalanced' ? 'bad' : 'grey';
-  const unbalanced = r.groups.filter((g) => g.balanced === false).length;
-  const groupRows = r.groups
-    .map((g) => {
-      const c = groupCells(g);
-      return `<tr class="${g.balanced === false ? 'unbalanced' : ''}">${c
-        .map((v, i) => `<td${i >= 5 && i <= 16 ? ' class="n"' : ''}>${i === 17 ? `<span class="${g.balanced ? 'ok' : g.balanced === false ? 'bad' : 'grey'}">${esc(v)}</span>` : esc(v)}</td>`)
-        .join('')}</tr>`;
-    })
-    .join('\n');
-  const dayRows = r.days
-    .map((d) => `<tr class="${d.status === 'unbalanced' ? 'unbalanced' : ''}"><td>${esc(d.begndate === d.enddate ? d.day : `${d.begndate}…${d.enddate}`)}</td><td>${esc({ balanced: '平', unbalanced: '不平', empty: '无结算', failed: '未完成' }[d.status])}</td><td class="n">${d.groups}</td><td class="n">${d.unbalanced}</td><td class="n">${d.his_count}</td><td class="n">${esc(d.his_medfee_sumamt)}</td><td class="n">${d.diff_count}</td><td class="n">${esc(d.diff_medfee_sumamt)}</td><td class="n">${d.findings}</td></tr>`)
-    .join('\n');
-  const findingRows = r.findings
-    .map(
-      (f) =>
-        `<tr><td>${esc(f.begndate === f.enddate ? f.begndate : `${f.begndate}…${f.enddate}`)}</td><td>${esc(kindLabel(f.kind))}<div class="small">${esc(f.kind)} · ${esc(f.cause)}</div></td><td>${esc(f.insutype)}/${esc(f.clr_type)}/${esc(f.setl_optins)}</td><td>${esc(f.setl_id)}${f.related_setl_id ? `<div class="small">↔ ${esc(f.related_setl_id)}</div>` : ''}</td><td>${esc(f.mdtrt_id)}</td><td>${esc(f.psn_no)}</td><td>${esc(f.msgid)}</td><td class="n">${esc(findingMedfee(f))}</td><td>${esc(fieldsText(f))}</td><td>${esc(f.detail)}</td><td>${esc(f.repair.how)}${f.repair.command ? `<div class="small"><code>${esc(f.repair.command)}</code></div>` : ''}<div class="small">${esc(f.repair.status)}</div></td></tr>`,
-    )
-    .join('\n');
+  const m = reportModel(r);
+  const paper = m.sheets.filter((s) => !s.fileOnly);
+  const chart = r.days.length > 1 ? `<h2>${esc(m.t('rcr.sec.chart'))}</h2>\n${dailyChartSvg(r.days, m.t('rcr.sec.chart'))}\n` : '';
+  const sections = paper.map((sh, i) => htmlSection(sh, m, i === 0 ? htmlHeader(m) + chart : ''));
+  const signatures = `<div class="signatures">${m.signatures.map((s) => `<div>${esc(s)}：<span></span></div>`).join('')}</div>`;
+  const last = sections.length - 1;
+  sections[last] = sections[last]!.replace(/<\/section>$/, `${signatures}\n</section>`);
+  const range = r.begndate === r.enddate ? r.begndate : `${r.begndate}…${r.enddate}`;
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>医保对账报告 ${esc(r.begndate)}${r.enddate !== r.begndate ? '…' + esc(r.enddate) : ''}</title><style>${STYLE}</style></head>
+<html lang="${m.lang === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(m.title)} ${esc(range)} ${esc(r.fixmedins_code)}</title><style>${STYLE}</style></head>
 <body>
-<h1>医保对账报告 · Reconciliation report</h1>
-<div class="meta">${esc(r.fixmedins_name ?? '')} ${esc(r.fixmedins_code)} · ${esc(r.begndate)}${r.enddate !== r.begndate ? ' … ' + esc(r.enddate) : ''} · 结果 <span class="${cls}">${statusZh}</span> · ${r.groups.length} 组，不平 ${unbalanced} 组，差异 ${r.findings.length} 条 · run ${esc(r.runId)} · ${esc(r.generated_at)}</div>
-<h2>每日差异 · Daily difference (center − HIS, medfee_sumamt)</h2>
-${dailyChartSvg(r.days)}
-<table><thead><tr><th>日期</th><th>结果</th><th>组数</th><th>不平</th><th>医院笔数</th><th>医院医疗费总额</th><th>笔数差</th><th>金额差</th><th>差异</th></tr></thead><tbody>
-${dayRows}
-</tbody></table>
-<h2>汇总 · Summary per group (险种 × 清算类别 × 经办机构)</h2>
-<table><thead><tr>${GROUP_HEAD.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>
-${groupRows}
-</tbody></table>
-<h2>差异明细 · Findings</h2>
-${r.findings.length === 0 ? '<p class="ok">无差异 · none</p>' : `<table><thead><tr><th>期间</th><th>类型</th><th>险种/清算/经办</th><th>setl_id</th><th>mdtrt_id</th><th>psn_no</th><th>msgid</th><th>金额差</th><th>字段</th><th>说明</th><th>处理建议</th></tr></thead><tbody>
-${findingRows}
-</tbody></table>`}
+${sections.join('\n')}
 </body></html>
 `;
 }

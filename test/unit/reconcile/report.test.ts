@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { translate } from '../../../src/cli/i18n.js';
+import '../../../src/commands/reconcileReport.js';
 import { isHisopsError } from '../../../src/core/errors.js';
-import { classify, dailyChartSvg, daySummaries, reportCsv, reportFormat, reportHtml, reportJson, settleGroupSums, type DaySummary, type FenTotals, type GroupResult, type ReportInput } from '../../../src/core/reconcile/index.js';
+import { classify, dailyChartSvg, daySummaries, reportCsv, reportFormat, reportHtml, reportJson, reportXlsx, settleGroupSums, type DaySummary, type FenTotals, type GroupResult, type ReportInput } from '../../../src/core/reconcile/index.js';
 import { his, row, RULES, SCOPE } from './fixtures.js';
 
 const g = (over: Partial<GroupResult>): GroupResult => ({
@@ -47,48 +50,115 @@ const days: DaySummary[] = [
   { day: '2025-03-04', begndate: '2025-03-04', enddate: '2025-03-04', status: 'unbalanced', groups: 1, unbalanced: 1, his_count: 2, his_medfee_sumamt: '200.00', diff_medfee_sumamt: '-50.00', diff_count: 0, findings: 2 },
   { day: '2025-03-05', begndate: '2025-03-05', enddate: '2025-03-05', status: 'balanced', groups: 1, unbalanced: 0, his_count: 2, his_medfee_sumamt: '200.00', diff_medfee_sumamt: '0.00', diff_count: 0, findings: 0 },
 ];
-const input: ReportInput = { runId: 'R1', fixmedins_code: 'H43010000001', fixmedins_name: '示例<医院>', begndate: '2025-03-04', enddate: '2025-03-05', status: 'unbalanced', generated_at: '2025-03-10T01:00:00.000Z', days, groups: [g({ center: { count: 2, medfee_sumamt: '150.00', fund_pay_sumamt: '80.00', acct_pay: '10.00' } })], findings: [centerOnly, hisOnly] };
+const groups = [
+  g({ center: { count: 2, medfee_sumamt: '150.00', fund_pay_sumamt: '80.00', acct_pay: '10.00' } }),
+  g({ insutype: '390', clr_type: '21', balanced: true, findings: 0, center: { count: 2, medfee_sumamt: '200.00', fund_pay_sumamt: '120.00', acct_pay: '20.00' } }),
+  g({ begndate: '2025-03-05', enddate: '2025-03-05', balanced: true, findings: 0, center: { count: 2, medfee_sumamt: '200.00', fund_pay_sumamt: '120.00', acct_pay: '20.00' } }),
+];
+const base: ReportInput = { runId: 'R1', fixmedins_code: 'H43010000001', fixmedins_name: '示例<医院>', setl_optins: '430100', setl_optins_name: '长沙市医保局', begndate: '2025-03-04', enddate: '2025-03-05', status: 'unbalanced', generated_at: '2025-03-10T01:00:00.000Z', days, groups, findings: [centerOnly, hisOnly] };
+const zh: ReportInput = { ...base, lang: 'zh-CN', t: (k, v) => translate('zh-CN', k, v), timezone: 'Asia/Shanghai' };
+const en: ReportInput = { ...base, lang: 'en', t: (k, v) => translate('en', k, v), timezone: 'Asia/Shanghai' };
+const input = zh;
 
 describe('reports', () => {
   it('picks the format from the file name', () => {
-    expect(['a.csv', 'b.JSON', 'c.html', 'd.htm'].map(reportFormat)).toEqual(['csv', 'json', 'html', 'html']);
+    expect(['a.csv', 'b.JSON', 'c.html', 'd.htm', 'e.xlsx'].map(reportFormat)).toEqual(['csv', 'json', 'html', 'html', 'xlsx']);
     try {
-      reportFormat('x.xlsx');
+      reportFormat('x.pdf');
       throw new Error('no error');
     } catch (e) {
       expect(isHisopsError(e) && e.code).toBe('RECONCILE_REPORT_FORMAT');
     }
   });
 
-  it('CSV: a BOM, the group table, an empty line, the findings table, quoted where needed', () => {
-    const csv = reportCsv(input);
-    const lines = csv.slice(1).split('\r\n');
+  it('CSV: a BOM, title lines, Chinese headers under zh-CN, names of codes, 合计 rows, signature line', () => {
+    const csv = reportCsv(zh);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]!.split(',')).toHaveLength(21);
-    expect(lines[0]!.endsWith(',findings,asked_because')).toBe(true);
-    expect(lines[1]).toContain('2025-03-04,2025-03-04,310,11,430100,2,200.00,120.00,20.00,2,150.00,80.00,10.00');
-    expect(lines[2]).toBe('');
-    expect(lines[3]!.startsWith('begndate,enddate,kind,kind_zh,cause')).toBe(true);
-    expect(lines[4]).toContain('center_only,中心单边（医院无此结算）,unknown_to_his');
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('医保对账单');
+    expect(lines).toContain('定点医药机构,示例<医院> · H43010000001');
+    expect(lines).toContain('经办机构,430100 长沙市医保局');
+    expect(lines).toContain('对账期间,2025-03-04 至 2025-03-05');
+    // Local time, never UTC ISO.
+    expect(lines).toContain('制表时间,2025-03-10 09:00:00');
+    expect(csv).not.toContain('T01:00:00');
+    expect(lines).toContain('日期,医院笔数,医院医疗费总额,医院基金支付,中心笔数,中心医疗费总额,中心基金支付,笔数差,医疗费差额,结果');
+    expect(lines).toContain('2025-03-04,4,400.00,240.00,4,350.00,200.00,0,-50.00,不平');
+    expect(lines).toContain('合计,6,600.00,360.00,6,550.00,320.00,0,-50.00,不平');
+    expect(lines).toContain('险种,清算类别,医院笔数,医院医疗费总额,医院基金支付,中心笔数,中心医疗费总额,中心基金支付,笔数差,医疗费差额,结果');
+    expect(lines).toContain('310 职工基本医疗保险,11 门诊,4,400.00,240.00,4,350.00,200.00,0,-50.00,不平');
+    expect(lines).toContain('390 城乡居民基本医疗保险,21 住院,2,200.00,120.00,2,200.00,120.00,0,0.00,平');
+    expect(csv).toContain('中心单边（医院无此结算）');
     expect(csv).toContain('H<1>');
+    expect(lines.at(-2)).toBe('制表人:,,审核人:,,日期:,');
+  });
+
+  it('CSV in English: worded headers and names, the same figures', () => {
+    const lines = reportCsv(en).slice(1).split('\r\n');
+    expect(lines[0]).toBe('Medical insurance reconciliation statement');
+    expect(lines).toContain('Prepared at,2025-03-10 09:00:00');
+    expect(lines).toContain('Total,6,600.00,360.00,6,550.00,320.00,0,-50.00,unbalanced');
+    expect(lines).toContain('310 employee basic medical insurance,11 outpatient,4,400.00,240.00,4,350.00,200.00,0,-50.00,unbalanced');
+    expect(lines.join('\n')).not.toMatch(/[\u4e00-\u9fff]{2}.*,(balanced|unbalanced)$/m);
+  });
+
+  it('Excel: the same sheets with worded headers, 2-decimal number formats, frozen headers and SUM totals', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await reportXlsx(zh)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['对账单', '按日汇总', '按险种清算类别汇总', '差异明细', '每日分组明细']);
+    const first = wb.getWorksheet('对账单')!;
+    expect(first.getCell('A1').value).toBe('医保对账单');
+    expect(first.getColumn(1).values).toContain('制表人：');
+    const ws = wb.getWorksheet('按险种清算类别汇总')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getRow(3).values).toEqual([undefined, '险种', '清算类别', '医院笔数', '医院医疗费总额', '医院基金支付', '中心笔数', '中心医疗费总额', '中心基金支付', '笔数差', '医疗费差额', '结果']);
+    expect(ws.getCell('A4').value).toBe('310 职工基本医疗保险');
+    expect(ws.getCell('D4').value).toBe(400);
+    expect(ws.getCell('D4').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('A6').value).toBe('合计');
+    expect(ws.getCell('D6').value).toMatchObject({ formula: 'SUM(D4:D5)', result: 600 });
+    expect(ws.getCell('K6').value).toBe('不平');
+    const f = wb.getWorksheet('差异明细')!;
+    expect(f.getRow(3).values).toContain('处理建议');
   });
 
   it('JSON: the whole report with a format tag', () => {
     const doc = JSON.parse(reportJson(input));
     expect(doc.format).toBe('hisops-reconcile-report/1');
     expect(doc.findings).toHaveLength(2);
+    expect(doc.generated_at).toBe('2025-03-10T09:00:00+08:00');
+    expect(doc.timezone).toBe('Asia/Shanghai');
   });
 
-  it('HTML: self-contained, escaped, with the chart', () => {
-    const html = reportHtml(input);
+  it('HTML: a printable A4 对账单, self-contained and escaped, in the run\'s language', () => {
+    const html = reportHtml(zh);
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('示例&lt;医院&gt;');
+    expect(html).toContain('<h1>医保对账单</h1>');
+    expect(html).toContain('示例&lt;医院&gt; · H43010000001');
+    expect(html).toContain('430100 长沙市医保局');
+    expect(html).toContain('2025-03-10 09:00:00');
+    expect(html).not.toContain('T01:00:00');
     expect(html).toContain('H&lt;1&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toMatch(/<link|<img|src=|href=/i);
     expect(html).toContain('<svg');
-    expect(html).toContain('不平');
+    expect(html).toContain('310 职工基本医疗保险');
+    expect(html).toContain('11 门诊');
+    expect(html).toMatch(/<tr class="total"><td>合计<\/td>/);
+    expect(html).toContain('<td class="r">不平</td>');
+    expect(html).toContain('<td class="r">平</td>');
+    expect(html).toContain('<th>处理建议</th>');
+    expect(html).toMatch(/制表人：[\s\S]*审核人：[\s\S]*日期：/);
+    expect(html).toContain('@page wide{size:A4 landscape');
+    expect(html).toContain('<thead>');
+    // No raw field names as headers.
+    expect(html).not.toMatch(/<th>[a-z_]+<\/th>/);
+    const english = reportHtml(en);
+    expect(english).toContain('<h1>Medical insurance reconciliation statement</h1>');
+    expect(english).toContain('310 employee basic medical insurance');
+    expect(english).toContain('Prepared by');
+    expect(english).not.toMatch(/<th>[^<]*[\u4e00-\u9fff]/);
   });
 
   it('the chart draws one bar per day, above the line when the center holds more', () => {

@@ -19,3 +19,4 @@ export * from './records.js';
 export * from './wire.js';
 export * from './gm.js';
 export * from './channel.js';
+export * from './codeNames.js';

@@ -1,0 +1,2 @@
+/** Dates and times in the institution's zone, as people write them (reports, tables). */
+export { DEFAULT_TIMEZONE, checkTimeZone, isoWithOffset, localDate, localDateTime } from './localTime.js';
