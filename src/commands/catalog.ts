@@ -49,7 +49,7 @@ function kindsOf(cat: Cat, list: string[] | undefined): CatalogModule.CatalogKin
   if (!list || list.length === 0) return cat.KIND_LIST.map((k) => k.kind);
   return list.map((v) => {
     const k = cat.resolveKind(v);
-    if (!k) throw inputError('CATALOG_KIND', `"${v}" is not a catalog this command imports`, 'Use 1301 (drugs), 1302 (herbs), 1303 (preparations), 1305 (services) or 1306 (consumables).');
+    if (!k) throw inputError('CATALOG_KIND', `"${v}" is not a catalog this command imports`, 'Use 1301 (drugs), 1302 (herbs), 1303 (preparations), 1305 (services) or 1306 (consumables).').zh(`"${v}" 不是本命令可导入的目录`, '请使用 1301（西药中成药）、1302（中药饮片）、1303（医疗机构制剂）、1305（医疗服务项目）或 1306（医用耗材）。');
     return k;
   });
 }
@@ -149,7 +149,7 @@ async function runDownload(ctx: Ctx, o: DownloadOpts) {
   const journal = await ctx.journal();
   const dir = path.resolve(ctx.cwd, o.dir ?? path.join(ctx.config().baseDir, '.hisops', 'catalog-downloads'));
   const maxPages = o.maxPages ? Number(o.maxPages) : undefined;
-  if (maxPages !== undefined && !(maxPages > 0)) throw inputError('CATALOG_MAX_PAGES', `--max-pages "${o.maxPages}" is not a positive number`, 'Give a whole number such as --max-pages 20.');
+  if (maxPages !== undefined && !(maxPages > 0)) throw inputError('CATALOG_MAX_PAGES', `--max-pages "${o.maxPages}" is not a positive number`, 'Give a whole number such as --max-pages 20.').zh(`--max-pages "${o.maxPages}" 不是正整数`, '请给出整数，例如 --max-pages 20。');
   const r = await withCenter(centerSettings(ctx), { journal, runId: ctx.runId }, (center) =>
     cat.downloadCatalog(db, cat.centerCatalogSource(center), { kinds, dir, fromVer: o.fromVer, maxPages, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile: o.rejectFile ? path.resolve(ctx.cwd, o.rejectFile) : undefined, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx) }),
   );

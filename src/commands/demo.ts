@@ -48,12 +48,12 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(path.join(dir, 'his.db')) || fs.existsSync(path.join(dir, 'hisops.yaml'))) {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo or a hisops.yaml`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.');
+    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo or a hisops.yaml`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.').zh(`${dir} 中已有演示数据或 hisops.yaml`, '请用 --dir 指定一个新的或空的文件夹，或不加 --dir 使用临时文件夹。');
   }
   const centerOnly = o.centerOnly ?? 'complete';
   if (centerOnly !== 'complete' && centerOnly !== 'cancel') {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.');
+    throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
   }
   const { DEMO_STEPS, openDemo, writeDemoConfig } = await import('./demoSteps.js');
   writeDemoConfig(dir, templatesDir());
@@ -79,7 +79,7 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   return {
     data: { dir: o.keep || o.dir ? dir : null, steps: results, anomalies: demo.manifest.anomalies.length },
     exit: bad.length ? EXIT.internal : EXIT.ok,
-    error: bad.length ? new HisopsError({ code: 'DEMO_MISMATCH', summary: `${bad.length} demo step(s) did not find what the seed planted: ${bad.map((r) => r.step).join(', ')}`, fix: 'This is a bug in hisops: report it with `hisops --version` and the output of hisops demo --json.', exit: EXIT.internal }) : undefined,
+    error: bad.length ? new HisopsError({ code: 'DEMO_MISMATCH', summary: `${bad.length} demo step(s) did not find what the seed planted: ${bad.map((r) => r.step).join(', ')}`, fix: 'This is a bug in hisops: report it with `hisops --version` and the output of hisops demo --json.', exit: EXIT.internal }).zh(`${bad.length} 个演示步骤没有找到演示数据中预置的问题：${bad.map((r) => r.step).join('、')}`, '这是 hisops 的程序缺陷：请连同 `hisops --version` 和 hisops demo --json 的输出一起报告。') : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],

@@ -240,8 +240,8 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   if (o.period) rules.period = o.period;
   const insutypes = codes(o.insutype);
   const clrTypes = codes(o.clrType);
-  for (const c of insutypes) if (!rc.isInsutype(rules, c)) throw inputError('RECONCILE_BAD_INSUTYPE', `--insutype ${c} is not an insurance type`, 'Use a national code (310, 390, 510 …) or add the province\'s code to reconcile.extraInsutypes in hisops.yaml.');
-  for (const c of clrTypes) if (!rc.isClrType(rules, c)) throw inputError('RECONCILE_BAD_CLR_TYPE', `--clr-type ${c} is not a clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes in hisops.yaml.');
+  for (const c of insutypes) if (!rc.isInsutype(rules, c)) throw inputError('RECONCILE_BAD_INSUTYPE', `--insutype ${c} is not an insurance type`, 'Use a national code (310, 390, 510 …) or add the province\'s code to reconcile.extraInsutypes in hisops.yaml.').zh(`--insutype ${c} 不是险种代码`, '请使用国家编码（310、390、510 等），或将本省的代码加入 hisops.yaml 的 reconcile.extraInsutypes。');
+  for (const c of clrTypes) if (!rc.isClrType(rules, c)) throw inputError('RECONCILE_BAD_CLR_TYPE', `--clr-type ${c} is not a clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes in hisops.yaml.').zh(`--clr-type ${c} 不是清算类别代码`, '请使用 11、21、41 或 99，或将本省的代码加入 hisops.yaml 的 reconcile.extraClrTypes。');
   if (o.report) rc.reportFormat(o.report);
   const today = formatDate(ctx.now());
   // Check the dates before anything is opened: a bad range is a usage error, not a failed run.
@@ -287,6 +287,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
       fix: `${e.fix ?? ''} Reconciliation is safe to run again for the same dates.`.trim(),
       details: { ...e.details, runId: result.runId, days: result.days, report: report ?? null },
       exit: e.exit,
+      zh: { summary: e.zhText?.summary ?? e.summary, why: e.zhText?.why, fix: `${e.zhText?.fix ?? e.fix ?? ''} 对同一日期再次对账是安全的。`.trim() },
     });
   }
   const { error: _error, ...data } = result;
@@ -303,8 +304,8 @@ async function historyCommand(ctx: Ctx, o: { limit?: string; days?: string }) {
   const rc = await import('../core/reconcile/index.js');
   const limit = Number(o.limit ?? 20);
   const nDays = Number(o.days ?? 14);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw inputError('RECONCILE_BAD_LIMIT', `--limit ${o.limit} is not a number of runs`, 'Give a whole number from 1 to 1000, e.g. --limit 20.');
-  if (!Number.isInteger(nDays) || nDays < 1 || nDays > 366) throw inputError('RECONCILE_BAD_DAYS', `--days ${o.days} is not a number of days`, 'Give a whole number from 1 to 366, e.g. --days 14.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw inputError('RECONCILE_BAD_LIMIT', `--limit ${o.limit} is not a number of runs`, 'Give a whole number from 1 to 1000, e.g. --limit 20.').zh(`--limit ${o.limit} 不是有效的运行次数`, '请给出 1 到 1000 之间的整数，例如 --limit 20。');
+  if (!Number.isInteger(nDays) || nDays < 1 || nDays > 366) throw inputError('RECONCILE_BAD_DAYS', `--days ${o.days} is not a number of days`, 'Give a whole number from 1 to 366, e.g. --days 14.').zh(`--days ${o.days} 不是有效的天数`, '请给出 1 到 366 之间的整数，例如 --days 14。');
   const journal = await ctx.journal();
   const code = String(ctx.get('fixmedins_code'));
   const runs = await rc.reconcileHistory(journal, { limit, fixmedins_code: code });

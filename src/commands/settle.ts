@@ -62,7 +62,7 @@ export function registerSettle(program: Command, app: App): Command {
         try {
           text = fs.readFileSync(file, 'utf8');
         } catch {
-          throw inputError('BILL_UNREADABLE', ctx.t('settle.noFile', { file }), 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.');
+          throw inputError('BILL_UNREADABLE', ctx.t('settle.noFile', { file }), 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.').zh(ctx.t('settle.noFile', { file }), '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
         }
         const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
         const bill = rules.parseBill(text, path.relative(ctx.cwd, file) || file, { policies });

@@ -78,9 +78,9 @@ async function settingsOf(ctx: Ctx, s: Settle, o: PeriodOpts) {
   const { inputError } = await import('../core/errors.js');
   const settings = s.parseStuckSettings(ctx.config().sections['stuck']);
   for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`);
+    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(`${flag} ${v} 不是日期`, `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`);
   }
-  if (o.from && o.to && o.from > o.to) throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.');
+  if (o.from && o.to && o.from > o.to) throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.').zh(`--from ${o.from} 晚于 --to ${o.to}`, '请用 --from 给出较早的日期。');
   const olderThanMs = o.olderThan !== undefined ? s.parseDuration(o.olderThan) : settings.olderThanMs;
   return { settings, olderThanMs };
 }
@@ -168,7 +168,7 @@ export function registerStuck(settle: Command, app: App): void {
         const { inputError } = await import('../core/errors.js');
         const { settings, olderThanMs } = await settingsOf(ctx, s, o as PeriodOpts);
         const centerOnly = (o.centerOnly ?? settings.centerOnly) as string;
-        if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.');
+        if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
         // Consent first: without a terminal and without --yes, stop before anything is read or sent.
         if (o.apply && !ctx.yes && !ctx.interactive) await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');
         const ids = ((args[0] as string[] | undefined) ?? []).filter(Boolean);
@@ -232,7 +232,7 @@ export function registerStuck(settle: Command, app: App): void {
         const s = await loadCore();
         const { inputError } = await import('../core/errors.js');
         const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.');
+        if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.').zh(`--limit ${String(o.limit)} 不是正整数`, '例如 --limit 100。');
         const journal = await ctx.journal();
         const rows = await new s.StuckActionJournal(journal, ctx.runId).list({ id: o.id, limit });
         return {

@@ -76,7 +76,7 @@ async function runInit(ctx: Ctx, o: InitOptions) {
   };
   if (!ctx.yes) {
     if (!ctx.interactive) {
-      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation });
+      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation }).zh(ctx.t('common.needsYes'), '请运行 hisops init --yes，并按需加上 --fixmedins-code、--fixmedins-name、--his-url 和 --center-url。');
     }
     const { input } = await import('@inquirer/prompts');
     answers.fixmedins_code = await input({ message: 'fixmedins_code (定点医药机构编号)', default: answers.fixmedins_code, validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || 'letters and digits, 6–30' });
@@ -86,9 +86,9 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     answers.admvs = await input({ message: 'mdtrtarea_admvs (医保区划)', default: answers.admvs, validate: (v) => /^\d{6}$/.test(v) || '6 digits' });
   }
   if (!/^[A-Za-z0-9]{1,30}$/.test(answers.fixmedins_code)) {
-    throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.');
+    throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.').zh(`"${answers.fixmedins_code}" 不是定点医药机构编号`, '请给出医保中心分配的编号（字母和数字，最多 30 位），例如 --fixmedins-code H43010000001。');
   }
-  if (!/^\d{6}$/.test(answers.admvs)) throw inputError('INIT_BAD_ADMVS', `"${answers.admvs}" is not an admin-division code`, 'Give six digits, e.g. --admvs 430100.');
+  if (!/^\d{6}$/.test(answers.admvs)) throw inputError('INIT_BAD_ADMVS', `"${answers.admvs}" is not an admin-division code`, 'Give six digits, e.g. --admvs 430100.').zh(`"${answers.admvs}" 不是行政区划代码`, '请给出六位数字，例如 --admvs 430100。');
   const written: string[] = [];
   const kept: string[] = [];
   const writeFile = async (target: string, content: string) => {
@@ -96,7 +96,7 @@ async function runInit(ctx: Ctx, o: InitOptions) {
       const consent = o.force || (ctx.interactive && !ctx.yes && (await ctx.confirm(ctx.t('init.exists', { file: target }))));
       if (!consent) {
         if (!ctx.interactive) {
-          throw new HisopsError({ code: 'INIT_EXISTS', summary: `${target} exists`, fix: ctx.t('init.existsFix', { file: target }), exit: EXIT.needsConfirmation });
+          throw new HisopsError({ code: 'INIT_EXISTS', summary: `${target} exists`, fix: ctx.t('init.existsFix', { file: target }), exit: EXIT.needsConfirmation }).zh(`${target} 已存在`);
         }
         kept.push(target);
         return;
@@ -185,7 +185,7 @@ async function runDoctor(ctx: Ctx) {
   return {
     data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => c) },
     exit,
-    error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }) : undefined,
+    error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }).zh(`${first.check}：${first.detail}`) : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('doctor.check'), ctx.t('doctor.result'), ctx.t('doctor.detail')],

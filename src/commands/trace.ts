@@ -98,7 +98,7 @@ function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
   const out = new Set<TraceModule.TraceKind>();
   for (const part of v.flatMap((x) => x.split(','))) {
     const k = part.trim();
-    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`);
+    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
     out.add(k as TraceModule.TraceKind);
   }
   return [...out];
@@ -146,7 +146,7 @@ function uploadError(r: TraceModule.UploadResult): HisopsError | undefined {
     fix: 'Run the same command again when the center answers; nothing the center accepted is sent twice (hisops trace status shows what is left).',
     details: { pending: r.pending.length },
     exit: EXIT.external,
-  });
+  }).zh(r.stopped ? `上传已中止：${r.stopped}` : `${r.pending.length} 条记录待重试或结果未知`, '请在医保中心恢复应答后再次运行同一命令；中心已接收的记录不会重复发送（hisops trace status 显示剩余内容）。');
 }
 
 function uploadExit(r: TraceModule.UploadResult): ExitCode {
@@ -283,13 +283,13 @@ export function registerTrace(program: Command, app: App): Command {
         let report: TraceModule.CheckReport;
         let shown: string;
         if (file !== undefined) {
-          if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).');
+          if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).').zh('请给出文件或 --from/--to，二者不能同时给出', '请校验一个文件（hisops trace check codes.csv）或按日期校验 HIS（hisops trace check --from 2026-01-05 --to 2026-01-06）。');
           const full = path.resolve(ctx.cwd, file);
           let text: string;
           try {
             text = fs.readFileSync(full, 'utf8');
           } catch {
-            throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.');
+            throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.').zh(`无法读取 ${full}`, '请检查路径；文件格式见 docs/trace.md。');
           }
           shown = path.relative(ctx.cwd, full) || full;
           report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj });

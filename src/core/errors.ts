@@ -57,7 +57,7 @@ export class HisopsError extends Error {
 
   /**
    * Give the error its Chinese words, in the order of `inputError`'s arguments:
-   * `throw inputError('X', 'No files given', 'Name a file').zh('未指定文件', '请指定一个文件')`.
+   * `throw inputError('CATALOG_NO_FILES', 'No files given', 'Name a file').zh('未指定文件', '请指定一个文件')`.
    */
   zh(summary: string, fix?: string, why?: string): this {
     this.zhText = { summary, fix, why };

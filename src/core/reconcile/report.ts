@@ -28,7 +28,7 @@ export type ReportFormat = 'csv' | 'json' | 'html';
 /** The format a report file name asks for. */
 export function reportFormat(file: string): ReportFormat {
   const m = /\.(csv|json|html?)$/i.exec(file);
-  if (!m) throw inputError('RECONCILE_REPORT_FORMAT', `Cannot tell the report format of "${file}"`, 'Name the file with .csv, .json or .html (e.g. --report 对账-2025-03.html).');
+  if (!m) throw inputError('RECONCILE_REPORT_FORMAT', `Cannot tell the report format of "${file}"`, 'Name the file with .csv, .json or .html (e.g. --report 对账-2025-03.html).').zh(`无法判断 "${file}" 的报告格式`, '请以 .csv、.json 或 .html 作为文件扩展名（例如 --report 对账-2025-03.html）。');
   const ext = m[1]!.toLowerCase();
   return ext === 'htm' || ext === 'html' ? 'html' : (ext as ReportFormat);
 }

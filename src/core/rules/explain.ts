@@ -21,7 +21,7 @@ export interface ExplainRowOptions {
 
 export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}): ExplainRow[] {
   if (!result.explanation) {
-    throw new HisopsError({ code: 'RULES_NO_EXPLANATION', summary: 'internal error: the result was computed without an explanation', fix: 'call splitBill with { explain: true } before explainRows', exit: EXIT.internal });
+    throw new HisopsError({ code: 'RULES_NO_EXPLANATION', summary: 'internal error: the result was computed without an explanation', fix: 'call splitBill with { explain: true } before explainRows', exit: EXIT.internal }).zh('内部错误：计算结果没有附带说明', '请在 explainRows 之前以 { explain: true } 调用 splitBill');
   }
   const rows: ExplainRow[] = result.explanation.map((e) => ({
     field: e.field,

@@ -104,7 +104,7 @@ function refuse(problems: IdProblem[]): never {
     'Name stuck settlements as hisops settle stuck lists them (by msgid or setl_id), or use --all.',
     'Nothing was sent to the center and nothing was changed in the HIS.',
     { issues: problems.map((p) => ({ field: p.id, message: p.message, reason: p.reason, ...(p.matches ? { matches: p.matches } : {}) })) },
-  );
+  ).zh(problems.length === 1 ? problems[0]!.message : `所指定的结算中有 ${problems.length} 笔无法处理；未发送任何内容`, '请按 hisops settle stuck 列出的方式（msgid 或 setl_id）指定单边账，或使用 --all。', '未向医保中心发送任何内容，HIS 中也未做任何更改。');
 }
 
 /**
@@ -112,7 +112,7 @@ function refuse(problems: IdProblem[]): never {
  * the center; named settlements that turn out to need a person (or nothing) are refused too.
  */
 export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: ReverseOptions): Promise<ReversePlan> {
-  if (!o.all && o.ids.length === 0) throw inputError('STUCK_NO_IDS', 'Name the settlements to repair, or pass --all', 'Run hisops settle stuck to list them, then hisops settle reverse <msgid|setl_id>… (or --all).');
+  if (!o.all && o.ids.length === 0) throw inputError('STUCK_NO_IDS', 'Name the settlements to repair, or pass --all', 'Run hisops settle stuck to list them, then hisops settle reverse <msgid|setl_id>… (or --all).').zh('请指定要处理的结算，或加 --all', '请运行 hisops settle stuck 列出单边账，然后运行 hisops settle reverse <msgid|setl_id>…（或 --all）。');
   const t0 = performance.now();
   const g = await gatherCandidates(env, o);
   const gatherMs = performance.now() - t0;
