@@ -20,6 +20,7 @@ defineMessages({
   'demo.folder': { en: 'working folder', zh: '工作目录' },
   'demo.step': { en: 'step', zh: '步骤' },
   'demo.did': { en: 'what it did', zh: '做了什么' },
+  'demo.stepFailed': { en: 'failed: {why}', zh: '失败：{why}' },
   'demo.found': { en: 'what it found', zh: '发现' },
   'demo.expected': { en: 'as planted', zh: '与预埋一致' },
   'demo.allGood': { en: 'Every job ran and found exactly what the seed planted.', zh: '所有作业均已运行，发现与预埋的异常完全一致。' },
@@ -61,14 +62,15 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   const results: Array<{ step: string; did: string; found: string; ok: boolean; data?: unknown }> = [];
   try {
     for (const step of DEMO_STEPS as DemoStep[]) {
-      ctx.log(ctx.c.dim(`… ${step.name}`));
+      ctx.log(ctx.c.dim(`… ${ctx.t(`demo.step.${step.name}`)}`));
       const t0 = Date.now();
       try {
         const r = await step.run(demo);
         results.push({ step: step.name, did: r.did, found: r.found, ok: r.ok, data: { ...((r.data as object) ?? {}), ms: Date.now() - t0 } });
       } catch (e) {
         const he = e as { summary?: string; message?: string; fix?: string };
-        results.push({ step: step.name, did: '', found: `failed: ${he.summary ?? he.message ?? String(e)}`, ok: false });
+        const words = e instanceof HisopsError ? e.text(ctx.lang).summary : (he.summary ?? he.message ?? String(e));
+        results.push({ step: step.name, did: '', found: ctx.t('demo.stepFailed', { why: words }), ok: false });
       }
     }
   } finally {
@@ -83,7 +85,7 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],
-        results.map((r) => [r.step, r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
+        results.map((r) => [ctx.t(`demo.step.${r.step}`), r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
       );
       if (bad.length) out.bad(ctx.t('demo.someBad', { n: bad.length }));
       else out.ok(ctx.t('demo.allGood'));

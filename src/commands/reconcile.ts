@@ -31,6 +31,7 @@ defineMessages({
   'rc.findingsOnly': { en: 'Totals balance, but {f} finding(s) need attention.', zh: '总账已平，但有 {f} 条差异需要处理。' },
   'rc.hidden': { en: '{n} balanced group(s) not shown (--json or --report lists them all).', zh: '另有 {n} 个已平分组未显示（--json 或 --report 列出全部）。' },
   'rc.findingsTitle': { en: 'Findings ({n}):', zh: '差异（{n} 条）：' },
+  'rc.pending': { en: 'pending', zh: '待确认' },
   'rc.more': { en: '… and {n} more finding(s) (--json or --report lists them all)', zh: '… 另有 {n} 条差异（--json 或 --report 列出全部）' },
   'rc.report': { en: 'report written: {file}', zh: '报告已写入：{file}' },
   'rc.applied': { en: '--apply: {n} certain repair(s) handed to the stuck-settlement job (pending in the journal).', zh: '--apply：{n} 项确定的修复已交给单边账处理（在日志中待处理）。' },
@@ -133,8 +134,9 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
       const when = f.begndate === f.enddate ? f.begndate : `${f.begndate}…${f.enddate}`;
       const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${f.insutype}/${f.clr_type ?? ''}/${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
       out.line(`${out.c.bold(`${rc.kindLabel(f.kind)}`)} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
-      out.line(indent(wrap(f.detail, 100), '    '));
-      out.line(indent(wrap(`→ ${f.repair.how}${f.repair.status === 'pending' ? ' [pending]' : ''}`, 100), '    '));
+      const zh = ctx.lang === 'zh-CN';
+      out.line(indent(wrap(zh ? rc.findingDetailZh(f) : f.detail, 100), '    '));
+      out.line(indent(wrap(`→ ${zh ? rc.repairHowZh(f) : f.repair.how}${f.repair.status === 'pending' ? ` [${ctx.t('rc.pending')}]` : ''}`, 100), '    '));
       if (f.repair.command) out.line(`      $ ${f.repair.command}`);
     }
     if (r.findings.length > 50) out.note(ctx.t('rc.more', { n: r.findings.length - 50 }));
