@@ -227,7 +227,7 @@ export function registerSchema(program: Command, app: App): Command {
           human: (out) => {
             if (o.format === 'sql') out.line(schema.renderScript(plan).trimEnd());
             else if (o.format === 'json') out.line(JSON.stringify({ equal: plan.diff.equal, counts: plan.diff.counts, changes: plan.diff.changes }, null, 1));
-            else for (const l of schema.formatDiffText(plan.diff)) out.line(l);
+            else for (const l of schema.formatDiffText(plan.diff, ctx.lang)) out.line(l);
           },
         };
       }),
@@ -339,7 +339,7 @@ export function registerSchema(program: Command, app: App): Command {
             if (left.equal) out.ok(ctx.t('schema.equal'));
             else {
               out.line(res.safeLeft === 0 ? ctx.t('schema.leftovers', { n: left.changes.length }) : ctx.t('schema.leftoversSafe', { n: left.changes.length, safe: res.safeLeft }));
-              for (const l of schema.formatDiffText(left).slice(3)) out.line(l);
+              for (const l of schema.formatDiffText(left, ctx.lang).slice(3)) out.line(l);
             }
           },
         };

@@ -3,6 +3,7 @@
  * `--apply` to carry out, asking per item at a terminal, `--yes` otherwise), and show the audit
  * trail. Registered on the `settle` group by `registerStuck(settle, app)`.
  */
+import { stuckWhyZh } from '../core/settle/findingWords.js';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
@@ -100,7 +101,7 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   return env;
 }
 
-function findingRows(findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
+function findingRows(ctx: Ctx, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,
     CLASS_ZH[f.classification] ?? f.classification,
@@ -110,7 +111,7 @@ function findingRows(findings: readonly SettleModule.Finding[]): Array<Array<str
     f.psn_no,
     f.medfee_sumamt,
     f.at,
-    f.why,
+    ctx.lang === 'zh-CN' ? stuckWhyZh(f) : f.why,
   ]);
 }
 
@@ -118,7 +119,7 @@ function renderFindings(out: Out, ctx: Ctx, r: SettleModule.StuckReport): void {
   if (r.findings.length) {
     out.table(
       [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.his'), ctx.t('stuck.col.center'), 'setl_id', 'psn_no', 'medfee_sumamt', ctx.t('stuck.col.at'), ctx.t('stuck.col.why')],
-      findingRows(r.findings),
+      findingRows(ctx, r.findings),
       { align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'] },
     );
     out.bad(ctx.t('stuck.found', { n: r.findings.length }));

@@ -36,9 +36,9 @@ defineMessages({
   'doctor.allGood': { en: 'All checks passed.', zh: '全部检查通过。' },
   'doctor.someFailed': { en: '{n} check(s) failed; each ✗ says what to do.', zh: '{n} 项检查未通过；每个 ✗ 都给出了处理办法。' },
   'doctor.config': { en: 'configuration', zh: '配置' },
-  'doctor.profile': { en: 'HIS profile', zh: 'HIS 配置档' },
+  'doctor.profile': { en: 'HIS profile', zh: 'HIS 接口配置' },
   'doctor.his': { en: 'HIS database', zh: 'HIS 数据库' },
-  'doctor.statements': { en: 'profile statements', zh: '配置档语句' },
+  'doctor.statements': { en: 'profile statements', zh: '接口配置语句' },
   'doctor.journal': { en: 'journal', zh: '日志库' },
   'doctor.center': { en: 'center', zh: '医保中心' },
 });
@@ -162,7 +162,8 @@ async function runDoctor(ctx: Ctx) {
   const checks: DoctorCheck[] = [];
   const fail = (check: string, e: unknown): DoctorCheck => {
     const he = isHisopsError(e) ? e : undefined;
-    return { check, ok: false, detail: he ? he.summary + (he.why ? ` (${he.why})` : '') : String(e), fix: he?.fix, code: he?.code ?? 'INTERNAL', exit: he?.exit ?? EXIT.internal };
+    const words = he?.text(ctx.lang);
+    return { check, ok: false, detail: words ? words.summary + (words.why ? ` (${words.why})` : '') : String(e), fix: words?.fix, code: he?.code ?? 'INTERNAL', exit: he?.exit ?? EXIT.internal };
   };
   let configOk = true;
   try {

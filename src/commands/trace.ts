@@ -34,6 +34,7 @@ defineMessages({
   'trace.more': { en: '… and {n} more (--json lists them all)', zh: '… 另有 {n} 条（--json 列出全部）' },
   'trace.whatToDo': { en: 'What to do', zh: '处理办法' },
   'trace.skipped': { en: 'not checked: {what}', zh: '未校验：{what}' },
+  'trace.line': { en: 'line {n}', zh: '第 {n} 行' },
   'trace.resolved': { en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.', zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒（据预写日志），{s} 条重新发送。' },
   'trace.callsResolved': { en: '{n} 35xx request(s) that earlier runs left without an outcome in the center-call journal are resolved (hisops trace status shows how).', zh: '中心调用日志中上次运行遗留、结果未知的 {n} 个 35xx 请求已处理（hisops trace status 显示处理方式）。' },
   'trace.callsDeferred': { en: '{n} 35xx request(s) left without an outcome carry records of kinds this run does not upload; the next upload of those kinds resolves them.', zh: '{n} 个遗留无结果的 35xx 请求含本次未上传类型的记录；下次上传这些类型时处理。' },
@@ -124,17 +125,30 @@ function fixmedins(ctx: Ctx): string {
   return String(ctx.get('fixmedins_code'));
 }
 
-function findingRows(findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
-  return findings.slice(0, max).map((f) => [f.line !== undefined ? `${f.day ? f.day + ' ' : ''}line ${f.line}` : f.day, f.record_kind === null ? '' : f.record_id, f.record_kind ?? '', f.drug_trac_codg ?? '', `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(), f.message]);
+function findingRows(ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
+  const zh = ctx.lang === 'zh-CN';
+  return findings
+    .slice(0, max)
+    .map((f) => [
+      f.line !== undefined ? `${f.day ? f.day + ' ' : ''}${ctx.t('trace.line', { n: f.line })}` : f.day,
+      f.record_kind === null ? '' : f.record_id,
+      f.record_kind ?? '',
+      f.drug_trac_codg ?? '',
+      `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(),
+      zh ? tm.findingMessageZh(f) : f.message,
+    ]);
 }
 
-function renderFindings(out: Out, ctx: Ctx, findings: readonly TraceModule.Finding[]): void {
+function renderFindings(out: Out, ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[]): void {
   if (!findings.length) return;
-  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(findings));
+  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(ctx, tm, findings));
   if (findings.length > 50) out.note(ctx.t('trace.more', { n: findings.length - 50 }));
   const kinds = [...new Set(findings.map((f) => f.kind))];
   out.line(ctx.t('trace.whatToDo') + ':');
-  for (const k of kinds) out.line(`  ${k}: ${findings.find((f) => f.kind === k)!.fix}`);
+  for (const k of kinds) {
+    const f = findings.find((x) => x.kind === k)!;
+    out.line(`  ${k}: ${ctx.lang === 'zh-CN' ? tm.findingFixZh(f) : f.fix}`);
+  }
 }
 
 /** Exit 5 of an upload: the center stopped it, or records were left without a known outcome. */
@@ -155,7 +169,7 @@ function uploadExit(r: TraceModule.UploadResult): ExitCode {
   return EXIT.ok;
 }
 
-function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
+function renderUpload(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.UploadResult): void {
   if (r.resolved.unresolved) out.note(ctx.t('trace.resolved', { n: r.resolved.unresolved, a: r.resolved.accepted, r: r.resolved.rejected, s: r.resolved.resend }));
   const callsDone = r.calls.resolved.filter((c) => c.done).length;
   if (callsDone) out.note(ctx.t('trace.callsResolved', { n: callsDone }));
@@ -179,7 +193,7 @@ function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
     out.line(ctx.t('trace.planTitle'));
     out.table([ctx.t('trace.col.infno'), ctx.t('trace.col.requests'), ctx.t('trace.records'), ctx.t('trace.codes')], r.plan.map((p) => [p.infno, p.requests, p.records, p.codes]), { align: ['left', 'right', 'right', 'right'] });
   }
-  renderFindings(out, ctx, r.findings);
+  renderFindings(out, ctx, tm, r.findings);
   if (r.rejected.length) {
     out.table(
       [ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.reason'), ctx.t('trace.col.message')],
@@ -316,12 +330,12 @@ export function registerTrace(program: Command, app: App): Command {
               [ctx.t('trace.codes'), report.codes],
               [ctx.t('trace.clean'), report.clean],
             ]);
-            for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: s }));
+            for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: ctx.lang === 'zh-CN' ? trace.skippedZh(s) : s }));
             if (!report.findings.length) {
               out.ok(ctx.t('trace.allGood', { n: report.records }));
               return;
             }
-            renderFindings(out, ctx, report.findings);
+            renderFindings(out, ctx, trace, report.findings);
             out.bad(ctx.t('trace.findings', { n: report.findings.length, r: affected }));
           },
         };
@@ -342,7 +356,7 @@ export function registerTrace(program: Command, app: App): Command {
         const settings = settingsFrom(ctx, trace, o);
         const window = windowFrom(ctx, trace, o, settings);
         const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
-        return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, r) };
+        return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
       },
       { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),
@@ -413,7 +427,7 @@ export function registerTrace(program: Command, app: App): Command {
           return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
         }
         const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
-        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, r) };
+        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
       },
       { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),
