@@ -22,6 +22,7 @@ defineMessages({
   'stuck.found': { en: '{n} stuck settlement(s) need attention.', zh: '{n} 笔单边账需要处理。' },
   'stuck.sources': { en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})', zh: '来源：客户端日志 {cj} · HIS 待定 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）' },
   'stuck.plan.none': { en: 'Nothing to repair.', zh: '没有需要处理的单边账。' },
+  'stuck.note': { en: 'note: {note}', zh: '说明：{note}' },
   'stuck.plan.hint': { en: 'This is a plan. Run again with --apply to carry it out (--yes when nobody can answer prompts).', zh: '以上为计划。加 --apply 执行（无人应答提示时加 --yes）。' },
   'stuck.confirm': { en: 'Repair {id} ({cls}): {steps}?', zh: '处理 {id}（{cls}）：{steps}？' },
   'stuck.apply.sum': { en: '{done} done, {other} not done of {n}.', zh: '共 {n} 笔：完成 {done}，未完成 {other}。' },
@@ -183,7 +184,10 @@ export function registerStuck(settle: Command, app: App): void {
               if (!plan.items.length) return out.ok(ctx.t('stuck.plan.none'));
               out.table(
                 [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.steps')],
-                plan.items.map((i) => [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(i.note ? [`note: ${i.note}`] : [])].join('\n')]),
+                plan.items.map((i) => {
+                  const note = ctx.lang === 'zh-CN' ? (i.note_zh ?? i.note) : i.note;
+                  return [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(note ? [ctx.t('stuck.note', { note })] : [])].join('\n')];
+                }),
               );
               out.note(ctx.t('stuck.plan.hint'));
             },

@@ -129,7 +129,9 @@ export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: Re
   const items = planRepairs(findings, { centerOnly: o.centerOnly, runId: o.runId, named: !o.all }).map((it) => {
     const missing = [...new Set(it.steps.flatMap((st) => (st.kind === 'his' && !env.profile.statements[st.statement] ? [st.statement] : [])))];
     if (!missing.length) return it;
-    return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent` };
+    return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent`,
+      note_zh: `HIS 接口配置 ${env.profile.file} 中没有语句 ${missing.map((m) => `"${m}"`).join('、')}（PROFILE_NO_STATEMENT）：请添加（可从 templates/profiles/reference.yaml 复制）后再次运行；未发送任何内容`,
+    };
   });
   if (!o.all) {
     const bad: IdProblem[] = [];
