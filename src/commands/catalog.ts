@@ -26,7 +26,7 @@ defineMessages({
   'catalog.col.changed': { en: 'changed', zh: '变更' },
   'catalog.col.ended': { en: 'ended', zh: '终止' },
   'catalog.col.unchanged': { en: 'unchanged', zh: '未变' },
-  'catalog.col.rejected': { en: 'rejected', zh: '拒收' },
+  'catalog.col.rejected': { en: 'rejected', zh: '校验不通过' },
   'catalog.col.ver': { en: 'version', zh: '版本' },
   'catalog.col.file': { en: 'file', zh: '文件' },
   'catalog.col.read': { en: 'read as', zh: '读取方式' },

@@ -34,7 +34,7 @@ defineMessages({
   'rc.pending': { en: 'pending', zh: '待确认' },
   'rc.more': { en: '… and {n} more finding(s) (--json or --report lists them all)', zh: '… 另有 {n} 条差异（--json 或 --report 列出全部）' },
   'rc.report': { en: 'report written: {file}', zh: '报告已写入：{file}' },
-  'rc.applied': { en: '--apply: {n} certain repair(s) handed to the stuck-settlement job (pending in the journal).', zh: '--apply：{n} 项确定的修复已交给单边账处理（在日志中待处理）。' },
+  'rc.applied': { en: '--apply: {n} certain repair(s) handed to the stuck-settlement job (pending in the journal).', zh: '--apply：{n} 项确定的修复已交给单边账处理（在日志中为待确认）。' },
   'rc.applyHint': { en: 'Nothing was changed. {n} repair(s) are certain: --apply hands them to the stuck-settlement job.', zh: '未做任何修改。{n} 项修复是确定的：加 --apply 交给单边账处理。' },
   'rc.next': { en: 'Next: hisops settle stuck (one-sided settlements), then reconcile the day again.', zh: '下一步：hisops settle stuck（处理单边账），然后再次对账。' },
   'rc.col.period': { en: 'day', zh: '日期' },

@@ -21,7 +21,7 @@ defineMessages({
   'col.amount': { en: 'amount', zh: '金额' },
   'col.rule': { en: 'rule', zh: '规则' },
   'col.inputs': { en: 'inputs', zh: '依据' },
-  'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已分割 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
+  'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已试算 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
   'settle.noFile': { en: 'Cannot read the bill {file}', zh: '无法读取账单 {file}' },
 });
 

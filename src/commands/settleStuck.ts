@@ -20,7 +20,7 @@ defineMessages({
   'stuck.log.describe': { en: 'the audit trail of repairs: who, when, what the center answered, what changed in the HIS', zh: '单边账处理记录：操作员、时间、中心应答、HIS 变更' },
   'stuck.none': { en: 'No stuck settlements ({n} candidates checked).', zh: '没有单边账（已核对 {n} 笔候选）。' },
   'stuck.found': { en: '{n} stuck settlement(s) need attention.', zh: '{n} 笔单边账需要处理。' },
-  'stuck.sources': { en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})', zh: '来源：客户端日志 {cj} · HIS 待定 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）' },
+  'stuck.sources': { en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})', zh: '来源：客户端日志 {cj} · HIS 待确认 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）' },
   'stuck.plan.none': { en: 'Nothing to repair.', zh: '没有需要处理的单边账。' },
   'stuck.note': { en: 'note: {note}', zh: '说明：{note}' },
   'stuck.plan.hint': { en: 'This is a plan. Run again with --apply to carry it out (--yes when nobody can answer prompts).', zh: '以上为计划。加 --apply 执行（无人应答提示时加 --yes）。' },
