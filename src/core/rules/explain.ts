@@ -10,6 +10,8 @@ export interface ExplainRow {
   field: string;
   amount: string;
   rule: string;
+  /** The rule in Chinese, when the engine gave one. */
+  rule_zh: string;
   source: string;
   inputs: string;
 }
@@ -27,6 +29,7 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
     field: e.field,
     amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount),
     rule: e.rule,
+    rule_zh: e.rule_zh ?? e.rule,
     source: e.source ?? '',
     inputs: Object.entries(e.inputs).map(([k, v]) => `${k}=${v}`).join('; '),
   }));
@@ -36,6 +39,7 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
         field: `line ${l.feedetl_sn}`,
         amount: f2(l.det_item_fee_sumamt),
         rule: l.rule ?? '',
+        rule_zh: l.rule ?? '',
         source: '',
         inputs: `fulamt_ownpay_amt=${f2(l.fulamt_ownpay_amt)}; overlmt_amt=${f2(l.overlmt_amt)}; preselfpay_amt=${f2(l.preselfpay_amt)}; inscp_scp_amt=${f2(l.inscp_scp_amt)}${l.hosp_part_amt.isZero() ? '' : `; hosp_part_amt=${f2(l.hosp_part_amt)}`}`,
       });
