@@ -78,7 +78,7 @@ export function registerSettle(program: Command, app: App): Command {
               [ctx.t('settle.policy'), `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`],
             ]);
             if (o.explain) {
-              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, ctx.lang === 'zh-CN' ? r.rule_zh : r.rule, r.inputs]), { align: ['left', 'right', 'left', 'left'] });
+              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, ctx.lang === 'zh-CN' ? r.rule_zh : r.rule, ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs]), { align: ['left', 'right', 'left', 'left'] });
             } else {
               out.table([ctx.t('col.field'), ctx.t('col.amount')], Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]), { align: ['left', 'right'] });
             }

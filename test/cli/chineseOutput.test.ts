@@ -50,7 +50,7 @@ async function hisops(argv: string[], cwd: string, env: Record<string, string> =
 
 function expectChinese(r: Run, what: string): void {
   const text = `${r.out}\n${r.err}`;
-  if (process.env.HISOPS_ZH_DUMP) fs.appendFileSync(process.env.HISOPS_ZH_DUMP, `=== ${what}\n${englishSentences(text).join('\n')}\n`);
+  if (process.env.HISOPS_ZH_DUMP) fs.appendFileSync(process.env.HISOPS_ZH_DUMP, `=== ${what}\n${process.env.HISOPS_ZH_FULL ? text : englishSentences(text).join("\n")}\n`);
   expect(text, what).toMatch(/[\u4e00-\u9fff]/);
   expect(englishSentences(text), `${what}\n${text}`).toEqual([]);
 }
@@ -102,6 +102,13 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
     const r = await hisops(['trace', 'check', 'scan.txt'], dir);
     expect(r.code).toBe(3);
     expectChinese(r, 'trace check');
+  });
+
+  it('settle calc --explain (试算 with every rule explained)', async () => {
+    const bill = path.resolve(__dirname, '../../templates/demo/bill-employee-inpatient.json');
+    const r = await hisops(['settle', 'calc', bill, '--explain'], dir);
+    expect(r.code, r.err).toBe(0);
+    expectChinese(r, 'settle calc --explain');
   });
 
   it('a schema diff', async () => {

@@ -14,6 +14,21 @@ export interface ExplainRow {
   rule_zh: string;
   source: string;
   inputs: string;
+  /** The inputs with the engine's few words in Chinese (numbers and field names as they are). */
+  inputs_zh: string;
+}
+
+/** The engine's words inside input values (see pool.ts), and their Chinese. */
+const INPUT_WORDS_ZH: Array<[string, string]> = [
+  [' (+ band points, each ratio kept within 0…1)', '（另加各段点数，每段比例限于 0…1）'],
+  [' (in-scope above the point where the fund reaches the ceiling)', '（基金达到封顶线之后的符合范围金额）'],
+  [' left', ' 剩余'],
+];
+
+const inputText = (inputs: Record<string, string>): string => Object.entries(inputs).map(([k, v]) => `${k}=${v}`).join('; ');
+
+function inputsZh(text: string): string {
+  return INPUT_WORDS_ZH.reduce((s, [en, zh]) => s.split(en).join(zh), text);
 }
 
 export interface ExplainRowOptions {
@@ -31,17 +46,20 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
     rule: e.rule,
     rule_zh: e.rule_zh ?? e.rule,
     source: e.source ?? '',
-    inputs: Object.entries(e.inputs).map(([k, v]) => `${k}=${v}`).join('; '),
+    inputs: inputText(e.inputs),
+    inputs_zh: inputsZh(inputText(e.inputs)),
   }));
   if (opts.lines) {
     for (const l of result.lines) {
+      const inputs = `fulamt_ownpay_amt=${f2(l.fulamt_ownpay_amt)}; overlmt_amt=${f2(l.overlmt_amt)}; preselfpay_amt=${f2(l.preselfpay_amt)}; inscp_scp_amt=${f2(l.inscp_scp_amt)}${l.hosp_part_amt.isZero() ? '' : `; hosp_part_amt=${f2(l.hosp_part_amt)}`}`;
       rows.push({
         field: `line ${l.feedetl_sn}`,
         amount: f2(l.det_item_fee_sumamt),
         rule: l.rule ?? '',
         rule_zh: l.rule ?? '',
         source: '',
-        inputs: `fulamt_ownpay_amt=${f2(l.fulamt_ownpay_amt)}; overlmt_amt=${f2(l.overlmt_amt)}; preselfpay_amt=${f2(l.preselfpay_amt)}; inscp_scp_amt=${f2(l.inscp_scp_amt)}${l.hosp_part_amt.isZero() ? '' : `; hosp_part_amt=${f2(l.hosp_part_amt)}`}`,
+        inputs,
+        inputs_zh: inputs,
       });
     }
   }
