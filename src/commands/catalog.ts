@@ -17,6 +17,7 @@ import { registerMapping } from './catalogMapping.js';
 import { collectList, openCatalogDb, problemsError, renderProblems, type Cat } from './catalogShared.js';
 
 defineMessages({
+  'catalog.progress': { en: 'rows', zh: '行' },
   'catalog.describe': { en: 'import and download the national catalogs: drugs, herbs, preparations, services, consumables (三目录)', zh: '导入和下载国家医保目录：药品、饮片、制剂、服务项目、耗材（三目录）' },
   'catalog.import.describe': { en: 'import catalog files (center ZIP of tab-separated text, CSV, xlsx; GBK or UTF-8); dry run unless --apply', zh: '导入目录文件（中心下载的 ZIP 文本、CSV、xlsx；GBK 或 UTF-8）；不加 --apply 为演练' },
   'catalog.download.describe': { en: 'download versions newer than the last import from the center (1301–1306) and import them', zh: '从医保中心下载比上次导入更新的版本（1301–1306）并导入' },
@@ -124,7 +125,7 @@ async function runImport(ctx: Ctx, files: string[], o: ImportOpts) {
   const db = await openCatalogDb(ctx, o.db);
   const abs = files.map((f) => path.resolve(ctx.cwd, f));
   const rejectFile = o.skipInvalid ? path.resolve(ctx.cwd, o.rejectFile ?? `${abs[0]}.rejects.csv`) : undefined;
-  const progress = ctx.progress('rows');
+  const progress = ctx.progress(ctx.t('catalog.progress'));
   const r = await cat.importCatalog(db, { files: abs, kind, encoding: o.encoding, sheet: o.sheet, full: o.full, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx), onProgress: (n) => progress.tick(n) });
   progress.done();
   return { data: r, exit: importExit(r), error: r.blocked ? problemsError(r.problems) : undefined, human: (out: Out) => renderImport(out, ctx, r, !!o.apply) };

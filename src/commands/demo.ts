@@ -21,6 +21,7 @@ defineMessages({
   'demo.step': { en: 'step', zh: '步骤' },
   'demo.did': { en: 'what it did', zh: '做了什么' },
   'demo.stepFailed': { en: 'failed: {why}', zh: '失败：{why}' },
+  'demo.progress': { en: 'seed', zh: '生成演示数据' },
   'demo.found': { en: 'what it found', zh: '发现' },
   'demo.expected': { en: 'as planted', zh: '与预埋一致' },
   'demo.allGood': { en: 'Every job ran and found exactly what the seed planted.', zh: '所有作业均已运行，发现与预埋的异常完全一致。' },
@@ -105,7 +106,7 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
   const ref = o.db ? ctx.resolveDb(o.db) : { url: `sqlite:${path.join(out, 'his.db')}`, password: undefined, baseDir: out, display: path.join(out, 'his.db') };
   const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir, create: true });
   try {
-    const progress = ctx.progress('seed', undefined);
+    const progress = ctx.progress(ctx.t('demo.progress'), undefined);
     const seeded = await demo.seedHis({
       db,
       size: o.size as 'small' | 'medium' | 'large',

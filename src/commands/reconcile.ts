@@ -32,6 +32,11 @@ defineMessages({
   'rc.hidden': { en: '{n} balanced group(s) not shown (--json or --report lists them all).', zh: '另有 {n} 个已平分组未显示（--json 或 --report 列出全部）。' },
   'rc.findingsTitle': { en: 'Findings ({n}):', zh: '差异（{n} 条）：' },
   'rc.pending': { en: 'pending', zh: '待确认' },
+  'rc.phase.read': { en: 'read', zh: '读取 HIS' },
+  'rc.phase.totals': { en: 'totals', zh: '总额对账' },
+  'rc.phase.detail': { en: 'detail', zh: '明细对账' },
+  'rc.phase.classify': { en: 'classify', zh: '差异分类' },
+  'rc.phase.record': { en: 'record', zh: '记录' },
   'rc.more': { en: '… and {n} more finding(s) (--json or --report lists them all)', zh: '… 另有 {n} 条差异（--json 或 --report 列出全部）' },
   'rc.report': { en: 'report written: {file}', zh: '报告已写入：{file}' },
   'rc.applied': { en: '--apply: {n} certain repair(s) handed to the stuck-settlement job (pending in the journal).', zh: '--apply：{n} 项确定的修复已交给单边账处理（在日志中为待确认）。' },
@@ -265,7 +270,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
         fixmedins_code: code,
         now: () => ctx.now(),
         onProgress: (p) => {
-          const label = `${p.period} ${p.phase}`;
+          const label = `${p.period} ${ctx.t(`rc.phase.${p.phase}`)}`;
           if (label !== phase) {
             progress?.done();
             phase = label;

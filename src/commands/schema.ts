@@ -15,6 +15,7 @@ import { EXIT, HisopsError, externalError, inputError } from '../core/errors.js'
 import type * as SchemaModule from '../core/schema/index.js';
 
 defineMessages({
+  'schema.progress': { en: 'applying', zh: '正在执行' },
   'schema.describe': { en: 'HIS version sync: snapshot, diff, sync script, apply, test-database clone (版本结构同步)', zh: 'HIS 版本结构同步：快照、比对、同步脚本、执行、测试库克隆' },
   'schema.snapshot.describe': { en: 'read a database schema into a JSON snapshot', zh: '把数据库结构读成 JSON 快照' },
   'schema.diff.describe': { en: 'compare two schemas (databases or snapshots); exit 3 when they differ', zh: '比对两个结构（数据库或快照）；不同时退出码 3' },
@@ -295,7 +296,7 @@ export function registerSchema(program: Command, app: App): Command {
         if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.').zh(`${String(args[0])} 是快照文件；脚本只能在数据库上执行`, '请将数据库 URL 或连接名作为 <current> 给出。');
         if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation }).zh('未执行任何内容', `脚本已保存为 ${shownScript}。`);
         const journal = await ctx.journal();
-        const bar = ctx.progress('applying', applicable.statements.length);
+        const bar = ctx.progress(ctx.t('schema.progress'), applicable.statements.length);
         const session = o.session?.length ? (o.session as string[]) : sessionSetting(ctx);
         const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, session, overrides, onStatement: () => bar.tick() });
         bar.done();
