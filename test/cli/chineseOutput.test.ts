@@ -50,6 +50,7 @@ async function hisops(argv: string[], cwd: string, env: Record<string, string> =
 
 function expectChinese(r: Run, what: string): void {
   const text = `${r.out}\n${r.err}`;
+  // HISOPS_ZH_DUMP=file (and HISOPS_ZH_FULL=1) writes what was flagged (or all output) for review: vitest cuts long diffs.
   if (process.env.HISOPS_ZH_DUMP) fs.appendFileSync(process.env.HISOPS_ZH_DUMP, `=== ${what}\n${process.env.HISOPS_ZH_FULL ? text : englishSentences(text).join("\n")}\n`);
   expect(text, what).toMatch(/[\u4e00-\u9fff]/);
   expect(englishSentences(text), `${what}\n${text}`).toEqual([]);
