@@ -135,7 +135,7 @@ export function renderError(ctx: Ctx, e: unknown): number {
         fix: ctx.t('common.bug'),
         exit: EXIT.internal,
         details: ctx.verbose && e instanceof Error ? { stack: e.stack } : {},
-      });
+      }).zh(e instanceof Error ? e.message : String(e));
   if (ctx.json) {
     const env: Envelope = { ok: false, command: ctx.command, runId: ctx.runId, error: err.toJSON(), warnings: ctx.warnings };
     ctx.io.stdout.write(JSON.stringify(env, null, 2) + '\n');

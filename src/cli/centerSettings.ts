@@ -71,7 +71,7 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
 function utcOffsetOf(v: number | undefined): number {
   const n = v === undefined ? 480 : Number(v);
   if (!Number.isInteger(n) || n > MAX_OFFSET) {
-    throw inputError('CONFIG_INVALID', `center.utcOffsetMinutes ${v} is not a clock offset`, `Set center.utcOffsetMinutes to the center's clock in minutes east of UTC, from 0 to ${MAX_OFFSET} (480 = China time).`);
+    throw inputError('CONFIG_INVALID', `center.utcOffsetMinutes ${v} is not a clock offset`, `Set center.utcOffsetMinutes to the center's clock in minutes east of UTC, from 0 to ${MAX_OFFSET} (480 = China time).`).zh(`center.utcOffsetMinutes ${v} 不是有效的时钟偏移`, `请将 center.utcOffsetMinutes 设为医保中心时钟相对 UTC 向东偏移的分钟数，范围 0 到 ${MAX_OFFSET}（中国时间为 480）。`);
   }
   return n;
 }
@@ -89,10 +89,10 @@ function privateCa(ctx: Ctx): string | undefined {
   try {
     pem = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw inputError('CENTER_TLS_CA', `Cannot read the center's CA file ${file} (center.tlsCa, from ${v.source})`, 'Point center.tlsCa at the PEM file of the CA that signed the center\'s certificate (ask the gateway operator for it).', (e as Error).message);
+    throw inputError('CENTER_TLS_CA', `Cannot read the center's CA file ${file} (center.tlsCa, from ${v.source})`, 'Point center.tlsCa at the PEM file of the CA that signed the center\'s certificate (ask the gateway operator for it).', (e as Error).message).zh(`无法读取医保中心的 CA 证书文件 ${file}（center.tlsCa，来自 ${v.source}）`, '请将 center.tlsCa 指向签发医保中心证书的 CA 的 PEM 文件（向网关运维方索取）。');
   }
   if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
-    throw inputError('CENTER_TLS_CA', `${file} (center.tlsCa, from ${v.source}) holds no PEM certificate`, 'Give the CA certificate in PEM form (text starting with -----BEGIN CERTIFICATE-----); convert a .cer/.der file with openssl x509 -inform der -in ca.cer -out ca.pem.');
+    throw inputError('CENTER_TLS_CA', `${file} (center.tlsCa, from ${v.source}) holds no PEM certificate`, 'Give the CA certificate in PEM form (text starting with -----BEGIN CERTIFICATE-----); convert a .cer/.der file with openssl x509 -inform der -in ca.cer -out ca.pem.').zh(`${file}（center.tlsCa，来自 ${v.source}）中没有 PEM 证书`, '请提供 PEM 格式的 CA 证书（以 -----BEGIN CERTIFICATE----- 开头的文本）；.cer/.der 文件可用 openssl x509 -inform der -in ca.cer -out ca.pem 转换。');
   }
   return [...tls.rootCertificates, pem].join('\n');
 }

@@ -29,7 +29,7 @@ export function loadConfig(opts: { explicit?: string; cwd: string; env: Record<s
   if (explicit) {
     file = path.resolve(opts.cwd, explicit);
     if (!fs.existsSync(file)) {
-      throw inputError('CONFIG_MISSING', `No configuration file at ${file}`, 'Check the path given to --config (or HISOPS_CONFIG), or create one with hisops init.');
+      throw inputError('CONFIG_MISSING', `No configuration file at ${file}`, 'Check the path given to --config (or HISOPS_CONFIG), or create one with hisops init.').zh(`配置文件 ${file} 不存在`, '请检查 --config（或 HISOPS_CONFIG）给出的路径，或用 hisops init 创建配置文件。');
     }
   } else file = findConfigFile(opts.cwd);
   const text = file ? fs.readFileSync(file, 'utf8') : undefined;
@@ -54,7 +54,7 @@ export function readSecret(cfg: ResolvedConfig, key: SecretKey): string | undefi
   try {
     return fs.readFileSync(p, 'utf8').split(/\r?\n/)[0];
   } catch {
-    throw inputError('SECRET_FILE', `Cannot read the secret file for ${key} at ${p}`, `Check that the file exists and is readable by this user, or set ${fileKey} to the right path.`);
+    throw inputError('SECRET_FILE', `Cannot read the secret file for ${key} at ${p}`, `Check that the file exists and is readable by this user, or set ${fileKey} to the right path.`).zh(`无法读取 ${key} 的密钥文件 ${p}`, `请确认该文件存在且当前用户可读，或将 ${fileKey} 设为正确的路径。`);
   }
 }
 

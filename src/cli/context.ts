@@ -168,7 +168,7 @@ export class Ctx {
         'DB_REF_UNKNOWN',
         `"${r}" is neither a database URL nor a connection named in ${cfg.file ?? 'hisops.yaml'}`,
         known.length ? `Use one of the connections (${known.join(', ')}) or a URL such as postgres://user@host:5432/db.` : 'Write a URL such as sqlite:his.db or postgres://user@host:5432/db, or add the connection under connections: in hisops.yaml.',
-      );
+      ).zh(`"${r}" 既不是数据库 URL，也不是 ${cfg.file ?? 'hisops.yaml'} 中命名的连接`, known.length ? `请使用已有连接之一（${known.join('、')}）或 URL，例如 postgres://user@host:5432/db。` : '请写成 URL，例如 sqlite:his.db 或 postgres://user@host:5432/db，或在 hisops.yaml 的 connections: 下添加该连接。');
     }
     if (/^[a-z]+:\/\/[^/@:]*:[^@/]+@/i.test(r)) this.warn('The database URL carries a password; prefer HISOPS_HIS_PASSWORD or a connection with passwordEnv so it stays out of shell history.');
     return { url: r, password: isHisDefault ? this.secret('his.password') : undefined, baseDir: cfg.baseDir, display: redact(r) };
@@ -259,7 +259,7 @@ export class Ctx {
   async confirm(question: string, fallback = false): Promise<boolean> {
     if (this.yes) return true;
     if (!this.interactive) {
-      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: this.t('common.needsYes'), why: question, fix: this.t('common.needsYesFix'), exit: EXIT.needsConfirmation });
+      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: this.t('common.needsYes'), why: question, fix: this.t('common.needsYesFix'), exit: EXIT.needsConfirmation }).zh(this.t('common.needsYes'));
     }
     const { confirm } = await import('@inquirer/prompts');
     return confirm({ message: question, default: fallback });
@@ -318,6 +318,6 @@ function readFileFirstLine(p: string): string | undefined {
   try {
     return fs.readFileSync(p, 'utf8').split(/\r?\n/)[0];
   } catch {
-    throw inputError('SECRET_FILE', `Cannot read the password file ${p}`, 'Check the passwordFile path in hisops.yaml and its permissions.');
+    throw inputError('SECRET_FILE', `Cannot read the password file ${p}`, 'Check the passwordFile path in hisops.yaml and its permissions.').zh(`无法读取密码文件 ${p}`, '请检查 hisops.yaml 中的 passwordFile 路径及其权限。');
   }
 }

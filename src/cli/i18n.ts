@@ -24,6 +24,11 @@ export function hasMessage(key: string): boolean {
   return catalog.has(key);
 }
 
+/** Every message registered so far, for the catalogue's completeness test. */
+export function catalogEntries(): Array<[string, { en: string; zh: string }]> {
+  return [...catalog.entries()];
+}
+
 /** --lang > HISOPS_LANG > the config file > the system locale > English. */
 export function detectLang(flag: string | undefined, env: Record<string, string | undefined>, fromConfig?: string): Lang {
   const norm = (v: string | undefined): Lang | undefined => {

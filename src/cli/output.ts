@@ -49,7 +49,8 @@ export function resultEnvelope(r: { command: string; runId: string; exit: number
   if (r.exit === EXIT.findings) {
     return { ok: false, ...base, data: r.data, findings: r.findings ?? { summary: 'Done; findings need attention (exit 3).' }, warnings: r.warnings };
   }
-  const error = r.error ?? new HisopsError({ ...(FALLBACK[r.exit] ?? FALLBACK[EXIT.internal]!), exit: r.exit as never });
+  // The JSON envelope is English by contract; the Chinese words are there for text output.
+  const error = r.error ?? new HisopsError({ ...(FALLBACK[r.exit] ?? FALLBACK[EXIT.internal]!), exit: r.exit as never }).zh(`命令失败（退出码 ${r.exit}）`);
   return { ok: false, ...base, ...(r.data === undefined ? {} : { data: r.data }), error: error.toJSON(), warnings: r.warnings };
 }
 

@@ -17,6 +17,7 @@ import { registerMapping } from './catalogMapping.js';
 import { collectList, openCatalogDb, problemsError, renderProblems, type Cat } from './catalogShared.js';
 
 defineMessages({
+  'catalog.progress': { en: 'rows', zh: '行' },
   'catalog.describe': { en: 'import and download the national catalogs: drugs, herbs, preparations, services, consumables (三目录)', zh: '导入和下载国家医保目录：药品、饮片、制剂、服务项目、耗材（三目录）' },
   'catalog.import.describe': { en: 'import catalog files (center ZIP of tab-separated text, CSV, xlsx; GBK or UTF-8); dry run unless --apply', zh: '导入目录文件（中心下载的 ZIP 文本、CSV、xlsx；GBK 或 UTF-8）；不加 --apply 为演练' },
   'catalog.download.describe': { en: 'download versions newer than the last import from the center (1301–1306) and import them', zh: '从医保中心下载比上次导入更新的版本（1301–1306）并导入' },
@@ -26,7 +27,7 @@ defineMessages({
   'catalog.col.changed': { en: 'changed', zh: '变更' },
   'catalog.col.ended': { en: 'ended', zh: '终止' },
   'catalog.col.unchanged': { en: 'unchanged', zh: '未变' },
-  'catalog.col.rejected': { en: 'rejected', zh: '拒收' },
+  'catalog.col.rejected': { en: 'rejected', zh: '校验不通过' },
   'catalog.col.ver': { en: 'version', zh: '版本' },
   'catalog.col.file': { en: 'file', zh: '文件' },
   'catalog.col.read': { en: 'read as', zh: '读取方式' },
@@ -49,7 +50,7 @@ function kindsOf(cat: Cat, list: string[] | undefined): CatalogModule.CatalogKin
   if (!list || list.length === 0) return cat.KIND_LIST.map((k) => k.kind);
   return list.map((v) => {
     const k = cat.resolveKind(v);
-    if (!k) throw inputError('CATALOG_KIND', `"${v}" is not a catalog this command imports`, 'Use 1301 (drugs), 1302 (herbs), 1303 (preparations), 1305 (services) or 1306 (consumables).');
+    if (!k) throw inputError('CATALOG_KIND', `"${v}" is not a catalog this command imports`, 'Use 1301 (drugs), 1302 (herbs), 1303 (preparations), 1305 (services) or 1306 (consumables).').zh(`"${v}" 不是本命令可导入的目录`, '请使用 1301（西药中成药）、1302（中药饮片）、1303（医疗机构制剂）、1305（医疗服务项目）或 1306（医用耗材）。');
     return k;
   });
 }
@@ -151,7 +152,7 @@ async function runDownload(ctx: Ctx, o: DownloadOpts) {
   const journal = await ctx.journal();
   const dir = path.resolve(ctx.cwd, o.dir ?? path.join(ctx.config().baseDir, '.hisops', 'catalog-downloads'));
   const maxPages = o.maxPages ? Number(o.maxPages) : undefined;
-  if (maxPages !== undefined && !(maxPages > 0)) throw inputError('CATALOG_MAX_PAGES', `--max-pages "${o.maxPages}" is not a positive number`, 'Give a whole number such as --max-pages 20.');
+  if (maxPages !== undefined && !(maxPages > 0)) throw inputError('CATALOG_MAX_PAGES', `--max-pages "${o.maxPages}" is not a positive number`, 'Give a whole number such as --max-pages 20.').zh(`--max-pages "${o.maxPages}" 不是正整数`, '请给出整数，例如 --max-pages 20。');
   const r = await withCenter(centerSettings(ctx), { journal, runId: ctx.runId }, (center) =>
     cat.downloadCatalog(db, cat.centerCatalogSource(center), { kinds, dir, fromVer: o.fromVer, maxPages, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile: o.rejectFile ? path.resolve(ctx.cwd, o.rejectFile) : undefined, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx) }),
   );

@@ -5,7 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
-import { HisopsError, inputError, type ExitCode } from '../core/errors.js';
+import { HisopsError, inputError, type ErrorText, type ExitCode } from '../core/errors.js';
 import type { Db } from '../core/db/index.js';
 import type * as CatalogModule from '../core/catalog/index.js';
 
@@ -19,7 +19,7 @@ defineMessages({
   'cat.col.problem': { en: 'problem', zh: '问题' },
   'cat.col.fix': { en: 'fix', zh: '处理' },
   'cat.nothingWritten': { en: 'Nothing was written: fix the lines above and run again, or add --skip-invalid to import the rest (the bad rows go to a reject file).', zh: '未写入任何内容：修正以上各行后重试，或加 --skip-invalid 导入其余行（问题行写入拒收文件）。' },
-  'cat.rejectFile': { en: '{n} row(s) set aside in {file}', zh: '{n} 行已写入拒收文件 {file}' },
+  'cat.rejectFile': { en: '{n} row(s) set aside in {file}', zh: '{n} 行校验不通过，已另存到 {file}' },
 });
 
 /** The database holding hisops's catalog tables: --db, else catalog.url, else the HIS database. */
@@ -44,7 +44,7 @@ export function dayArg(cat: Cat, ctx: Ctx, v: string | undefined, flag: string):
   if (v === undefined || v === 'today') return today;
   if (v === 'yesterday') return cat.addDays(today, -1);
   const d = cat.parseDay(v);
-  if (!d) throw inputError('BAD_DATE', `${flag} "${v}" is not a date`, `Write ${flag} as yyyy-MM-dd, today or yesterday.`);
+  if (!d) throw inputError('BAD_DATE', `${flag} "${v}" is not a date`, `Write ${flag} as yyyy-MM-dd, today or yesterday.`).zh(`${flag} "${v}" 不是日期`, `请将 ${flag} 写成 yyyy-MM-dd、today 或 yesterday。`);
   return d;
 }
 
@@ -72,10 +72,13 @@ export function problemsError(r: CatalogModule.ProblemReport): HisopsError {
     summary: p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}: ${p.message}${more}` : 'The input stopped the import.',
     fix: p?.fix ?? 'Correct the file and run again.',
     details: { issues: r.shown.map((x) => ({ file: x.file, line: x.line, field: x.column, message: x.message, fix: x.fix, code: x.code })), byCode: r.byCode },
-  });
+  }).zh(
+    p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}：${p.message}${r.total > 1 ? `（另有 ${r.total - 1} 个问题）` : ''}` : '输入问题中止了导入。',
+    p?.fix ?? '请更正文件后再次运行。',
+  );
 }
 
 /** The error of a run the center stopped (exit 5). */
-export function stoppedError(s: { code: string; summary: string; fix: string | undefined }, exit: ExitCode): HisopsError {
-  return new HisopsError({ code: s.code, summary: s.summary, fix: s.fix, exit });
+export function stoppedError(s: { code: string; summary: string; fix: string | undefined; zh?: ErrorText }, exit: ExitCode): HisopsError {
+  return new HisopsError({ code: s.code, summary: s.summary, fix: s.fix, exit, zh: s.zh });
 }

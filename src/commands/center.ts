@@ -54,7 +54,7 @@ interface ServeOptions extends ServeCryptoOptions {
 function intOption(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw inputError('CENTER_SERVE_OPTION', `--${name} ${v} is not a whole number from ${min} to ${max}`, `Give --${name} as a whole number, e.g. --${name} ${dflt}.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw inputError('CENTER_SERVE_OPTION', `--${name} ${v} is not a whole number from ${min} to ${max}`, `Give --${name} as a whole number, e.g. --${name} ${dflt}.`).zh(`--${name} ${v} 不是 ${min} 到 ${max} 之间的整数`, `请将 --${name} 写成整数，例如 --${name} ${dflt}。`);
   return n;
 }
 
@@ -65,7 +65,7 @@ function faultsText(ctx: Ctx, spec: string | undefined): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw inputError('CENTER_FAULTS_FILE', `Cannot read the fault rules file ${file}`, 'Check the path after @ (a text, JSON or YAML file of fault rules).', (e as Error).message);
+    throw inputError('CENTER_FAULTS_FILE', `Cannot read the fault rules file ${file}`, 'Check the path after @ (a text, JSON or YAML file of fault rules).', (e as Error).message).zh(`无法读取故障规则文件 ${file}`, '请检查 @ 后的路径（文本、JSON 或 YAML 格式的故障规则文件）。');
   }
 }
 
@@ -100,7 +100,7 @@ export function institutionsOf(argv: readonly string[]): string[] {
     const v = a === '--institution' ? argv[++i] : a.startsWith('--institution=') ? a.slice('--institution='.length) : undefined;
     if (v === undefined) continue;
     for (const code of v.split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (!/^[A-Za-z0-9]{1,30}$/.test(code)) throw inputError('CENTER_SERVE_OPTION', `--institution ${code} is not an institution code`, 'Give the fixmedins_code the sandbox should accept, e.g. --institution H43010000002 (repeat the flag for more).');
+      if (!/^[A-Za-z0-9]{1,30}$/.test(code)) throw inputError('CENTER_SERVE_OPTION', `--institution ${code} is not an institution code`, 'Give the fixmedins_code the sandbox should accept, e.g. --institution H43010000002 (repeat the flag for more).').zh(`--institution ${code} 不是定点医药机构编号`, '请给出沙箱应接受的 fixmedins_code，例如 --institution H43010000002（多个机构可重复该选项）。');
       out.push(code);
     }
   }
@@ -114,7 +114,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const seconds = o.for === undefined ? undefined : intOption(o.for, 'for', 1, 365 * 24 * 3600, 60);
   const utcOffsetMinutes = o.utcOffset === undefined ? undefined : intOption(o.utcOffset, 'utc-offset', -720, 840, 480);
   const admdvs = o.admdvs ?? '430100';
-  if (!/^\d{6}$/.test(admdvs)) throw inputError('CENTER_SERVE_OPTION', `--admdvs ${admdvs} is not a six-digit division code`, 'Give the division the sandbox serves, e.g. --admdvs 430100 (it must match center.mdtrtarea_admvs).');
+  if (!/^\d{6}$/.test(admdvs)) throw inputError('CENTER_SERVE_OPTION', `--admdvs ${admdvs} is not a six-digit division code`, 'Give the division the sandbox serves, e.g. --admdvs 430100 (it must match center.mdtrtarea_admvs).').zh(`--admdvs ${admdvs} 不是六位行政区划代码`, '请给出沙箱所服务的统筹区，例如 --admdvs 430100（须与 center.mdtrtarea_admvs 一致）。');
   const dataFile = path.resolve(ctx.cwd, o.data ?? '.hisops/center.db');
 
   const { loadSandbox } = await import('../core/center/index.js');
@@ -128,7 +128,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   let tif: { paasid: string; secret: string } | undefined;
   if (o.tifPaasid) {
     const secret = ctx.secret('center.secret');
-    if (!secret) throw inputError('CENTER_SERVE_SECRET', 'The x-tif check needs the gateway secret', 'Put it in HISOPS_CENTER_SECRET (or center.secretFile); secrets are never taken from a flag.');
+    if (!secret) throw inputError('CENTER_SERVE_SECRET', 'The x-tif check needs the gateway secret', 'Put it in HISOPS_CENTER_SECRET (or center.secretFile); secrets are never taken from a flag.').zh('x-tif 校验需要网关密钥', '请将其放在 HISOPS_CENTER_SECRET（或 center.secretFile）中；密钥从不通过命令行选项传入。');
     tif = { paasid: o.tifPaasid, secret };
   }
 
@@ -164,9 +164,9 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
     });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw inputError('CENTER_PORT_IN_USE', `Port ${port} on ${o.host ?? '127.0.0.1'} is already in use`, 'Stop the other process, or choose another --port (0 picks a free one).');
-    if (code === 'EACCES') throw inputError('CENTER_PORT_DENIED', `Not allowed to listen on port ${port}`, 'Choose a port above 1024, e.g. --port 8700.');
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') throw externalError('CENTER_LEDGER', `Cannot open the sandbox ledger ${dataFile}`, 'Check the --data path (a SQLite file hisops may create and write).', (e as Error).message);
+    if (code === 'EADDRINUSE') throw inputError('CENTER_PORT_IN_USE', `Port ${port} on ${o.host ?? '127.0.0.1'} is already in use`, 'Stop the other process, or choose another --port (0 picks a free one).').zh(`${o.host ?? '127.0.0.1'} 上的端口 ${port} 已被占用`, '请停止占用该端口的进程，或换一个 --port（0 表示自动选择空闲端口）。');
+    if (code === 'EACCES') throw inputError('CENTER_PORT_DENIED', `Not allowed to listen on port ${port}`, 'Choose a port above 1024, e.g. --port 8700.').zh(`无权监听端口 ${port}`, '请选择 1024 以上的端口，例如 --port 8700。');
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') throw externalError('CENTER_LEDGER', `Cannot open the sandbox ledger ${dataFile}`, 'Check the --data path (a SQLite file hisops may create and write).', (e as Error).message).zh(`无法打开沙箱账本 ${dataFile}`, '请检查 --data 路径（hisops 可创建并写入的 SQLite 文件）。');
     throw e;
   }
   const started = ctx.now();

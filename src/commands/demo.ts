@@ -20,6 +20,8 @@ defineMessages({
   'demo.folder': { en: 'working folder', zh: '工作目录' },
   'demo.step': { en: 'step', zh: '步骤' },
   'demo.did': { en: 'what it did', zh: '做了什么' },
+  'demo.stepFailed': { en: 'failed: {why}', zh: '失败：{why}' },
+  'demo.progress': { en: 'seed', zh: '生成演示数据' },
   'demo.found': { en: 'what it found', zh: '发现' },
   'demo.expected': { en: 'as planted', zh: '与预埋一致' },
   'demo.allGood': { en: 'Every job ran and found exactly what the seed planted.', zh: '所有作业均已运行，发现与预埋的异常完全一致。' },
@@ -50,12 +52,12 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(path.join(dir, 'his.db')) || fs.existsSync(path.join(dir, 'hisops.yaml'))) {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo or a hisops.yaml`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.');
+    throw inputError('DEMO_DIR_USED', `${dir} already holds a demo or a hisops.yaml`, 'Give a new or empty folder with --dir, or leave --dir out for a temporary one.').zh(`${dir} 中已有演示数据或 hisops.yaml`, '请用 --dir 指定一个新的或空的文件夹，或不加 --dir 使用临时文件夹。');
   }
   const centerOnly = o.centerOnly ?? 'complete';
   if (centerOnly !== 'complete' && centerOnly !== 'cancel') {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.');
+    throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
   }
   const { DEMO_STEPS, openDemo, writeDemoConfig } = await import('./demoSteps.js');
   writeDemoConfig(dir, templatesDir());
@@ -63,14 +65,15 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   const results: Array<{ step: string; did: string; found: string; ok: boolean; data?: unknown }> = [];
   try {
     for (const step of DEMO_STEPS as DemoStep[]) {
-      ctx.log(ctx.c.dim(`… ${step.name}`));
+      ctx.log(ctx.c.dim(`… ${ctx.t(`demo.step.${step.name}`)}`));
       const t0 = Date.now();
       try {
         const r = await step.run(demo);
         results.push({ step: step.name, did: r.did, found: r.found, ok: r.ok, data: { ...((r.data as object) ?? {}), ms: Date.now() - t0 } });
       } catch (e) {
         const he = e as { summary?: string; message?: string; fix?: string };
-        results.push({ step: step.name, did: '', found: `failed: ${he.summary ?? he.message ?? String(e)}`, ok: false });
+        const words = e instanceof HisopsError ? e.text(ctx.lang).summary : (he.summary ?? he.message ?? String(e));
+        results.push({ step: step.name, did: '', found: ctx.t('demo.stepFailed', { why: words }), ok: false });
       }
     }
   } finally {
@@ -81,11 +84,11 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
   return {
     data: { dir: o.keep || o.dir ? dir : null, steps: results, anomalies: demo.manifest.anomalies.length },
     exit: bad.length ? EXIT.internal : EXIT.ok,
-    error: bad.length ? new HisopsError({ code: 'DEMO_MISMATCH', summary: `${bad.length} demo step(s) did not find what the seed planted: ${bad.map((r) => r.step).join(', ')}`, fix: 'This is a bug in hisops: report it with `hisops --version` and the output of hisops demo --json.', exit: EXIT.internal }) : undefined,
+    error: bad.length ? new HisopsError({ code: 'DEMO_MISMATCH', summary: `${bad.length} demo step(s) did not find what the seed planted: ${bad.map((r) => r.step).join(', ')}`, fix: 'This is a bug in hisops: report it with `hisops --version` and the output of hisops demo --json.', exit: EXIT.internal }).zh(`${bad.length} 个演示步骤没有找到演示数据中预置的问题：${bad.map((r) => r.step).join('、')}`, '这是 hisops 的程序缺陷：请连同 `hisops --version` 和 hisops demo --json 的输出一起报告。') : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('demo.step'), ctx.t('demo.did'), ctx.t('demo.found'), ctx.t('demo.expected')],
-        results.map((r) => [r.step, r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
+        results.map((r) => [ctx.t(`demo.step.${r.step}`), r.did, r.found, r.ok ? out.c.green('✓') : out.c.red('✗')]),
       );
       if (bad.length) out.bad(ctx.t('demo.someBad', { n: bad.length }));
       else out.ok(ctx.t('demo.allGood'));

@@ -7,12 +7,82 @@ import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { centerSettings, type CenterSettings } from '../cli/centerSettings.js';
 import type { ChannelKeys } from '../core/center/index.js';
+import { defineMessages } from '../cli/i18n.js';
 import { readText, shippedPolicyPaths } from '../cli/policyFiles.js';
 import type { Db } from '../core/db/index.js';
 import type { SeedManifest } from '../core/demo/index.js';
 import type { Journal } from '../core/journal/index.js';
 import type { Profile } from '../core/his/index.js';
 import type { Policy } from '../core/rules/index.js';
+
+/** What each step says it did and found; JSON keeps the step's name as its stable id. */
+defineMessages({
+  'demo.seed.gm': { en: ' on the 国密 channel (SM4)', zh: '，国密通道（SM4）' },
+  'demo.step.demo seed': { en: 'demo seed', zh: '生成演示数据' },
+  'demo.step.doctor': { en: 'doctor', zh: '环境检查（doctor）' },
+  'demo.step.schema diff / sync': { en: 'schema diff / sync', zh: '表结构比对 / 同步' },
+  'demo.step.catalog / mapping import': { en: 'catalog / mapping import', zh: '目录 / 对照导入' },
+  'demo.step.settle calc': { en: 'settle calc', zh: '试算/预结算' },
+  'demo.step.reconcile': { en: 'reconcile', zh: '对账' },
+  'demo.step.settle stuck / reverse': { en: 'settle stuck / reverse', zh: '单边账处理（冲正/撤销）' },
+  'demo.step.reconcile again': { en: 'reconcile again', zh: '再次对账' },
+  'demo.step.trace check / upload': { en: 'trace check / upload', zh: '追溯码校验 / 上传' },
+  'demo.none': { en: 'none', zh: '无' },
+  'demo.seed.did': { en: 'HIS {his} settlements, {days} days; center ledger {center} rows; sandbox at {url}', zh: 'HIS 结算 {his} 笔，共 {days} 天；医保中心账本 {center} 行；沙箱地址 {url}' },
+  'demo.seed.found': { en: '{n} anomalies planted (seed.json)', zh: '预埋异常 {n} 个（seed.json）' },
+  'demo.doctor.did': { en: 'ran {n} profile statements on the HIS; signed in to the center', zh: '在 HIS 上执行了 {n} 条接口配置语句；已签到医保中心' },
+  'demo.doctor.bad': { en: '{n} statements fail: {names}', zh: '{n} 条语句执行失败：{names}' },
+  'demo.doctor.found': { en: 'all statements run; sign_no {sign_no}', zh: '所有语句均可执行；签到编号 sign_no {sign_no}' },
+  'demo.settle.did': { en: 'split a {n}-line inpatient bill under {policy}', zh: '按 {policy} 试算了一张 {n} 行明细的住院账单' },
+  'demo.settle.found': {
+    en: 'medfee {medfee} = fund {fund} + person {person} (account {acct}, cash {cash}); {n} amounts explained',
+    zh: '医疗费总额 {medfee} = 基金支付 {fund} + 个人负担 {person}（个人账户 {acct}，现金 {cash}）；{n} 个金额附有说明',
+  },
+  'demo.stuck.did': {
+    en: 'settled {bills} bills through the client with a timeout-after-commit fault on {stuck}; asked the center; planned {planned} repairs (center-only: {centerOnly}) and applied them',
+    zh: '经客户端结算 {bills} 张账单，其中 {stuck} 张注入“提交后超时”故障；向医保中心查询；计划并执行了 {planned} 项处理（center-only：{centerOnly}）',
+  },
+  'demo.stuck.found': {
+    en: '{n} one-sided settlements ({created} created + {planted} planted + {handed} from the reconciliation); {done} repaired; {left} left for a decision ({ids})',
+    zh: '单边账 {n} 笔（新产生 {created} + 预埋 {planted} + 对账移交 {handed}）；已处理 {done} 笔；{left} 笔待人工决定（{ids}）',
+  },
+  'demo.schema.did': {
+    en: 'diffed the HIS against a next version ({changes} changes), wrote sync.sql and applied its {safe} safe statements with the journal',
+    zh: '将 HIS 与下一版本比对（{changes} 处变化），写出 sync.sql，并记日志执行了其中 {safe} 条安全语句',
+  },
+  'demo.schema.found': {
+    en: '{safe} safe, {review} for review ({titles}); after apply {left} difference(s) left',
+    zh: '安全 {safe} 项，待审阅 {review} 项（{titles}）；执行后剩余 {left} 处差异',
+  },
+  'demo.catalog.did': {
+    en: 'imported {added} national catalog entries ({kinds}) and {mappings} HIS mappings from files',
+    zh: '从文件导入国家目录 {added} 条（{kinds}）和 HIS 对照 {mappings} 条',
+  },
+  'demo.catalog.found': { en: '{n} mapping rows rejected: {list}', zh: '对照行校验不通过 {n} 条：{list}' },
+  'demo.trace.did': {
+    en: 'checked {records} dispensing and stock records ({codes} codes) and uploaded the clean ones to the center in {requests} requests',
+    zh: '校验了 {records} 条发药和出入库记录（{codes} 个追溯码），并分 {requests} 次请求将无误的记录上传医保中心',
+  },
+  'demo.trace.found': {
+    en: '{found} of {planted} planted code problems held back ({kinds}); {unexpected} unexpected; {rejected} rejected, {pending} pending',
+    zh: '预埋的 {planted} 个追溯码问题中拦下 {found} 个（{kinds}）；意外 {unexpected} 个；中心拒收 {rejected} 条，待确认 {pending} 条',
+  },
+  'demo.reconcile.did': {
+    en: 'sent 3201 for {groups} groups over {from} … {to}; 3202 detail files for the {unbalanced} unbalanced ones',
+    zh: '对 {from} … {to} 的 {groups} 个分组发送 3201 总额对账；对其中 {unbalanced} 个不平的分组下载 3202 明细文件',
+  },
+  'demo.reconcile.found': {
+    en: '{n} findings ({kinds}); {missing} planted not found, {unexpected} unexpected',
+    zh: '发现 {n} 项（{kinds}）；预埋未发现 {missing} 项，意外 {unexpected} 项',
+  },
+  'demo.again.did': { en: 'reconciled {from} … {to} again after the repairs', zh: '处理后再次对账 {from} … {to}' },
+  'demo.again.didToday': { en: ', and {today} (the day of the repairs)', zh: '，以及 {today}（处理当日）' },
+  'demo.again.found': {
+    en: "{left} finding(s) left, each needing a person's decision or a timing difference ({kinds}); {undone} certain repair(s) left undone, {ours} about hisops's own repairs, {stray} unexpected; {refused} suggested command(s) refused",
+    zh: '剩余 {left} 项发现，均需人工决定或属时间差（{kinds}）；未执行的确定处理 {undone} 项，涉及 hisops 自身处理的 {ours} 项，意外 {stray} 项；被拒绝的建议命令 {refused} 条',
+  },
+  'demo.again.foundToday': { en: '; {today}: {n} finding(s)', zh: '；{today}：{n} 项发现' },
+});
 
 type SandboxModule = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
 
@@ -157,8 +227,8 @@ const seedStep: DemoStep = {
     d.center = { ...settings, baseUrl: d.sandbox.url, crypto: channel ? channel.client : settings.crypto, fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
     const m = d.manifest;
     return {
-      did: `HIS ${m.counts['his_settlement'] ?? m.totals.count} settlements, ${m.days} days; center ledger ${withCenter.settlements} rows; sandbox at ${d.sandbox.url}${channel ? ' on the 国密 channel (SM4)' : ''}`,
-      found: `${m.anomalies.length} anomalies planted (seed.json)`,
+      did: d.ctx.t('demo.seed.did', { his: m.counts['his_settlement'] ?? m.totals.count, days: m.days, center: withCenter.settlements, url: d.sandbox.url }) + (channel ? d.ctx.t('demo.seed.gm') : ''),
+      found: d.ctx.t('demo.seed.found', { n: m.anomalies.length }),
       ok: m.anomalies.length > 0,
       data: { counts: m.counts, anomalies: m.anomalies.length },
     };
@@ -174,8 +244,8 @@ const doctorStep: DemoStep = {
     const bad = probe.filter((p) => !p.ok);
     const signIn = await withCenter(d.center, { journal: d.journal }, (c) => c.signIn());
     return {
-      did: `ran ${probe.length} profile statements on the HIS; signed in to the center`,
-      found: bad.length ? `${bad.length} statements fail: ${bad.map((b) => b.name).join(', ')}` : `all statements run; sign_no ${signIn.result.sign_no}`,
+      did: d.ctx.t('demo.doctor.did', { n: probe.length }),
+      found: bad.length ? d.ctx.t('demo.doctor.bad', { n: bad.length, names: bad.map((b) => b.name).join(', ') }) : d.ctx.t('demo.doctor.found', { sign_no: signIn.result.sign_no }),
       ok: bad.length === 0 && !!signIn.result.sign_no,
     };
   },
@@ -191,8 +261,8 @@ const settleStep: DemoStep = {
     const violations = rules.checkInvariants(result).filter((v) => v.severity !== 'warning');
     const s = rules.resultToJson(result) as { setlinfo: Record<string, string> };
     return {
-      did: `split a ${bill.lines.length}-line inpatient bill under ${result.policy.name} ${result.policy.version}`,
-      found: `medfee ${s.setlinfo['medfee_sumamt']} = fund ${s.setlinfo['fund_pay_sumamt']} + person ${s.setlinfo['psn_part_amt']} (account ${s.setlinfo['acct_pay']}, cash ${s.setlinfo['psn_cash_pay']}); ${rules.explainRows(result).length} amounts explained`,
+      did: d.ctx.t('demo.settle.did', { n: bill.lines.length, policy: `${result.policy.name} ${result.policy.version}` }),
+      found: d.ctx.t('demo.settle.found', { medfee: s.setlinfo['medfee_sumamt'], fund: s.setlinfo['fund_pay_sumamt'], person: s.setlinfo['psn_part_amt'], acct: s.setlinfo['acct_pay'], cash: s.setlinfo['psn_cash_pay'], n: rules.explainRows(result).length }),
       ok: violations.length === 0,
     };
   },
@@ -211,8 +281,8 @@ const stuckStep: DemoStep = {
     const done = r.results.filter((x) => x.outcome === 'done');
     d.repaired = r.plan.filter((i) => done.some((x) => x.id === i.id)).flatMap((i) => [i.msgid, i.setl_id]).filter((x): x is string => !!x);
     return {
-      did: `settled ${r.created.normal.length + r.created.stuck.length} bills through the client with a timeout-after-commit fault on ${r.created.stuck.length}; asked the center; planned ${r.plan.length} repairs (center-only: ${d.centerOnly}) and applied them`,
-      found: `${r.found.findings.length} one-sided settlements (${r.created.stuck.length} created + ${planted} planted + ${handed} from the reconciliation); ${done.length} repaired; ${r.decisions.length} left for a decision (${r.decisions.map((i) => i.setl_id ?? i.id).join(', ') || 'none'})`,
+      did: d.ctx.t('demo.stuck.did', { bills: r.created.normal.length + r.created.stuck.length, stuck: r.created.stuck.length, planned: r.plan.length, centerOnly: d.centerOnly }),
+      found: d.ctx.t('demo.stuck.found', { n: r.found.findings.length, created: r.created.stuck.length, planted, handed, done: done.length, left: r.decisions.length, ids: r.decisions.map((i) => i.setl_id ?? i.id).join(', ') || d.ctx.t('demo.none') }),
       ok: r.ok,
       data: { decisions: r.decisions.map((i) => ({ id: i.id, setl_id: i.setl_id, decision: i.decision })) },
     };
@@ -255,8 +325,8 @@ const schemaStep: DemoStep = {
       );
       const left = res.leftovers?.changes.length ?? -1;
       return {
-        did: `diffed the HIS against a next version (${plan.counts.changes} changes), wrote sync.sql and applied its ${safe.length} safe statements with the journal`,
-        found: `${plan.counts.safeItems} safe, ${plan.counts.reviewItems} for review (${plan.items.filter((i) => i.section === 'review').map((i) => i.title).join('; ')}); after apply ${left} difference(s) left`,
+        did: d.ctx.t('demo.schema.did', { changes: plan.counts.changes, safe: safe.length }),
+        found: d.ctx.t('demo.schema.found', { safe: plan.counts.safeItems, review: plan.counts.reviewItems, titles: plan.items.filter((i) => i.section === 'review').map((i) => i.title).join('; '), left }),
         ok: res.status !== 'failed' && plan.counts.reviewItems === 1 && left === plan.counts.reviewItems,
       };
     } finally {
@@ -283,8 +353,8 @@ const catalogStep: DemoStep = {
     const planted = d.manifest.anomalies.filter((a) => a.job === 'mapping').map((a) => key(a.kind, String(a.keys['fixmedins_hilist_id']))).sort();
     const added = r.catalog.reduce((n, k) => n + k.added, 0);
     return {
-      did: `imported ${added} national catalog entries (${r.catalog.map((k) => k.kind).join(', ')}) and ${r.mappings.counts.added} HIS mappings from files`,
-      found: `${r.mappings.counts.rejected} mapping rows rejected: ${found.join(', ') || 'none'}`,
+      did: d.ctx.t('demo.catalog.did', { added, kinds: r.catalog.map((k) => k.kind).join(', '), mappings: r.mappings.counts.added }),
+      found: d.ctx.t('demo.catalog.found', { n: r.mappings.counts.rejected, list: found.join(', ') || d.ctx.t('demo.none') }),
       ok: found.length > 0 && JSON.stringify(found) === JSON.stringify(planted),
     };
   },
@@ -297,8 +367,8 @@ const traceStep: DemoStep = {
     const r = await trace.demoTrace({ db: d.his, profile: d.profile, journal: d.journal, center: d.center, fixmedins_code: d.center.fixmedins_code, manifest: d.manifest, runId: d.ctx.runId });
     const found = r.planted.filter((p) => p.found).length;
     return {
-      did: `checked ${r.upload.records} dispensing and stock records (${r.upload.codes} codes) and uploaded the clean ones to the center in ${r.upload.requests.sent} requests`,
-      found: `${found} of ${r.planted.length} planted code problems held back (${[...new Set(r.planted.map((p) => p.finding))].join(', ')}); ${r.unexpected.length} unexpected; ${r.upload.rejected.length} rejected, ${r.upload.pending.length} pending`,
+      did: d.ctx.t('demo.trace.did', { records: r.upload.records, codes: r.upload.codes, requests: r.upload.requests.sent }),
+      found: d.ctx.t('demo.trace.found', { found, planted: r.planted.length, kinds: [...new Set(r.planted.map((p) => p.finding))].join(', '), unexpected: r.unexpected.length, rejected: r.upload.rejected.length, pending: r.upload.pending.length }),
       ok: r.ok,
     };
   },
@@ -316,8 +386,8 @@ const reconcileStep: DemoStep = {
       d.oneSided = r.result.findings.filter((f) => f.kind === 'center_only' || f.kind === 'his_only').flatMap((f) => [f.setl_id, f.msgid].filter((k): k is string => !!k));
       const kinds = [...new Set(r.result.findings.map((f) => f.kind))];
       return {
-        did: `sent 3201 for ${r.result.groups.length} groups over ${r.result.begndate} … ${r.result.enddate}; 3202 detail files for the ${unbalanced} unbalanced ones`,
-        found: `${r.result.findings.length} findings (${kinds.join(', ')}); ${r.missing.length} planted not found, ${r.unexpected.length} unexpected`,
+        did: d.ctx.t('demo.reconcile.did', { groups: r.result.groups.length, from: r.result.begndate, to: r.result.enddate, unbalanced }),
+        found: d.ctx.t('demo.reconcile.found', { n: r.result.findings.length, kinds: kinds.join(', '), missing: r.missing.length, unexpected: r.unexpected.length }),
         ok: r.ok,
       };
     } finally {
@@ -370,8 +440,10 @@ const reconcileAgainStep: DemoStep = {
       const todayOk = t === null || t.result.findings.length === 0;
       const kinds = [...new Set(left.map((f) => `${f.kind}·${f.cause}`))];
       return {
-        did: `reconciled ${r.result.begndate} … ${r.result.enddate} again after the repairs${t ? `, and ${today} (the day of the repairs)` : ''}`,
-        found: `${left.length} finding(s) left, each needing a person's decision or a timing difference (${kinds.join(', ') || 'none'}); ${undone.length} certain repair(s) left undone, ${ours.length} about hisops's own repairs, ${stray.length} unexpected; ${refused.length} suggested command(s) refused${t ? `; ${today}: ${t.result.findings.length} finding(s)` : ''}`,
+        did: d.ctx.t('demo.again.did', { from: r.result.begndate, to: r.result.enddate }) + (t ? d.ctx.t('demo.again.didToday', { today }) : ''),
+        found:
+          d.ctx.t('demo.again.found', { left: left.length, kinds: kinds.join(', ') || d.ctx.t('demo.none'), undone: undone.length, ours: ours.length, stray: stray.length, refused: refused.length }) +
+          (t ? d.ctx.t('demo.again.foundToday', { today, n: t.result.findings.length }) : ''),
         ok: r.result.error === null && stray.length === 0 && undone.length === 0 && ours.length === 0 && refused.length === 0 && todayOk,
         data: { findings: left.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id, repair: f.repair })), refused, today: t ? { day: today, findings: t.result.findings.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id })) } : null },
       };

@@ -61,7 +61,7 @@ export function registerPolicy(program: Command, app: App): void {
         const { inputError } = await import('../core/errors.js');
         // Today as the institution counts days (before 08:00 in China the UTC date is still yesterday).
         const on = (o.on as string | undefined) ?? localDate(ctx.now(), String(ctx.get('timezone')));
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw inputError('BAD_DATE', `--on ${on} is not a date`, 'Write the date as yyyy-MM-dd, e.g. --on 2026-11-23.');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw inputError('BAD_DATE', `--on ${on} is not a date`, 'Write the date as yyyy-MM-dd, e.g. --on 2026-11-23.').zh(`--on ${on} 不是日期`, '请将日期写成 yyyy-MM-dd，例如 --on 2026-11-23。');
         const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
         const p = rules.selectPolicy(policies, String(o.insutype), on);
         const rows = rules.policyRows(p);

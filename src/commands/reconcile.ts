@@ -34,9 +34,15 @@ defineMessages({
   'rc.findingsOnly': { en: 'Totals balance, but {f} finding(s) need attention.', zh: '总账已平，但有 {f} 条差异需要处理。' },
   'rc.hidden': { en: '{n} balanced group(s) not shown (--json or --report lists them all).', zh: '另有 {n} 个已平分组未显示（--json 或 --report 列出全部）。' },
   'rc.findingsTitle': { en: 'Findings ({n}):', zh: '差异（{n} 条）：' },
+  'rc.pending': { en: 'pending', zh: '待确认' },
+  'rc.phase.read': { en: 'read', zh: '读取 HIS' },
+  'rc.phase.totals': { en: 'totals', zh: '总额对账' },
+  'rc.phase.detail': { en: 'detail', zh: '明细对账' },
+  'rc.phase.classify': { en: 'classify', zh: '差异分类' },
+  'rc.phase.record': { en: 'record', zh: '记录' },
   'rc.more': { en: '… and {n} more finding(s) (--json or --report lists them all)', zh: '… 另有 {n} 条差异（--json 或 --report 列出全部）' },
   'rc.report': { en: 'report written: {file}', zh: '报告已写入：{file}' },
-  'rc.applied': { en: '--apply: {n} certain repair(s) handed to the stuck-settlement job (pending in the journal).', zh: '--apply：{n} 项确定的修复已交给单边账处理（在日志中待处理）。' },
+  'rc.applied': { en: '--apply: {n} certain repair(s) handed to the stuck-settlement job (pending in the journal).', zh: '--apply：{n} 项确定的修复已交给单边账处理（在日志中为待确认）。' },
   'rc.applyHint': { en: 'Nothing was changed. {n} repair(s) are certain: --apply hands them to the stuck-settlement job.', zh: '未做任何修改。{n} 项修复是确定的：加 --apply 交给单边账处理。' },
   'rc.next': { en: 'Next: hisops settle stuck (one-sided settlements), then reconcile the day again.', zh: '下一步：hisops settle stuck（处理单边账），然后再次对账。' },
   'rc.col.period': { en: 'day', zh: '日期' },
@@ -136,8 +142,9 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
       const when = f.begndate === f.enddate ? f.begndate : `${f.begndate}…${f.enddate}`;
       const ids = [f.setl_id ? `setl_id ${f.setl_id}` : f.related_setl_id ? `→ ${f.related_setl_id}` : '', f.psn_no ? `psn_no ${f.psn_no}` : '', f.insutype ? `${rc.codeLabel('insutype', f.insutype, ctx.lang)} / ${rc.codeLabel('clr_type', f.clr_type, ctx.lang)} / ${f.setl_optins ?? ''}` : ''].filter(Boolean).join('  ');
       out.line(`${out.c.bold(ctx.t(`rcr.kind.${f.kind}`))} ${out.c.dim(`${f.kind} · ${f.cause}`)}  ${when}  ${ids}  ${ctx.t('rc.col.amount')} ${effectText(rc, f)}`);
-      out.line(indent(wrap(f.detail, 100), '    '));
-      out.line(indent(wrap(`→ ${f.repair.how}${f.repair.status === 'pending' ? ' [pending]' : ''}`, 100), '    '));
+      const zh = ctx.lang === 'zh-CN';
+      out.line(indent(wrap(zh ? rc.findingDetailZh(f) : f.detail, 100), '    '));
+      out.line(indent(wrap(`→ ${zh ? rc.repairHowZh(f) : f.repair.how}${f.repair.status === 'pending' ? ` [${ctx.t('rc.pending')}]` : ''}`, 100), '    '));
       if (f.repair.command) out.line(`      $ ${f.repair.command}`);
     }
     if (r.findings.length > 50) out.note(ctx.t('rc.more', { n: r.findings.length - 50 }));
@@ -250,8 +257,8 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   if (o.period) rules.period = o.period;
   const insutypes = codes(o.insutype);
   const clrTypes = codes(o.clrType);
-  for (const c of insutypes) if (!rc.isInsutype(rules, c)) throw inputError('RECONCILE_BAD_INSUTYPE', `--insutype ${c} is not an insurance type`, 'Use a national code (310, 390, 510 …) or add the province\'s code to reconcile.extraInsutypes in hisops.yaml.');
-  for (const c of clrTypes) if (!rc.isClrType(rules, c)) throw inputError('RECONCILE_BAD_CLR_TYPE', `--clr-type ${c} is not a clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes in hisops.yaml.');
+  for (const c of insutypes) if (!rc.isInsutype(rules, c)) throw inputError('RECONCILE_BAD_INSUTYPE', `--insutype ${c} is not an insurance type`, 'Use a national code (310, 390, 510 …) or add the province\'s code to reconcile.extraInsutypes in hisops.yaml.').zh(`--insutype ${c} 不是险种代码`, '请使用国家编码（310、390、510 等），或将本省的代码加入 hisops.yaml 的 reconcile.extraInsutypes。');
+  for (const c of clrTypes) if (!rc.isClrType(rules, c)) throw inputError('RECONCILE_BAD_CLR_TYPE', `--clr-type ${c} is not a clearing type`, 'Use 11, 21, 41 or 99, or add the province\'s code to reconcile.extraClrTypes in hisops.yaml.').zh(`--clr-type ${c} 不是清算类别代码`, '请使用 11、21、41 或 99，或将本省的代码加入 hisops.yaml 的 reconcile.extraClrTypes。');
   if (o.report) {
     rc.reportFormat(o.report);
     // A bad zone stops the run before the center is asked, not after.
@@ -303,6 +310,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
       fix: `${e.fix ?? ''} Reconciliation is safe to run again for the same dates.`.trim(),
       details: { ...e.details, runId: result.runId, days: result.days, report: report ?? null },
       exit: e.exit,
+      zh: { summary: e.zhText?.summary ?? e.summary, why: e.zhText?.why, fix: `${e.zhText?.fix ?? e.fix ?? ''} 对同一日期再次对账是安全的。`.trim() },
     });
   }
   const { error: _error, ...data } = result;
@@ -319,8 +327,8 @@ async function historyCommand(ctx: Ctx, o: { limit?: string; days?: string }) {
   const rc = await import('../core/reconcile/index.js');
   const limit = Number(o.limit ?? 20);
   const nDays = Number(o.days ?? 14);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw inputError('RECONCILE_BAD_LIMIT', `--limit ${o.limit} is not a number of runs`, 'Give a whole number from 1 to 1000, e.g. --limit 20.');
-  if (!Number.isInteger(nDays) || nDays < 1 || nDays > 366) throw inputError('RECONCILE_BAD_DAYS', `--days ${o.days} is not a number of days`, 'Give a whole number from 1 to 366, e.g. --days 14.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw inputError('RECONCILE_BAD_LIMIT', `--limit ${o.limit} is not a number of runs`, 'Give a whole number from 1 to 1000, e.g. --limit 20.').zh(`--limit ${o.limit} 不是有效的运行次数`, '请给出 1 到 1000 之间的整数，例如 --limit 20。');
+  if (!Number.isInteger(nDays) || nDays < 1 || nDays > 366) throw inputError('RECONCILE_BAD_DAYS', `--days ${o.days} is not a number of days`, 'Give a whole number from 1 to 366, e.g. --days 14.').zh(`--days ${o.days} 不是有效的天数`, '请给出 1 到 366 之间的整数，例如 --days 14。');
   const journal = await ctx.journal();
   const code = String(ctx.get('fixmedins_code'));
   const runs = await rc.reconcileHistory(journal, { limit, fixmedins_code: code });

@@ -15,6 +15,7 @@ import { EXIT, HisopsError, externalError, inputError } from '../core/errors.js'
 import type * as SchemaModule from '../core/schema/index.js';
 
 defineMessages({
+  'schema.progress': { en: 'applying', zh: '正在执行' },
   'schema.describe': { en: 'HIS version sync: snapshot, diff, sync script, apply, test-database clone (版本结构同步)', zh: 'HIS 版本结构同步：快照、比对、同步脚本、执行、测试库克隆' },
   'schema.snapshot.describe': { en: 'read a database schema into a JSON snapshot', zh: '把数据库结构读成 JSON 快照' },
   'schema.diff.describe': { en: 'compare two schemas (databases or snapshots); exit 3 when they differ', zh: '比对两个结构（数据库或快照）；不同时退出码 3' },
@@ -62,7 +63,7 @@ function sessionSetting(ctx: Ctx): string[] {
 
 function stepNumber(v: unknown, flag: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw inputError('SCHEMA_BAD_STEP', `${flag} ${String(v)} is not a statement number`, `Give the number of a safe statement of the script (its "-- hisops:stmt <n>" line), e.g. ${flag} 17.`);
+  if (!Number.isInteger(n) || n < 1) throw inputError('SCHEMA_BAD_STEP', `${flag} ${String(v)} is not a statement number`, `Give the number of a safe statement of the script (its "-- hisops:stmt <n>" line), e.g. ${flag} 17.`).zh(`${flag} ${String(v)} 不是语句编号`, `请给出脚本中某条安全语句的编号（见其 "-- hisops:stmt <n>" 行），例如 ${flag} 17。`);
   return n;
 }
 
@@ -80,9 +81,9 @@ function stepOverrides(o: { skip?: string; markDone?: string; reason?: string },
   const actor = operatingUser(env);
   if (o.skip !== undefined) out.push({ action: 'skip', seq: stepNumber(o.skip, '--skip'), reason: o.reason ?? '', actor });
   if (o.markDone !== undefined) out.push({ action: 'mark-done', seq: stepNumber(o.markDone, '--mark-done'), reason: o.reason ?? '', actor });
-  if (out.length === 2 && out[0]!.seq === out[1]!.seq) throw inputError('SCHEMA_SKIP_AND_MARK', `Statement ${out[0]!.seq} cannot be both skipped and marked done`, 'Choose one: --skip when it should not run, --mark-done when it was done by hand.');
-  if (out.length && !o.reason?.trim()) throw inputError('SCHEMA_REASON_MISSING', `--${out[0]!.action} needs --reason`, 'Say why, e.g. --reason "row size too large; column added by hand with innodb_strict_mode=0". The reason is kept in the journal with your user name.');
-  if (!out.length && o.reason !== undefined) throw inputError('SCHEMA_REASON_ALONE', '--reason goes with --skip or --mark-done', 'Add --skip <step> or --mark-done <step>, or leave --reason out.');
+  if (out.length === 2 && out[0]!.seq === out[1]!.seq) throw inputError('SCHEMA_SKIP_AND_MARK', `Statement ${out[0]!.seq} cannot be both skipped and marked done`, 'Choose one: --skip when it should not run, --mark-done when it was done by hand.').zh(`语句 ${out[0]!.seq} 不能同时跳过和标记为已完成`, '二选一：不应执行时用 --skip，已手工执行时用 --mark-done。');
+  if (out.length && !o.reason?.trim()) throw inputError('SCHEMA_REASON_MISSING', `--${out[0]!.action} needs --reason`, 'Say why, e.g. --reason "row size too large; column added by hand with innodb_strict_mode=0". The reason is kept in the journal with your user name.').zh(`--${out[0]!.action} 需要 --reason`, '请说明原因，例如 --reason "行太长；已在 innodb_strict_mode=0 下手工加列"。原因连同您的用户名记入日志。');
+  if (!out.length && o.reason !== undefined) throw inputError('SCHEMA_REASON_ALONE', '--reason goes with --skip or --mark-done', 'Add --skip <step> or --mark-done <step>, or leave --reason out.').zh('--reason 只能与 --skip 或 --mark-done 一起使用', '请加上 --skip <step> 或 --mark-done <step>，或去掉 --reason。');
   return out;
 }
 
@@ -118,15 +119,15 @@ function sqliteFileCheck(t: DbTarget, baseDir: string, spec: string): void {
   try {
     st = fs.statSync(file);
   } catch {
-    throw inputError('SCHEMA_SQLITE_MISSING', `There is no SQLite database at ${file}`, 'Check the path in the URL (sqlite:path/to/his.db).', undefined, { file, spec });
+    throw inputError('SCHEMA_SQLITE_MISSING', `There is no SQLite database at ${file}`, 'Check the path in the URL (sqlite:path/to/his.db).', undefined, { file, spec }).zh(`${file} 处没有 SQLite 数据库`, '请检查 URL 中的路径（sqlite:path/to/his.db）。');
   }
-  if (!st.isFile()) throw inputError('SCHEMA_SQLITE_NOT_FILE', `${file} is a folder, not a SQLite database file`, `Name the database file inside it, e.g. sqlite:${path.join(t.file, 'his.db')}.`, undefined, { file, spec });
+  if (!st.isFile()) throw inputError('SCHEMA_SQLITE_NOT_FILE', `${file} is a folder, not a SQLite database file`, `Name the database file inside it, e.g. sqlite:${path.join(t.file, 'his.db')}.`, undefined, { file, spec }).zh(`${file} 是文件夹，不是 SQLite 数据库文件`, `请写出其中的数据库文件名，例如 sqlite:${path.join(t.file, 'his.db')}。`);
 }
 
 function dialectOpt(v: string | undefined): Dialect | undefined {
   if (v === undefined) return undefined;
   const d = (v === 'mariadb' ? 'mysql' : v === 'pg' || v === 'postgresql' ? 'postgres' : v === 'sqlserver' ? 'mssql' : v) as Dialect;
-  if (!DIALECTS.includes(d)) throw inputError('SCHEMA_BAD_DIALECT', `"${v}" is not a dialect hisops writes`, `Use one of ${DIALECTS.join(', ')}.`);
+  if (!DIALECTS.includes(d)) throw inputError('SCHEMA_BAD_DIALECT', `"${v}" is not a dialect hisops writes`, `Use one of ${DIALECTS.join(', ')}.`).zh(`"${v}" 不是 hisops 支持的数据库方言`, `请使用 ${DIALECTS.join('、')} 之一。`);
   return d;
 }
 
@@ -137,7 +138,7 @@ function readDecisions(ctx: Ctx, schema: typeof SchemaModule, file: string | und
   try {
     text = fs.readFileSync(full, 'utf8');
   } catch {
-    throw inputError('DECISIONS_UNREADABLE', `Cannot read the decisions file ${full}`, 'Check the path (see docs/schema.md, "Renames").');
+    throw inputError('DECISIONS_UNREADABLE', `Cannot read the decisions file ${full}`, 'Check the path (see docs/schema.md, "Renames").').zh(`无法读取决定文件 ${full}`, '请检查路径（见 docs/schema.md 的 "Renames" 一节）。');
   }
   return schema.parseRenames(text, full);
 }
@@ -186,7 +187,7 @@ export function registerSchema(program: Command, app: App): Command {
       app.action(async (ctx, args, o) => {
         const schema = await import('../core/schema/index.js');
         const side = await loadSide(ctx, schema, args[0] as string, o);
-        if (!side.db) throw inputError('SCHEMA_SNAPSHOT_OF_FILE', `${String(args[0])} is already a snapshot`, 'Give a database URL or connection name.');
+        if (!side.db) throw inputError('SCHEMA_SNAPSHOT_OF_FILE', `${String(args[0])} is already a snapshot`, 'Give a database URL or connection name.').zh(`${String(args[0])} 已经是快照文件`, '请给出数据库 URL 或连接名。');
         const snap = schema.toSnapshot(side.model, { hisopsVersion: hisopsVersion(), now: ctx.now(), warnings: side.warnings, filters: { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) } });
         for (const w of side.warnings) ctx.warn(w);
         const summary = { file: o.output ? path.resolve(ctx.cwd, o.output) : null, fingerprint: snap.fingerprint, dialect: snap.source.dialect, tables: snap.tables.length, columns: snap.tables.reduce((a, t) => a + t.columns.length, 0), views: snap.views.length, routines: snap.routines.length, sequences: snap.sequences.length, others: snap.others.length };
@@ -213,7 +214,7 @@ export function registerSchema(program: Command, app: App): Command {
     .action(
       app.action(async (ctx, args, o) => {
         const schema = await import('../core/schema/index.js');
-        if (!['text', 'sql', 'json'].includes(o.format)) throw inputError('SCHEMA_BAD_FORMAT', `--format ${String(o.format)} is not known`, 'Use --format text, sql or json.');
+        if (!['text', 'sql', 'json'].includes(o.format)) throw inputError('SCHEMA_BAD_FORMAT', `--format ${String(o.format)} is not known`, 'Use --format text, sql or json.').zh(`--format ${String(o.format)} 不是已知格式`, '请使用 --format text、sql 或 json。');
         const cur = await loadSide(ctx, schema, args[0] as string, o);
         const tgt = await loadSide(ctx, schema, args[1] as string, o);
         const renames = readDecisions(ctx, schema, o.decisions);
@@ -227,7 +228,7 @@ export function registerSchema(program: Command, app: App): Command {
           human: (out) => {
             if (o.format === 'sql') out.line(schema.renderScript(plan).trimEnd());
             else if (o.format === 'json') out.line(JSON.stringify({ equal: plan.diff.equal, counts: plan.diff.counts, changes: plan.diff.changes }, null, 1));
-            else for (const l of schema.formatDiffText(plan.diff)) out.line(l);
+            else for (const l of schema.formatDiffText(plan.diff, ctx.lang)) out.line(l);
           },
         };
       }),
@@ -252,8 +253,8 @@ export function registerSchema(program: Command, app: App): Command {
         const tgt = await loadSide(ctx, schema, args[1] as string, o);
         const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
         const overrides = stepOverrides(o, ctx.env);
-        if ((o.resume || overrides.length) && !o.script) throw inputError('SCHEMA_RESUME_NEEDS_SCRIPT', `${o.resume ? '--resume' : overrides[0]!.action === 'skip' ? '--skip' : '--mark-done'} continues a saved script`, 'Run the same command with --script <the script it saved> --apply --resume.');
-        if (overrides.length && !o.apply) throw inputError('SCHEMA_OVERRIDE_NEEDS_APPLY', '--skip and --mark-done take effect in an apply', 'Add --apply (and --resume) to the command.');
+        if ((o.resume || overrides.length) && !o.script) throw inputError('SCHEMA_RESUME_NEEDS_SCRIPT', `${o.resume ? '--resume' : overrides[0]!.action === 'skip' ? '--skip' : '--mark-done'} continues a saved script`, 'Run the same command with --script <the script it saved> --apply --resume.').zh(`${o.resume ? '--resume' : overrides[0]!.action === 'skip' ? '--skip' : '--mark-done'} 用于继续执行已保存的脚本`, '请用相同命令加 --script <已保存的脚本> --apply --resume 运行。');
+        if (overrides.length && !o.apply) throw inputError('SCHEMA_OVERRIDE_NEEDS_APPLY', '--skip and --mark-done take effect in an apply', 'Add --apply (and --resume) to the command.').zh('--skip 和 --mark-done 只在执行（--apply）时生效', '请在命令中加上 --apply（以及 --resume）。');
         let applicable: SchemaModule.ApplicablePlan;
         let plan: SchemaModule.Plan | undefined;
         let scriptFile: string;
@@ -263,7 +264,7 @@ export function registerSchema(program: Command, app: App): Command {
           try {
             text = fs.readFileSync(scriptFile, 'utf8');
           } catch {
-            throw inputError('SCRIPT_UNREADABLE', `Cannot read the script ${scriptFile}`, 'Check the path.');
+            throw inputError('SCRIPT_UNREADABLE', `Cannot read the script ${scriptFile}`, 'Check the path.').zh(`无法读取脚本 ${scriptFile}`, '请检查路径。');
           }
           const saved = schema.parseScript(text, scriptFile);
           applicable = { planId: saved.header.planId, dialect: saved.header.dialect, currentFingerprint: saved.header.current, targetFingerprint: saved.header.target, targetDisplay: tgt.display, statements: saved.statements };
@@ -292,10 +293,10 @@ export function registerSchema(program: Command, app: App): Command {
             },
           };
         }
-        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.');
-        if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation });
+        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.').zh(`${String(args[0])} 是快照文件；脚本只能在数据库上执行`, '请将数据库 URL 或连接名作为 <current> 给出。');
+        if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation }).zh('未执行任何内容', `脚本已保存为 ${shownScript}。`);
         const journal = await ctx.journal();
-        const bar = ctx.progress('applying', applicable.statements.length);
+        const bar = ctx.progress(ctx.t('schema.progress'), applicable.statements.length);
         const session = o.session?.length ? (o.session as string[]) : sessionSetting(ctx);
         const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, session, overrides, onStatement: () => bar.tick() });
         bar.done();
@@ -310,7 +311,7 @@ export function registerSchema(program: Command, app: App): Command {
             ways,
             f.error,
             { seq: f.seq, statement: f.sql, code: f.code, script: scriptFile, applyId: res.applyId, attempt: res.attempt, differences: left.changes.length, safeLeft: res.safeLeft },
-          );
+          ).zh(`${shownScript} 的第 ${f.seq} 条语句在 ${cur.display} 上执行失败；本次已完成 ${res.before + res.applied}/${res.total} 条语句，数据库现与目标有 ${left.changes.length} 处不同`);
         }
         return {
           data: {
@@ -339,7 +340,7 @@ export function registerSchema(program: Command, app: App): Command {
             if (left.equal) out.ok(ctx.t('schema.equal'));
             else {
               out.line(res.safeLeft === 0 ? ctx.t('schema.leftovers', { n: left.changes.length }) : ctx.t('schema.leftoversSafe', { n: left.changes.length, safe: res.safeLeft }));
-              for (const l of schema.formatDiffText(left).slice(3)) out.line(l);
+              for (const l of schema.formatDiffText(left, ctx.lang).slice(3)) out.line(l);
             }
           },
         };
@@ -368,8 +369,8 @@ export function registerSchema(program: Command, app: App): Command {
         const { connect } = await import('../core/db/index.js');
         const maxRows = Number(o.maxRows);
         const batchSize = Number(o.batchSize);
-        if (!Number.isInteger(maxRows) || maxRows < 0) throw inputError('CLONE_BAD_MAX_ROWS', `--max-rows ${String(o.maxRows)} is not a row count`, 'Give a whole number, e.g. --max-rows 20000.');
-        if (!Number.isInteger(batchSize) || batchSize < 1) throw inputError('CLONE_BAD_BATCH', `--batch-size ${String(o.batchSize)} is not a row count`, 'Give a whole number, e.g. --batch-size 1000.');
+        if (!Number.isInteger(maxRows) || maxRows < 0) throw inputError('CLONE_BAD_MAX_ROWS', `--max-rows ${String(o.maxRows)} is not a row count`, 'Give a whole number, e.g. --max-rows 20000.').zh(`--max-rows ${String(o.maxRows)} 不是有效的行数`, '请给出整数，例如 --max-rows 20000。');
+        if (!Number.isInteger(batchSize) || batchSize < 1) throw inputError('CLONE_BAD_BATCH', `--batch-size ${String(o.batchSize)} is not a row count`, 'Give a whole number, e.g. --batch-size 1000.').zh(`--batch-size ${String(o.batchSize)} 不是有效的行数`, '请给出整数，例如 --batch-size 1000。');
         let mask: { rules: SchemaModule.CompiledRules; key: string } | undefined;
         if (o.mask || o.maskRules) {
           let custom: SchemaModule.MaskRule[] = [];
@@ -380,7 +381,7 @@ export function registerSchema(program: Command, app: App): Command {
             try {
               text = fs.readFileSync(file, 'utf8');
             } catch {
-              throw inputError('MASK_RULES_UNREADABLE', `Cannot read ${file}`, 'Check the path of --mask-rules.');
+              throw inputError('MASK_RULES_UNREADABLE', `Cannot read ${file}`, 'Check the path of --mask-rules.').zh(`无法读取 ${file}`, '请检查 --mask-rules 的路径。');
             }
             ({ rules: custom, replaceDefaults: replace } = schema.parseMaskRules(text, file));
           }
@@ -412,7 +413,7 @@ export function registerSchema(program: Command, app: App): Command {
         const destRef = ctx.resolveDb(args[1] as string);
         const dest = await connect(destRef.url, { password: destRef.password, baseDir: destRef.baseDir, create: true });
         ctx.onClose(() => dest.close());
-        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation });
+        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh('未写入任何内容');
         let bar: ReturnType<Ctx['progress']> | undefined;
         let current = '';
         let seen = 0;

@@ -21,7 +21,7 @@ defineMessages({
   'col.amount': { en: 'amount', zh: '金额' },
   'col.rule': { en: 'rule', zh: '规则' },
   'col.inputs': { en: 'inputs', zh: '依据' },
-  'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已分割 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
+  'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已试算 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
   'settle.noFile': { en: 'Cannot read the bill {file}', zh: '无法读取账单 {file}' },
 });
 
@@ -62,7 +62,7 @@ export function registerSettle(program: Command, app: App): Command {
         try {
           text = fs.readFileSync(file, 'utf8');
         } catch {
-          throw inputError('BILL_UNREADABLE', ctx.t('settle.noFile', { file }), 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.');
+          throw inputError('BILL_UNREADABLE', ctx.t('settle.noFile', { file }), 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.').zh(ctx.t('settle.noFile', { file }), '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
         }
         const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
         const bill = rules.parseBill(text, path.relative(ctx.cwd, file) || file, { policies });
@@ -78,7 +78,7 @@ export function registerSettle(program: Command, app: App): Command {
               [ctx.t('settle.policy'), `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`],
             ]);
             if (o.explain) {
-              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, r.rule, r.inputs]), { align: ['left', 'right', 'left', 'left'] });
+              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, ctx.lang === 'zh-CN' ? r.rule_zh : r.rule, ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs]), { align: ['left', 'right', 'left', 'left'] });
             } else {
               out.table([ctx.t('col.field'), ctx.t('col.amount')], Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]), { align: ['left', 'right'] });
             }

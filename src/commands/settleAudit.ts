@@ -54,12 +54,12 @@ interface AuditOpts {
 async function periodOf(ctx: Ctx, o: AuditOpts): Promise<{ from: string; to: string }> {
   const { inputError } = await import('../core/errors.js');
   for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`);
+    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(`${flag} ${v} 不是日期`, `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`);
   }
   const yesterday = localDay(new Date(ctx.now().getTime() - 86_400_000));
   const from = o.from ?? o.to ?? yesterday;
   const to = o.to ?? o.from ?? yesterday;
-  if (from > to) throw inputError('BAD_PERIOD', `--from ${from} is after --to ${to}`, 'Give the earlier day with --from and the later with --to.');
+  if (from > to) throw inputError('BAD_PERIOD', `--from ${from} is after --to ${to}`, 'Give the earlier day with --from and the later with --to.').zh(`--from ${from} 晚于 --to ${to}`, '请用 --from 给出较早的日期，用 --to 给出较晚的日期。');
   return { from, to };
 }
 
@@ -67,7 +67,7 @@ async function wholeNumber(flag: string, v: string | undefined, min: number): Pr
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min) {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('BAD_NUMBER', `${flag} ${v} is not a whole number of at least ${min}`, `Write it like ${flag} ${Math.max(min, 1) * 100}.`);
+    throw inputError('BAD_NUMBER', `${flag} ${v} is not a whole number of at least ${min}`, `Write it like ${flag} ${Math.max(min, 1) * 100}.`).zh(`${flag} ${v} 不是不小于 ${min} 的整数`, `请写成 ${flag} ${Math.max(min, 1) * 100} 这样的形式。`);
   }
   return Number(v);
 }

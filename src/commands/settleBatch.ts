@@ -35,7 +35,7 @@ export function isBatch(ctx: Ctx, args: string[], ndjson: boolean): boolean {
 /** The sources in the order given; a folder gives its bill files sorted by name. */
 export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSource[] {
   if (args.length === 0) {
-    if (!ndjson) throw inputError('BILL_UNREADABLE', 'No bill named', 'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.');
+    if (!ndjson) throw inputError('BILL_UNREADABLE', 'No bill named', 'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.').zh('未指定账单', '请给出账单文件或文件夹，或用 `-`（或 --ndjson）从标准输入读取 NDJSON 账单。');
     return [{ kind: 'stdin' }];
   }
   const out: BillSource[] = [];
@@ -127,7 +127,7 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
 
   for (const s of sources) {
     if (s.kind === 'stdin') {
-      if (!ctx.io.stdin) throw inputError('BILL_UNREADABLE', 'No standard input to read bills from', 'Pipe NDJSON bills in, or name bill files.');
+      if (!ctx.io.stdin) throw inputError('BILL_UNREADABLE', 'No standard input to read bills from', 'Pipe NDJSON bills in, or name bill files.').zh('没有可读取账单的标准输入', '请通过管道输入 NDJSON 账单，或给出账单文件。');
       await ndjsonLines(ctx.io.stdin, '<stdin>');
     } else if (s.kind === 'ndjson') {
       let input: fs.ReadStream;
@@ -157,7 +157,7 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
 }
 
 function unreadable(file: string): HisopsError {
-  return inputError('BILL_UNREADABLE', `Cannot read the bill ${file}`, 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.');
+  return inputError('BILL_UNREADABLE', `Cannot read the bill ${file}`, 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.').zh(`无法读取账单 ${file}`, '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
 }
 
 /** The error line of a bill: for a bill file, the line of its first problem. */

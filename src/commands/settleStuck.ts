@@ -3,6 +3,7 @@
  * `--apply` to carry out, asking per item at a terminal, `--yes` otherwise), and show the audit
  * trail. Registered on the `settle` group by `registerStuck(settle, app)`.
  */
+import { stuckWhyZh } from '../core/settle/findingWords.js';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
@@ -21,8 +22,9 @@ defineMessages({
   'stuck.log.describe': { en: 'the audit trail of repairs: who, when, what the center answered, what changed in the HIS', zh: '单边账处理记录：操作员、时间、中心应答、HIS 变更' },
   'stuck.none': { en: 'No stuck settlements ({n} candidates checked).', zh: '没有单边账（已核对 {n} 笔候选）。' },
   'stuck.found': { en: '{n} stuck settlement(s) need attention.', zh: '{n} 笔单边账需要处理。' },
-  'stuck.sources': { en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})', zh: '来源：客户端日志 {cj} · HIS 待定 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）' },
+  'stuck.sources': { en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})', zh: '来源：客户端日志 {cj} · HIS 待确认 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）' },
   'stuck.plan.none': { en: 'Nothing to repair.', zh: '没有需要处理的单边账。' },
+  'stuck.note': { en: 'note: {note}', zh: '说明：{note}' },
   'stuck.plan.hint': { en: 'This is a plan. Run again with --apply to carry it out (--yes when nobody can answer prompts).', zh: '以上为计划。加 --apply 执行（无人应答提示时加 --yes）。' },
   'stuck.confirm': { en: 'Repair {id} ({cls}): {steps}?', zh: '处理 {id}（{cls}）：{steps}？' },
   'stuck.apply.sum': { en: '{done} done, {other} not done of {n}.', zh: '共 {n} 笔：完成 {done}，未完成 {other}。' },
@@ -80,9 +82,9 @@ async function settingsOf(ctx: Ctx, s: Settle, o: PeriodOpts) {
   const { inputError } = await import('../core/errors.js');
   const settings = s.parseStuckSettings(ctx.config().sections['stuck']);
   for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`);
+    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(`${flag} ${v} 不是日期`, `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`);
   }
-  if (o.from && o.to && o.from > o.to) throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.');
+  if (o.from && o.to && o.from > o.to) throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.').zh(`--from ${o.from} 晚于 --to ${o.to}`, '请用 --from 给出较早的日期。');
   const olderThanMs = o.olderThan !== undefined ? s.parseDuration(o.olderThan) : settings.olderThanMs;
   return { settings, olderThanMs };
 }
@@ -104,7 +106,7 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   return env;
 }
 
-function findingRows(findings: readonly SettleModule.Finding[], tz: string): Array<Array<string | null>> {
+function findingRows(ctx: Ctx, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,
     CLASS_ZH[f.classification] ?? f.classification,
@@ -113,8 +115,8 @@ function findingRows(findings: readonly SettleModule.Finding[], tz: string): Arr
     f.setl_id,
     f.psn_no,
     f.medfee_sumamt,
-    f.at === null ? null : localDateTime(f.at, tz),
-    f.why,
+    f.at === null ? null : localDateTime(f.at, String(ctx.get('timezone'))),
+    ctx.lang === 'zh-CN' ? stuckWhyZh(f) : f.why,
   ]);
 }
 
@@ -122,7 +124,7 @@ function renderFindings(out: Out, ctx: Ctx, r: SettleModule.StuckReport): void {
   if (r.findings.length) {
     out.table(
       [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.his'), ctx.t('stuck.col.center'), 'setl_id', 'psn_no', 'medfee_sumamt', ctx.t('stuck.col.at'), ctx.t('stuck.col.why')],
-      findingRows(r.findings, String(ctx.get('timezone'))),
+      findingRows(ctx, r.findings),
       { align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'] },
     );
     out.bad(ctx.t('stuck.found', { n: r.findings.length }));
@@ -173,7 +175,7 @@ export function registerStuck(settle: Command, app: App): void {
         const { inputError } = await import('../core/errors.js');
         const { settings, olderThanMs } = await settingsOf(ctx, s, o as PeriodOpts);
         const centerOnly = (o.centerOnly ?? settings.centerOnly) as string;
-        if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.');
+        if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
         // Consent first: without a terminal and without --yes, stop before anything is read or sent.
         if (o.apply && !ctx.yes && !ctx.interactive) await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');
         const ids = ((args[0] as string[] | undefined) ?? []).filter(Boolean);
@@ -187,7 +189,10 @@ export function registerStuck(settle: Command, app: App): void {
               if (!plan.items.length) return out.ok(ctx.t('stuck.plan.none'));
               out.table(
                 [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.steps')],
-                plan.items.map((i) => [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(i.note ? [`note: ${i.note}`] : [])].join('\n')]),
+                plan.items.map((i) => {
+                  const note = ctx.lang === 'zh-CN' ? (i.note_zh ?? i.note) : i.note;
+                  return [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(note ? [ctx.t('stuck.note', { note })] : [])].join('\n')];
+                }),
               );
               out.note(ctx.t('stuck.plan.hint'));
             },
@@ -237,7 +242,7 @@ export function registerStuck(settle: Command, app: App): void {
         const s = await loadCore();
         const { inputError } = await import('../core/errors.js');
         const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.');
+        if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.').zh(`--limit ${String(o.limit)} 不是正整数`, '例如 --limit 100。');
         const journal = await ctx.journal();
         const rows = await new s.StuckActionJournal(journal, ctx.runId).list({ id: o.id, limit });
         return {

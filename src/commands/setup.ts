@@ -44,10 +44,10 @@ defineMessages({
   'doctor.allGood': { en: 'All checks passed.', zh: '全部检查通过。' },
   'doctor.someFailed': { en: '{n} check(s) failed; each ✗ says what to do.', zh: '{n} 项检查未通过；每个 ✗ 都给出了处理办法。' },
   'doctor.config': { en: 'configuration', zh: '配置' },
-  'doctor.profile': { en: 'HIS profile', zh: 'HIS 配置档' },
+  'doctor.profile': { en: 'HIS profile', zh: 'HIS 接口配置' },
   'doctor.his': { en: 'HIS database', zh: 'HIS 数据库' },
-  'doctor.statements': { en: 'profile statements', zh: '配置档语句' },
-  'doctor.statement': { en: 'profile statement {name}', zh: '配置档语句 {name}' },
+  'doctor.statements': { en: 'profile statements', zh: '接口配置语句' },
+  'doctor.statement': { en: 'profile statement {name}', zh: '接口配置语句 {name}' },
   'doctor.statementsOk': { en: '{n} statements: reads run for {date} and keep the contract, writes compile', zh: '{n} 条语句：读语句按 {date} 运行且符合约定，写语句可编译' },
   'doctor.unsupported': { en: 'unsupported: {names}', zh: '不支持：{names}' },
   'doctor.statementFix': { en: 'hisops profile check --date <a day with settlements> shows every problem with sample rows.', zh: 'hisops profile check --date <有结算的日期> 会列出全部问题和示例行。' },
@@ -103,7 +103,7 @@ async function runInit(ctx: Ctx, o: InitOptions) {
   let lang = initLang(ctx);
   if (!ctx.yes) {
     if (!ctx.interactive) {
-      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation });
+      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation }).zh(ctx.t('common.needsYes'), '请运行 hisops init --yes，并按需加上 --fixmedins-code、--fixmedins-name、--his-url 和 --center-url。');
     }
     const { input: ask, select } = await import('@inquirer/prompts');
     // The run's own streams (process's in the binary, a test's otherwise).
@@ -119,9 +119,9 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     answers.admvs = await input({ message: t('init.ask.admvs'), default: answers.admvs, validate: (v) => /^\d{6}$/.test(v) || t('init.ask.admvsRule') });
   }
   if (!/^[A-Za-z0-9]{1,30}$/.test(answers.fixmedins_code)) {
-    throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.');
+    throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.').zh(`"${answers.fixmedins_code}" 不是定点医药机构编号`, '请给出医保中心分配的编号（字母和数字，最多 30 位），例如 --fixmedins-code H43010000001。');
   }
-  if (!/^\d{6}$/.test(answers.admvs)) throw inputError('INIT_BAD_ADMVS', `"${answers.admvs}" is not an admin-division code`, 'Give six digits, e.g. --admvs 430100.');
+  if (!/^\d{6}$/.test(answers.admvs)) throw inputError('INIT_BAD_ADMVS', `"${answers.admvs}" is not an admin-division code`, 'Give six digits, e.g. --admvs 430100.').zh(`"${answers.admvs}" 不是行政区划代码`, '请给出六位数字，例如 --admvs 430100。');
   const written: string[] = [];
   const kept: string[] = [];
   const writeFile = async (target: string, content: string) => {
@@ -129,7 +129,7 @@ async function runInit(ctx: Ctx, o: InitOptions) {
       const consent = o.force || (ctx.interactive && !ctx.yes && (await ctx.confirm(ctx.t('init.exists', { file: target }))));
       if (!consent) {
         if (!ctx.interactive) {
-          throw new HisopsError({ code: 'INIT_EXISTS', summary: `${target} exists`, fix: ctx.t('init.existsFix', { file: target }), exit: EXIT.needsConfirmation });
+          throw new HisopsError({ code: 'INIT_EXISTS', summary: `${target} exists`, fix: ctx.t('init.existsFix', { file: target }), exit: EXIT.needsConfirmation }).zh(`${target} 已存在`);
         }
         kept.push(target);
         return;
@@ -203,7 +203,8 @@ async function runDoctor(ctx: Ctx) {
   const checks: DoctorCheck[] = [];
   const fail = (check: string, e: unknown): DoctorCheck => {
     const he = isHisopsError(e) ? e : undefined;
-    return { check, ok: false, detail: he ? he.summary + (he.why ? ` (${he.why})` : '') : String(e), fix: he?.fix, code: he?.code ?? 'INTERNAL', exit: he?.exit ?? EXIT.internal };
+    const words = he?.text(ctx.lang);
+    return { check, ok: false, detail: words ? words.summary + (words.why ? ` (${words.why})` : '') : String(e), fix: words?.fix, code: he?.code ?? 'INTERNAL', exit: he?.exit ?? EXIT.internal };
   };
   let configOk = true;
   try {
@@ -226,7 +227,7 @@ async function runDoctor(ctx: Ctx) {
   return {
     data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => ({ ...c, check: stableCheckName(ctx, c.check) })) },
     exit,
-    error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }) : undefined,
+    error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }).zh(`${first.check}：${first.detail}`) : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('doctor.check'), ctx.t('doctor.result'), ctx.t('doctor.detail')],

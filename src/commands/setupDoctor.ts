@@ -5,7 +5,25 @@
 import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { centerSettings } from '../cli/centerSettings.js';
+import { defineMessages, translate } from '../cli/i18n.js';
 import type { DoctorCheck } from './setup.js';
+
+defineMessages({
+  'doctor.nStatements': { en: '{n} statements', zh: '{n} 条语句' },
+  'doctor.statementsRun': { en: '{n} read statements run', zh: '{n} 条读取语句均可执行' },
+  'doctor.statementsFix': {
+    en: 'Edit these statements in the profile so that they run on this HIS (hisops doctor --verbose shows the SQL).',
+    zh: '请修改接口配置中的这些语句，使其能在本院 HIS 上执行（hisops doctor --verbose 显示 SQL）。',
+  },
+  'doctor.skew': { en: 'clock skew {s} s', zh: '时钟偏差 {s} 秒' },
+  'doctor.skewOffset': {
+    en: "The center's times are {h} h {dir} what center.utcOffsetMinutes ({offset}) gives: set center.utcOffsetMinutes to {suggested} in hisops.yaml (480 = China time) — if `date -u` shows the right UTC time, this machine's clock itself is fine.",
+    zh: '医保中心的时间比 center.utcOffsetMinutes（{offset}）推算的{dir} {h} 小时：请在 hisops.yaml 中将 center.utcOffsetMinutes 设为 {suggested}（480 为中国时间）——如 `date -u` 显示的 UTC 时间正确，本机时钟本身没有问题。',
+  },
+  'doctor.ahead': { en: 'ahead of', zh: '快' },
+  'doctor.behind': { en: 'behind', zh: '慢' },
+  'doctor.skewNtp': { en: "Synchronise this machine's clock (NTP): settlement times and msgids use it.", zh: '请同步本机时钟（NTP）：结算时间和 msgid 都依赖它。' },
+});
 
 type Fail = (check: string, e: unknown) => DoctorCheck;
 
@@ -20,7 +38,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
     profile = await his.loadProfile(profilePath, { binds: ctx.hisBinds() });
-    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${Object.keys(profile.statements).length} statements` });
+    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${ctx.t('doctor.nStatements', { n: Object.keys(profile.statements).length })}` });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));
   }
@@ -99,8 +117,8 @@ async function centerCheck(ctx: Ctx, fail: Fail): Promise<DoctorCheck> {
       const after = Date.now();
       const signTime = parseCenterTime(String(r.result.sign_time ?? ''), settings.utcOffsetMinutes);
       const skewS = signTime === undefined ? undefined : Math.round((signTime - (before + after) / 2) / 1000);
-      const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · clock skew ${Math.abs(skewS)} s`}`;
-      if (skewS !== undefined && Math.abs(skewS) > MAX_SKEW_S) return { check: name, ok: false, detail, ...skewAdvice(skewS, settings.utcOffsetMinutes) };
+      const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · ${ctx.t('doctor.skew', { s: Math.abs(skewS) })}`}`;
+      if (skewS !== undefined && Math.abs(skewS) > MAX_SKEW_S) return { check: name, ok: false, detail, ...skewAdvice(skewS, settings.utcOffsetMinutes, ctx.t.bind(ctx)) };
       return { check: name, ok: true, detail };
     });
   } catch (e) {
@@ -116,17 +134,21 @@ const MAX_SKEW_S = 120;
  * of hours is almost always a wrong time zone, not a drifting clock: the center's clock is set by
  * center.utcOffsetMinutes, so name the value that makes it agree.
  */
-export function skewAdvice(skewS: number, utcOffsetMinutes: number): { fix: string; code: string; exit: 2 | 5 } {
+export function skewAdvice(
+  skewS: number,
+  utcOffsetMinutes: number,
+  t: (key: string, vars?: Record<string, unknown>) => string = (key, vars) => translate('en', key, vars),
+): { fix: string; code: string; exit: 2 | 5 } {
   const hours = Math.round(skewS / 3600);
   if (hours !== 0 && Math.abs(skewS - hours * 3600) <= MAX_SKEW_S) {
     const suggested = utcOffsetMinutes + hours * 60;
     return {
       code: 'CENTER_UTC_OFFSET',
       exit: 2,
-      fix: `The center's times are ${Math.abs(hours)} h ${hours > 0 ? 'ahead of' : 'behind'} what center.utcOffsetMinutes (${utcOffsetMinutes}) gives: set center.utcOffsetMinutes to ${suggested} in hisops.yaml (480 = China time) — if \`date -u\` shows the right UTC time, this machine's clock itself is fine.`,
+      fix: t('doctor.skewOffset', { h: Math.abs(hours), dir: t(hours > 0 ? 'doctor.ahead' : 'doctor.behind'), offset: utcOffsetMinutes, suggested }),
     };
   }
-  return { code: 'CLOCK_SKEW', exit: 5, fix: "Synchronise this machine's clock (NTP): settlement times and msgids use it." };
+  return { code: 'CLOCK_SKEW', exit: 5, fix: t('doctor.skewNtp') };
 }
 
 /** "yyyy-MM-dd HH:mm:ss" in the center's clock (minutes east of UTC) → epoch ms. */

@@ -36,6 +36,7 @@ defineMessages({
   'trace.more': { en: '… and {n} more (--json lists them all)', zh: '… 另有 {n} 条（--json 列出全部）' },
   'trace.whatToDo': { en: 'What to do', zh: '处理办法' },
   'trace.skipped': { en: 'not checked: {what}', zh: '未校验：{what}' },
+  'trace.line': { en: 'line {n}', zh: '第 {n} 行' },
   'trace.resolved': { en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.', zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒（据预写日志），{s} 条重新发送。' },
   'trace.callsResolved': { en: '{n} 35xx request(s) that earlier runs left without an outcome in the center-call journal are resolved (hisops trace status shows how).', zh: '中心调用日志中上次运行遗留、结果未知的 {n} 个 35xx 请求已处理（hisops trace status 显示处理方式）。' },
   'trace.callsDeferred': { en: '{n} 35xx request(s) left without an outcome carry records of kinds this run does not upload; the next upload of those kinds resolves them.', zh: '{n} 个遗留无结果的 35xx 请求含本次未上传类型的记录；下次上传这些类型时处理。' },
@@ -47,12 +48,12 @@ defineMessages({
   'trace.col.run': { en: 'run', zh: '运行' },
   'trace.col.resolvedAt': { en: 'resolved', zh: '处理时间' },
   'trace.col.resolution': { en: 'resolution', zh: '处理方式' },
-  'trace.sentAll': { en: 'Uploaded: {a} record(s) accepted ({c} codes), {r} rejected, {p} to retry.', zh: '已上传：{a} 条记录被接收（{c} 个追溯码），{r} 条被拒，{p} 条待重试。' },
+  'trace.sentAll': { en: 'Uploaded: {a} record(s) accepted ({c} codes), {r} rejected, {p} to retry.', zh: '已上传：{a} 条记录被接收（{c} 个追溯码），{r} 条被拒收，{p} 条待重试。' },
   'trace.pendingFix': { en: '{n} record(s) could not be delivered or have an unknown outcome; run hisops trace upload again (nothing accepted is sent twice).', zh: '{n} 条记录未送达或结果未知；请再次运行 hisops trace upload（已接收的不会重复上传）。' },
-  'trace.rejectedFix': { en: 'Fix the rejected records in the HIS, then: hisops trace retry --apply (or --reason <reason>).', zh: '在 HIS 中修正被拒记录后运行：hisops trace retry --apply（或 --reason <原因>）。' },
+  'trace.rejectedFix': { en: 'Fix the rejected records in the HIS, then: hisops trace retry --apply (or --reason <reason>).', zh: '在 HIS 中修正被拒收的记录后运行：hisops trace retry --apply（或 --reason <原因>）。' },
   'trace.stopped': { en: 'Sending stopped early: {why}. Check the center (hisops doctor).', zh: '已提前停止发送：{why}。请检查医保中心（hisops doctor）。' },
   'trace.planTitle': { en: 'Would send:', zh: '将发送：' },
-  'trace.nothingToRetry': { en: 'No rejected records{reason}: nothing to retry.', zh: '没有被拒记录{reason}：无需重传。' },
+  'trace.nothingToRetry': { en: 'No rejected records{reason}: nothing to retry.', zh: '没有被拒收的记录{reason}：无需重传。' },
   'trace.statusEmpty': { en: 'The journal holds no trace uploads{window} yet.', zh: '日志中还没有追溯码上传记录{window}。' },
   'trace.col.day': { en: 'day', zh: '日期' },
   'trace.col.record': { en: 'record', zh: '记录' },
@@ -64,10 +65,10 @@ defineMessages({
   'trace.col.requests': { en: 'requests', zh: '请求数' },
   'trace.col.already': { en: 'accepted before', zh: '此前已接收' },
   'trace.col.held': { en: 'held', zh: '暂缓' },
-  'trace.col.waiting': { en: 'rejected, unchanged', zh: '被拒未改' },
+  'trace.col.waiting': { en: 'rejected, unchanged', zh: '被拒收未修改' },
   'trace.col.due': { en: 'due', zh: '待传' },
   'trace.col.accepted': { en: 'accepted', zh: '已接收' },
-  'trace.col.rejected': { en: 'rejected', zh: '被拒' },
+  'trace.col.rejected': { en: 'rejected', zh: '被拒收' },
   'trace.col.toRetry': { en: 'to retry', zh: '待重试' },
   'trace.col.pending': { en: 'pending', zh: '待传' },
   'trace.col.new': { en: 'never sent', zh: '未上传' },
@@ -100,7 +101,7 @@ function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
   const out = new Set<TraceModule.TraceKind>();
   for (const part of v.flatMap((x) => x.split(','))) {
     const k = part.trim();
-    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`);
+    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
     out.add(k as TraceModule.TraceKind);
   }
   return [...out];
@@ -126,17 +127,30 @@ function fixmedins(ctx: Ctx): string {
   return String(ctx.get('fixmedins_code'));
 }
 
-function findingRows(findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
-  return findings.slice(0, max).map((f) => [f.line !== undefined ? `${f.day ? f.day + ' ' : ''}line ${f.line}` : f.day, f.record_kind === null ? '' : f.record_id, f.record_kind ?? '', f.drug_trac_codg ?? '', `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(), f.message]);
+function findingRows(ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
+  const zh = ctx.lang === 'zh-CN';
+  return findings
+    .slice(0, max)
+    .map((f) => [
+      f.line !== undefined ? `${f.day ? f.day + ' ' : ''}${ctx.t('trace.line', { n: f.line })}` : f.day,
+      f.record_kind === null ? '' : f.record_id,
+      f.record_kind ?? '',
+      f.drug_trac_codg ?? '',
+      `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(),
+      zh ? tm.findingMessageZh(f) : f.message,
+    ]);
 }
 
-function renderFindings(out: Out, ctx: Ctx, findings: readonly TraceModule.Finding[]): void {
+function renderFindings(out: Out, ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[]): void {
   if (!findings.length) return;
-  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(findings));
+  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(ctx, tm, findings));
   if (findings.length > 50) out.note(ctx.t('trace.more', { n: findings.length - 50 }));
   const kinds = [...new Set(findings.map((f) => f.kind))];
   out.line(ctx.t('trace.whatToDo') + ':');
-  for (const k of kinds) out.line(`  ${k}: ${findings.find((f) => f.kind === k)!.fix}`);
+  for (const k of kinds) {
+    const f = findings.find((x) => x.kind === k)!;
+    out.line(`  ${k}: ${ctx.lang === 'zh-CN' ? tm.findingFixZh(f) : f.fix}`);
+  }
 }
 
 /** Exit 5 of an upload: the center stopped it, or records were left without a known outcome. */
@@ -148,7 +162,7 @@ function uploadError(r: TraceModule.UploadResult): HisopsError | undefined {
     fix: 'Run the same command again when the center answers; nothing the center accepted is sent twice (hisops trace status shows what is left).',
     details: { pending: r.pending.length },
     exit: EXIT.external,
-  });
+  }).zh(r.stopped ? `上传已中止：${r.stopped}` : `${r.pending.length} 条记录待重试或结果未知`, '请在医保中心恢复应答后再次运行同一命令；中心已接收的记录不会重复发送（hisops trace status 显示剩余内容）。');
 }
 
 function uploadExit(r: TraceModule.UploadResult): ExitCode {
@@ -157,7 +171,7 @@ function uploadExit(r: TraceModule.UploadResult): ExitCode {
   return EXIT.ok;
 }
 
-function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
+function renderUpload(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.UploadResult): void {
   if (r.resolved.unresolved) out.note(ctx.t('trace.resolved', { n: r.resolved.unresolved, a: r.resolved.accepted, r: r.resolved.rejected, s: r.resolved.resend }));
   const callsDone = r.calls.resolved.filter((c) => c.done).length;
   if (callsDone) out.note(ctx.t('trace.callsResolved', { n: callsDone }));
@@ -181,7 +195,7 @@ function renderUpload(out: Out, ctx: Ctx, r: TraceModule.UploadResult): void {
     out.line(ctx.t('trace.planTitle'));
     out.table([ctx.t('trace.col.infno'), ctx.t('trace.col.requests'), ctx.t('trace.records'), ctx.t('trace.codes')], r.plan.map((p) => [p.infno, p.requests, p.records, p.codes]), { align: ['left', 'right', 'right', 'right'] });
   }
-  renderFindings(out, ctx, r.findings);
+  renderFindings(out, ctx, tm, r.findings);
   if (r.rejected.length) {
     out.table(
       [ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.reason'), ctx.t('trace.col.message')],
@@ -288,13 +302,13 @@ export function registerTrace(program: Command, app: App): Command {
         let report: TraceModule.CheckReport;
         let shown: string;
         if (file !== undefined) {
-          if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).');
+          if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).').zh('请给出文件或 --from/--to，二者不能同时给出', '请校验一个文件（hisops trace check codes.csv）或按日期校验 HIS（hisops trace check --from 2026-01-05 --to 2026-01-06）。');
           const full = path.resolve(ctx.cwd, file);
           let text: string;
           try {
             text = fs.readFileSync(full, 'utf8');
           } catch {
-            throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.');
+            throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.').zh(`无法读取 ${full}`, '请检查路径；文件格式见 docs/trace.md。');
           }
           shown = path.relative(ctx.cwd, full) || full;
           report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj });
@@ -321,12 +335,12 @@ export function registerTrace(program: Command, app: App): Command {
               [ctx.t('trace.codes'), report.codes],
               [ctx.t('trace.clean'), report.clean],
             ]);
-            for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: s }));
+            for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: ctx.lang === 'zh-CN' ? trace.skippedZh(s) : s }));
             if (!report.findings.length) {
               out.ok(ctx.t('trace.allGood', { n: report.records }));
               return;
             }
-            renderFindings(out, ctx, report.findings);
+            renderFindings(out, ctx, trace, report.findings);
             out.bad(ctx.t('trace.findings', { n: report.findings.length, r: affected }));
           },
         };
@@ -347,7 +361,7 @@ export function registerTrace(program: Command, app: App): Command {
         const settings = settingsFrom(ctx, trace, o);
         const window = windowFrom(ctx, trace, o, settings);
         const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
-        return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, r) };
+        return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
       },
       { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),
@@ -418,7 +432,7 @@ export function registerTrace(program: Command, app: App): Command {
           return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
         }
         const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
-        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, r) };
+        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
       },
       { record: true, lock: (o) => !!o.apply && 'trace upload' },
     ),

@@ -187,7 +187,7 @@ export function isEnding(before: Record<string, string | null>, after: Record<st
 }
 
 export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<CatalogImportResult> {
-  if (o.files.length === 0) throw inputError('CATALOG_NO_FILES', 'No catalog files given', 'Name one or more files: hisops catalog import 1306.zip');
+  if (o.files.length === 0) throw inputError('CATALOG_NO_FILES', 'No catalog files given', 'Name one or more files: hisops catalog import 1306.zip').zh('未给出目录文件', '请给出一个或多个文件：hisops catalog import 1306.zip');
   const problems = new ProblemList(o.problemLimit ?? 50);
   let fatal = false;
   let rowProblems = false;

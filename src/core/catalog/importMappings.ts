@@ -80,7 +80,7 @@ const storedRecord = (m: { fixmedins_hilist_id: string; begndate: Day; enddate: 
 
 export async function importMappings(db: Db, o: MappingImportOptions): Promise<MappingImportResult> {
   const overrides = o.columns ? parseColumnsOption(o.columns) : { map: {}, errors: [] };
-  if (overrides.errors.length) throw inputError('MAPPING_COLUMNS', `--columns: ${overrides.errors.join('; ')}`, 'Write --columns field=Header,field=Header with the fields fixmedins_hilist_id, fixmedins_hilist_name, list_type, med_list_codg, begndate, enddate.');
+  if (overrides.errors.length) throw inputError('MAPPING_COLUMNS', `--columns: ${overrides.errors.join('; ')}`, 'Write --columns field=Header,field=Header with the fields fixmedins_hilist_id, fixmedins_hilist_name, list_type, med_list_codg, begndate, enddate.').zh(`--columns：${overrides.errors.join('；')}`, '请写成 --columns field=Header,field=Header，字段为 fixmedins_hilist_id、fixmedins_hilist_name、list_type、med_list_codg、begndate、enddate。');
   const problems = new ProblemList(50);
   let fatal = false;
   const report = (p: Problem) => {

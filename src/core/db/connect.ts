@@ -48,7 +48,7 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
     const file = t.file === ':memory:' ? ':memory:' : path.resolve(opts.baseDir ?? process.cwd(), t.file!);
     if (file !== ':memory:' && !fs.existsSync(file)) {
       if (!opts.create) {
-        throw inputError('DB_SQLITE_MISSING', `No SQLite database at ${file}`, 'Check the path, or create it first (for the demo HIS: hisops demo seed).');
+        throw inputError('DB_SQLITE_MISSING', `No SQLite database at ${file}`, 'Check the path, or create it first (for the demo HIS: hisops demo seed).').zh(`${file} 处没有 SQLite 数据库`, '请检查路径，或先创建它（演示 HIS：hisops demo seed）。');
       }
       fs.mkdirSync(path.dirname(file), { recursive: true });
     }
@@ -111,16 +111,16 @@ export function classifyDbError(e: unknown, t: DbTarget): HisopsError {
   const where = t.dialect === 'sqlite' ? t.file : `${t.host}:${t.port}`;
   const code = String(err?.code ?? '');
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|NJS-503|NJS-511|ESOCKET|Timeout acquiring/i.test(code + ' ' + reason)) {
-    return externalError('DB_UNREACHABLE', `Cannot reach the ${DIALECTS[t.dialect].label} server at ${where}`, 'Check that the server is running and that host and port are right; then run hisops doctor.', reason, { target: t.display });
+    return externalError('DB_UNREACHABLE', `Cannot reach the ${DIALECTS[t.dialect].label} server at ${where}`, 'Check that the server is running and that host and port are right; then run hisops doctor.', reason, { target: t.display }).zh(`无法连接 ${where} 上的 ${DIALECTS[t.dialect].label} 服务器`, '请确认服务器正在运行、主机和端口正确，然后运行 hisops doctor。');
   }
   if (/28P01|28000|ER_ACCESS_DENIED|ORA-01017|ELOGIN|password authentication failed|Access denied/i.test(code + ' ' + reason)) {
-    return externalError('DB_AUTH', `The ${DIALECTS[t.dialect].label} server at ${where} refused the login for user "${t.user ?? ''}"`, 'Check the user name and the password (HISOPS_HIS_PASSWORD or the connection\'s passwordEnv / passwordFile).', reason, { target: t.display });
+    return externalError('DB_AUTH', `The ${DIALECTS[t.dialect].label} server at ${where} refused the login for user "${t.user ?? ''}"`, 'Check the user name and the password (HISOPS_HIS_PASSWORD or the connection\'s passwordEnv / passwordFile).', reason, { target: t.display }).zh(`${where} 上的 ${DIALECTS[t.dialect].label} 服务器拒绝了用户 "${t.user ?? ''}" 的登录`, '请检查用户名和密码（HISOPS_HIS_PASSWORD 或连接的 passwordEnv / passwordFile）。');
   }
   if (/3D000|ER_BAD_DB_ERROR|ORA-12514|does not exist|Unknown database/i.test(code + ' ' + reason)) {
-    return externalError('DB_MISSING', `The database named in ${t.display} does not exist on ${where}`, 'Create it, or correct the database/service name in the URL.', reason, { target: t.display });
+    return externalError('DB_MISSING', `The database named in ${t.display} does not exist on ${where}`, 'Create it, or correct the database/service name in the URL.', reason, { target: t.display }).zh(`${t.display} 中指定的数据库在 ${where} 上不存在`, '请创建该数据库，或更正 URL 中的数据库/服务名。');
   }
   if (/Cannot find module|ERR_MODULE_NOT_FOUND/i.test(reason)) {
-    return externalError('DB_DRIVER', `The ${DIALECTS[t.dialect].driver} driver is not installed`, `Reinstall hisops (npm ci) so that ${DIALECTS[t.dialect].driver} is present.`, reason);
+    return externalError('DB_DRIVER', `The ${DIALECTS[t.dialect].driver} driver is not installed`, `Reinstall hisops (npm ci) so that ${DIALECTS[t.dialect].driver} is present.`, reason).zh(`未安装 ${DIALECTS[t.dialect].driver} 驱动`, `请重新安装 hisops（npm ci），使 ${DIALECTS[t.dialect].driver} 可用。`);
   }
-  return externalError('DB_FAILED', `The ${DIALECTS[t.dialect].label} database at ${where} failed`, 'Read the database\'s reason below; fix it and run again.', reason, { target: t.display });
+  return externalError('DB_FAILED', `The ${DIALECTS[t.dialect].label} database at ${where} failed`, 'Read the database\'s reason below; fix it and run again.', reason, { target: t.display }).zh(`${where} 上的 ${DIALECTS[t.dialect].label} 数据库出错`, '请阅读下面数据库给出的原因，处理后再次运行。');
 }

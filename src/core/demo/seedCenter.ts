@@ -54,7 +54,7 @@ export interface SeedCenterResult {
 
 export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterResult> {
   const m = opts.manifest;
-  if (m.center) throw inputError('DEMO_CENTER_SEEDED', 'The center side of this seed was already written', 'Seed a new HIS and sandbox ledger (hisops demo seed --out NEW_DIR).');
+  if (m.center) throw inputError('DEMO_CENTER_SEEDED', 'The center side of this seed was already written', 'Seed a new HIS and sandbox ledger (hisops demo seed --out NEW_DIR).').zh('本次演示数据的医保中心部分已写入过', '请生成新的 HIS 和沙箱账本（hisops demo seed --out NEW_DIR）。');
   const profile = opts.profile ?? (await loadProfile(referenceProfilePath()));
   const ledger = opts.ledger;
   const fixmedins_code = m.institution.fixmedins_code;
@@ -125,7 +125,7 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
           ledger.insertSettlement(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
           tally(amounts);
         } else {
-          throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).');
+          throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
         }
       }
     });

@@ -50,24 +50,24 @@ export const DEFAULT_ADMDVS = '430100';
 
 export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   const size = opts.size ?? 'small';
-  if (!isSeedSize(size)) throw inputError('DEMO_SIZE', `Unknown seed size "${String(size)}"`, 'Use --size small, medium or large.');
+  if (!isSeedSize(size)) throw inputError('DEMO_SIZE', `Unknown seed size "${String(size)}"`, 'Use --size small, medium or large.').zh(`未知的演示数据规模 "${String(size)}"`, '请使用 --size small、medium 或 large。');
   const seed = opts.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw inputError('DEMO_SEED', `The seed must be a whole number from 0 to 4294967295, not ${seed}`, 'Pass --seed with a whole number (e.g. --seed 42).');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw inputError('DEMO_SEED', `The seed must be a whole number from 0 to 4294967295, not ${seed}`, 'Pass --seed with a whole number (e.g. --seed 42).').zh(`随机种子必须是 0 到 4294967295 之间的整数，而不是 ${seed}`, '请用 --seed 给出整数（例如 --seed 42）。');
   const days = opts.days ?? SIZES[size].days;
-  if (!Number.isInteger(days) || days < 2 || days > 366) throw inputError('DEMO_DAYS', `Cannot seed ${days} days`, 'Use from 2 to 366 days (two at least, so that cross-day anomalies have a next day).');
+  if (!Number.isInteger(days) || days < 2 || days > 366) throw inputError('DEMO_DAYS', `Cannot seed ${days} days`, 'Use from 2 to 366 days (two at least, so that cross-day anomalies have a next day).').zh(`无法生成 ${days} 天的数据`, '请使用 2 到 366 天（至少两天，跨日异常才有次日）。');
   const startDate = opts.startDate ?? DEFAULT_START_DATE;
-  if (!isIsoDay(startDate)) throw inputError('DEMO_START', `"${startDate}" is not a date`, 'Write the start date as yyyy-MM-dd (e.g. 2025-03-03).');
+  if (!isIsoDay(startDate)) throw inputError('DEMO_START', `"${startDate}" is not a date`, 'Write the start date as yyyy-MM-dd (e.g. 2025-03-03).').zh(`"${startDate}" 不是日期`, '请将开始日期写成 yyyy-MM-dd（例如 2025-03-03）。');
   const fixmedins_code = opts.fixmedins_code ?? DEFAULT_FIXMEDINS_CODE;
   const admdvs = opts.admdvs ?? DEFAULT_ADMDVS;
-  if (!/^[A-Za-z0-9]{12}$/.test(fixmedins_code)) throw inputError('DEMO_FIXMEDINS', `"${fixmedins_code}" is not a 12-character institution code`, 'Use the institution code the center issued (12 letters/digits, e.g. H43010000001).');
-  if (!/^\d{6}$/.test(admdvs)) throw inputError('DEMO_ADMDVS', `"${admdvs}" is not a 6-digit admin division`, 'Use a 6-digit division code such as 430100.');
+  if (!/^[A-Za-z0-9]{12}$/.test(fixmedins_code)) throw inputError('DEMO_FIXMEDINS', `"${fixmedins_code}" is not a 12-character institution code`, 'Use the institution code the center issued (12 letters/digits, e.g. H43010000001).').zh(`"${fixmedins_code}" 不是 12 位定点医药机构编号`, '请使用医保中心分配的机构编号（12 位字母/数字，例如 H43010000001）。');
+  if (!/^\d{6}$/.test(admdvs)) throw inputError('DEMO_ADMDVS', `"${admdvs}" is not a 6-digit admin division`, 'Use a 6-digit division code such as 430100.').zh(`"${admdvs}" 不是 6 位行政区划代码`, '请使用 6 位区划代码，例如 430100。');
 
   const db = opts.db;
   await loadReferenceSchema(db);
   for (const table of ['his_settlement', 'his_item']) {
     const existing = await db.knex(table).count({ n: '*' });
     if (Number((existing[0] as { n: unknown }).n) > 0) {
-      throw inputError('DEMO_NOT_EMPTY', `The database ${db.target.display} already holds HIS data (${table})`, 'Seed into a new, empty database (or a new --out folder).');
+      throw inputError('DEMO_NOT_EMPTY', `The database ${db.target.display} already holds HIS data (${table})`, 'Seed into a new, empty database (or a new --out folder).').zh(`数据库 ${db.target.display} 中已有 HIS 数据（${table}）`, '请写入一个新的空数据库（或新的 --out 文件夹）。');
     }
   }
 

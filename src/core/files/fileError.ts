@@ -24,6 +24,23 @@ const REASON: Record<string, string> = {
   EISDIR: 'the path is a folder',
 };
 
+/** The same reasons in Chinese. */
+const REASON_ZH: Record<string, string> = {
+  ENOSPC: '磁盘已满',
+  EDQUOT: '磁盘配额已用完',
+  EIO: '磁盘报告输入/输出错误',
+  EFBIG: '文件将超过文件系统允许的大小',
+  EACCES: '权限不足',
+  EPERM: '操作不被允许',
+  EROFS: '文件系统为只读',
+  ENOENT: '文件夹不存在',
+  ENOTDIR: '路径中有一部分不是文件夹',
+  EISDIR: '该路径是文件夹',
+};
+
+/** The few `what` words callers pass, in Chinese. */
+const WHAT_ZH: Record<string, string> = { 'the file': '文件', 'the report': '报告', 'the journal': '日志库' };
+
 function errnoOf(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
@@ -56,7 +73,10 @@ export function fileError(e: unknown, file: string, what = 'the file', action: '
       details: { path: file, errno: code },
       exit: EXIT.external,
       cause: e,
-    });
+    }).zh(
+      `无法${action === 'write' ? '写入' : '打开'}${WHAT_ZH[what] ?? what} ${file}：${REASON_ZH[code] ?? '磁盘已满或出现故障'}（${code}）`,
+      `请释放 ${file} 所在磁盘的空间（或修复磁盘），然后再次运行命令；没有留下写了一半的内容。`,
+    );
   }
   if (NOT_WRITABLE.has(code)) {
     return new HisopsError({
@@ -72,7 +92,14 @@ export function fileError(e: unknown, file: string, what = 'the file', action: '
       details: { path: file, errno: code },
       exit: EXIT.usage,
       cause: e,
-    });
+    }).zh(
+      `无法${action === 'write' ? '写入' : '打开'}${WHAT_ZH[what] ?? what} ${file}${REASON_ZH[code] ? `：${REASON_ZH[code]}` : ''}（${code}）`,
+      action === 'open'
+        ? `请确认 ${file} 存在，且当前用户可读写（不是只读挂载）。`
+        : code === 'EISDIR'
+          ? `请给出文件名，而不是文件夹（例如 ${file}/${file.split(/[\\/]/).pop() ?? 'out'}.out）。`
+          : `请确认 ${file} 所在文件夹存在、确是文件夹且当前用户可写（不是只读挂载），或换一个路径。`,
+    );
   }
   return undefined;
 }

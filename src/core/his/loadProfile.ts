@@ -25,7 +25,7 @@ export async function loadProfile(file: string, opts: LoadProfileOptions = {}): 
       'Check his.profile in hisops.yaml: a path relative to hisops.yaml, or builtin:reference for the reference HIS (hisops init writes a copy to edit).',
       code === 'ENOENT' ? 'The file does not exist.' : String((e as Error).message),
       { file: abs },
-    );
+    ).zh(`无法读取 HIS 接口配置 ${abs}`, '请检查 hisops.yaml 中的 his.profile：相对于 hisops.yaml 的路径，或用 builtin:reference 表示参考 HIS（hisops init 会写出一份副本供修改）。', code === 'ENOENT' ? '文件不存在。' : String((e as Error).message));
   }
   const profile = parseProfile(text, abs);
   return opts.binds ? withBindValues(profile, opts.binds) : profile;

@@ -86,11 +86,11 @@ export function parseProfile(text: string, file: string): Profile {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = lineAt(e.pos[0]);
-    throw profileError(file, [{ code: 'PROFILE_YAML', line, message: `the file is not valid YAML: ${e.message.split('\n')[0]}`, fix: 'Fix the YAML at that line (indentation, a missing ":" or an unclosed quote).' }]);
+    throw profileError(file, [{ code: 'PROFILE_YAML', line, message: `the file is not valid YAML: ${e.message.split('\n')[0]}`, fix: 'Fix the YAML at that line (indentation, a missing ":" or an unclosed quote).', zh: { message: `文件不是有效的 YAML：${e.message.split('\n')[0]}`, fix: '请更正该行的 YAML（缩进、缺少 ":" 或引号未闭合）。' } }]);
   }
   const root = doc.contents;
   if (!isMap(root)) {
-    throw profileError(file, [{ code: 'PROFILE_SHAPE', line: 1, message: 'a profile is a mapping with a "statements:" key', fix: 'Start from templates/profiles/reference.yaml (hisops init writes a copy).' }]);
+    throw profileError(file, [{ code: 'PROFILE_SHAPE', line: 1, message: 'a profile is a mapping with a "statements:" key', fix: 'Start from templates/profiles/reference.yaml (hisops init writes a copy).', zh: { message: '接口配置应是含 "statements:" 键的映射', fix: '请从 templates/profiles/reference.yaml 开始（hisops init 会写出一份副本）。' } }]);
   }
   const ctx: Ctx = { file, problems: [], lineOf, lineAt, fragments: new Map(), institution: new Set([INSTITUTION_BIND]) };
   let name = '';
@@ -125,6 +125,10 @@ export function parseProfile(text: string, file: string): Profile {
       line: lineOf(statementsNode),
       message: `the profile lacks ${missing.length === 1 ? 'the statement' : 'statements'} ${missing.map((m) => `"${m}"`).join(', ')}`,
       fix: 'Add them under "statements:"; copy them from templates/profiles/reference.yaml and point the SQL at your HIS tables, or mark one "unsupported: <reason>" when your HIS has no such data.',
+      zh: {
+        message: `接口配置缺少语句 ${missing.map((m) => `"${m}"`).join('、')}`,
+        fix: '请在 "statements:" 下添加；可从 templates/profiles/reference.yaml 复制，再将 SQL 指向本院 HIS 的表；本院 HIS 没有此类数据时，可标为 "unsupported: <原因>"。',
+      },
     });
   }
   if (ctx.problems.length) throw profileError(file, dedupe(ctx.problems));
@@ -289,19 +293,26 @@ function isBlock(node: Node): boolean {
 function profileError(file: string, problems: ProfileProblem[]): HisopsError {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  const e = new HisopsError({
+  return new HisopsError({
     code: first.code,
     summary: `${file}:${first.line}: ${first.message}${more}`,
     why: problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'),
     fix: problems.length > 1 ? `${first.fix} Then fix the other lines listed above and run hisops doctor.` : `${first.fix} Then run hisops doctor.`,
     details: { file, problems },
     exit: EXIT.usage,
-  });
-  if (first.zh) e.zh(`${file}:${first.line}：${first.zh.message}${problems.length > 1 ? `（另有 ${problems.length - 1} 个问题）` : ''}`, `${first.zh.fix} 然后运行 hisops doctor。`);
-  return e;
+  }).zh(
+    `${file}:${first.line}：${first.zh?.message ?? first.message}${problems.length > 1 ? `（另有 ${problems.length - 1} 个问题）` : ''}`,
+    problems.length > 1 ? `${first.zh?.fix ?? first.fix} 然后更正上面列出的其他行，并运行 hisops doctor。` : `${first.zh?.fix ?? first.fix} 然后运行 hisops doctor。`,
+    problems.map((p) => `${file}:${p.line}：${p.zh?.message ?? p.message}`).join('\n'),
+  );
 }
 
 /** ", e.g. did you mean X?" when a known name is close to the unknown one. */
+/** The same hint as `suggest`, in Chinese. */
+function suggestZh(word: string, known: string[], prefix = ''): string {
+  return suggest(word, known, prefix).replace(/^ \(did you mean (.*)\?\)$/, '（是不是 $1？）');
+}
+
 function suggest(word: string, known: string[], prefix = ''): string {
   let best: string | undefined;
   let bestD = Infinity;

@@ -30,7 +30,7 @@ export interface StatementResult {
 export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect' | 'info'>): { statement: ProfileStatement; variant: StatementVariant } {
   const statement = profile.statements[name];
   if (!statement) {
-    throw inputError('PROFILE_NO_STATEMENT', `The profile ${profile.file} has no statement "${name}"`, `Add "${name}" to the profile (copy it from templates/profiles/reference.yaml).`);
+    throw inputError('PROFILE_NO_STATEMENT', `The profile ${profile.file} has no statement "${name}"`, `Add "${name}" to the profile (copy it from templates/profiles/reference.yaml).`).zh(`接口配置 ${profile.file} 中没有语句 "${name}"`, `请将 "${name}" 加入接口配置（可从 templates/profiles/reference.yaml 复制）。`);
   }
   if (statement.unsupported !== undefined) throw unsupportedError(profile, statement);
   const variant = statement.variants[db.dialect] ?? statement.variants.default;
@@ -40,7 +40,7 @@ export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect
       `${profile.file}:${statement.line}: statement "${name}" has no SQL for ${db.info.label}`,
       `Add "${db.dialect}:" (or "default:") under its sql.`,
       `It has SQL only for ${Object.keys(statement.variants).join(', ')}.`,
-    );
+    ).zh(`${profile.file}:${statement.line}：语句 "${name}" 没有适用于 ${db.info.label} 的 SQL`, `请在其 sql 下添加 "${db.dialect}:"（或 "default:"）。`, `它只有适用于 ${Object.keys(statement.variants).join('、')} 的 SQL。`);
   }
   return { statement, variant };
 }
@@ -101,7 +101,12 @@ export function prepareStatement(profile: Profile, name: string, db: Pick<Db, 'd
   const values = variant.positional.order.map((b) => {
     if (!(b in spec.binds)) return institutionValue(profile, name, b);
     if (!(b in binds)) {
-      throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${b} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal });
+      throw new HisopsError({
+        code: 'PROFILE_BIND_VALUE',
+        summary: `No value was given for :${b} of statement "${name}"`,
+        fix: 'This is a bug in hisops: report it with the command you ran.',
+        exit: EXIT.internal,
+      }).zh(`语句 "${name}" 的 :${b} 没有给出值`, '这是 hisops 的程序缺陷：请连同所执行的命令一起报告。');
     }
     return bindValue(spec.binds[b]?.type, binds[b]);
   });
@@ -189,5 +194,5 @@ export function statementError(e: unknown, db: Db, profile: Profile, name: strin
     'Check its SQL against your HIS tables and columns, then run hisops doctor (it runs every read statement).',
     c.why,
     { statement: name, file: profile.file, line },
-  );
+  ).zh(`语句 "${name}"（${profile.file}:${line}）在 ${db.info.label} 上执行失败`, '请对照 HIS 的表和列检查其 SQL，然后运行 hisops doctor（它会执行每条读取语句）。');
 }

@@ -148,7 +148,7 @@ export function lockHeldError(key: string, holder: LockHolder | undefined, waite
     fix: 'Let it finish (this run can then be repeated: nothing it would send is lost), or wait for it with --wait [duration] (e.g. --wait 10m). A holder that died is taken over automatically.',
     details: { lock_key: key, holder: holder ?? null, waited_ms: waitedMs },
     exit: EXIT.external,
-  });
+  }).zh(`另一次运行持有锁 ${key}：${who}`, '请等它结束（之后可重新运行本次，不会丢失要发送的内容），或用 --wait [时长] 等待（例如 --wait 10m）。已退出的持有者会被自动接管。', why ?? (waitedMs > 0 ? `等待 ${Math.round(waitedMs / 1000)} 秒后它仍在运行。` : '同一作业和机构同一时间只允许一次运行写入或发送，以免重复发送。'));
 }
 
 /** How each dialect takes and releases a server-side advisory lock; null: the lock row decides. */
@@ -333,6 +333,6 @@ export function parseWait(v: string | boolean | undefined): number {
   if (v === undefined || v === false) return 0;
   if (v === true || v.trim() === '') return Infinity;
   const m = WAIT.exec(v.trim());
-  if (!m) throw inputError('BAD_WAIT', `--wait "${v}" is not a duration`, 'Write --wait alone (wait as long as the other run takes) or with a duration: --wait 90s, --wait 10m, --wait 1h.');
+  if (!m) throw inputError('BAD_WAIT', `--wait "${v}" is not a duration`, 'Write --wait alone (wait as long as the other run takes) or with a duration: --wait 90s, --wait 10m, --wait 1h.').zh(`--wait "${v}" 不是时长`, '请单独写 --wait（等到另一次运行结束），或带上时长：--wait 90s、--wait 10m、--wait 1h。');
   return Math.round(Number(m[1]) * WAIT_UNIT_MS[(m[2] ?? 's').toLowerCase()]!);
 }

@@ -155,7 +155,7 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
       `Compare the file with reconcile.resultColumns (now ${columns.join(', ')}); if the province orders the columns differently, set reconcile.resultColumns to its order.`,
       `First line as received: ${JSON.stringify(first.raw.slice(0, 300))}`,
       { lines: rows.length + balanced.length, columns: [...columns] },
-    );
+    ).zh(`医保中心 3202 结果文件中没有一行符合预期的列（第 ${first.line} 行：${first.problem}）`, `请将文件与 reconcile.resultColumns（当前为 ${columns.join('、')}）比对；如本省列顺序不同，请将 reconcile.resultColumns 设为本省的顺序。`, `收到的第一行：${JSON.stringify(first.raw.slice(0, 300))}`);
   }
   return { rows, balanced, bad };
 }

@@ -18,6 +18,7 @@ export { detailRequest, parseResultText, parseResultLine, rowBalanced, type Deta
 export { matchDetail, type MatchResult } from './match.js';
 export { classify, problemFinding, evidenceNeeds, centerQueryOf, mergeFindings, dayShift, minutesBetween, type ClassifyContext, type EvidenceNeeds } from './classify.js';
 export { repairFor, handedOff, type RepairInput } from './repair.js';
+export { findingDetailZh, repairHowZh } from './findingWords.js';
 export { settleGroupSums, daySummaries, type GroupResult, type DaySummary, type RunStatus, type DetailState } from './summary.js';
 export { reportCsv, reportJson, reportHtml, reportFormat, dailyChartSvg, type ReportInput, type ReportFormat } from './report.js';
 export { reportModel, totalRow, type ReportModel, type Sheet, type Column, type Cell } from './reportModel.js';

@@ -283,7 +283,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
           'The download was cut off or is not a ZIP: run the reconciliation again (it is safe to repeat); if it keeps failing, ask the center about the file.',
           e instanceof Error ? e.message : String(e),
           { file_qury_no: det.result.file_qury_no, filename: det.result.filename, bytes: down.result.length },
-        );
+        ).zh(`无法读取医保中心的 3202 结果文件 ${det.result.filename}（file_qury_no ${det.result.file_qury_no}）`, '下载中断或不是 ZIP 文件：请再次对账（可安全重复）；如持续失败，请向医保中心询问该文件。');
       }
     });
     calls['3202']++;

@@ -71,7 +71,7 @@ export function splitTotals(input: TotalsInput, policy: Policy, opts: SplitOptio
   const bad = (['medfee_sumamt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const).filter((f) => t[f].isNeg() || t[f].decimalPlaces() > 2);
   if (bad.length > 0 || !parts.eq(t.medfee_sumamt)) {
     throw inputError('BILL_TOTALS_INVALID', `${file}: the totals do not split medfee_sumamt ${t.medfee_sumamt.toFixed(2)} (fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `; negative or over 2 decimals: ${bad.join(', ')}` : ''})`,
-      'send totals where medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, each ≥ 0 with 2 decimals', undefined, { file });
+      'send totals where medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, each ≥ 0 with 2 decimals', undefined, { file }).zh(`${file}：各项合计之和不等于 medfee_sumamt ${t.medfee_sumamt.toFixed(2)}（fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `；为负数或超过 2 位小数：${bad.join('、')}` : ''}）`, '请使 medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt，且每项 ≥ 0、保留 2 位小数');
   }
   const ex = (opts.explain ?? true) ? new Explainer(policy) : null;
   if (ex) explainTotals(ex, t);

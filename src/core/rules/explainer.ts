@@ -11,9 +11,9 @@ export class Explainer {
   readonly entries: ExplainEntry[] = [];
   constructor(private readonly policy: Policy) {}
 
-  /** `policyPath` is the policy field the rule comes from ('inpatient.deductible'), or null. */
-  add(field: string, amount: Decimal, rule: string, policyPath: string | null, inputs: Record<string, string>): void {
-    this.entries.push({ field, amount, rule, source: policyPath === null ? null : this.source(policyPath), inputs });
+  /** `rule` is [English, Chinese]; `policyPath` is the policy field the rule comes from ('inpatient.deductible'), or null. */
+  add(field: string, amount: Decimal, rule: [string, string], policyPath: string | null, inputs: Record<string, string>): void {
+    this.entries.push({ field, amount, rule: rule[0], rule_zh: rule[1], source: policyPath === null ? null : this.source(policyPath), inputs });
   }
 
   source(policyPath: string): string {

@@ -85,5 +85,5 @@ export function assertInvariants(r: SettleResult): void {
     fix: `report it with the bill and the policy file (${r.policy.file}); run the same bill with --json --explain and attach the output`,
     details: { violations: v, policy: r.policy },
     exit: EXIT.internal,
-  });
+  }).zh(`内部错误：结算违反了 ${v.map((x) => x.id).join('、')}——这是规则引擎的缺陷`, `请连同账单和政策文件（${r.policy.file}）一起报告；用 --json --explain 运行同一账单并附上输出`);
 }

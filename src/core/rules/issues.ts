@@ -64,7 +64,8 @@ export function issuesError(code: string, what: string, unsorted: Issue[]): Hiso
     fix: first.fix,
     details: { issues },
     exit: EXIT.usage,
-  });
+    // The issue texts come from the policy checks and stay as they are; the frame is Chinese.
+  }).zh(`${what}：${where(first)}：${first.message}${issues.length > 1 ? `（另有 ${issues.length - 1} 个问题）` : ''}`, first.fix);
 }
 
 /** The closest allowed word (edit distance ≤ 2), for "did you mean" fixes. */

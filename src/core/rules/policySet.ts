@@ -73,7 +73,7 @@ export function selectPolicy(policies: Policy[], insutype: string, date: string,
     `load the policy in force on ${date.slice(0, 10)} for insutype ${insutype} (a policy file whose effective period covers it), or correct the date/insutype`,
     `loaded policies: ${loaded}`,
     { insutype, date, ...(place ? { place } : {}) },
-  );
+  ).zh(`${at}险种 ${insutype} 在 ${date.slice(0, 10)} 没有适用的政策`, `请加载 ${date.slice(0, 10)} 对险种 ${insutype} 有效的政策（有效期覆盖该日的政策文件），或更正日期/险种`, `已加载的政策：${loaded}`);
 }
 
 function dayBefore(date: string): string {

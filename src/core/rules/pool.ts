@@ -24,8 +24,8 @@ export interface PoolOutcome {
 export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   const pool = c.policy.pools[c.visit.type];
   if (!pool) {
-    c.ex?.add('act_pay_dedc', ZERO, `the policy has no ${c.visit.type} section: no deductible, the basic fund pays nothing`, null, {});
-    c.ex?.add('hifp_pay', ZERO, `the policy has no ${c.visit.type} section: the basic fund pays nothing`, null, {});
+    c.ex?.add('act_pay_dedc', ZERO, [`the policy has no ${c.visit.type} section: no deductible, the basic fund pays nothing`, `政策没有 ${c.visit.type} 部分：无起付线，统筹基金不支付`], null, {});
+    c.ex?.add('hifp_pay', ZERO, [`the policy has no ${c.visit.type} section: the basic fund pays nothing`, `政策没有 ${c.visit.type} 部分：统筹基金不支付`], null, {});
     return { act_pay_dedc: ZERO, hifp_pay: ZERO, pool_prop_selfpay: ZERO, over_ceiling_amt: ZERO, limit: ZERO };
   }
   const mode = c.policy.rounding.mode;
@@ -39,7 +39,12 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   const remaining = maxD(ZERO, std.amount.minus(paidBefore));
   const dedc = minD(inscp, remaining);
   if (c.ex) {
-    c.ex.add('act_pay_dedc', dedc, `deductible 起付线 = min(in-scope amount, standard${pool.deductible.per === 'year' ? ' − paid this year' : ' per admission'})`, `${path}.deductible`, {
+    const yearly = pool.deductible.per === 'year';
+    const rule: [string, string] = [
+      `deductible 起付线 = min(in-scope amount, standard${yearly ? ' − paid this year' : ' per admission'})`,
+      `起付线 = min(符合范围金额, 标准${yearly ? ' − 本年已付' : '（每次住院）'})`,
+    ];
+    c.ex.add('act_pay_dedc', dedc, rule, `${path}.deductible`, {
       inscp_scp_amt: f2(inscp), standard: f2(std.amount), ...std.inputs,
       ...(pool.deductible.per === 'year' ? { [`ytd ${paidKey}`]: f2(paidBefore) } : {}),
       ...(c.visit.carry ? { note: 'stay total: deductible paid by earlier interim settlements is carried' } : {}),
@@ -62,12 +67,17 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   const prop = ratioOf(bandAt(pool.bands, inscp));
   if (c.ex) {
     const bandText = pieces.map((p) => `[${f2(p.from)}, ${f2(p.to)}) × ${f4(p.ratio)} = ${p.exact.toFixed(4)}`).join('; ') || 'nothing above the deductible';
-    c.ex.add('hifp_pay', hifp, `basic fund 统筹 = Σ bands (in-scope above the deductible × ratio), rounded ${c.policy.rounding.fund === 'per_band' ? 'per band' : 'once'}, limited by the annual ceiling`, `${path}.bands`, {
+    const perBand = c.policy.rounding.fund === 'per_band';
+    const rule: [string, string] = [
+      `basic fund 统筹 = Σ bands (in-scope above the deductible × ratio), rounded ${perBand ? 'per band' : 'once'}, limited by the annual ceiling`,
+      `统筹基金 = Σ 各段（起付线以上的符合范围金额 × 比例），${perBand ? '逐段' : '一次'}舍入，不超过年度封顶线`,
+    ];
+    c.ex.add('hifp_pay', hifp, rule, `${path}.bands`, {
       inscp_scp_amt: f2(inscp), act_pay_dedc: f2(dedc), ratio: ratio.text, bands: bandText, before_ceiling: f2(full),
       ceiling: pool.ceiling === null ? 'none' : `${f2(pool.ceiling)} − ytd ${ceilKey} ${f2(paidYear)} = ${f2(left!)} left`,
       ...(capped ? { over_ceiling_amt: `${f2(over)} (in-scope above the point where the fund reaches the ceiling)` } : {}),
     });
-    c.ex.add('pool_prop_selfpay', prop, 'fund ratio of the band of the last in-scope yuan', `${path}.ratio`, { ratio: ratio.text });
+    c.ex.add('pool_prop_selfpay', prop, ['fund ratio of the band of the last in-scope yuan', '最后一元符合范围金额所在段的基金支付比例'], `${path}.ratio`, { ratio: ratio.text });
   }
   return { act_pay_dedc: dedc, hifp_pay: hifp, pool_prop_selfpay: prop, over_ceiling_amt: over, limit: left };
 }

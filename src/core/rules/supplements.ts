@@ -28,7 +28,8 @@ export function settleSupplements(inscp: Decimal, pre: Decimal, hifp: Decimal, o
   let overLeft = overCeiling;
   for (const s of c.policy.supplements) {
     if (!s.visits.includes(c.visit.type) || (s.groups !== null && !s.groups.some((g) => c.person.psn_groups.includes(g)))) {
-      c.ex?.add(s.fund, ZERO, `${s.name}: not for this ${s.visits.includes(c.visit.type) ? 'person' : 'visit type'}`, s.path, {
+      const who = s.visits.includes(c.visit.type);
+      c.ex?.add(s.fund, ZERO, [`${s.name}: not for this ${who ? 'person' : 'visit type'}`, `${s.name}：不适用于该${who ? '参保人' : '就诊类型'}`], s.path, {
         ...(s.groups ? { groups: s.groups.join(', '), person: c.person.psn_groups.join(', ') || 'none' } : { visits: s.visits.join(', ') }),
       });
       continue;
@@ -67,7 +68,12 @@ function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayC
   let pay = maxD(ZERO, minD(due, personal));
   if (capLeft !== null) pay = minD(pay, capLeft);
   if (c.ex) {
-    c.ex.add(s.fund, pay, `${s.name}: segments over the ${s.base === 'over_ceiling' ? 'over-ceiling amount' : 'personal in-scope burden'}${s.include_preselfpay ? ' (pre-self-pay included)' : ''} above the threshold, ${yearly ? 'counted over the year' : 'counted over the stay'}, up to the annual cap`, s.path, {
+    const over = s.base === 'over_ceiling';
+    const rule: [string, string] = [
+      `${s.name}: segments over the ${over ? 'over-ceiling amount' : 'personal in-scope burden'}${s.include_preselfpay ? ' (pre-self-pay included)' : ''} above the threshold, ${yearly ? 'counted over the year' : 'counted over the stay'}, up to the annual cap`,
+      `${s.name}：${over ? '超封顶线金额' : '个人负担的符合范围金额'}${s.include_preselfpay ? '（含先行自付）' : ''}超过起付标准的部分分段支付，${yearly ? '按年度累计' : '按本次住院累计'}，不超过年度限额`,
+    ];
+    c.ex.add(s.fund, pay, rule, s.path, {
       base: f2(base),
       ...(yearly ? { [`ytd ${s.fund}_base`]: f2(b0), cumulative_base: f2(b1) } : {}),
       threshold: f2(threshold),

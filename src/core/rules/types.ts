@@ -201,6 +201,8 @@ export interface ExplainEntry {
   field: string;
   amount: Decimal;
   rule: string;
+  /** The same rule in Chinese (`--explain` under --lang zh-CN); not part of the JSON result. */
+  rule_zh?: string;
   /** 'employee.yaml:42' — the policy line of the rule, when there is one. */
   source: string | null;
   inputs: Record<string, string>;

@@ -231,11 +231,11 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
   const { journal } = opts;
   const target = adaptModel(targetIn, db.dialect).model;
   if (plan.dialect !== db.dialect) {
-    throw inputError('SCHEMA_APPLY_DIALECT', `The script is written for ${plan.dialect}, the database is ${db.info.label}`, `Plan again with --dialect ${db.dialect}, or apply it to a ${plan.dialect} database.`);
+    throw inputError('SCHEMA_APPLY_DIALECT', `The script is written for ${plan.dialect}, the database is ${db.info.label}`, `Plan again with --dialect ${db.dialect}, or apply it to a ${plan.dialect} database.`).zh(`脚本是为 ${plan.dialect} 编写的，而数据库是 ${db.info.label}`, `请用 --dialect ${db.dialect} 重新生成计划，或在 ${plan.dialect} 数据库上执行。`);
   }
   for (const o of opts.overrides ?? []) {
     if (!plan.statements.some((s) => s.seq === o.seq)) {
-      throw inputError('SCHEMA_NO_SUCH_STEP', `--${o.action} ${o.seq}: the script has no safe statement ${o.seq}`, `Give the number of a statement of the script's safe part (its "-- hisops:stmt <n>" line): ${plan.statements[0]?.seq ?? 1}…${plan.statements.at(-1)?.seq ?? 1}.`);
+      throw inputError('SCHEMA_NO_SUCH_STEP', `--${o.action} ${o.seq}: the script has no safe statement ${o.seq}`, `Give the number of a statement of the script's safe part (its "-- hisops:stmt <n>" line): ${plan.statements[0]?.seq ?? 1}…${plan.statements.at(-1)?.seq ?? 1}.`).zh(`--${o.action} ${o.seq}：脚本中没有第 ${o.seq} 条安全语句`, `请给出脚本安全部分中某条语句的编号（见其 "-- hisops:stmt <n>" 行）：${plan.statements[0]?.seq ?? 1}…${plan.statements.at(-1)?.seq ?? 1}。`);
     }
   }
   await journal.ensure(APPLIES_TABLE);
@@ -295,7 +295,7 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
         fix: 'Fix what stopped it (the failed statement is in the previous run\'s message and the journal) and run the same command with --resume.',
         details: { planId: plan.planId, applyId: attempt.apply_id, applied: done },
         exit: EXIT.needsConfirmation,
-      });
+      }).zh(`上一次运行已在 ${db.target.display} 上执行了本计划 ${total} 条语句中的 ${done} 条`, '请先处理使其中止的问题（失败的语句见上一次运行的消息和日志），然后用相同命令加 --resume 运行。', '从头再执行脚本会重复已执行过的语句。');
     }
     const stoppedSeq = plan.statements[position.next]?.seq;
     const forced = stoppedSeq !== undefined ? overrides.get(stoppedSeq) : undefined;
@@ -307,7 +307,7 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
         fix: `Finish it by hand (or undo what it did), then run the same command with --resume --mark-done ${position.seq} --reason "…" (or, after undoing it, --resume).`,
         details: { seq: position.seq, changed: position.changed, unchanged: position.unchanged, applyId: attempt.apply_id },
         exit: EXIT.usage,
-      });
+      }).zh(`第 ${position.seq} 条语句在 ${db.target.display} 上只部分生效；未再执行其他语句`, `请手工完成（或撤回其已做的更改），然后用相同命令加 --resume --mark-done ${position.seq} --reason "…" 运行（撤回后则只加 --resume）。`, `上一次运行中止时它正在执行。此后已变化：${position.changed.map(label).join('、')}；未变化：${position.unchanged.map(label).join('、')}。`);
     }
     if (position.kind === 'unknown' && !forced) {
       const where = position.after === null ? 'the state the plan started from' : `the state after statement ${position.after}`;
@@ -318,7 +318,7 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
         fix: 'Restore the database to where the plan started and run again, or plan afresh against it as it is now (hisops schema sync <db> <target> -o new-script.sql).',
         details: { applyId: attempt.apply_id, after: position.after, differing: position.differing, expectedFingerprint: plan.currentFingerprint, fingerprint: liveFp },
         exit: EXIT.usage,
-      });
+      }).zh(`${db.target.display} 处于本次执行无法识别的状态；未执行任何内容`, '请将数据库恢复到计划开始时的状态后再运行，或按其现状重新生成计划（hisops schema sync <db> <target> -o new-script.sql）。', `日志记录它停在 ${where}（第 ${attempt.attempt} 次尝试），但它既不是该状态，也不是计划开始时的状态；被其他操作改动：${position.differing.slice(0, 8).map(label).join('、')}${position.differing.length > 8 ? ` 等另外 ${position.differing.length - 8} 处` : ''}。`);
     }
   } else {
     // A fresh attempt: the database must be exactly what the plan was made against.
@@ -330,7 +330,7 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
         fix: 'Plan the sync again against the database as it is now (hisops schema sync <db> <target> -o new-script.sql) and review the new script.',
         details: { expected: plan.currentFingerprint, actual: liveFp },
         exit: EXIT.usage,
-      });
+      }).zh(`${db.target.display} 在生成脚本后已发生变化；未执行任何内容`, '请按数据库现状重新生成同步计划（hisops schema sync <db> <target> -o new-script.sql）并审阅新脚本。', `脚本按指纹 ${shortFingerprint(plan.currentFingerprint)} 生成，数据库现在的指纹为 ${shortFingerprint(liveFp)}。` + (latest?.status === 'done' ? `该计划此前已在其上执行过（第 ${latest.attempt} 次尝试），此后又被改动。` : ''));
     }
     const n = (latest?.attempt ?? 0) + 1;
     const stamp = now();
@@ -383,7 +383,7 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
     const s = plan.statements.find((x) => x.seq === o.seq)!;
     const row = steps.get(o.seq);
     if (row && COMPLETED.has(row.status)) {
-      throw inputError('SCHEMA_STEP_COMPLETED', `--${o.action} ${o.seq}: statement ${o.seq} is already ${row.status} in this apply`, 'Leave the option out and run with --resume.');
+      throw inputError('SCHEMA_STEP_COMPLETED', `--${o.action} ${o.seq}: statement ${o.seq} is already ${row.status} in this apply`, 'Leave the option out and run with --resume.').zh(`--${o.action} ${o.seq}：第 ${o.seq} 条语句在本次执行中已是 ${row.status}`, '请去掉该选项，用 --resume 运行。');
     }
     await writeStep(o.seq, s.sql, { status: o.action === 'skip' ? 'skipped' : 'marked-done', how: o.action === 'skip' ? 'skipped' : 'by hand (marked)', actor: o.actor.slice(0, 100), reason: o.reason, ended_at: now(), run_id: opts.runId });
   }

@@ -131,7 +131,7 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
       fix: header ? 'Run the same command again with --resume.' : 'Clone into an empty database (create one for the test copy), or drop those tables first.',
       details: { cloneId, tables: overlap.length },
       exit: header ? EXIT.needsConfirmation : EXIT.usage,
-    });
+    }).zh(header ? `上一次向 ${dest.target.display} 的克隆没有完成` : `${dest.target.display} 中已有待克隆表中的 ${overlap.length} 张（${overlap.slice(0, 3).map((t) => t.name).join('、')}${overlap.length > 3 ? '、…' : ''}）`, header ? '请用相同命令加 --resume 再次运行。' : '请克隆到空数据库（为测试副本新建一个），或先删除这些表。');
   }
   if (!header) await jk(CLONE_TABLE.name).insert({ clone_id: cloneId, tbl: '', status: 'structure', rows: 0, updated_at: now() });
 

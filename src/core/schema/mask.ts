@@ -61,15 +61,15 @@ export function parseMaskRules(text: string, file: string): { rules: MaskRule[];
   try {
     doc = YAML.parse(text);
   } catch (e) {
-    throw inputError('MASK_RULES_BAD', `Cannot read the mask rules ${file}`, 'Write it as YAML: mask: [{ column: "pat_*name", kind: name }].', (e as Error).message, { file });
+    throw inputError('MASK_RULES_BAD', `Cannot read the mask rules ${file}`, 'Write it as YAML: mask: [{ column: "pat_*name", kind: name }].', (e as Error).message, { file }).zh(`无法读取脱敏规则 ${file}`, '请写成 YAML：mask: [{ column: "pat_*name", kind: name }]。');
   }
   const d = (doc ?? {}) as { mask?: unknown; replaceDefaults?: unknown };
   const list = d.mask ?? [];
-  if (!Array.isArray(list)) throw inputError('MASK_RULES_BAD', `"mask" in ${file} is not a list`, 'Write mask: [{ column: "…", kind: name|idcard|phone|address|email|text }].', undefined, { file });
+  if (!Array.isArray(list)) throw inputError('MASK_RULES_BAD', `"mask" in ${file} is not a list`, 'Write mask: [{ column: "…", kind: name|idcard|phone|address|email|text }].', undefined, { file }).zh(`${file} 中的 "mask" 不是列表`, '请写成 mask: [{ column: "…", kind: name|idcard|phone|address|email|text }]。');
   const rules = list.map((r: unknown, i: number) => {
     const x = r as Partial<MaskRule>;
     if (!x || typeof x.column !== 'string' || !MASK_KINDS.includes(x.kind as MaskKind) || (x.table !== undefined && typeof x.table !== 'string')) {
-      throw inputError('MASK_RULES_BAD', `Rule ${i + 1} in ${file} is not valid`, `Each rule needs column (a name pattern) and kind (${MASK_KINDS.join(', ')}), and may name a table pattern.`, undefined, { file, rule: r });
+      throw inputError('MASK_RULES_BAD', `Rule ${i + 1} in ${file} is not valid`, `Each rule needs column (a name pattern) and kind (${MASK_KINDS.join(', ')}), and may name a table pattern.`, undefined, { file, rule: r }).zh(`${file} 中的第 ${i + 1} 条规则无效`, `每条规则需要 column（列名模式）和 kind（${MASK_KINDS.join('、')}），可另给 table 模式。`);
     }
     return { column: x.column, kind: x.kind as MaskKind, ...(x.table ? { table: x.table } : {}) };
   });

@@ -19,11 +19,11 @@ export function parseRenames(text: string, file: string): RenameMap {
   try {
     doc = YAML.parse(text);
   } catch (e) {
-    throw inputError('DECISIONS_BAD', `Cannot read the decisions file ${file}`, 'Write it as YAML: renames: { tables: { old: new }, columns: { "table.old": new } }.', (e as Error).message, { file });
+    throw inputError('DECISIONS_BAD', `Cannot read the decisions file ${file}`, 'Write it as YAML: renames: { tables: { old: new }, columns: { "table.old": new } }.', (e as Error).message, { file }).zh(`无法读取决定文件 ${file}`, '请写成 YAML：renames: { tables: { old: new }, columns: { "table.old": new } }。');
   }
   const r = (doc as { renames?: unknown } | null)?.renames;
   if (r === undefined || r === null) return {};
-  const bad = (what: string) => inputError('DECISIONS_BAD', `The decisions file ${file} has a bad "${what}" section`, 'Each entry maps an old name to a new name: tables: { old: new }, columns: { "table.old": new }.', undefined, { file });
+  const bad = (what: string) => inputError('DECISIONS_BAD', `The decisions file ${file} has a bad "${what}" section`, 'Each entry maps an old name to a new name: tables: { old: new }, columns: { "table.old": new }.', undefined, { file }).zh(`决定文件 ${file} 的 "${what}" 部分有误`, '每项将旧名映射到新名：tables: { old: new }，columns: { "table.old": new }。');
   if (typeof r !== 'object') throw bad('renames');
   const out: RenameMap = {};
   for (const key of ['tables', 'columns'] as const) {

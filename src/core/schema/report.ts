@@ -7,7 +7,31 @@ import { changeDirection, changeObject, changeTitle, type Change } from './chang
 import type { DiffResult } from './diff.js';
 
 const ORDER = ['table', 'column', 'primary key', 'index', 'foreign key', 'check', 'view', 'routine', 'sequence', 'other'];
-const HEAD: Record<string, string> = { missing: 'missing in current (target has them)', extra: 'extra in current (target does not have them)', changed: 'changed' };
+/** The report's words in each language; object kinds and SQL stay as they are. */
+const WORDS = {
+  en: {
+    current: 'current: ',
+    target: 'target:  ',
+    same: 'The schemas are the same.',
+    differences: (n: number) => `${n} difference(s):`,
+    missing: 'missing',
+    extra: 'extra',
+    changed: 'changed',
+    head: { missing: 'missing in current (target has them)', extra: 'extra in current (target does not have them)', changed: 'changed' },
+    object: {} as Record<string, string>,
+  },
+  'zh-CN': {
+    current: '当前：',
+    target: '目标：',
+    same: '两个表结构相同。',
+    differences: (n: number) => `共 ${n} 处差异：`,
+    missing: '缺少',
+    extra: '多出',
+    changed: '变更',
+    head: { missing: '当前缺少（目标有）', extra: '当前多出（目标没有）', changed: '有变更' },
+    object: { table: '表', column: '列', 'primary key': '主键', index: '索引', 'foreign key': '外键', check: '检查约束', view: '视图', routine: '例程', sequence: '序列', other: '其他' } as Record<string, string>,
+  },
+};
 
 function detail(c: Change): string {
   switch (c.kind) {
@@ -33,29 +57,31 @@ function detail(c: Change): string {
   }
 }
 
-export function formatDiffText(diff: DiffResult): string[] {
+export function formatDiffText(diff: DiffResult, lang: 'en' | 'zh-CN' = 'en'): string[] {
+  const W = WORDS[lang];
+  const name = (o: string) => (W.object[o] ? `${W.object[o]}（${o}）` : o);
   const lines: string[] = [];
-  lines.push(`current: ${diff.current.display} (${DIALECT_LABEL[diff.current.dialect]})`);
-  lines.push(`target:  ${diff.target.display} (${DIALECT_LABEL[diff.target.dialect]})`);
+  lines.push(`${W.current}${diff.current.display} (${DIALECT_LABEL[diff.current.dialect]})`);
+  lines.push(`${W.target}${diff.target.display} (${DIALECT_LABEL[diff.target.dialect]})`);
   if (diff.equal) {
-    lines.push('', 'The schemas are the same.');
+    lines.push('', W.same);
     return lines;
   }
-  lines.push('', `${diff.changes.length} difference(s):`);
+  lines.push('', W.differences(diff.changes.length));
   const objs = ORDER.filter((o) => diff.counts[o]);
-  const w = Math.max(...objs.map((o) => o.length));
+  const w = Math.max(...objs.map((o) => name(o).length));
   for (const o of objs) {
     const c = diff.counts[o]!;
-    lines.push(`  ${o.padEnd(w)}  missing ${String(c.missing).padStart(4)}  extra ${String(c.extra).padStart(4)}  changed ${String(c.changed).padStart(4)}`);
+    lines.push(`  ${name(o).padEnd(w)}  ${W.missing} ${String(c.missing).padStart(4)}  ${W.extra} ${String(c.extra).padStart(4)}  ${W.changed} ${String(c.changed).padStart(4)}`);
   }
   for (const dir of ['missing', 'extra', 'changed'] as const) {
     const cs = diff.changes.filter((c) => changeDirection(c) === dir);
     if (!cs.length) continue;
-    lines.push('', `${HEAD[dir]}:`);
+    lines.push('', `${W.head[dir]}${lang === 'zh-CN' ? '：' : ':'}`);
     for (const o of ORDER) {
       const list = cs.filter((c) => changeObject(c) === o);
       if (!list.length) continue;
-      lines.push(`  ${o} (${list.length})`);
+      lines.push(`  ${name(o)} (${list.length})`);
       for (const c of list) {
         const d = detail(c);
         const t = changeTitle(c);

@@ -28,7 +28,7 @@ export function readSnapshotFile(file: string): Snapshot {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw inputError('SNAPSHOT_UNREADABLE', `Cannot read the snapshot file ${file}`, code === 'ENOENT' ? 'Check the path; write a snapshot with hisops schema snapshot <db> -o file.json.' : 'Check the file\'s permissions.', (e as Error).message, { file });
+    throw inputError('SNAPSHOT_UNREADABLE', `Cannot read the snapshot file ${file}`, code === 'ENOENT' ? 'Check the path; write a snapshot with hisops schema snapshot <db> -o file.json.' : 'Check the file\'s permissions.', (e as Error).message, { file }).zh(`无法读取快照文件 ${file}`, code === 'ENOENT' ? '请检查路径；快照可用 hisops schema snapshot <db> -o file.json 生成。' : '请检查文件权限。');
   }
   return parseSnapshot(text, file);
 }

@@ -43,12 +43,12 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw inputError('SNAPSHOT_NOT_JSON', `${file} is not a JSON file`, 'Give a file written by `hisops schema snapshot -o file.json`, or a database URL.', (e as Error).message, { file });
+    throw inputError('SNAPSHOT_NOT_JSON', `${file} is not a JSON file`, 'Give a file written by `hisops schema snapshot -o file.json`, or a database URL.', (e as Error).message, { file }).zh(`${file} 不是 JSON 文件`, '请给出由 `hisops schema snapshot -o file.json` 生成的文件，或数据库 URL。');
   }
   const d = doc as Partial<Snapshot> & Record<string, unknown>;
   if (!d || typeof d !== 'object' || Array.isArray(d) || d.format !== SNAPSHOT_FORMAT) {
     const what = d && typeof d === 'object' && !Array.isArray(d) ? (typeof d.format === 'string' ? `its format is "${d.format}"` : 'it has no "format" field') : 'it is not a JSON object';
-    throw inputError('SNAPSHOT_FOREIGN', `${file} is not a hisops schema snapshot`, 'Give a file written by `hisops schema snapshot -o file.json`; other tools\' schema dumps cannot be read.', `Expected "format": "${SNAPSHOT_FORMAT}", but ${what}.`, { file });
+    throw inputError('SNAPSHOT_FOREIGN', `${file} is not a hisops schema snapshot`, 'Give a file written by `hisops schema snapshot -o file.json`; other tools\' schema dumps cannot be read.', `Expected "format": "${SNAPSHOT_FORMAT}", but ${what}.`, { file }).zh(`${file} 不是 hisops 结构快照`, '请给出由 `hisops schema snapshot -o file.json` 生成的文件；其他工具导出的结构无法读取。', `应为 "format": "${SNAPSHOT_FORMAT}"，但${what}。`);
   }
   if (d.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
     const newer = typeof d.formatVersion === 'number' && d.formatVersion > SNAPSHOT_FORMAT_VERSION;
@@ -58,7 +58,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
       newer ? `Upgrade hisops to ${String(d.hisopsVersion ?? 'the version that wrote it')} or newer, or take the snapshot again with this hisops.` : 'Take the snapshot again with this version of hisops (hisops schema snapshot <db> -o file.json).',
       `The file was written by hisops ${String(d.hisopsVersion ?? 'of unknown version')}.`,
       { file, formatVersion: d.formatVersion, hisopsVersion: d.hisopsVersion },
-    );
+    ).zh(`${file} 是格式版本 ${String(d.formatVersion)} 的快照，本版 hisops 读取版本 ${SNAPSHOT_FORMAT_VERSION}`, newer ? `请将 hisops 升级到 ${String(d.hisopsVersion ?? '写入它的版本')} 或更新版本，或用本版 hisops 重新做快照。` : '请用本版 hisops 重新做快照（hisops schema snapshot <db> -o file.json）。', `该文件由 hisops ${String(d.hisopsVersion ?? '（版本未知）')} 写入。`);
   }
   const problems: string[] = [];
   if (!d.source || typeof d.source !== 'object' || typeof (d.source as { dialect?: unknown }).dialect !== 'string') problems.push('source.dialect is missing');
@@ -74,7 +74,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     });
   }
   if (problems.length) {
-    throw inputError('SNAPSHOT_DAMAGED', `${file} is a hisops snapshot but it is damaged`, 'Take the snapshot again; do not edit snapshot files by hand.', problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''), { file });
+    throw inputError('SNAPSHOT_DAMAGED', `${file} is a hisops snapshot but it is damaged`, 'Take the snapshot again; do not edit snapshot files by hand.', problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''), { file }).zh(`${file} 是 hisops 快照，但已损坏`, '请重新做快照；不要手工修改快照文件。');
   }
   const snap = d as Snapshot;
   snap.filters ??= { include: [], exclude: [] };

@@ -104,7 +104,7 @@ function refuse(problems: IdProblem[]): never {
     'Name stuck settlements as hisops settle stuck lists them (by msgid or setl_id), or use --all.',
     'Nothing was sent to the center and nothing was changed in the HIS.',
     { issues: problems.map((p) => ({ field: p.id, message: p.message, reason: p.reason, ...(p.matches ? { matches: p.matches } : {}) })) },
-  );
+  ).zh(problems.length === 1 ? problems[0]!.message : `所指定的结算中有 ${problems.length} 笔无法处理；未发送任何内容`, '请按 hisops settle stuck 列出的方式（msgid 或 setl_id）指定单边账，或使用 --all。', '未向医保中心发送任何内容，HIS 中也未做任何更改。');
 }
 
 /**
@@ -112,7 +112,7 @@ function refuse(problems: IdProblem[]): never {
  * the center; named settlements that turn out to need a person (or nothing) are refused too.
  */
 export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: ReverseOptions): Promise<ReversePlan> {
-  if (!o.all && o.ids.length === 0) throw inputError('STUCK_NO_IDS', 'Name the settlements to repair, or pass --all', 'Run hisops settle stuck to list them, then hisops settle reverse <msgid|setl_id>… (or --all).');
+  if (!o.all && o.ids.length === 0) throw inputError('STUCK_NO_IDS', 'Name the settlements to repair, or pass --all', 'Run hisops settle stuck to list them, then hisops settle reverse <msgid|setl_id>… (or --all).').zh('请指定要处理的结算，或加 --all', '请运行 hisops settle stuck 列出单边账，然后运行 hisops settle reverse <msgid|setl_id>…（或 --all）。');
   const t0 = performance.now();
   const g = await gatherCandidates(env, o);
   const gatherMs = performance.now() - t0;
@@ -134,7 +134,9 @@ export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: Re
       return { ...it, repair: 'manual' as const, steps: [], note: `this HIS does not provide ${why} (PROFILE_UNSUPPORTED in ${env.profile.file}): repair it in the HIS by hand; nothing was sent` };
     }
     if (!missing.length) return it;
-    return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent` };
+    return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent`,
+      note_zh: `HIS 接口配置 ${env.profile.file} 中没有语句 ${missing.map((m) => `"${m}"`).join('、')}（PROFILE_NO_STATEMENT）：请添加（可从 templates/profiles/reference.yaml 复制）后再次运行；未发送任何内容`,
+    };
   });
   if (!o.all) {
     const bad: IdProblem[] = [];

@@ -8,6 +8,7 @@ export { parseStuckSettings, parseDuration, DEFAULT_STUCK, DEFAULT_PATTERNS, typ
 export { centerView, isRefundRow, refusalKind, toCenterSetl, type RefusalKind, type SetlinfoLike } from './centerView.js';
 export { mergeCandidates, deriveIds, attachPrior, inPeriod, setlIdOfOutput, type SourceRows } from './mergeCandidates.js';
 export { classifyStuck, hisState, amountDeltas, isStuck, COMPARED_AMOUNTS } from './classifyStuck.js';
+export { stuckWhyZh } from './findingWords.js';
 export { planRepair, planRepairs, describeStep, type PlanOptions } from './planRepair.js';
 export { selectCandidates, matchId, type IdHistory, type IdProblem, type Selection } from './selectCandidates.js';
 export { mapLimit } from './mapLimit.js';

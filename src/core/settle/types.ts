@@ -240,6 +240,8 @@ export interface PlanItem {
   steps: Step[];
   /** What a person must do (manual items, and what hisops cannot do such as refunding cash). */
   note: string | null;
+  /** The same note in Chinese (shown under --lang zh-CN). */
+  note_zh: string | null;
   /**
    * A person must decide (the HIS voided it, or neither the HIS nor hisops knows the settlement):
    * `--all` leaves it alone; naming it on the command line plans the repair.

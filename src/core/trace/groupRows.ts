@@ -36,7 +36,7 @@ export function groupDispensing(rows: readonly Row[], opts: GroupOptions = {}): 
         'TRACE_BAD_DISP_TYPE',
         `Dispensing record ${String(r.disp_id)} has disp_type "${String(r.disp_type ?? '')}", which is neither a sale nor a return`,
         'Make the profile statement dispensing_for_upload return disp_type as sale or return (see docs/profile.md).',
-      );
+      ).zh(`发药记录 ${String(r.disp_id)} 的 disp_type 为 "${String(r.disp_type ?? '')}"，既不是销售也不是退货`, '请让接口配置语句 dispensing_for_upload 返回 sale 或 return 作为 disp_type（见 docs/profile.md）。');
     }
     return kind;
   });
@@ -53,7 +53,7 @@ function group(rows: readonly Row[], opts: GroupOptions, idCol: string, timeCol:
   rows.forEach((r, i) => {
     const id = text(r[idCol]);
     if (id === null) {
-      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : 'stock'} row has no ${idCol}${opts.lines ? ` (line ${opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`);
+      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : 'stock'} row has no ${idCol}${opts.lines ? ` (line ${opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`).zh(`一条${prefix === 'disp' ? '发药' : '出入库'}记录没有 ${idCol}${opts.lines ? `（第 ${opts.lines[i]} 行）` : ''}`, `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`);
     }
     const key = `${prefix}:${id}`;
     let rec = byKey.get(key);

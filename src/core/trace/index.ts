@@ -4,6 +4,7 @@
  */
 export * from './types.js';
 export { normalizeCode, productPrefix, CODE_LENGTH, type CodeVerdict } from './normalizeCode.js';
+export { findingMessageZh, findingFixZh, skippedZh, FINDING_FIX_ZH } from './findingWords.js';
 export { groupDispensing, groupStock, dispenseKind, stockKind, compareRecords } from './groupRows.js';
 export { mappingIndex, prefixIndex, type MappingLookup, type MappingRow, type PrefixIndex } from './mappingIndex.js';
 export { traceSettings, DEFAULT_SETTINGS, DEFAULT_FILL, type TraceSettings, type SettingOverrides } from './settings.js';

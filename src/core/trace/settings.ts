@@ -70,7 +70,7 @@ function num(key: string, v: unknown, label: string): number {
       'TRACE_SETTING',
       `${label} is ${JSON.stringify(v)}`,
       `Give ${lim.int ? 'a whole number' : 'a number'} from ${lim.min} to ${lim.max} (see docs/trace.md).`,
-    );
+    ).zh(`${label} 为 ${JSON.stringify(v)}`, `请给出 ${lim.min} 到 ${lim.max} 之间的${lim.int ? '整数' : '数'}（见 docs/trace.md）。`);
   }
   return n;
 }
@@ -80,21 +80,21 @@ export function traceSettings(section: unknown, flags: SettingOverrides = {}): T
   const s: TraceSettings = { ...DEFAULT_SETTINGS, defaults: { ...DEFAULT_FILL } };
   if (section !== undefined && section !== null) {
     if (typeof section !== 'object' || Array.isArray(section)) {
-      throw inputError('TRACE_SETTING', 'The trace: section of hisops.yaml is not a mapping', 'Write it as keys under trace: (concurrency, rate, batchSize …; see docs/trace.md).');
+      throw inputError('TRACE_SETTING', 'The trace: section of hisops.yaml is not a mapping', 'Write it as keys under trace: (concurrency, rate, batchSize …; see docs/trace.md).').zh('hisops.yaml 中的 trace: 部分不是映射', '请在 trace: 下写键（concurrency、rate、batchSize 等；见 docs/trace.md）。');
     }
     for (const [k, v] of Object.entries(section as Record<string, unknown>)) {
       if (k === 'defaults') {
         if (v === null || v === undefined) continue;
-        if (typeof v !== 'object' || Array.isArray(v)) throw inputError('TRACE_SETTING', 'trace.defaults in hisops.yaml is not a mapping', 'Write field: value pairs under trace.defaults, e.g. prsc_dr_name: 无.');
+        if (typeof v !== 'object' || Array.isArray(v)) throw inputError('TRACE_SETTING', 'trace.defaults in hisops.yaml is not a mapping', 'Write field: value pairs under trace.defaults, e.g. prsc_dr_name: 无.').zh('hisops.yaml 中的 trace.defaults 不是映射', '请在 trace.defaults 下写 字段: 值，例如 prsc_dr_name: 无。');
         for (const [f, x] of Object.entries(v as Record<string, unknown>)) {
-          if (!/^[a-z][a-z0-9_]*$/.test(f)) throw inputError('TRACE_SETTING', `trace.defaults names "${f}", which is not a national field name`, 'Use the field names of the 3505/3506/3502 inputs (prsc_dr_name, rx_circ_flag, hi_feesetl_type …).');
+          if (!/^[a-z][a-z0-9_]*$/.test(f)) throw inputError('TRACE_SETTING', `trace.defaults names "${f}", which is not a national field name`, 'Use the field names of the 3505/3506/3502 inputs (prsc_dr_name, rx_circ_flag, hi_feesetl_type …).').zh(`trace.defaults 中的 "${f}" 不是国家标准字段名`, '请使用 3505/3506/3502 入参的字段名（prsc_dr_name、rx_circ_flag、hi_feesetl_type 等）。');
           if (x === null || x === undefined || x === '') delete s.defaults[f];
           else s.defaults[f] = String(x);
         }
         continue;
       }
       if (!(k in LIMITS)) {
-        throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${Object.keys(LIMITS).join(', ')} or defaults (see docs/trace.md).`);
+        throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${Object.keys(LIMITS).join(', ')} or defaults (see docs/trace.md).`).zh(`hisops.yaml 中的 trace.${k} 不是追溯码设置项`, `请使用 ${Object.keys(LIMITS).join('、')} 或 defaults（见 docs/trace.md）。`);
       }
       (s as unknown as Record<string, number>)[k] = num(k, v, `hisops.yaml trace.${k}`);
     }

@@ -151,7 +151,7 @@ export class Center extends CenterClient {
   /** 2601: reverse a call by its msgid. Only transactions the rule allows (2207, 2304, …). */
   reverse(d: ReverseData, opts?: CallOptions): Promise<CenterReply<Output>> {
     if (!REVERSIBLE_INFNOS.includes(d.oinfno)) {
-      throw inputError('CENTER_NOT_REVERSIBLE', `${d.oinfno} cannot be reversed with 2601`, `Only ${REVERSIBLE_INFNOS.join(', ')} can be reversed; cancel a settlement with 2208/2305 instead.`);
+      throw inputError('CENTER_NOT_REVERSIBLE', `${d.oinfno} cannot be reversed with 2601`, `Only ${REVERSIBLE_INFNOS.join(', ')} can be reversed; cancel a settlement with 2208/2305 instead.`).zh(`${d.oinfno} 不能用 2601 冲正`, `只有 ${REVERSIBLE_INFNOS.join('、')} 可以冲正；结算请改用 2208/2305 撤销。`);
     }
     return this.request('2601', { data: noNulls(d) }, (o) => o, opts);
   }
@@ -274,7 +274,7 @@ export class Center extends CenterClient {
    */
   async catalogDownload(infno: CatalogFileInfno, o: CatalogDownloadOptions, opts?: CallOptions): Promise<CenterReply<CatalogDownloadResult>> {
     if (!Object.prototype.hasOwnProperty.call(CATALOG_FILE_INFNOS, infno)) {
-      throw inputError('CENTER_CATALOG', `${infno} is not a file catalog`, `Use one of ${Object.keys(CATALOG_FILE_INFNOS).join(', ')}; 1312 is a paged query (hilistQuery).`);
+      throw inputError('CENTER_CATALOG', `${infno} is not a file catalog`, `Use one of ${Object.keys(CATALOG_FILE_INFNOS).join(', ')}; 1312 is a paged query (hilistQuery).`).zh(`${infno} 不是文件下载类目录`, `请使用 ${Object.keys(CATALOG_FILE_INFNOS).join('、')} 之一；1312 是分页查询（hilistQuery）。`);
     }
     const pages: CatalogPage[] = [];
     const records: CatalogRecord[] = [];

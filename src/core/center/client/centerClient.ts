@@ -171,11 +171,11 @@ export class CenterClient {
     if (this.config.validateRequests && spec && !opts.skipValidation) {
       const problems = validateInput(infno, wire, { extraCodes: this.config.extraCodes });
       if (problems.length) {
-        throw inputError('CENTER_INPUT_INVALID', `The ${infno} ${name} request was not sent: ${describeProblems(problems)}`, 'Correct the record named above (or the HIS profile statement that produced it) and run again.', undefined, { infno, problems });
+        throw inputError('CENTER_INPUT_INVALID', `The ${infno} ${name} request was not sent: ${describeProblems(problems)}`, 'Correct the record named above (or the HIS profile statement that produced it) and run again.', undefined, { infno, problems }).zh(`${infno} ${name} 请求未发送：${describeProblems(problems)}`, '请更正上面指出的记录（或生成它的 HIS 接口配置语句）后再次运行。');
       }
     }
     if (stateChanging && !this.calls && !this.deps.allowUnjournaled) {
-      throw inputError('CENTER_NO_JOURNAL', `${infno} ${name} changes state at the center and needs the journal to record it first`, 'Open the journal (journal.url) and pass it to the center client; hisops never sends a settlement it has not recorded.', undefined, { infno });
+      throw inputError('CENTER_NO_JOURNAL', `${infno} ${name} changes state at the center and needs the journal to record it first`, 'Open the journal (journal.url) and pass it to the center client; hisops never sends a settlement it has not recorded.', undefined, { infno }).zh(`${infno} ${name} 会改变医保中心的状态，须先记入日志`, '请打开日志库（journal.url）并传给中心客户端；hisops 不会发送未记入日志的结算。');
     }
     let sign_no = infno === '9001' ? '' : await this.signNo();
     let resigned = false;
@@ -372,7 +372,7 @@ export class CenterClient {
         details: { infno: ctx.infno, msgid: ctx.msgid, delivery: 'no' },
         exit: EXIT.external,
         cause: e,
-      });
+      }).zh(`无法将 ${ctx.infno} ${ctx.name}（msgid ${ctx.msgid}）记入日志，因此未发送`, '请检查日志库（journal.url）后再次运行；没有向医保中心发送任何内容。');
     }
   }
 
@@ -395,7 +395,7 @@ export class CenterClient {
       details: { infno: ctx.infno, msgid: ctx.msgid, outcome: outcome.status, delivery: 'yes' },
       exit: EXIT.external,
       cause: last,
-    });
+    }).zh(`医保中心已应答 ${ctx.infno} ${ctx.name}（msgid ${ctx.msgid}：${outcome.status}），但日志未能更新`, `日志中 msgid ${ctx.msgid} 仍为待确认；单边账处理（hisops settle）会向医保中心查询并处理。请检查日志库。`);
   }
 
   // ---- sign-in -------------------------------------------------------------------------------

@@ -109,6 +109,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
 
 const FIX = 'Correct the center settings in hisops.yaml (hisops config show lists them).';
+const FIX_ZH = '请更正 hisops.yaml 中的医保中心设置（hisops config show 可列出）。';
 
 /** Fill defaults and check what can be checked without talking to the center. */
 export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
@@ -116,19 +117,19 @@ export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
   try {
     url = new URL(c.baseUrl.replace(/\{infno\}/g, '0000'));
   } catch {
-    throw inputError('CENTER_CONFIG', `The center URL "${redactUrl(c.baseUrl)}" is not a valid URL`, FIX);
+    throw inputError('CENTER_CONFIG', `The center URL "${redactUrl(c.baseUrl)}" is not a valid URL`, FIX).zh(`医保中心 URL "${redactUrl(c.baseUrl)}" 不是有效的 URL`, FIX_ZH);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw inputError('CENTER_CONFIG', `The center URL must be http(s), not ${url.protocol}`, FIX);
-  if (!FIXMEDINS_CODE_RE.test(c.fixmedins_code)) throw inputError('CENTER_CONFIG', `fixmedins_code "${c.fixmedins_code}" is not 12 letters or digits`, FIX);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw inputError('CENTER_CONFIG', `The center URL must be http(s), not ${url.protocol}`, FIX).zh(`医保中心 URL 必须是 http(s)，而不是 ${url.protocol}`, FIX_ZH);
+  if (!FIXMEDINS_CODE_RE.test(c.fixmedins_code)) throw inputError('CENTER_CONFIG', `fixmedins_code "${c.fixmedins_code}" is not 12 letters or digits`, FIX).zh(`fixmedins_code "${c.fixmedins_code}" 不是 12 位字母或数字`, FIX_ZH);
   for (const k of ['fixmedins_name', 'mdtrtarea_admvs', 'insuplc_admdvs', 'recer_sys_code', 'infver', 'opter', 'opter_name', 'opter_type'] as const) {
-    if (!c[k]) throw inputError('CENTER_CONFIG', `The center setting ${k} is empty`, FIX);
+    if (!c[k]) throw inputError('CENTER_CONFIG', `The center setting ${k} is empty`, FIX).zh(`医保中心设置 ${k} 为空`, FIX_ZH);
   }
   const gateway: GatewayConfig = c.gateway ?? { scheme: 'none' };
   if (gateway.scheme === 'tif' && (!gateway.paasid || !gateway.secret)) {
-    throw inputError('CENTER_GATEWAY_CONFIG', 'The tif gateway needs a paasid and a secret', 'Set center.paasid in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).');
+    throw inputError('CENTER_GATEWAY_CONFIG', 'The tif gateway needs a paasid and a secret', 'Set center.paasid in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).').zh('tif 网关需要 paasid 和密钥', '请在 hisops.yaml 中设置 center.paasid，并将密钥放在 HISOPS_CENTER_SECRET（或 center.secretFile）中。');
   }
   if (gateway.scheme === 'hsaf' && (!(gateway.accessKey ?? gateway.paasid) || !gateway.secret)) {
-    throw inputError('CENTER_GATEWAY_CONFIG', 'The hsaf gateway needs an access key and a secret', 'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).');
+    throw inputError('CENTER_GATEWAY_CONFIG', 'The hsaf gateway needs an access key and a secret', 'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).').zh('hsaf 网关需要 access key 和密钥', '请在 hisops.yaml 中设置 center.paasid（即 access key），并将密钥放在 HISOPS_CENTER_SECRET（或 center.secretFile）中。');
   }
   const crypto: ResolvedCenterConfig['crypto'] = c.crypto?.kind === 'sm4' ? { kind: 'sm4', keys: c.crypto.keys ?? channelKeysOf(c.crypto.keyText ?? {}) } : { kind: 'none' };
   const retry = { ...DEFAULT_RETRY, ...(c.retry ?? {}) };

@@ -3,7 +3,7 @@
  * which call, which msgid, and what to do. What to do depends on whether the call changes state:
  * a query can simply be repeated; a settlement that may have reached the center must not be.
  */
-import { HisopsError, EXIT } from '../../errors.js';
+import { HisopsError, EXIT, type ErrorText } from '../../errors.js';
 
 export interface CallContext {
   infno: string;
@@ -44,25 +44,31 @@ function unknownFix(c: CallContext): string {
     : 'Repeat the command; if it keeps failing, check the center\'s status with its help desk.';
 }
 
+function unknownFixZh(c: CallContext): string {
+  return c.stateChanging
+    ? `不要重复调用：医保中心可能已经执行。日志中 msgid ${c.msgid} 记为"结果未知"；单边账处理（hisops settle）会向医保中心查询（5203）并处理，或用 2601 冲正。`
+    : '请重新运行命令；如持续失败，请向医保中心服务台确认其状态。';
+}
+
 function details(c: CallContext, extra: Record<string, unknown>): Record<string, unknown> {
   return { infno: c.infno, msgid: c.msgid, url: c.url, state_changing: c.stateChanging, ...(c.attempts ? { attempts: c.attempts } : {}), ...extra };
 }
 
-function err(code: string, summary: string, fix: string, why: string | undefined, d: Record<string, unknown>, cause?: unknown): HisopsError {
-  return new HisopsError({ code, summary, fix, why, details: d, exit: EXIT.external, cause });
+function err(code: string, summary: string, fix: string, why: string | undefined, d: Record<string, unknown>, zh?: ErrorText, cause?: unknown): HisopsError {
+  return new HisopsError({ code, summary, fix, why, details: d, exit: EXIT.external, cause, zh });
 }
 
 export function transportError(c: CallContext, f: TransportFailure, timeoutMs: number): HisopsError {
   const d = details(c, { transport: f.kind, delivery: f.delivery, reason: f.reason });
   switch (f.kind) {
     case 'unreachable':
-      return err('CENTER_UNREACHABLE', `Cannot reach the center at ${c.url} for ${label(c)}`, 'The request was not sent. Check the network, the center URL (center.url) and any proxy, then run hisops doctor; the call can be repeated safely.', f.reason, d);
+      return err('CENTER_UNREACHABLE', `Cannot reach the center at ${c.url} for ${label(c)}`, 'The request was not sent. Check the network, the center URL (center.url) and any proxy, then run hisops doctor; the call can be repeated safely.', f.reason, d, { summary: `无法连接医保中心 ${c.url}（${label(c)}）`, fix: '请求未发送。请检查网络、医保中心 URL（center.url）和代理，然后运行 hisops doctor；该调用可以安全重发。' });
     case 'tls':
-      return err('CENTER_TLS', `The center's TLS certificate was not accepted for ${label(c)}`, 'The request was not sent. Check the center URL, the system clock, and — for a private gateway CA — center.tlsCa; verification stays on.', f.reason, d);
+      return err('CENTER_TLS', `The center's TLS certificate was not accepted for ${label(c)}`, 'The request was not sent. Check the center URL, the system clock, and — for a private gateway CA — center.tlsCa; verification stays on.', f.reason, d, { summary: `医保中心的 TLS 证书未被接受（${label(c)}）`, fix: '请求未发送。请检查医保中心 URL、系统时钟，以及私有网关 CA 的 center.tlsCa；证书校验始终开启。' });
     case 'timeout':
-      return err('CENTER_TIMEOUT', `No answer from the center within ${Math.round(timeoutMs / 1000)} s for ${label(c)}`, unknownFix(c), f.reason, d);
+      return err('CENTER_TIMEOUT', `No answer from the center within ${Math.round(timeoutMs / 1000)} s for ${label(c)}`, unknownFix(c), f.reason, d, { summary: `医保中心 ${Math.round(timeoutMs / 1000)} 秒内未应答（${label(c)}）`, fix: unknownFixZh(c) });
     case 'reset':
-      return err('CENTER_CONNECTION_RESET', `The connection to the center broke during ${label(c)}`, unknownFix(c), f.reason, d);
+      return err('CENTER_CONNECTION_RESET', `The connection to the center broke during ${label(c)}`, unknownFix(c), f.reason, d, { summary: `与医保中心的连接在 ${label(c)} 期间中断`, fix: unknownFixZh(c) });
   }
 }
 
@@ -99,6 +105,10 @@ function bodyWords(b: BodySeen): string {
   return b.bytes === 0 || b.head === '' ? 'the body is empty' : `the body (${b.bytes} bytes${b.contentType ? `, ${b.contentType}` : ''}) starts with: ${b.head}`;
 }
 
+function bodyWordsZh(b: BodySeen): string {
+  return b.bytes === 0 || b.head === '' ? '应答内容为空' : `应答内容（${b.bytes} 字节${b.contentType ? `，${b.contentType}` : ''}）开头为：${b.head}`;
+}
+
 function bodyDetails(b: BodySeen): Record<string, unknown> {
   return { body_head: b.head, body_bytes: b.bytes, ...(b.contentType ? { content_type: b.contentType } : {}) };
 }
@@ -108,7 +118,11 @@ export function httpError(c: CallContext, status: number, body: BodySeen): Hisop
   const fix = definite
     ? `The gateway turned the request away (HTTP ${status}); it did not reach the center. Check center.url, center.appendInfno and the gateway credentials (center.paasid, the secret).`
     : unknownFix(c);
-  return err('CENTER_HTTP', `The center answered HTTP ${status} to ${label(c)}; ${bodyWords(body)}`, fix, body.head || undefined, details(c, { http_status: status, ...bodyDetails(body), delivery: definite ? 'no' : 'maybe' }));
+  const zh = {
+    summary: `医保中心对 ${label(c)} 应答 HTTP ${status}；${bodyWordsZh(body)}`,
+    fix: definite ? `网关拒绝了请求（HTTP ${status}），请求未到达医保中心。请检查 center.url、center.appendInfno 和网关凭据（center.paasid、密钥）。` : unknownFixZh(c),
+  };
+  return err('CENTER_HTTP', `The center answered HTTP ${status} to ${label(c)}; ${bodyWords(body)}`, fix, body.head || undefined, details(c, { http_status: status, ...bodyDetails(body), delivery: definite ? 'no' : 'maybe' }), zh);
 }
 
 export function notJsonError(c: CallContext, status: number, body: BodySeen): HisopsError {
@@ -118,6 +132,7 @@ export function notJsonError(c: CallContext, status: number, body: BodySeen): Hi
     unknownFix(c),
     body.head ? `The body starts with: ${body.head}` : 'The body is empty.',
     details(c, { http_status: status, ...bodyDetails(body), delivery: 'maybe' }),
+    { summary: `医保中心对 ${label(c)} 的应答不是 JSON（HTTP ${status}）；${bodyWordsZh(body)}`, fix: unknownFixZh(c), why: body.head ? `应答内容开头为：${body.head}` : '应答内容为空。' },
   );
 }
 
@@ -128,6 +143,7 @@ export function gatewayError(c: CallContext, status: number, message: string | n
     `${unknownFix(c)} If the message is about signatures or credentials, check center.gateway, center.paasid and the secret.`,
     message ?? undefined,
     details(c, { http_status: status, gateway_code: code, gateway_message: message, delivery: 'maybe' }),
+    { summary: `网关对 ${label(c)} 返回了错误，而不是医保中心的应答${message ? `：${message}` : ''}`, fix: `${unknownFixZh(c)} 如消息涉及签名或凭据，请检查 center.gateway、center.paasid 和密钥。` },
   );
 }
 
@@ -158,6 +174,12 @@ export function refusedError(c: CallContext, infcode: number, errMsg: string | n
       inf_refmsgid: infRefmsgid,
       delivery: 'yes',
     }),
+    {
+      summary: `医保中心拒绝了 ${label(c)}：${message ?? '（无消息）'}——infcode ${code}，inf_refmsgid ${infRefmsgid || '（无）'}`,
+      fix: message
+        ? '请阅读上面医保中心的消息，更正其指出的数据或设置后重试。医保中心未执行任何操作。'
+        : `医保中心未给出原因，也未执行任何操作；请向其服务台询问 inf_refmsgid ${infRefmsgid || '（无）'} / msgid ${c.msgid}，或稍后重试。`,
+    },
   );
 }
 
@@ -168,6 +190,7 @@ export function rejectedError(c: CallContext, retRslt: string, msgRslt: string |
     'Correct the record the message names (drug code, batch, trace code) and upload it again.',
     msgRslt ?? undefined,
     details(c, { retRslt, msgRslt, inf_refmsgid: infRefmsgid, delivery: 'yes' }),
+    { summary: `医保中心拒收了 ${label(c)}：${msgRslt ?? `retRslt ${retRslt}`}`, fix: '请更正消息所指的记录（药品编码、批号、追溯码）后重新上传。' },
   );
 }
 
@@ -182,6 +205,12 @@ export function badResponseError(c: CallContext, cause: unknown): HisopsError {
       : (inner?.fix ?? 'Report the answer to the center\'s help desk.'),
     inner?.why ?? (cause instanceof Error ? cause.message : String(cause)),
     details(c, { ...(inner?.details ?? {}), delivery: 'yes' }),
+    {
+      summary: `${inner?.zhText?.summary ?? inner?.summary ?? '无法读取医保中心的应答'}——${label(c)}`,
+      fix: c.stateChanging
+        ? `医保中心已受理该调用；其原始应答保存在日志中 msgid ${c.msgid} 下。请将应答报告给医保中心服务台；不要重复调用。`
+        : (inner?.zhText?.fix ?? '请将应答报告给医保中心服务台。'),
+    },
     cause,
   );
 }

@@ -54,7 +54,7 @@ export function asMoneyOpt(v: unknown, field: string): Decimal | undefined {
   if (v === null || v === undefined || v === '') return undefined;
   const d = parseMoney(v);
   if (!d) {
-    throw externalError('CENTER_BAD_AMOUNT', `The center sent "${String(v).slice(0, 40)}" as ${field}, which is not an amount`, 'Report the response to the center\'s help desk; hisops will not guess an amount.', undefined, { field });
+    throw externalError('CENTER_BAD_AMOUNT', `The center sent "${String(v).slice(0, 40)}" as ${field}, which is not an amount`, 'Report the response to the center\'s help desk; hisops will not guess an amount.', undefined, { field }).zh(`医保中心返回的 ${field} 为 "${String(v).slice(0, 40)}"，不是金额`, '请将该应答报告给医保中心服务台；hisops 不会猜测金额。');
   }
   return d;
 }
@@ -196,7 +196,7 @@ export interface GoodsResult {
 }
 
 function missing(what: string, field: string): never {
-  throw externalError('CENTER_BAD_RESPONSE', `The center's answer to ${what} has no ${field}`, 'Check the center\'s status with its help desk; the call may have to be repeated or queried.', undefined, { field });
+  throw externalError('CENTER_BAD_RESPONSE', `The center's answer to ${what} has no ${field}`, 'Check the center\'s status with its help desk; the call may have to be repeated or queried.', undefined, { field }).zh(`医保中心对 ${what} 的应答中没有 ${field}`, '请向医保中心服务台确认其状态；该调用可能需要重发或查询。');
 }
 
 export function parseSignIn(output: Obj): SignInResult {

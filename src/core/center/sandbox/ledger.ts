@@ -374,7 +374,7 @@ export class Ledger {
     if (!v) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     else if (Number(v.value) > SCHEMA_VERSION) {
       this.db.close();
-      throw inputError('SANDBOX_LEDGER_VERSION', `The sandbox ledger ${file} was written by a newer hisops (schema ${v.value})`, 'Use the hisops version that wrote it, or start the sandbox with a new --data file.');
+      throw inputError('SANDBOX_LEDGER_VERSION', `The sandbox ledger ${file} was written by a newer hisops (schema ${v.value})`, 'Use the hisops version that wrote it, or start the sandbox with a new --data file.').zh(`沙箱账本 ${file} 由更新版本的 hisops 写入（结构版本 ${v.value}）`, '请使用写入它的 hisops 版本，或用新的 --data 文件启动沙箱。');
     }
     this.admdvs = opts.admdvs ?? '430100';
     this.fixmedins_code = opts.fixmedins_code ?? 'H00000000001';
@@ -584,7 +584,7 @@ export class Ledger {
   /** Plant a settlement as history. Returns the stored row. */
   insertSettlement(s: SeedSettlement): SettlementRow {
     return this.transaction(() => {
-      if (!isDateTimeText(s.setl_time)) throw inputError('SANDBOX_SEED', `setl_time "${s.setl_time}" is not yyyy-MM-dd HH:mm:ss`, 'Give setl_time in the center clock as yyyy-MM-dd HH:mm:ss.');
+      if (!isDateTimeText(s.setl_time)) throw inputError('SANDBOX_SEED', `setl_time "${s.setl_time}" is not yyyy-MM-dd HH:mm:ss`, 'Give setl_time in the center clock as yyyy-MM-dd HH:mm:ss.').zh(`setl_time "${s.setl_time}" 不是 yyyy-MM-dd HH:mm:ss 格式`, '请按医保中心时钟将 setl_time 写成 yyyy-MM-dd HH:mm:ss。');
       const today = s.setl_time.slice(0, 10);
       let person = this.person(s.psn_no, today);
       if (s.insutype && s.insutype !== person.insutype) {
@@ -696,7 +696,7 @@ export class Ledger {
   insertCancellation(c: SeedCancellation): SettlementRow {
     return this.transaction(() => {
       const orig = this.getSettlement(c.setl_id);
-      if (!orig) throw inputError('SANDBOX_SEED', `No settlement ${c.setl_id} in the sandbox ledger`, 'Insert the settlement first, then its cancellation.');
+      if (!orig) throw inputError('SANDBOX_SEED', `No settlement ${c.setl_id} in the sandbox ledger`, 'Insert the settlement first, then its cancellation.').zh(`沙箱账本中没有结算 ${c.setl_id}`, '请先写入结算，再写入其撤销。');
       const row = this.cancelSettlement(orig, {
         setl_time: c.setl_time,
         setl_id: c.new_setl_id ?? this.newSetlId(c.setl_time),
@@ -728,7 +728,7 @@ export class Ledger {
   reverseSettlement(setl_id: string, at: string, by?: string): SettlementRow {
     return this.transaction(() => {
       const row = this.getSettlement(setl_id);
-      if (!row) throw inputError('SANDBOX_SEED', `No settlement ${setl_id} in the sandbox ledger`, 'Insert the settlement first.');
+      if (!row) throw inputError('SANDBOX_SEED', `No settlement ${setl_id} in the sandbox ledger`, 'Insert the settlement first.').zh(`沙箱账本中没有结算 ${setl_id}`, '请先写入结算。');
       const msgid = by ?? this.newSeedMsgid(row.fixmedins_code, at);
       this.markReversed(setl_id, msgid, at);
       if (row.medins_setl_id) this.st.markMessageReversed!.run(msgid, at, row.medins_setl_id);

@@ -20,7 +20,7 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   const warnings: string[] = [];
   const [info] = await query(db, 'SELECT DATABASE() AS db, VERSION() AS version');
   const schema = opts.schema ?? optStr(info?.db) ?? db.target.database;
-  if (!schema) throw inputError('SCHEMA_NO_DATABASE', `No database named in ${db.target.display}`, 'Put the database name in the URL (mysql://user@host:3306/his).');
+  if (!schema) throw inputError('SCHEMA_NO_DATABASE', `No database named in ${db.target.display}`, 'Put the database name in the URL (mysql://user@host:3306/his).').zh(`${db.target.display} 中没有指定数据库`, '请在 URL 中写出数据库名（mysql://user@host:3306/his）。');
   const version = str(info?.version);
   const mariadb = /mariadb/i.test(version);
   const ok = makeMatcher(opts.filter);
@@ -34,7 +34,7 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
 
   const schemata = await query(db, 'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS coll FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [schema]);
   if (!schemata.length) {
-    throw inputError('SCHEMA_NOT_FOUND', `Database "${schema}" is not visible on ${db.target.display}`, 'Check the database name, and that the user has privileges on it (SHOW DATABASES lists what it can see).', undefined, { schema });
+    throw inputError('SCHEMA_NOT_FOUND', `Database "${schema}" is not visible on ${db.target.display}`, 'Check the database name, and that the user has privileges on it (SHOW DATABASES lists what it can see).', undefined, { schema }).zh(`在 ${db.target.display} 上看不到数据库 "${schema}"`, '请检查数据库名，并确认该用户对其有权限（SHOW DATABASES 列出它能看到的库）。');
   }
 
   const [tableRows, colRows, statRows, conRows, checkRows, viewRows, routineRows, paramRows, triggerRows, eventRows] = await Promise.all([

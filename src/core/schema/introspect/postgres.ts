@@ -36,8 +36,8 @@ export async function introspectPostgres(db: Db, opts: IntrospectOptions): Promi
   const maybe = (q: () => Promise<Row[]>) => (opts.tablesOnly ? Promise.resolve([] as Row[]) : q());
   const [info] = await query(db, `SELECT current_database() AS db, version() AS version, pg_encoding_to_char(d.encoding) AS enc, d.datcollate AS coll, has_schema_privilege(n.oid, 'USAGE') AS usage, n.oid IS NOT NULL AS found
       FROM pg_database d LEFT JOIN pg_namespace n ON n.nspname = ? WHERE d.datname = current_database()`, [schema]);
-  if (!info || !info.found) throw inputError('SCHEMA_NOT_FOUND', `Schema "${schema}" does not exist in ${db.target.display}`, 'Name an existing schema (--schema, or ?schema= in the URL); \\dn in psql lists them.', undefined, { schema });
-  if (!info.usage) throw inputError('SCHEMA_DICTIONARY_DENIED', `The user may not use schema "${schema}" in ${db.target.display}`, `GRANT USAGE ON SCHEMA ${schema} TO the user, then run again.`, undefined, { schema });
+  if (!info || !info.found) throw inputError('SCHEMA_NOT_FOUND', `Schema "${schema}" does not exist in ${db.target.display}`, 'Name an existing schema (--schema, or ?schema= in the URL); \\dn in psql lists them.', undefined, { schema }).zh(`${db.target.display} 中不存在模式 "${schema}"`, '请指定已有的模式（--schema，或 URL 中的 ?schema=）；psql 中 \\dn 可列出所有模式。');
+  if (!info.usage) throw inputError('SCHEMA_DICTIONARY_DENIED', `The user may not use schema "${schema}" in ${db.target.display}`, `GRANT USAGE ON SCHEMA ${schema} TO the user, then run again.`, undefined, { schema }).zh(`该用户无权使用 ${db.target.display} 中的模式 "${schema}"`, `请执行 GRANT USAGE ON SCHEMA ${schema} TO 该用户，然后再次运行。`);
 
   const rel = `FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?`;
   const [relRows, colRows, conRows, idxRows, seqRows, ownedSeqRows, viewRows, procRows, trgRows, typeRows] = await Promise.all([

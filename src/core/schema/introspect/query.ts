@@ -37,7 +37,7 @@ export async function query(db: Db, sql: string, bindings: readonly unknown[] = 
             : 'Grant the user SELECT (and SHOW VIEW for views, SELECT on mysql.proc for routines) on the database, then run again.',
         reason,
         { target: db.target.display },
-      );
+      ).zh(`${db.info.label} 用户 "${db.target.user ?? ''}" 无权读取 ${what}`, db.dialect === 'oracle' ? '请授予该用户 SELECT_CATALOG_ROLE（或 SELECT ANY DICTIONARY），或以模式所有者连接，然后再次运行。' : db.dialect === 'postgres' ? '请授予该模式的 USAGE 权限，并以可读取 pg_catalog 的用户连接，然后再次运行。' : '请授予该用户对数据库的 SELECT 权限（视图还需 SHOW VIEW，例程需 mysql.proc 的 SELECT），然后再次运行。');
     }
     throw classifyDbError(e, db.target);
   }

@@ -1,0 +1,150 @@
+/**
+ * Under --lang zh-CN a user reads Chinese (issue #17): the demo and the common failure paths are
+ * run in-process and their output is searched for English sentences — three or more English words
+ * in a row. Field names, codes, SQL, commands, paths, ids and numbers are not sentences and are
+ * taken out first (see `englishSentences`).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+
+/** Words that are names in hisops's output, not English prose (enum values shown as they are). */
+const NAMES = new Set(['complete', 'cancel', 'sale', 'return', 'text', 'sql', 'json', 'today', 'yesterday', 'small', 'medium', 'large']);
+
+/** The English sentences left in `text` once code, commands, paths, identifiers and names are removed. */
+export function englishSentences(text: string): string[] {
+  const found: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .replace(/`[^`]*`/g, ' ')
+      .replace(/\bhisops(?: (?:[a-z][\w-]*|<[^>]*>|\[[^\]]*\]|\.\.\.|…))*/g, ' ')
+      .replace(/\S*[/\\]\S*/g, ' ')
+      .replace(/--?[a-z][\w-]*(?:[ =](?:[a-z]+\b))?/g, ' ')
+      .replace(/\b[A-Za-z]*[_.\d][\w.]*\b/g, ' ')
+      .replace(/\b[A-Z][A-Z]+\b/g, ' ')
+      .replace(/"[^"]*"|'[^']*'/g, ' ');
+    for (const m of line.matchAll(/[A-Za-z]+(?:[ ,;:()]+[A-Za-z]+){2,}/g)) {
+      const words = m[0].split(/[^A-Za-z]+/).filter(Boolean);
+      if (words.filter((w) => !NAMES.has(w.toLowerCase())).length >= 3) found.push(`${m[0]}   ⟵ ${raw.trim().slice(0, 160)}`);
+    }
+  }
+  return found;
+}
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function hisops(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  const io = memoryIo({ cwd, env });
+  const code = await main([...argv, '--lang', 'zh-CN'], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function expectChinese(r: Run, what: string): void {
+  const text = `${r.out}\n${r.err}`;
+  // HISOPS_ZH_DUMP=file (and HISOPS_ZH_FULL=1) writes what was flagged (or all output) for review: vitest cuts long diffs.
+  if (process.env.HISOPS_ZH_DUMP) fs.appendFileSync(process.env.HISOPS_ZH_DUMP, `=== ${what}\n${process.env.HISOPS_ZH_FULL ? text : englishSentences(text).join("\n")}\n`);
+  expect(text, what).toMatch(/[\u4e00-\u9fff]/);
+  expect(englishSentences(text), `${what}\n${text}`).toEqual([]);
+}
+
+describe('the sentence detector', () => {
+  it('flags English prose and lets names, codes, commands and paths through', () => {
+    expect(englishSentences('Cannot read the file')).toHaveLength(1);
+    expect(englishSentences('对账完成：his_only 2，center_only 1（hisops settle reverse 430100）')).toEqual([]);
+    expect(englishSentences('无法读取 /tmp/a b/c.csv：`SELECT a FROM b WHERE c`，请用 --center-only complete')).toEqual([]);
+  });
+});
+
+describe('hisops under --lang zh-CN speaks Chinese', () => {
+  let cwd: string;
+  let dir: string;
+  let demo: Run;
+  beforeAll(async () => {
+    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-zh-'));
+    dir = path.join(cwd, 'demo');
+    demo = await hisops(['demo', '--dir', dir], cwd);
+  }, 180_000);
+  afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+  it('hisops demo', () => {
+    expect(demo.code, demo.err).toBe(0);
+    expectChinese(demo, 'demo');
+  });
+
+  it('a reconciliation with findings, and the stuck plan it suggests', async () => {
+    const { startSandbox } = await import('../../src/core/center/sandbox/index.js');
+    const sb = await startSandbox({ dataFile: path.join(dir, 'center.db'), port: 0, admdvs: '430100' });
+    try {
+      const env = { HISOPS_CENTER_URL: sb.url };
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
+      const rec = await hisops(['reconcile', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
+      expect(rec.code, rec.err).toBe(3);
+      expectChinese(rec, 'reconcile');
+      const stuck = await hisops(['settle', 'stuck', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
+      expectChinese(stuck, 'settle stuck');
+      const plan = await hisops(['settle', 'reverse', '--all', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
+      expectChinese(plan, 'settle reverse (plan)');
+    } finally {
+      await sb.close();
+    }
+  }, 120_000);
+
+  it('a trace check with rejected codes', async () => {
+    fs.writeFileSync(path.join(dir, 'scan.txt'), '83025403161264649612\n83025403161264649612\n8302540316AB64649612\n');
+    const r = await hisops(['trace', 'check', 'scan.txt'], dir);
+    expect(r.code).toBe(3);
+    expectChinese(r, 'trace check');
+  });
+
+  it('settle calc --explain (试算 with every rule explained)', async () => {
+    const bill = path.resolve(__dirname, '../../templates/demo/bill-employee-inpatient.json');
+    const r = await hisops(['settle', 'calc', bill, '--explain'], dir);
+    expect(r.code, r.err).toBe(0);
+    expectChinese(r, 'settle calc --explain');
+  });
+
+  it('a schema diff', async () => {
+    const r = await hisops(['schema', 'diff', 'sqlite:his-next.db', 'sqlite:his.db'], dir);
+    expect(r.code).toBe(3);
+    expectChinese(r, 'schema diff');
+  });
+
+  it('the doctor', async () => {
+    const r = await hisops(['doctor'], dir, { HISOPS_CENTER_URL: 'http://127.0.0.1:9' });
+    expectChinese(r, 'doctor');
+  });
+
+  it('failure paths: bad configuration, missing file, bad profile, center down', async () => {
+    const bad = path.join(cwd, 'bad');
+    fs.mkdirSync(bad);
+    fs.writeFileSync(path.join(bad, 'hisops.yaml'), 'institutions:\n  - name: a\n    fixmedins_code: H43010000001\nbogus_key: 1\n');
+    const cfg = await hisops(['reconcile', '--date', 'yesterday'], bad);
+    expect(cfg.code).toBe(2);
+    expectChinese(cfg, 'bad configuration');
+
+    const missing = await hisops(['trace', 'check', 'no-such-file.csv'], dir);
+    expect(missing.code).toBe(2);
+    expectChinese(missing, 'missing file');
+
+    const prof = path.join(cwd, 'prof');
+    fs.mkdirSync(prof);
+    fs.writeFileSync(path.join(prof, 'broken.yaml'), 'statements:\n  no_such_statement:\n    sql: select 1\n');
+    fs.writeFileSync(path.join(prof, 'hisops.yaml'), fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace(/profile: .*/, 'profile: broken.yaml').replace(/sqlite:his\.db/g, `sqlite:${path.join(dir, 'his.db')}`));
+    const badProfile = await hisops(['doctor'], prof);
+    expect(badProfile.code).not.toBe(0);
+    expectChinese(badProfile, 'bad profile');
+
+    const down = await hisops(['reconcile', '--date', 'yesterday'], dir, { HISOPS_CENTER_URL: 'http://127.0.0.1:9' });
+    expect(down.code).toBe(5);
+    expectChinese(down, 'center down');
+  }, 60_000);
+});
