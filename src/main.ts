@@ -19,6 +19,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerTrace } from './commands/trace.js';
 import { registerReconcile } from './commands/reconcile.js';
+import { registerNotify } from './commands/notify.js';
 
 defineMessages({
   'main.description': {
@@ -33,13 +34,14 @@ defineMessages({
   'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
   'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
   'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
+  'opt.notify': { en: 'cron jobs: notify the result by the rules of notify: in hisops.yaml, on every channel or those named (wecom,dingtalk,feishu,email,webhook)', zh: '定时作业：按 hisops.yaml 中 notify: 的规则通知结果，发往所有渠道或指定渠道（wecom,dingtalk,feishu,email,webhook）' },
   'opt.wait': { en: 'when another run of the same job holds its lock, wait for it (at most the duration: 90s, 10m) instead of exiting 5', zh: '同一作业的另一次运行持有锁时等待它结束（最多等待指定时长：90s、10m），而不是以退出码 5 结束' },
 });
 
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace, registerNotify];
 
 export function packageVersion(): string {
   try {
@@ -74,6 +76,7 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
     .addOption(new Option('--lang <lang>', t('opt.lang')).choices(['en', 'zh-CN', 'zh']))
     .option('--institution <name>', t('opt.institution'))
     .option('--wait [duration]', t('opt.wait'))
+    .option('--notify [channels]', t('opt.notify'))
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .exitOverride()

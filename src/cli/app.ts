@@ -34,6 +34,8 @@ export interface ActionOptions {
   keyFlags?: (opts: Record<string, any>) => Record<string, string | number | boolean | undefined>;
   /** The job whose run lock this run takes (per institution) when it writes or sends; falsy for a dry run. */
   lock?: (opts: Record<string, any>, args: unknown[]) => string | false | undefined;
+  /** A cron job: its result is notified by the rules of `notify:` (or --notify) once it is known. */
+  notify?: boolean;
 }
 
 export interface App {
@@ -90,6 +92,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
+          if (o.notify) await notifySafely(ctx, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts }, flags.notify);
           if (result.streamed) {
             // Its records are on stdout already.
           } else if (ctx.json) {
@@ -109,6 +112,10 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed', exit, ctx.now(), result.error?.toJSON());
         } catch (caught) {
           const e = ctx.explainError(caught);
+          if (o.notify) {
+            const err = isHisopsError(e) ? e : undefined;
+            await notifySafely(ctx, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts }, flags.notify);
+          }
           app.exitCode = renderError(ctx, e);
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);
         } finally {
@@ -118,6 +125,16 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
     },
   };
   return app;
+}
+
+/** Notify the run's result; nothing that happens here changes the run's exit code. */
+async function notifySafely(ctx: Ctx, r: import('./notifyRun.js').RunOutcome, flag: string | boolean | undefined): Promise<void> {
+  try {
+    const { notifyAfterRun } = await import('./notifyRun.js');
+    await notifyAfterRun(ctx, ctx.command, r, flag);
+  } catch (e) {
+    ctx.warn(ctx.t('notify.badConfig', { why: isHisopsError(e) ? e.text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
+  }
 }
 
 /** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */

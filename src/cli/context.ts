@@ -39,6 +39,8 @@ export interface GlobalFlags {
   institution?: string;
   /** --wait [duration]: wait for a run holding this job's lock (true: as long as it runs). */
   wait?: string | boolean;
+  /** --notify [channels]: notify this run's result (all channels, or those named). */
+  notify?: string | boolean;
 }
 
 export interface DbRef {
