@@ -20,6 +20,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerTrace } from './commands/trace.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { registerNotify } from './commands/notify.js';
+import { notifyAfterRun } from './commands/notifyRun.js';
 
 defineMessages({
   'main.description': {
@@ -60,7 +61,7 @@ function preScanLang(argv: string[]): string | undefined {
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
   const lang = detectLang(preScanLang(argv), io.env);
-  const app = createApp(io, lang, argv, newRunId);
+  const app = createApp(io, lang, argv, newRunId, notifyAfterRun);
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
   const program = new Command('hisops');

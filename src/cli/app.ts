@@ -8,7 +8,7 @@ import { EXIT, HisopsError, isHisopsError, type ExitCode } from '../core/errors.
 import { fileError, isFileFailure } from '../core/files/index.js';
 import { colorEnabled, makeChalk } from './color.js';
 import { Ctx, type GlobalFlags } from './context.js';
-import { translate, type Lang } from './i18n.js';
+import { defineMessages, translate, type Lang } from './i18n.js';
 import type { Io } from './io.js';
 import { resultEnvelope, type Envelope, type Findings, type Out } from './output.js';
 
@@ -38,6 +38,22 @@ export interface ActionOptions {
   notify?: boolean;
 }
 
+/** A run's result as the frame hands it to what runs after it (notifications). */
+export interface RunOutcome {
+  exit: number;
+  data?: unknown;
+  errorSummary?: string;
+  errorCode?: string;
+  opts: Record<string, unknown>;
+}
+
+/** Called by the frame after a cron job (ActionOptions.notify) with its result; main supplies it. */
+export type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string | boolean | undefined) => Promise<void>;
+
+defineMessages({
+  'app.afterRunFailed': { en: 'Notifications are off for this run: {why}', zh: '本次运行未发送通知：{why}' },
+});
+
 export interface App {
   io: Io;
   lang: Lang;
@@ -60,7 +76,7 @@ function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
-export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string): App {
+export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string, afterRun?: AfterRun): App {
   const app: App = {
     io,
     lang,
@@ -92,7 +108,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
-          if (o.notify) await notifySafely(ctx, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts }, flags.notify);
+          if (o.notify) await notifySafely(ctx, afterRun, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts }, flags.notify);
           if (result.streamed) {
             // Its records are on stdout already.
           } else if (ctx.json) {
@@ -114,7 +130,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           const e = ctx.explainError(caught);
           if (o.notify) {
             const err = isHisopsError(e) ? e : undefined;
-            await notifySafely(ctx, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts }, flags.notify);
+            await notifySafely(ctx, afterRun, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts }, flags.notify);
           }
           app.exitCode = renderError(ctx, e);
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);
@@ -128,12 +144,12 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
 }
 
 /** Notify the run's result; nothing that happens here changes the run's exit code. */
-async function notifySafely(ctx: Ctx, r: import('./notifyRun.js').RunOutcome, flag: string | boolean | undefined): Promise<void> {
+async function notifySafely(ctx: Ctx, afterRun: AfterRun | undefined, r: RunOutcome, flag: string | boolean | undefined): Promise<void> {
+  if (!afterRun) return;
   try {
-    const { notifyAfterRun } = await import('./notifyRun.js');
-    await notifyAfterRun(ctx, ctx.command, r, flag);
+    await afterRun(ctx, ctx.command, r, flag);
   } catch (e) {
-    ctx.warn(ctx.t('notify.badConfig', { why: isHisopsError(e) ? e.text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
+    ctx.warn(ctx.t('app.afterRunFailed', { why: isHisopsError(e) ? e.text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
   }
 }
 

@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { defineMessages } from '../cli/i18n.js';
-import { buildMessage } from '../cli/notifyMessage.js';
-import { factsOf, notifySettingsOf, sendOne } from '../cli/notifyRun.js';
+import { buildMessage } from './notifyMessage.js';
+import { factsOf, notifySettingsOf, sendOne } from './notifyRun.js';
 import { EXIT, inputError, externalError } from '../core/errors.js';
 
 defineMessages({
@@ -64,5 +64,6 @@ export function registerNotify(program: Command, app: App): Command {
       }),
     );
   app.examples(test, ['HISOPS_NOTIFY_WECOM_URL=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… hisops notify test', 'hisops notify test --channel dingtalk']);
+  app.examples(group, ['hisops notify test', 'hisops reconcile --date today --notify          # cron: tell the group when it does not balance']);
   return group;
 }

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { NotifyMessage, Verdict, WebhookEvent } from '../core/notify/index.js';
-import { defineMessages, translate, type Lang } from './i18n.js';
+import { defineMessages, translate, type Lang } from '../cli/i18n.js';
 
 defineMessages({
   'notify.title': { en: '[hisops] {name} · {job}: {verdict}', zh: '【hisops】{name} · {job}：{verdict}' },

@@ -6,8 +6,9 @@
  */
 import type { Channel, NotifySettings, Rule, Verdict } from '../core/notify/index.js';
 import { EVENT_KINDS } from '../core/notify/index.js';
-import type { Ctx } from './context.js';
-import { defineMessages } from './i18n.js';
+import type { RunOutcome } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
+import { defineMessages } from '../cli/i18n.js';
 import { buildMessage, fingerprintOf, type RunFacts } from './notifyMessage.js';
 
 defineMessages({
@@ -18,13 +19,6 @@ defineMessages({
   'notify.held': { en: 'Notification held back on {channel}: {reason}', zh: '{channel} 暂不通知：{reason}' },
 });
 
-export interface RunOutcome {
-  exit: number;
-  data?: unknown;
-  errorSummary?: string;
-  errorCode?: string;
-  opts: Record<string, unknown>;
-}
 
 export async function notifySettingsOf(ctx: Ctx): Promise<NotifySettings> {
   const { parseNotifySettings } = await import('../core/notify/index.js');
