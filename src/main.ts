@@ -20,7 +20,8 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerTrace } from './commands/trace.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { registerNotify } from './commands/notify.js';
-import { notifyAfterRun } from './commands/notifyRun.js';
+import { registerStatus } from './commands/status.js';
+import { afterJob } from './commands/notifyRun.js';
 
 defineMessages({
   'main.description': {
@@ -36,13 +37,14 @@ defineMessages({
   'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
   'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
   'opt.notify': { en: 'cron jobs: notify the result by the rules of notify: in hisops.yaml, on every channel or those named (wecom,dingtalk,feishu,email,webhook)', zh: '定时作业：按 hisops.yaml 中 notify: 的规则通知结果，发往所有渠道或指定渠道（wecom,dingtalk,feishu,email,webhook）' },
+  'opt.metricsFile': { en: 'cron jobs: write the last result of every job to this file in Prometheus text format, atomically (also metrics.file, HISOPS_METRICS_FILE)', zh: '定时作业：将各作业最近一次结果以 Prometheus 文本格式原子写入此文件（也可用 metrics.file、HISOPS_METRICS_FILE）' },
   'opt.wait': { en: 'when another run of the same job holds its lock, wait for it (at most the duration: 90s, 10m) instead of exiting 5', zh: '同一作业的另一次运行持有锁时等待它结束（最多等待指定时长：90s、10m），而不是以退出码 5 结束' },
 });
 
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace, registerNotify];
+const GROUPS: Register[] = [registerSetup, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace, registerNotify, registerStatus];
 
 export function packageVersion(): string {
   try {
@@ -61,7 +63,7 @@ function preScanLang(argv: string[]): string | undefined {
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
   const lang = detectLang(preScanLang(argv), io.env);
-  const app = createApp(io, lang, argv, newRunId, notifyAfterRun);
+  const app = createApp(io, lang, argv, newRunId, afterJob);
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
   const program = new Command('hisops');
@@ -78,6 +80,7 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
     .option('--institution <name>', t('opt.institution'))
     .option('--wait [duration]', t('opt.wait'))
     .option('--notify [channels]', t('opt.notify'))
+    .option('--metrics-file <path>', t('opt.metricsFile'))
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .exitOverride()

@@ -45,9 +45,10 @@ export interface RunOutcome {
   errorSummary?: string;
   errorCode?: string;
   opts: Record<string, unknown>;
+  startedAt: Date;
 }
 
-/** Called by the frame after a cron job (ActionOptions.notify) with its result; main supplies it. */
+/** Called by the frame after a cron job (ActionOptions.notify) with its result (metrics, notifications); main supplies it. */
 export type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string | boolean | undefined) => Promise<void>;
 
 defineMessages({
@@ -108,7 +109,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
-          if (o.notify) await notifySafely(ctx, afterRun, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts }, flags.notify);
+          if (o.notify) await notifySafely(ctx, afterRun, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts, startedAt: now }, flags.notify);
           if (result.streamed) {
             // Its records are on stdout already.
           } else if (ctx.json) {
@@ -130,7 +131,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           const e = ctx.explainError(caught);
           if (o.notify) {
             const err = isHisopsError(e) ? e : undefined;
-            await notifySafely(ctx, afterRun, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts }, flags.notify);
+            await notifySafely(ctx, afterRun, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts, startedAt: now }, flags.notify);
           }
           app.exitCode = renderError(ctx, e);
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);

@@ -41,6 +41,8 @@ export interface GlobalFlags {
   wait?: string | boolean;
   /** --notify [channels]: notify this run's result (all channels, or those named). */
   notify?: string | boolean;
+  /** --metrics-file PATH: after a cron job, write every job's last result there (Prometheus text format). */
+  metricsFile?: string;
 }
 
 export interface DbRef {

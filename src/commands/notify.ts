@@ -38,7 +38,7 @@ export function registerNotify(program: Command, app: App): Command {
             'Set a channel under notify: in hisops.yaml and its secret in the environment (e.g. HISOPS_NOTIFY_WECOM_URL); see docs/notify.md.',
           ).zh(o.channel ? `渠道 "${String(o.channel)}" 未配置` : '未配置任何通知渠道', '请在 hisops.yaml 的 notify: 下配置渠道，并在环境变量中设置其密钥（如 HISOPS_NOTIFY_WECOM_URL）；见 docs/notify.md。');
         }
-        const message = buildMessage({ ...factsOf(ctx, 'notify test', { exit: 0, opts: {} }), event: 'test' }, ctx.lang);
+        const message = buildMessage({ ...factsOf(ctx, 'notify test', { exit: 0, opts: {}, startedAt: ctx.now() }), event: 'test' }, ctx.lang);
         const results: Array<{ channel: string; delivered: boolean; error: string | null }> = [];
         for (const ch of channels) {
           const before = ctx.warnings.length;

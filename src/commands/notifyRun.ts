@@ -4,18 +4,20 @@
  * channel; delivery failures become warnings and are retried on the next run. Nothing here ever
  * changes the job's exit code.
  */
+import path from 'node:path';
 import type { Channel, NotifySettings, Rule, Verdict } from '../core/notify/index.js';
 import { EVENT_KINDS } from '../core/notify/index.js';
 import type { RunOutcome } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
-import { buildMessage, fingerprintOf, type RunFacts } from './notifyMessage.js';
+import { buildMessage, countsOf, fingerprintOf, type RunFacts } from './notifyMessage.js';
 
 defineMessages({
   'notify.sent': { en: 'Notified: {channels}', zh: '已通知：{channels}' },
   'notify.failedWarn': { en: 'The {channel} notification failed and will be retried on the next run: {why}', zh: '{channel} 通知失败，下次运行时重试：{why}' },
   'notify.noChannels': { en: '--notify was given but no notification channel is configured (see docs/notify.md).', zh: '指定了 --notify，但未配置任何通知渠道（见 docs/notify.md）。' },
   'notify.badConfig': { en: 'Notifications are off for this run: {why}', zh: '本次运行未发送通知：{why}' },
+  'notify.metricsFailed': { en: 'The metrics file {file} was not written: {why}', zh: '未能写入指标文件 {file}：{why}' },
   'notify.held': { en: 'Notification held back on {channel}: {reason}', zh: '{channel} 暂不通知：{reason}' },
 });
 
@@ -105,4 +107,37 @@ export async function sendOne(ctx: Ctx, ch: Channel, m: import('../core/notify/i
     ctx.warn(ctx.t('notify.failedWarn', { channel: ch.name, why }));
     return false;
   }
+}
+
+/** The metrics file of this run: --metrics-file, HISOPS_METRICS_FILE or metrics.file (relative to hisops.yaml). */
+function metricsFileOf(ctx: Ctx): string | undefined {
+  const cfg = ctx.config();
+  const fromFile = (cfg.sections['metrics'] as { file?: unknown } | undefined)?.file;
+  if (ctx.flags.metricsFile) return path.resolve(ctx.cwd, ctx.flags.metricsFile);
+  if (ctx.env['HISOPS_METRICS_FILE']) return path.resolve(ctx.cwd, ctx.env['HISOPS_METRICS_FILE']);
+  return typeof fromFile === 'string' && fromFile ? path.resolve(cfg.baseDir, fromFile) : undefined;
+}
+
+/** Keep the job's last result and rewrite the metrics file from every job's (atomically). */
+export async function recordJobMetrics(ctx: Ctx, job: string, r: RunOutcome): Promise<void> {
+  const n = await import('../core/notify/index.js');
+  const file = metricsFileOf(ctx);
+  try {
+    const j = await ctx.journal();
+    const now = ctx.now();
+    await n.saveJobMetric(j, { institution: ctx.config().institution, job, run_id: ctx.runId, ended_at: now.toISOString(), duration_ms: Math.max(0, now.getTime() - r.startedAt.getTime()), exit_code: r.exit, counts: countsOf(r.data) });
+    if (file) {
+      const { writeFileAtomic } = await import('../core/files/index.js');
+      await writeFileAtomic(file, n.renderPrometheus(await n.loadJobMetrics(j)), 'the metrics file');
+    }
+  } catch (e) {
+    // Without a metrics file nobody asked for this: a run that could not open its journal says so itself.
+    if (file) ctx.warn(ctx.t('notify.metricsFailed', { file, why: e && typeof (e as { text?: unknown }).text === 'function' ? (e as import('../core/errors.js').HisopsError).text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
+  }
+}
+
+/** What the app frame runs after a cron job: its metrics, then its notifications. */
+export async function afterJob(ctx: Ctx, job: string, r: RunOutcome, flag: string | boolean | undefined): Promise<void> {
+  await recordJobMetrics(ctx, job, r);
+  await notifyAfterRun(ctx, job, r, flag);
 }

@@ -238,3 +238,55 @@ describe('a cron job notifies by the rules', () => {
     expect(got).toHaveLength(0);
   });
 });
+
+/** A small parser of the Prometheus text format: HELP/TYPE before samples, labels, float values. */
+function parseProm(text: string): { types: Map<string, string>; samples: Array<{ name: string; labels: Record<string, string>; value: number }> } {
+  const types = new Map<string, string>();
+  const samples: Array<{ name: string; labels: Record<string, string>; value: number }> = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const meta = /^# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)$/.exec(line);
+    if (meta) {
+      if (meta[1] === 'TYPE') types.set(meta[2]!, meta[3]!);
+      continue;
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$/.exec(line);
+    if (!m) throw new Error(`not a sample line: ${line}`);
+    if (!types.has(m[1]!)) throw new Error(`sample before its TYPE: ${line}`);
+    const labels: Record<string, string> = {};
+    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]!] = l[2]!.replace(/\\"/g, '"').replace(/\\n/g, '\n').replace(/\\\\/g, '\\');
+    samples.push({ name: m[1]!, labels, value: Number(m[3]) });
+  }
+  return { types, samples };
+}
+
+describe('metrics file and hisops status', () => {
+  it('every cron job leaves its last result; the file parses as Prometheus text and lists all jobs', async () => {
+    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace(/  rules:[\s\S]*$/, '') + 'metrics:\n  file: node_exporter/hisops.prom\n');
+    fs.mkdirSync(path.join(dir, 'node_exporter'), { recursive: true });
+    const before = Date.now() / 1000;
+    expect((await hisops(['trace', 'check', 'bad.txt'])).code).toBe(3);
+    const other = await hisops(['trace', 'upload', '--metrics-file', 'elsewhere.prom']);
+    const p = parseProm(fs.readFileSync(path.join(dir, 'elsewhere.prom'), 'utf8'));
+    const exitOf = (job: string) => p.samples.find((s) => s.name === 'hisops_job_last_exit_code' && s.labels['job'] === job)?.value;
+    expect(exitOf('trace check')).toBe(3);
+    expect(exitOf('trace upload')).toBe(other.code);
+    expect(p.types.get('hisops_job_findings')).toBe('gauge');
+    const findings = p.samples.filter((s) => s.name === 'hisops_job_findings' && s.labels['job'] === 'trace check');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((s) => s.labels['institution'] === 'east' && s.labels['kind'] && s.value > 0)).toBe(true);
+    const ts = p.samples.find((s) => s.name === 'hisops_job_last_run_timestamp_seconds' && s.labels['job'] === 'trace check')!.value;
+    expect(ts).toBeGreaterThanOrEqual(Math.floor(before));
+    expect(ts).toBeLessThanOrEqual(Date.now() / 1000 + 1);
+    // metrics.file from hisops.yaml, written by the first run
+    expect(parseProm(fs.readFileSync(path.join(dir, 'node_exporter/hisops.prom'), 'utf8')).samples.length).toBeGreaterThan(0);
+    expect(fs.readdirSync(path.join(dir, 'node_exporter'))).toEqual(['hisops.prom']); // no temporary file left
+
+    const st = await hisops(['status', '--json']);
+    expect(st.code).toBe(0);
+    const jobs = JSON.parse(st.out).data.jobs;
+    expect(jobs.find((j: any) => j.job === 'trace check')).toMatchObject({ institution: 'east', verdict: 'findings', exit_code: 3 });
+    const human = await hisops(['--lang', 'zh-CN', 'status']);
+    expect(human.out).toContain('需处理');
+  });
+});
