@@ -290,3 +290,24 @@ describe('metrics file and hisops status', () => {
     expect(human.out).toContain('需处理');
   });
 });
+
+describe('--institution all / -i a,b', () => {
+  it('runs the job for each institution in turn: one notification each, the worst exit code, one JSON document', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      yaml()
+        .replace(/  rules:[\s\S]*$/, '')
+        .replace('institutions:\n', 'institutions:\n  - name: west\n    fixmedins_code: H43010000002\n    fixmedins_name: 西院\n'),
+    );
+    const r = await hisops(['trace', 'check', 'bad.txt', '-i', 'all', '--json', '--notify', 'webhook']);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.out);
+    expect(doc.data.institutions.map((i: any) => [i.institution, i.exit, i.envelope.findings.count > 0])).toEqual([['west', 3, true], ['east', 3, true]]);
+    expect(got.filter((g) => g.path === '/webhook').map((g) => g.body.institution)).toEqual(['west', 'east']);
+
+    const mixed = await hisops(['trace', 'check', 'ok.txt', '-i', 'east,nowhere']);
+    expect(mixed.code).toBe(2); // the unknown one is worse than the clean one, which still ran
+    expect(mixed.out).toContain('== institution east ==');
+    expect(mixed.err).toContain('nowhere');
+  });
+});
