@@ -17,6 +17,7 @@ defineMessages({
   'status.ok': { en: 'ok', zh: '正常' },
   'status.findings': { en: 'needs attention', zh: '需处理' },
   'status.failed': { en: 'failed (exit {exit})', zh: '失败（退出码 {exit}）' },
+  'status.tracePending': { en: '{name}: traceability records pending / rejected / held', zh: '{name}：追溯码记录 待确认 / 被拒 / 暂缓' },
   'status.none': { en: 'No cron job has run yet with this journal.', zh: '此日志库中尚无定时作业运行记录。' },
 });
 
@@ -38,9 +39,15 @@ export function registerStatus(program: Command, app: App): Command {
           findings: Object.values(m.counts).reduce((s, x) => s + x, 0),
           counts: m.counts,
         }));
+        // Traceability records waiting or rejected: the journal knows them without asking anyone.
+        const trace = await import('../core/trace/index.js');
+        const code = ctx.get<string | undefined>('fixmedins_code');
+        const t = (await trace.traceStatus({ journal: await ctx.journal(), fixmedins_code: String(code ?? '') })).totals;
+        const pending = { institution: ctx.config().institution, trace_pending: t.pending, trace_rejected: t.rejected, trace_held: t.held };
         return {
-          data: { jobs },
+          data: { jobs, pending },
           human: (out) => {
+            out.kv([[ctx.t('status.tracePending', { name: pending.institution }), `${t.pending} / ${t.rejected} / ${t.held}`]]);
             if (!jobs.length) return out.line(ctx.t('status.none'));
             const verdict = (j: (typeof jobs)[number]) => (j.verdict === 'ok' ? ctx.t('status.ok') : j.verdict === 'findings' ? ctx.t('status.findings') : ctx.t('status.failed', { exit: j.exit_code }));
             out.table(
