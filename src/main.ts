@@ -23,6 +23,11 @@ import { registerTrace } from './commands/trace.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { registerProfileDraft } from './commands/profileDraft.js';
 import { registerProfile } from './commands/profile.js';
+import { registerNotify } from './commands/notify.js';
+import { institutionsToRun, runEach } from './cli/eachInstitution.js';
+import { isHisopsError } from './core/errors.js';
+import { registerStatus } from './commands/status.js';
+import { afterJob } from './commands/notifyRun.js';
 
 defineMessages({
   'main.description': {
@@ -36,14 +41,16 @@ defineMessages({
   'opt.verbose': { en: 'more detail on stderr: each step with its time, each call to the center', zh: '在标准错误输出更多细节：每个步骤及用时、每次调用医保中心' },
   'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
   'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
-  'opt.institution': { en: 'which institution of hisops.yaml to use', zh: '使用 hisops.yaml 中的哪家机构' },
+  'opt.institution': { en: 'which institution of hisops.yaml to use; all, or a,b: run for each in turn (the worst exit code)', zh: '使用 hisops.yaml 中的哪家机构；all 或 a,b：依次为每家运行（取最差的退出码）' },
+  'opt.notify': { en: 'cron jobs: notify the result by the rules of notify: in hisops.yaml, on every channel or those named (wecom,dingtalk,feishu,email,webhook)', zh: '定时作业：按 hisops.yaml 中 notify: 的规则通知结果，发往所有渠道或指定渠道（wecom,dingtalk,feishu,email,webhook）' },
+  'opt.metricsFile': { en: 'cron jobs: write the last result of every job to this file in Prometheus text format, atomically (also metrics.file, HISOPS_METRICS_FILE)', zh: '定时作业：将各作业最近一次结果以 Prometheus 文本格式原子写入此文件（也可用 metrics.file、HISOPS_METRICS_FILE）' },
   'opt.wait': { en: 'when another run of the same job holds its lock, wait for it (at most the duration: 90s, 10m) instead of exiting 5', zh: '同一作业的另一次运行持有锁时等待它结束（最多等待指定时长：90s、10m），而不是以退出码 5 结束' },
 });
 
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerProfile, registerProfileDraft, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace];
+const GROUPS: Register[] = [registerSetup, registerProfile, registerProfileDraft, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace, registerNotify, registerStatus];
 
 export function packageVersion(): string {
   try {
@@ -70,7 +77,7 @@ export function startLang(io: Io, argv: string[]): Lang {
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
   const lang = startLang(io, argv);
-  const app = createApp(io, lang, argv, newRunId);
+  const app = createApp(io, lang, argv, newRunId, afterJob);
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
   const program = new Command('hisops');
@@ -84,8 +91,10 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
     .option('-v, --verbose', t('opt.verbose'))
     .option('-y, --yes', t('opt.yes'))
     .addOption(new Option('--lang <lang>', t('opt.lang')).choices(['en', 'zh-CN', 'zh']))
-    .option('--institution <name>', t('opt.institution'))
+    .option('-i, --institution <name>', t('opt.institution'))
     .option('--wait [duration]', t('opt.wait'))
+    .option('--notify [channels]', t('opt.notify'))
+    .option('--metrics-file <path>', t('opt.metricsFile'))
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .exitOverride()
@@ -113,6 +122,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return EXIT.ok;
   }
   try {
+    const each = institutionsToRun(argv, io);
+    if (each) return await runEach(argv, io, app.lang, each.names, each.at, main);
+  } catch (e) {
+    return renderLoneError(io, argv, e);
+  }
+  try {
     await program.parseAsync(argv, { from: 'user' });
     return app.exitCode;
   } catch (e) {
@@ -123,4 +138,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stderr.write(`hisops: internal failure: ${e instanceof Error ? e.stack : String(e)}\n`);
     return EXIT.internal;
   }
+}
+
+/** An error before any command ran (the configuration of --institution all): the usual rendering. */
+function renderLoneError(io: Io, argv: string[], e: unknown): number {
+  if (!isHisopsError(e)) {
+    io.stderr.write(`hisops: internal failure: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return EXIT.internal;
+  }
+  const lang = startLang(io, argv);
+  if (argv.includes('--json')) io.stdout.write(JSON.stringify({ ok: false, command: argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '), runId: '', error: e.toJSON() }, null, 2) + '\n');
+  else {
+    const w = e.text(lang);
+    io.stderr.write(`✗ ${w.summary} [${e.code}]\n${w.fix ? `  ${translate(lang, 'common.fix')}: ${w.fix}\n` : ''}`);
+  }
+  return e.exit;
 }

@@ -9,7 +9,7 @@ import { fileError, isFileFailure } from '../core/files/index.js';
 import { colorEnabled, makeChalk } from './color.js';
 import { Ctx, type GlobalFlags } from './context.js';
 import { exampleZh } from './helpZh.js';
-import { translate, type Lang } from './i18n.js';
+import { defineMessages, translate, type Lang } from './i18n.js';
 import type { Io } from './io.js';
 import { resultEnvelope, type Envelope, type Findings, type Out } from './output.js';
 
@@ -35,7 +35,26 @@ export interface ActionOptions {
   keyFlags?: (opts: Record<string, any>) => Record<string, string | number | boolean | undefined>;
   /** The job whose run lock this run takes (per institution) when it writes or sends; falsy for a dry run. */
   lock?: (opts: Record<string, any>, args: unknown[]) => string | false | undefined;
+  /** A cron job: its result is notified by the rules of `notify:` (or --notify) once it is known. */
+  notify?: boolean;
 }
+
+/** A run's result as the frame hands it to what runs after it (notifications). */
+export interface RunOutcome {
+  exit: number;
+  data?: unknown;
+  errorSummary?: string;
+  errorCode?: string;
+  opts: Record<string, unknown>;
+  startedAt: Date;
+}
+
+/** Called by the frame after a cron job (ActionOptions.notify) with its result (metrics, notifications); main supplies it. */
+export type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string | boolean | undefined) => Promise<void>;
+
+defineMessages({
+  'app.afterRunFailed': { en: 'Notifications are off for this run: {why}', zh: '本次运行未发送通知：{why}' },
+});
 
 export interface App {
   io: Io;
@@ -59,7 +78,7 @@ function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
-export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string): App {
+export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string, afterRun?: AfterRun): App {
   const app: App = {
     io,
     lang,
@@ -92,6 +111,7 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
+          if (o.notify) await notifySafely(ctx, afterRun, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts, startedAt: now }, flags.notify);
           if (result.streamed) {
             // Its records are on stdout already.
           } else if (ctx.json) {
@@ -111,6 +131,10 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed', exit, ctx.now(), result.error?.toJSON());
         } catch (caught) {
           const e = ctx.explainError(caught);
+          if (o.notify) {
+            const err = isHisopsError(e) ? e : undefined;
+            await notifySafely(ctx, afterRun, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts, startedAt: now }, flags.notify);
+          }
           app.exitCode = renderError(ctx, e);
           if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);
         } finally {
@@ -120,6 +144,16 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
     },
   };
   return app;
+}
+
+/** Notify the run's result; nothing that happens here changes the run's exit code. */
+async function notifySafely(ctx: Ctx, afterRun: AfterRun | undefined, r: RunOutcome, flag: string | boolean | undefined): Promise<void> {
+  if (!afterRun) return;
+  try {
+    await afterRun(ctx, ctx.command, r, flag);
+  } catch (e) {
+    ctx.warn(ctx.t('app.afterRunFailed', { why: isHisopsError(e) ? e.text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
+  }
 }
 
 /** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */

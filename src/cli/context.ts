@@ -39,6 +39,10 @@ export interface GlobalFlags {
   institution?: string;
   /** --wait [duration]: wait for a run holding this job's lock (true: as long as it runs). */
   wait?: string | boolean;
+  /** --notify [channels]: notify this run's result (all channels, or those named). */
+  notify?: string | boolean;
+  /** --metrics-file PATH: after a cron job, write every job's last result there (Prometheus text format). */
+  metricsFile?: string;
 }
 
 export interface DbRef {

@@ -370,7 +370,7 @@ export function registerReconcile(program: Command, app: App): Command {
     .option('--report <file>', 'write the 对账单 for finance: .html (printable A4), .xlsx, .csv or .json')
     .option('--apply', 'hand the repairs that are certain to the stuck-settlement job (nothing else is ever changed)')
     .option('--db <db>', 'HIS database instead of the configured one (URL or connection name)')
-    .action(app.action((ctx, _a, o) => runCommand(ctx, o as RunOpts), { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'reconcile' }));
+    .action(app.action((ctx, _a, o) => runCommand(ctx, o as RunOpts), { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'reconcile', notify: true }));
   app.examples(rc, [
     'hisops reconcile                                   # yesterday',
     'hisops reconcile --date today --json               # cron, every few minutes: early warning',

@@ -155,7 +155,7 @@ export function registerStuck(settle: Command, app: App): void {
         const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
         return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, r) };
       },
-      { record: true, keyFlags: (o) => ({ 'his.url': o.db }) },
+      { record: true, keyFlags: (o) => ({ 'his.url': o.db }), notify: true },
     ),
   );
   app.examples(stuck, ['hisops settle stuck', 'hisops settle stuck --from 2026-01-05 --to 2026-01-05 --older-than 30m', 'hisops settle stuck --json | jq .data.findings']);

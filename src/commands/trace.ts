@@ -344,7 +344,7 @@ export function registerTrace(program: Command, app: App): Command {
             out.bad(ctx.t('trace.findings', { n: report.findings.length, r: affected }));
           },
         };
-      }),
+      }, { notify: true }),
     );
   app.examples(check, ['hisops trace check', 'hisops trace check --from 2026-01-05 --to 2026-01-06 --kind sale', 'hisops trace check scanned.txt', 'hisops trace check export.csv --json']);
 
@@ -363,7 +363,7 @@ export function registerTrace(program: Command, app: App): Command {
         const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
         return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
       },
-      { record: true, lock: (o) => !!o.apply && 'trace upload' },
+      { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true },
     ),
   );
   app.examples(upload, ['hisops trace upload', 'hisops trace upload --apply', 'hisops trace upload --from 2026-01-05 --to 2026-01-05 --kind sale --apply --rate 5', 'hisops trace upload --apply --json']);
@@ -434,7 +434,7 @@ export function registerTrace(program: Command, app: App): Command {
         const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
         return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
       },
-      { record: true, lock: (o) => !!o.apply && 'trace upload' },
+      { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true },
     ),
   );
   app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);

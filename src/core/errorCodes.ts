@@ -18,6 +18,10 @@ export interface ErrorCodeSpec {
 const c = (area: string, exit: ExitCode | readonly ExitCode[], meaning: string): ErrorCodeSpec => ({ area, exit, meaning });
 
 export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
+  // notifications
+  NOTIFY_CONFIG: c('notifications', 2, 'the notify: section of hisops.yaml is not valid (a secret written in the file, an unknown channel or event, bad quiet hours)'),
+  NOTIFY_NO_CHANNEL: c('notifications', 2, 'notify test found no configured channel (or not the one named by --channel)'),
+  NOTIFY_FAILED: c('notifications', 5, 'a channel did not accept a notification (HTTP error, robot errcode, SMTP failure); after a job it is only a warning and is retried on the next run'),
   // general
   LOCK_HELD: c('general', 5, 'another run of the same job and institution holds the run lock (the holder is named); --wait queues behind it'),
   JOURNAL_BUSY: c('general', 5, 'the SQLite journal stayed locked by another process past journal.busyTimeoutMs'),
