@@ -8,7 +8,7 @@ import type { NotifyMessage, Verdict, WebhookEvent } from '../core/notify/index.
 import { defineMessages, translate, type Lang } from '../cli/i18n.js';
 
 defineMessages({
-  'notify.title': { en: '[hisops] {name} · {job}: {verdict}', zh: '【hisops】{name} · {job}：{verdict}' },
+  'notify.title': { en: '[hisops] {name} · {job}: {verdict}', zh: '【hisops 通知】{name} · {job}：{verdict}' },
   'notify.institution': { en: 'Institution', zh: '机构' },
   'notify.job': { en: 'Job', zh: '作业' },
   'notify.period': { en: 'Period', zh: '期间' },

@@ -3,7 +3,6 @@
  * `--apply` to carry out, asking per item at a terminal, `--yes` otherwise), and show the audit
  * trail. Registered on the `settle` group by `registerStuck(settle, app)`.
  */
-import { stuckWhyZh } from '../core/settle/findingWords.js';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
@@ -106,7 +105,7 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   return env;
 }
 
-function findingRows(ctx: Ctx, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
+function findingRows(ctx: Ctx, s: Settle, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,
     CLASS_ZH[f.classification] ?? f.classification,
@@ -116,15 +115,15 @@ function findingRows(ctx: Ctx, findings: readonly SettleModule.Finding[]): Array
     f.psn_no,
     f.medfee_sumamt,
     f.at === null ? null : localDateTime(f.at, String(ctx.get('timezone'))),
-    ctx.lang === 'zh-CN' ? stuckWhyZh(f) : f.why,
+    ctx.lang === 'zh-CN' ? s.stuckWhyZh(f) : f.why,
   ]);
 }
 
-function renderFindings(out: Out, ctx: Ctx, r: SettleModule.StuckReport): void {
+function renderFindings(out: Out, ctx: Ctx, s: Settle, r: SettleModule.StuckReport): void {
   if (r.findings.length) {
     out.table(
       [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.his'), ctx.t('stuck.col.center'), 'setl_id', 'psn_no', 'medfee_sumamt', ctx.t('stuck.col.at'), ctx.t('stuck.col.why')],
-      findingRows(ctx, r.findings),
+      findingRows(ctx, s, r.findings),
       { align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'] },
     );
     out.bad(ctx.t('stuck.found', { n: r.findings.length }));
@@ -153,7 +152,7 @@ export function registerStuck(settle: Command, app: App): void {
         const env = await open(ctx, s, true);
         stepLog(ctx)(ctx.t('verbose.stuckDetect'));
         const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
-        return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, r) };
+        return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, s, r) };
       },
       { record: true, keyFlags: (o) => ({ 'his.url': o.db }), notify: true },
     ),

@@ -66,7 +66,7 @@ function institutionValue(profile: Profile, name: string, bind: string): string 
   if (v !== undefined) return v;
   const declared = bind === INSTITUTION_BIND || bind in profile.binds;
   if (!declared) {
-    throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${bind} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal });
+    throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${bind} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal }).zh(`语句 "${name}" 的 :${bind} 没有给出值`, '这是 hisops 的程序缺陷：请连同所执行的命令一起报告。');
   }
   throw inputError(
     'PROFILE_INSTITUTION_BIND',
