@@ -1,12 +1,13 @@
 /**
  * Finds an English sentence in output meant to be Chinese: three or more lowercase English words in
  * a row, outside backticks, quotes and identifiers (snake_case names, codes, SQL keywords in capitals
- * and file paths are not words here).
+ * file paths and hisops commands are not words here).
  */
 export function englishSentences(text: string): string[] {
   const cleaned = text
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/"[^"\n]*"/g, ' ')
+    .replace(/\bhisops( [a-z][a-z-]*)*/g, ' ')
     .replace(/\S*[/_.:=]\S*/g, ' ');
   const found: string[] = [];
   for (const line of cleaned.split('\n')) {
