@@ -142,18 +142,22 @@ function noteOf(ctx: Ctx, s: His.StatementCheck): string {
   return note;
 }
 
-/** The problem, fix and consequence of one contract problem in the run's language. */
-function problemRow(ctx: Ctx, his: HisWords, p: His.ContractProblem): string[] {
+/** The problem, fix and consequence of one contract problem in the run's language (also for doctor and draft). */
+export function problemWords(ctx: Ctx, his: HisWords, p: His.ContractProblem): { problem: string; fix: string; consequence: string } {
   const key = p.check === 'value' && p.severity === 'warning' ? 'profile.p.value.local' : `profile.p.${p.check}`;
   const problem = ctx.t(key, { message: p.message, column: p.column ?? '', zh: p.zh?.message ?? p.message });
-  const zh = ctx.lang === 'zh-CN';
-  const fix = zh ? his.problemFixZh(p) : p.fix;
+  const fix = ctx.lang === 'zh-CN' ? his.problemFixZh(p) : p.fix;
   const consequence = p.consequence ? his.contractText(ctx.lang, p.consequence) : '';
-  return [problem, fix + (consequence ? ` — ${ctx.t('profile.consequence')}: ${consequence}` : '')];
+  return { problem, fix, consequence };
+}
+
+function problemRow(ctx: Ctx, his: HisWords, p: His.ContractProblem): string[] {
+  const w = problemWords(ctx, his, p);
+  return [w.problem, w.fix + (w.consequence ? ` — ${ctx.t('profile.consequence')}: ${w.consequence}` : '')];
 }
 
 /** The contract's Chinese words, from the lazily loaded HIS module. */
-type HisWords = Pick<typeof His, 'problemFixZh' | 'contractText'>;
+export type HisWords = Pick<typeof His, 'problemFixZh' | 'contractText'>;
 
 function renderCheck(out: Out, ctx: Ctx, r: His.CheckReport, db: string, his: HisWords): void {
   out.heading(ctx.t('profile.check.heading', { file: r.file, db: `${db} · ${r.dialect}`, date: r.date }));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Ctx } from '../cli/context.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { DoctorCheck } from './setup.js';
+import { problemWords } from './profile.js';
 
 type Fail = (check: string, e: unknown) => DoctorCheck;
 
@@ -74,12 +75,12 @@ async function statementChecks(ctx: Ctx, his: typeof import('../core/his/index.j
   }
   return bad.map((s) => {
     const errors = s.problems.filter((p) => p.severity === 'error');
-    const detail = errors.map((p) => `${p.column ? p.column + ': ' : ''}${p.message}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`).join('\n');
+    const detail = errors.map((p) => `${p.column ? p.column + ': ' : ''}${problemWords(ctx, his, p).problem}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`).join('\n');
     return {
       check: ctx.t('doctor.statement', { name: s.name }),
       ok: false,
       detail: `${profile.file}:${s.line}: ${detail}`,
-      fix: `${errors[0]?.fix ?? ''} ${ctx.t('doctor.statementFix')}`.trim(),
+      fix: `${errors[0] ? problemWords(ctx, his, errors[0]).fix : ''} ${ctx.t('doctor.statementFix')}`.trim(),
       code: 'PROFILE_PROBE',
       exit: 2,
     };

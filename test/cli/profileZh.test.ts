@@ -1,7 +1,7 @@
 /**
  * `hisops profile check` under --lang zh-CN, in-process on a seeded reference HIS (SQLite): the
  * passing profile and a planted break (a status mapped wrongly, a write on a missing column) print
- * no English sentence; the JSON keeps its stable codes.
+ * no English sentence; the JSON keeps its stable codes; doctor's row for the failing write is Chinese.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,5 +70,18 @@ describe('hisops profile check --lang zh-CN', () => {
     expect(r.out).toContain('语句执行失败');
     expect(r.out).toContain('已由数据库编译');
     expect(englishSentences(r.out + r.err)).toEqual([]);
+    const io = memoryIo({ cwd: dir, env: {}, now: () => new Date(2025, 2, 10, 9, 0, 0) });
+    await main(['profile', 'check', '--date', day, '--no-writes', '--lang', 'en'], io);
+    expect(englishSentences(io.out()).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('doctor\'s row for the failing write and its fix are Chinese', async () => {
+    config('nocol.yaml');
+    const j = JSON.parse((await run(['doctor', '--json'])).out);
+    const row = j.data.checks.find((c: { check: string }) => c.check.endsWith(' mark_settlement_void'));
+    expect(row).toMatchObject({ ok: false, code: 'PROFILE_PROBE' });
+    expect(row.detail).toContain('语句执行失败');
+    expect(row.detail).toContain('void_note');
+    expect(englishSentences(`${row.detail}\n${row.fix}`)).toEqual([]);
   }, 60_000);
 });
