@@ -43,6 +43,7 @@ defineMessages({
   'profile.check.bad': { en: '{errors} problem(s) in {statements} statement(s): each row above says what to change.', zh: '{statements} 条语句中有 {errors} 个问题：上表每行给出了修改办法。' },
   'profile.check.warn': { en: '{n} warning(s): values to confirm (local codes).', zh: '{n} 个提醒：需确认的取值（地方代码）。' },
   'profile.consequence': { en: 'if left', zh: '若不处理' },
+  'profile.statementCount': { en: '{n} statements', zh: '{n} 条语句' },
   // The problem column in Chinese, by kind of check (the English words come from the contract).
   'profile.p.missing_column': { en: '{message}', zh: '未返回列 {column}' },
   'profile.p.type': { en: '{message}', zh: '{column} 的类型或格式不符合约定' },

@@ -21,7 +21,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
     profile = await his.loadProfile(profilePath, { binds: ctx.hisBinds() });
-    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${Object.keys(profile.statements).length} statements` });
+    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${ctx.t('profile.statementCount', { n: Object.keys(profile.statements).length })}` });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));
   }
