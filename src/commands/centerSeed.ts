@@ -40,6 +40,10 @@ defineMessages({
   'center.seed.kind.center_only': { en: 'center only', zh: '中心单边账' },
   'center.seed.kind.his_only': { en: 'HIS only', zh: '医院单边账' },
   'center.seed.kind.cancelled_at_center': { en: 'cancelled at center', zh: '中心已撤销' },
+  // What reconcile reports for each planted difference (its finding kind, shown with the words).
+  'center.seed.finding.amount_mismatch': { en: 'amount_mismatch', zh: '金额不符（amount_mismatch）' },
+  'center.seed.finding.center_only': { en: 'center_only', zh: '中心单边账（center_only）' },
+  'center.seed.finding.his_only': { en: 'his_only', zh: '医院单边账（his_only）' },
 });
 
 type SandboxModule = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
@@ -152,7 +156,7 @@ function renderSeed(out: Out, ctx: Ctx, plan: SeedPlan, a: { copied: number; not
     const k = (s: string) => ctx.t(`center.seed.col.${s}`);
     out.table(
       [k('kind'), k('finding'), k('setl'), k('center'), k('visit'), k('time'), k('his'), k('centerAmt')],
-      plan.planted.map((p) => [ctx.t(`center.seed.kind.${p.kind}`), p.finding, p.kind === 'center_only' ? '' : p.setl_id, p.center_setl_id ?? '', p.mdtrt_id, p.setl_time, p.his_medfee_sumamt ?? '', p.center_medfee_sumamt ?? '']),
+      plan.planted.map((p) => [ctx.t(`center.seed.kind.${p.kind}`), ctx.t(`center.seed.finding.${p.finding}`), p.kind === 'center_only' ? '' : p.setl_id, p.center_setl_id ?? '', p.mdtrt_id, p.setl_time, p.his_medfee_sumamt ?? '', p.center_medfee_sumamt ?? '']),
     );
   }
   if (plan.skipped.length) out.note(ctx.t('center.seed.skipped', { n: plan.skipped.length, ids: plan.skipped.slice(0, 5).map((s) => s.setl_id).join(', ') }));

@@ -43,17 +43,13 @@ defineMessages({
   'profile.check.bad': { en: '{errors} problem(s) in {statements} statement(s): each row above says what to change.', zh: '{statements} 条语句中有 {errors} 个问题：上表每行给出了修改办法。' },
   'profile.check.warn': { en: '{n} warning(s): values to confirm (local codes).', zh: '{n} 个提醒：需确认的取值（地方代码）。' },
   'profile.consequence': { en: 'if left', zh: '若不处理' },
-  // The problem column in Chinese, by kind of check (the English words come from the contract).
-  'profile.p.missing_column': { en: '{message}', zh: '未返回列 {column}' },
-  'profile.p.type': { en: '{message}', zh: '{column} 的类型或格式不符合约定（{message}）' },
-  'profile.p.value': { en: '{message}', zh: '{column} 有约定之外的取值（{message}）' },
-  'profile.p.not_null': { en: '{message}', zh: '{column} 为空' },
-  'profile.p.unique': { en: '{message}', zh: '{column} 有重复值：应每行一个' },
-  'profile.p.at_most_one': { en: '{message}', zh: '同一键返回了多行' },
-  'profile.p.sum': { en: '{message}', zh: '金额之和不成立（{message}）' },
-  'profile.p.sign': { en: '{message}', zh: '{column} 的正负号不对（退费行应为负）' },
-  'profile.p.effect': { en: '{message}', zh: '写语句执行后读回的 {column} 不符合约定（{message}）' },
-  'profile.p.failed': { en: '{message}', zh: '语句执行失败：{message}' },
+  'profile.statementCount': { en: '{n} statements', zh: '{n} 条语句' },
+  // Notes of checkProfile (its English words are the keys' en).
+  'profile.n.notInProfile': { en: 'not in the profile (optional)', zh: '配置文件中没有（可选）' },
+  'profile.n.noRowChanged': { en: 'ran; changed no row for the sample key (rolled back)', zh: '已执行；示例键没有改动任何行（已回滚）' },
+  'profile.n.rolledBack': { en: 'ran and rolled back', zh: '已执行并回滚' },
+  'profile.n.compiled': { en: 'compiled by the database (not run)', zh: '已由数据库编译（未执行）' },
+  'profile.n.cannotCompile': { en: '{db} cannot compile a write without running it; run profile check without --no-writes', zh: '{db} 无法不执行就编译写语句；请去掉 --no-writes 再运行 profile check' },
 });
 
 /** yyyy-MM-dd of a Date in local time. */
@@ -93,7 +89,7 @@ async function runProfileCheck(ctx: Ctx, o: CheckOpts): Promise<CommandResult> {
     data: report,
     exit: report.errors ? EXIT.findings : EXIT.ok,
     findings: report.errors ? { summary: ctx.t('profile.check.bad', { errors: report.errors, statements: bad.length }), count: report.errors } : undefined,
-    human: (out) => renderCheck(out, ctx, report, dbRef.display),
+    human: (out) => renderCheck(out, ctx, report, dbRef.display, his),
   };
 }
 
@@ -115,13 +111,40 @@ function resultText(ctx: Ctx, s: His.StatementCheck): string {
   }
 }
 
+/** checkProfile's notes are English data; under zh-CN each is shown by its catalogue key. */
+const NOTE_KEYS: Array<[RegExp, string]> = [
+  [/^not in the profile/, 'profile.n.notInProfile'],
+  [/^ran; changed no row/, 'profile.n.noRowChanged'],
+  [/^ran and rolled back/, 'profile.n.rolledBack'],
+  [/^compiled by the database/, 'profile.n.compiled'],
+  [/^(.*) cannot compile a write/, 'profile.n.cannotCompile'],
+];
+
 function noteOf(ctx: Ctx, s: His.StatementCheck): string {
   if (s.unsupported) return s.unsupported;
   if (s.affected !== undefined) return ctx.t('profile.note.affected', { n: s.affected });
-  return s.note ?? '';
+  const note = s.note ?? '';
+  for (const [re, key] of NOTE_KEYS) {
+    const m = re.exec(note);
+    if (m) return ctx.t(key, { db: m[1] ?? '' });
+  }
+  return note;
 }
 
-function renderCheck(out: Out, ctx: Ctx, r: His.CheckReport, db: string): void {
+/** The problem, fix and consequence of one contract problem in the run's language (also for doctor and draft). */
+export function problemWords(ctx: Ctx, his: HisWords, p: His.ContractProblem): { problem: string; fix: string; consequence: string } {
+  return his.problemWords(ctx.lang, p);
+}
+
+function problemRow(ctx: Ctx, his: HisWords, p: His.ContractProblem): string[] {
+  const w = problemWords(ctx, his, p);
+  return [w.problem, w.fix + (w.consequence ? ` — ${ctx.t('profile.consequence')}: ${w.consequence}` : '')];
+}
+
+/** The contract's Chinese words, from the lazily loaded HIS module. */
+export type HisWords = Pick<typeof His, 'problemWords'>;
+
+function renderCheck(out: Out, ctx: Ctx, r: His.CheckReport, db: string, his: HisWords): void {
   out.heading(ctx.t('profile.check.heading', { file: r.file, db: `${db} · ${r.dialect}`, date: r.date }));
   out.table(
     [ctx.t('profile.col.statement'), ctx.t('profile.col.kind'), ctx.t('profile.col.result'), ctx.t('profile.col.rows'), ctx.t('profile.col.note')],
@@ -132,7 +155,7 @@ function renderCheck(out: Out, ctx: Ctx, r: His.CheckReport, db: string): void {
     out.heading(ctx.t('profile.problems.heading'));
     out.table(
       [ctx.t('profile.col.statement'), ctx.t('profile.col.column'), ctx.t('profile.col.seen'), ctx.t('profile.col.problem'), ctx.t('profile.col.fix')],
-      problems.map((p) => [p.statement, p.column ?? '', (p.values ?? []).join(', ') + (p.rows && p.rows > 1 ? ` (${p.rows})` : ''), ctx.t(`profile.p.${p.check}`, { message: p.message, column: p.column ?? '' }), p.fix + (p.consequence ? ` — ${ctx.t('profile.consequence')}: ${p.consequence}` : '')]),
+      problems.map((p) => [p.statement, p.column ?? '', (p.values ?? []).join(', ') + (p.rows && p.rows > 1 ? ` (${p.rows})` : ''), ...problemRow(ctx, his, p)]),
     );
   }
   const samples = r.statements.filter((s) => s.sample.length);

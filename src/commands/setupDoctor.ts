@@ -38,7 +38,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
     profile = await his.loadProfile(profilePath, { binds: ctx.hisBinds() });
-    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${ctx.t('doctor.nStatements', { n: Object.keys(profile.statements).length })}` });
+    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${ctx.t('profile.statementCount', { n: Object.keys(profile.statements).length })}` });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));
   }
@@ -92,12 +92,12 @@ async function statementChecks(ctx: Ctx, his: typeof import('../core/his/index.j
   }
   return bad.map((s) => {
     const errors = s.problems.filter((p) => p.severity === 'error');
-    const detail = errors.map((p) => `${p.column ? p.column + ': ' : ''}${p.message}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`).join('\n');
+    const detail = errors.map((p) => `${p.column ? p.column + ': ' : ''}${his.problemWords(ctx.lang, p).problem}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`).join('\n');
     return {
       check: ctx.t('doctor.statement', { name: s.name }),
       ok: false,
       detail: `${profile.file}:${s.line}: ${detail}`,
-      fix: `${errors[0]?.fix ?? ''} ${ctx.t('doctor.statementFix')}`.trim(),
+      fix: `${errors[0] ? his.problemWords(ctx.lang, errors[0]).fix : ''} ${ctx.t('doctor.statementFix')}`.trim(),
       code: 'PROFILE_PROBE',
       exit: 2,
     };

@@ -88,7 +88,8 @@ type Partial_ = Pick<StatementCheck, 'problems'> & Partial<Pick<StatementCheck, 
 function failed(name: string, e: unknown): ContractProblem {
   const msg = isHisopsError(e) ? [e.summary, e.why].filter(Boolean).join(': ') : String((e as Error)?.message ?? e);
   const fix = isHisopsError(e) && e.fix ? e.fix : 'Correct the SQL of the statement for this HIS.';
-  return { statement: name, severity: 'error', check: 'failed', message: msg, fix };
+  const zh = isHisopsError(e) && e.zhText ? e.text('zh-CN') : undefined;
+  return { statement: name, severity: 'error', check: 'failed', message: msg, fix, ...(zh ? { zh: { message: [zh.summary, zh.why].filter(Boolean).join('：'), fix: zh.fix } } : {}) };
 }
 
 async function checkRead(db: Db, profile: Profile, name: string, binds: Binds, samples: CheckSamples, keep: number): Promise<Partial_> {

@@ -23,6 +23,8 @@ export interface ContractProblem {
   fix: string;
   /** What goes wrong if it is left as it is. */
   consequence?: string;
+  /** Chinese words of a failed statement (from the error); other checks have theirs in contractZh.ts. */
+  zh?: { message: string; fix?: string };
 }
 
 type Row = Record<string, unknown>;

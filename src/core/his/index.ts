@@ -6,6 +6,7 @@ export { loadProfile, withBindValues, type LoadProfileOptions } from './loadProf
 export { expandFragments, FRAGMENT_REF, type Fragment, type SourceText } from './expandFragments.js';
 export { parseProfile, INSTITUTION_BIND, type Profile, type ProfileStatement, type StatementVariant, type ProfileProblem, type VariantKey } from './parseProfile.js';
 export { runStatement, runStatementEach, runWrite, executeStatement, prepareStatement, bindValue, unsupportedError, variantFor, type Binds, type BindValue, type RunOptions, type StatementResult, type EachOptions } from './runStatement.js';
+export { CONTRACT_ZH, contractText, contractTextsWithoutZh, problemFixZh, problemWords } from './contractZh.js';
 export { probeProfile, type ProbeResult } from './probeProfile.js';
 export {
   STATEMENTS,

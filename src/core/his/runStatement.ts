@@ -194,5 +194,5 @@ export function statementError(e: unknown, db: Db, profile: Profile, name: strin
     'Check its SQL against your HIS tables and columns, then run hisops doctor (it runs every read statement).',
     c.why,
     { statement: name, file: profile.file, line },
-  ).zh(`语句 "${name}"（${profile.file}:${line}）在 ${db.info.label} 上执行失败`, '请对照 HIS 的表和列检查其 SQL，然后运行 hisops doctor（它会执行每条读取语句）。');
+  ).zh(`语句 "${name}"（${profile.file}:${line}）在 ${db.info.label} 上执行失败`, '请对照 HIS 的表和列检查其 SQL，然后运行 hisops doctor（它会运行每条读语句）。', c.why ? `数据库报错：\`${c.why}\`` : undefined);
 }

@@ -144,3 +144,19 @@ describe('checkMessage', () => {
     expect(html).not.toContain('SECRET-SIGNATURE');
   });
 });
+
+describe('the interface test in Chinese', () => {
+  it('gives every violation Chinese words with no English sentence, transport refusals included', async () => {
+    const { englishSentences } = await import('../../helpers/englishSentence.js');
+    const { transportViolation } = await import('../../../src/core/center/sandbox/conformance/checkMessage.js');
+    const s = signedIn();
+    const vs = checkMessage(env('2207', settle({ insutype: '999', psn_setlway: undefined, mdtrt_id: 'M'.repeat(31), medfee_sumamt: 'abc' }), { opter_type: '9', msgid: `${CODE}2025030410000`, inf_time: '2025-03-04 12:00:00' }), s, { receivedAt: AT });
+    vs.push(transportViolation('请求头 Content-Type 错误：text/plain (send application/json;charset=utf-8)'));
+    expect(vs.length).toBeGreaterThan(5);
+    for (const v of vs) {
+      expect(v.message_zh, v.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(englishSentences(v.message_zh), v.message_zh).toEqual([]);
+    }
+    expect(vs.at(-1)!.message_zh).toBe('请求不是有效的接口报文：请求头 Content-Type 错误：text/plain');
+  });
+});

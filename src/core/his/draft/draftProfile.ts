@@ -9,6 +9,7 @@ import { CODE_WORDS } from './dictionary.js';
 import { matchSchema, type ProposedMapping } from './matchSchema.js';
 import { readDraftSchema } from './readDraftSchema.js';
 import { renderDraft } from './renderDraft.js';
+import { draftTextZh } from './draftZh.js';
 
 export interface DraftResult {
   text: string;
@@ -30,10 +31,12 @@ async function observeCodes(db: Db, m: ProposedMapping): Promise<void> {
   }
 }
 
-export async function draftProfile(db: Db, o: { source: string }): Promise<DraftResult> {
+/** `lang` zh-CN writes the profile's comments in Chinese (draftZh.ts); the SQL is the same. */
+export async function draftProfile(db: Db, o: { source: string; lang?: 'en' | 'zh-CN' }): Promise<DraftResult> {
   const tables = await readDraftSchema(db);
   const mapping = matchSchema(tables);
   await observeCodes(db, mapping);
   const r = renderDraft(mapping, { dialect: db.dialect, source: o.source, statements: STATEMENT_NAMES });
-  return { ...r, mapping, tables: tables.length };
+  const text = o.lang === 'zh-CN' ? draftTextZh(r.text) : r.text;
+  return { ...r, text, mapping, tables: tables.length };
 }

@@ -173,7 +173,9 @@ function sumViolations(infno: string, input: Record<string, unknown>, state: Con
 
 /** A request the center refused before reading an envelope: its err_msg says why (content type, charset, JSON…). */
 export function transportViolation(err_msg: string): Violation {
-  return { path: '', kind: 'transport', message: err_msg, message_zh: `${KIND_ZH.transport}：${err_msg}` };
+  // The sandbox's err_msg is Chinese with an English hint in brackets at the end: the Chinese text keeps only the Chinese.
+  const zh = err_msg.replace(/ \([^()]*[a-z]{2}[^()]*\)$/, '');
+  return { path: '', kind: 'transport', message: err_msg, message_zh: `${KIND_ZH.transport}：${zh}` };
 }
 
 /** Every violation of one message (the parsed request body). */
