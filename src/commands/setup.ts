@@ -196,7 +196,13 @@ const DOCTOR_CHECKS = ['doctor.config', 'doctor.profile', 'doctor.his', 'doctor.
 /** --json names a check in English whatever the language: scripts match on it. */
 function stableCheckName(ctx: Ctx, label: string): string {
   const key = DOCTOR_CHECKS.find((k) => ctx.t(k) === label);
-  return key ? translate('en', key) : label;
+  if (key) return translate('en', key);
+  // One row per failing profile statement: "接口配置语句 X" → "profile statement X".
+  const [before, after] = ctx.t('doctor.statement', { name: '\u0000' }).split('\u0000') as [string, string];
+  if (label.startsWith(before) && label.endsWith(after) && label.length > before.length + after.length) {
+    return translate('en', 'doctor.statement', { name: label.slice(before.length, label.length - after.length) });
+  }
+  return label;
 }
 
 async function runDoctor(ctx: Ctx) {

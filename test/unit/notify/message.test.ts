@@ -21,7 +21,7 @@ const facts: RunFacts = { institution: 'east', fixmedins_code: 'H43010000001', f
 describe('buildMessage', () => {
   it('says 不平 and counts 单边账 in Chinese', () => {
     const m = buildMessage(facts, 'zh-CN');
-    expect(m.title).toBe('【hisops】东院 · reconcile：不平，2 笔单边账，1 条 amount_differs');
+    expect(m.title).toBe('【hisops 通知】东院 · reconcile：不平，2 笔单边账，1 条 amount_differs');
     expect(m.text).toContain('期间：2026-03-04');
     expect(m.text).toContain('- center_only setl_id=S1 268.40');
     expect(m.text).toContain('报告：对账-2026-03-04.html');
@@ -30,7 +30,7 @@ describe('buildMessage', () => {
   it('English, a failure and a recovery', () => {
     expect(buildMessage(facts, 'en').title).toBe('[hisops] 东院 · reconcile: unbalanced, 2 one-sided (单边账), 1 amount_differs');
     expect(buildMessage({ ...facts, exit: 5, verdict: 'failure', event: 'failure', data: undefined, opts: { date: '2026-03-04' }, errorSummary: 'The center did not answer' }, 'zh-CN').text).toContain('结论：失败（退出码 5）：The center did not answer');
-    expect(buildMessage({ ...facts, exit: 0, verdict: 'ok', event: 'recovered', data: { ...data, status: 'balanced', findings: [] } }, 'zh-CN').title).toBe('【hisops】东院 · reconcile：已恢复：平');
+    expect(buildMessage({ ...facts, exit: 0, verdict: 'ok', event: 'recovered', data: { ...data, status: 'balanced', findings: [] } }, 'zh-CN').title).toBe('【hisops 通知】东院 · reconcile：已恢复：平');
   });
   it('the fingerprint follows period and findings, not the clock or the run', () => {
     const a = fingerprintOf(facts);
