@@ -11,6 +11,7 @@ import { defineMessages } from '../cli/i18n.js';
 import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
 import { conformanceSummary, startConformanceFor } from './centerConformance.js';
 import { registerCenterSeed } from './centerSeed.js';
+import { registerCenterWatch } from './centerWatch.js';
 import { serveCrypto, type ServeCryptoOptions } from './centerServeCrypto.js';
 
 defineMessages({
@@ -239,5 +240,6 @@ export function registerCenter(program: Command, app: App): void {
     'hisops center serve --conformance 接口测试.html --institution H43010000002',
   ]);
   registerCenterSeed(center, app);
+  registerCenterWatch(center, app);
   app.examples(center, ['hisops center serve --port 8700', 'hisops center seed --from-his --date 2025-03-04 --plant 8']);
 }
