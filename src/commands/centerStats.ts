@@ -15,6 +15,7 @@ defineMessages({
   'stats.col.hour': { en: 'hour', zh: '小时' },
   'stats.col.count': { en: 'calls', zh: '调用数' },
   'stats.col.failures': { en: 'failures', zh: '失败' },
+  'stats.col.refused': { en: 'refused', zh: '拒绝' },
   'stats.none': { en: 'No calls to the center were recorded from {from} to {to}.', zh: '{from} 至 {to} 没有医保中心调用记录。' },
 });
 
@@ -47,8 +48,8 @@ async function runStats(ctx: Ctx, o: { from?: string; to?: string }) {
     human: (out: import('../cli/output.js').Out) => {
       if (!hours.length) return out.line(ctx.t('stats.none', { from: period.from, to: period.to }));
       out.table(
-        [ctx.t('stats.col.hour'), 'infno', ctx.t('stats.col.count'), ctx.t('stats.col.failures'), 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-        hours.map((x) => [x.hour, x.infno, x.count, x.failures, x.p50_ms ?? '', x.p95_ms ?? '', x.p99_ms ?? '', x.max_ms ?? '']),
+        [ctx.t('stats.col.hour'), 'infno', ctx.t('stats.col.count'), ctx.t('stats.col.refused'), ctx.t('stats.col.failures'), 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+        hours.map((x) => [x.hour, x.infno, x.count, x.refused, x.failures, x.p50_ms ?? '', x.p95_ms ?? '', x.p99_ms ?? '', x.max_ms ?? '']),
       );
     },
   };

@@ -90,8 +90,11 @@ describe('center watch', () => {
     const hours = JSON.parse(r.out).data.hours as any[];
     const sign = hours.filter((h) => h.infno === '9001');
     const query = hours.filter((h) => h.infno === '5203');
-    expect(sign.reduce((s, h) => s + h.failures, 0)).toBeGreaterThanOrEqual(2);
+    // The refusing 9001 answered (refused); the watch still counted those rounds as failed.
+    expect(sign.reduce((s, h) => s + h.refused, 0)).toBeGreaterThanOrEqual(2);
     expect(query.reduce((s, h) => s + h.count, 0)).toBeGreaterThan(0);
+    // The made-up settlement is refused: the center answered, which is not a failure of the center.
+    expect(query.reduce((s, h) => s + h.refused, 0)).toBeGreaterThan(0);
     // The slow rounds put p99 of the probes above the injected 250 ms; the median stays below it.
     expect(Math.max(...sign.map((h) => h.p99_ms))).toBeGreaterThanOrEqual(250);
     expect(hours[0].hour).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:00$/);

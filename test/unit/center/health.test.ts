@@ -38,11 +38,12 @@ describe('center health', () => {
 
   it('hourly stats group by local hour and infno', () => {
     const row = (at: string, infno: string, d: number, status = 'ok') => ({ at, infno, fixmedins_code: 'H1', run_id: null, duration_ms: d, status, code: null });
-    const h = hourlyStats([row('2026-03-04T00:10:00Z', '5203', 10), row('2026-03-04T00:50:00Z', '5203', 30, 'failed'), row('2026-03-04T01:05:00Z', '5203', 20), row('2026-03-04T00:20:00Z', '9001', 5)], 'Asia/Shanghai');
+    const h = hourlyStats([row('2026-03-04T00:10:00Z', '5203', 10), row('2026-03-04T00:50:00Z', '5203', 30, 'failed'), row('2026-03-04T01:05:00Z', '5203', 20, 'refused'), row('2026-03-04T00:20:00Z', '9001', 5)], 'Asia/Shanghai');
     expect(h.map((x) => [x.hour, x.infno, x.count, x.failures, x.p50_ms, x.max_ms])).toEqual([
       ['2026-03-04 08:00', '5203', 2, 1, 10, 30],
       ['2026-03-04 08:00', '9001', 1, 0, 5, 5],
       ['2026-03-04 09:00', '5203', 1, 0, 20, 20],
     ]);
+    expect(h.map((x) => x.refused)).toEqual([0, 0, 1]);
   });
 });

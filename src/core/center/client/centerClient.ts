@@ -217,7 +217,8 @@ export class CenterClient {
         fixmedins_code: this.config.fixmedins_code,
         run_id: this.deps.runId ?? null,
         duration_ms: durationMs,
-        status: interpreted.kind === 'error' ? interpreted.status : 'ok',
+        // A refusal (infcode -1) is the center answering: `refused`, not a failure of the center.
+        status: interpreted.kind !== 'error' ? 'ok' : interpreted.error.code === 'CENTER_REFUSED' || interpreted.error.code === 'CENTER_REJECTED' ? 'refused' : interpreted.status,
         code: interpreted.kind === 'error' ? interpreted.error.code : null,
       });
 

@@ -17,7 +17,7 @@ export const CENTER_LATENCY_TABLE: JournalTable = {
     t.string('fixmedins_code', 30).notNullable();
     t.string('run_id', 40).nullable();
     t.integer('duration_ms').notNullable();
-    // ok | failed | unknown, as in the call journal; a refusal (infcode -1) is `failed`.
+    // ok | refused (the center answered infcode -1) | failed | unknown (no usable answer).
     t.string('status', 10).notNullable();
     t.string('code', 40).nullable();
     t.index(['at'], 'hisops_center_latency_at');

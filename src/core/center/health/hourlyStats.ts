@@ -11,6 +11,9 @@ export interface HourStats {
   hour: string;
   infno: string;
   count: number;
+  /** Answered with a refusal (infcode -1): the center was up. */
+  refused: number;
+  /** No usable answer: timeouts, resets, HTTP and gateway errors. */
   failures: number;
   p50_ms: number | null;
   p95_ms: number | null;
@@ -35,7 +38,8 @@ export function hourlyStats(rows: readonly LatencyRow[], tz: string): HourStats[
         hour,
         infno,
         count: g.length,
-        failures: g.filter((r) => r.status !== 'ok').length,
+        refused: g.filter((r) => r.status === 'refused').length,
+        failures: g.filter((r) => r.status !== 'ok' && r.status !== 'refused').length,
         p50_ms: percentile(d, 50),
         p95_ms: percentile(d, 95),
         p99_ms: percentile(d, 99),
