@@ -64,6 +64,6 @@ export function registerNotify(program: Command, app: App): Command {
       }),
     );
   app.examples(test, ['HISOPS_NOTIFY_WECOM_URL=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… hisops notify test', 'hisops notify test --channel dingtalk']);
-  app.examples(group, ['hisops notify test', 'hisops reconcile --date today --notify']);
+  app.examples(group, ['hisops notify test', 'hisops reconcile --date today --notify          # cron: tell the group when it does not balance']);
   return group;
 }
