@@ -10,7 +10,7 @@ import { inputError } from '../core/errors.js';
 export const CONFIG_FILE = 'hisops.yaml';
 
 /** Sections that later jobs own; the resolver keeps them as data. */
-export const EXTRA_SECTIONS = ['reconcile', 'trace', 'stuck', 'catalog', 'schema', 'rules', 'sandbox', 'notify', 'metrics'] as const;
+export const EXTRA_SECTIONS = ['reconcile', 'trace', 'stuck', 'catalog', 'schema', 'rules', 'sandbox', 'notify', 'metrics', 'watch'] as const;
 
 export function findConfigFile(cwd: string): string | undefined {
   let dir = path.resolve(cwd);

@@ -5,6 +5,11 @@
  * option or argument has no entry here, so a changed English text cannot go untranslated.
  */
 export const HELP_ZH: Record<string, string> = {
+  // center watch, center stats
+  'time between probe rounds (30s, 500ms, 5m)': '两轮探测之间的间隔（30s、500ms、5m）',
+  'stop after this long (default: until Ctrl-C)': '运行这么久后停止（默认：直到按 Ctrl-C）',
+  "first day or time, in the institution's time zone (default: today)": '起始日期或时间，按机构所在时区（默认：今天）',
+  'last day (inclusive) or end time (default: --from)': '截止日期（含当天）或结束时间（默认：同 --from）',
   // init, doctor
   'folder to write into': '写入哪个文件夹',
   'overwrite existing files (keeps a .bak copy)': '覆盖已有文件（保留一份 .bak 备份）',

@@ -11,10 +11,11 @@ import { defineMessages } from '../cli/i18n.js';
 import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
 import { conformanceSummary, startConformanceFor } from './centerConformance.js';
 import { registerCenterSeed } from './centerSeed.js';
+import { registerCenterWatch } from './centerWatch.js';
 import { serveCrypto, type ServeCryptoOptions } from './centerServeCrypto.js';
 
 defineMessages({
-  'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答' },
+  'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol, a watch on the real one and its latency (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答；监测真实中心及其响应时间' },
   'center.serve.describe': { en: 'serve the center sandbox over HTTP until Ctrl-C (模拟医保中心)', zh: '启动模拟医保中心（HTTP），按 Ctrl-C 停止' },
   'center.listening': { en: 'center sandbox listening on {url} · data {data} · faults {faults} · seed {seed}', zh: '模拟医保中心已启动：{url} · 数据 {data} · 故障 {faults} · 种子 {seed}' },
   'center.stopHint': { en: 'Stop with Ctrl-C.', zh: '按 Ctrl-C 停止。' },
@@ -239,5 +240,6 @@ export function registerCenter(program: Command, app: App): void {
     'hisops center serve --conformance 接口测试.html --institution H43010000002',
   ]);
   registerCenterSeed(center, app);
-  app.examples(center, ['hisops center serve --port 8700', 'hisops center seed --from-his --date 2025-03-04 --plant 8']);
+  registerCenterWatch(center, app);
+  app.examples(center, ['hisops center serve --port 8700', 'hisops center seed --from-his --date 2025-03-04 --plant 8', 'hisops center watch --every 30s --for 4h --notify', 'hisops center stats --from 2026-03-04']);
 }

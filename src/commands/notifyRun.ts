@@ -11,6 +11,7 @@ import type { RunOutcome } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { buildMessage, countsOf, fingerprintOf, type RunFacts } from './notifyMessage.js';
+import { pendingCountsOf, pendingNow } from './pendingCounts.js';
 
 defineMessages({
   'notify.sent': { en: 'Notified: {channels}', zh: '已通知：{channels}' },
@@ -127,8 +128,10 @@ export async function recordJobMetrics(ctx: Ctx, job: string, r: RunOutcome): Pr
     const now = ctx.now();
     await n.saveJobMetric(j, { institution: ctx.config().institution, job, run_id: ctx.runId, ended_at: now.toISOString(), duration_ms: Math.max(0, now.getTime() - r.startedAt.getTime()), exit_code: r.exit, counts: countsOf(r.data) });
     if (file) {
+      // Pending counts of this institution from the journal; expiring mappings as `hisops status` last counted them.
+      await n.savePendingCounts(j, ctx.config().institution, pendingCountsOf(await pendingNow(ctx, { mappings: false })), now);
       const { writeFileAtomic } = await import('../core/files/index.js');
-      await writeFileAtomic(file, n.renderPrometheus(await n.loadJobMetrics(j)), 'the metrics file');
+      await writeFileAtomic(file, n.renderPrometheus(await n.loadJobMetrics(j), await n.loadPendingCounts(j)), 'the metrics file');
     }
   } catch (e) {
     // Without a metrics file nobody asked for this: a run that could not open its journal says so itself.

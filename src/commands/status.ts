@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { defineMessages } from '../cli/i18n.js';
+import { EXPIRING_DAYS, pendingCountsOf, pendingNow } from './pendingCounts.js';
 
 defineMessages({
   'status.describe': { en: 'state at a glance: the last run of every cron job per institution', zh: '状态一览：各机构每个定时作业的最近一次运行' },
@@ -18,6 +19,9 @@ defineMessages({
   'status.findings': { en: 'needs attention', zh: '需处理' },
   'status.failed': { en: 'failed (exit {exit})', zh: '失败（退出码 {exit}）' },
   'status.tracePending': { en: '{name}: traceability records pending / rejected / held', zh: '{name}：追溯码记录 待确认 / 被拒 / 暂缓' },
+  'status.stuckOpen': { en: '{name}: settlements with an unknown outcome at the center (stuck, open)', zh: '{name}：中心结果未知、尚未处理的结算（待确认）' },
+  'status.mappingsExpiring': { en: '{name}: mappings ending within {days} days with no later period', zh: '{name}：{days} 天内到期且无后续期间的对照' },
+  'status.notCounted': { en: 'not counted (catalog store not readable)', zh: '未统计（无法读取目录库）' },
   'status.none': { en: 'No cron job has run yet with this journal.', zh: '此日志库中尚无定时作业运行记录。' },
 });
 
@@ -39,15 +43,17 @@ export function registerStatus(program: Command, app: App): Command {
           findings: Object.values(m.counts).reduce((s, x) => s + x, 0),
           counts: m.counts,
         }));
-        // Traceability records waiting or rejected: the journal knows them without asking anyone.
-        const trace = await import('../core/trace/index.js');
-        const code = ctx.get<string | undefined>('fixmedins_code');
-        const t = (await trace.traceStatus({ journal: await ctx.journal(), fixmedins_code: String(code ?? '') })).totals;
-        const pending = { institution: ctx.config().institution, trace_pending: t.pending, trace_rejected: t.rejected, trace_held: t.held };
+        // What waits for people, from the journal (and the catalog store for expiring mappings).
+        const pending = await pendingNow(ctx, { mappings: true });
+        await n.savePendingCounts(await ctx.journal(), pending.institution, pendingCountsOf(pending), ctx.now());
         return {
           data: { jobs, pending },
           human: (out) => {
-            out.kv([[ctx.t('status.tracePending', { name: pending.institution }), `${t.pending} / ${t.rejected} / ${t.held}`]]);
+            out.kv([
+              [ctx.t('status.tracePending', { name: pending.institution }), `${pending.trace_pending} / ${pending.trace_rejected} / ${pending.trace_held}`],
+              [ctx.t('status.stuckOpen', { name: pending.institution }), pending.stuck_open],
+              [ctx.t('status.mappingsExpiring', { name: pending.institution, days: EXPIRING_DAYS }), pending.mappings_expiring ?? ctx.t('status.notCounted')],
+            ]);
             if (!jobs.length) return out.line(ctx.t('status.none'));
             const verdict = (j: (typeof jobs)[number]) => (j.verdict === 'ok' ? ctx.t('status.ok') : j.verdict === 'findings' ? ctx.t('status.findings') : ctx.t('status.failed', { exit: j.exit_code }));
             out.table(

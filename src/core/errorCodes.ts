@@ -22,6 +22,9 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   NOTIFY_CONFIG: c('notifications', 2, 'the notify: section of hisops.yaml is not valid (a secret written in the file, an unknown channel or event, bad quiet hours)'),
   NOTIFY_NO_CHANNEL: c('notifications', 2, 'notify test found no configured channel (or not the one named by --channel)'),
   NOTIFY_FAILED: c('notifications', 5, 'a channel did not accept a notification (HTTP error, robot errcode, SMTP failure); after a job it is only a warning and is retried on the next run'),
+  WATCH_CONFIG: c('notifications', 2, 'the watch: section of hisops.yaml (center watch thresholds) is not valid'),
+  WATCH_DURATION: c('notifications', 2, 'center watch --every or --for is not a duration'),
+  STATS_PERIOD: c('notifications', 2, 'center stats --from/--to is not a date or time, or --to is before --from'),
   // general
   LOCK_HELD: c('general', 5, 'another run of the same job and institution holds the run lock (the holder is named); --wait queues behind it'),
   JOURNAL_BUSY: c('general', 5, 'the SQLite journal stayed locked by another process past journal.busyTimeoutMs'),

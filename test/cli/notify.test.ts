@@ -286,7 +286,7 @@ describe('metrics file and hisops status', () => {
     expect(st.code).toBe(0);
     const jobs = JSON.parse(st.out).data.jobs;
     expect(jobs.find((j: any) => j.job === 'trace check')).toMatchObject({ institution: 'east', verdict: 'findings', exit_code: 3 });
-    expect(JSON.parse(st.out).data.pending).toEqual({ institution: 'east', trace_pending: 0, trace_rejected: 0, trace_held: 0 });
+    expect(JSON.parse(st.out).data.pending).toEqual({ institution: 'east', trace_pending: 0, trace_rejected: 0, trace_held: 0, stuck_open: 0, mappings_expiring: null });
     const human = await hisops(['--lang', 'zh-CN', 'status']);
     expect(human.out).toContain('需处理');
   });

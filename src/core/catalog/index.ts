@@ -18,6 +18,7 @@ export { mappingRow, mappingLayout, parseColumnsOption, MAPPING_FIELDS, MAPPING_
 export { checkMappings, type CheckFindings, type CheckInput, type HisItem, type BilledItem, type MappingRef } from './checkMappings.js';
 export { runMappingCheck, lookupMapping, mappedCatalogPeriods, type HisItemSource, type MappingCheckOptions, type LookupResult } from './mappingQueries.js';
 export { validSpan, type CatalogPeriod } from './store/catalogQuery.js';
+export { expiringMappings } from './store/expiringMappings.js';
 export { planUpload, payloadOf, payloadHash, type UploadPlan, type UploadItem, type MappingPayload, type AcceptedState, type RejectedState } from './uploadPlan.js';
 export { uploadMappings, uploadState, centerMappings, type MappingCenter, type UploadResult, type UploadOutcome, type UploadOptions, type Verdict } from './uploadMappings.js';
 export { downloadCatalog, centerCatalogSource, lastImportedVersion, lastVersionOf, type CatalogSource, type DownloadResult, type DownloadPage, type DownloadOptions } from './downloadCatalog.js';

@@ -3,3 +3,4 @@ export { decide, inQuietHours, type Verdict, type ChannelState, type Decision } 
 export { deliver, httpRequest, dingtalkSign, feishuSign, safeUrl, type NotifyMessage, type WebhookEvent } from './channels.js';
 export { NOTIFY_STATE_TABLE, loadNotifyState, saveNotifyState, type StoredState } from './state.js';
 export { JOB_METRICS_TABLE, saveJobMetric, loadJobMetrics, renderPrometheus, type JobMetric } from './jobMetrics.js';
+export { PENDING_COUNTS_TABLE, savePendingCounts, loadPendingCounts, type PendingCount } from './pendingCounts.js';

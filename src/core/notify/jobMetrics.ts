@@ -4,6 +4,7 @@
  * Prometheus text format for node_exporter's textfile collector.
  */
 import type { Journal, JournalTable } from '../journal/index.js';
+import type { PendingCount } from './pendingCounts.js';
 
 export const JOB_METRICS_TABLE: JournalTable = {
   name: 'hisops_job_metrics',
@@ -46,7 +47,7 @@ const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replac
 const labels = (l: Record<string, string>) => '{' + Object.entries(l).map(([k, v]) => `${k}="${esc(v)}"`).join(',') + '}';
 
 /** Prometheus text exposition format (version 0.0.4): HELP/TYPE once per metric, then samples. */
-export function renderPrometheus(ms: readonly JobMetric[]): string {
+export function renderPrometheus(ms: readonly JobMetric[], pending: readonly PendingCount[] = []): string {
   const families: Array<[string, string, (m: JobMetric) => Array<[Record<string, string>, number]>]> = [
     ['hisops_job_last_run_timestamp_seconds', 'When the last run of the job ended (Unix time).', (m) => [[{}, Date.parse(m.ended_at) / 1000]]],
     ['hisops_job_last_run_duration_seconds', 'How long the last run of the job took.', (m) => [[{}, m.duration_ms / 1000]]],
@@ -57,6 +58,10 @@ export function renderPrometheus(ms: readonly JobMetric[]): string {
   for (const [name, help, samples] of families) {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
     for (const m of ms) for (const [l, v] of samples(m)) out.push(`${name}${labels({ institution: m.institution, job: m.job, ...l })} ${v}`);
+  }
+  if (pending.length) {
+    out.push('# HELP hisops_pending Work waiting by kind (trace_pending, trace_rejected, trace_held, stuck_open, mappings_expiring), as last counted.', '# TYPE hisops_pending gauge');
+    for (const p of pending) out.push(`hisops_pending${labels({ institution: p.institution, kind: p.kind })} ${p.count}`);
   }
   return out.join('\n') + '\n';
 }

@@ -14,7 +14,7 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const EVENT_KINDS = ['findings', 'failure', 'recovered'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 /** The jobs cron runs; each may have its own rule. */
-export const NOTIFY_JOBS = ['reconcile', 'settle stuck', 'trace upload', 'trace check', 'trace retry'] as const;
+export const NOTIFY_JOBS = ['reconcile', 'settle stuck', 'trace upload', 'trace check', 'trace retry', 'center watch'] as const;
 
 export interface HttpChannel {
   kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook';

@@ -22,6 +22,7 @@ import { CenterCallJournal, CENTER_SIGNINS_TABLE, isUniqueViolation, type CallOu
 import { redactUrl, resolveCenterConfig, timeoutFor, urlFor, type CenterConfig, type ResolvedCenterConfig } from './config.js';
 import { badResponseError, bodyHead, channelError, encryptedNoKeyError, gatewayError, httpError, notJsonError, refusedError, rejectedError, transportError, TransportFailure, type CallContext } from './errors.js';
 import { makeSigner, type GatewaySigner } from './gateway.js';
+import { LatencyJournal } from './latencyJournal.js';
 import { MsgidAllocator } from './msgidAllocator.js';
 import { redactInput, requestDigest } from './redact.js';
 import { Transport, type HttpReply } from './transport.js';
@@ -94,6 +95,8 @@ function idsFrom(input: Input, output?: Output): { psn_no: string | null; mdtrt_
 export class CenterClient {
   readonly config: ResolvedCenterConfig;
   readonly calls: CenterCallJournal | undefined;
+  /** Every attempt's duration and outcome (queries too), for center stats and center watch. */
+  private readonly latency: LatencyJournal | undefined;
   private readonly transport: Transport;
   private readonly signer: GatewaySigner;
   private readonly msgids: MsgidAllocator;
@@ -116,6 +119,7 @@ export class CenterClient {
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = deps.random ?? Math.random;
     this.calls = deps.journal ? new CenterCallJournal(deps.journal) : undefined;
+    this.latency = deps.journal ? new LatencyJournal(deps.journal) : undefined;
     this.transport = new Transport({ tlsCa: this.config.tlsCa });
     this.signer = makeSigner(this.config.gateway, deps.nonce);
     this.channel = this.config.crypto.kind === 'sm4' ? this.config.crypto.keys : undefined;
@@ -207,6 +211,16 @@ export class CenterClient {
       }
       const durationMs = Math.round(performance.now() - t0);
       const finishedAt = this.clock().toISOString();
+      await this.latency?.note({
+        at: finishedAt,
+        infno,
+        fixmedins_code: this.config.fixmedins_code,
+        run_id: this.deps.runId ?? null,
+        duration_ms: durationMs,
+        // A refusal (infcode -1) is the center answering: `refused`, not a failure of the center.
+        status: interpreted.kind !== 'error' ? 'ok' : interpreted.error.code === 'CENTER_REFUSED' || interpreted.error.code === 'CENTER_REJECTED' ? 'refused' : interpreted.status,
+        code: interpreted.kind === 'error' ? interpreted.error.code : null,
+      });
 
       if (interpreted.kind === 'error') {
         const { error } = interpreted;

@@ -30,6 +30,7 @@ export {
   type CallOutcome,
   type JournalLike,
 } from './callJournal.js';
+export { CENTER_LATENCY_TABLE, LatencyJournal, loadLatency, type LatencyRow } from './latencyJournal.js';
 export { leftOverCalls, resolveLeftOver, noteLeftOver, leftOverText, STALE_MARGIN_MS, type LeftOverCall, type LeftOverQuery, type LeftOverWhy } from './leftOverCalls.js';
 export { MsgidAllocator, MSGID_BLOCK_SIZE, MSGID_BLOCKS_PER_SECOND, type AllocatedMsgid, type MsgidAllocatorOptions } from './msgidAllocator.js';
 export { makeSigner, randomNonce, type GatewaySigner } from './gateway.js';
