@@ -75,7 +75,7 @@ export function problemsError(r: CatalogModule.ProblemReport): HisopsError {
     code: p?.code ?? 'INPUT_INVALID',
     summary: p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}: ${p.message}${more}` : 'The input stopped the import.',
     fix: p?.fix ?? 'Correct the file and run again.',
-    details: { issues: r.shown.map((x) => ({ file: x.file, line: x.line, field: x.column, message: x.message, fix: x.fix, code: x.code })), byCode: r.byCode },
+    details: { issues: r.shown.map((x) => ({ file: x.file, line: x.line, field: x.column, message: x.message, fix: x.fix, code: x.code, zh: problemWordsZh(x) })), byCode: r.byCode },
   }).zh(
     p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}：${problemWordsZh(p).message}${r.total > 1 ? `（另有 ${r.total - 1} 个问题）` : ''}` : '输入问题中止了导入。',
     p ? problemWordsZh(p).fix : '请更正文件后再次运行。',

@@ -1,0 +1,69 @@
+/**
+ * Under --lang zh-CN the problems of a user's own files read in Chinese (issue #17): a bad policy
+ * file, a catalog file with bad rows, a bad HIS profile, and `settle calc --explain --lines`.
+ * Each run fails on an English sentence left in the output (field names, codes and paths excepted).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { englishSentences } from '../helpers/englishSentence.js';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function hisops(argv: string[], cwd: string): Promise<Run> {
+  const io = memoryIo({ cwd, env: {} });
+  const code = await main([...argv, '--lang', 'zh-CN'], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function expectChinese(r: Run, what: string): void {
+  const text = `${r.out}\n${r.err}`;
+  expect(text, what).toMatch(/[\u4e00-\u9fff]/);
+  expect(englishSentences(text), `${what}\n${text}`).toEqual([]);
+}
+
+const bill = path.resolve(__dirname, '../../templates/demo/bill-employee-inpatient.json');
+
+describe('the problems of input files under --lang zh-CN', () => {
+  let cwd: string;
+  beforeAll(() => {
+    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-zh-inputs-'));
+  });
+  afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+  it('a policy file with many problems', async () => {
+    fs.writeFileSync(
+      path.join(cwd, 'bad-policy.yaml'),
+      'name: x\nversion: 1\ninsutype: [31]\neffective: {from: 2024-13-01}\nlevels: [a, a]\nitems:\n  b_class:\n    default_selfpay_prop: 85%\ninpatient:\n  deductible: abc\nbogus: 1\n',
+    );
+    const r = await hisops(['settle', 'calc', bill, '--policy', 'bad-policy.yaml'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('校验不通过');
+    expect(r.err).toContain('不是险种代码');
+    expectChinese(r, 'bad policy');
+  });
+
+  it('a catalog file with bad rows', async () => {
+    fs.writeFileSync(path.join(cwd, 'bad-catalog.csv'), 'med_list_codg,begndate,enddate\nXA01,2024-13-01,\n,2024-01-01,\n');
+    const r = await hisops(['catalog', 'import', 'bad-catalog.csv', '--kind', 'drugs', '--db', 'sqlite:cat.db'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.out + r.err).toContain('不是日期');
+    expectChinese(r, 'catalog import with bad rows');
+  });
+
+  it('a HIS profile with bad statements', async () => {
+    fs.writeFileSync(path.join(cwd, 'broken.yaml'), 'statment: 1\nstatements:\n  no_such_statement:\n    sql: select 1\n  settlement_by_setl_id:\n    sqll: select ?\n');
+    fs.writeFileSync(path.join(cwd, 'hisops.yaml'), 'institutions:\n  - name: a\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n      profile: broken.yaml\n');
+    const r = await hisops(['profile', 'check'], cwd);
+    expect(r.code).not.toBe(0);
+    expect(r.out + r.err).toContain('未知的语句');
+    expectChinese(r, 'bad profile');
+  });
+});
