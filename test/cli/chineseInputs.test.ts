@@ -66,4 +66,12 @@ describe('the problems of input files under --lang zh-CN', () => {
     expect(r.out + r.err).toContain('未知的语句');
     expectChinese(r, 'bad profile');
   });
+
+  it('settle calc --explain --lines: the fee-line rules too', async () => {
+    const r = await hisops(['settle', 'calc', bill, '--explain', '--lines'], cwd);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('全自费');
+    expect(r.out).toContain('乙类先行自付');
+    expectChinese(r, 'settle calc --explain --lines');
+  });
 });
