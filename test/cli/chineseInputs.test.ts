@@ -50,6 +50,18 @@ describe('the problems of input files under --lang zh-CN', () => {
     expectChinese(r, 'bad policy');
   });
 
+  it('a bill file with bad lines', async () => {
+    const good = JSON.parse(fs.readFileSync(bill, 'utf8')) as { lines: Array<Record<string, unknown>> };
+    good.lines[0]!.cnt = '-2';
+    good.lines[1]!.chrgitm_lv = '09';
+    good.lines[2]!.pric = 'abc';
+    fs.writeFileSync(path.join(cwd, 'bad-bill.json'), JSON.stringify(good, null, 2));
+    const r = await hisops(['settle', 'calc', 'bad-bill.json'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('费用单');
+    expectChinese(r, 'bad bill');
+  });
+
   it('a catalog file with bad rows', async () => {
     fs.writeFileSync(path.join(cwd, 'bad-catalog.csv'), 'med_list_codg,begndate,enddate\nXA01,2024-13-01,\n,2024-01-01,\n');
     const r = await hisops(['catalog', 'import', 'bad-catalog.csv', '--kind', 'drugs', '--db', 'sqlite:cat.db'], cwd);

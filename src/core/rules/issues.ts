@@ -44,7 +44,7 @@ export class Issues {
     readonly lines: Map<string, number>,
   ) {}
 
-  add(field: string, message: string, fix: string, zh?: { message: string; fix: string }): void {
+  add(field: string, message: string, fix: string, zh: { message: string; fix: string }): void {
     this.list.push({ file: this.file, line: lineOf(this.lines, field), field, message, fix, ...(zh ? { zh } : {}) });
   }
 
@@ -75,10 +75,12 @@ export function issuesError(code: string, what: string, unsorted: Issue[]): Hiso
 
 /** The frame of an issues error in Chinese: "policy X is invalid" → "政策文件 X 校验不通过". */
 function whatZh(what: string): string {
-  const m = /^(policy|bill) (.+?) (is not valid YAML|is invalid|cannot be settled with (.+))$/.exec(what);
+  if (what === 'policies overlap in time') return '政策文件的有效期重叠';
+  const m = /^(policy|bill) (.+?) (is not valid YAML|is invalid|cannot be read|cannot be settled with (.+))$/.exec(what);
   if (!m) return what;
   const thing = m[1] === 'policy' ? '政策文件' : '费用单';
   if (m[4]) return `${thing} ${m[2]} 无法按 ${m[4]} 试算`;
+  if (m[3] === 'cannot be read') return `无法读取${thing} ${m[2]}`;
   return m[3] === 'is invalid' ? `${thing} ${m[2]} 校验不通过` : `${thing} ${m[2]} 不是有效的 YAML`;
 }
 
