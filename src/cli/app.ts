@@ -54,6 +54,7 @@ export type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string
 
 defineMessages({
   'app.afterRunFailed': { en: 'Notifications are off for this run: {why}', zh: '本次运行未发送通知：{why}' },
+  'app.issuesMore': { en: '… and {n} more (--json lists them all)', zh: '… 另有 {n} 个（--json 列出全部）' },
 });
 
 export interface App {
@@ -178,7 +179,7 @@ export function renderError(ctx: Ctx, e: unknown): number {
     const words = err.text(ctx.lang);
     const lines = [`${c.red('✗')} ${c.bold(words.summary)} ${c.dim('[' + err.code + ']')}`];
     if (words.why) lines.push(`  ${ctx.t('common.why')}: ${words.why}`);
-    lines.push(...issueLines(err.details['issues']));
+    lines.push(...issueLines(err.details['issues'], ctx));
     if (words.fix) lines.push(`  ${ctx.t('common.fix')}: ${words.fix}`);
     if (!known) {
       lines.push(ctx.verbose && e instanceof Error && e.stack ? e.stack : c.dim('  (--verbose shows the stack)'));
@@ -192,13 +193,17 @@ export function renderError(ctx: Ctx, e: unknown): number {
  * Input errors may carry `details.issues`: one entry per problem with file, line, field, message
  * and fix. People see the first 50 and a count of the rest; --json carries them all.
  */
-function issueLines(issues: unknown): string[] {
+function issueLines(issues: unknown, ctx: Ctx): string[] {
   if (!Array.isArray(issues)) return [];
   const shown = issues.slice(0, 50).map((i: Record<string, unknown>) => {
     const where = [i['file'], i['line'], i['column']].filter((x) => x !== undefined && x !== null && x !== '').join(':');
     const field = i['field'] ? ` ${String(i['field'])}:` : '';
-    return `  - ${where}${field} ${String(i['message'] ?? '')}${i['fix'] ? ` → ${String(i['fix'])}` : ''}`;
+    // An issue may carry its Chinese words (`zh: { message, fix }`); the English stays for JSON.
+    const zh = ctx.lang === 'zh-CN' ? (i['zh'] as { message?: string; fix?: string } | undefined) : undefined;
+    const message = zh?.message ?? i['message'];
+    const fix = zh?.fix ?? i['fix'];
+    return `  - ${where}${field} ${String(message ?? '')}${fix ? ` → ${String(fix)}` : ''}`;
   });
-  if (issues.length > 50) shown.push(`  … and ${issues.length - 50} more (--json lists them all)`);
+  if (issues.length > 50) shown.push(`  ${ctx.t('app.issuesMore', { n: issues.length - 50 })}`);
   return shown;
 }

@@ -14,6 +14,8 @@ import type { Out } from '../cli/output.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import { localDateTime } from '../core/time/index.js';
 import type * as CatalogModule from '../core/catalog/index.js';
+import type { Problem } from '../core/catalog/problems.js';
+import { problemWords } from '../core/catalog/problemWords.js';
 import { dayArg, openCatalogDb, openHis, problemsError, renderProblems, stoppedError } from './catalogShared.js';
 
 defineMessages({
@@ -123,7 +125,7 @@ async function runImport(ctx: Ctx, file: string, o: ImportOpts) {
         out.line(out.c.red(ctx.t('mapping.rejected')));
         out.table(
           [ctx.t('mapping.col.line'), ctx.t('mapping.col.item'), ctx.t('mapping.col.code'), ctx.t('mapping.col.reason'), ctx.t('mapping.col.fix')],
-          first(r.rejected, 50).map((x) => [x.line, x.fixmedins_hilist_id ?? '', x.med_list_codg ?? '', x.reasons.map((y) => `${y.code}${y.column ? ` ${y.column}` : ''}\n${y.message}`).join('\n'), x.reasons.map((y) => y.fix).join('\n')]),
+          first(r.rejected, 50).map((x) => [x.line, x.fixmedins_hilist_id ?? '', x.med_list_codg ?? '', x.reasons.map((y) => `${y.code}${y.column ? ` ${y.column}` : ''}\n${reasonWords(ctx.lang, x.line, y).message}`).join('\n'), x.reasons.map((y) => reasonWords(ctx.lang, x.line, y).fix).join('\n')]),
         );
         if (r.rejected.length > 50) out.note(ctx.t('mapping.more', { n: r.rejected.length - 50 }));
       } else renderProblems(out, ctx, r.problems);
@@ -338,4 +340,9 @@ export function registerMapping(program: Command, app: App): void {
     .action(app.action((ctx, _a, o) => runUpload(ctx, o as UploadOpts), { record: true, lock: (o) => !!o.apply && 'mapping upload' }));
   app.examples(upload, ['hisops mapping upload', 'hisops mapping upload --apply', 'hisops mapping upload --apply --json   # cron: exit 3 when the center refused rows']);
   app.examples(mapping, ['hisops mapping import mappings.xlsx --apply', 'hisops mapping check', 'hisops mapping lookup YP00012 --on 2025-03-01', 'hisops mapping upload --apply']);
+}
+
+/** A rejected row's reason in the run's language (the catalog problem words, by code). */
+function reasonWords(lang: Ctx['lang'], line: number, y: { code: string; message: string; fix: string; column?: string }): { message: string; fix: string } {
+  return problemWords(lang, { code: y.code as Problem['code'], file: '', line, column: y.column, message: y.message, fix: y.fix });
 }

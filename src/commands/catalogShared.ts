@@ -8,6 +8,7 @@ import type { Out } from '../cli/output.js';
 import { HisopsError, inputError, type ErrorText, type ExitCode } from '../core/errors.js';
 import type { Db } from '../core/db/index.js';
 import type * as CatalogModule from '../core/catalog/index.js';
+import { problemWords, problemWordsZh } from '../core/catalog/problemWords.js';
 
 export type Cat = typeof CatalogModule;
 
@@ -54,7 +55,10 @@ export function renderProblems(out: Out, ctx: Ctx, r: CatalogModule.ProblemRepor
   out.line(out.c.red(ctx.t('cat.problems', { total: r.total, lines: r.badLines, shown: r.shown.length })));
   out.table(
     [ctx.t('cat.col.where'), ctx.t('cat.col.column'), ctx.t('cat.col.problem'), ctx.t('cat.col.fix')],
-    r.shown.map((p) => [p.line > 0 ? `${p.file}:${p.line}` : p.file, p.column ?? '', `${p.code}\n${p.message}`, p.fix]),
+    r.shown.map((p) => {
+      const w = problemWords(ctx.lang, p);
+      return [p.line > 0 ? `${p.file}:${p.line}` : p.file, p.column ?? '', `${p.code}\n${w.message}`, w.fix];
+    }),
   );
   if (r.total > r.shown.length || Object.keys(r.byCode).length > 1) {
     out.line(ctx.t('cat.byCode', { list: Object.entries(r.byCode).map(([k, n]) => `${k} ${n}`).join(', ') }));
@@ -71,10 +75,10 @@ export function problemsError(r: CatalogModule.ProblemReport): HisopsError {
     code: p?.code ?? 'INPUT_INVALID',
     summary: p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}: ${p.message}${more}` : 'The input stopped the import.',
     fix: p?.fix ?? 'Correct the file and run again.',
-    details: { issues: r.shown.map((x) => ({ file: x.file, line: x.line, field: x.column, message: x.message, fix: x.fix, code: x.code })), byCode: r.byCode },
+    details: { issues: r.shown.map((x) => ({ file: x.file, line: x.line, field: x.column, message: x.message, fix: x.fix, code: x.code, zh: problemWordsZh(x) })), byCode: r.byCode },
   }).zh(
-    p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}：${p.message}${r.total > 1 ? `（另有 ${r.total - 1} 个问题）` : ''}` : '输入问题中止了导入。',
-    p?.fix ?? '请更正文件后再次运行。',
+    p ? `${p.line > 0 ? `${p.file}:${p.line}` : p.file}${p.column ? ` ${p.column}` : ''}：${problemWordsZh(p).message}${r.total > 1 ? `（另有 ${r.total - 1} 个问题）` : ''}` : '输入问题中止了导入。',
+    p ? problemWordsZh(p).fix : '请更正文件后再次运行。',
   );
 }
 

@@ -109,8 +109,8 @@ function findingRows(ctx: Ctx, s: Settle, findings: readonly SettleModule.Findin
   return findings.map((f) => [
     f.id,
     CLASS_ZH[f.classification] ?? f.classification,
-    f.his_state,
-    `${f.center_state}${f.center_via !== 'none' ? ` (${f.center_via})` : ''}`,
+    s.hisStateWord(ctx.lang, f.his_state),
+    s.centerStateWord(ctx.lang, f.center_state, f.center_via),
     f.setl_id,
     f.psn_no,
     f.medfee_sumamt,
@@ -129,7 +129,7 @@ function renderFindings(out: Out, ctx: Ctx, s: Settle, r: SettleModule.StuckRepo
     out.bad(ctx.t('stuck.found', { n: r.findings.length }));
   } else out.ok(ctx.t('stuck.none', { n: r.candidates }));
   out.note(ctx.t('stuck.sources', { cj: r.sources.client_journal, hp: r.sources.his_pending, hl: r.sources.his_log, rc: r.sources.reconcile ?? '—', q: r.timings.center_queries, c: r.concurrency }));
-  for (const n of r.notes) out.note(n);
+  for (const n of r.notes) out.note(s.centerNoteWords(ctx.lang, n) ?? n);
 }
 
 function reportJson(s: Settle, r: SettleModule.StuckReport) {

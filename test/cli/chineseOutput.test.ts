@@ -91,6 +91,8 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
       expectChinese(rec, 'reconcile');
       const stuck = await hisops(['settle', 'stuck', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
       expectChinese(stuck, 'settle stuck');
+      // his_state and center_state are shown in words (已结算, 待确认, 无此结算 …), the codes stay in JSON.
+      expect(stuck.out).not.toMatch(/\b(settled|pending|missing|absent|unreachable|reversed)\b/);
       const plan = await hisops(['settle', 'reverse', '--all', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
       expectChinese(plan, 'settle reverse (plan)');
     } finally {

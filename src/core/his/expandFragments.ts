@@ -21,8 +21,16 @@ export interface Fragment extends SourceText {
 /** `{{ name }}`: letters, digits and underscores, spaces allowed inside the braces. */
 export const FRAGMENT_REF = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
+/** What holds the reference, in both languages (`statement "x"` / `语句 "x"`). */
+export interface Where {
+  en: string;
+  zh: string;
+}
+
+export const fragmentWhere = (name: string): Where => ({ en: `fragment "${name}"`, zh: `片段 "${name}"` });
+
 /** Replace every `{{name}}` in `src` (recursively); problems are appended, unknown refs stay as written. */
-export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, Fragment>, problems: ProfileProblem[], where: string, stack: string[] = []): SourceText {
+export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, Fragment>, problems: ProfileProblem[], where: Where, stack: string[] = []): SourceText {
   let text = '';
   const lines: number[] = [];
   let last = 0;
@@ -38,7 +46,7 @@ export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, 
     const line = src.lines[at] ?? 1;
     const frag = fragments.get(name);
     if (!frag) {
-      problems.push({ code: 'PROFILE_UNKNOWN_FRAGMENT', line, message: `${where} uses the unknown fragment {{${name}}}`, fix: `Define it under "fragments:" or correct the name${known(fragments)}.`, zh: { message: `${where} 使用了未定义的片段 {{${name}}}`, fix: `在 "fragments:" 下定义它，或改正名字${known(fragments)}。` } });
+      problems.push({ code: 'PROFILE_UNKNOWN_FRAGMENT', line, message: `${where.en} uses the unknown fragment {{${name}}}`, fix: `Define it under "fragments:" or correct the name${known(fragments)}.`, zh: { message: `${where.zh} 使用了未定义的片段 {{${name}}}`, fix: `请在 "fragments:" 下定义它，或改正名字${knownZh(fragments)}。` } });
       append(slice(src, at, last));
       continue;
     }
@@ -47,7 +55,7 @@ export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, 
       append(slice(src, at, last));
       continue;
     }
-    append(expandFragments(frag, fragments, problems, `fragment "${name}"`, [...stack, name]));
+    append(expandFragments(frag, fragments, problems, fragmentWhere(name), [...stack, name]));
   }
   append(slice(src, last, src.text.length));
   return { text, lines };
@@ -59,4 +67,8 @@ function slice(src: SourceText, from: number, to: number): SourceText {
 
 function known(fragments: ReadonlyMap<string, Fragment>): string {
   return fragments.size ? ` (known: ${[...fragments.keys()].join(', ')})` : ' (the profile defines none)';
+}
+
+function knownZh(fragments: ReadonlyMap<string, Fragment>): string {
+  return fragments.size ? `（已定义：${[...fragments.keys()].join('、')}）` : '（本接口配置未定义任何片段）';
 }

@@ -8,7 +8,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
 import type { Dialect } from '../db/index.js';
 import { HisopsError, EXIT } from '../errors.js';
-import { expandFragments, type Fragment, type SourceText } from './expandFragments.js';
+import { expandFragments, fragmentWhere, type Fragment, type SourceText, type Where } from './expandFragments.js';
 import { scanSql, toPositional, type Positional } from './sqlBinds.js';
 import { REQUIRED_STATEMENTS, STATEMENTS, STATEMENT_NAMES } from './statements.js';
 
@@ -51,7 +51,7 @@ export interface ProfileProblem {
   message: string;
   fix: string;
   /** The same in Simplified Chinese (shown under --lang zh-CN). */
-  zh?: { message: string; fix: string };
+  zh: { message: string; fix: string };
 }
 
 /** The bind every statement may use: the institution code of the configured institution. */
@@ -106,11 +106,11 @@ export function parseProfile(text: string, file: string): Profile {
     else if (key === 'fragments') fragmentsNode = pair.value as Node | null;
     else if (key === 'binds') binds = parseBinds(ctx, pair);
     else if (!TOP_KEYS.includes(key))
-      ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: lineOf(pair), message: `unknown key "${key}"`, fix: `Use only ${TOP_KEYS.join(', ')} at the top of a profile${suggest(key, TOP_KEYS)}.` });
+      ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: lineOf(pair), message: `unknown key "${key}"`, fix: `Use only ${TOP_KEYS.join(', ')} at the top of a profile${suggest(key, TOP_KEYS)}.`, zh: { message: `未知的键 "${key}"`, fix: `接口配置顶层只能用 ${TOP_KEYS.join('、')}${suggestZh(key, TOP_KEYS)}。` } });
   }
   if (fragmentsNode) parseFragments(ctx, fragmentsNode);
   if (!isMap(statementsNode)) {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: statementsNode ? lineOf(statementsNode) : 1, message: 'the profile has no "statements:" mapping', fix: 'Add "statements:" with one entry per statement (see templates/profiles/reference.yaml).' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: statementsNode ? lineOf(statementsNode) : 1, message: 'the profile has no "statements:" mapping', fix: 'Add "statements:" with one entry per statement (see templates/profiles/reference.yaml).', zh: { message: '接口配置中没有 "statements:" 映射', fix: '请添加 "statements:"，每条语句一项（见 templates/profiles/reference.yaml）。' } });
     throw profileError(file, ctx.problems);
   }
   const statements: Record<string, ProfileStatement> = {};
@@ -140,7 +140,7 @@ function parseBinds(ctx: Ctx, pair: Pair): Record<string, string> {
   const out: Record<string, string> = {};
   const node = pair.value as Node | null;
   if (!isMap(node)) {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(pair), message: '"binds:" must map each institution bind to what it is', fix: 'Write binds:\n  hosp_code: hospital code of the institution in the HIS\nand give its value under the institution in hisops.yaml (binds: { hosp_code: "0001" }).' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(pair), message: '"binds:" must map each institution bind to what it is', fix: 'Write binds:\n  hosp_code: hospital code of the institution in the HIS\nand give its value under the institution in hisops.yaml (binds: { hosp_code: "0001" }).', zh: { message: '"binds:" 应把每个机构绑定变量映射到它的含义', fix: '请写 binds:\n  hosp_code: 本院在 HIS 中的医院编码\n并在 hisops.yaml 的机构下给出其值（binds: { hosp_code: "0001" }）。' } });
     return out;
   }
   const statementBinds = new Set(Object.values(STATEMENTS).flatMap((s) => Object.keys(s.binds)));
@@ -165,19 +165,19 @@ function parseBinds(ctx: Ctx, pair: Pair): Record<string, string> {
 /** `fragments:` — named SQL texts; each is checked once for unknown names and cycles. */
 function parseFragments(ctx: Ctx, node: Node): void {
   if (!isMap(node)) {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: '"fragments:" must map names to SQL texts', fix: 'Write fragments:\n  settlement_select: |\n    SELECT …\nand use it in a statement as {{settlement_select}}.' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: '"fragments:" must map names to SQL texts', fix: 'Write fragments:\n  settlement_select: |\n    SELECT …\nand use it in a statement as {{settlement_select}}.', zh: { message: '"fragments:" 应把名字映射到 SQL 文本', fix: '请写 fragments:\n  settlement_select: |\n    SELECT …\n并在语句中以 {{settlement_select}} 引用。' } });
     return;
   }
   for (const p of node.items) {
     const name = keyOf(p);
     const v = p.value as Node | null;
     if (!BIND_NAME.test(name) || !isScalar(v) || typeof v.value !== 'string') {
-      ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(p), message: `fragment "${name}" must be a name (letters, digits, _) with a SQL text`, fix: `Write ${name}: | followed by the SQL on the next lines.` });
+      ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(p), message: `fragment "${name}" must be a name (letters, digits, _) with a SQL text`, fix: `Write ${name}: | followed by the SQL on the next lines.`, zh: { message: `片段 "${name}" 须是名字（字母、数字、_）加一段 SQL 文本`, fix: `请写 ${name}: | 并在后续各行写 SQL。` } });
       continue;
     }
     ctx.fragments.set(name, { name, line: ctx.lineOf(p), ...sourceOf(v, ctx.lineAt) });
   }
-  for (const f of ctx.fragments.values()) expandFragments(f, ctx.fragments, ctx.problems, `fragment "${f.name}"`, [f.name]);
+  for (const f of ctx.fragments.values()) expandFragments(f, ctx.fragments, ctx.problems, fragmentWhere(f.name), [f.name]);
 }
 
 function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
@@ -185,7 +185,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
   const stLine = ctx.lineOf(pair);
   const spec = STATEMENTS[stName];
   if (!spec) {
-    ctx.problems.push({ code: 'PROFILE_UNKNOWN_STATEMENT', line: stLine, message: `unknown statement "${stName}"`, fix: `Rename it to the statement it stands for${suggest(stName, STATEMENT_NAMES)}, or remove it; the statements are listed in docs/profile.md.` });
+    ctx.problems.push({ code: 'PROFILE_UNKNOWN_STATEMENT', line: stLine, message: `unknown statement "${stName}"`, fix: `Rename it to the statement it stands for${suggest(stName, STATEMENT_NAMES)}, or remove it; the statements are listed in docs/profile.md.`, zh: { message: `未知的语句 "${stName}"`, fix: `请将其改名为所代表的语句${suggestZh(stName, STATEMENT_NAMES)}，或删除；语句列表见 docs/profile.md。` } });
     return undefined;
   }
   const value = pair.value as Node | null;
@@ -199,7 +199,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
       if (k === 'sql') sqlNode = p.value as Node | null;
       else if (k === 'description') stDescription = textOf(p.value);
       else if (k === 'unsupported') unsupported = textOf(p.value).trim() || undefined;
-      else ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: ctx.lineOf(p), message: `statement "${stName}" has an unknown key "${k}"`, fix: `A statement has only ${STATEMENT_KEYS.join(', ')}${suggest(k, STATEMENT_KEYS)}.` });
+      else ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: ctx.lineOf(p), message: `statement "${stName}" has an unknown key "${k}"`, fix: `A statement has only ${STATEMENT_KEYS.join(', ')}${suggest(k, STATEMENT_KEYS)}.`, zh: { message: `语句 "${stName}" 有未知的键 "${k}"`, fix: `语句只有 ${STATEMENT_KEYS.join('、')}${suggestZh(k, STATEMENT_KEYS)}。` } });
     }
   }
   if (unsupported !== undefined) {
@@ -207,7 +207,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
     return { name: stName, kind: spec.kind, description: stDescription, line: stLine, variants: {}, unsupported };
   }
   if (!sqlNode) {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: stLine, message: `statement "${stName}" has no sql`, fix: 'Give it "sql: |" followed by the SQL, or "sql:" with one entry per dialect (default, sqlite, postgres, mysql, oracle, mssql), or "unsupported: <reason>" when your HIS does not provide it.' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: stLine, message: `statement "${stName}" has no sql`, fix: 'Give it "sql: |" followed by the SQL, or "sql:" with one entry per dialect (default, sqlite, postgres, mysql, oracle, mssql), or "unsupported: <reason>" when your HIS does not provide it.', zh: { message: `语句 "${stName}" 没有 sql`, fix: '请写 "sql: |" 后接 SQL，或在 "sql:" 下按方言各写一项（default、sqlite、postgres、mysql、oracle、mssql）；本院 HIS 不提供该数据时写 "unsupported: <原因>"。' } });
     return undefined;
   }
   const variants: Partial<Record<VariantKey, StatementVariant>> = {};
@@ -215,7 +215,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
     for (const p of sqlNode.items) {
       const k = keyOf(p);
       if (!(VARIANT_KEYS as string[]).includes(k)) {
-        ctx.problems.push({ code: 'PROFILE_UNKNOWN_DIALECT', line: ctx.lineOf(p), message: `statement "${stName}" has sql for an unknown dialect "${k}"`, fix: `Use ${VARIANT_KEYS.join(', ')}${suggest(k, VARIANT_KEYS)} (mysql covers MariaDB).` });
+        ctx.problems.push({ code: 'PROFILE_UNKNOWN_DIALECT', line: ctx.lineOf(p), message: `statement "${stName}" has sql for an unknown dialect "${k}"`, fix: `Use ${VARIANT_KEYS.join(', ')}${suggest(k, VARIANT_KEYS)} (mysql covers MariaDB).`, zh: { message: `语句 "${stName}" 有未知方言 "${k}" 的 sql`, fix: `请使用 ${VARIANT_KEYS.join('、')}${suggestZh(k, VARIANT_KEYS)}（mysql 也适用于 MariaDB）。` } });
         continue;
       }
       const v = parseVariant(ctx, stName, k as VariantKey, p.value as Node);
@@ -231,17 +231,18 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
 /** One SQL text of a statement: fragments expanded, binds checked against the statement's. */
 function parseVariant(ctx: Ctx, stName: string, key: VariantKey, node: Node): StatementVariant | undefined {
   const spec = STATEMENTS[stName]!;
-  const label = `statement "${stName}"${key === 'default' ? '' : ` (${key})`}`;
+  const where: Where = { en: `statement "${stName}"${key === 'default' ? '' : ` (${key})`}`, zh: `语句 "${stName}"${key === 'default' ? '' : `（${key}）`}` };
+  const label = where.en;
   if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: `${label} has empty or non-text sql`, fix: 'Write the SQL as a block: "sql: |" and the statement on the following lines.' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: `${label} has empty or non-text sql`, fix: 'Write the SQL as a block: "sql: |" and the statement on the following lines.', zh: { message: `${where.zh} 的 sql 为空或不是文本`, fix: '请把 SQL 写成块：先写 "sql: |"，语句写在后续各行。' } });
     return undefined;
   }
-  const src = expandFragments(sourceOf(node, ctx.lineAt), ctx.fragments, ctx.problems, label);
+  const src = expandFragments(sourceOf(node, ctx.lineAt), ctx.fragments, ctx.problems, where);
   const sql = src.text;
   const scan = scanSql(sql);
   const lineAtOffset = (o: number) => src.lines[o] ?? ctx.lineOf(node);
   for (const q of scan.questionMarks) {
-    ctx.problems.push({ code: 'PROFILE_QUESTION_MARK', line: lineAtOffset(q), message: `statement "${stName}" contains "?"`, fix: 'Bind values by name (:setl_id); for a literal question mark use CHR(63) / CHAR(63), and keep "?" out of comments.' });
+    ctx.problems.push({ code: 'PROFILE_QUESTION_MARK', line: lineAtOffset(q), message: `statement "${stName}" contains "?"`, fix: 'Bind values by name (:setl_id); for a literal question mark use CHR(63) / CHAR(63), and keep "?" out of comments.', zh: { message: `语句 "${stName}" 中含有 "?"`, fix: '请按名称绑定值（:setl_id）；字面问号请用 CHR(63) / CHAR(63)，注释中也不要出现 "?"。' } });
   }
   const known = [...Object.keys(spec.binds), ...ctx.institution];
   for (const b of scan.binds) {
@@ -251,12 +252,16 @@ function parseVariant(ctx: Ctx, stName: string, key: VariantKey, node: Node): St
       line: lineAtOffset(b.offset),
       message: `statement "${stName}" uses the unknown bind :${b.name}`,
       fix: `Use one of ${known.map((k) => ':' + k).join(', ')} for this statement${suggest(b.name, known, ':')}; an institution's own value is declared under "binds:" at the top of the profile; anything else must be written into the SQL.`,
+      zh: {
+        message: `语句 "${stName}" 使用了未知的绑定变量 :${b.name}`,
+        fix: `本语句可用 ${known.map((k) => ':' + k).join('、')}${suggestZh(b.name, known, ':')}；机构自己的值请在接口配置顶部的 "binds:" 下声明；其他值须直接写进 SQL。`,
+      },
     });
   }
   const used = new Set(scan.binds.map((b) => b.name));
   for (const [bind, bs] of Object.entries(spec.binds)) {
     if (bs.required && !used.has(bind)) {
-      ctx.problems.push({ code: 'PROFILE_MISSING_BIND', line: ctx.lineOf(node), message: `${label} does not use :${bind}`, fix: `Use :${bind} (${bs.doc}) in its WHERE clause; without it the statement would read or change every row. If your HIS has no such data, write "unsupported: <reason>" instead of sql.` });
+      ctx.problems.push({ code: 'PROFILE_MISSING_BIND', line: ctx.lineOf(node), message: `${label} does not use :${bind}`, fix: `Use :${bind} (${bs.doc}) in its WHERE clause; without it the statement would read or change every row. If your HIS has no such data, write "unsupported: <reason>" instead of sql.`, zh: { message: `${where.zh} 没有使用 :${bind}`, fix: `请在其 WHERE 子句中使用 :${bind}；否则该语句会读取或修改所有行。本院 HIS 没有此类数据时，请用 "unsupported: <原因>" 代替 sql。` } });
     }
   }
   return { sql, line: ctx.lineAt(node.range?.[0]) + (isBlock(node) ? 1 : 0), positional: toPositional(sql, scan), binds: [...used] };
@@ -301,9 +306,9 @@ function profileError(file: string, problems: ProfileProblem[]): HisopsError {
     details: { file, problems },
     exit: EXIT.usage,
   }).zh(
-    `${file}:${first.line}：${first.zh?.message ?? first.message}${problems.length > 1 ? `（另有 ${problems.length - 1} 个问题）` : ''}`,
-    problems.length > 1 ? `${first.zh?.fix ?? first.fix} 然后更正上面列出的其他行，并运行 hisops doctor。` : `${first.zh?.fix ?? first.fix} 然后运行 hisops doctor。`,
-    problems.map((p) => `${file}:${p.line}：${p.zh?.message ?? p.message}`).join('\n'),
+    `${file}:${first.line}：${first.zh.message}${problems.length > 1 ? `（另有 ${problems.length - 1} 个问题）` : ''}`,
+    problems.length > 1 ? `${first.zh.fix} 然后更正上面列出的其他行，并运行 hisops doctor。` : `${first.zh.fix} 然后运行 hisops doctor。`,
+    problems.map((p) => `${file}:${p.line}：${p.zh.message}`).join('\n'),
   );
 }
 

@@ -57,7 +57,7 @@ function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): 
   const out: Accumulators = {};
   if (v === undefined || v === null) return out;
   if (!isTreeMap(v)) {
-    r.issues.add(path, 'expected a mapping of name: amount', `write ${path} as { ip_hifp_pay: 1200.00, … }`);
+    r.issues.add(path, 'expected a mapping of name: amount', `write ${path} as { ip_hifp_pay: 1200.00, … }`, { message: '应是“名称: 金额”的映射', fix: `请把 ${path} 写成 { ip_hifp_pay: 1200.00, … }` });
     return out;
   }
   for (const [k, x] of Object.entries(v)) {
@@ -112,7 +112,7 @@ function readLines(r: FieldReader, v: TreeValue | undefined): FeeLine[] {
 
 function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: Set<string>): FeeLine | null {
   if (!isTreeMap(v)) {
-    r.issues.add(p, 'expected a fee line (a mapping)', `write ${p} as { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }`);
+    r.issues.add(p, 'expected a fee line (a mapping)', `write ${p} as { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }`, { message: '应是一条费用明细（映射）', fix: `请把 ${p} 写成 { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }` });
     return null;
   }
   // HIS exports carry extra columns (names, departments): ignore them, but catch misspelt keys
@@ -122,7 +122,7 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
     const near = didYouMean(k, LINE_KEYS);
     if (near) {
       misspelt.add(k);
-      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`);
+      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`, { message: `未知的键 '${k}'`, fix: `是不是 '${near}'？（其他未知的键会被忽略）` });
     }
   }
   const f = (k: string): string => childPath(p, k);
@@ -134,14 +134,14 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
   let lv: ChrgitmLv = null;
   const raw = v.chrgitm_lv === undefined || v.chrgitm_lv === null ? '' : String(v.chrgitm_lv).trim();
   if (raw !== '') {
-    if (!CATEGORIES.has(raw)) r.issues.add(f('chrgitm_lv'), `unknown category '${raw}'`, 'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping');
+    if (!CATEGORIES.has(raw)) r.issues.add(f('chrgitm_lv'), `unknown category '${raw}'`, 'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping', categoryZh(raw));
     else lv = CATEGORIES.get(raw)!;
   }
   const limit = v.pric_uplmt_amt === undefined || v.pric_uplmt_amt === null ? null : r.decimal(v.pric_uplmt_amt, f('pric_uplmt_amt'), { min: 0, scale: 6, what: 'price limit' });
   const prop = v.selfpay_prop === undefined || v.selfpay_prop === null ? null : r.ratio(v.selfpay_prop, f('selfpay_prop'));
   const refund = typeof v.init_feedetl_sn === 'string' && v.init_feedetl_sn.trim() !== '' ? v.init_feedetl_sn.trim() : null;
-  if (cnt?.isNeg() && !refund) r.issues.add(f('cnt'), `negative quantity ${cnt.toString()} on a line that is not a refund`, 'make cnt positive, or give init_feedetl_sn (the line it refunds)');
-  if (pric?.isNeg()) r.issues.add(f('pric'), `negative price ${pric.toString()}`, 'give the unit price; a refund has a negative cnt');
+  if (cnt?.isNeg() && !refund) r.issues.add(f('cnt'), `negative quantity ${cnt.toString()} on a line that is not a refund`, 'make cnt positive, or give init_feedetl_sn (the line it refunds)', { message: `数量 ${cnt.toString()} 为负，但该行不是退费`, fix: '请把 cnt 改为正数，或填写 init_feedetl_sn（所退费的原明细）' });
+  if (pric?.isNeg()) r.issues.add(f('pric'), `negative price ${pric.toString()}`, 'give the unit price; a refund has a negative cnt', { message: `单价 ${pric.toString()} 为负`, fix: '请填写单价；退费用负的 cnt 表示' });
   const service = v.service_item === undefined || v.service_item === null ? undefined : r.bool(v.service_item, f('service_item')) ?? undefined;
   if (r.issues.list.length > before || !cnt || !pric || !date) return null;
   return {
@@ -160,3 +160,7 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
   };
 }
 
+/** The Chinese words of an unknown fee category (shared with checkInput). */
+export function categoryZh(raw: string): { message: string; fix: string } {
+  return { message: `未知的收费类别 '${raw}'`, fix: '请使用 01（甲类）、02（乙类）、03（丙类）；该项目没有有效对照时留空' };
+}

@@ -56,7 +56,7 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
         field: `line ${l.feedetl_sn}`,
         amount: f2(l.det_item_fee_sumamt),
         rule: l.rule ?? '',
-        rule_zh: l.rule ?? '',
+        rule_zh: l.rule_zh ?? l.rule ?? '',
         source: '',
         inputs,
         inputs_zh: inputs,

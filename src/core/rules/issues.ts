@@ -11,6 +11,8 @@ export interface Issue {
   field: string;
   message: string;
   fix: string;
+  /** The same in Simplified Chinese (shown under --lang zh-CN); the English stays in JSON. */
+  zh?: { message: string; fix: string };
 }
 
 /** The line of a field path, or of its nearest ancestor that has one. */
@@ -42,8 +44,8 @@ export class Issues {
     readonly lines: Map<string, number>,
   ) {}
 
-  add(field: string, message: string, fix: string): void {
-    this.list.push({ file: this.file, line: lineOf(this.lines, field), field, message, fix });
+  add(field: string, message: string, fix: string, zh: { message: string; fix: string }): void {
+    this.list.push({ file: this.file, line: lineOf(this.lines, field), field, message, fix, ...(zh ? { zh } : {}) });
   }
 
   /** Throw one error listing every issue (does nothing when there is none). */
@@ -64,8 +66,22 @@ export function issuesError(code: string, what: string, unsorted: Issue[]): Hiso
     fix: first.fix,
     details: { issues },
     exit: EXIT.usage,
-    // The issue texts come from the policy checks and stay as they are; the frame is Chinese.
-  }).zh(`${what}：${where(first)}：${first.message}${issues.length > 1 ? `（另有 ${issues.length - 1} 个问题）` : ''}`, first.fix);
+  }).zh(
+    `${whatZh(what)}：${where(first)}：${first.zh?.message ?? first.message}${issues.length > 1 ? `（另有 ${issues.length - 1} 个问题）` : ''}`,
+    first.zh?.fix ?? first.fix,
+    issues.map((i) => `${where(i)}：${i.zh?.message ?? i.message} — 处理：${i.zh?.fix ?? i.fix}`).join('\n'),
+  );
+}
+
+/** The frame of an issues error in Chinese: "policy X is invalid" → "政策文件 X 校验不通过". */
+function whatZh(what: string): string {
+  if (what === 'policies overlap in time') return '政策文件的有效期重叠';
+  const m = /^(policy|bill) (.+?) (is not valid YAML|is invalid|cannot be read|cannot be settled with (.+))$/.exec(what);
+  if (!m) return what;
+  const thing = m[1] === 'policy' ? '政策文件' : '费用单';
+  if (m[4]) return `${thing} ${m[2]} 无法按 ${m[4]} 试算`;
+  if (m[3] === 'cannot be read') return `无法读取${thing} ${m[2]}`;
+  return m[3] === 'is invalid' ? `${thing} ${m[2]} 校验不通过` : `${thing} ${m[2]} 不是有效的 YAML`;
 }
 
 /** The closest allowed word (edit distance ≤ 2), for "did you mean" fixes. */

@@ -34,7 +34,7 @@ function billFromSource(t: Pick<SourceTree, 'root' | 'lines' | 'issues'>, fileNa
   issues.list.push(...t.issues);
   issues.throwIfAny('BILL_INVALID', `bill ${fileName} cannot be read`);
   const bill = billFromTree(t.root, fileName, t.lines, issues);
-  if (bill.lines.length === 0 && !issues.list.some((i) => i.field.startsWith('lines'))) issues.add('lines', 'the bill has no fee lines', 'add at least one fee line');
+  if (bill.lines.length === 0 && !issues.list.some((i) => i.field.startsWith('lines'))) issues.add('lines', 'the bill has no fee lines', 'add at least one fee line', { message: '费用单中没有费用明细', fix: '请至少添加一条费用明细' });
   if (opts.policies) checkDates(bill, opts.policies, issues);
   issues.throwIfAny('BILL_INVALID', `bill ${fileName} is invalid`);
   return bill;
@@ -44,12 +44,12 @@ function checkDates(bill: SettleInput, policies: Policy[], issues: Issues): void
   const mine = policies.filter((p) => p.insutypes.includes(bill.insutype));
   const periods = mine.map((p) => `${p.effective.from}..${p.effective.to ?? 'open'} (${p.source.file})`).join(', ') || 'none';
   if (bill.setl_time && !mine.some((p) => covers(p, bill.setl_time))) {
-    issues.add('setl_time', `settlement date ${bill.setl_time} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date, or correct setl_time');
+    issues.add('setl_time', `settlement date ${bill.setl_time} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date, or correct setl_time', { message: `结算日期 ${bill.setl_time} 不在险种 ${bill.insutype} 任何政策的有效期内（已加载：${periods}）`, fix: '请加载该日期有效的政策文件，或更正 setl_time' });
   }
   bill.lines.forEach((l, i) => {
     const d = l.fee_ocur_time.slice(0, 10);
-    if (!mine.some((p) => covers(p, d))) issues.add(`lines[${i}].fee_ocur_time`, `date ${d} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date as well, or correct fee_ocur_time');
-    else if (bill.setl_time && d > bill.setl_time) issues.add(`lines[${i}].fee_ocur_time`, `fee date ${d} is after the settlement date ${bill.setl_time}`, 'correct fee_ocur_time or setl_time');
+    if (!mine.some((p) => covers(p, d))) issues.add(`lines[${i}].fee_ocur_time`, `date ${d} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date as well, or correct fee_ocur_time', { message: `日期 ${d} 不在险种 ${bill.insutype} 任何政策的有效期内（已加载：${periods}）`, fix: '请同时加载该日期有效的政策文件，或更正 fee_ocur_time' });
+    else if (bill.setl_time && d > bill.setl_time) issues.add(`lines[${i}].fee_ocur_time`, `fee date ${d} is after the settlement date ${bill.setl_time}`, 'correct fee_ocur_time or setl_time', { message: `费用日期 ${d} 晚于结算日期 ${bill.setl_time}`, fix: '请更正 fee_ocur_time 或 setl_time' });
   });
 }
 

@@ -29,14 +29,14 @@ export function parsePolicy(text: string, fileName: string): Policy {
   const version = r.text(m.version, 'version');
   const insutypes = r.texts(m.insutype, 'insutype');
   insutypes?.forEach((t, i) => {
-    if (!/^\d{3}$/.test(t)) issues.add(Array.isArray(m.insutype) ? childPath('insutype', i) : 'insutype', `'${t}' is not an insutype code`, 'use the national three-digit code, e.g. "310" (employee) or "390" (urban-rural resident)');
+    if (!/^\d{3}$/.test(t)) issues.add(Array.isArray(m.insutype) ? childPath('insutype', i) : 'insutype', `'${t}' is not an insutype code`, 'use the national three-digit code, e.g. "310" (employee) or "390" (urban-rural resident)', { message: `'${t}' 不是险种代码`, fix: '请使用国家三位险种代码，如 "310"（职工基本医疗保险）或 "390"（城乡居民基本医疗保险）' });
   });
   const eff = m.effective == null ? null : r.map(m.effective, 'effective', ['from', 'to'], ['from']);
   const from = eff ? r.date(eff.from, 'effective.from') : null;
   const to = eff && eff.to !== undefined && eff.to !== null ? r.date(eff.to, 'effective.to') : null;
-  if (from && to && to < from) issues.add('effective.to', `the period ends (${to}) before it starts (${from})`, 'set effective.to on or after effective.from');
+  if (from && to && to < from) issues.add('effective.to', `the period ends (${to}) before it starts (${from})`, 'set effective.to on or after effective.from', { message: `有效期结束（${to}）早于开始（${from}）`, fix: '请让 effective.to 不早于 effective.from' });
   const levels = r.texts(m.levels, 'levels') ?? [];
-  if (new Set(levels).size !== levels.length) issues.add('levels', 'a hospital level is listed twice', 'list each level once');
+  if (new Set(levels).size !== levels.length) issues.add('levels', 'a hospital level is listed twice', 'list each level once', { message: '有医院等级重复列出', fix: '每个等级只列一次' });
   const groups = m.person_groups === undefined || m.person_groups === null ? [] : r.texts(m.person_groups, 'person_groups') ?? [];
   const rounding = readRounding(r, m.rounding);
   const childMarkup = readPriceRules(r, m.price_rules);
@@ -44,7 +44,7 @@ export function parsePolicy(text: string, fileName: string): Policy {
   const ctx = { levels, groups };
   const inpatient = m.inpatient === undefined || m.inpatient === null ? null : readPool(r, m.inpatient, 'inpatient', ctx);
   const outpatient = m.outpatient === undefined || m.outpatient === null ? null : readPool(r, m.outpatient, 'outpatient', ctx);
-  if (m.inpatient == null && m.outpatient == null) issues.add('', 'the policy has neither an inpatient nor an outpatient section', 'add inpatient: and/or outpatient: with deductible and ratio');
+  if (m.inpatient == null && m.outpatient == null) issues.add('', 'the policy has neither an inpatient nor an outpatient section', 'add inpatient: and/or outpatient: with deductible and ratio', { message: '政策文件既没有住院（inpatient）也没有门诊（outpatient）部分', fix: '请添加 inpatient: 和/或 outpatient:，写明起付线（deductible）和支付比例（ratio）' });
   const supplements = readSupplements(r, m.supplements, groups);
   const account = readAccount(r, m.account);
 
@@ -81,7 +81,7 @@ function readPriceRules(r: FieldReader, v: TreeValue | undefined): ChildMarkup |
   const prefixes = c.prefixes === undefined || c.prefixes === null ? [] : r.texts(c.prefixes, `${p}.prefixes`);
   const limitToo = c.limit_too === undefined ? true : r.bool(c.limit_too, `${p}.limit_too`);
   if (scope === 'listed' && items && prefixes && items.length + prefixes.length === 0) {
-    r.issues.add(`${p}.items`, 'scope is listed but no items or prefixes are listed', 'list the med_list_codg of the service items (items:) or code prefixes (prefixes:), or set scope: all_service_items');
+    r.issues.add(`${p}.items`, 'scope is listed but no items or prefixes are listed', 'list the med_list_codg of the service items (items:) or code prefixes (prefixes:), or set scope: all_service_items', { message: 'scope 为 listed，但没有列出任何项目或编码前缀', fix: '请列出服务项目的 med_list_codg（items:）或编码前缀（prefixes:），或设 scope: all_service_items' });
   }
   if (underAge === null || !rate || !scope || !items || !prefixes || limitToo === null) return null;
   return { under_age: underAge, rate, scope, items: new Set(items), prefixes, limit_too: limitToo };

@@ -48,7 +48,7 @@ function readDeductible(r: FieldReader, v: TreeValue | undefined, path: string, 
       if (from === null || factor === null) return void (admissionsOk = false);
       const prev = byAdmission[byAdmission.length - 1];
       if (prev && from <= prev.from) {
-        r.issues.add(childPath(p, 'from'), `admission ${from} does not come after ${prev.from}`, 'list by_admission entries in increasing order of from');
+        r.issues.add(childPath(p, 'from'), `admission ${from} does not come after ${prev.from}`, 'list by_admission entries in increasing order of from', { message: `第 ${from} 次住院不在第 ${prev.from} 次之后`, fix: '请按 from 从小到大排列 by_admission 各项' });
         admissionsOk = false;
       }
       byAdmission.push({ from, factor });

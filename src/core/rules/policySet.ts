@@ -47,6 +47,10 @@ export function checkOverlaps(policies: Policy[]): void {
           file: b.source.file, line: lineOf(b.source.lines, 'effective'), field: 'effective',
           message: `effective period ${period(b)} overlaps ${period(a)} of ${where({ file: a.source.file, line: aLine, field: 'effective' })} for insutype ${shared.join(', ')}`,
           fix: `end ${earlier.source.file} the day before ${later.source.file} begins (effective.to: ${dayBefore(later.effective.from)}), or load only one of them`,
+          zh: {
+            message: `有效期 ${period(b)} 与 ${where({ file: a.source.file, line: aLine, field: 'effective' })} 的 ${period(a)} 重叠（险种 ${shared.join('、')}）`,
+            fix: `请让 ${earlier.source.file} 在 ${later.source.file} 开始的前一天结束（effective.to: ${dayBefore(later.effective.from)}），或只加载其中一个`,
+          },
         });
       }
     }

@@ -25,7 +25,7 @@ export function readSupplements(r: FieldReader, v: TreeValue | undefined, groups
     if (!s) return void (ok = false);
     const prev = seen.get(s.fund);
     if (prev !== undefined) {
-      r.issues.add(childPath(s.path, 'fund'), `fund ${s.fund} is already paid by supplements[${prev}]`, 'merge the two entries: each fund field has one rule (use segments for steps)');
+      r.issues.add(childPath(s.path, 'fund'), `fund ${s.fund} is already paid by supplements[${prev}]`, 'merge the two entries: each fund field has one rule (use segments for steps)', { message: `基金 ${s.fund} 已由 supplements[${prev}] 支付`, fix: '请合并这两项：每个基金字段只有一条规则（分段请用 segments）' });
       ok = false;
     }
     seen.set(s.fund, i);
@@ -36,7 +36,7 @@ export function readSupplements(r: FieldReader, v: TreeValue | undefined, groups
   const firstPersonal = out.findIndex((s) => s.base === 'personal_inscp');
   out.forEach((s, i) => {
     if (s.base === 'over_ceiling' && firstPersonal >= 0 && i > firstPersonal) {
-      r.issues.add(childPath(s.path, 'base'), `over_ceiling supplement ${s.fund} comes after ${out[firstPersonal]!.fund}, which already shares the personal burden`, `move supplements[${i}] before supplements[${firstPersonal}]`);
+      r.issues.add(childPath(s.path, 'base'), `over_ceiling supplement ${s.fund} comes after ${out[firstPersonal]!.fund}, which already shares the personal burden`, `move supplements[${i}] before supplements[${firstPersonal}]`, { message: `超封顶补充 ${s.fund} 排在 ${out[firstPersonal]!.fund} 之后，而后者已分担个人负担`, fix: `请把 supplements[${i}] 移到 supplements[${firstPersonal}] 之前` });
       ok = false;
     }
   });
@@ -53,7 +53,7 @@ function readSupplement(r: FieldReader, v: TreeValue, path: string, groups: stri
   if (m.groups !== undefined && m.groups !== null) {
     sGroups = r.texts(m.groups, childPath(path, 'groups'));
     for (const [i, g] of (sGroups ?? []).entries()) {
-      if (!groups.includes(g)) r.issues.add(childPath(childPath(path, 'groups'), i), `person group '${g}' is not declared`, `add '${g}' to person_groups or correct the name (declared: ${groups.join(', ') || 'none'})`);
+      if (!groups.includes(g)) r.issues.add(childPath(childPath(path, 'groups'), i), `person group '${g}' is not declared`, `add '${g}' to person_groups or correct the name (declared: ${groups.join(', ') || 'none'})`, { message: `人员类别 '${g}' 未声明`, fix: `请把 '${g}' 加入 person_groups，或改正名字（已声明：${groups.join('、') || '无'}）` });
     }
   }
   const base = r.oneOf(m.base, childPath(path, 'base'), ['personal_inscp', 'over_ceiling'] as const);

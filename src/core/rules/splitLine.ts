@@ -89,6 +89,7 @@ export function splitLine(line: FeeLine, c: LineContext): LineSplit {
     if (!mapped && c.hospUnmapped) out.hosp_part_amt = fee;
     if (c.explain) {
       out.rule = `${mapped ? 'chrgitm_lv 03 丙类' : 'no valid mapping'} → fully self-paid ${f2(fee)}${out.hosp_part_amt.isZero() ? '' : ', borne by the hospital'}${markupNote(markup)}`;
+      out.rule_zh = `${mapped ? 'chrgitm_lv 03 丙类' : '无有效对照'} → 全自费 ${f2(fee)}${out.hosp_part_amt.isZero() ? '' : '，由医院负担'}${markupNoteZh(markup)}`;
     }
     return out;
   }
@@ -107,15 +108,27 @@ export function splitLine(line: FeeLine, c: LineContext): LineSplit {
   out.inscp_scp_amt = rest.minus(pre);
   if (c.explain) {
     const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
-    if (!over.isZero()) parts.push(`over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? ' borne by the hospital' : ''}`);
+    const zh = [`费用 ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
+    if (!over.isZero()) {
+      parts.push(`over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? ' borne by the hospital' : ''}`);
+      zh.push(`超限价 (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? '，由医院负担' : ''}`);
+    }
     if (line.chrgitm_lv === '02') {
       const whence = c.bOverride !== null ? 'person group' : line.selfpay_prop != null ? 'catalog' : 'policy default';
+      const whenceZh = c.bOverride !== null ? '人员类别' : line.selfpay_prop != null ? '目录' : '政策默认';
       parts.push(`乙类 pre-self-pay ${f2(rest)} × ${prop.toString()} (${whence}) = ${f2(pre)}`);
+      zh.push(`乙类先行自付 ${f2(rest)} × ${prop.toString()}（${whenceZh}）= ${f2(pre)}`);
     }
     parts.push(`in scope ${f2(out.inscp_scp_amt)}`);
+    zh.push(`符合范围 ${f2(out.inscp_scp_amt)}`);
     out.rule = `chrgitm_lv ${line.chrgitm_lv}: ${parts.join('; ')}${markupNote(markup)}`;
+    out.rule_zh = `chrgitm_lv ${line.chrgitm_lv}：${zh.join('；')}${markupNoteZh(markup)}`;
   }
   return out;
+}
+
+function markupNoteZh(rate: Decimal | null): string {
+  return rate === null ? '' : `（儿童加收 +${rate.times(100).toString()}% 已计入价格）`;
 }
 
 function markupNote(rate: Decimal | null): string {

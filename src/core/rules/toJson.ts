@@ -51,7 +51,8 @@ export function resultToJson(r: SettleResult): Json {
   // The lines are converted below; an empty stand-in keeps their key in place without converting them twice.
   return {
     ...(plain({ ...rest, lines: [] }) as Record<string, Json>),
-    lines: r.lines.map((l) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
+    // rule_zh is for the terminal only: the JSON line keeps its English rule, as before.
+    lines: r.lines.map(({ rule_zh: _zh, ...l }) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
     explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs })),
   };
 }

@@ -184,6 +184,8 @@ export interface LineSplit {
   hosp_part_amt: Decimal;
   markup_rate: Decimal | null;
   rule?: string;
+  /** The same in Chinese (`--explain --lines` under --lang zh-CN); not part of the JSON result. */
+  rule_zh?: string;
 }
 
 /** Cumulative totals of a stay so far: pass as `visit.carry` to the next interim settlement. */

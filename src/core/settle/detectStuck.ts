@@ -131,7 +131,8 @@ export async function planReverse(env: StuckEnv & { center?: CenterLike }, o: Re
     const unsupported = [...new Set(it.steps.flatMap((st) => (st.kind === 'his' && env.profile.statements[st.statement]?.unsupported !== undefined ? [st.statement] : [])))];
     if (unsupported.length) {
       const why = unsupported.map((m) => `${m}: ${env.profile.statements[m]!.unsupported}`).join('; ');
-      return { ...it, repair: 'manual' as const, steps: [], note: `this HIS does not provide ${why} (PROFILE_UNSUPPORTED in ${env.profile.file}): repair it in the HIS by hand; nothing was sent` };
+      return { ...it, repair: 'manual' as const, steps: [], note: `this HIS does not provide ${why} (PROFILE_UNSUPPORTED in ${env.profile.file}): repair it in the HIS by hand; nothing was sent`,
+        note_zh: `本院 HIS 不提供 ${why}（${env.profile.file} 中标为 PROFILE_UNSUPPORTED）：请在 HIS 中人工处理；未发送任何内容` };
     }
     if (!missing.length) return it;
     return { ...it, repair: 'manual' as const, steps: [], note: `the HIS profile ${env.profile.file} has no statement ${missing.map((m) => `"${m}"`).join(', ')} (PROFILE_NO_STATEMENT): add it (copy it from templates/profiles/reference.yaml), then run again; nothing was sent`,

@@ -3,6 +3,7 @@
  * center_state, classification, deltas) in the same order as classifyStuck's `decide`, so that
  * JSON and the journal keep the English `why`. Pure.
  */
+import { centerNoteWords } from './centerNoteWords.js';
 import type { Finding, HisState } from './types.js';
 
 const HIS_ZH: Record<HisState, string> = { settled: '已结算', pending: '待确认', void: '作废', cancelled: '已撤销', missing: '无记录', other: '其他' };
@@ -23,10 +24,10 @@ function centerWord(f: Finding): string {
 
 export function stuckWhyZh(f: Finding): string {
   const his = HIS_ZH[f.his_state] ?? String(f.his_state);
-  const note = f.center.note && f.classification !== 'unreachable' && f.center_via !== '5203' ? `（${f.center.note}）` : '';
+  const note = f.center.note && f.classification !== 'unreachable' && f.center_via !== '5203' ? `（${centerNoteWords('zh-CN', f.center.note)}）` : '';
   const gone = f.center_state === 'cancelled' || f.center_state === 'reversed' || f.center_state === 'absent';
   let why: string;
-  if (f.center_state === 'unreachable') return `无法向医保中心查询（${f.center.note ?? '无应答'}）`;
+  if (f.center_state === 'unreachable') return `无法向医保中心查询（${centerNoteWords('zh-CN', f.center.note) ?? '无应答'}）`;
   if (f.classification === 'cancel_unrecorded') {
     const hisWord = f.his_state === 'missing' ? '没有该结算的记录' : f.his_state === 'cancelled' ? '已标记撤销但没有退费行' : `显示为“${his}”`;
     why = `医保中心已撤销（原结算和退费行都在中心账上）；HIS ${hisWord}`;

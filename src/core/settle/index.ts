@@ -9,6 +9,7 @@ export { centerView, isRefundRow, refusalKind, toCenterSetl, type RefusalKind, t
 export { mergeCandidates, deriveIds, attachPrior, inPeriod, setlIdOfOutput, type SourceRows } from './mergeCandidates.js';
 export { classifyStuck, hisState, amountDeltas, isStuck, COMPARED_AMOUNTS } from './classifyStuck.js';
 export { stuckWhyZh } from './findingWords.js';
+export { hisStateWord, centerStateWord, centerNoteWords } from './centerNoteWords.js';
 export { planRepair, planRepairs, describeStep, type PlanOptions } from './planRepair.js';
 export { selectCandidates, matchId, type IdHistory, type IdProblem, type Selection } from './selectCandidates.js';
 export { mapLimit } from './mapLimit.js';
