@@ -129,20 +129,27 @@ const DISEINFO_IPT = arrayNode(
 
 const VISIT_KEYS = objectNode('data', fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'));
 
+/** The head that pre-settlement (2206/2303) and inpatient settlement (2304) send alike. */
+export const SETTLE_HEAD = [
+  'psn_no str 30 Y',
+  'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
+  'mdtrt_cert_no str 50 Y',
+  'medfee_sumamt num 16,2 Y',
+  'psn_setlway str 6 Y @psn_setlway',
+  'mdtrt_id str 30 Y',
+  'insutype str 6 Y @insutype',
+  'acct_used_flag str 1 Y @flag',
+];
+
 function presettleInput(inpatient: boolean): NodeSpec[] {
-  const common = [
-    'psn_no str 30 Y',
-    'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
-    'mdtrt_cert_no str 50 Y',
-    'medfee_sumamt num 16,2 Y',
-    'psn_setlway str 6 Y @psn_setlway',
-    'mdtrt_id str 30 Y',
-    'insutype str 6 Y @insutype',
-    'acct_used_flag str 1 Y @flag',
-    'exp_content str 4000',
-  ];
+  const common = [...SETTLE_HEAD, 'exp_content str 4000'];
   const own = inpatient ? ['mid_setl_flag str 3 Y @flag', 'med_type str 6 @med_type'] : ['med_type str 6 Y @med_type', 'chrg_bchno str 30 Y'];
   return [objectNode('data', fields(...common, ...own))];
+}
+
+/** A cancelling call: its keys (and exp_content) in `data`, nothing in the answer. */
+function undoCall(infno: string, name: string, ...keys: string[]): TransactionSpec {
+  return { infno, name, kind: 'change', input: [objectNode('data', fields(...keys, 'exp_content str 4000'))], output: [] };
 }
 
 export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
@@ -176,32 +183,14 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
       ],
       output: [objectNode('data', fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'ipt_otp_no str 30 Y', 'exp_content str 4000'))],
     },
-    {
-      infno: '2202',
-      name: '门诊挂号撤销',
-      kind: 'change',
-      input: [objectNode('data', fields('psn_no str 30 Y', 'mdtrt_id str 30 Y', 'ipt_otp_no str 30 Y', 'exp_content str 4000'))],
-      output: [],
-    },
+    undoCall('2202', '门诊挂号撤销', 'psn_no str 30 Y', 'mdtrt_id str 30 Y', 'ipt_otp_no str 30 Y'),
     { infno: '2203', name: '门诊就诊信息上传', kind: 'change', input: [MDTRTINFO_2203, DISEINFO_2203], output: [] },
     { infno: '2203A', name: '门诊就诊信息上传', kind: 'change', input: [MDTRTINFO_2203, DISEINFO_2203], output: [] },
     { infno: '2204', name: '门诊费用明细上传', kind: 'change', input: [arrayNode('feedetail', FEE_LINE_2204)], output: [FEE_RESULT] },
-    {
-      infno: '2205',
-      name: '门诊费用明细撤销',
-      kind: 'change',
-      input: [objectNode('data', fields('mdtrt_id str 30 Y', 'chrg_bchno str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
-      output: [],
-    },
+    undoCall('2205', '门诊费用明细撤销', 'mdtrt_id str 30 Y', 'chrg_bchno str 30 Y', 'psn_no str 30 Y'),
     { infno: '2206', name: '门诊预结算', kind: 'query', input: presettleInput(false), output: b.presettleOutput },
     { infno: '2301', name: '住院费用明细上传', kind: 'change', input: [arrayNode('feedetail', FEE_LINE_2301)], output: [FEE_RESULT] },
-    {
-      infno: '2302',
-      name: '住院费用明细撤销',
-      kind: 'change',
-      input: [objectNode('data', fields('feedetl_sn str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
-      output: [],
-    },
+    undoCall('2302', '住院费用明细撤销', 'feedetl_sn str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
     { infno: '2303', name: '住院预结算', kind: 'query', input: presettleInput(true), output: b.presettleOutput },
     {
       infno: '2401',
