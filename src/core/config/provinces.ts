@@ -10,7 +10,7 @@
  * so a profile never narrows what is accepted; it sets what is sent (gateway, URL shape, infver,
  * recer_sys_code, the 国密 channel) and documents what to expect.
  *
- * To add a province: append an entry (2-digit admdvs prefix, names), set only what differs from
+ * To add a province: append a province(...) line (2-digit admdvs prefix, names), set only what differs from
  * national, cite the source of each fact in `notes`, and add a captured-shape body to
  * test/unit/center/provinces.test.ts.
  */
