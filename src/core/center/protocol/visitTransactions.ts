@@ -13,6 +13,18 @@ export interface SharedBlocks {
   presettleOutput: readonly NodeSpec[];
 }
 
+/** The center's pricing of a fee line, as 2204/2301 answer it and 5204 lists it. */
+const LINE_PRICING = [
+  'pric_uplmt_amt num 16,6',
+  'selfpay_prop num 5,4',
+  'fulamt_ownpay_amt num 16,2',
+  'overlmt_amt num 16,2',
+  'preselfpay_amt num 16,2',
+  'inscp_scp_amt num 16,2',
+  'chrgitm_lv str 3',
+  'med_chrgitm_type str 6',
+];
+
 /** One 2204 line (the 2301 line differs, below). */
 const FEE_LINE_COMMON = [
   'feedetl_sn str 30 Y',
@@ -58,14 +70,7 @@ const FEE_RESULT = arrayNode(
     'det_item_fee_sumamt num 16,2 Y',
     'cnt num 16,4 Y',
     'pric num 16,6 Y',
-    'pric_uplmt_amt num 16,6',
-    'selfpay_prop num 5,4',
-    'fulamt_ownpay_amt num 16,2',
-    'overlmt_amt num 16,2',
-    'preselfpay_amt num 16,2',
-    'inscp_scp_amt num 16,2',
-    'chrgitm_lv str 3',
-    'med_chrgitm_type str 6',
+    ...LINE_PRICING,
     'bas_medn_flag str 3',
     'hi_nego_drug_flag str 3',
     'chld_medc_flag str 3',
@@ -315,14 +320,7 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
             'cnt num 16,4 Y',
             'pric num 16,6 Y',
             'det_item_fee_sumamt num 16,2 Y',
-            'pric_uplmt_amt num 16,6',
-            'selfpay_prop num 5,4',
-            'fulamt_ownpay_amt num 16,2',
-            'overlmt_amt num 16,2',
-            'preselfpay_amt num 16,2',
-            'inscp_scp_amt num 16,2',
-            'chrgitm_lv str 3',
-            'med_chrgitm_type str 6',
+            ...LINE_PRICING,
             'med_list_codg str 50',
             'medins_list_codg str 150',
           ),
