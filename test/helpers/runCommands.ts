@@ -1,6 +1,6 @@
 /**
  * Run argv in-process on a fresh program, adding the commands a test needs when main's lazy
- * registration left them out; a commander usage error counts as exit 2, as from the binary.
+ * registration left them out; help counts as exit 0 and a commander usage error as exit 2, as from the binary.
  */
 import { CommanderError, type Command } from 'commander';
 import type { App } from '../../src/cli/app.js';
@@ -20,7 +20,7 @@ export async function runCommands(io: ReturnType<typeof memoryIo>, argv: string[
     code = app.exitCode;
   } catch (e) {
     if (!(e instanceof CommanderError)) throw e;
-    code = 2;
+    code = e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
   }
   return { code, out: io.out(), err: io.err() };
 }
