@@ -132,8 +132,6 @@ const DISEINFO_IPT = arrayNode(
   { required: false },
 );
 
-const VISIT_KEYS = objectNode('data', fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'));
-
 /** The head that pre-settlement (2206/2303) and inpatient settlement (2304) send alike. */
 export const SETTLE_HEAD = [
   'psn_no str 30 Y',
@@ -299,8 +297,8 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
       ],
       output: [],
     },
-    { infno: '2404', name: '入院办理撤销', kind: 'change', input: [VISIT_KEYS], output: [] },
-    { infno: '2405', name: '出院办理撤销', kind: 'change', input: [VISIT_KEYS], output: [] },
+    undoCall('2404', '入院办理撤销', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
+    undoCall('2405', '出院办理撤销', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
     {
       infno: '5204',
       name: '费用明细查询',
