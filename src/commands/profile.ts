@@ -8,6 +8,7 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { EXIT, inputError } from '../core/errors.js';
+import { calendarDay } from '../core/time/index.js';
 import type * as His from '../core/his/index.js';
 
 defineMessages({
@@ -52,14 +53,9 @@ defineMessages({
   'profile.n.cannotCompile': { en: '{db} cannot compile a write without running it; run profile check without --no-writes', zh: '{db} 无法不执行就编译写语句；请去掉 --no-writes 再运行 profile check' },
 });
 
-/** yyyy-MM-dd of a Date in local time. */
-function dayOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function checkDay(v: string | undefined, now: Date): string {
-  if (v === undefined || v === 'yesterday') return dayOf(new Date(now.getTime() - 86_400_000));
-  if (v === 'today') return dayOf(now);
+  if (v === undefined || v === 'yesterday') return calendarDay(new Date(now.getTime() - 86_400_000));
+  if (v === 'today') return calendarDay(now);
   const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(v.trim());
   if (!m || Number.isNaN(Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`))) {
     throw inputError('BAD_DATE', `--date "${v}" is not a date`, 'Write --date as yyyy-MM-dd, today or yesterday.').zh(`--date "${v}" 不是日期`, '请把 --date 写成 yyyy-MM-dd、today 或 yesterday。');

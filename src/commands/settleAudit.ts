@@ -8,6 +8,7 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
+import { calendarDay } from '../core/time/index.js';
 
 defineMessages({
   'audit.describe': { en: "recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)", zh: '按政策重算 HIS 已结算记录，列出分割不一致的结算（有则退出码 3）' },
@@ -33,10 +34,6 @@ function isDay(v: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-function localDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 interface AuditOpts {
   from?: string;
   to?: string;
@@ -56,7 +53,7 @@ async function periodOf(ctx: Ctx, o: AuditOpts): Promise<{ from: string; to: str
   for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
     if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(`${flag} ${v} 不是日期`, `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`);
   }
-  const yesterday = localDay(new Date(ctx.now().getTime() - 86_400_000));
+  const yesterday = calendarDay(new Date(ctx.now().getTime() - 86_400_000));
   const from = o.from ?? o.to ?? yesterday;
   const to = o.to ?? o.from ?? yesterday;
   if (from > to) throw inputError('BAD_PERIOD', `--from ${from} is after --to ${to}`, 'Give the earlier day with --from and the later with --to.').zh(`--from ${from} 晚于 --to ${to}`, '请用 --from 给出较早的日期，用 --to 给出较晚的日期。');

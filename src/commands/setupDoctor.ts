@@ -7,6 +7,7 @@ import type { Ctx } from '../cli/context.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import { defineMessages, translate } from '../cli/i18n.js';
 import type { DoctorCheck } from './setup.js';
+import { calendarDay } from '../core/time/index.js';
 
 defineMessages({
   'doctor.nStatements': { en: '{n} statements', zh: '{n} 条语句' },
@@ -81,8 +82,7 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
  * statement, so each error stands in its own row; a single ✓ row when all pass.
  */
 async function statementChecks(ctx: Ctx, his: typeof import('../core/his/index.js'), db: import('../core/db/index.js').Db, profile: import('../core/his/index.js').Profile): Promise<DoctorCheck[]> {
-  const y = new Date(ctx.now().getTime() - 86_400_000);
-  const date = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
+  const date = calendarDay(new Date(ctx.now().getTime() - 86_400_000));
   const report = await his.checkProfile(db, profile, { date, writes: 'prepare', now: ctx.now() });
   const bad = report.statements.filter((s) => s.status === 'problems');
   if (bad.length === 0) {

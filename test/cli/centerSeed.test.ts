@@ -6,14 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommanderError } from 'commander';
 import { memoryIo } from '../../src/cli/io.js';
 import { registerCenter } from '../../src/commands/center.js';
 import { registerReconcile } from '../../src/commands/reconcile.js';
-import { buildProgram } from '../../src/main.js';
 import { startSandbox, type Sandbox } from '../../src/core/center/sandbox/index.js';
 import { connect } from '../../src/core/db/index.js';
 import { seedHis, type SeedManifest } from '../../src/core/demo/index.js';
+import { runCommands } from '../helpers/runCommands.js';
 
 let dir: string;
 let manifest: SeedManifest;
@@ -21,18 +20,7 @@ const NOW = new Date(2025, 2, 10, 9, 30, 0);
 
 async function run(argv: string[]) {
   const io = memoryIo({ cwd: dir, env: { HISOPS_LANG: 'en' }, now: () => NOW });
-  const { program, app } = buildProgram(io, argv);
-  if (!program.commands.some((c) => c.name() === 'center')) registerCenter(program, app);
-  if (!program.commands.some((c) => c.name() === 'reconcile')) registerReconcile(program, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = 2;
-  }
-  return { code, out: io.out(), err: io.err() };
+  return runCommands(io, argv, { center: registerCenter, reconcile: registerReconcile });
 }
 
 function writeConfig(url: string): void {

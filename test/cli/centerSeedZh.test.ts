@@ -6,30 +6,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommanderError } from 'commander';
 import { memoryIo } from '../../src/cli/io.js';
 import { registerCenter } from '../../src/commands/center.js';
-import { buildProgram } from '../../src/main.js';
 import { connect } from '../../src/core/db/index.js';
 import { seedHis, type SeedManifest } from '../../src/core/demo/index.js';
 import { englishSentences } from '../helpers/englishSentence.js';
+import { runCommands } from '../helpers/runCommands.js';
 
 let dir: string;
 let manifest: SeedManifest;
 
 async function run(argv: string[]) {
   const io = memoryIo({ cwd: dir, env: { HISOPS_LANG: 'zh-CN' }, now: () => new Date(2025, 2, 10, 9, 30, 0) });
-  const { program, app } = buildProgram(io, argv);
-  if (!program.commands.some((c) => c.name() === 'center')) registerCenter(program, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = 2;
-  }
-  return { code, out: io.out(), err: io.err() };
+  return runCommands(io, argv, { center: registerCenter });
 }
 
 beforeAll(async () => {

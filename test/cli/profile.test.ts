@@ -4,14 +4,12 @@
  * institution binds from hisops.yaml; a job on an unsupported statement says the HIS lacks it.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
-import { connect } from '../../src/core/db/index.js';
-import { seedHis } from '../../src/core/demo/index.js';
 import { referenceProfilePath } from '../../src/core/his/index.js';
 import { main } from '../../src/main.js';
+import { seededHisDir, writeHisConfig } from '../helpers/seededHis.js';
 
 let dir: string;
 let day: string;
@@ -24,20 +22,11 @@ async function run(argv: string[]) {
 }
 
 function config(profile: string, binds = ''): void {
-  fs.writeFileSync(
-    path.join(dir, 'hisops.yaml'),
-    `journal:\n  url: sqlite:journal.db\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n      profile: ${profile}\n${binds}`,
-  );
+  writeHisConfig(dir, profile, binds);
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-profile-cli-'));
-  const db = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
-  try {
-    day = (await seedHis({ db, size: 'small', seed: 2 })).manifest.startDate;
-  } finally {
-    await db.close();
-  }
+  ({ dir, day } = await seededHisDir('hisops-profile-cli-'));
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

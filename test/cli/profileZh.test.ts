@@ -4,14 +4,12 @@
  * no English sentence; the JSON keeps its stable codes; doctor's row for the failing write is Chinese.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
-import { connect } from '../../src/core/db/index.js';
-import { seedHis } from '../../src/core/demo/index.js';
 import { referenceProfilePath } from '../../src/core/his/index.js';
 import { main } from '../../src/main.js';
+import { seededHisDir, writeHisConfig } from '../helpers/seededHis.js';
 import { englishSentences } from '../helpers/englishSentence.js';
 
 let dir: string;
@@ -25,17 +23,11 @@ async function run(argv: string[]) {
 }
 
 function config(profile: string): void {
-  fs.writeFileSync(path.join(dir, 'hisops.yaml'), `journal:\n  url: sqlite:journal.db\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n      profile: ${profile}\n`);
+  writeHisConfig(dir, profile);
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-profile-zh-'));
-  const db = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
-  try {
-    day = (await seedHis({ db, size: 'small', seed: 2 })).manifest.startDate;
-  } finally {
-    await db.close();
-  }
+  ({ dir, day } = await seededHisDir('hisops-profile-zh-'));
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

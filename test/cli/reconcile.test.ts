@@ -6,13 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerReconcile } from '../../src/commands/reconcile.js';
-import { buildProgram } from '../../src/main.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { CommanderError } from 'commander';
 import { latestOneSidedFindings } from '../../src/core/reconcile/index.js';
 import { openJournal } from '../../src/core/journal/index.js';
 import { referenceProfilePath } from '../../src/core/his/index.js';
 import { openWorld, type World } from '../integration/reconcile/helpers.js';
+import { runCommands } from '../helpers/runCommands.js';
 
 let w: World;
 const NOW = new Date(2025, 2, 10, 9, 30, 0);
@@ -23,17 +22,7 @@ async function run(argv: string[], o: { env?: Record<string, string>; cwd?: stri
   // A clock that moves a minute per command, so that runs sort in the order they ran.
   const at = new Date(NOW.getTime() + 60_000 * tick++);
   const io = memoryIo({ cwd: o.cwd ?? w.dir, env: { HISOPS_LANG: 'en', ...o.env }, now: () => at });
-  const { program, app } = buildProgram(io, argv);
-  if (!program.commands.some((c) => c.name() === 'reconcile')) registerReconcile(program, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
-  }
-  return { code, out: io.out(), err: io.err() };
+  return runCommands(io, argv, { reconcile: registerReconcile });
 }
 
 function writeConfig(dir: string, extra = ''): void {

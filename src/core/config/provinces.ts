@@ -10,7 +10,7 @@
  * so a profile never narrows what is accepted; it sets what is sent (gateway, URL shape, infver,
  * recer_sys_code, the 国密 channel) and documents what to expect.
  *
- * To add a province: append an entry (2-digit admdvs prefix, names), set only what differs from
+ * To add a province: append a province(...) line (2-digit admdvs prefix, names), set only what differs from
  * national, cite the source of each fact in `notes`, and add a captured-shape body to
  * test/unit/center/provinces.test.ts.
  */
@@ -47,6 +47,12 @@ export const COMMON_ANSWERS: readonly string[] = [
   'unknown keys (province extras) ignored',
 ];
 
+/** A province: accepted by its pinyin and Chinese names; reads the common answers and any it adds. */
+function province(code: string, name: string, zh: string, settings: ProvinceSettings, notes: string[], moreAnswers: string[] = []): ProvinceProfile {
+  const answers = moreAnswers.length ? [...COMMON_ANSWERS, ...moreAnswers] : COMMON_ANSWERS;
+  return { code, name, zh, aliases: [name.toLowerCase(), zh], settings, answers, notes };
+}
+
 export const PROVINCES: readonly ProvinceProfile[] = [
   {
     code: 'national',
@@ -57,73 +63,17 @@ export const PROVINCES: readonly ProvinceProfile[] = [
     answers: COMMON_ANSWERS,
     notes: ['Plain JSON over one URL (front-end processor or /fsi/api/rsfComIfsService/callService) [J]; no gateway headers; infver V1.0, recer_sys_code YBXT [A].'],
   },
-  {
-    code: '13',
-    name: 'Hebei',
-    zh: '河北',
-    aliases: ['hebei', '河北'],
-    settings: { gateway: 'tif' },
-    answers: COMMON_ANSWERS,
-    notes: ['x-tif-* gateway headers [A].', 'A per-service path table exists (…/signInSignOutService/signIn for 9001, …) but the active client used one base URL: set pathByInfno only if the gateway asks [A].'],
-  },
-  {
-    code: '22',
-    name: 'Jilin',
-    zh: '吉林',
-    aliases: ['jilin', '吉林'],
-    settings: { crypto: 'sm4' },
-    answers: [...COMMON_ANSWERS, 'output as Base64 SM4 ciphertext with enctype "SM4", cainfo (SM2 signature) and signtype "SM2"'],
-    notes: [
-      '国密 channel: input and output SM4-encrypted (Base64), requests and answers signed with SM2 (cainfo, signtype SM2), enc_type "SM4" on requests; keys per institution [B].',
-      'OAuth bearer gateway (POST /auth/oauth/token, then Authorization: Bearer): not built into hisops — post through the institution\'s front-end processor or a proxy that adds the token [B].',
-      'recer_sys_code sys01 seen in one client (not set by the profile: ask the province) [B]; local med_type 990404; 3203A/3204A/3205A/3206A clearing variants [B].',
-    ],
-  },
-  {
-    code: '31',
-    name: 'Shanghai',
-    zh: '上海',
-    aliases: ['shanghai', '上海'],
-    settings: {},
-    answers: [...COMMON_ANSWERS, 'warn_msg filled on success (shown as a warning)'],
-    notes: ['Answers carry warn_msg [B]; inf_refmsgid starts 310000.'],
-  },
-  {
-    code: '36',
-    name: 'Jiangxi',
-    zh: '江西',
-    aliases: ['jiangxi', '江西'],
-    settings: { gateway: 'hsaf' },
-    answers: COMMON_ANSWERS,
-    notes: ['_api_* (HSAF) gateway headers on /fsi/api/rsfComIfsService/callService [J].'],
-  },
-  {
-    code: '43',
-    name: 'Hunan',
-    zh: '湖南',
-    aliases: ['hunan', '湖南'],
-    settings: { gateway: 'hsaf', appendInfno: true },
-    answers: COMMON_ANSWERS,
-    notes: ['_api_* (HSAF, HMAC-SHA1) gateway headers; URL …/power-csb/powercsb/{infno}: the infno is appended to the path [E].', 'recer_sys_code MBS_LOCAL seen in an SDK example [E]; local codes med_type 2101, clr_type 9902.'],
-  },
-  {
-    code: '44',
-    name: 'Guangdong',
-    zh: '广东',
-    aliases: ['guangdong', '广东'],
-    settings: { gateway: 'tif', appendInfno: true },
-    answers: COMMON_ANSWERS,
-    notes: ['x-tif-* gateway headers; the URL ends with the infno (…/poc/hsa/hgs/{infno}; Guangzhou …/poc-hsa-hgs-{infno}: put {infno} in center.url) [F].', 'Shenzhen (440300) field lengths: fixmedins_code 12, fixmedins_name 20 [C].'],
-  },
-  {
-    code: '50',
-    name: 'Chongqing',
-    zh: '重庆',
-    aliases: ['chongqing', '重庆'],
-    settings: { gateway: 'tif' },
-    answers: COMMON_ANSWERS,
-    notes: ['x-tif-* gateway headers (test paasid mbs_fsi_auth) [A]; recer_sys_code YBXT, LXXT for 离休 (insutype 340), GSXT for work injury [A]; inf_refmsgid starts 500000.'],
-  },
+  province('13', 'Hebei', '河北', { gateway: 'tif' }, ['x-tif-* gateway headers [A].', 'A per-service path table exists (…/signInSignOutService/signIn for 9001, …) but the active client used one base URL: set pathByInfno only if the gateway asks [A].']),
+  province('22', 'Jilin', '吉林', { crypto: 'sm4' }, [
+    '国密 channel: input and output SM4-encrypted (Base64), requests and answers signed with SM2 (cainfo, signtype SM2), enc_type "SM4" on requests; keys per institution [B].',
+    'OAuth bearer gateway (POST /auth/oauth/token, then Authorization: Bearer): not built into hisops — post through the institution\'s front-end processor or a proxy that adds the token [B].',
+    'recer_sys_code sys01 seen in one client (not set by the profile: ask the province) [B]; local med_type 990404; 3203A/3204A/3205A/3206A clearing variants [B].',
+  ], ['output as Base64 SM4 ciphertext with enctype "SM4", cainfo (SM2 signature) and signtype "SM2"']),
+  province('31', 'Shanghai', '上海', {}, ['Answers carry warn_msg [B]; inf_refmsgid starts 310000.'], ['warn_msg filled on success (shown as a warning)']),
+  province('36', 'Jiangxi', '江西', { gateway: 'hsaf' }, ['_api_* (HSAF) gateway headers on /fsi/api/rsfComIfsService/callService [J].']),
+  province('43', 'Hunan', '湖南', { gateway: 'hsaf', appendInfno: true }, ['_api_* (HSAF, HMAC-SHA1) gateway headers; URL …/power-csb/powercsb/{infno}: the infno is appended to the path [E].', 'recer_sys_code MBS_LOCAL seen in an SDK example [E]; local codes med_type 2101, clr_type 9902.']),
+  province('44', 'Guangdong', '广东', { gateway: 'tif', appendInfno: true }, ['x-tif-* gateway headers; the URL ends with the infno (…/poc/hsa/hgs/{infno}; Guangzhou …/poc-hsa-hgs-{infno}: put {infno} in center.url) [F].', 'Shenzhen (440300) field lengths: fixmedins_code 12, fixmedins_name 20 [C].']),
+  province('50', 'Chongqing', '重庆', { gateway: 'tif' }, ['x-tif-* gateway headers (test paasid mbs_fsi_auth) [A]; recer_sys_code YBXT, LXXT for 离休 (insutype 340), GSXT for work injury [A]; inf_refmsgid starts 500000.']),
 ];
 
 /** The profile named by center.province: 'national', a 2-digit prefix, a 6-digit division or a name. */

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { D } from '../../../src/core/money.js';
-import { HisopsError, isHisopsError } from '../../../src/core/errors.js';
+import { HisopsError } from '../../../src/core/errors.js';
+import { caught } from '../../helpers/caught.js';
 import {
   Center,
   withCenter,
@@ -47,16 +48,6 @@ async function journal() {
   const j = await tmpJournal();
   cleanups.push(() => j.journal.close());
   return j.journal;
-}
-
-async function caught(p: Promise<unknown>): Promise<HisopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHisopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
 }
 
 /** Answer 9001 with a sign-in, everything else with `rest`. */

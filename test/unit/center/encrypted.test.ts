@@ -5,7 +5,7 @@
  * empty success; a wrong key or a bad signature is an error too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HisopsError, isHisopsError } from '../../../src/core/errors.js';
+import { caught } from '../../helpers/caught.js';
 import { Center, type CenterConfig } from '../../../src/core/center/index.js';
 import { CenterCallJournal } from '../../../src/core/center/client/index.js';
 import { openRequest, sealResponse, type ChannelKeys } from '../../../src/core/center/protocol/channel.js';
@@ -45,16 +45,6 @@ function center(config: CenterConfig, deps: ConstructorParameters<typeof Center>
   const c = new Center(config, deps);
   cleanups.push(() => c.close());
   return c;
-}
-
-async function caught(p: Promise<unknown>): Promise<HisopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHisopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
 }
 
 function saleInfo() {

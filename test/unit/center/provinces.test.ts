@@ -12,7 +12,7 @@ import { Center, type CenterConfig } from '../../../src/core/center/index.js';
 import { sealResponse } from '../../../src/core/center/protocol/channel.js';
 import { parseSm4Key } from '../../../src/core/center/protocol/gm.js';
 import { PROVINCES, provinceProfile } from '../../../src/core/config/index.js';
-import { HisopsError, isHisopsError } from '../../../src/core/errors.js';
+import { caught } from '../../helpers/caught.js';
 import { startFakeCenter, tmpDir, type Answer, type Received } from './helpers.js';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -37,16 +37,6 @@ async function against(province: string, answer: (r: Received) => Answer, env: R
   const c = new Center(settingsFor({ HISOPS_CENTER_PROVINCE: province, HISOPS_CENTER_URL: f.url, ...env }));
   cleanups.push(() => c.close());
   return { f, c };
-}
-
-async function caught(p: Promise<unknown>): Promise<HisopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHisopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
 }
 
 const REF = (prefix: string) => `${prefix}0000202401010800000000000007`;

@@ -5,7 +5,7 @@
  * real HTTP by a small local server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HisopsError, isHisopsError } from '../../../src/core/errors.js';
+import { caught } from '../../helpers/caught.js';
 import { Center, type CenterConfig } from '../../../src/core/center/index.js';
 import { bodyHead } from '../../../src/core/center/client/errors.js';
 import { baseConfig, startFakeCenter, type Answer, type FakeCenter, type Received } from './helpers.js';
@@ -25,16 +25,6 @@ function center(config: CenterConfig): Center {
   const c = new Center(config);
   cleanups.push(() => c.close());
   return c;
-}
-
-async function caught(p: Promise<unknown>): Promise<HisopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHisopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
 }
 
 const REF = '430000202401010800000000000007';

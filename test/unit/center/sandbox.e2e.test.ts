@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { D, sum } from '../../../src/core/money.js';
-import { isHisopsError, type HisopsError } from '../../../src/core/errors.js';
+import { caught } from '../../helpers/caught.js';
 import { Center, CenterCallJournal, MSGID_RE, type SetlInfo, type StmtUploadRow } from '../../../src/core/center/index.js';
 import { startSandbox, sandboxRoster, type Sandbox, type Person } from '../../../src/core/center/sandbox/index.js';
 import type { Journal } from '../../../src/core/journal/index.js';
@@ -30,16 +30,6 @@ afterAll(async () => {
   await sandbox?.close();
   await journal?.close();
 });
-
-async function caught(p: Promise<unknown>): Promise<HisopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHisopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 const today = () => new Date(Date.now() + OFFSET * 60_000).toISOString().slice(0, 10);
 const nowText = () => new Date(Date.now() + OFFSET * 60_000).toISOString().slice(0, 19).replace('T', ' ');

@@ -43,7 +43,8 @@ export interface PersonInfoQuery {
   psn_name?: string;
 }
 
-interface SettleCommon {
+/** The head that pre-settlement (2206/2303) and settlement (2207/2304) send alike. */
+export interface SettleHead {
   psn_no: string;
   mdtrt_cert_type: string;
   mdtrt_cert_no: string;
@@ -52,6 +53,9 @@ interface SettleCommon {
   mdtrt_id: string;
   insutype: string;
   acct_used_flag: string;
+}
+
+interface SettleCommon extends SettleHead {
   invono?: string;
   fulamt_ownpay_amt: MoneyIn;
   overlmt_selfpay: MoneyIn;

@@ -2,7 +2,7 @@
  * Inputs and answers of the visit flow before settlement (2201–2206, 2301–2303, 2401/2402, 5204).
  * Field names are the national ones; amounts in are Decimal, number or text.
  */
-import type { MoneyIn } from './types.js';
+import type { MoneyIn, SettleHead } from './types.js';
 
 export interface OutpatientRegisterData {
   psn_no: string;
@@ -61,15 +61,7 @@ export interface FeeLineData {
 /** 2204/2301 answer per line (amounts as the center sent them). */
 export type FeeLineResult = Record<string, unknown> & { feedetl_sn: string };
 
-export interface PresettleData {
-  psn_no: string;
-  mdtrt_cert_type: string;
-  mdtrt_cert_no: string;
-  medfee_sumamt: MoneyIn;
-  psn_setlway: string;
-  mdtrt_id: string;
-  insutype: string;
-  acct_used_flag: string;
+export interface PresettleData extends SettleHead {
   /** 2206 */
   med_type?: string;
   chrg_bchno?: string;

@@ -4,7 +4,7 @@
  * the sandbox validates what it receives and answers with these shapes.
  */
 import { arrayNode, field, fields, objectNode, type FieldSpec, type NodeSpec } from './fieldSpec.js';
-import { visitTransactions } from './visitTransactions.js';
+import { SETTLE_HEAD, visitTransactions } from './visitTransactions.js';
 
 /**
  * session: sign-in/out. query: reads (retried with backoff on transport failures).
@@ -365,14 +365,7 @@ const list: TransactionSpec[] = [
       objectNode(
         'data',
         fields(
-          'psn_no str 30 Y',
-          'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
-          'mdtrt_cert_no str 50 Y',
-          'medfee_sumamt num 16,2 Y',
-          'psn_setlway str 6 Y @psn_setlway',
-          'mdtrt_id str 30 Y',
-          'insutype str 6 Y @insutype',
-          'acct_used_flag str 1 Y @flag',
+          ...SETTLE_HEAD,
           'invono str 20',
           'mid_setl_flag str 3 Y @flag',
           ...SETTLE_ECHO,

@@ -13,6 +13,18 @@ export interface SharedBlocks {
   presettleOutput: readonly NodeSpec[];
 }
 
+/** The center's pricing of a fee line, as 2204/2301 answer it and 5204 lists it. */
+const LINE_PRICING = [
+  'pric_uplmt_amt num 16,6',
+  'selfpay_prop num 5,4',
+  'fulamt_ownpay_amt num 16,2',
+  'overlmt_amt num 16,2',
+  'preselfpay_amt num 16,2',
+  'inscp_scp_amt num 16,2',
+  'chrgitm_lv str 3',
+  'med_chrgitm_type str 6',
+];
+
 /** One 2204 line (the 2301 line differs, below). */
 const FEE_LINE_COMMON = [
   'feedetl_sn str 30 Y',
@@ -58,14 +70,7 @@ const FEE_RESULT = arrayNode(
     'det_item_fee_sumamt num 16,2 Y',
     'cnt num 16,4 Y',
     'pric num 16,6 Y',
-    'pric_uplmt_amt num 16,6',
-    'selfpay_prop num 5,4',
-    'fulamt_ownpay_amt num 16,2',
-    'overlmt_amt num 16,2',
-    'preselfpay_amt num 16,2',
-    'inscp_scp_amt num 16,2',
-    'chrgitm_lv str 3',
-    'med_chrgitm_type str 6',
+    ...LINE_PRICING,
     'bas_medn_flag str 3',
     'hi_nego_drug_flag str 3',
     'chld_medc_flag str 3',
@@ -127,22 +132,27 @@ const DISEINFO_IPT = arrayNode(
   { required: false },
 );
 
-const VISIT_KEYS = objectNode('data', fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'));
+/** The head that pre-settlement (2206/2303) and inpatient settlement (2304) send alike. */
+export const SETTLE_HEAD = [
+  'psn_no str 30 Y',
+  'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
+  'mdtrt_cert_no str 50 Y',
+  'medfee_sumamt num 16,2 Y',
+  'psn_setlway str 6 Y @psn_setlway',
+  'mdtrt_id str 30 Y',
+  'insutype str 6 Y @insutype',
+  'acct_used_flag str 1 Y @flag',
+];
 
 function presettleInput(inpatient: boolean): NodeSpec[] {
-  const common = [
-    'psn_no str 30 Y',
-    'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
-    'mdtrt_cert_no str 50 Y',
-    'medfee_sumamt num 16,2 Y',
-    'psn_setlway str 6 Y @psn_setlway',
-    'mdtrt_id str 30 Y',
-    'insutype str 6 Y @insutype',
-    'acct_used_flag str 1 Y @flag',
-    'exp_content str 4000',
-  ];
+  const common = [...SETTLE_HEAD, 'exp_content str 4000'];
   const own = inpatient ? ['mid_setl_flag str 3 Y @flag', 'med_type str 6 @med_type'] : ['med_type str 6 Y @med_type', 'chrg_bchno str 30 Y'];
   return [objectNode('data', fields(...common, ...own))];
+}
+
+/** A cancelling call: its keys (and exp_content) in `data`, nothing in the answer. */
+function undoCall(infno: string, name: string, ...keys: string[]): TransactionSpec {
+  return { infno, name, kind: 'change', input: [objectNode('data', fields(...keys, 'exp_content str 4000'))], output: [] };
 }
 
 export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
@@ -176,32 +186,14 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
       ],
       output: [objectNode('data', fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'ipt_otp_no str 30 Y', 'exp_content str 4000'))],
     },
-    {
-      infno: '2202',
-      name: '门诊挂号撤销',
-      kind: 'change',
-      input: [objectNode('data', fields('psn_no str 30 Y', 'mdtrt_id str 30 Y', 'ipt_otp_no str 30 Y', 'exp_content str 4000'))],
-      output: [],
-    },
+    undoCall('2202', '门诊挂号撤销', 'psn_no str 30 Y', 'mdtrt_id str 30 Y', 'ipt_otp_no str 30 Y'),
     { infno: '2203', name: '门诊就诊信息上传', kind: 'change', input: [MDTRTINFO_2203, DISEINFO_2203], output: [] },
     { infno: '2203A', name: '门诊就诊信息上传', kind: 'change', input: [MDTRTINFO_2203, DISEINFO_2203], output: [] },
     { infno: '2204', name: '门诊费用明细上传', kind: 'change', input: [arrayNode('feedetail', FEE_LINE_2204)], output: [FEE_RESULT] },
-    {
-      infno: '2205',
-      name: '门诊费用明细撤销',
-      kind: 'change',
-      input: [objectNode('data', fields('mdtrt_id str 30 Y', 'chrg_bchno str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
-      output: [],
-    },
+    undoCall('2205', '门诊费用明细撤销', 'mdtrt_id str 30 Y', 'chrg_bchno str 30 Y', 'psn_no str 30 Y'),
     { infno: '2206', name: '门诊预结算', kind: 'query', input: presettleInput(false), output: b.presettleOutput },
     { infno: '2301', name: '住院费用明细上传', kind: 'change', input: [arrayNode('feedetail', FEE_LINE_2301)], output: [FEE_RESULT] },
-    {
-      infno: '2302',
-      name: '住院费用明细撤销',
-      kind: 'change',
-      input: [objectNode('data', fields('feedetl_sn str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
-      output: [],
-    },
+    undoCall('2302', '住院费用明细撤销', 'feedetl_sn str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
     { infno: '2303', name: '住院预结算', kind: 'query', input: presettleInput(true), output: b.presettleOutput },
     {
       infno: '2401',
@@ -305,8 +297,8 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
       ],
       output: [],
     },
-    { infno: '2404', name: '入院办理撤销', kind: 'change', input: [VISIT_KEYS], output: [] },
-    { infno: '2405', name: '出院办理撤销', kind: 'change', input: [VISIT_KEYS], output: [] },
+    undoCall('2404', '入院办理撤销', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
+    undoCall('2405', '出院办理撤销', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
     {
       infno: '5204',
       name: '费用明细查询',
@@ -326,14 +318,7 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
             'cnt num 16,4 Y',
             'pric num 16,6 Y',
             'det_item_fee_sumamt num 16,2 Y',
-            'pric_uplmt_amt num 16,6',
-            'selfpay_prop num 5,4',
-            'fulamt_ownpay_amt num 16,2',
-            'overlmt_amt num 16,2',
-            'preselfpay_amt num 16,2',
-            'inscp_scp_amt num 16,2',
-            'chrgitm_lv str 3',
-            'med_chrgitm_type str 6',
+            ...LINE_PRICING,
             'med_list_codg str 50',
             'medins_list_codg str 150',
           ),

@@ -4,8 +4,8 @@
  * per institution; settlement (2304) may come before or after discharge.
  */
 import { node, Refusal, text, type Handler } from './context.js';
-import { refuseBusyVisit, refuseTakenNumber } from './visit.js';
-import { insuredPerson, isInpatientMedType, liveSettlements, liveVisit, newMdtrtId } from './visitRules.js';
+import { cancelVisit, openVisit, refuseTakenNumber } from './visit.js';
+import { insuredPerson, isInpatientMedType, liveSettlements, liveVisit } from './visitRules.js';
 
 export const admit: Handler = (ctx) => {
   const m = node(ctx, 'mdtrtinfo');
@@ -18,25 +18,16 @@ export const admit: Handler = (ctx) => {
   if (inBed) throw new Refusal(`参保人已在院，不能重复办理入院：mdtrt_id ${inBed.mdtrt_id} (admitted at ${inBed.begntime}; discharge with 2402 or cancel with 2404 first)`);
   const ipt_no = text(m, 'ipt_no');
   refuseTakenNumber(ctx, ipt_no, '住院号', '2404');
-  const mdtrt_id = newMdtrtId(ctx);
-  ctx.ledger.visits.put({
-    mdtrt_id,
-    fixmedins_code: ctx.fixmedins_code,
+  const mdtrt_id = openVisit(ctx, {
     psn_no,
     insutype,
     inpatient: true,
     ipt_otp_no: ipt_no,
     med_type,
     begntime: text(m, 'begntime'),
-    endtime: null,
     dise_codg: text(m, 'dise_codg') || text(m, 'dscg_maindiag_code') || null,
     dise_name: text(m, 'dise_name') || text(m, 'dscg_maindiag_name') || null,
-    status: 'open',
     info: { mdtrtinfo: m, diseinfo: ctx.input.diseinfo ?? [] },
-    msgid: ctx.msgid,
-    created_at: ctx.nowText,
-    closed_at: null,
-    closed_msgid: null,
   });
   return { output: { result: { mdtrt_id, psn_no, ipt_otp_no: ipt_no } }, created: { visits: [mdtrt_id] }, psn_no };
 };
@@ -78,8 +69,7 @@ export const cancelAdmission: Handler = (ctx) => {
   const d = node(ctx, 'data');
   const mdtrt_id = text(d, 'mdtrt_id');
   const v = liveVisit(ctx, mdtrt_id, text(d, 'psn_no'), true, false);
-  refuseBusyVisit(ctx, mdtrt_id, '2305', '2302');
-  ctx.ledger.visits.update(mdtrt_id, { status: 'cancelled', closed_at: ctx.nowText, closed_msgid: ctx.msgid });
+  cancelVisit(ctx, mdtrt_id, '2305', '2302');
   return { output: {}, psn_no: v.psn_no };
 };
 

@@ -8,7 +8,7 @@ import { money, round2, toWire } from '../../../money.js';
 import { digestOf } from '../canonical.js';
 import type { FeeLineRow } from '../visits.js';
 import { node, Refusal, text, type Handler, type HandlerCtx, type HandlerResult } from './context.js';
-import { liveSettlements, liveVisit, priceLine } from './visitRules.js';
+import { liveSettlements, liveVisit, priceLine, pricingOf } from './visitRules.js';
 
 function resultOf(l: FeeLineRow): Record<string, unknown> {
   return {
@@ -16,14 +16,7 @@ function resultOf(l: FeeLineRow): Record<string, unknown> {
     det_item_fee_sumamt: toWire(l.det_item_fee_sumamt),
     cnt: Number(l.cnt.toFixed(4)),
     pric: Number(l.pric.toFixed(6)),
-    pric_uplmt_amt: 999999,
-    selfpay_prop: Number(l.selfpay_prop.toFixed(4)),
-    fulamt_ownpay_amt: toWire(l.fulamt_ownpay_amt),
-    overlmt_amt: toWire(l.overlmt_amt),
-    preselfpay_amt: toWire(l.preselfpay_amt),
-    inscp_scp_amt: toWire(l.inscp_scp_amt),
-    chrgitm_lv: l.chrgitm_lv,
-    med_chrgitm_type: '',
+    ...pricingOf(l),
     bas_medn_flag: '0',
     hi_nego_drug_flag: '0',
     chld_medc_flag: '0',

@@ -6,6 +6,7 @@
 import { toWire } from '../../../money.js';
 import type { FeeLineRow } from '../visits.js';
 import { node, Refusal, text, type Handler } from './context.js';
+import { pricingOf } from './visitRules.js';
 
 function rowOf(l: FeeLineRow): Record<string, unknown> {
   return {
@@ -18,14 +19,7 @@ function rowOf(l: FeeLineRow): Record<string, unknown> {
     cnt: Number(l.cnt.toFixed(4)),
     pric: Number(l.pric.toFixed(6)),
     det_item_fee_sumamt: toWire(l.det_item_fee_sumamt),
-    pric_uplmt_amt: 999999,
-    selfpay_prop: Number(l.selfpay_prop.toFixed(4)),
-    fulamt_ownpay_amt: toWire(l.fulamt_ownpay_amt),
-    overlmt_amt: toWire(l.overlmt_amt),
-    preselfpay_amt: toWire(l.preselfpay_amt),
-    inscp_scp_amt: toWire(l.inscp_scp_amt),
-    chrgitm_lv: l.chrgitm_lv,
-    med_chrgitm_type: '',
+    ...pricingOf(l),
     med_list_codg: l.med_list_codg,
     medins_list_codg: l.medins_list_codg,
   };

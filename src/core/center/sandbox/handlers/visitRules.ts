@@ -3,7 +3,7 @@
  * handlers: whose visit it is and in which state, what a fee line costs the fund, and the bill a
  * settlement of a registered visit must match (medfee_sumamt = the sum of the uploaded lines).
  */
-import { money, ZERO, type Decimal } from '../../../money.js';
+import { money, toWire, ZERO, type Decimal } from '../../../money.js';
 import { clrTypeForMedType, type SettlementRow } from '../ledger.js';
 import { certnoInPsnNo, withInsutype, type Person } from '../roster.js';
 import type { FeeLineRow, LinePricing, VisitRow } from '../visits.js';
@@ -86,6 +86,20 @@ export interface Bill {
 }
 
 /** The bill of some lines: their totals and parts. */
+/** A priced line's pricing as 2204/2301 answer it and 5204 lists it (same fields, same order). */
+export function pricingOf(l: FeeLineRow): Record<string, unknown> {
+  return {
+    pric_uplmt_amt: 999999,
+    selfpay_prop: Number(l.selfpay_prop.toFixed(4)),
+    fulamt_ownpay_amt: toWire(l.fulamt_ownpay_amt),
+    overlmt_amt: toWire(l.overlmt_amt),
+    preselfpay_amt: toWire(l.preselfpay_amt),
+    inscp_scp_amt: toWire(l.inscp_scp_amt),
+    chrgitm_lv: l.chrgitm_lv,
+    med_chrgitm_type: '',
+  };
+}
+
 export function billOfLines(lines: FeeLineRow[]): Bill {
   const sum = (f: (l: FeeLineRow) => Decimal) => lines.reduce((acc, l) => acc.plus(f(l)), ZERO);
   return {
