@@ -79,7 +79,7 @@ defineMessages({
   'demo.again.didToday': { en: ', and {today} (the day of the repairs)', zh: '，以及 {today}（处理当日）' },
   'demo.again.found': {
     en: "{left} finding(s) left, each needing a person's decision or a timing difference ({kinds}); {undone} certain repair(s) left undone, {ours} about hisops's own repairs, {stray} unexpected; {refused} suggested command(s) refused",
-    zh: '剩余 {left} 项发现，均需人工决定或属时间差（{kinds}）；未执行的确定处理 {undone} 项，涉及 hisops 自身处理的 {ours} 项，意外 {stray} 项；被拒绝的建议命令 {refused} 条',
+    zh: '剩余 {left} 项发现，均需人工决定或属时间差（{kinds}）；未执行的确定处理 {undone} 项，涉及 hisops 自身处理的 {ours} 项，意外 {stray} 项；被拒绝执行的建议命令 {refused} 条',
   },
   'demo.again.foundToday': { en: '; {today}: {n} finding(s)', zh: '；{today}：{n} 项发现' },
 });

@@ -10,7 +10,7 @@ import { defineMessages } from '../cli/i18n.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 
 defineMessages({
-  'audit.describe': { en: "recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)", zh: '按政策重算 HIS 已结算记录，列出分割不一致的结算（有则退出码 3）' },
+  'audit.describe': { en: "recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)", zh: '按政策重算 HIS 已结算记录，列出基金/个人分担与记录不一致的结算（有则退出码 3）' },
   'audit.period': { en: 'period', zh: '期间' },
   'audit.counts': { en: '{read} read · {recomputed} recomputed ({lines} from fee lines, {totals} from totals) · {skipped} skipped · {unchecked} unchecked · {rest} not examined (--limit)', zh: '读取 {read} · 重算 {recomputed}（明细 {lines}，汇总 {totals}）· 跳过 {skipped} · 未能核对 {unchecked} · 未检查 {rest}（--limit）' },
   'audit.none': { en: 'Every recomputed settlement agrees with the policy (within 0.01).', zh: '所有重算的结算均与政策一致（误差 0.01 以内）。' },

@@ -14,7 +14,7 @@ import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../
 import { writeFileAtomicSync } from '../core/files/index.js';
 
 defineMessages({
-  'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 配置档（初始化配置）' },
+  'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 接口配置（初始化配置）' },
   'init.exists': { en: '{file} exists. Overwrite it?', zh: '{file} 已存在，是否覆盖？' },
   'init.existsFix': { en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.', zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。' },
   'init.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
@@ -37,7 +37,7 @@ defineMessages({
   'col.value': { en: 'value', zh: '值' },
   'col.source': { en: 'source', zh: '来源' },
   'col.env': { en: 'environment', zh: '环境变量' },
-  'doctor.describe': { en: 'check configuration, HIS profile, HIS database, journal and center (自检)', zh: '检查配置、HIS 配置档、HIS 数据库、日志库和医保中心（自检）' },
+  'doctor.describe': { en: 'check configuration, HIS profile, HIS database, journal and center (自检)', zh: '检查配置、HIS 接口配置、HIS 数据库、日志库和医保中心（自检）' },
   'doctor.check': { en: 'check', zh: '检查项' },
   'doctor.result': { en: 'result', zh: '结果' },
   'doctor.detail': { en: 'detail', zh: '详情' },

@@ -17,7 +17,7 @@ defineMessages({
   'status.ok': { en: 'ok', zh: '正常' },
   'status.findings': { en: 'needs attention', zh: '需处理' },
   'status.failed': { en: 'failed (exit {exit})', zh: '失败（退出码 {exit}）' },
-  'status.tracePending': { en: '{name}: traceability records pending / rejected / held', zh: '{name}：追溯码记录 待确认 / 被拒 / 暂缓' },
+  'status.tracePending': { en: '{name}: traceability records pending / rejected / held', zh: '{name}：追溯码记录 待上传 / 拒收 / 暂缓' },
   'status.none': { en: 'No cron job has run yet with this journal.', zh: '此日志库中尚无定时作业运行记录。' },
 });
 
