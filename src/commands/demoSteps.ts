@@ -315,7 +315,7 @@ const schemaStep: DemoStep = {
       const tgt = await schema.snapshotDb(next, opts);
       const plan = schema.makePlan(cur, tgt, { ...opts, dialect: "sqlite" });
       const script = path.join(d.dir, 'sync.sql');
-      schema.writeFileAtomic(script, schema.renderScript(plan), { what: 'the sync script' });
+      schema.writeFileAtomic(script, schema.renderScript(plan, d.ctx.lang), { what: 'the sync script' });
       const safe = plan.statements.filter((st) => st.section === 'safe');
       const res = await schema.applyPlan(
         d.his,

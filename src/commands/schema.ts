@@ -223,10 +223,10 @@ export function registerSchema(program: Command, app: App): Command {
         for (const w of plan.warnings) ctx.debug(w);
         const exit = plan.diff.equal ? EXIT.ok : EXIT.findings;
         return {
-          data: { equal: plan.diff.equal, counts: plan.diff.counts, current: plan.current, target: plan.target, changes: plan.diff.changes, ...(o.format === 'sql' ? { script: schema.renderScript(plan) } : {}) },
+          data: { equal: plan.diff.equal, counts: plan.diff.counts, current: plan.current, target: plan.target, changes: plan.diff.changes, ...(o.format === 'sql' ? { script: schema.renderScript(plan, ctx.lang) } : {}) },
           exit,
           human: (out) => {
-            if (o.format === 'sql') out.line(schema.renderScript(plan).trimEnd());
+            if (o.format === 'sql') out.line(schema.renderScript(plan, ctx.lang).trimEnd());
             else if (o.format === 'json') out.line(JSON.stringify({ equal: plan.diff.equal, counts: plan.diff.counts, changes: plan.diff.changes }, null, 1));
             else for (const l of schema.formatDiffText(plan.diff, ctx.lang)) out.line(l);
           },
@@ -274,7 +274,7 @@ export function registerSchema(program: Command, app: App): Command {
           plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect: dialectOpt(o.dialect), renames, filter });
           for (const w of plan.warnings) ctx.warn(w);
           scriptFile = path.resolve(o.output ? ctx.cwd : ctx.config().baseDir, o.output ?? path.join('.hisops', 'scripts', `sync-${ctx.runId}.sql`));
-          schema.writeFileAtomic(scriptFile, schema.renderScript(plan), { what: 'the sync script', mkdir: !o.output });
+          schema.writeFileAtomic(scriptFile, schema.renderScript(plan, ctx.lang), { what: 'the sync script', mkdir: !o.output });
           applicable = { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe').map((s) => ({ seq: s.seq, sql: s.sql, objects: s.objects })) };
         }
         const shownScript = path.relative(ctx.cwd, scriptFile) || scriptFile;
