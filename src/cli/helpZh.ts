@@ -107,7 +107,7 @@ export const HELP_ZH: Record<string, string> = {
   'settlement policy files for 2207/2304 (default: the built-in simple split)': '2207/2304 使用的结算政策文件（默认：内置的简单分担规则）',
   'the division the sandbox serves (mdtrtarea_admvs)': '模拟中心服务的医保区划（mdtrtarea_admvs）',
   "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)": '中心时钟相对 UTC 的分钟数（默认 480 = 北京时间，与本机时区无关）',
-  'stop after this many seconds instead of waiting for Ctrl-C': '运行这么多秒后停止，而不是等待 Ctrl-C',
+  'stop after this many seconds (60 or 60s) instead of waiting for Ctrl-C': '运行这么多秒（60 或 60s）后停止，而不是等待 Ctrl-C',
   'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)': '按此 paasid 校验 x-tif 网关请求头（密钥取自 HISOPS_CENTER_SECRET）',
   'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds':
     '额外接受此机构（fixmedins_code），可重复。始终接受：H43010000001 及账本中已有的机构',

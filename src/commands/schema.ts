@@ -21,6 +21,17 @@ defineMessages({
   'schema.diff.describe': { en: 'compare two schemas (databases or snapshots); exit 3 when they differ', zh: '比对两个结构（数据库或快照）；不同时退出码 3' },
   'schema.sync.describe': { en: 'write (and with --apply run) the script that brings current up to target', zh: '生成（加 --apply 则执行）把当前库升级到目标结构的脚本' },
   'schema.clone.describe': { en: 'build a test database: structure, dictionaries, named tables, masked patients', zh: '构建测试库：结构、字典表、指定表、病人信息脱敏' },
+  'schema.renameQ': { en: 'Is {what} a rename ({why})? Otherwise it is a drop and an add.', zh: '{what} 是改名吗（{why}）？否则按删除后新增处理。' },
+  'schema.k.current': { en: 'current', zh: '当前库' },
+  'schema.k.target': { en: 'target', zh: '目标' },
+  'schema.k.changes': { en: 'changes', zh: '差异' },
+  'schema.k.safe': { en: 'safe', zh: '安全部分' },
+  'schema.k.review': { en: 'needs review', zh: '需人工审核' },
+  'schema.v.safe': { en: '{statements} statement(s) for {items} change(s)', zh: '{statements} 条语句，对应 {items} 处差异' },
+  'schema.v.review': { en: '{n} change(s)', zh: '{n} 处差异' },
+  'schema.col.change': { en: 'change', zh: '差异' },
+  'schema.col.why': { en: 'why', zh: '原因' },
+  'schema.reviewMore': { en: '… and {n} more (all in the script)', zh: '……另有 {n} 项（均在脚本中）' },
   'schema.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
   'schema.equal': { en: 'The schemas are the same.', zh: '两个结构相同。' },
   'schema.nothing': { en: 'Nothing to do: the current database already matches the target.', zh: '无需变更：当前库已与目标一致。' },
@@ -149,27 +160,32 @@ async function askRenames(ctx: Ctx, schema: typeof SchemaModule, current: Schema
   let map = decided;
   for (const c of schema.renameCandidates(schema.diffModels(current, target, { renames: decided }))) {
     const what = c.kind === 'table' ? `table ${c.from} → ${c.to}` : `column ${c.table}.${c.from} → ${c.to}`;
-    if (await ctx.confirm(`Is ${what} a rename (${c.why})? Otherwise it is a drop and an add.`, false)) map = schema.addRename(map, c);
+    const shown = ctx.lang === 'zh-CN' ? schema.titleZh(what) : what;
+    if (await ctx.confirm(ctx.t('schema.renameQ', { what: shown, why: c.why }), false)) map = schema.addRename(map, c);
   }
   return map;
 }
 
-function summaryRows(plan: SchemaModule.Plan): Array<[string, string | number]> {
+function summaryRows(ctx: Ctx, plan: SchemaModule.Plan): Array<[string, string | number]> {
   return [
-    ['current', `${plan.current.display}  ${plan.current.fingerprint.slice(0, 16)}`],
-    ['target', `${plan.target.display}  ${plan.target.fingerprint.slice(0, 16)}`],
-    ['changes', plan.counts.changes],
-    ['safe', `${plan.counts.safeStatements} statement(s) for ${plan.counts.safeItems} change(s)`],
-    ['needs review', `${plan.counts.reviewItems} change(s)`],
+    [ctx.t('schema.k.current'), `${plan.current.display}  ${plan.current.fingerprint.slice(0, 16)}`],
+    [ctx.t('schema.k.target'), `${plan.target.display}  ${plan.target.fingerprint.slice(0, 16)}`],
+    [ctx.t('schema.k.changes'), plan.counts.changes],
+    [ctx.t('schema.k.safe'), ctx.t('schema.v.safe', { statements: plan.counts.safeStatements, items: plan.counts.safeItems })],
+    [ctx.t('schema.k.review'), ctx.t('schema.v.review', { n: plan.counts.reviewItems })],
   ];
 }
 
-function reviewTable(out: Out, plan: SchemaModule.Plan): void {
+/** The needs-review items; titles and reasons in the run's language (the JSON keeps the English). */
+function reviewTable(ctx: Ctx, out: Out, schema: typeof SchemaModule, plan: SchemaModule.Plan): void {
   const review = plan.items.filter((i) => i.section === 'review');
   if (!review.length) return;
-  out.heading('needs review');
-  out.table(['change', 'why'], review.slice(0, 40).map((i) => [i.title.length > 70 ? i.title.slice(0, 69) + '…' : i.title, i.reasons[0] ?? '']));
-  if (review.length > 40) out.note(`… and ${review.length - 40} more (all in the script)`);
+  const zh = ctx.lang === 'zh-CN';
+  const title = (t: string) => (zh ? schema.titleZh(t) : t);
+  const reason = (t: string) => (zh ? schema.reasonZh(t) : t);
+  out.heading(ctx.t('schema.k.review'));
+  out.table([ctx.t('schema.col.change'), ctx.t('schema.col.why')], review.slice(0, 40).map((i) => [title(i.title.length > 70 ? i.title.slice(0, 69) + '…' : i.title), reason(i.reasons[0] ?? '')]));
+  if (review.length > 40) out.note(ctx.t('schema.reviewMore', { n: review.length - 40 }));
 }
 
 export function registerSchema(program: Command, app: App): Command {
@@ -285,8 +301,8 @@ export function registerSchema(program: Command, app: App): Command {
             human: (out) => {
               if (plan) {
                 if (plan.diff.equal) return out.ok(ctx.t('schema.nothing'));
-                out.kv(summaryRows(plan));
-                reviewTable(out, plan);
+                out.kv(summaryRows(ctx, plan));
+                reviewTable(ctx, out, schema, plan);
               }
               out.ok(ctx.t('schema.wrote', { file: shownScript }));
               out.note(ctx.t('common.dryRun'));

@@ -106,11 +106,11 @@ export function parseProfile(text: string, file: string): Profile {
     else if (key === 'fragments') fragmentsNode = pair.value as Node | null;
     else if (key === 'binds') binds = parseBinds(ctx, pair);
     else if (!TOP_KEYS.includes(key))
-      ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: lineOf(pair), message: `unknown key "${key}"`, fix: `Use only ${TOP_KEYS.join(', ')} at the top of a profile${suggest(key, TOP_KEYS)}.` });
+      ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: lineOf(pair), message: `unknown key "${key}"`, fix: `Use only ${TOP_KEYS.join(', ')} at the top of a profile${suggest(key, TOP_KEYS)}.`, zh: { message: `未知的键 "${key}"`, fix: `接口配置顶层只能用 ${TOP_KEYS.join('、')}${suggestZh(key, TOP_KEYS)}。` } });
   }
   if (fragmentsNode) parseFragments(ctx, fragmentsNode);
   if (!isMap(statementsNode)) {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: statementsNode ? lineOf(statementsNode) : 1, message: 'the profile has no "statements:" mapping', fix: 'Add "statements:" with one entry per statement (see templates/profiles/reference.yaml).' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: statementsNode ? lineOf(statementsNode) : 1, message: 'the profile has no "statements:" mapping', fix: 'Add "statements:" with one entry per statement (see templates/profiles/reference.yaml).', zh: { message: '接口配置没有 "statements:" 映射', fix: '请添加 "statements:"，每条语句一项（见 templates/profiles/reference.yaml）。' } });
     throw profileError(file, ctx.problems);
   }
   const statements: Record<string, ProfileStatement> = {};
@@ -165,14 +165,14 @@ function parseBinds(ctx: Ctx, pair: Pair): Record<string, string> {
 /** `fragments:` — named SQL texts; each is checked once for unknown names and cycles. */
 function parseFragments(ctx: Ctx, node: Node): void {
   if (!isMap(node)) {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: '"fragments:" must map names to SQL texts', fix: 'Write fragments:\n  settlement_select: |\n    SELECT …\nand use it in a statement as {{settlement_select}}.' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: '"fragments:" must map names to SQL texts', fix: 'Write fragments:\n  settlement_select: |\n    SELECT …\nand use it in a statement as {{settlement_select}}.', zh: { message: '"fragments:" 应把名字映射到 SQL 文本', fix: '请写 fragments:\n  settlement_select: |\n    SELECT …\n并在语句中以 {{settlement_select}} 引用。' } });
     return;
   }
   for (const p of node.items) {
     const name = keyOf(p);
     const v = p.value as Node | null;
     if (!BIND_NAME.test(name) || !isScalar(v) || typeof v.value !== 'string') {
-      ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(p), message: `fragment "${name}" must be a name (letters, digits, _) with a SQL text`, fix: `Write ${name}: | followed by the SQL on the next lines.` });
+      ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(p), message: `fragment "${name}" must be a name (letters, digits, _) with a SQL text`, fix: `Write ${name}: | followed by the SQL on the next lines.`, zh: { message: `片段 "${name}" 应是名字（字母、数字、_）加 SQL 文本`, fix: `请写 ${name}: | 并在下一行起写 SQL。` } });
       continue;
     }
     ctx.fragments.set(name, { name, line: ctx.lineOf(p), ...sourceOf(v, ctx.lineAt) });
@@ -185,7 +185,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
   const stLine = ctx.lineOf(pair);
   const spec = STATEMENTS[stName];
   if (!spec) {
-    ctx.problems.push({ code: 'PROFILE_UNKNOWN_STATEMENT', line: stLine, message: `unknown statement "${stName}"`, fix: `Rename it to the statement it stands for${suggest(stName, STATEMENT_NAMES)}, or remove it; the statements are listed in docs/profile.md.` });
+    ctx.problems.push({ code: 'PROFILE_UNKNOWN_STATEMENT', line: stLine, message: `unknown statement "${stName}"`, fix: `Rename it to the statement it stands for${suggest(stName, STATEMENT_NAMES)}, or remove it; the statements are listed in docs/profile.md.`, zh: { message: `未知的语句 "${stName}"`, fix: `请改成它所代表的语句名${suggestZh(stName, STATEMENT_NAMES)}，或删除它；语句列表见 docs/profile.md。` } });
     return undefined;
   }
   const value = pair.value as Node | null;
@@ -199,7 +199,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
       if (k === 'sql') sqlNode = p.value as Node | null;
       else if (k === 'description') stDescription = textOf(p.value);
       else if (k === 'unsupported') unsupported = textOf(p.value).trim() || undefined;
-      else ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: ctx.lineOf(p), message: `statement "${stName}" has an unknown key "${k}"`, fix: `A statement has only ${STATEMENT_KEYS.join(', ')}${suggest(k, STATEMENT_KEYS)}.` });
+      else ctx.problems.push({ code: 'PROFILE_UNKNOWN_KEY', line: ctx.lineOf(p), message: `statement "${stName}" has an unknown key "${k}"`, fix: `A statement has only ${STATEMENT_KEYS.join(', ')}${suggest(k, STATEMENT_KEYS)}.`, zh: { message: `语句 "${stName}" 有未知的键 "${k}"`, fix: `语句只能有 ${STATEMENT_KEYS.join('、')}${suggestZh(k, STATEMENT_KEYS)}。` } });
     }
   }
   if (unsupported !== undefined) {
@@ -215,7 +215,7 @@ function parseStatement(ctx: Ctx, pair: Pair): ProfileStatement | undefined {
     for (const p of sqlNode.items) {
       const k = keyOf(p);
       if (!(VARIANT_KEYS as string[]).includes(k)) {
-        ctx.problems.push({ code: 'PROFILE_UNKNOWN_DIALECT', line: ctx.lineOf(p), message: `statement "${stName}" has sql for an unknown dialect "${k}"`, fix: `Use ${VARIANT_KEYS.join(', ')}${suggest(k, VARIANT_KEYS)} (mysql covers MariaDB).` });
+        ctx.problems.push({ code: 'PROFILE_UNKNOWN_DIALECT', line: ctx.lineOf(p), message: `statement "${stName}" has sql for an unknown dialect "${k}"`, fix: `Use ${VARIANT_KEYS.join(', ')}${suggest(k, VARIANT_KEYS)} (mysql covers MariaDB).`, zh: { message: `语句 "${stName}" 的 sql 用了未知的方言 "${k}"`, fix: `请使用 ${VARIANT_KEYS.join('、')}${suggestZh(k, VARIANT_KEYS)}（mysql 也适用于 MariaDB）。` } });
         continue;
       }
       const v = parseVariant(ctx, stName, k as VariantKey, p.value as Node);
@@ -233,7 +233,7 @@ function parseVariant(ctx: Ctx, stName: string, key: VariantKey, node: Node): St
   const spec = STATEMENTS[stName]!;
   const label = `statement "${stName}"${key === 'default' ? '' : ` (${key})`}`;
   if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: `${label} has empty or non-text sql`, fix: 'Write the SQL as a block: "sql: |" and the statement on the following lines.' });
+    ctx.problems.push({ code: 'PROFILE_SHAPE', line: ctx.lineOf(node), message: `${label} has empty or non-text sql`, fix: 'Write the SQL as a block: "sql: |" and the statement on the following lines.', zh: { message: `${label} 的 sql 为空或不是文本`, fix: '请把 SQL 写成块："sql: |"，语句写在下面几行。' } });
     return undefined;
   }
   const src = expandFragments(sourceOf(node, ctx.lineAt), ctx.fragments, ctx.problems, label);
@@ -241,7 +241,7 @@ function parseVariant(ctx: Ctx, stName: string, key: VariantKey, node: Node): St
   const scan = scanSql(sql);
   const lineAtOffset = (o: number) => src.lines[o] ?? ctx.lineOf(node);
   for (const q of scan.questionMarks) {
-    ctx.problems.push({ code: 'PROFILE_QUESTION_MARK', line: lineAtOffset(q), message: `statement "${stName}" contains "?"`, fix: 'Bind values by name (:setl_id); for a literal question mark use CHR(63) / CHAR(63), and keep "?" out of comments.' });
+    ctx.problems.push({ code: 'PROFILE_QUESTION_MARK', line: lineAtOffset(q), message: `statement "${stName}" contains "?"`, fix: 'Bind values by name (:setl_id); for a literal question mark use CHR(63) / CHAR(63), and keep "?" out of comments.', zh: { message: `语句 "${stName}" 含有 "?"`, fix: '请按名字绑定参数（:setl_id）；要写问号字面量请用 CHR(63) / CHAR(63)，注释中也不要出现 "?"。' } });
   }
   const known = [...Object.keys(spec.binds), ...ctx.institution];
   for (const b of scan.binds) {
