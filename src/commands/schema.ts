@@ -21,6 +21,26 @@ defineMessages({
   'schema.diff.describe': { en: 'compare two schemas (databases or snapshots); exit 3 when they differ', zh: '比对两个结构（数据库或快照）；不同时退出码 3' },
   'schema.sync.describe': { en: 'write (and with --apply run) the script that brings current up to target', zh: '生成（加 --apply 则执行）把当前库升级到目标结构的脚本' },
   'schema.clone.describe': { en: 'build a test database: structure, dictionaries, named tables, masked patients', zh: '构建测试库：结构、字典表、指定表、病人信息脱敏' },
+  'clone.col.table': { en: 'table', zh: '表' },
+  'clone.col.rows': { en: 'rows', zh: '行数' },
+  'clone.col.copy': { en: 'copy', zh: '复制' },
+  'clone.col.why': { en: 'why', zh: '原因' },
+  'clone.col.masked': { en: 'masked', zh: '脱敏列' },
+  'clone.col.result': { en: 'result', zh: '结果' },
+  'clone.copy.rows': { en: 'rows', zh: '数据' },
+  'clone.copy.structure': { en: 'structure', zh: '仅结构' },
+  'clone.plan': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行）。' },
+  'clone.planMasked': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied, masked.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行），并脱敏。' },
+  'clone.status.copied': { en: 'copied', zh: '已复制' },
+  'clone.status.structure_only': { en: 'structure only', zh: '仅结构' },
+  'clone.status.failed': { en: 'failed', zh: '失败' },
+  'clone.k.tables': { en: 'tables', zh: '表' },
+  'clone.k.rowsCopied': { en: 'rows copied', zh: '已复制行数' },
+  'clone.leftovers': { en: '{n} object(s) could not be carried over (see the warnings).', zh: '{n} 个对象未能复制过去（见警告）。' },
+  'clone.why.named': { en: 'named with --tables', zh: '由 --tables 指定' },
+  'clone.why.small': { en: '{total} rows < {max}', zh: '{total} 行 < {max}' },
+  'clone.why.large': { en: '{total} rows ≥ {max} (name it with --tables to copy it)', zh: '{total} 行 ≥ {max}（要复制请用 --tables 指定）' },
+  'clone.why.earlier': { en: 'skipped by the earlier run', zh: '上次运行已跳过' },
   'schema.renameQ': { en: 'Is {what} a rename ({why})? Otherwise it is a drop and an add.', zh: '{what} 是改名吗（{why}）？否则按删除后新增处理。' },
   'schema.k.current': { en: 'current', zh: '当前库' },
   'schema.k.target': { en: 'target', zh: '目标' },
@@ -186,6 +206,16 @@ function reviewTable(ctx: Ctx, out: Out, schema: typeof SchemaModule, plan: Sche
   out.heading(ctx.t('schema.k.review'));
   out.table([ctx.t('schema.col.change'), ctx.t('schema.col.why')], review.slice(0, 40).map((i) => [title(i.title.length > 70 ? i.title.slice(0, 69) + '…' : i.title), reason(i.reasons[0] ?? '')]));
   if (review.length > 40) out.note(ctx.t('schema.reviewMore', { n: review.length - 40 }));
+}
+
+/** Why a table is copied or not (core/schema/clone.ts's words), in the run's language. */
+function cloneReason(ctx: Ctx, reason: string): string {
+  if (ctx.lang !== 'zh-CN') return reason;
+  if (reason === 'named with --tables') return ctx.t('clone.why.named');
+  if (reason === 'skipped by the earlier run') return ctx.t('clone.why.earlier');
+  const m = /^(\d+) rows (<|≥) (\d+)/.exec(reason);
+  if (m) return ctx.t(m[2] === '<' ? 'clone.why.small' : 'clone.why.large', { total: m[1], max: m[3] });
+  return reason;
 }
 
 export function registerSchema(program: Command, app: App): Command {
@@ -420,8 +450,8 @@ export function registerSchema(program: Command, app: App): Command {
           return {
             data: { applied: false, tables: p.tables },
             human: (out) => {
-              out.table(['table', 'rows', 'copy', 'why', 'masked'], p.tables.map((t) => [t.table, t.rows, t.copy ? 'rows' : 'structure', t.reason, t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
-              out.line(`${p.tables.length} table(s); rows of ${copy.length} (${copy.reduce((a, t) => a + t.rows, 0)} rows) would be copied${mask ? ', masked' : ''}.`);
+              out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : 'clone.copy.structure'), cloneReason(ctx, t.reason), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+              out.line(ctx.t(mask ? 'clone.planMasked' : 'clone.plan', { tables: p.tables.length, copied: copy.length, rows: copy.reduce((a, t) => a + t.rows, 0) }));
               out.note(ctx.t('common.dryRun'));
             },
           };
@@ -461,14 +491,14 @@ export function registerSchema(program: Command, app: App): Command {
           data: res,
           exit: failed.length ? EXIT.findings : EXIT.ok,
           human: (out) => {
-            out.table(['table', 'rows', 'result', 'masked'], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, t.status + (t.reason ? `: ${t.reason}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+            out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.result'), ctx.t('clone.col.masked')], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, ctx.t(`clone.status.${t.status.replace(' ', '_')}`) + (t.reason ? `${ctx.lang === 'zh-CN' ? '：' : ': '}${cloneReason(ctx, t.reason)}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
             out.kv([
-              ['tables', res.tables.length],
-              ['rows copied', res.copiedRows],
-              ['structure only', res.tables.filter((t) => t.status === 'structure only').length],
-              ['failed', failed.length],
+              [ctx.t('clone.k.tables'), res.tables.length],
+              [ctx.t('clone.k.rowsCopied'), res.copiedRows],
+              [ctx.t('clone.status.structure_only'), res.tables.filter((t) => t.status === 'structure only').length],
+              [ctx.t('clone.status.failed'), failed.length],
             ]);
-            if (!res.leftovers.equal) out.note(`${res.leftovers.changes.length} object(s) could not be carried over (see the warnings).`);
+            if (!res.leftovers.equal) out.note(ctx.t('clone.leftovers', { n: res.leftovers.changes.length }));
           },
         };
       }, { record: true, lock: (o) => !!o.apply && 'schema clone' }),

@@ -155,6 +155,20 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
     expect(englishSentences(text.split('\n').filter((l) => l.startsWith('-- ') && !l.startsWith('-- hisops:')).join('\n'))).toEqual([]);
   });
 
+  it('schema clone: the plan and the copy in Chinese', async () => {
+    const dest = `sqlite:${path.join(cwd, 'clone-zh.db')}`;
+    const plan = await hisops(['schema', 'clone', 'sqlite:his.db', dest], dir);
+    expect(plan.code, plan.err).toBe(0);
+    expectChinese(plan, 'schema clone (plan)');
+    expect(plan.out).toMatch(/行 < 20000/);
+    expect(plan.out).not.toMatch(/\b(rows|structure|copied)\b/);
+    const done = await hisops(['schema', 'clone', 'sqlite:his.db', dest, '--apply', '--yes'], dir);
+    expect(done.code, done.err).toBe(0);
+    expectChinese(done, 'schema clone --apply');
+    expect(done.out).toMatch(/已复制行数/);
+    expect(done.out).not.toMatch(/\b(rows|copied|failed)\b/);
+  }, 60_000);
+
   it('settle audit: unchecked settlements and assumed inputs in Chinese', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
     const r = await hisops(['settle', 'audit', '--from', manifest.startDate, '--to', manifest.endDate], dir);
