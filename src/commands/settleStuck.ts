@@ -105,12 +105,20 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   return env;
 }
 
+/** The two sides' states as the glossary names them, next to the code (zh-CN only; JSON keeps the code). */
+const HIS_STATE_ZH: Record<string, string> = { settled: '已结算', pending: '待确认', void: '已作废', cancelled: '已撤销', missing: '无记录', other: '其他' };
+const CENTER_STATE_ZH: Record<string, string> = { settled: '已结算', cancelled: '已撤销', reversed: '已冲正', absent: '无此结算', unknown: '结果未知', unreachable: '无法连接' };
+
+function stateWords(ctx: Ctx, state: string, zh: Record<string, string>): string {
+  return ctx.lang === 'zh-CN' && zh[state] ? `${state} ${zh[state]}` : state;
+}
+
 function findingRows(ctx: Ctx, s: Settle, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,
     CLASS_ZH[f.classification] ?? f.classification,
-    f.his_state,
-    `${f.center_state}${f.center_via !== 'none' ? ` (${f.center_via})` : ''}`,
+    stateWords(ctx, f.his_state, HIS_STATE_ZH),
+    `${stateWords(ctx, f.center_state, CENTER_STATE_ZH)}${f.center_via !== 'none' ? ` (${f.center_via})` : ''}`,
     f.setl_id,
     f.psn_no,
     f.medfee_sumamt,

@@ -91,6 +91,8 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
       expectChinese(rec, 'reconcile');
       const stuck = await hisops(['settle', 'stuck', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
       expectChinese(stuck, 'settle stuck');
+      // each side's state carries its Chinese word next to the code
+      expect(stuck.out).toMatch(/HIS: missing 无记录 · 中心: settled 已结算/);
       const plan = await hisops(['settle', 'reverse', '--all', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
       expectChinese(plan, 'settle reverse (plan)');
     } finally {
