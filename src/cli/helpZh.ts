@@ -74,7 +74,7 @@ export const HELP_ZH: Record<string, string> = {
   'xlsx: the sheet to read (default: the first)': 'xlsx：读取哪个工作表（默认：第一个）',
   'the files hold the whole catalog: stored entries they do not list are ended': '文件是完整目录：库中有而文件中没有的条目将被终止',
   'write (default: dry run with counts and samples)': '写入（默认：演练，只显示计数和样例）',
-  'import the valid rows and set the bad ones aside in a reject file': '导入有效行，校验不通过的行另存到拒收文件',
+  'import the valid rows and set the bad ones aside in a reject file': '导入有效行，校验不通过的行另存到单独文件',
   'where --skip-invalid puts bad rows (default: <first file>.rejects.csv)': '--skip-invalid 存放校验不通过行的位置（默认：<第一个文件>.rejects.csv）',
   'database for the catalog tables (URL or connection name; default: catalog.url, else the HIS)': '存放目录表的数据库（URL 或连接名；默认：catalog.url，否则为 HIS 库）',
   'catalogs to download, comma-separated (default: 1301,1302,1303,1305,1306)': '要下载的目录，逗号分隔（默认：1301,1302,1303,1305,1306）',
@@ -89,7 +89,7 @@ export const HELP_ZH: Record<string, string> = {
   'other headers: field=Header,… (fields fixmedins_hilist_id, fixmedins_hilist_name, list_type, med_list_codg, begndate, enddate)':
     '其他表头写法：字段=表头,…（字段 fixmedins_hilist_id、fixmedins_hilist_name、list_type、med_list_codg、begndate、enddate）',
   'write, in one transaction (default: dry run)': '在一个事务中写入（默认：演练）',
-  'write the good rows and set the rejected ones aside in a reject file': '写入有效行，校验不通过的行另存到拒收文件',
+  'write the good rows and set the rejected ones aside in a reject file': '写入有效行，校验不通过的行另存到单独文件',
   'where --skip-invalid puts rejected rows (default: <file>.rejects.csv)': '--skip-invalid 存放校验不通过行的位置（默认：<文件>.rejects.csv）',
   'do not check national codes against the imported catalogs': '不对照已导入的目录检查医保编码',
   "also write the applied changes into the HIS's mapping table (profile statements insert_mapping, end_mapping)":
@@ -109,10 +109,10 @@ export const HELP_ZH: Record<string, string> = {
   'the sandbox ledger (SQLite, created when missing)': '模拟中心的账本（SQLite，不存在时创建）',
   'fault rules: "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05", or @file (JSON/YAML)': '故障规则："2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05"，或 @文件（JSON/YAML）',
   'seed for fault draws and generated catalogs': '故障抽样和生成目录用的随机种子',
-  'settlement policy files for 2207/2304 (default: the built-in simple split)': '2207/2304 使用的结算政策文件（默认：内置的简单分割）',
+  'settlement policy files for 2207/2304 (default: the built-in simple split)': '2207/2304 使用的结算政策文件（默认：内置的简单分担规则）',
   'the division the sandbox serves (mdtrtarea_admvs)': '模拟中心服务的医保区划（mdtrtarea_admvs）',
   "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)": '中心时钟相对 UTC 的分钟数（默认 480 = 北京时间，与本机时区无关）',
-  'stop after this many seconds instead of waiting for Ctrl-C': '运行这么多秒后停止，而不是等待 Ctrl-C',
+  'stop after this many seconds (60 or 60s) instead of waiting for Ctrl-C': '运行这么多秒（60 或 60s）后停止，而不是等待 Ctrl-C',
   'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)': '按此 paasid 校验 x-tif 网关请求头（密钥取自 HISOPS_CENTER_SECRET）',
   'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds':
     '额外接受此机构（fixmedins_code），可重复。始终接受：H43010000001 及账本中已有的机构',
@@ -174,7 +174,7 @@ export const HELP_ZH: Record<string, string> = {
   'further attempts after a transient failure (trace.retries, default 4)': '临时失败后的重试次数（trace.retries，默认 4）',
   'first day; with --from/--to the HIS is read too, to count records never sent': '第一天；给出 --from/--to 时也读取 HIS，统计从未发送的记录',
   'last day': '最后一天',
-  'only records rejected for this reason (a reason of trace status, or a piece of the center message)': '只处理因此原因被拒的记录（trace status 列出的原因，或中心返回信息的一部分）',
+  'only records rejected for this reason (a reason of trace status, or a piece of the center message)': '只处理因此原因被中心拒收的记录（trace status 列出的原因，或中心返回信息的一部分）',
 };
 
 /** The comments after `#` in the examples of `--help`. */

@@ -120,14 +120,15 @@ export function tableWidth(head: string[], rows: Array<Array<string | number | n
 
 /**
  * A table as plain lines, one record per line (`key: value · key: value`); empty cells are left
- * out. For files and pipes, where a 300-column grid is unreadable and wrapping would split values.
+ * out, and a cell of a column without a header stands alone. For files and pipes, where a 300-column grid is unreadable and wrapping would split values.
  */
 export function plainRows(head: string[], rows: Array<Array<string | number | null | undefined>>, title?: string): string {
   const lines = rows.map((r) =>
     head
       .map((h, i) => [h, r[i] === null || r[i] === undefined ? '' : String(r[i]).replace(/\s*\n\s*/g, ' ')] as const)
       .filter(([, v]) => v !== '')
-      .map(([h, v]) => `${h}: ${v}`)
+      // A column without a header (e.g. the HIS / center labels of a side-by-side row) shows its value alone.
+      .map(([h, v]) => (h ? `${h}: ${v}` : v))
       .join(' · '),
   );
   return [...(title ? [title] : []), ...lines].join('\n');

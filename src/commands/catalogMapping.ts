@@ -63,7 +63,7 @@ defineMessages({
   'mapping.lookup.unknown': { en: 'hisops has no mapping of {id}. Import the mappings first (hisops mapping import).', zh: 'hisops 中没有 {id} 的对照。请先导入对照（hisops mapping import）。' },
   'mapping.lookup.history': { en: 'History:', zh: '历史：' },
   'mapping.lookup.changes': { en: 'Changes:', zh: '变更记录：' },
-  'mapping.upload.plan': { en: '{n} row(s) to send · {ok} already at the center · {held} refused before and unchanged (--retry-rejected sends them)', zh: '待发送 {n} 行 · 中心已有 {ok} 行 · {held} 行曾被拒且未修改（--retry-rejected 重新发送）' },
+  'mapping.upload.plan': { en: '{n} row(s) to send · {ok} already at the center · {held} refused before and unchanged (--retry-rejected sends them)', zh: '待发送 {n} 行 · 中心已有 {ok} 行 · {held} 行曾被拒收且未修改（--retry-rejected 重新发送）' },
   'mapping.upload.done': { en: 'accepted {accepted} · rejected {rejected} · unknown {unknown} · not sent {notSent}', zh: '接受 {accepted} · 拒收 {rejected} · 结果未知 {unknown} · 未发送 {notSent}' },
   'mapping.upload.stopped': { en: 'Stopped: {summary}. The rows not sent go with the next run.', zh: '已停止：{summary}。未发送的行在下次运行时发送。' },
   'mapping.upload.unknownHint': { en: 'Rows with an unknown outcome are sent again by the next run (3301 replaces a mapping with itself).', zh: '结果未知的行会在下次运行时重新发送（3301 重复上传会覆盖同一对照）。' },

@@ -19,7 +19,7 @@ defineMessages({
   'cat.col.column': { en: 'column', zh: '列' },
   'cat.col.problem': { en: 'problem', zh: '问题' },
   'cat.col.fix': { en: 'fix', zh: '处理' },
-  'cat.nothingWritten': { en: 'Nothing was written: fix the lines above and run again, or add --skip-invalid to import the rest (the bad rows go to a reject file).', zh: '未写入任何内容：修正以上各行后重试，或加 --skip-invalid 导入其余行（问题行写入拒收文件）。' },
+  'cat.nothingWritten': { en: 'Nothing was written: fix the lines above and run again, or add --skip-invalid to import the rest (the bad rows go to a reject file).', zh: '未写入任何内容：修正以上各行后重试，或加 --skip-invalid 导入其余行（校验不通过的行另存到单独文件）。' },
   'cat.rejectFile': { en: '{n} row(s) set aside in {file}', zh: '{n} 行校验不通过，已另存到 {file}' },
 });
 

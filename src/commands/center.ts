@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
-import { defineMessages } from '../cli/i18n.js';
+import { defineMessages, hasMessage } from '../cli/i18n.js';
 import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
 import { conformanceSummary, startConformanceFor } from './centerConformance.js';
 import { registerCenterSeed } from './centerSeed.js';
@@ -31,6 +31,19 @@ defineMessages({
   'center.url': { en: 'url', zh: '地址' },
   'center.data': { en: 'ledger', zh: '账本' },
   'center.faults': { en: 'faults', zh: '故障' },
+  'center.t.settlements': { en: 'settlements', zh: '结算' },
+  'center.t.messages': { en: 'messages', zh: '报文' },
+  'center.t.signins': { en: 'signins', zh: '签到' },
+  'center.t.files': { en: 'files', zh: '文件' },
+  'center.t.mappings': { en: 'mappings', zh: '对照' },
+  'center.t.trace_records': { en: 'trace_records', zh: '追溯码记录' },
+  'center.t.trace_codes': { en: 'trace_codes', zh: '追溯码' },
+  'center.t.persons': { en: 'persons', zh: '人员' },
+  'center.t.visits': { en: 'visits', zh: '就诊' },
+  'center.t.fee_lines': { en: 'fee_lines', zh: '费用明细' },
+  'center.noFaults': { en: 'none', zh: '无' },
+  'center.by.signal': { en: 'signal', zh: '收到停止信号' },
+  'center.by.time': { en: 'time', zh: '到达 --for 时长' },
   'center.injected': { en: 'faults injected', zh: '已注入故障' },
   'center.ledgerRows': { en: 'ledger rows', zh: '账本记录' },
 });
@@ -112,7 +125,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const institutions = institutionsOf(argv);
   const port = intOption(o.port, 'port', 0, 65535, 8700);
   const seed = intOption(o.seed, 'seed', 0, 2 ** 32 - 1, 1);
-  const seconds = o.for === undefined ? undefined : intOption(o.for, 'for', 1, 365 * 24 * 3600, 60);
+  const seconds = o.for === undefined ? undefined : intOption(String(o.for).replace(/^(\d+)s$/, '$1'), 'for', 1, 365 * 24 * 3600, 60);
   const utcOffsetMinutes = o.utcOffset === undefined ? undefined : intOption(o.utcOffset, 'utc-offset', -720, 840, 480);
   const admdvs = o.admdvs ?? '430100';
   if (!/^\d{6}$/.test(admdvs)) throw inputError('CENTER_SERVE_OPTION', `--admdvs ${admdvs} is not a six-digit division code`, 'Give the division the sandbox serves, e.g. --admdvs 430100 (it must match center.mdtrtarea_admvs).').zh(`--admdvs ${admdvs} 不是六位行政区划代码`, '请给出沙箱所服务的统筹区，例如 --admdvs 430100（须与 center.mdtrtarea_admvs 一致）。');
@@ -172,7 +185,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   }
   const started = ctx.now();
   if (!ctx.quiet) {
-    ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || 'none', seed }) + '\n');
+    ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || ctx.t('center.noFaults'), seed }) + '\n');
     if (conformance) ctx.io.stderr.write(ctx.t('center.conf.writing', { file: conformance.htmlFile, json: conformance.jsonFile }) + '\n');
     if (channel) ctx.io.stderr.write(ctx.t('center.crypto.on', { mode: 'ECB/PKCS#7', publicKey: channel.publicKey, checked: ctx.t(channel.checked ? 'center.crypto.checked' : 'center.crypto.unchecked') }) + '\n');
     if (seconds === undefined) ctx.io.stderr.write(ctx.t('center.stopHint') + '\n');
@@ -193,16 +206,21 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       out.kv([
         [ctx.t('center.url'), sb.url],
         [ctx.t('center.data'), dataFile],
-        [ctx.t('center.faults'), faultText || 'none'],
+        [ctx.t('center.faults'), faultText || ctx.t('center.noFaults')],
         [ctx.t('center.injected'), Object.entries(stats.faults).map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
-        [ctx.t('center.ledgerRows'), Object.entries(rows).map(([k, v]) => `${k} ${v}`).join(', ')],
+        [ctx.t('center.ledgerRows'), Object.entries(rows).map(([k, v]) => `${ledgerTable(ctx, k)} ${v}`).join(ctx.lang === 'zh-CN' ? '，' : ', ')],
       ]);
       const byInfno = Object.entries(stats.byInfno).sort(([a], [b]) => a.localeCompare(b));
       if (byInfno.length) out.table([ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')], byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]));
-      out.line(ctx.t('center.stopped', { seconds: ranSeconds, by, requests: stats.requests }));
+      out.line(ctx.t('center.stopped', { seconds: ranSeconds, by: ctx.t(`center.by.${by}`), requests: stats.requests }));
       conf?.line(out);
     },
   };
+}
+
+/** A ledger table's name in the run's language (a table the catalogue does not know keeps its name). */
+function ledgerTable(ctx: Ctx, table: string): string {
+  return hasMessage(`center.t.${table}`) ? ctx.t(`center.t.${table}`) : table;
 }
 
 export function registerCenter(program: Command, app: App): void {
@@ -218,7 +236,7 @@ export function registerCenter(program: Command, app: App): void {
     .option('--policy <file...>', 'settlement policy files for 2207/2304 (default: the built-in simple split)')
     .option('--admdvs <code>', 'the division the sandbox serves (mdtrtarea_admvs)', '430100')
     .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)")
-    .option('--for <seconds>', 'stop after this many seconds instead of waiting for Ctrl-C')
+    .option('--for <seconds>', 'stop after this many seconds (60 or 60s) instead of waiting for Ctrl-C')
     .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
     .option('--institution <code>', 'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds')
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')

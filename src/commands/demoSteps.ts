@@ -38,9 +38,11 @@ defineMessages({
     en: 'medfee {medfee} = fund {fund} + person {person} (account {acct}, cash {cash}); {n} amounts explained',
     zh: '医疗费总额 {medfee} = 基金支付 {fund} + 个人负担 {person}（个人账户 {acct}，现金 {cash}）；{n} 个金额附有说明',
   },
+  'demo.centerOnly.complete': { en: 'complete', zh: '补记' },
+  'demo.centerOnly.cancel': { en: 'cancel', zh: '撤销' },
   'demo.stuck.did': {
     en: 'settled {bills} bills through the client with a timeout-after-commit fault on {stuck}; asked the center; planned {planned} repairs (center-only: {centerOnly}) and applied them',
-    zh: '经客户端结算 {bills} 张账单，其中 {stuck} 张注入“提交后超时”故障；向医保中心查询；计划并执行了 {planned} 项处理（center-only：{centerOnly}）',
+    zh: '经客户端结算 {bills} 张账单，其中 {stuck} 张注入“提交后超时”故障；向医保中心查询；计划并执行了 {planned} 项处理（中心单边：{centerOnly}）',
   },
   'demo.stuck.found': {
     en: '{n} one-sided settlements ({created} created + {planted} planted + {handed} from the reconciliation); {done} repaired; {left} left for a decision ({ids})',
@@ -52,7 +54,7 @@ defineMessages({
   },
   'demo.schema.found': {
     en: '{safe} safe, {review} for review ({titles}); after apply {left} difference(s) left',
-    zh: '安全 {safe} 项，待审阅 {review} 项（{titles}）；执行后剩余 {left} 处差异',
+    zh: '安全 {safe} 项，待审核 {review} 项（{titles}）；执行后剩余 {left} 处差异',
   },
   'demo.catalog.did': {
     en: 'imported {added} national catalog entries ({kinds}) and {mappings} HIS mappings from files',
@@ -79,7 +81,7 @@ defineMessages({
   'demo.again.didToday': { en: ', and {today} (the day of the repairs)', zh: '，以及 {today}（处理当日）' },
   'demo.again.found': {
     en: "{left} finding(s) left, each needing a person's decision or a timing difference ({kinds}); {undone} certain repair(s) left undone, {ours} about hisops's own repairs, {stray} unexpected; {refused} suggested command(s) refused",
-    zh: '剩余 {left} 项发现，均需人工决定或属时间差（{kinds}）；未执行的确定处理 {undone} 项，涉及 hisops 自身处理的 {ours} 项，意外 {stray} 项；被拒绝的建议命令 {refused} 条',
+    zh: '剩余 {left} 项发现，均需人工决定或属时间差（{kinds}）；未执行的确定处理 {undone} 项，涉及 hisops 自身处理的 {ours} 项，意外 {stray} 项；被拒绝执行的建议命令 {refused} 条',
   },
   'demo.again.foundToday': { en: '; {today}: {n} finding(s)', zh: '；{today}：{n} 项发现' },
 });
@@ -281,7 +283,7 @@ const stuckStep: DemoStep = {
     const done = r.results.filter((x) => x.outcome === 'done');
     d.repaired = r.plan.filter((i) => done.some((x) => x.id === i.id)).flatMap((i) => [i.msgid, i.setl_id]).filter((x): x is string => !!x);
     return {
-      did: d.ctx.t('demo.stuck.did', { bills: r.created.normal.length + r.created.stuck.length, stuck: r.created.stuck.length, planned: r.plan.length, centerOnly: d.centerOnly }),
+      did: d.ctx.t('demo.stuck.did', { bills: r.created.normal.length + r.created.stuck.length, stuck: r.created.stuck.length, planned: r.plan.length, centerOnly: d.ctx.t(`demo.centerOnly.${d.centerOnly}`) }),
       found: d.ctx.t('demo.stuck.found', { n: r.found.findings.length, created: r.created.stuck.length, planted, handed, done: done.length, left: r.decisions.length, ids: r.decisions.map((i) => i.setl_id ?? i.id).join(', ') || d.ctx.t('demo.none') }),
       ok: r.ok,
       data: { decisions: r.decisions.map((i) => ({ id: i.id, setl_id: i.setl_id, decision: i.decision })) },
@@ -315,7 +317,7 @@ const schemaStep: DemoStep = {
       const tgt = await schema.snapshotDb(next, opts);
       const plan = schema.makePlan(cur, tgt, { ...opts, dialect: "sqlite" });
       const script = path.join(d.dir, 'sync.sql');
-      schema.writeFileAtomic(script, schema.renderScript(plan), { what: 'the sync script' });
+      schema.writeFileAtomic(script, schema.renderScript(plan, d.ctx.lang), { what: 'the sync script' });
       const safe = plan.statements.filter((st) => st.section === 'safe');
       const res = await schema.applyPlan(
         d.his,
@@ -326,7 +328,7 @@ const schemaStep: DemoStep = {
       const left = res.leftovers?.changes.length ?? -1;
       return {
         did: d.ctx.t('demo.schema.did', { changes: plan.counts.changes, safe: safe.length }),
-        found: d.ctx.t('demo.schema.found', { safe: plan.counts.safeItems, review: plan.counts.reviewItems, titles: plan.items.filter((i) => i.section === 'review').map((i) => i.title).join('; '), left }),
+        found: d.ctx.t('demo.schema.found', { safe: plan.counts.safeItems, review: plan.counts.reviewItems, titles: plan.items.filter((i) => i.section === 'review').map((i) => (d.ctx.lang === 'zh-CN' ? schema.titleZh(i.title) : i.title)).join(d.ctx.lang === 'zh-CN' ? '；' : '; '), left }),
         ok: res.status !== 'failed' && plan.counts.reviewItems === 1 && left === plan.counts.reviewItems,
       };
     } finally {

@@ -24,7 +24,7 @@ defineMessages({
   'notify.verdict.recovered': { en: 'recovered: {verdict}', zh: '已恢复：{verdict}' },
   'notify.verdict.test': { en: 'test message', zh: '测试消息' },
   'notify.count.oneSided': { en: '{n} one-sided (单边账)', zh: '{n} 笔单边账' },
-  'notify.count.rejected': { en: '{n} traceability codes rejected', zh: '{n} 条追溯码被拒' },
+  'notify.count.rejected': { en: '{n} traceability codes rejected', zh: '{n} 条追溯码被中心拒收' },
   'notify.count.other': { en: '{n} {kind}', zh: '{n} 条 {kind}' },
   'notify.testText': { en: 'If you read this, hisops can reach this channel.', zh: '收到此消息说明 hisops 可以通过此渠道通知。' },
 });

@@ -16,6 +16,9 @@ defineMessages({
   'policy.allOk': { en: '{n} policy file(s) valid; no overlapping periods.', zh: '{n} 个政策文件有效；有效期无重叠。' },
   'col.setting': { en: 'setting', zh: '设置' },
   'col.where': { en: 'where', zh: '位置' },
+  'policy.insutype': { en: 'insutype', zh: '险种' },
+  'policy.none': { en: 'none', zh: '无' },
+  'policy.default': { en: 'default', zh: '默认值' },
 });
 
 export function registerPolicy(program: Command, app: App): void {
@@ -68,8 +71,8 @@ export function registerPolicy(program: Command, app: App): void {
         return {
           data: { insutype: o.insutype, on, policy: rules.policyToJson(p), settings: rows },
           human: (out) => {
-            out.heading(`${p.name} ${p.version} · insutype ${p.insutypes.join(',')} · ${p.effective.from} … ${p.effective.to ?? '—'}`);
-            out.table([ctx.t('col.setting'), ctx.t('col.value'), ctx.t('col.where')], rows.map((r) => [r.field, r.value, r.source || "default"]));
+            out.heading(`${p.name} ${p.version} · ${ctx.t('policy.insutype')} ${p.insutypes.join(',')} · ${p.effective.from} … ${p.effective.to ?? '—'}`);
+            out.table([ctx.t('col.setting'), ctx.t('col.value'), ctx.t('col.where')], rows.map((r) => [r.field, r.value === 'none' ? ctx.t('policy.none') : r.value, r.source || ctx.t('policy.default')]));
           },
         };
       }),

@@ -28,6 +28,10 @@ defineMessages({
   'rc.title': { en: 'Reconciliation {range} · {code} · {n} group(s)', zh: '对账 {range} · {code} · {n} 组' },
   'rc.balanced': { en: 'Balanced (平): every group agrees with the center.', zh: '平：所有分组与医保中心一致。' },
   'rc.empty': { en: 'No settlements from {from} to {to} in the HIS, and the center holds none in the {n} group(s) asked: nothing to reconcile.', zh: '{from} 至 {to} 医院没有结算，医保中心在所核对的 {n} 个分组中也没有：无需对账。' },
+  'rc.because.configured': { en: 'configured', zh: '配置文件指定' },
+  'rc.because.known': { en: 'known', zh: '本机构已知分组' },
+  'rc.because.his_rows': { en: 'his_rows', zh: 'HIS 有结算' },
+  'rc.because.run': { en: 'run', zh: '本次对账其他日期出现' },
   'rc.asked': { en: 'Asked the center about {n} group(s) a day ({why}).', zh: '每日向医保中心核对 {n} 个分组（{why}）。' },
   'rc.askedNone': { en: 'No group was asked: none is configured or known, and the HIS counted no settlement.', zh: '未核对任何分组：没有配置或已知的分组，医院也没有计入的结算。' },
   'rc.unbalanced': { en: 'Not balanced (不平): {g} group(s) differ; {f} finding(s).', zh: '不平：{g} 组不一致；差异 {f} 条。' },
@@ -116,7 +120,7 @@ function renderRun(out: Out, ctx: Ctx, rc: Rc, r: ReconcileModule.ReconcileResul
     out.line(ctx.t('rc.empty', { from: r.begndate, to: r.enddate, n: askedPerDay(r.groups) }));
     return;
   }
-  out.note(r.groups.length ? ctx.t('rc.asked', { n: askedPerDay(r.groups), why: askedWhy(r.groups) }) : ctx.t('rc.askedNone'));
+  out.note(r.groups.length ? ctx.t('rc.asked', { n: askedPerDay(r.groups), why: askedWhy(ctx, r.groups) }) : ctx.t('rc.askedNone'));
   if (r.days.length > 1) {
     out.table(
       [ctx.t('rc.col.period'), ctx.t('rc.col.result'), ctx.t('rc.col.groups'), ctx.t('rc.col.unbalanced'), ctx.t('rc.col.hisCount'), ctx.t('rc.col.diff'), ctx.t('rc.col.findings')],
@@ -168,7 +172,7 @@ function askedPerDay(groups: readonly ReconcileModule.GroupResult[]): number {
 }
 
 /** How many groups were asked for each reason (over the run; a group may have several). */
-function askedWhy(groups: readonly ReconcileModule.GroupResult[]): string {
+function askedWhy(ctx: Ctx, groups: readonly ReconcileModule.GroupResult[]): string {
   const by = new Map<string, Set<string>>();
   for (const g of groups) {
     for (const why of g.asked_because ?? []) {
@@ -177,7 +181,8 @@ function askedWhy(groups: readonly ReconcileModule.GroupResult[]): string {
       s.add(`${g.insutype}|${g.clr_type}|${g.setl_optins}`);
     }
   }
-  return [...by].map(([why, s]) => `${why} ${s.size}`).join(', ');
+  // English keeps the reason codes (known, his_rows …); Chinese says what each means.
+  return [...by].map(([why, s]) => (ctx.lang === 'zh-CN' ? `${ctx.t(`rc.because.${why}`)} ${s.size}` : `${why} ${s.size}`)).join(ctx.lang === 'zh-CN' ? '，' : ', ');
 }
 
 /** What a finding does to the totals: settlements and medfee_sumamt, center minus HIS. */

@@ -21,6 +21,37 @@ defineMessages({
   'schema.diff.describe': { en: 'compare two schemas (databases or snapshots); exit 3 when they differ', zh: '比对两个结构（数据库或快照）；不同时退出码 3' },
   'schema.sync.describe': { en: 'write (and with --apply run) the script that brings current up to target', zh: '生成（加 --apply 则执行）把当前库升级到目标结构的脚本' },
   'schema.clone.describe': { en: 'build a test database: structure, dictionaries, named tables, masked patients', zh: '构建测试库：结构、字典表、指定表、病人信息脱敏' },
+  'clone.col.table': { en: 'table', zh: '表' },
+  'clone.col.rows': { en: 'rows', zh: '行数' },
+  'clone.col.copy': { en: 'copy', zh: '复制' },
+  'clone.col.why': { en: 'why', zh: '原因' },
+  'clone.col.masked': { en: 'masked', zh: '脱敏列' },
+  'clone.col.result': { en: 'result', zh: '结果' },
+  'clone.copy.rows': { en: 'rows', zh: '数据' },
+  'clone.copy.structure': { en: 'structure', zh: '仅结构' },
+  'clone.plan': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行）。' },
+  'clone.planMasked': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied, masked.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行），并脱敏。' },
+  'clone.status.copied': { en: 'copied', zh: '已复制' },
+  'clone.status.structure_only': { en: 'structure only', zh: '仅结构' },
+  'clone.status.failed': { en: 'failed', zh: '失败' },
+  'clone.k.tables': { en: 'tables', zh: '表' },
+  'clone.k.rowsCopied': { en: 'rows copied', zh: '已复制行数' },
+  'clone.leftovers': { en: '{n} object(s) could not be carried over (see the warnings).', zh: '{n} 个对象未能复制过去（见警告）。' },
+  'clone.why.named': { en: 'named with --tables', zh: '由 --tables 指定' },
+  'clone.why.small': { en: '{total} rows < {max}', zh: '{total} 行 < {max}' },
+  'clone.why.large': { en: '{total} rows ≥ {max} (name it with --tables to copy it)', zh: '{total} 行 ≥ {max}（要复制请用 --tables 指定）' },
+  'clone.why.earlier': { en: 'skipped by the earlier run', zh: '上次运行已跳过' },
+  'schema.renameQ': { en: 'Is {what} a rename ({why})? Otherwise it is a drop and an add.', zh: '{what} 是改名吗（{why}）？否则按删除后新增处理。' },
+  'schema.k.current': { en: 'current', zh: '当前库' },
+  'schema.k.target': { en: 'target', zh: '目标' },
+  'schema.k.changes': { en: 'changes', zh: '差异' },
+  'schema.k.safe': { en: 'safe', zh: '安全部分' },
+  'schema.k.review': { en: 'needs review', zh: '需人工审核' },
+  'schema.v.safe': { en: '{statements} statement(s) for {items} change(s)', zh: '{statements} 条语句，对应 {items} 处差异' },
+  'schema.v.review': { en: '{n} change(s)', zh: '{n} 处差异' },
+  'schema.col.change': { en: 'change', zh: '差异' },
+  'schema.col.why': { en: 'why', zh: '原因' },
+  'schema.reviewMore': { en: '… and {n} more (all in the script)', zh: '……另有 {n} 项（均在脚本中）' },
   'schema.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
   'schema.equal': { en: 'The schemas are the same.', zh: '两个结构相同。' },
   'schema.nothing': { en: 'Nothing to do: the current database already matches the target.', zh: '无需变更：当前库已与目标一致。' },
@@ -149,27 +180,42 @@ async function askRenames(ctx: Ctx, schema: typeof SchemaModule, current: Schema
   let map = decided;
   for (const c of schema.renameCandidates(schema.diffModels(current, target, { renames: decided }))) {
     const what = c.kind === 'table' ? `table ${c.from} → ${c.to}` : `column ${c.table}.${c.from} → ${c.to}`;
-    if (await ctx.confirm(`Is ${what} a rename (${c.why})? Otherwise it is a drop and an add.`, false)) map = schema.addRename(map, c);
+    const shown = ctx.lang === 'zh-CN' ? schema.titleZh(what) : what;
+    if (await ctx.confirm(ctx.t('schema.renameQ', { what: shown, why: c.why }), false)) map = schema.addRename(map, c);
   }
   return map;
 }
 
-function summaryRows(plan: SchemaModule.Plan): Array<[string, string | number]> {
+function summaryRows(ctx: Ctx, plan: SchemaModule.Plan): Array<[string, string | number]> {
   return [
-    ['current', `${plan.current.display}  ${plan.current.fingerprint.slice(0, 16)}`],
-    ['target', `${plan.target.display}  ${plan.target.fingerprint.slice(0, 16)}`],
-    ['changes', plan.counts.changes],
-    ['safe', `${plan.counts.safeStatements} statement(s) for ${plan.counts.safeItems} change(s)`],
-    ['needs review', `${plan.counts.reviewItems} change(s)`],
+    [ctx.t('schema.k.current'), `${plan.current.display}  ${plan.current.fingerprint.slice(0, 16)}`],
+    [ctx.t('schema.k.target'), `${plan.target.display}  ${plan.target.fingerprint.slice(0, 16)}`],
+    [ctx.t('schema.k.changes'), plan.counts.changes],
+    [ctx.t('schema.k.safe'), ctx.t('schema.v.safe', { statements: plan.counts.safeStatements, items: plan.counts.safeItems })],
+    [ctx.t('schema.k.review'), ctx.t('schema.v.review', { n: plan.counts.reviewItems })],
   ];
 }
 
-function reviewTable(out: Out, plan: SchemaModule.Plan): void {
+/** The needs-review items; titles and reasons in the run's language (the JSON keeps the English). */
+function reviewTable(ctx: Ctx, out: Out, schema: typeof SchemaModule, plan: SchemaModule.Plan): void {
   const review = plan.items.filter((i) => i.section === 'review');
   if (!review.length) return;
-  out.heading('needs review');
-  out.table(['change', 'why'], review.slice(0, 40).map((i) => [i.title.length > 70 ? i.title.slice(0, 69) + '…' : i.title, i.reasons[0] ?? '']));
-  if (review.length > 40) out.note(`… and ${review.length - 40} more (all in the script)`);
+  const zh = ctx.lang === 'zh-CN';
+  const title = (t: string) => (zh ? schema.titleZh(t) : t);
+  const reason = (t: string) => (zh ? schema.reasonZh(t) : t);
+  out.heading(ctx.t('schema.k.review'));
+  out.table([ctx.t('schema.col.change'), ctx.t('schema.col.why')], review.slice(0, 40).map((i) => [title(i.title.length > 70 ? i.title.slice(0, 69) + '…' : i.title), reason(i.reasons[0] ?? '')]));
+  if (review.length > 40) out.note(ctx.t('schema.reviewMore', { n: review.length - 40 }));
+}
+
+/** Why a table is copied or not (core/schema/clone.ts's words), in the run's language. */
+function cloneReason(ctx: Ctx, reason: string): string {
+  if (ctx.lang !== 'zh-CN') return reason;
+  if (reason === 'named with --tables') return ctx.t('clone.why.named');
+  if (reason === 'skipped by the earlier run') return ctx.t('clone.why.earlier');
+  const m = /^(\d+) rows (<|≥) (\d+)/.exec(reason);
+  if (m) return ctx.t(m[2] === '<' ? 'clone.why.small' : 'clone.why.large', { total: m[1], max: m[3] });
+  return reason;
 }
 
 export function registerSchema(program: Command, app: App): Command {
@@ -223,10 +269,10 @@ export function registerSchema(program: Command, app: App): Command {
         for (const w of plan.warnings) ctx.debug(w);
         const exit = plan.diff.equal ? EXIT.ok : EXIT.findings;
         return {
-          data: { equal: plan.diff.equal, counts: plan.diff.counts, current: plan.current, target: plan.target, changes: plan.diff.changes, ...(o.format === 'sql' ? { script: schema.renderScript(plan) } : {}) },
+          data: { equal: plan.diff.equal, counts: plan.diff.counts, current: plan.current, target: plan.target, changes: plan.diff.changes, ...(o.format === 'sql' ? { script: schema.renderScript(plan, ctx.lang) } : {}) },
           exit,
           human: (out) => {
-            if (o.format === 'sql') out.line(schema.renderScript(plan).trimEnd());
+            if (o.format === 'sql') out.line(schema.renderScript(plan, ctx.lang).trimEnd());
             else if (o.format === 'json') out.line(JSON.stringify({ equal: plan.diff.equal, counts: plan.diff.counts, changes: plan.diff.changes }, null, 1));
             else for (const l of schema.formatDiffText(plan.diff, ctx.lang)) out.line(l);
           },
@@ -274,7 +320,7 @@ export function registerSchema(program: Command, app: App): Command {
           plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect: dialectOpt(o.dialect), renames, filter });
           for (const w of plan.warnings) ctx.warn(w);
           scriptFile = path.resolve(o.output ? ctx.cwd : ctx.config().baseDir, o.output ?? path.join('.hisops', 'scripts', `sync-${ctx.runId}.sql`));
-          schema.writeFileAtomic(scriptFile, schema.renderScript(plan), { what: 'the sync script', mkdir: !o.output });
+          schema.writeFileAtomic(scriptFile, schema.renderScript(plan, ctx.lang), { what: 'the sync script', mkdir: !o.output });
           applicable = { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe').map((s) => ({ seq: s.seq, sql: s.sql, objects: s.objects })) };
         }
         const shownScript = path.relative(ctx.cwd, scriptFile) || scriptFile;
@@ -285,8 +331,8 @@ export function registerSchema(program: Command, app: App): Command {
             human: (out) => {
               if (plan) {
                 if (plan.diff.equal) return out.ok(ctx.t('schema.nothing'));
-                out.kv(summaryRows(plan));
-                reviewTable(out, plan);
+                out.kv(summaryRows(ctx, plan));
+                reviewTable(ctx, out, schema, plan);
               }
               out.ok(ctx.t('schema.wrote', { file: shownScript }));
               out.note(ctx.t('common.dryRun'));
@@ -404,8 +450,8 @@ export function registerSchema(program: Command, app: App): Command {
           return {
             data: { applied: false, tables: p.tables },
             human: (out) => {
-              out.table(['table', 'rows', 'copy', 'why', 'masked'], p.tables.map((t) => [t.table, t.rows, t.copy ? 'rows' : 'structure', t.reason, t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
-              out.line(`${p.tables.length} table(s); rows of ${copy.length} (${copy.reduce((a, t) => a + t.rows, 0)} rows) would be copied${mask ? ', masked' : ''}.`);
+              out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : 'clone.copy.structure'), cloneReason(ctx, t.reason), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+              out.line(ctx.t(mask ? 'clone.planMasked' : 'clone.plan', { tables: p.tables.length, copied: copy.length, rows: copy.reduce((a, t) => a + t.rows, 0) }));
               out.note(ctx.t('common.dryRun'));
             },
           };
@@ -445,14 +491,14 @@ export function registerSchema(program: Command, app: App): Command {
           data: res,
           exit: failed.length ? EXIT.findings : EXIT.ok,
           human: (out) => {
-            out.table(['table', 'rows', 'result', 'masked'], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, t.status + (t.reason ? `: ${t.reason}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+            out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.result'), ctx.t('clone.col.masked')], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, ctx.t(`clone.status.${t.status.replace(' ', '_')}`) + (t.reason ? `${ctx.lang === 'zh-CN' ? '：' : ': '}${cloneReason(ctx, t.reason)}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
             out.kv([
-              ['tables', res.tables.length],
-              ['rows copied', res.copiedRows],
-              ['structure only', res.tables.filter((t) => t.status === 'structure only').length],
-              ['failed', failed.length],
+              [ctx.t('clone.k.tables'), res.tables.length],
+              [ctx.t('clone.k.rowsCopied'), res.copiedRows],
+              [ctx.t('clone.status.structure_only'), res.tables.filter((t) => t.status === 'structure only').length],
+              [ctx.t('clone.status.failed'), failed.length],
             ]);
-            if (!res.leftovers.equal) out.note(`${res.leftovers.changes.length} object(s) could not be carried over (see the warnings).`);
+            if (!res.leftovers.equal) out.note(ctx.t('clone.leftovers', { n: res.leftovers.changes.length }));
           },
         };
       }, { record: true, lock: (o) => !!o.apply && 'schema clone' }),

@@ -13,8 +13,8 @@ import { registerStuck } from './settleStuck.js';
 import { registerAudit } from './settleAudit.js';
 
 defineMessages({
-  'settle.describe': { en: 'settlements: preview a split, find and repair stuck ones (结算/单边账)', zh: '结算：预览分割，查找并处理单边账（结算/单边账）' },
-  'settle.calc.describe': { en: 'split a bill (JSON or CSV) as the center would, and explain every amount', zh: '按医保中心规则分割一张账单（JSON 或 CSV），并解释每个金额' },
+  'settle.describe': { en: 'settlements: preview a split, find and repair stuck ones (结算/单边账)', zh: '结算：试算（预结算），查找并处理单边账（结算/单边账）' },
+  'settle.calc.describe': { en: 'split a bill (JSON or CSV) as the center would, and explain every amount', zh: '按医保中心规则试算一张账单（预结算，JSON 或 CSV），并解释每个金额' },
   'settle.policy': { en: 'policy', zh: '政策' },
   'settle.bill': { en: 'bill', zh: '账单' },
   'col.field': { en: 'field', zh: '字段' },

@@ -11,7 +11,7 @@ import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 import { calendarDay } from '../core/time/index.js';
 
 defineMessages({
-  'audit.describe': { en: "recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)", zh: '按政策重算 HIS 已结算记录，列出分割不一致的结算（有则退出码 3）' },
+  'audit.describe': { en: "recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)", zh: '按政策重算 HIS 已结算记录，列出基金/个人分担与记录不一致的结算（有则退出码 3）' },
   'audit.period': { en: 'period', zh: '期间' },
   'audit.counts': { en: '{read} read · {recomputed} recomputed ({lines} from fee lines, {totals} from totals) · {skipped} skipped · {unchecked} unchecked · {rest} not examined (--limit)', zh: '读取 {read} · 重算 {recomputed}（明细 {lines}，汇总 {totals}）· 跳过 {skipped} · 未能核对 {unchecked} · 未检查 {rest}（--limit）' },
   'audit.none': { en: 'Every recomputed settlement agrees with the policy (within 0.01).', zh: '所有重算的结算均与政策一致（误差 0.01 以内）。' },
@@ -69,6 +69,34 @@ async function wholeNumber(flag: string, v: string | undefined, min: number): Pr
   return Number(v);
 }
 
+/** The assumed inputs of core/audit/auditInput.ts ("hosp_lv=3 (…)") with their notes in Chinese. */
+const ASSUMED_ZH: Array<[RegExp, string]> = [
+  [/ \(given; the HIS row has no hospital level\)$/, '（命令行给定；HIS 记录中没有医院等级）'],
+  [/ \(the policy's last level; the HIS row has no hospital level\)$/, '（政策的最后一级；HIS 记录中没有医院等级）'],
+  [/ \(given; the row has none\)$/, '（命令行给定；记录中没有）'],
+  [/ \(default; the row has none\)$/, '（默认值；记录中没有）'],
+  [/ \(the row has no (\w+)\)$/, '（记录中没有 $1）'],
+  [/^category totals from the record \(no fee lines\): (.*) agree by construction$/, '分类合计取自记录（没有费用明细）：$1 按构造一致'],
+  [/ \(given\)$/, '（命令行给定）'],
+  [/ \(default\)$/, '（默认值）'],
+  [/^ytd accumulators=0 \(the HIS keeps none: .*\)$/, '年度累计=0（HIS 不保存：起付线已付、封顶线和限额按年初计）'],
+  [/ \(read from acct_pay > 0\)$/, '（按 acct_pay > 0 判断）'],
+];
+
+function assumedWords(ctx: Ctx, text: string): string {
+  if (ctx.lang !== 'zh-CN') return text;
+  for (const [re, zh] of ASSUMED_ZH) if (re.test(text)) return text.replace(re, zh);
+  return text;
+}
+
+/** Why a settlement could not be recomputed, with the fix, in the run's language. */
+function uncheckedWords(ctx: Ctx, u: { summary: string; fix: string | null; summary_zh?: string; fix_zh?: string }): string {
+  const zh = ctx.lang === 'zh-CN' && u.summary_zh;
+  const summary = zh ? u.summary_zh! : u.summary;
+  const fix = zh ? (u.fix_zh ?? null) : u.fix;
+  return `${summary}${fix ? ` → ${fix}` : ''}`;
+}
+
 export function registerAudit(settle: Command, app: App): Command {
   const cmd = settle
     .command('audit')
@@ -102,7 +130,7 @@ export function registerAudit(settle: Command, app: App): Command {
             db: his.db, profile: his.profile, policies, ...period, limit,
             assume: { hosp_lv: o.hospLv, age, psn_groups: o.group, admission_count },
           });
-          for (const u of report.unchecked) ctx.warn(`${u.setl_id}: ${u.summary}`);
+          for (const u of report.unchecked) ctx.warn(`${u.setl_id}: ${ctx.lang === 'zh-CN' && u.summary_zh ? u.summary_zh : u.summary}`);
           return {
             data: report,
             exit: report.findings.length > 0 ? EXIT.findings : EXIT.ok,
@@ -111,7 +139,7 @@ export function registerAudit(settle: Command, app: App): Command {
               out.note(ctx.t('audit.counts', { read: report.read, recomputed: report.recomputed, lines: report.by_basis.lines, totals: report.by_basis.totals, skipped: report.skipped.length, unchecked: report.unchecked.length, rest: report.not_examined }));
               const byReason = Object.entries(report.skipped_by_reason).map(([k, n]) => `${k} ${n}`);
               if (byReason.length) out.note(ctx.t('audit.skipped', { list: byReason.join(', ') }));
-              if (report.assumed.length) out.note(ctx.t('audit.assumed', { list: report.assumed.join('; ') }));
+              if (report.assumed.length) out.note(ctx.t('audit.assumed', { list: report.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }));
               const diffs = report.findings.flatMap((f) => f.differences.map((d) => ({ f, d })));
               if (diffs.length) {
                 out.table(['setl_id', ctx.t('col.field'), ctx.t('audit.col.recorded'), ctx.t('audit.col.policy'), ctx.t('audit.col.difference')], diffs.map(({ f, d }) => [f.setl_id, d.field, d.recorded, d.policy, d.difference]), { align: ['left', 'left', 'right', 'right', 'right'] });
@@ -124,13 +152,13 @@ export function registerAudit(settle: Command, app: App): Command {
               if (o.explain && diffs.length) {
                 out.table(
                   ['setl_id', ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')],
-                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, d.explanation?.rule ?? '', [d.explanation?.inputs, f.assumed.length ? `assumed: ${f.assumed.join('; ')}` : ''].filter(Boolean).join('; ')]),
+                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, d.explanation?.rule ?? '', [d.explanation?.inputs, f.assumed.length ? ctx.t('audit.assumed', { list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }) : ''].filter(Boolean).join('; ')]),
                   { align: ['left', 'left', 'right', 'left', 'left'] },
                 );
               }
               if (report.unchecked.length) {
                 out.line(ctx.t('audit.unchecked'));
-                out.table(['setl_id', 'code', ctx.t('audit.col.reason')], report.unchecked.map((u) => [u.setl_id, u.code, `${u.summary}${u.fix ? ` → ${u.fix}` : ''}`]));
+                out.table(['setl_id', 'code', ctx.t('audit.col.reason')], report.unchecked.map((u) => [u.setl_id, u.code, uncheckedWords(ctx, u)]));
               }
               if (report.findings.length) out.bad(ctx.t('audit.found', { n: report.findings.length }));
               else out.ok(ctx.t('audit.none'));

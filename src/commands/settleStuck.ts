@@ -105,6 +105,9 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
   return env;
 }
 
+/** The two sides' states as the glossary names them, next to the code (zh-CN only; JSON keeps the code). */
+
+
 function findingRows(ctx: Ctx, s: Settle, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,

@@ -14,7 +14,7 @@ import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../
 import { writeFileAtomicSync } from '../core/files/index.js';
 
 defineMessages({
-  'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 配置档（初始化配置）' },
+  'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 接口配置（初始化配置）' },
   'init.exists': { en: '{file} exists. Overwrite it?', zh: '{file} 已存在，是否覆盖？' },
   'init.existsFix': { en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.', zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。' },
   'init.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
@@ -36,8 +36,13 @@ defineMessages({
   'col.key': { en: 'key', zh: '键' },
   'col.value': { en: 'value', zh: '值' },
   'col.source': { en: 'source', zh: '来源' },
+  'config.src.flag': { en: 'flag', zh: '命令行参数' },
+  'config.src.default': { en: 'default', zh: '默认值' },
+  'config.src.unset': { en: 'not set', zh: '未设置' },
+  'config.src.env': { en: 'env {name}', zh: '环境变量 {name}' },
+  'config.src.file': { en: 'file {name}', zh: '文件 {name}' },
   'col.env': { en: 'environment', zh: '环境变量' },
-  'doctor.describe': { en: 'check configuration, HIS profile, HIS database, journal and center (自检)', zh: '检查配置、HIS 配置档、HIS 数据库、日志库和医保中心（自检）' },
+  'doctor.describe': { en: 'check configuration, HIS profile, HIS database, journal and center (自检)', zh: '检查配置、HIS 接口配置、HIS 数据库、日志库和医保中心（自检）' },
   'doctor.check': { en: 'check', zh: '检查项' },
   'doctor.result': { en: 'result', zh: '结果' },
   'doctor.detail': { en: 'detail', zh: '详情' },
@@ -81,6 +86,14 @@ function promptStreams(ctx: Ctx): { input?: NodeJS.ReadableStream; output?: Node
  * The `lang:` init writes: the one asked for (--lang, HISOPS_LANG), else Chinese — hisops's users
  * are Chinese hospitals, whatever locale the server was installed with.
  */
+/** Where a value comes from, in the run's language (the JSON keeps resolve.ts's words). */
+function sourceWords(ctx: Ctx, source: string): string {
+  if (source === 'flag' || source === 'default') return ctx.t(`config.src.${source}`);
+  if (source === 'not set') return ctx.t('config.src.unset');
+  const m = /^(env|file) (.+)$/.exec(source);
+  return m ? ctx.t(`config.src.${m[1]}`, { name: m[2] }) : source;
+}
+
 export function initLang(ctx: Ctx): Lang {
   const asked = ctx.flags.lang || ctx.env.HISOPS_LANG;
   return asked ? detectLang(asked, {}) : 'zh-CN';
@@ -175,7 +188,7 @@ async function runConfigShow(ctx: Ctx) {
       ]);
       out.table(
         [ctx.t('col.key'), ctx.t('col.value'), ctx.t('col.source'), ctx.t('col.env')],
-        rows.map((r) => [r.key, r.value, r.source, envOf(r.key) ?? '']),
+        rows.map((r) => [r.key, r.value, sourceWords(ctx, r.source), envOf(r.key) ?? '']),
       );
     },
   };

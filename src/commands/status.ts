@@ -18,7 +18,7 @@ defineMessages({
   'status.ok': { en: 'ok', zh: '正常' },
   'status.findings': { en: 'needs attention', zh: '需处理' },
   'status.failed': { en: 'failed (exit {exit})', zh: '失败（退出码 {exit}）' },
-  'status.tracePending': { en: '{name}: traceability records pending / rejected / held', zh: '{name}：追溯码记录 待确认 / 被拒 / 暂缓' },
+  'status.tracePending': { en: '{name}: traceability records pending / rejected / held', zh: '{name}：追溯码记录 待上传 / 拒收 / 暂缓' },
   'status.stuckOpen': { en: '{name}: settlements with an unknown outcome at the center (stuck, open)', zh: '{name}：中心结果未知、尚未处理的结算（待确认）' },
   'status.mappingsExpiring': { en: '{name}: mappings ending within {days} days with no later period', zh: '{name}：{days} 天内到期且无后续期间的对照' },
   'status.notCounted': { en: 'not counted (catalog store not readable)', zh: '未统计（无法读取目录库）' },

@@ -120,6 +120,65 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
     expectChinese(r, 'schema diff');
   });
 
+  it('center serve --for 1s: no faults is 无, and it says why it stopped', async () => {
+    const r = await hisops(['center', 'serve', '--data', 'center.db', '--port', '0', '--for', '1s'], dir);
+    expect(r.code, r.err).toBe(0);
+    expectChinese(r, 'center serve');
+    const text = `${r.out}\n${r.err}`;
+    expect(text).toMatch(/故障\s+无/);
+    expect(text).toContain('到达 --for 时长');
+    expect(text).not.toMatch(/\b(none|time|signal)\b/);
+  }, 30_000);
+
+  it('config show and policy show: where a value comes from, and no value, in Chinese', async () => {
+    const cfg = await hisops(['config', 'show'], dir);
+    expect(cfg.code, cfg.err).toBe(0);
+    expectChinese(cfg, 'config show');
+    expect(cfg.out).toMatch(/来源: 默认值/);
+    expect(cfg.out).toMatch(/来源: 命令行参数/);
+    expect(cfg.out).not.toMatch(/来源: (default|flag|not set)\b/);
+    const pol = await hisops(['policy', 'show'], dir);
+    expect(pol.code, pol.err).toBe(0);
+    expectChinese(pol, 'policy show');
+    expect(pol.out).toMatch(/险种 310/);
+    expect(pol.out).not.toMatch(/位置: default|值: none/);
+  });
+
+  it('schema sync: the plan, its review table and the script comments in Chinese', async () => {
+    const script = path.join(dir, 'sync-zh.sql');
+    const r = await hisops(['schema', 'sync', 'sqlite:his.db', 'sqlite:his-next.db', '-o', script], dir);
+    expect(r.code, r.err).toBe(3);
+    expectChinese(r, 'schema sync');
+    expect(r.out).toMatch(/需人工审核/);
+    expect(r.out).toMatch(/缩小类型 varchar\(100\) → varchar\(50\)/);
+    const text = fs.readFileSync(script, 'utf8');
+    expect(text).toContain('-- hisops 表结构同步脚本');
+    expect(text).toMatch(/^-- \[需审核\] 列 his_item\.prcunt（类型）$/m);
+    expect(englishSentences(text.split('\n').filter((l) => l.startsWith('-- ') && !l.startsWith('-- hisops:')).join('\n'))).toEqual([]);
+  });
+
+  it('schema clone: the plan and the copy in Chinese', async () => {
+    const dest = `sqlite:${path.join(cwd, 'clone-zh.db')}`;
+    const plan = await hisops(['schema', 'clone', 'sqlite:his.db', dest], dir);
+    expect(plan.code, plan.err).toBe(0);
+    expectChinese(plan, 'schema clone (plan)');
+    expect(plan.out).toMatch(/行 < 20000/);
+    expect(plan.out).not.toMatch(/\b(rows|structure|copied)\b/);
+    const done = await hisops(['schema', 'clone', 'sqlite:his.db', dest, '--apply', '--yes'], dir);
+    expect(done.code, done.err).toBe(0);
+    expectChinese(done, 'schema clone --apply');
+    expect(done.out).toMatch(/已复制行数/);
+    expect(done.out).not.toMatch(/\b(rows|copied|failed)\b/);
+  }, 60_000);
+
+  it('settle audit: unchecked settlements and assumed inputs in Chinese', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
+    const r = await hisops(['settle', 'audit', '--from', manifest.startDate, '--to', manifest.endDate], dir);
+    expect([0, 3]).toContain(r.code);
+    expectChinese(r, 'settle audit');
+    expect(r.out).toMatch(/假定输入（HIS 中没有）：hosp_lv=\d（政策的最后一级/);
+  }, 60_000);
+
   it('the doctor', async () => {
     const r = await hisops(['doctor'], dir, { HISOPS_CENTER_URL: 'http://127.0.0.1:9' });
     expectChinese(r, 'doctor');

@@ -65,7 +65,8 @@ export interface AuditReport {
   findings: AuditFinding[];
   skipped: Array<{ setl_id: string; reason: SkipReason; detail: string }>;
   skipped_by_reason: Partial<Record<SkipReason, number>>;
-  unchecked: Array<{ setl_id: string; code: string; summary: string; fix: string | null }>;
+  /** `summary_zh` / `fix_zh`: the error's Chinese words, shown under --lang zh-CN (the JSON keeps both). */
+  unchecked: Array<{ setl_id: string; code: string; summary: string; fix: string | null; summary_zh?: string; fix_zh?: string }>;
   /** The assumptions every recomputation shared (per-settlement extras are on each finding). */
   assumed: string[];
 }
@@ -123,7 +124,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
       });
     } catch (e) {
       if (!isHisopsError(e) || e.exit === 1) throw e; // an engine bug is not an audit result
-      report.unchecked.push({ setl_id, code: e.code, summary: e.summary, fix: e.fix ?? null });
+      report.unchecked.push({ setl_id, code: e.code, summary: e.summary, fix: e.fix ?? null, ...(e.zhText ? { summary_zh: e.zhText.summary, ...(e.zhText.fix ? { fix_zh: e.zhText.fix } : {}) } : {}) });
     }
   }
   // Assumptions that held for every recomputed settlement are stated once for the whole audit.

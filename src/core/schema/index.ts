@@ -6,6 +6,7 @@ export * from './model.js';
 export { type Change, type ChangeKind, type ColumnAspect, changeTitle, changeObject, changeDirection } from './changes.js';
 export { diffModels, countChanges, type DiffResult, type DiffOptions, type DiffCounts, type RenameMap } from './diff.js';
 export { makePlan, PHASE, type Plan, type PlanItem, type PlannedStatement, type PlanOptions, type Section } from './plan.js';
+export { titleZh, reasonZh } from './scriptWords.js';
 export { renderScript, parseScript, planSummary, SCRIPT_FORMAT, type SavedScript, type ScriptHeader } from './script.js';
 export { fingerprint, shortFingerprint, objectDigests, objectKey } from './fingerprint.js';
 export { stateDigest } from './state.js';

@@ -5,6 +5,7 @@
 import { DIALECT_LABEL } from './labels.js';
 import { changeDirection, changeObject, changeTitle, type Change } from './changes.js';
 import type { DiffResult } from './diff.js';
+import { titleZh } from './scriptWords.js';
 
 const ORDER = ['table', 'column', 'primary key', 'index', 'foreign key', 'check', 'view', 'routine', 'sequence', 'other'];
 /** The report's words in each language; object kinds and SQL stay as they are. */
@@ -84,8 +85,9 @@ export function formatDiffText(diff: DiffResult, lang: 'en' | 'zh-CN' = 'en'): s
       lines.push(`  ${name(o)} (${list.length})`);
       for (const c of list) {
         const d = detail(c);
-        const t = changeTitle(c);
-        lines.push(`    ${t.startsWith(o + ' ') ? t.slice(o.length + 1) : t}${d ? `  ${d}` : ''}`);
+        const t = changeTitle(c).replace(/^primary key of /, 'primary key ');
+        const named = t.startsWith(o + ' ') ? t.slice(o.length + 1) : t;
+        lines.push(`    ${lang === 'zh-CN' ? titleZh(named) : named}${d ? `  ${d}` : ''}`);
       }
     }
   }

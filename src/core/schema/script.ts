@@ -13,6 +13,7 @@ import { sha256 } from './digest.js';
 import { shortFingerprint } from './fingerprint.js';
 import type { Plan, PlannedStatement } from './plan.js';
 import { RENDERERS } from './sql/index.js';
+import { SCRIPT_WORDS, noteZh, reasonZh, titleZh, type ScriptLang, type ScriptWords } from './scriptWords.js';
 
 export const SCRIPT_FORMAT = 'hisops-schema-script';
 export const SCRIPT_FORMAT_VERSION = 1;
@@ -38,14 +39,14 @@ export interface SavedScript {
 
 const RULE = '-- ' + '='.repeat(86);
 
-function summaryLines(plan: Plan): string[] {
-  const out: string[] = [];
+function summaryLines(plan: Plan, W: ScriptWords): string[] {
   const objs = Object.entries(plan.diff.counts);
   const parts = objs.map(([o, c]) => `${o} +${c.missing} -${c.extra} ~${c.changed}`);
-  out.push(`-- changes:    ${plan.counts.changes} (${parts.join('; ') || 'none'})`);
-  out.push(`-- safe part:  ${plan.counts.safeStatements} statement(s) for ${plan.counts.safeItems} change(s)`);
-  out.push(`-- review:     ${plan.counts.reviewItems} change(s) need a person (commented out below, with reasons)`);
-  return out;
+  return [
+    `-- ${W.changes}${plan.counts.changes} (${parts.join('; ') || W.none})`,
+    `-- ${W.safePart(plan.counts.safeStatements, plan.counts.safeItems)}`,
+    `-- ${W.review(plan.counts.reviewItems)}`,
+  ];
 }
 
 function commentBlock(text: string): string {
@@ -55,8 +56,16 @@ function commentBlock(text: string): string {
     .join('\n');
 }
 
-export function renderScript(plan: Plan): string {
+/**
+ * The script of a plan. `lang` chooses the words of the comments a DBA reads; the SQL and the
+ * `-- hisops:` lines are the same in both languages.
+ */
+export function renderScript(plan: Plan, lang: ScriptLang = 'en'): string {
   const r = RENDERERS[plan.dialect];
+  const W = SCRIPT_WORDS[lang];
+  const zh = lang === 'zh-CN';
+  const title = (t: string) => (zh ? titleZh(t) : t);
+  const reason = (t: string) => (zh ? reasonZh(t) : t);
   const safe = plan.statements.filter((s) => s.section === 'safe');
   const review = plan.statements.filter((s) => s.section === 'review');
   const header: ScriptHeader = {
@@ -72,23 +81,22 @@ export function renderScript(plan: Plan): string {
   };
   const lines: string[] = [
     RULE,
-    '-- hisops schema sync script',
-    `-- current:    ${plan.current.display} (${DIALECT_LABEL[plan.current.dialect]}), fingerprint ${shortFingerprint(plan.current.fingerprint)}`,
-    `-- target:     ${plan.target.display} (${DIALECT_LABEL[plan.target.dialect]}), fingerprint ${shortFingerprint(plan.target.fingerprint)}`,
-    `-- written:    ${plan.createdAt} by hisops ${plan.hisopsVersion}, for ${DIALECT_LABEL[plan.dialect]}`,
-    ...summaryLines(plan),
-    '-- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the',
-    '-- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.',
-    ...plan.warnings.map((w) => `-- note:       ${w}`),
+    `-- ${W.title}`,
+    `-- ${W.current}${plan.current.display} (${DIALECT_LABEL[plan.current.dialect]}), ${W.fingerprint} ${shortFingerprint(plan.current.fingerprint)}`,
+    `-- ${W.target}${plan.target.display} (${DIALECT_LABEL[plan.target.dialect]}), ${W.fingerprint} ${shortFingerprint(plan.target.fingerprint)}`,
+    `-- ${W.written(plan.createdAt, plan.hisopsVersion, DIALECT_LABEL[plan.dialect])}`,
+    ...summaryLines(plan, W),
+    ...W.runIt.map((l) => `-- ${l}`),
+    ...plan.warnings.map((w) => `-- ${W.note}${zh ? noteZh(w) : w}`),
     `-- hisops:plan ${JSON.stringify(header)}`,
     RULE,
     '',
   ];
   if (safe.length) {
-    lines.push(RULE, '-- SAFE PART', RULE, '');
+    lines.push(RULE, `-- ${W.safeHead}`, RULE, '');
     let lastTitles = '';
     for (const s of safe) {
-      const titles = s.titles.join('; ');
+      const titles = s.titles.map(title).join(zh ? '；' : '; ');
       if (titles !== lastTitles) lines.push(commentBlock(titles.length > 300 ? titles.slice(0, 297) + '…' : titles));
       lastTitles = titles;
       const text = r.terminate({ sql: s.sql, block: s.block });
@@ -96,23 +104,23 @@ export function renderScript(plan: Plan): string {
       // objects it changes let an apply killed in the middle of it tell whether it took effect.
       lines.push(`-- hisops:stmt ${s.seq} ${text.length} ${JSON.stringify(s.objects)}`, text, '');
     }
-  } else lines.push('-- Nothing safe to do: the current database already has everything the target adds.', '');
+  } else lines.push(`-- ${W.nothingSafe}`, '');
   if (review.length) {
-    lines.push(RULE, '-- NEEDS REVIEW: not applied. Each item says why; uncomment what you decide to run.', RULE, '');
+    lines.push(RULE, `-- ${W.reviewHead}`, RULE, '');
     const seen = new Set<string>();
     for (const s of review) {
       const key = s.titles.join('; ') + '\u0000' + s.reasons.join('|');
       if (!seen.has(key)) {
-        lines.push(commentBlock(`[review] ${s.titles.join('; ')}`));
-        for (const why of s.reasons) lines.push(commentBlock(`  why: ${why}`));
+        lines.push(commentBlock(`${W.reviewItem} ${s.titles.map(title).join(zh ? '；' : '; ')}`));
+        for (const why of s.reasons) lines.push(commentBlock(`  ${W.why}${reason(why)}`));
         seen.add(key);
       }
       if (s.sql) lines.push(commentBlock(r.terminate({ sql: s.sql, block: s.block })));
-      else lines.push('--   (no SQL: do it by hand)');
+      else lines.push(`--   ${W.noSql}`);
       lines.push('');
     }
   }
-  lines.push(`-- end of script (${safe.length} statement(s) applied by hisops, ${review.length} for review)`);
+  lines.push(`-- ${W.end(safe.length, review.length)}`);
   return lines.join('\n') + '\n';
 }
 
