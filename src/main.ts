@@ -26,8 +26,8 @@ import { registerProfile } from './commands/profile.js';
 import { registerNotify } from './commands/notify.js';
 import { institutionsToRun, runEach } from './cli/eachInstitution.js';
 import { isHisopsError } from './core/errors.js';
-import { registerStatus } from './commands/status.js';
-import { afterJob } from './commands/notifyRun.js';
+import { registerStatus } from './commands/notifyStatus.js';
+import { afterJob, notifyAfterRun, recordJobMetrics } from './commands/notifyRun.js';
 
 defineMessages({
   'main.description': {
@@ -77,7 +77,7 @@ export function startLang(io: Io, argv: string[]): Lang {
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
   const lang = startLang(io, argv);
-  const app = createApp(io, lang, argv, newRunId, afterJob);
+  const app = createApp(io, lang, argv, newRunId, { afterRun: afterJob, notify: notifyAfterRun, metrics: recordJobMetrics });
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
   const program = new Command('hisops');

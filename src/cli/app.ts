@@ -52,6 +52,17 @@ export interface RunOutcome {
 /** Called by the frame after a cron job (ActionOptions.notify) with its result (metrics, notifications); main supplies it. */
 export type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string | boolean | undefined) => Promise<void>;
 
+/**
+ * What runs around jobs, supplied by main (the notify commands implement it): `afterRun` after
+ * every cron job, and for a job that reports several results in one run (center watch) the two
+ * halves on their own. Commands reach them through `app.hooks`, never by importing another command.
+ */
+export interface JobHooks {
+  afterRun: AfterRun;
+  notify: AfterRun;
+  metrics: (ctx: Ctx, job: string, r: RunOutcome) => Promise<void>;
+}
+
 defineMessages({
   'app.afterRunFailed': { en: 'Notifications are off for this run: {why}', zh: '本次运行未发送通知：{why}' },
   'app.issuesMore': { en: '… and {n} more (--json lists them all)', zh: '… 另有 {n} 个（--json 列出全部）' },
@@ -67,6 +78,8 @@ export interface App {
   examples(cmd: Command, lines: string[]): Command;
   /** The exit code of the last action (read by main). */
   exitCode: number;
+  /** Notifications and metrics around jobs (absent in a bare app). */
+  hooks?: JobHooks;
 }
 
 function commandPath(cmd: Command): string {
@@ -79,8 +92,10 @@ function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
-export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string, afterRun?: AfterRun): App {
+export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string, hooks?: JobHooks): App {
+  const afterRun = hooks?.afterRun;
   const app: App = {
+    hooks,
     io,
     lang,
     argv,

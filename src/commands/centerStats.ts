@@ -39,7 +39,7 @@ async function runStats(ctx: Ctx, o: { from?: string; to?: string }) {
   const to = /^\d{4}-\d{2}-\d{2}$/.test(toText.trim()) ? new Date(instantOf(toText, tz, '--to').getTime() + 86_400_000) : instantOf(toText, tz, '--to');
   if (to <= from) throw inputError('STATS_PERIOD', `--to ${toText} is before --from ${o.from ?? today}`, 'Give --to the same as or later than --from.').zh(`--to ${toText} 早于 --from ${o.from ?? today}`, '请让 --to 不早于 --from。');
   const { loadLatency } = await import('../core/center/index.js');
-  const { hourlyStats } = await import('../core/center/health/index.js');
+  const { hourlyStats } = await import('../core/center/index.js');
   const rows = await loadLatency(await ctx.journal(), { since: from.toISOString(), until: to.toISOString(), fixmedins_code: String(ctx.get('fixmedins_code') ?? '') || undefined });
   const hours = hourlyStats(rows, tz);
   const period = { from: localDateTime(from, tz), to: localDateTime(to, tz), timezone: tz };

@@ -10,9 +10,8 @@ import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { EXIT, inputError, isHisopsError } from '../core/errors.js';
-import type { Probe, WatchSettings, WatchVerdict } from '../core/center/health/index.js';
+import type { Probe, WatchSettings, WatchVerdict } from '../core/center/index.js';
 import { registerCenterStats } from './centerStats.js';
-import { notifyAfterRun, recordJobMetrics } from './notifyRun.js';
 
 defineMessages({
   'watch.describe': { en: 'probe the center on a schedule, keep its latency and notify when it is slow or failing', zh: '定时探测医保中心，记录响应时间，变慢或连续失败时通知' },
@@ -75,8 +74,8 @@ function pause(ms: number, stopped: { now: boolean; wake?: () => void }): Promis
   });
 }
 
-async function runWatch(ctx: Ctx, o: { every?: string; for?: string }) {
-  const h = await import('../core/center/health/index.js');
+async function runWatch(ctx: Ctx, o: { every?: string; for?: string }, app: App) {
+  const h = await import('../core/center/index.js');
   const { openCenter } = await import('../core/center/index.js');
   const settings = h.parseWatchSettings(ctx.config().sections['watch']);
   const everyMs = watchDuration(o.every ?? '30s', '--every');
@@ -111,7 +110,7 @@ async function runWatch(ctx: Ctx, o: { every?: string; for?: string }) {
         ctx.log(ctx.t('watch.recovered', { p95: verdict.p95_ms ?? '-' }));
       }
       lastKinds = kinds;
-      await notifyAfterRun(ctx, JOB, outcomeOf(verdict, startedAt, o), ctx.flags.notify);
+      await app.hooks?.notify(ctx, JOB, outcomeOf(verdict, startedAt, o), ctx.flags.notify);
       const left = forMs === undefined ? everyMs : forMs - (ctx.now().getTime() - startedAt.getTime());
       if (stopped.now || left <= 0) break;
       await pause(Math.min(everyMs, left), stopped);
@@ -123,7 +122,7 @@ async function runWatch(ctx: Ctx, o: { every?: string; for?: string }) {
     await center.close();
   }
   const final = outcomeOf(verdict, startedAt, o);
-  await recordJobMetrics(ctx, JOB, final);
+  await app.hooks?.metrics(ctx, JOB, final);
   const data = { rounds, failed_rounds: failedRounds, p95_ms: verdict.p95_ms, consecutive_failures: verdict.consecutive_failures, findings: verdict.findings, events, settings: { p95Ms: settings.p95Ms, failures: settings.failures, window_ms: settings.windowMs } };
   return {
     data,
@@ -144,7 +143,7 @@ export function registerCenterWatch(center: Command, app: App): void {
     .description(app.t('watch.describe'))
     .option('--every <duration>', 'time between probe rounds (30s, 500ms, 5m)', '30s')
     .option('--for <duration>', 'stop after this long (default: until Ctrl-C)')
-    .action(app.action((ctx, _a, o) => runWatch(ctx, o as { every?: string; for?: string }), { record: true }));
+    .action(app.action((ctx, _a, o) => runWatch(ctx, o as { every?: string; for?: string }, app), { record: true }));
   app.examples(cmd, ['hisops center watch --every 30s --for 2h', 'hisops center watch --every 1m --notify wecom']);
   registerCenterStats(center, app);
 }

@@ -11,7 +11,7 @@ import type { RunOutcome } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { buildMessage, countsOf, fingerprintOf, type RunFacts } from './notifyMessage.js';
-import { pendingCountsOf, pendingNow } from './pendingCounts.js';
+import { pendingCountsOf, pendingNow } from './notifyPending.js';
 
 defineMessages({
   'notify.sent': { en: 'Notified: {channels}', zh: '已通知：{channels}' },

@@ -12,3 +12,4 @@ export * from './client/index.js';
 export function loadSandbox(): Promise<typeof import('./sandbox/index.js')> {
   return import('./sandbox/index.js');
 }
+export * from './health/index.js';

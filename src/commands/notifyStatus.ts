@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import { defineMessages } from '../cli/i18n.js';
-import { EXPIRING_DAYS, pendingCountsOf, pendingNow } from './pendingCounts.js';
+import { EXPIRING_DAYS, pendingCountsOf, pendingNow } from './notifyPending.js';
 
 defineMessages({
   'status.describe': { en: 'state at a glance: the last run of every cron job per institution', zh: '状态一览：各机构每个定时作业的最近一次运行' },
