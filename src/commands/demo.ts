@@ -47,7 +47,7 @@ interface DemoOptions {
   centerOnly?: string;
 }
 
-async function runDemo(ctx: Ctx, o: DemoOptions) {
+async function runDemo(ctx: Ctx, o: DemoOptions, app: App) {
   const dir = o.dir ? path.resolve(ctx.cwd, o.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-demo-'));
   fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(path.join(dir, 'his.db')) || fs.existsSync(path.join(dir, 'hisops.yaml'))) {
@@ -81,6 +81,13 @@ async function runDemo(ctx: Ctx, o: DemoOptions) {
     if (!o.keep && !o.dir) fs.rmSync(dir, { recursive: true, force: true });
   }
   const bad = results.filter((r) => !r.ok);
+  // --notify: what the reconciliation left after the repairs goes out as the reconcile job would
+  // send it from cron (不平, the findings), to the channels of notify: or HISOPS_NOTIFY_*_URL.
+  const again = results.find((r) => r.step === 'reconcile again');
+  if (ctx.flags.notify && again?.data) {
+    const left = ((again.data as { findings?: unknown[] }).findings ?? []).length;
+    await app.hooks?.notify(ctx, 'reconcile', { exit: left ? EXIT.findings : EXIT.ok, data: again.data, opts: { from: demo.manifest.startDate, to: demo.manifest.endDate }, startedAt: ctx.now() }, ctx.flags.notify);
+  }
   return {
     data: { dir: o.keep || o.dir ? dir : null, steps: results, anomalies: demo.manifest.anomalies.length },
     exit: bad.length ? EXIT.internal : EXIT.ok,
@@ -181,7 +188,7 @@ export function registerDemo(program: Command, app: App): void {
     .addOption(new Option('--size <size>', 'small | medium | large').choices(SIZES).default('small'))
     .option('--seed <n>', 'seed of the data generator', '1')
     .option('--center-only <how>', 'how the stuck step repairs a settlement the center holds and the HIS does not: complete | cancel', 'complete')
-    .action(app.action((ctx, _a, o) => runDemo(ctx, o as DemoOptions), { record: false }));
+    .action(app.action((ctx, _a, o) => runDemo(ctx, o as DemoOptions, app), { record: false }));
   app.examples(demo, ['hisops demo', 'hisops demo --dir ./demo --lang zh-CN', 'hisops demo --center-only cancel', 'hisops demo --json']);
 
   const seed = demo

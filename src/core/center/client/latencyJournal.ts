@@ -34,14 +34,25 @@ export interface LatencyRow {
   code: string | null;
 }
 
-/** Records attempts; ensures the table once per journal. */
+/**
+ * How long timings are kept: a year and a little (one row per call would otherwise grow without
+ * end; `center stats` compares months, not years).
+ */
+export const LATENCY_KEEP_DAYS = 400;
+
+/** Records attempts; ensures the table, and drops rows past LATENCY_KEEP_DAYS, once per journal. */
 export class LatencyJournal {
   private ensured = false;
   constructor(private readonly journal: JournalLike) {}
 
   async note(row: LatencyRow): Promise<void> {
     try {
-      if (!this.ensured) await this.journal.ensure(CENTER_LATENCY_TABLE);
+      if (!this.ensured) {
+        await this.journal.ensure(CENTER_LATENCY_TABLE);
+        // `at` is ISO text in UTC, so text order is time order.
+        const cutoff = new Date(Date.parse(row.at) - LATENCY_KEEP_DAYS * 86_400_000).toISOString();
+        await this.journal.knex(CENTER_LATENCY_TABLE.name).where('at', '<', cutoff).delete();
+      }
       this.ensured = true;
       await this.journal.knex(CENTER_LATENCY_TABLE.name).insert(row);
     } catch {
