@@ -127,13 +127,8 @@ function noteOf(ctx: Ctx, s: His.StatementCheck): string {
   return note;
 }
 
-/** The problem, fix and consequence of one contract problem in the run's language (also for doctor and draft). */
-export function problemWords(ctx: Ctx, his: HisWords, p: His.ContractProblem): { problem: string; fix: string; consequence: string } {
-  return his.problemWords(ctx.lang, p);
-}
-
 function problemRow(ctx: Ctx, his: HisWords, p: His.ContractProblem): string[] {
-  const w = problemWords(ctx, his, p);
+  const w = his.problemWords(ctx.lang, p);
   return [w.problem, w.fix + (w.consequence ? ` — ${ctx.t('profile.consequence')}: ${w.consequence}` : '')];
 }
 

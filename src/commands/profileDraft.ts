@@ -13,7 +13,7 @@ import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { EXIT, inputError } from '../core/errors.js';
-import { checkDay, problemWords } from './profile.js';
+import { checkDay } from './profile.js';
 
 defineMessages({
   'profile.draft.describe': { en: 'propose a profile from a live HIS schema (tables and columns found from names and comments)', zh: '根据实际 HIS 表结构（表名、列名及注释）起草配置文件' },
@@ -97,7 +97,7 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
             return [`${ctx.t(`profile.draft.role.${r}`)} (${r})`, t ? `${t.table}${t.tenant ? ` · ${t.tenant.column}` : ''}` : ctx.t('profile.draft.none'), t ? ctx.t(`profile.draft.conf.${t.confidence}`) : '', why];
           }),
         );
-        for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error'))) h.bad(`${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${problemWords(ctx, his, p).problem}`);
+        for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error'))) h.bad(`${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${his.problemWords(ctx.lang, p).problem}`);
         if (noRows) h.note(ctx.t('profile.draft.noRows', { date }));
         if (file) h.ok(ctx.t('profile.draft.wrote', { file }));
         if (attention) h.bad(summary);

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Node, Pair } from 'yaml';
 import { HisopsError, inputError } from '../errors.js';
+import { isTimeZone } from '../time/index.js';
 import { applyProvince } from './provinces.js';
 import { CONFIG_KEYS, envName, KEY_BY_NAME, type KeySpec } from './schema.js';
 
@@ -223,16 +224,6 @@ function langName(v: string): string {
   if (/^zh([-_]cn)?(\..*)?$/i.test(v)) return 'zh-CN';
   if (/^en([-_][a-z]{2})?(\..*)?$/i.test(v)) return 'en';
   return v;
-}
-
-/** Does Intl know the zone? (the settings are checked when read, with the file and line) */
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz !== '';
-  } catch {
-    return false;
-  }
 }
 
 /** Check and convert one value against its key spec. */

@@ -1,3 +1,3 @@
 /** Dates and times in the institution's zone, as people write them (reports, tables). */
-export { DEFAULT_TIMEZONE, checkTimeZone, isoWithOffset, localDate, localDateTime } from './localTime.js';
+export { DEFAULT_TIMEZONE, checkTimeZone, isTimeZone, isoWithOffset, localDate, localDateTime } from './localTime.js';
 export { calendarDay } from './calendarDay.js';

@@ -27,6 +27,17 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Does Intl know the zone? (the configuration checks `timezone` with it when the file is read) */
+export function isTimeZone(tz: string): boolean {
+  if (tz === '') return false;
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Throws CONFIG_BAD_TIMEZONE when the zone is unknown; returns it otherwise. */
 export function checkTimeZone(tz: string): string {
   formatter(tz);
