@@ -213,7 +213,8 @@ function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
       if (ctx.newTables.has(nameKey(c.table))) return [];
       return [review(PHASE.alterTable, [{ op: 'addCheck', table: c.table, check: c.check }], ['new check on existing data: fails if a row violates it'], c.table)];
     case 'check.drop':
-      return [review(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.check }], ['drops a check constraint'], c.table)];
+      // Before the column changes of its table: a dropped column takes its checks with it.
+      return [review(PHASE.dropForeignKey, [{ op: 'dropCheck', table: c.table, check: c.check }], ['drops a check constraint'], c.table)];
     case 'check.alter':
       return [review(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.from }, { op: 'addCheck', table: c.table, check: c.to }], ['changes a check constraint: existing rows are checked again'], c.table)];
     case 'view.add':
@@ -324,12 +325,21 @@ function applyAspect(col: Column, to: Column, a: ColumnAspect): void {
   } else if (a === 'comment') set('comment');
 }
 
-/** Auto-increment columns and primary key changes on one table only work together: one review item. */
-function bundleKeyChanges(items: PlanItem[]): PlanItem[] {
+/**
+ * Auto-increment columns and primary key changes on one table only work together: one review
+ * item. A dropped column of the current primary key belongs there too: dropping it takes the key
+ * with it (MySQL, PostgreSQL), so a separate `DROP PRIMARY KEY` after it would fail, and one
+ * before it would leave the column drop to a key that is already gone.
+ */
+function bundleKeyChanges(items: PlanItem[], cur: Map<string, Table>): PlanItem[] {
   const out: PlanItem[] = [];
   const byTable = new Map<string, PlanItem[]>();
+  const inCurrentKey = (table: string, column: string) => !!cur.get(nameKey(table))?.primaryKey?.columns.some((c) => nameKey(c) === nameKey(column));
   for (const it of items) {
-    const keyish = it.section === 'review' && it.table && it.ops.some((o) => o.op === 'addPrimaryKey' || o.op === 'dropPrimaryKey' || (o.op === 'addColumn' && o.column.autoIncrement) || (o.op === 'alterColumn' && o.to.autoIncrement && !o.from.autoIncrement));
+    const keyish =
+      it.section === 'review' &&
+      it.table &&
+      it.ops.some((o) => o.op === 'addPrimaryKey' || o.op === 'dropPrimaryKey' || (o.op === 'addColumn' && o.column.autoIncrement) || (o.op === 'alterColumn' && o.to.autoIncrement && !o.from.autoIncrement) || (o.op === 'dropColumn' && inCurrentKey(o.table, o.column.name)));
     if (!keyish) {
       out.push(it);
       continue;
@@ -343,8 +353,8 @@ function bundleKeyChanges(items: PlanItem[]): PlanItem[] {
       out.push(l[0]!);
       continue;
     }
-    // Order inside the statement: drop the old key, add/alter columns, add the new key.
-    const rank = (o: Op) => (o.op === 'dropPrimaryKey' ? 0 : o.op === 'addPrimaryKey' ? 2 : 1);
+    // Order inside the statement: drop the old key and its dropped columns, add/alter columns, add the new key.
+    const rank = (o: Op) => (o.op === 'dropPrimaryKey' ? 0 : o.op === 'dropColumn' ? 1 : o.op === 'addPrimaryKey' ? 3 : 2);
     const ops = l.flatMap((i) => i.ops).sort((a, b) => rank(a) - rank(b));
     out.push({ section: 'review', phase: PHASE.alterTable, table: l[0]!.table, title: l.map((i) => i.title).join('; '), reasons: l.flatMap((i) => i.reasons), ops });
   }
@@ -433,7 +443,7 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   }
 
   let items = diff.changes.flatMap((c) => classify(c, ctx));
-  items = bundleKeyChanges(items);
+  items = bundleKeyChanges(items, cur);
   items = bundleEngineWithAutoIncrement(items);
   orderNewTables(items);
   orderViews(items);
@@ -592,7 +602,8 @@ function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, 
     advance(ops);
     i = j;
   }
-  // Review part: one item at a time, against the state the safe part leaves.
+  // Review part: one item at a time, each against the state the safe part and the review items
+  // above it leave (they are uncommented top-down; a SQLite rebuild restates the whole table).
   for (const it of items.filter((x) => x.section === 'review')) {
     if (it.ops.every((o) => o.op === 'manual')) {
       out.push({ seq: out.length + 1, section: 'review', sql: '', block: false, titles: [it.title], reasons: it.reasons, objects: [] });
@@ -600,6 +611,7 @@ function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, 
     }
     const stmts = it.table && it.ops.some((o) => opTable(o)) ? r.tableOps(it.table, it.ops, ctx) : it.ops.flatMap((o) => r.objectOp(o, ctx));
     push('review', stmts, [it]);
+    advance(it.ops);
   }
   return out;
 }
