@@ -16,6 +16,7 @@ import { DIALECT_LABEL } from './labels.js';
 import { adaptModel } from './adapt.js';
 import { changeTitle, type Change, type ColumnAspect } from './changes.js';
 import { sha256 } from './digest.js';
+import { wrapDependents } from './dependents.js';
 import { diffModels, type DiffResult, type RenameMap } from './diff.js';
 import type { NameFilter } from './filter.js';
 import { fingerprint } from './fingerprint.js';
@@ -446,8 +447,9 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   items = bundleKeyChanges(items, cur);
   items = bundleEngineWithAutoIncrement(items);
   orderNewTables(items);
-  orderViews(items);
   holdBackDependents(items, cur);
+  wrapDependents(items, current, target, dialect, { drop: PHASE.dropObject, view: PHASE.view, trigger: PHASE.trigger });
+  orderViews(items);
   placeNewColumns(items, cur);
 
   const sectionRank = (s: Section) => (s === 'safe' ? 0 : 1);
@@ -489,9 +491,14 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   };
 }
 
-/** Views that read other views are created after them (a name mentioned in the definition counts as a use). */
+/** Views that read other views are created after them, in each section (a name mentioned in the definition counts as a use). */
 function orderViews(items: PlanItem[]): void {
-  const idx = items.map((it, i) => ({ it, i })).filter(({ it }) => it.ops[0]?.op === 'createView');
+  orderViewsOf(items, 'safe');
+  orderViewsOf(items, 'review');
+}
+
+function orderViewsOf(items: PlanItem[], section: Section): void {
+  const idx = items.map((it, i) => ({ it, i })).filter(({ it }) => it.section === section && it.ops[0]?.op === 'createView');
   if (idx.length < 2) return;
   const viewOf = (it: PlanItem) => (it.ops[0] as Extract<Op, { op: 'createView' }>).view;
   const names = new Map(idx.map(({ it }) => [nameKey(viewOf(it).name), it]));

@@ -9,9 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { changeTitle, cloneDatabase, diffModels, introspect, makePlan, renderScript } from '../../../src/core/schema/index.js';
-import { execStatement } from '../../../src/core/schema/exec.js';
-import { RENDERERS } from '../../../src/core/schema/sql/index.js';
+import { cloneDatabase } from '../../../src/core/schema/index.js';
+import { runFullScript } from './fullScript.js';
 import { createMysqlDb, createPgDb, dumpFile, loadMysqlDump, tmpSqlite } from './helpers.js';
 import { describeWithMysql, pgUrl } from '../../helpers/servers.js';
 
@@ -20,14 +19,6 @@ const PAIRS: Array<[string, string]> = [
   ['openemr-5.0.2', 'openemr-8.2.0-dev'],
   ['openhospital-1.12.0', 'openhospital-1.14.2'],
 ];
-
-/** The review part as the script prints it: each statement commented out line by line. */
-function commented(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => (l.trim() === '' ? '--' : `-- ${l}`))
-    .join('\n');
-}
 
 describeWithMysql('full sync scripts run as written and leave no difference', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -79,34 +70,6 @@ describeWithMysql('full sync scripts run as written and leave no difference', ()
       await dest.close();
     }
     return url;
-  }
-
-  async function runFullScript(oldUrl: string, newUrl: string): Promise<{ statements: number; review: number; failures: string[]; left: string[] }> {
-    const oldDb = await connect(oldUrl);
-    const newDb = await connect(newUrl);
-    try {
-      const target = (await introspect(newDb)).model;
-      const plan = makePlan((await introspect(oldDb)).model, target, { now: new Date(), hisopsVersion: 'full' });
-      const script = renderScript(plan);
-      const r = RENDERERS[plan.dialect];
-      const failures: string[] = [];
-      const runnable = plan.statements.filter((s) => s.sql !== '');
-      for (const s of runnable) {
-        const text = r.terminate({ sql: s.sql, block: s.block });
-        // What runs is what the script shows: safe statements as they are, review ones commented out.
-        expect(script.includes(s.section === 'safe' ? text : commented(text)), `statement ${s.seq} in the script`).toBe(true);
-        try {
-          await execStatement(oldDb, s.sql);
-        } catch (e) {
-          failures.push(`#${s.seq} ${s.section} [${s.titles.join('; ')}] ${String((e as { sqlMessage?: string }).sqlMessage ?? (e as Error).message).slice(0, 300)}\n    ${s.sql.slice(0, 400)}`);
-        }
-      }
-      const after = diffModels((await introspect(oldDb)).model, target);
-      return { statements: runnable.length, review: runnable.filter((s) => s.section === 'review').length, failures, left: after.changes.map((c) => changeTitle(c)) };
-    } finally {
-      await oldDb.close();
-      await newDb.close();
-    }
   }
 
   for (const kind of ['mysql', 'postgres', 'sqlite'] as const) {
