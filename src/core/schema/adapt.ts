@@ -9,7 +9,7 @@
  * Pure.
  */
 import type { Dialect } from '../db/index.js';
-import { sha256 } from './digest.js';
+import { shortName } from './shortName.js';
 import type { Check, Column, ForeignKey, Index, SchemaModel, Table } from './model.js';
 import { TYPE_MAPPERS } from './sql/types.js';
 import { parseType } from './types.js';
@@ -37,10 +37,7 @@ export interface AdaptResult {
   warnings: string[];
 }
 
-export function shortName(name: string, max: number): string {
-  if (name.length <= max) return name;
-  return `${name.slice(0, max - 9)}_${sha256(name).slice(0, 8)}`;
-}
+export { shortName };
 
 const ZERO_DATE = /^0000-00-00/;
 

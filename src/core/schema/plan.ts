@@ -25,6 +25,7 @@ import { RENDERERS } from './sql/index.js';
 import type { RenderContext } from './sql/common.js';
 import { opObjects, opTable, type Op, type Stmt } from './sql/ops.js';
 import { tableAfter } from './sql/tableAfter.js';
+import { oracleLobChange } from './sql/oracle.js';
 import { compareTypes } from './types.js';
 
 export type Section = 'safe' | 'review';
@@ -268,7 +269,10 @@ function classifyColumnAlter(
     if (SAFE_ASPECTS.has(a)) safeAspects.push(a);
     else if (a === 'type') {
       const rel = compareTypes(c.from.type, c.to.type, { fromCharset: ctx.charsetOf(ct, c.from), toCharset: ctx.charsetOf(tt, c.to) });
-      if (rel === 'widen') safeAspects.push(a);
+      if (rel === 'widen' && ctx.dialect === 'oracle' && oracleLobChange(c.from.type, c.to.type)) {
+        reviewAspects.push(a);
+        reasons.push(`Oracle cannot modify ${describeType(c.from)} into ${describeType(c.to)} (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes`);
+      } else if (rel === 'widen') safeAspects.push(a);
       else {
         reviewAspects.push(a);
         reasons.push(

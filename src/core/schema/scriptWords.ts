@@ -131,6 +131,7 @@ const REASON_ZH: Array<[RegExp, (...m: string[]) => string]> = [
   [/^hisops does not manage (.+) objects: create it by hand.*$/, (_, k) => `hisops 不管理 ${k} 对象：请按目标的定义手工创建`],
   [/^hisops does not manage (.+) objects: it is kept.*$/, (_, k) => `hisops 不管理 ${k} 对象：予以保留；新版本不再使用时请手工删除`],
   [/^hisops does not manage (.+) objects and this one differs.*$/, (_, k) => `hisops 不管理 ${k} 对象，且此对象有差异：请手工比对`],
+  [/^Oracle cannot modify (.+) into (.+) \(ORA-22858\): .*$/, (_, a, b) => `Oracle 不能把 ${a} 直接改为 ${b}（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除`],
   [/^narrows (.+) → (.+): .*$/, (_, a, b) => `缩小类型 ${a} → ${b}：更长或更大的值会被截断或拒绝（请先查最长值）`],
   [/^changes the type (.+) → (.+): .*$/, (_, a, b) => `改变类型 ${a} → ${b}：已有值会被转换，可能失败或改变`],
   [/^makes the column NOT NULL: .*$/, () => '改为 NOT NULL：若有 NULL 行会失败（或把 NULL 变成 0/空串）；请先填充'],

@@ -4,8 +4,8 @@
 -- target:     openemr-5.0.2 (MariaDB fixture) (MySQL/MariaDB), fingerprint 345a765b85085ffa
 -- written:    2025-01-01T00:00:00.000Z by hisops golden, for Oracle
 -- changes:    384 (column +181 -27 ~65; table +91 -17 ~0; index +2 -1 ~0)
--- safe part:  408 statement(s) for 333 change(s)
--- review:     54 change(s) need a person (commented out below, with reasons)
+-- safe part:  407 statement(s) for 332 change(s)
+-- review:     58 change(s) need a person (commented out below, with reasons)
 -- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the
 -- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.
 -- note:       current: NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default): 242 (amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …)
@@ -15,7 +15,7 @@
 -- note:       target: zero-date defaults dropped (no such date outside MySQL): 11 (amendments.created_time, amendments_history.created_time, batchcom.msg_date_sent, drug_inventory.last_notify, drugs.last_notify, …)
 -- note:       target: ON UPDATE clocks dropped (use a trigger): 9 (ccda.updated_date, ccda_table_mapping.timestamp, documents_legal_detail.dld_signed_time, form_clinical_instructions.date, form_eye_locking.LOCKEDDATE, …)
 -- note:       target: indexes on TEXT/BLOB columns left out: 1 (lang_constants.constant_name)
--- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"ce23f17a40741689a85be860e3ef4dc1","dialect":"oracle","current":"7e19d4d0b5fecbcda0c41ab013980ad5c0331d2136c81f636375d331e63606cb","target":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","statements":408,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
+-- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"581a616c880523f1df318b07838504c0","dialect":"oracle","current":"7e19d4d0b5fecbcda0c41ab013980ad5c0331d2136c81f636375d331e63606cb","target":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","statements":407,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
 -- ======================================================================================
 
 -- ======================================================================================
@@ -2647,30 +2647,24 @@ ALTER TABLE ISSUE_ENCOUNTER MODIFY (
   PID NUMBER(19)
 );
 
--- column lang_constants.constant_name (type)
--- hisops:stmt 341 59 ["table:lang_constants"]
-ALTER TABLE LANG_CONSTANTS MODIFY (
-  CONSTANT_NAME CLOB
-);
-
 -- column lang_custom.constant_name (type, nullable, default); column lang_custom.definition (nullable, default)
--- hisops:stmt 342 106 ["table:lang_custom"]
+-- hisops:stmt 341 88 ["table:lang_custom"]
 ALTER TABLE LANG_CUSTOM MODIFY (
-  CONSTANT_NAME CLOB DEFAULT NULL NULL,
+  CONSTANT_NAME NULL,
   DEFINITION DEFAULT NULL NULL
 );
 
 -- column lang_languages.lang_is_rtl
--- hisops:stmt 343 69 ["table:lang_languages"]
+-- hisops:stmt 342 69 ["table:lang_languages"]
 ALTER TABLE LANG_LANGUAGES ADD (
   LANG_IS_RTL NUMBER(3) DEFAULT 0
 );
 
--- hisops:stmt 344 115 ["table:lang_languages"]
+-- hisops:stmt 343 115 ["table:lang_languages"]
 COMMENT ON COLUMN LANG_LANGUAGES.LANG_IS_RTL IS 'Set this to 1 for RTL languages Arabic, Farsi, Hebrew, Urdu etc.';
 
 -- column layout_options.group_id; column layout_options.list_id (type); column layout_options.list_backup_id; column layout_options.source; column layout_options.conditions; column layout_options.validation
--- hisops:stmt 345 237 ["table:layout_options"]
+-- hisops:stmt 344 237 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS ADD (
   GROUP_ID VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   LIST_BACKUP_ID VARCHAR2(100 CHAR) DEFAULT '' NOT NULL,
@@ -2679,25 +2673,25 @@ ALTER TABLE LAYOUT_OPTIONS ADD (
   VALIDATION VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 346 67 ["table:layout_options"]
+-- hisops:stmt 345 67 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS MODIFY (
   LIST_ID VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 347 92 ["table:layout_options"]
+-- hisops:stmt 346 92 ["table:layout_options"]
 COMMENT ON COLUMN LAYOUT_OPTIONS.SOURCE IS 'F=Form, D=Demographics, H=History, E=Encounter';
 
--- hisops:stmt 348 85 ["table:layout_options"]
+-- hisops:stmt 347 85 ["table:layout_options"]
 COMMENT ON COLUMN LAYOUT_OPTIONS.CONDITIONS IS 'serialized array of skip conditions';
 
 -- column lbf_data.field_value (nullable)
--- hisops:stmt 349 51 ["table:lbf_data"]
+-- hisops:stmt 348 51 ["table:lbf_data"]
 ALTER TABLE LBF_DATA MODIFY (
   FIELD_VALUE NULL
 );
 
 -- column list_options.list_id (type); column list_options.option_id (type); column list_options.notes (type, nullable, default); column list_options.codes; column list_options.toggle_setting_1; column list_options.toggle_setting_2; column list_options.activity; column list_options.subtype; column l…
--- hisops:stmt 350 369 ["table:list_options"]
+-- hisops:stmt 349 369 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS ADD (
   CODES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   TOGGLE_SETTING_1 NUMBER(3) DEFAULT 0 NOT NULL,
@@ -2708,15 +2702,15 @@ ALTER TABLE LIST_OPTIONS ADD (
   TIMESTAMP TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL
 );
 
--- hisops:stmt 351 129 ["table:list_options"]
+-- hisops:stmt 350 111 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS MODIFY (
   LIST_ID VARCHAR2(100 CHAR),
   OPTION_ID VARCHAR2(100 CHAR),
-  NOTES CLOB DEFAULT NULL NULL
+  NOTES NULL
 );
 
 -- column lists.subtype; column lists.modifydate; column lists.severity_al; column lists.external_id; column lists.list_option_id
--- hisops:stmt 352 234 ["table:lists"]
+-- hisops:stmt 351 234 ["table:lists"]
 ALTER TABLE LISTS ADD (
   SUBTYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   MODIFYDATE TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL,
@@ -2725,18 +2719,18 @@ ALTER TABLE LISTS ADD (
   LIST_OPTION_ID VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 353 76 ["table:lists"]
+-- hisops:stmt 352 76 ["table:lists"]
 COMMENT ON COLUMN LISTS.LIST_OPTION_ID IS 'Reference to list_options table';
 
 -- column lists_touch.pid (default); column lists_touch.type (default)
--- hisops:stmt 354 70 ["table:lists_touch"]
+-- hisops:stmt 353 70 ["table:lists_touch"]
 ALTER TABLE LISTS_TOUCH MODIFY (
   PID DEFAULT 0,
   TYPE DEFAULT ''
 );
 
 -- column log.category; column log.log_from; column log.menu_item_id; column log.ccda_doc_id
--- hisops:stmt 355 156 ["table:log"]
+-- hisops:stmt 354 156 ["table:log"]
 ALTER TABLE LOG ADD (
   CATEGORY VARCHAR2(255 CHAR),
   LOG_FROM VARCHAR2(20 CHAR) DEFAULT 'open-emr',
@@ -2744,11 +2738,11 @@ ALTER TABLE LOG ADD (
   CCDA_DOC_ID NUMBER(10)
 );
 
--- hisops:stmt 356 66 ["table:log"]
+-- hisops:stmt 355 66 ["table:log"]
 COMMENT ON COLUMN LOG.CCDA_DOC_ID IS 'CCDA document id from ccda';
 
 -- column notification_log.pid (type); column notification_log.message (nullable); column notification_log.patient_info (nullable)
--- hisops:stmt 357 94 ["table:notification_log"]
+-- hisops:stmt 356 94 ["table:notification_log"]
 ALTER TABLE NOTIFICATION_LOG MODIFY (
   PID NUMBER(19),
   MESSAGE NULL,
@@ -2756,7 +2750,7 @@ ALTER TABLE NOTIFICATION_LOG MODIFY (
 );
 
 -- column openemr_postcalendar_categories.pc_constant_id; column openemr_postcalendar_categories.pc_active; column openemr_postcalendar_categories.pc_seq; column openemr_postcalendar_categories.aco_spec
--- hisops:stmt 358 236 ["table:openemr_postcalendar_categories"]
+-- hisops:stmt 357 236 ["table:openemr_postcalendar_categories"]
 ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
   PC_CONSTANT_ID VARCHAR2(255 CHAR),
   PC_ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
@@ -2765,41 +2759,41 @@ ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
 );
 
 -- column openemr_postcalendar_events.pc_gid; column openemr_postcalendar_events.pc_facility (type); column openemr_postcalendar_events.pc_room
--- hisops:stmt 359 127 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 358 127 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS ADD (
   PC_GID NUMBER(10) DEFAULT 0,
   PC_ROOM VARCHAR2(20 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 360 76 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 359 76 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS MODIFY (
   PC_FACILITY NUMBER(10)
 );
 
 -- column patient_access_offsite.pid (type); column patient_access_offsite.portal_relation
--- hisops:stmt 361 80 ["table:patient_access_offsite"]
+-- hisops:stmt 360 80 ["table:patient_access_offsite"]
 ALTER TABLE PATIENT_ACCESS_OFFSITE ADD (
   PORTAL_RELATION VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 362 63 ["table:patient_access_offsite"]
+-- hisops:stmt 361 63 ["table:patient_access_offsite"]
 ALTER TABLE PATIENT_ACCESS_OFFSITE MODIFY (
   PID NUMBER(19)
 );
 
 -- column patient_access_onsite.pid (type); column patient_access_onsite.portal_salt
--- hisops:stmt 363 75 ["table:patient_access_onsite"]
+-- hisops:stmt 362 75 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE ADD (
   PORTAL_SALT VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 364 62 ["table:patient_access_onsite"]
+-- hisops:stmt 363 62 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE MODIFY (
   PID NUMBER(19)
 );
 
 -- column patient_data.email_direct; column patient_data.religion; column patient_data.billing_note; column patient_data.guardiansname (type, nullable, default); column patient_data.cmsportal_login; column patient_data.care_team; column patient_data.county; column patient_data.industry; column patie…
--- hisops:stmt 365 695 ["table:patient_data"]
+-- hisops:stmt 364 695 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA ADD (
   EMAIL_DIRECT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   RELIGION VARCHAR2(40 CHAR) DEFAULT '' NOT NULL,
@@ -2826,20 +2820,20 @@ ALTER TABLE PATIENT_DATA ADD (
   GUARDIANEMAIL CLOB
 );
 
--- hisops:stmt 366 75 ["table:patient_data"]
+-- hisops:stmt 365 57 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA MODIFY (
-  GUARDIANSNAME CLOB DEFAULT NULL NULL
+  GUARDIANSNAME NULL
 );
 
 -- column pharmacies.ncpdp; column pharmacies.npi
--- hisops:stmt 367 68 ["table:pharmacies"]
+-- hisops:stmt 366 68 ["table:pharmacies"]
 ALTER TABLE PHARMACIES ADD (
   NCPDP NUMBER(10),
   NPI NUMBER(10)
 );
 
 -- column pnotes.portal_relation; column pnotes.is_msg_encrypted; column pnotes.update_by; column pnotes.update_date
--- hisops:stmt 368 148 ["table:pnotes"]
+-- hisops:stmt 367 148 ["table:pnotes"]
 ALTER TABLE PNOTES ADD (
   PORTAL_RELATION VARCHAR2(100 CHAR),
   IS_MSG_ENCRYPTED NUMBER(3) DEFAULT 0,
@@ -2847,11 +2841,11 @@ ALTER TABLE PNOTES ADD (
   UPDATE_DATE DATE
 );
 
--- hisops:stmt 369 103 ["table:pnotes"]
+-- hisops:stmt 368 103 ["table:pnotes"]
 COMMENT ON COLUMN PNOTES.IS_MSG_ENCRYPTED IS 'Whether messsage encrypted 0-Not encrypted, 1-Encrypted';
 
 -- column prescriptions.patient_id (type); column prescriptions.external_id; column prescriptions.end_date; column prescriptions.indication; column prescriptions.prn; column prescriptions.ntx; column prescriptions.rtx
--- hisops:stmt 370 163 ["table:prescriptions"]
+-- hisops:stmt 369 163 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS ADD (
   EXTERNAL_ID VARCHAR2(20 CHAR),
   END_DATE DATE,
@@ -2861,13 +2855,13 @@ ALTER TABLE PRESCRIPTIONS ADD (
   RTX NUMBER(10)
 );
 
--- hisops:stmt 371 61 ["table:prescriptions"]
+-- hisops:stmt 370 61 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS MODIFY (
   PATIENT_ID NUMBER(19)
 );
 
 -- column procedure_order.provider_id (comment); column procedure_order.patient_instructions (nullable, default); column procedure_order.lab_id; column procedure_order.specimen_type; column procedure_order.specimen_location; column procedure_order.specimen_volume; column procedure_order.date_transmi…
--- hisops:stmt 372 453 ["table:procedure_order"]
+-- hisops:stmt 371 453 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER ADD (
   LAB_ID NUMBER(19) DEFAULT 0 NOT NULL,
   SPECIMEN_TYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
@@ -2880,40 +2874,40 @@ ALTER TABLE PROCEDURE_ORDER ADD (
   ORDER_DIAGNOSIS VARCHAR2(255 CHAR) DEFAULT ''
 );
 
--- hisops:stmt 373 80 ["table:procedure_order"]
+-- hisops:stmt 372 80 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER MODIFY (
   PATIENT_INSTRUCTIONS DEFAULT NULL NULL
 );
 
--- hisops:stmt 374 94 ["table:procedure_order"]
+-- hisops:stmt 373 94 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.PROVIDER_ID IS 'references users.id, the ordering provider';
 
--- hisops:stmt 375 82 ["table:procedure_order"]
+-- hisops:stmt 374 82 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.LAB_ID IS 'references procedure_providers.ppid';
 
--- hisops:stmt 376 81 ["table:procedure_order"]
+-- hisops:stmt 375 81 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_TYPE IS 'from the Specimen_Type list';
 
--- hisops:stmt 377 89 ["table:procedure_order"]
+-- hisops:stmt 376 89 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_LOCATION IS 'from the Specimen_Location list';
 
--- hisops:stmt 378 79 ["table:procedure_order"]
+-- hisops:stmt 377 79 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_VOLUME IS 'from a text input field';
 
--- hisops:stmt 379 99 ["table:procedure_order"]
+-- hisops:stmt 378 99 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.DATE_TRANSMITTED IS 'time of order transmission, null if unsent';
 
--- hisops:stmt 380 107 ["table:procedure_order"]
+-- hisops:stmt 379 107 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.CLINICAL_HX IS 'clinical history text that may be relevant to the order';
 
--- hisops:stmt 381 105 ["table:procedure_order"]
+-- hisops:stmt 380 105 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.HISTORY_ORDER IS 'references order is added for history purpose only.';
 
--- hisops:stmt 382 79 ["table:procedure_order"]
+-- hisops:stmt 381 79 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.ORDER_DIAGNOSIS IS 'primary order diagnosis';
 
 -- column procedure_report.procedure_order_seq; column procedure_report.date_collected_tz; column procedure_report.date_report_tz; column procedure_report.review_status (comment); column procedure_report.report_notes
--- hisops:stmt 383 205 ["table:procedure_report"]
+-- hisops:stmt 382 205 ["table:procedure_report"]
 ALTER TABLE PROCEDURE_REPORT ADD (
   PROCEDURE_ORDER_SEQ NUMBER(10) DEFAULT 1 NOT NULL,
   DATE_COLLECTED_TZ VARCHAR2(5 CHAR) DEFAULT '',
@@ -2921,67 +2915,67 @@ ALTER TABLE PROCEDURE_REPORT ADD (
   REPORT_NOTES CLOB
 );
 
--- hisops:stmt 384 112 ["table:procedure_report"]
+-- hisops:stmt 383 112 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.PROCEDURE_ORDER_SEQ IS 'references procedure_order_code.procedure_order_seq';
 
--- hisops:stmt 385 81 ["table:procedure_report"]
+-- hisops:stmt 384 81 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.DATE_COLLECTED_TZ IS '+-hhmm offset from UTC';
 
--- hisops:stmt 386 78 ["table:procedure_report"]
+-- hisops:stmt 385 78 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.DATE_REPORT_TZ IS '+-hhmm offset from UTC';
 
--- hisops:stmt 387 95 ["table:procedure_report"]
+-- hisops:stmt 386 95 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.REVIEW_STATUS IS 'pending review status: received,reviewed';
 
--- hisops:stmt 388 72 ["table:procedure_report"]
+-- hisops:stmt 387 72 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.REPORT_NOTES IS 'notes from the lab';
 
 -- column procedure_result.result_data_type; column procedure_result.result_code; column procedure_result.result_text; column procedure_result.comments (nullable, default); column procedure_result.result_status (comment)
--- hisops:stmt 389 197 ["table:procedure_result"]
+-- hisops:stmt 388 197 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT ADD (
   RESULT_DATA_TYPE CHAR(1 CHAR) DEFAULT 'S' NOT NULL,
   RESULT_CODE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   RESULT_TEXT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 390 69 ["table:procedure_result"]
+-- hisops:stmt 389 69 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT MODIFY (
   COMMENTS DEFAULT NULL NULL
 );
 
--- hisops:stmt 391 141 ["table:procedure_result"]
+-- hisops:stmt 390 141 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_DATA_TYPE IS 'N=Numeric, S=String, F=Formatted, E=External, L=Long text as first line of comments';
 
--- hisops:stmt 392 108 ["table:procedure_result"]
+-- hisops:stmt 391 108 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_CODE IS 'LOINC code, might match a procedure_type.procedure_code';
 
--- hisops:stmt 393 79 ["table:procedure_result"]
+-- hisops:stmt 392 79 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_TEXT IS 'Description of result_code';
 
--- hisops:stmt 394 119 ["table:procedure_result"]
+-- hisops:stmt 393 119 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_STATUS IS 'preliminary, cannot be done, final, corrected, incomplete...etc.';
 
 -- column procedure_type.lab_id (comment); column procedure_type.body_site (comment); column procedure_type.activity; column procedure_type.notes
--- hisops:stmt 395 123 ["table:procedure_type"]
+-- hisops:stmt 394 123 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE ADD (
   ACTIVITY NUMBER(3) DEFAULT 1 NOT NULL,
   NOTES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 396 108 ["table:procedure_type"]
+-- hisops:stmt 395 108 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.LAB_ID IS 'references procedure_providers.ppid, 0 means default to parent';
 
--- hisops:stmt 397 89 ["table:procedure_type"]
+-- hisops:stmt 396 89 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.BODY_SITE IS 'where to do injection, e.g. arm, buttock';
 
--- hisops:stmt 398 68 ["table:procedure_type"]
+-- hisops:stmt 397 68 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.ACTIVITY IS '1=active, 0=inactive';
 
--- hisops:stmt 399 84 ["table:procedure_type"]
+-- hisops:stmt 398 84 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.NOTES IS 'additional notes to enhance description';
 
 -- column registry.patient_encounter; column registry.therapy_group_encounter; column registry.aco_spec
--- hisops:stmt 400 200 ["table:registry"]
+-- hisops:stmt 399 200 ["table:registry"]
 ALTER TABLE REGISTRY ADD (
   PATIENT_ENCOUNTER NUMBER(3) DEFAULT 1 NOT NULL,
   THERAPY_GROUP_ENCOUNTER NUMBER(3) DEFAULT 0 NOT NULL,
@@ -2989,19 +2983,19 @@ ALTER TABLE REGISTRY ADD (
 );
 
 -- column rule_action_item.reminder_message (nullable, default)
--- hisops:stmt 401 77 ["table:rule_action_item"]
+-- hisops:stmt 400 77 ["table:rule_action_item"]
 ALTER TABLE RULE_ACTION_ITEM MODIFY (
   REMINDER_MESSAGE DEFAULT NULL NULL
 );
 
 -- column user_settings.setting_label (type)
--- hisops:stmt 402 72 ["table:user_settings"]
+-- hisops:stmt 401 72 ["table:user_settings"]
 ALTER TABLE USER_SETTINGS MODIFY (
   SETTING_LABEL VARCHAR2(100 CHAR)
 );
 
 -- column users.suffix; column users.email_direct; column users.weno_prov_id; column users.cpoe; column users.physician_type; column users.main_menu_role; column users.patient_menu_role
--- hisops:stmt 403 328 ["table:users"]
+-- hisops:stmt 402 328 ["table:users"]
 ALTER TABLE USERS ADD (
   SUFFIX VARCHAR2(255 CHAR),
   EMAIL_DIRECT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
@@ -3013,28 +3007,28 @@ ALTER TABLE USERS ADD (
 );
 
 -- column version.v_acl
--- hisops:stmt 404 66 ["table:version"]
+-- hisops:stmt 403 66 ["table:version"]
 ALTER TABLE VERSION ADD (
   V_ACL NUMBER(10) DEFAULT 0 NOT NULL
 );
 
 -- column x12_partners.processing_format (type); column x12_partners.x12_dtp03
--- hisops:stmt 405 79 ["table:x12_partners"]
+-- hisops:stmt 404 79 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS ADD (
   X12_DTP03 CHAR(1 CHAR) DEFAULT 'A' NOT NULL
 );
 
--- hisops:stmt 406 74 ["table:x12_partners"]
+-- hisops:stmt 405 74 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS MODIFY (
   PROCESSING_FORMAT VARCHAR2(20 CHAR)
 );
 
 -- index form_encounter.form_encounter_encounter_date
--- hisops:stmt 407 70 ["table:form_encounter"]
+-- hisops:stmt 406 70 ["table:form_encounter"]
 CREATE INDEX FORM_ENCOUNTER_ENCOUNTER_DATE ON FORM_ENCOUNTER ("DATE");
 
 -- index openemr_postcalendar_categories.openemr_postcalendar_categories_pc_constant_id
--- hisops:stmt 408 119 ["table:openemr_postcalendar_categories"]
+-- hisops:stmt 407 119 ["table:openemr_postcalendar_categories"]
 CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_POSTCALENDAR_CATEGORIES (PC_CONSTANT_ID);
 
 -- ======================================================================================
@@ -3081,9 +3075,49 @@ CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_PO
 --   why: drops the column and its data
 -- ALTER TABLE INSURANCE_COMPANIES DROP (FREEB_TYPE);
 
+-- [review] column lang_constants.constant_name (type)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE LANG_CONSTANTS ADD (CONSTANT_NAME_NEW CLOB);
+
+-- UPDATE LANG_CONSTANTS SET CONSTANT_NAME_NEW = TO_CLOB(CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CONSTANTS DROP (CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CONSTANTS RENAME COLUMN CONSTANT_NAME_NEW TO CONSTANT_NAME;
+
+-- [review] column lang_custom.constant_name (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE LANG_CUSTOM ADD (CONSTANT_NAME_NEW CLOB);
+
+-- UPDATE LANG_CUSTOM SET CONSTANT_NAME_NEW = TO_CLOB(CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CUSTOM DROP (CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CUSTOM RENAME COLUMN CONSTANT_NAME_NEW TO CONSTANT_NAME;
+
 -- [review] column layout_options.group_name
 --   why: drops the column and its data
 -- ALTER TABLE LAYOUT_OPTIONS DROP (GROUP_NAME);
+
+-- [review] column list_options.notes (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE LIST_OPTIONS ADD (NOTES_NEW CLOB);
+
+-- UPDATE LIST_OPTIONS SET NOTES_NEW = TO_CLOB(NOTES);
+
+-- ALTER TABLE LIST_OPTIONS DROP (NOTES);
+
+-- ALTER TABLE LIST_OPTIONS RENAME COLUMN NOTES_NEW TO NOTES;
+
+-- [review] column patient_data.guardiansname (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE PATIENT_DATA ADD (GUARDIANSNAME_NEW CLOB);
+
+-- UPDATE PATIENT_DATA SET GUARDIANSNAME_NEW = TO_CLOB(GUARDIANSNAME);
+
+-- ALTER TABLE PATIENT_DATA DROP (GUARDIANSNAME);
+
+-- ALTER TABLE PATIENT_DATA RENAME COLUMN GUARDIANSNAME_NEW TO GUARDIANSNAME;
 
 -- [review] column prescriptions.size (type)
 --   why: changes the type BINARY_FLOAT → VARCHAR2(25 CHAR): existing values are converted and may fail or change
@@ -3271,4 +3305,4 @@ CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_PO
 --   why: drops the table and every row in it
 -- DROP TABLE PMA_TABLE_INFO CASCADE CONSTRAINTS;
 
--- end of script (408 statement(s) applied by hisops, 54 for review)
+-- end of script (407 statement(s) applied by hisops, 70 for review)

@@ -4,8 +4,8 @@
 -- 目标：      openemr-5.0.2 (MariaDB fixture) (MySQL/MariaDB), 指纹 345a765b85085ffa
 -- 生成：      2025-01-01T00:00:00.000Z，hisops golden，适用于 Oracle
 -- 差异：      384 (column +181 -27 ~65; table +91 -17 ~0; index +2 -1 ~0)
--- 安全部分：  408 条语句，对应 333 处差异
--- 需审核：    54 处差异需人工决定（见下方注释掉的部分及原因）
+-- 安全部分：  407 条语句，对应 332 处差异
+-- 需审核：    58 处差异需人工决定（见下方注释掉的部分及原因）
 -- 执行方法：`hisops schema sync <db> <target> --script <本文件> --apply`。hisops 先核对结构指纹，
 -- 并把每条语句记入日志库；中途停止后可加 --resume 继续。
 -- 注意：      当前库：默认值为 '' 的 NOT NULL 列（Oracle 把 '' 存为 NULL：省略它们的插入会失败；请给出真正的默认值）：242 处（amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …）
@@ -15,7 +15,7 @@
 -- 注意：      目标：零日期默认值已去掉（MySQL 以外没有这种日期）：11 处（amendments.created_time, amendments_history.created_time, batchcom.msg_date_sent, drug_inventory.last_notify, drugs.last_notify, …）
 -- 注意：      目标：ON UPDATE 时间戳已去掉（请用触发器）：9 处（ccda.updated_date, ccda_table_mapping.timestamp, documents_legal_detail.dld_signed_time, form_clinical_instructions.date, form_eye_locking.LOCKEDDATE, …）
 -- 注意：      目标：TEXT/BLOB 列上的索引未包含：1 处（lang_constants.constant_name）
--- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"ce23f17a40741689a85be860e3ef4dc1","dialect":"oracle","current":"7e19d4d0b5fecbcda0c41ab013980ad5c0331d2136c81f636375d331e63606cb","target":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","statements":408,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
+-- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"581a616c880523f1df318b07838504c0","dialect":"oracle","current":"7e19d4d0b5fecbcda0c41ab013980ad5c0331d2136c81f636375d331e63606cb","target":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","statements":407,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
 -- ======================================================================================
 
 -- ======================================================================================
@@ -2647,30 +2647,24 @@ ALTER TABLE ISSUE_ENCOUNTER MODIFY (
   PID NUMBER(19)
 );
 
--- 列 lang_constants.constant_name（类型）
--- hisops:stmt 341 59 ["table:lang_constants"]
-ALTER TABLE LANG_CONSTANTS MODIFY (
-  CONSTANT_NAME CLOB
-);
-
 -- 列 lang_custom.constant_name（类型、可空、默认值）；列 lang_custom.definition（可空、默认值）
--- hisops:stmt 342 106 ["table:lang_custom"]
+-- hisops:stmt 341 88 ["table:lang_custom"]
 ALTER TABLE LANG_CUSTOM MODIFY (
-  CONSTANT_NAME CLOB DEFAULT NULL NULL,
+  CONSTANT_NAME NULL,
   DEFINITION DEFAULT NULL NULL
 );
 
 -- 列 lang_languages.lang_is_rtl
--- hisops:stmt 343 69 ["table:lang_languages"]
+-- hisops:stmt 342 69 ["table:lang_languages"]
 ALTER TABLE LANG_LANGUAGES ADD (
   LANG_IS_RTL NUMBER(3) DEFAULT 0
 );
 
--- hisops:stmt 344 115 ["table:lang_languages"]
+-- hisops:stmt 343 115 ["table:lang_languages"]
 COMMENT ON COLUMN LANG_LANGUAGES.LANG_IS_RTL IS 'Set this to 1 for RTL languages Arabic, Farsi, Hebrew, Urdu etc.';
 
 -- 列 layout_options.group_id；列 layout_options.list_id（类型）；列 layout_options.list_backup_id；列 layout_options.source；列 layout_options.conditions；列 layout_options.validation
--- hisops:stmt 345 237 ["table:layout_options"]
+-- hisops:stmt 344 237 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS ADD (
   GROUP_ID VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   LIST_BACKUP_ID VARCHAR2(100 CHAR) DEFAULT '' NOT NULL,
@@ -2679,25 +2673,25 @@ ALTER TABLE LAYOUT_OPTIONS ADD (
   VALIDATION VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 346 67 ["table:layout_options"]
+-- hisops:stmt 345 67 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS MODIFY (
   LIST_ID VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 347 92 ["table:layout_options"]
+-- hisops:stmt 346 92 ["table:layout_options"]
 COMMENT ON COLUMN LAYOUT_OPTIONS.SOURCE IS 'F=Form, D=Demographics, H=History, E=Encounter';
 
--- hisops:stmt 348 85 ["table:layout_options"]
+-- hisops:stmt 347 85 ["table:layout_options"]
 COMMENT ON COLUMN LAYOUT_OPTIONS.CONDITIONS IS 'serialized array of skip conditions';
 
 -- 列 lbf_data.field_value（可空）
--- hisops:stmt 349 51 ["table:lbf_data"]
+-- hisops:stmt 348 51 ["table:lbf_data"]
 ALTER TABLE LBF_DATA MODIFY (
   FIELD_VALUE NULL
 );
 
 -- 列 list_options.list_id（类型）；列 list_options.option_id（类型）；列 list_options.notes（类型、可空、默认值）；列 list_options.codes；列 list_options.toggle_setting_1；列 list_options.toggle_setting_2；列 list_options.activity；列 list_options.subtype；列 list_options.edit_options；列 list_options.timestamp
--- hisops:stmt 350 369 ["table:list_options"]
+-- hisops:stmt 349 369 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS ADD (
   CODES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   TOGGLE_SETTING_1 NUMBER(3) DEFAULT 0 NOT NULL,
@@ -2708,15 +2702,15 @@ ALTER TABLE LIST_OPTIONS ADD (
   TIMESTAMP TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL
 );
 
--- hisops:stmt 351 129 ["table:list_options"]
+-- hisops:stmt 350 111 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS MODIFY (
   LIST_ID VARCHAR2(100 CHAR),
   OPTION_ID VARCHAR2(100 CHAR),
-  NOTES CLOB DEFAULT NULL NULL
+  NOTES NULL
 );
 
 -- 列 lists.subtype；列 lists.modifydate；列 lists.severity_al；列 lists.external_id；列 lists.list_option_id
--- hisops:stmt 352 234 ["table:lists"]
+-- hisops:stmt 351 234 ["table:lists"]
 ALTER TABLE LISTS ADD (
   SUBTYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   MODIFYDATE TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL,
@@ -2725,18 +2719,18 @@ ALTER TABLE LISTS ADD (
   LIST_OPTION_ID VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 353 76 ["table:lists"]
+-- hisops:stmt 352 76 ["table:lists"]
 COMMENT ON COLUMN LISTS.LIST_OPTION_ID IS 'Reference to list_options table';
 
 -- 列 lists_touch.pid（默认值）；列 lists_touch.type（默认值）
--- hisops:stmt 354 70 ["table:lists_touch"]
+-- hisops:stmt 353 70 ["table:lists_touch"]
 ALTER TABLE LISTS_TOUCH MODIFY (
   PID DEFAULT 0,
   TYPE DEFAULT ''
 );
 
 -- 列 log.category；列 log.log_from；列 log.menu_item_id；列 log.ccda_doc_id
--- hisops:stmt 355 156 ["table:log"]
+-- hisops:stmt 354 156 ["table:log"]
 ALTER TABLE LOG ADD (
   CATEGORY VARCHAR2(255 CHAR),
   LOG_FROM VARCHAR2(20 CHAR) DEFAULT 'open-emr',
@@ -2744,11 +2738,11 @@ ALTER TABLE LOG ADD (
   CCDA_DOC_ID NUMBER(10)
 );
 
--- hisops:stmt 356 66 ["table:log"]
+-- hisops:stmt 355 66 ["table:log"]
 COMMENT ON COLUMN LOG.CCDA_DOC_ID IS 'CCDA document id from ccda';
 
 -- 列 notification_log.pid（类型）；列 notification_log.message（可空）；列 notification_log.patient_info（可空）
--- hisops:stmt 357 94 ["table:notification_log"]
+-- hisops:stmt 356 94 ["table:notification_log"]
 ALTER TABLE NOTIFICATION_LOG MODIFY (
   PID NUMBER(19),
   MESSAGE NULL,
@@ -2756,7 +2750,7 @@ ALTER TABLE NOTIFICATION_LOG MODIFY (
 );
 
 -- 列 openemr_postcalendar_categories.pc_constant_id；列 openemr_postcalendar_categories.pc_active；列 openemr_postcalendar_categories.pc_seq；列 openemr_postcalendar_categories.aco_spec
--- hisops:stmt 358 236 ["table:openemr_postcalendar_categories"]
+-- hisops:stmt 357 236 ["table:openemr_postcalendar_categories"]
 ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
   PC_CONSTANT_ID VARCHAR2(255 CHAR),
   PC_ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
@@ -2765,41 +2759,41 @@ ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
 );
 
 -- 列 openemr_postcalendar_events.pc_gid；列 openemr_postcalendar_events.pc_facility（类型）；列 openemr_postcalendar_events.pc_room
--- hisops:stmt 359 127 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 358 127 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS ADD (
   PC_GID NUMBER(10) DEFAULT 0,
   PC_ROOM VARCHAR2(20 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 360 76 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 359 76 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS MODIFY (
   PC_FACILITY NUMBER(10)
 );
 
 -- 列 patient_access_offsite.pid（类型）；列 patient_access_offsite.portal_relation
--- hisops:stmt 361 80 ["table:patient_access_offsite"]
+-- hisops:stmt 360 80 ["table:patient_access_offsite"]
 ALTER TABLE PATIENT_ACCESS_OFFSITE ADD (
   PORTAL_RELATION VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 362 63 ["table:patient_access_offsite"]
+-- hisops:stmt 361 63 ["table:patient_access_offsite"]
 ALTER TABLE PATIENT_ACCESS_OFFSITE MODIFY (
   PID NUMBER(19)
 );
 
 -- 列 patient_access_onsite.pid（类型）；列 patient_access_onsite.portal_salt
--- hisops:stmt 363 75 ["table:patient_access_onsite"]
+-- hisops:stmt 362 75 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE ADD (
   PORTAL_SALT VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 364 62 ["table:patient_access_onsite"]
+-- hisops:stmt 363 62 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE MODIFY (
   PID NUMBER(19)
 );
 
 -- 列 patient_data.email_direct；列 patient_data.religion；列 patient_data.billing_note；列 patient_data.guardiansname（类型、可空、默认值）；列 patient_data.cmsportal_login；列 patient_data.care_team；列 patient_data.county；列 patient_data.industry；列 patient_data.imm_reg_status；列 patient_data.imm_reg_stat_effdate；列 patient…
--- hisops:stmt 365 695 ["table:patient_data"]
+-- hisops:stmt 364 695 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA ADD (
   EMAIL_DIRECT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   RELIGION VARCHAR2(40 CHAR) DEFAULT '' NOT NULL,
@@ -2826,20 +2820,20 @@ ALTER TABLE PATIENT_DATA ADD (
   GUARDIANEMAIL CLOB
 );
 
--- hisops:stmt 366 75 ["table:patient_data"]
+-- hisops:stmt 365 57 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA MODIFY (
-  GUARDIANSNAME CLOB DEFAULT NULL NULL
+  GUARDIANSNAME NULL
 );
 
 -- 列 pharmacies.ncpdp；列 pharmacies.npi
--- hisops:stmt 367 68 ["table:pharmacies"]
+-- hisops:stmt 366 68 ["table:pharmacies"]
 ALTER TABLE PHARMACIES ADD (
   NCPDP NUMBER(10),
   NPI NUMBER(10)
 );
 
 -- 列 pnotes.portal_relation；列 pnotes.is_msg_encrypted；列 pnotes.update_by；列 pnotes.update_date
--- hisops:stmt 368 148 ["table:pnotes"]
+-- hisops:stmt 367 148 ["table:pnotes"]
 ALTER TABLE PNOTES ADD (
   PORTAL_RELATION VARCHAR2(100 CHAR),
   IS_MSG_ENCRYPTED NUMBER(3) DEFAULT 0,
@@ -2847,11 +2841,11 @@ ALTER TABLE PNOTES ADD (
   UPDATE_DATE DATE
 );
 
--- hisops:stmt 369 103 ["table:pnotes"]
+-- hisops:stmt 368 103 ["table:pnotes"]
 COMMENT ON COLUMN PNOTES.IS_MSG_ENCRYPTED IS 'Whether messsage encrypted 0-Not encrypted, 1-Encrypted';
 
 -- 列 prescriptions.patient_id（类型）；列 prescriptions.external_id；列 prescriptions.end_date；列 prescriptions.indication；列 prescriptions.prn；列 prescriptions.ntx；列 prescriptions.rtx
--- hisops:stmt 370 163 ["table:prescriptions"]
+-- hisops:stmt 369 163 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS ADD (
   EXTERNAL_ID VARCHAR2(20 CHAR),
   END_DATE DATE,
@@ -2861,13 +2855,13 @@ ALTER TABLE PRESCRIPTIONS ADD (
   RTX NUMBER(10)
 );
 
--- hisops:stmt 371 61 ["table:prescriptions"]
+-- hisops:stmt 370 61 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS MODIFY (
   PATIENT_ID NUMBER(19)
 );
 
 -- 列 procedure_order.provider_id（注释）；列 procedure_order.patient_instructions（可空、默认值）；列 procedure_order.lab_id；列 procedure_order.specimen_type；列 procedure_order.specimen_location；列 procedure_order.specimen_volume；列 procedure_order.date_transmitted；列 procedure_order.clinical_hx；列 procedure_order.extern…
--- hisops:stmt 372 453 ["table:procedure_order"]
+-- hisops:stmt 371 453 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER ADD (
   LAB_ID NUMBER(19) DEFAULT 0 NOT NULL,
   SPECIMEN_TYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
@@ -2880,40 +2874,40 @@ ALTER TABLE PROCEDURE_ORDER ADD (
   ORDER_DIAGNOSIS VARCHAR2(255 CHAR) DEFAULT ''
 );
 
--- hisops:stmt 373 80 ["table:procedure_order"]
+-- hisops:stmt 372 80 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER MODIFY (
   PATIENT_INSTRUCTIONS DEFAULT NULL NULL
 );
 
--- hisops:stmt 374 94 ["table:procedure_order"]
+-- hisops:stmt 373 94 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.PROVIDER_ID IS 'references users.id, the ordering provider';
 
--- hisops:stmt 375 82 ["table:procedure_order"]
+-- hisops:stmt 374 82 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.LAB_ID IS 'references procedure_providers.ppid';
 
--- hisops:stmt 376 81 ["table:procedure_order"]
+-- hisops:stmt 375 81 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_TYPE IS 'from the Specimen_Type list';
 
--- hisops:stmt 377 89 ["table:procedure_order"]
+-- hisops:stmt 376 89 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_LOCATION IS 'from the Specimen_Location list';
 
--- hisops:stmt 378 79 ["table:procedure_order"]
+-- hisops:stmt 377 79 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_VOLUME IS 'from a text input field';
 
--- hisops:stmt 379 99 ["table:procedure_order"]
+-- hisops:stmt 378 99 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.DATE_TRANSMITTED IS 'time of order transmission, null if unsent';
 
--- hisops:stmt 380 107 ["table:procedure_order"]
+-- hisops:stmt 379 107 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.CLINICAL_HX IS 'clinical history text that may be relevant to the order';
 
--- hisops:stmt 381 105 ["table:procedure_order"]
+-- hisops:stmt 380 105 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.HISTORY_ORDER IS 'references order is added for history purpose only.';
 
--- hisops:stmt 382 79 ["table:procedure_order"]
+-- hisops:stmt 381 79 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.ORDER_DIAGNOSIS IS 'primary order diagnosis';
 
 -- 列 procedure_report.procedure_order_seq；列 procedure_report.date_collected_tz；列 procedure_report.date_report_tz；列 procedure_report.review_status（注释）；列 procedure_report.report_notes
--- hisops:stmt 383 205 ["table:procedure_report"]
+-- hisops:stmt 382 205 ["table:procedure_report"]
 ALTER TABLE PROCEDURE_REPORT ADD (
   PROCEDURE_ORDER_SEQ NUMBER(10) DEFAULT 1 NOT NULL,
   DATE_COLLECTED_TZ VARCHAR2(5 CHAR) DEFAULT '',
@@ -2921,67 +2915,67 @@ ALTER TABLE PROCEDURE_REPORT ADD (
   REPORT_NOTES CLOB
 );
 
--- hisops:stmt 384 112 ["table:procedure_report"]
+-- hisops:stmt 383 112 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.PROCEDURE_ORDER_SEQ IS 'references procedure_order_code.procedure_order_seq';
 
--- hisops:stmt 385 81 ["table:procedure_report"]
+-- hisops:stmt 384 81 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.DATE_COLLECTED_TZ IS '+-hhmm offset from UTC';
 
--- hisops:stmt 386 78 ["table:procedure_report"]
+-- hisops:stmt 385 78 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.DATE_REPORT_TZ IS '+-hhmm offset from UTC';
 
--- hisops:stmt 387 95 ["table:procedure_report"]
+-- hisops:stmt 386 95 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.REVIEW_STATUS IS 'pending review status: received,reviewed';
 
--- hisops:stmt 388 72 ["table:procedure_report"]
+-- hisops:stmt 387 72 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.REPORT_NOTES IS 'notes from the lab';
 
 -- 列 procedure_result.result_data_type；列 procedure_result.result_code；列 procedure_result.result_text；列 procedure_result.comments（可空、默认值）；列 procedure_result.result_status（注释）
--- hisops:stmt 389 197 ["table:procedure_result"]
+-- hisops:stmt 388 197 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT ADD (
   RESULT_DATA_TYPE CHAR(1 CHAR) DEFAULT 'S' NOT NULL,
   RESULT_CODE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   RESULT_TEXT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 390 69 ["table:procedure_result"]
+-- hisops:stmt 389 69 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT MODIFY (
   COMMENTS DEFAULT NULL NULL
 );
 
--- hisops:stmt 391 141 ["table:procedure_result"]
+-- hisops:stmt 390 141 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_DATA_TYPE IS 'N=Numeric, S=String, F=Formatted, E=External, L=Long text as first line of comments';
 
--- hisops:stmt 392 108 ["table:procedure_result"]
+-- hisops:stmt 391 108 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_CODE IS 'LOINC code, might match a procedure_type.procedure_code';
 
--- hisops:stmt 393 79 ["table:procedure_result"]
+-- hisops:stmt 392 79 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_TEXT IS 'Description of result_code';
 
--- hisops:stmt 394 119 ["table:procedure_result"]
+-- hisops:stmt 393 119 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_STATUS IS 'preliminary, cannot be done, final, corrected, incomplete...etc.';
 
 -- 列 procedure_type.lab_id（注释）；列 procedure_type.body_site（注释）；列 procedure_type.activity；列 procedure_type.notes
--- hisops:stmt 395 123 ["table:procedure_type"]
+-- hisops:stmt 394 123 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE ADD (
   ACTIVITY NUMBER(3) DEFAULT 1 NOT NULL,
   NOTES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 396 108 ["table:procedure_type"]
+-- hisops:stmt 395 108 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.LAB_ID IS 'references procedure_providers.ppid, 0 means default to parent';
 
--- hisops:stmt 397 89 ["table:procedure_type"]
+-- hisops:stmt 396 89 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.BODY_SITE IS 'where to do injection, e.g. arm, buttock';
 
--- hisops:stmt 398 68 ["table:procedure_type"]
+-- hisops:stmt 397 68 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.ACTIVITY IS '1=active, 0=inactive';
 
--- hisops:stmt 399 84 ["table:procedure_type"]
+-- hisops:stmt 398 84 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.NOTES IS 'additional notes to enhance description';
 
 -- 列 registry.patient_encounter；列 registry.therapy_group_encounter；列 registry.aco_spec
--- hisops:stmt 400 200 ["table:registry"]
+-- hisops:stmt 399 200 ["table:registry"]
 ALTER TABLE REGISTRY ADD (
   PATIENT_ENCOUNTER NUMBER(3) DEFAULT 1 NOT NULL,
   THERAPY_GROUP_ENCOUNTER NUMBER(3) DEFAULT 0 NOT NULL,
@@ -2989,19 +2983,19 @@ ALTER TABLE REGISTRY ADD (
 );
 
 -- 列 rule_action_item.reminder_message（可空、默认值）
--- hisops:stmt 401 77 ["table:rule_action_item"]
+-- hisops:stmt 400 77 ["table:rule_action_item"]
 ALTER TABLE RULE_ACTION_ITEM MODIFY (
   REMINDER_MESSAGE DEFAULT NULL NULL
 );
 
 -- 列 user_settings.setting_label（类型）
--- hisops:stmt 402 72 ["table:user_settings"]
+-- hisops:stmt 401 72 ["table:user_settings"]
 ALTER TABLE USER_SETTINGS MODIFY (
   SETTING_LABEL VARCHAR2(100 CHAR)
 );
 
 -- 列 users.suffix；列 users.email_direct；列 users.weno_prov_id；列 users.cpoe；列 users.physician_type；列 users.main_menu_role；列 users.patient_menu_role
--- hisops:stmt 403 328 ["table:users"]
+-- hisops:stmt 402 328 ["table:users"]
 ALTER TABLE USERS ADD (
   SUFFIX VARCHAR2(255 CHAR),
   EMAIL_DIRECT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
@@ -3013,28 +3007,28 @@ ALTER TABLE USERS ADD (
 );
 
 -- 列 version.v_acl
--- hisops:stmt 404 66 ["table:version"]
+-- hisops:stmt 403 66 ["table:version"]
 ALTER TABLE VERSION ADD (
   V_ACL NUMBER(10) DEFAULT 0 NOT NULL
 );
 
 -- 列 x12_partners.processing_format（类型）；列 x12_partners.x12_dtp03
--- hisops:stmt 405 79 ["table:x12_partners"]
+-- hisops:stmt 404 79 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS ADD (
   X12_DTP03 CHAR(1 CHAR) DEFAULT 'A' NOT NULL
 );
 
--- hisops:stmt 406 74 ["table:x12_partners"]
+-- hisops:stmt 405 74 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS MODIFY (
   PROCESSING_FORMAT VARCHAR2(20 CHAR)
 );
 
 -- 索引 form_encounter.form_encounter_encounter_date
--- hisops:stmt 407 70 ["table:form_encounter"]
+-- hisops:stmt 406 70 ["table:form_encounter"]
 CREATE INDEX FORM_ENCOUNTER_ENCOUNTER_DATE ON FORM_ENCOUNTER ("DATE");
 
 -- 索引 openemr_postcalendar_categories.openemr_postcalendar_categories_pc_constant_id
--- hisops:stmt 408 119 ["table:openemr_postcalendar_categories"]
+-- hisops:stmt 407 119 ["table:openemr_postcalendar_categories"]
 CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_POSTCALENDAR_CATEGORIES (PC_CONSTANT_ID);
 
 -- ======================================================================================
@@ -3081,9 +3075,49 @@ CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_PO
 --   原因：删除该列及其数据
 -- ALTER TABLE INSURANCE_COMPANIES DROP (FREEB_TYPE);
 
+-- [需审核] 列 lang_constants.constant_name（类型）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE LANG_CONSTANTS ADD (CONSTANT_NAME_NEW CLOB);
+
+-- UPDATE LANG_CONSTANTS SET CONSTANT_NAME_NEW = TO_CLOB(CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CONSTANTS DROP (CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CONSTANTS RENAME COLUMN CONSTANT_NAME_NEW TO CONSTANT_NAME;
+
+-- [需审核] 列 lang_custom.constant_name（类型、可空、默认值）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE LANG_CUSTOM ADD (CONSTANT_NAME_NEW CLOB);
+
+-- UPDATE LANG_CUSTOM SET CONSTANT_NAME_NEW = TO_CLOB(CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CUSTOM DROP (CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CUSTOM RENAME COLUMN CONSTANT_NAME_NEW TO CONSTANT_NAME;
+
 -- [需审核] 列 layout_options.group_name
 --   原因：删除该列及其数据
 -- ALTER TABLE LAYOUT_OPTIONS DROP (GROUP_NAME);
+
+-- [需审核] 列 list_options.notes（类型、可空、默认值）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE LIST_OPTIONS ADD (NOTES_NEW CLOB);
+
+-- UPDATE LIST_OPTIONS SET NOTES_NEW = TO_CLOB(NOTES);
+
+-- ALTER TABLE LIST_OPTIONS DROP (NOTES);
+
+-- ALTER TABLE LIST_OPTIONS RENAME COLUMN NOTES_NEW TO NOTES;
+
+-- [需审核] 列 patient_data.guardiansname（类型、可空、默认值）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE PATIENT_DATA ADD (GUARDIANSNAME_NEW CLOB);
+
+-- UPDATE PATIENT_DATA SET GUARDIANSNAME_NEW = TO_CLOB(GUARDIANSNAME);
+
+-- ALTER TABLE PATIENT_DATA DROP (GUARDIANSNAME);
+
+-- ALTER TABLE PATIENT_DATA RENAME COLUMN GUARDIANSNAME_NEW TO GUARDIANSNAME;
 
 -- [需审核] 列 prescriptions.size（类型）
 --   原因：改变类型 BINARY_FLOAT → VARCHAR2(25 CHAR)：已有值会被转换，可能失败或改变
@@ -3271,4 +3305,4 @@ CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_PO
 --   原因：删除该表及其全部数据
 -- DROP TABLE PMA_TABLE_INFO CASCADE CONSTRAINTS;
 
--- 脚本结束（hisops 执行 408 条语句，54 条待审核）
+-- 脚本结束（hisops 执行 407 条语句，70 条待审核）

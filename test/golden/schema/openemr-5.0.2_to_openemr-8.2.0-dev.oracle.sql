@@ -4,8 +4,8 @@
 -- target:     openemr-8.2.0-dev (MariaDB fixture) (MySQL/MariaDB), fingerprint 49949906bfd4dbf6
 -- written:    2025-01-01T00:00:00.000Z by hisops golden, for Oracle
 -- changes:    479 (column +274 -13 ~57; table +78 -4 ~0; index +49 -0 ~0; primary key +1 -0 ~3)
--- safe part:  620 statement(s) for 431 change(s)
--- review:     46 change(s) need a person (commented out below, with reasons)
+-- safe part:  616 statement(s) for 426 change(s)
+-- review:     54 change(s) need a person (commented out below, with reasons)
 -- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the
 -- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.
 -- note:       current: NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default): 295 (amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …)
@@ -15,7 +15,7 @@
 -- note:       target: NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default): 313 (amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …)
 -- note:       target: ON UPDATE clocks dropped (use a trigger): 31 (care_team_member.date_updated, care_teams.date_updated, ccda.updated_date, ccda_table_mapping.timestamp, contact_address.updated_date, …)
 -- note:       target: indexes on TEXT/BLOB columns left out: 3 (lang_constants.constant_name, onetime_auth.pid, track_events.unique_event_label_target)
--- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"db2b4d7ee2d30c5b3227484e9380e3ae","dialect":"oracle","current":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","target":"49949906bfd4dbf6aea289ff8c41600d4edd06eb5e1d9e8c67bb6d6d92ef5fb5","statements":620,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
+-- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"68fd26722288e09c3befab3f8f53b34b","dialect":"oracle","current":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","target":"49949906bfd4dbf6aea289ff8c41600d4edd06eb5e1d9e8c67bb6d6d92ef5fb5","statements":616,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
 -- ======================================================================================
 
 -- ======================================================================================
@@ -2308,21 +2308,14 @@ ALTER TABLE CLINICAL_RULES_LOG ADD (
 COMMENT ON COLUMN CLINICAL_RULES_LOG.FACILITY_ID IS 'facility where the rule was executed, 0 if unknown';
 
 -- column codes.code_text (type, nullable, default); column codes.code_text_short (type, nullable, default)
--- hisops:stmt 434 106 ["table:codes"]
+-- hisops:stmt 434 70 ["table:codes"]
 ALTER TABLE CODES MODIFY (
-  CODE_TEXT CLOB DEFAULT NULL NULL,
-  CODE_TEXT_SHORT CLOB DEFAULT NULL NULL
-);
-
--- column codes_history.code_text (type); column codes_history.code_text_short (type)
--- hisops:stmt 435 78 ["table:codes_history"]
-ALTER TABLE CODES_HISTORY MODIFY (
-  CODE_TEXT CLOB,
-  CODE_TEXT_SHORT CLOB
+  CODE_TEXT NULL,
+  CODE_TEXT_SHORT NULL
 );
 
 -- column documents.uuid; column documents.date_expires; column documents.hash (type, comment); column documents.name; column documents.drive_uuid; column documents.document_data; column documents.deleted; column documents.foreign_reference_id; column documents.foreign_reference_table
--- hisops:stmt 436 257 ["table:documents"]
+-- hisops:stmt 435 257 ["table:documents"]
 ALTER TABLE DOCUMENTS ADD (
   UUID RAW(16),
   DATE_EXPIRES DATE,
@@ -2334,22 +2327,22 @@ ALTER TABLE DOCUMENTS ADD (
   FOREIGN_REFERENCE_TABLE VARCHAR2(40 CHAR)
 );
 
--- hisops:stmt 437 59 ["table:documents"]
+-- hisops:stmt 436 59 ["table:documents"]
 ALTER TABLE DOCUMENTS MODIFY (
   HASH VARCHAR2(255 CHAR)
 );
 
--- hisops:stmt 438 39 ["table:documents"]
+-- hisops:stmt 437 39 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.HASH IS '';
 
 -- column drug_inventory.last_notify (nullable)
--- hisops:stmt 439 57 ["table:drug_inventory"]
+-- hisops:stmt 438 57 ["table:drug_inventory"]
 ALTER TABLE DRUG_INVENTORY MODIFY (
   LAST_NOTIFY NULL
 );
 
 -- column drug_sales.uuid; column drug_sales.trans_type; column drug_sales.chargecat; column drug_sales.pharmacy_supply_type; column drug_sales.last_updated; column drug_sales.date_created; column drug_sales.updated_by; column drug_sales.created_by
--- hisops:stmt 440 315 ["table:drug_sales"]
+-- hisops:stmt 439 315 ["table:drug_sales"]
 ALTER TABLE DRUG_SALES ADD (
   UUID RAW(16),
   TRANS_TYPE NUMBER(3) DEFAULT 1 NOT NULL,
@@ -2361,45 +2354,45 @@ ALTER TABLE DRUG_SALES ADD (
   CREATED_BY NUMBER(19)
 );
 
--- hisops:stmt 441 99 ["table:drug_sales"]
+-- hisops:stmt 440 99 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.UUID IS 'UUID for this drug sales record, for data exchange purposes';
 
--- hisops:stmt 442 100 ["table:drug_sales"]
+-- hisops:stmt 441 100 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.TRANS_TYPE IS '1=sale, 2=purchase, 3=return, 4=transfer, 5=adjustment';
 
--- hisops:stmt 443 200 ["table:drug_sales"]
+-- hisops:stmt 442 200 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.PHARMACY_SUPPLY_TYPE IS 'fk to list_options.option_id where list_id=pharmacy_supply_type to indicate type of dispensing first order, refil, emergency, partial order, etc';
 
--- hisops:stmt 444 98 ["table:drug_sales"]
+-- hisops:stmt 443 98 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.UPDATED_BY IS 'fk to users.id for user that last updated this entry';
 
--- hisops:stmt 445 93 ["table:drug_sales"]
+-- hisops:stmt 444 93 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.CREATED_BY IS 'fk to users.id for user that created this entry';
 
 -- column drug_templates.pkgqty
--- hisops:stmt 446 76 ["table:drug_templates"]
+-- hisops:stmt 445 76 ["table:drug_templates"]
 ALTER TABLE DRUG_TEMPLATES ADD (
   PKGQTY BINARY_FLOAT DEFAULT 1 NOT NULL
 );
 
--- hisops:stmt 447 87 ["table:drug_templates"]
+-- hisops:stmt 446 87 ["table:drug_templates"]
 COMMENT ON COLUMN DRUG_TEMPLATES.PKGQTY IS 'Number of product items per template item';
 
 -- column drugs.uuid; column drugs.last_notify (nullable); column drugs.date_created; column drugs.last_updated
--- hisops:stmt 448 133 ["table:drugs"]
+-- hisops:stmt 447 133 ["table:drugs"]
 ALTER TABLE DRUGS ADD (
   UUID RAW(16),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL,
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 449 48 ["table:drugs"]
+-- hisops:stmt 448 48 ["table:drugs"]
 ALTER TABLE DRUGS MODIFY (
   LAST_NOTIFY NULL
 );
 
 -- column employer_data.uuid; column employer_data.street_line_2; column employer_data.start_date; column employer_data.end_date; column employer_data.occupation; column employer_data.industry; column employer_data.created_by
--- hisops:stmt 450 168 ["table:employer_data"]
+-- hisops:stmt 449 168 ["table:employer_data"]
 ALTER TABLE EMPLOYER_DATA ADD (
   UUID RAW(16),
   STREET_LINE_2 CLOB,
@@ -2410,26 +2403,26 @@ ALTER TABLE EMPLOYER_DATA ADD (
   CREATED_BY NUMBER(10)
 );
 
--- hisops:stmt 451 100 ["table:employer_data"]
+-- hisops:stmt 450 100 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.UUID IS 'UUID for this employer record, for data exchange purposes';
 
--- hisops:stmt 452 82 ["table:employer_data"]
+-- hisops:stmt 451 82 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.START_DATE IS 'Employment start date for patient';
 
--- hisops:stmt 453 78 ["table:employer_data"]
+-- hisops:stmt 452 78 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.END_DATE IS 'Employment end date for patient';
 
--- hisops:stmt 454 127 ["table:employer_data"]
+-- hisops:stmt 453 127 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.OCCUPATION IS 'Employment Occupation fk to list_options.option_id where list_id=OccupationODH';
 
--- hisops:stmt 455 121 ["table:employer_data"]
+-- hisops:stmt 454 121 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.INDUSTRY IS 'Employment Industry fk to list_options.option_id where list_id=IndustryODH';
 
--- hisops:stmt 456 110 ["table:employer_data"]
+-- hisops:stmt 455 110 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.CREATED_BY IS 'fk to users.id for the user that entered in the employer data';
 
 -- column facility.uuid; column facility.billing_location (default); column facility.accepts_assignment (default); column facility.primary_business_entity (default); column facility.iban; column facility.info; column facility.weno_id; column facility.inactive; column facility.date_created; column fa…
--- hisops:stmt 457 308 ["table:facility"]
+-- hisops:stmt 456 308 ["table:facility"]
 ALTER TABLE FACILITY ADD (
   UUID RAW(16),
   IBAN VARCHAR2(50 CHAR),
@@ -2441,18 +2434,18 @@ ALTER TABLE FACILITY ADD (
   ORGANIZATION_TYPE VARCHAR2(50 CHAR) DEFAULT 'prov' NOT NULL
 );
 
--- hisops:stmt 458 130 ["table:facility"]
+-- hisops:stmt 457 130 ["table:facility"]
 ALTER TABLE FACILITY MODIFY (
   BILLING_LOCATION DEFAULT 1,
   ACCEPTS_ASSIGNMENT DEFAULT 1,
   PRIMARY_BUSINESS_ENTITY DEFAULT 1
 );
 
--- hisops:stmt 459 114 ["table:facility"]
+-- hisops:stmt 458 114 ["table:facility"]
 COMMENT ON COLUMN FACILITY.ORGANIZATION_TYPE IS 'Organization type as defined by HL7 Value Set: OrganizationType';
 
 -- column facility_user_ids.uuid; column facility_user_ids.date_created; column facility_user_ids.last_updated
--- hisops:stmt 460 145 ["table:facility_user_ids"]
+-- hisops:stmt 459 145 ["table:facility_user_ids"]
 ALTER TABLE FACILITY_USER_IDS ADD (
   UUID RAW(16),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL,
@@ -2460,7 +2453,7 @@ ALTER TABLE FACILITY_USER_IDS ADD (
 );
 
 -- column form_care_plan.note_related_to; column form_care_plan.date_end; column form_care_plan.reason_code; column form_care_plan.reason_description; column form_care_plan.reason_date_low; column form_care_plan.reason_date_high; column form_care_plan.reason_status; column form_care_plan.plan_status…
--- hisops:stmt 461 274 ["table:form_care_plan"]
+-- hisops:stmt 460 274 ["table:form_care_plan"]
 ALTER TABLE FORM_CARE_PLAN ADD (
   NOTE_RELATED_TO CLOB,
   DATE_END DATE,
@@ -2473,20 +2466,20 @@ ALTER TABLE FORM_CARE_PLAN ADD (
   PROPOSED_DATE DATE
 );
 
--- hisops:stmt 462 87 ["table:form_care_plan"]
+-- hisops:stmt 461 87 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.REASON_DATE_LOW IS 'The date the reason was recorded';
 
--- hisops:stmt 463 122 ["table:form_care_plan"]
+-- hisops:stmt 462 122 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.REASON_DATE_HIGH IS 'The date the explanation reason for the care plan entry value ends';
 
--- hisops:stmt 464 105 ["table:form_care_plan"]
+-- hisops:stmt 463 105 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.PLAN_STATUS IS 'Care Plan status (e.g., draft, active, completed, etc)';
 
--- hisops:stmt 465 91 ["table:form_care_plan"]
+-- hisops:stmt 464 91 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.PROPOSED_DATE IS 'Target or Achieve-by date for the goal';
 
 -- column form_encounter.uuid; column form_encounter.parent_encounter_id; column form_encounter.class_code; column form_encounter.shift; column form_encounter.voucher_number; column form_encounter.discharge_disposition; column form_encounter.encounter_type_code; column form_encounter.encounter_type_…
--- hisops:stmt 466 556 ["table:form_encounter"]
+-- hisops:stmt 465 556 ["table:form_encounter"]
 ALTER TABLE FORM_ENCOUNTER ADD (
   UUID RAW(16),
   PARENT_ENCOUNTER_ID NUMBER(19),
@@ -2503,38 +2496,32 @@ ALTER TABLE FORM_ENCOUNTER ADD (
   ORDERING_PROVIDER_ID NUMBER(10) DEFAULT 0
 );
 
--- hisops:stmt 467 81 ["table:form_encounter"]
+-- hisops:stmt 466 81 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.VOUCHER_NUMBER IS 'also called referral number';
 
--- hisops:stmt 468 87 ["table:form_encounter"]
+-- hisops:stmt 467 87 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.ENCOUNTER_TYPE_CODE IS 'not all types are categories';
 
--- hisops:stmt 469 103 ["table:form_encounter"]
+-- hisops:stmt 468 103 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.REFERRING_PROVIDER_ID IS 'referring provider, if any, for this visit';
 
--- hisops:stmt 470 102 ["table:form_encounter"]
+-- hisops:stmt 469 102 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.ORDERING_PROVIDER_ID IS 'referring provider, if any, for this visit';
 
--- column form_eye_antseg.OSCONJ (type)
--- hisops:stmt 471 53 ["table:form_eye_antseg"]
-ALTER TABLE FORM_EYE_ANTSEG MODIFY (
-  OSCONJ CLOB
-);
-
 -- column form_eye_mag_prefs.ordering (type)
--- hisops:stmt 472 63 ["table:form_eye_mag_prefs"]
+-- hisops:stmt 470 63 ["table:form_eye_mag_prefs"]
 ALTER TABLE FORM_EYE_MAG_PREFS MODIFY (
   ORDERING NUMBER(5)
 );
 
 -- column form_misc_billing_options.encounter
--- hisops:stmt 473 69 ["table:form_misc_billing_options"]
+-- hisops:stmt 471 69 ["table:form_misc_billing_options"]
 ALTER TABLE FORM_MISC_BILLING_OPTIONS ADD (
   ENCOUNTER NUMBER(19)
 );
 
 -- column form_observation.uuid; column form_observation.ob_code; column form_observation.ob_type; column form_observation.ob_status; column form_observation.result_status; column form_observation.ob_reason_status; column form_observation.ob_reason_code; column form_observation.ob_reason_text; colum…
--- hisops:stmt 474 533 ["table:form_observation"]
+-- hisops:stmt 472 533 ["table:form_observation"]
 ALTER TABLE FORM_OBSERVATION ADD (
   UUID RAW(16),
   OB_CODE VARCHAR2(64 CHAR),
@@ -2553,20 +2540,20 @@ ALTER TABLE FORM_OBSERVATION ADD (
   OB_VALUE_CODE_DESCRIPTION VARCHAR2(255 CHAR)
 );
 
--- hisops:stmt 475 105 ["table:form_observation"]
+-- hisops:stmt 473 105 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.UUID IS 'UUID for the observation, used as unique logical identifier';
 
--- hisops:stmt 476 108 ["table:form_observation"]
+-- hisops:stmt 474 108 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.PARENT_OBSERVATION_ID IS 'FK to parent observation for sub-observations';
 
--- hisops:stmt 477 148 ["table:form_observation"]
+-- hisops:stmt 475 148 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.CATEGORY IS 'FK to list_options.option_id for observation category (SDOH, Functional, Cognitive, Physical, etc)';
 
--- hisops:stmt 478 101 ["table:form_observation"]
+-- hisops:stmt 476 101 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.QUESTIONNAIRE_RESPONSE_ID IS 'FK to questionnaire_response table';
 
 -- column form_vitals.uuid; column form_vitals.oxygen_flow_rate; column form_vitals.ped_weight_height; column form_vitals.ped_bmi; column form_vitals.ped_head_circ; column form_vitals.inhaled_oxygen_concentration; column form_vitals.last_updated
--- hisops:stmt 479 305 ["table:form_vitals"]
+-- hisops:stmt 477 305 ["table:form_vitals"]
 ALTER TABLE FORM_VITALS ADD (
   UUID RAW(16),
   OXYGEN_FLOW_RATE NUMBER(12,6) DEFAULT 0,
@@ -2578,29 +2565,17 @@ ALTER TABLE FORM_VITALS ADD (
 );
 
 -- column history_data.uuid; column history_data.created_by
--- hisops:stmt 480 73 ["table:history_data"]
+-- hisops:stmt 478 73 ["table:history_data"]
 ALTER TABLE HISTORY_DATA ADD (
   UUID RAW(16),
   CREATED_BY NUMBER(19)
 );
 
--- hisops:stmt 481 96 ["table:history_data"]
+-- hisops:stmt 479 96 ["table:history_data"]
 COMMENT ON COLUMN HISTORY_DATA.CREATED_BY IS 'users.id the user that first created this record';
 
--- column icd10_dx_order_code.long_desc (type)
--- hisops:stmt 482 60 ["table:icd10_dx_order_code"]
-ALTER TABLE ICD10_DX_ORDER_CODE MODIFY (
-  LONG_DESC CLOB
-);
-
--- column icd10_pcs_order_code.long_desc (type)
--- hisops:stmt 483 61 ["table:icd10_pcs_order_code"]
-ALTER TABLE ICD10_PCS_ORDER_CODE MODIFY (
-  LONG_DESC CLOB
-);
-
 -- column immunizations.uuid; column immunizations.cvx_code (type); column immunizations.reason_code; column immunizations.reason_description; column immunizations.encounter_id
--- hisops:stmt 484 136 ["table:immunizations"]
+-- hisops:stmt 480 136 ["table:immunizations"]
 ALTER TABLE IMMUNIZATIONS ADD (
   UUID RAW(16),
   REASON_CODE VARCHAR2(31 CHAR),
@@ -2608,22 +2583,22 @@ ALTER TABLE IMMUNIZATIONS ADD (
   ENCOUNTER_ID NUMBER(19)
 );
 
--- hisops:stmt 485 66 ["table:immunizations"]
+-- hisops:stmt 481 66 ["table:immunizations"]
 ALTER TABLE IMMUNIZATIONS MODIFY (
   CVX_CODE VARCHAR2(64 CHAR)
 );
 
--- hisops:stmt 486 144 ["table:immunizations"]
+-- hisops:stmt 482 144 ["table:immunizations"]
 COMMENT ON COLUMN IMMUNIZATIONS.REASON_CODE IS 'Medical code explaining reason of the vital observation value in form codesystem:codetype;...;';
 
--- hisops:stmt 487 114 ["table:immunizations"]
+-- hisops:stmt 483 114 ["table:immunizations"]
 COMMENT ON COLUMN IMMUNIZATIONS.REASON_DESCRIPTION IS 'Human readable text description of the reason_code column';
 
--- hisops:stmt 488 122 ["table:immunizations"]
+-- hisops:stmt 484 122 ["table:immunizations"]
 COMMENT ON COLUMN IMMUNIZATIONS.ENCOUNTER_ID IS 'fk to form_encounter.encounter to link immunization to encounter record';
 
 -- column insurance_companies.uuid; column insurance_companies.ins_type_code (type); column insurance_companies.alt_cms_id (nullable, default); column insurance_companies.cqm_sop; column insurance_companies.date_created; column insurance_companies.last_updated
--- hisops:stmt 489 169 ["table:insurance_companies"]
+-- hisops:stmt 485 169 ["table:insurance_companies"]
 ALTER TABLE INSURANCE_COMPANIES ADD (
   UUID RAW(16),
   CQM_SOP NUMBER(10),
@@ -2631,17 +2606,17 @@ ALTER TABLE INSURANCE_COMPANIES ADD (
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 490 102 ["table:insurance_companies"]
+-- hisops:stmt 486 102 ["table:insurance_companies"]
 ALTER TABLE INSURANCE_COMPANIES MODIFY (
   INS_TYPE_CODE NUMBER(10),
   ALT_CMS_ID DEFAULT NULL NULL
 );
 
--- hisops:stmt 491 83 ["table:insurance_companies"]
+-- hisops:stmt 487 83 ["table:insurance_companies"]
 COMMENT ON COLUMN INSURANCE_COMPANIES.CQM_SOP IS 'HL7 Source of Payment for eCQMs';
 
 -- column insurance_data.uuid; column insurance_data.date (nullable); column insurance_data.subscriber_street_line_2; column insurance_data.subscriber_employer_street_line_2; column insurance_data.date_end
--- hisops:stmt 492 142 ["table:insurance_data"]
+-- hisops:stmt 488 142 ["table:insurance_data"]
 ALTER TABLE INSURANCE_DATA ADD (
   UUID RAW(16),
   SUBSCRIBER_STREET_LINE_2 CLOB,
@@ -2649,13 +2624,13 @@ ALTER TABLE INSURANCE_DATA ADD (
   DATE_END DATE
 );
 
--- hisops:stmt 493 52 ["table:insurance_data"]
+-- hisops:stmt 489 52 ["table:insurance_data"]
 ALTER TABLE INSURANCE_DATA MODIFY (
   "DATE" NULL
 );
 
 -- column issue_encounter.uuid; column issue_encounter.created_by; column issue_encounter.updated_by; column issue_encounter.created_at; column issue_encounter.updated_at
--- hisops:stmt 494 171 ["table:issue_encounter"]
+-- hisops:stmt 490 171 ["table:issue_encounter"]
 ALTER TABLE ISSUE_ENCOUNTER ADD (
   UUID RAW(16),
   CREATED_BY NUMBER(19),
@@ -2664,23 +2639,23 @@ ALTER TABLE ISSUE_ENCOUNTER ADD (
   UPDATED_AT DATE DEFAULT SYSDATE
 );
 
--- hisops:stmt 495 109 ["table:issue_encounter"]
+-- hisops:stmt 491 109 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.UUID IS 'UUID for this issue encounter record, for data exchange purposes';
 
--- hisops:stmt 496 119 ["table:issue_encounter"]
+-- hisops:stmt 492 119 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.CREATED_BY IS 'fk to users.id for the user that entered in the issue encounter data';
 
--- hisops:stmt 497 121 ["table:issue_encounter"]
+-- hisops:stmt 493 121 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.UPDATED_BY IS 'fk to users.id for the user that last updated the issue encounter data';
 
--- hisops:stmt 498 105 ["table:issue_encounter"]
+-- hisops:stmt 494 105 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.CREATED_AT IS 'timestamp when this issue encounter record was created';
 
--- hisops:stmt 499 110 ["table:issue_encounter"]
+-- hisops:stmt 495 110 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.UPDATED_AT IS 'timestamp when this issue encounter record was last updated';
 
 -- column layout_group_properties.grp_save_close; column layout_group_properties.grp_init_open; column layout_group_properties.grp_referrals; column layout_group_properties.grp_unchecked; column layout_group_properties.grp_last_update
--- hisops:stmt 500 260 ["table:layout_group_properties"]
+-- hisops:stmt 496 260 ["table:layout_group_properties"]
 ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD (
   GRP_SAVE_CLOSE NUMBER(3) DEFAULT 0 NOT NULL,
   GRP_INIT_OPEN NUMBER(3) DEFAULT 0 NOT NULL,
@@ -2690,24 +2665,24 @@ ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD (
 );
 
 -- column layout_options.title (type, nullable, default); column layout_options.codes
--- hisops:stmt 501 82 ["table:layout_options"]
+-- hisops:stmt 497 82 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS ADD (
   CODES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 502 69 ["table:layout_options"]
+-- hisops:stmt 498 51 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS MODIFY (
-  TITLE CLOB DEFAULT NULL NULL
+  TITLE NULL
 );
 
 -- column list_options.last_updated
--- hisops:stmt 503 78 ["table:list_options"]
+-- hisops:stmt 499 78 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS ADD (
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
 -- column lists.uuid; column lists.udi; column lists.udi_data; column lists.occurrence (comment); column lists.verification
--- hisops:stmt 504 138 ["table:lists"]
+-- hisops:stmt 500 138 ["table:lists"]
 ALTER TABLE LISTS ADD (
   UUID RAW(16),
   UDI VARCHAR2(255 CHAR),
@@ -2715,26 +2690,26 @@ ALTER TABLE LISTS ADD (
   VERIFICATION VARCHAR2(36 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 505 91 ["table:lists"]
+-- hisops:stmt 501 91 ["table:lists"]
 COMMENT ON COLUMN LISTS.OCCURRENCE IS 'Reference to list_options option_id=''occurrence''';
 
--- hisops:stmt 506 112 ["table:lists"]
+-- hisops:stmt 502 112 ["table:lists"]
 COMMENT ON COLUMN LISTS.VERIFICATION IS 'Reference to list_options option_id = allergyintolerance-verification';
 
 -- column log_comment_encrypt.checksum_api
--- hisops:stmt 507 60 ["table:log_comment_encrypt"]
+-- hisops:stmt 503 60 ["table:log_comment_encrypt"]
 ALTER TABLE LOG_COMMENT_ENCRYPT ADD (
   CHECKSUM_API CLOB
 );
 
 -- column medex_recalls.r_created (default)
--- hisops:stmt 508 70 ["table:medex_recalls"]
+-- hisops:stmt 504 70 ["table:medex_recalls"]
 ALTER TABLE MEDEX_RECALLS MODIFY (
   R_CREATED DEFAULT SYSTIMESTAMP
 );
 
 -- column module_configuration.created_by; column module_configuration.date_added; column module_configuration.updated_by; column module_configuration.date_modified; column module_configuration.date_created
--- hisops:stmt 509 168 ["table:module_configuration"]
+-- hisops:stmt 505 168 ["table:module_configuration"]
 ALTER TABLE MODULE_CONFIGURATION ADD (
   CREATED_BY NUMBER(19),
   DATE_ADDED DATE,
@@ -2743,80 +2718,80 @@ ALTER TABLE MODULE_CONFIGURATION ADD (
   DATE_CREATED DATE
 );
 
--- hisops:stmt 510 104 ["table:module_configuration"]
+-- hisops:stmt 506 104 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.CREATED_BY IS 'users.id the user that first created this record';
 
--- hisops:stmt 511 97 ["table:module_configuration"]
+-- hisops:stmt 507 97 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.DATE_ADDED IS 'Datetime the record was initially created';
 
--- hisops:stmt 512 104 ["table:module_configuration"]
+-- hisops:stmt 508 104 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.UPDATED_BY IS 'users.id the user that last modified this record';
 
--- hisops:stmt 513 96 ["table:module_configuration"]
+-- hisops:stmt 509 96 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.DATE_MODIFIED IS 'Datetime the record was last modified';
 
--- hisops:stmt 514 89 ["table:module_configuration"]
+-- hisops:stmt 510 89 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.DATE_CREATED IS 'Datetime the record was created';
 
 -- column modules.mod_ui_name (type, default)
--- hisops:stmt 515 74 ["table:modules"]
+-- hisops:stmt 511 74 ["table:modules"]
 ALTER TABLE MODULES MODIFY (
   MOD_UI_NAME VARCHAR2(64 CHAR) DEFAULT ''
 );
 
 -- column onsite_documents.patient_signed_time (nullable); column onsite_documents.review_date (nullable); column onsite_documents.template_data
--- hisops:stmt 516 58 ["table:onsite_documents"]
+-- hisops:stmt 512 58 ["table:onsite_documents"]
 ALTER TABLE ONSITE_DOCUMENTS ADD (
   TEMPLATE_DATA CLOB
 );
 
--- hisops:stmt 517 87 ["table:onsite_documents"]
+-- hisops:stmt 513 87 ["table:onsite_documents"]
 ALTER TABLE ONSITE_DOCUMENTS MODIFY (
   PATIENT_SIGNED_TIME NULL,
   REVIEW_DATE NULL
 );
 
 -- column onsite_signatures.sig_hash (type)
--- hisops:stmt 518 71 ["table:onsite_signatures"]
+-- hisops:stmt 514 71 ["table:onsite_signatures"]
 ALTER TABLE ONSITE_SIGNATURES MODIFY (
   SIG_HASH VARCHAR2(255 CHAR)
 );
 
 -- column openemr_postcalendar_categories.pc_last_updated
--- hisops:stmt 519 100 ["table:openemr_postcalendar_categories"]
+-- hisops:stmt 515 100 ["table:openemr_postcalendar_categories"]
 ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
   PC_LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
 -- column openemr_postcalendar_events.pc_endDate (nullable); column openemr_postcalendar_events.uuid
--- hisops:stmt 520 63 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 516 63 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS ADD (
   UUID RAW(16)
 );
 
--- hisops:stmt 521 69 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 517 69 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS MODIFY (
   PC_ENDDATE NULL
 );
 
 -- column patient_access_onsite.portal_pwd (type); column patient_access_onsite.portal_login_username; column patient_access_onsite.portal_onetime; column patient_access_onsite.date_created
--- hisops:stmt 522 168 ["table:patient_access_onsite"]
+-- hisops:stmt 518 168 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE ADD (
   PORTAL_LOGIN_USERNAME VARCHAR2(100 CHAR),
   PORTAL_ONETIME VARCHAR2(255 CHAR),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 523 77 ["table:patient_access_onsite"]
+-- hisops:stmt 519 77 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE MODIFY (
   PORTAL_PWD VARCHAR2(255 CHAR)
 );
 
--- hisops:stmt 524 89 ["table:patient_access_onsite"]
+-- hisops:stmt 520 89 ["table:patient_access_onsite"]
 COMMENT ON COLUMN PATIENT_ACCESS_ONSITE.PORTAL_LOGIN_USERNAME IS 'User entered username';
 
 -- column patient_data.uuid; column patient_data.sex (comment); column patient_data.interpreter; column patient_data.interpreter_needed; column patient_data.ad_reviewed (comment); column patient_data.advance_directive_user_authenticator; column patient_data.care_team_provider; column patient_data.ca…
--- hisops:stmt 525 764 ["table:patient_data"]
+-- hisops:stmt 521 764 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA ADD (
   UUID RAW(16),
   INTERPRETER VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
@@ -2847,32 +2822,32 @@ ALTER TABLE PATIENT_DATA ADD (
   PRONOUN CLOB
 );
 
--- hisops:stmt 526 53 ["table:patient_data"]
+-- hisops:stmt 522 53 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.SEX IS 'Sex at birth';
 
--- hisops:stmt 527 174 ["table:patient_data"]
+-- hisops:stmt 523 174 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.INTERPRETER IS 'original field used for determining if patient needs an interpreter, now used for additional notes about need for interpreter';
 
--- hisops:stmt 528 163 ["table:patient_data"]
+-- hisops:stmt 524 163 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.INTERPRETER_NEEDED IS 'fk to list_options.option_id where list_id=yes_no_unknown used to determine if patient needs an interpreter';
 
--- hisops:stmt 529 143 ["table:patient_data"]
+-- hisops:stmt 525 143 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.AD_REVIEWED IS 'Date and time the advance care directive was reviewed and validated by the authenticator user.';
 
--- hisops:stmt 530 160 ["table:patient_data"]
+-- hisops:stmt 526 160 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.ADVANCE_DIRECTIVE_USER_AUTHENTICATOR IS 'fk to users.id of the user who authenticates that the advance care directive is valid.';
 
--- hisops:stmt 531 96 ["table:patient_data"]
+-- hisops:stmt 527 96 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.CREATED_BY IS 'users.id the user that first created this record';
 
--- hisops:stmt 532 96 ["table:patient_data"]
+-- hisops:stmt 528 96 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.UPDATED_BY IS 'users.id the user that last modified this record';
 
--- hisops:stmt 533 80 ["table:patient_data"]
+-- hisops:stmt 529 80 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.SEX_IDENTIFIED IS 'Patient reported current sex';
 
 -- column prescriptions.uuid; column prescriptions.date_added (comment); column prescriptions.date_modified (comment); column prescriptions.route (type, comment); column prescriptions.usage_category; column prescriptions.request_intent; column prescriptions.drug_dosage_instructions; column prescript…
--- hisops:stmt 534 224 ["table:prescriptions"]
+-- hisops:stmt 530 224 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS ADD (
   UUID RAW(16),
   USAGE_CATEGORY VARCHAR2(100 CHAR),
@@ -2883,41 +2858,41 @@ ALTER TABLE PRESCRIPTIONS ADD (
   UPDATED_BY NUMBER(19)
 );
 
--- hisops:stmt 535 97 ["table:prescriptions"]
+-- hisops:stmt 531 97 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DATE_ADDED IS 'Datetime the prescriptions was initially created';
 
--- hisops:stmt 536 96 ["table:prescriptions"]
+-- hisops:stmt 532 96 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DATE_MODIFIED IS 'Datetime the prescriptions was last modified';
 
--- hisops:stmt 537 96 ["table:prescriptions"]
+-- hisops:stmt 533 96 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.ROUTE IS 'Max size 100 characters is same max as immunizations';
 
--- hisops:stmt 538 112 ["table:prescriptions"]
+-- hisops:stmt 534 112 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.USAGE_CATEGORY IS 'option_id in list_options.list_id=medication-usage-category';
 
--- hisops:stmt 539 112 ["table:prescriptions"]
+-- hisops:stmt 535 112 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.REQUEST_INTENT IS 'option_id in list_options.list_id=medication-request-intent';
 
--- hisops:stmt 540 93 ["table:prescriptions"]
+-- hisops:stmt 536 93 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DRUG_DOSAGE_INSTRUCTIONS IS 'Medication dosage instructions';
 
--- hisops:stmt 541 88 ["table:prescriptions"]
+-- hisops:stmt 537 88 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DIAGNOSIS IS 'Diagnosis or reason for the prescription';
 
--- hisops:stmt 542 97 ["table:prescriptions"]
+-- hisops:stmt 538 97 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.CREATED_BY IS 'users.id the user that first created this record';
 
--- hisops:stmt 543 97 ["table:prescriptions"]
+-- hisops:stmt 539 97 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.UPDATED_BY IS 'users.id the user that last modified this record';
 
 -- column procedure_answers.procedure_code
--- hisops:stmt 544 73 ["table:procedure_answers"]
+-- hisops:stmt 540 73 ["table:procedure_answers"]
 ALTER TABLE PROCEDURE_ANSWERS ADD (
   PROCEDURE_CODE VARCHAR2(31 CHAR)
 );
 
 -- column procedure_order.uuid; column procedure_order.billing_type; column procedure_order.specimen_fasting; column procedure_order.order_psc; column procedure_order.order_abn; column procedure_order.collector_id; column procedure_order.account; column procedure_order.account_facility; column proce…
--- hisops:stmt 545 618 ["table:procedure_order"]
+-- hisops:stmt 541 618 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER ADD (
   UUID RAW(16),
   BILLING_TYPE VARCHAR2(4 CHAR),
@@ -2937,26 +2912,26 @@ ALTER TABLE PROCEDURE_ORDER ADD (
   LOCATION_ID NUMBER(10)
 );
 
--- hisops:stmt 546 102 ["table:procedure_order"]
+-- hisops:stmt 542 102 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SCHEDULED_DATE IS 'Scheduled date for service (FHIR occurrence[x])';
 
--- hisops:stmt 547 106 ["table:procedure_order"]
+-- hisops:stmt 543 106 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SCHEDULED_START IS 'Scheduled start time (FHIR occurrencePeriod.start)';
 
--- hisops:stmt 548 100 ["table:procedure_order"]
+-- hisops:stmt 544 100 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SCHEDULED_END IS 'Scheduled end time (FHIR occurrencePeriod.end)';
 
--- hisops:stmt 549 118 ["table:procedure_order"]
+-- hisops:stmt 545 118 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.PERFORMER_TYPE IS 'Type of performer: laboratory, radiology, pathology (SNOMED CT)';
 
--- hisops:stmt 550 98 ["table:procedure_order"]
+-- hisops:stmt 546 98 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.ORDER_INTENT IS 'FHIR intent: order, plan, directive, proposal';
 
--- hisops:stmt 551 120 ["table:procedure_order"]
+-- hisops:stmt 547 120 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.LOCATION_ID IS 'References facility.id for service location (FHIR locationReference)';
 
 -- column procedure_order_code.procedure_code (type); column procedure_order_code.procedure_type; column procedure_order_code.transport; column procedure_order_code.date_end; column procedure_order_code.reason_code; column procedure_order_code.reason_description; column procedure_order_code.reason_d…
--- hisops:stmt 552 268 ["table:procedure_order_code"]
+-- hisops:stmt 548 268 ["table:procedure_order_code"]
 ALTER TABLE PROCEDURE_ORDER_CODE ADD (
   PROCEDURE_TYPE VARCHAR2(31 CHAR),
   TRANSPORT VARCHAR2(31 CHAR),
@@ -2968,13 +2943,13 @@ ALTER TABLE PROCEDURE_ORDER_CODE ADD (
   REASON_STATUS VARCHAR2(31 CHAR)
 );
 
--- hisops:stmt 553 79 ["table:procedure_order_code"]
+-- hisops:stmt 549 79 ["table:procedure_order_code"]
 ALTER TABLE PROCEDURE_ORDER_CODE MODIFY (
   PROCEDURE_CODE VARCHAR2(64 CHAR)
 );
 
 -- column procedure_providers.uuid; column procedure_providers.active; column procedure_providers.type; column procedure_providers.date_created; column procedure_providers.last_updated
--- hisops:stmt 554 212 ["table:procedure_providers"]
+-- hisops:stmt 550 212 ["table:procedure_providers"]
 ALTER TABLE PROCEDURE_PROVIDERS ADD (
   UUID RAW(16),
   ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
@@ -2984,35 +2959,35 @@ ALTER TABLE PROCEDURE_PROVIDERS ADD (
 );
 
 -- column procedure_report.uuid
--- hisops:stmt 555 52 ["table:procedure_report"]
+-- hisops:stmt 551 52 ["table:procedure_report"]
 ALTER TABLE PROCEDURE_REPORT ADD (
   UUID RAW(16)
 );
 
 -- column procedure_result.uuid; column procedure_result.date_end
--- hisops:stmt 556 69 ["table:procedure_result"]
+-- hisops:stmt 552 69 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT ADD (
   UUID RAW(16),
   DATE_END DATE
 );
 
--- hisops:stmt 557 95 ["table:procedure_result"]
+-- hisops:stmt 553 95 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.DATE_END IS 'lab-provided end date specific to this result';
 
 -- column procedure_type.procedure_code (type); column procedure_type.transport; column procedure_type.procedure_type_name
--- hisops:stmt 558 106 ["table:procedure_type"]
+-- hisops:stmt 554 106 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE ADD (
   TRANSPORT VARCHAR2(31 CHAR),
   PROCEDURE_TYPE_NAME VARCHAR2(64 CHAR)
 );
 
--- hisops:stmt 559 73 ["table:procedure_type"]
+-- hisops:stmt 555 73 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE MODIFY (
   PROCEDURE_CODE VARCHAR2(64 CHAR)
 );
 
 -- column product_registration.auth_by_id; column product_registration.telemetry_disabled; column product_registration.last_ask_date; column product_registration.last_ask_version; column product_registration.options
--- hisops:stmt 560 160 ["table:product_registration"]
+-- hisops:stmt 556 160 ["table:product_registration"]
 ALTER TABLE PRODUCT_REGISTRATION ADD (
   AUTH_BY_ID NUMBER(10),
   TELEMETRY_DISABLED NUMBER(3),
@@ -3021,40 +2996,40 @@ ALTER TABLE PRODUCT_REGISTRATION ADD (
   OPTIONS CLOB
 );
 
--- hisops:stmt 561 116 ["table:product_registration"]
+-- hisops:stmt 557 116 ["table:product_registration"]
 COMMENT ON COLUMN PRODUCT_REGISTRATION.TELEMETRY_DISABLED IS '1 opted out, disabled. NULL ask. 0 use option scopes';
 
--- hisops:stmt 562 80 ["table:product_registration"]
+-- hisops:stmt 558 80 ["table:product_registration"]
 COMMENT ON COLUMN PRODUCT_REGISTRATION.OPTIONS IS 'JSON array of scope options';
 
 -- column registry.form_foreign_id
--- hisops:stmt 563 58 ["table:registry"]
+-- hisops:stmt 559 58 ["table:registry"]
 ALTER TABLE REGISTRY ADD (
   FORM_FOREIGN_ID NUMBER(19)
 );
 
--- hisops:stmt 564 112 ["table:registry"]
+-- hisops:stmt 560 112 ["table:registry"]
 COMMENT ON COLUMN REGISTRY.FORM_FOREIGN_ID IS 'An id to a form repository. Primarily questionnaire_repository.';
 
 -- column report_itemized.rule_id; column report_itemized.item_details
--- hisops:stmt 565 85 ["table:report_itemized"]
+-- hisops:stmt 561 85 ["table:report_itemized"]
 ALTER TABLE REPORT_ITEMIZED ADD (
   RULE_ID VARCHAR2(31 CHAR),
   ITEM_DETAILS CLOB
 );
 
--- hisops:stmt 566 76 ["table:report_itemized"]
+-- hisops:stmt 562 76 ["table:report_itemized"]
 COMMENT ON COLUMN REPORT_ITEMIZED.RULE_ID IS 'fk to clinical_rules.rule_id';
 
--- hisops:stmt 567 108 ["table:report_itemized"]
+-- hisops:stmt 563 108 ["table:report_itemized"]
 COMMENT ON COLUMN REPORT_ITEMIZED.ITEM_DETAILS IS 'JSON with specific sub item results for a clinical rule';
 
 -- column rule_filter.required_flag (comment)
--- hisops:stmt 568 81 ["table:rule_filter"]
+-- hisops:stmt 564 81 ["table:rule_filter"]
 COMMENT ON COLUMN RULE_FILTER.REQUIRED_FLAG IS '0 is optional and 1 is required';
 
 -- column users.uuid; column users.google_signin_email; column users.country_code; column users.country_code2; column users.portal_user; column users.supervisor_id; column users.billing_facility; column users.billing_facility_id; column users.date_created; column users.last_updated
--- hisops:stmt 569 415 ["table:users"]
+-- hisops:stmt 565 415 ["table:users"]
 ALTER TABLE USERS ADD (
   UUID RAW(16),
   GOOGLE_SIGNIN_EMAIL VARCHAR2(255 CHAR),
@@ -3068,20 +3043,20 @@ ALTER TABLE USERS ADD (
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 570 127 ["table:users"]
+-- hisops:stmt 566 127 ["table:users"]
 COMMENT ON COLUMN USERS.COUNTRY_CODE IS 'ISO 3166-1 alpha-2 country code for address but can take entire country name for now';
 
--- hisops:stmt 571 128 ["table:users"]
+-- hisops:stmt 567 128 ["table:users"]
 COMMENT ON COLUMN USERS.COUNTRY_CODE2 IS 'ISO 3166-1 alpha-2 country code for address but can take entire country name for now';
 
 -- column users_facility.warehouse_id
--- hisops:stmt 572 88 ["table:users_facility"]
+-- hisops:stmt 568 88 ["table:users_facility"]
 ALTER TABLE USERS_FACILITY ADD (
   WAREHOUSE_ID VARCHAR2(31 CHAR) DEFAULT '' NOT NULL
 );
 
 -- column users_secure.last_update_password; column users_secure.password_history3; column users_secure.password_history4; column users_secure.total_login_fail_counter; column users_secure.last_login_fail; column users_secure.auto_block_emailed
--- hisops:stmt 573 256 ["table:users_secure"]
+-- hisops:stmt 569 256 ["table:users_secure"]
 ALTER TABLE USERS_SECURE ADD (
   LAST_UPDATE_PASSWORD DATE,
   PASSWORD_HISTORY3 VARCHAR2(255 CHAR),
@@ -3092,14 +3067,14 @@ ALTER TABLE USERS_SECURE ADD (
 );
 
 -- column voids.reason; column voids.notes
--- hisops:stmt 574 103 ["table:voids"]
+-- hisops:stmt 570 103 ["table:voids"]
 ALTER TABLE VOIDS ADD (
   REASON VARCHAR2(31 CHAR) DEFAULT '',
   NOTES VARCHAR2(255 CHAR) DEFAULT ''
 );
 
 -- column x12_partners.x12_gs03; column x12_partners.x12_submitter_id; column x12_partners.x12_submitter_name; column x12_partners.x12_sftp_login; column x12_partners.x12_sftp_pass; column x12_partners.x12_sftp_host; column x12_partners.x12_sftp_port; column x12_partners.x12_sftp_local_dir; column x…
--- hisops:stmt 575 535 ["table:x12_partners"]
+-- hisops:stmt 571 535 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS ADD (
   X12_GS03 VARCHAR2(15 CHAR),
   X12_SUBMITTER_ID NUMBER(5),
@@ -3119,169 +3094,169 @@ ALTER TABLE X12_PARTNERS ADD (
 );
 
 -- index audit_details.audit_details_audit_master_id
--- hisops:stmt 576 78 ["table:audit_details"]
+-- hisops:stmt 572 78 ["table:audit_details"]
 CREATE INDEX AUDIT_DETAILS_AUDIT_MASTER_ID ON AUDIT_DETAILS (AUDIT_MASTER_ID);
 
 -- index ccda.ccda_uuid
--- hisops:stmt 577 45 ["table:ccda"]
+-- hisops:stmt 573 45 ["table:ccda"]
 CREATE UNIQUE INDEX CCDA_UUID ON CCDA (UUID);
 
 -- index documents.documents_drive_uuid; index documents.documents_foreign_reference; index documents.documents_uuid
--- hisops:stmt 578 67 ["table:documents"]
+-- hisops:stmt 574 67 ["table:documents"]
 CREATE UNIQUE INDEX DOCUMENTS_DRIVE_UUID ON DOCUMENTS (DRIVE_UUID);
 
--- hisops:stmt 579 102 ["table:documents"]
+-- hisops:stmt 575 102 ["table:documents"]
 CREATE INDEX DOCUMENTS_FOREIGN_REFERENCE ON DOCUMENTS (FOREIGN_REFERENCE_ID, FOREIGN_REFERENCE_TABLE);
 
--- hisops:stmt 580 55 ["table:documents"]
+-- hisops:stmt 576 55 ["table:documents"]
 CREATE UNIQUE INDEX DOCUMENTS_UUID ON DOCUMENTS (UUID);
 
 -- index drug_sales.drug_sales_uuid
--- hisops:stmt 581 57 ["table:drug_sales"]
+-- hisops:stmt 577 57 ["table:drug_sales"]
 CREATE UNIQUE INDEX DRUG_SALES_UUID ON DRUG_SALES (UUID);
 
 -- index drugs.drugs_uuid
--- hisops:stmt 582 47 ["table:drugs"]
+-- hisops:stmt 578 47 ["table:drugs"]
 CREATE UNIQUE INDEX DRUGS_UUID ON DRUGS (UUID);
 
 -- index employer_data.employer_data_uuid_unique
--- hisops:stmt 583 70 ["table:employer_data"]
+-- hisops:stmt 579 70 ["table:employer_data"]
 CREATE UNIQUE INDEX EMPLOYER_DATA_UUID_UNIQUE ON EMPLOYER_DATA (UUID);
 
 -- index external_procedures.external_procedures_ep_pid
--- hisops:stmt 584 72 ["table:external_procedures"]
+-- hisops:stmt 580 72 ["table:external_procedures"]
 CREATE INDEX EXTERNAL_PROCEDURES_EP_PID ON EXTERNAL_PROCEDURES (EP_PID);
 
 -- index facility.facility_uuid
--- hisops:stmt 585 53 ["table:facility"]
+-- hisops:stmt 581 53 ["table:facility"]
 CREATE UNIQUE INDEX FACILITY_UUID ON FACILITY (UUID);
 
 -- index facility_user_ids.facility_user_ids_uuid
--- hisops:stmt 586 64 ["table:facility_user_ids"]
+-- hisops:stmt 582 64 ["table:facility_user_ids"]
 CREATE INDEX FACILITY_USER_IDS_UUID ON FACILITY_USER_IDS (UUID);
 
 -- index form_care_plan.form_care_plan_idx_status_date
--- hisops:stmt 587 94 ["table:form_care_plan"]
+-- hisops:stmt 583 94 ["table:form_care_plan"]
 CREATE INDEX FORM_CARE_PLAN_IDX_STATUS_DATE ON FORM_CARE_PLAN (PLAN_STATUS, "DATE", DATE_END);
 
 -- index form_encounter.form_encounter_uuid
--- hisops:stmt 588 65 ["table:form_encounter"]
+-- hisops:stmt 584 65 ["table:form_encounter"]
 CREATE UNIQUE INDEX FORM_ENCOUNTER_UUID ON FORM_ENCOUNTER (UUID);
 
 -- index form_misc_billing_options.form_misc_billing_options_encounter
--- hisops:stmt 589 97 ["table:form_misc_billing_options"]
+-- hisops:stmt 585 97 ["table:form_misc_billing_options"]
 CREATE UNIQUE INDEX FORM_MISC_BILLING_OPTIONS_ENCOUNTER ON FORM_MISC_BILLING_OPTIONS (ENCOUNTER);
 
 -- index form_observation.form_observation_idx_category; index form_observation.form_observation_idx_date; index form_observation.form_observation_idx_parent_observation; index form_observation.form_observation_idx_pid_encounter; index form_observation.form_observation_idx_questionnaire_response
--- hisops:stmt 590 74 ["table:form_observation"]
+-- hisops:stmt 586 74 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_CATEGORY ON FORM_OBSERVATION (CATEGORY);
 
--- hisops:stmt 591 68 ["table:form_observation"]
+-- hisops:stmt 587 68 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_DATE ON FORM_OBSERVATION ("DATE");
 
--- hisops:stmt 592 97 ["table:form_observation"]
+-- hisops:stmt 588 97 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_PARENT_OBSERVATION ON FORM_OBSERVATION (PARENT_OBSERVATION_ID);
 
--- hisops:stmt 593 85 ["table:form_observation"]
+-- hisops:stmt 589 85 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_PID_ENCOUNTER ON FORM_OBSERVATION (PID, ENCOUNTER);
 
--- hisops:stmt 594 105 ["table:form_observation"]
+-- hisops:stmt 590 105 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_QUESTIONNAIRE_RESPONSE ON FORM_OBSERVATION (QUESTIONNAIRE_RESPONSE_ID);
 
 -- index form_vitals.form_vitals_uuid
--- hisops:stmt 595 59 ["table:form_vitals"]
+-- hisops:stmt 591 59 ["table:form_vitals"]
 CREATE UNIQUE INDEX FORM_VITALS_UUID ON FORM_VITALS (UUID);
 
 -- index history_data.history_data_uuid
--- hisops:stmt 596 61 ["table:history_data"]
+-- hisops:stmt 592 61 ["table:history_data"]
 CREATE UNIQUE INDEX HISTORY_DATA_UUID ON HISTORY_DATA (UUID);
 
 -- index immunizations.immunizations_uuid
--- hisops:stmt 597 63 ["table:immunizations"]
+-- hisops:stmt 593 63 ["table:immunizations"]
 CREATE UNIQUE INDEX IMMUNIZATIONS_UUID ON IMMUNIZATIONS (UUID);
 
 -- index insurance_companies.insurance_companies_uuid
--- hisops:stmt 598 75 ["table:insurance_companies"]
+-- hisops:stmt 594 75 ["table:insurance_companies"]
 CREATE UNIQUE INDEX INSURANCE_COMPANIES_UUID ON INSURANCE_COMPANIES (UUID);
 
 -- index insurance_data.insurance_data_uuid
--- hisops:stmt 599 65 ["table:insurance_data"]
+-- hisops:stmt 595 65 ["table:insurance_data"]
 CREATE UNIQUE INDEX INSURANCE_DATA_UUID ON INSURANCE_DATA (UUID);
 
 -- index issue_encounter.issue_encounter_uuid_unique
--- hisops:stmt 600 74 ["table:issue_encounter"]
+-- hisops:stmt 596 74 ["table:issue_encounter"]
 CREATE UNIQUE INDEX ISSUE_ENCOUNTER_UUID_UNIQUE ON ISSUE_ENCOUNTER (UUID);
 
 -- index lang_definitions.lang_definitions_lang_cons
--- hisops:stmt 601 79 ["table:lang_definitions"]
+-- hisops:stmt 597 79 ["table:lang_definitions"]
 CREATE INDEX LANG_DEFINITIONS_LANG_CONS ON LANG_DEFINITIONS (LANG_ID, CONS_ID);
 
 -- index lists.lists_uuid
--- hisops:stmt 602 47 ["table:lists"]
+-- hisops:stmt 598 47 ["table:lists"]
 CREATE UNIQUE INDEX LISTS_UUID ON LISTS (UUID);
 
 -- index log.log_patient_id
--- hisops:stmt 603 48 ["table:log"]
+-- hisops:stmt 599 48 ["table:log"]
 CREATE INDEX LOG_PATIENT_ID ON LOG (PATIENT_ID);
 
 -- index openemr_postcalendar_events.openemr_postcalendar_events_uuid
--- hisops:stmt 604 91 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 600 91 ["table:openemr_postcalendar_events"]
 CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_EVENTS_UUID ON OPENEMR_POSTCALENDAR_EVENTS (UUID);
 
 -- index patient_data.patient_data_idx_patient_dob; index patient_data.patient_data_idx_patient_name; index patient_data.patient_data_uuid
--- hisops:stmt 605 64 ["table:patient_data"]
+-- hisops:stmt 601 64 ["table:patient_data"]
 CREATE INDEX PATIENT_DATA_IDX_PATIENT_DOB ON PATIENT_DATA (DOB);
 
--- hisops:stmt 606 74 ["table:patient_data"]
+-- hisops:stmt 602 74 ["table:patient_data"]
 CREATE INDEX PATIENT_DATA_IDX_PATIENT_NAME ON PATIENT_DATA (LNAME, FNAME);
 
--- hisops:stmt 607 61 ["table:patient_data"]
+-- hisops:stmt 603 61 ["table:patient_data"]
 CREATE UNIQUE INDEX PATIENT_DATA_UUID ON PATIENT_DATA (UUID);
 
 -- index prescriptions.prescriptions_uuid
--- hisops:stmt 608 63 ["table:prescriptions"]
+-- hisops:stmt 604 63 ["table:prescriptions"]
 CREATE UNIQUE INDEX PRESCRIPTIONS_UUID ON PRESCRIPTIONS (UUID);
 
 -- index procedure_order.procedure_order_idx_location_id; index procedure_order.procedure_order_idx_order_intent; index procedure_order.procedure_order_idx_scheduled_date; index procedure_order.procedure_order_idx_specimen_type; index procedure_order.procedure_order_uuid
--- hisops:stmt 609 78 ["table:procedure_order"]
+-- hisops:stmt 605 78 ["table:procedure_order"]
 CREATE INDEX PROCEDURE_ORDER_IDX_LOCATION_ID ON PROCEDURE_ORDER (LOCATION_ID);
 
--- hisops:stmt 610 80 ["table:procedure_order"]
+-- hisops:stmt 606 80 ["table:procedure_order"]
 CREATE INDEX PROCEDURE_ORDER_IDX_ORDER_INTENT ON PROCEDURE_ORDER (ORDER_INTENT);
 
--- hisops:stmt 611 84 ["table:procedure_order"]
+-- hisops:stmt 607 84 ["table:procedure_order"]
 CREATE INDEX PROCEDURE_ORDER_IDX_SCHEDULED_DATE ON PROCEDURE_ORDER (SCHEDULED_DATE);
 
--- hisops:stmt 612 82 ["table:procedure_order"]
+-- hisops:stmt 608 82 ["table:procedure_order"]
 CREATE INDEX PROCEDURE_ORDER_IDX_SPECIMEN_TYPE ON PROCEDURE_ORDER (SPECIMEN_TYPE);
 
--- hisops:stmt 613 67 ["table:procedure_order"]
+-- hisops:stmt 609 67 ["table:procedure_order"]
 CREATE UNIQUE INDEX PROCEDURE_ORDER_UUID ON PROCEDURE_ORDER (UUID);
 
 -- index procedure_providers.procedure_providers_uuid
--- hisops:stmt 614 75 ["table:procedure_providers"]
+-- hisops:stmt 610 75 ["table:procedure_providers"]
 CREATE UNIQUE INDEX PROCEDURE_PROVIDERS_UUID ON PROCEDURE_PROVIDERS (UUID);
 
 -- index procedure_report.procedure_report_uuid
--- hisops:stmt 615 69 ["table:procedure_report"]
+-- hisops:stmt 611 69 ["table:procedure_report"]
 CREATE UNIQUE INDEX PROCEDURE_REPORT_UUID ON PROCEDURE_REPORT (UUID);
 
 -- index procedure_result.procedure_result_uuid
--- hisops:stmt 616 69 ["table:procedure_result"]
+-- hisops:stmt 612 69 ["table:procedure_result"]
 CREATE UNIQUE INDEX PROCEDURE_RESULT_UUID ON PROCEDURE_RESULT (UUID);
 
 -- index procedure_type.procedure_type_ptype_procedure_code
--- hisops:stmt 617 84 ["table:procedure_type"]
+-- hisops:stmt 613 84 ["table:procedure_type"]
 CREATE INDEX PROCEDURE_TYPE_PTYPE_PROCEDURE_CODE ON PROCEDURE_TYPE (PROCEDURE_CODE);
 
 -- index users.users_abook_type; index users.users_google_signin_email; index users.users_uuid
--- hisops:stmt 618 52 ["table:users"]
+-- hisops:stmt 614 52 ["table:users"]
 CREATE INDEX USERS_ABOOK_TYPE ON USERS (ABOOK_TYPE);
 
--- hisops:stmt 619 77 ["table:users"]
+-- hisops:stmt 615 77 ["table:users"]
 CREATE UNIQUE INDEX USERS_GOOGLE_SIGNIN_EMAIL ON USERS (GOOGLE_SIGNIN_EMAIL);
 
--- hisops:stmt 620 47 ["table:users"]
+-- hisops:stmt 616 47 ["table:users"]
 CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 
 -- ======================================================================================
@@ -3312,6 +3287,46 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 --   why: drops the column and its data
 -- ALTER TABLE AUTOMATIC_NOTIFICATION DROP (NOTIFICATION_SENT_DATE);
 
+-- [review] column codes.code_text (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES ADD (CODE_TEXT_NEW CLOB);
+
+-- UPDATE CODES SET CODE_TEXT_NEW = TO_CLOB(CODE_TEXT);
+
+-- ALTER TABLE CODES DROP (CODE_TEXT);
+
+-- ALTER TABLE CODES RENAME COLUMN CODE_TEXT_NEW TO CODE_TEXT;
+
+-- [review] column codes.code_text_short (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(24 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES ADD (CODE_TEXT_SHORT_NEW CLOB);
+
+-- UPDATE CODES SET CODE_TEXT_SHORT_NEW = TO_CLOB(CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES DROP (CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES RENAME COLUMN CODE_TEXT_SHORT_NEW TO CODE_TEXT_SHORT;
+
+-- [review] column codes_history.code_text (type)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES_HISTORY ADD (CODE_TEXT_NEW CLOB);
+
+-- UPDATE CODES_HISTORY SET CODE_TEXT_NEW = TO_CLOB(CODE_TEXT);
+
+-- ALTER TABLE CODES_HISTORY DROP (CODE_TEXT);
+
+-- ALTER TABLE CODES_HISTORY RENAME COLUMN CODE_TEXT_NEW TO CODE_TEXT;
+
+-- [review] column codes_history.code_text_short (type)
+--   why: Oracle cannot modify VARCHAR2(24 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES_HISTORY ADD (CODE_TEXT_SHORT_NEW CLOB);
+
+-- UPDATE CODES_HISTORY SET CODE_TEXT_SHORT_NEW = TO_CLOB(CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES_HISTORY DROP (CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES_HISTORY RENAME COLUMN CODE_TEXT_SHORT_NEW TO CODE_TEXT_SHORT;
+
 -- [review] column drugs.form (type)
 --   why: changes the type NUMBER(10) → VARCHAR2(31 CHAR): existing values are converted and may fail or change
 -- ALTER TABLE DRUGS MODIFY (
@@ -3329,6 +3344,16 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 -- ALTER TABLE DRUGS MODIFY (
 --   ROUTE VARCHAR2(31 CHAR)
 -- );
+
+-- [review] column form_eye_antseg.OSCONJ (type)
+--   why: Oracle cannot modify VARCHAR2(25 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE FORM_EYE_ANTSEG ADD (OSCONJ_NEW CLOB);
+
+-- UPDATE FORM_EYE_ANTSEG SET OSCONJ_NEW = TO_CLOB(OSCONJ);
+
+-- ALTER TABLE FORM_EYE_ANTSEG DROP (OSCONJ);
+
+-- ALTER TABLE FORM_EYE_ANTSEG RENAME COLUMN OSCONJ_NEW TO OSCONJ;
 
 -- [review] column form_observation.form_id
 --   why: adds a NOT NULL column without a default: Oracle refuses it on a table that has rows; add a default or fill it in steps
@@ -3399,6 +3424,26 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 --   OXYGEN_SATURATION NUMBER(6,2)
 -- );
 
+-- [review] column icd10_dx_order_code.long_desc (type)
+--   why: Oracle cannot modify VARCHAR2(300 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE ICD10_DX_ORDER_CODE ADD (LONG_DESC_NEW CLOB);
+
+-- UPDATE ICD10_DX_ORDER_CODE SET LONG_DESC_NEW = TO_CLOB(LONG_DESC);
+
+-- ALTER TABLE ICD10_DX_ORDER_CODE DROP (LONG_DESC);
+
+-- ALTER TABLE ICD10_DX_ORDER_CODE RENAME COLUMN LONG_DESC_NEW TO LONG_DESC;
+
+-- [review] column icd10_pcs_order_code.long_desc (type)
+--   why: Oracle cannot modify VARCHAR2(300 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE ICD10_PCS_ORDER_CODE ADD (LONG_DESC_NEW CLOB);
+
+-- UPDATE ICD10_PCS_ORDER_CODE SET LONG_DESC_NEW = TO_CLOB(LONG_DESC);
+
+-- ALTER TABLE ICD10_PCS_ORDER_CODE DROP (LONG_DESC);
+
+-- ALTER TABLE ICD10_PCS_ORDER_CODE RENAME COLUMN LONG_DESC_NEW TO LONG_DESC;
+
 -- [review] column insurance_companies.inactive (type)
 --   why: narrows NUMBER(10) → NUMBER(3): longer or larger values would be cut or rejected (check the longest value first)
 -- ALTER TABLE INSURANCE_COMPANIES MODIFY (
@@ -3415,6 +3460,16 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 -- );
 
 -- ALTER TABLE ISSUE_ENCOUNTER ADD PRIMARY KEY (ID);
+
+-- [review] column layout_options.title (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(63 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE LAYOUT_OPTIONS ADD (TITLE_NEW CLOB);
+
+-- UPDATE LAYOUT_OPTIONS SET TITLE_NEW = TO_CLOB(TITLE);
+
+-- ALTER TABLE LAYOUT_OPTIONS DROP (TITLE);
+
+-- ALTER TABLE LAYOUT_OPTIONS RENAME COLUMN TITLE_NEW TO TITLE;
 
 -- [review] column modules.sql_version
 --   why: adds a NOT NULL column without a default: Oracle refuses it on a table that has rows; add a default or fill it in steps
@@ -3544,4 +3599,4 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 --   why: drops the table and every row in it
 -- DROP TABLE PATIENT_ACCESS_OFFSITE CASCADE CONSTRAINTS;
 
--- end of script (620 statement(s) applied by hisops, 56 for review)
+-- end of script (616 statement(s) applied by hisops, 88 for review)
