@@ -95,6 +95,8 @@ export interface PlanOptions {
   dialect?: Dialect;
   renames?: RenameMap;
   filter?: Partial<NameFilter>;
+  /** Longest Oracle identifier (30 before 12.2, 128 after; default 30): generated names are shortened to it. */
+  oracleMaxIdentifier?: number;
 }
 
 /** Dialects whose UNIQUE allows many NULLs (a unique index on a new, all-NULL column cannot fail). */
@@ -140,6 +142,35 @@ function allNullColumns(table: string, cols: string[], ctx: ClassifyContext): bo
     const col = t?.columns.find((x) => nameKey(x.name) === nameKey(c));
     return !!col && col.nullable && (!col.default || col.default.kind === 'null') && !col.autoIncrement;
   });
+}
+
+/**
+ * A check `COL IN (v1, v2, …)` (an enum's or a boolean's allowed values, as carried to Oracle) on
+ * a column this plan adds cannot fail: the new column holds its default, or NULL, everywhere.
+ */
+function valueListFits(table: string, expression: string, ctx: ClassifyContext): boolean {
+  const list = valueList(expression);
+  if (!list || !ctx.addedColumns.get(nameKey(table))?.has(list.column)) return false;
+  const col = ctx.tgt.get(nameKey(table))?.columns.find((x) => nameKey(x.name) === list.column);
+  if (!col || col.autoIncrement) return false;
+  const d = col.default;
+  if (!d || d.kind === 'null') return col.nullable;
+  return d.kind === 'literal' && list.values.includes(d.value);
+}
+
+/** `COL IN ('a', 'b')` → the column (name key) and the values; undefined for any other check. */
+function valueList(expression: string): { column: string; values: string[] } | undefined {
+  const m = /^\s*"?([\w$#]+)"?\s+IN\s*\(((?:\s*(?:'(?:[^']|'')*'|-?\d+)\s*,?)*)\)\s*$/is.exec(expression);
+  if (!m) return undefined;
+  const values = [...m[2]!.matchAll(/'((?:[^']|'')*)'|(-?\d+)/g)].map((v) => (v[1] !== undefined ? v[1].replace(/''/g, "'") : v[2]!));
+  return { column: nameKey(m[1]!), values };
+}
+
+/** A value-list check that only allows more values (an enum with members appended) cannot fail on existing rows. */
+function valueListWidens(from: string, to: string): boolean {
+  const a = valueList(from);
+  const b = valueList(to);
+  return !!a && !!b && a.column === b.column && a.values.every((v) => b.values.includes(v));
 }
 
 function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
@@ -213,11 +244,13 @@ function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
       return [review(PHASE.foreignKey, [{ op: 'dropForeignKey', table: c.table, fk: c.from }, { op: 'addForeignKey', table: c.table, fk: c.to }], ['changes a foreign key: it is dropped and re-created, which checks every existing row'], c.table)];
     case 'check.add':
       if (ctx.newTables.has(nameKey(c.table))) return [];
+      if (valueListFits(c.table, c.check.expression, ctx)) return [safe(PHASE.alterTable, [{ op: 'addCheck', table: c.table, check: c.check }], c.table)];
       return [review(PHASE.alterTable, [{ op: 'addCheck', table: c.table, check: c.check }], ['new check on existing data: fails if a row violates it'], c.table)];
     case 'check.drop':
       // Before the column changes of its table: a dropped column takes its checks with it.
       return [review(PHASE.dropForeignKey, [{ op: 'dropCheck', table: c.table, check: c.check }], ['drops a check constraint'], c.table)];
     case 'check.alter':
+      if (valueListWidens(c.from.expression, c.to.expression)) return [safe(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.from }, { op: 'addCheck', table: c.table, check: c.to }], c.table)];
       return [review(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.from }, { op: 'addCheck', table: c.table, check: c.to }], ['changes a check constraint: existing rows are checked again'], c.table)];
     case 'view.add':
     case 'view.alter': {
@@ -425,8 +458,8 @@ function orderNewTables(items: PlanItem[]): void {
 
 export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: PlanOptions): Plan {
   const dialect = opts.dialect ?? currentIn.source.dialect;
-  const ca = adaptModel(currentIn, dialect);
-  const ta = adaptModel(targetIn, dialect);
+  const ca = adaptModel(currentIn, dialect, { oracleMaxIdentifier: opts.oracleMaxIdentifier });
+  const ta = adaptModel(targetIn, dialect, { oracleMaxIdentifier: opts.oracleMaxIdentifier });
   const current = ca.model;
   const target = ta.model;
   const diff = diffModels(current, target, { renames: opts.renames, filter: opts.filter });
@@ -451,7 +484,7 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   items = bundleKeyChanges(items, cur);
   items = bundleEngineWithAutoIncrement(items);
   orderNewTables(items);
-  holdBackDependents(items, cur);
+  holdBackDependents(items, cur, tgt);
   wrapDependents(items, current, target, dialect, { drop: PHASE.dropObject, view: PHASE.view, trigger: PHASE.trigger });
   orderViews(items);
   placeNewColumns(items, cur);
@@ -525,7 +558,7 @@ function orderViewsOf(items: PlanItem[], section: Section): void {
 }
 
 /** Safe indexes and constraints on columns that only the review part adds wait for review too. */
-function holdBackDependents(items: PlanItem[], cur: Map<string, Table>): void {
+function holdBackDependents(items: PlanItem[], cur: Map<string, Table>, tgt: Map<string, Table>): void {
   const exists = new Map<string, Set<string>>();
   for (const [k, t] of cur) exists.set(k, new Set(t.columns.map((c) => nameKey(c.name))));
   for (const it of items) {
@@ -544,6 +577,11 @@ function holdBackDependents(items: PlanItem[], cur: Map<string, Table>): void {
       if (o.op === 'createIndex') lacking.push(...missing(o.table, o.index.columns.flatMap((c) => (c.name ? [c.name] : []))).map((c) => `${o.table}.${c}`));
       if (o.op === 'addForeignKey') lacking.push(...missing(o.table, o.fk.columns).map((c) => `${o.table}.${c}`), ...missing(o.fk.refTable, o.fk.refColumns).map((c) => `${o.fk.refTable}.${c}`));
       if (o.op === 'addPrimaryKey') lacking.push(...missing(o.table, o.pk.columns).map((c) => `${o.table}.${c}`));
+      if (o.op === 'addCheck') {
+        const used = new Set(o.check.expression.toLowerCase().match(/[a-z0-9_$#]+/g) ?? []);
+        const cols = (tgt.get(nameKey(o.table))?.columns ?? []).map((c) => c.name).filter((n) => used.has(nameKey(n)));
+        lacking.push(...missing(o.table, cols).map((c) => `${o.table}.${c}`));
+      }
     }
     if (lacking.length) {
       it.section = 'review';

@@ -169,6 +169,10 @@ const NOTE_ZH: Array<[RegExp, string]> = [
   [/(\w+) indexes left out/, '$1 索引未包含'],
   [/checks using (\w+) functions left out/, '使用 $1 函数的检查约束未包含'],
   [/sequences left out \(the target has none\)/, '序列未包含（目标库不支持序列）'],
+  [/index and constraint names shortened to (\d+) characters \(schema\.oracle\.maxIdentifier\)/, '索引和约束名已缩短到 $1 个字符（schema.oracle.maxIdentifier）'],
+  [/index and constraint names shortened to (\d+) characters/, '索引和约束名已缩短到 $1 个字符'],
+  [/table and column names over (\d+) characters \(Oracle 12\.2\+ with schema\.oracle\.maxIdentifier: 128\)/, '表名和列名超过 $1 个字符（需 Oracle 12.2+ 并设 schema.oracle.maxIdentifier: 128）'],
+  [/table and column names over (\d+) characters/, '表名和列名超过 $1 个字符'],
   [/: (\d+) \((.*)\)$/, '：$1 处（$2）'],
 ];
 
