@@ -122,7 +122,7 @@ describeWithMysql('MariaDB: json columns and table collations', () => {
       `CREATE TABLE visit (id int PRIMARY KEY, doc json COMMENT 'old', seen date, fee decimal(8,2), n int, note varchar(20)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci`,
       `INSERT INTO visit VALUES (1, '{"a":1}', '2024-01-01', 1.50, 2, 'x')`,
     ]);
-    await load(b.url, [`CREATE TABLE visit (id int PRIMARY KEY, doc json COMMENT 'new', seen date, fee decimal(8,2), n int, note varchar(20)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`]);
+    await load(b.url, [`CREATE TABLE visit (id int PRIMARY KEY, doc json COMMENT 'new', seen date, fee decimal(8,2), n int, note varchar(20), extra json) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`]);
     const res = await runFullScript(a.url, b.url);
     expect(res.failures).toEqual([]);
     expect(res.left).toEqual([]);
@@ -132,6 +132,10 @@ describeWithMysql('MariaDB: json columns and table collations', () => {
     // the comment change is safe and keeps the CHECK MariaDB puts on json columns
     const safe = res.plan.statements.filter((s) => s.section === 'safe').map((s) => s.sql).join('\n');
     expect(safe).toMatch(/MODIFY COLUMN `doc` longtext .*COMMENT 'new' CHECK \(json_valid\(`doc`\)\)/);
+    // a new json column brings its CHECK in its ADD COLUMN, not as a separate review item
+    expect(safe).toMatch(/ADD COLUMN `extra` longtext .*CHECK \(json_valid\(`extra`\)\) AFTER `note`/);
+    // for review: the table's default collation and the one text column that follows it
+    expect(res.plan.items.filter((i) => i.section === 'review').map((i) => i.title)).toEqual(['table visit (charset)', 'column visit.note (charset)']);
     const db = await connect(a.url);
     try {
       await expect(db.knex.raw(`INSERT INTO visit (id, doc) VALUES (2, 'not json')`)).rejects.toThrow(/CONSTRAINT|check/i);

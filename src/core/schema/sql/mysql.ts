@@ -79,10 +79,10 @@ function columnCheck(c: Column, table: Table | undefined): string {
   return k ? ` CHECK (${k.expression})` : '';
 }
 
-function clause(o: Op, tableCharset: { charset?: string; collation?: string } | undefined, table?: Table): string | undefined {
+function clause(o: Op, tableCharset: { charset?: string; collation?: string } | undefined, table?: Table, target?: Table): string | undefined {
   switch (o.op) {
     case 'addColumn':
-      return `ADD COLUMN ${mysqlColumnDef(o.column, tableCharset)}${o.after === undefined ? '' : o.after === null ? ' FIRST' : ` AFTER ${id(o.after)}`}`;
+      return `ADD COLUMN ${mysqlColumnDef(o.column, tableCharset)}${columnCheck(o.column, target)}${o.after === undefined ? '' : o.after === null ? ' FIRST' : ` AFTER ${id(o.after)}`}`;
     case 'dropColumn':
       return `DROP COLUMN ${id(o.column.name)}`;
     case 'renameColumn':
@@ -147,7 +147,7 @@ export const mysqlRenderer: DdlRenderer = {
         // MySQL refuses to drop and re-add a foreign key of the same name in one copying ALTER.
         if (o.op === 'addForeignKey' && droppedFks.has(o.fk.name.toLowerCase())) flush();
         if (o.op === 'dropForeignKey') droppedFks.add(o.fk.name.toLowerCase());
-        const c = clause(o, charset, state);
+        const c = clause(o, charset, state, ctx.targetTables.get(nameKey(table)));
         if (c) clauses.push(c);
       }
     }
