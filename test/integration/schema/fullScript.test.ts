@@ -41,23 +41,24 @@ describeWithMysql('full sync scripts run as written and leave no difference', ()
   afterAll(async () => {
     await journal?.close();
     for (const c of cleanups.reverse()) await c();
-  });
+  }, 300_000);
 
-  async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite'): Promise<string> {
+  /** Each test's copies are dropped at its end: the shared servers do not pile up databases. */
+  async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite', drops: Array<() => Promise<void> | void>): Promise<string> {
     if (kind === 'mysql') {
       const db = await createMysqlDb();
-      cleanups.push(db.drop);
+      drops.push(db.drop);
       expect((await loadMysqlDump(db.url, dumpFile(version))).errors).toEqual([]);
       return db.url;
     }
     let url: string;
     if (kind === 'postgres') {
       const db = await createPgDb();
-      cleanups.push(db.drop);
+      drops.push(db.drop);
       url = db.url;
     } else {
       const f = tmpSqlite();
-      cleanups.push(f.cleanup);
+      drops.push(f.cleanup);
       url = f.url;
     }
     const src = await connect(mysqlUrls.get(version)!);
@@ -77,14 +78,19 @@ describeWithMysql('full sync scripts run as written and leave no difference', ()
     d(kind, () => {
       for (const [from, to] of PAIRS) {
         it(`${from} → ${to}: safe and review parts run in order, then the diff is empty`, async () => {
-          const oldUrl = await copyOf(from, kind);
-          const newUrl = kind === 'mysql' ? mysqlUrls.get(to)! : await copyOf(to, kind);
-          const res = await runFullScript(oldUrl, newUrl);
-          if (process.env.HISOPS_TEST_VERBOSE) console.log(`${kind} ${from} → ${to}: ${res.statements} statements (${res.review} review)\n${res.failures.join('\n')}\nleft: ${res.left.join(', ')}`);
-          expect(res.review).toBeGreaterThan(0);
-          expect(res.failures).toEqual([]);
-          expect(res.left).toEqual([]);
-        }, 240_000);
+          const drops: Array<() => Promise<void> | void> = [];
+          try {
+            const oldUrl = await copyOf(from, kind, drops);
+            const newUrl = kind === 'mysql' ? mysqlUrls.get(to)! : await copyOf(to, kind, drops);
+            const res = await runFullScript(oldUrl, newUrl);
+            if (process.env.HISOPS_TEST_VERBOSE) console.log(`${kind} ${from} → ${to}: ${res.statements} statements (${res.review} review)\n${res.failures.join('\n')}\nleft: ${res.left.join(', ')}`);
+            expect(res.review).toBeGreaterThan(0);
+            expect(res.failures).toEqual([]);
+            expect(res.left).toEqual([]);
+          } finally {
+            for (const d of drops.reverse()) await d();
+          }
+        }, 300_000);
       }
     });
   }
