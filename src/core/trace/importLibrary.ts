@@ -14,7 +14,7 @@ import { issue, issuesError, type FileIssue } from './fileIssues.js';
 import { entryKey, libraryEntry, libraryLayout, missingLibraryColumns, sameEntry, LIBRARY_FIELDS, type LibraryEntry, type LibraryLayout } from './libraryRow.js';
 import type { LibraryDownloadSettings } from './librarySettings.js';
 import { currentLibraryVersion, diffLibrary, replaceLibrary, type LibraryDiff, type LibraryVersion } from './libraryStore.js';
-import { readTableFile } from './readTableFile.js';
+import { tableBatches, type TableRow } from './readTableFile.js';
 
 type JournalLike = Pick<Journal, 'ensure' | 'knex'>;
 
@@ -91,6 +91,17 @@ async function finish(journal: JournalLike, c: EntryCollector, o: { source: stri
   return { source: o.source, origin: o.origin, apply: o.apply, rows: c.rows, entries: entries.length, prefixes: new Set(entries.map((e) => e.trac_prefix)).size, repeated: c.repeated, ...(o.pages !== undefined ? { pages: o.pages } : {}), diff, before, version };
 }
 
+function missingColumn(file: string, line: number, f: string): FileIssue {
+  const zhName = f === 'trac_prefix' ? '药品标识码' : '医保编码';
+  return issue(
+    file,
+    line,
+    f,
+    [`the header has no ${f} column (${zhName})`, `Name the column ${f} or ${zhName} (docs/trace.md lists the accepted names).`],
+    [`表头中没有 ${f} 列（${zhName}）`, `请把该列命名为 ${f} 或 ${zhName}（可用的列名见 docs/trace.md）。`],
+  );
+}
+
 export interface LibraryImportOptions {
   journal: JournalLike;
   /** The file to read. */
@@ -105,30 +116,25 @@ export interface LibraryImportOptions {
 
 export async function importLibrary(o: LibraryImportOptions): Promise<LibraryImportResult> {
   const shown = o.shown ?? path.basename(o.file);
-  const { rows, issues } = await readTableFile(o.file, { encoding: o.encoding });
-  if (issues.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, issues);
-  const headerAt = rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerAt < 0) throw issuesError('TRACE_LIBRARY_FILE', WHAT, [issue(shown, 0, undefined, ['the file holds no rows', 'Export the library with its header row (药品标识码, 医保编码 …) and import that.'], ['文件中没有任何行', '请导出带表头行（药品标识码、医保编码等）的四码合一库后再导入。'])]);
-  const header = rows[headerAt]!;
-  const layout = libraryLayout(header.cells);
-  const missing = missingLibraryColumns(layout);
-  if (missing.length) {
-    throw issuesError(
-      'TRACE_LIBRARY_FILE',
-      WHAT,
-      missing.map((f) =>
-        issue(
-          shown,
-          header.line,
-          f,
-          [`the header has no ${f} column (${f === 'trac_prefix' ? '药品标识码' : '医保编码'})`, `Name the column ${f} or ${f === 'trac_prefix' ? '药品标识码' : '医保编码'} (docs/trace.md lists the accepted names).`],
-          [`表头中没有 ${f} 列（${f === 'trac_prefix' ? '药品标识码' : '医保编码'}）`, `请把该列命名为 ${f} 或 ${f === 'trac_prefix' ? '药品标识码' : '医保编码'}（可用的列名见 docs/trace.md）。`],
-        ),
-      ),
-    );
-  }
+  const { batches, issues } = await tableBatches(o.file, { encoding: o.encoding });
   const c = new EntryCollector();
-  for (const r of rows.slice(headerAt + 1)) c.add(r.cells, layout, shown, r.line);
+  let header: TableRow | undefined;
+  let layout: LibraryLayout = {};
+  for await (const batch of batches) {
+    for (const r of batch) {
+      if (!header) {
+        if (r.cells.every((x) => x.trim() === '')) continue;
+        header = r;
+        layout = libraryLayout(r.cells);
+        const missing = missingLibraryColumns(layout);
+        if (missing.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, missing.map((f) => missingColumn(shown, r.line, f)));
+        continue;
+      }
+      c.add(r.cells, layout, shown, r.line);
+    }
+  }
+  if (issues.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, issues);
+  if (!header) throw issuesError('TRACE_LIBRARY_FILE', WHAT, [issue(shown, 0, undefined, ['the file holds no rows', 'Export the library with its header row (药品标识码, 医保编码 …) and import that.'], ['文件中没有任何行', '请导出带表头行（药品标识码、医保编码等）的四码合一库后再导入。'])]);
   if (c.issues.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, c.issues);
   if (c.entries.size === 0) throw issuesError('TRACE_LIBRARY_FILE', WHAT, [issue(shown, header.line, undefined, ['the file has a header but no entries', 'Export the library with its rows and import that.'], ['文件只有表头，没有条目', '请导出包含数据行的四码合一库后再导入。'])]);
   return finish(o.journal, c, { source: 'file', origin: shown, apply: o.apply, runId: o.runId, now: o.now });

@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { EncodingChoice } from '../catalog/read/encoding.js';
 import type { Journal } from '../journal/index.js';
 import { issue, issuesError, type FileIssue } from './fileIssues.js';
-import { missingRelationColumns, relationEdge, relationLayout, type PackageEdge } from './relationRow.js';
+import { missingRelationColumns, relationEdge, relationLayout, type PackageEdge, type RelationLayout } from './relationRow.js';
 import { planRelations, storeRelations } from './relationStore.js';
-import { readTableFile } from './readTableFile.js';
+import { tableBatches, type TableRow } from './readTableFile.js';
 
 export interface RelationImportResult {
   file: string;
@@ -33,37 +33,42 @@ export interface RelationImportResult {
 const WHAT = { en: 'The package relations', zh: '包装关联关系' };
 const MAX_ISSUES = 1000;
 
+function missingColumn(file: string, line: number, f: string): FileIssue {
+  const zhName = f === 'parent_trac_codg' ? '父码' : '子码';
+  return issue(
+    file,
+    line,
+    f,
+    [`the header has no ${f} column (${zhName})`, `Name the column ${f} or ${zhName} (docs/trace.md lists the accepted names), or leave out the header and give parent, child, level in that order.`],
+    [`表头中没有 ${f} 列（${zhName}）`, `请把该列命名为 ${f} 或 ${zhName}（可用的列名见 docs/trace.md），或去掉表头，按 父码、子码、级别 的顺序给出各列。`],
+  );
+}
+
 export async function importRelations(o: { journal: Pick<Journal, 'ensure' | 'knex'>; file: string; shown?: string; encoding?: EncodingChoice; apply: boolean; runId: string | null; now: Date }): Promise<RelationImportResult> {
   const shown = o.shown ?? path.basename(o.file);
-  const { rows, issues } = await readTableFile(o.file, { encoding: o.encoding });
-  if (issues.length) throw issuesError('TRACE_RELATION_FILE', WHAT, issues);
-  const firstAt = rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (firstAt < 0) throw issuesError('TRACE_RELATION_FILE', WHAT, [issue(shown, 0, undefined, ['the file holds no rows', 'Export the relations from the 码上放心 platform (parent code, child code, level) and import that.'], ['文件中没有任何行', '请从码上放心平台导出关联关系（父码、子码、级别）后再导入。'])]);
-  const first = rows[firstAt]!;
-  const { layout, headerless } = relationLayout(first.cells);
-  const missing = missingRelationColumns(layout);
-  if (missing.length) {
-    throw issuesError(
-      'TRACE_RELATION_FILE',
-      WHAT,
-      missing.map((f) =>
-        issue(
-          shown,
-          first.line,
-          f,
-          [`the header has no ${f} column (${f === 'parent_trac_codg' ? '父码' : '子码'})`, `Name the column ${f} or ${f === 'parent_trac_codg' ? '父码' : '子码'} (docs/trace.md lists the accepted names), or leave out the header and give parent, child, level in that order.`],
-          [`表头中没有 ${f} 列（${f === 'parent_trac_codg' ? '父码' : '子码'}）`, `请把该列命名为 ${f} 或 ${f === 'parent_trac_codg' ? '父码' : '子码'}（可用的列名见 docs/trace.md），或去掉表头，按 父码、子码、级别 的顺序给出各列。`],
-        ),
-      ),
-    );
-  }
+  const { batches, issues } = await tableBatches(o.file, { encoding: o.encoding });
   const edges: Array<PackageEdge & { line: number }> = [];
   const bad: FileIssue[] = [];
-  for (const r of rows.slice(headerless ? firstAt : firstAt + 1)) {
-    const e = relationEdge(r.cells, layout, shown, r.line);
-    if (e.edge) edges.push({ ...e.edge, line: r.line });
-    else if (bad.length < MAX_ISSUES) bad.push(...e.issues);
+  let first: TableRow | undefined;
+  let layout: RelationLayout = {};
+  let headerless = false;
+  for await (const batch of batches) {
+    for (const r of batch) {
+      if (!first) {
+        if (r.cells.every((c) => c.trim() === '')) continue;
+        first = r;
+        ({ layout, headerless } = relationLayout(r.cells));
+        const missing = missingRelationColumns(layout);
+        if (missing.length) throw issuesError('TRACE_RELATION_FILE', WHAT, missing.map((f) => missingColumn(shown, r.line, f)));
+        if (!headerless) continue;
+      }
+      const e = relationEdge(r.cells, layout, shown, r.line);
+      if (e.edge) edges.push({ ...e.edge, line: r.line });
+      else if (bad.length < MAX_ISSUES) bad.push(...e.issues);
+    }
   }
+  if (issues.length) throw issuesError('TRACE_RELATION_FILE', WHAT, issues);
+  if (!first) throw issuesError('TRACE_RELATION_FILE', WHAT, [issue(shown, 0, undefined, ['the file holds no rows', 'Export the relations from the 码上放心 platform (parent code, child code, level) and import that.'], ['文件中没有任何行', '请从码上放心平台导出关联关系（父码、子码、级别）后再导入。'])]);
   if (bad.length) throw issuesError('TRACE_RELATION_FILE', WHAT, bad);
   if (!edges.length) throw issuesError('TRACE_RELATION_FILE', WHAT, [issue(shown, first.line, undefined, ['the file has a header but no relations', 'Export the relations with their rows and import that.'], ['文件只有表头，没有关联关系', '请导出包含数据行的关联关系后再导入。'])]);
   const plan = await planRelations(o.journal, shown, edges);

@@ -12,7 +12,9 @@
  */
 import type { Knex } from '../db/index.js';
 import type { Journal, JournalTable } from '../journal/index.js';
-import { entryKey, LIBRARY_FIELDS, sameEntry, type LibraryEntry } from './libraryRow.js';
+import { entryKey, LIBRARY_FIELDS, type LibraryEntry } from './libraryRow.js';
+
+const fingerprint = (e: LibraryEntry): string => LIBRARY_FIELDS.map((f) => e[f] ?? '\u0000').join('\u0001');
 
 type JournalLike = Pick<Journal, 'ensure' | 'knex'>;
 
@@ -131,12 +133,25 @@ export async function libraryEntriesOfDrug(journal: JournalLike, med_list_codg: 
 /** What replacing the current library with `entries` would change. Reads only. */
 export async function diffLibrary(journal: JournalLike, entries: readonly LibraryEntry[]): Promise<LibraryDiff> {
   const v = await currentLibraryVersion(journal);
-  const before = new Map<string, LibraryEntry>();
+  // One string per stored entry (not an object): a library of a few hundred thousand entries is compared in little memory.
+  const before = new Map<string, string>();
   if (v) {
-    const rows = (await journal.knex(TRACE_LIBRARY_TABLE.name).where('version', v.version)) as Record<string, unknown>[];
-    for (const r of rows) {
-      const e = toEntry(r);
-      before.set(entryKey(e), e);
+    // Read in pages by key, so that the rows of the whole library are never decoded at once.
+    let after: { p: string; m: string } | null = null;
+    for (;;) {
+      const q = journal.knex(TRACE_LIBRARY_TABLE.name).where('version', v.version);
+      if (after) {
+        const a: { p: string; m: string } = after;
+        q.andWhere((w) => w.where('trac_prefix', '>', a.p).orWhere((x) => x.where('trac_prefix', a.p).andWhere('med_list_codg', '>', a.m)));
+      }
+      const rows = (await q.orderBy([{ column: 'trac_prefix' }, { column: 'med_list_codg' }]).limit(20_000)) as Record<string, unknown>[];
+      for (const r of rows) {
+        const e = toEntry(r);
+        before.set(entryKey(e), fingerprint(e));
+      }
+      if (rows.length < 20_000) break;
+      const last = rows[rows.length - 1]!;
+      after = { p: String(last.trac_prefix), m: String(last.med_list_codg) };
     }
   }
   const d: LibraryDiff = { added: 0, changed: 0, removed: 0, unchanged: 0 };
@@ -145,8 +160,8 @@ export async function diffLibrary(journal: JournalLike, entries: readonly Librar
     const k = entryKey(e);
     seen.add(k);
     const b = before.get(k);
-    if (!b) d.added++;
-    else if (sameEntry(b, e)) d.unchanged++;
+    if (b === undefined) d.added++;
+    else if (b === fingerprint(e)) d.unchanged++;
     else d.changed++;
   }
   for (const k of before.keys()) if (!seen.has(k)) d.removed++;

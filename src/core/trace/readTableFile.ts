@@ -17,14 +17,27 @@ export interface TableRow {
 
 /** Every row of the file's first table (a ZIP's first entry, an xlsx's first sheet), with the file's problems. */
 export async function readTableFile(file: string, o: { encoding?: EncodingChoice } = {}): Promise<{ rows: TableRow[]; issues: FileIssue[] }> {
+  const rows: TableRow[] = [];
+  const t = await tableBatches(file, o);
+  for await (const batch of t.batches) rows.push(...batch);
+  return { rows, issues: t.issues };
+}
+
+/**
+ * The same in batches as they are read, so that a file of a million rows is never held whole;
+ * `issues` fills while the batches are read (a garbled file stops yielding).
+ */
+export async function tableBatches(file: string, o: { encoding?: EncodingChoice } = {}): Promise<{ batches: AsyncGenerator<TableRow[]>; issues: FileIssue[] }> {
   const issues: FileIssue[] = [];
   const onProblem = (p: Problem) => {
     const zh = problemWordsZh(p);
     issues.push({ file: p.file, line: p.line, ...(p.column ? { field: p.column } : {}), message: p.message, fix: p.fix, zh });
   };
   const tables = await openTables(file, { encoding: o.encoding ?? 'auto', onProblem });
-  const rows: TableRow[] = [];
   const first = tables[0];
-  if (first) for await (const batch of first.rows()) for (const r of batch) rows.push({ line: r.line, cells: [...r.cells] });
-  return { rows, issues };
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    if (!first) return;
+    for await (const batch of first.rows()) yield batch.map((r) => ({ line: r.line, cells: r.cells }));
+  }
+  return { batches: batches(), issues };
 }
