@@ -279,7 +279,7 @@ export class TraceChecker {
 
   /**
    * A code whose product code the library gives only other national codes than the item's (on
-   * the record's day) is another drug's box. A product code without an entry is a note, once per
+   * the record's day, or on any day: a drug whose national code changed) is another drug's box. A product code without an entry is a note, once per
    * record. Without the item's national code (no mapping) there is nothing to compare.
    */
   private checkLibrary(rec: TraceRecord, codes: readonly string[], med_list_codg: string | null, add: (kind: FindingKind, message: string, code?: string | null, related?: string | null, fix?: string, extra?: Partial<Finding>) => void): void {
@@ -293,6 +293,9 @@ export class TraceChecker {
         continue;
       }
       if (med_list_codg === null || entries.some((e) => e.med_list_codg === med_list_codg)) continue;
+      // The library holds today's national code; a record of a day before the drug's code changed carries the older one.
+      const ever = this.opts.mapping?.codesEver?.(rec.fixmedins_hilist_id) ?? [];
+      if (entries.some((e) => ever.includes(e.med_list_codg))) continue;
       const e = entries[0]!;
       const drug: LibraryDrug = { trac_prefix: e.trac_prefix, med_list_codg: e.med_list_codg, drug_name: e.drug_name, drugstdcode: e.drugstdcode, aprvno: e.aprvno, pac_lv: e.pac_lv };
       const named = entries.map((x) => (x.drug_name ? `${x.drug_name} (${x.med_list_codg})` : x.med_list_codg)).join(' or ');

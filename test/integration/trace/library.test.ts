@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox } from '../../../src/core/center/sandbox/ind
 import { traceLibraryEntries } from '../../../src/core/center/sandbox/catalogGen.js';
 import {
   checkStores,
+  checkWindow,
   currentLibraryVersion,
   downloadLibrary,
   expandPackage,
@@ -20,11 +21,14 @@ import {
   libraryEntries,
   librarySettings,
   parentsOf,
+  profileSource,
+  traceSettings,
   TRACE_LIBRARY_TABLE,
   TRACE_RELATIONS_TABLE,
 } from '../../../src/core/trace/index.js';
 import { isHisopsError, type HisopsError } from '../../../src/core/errors.js';
-import { centerConfig, tmpDir } from './helpers.js';
+import { runStatement } from '../../../src/core/his/index.js';
+import { centerConfig, openWorld, seededHisFile, tmpDir } from './helpers.js';
 
 let dir: string;
 let journal: Journal;
@@ -131,6 +135,43 @@ describe('trace library download (ZSMCJ003 from the sandbox)', () => {
     expect(e.code).toBe('TRACE_LIBRARY_ANSWER');
     expect(e.fix).toMatch(/trace\.library\.fields/);
     expect((await currentLibraryVersion(journal))?.version).toBe(3);
+  });
+});
+
+describe('trace check over HIS days with the library', () => {
+  it('holds back exactly the records carrying boxes the library gives another drug', async () => {
+    const seed = await seededHisFile(dir);
+    const world = await openWorld(seed.file, {}, 'libcheck');
+    try {
+      const prefixRows = (await runStatement(world.db, world.profile, 'drug_trace_prefixes')) as Array<{ fixmedins_hilist_id: string; trac_prefix: string }>;
+      const mapRows = (await runStatement(world.db, world.profile, 'mappings')) as Array<{ fixmedins_hilist_id: string; med_list_codg: string }>;
+      const national = new Map(mapRows.map((m) => [String(m.fixmedins_hilist_id), String(m.med_list_codg)]));
+      const wrongItem = String(prefixRows[0]!.fixmedins_hilist_id);
+      const lines = prefixRows.map((p) => {
+        const item = String(p.fixmedins_hilist_id);
+        return `${String(p.trac_prefix).slice(0, 7)},${item === wrongItem ? 'XZ99ZZZ0000000000099' : national.get(item)},${item}`;
+      });
+      await importLibrary({ journal: world.journal, file: write('his-lib.csv', ['trac_prefix,med_list_codg,drug_name', ...new Set(lines)].join('\n')), apply: true, runId: 'c0', now });
+      const window = { from: seed.manifest.startDate, to: seed.manifest.endDate };
+      const base = { source: profileSource(world.db, world.profile), window, kinds: ['sale', 'return'] as const, settings: traceSettings(undefined) };
+      const without = await checkWindow({ ...base, kinds: [...base.kinds] });
+      const withLib = await checkWindow({ ...base, kinds: [...base.kinds], stores: await checkStores(world.journal) });
+      expect(without.findings.filter((f) => f.kind === 'drug_mismatch')).toEqual([]);
+      expect(without.skipped).toEqual([]);
+      const mismatch = withLib.findings.filter((f) => f.kind === 'drug_mismatch');
+      expect(mismatch.length).toBeGreaterThan(0);
+      // The wrong item's boxes, and boxes of another drug dispensed as some item — which the HIS's own product codes catch too (the seed plants one).
+      expect(mismatch.some((f) => f.fixmedins_hilist_id === wrongItem)).toBe(true);
+      const prefixMismatch = new Set(without.findings.filter((f) => f.kind === 'prefix_mismatch').map((f) => `${f.record_id}|${f.drug_trac_codg}`));
+      for (const f of mismatch) expect(f.fixmedins_hilist_id === wrongItem || prefixMismatch.has(`${f.record_id}|${f.drug_trac_codg}`), `${f.record_id} ${f.drug_trac_codg}`).toBe(true);
+      // YP00020's national code changed on 2025-03-05: its records of the days before carry the older code, which is the same drug.
+      expect(mismatch.find((f) => f.fixmedins_hilist_id === wrongItem)!.library?.med_list_codg).toBe('XZ99ZZZ0000000000099');
+      // The other findings are the same as without the library.
+      expect(withLib.findings.filter((f) => f.kind !== 'drug_mismatch').map((f) => `${f.record_id}:${f.kind}`)).toEqual(without.findings.map((f) => `${f.record_id}:${f.kind}`));
+      expect(withLib.library?.entries).toBe(new Set(lines).size);
+    } finally {
+      await world.close();
+    }
   });
 });
 

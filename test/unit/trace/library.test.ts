@@ -178,6 +178,18 @@ describe('the checker with the four-code library', () => {
     expect(r!.item).toBeDefined();
   });
 
+  it('takes a code the item mapped to on another day as the same drug (its national code changed)', () => {
+    const changed = mappingIndex([
+      { fixmedins_hilist_id: DRUG, med_list_codg: 'XR03DCM077A001010100OLD', begndate: '2020-01-01', enddate: '2025-03-04' },
+      { fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2025-03-05', enddate: null },
+    ]);
+    const c = new TraceChecker({ mapping: changed, defaults: DEFAULT_FILL, library: true });
+    c.addLibrary([PREFIX], new Map([[PREFIX, [entry()]]]));
+    const [before] = c.check(groupDispensing(saleRows('S9', '2025-03-03 09:00:00', [code(9)])));
+    expect(before!.med_list_codg).toBe('XR03DCM077A001010100OLD');
+    expect(before!.findings).toEqual([]);
+  });
+
   it('notes a product code without an entry once per record, and still sends the record', () => {
     const c = checker();
     c.addLibrary([PREFIX], new Map());
