@@ -138,6 +138,20 @@ describe('hisops trace library', () => {
   });
 });
 
+describe('hisops trace library download with other field names', () => {
+  it('an answer that does not read as entries exits 5 naming trace.library, in Chinese too, and keeps the library', async () => {
+    const yaml = fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace('    pageSize: 20\n', '    pageSize: 20\n    fields:\n      trac_prefix: ypbsm\n');
+    fs.writeFileSync(path.join(dir, 'other.yaml'), yaml);
+    const before = (await hisops(['trace', 'library', 'show', NATIONAL, '--json'])).json().data.library;
+    const r = await hisops(['trace', 'library', 'download', '--apply', '--config', 'other.yaml', '--lang', 'zh-CN']);
+    expect(r.exit).toBe(5);
+    expect(r.err).toMatch(/TRACE_LIBRARY_ANSWER/);
+    expect(r.err).toMatch(/trace\.library\.fields/);
+    expectChinese(r, 'trace library download, other field names');
+    expect((await hisops(['trace', 'library', 'show', NATIONAL, '--json'])).json().data.library).toEqual(before);
+  });
+});
+
 describe('hisops trace relation', () => {
   const c = (p: string, n: number) => p + String(n).padStart(13, '0');
   const CASE = c('8399999', 1);

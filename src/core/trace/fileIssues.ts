@@ -4,7 +4,7 @@
  * An import with any problem writes nothing; the error carries every problem as
  * `details.issues`, which the CLI prints one per line (file:line field: message → fix). Pure.
  */
-import { inputError, type HisopsError } from '../errors.js';
+import { EXIT, HisopsError, type ExitCode } from '../errors.js';
 
 export interface FileIssue {
   file: string;
@@ -22,14 +22,14 @@ export function issue(file: string, line: number, field: string | undefined, en:
 }
 
 /** The error that stops an import: the first problem in the summary, all of them in details.issues. */
-export function issuesError(code: string, what: { en: string; zh: string }, issues: readonly FileIssue[]): HisopsError {
+export function issuesError(code: string, what: { en: string; zh: string }, issues: readonly FileIssue[], exit: ExitCode = EXIT.usage): HisopsError {
   const first = issues[0]!;
   const where = `${first.file}${first.line ? `:${first.line}` : ''}${first.field ? ` ${first.field}` : ''}`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';
   const moreZh = issues.length > 1 ? `（另有 ${issues.length - 1} 个问题）` : '';
-  return inputError(code, `${what.en} was not imported: ${where}: ${first.message}${more}`, `${first.fix} Nothing was written; correct the file and run again.`, undefined, { issues }).zh(
+  return new HisopsError({ code, summary: `${what.en} was not imported: ${where}: ${first.message}${more}`, fix: `${first.fix} Nothing was written${exit === EXIT.usage ? '; correct the file and run again' : ''}.`, details: { issues }, exit }).zh(
     `${what.zh}未导入：${where}：${first.zh.message}${moreZh}`,
-    `${first.zh.fix} 未写入任何内容；请更正文件后再次运行。`,
+    `${first.zh.fix} 未写入任何内容${exit === EXIT.usage ? '；请更正文件后再次运行' : ''}。`,
   );
 }
 

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { withCenter, type CenterConfig, type CenterDeps, type Output } from '../center/index.js';
-import { externalError } from '../errors.js';
+import { EXIT, externalError } from '../errors.js';
 import type { Journal } from '../journal/index.js';
 import type { EncodingChoice } from '../catalog/read/encoding.js';
 import { issue, issuesError, type FileIssue } from './fileIssues.js';
@@ -190,7 +190,7 @@ export async function downloadLibrary(o: LibraryDownloadOptions): Promise<Librar
       if (rows.length < s.pageSize || (total !== undefined && page >= total)) break;
     }
   });
-  if (c.issues.length) throw issuesError('TRACE_LIBRARY_ANSWER', { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` }, c.issues.map((i) => ({ ...i, fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`, zh: { message: i.zh.message, fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。` } })));
+  if (c.issues.length) throw issuesError('TRACE_LIBRARY_ANSWER', { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` }, c.issues.map((i) => ({ ...i, fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`, zh: { message: i.zh.message, fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。` } })), EXIT.external);
   if (c.entries.size === 0) {
     throw externalError('TRACE_LIBRARY_EMPTY', `The center's ${s.infno} answer held no library entries`, 'Check trace.library in hisops.yaml (outputNode, fields) against the answer; the current library is kept.').zh(`医保中心的 ${s.infno} 应答中没有四码合一库条目`, '请按应答内容核对 hisops.yaml 中的 trace.library（outputNode、fields）；当前的四码合一库保持不变。');
   }
