@@ -40,6 +40,7 @@ defineMessages({
   'tlib.removed': { en: 'removed', zh: '删除' },
   'tlib.unchanged': { en: 'unchanged', zh: '未变' },
   'tlib.written': { en: 'The four-code library is now version {v}: {n} entries, {p} product codes.', zh: '四码合一库已更新为第 {v} 版：{n} 条，{p} 个药品标识码。' },
+  'tlib.found': { en: '{code}: {n} library entr(ies), inside {p} package(s), holding {b} small package(s).', zh: '{code}：四码合一库中 {n} 条，所在包装 {p} 个，包含小包装 {b} 个。' },
   'tlib.notFound': { en: '{code} is in neither the four-code library nor the package relations.', zh: '四码合一库和包装关联关系中都没有 {code}。' },
   'tlib.noLibrary': { en: 'No four-code library was imported yet: hisops trace library import FILE, or trace library download.', zh: '尚未导入四码合一库：请运行 hisops trace library import FILE 或 trace library download。' },
   'tlib.col.prefix': { en: 'trac_prefix', zh: '药品标识码' },
@@ -178,7 +179,7 @@ export function registerTraceLibrary(group: Command, app: App): void {
                 [ctx.t('tlib.boxes'), boxes.length ? `${boxes.length}: ${boxes.slice(0, 10).join(', ')}${boxes.length > 10 ? ' …' : ''}` : ''],
               ]);
             }
-            if (found) out.ok(`${raw}`);
+            if (found) out.ok(ctx.t('tlib.found', { code: raw, n: entries.length, p: parents.length, b: boxes.length }));
             else out.bad(ctx.t('tlib.notFound', { code: raw }));
           },
         };
