@@ -175,6 +175,11 @@ export const HELP_ZH: Record<string, string> = {
   'first day; with --from/--to the HIS is read too, to count records never sent': '第一天；给出 --from/--to 时也读取 HIS，统计从未发送的记录',
   'last day': '最后一天',
   'only records rejected for this reason (a reason of trace status, or a piece of the center message)': '只处理因此原因被中心拒收的记录（trace status 列出的原因，或中心返回信息的一部分）',
+  // trace library, trace relation
+  'the library as CSV, xlsx or TXT (columns: 药品标识码/trac_prefix, 医保编码/med_list_codg, 本位码, 批准文号, 包装级别 …)': '四码合一库文件：CSV、xlsx 或 TXT（列：药品标识码/trac_prefix、医保编码/med_list_codg、本位码、批准文号、包装级别等）',
+  'a 20-digit traceability code, a 7-digit product code, or a national code (med_list_codg)': '20 位追溯码、7 位药品标识码或医保编码（med_list_codg）',
+  'the relations as CSV, xlsx or TXT (columns: 父码/parent_trac_codg, 子码/drug_trac_codg, 级别/pac_lv)': '关联关系文件：CSV、xlsx 或 TXT（列：父码/parent_trac_codg、子码/drug_trac_codg、级别/pac_lv）',
+  'a 20-digit traceability code': '20 位追溯码',
 };
 
 /** The comments after `#` in the examples of `--help`. */

@@ -23,3 +23,16 @@ export { runUpload, type ResolvedCall, type UploadOptions, type UploadResult, ty
 export { traceStatus, type StatusReport, type StatusLine, type ReasonLine, type CallResolution } from './traceStatus.js';
 export { retryTargets, type RetryTargets } from './retryTargets.js';
 export { demoTrace, PLANTED_FINDING, type DemoTraceOptions, type DemoTraceResult, type PlantedLike, type PlantedMatch } from './demoTrace.js';
+export { issue, issuesError, headerKey, layoutOf, cellText, type FileIssue } from './fileIssues.js';
+export { libraryEntry, libraryLayout, missingLibraryColumns, packageLevel, prefixOf, entryKey, sameEntry, entryLabel, LIBRARY_FIELDS, LIBRARY_HEADERS, type LibraryEntry, type LibraryField, type LibraryLayout } from './libraryRow.js';
+export { librarySettings, DEFAULT_LIBRARY_DOWNLOAD, type LibraryDownloadSettings } from './librarySettings.js';
+export { currentLibraryVersion, libraryEntries, libraryEntriesOfDrug, diffLibrary, replaceLibrary, TRACE_LIBRARY_TABLE, TRACE_LIBRARY_VERSIONS_TABLE, type LibraryVersion, type LibraryDiff } from './libraryStore.js';
+export { importLibrary, downloadLibrary, type LibraryImportResult, type LibraryImportOptions, type LibraryDownloadOptions } from './importLibrary.js';
+export { relationEdge, relationLayout, missingRelationColumns, RELATION_FIELDS, RELATION_HEADERS, type PackageEdge, type RelationField, type RelationLayout } from './relationRow.js';
+export { PackageTree } from './packageTree.js';
+export { expandPackage, parentsOf, relationsAround, packageTreeAround, planRelations, storeRelations, TRACE_RELATIONS_TABLE, TRACE_RELATION_IMPORTS_TABLE, type RelationPlan } from './relationStore.js';
+export { importRelations, type RelationImportResult } from './importRelations.js';
+export { checkStores } from './checkStores.js';
+export { loadStores, type LibraryLoader, type RelationLoader } from './scanDays.js';
+export { readTableFile, type TableRow } from './readTableFile.js';
+export type { CheckStores } from './runCheck.js';

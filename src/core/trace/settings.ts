@@ -93,6 +93,8 @@ export function traceSettings(section: unknown, flags: SettingOverrides = {}): T
         }
         continue;
       }
+      // trace.library (how the four-code library is downloaded) is read by librarySettings.
+      if (k === 'library') continue;
       if (!(k in LIMITS)) {
         throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${Object.keys(LIMITS).join(', ')} or defaults (see docs/trace.md).`).zh(`hisops.yaml 中的 trace.${k} 不是追溯码设置项`, `请使用 ${Object.keys(LIMITS).join('、')} 或 defaults（见 docs/trace.md）。`);
       }
