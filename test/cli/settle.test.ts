@@ -78,6 +78,21 @@ describe('hisops policy', () => {
     expect(r.err).toContain(`p.yaml:${i + 1}`);
   });
 
+  it('explains a gap between two versions with a fix that, applied, checks clean (exit 3, then 0)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-pol-'));
+    const text = fs.readFileSync(path.join(root, 'templates/policies/employee.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'old.yaml'), text.replace('effective: { from: 2024-01-01 }', 'effective: { from: 2023-01-01, to: 2023-11-30 }'));
+    fs.writeFileSync(path.join(dir, 'new.yaml'), text);
+    const r = await run(['policy', 'check', 'old.yaml', 'new.yaml', '--lang', 'zh-CN'], dir);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/old\.yaml:\d+ 险种 310 在 2023-12-01 至 2023-12-31 没有政策/);
+    const fix = /effective\.to: (\d{4}-\d{2}-\d{2})/.exec(r.out)![1]!;
+    fs.writeFileSync(path.join(dir, 'old.yaml'), text.replace('effective: { from: 2024-01-01 }', `effective: { from: 2023-01-01, to: ${fix} }`));
+    const again = await run(['policy', 'check', 'old.yaml', 'new.yaml', '--json'], dir);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).data.gaps).toEqual([]);
+  });
+
   it('shows the policy in force on a date, with where each setting comes from', async () => {
     const r = await run(['policy', 'show', '--insutype', '390', '--on', '2026-11-23', '--json']);
     expect(r.code).toBe(0);

@@ -159,6 +159,12 @@ export interface SettleInput {
   person: Person;
   visit: Visit;
   lines: FeeLine[];
+  /**
+   * The state a previous result handed on (its `state`), accepted whole: the stay continues when
+   * `visit.interim_no` > 1 (or `visit.mdtrt_id` names the state's stay); balances and accumulators
+   * fill what person leaves out. See docs/rules.md "Carried state".
+   */
+  state?: SettleState | null;
   /** Where the bill came from, for error messages. */
   source?: { file: string; lines?: Map<string, number> };
 }
@@ -197,6 +203,20 @@ export interface StayTotals {
   hosp_fulamt_amt: Decimal;
   /** Base each supplement counted in this stay (toward its threshold). */
   bases: Record<string, Decimal>;
+  /** The stay's mdtrt_id when the bill gave one (a later bill naming it continues the stay). */
+  mdtrt_id?: string;
+}
+
+/**
+ * Everything a later settlement needs from an earlier one, returned as `result.state` and
+ * accepted whole as `input.state`: the stay so far (its interim settlements; null after an
+ * outpatient visit), the year-to-date accumulators and both balances after the settlement.
+ */
+export interface SettleState {
+  stay: StayTotals | null;
+  accumulators: Accumulators;
+  acct_balc: Decimal;
+  mulaid_balc: Decimal;
 }
 
 export interface ExplainEntry {
@@ -221,5 +241,7 @@ export interface SettleResult {
   stay: StayTotals;
   /** What each fund could still pay before this settlement (ceiling or cap left; null = no limit). */
   fund_limits: Partial<Record<'hifp_pay' | SupplementFund, Decimal | null>>;
+  /** What the next settlement of this person (or of this stay) takes as `input.state`. */
+  state: SettleState;
   explanation: ExplainEntry[] | null;
 }
