@@ -57,6 +57,27 @@ describe('hisops settle calc', () => {
   });
 });
 
+describe('settle calc --explain on a terminal', () => {
+  for (const lang of ['en', 'zh-CN']) {
+    it(`has a policy column with the deciding clause's file:line and fits the terminal width (${lang})`, async () => {
+      const io = memoryIo({ cwd: root, env: {}, tty: true });
+      const code = await main(['settle', 'calc', path.join(golden, 'employee-inpatient.bill.json'), '--explain', '--lang', lang, '--no-color'], io);
+      expect(code).toBe(0);
+      const out = io.out();
+      const tpl = fs.readFileSync(path.join(root, 'templates/policies/employee.yaml'), 'utf8').split('\n');
+      const ceiling = tpl.findIndex((l) => /^\s+ceiling: 150000/.test(l)) + 1;
+      expect(out).toContain(lang === 'en' ? '│ policy' : '│ 政策条款');
+      // hifp_pay hit the annual ceiling in this bill: the ceiling line decided it
+      const hifpRow = out.split('\n').findIndex((l) => l.includes('hifp_pay'));
+      expect(out.split('\n')[hifpRow]).toContain(`employee.yaml:${ceiling}`);
+      const { displayWidth } = await import('../../src/cli/output.js');
+      for (const l of out.split('\n').filter((x) => /^[│┌├└]/.test(x))) expect(displayWidth(l), l).toBeLessThanOrEqual(120);
+      // nothing cut off: wrapped, never truncated with an ellipsis
+      expect(out).not.toMatch(/…\s*│/);
+    });
+  }
+});
+
 describe('hisops policy', () => {
   it('checks the shipped policies', async () => {
     const r = await run(['policy', 'check', 'templates/policies/employee.yaml', 'templates/policies/resident.yaml', '--json']);

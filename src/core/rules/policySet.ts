@@ -44,8 +44,9 @@ export function overlapIssue(a: Policy, b: Policy, shared: string[]): Issue {
   const bEnd = b.effective.to ?? OPEN;
   const both = `${a.effective.from > b.effective.from ? a.effective.from : b.effective.from}..${aEnd < bEnd ? (a.effective.to ?? 'open') : (b.effective.to ?? 'open')}`;
   const aWhere = where({ file: a.source.file, line: lineOf(a.source.lines, 'effective'), field: 'effective' });
-  const message = `effective period ${period(b)} overlaps ${period(a)} of ${aWhere} for insutype ${shared.join(', ')}: both are in force ${both}, so a bill dated then has two policies`;
-  const messageZh = `有效期 ${period(b)} 与 ${aWhere} 的 ${period(a)} 重叠（险种 ${shared.join('、')}）：两者在 ${both} 同时有效，这期间的账单有两个政策`;
+  const bWhere = where({ file: b.source.file, line: lineOf(b.source.lines, 'effective'), field: 'effective' });
+  const message = `effective period ${period(b)} of ${bWhere} overlaps ${period(a)} of ${aWhere} for insutype ${shared.join(', ')}: both are in force ${both}, so a bill dated then has two policies`;
+  const messageZh = `${bWhere} 的有效期 ${period(b)} 与 ${aWhere} 的 ${period(a)} 重叠（险种 ${shared.join('、')}）：两者在 ${both} 同时有效，这期间的账单有两个政策`;
   const at = (p: Policy, field: string): Pick<Issue, 'file' | 'line' | 'field'> => ({ file: p.source.file, line: lineOf(p.source.lines, field) ?? lineOf(p.source.lines, 'effective'), field });
   if (a.effective.from === b.effective.from) {
     if (aEnd === bEnd) {

@@ -53,7 +53,7 @@ export function resultToJson(r: SettleResult): Json {
     ...(plain({ ...rest, lines: [] }) as Record<string, Json>),
     // rule_zh is for the terminal only: the JSON line keeps its English rule, as before.
     lines: r.lines.map(({ rule_zh: _zh, ...l }) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
-    explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs })),
+    explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, ...(e.clauses ? { clauses: e.clauses } : {}), inputs: e.inputs })),
   };
 }
 

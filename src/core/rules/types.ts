@@ -225,8 +225,10 @@ export interface ExplainEntry {
   rule: string;
   /** The same rule in Chinese (`--explain` under --lang zh-CN); not part of the JSON result. */
   rule_zh?: string;
-  /** 'employee.yaml:42' — the policy line of the rule, when there is one. */
+  /** 'employee.yaml:42' — the policy line of the clause that decided the amount, when there is one. */
   source: string | null;
+  /** Every clause that took part, the deciding one first: { clause: 'inpatient.ceiling', source: 'employee.yaml:66' }. */
+  clauses?: Array<{ clause: string; source: string }>;
   inputs: Record<string, string>;
 }
 
