@@ -5,13 +5,13 @@
 import { D } from '../money.js';
 import { FieldReader } from './fieldReader.js';
 import { childPath, didYouMean, Issues } from './issues.js';
-import { AMOUNT_FIELDS, type Accumulators, type Amounts, type ChrgitmLv, type FeeLine, type Person, type SettleInput, type SettleState, type StayTotals, type Visit } from './types.js';
+import { AMOUNT_FIELDS, type Accumulators, type Amounts, type ChrgitmLv, type FeeLine, type Person, type SettleInput, type SettleState, type StayTotals, type Visit, type VisitType, VISIT_TYPES } from './types.js';
 import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
 
 const ZERO = new D(0);
 const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines', 'state'];
 const PERSON = ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'];
-const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'acct_used_flag', 'carry', 'mdtrt_id'];
+const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'category', 'disease', 'fixed_item', 'acct_used_flag', 'carry', 'mdtrt_id'];
 export const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
 const CATEGORIES = new Map<string, ChrgitmLv>([['01', '01'], ['02', '02'], ['03', '03'], ['1', '01'], ['2', '02'], ['3', '03'], ['unmapped', null]]);
 
@@ -85,12 +85,14 @@ function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): 
 
 function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
   const m = v === undefined ? ({} as TreeMap) : r.map(v, 'visit', VISIT) ?? ({} as TreeMap);
-  const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', ['outpatient', 'inpatient'] as const), 'outpatient' as const);
+  const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', VISIT_TYPES), 'outpatient' as VisitType);
+  const word = (k: 'category' | 'disease' | 'fixed_item') => (m[k] === undefined || m[k] === null ? {} : { [k]: r.text(m[k], `visit.${k}`) ?? '' });
   return {
     type,
     admission_count: opt(m.admission_count, () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'), 1),
     ...(m.interim_no === undefined || m.interim_no === null ? {} : { interim_no: r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1 }),
     in_area: opt(m.in_area, () => r.bool(m.in_area, 'visit.in_area'), true),
+    ...word('category'), ...word('disease'), ...word('fixed_item'),
     acct_used_flag: opt(m.acct_used_flag, () => r.bool(m.acct_used_flag, 'visit.acct_used_flag'), false),
     carry: m.carry === undefined || m.carry === null ? null : readCarry(r, m.carry, 'visit.carry'),
     ...(typeof m.mdtrt_id === 'string' ? { mdtrt_id: m.mdtrt_id } : {}),

@@ -44,7 +44,7 @@ export function settleSums(c: SumsContext): SettleResult {
     throw inputError('BILL_REFUND_EXCEEDS', `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`, 'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged', undefined, { file }).zh(`${file}：退费超过了本次住院的费用（合计 ${sums.medfee.toFixed(2)}）`, '每条退费明细（cnt 为负）须与其所退的明细一同给出，且退费不得超过所收费用');
   }
   const ytd = input.person.ytd;
-  const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit.type, policy), -1) : ytd;
+  const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit, policy), -1) : ytd;
   for (const [k, v] of Object.entries(yBefore)) {
     if (v.isNeg()) throw inputError('BILL_YTD_INCONSISTENT', `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`, "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators", undefined, { key: k }).zh(`${file}：年度累计 ${k} 低于本次住院此前各次中途结算已支付的金额`, '请按医保中心当前报告的值传入 person.ytd（5206，含此前的中途结算），或传入上一次结果的累计值');
   }
@@ -73,7 +73,7 @@ export function settleSums(c: SumsContext): SettleResult {
   const bases: Record<string, Decimal> = {};
   for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
   const own = amounts.acct_pay.minus(amounts.acct_mulaid_pay);
-  const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit.type, policy));
+  const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit, policy));
   const stayTotals: StayTotals = {
     settlements: (carry?.settlements ?? 0) + 1,
     amounts: stay.amounts,

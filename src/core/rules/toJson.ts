@@ -5,7 +5,7 @@
 import type { Decimal } from '../money.js';
 import { lineOf } from './issues.js';
 import { f2, f4 } from './rounding.js';
-import type { Policy, SettleResult, StayTotals } from './types.js';
+import type { Policy, Pool, SettleResult, StayTotals } from './types.js';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -68,10 +68,31 @@ export function policyToJson(p: Policy): Json {
     person_groups: p.person_groups, rounding: p.rounding,
     price_rules: p.child_markup ? { child_markup: p.child_markup } : {},
     items: { b_class: p.b_class, hospital_borne: p.hospital_borne },
-    inpatient: p.pools.inpatient, outpatient: p.pools.outpatient,
+    inpatient: poolJson(p.pools.inpatient), outpatient: poolJson(p.pools.outpatient),
+    ...(p.pools.home_ward ? { home_ward: poolJson(p.pools.home_ward) } : {}),
+    ...(p.pools.maternity ? { maternity: poolJson(p.pools.maternity) } : {}),
+    ...(p.pools.injury ? { injury: poolJson(p.pools.injury) } : {}),
+    ...(p.chronic ? { chronic: { diseases: Object.fromEntries([...p.chronic.diseases].map(([k, d]) => [k, { name: d.name, deductible: d.pool.deductible.by_level.values().next().value, ratio: d.pool.ratio.by_level, cap: d.pool.ceiling, ...(d.pool.shared_cap ? { shared_cap: d.pool.shared_cap } : {}) }])) } } : {}),
+    ...(p.patient_categories.length ? { patient_categories: p.patient_categories } : {}),
+    ...(p.shared_caps.size ? { shared_caps: p.shared_caps } : {}),
     supplements: p.supplements.map(({ path: _path, ...s }) => s),
     account: p.account,
   }, true);
+}
+
+/** A pool as its YAML section reads (the engine's own bookkeeping left out). */
+function poolJson(x: Pool | null | undefined): unknown {
+  if (!x) return null;
+  const { path: _p, acc: _a, account_first, categories, shared_cap, fixed, ratio, ...rest } = x;
+  const { plus_by_person_group_level: byLevel, ...r } = ratio;
+  return {
+    ...rest,
+    ratio: { ...r, plus_by_person_group: new Map<string, unknown>([...r.plus_by_person_group, ...byLevel]) },
+    ...(account_first ? { segments: ['account', 'own', 'copay'] } : {}),
+    ...(categories.size ? { categories: new Map([...categories].map(([k, c]) => [k, { deductible: c.deductible, ratio: c.ratio, ceiling: c.ceiling ?? undefined }])) } : {}),
+    ...(shared_cap ? { shared_cap } : {}),
+    ...(fixed ? { fixed } : {}),
+  };
 }
 
 export interface PolicyRow {
