@@ -29,10 +29,17 @@ export function accPrefix(path: string): string {
 }
 
 export function readPool(r: FieldReader, v: TreeValue | undefined, path: string, ctx: PoolContext, defaultPer: 'admission' | 'year' = path === 'inpatient' || path === 'home_ward' ? 'admission' : 'year'): Pool | null {
-  const m = r.map(v, path, POOL_KEYS, ['deductible', 'ratio']);
+  // A fixed-amount section (生育 定额) needs neither a deductible nor a ratio.
+  const fixedOnly = isTreeMap(v) && v.fixed !== undefined && v.fixed !== null;
+  const m = r.map(v, path, POOL_KEYS, fixedOnly ? [] : ['deductible', 'ratio']);
   if (!m) return null;
-  const deductible = readDeductible(r, m.deductible, childPath(path, 'deductible'), ctx, defaultPer);
-  const ratio = readRatio(r, m.ratio, childPath(path, 'ratio'), ctx);
+  const zeros = (): Map<string, Decimal> => new Map(ctx.levels.map((l) => [l, ZERO]));
+  const deductible = fixedOnly && m.deductible == null
+    ? { per: defaultPer, by_level: zeros(), out_of_area_by_level: null, by_admission: [], factor_by_person_group: new Map<string, Decimal>() }
+    : readDeductible(r, m.deductible, childPath(path, 'deductible'), ctx, defaultPer);
+  const ratio = fixedOnly && m.ratio == null
+    ? { by_level: zeros(), retired_plus: ZERO, age_bands: [{ from: 0, to: null, plus: ZERO }], plus_by_person_group: new Map<string, Decimal>(), plus_by_person_group_level: new Map<string, Map<string, Decimal>>(), out_of_area_plus: ZERO }
+    : readRatio(r, m.ratio, childPath(path, 'ratio'), ctx);
   const bands: PlusBand[] | null = m.bands === undefined || m.bands === null
     ? [{ from: ZERO, to: null, plus: ZERO }]
     : readBands<PlusBand>(r, m.bands, childPath(path, 'bands'), 'plus', (x, p) => r.plus(x, p));
