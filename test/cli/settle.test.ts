@@ -57,6 +57,41 @@ describe('hisops settle calc', () => {
   });
 });
 
+describe('settle calc with the carried state', () => {
+  it('a second interim settlement takes the first --json state whole; a kept mutual-aid balance is exit 2 naming person.mulaid_balc', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-state-'));
+    const bill = (extra: object, lines: object[]) => ({
+      insutype: '310', hosp_lv: '3', setl_time: '2024-09-20',
+      person: { age: 50, acct_balc: '100.00', mulaid_balc: '350.00' },
+      visit: { type: 'inpatient', acct_used_flag: true, interim_no: 1 }, lines, ...extra,
+    });
+    const l = (sn: string, pric: string) => ({ feedetl_sn: sn, med_list_codg: 'X1', chrgitm_lv: '01', cnt: 1, pric, fee_ocur_time: '2024-09-19' });
+    fs.writeFileSync(path.join(dir, 'first.json'), JSON.stringify(bill({}, [l('1', '2000.00')])));
+    const first = await run(['settle', 'calc', 'first.json', '--json'], dir);
+    expect(first.code).toBe(0);
+    const state = JSON.parse(first.out).data.state;
+    expect(state.stay.settlements).toBe(1);
+    // The whole state, person balances left to it:
+    const second = { ...bill({ state }, [l('2', '500.00')]), person: { age: 50 }, visit: { type: 'inpatient', acct_used_flag: true, interim_no: 2 } };
+    fs.writeFileSync(path.join(dir, 'second.json'), JSON.stringify(second));
+    const ok = await run(['settle', 'calc', 'second.json', '--json'], dir);
+    expect(ok.code).toBe(0);
+    expect(Number(JSON.parse(ok.out).data.setlinfo.psn_cash_pay)).toBeGreaterThanOrEqual(0);
+    // The docs' older form with the first mutual-aid balance kept:
+    const old = bill({}, [l('2', '500.00')]) as Record<string, any>;
+    old.person = { age: 50, acct_balc: state.acct_balc, mulaid_balc: '350.00', ytd: state.accumulators };
+    old.visit = { type: 'inpatient', acct_used_flag: true, interim_no: 2, carry: state.stay };
+    fs.writeFileSync(path.join(dir, 'old.json'), JSON.stringify(old));
+    const bad = await run(['settle', 'calc', 'old.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('person.mulaid_balc');
+    expect(bad.err).not.toMatch(/bug in the rules engine/);
+    const zh = await run(['settle', 'calc', 'old.json', '--lang', 'zh-CN'], dir);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toMatch(/person\.mulaid_balc 与此前第 1 次中途结算不衔接/);
+  });
+});
+
 describe('settle calc --explain on a terminal', () => {
   for (const lang of ['en', 'zh-CN']) {
     it(`has a policy column with the deciding clause's file:line and fits the terminal width (${lang})`, async () => {

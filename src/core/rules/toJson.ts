@@ -72,12 +72,20 @@ export function policyToJson(p: Policy): Json {
     ...(p.pools.home_ward ? { home_ward: poolJson(p.pools.home_ward) } : {}),
     ...(p.pools.maternity ? { maternity: poolJson(p.pools.maternity) } : {}),
     ...(p.pools.injury ? { injury: poolJson(p.pools.injury) } : {}),
-    ...(p.chronic ? { chronic: { diseases: Object.fromEntries([...p.chronic.diseases].map(([k, d]) => [k, { name: d.name, deductible: d.pool.deductible.by_level.values().next().value, ratio: d.pool.ratio.by_level, cap: d.pool.ceiling, ...(d.pool.shared_cap ? { shared_cap: d.pool.shared_cap } : {}) }])) } } : {}),
+    ...(p.chronic ? { chronic: chronicJson(p.chronic) } : {}),
     ...(p.patient_categories.length ? { patient_categories: p.patient_categories } : {}),
     ...(p.shared_caps.size ? { shared_caps: p.shared_caps } : {}),
     supplements: p.supplements.map(({ path: _path, ...s }) => s),
     account: p.account,
   }, true);
+}
+
+function chronicJson(c: NonNullable<Policy['chronic']>): unknown {
+  const shared = [...c.diseases.values()][0]?.pool.shared_cap ?? null;
+  return {
+    ...(shared ? { shared_cap: shared } : {}),
+    diseases: Object.fromEntries([...c.diseases].map(([k, d]) => [k, { name: d.name, deductible: d.pool.deductible.by_level.values().next().value, ratio: d.pool.ratio.by_level, cap: d.pool.ceiling }])),
+  };
 }
 
 /** A pool as its YAML section reads (the engine's own bookkeeping left out). */
@@ -113,8 +121,11 @@ export function policyRows(p: Policy): PolicyRow[] {
       v.forEach((x, i) => walk(x, `${path}[${i}]`));
       return;
     }
-    const own = p.source.lines.get(path);
-    rows.push({ field: path, value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v), source: own === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, path)}` });
+    // A per-level value may have been written as `{ by_level: {…} }` or as one number for all levels.
+    const last = path.slice(path.lastIndexOf('.') + 1);
+    const parent = path.slice(0, path.lastIndexOf('.'));
+    const written = [path, ...(p.levels.includes(last) ? [`${parent}.by_level.${last}`, parent] : [])].find((x) => p.source.lines.has(x));
+    rows.push({ field: path, value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v), source: written === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, written)}` });
   };
   walk(policyToJson(p), '');
   return rows;
