@@ -101,14 +101,60 @@ export function renderTable(head: string[], rows: Array<Array<string | number | 
   TableClass ??= require('cli-table3') as TableCtor;
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
   const widths = opts.maxWidth ? fitWidths(head, cells, opts.maxWidth) : undefined;
+  // Wrapped here rather than by cli-table3, which cuts a Chinese run or a long token with "…":
+  // every character stays, breaking at spaces, between CJK characters, or inside a long token.
+  const shown = widths ? cells.map((r) => r.map((v, i) => wrapCell(v, (widths[i] ?? 14) - 2))) : cells;
   const t = new TableClass({
     head,
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [], compact: false },
     ...(opts.align ? { colAligns: opts.align } : {}),
-    ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : { wordWrap: false }),
+    ...(widths ? { colWidths: widths, wordWrap: false } : { wordWrap: false }),
   });
-  for (const r of cells) t.push(r);
+  for (const r of shown) t.push(r);
   return (opts.title ? opts.title + '\n' : '') + t.toString();
+}
+
+/** A cell's text in lines of at most `width` terminal columns (CJK two wide); nothing is dropped. */
+export function wrapCell(text: string, width: number): string {
+  const w = Math.max(4, width);
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let cur = '';
+    let curW = 0;
+    const chunks = line.match(/\s+|[\u2E80-\uFFFF]|[^\s\u2E80-\uFFFF]+/g) ?? [''];
+    for (let chunk of chunks) {
+      if (/^\s+$/.test(chunk)) {
+        if (cur !== '' && curW + 1 <= w) {
+          cur += ' ';
+          curW += 1;
+        }
+        continue;
+      }
+      // A token wider than a whole line is cut into pieces that fit.
+      while (displayWidth(chunk) > w) {
+        if (cur.trim() !== '') out.push(cur.trimEnd());
+        let piece = '';
+        for (const ch of chunk) {
+          if (displayWidth(piece + ch) > w) break;
+          piece += ch;
+        }
+        out.push(piece);
+        chunk = chunk.slice(piece.length);
+        cur = '';
+        curW = 0;
+      }
+      const cw = displayWidth(chunk);
+      if (curW + cw > w && cur.trim() !== '') {
+        out.push(cur.trimEnd());
+        cur = '';
+        curW = 0;
+      }
+      cur += chunk;
+      curW += cw;
+    }
+    out.push(cur.trimEnd());
+  }
+  return out.join('\n');
 }
 
 /** The width a table takes when drawn with borders and no wrapping. */

@@ -117,8 +117,12 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
   try {
     // The total is known once the generator has planned the days, i.e. at the first report.
     let progress: ReturnType<Ctx['progress']> | undefined;
+    const rules = await import('../core/rules/index.js');
+    const { readText, shippedPolicyPaths } = await import('../cli/policyFiles.js');
     const seeded = await demo.seedHis({
       db,
+      // Split with the shipped policies, as the sandbox and settle audit do.
+      policies: await rules.loadPolicyFiles(shippedPolicyPaths(), readText),
       size: o.size as 'small' | 'medium' | 'large',
       seed: Number(o.seed),
       days: o.days ? Number(o.days) : undefined,

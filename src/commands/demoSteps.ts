@@ -219,7 +219,8 @@ const seedStep: DemoStep = {
     const demo = await import('../core/demo/index.js');
     const { loadSandbox } = await import('../core/center/index.js');
     const sandboxMod = await loadSandbox();
-    const seeded = await demo.seedHis({ db: d.his, size: d.size as 'small', seed: d.seed, out: d.dir, fixmedins_code: 'H43010000001', admdvs: '430100' });
+    // Split with the shipped policies, as the sandbox and settle audit do.
+    const seeded = await demo.seedHis({ db: d.his, size: d.size as 'small', seed: d.seed, out: d.dir, fixmedins_code: 'H43010000001', admdvs: '430100', policies: d.policies });
     const withCenter = await demo.seedCenter({ his: d.his, ledger: d.ledger, manifest: seeded.manifest, out: d.dir });
     d.manifest = withCenter.manifest;
     const settings = centerSettings(d.ctx);

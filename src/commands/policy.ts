@@ -14,6 +14,8 @@ defineMessages({
   'policy.show.describe': { en: 'print the policy in force for an insurance type on a date', zh: '打印某险种在某日生效的政策' },
   'policy.ok': { en: '{file}: {name} {version}, insutype {insutype}, effective {from} … {to}', zh: '{file}：{name} {version}，险种 {insutype}，有效期 {from} … {to}' },
   'policy.allOk': { en: '{n} policy file(s) valid; no overlapping periods.', zh: '{n} 个政策文件有效；有效期无重叠。' },
+  'policy.gaps': { en: '{n} gap(s) between policy versions: bills dated then have no policy', zh: '政策版本之间有 {n} 处空档：这些日期的账单没有适用的政策' },
+  'policy.gap': { en: '{file}:{line} {message}. Fix: {fix}', zh: '{file}:{line} {message}。处理：{fix}' },
   'col.setting': { en: 'setting', zh: '设置' },
   'col.where': { en: 'where', zh: '位置' },
   'policy.insutype': { en: 'insutype', zh: '险种' },
@@ -33,6 +35,8 @@ export function registerPolicy(program: Command, app: App): void {
         const files = (args[0] as string[]).map((f) => path.resolve(ctx.cwd, f));
         const rules = await import('../core/rules/index.js');
         const policies = await rules.loadPolicyFiles(files, readText);
+        // Overlaps stop above (exit 2, each with a fix that is itself valid); gaps are findings.
+        const gaps = rules.policyGaps(policies).map((g) => ({ insutype: g.insutype, from: g.from, to: g.to, ...g.issue, file: path.relative(ctx.cwd, g.issue.file) || g.issue.file }));
         const rows = policies.map((p, i) => ({
           file: path.relative(ctx.cwd, files[i]!) || files[i]!,
           name: p.name,
@@ -41,11 +45,14 @@ export function registerPolicy(program: Command, app: App): void {
           from: p.effective.from,
           to: p.effective.to ?? '',
         }));
+        const zh = ctx.lang === 'zh-CN';
         return {
-          data: { valid: true, policies: rows },
+          data: { valid: true, policies: rows, gaps },
+          ...(gaps.length > 0 ? { exit: 3 as const, findings: { summary: ctx.t('policy.gaps', { n: gaps.length }), count: gaps.length } } : {}),
           human: (out) => {
             for (const r of rows) out.ok(ctx.t('policy.ok', { ...r, to: r.to || '—' }));
-            out.line(ctx.t('policy.allOk', { n: rows.length }));
+            for (const g of gaps) out.bad(ctx.t('policy.gap', { file: g.file, line: g.line ?? '', message: zh ? g.zh!.message : g.message, fix: zh ? g.zh!.fix : g.fix }));
+            if (gaps.length === 0) out.line(ctx.t('policy.allOk', { n: rows.length }));
           },
         };
       }),

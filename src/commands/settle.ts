@@ -21,6 +21,7 @@ defineMessages({
   'col.amount': { en: 'amount', zh: '金额' },
   'col.rule': { en: 'rule', zh: '规则' },
   'col.inputs': { en: 'inputs', zh: '依据' },
+  'col.clause': { en: 'policy', zh: '政策条款' },
   'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已试算 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
   'settle.noFile': { en: 'Cannot read the bill {file}', zh: '无法读取账单 {file}' },
 });
@@ -78,7 +79,9 @@ export function registerSettle(program: Command, app: App): Command {
               [ctx.t('settle.policy'), `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`],
             ]);
             if (o.explain) {
-              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, ctx.lang === 'zh-CN' ? r.rule_zh : r.rule, ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs]), { align: ['left', 'right', 'left', 'left'] });
+              // The policy column: file:line of the clause that decided the amount (then the others
+              // that took part); the table wraps to the terminal's width (process.stdout.columns).
+              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.clause'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, ctx.lang === 'zh-CN' ? r.rule_zh : r.rule, r.clauses, ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs]), { align: ['left', 'right', 'left', 'left', 'left'] });
             } else {
               out.table([ctx.t('col.field'), ctx.t('col.amount')], Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]), { align: ['left', 'right'] });
             }

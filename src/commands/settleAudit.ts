@@ -22,6 +22,7 @@ defineMessages({
   'audit.violations': { en: 'Recorded rows that break the settlement sums:', zh: '不满足结算恒等式的记录：' },
   'audit.col.recorded': { en: 'recorded', zh: '记录值' },
   'audit.col.policy': { en: 'policy', zh: '政策值' },
+  'audit.col.clause': { en: 'policy line', zh: '政策条款' },
   'audit.col.difference': { en: 'difference', zh: '差额' },
   'audit.col.reason': { en: 'reason', zh: '原因' },
 });
@@ -151,9 +152,9 @@ export function registerAudit(settle: Command, app: App): Command {
               }
               if (o.explain && diffs.length) {
                 out.table(
-                  ['setl_id', ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.inputs')],
-                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, d.explanation?.rule ?? '', [d.explanation?.inputs, f.assumed.length ? ctx.t('audit.assumed', { list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }) : ''].filter(Boolean).join('; ')]),
-                  { align: ['left', 'left', 'right', 'left', 'left'] },
+                  ['setl_id', ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('audit.col.clause'), ctx.t('col.inputs')],
+                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '', d.explanation?.clauses ?? '', [ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs, f.assumed.length ? ctx.t('audit.assumed', { list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }) : ''].filter(Boolean).join('; ')]),
+                  { align: ['left', 'left', 'right', 'left', 'left', 'left'] },
                 );
               }
               if (report.unchecked.length) {

@@ -222,6 +222,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   BILL_REFUND_EARLIER: c('settlement rules', 2, 'the bill refunds lines settled in an earlier interim settlement'),
   BILL_REFUND_EXCEEDS: c('settlement rules', 2, 'refunds exceed the charges of the stay'),
   BILL_YTD_INCONSISTENT: c('settlement rules', 2, 'year-to-date amounts are lower than earlier interim settlements paid'),
+  BILL_STATE_INCONSISTENT: c('settlement rules', 2, 'the carried state (balances, accumulators, stay) does not follow the earlier settlement'),
   POLICY_UNREADABLE: c('settlement rules', 2, 'a policy file cannot be read'),
   POLICY_INVALID: c('settlement rules', 2, 'a policy file breaks the policy format'),
   POLICY_NOT_FOUND: c('settlement rules', 2, 'no policy for the insurance type on that date'),

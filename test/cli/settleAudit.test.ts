@@ -68,6 +68,8 @@ describe('hisops settle audit', () => {
     expect(r.out).toContain('I2');
     // --explain: the rule of the computed hifp_pay
     expect(r.out.split('\n').filter((l) => l.includes('S002') && l.includes('hifp_pay')).length).toBeGreaterThanOrEqual(2);
+    // …and the policy line of the clause that decided it
+    expect(r.out).toMatch(/policy line: \S+\.yaml:\d+/);
 
     const j = await run([...base, '--json']);
     expect(j.code).toBe(3);

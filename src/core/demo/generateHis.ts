@@ -15,7 +15,8 @@ import { addDays, compact, stamp, weekday } from './dates.js';
 import { personPool, type PersonPool } from './persons.js';
 import { dayCounts, planDays, type DayPlan, type TargetRole } from './plan.js';
 import { Rng } from './prng.js';
-import { bpToString, fenToString, splitLine, splitSettlement, type SettlementAmounts } from './split.js';
+import type { DemoSplit } from './rulesSplit.js';
+import { bpToString, fenToString, splitLine, splitSettlement, type SettlementAmounts, type SettlementInput } from './split.js';
 
 export type Row = Record<string, unknown>;
 
@@ -31,6 +32,8 @@ export interface GenerateOptions {
   startDate: string;
   fixmedins_code: string;
   admdvs: string;
+  /** The settlement split (the rules engine with the shipped policies); absent or null for an insutype: the stand-in of split.ts. */
+  split?: DemoSplit;
 }
 
 export interface GroupSum {
@@ -417,7 +420,7 @@ export class HisGenerator {
       if (item.trac && !inpatient) drugLines.push({ item, cnt });
     }
     const acctUsed = rng.chance(0.7);
-    const amounts = splitSettlement({
+    const splitInput: SettlementInput = {
       insutype,
       inpatient,
       psn_type: pool.psn_type[pi]!,
@@ -432,7 +435,10 @@ export class HisGenerator {
       acctUsed,
       balance: pool.balance[pi]!,
       mulaid: rng.chance(0.03),
-    });
+    };
+    // The family mutual-aid balance is 30 % of the own balance (so the stand-in's share and the
+    // engine's "what the own balance could not cover" both have something to draw on).
+    const amounts = o.split?.({ ...splitInput, day, age, inArea, mulaidBalance: Math.floor(pool.balance[pi]! * 0.3) }) ?? splitSettlement(splitInput);
 
     const reqSec = sec - rng.range(1, 3);
     const msgid = this.msgid(day, reqSec);

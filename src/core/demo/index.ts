@@ -11,3 +11,4 @@ export { demoCatalog, demoNationalCatalog, type DemoItem, type DemoCatalog, type
 export { splitLine, splitSettlement, shareBp, poolRatioBp, fenToString, bpToString, type LineSplit, type SettlementInput, type SettlementAmounts } from './split.js';
 export { traceCode } from './generateHis.js';
 export { Rng, hashString } from './prng.js';
+export { demoRulesSplit, type DemoSplit, type DemoSplitInput } from './rulesSplit.js';

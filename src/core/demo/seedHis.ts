@@ -16,6 +16,8 @@ import { loadReferenceSchema, referenceSchemaPath, splitSqlScript } from '../his
 import { demoNationalCatalog, type NationalEntry } from './catalog.js';
 import { isIsoDay } from './dates.js';
 import { HisGenerator } from './generateHis.js';
+import { demoRulesSplit } from './rulesSplit.js';
+import type { Policy } from '../rules/index.js';
 import { buildManifest, type SeedManifest } from './manifest.js';
 import { KnexBatchSink, SqliteBulkSink, type CountingSink } from './sinks.js';
 import { SqliteWorkerSink } from './sqliteWorkerSink.js';
@@ -33,6 +35,8 @@ export interface SeedHisOptions {
   out?: string;
   fixmedins_code?: string;
   admdvs?: string;
+  /** Policies the settlements are split with (the shipped ones); without: the stand-in split. */
+  policies?: Policy[];
   /** Called after each day is written. */
   /** After each day: settlements written so far, of `total` (known before the first day). */
   onProgress?: (p: { day: string; done: number; days: number; settlements: number; total: number }) => void;
@@ -72,7 +76,7 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   }
 
   const total = totalFor(size, days);
-  const gen = new HisGenerator({ seed, days, total, persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))), startDate, fixmedins_code, admdvs });
+  const gen = new HisGenerator({ seed, days, total, persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))), startDate, fixmedins_code, admdvs, ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}) });
 
   const counts = await writeRows(db, gen, opts);
 

@@ -43,12 +43,12 @@ export function settleAccount(s: CategorySums, fund: Decimal, c: StayContext): A
     inputs.acct_balc = f2(c.balanceBefore);
     if (a.mutual_aid) inputs.mulaid_balc = f2(c.mulaidBefore);
     const pays = a.pays.join(' + ');
-    c.ex.add('acct_pay', own.plus(mulaid), [`personal account pays ${pays} up to the balance${a.mutual_aid ? ', then mutual-aid balances' : ''}`, `个人账户在余额内支付 ${pays}${a.mutual_aid ? '，不足部分由共济余额支付' : ''}`], 'account.pays', inputs);
+    c.ex.add('acct_pay', own.plus(mulaid), [`personal account pays ${pays} up to the balance${a.mutual_aid ? ', then mutual-aid balances' : ''}`, `个人账户在余额内支付 ${pays}${a.mutual_aid ? '，不足部分由共济余额支付' : ''}`], mulaid.gt(0) ? ['account.pays', 'account.mutual_aid'] : 'account.pays', inputs);
     c.ex.add(
       'acct_mulaid_pay',
       mulaid,
       a.mutual_aid ? ['mutual-aid (共济) part of acct_pay: what the own balance could not cover', 'acct_pay 中的共济部分：本人余额不足的部分'] : ['the policy does not allow mutual-aid payments', '政策不允许共济支付'],
-      'account',
+      'account.mutual_aid',
       {},
     );
   }

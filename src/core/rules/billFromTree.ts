@@ -5,13 +5,13 @@
 import { D } from '../money.js';
 import { FieldReader } from './fieldReader.js';
 import { childPath, didYouMean, Issues } from './issues.js';
-import { AMOUNT_FIELDS, type Accumulators, type Amounts, type ChrgitmLv, type FeeLine, type Person, type SettleInput, type StayTotals, type Visit } from './types.js';
+import { AMOUNT_FIELDS, type Accumulators, type Amounts, type ChrgitmLv, type FeeLine, type Person, type SettleInput, type SettleState, type StayTotals, type Visit, type VisitType, VISIT_TYPES } from './types.js';
 import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
 
 const ZERO = new D(0);
-const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines'];
+const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines', 'state'];
 const PERSON = ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'];
-const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'acct_used_flag', 'carry', 'mdtrt_id'];
+const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'category', 'disease', 'fixed_item', 'acct_used_flag', 'carry', 'mdtrt_id'];
 export const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
 const CATEGORIES = new Map<string, ChrgitmLv>([['01', '01'], ['02', '02'], ['03', '03'], ['1', '01'], ['2', '02'], ['3', '03'], ['unmapped', null]]);
 
@@ -26,30 +26,46 @@ export function billFromTree(root: TreeValue, file: string, lines: Map<string, n
     // Without a settlement date the bill settles on the day of its latest line.
     setl = feeLines.reduce((a, l) => (l.fee_ocur_time.slice(0, 10) > a ? l.fee_ocur_time.slice(0, 10) : a), '');
   }
-  const person = readPerson(r, m.person);
+  const state = m.state === undefined || m.state === null ? null : readState(r, m.state, 'state');
+  const person = readPerson(r, m.person, state);
   const visit = readVisit(r, m.visit);
-  return { insutype, setl_time: setl ?? '', hosp_lv: hospLv, person, visit, lines: feeLines, source: { file, lines } };
+  return { insutype, setl_time: setl ?? '', hosp_lv: hospLv, person, visit, lines: feeLines, ...(state ? { state } : {}), source: { file, lines } };
 }
 
 function opt<T>(v: TreeValue | undefined, read: () => T | null, def: T): T {
   return v === undefined || v === null ? def : read() ?? def;
 }
 
-function readPerson(r: FieldReader, v: TreeValue | undefined): Person {
+/** The `state` of an earlier result (resultToJson), to carry whole. */
+function readState(r: FieldReader, v: TreeValue, path: string): SettleState | null {
+  const m = r.map(v, path, ['stay', 'accumulators', 'acct_balc', 'mulaid_balc'], ['accumulators', 'acct_balc']);
+  if (!m) return null;
+  return {
+    stay: m.stay === undefined || m.stay === null ? null : readCarry(r, m.stay, `${path}.stay`),
+    accumulators: readAmountMap(r, m.accumulators, `${path}.accumulators`),
+    acct_balc: r.amount(m.acct_balc, `${path}.acct_balc`) ?? ZERO,
+    mulaid_balc: opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, `${path}.mulaid_balc`), ZERO),
+  };
+}
+
+function readPerson(r: FieldReader, v: TreeValue | undefined, state: SettleState | null): Person {
   const m = v === undefined || v === null ? ({} as TreeMap) : r.map(v, 'person', PERSON, ['age']) ?? ({} as TreeMap);
   // Age is required: it decides the child markup and the age bands.
   const ageD = m.age == null ? ZERO : r.decimal(m.age, 'person.age', { min: 0, max: 150, scale: 1, what: 'age in years at the settlement date' }) ?? ZERO;
   let groups: string[] = [];
   if (typeof m.psn_groups === 'string') groups = m.psn_groups.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+  // An empty list is a person in no group, as an empty CSV cell is.
+  else if (Array.isArray(m.psn_groups) && m.psn_groups.length === 0) groups = [];
   else if (m.psn_groups !== undefined && m.psn_groups !== null) groups = r.texts(m.psn_groups, 'person.psn_groups') ?? [];
   return {
     ...(typeof m.psn_no === 'string' ? { psn_no: m.psn_no } : {}),
     age: ageD.toNumber(),
     retired: opt(m.retired, () => r.bool(m.retired, 'person.retired'), false),
     psn_groups: groups,
-    acct_balc: opt(m.acct_balc, () => r.amount(m.acct_balc, 'person.acct_balc'), ZERO),
-    mulaid_balc: opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, 'person.mulaid_balc'), ZERO),
-    ytd: readAmountMap(r, m.ytd, 'person.ytd'),
+    // What the person leaves out comes from the carried state (docs/rules.md "Carried state").
+    acct_balc: opt(m.acct_balc, () => r.amount(m.acct_balc, 'person.acct_balc'), state?.acct_balc ?? ZERO),
+    mulaid_balc: opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, 'person.mulaid_balc'), state?.mulaid_balc ?? ZERO),
+    ytd: m.ytd === undefined || m.ytd === null ? { ...(state?.accumulators ?? {}) } : readAmountMap(r, m.ytd, 'person.ytd'),
   };
 }
 
@@ -69,12 +85,14 @@ function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): 
 
 function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
   const m = v === undefined ? ({} as TreeMap) : r.map(v, 'visit', VISIT) ?? ({} as TreeMap);
-  const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', ['outpatient', 'inpatient'] as const), 'outpatient' as const);
+  const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', VISIT_TYPES), 'outpatient' as VisitType);
+  const word = (k: 'category' | 'disease' | 'fixed_item') => (m[k] === undefined || m[k] === null ? {} : { [k]: r.text(m[k], `visit.${k}`) ?? '' });
   return {
     type,
     admission_count: opt(m.admission_count, () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'), 1),
     ...(m.interim_no === undefined || m.interim_no === null ? {} : { interim_no: r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1 }),
     in_area: opt(m.in_area, () => r.bool(m.in_area, 'visit.in_area'), true),
+    ...word('category'), ...word('disease'), ...word('fixed_item'),
     acct_used_flag: opt(m.acct_used_flag, () => r.bool(m.acct_used_flag, 'visit.acct_used_flag'), false),
     carry: m.carry === undefined || m.carry === null ? null : readCarry(r, m.carry, 'visit.carry'),
     ...(typeof m.mdtrt_id === 'string' ? { mdtrt_id: m.mdtrt_id } : {}),
@@ -83,7 +101,7 @@ function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
 
 /** The `stay` of an earlier result, as printed by resultToJson. */
 export function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotals | null {
-  const m = r.map(v, path, ['settlements', 'amounts', 'over_ceiling_amt', 'hosp_overlmt_amt', 'hosp_fulamt_amt', 'bases'], ['settlements', 'amounts']);
+  const m = r.map(v, path, ['settlements', 'amounts', 'over_ceiling_amt', 'hosp_overlmt_amt', 'hosp_fulamt_amt', 'bases', 'mdtrt_id'], ['settlements', 'amounts']);
   if (!m) return null;
   const am = r.map(m.amounts, `${path}.amounts`, AMOUNT_FIELDS);
   const amounts = {} as Amounts;
@@ -95,6 +113,7 @@ export function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotal
     hosp_overlmt_amt: opt(m.hosp_overlmt_amt, () => r.amount(m.hosp_overlmt_amt, `${path}.hosp_overlmt_amt`), ZERO),
     hosp_fulamt_amt: opt(m.hosp_fulamt_amt, () => r.amount(m.hosp_fulamt_amt, `${path}.hosp_fulamt_amt`), ZERO),
     bases: readAmountMap(r, m.bases, `${path}.bases`),
+    ...(typeof m.mdtrt_id === 'string' ? { mdtrt_id: m.mdtrt_id } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
 import { categoryZh } from './billFromTree.js';
 import { Issues } from './issues.js';
 import { covers } from './policySet.js';
-import type { Policy, SettleInput } from './types.js';
+import { VISIT_TYPES, type Policy, type SettleInput } from './types.js';
 
 const CATEGORIES = new Set(['01', '02', '03', null]);
 
@@ -27,7 +27,19 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
   if (p.mulaid_balc?.isNeg()) issues.add('person.mulaid_balc', 'mutual-aid balance is negative', 'give 0 when there is none', { message: '共济账户余额为负', fix: '没有时请填 0' });
   for (const [k, v] of Object.entries(p.ytd)) if (v.isNeg()) issues.add(`person.ytd.${k}`, `accumulator ${k} is negative`, 'give year-to-date amounts as the center reports them (5206), 0 when none', { message: `年度累计 ${k} 为负`, fix: '请按医保中心（5206）给出的年度累计填写，没有时填 0' });
   const v = input.visit;
-  if (v.type !== 'inpatient' && v.type !== 'outpatient') issues.add('visit.type', `'${String(v.type)}' is not a visit type`, 'use inpatient or outpatient', { message: `'${String(v.type)}' 不是就诊类型`, fix: '请使用 inpatient（住院）或 outpatient（门诊）' });
+  if (!VISIT_TYPES.includes(v.type)) issues.add('visit.type', `'${String(v.type)}' is not a visit type`, `use one of ${VISIT_TYPES.join(', ')}`, { message: `'${String(v.type)}' 不是就诊类型`, fix: '请使用 inpatient（住院）、outpatient（门诊）、chronic（门诊慢特病）、home_ward（家庭病床）、maternity（生育）或 injury（意外伤害）' });
+  if (v.category !== undefined && v.category !== 'in_area' && !policy.patient_categories.includes(v.category)) {
+    issues.add('visit.category', `patient category '${v.category}' is unknown to ${pname}`, `use in_area or one of ${policy.patient_categories.join(', ') || '(none declared)'}, or declare it in the policy's patient_categories`, { message: `${pnameZh} 中没有就医类别 '${v.category}'`, fix: `请使用 in_area 或 ${policy.patient_categories.join('、') || '（未声明任何类别）'} 之一，或在政策文件的 patient_categories 中声明它` });
+  }
+  if (v.type === 'chronic' && policy.chronic) {
+    const known = [...policy.chronic.diseases.keys()];
+    if (v.disease === undefined || !policy.chronic.diseases.has(v.disease)) issues.add('visit.disease', v.disease === undefined ? 'a chronic-disease visit (门诊慢特病) names no disease' : `disease '${v.disease}' is not in the policy's chronic.diseases`, `give visit.disease, one of ${known.join(', ')}`, { message: v.disease === undefined ? '门诊慢特病就诊没有写病种' : `病种 '${v.disease}' 不在政策文件的 chronic.diseases 中`, fix: `请填写 visit.disease，取 ${known.join('、')} 之一` });
+  }
+  const fixed = v.type === 'chronic' ? null : policy.pools[v.type]?.fixed ?? null;
+  if (fixed && (v.fixed_item === undefined || !fixed.has(v.fixed_item))) {
+    const items = [...fixed.keys()];
+    issues.add('visit.fixed_item', v.fixed_item === undefined ? `a ${v.type} visit is paid a fixed amount by item, and the bill names none` : `item '${v.fixed_item}' has no fixed amount in ${v.type}.fixed`, `give visit.fixed_item, one of ${items.join(', ')}`, { message: v.fixed_item === undefined ? `${v.type} 按项目定额支付，但账单没有写项目` : `项目 '${v.fixed_item}' 在 ${v.type}.fixed 中没有定额`, fix: `请填写 visit.fixed_item，取 ${items.join('、')} 之一` });
+  }
   if (!Number.isInteger(v.admission_count) || v.admission_count < 1) issues.add('visit.admission_count', `admission count ${v.admission_count} is not a whole number ≥ 1`, 'give the n-th admission of the year (1 for the first)', { message: `住院次数 ${v.admission_count} 不是不小于 1 的整数`, fix: '请填写本年度第几次住院（第一次为 1）' });
   const done = v.carry?.settlements ?? 0;
   if (v.carry && v.type !== 'inpatient') issues.add('visit.carry', 'only inpatient stays have interim settlements', 'remove carry, or set visit.type to inpatient', { message: '只有住院才有中途结算', fix: '请删除 carry，或把 visit.type 设为 inpatient' });

@@ -7,6 +7,7 @@
  */
 import { inputError } from '../errors.js';
 import { D, type Decimal } from '../money.js';
+import { applyState } from './carriedState.js';
 import { checkSettleInput } from './checkInput.js';
 import { explainLineSums, explainTotals } from './engineExplain.js';
 import { Explainer } from './explainer.js';
@@ -21,7 +22,8 @@ export interface SplitOptions {
   explain?: boolean;
 }
 
-export function splitBill(input: SettleInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+export function splitBill(given: SettleInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+  const input = applyState(given, policy);
   const explain = opts.explain ?? true;
   checkSettleInput(input, policy);
   const lc = lineContext(policy, input.person, explain);
@@ -63,7 +65,8 @@ export type TotalsInput = Omit<SettleInput, 'lines'> & { totals: BillTotals };
  * Settle from category totals. Without lines the unmapped part cannot be told from 丙类, so only
  * the policy's hospital-borne over-limit rule applies (`hospital_borne.unmapped` needs lines).
  */
-export function splitTotals(input: TotalsInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+export function splitTotals(given: TotalsInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+  const input = applyState(given, policy);
   checkSettleInput({ ...input, lines: [] }, policy);
   const t = input.totals;
   const file = input.source?.file ?? 'bill';

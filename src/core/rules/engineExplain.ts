@@ -16,7 +16,7 @@ const LINE_SUMS: Array<[string, LineField, [string, string], string | null]> = [
   ['medfee_sumamt', 'det_item_fee_sumamt', ['Σ line fees: cnt × pric (after price rules), rounded per line', 'Σ 明细费用：cnt × pric（价格规则之后），逐行舍入'], 'price_rules'],
   ['fulamt_ownpay_amt', 'fulamt_ownpay_amt', ['Σ lines with no valid mapping or chrgitm_lv 03 丙类: fully self-paid', 'Σ 无有效对照或 chrgitm_lv 03 丙类的明细：全自费'], null],
   ['overlmt_selfpay', 'overlmt_amt', ['Σ lines priced above their limit: (pric − pric_uplmt_amt) × cnt', 'Σ 超限价的明细：(pric − pric_uplmt_amt) × cnt'], null],
-  ['preselfpay_amt', 'preselfpay_amt', ['Σ 乙类 lines: (fee − over-limit) × selfpay_prop', 'Σ 乙类明细：(费用 − 超限价) × selfpay_prop'], 'items.b_class'],
+  ['preselfpay_amt', 'preselfpay_amt', ['Σ 乙类 lines: (fee − over-limit) × selfpay_prop', 'Σ 乙类明细：(费用 − 超限价) × selfpay_prop'], 'items.b_class.default_selfpay_prop'],
   ['inscp_scp_amt', 'inscp_scp_amt', ['Σ lines: fee − fully self-paid − over-limit − pre-self-pay (in scope)', 'Σ 明细：费用 − 全自费 − 超限价 − 先行自付（符合范围）'], null],
 ];
 

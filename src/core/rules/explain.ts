@@ -13,6 +13,8 @@ export interface ExplainRow {
   /** The rule in Chinese, when the engine gave one. */
   rule_zh: string;
   source: string;
+  /** The clauses that took part, the deciding one first, as `file:line` (basename), one per line. */
+  clauses: string;
   inputs: string;
   /** The inputs with the engine's few words in Chinese (numbers and field names as they are). */
   inputs_zh: string;
@@ -46,6 +48,7 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
     rule: e.rule,
     rule_zh: e.rule_zh ?? e.rule,
     source: e.source ?? '',
+    clauses: (e.clauses ?? []).map((c) => c.source.replace(/^.*[\\/]/, '')).filter((x, i, a) => a.indexOf(x) === i).join('\n'),
     inputs: inputText(e.inputs),
     inputs_zh: inputsZh(inputText(e.inputs)),
   }));
@@ -58,6 +61,7 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
         rule: l.rule ?? '',
         rule_zh: l.rule_zh ?? l.rule ?? '',
         source: '',
+        clauses: '',
         inputs,
         inputs_zh: inputs,
       });

@@ -11,9 +11,15 @@ export class Explainer {
   readonly entries: ExplainEntry[] = [];
   constructor(private readonly policy: Policy) {}
 
-  /** `rule` is [English, Chinese]; `policyPath` is the policy field the rule comes from ('inpatient.deductible'), or null. */
-  add(field: string, amount: Decimal, rule: [string, string], policyPath: string | null, inputs: Record<string, string>): void {
-    this.entries.push({ field, amount, rule: rule[0], rule_zh: rule[1], source: policyPath === null ? null : this.source(policyPath), inputs });
+  /**
+   * `rule` is [English, Chinese]; `policyPath` is the policy clause that decided the amount
+   * ('inpatient.ratio.by_level.3'), or several — the deciding one first, then the others that took
+   * part (the bands, the deductible) —, or null when no policy line is involved.
+   */
+  add(field: string, amount: Decimal, rule: [string, string], policyPath: string | string[] | null, inputs: Record<string, string>): void {
+    const paths = policyPath === null ? [] : typeof policyPath === 'string' ? [policyPath] : policyPath;
+    const clauses = paths.map((p) => ({ clause: p, source: this.source(p) }));
+    this.entries.push({ field, amount, rule: rule[0], rule_zh: rule[1], source: clauses[0]?.source ?? null, ...(clauses.length > 0 ? { clauses } : {}), inputs });
   }
 
   source(policyPath: string): string {

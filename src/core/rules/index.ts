@@ -4,12 +4,12 @@
  */
 export type {
   Accumulators, AmountField, Amounts, ChrgitmLv, ExplainEntry, FeeLine, LineSplit, Person, Policy,
-  SettleInput, SettleResult, Setlinfo, StayTotals, SupplementFund, Visit, VisitType,
+  SettleInput, SettleResult, SettleState, Setlinfo, StayTotals, SupplementFund, Visit, VisitType,
 } from './types.js';
 export { AMOUNT_FIELDS, SUPPLEMENT_FUNDS } from './types.js';
 export type { Issue } from './issues.js';
 export { parsePolicy } from './parsePolicy.js';
-export { parsePolicies, checkOverlaps, selectPolicy, covers, type PolicyText, type BillPlace } from './policySet.js';
+export { parsePolicies, checkOverlaps, policyGaps, selectPolicy, covers, type PolicyText, type BillPlace, type PolicyGap } from './policySet.js';
 export { loadPolicyFile, loadPolicyFiles, type ReadText } from './loadPolicyFile.js';
 export { splitBill, splitTotals, type SplitOptions, type BillTotals, type TotalsInput } from './engine.js';
 export { setldetailOf, type SetldetailRow } from './setldetail.js';

@@ -13,6 +13,8 @@ export interface Issue {
   fix: string;
   /** The same in Simplified Chinese (shown under --lang zh-CN); the English stays in JSON. */
   zh?: { message: string; fix: string };
+  /** The fix as edits a tool can apply (policy periods): set `field` of `file` to `value` (null = remove it). */
+  edits?: Array<{ file: string; field: string; value: string | null }>;
 }
 
 /** The line of a field path, or of its nearest ancestor that has one. */

@@ -6,12 +6,14 @@ import type { Decimal } from '../money.js';
 import { FieldReader } from './fieldReader.js';
 import { childPath, Issues } from './issues.js';
 import { readGroupMap } from './policyBands.js';
-import { readPool } from './policyPool.js';
+import { readPool, type PoolContext } from './policyPool.js';
 import { readSupplements, readVisits } from './policySupplement.js';
-import { ACCOUNT_PARTS, type ChildMarkup, type Policy } from './types.js';
-import { readTree, type TreeValue } from './yamlTree.js';
+import { D } from '../money.js';
+import { ACCOUNT_PARTS, type ChildMarkup, type Policy, type Pool } from './types.js';
+import { isTreeMap, readTree, type TreeValue } from './yamlTree.js';
 
-const TOP = ['name', 'version', 'insutype', 'effective', 'levels', 'person_groups', 'rounding', 'price_rules', 'items', 'inpatient', 'outpatient', 'supplements', 'account'] as const;
+const TOP = ['name', 'version', 'insutype', 'effective', 'levels', 'person_groups', 'rounding', 'price_rules', 'items', 'inpatient', 'outpatient', 'supplements', 'account',
+  'patient_categories', 'shared_caps', 'chronic', 'home_ward', 'maternity', 'injury'] as const;
 
 export function parsePolicy(text: string, fileName: string): Policy {
   const tree = readTree(text, fileName);
@@ -41,10 +43,15 @@ export function parsePolicy(text: string, fileName: string): Policy {
   const rounding = readRounding(r, m.rounding);
   const childMarkup = readPriceRules(r, m.price_rules);
   const items = m.items == null ? null : readItems(r, m.items, groups);
-  const ctx = { levels, groups };
-  const inpatient = m.inpatient === undefined || m.inpatient === null ? null : readPool(r, m.inpatient, 'inpatient', ctx);
-  const outpatient = m.outpatient === undefined || m.outpatient === null ? null : readPool(r, m.outpatient, 'outpatient', ctx);
-  if (m.inpatient == null && m.outpatient == null) issues.add('', 'the policy has neither an inpatient nor an outpatient section', 'add inpatient: and/or outpatient: with deductible and ratio', { message: '政策文件既没有住院（inpatient）也没有门诊（outpatient）部分', fix: '请添加 inpatient: 和/或 outpatient:，写明起付线（deductible）和支付比例（ratio）' });
+  const categories = m.patient_categories == null ? [] : r.texts(m.patient_categories, 'patient_categories') ?? [];
+  const sharedCaps = readSharedCaps(r, m.shared_caps);
+  const ctx: PoolContext = { levels, groups, categories, sharedCaps: [...sharedCaps.keys()] };
+  const pool = (k: 'inpatient' | 'outpatient' | 'home_ward' | 'maternity' | 'injury'): Pool | null => (m[k] === undefined || m[k] === null ? null : readPool(r, m[k], k, ctx));
+  const inpatient = pool('inpatient');
+  const outpatient = pool('outpatient');
+  const extra = { home_ward: pool('home_ward'), maternity: pool('maternity'), injury: pool('injury') };
+  const chronic = m.chronic == null ? null : readChronic(r, m.chronic, ctx);
+  if (m.inpatient == null && m.outpatient == null && m.chronic == null && m.home_ward == null && m.maternity == null && m.injury == null) issues.add('', 'the policy has neither an inpatient nor an outpatient section', 'add inpatient: and/or outpatient: with deductible and ratio', { message: '政策文件既没有住院（inpatient）也没有门诊（outpatient）部分', fix: '请添加 inpatient: 和/或 outpatient:，写明起付线（deductible）和支付比例（ratio）' });
   const supplements = readSupplements(r, m.supplements, groups);
   const account = readAccount(r, m.account);
 
@@ -53,7 +60,8 @@ export function parsePolicy(text: string, fileName: string): Policy {
     name: name!, version: version!, insutypes: insutypes!, effective: { from: from!, to },
     levels, person_groups: groups, rounding: rounding!, child_markup: childMarkup ?? null,
     b_class: items!.b_class, hospital_borne: items!.hospital_borne,
-    pools: { inpatient, outpatient }, supplements: supplements!, account: account ?? null,
+    pools: { inpatient, outpatient, ...extra }, chronic, patient_categories: categories, shared_caps: sharedCaps,
+    supplements: supplements!, account: account ?? null,
     source: { file: fileName, lines: tree.lines },
   };
 }
@@ -118,3 +126,82 @@ function readAccount(r: FieldReader, v: TreeValue | undefined): Policy['account'
   return { visits, pays, mutual_aid: mutual };
 }
 
+
+/** `shared_caps: { basic_fund: 300000 }`: annual caps several pools share (accumulator cap_<name>). */
+function readSharedCaps(r: FieldReader, v: TreeValue | undefined): Map<string, Decimal> {
+  const out = new Map<string, Decimal>();
+  if (v === undefined || v === null) return out;
+  if (!isTreeMap(v)) {
+    r.issues.add('shared_caps', 'expected a mapping of name: annual amount', 'write shared_caps as { basic_fund: 300000 }', { message: '应是“名称: 年度金额”的映射', fix: '请把 shared_caps 写成 { basic_fund: 300000 }' });
+    return out;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    const d = r.amount(x, childPath('shared_caps', k));
+    if (d) out.set(k, d);
+  }
+  return out;
+}
+
+/**
+ * `chronic: { shared_cap?, diseases: { <code>: { name?, deductible, ratio, cap } } }` (门诊慢特病):
+ * each disease is a pool of its own — an annual deductible, a ratio (one number or by_level), an
+ * annual cap — with its own accumulators chronic_<code>_dedc / chronic_<code>_hifp_pay.
+ */
+function readChronic(r: FieldReader, v: TreeValue, ctx: PoolContext): Policy['chronic'] {
+  const m = r.map(v, 'chronic', ['shared_cap', 'diseases'], ['diseases']);
+  if (!m) return null;
+  let shared: string | null = null;
+  if (m.shared_cap != null) {
+    shared = r.text(m.shared_cap, 'chronic.shared_cap');
+    if (shared !== null && !ctx.sharedCaps.includes(shared)) {
+      r.issues.add('chronic.shared_cap', `'${shared}' is not one of the policy's shared_caps (${ctx.sharedCaps.join(', ') || 'none declared'})`, `declare it at the top level (shared_caps: { ${shared}: <annual amount> })`, { message: `'${shared}' 不在政策文件的 shared_caps 中`, fix: `请在顶层声明（shared_caps: { ${shared}: <年度限额> }）` });
+      shared = null;
+    }
+  }
+  const d = isTreeMap(m.diseases) ? m.diseases : null;
+  if (!d || Object.keys(d).length === 0) {
+    r.issues.add('chronic.diseases', 'expected a mapping of disease code: { deductible, ratio, cap }', 'list each disease: diseases: { M03900: { name: 高血压, deductible: 0, ratio: 0.80, cap: 2400 } }', { message: '应是“病种编码: { deductible, ratio, cap }”的映射', fix: '请逐个列出病种：diseases: { M03900: { name: 高血压, deductible: 0, ratio: 0.80, cap: 2400 } }' });
+    return null;
+  }
+  const diseases = new Map<string, { name: string; pool: Pool }>();
+  for (const [code, x] of Object.entries(d)) {
+    const p = childPath('chronic.diseases', code);
+    const e = r.map(x, p, ['name', 'deductible', 'ratio', 'cap'], ['ratio']);
+    if (!e) continue;
+    const ded = e.deductible == null ? new D(0) : r.amount(e.deductible, childPath(p, 'deductible'));
+    let ratio: Map<string, Decimal> | null = null;
+    if (typeof e.ratio === 'string') {
+      const x1 = r.ratio(e.ratio, childPath(p, 'ratio'));
+      ratio = x1 === null ? null : new Map(ctx.levels.map((l) => [l, x1]));
+    } else {
+      const rm = r.map(e.ratio, childPath(p, 'ratio'), ['by_level'], ['by_level']);
+      ratio = rm ? readLevelMapOf(r, rm.by_level, childPath(childPath(p, 'ratio'), 'by_level'), ctx.levels) : null;
+    }
+    const cap = e.cap == null ? null : r.amount(e.cap, childPath(p, 'cap'));
+    if (ded === null || ratio === null || (e.cap != null && cap === null)) continue;
+    const name = typeof e.name === 'string' ? e.name : code;
+    diseases.set(code, {
+      name,
+      pool: {
+        path: p, acc: `chronic_${code}`, account_first: false, categories: new Map(), shared_cap: shared, fixed: null,
+        deductible: { per: 'year', by_level: new Map(ctx.levels.map((l) => [l, ded])), out_of_area_by_level: null, by_admission: [], factor_by_person_group: new Map() },
+        ratio: { by_level: ratio, retired_plus: new D(0), age_bands: [{ from: 0, to: null, plus: new D(0) }], plus_by_person_group: new Map(), plus_by_person_group_level: new Map(), out_of_area_plus: new D(0) },
+        bands: [{ from: new D(0), to: null, plus: new D(0) }],
+        ceiling: cap,
+      },
+    });
+  }
+  return { diseases };
+}
+
+function readLevelMapOf(r: FieldReader, v: TreeValue | undefined, path: string, levels: string[]): Map<string, Decimal> | null {
+  const m = r.map(v, path, levels);
+  if (!m) return null;
+  const out = new Map<string, Decimal>();
+  for (const l of levels) {
+    const x = r.ratio(m[l], childPath(path, l));
+    if (x === null) return null;
+    out.set(l, x);
+  }
+  return out;
+}

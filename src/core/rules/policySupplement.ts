@@ -8,7 +8,7 @@ import { D, type Decimal } from '../money.js';
 import type { FieldReader } from './fieldReader.js';
 import { childPath } from './issues.js';
 import { readBands, readGroupMap } from './policyBands.js';
-import { SUPPLEMENT_FUNDS, type RatioBand, type Supplement, type VisitType } from './types.js';
+import { SUPPLEMENT_FUNDS, VISIT_TYPES, type RatioBand, type Supplement, type VisitType } from './types.js';
 import type { TreeValue } from './yamlTree.js';
 
 const KEYS = ['fund', 'name', 'visits', 'groups', 'base', 'include_preselfpay', 'period', 'threshold', 'segments', 'plus_by_person_group', 'cap'] as const;
@@ -76,7 +76,7 @@ export function readVisits(r: FieldReader, v: TreeValue | undefined, path: strin
   if (!l) return null;
   const out: VisitType[] = [];
   l.forEach((x, i) => {
-    const t = r.oneOf(x, childPath(path, i), ['inpatient', 'outpatient'] as const);
+    const t = r.oneOf(x, childPath(path, i), VISIT_TYPES);
     if (t) out.push(t);
   });
   return out.length === l.length ? out : null;

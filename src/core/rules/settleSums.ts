@@ -7,6 +7,7 @@
 import { inputError } from '../errors.js';
 import { D, type Decimal } from '../money.js';
 import { addAcc, contribution } from './accumulate.js';
+import { blameOfNegative, stateAfter } from './carriedState.js';
 import { finishExplanation } from './engineExplain.js';
 import type { Explainer } from './explainer.js';
 import { assertInvariants } from './invariants.js';
@@ -43,7 +44,7 @@ export function settleSums(c: SumsContext): SettleResult {
     throw inputError('BILL_REFUND_EXCEEDS', `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`, 'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged', undefined, { file }).zh(`${file}：退费超过了本次住院的费用（合计 ${sums.medfee.toFixed(2)}）`, '每条退费明细（cnt 为负）须与其所退的明细一同给出，且退费不得超过所收费用');
   }
   const ytd = input.person.ytd;
-  const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit.type, policy), -1) : ytd;
+  const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit, policy), -1) : ytd;
   for (const [k, v] of Object.entries(yBefore)) {
     if (v.isNeg()) throw inputError('BILL_YTD_INCONSISTENT', `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`, "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators", undefined, { key: k }).zh(`${file}：年度累计 ${k} 低于本次住院此前各次中途结算已支付的金额`, '请按医保中心当前报告的值传入 person.ytd（5206，含此前的中途结算），或传入上一次结果的累计值');
   }
@@ -59,10 +60,20 @@ export function settleSums(c: SumsContext): SettleResult {
   if (c.refunds && AMOUNT_FIELDS.some((f) => amounts[f].isNeg())) {
     throw inputError('BILL_REFUND_EARLIER', `${file}: the bill refunds lines settled in an earlier interim settlement`, 'cancel that interim settlement (2305) and settle again, or keep refunds with their charges in the same settlement', undefined, { file }).zh(`${file}：账单退了此前中途结算中已结算的明细`, '请撤销那次中途结算（2305）后重新结算，或让退费与其费用在同一次结算中');
   }
+  const negative = AMOUNT_FIELDS.filter((f) => amounts[f].isNeg());
+  if (carry && negative.length > 0) {
+    // Without refunds a later interim settlement cannot owe back: what was passed as the balances
+    // or the year's figures does not follow the earlier settlement (the docs' second-interim case).
+    const b = blameOfNegative(amounts);
+    const list = negative.map((f) => `${f} ${amounts[f].toFixed(2)}`).join(', ');
+    throw inputError('BILL_STATE_INCONSISTENT', `${file}: ${b.field} does not follow the earlier interim settlement (#${carry.settlements}): this settlement would get ${list}`,
+      `pass the previous result's state whole (bill key state:, leaving ${b.field} out), or give ${b.field} as that result's state has it — the ${b.what} after settlement #${carry.settlements}`, undefined, { file, field: b.field, negative })
+      .zh(`${file}：${b.field} 与此前第 ${carry.settlements} 次中途结算不衔接：本次结算将得到 ${list}`, `请原样传入上一次结果的 state（账单键 state:，并删除 ${b.field}），或按该结果 state 中的值填写 ${b.field}——第 ${carry.settlements} 次结算后的${b.whatZh}`);
+  }
   const bases: Record<string, Decimal> = {};
   for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
   const own = amounts.acct_pay.minus(amounts.acct_mulaid_pay);
-  const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit.type, policy));
+  const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit, policy));
   const stayTotals: StayTotals = {
     settlements: (carry?.settlements ?? 0) + 1,
     amounts: stay.amounts,
@@ -70,17 +81,20 @@ export function settleSums(c: SumsContext): SettleResult {
     hosp_overlmt_amt: sums.hospOver,
     hosp_fulamt_amt: sums.hospFul,
     bases: stay.bases,
+    ...(input.visit.mdtrt_id !== undefined ? { mdtrt_id: input.visit.mdtrt_id } : carry?.mdtrt_id !== undefined ? { mdtrt_id: carry.mdtrt_id } : {}),
   };
+  const balc = input.person.acct_balc.minus(own);
   const result: SettleResult = {
     policy: { name: policy.name, version: policy.version, file: policy.source.file },
     insutype: input.insutype,
     setl_time: input.setl_time,
     visit_type: input.visit.type,
-    setlinfo: { ...amounts, balc: input.person.acct_balc.minus(own), pool_prop_selfpay: stay.pool_prop_selfpay },
+    setlinfo: { ...amounts, balc, pool_prop_selfpay: stay.pool_prop_selfpay },
     lines: c.lines,
     accumulators,
     stay: stayTotals,
     fund_limits: limitsNow(stay.limits, ca),
+    state: stateAfter(input.visit.type === 'inpatient' ? stayTotals : null, accumulators, balc, (input.person.mulaid_balc ?? ZERO).minus(amounts.acct_mulaid_pay)),
     explanation: ex ? finishExplanation(ex, { carry, amounts, acctBalc: input.person.acct_balc, own, ytd, accumulators }) : null,
   };
   assertInvariants(result);

@@ -28,8 +28,3 @@ export interface CategorySums {
   hospOver: Decimal;
   hospFul: Decimal;
 }
-
-/** Accumulator key prefix of a visit type's pool. */
-export function poolPrefix(v: Visit): 'ip' | 'op' {
-  return v.type === 'inpatient' ? 'ip' : 'op';
-}

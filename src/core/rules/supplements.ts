@@ -73,7 +73,12 @@ function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayC
       `${s.name}: segments over the ${over ? 'over-ceiling amount' : 'personal in-scope burden'}${s.include_preselfpay ? ' (pre-self-pay included)' : ''} above the threshold, ${yearly ? 'counted over the year' : 'counted over the stay'}, up to the annual cap`,
       `${s.name}：${over ? '超封顶线金额' : '个人负担的符合范围金额'}${s.include_preselfpay ? '（含先行自付）' : ''}超过起付标准的部分分段支付，${yearly ? '按年度累计' : '按本次住院累计'}，不超过年度限额`,
     ];
-    c.ex.add(s.fund, pay, rule, s.path, {
+    // The deciding clause: the cap when it cut in, the threshold when nothing was due, else the segment.
+    const capCut = capLeft !== null && pay.eq(capLeft) && due.gt(capLeft);
+    const seg = Math.max(0, s.segments.findIndex((x) => x.to === null || maxD(ZERO, b1.minus(threshold)).lte(x.to)));
+    const segs = `${s.path}.segments[${seg}]`;
+    const clauses = capCut ? [`${s.path}.cap`, segs, `${s.path}.threshold`] : due.isZero() ? [`${s.path}.threshold`, segs] : [segs, `${s.path}.threshold`, `${s.path}.cap`];
+    c.ex.add(s.fund, pay, rule, clauses, {
       base: f2(base),
       ...(yearly ? { [`ytd ${s.fund}_base`]: f2(b0), cumulative_base: f2(b1) } : {}),
       threshold: f2(threshold),

@@ -5,7 +5,7 @@
 import type { Decimal } from '../money.js';
 import { lineOf } from './issues.js';
 import { f2, f4 } from './rounding.js';
-import type { Policy, SettleResult, StayTotals } from './types.js';
+import type { Policy, Pool, SettleResult, StayTotals } from './types.js';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -53,7 +53,7 @@ export function resultToJson(r: SettleResult): Json {
     ...(plain({ ...rest, lines: [] }) as Record<string, Json>),
     // rule_zh is for the terminal only: the JSON line keeps its English rule, as before.
     lines: r.lines.map(({ rule_zh: _zh, ...l }) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
-    explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs })),
+    explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, ...(e.clauses ? { clauses: e.clauses } : {}), inputs: e.inputs })),
   };
 }
 
@@ -68,10 +68,39 @@ export function policyToJson(p: Policy): Json {
     person_groups: p.person_groups, rounding: p.rounding,
     price_rules: p.child_markup ? { child_markup: p.child_markup } : {},
     items: { b_class: p.b_class, hospital_borne: p.hospital_borne },
-    inpatient: p.pools.inpatient, outpatient: p.pools.outpatient,
+    inpatient: poolJson(p.pools.inpatient), outpatient: poolJson(p.pools.outpatient),
+    ...(p.pools.home_ward ? { home_ward: poolJson(p.pools.home_ward) } : {}),
+    ...(p.pools.maternity ? { maternity: poolJson(p.pools.maternity) } : {}),
+    ...(p.pools.injury ? { injury: poolJson(p.pools.injury) } : {}),
+    ...(p.chronic ? { chronic: chronicJson(p.chronic) } : {}),
+    ...(p.patient_categories.length ? { patient_categories: p.patient_categories } : {}),
+    ...(p.shared_caps.size ? { shared_caps: p.shared_caps } : {}),
     supplements: p.supplements.map(({ path: _path, ...s }) => s),
     account: p.account,
   }, true);
+}
+
+function chronicJson(c: NonNullable<Policy['chronic']>): unknown {
+  const shared = [...c.diseases.values()][0]?.pool.shared_cap ?? null;
+  return {
+    ...(shared ? { shared_cap: shared } : {}),
+    diseases: Object.fromEntries([...c.diseases].map(([k, d]) => [k, { name: d.name, deductible: d.pool.deductible.by_level.values().next().value, ratio: d.pool.ratio.by_level, cap: d.pool.ceiling }])),
+  };
+}
+
+/** A pool as its YAML section reads (the engine's own bookkeeping left out). */
+function poolJson(x: Pool | null | undefined): unknown {
+  if (!x) return null;
+  const { path: _p, acc: _a, account_first, categories, shared_cap, fixed, ratio, ...rest } = x;
+  const { plus_by_person_group_level: byLevel, ...r } = ratio;
+  return {
+    ...rest,
+    ratio: { ...r, plus_by_person_group: new Map<string, unknown>([...r.plus_by_person_group, ...byLevel]) },
+    ...(account_first ? { segments: ['account', 'own', 'copay'] } : {}),
+    ...(categories.size ? { categories: new Map([...categories].map(([k, c]) => [k, { deductible: c.deductible, ratio: c.ratio, ceiling: c.ceiling ?? undefined }])) } : {}),
+    ...(shared_cap ? { shared_cap } : {}),
+    ...(fixed ? { fixed } : {}),
+  };
 }
 
 export interface PolicyRow {
@@ -92,8 +121,11 @@ export function policyRows(p: Policy): PolicyRow[] {
       v.forEach((x, i) => walk(x, `${path}[${i}]`));
       return;
     }
-    const own = p.source.lines.get(path);
-    rows.push({ field: path, value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v), source: own === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, path)}` });
+    // A per-level value may have been written as `{ by_level: {…} }` or as one number for all levels.
+    const last = path.slice(path.lastIndexOf('.') + 1);
+    const parent = path.slice(0, path.lastIndexOf('.'));
+    const written = [path, ...(p.levels.includes(last) ? [`${parent}.by_level.${last}`, parent] : [])].find((x) => p.source.lines.has(x));
+    rows.push({ field: path, value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v), source: written === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, written)}` });
   };
   walk(policyToJson(p), '');
   return rows;

@@ -4,7 +4,12 @@
  */
 import type { Decimal } from '../money.js';
 
-export type VisitType = 'outpatient' | 'inpatient';
+export type VisitType = 'outpatient' | 'inpatient' | 'chronic' | 'home_ward' | 'maternity' | 'injury';
+/** Every visit type, in the order the policy's sections are read. */
+export const VISIT_TYPES: readonly VisitType[] = ['inpatient', 'outpatient', 'chronic', 'home_ward', 'maternity', 'injury'];
+/** Pool sections with the ordinary pool shape (chronic has one per disease). */
+export const POOL_SECTIONS = ['inpatient', 'outpatient', 'home_ward', 'maternity', 'injury'] as const;
+export type PoolSection = (typeof POOL_SECTIONS)[number];
 export type RoundMode = 'half_up' | 'half_even' | 'down';
 
 /** The setlinfo amount fields that add up over the interim settlements of a stay. */
@@ -37,7 +42,27 @@ export interface PlusBand extends Band { plus: Decimal }
 export interface RatioBand extends Band { ratio: Decimal }
 export interface AgeBand { from: number; to: number | null; plus: Decimal }
 
+/** A patient category's own parameters (省内异地, 跨省 …); what it leaves out comes from the pool. */
+export interface CategoryParams {
+  deductible: Map<string, Decimal> | null;
+  ratio: Map<string, Decimal> | null;
+  ceiling: Decimal | null | undefined;
+  path: string;
+}
+
 export interface Pool {
+  /** Where the section is in the policy ('inpatient', 'chronic.diseases.hypertension'); accumulator prefix. */
+  path: string;
+  /** Accumulator key prefix: ip, op, or the section's name. */
+  acc: string;
+  /** Ordered payment segments: the current-year account first (Shanghai 当年账户段) or not. */
+  account_first: boolean;
+  /** Named patient categories (visit.category) with their own deductible, ratio and ceiling. */
+  categories: Map<string, CategoryParams>;
+  /** Name of an annual cap shared with other pools (policy shared_caps), or null. */
+  shared_cap: string | null;
+  /** Fixed amounts the fund pays by item (生育 定额; visit.fixed_item); null = the ordinary split. */
+  fixed: Map<string, Decimal> | null;
   deductible: {
     per: 'admission' | 'year';
     by_level: Map<string, Decimal>;
@@ -50,6 +75,8 @@ export interface Pool {
     retired_plus: Decimal;
     age_bands: AgeBand[];
     plus_by_person_group: Map<string, Decimal>;
+    /** Group adjustments that differ by hospital level (中人一档 +0.10/+0.10/+0.20). */
+    plus_by_person_group_level: Map<string, Map<string, Decimal>>;
     out_of_area_plus: Decimal;
   };
   bands: PlusBand[];
@@ -91,7 +118,13 @@ export interface Policy {
   child_markup: ChildMarkup | null;
   b_class: { default_selfpay_prop: Decimal; by_person_group: Map<string, Decimal> };
   hospital_borne: { over_limit: boolean; unmapped: boolean };
-  pools: { inpatient: Pool | null; outpatient: Pool | null };
+  pools: { inpatient: Pool | null; outpatient: Pool | null; home_ward?: Pool | null; maternity?: Pool | null; injury?: Pool | null };
+  /** 门诊慢特病: one pool per disease (visit.disease), each with its deductible, ratio and annual cap. */
+  chronic: { diseases: Map<string, { name: string; pool: Pool }> } | null;
+  /** Patient categories a bill may name in visit.category (besides in_area). */
+  patient_categories: string[];
+  /** Annual caps shared by several pools, by name (accumulator cap_<name>). */
+  shared_caps: Map<string, Decimal>;
   supplements: Supplement[];
   account: { visits: VisitType[]; pays: AccountPart[]; mutual_aid: boolean } | null;
   /** Where it came from: file name and the YAML line of every field path ('inpatient.bands[1].to'). */
@@ -144,6 +177,12 @@ export interface Visit {
   /** Number of this settlement within the stay: 1 = first or only; n > 1 needs `carry` from settlement n-1. */
   interim_no?: number;
   in_area: boolean;
+  /** Named patient category (policy patient_categories); absent = in_area decides. */
+  category?: string;
+  /** The disease of a chronic-disease outpatient visit (门诊慢特病; policy chronic.diseases). */
+  disease?: string;
+  /** The item of a fixed-amount visit (生育 定额; the pool's fixed). */
+  fixed_item?: string;
   acct_used_flag: boolean;
   /** `stay` of the previous interim settlement's result. */
   carry?: StayTotals | null;
@@ -159,6 +198,12 @@ export interface SettleInput {
   person: Person;
   visit: Visit;
   lines: FeeLine[];
+  /**
+   * The state a previous result handed on (its `state`), accepted whole: the stay continues when
+   * `visit.interim_no` > 1 (or `visit.mdtrt_id` names the state's stay); balances and accumulators
+   * fill what person leaves out. See docs/rules.md "Carried state".
+   */
+  state?: SettleState | null;
   /** Where the bill came from, for error messages. */
   source?: { file: string; lines?: Map<string, number> };
 }
@@ -197,6 +242,20 @@ export interface StayTotals {
   hosp_fulamt_amt: Decimal;
   /** Base each supplement counted in this stay (toward its threshold). */
   bases: Record<string, Decimal>;
+  /** The stay's mdtrt_id when the bill gave one (a later bill naming it continues the stay). */
+  mdtrt_id?: string;
+}
+
+/**
+ * Everything a later settlement needs from an earlier one, returned as `result.state` and
+ * accepted whole as `input.state`: the stay so far (its interim settlements; null after an
+ * outpatient visit), the year-to-date accumulators and both balances after the settlement.
+ */
+export interface SettleState {
+  stay: StayTotals | null;
+  accumulators: Accumulators;
+  acct_balc: Decimal;
+  mulaid_balc: Decimal;
 }
 
 export interface ExplainEntry {
@@ -205,8 +264,10 @@ export interface ExplainEntry {
   rule: string;
   /** The same rule in Chinese (`--explain` under --lang zh-CN); not part of the JSON result. */
   rule_zh?: string;
-  /** 'employee.yaml:42' — the policy line of the rule, when there is one. */
+  /** 'employee.yaml:42' — the policy line of the clause that decided the amount, when there is one. */
   source: string | null;
+  /** Every clause that took part, the deciding one first: { clause: 'inpatient.ceiling', source: 'employee.yaml:66' }. */
+  clauses?: Array<{ clause: string; source: string }>;
   inputs: Record<string, string>;
 }
 
@@ -221,5 +282,7 @@ export interface SettleResult {
   stay: StayTotals;
   /** What each fund could still pay before this settlement (ceiling or cap left; null = no limit). */
   fund_limits: Partial<Record<'hifp_pay' | SupplementFund, Decimal | null>>;
+  /** What the next settlement of this person (or of this stay) takes as `input.state`. */
+  state: SettleState;
   explanation: ExplainEntry[] | null;
 }

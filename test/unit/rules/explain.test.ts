@@ -27,14 +27,29 @@ describe('explanation', () => {
     }
   });
 
-  it('names the policy line of each rule and the inputs', () => {
+  it('names the policy line of the clause that decided each amount, and the inputs', () => {
     const dedc = rows.find((x) => x.field === 'act_pay_dedc')!;
-    expect(dedc.source).toBe(`test-policy.yaml:${policyLine('  deductible:')}`);
+    expect(dedc.source).toBe(`test-policy.yaml:${policyLine('    by_level: { "1": 300, "2": 600, "3": 900 }')}`);
     expect(dedc.inputs).toContain('standard=900.00');
     const hifp = rows.find((x) => x.field === 'hifp_pay')!;
-    expect(hifp.source).toBe(`test-policy.yaml:${policyLine('  bands:')}`);
+    // The ceiling cut in: its line decided the amount; the ratio, the bands and the deductible follow.
+    expect(hifp.source).toBe(`test-policy.yaml:${policyLine('  ceiling: 50000')}`);
+    expect(hifp.clauses.split('\n')).toEqual([
+      policyLine('  ceiling: 50000'), policyLine('    by_level: { "1": 0.90, "2": 0.85, "3": 0.80 }'), policyLine('  bands:'), policyLine('    by_level: { "1": 300, "2": 600, "3": 900 }'),
+    ].map((n) => `test-policy.yaml:${n}`));
     expect(hifp.inputs).toContain('ceiling=50000.00 − ytd ip_hifp_pay 40000.00 = 10000.00 left');
     expect(hifp.inputs).toMatch(/over_ceiling_amt=\d+\.\d\d/);
+  });
+
+  it('below the ceiling the ratio line decides the fund amount; the group and retired points are cited too', () => {
+    const small = splitBill(input({ lines: [line({ pric: '2000' })], hosp_lv: '2', person: { retired: true, psn_groups: ['poverty'] } }), testPolicy);
+    const e = small.explanation!.find((x) => x.field === 'hifp_pay')!;
+    expect(e.source).toBe(`test-policy.yaml:${policyLine('    by_level: { "1": 0.90, "2": 0.85, "3": 0.80 }')}`);
+    expect(e.clauses!.map((c) => c.clause)).toEqual(['inpatient.ratio.by_level.2', 'inpatient.ratio.retired_plus', 'inpatient.ratio.plus_by_person_group.poverty', 'inpatient.bands', 'inpatient.deductible.by_level.2', 'inpatient.ceiling']);
+    const d = small.explanation!.find((x) => x.field === 'act_pay_dedc')!;
+    expect(d.clauses!.map((c) => c.clause)).toEqual(['inpatient.deductible.by_level.2', 'inpatient.deductible.factor_by_person_group.poverty']);
+    const j = resultToJson(small) as { explanation: Array<{ field: string; clauses?: unknown[] }> };
+    expect(j.explanation.find((x) => x.field === 'hifp_pay')!.clauses).toHaveLength(6);
   });
 
   it('lists accumulators and, on request, every line', () => {

@@ -135,8 +135,10 @@ describe('policy files', () => {
       expect(h.code).toBe('POLICY_OVERLAP');
       expect(h.exit).toBe(2);
       const i = (h.details.issues as Issue[])[0]!;
-      expect(i).toMatchObject({ file: '2024b.yaml', line: 4, field: 'effective' });
+      // The issue sits on the line the fix edits: the earlier file's period.
+      expect(i).toMatchObject({ file: '2024a.yaml', line: 4, field: 'effective.to' });
       expect(i.message).toContain('2024a.yaml:4');
+      expect(i.message).toContain('2024b.yaml:4');
       expect(i.fix).toContain('effective.to: 2024-05-31');
     }
   });

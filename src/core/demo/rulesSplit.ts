@@ -1,0 +1,72 @@
+/**
+ * The demo's settlement split through the rules engine and the policies it is given (the shipped
+ * ones: templates/policies/employee.yaml and resident.yaml), so the demo HIS and the center
+ * sandbox it seeds record what `hisops settle audit` recomputes — and the audit flags only what
+ * was planted. The engine is called with exactly the inputs the audit reads back from the HIS row
+ * or assumes (src/core/audit/auditInput.ts): the policy's last hospital level, the row's age,
+ * retired from psn_type 12, civil_servant from cvlserv_flag, in-area from the person's insured
+ * place, the first admission of the year and no year-to-date accumulators. It works from the
+ * category totals of the demo's own per-line split (the same national per-item rule the engine
+ * applies to the fee lines), so a settlement costs one stay computation.
+ *
+ * Not modelled, and therefore left to the stand-in split (split.ts): insurance types without a
+ * policy (510 maternity with the shipped files) — the audit reports those as unchecked. For
+ * fixed-amount clearing (DRG, clr_way 05, skipped by the audit) the engine's split is used and a
+ * flagged hospital-borne part comes out of the cash part.
+ */
+import { D, type Decimal } from '../money.js';
+import { covers, splitTotals, type Policy } from '../rules/index.js';
+import type { SettlementAmounts, SettlementInput } from './split.js';
+
+export interface DemoSplitInput extends SettlementInput {
+  /** Settlement day, yyyy-MM-dd: selects the policy in force. */
+  day: string;
+  age: number;
+  inArea: boolean;
+  /** Family mutual-aid balance (fen) when the settlement is flagged as using it. */
+  mulaidBalance: number;
+}
+
+/** Amounts in fen, or null when no policy covers the settlement (the caller keeps its stand-in). */
+export type DemoSplit = (i: DemoSplitInput) => SettlementAmounts | null;
+
+const fen = (d: Decimal): number => Number(d.times(100).toFixed(0));
+const yuan = (f: number): Decimal => new D(f).div(100);
+
+export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
+  return (i) => {
+    const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, i.day));
+    if (!policy) return null;
+    const r = splitTotals({
+      insutype: i.insutype, setl_time: i.day, hosp_lv: policy.levels[policy.levels.length - 1]!,
+      person: {
+        age: i.age, retired: i.psn_type === '12',
+        psn_groups: i.civilServant && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [],
+        acct_balc: yuan(i.balance), mulaid_balc: yuan(i.mulaid ? i.mulaidBalance : 0), ytd: {},
+      },
+      visit: { type: i.inpatient ? 'inpatient' : 'outpatient', admission_count: 1, in_area: i.inArea, acct_used_flag: i.acctUsed },
+      totals: { medfee_sumamt: yuan(i.medfee), fulamt_ownpay_amt: yuan(i.ful), overlmt_selfpay: yuan(i.overlmt), preselfpay_amt: yuan(i.pre), inscp_scp_amt: yuan(i.inscp) },
+    }, policy, { explain: false });
+    const s = r.setlinfo;
+    let cash = fen(s.psn_cash_pay);
+    let psn = fen(s.psn_part_amt);
+    let hosp = fen(s.hosp_part_amt);
+    if (i.hospitalBorne) {
+      // DRG stays the hospital bears part of: up to 500.00, out of what the patient pays in cash.
+      const borne = Math.min(cash, 50000);
+      cash -= borne;
+      psn -= borne;
+      hosp += borne;
+    }
+    const acct = fen(s.acct_pay);
+    const mulaid = fen(s.acct_mulaid_pay);
+    return {
+      medfee_sumamt: fen(s.medfee_sumamt), fulamt_ownpay_amt: fen(s.fulamt_ownpay_amt), overlmt_selfpay: fen(s.overlmt_selfpay),
+      preselfpay_amt: fen(s.preselfpay_amt), inscp_scp_amt: fen(s.inscp_scp_amt), act_pay_dedc: fen(s.act_pay_dedc), hifp_pay: fen(s.hifp_pay),
+      cvlserv_pay: fen(s.cvlserv_pay), hifes_pay: fen(s.hifes_pay), hifmi_pay: fen(s.hifmi_pay), hifob_pay: fen(s.hifob_pay), maf_pay: fen(s.maf_pay),
+      oth_pay: fen(s.oth_pay), hifdm_pay: fen(s.hifdm_pay), fund_pay_sumamt: fen(s.fund_pay_sumamt), psn_part_amt: psn, acct_pay: acct,
+      psn_cash_pay: cash, hosp_part_amt: hosp, balc: i.balance - (acct - mulaid), acct_mulaid_pay: mulaid,
+      poolRatioBp: Number(s.pool_prop_selfpay.times(10000).toFixed(0)),
+    };
+  };
+}
