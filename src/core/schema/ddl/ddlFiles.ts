@@ -56,7 +56,12 @@ export interface DdlFileList {
   warnings: string[];
 }
 
-const versionParts = (v: string) => v.split(/[._]/).map(Number);
+/** Version parts as numbers, trailing zeros dropped (Flyway: 1.0 is 1). */
+const versionParts = (v: string) => {
+  const p = v.split(/[._]/).map(Number);
+  while (p.length > 1 && p[p.length - 1] === 0) p.pop();
+  return p;
+};
 function compareVersions(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);

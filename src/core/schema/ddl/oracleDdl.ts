@@ -373,7 +373,7 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
         if (c.typeOwner === null && !/^(DATE|CLOB|NCLOB|BLOB|BFILE|LONG|LONG RAW|XMLTYPE|JSON|BOOLEAN|BINARY_FLOAT|BINARY_DOUBLE|ROWID|UROWID)$/.test(name)) {
           // A type of the schema's own (CREATE TYPE … AS OBJECT) used as a column type.
           if (!units.has(`TYPE\u0000${name}`)) throw new Unreadable(`unknown data type ${cur.textFrom(from)}`);
-          c.typeOwner = opts.schema ?? [...owners][0] ?? 'OWNER';
+          c.typeOwner = opts.schema?.toUpperCase() ?? [...owners][0] ?? null;
         }
         c.dataType = name;
     }
@@ -921,7 +921,7 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
   const owner = (opts.schema ?? (owners.size === 1 ? [...owners][0]! : '')).toUpperCase();
   if (owners.size > 1 && !opts.schema) warnings.push(`the script qualifies names with several owners (${[...owners].join(', ')}): all objects are read as one schema`);
   const src: SchemaSource = { ...source, ...(owner ? { schema: owner } : {}) };
-  const res = oracleModelFromRows(toRows(tables, indexes, views, sequences, units, others, owner || 'OWNER'), src, opts.filter);
+  const res = oracleModelFromRows(toRows(tables, indexes, views, sequences, units, others, owner), src, opts.filter);
   res.warnings.unshift(...warnings);
   return res;
 }
