@@ -151,6 +151,9 @@ async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: string, o: 
     const shown = path.relative(ctx.cwd, full) || full;
     const res = await schema.readDdlSource(full, { dialect: o.ddlDialect, scratch: scratchServer(ctx, o), schema: o.schema, filter, display: shown });
     ctx.debug(`${shown}: ${res.statements} statement(s) in ${res.files} file(s), ${res.dialect}, read by ${res.reader}`);
+    // What the reader left out is said on every command (a skipped PL/SQL block may hide a change).
+    const warnings = ctx.lang === 'zh-CN' ? res.warnings.map(schema.ddlWarningZh) : res.warnings;
+    for (const w of warnings) ctx.warn(`${shown}: ${w}`);
     return { model: res.model, display: res.model.source.display, warnings: res.warnings, ddl: true };
   }
   if (schema.looksLikeSnapshotFile(full) || /\.json$/i.test(spec)) {
@@ -266,7 +269,7 @@ export function registerSchema(program: Command, app: App): Command {
         const side = await loadSide(ctx, schema, args[0] as string, o);
         if (!side.db && !side.ddl) throw inputError('SCHEMA_SNAPSHOT_OF_FILE', `${String(args[0])} is already a snapshot`, 'Give a database URL or connection name.').zh(`${String(args[0])} 已经是快照文件`, '请给出数据库 URL 或连接名。');
         const snap = schema.toSnapshot(side.model, { hisopsVersion: hisopsVersion(), now: ctx.now(), warnings: side.warnings, filters: { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) } });
-        for (const w of side.warnings) ctx.warn(w);
+        if (!side.ddl) for (const w of side.warnings) ctx.warn(w);
         const summary = { file: o.output ? path.resolve(ctx.cwd, o.output) : null, fingerprint: snap.fingerprint, dialect: snap.source.dialect, tables: snap.tables.length, columns: snap.tables.reduce((a, t) => a + t.columns.length, 0), views: snap.views.length, routines: snap.routines.length, sequences: snap.sequences.length, others: snap.others.length };
         if (o.output) schema.writeSnapshotFile(summary.file!, snap, !!o.compact);
         return {

@@ -25,3 +25,4 @@ export { readDdlSource, ddlDialect, type ReadDdlOptions, type DdlReadResult, typ
 export { looksLikeDdlSource, detectDialect, listDdlFiles, DDL_DIALECTS, type DdlDialect } from './ddl/ddlFiles.js';
 export { splitSql, type DdlStatement } from './ddl/splitSql.js';
 export { readOracleDdl } from './ddl/oracleDdl.js';
+export { ddlWarningZh } from './ddl/ddlWords.js';

@@ -89,3 +89,13 @@ describeWithMysql('schema sync to a mysqldump on MariaDB', (serverUrl) => {
     expect((await run(['schema', 'diff', db.url, self, '--scratch', serverUrl])).code).toBe(0);
   }, 120_000);
 });
+
+describe('DDL warnings in Chinese', () => {
+  it('says what the reader skipped in the run\'s language', async () => {
+    const zh = await run(['--lang', 'zh-CN', 'schema', 'diff', 'oracle/flyway', 'oracle/his-v2.sql']);
+    expect(zh.code).toBe(0);
+    expect(zh.err).toMatch(/oracle\/flyway: 1 个 Flyway 撤销迁移脚本/);
+    expect(zh.err).toMatch(/flyway\/V10__settlement\.sql:34：已跳过一个匿名 PL\/SQL 块/);
+    expect(zh.err).toMatch(/已跳过 5 条不定义结构对象的语句：SQL\*Plus 2, INSERT 2, COMMIT 1/);
+  });
+});

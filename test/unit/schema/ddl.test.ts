@@ -70,7 +70,7 @@ describe('Oracle DDL reader', () => {
       ['trigger', 'TRG_PAT_ID', 'PAT_INFO'],
     ]);
     expect(r.model.routines[0]!.source).toMatch(/^CREATE OR REPLACE PROCEDURE P_CLOSE_DAY \(p_day IN DATE\) IS\nBEGIN/);
-    expect(r.warnings).toEqual(['skipped 5 statement(s) that define no schema object: SQL*Plus commands 2, INSERT 2, COMMIT 1']);
+    expect(r.warnings).toEqual(['skipped 5 statement(s) that define no schema object: SQL*Plus 2, INSERT 2, COMMIT 1']);
   });
 
   it('diffs an old and a new script into the expected changes', async () => {

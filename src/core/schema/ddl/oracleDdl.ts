@@ -797,7 +797,7 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
 
   for (const st of statements) {
     if (st.client) {
-      count('SQL*Plus commands');
+      count('SQL*Plus');
       continue;
     }
     const head = st.sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').slice(0, 120).replace(/\s+/g, ' ');
@@ -887,11 +887,11 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
           const text = lit.v.startsWith("'") ? lit.v.slice(1, -1).replace(/''/g, "'") : lit.v.slice(3, -2);
           if (onTable) {
             const n = parts[parts.length - 1]!;
-            if (views.has(n)) count('COMMENT ON a view');
+            if (views.has(n)) count('COMMENT ON VIEW');
             else table(n).comment = text || undefined;
           } else {
             const [tn, cn] = parts.slice(-2) as [string, string];
-            if (views.has(tn)) count('COMMENT ON a view');
+            if (views.has(tn)) count('COMMENT ON VIEW');
             else column(table(tn), cn).comment = text || undefined;
           }
           if (parts.length > (onTable ? 1 : 2)) owners.add(parts[0]!);

@@ -118,7 +118,7 @@ async function loadAndRead(statements: DdlStatement[], server: DbTarget, scratch
   for (const s of statements) {
     const head = s.sql.replace(/^(\s|--[^\n]*\n|\/\*(?!!)[\s\S]*?\*\/)+/, '');
     if (s.client || NOT_RUN[dialect].test(head) || (dialect === 'postgres' && /\bOWNER\s+TO\b/i.test(head) && /^ALTER\b/i.test(head))) {
-      const k = s.client ? 'client commands' : (/^\S+(\s+(DATA|TABLES|DEFAULT\s+PRIVILEGES|ON\s+EXTENSION))?/i.exec(head)?.[0] ?? '').toUpperCase() + (/OWNER\s+TO/i.test(head) ? ' … OWNER TO' : '');
+      const k = s.client ? 'psql \\…' : (/^\S+(\s+(DATA|TABLES|DEFAULT\s+PRIVILEGES|ON\s+EXTENSION))?/i.exec(head)?.[0] ?? '').toUpperCase() + (/OWNER\s+TO/i.test(head) ? ' … OWNER TO' : '');
       notRun.set(k, (notRun.get(k) ?? 0) + 1);
       continue;
     }
