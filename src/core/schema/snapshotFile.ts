@@ -52,7 +52,11 @@ export function toSnapshot(model: SchemaModel, meta: SnapshotMeta): Snapshot {
   };
 }
 
-/** Pretty for people and version control; `compact` for big schemas. */
+/**
+ * Pretty for people and version control; `compact` for big schemas. Sealed with the fingerprint the
+ * snapshot carries, which must be its content's (toSnapshot computes it; a snapshot changed in
+ * memory goes through toSnapshot again before it is written).
+ */
 export function serializeSnapshot(s: Snapshot, compact = false): string {
   const { seal: _old, ...rest } = s as Snapshot & { seal?: string };
   const blank = JSON.stringify({ ...rest, formatVersion: SNAPSHOT_FORMAT_VERSION, seal: SEAL_BLANK }, null, compact ? undefined : 1) + '\n';
