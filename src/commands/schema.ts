@@ -373,7 +373,7 @@ export function registerSchema(program: Command, app: App): Command {
             },
           };
         }
-        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.').zh(`${String(args[0])} 是快照文件；脚本只能在数据库上执行`, '请将数据库 URL 或连接名作为 <current> 给出。');
+        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot or DDL file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.').zh(`${String(args[0])} 是快照或 DDL 文件；脚本只能在数据库上执行`, '请将数据库 URL 或连接名作为 <current> 给出。');
         if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation }).zh('未执行任何内容', `脚本已保存为 ${shownScript}。`);
         const journal = await ctx.journal();
         const bar = ctx.progress(ctx.t('schema.progress'), applicable.statements.length);
