@@ -80,6 +80,19 @@ describeWithMysql('DDL files on MySQL/MariaDB (scratch database)', (serverUrl) =
     expect(changesOf(da, fb)).toBe(expected);
   }, 120_000);
 
+  it('reads a Navicat dump (its header, lower-case delimiter, data rows skipped)', async () => {
+    const f = await readDdlSource(path.join(DDL, 'mysql', 'navicat-his.sql'), { scratch });
+    expect(f.dialect).toBe('mysql');
+    expect(f.model.tables.map((t) => [t.name, t.comment])).toEqual([
+      ['dict_dept', '科室字典'],
+      ['pat_info', '病人信息'],
+    ]);
+    expect(f.model.tables[1]!.foreignKeys.map((k) => k.name)).toEqual(['fk_pat_dept']);
+    expect(f.model.views.map((v) => v.name)).toEqual(['v_pat']);
+    expect(f.model.routines.map((r) => r.name)).toEqual(['p_clean']);
+    expect(f.warnings.join('\n')).toMatch(/not run .*INSERT 2/);
+  }, 60_000);
+
   it('drops its scratch database, and stops at a statement the server refuses, naming file and line', async () => {
     const dir = fs.mkdtempSync(path.join(repoRoot, 'test/.tmp-ddl-'));
     try {

@@ -170,7 +170,8 @@ async function loadAndRead(statements: DdlStatement[], server: DbTarget, scratch
     // A fresh session: the script's settings (pg_dump empties search_path) must not colour how the schema is read.
     const fresh = await connect(target, { password: scratch?.password, poolMax: 1 });
     try {
-      return withNotes(await introspect(fresh, { schema: opts.schema, filter: opts.filter }));
+      // MySQL's "schema" is the database: always the scratch one. PostgreSQL's is a schema the script made (default public).
+      return withNotes(await introspect(fresh, { schema: dialect === 'mysql' ? undefined : opts.schema, filter: opts.filter }));
     } finally {
       await fresh.close().catch(() => undefined);
     }
