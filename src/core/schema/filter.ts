@@ -5,7 +5,11 @@
  */
 import type { SchemaModel } from './model.js';
 
-export const ALWAYS_EXCLUDED = ['hisops_*'];
+/**
+ * Bookkeeping tables of migration tools are left out for the same reason: a database upgraded with
+ * Flyway or Liquibase has them, the DDL files it was built from do not create them.
+ */
+export const ALWAYS_EXCLUDED = ['hisops_*', 'flyway_schema_history', 'databasechangelog', 'databasechangeloglock'];
 
 export interface NameFilter {
   include: string[];
