@@ -147,7 +147,8 @@ async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: string, o: 
   const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
   const full = path.resolve(ctx.cwd, spec);
   // A folder, a .sql file, or any file that is not JSON: DDL (a script, a dump, Flyway migrations).
-  if (!/\.json$/i.test(spec) && schema.looksLikeDdlSource(full)) {
+  // A connection named in hisops.yaml wins over a folder of the same name.
+  if (!/\.json$/i.test(spec) && !ctx.config().connections[spec] && schema.looksLikeDdlSource(full)) {
     const shown = path.relative(ctx.cwd, full) || full;
     const res = await schema.readDdlSource(full, { dialect: o.ddlDialect, scratch: scratchServer(ctx, o), schema: o.schema, filter, display: shown });
     ctx.debug(`${shown}: ${res.statements} statement(s) in ${res.files} file(s), ${res.dialect}, read by ${res.reader}`);

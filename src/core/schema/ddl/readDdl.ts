@@ -126,7 +126,9 @@ async function loadAndRead(statements: DdlStatement[], server: DbTarget, scratch
   }
   // MySQL: the database's character set as the script creates it, so tables without their own get the same.
   const dbOpts = dialect === 'mysql' ? /CREATE\s+(?:DATABASE|SCHEMA)\s+(?:\/\*!\d+\s*)?(?:IF\s+NOT\s+EXISTS\s+)?(?:\*\/\s*)?\S+\s+((?:\/\*!\d+\s*)?(?:DEFAULT\s+)?(?:CHARACTER\s+SET|CHARSET)\s*=?\s*\w+(?:\s+COLLATE\s*=?\s*\w+)?)/i.exec(statements.map((s) => s.sql).join('\n'))?.[1]?.replace(/\/\*!\d+\s*/, '') : undefined;
+  const refusedSettings: string[] = [];
   const withNotes = (res: IntrospectResult) => {
+    for (const r of refusedSettings) res.warnings.unshift(`a session setting the server refused was passed over: ${r}`);
     if (notRun.size) res.warnings.unshift(`not run (they shape no schema object, or name databases and roles of their own): ${[...notRun].map(([k, v]) => `${k} ${v}`).join(', ')}`);
     return res;
   };
@@ -154,6 +156,11 @@ async function loadAndRead(statements: DdlStatement[], server: DbTarget, scratch
           await execStatement(db, s.sql);
         } catch (e) {
           const msg = String((e as { sqlMessage?: string; message?: string }).sqlMessage ?? (e as Error).message ?? e);
+          // A session setting this server does not know (a newer pg_dump's SET transaction_timeout) shapes nothing: note it, go on.
+          if (/^(\/\*!\d*\s*)?SET\s+(?!ROLE\b|SESSION\s+AUTHORIZATION\b)/i.test(s.sql)) {
+            refusedSettings.push(`${s.file}:${s.line}: ${s.sql.split('\n')[0]!.slice(0, 60)}: ${msg}`);
+            continue;
+          }
           const first = s.sql.split('\n')[0]!.slice(0, 80);
           throw inputError('DDL_STATEMENT_FAILED', `${s.file}:${s.line}: ${dialect === 'mysql' ? 'the MySQL/MariaDB server' : dialect === 'postgres' ? 'the PostgreSQL server' : 'SQLite'} refused this statement: ${msg}`, 'Correct the script (it would fail the same way on the real server), or give --ddl-dialect if the dialect was detected wrongly. Nothing was read: a schema missing what this statement makes would turn into DROP statements in a sync script.', `The statement starts: ${first}`, { file: s.file, line: s.line }).zh(
             `${s.file}:${s.line}：${dialect === 'mysql' ? 'MySQL/MariaDB 服务器' : dialect === 'postgres' ? 'PostgreSQL 服务器' : 'SQLite'}拒绝了这条语句：${msg}`,
