@@ -125,6 +125,46 @@ describe('Oracle DDL reader', () => {
     expect(ctas.summary).toMatch(/AS SELECT is not read/);
   });
 
+  it('reads DDL as Oracle exports it (DBMS_METADATA / SQL Developer): quoted owners, storage clauses, USING INDEX <name>', async () => {
+    const dir = folder({
+      'export.sql': `
+  CREATE TABLE "HIS"."PAT_INFO" 
+   (	"PAT_ID" NUMBER(18,0) NOT NULL ENABLE, 
+	"PAT_NAME" VARCHAR2(50 CHAR) NOT NULL ENABLE, 
+	"SEX" CHAR(1 BYTE) DEFAULT 'U', 
+	 CONSTRAINT "PK_PAT_INFO" PRIMARY KEY ("PAT_ID")
+  USING INDEX PCTFREE 10 INITRANS 2 MAXTRANS 255 COMPUTE STATISTICS 
+  STORAGE(INITIAL 65536 NEXT 1048576 MINEXTENTS 1 MAXEXTENTS 2147483645
+  PCTINCREASE 0 FREELISTS 1 FREELIST GROUPS 1 BUFFER_POOL DEFAULT FLASH_CACHE DEFAULT CELL_FLASH_CACHE DEFAULT)
+  TABLESPACE "USERS"  ENABLE
+   ) SEGMENT CREATION IMMEDIATE 
+  PCTFREE 10 PCTUSED 40 INITRANS 1 MAXTRANS 255 
+ NOCOMPRESS LOGGING
+  STORAGE(INITIAL 65536 NEXT 1048576 MINEXTENTS 1 MAXEXTENTS 2147483645
+  PCTINCREASE 0 FREELISTS 1 FREELIST GROUPS 1 BUFFER_POOL DEFAULT FLASH_CACHE DEFAULT CELL_FLASH_CACHE DEFAULT)
+  TABLESPACE "USERS" ;
+
+   COMMENT ON COLUMN "HIS"."PAT_INFO"."PAT_NAME" IS '姓名';
+
+  CREATE TABLE "HIS"."DICT_DEPT" ("DEPT_CODE" VARCHAR2(20 BYTE) NOT NULL ENABLE) TABLESPACE "USERS" ;
+  CREATE UNIQUE INDEX "HIS"."IX_DEPT_CODE" ON "HIS"."DICT_DEPT" ("DEPT_CODE") PCTFREE 10 TABLESPACE "USERS" ;
+  ALTER TABLE "HIS"."DICT_DEPT" ADD CONSTRAINT "PK_DICT_DEPT" PRIMARY KEY ("DEPT_CODE")
+  USING INDEX "HIS"."IX_DEPT_CODE"  ENABLE;
+`,
+    });
+    const r = await readDdlSource(dir);
+    expect(r.dialect).toBe('oracle');
+    expect(r.model.source.schema).toBe('HIS');
+    const pat = r.model.tables.find((t) => t.name === 'PAT_INFO')!;
+    expect(pat.columns.map((c) => c.type.native)).toEqual(['NUMBER(18)', 'VARCHAR2(50 CHAR)', 'CHAR(1 BYTE)']);
+    expect(pat.primaryKey).toEqual({ name: 'PK_PAT_INFO', columns: ['PAT_ID'] });
+    expect(pat.columns[1]!.comment).toBe('姓名');
+    const dept = r.model.tables.find((t) => t.name === 'DICT_DEPT')!;
+    // The index backing the key is the key's, as in the dictionary: not an index of its own.
+    expect(dept.primaryKey).toEqual({ name: 'PK_DICT_DEPT', columns: ['DEPT_CODE'] });
+    expect(dept.indexes).toEqual([]);
+  });
+
   it('reads a Liquibase-rendered script (updateSQL), leaving out its bookkeeping tables', async () => {
     const dir = folder({
       'update.sql': `-- *********************************************************************

@@ -50,6 +50,8 @@ interface Cons {
   deleteRule?: string;
   generated: boolean;
   disabled: boolean;
+  /** USING INDEX <name>: the existing index that backs a primary or unique key. */
+  usingIndex?: string;
 }
 interface Tbl {
   name: string;
@@ -256,12 +258,12 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
         continue;
       }
       if (cur.eat('PRIMARY', 'KEY')) {
-        t.cons.push({ name: cname ?? sysName(), type: 'P', columns: [c.name], generated: !cname, disabled: constraintState(cur) });
+        t.cons.push({ name: cname ?? sysName(), type: 'P', columns: [c.name], generated: !cname, disabled: constraintState(cur), ...(usingIndex ? { usingIndex } : {}) });
         c.nullable = false;
         continue;
       }
       if (cur.eat('UNIQUE')) {
-        t.cons.push({ name: cname ?? sysName(), type: 'U', columns: [c.name], generated: !cname, disabled: constraintState(cur) });
+        t.cons.push({ name: cname ?? sysName(), type: 'U', columns: [c.name], generated: !cname, disabled: constraintState(cur), ...(usingIndex ? { usingIndex } : {}) });
         continue;
       }
       if (cur.eat('CHECK')) {
@@ -319,8 +321,12 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
   }
 
   /** ENABLE/DISABLE, VALIDATE, DEFERRABLE, USING INDEX …, RELY: returns whether it is disabled. */
+  /** Set by constraintState when the constraint names its index (USING INDEX [owner.]name). */
+  let usingIndex: string | undefined;
+  const INDEX_PHYSICAL = ['PCTFREE', 'INITRANS', 'MAXTRANS', 'COMPUTE', 'STORAGE', 'TABLESPACE', 'LOGGING', 'NOLOGGING', 'LOCAL', 'GLOBAL', 'REVERSE', 'COMPRESS', 'NOCOMPRESS', 'PARALLEL', 'NOPARALLEL', 'ONLINE', 'VISIBLE', 'INVISIBLE', 'SORT', 'NOSORT', 'ENABLE', 'DISABLE'];
   function constraintState(cur: Cursor): boolean {
     let disabled = false;
+    usingIndex = undefined;
     for (;;) {
       if (cur.eat('ENABLE') || cur.eat('VALIDATE') || cur.eat('NOVALIDATE') || cur.eat('RELY') || cur.eat('NORELY') || cur.eat('DEFERRABLE') || cur.eat('NOT', 'DEFERRABLE') || cur.eat('INITIALLY', 'DEFERRED') || cur.eat('INITIALLY', 'IMMEDIATE')) continue;
       if (cur.eat('DISABLE')) {
@@ -328,7 +334,9 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
         continue;
       }
       if (cur.eat('USING', 'INDEX')) {
-        if (cur.is('(')) cur.skipGroup();
+        const t = cur.peek();
+        if (t && (t.kind === 'qname' || (t.kind === 'word' && !INDEX_PHYSICAL.includes(t.v)))) usingIndex = cur.qualified();
+        else if (cur.is('(')) cur.skipGroup();
         else while (!cur.done() && !cur.is(',') && !cur.is(')') && !['ENABLE', 'DISABLE', 'CONSTRAINT', 'NOT', 'NULL', 'PRIMARY', 'UNIQUE', 'CHECK', 'REFERENCES'].includes(cur.peek()!.v)) {
           if (cur.is('(')) cur.skipGroup();
           else cur.i++;
@@ -363,6 +371,7 @@ export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, 
       return false;
     }
     cons.disabled = constraintState(cur);
+    if (usingIndex) cons.usingIndex = usingIndex;
     if (!cons.name) cons.name = sysName();
     for (const c of cons.columns) column(t, c);
     if (cons.type === 'P') for (const c of cons.columns) column(t, c).nullable = false;
@@ -779,7 +788,7 @@ function toRows(tables: Map<string, Tbl>, indexes: Map<string, Idx>, views: Map<
   }
   for (const t of tables.values()) {
     for (const k of t.cons) {
-      const row: Record<string, unknown> = { table_name: t.name, constraint_name: k.name, constraint_type: k.type, search_condition: k.cond ?? null, status: k.disabled ? 'DISABLED' : 'ENABLED', generated: k.generated ? 'GENERATED NAME' : 'USER NAME', index_name: k.type === 'P' || k.type === 'U' ? k.name : null, delete_rule: k.deleteRule ?? null };
+      const row: Record<string, unknown> = { table_name: t.name, constraint_name: k.name, constraint_type: k.type, search_condition: k.cond ?? null, status: k.disabled ? 'DISABLED' : 'ENABLED', generated: k.generated ? 'GENERATED NAME' : 'USER NAME', index_name: k.type === 'P' || k.type === 'U' ? (k.usingIndex ?? k.name) : null, delete_rule: k.deleteRule ?? null };
       k.columns.forEach((c, i) => rows.consColumns.push({ owner, constraint_name: k.name, table_name: t.name, column_name: c, position: i + 1 }));
       if (k.type === 'R') {
         const rOwner = k.refOwner && k.refOwner !== owner ? k.refOwner : owner;
