@@ -92,6 +92,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_DRAFT_EXISTS: c('HIS profile', 2, 'profile draft -o names a file that exists (pass --force to overwrite it)'),
   // schema
   SCHEMA_BAD_STEP: c('schema', 2, '--skip / --mark-done names no statement number'),
+  SCHEMA_ORACLE_MAX_IDENTIFIER: c('schema', 2, 'schema.oracle.maxIdentifier is neither 30 nor 128'),
   SCHEMA_SKIP_AND_MARK: c('schema', 2, 'one statement was both skipped and marked done'),
   SCHEMA_REASON_MISSING: c('schema', 2, '--skip / --mark-done need --reason (kept in the journal with who ran it)'),
   SCHEMA_REASON_ALONE: c('schema', 2, '--reason without --skip or --mark-done'),
