@@ -4,25 +4,29 @@
  *   1. openemr-5.0.2 → 8.2.0-dev loaded into MariaDB: `hisops schema diff` (read both databases,
  *      compare, write the sync script) beside `skeema diff` on the same pair (Skeema reads one side
  *      from .sql files it dumped with `skeema init`). Target: hisops at least as fast.
- *   2. A generated PostgreSQL schema of 5,000 tables and 100,000 columns: snapshot (< 15 s), diff of
- *      two such snapshots read from files (< 2 s), peak memory (< 500 MB).
+ *   2. A generated PostgreSQL schema of 5,000 tables and 100,000 columns: snapshot (< 15 s), and
+ *      `hisops schema diff a.json b.json` of two such snapshot files as a user runs it, a separate
+ *      process (< 2 s), peak memory (< 500 MB): sealed files (format 2, stored fingerprints used)
+ *      beside the same snapshots as format-1 files (fingerprints recomputed, as before the seal).
  *
- * Medians of BENCH_ROUNDS runs (default 3). Needs the local servers (HISOPS_TEST_MYSQL_URL,
- * HISOPS_TEST_PG_URL override) and, for the Skeema column, the `skeema` binary (Debian package
- * `skeema`); without it that column says so.
+ * Honest figures on a shared machine: the variants compared run interleaved (A, B, B, A, for
+ * BENCH_ROUNDS rounds, default 3, at least 3), each table reports medians of wall time and CPU
+ * time and the largest peak RSS, and the machine's load average is printed beside them. Needs the
+ * local servers (HISOPS_TEST_MYSQL_URL, HISOPS_TEST_PG_URL override) and, for the Skeema column,
+ * the `skeema` binary (Debian package `skeema`); without it that column says so.
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, type Db } from '../src/core/db/index.js';
 import { execStatement } from '../src/core/schema/exec.js';
-import { diffModels, introspect, makePlan, parseSnapshot, renderScript, serializeSnapshot, snapshotDb, type Snapshot } from '../src/core/schema/index.js';
+import { diffModels, introspect, makePlan, renderScript, serializeSnapshot, snapshotDb, toSnapshot, type Snapshot } from '../src/core/schema/index.js';
 import { median, printTable } from './_util.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const MYSQL_URL = process.env.HISOPS_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const PG_URL = process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +37,53 @@ const withDb = (url: string, name: string) => {
   u.pathname = '/' + name;
   return u.toString();
 };
+
+/** The machine's load averages (1, 5, 15 min) and cores: printed beside every table. */
+function load(): string {
+  return `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} core(s)`;
+}
+
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** A, B, B, A for `rounds` rounds: each variant runs as often first as second, so drift in the load hits both alike. */
+async function interleaved(rounds: number, a: () => Promise<Sample>, b: () => Promise<Sample>): Promise<[Sample[], Sample[]]> {
+  const sa: Sample[] = [];
+  const sb: Sample[] = [];
+  for (let i = 0; i < rounds; i++) {
+    sa.push(await a());
+    sb.push(await b());
+    sb.push(await b());
+    sa.push(await a());
+  }
+  return [sa, sb];
+}
+
+const summary = (xs: Sample[]) => ({ wall: median(xs.map((x) => x.wallMs)), cpu: median(xs.map((x) => x.cpuMs)), rss: Math.max(...xs.map((x) => x.rssMb)) });
+
+/**
+ * One run of a node script as its own process: wall time from here, CPU time and peak RSS from the
+ * child's own process.resourceUsage() (written at exit by a preloaded hook), since a spawned
+ * process's resource use is not reported to its parent by Node.
+ */
+function nodeRun(hook: string, args: string[], okCodes: number[] = [0]): Sample {
+  const out = path.join(path.dirname(hook), `usage-${process.pid}.json`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HISOPS_BENCH_USAGE: out } });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 500)}`);
+  const u = JSON.parse(fs.readFileSync(out, 'utf8')) as NodeJS.ResourceUsage;
+  return { wallMs, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMb: u.maxRSS / 1024 };
+}
+
+function writeUsageHook(dir: string): string {
+  const hook = path.join(dir, 'usage-hook.mjs');
+  fs.writeFileSync(hook, "import fs from 'node:fs';\nprocess.on('exit', () => fs.writeFileSync(process.env.HISOPS_BENCH_USAGE, JSON.stringify(process.resourceUsage())));\n");
+  return hook;
+}
 
 /** Peak resident memory while `fn` runs, sampled every 10 ms. */
 async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
@@ -93,55 +144,67 @@ async function openemrVsSkeema(): Promise<void> {
   await loadMysql(oldDb, path.join(FIXTURES, 'openemr-5.0.2', 'schema-only.mariadb.sql'));
   await loadMysql(newDb, path.join(FIXTURES, 'openemr-8.2.0-dev', 'schema-only.mariadb.sql'));
   try {
-    const hisops: number[] = [];
     let statements = 0;
     let review = 0;
-    for (let i = 0; i < ROUNDS; i++) {
-      const { ms } = await time(async () => {
-        const a = await connect(withDb(MYSQL_URL, oldDb));
-        const b = await connect(withDb(MYSQL_URL, newDb));
-        try {
-          const [ca, cb] = await Promise.all([introspect(a), introspect(b)]);
-          const plan = makePlan(ca.model, cb.model, { now: new Date(), hisopsVersion: 'bench' });
-          renderScript(plan);
-          statements = plan.counts.safeStatements;
-          review = plan.counts.reviewItems;
-        } finally {
-          await a.close();
-          await b.close();
-        }
-      });
-      hisops.push(ms);
-    }
-    let skeemaMs: number | undefined;
+    const hisopsRun = async (): Promise<Sample> => {
+      const cpu0 = process.cpuUsage();
+      const r = await peakRss(() =>
+        time(async () => {
+          const a = await connect(withDb(MYSQL_URL, oldDb));
+          const b = await connect(withDb(MYSQL_URL, newDb));
+          try {
+            const [ca, cb] = await Promise.all([introspect(a), introspect(b)]);
+            const plan = makePlan(ca.model, cb.model, { now: new Date(), hisopsVersion: 'bench' });
+            renderScript(plan);
+            statements = plan.counts.safeStatements;
+            review = plan.counts.reviewItems;
+          } finally {
+            await a.close();
+            await b.close();
+          }
+        }),
+      );
+      const c = process.cpuUsage(cpu0);
+      // CPU of this process only: the servers' own work is not in it.
+      return { wallMs: r.value.ms, cpuMs: (c.user + c.system) / 1000, rssMb: r.peakMb };
+    };
+    let skeema: (() => Promise<Sample>) | undefined;
     let skeemaNote = '';
+    let skeemaDir: string | undefined;
     const has = spawnSync('skeema', ['version'], { stdio: 'ignore' });
     if (has.status === 0) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-skeema-'));
+      const dir = (skeemaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-skeema-')));
       const u = new URL(MYSQL_URL);
       const init = spawnSync('skeema', ['init', '--host', u.hostname, '--port', u.port || '3306', '--user', decodeURIComponent(u.username || 'root'), '--schema', newDb, '-d', 'target'], { cwd: dir, stdio: 'ignore' });
       if (init.status === 0) {
         const cfg = path.join(dir, 'target', '.skeema');
         fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8').replace(/^schema=.*$/m, `schema=${oldDb}`));
-        const times: number[] = [];
-        for (let i = 0; i < ROUNDS; i++) {
+        skeema = async () => {
           const t0 = process.hrtime.bigint();
           const r = spawnSync('skeema', ['diff', 'production', '--allow-unsafe'], { cwd: path.join(dir, 'target'), stdio: 'ignore' });
-          times.push(Number(process.hrtime.bigint() - t0) / 1e6);
           if (r.status !== 0 && r.status !== 1) skeemaNote = `skeema diff exited ${r.status}`;
-        }
-        skeemaMs = median(times);
+          return { wallMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: NaN, rssMb: NaN };
+        };
       } else skeemaNote = 'skeema init failed';
-      fs.rmSync(dir, { recursive: true, force: true });
     } else skeemaNote = 'skeema not installed (apt-get install skeema)';
-    const h = median(hisops);
+    const loadBefore = load();
+    const alone = async () => {
+      const xs: Sample[] = [];
+      for (let i = 0; i < 2 * ROUNDS; i++) xs.push(await hisopsRun());
+      return xs;
+    };
+    const [hs, ss] = skeema ? await interleaved(ROUNDS, hisopsRun, skeema) : [await alone(), [] as Sample[]];
+    if (skeemaDir) fs.rmSync(skeemaDir, { recursive: true, force: true });
+    const h = summary(hs);
+    const k = ss.length ? summary(ss) : undefined;
     printTable(
-      ['openemr 5.0.2 → 8.2.0-dev (MariaDB)', 'median', 'ratio skeema/hisops', 'notes'],
+      ['openemr 5.0.2 → 8.2.0-dev (MariaDB)', 'runs', 'wall (median)', 'CPU (median)', 'peak RSS', 'ratio skeema/hisops', 'notes'],
       [
-        ['hisops: read both, diff, write script', `${h.toFixed(0)} ms`, skeemaMs ? (skeemaMs / h).toFixed(2) + '×' : '–', `${statements} safe statements, ${review} for review`],
-        ['skeema diff', skeemaMs ? `${skeemaMs.toFixed(0)} ms` : 'n/a', '', skeemaNote || 'reads the target from its .sql files, runs them in a temporary schema'],
+        ['hisops: read both, diff, write script', hs.length, `${h.wall.toFixed(0)} ms`, `${h.cpu.toFixed(0)} ms`, `${h.rss.toFixed(0)} MB`, k ? (k.wall / h.wall).toFixed(2) + '×' : '–', `${statements} safe statements, ${review} for review`],
+        ['skeema diff', ss.length || '–', k ? `${k.wall.toFixed(0)} ms` : 'n/a', 'n/a', 'n/a', '', skeemaNote || 'reads the target from its .sql files, runs them in a temporary schema'],
       ],
     );
+    console.log(`${skeema ? 'runs interleaved hisops, skeema, skeema, hisops' : 'hisops runs only'}; ${loadBefore} before, ${load()} after`);
   } finally {
     const admin = await connect(MYSQL_URL, { poolMax: 1 });
     await admin.knex.raw(`DROP DATABASE IF EXISTS \`${oldDb}\``);
@@ -202,45 +265,48 @@ async function bigPostgres(): Promise<void> {
     });
     for (let i = 0; i < 50; i++) next.tables.push({ ...next.tables[i]!, name: `new_${i}`, foreignKeys: [] });
     next.tables.splice(100, 10);
+    // Its own fingerprint: a file is sealed with the fingerprint it carries.
+    next = toSnapshot(next, { hisopsVersion: 'bench', now: new Date() });
     const fa = path.join(dir, 'a.json');
     const fb = path.join(dir, 'b.json');
     fs.writeFileSync(fa, serializeSnapshot(snap, true));
     fs.writeFileSync(fb, serializeSnapshot(next, true));
+    // The same snapshots as format-1 files (no seal): their fingerprints are recomputed on reading, as all were before.
+    const v1 = (f: string) => {
+      const doc = JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, unknown>;
+      delete doc.seal;
+      const out = f.replace(/\.json$/, '.v1.json');
+      fs.writeFileSync(out, JSON.stringify({ ...doc, formatVersion: 1 }) + '\n');
+      return out;
+    };
+    const [fa1, fb1] = [v1(fa), v1(fb)];
     const tableCount = snap.tables.length;
+    const changes = diffModels(snap, next).changes.length;
     const planMs = median(await Promise.all([0, 1, 2].map(async () => (await time(async () => renderScript(makePlan(snap, next, { now: new Date(), hisopsVersion: 'bench' })))).ms)));
-    // Let go of the in-memory snapshots so the diff's memory is measured on its own.
     snap = undefined as unknown as Snapshot;
     next = undefined as unknown as Snapshot;
-    (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((r) => setTimeout(r, 200));
-    const baseMb = process.memoryUsage().rss / 1048576;
-    const diffs: number[] = [];
-    let changes = 0;
-    let diffPeak = 0;
-    for (let i = 0; i < ROUNDS + 2; i++) {
-      const r = await peakRss(() =>
-        time(async () => {
-          const a = parseSnapshot(fs.readFileSync(fa, 'utf8'), fa);
-          const b = parseSnapshot(fs.readFileSync(fb, 'utf8'), fb);
-          return diffModels(a, b).changes.length;
-        }),
-      );
-      diffs.push(r.value.ms);
-      changes = r.value.value;
-      diffPeak = Math.max(diffPeak, r.peakMb);
-    }
+    // `hisops schema diff` as a user runs it: a process of its own, exit 3 (the schemas differ).
+    const hook = writeUsageHook(dir);
+    const cli = path.resolve(here, '../../bin/hisops.js');
+    const diffRun = (a: string, b: string) => async () => nodeRun(hook, [cli, 'schema', 'diff', a, b], [3]);
+    const loadBefore = load();
+    const [sealed, old] = await interleaved(ROUNDS, diffRun(fa, fb), diffRun(fa1, fb1));
+    const loadAfter = load();
     const s = median(snaps);
-    const d = median(diffs);
+    const d = summary(sealed);
+    const o = summary(old);
     printTable(
-      [`PostgreSQL, ${tableCount} tables / ${columns} columns`, 'median', 'target', 'ratio target/measured', 'peak RSS'],
+      [`PostgreSQL, ${tableCount} tables / ${columns} columns`, 'runs', 'wall (median)', 'CPU (median)', 'peak RSS', 'target', 'ratio target/measured'],
       [
-        ['generate the schema (setup, once)', `${(gen.ms / 1000).toFixed(1)} s`, '', '', ''],
-        ['snapshot (introspect + fingerprint)', `${(s / 1000).toFixed(2)} s`, '15 s', (15000 / s).toFixed(1) + '×', `${snapPeak.toFixed(0)} MB`],
-        [`diff two snapshot files (${changes} changes)`, `${(d / 1000).toFixed(2)} s`, '2 s', (2000 / d).toFixed(1) + '×', `${diffPeak.toFixed(0)} MB (process at ${baseMb.toFixed(0)} MB before)`],
-        ['plan + script from the two snapshots', `${(planMs / 1000).toFixed(2)} s`, '', '', ''],
-        ['snapshot file size', `${(fs.statSync(fa).size / 1048576).toFixed(1)} MB`, '', '', ''],
+        ['generate the schema (setup, once)', 1, `${(gen.ms / 1000).toFixed(1)} s`, '', '', '', ''],
+        ['snapshot (introspect + fingerprint)', snaps.length, `${(s / 1000).toFixed(2)} s`, '', `${snapPeak.toFixed(0)} MB`, '15 s', (15000 / s).toFixed(1) + '×'],
+        [`hisops schema diff a.json b.json, sealed files (${changes} changes)`, sealed.length, `${(d.wall / 1000).toFixed(2)} s`, `${(d.cpu / 1000).toFixed(2)} s`, `${d.rss.toFixed(0)} MB`, '2 s', (2000 / d.wall).toFixed(1) + '×'],
+        ['the same, format-1 files (fingerprints recomputed)', old.length, `${(o.wall / 1000).toFixed(2)} s`, `${(o.cpu / 1000).toFixed(2)} s`, `${o.rss.toFixed(0)} MB`, '2 s', (2000 / o.wall).toFixed(1) + '×'],
+        ['plan + script from the two snapshots (in process)', 3, `${(planMs / 1000).toFixed(2)} s`, '', '', '', ''],
+        ['snapshot file size', '', `${(fs.statSync(fa).size / 1048576).toFixed(1)} MB`, '', '', '', ''],
       ],
     );
+    console.log(`diff runs interleaved sealed, format 1, format 1, sealed × ${ROUNDS}; ${loadBefore} before, ${loadAfter} after`);
   } finally {
     if (process.env.BENCH_KEEP) console.log('kept', dir);
     else fs.rmSync(dir, { recursive: true, force: true });

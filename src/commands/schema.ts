@@ -142,11 +142,41 @@ interface Side {
   display: string;
   db?: Db;
   warnings: string[];
+  /** Read from DDL files. */
+  ddl?: boolean;
 }
 
-async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: string, o: { schema?: string; include?: string[]; exclude?: string[] }): Promise<Side> {
+interface SideOptions {
+  schema?: string;
+  include?: string[];
+  exclude?: string[];
+  ddlDialect?: string;
+  scratch?: string;
+}
+
+/** --scratch, else schema.scratch (HISOPS_SCHEMA_SCRATCH or hisops.yaml): a URL or a connection name. */
+function scratchServer(ctx: Ctx, o: SideOptions): SchemaModule.ScratchServer | undefined {
+  const spec = o.scratch ?? ctx.get<string | undefined>('schema.scratch');
+  if (!spec) return undefined;
+  const ref = ctx.resolveDb(spec);
+  return { url: ref.url, password: ref.password, display: ref.display };
+}
+
+async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: string, o: SideOptions): Promise<Side> {
   const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
-  if (schema.looksLikeSnapshotFile(path.resolve(ctx.cwd, spec)) || /\.json$/i.test(spec)) {
+  const full = path.resolve(ctx.cwd, spec);
+  // A folder, a .sql file, or any file that is not JSON: DDL (a script, a dump, Flyway migrations).
+  // A connection named in hisops.yaml wins over a folder of the same name.
+  if (!/\.json$/i.test(spec) && !ctx.config().connections[spec] && schema.looksLikeDdlSource(full)) {
+    const shown = path.relative(ctx.cwd, full) || full;
+    const res = await schema.readDdlSource(full, { dialect: o.ddlDialect, scratch: scratchServer(ctx, o), schema: o.schema, filter, display: shown });
+    ctx.debug(`${shown}: ${res.statements} statement(s) in ${res.files} file(s), ${res.dialect}, read by ${res.reader}`);
+    // What the reader left out is said on every command (a skipped PL/SQL block may hide a change).
+    const warnings = ctx.lang === 'zh-CN' ? res.warnings.map(schema.ddlWarningZh) : res.warnings;
+    for (const w of warnings) ctx.warn(`${shown}: ${w}`);
+    return { model: res.model, display: res.model.source.display, warnings: res.warnings, ddl: true };
+  }
+  if (schema.looksLikeSnapshotFile(full) || /\.json$/i.test(spec)) {
     const file = path.resolve(ctx.cwd, spec);
     const snap = schema.readSnapshotFile(file);
     const model = schema.filterModel(snap, filter);
@@ -244,17 +274,22 @@ export function registerSchema(program: Command, app: App): Command {
       .option('--include <patterns>', 'only objects whose names match (comma-separated, * and ?)', collect)
       .option('--exclude <patterns>', 'leave out objects whose names match', collect)
       .option('--schema <name>', 'PostgreSQL schema / Oracle owner (default: public / the user)');
+  // Sides that may be DDL files (a script, a dump, a Flyway folder): docs/schema.md, "DDL files".
+  const ddlOptions = (c: Command) =>
+    common(c)
+      .option('--ddl-dialect <dialect>', 'the dialect DDL files are written in: mysql, postgres, oracle, sqlite (default: detected)')
+      .option('--scratch <db>', 'server where MySQL/PostgreSQL DDL files are loaded into a temporary database to be read (default: schema.scratch)');
 
-  const snapshot = common(group.command('snapshot').description(app.t('schema.snapshot.describe')).argument('<db>', 'database URL or connection name'))
+  const snapshot = ddlOptions(group.command('snapshot').description(app.t('schema.snapshot.describe')).argument('<db>', 'database URL or connection name, or DDL file or folder'))
     .option('-o, --output <file>', 'write the snapshot here (default: print it)')
     .option('--compact', 'no indentation (big schemas)')
     .action(
       app.action(async (ctx, args, o) => {
         const schema = await import('../core/schema/index.js');
         const side = await loadSide(ctx, schema, args[0] as string, o);
-        if (!side.db) throw inputError('SCHEMA_SNAPSHOT_OF_FILE', `${String(args[0])} is already a snapshot`, 'Give a database URL or connection name.').zh(`${String(args[0])} 已经是快照文件`, '请给出数据库 URL 或连接名。');
+        if (!side.db && !side.ddl) throw inputError('SCHEMA_SNAPSHOT_OF_FILE', `${String(args[0])} is already a snapshot`, 'Give a database URL or connection name.').zh(`${String(args[0])} 已经是快照文件`, '请给出数据库 URL 或连接名。');
         const snap = schema.toSnapshot(side.model, { hisopsVersion: hisopsVersion(), now: ctx.now(), warnings: side.warnings, filters: { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) } });
-        for (const w of side.warnings) ctx.warn(w);
+        if (!side.ddl) for (const w of side.warnings) ctx.warn(w);
         const summary = { file: o.output ? path.resolve(ctx.cwd, o.output) : null, fingerprint: snap.fingerprint, dialect: snap.source.dialect, tables: snap.tables.length, columns: snap.tables.reduce((a, t) => a + t.columns.length, 0), views: snap.views.length, routines: snap.routines.length, sequences: snap.sequences.length, others: snap.others.length };
         if (o.output) schema.writeSnapshotFile(summary.file!, snap, !!o.compact);
         return {
@@ -272,7 +307,7 @@ export function registerSchema(program: Command, app: App): Command {
     );
   app.examples(snapshot, ['hisops schema snapshot mysql://root@127.0.0.1:3306/his -o his-v5.json', 'hisops schema snapshot oracle://his@10.0.0.5:1521/ORCL --schema HIS --exclude "TMP_*" -o prod.json']);
 
-  const diff = common(group.command('diff').description(app.t('schema.diff.describe')).argument('<current>', 'database or snapshot file').argument('<target>', 'database or snapshot file'))
+  const diff = ddlOptions(group.command('diff').description(app.t('schema.diff.describe')).argument('<current>', 'database, snapshot file, or DDL file or folder').argument('<target>', 'database, snapshot file, or DDL file or folder'))
     .option('--format <format>', 'text, sql or json', 'text')
     .option('--dialect <dialect>', 'render for this database kind (mysql, postgres, sqlite, oracle, mssql)')
     .option('--decisions <file>', 'rename decisions (YAML)')
@@ -300,7 +335,7 @@ export function registerSchema(program: Command, app: App): Command {
     );
   app.examples(diff, ['hisops schema diff his v8.json', 'hisops schema diff prod.json new.json --format sql --dialect oracle', 'hisops schema diff mysql://root@db/his_test mysql://root@db/his_new --json']);
 
-  const sync = common(group.command('sync').description(app.t('schema.sync.describe')).argument('<current>', 'the database to upgrade (or a snapshot, for a script only)').argument('<target>', 'the new version: database or snapshot file'))
+  const sync = ddlOptions(group.command('sync').description(app.t('schema.sync.describe')).argument('<current>', 'the database to upgrade (or a snapshot, for a script only)').argument('<target>', 'the new version: database, snapshot file, or DDL file or folder'))
     .option('-o, --output <file>', 'where to save the script (default .hisops/scripts/sync-<run>.sql)')
     .option('--dialect <dialect>', 'write the script for this database kind')
     .option('--decisions <file>', 'rename decisions (YAML): renames: { tables: {old: new}, columns: {"t.old": new} }')
@@ -358,7 +393,7 @@ export function registerSchema(program: Command, app: App): Command {
             },
           };
         }
-        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.').zh(`${String(args[0])} 是快照文件；脚本只能在数据库上执行`, '请将数据库 URL 或连接名作为 <current> 给出。');
+        if (!cur.db) throw inputError('SCHEMA_APPLY_TO_SNAPSHOT', `${String(args[0])} is a snapshot or DDL file; a script can only be applied to a database`, 'Give the database URL or connection name as <current>.').zh(`${String(args[0])} 是快照或 DDL 文件；脚本只能在数据库上执行`, '请将数据库 URL 或连接名作为 <current> 给出。');
         if (applicable.statements.length && !(await ctx.confirm(ctx.t('schema.applyQ', { n: applicable.statements.length, db: cur.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was applied', fix: `The script is saved as ${shownScript}.`, exit: EXIT.needsConfirmation }).zh('未执行任何内容', `脚本已保存为 ${shownScript}。`);
         const journal = await ctx.journal();
         const bar = ctx.progress(ctx.t('schema.progress'), applicable.statements.length);

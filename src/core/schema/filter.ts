@@ -5,7 +5,11 @@
  */
 import type { SchemaModel } from './model.js';
 
-export const ALWAYS_EXCLUDED = ['hisops_*'];
+/**
+ * Bookkeeping tables of migration tools are left out for the same reason: a database upgraded with
+ * Flyway or Liquibase has them, the DDL files it was built from do not create them.
+ */
+export const ALWAYS_EXCLUDED = ['hisops_*', 'flyway_schema_history', 'databasechangelog', 'databasechangeloglock'];
 
 export interface NameFilter {
   include: string[];
@@ -32,14 +36,16 @@ export function makeMatcher(filter: Partial<NameFilter> = {}): (name: string) =>
 /** Keep the objects the filter selects; triggers follow their table. */
 export function filterModel<T extends SchemaModel>(model: T, filter: Partial<NameFilter> = {}): T {
   const ok = makeMatcher(filter);
-  const tables = model.tables.filter((t) => ok(t.name));
+  // A list the filter leaves whole is kept as is (not copied): a snapshot file's known fingerprint still applies (fingerprint.ts).
+  const same = <T>(all: T[], kept: T[]) => (kept.length === all.length ? all : kept);
+  const tables = same(model.tables, model.tables.filter((t) => ok(t.name)));
   const kept = new Set(tables.map((t) => t.name.toLowerCase()));
   return {
     ...model,
     tables,
-    views: model.views.filter((v) => ok(v.name)),
-    sequences: model.sequences.filter((s) => ok(s.name)),
-    routines: model.routines.filter((r) => (r.kind === 'trigger' && r.table ? kept.has(r.table.toLowerCase()) && ok(r.name) : ok(r.name))),
-    others: model.others.filter((o) => ok(o.name)),
+    views: same(model.views, model.views.filter((v) => ok(v.name))),
+    sequences: same(model.sequences, model.sequences.filter((s) => ok(s.name))),
+    routines: same(model.routines, model.routines.filter((r) => (r.kind === 'trigger' && r.table ? kept.has(r.table.toLowerCase()) && ok(r.name) : ok(r.name)))),
+    others: same(model.others, model.others.filter((o) => ok(o.name))),
   };
 }

@@ -34,7 +34,22 @@ const otherLine = (o: OtherObject) => `O ${o.kind}:${nameKey(o.name)} ${o.digest
 const routineOrder = (a: Routine, b: Routine) => (`${a.kind}:${nameKey(a.name)}` < `${b.kind}:${nameKey(b.name)}` ? -1 : 1);
 const otherOrder = (a: OtherObject, b: OtherObject) => (`${a.kind}:${a.name}` < `${b.kind}:${b.name}` ? -1 : 1);
 
+/**
+ * Fingerprints known without recomputing: those of snapshot files whose seal proves the stored
+ * fingerprint was computed over exactly the objects read (snapshotFile.ts). Keyed by the model's
+ * object lists, so a model rebuilt around the same lists (a new `source`, a filter that kept
+ * everything) still hits, and any list replaced or filtered misses. Models read from files are
+ * not edited in place.
+ */
+const known = new WeakMap<object, { views: unknown; sequences: unknown; routines: unknown; others: unknown; dialect: string; fp: string }>();
+
+export function rememberFingerprint(model: SchemaModel, fp: string): void {
+  known.set(model.tables, { views: model.views, sequences: model.sequences, routines: model.routines, others: model.others, dialect: model.source.dialect, fp });
+}
+
 export function fingerprint(model: SchemaModel): string {
+  const k = known.get(model.tables);
+  if (k && k.views === model.views && k.sequences === model.sequences && k.routines === model.routines && k.others === model.others && k.dialect === model.source.dialect) return k.fp;
   const ctx: CompareContext = { dialects: [model.source.dialect] };
   const hash = crypto.createHash('sha256');
   const push = (l: string) => hash.update(l + '\n');

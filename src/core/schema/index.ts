@@ -21,3 +21,8 @@ export { parseRenames, renameCandidates, addRename, type RenameCandidate } from 
 export { formatDiffText } from './report.js';
 export { cloneDatabase, planClone, CLONE_TABLE, type ClonePlanTable, type CloneOptions, type CloneResult, type CloneTableResult, type CloneProgress } from './clone.js';
 export { compileRules, parseMaskRules, maskValue, idCheckDigit, isValidIdCard, DEFAULT_MASK_RULES, MASK_KINDS, type MaskKind, type MaskRule, type CompiledRules } from './mask.js';
+export { readDdlSource, ddlDialect, type ReadDdlOptions, type DdlReadResult, type ScratchServer } from './ddl/readDdl.js';
+export { looksLikeDdlSource, detectDialect, listDdlFiles, DDL_DIALECTS, type DdlDialect } from './ddl/ddlFiles.js';
+export { splitSql, type DdlStatement } from './ddl/splitSql.js';
+export { readOracleDdl } from './ddl/oracleDdl.js';
+export { ddlWarningZh } from './ddl/ddlWords.js';

@@ -9,8 +9,13 @@
 import type { Dialect } from '../db/index.js';
 
 export const SNAPSHOT_FORMAT = 'hisops-schema-snapshot';
-/** Bump when the JSON shape changes in a way older readers would misread. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+/**
+ * Bump when the JSON shape changes in a way older readers would misread. 2: the file ends with a
+ * `seal` proving its stored fingerprint valid (snapshotFile.ts); version-1 files are still read,
+ * their fingerprints recomputed.
+ */
+export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type BaseType =
   | 'boolean'

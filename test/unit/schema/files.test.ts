@@ -22,7 +22,8 @@ describe('snapshot files', () => {
     const text = serializeSnapshot(s);
     const back = parseSnapshot(text, 'a.json');
     expect(back).toEqual(s);
-    expect(back.formatVersion).toBe(1);
+    expect(back.formatVersion).toBe(2);
+    expect(text).toMatch(/"seal": "[0-9a-f]{64}"\n\}\n$/);
     expect(back.hisopsVersion).toBe('0.1.0');
     expect(back.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -32,9 +33,9 @@ describe('snapshot files', () => {
     const foreign = errorOf(() => parseSnapshot(JSON.stringify({ tables: [] }), 'skeema.json'));
     expect(foreign.code).toBe('SNAPSHOT_FOREIGN');
     expect(foreign.why).toMatch(/no "format" field/);
-    const newer = errorOf(() => parseSnapshot(JSON.stringify({ ...snap(), formatVersion: 2, hisopsVersion: '9.0.0' }), 'new.json'));
+    const newer = errorOf(() => parseSnapshot(JSON.stringify({ ...snap(), formatVersion: 3, hisopsVersion: '9.0.0' }), 'new.json'));
     expect(newer.code).toBe('SNAPSHOT_VERSION');
-    expect(newer.summary).toMatch(/format version 2, this hisops reads version 1/);
+    expect(newer.summary).toMatch(/format version 3, this hisops reads versions 1 and 2/);
     expect(newer.fix).toMatch(/Upgrade hisops to 9\.0\.0/);
     const older = errorOf(() => parseSnapshot(JSON.stringify({ ...snap(), formatVersion: 0 }), 'old.json'));
     expect(older.fix).toMatch(/Take the snapshot again/);
@@ -50,6 +51,23 @@ describe('snapshot files', () => {
     const edited = JSON.parse(serializeSnapshot(s));
     edited.tables[0].columns[1].type = { base: 'varchar', length: 40, lengthUnit: 'char', native: 'varchar(40)' };
     expect(parseSnapshot(JSON.stringify(edited), 'e.json').fingerprint).not.toBe(s.fingerprint);
+    // The same edit keeping the layout (the seal still in place, now wrong) is caught by the seal.
+    const text = serializeSnapshot(s).replace('"varchar(20)"', '"varchar(40)"').replace('"length": 20', '"length": 40');
+    expect(text).not.toBe(serializeSnapshot(s));
+    expect(parseSnapshot(text, 'e2.json').fingerprint).not.toBe(s.fingerprint);
+  });
+
+  it('trusts the stored fingerprint of a sealed file, and recomputes a version-1 file\'s', () => {
+    const s = snap();
+    const sealed = JSON.parse(serializeSnapshot(s));
+    // A stored fingerprint that is not the computed one shows which path was taken.
+    sealed.fingerprint = 'f'.repeat(64);
+    const resealed = serializeSnapshot(sealed);
+    expect(parseSnapshot(resealed, 's.json').fingerprint).toBe('f'.repeat(64));
+    const v1 = JSON.stringify({ ...JSON.parse(resealed), formatVersion: 1, seal: undefined });
+    expect(parseSnapshot(v1, 'v1.json').fingerprint).toBe(s.fingerprint);
+    const compact = serializeSnapshot(sealed, true);
+    expect(parseSnapshot(compact, 'c.json').fingerprint).toBe('f'.repeat(64));
   });
 });
 
