@@ -17,7 +17,7 @@ export interface ErrorCodeSpec {
 
 const c = (area: string, exit: ExitCode | readonly ExitCode[], meaning: string): ErrorCodeSpec => ({ area, exit, meaning });
 
-export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
+export const ERROR_CODES = {
   // notifications
   NOTIFY_CONFIG: c('notifications', 2, 'the notify: section of hisops.yaml is not valid (a secret written in the file, an unknown channel or event, bad quiet hours)'),
   NOTIFY_NO_CHANNEL: c('notifications', 2, 'notify test found no configured channel (or not the one named by --channel)'),
@@ -267,10 +267,21 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   TRACE_FILE_AND_WINDOW: c('traceability codes', 2, 'both a file and --from/--to were given'),
   TRACE_UPLOAD_INCOMPLETE: c('traceability codes', 5, 'the upload stopped (the center kept failing) or left records with an unknown outcome; run it again'),
   TRACE_SETTING: c('traceability codes', 2, 'a trace: setting in hisops.yaml is invalid'),
-};
+} as const satisfies Readonly<Record<string, ErrorCodeSpec>>;
+
+/**
+ * A code of the catalogue. `inputError` and `externalError` accept only these, so a code missing
+ * from the table (or misspelt) fails the typecheck, not only the catalogue test.
+ */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether a text read at run time (a journal row, a center answer) is a catalogued code. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
 
 /** The exit codes a code may end a run with. */
 export function exitsOf(code: string): readonly ExitCode[] {
-  const e = ERROR_CODES[code]?.exit;
+  const e = isErrorCode(code) ? (ERROR_CODES[code] as ErrorCodeSpec).exit : undefined;
   return e === undefined ? [] : typeof e === 'number' ? [e] : e;
 }

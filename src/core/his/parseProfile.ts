@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
 import type { Dialect } from '../db/index.js';
-import { HisopsError, EXIT } from '../errors.js';
+import { HisopsError, EXIT, type ErrorCode } from '../errors.js';
 import { expandFragments, fragmentWhere, type Fragment, type SourceText, type Where } from './expandFragments.js';
 import { scanSql, toPositional, type Positional } from './sqlBinds.js';
 import { REQUIRED_STATEMENTS, STATEMENTS, STATEMENT_NAMES } from './statements.js';
@@ -46,7 +46,7 @@ export interface Profile {
 }
 
 export interface ProfileProblem {
-  code: string;
+  code: ErrorCode;
   line: number;
   message: string;
   fix: string;
