@@ -63,7 +63,7 @@ const DB_EXCEPTIONS = ['core/center/sandbox/', 'core/demo/'];
 const WORDS_MODULES = ['core/catalog/problemWords'];
 /** Pure modules: no fs, network, database, process or clock. */
 const PURE = [
-  'core/config/', 'core/rules/', 'core/time/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
+  'core/config/', 'core/rules/', 'core/time/', 'core/shared/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
   'core/catalog/problemWords', 'core/his/draft/matchSchema', 'core/his/draft/renderDraft', 'core/his/draft/dictionary',
   ...['normalizeCode', 'groupRows', 'mappingIndex', 'settings', 'buildItem', 'traceChecker', 'planBatches', 'readResults', 'days', 'types'].map((f) => `core/trace/${f}.ts`),
 ];
@@ -129,7 +129,7 @@ describe('architecture', () => {
   });
 
   it('keeps the cli edge away from domain modules', () => {
-    const allowed = /^core\/(errors|money|config\/index|journal\/index|journal\/journal|his\/index|db\/index|files\/index|errorCodes)$/;
+    const allowed = /^core\/(errors|money|config\/index|journal\/index|journal\/journal|his\/index|db\/index|files\/index|errorCodes|shared\/index)$/;
     const bad: string[] = [];
     for (const f of files.filter((f) => rel(f).startsWith('cli/'))) {
       for (const i of imports(f)) {
