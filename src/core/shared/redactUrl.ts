@@ -14,6 +14,19 @@ export function redactUrlsInText(text: string): string {
 }
 
 /**
+ * Only the scheme and host of a URL, its path shown as `/…` (`https://robot.example/send?key=K` →
+ * `https://robot.example/…`): for a webhook or robot address, whose key sits in the path or query.
+ */
+export function redactUrlPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.length > 1 ? '/…' : ''}`;
+  } catch {
+    return '(url)';
+  }
+}
+
+/**
  * One URL with its whole user information shown as *** (`https://tok:x@h` → `https://***@h`): for
  * a center address, where a user part alone may be an access token.
  */

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, csvCell, csvLine, editDistance, redactUrl, redactUrlsInText, redactUserInfo } from '../../../src/core/shared/index.js';
+import { closest, csvCell, csvLine, editDistance, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from '../../../src/core/shared/index.js';
 import { addDays, dayOf, daysBetween } from '../../../src/core/time/index.js';
 import * as catalogDay from '../../../src/core/catalog/day.js';
 import * as traceDays from '../../../src/core/trace/days.js';
@@ -21,6 +21,12 @@ describe('URL redaction', () => {
 
   it('hides every password in a text', () => {
     expect(redactUrlsInText('a postgres://u:pw@h/db and mysql://r:x@h2/y')).toBe('a postgres://u:***@h/db and mysql://r:***@h2/y');
+  });
+
+  it('keeps only the scheme and host of a robot address', () => {
+    expect(redactUrlPath('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET')).toBe('https://qyapi.weixin.qq.com/…');
+    expect(redactUrlPath('https://hooks.example')).toBe('https://hooks.example');
+    expect(redactUrlPath('not a url')).toBe('(url)');
   });
 
   it('hides the whole user information of a center address', () => {
