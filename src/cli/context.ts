@@ -10,6 +10,7 @@ import type { ResolvedConfig, SecretKey } from '../core/config/index.js';
 import type { Db } from '../core/db/index.js';
 import type { Profile } from '../core/his/index.js';
 import { EXIT, HisopsError, inputError } from '../core/errors.js';
+import { redactUrl } from '../core/shared/index.js';
 import type { Journal } from '../core/journal/index.js';
 import { loadConfig, readSecret } from './config.js';
 import { defineMessages, translate, type Lang } from './i18n.js';
@@ -164,7 +165,7 @@ export class Ctx {
     const conn = cfg.connections[r];
     if (conn) {
       const password = conn.passwordEnv ? this.env[conn.passwordEnv] : conn.passwordFile ? readFileFirstLine(path.resolve(cfg.baseDir, conn.passwordFile)) : undefined;
-      return { url: conn.url, password, baseDir: cfg.baseDir, display: `${r} (${redact(conn.url)})` };
+      return { url: conn.url, password, baseDir: cfg.baseDir, display: `${r} (${redactUrl(conn.url)})` };
     }
     if (!/^[a-z][a-z0-9+]*:/i.test(r)) {
       const known = Object.keys(cfg.connections);
@@ -175,7 +176,7 @@ export class Ctx {
       ).zh(`"${r}" 既不是数据库 URL，也不是 ${cfg.file ?? 'hisops.yaml'} 中命名的连接`, known.length ? `请使用已有连接之一（${known.join('、')}）或 URL，例如 postgres://user@host:5432/db。` : '请写成 URL，例如 sqlite:his.db 或 postgres://user@host:5432/db，或在 hisops.yaml 的 connections: 下添加该连接。');
     }
     if (/^[a-z]+:\/\/[^/@:]*:[^@/]+@/i.test(r)) this.warn('The database URL carries a password; prefer HISOPS_HIS_PASSWORD or a connection with passwordEnv so it stays out of shell history.');
-    return { url: r, password: isHisDefault ? this.secret('his.password') : undefined, baseDir: cfg.baseDir, display: redact(r) };
+    return { url: r, password: isHisDefault ? this.secret('his.password') : undefined, baseDir: cfg.baseDir, display: redactUrl(r) };
   }
 
   /** The journal, opened on first use and closed when the run ends. */
@@ -312,10 +313,6 @@ async function sqliteFileOf(url: string, baseDir: string): Promise<string | unde
   const { parseDbUrl } = await import('../core/db/index.js');
   const t = parseDbUrl(url);
   return t.file && t.file !== ':memory:' ? path.resolve(baseDir, t.file) : undefined;
-}
-
-function redact(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
 }
 
 function readFileFirstLine(p: string): string | undefined {

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import { EXIT, HisopsError } from '../core/errors.js';
+import { EXIT, HisopsError, type ErrorCode } from '../core/errors.js';
 import type { OutStream } from './io.js';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +31,7 @@ export interface Findings {
 }
 
 /** The error a non-zero exit reports when the command did not name one. */
-const FALLBACK: Record<number, { code: string; summary: string; fix: string }> = {
+const FALLBACK: Record<number, { code: ErrorCode; summary: string; fix: string }> = {
   [EXIT.internal]: { code: 'INTERNAL', summary: 'The command failed (exit 1).', fix: 'This is a bug in hisops: report it with the command and `hisops --version`.' },
   [EXIT.usage]: { code: 'INPUT_INVALID', summary: 'The input or the configuration stopped the command (exit 2).', fix: 'Read data for what was wrong, correct it and run again.' },
   [EXIT.needsConfirmation]: { code: 'NEEDS_CONFIRMATION', summary: 'The command needs confirmation (exit 4).', fix: 'Read the plan and run again with --yes.' },

@@ -17,7 +17,7 @@ export interface ErrorCodeSpec {
 
 const c = (area: string, exit: ExitCode | readonly ExitCode[], meaning: string): ErrorCodeSpec => ({ area, exit, meaning });
 
-export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
+export const ERROR_CODES = {
   // notifications
   NOTIFY_CONFIG: c('notifications', 2, 'the notify: section of hisops.yaml is not valid (a secret written in the file, an unknown channel or event, bad quiet hours)'),
   NOTIFY_NO_CHANNEL: c('notifications', 2, 'notify test found no configured channel (or not the one named by --channel)'),
@@ -282,10 +282,21 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   TRACE_LIBRARY_ANSWER: c('traceability codes', 5, "the center's ZSMCJ003 answer does not read as library entries (check trace.library in hisops.yaml); the current library is kept"),
   TRACE_LIBRARY_EMPTY: c('traceability codes', 5, "the center's ZSMCJ003 answer held no library entries; the current library is kept"),
   TRACE_RELATION_FILE: c('traceability codes', 2, 'a package-relation file has bad rows, or puts a code into another package than a stored relation; nothing was imported'),
-};
+} as const satisfies Readonly<Record<string, ErrorCodeSpec>>;
+
+/**
+ * A code of the catalogue. `inputError` and `externalError` accept only these, so a code missing
+ * from the table (or misspelt) fails the typecheck, not only the catalogue test.
+ */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether a text read at run time (a journal row, a center answer) is a catalogued code. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
 
 /** The exit codes a code may end a run with. */
 export function exitsOf(code: string): readonly ExitCode[] {
-  const e = ERROR_CODES[code]?.exit;
+  const e = isErrorCode(code) ? (ERROR_CODES[code] as ErrorCodeSpec).exit : undefined;
   return e === undefined ? [] : typeof e === 'number' ? [e] : e;
 }

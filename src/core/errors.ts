@@ -3,6 +3,10 @@
  * `summary`, the `why` behind it and the `fix` to try next; `exit` is the process exit code
  * (see docs/exit-codes.md). Anything thrown that is not a HisopsError is a bug (exit 1).
  */
+import type { ErrorCode } from './errorCodes.js';
+
+export type { ErrorCode };
+
 export const EXIT = {
   ok: 0,
   internal: 1,
@@ -15,6 +19,11 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export interface HisopsErrorInit {
+  /**
+   * Still any text: codes reach the constructor through fields typed `string` (center answers
+   * re-thrown, rules issues, catalog and reconcile results). `inputError`/`externalError` take
+   * only catalogued codes; the catalogue test checks the literals written here.
+   */
   code: string;
   summary: string;
   why?: string;
@@ -82,11 +91,11 @@ export function isHisopsError(e: unknown): e is HisopsError {
 }
 
 /** Usage, configuration or input error (exit 2). */
-export function inputError(code: string, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
+export function inputError(code: ErrorCode, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
   return new HisopsError({ code, summary, fix, why, details, exit: EXIT.usage });
 }
 
 /** An external system (database, center) failed (exit 5). */
-export function externalError(code: string, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
+export function externalError(code: ErrorCode, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
   return new HisopsError({ code, summary, fix, why, details, exit: EXIT.external });
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Node, Pair } from 'yaml';
 import { HisopsError, inputError } from '../errors.js';
 import { isTimeZone } from '../time/index.js';
+import { closest, redactUrlsInText } from '../shared/index.js';
 import { applyProvince } from './provinces.js';
 import { CONFIG_KEYS, envName, KEY_BY_NAME, type KeySpec } from './schema.js';
 
@@ -64,32 +65,7 @@ interface RawConfig {
   sectionLines: Map<string, { value: unknown; line: number }>;
 }
 
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
-
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
+export { closest };
 
 /** `summary` and `fix` are [English, Chinese]. */
 function configError(file: string, line: number | undefined, summary: [string, string], fix: [string, string], key?: string, column?: number): HisopsError {
@@ -366,8 +342,6 @@ export function describeConfig(cfg: ResolvedConfig): Array<{ key: string; value:
 }
 
 /** A password written inside a URL (postgres://u:PW@h/db) is shown as ***. */
-export function redactPassword(value: string): string {
-  return value.replace(/([a-z][a-z0-9+]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
-}
+export const redactPassword = redactUrlsInText;
 
 export { KEY_BY_NAME };

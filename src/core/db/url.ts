@@ -4,6 +4,7 @@
  * use (warned about) but is never printed: `redactUrl` is what messages show.
  */
 import { inputError } from '../errors.js';
+import { redactUrl } from '../shared/index.js';
 import { DIALECTS, type Dialect } from './dialects.js';
 
 export interface DbTarget {
@@ -40,9 +41,7 @@ export function isDbUrl(s: string): boolean {
   return !!m && m[1]!.toLowerCase() in SCHEMES;
 }
 
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
-}
+export { redactUrl };
 
 export function parseDbUrl(url: string): DbTarget {
   const m = /^([a-z][a-z0-9+]*):(.*)$/is.exec(url.trim());

@@ -7,7 +7,8 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
 import type { Dialect } from '../db/index.js';
-import { HisopsError, EXIT } from '../errors.js';
+import { HisopsError, EXIT, type ErrorCode } from '../errors.js';
+import { closest } from '../shared/index.js';
 import { expandFragments, fragmentWhere, type Fragment, type SourceText, type Where } from './expandFragments.js';
 import { scanSql, toPositional, type Positional } from './sqlBinds.js';
 import { REQUIRED_STATEMENTS, STATEMENTS, STATEMENT_NAMES } from './statements.js';
@@ -46,7 +47,7 @@ export interface Profile {
 }
 
 export interface ProfileProblem {
-  code: string;
+  code: ErrorCode;
   line: number;
   message: string;
   fix: string;
@@ -319,28 +320,6 @@ function suggestZh(word: string, known: string[], prefix = ''): string {
 }
 
 function suggest(word: string, known: string[], prefix = ''): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = distance(word.toLowerCase(), k.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean ${prefix}${best}?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
+  const best = closest(word, known);
+  return best !== undefined ? ` (did you mean ${prefix}${best}?)` : '';
 }

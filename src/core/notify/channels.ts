@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { externalError } from '../errors.js';
+import { redactUrlPath } from '../shared/index.js';
 import type { Channel, EmailChannel, HttpChannel } from './settings.js';
 
 /** What every channel carries; `event` is the generic webhook's body. */
@@ -72,14 +73,7 @@ export function httpRequest(ch: HttpChannel, m: NotifyMessage, now: Date): { url
 }
 
 /** The URL without its query and path secrets, for messages (a robot's key sits in its URL). */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname.length > 1 ? '/…' : ''}`;
-  } catch {
-    return '(url)';
-  }
-}
+export const safeUrl = redactUrlPath;
 
 async function postJson(ch: HttpChannel, m: NotifyMessage, now: Date, timeoutMs: number): Promise<void> {
   const req = httpRequest(ch, m, now);

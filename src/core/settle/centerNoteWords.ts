@@ -45,7 +45,6 @@ const PHRASES: Array<[RegExp, string]> = [
   [/hisops's journal already tells/g, 'hisops 的交易日志已可判断'],
   [/no setl_id is known, and the center was not asked by visit/g, '不知道 setl_id，也未按就诊询问医保中心'],
   [/the center was not asked/g, '未询问医保中心'],
-  [/no reconciliation findings were read: core\/reconcile \(latestOneSidedFindings\) is not available/g, '未读取对账结果：core/reconcile（latestOneSidedFindings）不可用'],
   [/\(none\)/g, '（无）'],
 ];
 

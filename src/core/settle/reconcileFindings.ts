@@ -1,7 +1,7 @@
 /**
  * The third source: settlements the latest reconciliation classified as one-sided. core/reconcile
- * exports `latestOneSidedFindings(journal, { from, to })`; it is loaded by name at run time so
- * that this module works (and says so) before and without it. Its rows are read tolerantly: a
+ * exports `latestOneSidedFindings(journal, { from, to })`, loaded on first use (a tested
+ * `source` may stand in for it). Its rows are read tolerantly: a
  * `kind`/`classification`/`cause` naming center-only or HIS-only, and any of setl_id, msgid,
  * mdtrt_id, psn_no, infno, day (or stmt day / setl_time).
  */
@@ -48,20 +48,9 @@ export function normalizeFinding(raw: unknown): OneSidedFinding | null {
 }
 
 export async function loadOneSidedFindings(journal: JournalLike, period: { from?: string; to?: string }, source?: ReconcileSource): Promise<ReconcileRead> {
-  let fn = source;
-  if (!fn) {
-    const spec = '../reconcile/index.js';
-    try {
-      const mod = (await import(spec)) as { latestOneSidedFindings?: ReconcileSource };
-      fn = typeof mod.latestOneSidedFindings === 'function' ? mod.latestOneSidedFindings : undefined;
-    } catch (e) {
-      // Missing module: the source is simply not there yet. Anything else is a real failure.
-      const err = e as { code?: string; message?: string };
-      if (err?.code !== 'ERR_MODULE_NOT_FOUND' && !/Cannot find module|Failed to load|does not exist/i.test(String(err?.message ?? ''))) throw e;
-      fn = undefined;
-    }
-    if (!fn) return { available: false, findings: [], note: 'no reconciliation findings were read: core/reconcile (latestOneSidedFindings) is not available' };
-  }
+  // A literal dynamic import: tsc and the architecture test see the dependency, and the settle
+  // commands load core/reconcile (and its report writers) only when this source is read.
+  const fn: ReconcileSource = source ?? (await import('../reconcile/index.js')).latestOneSidedFindings;
   const rows = await fn(journal, period);
   return { available: true, findings: (Array.isArray(rows) ? rows : []).map(normalizeFinding).filter((f): f is OneSidedFinding => f !== null), note: null };
 }

@@ -3,7 +3,7 @@
  * from the MariaDB snapshot fixtures. Oracle and SQL Server cannot run here: these files are what
  * reviewers read against each database's documentation. HISOPS_UPDATE_GOLDEN=1 rewrites them.
  */
-import fs from 'node:fs';
+import { readGolden } from '../../helpers/golden.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../../src/core/db/index.js';
@@ -42,8 +42,7 @@ describe('golden sync scripts', () => {
         const plan = makePlan(current, target, { now: NOW, hisopsVersion: 'golden', dialect });
         const script = renderScript(plan);
         const file = path.join(__dirname, `${from}_to_${to}.${dialect}.sql`);
-        if (process.env.HISOPS_UPDATE_GOLDEN === '1' || !fs.existsSync(file)) fs.writeFileSync(file, script);
-        expect(script).toBe(fs.readFileSync(file, 'utf8'));
+        expect(script).toBe(readGolden(file, script));
 
         // The file reads back as exactly the plan's safe statements.
         const saved = parseScript(script, file);

@@ -3,7 +3,7 @@
  * src/core/his/referenceSchema.ts. After changing the model, refresh them with
  * HISOPS_UPDATE_GOLDEN=1 npx vitest run test/unit/his/referenceSchema.test.ts
  */
-import fs from 'node:fs';
+import { readGolden } from '../../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DIALECTS, REFERENCE_TABLES, referenceSchemaPath, renderReferenceSchema, splitSqlScript } from '../../../src/core/his/index.js';
 
@@ -11,8 +11,7 @@ describe('reference HIS schema', () => {
   for (const d of REFERENCE_DIALECTS) {
     it(`templates/sql/reference-his.${d}.sql matches the model`, () => {
       const want = renderReferenceSchema(d);
-      if (process.env.HISOPS_UPDATE_GOLDEN === '1') fs.writeFileSync(referenceSchemaPath(d), want);
-      expect(fs.readFileSync(referenceSchemaPath(d), 'utf8')).toBe(want);
+      expect(readGolden(referenceSchemaPath(d), want)).toBe(want);
     });
   }
 

@@ -3,7 +3,7 @@
  * src/core/his/vendorSchema.ts. After changing the model, refresh them with
  * HISOPS_UPDATE_GOLDEN=1 npx vitest run test/unit/his/vendorSchema.test.ts
  */
-import fs from 'node:fs';
+import { readGolden } from '../../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_TABLES, renderVendorSchema, splitSqlScript, VENDOR_DIALECTS, VENDOR_TABLES, vendorCopyStatements, vendorSchemaPath } from '../../../src/core/his/index.js';
 
@@ -11,8 +11,7 @@ describe('vendor-style HIS schema', () => {
   for (const d of VENDOR_DIALECTS) {
     it(`templates/sql/vendor-his.${d}.sql matches the model`, () => {
       const want = renderVendorSchema(d);
-      if (process.env.HISOPS_UPDATE_GOLDEN === '1') fs.writeFileSync(vendorSchemaPath(d), want);
-      expect(fs.readFileSync(vendorSchemaPath(d), 'utf8')).toBe(want);
+      expect(readGolden(vendorSchemaPath(d), want)).toBe(want);
     });
   }
 

@@ -25,7 +25,6 @@ const NOTES = [
   "hisops's journal already tells",
   'no setl_id is known, and the center was not asked by visit',
   'CENTER_NOT_ASKED: the center was not asked',
-  'no reconciliation findings were read: core/reconcile (latestOneSidedFindings) is not available',
 ];
 
 describe('center notes under zh-CN', () => {

@@ -4,6 +4,7 @@
  * memory, and never reaches an error, a log line or a journal row (see `describeConfig`).
  */
 import { inputError } from '../../errors.js';
+import { redactUserInfo } from '../../shared/index.js';
 import type { ChannelKeys } from '../protocol/channel.js';
 import { KeyFormatError, parseSm2PrivateKey, parseSm2PublicKey, parseSm4Key } from '../protocol/gm.js';
 import type { CodeTableName } from '../protocol/codes.js';
@@ -190,10 +191,8 @@ export function timeoutFor(c: Pick<ResolvedCenterConfig, 'timeouts'>, infno: str
   return c.timeouts.byInfno[infno] ?? c.timeouts.defaultMs;
 }
 
-/** A URL without user:password. */
-export function redactUrl(u: string): string {
-  return u.replace(/(\/\/)[^/@]*@/, '$1***@');
-}
+/** A URL without user:password (the center's user part alone may be a token). */
+export const redactUrl = redactUserInfo;
 
 /** The configuration as it may be shown or recorded: the secret replaced, the URL redacted. */
 export function describeConfig(c: CenterConfig): Record<string, unknown> {
