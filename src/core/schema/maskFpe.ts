@@ -39,36 +39,47 @@ function mix32(x: number): number {
   return x >>> 0;
 }
 
-/** A keyed value in [0, 10^m) of a half below 2^32 (m ≤ 9). */
-function roundF(k: Uint32Array, r: number, half: number, m: number): number {
-  const a = mix32(half ^ k[2 * r]!);
-  const b = mix32((a + k[2 * r + 1]!) ^ Math.imul(half, 0x27d4eb2d));
-  return ((a % 2097152) * 4294967296 + b) % 10 ** m;
+/** A keyed value in [0, 10^m) of a half below 2^32 (m ≤ 9); `salt` tweaks it per value group. */
+function roundF(k: Uint32Array, r: number, half: number, m: number, salt: number): number {
+  const a = mix32(half ^ k[2 * r]! ^ salt);
+  const b = mix32((a + k[2 * r + 1]!) ^ Math.imul(half, 0x27d4eb2d) ^ Math.imul(salt, 0x165667b1));
+  return ((a % 2097152) * 4294967296 + b) % POW10[m]!;
 }
 
-const POW10 = Array.from({ length: 10 }, (_, i) => 10 ** i);
+const POW10 = Array.from({ length: 19 }, (_, i) => 10 ** i);
 
-/** Permute a string of digits (any length ≥ 2) under key and tweak. */
-export function fpeDigits(digits: string, key: string, tweak: string): string {
-  const n = digits.length;
-  if (n < 2) return digits.length === 1 ? String((Number(digits) + (roundKeys(key, tweak)[0]! % 9) + 1) % 10) : digits;
-  if (n > 18) return fpeBig(digits, key, tweak);
-  const k = roundKeys(key, `${tweak}\u0000${n}`);
-  const u = Math.floor(n / 2);
-  const v = n - u;
-  let a = Number(digits.slice(0, u));
-  let b = Number(digits.slice(u));
+/** Ten Feistel rounds over halves of u and v digits (u ≤ v ≤ 9): the permuted halves. */
+function feistel(a: number, b: number, u: number, v: number, k: Uint32Array, salt: number): [number, number] {
   let la = u;
   let lb = v;
   for (let r = 0; r < ROUNDS; r++) {
     const m = la; // the new half has the length of A
-    const c = (a + roundF(k, r, b, m)) % POW10[m]!;
+    const c = (a + roundF(k, r, b, m, salt)) % POW10[m]!;
     a = b;
     la = lb;
     b = c;
     lb = m;
   }
-  return String(a).padStart(la, '0') + String(b).padStart(lb, '0');
+  return [a, b];
+}
+
+/** A 32-bit salt of a string (which group of values a permutation is for: a region and day, a carrier prefix). */
+export function salt32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mix32(h >>> 0);
+}
+
+/** Permute a string of digits (any length ≥ 1) under key and tweak (and a salt for the value's group). */
+export function fpeDigits(digits: string, key: string, tweak: string, salt = 0): string {
+  const n = digits.length;
+  if (n < 2) return digits.length === 1 ? String((Number(digits) + ((roundKeys(key, tweak)[0]! ^ salt) >>> 0) % 9 + 1) % 10) : digits;
+  if (n > 18) return fpeBig(digits, key, `${tweak}\u0000${salt}`);
+  const k = roundKeys(key, `${tweak}\u0000${n}`);
+  const u = Math.floor(n / 2);
+  const v = n - u;
+  const [a, b] = feistel(Number(digits.slice(0, u)), Number(digits.slice(u)), u, v, k, salt);
+  return String(a).padStart(u, '0') + String(b).padStart(v, '0');
 }
 
 function fpeBig(digits: string, key: string, tweak: string): string {
@@ -91,18 +102,21 @@ function fpeBig(digits: string, key: string, tweak: string): string {
 }
 
 /**
- * A keyed permutation of [0, size) for small sizes (≤ 10^digits), by cycle walking: permute the
+ * A keyed permutation of [0, size) for small sizes (≤ 10^18), by cycle walking: permute the
  * number's digits until the result falls inside the range again. One-to-one on [0, size).
  */
-export function permuteBelow(x: number, size: number, key: string, tweak: string): number {
-  const digits = String(Math.max(1, size - 1)).length;
-  const w = Math.max(2, digits);
+export function permuteBelow(x: number, size: number, key: string, tweak: string, salt = 0): number {
+  const w = Math.max(2, String(Math.max(1, size - 1)).length);
+  const u = Math.floor(w / 2);
+  const v = w - u;
+  const k = roundKeys(key, `${tweak}\u0000${w}`);
   let y = x;
-  for (let i = 0; i < 10_000; i++) {
-    y = Number(fpeDigits(String(y).padStart(w, '0'), key, tweak));
+  for (let i = 0; i < 100_000; i++) {
+    const [a, b] = feistel(Math.floor(y / POW10[v]!), y % POW10[v]!, u, v, k, salt);
+    y = a * POW10[v]! + b;
     if (y < size) return y;
   }
-  return x; // unreachable in practice: a permutation's cycle through x returns inside the range
+  return x; // unreachable: the permutation's cycle through x comes back inside the range
 }
 
 /** A fast 53-bit hash of a string (cyrb53), for the in-memory sets of original values. */

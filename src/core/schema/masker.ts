@@ -16,7 +16,7 @@
  */
 import crypto from 'node:crypto';
 import { ID_CHECK, MASK_KINDS, idCheckDigit, isValidIdCard, type MaskKind } from './mask.js';
-import { fpeDigits, permuteBelow } from './maskFpe.js';
+import { fpeDigits, permuteBelow, salt32 } from './maskFpe.js';
 import { ValueSet } from './maskSet.js';
 
 /** A deterministic stream of bytes for one value. */
@@ -125,6 +125,8 @@ export class Masker {
   private readonly retriedOut = new ValueSet();
   /** How many values needed another try (for the report). */
   retries = 0;
+  /** First tries already computed: a person's ID number comes back in every visit, settlement and fee line. */
+  private readonly firstTry = new Map<string, string>();
 
   constructor(o: MaskerOptions) {
     this.key = o.key;
@@ -146,7 +148,13 @@ export class Masker {
   }
 
   private maskText(kind: MaskKind, v: string): string {
-    const first = this.once(kind, v, 0);
+    const ck = `${kind}\u0000${v}`;
+    let first = this.firstTry.get(ck);
+    if (first === undefined) {
+      first = this.once(kind, v, 0);
+      if (this.firstTry.size >= 200_000) this.firstTry.clear();
+      this.firstTry.set(ck, first);
+    }
     const o = this.originals;
     if (!o || kind === 'tokens' || kind === 'text') return first;
     const check = (c: string) => identityValue(kind, c) ?? c.trim();
@@ -192,8 +200,8 @@ export class Masker {
   }
 
   /** The masked day of a birth date: another day of the same year, the same for every column. */
-  maskDay(y: number, m: number, d: number): { y: number; m: number; d: number } {
-    const day = permuteBelow(dayOfYear(y, m, d), daysIn(y), this.key, `birth-day\u0000${y}`);
+  maskDay(y: number, m: number, d: number, round = 0): { y: number; m: number; d: number } {
+    const day = permuteBelow(dayOfYear(y, m, d), daysIn(y), this.key, 'birth-day', round ? salt32(`${y}\u0000${round}`) : y);
     return { y, ...fromDayOfYear(y, day) };
   }
 
@@ -272,7 +280,8 @@ export class Masker {
     const m = Number(t.slice(10, 12));
     const d = Number(t.slice(12, 14));
     if (!realDate(y, m, d)) return this.digitsAndLetters(t, `idcard\u0000${r}`);
-    const b = this.maskDay(y, m, d);
+    // another sequence first; where every sequence of that day is taken (a crowded day), another day too
+    const b = this.maskDay(y, m, d, r < 16 ? 0 : r);
     const seq = this.seq(Number(t.slice(14, 17)), `${t.slice(0, 6)}\u0000${t.slice(6, 14)}\u0000${r}`);
     const first17 = `${t.slice(0, 6)}${b.y}${p2(b.m)}${p2(b.d)}${seq}`;
     const check = idCheckDigit(first17);
@@ -283,7 +292,7 @@ export class Masker {
 
   /** Another 3-digit sequence with the same parity (the sex digit's). */
   private seq(seq: number, tweak: string): string {
-    const half = permuteBelow(Math.floor(seq / 2), 500, this.key, `id-seq\u0000${tweak}`);
+    const half = permuteBelow(Math.floor(seq / 2), 500, this.key, 'id-seq', salt32(tweak));
     return String(half * 2 + (seq % 2)).padStart(3, '0');
   }
 
@@ -292,13 +301,13 @@ export class Masker {
     const lead = v.slice(0, v.indexOf(t));
     const tail = v.slice(lead.length + t.length);
     const mobile = /^(\+?86[- ]?)?(1[3-9]\d)(\d{8})$/.exec(t);
-    if (mobile) return `${lead}${mobile[1] ?? ''}${mobile[2]}${fpeDigits(mobile[3]!, this.key, `mobile\u0000${mobile[2]}\u0000${r}`)}${tail}`;
+    if (mobile) return `${lead}${mobile[1] ?? ''}${mobile[2]}${fpeDigits(mobile[3]!, this.key, 'mobile', salt32(`${mobile[2]}\u0000${r}`))}${tail}`;
     const land = /^(0\d{2,3})([- ]?)([2-9]\d{6,7})$/.exec(t);
     if (land) {
       // a local number never starts with 0 or 1: walk the permutation until it does not
       let x = land[3]!;
       for (let i = 0; i < 1000; i++) {
-        x = fpeDigits(x, this.key, `landline\u0000${land[1]}\u0000${r}`);
+        x = fpeDigits(x, this.key, 'landline', salt32(`${land[1]}\u0000${r}`));
         if (x[0]! >= '2') break;
       }
       return `${lead}${land[1]}${land[2]}${x}${tail}`;
@@ -309,7 +318,7 @@ export class Masker {
   /** Digits through the keyed permutation run by run (one-to-one), letters and CJK replaced. */
   private digitsAndLetters(v: string, tweak: string): string {
     const s = new Stream(this.key, `${tweak}\u0000${v}`);
-    return v.replace(/[0-9]+|[^0-9]/g, (part) => (/^[0-9]/.test(part) ? fpeDigits(part, this.key, `${tweak}\u0000${part.length}`) : sameClass(part, s)));
+    return v.replace(/[0-9]+|[^0-9]/g, (part) => (/^[0-9]/.test(part) ? fpeDigits(part, this.key, 'digits', salt32(tweak)) : sameClass(part, s)));
   }
 
   /**
