@@ -199,6 +199,9 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
   const maskedOf = (k: string) => (choices.get(k) ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
 
   // ---- rows
+  // SQLite (better-sqlite3) checks foreign keys on insert, and tables are copied by name, a child
+  // before its parent: the rows go in unchecked, as on the servers (its one pooled connection).
+  if (dest.dialect === 'sqlite') await dest.knex.raw('PRAGMA foreign_keys = OFF');
   for (let ti = 0; ti < tables.length; ti++) {
     const t = tables[ti]!;
     const st = srcTables.get(nameKey(t.name))!;
@@ -243,6 +246,8 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
       warnings.push(`rows of ${t.name} not copied: ${msg.slice(0, 200)}`);
     }
   }
+
+  if (dest.dialect === 'sqlite') await dest.knex.raw('PRAGMA foreign_keys = ON');
 
   // ---- foreign keys (not checking the copied rows), identity counters, views, routines
   if (deferAll) {
