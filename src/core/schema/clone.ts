@@ -191,10 +191,11 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
       samples.set(k, await sampleForChoice(src, srcTables.get(k)!));
       choices.set(k, chooseMaskColumns(srcTables.get(k)!, opts.mask.rules, samples.get(k)));
     }
-    const originals = await collectOriginals(src, srcTables, choices);
-    for (const [k, list] of choices) choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
+    // one read of the masked columns: the originals, and what each ID number and phone masks to at the first try
+    const originals = new ValueSet(4096);
     masker = new Masker({ key: opts.mask.key, originals });
-    await noteOriginals(src, srcTables, choices, masker);
+    await collectOriginals(src, srcTables, choices, originals, masker);
+    for (const [k, list] of choices) choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
   }
   const maskedOf = (k: string) => (choices.get(k) ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
 
@@ -329,7 +330,7 @@ export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 't
       choices.set(nameKey(t.name), chooseMaskColumns(t, opts.mask.rules, samples.get(nameKey(t.name))));
     }
     // as the clone does: columns whose values include originals of the masked columns are masked too
-    const originals = await collectOriginals(src, new Map(sorted.map((t) => [nameKey(t.name), t])), choices);
+    const originals = await collectOriginals(src, new Map(sorted.map((t) => [nameKey(t.name), t])), choices, new ValueSet(4096));
     for (const [k, list] of choices) choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
   }
   for (const t of sorted) {
@@ -410,21 +411,17 @@ async function sampleForChoice(src: Db, t: Table): Promise<Row[]> {
   return (await q) as Row[];
 }
 
-/** Every original value of the masked columns of the tables to be copied (read row by row, kept as hashes). */
-export async function collectOriginals(src: Db, tables: Map<string, Table>, choices: Map<string, ColumnChoice[]>): Promise<ValueSet> {
-  const set = new ValueSet(4096);
+/**
+ * Every original value of the masked columns of the tables to be copied (read row by row, kept as
+ * hashes); with a masker, what each ID number and phone masks to at the first try is taken.
+ */
+async function collectOriginals(src: Db, tables: Map<string, Table>, choices: Map<string, ColumnChoice[]>, set: ValueSet, masker?: Masker): Promise<ValueSet> {
   await eachMaskedValue(src, tables, choices, (kind, v) => {
     const id = identityValue(kind, v);
     if (id !== undefined) set.add(id, KIND_CODE[kind]);
+    if (masker && (kind === 'idcard' || kind === 'phone') && v !== null && v !== undefined && v !== '') masker.notePlanned(kind, Buffer.isBuffer(v) ? v.toString('utf8') : String(v));
   });
   return set;
-}
-
-/** What each original ID number and phone is masked to at the first try is taken before the copy starts. */
-async function noteOriginals(src: Db, tables: Map<string, Table>, choices: Map<string, ColumnChoice[]>, masker: Masker): Promise<void> {
-  await eachMaskedValue(src, tables, choices, (kind, v) => {
-    if ((kind === 'idcard' || kind === 'phone') && v !== null && v !== undefined && v !== '') masker.notePlanned(kind, Buffer.isBuffer(v) ? v.toString('utf8') : String(v));
-  });
 }
 
 async function eachMaskedValue(src: Db, tables: Map<string, Table>, choices: Map<string, ColumnChoice[]>, fn: (kind: MaskKind, v: unknown) => void): Promise<void> {

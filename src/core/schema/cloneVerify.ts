@@ -35,10 +35,10 @@ const DIGIT_RUN = /[0-9]{11,}[Xx]?/g;
 /** The kind code of the first original found in a value, or 0. */
 export function findOriginal(v: string, originals: ValueSet): number {
   const t = v.trim();
-  if (!t) return 0;
+  if (t.length < 2) return 0;
   let k = originals.kindOf(t);
   if (k) return k;
-  if (SPLITTER.test(t)) {
+  if (t.length > 3 && SPLITTER.test(t)) {
     for (const w of t.split(TOKEN_SPLIT)) if (w && w !== t && (k = originals.kindOf(w))) return k;
   }
   // digits inside longer runs: an ID number inside a person number (18-character windows), a

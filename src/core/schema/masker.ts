@@ -90,16 +90,25 @@ export const KIND_OF_CODE = ['', ...MASK_KINDS] as Array<MaskKind | ''>;
  * identify anyone by itself (a one-letter name, 'N/A' in a phone column, a date): those are not
  * looked for in the copy.
  */
+function digitCount(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 export function identityValue(kind: MaskKind, value: unknown): string | undefined {
   if (value === null || value === undefined || value instanceof Date) return undefined;
-  const v = (Buffer.isBuffer(value) ? value.toString('utf8') : String(value)).trim();
+  const v = (typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value)).trim();
   switch (kind) {
     case 'name':
-      return [...v].length >= 2 && /[A-Za-z\u3400-\u9fff]/.test(v) && !/^(null|none|unknown|n\/a|test|patient)$/i.test(v) ? v : undefined;
+      return v.length >= 2 && /[A-Za-z\u3400-\u9fff]/.test(v) && !/^(null|none|unknown|n\/a|test|patient)$/i.test(v) ? v : undefined;
     case 'idcard':
-      return (v.match(/[0-9]/g)?.length ?? 0) >= 6 ? v : undefined;
+      return digitCount(v) >= 6 ? v : undefined;
     case 'phone':
-      return (v.match(/[0-9]/g)?.length ?? 0) >= 7 ? v : undefined;
+      return digitCount(v) >= 7 ? v : undefined;
     case 'address':
       return [...v].length >= 6 ? v : undefined;
     case 'email':
@@ -125,8 +134,8 @@ export class Masker {
   private readonly retriedOut = new ValueSet();
   /** How many values needed another try (for the report). */
   retries = 0;
-  /** First tries already computed: a person's ID number comes back in every visit, settlement and fee line. */
-  private readonly firstTry = new Map<string, string>();
+  /** First tries already computed, per kind: a person's ID number comes back in every visit, settlement and fee line. */
+  private readonly firstTry = new Map<MaskKind, Map<string, string>>();
 
   constructor(o: MaskerOptions) {
     this.key = o.key;
@@ -135,7 +144,16 @@ export class Masker {
 
   /** Record an original before the copy: what it masks to at the first try is then taken. */
   notePlanned(kind: MaskKind, v: string): void {
-    if (kind === 'idcard' || kind === 'phone') this.produced.add(this.once(kind, v, 0), 1);
+    if (kind !== 'idcard' && kind !== 'phone') return;
+    let cache = this.firstTry.get(kind);
+    if (!cache) this.firstTry.set(kind, (cache = new Map()));
+    let first = cache.get(v);
+    if (first === undefined) {
+      first = this.once(kind, v, 0);
+      if (cache.size >= 200_000) cache.clear();
+      cache.set(v, first);
+    }
+    this.produced.add(first, 1);
   }
 
   /** Mask one value. NULL and empty strings stay as they are; non-strings are turned into text first. */
@@ -148,12 +166,13 @@ export class Masker {
   }
 
   private maskText(kind: MaskKind, v: string): string {
-    const ck = `${kind}\u0000${v}`;
-    let first = this.firstTry.get(ck);
+    let cache = this.firstTry.get(kind);
+    if (!cache) this.firstTry.set(kind, (cache = new Map()));
+    let first = cache.get(v);
     if (first === undefined) {
       first = this.once(kind, v, 0);
-      if (this.firstTry.size >= 200_000) this.firstTry.clear();
-      this.firstTry.set(ck, first);
+      if (cache.size >= 200_000) cache.clear();
+      cache.set(v, first);
     }
     const o = this.originals;
     if (!o || kind === 'tokens' || kind === 'text') return first;
