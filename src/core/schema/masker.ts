@@ -104,7 +104,9 @@ export function identityValue(kind: MaskKind, value: unknown): string | undefine
   const v = (typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value)).trim();
   switch (kind) {
     case 'name':
-      return v.length >= 2 && /[A-Za-z\u3400-\u9fff]/.test(v) && !/^(null|none|unknown|n\/a|test|patient)$/i.test(v) ? v : undefined;
+      // a first or last name alone in Latin letters is also a common word (White, Brown, Rose):
+      // not looked for; a Chinese name or a full name is
+      return v.length >= 2 && /[A-Za-z\u3400-\u9fff]/.test(v) && !/^[A-Za-z][A-Za-z'.-]*$/.test(v) ? v : undefined;
     case 'idcard':
       return digitCount(v) >= 6 ? v : undefined;
     case 'phone':

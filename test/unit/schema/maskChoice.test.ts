@@ -187,6 +187,8 @@ describe('the scan for original values', () => {
     expect(findOriginal('张小明明', set)).toBe(0);
     expect(findOriginal('13812345679', set)).toBe(0);
     expect(identityValue('name', 'A')).toBeUndefined();
+    expect(identityValue('name', 'Brown')).toBeUndefined();
+    expect(identityValue('name', 'Mary Brown')).toBe('Mary Brown');
     expect(identityValue('phone', 'N/A')).toBeUndefined();
     expect(identityValue('name', ' 李四 ')).toBe('李四');
     // a set of many values grows and still finds them all
