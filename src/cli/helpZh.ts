@@ -72,6 +72,8 @@ export const HELP_ZH: Record<string, string> = {
   'rows per batch': '每批行数',
   'write the copy (without it: show what would be copied)': '写入副本（不加此项：只显示将复制什么）',
   'continue a clone that stopped': '继续一次中断的克隆',
+  'copy a consistent sample of the tables over --max-rows: n rows, their children and parents': '对超过 --max-rows 的表复制一致的样本：n 行及其子表行和父表行',
+  'keep these rows together in the sample besides the foreign keys: child.col=parent.col (repeatable; default: schema.cloneJoins)': '除外键外，抽样时还按此关联保持行在一起：子表.列=父表.列（可重复；默认：schema.cloneJoins）',
   // catalog, mapping
   "catalog files: the center's ZIP, .txt, .csv or .xlsx": '目录文件：中心下载的 ZIP、.txt、.csv 或 .xlsx',
   'which catalog (default: from the file name, header or column count)': '哪个目录（默认：按文件名、表头或列数判断）',

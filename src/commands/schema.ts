@@ -41,6 +41,43 @@ defineMessages({
   'clone.why.small': { en: '{total} rows < {max}', zh: '{total} 行 < {max}' },
   'clone.why.large': { en: '{total} rows ≥ {max} (name it with --tables to copy it)', zh: '{total} 行 ≥ {max}（要复制请用 --tables 指定）' },
   'clone.why.earlier': { en: 'skipped by the earlier run', zh: '上次运行已跳过' },
+  'clone.why.sample': { en: '{total} rows ≥ {max}: a sample of {n} rows and the rows related to them', zh: '{total} 行 ≥ {max}：抽取 {n} 行样本及与之关联的行' },
+  'clone.copy.sample': { en: 'sample', zh: '样本' },
+  'clone.status.sampled': { en: 'sampled', zh: '已抽样' },
+  'clone.col.column': { en: 'column', zh: '列' },
+  'clone.col.kind': { en: 'masked as', zh: '脱敏为' },
+  'clone.columns': { en: 'Text columns: {masked} masked, {kept} kept', zh: '文本列：脱敏 {masked} 列，保留 {kept} 列' },
+  'clone.kept': { en: 'kept', zh: '保留' },
+  'clone.by.rule': { en: 'rule {detail}', zh: '规则 {detail}' },
+  'clone.by.name': { en: 'name matches {detail}', zh: '列名匹配 {detail}' },
+  'clone.by.comment': { en: 'comment says {detail}', zh: '注释含“{detail}”' },
+  'clone.by.values': { en: '{hits} of {sampled} sampled values {what}', zh: '抽查的 {sampled} 个值中有 {hits} 个{what}' },
+  'clone.what.id': { en: 'are ID numbers', zh: '是身份证号' },
+  'clone.what.embedded-id': { en: 'embed an ID number', zh: '内含身份证号' },
+  'clone.what.mobile': { en: 'are mobile numbers', zh: '是手机号' },
+  'clone.what.email': { en: 'are e-mail addresses', zh: '是电子邮箱' },
+  'clone.what.original': { en: 'are original values of masked columns', zh: '是脱敏列的原始值' },
+  'clone.what.in-text': { en: 'hold ID numbers, mobiles or e-mails in their text', zh: '在文本中含身份证号、手机号或电子邮箱' },
+  'clone.skip.flag': { en: 'flag values ({detail})', zh: '标志值（{detail}）' },
+  'clone.skip.ip': { en: 'IP addresses, not a postal address', zh: 'IP 地址，不是住址' },
+  'clone.skip.not-personal': { en: 'not personal by name ({detail})', zh: '按列名不是个人信息（{detail}）' },
+  'clone.skip.too-short': { en: 'too short to hold it ({detail})', zh: '长度不足以存放（{detail}）' },
+  'clone.skip.none': { en: 'no personal name, comment or values', zh: '列名、注释和取值都不像个人信息' },
+  'clone.np.ip': { en: 'IP', zh: 'IP' },
+  'clone.np.flag': { en: 'flag', zh: '标志' },
+  'clone.np.code': { en: 'code', zh: '代码' },
+  'clone.np.message': { en: 'text about a message', zh: '消息的主题或格式' },
+  'clone.kind.name': { en: 'name', zh: '姓名' },
+  'clone.kind.idcard': { en: 'ID number', zh: '证件号' },
+  'clone.kind.phone': { en: 'phone', zh: '电话' },
+  'clone.kind.address': { en: 'address', zh: '地址' },
+  'clone.kind.email': { en: 'e-mail', zh: '电子邮箱' },
+  'clone.kind.birthdate': { en: 'birth date', zh: '出生日期' },
+  'clone.kind.tokens': { en: 'identities in text', zh: '文本中的身份信息' },
+  'clone.kind.text': { en: 'text', zh: '文本' },
+  'clone.verified': { en: 'Verified: none of {originals} original values of the masked columns is in the copy ({values} values in {columns} text columns read).', zh: '已核验：副本中没有脱敏列的 {originals} 个原始值中的任何一个（读取了 {columns} 个文本列的 {values} 个值）。' },
+  'clone.leak': { en: 'The copy still holds original values of masked columns:', zh: '副本中仍有脱敏列的原始值：' },
+  'clone.leakCol': { en: 'values', zh: '个值' },
   'schema.renameQ': { en: 'Is {what} a rename ({why})? Otherwise it is a drop and an add.', zh: '{what} 是改名吗（{why}）？否则按删除后新增处理。' },
   'schema.k.current': { en: 'current', zh: '当前库' },
   'schema.k.target': { en: 'target', zh: '目标' },
@@ -260,11 +297,37 @@ function reviewTable(ctx: Ctx, out: Out, schema: typeof SchemaModule, plan: Sche
 /** Why a table is copied or not (core/schema/clone.ts's words), in the run's language. */
 function cloneReason(ctx: Ctx, reason: string): string {
   if (ctx.lang !== 'zh-CN') return reason;
+  const s = /^sample of (\d+) rows/.exec(reason);
+  if (s) return `${ctx.t('clone.copy.sample')}（${s[1]} 行）`;
   if (reason === 'named with --tables') return ctx.t('clone.why.named');
   if (reason === 'skipped by the earlier run') return ctx.t('clone.why.earlier');
   const m = /^(\d+) rows (<|≥) (\d+)/.exec(reason);
   if (m) return ctx.t(m[2] === '<' ? 'clone.why.small' : 'clone.why.large', { total: m[1], max: m[3] });
   return reason;
+}
+
+/** Why a column is masked or kept (core/schema/maskChoice.ts's decision), in the run's language. */
+function choiceWhy(ctx: Ctx, c: SchemaModule.ColumnChoice): string {
+  if (c.by === 'values') return ctx.t('clone.by.values', { hits: c.hits, sampled: c.sampled, what: ctx.t(`clone.what.${c.what}`) });
+  if (c.by) return ctx.t(`clone.by.${c.by}`, { detail: c.detail ?? '' });
+  const detail = c.skip === 'not-personal' ? ctx.t(`clone.np.${c.detail}`) : c.detail ?? '';
+  return ctx.t(`clone.skip.${c.skip ?? 'none'}`, { detail });
+}
+
+/** Every text column of the copied tables: masked as what, or kept, and why. */
+function columnTable(ctx: Ctx, out: Out, tables: Array<{ table: string; columns?: SchemaModule.ColumnChoice[] }>): void {
+  const rows = tables.flatMap((t) => (t.columns ?? []).map((c) => [t.table, c.column, c.kind ? ctx.t(`clone.kind.${c.kind}`) : ctx.t('clone.kept'), choiceWhy(ctx, c)]));
+  if (!rows.length) return;
+  out.table([ctx.t('clone.col.table'), ctx.t('clone.col.column'), ctx.t('clone.col.kind'), ctx.t('clone.col.why')], rows);
+  const masked = rows.filter((r) => r[2] !== ctx.t('clone.kept')).length;
+  out.line(ctx.t('clone.columns', { masked, kept: rows.length - masked }));
+}
+
+/** `schema: cloneJoins: [child.col=parent.col, …]` in hisops.yaml: joins for --sample besides the foreign keys. */
+function cloneJoinsSetting(ctx: Ctx): string[] {
+  const v = (ctx.config().sections['schema'] as { cloneJoins?: unknown } | undefined)?.cloneJoins;
+  if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
+  return typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];
 }
 
 export function registerSchema(program: Command, app: App): Command {
@@ -461,6 +524,8 @@ export function registerSchema(program: Command, app: App): Command {
     .option('--mask', 'mask patient names, ID numbers, phones, addresses (key from HISOPS_MASK_KEY)')
     .option('--mask-rules <file>', 'extra masking rules (YAML): mask: [{ column: "pat_*name", kind: name }]')
     .option('--batch-size <n>', 'rows per batch', '1000')
+    .option('--sample <n>', 'copy a consistent sample of the tables over --max-rows: n rows, their children and parents')
+    .option('--sample-join <join>', 'keep these rows together in the sample besides the foreign keys: child.col=parent.col (repeatable; default: schema.cloneJoins)', collect)
     .option('--apply', 'write the copy (without it: show what would be copied)')
     .option('--resume', 'continue a clone that stopped')
     .action(
@@ -470,6 +535,9 @@ export function registerSchema(program: Command, app: App): Command {
         const maxRows = Number(o.maxRows);
         const batchSize = Number(o.batchSize);
         if (!Number.isInteger(maxRows) || maxRows < 0) throw inputError('CLONE_BAD_MAX_ROWS', `--max-rows ${String(o.maxRows)} is not a row count`, 'Give a whole number, e.g. --max-rows 20000.').zh(`--max-rows ${String(o.maxRows)} 不是有效的行数`, '请给出整数，例如 --max-rows 20000。');
+        const sample = o.sample === undefined ? undefined : Number(o.sample);
+        if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) throw inputError('CLONE_BAD_SAMPLE', `--sample ${String(o.sample)} is not a row count`, 'Give a whole number of rows, e.g. --sample 1000.').zh(`--sample ${String(o.sample)} 不是有效的行数`, '请给出整数行数，例如 --sample 1000。');
+        const joins = (o.sampleJoin && o.sampleJoin.length ? (o.sampleJoin as string[]) : cloneJoinsSetting(ctx)).map((j) => schema.parseJoin(j));
         if (!Number.isInteger(batchSize) || batchSize < 1) throw inputError('CLONE_BAD_BATCH', `--batch-size ${String(o.batchSize)} is not a row count`, 'Give a whole number, e.g. --batch-size 1000.').zh(`--batch-size ${String(o.batchSize)} 不是有效的行数`, '请给出整数，例如 --batch-size 1000。');
         let mask: { rules: SchemaModule.CompiledRules; key: string } | undefined;
         if (o.mask || o.maskRules) {
@@ -499,12 +567,14 @@ export function registerSchema(program: Command, app: App): Command {
         const src = await connect(srcRef.url, { password: srcRef.password, baseDir: srcRef.baseDir });
         ctx.onClose(() => src.close());
         if (!o.apply) {
-          const p = await schema.planClone(src, { maxRows, tables, mask, schema: o.schema, filter });
+          const p = await schema.planClone(src, { maxRows, tables, mask, schema: o.schema, filter, sample, joins });
           const copy = p.tables.filter((t) => t.copy);
+          const why = (t: SchemaModule.ClonePlanTable) => (t.sample ? ctx.t('clone.why.sample', { total: t.rows, max: maxRows, n: t.sample }) : cloneReason(ctx, t.reason));
           return {
             data: { applied: false, tables: p.tables },
             human: (out) => {
-              out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : 'clone.copy.structure'), cloneReason(ctx, t.reason), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+              out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : t.sample ? 'clone.copy.sample' : 'clone.copy.structure'), why(t), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+              if (mask) columnTable(ctx, out, p.tables);
               out.line(ctx.t(mask ? 'clone.planMasked' : 'clone.plan', { tables: p.tables.length, copied: copy.length, rows: copy.reduce((a, t) => a + t.rows, 0) }));
               out.note(ctx.t('common.dryRun'));
             },
@@ -527,6 +597,8 @@ export function registerSchema(program: Command, app: App): Command {
           schema: o.schema,
           filter,
           resume: !!o.resume,
+          sample,
+          joins,
           onProgress: (p) => {
             if (p.table !== current) {
               bar?.done();
@@ -541,9 +613,25 @@ export function registerSchema(program: Command, app: App): Command {
         bar?.done();
         for (const w of res.warnings) ctx.warn(w);
         const failed = res.tables.filter((t) => t.status === 'failed');
+        const leaks = res.verification?.findings ?? [];
+        const leakError = leaks.length
+          ? new HisopsError({
+              code: 'CLONE_LEAK',
+              summary: `The masked copy ${destRef.display} still holds original values of masked columns in ${leaks.length} column(s): ${leaks.slice(0, 5).map((f) => `${f.table}.${f.column} (${f.values} value(s), ${f.kinds.join('/')})`).join(', ')}${leaks.length > 5 ? ', …' : ''}`,
+              fix: `Do not hand this copy out: drop it. Add a rule for each column named (--mask-rules, e.g. mask: [{ table: ${leaks[0]!.table}, column: ${leaks[0]!.column}, kind: tokens }]) and clone again.`,
+              why: 'After a masked clone hisops reads every text column of the copy and looks for each original value of a masked column (whole values, words of free text, ID numbers inside longer numbers); the values themselves are never shown.',
+              details: { findings: leaks },
+              exit: EXIT.usage,
+            }).zh(
+              `脱敏后的副本 ${destRef.display} 中仍有 ${leaks.length} 列含有脱敏列的原始值：${leaks.slice(0, 5).map((f) => `${f.table}.${f.column}（${f.values} 个值）`).join('、')}${leaks.length > 5 ? '、…' : ''}`,
+              `请勿交付此副本，先删除它。为列出的每一列加一条规则（--mask-rules，例如 mask: [{ table: ${leaks[0]!.table}, column: ${leaks[0]!.column}, kind: tokens }]）后重新克隆。`,
+              '脱敏克隆之后，hisops 会读取副本的每个文本列，查找脱敏列的每个原始值（整值、自由文本中的词、长数字中的身份证号）；不会显示这些值本身。',
+            )
+          : undefined;
         return {
           data: res,
-          exit: failed.length ? EXIT.findings : EXIT.ok,
+          exit: leakError ? EXIT.usage : failed.length ? EXIT.findings : EXIT.ok,
+          error: leakError,
           human: (out) => {
             out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.result'), ctx.t('clone.col.masked')], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, ctx.t(`clone.status.${t.status.replace(' ', '_')}`) + (t.reason ? `${ctx.lang === 'zh-CN' ? '：' : ': '}${cloneReason(ctx, t.reason)}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
             out.kv([
@@ -553,6 +641,13 @@ export function registerSchema(program: Command, app: App): Command {
               [ctx.t('clone.status.failed'), failed.length],
             ]);
             if (!res.leftovers.equal) out.note(ctx.t('clone.leftovers', { n: res.leftovers.changes.length }));
+            if (mask) columnTable(ctx, out, res.tables);
+            const v = res.verification;
+            if (v && !v.findings.length) out.ok(ctx.t('clone.verified', { originals: v.originals, values: v.values, columns: v.columns }));
+            if (v && v.findings.length) {
+              out.bad(ctx.t('clone.leak'));
+              out.table([ctx.t('clone.col.table'), ctx.t('clone.col.column'), ctx.t('clone.leakCol')], v.findings.map((f) => [f.table, f.column, f.values]));
+            }
           },
         };
       }, { record: true, lock: (o) => !!o.apply && 'schema clone' }),

@@ -144,6 +144,9 @@ export const ERROR_CODES = {
   CLONE_BAD_MAX_ROWS: c('schema', 2, '--max-rows is not a row count'),
   CLONE_DEST_NOT_EMPTY: c('schema', 2, 'the clone\'s target database already holds tables'),
   CLONE_PARTIAL: c('schema', 4, 'an earlier clone stopped part-way: use --resume'),
+  CLONE_BAD_SAMPLE: c('schema', 2, '--sample is not a row count'),
+  CLONE_BAD_JOIN: c('schema', 2, 'a --sample-join (or schema.cloneJoins) is not child.col=parent.col, or names a table or column the source lacks'),
+  CLONE_LEAK: c('schema', 2, 'the masked copy still holds original values of masked columns (table, column and count named, never the value): drop it, add masking rules, clone again'),
   // catalogs and mappings
   CATALOG_KIND: c('catalogs and mappings', 2, 'not a catalog kind (1301, 1302, 1303, 1305, 1306)'),
   CATALOG_MAX_PAGES: c('catalogs and mappings', 2, '--max-pages is not a positive number'),

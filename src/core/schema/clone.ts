@@ -19,7 +19,13 @@ import { execStatement } from './exec.js';
 import { diffModels, type DiffResult } from './diff.js';
 import { makeMatcher, type NameFilter } from './filter.js';
 import { introspect } from './introspect/index.js';
-import { maskValue, type CompiledRules, type MaskKind } from './mask.js';
+import { type CompiledRules, type MaskKind } from './mask.js';
+import { addOverlaps, chooseMaskColumns, isTextColumn, type ColumnChoice } from './maskChoice.js';
+import { Masker, identityValue, KIND_CODE, KIND_OF_CODE } from './masker.js';
+import { ValueSet } from './maskSet.js';
+import { sampleRelations, sampleTables, type SampleJoin } from './cloneSample.js';
+import { verifyNoOriginals, type VerifyResult } from './cloneVerify.js';
+import { queryEach } from '../db/index.js';
 import { nameKey, type Column, type SchemaModel, type Table } from './model.js';
 import { RENDERERS, type RenderContext } from './sql/index.js';
 import type { Op } from './sql/ops.js';
@@ -72,14 +78,24 @@ export interface CloneOptions {
   clock: () => Date;
   resume?: boolean;
   onProgress?: (p: CloneProgress) => void;
+  /** Tables over maxRows (not named) get a consistent sample of this many rows instead of none. */
+  sample?: number;
+  /** Joins for the sample besides the foreign keys (child.col=parent.col). */
+  joins?: SampleJoin[];
+  /** Children a sampled row may bring per table (default 10 × sample). */
+  sampleChildCap?: number;
+  /** With mask: scan the copy for original values afterwards (default true). */
+  verify?: boolean;
 }
 
 export interface CloneTableResult {
   table: string;
-  status: 'copied' | 'structure only' | 'failed';
+  status: 'copied' | 'sampled' | 'structure only' | 'failed';
   rows: number;
   reason?: string;
   masked: Array<{ column: string; kind: MaskKind }>;
+  /** With mask: every text column (and birth-date column) with why it is masked or not. */
+  columns?: ColumnChoice[];
 }
 
 export interface CloneResult {
@@ -90,6 +106,9 @@ export interface CloneResult {
   warnings: string[];
   /** The destination compared with the (carried-over) source structure afterwards. */
   leftovers: DiffResult;
+  /** With mask: the originals looked for and what the scan of the copy found. */
+  verification?: VerifyResult;
+  masking?: { originals: number; setBytes: number; retries: number };
 }
 
 type Row = Record<string, unknown>;
@@ -117,7 +136,7 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
   const adapted = adaptModel(source, dest.dialect);
   warnings.push(...adapted.warnings);
   const model = adapted.model;
-  const cloneId = sha256([src.target.display, dest.target.display, maxRows, (opts.tables ?? []).join(','), opts.mask ? 'mask' : ''].join('\n')).slice(0, 32);
+  const cloneId = sha256([src.target.display, dest.target.display, maxRows, (opts.tables ?? []).join(','), opts.mask ? 'mask' : '', opts.sample ? `sample ${opts.sample} ${(opts.joins ?? []).map((j) => j.source).join(',')}` : ''].join('\n')).slice(0, 32);
   const header = await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: '' }).first();
 
   // ---- structure
@@ -150,46 +169,86 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
     for (const st of r.tableOps(t.name, [op], ctx)) await run(st.sql);
   }
 
-  // ---- rows
+  // ---- what to copy: whole tables, samples, structure only
   const results: CloneTableResult[] = [];
   const srcTables = new Map(source.tables.map((t) => [nameKey(t.name), t]));
   let copiedRows = 0;
   const tables = [...model.tables].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1));
   const estimates = await estimateRows(src);
+  const decisions = new Map<string, { copy: boolean; total: number; reason: string }>();
+  for (const t of tables) decisions.set(nameKey(t.name), await decide(src, srcTables.get(nameKey(t.name))!, named(t.name), maxRows, estimates));
+  const big = new Set(opts.sample ? tables.filter((t) => !decisions.get(nameKey(t.name))!.copy).map((t) => nameKey(t.name)) : []);
+  const sampled = big.size ? await sampleTables(src, source, big, opts.sample!, sampleRelations(source, big, opts.joins ?? []), (t) => t.columns.filter((x) => !x.generated).map((x) => x.name), opts.sampleChildCap) : undefined;
+
+  // ---- masking: the columns of each copied table, then every original value of them
+  const choices = new Map<string, ColumnChoice[]>();
+  let masker: Masker | undefined;
+  if (opts.mask) {
+    const samples = new Map<string, Row[]>();
+    for (const t of tables) {
+      const k = nameKey(t.name);
+      if (!decisions.get(k)!.copy && !big.has(k)) continue;
+      samples.set(k, await sampleForChoice(src, srcTables.get(k)!));
+      choices.set(k, chooseMaskColumns(srcTables.get(k)!, opts.mask.rules, samples.get(k)));
+    }
+    // one read of the masked columns: the originals, and what each ID number and phone masks to at the first try
+    const originals = new ValueSet(4096);
+    masker = new Masker({ key: opts.mask.key, originals });
+    await collectOriginals(src, srcTables, choices, originals, masker);
+    for (const [k, list] of choices) choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
+  }
+  const maskedOf = (k: string) => (choices.get(k) ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
+
+  // ---- rows
+  // SQLite (better-sqlite3) checks foreign keys on insert, and tables are copied by name, a child
+  // before its parent: the rows go in unchecked, as on the servers (its one pooled connection).
+  if (dest.dialect === 'sqlite') await dest.knex.raw('PRAGMA foreign_keys = OFF');
   for (let ti = 0; ti < tables.length; ti++) {
     const t = tables[ti]!;
     const st = srcTables.get(nameKey(t.name))!;
-    const masked = opts.mask ? t.columns.filter((c) => isText(c)).map((c) => ({ column: c.name, kind: opts.mask!.rules.kindFor(t.name, c.name) })).filter((m): m is { column: string; kind: MaskKind } => !!m.kind) : [];
+    const masked = maskedOf(nameKey(t.name));
+    const columns = choices.get(nameKey(t.name));
     const jrow = (await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: t.name }).first()) as { status: string; rows: number; last_key: string | null } | undefined;
+    const sample = sampled?.rows.get(nameKey(t.name));
     if (jrow?.status === 'done' || jrow?.status === 'skipped') {
-      results.push({ table: t.name, status: jrow.status === 'done' ? 'copied' : 'structure only', rows: Number(jrow.rows), masked, ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}) });
+      const status = jrow.status === 'skipped' ? 'structure only' : sample ? 'sampled' : 'copied';
+      results.push({ table: t.name, status, rows: Number(jrow.rows), masked, ...(columns ? { columns } : {}), ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}) });
       copiedRows += jrow.status === 'done' ? Number(jrow.rows) : 0;
       continue;
     }
-    const { copy, total, reason } = await decide(src, st, named(st.name), maxRows, estimates);
-    if (!copy) {
+    const { copy, total, reason } = decisions.get(nameKey(t.name))!;
+    if (!copy && !sample) {
       await upsertJournal(jk, cloneId, t.name, { status: 'skipped', rows: 0, last_key: null, updated_at: now() });
       results.push({ table: t.name, status: 'structure only', rows: 0, reason, masked: [] });
       continue;
     }
+    const progress = (copied: number) => {
+      try {
+        opts.onProgress?.({ table: t.name, copied, total: sample ? sample.length : total, tableIndex: ti, tables: tables.length });
+      } catch (e) {
+        throw new Stopped(e);
+      }
+    };
     try {
-      const n = await copyTable(src, dest, st, t, { cloneId, journal, now, batchSize, total, resumeFrom: jrow, mask: opts.mask, masked, warnings, progress: (copied) => {
-          try {
-            opts.onProgress?.({ table: t.name, copied, total, tableIndex: ti, tables: tables.length });
-          } catch (e) {
-            throw new Stopped(e);
-          }
-        },
-      });
-      copiedRows += n;
-      results.push({ table: t.name, status: 'copied', rows: n, masked });
+      const c: CopyContext = { cloneId, journal, now, batchSize, total, resumeFrom: jrow, masker, masked, warnings, progress };
+      if (sample) {
+        const n = await copySample(src.dialect, dest, st, t, sample, c);
+        copiedRows += n;
+        results.push({ table: t.name, status: 'sampled', rows: n, reason: `sample of ${total} rows: ${(sampled!.notes.get(nameKey(t.name)) ?? []).join('; ')}`, masked, ...(columns ? { columns } : {}) });
+      } else {
+        const n = await copyTable(src, dest, st, t, c);
+        copiedRows += n;
+        results.push({ table: t.name, status: 'copied', rows: n, masked, ...(columns ? { columns } : {}) });
+      }
     } catch (e) {
       if (e instanceof Stopped) throw e.reason;
       const msg = String((e as { sqlMessage?: string; message?: string }).sqlMessage ?? (e as Error).message ?? e);
-      results.push({ table: t.name, status: 'failed', rows: 0, reason: msg.slice(0, 300), masked });
+      results.push({ table: t.name, status: 'failed', rows: 0, reason: msg.slice(0, 300), masked, ...(columns ? { columns } : {}) });
       warnings.push(`rows of ${t.name} not copied: ${msg.slice(0, 200)}`);
     }
   }
+
+  if (dest.dialect === 'sqlite') await dest.knex.raw('PRAGMA foreign_keys = ON');
 
   // ---- foreign keys (not checking the copied rows), identity counters, views, routines
   if (deferAll) {
@@ -218,7 +277,13 @@ export async function cloneDatabase(src: Db, dest: Db, opts: CloneOptions): Prom
   await jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: '' }).update({ status: 'done', rows: copiedRows, updated_at: now() });
 
   const after = (await introspect(dest)).model;
-  return { cloneId, tables: results, copiedRows, structureStatements, warnings, leftovers: diffModels(after, model) };
+  const result: CloneResult = { cloneId, tables: results, copiedRows, structureStatements, warnings, leftovers: diffModels(after, model) };
+  if (masker) {
+    result.masking = { originals: masker.originals!.size, setBytes: masker.originals!.bytes + masker.produced.bytes, retries: masker.retries };
+    // hisops's own journal tables, should they share the database, are not the clone's
+    if (opts.verify !== false) result.verification = await verifyNoOriginals(dest, model, masker.originals!);
+  }
+  return result;
 }
 
 /** Copy a table's rows? Named tables always; others when they have fewer than maxRows rows. */
@@ -235,21 +300,45 @@ export interface ClonePlanTable {
   table: string;
   rows: number;
   copy: boolean;
+  /** The table is over --max-rows and --sample is given: a consistent sample would be copied. */
+  sample?: number;
   reason: string;
   masked: Array<{ column: string; kind: MaskKind }>;
+  /** With mask: every text column (and birth-date column) with why it would be masked or not. */
+  columns?: ColumnChoice[];
 }
 
 /** What a clone would do, without writing anything (the dry run of `schema clone`). */
-export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 'tables' | 'mask' | 'schema' | 'filter'>): Promise<{ tables: ClonePlanTable[]; model: SchemaModel }> {
+export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 'tables' | 'mask' | 'schema' | 'filter' | 'sample' | 'joins'>): Promise<{ tables: ClonePlanTable[]; model: SchemaModel }> {
   const maxRows = opts.maxRows ?? 20000;
   const named = makeMatcher({ include: opts.tables && opts.tables.length ? opts.tables : ['\u0000none'] });
   const model = (await introspect(src, { schema: opts.schema, filter: opts.filter })).model;
   const estimates = await estimateRows(src);
   const tables: ClonePlanTable[] = [];
-  for (const t of [...model.tables].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1))) {
-    const d = await decide(src, t, named(t.name), maxRows, estimates);
-    const masked = opts.mask && d.copy ? t.columns.filter(isText).flatMap((c) => (opts.mask!.rules.kindFor(t.name, c.name) ? [{ column: c.name, kind: opts.mask!.rules.kindFor(t.name, c.name)! }] : [])) : [];
-    tables.push({ table: t.name, rows: d.total, copy: d.copy, reason: d.reason, masked });
+  const sorted = [...model.tables].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1));
+  const decisions = new Map<string, { copy: boolean; total: number; reason: string }>();
+  for (const t of sorted) decisions.set(nameKey(t.name), await decide(src, t, named(t.name), maxRows, estimates));
+  // a bad join is an error before anything is read
+  if (opts.sample) sampleRelations(model, new Set(sorted.filter((t) => !decisions.get(nameKey(t.name))!.copy).map((t) => nameKey(t.name))), opts.joins ?? []);
+  const choices = new Map<string, ColumnChoice[]>();
+  const samples = new Map<string, Row[]>();
+  if (opts.mask) {
+    for (const t of sorted) {
+      const d = decisions.get(nameKey(t.name))!;
+      if (!d.copy && !opts.sample) continue;
+      samples.set(nameKey(t.name), await sampleForChoice(src, t));
+      choices.set(nameKey(t.name), chooseMaskColumns(t, opts.mask.rules, samples.get(nameKey(t.name))));
+    }
+    // as the clone does: columns whose values include originals of the masked columns are masked too
+    const originals = await collectOriginals(src, new Map(sorted.map((t) => [nameKey(t.name), t])), choices, new ValueSet(4096));
+    for (const [k, list] of choices) choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
+  }
+  for (const t of sorted) {
+    const d = decisions.get(nameKey(t.name))!;
+    const sample = !d.copy && opts.sample ? opts.sample : undefined;
+    const columns = choices.get(nameKey(t.name));
+    const masked = (columns ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
+    tables.push({ table: t.name, rows: d.total, copy: d.copy, ...(sample ? { sample } : {}), reason: d.reason, masked, ...(columns ? { columns } : {}) });
   }
   return { tables, model };
 }
@@ -287,10 +376,63 @@ interface CopyContext {
   batchSize: number;
   total: number;
   resumeFrom?: { status: string; rows: number; last_key: string | null };
-  mask?: { rules: CompiledRules; key: string };
+  masker?: Masker;
   masked: Array<{ column: string; kind: MaskKind }>;
   warnings: string[];
   progress: (copied: number) => void;
+}
+
+/** Rows of a sampled table (chosen by cloneSample.ts), masked and inserted; a resumed run inserts them again. */
+async function copySample(from: Dialect, dest: Db, st: Table, dt: Table, rows: Row[], c: CopyContext): Promise<number> {
+  const jk = c.journal.knex;
+  if (c.resumeFrom) await dest.knex(dt.name).del();
+  await upsertJournal(jk, c.cloneId, dt.name, { status: 'copying', rows: 0, last_key: null, updated_at: c.now() });
+  const cols = st.columns.filter((x) => !x.generated).map((x) => x.name);
+  const destCols = new Map(dt.columns.map((x) => [nameKey(x.name), x]));
+  const perInsert = Math.max(1, Math.min(MAX_ROWS[dest.dialect], Math.floor(MAX_PARAMS[dest.dialect] / Math.max(1, cols.length))));
+  const notes = { zeroDates: 0, nulBytes: 0 };
+  let copied = 0;
+  for (let i = 0; i < rows.length; i += c.batchSize) {
+    const part = rows.slice(i, i + c.batchSize).map((row) => convertRow(c.masker && c.masked.length ? c.masker.maskRow(row, c.masked) : row, from, dest.dialect, destCols, notes));
+    for (let j = 0; j < part.length; j += perInsert) await dest.knex(dt.name).insert(part.slice(j, j + perInsert));
+    copied += part.length;
+    c.progress(copied);
+  }
+  await upsertJournal(jk, c.cloneId, dt.name, { status: 'done', rows: copied, last_key: null, updated_at: c.now() });
+  return copied;
+}
+
+/** The first rows of a table's text columns: what the values of each column look like. */
+async function sampleForChoice(src: Db, t: Table): Promise<Row[]> {
+  const cols = t.columns.filter((c) => isTextColumn(c) && !c.generated).map((c) => c.name);
+  if (!cols.length) return [];
+  let q = src.knex(t.name).select(cols).limit(200);
+  if (src.dialect === 'mysql') q = q.options({ dateStrings: true });
+  return (await q) as Row[];
+}
+
+/**
+ * Every original value of the masked columns of the tables to be copied (read row by row, kept as
+ * hashes); with a masker, what each ID number and phone masks to at the first try is taken.
+ */
+async function collectOriginals(src: Db, tables: Map<string, Table>, choices: Map<string, ColumnChoice[]>, set: ValueSet, masker?: Masker): Promise<ValueSet> {
+  await eachMaskedValue(src, tables, choices, (kind, v) => {
+    const id = identityValue(kind, v);
+    if (id !== undefined) set.add(id, KIND_CODE[kind]);
+    if (masker && (kind === 'idcard' || kind === 'phone') && v !== null && v !== undefined && v !== '') masker.notePlanned(kind, Buffer.isBuffer(v) ? v.toString('utf8') : String(v));
+  });
+  return set;
+}
+
+async function eachMaskedValue(src: Db, tables: Map<string, Table>, choices: Map<string, ColumnChoice[]>, fn: (kind: MaskKind, v: unknown) => void): Promise<void> {
+  for (const [k, list] of choices) {
+    const masked = list.filter((c) => c.kind && c.kind !== 'birthdate' && c.kind !== 'tokens' && c.kind !== 'text');
+    if (!masked.length) continue;
+    const sql = src.knex(tables.get(k)!.name).select(masked.map((c) => c.column)).toString();
+    await queryEach(src, sql, [], (row) => {
+      for (let i = 0; i < row.length; i++) fn(masked[i]!.kind!, row[i]);
+    });
+  }
 }
 
 async function copyTable(src: Db, dest: Db, st: Table, dt: Table, c: CopyContext): Promise<number> {
@@ -298,7 +440,6 @@ async function copyTable(src: Db, dest: Db, st: Table, dt: Table, c: CopyContext
   const cols = st.columns.filter((x) => !x.generated).map((x) => x.name);
   const destCols = new Map(dt.columns.map((x) => [nameKey(x.name), x]));
   const key = st.primaryKey?.columns ?? [];
-  const maskBy = new Map(c.masked.map((m) => [nameKey(m.column), m.kind]));
   let copied = 0;
   let last: unknown[] | undefined;
   if (c.resumeFrom && c.resumeFrom.status === 'copying') {
@@ -322,7 +463,7 @@ async function copyTable(src: Db, dest: Db, st: Table, dt: Table, c: CopyContext
     } else q = q.orderBy(cols.filter((n) => !['text', 'blob', 'json', 'other'].includes(st.columns.find((x) => x.name === n)!.type.base))).offset(offset);
     const rows = (await q) as Row[];
     if (!rows.length) break;
-    const out = rows.map((row) => convertRow(row, src.dialect, dest.dialect, destCols, maskBy, c.mask?.key ?? '', notes));
+    const out = rows.map((row) => convertRow(c.masker && c.masked.length ? c.masker.maskRow(row, c.masked) : row, src.dialect, dest.dialect, destCols, notes));
     for (let i = 0; i < out.length; i += perInsert) await dest.knex(dt.name).insert(out.slice(i, i + perInsert));
     copied += rows.length;
     offset += rows.length;
@@ -349,13 +490,11 @@ function afterKey<T extends Knex.QueryBuilder>(q: T, key: string[], last: unknow
   }) as T;
 }
 
-function convertRow(row: Row, from: Dialect, to: Dialect, destCols: Map<string, Column>, maskBy: Map<string, MaskKind>, maskKey: string, notes: { zeroDates: number; nulBytes: number }): Row {
+function convertRow(row: Row, from: Dialect, to: Dialect, destCols: Map<string, Column>, notes: { zeroDates: number; nulBytes: number }): Row {
   const out: Row = {};
   for (const [k, v0] of Object.entries(row)) {
     let v = v0;
     const col = destCols.get(nameKey(k));
-    const kind = maskBy.get(nameKey(k));
-    if (kind) v = maskValue(kind, v, maskKey);
     if (col && typeof v === 'string' && from === 'mysql' && to !== 'mysql' && ['date', 'datetime', 'timestamp'].includes(col.type.base) && ZERO_DATE.test(v)) {
       notes.zeroDates++;
       v = col.nullable ? null : col.type.base === 'date' ? '0001-01-01' : '0001-01-01 00:00:00';
