@@ -183,6 +183,18 @@ export class TraceJournal {
     return this.journal.knex;
   }
 
+  /**
+   * A table to read through one of its indexes. SQLite, without statistics, prefers the primary
+   * key whenever fixmedins_code (its first column) is compared, and then walks every row of the
+   * institution for each lookup: a run's lookups grew with the journal (most of a 100k-code
+   * upload went into them). Told the index, each lookup is a few index probes. Other databases
+   * plan from statistics and get the plain table.
+   */
+  private tableBy(table: string, alias: string, index: string): string | Knex.Raw {
+    const dialect = String((this.knex.client as { dialect?: unknown }).dialect ?? '');
+    return dialect.includes('sqlite') ? this.knex.raw(`?? as ${alias} indexed by ??`, [table, index]) : `${table} as ${alias}`;
+  }
+
   async ensure(): Promise<void> {
     if (this.ensured) return;
     await this.journal.ensure(TRACE_UPLOADS_TABLE);
@@ -206,7 +218,8 @@ export class TraceJournal {
     if (!(await this.readable())) return [];
     const out: HistoryMovement[] = [];
     for (const part of chunks(codes)) {
-      const rows = (await this.knex(`${TRACE_CODES_TABLE.name} as c`)
+      const rows = (await this.knex
+        .from(this.tableBy(TRACE_CODES_TABLE.name, 'c', 'hisops_trace_upload_codes_code'))
         .join(`${TRACE_UPLOADS_TABLE.name} as u`, function (this: Knex.JoinClause) {
           this.on('u.fixmedins_code', '=', 'c.fixmedins_code').andOn('u.record_key', '=', 'c.record_key');
         })
@@ -233,7 +246,8 @@ export class TraceJournal {
         .whereIn('status', AT_CENTER)
         .select('record_id', 'cnt')) as Array<{ record_id: string; cnt: string | null }>;
       if (!sales.length) continue;
-      const returns = (await this.knex(TRACE_UPLOADS_TABLE.name)
+      const returns = (await this.knex
+        .from(this.tableBy(TRACE_UPLOADS_TABLE.name, 'r', 'hisops_trace_uploads_orig'))
         .where({ fixmedins_code: this.fixmedins_code, kind: 'return' })
         .whereIn('orig_record_id', sales.map((s) => s.record_id))
         .where('op_time', '<', before)
