@@ -98,7 +98,7 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
  * connection, a bounded number of them. A statement runs to completion each time (knex calls
  * all()/run()), so one prepared statement is never in use twice at once.
  */
-const STATEMENT_CACHE = 256;
+const STATEMENT_CACHE = 64;
 function cacheStatements(conn: { prepare(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void): void {
   const prepare = conn.prepare.bind(conn);
   const cache = new Map<string, unknown>();
