@@ -24,10 +24,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openLedger, startSandbox } from '../src/core/center/sandbox/index.js';
 import { profileSource, runUpload, traceSettings, type UploadEvent } from '../src/core/trace/index.js';
-import { printTable } from './_util.js';
+import { isQuick, printTable } from './_util.js';
 
 const CODE = 'H43010000001';
-const RECORDS = Number(process.env.BENCH_TRACE_RECORDS ?? 30_000);
+const RECORDS = Number(process.env.BENCH_TRACE_RECORDS ?? (isQuick() ? 3_000 : 30_000));
 const DAYS = 3;
 const LATENCY_MS = 50;
 // 16 in flight and no rate limit (0): the ceiling is concurrency ÷ latency, 320 requests a second,
