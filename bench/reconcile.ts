@@ -2,21 +2,22 @@
  * bench/reconcile: a month of a large hospital (the demo seeder's `large` size: one million
  * settlements over 30 days, with its planted anomalies) reconciled against the sandbox over HTTP.
  *
- * - end to end: `runReconcile` over the 30 days (3201 per day and group, 3202 on the days that do
- *   not balance, 5203 per difference), wall time and peak RSS, each run in a process of its own
- *   (bench/_reconcileRun.ts) against the sandbox in another (bench/_reconcileSandbox.ts), so that
- *   the memory is the reconciliation's alone; median of three runs;
- * - beside it, on the same database: a plain SQL aggregate per day × group plus an export of the
- *   same rows (the 3202 columns), the least any reconciliation must do; target ≤ 3× of that. The
- *   month is read once first (warm-up), then each plain-SQL step is timed three times (medians);
+ * - end to end: the command a user runs, `hisops reconcile --from … --to … --json` (a fresh journal
+ *   each run), as a child process — wall, CPU, peak RSS — against the sandbox in a process of its own
+ *   (bench/_reconcileSandbox.ts);
+ * - the fair baseline, interleaved with it (A, B, B, A …, medians): the database's own command-line
+ *   tool doing the least any reconciliation must do on the same rows — an aggregate per day × group
+ *   (count and the three sums) and an export of the same rows with the 3202 detail columns to a
+ *   file: `sqlite3 -tabs` for SQLite, `psql` with `\copy` for PostgreSQL. Target: hisops ≤ 2× the
+ *   baseline's wall time, peak RSS < 500 MB;
  * - the classify step alone (parse the result file, match, classify) over a million rows, rows/s.
  *
  * The seeded HIS and center ledger are kept in $TMPDIR/hisops-bench/reconcile-<size> (seeding takes
  * minutes); delete the folder to seed again. PostgreSQL is measured too when HISOPS_BENCH_PG_URL
  * names a database: its reference tables are dropped and made again, and the two tables a
  * reconciliation reads are copied from the SQLite seed (same rows, same center ledger);
- * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead;
- * HISOPS_BENCH_ROUNDS sets the number of runs (default 3). Prints a table.
+ * HISOPS_BENCH_RECONCILE_SIZE=medium measures 90,000 settlements instead (`--quick`: small);
+ * BENCH_ROUNDS sets the number of interleaved rounds (default 3). Prints tables.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,24 +27,21 @@ import { fileURLToPath } from 'node:url';
 import { openLedger } from '../src/core/center/sandbox/index.js';
 import { connect, queryArrays, type Db } from '../src/core/db/index.js';
 import { seedCenter, seedHis, type SeedManifest } from '../src/core/demo/index.js';
-import { loadReferenceSchema, loadProfile, referenceProfilePath } from '../src/core/his/index.js';
+import { loadReferenceSchema } from '../src/core/his/index.js';
 import {
   classify,
   expectedFindings,
-  GroupBook,
-  HisReader,
   matchDetail,
   parseReconcileRules,
   parseResultLine,
   parseResultText,
   type HisSettlement,
 } from '../src/core/reconcile/index.js';
-import type { RunReport, RunRequest } from './_reconcileRun.js';
-import { median, printTable } from './_util.js';
+import { compare, have, hisopsCmd, isQuick, printComparison, printTable, target, type CaseResult } from './_util.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The seed size (default large, the benchmark's subject; medium for a quicker look, e.g. on PostgreSQL). */
-const SIZE = (process.env.HISOPS_BENCH_RECONCILE_SIZE ?? 'large') as 'large' | 'medium';
+const SIZE = (process.env.HISOPS_BENCH_RECONCILE_SIZE ?? (isQuick() ? 'small' : 'large')) as 'large' | 'medium' | 'small';
 const CODE = 'H43010000001';
 const ADMDVS = '430100';
 
@@ -100,94 +98,98 @@ async function startCenter(ledgerFile: string): Promise<{ url: string; stop: () 
   };
 }
 
-/** One reconciliation of the month in a process of its own (bench/_reconcileRun.ts). */
-function runInChild(req: RunRequest): Promise<RunReport> {
-  const child = fork(path.join(here, '_reconcileRun.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return new Promise<RunReport>((ok, fail) => {
-    child.once('message', (m: RunReport) => ok(m));
-    child.once('exit', (c) => fail(new Error(`the reconciliation exited (${c}) without a report`)));
-    child.send(req);
-  });
+/** The aggregate and the export every reconciliation of [from, to] needs at least, in plain SQL. */
+function baselineSql(from: string, toExclusive: string): { aggregate: string; exportRows: string } {
+  const where = `setl_time >= '${from} 00:00:00' AND setl_time < '${toExclusive} 00:00:00'`;
+  return {
+    aggregate: `SELECT substr(CAST(setl_time AS TEXT), 1, 10) AS day, insutype, clr_type, setl_optins, COUNT(*) AS n, SUM(medfee_sumamt) AS medfee, SUM(fund_pay_sumamt) AS fund, SUM(acct_pay) AS acct FROM his_settlement WHERE ${where} AND his_status IN ('settled', 'cancelled') GROUP BY 1, 2, 3, 4`,
+    exportRows: `SELECT setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag FROM his_settlement WHERE ${where}`,
+  };
 }
 
-const ROUNDS = Number(process.env.HISOPS_BENCH_ROUNDS ?? 3);
+const q = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
 
 interface Measured {
   db: string;
-  /** The HIS side alone: every day read through the profile and grouped, no center (median). */
-  hisSideMs: number;
-  /** Runs of the whole reconciliation (each in its own process); the median is reported. */
-  e2e: RunReport[];
-  /** Median of each over ROUNDS, after a warm-up read of the month. */
-  baseline: { aggregateMs: number; exportMs: number; rows: number };
+  hisops: CaseResult;
+  baseline: CaseResult;
+  baselineName: string;
+  findings: string;
 }
 
-async function measure(label: string, p: Prepared): Promise<Measured> {
-  const profile = await loadProfile(referenceProfilePath());
-  const rules = parseReconcileRules(undefined, { setl_optins: ADMDVS });
+/**
+ * hisops reconcile (the CLI) and the native tool's aggregate + export, interleaved. The journal is
+ * made fresh before each hisops run, so every run does the same work.
+ */
+async function measure(label: string, p: Prepared, dialect: 'sqlite' | 'postgres'): Promise<Measured | null> {
   const { startDate, endDate } = p.manifest;
-  const base = await connect(p.hisUrl);
-  const to = nextDay(endDate);
-
-  /** The plain SQL: an aggregate per day × group, then the same rows exported day by day (the 3202 columns as TSV lines). */
-  const aggregate = async () => {
-    await base.knex.raw(
-      "SELECT substr(CAST(setl_time AS TEXT), 1, 10) AS day, insutype, clr_type, setl_optins, COUNT(*) AS n, SUM(medfee_sumamt) AS medfee, SUM(fund_pay_sumamt) AS fund, SUM(acct_pay) AS acct FROM his_settlement WHERE setl_time >= ? AND setl_time < ? AND his_status IN ('settled', 'cancelled') GROUP BY 1, 2, 3, 4",
-      [`${startDate} 00:00:00`, `${to} 00:00:00`],
-    );
-  };
-  const exportRows = async () => {
-    let rows = 0;
-    let bytes = 0;
-    for (let d = startDate; d <= endDate; d = nextDay(d)) {
-      const raw = (await base.knex.raw('SELECT setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag FROM his_settlement WHERE setl_time >= ? AND setl_time < ?', [`${d} 00:00:00`, `${nextDay(d)} 00:00:00`])) as unknown;
-      const list = (Array.isArray(raw) ? raw : (raw as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
-      for (const r of list) {
-        bytes += `${r.setl_id}\t${r.mdtrt_id}\t${r.psn_no}\t${r.medfee_sumamt}\t${r.fund_pay_sumamt}\t${r.acct_pay}\t${r.refd_setl_flag}\n`.length;
-        rows++;
-      }
+  const sql = baselineSql(startDate, nextDay(endDate));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-rc-'));
+  const exportFile = path.join(work, 'export.tsv');
+  let baselineName: string;
+  let baselineCmd: [string, string[]];
+  if (dialect === 'sqlite') {
+    if (!have('sqlite3')) {
+      console.log(`(${label}: no sqlite3 command-line tool: skipped)`);
+      return null;
     }
-    return bytes > 0 ? rows : 0;
-  };
-  /** The HIS side of the reconciliation alone: every day read as the job reads it (HisReader) and grouped. */
-  const hisSide = async () => {
-    const book = new GroupBook();
-    const reader = new HisReader(base, profile, rules);
-    for (let d = startDate; d <= endDate; d = nextDay(d)) {
-      await reader.day(d, (r, n) => r.kind === 'counted' && book.add(r.s, n), { lean: true });
+    baselineName = 'sqlite3 -tabs: aggregate + export';
+    const file = p.hisUrl.replace(/^sqlite:/, '');
+    baselineCmd = ['sh', ['-c', `sqlite3 -tabs ${q(file)} ${q(sql.aggregate)} > ${q(path.join(work, 'agg.tsv'))} && sqlite3 -tabs ${q(file)} ${q(sql.exportRows)} > ${q(exportFile)}`]];
+  } else {
+    if (!have('psql')) {
+      console.log(`(${label}: no psql command-line tool: skipped)`);
+      return null;
     }
-  };
-  const timed = async (fn: () => Promise<unknown>) => {
-    const t0 = performance.now();
-    await fn();
-    return performance.now() - t0;
-  };
-
-  // Warm-up: the month read once, so that every measurement below finds the same (cached) pages.
-  await hisSide();
-  const rows = await exportRows();
-  const agg: number[] = [];
-  const exp: number[] = [];
-  const his: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    agg.push(await timed(aggregate));
-    exp.push(await timed(exportRows));
-    his.push(await timed(hisSide));
+    baselineName = 'psql: aggregate + \\copy export';
+    baselineCmd = ['psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-o', path.join(work, 'agg.tsv'), '-c', sql.aggregate, '-c', `\\copy (${sql.exportRows}) to ${q(exportFile)}`, p.hisUrl]];
   }
-  await base.close();
-
   const center = await startCenter(p.ledgerFile);
-  const e2e: RunReport[] = [];
+  const journal = path.join(work, 'journal.db');
+  fs.writeFileSync(
+    path.join(work, 'hisops.yaml'),
+    `journal:
+  url: sqlite:${journal}
+institutions:
+  - name: main
+    fixmedins_code: ${CODE}
+    fixmedins_name: 示例医院
+    his:
+      url: ${p.hisUrl}
+      profile: builtin:reference
+    center:
+      url: ${center.url}
+      setl_optins: "${ADMDVS}"
+      mdtrtarea_admvs: "${ADMDVS}"
+      insuplc_admdvs: "${ADMDVS}"
+`,
+  );
+  let findings = '';
   try {
-    for (let i = 0; i < ROUNDS; i++) e2e.push(await runInChild({ hisUrl: p.hisUrl, centerUrl: center.url, from: startDate, to: endDate, fixmedins_code: CODE, admdvs: ADMDVS }));
+    const [hisops, baseline] = await compare([
+      {
+        label: `hisops reconcile (${label})`,
+        cmd: hisopsCmd('reconcile', '--from', startDate, '--to', endDate, '--json', '--quiet'),
+        options: { cwd: work, okCodes: [0, 3], env: { ...process.env, HISOPS_LANG: 'en' } },
+        before: () => {
+          for (const f of [journal, `${journal}-wal`, `${journal}-shm`]) fs.rmSync(f, { force: true });
+        },
+        after: (m) => {
+          const doc = JSON.parse(m.stdout) as { data: { findings: Array<{ kind: string; setl_id: string | null; related_setl_id: string | null }>; counts: { his_rows: number } } };
+          findings = `${doc.data.findings.length} (${plantedFound(p.manifest, doc.data) ? 'exactly the planted ones' : 'NOT the planted ones'}), ${doc.data.counts.his_rows.toLocaleString('en')} HIS rows`;
+        },
+      },
+      { label: baselineName, cmd: baselineCmd, after: () => void (fs.statSync(exportFile).size > 0 || (() => { throw new Error('empty export'); })()) },
+    ]);
+    return { db: label, hisops: hisops!, baseline: baseline!, baselineName, findings };
   } finally {
     await center.stop();
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  return { db: label, hisSideMs: median(his), e2e, baseline: { aggregateMs: median(agg), exportMs: median(exp), rows } };
 }
 
 /** Are the findings exactly the seed's planted reconciliation anomalies (kind and settlement)? */
-function plantedFound(m: SeedManifest, r: Pick<RunReport, 'findings'>): boolean {
+function plantedFound(m: SeedManifest, r: { findings: Array<{ kind: string; setl_id: string | null; related_setl_id: string | null }> }): boolean {
   const expected = expectedFindings(m);
   const hit = (e: (typeof expected)[number]) => r.findings.some((f) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
   return expected.every(hit) && r.findings.length === expected.length;
@@ -228,38 +230,23 @@ function fen(f: bigint): string {
 }
 
 export async function run(o: { only?: 'e2e' } = {}): Promise<void> {
-  const runs: Array<{ label: string; prepare: () => Promise<Prepared> }> = [{ label: 'SQLite', prepare: prepareSqlite }];
+  const runs: Array<{ label: string; dialect: 'sqlite' | 'postgres'; prepare: () => Promise<Prepared> }> = [{ label: 'SQLite', dialect: 'sqlite', prepare: prepareSqlite }];
   const pg = process.env.HISOPS_BENCH_PG_URL;
-  if (pg) runs.push({ label: 'PostgreSQL', prepare: () => preparePg(pg) });
-  const out: Array<Array<string | number>> = [];
+  if (pg) runs.push({ label: 'PostgreSQL', dialect: 'postgres', prepare: () => preparePg(pg) });
   for (const r of runs) {
     const p = await r.prepare();
     if (p.seedMs !== null) console.log(`(${r.label}: seeded ${p.manifest.totals.count} settlements and the center ledger in ${(p.seedMs / 1000).toFixed(0)} s; kept in ${p.dir})`);
-    const m = await measure(r.label, p);
-    const runs = [...m.e2e].sort((a, b) => a.ms - b.ms);
-    const res = runs[Math.floor(runs.length / 2)]!;
-    const baseMs = m.baseline.aggregateMs + m.baseline.exportMs;
-    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    out.push([
-      m.db,
-      res.his_rows,
-      `${s(res.ms)} (${runs.map((x) => (x.ms / 1000).toFixed(1)).join(', ')})`,
-      `${Math.max(...runs.map((x) => x.peakRssMb)).toFixed(0)} MB (heap ${Math.max(...runs.map((x) => x.peakHeapMb)).toFixed(0)})`,
-      s(res.timings.read_ms),
-      `${s(res.timings.center_ms)} (${(['3201', '3202', '5203'] as const).map((k) => (res.timings.center_by[k] / 1000).toFixed(1)).join(' / ')})`,
-      `${res.calls['3201']}/${res.calls['3202']}/${res.calls['5203']}`,
-      `${res.findings.length} (${runs.every((x) => plantedFound(p.manifest, x)) ? 'exactly the planted ones' : 'NOT the planted ones'})`,
-      `${(m.baseline.aggregateMs / 1000).toFixed(1)} + ${(m.baseline.exportMs / 1000).toFixed(1)} s`,
-      `${(res.ms / baseMs).toFixed(2)}×`,
-      `${s(m.hisSideMs)} (${(m.hisSideMs / baseMs).toFixed(2)}×)`,
-    ]);
-    for (const x of runs) if (x.error) console.log(`(${r.label}: a run failed: ${x.error})`);
+    const m = await measure(r.label, p, r.dialect);
+    if (!m) continue;
+    printComparison(`reconcile ${p.manifest.startDate}..${p.manifest.endDate} on ${r.label} (${SIZE}): hisops vs ${m.baselineName}`, [m.hisops, m.baseline], m.baselineName);
+    console.log(`findings: ${m.findings}`);
+    const ratio = m.hisops.wallMs / m.baseline.wallMs;
+    target(`reconcile on ${r.label} ≤ 2× the baseline`, ratio <= 2, `${ratio.toFixed(2)}× (${(m.hisops.wallMs / 1000).toFixed(2)} s vs ${(m.baseline.wallMs / 1000).toFixed(2)} s)`);
+    target(`reconcile on ${r.label} peak RSS < 500 MB`, m.hisops.peakRssMb < 500, `${m.hisops.peakRssMb.toFixed(0)} MB`);
   }
-  printTable(['HIS', 'settlements', `end to end (median of ${ROUNDS})`, 'peak RSS (max)', 'HIS read', 'waiting for the center (3201 / 3202 / 5203)', 'calls 3201/3202/5203', 'findings', `SQL aggregate + export (medians)`, 'ratio', 'HIS side alone (ratio)'], out);
   if (o.only === 'e2e') return;
-  const c = classifyThroughput();
-  printTable(['classify step alone', 'rows', 'time', 'rows/s', 'differences'], [['parse + match + classify', c.rows, `${(c.ms / 1000).toFixed(2)} s`, Math.round(c.rows / (c.ms / 1000)), c.differences]]);
-  console.log('targets: end to end < 60 s, peak RSS < 500 MB, ratio ≤ 3×');
+  const c = classifyThroughput(isQuick() ? 100_000 : 1_000_000);
+  printTable(['classify step alone (in process)', 'rows', 'time', 'rows/s', 'differences'], [['parse + match + classify', c.rows, `${(c.ms / 1000).toFixed(2)} s`, Math.round(c.rows / (c.ms / 1000)), c.differences]]);
 }
 
 /**

@@ -71,7 +71,7 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
     client: info.knexClient,
     connection,
     useNullAsDefault: t.dialect === 'sqlite',
-    pool: t.dialect === 'sqlite' ? { min: 1, max: 1 } : { min: 0, max: opts.poolMax ?? 4 },
+    pool: t.dialect === 'sqlite' ? { min: 1, max: 1, afterCreate: cacheStatements } : { min: 0, max: opts.poolMax ?? 4 },
     acquireConnectionTimeout: 15000,
     // knex prints pool errors on stdout by default; hisops reports them itself (classifyDbError).
     log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
@@ -90,6 +90,28 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
     }
   }
   return db;
+}
+
+/**
+ * knex prepares every statement anew; SQLite's prepare of a wide multi-row insert costs more than
+ * running it. The statements a job repeats (journal writes, lookups) are kept prepared per
+ * connection, a bounded number of them. A statement runs to completion each time (knex calls
+ * all()/run()), so one prepared statement is never in use twice at once.
+ */
+const STATEMENT_CACHE = 64;
+function cacheStatements(conn: { prepare(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void): void {
+  const prepare = conn.prepare.bind(conn);
+  const cache = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    let st = cache.get(sql);
+    if (st === undefined) {
+      st = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, st);
+    }
+    return st;
+  };
+  done(null, conn);
 }
 
 /** Open, run, always close. */

@@ -88,7 +88,12 @@ export async function queryEach(db: Db, sql: string, bindings: readonly Value[],
       // As knex does for better-sqlite3: booleans and dates become numbers.
       const values = native.bindings.map((b) => (b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b));
       const columns = st.columns().map((c) => c.name);
-      for (const row of st.raw(true).iterate(...values)) onRow(row as unknown[], columns);
+      try {
+        for (const row of st.raw(true).iterate(...values)) onRow(row as unknown[], columns);
+      } finally {
+        // The connection keeps its statements prepared (connect.ts): the next user expects objects.
+        st.raw(false);
+      }
       return columns;
     }
     if (db.dialect === 'postgres') {

@@ -20,7 +20,7 @@ import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
 import { writeFileAtomicSync } from '../files/index.js';
 import { loadProfile, referenceProfilePath, runStatement, SETTLEMENT_AMOUNTS, type Profile, type Row } from '../his/index.js';
-import { D, fmt, sum, type Decimal } from '../money.js';
+import { D, fenOfText, fmt, textOfFen } from '../money.js';
 import type { CenterSettlementRecord, PlantedAnomaly } from './anomalies.js';
 import { addDays } from './dates.js';
 import type { SeedManifest } from './manifest.js';
@@ -31,6 +31,9 @@ export interface CenterLedgerTarget {
   insertCancellation(c: SeedCancellation): unknown;
   reverseSettlement(setl_id: string, at: string, by?: string): unknown;
   transaction<T>(fn: () => T): T;
+  /** Optional: a load of many rows begins / ends (the sandbox ledger drops and rebuilds its indexes). */
+  beginBulkSeed?(): void;
+  endBulkSeed?(): void;
 }
 
 export interface SeedCenterOptions {
@@ -64,14 +67,22 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
   for (const a of m.anomalies) if (a.kind === 'center_only' && a.day) byDay.set(a.day, [...(byDay.get(a.day) ?? []), a]);
 
   let count = 0;
-  const totals = { medfee: [] as Decimal[], fund: [] as Decimal[], acct: [] as Decimal[], cash: [] as Decimal[] };
+  // Hot path (a million rows): the month's totals are kept in integer fen, read from the
+  // two-decimal amount text (fenOfText), and turned back into amounts once at the end; a Decimal
+  // per amount per row held for the month was most of the seed's memory.
+  const totals = { medfee: 0, fund: 0, acct: 0, cash: 0 };
+  const fen = (s: string) => {
+    const f = fenOfText(s);
+    if (f === undefined) throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has an amount "${s}" that is not two-decimal money`, 'Seed the center from a HIS written by hisops demo seed.').zh(`演示 HIS 中的金额 "${s}" 不是两位小数的金额`, '请用 hisops demo seed 写入的 HIS 生成医保中心数据。');
+    return f;
+  };
   /** Add a row the center counts (sign -1: the negative row of a cancellation). */
   const tally = (amounts: Record<string, string>, sign = 1, rows = 1) => {
     count += rows;
-    totals.medfee.push(new D(amounts.medfee_sumamt!).times(sign));
-    totals.fund.push(new D(amounts.fund_pay_sumamt!).times(sign));
-    totals.acct.push(new D(amounts.acct_pay!).times(sign));
-    totals.cash.push(new D(amounts.psn_cash_pay!).times(sign));
+    totals.medfee += sign * fen(amounts.medfee_sumamt!);
+    totals.fund += sign * fen(amounts.fund_pay_sumamt!);
+    totals.acct += sign * fen(amounts.acct_pay!);
+    totals.cash += sign * fen(amounts.psn_cash_pay!);
   };
   /** A reversed row stops counting. */
   const reversed = (amounts: Record<string, string>) => tally(amounts, -1, -1);
@@ -80,56 +91,62 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
 
   const days: string[] = [];
   for (let d = m.startDate; d <= m.endDate; d = addDays(d, 1)) days.push(d);
-  for (const [i, day] of days.entries()) {
-    const rows = await runStatement(opts.his, profile, 'settlements_in_period', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` });
-    const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
-    for (const a of byDay.get(day) ?? []) {
-      const msgid = a.keys.msgid as string;
-      const row = a.center?.record ? undefined : (await runStatement(opts.his, profile, 'settlement_by_msgid', { msgid }))[0];
-      pending.push({ a, row });
+  ledger.beginBulkSeed?.();
+  try {
+    for (const [i, day] of days.entries()) {
+      const rows = await runStatement(opts.his, profile, 'settlements_in_period', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` });
+      const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
+      for (const a of byDay.get(day) ?? []) {
+        const msgid = a.keys.msgid as string;
+        const row = a.center?.record ? undefined : (await runStatement(opts.his, profile, 'settlement_by_msgid', { msgid }))[0];
+        pending.push({ a, row });
+      }
+      ledger.transaction(() => {
+        for (const r of rows) {
+          const setl_id = String(r.setl_id);
+          const plan = plans.get(setl_id);
+          if (r.refd_setl_flag === '1') {
+            // The HIS's own cancellation: the center has it too.
+            ledger.insertCancellation({ setl_id: String(r.init_setl_id), setl_time: String(r.setl_time), new_setl_id: setl_id, medins_setl_id: String(r.msgid) });
+            tally(amountsOf(r));
+            continue;
+          }
+          if (plan?.kind === 'his_only' && !plan.center?.reverse_at) continue;
+          const amounts = amountsOf(r);
+          if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
+          const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
+          ledger.insertSettlement(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
+          tally(amounts);
+          if (plan?.kind === 'his_only') {
+            ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
+            reversed(amounts);
+          } else if (plan?.kind === 'center_duplicate') {
+            ledger.insertSettlement(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
+            tally(amounts);
+          } else if (plan?.kind === 'refund_pair') {
+            ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
+            cancelled(amounts);
+          }
+        }
+        for (const { a, row } of pending) {
+          const rec = a.center?.record;
+          if (rec) {
+            ledger.insertSettlement(seedFromRecord(rec));
+            tally(recordAmounts(rec));
+          } else if (row) {
+            const amounts = amountsOf(row);
+            ledger.insertSettlement(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
+            tally(amounts);
+          } else {
+            throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
+          }
+        }
+      });
+      opts.onProgress?.({ day, done: i + 1, days: days.length });
     }
-    ledger.transaction(() => {
-      for (const r of rows) {
-        const setl_id = String(r.setl_id);
-        const plan = plans.get(setl_id);
-        if (r.refd_setl_flag === '1') {
-          // The HIS's own cancellation: the center has it too.
-          ledger.insertCancellation({ setl_id: String(r.init_setl_id), setl_time: String(r.setl_time), new_setl_id: setl_id, medins_setl_id: String(r.msgid) });
-          tally(amountsOf(r));
-          continue;
-        }
-        if (plan?.kind === 'his_only' && !plan.center?.reverse_at) continue;
-        const amounts = amountsOf(r);
-        if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
-        const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
-        ledger.insertSettlement(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
-        tally(amounts);
-        if (plan?.kind === 'his_only') {
-          ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
-          reversed(amounts);
-        } else if (plan?.kind === 'center_duplicate') {
-          ledger.insertSettlement(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
-          tally(amounts);
-        } else if (plan?.kind === 'refund_pair') {
-          ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
-          cancelled(amounts);
-        }
-      }
-      for (const { a, row } of pending) {
-        const rec = a.center?.record;
-        if (rec) {
-          ledger.insertSettlement(seedFromRecord(rec));
-          tally(recordAmounts(rec));
-        } else if (row) {
-          const amounts = amountsOf(row);
-          ledger.insertSettlement(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
-          tally(amounts);
-        } else {
-          throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
-        }
-      }
-    });
-    opts.onProgress?.({ day, done: i + 1, days: days.length });
+  } finally {
+    // The indexes come back whatever happened, so the ledger file keeps its schema.
+    ledger.endBulkSeed?.();
   }
   const manifest: SeedManifest = {
     ...m,
@@ -137,10 +154,10 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
       settlements: count,
       totals: {
         count,
-        medfee_sumamt: fmt(sum(totals.medfee)),
-        fund_pay_sumamt: fmt(sum(totals.fund)),
-        acct_pay: fmt(sum(totals.acct)),
-        psn_cash_pay: fmt(sum(totals.cash)),
+        medfee_sumamt: textOfFen(totals.medfee),
+        fund_pay_sumamt: textOfFen(totals.fund),
+        acct_pay: textOfFen(totals.acct),
+        psn_cash_pay: textOfFen(totals.cash),
       },
     },
   };

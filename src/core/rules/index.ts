@@ -17,5 +17,5 @@ export { checkSettleInput } from './checkInput.js';
 export { checkInvariants, assertInvariants, type Violation, type InvariantOptions, type SetlinfoLike } from './invariants.js';
 export { explainRows, type ExplainRow, type ExplainRowOptions } from './explain.js';
 export { parseBill, parseBillLine, settleBill, type ParseBillOptions } from './parseBill.js';
-export { resultToJson, stayToJson, policyToJson, policyRows, type PolicyRow } from './toJson.js';
+export { resultToJson, resultJsonBody, stayToJson, policyToJson, policyRows, type PolicyRow } from './toJson.js';
 export { compareSettlement, type FieldDifference } from './compare.js';

@@ -18,6 +18,15 @@ export function roundCents(d: Decimal, mode: RoundMode): Decimal {
 
 /** Two decimals for explanations. */
 export function f2(d: Decimal): string {
+  // Most amounts are already in cents: their text padded is toFixed(2), without the rounding copy.
+  // (toFixed(2) of zero is 0.00 whatever its sign; large exponents are left to toFixed, and so
+  // are NaN and the infinities, whose decimalPlaces() is NaN.)
+  const dp = d.decimalPlaces();
+  if (dp <= 2 && d.e < 20) {
+    if (d.isZero()) return '0.00';
+    const s = d.toString();
+    return dp === 2 ? s : dp === 1 ? `${s}0` : `${s}.00`;
+  }
   return d.toFixed(2);
 }
 

@@ -57,6 +57,72 @@ export function resultToJson(r: SettleResult): Json {
   };
 }
 
+/**
+ * The JSON text of resultToJson(r) without its braces (`"policy":…,"explanation":null`), written
+ * directly rather than through the plain object and JSON.stringify: a batch writes one per bill,
+ * and building the object tree first cost as much as splitting the bill. Same keys, order and
+ * values as JSON.stringify(resultToJson(r)).
+ */
+export function resultJsonBody(r: SettleResult): string {
+  let out = '';
+  for (const k of Object.keys(r)) {
+    if (k === 'explanation') continue;
+    const x = (r as unknown as Record<string, unknown>)[k];
+    if (x === undefined) continue;
+    if (out) out += ',';
+    out += JSON.stringify(k) + ':' + (k === 'lines' ? linesText(r.lines) : jsonText(x, false, k));
+  }
+  const explanation = r.explanation === null ? null : r.explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs }));
+  return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanation)}`;
+}
+
+function linesText(lines: SettleResult['lines']): string {
+  const parts = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]! as unknown as Record<string, unknown>;
+    let out = '';
+    for (const k of Object.keys(l)) {
+      if (k === 'rule_zh') continue;
+      const x = l[k];
+      let t: string;
+      // As resultToJson: the line's own quantity and prices as written, not rounded.
+      if (k === 'pric' || k === 'cnt') t = `"${(x as Decimal).toString()}"`;
+      else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${(x as Decimal).toString()}"`;
+      else if (x === undefined) continue;
+      else t = jsonText(x, false, k);
+      out += (out ? ',"' : '"') + k + '":' + t;
+    }
+    parts[i] = `{${out}}`;
+  }
+  return `[${parts.join(',')}]`;
+}
+
+/** JSON.stringify(plain(v, exact, key)), without building plain's tree. */
+function jsonText(v: unknown, exact: boolean, key: string): string {
+  if (v === null || v === undefined) return 'null';
+  const t = typeof v;
+  if (t === 'string') return JSON.stringify(v);
+  if (t === 'number') return JSON.stringify(v);
+  if (t === 'boolean') return v ? 'true' : 'false';
+  if (t !== 'object') return JSON.stringify(String(v));
+  // Decimal text is digits, sign, point (or Infinity/NaN): nothing to escape.
+  if (isDecimal(v)) return `"${exact ? v.toString() : RATIO_KEYS.has(key) ? f4(v) : f2(v)}"`;
+  if (Array.isArray(v)) {
+    const parts = new Array<string>(v.length);
+    for (let i = 0; i < v.length; i++) parts[i] = jsonText(v[i], exact, key);
+    return `[${parts.join(',')}]`;
+  }
+  if (v instanceof Map || v instanceof Set) return JSON.stringify(plain(v, exact, key));
+  const o = v as Record<string, unknown>;
+  let out = '';
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x === undefined) continue;
+    out += (out ? ',' : '') + JSON.stringify(k) + ':' + jsonText(x, exact, k);
+  }
+  return `{${out}}`;
+}
+
 export function stayToJson(s: StayTotals): Json {
   return plain(s);
 }

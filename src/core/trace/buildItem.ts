@@ -7,7 +7,8 @@
  * The item holds nothing that changes between runs (no run id, no send time): a record sent again
  * is the same record, which is what lets the center recognise it (see docs/trace.md).
  */
-import { describeProblems, requestDigest, toWireInput, validateInput, type Problem } from '../center/index.js';
+import crypto from 'node:crypto';
+import { canonicalJson, describeProblems, toWireInput, validateInput, type Problem } from '../center/index.js';
 import { KIND_INFNO, type TraceKind, type TraceRecord } from './types.js';
 
 /** The node of each single-record transaction, and of its batch variant. */
@@ -91,8 +92,32 @@ export function buildItem(rec: TraceRecord, med_list_codg: string | null, codes:
   const wire = toWireInput(infno, { [node]: raw });
   const item = wire[node] as Record<string, unknown>;
   const problems = validateInput(infno, { [node]: item }).filter((p) => !p.path.includes('drugtracinfo') && !p.path.endsWith('.med_list_codg'));
-  return { infno, item, digest: requestDigest(infno, item), problems };
+  // requestDigest(infno, item), over the item's kept text.
+  return { infno, item, digest: sha256(`${infno}\n${itemText(item)}`), problems };
 }
+
+/**
+ * The canonical JSON of a built item, kept with the item: its own digest and the digest of every
+ * request it travels in are taken over that text (a batch's is its items' texts joined), so no
+ * item is walked twice.
+ */
+const texts = new WeakMap<object, string>();
+export function itemText(item: Record<string, unknown>): string {
+  let t = texts.get(item);
+  if (t === undefined) {
+    t = canonicalJson(item);
+    texts.set(item, t);
+  }
+  return t;
+}
+
+/** requestDigest(infno, input) of a request whose input is `{ [node]: item }` or `{ [node]: items }`, from the items' texts. */
+export function digestOf(infno: string, node: string, items: Record<string, unknown> | readonly Record<string, unknown>[]): string {
+  const body = Array.isArray(items) ? `[${items.map((i) => itemText(i)).join(',')}]` : itemText(items as Record<string, unknown>);
+  return sha256(`${infno}\n{${JSON.stringify(node)}:${body}}`);
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
 export function describeItemProblems(problems: readonly Problem[]): string {
   return describeProblems(problems.map((p) => ({ ...p, path: p.path.replace(/^input\.[a-zA-Z]+\./, '') })), 5);

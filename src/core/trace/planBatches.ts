@@ -8,8 +8,7 @@
  * before the code is sold again), so the center sees every code's movements in the order they
  * happened even though the requests of a wave run in parallel. Pure.
  */
-import { requestDigest } from '../center/index.js';
-import { NODE } from './buildItem.js';
+import { digestOf, NODE } from './buildItem.js';
 import { compareRecords } from './groupRows.js';
 import { KIND_INFNO, type CheckedRecord } from './types.js';
 
@@ -41,7 +40,7 @@ export function makeBatch(records: readonly CheckedRecord[], useBatchVariant: bo
     input,
     codes: records.reduce((n, r) => n + r.codes.length, 0),
     // The items are already in wire form, so this is the digest the client computes over toWireInput(input).
-    request_digest: requestDigest(infno, input),
+    request_digest: digestOf(infno, node, batch ? items : items[0]!),
   };
 }
 

@@ -9,7 +9,7 @@ import type { LibraryEntry } from './libraryRow.js';
 import type { PackageEdge } from './relationRow.js';
 import type { TraceChecker } from './traceChecker.js';
 import type { TraceJournal, UploadRow } from './traceJournal.js';
-import type { TraceSource } from './traceSource.js';
+import { dayParts, type TraceSource } from './traceSource.js';
 import type { CheckedRecord, KnownRecord, TraceKind, TraceRecord } from './types.js';
 
 export interface ScanDay {
@@ -69,33 +69,45 @@ const STOCK_KINDS: TraceKind[] = ['stock-in', 'stock-change', 'stock-count'];
 export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
   const wantDispensing = DISPENSE_KINDS.some((k) => o.kinds.has(k));
   const wantStock = STOCK_KINDS.some((k) => o.kinds.has(k));
+  // With `chunk` (an upload), a day is read a part at a time when the source can (a month of a
+  // busy pharmacy is then never more than a few hours of rows in memory); records sort by time
+  // first, so the parts in order are the day in order. Without it, as one read per day.
+  const byParts = o.chunk !== undefined && (!wantDispensing || o.source.dispensingPart) && (!wantStock || o.source.stockPart);
   for (const d of o.days) {
-    const records: TraceRecord[] = [];
-    // Sales and returns are checked together even when only one of them is wanted: a return is
-    // judged against the sales before it.
-    if (wantDispensing) records.push(...groupDispensing(await o.source.dispensing(d.day)));
-    if (wantStock) records.push(...groupStock(await o.source.stock(d.day)));
-    const known = o.journal ? await o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
-    if (o.journal) {
-      const codes = o.checker.codesWithoutHistory(records);
-      if (codes.length) o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
-      const origins = o.checker.unknownOrigins(records);
-      if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
-    }
-    await loadStores(o.checker, records, o);
-    // Checked a slice at a time, giving the event loop back in between: the next day is checked
-    // while the current one is being sent, and a long synchronous check would hold up the requests
-    // waiting for their rate slots.
-    const sorted = records.sort(compareRecords);
+    const parts = byParts ? dayParts(d.day) : [null];
     let checked: CheckedRecord[] = [];
-    for (let i = 0; i < sorted.length; i += SLICE) {
-      for (const c of o.checker.check(sorted.slice(i, i + SLICE), known)) if (o.kinds.has(c.record.kind) && (!d.only || d.only.has(c.record.key))) checked.push(c);
-      if (o.chunk && checked.length >= o.chunk && i + SLICE < sorted.length) {
-        // The checker keeps its state across parts: a part is checked against every record before it.
-        yield { day: d.day, checked, known, last: false };
-        checked = [];
+    let known = new Map<string, KnownRecord & { row: UploadRow }>();
+    for (const [pi, part] of parts.entries()) {
+      const records: TraceRecord[] = [];
+      // Sales and returns are checked together even when only one of them is wanted: a return is
+      // judged against the sales before it.
+      if (wantDispensing) records.push(...groupDispensing(await (part ? o.source.dispensingPart!(part.from, part.to) : o.source.dispensing(d.day))));
+      if (wantStock) records.push(...groupStock(await (part ? o.source.stockPart!(part.from, part.to) : o.source.stock(d.day))));
+      const partKnown = o.journal ? await o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
+      if (part && checked.length === 0) known = partKnown;
+      else for (const [k, v] of partKnown) known.set(k, v);
+      if (o.journal) {
+        const codes = o.checker.codesWithoutHistory(records);
+        if (codes.length) o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
+        const origins = o.checker.unknownOrigins(records);
+        if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
       }
-      await new Promise<void>((r) => setImmediate(r));
+      await loadStores(o.checker, records, o);
+      // Checked a slice at a time, giving the event loop back in between: the next day is checked
+      // while the current one is being sent, and a long synchronous check would hold up the requests
+      // waiting for their rate slots.
+      const sorted = records.sort(compareRecords);
+      const lastPart = pi === parts.length - 1;
+      for (let i = 0; i < sorted.length; i += SLICE) {
+        for (const c of o.checker.check(sorted.slice(i, i + SLICE), partKnown)) if (o.kinds.has(c.record.kind) && (!d.only || d.only.has(c.record.key))) checked.push(c);
+        if (o.chunk && checked.length >= o.chunk && (i + SLICE < sorted.length || !lastPart)) {
+          // The checker keeps its state across parts: a part is checked against every record before it.
+          yield { day: d.day, checked, known, last: false };
+          checked = [];
+          known = new Map(partKnown);
+        }
+        await new Promise<void>((r) => setImmediate(r));
+      }
     }
     yield { day: d.day, checked, known, last: true };
   }

@@ -183,6 +183,18 @@ export class TraceJournal {
     return this.journal.knex;
   }
 
+  /**
+   * A table to read through one of its indexes. SQLite, without statistics, prefers the primary
+   * key whenever fixmedins_code (its first column) is compared, and then walks every row of the
+   * institution for each lookup: a run's lookups grew with the journal (most of a 100k-code
+   * upload went into them). Told the index, each lookup is a few index probes. Other databases
+   * plan from statistics and get the plain table.
+   */
+  private tableBy(table: string, alias: string, index: string): string | Knex.Raw {
+    const dialect = String((this.knex.client as { dialect?: unknown }).dialect ?? '');
+    return dialect.includes('sqlite') ? this.knex.raw(`?? as ${alias} indexed by ??`, [table, index]) : `${table} as ${alias}`;
+  }
+
   async ensure(): Promise<void> {
     if (this.ensured) return;
     await this.journal.ensure(TRACE_UPLOADS_TABLE);
@@ -206,7 +218,8 @@ export class TraceJournal {
     if (!(await this.readable())) return [];
     const out: HistoryMovement[] = [];
     for (const part of chunks(codes)) {
-      const rows = (await this.knex(`${TRACE_CODES_TABLE.name} as c`)
+      const rows = (await this.knex
+        .from(this.tableBy(TRACE_CODES_TABLE.name, 'c', 'hisops_trace_upload_codes_code'))
         .join(`${TRACE_UPLOADS_TABLE.name} as u`, function (this: Knex.JoinClause) {
           this.on('u.fixmedins_code', '=', 'c.fixmedins_code').andOn('u.record_key', '=', 'c.record_key');
         })
@@ -233,7 +246,8 @@ export class TraceJournal {
         .whereIn('status', AT_CENTER)
         .select('record_id', 'cnt')) as Array<{ record_id: string; cnt: string | null }>;
       if (!sales.length) continue;
-      const returns = (await this.knex(TRACE_UPLOADS_TABLE.name)
+      const returns = (await this.knex
+        .from(this.tableBy(TRACE_UPLOADS_TABLE.name, 'r', 'hisops_trace_uploads_orig'))
         .where({ fixmedins_code: this.fixmedins_code, kind: 'return' })
         .whereIn('orig_record_id', sales.map((s) => s.record_id))
         .where('op_time', '<', before)
@@ -341,22 +355,58 @@ export class TraceJournal {
     }));
   }
 
-  /** Record outcomes (the center's answer, or what became of the attempt). */
+  /** Outcomes waiting for the transaction that writes them (see outcomes). */
+  private waiting: Array<{ list: readonly Outcome[]; at: string; done: (e?: unknown) => void }> = [];
+  private writing = false;
+
+  /**
+   * Record outcomes (the center's answer, or what became of the attempt). Answers that arrive
+   * while an earlier write is running are written together, in the order they came, in the next
+   * transaction: with many requests in flight that is one commit for several answers. Resolves
+   * once this call's outcomes are committed.
+   */
   async outcomes(list: readonly Outcome[], now: Date): Promise<void> {
     if (!list.length) return;
     if (this.opts.readOnly) throw new Error('TraceJournal: write in a read-only run');
     await this.ensure();
     const at = now.toISOString();
-    // Records that share an outcome (a whole accepted batch) are updated with one statement.
-    const groups = new Map<string, { o: Outcome; keys: string[] }>();
-    for (const o of list) {
-      const k = JSON.stringify([o.status, o.reason ?? null, o.message ?? null, o.msgid ?? null]);
-      const g = groups.get(k) ?? { o, keys: [] };
-      g.keys.push(o.record_key);
+    await new Promise<void>((resolve, reject) => {
+      this.waiting.push({ list, at, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0);
+        try {
+          await this.writeOutcomes(batch);
+          for (const b of batch) b.done();
+        } catch (e) {
+          for (const b of batch) b.done(e ?? new Error('outcomes not written'));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeOutcomes(batch: ReadonlyArray<{ list: readonly Outcome[]; at: string }>): Promise<void> {
+    // A record named twice gets the later outcome; records that share an outcome (a whole
+    // accepted batch) are updated with one statement.
+    const last = new Map<string, { o: Outcome; at: string }>();
+    for (const { list, at } of batch) for (const o of list) last.set(o.record_key, { o, at });
+    const groups = new Map<string, { o: Outcome; at: string; keys: string[] }>();
+    for (const [key, { o, at }] of last) {
+      const k = JSON.stringify([o.status, o.reason ?? null, o.message ?? null, o.msgid ?? null, at]);
+      const g = groups.get(k) ?? { o, at, keys: [] };
+      g.keys.push(key);
       groups.set(k, g);
     }
     await retryDeadlock(() => this.knex.transaction(async (trx: Knex.Transaction) => {
-      for (const { o, keys } of groups.values()) {
+      for (const { o, at, keys } of groups.values()) {
         for (const part of chunks(keys)) {
           await trx(TRACE_UPLOADS_TABLE.name)
             .where({ fixmedins_code: this.fixmedins_code })

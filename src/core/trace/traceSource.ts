@@ -18,6 +18,18 @@ export interface TraceSource {
   stock(day: string): Promise<Row[]>;
   prefixes(): Promise<PrefixIndex>;
   mapping(): Promise<MappingLookup>;
+  /**
+   * The same rows a part of a day at a time, [from, to) on the record time (optional): an upload
+   * then holds one part of a day, not the whole day. All rows of a record share its time, so no
+   * record is split.
+   */
+  dispensingPart?(from: string, to: string): Promise<Row[]>;
+  stockPart?(from: string, to: string): Promise<Row[]>;
+}
+
+/** A day's parts, [from, to), in order: the slices readDay reads. */
+export function dayParts(day: string): Array<{ from: string; to: string }> {
+  return SLICES.map((s, i) => ({ from: `${day} ${s}`, to: i + 1 < SLICES.length ? `${day} ${SLICES[i + 1]}` : `${addDays(day, 1)} 00:00:00` }));
 }
 
 /**
@@ -42,6 +54,8 @@ export function profileSource(db: Db, profile: Profile, opts: { mapping?: Mappin
   return {
     dispensing: (day) => readDay((p) => runStatement(db, profile, 'dispensing_for_upload', p), day),
     stock: (day) => readDay((p) => runStatement(db, profile, 'stock_for_upload', p), day),
+    dispensingPart: (from, to) => runStatement(db, profile, 'dispensing_for_upload', { from, to }),
+    stockPart: (from, to) => runStatement(db, profile, 'stock_for_upload', { from, to }),
     prefixes: () => (prefixes ??= runStatement(db, profile, 'drug_trace_prefixes').then((rows) => prefixIndex(rows as Array<{ fixmedins_hilist_id: unknown; trac_prefix: unknown }>))),
     mapping: () =>
       (mapping ??= opts.mapping

@@ -195,7 +195,7 @@ export class CenterClient {
       const ctx: CallContext = { infno, name, msgid, url: shownUrl, stateChanging, attempts: attempt, journaled };
       const env = buildRequestEnvelope(common, { infno, msgid, input: wire, now, sign_no, insuplc_admdvs: opts.insuplc_admdvs, utcOffsetMinutes: this.config.utcOffsetMinutes });
       const body = JSON.stringify(this.channel ? sealRequest(env, this.channel) : env);
-      if (journaled) await this.begin(ctx, wire, now);
+      if (journaled) await this.begin(ctx, wire, now, opts.requestDigest);
       const headers = { ...HEADERS, ...this.signer.headers({ infno, now }) };
       this.deps.onEvent?.({ type: 'send', infno, msgid, attempt });
       const t0 = performance.now();
@@ -363,7 +363,7 @@ export class CenterClient {
     return Math.round(d * (0.75 + 0.5 * this.random()));
   }
 
-  private async begin(ctx: CallContext, wire: Input, now: Date): Promise<void> {
+  private async begin(ctx: CallContext, wire: Input, now: Date, digest: string | undefined): Promise<void> {
     const ids = idsFrom(wire);
     try {
       await this.calls!.begin({
@@ -372,7 +372,7 @@ export class CenterClient {
         fixmedins_code: this.config.fixmedins_code,
         opter: this.config.opter,
         run_id: this.deps.runId ?? null,
-        request_digest: requestDigest(ctx.infno, wire),
+        request_digest: digest ?? requestDigest(ctx.infno, wire),
         request: JSON.stringify(redactInput(wire)),
         ...ids,
         created_at: now.toISOString(),

@@ -20,6 +20,11 @@ export interface CallOptions {
   skipValidation?: boolean;
   /** Kind of a transaction the tables do not know (default: change — journaled, never retried). */
   kind?: TransactionKind;
+  /**
+   * requestDigest(infno, input) already computed by the caller over an input in wire form (a 35xx
+   * batch is digested when it is planned): the write-ahead row takes it instead of digesting again.
+   */
+  requestDigest?: string;
 }
 
 export interface CenterReply<T> {

@@ -16,11 +16,21 @@ function isDecimal(v: unknown): v is Decimal {
   return Decimal.isDecimal(v);
 }
 
+/** A node's fields and child nodes by name, made once per node (a batch walks the node per item). */
+const lookups = new WeakMap<NodeSpec, { specs: Map<string, NodeSpec['fields'][number]>; children: Map<string, NodeSpec> }>();
+function lookupOf(node: NodeSpec) {
+  let l = lookups.get(node);
+  if (!l) {
+    l = { specs: new Map(node.fields.map((f) => [f.name, f])), children: new Map((node.children ?? []).map((c) => [c.node!, c])) };
+    lookups.set(node, l);
+  }
+  return l;
+}
+
 function wireItem(node: NodeSpec, item: unknown): unknown {
   if (item === null || typeof item !== 'object' || Array.isArray(item) || isDecimal(item)) return item;
   const out: Record<string, unknown> = {};
-  const specs = new Map(node.fields.map((f) => [f.name, f]));
-  const children = new Map((node.children ?? []).map((c) => [c.node!, c]));
+  const { specs, children } = lookupOf(node);
   for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
     if (v === null || v === undefined) continue;
     const f = specs.get(k);

@@ -1,0 +1,34 @@
+/**
+ * The batch writes each result as text directly (resultJsonBody) instead of JSON.stringify over
+ * resultToJson: the two must give the same document, golden bills and generated ones alike, with
+ * and without the explanation; f2's shortcut for amounts already in cents must equal toFixed(2).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { D } from '../../../src/core/money.js';
+import { loadPolicyFile, parseBill, resultJsonBody, resultToJson, settleBill } from '../../../src/core/rules/index.js';
+import { f2 } from '../../../src/core/rules/rounding.js';
+
+const DIR = 'test/golden/rules';
+
+describe('result JSON written directly', () => {
+  for (const f of readdirSync(DIR).filter((x) => /\.bill\.(json|csv)$/.test(x))) {
+    for (const explain of [false, true]) {
+      it(`${f}${explain ? ' with the explanation' : ''} reads back as resultToJson`, async () => {
+        const expected = JSON.parse(readFileSync(join(DIR, f.replace(/\.bill\.(json|csv)$/, '.expected.json')), 'utf8')) as { policy: string };
+        const policy = await loadPolicyFile(`templates/policies/${expected.policy}`, (p) => readFileSync(p, 'utf8'));
+        const bill = parseBill(readFileSync(join(DIR, f), 'utf8'), f, { policies: [policy] });
+        const r = settleBill(bill, [policy], { explain });
+        const text = `{${resultJsonBody(r)}}`;
+        expect(text).toBe(JSON.stringify(resultToJson(r)));
+      });
+    }
+  }
+
+  it('f2 equals toFixed(2) for amounts in cents, whole numbers, zero, signs and long values', () => {
+    const values = ['0', '-0', '0.5', '-0.5', '0.01', '-0.001', '100', '12345678.9', '9.995', '1e20', '1e21', '123456789012345678901.5', '0.000001', '-7.10'];
+    for (let i = 0; i < 2000; i++) values.push(((i * 7919) % 100003 / (i % 4 === 0 ? 1 : i % 4 === 1 ? 10 : i % 4 === 2 ? 100 : 1000) * (i % 3 === 0 ? -1 : 1)).toString());
+    for (const v of values) expect(`${v} ${f2(new D(v))}`).toBe(`${v} ${new D(v).toFixed(2)}`);
+  });
+});
