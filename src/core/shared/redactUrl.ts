@@ -5,12 +5,14 @@
 
 /** One URL with its password shown as *** (`postgres://u:PW@h/db` → `postgres://u:***@h/db`); the user stays readable. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+  // Up to the last @ before the path: a password may hold a raw @ (not percent-encoded), and
+  // stopping at the first one would show the rest of it.
+  return url.replace(/^([a-z][a-z0-9+]*:\/\/[^:/@]*):[^/]*@/i, '$1:***@');
 }
 
 /** Every URL in a text (a setting's value, a message) with its password shown as ***. */
 export function redactUrlsInText(text: string): string {
-  return text.replace(/([a-z][a-z0-9+]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
+  return text.replace(/([a-z][a-z0-9+]*:\/\/[^:/@\s]*):[^/\s]*@/gi, '$1:***@');
 }
 
 /**
@@ -31,5 +33,5 @@ export function redactUrlPath(url: string): string {
  * a center address, where a user part alone may be an access token.
  */
 export function redactUserInfo(url: string): string {
-  return url.replace(/(\/\/)[^/@]*@/, '$1***@');
+  return url.replace(/(\/\/)[^/\s]*@/, '$1***@');
 }

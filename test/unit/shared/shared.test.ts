@@ -17,6 +17,10 @@ describe('URL redaction', () => {
     expect(redactUrl('mysql://root:p ss word@h/x')).toBe('mysql://root:***@h/x');
     expect(redactUrl('sqlite:his.db')).toBe('sqlite:his.db');
     expect(redactUrl('oracle://u@h/x')).toBe('oracle://u@h/x');
+    // A raw @ inside the password: all of it hidden, not only the part before the @.
+    expect(redactUrl('postgres://his:p@ss@w0rd@db:5432/his')).toBe('postgres://his:***@db:5432/his');
+    expect(redactUrlsInText('url=mysql://r:a@b@h/y end')).toBe('url=mysql://r:***@h/y end');
+    expect(redactUserInfo('https://u:p@q@center.example/api')).toBe('https://***@center.example/api');
   });
 
   it('hides every password in a text', () => {
