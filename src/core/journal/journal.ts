@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { connect, type Db, type Knex } from '../db/index.js';
+import { redactUrlsInText } from '../shared/index.js';
 import { buildMigrationsTable, MIGRATIONS_TABLE, addColumns, type JournalMigration } from './migrations.js';
 import { applyMigrations } from './migrateTable.js';
 import { tagJournalErrors, sqliteJournalSettings } from './journalErrors.js';
@@ -184,7 +185,7 @@ export function redactArgs(args: string[]): string[] {
         out.push('***');
         i++;
       }
-    } else out.push(a.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@'));
+    } else out.push(redactUrlsInText(a));
   }
   return out;
 }
