@@ -92,6 +92,8 @@ const FINDING_ZH: Record<string, string> = {
   mapping_ambiguous: '对照不唯一',
   missing_field: '缺必填项',
   changed_after_upload: '上传后已修改',
+  stock_other_drug: '入库药品不符',
+  returned_to_supplier: '已退供应商',
 };
 
 const KINDS = ['sale', 'return', 'stock-in', 'stock-change'] as const;

@@ -4,7 +4,8 @@
  * what the journal knows of the day's codes before the first day (history) and of the sales the
  * day's returns name. Shared by `trace check` and `trace upload`.
  */
-import { compareRecords, groupDispensing, groupStock } from './groupRows.js';
+import { compareRecords, groupDispensing, groupStock, groupStockCount } from './groupRows.js';
+import { stockedBefore } from './stockHistory.js';
 import type { TraceChecker } from './traceChecker.js';
 import type { TraceJournal, UploadRow } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
@@ -47,17 +48,24 @@ const STOCK_KINDS: TraceKind[] = ['stock-in', 'stock-change', 'stock-count'];
 
 export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
   const wantDispensing = DISPENSE_KINDS.some((k) => o.kinds.has(k));
-  const wantStock = STOCK_KINDS.some((k) => o.kinds.has(k));
+  // Stock is read for sales too: a code dispensed must have come in as the same drug and not have
+  // gone back to the supplier (the records of kinds not wanted are checked, then left out).
+  const wantStock = wantDispensing || STOCK_KINDS.some((k) => o.kinds.has(k));
+  const wantCounts = o.kinds.has('stock-count') && o.source.stockCount !== undefined;
   for (const d of o.days) {
     const records: TraceRecord[] = [];
     // Sales and returns are checked together even when only one of them is wanted: a return is
     // judged against the sales before it.
     if (wantDispensing) records.push(...groupDispensing(await o.source.dispensing(d.day)));
     if (wantStock) records.push(...groupStock(await o.source.stock(d.day)));
+    if (wantCounts) records.push(...groupStockCount(await o.source.stockCount!(d.day)));
     const known = o.journal ? await o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
     if (o.journal) {
       const codes = o.checker.codesWithoutHistory(records);
-      if (codes.length) o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
+      if (codes.length) {
+        o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
+        o.checker.addStockHistory(await stockedBefore(o.journal, codes, o.historyBefore));
+      }
       const origins = o.checker.unknownOrigins(records);
       if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
     }

@@ -10,6 +10,8 @@
  *               duplicate_in_record · prefix_mismatch (first 7 digits vs the drug's known ones)
  *   movements   sold_again (a code sold and not returned is sold again: a fraud signal, never sent)
  *               return_never_sold · return_over_quantity · duplicate_in_batch (stock received twice)
+ *               stock_other_drug (a code received as one drug is dispensed as another)
+ *               returned_to_supplier (a code sent back to the supplier is dispensed afterwards)
  *   mapping     no_mapping · mapping_ambiguous (the national code valid on the record's day)
  *   fields      missing_field (what the center requires, after trace.defaults)
  *   journal     changed_after_upload (accepted before with other content)
@@ -20,7 +22,7 @@ import { buildItem, describeItemProblems } from './buildItem.js';
 import { compareRecords } from './groupRows.js';
 import type { MappingLookup, PrefixIndex } from './mappingIndex.js';
 import { normalizeCode, productPrefix } from './normalizeCode.js';
-import type { CheckedRecord, Finding, FindingKind, KnownRecord, TraceRecord } from './types.js';
+import { SUPPLIER_RETURN_TYPES, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type TraceRecord } from './types.js';
 
 /** A sale or return of a code before the window, from the journal. */
 export interface HistoryMovement {
@@ -29,6 +31,14 @@ export interface HistoryMovement {
   record_id: string;
   op_time: string;
   trdn_flag: string | null;
+}
+
+/** A stock-in of a code before the window, from the journal: which drug the code came in as. */
+export interface StockedMovement {
+  drug_trac_codg: string;
+  fixmedins_hilist_id: string | null;
+  record_id: string;
+  op_time: string;
 }
 
 /** A sale before the window that a return in the window names, with what was returned of it since. */
@@ -54,6 +64,10 @@ interface OpenSale {
 interface CodeState {
   open: OpenSale[];
   stockedBy: string | null;
+  /** The drug (fixmedins_hilist_id) the code was last received as, and on which record. */
+  stockDrug: { drug: string; id: string } | null;
+  /** The supplier return (退库) that sent the code back, until it is received again. */
+  returnedBy: string | null;
 }
 
 interface SaleState {
@@ -75,6 +89,8 @@ export const FINDING_FIX: Readonly<Record<FindingKind, string>> = {
   mapping_ambiguous: 'Close one of the overlapping mapping rows so that exactly one national code is valid on that day.',
   missing_field: 'Fill these fields in the HIS record, or give a value under trace.defaults in hisops.yaml.',
   changed_after_upload: 'The center holds the earlier version: restore the HIS record, or have the record deleted at the center (3507) and upload it again.',
+  stock_other_drug: 'The box was received as another drug: check the box and the stock-in record (drug or code scanned wrongly), correct the wrong one in the HIS; this record is not sent.',
+  returned_to_supplier: 'The box was sent back to the supplier before this dispensing: check the box and the supplier return, correct the wrong record in the HIS; this record is not sent.',
 };
 
 export class TraceChecker {
@@ -109,6 +125,16 @@ export class TraceChecker {
     }
   }
 
+  /** Load the stock-ins of these codes before the window (the drug each was received as). */
+  addStockHistory(movements: readonly StockedMovement[]): void {
+    const sorted = [...movements].sort((a, b) => (a.op_time < b.op_time ? -1 : a.op_time > b.op_time ? 1 : 0));
+    for (const m of sorted) {
+      if (!m.fixmedins_hilist_id) continue;
+      const st = this.state(m.drug_trac_codg);
+      st.stockDrug = { drug: m.fixmedins_hilist_id, id: m.record_id };
+    }
+  }
+
   /** Original sales named by returns that neither the window nor the journal has told about yet. */
   unknownOrigins(records: readonly TraceRecord[]): string[] {
     const out = new Set<string>();
@@ -129,7 +155,7 @@ export class TraceChecker {
   private state(code: string): CodeState {
     let st = this.codeState.get(code);
     if (!st) {
-      st = { open: [], stockedBy: null };
+      st = { open: [], stockedBy: null, stockDrug: null, returnedBy: null };
       this.codeState.set(code, st);
     }
     return st;
@@ -218,6 +244,15 @@ export class TraceChecker {
       case 'sale': {
         for (const c of codes) {
           const st = this.state(c);
+          // What the stock side says of the box: received as this drug, and still the hospital's.
+          if (st.returnedBy !== null) {
+            add('returned_to_supplier', `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`, c, st.returnedBy);
+            continue;
+          }
+          if (st.stockDrug && rec.fixmedins_hilist_id && st.stockDrug.drug !== rec.fixmedins_hilist_id) {
+            add('stock_other_drug', `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`, c, st.stockDrug.id);
+            continue;
+          }
           // A split-package sale (拆零) legitimately sells one box's code several times.
           if (st.open.length && !(trdn && st.open.every((o) => o.trdn))) {
             add('sold_again', `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`, c, st.open[0]!.id);
@@ -246,12 +281,22 @@ export class TraceChecker {
         for (const c of codes) {
           const st = this.state(c);
           if (st.stockedBy !== null && st.stockedBy !== rec.id) add('duplicate_in_batch', `${c} was received on ${st.stockedBy} and again on ${rec.id}`, c, st.stockedBy);
-          else st.stockedBy = rec.id;
+          else {
+            st.stockedBy = rec.id;
+            st.returnedBy = null;
+            if (rec.fixmedins_hilist_id) st.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
+          }
         }
         break;
-      case 'stock-change':
-        for (const c of codes) this.state(c).stockedBy = null;
+      case 'stock-change': {
+        const toSupplier = SUPPLIER_RETURN_TYPES.has(String(rec.fields.inv_chg_type ?? '').trim());
+        for (const c of codes) {
+          const st = this.state(c);
+          st.stockedBy = null;
+          if (toSupplier) st.returnedBy = rec.id;
+        }
         break;
+      }
       case 'stock-count':
         break;
     }

@@ -58,6 +58,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   '3501A': traceUpload,
   '3502A': traceUpload,
   '3505A': traceUpload,
+  '3506A': traceUpload,
   ...Object.fromEntries(Object.keys(CATALOG_FILE_INFNOS).map((k) => [k, catalogDownload])),
 };
 
@@ -96,5 +97,5 @@ export function notOfferedMessage(infno: string): string {
  */
 export const NOT_OFFERED = new Set([
   '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '3203', '3204', '3503', '3504',
-  '3506A', '3507', '3508', '5205', '5206', '9002A',
+  '3507', '3508', '5205', '5206', '9002A',
 ]);
