@@ -266,6 +266,8 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   TRACE_FILE_AND_WINDOW: c('traceability codes', 2, 'both a file and --from/--to were given'),
   TRACE_UPLOAD_INCOMPLETE: c('traceability codes', 5, 'the upload stopped (the center kept failing) or left records with an unknown outcome; run it again'),
   TRACE_SETTING: c('traceability codes', 2, 'a trace: setting in hisops.yaml is invalid'),
+  TRACE_INVOICE_FILE: c('traceability codes', 2, 'a supplier code list cannot be read or has no invoice number / code column'),
+  TRACE_INVOICE_STATEMENT: c('traceability codes', 2, 'the HIS profile lacks stock_in_by_invoice / insert_stock_code for trace import-invoice'),
 };
 
 /** The exit codes a code may end a run with. */
