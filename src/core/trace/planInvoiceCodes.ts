@@ -247,7 +247,7 @@ export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
     const known = o.prefixes?.get(line.fixmedins_hilist_id);
     if (known && known.size && !known.has(productPrefix(e.code))) {
       const owner = ownerOf(o.prefixes!, productPrefix(e.code));
-      add('code_other_drug', e.row, `${e.code} starts with ${productPrefix(e.code)}, ${owner ? `a product code of ${owner}` : 'no product code'} of ${line.fixmedins_hilist_id}'s (${[...known].sort().join(', ')})`, { drug_trac_codg: e.code, stock_id: line.stock_id, related: owner });
+      add('code_other_drug', e.row, `${e.code} starts with ${productPrefix(e.code)}, ${owner ? `the product code of ${owner}` : 'a product code of no known drug'}, not one of ${line.fixmedins_hilist_id}'s (${[...known].sort().join(', ')})`, { drug_trac_codg: e.code, stock_id: line.stock_id, related: owner });
       continue;
     }
     c.adding.push(e.code);
