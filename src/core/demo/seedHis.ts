@@ -43,6 +43,8 @@ export interface SeedHisResult {
   manifest: SeedManifest;
   /** Files written into `out`. */
   files: string[];
+  /** The supplier's code list of the delivery after the seeded days (header first), as written to supplier-codes.csv. */
+  supplierRows: string[][];
 }
 
 export const DEFAULT_START_DATE = '2025-03-03';
@@ -80,7 +82,7 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   const manifest = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
   const files: string[] = [];
   if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog(), gen.supplierRows));
-  return { manifest, files };
+  return { manifest, files, supplierRows: gen.supplierRows };
 }
 
 /**
