@@ -115,6 +115,17 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
       expect(again.written).toBe(0);
       expect(again.already).toBe(first.written);
       expect(await runStatement(db, profile, 'stock_count_for_upload', { from: `${manifest.startDate} 00:00:00`, to: '2099-01-01 00:00:00' })).toEqual([]);
+      // A stock-take on the last day, read back for that day only, one row per code.
+      const item = first.lines[0]!;
+      await db.knex('his_stock_count').insert({ count_id: 'PCJOBS1', invdate: manifest.endDate, fixmedins_hilist_id: item.fixmedins_hilist_id, fixmedins_hilist_name: item.fixmedins_hilist_name, rx_flag: '1', inv_cnt: 2, manu_lotnum: 'L1', fixmedins_bchno: 'B1', manu_date: '2025-01-01', expy_end: '2027-01-01', memo: null, created_at: `${manifest.endDate} 21:00:00` });
+      await db.knex('his_stock_count_trac').insert([1, 2].map((n) => ({ count_id: 'PCJOBS1', trac_seq: n, drug_trac_codg: `8300000000000000000${n}` })));
+      const day = (d: string, next: string) => runStatement(db, profile, 'stock_count_for_upload', { from: `${d} 00:00:00`, to: `${next} 00:00:00` });
+      const counted = await day(manifest.endDate, '2099-01-01');
+      expect(counted.map((r) => [r.count_id, r.invdate, r.trac_seq, r.drug_trac_codg, r.map_cnt])).toEqual([
+        ['PCJOBS1', manifest.endDate, 1, '83000000000000000001', 1],
+        ['PCJOBS1', manifest.endDate, 2, '83000000000000000002', 1],
+      ]);
+      expect(await day(manifest.startDate, manifest.endDate)).toEqual([]);
     }, 60_000);
   }
 
