@@ -5,7 +5,7 @@
  * day's returns name. Shared by `trace check` and `trace upload`.
  */
 import { compareRecords, groupDispensing, groupStock, groupStockCount } from './groupRows.js';
-import { stockedBefore } from './stockHistory.js';
+import { anyStockedBefore, stockedBefore } from './stockHistory.js';
 import type { TraceChecker } from './traceChecker.js';
 import type { TraceJournal, UploadRow } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
@@ -52,6 +52,8 @@ export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
   // gone back to the supplier (the records of kinds not wanted are checked, then left out).
   const wantStock = wantDispensing || STOCK_KINDS.some((k) => o.kinds.has(k));
   const wantCounts = o.kinds.has('stock-count') && o.source.stockCount !== undefined;
+  // Asked once: a journal without stock-ins before the window (dispensing only) costs no query per code.
+  const stockHistory = wantDispensing && o.journal ? await anyStockedBefore(o.journal, o.historyBefore) : false;
   for (const d of o.days) {
     const records: TraceRecord[] = [];
     // Sales and returns are checked together even when only one of them is wanted: a return is
@@ -64,7 +66,7 @@ export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
       const codes = o.checker.codesWithoutHistory(records);
       if (codes.length) {
         o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
-        o.checker.addStockHistory(await stockedBefore(o.journal, codes, o.historyBefore));
+        if (stockHistory) o.checker.addStockHistory(await stockedBefore(o.journal, codes, o.historyBefore));
       }
       const origins = o.checker.unknownOrigins(records);
       if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));

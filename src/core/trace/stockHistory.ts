@@ -10,6 +10,14 @@ import { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE, type TraceJournal } from './tra
 
 const CHUNK = 400;
 
+/** Whether the journal holds any stock-in before `before` (when not, there is nothing to ask per code). */
+export async function anyStockedBefore(tj: TraceJournal, before: string): Promise<boolean> {
+  const knex: Knex = tj.journal.knex;
+  if (!(await knex.schema.hasTable(TRACE_CODES_TABLE.name))) return false;
+  const row = await knex(TRACE_CODES_TABLE.name).where({ fixmedins_code: tj.fixmedins_code, kind: 'stock-in' }).where('op_time', '<', before).first('seq');
+  return row !== undefined;
+}
+
 export async function stockedBefore(tj: TraceJournal, codes: readonly string[], before: string): Promise<StockedMovement[]> {
   const knex: Knex = tj.journal.knex;
   if (!(await knex.schema.hasTable(TRACE_CODES_TABLE.name)) || !(await knex.schema.hasTable(TRACE_UPLOADS_TABLE.name))) return [];

@@ -130,6 +130,15 @@ describe('stock flow', () => {
     // Again: nothing is due, nothing is sent.
     const again = await runUpload(uploadOptions(world, { runId: 'S2' }));
     expect(again.requests.sent).toBe(0);
+
+    // The next day, checked alone: the journal says the box came in as x.
+    const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await addSale(db, y, 'FYTEST04', `${next} 09:00:00`, codes[3]!);
+    const later = await checkWindow({ source: profileSource(db, world.profile), journal: tj, window: { from: next, to: next }, kinds: ['sale'], settings: fast() });
+    expect(later.findings.filter((f) => f.record_id === 'FYTEST04').map((f) => [f.kind, f.related_id])).toEqual([
+      ['prefix_mismatch', null],
+      ['stock_other_drug', stock.stock_id],
+    ]);
   });
 
   it('sends stock one record per 3501/3502 when stockBatch is off, and returns as 3506A when returnBatch is on', async () => {
