@@ -66,6 +66,7 @@ const PURE = [
   'core/config/', 'core/rules/', 'core/time/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
   'core/catalog/problemWords', 'core/his/draft/matchSchema', 'core/his/draft/renderDraft', 'core/his/draft/dictionary',
   ...['normalizeCode', 'groupRows', 'mappingIndex', 'settings', 'buildItem', 'traceChecker', 'planBatches', 'readResults', 'days', 'types'].map((f) => `core/trace/${f}.ts`),
+  ...['fileIssues', 'libraryRow', 'librarySettings', 'relationRow', 'packageTree'].map((f) => `core/trace/${f}.ts`),
 ];
 
 describe('architecture', () => {

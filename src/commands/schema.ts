@@ -92,6 +92,25 @@ function sessionSetting(ctx: Ctx): string[] {
   return typeof file === 'string' ? splitSession(file) : [];
 }
 
+/**
+ * `schema.oracle.maxIdentifier` (30 or 128): HISOPS_SCHEMA_ORACLE_MAX_IDENTIFIER, then
+ * `schema: oracle: maxIdentifier:` in hisops.yaml; the default (30) runs on every Oracle version.
+ */
+function oracleMaxIdentifier(ctx: Ctx, allowed: readonly number[]): number | undefined {
+  const fromEnv = ctx.get<string | undefined>('schema.oracle.maxIdentifier');
+  const oracle = (ctx.config().sections['schema'] as { oracle?: { maxIdentifier?: unknown } } | undefined)?.oracle;
+  const v = fromEnv !== undefined && fromEnv !== '' ? fromEnv : oracle?.maxIdentifier;
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = Number(v);
+  if (!allowed.includes(n)) {
+    throw inputError('SCHEMA_ORACLE_MAX_IDENTIFIER', `schema.oracle.maxIdentifier is ${String(v)}: Oracle takes names of 30 characters (before 12.2) or 128 (12.2 and later)`, 'Set schema.oracle.maxIdentifier to 30 or 128 (in hisops.yaml under schema: oracle:, or HISOPS_SCHEMA_ORACLE_MAX_IDENTIFIER).').zh(
+      `schema.oracle.maxIdentifier 为 ${String(v)}：Oracle 的名称最长 30 个字符（12.2 之前）或 128 个字符（12.2 及以后）`,
+      '请把 schema.oracle.maxIdentifier 设为 30 或 128（写在 hisops.yaml 的 schema: oracle: 下，或设环境变量 HISOPS_SCHEMA_ORACLE_MAX_IDENTIFIER）。',
+    );
+  }
+  return n;
+}
+
 function stepNumber(v: unknown, flag: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw inputError('SCHEMA_BAD_STEP', `${flag} ${String(v)} is not a statement number`, `Give the number of a safe statement of the script (its "-- hisops:stmt <n>" line), e.g. ${flag} 17.`).zh(`${flag} ${String(v)} 不是语句编号`, `请给出脚本中某条安全语句的编号（见其 "-- hisops:stmt <n>" 行），例如 ${flag} 17。`);
@@ -265,7 +284,7 @@ export function registerSchema(program: Command, app: App): Command {
         const tgt = await loadSide(ctx, schema, args[1] as string, o);
         const renames = readDecisions(ctx, schema, o.decisions);
         const dialect = dialectOpt(o.dialect);
-        const plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect, renames });
+        const plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect, renames, oracleMaxIdentifier: oracleMaxIdentifier(ctx, schema.ORACLE_MAX_IDENTIFIERS) });
         for (const w of plan.warnings) ctx.debug(w);
         const exit = plan.diff.equal ? EXIT.ok : EXIT.findings;
         return {
@@ -317,7 +336,7 @@ export function registerSchema(program: Command, app: App): Command {
         } else {
           const decided = readDecisions(ctx, schema, o.decisions);
           const renames = await askRenames(ctx, schema, cur.model, tgt.model, decided, !!o.decisions);
-          plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect: dialectOpt(o.dialect), renames, filter });
+          plan = schema.makePlan(cur.model, tgt.model, { now: ctx.now(), hisopsVersion: hisopsVersion(), dialect: dialectOpt(o.dialect), renames, filter, oracleMaxIdentifier: oracleMaxIdentifier(ctx, schema.ORACLE_MAX_IDENTIFIERS) });
           for (const w of plan.warnings) ctx.warn(w);
           scriptFile = path.resolve(o.output ? ctx.cwd : ctx.config().baseDir, o.output ?? path.join('.hisops', 'scripts', `sync-${ctx.runId}.sql`));
           schema.writeFileAtomic(scriptFile, schema.renderScript(plan, ctx.lang), { what: 'the sync script', mkdir: !o.output });
@@ -344,7 +363,7 @@ export function registerSchema(program: Command, app: App): Command {
         const journal = await ctx.journal();
         const bar = ctx.progress(ctx.t('schema.progress'), applicable.statements.length);
         const session = o.session?.length ? (o.session as string[]) : sessionSetting(ctx);
-        const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, session, overrides, onStatement: () => bar.tick() });
+        const res = await schema.applyPlan(cur.db, applicable, tgt.model, { journal, runId: ctx.runId, clock: () => ctx.now(), resume: !!o.resume, schema: o.schema, filter, session, overrides, onStatement: () => bar.tick(), oracleMaxIdentifier: oracleMaxIdentifier(ctx, schema.ORACLE_MAX_IDENTIFIERS) });
         bar.done();
         const left = res.leftovers;
         const again = `hisops schema sync ${String(args[0])} ${String(args[1])} --script ${shownScript} --apply --resume`;

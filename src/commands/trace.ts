@@ -17,6 +17,7 @@ import { provinceProfile } from '../core/config/index.js';
 import { registerTraceInvoice } from './traceInvoice.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
+import { registerTraceLibrary } from './traceLibrary.js';
 
 type Trace = typeof TraceModule;
 
@@ -77,6 +78,9 @@ defineMessages({
   'trace.col.status': { en: 'status', zh: '状态' },
   'trace.col.reason': { en: 'reason', zh: '原因' },
   'trace.col.message': { en: 'message', zh: '信息' },
+  'trace.notesTitle': { en: '{n} note(s) — nothing is held back for these:', zh: '{n} 条提示——以下情况不暂缓上传：' },
+  'trace.libraryUsed': { en: 'four-code library', zh: '四码合一库' },
+  'trace.libraryVersion': { en: 'version {v} ({n} entries)', zh: '第 {v} 版（{n} 条）' },
 });
 
 /** Chinese names of the findings, beside the codes. */
@@ -85,6 +89,8 @@ const FINDING_ZH: Record<string, string> = {
   bad_length: '位数错误',
   bad_chars: '含非数字',
   prefix_mismatch: '药品标识码不符',
+  drug_mismatch: '药品不符',
+  not_in_library: '四码合一库无此码',
   duplicate_in_record: '同一记录重复',
   duplicate_in_batch: '批次内重复',
   sold_again: '重复销售',
@@ -319,11 +325,11 @@ export function registerTrace(program: Command, app: App): Command {
             throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.').zh(`无法读取 ${full}`, '请检查路径；文件格式见 docs/trace.md。');
           }
           shown = path.relative(ctx.cwd, full) || full;
-          report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj });
+          report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj, stores: await trace.checkStores(journal) });
         } else {
           const window = windowFrom(ctx, trace, o, settings);
           const { db, profile } = await ctx.his();
-          report = await trace.checkWindow({ source: trace.profileSource(db, profile), journal: tj, window, kinds: parseKinds(o.kind), settings });
+          report = await trace.checkWindow({ source: trace.profileSource(db, profile), journal: tj, window, kinds: parseKinds(o.kind), settings, stores: await trace.checkStores(journal) });
           shown = `${window.from} … ${window.to}`;
         }
         const affected = new Set(report.findings.map((f) => f.record_key + '|' + (f.line ?? ''))).size;
@@ -342,8 +348,13 @@ export function registerTrace(program: Command, app: App): Command {
               [ctx.t('trace.records'), report.records],
               [ctx.t('trace.codes'), report.codes],
               [ctx.t('trace.clean'), report.clean],
+              ...(report.library ? ([[ctx.t('trace.libraryUsed'), ctx.t('trace.libraryVersion', { v: report.library.version, n: report.library.entries })]] as Array<[string, string]>) : []),
             ]);
             for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: ctx.lang === 'zh-CN' ? trace.skippedZh(s) : s }));
+            if (report.notes.length) {
+              out.line(ctx.t('trace.notesTitle', { n: report.notes.length }));
+              renderFindings(out, ctx, trace, report.notes);
+            }
             if (!report.findings.length) {
               out.ok(ctx.t('trace.allGood', { n: report.records }));
               return;
@@ -447,6 +458,7 @@ export function registerTrace(program: Command, app: App): Command {
   );
   app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);
   registerTraceInvoice(group, app);
+  registerTraceLibrary(group, app);
   app.examples(group, ['hisops trace check', 'hisops trace upload --apply', 'hisops trace status', 'hisops trace retry --apply']);
   return group;
 }

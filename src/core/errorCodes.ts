@@ -92,6 +92,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   PROFILE_DRAFT_EXISTS: c('HIS profile', 2, 'profile draft -o names a file that exists (pass --force to overwrite it)'),
   // schema
   SCHEMA_BAD_STEP: c('schema', 2, '--skip / --mark-done names no statement number'),
+  SCHEMA_ORACLE_MAX_IDENTIFIER: c('schema', 2, 'schema.oracle.maxIdentifier is neither 30 nor 128'),
   SCHEMA_SKIP_AND_MARK: c('schema', 2, 'one statement was both skipped and marked done'),
   SCHEMA_REASON_MISSING: c('schema', 2, '--skip / --mark-done need --reason (kept in the journal with who ran it)'),
   SCHEMA_REASON_ALONE: c('schema', 2, '--reason without --skip or --mark-done'),
@@ -268,6 +269,10 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeSpec>> = {
   TRACE_SETTING: c('traceability codes', 2, 'a trace: setting in hisops.yaml is invalid'),
   TRACE_INVOICE_FILE: c('traceability codes', 2, 'a supplier code list cannot be read or has no invoice number / code column'),
   TRACE_INVOICE_STATEMENT: c('traceability codes', 2, 'the HIS profile lacks stock_in_by_invoice / insert_stock_code for trace import-invoice'),
+  TRACE_LIBRARY_FILE: c('traceability codes', 2, 'a four-code library file has bad rows or lacks a required column (each problem named with file, line, field); nothing was imported'),
+  TRACE_LIBRARY_ANSWER: c('traceability codes', 5, "the center's ZSMCJ003 answer does not read as library entries (check trace.library in hisops.yaml); the current library is kept"),
+  TRACE_LIBRARY_EMPTY: c('traceability codes', 5, "the center's ZSMCJ003 answer held no library entries; the current library is kept"),
+  TRACE_RELATION_FILE: c('traceability codes', 2, 'a package-relation file has bad rows, or puts a code into another package than a stored relation; nothing was imported'),
 };
 
 /** The exit codes a code may end a run with. */

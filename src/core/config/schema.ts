@@ -25,6 +25,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'journal.busyTimeoutMs', type: 'int', default: 30000, doc: 'SQLite journal: how long a write waits for another process writing to it, in milliseconds' },
   { key: 'journal.lockLeaseMs', type: 'int', default: 120000, doc: 'A run lock whose holder on another host has not renewed it for this long (milliseconds) is taken over' },
   { key: 'schema.session', type: 'string', doc: 'Statements run on the connection before each step of schema sync --apply, separated by ; (e.g. SET SESSION innodb_strict_mode=0)' },
+  { key: 'schema.oracle.maxIdentifier', type: 'string', doc: 'Longest Oracle name the sync scripts may use: 30 (before 12.2, the default) or 128 (12.2 and later); longer generated index and constraint names are shortened with a hash' },
 
   { key: 'name', type: 'string', perInstitution: true, default: 'default', doc: 'Short name of the institution (used by --institution)' },
   { key: 'fixmedins_code', type: 'string', perInstitution: true, default: 'H00000000001', doc: 'Institution code issued by the center (定点医药机构编号)' },

@@ -9,8 +9,9 @@
  * Pure.
  */
 import type { Dialect } from '../db/index.js';
-import { sha256 } from './digest.js';
+import { shortName } from './shortName.js';
 import type { Check, Column, ForeignKey, Index, SchemaModel, Table } from './model.js';
+import { oracleId } from './sql/oracle.js';
 import { TYPE_MAPPERS } from './sql/types.js';
 import { parseType } from './types.js';
 
@@ -19,6 +20,25 @@ const INDEX_NAMESPACE: Record<Dialect, 'schema' | 'table'> = { mysql: 'table', m
 /** Constraint (FK, check) names unique per schema? */
 const CONSTRAINT_NAMESPACE: Record<Dialect, 'schema' | 'table'> = { mysql: 'schema', mssql: 'schema', postgres: 'table', oracle: 'schema', sqlite: 'table' };
 const MAX_IDENT: Record<Dialect, number> = { mysql: 64, mssql: 128, postgres: 63, oracle: 128, sqlite: 1000 };
+/**
+ * Oracle before 12.2 (still common in hospitals: 11g) accepts names of 30 bytes at most; 12.2+
+ * takes 128. 30 is the default because a script written for it runs on every version; set
+ * `schema.oracle.maxIdentifier: 128` for 12.2+ to keep generated names whole.
+ */
+export const ORACLE_MAX_IDENTIFIER_DEFAULT = 30;
+export const ORACLE_MAX_IDENTIFIERS: readonly number[] = [30, 128];
+
+export interface AdaptOptions {
+  /** Longest Oracle identifier the target accepts (30 or 128). */
+  oracleMaxIdentifier?: number;
+}
+
+/** A MySQL tinyint(1) is a boolean (as JDBC and the HIS vendors read it): carried to Oracle like PostgreSQL's boolean. */
+function isBooleanLike(c: Column): boolean {
+  return c.type.base === 'boolean' || (c.type.base === 'tinyint' && /^tinyint\(1\)/i.test(c.type.native));
+}
+
+const sqlLiteral = (v: string) => "'" + v.replace(/'/g, "''") + "'";
 const HAS_CHARSETS: ReadonlySet<Dialect> = new Set(['mysql']);
 const HAS_COMMENTS: ReadonlySet<Dialect> = new Set(['mysql', 'postgres', 'oracle']);
 const HAS_ON_UPDATE: ReadonlySet<Dialect> = new Set(['mysql']);
@@ -37,14 +57,11 @@ export interface AdaptResult {
   warnings: string[];
 }
 
-export function shortName(name: string, max: number): string {
-  if (name.length <= max) return name;
-  return `${name.slice(0, max - 9)}_${sha256(name).slice(0, 8)}`;
-}
+export { shortName };
 
 const ZERO_DATE = /^0000-00-00/;
 
-export function adaptModel(model: SchemaModel, to: Dialect): AdaptResult {
+export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions = {}): AdaptResult {
   const from = model.source.dialect;
   if (from === to) return { model, warnings: [] };
   const notes = new Map<string, string[]>();
@@ -53,12 +70,22 @@ export function adaptModel(model: SchemaModel, to: Dialect): AdaptResult {
     l.push(where);
     notes.set(what, l);
   };
-  const max = MAX_IDENT[to];
+  const max = to === 'oracle' ? (opts.oracleMaxIdentifier ?? ORACLE_MAX_IDENTIFIER_DEFAULT) : MAX_IDENT[to];
+  // Names hisops makes up or carries (indexes, constraints) are shortened to fit, each noted; table
+  // and column names are the application's and are never changed: too long ones are noted.
+  const short = (name: string) => {
+    const n = shortName(name, max);
+    if (n !== name) note(`index and constraint names shortened to ${max} characters${to === 'oracle' ? ' (schema.oracle.maxIdentifier)' : ''}`, `${name} → ${n}`);
+    return n;
+  };
+  const tooLong = (name: string) => {
+    if (name.length > max) note(`table and column names over ${max} characters${to === 'oracle' ? ' (Oracle 12.2+ with schema.oracle.maxIdentifier: 128)' : ''}`, name);
+  };
   const used = new Set<string>(model.tables.map((t) => t.name.toLowerCase()));
   const usedConstraints = new Set<string>();
   const unique = (base: string, set: Set<string>) => {
-    let n = shortName(base, max);
-    for (let i = 2; set.has(n.toLowerCase()); i++) n = shortName(`${base}_${i}`, max);
+    let n = short(base);
+    for (let i = 2; set.has(n.toLowerCase()); i++) n = short(`${base}_${i}`);
     set.add(n.toLowerCase());
     return n;
   };
@@ -66,10 +93,18 @@ export function adaptModel(model: SchemaModel, to: Dialect): AdaptResult {
   const tables: Table[] = [...model.tables]
     .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
     .map((t) => {
+      tooLong(t.name);
+      /** Oracle has no enum and no boolean: the allowed values become a CHECK, as in the source. */
+      const valueChecks: Check[] = [];
       const columns: Column[] = t.columns.map((c) => {
+        tooLong(c.name);
+        const asBool = to === 'oracle' && isBooleanLike(c);
+        const fromType = asBool ? { ...c.type, base: 'boolean' as const } : c.type;
         // Identity columns must stay integers: outside MySQL there is no unsigned, and an unsigned
         // BIGINT would become a NUMERIC that cannot auto-increment.
-        const srcType = c.autoIncrement && to !== 'mysql' && c.type.unsigned ? { ...c.type, unsigned: false } : c.type;
+        const srcType = c.autoIncrement && to !== 'mysql' && fromType.unsigned ? { ...fromType, unsigned: false } : fromType;
+        if (to === 'oracle' && !c.autoIncrement && (asBool || (c.type.base === 'enum' && c.type.values?.length)))
+          valueChecks.push({ name: `${t.name}_${c.name}_ck`, expression: `${oracleId(c.name)} IN (${asBool ? '0, 1' : c.type.values!.map(sqlLiteral).join(', ')})` });
         const native = TYPE_MAPPERS[to](srcType);
         const type = parseType(to, native);
         const col: Column = { name: c.name, type: { ...type, native }, nullable: c.nullable };
@@ -123,11 +158,11 @@ export function adaptModel(model: SchemaModel, to: Dialect): AdaptResult {
         }
         const columnsOut = i.columns.map((c) => ({ name: c.name!, ...(c.desc ? { desc: true } : {}), ...(c.prefix && HAS_PREFIX_INDEX.has(to) ? { prefix: c.prefix } : {}) }));
         const name =
-          INDEX_NAMESPACE[to] === 'schema' && INDEX_NAMESPACE[from] === 'table' ? unique(i.name.toLowerCase().startsWith(t.name.toLowerCase()) ? i.name : `${t.name}_${i.name}`, used) : shortName(i.name, max);
+          INDEX_NAMESPACE[to] === 'schema' && INDEX_NAMESPACE[from] === 'table' ? unique(i.name.toLowerCase().startsWith(t.name.toLowerCase()) ? i.name : `${t.name}_${i.name}`, used) : short(i.name);
         indexes.push({ name, columns: columnsOut, unique: i.unique, ...(method && INDEX_METHODS[to].has(method) ? { method } : {}), ...(i.constraint ? { constraint: true } : {}), ...(i.generatedName ? { generatedName: true } : {}) });
       }
       const foreignKeys: ForeignKey[] = t.foreignKeys.map((f) => ({
-        name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(f.name, usedConstraints) : shortName(f.name, max),
+        name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(f.name, usedConstraints) : short(f.name),
         columns: f.columns,
         refTable: f.refTable,
         refColumns: f.refColumns,
@@ -143,8 +178,9 @@ export function adaptModel(model: SchemaModel, to: Dialect): AdaptResult {
           continue;
         }
         const expression = c.expression.replace(/`([^`]*)`/g, (_m, n: string) => (to === 'mssql' ? `[${n}]` : `"${n}"`));
-        checks.push({ name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(c.name, usedConstraints) : shortName(c.name, max), expression, ...(c.generatedName ? { generatedName: true } : {}) });
+        checks.push({ name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(c.name, usedConstraints) : short(c.name), expression, ...(c.generatedName ? { generatedName: true } : {}) });
       }
+      for (const vc of valueChecks) checks.push({ name: unique(vc.name, usedConstraints), expression: vc.expression });
       const out: Table = { name: t.name, columns, indexes, foreignKeys, checks };
       if (t.primaryKey) out.primaryKey = { columns: t.primaryKey.columns };
       if (t.comment && HAS_COMMENTS.has(to)) out.comment = t.comment;

@@ -112,6 +112,8 @@ export interface ApplyOptions {
   /** Steps passed over (`skip`) or done by hand (`mark-done`); each implies resume. */
   overrides?: readonly StepOverride[];
   onStatement?: (e: { seq: number; index: number; total: number; sql: string }) => void;
+  /** Longest Oracle identifier the plan was made for (schema.oracle.maxIdentifier). */
+  oracleMaxIdentifier?: number;
 }
 
 export interface ApplyFailure {
@@ -229,7 +231,7 @@ const label = (k: string) => k.replace(/^(table|view|sequence):/, '$1 ').replace
 
 export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaModel, opts: ApplyOptions): Promise<ApplyResult> {
   const { journal } = opts;
-  const target = adaptModel(targetIn, db.dialect).model;
+  const target = adaptModel(targetIn, db.dialect, { oracleMaxIdentifier: opts.oracleMaxIdentifier }).model;
   if (plan.dialect !== db.dialect) {
     throw inputError('SCHEMA_APPLY_DIALECT', `The script is written for ${plan.dialect}, the database is ${db.info.label}`, `Plan again with --dialect ${db.dialect}, or apply it to a ${plan.dialect} database.`).zh(`脚本是为 ${plan.dialect} 编写的，而数据库是 ${db.info.label}`, `请用 --dialect ${db.dialect} 重新生成计划，或在 ${plan.dialect} 数据库上执行。`);
   }
@@ -250,7 +252,7 @@ export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaMo
   const finish = async (r: Omit<ApplyResult, 'leftovers' | 'safeLeft' | 'fingerprintAfter'>, model?: SchemaModel): Promise<ApplyResult> => {
     const after = model ?? (await readAll());
     const leftovers = diffModels(after, target, { filter: opts.filter });
-    const again = makePlan(after, target, { now: opts.clock(), hisopsVersion: 'apply', dialect: db.dialect, filter: opts.filter });
+    const again = makePlan(after, target, { now: opts.clock(), hisopsVersion: 'apply', dialect: db.dialect, filter: opts.filter, oracleMaxIdentifier: opts.oracleMaxIdentifier });
     return { ...r, leftovers, safeLeft: again.counts.safeStatements, fingerprintAfter: fingerprint(after) };
   };
 

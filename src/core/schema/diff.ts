@@ -134,7 +134,9 @@ export function columnAspects(from: Column, to: Column, ft: Table, tt: Table): C
   if (a.autoIncrement !== b.autoIncrement) out.push('autoIncrement');
   if (a.onUpdate !== b.onUpdate) out.push('onUpdate');
   if (a.generated !== b.generated) out.push('generated');
-  if (a.charset !== b.charset && a.charset !== '' && b.charset !== '') out.push('charset');
+  // Only columns that hold text have a charset: an int or date column of a table whose default
+  // collation changes has none to compare (its key falls back to the table's).
+  if (from.charset && to.charset && a.charset !== b.charset && a.charset !== '' && b.charset !== '') out.push('charset');
   if (a.comment !== b.comment) out.push('comment');
   return out;
 }

@@ -10,7 +10,7 @@ export { titleZh, reasonZh } from './scriptWords.js';
 export { renderScript, parseScript, planSummary, SCRIPT_FORMAT, type SavedScript, type ScriptHeader } from './script.js';
 export { fingerprint, shortFingerprint, objectDigests, objectKey } from './fingerprint.js';
 export { stateDigest } from './state.js';
-export { adaptModel, type AdaptResult } from './adapt.js';
+export { adaptModel, ORACLE_MAX_IDENTIFIER_DEFAULT, ORACLE_MAX_IDENTIFIERS, type AdaptOptions, type AdaptResult } from './adapt.js';
 export { makeMatcher, filterModel, splitPatterns, ALWAYS_EXCLUDED, type NameFilter } from './filter.js';
 export { parseSnapshot, serializeSnapshot, toSnapshot } from './snapshotFile.js';
 export { snapshotDb, readSnapshotFile, writeSnapshotFile, looksLikeSnapshotFile, type SnapshotOptions } from './snapshot.js';

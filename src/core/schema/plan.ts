@@ -16,6 +16,7 @@ import { DIALECT_LABEL } from './labels.js';
 import { adaptModel } from './adapt.js';
 import { changeTitle, type Change, type ColumnAspect } from './changes.js';
 import { sha256 } from './digest.js';
+import { wrapDependents } from './dependents.js';
 import { diffModels, type DiffResult, type RenameMap } from './diff.js';
 import type { NameFilter } from './filter.js';
 import { fingerprint } from './fingerprint.js';
@@ -24,6 +25,7 @@ import { RENDERERS } from './sql/index.js';
 import type { RenderContext } from './sql/common.js';
 import { opObjects, opTable, type Op, type Stmt } from './sql/ops.js';
 import { tableAfter } from './sql/tableAfter.js';
+import { oracleLobChange } from './sql/oracle.js';
 import { compareTypes } from './types.js';
 
 export type Section = 'safe' | 'review';
@@ -93,6 +95,8 @@ export interface PlanOptions {
   dialect?: Dialect;
   renames?: RenameMap;
   filter?: Partial<NameFilter>;
+  /** Longest Oracle identifier (30 before 12.2, 128 after; default 30): generated names are shortened to it. */
+  oracleMaxIdentifier?: number;
 }
 
 /** Dialects whose UNIQUE allows many NULLs (a unique index on a new, all-NULL column cannot fail). */
@@ -138,6 +142,35 @@ function allNullColumns(table: string, cols: string[], ctx: ClassifyContext): bo
     const col = t?.columns.find((x) => nameKey(x.name) === nameKey(c));
     return !!col && col.nullable && (!col.default || col.default.kind === 'null') && !col.autoIncrement;
   });
+}
+
+/**
+ * A check `COL IN (v1, v2, …)` (an enum's or a boolean's allowed values, as carried to Oracle) on
+ * a column this plan adds cannot fail: the new column holds its default, or NULL, everywhere.
+ */
+function valueListFits(table: string, expression: string, ctx: ClassifyContext): boolean {
+  const list = valueList(expression);
+  if (!list || !ctx.addedColumns.get(nameKey(table))?.has(list.column)) return false;
+  const col = ctx.tgt.get(nameKey(table))?.columns.find((x) => nameKey(x.name) === list.column);
+  if (!col || col.autoIncrement) return false;
+  const d = col.default;
+  if (!d || d.kind === 'null') return col.nullable;
+  return d.kind === 'literal' && list.values.includes(d.value);
+}
+
+/** `COL IN ('a', 'b')` → the column (name key) and the values; undefined for any other check. */
+function valueList(expression: string): { column: string; values: string[] } | undefined {
+  const m = /^\s*"?([\w$#]+)"?\s+IN\s*\(((?:\s*(?:'(?:[^']|'')*'|-?\d+)\s*,?)*)\)\s*$/is.exec(expression);
+  if (!m) return undefined;
+  const values = [...m[2]!.matchAll(/'((?:[^']|'')*)'|(-?\d+)/g)].map((v) => (v[1] !== undefined ? v[1].replace(/''/g, "'") : v[2]!));
+  return { column: nameKey(m[1]!), values };
+}
+
+/** A value-list check that only allows more values (an enum with members appended) cannot fail on existing rows. */
+function valueListWidens(from: string, to: string): boolean {
+  const a = valueList(from);
+  const b = valueList(to);
+  return !!a && !!b && a.column === b.column && a.values.every((v) => b.values.includes(v));
 }
 
 function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
@@ -211,10 +244,15 @@ function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
       return [review(PHASE.foreignKey, [{ op: 'dropForeignKey', table: c.table, fk: c.from }, { op: 'addForeignKey', table: c.table, fk: c.to }], ['changes a foreign key: it is dropped and re-created, which checks every existing row'], c.table)];
     case 'check.add':
       if (ctx.newTables.has(nameKey(c.table))) return [];
+      // MariaDB's own check of a new json column is written in its ADD COLUMN (sql/mysql.ts).
+      if (d === 'mysql' && nameKey(c.check.name) !== '' && ctx.addedColumns.get(nameKey(c.table))?.has(nameKey(c.check.name)) && c.check.expression.toLowerCase().includes(nameKey(c.check.name))) return [];
+      if (valueListFits(c.table, c.check.expression, ctx)) return [safe(PHASE.alterTable, [{ op: 'addCheck', table: c.table, check: c.check }], c.table)];
       return [review(PHASE.alterTable, [{ op: 'addCheck', table: c.table, check: c.check }], ['new check on existing data: fails if a row violates it'], c.table)];
     case 'check.drop':
-      return [review(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.check }], ['drops a check constraint'], c.table)];
+      // Before the column changes of its table: a dropped column takes its checks with it.
+      return [review(PHASE.dropForeignKey, [{ op: 'dropCheck', table: c.table, check: c.check }], ['drops a check constraint'], c.table)];
     case 'check.alter':
+      if (valueListWidens(c.from.expression, c.to.expression)) return [safe(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.from }, { op: 'addCheck', table: c.table, check: c.to }], c.table)];
       return [review(PHASE.alterTable, [{ op: 'dropCheck', table: c.table, check: c.from }, { op: 'addCheck', table: c.table, check: c.to }], ['changes a check constraint: existing rows are checked again'], c.table)];
     case 'view.add':
     case 'view.alter': {
@@ -266,7 +304,10 @@ function classifyColumnAlter(
     if (SAFE_ASPECTS.has(a)) safeAspects.push(a);
     else if (a === 'type') {
       const rel = compareTypes(c.from.type, c.to.type, { fromCharset: ctx.charsetOf(ct, c.from), toCharset: ctx.charsetOf(tt, c.to) });
-      if (rel === 'widen') safeAspects.push(a);
+      if (rel === 'widen' && ctx.dialect === 'oracle' && oracleLobChange(c.from.type, c.to.type)) {
+        reviewAspects.push(a);
+        reasons.push(`Oracle cannot modify ${describeType(c.from)} into ${describeType(c.to)} (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes`);
+      } else if (rel === 'widen') safeAspects.push(a);
       else {
         reviewAspects.push(a);
         reasons.push(
@@ -324,12 +365,21 @@ function applyAspect(col: Column, to: Column, a: ColumnAspect): void {
   } else if (a === 'comment') set('comment');
 }
 
-/** Auto-increment columns and primary key changes on one table only work together: one review item. */
-function bundleKeyChanges(items: PlanItem[]): PlanItem[] {
+/**
+ * Auto-increment columns and primary key changes on one table only work together: one review
+ * item. A dropped column of the current primary key belongs there too: dropping it takes the key
+ * with it (MySQL, PostgreSQL), so a separate `DROP PRIMARY KEY` after it would fail, and one
+ * before it would leave the column drop to a key that is already gone.
+ */
+function bundleKeyChanges(items: PlanItem[], cur: Map<string, Table>): PlanItem[] {
   const out: PlanItem[] = [];
   const byTable = new Map<string, PlanItem[]>();
+  const inCurrentKey = (table: string, column: string) => !!cur.get(nameKey(table))?.primaryKey?.columns.some((c) => nameKey(c) === nameKey(column));
   for (const it of items) {
-    const keyish = it.section === 'review' && it.table && it.ops.some((o) => o.op === 'addPrimaryKey' || o.op === 'dropPrimaryKey' || (o.op === 'addColumn' && o.column.autoIncrement) || (o.op === 'alterColumn' && o.to.autoIncrement && !o.from.autoIncrement));
+    const keyish =
+      it.section === 'review' &&
+      it.table &&
+      it.ops.some((o) => o.op === 'addPrimaryKey' || o.op === 'dropPrimaryKey' || (o.op === 'addColumn' && o.column.autoIncrement) || (o.op === 'alterColumn' && o.to.autoIncrement && !o.from.autoIncrement) || (o.op === 'dropColumn' && inCurrentKey(o.table, o.column.name)));
     if (!keyish) {
       out.push(it);
       continue;
@@ -343,8 +393,8 @@ function bundleKeyChanges(items: PlanItem[]): PlanItem[] {
       out.push(l[0]!);
       continue;
     }
-    // Order inside the statement: drop the old key, add/alter columns, add the new key.
-    const rank = (o: Op) => (o.op === 'dropPrimaryKey' ? 0 : o.op === 'addPrimaryKey' ? 2 : 1);
+    // Order inside the statement: drop the old key and its dropped columns, add/alter columns, add the new key.
+    const rank = (o: Op) => (o.op === 'dropPrimaryKey' ? 0 : o.op === 'dropColumn' ? 1 : o.op === 'addPrimaryKey' ? 3 : 2);
     const ops = l.flatMap((i) => i.ops).sort((a, b) => rank(a) - rank(b));
     out.push({ section: 'review', phase: PHASE.alterTable, table: l[0]!.table, title: l.map((i) => i.title).join('; '), reasons: l.flatMap((i) => i.reasons), ops });
   }
@@ -410,8 +460,8 @@ function orderNewTables(items: PlanItem[]): void {
 
 export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: PlanOptions): Plan {
   const dialect = opts.dialect ?? currentIn.source.dialect;
-  const ca = adaptModel(currentIn, dialect);
-  const ta = adaptModel(targetIn, dialect);
+  const ca = adaptModel(currentIn, dialect, { oracleMaxIdentifier: opts.oracleMaxIdentifier });
+  const ta = adaptModel(targetIn, dialect, { oracleMaxIdentifier: opts.oracleMaxIdentifier });
   const current = ca.model;
   const target = ta.model;
   const diff = diffModels(current, target, { renames: opts.renames, filter: opts.filter });
@@ -433,11 +483,12 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   }
 
   let items = diff.changes.flatMap((c) => classify(c, ctx));
-  items = bundleKeyChanges(items);
+  items = bundleKeyChanges(items, cur);
   items = bundleEngineWithAutoIncrement(items);
   orderNewTables(items);
+  holdBackDependents(items, cur, tgt);
+  wrapDependents(items, current, target, dialect, { drop: PHASE.dropObject, view: PHASE.view, trigger: PHASE.trigger });
   orderViews(items);
-  holdBackDependents(items, cur);
   placeNewColumns(items, cur);
 
   const sectionRank = (s: Section) => (s === 'safe' ? 0 : 1);
@@ -479,9 +530,14 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   };
 }
 
-/** Views that read other views are created after them (a name mentioned in the definition counts as a use). */
+/** Views that read other views are created after them, in each section (a name mentioned in the definition counts as a use). */
 function orderViews(items: PlanItem[]): void {
-  const idx = items.map((it, i) => ({ it, i })).filter(({ it }) => it.ops[0]?.op === 'createView');
+  orderViewsOf(items, 'safe');
+  orderViewsOf(items, 'review');
+}
+
+function orderViewsOf(items: PlanItem[], section: Section): void {
+  const idx = items.map((it, i) => ({ it, i })).filter(({ it }) => it.section === section && it.ops[0]?.op === 'createView');
   if (idx.length < 2) return;
   const viewOf = (it: PlanItem) => (it.ops[0] as Extract<Op, { op: 'createView' }>).view;
   const names = new Map(idx.map(({ it }) => [nameKey(viewOf(it).name), it]));
@@ -504,7 +560,7 @@ function orderViews(items: PlanItem[]): void {
 }
 
 /** Safe indexes and constraints on columns that only the review part adds wait for review too. */
-function holdBackDependents(items: PlanItem[], cur: Map<string, Table>): void {
+function holdBackDependents(items: PlanItem[], cur: Map<string, Table>, tgt: Map<string, Table>): void {
   const exists = new Map<string, Set<string>>();
   for (const [k, t] of cur) exists.set(k, new Set(t.columns.map((c) => nameKey(c.name))));
   for (const it of items) {
@@ -523,6 +579,11 @@ function holdBackDependents(items: PlanItem[], cur: Map<string, Table>): void {
       if (o.op === 'createIndex') lacking.push(...missing(o.table, o.index.columns.flatMap((c) => (c.name ? [c.name] : []))).map((c) => `${o.table}.${c}`));
       if (o.op === 'addForeignKey') lacking.push(...missing(o.table, o.fk.columns).map((c) => `${o.table}.${c}`), ...missing(o.fk.refTable, o.fk.refColumns).map((c) => `${o.fk.refTable}.${c}`));
       if (o.op === 'addPrimaryKey') lacking.push(...missing(o.table, o.pk.columns).map((c) => `${o.table}.${c}`));
+      if (o.op === 'addCheck') {
+        const used = new Set(o.check.expression.toLowerCase().match(/[a-z0-9_$#]+/g) ?? []);
+        const cols = (tgt.get(nameKey(o.table))?.columns ?? []).map((c) => c.name).filter((n) => used.has(nameKey(n)));
+        lacking.push(...missing(o.table, cols).map((c) => `${o.table}.${c}`));
+      }
     }
     if (lacking.length) {
       it.section = 'review';
@@ -592,7 +653,8 @@ function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, 
     advance(ops);
     i = j;
   }
-  // Review part: one item at a time, against the state the safe part leaves.
+  // Review part: one item at a time, each against the state the safe part and the review items
+  // above it leave (they are uncommented top-down; a SQLite rebuild restates the whole table).
   for (const it of items.filter((x) => x.section === 'review')) {
     if (it.ops.every((o) => o.op === 'manual')) {
       out.push({ seq: out.length + 1, section: 'review', sql: '', block: false, titles: [it.title], reasons: it.reasons, objects: [] });
@@ -600,6 +662,7 @@ function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, 
     }
     const stmts = it.table && it.ops.some((o) => opTable(o)) ? r.tableOps(it.table, it.ops, ctx) : it.ops.flatMap((o) => r.objectOp(o, ctx));
     push('review', stmts, [it]);
+    advance(it.ops);
   }
   return out;
 }

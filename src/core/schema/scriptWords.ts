@@ -131,6 +131,7 @@ const REASON_ZH: Array<[RegExp, (...m: string[]) => string]> = [
   [/^hisops does not manage (.+) objects: create it by hand.*$/, (_, k) => `hisops 不管理 ${k} 对象：请按目标的定义手工创建`],
   [/^hisops does not manage (.+) objects: it is kept.*$/, (_, k) => `hisops 不管理 ${k} 对象：予以保留；新版本不再使用时请手工删除`],
   [/^hisops does not manage (.+) objects and this one differs.*$/, (_, k) => `hisops 不管理 ${k} 对象，且此对象有差异：请手工比对`],
+  [/^Oracle cannot modify (.+) into (.+) \(ORA-22858\): .*$/, (_, a, b) => `Oracle 不能把 ${a} 直接改为 ${b}（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除`],
   [/^narrows (.+) → (.+): .*$/, (_, a, b) => `缩小类型 ${a} → ${b}：更长或更大的值会被截断或拒绝（请先查最长值）`],
   [/^changes the type (.+) → (.+): .*$/, (_, a, b) => `改变类型 ${a} → ${b}：已有值会被转换，可能失败或改变`],
   [/^makes the column NOT NULL: .*$/, () => '改为 NOT NULL：若有 NULL 行会失败（或把 NULL 变成 0/空串）；请先填充'],
@@ -140,6 +141,8 @@ const REASON_ZH: Array<[RegExp, (...m: string[]) => string]> = [
   [/^changes a generated column: .*$/, () => '改变生成列：该列会被重建'],
   [/^the engine change goes with it: .*$/, () => '存储引擎变更随之进行：InnoDB 不接受不在键首位的自增列'],
   [/^needs (.+), which only the review part adds$/, (_, l) => `需要 ${l}，而它们只在需审核部分中添加`],
+  [/^PostgreSQL refuses to change or drop a column a (view|trigger) uses \((.+)\): .*$/, (_, k, l) => `PostgreSQL 不允许修改或删除${k === 'view' ? '视图' : '触发器'}用到的列（${l}）：变更前先删除，变更后再重建`],
+  [/^SQLite rebuilds the table \((.+)\), which (breaks views over it|drops its triggers): .*$/, (_, l, w) => `SQLite 要重建表（${l}），这会${w.startsWith('breaks') ? '使其上的视图失效' : '删除其触发器'}：重建前先删除，重建后再创建`],
 ];
 
 /** One reason in Chinese, or the English when its shape is not known. */
@@ -166,6 +169,10 @@ const NOTE_ZH: Array<[RegExp, string]> = [
   [/(\w+) indexes left out/, '$1 索引未包含'],
   [/checks using (\w+) functions left out/, '使用 $1 函数的检查约束未包含'],
   [/sequences left out \(the target has none\)/, '序列未包含（目标库不支持序列）'],
+  [/index and constraint names shortened to (\d+) characters \(schema\.oracle\.maxIdentifier\)/, '索引和约束名已缩短到 $1 个字符（schema.oracle.maxIdentifier）'],
+  [/index and constraint names shortened to (\d+) characters/, '索引和约束名已缩短到 $1 个字符'],
+  [/table and column names over (\d+) characters \(Oracle 12\.2\+ with schema\.oracle\.maxIdentifier: 128\)/, '表名和列名超过 $1 个字符（需 Oracle 12.2+ 并设 schema.oracle.maxIdentifier: 128）'],
+  [/table and column names over (\d+) characters/, '表名和列名超过 $1 个字符'],
   [/: (\d+) \((.*)\)$/, '：$1 处（$2）'],
 ];
 

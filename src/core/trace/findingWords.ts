@@ -9,6 +9,8 @@ export const FINDING_FIX_ZH: Readonly<Record<FindingKind, string>> = {
   bad_length: '请从药盒上重新扫码：码上放心追溯码为 20 位数字。',
   bad_chars: '请从药盒上重新扫码（检查扫码枪是否经过输入法输入）。',
   prefix_mismatch: '请确认该盒属于此药品（前 7 位标识产品）；重新扫码，或在 HIS 中把该产品标识码加入药品的前缀（drug_trace_prefixes）。',
+  drug_mismatch: '请核对药盒与所发药品：四码合一库中该追溯码属于另一种药品。请扫描正确的药盒；如果库中的药品才是对的，请更正该项目的对照。',
+  not_in_library: '不暂缓上传。请更新四码合一库（hisops trace library download，或导入更新的文件）；如果仍查不到，请核对药盒。',
   duplicate_in_record: '每盒都有自己的追溯码：请重新扫描此记录中的其他药盒。',
   duplicate_in_batch: '同一盒被入库两次：请从其中一条出入库记录中删除重复扫码。',
   sold_again: '一个追溯码在退货前只能销售一次。请核对药盒（是否退回或回收的药品？）和此前的销售；本记录不会上传。',
@@ -61,10 +63,22 @@ export function findingMessageZh(f: Finding): string {
       return badCodeZh(code);
     case 'prefix_mismatch':
       return `${code} 的产品标识码 ${code.slice(0, 7)} 与 ${f.fixmedins_hilist_id} 已知的不符`;
+    case 'drug_mismatch': {
+      const lib = f.library;
+      const named = lib ? (lib.drug_name ? `${lib.drug_name}（${lib.med_list_codg}）` : lib.med_list_codg) : '另一种药品';
+      const item = / but \S+ is (\S+)$/.exec(f.message)?.[1];
+      return `四码合一库中 ${code} 属于 ${named}，而 ${f.fixmedins_hilist_id} 对照的是 ${item ?? '另一个医保编码'}`;
+    }
+    case 'not_in_library':
+      return `${code} 的药品标识码 ${code.slice(0, 7)} 在四码合一库中没有条目`;
     case 'duplicate_in_record':
       return `${code} 在 ${f.record_id} 中被扫描了多次`;
     case 'duplicate_in_batch':
-      return f.record_kind === null ? `${code} 在${rel.replace(/^line (\d+)$/, '第 $1 行')}出现，又在第 ${f.line ?? '?'} 行出现` : `${code} 已在 ${rel} 入库，又在 ${f.record_id} 入库`;
+      if (f.record_kind === null) return `${code} 在${rel.replace(/^line (\d+)$/, '第 $1 行')}出现，又在第 ${f.line ?? '?'} 行出现`;
+      // Received inside a package (a case received whole, then one of its boxes again, or the reverse).
+      if (/ inside package (\d+) /.test(f.message)) return `${code} 已随包装 ${/ inside package (\d+) /.exec(f.message)![1]} 在 ${rel} 入库，又在 ${f.record_id} 入库`;
+      if (/ holds (\d+), /.test(f.message)) return `${code} 中的 ${/ holds (\d+), /.exec(f.message)![1]} 已在 ${rel} 入库；${code} 又在 ${f.record_id} 入库`;
+      return `${code} 已在 ${rel} 入库，又在 ${f.record_id} 入库`;
     case 'sold_again':
       return `${code} 已在 ${rel} 售出且未退回；又在 ${f.record_id} 售出`;
     case 'return_never_sold':
@@ -98,6 +112,7 @@ export function skippedZh(s: string): string {
     'a list of codes is checked for format and repeats only (no drugs, mappings or movements)': '追溯码清单只校验格式和重复（不校验药品、对照和出入库）',
     'mapping: the file has no med_list_codg/map_cnt columns': '对照：文件中没有 med_list_codg/map_cnt 列',
     'product-identification prefixes: not read for a file': '产品标识码前缀：文件校验时不读取',
+    'four-code library: none imported (hisops trace library import FILE, or trace library download)': '四码合一库：尚未导入（hisops trace library import FILE，或 trace library download）',
   };
   return known[s] ?? s;
 }

@@ -8,6 +8,8 @@
 export interface MappingLookup {
   /** Distinct national codes valid for the item on the day (yyyy-MM-dd), sorted. */
   codesOn(fixmedins_hilist_id: string, day: string): string[];
+  /** Every national code the item maps to on any day (the four-code library check: a drug whose code changed). */
+  codesEver?(fixmedins_hilist_id: string): string[];
 }
 
 export interface MappingRow {
@@ -42,6 +44,9 @@ export function mappingIndex(rows: readonly MappingRow[]): MappingLookup {
       const codes = new Set<string>();
       for (const iv of list) if (iv.begn <= d && d <= iv.end) codes.add(iv.code);
       return [...codes].sort();
+    },
+    codesEver(item) {
+      return [...new Set((byItem.get(item) ?? []).map((iv) => iv.code))].sort();
     },
   };
 }

@@ -5,12 +5,13 @@
 import { daysOf, type Window } from './days.js';
 import { groupDispensing, groupStock } from './groupRows.js';
 import type { MappingLookup, PrefixIndex } from './mappingIndex.js';
-import { scanDays } from './scanDays.js';
+import { loadStores, scanDays, type LibraryLoader, type RelationLoader } from './scanDays.js';
 import type { TraceSettings } from './settings.js';
 import { TraceChecker } from './traceChecker.js';
 import { checkCodeList, type TraceFileRows } from './traceFile.js';
 import type { TraceJournal } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
+import type { LibraryVersion } from './libraryStore.js';
 import { FINDING_KINDS, type CheckedRecord, type Finding, type FindingKind, type TraceKind } from './types.js';
 
 export interface DayCount {
@@ -34,6 +35,30 @@ export interface CheckReport {
   emptyDays: string[];
   /** Checks that could not run for lack of data (a file without mapping columns …). */
   skipped: string[];
+  /** Notes that hold nothing back (codes whose product code the four-code library lacks). */
+  notes: Finding[];
+  /** The four-code library the codes were checked against (null: none imported, not checked). */
+  library: Pick<LibraryVersion, 'version' | 'source' | 'entries' | 'imported_at'> | null;
+}
+
+/** The four-code library and the package relations a check uses (both from the journal database). */
+export interface CheckStores {
+  /** The current library version; the library is used only when there is one. */
+  libraryVersion?: LibraryVersion | null;
+  library?: LibraryLoader;
+  relations?: RelationLoader;
+}
+
+function storeOptions(s: CheckStores | undefined): { library: boolean; relations: boolean } {
+  return { library: !!(s?.library && s.libraryVersion), relations: !!s?.relations };
+}
+
+/** What `skipped` says when no four-code library was imported. */
+export const NO_LIBRARY = 'four-code library: none imported (hisops trace library import FILE, or trace library download)';
+
+function libraryOf(s: CheckStores | undefined): CheckReport['library'] {
+  const v = s?.libraryVersion;
+  return v ? { version: v.version, source: v.source, entries: v.entries, imported_at: v.imported_at } : null;
 }
 
 export interface CheckWindowOptions {
@@ -42,6 +67,7 @@ export interface CheckWindowOptions {
   window: Window;
   kinds: readonly TraceKind[];
   settings: TraceSettings;
+  stores?: CheckStores;
   onDay?: (p: { day: string; index: number; days: number }) => void;
 }
 
@@ -56,6 +82,10 @@ function tally(report: CheckReport, day: string, checked: readonly CheckedRecord
       report.findings.push(f);
       report.byKind[f.kind] = (report.byKind[f.kind] ?? 0) + 1;
     }
+    for (const f of c.notes ?? []) {
+      report.notes.push(f);
+      report.byKind[f.kind] = (report.byKind[f.kind] ?? 0) + 1;
+    }
   }
   report.records += checked.length;
   report.codes += codes;
@@ -63,20 +93,24 @@ function tally(report: CheckReport, day: string, checked: readonly CheckedRecord
 }
 
 function emptyReport(window: Window | null, kinds: readonly TraceKind[]): CheckReport {
-  return { window, kinds: [...kinds], records: 0, codes: 0, clean: 0, findings: [], byKind: {}, perDay: [], emptyDays: [], skipped: [] };
+  return { window, kinds: [...kinds], records: 0, codes: 0, clean: 0, findings: [], byKind: {}, perDay: [], emptyDays: [], skipped: [], notes: [], library: null };
 }
 
 export async function checkWindow(o: CheckWindowOptions): Promise<CheckReport> {
   const report = emptyReport(o.window, o.kinds);
-  const checker = new TraceChecker({ mapping: await o.source.mapping(), prefixes: await o.source.prefixes(), defaults: o.settings.defaults });
+  report.library = libraryOf(o.stores);
+  const use = storeOptions(o.stores);
+  if (o.stores && !use.library) report.skipped.push(NO_LIBRARY);
+  const checker = new TraceChecker({ mapping: await o.source.mapping(), prefixes: await o.source.prefixes(), defaults: o.settings.defaults, ...use });
   const days = daysOf(o.window);
   let i = 0;
-  for await (const d of scanDays({ source: o.source, journal: o.journal, checker, days: days.map((day) => ({ day })), kinds: new Set(o.kinds), historyBefore: `${o.window.from} 00:00:00` })) {
+  for await (const d of scanDays({ source: o.source, journal: o.journal, checker, days: days.map((day) => ({ day })), kinds: new Set(o.kinds), historyBefore: `${o.window.from} 00:00:00`, library: use.library ? o.stores!.library : undefined, relations: use.relations ? o.stores!.relations : undefined })) {
     o.onDay?.({ day: d.day, index: ++i, days: days.length });
     if (d.checked.length === 0) report.emptyDays.push(d.day);
     tally(report, d.day, d.checked);
   }
   sortFindings(report.findings);
+  sortFindings(report.notes);
   return report;
 }
 
@@ -87,6 +121,7 @@ export interface CheckFileOptions {
   journal?: TraceJournal;
   mapping?: MappingLookup;
   prefixes?: PrefixIndex;
+  stores?: CheckStores;
 }
 
 /** Check the rows of a file: all of them as one batch, in time order. */
@@ -104,10 +139,14 @@ export async function checkFile(o: CheckFileOptions): Promise<CheckReport> {
   }
   const records = [...groupDispensing(o.rows.dispensing, { lines: o.rows.dispensingLines }), ...groupStock(o.rows.stock, { lines: o.rows.stockLines })];
   const report = emptyReport(null, kinds);
+  report.library = libraryOf(o.stores);
+  const use = storeOptions(o.stores);
+  if (o.stores && !use.library) report.skipped.push(NO_LIBRARY);
   const hasMapping = o.mapping !== undefined || records.some((r) => r.fields.med_list_codg !== undefined || r.fields.map_cnt !== undefined);
   if (!hasMapping) report.skipped.push('mapping: the file has no med_list_codg/map_cnt columns');
   if (!o.prefixes) report.skipped.push('product-identification prefixes: not read for a file');
-  const checker = new TraceChecker({ mapping: o.mapping, prefixes: o.prefixes, defaults: o.settings.defaults });
+  const checker = new TraceChecker({ mapping: o.mapping, prefixes: o.prefixes, defaults: o.settings.defaults, ...use });
+  await loadStores(checker, records, { library: use.library ? o.stores!.library : undefined, relations: use.relations ? o.stores!.relations : undefined });
   const first = records.reduce((m, r) => (r.time && r.time < m ? r.time : m), '9999-12-31 23:59:59');
   const known = o.journal ? await o.journal.known(records.map((r) => r.key)) : undefined;
   if (o.journal) {
@@ -125,6 +164,7 @@ export async function checkFile(o: CheckFileOptions): Promise<CheckReport> {
   }
   for (const [day, list] of [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b))) tally(report, day, list);
   sortFindings(report.findings);
+  sortFindings(report.notes);
   return report;
 }
 

@@ -6,6 +6,8 @@
  */
 import { compareRecords, groupDispensing, groupStock, groupStockCount } from './groupRows.js';
 import { anyStockedBefore, stockedBefore } from './stockHistory.js';
+import type { LibraryEntry } from './libraryRow.js';
+import type { PackageEdge } from './relationRow.js';
 import type { TraceChecker } from './traceChecker.js';
 import type { TraceJournal, UploadRow } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
@@ -39,6 +41,25 @@ export interface ScanOptions {
    * can start sending the day's first records while the rest is still being checked.
    */
   chunk?: number;
+  /** The four-code library's entries of product codes (for a checker made with `library`). */
+  library?: LibraryLoader;
+  /** Package relations around codes (for a checker made with `relations`). */
+  relations?: RelationLoader;
+}
+
+export type LibraryLoader = (prefixes: readonly string[]) => Promise<ReadonlyMap<string, readonly LibraryEntry[]>>;
+export type RelationLoader = (codes: readonly string[]) => Promise<readonly PackageEdge[]>;
+
+/** Load what the checker still lacks of the library and the relations for these records. */
+export async function loadStores(checker: TraceChecker, records: readonly TraceRecord[], o: { library?: LibraryLoader; relations?: RelationLoader }): Promise<void> {
+  if (o.library) {
+    const prefixes = checker.prefixesWithoutLibrary(records);
+    if (prefixes.length) checker.addLibrary(prefixes, await o.library(prefixes));
+  }
+  if (o.relations) {
+    const codes = checker.codesWithoutRelations(records);
+    if (codes.length) checker.addRelations(codes, await o.relations(codes));
+  }
 }
 
 const DISPENSE_KINDS: TraceKind[] = ['sale', 'return'];
@@ -71,6 +92,7 @@ export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
       const origins = o.checker.unknownOrigins(records);
       if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
     }
+    await loadStores(o.checker, records, o);
     // Checked a slice at a time, giving the event loop back in between: the next day is checked
     // while the current one is being sent, and a long synchronous check would hold up the requests
     // waiting for their rate slots.

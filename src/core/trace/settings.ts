@@ -124,6 +124,8 @@ export function traceSettings(section: unknown, flags: SettingOverrides = {}, pr
         (s as unknown as Record<string, boolean>)[k] = yesNo(k, v, `hisops.yaml trace.${k}`);
         continue;
       }
+      // trace.library (how the four-code library is downloaded) is read by librarySettings.
+      if (k === 'library') continue;
       if (!(k in LIMITS)) {
         throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${[...Object.keys(LIMITS), ...SWITCHES].join(', ')} or defaults (see docs/trace.md).`).zh(`hisops.yaml 中的 trace.${k} 不是追溯码设置项`, `请使用 ${[...Object.keys(LIMITS), ...SWITCHES].join('、')} 或 defaults（见 docs/trace.md）。`);
       }

@@ -8,6 +8,8 @@
  * Per record:
  *   codes       no_code · bad_length · bad_chars (surrounding spaces are trimmed, not reported)
  *               duplicate_in_record · prefix_mismatch (first 7 digits vs the drug's known ones)
+ *   library     drug_mismatch (the four-code library gives the code another national code than
+ *               the item's) · not_in_library (a note: the product code has no library entry)
  *   movements   sold_again (a code sold and not returned is sold again: a fraud signal, never sent)
  *               return_never_sold · return_over_quantity · duplicate_in_batch (stock received twice)
  *               stock_other_drug (a code received as one drug is dispensed as another)
@@ -22,7 +24,10 @@ import { buildItem, describeItemProblems } from './buildItem.js';
 import { compareRecords } from './groupRows.js';
 import type { MappingLookup, PrefixIndex } from './mappingIndex.js';
 import { normalizeCode, productPrefix } from './normalizeCode.js';
-import { SUPPLIER_RETURN_TYPES, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type TraceRecord } from './types.js';
+import type { LibraryEntry } from './libraryRow.js';
+import { PackageTree } from './packageTree.js';
+import type { PackageEdge } from './relationRow.js';
+import { NOTE_KINDS, SUPPLIER_RETURN_TYPES, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type LibraryDrug, type TraceRecord } from './types.js';
 
 /** A sale or return of a code before the window, from the journal. */
 export interface HistoryMovement {
@@ -54,6 +59,16 @@ export interface CheckerOptions {
   prefixes?: PrefixIndex;
   /** Fill-ins for empty required fields (trace.defaults). */
   defaults: Readonly<Record<string, string>>;
+  /**
+   * Check codes against the four-code library. Its entries are loaded by the caller when the
+   * checker asks (`prefixesWithoutLibrary` → `addLibrary`), a day at a time.
+   */
+  library?: boolean;
+  /**
+   * Follow package relations (a case received at stock-in holds its boxes). Loaded like the
+   * library: `codesWithoutRelations` → `addRelations`.
+   */
+  relations?: boolean;
 }
 
 interface OpenSale {
@@ -80,6 +95,8 @@ export const FINDING_FIX: Readonly<Record<FindingKind, string>> = {
   bad_length: 'Rescan the code from the box: a 码上放心 traceability code has 20 digits.',
   bad_chars: 'Rescan the code from the box (check that the scanner is not typing through an input method).',
   prefix_mismatch: "Check that the box belongs to this drug (the first 7 digits identify the product); rescan it, or add the product code to the drug's prefixes in the HIS (drug_trace_prefixes).",
+  drug_mismatch: "Check the box against the item dispensed: the four-code library names another drug for this code. Rescan the right box, or correct the item's mapping if the library's drug is the right one.",
+  not_in_library: 'Nothing is held back. Update the four-code library (hisops trace library download, or import a newer file); if the code stays unknown, check the box.',
   duplicate_in_record: 'Every box has its own code: rescan the other boxes of this record.',
   duplicate_in_batch: 'The same box was received twice: remove the double scan from one of the stock records.',
   sold_again: 'A code can be sold only once until it is returned. Check the box (a returned or recycled drug?) and the earlier sale; this record is not sent.',
@@ -98,6 +115,10 @@ export class TraceChecker {
   private readonly sales = new Map<string, SaleState>();
   private readonly historyAsked = new Set<string>();
   private readonly originsAsked = new Set<string>();
+  private readonly library = new Map<string, LibraryEntry[]>();
+  private readonly libraryAsked = new Set<string>();
+  private readonly tree = new PackageTree();
+  private readonly relationsAsked = new Set<string>();
 
   constructor(private readonly opts: CheckerOptions) {}
 
@@ -147,6 +168,58 @@ export class TraceChecker {
     for (const s of sales) if (!this.sales.has(s.record_id)) this.sales.set(s.record_id, { cnt: s.cnt === null ? null : D(s.cnt), returned: D(s.returned) });
   }
 
+  /** Product codes of valid codes whose library entries have not been loaded yet (none without `library`). */
+  prefixesWithoutLibrary(records: readonly TraceRecord[]): string[] {
+    if (!this.opts.library) return [];
+    const out = new Set<string>();
+    for (const r of records) {
+      for (const raw of r.codes) {
+        const v = normalizeCode(raw);
+        if (v.ok && !this.libraryAsked.has(productPrefix(v.code))) out.add(productPrefix(v.code));
+      }
+    }
+    return [...out];
+  }
+
+  /** Load the library entries of these product codes (those without an entry are simply absent). */
+  addLibrary(asked: readonly string[], entries: ReadonlyMap<string, readonly LibraryEntry[]>): void {
+    for (const p of asked) this.libraryAsked.add(p);
+    for (const [p, list] of entries) this.library.set(p, [...list]);
+  }
+
+  /** Valid codes whose package relations have not been loaded yet (none without `relations`). */
+  codesWithoutRelations(records: readonly TraceRecord[]): string[] {
+    if (!this.opts.relations) return [];
+    const out = new Set<string>();
+    for (const r of records) {
+      for (const raw of r.codes) {
+        const v = normalizeCode(raw);
+        if (v.ok && !this.relationsAsked.has(v.code)) out.add(v.code);
+      }
+    }
+    return [...out];
+  }
+
+  /** Load the relations around these codes (the packages they are in, and what they hold). */
+  addRelations(asked: readonly string[], edges: Iterable<PackageEdge>): void {
+    for (const c of asked) this.relationsAsked.add(c);
+    this.tree.add(edges);
+  }
+
+  /**
+   * The stock-in record that received this code in the window so far — itself, or inside one of
+   * its packages (a case received whole counts for every box in it); null when none did.
+   */
+  receivedBy(code: string): string | null {
+    const own = this.codeState.get(code)?.stockedBy;
+    if (own) return own;
+    for (const p of this.tree.parentsOf(code)) {
+      const by = this.codeState.get(p)?.stockedBy;
+      if (by) return by;
+    }
+    return null;
+  }
+
   /** Check records (one day, or any slice that comes after the previous one in time). */
   check(records: readonly TraceRecord[], known: ReadonlyMap<string, KnownRecord> = new Map()): CheckedRecord[] {
     return [...records].sort(compareRecords).map((r) => this.checkOne(r, known.get(r.key)));
@@ -163,8 +236,9 @@ export class TraceChecker {
 
   private checkOne(rec: TraceRecord, known: KnownRecord | undefined): CheckedRecord {
     const findings: Finding[] = [];
-    const add = (kind: FindingKind, message: string, code: string | null = null, related: string | null = null, fix = FINDING_FIX[kind]) =>
-      findings.push({
+    const notes: Finding[] = [];
+    const add = (kind: FindingKind, message: string, code: string | null = null, related: string | null = null, fix = FINDING_FIX[kind], extra: Partial<Finding> = {}) =>
+      (NOTE_KINDS.has(kind) ? notes : findings).push({
         kind,
         record_key: rec.key,
         record_id: rec.id,
@@ -176,6 +250,7 @@ export class TraceChecker {
         message,
         fix,
         ...(rec.line !== undefined ? { line: rec.line } : {}),
+        ...extra,
       });
 
     // 1. The codes on their own.
@@ -216,13 +291,42 @@ export class TraceChecker {
       else med_list_codg = national[0]!;
     }
 
-    // 4. What the center requires.
+    // 4. The four-code library: which drug each code's product code belongs to.
+    if (this.opts.library) this.checkLibrary(rec, codes, med_list_codg, add);
+
+    // 5. What the center requires.
     const built = buildItem(rec, med_list_codg, codes, this.opts.defaults);
     if (built.problems.length) add('missing_field', describeItemProblems(built.problems));
     if (known?.status === 'accepted' && known.content_digest && known.content_digest !== built.digest) {
       add('changed_after_upload', `${rec.id} was accepted by the center with other content; the HIS record has changed since`);
     }
-    return { record: rec, findings, med_list_codg, codes, ...(findings.length ? {} : { item: built.item }), digest: built.digest };
+    return { record: rec, findings, ...(notes.length ? { notes } : {}), med_list_codg, codes, ...(findings.length ? {} : { item: built.item }), digest: built.digest };
+  }
+
+  /**
+   * A code whose product code the library gives only other national codes than the item's (on
+   * the record's day, or on any day: a drug whose national code changed) is another drug's box. A product code without an entry is a note, once per
+   * record. Without the item's national code (no mapping) there is nothing to compare.
+   */
+  private checkLibrary(rec: TraceRecord, codes: readonly string[], med_list_codg: string | null, add: (kind: FindingKind, message: string, code?: string | null, related?: string | null, fix?: string, extra?: Partial<Finding>) => void): void {
+    const unknown = new Set<string>();
+    for (const c of codes) {
+      const p = productPrefix(c);
+      const entries = this.library.get(p);
+      if (!entries || entries.length === 0) {
+        if (!unknown.has(p)) add('not_in_library', `product code ${p} of ${c} has no entry in the four-code library`, c);
+        unknown.add(p);
+        continue;
+      }
+      if (med_list_codg === null || entries.some((e) => e.med_list_codg === med_list_codg)) continue;
+      // The library holds today's national code; a record of a day before the drug's code changed carries the older one.
+      const ever = this.opts.mapping?.codesEver?.(rec.fixmedins_hilist_id) ?? [];
+      if (entries.some((e) => ever.includes(e.med_list_codg))) continue;
+      const e = entries[0]!;
+      const drug: LibraryDrug = { trac_prefix: e.trac_prefix, med_list_codg: e.med_list_codg, drug_name: e.drug_name, drugstdcode: e.drugstdcode, aprvno: e.aprvno, pac_lv: e.pac_lv };
+      const named = entries.map((x) => (x.drug_name ? `${x.drug_name} (${x.med_list_codg})` : x.med_list_codg)).join(' or ');
+      add('drug_mismatch', `${c} is ${named} by the four-code library, but ${rec.fixmedins_hilist_id} is ${med_list_codg}`, c, null, FINDING_FIX.drug_mismatch, { library: drug });
+    }
   }
 
   private nationalCodes(rec: TraceRecord): string[] | undefined {
@@ -280,11 +384,25 @@ export class TraceChecker {
       case 'stock-in':
         for (const c of codes) {
           const st = this.state(c);
-          if (st.stockedBy !== null && st.stockedBy !== rec.id) add('duplicate_in_batch', `${c} was received on ${st.stockedBy} and again on ${rec.id}`, c, st.stockedBy);
-          else {
-            st.stockedBy = rec.id;
-            st.returnedBy = null;
-            if (rec.fixmedins_hilist_id) st.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
+          if (st.stockedBy !== null && st.stockedBy !== rec.id) {
+            add('duplicate_in_batch', `${c} was received on ${st.stockedBy} and again on ${rec.id}`, c, st.stockedBy);
+            continue;
+          }
+          // A box whose case came in already, or a case one of whose boxes came in already, is received twice.
+          const inCase = this.tree.parentsOf(c).find((p) => this.codeState.get(p)?.stockedBy && this.codeState.get(p)!.stockedBy !== rec.id);
+          const inside = inCase === undefined ? this.tree.descendantsOf(c).find((k) => this.codeState.get(k)?.stockedBy && this.codeState.get(k)!.stockedBy !== rec.id) : undefined;
+          const other = inCase ?? inside;
+          if (other !== undefined) {
+            const by = this.codeState.get(other)!.stockedBy!;
+            add('duplicate_in_batch', inCase !== undefined ? `${c} was received on ${by} inside package ${other} and again on ${rec.id}` : `${c} holds ${other}, which was received on ${by}; ${c} is received again on ${rec.id}`, c, by);
+            continue;
+          }
+          // The box (and the boxes of a case) came in as this drug, and are the hospital's again.
+          for (const k of [c, ...this.tree.descendantsOf(c)]) {
+            const ks = this.state(k);
+            ks.stockedBy = rec.id;
+            ks.returnedBy = null;
+            if (rec.fixmedins_hilist_id) ks.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
           }
         }
         break;
@@ -294,6 +412,12 @@ export class TraceChecker {
           const st = this.state(c);
           st.stockedBy = null;
           if (toSupplier) st.returnedBy = rec.id;
+          for (const k of this.tree.descendantsOf(c)) {
+            if (!this.codeState.has(k) && !toSupplier) continue;
+            const ks = this.state(k);
+            ks.stockedBy = null;
+            if (toSupplier) ks.returnedBy = rec.id;
+          }
         }
         break;
       }

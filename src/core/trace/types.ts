@@ -56,6 +56,8 @@ export type FindingKind =
   | 'bad_length'
   | 'bad_chars'
   | 'prefix_mismatch'
+  | 'drug_mismatch'
+  | 'not_in_library'
   | 'duplicate_in_record'
   | 'duplicate_in_batch'
   | 'sold_again'
@@ -73,6 +75,8 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'bad_length',
   'bad_chars',
   'prefix_mismatch',
+  'drug_mismatch',
+  'not_in_library',
   'duplicate_in_record',
   'duplicate_in_batch',
   'sold_again',
@@ -101,7 +105,26 @@ export interface Finding {
   message: string;
   fix: string;
   line?: number;
+  /** drug_mismatch: the drug the four-code library gives the code's product code (its first entry). */
+  library?: LibraryDrug;
 }
+
+/** What the four-code library says a product code is (see libraryRow.ts). */
+export interface LibraryDrug {
+  trac_prefix: string;
+  med_list_codg: string;
+  drug_name: string | null;
+  drugstdcode: string | null;
+  aprvno: string | null;
+  pac_lv: string | null;
+}
+
+/**
+ * Finding kinds that do not hold a record back: reported by `trace check` as notes beside the
+ * findings, without exit 3 (a code missing from the four-code library says more about the
+ * library than about the box).
+ */
+export const NOTE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['not_in_library']);
 
 /** A record after checking: its findings and, when it can be sent, the item for its transaction. */
 export interface CheckedRecord {
@@ -109,6 +132,8 @@ export interface CheckedRecord {
   findings: Finding[];
   /** The national code valid on the record's day (null when there is none or more than one). */
   med_list_codg: string | null;
+  /** Notes that do not hold the record back (NOTE_KINDS). */
+  notes?: Finding[];
   /** The usable codes (trimmed, valid, without repeats), in scan order. */
   codes: string[];
   /** selinfo / invinfo item with drugtracinfo, ready for toWireInput (absent when findings block it). */

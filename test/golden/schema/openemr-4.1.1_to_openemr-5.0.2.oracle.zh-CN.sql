@@ -1,21 +1,25 @@
 -- ======================================================================================
 -- hisops 表结构同步脚本
--- 当前库：    openemr-4.1.1 (MariaDB fixture) (MySQL/MariaDB), 指纹 7e19d4d0b5fecbcd
--- 目标：      openemr-5.0.2 (MariaDB fixture) (MySQL/MariaDB), 指纹 345a765b85085ffa
+-- 当前库：    openemr-4.1.1 (MariaDB fixture) (MySQL/MariaDB), 指纹 37f057c45d4e92aa
+-- 目标：      openemr-5.0.2 (MariaDB fixture) (MySQL/MariaDB), 指纹 82f35b3a61e58d0a
 -- 生成：      2025-01-01T00:00:00.000Z，hisops golden，适用于 Oracle
--- 差异：      384 (column +181 -27 ~65; table +91 -17 ~0; index +2 -1 ~0)
--- 安全部分：  408 条语句，对应 333 处差异
--- 需审核：    54 处差异需人工决定（见下方注释掉的部分及原因）
+-- 差异：      411 (column +181 -27 ~65; table +91 -17 ~0; check +24 -2 ~1; index +2 -1 ~0)
+-- 安全部分：  433 条语句，对应 357 处差异
+-- 需审核：    60 处差异需人工决定（见下方注释掉的部分及原因）
 -- 执行方法：`hisops schema sync <db> <target> --script <本文件> --apply`。hisops 先核对结构指纹，
 -- 并把每条语句记入日志库；中途停止后可加 --resume 继续。
 -- 注意：      当前库：默认值为 '' 的 NOT NULL 列（Oracle 把 '' 存为 NULL：省略它们的插入会失败；请给出真正的默认值）：242 处（amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …）
 -- 注意：      当前库：零日期默认值已去掉（MySQL 以外没有这种日期）：6 处（batchcom.msg_date_sent, drug_inventory.last_notify, drugs.last_notify, insurance_data.date, openemr_postcalendar_events.pc_eventDate, …）
+-- 注意：      当前库：索引和约束名已缩短到 30 个字符（schema.oracle.maxIdentifier）：35 处（clinical_rules_active_alert_flag_ck → clinical_rules_active_488caec3, clinical_rules_passive_alert_flag_ck → clinical_rules_passiv_635cd625, clinical_rules_patient_reminder_flag_ck → clinical_rules_patien_e32326d0, dated_reminders_message_priority_ck → dated_reminders_messa_454782e7, dated_reminders_message_processed_ck → dated_reminders_messa_d7e22601, …）
 -- 注意：      当前库：ON UPDATE 时间戳已去掉（请用触发器）：1 处（documents_legal_detail.dld_signed_time）
+-- 注意：      当前库：表名和列名超过 30 个字符（需 Oracle 12.2+ 并设 schema.oracle.maxIdentifier: 128）：2 处（subscriber_employer_postal_code, openemr_postcalendar_categories）
 -- 注意：      目标：默认值为 '' 的 NOT NULL 列（Oracle 把 '' 存为 NULL：省略它们的插入会失败；请给出真正的默认值）：295 处（amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …）
 -- 注意：      目标：零日期默认值已去掉（MySQL 以外没有这种日期）：11 处（amendments.created_time, amendments_history.created_time, batchcom.msg_date_sent, drug_inventory.last_notify, drugs.last_notify, …）
+-- 注意：      目标：索引和约束名已缩短到 30 个字符（schema.oracle.maxIdentifier）：64 处（amendments_history_amendment_history_id → amendments_history_am_636a0e8b, benefit_eligibility_response_status_ck → benefit_eligibility_r_344c0e0c, clinical_plans_cqm_2011_flag_ck → clinical_plans_cqm_20_04ac0a5c, clinical_plans_cqm_2014_flag_ck → clinical_plans_cqm_20_115c704f, clinical_rules_active_alert_flag_ck → clinical_rules_active_488caec3, …）
 -- 注意：      目标：ON UPDATE 时间戳已去掉（请用触发器）：9 处（ccda.updated_date, ccda_table_mapping.timestamp, documents_legal_detail.dld_signed_time, form_clinical_instructions.date, form_eye_locking.LOCKEDDATE, …）
+-- 注意：      目标：表名和列名超过 30 个字符（需 Oracle 12.2+ 并设 schema.oracle.maxIdentifier: 128）：4 处（form_functional_cognitive_status, subscriber_employer_postal_code, openemr_postcalendar_categories, therapy_groups_participant_attendance）
 -- 注意：      目标：TEXT/BLOB 列上的索引未包含：1 处（lang_constants.constant_name）
--- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"ce23f17a40741689a85be860e3ef4dc1","dialect":"oracle","current":"7e19d4d0b5fecbcda0c41ab013980ad5c0331d2136c81f636375d331e63606cb","target":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","statements":408,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
+-- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"7b72fc7cc0d8caf4ed0ab1db72eafefe","dialect":"oracle","current":"37f057c45d4e92aae2d5fa78257fdf34dee4e859feea58fc5c47c5306ba67f7b","target":"82f35b3a61e58d0ae8006c9ca135f4009253906867dd1042a0cb5bfdf09769b4","statements":433,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
 -- ======================================================================================
 
 -- ======================================================================================
@@ -81,8 +85,8 @@ CREATE TABLE AMENDMENTS_HISTORY (
   CREATED_TIME TIMESTAMP(0) NOT NULL
 );
 
--- hisops:stmt 14 90 ["table:amendments_history"]
-CREATE INDEX AMENDMENTS_HISTORY_AMENDMENT_HISTORY_ID ON AMENDMENTS_HISTORY (AMENDMENT_ID);
+-- hisops:stmt 14 81 ["table:amendments_history"]
+CREATE INDEX AMENDMENTS_HISTORY_AM_636A0E8B ON AMENDMENTS_HISTORY (AMENDMENT_ID);
 
 -- hisops:stmt 15 68 ["table:amendments_history"]
 COMMENT ON COLUMN AMENDMENTS_HISTORY.AMENDMENT_ID IS 'Amendment ID';
@@ -110,18 +114,20 @@ CREATE TABLE API_TOKEN (
 );
 
 -- 表 background_services
--- hisops:stmt 21 436 ["table:background_services"]
+-- hisops:stmt 21 576 ["table:background_services"]
 CREATE TABLE BACKGROUND_SERVICES (
   NAME VARCHAR2(31 CHAR) NOT NULL,
   TITLE VARCHAR2(127 CHAR) NOT NULL,
-  ACTIVE NUMBER(3) DEFAULT 0 NOT NULL,
-  RUNNING NUMBER(3) DEFAULT -1 NOT NULL,
+  ACTIVE NUMBER(1) DEFAULT 0 NOT NULL,
+  RUNNING NUMBER(1) DEFAULT -1 NOT NULL,
   NEXT_RUN TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL,
   EXECUTE_INTERVAL NUMBER(10) DEFAULT 0 NOT NULL,
   FUNCTION VARCHAR2(127 CHAR) NOT NULL,
   REQUIRE_ONCE VARCHAR2(255 CHAR),
   SORT_ORDER NUMBER(10) DEFAULT 100 NOT NULL,
-  PRIMARY KEY (NAME)
+  PRIMARY KEY (NAME),
+  CONSTRAINT BACKGROUND_SERVICES_ACTIVE_CK CHECK (ACTIVE IN (0, 1)),
+  CONSTRAINT BACKGROUND_SERVICES_RUNNING_CK CHECK (RUNNING IN (0, 1))
 );
 
 -- hisops:stmt 22 66 ["table:background_services"]
@@ -143,7 +149,7 @@ COMMENT ON COLUMN BACKGROUND_SERVICES.REQUIRE_ONCE IS 'include file (if necessar
 COMMENT ON COLUMN BACKGROUND_SERVICES.SORT_ORDER IS 'lower numbers will be run first';
 
 -- 表 benefit_eligibility
--- hisops:stmt 28 601 ["table:benefit_eligibility"]
+-- hisops:stmt 28 684 ["table:benefit_eligibility"]
 CREATE TABLE BENEFIT_ELIGIBILITY (
   RESPONSE_ID NUMBER(19) NOT NULL,
   VERIFICATION_ID NUMBER(19) NOT NULL,
@@ -162,7 +168,8 @@ CREATE TABLE BENEFIT_ELIGIBILITY (
   MESSAGE VARCHAR2(512 CHAR),
   RESPONSE_STATUS VARCHAR2(1 CHAR) DEFAULT 'A',
   RESPONSE_CREATE_DATE DATE,
-  RESPONSE_MODIFY_DATE DATE
+  RESPONSE_MODIFY_DATE DATE,
+  CONSTRAINT BENEFIT_ELIGIBILITY_R_344C0E0C CHECK (RESPONSE_STATUS IN ('A', 'D'))
 );
 
 -- 表 calendar_external
@@ -271,15 +278,15 @@ CREATE INDEX CLINICAL_RULES_LOG_UID ON CLINICAL_RULES_LOG ("UID");
 COMMENT ON COLUMN CLINICAL_RULES_LOG.CATEGORY IS 'An example category is clinical_reminder_widget';
 
 -- 表 codes_history
--- hisops:stmt 42 499 ["table:codes_history"]
+-- hisops:stmt 42 728 ["table:codes_history"]
 CREATE TABLE CODES_HISTORY (
   LOG_ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   "DATE" DATE,
   CODE VARCHAR2(25 CHAR),
   MODIFIER VARCHAR2(12 CHAR),
-  ACTIVE NUMBER(3),
-  DIAGNOSIS_REPORTING NUMBER(3),
-  FINANCIAL_REPORTING NUMBER(3),
+  ACTIVE NUMBER(1),
+  DIAGNOSIS_REPORTING NUMBER(1),
+  FINANCIAL_REPORTING NUMBER(1),
   CATEGORY VARCHAR2(255 CHAR),
   CODE_TYPE_NAME VARCHAR2(255 CHAR),
   CODE_TEXT VARCHAR2(255 CHAR),
@@ -287,7 +294,10 @@ CREATE TABLE CODES_HISTORY (
   PRICES CLOB,
   ACTION_TYPE VARCHAR2(25 CHAR),
   UPDATE_BY VARCHAR2(255 CHAR),
-  PRIMARY KEY (LOG_ID)
+  PRIMARY KEY (LOG_ID),
+  CONSTRAINT CODES_HISTORY_ACTIVE_CK CHECK (ACTIVE IN (0, 1)),
+  CONSTRAINT CODES_HISTORY_DIAGNOS_2906B0F1 CHECK (DIAGNOSIS_REPORTING IN (0, 1)),
+  CONSTRAINT CODES_HISTORY_FINANCI_F741D966 CHECK (FINANCIAL_REPORTING IN (0, 1))
 );
 
 -- 表 direct_message_log
@@ -346,12 +356,13 @@ CREATE TABLE ERX_RX_LOG (
 );
 
 -- 表 erx_ttl_touch
--- hisops:stmt 50 164 ["table:erx_ttl_touch"]
+-- hisops:stmt 50 251 ["table:erx_ttl_touch"]
 CREATE TABLE ERX_TTL_TOUCH (
   PATIENT_ID NUMBER(20) NOT NULL,
   PROCESS VARCHAR2(11 CHAR) NOT NULL,
   UPDATED DATE NOT NULL,
-  PRIMARY KEY (PATIENT_ID, PROCESS)
+  PRIMARY KEY (PATIENT_ID, PROCESS),
+  CONSTRAINT ERX_TTL_TOUCH_PROCESS_CK CHECK (PROCESS IN ('allergies', 'medications'))
 );
 
 -- hisops:stmt 51 87 ["table:erx_ttl_touch"]
@@ -400,18 +411,19 @@ CREATE TABLE ERX_WENO_DRUGS (
 );
 
 -- 表 esign_signatures
--- hisops:stmt 56 381 ["table:esign_signatures"]
+-- hisops:stmt 56 449 ["table:esign_signatures"]
 CREATE TABLE ESIGN_SIGNATURES (
   ID NUMBER(10) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   TID NUMBER(10) NOT NULL,
   "TABLE" VARCHAR2(255 CHAR) NOT NULL,
   "UID" NUMBER(10) NOT NULL,
   DATETIME DATE NOT NULL,
-  IS_LOCK NUMBER(3) DEFAULT 0 NOT NULL,
+  IS_LOCK NUMBER(1) DEFAULT 0 NOT NULL,
   AMENDMENT CLOB,
   HASH VARCHAR2(255 CHAR) NOT NULL,
   SIGNATURE_HASH VARCHAR2(255 CHAR) NOT NULL,
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT ESIGN_SIGNATURES_IS_LOCK_CK CHECK (IS_LOCK IN (0, 1))
 );
 
 -- hisops:stmt 57 66 ["table:esign_signatures"]
@@ -833,8 +845,8 @@ CREATE TABLE FORM_EYE_MAG_IMPPLAN (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 94 106 ["table:form_eye_mag_impplan"]
-CREATE UNIQUE INDEX FORM_EYE_MAG_IMPPLAN_SECOND_INDEX ON FORM_EYE_MAG_IMPPLAN (FORM_ID, PID, TITLE, PLAN);
+-- hisops:stmt 94 103 ["table:form_eye_mag_impplan"]
+CREATE UNIQUE INDEX FORM_EYE_MAG_IMPPLAN__8EBDBCFB ON FORM_EYE_MAG_IMPPLAN (FORM_ID, PID, TITLE, PLAN);
 
 -- 表 form_eye_mag_orders
 -- hisops:stmt 95 445 ["table:form_eye_mag_orders"]
@@ -1162,7 +1174,7 @@ CREATE UNIQUE INDEX FORM_EYE_ROS_ID_PID ON FORM_EYE_ROS (ID, PID);
 COMMENT ON COLUMN FORM_EYE_ROS.ID IS 'Links to forms.form_id';
 
 -- 表 form_eye_vitals
--- hisops:stmt 114 841 ["table:form_eye_vitals"]
+-- hisops:stmt 114 1345 ["table:form_eye_vitals"]
 CREATE TABLE FORM_EYE_VITALS (
   ID NUMBER(19) NOT NULL,
   PID NUMBER(19),
@@ -1183,15 +1195,23 @@ CREATE TABLE FORM_EYE_VITALS (
   OSIOPTARGET VARCHAR2(10 CHAR) NOT NULL,
   AMSLEROD NUMBER(5),
   AMSLEROS NUMBER(5),
-  ODVF1 NUMBER(3),
-  ODVF2 NUMBER(3),
-  ODVF3 NUMBER(3),
-  ODVF4 NUMBER(3),
-  OSVF1 NUMBER(3),
-  OSVF2 NUMBER(3),
-  OSVF3 NUMBER(3),
-  OSVF4 NUMBER(3),
-  PRIMARY KEY (ID)
+  ODVF1 NUMBER(1),
+  ODVF2 NUMBER(1),
+  ODVF3 NUMBER(1),
+  ODVF4 NUMBER(1),
+  OSVF1 NUMBER(1),
+  OSVF2 NUMBER(1),
+  OSVF3 NUMBER(1),
+  OSVF4 NUMBER(1),
+  PRIMARY KEY (ID),
+  CONSTRAINT FORM_EYE_VITALS_ODVF1_CK CHECK (ODVF1 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_ODVF2_CK CHECK (ODVF2 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_ODVF3_CK CHECK (ODVF3 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_ODVF4_CK CHECK (ODVF4 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_OSVF1_CK CHECK (OSVF1 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_OSVF2_CK CHECK (OSVF2 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_OSVF3_CK CHECK (OSVF3 IN (0, 1)),
+  CONSTRAINT FORM_EYE_VITALS_OSVF4_CK CHECK (OSVF4 IN (0, 1))
 );
 
 -- hisops:stmt 115 72 ["table:form_eye_vitals"]
@@ -1261,11 +1281,11 @@ CREATE TABLE FORM_GROUPS_ENCOUNTER (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 120 84 ["table:form_groups_encounter"]
-CREATE INDEX FORM_GROUPS_ENCOUNTER_ENCOUNTER_DATE ON FORM_GROUPS_ENCOUNTER ("DATE");
+-- hisops:stmt 120 78 ["table:form_groups_encounter"]
+CREATE INDEX FORM_GROUPS_ENCOUNTER_D10420AD ON FORM_GROUPS_ENCOUNTER ("DATE");
 
--- hisops:stmt 121 96 ["table:form_groups_encounter"]
-CREATE INDEX FORM_GROUPS_ENCOUNTER_PID_ENCOUNTER ON FORM_GROUPS_ENCOUNTER (GROUP_ID, ENCOUNTER);
+-- hisops:stmt 121 91 ["table:form_groups_encounter"]
+CREATE INDEX FORM_GROUPS_ENCOUNTER_65694EBA ON FORM_GROUPS_ENCOUNTER (GROUP_ID, ENCOUNTER);
 
 -- hisops:stmt 122 106 ["table:form_groups_encounter"]
 COMMENT ON COLUMN FORM_GROUPS_ENCOUNTER.PC_CATID IS 'event category from openemr_postcalendar_categories';
@@ -1343,9 +1363,9 @@ CREATE TABLE IMMUNIZATION_OBSERVATION (
 );
 
 -- 表 issue_types
--- hisops:stmt 131 532 ["table:issue_types"]
+-- hisops:stmt 131 593 ["table:issue_types"]
 CREATE TABLE ISSUE_TYPES (
-  ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
+  ACTIVE NUMBER(1) DEFAULT 1 NOT NULL,
   CATEGORY VARCHAR2(75 CHAR) DEFAULT '' NOT NULL,
   TYPE VARCHAR2(75 CHAR) DEFAULT '' NOT NULL,
   PLURAL VARCHAR2(75 CHAR) DEFAULT '' NOT NULL,
@@ -1355,7 +1375,8 @@ CREATE TABLE ISSUE_TYPES (
   FORCE_SHOW NUMBER(5) DEFAULT 0 NOT NULL,
   ORDERING NUMBER(10) DEFAULT 0 NOT NULL,
   ACO_SPEC VARCHAR2(63 CHAR) DEFAULT 'patients|med' NOT NULL,
-  PRIMARY KEY (CATEGORY, TYPE)
+  PRIMARY KEY (CATEGORY, TYPE),
+  CONSTRAINT ISSUE_TYPES_ACTIVE_CK CHECK (ACTIVE IN (0, 1))
 );
 
 -- 表 keys
@@ -1371,7 +1392,7 @@ CREATE TABLE KEYS (
 CREATE UNIQUE INDEX KEYS_NAME ON KEYS (NAME);
 
 -- 表 layout_group_properties
--- hisops:stmt 134 785 ["table:layout_group_properties"]
+-- hisops:stmt 134 861 ["table:layout_group_properties"]
 CREATE TABLE LAYOUT_GROUP_PROPERTIES (
   GRP_FORM_ID VARCHAR2(31 CHAR) NOT NULL,
   GRP_GROUP_ID VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
@@ -1379,7 +1400,7 @@ CREATE TABLE LAYOUT_GROUP_PROPERTIES (
   GRP_SUBTITLE VARCHAR2(63 CHAR) DEFAULT '' NOT NULL,
   GRP_MAPPING VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   GRP_SEQ NUMBER(10) DEFAULT 0 NOT NULL,
-  GRP_ACTIVITY NUMBER(3) DEFAULT 1 NOT NULL,
+  GRP_ACTIVITY NUMBER(1) DEFAULT 1 NOT NULL,
   GRP_REPEATS NUMBER(10) DEFAULT 0 NOT NULL,
   GRP_COLUMNS NUMBER(10) DEFAULT 0 NOT NULL,
   GRP_SIZE NUMBER(10) DEFAULT 0 NOT NULL,
@@ -1388,7 +1409,8 @@ CREATE TABLE LAYOUT_GROUP_PROPERTIES (
   GRP_SERVICES CLOB DEFAULT '' NOT NULL,
   GRP_PRODUCTS CLOB DEFAULT '' NOT NULL,
   GRP_DIAGS CLOB DEFAULT '' NOT NULL,
-  PRIMARY KEY (GRP_FORM_ID, GRP_GROUP_ID)
+  PRIMARY KEY (GRP_FORM_ID, GRP_GROUP_ID),
+  CONSTRAINT LAYOUT_GROUP_PROPERTI_1DE84DB1 CHECK (GRP_ACTIVITY IN (0, 1))
 );
 
 -- hisops:stmt 135 99 ["table:layout_group_properties"]
@@ -1425,14 +1447,15 @@ COMMENT ON COLUMN LBT_DATA.FORM_ID IS 'references transactions.id';
 COMMENT ON COLUMN LBT_DATA.FIELD_ID IS 'references layout_options.field_id';
 
 -- 表 log_comment_encrypt
--- hisops:stmt 144 260 ["table:log_comment_encrypt"]
+-- hisops:stmt 144 338 ["table:log_comment_encrypt"]
 CREATE TABLE LOG_COMMENT_ENCRYPT (
   ID NUMBER(10) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   LOG_ID NUMBER(10) NOT NULL,
   ENCRYPT VARCHAR2(3 CHAR) DEFAULT 'No' NOT NULL,
   CHECKSUM CLOB,
   VERSION NUMBER(3) DEFAULT 0 NOT NULL,
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT LOG_COMMENT_ENCRYPT_ENCRYPT_CK CHECK (ENCRYPT IN ('Yes', 'No'))
 );
 
 -- hisops:stmt 145 83 ["table:log_comment_encrypt"]
@@ -1560,13 +1583,14 @@ CREATE TABLE MISC_ADDRESS_BOOK (
 );
 
 -- 表 module_acl_group_settings
--- hisops:stmt 161 211 ["table:module_acl_group_settings"]
+-- hisops:stmt 161 282 ["table:module_acl_group_settings"]
 CREATE TABLE MODULE_ACL_GROUP_SETTINGS (
   MODULE_ID NUMBER(10) NOT NULL,
   GROUP_ID NUMBER(10) NOT NULL,
   SECTION_ID NUMBER(10) NOT NULL,
-  ALLOWED NUMBER(3),
-  PRIMARY KEY (MODULE_ID, GROUP_ID, SECTION_ID)
+  ALLOWED NUMBER(1),
+  PRIMARY KEY (MODULE_ID, GROUP_ID, SECTION_ID),
+  CONSTRAINT MODULE_ACL_GROUP_SETT_A8C67C21 CHECK (ALLOWED IN (0, 1))
 );
 
 -- 表 module_acl_sections
@@ -1759,13 +1783,13 @@ CREATE TABLE ONSITE_ONLINE (
 );
 
 -- 表 onsite_portal_activity
--- hisops:stmt 181 462 ["table:onsite_portal_activity"]
+-- hisops:stmt 181 539 ["table:onsite_portal_activity"]
 CREATE TABLE ONSITE_PORTAL_ACTIVITY (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   "DATE" DATE,
   PATIENT_ID NUMBER(19),
   ACTIVITY VARCHAR2(255 CHAR),
-  REQUIRE_AUDIT NUMBER(3) DEFAULT 1,
+  REQUIRE_AUDIT NUMBER(1) DEFAULT 1,
   PENDING_ACTION VARCHAR2(255 CHAR),
   ACTION_TAKEN VARCHAR2(255 CHAR),
   STATUS VARCHAR2(255 CHAR),
@@ -1775,7 +1799,8 @@ CREATE TABLE ONSITE_PORTAL_ACTIVITY (
   ACTION_USER NUMBER(10),
   ACTION_TAKEN_TIME DATE,
   CHECKSUM CLOB,
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT ONSITE_PORTAL_ACTIVIT_5F49D1FD CHECK (REQUIRE_AUDIT IN (0, 1))
 );
 
 -- hisops:stmt 182 76 ["table:onsite_portal_activity"]
@@ -1829,7 +1854,7 @@ CREATE TABLE PATIENT_PORTAL_MENU (
 );
 
 -- 表 patient_tracker
--- hisops:stmt 188 497 ["table:patient_tracker"]
+-- hisops:stmt 188 662 ["table:patient_tracker"]
 CREATE TABLE PATIENT_TRACKER (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   "DATE" DATE,
@@ -1840,9 +1865,11 @@ CREATE TABLE PATIENT_TRACKER (
   ORIGINAL_USER VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   ENCOUNTER NUMBER(19) DEFAULT 0 NOT NULL,
   LASTSEQ VARCHAR2(4 CHAR) DEFAULT '' NOT NULL,
-  RANDOM_DRUG_TEST NUMBER(3),
-  DRUG_SCREEN_COMPLETED NUMBER(3) DEFAULT 0 NOT NULL,
-  PRIMARY KEY (ID)
+  RANDOM_DRUG_TEST NUMBER(1),
+  DRUG_SCREEN_COMPLETED NUMBER(1) DEFAULT 0 NOT NULL,
+  PRIMARY KEY (ID),
+  CONSTRAINT PATIENT_TRACKER_RANDO_7B4C0C14 CHECK (RANDOM_DRUG_TEST IN (0, 1)),
+  CONSTRAINT PATIENT_TRACKER_DRUG__831A611D CHECK (DRUG_SCREEN_COMPLETED IN (0, 1))
 );
 
 -- hisops:stmt 189 58 ["table:patient_tracker"]
@@ -1871,8 +1898,8 @@ CREATE TABLE PATIENT_TRACKER_ELEMENT (
   "USER" VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 195 99 ["table:patient_tracker_element"]
-CREATE INDEX PATIENT_TRACKER_ELEMENT_PT_TRACKER_ID ON PATIENT_TRACKER_ELEMENT (PT_TRACKER_ID, SEQ);
+-- hisops:stmt 195 92 ["table:patient_tracker_element"]
+CREATE INDEX PATIENT_TRACKER_ELEME_BE0765B2 ON PATIENT_TRACKER_ELEMENT (PT_TRACKER_ID, SEQ);
 
 -- hisops:stmt 196 104 ["table:patient_tracker_element"]
 COMMENT ON COLUMN PATIENT_TRACKER_ELEMENT.PT_TRACKER_ID IS 'maps to id column in patient_tracker table';
@@ -1910,7 +1937,7 @@ COMMENT ON COLUMN PROCEDURE_ANSWERS.ANSWER_SEQ IS 'supports multiple-choice ques
 COMMENT ON COLUMN PROCEDURE_ANSWERS.ANSWER IS 'answer data';
 
 -- 表 procedure_order_code
--- hisops:stmt 205 452 ["table:procedure_order_code"]
+-- hisops:stmt 205 527 ["table:procedure_order_code"]
 CREATE TABLE PROCEDURE_ORDER_CODE (
   PROCEDURE_ORDER_ID NUMBER(19) NOT NULL,
   PROCEDURE_ORDER_SEQ NUMBER(10) NOT NULL,
@@ -1918,9 +1945,10 @@ CREATE TABLE PROCEDURE_ORDER_CODE (
   PROCEDURE_NAME VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   PROCEDURE_SOURCE CHAR(1 CHAR) DEFAULT '1' NOT NULL,
   DIAGNOSES CLOB,
-  DO_NOT_SEND NUMBER(3) DEFAULT 0 NOT NULL,
+  DO_NOT_SEND NUMBER(1) DEFAULT 0 NOT NULL,
   PROCEDURE_ORDER_TITLE VARCHAR2(255 CHAR),
-  PRIMARY KEY (PROCEDURE_ORDER_ID, PROCEDURE_ORDER_SEQ)
+  PRIMARY KEY (PROCEDURE_ORDER_ID, PROCEDURE_ORDER_SEQ),
+  CONSTRAINT PROCEDURE_ORDER_CODE__4DD0726C CHECK (DO_NOT_SEND IN (0, 1))
 );
 
 -- hisops:stmt 206 109 ["table:procedure_order_code"]
@@ -1986,20 +2014,22 @@ COMMENT ON COLUMN PROCEDURE_PROVIDERS.DORP IS 'Debugging or Production (MSH-11)'
 COMMENT ON COLUMN PROCEDURE_PROVIDERS.DIRECTION IS 'Bidirectional or Results-only';
 
 -- 表 procedure_questions
--- hisops:stmt 220 566 ["table:procedure_questions"]
+-- hisops:stmt 220 710 ["table:procedure_questions"]
 CREATE TABLE PROCEDURE_QUESTIONS (
   LAB_ID NUMBER(19) DEFAULT 0 NOT NULL,
   PROCEDURE_CODE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   QUESTION_CODE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   SEQ NUMBER(10) DEFAULT 0 NOT NULL,
   QUESTION_TEXT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
-  REQUIRED NUMBER(3) DEFAULT 0 NOT NULL,
+  REQUIRED NUMBER(1) DEFAULT 0 NOT NULL,
   MAXSIZE NUMBER(10) DEFAULT 0 NOT NULL,
   FLDTYPE CHAR(1 CHAR) DEFAULT 'T' NOT NULL,
   OPTIONS CLOB,
   TIPS VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
-  ACTIVITY NUMBER(3) DEFAULT 1 NOT NULL,
-  PRIMARY KEY (LAB_ID, PROCEDURE_CODE, QUESTION_CODE)
+  ACTIVITY NUMBER(1) DEFAULT 1 NOT NULL,
+  PRIMARY KEY (LAB_ID, PROCEDURE_CODE, QUESTION_CODE),
+  CONSTRAINT PROCEDURE_QUESTIONS_R_E0D709F0 CHECK (REQUIRED IN (0, 1)),
+  CONSTRAINT PROCEDURE_QUESTIONS_A_22BCA09D CHECK (ACTIVITY IN (0, 1))
 );
 
 -- hisops:stmt 221 106 ["table:procedure_questions"]
@@ -2036,22 +2066,24 @@ COMMENT ON COLUMN PROCEDURE_QUESTIONS.TIPS IS 'Additional instructions for answe
 COMMENT ON COLUMN PROCEDURE_QUESTIONS.ACTIVITY IS '1 = active, 0 = inactive';
 
 -- 表 product_registration
--- hisops:stmt 232 172 ["table:product_registration"]
+-- hisops:stmt 232 243 ["table:product_registration"]
 CREATE TABLE PRODUCT_REGISTRATION (
   REGISTRATION_ID CHAR(36 CHAR) DEFAULT '' NOT NULL,
   EMAIL VARCHAR2(255 CHAR),
-  OPT_OUT NUMBER(3),
-  PRIMARY KEY (REGISTRATION_ID)
+  OPT_OUT NUMBER(1),
+  PRIMARY KEY (REGISTRATION_ID),
+  CONSTRAINT PRODUCT_REGISTRATION__AEC2118B CHECK (OPT_OUT IN (0, 1))
 );
 
 -- 表 report_itemized
--- hisops:stmt 233 225 ["table:report_itemized"]
+-- hisops:stmt 233 286 ["table:report_itemized"]
 CREATE TABLE REPORT_ITEMIZED (
   REPORT_ID NUMBER(19) NOT NULL,
   ITEMIZED_TEST_ID NUMBER(5) NOT NULL,
   NUMERATOR_LABEL VARCHAR2(25 CHAR) DEFAULT '' NOT NULL,
-  PASS NUMBER(3) DEFAULT 0 NOT NULL,
-  PID NUMBER(19) NOT NULL
+  PASS NUMBER(1) DEFAULT 0 NOT NULL,
+  PID NUMBER(19) NOT NULL,
+  CONSTRAINT REPORT_ITEMIZED_PASS_CK CHECK (PASS IN (0, 1))
 );
 
 -- hisops:stmt 234 111 ["table:report_itemized"]
@@ -2315,11 +2347,11 @@ COMMENT ON COLUMN CLAIMS.VERSION IS 'Claim version, incremented in code';
 -- hisops:stmt 278 74 ["table:claims"]
 COMMENT ON COLUMN CLAIMS.SUBMITTED_CLAIM IS 'This claims form claim data';
 
--- 列 clinical_plans.cqm_2011_flag；列 clinical_plans.cqm_2014_flag
+-- 列 clinical_plans.cqm_2011_flag；列 clinical_plans.cqm_2014_flag；检查约束 clinical_plans.clinical_plans_cqm_20_04ac0a5c；检查约束 clinical_plans.clinical_plans_cqm_20_115c704f
 -- hisops:stmt 279 88 ["table:clinical_plans"]
 ALTER TABLE CLINICAL_PLANS ADD (
-  CQM_2011_FLAG NUMBER(3),
-  CQM_2014_FLAG NUMBER(3)
+  CQM_2011_FLAG NUMBER(1),
+  CQM_2014_FLAG NUMBER(1)
 );
 
 -- hisops:stmt 280 121 ["table:clinical_plans"]
@@ -2328,16 +2360,22 @@ COMMENT ON COLUMN CLINICAL_PLANS.CQM_2011_FLAG IS '2011 Clinical Quality Measure
 -- hisops:stmt 281 121 ["table:clinical_plans"]
 COMMENT ON COLUMN CLINICAL_PLANS.CQM_2014_FLAG IS '2014 Clinical Quality Measure flag (unable to customize per patient)';
 
+-- hisops:stmt 282 105 ["table:clinical_plans"]
+ALTER TABLE CLINICAL_PLANS ADD CONSTRAINT CLINICAL_PLANS_CQM_20_04AC0A5C CHECK (CQM_2011_FLAG IN (0, 1));
+
+-- hisops:stmt 283 105 ["table:clinical_plans"]
+ALTER TABLE CLINICAL_PLANS ADD CONSTRAINT CLINICAL_PLANS_CQM_20_115C704F CHECK (CQM_2014_FLAG IN (0, 1));
+
 -- 列 clinical_rules.cqm_2011_flag；列 clinical_rules.cqm_2014_flag；列 clinical_rules.amc_2011_flag；列 clinical_rules.amc_2014_flag；列 clinical_rules.amc_code_2014；列 clinical_rules.amc_2014_stage1_flag；列 clinical_rules.amc_2014_stage2_flag；列 clinical_rules.developer；列 clinical_rules.funding_source；列 clini…
--- hisops:stmt 282 557 ["table:clinical_rules"]
+-- hisops:stmt 284 557 ["table:clinical_rules"]
 ALTER TABLE CLINICAL_RULES ADD (
-  CQM_2011_FLAG NUMBER(3),
-  CQM_2014_FLAG NUMBER(3),
-  AMC_2011_FLAG NUMBER(3),
-  AMC_2014_FLAG NUMBER(3),
+  CQM_2011_FLAG NUMBER(1),
+  CQM_2014_FLAG NUMBER(1),
+  AMC_2011_FLAG NUMBER(1),
+  AMC_2014_FLAG NUMBER(1),
   AMC_CODE_2014 VARCHAR2(30 CHAR) DEFAULT '' NOT NULL,
-  AMC_2014_STAGE1_FLAG NUMBER(3),
-  AMC_2014_STAGE2_FLAG NUMBER(3),
+  AMC_2014_STAGE1_FLAG NUMBER(1),
+  AMC_2014_STAGE2_FLAG NUMBER(1),
   DEVELOPER VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   FUNDING_SOURCE VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   RELEASE_VERSION VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
@@ -2345,186 +2383,222 @@ ALTER TABLE CLINICAL_RULES ADD (
   ACCESS_CONTROL VARCHAR2(255 CHAR) DEFAULT 'patients:med' NOT NULL
 );
 
--- hisops:stmt 283 121 ["table:clinical_rules"]
+-- hisops:stmt 285 121 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.CQM_2011_FLAG IS '2011 Clinical Quality Measure flag (unable to customize per patient)';
 
--- hisops:stmt 284 121 ["table:clinical_rules"]
+-- hisops:stmt 286 121 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.CQM_2014_FLAG IS '2014 Clinical Quality Measure flag (unable to customize per patient)';
 
--- hisops:stmt 285 130 ["table:clinical_rules"]
+-- hisops:stmt 287 130 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_2011_FLAG IS '2011 Automated Measure Calculation flag for (unable to customize per patient)';
 
--- hisops:stmt 286 130 ["table:clinical_rules"]
+-- hisops:stmt 288 130 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_2014_FLAG IS '2014 Automated Measure Calculation flag for (unable to customize per patient)';
 
--- hisops:stmt 287 109 ["table:clinical_rules"]
+-- hisops:stmt 289 109 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_CODE_2014 IS 'Automated Measure Calculation 2014 indentifier (MU rule)';
 
--- hisops:stmt 288 147 ["table:clinical_rules"]
+-- hisops:stmt 290 147 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_2014_STAGE1_FLAG IS '2014 Stage 1 - Automated Measure Calculation flag for (unable to customize per patient)';
 
--- hisops:stmt 289 147 ["table:clinical_rules"]
+-- hisops:stmt 291 147 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_2014_STAGE2_FLAG IS '2014 Stage 2 - Automated Measure Calculation flag for (unable to customize per patient)';
 
--- hisops:stmt 290 72 ["table:clinical_rules"]
+-- hisops:stmt 292 72 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.DEVELOPER IS 'Clinical Rule Developer';
 
--- hisops:stmt 291 82 ["table:clinical_rules"]
+-- hisops:stmt 293 82 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.FUNDING_SOURCE IS 'Clinical Rule Funding Source';
 
--- hisops:stmt 292 84 ["table:clinical_rules"]
+-- hisops:stmt 294 84 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.RELEASE_VERSION IS 'Clinical Rule Release Version';
 
--- hisops:stmt 293 80 ["table:clinical_rules"]
+-- hisops:stmt 295 80 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.WEB_REFERENCE IS 'Clinical Rule Web Reference';
 
--- hisops:stmt 294 81 ["table:clinical_rules"]
+-- hisops:stmt 296 81 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.ACCESS_CONTROL IS 'ACO link for access control';
 
--- 列 code_types.ct_term；列 code_types.ct_problem；列 code_types.ct_drug
--- hisops:stmt 295 153 ["table:code_types"]
+-- hisops:stmt 297 105 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_CQM_20_9FC1FE54 CHECK (CQM_2011_FLAG IN (0, 1));
+
+-- hisops:stmt 298 105 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_CQM_20_419EBD60 CHECK (CQM_2014_FLAG IN (0, 1));
+
+-- hisops:stmt 299 105 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_AMC_20_89B3FFED CHECK (AMC_2011_FLAG IN (0, 1));
+
+-- hisops:stmt 300 105 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_AMC_20_DB9E1E98 CHECK (AMC_2014_FLAG IN (0, 1));
+
+-- hisops:stmt 301 112 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_AMC_20_6C9A45DD CHECK (AMC_2014_STAGE1_FLAG IN (0, 1));
+
+-- hisops:stmt 302 112 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_AMC_20_2ACCBEDF CHECK (AMC_2014_STAGE2_FLAG IN (0, 1));
+
+-- 列 code_types.ct_term；列 code_types.ct_problem；列 code_types.ct_drug；检查约束 code_types.code_types_ct_term_ck；检查约束 code_types.code_types_ct_problem_ck；检查约束 code_types.code_types_ct_drug_ck
+-- hisops:stmt 303 153 ["table:code_types"]
 ALTER TABLE CODE_TYPES ADD (
-  CT_TERM NUMBER(3) DEFAULT 0 NOT NULL,
-  CT_PROBLEM NUMBER(3) DEFAULT 0 NOT NULL,
-  CT_DRUG NUMBER(3) DEFAULT 0 NOT NULL
+  CT_TERM NUMBER(1) DEFAULT 0 NOT NULL,
+  CT_PROBLEM NUMBER(1) DEFAULT 0 NOT NULL,
+  CT_DRUG NUMBER(1) DEFAULT 0 NOT NULL
 );
 
--- hisops:stmt 296 71 ["table:code_types"]
+-- hisops:stmt 304 71 ["table:code_types"]
 COMMENT ON COLUMN CODE_TYPES.CT_TERM IS '1 if this is a clinical term';
 
--- hisops:stmt 297 94 ["table:code_types"]
+-- hisops:stmt 305 94 ["table:code_types"]
 COMMENT ON COLUMN CODE_TYPES.CT_PROBLEM IS '1 if this code type is used as a medical problem';
 
--- hisops:stmt 298 86 ["table:code_types"]
+-- hisops:stmt 306 86 ["table:code_types"]
 COMMENT ON COLUMN CODE_TYPES.CT_DRUG IS '1 if this code type is used as a medication';
 
+-- hisops:stmt 307 86 ["table:code_types"]
+ALTER TABLE CODE_TYPES ADD CONSTRAINT CODE_TYPES_CT_TERM_CK CHECK (CT_TERM IN (0, 1));
+
+-- hisops:stmt 308 92 ["table:code_types"]
+ALTER TABLE CODE_TYPES ADD CONSTRAINT CODE_TYPES_CT_PROBLEM_CK CHECK (CT_PROBLEM IN (0, 1));
+
+-- hisops:stmt 309 86 ["table:code_types"]
+ALTER TABLE CODE_TYPES ADD CONSTRAINT CODE_TYPES_CT_DRUG_CK CHECK (CT_DRUG IN (0, 1));
+
 -- 列 codes.code（类型）；列 codes.units（类型）；列 codes.revenue_code
--- hisops:stmt 299 78 ["table:codes"]
+-- hisops:stmt 310 78 ["table:codes"]
 ALTER TABLE CODES ADD (
   REVENUE_CODE VARCHAR2(6 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 300 74 ["table:codes"]
+-- hisops:stmt 311 74 ["table:codes"]
 ALTER TABLE CODES MODIFY (
   CODE VARCHAR2(25 CHAR),
   UNITS NUMBER(10)
 );
 
--- hisops:stmt 301 60 ["table:codes"]
+-- hisops:stmt 312 60 ["table:codes"]
 COMMENT ON COLUMN CODES.REVENUE_CODE IS 'Item revenue code';
 
 -- 列 customlists.cl_list_item_long（可空）
--- hisops:stmt 302 60 ["table:customlists"]
+-- hisops:stmt 313 60 ["table:customlists"]
 ALTER TABLE CUSTOMLISTS MODIFY (
   CL_LIST_ITEM_LONG NULL
 );
 
 -- 列 dated_reminders.pid（类型）
--- hisops:stmt 303 56 ["table:dated_reminders"]
+-- hisops:stmt 314 56 ["table:dated_reminders"]
 ALTER TABLE DATED_REMINDERS MODIFY (
   PID NUMBER(19)
 );
 
--- 列 documents.thumb_url；列 documents.foreign_id（类型）；列 documents.path_depth；列 documents.imported；列 documents.encounter_id；列 documents.encounter_check；列 documents.audit_master_approval_status；列 documents.audit_master_id；列 documents.documentationOf；列 documents.encrypted
--- hisops:stmt 304 392 ["table:documents"]
+-- 列 documents.thumb_url；列 documents.foreign_id（类型）；列 documents.path_depth；列 documents.imported；列 documents.encounter_id；列 documents.encounter_check；列 documents.audit_master_approval_status；列 documents.audit_master_id；列 documents.documentationOf；列 documents.encrypted；检查约束 documents.documents_encount…
+-- hisops:stmt 315 392 ["table:documents"]
 ALTER TABLE DOCUMENTS ADD (
   THUMB_URL VARCHAR2(255 CHAR),
   PATH_DEPTH NUMBER(3) DEFAULT 1,
   IMPORTED NUMBER(3) DEFAULT 0,
   ENCOUNTER_ID NUMBER(19) DEFAULT 0 NOT NULL,
-  ENCOUNTER_CHECK NUMBER(3) DEFAULT 0 NOT NULL,
+  ENCOUNTER_CHECK NUMBER(1) DEFAULT 0 NOT NULL,
   AUDIT_MASTER_APPROVAL_STATUS NUMBER(3) DEFAULT 1 NOT NULL,
   AUDIT_MASTER_ID NUMBER(10),
   DOCUMENTATIONOF VARCHAR2(255 CHAR),
   ENCRYPTED NUMBER(3) DEFAULT 0 NOT NULL
 );
 
--- hisops:stmt 305 57 ["table:documents"]
+-- hisops:stmt 316 57 ["table:documents"]
 ALTER TABLE DOCUMENTS MODIFY (
   FOREIGN_ID NUMBER(19)
 );
 
--- hisops:stmt 306 118 ["table:documents"]
+-- hisops:stmt 317 118 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.PATH_DEPTH IS 'Depth of path to use in url to find document. Not applicable for CouchDB.';
 
--- hisops:stmt 307 84 ["table:documents"]
+-- hisops:stmt 318 84 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.IMPORTED IS 'Parsing status for CCR/CCD/CCDA importing';
 
--- hisops:stmt 308 69 ["table:documents"]
+-- hisops:stmt 319 69 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.ENCOUNTER_ID IS 'Encounter id if tagged';
 
--- hisops:stmt 309 87 ["table:documents"]
+-- hisops:stmt 320 87 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.ENCOUNTER_CHECK IS 'If encounter is created while tagging';
 
--- hisops:stmt 310 102 ["table:documents"]
+-- hisops:stmt 321 102 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.AUDIT_MASTER_APPROVAL_STATUS IS 'approval_status from audit_master table';
 
--- hisops:stmt 311 56 ["table:documents"]
+-- hisops:stmt 322 56 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.ENCRYPTED IS '0->No,1->Yes';
 
+-- hisops:stmt 323 100 ["table:documents"]
+ALTER TABLE DOCUMENTS ADD CONSTRAINT DOCUMENTS_ENCOUNTER_CHECK_CK CHECK (ENCOUNTER_CHECK IN (0, 1));
+
 -- 列 documents_legal_detail.dld_signed（注释）；列 documents_legal_detail.dld_denial_reason（可空）；列 documents_legal_detail.dld_moved；列 documents_legal_detail.dld_patient_comments
--- hisops:stmt 312 113 ["table:documents_legal_detail"]
+-- hisops:stmt 324 113 ["table:documents_legal_detail"]
 ALTER TABLE DOCUMENTS_LEGAL_DETAIL ADD (
   DLD_MOVED NUMBER(3) DEFAULT 0 NOT NULL,
   DLD_PATIENT_COMMENTS CLOB
 );
 
--- hisops:stmt 313 71 ["table:documents_legal_detail"]
+-- hisops:stmt 325 71 ["table:documents_legal_detail"]
 ALTER TABLE DOCUMENTS_LEGAL_DETAIL MODIFY (
   DLD_DENIAL_REASON NULL
 );
 
--- hisops:stmt 314 170 ["table:documents_legal_detail"]
+-- hisops:stmt 326 170 ["table:documents_legal_detail"]
 COMMENT ON COLUMN DOCUMENTS_LEGAL_DETAIL.DLD_SIGNED IS '0-Not Signed or Cannot Sign(Layout),1-Signed,2-Ready to sign,3-Denied(Pat Regi),4-Patient Upload,10-Save(Layout)';
 
--- hisops:stmt 315 96 ["table:documents_legal_detail"]
+-- hisops:stmt 327 96 ["table:documents_legal_detail"]
 COMMENT ON COLUMN DOCUMENTS_LEGAL_DETAIL.DLD_PATIENT_COMMENTS IS 'Patient comments stored here';
 
 -- 列 documents_legal_master.dlm_upload_type
--- hisops:stmt 316 81 ["table:documents_legal_master"]
+-- hisops:stmt 328 81 ["table:documents_legal_master"]
 ALTER TABLE DOCUMENTS_LEGAL_MASTER ADD (
   DLM_UPLOAD_TYPE NUMBER(3) DEFAULT 0
 );
 
--- hisops:stmt 317 101 ["table:documents_legal_master"]
+-- hisops:stmt 329 101 ["table:documents_legal_master"]
 COMMENT ON COLUMN DOCUMENTS_LEGAL_MASTER.DLM_UPLOAD_TYPE IS '0-Provider Uploaded,1-Patient Uploaded';
 
 -- 列 drug_sales.pid（类型）；列 drug_sales.bill_date；列 drug_sales.pricelevel；列 drug_sales.selector
--- hisops:stmt 318 133 ["table:drug_sales"]
+-- hisops:stmt 330 133 ["table:drug_sales"]
 ALTER TABLE DRUG_SALES ADD (
   BILL_DATE DATE,
   PRICELEVEL VARCHAR2(31 CHAR) DEFAULT '',
   SELECTOR VARCHAR2(255 CHAR) DEFAULT ''
 );
 
--- hisops:stmt 319 51 ["table:drug_sales"]
+-- hisops:stmt 331 51 ["table:drug_sales"]
 ALTER TABLE DRUG_SALES MODIFY (
   PID NUMBER(19)
 );
 
--- hisops:stmt 320 78 ["table:drug_sales"]
+-- hisops:stmt 332 78 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.SELECTOR IS 'references drug_templates.selector';
 
--- 列 drugs.drug_code；列 drugs.consumable；列 drugs.dispensable
--- hisops:stmt 321 143 ["table:drugs"]
+-- 列 drugs.drug_code；列 drugs.consumable；列 drugs.dispensable；检查约束 drugs.drugs_consumable_ck；检查约束 drugs.drugs_dispensable_ck
+-- hisops:stmt 333 143 ["table:drugs"]
 ALTER TABLE DRUGS ADD (
   DRUG_CODE VARCHAR2(25 CHAR),
-  CONSUMABLE NUMBER(3) DEFAULT 0 NOT NULL,
-  DISPENSABLE NUMBER(3) DEFAULT 1 NOT NULL
+  CONSUMABLE NUMBER(1) DEFAULT 0 NOT NULL,
+  DISPENSABLE NUMBER(1) DEFAULT 1 NOT NULL
 );
 
--- hisops:stmt 322 75 ["table:drugs"]
+-- hisops:stmt 334 75 ["table:drugs"]
 COMMENT ON COLUMN DRUGS.CONSUMABLE IS '1 = will not show on the fee sheet';
 
--- hisops:stmt 323 84 ["table:drugs"]
+-- hisops:stmt 335 84 ["table:drugs"]
 COMMENT ON COLUMN DRUGS.DISPENSABLE IS '0 = pharmacy elsewhere, 1 = dispensed here';
 
--- 列 facility.country_code（类型、可空、默认值）；列 facility.facility_taxonomy；列 facility.facility_code；列 facility.extra_validation；列 facility.mail_street；列 facility.mail_street2；列 facility.mail_city；列 facility.mail_state；列 facility.mail_zip；列 facility.oid
--- hisops:stmt 324 356 ["table:facility"]
+-- hisops:stmt 336 82 ["table:drugs"]
+ALTER TABLE DRUGS ADD CONSTRAINT DRUGS_CONSUMABLE_CK CHECK (CONSUMABLE IN (0, 1));
+
+-- hisops:stmt 337 84 ["table:drugs"]
+ALTER TABLE DRUGS ADD CONSTRAINT DRUGS_DISPENSABLE_CK CHECK (DISPENSABLE IN (0, 1));
+
+-- 列 facility.country_code（类型、可空、默认值）；列 facility.facility_taxonomy；列 facility.facility_code；列 facility.extra_validation；列 facility.mail_street；列 facility.mail_street2；列 facility.mail_city；列 facility.mail_state；列 facility.mail_zip；列 facility.oid；检查约束 facility.facility_extra_validation_ck
+-- hisops:stmt 338 356 ["table:facility"]
 ALTER TABLE FACILITY ADD (
   FACILITY_TAXONOMY VARCHAR2(15 CHAR),
   FACILITY_CODE VARCHAR2(31 CHAR),
-  EXTRA_VALIDATION NUMBER(3) DEFAULT 1 NOT NULL,
+  EXTRA_VALIDATION NUMBER(1) DEFAULT 1 NOT NULL,
   MAIL_STREET VARCHAR2(30 CHAR),
   MAIL_STREET2 VARCHAR2(30 CHAR),
   MAIL_CITY VARCHAR2(50 CHAR),
@@ -2533,32 +2607,35 @@ ALTER TABLE FACILITY ADD (
   OID VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 325 76 ["table:facility"]
+-- hisops:stmt 339 76 ["table:facility"]
 ALTER TABLE FACILITY MODIFY (
   COUNTRY_CODE VARCHAR2(30 CHAR) DEFAULT ''
 );
 
--- hisops:stmt 326 81 ["table:facility"]
+-- hisops:stmt 340 81 ["table:facility"]
 COMMENT ON COLUMN FACILITY.OID IS 'HIEs CCDA and FHIR an OID is required/wanted';
 
+-- hisops:stmt 341 100 ["table:facility"]
+ALTER TABLE FACILITY ADD CONSTRAINT FACILITY_EXTRA_VALIDATION_CK CHECK (EXTRA_VALIDATION IN (0, 1));
+
 -- 列 facility_user_ids.field_value（可空）
--- hisops:stmt 327 60 ["table:facility_user_ids"]
+-- hisops:stmt 342 60 ["table:facility_user_ids"]
 ALTER TABLE FACILITY_USER_IDS MODIFY (
   FIELD_VALUE NULL
 );
 
 -- 列 form_encounter.external_id；列 form_encounter.pos_code
--- hisops:stmt 328 89 ["table:form_encounter"]
+-- hisops:stmt 343 89 ["table:form_encounter"]
 ALTER TABLE FORM_ENCOUNTER ADD (
   EXTERNAL_ID VARCHAR2(20 CHAR),
   POS_CODE NUMBER(3)
 );
 
 -- 列 form_misc_billing_options.medicaid_referral_code；列 form_misc_billing_options.epsdt_flag；列 form_misc_billing_options.provider_qualifier_code；列 form_misc_billing_options.provider_id；列 form_misc_billing_options.onset_date；列 form_misc_billing_options.icn_resubmission_number；列 form_misc_billing_opti…
--- hisops:stmt 329 312 ["table:form_misc_billing_options"]
+-- hisops:stmt 344 312 ["table:form_misc_billing_options"]
 ALTER TABLE FORM_MISC_BILLING_OPTIONS ADD (
   MEDICAID_REFERRAL_CODE VARCHAR2(2 CHAR),
-  EPSDT_FLAG NUMBER(3),
+  EPSDT_FLAG NUMBER(1),
   PROVIDER_QUALIFIER_CODE VARCHAR2(2 CHAR),
   PROVIDER_ID NUMBER(10),
   ONSET_DATE DATE,
@@ -2567,34 +2644,37 @@ ALTER TABLE FORM_MISC_BILLING_OPTIONS ADD (
   BOX_15_DATE_QUAL CHAR(3 CHAR)
 );
 
+-- hisops:stmt 345 113 ["table:form_misc_billing_options"]
+ALTER TABLE FORM_MISC_BILLING_OPTIONS ADD CONSTRAINT FORM_MISC_BILLING_OPT_E1F55C65 CHECK (EPSDT_FLAG IN (0, 1));
+
 -- 列 form_ros.pid（类型）
--- hisops:stmt 330 49 ["table:form_ros"]
+-- hisops:stmt 346 49 ["table:form_ros"]
 ALTER TABLE FORM_ROS MODIFY (
   PID NUMBER(19)
 );
 
 -- 列 form_vitals.external_id
--- hisops:stmt 331 64 ["table:form_vitals"]
+-- hisops:stmt 347 64 ["table:form_vitals"]
 ALTER TABLE FORM_VITALS ADD (
   EXTERNAL_ID VARCHAR2(20 CHAR)
 );
 
 -- 列 forms.therapy_group_id；列 forms.issue_id；列 forms.provider_id
--- hisops:stmt 332 143 ["table:forms"]
+-- hisops:stmt 348 143 ["table:forms"]
 ALTER TABLE FORMS ADD (
   THERAPY_GROUP_ID NUMBER(10),
   ISSUE_ID NUMBER(19) DEFAULT 0 NOT NULL,
   PROVIDER_ID NUMBER(19) DEFAULT 0 NOT NULL
 );
 
--- hisops:stmt 333 77 ["table:forms"]
+-- hisops:stmt 349 77 ["table:forms"]
 COMMENT ON COLUMN FORMS.ISSUE_ID IS 'references lists.id to identify a case';
 
--- hisops:stmt 334 84 ["table:forms"]
+-- hisops:stmt 350 84 ["table:forms"]
 COMMENT ON COLUMN FORMS.PROVIDER_ID IS 'references users.id to identify a provider';
 
 -- 列 history_data.dc_mother；列 history_data.dc_father；列 history_data.dc_siblings；列 history_data.dc_offspring；列 history_data.dc_spouse；列 history_data.exams（可空、默认值）；列 history_data.usertext11（可空）；列 history_data.userarea11（可空、默认值）；列 history_data.userarea12（可空、默认值）
--- hisops:stmt 335 127 ["table:history_data"]
+-- hisops:stmt 351 127 ["table:history_data"]
 ALTER TABLE HISTORY_DATA ADD (
   DC_MOTHER CLOB,
   DC_FATHER CLOB,
@@ -2603,7 +2683,7 @@ ALTER TABLE HISTORY_DATA ADD (
   DC_SPOUSE CLOB
 );
 
--- hisops:stmt 336 145 ["table:history_data"]
+-- hisops:stmt 352 145 ["table:history_data"]
 ALTER TABLE HISTORY_DATA MODIFY (
   EXAMS DEFAULT NULL NULL,
   USERTEXT11 NULL,
@@ -2612,14 +2692,14 @@ ALTER TABLE HISTORY_DATA MODIFY (
 );
 
 -- 列 immunizations.patient_id（类型）；列 immunizations.amount_administered；列 immunizations.amount_administered_unit；列 immunizations.expiration_date；列 immunizations.route；列 immunizations.administration_site；列 immunizations.added_erroneously；列 immunizations.external_id；列 immunizations.completion_status；列 i…
--- hisops:stmt 337 439 ["table:immunizations"]
+-- hisops:stmt 353 439 ["table:immunizations"]
 ALTER TABLE IMMUNIZATIONS ADD (
   AMOUNT_ADMINISTERED BINARY_FLOAT,
   AMOUNT_ADMINISTERED_UNIT VARCHAR2(50 CHAR),
   EXPIRATION_DATE DATE,
   ROUTE VARCHAR2(100 CHAR),
   ADMINISTRATION_SITE VARCHAR2(100 CHAR),
-  ADDED_ERRONEOUSLY NUMBER(3) DEFAULT 0 NOT NULL,
+  ADDED_ERRONEOUSLY NUMBER(1) DEFAULT 0 NOT NULL,
   EXTERNAL_ID VARCHAR2(20 CHAR),
   COMPLETION_STATUS VARCHAR2(50 CHAR),
   INFORMATION_SOURCE VARCHAR2(31 CHAR),
@@ -2627,13 +2707,16 @@ ALTER TABLE IMMUNIZATIONS ADD (
   ORDERING_PROVIDER NUMBER(10)
 );
 
--- hisops:stmt 338 61 ["table:immunizations"]
+-- hisops:stmt 354 61 ["table:immunizations"]
 ALTER TABLE IMMUNIZATIONS MODIFY (
   PATIENT_ID NUMBER(19)
 );
 
+-- hisops:stmt 355 108 ["table:immunizations"]
+ALTER TABLE IMMUNIZATIONS ADD CONSTRAINT IMMUNIZATIONS_ADDED_E_594865D7 CHECK (ADDED_ERRONEOUSLY IN (0, 1));
+
 -- 列 insurance_companies.ins_type_code；列 insurance_companies.inactive；列 insurance_companies.eligibility_id；列 insurance_companies.x12_default_eligibility_id
--- hisops:stmt 339 185 ["table:insurance_companies"]
+-- hisops:stmt 356 185 ["table:insurance_companies"]
 ALTER TABLE INSURANCE_COMPANIES ADD (
   INS_TYPE_CODE NUMBER(3),
   INACTIVE NUMBER(10) DEFAULT 0 NOT NULL,
@@ -2642,35 +2725,29 @@ ALTER TABLE INSURANCE_COMPANIES ADD (
 );
 
 -- 列 issue_encounter.pid（类型）
--- hisops:stmt 340 56 ["table:issue_encounter"]
+-- hisops:stmt 357 56 ["table:issue_encounter"]
 ALTER TABLE ISSUE_ENCOUNTER MODIFY (
   PID NUMBER(19)
 );
 
--- 列 lang_constants.constant_name（类型）
--- hisops:stmt 341 59 ["table:lang_constants"]
-ALTER TABLE LANG_CONSTANTS MODIFY (
-  CONSTANT_NAME CLOB
-);
-
 -- 列 lang_custom.constant_name（类型、可空、默认值）；列 lang_custom.definition（可空、默认值）
--- hisops:stmt 342 106 ["table:lang_custom"]
+-- hisops:stmt 358 88 ["table:lang_custom"]
 ALTER TABLE LANG_CUSTOM MODIFY (
-  CONSTANT_NAME CLOB DEFAULT NULL NULL,
+  CONSTANT_NAME NULL,
   DEFINITION DEFAULT NULL NULL
 );
 
 -- 列 lang_languages.lang_is_rtl
--- hisops:stmt 343 69 ["table:lang_languages"]
+-- hisops:stmt 359 69 ["table:lang_languages"]
 ALTER TABLE LANG_LANGUAGES ADD (
   LANG_IS_RTL NUMBER(3) DEFAULT 0
 );
 
--- hisops:stmt 344 115 ["table:lang_languages"]
+-- hisops:stmt 360 115 ["table:lang_languages"]
 COMMENT ON COLUMN LANG_LANGUAGES.LANG_IS_RTL IS 'Set this to 1 for RTL languages Arabic, Farsi, Hebrew, Urdu etc.';
 
 -- 列 layout_options.group_id；列 layout_options.list_id（类型）；列 layout_options.list_backup_id；列 layout_options.source；列 layout_options.conditions；列 layout_options.validation
--- hisops:stmt 345 237 ["table:layout_options"]
+-- hisops:stmt 361 237 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS ADD (
   GROUP_ID VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   LIST_BACKUP_ID VARCHAR2(100 CHAR) DEFAULT '' NOT NULL,
@@ -2679,44 +2756,53 @@ ALTER TABLE LAYOUT_OPTIONS ADD (
   VALIDATION VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 346 67 ["table:layout_options"]
+-- hisops:stmt 362 67 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS MODIFY (
   LIST_ID VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 347 92 ["table:layout_options"]
+-- hisops:stmt 363 92 ["table:layout_options"]
 COMMENT ON COLUMN LAYOUT_OPTIONS.SOURCE IS 'F=Form, D=Demographics, H=History, E=Encounter';
 
--- hisops:stmt 348 85 ["table:layout_options"]
+-- hisops:stmt 364 85 ["table:layout_options"]
 COMMENT ON COLUMN LAYOUT_OPTIONS.CONDITIONS IS 'serialized array of skip conditions';
 
 -- 列 lbf_data.field_value（可空）
--- hisops:stmt 349 51 ["table:lbf_data"]
+-- hisops:stmt 365 51 ["table:lbf_data"]
 ALTER TABLE LBF_DATA MODIFY (
   FIELD_VALUE NULL
 );
 
--- 列 list_options.list_id（类型）；列 list_options.option_id（类型）；列 list_options.notes（类型、可空、默认值）；列 list_options.codes；列 list_options.toggle_setting_1；列 list_options.toggle_setting_2；列 list_options.activity；列 list_options.subtype；列 list_options.edit_options；列 list_options.timestamp
--- hisops:stmt 350 369 ["table:list_options"]
+-- 列 list_options.list_id（类型）；列 list_options.option_id（类型）；列 list_options.notes（类型、可空、默认值）；列 list_options.codes；列 list_options.toggle_setting_1；列 list_options.toggle_setting_2；列 list_options.activity；列 list_options.subtype；列 list_options.edit_options；列 list_options.timestamp；检查约束 list_options.list_o…
+-- hisops:stmt 366 369 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS ADD (
   CODES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
-  TOGGLE_SETTING_1 NUMBER(3) DEFAULT 0 NOT NULL,
-  TOGGLE_SETTING_2 NUMBER(3) DEFAULT 0 NOT NULL,
+  TOGGLE_SETTING_1 NUMBER(1) DEFAULT 0 NOT NULL,
+  TOGGLE_SETTING_2 NUMBER(1) DEFAULT 0 NOT NULL,
   ACTIVITY NUMBER(3) DEFAULT 1 NOT NULL,
   SUBTYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
-  EDIT_OPTIONS NUMBER(3) DEFAULT 1 NOT NULL,
+  EDIT_OPTIONS NUMBER(1) DEFAULT 1 NOT NULL,
   TIMESTAMP TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL
 );
 
--- hisops:stmt 351 129 ["table:list_options"]
+-- hisops:stmt 367 111 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS MODIFY (
   LIST_ID VARCHAR2(100 CHAR),
   OPTION_ID VARCHAR2(100 CHAR),
-  NOTES CLOB DEFAULT NULL NULL
+  NOTES NULL
 );
 
+-- hisops:stmt 368 106 ["table:list_options"]
+ALTER TABLE LIST_OPTIONS ADD CONSTRAINT LIST_OPTIONS_TOGGLE_S_83E686E5 CHECK (TOGGLE_SETTING_1 IN (0, 1));
+
+-- hisops:stmt 369 106 ["table:list_options"]
+ALTER TABLE LIST_OPTIONS ADD CONSTRAINT LIST_OPTIONS_TOGGLE_S_023AF99F CHECK (TOGGLE_SETTING_2 IN (0, 1));
+
+-- hisops:stmt 370 100 ["table:list_options"]
+ALTER TABLE LIST_OPTIONS ADD CONSTRAINT LIST_OPTIONS_EDIT_OPTIONS_CK CHECK (EDIT_OPTIONS IN (0, 1));
+
 -- 列 lists.subtype；列 lists.modifydate；列 lists.severity_al；列 lists.external_id；列 lists.list_option_id
--- hisops:stmt 352 234 ["table:lists"]
+-- hisops:stmt 371 234 ["table:lists"]
 ALTER TABLE LISTS ADD (
   SUBTYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   MODIFYDATE TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL,
@@ -2725,18 +2811,18 @@ ALTER TABLE LISTS ADD (
   LIST_OPTION_ID VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 353 76 ["table:lists"]
+-- hisops:stmt 372 76 ["table:lists"]
 COMMENT ON COLUMN LISTS.LIST_OPTION_ID IS 'Reference to list_options table';
 
 -- 列 lists_touch.pid（默认值）；列 lists_touch.type（默认值）
--- hisops:stmt 354 70 ["table:lists_touch"]
+-- hisops:stmt 373 70 ["table:lists_touch"]
 ALTER TABLE LISTS_TOUCH MODIFY (
   PID DEFAULT 0,
   TYPE DEFAULT ''
 );
 
 -- 列 log.category；列 log.log_from；列 log.menu_item_id；列 log.ccda_doc_id
--- hisops:stmt 355 156 ["table:log"]
+-- hisops:stmt 374 156 ["table:log"]
 ALTER TABLE LOG ADD (
   CATEGORY VARCHAR2(255 CHAR),
   LOG_FROM VARCHAR2(20 CHAR) DEFAULT 'open-emr',
@@ -2744,62 +2830,65 @@ ALTER TABLE LOG ADD (
   CCDA_DOC_ID NUMBER(10)
 );
 
--- hisops:stmt 356 66 ["table:log"]
+-- hisops:stmt 375 66 ["table:log"]
 COMMENT ON COLUMN LOG.CCDA_DOC_ID IS 'CCDA document id from ccda';
 
 -- 列 notification_log.pid（类型）；列 notification_log.message（可空）；列 notification_log.patient_info（可空）
--- hisops:stmt 357 94 ["table:notification_log"]
+-- hisops:stmt 376 94 ["table:notification_log"]
 ALTER TABLE NOTIFICATION_LOG MODIFY (
   PID NUMBER(19),
   MESSAGE NULL,
   PATIENT_INFO NULL
 );
 
--- 列 openemr_postcalendar_categories.pc_constant_id；列 openemr_postcalendar_categories.pc_active；列 openemr_postcalendar_categories.pc_seq；列 openemr_postcalendar_categories.aco_spec
--- hisops:stmt 358 236 ["table:openemr_postcalendar_categories"]
+-- 列 openemr_postcalendar_categories.pc_constant_id；列 openemr_postcalendar_categories.pc_active；列 openemr_postcalendar_categories.pc_seq；列 openemr_postcalendar_categories.aco_spec；检查约束 openemr_postcalendar_categories.openemr_postcalendar__1a10b299
+-- hisops:stmt 377 236 ["table:openemr_postcalendar_categories"]
 ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
   PC_CONSTANT_ID VARCHAR2(255 CHAR),
-  PC_ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
+  PC_ACTIVE NUMBER(1) DEFAULT 1 NOT NULL,
   PC_SEQ NUMBER(10) DEFAULT 0 NOT NULL,
   ACO_SPEC VARCHAR2(63 CHAR) DEFAULT 'encounters|notes' NOT NULL
 );
 
+-- hisops:stmt 378 118 ["table:openemr_postcalendar_categories"]
+ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD CONSTRAINT OPENEMR_POSTCALENDAR__1A10B299 CHECK (PC_ACTIVE IN (0, 1));
+
 -- 列 openemr_postcalendar_events.pc_gid；列 openemr_postcalendar_events.pc_facility（类型）；列 openemr_postcalendar_events.pc_room
--- hisops:stmt 359 127 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 379 127 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS ADD (
   PC_GID NUMBER(10) DEFAULT 0,
   PC_ROOM VARCHAR2(20 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 360 76 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 380 76 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS MODIFY (
   PC_FACILITY NUMBER(10)
 );
 
 -- 列 patient_access_offsite.pid（类型）；列 patient_access_offsite.portal_relation
--- hisops:stmt 361 80 ["table:patient_access_offsite"]
+-- hisops:stmt 381 80 ["table:patient_access_offsite"]
 ALTER TABLE PATIENT_ACCESS_OFFSITE ADD (
   PORTAL_RELATION VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 362 63 ["table:patient_access_offsite"]
+-- hisops:stmt 382 63 ["table:patient_access_offsite"]
 ALTER TABLE PATIENT_ACCESS_OFFSITE MODIFY (
   PID NUMBER(19)
 );
 
 -- 列 patient_access_onsite.pid（类型）；列 patient_access_onsite.portal_salt
--- hisops:stmt 363 75 ["table:patient_access_onsite"]
+-- hisops:stmt 383 75 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE ADD (
   PORTAL_SALT VARCHAR2(100 CHAR)
 );
 
--- hisops:stmt 364 62 ["table:patient_access_onsite"]
+-- hisops:stmt 384 62 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE MODIFY (
   PID NUMBER(19)
 );
 
 -- 列 patient_data.email_direct；列 patient_data.religion；列 patient_data.billing_note；列 patient_data.guardiansname（类型、可空、默认值）；列 patient_data.cmsportal_login；列 patient_data.care_team；列 patient_data.county；列 patient_data.industry；列 patient_data.imm_reg_status；列 patient_data.imm_reg_stat_effdate；列 patient…
--- hisops:stmt 365 695 ["table:patient_data"]
+-- hisops:stmt 385 695 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA ADD (
   EMAIL_DIRECT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   RELIGION VARCHAR2(40 CHAR) DEFAULT '' NOT NULL,
@@ -2826,20 +2915,20 @@ ALTER TABLE PATIENT_DATA ADD (
   GUARDIANEMAIL CLOB
 );
 
--- hisops:stmt 366 75 ["table:patient_data"]
+-- hisops:stmt 386 57 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA MODIFY (
-  GUARDIANSNAME CLOB DEFAULT NULL NULL
+  GUARDIANSNAME NULL
 );
 
 -- 列 pharmacies.ncpdp；列 pharmacies.npi
--- hisops:stmt 367 68 ["table:pharmacies"]
+-- hisops:stmt 387 68 ["table:pharmacies"]
 ALTER TABLE PHARMACIES ADD (
   NCPDP NUMBER(10),
   NPI NUMBER(10)
 );
 
 -- 列 pnotes.portal_relation；列 pnotes.is_msg_encrypted；列 pnotes.update_by；列 pnotes.update_date
--- hisops:stmt 368 148 ["table:pnotes"]
+-- hisops:stmt 388 148 ["table:pnotes"]
 ALTER TABLE PNOTES ADD (
   PORTAL_RELATION VARCHAR2(100 CHAR),
   IS_MSG_ENCRYPTED NUMBER(3) DEFAULT 0,
@@ -2847,11 +2936,11 @@ ALTER TABLE PNOTES ADD (
   UPDATE_DATE DATE
 );
 
--- hisops:stmt 369 103 ["table:pnotes"]
+-- hisops:stmt 389 103 ["table:pnotes"]
 COMMENT ON COLUMN PNOTES.IS_MSG_ENCRYPTED IS 'Whether messsage encrypted 0-Not encrypted, 1-Encrypted';
 
 -- 列 prescriptions.patient_id（类型）；列 prescriptions.external_id；列 prescriptions.end_date；列 prescriptions.indication；列 prescriptions.prn；列 prescriptions.ntx；列 prescriptions.rtx
--- hisops:stmt 370 163 ["table:prescriptions"]
+-- hisops:stmt 390 163 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS ADD (
   EXTERNAL_ID VARCHAR2(20 CHAR),
   END_DATE DATE,
@@ -2861,13 +2950,13 @@ ALTER TABLE PRESCRIPTIONS ADD (
   RTX NUMBER(10)
 );
 
--- hisops:stmt 371 61 ["table:prescriptions"]
+-- hisops:stmt 391 61 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS MODIFY (
   PATIENT_ID NUMBER(19)
 );
 
 -- 列 procedure_order.provider_id（注释）；列 procedure_order.patient_instructions（可空、默认值）；列 procedure_order.lab_id；列 procedure_order.specimen_type；列 procedure_order.specimen_location；列 procedure_order.specimen_volume；列 procedure_order.date_transmitted；列 procedure_order.clinical_hx；列 procedure_order.extern…
--- hisops:stmt 372 453 ["table:procedure_order"]
+-- hisops:stmt 392 453 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER ADD (
   LAB_ID NUMBER(19) DEFAULT 0 NOT NULL,
   SPECIMEN_TYPE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
@@ -2880,40 +2969,43 @@ ALTER TABLE PROCEDURE_ORDER ADD (
   ORDER_DIAGNOSIS VARCHAR2(255 CHAR) DEFAULT ''
 );
 
--- hisops:stmt 373 80 ["table:procedure_order"]
+-- hisops:stmt 393 80 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER MODIFY (
   PATIENT_INSTRUCTIONS DEFAULT NULL NULL
 );
 
--- hisops:stmt 374 94 ["table:procedure_order"]
+-- hisops:stmt 394 94 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.PROVIDER_ID IS 'references users.id, the ordering provider';
 
--- hisops:stmt 375 82 ["table:procedure_order"]
+-- hisops:stmt 395 82 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.LAB_ID IS 'references procedure_providers.ppid';
 
--- hisops:stmt 376 81 ["table:procedure_order"]
+-- hisops:stmt 396 81 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_TYPE IS 'from the Specimen_Type list';
 
--- hisops:stmt 377 89 ["table:procedure_order"]
+-- hisops:stmt 397 89 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_LOCATION IS 'from the Specimen_Location list';
 
--- hisops:stmt 378 79 ["table:procedure_order"]
+-- hisops:stmt 398 79 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SPECIMEN_VOLUME IS 'from a text input field';
 
--- hisops:stmt 379 99 ["table:procedure_order"]
+-- hisops:stmt 399 99 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.DATE_TRANSMITTED IS 'time of order transmission, null if unsent';
 
--- hisops:stmt 380 107 ["table:procedure_order"]
+-- hisops:stmt 400 107 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.CLINICAL_HX IS 'clinical history text that may be relevant to the order';
 
--- hisops:stmt 381 105 ["table:procedure_order"]
+-- hisops:stmt 401 105 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.HISTORY_ORDER IS 'references order is added for history purpose only.';
 
--- hisops:stmt 382 79 ["table:procedure_order"]
+-- hisops:stmt 402 79 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.ORDER_DIAGNOSIS IS 'primary order diagnosis';
 
+-- hisops:stmt 403 110 ["table:procedure_order"]
+ALTER TABLE PROCEDURE_ORDER ADD CONSTRAINT PROCEDURE_ORDER_HISTO_E22355DA CHECK (HISTORY_ORDER IN ('0', '1'));
+
 -- 列 procedure_report.procedure_order_seq；列 procedure_report.date_collected_tz；列 procedure_report.date_report_tz；列 procedure_report.review_status（注释）；列 procedure_report.report_notes
--- hisops:stmt 383 205 ["table:procedure_report"]
+-- hisops:stmt 404 205 ["table:procedure_report"]
 ALTER TABLE PROCEDURE_REPORT ADD (
   PROCEDURE_ORDER_SEQ NUMBER(10) DEFAULT 1 NOT NULL,
   DATE_COLLECTED_TZ VARCHAR2(5 CHAR) DEFAULT '',
@@ -2921,67 +3013,70 @@ ALTER TABLE PROCEDURE_REPORT ADD (
   REPORT_NOTES CLOB
 );
 
--- hisops:stmt 384 112 ["table:procedure_report"]
+-- hisops:stmt 405 112 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.PROCEDURE_ORDER_SEQ IS 'references procedure_order_code.procedure_order_seq';
 
--- hisops:stmt 385 81 ["table:procedure_report"]
+-- hisops:stmt 406 81 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.DATE_COLLECTED_TZ IS '+-hhmm offset from UTC';
 
--- hisops:stmt 386 78 ["table:procedure_report"]
+-- hisops:stmt 407 78 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.DATE_REPORT_TZ IS '+-hhmm offset from UTC';
 
--- hisops:stmt 387 95 ["table:procedure_report"]
+-- hisops:stmt 408 95 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.REVIEW_STATUS IS 'pending review status: received,reviewed';
 
--- hisops:stmt 388 72 ["table:procedure_report"]
+-- hisops:stmt 409 72 ["table:procedure_report"]
 COMMENT ON COLUMN PROCEDURE_REPORT.REPORT_NOTES IS 'notes from the lab';
 
 -- 列 procedure_result.result_data_type；列 procedure_result.result_code；列 procedure_result.result_text；列 procedure_result.comments（可空、默认值）；列 procedure_result.result_status（注释）
--- hisops:stmt 389 197 ["table:procedure_result"]
+-- hisops:stmt 410 197 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT ADD (
   RESULT_DATA_TYPE CHAR(1 CHAR) DEFAULT 'S' NOT NULL,
   RESULT_CODE VARCHAR2(31 CHAR) DEFAULT '' NOT NULL,
   RESULT_TEXT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 390 69 ["table:procedure_result"]
+-- hisops:stmt 411 69 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT MODIFY (
   COMMENTS DEFAULT NULL NULL
 );
 
--- hisops:stmt 391 141 ["table:procedure_result"]
+-- hisops:stmt 412 141 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_DATA_TYPE IS 'N=Numeric, S=String, F=Formatted, E=External, L=Long text as first line of comments';
 
--- hisops:stmt 392 108 ["table:procedure_result"]
+-- hisops:stmt 413 108 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_CODE IS 'LOINC code, might match a procedure_type.procedure_code';
 
--- hisops:stmt 393 79 ["table:procedure_result"]
+-- hisops:stmt 414 79 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_TEXT IS 'Description of result_code';
 
--- hisops:stmt 394 119 ["table:procedure_result"]
+-- hisops:stmt 415 119 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.RESULT_STATUS IS 'preliminary, cannot be done, final, corrected, incomplete...etc.';
 
--- 列 procedure_type.lab_id（注释）；列 procedure_type.body_site（注释）；列 procedure_type.activity；列 procedure_type.notes
--- hisops:stmt 395 123 ["table:procedure_type"]
+-- 列 procedure_type.lab_id（注释）；列 procedure_type.body_site（注释）；列 procedure_type.activity；列 procedure_type.notes；检查约束 procedure_type.procedure_type_activity_ck
+-- hisops:stmt 416 123 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE ADD (
-  ACTIVITY NUMBER(3) DEFAULT 1 NOT NULL,
+  ACTIVITY NUMBER(1) DEFAULT 1 NOT NULL,
   NOTES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 396 108 ["table:procedure_type"]
+-- hisops:stmt 417 108 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.LAB_ID IS 'references procedure_providers.ppid, 0 means default to parent';
 
--- hisops:stmt 397 89 ["table:procedure_type"]
+-- hisops:stmt 418 89 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.BODY_SITE IS 'where to do injection, e.g. arm, buttock';
 
--- hisops:stmt 398 68 ["table:procedure_type"]
+-- hisops:stmt 419 68 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.ACTIVITY IS '1=active, 0=inactive';
 
--- hisops:stmt 399 84 ["table:procedure_type"]
+-- hisops:stmt 420 84 ["table:procedure_type"]
 COMMENT ON COLUMN PROCEDURE_TYPE.NOTES IS 'additional notes to enhance description';
 
+-- hisops:stmt 421 96 ["table:procedure_type"]
+ALTER TABLE PROCEDURE_TYPE ADD CONSTRAINT PROCEDURE_TYPE_ACTIVITY_CK CHECK (ACTIVITY IN (0, 1));
+
 -- 列 registry.patient_encounter；列 registry.therapy_group_encounter；列 registry.aco_spec
--- hisops:stmt 400 200 ["table:registry"]
+-- hisops:stmt 422 200 ["table:registry"]
 ALTER TABLE REGISTRY ADD (
   PATIENT_ENCOUNTER NUMBER(3) DEFAULT 1 NOT NULL,
   THERAPY_GROUP_ENCOUNTER NUMBER(3) DEFAULT 0 NOT NULL,
@@ -2989,57 +3084,74 @@ ALTER TABLE REGISTRY ADD (
 );
 
 -- 列 rule_action_item.reminder_message（可空、默认值）
--- hisops:stmt 401 77 ["table:rule_action_item"]
+-- hisops:stmt 423 77 ["table:rule_action_item"]
 ALTER TABLE RULE_ACTION_ITEM MODIFY (
   REMINDER_MESSAGE DEFAULT NULL NULL
 );
 
 -- 列 user_settings.setting_label（类型）
--- hisops:stmt 402 72 ["table:user_settings"]
+-- hisops:stmt 424 72 ["table:user_settings"]
 ALTER TABLE USER_SETTINGS MODIFY (
   SETTING_LABEL VARCHAR2(100 CHAR)
 );
 
--- 列 users.suffix；列 users.email_direct；列 users.weno_prov_id；列 users.cpoe；列 users.physician_type；列 users.main_menu_role；列 users.patient_menu_role
--- hisops:stmt 403 328 ["table:users"]
+-- 列 users.suffix；列 users.email_direct；列 users.weno_prov_id；列 users.cpoe；列 users.physician_type；列 users.main_menu_role；列 users.patient_menu_role；检查约束 users.users_cpoe_ck
+-- hisops:stmt 425 328 ["table:users"]
 ALTER TABLE USERS ADD (
   SUFFIX VARCHAR2(255 CHAR),
   EMAIL_DIRECT VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   WENO_PROV_ID VARCHAR2(15 CHAR),
-  CPOE NUMBER(3),
+  CPOE NUMBER(1),
   PHYSICIAN_TYPE VARCHAR2(50 CHAR),
   MAIN_MENU_ROLE VARCHAR2(50 CHAR) DEFAULT 'standard' NOT NULL,
   PATIENT_MENU_ROLE VARCHAR2(50 CHAR) DEFAULT 'standard' NOT NULL
 );
 
+-- hisops:stmt 426 70 ["table:users"]
+ALTER TABLE USERS ADD CONSTRAINT USERS_CPOE_CK CHECK (CPOE IN (0, 1));
+
 -- 列 version.v_acl
--- hisops:stmt 404 66 ["table:version"]
+-- hisops:stmt 427 66 ["table:version"]
 ALTER TABLE VERSION ADD (
   V_ACL NUMBER(10) DEFAULT 0 NOT NULL
 );
 
--- 列 x12_partners.processing_format（类型）；列 x12_partners.x12_dtp03
--- hisops:stmt 405 79 ["table:x12_partners"]
+-- 列 x12_partners.processing_format（类型）；列 x12_partners.x12_dtp03；检查约束 x12_partners.x12_partners_processi_6b1d560e
+-- hisops:stmt 428 79 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS ADD (
   X12_DTP03 CHAR(1 CHAR) DEFAULT 'A' NOT NULL
 );
 
--- hisops:stmt 406 74 ["table:x12_partners"]
+-- hisops:stmt 429 74 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS MODIFY (
   PROCESSING_FORMAT VARCHAR2(20 CHAR)
 );
 
+-- hisops:stmt 430 72 ["table:x12_partners"]
+ALTER TABLE X12_PARTNERS DROP CONSTRAINT X12_PARTNERS_PROCESSI_6B1D560E;
+
+-- hisops:stmt 431 186 ["table:x12_partners"]
+ALTER TABLE X12_PARTNERS ADD CONSTRAINT X12_PARTNERS_PROCESSI_6B1D560E CHECK (PROCESSING_FORMAT IN ('standard', 'medi-cal', 'cms', 'proxymed', 'oa_eligibility', 'availity_eligibility'));
+
 -- 索引 form_encounter.form_encounter_encounter_date
--- hisops:stmt 407 70 ["table:form_encounter"]
+-- hisops:stmt 432 70 ["table:form_encounter"]
 CREATE INDEX FORM_ENCOUNTER_ENCOUNTER_DATE ON FORM_ENCOUNTER ("DATE");
 
--- 索引 openemr_postcalendar_categories.openemr_postcalendar_categories_pc_constant_id
--- hisops:stmt 408 119 ["table:openemr_postcalendar_categories"]
-CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_POSTCALENDAR_CATEGORIES (PC_CONSTANT_ID);
+-- 索引 openemr_postcalendar_categories.openemr_postcalendar__0fc919a1
+-- hisops:stmt 433 103 ["table:openemr_postcalendar_categories"]
+CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR__0FC919A1 ON OPENEMR_POSTCALENDAR_CATEGORIES (PC_CONSTANT_ID);
 
 -- ======================================================================================
 -- 需人工审核：不会执行。每项都写明原因；决定执行的语句请去掉注释。
 -- ======================================================================================
+
+-- [需审核] 检查约束 transactions.transactions_refer_vitals_ck
+--   原因：删除检查约束
+-- ALTER TABLE TRANSACTIONS DROP CONSTRAINT TRANSACTIONS_REFER_VITALS_CK;
+
+-- [需审核] 检查约束 transactions.transactions_refer_external_ck
+--   原因：删除检查约束
+-- ALTER TABLE TRANSACTIONS DROP CONSTRAINT TRANSACTIONS_REFER_EXTERNAL_CK;
 
 -- [需审核] 索引 lang_constants.lang_constants_constant_name
 --   原因：删除目标没有的索引（可能是本院为性能自加的）
@@ -3081,9 +3193,49 @@ CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_PO
 --   原因：删除该列及其数据
 -- ALTER TABLE INSURANCE_COMPANIES DROP (FREEB_TYPE);
 
+-- [需审核] 列 lang_constants.constant_name（类型）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE LANG_CONSTANTS ADD (CONSTANT_NAME_NEW CLOB);
+
+-- UPDATE LANG_CONSTANTS SET CONSTANT_NAME_NEW = TO_CLOB(CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CONSTANTS DROP (CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CONSTANTS RENAME COLUMN CONSTANT_NAME_NEW TO CONSTANT_NAME;
+
+-- [需审核] 列 lang_custom.constant_name（类型、可空、默认值）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE LANG_CUSTOM ADD (CONSTANT_NAME_NEW CLOB);
+
+-- UPDATE LANG_CUSTOM SET CONSTANT_NAME_NEW = TO_CLOB(CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CUSTOM DROP (CONSTANT_NAME);
+
+-- ALTER TABLE LANG_CUSTOM RENAME COLUMN CONSTANT_NAME_NEW TO CONSTANT_NAME;
+
 -- [需审核] 列 layout_options.group_name
 --   原因：删除该列及其数据
 -- ALTER TABLE LAYOUT_OPTIONS DROP (GROUP_NAME);
+
+-- [需审核] 列 list_options.notes（类型、可空、默认值）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE LIST_OPTIONS ADD (NOTES_NEW CLOB);
+
+-- UPDATE LIST_OPTIONS SET NOTES_NEW = TO_CLOB(NOTES);
+
+-- ALTER TABLE LIST_OPTIONS DROP (NOTES);
+
+-- ALTER TABLE LIST_OPTIONS RENAME COLUMN NOTES_NEW TO NOTES;
+
+-- [需审核] 列 patient_data.guardiansname（类型、可空、默认值）
+--   原因：Oracle 不能把 VARCHAR2(255 CHAR) 直接改为 CLOB（ORA-22858）：改为重建该列（新增、复制、删除、改名），列会移到表尾，其上的索引会被删除
+-- ALTER TABLE PATIENT_DATA ADD (GUARDIANSNAME_NEW CLOB);
+
+-- UPDATE PATIENT_DATA SET GUARDIANSNAME_NEW = TO_CLOB(GUARDIANSNAME);
+
+-- ALTER TABLE PATIENT_DATA DROP (GUARDIANSNAME);
+
+-- ALTER TABLE PATIENT_DATA RENAME COLUMN GUARDIANSNAME_NEW TO GUARDIANSNAME;
 
 -- [需审核] 列 prescriptions.size（类型）
 --   原因：改变类型 BINARY_FLOAT → VARCHAR2(25 CHAR)：已有值会被转换，可能失败或改变
@@ -3271,4 +3423,4 @@ CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_CATEGORIES_PC_CONSTANT_ID ON OPENEMR_PO
 --   原因：删除该表及其全部数据
 -- DROP TABLE PMA_TABLE_INFO CASCADE CONSTRAINTS;
 
--- 脚本结束（hisops 执行 408 条语句，54 条待审核）
+-- 脚本结束（hisops 执行 433 条语句，72 条待审核）

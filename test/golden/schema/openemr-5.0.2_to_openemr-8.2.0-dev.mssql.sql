@@ -5,7 +5,7 @@
 -- written:    2025-01-01T00:00:00.000Z by hisops golden, for SQL Server
 -- changes:    479 (column +274 -13 ~57; table +78 -4 ~0; index +49 -0 ~0; primary key +1 -0 ~3)
 -- safe part:  317 statement(s) for 396 change(s)
--- review:     81 change(s) need a person (commented out below, with reasons)
+-- review:     80 change(s) need a person (commented out below, with reasons)
 -- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the
 -- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.
 -- note:       current: zero-date defaults dropped (no such date outside MySQL): 11 (amendments.created_time, amendments_history.created_time, batchcom.msg_date_sent, drug_inventory.last_notify, drugs.last_notify, …)
@@ -2851,18 +2851,17 @@ GO
 -- ALTER TABLE [procedure_order] ALTER COLUMN [date_ordered] datetime2(0) NULL;
 -- GO
 
--- [review] column product_registration.registration_id
+-- [review] column product_registration.id; column product_registration.registration_id; primary key of product_registration
+--   why: adds an auto-increment column: it must become a key in the same statement (see the primary key change of this table)
 --   why: drops the column and its data
+--   why: changes the primary key (registration_id) → (id): fails if rows repeat in the new columns
+-- ALTER TABLE [product_registration] DROP CONSTRAINT [PK_product_registration];
+-- GO
+
 -- ALTER TABLE [product_registration] DROP CONSTRAINT IF EXISTS [DF_product_registration_registration_id];
 -- GO
 
 -- ALTER TABLE [product_registration] DROP COLUMN [registration_id];
--- GO
-
--- [review] column product_registration.id; primary key of product_registration
---   why: adds an auto-increment column: it must become a key in the same statement (see the primary key change of this table)
---   why: changes the primary key (registration_id) → (id): fails if rows repeat in the new columns
--- ALTER TABLE [product_registration] DROP CONSTRAINT [PK_product_registration];
 -- GO
 
 -- ALTER TABLE [product_registration] ADD

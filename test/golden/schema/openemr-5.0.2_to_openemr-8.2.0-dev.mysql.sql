@@ -5,7 +5,7 @@
 -- written:    2025-01-01T00:00:00.000Z by hisops golden, for MySQL/MariaDB
 -- changes:    488 (column +274 -13 ~66; table +78 -4 ~0; index +49 -0 ~0; primary key +1 -0 ~3)
 -- safe part:  150 statement(s) for 440 change(s)
--- review:     50 change(s) need a person (commented out below, with reasons)
+-- review:     49 change(s) need a person (commented out below, with reasons)
 -- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the
 -- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.
 -- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"6ad7203c295d722b84803ff38e32c0e7","dialect":"mysql","current":"64c16c8f9538053ac4ff48fed5c7c321952bf7164592bee9745db85f72a05cf5","target":"8cc3d24f9c6f23f937bf96b3aba1895346eba50c222606edf016fa9c5ec562d8","statements":150,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
@@ -2133,16 +2133,13 @@ ALTER TABLE `x12_partners`
 -- ALTER TABLE `procedure_order`
 --   MODIFY COLUMN `date_ordered` datetime DEFAULT NULL;
 
--- [review] column product_registration.registration_id
---   why: drops the column and its data
--- ALTER TABLE `product_registration`
---   DROP COLUMN `registration_id`;
-
--- [review] column product_registration.id; primary key of product_registration
+-- [review] column product_registration.id; column product_registration.registration_id; primary key of product_registration
 --   why: adds an auto-increment column: it must become a key in the same statement (see the primary key change of this table)
+--   why: drops the column and its data
 --   why: changes the primary key (registration_id) → (id): fails if rows repeat in the new columns
 -- ALTER TABLE `product_registration`
 --   DROP PRIMARY KEY,
+--   DROP COLUMN `registration_id`,
 --   ADD COLUMN `id` int(11) NOT NULL AUTO_INCREMENT FIRST,
 --   ADD PRIMARY KEY (`id`);
 
@@ -2198,4 +2195,4 @@ ALTER TABLE `x12_partners`
 --   why: drops the table and every row in it
 -- DROP TABLE `patient_access_offsite`;
 
--- end of script (150 statement(s) applied by hisops, 50 for review)
+-- end of script (150 statement(s) applied by hisops, 49 for review)

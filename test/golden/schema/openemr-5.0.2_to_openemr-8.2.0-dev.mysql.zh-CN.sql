@@ -5,7 +5,7 @@
 -- 生成：      2025-01-01T00:00:00.000Z，hisops golden，适用于 MySQL/MariaDB
 -- 差异：      488 (column +274 -13 ~66; table +78 -4 ~0; index +49 -0 ~0; primary key +1 -0 ~3)
 -- 安全部分：  150 条语句，对应 440 处差异
--- 需审核：    50 处差异需人工决定（见下方注释掉的部分及原因）
+-- 需审核：    49 处差异需人工决定（见下方注释掉的部分及原因）
 -- 执行方法：`hisops schema sync <db> <target> --script <本文件> --apply`。hisops 先核对结构指纹，
 -- 并把每条语句记入日志库；中途停止后可加 --resume 继续。
 -- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"6ad7203c295d722b84803ff38e32c0e7","dialect":"mysql","current":"64c16c8f9538053ac4ff48fed5c7c321952bf7164592bee9745db85f72a05cf5","target":"8cc3d24f9c6f23f937bf96b3aba1895346eba50c222606edf016fa9c5ec562d8","statements":150,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
@@ -2133,16 +2133,13 @@ ALTER TABLE `x12_partners`
 -- ALTER TABLE `procedure_order`
 --   MODIFY COLUMN `date_ordered` datetime DEFAULT NULL;
 
--- [需审核] 列 product_registration.registration_id
---   原因：删除该列及其数据
--- ALTER TABLE `product_registration`
---   DROP COLUMN `registration_id`;
-
--- [需审核] 列 product_registration.id；主键 product_registration
+-- [需审核] 列 product_registration.id；列 product_registration.registration_id；主键 product_registration
 --   原因：新增自增列：必须在同一语句中成为键（见本表的主键变更）
+--   原因：删除该列及其数据
 --   原因：改变主键 (registration_id) → (id)：若新键列有重复或 NULL 会失败
 -- ALTER TABLE `product_registration`
 --   DROP PRIMARY KEY,
+--   DROP COLUMN `registration_id`,
 --   ADD COLUMN `id` int(11) NOT NULL AUTO_INCREMENT FIRST,
 --   ADD PRIMARY KEY (`id`);
 
@@ -2198,4 +2195,4 @@ ALTER TABLE `x12_partners`
 --   原因：删除该表及其全部数据
 -- DROP TABLE `patient_access_offsite`;
 
--- 脚本结束（hisops 执行 150 条语句，50 条待审核）
+-- 脚本结束（hisops 执行 150 条语句，49 条待审核）

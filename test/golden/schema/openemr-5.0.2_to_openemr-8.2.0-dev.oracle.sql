@@ -1,21 +1,25 @@
 -- ======================================================================================
 -- hisops schema sync script
--- current:    openemr-5.0.2 (MariaDB fixture) (MySQL/MariaDB), fingerprint 345a765b85085ffa
--- target:     openemr-8.2.0-dev (MariaDB fixture) (MySQL/MariaDB), fingerprint 49949906bfd4dbf6
+-- current:    openemr-5.0.2 (MariaDB fixture) (MySQL/MariaDB), fingerprint 82f35b3a61e58d0a
+-- target:     openemr-8.2.0-dev (MariaDB fixture) (MySQL/MariaDB), fingerprint 7943dcff026f4569
 -- written:    2025-01-01T00:00:00.000Z by hisops golden, for Oracle
--- changes:    479 (column +274 -13 ~57; table +78 -4 ~0; index +49 -0 ~0; primary key +1 -0 ~3)
--- safe part:  620 statement(s) for 431 change(s)
--- review:     47 change(s) need a person (commented out below, with reasons)
+-- changes:    494 (column +274 -13 ~57; table +78 -4 ~0; index +49 -0 ~0; check +15 -0 ~0; primary key +1 -0 ~3)
+-- safe part:  630 statement(s) for 440 change(s)
+-- review:     55 change(s) need a person (commented out below, with reasons)
 -- Run it with `hisops schema sync <db> <target> --script <this file> --apply`: hisops checks the
 -- fingerprint first and journals every statement, so a stopped run can be resumed with --resume.
 -- note:       current: NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default): 295 (amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …)
 -- note:       current: zero-date defaults dropped (no such date outside MySQL): 11 (amendments.created_time, amendments_history.created_time, batchcom.msg_date_sent, drug_inventory.last_notify, drugs.last_notify, …)
+-- note:       current: index and constraint names shortened to 30 characters (schema.oracle.maxIdentifier): 64 (amendments_history_amendment_history_id → amendments_history_am_636a0e8b, benefit_eligibility_response_status_ck → benefit_eligibility_r_344c0e0c, clinical_plans_cqm_2011_flag_ck → clinical_plans_cqm_20_04ac0a5c, clinical_plans_cqm_2014_flag_ck → clinical_plans_cqm_20_115c704f, clinical_rules_active_alert_flag_ck → clinical_rules_active_488caec3, …)
 -- note:       current: ON UPDATE clocks dropped (use a trigger): 9 (ccda.updated_date, ccda_table_mapping.timestamp, documents_legal_detail.dld_signed_time, form_clinical_instructions.date, form_eye_locking.LOCKEDDATE, …)
+-- note:       current: table and column names over 30 characters (Oracle 12.2+ with schema.oracle.maxIdentifier: 128): 4 (form_functional_cognitive_status, subscriber_employer_postal_code, openemr_postcalendar_categories, therapy_groups_participant_attendance)
 -- note:       current: indexes on TEXT/BLOB columns left out: 1 (lang_constants.constant_name)
 -- note:       target: NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default): 313 (amc_misc_data.amc_id, amc_misc_data.map_category, ar_activity.code_type, ar_activity.modifier, ar_activity.memo, …)
+-- note:       target: index and constraint names shortened to 30 characters (schema.oracle.maxIdentifier): 172 (amendments_history_amendment_history_id → amendments_history_am_636a0e8b, api_refresh_token_usr_client_idx → api_refresh_token_usr_8032b20c, audit_master_is_qrda_document_ck → audit_master_is_qrda__83509288, audit_master_is_unstructured_document_ck → audit_master_is_unstr_e498cf6e, benefit_eligibility_response_status_ck → benefit_eligibility_r_344c0e0c, …)
 -- note:       target: ON UPDATE clocks dropped (use a trigger): 31 (care_team_member.date_updated, care_teams.date_updated, ccda.updated_date, ccda_table_mapping.timestamp, contact_address.updated_date, …)
+-- note:       target: table and column names over 30 characters (Oracle 12.2+ with schema.oracle.maxIdentifier: 128): 17 (clinical_notes_procedure_results, patient_sexual_orientation_usage, form_functional_cognitive_status, transportation_insecurity_notes, form_history_sdoh_health_concerns, …)
 -- note:       target: indexes on TEXT/BLOB columns left out: 3 (lang_constants.constant_name, onetime_auth.pid, track_events.unique_event_label_target)
--- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"db2b4d7ee2d30c5b3227484e9380e3ae","dialect":"oracle","current":"345a765b85085ffa6007b975472fe6ab0385fe8f4f6814523fc3040d14ec480e","target":"49949906bfd4dbf6aea289ff8c41600d4edd06eb5e1d9e8c67bb6d6d92ef5fb5","statements":620,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
+-- hisops:plan {"format":"hisops-schema-script","version":1,"planId":"9bb45dd9d53a06f6c870112332a557d0","dialect":"oracle","current":"82f35b3a61e58d0ae8006c9ca135f4009253906867dd1042a0cb5bfdf09769b4","target":"7943dcff026f456937a40ac3938baf562c5bb425f58717839ac7312f37a73903","statements":630,"hisopsVersion":"golden","createdAt":"2025-01-01T00:00:00.000Z"}
 -- ======================================================================================
 
 -- ======================================================================================
@@ -40,19 +44,20 @@ CREATE TABLE API_LOG (
 );
 
 -- table api_refresh_token
--- hisops:stmt 2 273 ["table:api_refresh_token"]
+-- hisops:stmt 2 342 ["table:api_refresh_token"]
 CREATE TABLE API_REFRESH_TOKEN (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   USER_ID VARCHAR2(40 CHAR),
   CLIENT_ID VARCHAR2(80 CHAR),
   TOKEN VARCHAR2(128 CHAR) NOT NULL,
   EXPIRY DATE,
-  REVOKED NUMBER(3) DEFAULT 0 NOT NULL,
-  PRIMARY KEY (ID)
+  REVOKED NUMBER(1) DEFAULT 0 NOT NULL,
+  PRIMARY KEY (ID),
+  CONSTRAINT API_REFRESH_TOKEN_REVOKED_CK CHECK (REVOKED IN (0, 1))
 );
 
--- hisops:stmt 3 88 ["table:api_refresh_token"]
-CREATE INDEX API_REFRESH_TOKEN_USR_CLIENT_IDX ON API_REFRESH_TOKEN (CLIENT_ID, USER_ID);
+-- hisops:stmt 3 86 ["table:api_refresh_token"]
+CREATE INDEX API_REFRESH_TOKEN_USR_8032B20C ON API_REFRESH_TOKEN (CLIENT_ID, USER_ID);
 
 -- hisops:stmt 4 73 ["table:api_refresh_token"]
 CREATE UNIQUE INDEX API_REFRESH_TOKEN_TOKEN ON API_REFRESH_TOKEN (TOKEN);
@@ -151,17 +156,17 @@ CREATE TABLE CLINICAL_NOTES_DOCUMENTS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 24 106 ["table:clinical_notes_documents"]
-CREATE INDEX CLINICAL_NOTES_DOCUMENTS_IDX_CLINICAL_NOTE_ID ON CLINICAL_NOTES_DOCUMENTS (CLINICAL_NOTE_ID);
+-- hisops:stmt 24 91 ["table:clinical_notes_documents"]
+CREATE INDEX CLINICAL_NOTES_DOCUME_DD9237E2 ON CLINICAL_NOTES_DOCUMENTS (CLINICAL_NOTE_ID);
 
--- hisops:stmt 25 94 ["table:clinical_notes_documents"]
-CREATE INDEX CLINICAL_NOTES_DOCUMENTS_IDX_CREATED_AT ON CLINICAL_NOTES_DOCUMENTS (CREATED_AT);
+-- hisops:stmt 25 85 ["table:clinical_notes_documents"]
+CREATE INDEX CLINICAL_NOTES_DOCUME_653FDF81 ON CLINICAL_NOTES_DOCUMENTS (CREATED_AT);
 
--- hisops:stmt 26 96 ["table:clinical_notes_documents"]
-CREATE INDEX CLINICAL_NOTES_DOCUMENTS_IDX_DOCUMENT_ID ON CLINICAL_NOTES_DOCUMENTS (DOCUMENT_ID);
+-- hisops:stmt 26 86 ["table:clinical_notes_documents"]
+CREATE INDEX CLINICAL_NOTES_DOCUME_5D827605 ON CLINICAL_NOTES_DOCUMENTS (DOCUMENT_ID);
 
--- hisops:stmt 27 126 ["table:clinical_notes_documents"]
-CREATE UNIQUE INDEX CLINICAL_NOTES_DOCUMENTS_UNIQUE_NOTE_DOCUMENT ON CLINICAL_NOTES_DOCUMENTS (CLINICAL_NOTE_ID, DOCUMENT_ID);
+-- hisops:stmt 27 111 ["table:clinical_notes_documents"]
+CREATE UNIQUE INDEX CLINICAL_NOTES_DOCUME_38B255A4 ON CLINICAL_NOTES_DOCUMENTS (CLINICAL_NOTE_ID, DOCUMENT_ID);
 
 -- hisops:stmt 28 89 ["table:clinical_notes_documents"]
 COMMENT ON TABLE CLINICAL_NOTES_DOCUMENTS IS 'Links clinical notes to patient documents';
@@ -189,17 +194,17 @@ CREATE TABLE CLINICAL_NOTES_PROCEDURE_RESULTS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 34 122 ["table:clinical_notes_procedure_results"]
-CREATE INDEX CLINICAL_NOTES_PROCEDURE_RESULTS_IDX_CLINICAL_NOTE_ID ON CLINICAL_NOTES_PROCEDURE_RESULTS (CLINICAL_NOTE_ID);
+-- hisops:stmt 34 99 ["table:clinical_notes_procedure_results"]
+CREATE INDEX CLINICAL_NOTES_PROCED_A808F887 ON CLINICAL_NOTES_PROCEDURE_RESULTS (CLINICAL_NOTE_ID);
 
--- hisops:stmt 35 110 ["table:clinical_notes_procedure_results"]
-CREATE INDEX CLINICAL_NOTES_PROCEDURE_RESULTS_IDX_CREATED_AT ON CLINICAL_NOTES_PROCEDURE_RESULTS (CREATED_AT);
+-- hisops:stmt 35 93 ["table:clinical_notes_procedure_results"]
+CREATE INDEX CLINICAL_NOTES_PROCED_24D7375F ON CLINICAL_NOTES_PROCEDURE_RESULTS (CREATED_AT);
 
--- hisops:stmt 36 128 ["table:clinical_notes_procedure_results"]
-CREATE INDEX CLINICAL_NOTES_PROCEDURE_RESULTS_IDX_PROCEDURE_RESULT_ID ON CLINICAL_NOTES_PROCEDURE_RESULTS (PROCEDURE_RESULT_ID);
+-- hisops:stmt 36 102 ["table:clinical_notes_procedure_results"]
+CREATE INDEX CLINICAL_NOTES_PROCED_499BFAA7 ON CLINICAL_NOTES_PROCEDURE_RESULTS (PROCEDURE_RESULT_ID);
 
--- hisops:stmt 37 148 ["table:clinical_notes_procedure_results"]
-CREATE UNIQUE INDEX CLINICAL_NOTES_PROCEDURE_RESULTS_UNIQUE_NOTE_RESULT ON CLINICAL_NOTES_PROCEDURE_RESULTS (CLINICAL_NOTE_ID, PROCEDURE_RESULT_ID);
+-- hisops:stmt 37 127 ["table:clinical_notes_procedure_results"]
+CREATE UNIQUE INDEX CLINICAL_NOTES_PROCED_3D6DBB5A ON CLINICAL_NOTES_PROCEDURE_RESULTS (CLINICAL_NOTE_ID, PROCEDURE_RESULT_ID);
 
 -- hisops:stmt 38 108 ["table:clinical_notes_procedure_results"]
 COMMENT ON TABLE CLINICAL_NOTES_PROCEDURE_RESULTS IS 'Links clinical notes to procedure results/lab values';
@@ -287,20 +292,20 @@ COMMENT ON COLUMN CONTACT_ADDRESS.CREATED_BY IS 'users.id';
 COMMENT ON COLUMN CONTACT_ADDRESS.UPDATED_BY IS 'users.id';
 
 -- table contact_relation
--- hisops:stmt 58 740 ["table:contact_relation"]
+-- hisops:stmt 58 1150 ["table:contact_relation"]
 CREATE TABLE CONTACT_RELATION (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   CONTACT_ID NUMBER(19) NOT NULL,
   TARGET_TABLE VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   TARGET_ID NUMBER(19) NOT NULL,
-  ACTIVE NUMBER(3) DEFAULT 1,
+  ACTIVE NUMBER(1) DEFAULT 1,
   ROLE VARCHAR2(63 CHAR),
   RELATIONSHIP VARCHAR2(63 CHAR),
   CONTACT_PRIORITY NUMBER(10) DEFAULT 1,
-  IS_PRIMARY_CONTACT NUMBER(3) DEFAULT 0,
-  IS_EMERGENCY_CONTACT NUMBER(3) DEFAULT 0,
-  CAN_MAKE_MEDICAL_DECISIONS NUMBER(3) DEFAULT 0,
-  CAN_RECEIVE_MEDICAL_INFO NUMBER(3) DEFAULT 0,
+  IS_PRIMARY_CONTACT NUMBER(1) DEFAULT 0,
+  IS_EMERGENCY_CONTACT NUMBER(1) DEFAULT 0,
+  CAN_MAKE_MEDICAL_DECISIONS NUMBER(1) DEFAULT 0,
+  CAN_RECEIVE_MEDICAL_INFO NUMBER(1) DEFAULT 0,
   START_DATE DATE,
   END_DATE DATE,
   NOTES CLOB,
@@ -308,14 +313,19 @@ CREATE TABLE CONTACT_RELATION (
   CREATED_BY NUMBER(19),
   UPDATED_DATE DATE DEFAULT SYSDATE,
   UPDATED_BY NUMBER(19),
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT CONTACT_RELATION_ACTIVE_CK CHECK (ACTIVE IN (0, 1)),
+  CONSTRAINT CONTACT_RELATION_IS_P_EEA78898 CHECK (IS_PRIMARY_CONTACT IN (0, 1)),
+  CONSTRAINT CONTACT_RELATION_IS_E_A0BD710A CHECK (IS_EMERGENCY_CONTACT IN (0, 1)),
+  CONSTRAINT CONTACT_RELATION_CAN__80721982 CHECK (CAN_MAKE_MEDICAL_DECISIONS IN (0, 1)),
+  CONSTRAINT CONTACT_RELATION_CAN__108AEE66 CHECK (CAN_RECEIVE_MEDICAL_INFO IN (0, 1))
 );
 
 -- hisops:stmt 59 74 ["table:contact_relation"]
 CREATE INDEX CONTACT_RELATION_CONTACT_ID ON CONTACT_RELATION (CONTACT_ID);
 
--- hisops:stmt 60 101 ["table:contact_relation"]
-CREATE INDEX CONTACT_RELATION_IDX_CONTACT_TARGET_TABLE ON CONTACT_RELATION (TARGET_TABLE, TARGET_ID);
+-- hisops:stmt 60 90 ["table:contact_relation"]
+CREATE INDEX CONTACT_RELATION_IDX__F435B754 ON CONTACT_RELATION (TARGET_TABLE, TARGET_ID);
 
 -- hisops:stmt 61 76 ["table:contact_relation"]
 COMMENT ON COLUMN CONTACT_RELATION.CONTACT_PRIORITY IS '1=highest priority';
@@ -382,7 +392,7 @@ COMMENT ON COLUMN CONTACT_TELECOM.CREATED_BY IS 'users.id';
 COMMENT ON COLUMN CONTACT_TELECOM.UPDATED_BY IS 'users.id';
 
 -- table document_template_profiles
--- hisops:stmt 76 634 ["table:document_template_profiles"]
+-- hisops:stmt 76 777 ["table:document_template_profiles"]
 CREATE TABLE DOCUMENT_TEMPLATE_PROFILES (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   TEMPLATE_ID NUMBER(20) NOT NULL,
@@ -392,17 +402,19 @@ CREATE TABLE DOCUMENT_TEMPLATE_PROFILES (
   PROVIDER NUMBER(10),
   MODIFIED_DATE DATE DEFAULT SYSDATE NOT NULL,
   MEMBER_OF VARCHAR2(64 CHAR) NOT NULL,
-  ACTIVE NUMBER(3) DEFAULT 0 NOT NULL,
-  RECURRING NUMBER(3) DEFAULT 1 NOT NULL,
+  ACTIVE NUMBER(1) DEFAULT 0 NOT NULL,
+  RECURRING NUMBER(1) DEFAULT 1 NOT NULL,
   EVENT_TRIGGER VARCHAR2(31 CHAR) NOT NULL,
   PERIOD NUMBER(10) NOT NULL,
   NOTIFY_TRIGGER VARCHAR2(31 CHAR) NOT NULL,
   NOTIFY_PERIOD NUMBER(10) NOT NULL,
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT DOCUMENT_TEMPLATE_PRO_6594FC35 CHECK (ACTIVE IN (0, 1)),
+  CONSTRAINT DOCUMENT_TEMPLATE_PRO_993F8BFB CHECK (RECURRING IN (0, 1))
 );
 
--- hisops:stmt 77 120 ["table:document_template_profiles"]
-CREATE UNIQUE INDEX DOCUMENT_TEMPLATE_PROFILES_LOCATION ON DOCUMENT_TEMPLATE_PROFILES (PROFILE, TEMPLATE_ID, MEMBER_OF);
+-- hisops:stmt 77 115 ["table:document_template_profiles"]
+CREATE UNIQUE INDEX DOCUMENT_TEMPLATE_PRO_35B994FA ON DOCUMENT_TEMPLATE_PROFILES (PROFILE, TEMPLATE_ID, MEMBER_OF);
 
 -- table document_templates
 -- hisops:stmt 78 557 ["table:document_templates"]
@@ -519,8 +531,8 @@ CREATE TABLE FEE_SCHEDULE (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 91 144 ["table:fee_schedule"]
-CREATE UNIQUE INDEX FEE_SCHEDULE_INS_PLAN_CODE_MOD_TYPE_DATE ON FEE_SCHEDULE (INSURANCE_COMPANY_ID, PLAN, CODE, MODIFIER, TYPE, EFFECTIVE_DATE);
+-- hisops:stmt 91 134 ["table:fee_schedule"]
+CREATE UNIQUE INDEX FEE_SCHEDULE_INS_PLAN_1742988C ON FEE_SCHEDULE (INSURANCE_COMPANY_ID, PLAN, CODE, MODIFIER, TYPE, EFFECTIVE_DATE);
 
 -- table form_clinical_notes
 -- hisops:stmt 92 597 ["table:form_clinical_notes"]
@@ -550,7 +562,7 @@ CREATE TABLE FORM_CLINICAL_NOTES (
 CREATE UNIQUE INDEX FORM_CLINICAL_NOTES_UUID ON FORM_CLINICAL_NOTES (UUID);
 
 -- table form_history_sdoh
--- hisops:stmt 94 1696 ["table:form_history_sdoh"]
+-- hisops:stmt 94 1773 ["table:form_history_sdoh"]
 CREATE TABLE FORM_HISTORY_SDOH (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   UUID RAW(16),
@@ -594,21 +606,22 @@ CREATE TABLE FORM_HISTORY_SDOH (
   INTERVENTIONS CLOB,
   INSTRUMENT_SCORE NUMBER(10),
   POSITIVE_DOMAIN_COUNT NUMBER(10),
-  DECLINED_FLAG NUMBER(3),
+  DECLINED_FLAG NUMBER(1),
   DISABILITY_STATUS VARCHAR2(50 CHAR),
   DISABILITY_STATUS_NOTES CLOB,
   DISABILITY_SCALE CLOB,
   HUNGER_Q1 VARCHAR2(50 CHAR),
   HUNGER_Q2 VARCHAR2(50 CHAR),
   HUNGER_SCORE NUMBER(10),
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT FORM_HISTORY_SDOH_DEC_1857920D CHECK (DECLINED_FLAG IN (0, 1))
 );
 
--- hisops:stmt 95 85 ["table:form_history_sdoh"]
-CREATE INDEX FORM_HISTORY_SDOH_ASSESSMENT_IDX ON FORM_HISTORY_SDOH (ASSESSMENT_DATE);
+-- hisops:stmt 95 83 ["table:form_history_sdoh"]
+CREATE INDEX FORM_HISTORY_SDOH_ASS_7E3FE4AA ON FORM_HISTORY_SDOH (ASSESSMENT_DATE);
 
--- hisops:stmt 96 78 ["table:form_history_sdoh"]
-CREATE INDEX FORM_HISTORY_SDOH_ENCOUNTER_IDX ON FORM_HISTORY_SDOH (ENCOUNTER);
+-- hisops:stmt 96 77 ["table:form_history_sdoh"]
+CREATE INDEX FORM_HISTORY_SDOH_ENC_95CDCAD3 ON FORM_HISTORY_SDOH (ENCOUNTER);
 
 -- hisops:stmt 97 66 ["table:form_history_sdoh"]
 CREATE INDEX FORM_HISTORY_SDOH_PID_IDX ON FORM_HISTORY_SDOH (PID);
@@ -705,14 +718,14 @@ CREATE TABLE FORM_HISTORY_SDOH_HEALTH_CONCERNS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 126 123 ["table:form_history_sdoh_health_concerns"]
-CREATE INDEX FORM_HISTORY_SDOH_HEALTH_CONCERNS_IDX_HEALTH_CONCERN ON FORM_HISTORY_SDOH_HEALTH_CONCERNS (HEALTH_CONCERN_ID);
+-- hisops:stmt 126 101 ["table:form_history_sdoh_health_concerns"]
+CREATE INDEX FORM_HISTORY_SDOH_HEA_6D9A1C7E ON FORM_HISTORY_SDOH_HEALTH_CONCERNS (HEALTH_CONCERN_ID);
 
--- hisops:stmt 127 119 ["table:form_history_sdoh_health_concerns"]
-CREATE INDEX FORM_HISTORY_SDOH_HEALTH_CONCERNS_IDX_SDOH_HISTORY ON FORM_HISTORY_SDOH_HEALTH_CONCERNS (SDOH_HISTORY_ID);
+-- hisops:stmt 127 99 ["table:form_history_sdoh_health_concerns"]
+CREATE INDEX FORM_HISTORY_SDOH_HEA_CE774EFA ON FORM_HISTORY_SDOH_HEALTH_CONCERNS (SDOH_HISTORY_ID);
 
--- hisops:stmt 128 148 ["table:form_history_sdoh_health_concerns"]
-CREATE UNIQUE INDEX FORM_HISTORY_SDOH_HEALTH_CONCERNS_UNIQUE_SDOH_CONCERN ON FORM_HISTORY_SDOH_HEALTH_CONCERNS (SDOH_HISTORY_ID, HEALTH_CONCERN_ID);
+-- hisops:stmt 128 125 ["table:form_history_sdoh_health_concerns"]
+CREATE UNIQUE INDEX FORM_HISTORY_SDOH_HEA_A639B7D7 ON FORM_HISTORY_SDOH_HEALTH_CONCERNS (SDOH_HISTORY_ID, HEALTH_CONCERN_ID);
 
 -- hisops:stmt 129 108 ["table:form_history_sdoh_health_concerns"]
 COMMENT ON TABLE FORM_HISTORY_SDOH_HEALTH_CONCERNS IS 'Links SDOH assessments to health concern conditions';
@@ -777,8 +790,8 @@ CREATE TABLE FORM_VITAL_DETAILS (
 -- hisops:stmt 138 75 ["table:form_vital_details"]
 CREATE INDEX FORM_VITAL_DETAILS_FK_FORM_ID ON FORM_VITAL_DETAILS (FORM_ID);
 
--- hisops:stmt 139 124 ["table:form_vital_details"]
-CREATE INDEX FORM_VITAL_DETAILS_FK_LIST_OPTIONS_ID ON FORM_VITAL_DETAILS (INTERPRETATION_LIST_ID, INTERPRETATION_OPTION_ID);
+-- hisops:stmt 139 117 ["table:form_vital_details"]
+CREATE INDEX FORM_VITAL_DETAILS_FK_73E0C264 ON FORM_VITAL_DETAILS (INTERPRETATION_LIST_ID, INTERPRETATION_OPTION_ID);
 
 -- hisops:stmt 140 101 ["table:form_vital_details"]
 COMMENT ON TABLE FORM_VITAL_DETAILS IS 'Detailed information of each vital_forms observation column';
@@ -827,17 +840,17 @@ CREATE TABLE FORM_VITALS_CALCULATION (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 151 100 ["table:form_vitals_calculation"]
-CREATE INDEX FORM_VITALS_CALCULATION_IDX_CALCULATION_ID ON FORM_VITALS_CALCULATION (CALCULATION_ID);
+-- hisops:stmt 151 88 ["table:form_vitals_calculation"]
+CREATE INDEX FORM_VITALS_CALCULATI_BCF1041F ON FORM_VITALS_CALCULATION (CALCULATION_ID);
 
--- hisops:stmt 152 90 ["table:form_vitals_calculation"]
-CREATE INDEX FORM_VITALS_CALCULATION_IDX_ENCOUNTER ON FORM_VITALS_CALCULATION (ENCOUNTER);
+-- hisops:stmt 152 83 ["table:form_vitals_calculation"]
+CREATE INDEX FORM_VITALS_CALCULATI_B6E7D778 ON FORM_VITALS_CALCULATION (ENCOUNTER);
 
--- hisops:stmt 153 78 ["table:form_vitals_calculation"]
-CREATE INDEX FORM_VITALS_CALCULATION_IDX_PID ON FORM_VITALS_CALCULATION (PID);
+-- hisops:stmt 153 77 ["table:form_vitals_calculation"]
+CREATE INDEX FORM_VITALS_CALCULATI_8EA07EC1 ON FORM_VITALS_CALCULATION (PID);
 
--- hisops:stmt 154 87 ["table:form_vitals_calculation"]
-CREATE UNIQUE INDEX FORM_VITALS_CALCULATION_UNQ_UUID ON FORM_VITALS_CALCULATION (UUID);
+-- hisops:stmt 154 85 ["table:form_vitals_calculation"]
+CREATE UNIQUE INDEX FORM_VITALS_CALCULATI_319AE0FB ON FORM_VITALS_CALCULATION (UUID);
 
 -- hisops:stmt 155 120 ["table:form_vitals_calculation"]
 COMMENT ON TABLE FORM_VITALS_CALCULATION IS 'Main calculation records - one per logical calculation (e.g., average BP)';
@@ -864,14 +877,14 @@ CREATE TABLE FORM_VITALS_CALCULATION_COMPONENTS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 160 134 ["table:form_vitals_calculation_components"]
-CREATE INDEX FORM_VITALS_CALCULATION_COMPONENTS_IDX_COMPONENT_ORDER ON FORM_VITALS_CALCULATION_COMPONENTS (FVC_UUID, COMPONENT_ORDER);
+-- hisops:stmt 160 110 ["table:form_vitals_calculation_components"]
+CREATE INDEX FORM_VITALS_CALCULATI_9158298E ON FORM_VITALS_CALCULATION_COMPONENTS (FVC_UUID, COMPONENT_ORDER);
 
--- hisops:stmt 161 120 ["table:form_vitals_calculation_components"]
-CREATE INDEX FORM_VITALS_CALCULATION_COMPONENTS_IDX_VITALS_COLUMN ON FORM_VITALS_CALCULATION_COMPONENTS (VITALS_COLUMN);
+-- hisops:stmt 161 98 ["table:form_vitals_calculation_components"]
+CREATE INDEX FORM_VITALS_CALCULATI_351C0461 ON FORM_VITALS_CALCULATION_COMPONENTS (VITALS_COLUMN);
 
--- hisops:stmt 162 137 ["table:form_vitals_calculation_components"]
-CREATE UNIQUE INDEX FORM_VITALS_CALCULATION_COMPONENTS_UNQ_FVC_COMPONENT ON FORM_VITALS_CALCULATION_COMPONENTS (FVC_UUID, VITALS_COLUMN);
+-- hisops:stmt 162 115 ["table:form_vitals_calculation_components"]
+CREATE UNIQUE INDEX FORM_VITALS_CALCULATI_4D61DB58 ON FORM_VITALS_CALCULATION_COMPONENTS (FVC_UUID, VITALS_COLUMN);
 
 -- hisops:stmt 163 126 ["table:form_vitals_calculation_components"]
 COMMENT ON TABLE FORM_VITALS_CALCULATION_COMPONENTS IS 'Component values for calculations (e.g., systolic=120, diastolic=80)';
@@ -927,8 +940,8 @@ CREATE TABLE GACL_ACL (
 -- hisops:stmt 175 61 ["table:gacl_acl"]
 CREATE INDEX GACL_ACL_GACL_ENABLED_ACL ON GACL_ACL (ENABLED);
 
--- hisops:stmt 176 73 ["table:gacl_acl"]
-CREATE INDEX GACL_ACL_GACL_SECTION_VALUE_ACL ON GACL_ACL (SECTION_VALUE);
+-- hisops:stmt 176 72 ["table:gacl_acl"]
+CREATE INDEX GACL_ACL_GACL_SECTION_7DB2DF62 ON GACL_ACL (SECTION_VALUE);
 
 -- hisops:stmt 177 71 ["table:gacl_acl"]
 CREATE INDEX GACL_ACL_GACL_UPDATED_DATE_ACL ON GACL_ACL (UPDATED_DATE);
@@ -944,11 +957,11 @@ CREATE TABLE GACL_ACL_SECTIONS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 179 86 ["table:gacl_acl_sections"]
-CREATE INDEX GACL_ACL_SECTIONS_GACL_HIDDEN_ACL_SECTIONS ON GACL_ACL_SECTIONS (HIDDEN);
+-- hisops:stmt 179 74 ["table:gacl_acl_sections"]
+CREATE INDEX GACL_ACL_SECTIONS_GAC_1E79808E ON GACL_ACL_SECTIONS (HIDDEN);
 
--- hisops:stmt 180 91 ["table:gacl_acl_sections"]
-CREATE UNIQUE INDEX GACL_ACL_SECTIONS_GACL_VALUE_ACL_SECTIONS ON GACL_ACL_SECTIONS (VALUE);
+-- hisops:stmt 180 80 ["table:gacl_acl_sections"]
+CREATE UNIQUE INDEX GACL_ACL_SECTIONS_GAC_C4FE9580 ON GACL_ACL_SECTIONS (VALUE);
 
 -- table gacl_acl_seq
 -- hisops:stmt 181 55 ["table:gacl_acl_seq"]
@@ -971,8 +984,8 @@ CREATE TABLE GACL_ACO (
 -- hisops:stmt 183 59 ["table:gacl_aco"]
 CREATE INDEX GACL_ACO_GACL_HIDDEN_ACO ON GACL_ACO (HIDDEN);
 
--- hisops:stmt 184 93 ["table:gacl_aco"]
-CREATE UNIQUE INDEX GACL_ACO_GACL_SECTION_VALUE_VALUE_ACO ON GACL_ACO (SECTION_VALUE, VALUE);
+-- hisops:stmt 184 86 ["table:gacl_aco"]
+CREATE UNIQUE INDEX GACL_ACO_GACL_SECTION_B10E362B ON GACL_ACO (SECTION_VALUE, VALUE);
 
 -- table gacl_aco_map
 -- hisops:stmt 185 209 ["table:gacl_aco_map"]
@@ -994,11 +1007,11 @@ CREATE TABLE GACL_ACO_SECTIONS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 187 86 ["table:gacl_aco_sections"]
-CREATE INDEX GACL_ACO_SECTIONS_GACL_HIDDEN_ACO_SECTIONS ON GACL_ACO_SECTIONS (HIDDEN);
+-- hisops:stmt 187 74 ["table:gacl_aco_sections"]
+CREATE INDEX GACL_ACO_SECTIONS_GAC_6A611407 ON GACL_ACO_SECTIONS (HIDDEN);
 
--- hisops:stmt 188 91 ["table:gacl_aco_sections"]
-CREATE UNIQUE INDEX GACL_ACO_SECTIONS_GACL_VALUE_ACO_SECTIONS ON GACL_ACO_SECTIONS (VALUE);
+-- hisops:stmt 188 80 ["table:gacl_aco_sections"]
+CREATE UNIQUE INDEX GACL_ACO_SECTIONS_GAC_DE0FEEE2 ON GACL_ACO_SECTIONS (VALUE);
 
 -- table gacl_aco_sections_seq
 -- hisops:stmt 189 64 ["table:gacl_aco_sections_seq"]
@@ -1027,8 +1040,8 @@ CREATE TABLE GACL_ARO (
 -- hisops:stmt 192 59 ["table:gacl_aro"]
 CREATE INDEX GACL_ARO_GACL_HIDDEN_ARO ON GACL_ARO (HIDDEN);
 
--- hisops:stmt 193 93 ["table:gacl_aro"]
-CREATE UNIQUE INDEX GACL_ARO_GACL_SECTION_VALUE_VALUE_ARO ON GACL_ARO (SECTION_VALUE, VALUE);
+-- hisops:stmt 193 86 ["table:gacl_aro"]
+CREATE UNIQUE INDEX GACL_ARO_GACL_SECTION_55CCF698 ON GACL_ARO (SECTION_VALUE, VALUE);
 
 -- table gacl_aro_groups
 -- hisops:stmt 194 285 ["table:gacl_aro_groups"]
@@ -1042,14 +1055,14 @@ CREATE TABLE GACL_ARO_GROUPS (
   PRIMARY KEY (ID, VALUE)
 );
 
--- hisops:stmt 195 83 ["table:gacl_aro_groups"]
-CREATE INDEX GACL_ARO_GROUPS_GACL_LFT_RGT_ARO_GROUPS ON GACL_ARO_GROUPS (LFT, RGT);
+-- hisops:stmt 195 74 ["table:gacl_aro_groups"]
+CREATE INDEX GACL_ARO_GROUPS_GACL__50BFDCC3 ON GACL_ARO_GROUPS (LFT, RGT);
 
--- hisops:stmt 196 86 ["table:gacl_aro_groups"]
-CREATE INDEX GACL_ARO_GROUPS_GACL_PARENT_ID_ARO_GROUPS ON GACL_ARO_GROUPS (PARENT_ID);
+-- hisops:stmt 196 75 ["table:gacl_aro_groups"]
+CREATE INDEX GACL_ARO_GROUPS_GACL__7404AEA4 ON GACL_ARO_GROUPS (PARENT_ID);
 
--- hisops:stmt 197 85 ["table:gacl_aro_groups"]
-CREATE UNIQUE INDEX GACL_ARO_GROUPS_GACL_VALUE_ARO_GROUPS ON GACL_ARO_GROUPS (VALUE);
+-- hisops:stmt 197 78 ["table:gacl_aro_groups"]
+CREATE UNIQUE INDEX GACL_ARO_GROUPS_GACL__DD3A2B3D ON GACL_ARO_GROUPS (VALUE);
 
 -- table gacl_aro_groups_id_seq
 -- hisops:stmt 198 65 ["table:gacl_aro_groups_id_seq"]
@@ -1085,11 +1098,11 @@ CREATE TABLE GACL_ARO_SECTIONS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 202 86 ["table:gacl_aro_sections"]
-CREATE INDEX GACL_ARO_SECTIONS_GACL_HIDDEN_ARO_SECTIONS ON GACL_ARO_SECTIONS (HIDDEN);
+-- hisops:stmt 202 74 ["table:gacl_aro_sections"]
+CREATE INDEX GACL_ARO_SECTIONS_GAC_889AB8CF ON GACL_ARO_SECTIONS (HIDDEN);
 
--- hisops:stmt 203 91 ["table:gacl_aro_sections"]
-CREATE UNIQUE INDEX GACL_ARO_SECTIONS_GACL_VALUE_ARO_SECTIONS ON GACL_ARO_SECTIONS (VALUE);
+-- hisops:stmt 203 80 ["table:gacl_aro_sections"]
+CREATE UNIQUE INDEX GACL_ARO_SECTIONS_GAC_14F9A9F3 ON GACL_ARO_SECTIONS (VALUE);
 
 -- table gacl_aro_sections_seq
 -- hisops:stmt 204 64 ["table:gacl_aro_sections_seq"]
@@ -1118,8 +1131,8 @@ CREATE TABLE GACL_AXO (
 -- hisops:stmt 207 59 ["table:gacl_axo"]
 CREATE INDEX GACL_AXO_GACL_HIDDEN_AXO ON GACL_AXO (HIDDEN);
 
--- hisops:stmt 208 93 ["table:gacl_axo"]
-CREATE UNIQUE INDEX GACL_AXO_GACL_SECTION_VALUE_VALUE_AXO ON GACL_AXO (SECTION_VALUE, VALUE);
+-- hisops:stmt 208 86 ["table:gacl_axo"]
+CREATE UNIQUE INDEX GACL_AXO_GACL_SECTION_DEE51015 ON GACL_AXO (SECTION_VALUE, VALUE);
 
 -- table gacl_axo_groups
 -- hisops:stmt 209 285 ["table:gacl_axo_groups"]
@@ -1133,14 +1146,14 @@ CREATE TABLE GACL_AXO_GROUPS (
   PRIMARY KEY (ID, VALUE)
 );
 
--- hisops:stmt 210 83 ["table:gacl_axo_groups"]
-CREATE INDEX GACL_AXO_GROUPS_GACL_LFT_RGT_AXO_GROUPS ON GACL_AXO_GROUPS (LFT, RGT);
+-- hisops:stmt 210 74 ["table:gacl_axo_groups"]
+CREATE INDEX GACL_AXO_GROUPS_GACL__455CA25B ON GACL_AXO_GROUPS (LFT, RGT);
 
--- hisops:stmt 211 86 ["table:gacl_axo_groups"]
-CREATE INDEX GACL_AXO_GROUPS_GACL_PARENT_ID_AXO_GROUPS ON GACL_AXO_GROUPS (PARENT_ID);
+-- hisops:stmt 211 75 ["table:gacl_axo_groups"]
+CREATE INDEX GACL_AXO_GROUPS_GACL__A9631C3F ON GACL_AXO_GROUPS (PARENT_ID);
 
--- hisops:stmt 212 85 ["table:gacl_axo_groups"]
-CREATE UNIQUE INDEX GACL_AXO_GROUPS_GACL_VALUE_AXO_GROUPS ON GACL_AXO_GROUPS (VALUE);
+-- hisops:stmt 212 78 ["table:gacl_axo_groups"]
+CREATE UNIQUE INDEX GACL_AXO_GROUPS_GACL__01053FBD ON GACL_AXO_GROUPS (VALUE);
 
 -- table gacl_axo_groups_map
 -- hisops:stmt 213 152 ["table:gacl_axo_groups_map"]
@@ -1170,11 +1183,11 @@ CREATE TABLE GACL_AXO_SECTIONS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 216 86 ["table:gacl_axo_sections"]
-CREATE INDEX GACL_AXO_SECTIONS_GACL_HIDDEN_AXO_SECTIONS ON GACL_AXO_SECTIONS (HIDDEN);
+-- hisops:stmt 216 74 ["table:gacl_axo_sections"]
+CREATE INDEX GACL_AXO_SECTIONS_GAC_1FA5F353 ON GACL_AXO_SECTIONS (HIDDEN);
 
--- hisops:stmt 217 91 ["table:gacl_axo_sections"]
-CREATE UNIQUE INDEX GACL_AXO_SECTIONS_GACL_VALUE_AXO_SECTIONS ON GACL_AXO_SECTIONS (VALUE);
+-- hisops:stmt 217 80 ["table:gacl_axo_sections"]
+CREATE UNIQUE INDEX GACL_AXO_SECTIONS_GAC_3C39DCE1 ON GACL_AXO_SECTIONS (VALUE);
 
 -- table gacl_groups_aro_map
 -- hisops:stmt 218 152 ["table:gacl_groups_aro_map"]
@@ -1184,8 +1197,8 @@ CREATE TABLE GACL_GROUPS_ARO_MAP (
   PRIMARY KEY (GROUP_ID, ARO_ID)
 );
 
--- hisops:stmt 219 77 ["table:gacl_groups_aro_map"]
-CREATE INDEX GACL_GROUPS_ARO_MAP_GACL_ARO_ID ON GACL_GROUPS_ARO_MAP (ARO_ID);
+-- hisops:stmt 219 76 ["table:gacl_groups_aro_map"]
+CREATE INDEX GACL_GROUPS_ARO_MAP_G_DAA4B391 ON GACL_GROUPS_ARO_MAP (ARO_ID);
 
 -- table gacl_groups_axo_map
 -- hisops:stmt 220 152 ["table:gacl_groups_axo_map"]
@@ -1195,8 +1208,8 @@ CREATE TABLE GACL_GROUPS_AXO_MAP (
   PRIMARY KEY (GROUP_ID, AXO_ID)
 );
 
--- hisops:stmt 221 77 ["table:gacl_groups_axo_map"]
-CREATE INDEX GACL_GROUPS_AXO_MAP_GACL_AXO_ID ON GACL_GROUPS_AXO_MAP (AXO_ID);
+-- hisops:stmt 221 76 ["table:gacl_groups_axo_map"]
+CREATE INDEX GACL_GROUPS_AXO_MAP_G_F49018DC ON GACL_GROUPS_AXO_MAP (AXO_ID);
 
 -- table gacl_phpgacl
 -- hisops:stmt 222 124 ["table:gacl_phpgacl"]
@@ -1262,7 +1275,7 @@ COMMENT ON COLUMN JWT_GRANT_HISTORY.JTI_EXP IS 'jwt exp claim when the jwt expir
 COMMENT ON COLUMN JWT_GRANT_HISTORY.CREATION_DATE IS 'datetime the grant authorization was requested';
 
 -- table lists_medication
--- hisops:stmt 233 611 ["table:lists_medication"]
+-- hisops:stmt 233 692 ["table:lists_medication"]
 CREATE TABLE LISTS_MEDICATION (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   LIST_ID NUMBER(19),
@@ -1275,19 +1288,20 @@ CREATE TABLE LISTS_MEDICATION (
   MEDICATION_ADHERENCE VARCHAR2(50 CHAR),
   MEDICATION_ADHERENCE_DATE_ASSERTED DATE,
   PRESCRIPTION_ID NUMBER(19),
-  IS_PRIMARY_RECORD NUMBER(3) DEFAULT 1,
+  IS_PRIMARY_RECORD NUMBER(1) DEFAULT 1,
   REPORTING_SOURCE_RECORD_ID NUMBER(19),
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT LISTS_MEDICATION_IS_P_111AEB1E CHECK (IS_PRIMARY_RECORD IN (0, 1))
 );
 
 -- hisops:stmt 234 69 ["table:lists_medication"]
 CREATE INDEX LISTS_MEDICATION_LIST_IDX ON LISTS_MEDICATION (LIST_ID);
 
--- hisops:stmt 235 96 ["table:lists_medication"]
-CREATE INDEX LISTS_MEDICATION_LISTS_MED_REQUEST_INTENT_IDX ON LISTS_MEDICATION (REQUEST_INTENT);
+-- hisops:stmt 235 81 ["table:lists_medication"]
+CREATE INDEX LISTS_MEDICATION_LIST_752FBC21 ON LISTS_MEDICATION (REQUEST_INTENT);
 
--- hisops:stmt 236 96 ["table:lists_medication"]
-CREATE INDEX LISTS_MEDICATION_LISTS_MED_USAGE_CATEGORY_IDX ON LISTS_MEDICATION (USAGE_CATEGORY);
+-- hisops:stmt 236 81 ["table:lists_medication"]
+CREATE INDEX LISTS_MEDICATION_LIST_7BC1C334 ON LISTS_MEDICATION (USAGE_CATEGORY);
 
 -- hisops:stmt 237 88 ["table:lists_medication"]
 COMMENT ON TABLE LISTS_MEDICATION IS 'Holds additional data about patient medications.';
@@ -1338,7 +1352,7 @@ CREATE TABLE MIGRATIONS (
 );
 
 -- table oauth_clients
--- hisops:stmt 251 803 ["table:oauth_clients"]
+-- hisops:stmt 251 1051 ["table:oauth_clients"]
 CREATE TABLE OAUTH_CLIENTS (
   CLIENT_ID VARCHAR2(80 CHAR) NOT NULL,
   CLIENT_ROLE VARCHAR2(20 CHAR),
@@ -1354,7 +1368,7 @@ CREATE TABLE OAUTH_CLIENTS (
   SCOPE CLOB,
   USER_ID VARCHAR2(40 CHAR),
   SITE_ID VARCHAR2(64 CHAR),
-  IS_CONFIDENTIAL NUMBER(3) DEFAULT 1 NOT NULL,
+  IS_CONFIDENTIAL NUMBER(1) DEFAULT 1 NOT NULL,
   LOGOUT_REDIRECT_URIS CLOB,
   JWKS_URI CLOB,
   JWKS CLOB,
@@ -1362,28 +1376,32 @@ CREATE TABLE OAUTH_CLIENTS (
   ENDORSEMENTS CLOB,
   POLICY_URI CLOB,
   TOS_URI CLOB,
-  IS_ENABLED NUMBER(3) DEFAULT 0 NOT NULL,
-  SKIP_EHR_LAUNCH_AUTHORIZATION_FLOW NUMBER(3) DEFAULT 0 NOT NULL,
+  IS_ENABLED NUMBER(1) DEFAULT 0 NOT NULL,
+  SKIP_EHR_LAUNCH_AUTHORIZATION_FLOW NUMBER(1) DEFAULT 0 NOT NULL,
   DSI_TYPE NUMBER(3) DEFAULT 1 NOT NULL,
-  PRIMARY KEY (CLIENT_ID)
+  PRIMARY KEY (CLIENT_ID),
+  CONSTRAINT OAUTH_CLIENTS_IS_CONF_B78A23C4 CHECK (IS_CONFIDENTIAL IN (0, 1)),
+  CONSTRAINT OAUTH_CLIENTS_IS_ENABLED_CK CHECK (IS_ENABLED IN (0, 1)),
+  CONSTRAINT OAUTH_CLIENTS_SKIP_EH_9DD4633E CHECK (SKIP_EHR_LAUNCH_AUTHORIZATION_FLOW IN (0, 1))
 );
 
 -- hisops:stmt 252 84 ["table:oauth_clients"]
 COMMENT ON COLUMN OAUTH_CLIENTS.DSI_TYPE IS '0=none, 1=evidence-based,2=predictive';
 
 -- table oauth_trusted_user
--- hisops:stmt 253 321 ["table:oauth_trusted_user"]
+-- hisops:stmt 253 398 ["table:oauth_trusted_user"]
 CREATE TABLE OAUTH_TRUSTED_USER (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   USER_ID VARCHAR2(80 CHAR),
   CLIENT_ID VARCHAR2(80 CHAR),
   SCOPE CLOB,
-  PERSIST_LOGIN NUMBER(3) DEFAULT 0,
+  PERSIST_LOGIN NUMBER(1) DEFAULT 0,
   TIME TIMESTAMP(0),
   CODE CLOB,
   SESSION_CACHE CLOB,
   GRANT_TYPE VARCHAR2(32 CHAR),
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT OAUTH_TRUSTED_USER_PE_010AD755 CHECK (PERSIST_LOGIN IN (0, 1))
 );
 
 -- hisops:stmt 254 76 ["table:oauth_trusted_user"]
@@ -1426,7 +1444,7 @@ COMMENT ON COLUMN ONETIME_AUTH.PROFILE IS 'profile of scope for this token';
 COMMENT ON COLUMN ONETIME_AUTH.ONETIME_ACTIONS IS 'JSON array of actions that can be performed with this token';
 
 -- table patient_care_experience_preferences
--- hisops:stmt 261 590 ["table:patient_care_experience_preferences"]
+-- hisops:stmt 261 763 ["table:patient_care_experience_preferences"]
 CREATE TABLE PATIENT_CARE_EXPERIENCE_PREFERENCES (
   ID NUMBER(10) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   UUID RAW(16),
@@ -1438,24 +1456,26 @@ CREATE TABLE PATIENT_CARE_EXPERIENCE_PREFERENCES (
   VALUE_CODE_SYSTEM VARCHAR2(255 CHAR),
   VALUE_DISPLAY VARCHAR2(255 CHAR),
   VALUE_TEXT CLOB,
-  VALUE_BOOLEAN NUMBER(3),
+  VALUE_BOOLEAN NUMBER(1),
   EFFECTIVE_DATETIME DATE DEFAULT SYSDATE NOT NULL,
   STATUS VARCHAR2(20 CHAR) DEFAULT 'final',
   NOTE CLOB,
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT PATIENT_CARE_EXPERIEN_AEBC503B CHECK (VALUE_TYPE IN ('coded', 'text', 'boolean')),
+  CONSTRAINT PATIENT_CARE_EXPERIEN_19C575C8 CHECK (VALUE_BOOLEAN IN (0, 1))
 );
 
--- hisops:stmt 262 124 ["table:patient_care_experience_preferences"]
-CREATE INDEX PATIENT_CARE_EXPERIENCE_PREFERENCES_OBSERVATION_CODE ON PATIENT_CARE_EXPERIENCE_PREFERENCES (OBSERVATION_CODE);
+-- hisops:stmt 262 102 ["table:patient_care_experience_preferences"]
+CREATE INDEX PATIENT_CARE_EXPERIEN_B95F5E92 ON PATIENT_CARE_EXPERIENCE_PREFERENCES (OBSERVATION_CODE);
 
--- hisops:stmt 263 112 ["table:patient_care_experience_preferences"]
-CREATE INDEX PATIENT_CARE_EXPERIENCE_PREFERENCES_PATIENT_ID ON PATIENT_CARE_EXPERIENCE_PREFERENCES (PATIENT_ID);
+-- hisops:stmt 263 96 ["table:patient_care_experience_preferences"]
+CREATE INDEX PATIENT_CARE_EXPERIEN_4B195B48 ON PATIENT_CARE_EXPERIENCE_PREFERENCES (PATIENT_ID);
 
--- hisops:stmt 264 104 ["table:patient_care_experience_preferences"]
-CREATE INDEX PATIENT_CARE_EXPERIENCE_PREFERENCES_STATUS ON PATIENT_CARE_EXPERIENCE_PREFERENCES (STATUS);
+-- hisops:stmt 264 92 ["table:patient_care_experience_preferences"]
+CREATE INDEX PATIENT_CARE_EXPERIEN_2556B5F9 ON PATIENT_CARE_EXPERIENCE_PREFERENCES (STATUS);
 
--- hisops:stmt 265 111 ["table:patient_care_experience_preferences"]
-CREATE UNIQUE INDEX PATIENT_CARE_EXPERIENCE_PREFERENCES_UNQ_UUID ON PATIENT_CARE_EXPERIENCE_PREFERENCES (UUID);
+-- hisops:stmt 265 97 ["table:patient_care_experience_preferences"]
+CREATE UNIQUE INDEX PATIENT_CARE_EXPERIEN_70D44E86 ON PATIENT_CARE_EXPERIENCE_PREFERENCES (UUID);
 
 -- hisops:stmt 266 87 ["table:patient_care_experience_preferences"]
 COMMENT ON COLUMN PATIENT_CARE_EXPERIENCE_PREFERENCES.OBSERVATION_CODE IS 'LOINC code';
@@ -1511,7 +1531,7 @@ CREATE TABLE PATIENT_SETTINGS (
 );
 
 -- table patient_treatment_intervention_preferences
--- hisops:stmt 276 597 ["table:patient_treatment_intervention_preferences"]
+-- hisops:stmt 276 770 ["table:patient_treatment_intervention_preferences"]
 CREATE TABLE PATIENT_TREATMENT_INTERVENTION_PREFERENCES (
   ID NUMBER(10) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   UUID RAW(16),
@@ -1523,24 +1543,26 @@ CREATE TABLE PATIENT_TREATMENT_INTERVENTION_PREFERENCES (
   VALUE_CODE_SYSTEM VARCHAR2(255 CHAR),
   VALUE_DISPLAY VARCHAR2(255 CHAR),
   VALUE_TEXT CLOB,
-  VALUE_BOOLEAN NUMBER(3),
+  VALUE_BOOLEAN NUMBER(1),
   EFFECTIVE_DATETIME DATE DEFAULT SYSDATE NOT NULL,
   STATUS VARCHAR2(20 CHAR) DEFAULT 'final',
   NOTE CLOB,
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT PATIENT_TREATMENT_INT_9648F624 CHECK (VALUE_TYPE IN ('coded', 'text', 'boolean')),
+  CONSTRAINT PATIENT_TREATMENT_INT_16498947 CHECK (VALUE_BOOLEAN IN (0, 1))
 );
 
--- hisops:stmt 277 138 ["table:patient_treatment_intervention_preferences"]
-CREATE INDEX PATIENT_TREATMENT_INTERVENTION_PREFERENCES_OBSERVATION_CODE ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (OBSERVATION_CODE);
+-- hisops:stmt 277 109 ["table:patient_treatment_intervention_preferences"]
+CREATE INDEX PATIENT_TREATMENT_INT_E56EAFBE ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (OBSERVATION_CODE);
 
--- hisops:stmt 278 126 ["table:patient_treatment_intervention_preferences"]
-CREATE INDEX PATIENT_TREATMENT_INTERVENTION_PREFERENCES_PATIENT_ID ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (PATIENT_ID);
+-- hisops:stmt 278 103 ["table:patient_treatment_intervention_preferences"]
+CREATE INDEX PATIENT_TREATMENT_INT_047C2AA7 ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (PATIENT_ID);
 
--- hisops:stmt 279 118 ["table:patient_treatment_intervention_preferences"]
-CREATE INDEX PATIENT_TREATMENT_INTERVENTION_PREFERENCES_STATUS ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (STATUS);
+-- hisops:stmt 279 99 ["table:patient_treatment_intervention_preferences"]
+CREATE INDEX PATIENT_TREATMENT_INT_D9D7DB6E ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (STATUS);
 
--- hisops:stmt 280 125 ["table:patient_treatment_intervention_preferences"]
-CREATE UNIQUE INDEX PATIENT_TREATMENT_INTERVENTION_PREFERENCES_UNQ_UUID ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (UUID);
+-- hisops:stmt 280 104 ["table:patient_treatment_intervention_preferences"]
+CREATE UNIQUE INDEX PATIENT_TREATMENT_INT_0F43DAC0 ON PATIENT_TREATMENT_INTERVENTION_PREFERENCES (UUID);
 
 -- hisops:stmt 281 100 ["table:patient_treatment_intervention_preferences"]
 COMMENT ON COLUMN PATIENT_TREATMENT_INTERVENTION_PREFERENCES.PATIENT_ID IS 'fk to patient_data.pid';
@@ -1586,11 +1608,11 @@ CREATE TABLE PAYMENT_PROCESSING_AUDIT (
 -- hisops:stmt 288 76 ["table:payment_processing_audit"]
 CREATE INDEX PAYMENT_PROCESSING_AUDIT_PID ON PAYMENT_PROCESSING_AUDIT (PID);
 
--- hisops:stmt 289 84 ["table:payment_processing_audit"]
-CREATE INDEX PAYMENT_PROCESSING_AUDIT_SUCCESS ON PAYMENT_PROCESSING_AUDIT (SUCCESS);
+-- hisops:stmt 289 82 ["table:payment_processing_audit"]
+CREATE INDEX PAYMENT_PROCESSING_AU_2FEA79FA ON PAYMENT_PROCESSING_AUDIT (SUCCESS);
 
 -- table person
--- hisops:stmt 290 782 ["table:person"]
+-- hisops:stmt 290 838 ["table:person"]
 CREATE TABLE PERSON (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   UUID RAW(16),
@@ -1608,7 +1630,7 @@ CREATE TABLE PERSON (
   PREFERRED_LANGUAGE VARCHAR2(63 CHAR),
   COMMUNICATION VARCHAR2(254 CHAR),
   SSN VARCHAR2(31 CHAR),
-  ACTIVE NUMBER(3) DEFAULT 1,
+  ACTIVE NUMBER(1) DEFAULT 1,
   INACTIVE_REASON VARCHAR2(255 CHAR),
   INACTIVE_DATE DATE,
   NOTES CLOB,
@@ -1616,7 +1638,8 @@ CREATE TABLE PERSON (
   CREATED_BY NUMBER(19),
   UPDATED_DATE DATE DEFAULT SYSDATE,
   UPDATED_BY NUMBER(19),
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT PERSON_ACTIVE_CK CHECK (ACTIVE IN (0, 1))
 );
 
 -- hisops:stmt 291 57 ["table:person"]
@@ -1662,7 +1685,7 @@ COMMENT ON COLUMN PERSON.CREATED_BY IS 'users.id';
 COMMENT ON COLUMN PERSON.UPDATED_BY IS 'users.id';
 
 -- table person_patient_link
--- hisops:stmt 305 362 ["table:person_patient_link"]
+-- hisops:stmt 305 431 ["table:person_patient_link"]
 CREATE TABLE PERSON_PATIENT_LINK (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   PERSON_ID NUMBER(19) NOT NULL,
@@ -1671,27 +1694,28 @@ CREATE TABLE PERSON_PATIENT_LINK (
   LINKED_BY NUMBER(19),
   LINK_METHOD VARCHAR2(50 CHAR) DEFAULT 'manual',
   NOTES CLOB,
-  ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
-  PRIMARY KEY (ID)
+  ACTIVE NUMBER(1) DEFAULT 1 NOT NULL,
+  PRIMARY KEY (ID),
+  CONSTRAINT PERSON_PATIENT_LINK_ACTIVE_CK CHECK (ACTIVE IN (0, 1))
 );
 
--- hisops:stmt 306 80 ["table:person_patient_link"]
-CREATE INDEX PERSON_PATIENT_LINK_IDX_PPL_ACTIVE ON PERSON_PATIENT_LINK (ACTIVE);
+-- hisops:stmt 306 76 ["table:person_patient_link"]
+CREATE INDEX PERSON_PATIENT_LINK_I_F1BBA93B ON PERSON_PATIENT_LINK (ACTIVE);
 
--- hisops:stmt 307 90 ["table:person_patient_link"]
-CREATE INDEX PERSON_PATIENT_LINK_IDX_PPL_LINKED_DATE ON PERSON_PATIENT_LINK (LINKED_DATE);
+-- hisops:stmt 307 81 ["table:person_patient_link"]
+CREATE INDEX PERSON_PATIENT_LINK_I_088CCA26 ON PERSON_PATIENT_LINK (LINKED_DATE);
 
--- hisops:stmt 308 85 ["table:person_patient_link"]
-CREATE INDEX PERSON_PATIENT_LINK_IDX_PPL_METHOD ON PERSON_PATIENT_LINK (LINK_METHOD);
+-- hisops:stmt 308 81 ["table:person_patient_link"]
+CREATE INDEX PERSON_PATIENT_LINK_I_A37B714C ON PERSON_PATIENT_LINK (LINK_METHOD);
 
--- hisops:stmt 309 85 ["table:person_patient_link"]
-CREATE INDEX PERSON_PATIENT_LINK_IDX_PPL_PATIENT ON PERSON_PATIENT_LINK (PATIENT_ID);
+-- hisops:stmt 309 80 ["table:person_patient_link"]
+CREATE INDEX PERSON_PATIENT_LINK_I_104546D6 ON PERSON_PATIENT_LINK (PATIENT_ID);
 
--- hisops:stmt 310 83 ["table:person_patient_link"]
-CREATE INDEX PERSON_PATIENT_LINK_IDX_PPL_PERSON ON PERSON_PATIENT_LINK (PERSON_ID);
+-- hisops:stmt 310 79 ["table:person_patient_link"]
+CREATE INDEX PERSON_PATIENT_LINK_I_7AAA6EE8 ON PERSON_PATIENT_LINK (PERSON_ID);
 
--- hisops:stmt 311 114 ["table:person_patient_link"]
-CREATE UNIQUE INDEX PERSON_PATIENT_LINK_UNIQUE_ACTIVE_LINK ON PERSON_PATIENT_LINK (PERSON_ID, PATIENT_ID, ACTIVE);
+-- hisops:stmt 311 106 ["table:person_patient_link"]
+CREATE UNIQUE INDEX PERSON_PATIENT_LINK_U_E4F28243 ON PERSON_PATIENT_LINK (PERSON_ID, PATIENT_ID, ACTIVE);
 
 -- hisops:stmt 312 115 ["table:person_patient_link"]
 COMMENT ON TABLE PERSON_PATIENT_LINK IS 'Links person records to patient_data records when person becomes patient';
@@ -1718,7 +1742,7 @@ COMMENT ON COLUMN PERSON_PATIENT_LINK.NOTES IS 'Optional notes about why/how the
 COMMENT ON COLUMN PERSON_PATIENT_LINK.ACTIVE IS 'Whether link is active (allows soft delete)';
 
 -- table preference_value_sets
--- hisops:stmt 320 391 ["table:preference_value_sets"]
+-- hisops:stmt 320 461 ["table:preference_value_sets"]
 CREATE TABLE PREFERENCE_VALUE_SETS (
   ID NUMBER(10) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   LOINC_CODE VARCHAR2(50 CHAR) NOT NULL,
@@ -1727,12 +1751,13 @@ CREATE TABLE PREFERENCE_VALUE_SETS (
   ANSWER_DISPLAY VARCHAR2(255 CHAR) NOT NULL,
   ANSWER_DEFINITION CLOB,
   SORT_ORDER NUMBER(10) DEFAULT 0,
-  ACTIVE NUMBER(3) DEFAULT 1,
-  PRIMARY KEY (ID)
+  ACTIVE NUMBER(1) DEFAULT 1,
+  PRIMARY KEY (ID),
+  CONSTRAINT PREFERENCE_VALUE_SETS_B079916E CHECK (ACTIVE IN (0, 1))
 );
 
--- hisops:stmt 321 84 ["table:preference_value_sets"]
-CREATE INDEX PREFERENCE_VALUE_SETS_LOINC_CODE ON PREFERENCE_VALUE_SETS (LOINC_CODE);
+-- hisops:stmt 321 82 ["table:preference_value_sets"]
+CREATE INDEX PREFERENCE_VALUE_SETS_26A03197 ON PREFERENCE_VALUE_SETS (LOINC_CODE);
 
 -- hisops:stmt 322 78 ["table:preference_value_sets"]
 COMMENT ON TABLE PREFERENCE_VALUE_SETS IS 'Answer lists for preference codes';
@@ -1801,14 +1826,14 @@ CREATE TABLE PROCEDURE_ORDER_RELATIONSHIPS (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 336 104 ["table:procedure_order_relationships"]
-CREATE INDEX PROCEDURE_ORDER_RELATIONSHIPS_IDX_CREATED_AT ON PROCEDURE_ORDER_RELATIONSHIPS (CREATED_AT);
+-- hisops:stmt 336 90 ["table:procedure_order_relationships"]
+CREATE INDEX PROCEDURE_ORDER_RELAT_60A6BD1B ON PROCEDURE_ORDER_RELATIONSHIPS (CREATED_AT);
 
--- hisops:stmt 337 110 ["table:procedure_order_relationships"]
-CREATE INDEX PROCEDURE_ORDER_RELATIONSHIPS_IDX_ORDER_ID ON PROCEDURE_ORDER_RELATIONSHIPS (PROCEDURE_ORDER_ID);
+-- hisops:stmt 337 98 ["table:procedure_order_relationships"]
+CREATE INDEX PROCEDURE_ORDER_RELAT_3F629784 ON PROCEDURE_ORDER_RELATIONSHIPS (PROCEDURE_ORDER_ID);
 
--- hisops:stmt 338 120 ["table:procedure_order_relationships"]
-CREATE INDEX PROCEDURE_ORDER_RELATIONSHIPS_IDX_RESOURCE ON PROCEDURE_ORDER_RELATIONSHIPS (RESOURCE_TYPE, RESOURCE_UUID);
+-- hisops:stmt 338 108 ["table:procedure_order_relationships"]
+CREATE INDEX PROCEDURE_ORDER_RELAT_C4F06FB8 ON PROCEDURE_ORDER_RELATIONSHIPS (RESOURCE_TYPE, RESOURCE_UUID);
 
 -- hisops:stmt 339 109 ["table:procedure_order_relationships"]
 COMMENT ON TABLE PROCEDURE_ORDER_RELATIONSHIPS IS 'Links ServiceRequests to supporting clinical information';
@@ -1829,7 +1854,7 @@ COMMENT ON COLUMN PROCEDURE_ORDER_RELATIONSHIPS.RELATIONSHIP IS 'Type of relatio
 COMMENT ON COLUMN PROCEDURE_ORDER_RELATIONSHIPS.CREATED_BY IS 'User who created this link';
 
 -- table procedure_specimen
--- hisops:stmt 345 989 ["table:procedure_specimen"]
+-- hisops:stmt 345 1059 ["table:procedure_specimen"]
 CREATE TABLE PROCEDURE_SPECIMEN (
   PROCEDURE_SPECIMEN_ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   UUID RAW(16),
@@ -1855,18 +1880,19 @@ CREATE TABLE PROCEDURE_SPECIMEN (
   UPDATED_AT DATE DEFAULT SYSDATE,
   CREATED_BY NUMBER(19),
   UPDATED_BY NUMBER(19),
-  DELETED NUMBER(3) DEFAULT 0,
-  PRIMARY KEY (PROCEDURE_SPECIMEN_ID)
+  DELETED NUMBER(1) DEFAULT 0,
+  PRIMARY KEY (PROCEDURE_SPECIMEN_ID),
+  CONSTRAINT PROCEDURE_SPECIMEN_DELETED_CK CHECK (DELETED IN (0, 1))
 );
 
--- hisops:stmt 346 91 ["table:procedure_specimen"]
-CREATE INDEX PROCEDURE_SPECIMEN_IDX_ACCESSION ON PROCEDURE_SPECIMEN (ACCESSION_IDENTIFIER);
+-- hisops:stmt 346 89 ["table:procedure_specimen"]
+CREATE INDEX PROCEDURE_SPECIMEN_ID_6E337FB6 ON PROCEDURE_SPECIMEN (ACCESSION_IDENTIFIER);
 
--- hisops:stmt 347 91 ["table:procedure_specimen"]
-CREATE INDEX PROCEDURE_SPECIMEN_IDX_IDENTIFIER ON PROCEDURE_SPECIMEN (SPECIMEN_IDENTIFIER);
+-- hisops:stmt 347 88 ["table:procedure_specimen"]
+CREATE INDEX PROCEDURE_SPECIMEN_ID_E8D5AAE6 ON PROCEDURE_SPECIMEN (SPECIMEN_IDENTIFIER);
 
--- hisops:stmt 348 111 ["table:procedure_specimen"]
-CREATE INDEX PROCEDURE_SPECIMEN_IDX_ORDER_LINE ON PROCEDURE_SPECIMEN (PROCEDURE_ORDER_ID, PROCEDURE_ORDER_SEQ);
+-- hisops:stmt 348 108 ["table:procedure_specimen"]
+CREATE INDEX PROCEDURE_SPECIMEN_ID_8D45E4AC ON PROCEDURE_SPECIMEN (PROCEDURE_ORDER_ID, PROCEDURE_ORDER_SEQ);
 
 -- hisops:stmt 349 80 ["table:procedure_specimen"]
 CREATE UNIQUE INDEX PROCEDURE_SPECIMEN_UUID_UNIQUE ON PROCEDURE_SPECIMEN (UUID);
@@ -1908,7 +1934,7 @@ COMMENT ON COLUMN PROCEDURE_SPECIMEN.COLLECTION_DATE_HIGH IS 'period end';
 COMMENT ON COLUMN PROCEDURE_SPECIMEN.CONDITION_CODE IS 'HL7 v2 0493 (e.g., ACT, HEM)';
 
 -- table questionnaire_repository
--- hisops:stmt 362 638 ["table:questionnaire_repository"]
+-- hisops:stmt 362 708 ["table:questionnaire_repository"]
 CREATE TABLE QUESTIONNAIRE_REPOSITORY (
   ID NUMBER(19) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL,
   UUID RAW(16),
@@ -1920,7 +1946,7 @@ CREATE TABLE QUESTIONNAIRE_REPOSITORY (
   NAME VARCHAR2(255 CHAR),
   TYPE VARCHAR2(63 CHAR) DEFAULT 'Questionnaire' NOT NULL,
   PROFILE VARCHAR2(255 CHAR),
-  ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
+  ACTIVE NUMBER(1) DEFAULT 1 NOT NULL,
   STATUS VARCHAR2(31 CHAR),
   SOURCE_URL CLOB,
   CODE VARCHAR2(255 CHAR),
@@ -1928,11 +1954,12 @@ CREATE TABLE QUESTIONNAIRE_REPOSITORY (
   QUESTIONNAIRE CLOB,
   LFORM CLOB,
   CATEGORY VARCHAR2(64 CHAR),
-  PRIMARY KEY (ID)
+  PRIMARY KEY (ID),
+  CONSTRAINT QUESTIONNAIRE_REPOSIT_899A5E8D CHECK (ACTIVE IN (0, 1))
 );
 
--- hisops:stmt 363 98 ["table:questionnaire_repository"]
-CREATE INDEX QUESTIONNAIRE_REPOSITORY_SEARCH ON QUESTIONNAIRE_REPOSITORY (NAME, QUESTIONNAIRE_ID);
+-- hisops:stmt 363 97 ["table:questionnaire_repository"]
+CREATE INDEX QUESTIONNAIRE_REPOSIT_5A278515 ON QUESTIONNAIRE_REPOSITORY (NAME, QUESTIONNAIRE_ID);
 
 -- hisops:stmt 364 85 ["table:questionnaire_repository"]
 CREATE UNIQUE INDEX QUESTIONNAIRE_REPOSITORY_UUID ON QUESTIONNAIRE_REPOSITORY (UUID);
@@ -1966,8 +1993,8 @@ CREATE TABLE QUESTIONNAIRE_RESPONSE (
   PRIMARY KEY (ID)
 );
 
--- hisops:stmt 367 141 ["table:questionnaire_response"]
-CREATE INDEX QUESTIONNAIRE_RESPONSE_RESPONSE_INDEX ON QUESTIONNAIRE_RESPONSE (RESPONSE_ID, PATIENT_ID, QUESTIONNAIRE_ID, QUESTIONNAIRE_NAME);
+-- hisops:stmt 367 134 ["table:questionnaire_response"]
+CREATE INDEX QUESTIONNAIRE_RESPONS_89D19D34 ON QUESTIONNAIRE_RESPONSE (RESPONSE_ID, PATIENT_ID, QUESTIONNAIRE_ID, QUESTIONNAIRE_NAME);
 
 -- hisops:stmt 368 81 ["table:questionnaire_response"]
 CREATE UNIQUE INDEX QUESTIONNAIRE_RESPONSE_UUID ON QUESTIONNAIRE_RESPONSE (UUID);
@@ -2149,12 +2176,12 @@ ALTER TABLE AMENDMENTS_HISTORY MODIFY (
   CREATED_TIME NULL
 );
 
--- column api_token.user_id (type, nullable); column api_token.client_id; column api_token.scope; column api_token.revoked; column api_token.context
+-- column api_token.user_id (type, nullable); column api_token.client_id; column api_token.scope; column api_token.revoked; column api_token.context; check api_token.api_token_revoked_ck
 -- hisops:stmt 399 130 ["table:api_token"]
 ALTER TABLE API_TOKEN ADD (
   CLIENT_ID VARCHAR2(80 CHAR),
   SCOPE CLOB,
-  REVOKED NUMBER(3) DEFAULT 0 NOT NULL,
+  REVOKED NUMBER(1) DEFAULT 0 NOT NULL,
   CONTEXT CLOB
 );
 
@@ -2172,62 +2199,71 @@ COMMENT ON COLUMN API_TOKEN.REVOKED IS '1=revoked,0=not revoked';
 -- hisops:stmt 403 101 ["table:api_token"]
 COMMENT ON COLUMN API_TOKEN.CONTEXT IS 'context values that change/govern how access token are used';
 
+-- hisops:stmt 404 84 ["table:api_token"]
+ALTER TABLE API_TOKEN ADD CONSTRAINT API_TOKEN_REVOKED_CK CHECK (REVOKED IN (0, 1));
+
 -- column ar_activity.deleted; column ar_activity.post_date; column ar_activity.payer_claim_number
--- hisops:stmt 404 105 ["table:ar_activity"]
+-- hisops:stmt 405 105 ["table:ar_activity"]
 ALTER TABLE AR_ACTIVITY ADD (
   DELETED DATE,
   POST_DATE DATE,
   PAYER_CLAIM_NUMBER VARCHAR2(30 CHAR)
 );
 
--- hisops:stmt 405 81 ["table:ar_activity"]
+-- hisops:stmt 406 81 ["table:ar_activity"]
 COMMENT ON COLUMN AR_ACTIVITY.DELETED IS 'NULL if active, otherwise when voided';
 
--- hisops:stmt 406 87 ["table:ar_activity"]
+-- hisops:stmt 407 87 ["table:ar_activity"]
 COMMENT ON COLUMN AR_ACTIVITY.POST_DATE IS 'Posting date if specified at payment time';
 
--- column audit_master.is_qrda_document; column audit_master.is_unstructured_document
--- hisops:stmt 407 120 ["table:audit_master"]
+-- column audit_master.is_qrda_document; column audit_master.is_unstructured_document; check audit_master.audit_master_is_qrda__83509288; check audit_master.audit_master_is_unstr_e498cf6e
+-- hisops:stmt 408 120 ["table:audit_master"]
 ALTER TABLE AUDIT_MASTER ADD (
-  IS_QRDA_DOCUMENT NUMBER(3) DEFAULT 0,
-  IS_UNSTRUCTURED_DOCUMENT NUMBER(3) DEFAULT 0
+  IS_QRDA_DOCUMENT NUMBER(1) DEFAULT 0,
+  IS_UNSTRUCTURED_DOCUMENT NUMBER(1) DEFAULT 0
 );
 
+-- hisops:stmt 409 106 ["table:audit_master"]
+ALTER TABLE AUDIT_MASTER ADD CONSTRAINT AUDIT_MASTER_IS_QRDA__83509288 CHECK (IS_QRDA_DOCUMENT IN (0, 1));
+
+-- hisops:stmt 410 114 ["table:audit_master"]
+ALTER TABLE AUDIT_MASTER ADD CONSTRAINT AUDIT_MASTER_IS_UNSTR_E498CF6E CHECK (IS_UNSTRUCTURED_DOCUMENT IN (0, 1));
+
 -- column background_services.lock_expires_at
--- hisops:stmt 408 63 ["table:background_services"]
+-- hisops:stmt 411 63 ["table:background_services"]
 ALTER TABLE BACKGROUND_SERVICES ADD (
   LOCK_EXPIRES_AT DATE
 );
 
--- hisops:stmt 409 306 ["table:background_services"]
+-- hisops:stmt 412 306 ["table:background_services"]
 COMMENT ON COLUMN BACKGROUND_SERVICES.LOCK_EXPIRES_AT IS 'Lease expiration. Compared with NOW() on acquire, so the stored value uses whatever session timezone is in effect (OpenEMR syncs it to gbl_time_zone). Set on acquire, cleared on release. Expired leases are automatically stolen by the next worker.';
 
 -- column batchcom.msg_date_sent (nullable)
--- hisops:stmt 410 53 ["table:batchcom"]
+-- hisops:stmt 413 53 ["table:batchcom"]
 ALTER TABLE BATCHCOM MODIFY (
   MSG_DATE_SENT NULL
 );
 
 -- column billing.chargecat
--- hisops:stmt 411 69 ["table:billing"]
+-- hisops:stmt 414 69 ["table:billing"]
 ALTER TABLE BILLING ADD (
   CHARGECAT VARCHAR2(31 CHAR) DEFAULT ''
 );
 
--- hisops:stmt 412 69 ["table:billing"]
+-- hisops:stmt 415 69 ["table:billing"]
 COMMENT ON COLUMN BILLING.CHARGECAT IS 'Charge category or customer';
 
 -- column categories.codes
--- hisops:stmt 413 78 ["table:categories"]
+-- hisops:stmt 416 78 ["table:categories"]
 ALTER TABLE CATEGORIES ADD (
   CODES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 414 93 ["table:categories"]
+-- hisops:stmt 417 93 ["table:categories"]
 COMMENT ON COLUMN CATEGORIES.CODES IS 'Category codes for documents stored in this category';
 
 -- column ccda.uuid; column ccda.hash; column ccda.encrypted; column ccda.transaction_id
--- hisops:stmt 415 138 ["table:ccda"]
+-- hisops:stmt 418 138 ["table:ccda"]
 ALTER TABLE CCDA ADD (
   UUID RAW(16),
   HASH VARCHAR2(255 CHAR),
@@ -2235,16 +2271,16 @@ ALTER TABLE CCDA ADD (
   TRANSACTION_ID NUMBER(19)
 );
 
--- hisops:stmt 416 51 ["table:ccda"]
+-- hisops:stmt 419 51 ["table:ccda"]
 COMMENT ON COLUMN CCDA.ENCRYPTED IS '0->No,1->Yes';
 
--- hisops:stmt 417 77 ["table:ccda"]
+-- hisops:stmt 420 77 ["table:ccda"]
 COMMENT ON COLUMN CCDA.TRANSACTION_ID IS 'fk to transaction referral record';
 
 -- column clinical_rules.amc_2015_flag; column clinical_rules.amc_code (comment); column clinical_rules.amc_code_2014 (comment); column clinical_rules.amc_code_2015; column clinical_rules.bibliographic_citation; column clinical_rules.linked_referential_cds; column clinical_rules.patient_dob_usage; c…
--- hisops:stmt 418 529 ["table:clinical_rules"]
+-- hisops:stmt 421 529 ["table:clinical_rules"]
 ALTER TABLE CLINICAL_RULES ADD (
-  AMC_2015_FLAG NUMBER(3),
+  AMC_2015_FLAG NUMBER(1),
   AMC_CODE_2015 VARCHAR2(30 CHAR) DEFAULT '' NOT NULL,
   BIBLIOGRAPHIC_CITATION VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
   LINKED_REFERENTIAL_CDS VARCHAR2(50 CHAR) DEFAULT '' NOT NULL,
@@ -2259,97 +2295,96 @@ ALTER TABLE CLINICAL_RULES ADD (
   PATIENT_SODH_USAGE CLOB
 );
 
--- hisops:stmt 419 130 ["table:clinical_rules"]
+-- hisops:stmt 422 130 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_2015_FLAG IS '2015 Automated Measure Calculation flag for (unable to customize per patient)';
 
--- hisops:stmt 420 98 ["table:clinical_rules"]
+-- hisops:stmt 423 98 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_CODE IS 'Automated Measure Calculation identifier (MU rule)';
 
--- hisops:stmt 421 108 ["table:clinical_rules"]
+-- hisops:stmt 424 108 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_CODE_2014 IS 'Automated Measure Calculation 2014 identifier (MU rule)';
 
--- hisops:stmt 422 108 ["table:clinical_rules"]
+-- hisops:stmt 425 108 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.AMC_CODE_2015 IS 'Automated Measure Calculation 2014 identifier (MU rule)';
 
--- hisops:stmt 423 108 ["table:clinical_rules"]
+-- hisops:stmt 426 108 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_DOB_USAGE IS 'Description of how patient DOB is used by this rule';
 
--- hisops:stmt 424 120 ["table:clinical_rules"]
+-- hisops:stmt 427 120 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_ETHNICITY_USAGE IS 'Description of how patient ethnicity is used by this rule';
 
--- hisops:stmt 425 141 ["table:clinical_rules"]
+-- hisops:stmt 428 141 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_HEALTH_STATUS_USAGE IS 'Description of how patient health status assessments are used by this rule';
 
--- hisops:stmt 426 144 ["table:clinical_rules"]
+-- hisops:stmt 429 144 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_GENDER_IDENTITY_USAGE IS 'Description of how patient gender identity information is used by this rule';
 
--- hisops:stmt 427 130 ["table:clinical_rules"]
+-- hisops:stmt 430 130 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_LANGUAGE_USAGE IS 'Description of how patient language information is used by this rule';
 
--- hisops:stmt 428 122 ["table:clinical_rules"]
+-- hisops:stmt 431 122 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_RACE_USAGE IS 'Description of how patient race information is used by this rule';
 
--- hisops:stmt 429 126 ["table:clinical_rules"]
+-- hisops:stmt 432 126 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_SEX_USAGE IS 'Description of how patient birth sex information is used by this rule';
 
--- hisops:stmt 430 138 ["table:clinical_rules"]
+-- hisops:stmt 433 138 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_SEXUAL_ORIENTATION_USAGE IS 'Description of how patient sexual orientation is used by this rule';
 
--- hisops:stmt 431 136 ["table:clinical_rules"]
+-- hisops:stmt 434 136 ["table:clinical_rules"]
 COMMENT ON COLUMN CLINICAL_RULES.PATIENT_SODH_USAGE IS 'Description of how patient social determinants of health are used by this rule';
 
+-- hisops:stmt 435 105 ["table:clinical_rules"]
+ALTER TABLE CLINICAL_RULES ADD CONSTRAINT CLINICAL_RULES_AMC_20_89CA5C17 CHECK (AMC_2015_FLAG IN (0, 1));
+
 -- column clinical_rules_log.facility_id
--- hisops:stmt 432 74 ["table:clinical_rules_log"]
+-- hisops:stmt 436 74 ["table:clinical_rules_log"]
 ALTER TABLE CLINICAL_RULES_LOG ADD (
   FACILITY_ID NUMBER(10) DEFAULT 0
 );
 
--- hisops:stmt 433 105 ["table:clinical_rules_log"]
+-- hisops:stmt 437 105 ["table:clinical_rules_log"]
 COMMENT ON COLUMN CLINICAL_RULES_LOG.FACILITY_ID IS 'facility where the rule was executed, 0 if unknown';
 
 -- column codes.code_text (type, nullable, default); column codes.code_text_short (type, nullable, default)
--- hisops:stmt 434 106 ["table:codes"]
+-- hisops:stmt 438 70 ["table:codes"]
 ALTER TABLE CODES MODIFY (
-  CODE_TEXT CLOB DEFAULT NULL NULL,
-  CODE_TEXT_SHORT CLOB DEFAULT NULL NULL
+  CODE_TEXT NULL,
+  CODE_TEXT_SHORT NULL
 );
 
--- column codes_history.code_text (type); column codes_history.code_text_short (type)
--- hisops:stmt 435 78 ["table:codes_history"]
-ALTER TABLE CODES_HISTORY MODIFY (
-  CODE_TEXT CLOB,
-  CODE_TEXT_SHORT CLOB
-);
-
--- column documents.uuid; column documents.date_expires; column documents.hash (type, comment); column documents.name; column documents.drive_uuid; column documents.document_data; column documents.deleted; column documents.foreign_reference_id; column documents.foreign_reference_table
--- hisops:stmt 436 257 ["table:documents"]
+-- column documents.uuid; column documents.date_expires; column documents.hash (type, comment); column documents.name; column documents.drive_uuid; column documents.document_data; column documents.deleted; column documents.foreign_reference_id; column documents.foreign_reference_table; check documen…
+-- hisops:stmt 439 257 ["table:documents"]
 ALTER TABLE DOCUMENTS ADD (
   UUID RAW(16),
   DATE_EXPIRES DATE,
   NAME VARCHAR2(255 CHAR),
   DRIVE_UUID RAW(16),
   DOCUMENT_DATA CLOB,
-  DELETED NUMBER(3) DEFAULT 0 NOT NULL,
+  DELETED NUMBER(1) DEFAULT 0 NOT NULL,
   FOREIGN_REFERENCE_ID NUMBER(19),
   FOREIGN_REFERENCE_TABLE VARCHAR2(40 CHAR)
 );
 
--- hisops:stmt 437 59 ["table:documents"]
+-- hisops:stmt 440 59 ["table:documents"]
 ALTER TABLE DOCUMENTS MODIFY (
   HASH VARCHAR2(255 CHAR)
 );
 
--- hisops:stmt 438 39 ["table:documents"]
+-- hisops:stmt 441 39 ["table:documents"]
 COMMENT ON COLUMN DOCUMENTS.HASH IS '';
 
+-- hisops:stmt 442 84 ["table:documents"]
+ALTER TABLE DOCUMENTS ADD CONSTRAINT DOCUMENTS_DELETED_CK CHECK (DELETED IN (0, 1));
+
 -- column drug_inventory.last_notify (nullable)
--- hisops:stmt 439 57 ["table:drug_inventory"]
+-- hisops:stmt 443 57 ["table:drug_inventory"]
 ALTER TABLE DRUG_INVENTORY MODIFY (
   LAST_NOTIFY NULL
 );
 
 -- column drug_sales.uuid; column drug_sales.trans_type; column drug_sales.chargecat; column drug_sales.pharmacy_supply_type; column drug_sales.last_updated; column drug_sales.date_created; column drug_sales.updated_by; column drug_sales.created_by
--- hisops:stmt 440 315 ["table:drug_sales"]
+-- hisops:stmt 444 315 ["table:drug_sales"]
 ALTER TABLE DRUG_SALES ADD (
   UUID RAW(16),
   TRANS_TYPE NUMBER(3) DEFAULT 1 NOT NULL,
@@ -2361,45 +2396,45 @@ ALTER TABLE DRUG_SALES ADD (
   CREATED_BY NUMBER(19)
 );
 
--- hisops:stmt 441 99 ["table:drug_sales"]
+-- hisops:stmt 445 99 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.UUID IS 'UUID for this drug sales record, for data exchange purposes';
 
--- hisops:stmt 442 100 ["table:drug_sales"]
+-- hisops:stmt 446 100 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.TRANS_TYPE IS '1=sale, 2=purchase, 3=return, 4=transfer, 5=adjustment';
 
--- hisops:stmt 443 200 ["table:drug_sales"]
+-- hisops:stmt 447 200 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.PHARMACY_SUPPLY_TYPE IS 'fk to list_options.option_id where list_id=pharmacy_supply_type to indicate type of dispensing first order, refil, emergency, partial order, etc';
 
--- hisops:stmt 444 98 ["table:drug_sales"]
+-- hisops:stmt 448 98 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.UPDATED_BY IS 'fk to users.id for user that last updated this entry';
 
--- hisops:stmt 445 93 ["table:drug_sales"]
+-- hisops:stmt 449 93 ["table:drug_sales"]
 COMMENT ON COLUMN DRUG_SALES.CREATED_BY IS 'fk to users.id for user that created this entry';
 
 -- column drug_templates.pkgqty
--- hisops:stmt 446 76 ["table:drug_templates"]
+-- hisops:stmt 450 76 ["table:drug_templates"]
 ALTER TABLE DRUG_TEMPLATES ADD (
   PKGQTY BINARY_FLOAT DEFAULT 1 NOT NULL
 );
 
--- hisops:stmt 447 87 ["table:drug_templates"]
+-- hisops:stmt 451 87 ["table:drug_templates"]
 COMMENT ON COLUMN DRUG_TEMPLATES.PKGQTY IS 'Number of product items per template item';
 
 -- column drugs.uuid; column drugs.last_notify (nullable); column drugs.date_created; column drugs.last_updated
--- hisops:stmt 448 133 ["table:drugs"]
+-- hisops:stmt 452 133 ["table:drugs"]
 ALTER TABLE DRUGS ADD (
   UUID RAW(16),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL,
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 449 48 ["table:drugs"]
+-- hisops:stmt 453 48 ["table:drugs"]
 ALTER TABLE DRUGS MODIFY (
   LAST_NOTIFY NULL
 );
 
 -- column employer_data.uuid; column employer_data.street_line_2; column employer_data.start_date; column employer_data.end_date; column employer_data.occupation; column employer_data.industry; column employer_data.created_by
--- hisops:stmt 450 168 ["table:employer_data"]
+-- hisops:stmt 454 168 ["table:employer_data"]
 ALTER TABLE EMPLOYER_DATA ADD (
   UUID RAW(16),
   STREET_LINE_2 CLOB,
@@ -2410,49 +2445,52 @@ ALTER TABLE EMPLOYER_DATA ADD (
   CREATED_BY NUMBER(10)
 );
 
--- hisops:stmt 451 100 ["table:employer_data"]
+-- hisops:stmt 455 100 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.UUID IS 'UUID for this employer record, for data exchange purposes';
 
--- hisops:stmt 452 82 ["table:employer_data"]
+-- hisops:stmt 456 82 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.START_DATE IS 'Employment start date for patient';
 
--- hisops:stmt 453 78 ["table:employer_data"]
+-- hisops:stmt 457 78 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.END_DATE IS 'Employment end date for patient';
 
--- hisops:stmt 454 127 ["table:employer_data"]
+-- hisops:stmt 458 127 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.OCCUPATION IS 'Employment Occupation fk to list_options.option_id where list_id=OccupationODH';
 
--- hisops:stmt 455 121 ["table:employer_data"]
+-- hisops:stmt 459 121 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.INDUSTRY IS 'Employment Industry fk to list_options.option_id where list_id=IndustryODH';
 
--- hisops:stmt 456 110 ["table:employer_data"]
+-- hisops:stmt 460 110 ["table:employer_data"]
 COMMENT ON COLUMN EMPLOYER_DATA.CREATED_BY IS 'fk to users.id for the user that entered in the employer data';
 
 -- column facility.uuid; column facility.billing_location (default); column facility.accepts_assignment (default); column facility.primary_business_entity (default); column facility.iban; column facility.info; column facility.weno_id; column facility.inactive; column facility.date_created; column fa…
--- hisops:stmt 457 308 ["table:facility"]
+-- hisops:stmt 461 308 ["table:facility"]
 ALTER TABLE FACILITY ADD (
   UUID RAW(16),
   IBAN VARCHAR2(50 CHAR),
   INFO CLOB,
   WENO_ID VARCHAR2(10 CHAR),
-  INACTIVE NUMBER(3) DEFAULT 0 NOT NULL,
+  INACTIVE NUMBER(1) DEFAULT 0 NOT NULL,
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL,
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL,
   ORGANIZATION_TYPE VARCHAR2(50 CHAR) DEFAULT 'prov' NOT NULL
 );
 
--- hisops:stmt 458 130 ["table:facility"]
+-- hisops:stmt 462 130 ["table:facility"]
 ALTER TABLE FACILITY MODIFY (
   BILLING_LOCATION DEFAULT 1,
   ACCEPTS_ASSIGNMENT DEFAULT 1,
   PRIMARY_BUSINESS_ENTITY DEFAULT 1
 );
 
--- hisops:stmt 459 114 ["table:facility"]
+-- hisops:stmt 463 114 ["table:facility"]
 COMMENT ON COLUMN FACILITY.ORGANIZATION_TYPE IS 'Organization type as defined by HL7 Value Set: OrganizationType';
 
+-- hisops:stmt 464 84 ["table:facility"]
+ALTER TABLE FACILITY ADD CONSTRAINT FACILITY_INACTIVE_CK CHECK (INACTIVE IN (0, 1));
+
 -- column facility_user_ids.uuid; column facility_user_ids.date_created; column facility_user_ids.last_updated
--- hisops:stmt 460 145 ["table:facility_user_ids"]
+-- hisops:stmt 465 145 ["table:facility_user_ids"]
 ALTER TABLE FACILITY_USER_IDS ADD (
   UUID RAW(16),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL,
@@ -2460,7 +2498,7 @@ ALTER TABLE FACILITY_USER_IDS ADD (
 );
 
 -- column form_care_plan.note_related_to; column form_care_plan.date_end; column form_care_plan.reason_code; column form_care_plan.reason_description; column form_care_plan.reason_date_low; column form_care_plan.reason_date_high; column form_care_plan.reason_status; column form_care_plan.plan_status…
--- hisops:stmt 461 274 ["table:form_care_plan"]
+-- hisops:stmt 466 274 ["table:form_care_plan"]
 ALTER TABLE FORM_CARE_PLAN ADD (
   NOTE_RELATED_TO CLOB,
   DATE_END DATE,
@@ -2473,20 +2511,20 @@ ALTER TABLE FORM_CARE_PLAN ADD (
   PROPOSED_DATE DATE
 );
 
--- hisops:stmt 462 87 ["table:form_care_plan"]
+-- hisops:stmt 467 87 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.REASON_DATE_LOW IS 'The date the reason was recorded';
 
--- hisops:stmt 463 122 ["table:form_care_plan"]
+-- hisops:stmt 468 122 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.REASON_DATE_HIGH IS 'The date the explanation reason for the care plan entry value ends';
 
--- hisops:stmt 464 105 ["table:form_care_plan"]
+-- hisops:stmt 469 105 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.PLAN_STATUS IS 'Care Plan status (e.g., draft, active, completed, etc)';
 
--- hisops:stmt 465 91 ["table:form_care_plan"]
+-- hisops:stmt 470 91 ["table:form_care_plan"]
 COMMENT ON COLUMN FORM_CARE_PLAN.PROPOSED_DATE IS 'Target or Achieve-by date for the goal';
 
 -- column form_encounter.uuid; column form_encounter.parent_encounter_id; column form_encounter.class_code; column form_encounter.shift; column form_encounter.voucher_number; column form_encounter.discharge_disposition; column form_encounter.encounter_type_code; column form_encounter.encounter_type_…
--- hisops:stmt 466 556 ["table:form_encounter"]
+-- hisops:stmt 471 556 ["table:form_encounter"]
 ALTER TABLE FORM_ENCOUNTER ADD (
   UUID RAW(16),
   PARENT_ENCOUNTER_ID NUMBER(19),
@@ -2498,43 +2536,40 @@ ALTER TABLE FORM_ENCOUNTER ADD (
   ENCOUNTER_TYPE_DESCRIPTION CLOB,
   REFERRING_PROVIDER_ID NUMBER(10) DEFAULT 0,
   DATE_END DATE,
-  IN_COLLECTION NUMBER(3),
+  IN_COLLECTION NUMBER(1),
   LAST_UPDATE TIMESTAMP(0) DEFAULT SYSTIMESTAMP NOT NULL,
   ORDERING_PROVIDER_ID NUMBER(10) DEFAULT 0
 );
 
--- hisops:stmt 467 81 ["table:form_encounter"]
+-- hisops:stmt 472 81 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.VOUCHER_NUMBER IS 'also called referral number';
 
--- hisops:stmt 468 87 ["table:form_encounter"]
+-- hisops:stmt 473 87 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.ENCOUNTER_TYPE_CODE IS 'not all types are categories';
 
--- hisops:stmt 469 103 ["table:form_encounter"]
+-- hisops:stmt 474 103 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.REFERRING_PROVIDER_ID IS 'referring provider, if any, for this visit';
 
--- hisops:stmt 470 102 ["table:form_encounter"]
+-- hisops:stmt 475 102 ["table:form_encounter"]
 COMMENT ON COLUMN FORM_ENCOUNTER.ORDERING_PROVIDER_ID IS 'referring provider, if any, for this visit';
 
--- column form_eye_antseg.OSCONJ (type)
--- hisops:stmt 471 53 ["table:form_eye_antseg"]
-ALTER TABLE FORM_EYE_ANTSEG MODIFY (
-  OSCONJ CLOB
-);
+-- hisops:stmt 476 105 ["table:form_encounter"]
+ALTER TABLE FORM_ENCOUNTER ADD CONSTRAINT FORM_ENCOUNTER_IN_COL_55CCD048 CHECK (IN_COLLECTION IN (0, 1));
 
 -- column form_eye_mag_prefs.ordering (type)
--- hisops:stmt 472 63 ["table:form_eye_mag_prefs"]
+-- hisops:stmt 477 63 ["table:form_eye_mag_prefs"]
 ALTER TABLE FORM_EYE_MAG_PREFS MODIFY (
   ORDERING NUMBER(5)
 );
 
 -- column form_misc_billing_options.encounter
--- hisops:stmt 473 69 ["table:form_misc_billing_options"]
+-- hisops:stmt 478 69 ["table:form_misc_billing_options"]
 ALTER TABLE FORM_MISC_BILLING_OPTIONS ADD (
   ENCOUNTER NUMBER(19)
 );
 
 -- column form_observation.uuid; column form_observation.ob_code; column form_observation.ob_type; column form_observation.ob_status; column form_observation.result_status; column form_observation.ob_reason_status; column form_observation.ob_reason_code; column form_observation.ob_reason_text; colum…
--- hisops:stmt 474 533 ["table:form_observation"]
+-- hisops:stmt 479 533 ["table:form_observation"]
 ALTER TABLE FORM_OBSERVATION ADD (
   UUID RAW(16),
   OB_CODE VARCHAR2(64 CHAR),
@@ -2553,20 +2588,20 @@ ALTER TABLE FORM_OBSERVATION ADD (
   OB_VALUE_CODE_DESCRIPTION VARCHAR2(255 CHAR)
 );
 
--- hisops:stmt 475 105 ["table:form_observation"]
+-- hisops:stmt 480 105 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.UUID IS 'UUID for the observation, used as unique logical identifier';
 
--- hisops:stmt 476 108 ["table:form_observation"]
+-- hisops:stmt 481 108 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.PARENT_OBSERVATION_ID IS 'FK to parent observation for sub-observations';
 
--- hisops:stmt 477 148 ["table:form_observation"]
+-- hisops:stmt 482 148 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.CATEGORY IS 'FK to list_options.option_id for observation category (SDOH, Functional, Cognitive, Physical, etc)';
 
--- hisops:stmt 478 101 ["table:form_observation"]
+-- hisops:stmt 483 101 ["table:form_observation"]
 COMMENT ON COLUMN FORM_OBSERVATION.QUESTIONNAIRE_RESPONSE_ID IS 'FK to questionnaire_response table';
 
 -- column form_vitals.uuid; column form_vitals.oxygen_flow_rate; column form_vitals.ped_weight_height; column form_vitals.ped_bmi; column form_vitals.ped_head_circ; column form_vitals.inhaled_oxygen_concentration; column form_vitals.last_updated
--- hisops:stmt 479 305 ["table:form_vitals"]
+-- hisops:stmt 484 305 ["table:form_vitals"]
 ALTER TABLE FORM_VITALS ADD (
   UUID RAW(16),
   OXYGEN_FLOW_RATE NUMBER(12,6) DEFAULT 0,
@@ -2578,29 +2613,17 @@ ALTER TABLE FORM_VITALS ADD (
 );
 
 -- column history_data.uuid; column history_data.created_by
--- hisops:stmt 480 73 ["table:history_data"]
+-- hisops:stmt 485 73 ["table:history_data"]
 ALTER TABLE HISTORY_DATA ADD (
   UUID RAW(16),
   CREATED_BY NUMBER(19)
 );
 
--- hisops:stmt 481 96 ["table:history_data"]
+-- hisops:stmt 486 96 ["table:history_data"]
 COMMENT ON COLUMN HISTORY_DATA.CREATED_BY IS 'users.id the user that first created this record';
 
--- column icd10_dx_order_code.long_desc (type)
--- hisops:stmt 482 60 ["table:icd10_dx_order_code"]
-ALTER TABLE ICD10_DX_ORDER_CODE MODIFY (
-  LONG_DESC CLOB
-);
-
--- column icd10_pcs_order_code.long_desc (type)
--- hisops:stmt 483 61 ["table:icd10_pcs_order_code"]
-ALTER TABLE ICD10_PCS_ORDER_CODE MODIFY (
-  LONG_DESC CLOB
-);
-
 -- column immunizations.uuid; column immunizations.cvx_code (type); column immunizations.reason_code; column immunizations.reason_description; column immunizations.encounter_id
--- hisops:stmt 484 136 ["table:immunizations"]
+-- hisops:stmt 487 136 ["table:immunizations"]
 ALTER TABLE IMMUNIZATIONS ADD (
   UUID RAW(16),
   REASON_CODE VARCHAR2(31 CHAR),
@@ -2608,22 +2631,22 @@ ALTER TABLE IMMUNIZATIONS ADD (
   ENCOUNTER_ID NUMBER(19)
 );
 
--- hisops:stmt 485 66 ["table:immunizations"]
+-- hisops:stmt 488 66 ["table:immunizations"]
 ALTER TABLE IMMUNIZATIONS MODIFY (
   CVX_CODE VARCHAR2(64 CHAR)
 );
 
--- hisops:stmt 486 144 ["table:immunizations"]
+-- hisops:stmt 489 144 ["table:immunizations"]
 COMMENT ON COLUMN IMMUNIZATIONS.REASON_CODE IS 'Medical code explaining reason of the vital observation value in form codesystem:codetype;...;';
 
--- hisops:stmt 487 114 ["table:immunizations"]
+-- hisops:stmt 490 114 ["table:immunizations"]
 COMMENT ON COLUMN IMMUNIZATIONS.REASON_DESCRIPTION IS 'Human readable text description of the reason_code column';
 
--- hisops:stmt 488 122 ["table:immunizations"]
+-- hisops:stmt 491 122 ["table:immunizations"]
 COMMENT ON COLUMN IMMUNIZATIONS.ENCOUNTER_ID IS 'fk to form_encounter.encounter to link immunization to encounter record';
 
 -- column insurance_companies.uuid; column insurance_companies.ins_type_code (type); column insurance_companies.alt_cms_id (nullable, default); column insurance_companies.cqm_sop; column insurance_companies.date_created; column insurance_companies.last_updated
--- hisops:stmt 489 169 ["table:insurance_companies"]
+-- hisops:stmt 492 169 ["table:insurance_companies"]
 ALTER TABLE INSURANCE_COMPANIES ADD (
   UUID RAW(16),
   CQM_SOP NUMBER(10),
@@ -2631,17 +2654,17 @@ ALTER TABLE INSURANCE_COMPANIES ADD (
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 490 102 ["table:insurance_companies"]
+-- hisops:stmt 493 102 ["table:insurance_companies"]
 ALTER TABLE INSURANCE_COMPANIES MODIFY (
   INS_TYPE_CODE NUMBER(10),
   ALT_CMS_ID DEFAULT NULL NULL
 );
 
--- hisops:stmt 491 83 ["table:insurance_companies"]
+-- hisops:stmt 494 83 ["table:insurance_companies"]
 COMMENT ON COLUMN INSURANCE_COMPANIES.CQM_SOP IS 'HL7 Source of Payment for eCQMs';
 
 -- column insurance_data.uuid; column insurance_data.date (nullable); column insurance_data.subscriber_street_line_2; column insurance_data.subscriber_employer_street_line_2; column insurance_data.date_end
--- hisops:stmt 492 142 ["table:insurance_data"]
+-- hisops:stmt 495 142 ["table:insurance_data"]
 ALTER TABLE INSURANCE_DATA ADD (
   UUID RAW(16),
   SUBSCRIBER_STREET_LINE_2 CLOB,
@@ -2649,13 +2672,13 @@ ALTER TABLE INSURANCE_DATA ADD (
   DATE_END DATE
 );
 
--- hisops:stmt 493 52 ["table:insurance_data"]
+-- hisops:stmt 496 52 ["table:insurance_data"]
 ALTER TABLE INSURANCE_DATA MODIFY (
   "DATE" NULL
 );
 
 -- column issue_encounter.uuid; column issue_encounter.created_by; column issue_encounter.updated_by; column issue_encounter.created_at; column issue_encounter.updated_at
--- hisops:stmt 494 171 ["table:issue_encounter"]
+-- hisops:stmt 497 171 ["table:issue_encounter"]
 ALTER TABLE ISSUE_ENCOUNTER ADD (
   UUID RAW(16),
   CREATED_BY NUMBER(19),
@@ -2664,50 +2687,62 @@ ALTER TABLE ISSUE_ENCOUNTER ADD (
   UPDATED_AT DATE DEFAULT SYSDATE
 );
 
--- hisops:stmt 495 109 ["table:issue_encounter"]
+-- hisops:stmt 498 109 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.UUID IS 'UUID for this issue encounter record, for data exchange purposes';
 
--- hisops:stmt 496 119 ["table:issue_encounter"]
+-- hisops:stmt 499 119 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.CREATED_BY IS 'fk to users.id for the user that entered in the issue encounter data';
 
--- hisops:stmt 497 121 ["table:issue_encounter"]
+-- hisops:stmt 500 121 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.UPDATED_BY IS 'fk to users.id for the user that last updated the issue encounter data';
 
--- hisops:stmt 498 105 ["table:issue_encounter"]
+-- hisops:stmt 501 105 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.CREATED_AT IS 'timestamp when this issue encounter record was created';
 
--- hisops:stmt 499 110 ["table:issue_encounter"]
+-- hisops:stmt 502 110 ["table:issue_encounter"]
 COMMENT ON COLUMN ISSUE_ENCOUNTER.UPDATED_AT IS 'timestamp when this issue encounter record was last updated';
 
--- column layout_group_properties.grp_save_close; column layout_group_properties.grp_init_open; column layout_group_properties.grp_referrals; column layout_group_properties.grp_unchecked; column layout_group_properties.grp_last_update
--- hisops:stmt 500 260 ["table:layout_group_properties"]
+-- column layout_group_properties.grp_save_close; column layout_group_properties.grp_init_open; column layout_group_properties.grp_referrals; column layout_group_properties.grp_unchecked; column layout_group_properties.grp_last_update; check layout_group_properties.layout_group_properti_d624e66a; ch…
+-- hisops:stmt 503 260 ["table:layout_group_properties"]
 ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD (
-  GRP_SAVE_CLOSE NUMBER(3) DEFAULT 0 NOT NULL,
-  GRP_INIT_OPEN NUMBER(3) DEFAULT 0 NOT NULL,
-  GRP_REFERRALS NUMBER(3) DEFAULT 0 NOT NULL,
-  GRP_UNCHECKED NUMBER(3) DEFAULT 0 NOT NULL,
+  GRP_SAVE_CLOSE NUMBER(1) DEFAULT 0 NOT NULL,
+  GRP_INIT_OPEN NUMBER(1) DEFAULT 0 NOT NULL,
+  GRP_REFERRALS NUMBER(1) DEFAULT 0 NOT NULL,
+  GRP_UNCHECKED NUMBER(1) DEFAULT 0 NOT NULL,
   GRP_LAST_UPDATE TIMESTAMP(0)
 );
 
+-- hisops:stmt 504 115 ["table:layout_group_properties"]
+ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD CONSTRAINT LAYOUT_GROUP_PROPERTI_D624E66A CHECK (GRP_SAVE_CLOSE IN (0, 1));
+
+-- hisops:stmt 505 114 ["table:layout_group_properties"]
+ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD CONSTRAINT LAYOUT_GROUP_PROPERTI_AB63DEB1 CHECK (GRP_INIT_OPEN IN (0, 1));
+
+-- hisops:stmt 506 114 ["table:layout_group_properties"]
+ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD CONSTRAINT LAYOUT_GROUP_PROPERTI_2C6F88B2 CHECK (GRP_REFERRALS IN (0, 1));
+
+-- hisops:stmt 507 114 ["table:layout_group_properties"]
+ALTER TABLE LAYOUT_GROUP_PROPERTIES ADD CONSTRAINT LAYOUT_GROUP_PROPERTI_84533743 CHECK (GRP_UNCHECKED IN (0, 1));
+
 -- column layout_options.title (type, nullable, default); column layout_options.codes
--- hisops:stmt 501 82 ["table:layout_options"]
+-- hisops:stmt 508 82 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS ADD (
   CODES VARCHAR2(255 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 502 69 ["table:layout_options"]
+-- hisops:stmt 509 51 ["table:layout_options"]
 ALTER TABLE LAYOUT_OPTIONS MODIFY (
-  TITLE CLOB DEFAULT NULL NULL
+  TITLE NULL
 );
 
 -- column list_options.last_updated
--- hisops:stmt 503 78 ["table:list_options"]
+-- hisops:stmt 510 78 ["table:list_options"]
 ALTER TABLE LIST_OPTIONS ADD (
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
 -- column lists.uuid; column lists.udi; column lists.udi_data; column lists.occurrence (comment); column lists.verification
--- hisops:stmt 504 138 ["table:lists"]
+-- hisops:stmt 511 138 ["table:lists"]
 ALTER TABLE LISTS ADD (
   UUID RAW(16),
   UDI VARCHAR2(255 CHAR),
@@ -2715,26 +2750,26 @@ ALTER TABLE LISTS ADD (
   VERIFICATION VARCHAR2(36 CHAR) DEFAULT '' NOT NULL
 );
 
--- hisops:stmt 505 91 ["table:lists"]
+-- hisops:stmt 512 91 ["table:lists"]
 COMMENT ON COLUMN LISTS.OCCURRENCE IS 'Reference to list_options option_id=''occurrence''';
 
--- hisops:stmt 506 112 ["table:lists"]
+-- hisops:stmt 513 112 ["table:lists"]
 COMMENT ON COLUMN LISTS.VERIFICATION IS 'Reference to list_options option_id = allergyintolerance-verification';
 
 -- column log_comment_encrypt.checksum_api
--- hisops:stmt 507 60 ["table:log_comment_encrypt"]
+-- hisops:stmt 514 60 ["table:log_comment_encrypt"]
 ALTER TABLE LOG_COMMENT_ENCRYPT ADD (
   CHECKSUM_API CLOB
 );
 
 -- column medex_recalls.r_created (default)
--- hisops:stmt 508 70 ["table:medex_recalls"]
+-- hisops:stmt 515 70 ["table:medex_recalls"]
 ALTER TABLE MEDEX_RECALLS MODIFY (
   R_CREATED DEFAULT SYSTIMESTAMP
 );
 
 -- column module_configuration.created_by; column module_configuration.date_added; column module_configuration.updated_by; column module_configuration.date_modified; column module_configuration.date_created
--- hisops:stmt 509 168 ["table:module_configuration"]
+-- hisops:stmt 516 168 ["table:module_configuration"]
 ALTER TABLE MODULE_CONFIGURATION ADD (
   CREATED_BY NUMBER(19),
   DATE_ADDED DATE,
@@ -2743,80 +2778,80 @@ ALTER TABLE MODULE_CONFIGURATION ADD (
   DATE_CREATED DATE
 );
 
--- hisops:stmt 510 104 ["table:module_configuration"]
+-- hisops:stmt 517 104 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.CREATED_BY IS 'users.id the user that first created this record';
 
--- hisops:stmt 511 97 ["table:module_configuration"]
+-- hisops:stmt 518 97 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.DATE_ADDED IS 'Datetime the record was initially created';
 
--- hisops:stmt 512 104 ["table:module_configuration"]
+-- hisops:stmt 519 104 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.UPDATED_BY IS 'users.id the user that last modified this record';
 
--- hisops:stmt 513 96 ["table:module_configuration"]
+-- hisops:stmt 520 96 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.DATE_MODIFIED IS 'Datetime the record was last modified';
 
--- hisops:stmt 514 89 ["table:module_configuration"]
+-- hisops:stmt 521 89 ["table:module_configuration"]
 COMMENT ON COLUMN MODULE_CONFIGURATION.DATE_CREATED IS 'Datetime the record was created';
 
 -- column modules.mod_ui_name (type, default)
--- hisops:stmt 515 74 ["table:modules"]
+-- hisops:stmt 522 74 ["table:modules"]
 ALTER TABLE MODULES MODIFY (
   MOD_UI_NAME VARCHAR2(64 CHAR) DEFAULT ''
 );
 
 -- column onsite_documents.patient_signed_time (nullable); column onsite_documents.review_date (nullable); column onsite_documents.template_data
--- hisops:stmt 516 58 ["table:onsite_documents"]
+-- hisops:stmt 523 58 ["table:onsite_documents"]
 ALTER TABLE ONSITE_DOCUMENTS ADD (
   TEMPLATE_DATA CLOB
 );
 
--- hisops:stmt 517 87 ["table:onsite_documents"]
+-- hisops:stmt 524 87 ["table:onsite_documents"]
 ALTER TABLE ONSITE_DOCUMENTS MODIFY (
   PATIENT_SIGNED_TIME NULL,
   REVIEW_DATE NULL
 );
 
 -- column onsite_signatures.sig_hash (type)
--- hisops:stmt 518 71 ["table:onsite_signatures"]
+-- hisops:stmt 525 71 ["table:onsite_signatures"]
 ALTER TABLE ONSITE_SIGNATURES MODIFY (
   SIG_HASH VARCHAR2(255 CHAR)
 );
 
 -- column openemr_postcalendar_categories.pc_last_updated
--- hisops:stmt 519 100 ["table:openemr_postcalendar_categories"]
+-- hisops:stmt 526 100 ["table:openemr_postcalendar_categories"]
 ALTER TABLE OPENEMR_POSTCALENDAR_CATEGORIES ADD (
   PC_LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
 -- column openemr_postcalendar_events.pc_endDate (nullable); column openemr_postcalendar_events.uuid
--- hisops:stmt 520 63 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 527 63 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS ADD (
   UUID RAW(16)
 );
 
--- hisops:stmt 521 69 ["table:openemr_postcalendar_events"]
+-- hisops:stmt 528 69 ["table:openemr_postcalendar_events"]
 ALTER TABLE OPENEMR_POSTCALENDAR_EVENTS MODIFY (
   PC_ENDDATE NULL
 );
 
 -- column patient_access_onsite.portal_pwd (type); column patient_access_onsite.portal_login_username; column patient_access_onsite.portal_onetime; column patient_access_onsite.date_created
--- hisops:stmt 522 168 ["table:patient_access_onsite"]
+-- hisops:stmt 529 168 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE ADD (
   PORTAL_LOGIN_USERNAME VARCHAR2(100 CHAR),
   PORTAL_ONETIME VARCHAR2(255 CHAR),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 523 77 ["table:patient_access_onsite"]
+-- hisops:stmt 530 77 ["table:patient_access_onsite"]
 ALTER TABLE PATIENT_ACCESS_ONSITE MODIFY (
   PORTAL_PWD VARCHAR2(255 CHAR)
 );
 
--- hisops:stmt 524 89 ["table:patient_access_onsite"]
+-- hisops:stmt 531 89 ["table:patient_access_onsite"]
 COMMENT ON COLUMN PATIENT_ACCESS_ONSITE.PORTAL_LOGIN_USERNAME IS 'User entered username';
 
 -- column patient_data.uuid; column patient_data.sex (comment); column patient_data.interpreter; column patient_data.interpreter_needed; column patient_data.ad_reviewed (comment); column patient_data.advance_directive_user_authenticator; column patient_data.care_team_provider; column patient_data.ca…
--- hisops:stmt 525 764 ["table:patient_data"]
+-- hisops:stmt 532 764 ["table:patient_data"]
 ALTER TABLE PATIENT_DATA ADD (
   UUID RAW(16),
   INTERPRETER VARCHAR2(255 CHAR) DEFAULT '' NOT NULL,
@@ -2847,32 +2882,32 @@ ALTER TABLE PATIENT_DATA ADD (
   PRONOUN CLOB
 );
 
--- hisops:stmt 526 53 ["table:patient_data"]
+-- hisops:stmt 533 53 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.SEX IS 'Sex at birth';
 
--- hisops:stmt 527 174 ["table:patient_data"]
+-- hisops:stmt 534 174 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.INTERPRETER IS 'original field used for determining if patient needs an interpreter, now used for additional notes about need for interpreter';
 
--- hisops:stmt 528 163 ["table:patient_data"]
+-- hisops:stmt 535 163 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.INTERPRETER_NEEDED IS 'fk to list_options.option_id where list_id=yes_no_unknown used to determine if patient needs an interpreter';
 
--- hisops:stmt 529 143 ["table:patient_data"]
+-- hisops:stmt 536 143 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.AD_REVIEWED IS 'Date and time the advance care directive was reviewed and validated by the authenticator user.';
 
--- hisops:stmt 530 160 ["table:patient_data"]
+-- hisops:stmt 537 160 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.ADVANCE_DIRECTIVE_USER_AUTHENTICATOR IS 'fk to users.id of the user who authenticates that the advance care directive is valid.';
 
--- hisops:stmt 531 96 ["table:patient_data"]
+-- hisops:stmt 538 96 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.CREATED_BY IS 'users.id the user that first created this record';
 
--- hisops:stmt 532 96 ["table:patient_data"]
+-- hisops:stmt 539 96 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.UPDATED_BY IS 'users.id the user that last modified this record';
 
--- hisops:stmt 533 80 ["table:patient_data"]
+-- hisops:stmt 540 80 ["table:patient_data"]
 COMMENT ON COLUMN PATIENT_DATA.SEX_IDENTIFIED IS 'Patient reported current sex';
 
 -- column prescriptions.uuid; column prescriptions.date_added (comment); column prescriptions.date_modified (comment); column prescriptions.route (type, comment); column prescriptions.usage_category; column prescriptions.request_intent; column prescriptions.drug_dosage_instructions; column prescript…
--- hisops:stmt 534 224 ["table:prescriptions"]
+-- hisops:stmt 541 224 ["table:prescriptions"]
 ALTER TABLE PRESCRIPTIONS ADD (
   UUID RAW(16),
   USAGE_CATEGORY VARCHAR2(100 CHAR),
@@ -2883,41 +2918,41 @@ ALTER TABLE PRESCRIPTIONS ADD (
   UPDATED_BY NUMBER(19)
 );
 
--- hisops:stmt 535 97 ["table:prescriptions"]
+-- hisops:stmt 542 97 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DATE_ADDED IS 'Datetime the prescriptions was initially created';
 
--- hisops:stmt 536 96 ["table:prescriptions"]
+-- hisops:stmt 543 96 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DATE_MODIFIED IS 'Datetime the prescriptions was last modified';
 
--- hisops:stmt 537 96 ["table:prescriptions"]
+-- hisops:stmt 544 96 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.ROUTE IS 'Max size 100 characters is same max as immunizations';
 
--- hisops:stmt 538 112 ["table:prescriptions"]
+-- hisops:stmt 545 112 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.USAGE_CATEGORY IS 'option_id in list_options.list_id=medication-usage-category';
 
--- hisops:stmt 539 112 ["table:prescriptions"]
+-- hisops:stmt 546 112 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.REQUEST_INTENT IS 'option_id in list_options.list_id=medication-request-intent';
 
--- hisops:stmt 540 93 ["table:prescriptions"]
+-- hisops:stmt 547 93 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DRUG_DOSAGE_INSTRUCTIONS IS 'Medication dosage instructions';
 
--- hisops:stmt 541 88 ["table:prescriptions"]
+-- hisops:stmt 548 88 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.DIAGNOSIS IS 'Diagnosis or reason for the prescription';
 
--- hisops:stmt 542 97 ["table:prescriptions"]
+-- hisops:stmt 549 97 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.CREATED_BY IS 'users.id the user that first created this record';
 
--- hisops:stmt 543 97 ["table:prescriptions"]
+-- hisops:stmt 550 97 ["table:prescriptions"]
 COMMENT ON COLUMN PRESCRIPTIONS.UPDATED_BY IS 'users.id the user that last modified this record';
 
 -- column procedure_answers.procedure_code
--- hisops:stmt 544 73 ["table:procedure_answers"]
+-- hisops:stmt 551 73 ["table:procedure_answers"]
 ALTER TABLE PROCEDURE_ANSWERS ADD (
   PROCEDURE_CODE VARCHAR2(31 CHAR)
 );
 
 -- column procedure_order.uuid; column procedure_order.billing_type; column procedure_order.specimen_fasting; column procedure_order.order_psc; column procedure_order.order_abn; column procedure_order.collector_id; column procedure_order.account; column procedure_order.account_facility; column proce…
--- hisops:stmt 545 618 ["table:procedure_order"]
+-- hisops:stmt 552 618 ["table:procedure_order"]
 ALTER TABLE PROCEDURE_ORDER ADD (
   UUID RAW(16),
   BILLING_TYPE VARCHAR2(4 CHAR),
@@ -2937,26 +2972,26 @@ ALTER TABLE PROCEDURE_ORDER ADD (
   LOCATION_ID NUMBER(10)
 );
 
--- hisops:stmt 546 102 ["table:procedure_order"]
+-- hisops:stmt 553 102 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SCHEDULED_DATE IS 'Scheduled date for service (FHIR occurrence[x])';
 
--- hisops:stmt 547 106 ["table:procedure_order"]
+-- hisops:stmt 554 106 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SCHEDULED_START IS 'Scheduled start time (FHIR occurrencePeriod.start)';
 
--- hisops:stmt 548 100 ["table:procedure_order"]
+-- hisops:stmt 555 100 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.SCHEDULED_END IS 'Scheduled end time (FHIR occurrencePeriod.end)';
 
--- hisops:stmt 549 118 ["table:procedure_order"]
+-- hisops:stmt 556 118 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.PERFORMER_TYPE IS 'Type of performer: laboratory, radiology, pathology (SNOMED CT)';
 
--- hisops:stmt 550 98 ["table:procedure_order"]
+-- hisops:stmt 557 98 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.ORDER_INTENT IS 'FHIR intent: order, plan, directive, proposal';
 
--- hisops:stmt 551 120 ["table:procedure_order"]
+-- hisops:stmt 558 120 ["table:procedure_order"]
 COMMENT ON COLUMN PROCEDURE_ORDER.LOCATION_ID IS 'References facility.id for service location (FHIR locationReference)';
 
 -- column procedure_order_code.procedure_code (type); column procedure_order_code.procedure_type; column procedure_order_code.transport; column procedure_order_code.date_end; column procedure_order_code.reason_code; column procedure_order_code.reason_description; column procedure_order_code.reason_d…
--- hisops:stmt 552 268 ["table:procedure_order_code"]
+-- hisops:stmt 559 268 ["table:procedure_order_code"]
 ALTER TABLE PROCEDURE_ORDER_CODE ADD (
   PROCEDURE_TYPE VARCHAR2(31 CHAR),
   TRANSPORT VARCHAR2(31 CHAR),
@@ -2968,99 +3003,105 @@ ALTER TABLE PROCEDURE_ORDER_CODE ADD (
   REASON_STATUS VARCHAR2(31 CHAR)
 );
 
--- hisops:stmt 553 79 ["table:procedure_order_code"]
+-- hisops:stmt 560 79 ["table:procedure_order_code"]
 ALTER TABLE PROCEDURE_ORDER_CODE MODIFY (
   PROCEDURE_CODE VARCHAR2(64 CHAR)
 );
 
--- column procedure_providers.uuid; column procedure_providers.active; column procedure_providers.type; column procedure_providers.date_created; column procedure_providers.last_updated
--- hisops:stmt 554 212 ["table:procedure_providers"]
+-- column procedure_providers.uuid; column procedure_providers.active; column procedure_providers.type; column procedure_providers.date_created; column procedure_providers.last_updated; check procedure_providers.procedure_providers_active_ck
+-- hisops:stmt 561 212 ["table:procedure_providers"]
 ALTER TABLE PROCEDURE_PROVIDERS ADD (
   UUID RAW(16),
-  ACTIVE NUMBER(3) DEFAULT 1 NOT NULL,
+  ACTIVE NUMBER(1) DEFAULT 1 NOT NULL,
   TYPE VARCHAR2(31 CHAR),
   DATE_CREATED DATE DEFAULT SYSDATE NOT NULL,
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
+-- hisops:stmt 562 102 ["table:procedure_providers"]
+ALTER TABLE PROCEDURE_PROVIDERS ADD CONSTRAINT PROCEDURE_PROVIDERS_ACTIVE_CK CHECK (ACTIVE IN (0, 1));
+
 -- column procedure_report.uuid
--- hisops:stmt 555 52 ["table:procedure_report"]
+-- hisops:stmt 563 52 ["table:procedure_report"]
 ALTER TABLE PROCEDURE_REPORT ADD (
   UUID RAW(16)
 );
 
 -- column procedure_result.uuid; column procedure_result.date_end
--- hisops:stmt 556 69 ["table:procedure_result"]
+-- hisops:stmt 564 69 ["table:procedure_result"]
 ALTER TABLE PROCEDURE_RESULT ADD (
   UUID RAW(16),
   DATE_END DATE
 );
 
--- hisops:stmt 557 95 ["table:procedure_result"]
+-- hisops:stmt 565 95 ["table:procedure_result"]
 COMMENT ON COLUMN PROCEDURE_RESULT.DATE_END IS 'lab-provided end date specific to this result';
 
 -- column procedure_type.procedure_code (type); column procedure_type.transport; column procedure_type.procedure_type_name
--- hisops:stmt 558 106 ["table:procedure_type"]
+-- hisops:stmt 566 106 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE ADD (
   TRANSPORT VARCHAR2(31 CHAR),
   PROCEDURE_TYPE_NAME VARCHAR2(64 CHAR)
 );
 
--- hisops:stmt 559 73 ["table:procedure_type"]
+-- hisops:stmt 567 73 ["table:procedure_type"]
 ALTER TABLE PROCEDURE_TYPE MODIFY (
   PROCEDURE_CODE VARCHAR2(64 CHAR)
 );
 
--- column product_registration.auth_by_id; column product_registration.telemetry_disabled; column product_registration.last_ask_date; column product_registration.last_ask_version; column product_registration.options
--- hisops:stmt 560 160 ["table:product_registration"]
+-- column product_registration.auth_by_id; column product_registration.telemetry_disabled; column product_registration.last_ask_date; column product_registration.last_ask_version; column product_registration.options; check product_registration.product_registration__0d1d54f3
+-- hisops:stmt 568 160 ["table:product_registration"]
 ALTER TABLE PRODUCT_REGISTRATION ADD (
   AUTH_BY_ID NUMBER(10),
-  TELEMETRY_DISABLED NUMBER(3),
+  TELEMETRY_DISABLED NUMBER(1),
   LAST_ASK_DATE DATE,
   LAST_ASK_VERSION CLOB,
   OPTIONS CLOB
 );
 
--- hisops:stmt 561 116 ["table:product_registration"]
+-- hisops:stmt 569 116 ["table:product_registration"]
 COMMENT ON COLUMN PRODUCT_REGISTRATION.TELEMETRY_DISABLED IS '1 opted out, disabled. NULL ask. 0 use option scopes';
 
--- hisops:stmt 562 80 ["table:product_registration"]
+-- hisops:stmt 570 80 ["table:product_registration"]
 COMMENT ON COLUMN PRODUCT_REGISTRATION.OPTIONS IS 'JSON array of scope options';
 
+-- hisops:stmt 571 116 ["table:product_registration"]
+ALTER TABLE PRODUCT_REGISTRATION ADD CONSTRAINT PRODUCT_REGISTRATION__0D1D54F3 CHECK (TELEMETRY_DISABLED IN (0, 1));
+
 -- column registry.form_foreign_id
--- hisops:stmt 563 58 ["table:registry"]
+-- hisops:stmt 572 58 ["table:registry"]
 ALTER TABLE REGISTRY ADD (
   FORM_FOREIGN_ID NUMBER(19)
 );
 
--- hisops:stmt 564 112 ["table:registry"]
+-- hisops:stmt 573 112 ["table:registry"]
 COMMENT ON COLUMN REGISTRY.FORM_FOREIGN_ID IS 'An id to a form repository. Primarily questionnaire_repository.';
 
 -- column report_itemized.rule_id; column report_itemized.item_details
--- hisops:stmt 565 85 ["table:report_itemized"]
+-- hisops:stmt 574 85 ["table:report_itemized"]
 ALTER TABLE REPORT_ITEMIZED ADD (
   RULE_ID VARCHAR2(31 CHAR),
   ITEM_DETAILS CLOB
 );
 
--- hisops:stmt 566 76 ["table:report_itemized"]
+-- hisops:stmt 575 76 ["table:report_itemized"]
 COMMENT ON COLUMN REPORT_ITEMIZED.RULE_ID IS 'fk to clinical_rules.rule_id';
 
--- hisops:stmt 567 108 ["table:report_itemized"]
+-- hisops:stmt 576 108 ["table:report_itemized"]
 COMMENT ON COLUMN REPORT_ITEMIZED.ITEM_DETAILS IS 'JSON with specific sub item results for a clinical rule';
 
 -- column rule_filter.required_flag (comment)
--- hisops:stmt 568 81 ["table:rule_filter"]
+-- hisops:stmt 577 81 ["table:rule_filter"]
 COMMENT ON COLUMN RULE_FILTER.REQUIRED_FLAG IS '0 is optional and 1 is required';
 
--- column users.uuid; column users.google_signin_email; column users.country_code; column users.country_code2; column users.portal_user; column users.supervisor_id; column users.billing_facility; column users.billing_facility_id; column users.date_created; column users.last_updated
--- hisops:stmt 569 415 ["table:users"]
+-- column users.uuid; column users.google_signin_email; column users.country_code; column users.country_code2; column users.portal_user; column users.supervisor_id; column users.billing_facility; column users.billing_facility_id; column users.date_created; column users.last_updated; check users.user…
+-- hisops:stmt 578 415 ["table:users"]
 ALTER TABLE USERS ADD (
   UUID RAW(16),
   GOOGLE_SIGNIN_EMAIL VARCHAR2(255 CHAR),
   COUNTRY_CODE VARCHAR2(255 CHAR),
   COUNTRY_CODE2 VARCHAR2(255 CHAR),
-  PORTAL_USER NUMBER(3) DEFAULT 0 NOT NULL,
+  PORTAL_USER NUMBER(1) DEFAULT 0 NOT NULL,
   SUPERVISOR_ID NUMBER(10) DEFAULT 0 NOT NULL,
   BILLING_FACILITY CLOB,
   BILLING_FACILITY_ID NUMBER(10) DEFAULT 0 NOT NULL,
@@ -3068,20 +3109,23 @@ ALTER TABLE USERS ADD (
   LAST_UPDATED DATE DEFAULT SYSDATE NOT NULL
 );
 
--- hisops:stmt 570 127 ["table:users"]
+-- hisops:stmt 579 127 ["table:users"]
 COMMENT ON COLUMN USERS.COUNTRY_CODE IS 'ISO 3166-1 alpha-2 country code for address but can take entire country name for now';
 
--- hisops:stmt 571 128 ["table:users"]
+-- hisops:stmt 580 128 ["table:users"]
 COMMENT ON COLUMN USERS.COUNTRY_CODE2 IS 'ISO 3166-1 alpha-2 country code for address but can take entire country name for now';
 
+-- hisops:stmt 581 84 ["table:users"]
+ALTER TABLE USERS ADD CONSTRAINT USERS_PORTAL_USER_CK CHECK (PORTAL_USER IN (0, 1));
+
 -- column users_facility.warehouse_id
--- hisops:stmt 572 88 ["table:users_facility"]
+-- hisops:stmt 582 88 ["table:users_facility"]
 ALTER TABLE USERS_FACILITY ADD (
   WAREHOUSE_ID VARCHAR2(31 CHAR) DEFAULT '' NOT NULL
 );
 
 -- column users_secure.last_update_password; column users_secure.password_history3; column users_secure.password_history4; column users_secure.total_login_fail_counter; column users_secure.last_login_fail; column users_secure.auto_block_emailed
--- hisops:stmt 573 256 ["table:users_secure"]
+-- hisops:stmt 583 256 ["table:users_secure"]
 ALTER TABLE USERS_SECURE ADD (
   LAST_UPDATE_PASSWORD DATE,
   PASSWORD_HISTORY3 VARCHAR2(255 CHAR),
@@ -3092,14 +3136,14 @@ ALTER TABLE USERS_SECURE ADD (
 );
 
 -- column voids.reason; column voids.notes
--- hisops:stmt 574 103 ["table:voids"]
+-- hisops:stmt 584 103 ["table:voids"]
 ALTER TABLE VOIDS ADD (
   REASON VARCHAR2(31 CHAR) DEFAULT '',
   NOTES VARCHAR2(255 CHAR) DEFAULT ''
 );
 
 -- column x12_partners.x12_gs03; column x12_partners.x12_submitter_id; column x12_partners.x12_submitter_name; column x12_partners.x12_sftp_login; column x12_partners.x12_sftp_pass; column x12_partners.x12_sftp_host; column x12_partners.x12_sftp_port; column x12_partners.x12_sftp_local_dir; column x…
--- hisops:stmt 575 535 ["table:x12_partners"]
+-- hisops:stmt 585 535 ["table:x12_partners"]
 ALTER TABLE X12_PARTNERS ADD (
   X12_GS03 VARCHAR2(15 CHAR),
   X12_SUBMITTER_ID NUMBER(5),
@@ -3119,169 +3163,169 @@ ALTER TABLE X12_PARTNERS ADD (
 );
 
 -- index audit_details.audit_details_audit_master_id
--- hisops:stmt 576 78 ["table:audit_details"]
+-- hisops:stmt 586 78 ["table:audit_details"]
 CREATE INDEX AUDIT_DETAILS_AUDIT_MASTER_ID ON AUDIT_DETAILS (AUDIT_MASTER_ID);
 
 -- index ccda.ccda_uuid
--- hisops:stmt 577 45 ["table:ccda"]
+-- hisops:stmt 587 45 ["table:ccda"]
 CREATE UNIQUE INDEX CCDA_UUID ON CCDA (UUID);
 
 -- index documents.documents_drive_uuid; index documents.documents_foreign_reference; index documents.documents_uuid
--- hisops:stmt 578 67 ["table:documents"]
+-- hisops:stmt 588 67 ["table:documents"]
 CREATE UNIQUE INDEX DOCUMENTS_DRIVE_UUID ON DOCUMENTS (DRIVE_UUID);
 
--- hisops:stmt 579 102 ["table:documents"]
+-- hisops:stmt 589 102 ["table:documents"]
 CREATE INDEX DOCUMENTS_FOREIGN_REFERENCE ON DOCUMENTS (FOREIGN_REFERENCE_ID, FOREIGN_REFERENCE_TABLE);
 
--- hisops:stmt 580 55 ["table:documents"]
+-- hisops:stmt 590 55 ["table:documents"]
 CREATE UNIQUE INDEX DOCUMENTS_UUID ON DOCUMENTS (UUID);
 
 -- index drug_sales.drug_sales_uuid
--- hisops:stmt 581 57 ["table:drug_sales"]
+-- hisops:stmt 591 57 ["table:drug_sales"]
 CREATE UNIQUE INDEX DRUG_SALES_UUID ON DRUG_SALES (UUID);
 
 -- index drugs.drugs_uuid
--- hisops:stmt 582 47 ["table:drugs"]
+-- hisops:stmt 592 47 ["table:drugs"]
 CREATE UNIQUE INDEX DRUGS_UUID ON DRUGS (UUID);
 
 -- index employer_data.employer_data_uuid_unique
--- hisops:stmt 583 70 ["table:employer_data"]
+-- hisops:stmt 593 70 ["table:employer_data"]
 CREATE UNIQUE INDEX EMPLOYER_DATA_UUID_UNIQUE ON EMPLOYER_DATA (UUID);
 
 -- index external_procedures.external_procedures_ep_pid
--- hisops:stmt 584 72 ["table:external_procedures"]
+-- hisops:stmt 594 72 ["table:external_procedures"]
 CREATE INDEX EXTERNAL_PROCEDURES_EP_PID ON EXTERNAL_PROCEDURES (EP_PID);
 
 -- index facility.facility_uuid
--- hisops:stmt 585 53 ["table:facility"]
+-- hisops:stmt 595 53 ["table:facility"]
 CREATE UNIQUE INDEX FACILITY_UUID ON FACILITY (UUID);
 
 -- index facility_user_ids.facility_user_ids_uuid
--- hisops:stmt 586 64 ["table:facility_user_ids"]
+-- hisops:stmt 596 64 ["table:facility_user_ids"]
 CREATE INDEX FACILITY_USER_IDS_UUID ON FACILITY_USER_IDS (UUID);
 
 -- index form_care_plan.form_care_plan_idx_status_date
--- hisops:stmt 587 94 ["table:form_care_plan"]
+-- hisops:stmt 597 94 ["table:form_care_plan"]
 CREATE INDEX FORM_CARE_PLAN_IDX_STATUS_DATE ON FORM_CARE_PLAN (PLAN_STATUS, "DATE", DATE_END);
 
 -- index form_encounter.form_encounter_uuid
--- hisops:stmt 588 65 ["table:form_encounter"]
+-- hisops:stmt 598 65 ["table:form_encounter"]
 CREATE UNIQUE INDEX FORM_ENCOUNTER_UUID ON FORM_ENCOUNTER (UUID);
 
--- index form_misc_billing_options.form_misc_billing_options_encounter
--- hisops:stmt 589 97 ["table:form_misc_billing_options"]
-CREATE UNIQUE INDEX FORM_MISC_BILLING_OPTIONS_ENCOUNTER ON FORM_MISC_BILLING_OPTIONS (ENCOUNTER);
+-- index form_misc_billing_options.form_misc_billing_opt_f1553e24
+-- hisops:stmt 599 92 ["table:form_misc_billing_options"]
+CREATE UNIQUE INDEX FORM_MISC_BILLING_OPT_F1553E24 ON FORM_MISC_BILLING_OPTIONS (ENCOUNTER);
 
--- index form_observation.form_observation_idx_category; index form_observation.form_observation_idx_date; index form_observation.form_observation_idx_parent_observation; index form_observation.form_observation_idx_pid_encounter; index form_observation.form_observation_idx_questionnaire_response
--- hisops:stmt 590 74 ["table:form_observation"]
+-- index form_observation.form_observation_idx_category; index form_observation.form_observation_idx_date; index form_observation.form_observation_idx__e598a62d; index form_observation.form_observation_idx__6833438e; index form_observation.form_observation_idx__4de1511d
+-- hisops:stmt 600 74 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_CATEGORY ON FORM_OBSERVATION (CATEGORY);
 
--- hisops:stmt 591 68 ["table:form_observation"]
+-- hisops:stmt 601 68 ["table:form_observation"]
 CREATE INDEX FORM_OBSERVATION_IDX_DATE ON FORM_OBSERVATION ("DATE");
 
--- hisops:stmt 592 97 ["table:form_observation"]
-CREATE INDEX FORM_OBSERVATION_IDX_PARENT_OBSERVATION ON FORM_OBSERVATION (PARENT_OBSERVATION_ID);
+-- hisops:stmt 602 88 ["table:form_observation"]
+CREATE INDEX FORM_OBSERVATION_IDX__E598A62D ON FORM_OBSERVATION (PARENT_OBSERVATION_ID);
 
--- hisops:stmt 593 85 ["table:form_observation"]
-CREATE INDEX FORM_OBSERVATION_IDX_PID_ENCOUNTER ON FORM_OBSERVATION (PID, ENCOUNTER);
+-- hisops:stmt 603 81 ["table:form_observation"]
+CREATE INDEX FORM_OBSERVATION_IDX__6833438E ON FORM_OBSERVATION (PID, ENCOUNTER);
 
--- hisops:stmt 594 105 ["table:form_observation"]
-CREATE INDEX FORM_OBSERVATION_IDX_QUESTIONNAIRE_RESPONSE ON FORM_OBSERVATION (QUESTIONNAIRE_RESPONSE_ID);
+-- hisops:stmt 604 92 ["table:form_observation"]
+CREATE INDEX FORM_OBSERVATION_IDX__4DE1511D ON FORM_OBSERVATION (QUESTIONNAIRE_RESPONSE_ID);
 
 -- index form_vitals.form_vitals_uuid
--- hisops:stmt 595 59 ["table:form_vitals"]
+-- hisops:stmt 605 59 ["table:form_vitals"]
 CREATE UNIQUE INDEX FORM_VITALS_UUID ON FORM_VITALS (UUID);
 
 -- index history_data.history_data_uuid
--- hisops:stmt 596 61 ["table:history_data"]
+-- hisops:stmt 606 61 ["table:history_data"]
 CREATE UNIQUE INDEX HISTORY_DATA_UUID ON HISTORY_DATA (UUID);
 
 -- index immunizations.immunizations_uuid
--- hisops:stmt 597 63 ["table:immunizations"]
+-- hisops:stmt 607 63 ["table:immunizations"]
 CREATE UNIQUE INDEX IMMUNIZATIONS_UUID ON IMMUNIZATIONS (UUID);
 
 -- index insurance_companies.insurance_companies_uuid
--- hisops:stmt 598 75 ["table:insurance_companies"]
+-- hisops:stmt 608 75 ["table:insurance_companies"]
 CREATE UNIQUE INDEX INSURANCE_COMPANIES_UUID ON INSURANCE_COMPANIES (UUID);
 
 -- index insurance_data.insurance_data_uuid
--- hisops:stmt 599 65 ["table:insurance_data"]
+-- hisops:stmt 609 65 ["table:insurance_data"]
 CREATE UNIQUE INDEX INSURANCE_DATA_UUID ON INSURANCE_DATA (UUID);
 
 -- index issue_encounter.issue_encounter_uuid_unique
--- hisops:stmt 600 74 ["table:issue_encounter"]
+-- hisops:stmt 610 74 ["table:issue_encounter"]
 CREATE UNIQUE INDEX ISSUE_ENCOUNTER_UUID_UNIQUE ON ISSUE_ENCOUNTER (UUID);
 
 -- index lang_definitions.lang_definitions_lang_cons
--- hisops:stmt 601 79 ["table:lang_definitions"]
+-- hisops:stmt 611 79 ["table:lang_definitions"]
 CREATE INDEX LANG_DEFINITIONS_LANG_CONS ON LANG_DEFINITIONS (LANG_ID, CONS_ID);
 
 -- index lists.lists_uuid
--- hisops:stmt 602 47 ["table:lists"]
+-- hisops:stmt 612 47 ["table:lists"]
 CREATE UNIQUE INDEX LISTS_UUID ON LISTS (UUID);
 
 -- index log.log_patient_id
--- hisops:stmt 603 48 ["table:log"]
+-- hisops:stmt 613 48 ["table:log"]
 CREATE INDEX LOG_PATIENT_ID ON LOG (PATIENT_ID);
 
--- index openemr_postcalendar_events.openemr_postcalendar_events_uuid
--- hisops:stmt 604 91 ["table:openemr_postcalendar_events"]
-CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR_EVENTS_UUID ON OPENEMR_POSTCALENDAR_EVENTS (UUID);
+-- index openemr_postcalendar_events.openemr_postcalendar__3f0462e9
+-- hisops:stmt 614 89 ["table:openemr_postcalendar_events"]
+CREATE UNIQUE INDEX OPENEMR_POSTCALENDAR__3F0462E9 ON OPENEMR_POSTCALENDAR_EVENTS (UUID);
 
 -- index patient_data.patient_data_idx_patient_dob; index patient_data.patient_data_idx_patient_name; index patient_data.patient_data_uuid
--- hisops:stmt 605 64 ["table:patient_data"]
+-- hisops:stmt 615 64 ["table:patient_data"]
 CREATE INDEX PATIENT_DATA_IDX_PATIENT_DOB ON PATIENT_DATA (DOB);
 
--- hisops:stmt 606 74 ["table:patient_data"]
+-- hisops:stmt 616 74 ["table:patient_data"]
 CREATE INDEX PATIENT_DATA_IDX_PATIENT_NAME ON PATIENT_DATA (LNAME, FNAME);
 
--- hisops:stmt 607 61 ["table:patient_data"]
+-- hisops:stmt 617 61 ["table:patient_data"]
 CREATE UNIQUE INDEX PATIENT_DATA_UUID ON PATIENT_DATA (UUID);
 
 -- index prescriptions.prescriptions_uuid
--- hisops:stmt 608 63 ["table:prescriptions"]
+-- hisops:stmt 618 63 ["table:prescriptions"]
 CREATE UNIQUE INDEX PRESCRIPTIONS_UUID ON PRESCRIPTIONS (UUID);
 
--- index procedure_order.procedure_order_idx_location_id; index procedure_order.procedure_order_idx_order_intent; index procedure_order.procedure_order_idx_scheduled_date; index procedure_order.procedure_order_idx_specimen_type; index procedure_order.procedure_order_uuid
--- hisops:stmt 609 78 ["table:procedure_order"]
-CREATE INDEX PROCEDURE_ORDER_IDX_LOCATION_ID ON PROCEDURE_ORDER (LOCATION_ID);
+-- index procedure_order.procedure_order_idx_l_0e99119b; index procedure_order.procedure_order_idx_o_ebb8c9ae; index procedure_order.procedure_order_idx_s_5e157a42; index procedure_order.procedure_order_idx_s_31688269; index procedure_order.procedure_order_uuid
+-- hisops:stmt 619 77 ["table:procedure_order"]
+CREATE INDEX PROCEDURE_ORDER_IDX_L_0E99119B ON PROCEDURE_ORDER (LOCATION_ID);
 
--- hisops:stmt 610 80 ["table:procedure_order"]
-CREATE INDEX PROCEDURE_ORDER_IDX_ORDER_INTENT ON PROCEDURE_ORDER (ORDER_INTENT);
+-- hisops:stmt 620 78 ["table:procedure_order"]
+CREATE INDEX PROCEDURE_ORDER_IDX_O_EBB8C9AE ON PROCEDURE_ORDER (ORDER_INTENT);
 
--- hisops:stmt 611 84 ["table:procedure_order"]
-CREATE INDEX PROCEDURE_ORDER_IDX_SCHEDULED_DATE ON PROCEDURE_ORDER (SCHEDULED_DATE);
+-- hisops:stmt 621 80 ["table:procedure_order"]
+CREATE INDEX PROCEDURE_ORDER_IDX_S_5E157A42 ON PROCEDURE_ORDER (SCHEDULED_DATE);
 
--- hisops:stmt 612 82 ["table:procedure_order"]
-CREATE INDEX PROCEDURE_ORDER_IDX_SPECIMEN_TYPE ON PROCEDURE_ORDER (SPECIMEN_TYPE);
+-- hisops:stmt 622 79 ["table:procedure_order"]
+CREATE INDEX PROCEDURE_ORDER_IDX_S_31688269 ON PROCEDURE_ORDER (SPECIMEN_TYPE);
 
--- hisops:stmt 613 67 ["table:procedure_order"]
+-- hisops:stmt 623 67 ["table:procedure_order"]
 CREATE UNIQUE INDEX PROCEDURE_ORDER_UUID ON PROCEDURE_ORDER (UUID);
 
 -- index procedure_providers.procedure_providers_uuid
--- hisops:stmt 614 75 ["table:procedure_providers"]
+-- hisops:stmt 624 75 ["table:procedure_providers"]
 CREATE UNIQUE INDEX PROCEDURE_PROVIDERS_UUID ON PROCEDURE_PROVIDERS (UUID);
 
 -- index procedure_report.procedure_report_uuid
--- hisops:stmt 615 69 ["table:procedure_report"]
+-- hisops:stmt 625 69 ["table:procedure_report"]
 CREATE UNIQUE INDEX PROCEDURE_REPORT_UUID ON PROCEDURE_REPORT (UUID);
 
 -- index procedure_result.procedure_result_uuid
--- hisops:stmt 616 69 ["table:procedure_result"]
+-- hisops:stmt 626 69 ["table:procedure_result"]
 CREATE UNIQUE INDEX PROCEDURE_RESULT_UUID ON PROCEDURE_RESULT (UUID);
 
--- index procedure_type.procedure_type_ptype_procedure_code
--- hisops:stmt 617 84 ["table:procedure_type"]
-CREATE INDEX PROCEDURE_TYPE_PTYPE_PROCEDURE_CODE ON PROCEDURE_TYPE (PROCEDURE_CODE);
+-- index procedure_type.procedure_type_ptype__bf76b1b2
+-- hisops:stmt 627 79 ["table:procedure_type"]
+CREATE INDEX PROCEDURE_TYPE_PTYPE__BF76B1B2 ON PROCEDURE_TYPE (PROCEDURE_CODE);
 
 -- index users.users_abook_type; index users.users_google_signin_email; index users.users_uuid
--- hisops:stmt 618 52 ["table:users"]
+-- hisops:stmt 628 52 ["table:users"]
 CREATE INDEX USERS_ABOOK_TYPE ON USERS (ABOOK_TYPE);
 
--- hisops:stmt 619 77 ["table:users"]
+-- hisops:stmt 629 77 ["table:users"]
 CREATE UNIQUE INDEX USERS_GOOGLE_SIGNIN_EMAIL ON USERS (GOOGLE_SIGNIN_EMAIL);
 
--- hisops:stmt 620 47 ["table:users"]
+-- hisops:stmt 630 47 ["table:users"]
 CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 
 -- ======================================================================================
@@ -3312,6 +3356,46 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 --   why: drops the column and its data
 -- ALTER TABLE AUTOMATIC_NOTIFICATION DROP (NOTIFICATION_SENT_DATE);
 
+-- [review] column codes.code_text (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES ADD (CODE_TEXT_NEW CLOB);
+
+-- UPDATE CODES SET CODE_TEXT_NEW = TO_CLOB(CODE_TEXT);
+
+-- ALTER TABLE CODES DROP (CODE_TEXT);
+
+-- ALTER TABLE CODES RENAME COLUMN CODE_TEXT_NEW TO CODE_TEXT;
+
+-- [review] column codes.code_text_short (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(24 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES ADD (CODE_TEXT_SHORT_NEW CLOB);
+
+-- UPDATE CODES SET CODE_TEXT_SHORT_NEW = TO_CLOB(CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES DROP (CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES RENAME COLUMN CODE_TEXT_SHORT_NEW TO CODE_TEXT_SHORT;
+
+-- [review] column codes_history.code_text (type)
+--   why: Oracle cannot modify VARCHAR2(255 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES_HISTORY ADD (CODE_TEXT_NEW CLOB);
+
+-- UPDATE CODES_HISTORY SET CODE_TEXT_NEW = TO_CLOB(CODE_TEXT);
+
+-- ALTER TABLE CODES_HISTORY DROP (CODE_TEXT);
+
+-- ALTER TABLE CODES_HISTORY RENAME COLUMN CODE_TEXT_NEW TO CODE_TEXT;
+
+-- [review] column codes_history.code_text_short (type)
+--   why: Oracle cannot modify VARCHAR2(24 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE CODES_HISTORY ADD (CODE_TEXT_SHORT_NEW CLOB);
+
+-- UPDATE CODES_HISTORY SET CODE_TEXT_SHORT_NEW = TO_CLOB(CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES_HISTORY DROP (CODE_TEXT_SHORT);
+
+-- ALTER TABLE CODES_HISTORY RENAME COLUMN CODE_TEXT_SHORT_NEW TO CODE_TEXT_SHORT;
+
 -- [review] column drugs.form (type)
 --   why: changes the type NUMBER(10) → VARCHAR2(31 CHAR): existing values are converted and may fail or change
 -- ALTER TABLE DRUGS MODIFY (
@@ -3329,6 +3413,16 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 -- ALTER TABLE DRUGS MODIFY (
 --   ROUTE VARCHAR2(31 CHAR)
 -- );
+
+-- [review] column form_eye_antseg.OSCONJ (type)
+--   why: Oracle cannot modify VARCHAR2(25 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE FORM_EYE_ANTSEG ADD (OSCONJ_NEW CLOB);
+
+-- UPDATE FORM_EYE_ANTSEG SET OSCONJ_NEW = TO_CLOB(OSCONJ);
+
+-- ALTER TABLE FORM_EYE_ANTSEG DROP (OSCONJ);
+
+-- ALTER TABLE FORM_EYE_ANTSEG RENAME COLUMN OSCONJ_NEW TO OSCONJ;
 
 -- [review] column form_observation.form_id
 --   why: adds a NOT NULL column without a default: Oracle refuses it on a table that has rows; add a default or fill it in steps
@@ -3399,11 +3493,35 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 --   OXYGEN_SATURATION NUMBER(6,2)
 -- );
 
+-- [review] column icd10_dx_order_code.long_desc (type)
+--   why: Oracle cannot modify VARCHAR2(300 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE ICD10_DX_ORDER_CODE ADD (LONG_DESC_NEW CLOB);
+
+-- UPDATE ICD10_DX_ORDER_CODE SET LONG_DESC_NEW = TO_CLOB(LONG_DESC);
+
+-- ALTER TABLE ICD10_DX_ORDER_CODE DROP (LONG_DESC);
+
+-- ALTER TABLE ICD10_DX_ORDER_CODE RENAME COLUMN LONG_DESC_NEW TO LONG_DESC;
+
+-- [review] column icd10_pcs_order_code.long_desc (type)
+--   why: Oracle cannot modify VARCHAR2(300 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE ICD10_PCS_ORDER_CODE ADD (LONG_DESC_NEW CLOB);
+
+-- UPDATE ICD10_PCS_ORDER_CODE SET LONG_DESC_NEW = TO_CLOB(LONG_DESC);
+
+-- ALTER TABLE ICD10_PCS_ORDER_CODE DROP (LONG_DESC);
+
+-- ALTER TABLE ICD10_PCS_ORDER_CODE RENAME COLUMN LONG_DESC_NEW TO LONG_DESC;
+
 -- [review] column insurance_companies.inactive (type)
---   why: narrows NUMBER(10) → NUMBER(3): longer or larger values would be cut or rejected (check the longest value first)
+--   why: narrows NUMBER(10) → NUMBER(1): longer or larger values would be cut or rejected (check the longest value first)
 -- ALTER TABLE INSURANCE_COMPANIES MODIFY (
---   INACTIVE NUMBER(3)
+--   INACTIVE NUMBER(1)
 -- );
+
+-- [review] check insurance_companies.insurance_companies_i_5beb86a9
+--   why: new check on existing data: fails if a row violates it
+-- ALTER TABLE INSURANCE_COMPANIES ADD CONSTRAINT INSURANCE_COMPANIES_I_5BEB86A9 CHECK (INACTIVE IN (0, 1));
 
 -- [review] column issue_encounter.id; primary key of issue_encounter
 --   why: adds an auto-increment column: it must become a key in the same statement (see the primary key change of this table)
@@ -3415,6 +3533,16 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 -- );
 
 -- ALTER TABLE ISSUE_ENCOUNTER ADD PRIMARY KEY (ID);
+
+-- [review] column layout_options.title (type, nullable, default)
+--   why: Oracle cannot modify VARCHAR2(63 CHAR) into CLOB (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes
+-- ALTER TABLE LAYOUT_OPTIONS ADD (TITLE_NEW CLOB);
+
+-- UPDATE LAYOUT_OPTIONS SET TITLE_NEW = TO_CLOB(TITLE);
+
+-- ALTER TABLE LAYOUT_OPTIONS DROP (TITLE);
+
+-- ALTER TABLE LAYOUT_OPTIONS RENAME COLUMN TITLE_NEW TO TITLE;
 
 -- [review] column modules.sql_version
 --   why: adds a NOT NULL column without a default: Oracle refuses it on a table that has rows; add a default or fill it in steps
@@ -3468,14 +3596,13 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 
 -- COMMENT ON COLUMN PRESCRIPTIONS.REQUEST_INTENT_TITLE IS 'title in list_options.list_id=medication-request-intent';
 
--- [review] column product_registration.registration_id
---   why: drops the column and its data
--- ALTER TABLE PRODUCT_REGISTRATION DROP (REGISTRATION_ID);
-
--- [review] column product_registration.id; primary key of product_registration
+-- [review] column product_registration.id; column product_registration.registration_id; primary key of product_registration
 --   why: adds an auto-increment column: it must become a key in the same statement (see the primary key change of this table)
+--   why: drops the column and its data
 --   why: changes the primary key (registration_id) → (id): fails if rows repeat in the new columns
 -- ALTER TABLE PRODUCT_REGISTRATION DROP PRIMARY KEY;
+
+-- ALTER TABLE PRODUCT_REGISTRATION DROP (REGISTRATION_ID);
 
 -- ALTER TABLE PRODUCT_REGISTRATION ADD (
 --   ID NUMBER(10) GENERATED BY DEFAULT ON NULL AS IDENTITY NOT NULL
@@ -3545,4 +3672,4 @@ CREATE UNIQUE INDEX USERS_UUID ON USERS (UUID);
 --   why: drops the table and every row in it
 -- DROP TABLE PATIENT_ACCESS_OFFSITE CASCADE CONSTRAINTS;
 
--- end of script (620 statement(s) applied by hisops, 56 for review)
+-- end of script (630 statement(s) applied by hisops, 89 for review)

@@ -34,6 +34,14 @@ describe('diffModels', () => {
     expect(text).toMatch(/patient\.name .*varchar\(50\) → varchar\(100\)/);
   });
 
+  it('compares charsets only on columns that have one: a table collation change is no change of its int/date/decimal columns', () => {
+    const cols = (coll: string) => [col('id', 'int(11)', { nullable: false }), col('seen', 'date'), col('fee', 'decimal(8,2)'), col('note', 'varchar(20)', { charset: 'utf8mb4', collation: coll })];
+    const a = model([table('visit', cols('utf8mb4_general_ci'), { options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' } })]);
+    const b = model([table('visit', cols('utf8mb4_unicode_ci'), { options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' } })]);
+    const d = diffModels(a, b);
+    expect(d.changes.map((c) => (c.kind === 'column.alter' ? `${c.kind} ${c.to.name} ${c.aspects.join(',')}` : c.kind))).toEqual(['table.options', 'column.alter note charset']);
+  });
+
   it('ignores display widths, default spellings and DEFAULT NULL on nullable columns', () => {
     const a = model([table('t', [col('n', 'int(11)', { default: lit('0') }), col('d', 'decimal(10,2)', { default: lit('0.00') }), col('s', 'varchar(5)', { default: { kind: 'null' } })])]);
     const b = model([table('t', [col('n', 'int', { default: lit('0') }), col('d', 'decimal(10,2)', { default: lit('0') }), col('s', 'varchar(5)')])]);

@@ -139,3 +139,39 @@ describe('makePlan classification', () => {
     expect(plan([base()], [t2]).planId).not.toBe(plan([base()], [t]).planId);
   });
 });
+
+describe('review items that run top-down', () => {
+  const reviewSql = (p: Plan) => p.statements.filter((s) => s.section === 'review').map((s) => s.sql);
+
+  it('merges a dropped primary-key column into the key change of its table (it takes the key with it)', () => {
+    const cur = table('product_registration', [col('registration_id', 'char(40)', { nullable: false }), col('email', 'varchar(255)')], { primaryKey: { columns: ['registration_id'] } });
+    const tgt = table('product_registration', [col('id', 'int(11)', { nullable: false, autoIncrement: true }), col('email', 'varchar(255)')], { primaryKey: { columns: ['id'] } });
+    for (const d of ['mysql', 'postgres'] as const) {
+      const p = plan([cur], [tgt], d);
+      expect(reviewed(p)).toHaveLength(1);
+      expect(reviewed(p)[0]!.title).toMatch(/column product_registration\.registration_id/);
+      const sql = reviewSql(p).join('\n');
+      const order = [/DROP (PRIMARY KEY|CONSTRAINT)/, /DROP COLUMN .registration_id/, /ADD COLUMN .id/, /ADD PRIMARY KEY/].map((re) => sql.search(re));
+      expect(order.every((x) => x >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    }
+  });
+
+  it('drops a check constraint before the column changes of its table', () => {
+    const cur = table('visit', [col('id', 'integer', { dialect: 'postgres', nullable: false }), col('fee', 'numeric(8,2)', { dialect: 'postgres' })], { primaryKey: { columns: ['id'] }, checks: [{ name: 'fee_positive', expression: '(fee >= 0)' }] });
+    const tgt = table('visit', [col('id', 'integer', { dialect: 'postgres', nullable: false })], { primaryKey: { columns: ['id'] } });
+    const p = makePlan(model([cur], 'postgres'), model([tgt], 'postgres'), { now: NOW, hisopsVersion: 'test' });
+    const sql = reviewSql(p);
+    expect(sql.findIndex((s) => /DROP CONSTRAINT "fee_positive"/.test(s))).toBeLessThan(sql.findIndex((s) => /DROP COLUMN "fee"/.test(s)));
+  });
+
+  it('writes each SQLite review rebuild against the table the review items above it leave', () => {
+    const cur = table('t', [col('id', 'integer', { dialect: 'sqlite', nullable: false }), col('a', 'text', { dialect: 'sqlite' }), col('b', 'text', { dialect: 'sqlite' })], { primaryKey: { columns: ['id'] } });
+    const tgt = table('t', [col('id', 'integer', { dialect: 'sqlite', nullable: false })], { primaryKey: { columns: ['id'] } });
+    const p = makePlan(model([cur], 'sqlite'), model([tgt], 'sqlite'), { now: NOW, hisopsVersion: 'test' });
+    const copies = reviewSql(p).filter((s) => s.startsWith('INSERT INTO'));
+    expect(copies).toHaveLength(2);
+    expect(copies[0]).toMatch(/"b"/); // the first rebuild drops a and keeps b…
+    expect(copies[1]).not.toMatch(/"a"/); // …the second starts from there
+  });
+});

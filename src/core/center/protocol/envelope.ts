@@ -71,10 +71,11 @@ export interface ResponseEnvelope {
 /**
  * Envelope field specs. Lengths follow the longer of the two documented variants so that a
  * strict validator does not reject what one province legitimately sends (infno up to 6 for
- * "3505A"-style codes, fixmedins_code up to 30, fixmedins_name up to 200).
+ * "3505A"-style codes, fixmedins_code up to 30, fixmedins_name up to 200). infno takes up to 10:
+ * the plans name ZSMCJ003 (四码合一查询), 8 characters.
  */
 export const REQUEST_ENVELOPE_FIELDS: readonly FieldSpec[] = fields(
-  'infno str 6 Y',
+  'infno str 10 Y',
   'msgid str 30 Y',
   'mdtrtarea_admvs str 6 Y',
   'insuplc_admdvs str 6 C',

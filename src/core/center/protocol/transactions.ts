@@ -620,6 +620,22 @@ const list: TransactionSpec[] = [
     input: [arrayNode('selinfoDetail', SELINFO_3506, WITH_TRACE)],
     output: RESULT_OUTPUT,
   },
+  {
+    // No specification was published (docs/trace.md, "The four-code library"): paged like 1312;
+    // the field names are hisops's defaults, which trace.library in hisops.yaml can change.
+    infno: 'ZSMCJ003',
+    name: '四码合一查询',
+    kind: 'query',
+    input: [objectNode('data', fields('page_num num 6 Y', 'page_size num 6 Y', 'trac_prefix str 7', 'med_list_codg str 50'))],
+    output: [
+      objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), { required: false }),
+      arrayNode(
+        'data',
+        fields('trac_prefix str 7 Y', 'med_list_codg str 50 Y', 'drugstdcode str 50', 'aprvno str 100', 'drug_name str 200', 'drug_spec str 200', 'pacspec str 200', 'prodentp_name str 200', 'pac_lv str 3', 'pac_ratio str 50'),
+        { required: false },
+      ),
+    ],
+  },
   ...visitTransactions({ presettleOutput: PRESETTLE_OUTPUT }),
   ...Object.entries(CATALOG_FILE_INFNOS).map(
     ([infno, name]): TransactionSpec => ({ infno, name, kind: 'query', input: CATALOG_FILE_INPUT, output: CATALOG_FILE_OUTPUT }),

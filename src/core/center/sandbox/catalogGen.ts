@@ -152,3 +152,38 @@ export function nextCatalogVersion(versions: readonly CatalogVersion[], ver: str
   if (i < 0) return null;
   return versions[i + 1];
 }
+
+/**
+ * The sandbox's four-code library (what it answers to ZSMCJ003): every drug of its generated
+ * 西药中成药 catalog (1301, latest state) in three package levels — box (1), medium package (2),
+ * case (3) — each with its own 7-digit product-identification code starting with 8, as 码上放心
+ * codes do. Deterministic for a seed; no two entries share a product code.
+ */
+export function traceLibraryEntries(seed = 1, opts: CatalogOptions = {}): Record<string, string>[] {
+  const latest = new Map<string, Record<string, string>>();
+  for (const v of catalogVersions('1301', seed, opts)) for (const r of v.records) latest.set(r.med_list_codg!, r);
+  const used = new Set<string>();
+  const out: Record<string, string>[] = [];
+  for (const r of latest.values()) {
+    const code = r.med_list_codg!;
+    const small = Number(digitsFrom(`pac:${code}`, 1)) + 1;
+    for (const lv of ['1', '2', '3']) {
+      let prefix = `8${digitsFrom(`trac:${seed}:${code}:${lv}`, 6)}`;
+      for (let i = 0; used.has(prefix); i++) prefix = `8${digitsFrom(`trac:${seed}:${code}:${lv}:${i}`, 6)}`;
+      used.add(prefix);
+      out.push({
+        trac_prefix: prefix,
+        med_list_codg: code,
+        drugstdcode: `86${digitsFrom(`std:${code}`, 12)}`,
+        aprvno: r.aprvno ?? '',
+        drug_name: r.drug_prodname ?? '',
+        drug_spec: r.drug_spec ?? '',
+        pacspec: r.pacspec ?? '',
+        prodentp_name: r.prodentp_name ?? '',
+        pac_lv: lv,
+        pac_ratio: `1:${small * 10}:${small * 100}`,
+      });
+    }
+  }
+  return out;
+}

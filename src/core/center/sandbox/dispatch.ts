@@ -17,6 +17,7 @@ import { queryFeeLines } from './handlers/feeQuery.js';
 import { stmtDetail } from './handlers/stmtDetail.js';
 import { stmtTotal } from './handlers/stmtTotal.js';
 import { traceUpload } from './handlers/trace.js';
+import { traceLibraryQuery } from './handlers/traceLibrary.js';
 
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   '9001': signIn,
@@ -59,6 +60,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   '3502A': traceUpload,
   '3505A': traceUpload,
   '3506A': traceUpload,
+  ZSMCJ003: traceLibraryQuery,
   ...Object.fromEntries(Object.keys(CATALOG_FILE_INFNOS).map((k) => [k, catalogDownload])),
 };
 

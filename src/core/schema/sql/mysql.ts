@@ -69,16 +69,26 @@ export function mysqlCreateTable(t: Table, deferFks: string[]): string {
   return `CREATE TABLE ${id(t.name)} (\n${lines.join(',\n')}\n)${tableOptions(t)}`;
 }
 
-function clause(o: Op, tableCharset: { charset?: string; collation?: string } | undefined): string | undefined {
+/**
+ * MariaDB keeps a column-level CHECK (the one it adds for `json`: json_valid(col), named after the
+ * column) in the column's definition, and MODIFY COLUMN replaces the whole definition: the CHECK
+ * is written again, or a comment change would drop it.
+ */
+function columnCheck(c: Column, table: Table | undefined): string {
+  const k = table?.checks.find((x) => nameKey(x.name) === nameKey(c.name) && x.expression.toLowerCase().includes(nameKey(c.name)));
+  return k ? ` CHECK (${k.expression})` : '';
+}
+
+function clause(o: Op, tableCharset: { charset?: string; collation?: string } | undefined, table?: Table, target?: Table): string | undefined {
   switch (o.op) {
     case 'addColumn':
-      return `ADD COLUMN ${mysqlColumnDef(o.column, tableCharset)}${o.after === undefined ? '' : o.after === null ? ' FIRST' : ` AFTER ${id(o.after)}`}`;
+      return `ADD COLUMN ${mysqlColumnDef(o.column, tableCharset)}${columnCheck(o.column, target)}${o.after === undefined ? '' : o.after === null ? ' FIRST' : ` AFTER ${id(o.after)}`}`;
     case 'dropColumn':
       return `DROP COLUMN ${id(o.column.name)}`;
     case 'renameColumn':
       return `RENAME COLUMN ${id(o.from)} TO ${id(o.to)}`;
     case 'alterColumn':
-      return `MODIFY COLUMN ${mysqlColumnDef(o.to, tableCharset)}`;
+      return `MODIFY COLUMN ${mysqlColumnDef(o.to, tableCharset)}${columnCheck(o.to, table)}`;
     case 'addPrimaryKey':
       return `ADD PRIMARY KEY (${colList(o.pk.columns, id)})`;
     case 'dropPrimaryKey':
@@ -116,7 +126,8 @@ export const mysqlRenderer: DdlRenderer = {
     const out: Stmt[] = [];
     let clauses: string[] = [];
     let droppedFks = new Set<string>();
-    const charset = (ctx.currentTables.get(nameKey(table)) ?? ctx.targetTables.get(nameKey(table)))?.options;
+    const state = ctx.currentTables.get(nameKey(table)) ?? ctx.targetTables.get(nameKey(table));
+    const charset = state?.options;
     const flush = () => {
       if (clauses.length) out.push(stmt(`ALTER TABLE ${id(table)}\n  ${clauses.join(',\n  ')}`));
       clauses = [];
@@ -136,7 +147,7 @@ export const mysqlRenderer: DdlRenderer = {
         // MySQL refuses to drop and re-add a foreign key of the same name in one copying ALTER.
         if (o.op === 'addForeignKey' && droppedFks.has(o.fk.name.toLowerCase())) flush();
         if (o.op === 'dropForeignKey') droppedFks.add(o.fk.name.toLowerCase());
-        const c = clause(o, charset);
+        const c = clause(o, charset, state, ctx.targetTables.get(nameKey(table)));
         if (c) clauses.push(c);
       }
     }

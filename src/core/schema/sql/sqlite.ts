@@ -65,6 +65,11 @@ function addable(c: Column): boolean {
 
 const REBUILD: ReadonlySet<Op['op']> = new Set(['alterColumn', 'addPrimaryKey', 'dropPrimaryKey', 'addForeignKey', 'dropForeignKey', 'addCheck', 'dropCheck', 'dropColumn']);
 
+/** Does this operation make SQLite rebuild its table (which drops the table's triggers and breaks views over it)? */
+export function sqliteNeedsRebuild(o: Op): boolean {
+  return REBUILD.has(o.op) || (o.op === 'addColumn' && !addable(o.column)) || (o.op === 'createIndex' && inlineUnique(o.index)) || (o.op === 'dropIndex' && inlineUnique(o.index));
+}
+
 function rebuild(before: Table, after: Table): Stmt[] {
   const tmp = `hisops_new_${after.name}`;
   const common = after.columns.filter((c) => !c.generated && before.columns.some((b) => nameKey(b.name) === nameKey(c.name) && !b.generated)).map((c) => id(c.name));
@@ -87,7 +92,7 @@ export const sqliteRenderer: DdlRenderer = {
     let state = ctx.currentTables.get(nameKey(table));
     // Operations SQLite can do in place run as they come; the rest are collected into one rebuild.
     const pending: Op[] = [];
-    const needsRebuild = (o: Op) => REBUILD.has(o.op) || (o.op === 'addColumn' && !addable(o.column)) || (o.op === 'createIndex' && inlineUnique(o.index)) || (o.op === 'dropIndex' && inlineUnique(o.index));
+    const needsRebuild = sqliteNeedsRebuild;
     const rebuildNow = () => {
       if (!pending.length || !state) return;
       const after = tableAfter(state, pending);

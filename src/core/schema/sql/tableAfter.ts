@@ -30,6 +30,12 @@ export function tableAfter(table: Table, ops: Op[]): Table {
       case 'dropColumn':
         t.columns = t.columns.filter((c) => !same(c.name, o.column.name));
         t.indexes = t.indexes.filter((i) => !i.columns.some((c) => c.name && same(c.name, o.column.name)));
+        // The key loses the column; a key left with no column is gone (as the databases do it).
+        if (t.primaryKey?.columns.some((c) => same(c, o.column.name))) {
+          const rest = t.primaryKey.columns.filter((c) => !same(c, o.column.name));
+          if (rest.length) t.primaryKey = { ...t.primaryKey, columns: rest };
+          else delete t.primaryKey;
+        }
         break;
       case 'renameColumn': {
         const ren = (n: string) => (same(n, o.from) ? o.to : n);
