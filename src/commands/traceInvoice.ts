@@ -75,7 +75,8 @@ export function registerTraceInvoice(group: Command, app: App): void {
         async (ctx, args, o) => {
           const trace = await import('../core/trace/index.js');
           const { db, profile } = await ctx.his();
-          const r = await trace.importInvoiceCodes({ db, profile, paths: args[0] as string[], cwd: ctx.cwd, apply: !!o.apply });
+          const journal = o.apply ? await ctx.journal() : undefined;
+          const r = await trace.importInvoiceCodes({ db, profile, paths: args[0] as string[], cwd: ctx.cwd, apply: !!o.apply, journal, fixmedins_code: String(ctx.get('fixmedins_code')), runId: ctx.runId, now: () => ctx.now() });
           return {
             data: r,
             exit: r.findings.length ? EXIT.findings : EXIT.ok,

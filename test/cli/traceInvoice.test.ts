@@ -19,7 +19,7 @@ let manifest: SeedManifest;
 async function hisops(argv: string[]) {
   const io = memoryIo({ cwd, env: { CI: 'true' } });
   const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err(), json: () => JSON.parse(io.out()) as { ok: boolean; data: any; findings?: any; error?: any } };
+  return { code, out: io.out(), err: io.err(), json: () => JSON.parse(io.out()) as { ok: boolean; runId: string; data: any; findings?: any; error?: any } };
 }
 
 beforeAll(async () => {
@@ -92,6 +92,16 @@ describe('hisops trace import-invoice', () => {
       expect(rows.filter((x) => held.includes(x.drug_trac_codg))).toEqual([]);
     } finally {
       await db.close();
+    }
+    // The journal says which run wrote each code, from which line of which file.
+    const journal = await connect(`sqlite:${path.join(cwd, 'journal.db')}`);
+    try {
+      const logged = (await journal.knex('hisops_trace_invoice_codes').select('drug_trac_codg', 'file', 'line', 'run_id')) as Array<{ drug_trac_codg: string; file: string; line: number; run_id: string }>;
+      expect(logged).toHaveLength(25);
+      expect(new Set(logged.map((l) => l.run_id))).toEqual(new Set([doc.runId]));
+      expect(logged.every((l) => l.file === 'supplier-codes.csv' && l.line > 1)).toBe(true);
+    } finally {
+      await journal.close();
     }
     const again = await hisops(['trace', 'import-invoice', 'supplier-codes.csv', '--apply', '--json']);
     expect(again.code).toBe(3);

@@ -28,7 +28,7 @@ export { stockedBefore } from './stockHistory.js';
 export type { BatchVariants } from './planBatches.js';
 export { planInvoiceCodes, invoiceLines, invoiceFindingMessageZh, INVOICE_FINDING_KINDS, INVOICE_FINDING_FIX, INVOICE_FINDING_FIX_ZH, type InvoiceCodeRow, type InvoiceLine, type InvoiceFinding, type InvoiceFindingKind, type InvoicePlan, type InvoiceWrite, type InvoiceLineSummary } from './planInvoiceCodes.js';
 export { invoiceFiles, readInvoiceFile } from './readInvoiceFiles.js';
-export { importInvoiceCodes, type ImportInvoiceOptions, type ImportInvoiceResult } from './importInvoiceCodes.js';
+export { importInvoiceCodes, TRACE_INVOICE_CODES_TABLE, type ImportInvoiceOptions, type ImportInvoiceResult } from './importInvoiceCodes.js';
 export type { StockedMovement } from './traceChecker.js';
 export type { TraceVariantDefaults } from './settings.js';
 export { issue, issuesError, headerKey, layoutOf, cellText, type FileIssue } from './fileIssues.js';
