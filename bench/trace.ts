@@ -104,6 +104,9 @@ const retained = () => {
 };
 
 export async function run(): Promise<void> {
+  // BENCH_TRACE_PART=stock-in: only the stock-in upload (section at the end); all: both.
+  if (process.env.BENCH_TRACE_PART === 'stock-in') return runStockIn();
+  if (process.env.BENCH_TRACE_PART === 'all') await runStockIn();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-trace-'));
   try {
     const his = path.join(dir, 'his.db');
@@ -217,6 +220,128 @@ async function serveCenter(ledgerFile: string): Promise<void> {
   await sb.close();
   const cpu = process.cpuUsage();
   process.stdout.write(`${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`);
+}
+
+// ---------------------------------------------------------------- stock-in (3502A)
+
+/**
+ * The stock-in upload: 100,000 codes received on stock-in records (inv_chg_type 108, 商品采购入库)
+ * over three days, sent as 3502A (`BATCH` records a request) to the same center process with the
+ * same latency, concurrency and rate as the dispensing run above. It prints the achieved rate
+ * against the ceiling, min(concurrency × 1000 / latency, rate) requests/s × codes per request.
+ *
+ *   BENCH_TRACE_PART=stock-in node dist-bench/bench/trace.js     (BENCH_STOCK_CODES to size it)
+ */
+const STOCK_CODES = Number(process.env.BENCH_STOCK_CODES ?? 100_000);
+/** Codes per stock-in record, cycled: 2+4+6+8 = 20 over 4 records, 5 on average. */
+const STOCK_PER_RECORD = [2, 4, 6, 8];
+
+async function seedStockIn(file: string): Promise<{ codes: number; records: number; days: string[] }> {
+  const db = await connect(`sqlite:${file}`, { create: true });
+  await loadReferenceSchema(db);
+  const days = Array.from({ length: DAYS }, (_, i) => `2026-01-${p(5 + i, 2)}`);
+  const records = Math.ceil(STOCK_CODES / 5);
+  let codes = 0;
+  try {
+    await db.knex.transaction(async (trx) => {
+      const maps = [];
+      for (let d = 0; d < DRUGS; d++) maps.push({ fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, list_type: '101', med_list_codg: `XA01BENCH${p(d, 6)}`, begndate: '2020-01-01', enddate: '2099-12-31', created_at: '2024-01-01 09:00:00', updated_at: '2024-01-01 09:00:00' });
+      await trx.batchInsert('his_mapping', maps, 100);
+      let stock: Record<string, unknown>[] = [];
+      let trac: Record<string, unknown>[] = [];
+      const flush = async () => {
+        await trx.batchInsert('his_stock', stock, 100);
+        await trx.batchInsert('his_stock_trac', trac, 300);
+        stock = [];
+        trac = [];
+      };
+      for (let i = 0; i < records && codes < STOCK_CODES; i++) {
+        const day = days[Math.floor((i * DAYS) / records)]!;
+        const sec = 7 * 3600 + Math.floor(((i % Math.ceil(records / DAYS)) * 10 * 3600) / Math.ceil(records / DAYS));
+        const time = `${day} ${p(Math.floor(sec / 3600), 2)}:${p(Math.floor(sec / 60) % 60, 2)}:${p(sec % 60, 2)}`;
+        const d = i % DRUGS;
+        const n = Math.min(STOCK_PER_RECORD[i % STOCK_PER_RECORD.length]!, STOCK_CODES - codes);
+        const stock_id = `RK${day.replace(/-/g, '')}${p(i, 7)}`;
+        stock.push({
+          stock_id, inv_chg_type: '108', fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, fixmedins_bchno: `B${p(i, 8)}`, pric: '10.5', cnt: n,
+          rx_flag: '1', trdn_flag: '0', inv_chg_time: time, inv_chg_opter_name: '药库甲', manu_lotnum: '25010101', manu_date: '2025-01-01', expy_end: '2027-01-01',
+          spler_name: '供应商甲', memo: null, created_at: time, invc_no: `FP${p(Math.floor(i / 10), 8)}`,
+        });
+        for (let k = 0; k < n; k++) trac.push({ stock_id, trac_seq: k + 1, drug_trac_codg: prefixOf(d) + p(codes++, 13) });
+        if (stock.length >= 2000) await flush();
+      }
+      await flush();
+    });
+  } finally {
+    await db.close();
+  }
+  return { codes, records, days };
+}
+
+export async function runStockIn(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-stock-'));
+  try {
+    const his = path.join(dir, 'his.db');
+    const t0 = performance.now();
+    const { codes, records, days } = await seedStockIn(his);
+    const seedMs = performance.now() - t0;
+    const ledgerFile = path.join(dir, 'center.db');
+    const sb = await centerProcess(ledgerFile);
+    const db = await connect(`sqlite:${his}`);
+    const journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
+    const cpu0 = process.cpuUsage();
+    try {
+      const r = await runUpload({
+        source: profileSource(db, await loadProfile(referenceProfilePath())),
+        journal,
+        fixmedins_code: CODE,
+        center: { baseUrl: sb.url, fixmedins_code: CODE, fixmedins_name: '基准医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: '430100', timeouts: { defaultMs: 30_000 } },
+        window: { from: days[0]!, to: days[days.length - 1]! },
+        kinds: ['stock-in'],
+        apply: true,
+        settings: traceSettings({ concurrency: CONCURRENCY, rate: RATE, batchSize: BATCH }),
+        runId: 'BENCH-STOCK',
+      });
+      const cpu = process.cpuUsage(cpu0);
+      const sent = r.byKind.reduce((n, s) => n + s.acceptedCodes, 0);
+      const requests = r.requests.sent;
+      const perRequest = sent / Math.max(1, requests);
+      const byConcurrency = (CONCURRENCY * 1000) / LATENCY_MS;
+      const ceilingRps = Math.min(byConcurrency, RATE > 0 ? RATE : Infinity);
+      const ceiling = ceilingRps * perRequest;
+      const sendRate = sent / (r.timing.sendMs / 1000);
+      const wallRate = sent / (r.timing.durationMs / 1000);
+      const centerCpu = await sb.close();
+      const ledgerDb = openLedger(ledgerFile);
+      const ledger = ledgerDb.countTraceCodes({ fixmedins_code: CODE });
+      ledgerDb.close();
+      console.log(`\nstock-in: ${records.toLocaleString('en')} records (108 商品采购入库), ${codes.toLocaleString('en')} codes over ${DAYS} days; ${LATENCY_MS} ms latency per request; concurrency ${CONCURRENCY}, rate ${RATE}/s, ${BATCH} records per 3502A (HIS seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+      printTable(
+        ['measure', 'value'],
+        [
+          ['codes accepted (center ledger)', `${sent.toLocaleString('en')} (${ledger.toLocaleString('en')})`],
+          ['requests by transaction', r.plan.map((x) => `${x.infno} ${x.requests}`).join(', ') || '—'],
+          ['requests (attempts, retries)', `${requests} (${r.requests.attempts}, ${r.requests.retries})`],
+          ['codes per request', perRequest.toFixed(1)],
+          ['ceiling by concurrency: concurrency × 1000 / latency', `${byConcurrency.toFixed(1)} requests/s`],
+          ['ceiling by rate limit', RATE > 0 ? `${RATE} requests/s` : 'none'],
+          ['ceiling codes/s', ceiling.toFixed(0)],
+          ['sending time', `${(r.timing.sendMs / 1000).toFixed(2)} s`],
+          ['codes/s while sending', `${sendRate.toFixed(0)} (${((sendRate / ceiling) * 100).toFixed(1)} % of the ceiling)`],
+          ['whole run (read HIS, check, journal, send)', `${(r.timing.durationMs / 1000).toFixed(2)} s`],
+          ['codes/s whole run', `${wallRate.toFixed(0)} (${((wallRate / ceiling) * 100).toFixed(1)} % of the ceiling)`],
+          ['CPU of hisops (this process) / of the center process', `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s / ${centerCpu}`],
+          ['load average at the end (2 cores, shared)', os.loadavg().map((x) => x.toFixed(1)).join(' ')],
+        ],
+      );
+    } finally {
+      await journal.close();
+      await db.close();
+      await sb.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -182,6 +182,9 @@ export const HELP_ZH: Record<string, string> = {
   'first day; with --from/--to the HIS is read too, to count records never sent': '第一天；给出 --from/--to 时也读取 HIS，统计从未发送的记录',
   'last day': '最后一天',
   'only records rejected for this reason (a reason of trace status, or a piece of the center message)': '只处理因此原因被中心拒收的记录（trace status 列出的原因，或中心返回信息的一部分）',
+  'sale, return, stock-in, stock-change or stock-count (repeatable; default all)': '类型：sale（销售）、return（退货）、stock-in（入库）、stock-change（库存变更）或 stock-count（盘存）（可重复；默认全部）',
+  'supplier code lists (.csv, .xlsx, .txt; UTF-8 or GBK) or folders of them': '供应商追溯码清单（.csv、.xlsx、.txt；UTF-8 或 GBK）或其所在文件夹',
+  'write the codes into the HIS (without it: show what would be written)': '把追溯码写入 HIS（不加此项：只显示将写入什么）',
   // trace library, trace relation
   'the library as CSV, xlsx or TXT (columns: 药品标识码/trac_prefix, 医保编码/med_list_codg, 本位码, 批准文号, 包装级别 …)': '四码合一库文件：CSV、xlsx 或 TXT（列：药品标识码/trac_prefix、医保编码/med_list_codg、本位码、批准文号、包装级别等）',
   'a 20-digit traceability code, a 7-digit product code, or a national code (med_list_codg)': '20 位追溯码、7 位药品标识码或医保编码（med_list_codg）',

@@ -13,6 +13,8 @@ import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { localDateTime } from '../core/time/index.js';
+import { provinceProfile } from '../core/config/index.js';
+import { registerTraceInvoice } from './traceInvoice.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 import { registerTraceLibrary } from './traceLibrary.js';
@@ -98,9 +100,11 @@ const FINDING_ZH: Record<string, string> = {
   mapping_ambiguous: '对照不唯一',
   missing_field: '缺必填项',
   changed_after_upload: '上传后已修改',
+  stock_other_drug: '入库药品不符',
+  returned_to_supplier: '已退供应商',
 };
 
-const KINDS = ['sale', 'return', 'stock-in', 'stock-change'] as const;
+const KINDS = ['sale', 'return', 'stock-in', 'stock-change', 'stock-count'] as const;
 
 function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
   if (!v || v.length === 0) return [...KINDS];
@@ -116,12 +120,16 @@ function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function settingsFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>): TraceModule.TraceSettings {
-  return trace.traceSettings(ctx.config().sections['trace'], {
-    concurrency: o.concurrency as string | undefined,
-    rate: o.rate as string | undefined,
-    batchSize: o.batchSize as string | undefined,
-    retries: o.retries as string | undefined,
-  });
+  return trace.traceSettings(
+    ctx.config().sections['trace'],
+    {
+      concurrency: o.concurrency as string | undefined,
+      rate: o.rate as string | undefined,
+      batchSize: o.batchSize as string | undefined,
+      retries: o.retries as string | undefined,
+    },
+    provinceProfile(ctx.get('center.province') as string | undefined).trace,
+  );
 }
 
 function windowFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>, settings: TraceModule.TraceSettings): TraceModule.Window {
@@ -280,7 +288,7 @@ async function uploadWith(ctx: Ctx, trace: Trace, o: Record<string, unknown>, ex
 
 function sendOptions(cmd: Command): Command {
   return cmd
-    .option('--kind <kind>', 'sale, return, stock-in or stock-change (repeatable; default all)', collect)
+    .option('--kind <kind>', 'sale, return, stock-in, stock-change or stock-count (repeatable; default all)', collect)
     .option('--apply', 'send to the center (without it: show what would be sent)')
     .option('--concurrency <n>', 'requests in flight at once (trace.concurrency, default 4)')
     .option('--rate <n>', 'requests per second at most, 0 = no limit (trace.rate, default 10)')
@@ -297,7 +305,7 @@ export function registerTrace(program: Command, app: App): Command {
     .argument('[file]', 'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)')
     .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
     .option('--to <day>', 'last day (yyyy-MM-dd); default today')
-    .option('--kind <kind>', 'sale, return, stock-in or stock-change (repeatable; default all)', collect)
+    .option('--kind <kind>', 'sale, return, stock-in, stock-change or stock-count (repeatable; default all)', collect)
     .action(
       app.action(async (ctx, args, o) => {
         const trace = await import('../core/trace/index.js');
@@ -449,6 +457,7 @@ export function registerTrace(program: Command, app: App): Command {
     ),
   );
   app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);
+  registerTraceInvoice(group, app);
   registerTraceLibrary(group, app);
   app.examples(group, ['hisops trace check', 'hisops trace upload --apply', 'hisops trace status', 'hisops trace retry --apply']);
   return group;

@@ -281,6 +281,8 @@ export const ERROR_CODES = {
   TRACE_FILE_AND_WINDOW: c('traceability codes', 2, 'both a file and --from/--to were given'),
   TRACE_UPLOAD_INCOMPLETE: c('traceability codes', 5, 'the upload stopped (the center kept failing) or left records with an unknown outcome; run it again'),
   TRACE_SETTING: c('traceability codes', 2, 'a trace: setting in hisops.yaml is invalid'),
+  TRACE_INVOICE_FILE: c('traceability codes', 2, 'a supplier code list cannot be read or has no invoice number / code column'),
+  TRACE_INVOICE_STATEMENT: c('traceability codes', 2, 'the HIS profile lacks stock_in_by_invoice / insert_stock_code for trace import-invoice'),
   TRACE_LIBRARY_FILE: c('traceability codes', 2, 'a four-code library file has bad rows or lacks a required column (each problem named with file, line, field); nothing was imported'),
   TRACE_LIBRARY_ANSWER: c('traceability codes', 5, "the center's ZSMCJ003 answer does not read as library entries (check trace.library in hisops.yaml); the current library is kept"),
   TRACE_LIBRARY_EMPTY: c('traceability codes', 5, "the center's ZSMCJ003 answer held no library entries; the current library is kept"),

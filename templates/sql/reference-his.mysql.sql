@@ -232,8 +232,10 @@ CREATE TABLE IF NOT EXISTS his_stock (
   spler_name            varchar(200),
   memo                  varchar(500),
   created_at            datetime NOT NULL,
+  invc_no               varchar(50),
   CONSTRAINT his_stock_pk PRIMARY KEY (stock_id),
-  KEY his_stock_time (inv_chg_time)
+  KEY his_stock_time (inv_chg_time),
+  KEY his_stock_invc (invc_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- his_stock_trac: traceability codes received with a stock record, one row per code
@@ -242,6 +244,32 @@ CREATE TABLE IF NOT EXISTS his_stock_trac (
   trac_seq       int NOT NULL,
   drug_trac_codg varchar(100) NOT NULL,
   CONSTRAINT his_stock_trac_pk PRIMARY KEY (stock_id, trac_seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- his_stock_count: stock-takes (盘存, 3501): the counted stock of a drug batch on a day; codes in his_stock_count_trac
+CREATE TABLE IF NOT EXISTS his_stock_count (
+  count_id              varchar(40) NOT NULL,
+  invdate               date NOT NULL,
+  fixmedins_hilist_id   varchar(30) NOT NULL,
+  fixmedins_hilist_name varchar(200),
+  rx_flag               varchar(3),
+  inv_cnt               decimal(16,2) NOT NULL,
+  manu_lotnum           varchar(30),
+  fixmedins_bchno       varchar(30) NOT NULL,
+  manu_date             date,
+  expy_end              date,
+  memo                  varchar(500),
+  created_at            datetime NOT NULL,
+  CONSTRAINT his_stock_count_pk PRIMARY KEY (count_id),
+  KEY his_stock_count_day (invdate)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- his_stock_count_trac: traceability codes counted in a stock-take, one row per code
+CREATE TABLE IF NOT EXISTS his_stock_count_trac (
+  count_id       varchar(40) NOT NULL,
+  trac_seq       int NOT NULL,
+  drug_trac_codg varchar(100) NOT NULL,
+  CONSTRAINT his_stock_count_trac_pk PRIMARY KEY (count_id, trac_seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- his_center_log: write-ahead log the HIS keeps of its calls to the center (written before the call)

@@ -232,9 +232,11 @@ CREATE TABLE his_stock (
   spler_name            VARCHAR2(200 CHAR),
   memo                  VARCHAR2(500 CHAR),
   created_at            TIMESTAMP(0) NOT NULL,
+  invc_no               VARCHAR2(50 CHAR),
   CONSTRAINT his_stock_pk PRIMARY KEY (stock_id)
 );
 CREATE INDEX his_stock_time ON his_stock (inv_chg_time);
+CREATE INDEX his_stock_invc ON his_stock (invc_no);
 
 -- his_stock_trac: traceability codes received with a stock record, one row per code
 CREATE TABLE his_stock_trac (
@@ -242,6 +244,32 @@ CREATE TABLE his_stock_trac (
   trac_seq       NUMBER(10) NOT NULL,
   drug_trac_codg VARCHAR2(100 CHAR) NOT NULL,
   CONSTRAINT his_stock_trac_pk PRIMARY KEY (stock_id, trac_seq)
+);
+
+-- his_stock_count: stock-takes (盘存, 3501): the counted stock of a drug batch on a day; codes in his_stock_count_trac
+CREATE TABLE his_stock_count (
+  count_id              VARCHAR2(40 CHAR) NOT NULL,
+  invdate               DATE NOT NULL,
+  fixmedins_hilist_id   VARCHAR2(30 CHAR) NOT NULL,
+  fixmedins_hilist_name VARCHAR2(200 CHAR),
+  rx_flag               VARCHAR2(3 CHAR),
+  inv_cnt               NUMBER(16,2) NOT NULL,
+  manu_lotnum           VARCHAR2(30 CHAR),
+  fixmedins_bchno       VARCHAR2(30 CHAR) NOT NULL,
+  manu_date             DATE,
+  expy_end              DATE,
+  memo                  VARCHAR2(500 CHAR),
+  created_at            TIMESTAMP(0) NOT NULL,
+  CONSTRAINT his_stock_count_pk PRIMARY KEY (count_id)
+);
+CREATE INDEX his_stock_count_day ON his_stock_count (invdate);
+
+-- his_stock_count_trac: traceability codes counted in a stock-take, one row per code
+CREATE TABLE his_stock_count_trac (
+  count_id       VARCHAR2(40 CHAR) NOT NULL,
+  trac_seq       NUMBER(10) NOT NULL,
+  drug_trac_codg VARCHAR2(100 CHAR) NOT NULL,
+  CONSTRAINT his_stock_count_trac_pk PRIMARY KEY (count_id, trac_seq)
 );
 
 -- his_center_log: write-ahead log the HIS keeps of its calls to the center (written before the call)

@@ -232,9 +232,11 @@ CREATE TABLE IF NOT EXISTS his_stock (
   spler_name            varchar(200),
   memo                  varchar(500),
   created_at            timestamp(0) NOT NULL,
+  invc_no               varchar(50),
   CONSTRAINT his_stock_pk PRIMARY KEY (stock_id)
 );
 CREATE INDEX IF NOT EXISTS his_stock_time ON his_stock (inv_chg_time);
+CREATE INDEX IF NOT EXISTS his_stock_invc ON his_stock (invc_no);
 
 -- his_stock_trac: traceability codes received with a stock record, one row per code
 CREATE TABLE IF NOT EXISTS his_stock_trac (
@@ -242,6 +244,32 @@ CREATE TABLE IF NOT EXISTS his_stock_trac (
   trac_seq       integer NOT NULL,
   drug_trac_codg varchar(100) NOT NULL,
   CONSTRAINT his_stock_trac_pk PRIMARY KEY (stock_id, trac_seq)
+);
+
+-- his_stock_count: stock-takes (盘存, 3501): the counted stock of a drug batch on a day; codes in his_stock_count_trac
+CREATE TABLE IF NOT EXISTS his_stock_count (
+  count_id              varchar(40) NOT NULL,
+  invdate               date NOT NULL,
+  fixmedins_hilist_id   varchar(30) NOT NULL,
+  fixmedins_hilist_name varchar(200),
+  rx_flag               varchar(3),
+  inv_cnt               numeric(16,2) NOT NULL,
+  manu_lotnum           varchar(30),
+  fixmedins_bchno       varchar(30) NOT NULL,
+  manu_date             date,
+  expy_end              date,
+  memo                  varchar(500),
+  created_at            timestamp(0) NOT NULL,
+  CONSTRAINT his_stock_count_pk PRIMARY KEY (count_id)
+);
+CREATE INDEX IF NOT EXISTS his_stock_count_day ON his_stock_count (invdate);
+
+-- his_stock_count_trac: traceability codes counted in a stock-take, one row per code
+CREATE TABLE IF NOT EXISTS his_stock_count_trac (
+  count_id       varchar(40) NOT NULL,
+  trac_seq       integer NOT NULL,
+  drug_trac_codg varchar(100) NOT NULL,
+  CONSTRAINT his_stock_count_trac_pk PRIMARY KEY (count_id, trac_seq)
 );
 
 -- his_center_log: write-ahead log the HIS keeps of its calls to the center (written before the call)

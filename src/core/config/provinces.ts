@@ -37,6 +37,12 @@ export interface ProvinceProfile {
   answers: readonly string[];
   /** What is known, each with its source in the interface reference. */
   notes: readonly string[];
+  /**
+   * Which trace transactions the province's center takes in batches, when it differs from the
+   * national default (3501A/3502A/3505A in batches, returns one by one as 3506): hisops.yaml's
+   * trace.stockBatch / trace.returnBatch still win. No province is known to differ yet.
+   */
+  trace?: { stockBatch?: boolean; returnBatch?: boolean };
 }
 
 /** The envelope variants every profile reads (reference §3). */

@@ -7,7 +7,7 @@
  *                 (reconciliation anomalies); `center` holds what seedCenter needs.
  */
 
-export type AnomalyJob = 'trace' | 'mapping' | 'settle' | 'reconcile';
+export type AnomalyJob = 'trace' | 'mapping' | 'settle' | 'reconcile' | 'invoice';
 
 export type AnomalyKind =
   // trace (HIS)
@@ -17,6 +17,10 @@ export type AnomalyKind =
   | 'trace_sold_twice'
   | 'trace_return_never_sold'
   | 'dispense_no_mapping'
+  // supplier code list (trace import-invoice)
+  | 'invoice_code_on_two_invoices'
+  | 'invoice_code_other_drug'
+  | 'invoice_code_missing'
   // mapping (HIS)
   | 'mapping_overlap'
   | 'mapping_unknown_code'

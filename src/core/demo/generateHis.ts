@@ -1045,10 +1045,87 @@ export class HisGenerator {
       spler_name: SUPPLIERS[drug.index % SUPPLIERS.length],
       memo: null,
       created_at: time,
+      invc_no: null,
     });
     for (let k = 0; k < qty; k++) sink.add('his_stock_trac', { stock_id, trac_seq: k + 1, drug_trac_codg: traceCode(prefix, drug.index, drug.stocked + k) });
     drug.stocked += qty;
   }
+
+  /**
+   * The delivery of the day after the last: three supplier invoices booked as stock-in without
+   * codes (the supplier sends them), and the supplier's code list (rows of supplierRows) with three
+   * planted problems — a code on two invoices, a code of another drug, a line one code short.
+   * Outside the seeded days, so the other steps never see these records. No random draws: the rest
+   * of the data stays as it was.
+   */
+  invoiceDelivery(sink: RowSink): void {
+    const day = addDays(this.endDate, 1);
+    const drugs = [...this.drugs.values()].filter((x) => !x.item.special && x.item.trac_prefixes.length > 0).slice(0, 4);
+    if (drugs.length < 4) return;
+    const [a, b, c, d] = drugs as [DrugState, DrugState, DrugState, DrugState];
+    const inv = (n: number) => `FP${compact(day)}${pad(n, 4)}`;
+    const plan: Array<{ invc_no: string; drug: DrugState; qty: number }> = [
+      { invc_no: inv(1), drug: a, qty: 10 },
+      { invc_no: inv(1), drug: b, qty: 6 },
+      { invc_no: inv(2), drug: c, qty: 8 },
+      { invc_no: inv(3), drug: d, qty: 5 },
+    ];
+    const lines: Array<{ invc_no: string; drug: DrugState; stock_id: string; lot: string; expy: string; codes: string[] }> = [];
+    plan.forEach((p, i) => {
+      const it = p.drug.item;
+      const stock_id = `RK${compact(day)}${pad(++this.seq.stock, 6)}`;
+      const prefix = it.trac_prefixes[p.drug.batches.length % it.trac_prefixes.length]!;
+      const manu = addDays(day, -90);
+      const expy = addDays(manu, 730);
+      const lot = `${compact(manu).slice(2)}${pad(i, 2)}`;
+      const bchno = `B${compact(day)}${it.fixmedins_hilist_id}`;
+      p.drug.batches.push({ start: p.drug.stocked, bchno, prefix, lot, manu, expy });
+      const time = stamp(day, 8 * 3600 + i * 60);
+      sink.add('his_stock', {
+        stock_id,
+        inv_chg_type: '108',
+        fixmedins_hilist_id: it.fixmedins_hilist_id,
+        fixmedins_hilist_name: it.fixmedins_hilist_name,
+        fixmedins_bchno: bchno,
+        pric: fenToString(Math.round(it.pricFen * 0.85)),
+        cnt: p.qty,
+        rx_flag: it.rx_flag,
+        trdn_flag: '0',
+        inv_chg_time: time,
+        inv_chg_opter_name: '药库管理员',
+        manu_lotnum: lot,
+        manu_date: manu,
+        expy_end: expy,
+        spler_name: SUPPLIERS[p.drug.index % SUPPLIERS.length],
+        memo: null,
+        created_at: time,
+        invc_no: p.invc_no,
+      });
+      const codes = Array.from({ length: p.qty }, (_, k) => traceCode(prefix, p.drug.index, p.drug.stocked + k));
+      p.drug.stocked += p.qty;
+      lines.push({ invc_no: p.invc_no, drug: p.drug, stock_id, lot, expy, codes });
+    });
+    const base = { job: 'invoice' as const, side: 'his' as const, day };
+    // A line one code short: the supplier left out the last box of b.
+    const short = lines[1]!;
+    const missing = short.codes.pop()!;
+    this.addAnomaly({ ...base, kind: 'invoice_code_missing', keys: { invc_no: short.invc_no, stock_id: short.stock_id, fixmedins_hilist_id: short.drug.item.fixmedins_hilist_id, drug_trac_codg: missing }, detail: `the list gives ${short.codes.length} codes for ${short.codes.length + 1} boxes` });
+    // A code of another drug: c's fourth code carries d's product prefix.
+    const wrong = lines[2]!;
+    const other = traceCode(d.item.trac_prefixes[0]!, d.index, 1_500_000_000);
+    wrong.codes[3] = other;
+    this.addAnomaly({ ...base, kind: 'invoice_code_other_drug', keys: { invc_no: wrong.invc_no, stock_id: wrong.stock_id, fixmedins_hilist_id: wrong.drug.item.fixmedins_hilist_id, drug_trac_codg: other, other_drug: d.item.fixmedins_hilist_id }, detail: `a code of ${d.item.fixmedins_hilist_id} listed for ${wrong.drug.item.fixmedins_hilist_id}` });
+    // A code on two invoices: d's last code on invoice 3 is a's first code on invoice 1.
+    const twice = lines[3]!;
+    twice.codes[twice.codes.length - 1] = lines[0]!.codes[0]!;
+    this.addAnomaly({ ...base, kind: 'invoice_code_on_two_invoices', keys: { invc_no: [lines[0]!.invc_no, twice.invc_no], drug_trac_codg: lines[0]!.codes[0]! }, detail: 'the same box listed on two invoices' });
+    for (const l of lines) {
+      for (const code of l.codes) this.supplierRows.push([l.invc_no, l.drug.item.fixmedins_hilist_id, l.drug.item.fixmedins_hilist_name, l.lot, l.expy, code]);
+    }
+  }
+
+  /** The supplier's code list of invoiceDelivery (header first): 发票号, 药品编码, 药品名称, 批号, 有效期, 追溯码. */
+  readonly supplierRows: string[][] = [['发票号', '药品编码', '药品名称', '批号', '有效期', '追溯码']];
 
   private saleRow(sink: RowSink, rng: Rng, day: string, s: SaleIntent, disp_id: string, codes: string[], batch: DrugState['batches'][number], orig: string | null): void {
     const it = s.drug.item;

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
 import { writeFileAtomicSync } from '../files/index.js';
@@ -46,6 +47,8 @@ export interface SeedHisResult {
   manifest: SeedManifest;
   /** Files written into `out`. */
   files: string[];
+  /** The supplier's code list of the delivery after the seeded days (header first), as written to supplier-codes.csv. */
+  supplierRows: string[][];
 }
 
 export const DEFAULT_START_DATE = '2025-03-03';
@@ -82,8 +85,8 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
 
   const manifest = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
   const files: string[] = [];
-  if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog()));
-  return { manifest, files };
+  if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog(), gen.supplierRows));
+  return { manifest, files, supplierRows: gen.supplierRows };
 }
 
 /**
@@ -122,6 +125,8 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions): Promi
       settlements += gen.counts[d]!;
       opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements, total });
     }
+    gen.invoiceDelivery(sink);
+    await sink.flush();
     await sink.finish(indexSql);
   } catch (e) {
     if (sink instanceof SqliteWorkerSink) await sink.abort().catch(() => undefined);
@@ -138,12 +143,21 @@ interface RawClient {
   releaseConnection(c: unknown): Promise<unknown>;
 }
 
-export function writeSeedFiles(out: string, manifest: SeedManifest, catalog: NationalEntry[]): string[] {
+/** The supplier's code list the demo writes beside seed.json (GBK, as suppliers' Windows tools write it). */
+export const SUPPLIER_CODES_FILE = 'supplier-codes.csv';
+
+export function writeSeedFiles(out: string, manifest: SeedManifest, catalog: NationalEntry[], supplierRows?: readonly string[][]): string[] {
   fs.mkdirSync(out, { recursive: true });
   const seedFile = path.join(out, 'seed.json');
   const catalogFile = path.join(out, 'catalog.json');
+  const extra: string[] = [];
+  if (supplierRows && supplierRows.length > 1) {
+    const supplierFile = path.join(out, SUPPLIER_CODES_FILE);
+    fs.writeFileSync(supplierFile, iconv.encode(supplierRows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'gbk'));
+    extra.push(supplierFile);
+  }
   writeFileAtomicSync(seedFile, JSON.stringify(manifest, null, 2) + '\n', 'the seed manifest');
   writeFileAtomicSync(catalogFile, JSON.stringify({ format: 'hisops-demo-catalog/1', national: catalog }, null, 2) + '\n', 'the demo catalog');
-  return [seedFile, catalogFile];
+  return [seedFile, catalogFile, ...extra];
 }
 

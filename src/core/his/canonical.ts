@@ -33,7 +33,7 @@ const DATETIME = [
   'response_time',
   'last_billed_time',
 ];
-const DATE = ['begndate', 'enddate', 'brdy', 'manu_date', 'expy_end'];
+const DATE = ['begndate', 'enddate', 'brdy', 'manu_date', 'expy_end', 'invdate'];
 
 /** Kind of every canonical column that is not plain text. */
 const kinds = (names: string[], kind: ColumnKind): Array<[string, ColumnKind]> => names.map((c) => [c, kind]);

@@ -76,6 +76,10 @@ export function checkBindsFor(name: string, s: CheckSamples): Binds {
       return { fixmedins_hilist_id: `CHK${stamp}`, fixmedins_hilist_name: 'hisops profile check', list_type: '101', med_list_codg: `CHK${stamp}`, begndate: s.date, enddate: s.date, now };
     case 'end_mapping':
       return { fixmedins_hilist_id: key(mapping?.fixmedins_hilist_id), med_list_codg: key(mapping?.med_list_codg), begndate: text(mapping?.begndate)?.slice(0, 10) ?? s.date, enddate: text(mapping?.enddate)?.slice(0, 10) ?? s.date, now };
+    case 'stock_in_by_invoice':
+      return { invc_no: NO_KEY };
+    case 'insert_stock_code':
+      return { stock_id: `CHK${stamp}`, trac_seq: '1', drug_trac_codg: `CHK${stamp}` };
     default:
       return { from, to };
   }

@@ -109,6 +109,9 @@ export const COLUMN_CONTRACT: Readonly<Record<string, ColumnContract>> = {
   sel_retn_time: { meaning: 'time of the sale or return', notNull: true, wrong: 'records are uploaded on the wrong day or not at all' },
   inv_chg_time: { meaning: 'time of the stock change', notNull: true, wrong: 'records are uploaded on the wrong day or not at all' },
   trac_seq: { meaning: 'position of the code within its record (1, 2, …)', wrong: 'codes of one record are taken for duplicates' },
+  count_id: { meaning: 'the stock-take (盘存) record number', notNull: true, wrong: 'stock-take uploads are resumed for the wrong record or sent twice' },
+  invdate: { meaning: 'day of the stock-take', notNull: true, wrong: 'stock-takes are uploaded on the wrong day or not at all' },
+  invc_no: { meaning: "the supplier's invoice number (入库发票号) the goods came with", wrong: "the supplier's code lists are matched to the wrong stock-in lines (or to none)" },
 };
 
 const SETTLEMENT_READ: Pick<StatementContract, 'settlementSums'> = { settlementSums: true };
@@ -130,6 +133,9 @@ export const STATEMENT_CONTRACTS: Readonly<Record<string, StatementContract>> = 
   drug_trace_prefixes: { wrong: 'valid codes are reported as belonging to another drug' },
   dispensing_for_upload: { notNull: ['disp_type'], wrong: 'sales and returns are uploaded wrongly or not at all' },
   stock_for_upload: { wrong: 'stock changes are uploaded wrongly or not at all' },
+  stock_count_for_upload: { wrong: 'stock-takes (3501) are uploaded wrongly or not at all' },
+  stock_in_by_invoice: { notNull: ['stock_id', 'invc_no', 'cnt'], wrong: "the supplier's codes are written to the wrong stock-in lines, or lines are reported short" },
+  insert_stock_code: { wrong: "a supplier's code is written to the wrong stock-in record, or not at all" },
   mappings: { wrong: 'mapping checks compare the wrong rows' },
   mappings_of_item: { wrong: 'mapping uploads and checks use the wrong rows' },
   mark_settlement_void: { effect: { read: 'settlement_by_msgid', key: 'msgid', expect: { his_status: 'void' } }, wrong: 'a settlement the center does not have stays counted, or a wrong row is voided' },

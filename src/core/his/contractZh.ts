@@ -132,6 +132,15 @@ export const CONTRACT_ZH: Readonly<Record<string, string>> = {
   "the refund row of a cancellation is missing or counts as a settlement: the day differs by the refund": "撤销的退费行缺失或被计为结算：当天差额为退费金额",
   "a mapping is written into the wrong table or period": "对照写入了错误的表或期间",
   "a mapping stays valid after its end, or another mapping is closed": "对照过期后仍有效，或关闭了另一条对照",
+  "the stock-take (盘存) record number": "盘存记录编号",
+  "stock-take uploads are resumed for the wrong record or sent twice": "盘存上传续传到错误的记录，或重复上传",
+  "day of the stock-take": "盘存日期",
+  "stock-takes are uploaded on the wrong day or not at all": "盘存按错误的日期上传，或根本不上传",
+  "the supplier's invoice number (入库发票号) the goods came with": "供应商随货发票号（入库发票号）",
+  "the supplier's code lists are matched to the wrong stock-in lines (or to none)": "供应商追溯码清单匹配到错误的入库明细（或匹配不上）",
+  "stock-takes (3501) are uploaded wrongly or not at all": "盘存（3501）上传出错或根本不上传",
+  "the supplier's codes are written to the wrong stock-in lines, or lines are reported short": "供应商追溯码写入错误的入库明细，或明细被误报为追溯码不足",
+  "a supplier's code is written to the wrong stock-in record, or not at all": "供应商追溯码写入错误的入库记录，或没有写入",
 };
 
 /** A contract text in the run's language: Chinese when there is one, else as written. */

@@ -146,6 +146,41 @@ export const STOCK_COLUMNS = [
   'drug_trac_codg',
 ];
 
+/** Stock-take (盘存) rows for 3501/3501A: one row per code, like the stock changes. */
+export const STOCK_COUNT_COLUMNS = [
+  'count_id',
+  'invdate',
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'med_list_codg',
+  'map_cnt',
+  'rx_flag',
+  'inv_cnt',
+  'manu_lotnum',
+  'fixmedins_bchno',
+  'manu_date',
+  'expy_end',
+  'memo',
+  'trac_seq',
+  'drug_trac_codg',
+];
+
+/** A stock-in line of an invoice with the codes the HIS holds for it (one row per code, or one with a null code). */
+export const INVOICE_LINE_COLUMNS = [
+  'stock_id',
+  'invc_no',
+  'inv_chg_type',
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'fixmedins_bchno',
+  'manu_lotnum',
+  'expy_end',
+  'cnt',
+  'inv_chg_time',
+  'trac_seq',
+  'drug_trac_codg',
+];
+
 export const MAPPING_COLUMNS = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'];
 
 export const ITEM_COLUMNS = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_chrgitm_type', 'chrgitm_lv', 'pric', 'prcunt', 'spec', 'trac_flag'];
@@ -262,6 +297,30 @@ export const STATEMENTS: Record<string, StatementSpec> = {
     doc: 'stock-in and stock changes in [from, to), one row per traceability code',
     binds: period('by inv_chg_time'),
     columns: STOCK_COLUMNS,
+  },
+  stock_count_for_upload: {
+    kind: 'read',
+    optional: true,
+    doc: 'stock-take (盘存) records with invdate in [from, to), one row per traceability code (3501/3501A)',
+    binds: period('by invdate'),
+    columns: STOCK_COUNT_COLUMNS,
+  },
+  stock_in_by_invoice: {
+    kind: 'read',
+    optional: true,
+    doc: 'the stock-in lines of one supplier invoice (入库发票号), one row per code the HIS holds for a line (a line without codes once, with a null code)',
+    binds: { invc_no: { type: 'text', required: true, doc: 'the invoice number (发票号) as the supplier wrote it' } },
+    columns: INVOICE_LINE_COLUMNS,
+  },
+  insert_stock_code: {
+    kind: 'write',
+    optional: true,
+    doc: "add one traceability code to a stock-in record (the supplier's code list, trace import-invoice)",
+    binds: {
+      stock_id: { type: 'text', required: true, doc: 'the stock record' },
+      trac_seq: { type: 'decimal', required: true, doc: 'position of the code within the record (after the codes it has), a whole number' },
+      drug_trac_codg: { type: 'text', required: true, doc: 'the 20-digit traceability code' },
+    },
   },
   mappings: {
     kind: 'read',

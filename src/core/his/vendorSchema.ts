@@ -410,4 +410,4 @@ export function vendorOtherTenantStatements(yybm: string, other: string): string
 }
 
 /** The reference tables, dropped once copied so that nothing can read them by mistake. */
-export const REFERENCE_TABLES_TO_DROP = ['his_stock_trac', 'his_stock', 'his_dispense_trac', 'his_dispense', 'his_fee_detail', 'his_settlement', 'his_center_log', 'his_visit', 'his_mapping', 'his_item_trac_prefix', 'his_item'];
+export const REFERENCE_TABLES_TO_DROP = ['his_stock_count_trac', 'his_stock_count', 'his_stock_trac', 'his_stock', 'his_dispense_trac', 'his_dispense', 'his_fee_detail', 'his_settlement', 'his_center_log', 'his_visit', 'his_mapping', 'his_item_trac_prefix', 'his_item'];

@@ -16,8 +16,9 @@ export const NODE: Readonly<Record<'3501' | '3502' | '3505' | '3506', { single: 
   '3501': { single: 'invinfo', batch: 'invinfoDetail' },
   '3502': { single: 'invinfo', batch: 'invinfoDetail' },
   '3505': { single: 'selinfo', batch: 'selinfoDetail' },
-  // 3506A is not part of the interface (nhsa-interface.md §5): returns go one by one.
-  '3506': { single: 'selinfo', batch: null },
+  // 3506A is not in the interface reference (nhsa-interface.md §5) but the hospitals' operation
+  // plans name it; hisops sends it, when trace.returnBatch is on, with 3505A's node shape.
+  '3506': { single: 'selinfo', batch: 'selinfoDetail' },
 };
 
 const SALE_FIELDS = [

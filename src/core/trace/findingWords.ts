@@ -20,9 +20,11 @@ export const FINDING_FIX_ZH: Readonly<Record<FindingKind, string>> = {
   mapping_ambiguous: '请关闭重叠的对照行之一，使当日只有一个有效的国家编码。',
   missing_field: '请在 HIS 记录中填写这些字段，或在 hisops.yaml 的 trace.defaults 下给出默认值。',
   changed_after_upload: '医保中心保存的是早先的版本：请恢复 HIS 记录，或在中心删除该记录（3507）后重新上传。',
+  stock_other_drug: '该盒入库时是另一种药品：请核对药盒和入库记录（药品或追溯码扫错），在 HIS 中更正错误的一条；本记录不会上传。',
+  returned_to_supplier: '该盒在本次发药前已退回供应商：请核对药盒和退库记录，在 HIS 中更正错误的一条；本记录不会上传。',
 };
 
-const RECORD_ZH: Record<string, string> = { sale: '销售', return: '退货', 'stock-in': '入库', 'stock-change': '库存变更' };
+const RECORD_ZH: Record<string, string> = { sale: '销售', return: '退货', 'stock-in': '入库', 'stock-change': '库存变更', 'stock-count': '盘存' };
 
 function positions(code: string, test: (c: string) => boolean): string {
   const at = [...code].map((c, i) => (test(c) ? i + 1 : 0)).filter((i) => i > 0);
@@ -91,6 +93,10 @@ export function findingMessageZh(f: Finding): string {
       return `${rec} 缺少必填字段：${f.message.replace(/^.*?:\s*/, '')}`;
     case 'changed_after_upload':
       return `${f.record_id} 已被医保中心以其他内容接收；此后 HIS 记录有改动`;
+    case 'stock_other_drug':
+      return `${code} 已在 ${rel} 作为另一种药品入库；又在 ${f.record_id} 作为 ${f.fixmedins_hilist_id} 发药`;
+    case 'returned_to_supplier':
+      return `${code} 已在 ${rel} 退回供应商；之后又在 ${f.record_id} 发药`;
   }
 }
 

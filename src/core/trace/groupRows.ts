@@ -47,18 +47,27 @@ export function groupStock(rows: readonly Row[], opts: GroupOptions = {}): Trace
   return group(rows, opts, 'stock_id', 'inv_chg_time', 'cnt', (r) => stockKind(r.inv_chg_type));
 }
 
+/**
+ * Group stock-take rows (stock_count_for_upload) into records. A stock-take has a day, not a time:
+ * it is placed at the end of its day, after the day's movements it counts.
+ */
+export function groupStockCount(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
+  return group(rows, opts, 'count_id', 'invdate', 'inv_cnt', () => 'stock-count');
+}
+
 function group(rows: readonly Row[], opts: GroupOptions, idCol: string, timeCol: string, cntCol: string, kindOf: (r: Row) => TraceKind): TraceRecord[] {
   const byKey = new Map<string, TraceRecord>();
-  const prefix = idCol === 'disp_id' ? 'disp' : 'stock';
+  const prefix = idCol === 'disp_id' ? 'disp' : idCol === 'count_id' ? 'count' : 'stock';
   rows.forEach((r, i) => {
     const id = text(r[idCol]);
     if (id === null) {
-      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : 'stock'} row has no ${idCol}${opts.lines ? ` (line ${opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`).zh(`一条${prefix === 'disp' ? '发药' : '出入库'}记录没有 ${idCol}${opts.lines ? `（第 ${opts.lines[i]} 行）` : ''}`, `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`);
+      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : prefix === 'count' ? 'stock-take' : 'stock'} row has no ${idCol}${opts.lines ? ` (line ${opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`).zh(`一条${prefix === 'disp' ? '发药' : prefix === 'count' ? '盘存' : '出入库'}记录没有 ${idCol}${opts.lines ? `（第 ${opts.lines[i]} 行）` : ''}`, `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`);
     }
     const key = `${prefix}:${id}`;
     let rec = byKey.get(key);
     if (!rec) {
-      const time = text(r[timeCol]) ?? '';
+      const given = text(r[timeCol]) ?? '';
+      const time = given.length === 10 ? `${given} 23:59:59` : given;
       rec = {
         key,
         kind: kindOf(r),

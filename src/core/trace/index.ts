@@ -23,6 +23,14 @@ export { runUpload, type ResolvedCall, type UploadOptions, type UploadResult, ty
 export { traceStatus, type StatusReport, type StatusLine, type ReasonLine, type CallResolution } from './traceStatus.js';
 export { retryTargets, type RetryTargets } from './retryTargets.js';
 export { demoTrace, PLANTED_FINDING, type DemoTraceOptions, type DemoTraceResult, type PlantedLike, type PlantedMatch } from './demoTrace.js';
+export { groupStockCount } from './groupRows.js';
+export { stockedBefore } from './stockHistory.js';
+export type { BatchVariants } from './planBatches.js';
+export { planInvoiceCodes, invoiceLines, invoiceFindingMessageZh, INVOICE_FINDING_KINDS, INVOICE_FINDING_FIX, INVOICE_FINDING_FIX_ZH, type InvoiceCodeRow, type InvoiceLine, type InvoiceFinding, type InvoiceFindingKind, type InvoicePlan, type InvoiceWrite, type InvoiceLineSummary } from './planInvoiceCodes.js';
+export { invoiceFiles, readInvoiceFile } from './readInvoiceFiles.js';
+export { importInvoiceCodes, TRACE_INVOICE_CODES_TABLE, type ImportInvoiceOptions, type ImportInvoiceResult } from './importInvoiceCodes.js';
+export type { StockedMovement } from './traceChecker.js';
+export type { TraceVariantDefaults } from './settings.js';
 export { issue, issuesError, headerKey, layoutOf, cellText, type FileIssue } from './fileIssues.js';
 export { libraryEntry, libraryLayout, missingLibraryColumns, packageLevel, prefixOf, entryKey, sameEntry, entryLabel, LIBRARY_FIELDS, LIBRARY_HEADERS, type LibraryEntry, type LibraryField, type LibraryLayout } from './libraryRow.js';
 export { librarySettings, DEFAULT_LIBRARY_DOWNLOAD, type LibraryDownloadSettings } from './librarySettings.js';

@@ -1,7 +1,8 @@
 /**
  * Due records → center requests. Records of a kind go together into the batch variant of their
- * transaction (3505A selinfoDetail, 3502A/3501A invinfoDetail; returns go one by one as 3506, for
- * which no batch variant exists), `batchSize` at a time.
+ * transaction (3505A selinfoDetail, 3502A/3501A invinfoDetail; returns one by one as 3506, or as
+ * 3506A when trace.returnBatch is on; stock ones by one as 3501/3502 when trace.stockBatch is off),
+ * `batchSize` at a time.
  *
  * Requests are sent in waves: two records that carry the same code never travel in the same wave,
  * and the earlier one goes first (a stock-in before the sale, a sale before its return, a return
@@ -44,8 +45,21 @@ export function makeBatch(records: readonly CheckedRecord[], useBatchVariant: bo
   };
 }
 
+/** Which transactions go in batches: the A variants of 3501/3502 unless stockBatch is off, 3506A only when returnBatch is on. */
+export interface BatchVariants {
+  stockBatch?: boolean;
+  returnBatch?: boolean;
+}
+
+function batched(base: string, v: BatchVariants): boolean {
+  if (NODE[base as keyof typeof NODE].batch === null) return false;
+  if (base === '3506') return v.returnBatch === true;
+  if (base === '3501' || base === '3502') return v.stockBatch !== false;
+  return true;
+}
+
 /** Waves of requests; every request of a wave may run at the same time as the others. */
-export function planWaves(due: readonly CheckedRecord[], batchSize: number): PlannedBatch[][] {
+export function planWaves(due: readonly CheckedRecord[], batchSize: number, variants: BatchVariants = {}): PlannedBatch[][] {
   const sorted = [...due].filter((r) => r.item).sort((a, b) => compareRecords(a.record, b.record));
   const lastWave = new Map<string, number>();
   const waves: CheckedRecord[][] = [];
@@ -68,7 +82,7 @@ export function planWaves(due: readonly CheckedRecord[], batchSize: number): Pla
     }
     const out: PlannedBatch[] = [];
     for (const [base, list] of byInfno) {
-      const canBatch = batchSize > 1 && NODE[base as keyof typeof NODE].batch !== null;
+      const canBatch = batchSize > 1 && batched(base, variants);
       const size = canBatch ? batchSize : 1;
       for (let i = 0; i < list.length; i += size) out.push(makeBatch(list.slice(i, i + size), canBatch));
     }

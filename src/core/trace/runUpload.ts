@@ -448,7 +448,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
           day.codes += c.codes.length;
           due.push(c);
         }
-        const waves = planWaves(due, o.settings.batchSize);
+        const waves = planWaves(due, o.settings.batchSize, o.settings);
         for (const w of waves) {
           for (const b of w) {
             const p = plan.get(b.infno) ?? { infno: b.infno, requests: 0, records: 0, codes: 0 };

@@ -4,7 +4,8 @@
  * what the journal knows of the day's codes before the first day (history) and of the sales the
  * day's returns name. Shared by `trace check` and `trace upload`.
  */
-import { compareRecords, groupDispensing, groupStock } from './groupRows.js';
+import { compareRecords, groupDispensing, groupStock, groupStockCount } from './groupRows.js';
+import { anyStockedBefore, stockedBefore } from './stockHistory.js';
 import type { LibraryEntry } from './libraryRow.js';
 import type { PackageEdge } from './relationRow.js';
 import type { TraceChecker } from './traceChecker.js';
@@ -68,11 +69,17 @@ const STOCK_KINDS: TraceKind[] = ['stock-in', 'stock-change', 'stock-count'];
 
 export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
   const wantDispensing = DISPENSE_KINDS.some((k) => o.kinds.has(k));
-  const wantStock = STOCK_KINDS.some((k) => o.kinds.has(k));
+  // Stock is read for sales too: a code dispensed must have come in as the same drug and not have
+  // gone back to the supplier (the records of kinds not wanted are checked, then left out).
+  const wantStock = wantDispensing || STOCK_KINDS.some((k) => o.kinds.has(k));
+  const wantCounts = o.kinds.has('stock-count') && o.source.stockCount !== undefined;
+  // Asked once: a journal without stock-ins before the window (dispensing only) costs no query per code.
+  const stockHistory = wantDispensing && o.journal ? await anyStockedBefore(o.journal, o.historyBefore) : false;
   // With `chunk` (an upload), a day is read a part at a time when the source can (a month of a
   // busy pharmacy is then never more than a few hours of rows in memory); records sort by time
-  // first, so the parts in order are the day in order. Without it, as one read per day.
-  const byParts = o.chunk !== undefined && (!wantDispensing || o.source.dispensingPart) && (!wantStock || o.source.stockPart);
+  // first, so the parts in order are the day in order. Without it, as one read per day. Stock-takes
+  // are read per day only, so a day with them is read whole.
+  const byParts = o.chunk !== undefined && !wantCounts && (!wantDispensing || o.source.dispensingPart) && (!wantStock || o.source.stockPart);
   for (const d of o.days) {
     const parts = byParts ? dayParts(d.day) : [null];
     let checked: CheckedRecord[] = [];
@@ -83,12 +90,16 @@ export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
       // judged against the sales before it.
       if (wantDispensing) records.push(...groupDispensing(await (part ? o.source.dispensingPart!(part.from, part.to) : o.source.dispensing(d.day))));
       if (wantStock) records.push(...groupStock(await (part ? o.source.stockPart!(part.from, part.to) : o.source.stock(d.day))));
+      if (wantCounts) records.push(...groupStockCount(await o.source.stockCount!(d.day)));
       const partKnown = o.journal ? await o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
       if (part && checked.length === 0) known = partKnown;
       else for (const [k, v] of partKnown) known.set(k, v);
       if (o.journal) {
         const codes = o.checker.codesWithoutHistory(records);
-        if (codes.length) o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
+        if (codes.length) {
+          o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
+          if (stockHistory) o.checker.addStockHistory(await stockedBefore(o.journal, codes, o.historyBefore));
+        }
         const origins = o.checker.unknownOrigins(records);
         if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
       }

@@ -11,6 +11,8 @@
  *     maxBackoffMs: 8000
  *     lookbackDays: 7       # default window: today and the 7 days before
  *     timeoutMs: 30000      # per request (default: center.timeoutMs)
+ *     stockBatch: true      # stock-takes/stock changes as 3501A/3502A (false: one per 3501/3502)
+ *     returnBatch: false    # returns as 3506A (true) or one per 3506 (default)
  *     defaults:             # values for required fields the HIS leaves empty
  *       prsc_dr_name: 无
  *       rx_circ_flag: "0"
@@ -27,6 +29,10 @@ export interface TraceSettings {
   maxBackoffMs: number;
   lookbackDays: number;
   timeoutMs?: number;
+  /** Stock-takes and stock changes in batches (3501A/3502A; default), or one record per 3501/3502. */
+  stockBatch: boolean;
+  /** Returns in batches as 3506A (node selinfoDetail, as 3505A), or one per 3506 (default). */
+  returnBatch: boolean;
   /** Fill-ins for empty required fields, by national field name. */
   defaults: Record<string, string>;
 }
@@ -46,8 +52,21 @@ export const DEFAULT_SETTINGS: TraceSettings = {
   backoffMs: 500,
   maxBackoffMs: 8000,
   lookbackDays: 7,
+  stockBatch: true,
+  returnBatch: false,
   defaults: { ...DEFAULT_FILL },
 };
+
+/** The settings that are yes/no: true/false, yes/no, 1/0. */
+const SWITCHES = new Set(['stockBatch', 'returnBatch']);
+
+function yesNo(key: string, v: unknown, label: string): boolean {
+  if (typeof v === 'boolean') return v;
+  const t = String(v ?? '').trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(t)) return true;
+  if (['false', 'no', '0', 'off'].includes(t)) return false;
+  throw inputError('TRACE_SETTING', `${label} is ${JSON.stringify(v)}`, `Give true or false for trace.${key} (see docs/trace.md).`).zh(`${label} 为 ${JSON.stringify(v)}`, `trace.${key} 请填写 true 或 false（见 docs/trace.md）。`);
+}
 
 const LIMITS: Record<string, { min: number; max: number; int: boolean }> = {
   concurrency: { min: 1, max: 64, int: true },
@@ -61,6 +80,12 @@ const LIMITS: Record<string, { min: number; max: number; int: boolean }> = {
 };
 
 export type SettingOverrides = Partial<Record<keyof typeof LIMITS, number | string | undefined>>;
+
+/** What a province's center takes (core/config provinces: trace variants), under hisops.yaml and flags. */
+export interface TraceVariantDefaults {
+  stockBatch?: boolean;
+  returnBatch?: boolean;
+}
 
 function num(key: string, v: unknown, label: string): number {
   const lim = LIMITS[key]!;
@@ -76,8 +101,10 @@ function num(key: string, v: unknown, label: string): number {
 }
 
 /** Settings from the `trace:` section (or undefined) and flags (flags win). */
-export function traceSettings(section: unknown, flags: SettingOverrides = {}): TraceSettings {
+export function traceSettings(section: unknown, flags: SettingOverrides = {}, province: TraceVariantDefaults = {}): TraceSettings {
   const s: TraceSettings = { ...DEFAULT_SETTINGS, defaults: { ...DEFAULT_FILL } };
+  if (province.stockBatch !== undefined) s.stockBatch = province.stockBatch;
+  if (province.returnBatch !== undefined) s.returnBatch = province.returnBatch;
   if (section !== undefined && section !== null) {
     if (typeof section !== 'object' || Array.isArray(section)) {
       throw inputError('TRACE_SETTING', 'The trace: section of hisops.yaml is not a mapping', 'Write it as keys under trace: (concurrency, rate, batchSize …; see docs/trace.md).').zh('hisops.yaml 中的 trace: 部分不是映射', '请在 trace: 下写键（concurrency、rate、batchSize 等；见 docs/trace.md）。');
@@ -93,10 +120,14 @@ export function traceSettings(section: unknown, flags: SettingOverrides = {}): T
         }
         continue;
       }
+      if (SWITCHES.has(k)) {
+        (s as unknown as Record<string, boolean>)[k] = yesNo(k, v, `hisops.yaml trace.${k}`);
+        continue;
+      }
       // trace.library (how the four-code library is downloaded) is read by librarySettings.
       if (k === 'library') continue;
       if (!(k in LIMITS)) {
-        throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${Object.keys(LIMITS).join(', ')} or defaults (see docs/trace.md).`).zh(`hisops.yaml 中的 trace.${k} 不是追溯码设置项`, `请使用 ${Object.keys(LIMITS).join('、')} 或 defaults（见 docs/trace.md）。`);
+        throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${[...Object.keys(LIMITS), ...SWITCHES].join(', ')} or defaults (see docs/trace.md).`).zh(`hisops.yaml 中的 trace.${k} 不是追溯码设置项`, `请使用 ${[...Object.keys(LIMITS), ...SWITCHES].join('、')} 或 defaults（见 docs/trace.md）。`);
       }
       (s as unknown as Record<string, number>)[k] = num(k, v, `hisops.yaml trace.${k}`);
     }

@@ -12,6 +12,8 @@
  *               the item's) · not_in_library (a note: the product code has no library entry)
  *   movements   sold_again (a code sold and not returned is sold again: a fraud signal, never sent)
  *               return_never_sold · return_over_quantity · duplicate_in_batch (stock received twice)
+ *               stock_other_drug (a code received as one drug is dispensed as another)
+ *               returned_to_supplier (a code sent back to the supplier is dispensed afterwards)
  *   mapping     no_mapping · mapping_ambiguous (the national code valid on the record's day)
  *   fields      missing_field (what the center requires, after trace.defaults)
  *   journal     changed_after_upload (accepted before with other content)
@@ -25,7 +27,7 @@ import { normalizeCode, productPrefix } from './normalizeCode.js';
 import type { LibraryEntry } from './libraryRow.js';
 import { PackageTree } from './packageTree.js';
 import type { PackageEdge } from './relationRow.js';
-import { NOTE_KINDS, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type LibraryDrug, type TraceRecord } from './types.js';
+import { NOTE_KINDS, SUPPLIER_RETURN_TYPES, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type LibraryDrug, type TraceRecord } from './types.js';
 
 /** A sale or return of a code before the window, from the journal. */
 export interface HistoryMovement {
@@ -34,6 +36,14 @@ export interface HistoryMovement {
   record_id: string;
   op_time: string;
   trdn_flag: string | null;
+}
+
+/** A stock-in of a code before the window, from the journal: which drug the code came in as. */
+export interface StockedMovement {
+  drug_trac_codg: string;
+  fixmedins_hilist_id: string | null;
+  record_id: string;
+  op_time: string;
 }
 
 /** A sale before the window that a return in the window names, with what was returned of it since. */
@@ -69,6 +79,10 @@ interface OpenSale {
 interface CodeState {
   open: OpenSale[];
   stockedBy: string | null;
+  /** The drug (fixmedins_hilist_id) the code was last received as, and on which record. */
+  stockDrug: { drug: string; id: string } | null;
+  /** The supplier return (退库) that sent the code back, until it is received again. */
+  returnedBy: string | null;
 }
 
 interface SaleState {
@@ -92,6 +106,8 @@ export const FINDING_FIX: Readonly<Record<FindingKind, string>> = {
   mapping_ambiguous: 'Close one of the overlapping mapping rows so that exactly one national code is valid on that day.',
   missing_field: 'Fill these fields in the HIS record, or give a value under trace.defaults in hisops.yaml.',
   changed_after_upload: 'The center holds the earlier version: restore the HIS record, or have the record deleted at the center (3507) and upload it again.',
+  stock_other_drug: 'The box was received as another drug: check the box and the stock-in record (drug or code scanned wrongly), correct the wrong one in the HIS; this record is not sent.',
+  returned_to_supplier: 'The box was sent back to the supplier before this dispensing: check the box and the supplier return, correct the wrong record in the HIS; this record is not sent.',
 };
 
 export class TraceChecker {
@@ -127,6 +143,16 @@ export class TraceChecker {
       const st = this.state(m.drug_trac_codg);
       if (m.kind === 'sale') st.open.push({ id: m.record_id, trdn: m.trdn_flag === '1' });
       else if (st.open.length) st.open.shift();
+    }
+  }
+
+  /** Load the stock-ins of these codes before the window (the drug each was received as). */
+  addStockHistory(movements: readonly StockedMovement[]): void {
+    const sorted = [...movements].sort((a, b) => (a.op_time < b.op_time ? -1 : a.op_time > b.op_time ? 1 : 0));
+    for (const m of sorted) {
+      if (!m.fixmedins_hilist_id) continue;
+      const st = this.state(m.drug_trac_codg);
+      st.stockDrug = { drug: m.fixmedins_hilist_id, id: m.record_id };
     }
   }
 
@@ -202,7 +228,7 @@ export class TraceChecker {
   private state(code: string): CodeState {
     let st = this.codeState.get(code);
     if (!st) {
-      st = { open: [], stockedBy: null };
+      st = { open: [], stockedBy: null, stockDrug: null, returnedBy: null };
       this.codeState.set(code, st);
     }
     return st;
@@ -322,6 +348,15 @@ export class TraceChecker {
       case 'sale': {
         for (const c of codes) {
           const st = this.state(c);
+          // What the stock side says of the box: received as this drug, and still the hospital's.
+          if (st.returnedBy !== null) {
+            add('returned_to_supplier', `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`, c, st.returnedBy);
+            continue;
+          }
+          if (st.stockDrug && rec.fixmedins_hilist_id && st.stockDrug.drug !== rec.fixmedins_hilist_id) {
+            add('stock_other_drug', `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`, c, st.stockDrug.id);
+            continue;
+          }
           // A split-package sale (拆零) legitimately sells one box's code several times.
           if (st.open.length && !(trdn && st.open.every((o) => o.trdn))) {
             add('sold_again', `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`, c, st.open[0]!.id);
@@ -362,16 +397,30 @@ export class TraceChecker {
             add('duplicate_in_batch', inCase !== undefined ? `${c} was received on ${by} inside package ${other} and again on ${rec.id}` : `${c} holds ${other}, which was received on ${by}; ${c} is received again on ${rec.id}`, c, by);
             continue;
           }
-          st.stockedBy = rec.id;
-          for (const k of this.tree.descendantsOf(c)) this.state(k).stockedBy = rec.id;
+          // The box (and the boxes of a case) came in as this drug, and are the hospital's again.
+          for (const k of [c, ...this.tree.descendantsOf(c)]) {
+            const ks = this.state(k);
+            ks.stockedBy = rec.id;
+            ks.returnedBy = null;
+            if (rec.fixmedins_hilist_id) ks.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
+          }
         }
         break;
-      case 'stock-change':
+      case 'stock-change': {
+        const toSupplier = SUPPLIER_RETURN_TYPES.has(String(rec.fields.inv_chg_type ?? '').trim());
         for (const c of codes) {
-          this.state(c).stockedBy = null;
-          for (const k of this.tree.descendantsOf(c)) if (this.codeState.has(k)) this.state(k).stockedBy = null;
+          const st = this.state(c);
+          st.stockedBy = null;
+          if (toSupplier) st.returnedBy = rec.id;
+          for (const k of this.tree.descendantsOf(c)) {
+            if (!this.codeState.has(k) && !toSupplier) continue;
+            const ks = this.state(k);
+            ks.stockedBy = null;
+            if (toSupplier) ks.returnedBy = rec.id;
+          }
         }
         break;
+      }
       case 'stock-count':
         break;
     }

@@ -16,6 +16,8 @@ export interface TraceSource {
   dispensing(day: string): Promise<Row[]>;
   /** Stock movements with inv_chg_time on the day, one row per code. */
   stock(day: string): Promise<Row[]>;
+  /** Stock-takes (盘存) with invdate on the day, one row per code; absent when the profile has no stock_count_for_upload. */
+  stockCount?(day: string): Promise<Row[]>;
   prefixes(): Promise<PrefixIndex>;
   mapping(): Promise<MappingLookup>;
   /**
@@ -51,7 +53,9 @@ async function readDay(read: (p: { from: string; to: string }) => Promise<Row[]>
 export function profileSource(db: Db, profile: Profile, opts: { mapping?: MappingLookup } = {}): TraceSource {
   let prefixes: Promise<PrefixIndex> | undefined;
   let mapping: Promise<MappingLookup> | undefined;
+  const counts = profile.statements['stock_count_for_upload'] !== undefined;
   return {
+    ...(counts ? { stockCount: (day: string) => runStatement(db, profile, 'stock_count_for_upload', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` }) } : {}),
     dispensing: (day) => readDay((p) => runStatement(db, profile, 'dispensing_for_upload', p), day),
     stock: (day) => readDay((p) => runStatement(db, profile, 'stock_for_upload', p), day),
     dispensingPart: (from, to) => runStatement(db, profile, 'dispensing_for_upload', { from, to }),

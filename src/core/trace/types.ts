@@ -9,7 +9,7 @@ export type TraceKind = 'sale' | 'return' | 'stock-in' | 'stock-change' | 'stock
 export const TRACE_KINDS: readonly TraceKind[] = ['sale', 'return', 'stock-in', 'stock-change', 'stock-count'];
 
 /** The trace transactions, whose write-ahead rows (hisops_center_calls) the upload resolves when a run left them open. */
-export const TRACE_INFNOS = ['3501', '3501A', '3502', '3502A', '3505', '3505A', '3506'] as const;
+export const TRACE_INFNOS = ['3501', '3501A', '3502', '3502A', '3505', '3505A', '3506', '3506A'] as const;
 
 /** The single-record transaction of each kind (3501 stock count, 3502 stock change, 3505 sale, 3506 return). */
 export const KIND_INFNO: Readonly<Record<TraceKind, '3501' | '3502' | '3505' | '3506'>> = {
@@ -23,8 +23,14 @@ export const KIND_INFNO: Readonly<Record<TraceKind, '3501' | '3502' | '3505' | '
 /** inv_chg_type values that bring goods in (入库): 调拨入库, 盘盈, 其他入库, 采购入库, 赠药入库. */
 export const STOCK_IN_TYPES: ReadonlySet<string> = new Set(['101', '103', '106', '108', '110']);
 
+/**
+ * inv_chg_type values that send goods back to the supplier (退库): 商品退货出库, 赠药退回出库. A code
+ * that left this way is no longer the hospital's to dispense.
+ */
+export const SUPPLIER_RETURN_TYPES: ReadonlySet<string> = new Set(['109', '111']);
+
 export interface TraceRecord {
-  /** Identity across runs: `disp:<disp_id>` or `stock:<stock_id>`. */
+  /** Identity across runs: `disp:<disp_id>`, `stock:<stock_id>` or `count:<count_id>` (stock-take). */
   key: string;
   kind: TraceKind;
   /** disp_id / stock_id. */
@@ -60,7 +66,9 @@ export type FindingKind =
   | 'no_mapping'
   | 'mapping_ambiguous'
   | 'missing_field'
-  | 'changed_after_upload';
+  | 'changed_after_upload'
+  | 'stock_other_drug'
+  | 'returned_to_supplier';
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   'no_code',
@@ -78,6 +86,8 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'mapping_ambiguous',
   'missing_field',
   'changed_after_upload',
+  'stock_other_drug',
+  'returned_to_supplier',
 ];
 
 export interface Finding {

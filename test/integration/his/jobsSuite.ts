@@ -19,7 +19,7 @@ import { checkProfile, convertToVendor, draftProfile, loadProfile, OTHER_TENANT,
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
 import { demoReconcile } from '../../../src/core/reconcile/index.js';
 import { applyRepairs, DEFAULT_STUCK, detectStuck, planReverse } from '../../../src/core/settle/index.js';
-import { demoTrace } from '../../../src/core/trace/index.js';
+import { demoTrace, importInvoiceCodes } from '../../../src/core/trace/index.js';
 import { createTempDatabase, type TempDatabase } from '../../helpers/servers.js';
 import { centerConfig } from '../settle/centerConfig.js';
 
@@ -36,6 +36,7 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
   let center: Center;
   let profile: Profile;
   let manifest: SeedManifest;
+  let supplierRows: string[][];
   const SEED = 5;
 
   beforeAll(async () => {
@@ -45,7 +46,9 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
       temp = await createTempDatabase(kind, baseUrl(), `hisops_h_vendor_${shape.slice(0, 3)}${o.drafted ? '_d' : ''}`);
       db = await connect(temp.url);
     }
-    manifest = (await seedHis({ db, size: 'small', seed: SEED, days: 3 })).manifest;
+    const seeded = await seedHis({ db, size: 'small', seed: SEED, days: 3 });
+    manifest = seeded.manifest;
+    supplierRows = seeded.supplierRows;
     sb = await startSandbox({ dataFile: path.join(dir, 'center.db'), admdvs: manifest.institution.admdvs });
     manifest = (await seedCenter({ his: db, ledger: sb.ledger, manifest })).manifest;
     if (shape === 'vendor') await convertToVendor(db, manifest.institution.fixmedins_code);
@@ -73,7 +76,9 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
   it('runs every read statement of its profile', async () => {
     const probe = await probeProfile(db, profile);
     expect(probe.filter((p) => !p.ok)).toEqual([]);
-    expect(probe.map((p) => p.name).sort()).toEqual([...READ_STATEMENTS].sort());
+    // Optional statements a profile leaves out are not probed; the reference profile has them all.
+    expect(probe.map((p) => p.name).sort()).toEqual(READ_STATEMENTS.filter((n) => n in profile.statements).sort());
+    if (shape === 'reference' && !o.drafted) expect(READ_STATEMENTS.filter((n) => !(n in profile.statements))).toEqual([]);
     const rows = await runStatement(db, profile, 'settlements_in_period', { from: `${manifest.startDate} 00:00:00`, to: '2099-01-01 00:00:00' });
     expect(rows.length).toBe(manifest.totals.count);
     expect(rows[0]!.medfee_sumamt).toMatch(/^-?\d+\.\d{2}$/);
@@ -97,6 +102,32 @@ export function hisJobsSuite(kind: HisKind, shape: HisShape, baseUrl: () => stri
     expect(report.statements.flatMap((st) => st.problems.filter((p) => p.severity === 'error'))).toEqual([]);
     expect(report.statements.find((st) => st.name === 'settlements_in_period')!.rows).toBeGreaterThan(0);
   }, 60_000);
+
+  if (shape === 'reference' && !o.drafted) {
+    it('trace import-invoice writes the supplier codes through insert_stock_code once, and finds exactly the planted problems', async () => {
+      fs.writeFileSync(path.join(dir, 'supplier.csv'), supplierRows.map((r) => r.join(',')).join('\n') + '\n');
+      const first = await importInvoiceCodes({ db, profile, paths: ['supplier.csv'], cwd: dir, apply: true });
+      expect(first.findings.map((f) => f.kind).sort()).toEqual(['code_on_two_invoices', 'code_on_two_invoices', 'code_other_drug', 'codes_short']);
+      expect(first.written).toBe(supplierRows.length - 1 - 3);
+      const stored = await runStatement(db, profile, 'stock_in_by_invoice', { invc_no: first.lines[0]!.invc_no });
+      expect(stored.filter((r) => r.drug_trac_codg !== null).length).toBe(first.lines.filter((l) => l.invc_no === first.lines[0]!.invc_no).reduce((n, l) => n + l.adding, 0));
+      const again = await importInvoiceCodes({ db, profile, paths: ['supplier.csv'], cwd: dir, apply: true });
+      expect(again.written).toBe(0);
+      expect(again.already).toBe(first.written);
+      expect(await runStatement(db, profile, 'stock_count_for_upload', { from: `${manifest.startDate} 00:00:00`, to: '2099-01-01 00:00:00' })).toEqual([]);
+      // A stock-take on the last day, read back for that day only, one row per code.
+      const item = first.lines[0]!;
+      await db.knex('his_stock_count').insert({ count_id: 'PCJOBS1', invdate: manifest.endDate, fixmedins_hilist_id: item.fixmedins_hilist_id, fixmedins_hilist_name: item.fixmedins_hilist_name, rx_flag: '1', inv_cnt: 2, manu_lotnum: 'L1', fixmedins_bchno: 'B1', manu_date: '2025-01-01', expy_end: '2027-01-01', memo: null, created_at: `${manifest.endDate} 21:00:00` });
+      await db.knex('his_stock_count_trac').insert([1, 2].map((n) => ({ count_id: 'PCJOBS1', trac_seq: n, drug_trac_codg: `8300000000000000000${n}` })));
+      const day = (d: string, next: string) => runStatement(db, profile, 'stock_count_for_upload', { from: `${d} 00:00:00`, to: `${next} 00:00:00` });
+      const counted = await day(manifest.endDate, '2099-01-01');
+      expect(counted.map((r) => [r.count_id, r.invdate, r.trac_seq, r.drug_trac_codg, r.map_cnt])).toEqual([
+        ['PCJOBS1', manifest.endDate, 1, '83000000000000000001', 1],
+        ['PCJOBS1', manifest.endDate, 2, '83000000000000000002', 1],
+      ]);
+      expect(await day(manifest.startDate, manifest.endDate)).toEqual([]);
+    }, 60_000);
+  }
 
   it('reconcile finds exactly the planted differences', async () => {
     const d = await demoReconcile({ hisDb: db, profile, center, journal, manifest, runId: `rc-${shape}-${kind}` });

@@ -73,6 +73,9 @@ describe('seeded reference HIS (SQLite)', () => {
       center_duplicate: 1,
       cross_midnight: 1,
       refund_pair: 1,
+      invoice_code_on_two_invoices: 1,
+      invoice_code_other_drug: 1,
+      invoice_code_missing: 1,
     });
     expect(new Set(manifest.anomalies.map((a) => a.id)).size).toBe(manifest.anomalies.length);
   });

@@ -94,7 +94,7 @@ describe('envelope checks', () => {
   });
   it('refuses an unknown infno and one the sandbox does not offer', async () => {
     refused(await post(sb.url, envelope('7777', { data: {} }, sign_no)), /交易编号 7777 不存在/);
-    refused(await post(sb.url, envelope('3203', { data: {} }, sign_no)), /交易 3203 未开放 \(offered: .*1101.*2201-2208.*2401.*5204.*9102.*3505A.*ZSMCJ003\)$/);
+    refused(await post(sb.url, envelope('3203', { data: {} }, sign_no)), /交易 3203 未开放 \(offered: .*1101.*2201-2208.*2401.*5204.*9102.*3505A 3506A ZSMCJ003\)$/);
   });
   it('serves only its own division', async () => {
     refused(await post(sb.url, envelope('1101', { data: {} }, sign_no, { mdtrtarea_admvs: '440300' })), /this center serves 430100/);

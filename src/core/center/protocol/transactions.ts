@@ -610,6 +610,16 @@ const list: TransactionSpec[] = [
     input: [arrayNode('selinfoDetail', SELINFO_3505, WITH_TRACE)],
     output: RESULT_OUTPUT,
   },
+  // Not in the interface reference; named by the hospitals' operation plans. Assumed to take 3505A's
+  // node (selinfoDetail) with 3506's fields (docs/trace.md).
+  {
+    infno: '3506A',
+    name: '商品销售退货(批量)',
+    kind: 'change',
+    retRslt: true,
+    input: [arrayNode('selinfoDetail', SELINFO_3506, WITH_TRACE)],
+    output: RESULT_OUTPUT,
+  },
   {
     // No specification was published (docs/trace.md, "The four-code library"): paged like 1312;
     // the field names are hisops's defaults, which trace.library in hisops.yaml can change.

@@ -59,6 +59,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   '3501A': traceUpload,
   '3502A': traceUpload,
   '3505A': traceUpload,
+  '3506A': traceUpload,
   ZSMCJ003: traceLibraryQuery,
   ...Object.fromEntries(Object.keys(CATALOG_FILE_INFNOS).map((k) => [k, catalogDownload])),
 };
@@ -98,5 +99,5 @@ export function notOfferedMessage(infno: string): string {
  */
 export const NOT_OFFERED = new Set([
   '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '3203', '3204', '3503', '3504',
-  '3506A', '3507', '3508', '5205', '5206', '9002A',
+  '3507', '3508', '5205', '5206', '9002A',
 ]);

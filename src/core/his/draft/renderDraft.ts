@@ -357,6 +357,9 @@ export function renderDraft(m: ProposedMapping, o: RenderDraftOptions): { text: 
   const unsupported: string[] = [];
   for (const name of o.statements) {
     const b = BUILDERS[name];
+    // Optional statements over tables the draft does not look for (stock-takes, invoice numbers of
+    // stock-ins) are left out: the jobs work without them, and a guess would only mislead.
+    if (!b && STATEMENTS[name]?.optional) continue;
     const built = b ? b(d) : { unsupported: 'hisops profile draft does not know this statement yet' };
     const r = 'unsupported' in built ? built : requiredBindsUsed(name, built);
     if ('unsupported' in r) {

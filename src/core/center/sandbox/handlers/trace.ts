@@ -1,5 +1,5 @@
 /**
- * 3501/3502/3505/3506 and the batch variants 3501A/3502A/3505A: inventory and sales records with
+ * 3501/3502/3505/3506 and the batch variants 3501A/3502A/3505A/3506A: inventory and sales records with
  * their drug trace codes (drugtracinfo[].drug_trac_codg, plus the older single drug_trac_codg).
  *
  * Every code is kept. A sale (3505) of a code that is already sold and not returned is rejected

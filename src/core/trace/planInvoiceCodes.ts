@@ -1,0 +1,325 @@
+/**
+ * Supplier code lists (入库发票号 → 追溯码) against the HIS's stock-in lines: which code goes to which
+ * stock-in record, and what does not fit. Pure: the caller reads the files (readInvoiceFiles.ts)
+ * and the HIS lines of each invoice (stock_in_by_invoice), and writes the plan's codes through
+ * insert_stock_code (importInvoiceCodes.ts).
+ *
+ * A code is validated on its own (20 digits; no check digit is checked: no public algorithm for the
+ * 码上放心 20-digit code is known), then against the other codes of all files (the same code on two
+ * invoices holds back every copy: which invoice is right is for a person to say), then matched to a
+ * stock-in line by invoice number and drug (hospital code or name; batch when the file gives one and
+ * the invoice has that drug in several batches), and its product prefix (first 7 digits) against the
+ * drug's known prefixes (drug_trace_prefixes). Codes the HIS already holds on the line are skipped,
+ * so a second run writes nothing. A line with fewer codes than its quantity — after the file's codes
+ * — is reported, its codes still written: staff scan the rest at the counter.
+ */
+import { D } from '../money.js';
+import { normalizeCode, productPrefix } from './normalizeCode.js';
+import type { PrefixIndex } from './mappingIndex.js';
+import { STOCK_IN_TYPES } from './types.js';
+
+/** One code of a supplier file, as read. */
+export interface InvoiceCodeRow {
+  file: string;
+  line: number;
+  invc_no: string;
+  /** The drug as the supplier wrote it: hospital item code or name (may be empty). */
+  drug: string;
+  drug_trac_codg: string;
+  manu_lotnum: string;
+  expy_end: string;
+}
+
+/** A stock-in line of an invoice in the HIS (stock_in_by_invoice, grouped), with the codes it holds. */
+export interface InvoiceLine {
+  stock_id: string;
+  invc_no: string;
+  inv_chg_type: string;
+  fixmedins_hilist_id: string;
+  fixmedins_hilist_name: string;
+  fixmedins_bchno: string;
+  manu_lotnum: string;
+  cnt: string;
+  codes: string[];
+}
+
+export type InvoiceFindingKind =
+  | 'bad_length'
+  | 'bad_chars'
+  | 'duplicate_in_file'
+  | 'code_on_two_invoices'
+  | 'code_other_drug'
+  | 'code_on_other_line'
+  | 'unknown_invoice'
+  | 'drug_not_on_invoice'
+  | 'codes_short'
+  | 'codes_over';
+
+export const INVOICE_FINDING_KINDS: readonly InvoiceFindingKind[] = ['bad_length', 'bad_chars', 'duplicate_in_file', 'code_on_two_invoices', 'code_other_drug', 'code_on_other_line', 'unknown_invoice', 'drug_not_on_invoice', 'codes_short', 'codes_over'];
+
+export interface InvoiceFinding {
+  kind: InvoiceFindingKind;
+  file: string;
+  line: number;
+  invc_no: string;
+  drug: string;
+  drug_trac_codg: string | null;
+  stock_id: string | null;
+  /** The other place involved: `file:line` of the code's other copy, or the drug the code belongs to. */
+  related: string | null;
+  /** Numbers of a short/over line: quantity and codes. */
+  cnt?: string;
+  codes?: number;
+  message: string;
+  fix: string;
+}
+
+export const INVOICE_FINDING_FIX: Readonly<Record<InvoiceFindingKind, string>> = {
+  bad_length: 'Ask the supplier for the correct code, or scan the box at stock-in: a 码上放心 traceability code has 20 digits.',
+  bad_chars: 'Ask the supplier for the correct code, or scan the box at stock-in (digits only).',
+  duplicate_in_file: 'The same code is listed twice for one line: ask the supplier for the missing box code, or scan the boxes.',
+  code_on_two_invoices: 'One box cannot come on two invoices: ask the supplier which invoice the box belongs to and correct the list; none of the copies is written.',
+  code_other_drug: "The code's product prefix belongs to another drug: check the box against the invoice (a wrong code in the list, or the wrong drug delivered); the code is not written.",
+  code_on_other_line: 'The HIS already holds this code on another stock-in line: check both lines; the code is not written again.',
+  unknown_invoice: 'The HIS has no stock-in with this invoice number: record the stock-in first (or correct the invoice number in the file), then import again.',
+  drug_not_on_invoice: 'The invoice has no stock-in line of this drug: check the drug code or name in the file against the stock-in record.',
+  codes_short: 'The supplier sent fewer codes than boxes received: scan the missing boxes into the stock-in record at the counter.',
+  codes_over: 'The list has more codes than the quantity received: check the quantity of the stock-in line and the boxes delivered.',
+};
+
+export const INVOICE_FINDING_FIX_ZH: Readonly<Record<InvoiceFindingKind, string>> = {
+  bad_length: '请向供应商索取正确的追溯码，或在入库时扫描药盒：码上放心追溯码为 20 位数字。',
+  bad_chars: '请向供应商索取正确的追溯码，或在入库时扫描药盒（只能是数字）。',
+  duplicate_in_file: '同一明细中同一追溯码列了两次：请向供应商索取缺少的药盒追溯码，或扫描药盒。',
+  code_on_two_invoices: '一盒药不能出现在两张发票上：请向供应商确认该盒属于哪张发票并更正清单；各处都不写入。',
+  code_other_drug: '该追溯码的产品标识码属于另一种药品：请对照发票核对药盒（清单中追溯码有误，或送错了药品）；该码不写入。',
+  code_on_other_line: 'HIS 中另一条入库明细已有该追溯码：请核对两条明细；不再重复写入。',
+  unknown_invoice: 'HIS 中没有该发票号的入库记录：请先登记入库（或更正文件中的发票号），再导入。',
+  drug_not_on_invoice: '该发票没有此药品的入库明细：请对照入库记录核对文件中的药品编码或名称。',
+  codes_short: '供应商提供的追溯码少于入库数量：请在窗口把缺少的药盒扫入入库记录。',
+  codes_over: '清单中的追溯码多于入库数量：请核对入库明细的数量和实际到货。',
+};
+
+/** A code to write: the stock-in record, its position, where it came from. */
+export interface InvoiceWrite {
+  stock_id: string;
+  trac_seq: number;
+  drug_trac_codg: string;
+  invc_no: string;
+  fixmedins_hilist_id: string;
+  file: string;
+  line: number;
+}
+
+export interface InvoiceLineSummary {
+  invc_no: string;
+  stock_id: string;
+  fixmedins_hilist_id: string;
+  fixmedins_hilist_name: string;
+  cnt: string;
+  /** Codes the HIS held before. */
+  had: number;
+  /** Codes the files add. */
+  adding: number;
+  /** Codes of the files already on the line (a second run). */
+  already: number;
+}
+
+export interface InvoicePlan {
+  rows: number;
+  invoices: number;
+  writes: InvoiceWrite[];
+  lines: InvoiceLineSummary[];
+  findings: InvoiceFinding[];
+  /** Codes the HIS already held on their line: nothing to write. */
+  already: number;
+}
+
+const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
+
+/** Stock-in lines of `stock_in_by_invoice` rows (one row per code, a line without codes once with a null code). */
+export function invoiceLines(rows: ReadonlyArray<Record<string, unknown>>): InvoiceLine[] {
+  const byId = new Map<string, InvoiceLine>();
+  const t = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  for (const r of rows) {
+    const id = t(r.stock_id);
+    let line = byId.get(id);
+    if (!line) {
+      line = { stock_id: id, invc_no: t(r.invc_no), inv_chg_type: t(r.inv_chg_type), fixmedins_hilist_id: t(r.fixmedins_hilist_id), fixmedins_hilist_name: t(r.fixmedins_hilist_name), fixmedins_bchno: t(r.fixmedins_bchno), manu_lotnum: t(r.manu_lotnum), cnt: t(r.cnt) || '0', codes: [] };
+      byId.set(id, line);
+    }
+    const code = t(r.drug_trac_codg);
+    if (code) line.codes.push(code);
+  }
+  return [...byId.values()].filter((l) => l.inv_chg_type === '' || STOCK_IN_TYPES.has(l.inv_chg_type));
+}
+
+export interface PlanInvoiceOptions {
+  rows: readonly InvoiceCodeRow[];
+  /** The HIS's stock-in lines per invoice number (an invoice missing here is unknown to the HIS). */
+  lines: ReadonlyMap<string, readonly InvoiceLine[]>;
+  /** Known product prefixes per drug (drug_trace_prefixes); without it prefixes are not judged. */
+  prefixes?: PrefixIndex;
+}
+
+export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
+  const findings: InvoiceFinding[] = [];
+  const add = (kind: InvoiceFindingKind, r: Pick<InvoiceCodeRow, 'file' | 'line' | 'invc_no' | 'drug'>, message: string, extra: Partial<InvoiceFinding> = {}) =>
+    findings.push({ kind, file: r.file, line: r.line, invc_no: r.invc_no, drug: r.drug, drug_trac_codg: null, stock_id: null, related: null, message, fix: INVOICE_FINDING_FIX[kind], ...extra });
+
+  // 1. Each code on its own, then across all files: a code on two invoices holds back every copy.
+  const valid: Array<{ row: InvoiceCodeRow; code: string }> = [];
+  const where = new Map<string, Array<{ row: InvoiceCodeRow; code: string }>>();
+  for (const row of o.rows) {
+    const v = normalizeCode(row.drug_trac_codg);
+    if (!v.ok) {
+      add(v.kind === 'bad_chars' ? 'bad_chars' : 'bad_length', row, v.reason, { drug_trac_codg: row.drug_trac_codg });
+      continue;
+    }
+    const e = { row, code: v.code };
+    const list = where.get(v.code) ?? [];
+    list.push(e);
+    where.set(v.code, list);
+    valid.push(e);
+  }
+  const blocked = new Set<{ row: InvoiceCodeRow; code: string }>();
+  for (const [code, list] of where) {
+    if (list.length < 2) continue;
+    const invoices = new Set(list.map((x) => x.row.invc_no));
+    if (invoices.size > 1) {
+      for (const x of list) {
+        const other = list.find((y) => y.row.invc_no !== x.row.invc_no)!;
+        add('code_on_two_invoices', x.row, `${code} is listed on invoice ${x.row.invc_no} and on invoice ${other.row.invc_no} (${other.row.file}:${other.row.line})`, { drug_trac_codg: code, related: `${other.row.file}:${other.row.line}` });
+        blocked.add(x);
+      }
+    } else {
+      for (const x of list.slice(1)) {
+        add('duplicate_in_file', x.row, `${code} is listed again (first at ${list[0]!.row.file}:${list[0]!.row.line})`, { drug_trac_codg: code, related: `${list[0]!.row.file}:${list[0]!.row.line}` });
+        blocked.add(x);
+      }
+    }
+  }
+
+  // 2. Invoice and drug → stock-in line.
+  const lineOf = new Map<string, InvoiceLine>();
+  const heldElsewhere = new Map<string, string>();
+  for (const ls of o.lines.values()) for (const l of ls) for (const c of l.codes) heldElsewhere.set(c, l.stock_id);
+  const counted = new Map<string, { line: InvoiceLine; first: InvoiceCodeRow; listed: number; adding: string[]; already: number }>();
+  const unknownShown = new Set<string>();
+  const notOnShown = new Set<string>();
+  const writes: InvoiceWrite[] = [];
+  let already = 0;
+  // Rows keep their files' order; every code of a row with a finding still counts as listed for its line.
+  for (const row of o.rows) {
+    const lines = o.lines.get(row.invc_no);
+    if (!lines || lines.length === 0) {
+      if (!unknownShown.has(row.invc_no)) add('unknown_invoice', row, `the HIS has no stock-in with invoice number ${row.invc_no}`);
+      unknownShown.add(row.invc_no);
+      continue;
+    }
+    const line = pickLine(lines, row, o.prefixes);
+    if (!line) {
+      const k = `${row.invc_no}|${norm(row.drug)}`;
+      if (!notOnShown.has(k)) add('drug_not_on_invoice', row, `invoice ${row.invc_no} has no stock-in line of ${row.drug || '(no drug given)'} (it has ${[...new Set(lines.map((l) => l.fixmedins_hilist_id))].join(', ')})`);
+      notOnShown.add(k);
+      continue;
+    }
+    lineOf.set(`${row.file}:${row.line}`, line);
+    const c = counted.get(line.stock_id) ?? { line, first: row, listed: 0, adding: [], already: 0 };
+    counted.set(line.stock_id, c);
+    c.listed++;
+  }
+  for (const e of valid) {
+    if (blocked.has(e)) continue;
+    const line = lineOf.get(`${e.row.file}:${e.row.line}`);
+    if (!line) continue;
+    const c = counted.get(line.stock_id)!;
+    if (line.codes.includes(e.code)) {
+      c.already++;
+      already++;
+      continue;
+    }
+    const other = heldElsewhere.get(e.code);
+    if (other !== undefined && other !== line.stock_id) {
+      add('code_on_other_line', e.row, `${e.code} is already on stock-in ${other} in the HIS`, { drug_trac_codg: e.code, stock_id: line.stock_id, related: other });
+      continue;
+    }
+    const known = o.prefixes?.get(line.fixmedins_hilist_id);
+    if (known && known.size && !known.has(productPrefix(e.code))) {
+      const owner = ownerOf(o.prefixes!, productPrefix(e.code));
+      add('code_other_drug', e.row, `${e.code} starts with ${productPrefix(e.code)}, ${owner ? `the product code of ${owner}` : 'a product code of no known drug'}, not one of ${line.fixmedins_hilist_id}'s (${[...known].sort().join(', ')})`, { drug_trac_codg: e.code, stock_id: line.stock_id, related: owner });
+      continue;
+    }
+    c.adding.push(e.code);
+    writes.push({ stock_id: line.stock_id, trac_seq: 0, drug_trac_codg: e.code, invc_no: e.row.invc_no, fixmedins_hilist_id: line.fixmedins_hilist_id, file: e.row.file, line: e.row.line });
+  }
+
+  // 3. Positions after the codes each line holds; quantities against codes.
+  const next = new Map<string, number>();
+  for (const w of writes) {
+    const line = counted.get(w.stock_id)!.line;
+    const n = (next.get(w.stock_id) ?? line.codes.length) + 1;
+    next.set(w.stock_id, n);
+    w.trac_seq = n;
+  }
+  const lines: InvoiceLineSummary[] = [];
+  for (const c of counted.values()) {
+    const l = c.line;
+    lines.push({ invc_no: l.invc_no, stock_id: l.stock_id, fixmedins_hilist_id: l.fixmedins_hilist_id, fixmedins_hilist_name: l.fixmedins_hilist_name, cnt: l.cnt, had: l.codes.length, adding: c.adding.length, already: c.already });
+    // What the line will hold: its own codes and every code the files list for it that it does not hold yet.
+    const total = l.codes.length + c.listed - c.already;
+    const cnt = D(l.cnt);
+    if (cnt.gt(total)) add('codes_short', c.first, `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`, { stock_id: l.stock_id, cnt: cnt.toString(), codes: total });
+    else if (cnt.lt(total)) add('codes_over', c.first, `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`, { stock_id: l.stock_id, cnt: cnt.toString(), codes: total });
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.kind.localeCompare(b.kind)));
+  lines.sort((a, b) => a.invc_no.localeCompare(b.invc_no) || a.stock_id.localeCompare(b.stock_id));
+  return { rows: o.rows.length, invoices: new Set(o.rows.map((r) => r.invc_no)).size, writes, lines, findings, already };
+}
+
+/** The invoice's line for a row: by drug code or name, then batch; a row naming no drug goes by the code's product prefix. */
+function pickLine(lines: readonly InvoiceLine[], row: InvoiceCodeRow, prefixes: PrefixIndex | undefined): InvoiceLine | undefined {
+  const d = norm(row.drug);
+  let cands: InvoiceLine[];
+  if (d) cands = lines.filter((l) => norm(l.fixmedins_hilist_id) === d || norm(l.fixmedins_hilist_name) === d);
+  else if (lines.length === 1) cands = [...lines];
+  else {
+    const v = normalizeCode(row.drug_trac_codg);
+    cands = v.ok && prefixes ? lines.filter((l) => prefixes.get(l.fixmedins_hilist_id)?.has(productPrefix(v.code))) : [];
+  }
+  if (cands.length <= 1) return cands[0];
+  const b = norm(row.manu_lotnum);
+  const byBatch = b ? cands.filter((l) => norm(l.manu_lotnum) === b || norm(l.fixmedins_bchno) === b) : [];
+  return byBatch[0] ?? cands[0];
+}
+
+function ownerOf(prefixes: PrefixIndex, prefix: string): string | null {
+  for (const [drug, set] of prefixes) if (set.has(prefix)) return drug;
+  return null;
+}
+
+/** A finding's message in Chinese, from its stable fields. */
+export function invoiceFindingMessageZh(f: InvoiceFinding): string {
+  const code = f.drug_trac_codg ?? '';
+  switch (f.kind) {
+    case 'bad_length':
+    case 'bad_chars':
+      return `追溯码 ${code} 格式错误（应为 20 位数字）`;
+    case 'duplicate_in_file':
+      return `${code} 重复列出（首次在 ${f.related ?? '?'}）`;
+    case 'code_on_two_invoices':
+      return `${code} 同时列在发票 ${f.invc_no} 和另一张发票上（${f.related ?? '?'}）`;
+    case 'code_other_drug':
+      return `${code} 的产品标识码 ${code.slice(0, 7)} ${f.related ? `属于 ${f.related}` : '不属于该药品'}，与发票明细的药品不符`;
+    case 'code_on_other_line':
+      return `${code} 已在 HIS 的入库记录 ${f.related ?? '?'} 中`;
+    case 'unknown_invoice':
+      return `HIS 中没有发票号为 ${f.invc_no} 的入库记录`;
+    case 'drug_not_on_invoice':
+      return `发票 ${f.invc_no} 没有药品 ${f.drug || '（未填写）'} 的入库明细`;
+    case 'codes_short':
+      return `入库记录 ${f.stock_id ?? '?'} 数量 ${f.cnt ?? '?'}，HIS 和清单共 ${f.codes ?? '?'} 个追溯码，缺少追溯码`;
+    case 'codes_over':
+      return `入库记录 ${f.stock_id ?? '?'} 数量 ${f.cnt ?? '?'}，HIS 和清单共 ${f.codes ?? '?'} 个追溯码，多于入库数量`;
+  }
+}
