@@ -131,12 +131,15 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
     });
   });
 
+  // Each case clones two real HIS versions, applies the whole sync script and snapshots again:
+  // about 40 s for the largest pair on an idle 2-core machine, several times that when it is busy.
+  const PROOF_TIMEOUT = 180_000;
   describe('sync proof on real HIS schemas', () => {
     for (const [from, to] of PAIRS) {
       it(`MariaDB: ${from} → ${to} leaves only the needs-review items`, async () => {
         const { plan } = await syncApplyAndCheck(await copyOf(from, 'mysql'), mysqlUrls.get(to)!);
         expect(plan.counts.safeStatements).toBeGreaterThan(10);
-      });
+      }, PROOF_TIMEOUT);
     }
 
     for (const kind of ['postgres', 'sqlite'] as const) {
@@ -147,7 +150,7 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
           const oldUrl = await copyOf(from, kind);
           const newUrl = await copyOf(to, kind);
           await syncApplyAndCheck(oldUrl, newUrl);
-        });
+        }, PROOF_TIMEOUT);
       }
       });
     }
