@@ -15,7 +15,10 @@ import { writeFileAtomicSync } from '../files/index.js';
 import { loadReferenceSchema, referenceSchemaPath, splitSqlScript } from '../his/index.js';
 import { demoNationalCatalog, type NationalEntry } from './catalog.js';
 import { isIsoDay } from './dates.js';
-import { HisGenerator } from './generateHis.js';
+import { HisGenerator, type Row, type RowSink } from './generateHis.js';
+import { CenterSeeder, type CenterLedgerTarget } from './seedCenter.js';
+import { SETTLEMENT_AMOUNTS } from '../his/index.js';
+import { textOfFen } from '../money.js';
 import { buildManifest, type SeedManifest } from './manifest.js';
 import { KnexBatchSink, SqliteBulkSink, type CountingSink } from './sinks.js';
 import { SqliteWorkerSink } from './sqliteWorkerSink.js';
@@ -33,7 +36,12 @@ export interface SeedHisOptions {
   out?: string;
   fixmedins_code?: string;
   admdvs?: string;
-  /** Called after each day is written. */
+  /**
+   * Also write the center's side into this ledger while the HIS is generated (the seed's
+   * default): each day's settlements go to the center as they are made, nothing is read back.
+   * The manifest then carries the center summary, as after seedCenter.
+   */
+  ledger?: CenterLedgerTarget;
   /** After each day: settlements written so far, of `total` (known before the first day). */
   onProgress?: (p: { day: string; done: number; days: number; settlements: number; total: number }) => void;
 }
@@ -74,9 +82,11 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   const total = totalFor(size, days);
   const gen = new HisGenerator({ seed, days, total, persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))), startDate, fixmedins_code, admdvs });
 
-  const counts = await writeRows(db, gen, opts);
+  const center = opts.ledger ? new CenterSeeder(opts.ledger, fixmedins_code) : undefined;
+  const counts = await writeRows(db, gen, opts, center);
 
-  const manifest = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
+  const built = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
+  const manifest: SeedManifest = center ? { ...built, center: center.summary() } : built;
   const files: string[] = [];
   if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog()));
   return { manifest, files };
@@ -86,7 +96,7 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
  * Stream every day through the sink that suits the database: a writer thread for SQLite files,
  * this thread for an in-memory SQLite, knex batches for servers.
  */
-async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions): Promise<Record<string, number>> {
+async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, center: CenterSeeder | undefined): Promise<Record<string, number>> {
   const file = db.target.file === ':memory:' ? undefined : (db.knex.client as unknown as { connectionSettings: { filename: string } }).connectionSettings.filename;
   let indexSql: string[] = [];
   let sink: CountingSink;
@@ -112,14 +122,27 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions): Promi
     await sink.flush();
     let settlements = 0;
     const total = gen.counts.reduce((a, b) => a + b, 0);
+    const tee = center ? new DayTee(sink) : undefined;
+    let planned = 0;
+    center?.begin();
     for (let d = 0; d < gen.days.length; d++) {
-      for (const _ of gen.dayChunks(d, sink)) await sink.drain();
+      for (const _ of gen.dayChunks(d, tee ?? sink)) await sink.drain();
       await sink.flush();
+      if (center) {
+        // The day's anomalies are planted by now; the center gets the day while the writer
+        // thread is still storing the HIS's rows.
+        center.plan(gen.anomalies.slice(planned));
+        planned = gen.anomalies.length;
+        const { rows, byMsgid } = tee!.take(gen.days[d]!, center.msgidsWanted(gen.days[d]!));
+        center.day(gen.days[d]!, rows, byMsgid);
+      }
       settlements += gen.counts[d]!;
       opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements, total });
     }
     await sink.finish(indexSql);
+    center?.end();
   } catch (e) {
+    center?.end();
     if (sink instanceof SqliteWorkerSink) await sink.abort().catch(() => undefined);
     if (sink instanceof SqliteBulkSink) sink.abort();
     throw e;
@@ -128,6 +151,48 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions): Promi
   }
   return { ...sink.counts };
 }
+
+/**
+ * Passes rows to the sink and keeps the day's his_settlement rows as settlements_in_period would
+ * read them back: the day's rows by setl_time (pending ones have none), in (setl_time,
+ * his_setl_no) order, amounts as two-decimal text, without the columns that statement does not
+ * select (acct_used_flag).
+ */
+class DayTee implements RowSink {
+  private rows: Row[] = [];
+
+  constructor(private readonly sink: RowSink) {}
+
+  add(table: string, row: Row): void {
+    this.sink.add(table, row);
+    if (table === 'his_settlement') this.rows.push(row);
+  }
+
+  take(day: string, msgids: string[]): { rows: Row[]; byMsgid: Map<string, Row> } {
+    const all = this.rows;
+    this.rows = [];
+    const wanted = new Set(msgids);
+    const byMsgid = new Map<string, Row>();
+    const rows: Row[] = [];
+    for (const r of all) {
+      const t = r.setl_time;
+      const inDay = typeof t === 'string' && t.startsWith(day);
+      if (!inDay && !wanted.has(r.msgid as string)) continue;
+      const out: Row = { ...r };
+      delete out.acct_used_flag;
+      for (const k of SETTLEMENT_AMOUNTS) {
+        const v = out[k];
+        if (typeof v === 'number') out[k] = textOfFen(v);
+      }
+      if (inDay) rows.push(out);
+      if (wanted.has(r.msgid as string)) byMsgid.set(r.msgid as string, out);
+    }
+    rows.sort((a, b) => cmp(a.setl_time as string, b.setl_time as string) || cmp(String(a.his_setl_no), String(b.his_setl_no)));
+    return { rows, byMsgid };
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface RawClient {
   acquireConnection(): Promise<unknown>;
