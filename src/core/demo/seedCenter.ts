@@ -28,6 +28,8 @@ import type { SeedManifest } from './manifest.js';
 /** What seedCenter needs from a ledger: the sandbox Ledger's seeding API. */
 export interface CenterLedgerTarget {
   insertSettlement(s: SeedSettlement): unknown;
+  /** Optional: insertSettlement without returning the row (the ledger's faster seeding call). */
+  seedSettlement?(s: SeedSettlement): void;
   insertCancellation(c: SeedCancellation): unknown;
   reverseSettlement(setl_id: string, at: string, by?: string): unknown;
   transaction<T>(fn: () => T): T;
@@ -169,13 +171,13 @@ export class CenterSeeder {
         const amounts = amountsOf(r);
         if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
         const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
-        ledger.insertSettlement(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
+        this.put(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
         this.tally(amounts);
         if (plan?.kind === 'his_only') {
           ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
           this.tally(amounts, -1, -1);
         } else if (plan?.kind === 'center_duplicate') {
-          ledger.insertSettlement(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
+          this.put(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
           this.tally(amounts);
         } else if (plan?.kind === 'refund_pair') {
           ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
@@ -185,17 +187,22 @@ export class CenterSeeder {
       for (const { a, row } of pending) {
         const rec = a.center?.record;
         if (rec) {
-          ledger.insertSettlement(seedFromRecord(rec));
+          this.put(seedFromRecord(rec));
           this.tally(recordAmounts(rec));
         } else if (row) {
           const amounts = amountsOf(row);
-          ledger.insertSettlement(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
+          this.put(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
           this.tally(amounts);
         } else {
           throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
         }
       }
     });
+  }
+
+  private put(s: SeedSettlement): void {
+    if (this.ledger.seedSettlement) this.ledger.seedSettlement(s);
+    else this.ledger.insertSettlement(s);
   }
 
   /** The center summary of the manifest. */
