@@ -152,20 +152,24 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, center
   return { ...sink.counts };
 }
 
+/** The his_settlement columns the center's side reads (settlements_in_period's, as CenterSeeder uses them). */
+const CENTER_FIELDS = ['his_setl_no', 'setl_id', 'init_setl_id', 'refd_setl_flag', 'setl_time', 'msgid', 'infno', 'mdtrt_id', 'psn_no', 'psn_name', 'certno', 'insutype', 'clr_type', 'med_type', 'setl_optins', 'clr_optins', 'clr_way', 'pool_prop_selfpay', ...SETTLEMENT_AMOUNTS] as const;
+
 /**
- * Passes rows to the sink and keeps the day's his_settlement rows as settlements_in_period would
- * read them back: the day's rows by setl_time (pending ones have none), in (setl_time,
- * his_setl_no) order, amounts as two-decimal text, without the columns that statement does not
- * select (acct_used_flag).
+ * Passes rows to the sink and keeps, of the day's his_settlement rows, the columns the center's
+ * side reads (a day of a large seed is 33,000 rows; whole rows held for the day doubled the
+ * seed's memory). `take` gives them as settlements_in_period would read them back: the day's
+ * rows by setl_time (pending ones have none), in (setl_time, his_setl_no) order, amounts as
+ * two-decimal text, and no column that statement does not select (acct_used_flag).
  */
 class DayTee implements RowSink {
-  private rows: Row[] = [];
+  private rows: unknown[][] = [];
 
   constructor(private readonly sink: RowSink) {}
 
   add(table: string, row: Row): void {
     this.sink.add(table, row);
-    if (table === 'his_settlement') this.rows.push(row);
+    if (table === 'his_settlement') this.rows.push(CENTER_FIELDS.map((k) => row[k]));
   }
 
   take(day: string, msgids: string[]): { rows: Row[]; byMsgid: Map<string, Row> } {
@@ -174,18 +178,21 @@ class DayTee implements RowSink {
     const wanted = new Set(msgids);
     const byMsgid = new Map<string, Row>();
     const rows: Row[] = [];
-    for (const r of all) {
-      const t = r.setl_time;
+    const T = CENTER_FIELDS.indexOf('setl_time');
+    const M = CENTER_FIELDS.indexOf('msgid');
+    for (const v of all) {
+      const t = v[T];
       const inDay = typeof t === 'string' && t.startsWith(day);
-      if (!inDay && !wanted.has(r.msgid as string)) continue;
-      const out: Row = { ...r };
-      delete out.acct_used_flag;
+      const hit = wanted.has(v[M] as string);
+      if (!inDay && !hit) continue;
+      const out: Row = {};
+      CENTER_FIELDS.forEach((k, i) => (out[k] = v[i]));
       for (const k of SETTLEMENT_AMOUNTS) {
-        const v = out[k];
-        if (typeof v === 'number') out[k] = textOfFen(v);
+        const x = out[k];
+        if (typeof x === 'number') out[k] = textOfFen(x);
       }
       if (inDay) rows.push(out);
-      if (wanted.has(r.msgid as string)) byMsgid.set(r.msgid as string, out);
+      if (hit) byMsgid.set(v[M] as string, out);
     }
     rows.sort((a, b) => cmp(a.setl_time as string, b.setl_time as string) || cmp(String(a.his_setl_no), String(b.his_setl_no)));
     return { rows, byMsgid };
