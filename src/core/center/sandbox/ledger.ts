@@ -482,20 +482,20 @@ export class Ledger {
 
   // ---------------------------------------------------------------- bulk seeding
 
-  /** While a month is seeded: persons and balances held here as well as in the tables. */
-  private bulk: { persons: Map<string, Person>; balances: Map<string, Decimal> } | undefined;
+  /** While a month is seeded: the balances, written to the table at the end. */
+  private bulk: { balances: Map<string, Decimal> } | undefined;
 
   /**
    * Seeding a month (a million settlements) through the seeding API. Every settlement index but
    * the primary key is dropped until endBulkSeed builds them again in one sort each: maintaining
    * six indexes row by row made the load grow faster than the data (the pages of a large index stop
-   * fitting in the cache). Persons are read from memory (still written through); balances are
-   * held in memory and written once at the end; rows get no savepoint each; and the insert calls return the row as built instead of reading it back. Nothing else may write
+   * fitting in the cache). Balances are held in memory and written once at the end (persons are
+   * not: a hundred thousand of them held as objects cost more memory than reading them back); rows get no savepoint each; and the insert calls return the row as built instead of reading it back. Nothing else may write
    * the ledger meanwhile (the sandbox is not serving it).
    */
   beginBulkSeed(): void {
     if (this.bulk) return;
-    this.bulk = { persons: new Map(), balances: new Map() };
+    this.bulk = { balances: new Map() };
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -16384'); // rows are appended: a small cache is enough
     for (const name of BULK_DROPPED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
@@ -529,14 +529,8 @@ export class Ledger {
 
   /** The person behind a psn_no: the one seen before, or one derived from the number. */
   person(psn_no: string, today: string): Person {
-    const known = this.bulk?.persons.get(psn_no);
-    if (known) return known;
     const row = this.st.getPerson!.get(psn_no) as { data: string } | undefined;
-    if (row) {
-      const p = revivePerson(row.data);
-      this.bulk?.persons.set(psn_no, p);
-      return p;
-    }
+    if (row) return revivePerson(row.data);
     const p = personFromPsnNo(psn_no, this.admdvs, today);
     this.rememberPerson(p);
     return p;
@@ -553,7 +547,6 @@ export class Ledger {
 
   /** Store a person (first writer wins); a seeded person may set its own insurance type. */
   rememberPerson(p: Person): void {
-    if (this.bulk && !this.bulk.persons.has(p.psn_no)) this.bulk.persons.set(p.psn_no, p);
     this.st.putPerson!.run(p.psn_no, p.certno, JSON.stringify({ ...p, initial_balc: p.initial_balc.toFixed(2) }));
   }
 
@@ -564,7 +557,6 @@ export class Ledger {
 
   /** Replace a stored person (a seeded person whose insurance type the seeder chose). */
   updatePerson(p: Person): void {
-    this.bulk?.persons.set(p.psn_no, p);
     this.st.replacePerson!.run(p.psn_no, p.certno, JSON.stringify({ ...p, initial_balc: p.initial_balc.toFixed(2) }));
   }
 
