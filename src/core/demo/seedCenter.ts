@@ -153,7 +153,7 @@ export class CenterSeeder {
   }
 
   /** One day: `rows` as settlements_in_period returns them, `byMsgid` the rows msgidsWanted(day) named. */
-  day(day: string, rows: Row[], byMsgid: Map<string, Row>): void {
+  day(day: string, rows: Iterable<Row>, byMsgid: Map<string, Row>): void {
     const { ledger, fixmedins_code, plans } = this;
     const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
     for (const a of this.byDay.get(day) ?? []) pending.push({ a, row: a.center?.record ? undefined : byMsgid.get(a.keys.msgid as string) });

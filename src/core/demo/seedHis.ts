@@ -172,31 +172,35 @@ class DayTee implements RowSink {
     if (table === 'his_settlement') this.rows.push(CENTER_FIELDS.map((k) => row[k]));
   }
 
-  take(day: string, msgids: string[]): { rows: Row[]; byMsgid: Map<string, Row> } {
+  take(day: string, msgids: string[]): { rows: Iterable<Row>; byMsgid: Map<string, Row> } {
     const all = this.rows;
     this.rows = [];
     const wanted = new Set(msgids);
     const byMsgid = new Map<string, Row>();
-    const rows: Row[] = [];
     const T = CENTER_FIELDS.indexOf('setl_time');
+    const H = CENTER_FIELDS.indexOf('his_setl_no');
     const M = CENTER_FIELDS.indexOf('msgid');
+    const inDay: unknown[][] = [];
     for (const v of all) {
       const t = v[T];
-      const inDay = typeof t === 'string' && t.startsWith(day);
-      const hit = wanted.has(v[M] as string);
-      if (!inDay && !hit) continue;
-      const out: Row = {};
-      CENTER_FIELDS.forEach((k, i) => (out[k] = v[i]));
-      for (const k of SETTLEMENT_AMOUNTS) {
-        const x = out[k];
-        if (typeof x === 'number') out[k] = textOfFen(x);
-      }
-      if (inDay) rows.push(out);
-      if (hit) byMsgid.set(v[M] as string, out);
+      if (typeof t === 'string' && t.startsWith(day)) inDay.push(v);
+      if (wanted.has(v[M] as string)) byMsgid.set(v[M] as string, rowOf(v));
     }
-    rows.sort((a, b) => cmp(a.setl_time as string, b.setl_time as string) || cmp(String(a.his_setl_no), String(b.his_setl_no)));
-    return { rows, byMsgid };
+    inDay.sort((a, b) => cmp(a[T] as string, b[T] as string) || cmp(String(a[H]), String(b[H])));
+    // One row object at a time: a day's rows as objects with their amount texts, all alive at
+    // once, were most of the memory a large seed took.
+    return { rows: (function* () { for (const v of inDay) yield rowOf(v); })(), byMsgid };
   }
+}
+
+function rowOf(v: unknown[]): Row {
+  const out: Row = {};
+  CENTER_FIELDS.forEach((k, i) => (out[k] = v[i]));
+  for (const k of SETTLEMENT_AMOUNTS) {
+    const x = out[k];
+    if (typeof x === 'number') out[k] = textOfFen(x);
+  }
+  return out;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
