@@ -1,59 +1,64 @@
 /**
- * Demo seed speed: `seedHis` size large (one million settlements with their visits, fee lines,
- * log rows, pharmacy sales, stock-in and traceability codes) into a new SQLite file. Targets:
- * under 60 s wall time, peak memory under 500 MB. The seed runs in its own process so the peak
- * RSS is the seed's alone (the writer thread included). BENCH_SEED_SIZE picks another size.
+ * Seeding a month: the command a user runs, with its defaults (HIS and center),
+ *
+ *   node bin/hisops.js demo seed --size <size> --out <new folder>
+ *
+ * at each size of BENCH_SEED_SIZES (default small,medium,large; --quick: small), with the HIS half
+ * alone (`--no-center`) beside it, interleaved (A, B, B, A …) for BENCH_ROUNDS rounds (default 3;
+ * large runs once unless BENCH_ROUNDS says otherwise — it takes a minute or more). Prints wall and
+ * CPU time, peak RSS and load average per case, and the cost per settlement so that linear growth
+ * shows (the per-settlement figure should stay level from small to large). Targets at large: wall
+ * < 60 s, peak RSS < 500 MB.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { connect } from '../src/core/db/index.js';
-import { seedHis, type SeedSize } from '../src/core/demo/index.js';
-import { printTable } from './_util.js';
+import { compare, hisopsCmd, isQuick, printComparison, printTable, target, type CaseResult } from './_util.js';
 
-interface ChildResult {
-  ms: number;
-  peakRssMb: number;
-  settlements: number;
-  rows: number;
-  dbMb: number;
-}
-
-async function child(dir: string, size: SeedSize): Promise<void> {
-  const file = path.join(dir, 'his.db');
-  const t0 = process.hrtime.bigint();
-  const db = await connect(`sqlite:${file}`, { create: true });
-  const { manifest } = await seedHis({ db, size, seed: 1, out: dir });
-  await db.close();
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const result: ChildResult = {
-    ms,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    settlements: manifest.counts.his_settlement!,
-    rows: Object.values(manifest.counts).reduce((a, b) => a + b, 0),
-    dbMb: fs.statSync(file).size / 1048576,
-  };
-  process.stdout.write(JSON.stringify(result) + '\n');
-}
+const SETTLEMENTS: Record<string, number> = { small: 900, medium: 90_000, large: 1_000_000 };
 
 export async function run(): Promise<void> {
-  const size = (process.env.BENCH_SEED_SIZE ?? 'large') as SeedSize;
+  const sizes = (process.env.BENCH_SEED_SIZES ?? (isQuick() ? 'small' : 'small,medium,large')).split(',').filter(Boolean);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-seed-'));
+  const perSize: Array<{ size: string; full: CaseResult; his: CaseResult; settlements: number }> = [];
   try {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, size], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (r.status !== 0) throw new Error(`seed failed: ${r.stderr}`);
-    const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
+    for (const size of sizes) {
+      const out = path.join(dir, size);
+      const fresh = () => fs.rmSync(out, { recursive: true, force: true });
+      let settlements = SETTLEMENTS[size] ?? 0;
+      const n = process.env.BENCH_ROUNDS ? Number(process.env.BENCH_ROUNDS) : size === 'large' ? 1 : 3;
+      const [full, his] = await compare(
+        [
+          {
+            label: `demo seed --size ${size}`,
+            before: fresh,
+            cmd: hisopsCmd('demo', 'seed', '--size', size, '--out', out, '--json'),
+            after: (m) => {
+              const doc = JSON.parse(m.stdout) as { data: { manifest: { counts: Record<string, number>; center?: { settlements: number } } } };
+              settlements = doc.data.manifest.counts.his_settlement ?? settlements;
+              if (!doc.data.manifest.center) throw new Error('demo seed wrote no center side');
+            },
+          },
+          { label: `demo seed --size ${size} --no-center`, before: fresh, cmd: hisopsCmd('demo', 'seed', '--size', size, '--no-center', '--out', out, '--json') },
+        ],
+        n,
+      );
+      fresh();
+      printComparison(`demo seed, ${size} (${settlements} settlements)`, [full!, his!]);
+      perSize.push({ size, full: full!, his: his!, settlements });
+    }
     printTable(
-      ['size', 'settlements', 'rows (all tables)', 'wall s', 'rows/s', 'peak RSS MB', 'SQLite file MB'],
-      [[size, res.settlements, res.rows, (res.ms / 1000).toFixed(1), Math.round(res.rows / (res.ms / 1000)), res.peakRssMb.toFixed(0), res.dbMb.toFixed(0)]],
+      ['size', 'settlements', 'HIS + center wall s', 'µs per settlement (wall)', 'µs per settlement (CPU)', 'HIS only µs (wall)', 'peak RSS MB'],
+      perSize.map((p) => [p.size, p.settlements, (p.full.wallMs / 1000).toFixed(1), ((p.full.wallMs * 1000) / p.settlements).toFixed(0), ((p.full.cpuMs * 1000) / p.settlements).toFixed(0), ((p.his.wallMs * 1000) / p.settlements).toFixed(0), p.full.peakRssMb.toFixed(0)]),
     );
-    if (size === 'large') console.log(`targets: wall < 60 s → ${res.ms < 60_000 ? 'met' : 'NOT met'}; peak RSS < 500 MB → ${res.peakRssMb < 500 ? 'met' : 'NOT met'} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
+    const large = perSize.find((p) => p.size === 'large');
+    if (large) {
+      target('demo seed --size large < 60 s', large.full.wallMs < 60_000, `${(large.full.wallMs / 1000).toFixed(1)} s`);
+      target('demo seed --size large peak RSS < 500 MB', large.full.peakRssMb < 500, `${large.full.peakRssMb.toFixed(0)} MB`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4] as SeedSize);
-else if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) await run();

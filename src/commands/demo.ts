@@ -114,7 +114,13 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
   const { connect } = await import('../core/db/index.js');
   const ref = o.db ? ctx.resolveDb(o.db) : { url: `sqlite:${path.join(out, 'his.db')}`, password: undefined, baseDir: out, display: path.join(out, 'his.db') };
   const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir, create: true });
+  // The center's side is written while the HIS is generated (one pass, nothing read back).
+  let ledger: (NonNullable<import('../core/demo/index.js').SeedHisOptions['ledger']> & { close(): void }) | undefined;
   try {
+    if (o.center) {
+      const { loadSandbox } = await import('../core/center/index.js');
+      ledger = (await loadSandbox()).openLedger(path.join(out, 'center.db'), { fixmedins_code: ctx.get('fixmedins_code') === 'H00000000001' ? demo.DEFAULT_FIXMEDINS_CODE : ctx.get('fixmedins_code'), admdvs: demo.DEFAULT_ADMDVS });
+    }
     // The total is known once the generator has planned the days, i.e. at the first report.
     let progress: ReturnType<Ctx['progress']> | undefined;
     const rules = await import('../core/rules/index.js');
@@ -123,6 +129,7 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
       db,
       // Split with the shipped policies, as the sandbox and settle audit do.
       policies: await rules.loadPolicyFiles(shippedPolicyPaths(), readText),
+      ledger,
       size: o.size as 'small' | 'medium' | 'large',
       seed: Number(o.seed),
       days: o.days ? Number(o.days) : undefined,
@@ -136,17 +143,9 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
       },
     });
     progress?.done();
-    let manifest = seeded.manifest;
-    if (o.center) {
-      const { loadSandbox } = await import('../core/center/index.js');
-      const sandbox = await loadSandbox();
-      const ledger = sandbox.openLedger(path.join(out, 'center.db'), { fixmedins_code: manifest.institution.fixmedins_code, admdvs: manifest.institution.admdvs });
-      try {
-        manifest = (await demo.seedCenter({ his: db, ledger, manifest, out })).manifest;
-      } finally {
-        ledger.close();
-      }
-    }
+    ledger?.close();
+    ledger = undefined;
+    const manifest = seeded.manifest;
     // The vendor shape is the seeded reference HIS copied with SQL (core/his/vendorHis.ts): same ids, same anomalies.
     let profile: string | undefined;
     if (o.hisSchema === 'vendor') {
@@ -166,6 +165,7 @@ async function runSeed(ctx: Ctx, o: { size: string; seed: string; out: string; d
       },
     };
   } finally {
+    ledger?.close();
     await db.close();
   }
 }

@@ -28,6 +28,8 @@ import type { SeedManifest } from './manifest.js';
 /** What seedCenter needs from a ledger: the sandbox Ledger's seeding API. */
 export interface CenterLedgerTarget {
   insertSettlement(s: SeedSettlement): unknown;
+  /** Optional: insertSettlement without returning the row (the ledger's faster seeding call). */
+  seedSettlement?(s: SeedSettlement): void;
   insertCancellation(c: SeedCancellation): unknown;
   reverseSettlement(setl_id: string, at: string, by?: string): unknown;
   transaction<T>(fn: () => T): T;
@@ -59,108 +61,27 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
   const m = opts.manifest;
   if (m.center) throw inputError('DEMO_CENTER_SEEDED', 'The center side of this seed was already written', 'Seed a new HIS and sandbox ledger (hisops demo seed --out NEW_DIR).').zh('本次演示数据的医保中心部分已写入过', '请生成新的 HIS 和沙箱账本（hisops demo seed --out NEW_DIR）。');
   const profile = opts.profile ?? (await loadProfile(referenceProfilePath()));
-  const ledger = opts.ledger;
-  const fixmedins_code = m.institution.fixmedins_code;
-  const plans = new Map<string, PlantedAnomaly>();
-  for (const a of m.anomalies) if (a.job === 'reconcile' && typeof a.keys.setl_id === 'string') plans.set(a.keys.setl_id, a);
-  const byDay = new Map<string, PlantedAnomaly[]>();
-  for (const a of m.anomalies) if (a.kind === 'center_only' && a.day) byDay.set(a.day, [...(byDay.get(a.day) ?? []), a]);
-
-  let count = 0;
-  // Hot path (a million rows): the month's totals are kept in integer fen, read from the
-  // two-decimal amount text (fenOfText), and turned back into amounts once at the end; a Decimal
-  // per amount per row held for the month was most of the seed's memory.
-  const totals = { medfee: 0, fund: 0, acct: 0, cash: 0 };
-  const fen = (s: string) => {
-    const f = fenOfText(s);
-    if (f === undefined) throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has an amount "${s}" that is not two-decimal money`, 'Seed the center from a HIS written by hisops demo seed.').zh(`演示 HIS 中的金额 "${s}" 不是两位小数的金额`, '请用 hisops demo seed 写入的 HIS 生成医保中心数据。');
-    return f;
-  };
-  /** Add a row the center counts (sign -1: the negative row of a cancellation). */
-  const tally = (amounts: Record<string, string>, sign = 1, rows = 1) => {
-    count += rows;
-    totals.medfee += sign * fen(amounts.medfee_sumamt!);
-    totals.fund += sign * fen(amounts.fund_pay_sumamt!);
-    totals.acct += sign * fen(amounts.acct_pay!);
-    totals.cash += sign * fen(amounts.psn_cash_pay!);
-  };
-  /** A reversed row stops counting. */
-  const reversed = (amounts: Record<string, string>) => tally(amounts, -1, -1);
-  /** A cancellation adds its own (negative) row. */
-  const cancelled = (amounts: Record<string, string>) => tally(amounts, -1, 1);
-
+  const seeder = new CenterSeeder(opts.ledger, m.institution.fixmedins_code);
+  seeder.plan(m.anomalies);
   const days: string[] = [];
   for (let d = m.startDate; d <= m.endDate; d = addDays(d, 1)) days.push(d);
-  ledger.beginBulkSeed?.();
+  seeder.begin();
   try {
     for (const [i, day] of days.entries()) {
       const rows = await runStatement(opts.his, profile, 'settlements_in_period', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` });
-      const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
-      for (const a of byDay.get(day) ?? []) {
-        const msgid = a.keys.msgid as string;
-        const row = a.center?.record ? undefined : (await runStatement(opts.his, profile, 'settlement_by_msgid', { msgid }))[0];
-        pending.push({ a, row });
+      const byMsgid = new Map<string, Row>();
+      for (const msgid of seeder.msgidsWanted(day)) {
+        const row = (await runStatement(opts.his, profile, 'settlement_by_msgid', { msgid }))[0];
+        if (row) byMsgid.set(msgid, row);
       }
-      ledger.transaction(() => {
-        for (const r of rows) {
-          const setl_id = String(r.setl_id);
-          const plan = plans.get(setl_id);
-          if (r.refd_setl_flag === '1') {
-            // The HIS's own cancellation: the center has it too.
-            ledger.insertCancellation({ setl_id: String(r.init_setl_id), setl_time: String(r.setl_time), new_setl_id: setl_id, medins_setl_id: String(r.msgid) });
-            tally(amountsOf(r));
-            continue;
-          }
-          if (plan?.kind === 'his_only' && !plan.center?.reverse_at) continue;
-          const amounts = amountsOf(r);
-          if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
-          const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
-          ledger.insertSettlement(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
-          tally(amounts);
-          if (plan?.kind === 'his_only') {
-            ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
-            reversed(amounts);
-          } else if (plan?.kind === 'center_duplicate') {
-            ledger.insertSettlement(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
-            tally(amounts);
-          } else if (plan?.kind === 'refund_pair') {
-            ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
-            cancelled(amounts);
-          }
-        }
-        for (const { a, row } of pending) {
-          const rec = a.center?.record;
-          if (rec) {
-            ledger.insertSettlement(seedFromRecord(rec));
-            tally(recordAmounts(rec));
-          } else if (row) {
-            const amounts = amountsOf(row);
-            ledger.insertSettlement(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
-            tally(amounts);
-          } else {
-            throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
-          }
-        }
-      });
+      seeder.day(day, rows, byMsgid);
       opts.onProgress?.({ day, done: i + 1, days: days.length });
     }
   } finally {
     // The indexes come back whatever happened, so the ledger file keeps its schema.
-    ledger.endBulkSeed?.();
+    seeder.end();
   }
-  const manifest: SeedManifest = {
-    ...m,
-    center: {
-      settlements: count,
-      totals: {
-        count,
-        medfee_sumamt: textOfFen(totals.medfee),
-        fund_pay_sumamt: textOfFen(totals.fund),
-        acct_pay: textOfFen(totals.acct),
-        psn_cash_pay: textOfFen(totals.cash),
-      },
-    },
-  };
+  const manifest: SeedManifest = { ...m, center: seeder.summary() };
   const files: string[] = [];
   if (opts.out) {
     const file = path.join(opts.out, 'seed.json');
@@ -168,7 +89,130 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
     writeFileAtomicSync(file, JSON.stringify(manifest, null, 2) + '\n', 'the seed manifest');
     files.push(file);
   }
-  return { manifest, settlements: count, files };
+  return { manifest, settlements: count(manifest), files };
+}
+
+const count = (m: SeedManifest) => m.center!.settlements;
+
+/**
+ * Writes the center's side one day at a time from the HIS's settlement rows of that day (in the
+ * order settlements_in_period gives them: setl_time, his_setl_no) and the planted anomalies. Two
+ * feeders: seedCenter reads the days back from a seeded HIS through the profile; seedHis, given a
+ * ledger, hands over each day's rows as it generates them (nothing is read back, and the center
+ * is written while the HIS writer thread writes the HIS). Only the month's totals (integer fen)
+ * and the anomaly plans are kept across days.
+ */
+export class CenterSeeder {
+  private readonly plans = new Map<string, PlantedAnomaly>();
+  private readonly byDay = new Map<string, PlantedAnomaly[]>();
+  private count = 0;
+  // Hot path (a million rows): the month's totals are kept in integer fen, read from the
+  // two-decimal amount text (fenOfText), and turned back into amounts once at the end; a Decimal
+  // per amount per row held for the month was most of the seed's memory.
+  private readonly totals = { medfee: 0, fund: 0, acct: 0, cash: 0 };
+
+  constructor(
+    private readonly ledger: CenterLedgerTarget,
+    private readonly fixmedins_code: string,
+  ) {}
+
+  /** Take in planted anomalies (all at once, or as the generator plants them). */
+  plan(anomalies: Iterable<PlantedAnomaly>): void {
+    for (const a of anomalies) {
+      if (a.job === 'reconcile' && typeof a.keys.setl_id === 'string') this.plans.set(a.keys.setl_id, a);
+      if (a.kind === 'center_only' && a.day) this.byDay.set(a.day, [...(this.byDay.get(a.day) ?? []), a]);
+    }
+  }
+
+  begin(): void {
+    this.ledger.beginBulkSeed?.();
+  }
+
+  end(): void {
+    this.ledger.endBulkSeed?.();
+  }
+
+  /** The msgids of HIS rows a day's center-only anomalies copy (settlements the HIS still shows pending). */
+  msgidsWanted(day: string): string[] {
+    return (this.byDay.get(day) ?? []).filter((a) => !a.center?.record).map((a) => a.keys.msgid as string);
+  }
+
+  private fen(s: string): number {
+    const f = fenOfText(s);
+    if (f === undefined) throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has an amount "${s}" that is not two-decimal money`, 'Seed the center from a HIS written by hisops demo seed.').zh(`演示 HIS 中的金额 "${s}" 不是两位小数的金额`, '请用 hisops demo seed 写入的 HIS 生成医保中心数据。');
+    return f;
+  }
+
+  /** Add a row the center counts (sign -1: the negative row of a cancellation; rows -1: a reversed row stops counting). */
+  private tally(amounts: Record<string, string>, sign = 1, rows = 1): void {
+    this.count += rows;
+    this.totals.medfee += sign * this.fen(amounts.medfee_sumamt!);
+    this.totals.fund += sign * this.fen(amounts.fund_pay_sumamt!);
+    this.totals.acct += sign * this.fen(amounts.acct_pay!);
+    this.totals.cash += sign * this.fen(amounts.psn_cash_pay!);
+  }
+
+  /** One day: `rows` as settlements_in_period returns them, `byMsgid` the rows msgidsWanted(day) named. */
+  day(day: string, rows: Iterable<Row>, byMsgid: Map<string, Row>): void {
+    const { ledger, fixmedins_code, plans } = this;
+    const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
+    for (const a of this.byDay.get(day) ?? []) pending.push({ a, row: a.center?.record ? undefined : byMsgid.get(a.keys.msgid as string) });
+    ledger.transaction(() => {
+      for (const r of rows) {
+        const setl_id = String(r.setl_id);
+        const plan = plans.get(setl_id);
+        if (r.refd_setl_flag === '1') {
+          // The HIS's own cancellation: the center has it too.
+          ledger.insertCancellation({ setl_id: String(r.init_setl_id), setl_time: String(r.setl_time), new_setl_id: setl_id, medins_setl_id: String(r.msgid) });
+          this.tally(amountsOf(r));
+          continue;
+        }
+        if (plan?.kind === 'his_only' && !plan.center?.reverse_at) continue;
+        const amounts = amountsOf(r);
+        if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
+        const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
+        this.put(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
+        this.tally(amounts);
+        if (plan?.kind === 'his_only') {
+          ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
+          this.tally(amounts, -1, -1);
+        } else if (plan?.kind === 'center_duplicate') {
+          this.put(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
+          this.tally(amounts);
+        } else if (plan?.kind === 'refund_pair') {
+          ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
+          this.tally(amounts, -1, 1);
+        }
+      }
+      for (const { a, row } of pending) {
+        const rec = a.center?.record;
+        if (rec) {
+          this.put(seedFromRecord(rec));
+          this.tally(recordAmounts(rec));
+        } else if (row) {
+          const amounts = amountsOf(row);
+          this.put(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
+          this.tally(amounts);
+        } else {
+          throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
+        }
+      }
+    });
+  }
+
+  private put(s: SeedSettlement): void {
+    if (this.ledger.seedSettlement) this.ledger.seedSettlement(s);
+    else this.ledger.insertSettlement(s);
+  }
+
+  /** The center summary of the manifest. */
+  summary(): NonNullable<SeedManifest['center']> {
+    const t = this.totals;
+    return {
+      settlements: this.count,
+      totals: { count: this.count, medfee_sumamt: textOfFen(t.medfee), fund_pay_sumamt: textOfFen(t.fund), acct_pay: textOfFen(t.acct), psn_cash_pay: textOfFen(t.cash) },
+    };
+  }
 }
 
 function amountsOf(r: Row): Record<string, string> {

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { D, money, round2, ZERO, type Decimal } from '../../money.js';
+import { D, fenOfText, money, round2, textOfFen, ZERO, type Decimal } from '../../money.js';
 import { inputError } from '../../errors.js';
 import { LEDGER_AMOUNTS, LEDGER_DDL, SCHEMA_VERSION, type LedgerAmount } from './ledgerSchema.js';
 import { personAge, personFromCertno, personFromPsnNo, withInsutype, type Person } from './roster.js';
@@ -268,8 +268,20 @@ const BULK_DROPPED_INDEXES = ['settlements_period', 'settlements_brief', 'settle
 
 const p2 = (n: number, w = 2) => String(n).padStart(w, '0');
 
-function amountText(d: Decimal): string {
-  return round2(d).toFixed(2);
+function amountText(d: Decimal | string): string {
+  // A string is amount text already in its stored form (the bulk seed's fast path checked it).
+  return typeof d === 'string' ? d : round2(d).toFixed(2);
+}
+
+/** Every ledger amount given, as text already in its stored two-decimal form ("12.30", "-0.05")? */
+function storedAmountTexts(given: Partial<Record<string, Decimal.Value>>): given is Record<string, string> {
+  for (const a of LEDGER_AMOUNTS) {
+    const v = given[a];
+    if (typeof v !== 'string') return false;
+    const f = fenOfText(v);
+    if (f === undefined || textOfFen(f) !== v) return false;
+  }
+  return true;
 }
 
 function num(v: Decimal.Value | undefined): Decimal | undefined {
@@ -459,6 +471,9 @@ export class Ledger {
 
   /** Run `fn` in one SQLite transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
+    // A bulk seed runs a day in one transaction; a savepoint per planted row cost more than the
+    // row (a failure abandons the whole seed anyway).
+    if (this.bulk && this.db.inTransaction) return fn();
     this.tx ??= this.db.transaction((f: () => unknown) => f());
     return this.tx(fn) as T;
   }
@@ -467,29 +482,33 @@ export class Ledger {
 
   // ---------------------------------------------------------------- bulk seeding
 
-  /** While a month is seeded: persons and balances held here as well as in the tables. */
-  private bulk: { persons: Map<string, Person>; balances: Map<string, Decimal> } | undefined;
+  /** While a month is seeded: the balances, written to the table at the end. */
+  private bulk: { balances: Map<string, Decimal> } | undefined;
 
   /**
    * Seeding a month (a million settlements) through the seeding API. Every settlement index but
    * the primary key is dropped until endBulkSeed builds them again in one sort each: maintaining
    * six indexes row by row made the load grow faster than the data (the pages of a large index stop
-   * fitting in the cache). Persons and balances are read from memory (still written through), and
-   * the insert calls return the row as built instead of reading it back. Nothing else may write
+   * fitting in the cache). Balances are held in memory and written once at the end (persons are
+   * not: a hundred thousand of them held as objects cost more memory than reading them back); rows get no savepoint each; and the insert calls return the row as built instead of reading it back. Nothing else may write
    * the ledger meanwhile (the sandbox is not serving it).
    */
   beginBulkSeed(): void {
     if (this.bulk) return;
-    this.bulk = { persons: new Map(), balances: new Map() };
+    this.bulk = { balances: new Map() };
     this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma('cache_size = -16384'); // rows are appended: a small cache is enough
     for (const name of BULK_DROPPED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
   }
 
   /** Builds the indexes beginBulkSeed dropped (the schema's own statements) and ends the bulk mode. */
   endBulkSeed(): void {
     if (!this.bulk) return;
+    const { balances } = this.bulk;
     this.bulk = undefined;
+    this.transaction(() => {
+      for (const [psn_no, balc] of balances) this.setBalance(psn_no, balc);
+    });
     this.db.pragma('threads = 2');
     this.db.exec(LEDGER_DDL);
     this.db.pragma('synchronous = NORMAL');
@@ -510,14 +529,8 @@ export class Ledger {
 
   /** The person behind a psn_no: the one seen before, or one derived from the number. */
   person(psn_no: string, today: string): Person {
-    const known = this.bulk?.persons.get(psn_no);
-    if (known) return known;
     const row = this.st.getPerson!.get(psn_no) as { data: string } | undefined;
-    if (row) {
-      const p = revivePerson(row.data);
-      this.bulk?.persons.set(psn_no, p);
-      return p;
-    }
+    if (row) return revivePerson(row.data);
     const p = personFromPsnNo(psn_no, this.admdvs, today);
     this.rememberPerson(p);
     return p;
@@ -534,7 +547,6 @@ export class Ledger {
 
   /** Store a person (first writer wins); a seeded person may set its own insurance type. */
   rememberPerson(p: Person): void {
-    if (this.bulk && !this.bulk.persons.has(p.psn_no)) this.bulk.persons.set(p.psn_no, p);
     this.st.putPerson!.run(p.psn_no, p.certno, JSON.stringify({ ...p, initial_balc: p.initial_balc.toFixed(2) }));
   }
 
@@ -545,7 +557,6 @@ export class Ledger {
 
   /** Replace a stored person (a seeded person whose insurance type the seeder chose). */
   updatePerson(p: Person): void {
-    this.bulk?.persons.set(p.psn_no, p);
     this.st.replacePerson!.run(p.psn_no, p.certno, JSON.stringify({ ...p, initial_balc: p.initial_balc.toFixed(2) }));
   }
 
@@ -557,7 +568,11 @@ export class Ledger {
   }
 
   setBalance(psn_no: string, balc: Decimal): void {
-    this.bulk?.balances.set(psn_no, round2(balc));
+    if (this.bulk) {
+      // Written once per person at endBulkSeed (the last balance; a Map keeps the first-write order).
+      this.bulk.balances.set(psn_no, round2(balc));
+      return;
+    }
     this.st.putBalance!.run(psn_no, amountText(balc));
   }
 
@@ -628,6 +643,19 @@ export class Ledger {
 
   /** Plant a settlement as history. Returns the stored row. */
   insertSettlement(s: SeedSettlement): SettlementRow {
+    return this.plantSettlement(s, true)!;
+  }
+
+  /**
+   * The same as insertSettlement without returning the row: what the demo's month-long seed calls.
+   * In a bulk seed, when every amount is given as stored text, the amounts go to the table as
+   * given (no Decimal per amount; the split still runs, for setldetail).
+   */
+  seedSettlement(s: SeedSettlement): void {
+    this.plantSettlement(s, false);
+  }
+
+  private plantSettlement(s: SeedSettlement, wantRow: boolean): SettlementRow | undefined {
     return this.transaction(() => {
       if (!isDateTimeText(s.setl_time)) throw inputError('SANDBOX_SEED', `setl_time "${s.setl_time}" is not yyyy-MM-dd HH:mm:ss`, 'Give setl_time in the center clock as yyyy-MM-dd HH:mm:ss.').zh(`setl_time "${s.setl_time}" 不是 yyyy-MM-dd HH:mm:ss 格式`, '请按医保中心时钟将 setl_time 写成 yyyy-MM-dd HH:mm:ss。');
       const today = s.setl_time.slice(0, 10);
@@ -662,10 +690,14 @@ export class Ledger {
         balc: before,
         out_of_area: person.insuplc_admdvs !== this.admdvs,
       });
+      const given = s.amounts ?? {};
+      if (!wantRow && this.bulk && storedAmountTexts(given)) {
+        this.writeSeedRow(s, given, person, { med_type, clr_type, pool: given.pool_prop_selfpay === undefined ? split.pool_prop_selfpay : money(given.pool_prop_selfpay), setldetail: split.setldetail, today });
+        return undefined;
+      }
       const amounts: Record<string, Decimal> = {};
       for (const a of LEDGER_AMOUNTS) amounts[a] = (split as unknown as Record<string, Decimal>)[a] ?? ZERO;
       let pool_prop_selfpay = split.pool_prop_selfpay;
-      const given = s.amounts ?? {};
       for (const [k, v] of Object.entries(given)) {
         if (v === undefined) continue;
         if (k === 'pool_prop_selfpay') pool_prop_selfpay = money(v);
@@ -735,6 +767,63 @@ export class Ledger {
       });
       return row;
     });
+  }
+
+  /**
+   * The fast path of seedSettlement: the row insertSettlement would store when every amount is
+   * given (none is derived), with the given texts as the stored amounts.
+   */
+  private writeSeedRow(s: SeedSettlement, amounts: Record<string, string>, person: Person, d: { med_type: string; clr_type: string; pool: Decimal; setldetail: SetlDetail[]; today: string }): void {
+    const fixmedins_code = s.fixmedins_code ?? this.fixmedins_code;
+    const setl_id = s.setl_id ?? this.newSetlId(s.setl_time);
+    const medins_setl_id = s.medins_setl_id ?? this.newSeedMsgid(fixmedins_code, s.setl_time);
+    const infno = s.infno ?? (d.clr_type === '21' ? '2304' : '2207');
+    const row = {
+      ...(amounts as unknown as SettlementAmounts),
+      setl_id,
+      fixmedins_code,
+      fixmedins_name: s.fixmedins_name ?? this.fixmedins_name,
+      infno,
+      medins_setl_id,
+      mdtrt_id: s.mdtrt_id,
+      psn_no: s.psn_no,
+      psn_name: s.psn_name ?? person.psn_name,
+      psn_cert_type: person.psn_cert_type,
+      certno: s.certno ?? person.certno,
+      gend: person.gend,
+      naty: person.naty,
+      brdy: person.brdy,
+      age: personAge(person, d.today),
+      insutype: person.insutype,
+      psn_type: person.psn_type,
+      cvlserv_flag: person.cvlserv_flag,
+      med_type: d.med_type,
+      mdtrt_cert_type: '02',
+      psn_setlway: '01',
+      chrg_bchno: null,
+      mid_setl_flag: infno === '2304' ? '0' : null,
+      invono: null,
+      clr_type: d.clr_type,
+      clr_way: s.clr_way ?? '01',
+      clr_optins: s.clr_optins ?? person.insuplc_admdvs,
+      setl_time: s.setl_time,
+      refd_setl_flag: '0',
+      orig_setl_id: null,
+      cancelled_by: null,
+      reversed_by: null,
+      reversed_at: null,
+      status: 'settled',
+      pool_prop_selfpay: d.pool,
+      setldetail: d.setldetail,
+      opter: null,
+      opter_name: null,
+      source: 'seed',
+      memo: s.memo ?? null,
+      created_at: s.setl_time,
+    } as SettlementRow;
+    this.st.insertSettlement!.run(settlementToDb(row));
+    this.setBalance(s.psn_no, new D(amounts.balc!));
+    this.recordMessage({ msgid: medins_setl_id, infno, fixmedins_code, psn_no: s.psn_no, digest: 'seed', received_at: s.setl_time, output: null, created: { settlements: [setl_id] }, source: 'seed' });
   }
 
   /** Plant a cancellation (2208/2305) of a settlement: a negative row with its own setl_id. */
