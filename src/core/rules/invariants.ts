@@ -34,10 +34,12 @@ function isResult(x: SettleResult | SetlinfoLike): x is SettleResult {
 export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantOptions = {}): Violation[] {
   const s: SetlinfoLike = isResult(x) ? x.setlinfo : x;
   const lines = opts.lines ?? (isResult(x) ? x.lines : []);
-  const tol = new D(opts.tolerance ?? '0.01');
+  const tol = opts.tolerance === 0 ? ZERO : new D(opts.tolerance ?? '0.01');
+  const negTol = tol.neg();
   const g = (f: AmountField): Decimal => s[f] ?? ZERO;
   const out: Violation[] = [];
-  const near = (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
+  // Tolerance 0 (the engine checking itself, once per bill): equality, without a difference per sum.
+  const near = tol.isZero() ? (a: Decimal, b: Decimal): boolean => a.eq(b) : (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
   const t = (v: Decimal): string => v.toFixed(2);
 
   const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
@@ -59,10 +61,10 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   }
   const dedc = g('act_pay_dedc');
   const inscp = g('inscp_scp_amt');
-  if (dedc.lt(tol.neg()) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
+  if (dedc.lt(negTol) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
     out.push({ id: 'I6', severity: 'error', check: '0 <= act_pay_dedc <= inscp_scp_amt and hifp_pay <= inscp_scp_amt - act_pay_dedc', detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}` });
   }
-  const negative = [...AMOUNT_FIELDS, 'balc' as const].filter((f) => (s[f] ?? ZERO).lt(tol.neg()));
+  const negative = [...AMOUNT_FIELDS, 'balc' as const].filter((f) => (s[f] ?? ZERO).lt(negTol));
   if (negative.length > 0) out.push({ id: 'I7', severity: 'error', check: 'all amounts >= 0', detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', ') });
 
   for (const l of lines) {

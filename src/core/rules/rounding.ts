@@ -18,6 +18,8 @@ export function roundCents(d: Decimal, mode: RoundMode): Decimal {
 
 /** Two decimals for explanations. */
 export function f2(d: Decimal): string {
+  const fast = centsText(d);
+  if (fast !== null) return fast;
   // Most amounts are already in cents: their text padded is toFixed(2), without the rounding copy.
   // (toFixed(2) of zero is 0.00 whatever its sign; large exponents are left to toFixed, and so
   // are NaN and the infinities, whose decimalPlaces() is NaN.)
@@ -28,6 +30,33 @@ export function f2(d: Decimal): string {
     return dp === 2 ? s : dp === 1 ? `${s}0` : `${s}.00`;
   }
   return d.toFixed(2);
+}
+
+/**
+ * The text of an amount already in cents below 10^15, read from the Decimal's documented digits
+ * (`d`: base-10^7 words, the first holding the units at word position ⌊e / 7⌋; `e`; `s`) instead
+ * of toString; null for anything else (more decimals, larger, NaN, the infinities), which takes
+ * the general way. A batch writes hundreds of amounts per bill.
+ */
+function centsText(x: Decimal): string | null {
+  const w = x.d;
+  const e = x.e;
+  if (!w || e >= 15 || e < -2) return null;
+  const top = Math.floor(e / 7);
+  let int = 0;
+  let cents = 0;
+  const n = w.length;
+  for (let i = 0; i < n; i++) {
+    const place = top - i;
+    const word = w[i]!;
+    if (place >= 0) int = int * 1e7 + word;
+    else if (place === -1 && word % 100000 === 0) cents = word / 100000;
+    else return null;
+  }
+  const last = top - (n - 1);
+  if (last > 0) int *= last === 1 ? 1e7 : 1e14;
+  if (int === 0 && cents === 0) return '0.00';
+  return `${x.s < 0 ? '-' : ''}${int}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 /** Four decimals, the form of pool_prop_selfpay (num 5,4). */

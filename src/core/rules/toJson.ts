@@ -72,7 +72,8 @@ export function resultJsonBody(r: SettleResult): string {
     if (out) out += ',';
     out += JSON.stringify(k) + ':' + (k === 'lines' ? linesText(r.lines) : jsonText(x, false, k));
   }
-  const explanation = r.explanation === null ? null : r.explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs }));
+  // As resultToJson: the clauses of an entry when it has them (a batch run with --explain).
+  const explanation = r.explanation === null ? null : r.explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, ...(e.clauses ? { clauses: e.clauses } : {}), inputs: e.inputs }));
   return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanation)}`;
 }
 
@@ -97,6 +98,18 @@ function linesText(lines: SettleResult['lines']): string {
   return `[${parts.join(',')}]`;
 }
 
+/** `"key":` of the keys a result repeats on every bill, made once. */
+const KEY_TEXT = new Map<string, string>();
+function keyText(k: string): string {
+  let t = KEY_TEXT.get(k);
+  if (t === undefined) {
+    t = JSON.stringify(k) + ':';
+    // Accumulator and base names come from policies: a handful. Other keys are not kept.
+    if (KEY_TEXT.size < 1024) KEY_TEXT.set(k, t);
+  }
+  return t;
+}
+
 /** JSON.stringify(plain(v, exact, key)), without building plain's tree. */
 function jsonText(v: unknown, exact: boolean, key: string): string {
   if (v === null || v === undefined) return 'null';
@@ -118,7 +131,7 @@ function jsonText(v: unknown, exact: boolean, key: string): string {
   for (const k of Object.keys(o)) {
     const x = o[k];
     if (x === undefined) continue;
-    out += (out ? ',' : '') + JSON.stringify(k) + ':' + jsonText(x, exact, k);
+    out += (out ? ',' : '') + keyText(k) + jsonText(x, exact, k);
   }
   return `{${out}}`;
 }
