@@ -5,6 +5,7 @@
  */
 import { HisopsError, EXIT } from '../errors.js';
 import { D, type Decimal } from '../money.js';
+import { plusOrSame } from './plusOrSame.js';
 import { AMOUNT_FIELDS, type AmountField, type LineSplit, type SettleResult } from './types.js';
 
 const ZERO = new D(0);
@@ -45,8 +46,8 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
   if (!near(g('medfee_sumamt'), i1)) out.push({ id: 'I1', severity: 'error', check: 'medfee_sumamt == fund_pay_sumamt + psn_part_amt + hosp_part_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i1)}` });
 
-  const i2b = (['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'] as const).reduce((a, f) => a.plus(g(f)), ZERO);
-  const i2a = i2b.plus(g('hifdm_pay'));
+  const i2b = (['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'] as const).reduce((a, f) => plusOrSame(a, g(f)), ZERO);
+  const i2a = plusOrSame(i2b, g('hifdm_pay'));
   if (!near(g('fund_pay_sumamt'), i2a) && !near(g('fund_pay_sumamt'), i2b)) {
     out.push({ id: 'I2', severity: 'error', check: 'fund_pay_sumamt == Σ fund fields (with or without hifdm_pay)', detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})` });
   }
@@ -68,7 +69,7 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   if (negative.length > 0) out.push({ id: 'I7', severity: 'error', check: 'all amounts >= 0', detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', ') });
 
   for (const l of lines) {
-    const parts = l.fulamt_ownpay_amt.plus(l.overlmt_amt).plus(l.preselfpay_amt).plus(l.inscp_scp_amt);
+    const parts = plusOrSame(plusOrSame(plusOrSame(l.fulamt_ownpay_amt, l.overlmt_amt), l.preselfpay_amt), l.inscp_scp_amt);
     if (!near(l.det_item_fee_sumamt, parts)) {
       out.push({ id: 'LINE', severity: 'error', check: 'det_item_fee_sumamt == fulamt_ownpay_amt + overlmt_amt + preselfpay_amt + inscp_scp_amt', detail: `line ${l.feedetl_sn}: ${t(l.det_item_fee_sumamt)} ≠ ${t(parts)}` });
     }
