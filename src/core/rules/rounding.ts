@@ -33,16 +33,16 @@ export function f2(d: Decimal): string {
 }
 
 /**
- * The text of a value with at most `places` decimals (2 or 4) below 10^15, read from the
+ * The text of a value with at most `places` decimals (2, 4 or 6) below 10^15, read from the
  * Decimal's documented digits (`d`: base-10^7 words, the first holding the units at word position
  * ⌊e / 7⌋; `e`; `s`) instead of toString/toFixed; null for anything else (more decimals, larger,
  * NaN, the infinities, −0), which takes the general way. A batch writes hundreds per bill.
  */
-function fixedText(x: Decimal, places: 2 | 4): string | null {
+function fixedText(x: Decimal, places: 2 | 4 | 6): string | null {
   const w = x.d;
   const e = x.e;
   if (!w || e >= 15 || e < -places) return null;
-  const unit = places === 2 ? 100000 : 1000;
+  const unit = places === 2 ? 100000 : places === 4 ? 1000 : 10;
   const top = Math.floor(e / 7);
   let int = 0;
   let frac = 0;
@@ -56,12 +56,25 @@ function fixedText(x: Decimal, places: 2 | 4): string | null {
   }
   const last = top - (n - 1);
   if (last > 0) int *= last === 1 ? 1e7 : 1e14;
-  if (int === 0 && frac === 0) return x.s < 0 ? null : places === 2 ? '0.00' : '0.0000';
+  if (int === 0 && frac === 0) return x.s < 0 ? null : places === 2 ? '0.00' : places === 4 ? '0.0000' : '0.000000';
   const f = String(frac);
-  return `${x.s < 0 ? '-' : ''}${int}.${f.length < places ? '000'.slice(0, places - f.length) : ''}${f}`;
+  return `${x.s < 0 ? '-' : ''}${int}.${f.length < places ? '00000'.slice(0, places - f.length) : ''}${f}`;
 }
 
 /** Four decimals, the form of pool_prop_selfpay (num 5,4). */
 export function f4(d: Decimal): string {
   return fixedText(d, 4) ?? d.toFixed(4);
+}
+
+/**
+ * toString() of a quantity or price as written (up to 6 decimals, below 10^15), read from its
+ * digits like f2; anything else through toString.
+ */
+export function exactText(d: Decimal): string {
+  const t = fixedText(d, 6);
+  if (t === null) return d.toString();
+  let end = t.length;
+  while (t.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (t.charCodeAt(end - 1) === 46 /* . */) end--;
+  return t.slice(0, end);
 }

@@ -4,7 +4,7 @@
  */
 import type { Decimal } from '../money.js';
 import { lineOf } from './issues.js';
-import { f2, f4 } from './rounding.js';
+import { exactText, f2, f4 } from './rounding.js';
 import type { Policy, Pool, SettleResult, StayTotals } from './types.js';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -87,8 +87,8 @@ function linesText(lines: SettleResult['lines']): string {
       const x = l[k];
       let t: string;
       // As resultToJson: the line's own quantity and prices as written, not rounded.
-      if (k === 'pric' || k === 'cnt') t = `"${(x as Decimal).toString()}"`;
-      else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${(x as Decimal).toString()}"`;
+      if (k === 'pric' || k === 'cnt') t = `"${exactText(x as Decimal)}"`;
+      else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${exactText(x as Decimal)}"`;
       else if (x === undefined) continue;
       else t = jsonText(x, false, k);
       out += (out ? ',"' : '"') + k + '":' + t;

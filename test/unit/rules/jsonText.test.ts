@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../../src/core/money.js';
 import { loadPolicyFile, parseBill, resultJsonBody, resultToJson, settleBill } from '../../../src/core/rules/index.js';
-import { f2, f4 } from '../../../src/core/rules/rounding.js';
+import { exactText, f2, f4 } from '../../../src/core/rules/rounding.js';
 
 const DIR = 'test/golden/rules';
 
@@ -32,7 +32,7 @@ describe('result JSON written directly', () => {
     for (const v of values) expect(`${v} ${f2(new D(v))}`).toBe(`${v} ${new D(v).toFixed(2)}`);
   });
 
-  it('f2 and f4 read from the digits equal toFixed for seeded values: parsed, scaled, summed, up to 17 digits', () => {
+  it('f2, f4 and exactText read from the digits equal toFixed / toString for seeded values: parsed, scaled, summed, up to 17 digits', () => {
     // f2/f4 read the Decimal's words (d, e, s) for values with few decimals: check them against
     // toFixed across word boundaries (7-digit words), exponents, signs and results of arithmetic.
     let seed = 20261206;
@@ -40,7 +40,7 @@ describe('result JSON written directly', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const fixed = ['0', '-0', '0.2', '0.05', '0.0001', '-0.0001', '0.00001', '0.97', '9999999.99', '10000000', '10000000.01', '99999999999999.99', '999999999999999.99', '1e14', '1e15', '-12.3', '70000000'];
+    const fixed = ['45.5', '0.000001', '0.0000001', '-0.000003', '123456.123456', '1e-7', '1234567.1234567', '0', '-0', '0.2', '0.05', '0.0001', '-0.0001', '0.00001', '0.97', '9999999.99', '10000000', '10000000.01', '99999999999999.99', '999999999999999.99', '1e14', '1e15', '-12.3', '70000000'];
     const values = fixed.map((v) => new D(v));
     for (let i = 0; i < 4000; i++) {
       const digits = rnd(16);
@@ -56,6 +56,7 @@ describe('result JSON written directly', () => {
     for (const d of values) {
       expect(`${d.toString()} ${f2(d)}`).toBe(`${d.toString()} ${d.isZero() ? '0.00' : d.toFixed(2)}`);
       expect(`${d.toString()} ${f4(d)}`).toBe(`${d.toString()} ${d.toFixed(4)}`);
+      expect(exactText(d)).toBe(d.toString());
     }
   });
 });
