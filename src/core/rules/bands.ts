@@ -17,8 +17,10 @@ export interface BandPiece {
   exact: Decimal;
 }
 
+const ONE = new D(1);
+
 export function clamp01(d: Decimal): Decimal {
-  return d.lt(0) ? ZERO : d.gt(1) ? new D(1) : d;
+  return d.lt(ZERO) ? ZERO : d.gt(ONE) ? ONE : d;
 }
 
 /** Pieces of [start, end) by band; bands are contiguous from 0 and open-ended. */

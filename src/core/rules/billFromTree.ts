@@ -13,6 +13,7 @@ const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines', 'st
 const PERSON = ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'];
 const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'category', 'disease', 'fixed_item', 'acct_used_flag', 'carry', 'mdtrt_id'];
 export const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
+const LINE_KEY_SET = new Set(LINE_KEYS);
 const CATEGORIES = new Map<string, ChrgitmLv>([['01', '01'], ['02', '02'], ['03', '03'], ['1', '01'], ['2', '02'], ['3', '03'], ['unmapped', null]]);
 
 export function billFromTree(root: TreeValue, file: string, lines: Map<string, number>, issues: Issues): SettleInput {
@@ -137,7 +138,7 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
   // HIS exports carry extra columns (names, departments): ignore them, but catch misspelt keys
   // (once per key: in a CSV every row has the same header).
   for (const k of Object.keys(v)) {
-    if (LINE_KEYS.includes(k) || misspelt.has(k)) continue;
+    if (LINE_KEY_SET.has(k) || misspelt.has(k)) continue;
     const near = didYouMean(k, LINE_KEYS);
     if (near) {
       misspelt.add(k);

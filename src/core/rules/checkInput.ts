@@ -3,12 +3,14 @@
  * input in code (the sandbox center) get the same precise errors as a bill file: field path, and
  * the file line when the input came from parseBill.
  */
+import { D } from '../money.js';
 import { categoryZh } from './billFromTree.js';
 import { Issues } from './issues.js';
 import { covers } from './policySet.js';
 import { VISIT_TYPES, type Policy, type SettleInput } from './types.js';
 
 const CATEGORIES = new Set(['01', '02', '03', null]);
+const ONE = new D(1);
 
 export function checkSettleInput(input: SettleInput, policy: Policy): void {
   const file = input.source?.file ?? 'bill';
@@ -49,12 +51,14 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
       fix: v.interim_no > done + 1 ? `请把第 ${v.interim_no - 1} 次结算的本次住院合计（其结果中的 stay）作为 visit.carry 传入` : '本次住院的第一次结算请删除 visit.carry',
     });
   }
+  // Per fee line only cheap tests; the field path is written when a line has a problem.
   input.lines.forEach((l, i) => {
+    if (!(l.cnt.isNeg() || l.pric.isNeg() || !CATEGORIES.has(l.chrgitm_lv) || (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE))) || (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg()))) return;
     const at = `lines[${i}]`;
     if (l.cnt.isNeg() && !l.init_feedetl_sn) issues.add(`${at}.cnt`, `negative quantity ${l.cnt.toString()} on a line that is not a refund`, 'make cnt positive, or give init_feedetl_sn (the line it refunds)', { message: `数量 ${l.cnt.toString()} 为负，但该行不是退费`, fix: '请把 cnt 改为正数，或填写 init_feedetl_sn（所退费的原明细）' });
     if (l.pric.isNeg()) issues.add(`${at}.pric`, `negative price ${l.pric.toString()}`, 'give the unit price; refunds use a negative cnt', { message: `单价 ${l.pric.toString()} 为负`, fix: '请填写单价；退费用负的 cnt 表示' });
     if (!CATEGORIES.has(l.chrgitm_lv)) issues.add(`${at}.chrgitm_lv`, `unknown category '${String(l.chrgitm_lv)}'`, 'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping', categoryZh(String(l.chrgitm_lv)));
-    if (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(1))) issues.add(`${at}.selfpay_prop`, `self-pay ratio ${l.selfpay_prop.toString()} is outside 0…1`, 'write it as a fraction of 1 (0.10 for 10%)', { message: `自付比例 ${l.selfpay_prop.toString()} 不在 0…1 之间`, fix: '请写成小数（10% 写作 0.10）' });
+    if (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE))) issues.add(`${at}.selfpay_prop`, `self-pay ratio ${l.selfpay_prop.toString()} is outside 0…1`, 'write it as a fraction of 1 (0.10 for 10%)', { message: `自付比例 ${l.selfpay_prop.toString()} 不在 0…1 之间`, fix: '请写成小数（10% 写作 0.10）' });
     if (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg()) issues.add(`${at}.pric_uplmt_amt`, 'negative price limit', 'give the limit from 1318, or leave it empty for none', { message: '限价为负', fix: '请填写 1318 给出的限价，没有限价时留空' });
   });
   issues.throwIfAny('BILL_INVALID', `bill ${file} cannot be settled with ${policy.source.file}`);

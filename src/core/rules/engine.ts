@@ -13,6 +13,7 @@ import { explainLineSums, explainTotals } from './engineExplain.js';
 import { Explainer } from './explainer.js';
 import { settleSums } from './settleSums.js';
 import { lineContext, splitLine } from './splitLine.js';
+import { plusOrSame } from './plusOrSame.js';
 import type { LineSplit, Policy, SettleInput, SettleResult } from './types.js';
 
 const ZERO = new D(0);
@@ -34,11 +35,11 @@ export function splitBill(given: SettleInput, policy: Policy, opts: SplitOptions
     const l = input.lines[i]!;
     const s = splitLine(l, lc);
     lines[i] = s;
-    medfee = medfee.plus(s.det_item_fee_sumamt);
-    fulamt = fulamt.plus(s.fulamt_ownpay_amt);
-    overlmt = overlmt.plus(s.overlmt_amt);
-    pre = pre.plus(s.preselfpay_amt);
-    inscp = inscp.plus(s.inscp_scp_amt);
+    medfee = plusOrSame(medfee, s.det_item_fee_sumamt);
+    fulamt = plusOrSame(fulamt, s.fulamt_ownpay_amt);
+    overlmt = plusOrSame(overlmt, s.overlmt_amt);
+    pre = plusOrSame(pre, s.preselfpay_amt);
+    inscp = plusOrSame(inscp, s.inscp_scp_amt);
     if (!s.hosp_part_amt.isZero()) {
       if (s.chrgitm_lv === null) hospFul = hospFul.plus(s.hosp_part_amt);
       else hospOver = hospOver.plus(s.hosp_part_amt);

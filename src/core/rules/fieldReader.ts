@@ -9,6 +9,21 @@ import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Days already found valid: a batch of bills repeats the same few dates on every fee line, and
+ * checking one builds a Date. Bounded: cleared when it grows large.
+ */
+const REAL_DATES = new Set<string>();
+
+/** Bounds given as numbers (the usual 0, 1, 150) as Decimals, made once rather than per comparison. */
+const BOUNDS = new Map<number, Decimal>();
+function bound(v: Decimal.Value): Decimal.Value {
+  if (typeof v !== 'number') return v;
+  let d = BOUNDS.get(v);
+  if (d === undefined) BOUNDS.set(v, (d = new D(v)));
+  return d;
+}
+
 export interface DecimalOpts {
   min?: Decimal.Value;
   max?: Decimal.Value;
@@ -78,11 +93,11 @@ export class FieldReader {
       return null;
     }
     const d = new D(v.trim());
-    if (o.min !== undefined && d.lt(o.min)) {
+    if (o.min !== undefined && d.lt(bound(o.min))) {
       this.issues.add(path, `${v} is below ${String(o.min)} (${o.what})`, o.fix ?? `use a value of at least ${String(o.min)}`, { message: `${v} 小于 ${String(o.min)}`, fix: `请使用不小于 ${String(o.min)} 的值` });
       return null;
     }
-    if (o.max !== undefined && d.gt(o.max)) {
+    if (o.max !== undefined && d.gt(bound(o.max))) {
       this.issues.add(path, `${v} is above ${String(o.max)} (${o.what})`, o.fix ?? `use a value of at most ${String(o.max)}`, { message: `${v} 大于 ${String(o.max)}`, fix: `请使用不大于 ${String(o.max)} 的值（比例写成 0 到 1 之间的小数，0.85 即 85%）` });
       return null;
     }
@@ -127,8 +142,13 @@ export class FieldReader {
 
   date(v: TreeValue | undefined, path: string): string | null {
     const s = typeof v === 'string' ? v.trim().slice(0, 10) : '';
+    if (REAL_DATES.has(s)) return s;
     const m = DATE_RE.exec(s);
-    if (m && isRealDate(+m[1]!, +m[2]!, +m[3]!)) return s;
+    if (m && isRealDate(+m[1]!, +m[2]!, +m[3]!)) {
+      if (REAL_DATES.size >= 4096) REAL_DATES.clear();
+      REAL_DATES.add(s);
+      return s;
+    }
     this.issues.add(path, `'${String(v)}' is not a date`, 'write dates as YYYY-MM-DD, e.g. 2024-01-01', { message: `'${String(v)}' 不是日期`, fix: '日期请写成 YYYY-MM-DD，如 2024-01-01' });
     return null;
   }

@@ -5,6 +5,7 @@
  */
 import { HisopsError, EXIT } from '../errors.js';
 import { D, type Decimal } from '../money.js';
+import { plusOrSame } from './plusOrSame.js';
 import { AMOUNT_FIELDS, type AmountField, type LineSplit, type SettleResult } from './types.js';
 
 const ZERO = new D(0);
@@ -34,17 +35,19 @@ function isResult(x: SettleResult | SetlinfoLike): x is SettleResult {
 export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantOptions = {}): Violation[] {
   const s: SetlinfoLike = isResult(x) ? x.setlinfo : x;
   const lines = opts.lines ?? (isResult(x) ? x.lines : []);
-  const tol = new D(opts.tolerance ?? '0.01');
+  const tol = opts.tolerance === 0 ? ZERO : new D(opts.tolerance ?? '0.01');
+  const negTol = tol.neg();
   const g = (f: AmountField): Decimal => s[f] ?? ZERO;
   const out: Violation[] = [];
-  const near = (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
+  // Tolerance 0 (the engine checking itself, once per bill): equality, without a difference per sum.
+  const near = tol.isZero() ? (a: Decimal, b: Decimal): boolean => a.eq(b) : (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
   const t = (v: Decimal): string => v.toFixed(2);
 
   const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
   if (!near(g('medfee_sumamt'), i1)) out.push({ id: 'I1', severity: 'error', check: 'medfee_sumamt == fund_pay_sumamt + psn_part_amt + hosp_part_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i1)}` });
 
-  const i2b = (['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'] as const).reduce((a, f) => a.plus(g(f)), ZERO);
-  const i2a = i2b.plus(g('hifdm_pay'));
+  const i2b = (['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'] as const).reduce((a, f) => plusOrSame(a, g(f)), ZERO);
+  const i2a = plusOrSame(i2b, g('hifdm_pay'));
   if (!near(g('fund_pay_sumamt'), i2a) && !near(g('fund_pay_sumamt'), i2b)) {
     out.push({ id: 'I2', severity: 'error', check: 'fund_pay_sumamt == Σ fund fields (with or without hifdm_pay)', detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})` });
   }
@@ -59,14 +62,14 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   }
   const dedc = g('act_pay_dedc');
   const inscp = g('inscp_scp_amt');
-  if (dedc.lt(tol.neg()) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
+  if (dedc.lt(negTol) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
     out.push({ id: 'I6', severity: 'error', check: '0 <= act_pay_dedc <= inscp_scp_amt and hifp_pay <= inscp_scp_amt - act_pay_dedc', detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}` });
   }
-  const negative = [...AMOUNT_FIELDS, 'balc' as const].filter((f) => (s[f] ?? ZERO).lt(tol.neg()));
+  const negative = [...AMOUNT_FIELDS, 'balc' as const].filter((f) => (s[f] ?? ZERO).lt(negTol));
   if (negative.length > 0) out.push({ id: 'I7', severity: 'error', check: 'all amounts >= 0', detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', ') });
 
   for (const l of lines) {
-    const parts = l.fulamt_ownpay_amt.plus(l.overlmt_amt).plus(l.preselfpay_amt).plus(l.inscp_scp_amt);
+    const parts = plusOrSame(plusOrSame(plusOrSame(l.fulamt_ownpay_amt, l.overlmt_amt), l.preselfpay_amt), l.inscp_scp_amt);
     if (!near(l.det_item_fee_sumamt, parts)) {
       out.push({ id: 'LINE', severity: 'error', check: 'det_item_fee_sumamt == fulamt_ownpay_amt + overlmt_amt + preselfpay_amt + inscp_scp_amt', detail: `line ${l.feedetl_sn}: ${t(l.det_item_fee_sumamt)} ≠ ${t(parts)}` });
     }

@@ -38,11 +38,25 @@ export function jsonLineTree(text: string, file: string, line: number): SourceTr
   return { file, root: t.root, lines, issues };
 }
 
+/**
+ * JSON.parse's value as a source tree: numbers become their text. The parsed objects and arrays are
+ * fresh and nobody else holds them, so they are changed in place rather than copied (a batch
+ * parses every bill).
+ */
 function toTree(v: unknown): TreeValue {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return v.map(toTree);
-  const out: Record<string, TreeValue> = {};
-  for (const k of Object.keys(v as object)) out[k] = toTree((v as Record<string, unknown>)[k]);
-  return out;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x !== null && typeof x !== 'string' && typeof x !== 'boolean') v[i] = toTree(x);
+    }
+    return v as TreeValue[];
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x !== null && typeof x !== 'string' && typeof x !== 'boolean') o[k] = toTree(x);
+  }
+  return o as Record<string, TreeValue>;
 }

@@ -42,14 +42,19 @@ function billFromSource(t: Pick<SourceTree, 'root' | 'lines' | 'issues'>, fileNa
 
 function checkDates(bill: SettleInput, policies: Policy[], issues: Issues): void {
   const mine = policies.filter((p) => p.insutypes.includes(bill.insutype));
-  const periods = mine.map((p) => `${p.effective.from}..${p.effective.to ?? 'open'} (${p.source.file})`).join(', ') || 'none';
+  // The loaded periods are named only in an error: not built for every bill of a batch.
+  let named: string | undefined;
+  const periodsText = (): string => (named ??= mine.map((p) => `${p.effective.from}..${p.effective.to ?? 'open'} (${p.source.file})`).join(', ') || 'none');
   if (bill.setl_time && !mine.some((p) => covers(p, bill.setl_time))) {
+    const periods = periodsText();
     issues.add('setl_time', `settlement date ${bill.setl_time} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date, or correct setl_time', { message: `结算日期 ${bill.setl_time} 不在险种 ${bill.insutype} 任何政策的有效期内（已加载：${periods}）`, fix: '请加载该日期有效的政策文件，或更正 setl_time' });
   }
   bill.lines.forEach((l, i) => {
     const d = l.fee_ocur_time.slice(0, 10);
-    if (!mine.some((p) => covers(p, d))) issues.add(`lines[${i}].fee_ocur_time`, `date ${d} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date as well, or correct fee_ocur_time', { message: `日期 ${d} 不在险种 ${bill.insutype} 任何政策的有效期内（已加载：${periods}）`, fix: '请同时加载该日期有效的政策文件，或更正 fee_ocur_time' });
-    else if (bill.setl_time && d > bill.setl_time) issues.add(`lines[${i}].fee_ocur_time`, `fee date ${d} is after the settlement date ${bill.setl_time}`, 'correct fee_ocur_time or setl_time', { message: `费用日期 ${d} 晚于结算日期 ${bill.setl_time}`, fix: '请更正 fee_ocur_time 或 setl_time' });
+    if (!mine.some((p) => covers(p, d))) {
+      const periods = periodsText();
+      issues.add(`lines[${i}].fee_ocur_time`, `date ${d} is outside every policy for insutype ${bill.insutype} (loaded: ${periods})`, 'load the policy in force on that date as well, or correct fee_ocur_time', { message: `日期 ${d} 不在险种 ${bill.insutype} 任何政策的有效期内（已加载：${periods}）`, fix: '请同时加载该日期有效的政策文件，或更正 fee_ocur_time' });
+    } else if (bill.setl_time && d > bill.setl_time) issues.add(`lines[${i}].fee_ocur_time`, `fee date ${d} is after the settlement date ${bill.setl_time}`, 'correct fee_ocur_time or setl_time', { message: `费用日期 ${d} 晚于结算日期 ${bill.setl_time}`, fix: '请更正 fee_ocur_time 或 setl_time' });
   });
 }
 

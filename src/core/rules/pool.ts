@@ -120,7 +120,8 @@ function limitLeft(pool: Pool, cat: CategoryParams | undefined, c: StayContext):
   const key = `${pool.acc}_hifp_pay`;
   const paid = c.yBefore[key] ?? ZERO;
   const own = ceiling === null ? null : maxD(ZERO, ceiling.minus(paid));
-  const texts = [ceiling === null ? 'none' : `${f2(ceiling)} − ytd ${key} ${f2(paid)} = ${f2(own!)} left`];
+  // The texts are for the explanation only: not built on the bulk path.
+  const texts = c.ex ? [ceiling === null ? 'none' : `${f2(ceiling)} − ytd ${key} ${f2(paid)} = ${f2(own!)} left`] : [];
   let left = own;
   const clauses = ceiling === null ? [] : [ceilClause];
   if (pool.shared_cap !== null) {
@@ -128,14 +129,14 @@ function limitLeft(pool: Pool, cat: CategoryParams | undefined, c: StayContext):
     const sk = `cap_${pool.shared_cap}`;
     const sp = c.yBefore[sk] ?? ZERO;
     const shared = maxD(ZERO, cap.minus(sp));
-    texts.push(`shared cap ${pool.shared_cap} ${f2(cap)} − ytd ${sk} ${f2(sp)} = ${f2(shared)} left`);
+    if (c.ex) texts.push(`shared cap ${pool.shared_cap} ${f2(cap)} − ytd ${sk} ${f2(sp)} = ${f2(shared)} left`);
     const first = left === null || shared.lt(left);
     left = left === null ? shared : minD(left, shared);
     const sc = `shared_caps.${pool.shared_cap}`;
     if (first) clauses.unshift(sc);
     else clauses.push(sc);
   }
-  return { left, text: texts.join('; '), clauses };
+  return { left, text: c.ex ? texts.join('; ') : '', clauses };
 }
 
 /** 生育 定额 and the like: the fund pays the item's fixed amount, never more than the in-scope amount. */
@@ -174,7 +175,8 @@ function deductibleStandard(pool: Pool, c: StayContext, cat: CategoryParams | un
     }
   }
   if (grp !== null) clauses.push(`${path}.deductible.factor_by_person_group.${grpName}`);
-  const amount = roundCents(base.times(adm).times(grp ?? ONE), c.policy.rounding.mode);
+  const amount = roundCents(grp === null ? (adm === ONE ? base : base.times(adm)) : base.times(adm).times(grp), c.policy.rounding.mode);
+  if (!c.ex) return { amount, inputs: {}, clauses };
   const inputs: Record<string, string> = { [`level ${c.hosp_lv}${cat?.deductible ? ` category ${c.visit.category}` : outOfArea ? ' out of area' : ''}`]: f2(base) };
   if (c.visit.type === 'inpatient' || c.visit.type === 'home_ward') inputs[`admission #${c.visit.admission_count}`] = `× ${adm.toString()}`;
   if (grp !== null) inputs[`group ${grpName}`] = `× ${grp.toString()}`;
@@ -189,16 +191,18 @@ function ratioBase(pool: Pool, c: StayContext, cat: CategoryParams | undefined):
   const lvl = cat?.ratio ? cat.ratio.get(c.hosp_lv)! : r.by_level.get(c.hosp_lv)!;
   const levelClause = cat?.ratio ? `${cat.path}.ratio` : `${path}.by_level.${c.hosp_lv}`;
   let base = lvl;
-  const parts = [`level ${c.hosp_lv}${cat?.ratio ? ` category ${c.visit.category}` : ''} ${f4(lvl)}`];
+  // The text is for the explanation only: not built on the bulk path.
+  const ex = c.ex !== null;
+  const parts = ex ? [`level ${c.hosp_lv}${cat?.ratio ? ` category ${c.visit.category}` : ''} ${f4(lvl)}`] : [];
   if (c.person.retired && !r.retired_plus.isZero()) {
     base = base.plus(r.retired_plus);
-    parts.push(`retired ${signed(r.retired_plus)}`);
+    if (ex) parts.push(`retired ${signed(r.retired_plus)}`);
     clauses.push(`${path}.retired_plus`);
   }
   const age = r.age_bands.find((b) => c.person.age >= b.from && (b.to === null || c.person.age < b.to));
   if (age && !age.plus.isZero()) {
     base = base.plus(age.plus);
-    parts.push(`age ${age.from}–${age.to ?? ''} ${signed(age.plus)}`);
+    if (ex) parts.push(`age ${age.from}–${age.to ?? ''} ${signed(age.plus)}`);
     clauses.push(`${path}.age_bands[${r.age_bands.indexOf(age)}]`);
   }
   let gp: Decimal | null = null;
@@ -213,15 +217,15 @@ function ratioBase(pool: Pool, c: StayContext, cat: CategoryParams | undefined):
   }
   if (gp !== null && !gp.isZero()) {
     base = base.plus(gp);
-    parts.push(`group ${gName} ${signed(gp)}`);
+    if (ex) parts.push(`group ${gName} ${signed(gp)}`);
     clauses.push(`${path}.plus_by_person_group.${gName}${r.plus_by_person_group_level.has(gName) ? `.${c.hosp_lv}` : ''}`);
   }
   if (!cat?.ratio && !c.visit.in_area && !r.out_of_area_plus.isZero()) {
     base = base.plus(r.out_of_area_plus);
-    parts.push(`out of area ${signed(r.out_of_area_plus)}`);
+    if (ex) parts.push(`out of area ${signed(r.out_of_area_plus)}`);
     clauses.push(`${path}.out_of_area_plus`);
   }
-  return { base, clauses, levelClause, text: parts.join(' ') + (pool.bands.length > 1 ? ' (+ band points, each ratio kept within 0…1)' : '') };
+  return { base, clauses, levelClause, text: ex ? parts.join(' ') + (pool.bands.length > 1 ? ' (+ band points, each ratio kept within 0…1)' : '') : '' };
 }
 
 function signed(d: Decimal): string {

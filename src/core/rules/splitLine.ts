@@ -8,6 +8,7 @@
  * Every part is rounded per line, so line parts add up to the line and lines add up to the bill.
  */
 import { D, type Decimal } from '../money.js';
+import { minusOrSame } from './plusOrSame.js';
 import { f2, roundCents } from './rounding.js';
 import type { ChildMarkup, FeeLine, LineSplit, Person, Policy, RoundMode } from './types.js';
 
@@ -100,12 +101,12 @@ export function splitLine(line: FeeLine, c: LineContext): LineSplit {
   }
   let prop = ZERO;
   if (line.chrgitm_lv === '02') prop = c.bOverride ?? line.selfpay_prop ?? c.bDefault;
-  const rest = fee.minus(over);
+  const rest = minusOrSame(fee, over);
   const pre = prop.isZero() ? ZERO : roundCents(rest.times(prop), c.mode);
   out.overlmt_amt = over;
   out.selfpay_prop = prop;
   out.preselfpay_amt = pre;
-  out.inscp_scp_amt = rest.minus(pre);
+  out.inscp_scp_amt = minusOrSame(rest, pre);
   if (c.explain) {
     const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
     const zh = [`费用 ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];

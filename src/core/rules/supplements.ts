@@ -6,6 +6,7 @@
  */
 import { D, type Decimal } from '../money.js';
 import { bandPieces, clamp01, maxD, minD, sumPieces } from './bands.js';
+import { minusOrSame } from './plusOrSame.js';
 import { f2, f4 } from './rounding.js';
 import type { StayContext } from './stayContext.js';
 import type { Supplement, SupplementFund } from './types.js';
@@ -62,7 +63,9 @@ function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayC
     const above = maxD(ZERO, b.minus(threshold));
     return sumPieces(bandPieces(s.segments, ZERO, above, (i) => clamp01(s.segments[i]!.ratio.plus(plus ?? ZERO))), c.policy.rounding.mode, c.policy.rounding.fund);
   };
-  const due = schedule(b1).minus(schedule(b0));
+  // Nothing before (the stay's first settlement, or the year's first base): S(0) is 0 when the
+  // threshold is not negative, so only S(b1) is worked out.
+  const due = b0.isZero() && !threshold.isNeg() ? minusOrSame(schedule(b1), ZERO) : schedule(b1).minus(schedule(b0));
   const paidYear = c.yBefore[s.fund] ?? ZERO;
   const capLeft = cap === null ? null : maxD(ZERO, cap.minus(paidYear));
   let pay = maxD(ZERO, minD(due, personal));

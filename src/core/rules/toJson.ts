@@ -4,7 +4,7 @@
  */
 import type { Decimal } from '../money.js';
 import { lineOf } from './issues.js';
-import { f2, f4 } from './rounding.js';
+import { exactText, f2, f4 } from './rounding.js';
 import type { Policy, Pool, SettleResult, StayTotals } from './types.js';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -72,7 +72,8 @@ export function resultJsonBody(r: SettleResult): string {
     if (out) out += ',';
     out += JSON.stringify(k) + ':' + (k === 'lines' ? linesText(r.lines) : jsonText(x, false, k));
   }
-  const explanation = r.explanation === null ? null : r.explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, inputs: e.inputs }));
+  // As resultToJson: the clauses of an entry when it has them (a batch run with --explain).
+  const explanation = r.explanation === null ? null : r.explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, ...(e.clauses ? { clauses: e.clauses } : {}), inputs: e.inputs }));
   return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanation)}`;
 }
 
@@ -86,8 +87,8 @@ function linesText(lines: SettleResult['lines']): string {
       const x = l[k];
       let t: string;
       // As resultToJson: the line's own quantity and prices as written, not rounded.
-      if (k === 'pric' || k === 'cnt') t = `"${(x as Decimal).toString()}"`;
-      else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${(x as Decimal).toString()}"`;
+      if (k === 'pric' || k === 'cnt') t = `"${exactText(x as Decimal)}"`;
+      else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${exactText(x as Decimal)}"`;
       else if (x === undefined) continue;
       else t = jsonText(x, false, k);
       out += (out ? ',"' : '"') + k + '":' + t;
@@ -95,6 +96,18 @@ function linesText(lines: SettleResult['lines']): string {
     parts[i] = `{${out}}`;
   }
   return `[${parts.join(',')}]`;
+}
+
+/** `"key":` of the keys a result repeats on every bill, made once. */
+const KEY_TEXT = new Map<string, string>();
+function keyText(k: string): string {
+  let t = KEY_TEXT.get(k);
+  if (t === undefined) {
+    t = JSON.stringify(k) + ':';
+    // Accumulator and base names come from policies: a handful. Other keys are not kept.
+    if (KEY_TEXT.size < 1024) KEY_TEXT.set(k, t);
+  }
+  return t;
 }
 
 /** JSON.stringify(plain(v, exact, key)), without building plain's tree. */
@@ -118,7 +131,7 @@ function jsonText(v: unknown, exact: boolean, key: string): string {
   for (const k of Object.keys(o)) {
     const x = o[k];
     if (x === undefined) continue;
-    out += (out ? ',' : '') + JSON.stringify(k) + ':' + jsonText(x, exact, k);
+    out += (out ? ',' : '') + keyText(k) + jsonText(x, exact, k);
   }
   return `{${out}}`;
 }
