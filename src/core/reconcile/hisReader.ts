@@ -12,10 +12,11 @@
  * for its problems, so that each problem carries the whole row. A statement that cannot be a
  * derived table (its first lean read fails before any row) is read whole from then on.
  *
- * PostgreSQL sums such rows itself (hisSums.ts): a day is a few dozen groups, each counted as its
- * rows would be; a day where that cannot be exact is read row by row, and a HIS whose columns never
- * allow it (its first summing query fails, or its times are not timestamps) is read row by row
- * from then on.
+ * PostgreSQL and SQLite sum such rows themselves (hisSums.ts): a day is a few dozen groups, each
+ * counted as its rows would be; a day where that cannot be exact is read row by row, and a HIS
+ * whose columns never allow it (its first summing query fails, or on PostgreSQL its times are not
+ * timestamps) is read row by row from then on. (A day summed by SQLite is one query of a few tens
+ * of milliseconds: the rows never cross into JavaScript.)
  */
 import type { Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
@@ -39,7 +40,7 @@ export class HisReader {
     private readonly profile: Profile,
     private readonly rules: ReconcileRules,
   ) {
-    this.sums = db.dialect === 'postgres';
+    this.sums = db.dialect === 'postgres' || db.dialect === 'sqlite';
   }
 
   /**
