@@ -21,7 +21,7 @@
 import type { Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
 import { columnIndex, readHisValues, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
-import { sumDay, type SummedGroup } from './hisSums.js';
+import { scopeFilterSql, sumDay, type SummedGroup } from './hisSums.js';
 import { addDays } from './period.js';
 import type { ReconcileRules } from './rules.js';
 import type { HisRowResult } from './types.js';
@@ -34,6 +34,8 @@ export class HisReader {
   private leanWorked = false;
   private sums: boolean;
   private sumsWorked = false;
+  /** Each summed day's groups (SQLite): a later read of the day's rows of some scopes asks for their groups' rows only. */
+  private readonly summedDays = new Map<string, readonly SummedGroup[]>();
 
   constructor(
     private readonly db: Db,
@@ -46,16 +48,23 @@ export class HisReader {
   /**
    * Every settlement row of `day` (its setl_time in the day), handed to `onRow` as read — with
    * `lean`, rows only summed may come as groups (`rows` > 1, the amounts summed); resolves to the
-   * milliseconds spent waiting for and reading the rows.
+   * milliseconds spent waiting for and reading the rows. With `scopes` (clr_type|setl_optins), the
+   * caller keeps only rows counted in those scopes: on a day SQLite has summed, only the rows of
+   * the groups counted there are read (the 3202 details of a month's unbalanced days).
    */
-  async day(day: string, onRow: HisRowSink, o: { lean?: boolean } = {}): Promise<number> {
-    if (!o.lean) return this.slices(day, false, (res) => onRow(res, 1));
+  async day(day: string, onRow: HisRowSink, o: { lean?: boolean; scopes?: ReadonlySet<string> } = {}): Promise<number> {
+    if (!o.lean) {
+      const summed = o.scopes && this.summedDays.get(day);
+      const outer = summed ? scopeFilterSql(summed, o.scopes!) : undefined;
+      return this.slices(day, false, (res) => onRow(res, 1), outer);
+    }
     let ms = 0;
     if (this.sums) {
       const t0 = performance.now();
       const groups = await this.summed(day);
       ms += performance.now() - t0;
       if (groups) {
+        if (this.db.dialect === 'sqlite') this.summedDays.set(day, groups);
         for (const g of groups) onRow(g.res, g.rows);
         return ms;
       }
@@ -92,7 +101,7 @@ export class HisReader {
     return got === 'rows' ? null : got;
   }
 
-  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void): Promise<number> {
+  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void, outer?: (from: string) => string): Promise<number> {
     let ms = 0;
     let columns: readonly string[] | undefined;
     let ix: ColumnIndex | undefined;
@@ -106,7 +115,7 @@ export class HisReader {
     for (const binds of sliceBinds(day, this.db.dialect === 'sqlite' ? 1 : 24)) {
       const t0 = performance.now();
       if (lean && this.lean) await this.leanRead(binds, each);
-      else await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, { timesAsText: true });
+      else await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, outer ? { timesAsText: true, outer } : { timesAsText: true });
       ms += performance.now() - t0;
       await yieldToIo();
     }

@@ -102,6 +102,41 @@ const firstCode = (v: unknown): number => (typeof v === 'string' && v.length > 0
 export interface SummedGroup {
   res: Exclude<HisRowResult, { kind: 'problem' }>;
   rows: number;
+  /** The grouped columns' values as the database gave them (GROUPED order). */
+  values: readonly unknown[];
+}
+
+/** A value as an SQL literal (undefined: one that cannot be written as one, such as bytes). */
+function literal(v: unknown): string | undefined {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+/**
+ * A day's rows narrowed (SQLite) to those of the groups whose rows count in one of `scopes`
+ * (clr_type|setl_optins as read by the rules): an `outer` for runStatementEach, or undefined when
+ * some value cannot be written in SQL (then read the whole day). Taken from the day's summed
+ * groups, which held every row of the day: a row of another group is one the rules exclude or
+ * count in another scope. Null-safe (IS) under the columns' own comparison, which is never
+ * stricter than the binary grouping, so no row of these groups is left out.
+ */
+export function scopeFilterSql(groups: readonly SummedGroup[], scopes: ReadonlySet<string>): ((from: string) => string) | undefined {
+  const terms: string[] = [];
+  for (const g of groups) {
+    if (g.res.kind !== 'counted' || !scopes.has(`${g.res.s.clr_type}|${g.res.s.setl_optins}`)) continue;
+    const eq: string[] = [];
+    for (const [i, c] of GROUPED.entries()) {
+      const l = literal(g.values[i]);
+      if (l === undefined) return undefined;
+      eq.push(`${c} IS ${l}`);
+    }
+    terms.push(`(${eq.join(' AND ')})`);
+  }
+  const where = terms.length ? terms.join(' OR ') : '0';
+  return (from) => `SELECT * FROM ${from} WHERE ${where}`;
 }
 
 /**
@@ -126,7 +161,7 @@ export async function sumDay(db: Db, profile: Profile, rules: ReconcileRules, bi
     const res = readHisValues([...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums], AS_ROW_INDEX, rules, AS_ROW);
     // Excluded by status or refund flag: decided by grouped values alone, before anything else is read.
     if (res.kind === 'excluded' && res.reason !== 'out_of_area') {
-      out.push({ res, rows });
+      out.push({ res, rows, values: v.slice(0, k) });
       continue;
     }
     if (res.kind === 'problem') return 'rows';
@@ -134,7 +169,7 @@ export async function sumDay(db: Db, profile: Profile, rules: ReconcileRules, bi
     // (The earliest time is the group's own row's: readHisValues has read it above.)
     if (!isHisTime(tMax)) return 'rows';
     if (scales.some((s) => s !== null && s > 2) || present.some((n) => n < rows)) return 'rows';
-    out.push({ res, rows });
+    out.push({ res, rows, values: v.slice(0, k) });
   }
   return out;
 }
@@ -154,14 +189,14 @@ async function sumDaySqlite(db: Db, profile: Profile, rules: ReconcileRules, bin
     if (sums.includes(undefined)) return 'rows';
     const res = readHisValues([...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums], AS_ROW_INDEX, rules, AS_ROW);
     if (res.kind === 'excluded' && res.reason !== 'out_of_area') {
-      out.push({ res, rows });
+      out.push({ res, rows, values: v.slice(0, k) });
       continue;
     }
     if (res.kind === 'problem') return 'rows';
     if (!noSetlId && (firstCode(idMin) < 33 || firstCode(idMax) > 126)) return 'rows';
     if (Number(timesOk) !== 1 || Number(timeN) < rows) return 'rows';
     if (exact === 0 || present.some((n) => n === null || n < rows)) return 'rows';
-    out.push({ res, rows });
+    out.push({ res, rows, values: v.slice(0, k) });
   }
   return out;
 }

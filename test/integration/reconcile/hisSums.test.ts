@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { loadProfile, loadReferenceSchema, parseProfile, referenceProfilePath, type Profile } from '../../../src/core/his/index.js';
-import { GroupBook, HisReader, parseReconcileRules, totalsText, type ReconcileRules } from '../../../src/core/reconcile/index.js';
+import { GroupBook, HisReader, parseReconcileRules, scopeKey, totalsText, type HisSettlement, type ReconcileRules } from '../../../src/core/reconcile/index.js';
 import { sumDay } from '../../../src/core/reconcile/hisSums.js';
 import { createTempDatabase, describeWithPg, type TempDatabase } from '../../helpers/servers.js';
 import { EMP, FAR, RES, setl, toHis } from './scenario.js';
@@ -136,6 +136,29 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
     expect(await sumDay(db, profile, rules, bind(ODD_TYPE))).toBe('rows');
     expect(await sumDay(db, profile, rulesOf({}), bind(CLEAN))).toBe('rows');
   });
+
+  /** The rows a read for details keeps: those counted in `scopes`, by setl_id. */
+  async function kept(reader: HisReader, day: string, scopes: ReadonlySet<string>, narrowed: boolean): Promise<string[]> {
+    const out: HisSettlement[] = [];
+    await reader.day(day, (res) => void (res.kind === 'counted' && scopes.has(scopeKey(res.s)) && out.push(res.s)), narrowed ? { scopes } : {});
+    return out.map((s) => `${s.setl_id} ${s.medfee} ${s.clr_type}|${s.setl_optins}`).sort();
+  }
+
+  for (const [label, o] of RULES) {
+    it(`reads for details only the rows of the scopes asked, the same rows, with ${label}`, async () => {
+      const rules = rulesOf(o);
+      for (const day of DAYS) {
+        // The day summed first (as a run does), then read again for some of its scopes.
+        const reader = new HisReader(db, profile, rules);
+        await outcome(reader, day, true);
+        for (const scopes of [new Set([`11|${ADMDVS}`]), new Set(['11|440300', `21|${ADMDVS}`]), new Set(['99|000000'])]) {
+          const all = await kept(new HisReader(db, profile, rules), day, scopes, false);
+          expect(await kept(reader, day, scopes, true), `${day} ${[...scopes].join(',')}`).toEqual(all);
+          if (scopes.has(`11|${ADMDVS}`)) expect(all.length).toBeGreaterThan(5);
+        }
+      }
+    });
+  }
 
   for (const [label, o, summed] of RULES) {
     it(`gives what row reading gives, with ${label}`, async () => {
