@@ -34,7 +34,7 @@ export class HisReader {
   private leanWorked = false;
   private sums: boolean;
   private sumsWorked = false;
-  /** Each summed day's groups (SQLite): a later read of the day's rows of some scopes asks for their groups' rows only. */
+  /** Each summed day's groups: a later read of the day's rows of some scopes asks for their groups' rows only. */
   private readonly summedDays = new Map<string, readonly SummedGroup[]>();
 
   constructor(
@@ -49,13 +49,13 @@ export class HisReader {
    * Every settlement row of `day` (its setl_time in the day), handed to `onRow` as read — with
    * `lean`, rows only summed may come as groups (`rows` > 1, the amounts summed); resolves to the
    * milliseconds spent waiting for and reading the rows. With `scopes` (clr_type|setl_optins), the
-   * caller keeps only rows counted in those scopes: on a day SQLite has summed, only the rows of
-   * the groups counted there are read (the 3202 details of a month's unbalanced days).
+   * caller keeps only rows counted in those scopes: on a day the database has summed, only the rows
+   * of the groups counted there are read (the 3202 details of a month's unbalanced days).
    */
   async day(day: string, onRow: HisRowSink, o: { lean?: boolean; scopes?: ReadonlySet<string> } = {}): Promise<number> {
     if (!o.lean) {
       const summed = o.scopes && this.summedDays.get(day);
-      const outer = summed ? scopeFilterSql(summed, o.scopes!) : undefined;
+      const outer = summed ? scopeFilterSql(summed, o.scopes!, this.db.dialect === 'sqlite' ? 'sqlite' : 'postgres') : undefined;
       return this.slices(day, false, (res) => onRow(res, 1), outer);
     }
     let ms = 0;
@@ -64,7 +64,7 @@ export class HisReader {
       const groups = await this.summed(day);
       ms += performance.now() - t0;
       if (groups) {
-        if (this.db.dialect === 'sqlite') this.summedDays.set(day, groups);
+        this.summedDays.set(day, groups);
         for (const g of groups) onRow(g.res, g.rows);
         return ms;
       }

@@ -116,14 +116,16 @@ function literal(v: unknown): string | undefined {
 }
 
 /**
- * A day's rows narrowed (SQLite) to those of the groups whose rows count in one of `scopes`
+ * A day's rows narrowed to those of the groups whose rows count in one of `scopes`
  * (clr_type|setl_optins as read by the rules): an `outer` for runStatementEach, or undefined when
  * some value cannot be written in SQL (then read the whole day). Taken from the day's summed
  * groups, which held every row of the day: a row of another group is one the rules exclude or
- * count in another scope. Null-safe (IS) under the columns' own comparison, which is never
- * stricter than the binary grouping, so no row of these groups is left out.
+ * count in another scope. Null-safe (SQLite IS, PostgreSQL IS NOT DISTINCT FROM) under the
+ * columns' own comparison, the one the grouping used (on SQLite never stricter than its binary
+ * grouping), so no row of these groups is left out.
  */
-export function scopeFilterSql(groups: readonly SummedGroup[], scopes: ReadonlySet<string>): ((from: string) => string) | undefined {
+export function scopeFilterSql(groups: readonly SummedGroup[], scopes: ReadonlySet<string>, dialect: 'sqlite' | 'postgres'): ((from: string) => string) | undefined {
+  const is = dialect === 'sqlite' ? 'IS' : 'IS NOT DISTINCT FROM';
   const terms: string[] = [];
   for (const g of groups) {
     if (g.res.kind !== 'counted' || !scopes.has(`${g.res.s.clr_type}|${g.res.s.setl_optins}`)) continue;
@@ -131,11 +133,11 @@ export function scopeFilterSql(groups: readonly SummedGroup[], scopes: ReadonlyS
     for (const [i, c] of GROUPED.entries()) {
       const l = literal(g.values[i]);
       if (l === undefined) return undefined;
-      eq.push(`${c} IS ${l}`);
+      eq.push(`${c} ${is} ${l}`);
     }
     terms.push(`(${eq.join(' AND ')})`);
   }
-  const where = terms.length ? terms.join(' OR ') : '0';
+  const where = terms.length ? terms.join(' OR ') : '1 = 0';
   return (from) => `SELECT * FROM ${from} WHERE ${where}`;
 }
 
