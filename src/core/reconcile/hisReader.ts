@@ -12,15 +12,16 @@
  * for its problems, so that each problem carries the whole row. A statement that cannot be a
  * derived table (its first lean read fails before any row) is read whole from then on.
  *
- * PostgreSQL sums such rows itself (hisSums.ts): a day is a few dozen groups, each counted as its
- * rows would be; a day where that cannot be exact is read row by row, and a HIS whose columns never
- * allow it (its first summing query fails, or its times are not timestamps) is read row by row
- * from then on.
+ * PostgreSQL and SQLite sum such rows themselves (hisSums.ts): a day is a few dozen groups, each
+ * counted as its rows would be; a day where that cannot be exact is read row by row, and a HIS
+ * whose columns never allow it (its first summing query fails, or on PostgreSQL its times are not
+ * timestamps) is read row by row from then on. (A day summed by SQLite is one query of a few tens
+ * of milliseconds: the rows never cross into JavaScript.)
  */
 import type { Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
 import { columnIndex, readHisValues, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
-import { sumDay, type SummedGroup } from './hisSums.js';
+import { scopeFilterSql, sumDay, type SummedGroup } from './hisSums.js';
 import { addDays } from './period.js';
 import type { ReconcileRules } from './rules.js';
 import type { HisRowResult } from './types.js';
@@ -33,28 +34,37 @@ export class HisReader {
   private leanWorked = false;
   private sums: boolean;
   private sumsWorked = false;
+  /** Each summed day's groups: a later read of the day's rows of some scopes asks for their groups' rows only. */
+  private readonly summedDays = new Map<string, readonly SummedGroup[]>();
 
   constructor(
     private readonly db: Db,
     private readonly profile: Profile,
     private readonly rules: ReconcileRules,
   ) {
-    this.sums = db.dialect === 'postgres';
+    this.sums = db.dialect === 'postgres' || db.dialect === 'sqlite';
   }
 
   /**
    * Every settlement row of `day` (its setl_time in the day), handed to `onRow` as read — with
    * `lean`, rows only summed may come as groups (`rows` > 1, the amounts summed); resolves to the
-   * milliseconds spent waiting for and reading the rows.
+   * milliseconds spent waiting for and reading the rows. With `scopes` (clr_type|setl_optins), the
+   * caller keeps only rows counted in those scopes: on a day the database has summed, only the rows
+   * of the groups counted there are read (the 3202 details of a month's unbalanced days).
    */
-  async day(day: string, onRow: HisRowSink, o: { lean?: boolean } = {}): Promise<number> {
-    if (!o.lean) return this.slices(day, false, (res) => onRow(res, 1));
+  async day(day: string, onRow: HisRowSink, o: { lean?: boolean; scopes?: ReadonlySet<string> } = {}): Promise<number> {
+    if (!o.lean) {
+      const summed = o.scopes && this.summedDays.get(day);
+      const outer = summed ? scopeFilterSql(summed, o.scopes!, this.db.dialect === 'sqlite' ? 'sqlite' : 'postgres') : undefined;
+      return this.slices(day, false, (res) => onRow(res, 1), outer);
+    }
     let ms = 0;
     if (this.sums) {
       const t0 = performance.now();
       const groups = await this.summed(day);
       ms += performance.now() - t0;
       if (groups) {
+        this.summedDays.set(day, groups);
         for (const g of groups) onRow(g.res, g.rows);
         return ms;
       }
@@ -91,7 +101,7 @@ export class HisReader {
     return got === 'rows' ? null : got;
   }
 
-  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void): Promise<number> {
+  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void, outer?: (from: string) => string): Promise<number> {
     let ms = 0;
     let columns: readonly string[] | undefined;
     let ix: ColumnIndex | undefined;
@@ -105,7 +115,7 @@ export class HisReader {
     for (const binds of sliceBinds(day, this.db.dialect === 'sqlite' ? 1 : 24)) {
       const t0 = performance.now();
       if (lean && this.lean) await this.leanRead(binds, each);
-      else await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, { timesAsText: true });
+      else await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, outer ? { timesAsText: true, outer } : { timesAsText: true });
       ms += performance.now() - t0;
       await yieldToIo();
     }

@@ -162,7 +162,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
             if (first) counts.excluded[res.reason] += n;
           } else problems.push(res.problem);
         },
-        { lean: keep === 'none' },
+        // (A read for details keeps the rows of some scopes: the others need not be read.)
+        { lean: keep === 'none', scopes: typeof keep === 'string' ? undefined : keep },
       );
       timings.read_ms += ms;
     }

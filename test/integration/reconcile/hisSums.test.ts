@@ -1,14 +1,17 @@
 /**
- * The HIS side summed by PostgreSQL (hisSums.ts) gives exactly what reading the rows one by one
- * gives — totals per group, counts, exclusions, problems — under every province rule, on days
- * where the sums can be taken and on days where some row makes the day be read row by row; and a
- * HIS whose columns cannot be summed exactly (text amounts, text times) is read row by row.
+ * The HIS side summed by the database (hisSums.ts: PostgreSQL, SQLite) gives exactly what reading
+ * the rows one by one gives — totals per group, counts, exclusions, problems — under every
+ * province rule, on days where the sums can be taken and on days where some row makes the day be
+ * read row by row; and a HIS whose columns cannot be summed exactly (text amounts, text times on
+ * PostgreSQL, a third decimal) is read row by row.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { loadProfile, loadReferenceSchema, parseProfile, referenceProfilePath, type Profile } from '../../../src/core/his/index.js';
-import { GroupBook, HisReader, parseReconcileRules, totalsText, type ReconcileRules } from '../../../src/core/reconcile/index.js';
+import { GroupBook, HisReader, parseReconcileRules, scopeKey, totalsText, type HisSettlement, type ReconcileRules } from '../../../src/core/reconcile/index.js';
 import { sumDay } from '../../../src/core/reconcile/hisSums.js';
 import { createTempDatabase, describeWithPg, type TempDatabase } from '../../helpers/servers.js';
 import { EMP, FAR, RES, setl, toHis } from './scenario.js';
@@ -67,15 +70,26 @@ const RULES: Array<[string, Record<string, unknown>, boolean]> = [
 
 const bind = (day: string) => ({ from: `${day} 00:00:00`, to: `${day.slice(0, 8)}${String(Number(day.slice(8)) + 1).padStart(2, '0')} 00:00:00` });
 
-describeWithPg('the HIS side summed by PostgreSQL', (url) => {
-  let tmp: TempDatabase;
+/** A database of the reference schema for the suite, and how to drop it. */
+interface SuiteDb {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * The suite on one database. `notSummed` are the variants the database cannot sum at all
+ * (PostgreSQL: text and floating-point amounts, text times; SQLite keeps those as numbers and
+ * text, and sums what reads exactly).
+ */
+function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): void {
+  let tmp: SuiteDb;
   let db: Db;
   let profile: Profile;
   const rulesOf = (o: Record<string, unknown>): ReconcileRules => parseReconcileRules(o, { setl_optins: ADMDVS });
 
   beforeAll(async () => {
-    tmp = await createTempDatabase('postgres', url, 'hisops_t_sums');
-    db = await connect(tmp.url);
+    tmp = await make();
+    db = await connect(tmp.url, { create: true });
     await loadReferenceSchema(db);
     profile = await loadProfile(referenceProfilePath());
     for (const day of DAYS) {
@@ -123,6 +137,29 @@ describeWithPg('the HIS side summed by PostgreSQL', (url) => {
     expect(await sumDay(db, profile, rulesOf({}), bind(CLEAN))).toBe('rows');
   });
 
+  /** The rows a read for details keeps: those counted in `scopes`, by setl_id. */
+  async function kept(reader: HisReader, day: string, scopes: ReadonlySet<string>, narrowed: boolean): Promise<string[]> {
+    const out: HisSettlement[] = [];
+    await reader.day(day, (res) => void (res.kind === 'counted' && scopes.has(scopeKey(res.s)) && out.push(res.s)), narrowed ? { scopes } : {});
+    return out.map((s) => `${s.setl_id} ${s.medfee} ${s.clr_type}|${s.setl_optins}`).sort();
+  }
+
+  for (const [label, o] of RULES) {
+    it(`reads for details only the rows of the scopes asked, the same rows, with ${label}`, async () => {
+      const rules = rulesOf(o);
+      for (const day of DAYS) {
+        // The day summed first (as a run does), then read again for some of its scopes.
+        const reader = new HisReader(db, profile, rules);
+        await outcome(reader, day, true);
+        for (const scopes of [new Set([`11|${ADMDVS}`]), new Set(['11|440300', `21|${ADMDVS}`]), new Set(['99|000000'])]) {
+          const all = await kept(new HisReader(db, profile, rules), day, scopes, false);
+          expect(await kept(reader, day, scopes, true), `${day} ${[...scopes].join(',')}`).toEqual(all);
+          if (scopes.has(`11|${ADMDVS}`)) expect(all.length).toBeGreaterThan(5);
+        }
+      }
+    });
+  }
+
   for (const [label, o, summed] of RULES) {
     it(`gives what row reading gives, with ${label}`, async () => {
       const rules = rulesOf(o);
@@ -156,7 +193,7 @@ describeWithPg('the HIS side summed by PostgreSQL', (url) => {
       const rules = rulesOf(MAPPED);
       expect(await sumDay(db, profile, rules, bind(CLEAN))).toEqual(expect.any(Array));
       const direct = await sumDay(db, p, rules, bind(CLEAN)).catch(() => 'failed');
-      expect(['failed', 'unsuitable', 'rows']).toContain(direct);
+      if (notSummed.includes(label)) expect(['failed', 'unsuitable', 'rows']).toContain(direct);
       const reader = new HisReader(db, p, rules);
       for (const day of DAYS) {
         const rows = await outcome(new HisReader(db, p, rules), day, false);
@@ -166,4 +203,18 @@ describeWithPg('the HIS side summed by PostgreSQL', (url) => {
       }
     });
   });
+}
+
+describeWithPg('the HIS side summed by PostgreSQL', (url) => {
+  sumsSuite(async () => {
+    const t: TempDatabase = await createTempDatabase('postgres', url, 'hisops_t_sums');
+    return { url: t.url, drop: () => t.drop() };
+  }, ['amounts held as text', 'amounts held as floating point', 'times held as text', 'amounts with a third decimal', 'amounts with four decimals, the last two zeros']);
+});
+
+describe('the HIS side summed by SQLite', () => {
+  sumsSuite(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-sums-'));
+    return { url: `sqlite:${path.join(dir, 'his.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }, ['amounts with a third decimal']);
 });
