@@ -301,7 +301,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
         const onWire = new Promise<void>((resolve) => (sending = { infno: batch.infno, resolve }));
         // Every item was validated on its own when it was built (a bad one is held back as a
         // finding), so the client need not walk the whole batch again.
-        call = center.request(batch.infno, batch.input, (out) => out, { acceptRejection: true, skipValidation: true, requestDigest: batch.request_digest, ...(o.settings.timeoutMs ? { timeoutMs: o.settings.timeoutMs } : {}) });
+        call = center.request(batch.infno, batch.input, (out) => out, { acceptRejection: true, skipValidation: true, wireReady: true, requestDigest: batch.request_digest, ...(o.settings.timeoutMs ? { timeoutMs: o.settings.timeoutMs } : {}) });
         await Promise.race([onWire, call.then(noop, noop)]);
         limiter.sent();
       } finally {
