@@ -10,7 +10,7 @@
  * - `hisops_trace_upload_codes`: the codes of each record, to answer "was this code sold before?"
  *   for later windows.
  */
-import type { Knex } from '../db/index.js';
+import { isNativeSqlite, withSqliteGrouped, type Knex, type SqliteConn } from '../db/index.js';
 import { widenColumns, type Journal, type JournalTable } from '../journal/index.js';
 import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
@@ -92,6 +92,11 @@ export const TRACE_CODES_TABLE: JournalTable = {
 const AT_CENTER: UploadStatus[] = ['accepted', 'sending', 'unknown'];
 
 const CHUNK = 400;
+
+/** A record's columns that write() sets from the record and its state (native path: in this order). */
+const FIELD_COLUMNS = ['kind', 'record_id', 'day', 'op_time', 'fixmedins_hilist_id', 'med_list_codg', 'cnt', 'orig_record_id', 'trdn_flag', 'code_cnt', 'content_digest', 'status', 'reason', 'message', 'infno', 'request_digest', 'batch_pos', 'run_id', 'updated_at'];
+/** A new record's row: its key, the fields, then msgid, attempts, created_at, sent_at, accepted_at. */
+const UPLOAD_COLUMNS = ['fixmedins_code', 'record_key', ...FIELD_COLUMNS, 'msgid', 'attempts', 'created_at', 'sent_at', 'accepted_at'];
 
 function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
   const out: T[][] = [];
@@ -270,6 +275,10 @@ export class TraceJournal {
     if (this.opts.readOnly) throw new Error('TraceJournal: write in a read-only run');
     await this.ensure();
     const at = now.toISOString();
+    if (isNativeSqlite(this.knex)) {
+      await withSqliteGrouped(this.knex, (conn) => this.writeNative(conn, writes, runId, at));
+      return;
+    }
     await retryDeadlock(() => this.knex.transaction(async (trx: Knex.Transaction) => {
       for (const part of chunks(writes, 200)) {
         type Prior = { record_key: string; content_digest: string | null; attempts: number; request_digest: string | null; batch_pos: number | null };
@@ -355,6 +364,80 @@ export class TraceJournal {
     }));
   }
 
+  /**
+   * write() on SQLite's own connection: the same rows and the same decisions, one prepared
+   * statement per row (SQLite runs a prepared single-row statement in microseconds; knex spent
+   * far longer building each multi-row statement than SQLite spent running it).
+   */
+  private writeNative(conn: SqliteConn, writes: readonly RecordWrite[], runId: string, at: string): void {
+    const T = TRACE_UPLOADS_TABLE.name;
+    const prior = conn.prepare(`SELECT content_digest, attempts, request_digest, batch_pos FROM ${T} WHERE fixmedins_code = ? AND record_key = ?`);
+    const insert = conn.prepare(`INSERT INTO ${T} (${UPLOAD_COLUMNS.join(', ')}) VALUES (${UPLOAD_COLUMNS.map(() => '?').join(', ')})`);
+    const insertCode = conn.prepare(`INSERT INTO ${TRACE_CODES_TABLE.name} (fixmedins_code, record_key, seq, drug_trac_codg, kind, op_time) VALUES (?, ?, ?, ?, ?, ?)`);
+    const deleteCodes = conn.prepare(`DELETE FROM ${TRACE_CODES_TABLE.name} WHERE fixmedins_code = ? AND record_key = ?`);
+    const update = conn.prepare(`UPDATE ${T} SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE fixmedins_code = ? AND record_key = ?`);
+    const updateSent = conn.prepare(`UPDATE ${T} SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, msgid = NULL, attempts = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`);
+    const resend = conn.prepare(`UPDATE ${T} SET status = 'sending', reason = NULL, message = NULL, msgid = NULL, infno = ?, attempts = attempts + 1, run_id = ?, updated_at = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`);
+    const code = this.fixmedins_code;
+    for (const w of writes) {
+      const c = w.checked;
+      const r = c.record;
+      const sending = w.status === 'sending';
+      const digest = c.digest ?? null;
+      const fields = [
+        r.kind,
+        r.id,
+        r.day,
+        r.time,
+        r.fixmedins_hilist_id || null,
+        c.med_list_codg ?? null,
+        r.cnt ?? null,
+        r.origId ?? null,
+        r.fields.trdn_flag === null || r.fields.trdn_flag === undefined ? null : String(r.fields.trdn_flag),
+        c.codes.length,
+        digest,
+        w.status,
+        w.reason ?? null,
+        w.message ?? null,
+        w.infno ?? null,
+        w.request_digest ?? null,
+        w.batch_pos ?? null,
+        runId,
+        at,
+      ];
+      const p = prior.get(code, r.key) as { content_digest: string | null; attempts: number; request_digest: string | null; batch_pos: number | null } | undefined;
+      if (!p) {
+        insert.run(code, r.key, ...fields, null, sending ? 1 : 0, at, sending ? at : null, null);
+        for (let i = 0; i < c.codes.length; i++) insertCode.run(code, r.key, i + 1, c.codes[i], r.kind, r.time);
+        continue;
+      }
+      if (sending && p.content_digest === digest && p.request_digest === (w.request_digest ?? null) && Number(p.batch_pos) === w.batch_pos) {
+        // Unchanged and sent again in the same request (a retry).
+        resend.run(w.infno ?? null, runId, at, at, code, r.key);
+        continue;
+      }
+      if (sending) updateSent.run(...fields, Number(p.attempts) + 1, at, code, r.key);
+      else update.run(...fields, code, r.key);
+      if (p.content_digest !== digest) {
+        deleteCodes.run(code, r.key);
+        for (let i = 0; i < c.codes.length; i++) insertCode.run(code, r.key, i + 1, c.codes[i], r.kind, r.time);
+      }
+    }
+  }
+
+  /** writeOutcomes on SQLite's own connection: one prepared update per record, one transaction. */
+  private writeOutcomesNative(conn: SqliteConn, last: ReadonlyMap<string, { o: Outcome; at: string }>): void {
+    const T = TRACE_UPLOADS_TABLE.name;
+    const base = `UPDATE ${T} SET status = ?, reason = ?, message = ?, updated_at = ?, accepted_at = CASE WHEN ? THEN ? ELSE accepted_at END`;
+    const plain = conn.prepare(`${base} WHERE fixmedins_code = ? AND record_key = ?`);
+    const withMsgid = conn.prepare(`${base}, msgid = ? WHERE fixmedins_code = ? AND record_key = ?`);
+    for (const [key, { o, at }] of last) {
+      const head = [o.status, o.reason ?? null, o.message ?? null, at, o.status === 'accepted' ? 1 : 0, at];
+      if (o.msgid !== undefined) withMsgid.run(...head, o.msgid, this.fixmedins_code, key);
+      else plain.run(...head, this.fixmedins_code, key);
+    }
+  }
+
   /** Outcomes waiting for the transaction that writes them (see outcomes). */
   private waiting: Array<{ list: readonly Outcome[]; at: string; done: (e?: unknown) => void }> = [];
   private writing = false;
@@ -398,6 +481,10 @@ export class TraceJournal {
     // accepted batch) are updated with one statement.
     const last = new Map<string, { o: Outcome; at: string }>();
     for (const { list, at } of batch) for (const o of list) last.set(o.record_key, { o, at });
+    if (isNativeSqlite(this.knex)) {
+      await withSqliteGrouped(this.knex, (conn) => this.writeOutcomesNative(conn, last));
+      return;
+    }
     const groups = new Map<string, { o: Outcome; at: string; keys: string[] }>();
     for (const [key, { o, at }] of last) {
       const k = JSON.stringify([o.status, o.reason ?? null, o.message ?? null, o.msgid ?? null, at]);

@@ -11,6 +11,7 @@
  *
  * Rows never hold secrets; request inputs are stored redacted (see redact.ts).
  */
+import { isNativeSqlite, sqliteInsert, sqliteUpdate, withSqliteGrouped } from '../../db/index.js';
 import { widenColumns, type Journal, type JournalTable } from '../../journal/index.js';
 
 /** What the client needs of a Journal (structural, so tests and other stores can pass their own). */
@@ -159,13 +160,16 @@ export class CenterCallJournal {
   /** Write the pending row. Throws if it cannot be written — the call must then not be sent. */
   async begin(row: Omit<CenterCallRecord, 'status' | 'infcode' | 'err_msg' | 'error' | 'output' | 'inf_refmsgid' | 'http_status' | 'finished_at' | 'duration_ms' | 'resolution' | 'resolved_at'>): Promise<void> {
     await this.ensure();
-    await this.journal.knex(CENTER_CALLS_TABLE.name).insert({ ...row, status: 'pending' });
+    // On SQLite past knex (db/sqliteNative.ts): one row per request of a busy upload.
+    if (isNativeSqlite(this.journal.knex)) await withSqliteGrouped(this.journal.knex, (conn) => sqliteInsert(conn, CENTER_CALLS_TABLE.name, { ...row, status: 'pending' }));
+    else await this.journal.knex(CENTER_CALLS_TABLE.name).insert({ ...row, status: 'pending' });
   }
 
   async finish(msgid: string, outcome: CallOutcome): Promise<void> {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(outcome)) if (v !== undefined) patch[k] = v;
-    await this.journal.knex(CENTER_CALLS_TABLE.name).where({ msgid }).update(patch);
+    if (isNativeSqlite(this.journal.knex)) await withSqliteGrouped(this.journal.knex, (conn) => sqliteUpdate(conn, CENTER_CALLS_TABLE.name, patch, { msgid }));
+    else await this.journal.knex(CENTER_CALLS_TABLE.name).where({ msgid }).update(patch);
   }
 
   async get(msgid: string): Promise<CenterCallRecord | undefined> {

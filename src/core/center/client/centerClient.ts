@@ -171,7 +171,7 @@ export class CenterClient {
     const kind: TransactionKind = opts.kind ?? spec?.kind ?? 'change';
     const stateChanging = kind === 'change';
     const name = spec?.name ?? `transaction ${infno}`;
-    const wire = toWireInput(infno, input);
+    const wire = opts.wireReady ? input : toWireInput(infno, input);
     if (this.config.validateRequests && spec && !opts.skipValidation) {
       const problems = validateInput(infno, wire, { extraCodes: this.config.extraCodes });
       if (problems.length) {

@@ -5,6 +5,7 @@
  * `hisops center watch` read to show when and how slow the center was. Writing it is best effort:
  * a call never fails because its timing could not be kept.
  */
+import { isNativeSqlite, sqliteInsert, withSqliteGrouped } from '../../db/index.js';
 import type { JournalTable } from '../../journal/index.js';
 import type { JournalLike } from './callJournal.js';
 
@@ -54,7 +55,8 @@ export class LatencyJournal {
         await this.journal.knex(CENTER_LATENCY_TABLE.name).where('at', '<', cutoff).delete();
       }
       this.ensured = true;
-      await this.journal.knex(CENTER_LATENCY_TABLE.name).insert(row);
+      if (isNativeSqlite(this.journal.knex)) await withSqliteGrouped(this.journal.knex, (conn) => sqliteInsert(conn, CENTER_LATENCY_TABLE.name, { ...row }));
+      else await this.journal.knex(CENTER_LATENCY_TABLE.name).insert(row);
     } catch {
       // Best effort by design (see the header): the call's own outcome matters, its timing does not.
     }

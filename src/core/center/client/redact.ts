@@ -37,11 +37,28 @@ export function redactValue(key: string, v: unknown): unknown {
   return redactInput(v);
 }
 
-/** A deep copy of an input with the sensitive fields masked. */
+/**
+ * An input with the sensitive fields masked. Parts with nothing to mask are shared with the input,
+ * not copied (a batch of fifty trace records has nothing to mask and is journaled per request);
+ * the input itself is never changed.
+ */
 export function redactInput<T>(v: T): T {
-  if (Array.isArray(v)) return v.map((x) => redactInput(x)) as T;
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, redactValue(k, x)])) as T;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = redactInput(v[i]);
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return (out ?? v) as T;
+  }
+  if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+    const o = v as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(o)) {
+      const x = redactValue(k, o[k]);
+      if (x !== o[k]) (out ??= { ...o })[k] = x;
+    }
+    return (out ?? v) as T;
   }
   return v;
 }

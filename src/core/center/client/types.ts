@@ -18,6 +18,8 @@ export interface CallOptions {
   acceptRejection?: boolean;
   /** Skip the field-table check of the input. */
   skipValidation?: boolean;
+  /** The input is in wire form already (made by toWireInput, as trace items are): not converted again. */
+  wireReady?: boolean;
   /** Kind of a transaction the tables do not know (default: change — journaled, never retried). */
   kind?: TransactionKind;
   /**

@@ -137,13 +137,34 @@ export interface BuildRequestArgs {
 
 /** Drop null/undefined keys (and null nodes) like the reference clients' serializers do. */
 export function dropNulls<T>(v: T): T {
-  if (Array.isArray(v)) return v.map((x) => dropNulls(x)) as T;
-  if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (x === null || x === undefined) continue;
-      out[k] = dropNulls(x);
+  // Parts without a null are shared, not copied: a request's input is walked once per call, and
+  // a batch built in wire form (trace uploads) has none. The value given is never changed.
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = dropNulls(v[i]);
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
     }
+    return (out ?? v) as T;
+  }
+  if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v)) {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    let changed = Object.getPrototypeOf(o) !== Object.prototype && Object.getPrototypeOf(o) !== null;
+    const kept: unknown[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const x = o[keys[i]!];
+      if (x === null || x === undefined) {
+        changed = true;
+        continue;
+      }
+      const y = dropNulls(x);
+      if (y !== x) changed = true;
+      kept[i] = y;
+    }
+    if (!changed) return v;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) if (kept[i] !== undefined) out[keys[i]!] = kept[i];
     return out as T;
   }
   return v;
