@@ -4,6 +4,7 @@
  * carrying all of them, so a clerk can fix a file in one pass.
  */
 import { HisopsError, EXIT } from '../errors.js';
+import { closest } from '../shared/index.js';
 
 export interface Issue {
   file: string;
@@ -88,28 +89,5 @@ function whatZh(what: string): string {
 
 /** The closest allowed word (edit distance ≤ 2), for "did you mean" fixes. */
 export function didYouMean(word: string, options: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestD = 3;
-  for (const o of options) {
-    const d = distance(word.toLowerCase(), o.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = o;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
+  return closest(word, options, 2) ?? null;
 }
