@@ -72,28 +72,8 @@ export function parseDay(raw: string, opts: { excelSerial?: boolean } = {}): Day
 /** What `parseDay` accepts, for fix messages. */
 export const DAY_FORMS = 'yyyy-MM-dd (also yyyyMMdd, yyyy/M/d, 2024年3月1日 or Java\'s "Fri Mar 01 00:00:00 CST 2024")';
 
-function toUtc(d: Day): number {
-  return Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
-}
-
-function fromUtc(ms: number): Day {
-  const t = new Date(ms);
-  return `${t.getUTCFullYear()}-${p2(t.getUTCMonth() + 1)}-${p2(t.getUTCDate())}`;
-}
-
-export function addDays(d: Day, n: number): Day {
-  return fromUtc(toUtc(d) + n * 86_400_000);
-}
-
-/** Whole days from `a` to `b` (b − a). */
-export function daysBetween(a: Day, b: Day): number {
-  return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
-}
-
-/** The calendar day of an instant at a UTC offset (China: +480 minutes). */
-export function dayOf(instant: Date, utcOffsetMinutes = 480): Day {
-  return fromUtc(instant.getTime() + utcOffsetMinutes * 60_000).slice(0, 10);
-}
+export { addDays, daysBetween, dayOf } from '../time/index.js';
+import { addDays } from '../time/index.js';
 
 /** An end that means "until further notice": none, or the far-future sentinels. */
 export function isOpenEnd(end: Day | null | undefined): boolean {

@@ -13,6 +13,7 @@ import { kindOfListType, type CatalogKind } from './kinds.js';
 import type { CheckFindings } from './checkMappings.js';
 import { runMappingCheck, type HisItemSource } from './mappingQueries.js';
 import { encodeText, sampleRow, sampleText, writeZipStream } from './sampleFiles.js';
+import { csvCell } from '../shared/index.js';
 
 export interface DemoNationalEntry {
   med_list_codg: string;
@@ -50,10 +51,6 @@ export interface DemoCatalogResult {
 }
 
 const KIND_OF_PROBLEM: Record<string, string> = { OVERLAP: 'mapping_overlap', UNKNOWN_NATIONAL_CODE: 'mapping_unknown_code', WRONG_LIST_TYPE: 'mapping_wrong_list_type', UNCOVERED_DAYS: 'mapping_uncovered_days' };
-
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export async function demoCatalogStep(o: { db: Db; dir: string; now: Date; national: readonly DemoNationalEntry[]; hisMappings: readonly DemoHisMapping[]; his?: HisItemSource; on?: string }): Promise<DemoCatalogResult> {
   await fs.promises.mkdir(o.dir, { recursive: true });

@@ -5,10 +5,7 @@
  */
 import { openAtomicWriter, type AtomicWriter } from '../files/index.js';
 import type { Problem } from './problems.js';
-
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvCell } from '../shared/index.js';
 
 export class RejectWriter {
   private readonly writer: Promise<AtomicWriter>;

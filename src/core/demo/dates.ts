@@ -4,11 +4,8 @@
  */
 const p2 = (n: number) => (n < 10 ? '0' : '') + n;
 
-export function addDays(day: string, n: number): string {
-  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + n * 86_400_000;
-  const d = new Date(t);
-  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
-}
+export { addDays } from '../time/index.js';
+import { addDays } from '../time/index.js';
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(day: string): number {

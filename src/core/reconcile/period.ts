@@ -34,28 +34,8 @@ export interface PeriodPlan {
   periods: Period[];
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Is this a real calendar day written yyyy-MM-dd? */
-export function isDay(s: string): boolean {
-  const m = ISO_DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
-}
-
-export function addDays(day: string, n: number): string {
-  const m = ISO_DAY.exec(day)!;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + n));
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from a to b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  const pa = ISO_DAY.exec(a)!;
-  const pb = ISO_DAY.exec(b)!;
-  return Math.round((Date.UTC(+pb[1]!, +pb[2]! - 1, +pb[3]!) - Date.UTC(+pa[1]!, +pa[2]! - 1, +pa[3]!)) / 86_400_000);
-}
+export { addDays, daysBetween, isDay } from '../time/index.js';
+import { addDays, daysBetween, isDay } from '../time/index.js';
 
 function dayArg(flag: string, v: string, today: string): string {
   const s = v.trim().toLowerCase();

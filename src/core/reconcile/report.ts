@@ -10,6 +10,7 @@ import { inputError } from '../errors.js';
 import { isoWithOffset } from '../time/localTime.js';
 import { reportModel, type Cell, type Column, type ReportInput, type ReportModel, type Sheet } from './reportModel.js';
 import type { DaySummary } from './summary.js';
+import { csvLine } from '../shared/index.js';
 
 export type { ReportInput } from './reportModel.js';
 
@@ -26,13 +27,6 @@ export function reportFormat(file: string): ReportFormat {
   const ext = m[1]!.toLowerCase();
   return ext === 'htm' || ext === 'html' ? 'html' : (ext as ReportFormat);
 }
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const csvLine = (cells: unknown[]) => cells.map(csvCell).join(',');
 
 /** Title lines, then each table (its title, worded headers, rows, 合计), then the signature line; with a BOM. */
 export function reportCsv(r: ReportInput): string {

@@ -32,3 +32,13 @@ export function daysBetween(a: string, b: string): number {
 export function dayOf(instant: Date, utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES): string {
   return fromUtc(instant.getTime() + utcOffsetMinutes * 60_000);
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Is this a real calendar day written yyyy-MM-dd (not 2026-02-30)? */
+export function isDay(s: string): boolean {
+  const m = ISO_DAY.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}

@@ -1,26 +1,9 @@
 /** Calendar days as `yyyy-MM-dd` text (the HIS's wall clock). Pure. */
 import { inputError } from '../errors.js';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
-}
-
-export function addDays(day: string, n: number): string {
-  const m = DAY.exec(day)!;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + n));
-  return d.toISOString().slice(0, 10);
-}
-
-/** The local calendar day of an instant. */
-export function dayOf(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+/** Days of the HIS's wall clock: the shared day arithmetic, and today as the machine's clock has it. */
+export { addDays, isDay, calendarDay as dayOf } from '../time/index.js';
+import { addDays, isDay } from '../time/index.js';
 
 export interface Window {
   /** First day, inclusive. */
