@@ -504,12 +504,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
   };
 
   if (o.apply) {
-    const restore = await relaxedSync(o.journal);
-    try {
-      await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: onCenterEvent }, loop);
-    } finally {
-      await restore();
-    }
+    await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: onCenterEvent }, loop);
     await settleGone();
     await finishLeftOverCalls();
   } else await loop(undefined);
@@ -560,28 +555,6 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
 }
 
 const noop = () => undefined;
-
-/**
- * A SQLite journal in WAL mode writes every commit through to the disk (synchronous FULL): an
- * upload commits four times per request, and each of those waits for the disk with the whole
- * process stopped (SQLite runs in-process), which capped an upload far below the center's
- * ceiling. While requests are sent it commits with synchronous NORMAL instead: a commit is still
- * atomic and survives the process being killed (the WAL is in the operating system's hands); only
- * a power cut or a crash of the machine may lose the last commits. For 35xx records that is safe:
- * a record whose `sending` row was lost is sent again by the next upload, and the center, which
- * identifies a record by its own keys, answers it as before without storing it twice. Other
- * journals (server databases) are left alone; the setting is restored when the upload ends.
- */
-async function relaxedSync(journal: JournalLike): Promise<() => Promise<void>> {
-  const k = journal.knex;
-  if (!String((k.client as { dialect?: unknown }).dialect ?? '').includes('sqlite')) return async () => undefined;
-  const first = (rows: unknown): Record<string, unknown> | undefined => (Array.isArray(rows) ? (rows[0] as Record<string, unknown> | undefined) : undefined);
-  const mode = String(first(await k.raw('PRAGMA journal_mode'))?.journal_mode ?? '').toLowerCase();
-  const sync = Number(first(await k.raw('PRAGMA synchronous'))?.synchronous ?? 2);
-  if (mode !== 'wal' || sync <= 1) return async () => undefined;
-  await k.raw('PRAGMA synchronous = NORMAL');
-  return async () => void (await k.raw(`PRAGMA synchronous = ${sync}`).catch(noop));
-}
 
 /**
  * Days overlap on the wire (the next day's first requests leave while the last ones of the day
