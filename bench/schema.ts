@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, type Db } from '../src/core/db/index.js';
 import { execStatement } from '../src/core/schema/exec.js';
 import { diffModels, introspect, makePlan, renderScript, serializeSnapshot, snapshotDb, toSnapshot, type Snapshot } from '../src/core/schema/index.js';
-import { median, printTable } from './_util.js';
+import { median, printTable, isQuick } from './_util.js';
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const MYSQL_URL = process.env.HISOPS_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
@@ -245,7 +245,8 @@ async function bigPostgres(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-schema-'));
   try {
     const db = await connect(withDb(PG_URL, name));
-    const gen = await time(() => generate(db, 5000));
+    // --quick checks that the bench runs, at a tenth of the size.
+    const gen = await time(() => generate(db, isQuick() ? 500 : 5000));
     const snaps: number[] = [];
     let snap!: Snapshot;
     let snapPeak = 0;
