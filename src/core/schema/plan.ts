@@ -43,6 +43,8 @@ export const PHASE = {
   foreignKey: 70,
   view: 80,
   routine: 90,
+  /** Package and type bodies: Oracle compiles a body only once its specification exists. */
+  routineBody: 92,
   trigger: 95,
   dropTable: 100,
   manual: 110,
@@ -266,7 +268,7 @@ function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
     case 'routine.add':
     case 'routine.alter': {
       const r = c.kind === 'routine.add' ? c.routine : c.to;
-      const phase = r.kind === 'trigger' ? PHASE.trigger : PHASE.routine;
+      const phase = r.kind === 'trigger' ? PHASE.trigger : r.kind.endsWith(' body') ? PHASE.routineBody : PHASE.routine;
       const op: Op = { op: 'createRoutine', routine: r, replace: c.kind === 'routine.alter' };
       if (r.dialect && r.dialect !== d) return [review(phase, [op], [`the ${r.kind} is written for ${DIALECT_LABEL[r.dialect]}: translate it by hand`])];
       if (d === 'sqlite' && r.kind !== 'trigger') return [review(phase, [{ op: 'manual', note: `${r.kind} ${r.name}` }], ['SQLite has no stored routines'])];
