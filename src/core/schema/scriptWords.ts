@@ -84,7 +84,10 @@ const KIND_ZH: Array<[string, string]> = [
   ['procedure ', '存储过程 '],
   ['function ', '函数 '],
   ['trigger ', '触发器 '],
+  ['package body ', '包体 '],
   ['package ', '包 '],
+  ['type body ', '类型体 '],
+  ['type ', '类型 '],
 ];
 
 /** What a change alters (ColumnAspect and the table options of changes.ts), in Chinese. */

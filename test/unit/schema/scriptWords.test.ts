@@ -1,0 +1,13 @@
+/** Object kinds of plan titles in Chinese: no English word may be left inside a zh-CN title. */
+import { describe, expect, it } from 'vitest';
+import { titleZh } from '../../../src/core/schema/index.js';
+
+describe('titleZh', () => {
+  it('names package and type bodies and types in Chinese', () => {
+    expect(titleZh('package body PKG_SETL')).toBe('包体 PKG_SETL');
+    expect(titleZh('package PKG_SETL')).toBe('包 PKG_SETL');
+    expect(titleZh('type body T_ADDR')).toBe('类型体 T_ADDR');
+    expect(titleZh('type T_ADDR')).toBe('类型 T_ADDR');
+    expect(titleZh('column PAT_INFO.PAT_NAME (type)')).toBe('列 PAT_INFO.PAT_NAME（类型）');
+  });
+});
