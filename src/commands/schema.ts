@@ -30,6 +30,7 @@ defineMessages({
   'clone.copy.rows': { en: 'rows', zh: '数据' },
   'clone.copy.structure': { en: 'structure', zh: '仅结构' },
   'clone.plan': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行）。' },
+  'clone.planSampled': { en: '{sampled} table(s) over --max-rows {max} would get a sample of {n} rows each, with the rows related to them.', zh: '另有 {sampled} 张表超过 --max-rows {max}，将各取 {n} 行样本及与之关联的行。' },
   'clone.planMasked': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied, masked.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行），并脱敏。' },
   'clone.status.copied': { en: 'copied', zh: '已复制' },
   'clone.status.structure_only': { en: 'structure only', zh: '仅结构' },
@@ -576,6 +577,9 @@ export function registerSchema(program: Command, app: App): Command {
               out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : t.sample ? 'clone.copy.sample' : 'clone.copy.structure'), why(t), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
               if (mask) columnTable(ctx, out, p.tables);
               out.line(ctx.t(mask ? 'clone.planMasked' : 'clone.plan', { tables: p.tables.length, copied: copy.length, rows: copy.reduce((a, t) => a + t.rows, 0) }));
+              // the line above counts whole tables only; sampled ones are sized at copy time
+              const sampled = p.tables.filter((t) => !t.copy && t.sample);
+              if (sampled.length) out.line(ctx.t('clone.planSampled', { sampled: sampled.length, max: maxRows, n: sample }));
               out.note(ctx.t('common.dryRun'));
             },
           };
