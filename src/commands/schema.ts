@@ -585,9 +585,10 @@ export function registerSchema(program: Command, app: App): Command {
           };
         }
         const destRef = ctx.resolveDb(args[1] as string);
+        // asked before connecting: connecting creates a SQLite file, which a refusal must not leave behind
+        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh('未写入任何内容');
         const dest = await connect(destRef.url, { password: destRef.password, baseDir: destRef.baseDir, create: true });
         ctx.onClose(() => dest.close());
-        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh('未写入任何内容');
         let bar: ReturnType<Ctx['progress']> | undefined;
         let current = '';
         let seen = 0;

@@ -210,7 +210,7 @@ describe('masked clone on SQLite', () => {
     expect(zh.out() + zh.err()).not.toContain(victim.cnName);
   }, 120_000);
 
-  it('the dry run with --sample counts the sampled tables in its closing line, in both languages', async () => {
+  it('the dry run with --sample counts the sampled tables in its closing line, in both languages; an unconfirmed --apply creates no copy', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-clone-dry-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const his = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
@@ -230,6 +230,14 @@ describe('masked clone on SQLite', () => {
       expect(app.exitCode ?? 0, io.out() + io.err()).toBe(0);
       expect(io.out()).toMatch(line);
     }
+    expect(fs.existsSync(path.join(dir, 'copy.db'))).toBe(false);
+    // --apply where nobody can confirm (cron): refused, and no empty copy file left behind
+    const io = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` } });
+    const argv = ['--json', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--apply'];
+    const { program, app } = buildProgram(io, argv);
+    await program.parseAsync(argv, { from: 'user' });
+    expect(JSON.parse(io.out()).error.code).toBe('NEEDS_CONFIRMATION');
+    expect(app.exitCode).not.toBe(0);
     expect(fs.existsSync(path.join(dir, 'copy.db'))).toBe(false);
   }, 120_000);
 
