@@ -30,6 +30,7 @@ defineMessages({
   'clone.copy.rows': { en: 'rows', zh: '数据' },
   'clone.copy.structure': { en: 'structure', zh: '仅结构' },
   'clone.plan': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行）。' },
+  'clone.planSampled': { en: '{sampled} table(s) over --max-rows {max} would get a sample of {n} rows each, with the rows related to them.', zh: '另有 {sampled} 张表超过 --max-rows {max}，将各取 {n} 行样本及与之关联的行。' },
   'clone.planMasked': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied, masked.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行），并脱敏。' },
   'clone.status.copied': { en: 'copied', zh: '已复制' },
   'clone.status.structure_only': { en: 'structure only', zh: '仅结构' },
@@ -576,14 +577,18 @@ export function registerSchema(program: Command, app: App): Command {
               out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : t.sample ? 'clone.copy.sample' : 'clone.copy.structure'), why(t), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
               if (mask) columnTable(ctx, out, p.tables);
               out.line(ctx.t(mask ? 'clone.planMasked' : 'clone.plan', { tables: p.tables.length, copied: copy.length, rows: copy.reduce((a, t) => a + t.rows, 0) }));
+              // the line above counts whole tables only; sampled ones are sized at copy time
+              const sampled = p.tables.filter((t) => !t.copy && t.sample);
+              if (sampled.length) out.line(ctx.t('clone.planSampled', { sampled: sampled.length, max: maxRows, n: sample }));
               out.note(ctx.t('common.dryRun'));
             },
           };
         }
         const destRef = ctx.resolveDb(args[1] as string);
+        // asked before connecting: connecting creates a SQLite file, which a refusal must not leave behind
+        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh('未写入任何内容');
         const dest = await connect(destRef.url, { password: destRef.password, baseDir: destRef.baseDir, create: true });
         ctx.onClose(() => dest.close());
-        if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh('未写入任何内容');
         let bar: ReturnType<Ctx['progress']> | undefined;
         let current = '';
         let seen = 0;

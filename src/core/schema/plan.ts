@@ -43,6 +43,8 @@ export const PHASE = {
   foreignKey: 70,
   view: 80,
   routine: 90,
+  /** Package and type bodies: Oracle compiles a body only once its specification exists. */
+  routineBody: 92,
   trigger: 95,
   dropTable: 100,
   manual: 110,
@@ -266,7 +268,7 @@ function classify(c: Change, ctx: ClassifyContext): PlanItem[] {
     case 'routine.add':
     case 'routine.alter': {
       const r = c.kind === 'routine.add' ? c.routine : c.to;
-      const phase = r.kind === 'trigger' ? PHASE.trigger : PHASE.routine;
+      const phase = r.kind === 'trigger' ? PHASE.trigger : r.kind.endsWith(' body') ? PHASE.routineBody : PHASE.routine;
       const op: Op = { op: 'createRoutine', routine: r, replace: c.kind === 'routine.alter' };
       if (r.dialect && r.dialect !== d) return [review(phase, [op], [`the ${r.kind} is written for ${DIALECT_LABEL[r.dialect]}: translate it by hand`])];
       if (d === 'sqlite' && r.kind !== 'trigger') return [review(phase, [{ op: 'manual', note: `${r.kind} ${r.name}` }], ['SQLite has no stored routines'])];
@@ -486,6 +488,7 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
   items = bundleKeyChanges(items, cur);
   items = bundleEngineWithAutoIncrement(items);
   orderNewTables(items);
+  holdBackNewTypeUsers(items, diff);
   holdBackDependents(items, cur, tgt);
   wrapDependents(items, current, target, dialect, { drop: PHASE.dropObject, view: PHASE.view, trigger: PHASE.trigger });
   orderViews(items);
@@ -557,6 +560,30 @@ function orderViewsOf(items: PlanItem[], section: Section): void {
   };
   for (const { it } of idx) visit(it, new Set());
   idx.forEach(({ i }, n) => (items[i] = order[n]!));
+}
+
+/**
+ * A safe column or table of a type hisops does not create (a PostgreSQL enum type or domain new in
+ * the target: an `other.add`, made by hand from the review part) would fail: it waits for review.
+ * Runs before holdBackDependents, so indexes and keys on what it moves wait too.
+ */
+function holdBackNewTypeUsers(items: PlanItem[], diff: DiffResult): void {
+  const newTypes = new Set(diff.changes.flatMap((c) => (c.kind === 'other.add' ? [nameKey(c.object.name)] : [])));
+  if (!newTypes.size) return;
+  // `public.sex_t[]`, `"sex_t"` → sex_t
+  const typeOf = (c: Column) => (c.type.base === 'other' ? nameKey(c.type.native.replace(/(\[\])+$/, '').replace(/"/g, '').split('.').pop()!) : '');
+  for (const it of items) {
+    if (it.section !== 'safe') continue;
+    const used = new Set<string>();
+    for (const o of it.ops) {
+      const cols = o.op === 'createTable' ? o.table.columns : o.op === 'addColumn' ? [o.column] : o.op === 'alterColumn' ? [o.to] : [];
+      for (const c of cols) if (newTypes.has(typeOf(c))) used.add(typeOf(c));
+    }
+    if (used.size) {
+      it.section = 'review';
+      it.reasons = [...it.reasons, `needs type ${[...used].join(', ')}, which only the review part adds (create it by hand first)`];
+    }
+  }
 }
 
 /** Safe indexes and constraints on columns that only the review part adds wait for review too. */

@@ -5,6 +5,7 @@
 import { DIALECT_LABEL } from './labels.js';
 import { changeDirection, changeObject, changeTitle, type Change } from './changes.js';
 import type { DiffResult } from './diff.js';
+import type { ColumnType, DefaultValue } from './model.js';
 import { titleZh } from './scriptWords.js';
 
 const ORDER = ['table', 'column', 'primary key', 'index', 'foreign key', 'check', 'view', 'routine', 'sequence', 'other'];
@@ -34,13 +35,23 @@ const WORDS = {
   },
 };
 
+/** A default as SQL would spell it (`—`: none), so a changed default shows what it was and becomes. */
+function defaultText(d: DefaultValue | undefined, t: ColumnType): string {
+  if (!d) return '—';
+  if (d.kind === 'null') return 'DEFAULT NULL';
+  if (d.kind === 'expr') return `DEFAULT ${d.sql}`;
+  if (d.hex) return `DEFAULT X'${d.value}'`;
+  const numeric = /^-?\d+(\.\d+)?$/.test(d.value) && !/char|text|clob|enum|set|string/i.test(t.base);
+  return `DEFAULT ${numeric ? d.value : `'${d.value.replace(/'/g, "''")}'`}`;
+}
+
 function detail(c: Change): string {
   switch (c.kind) {
     case 'column.alter': {
       const bits: string[] = [];
       if (c.aspects.includes('type')) bits.push(`${c.from.type.native} → ${c.to.type.native}`);
       if (c.aspects.includes('nullable')) bits.push(c.to.nullable ? 'NOT NULL → NULL' : 'NULL → NOT NULL');
-      if (c.aspects.includes('default')) bits.push('default');
+      if (c.aspects.includes('default')) bits.push(`${defaultText(c.from.default, c.from.type)} → ${defaultText(c.to.default, c.to.type)}`);
       if (c.aspects.includes('charset')) bits.push(`charset ${c.from.charset ?? ''}/${c.from.collation ?? ''} → ${c.to.charset ?? ''}/${c.to.collation ?? ''}`);
       for (const a of c.aspects) if (!['type', 'nullable', 'default', 'charset'].includes(a)) bits.push(a);
       return bits.join(', ');

@@ -84,7 +84,10 @@ const KIND_ZH: Array<[string, string]> = [
   ['procedure ', '存储过程 '],
   ['function ', '函数 '],
   ['trigger ', '触发器 '],
+  ['package body ', '包体 '],
   ['package ', '包 '],
+  ['type body ', '类型体 '],
+  ['type ', '类型 '],
 ];
 
 /** What a change alters (ColumnAspect and the table options of changes.ts), in Chinese. */
@@ -140,6 +143,7 @@ const REASON_ZH: Array<[RegExp, (...m: string[]) => string]> = [
   [/^removes auto-increment: .*$/, () => '取消自增：此后插入须自行给值'],
   [/^changes a generated column: .*$/, () => '改变生成列：该列会被重建'],
   [/^the engine change goes with it: .*$/, () => '存储引擎变更随之进行：InnoDB 不接受不在键首位的自增列'],
+  [/^needs type (.+), which only the review part adds \(create it by hand first\)$/, (_, l) => `需要类型 ${l}，而它只在需审核部分中（请先手工创建）`],
   [/^needs (.+), which only the review part adds$/, (_, l) => `需要 ${l}，而它们只在需审核部分中添加`],
   [/^PostgreSQL refuses to change or drop a column a (view|trigger) uses \((.+)\): .*$/, (_, k, l) => `PostgreSQL 不允许修改或删除${k === 'view' ? '视图' : '触发器'}用到的列（${l}）：变更前先删除，变更后再重建`],
   [/^SQLite rebuilds the table \((.+)\), which (breaks views over it|drops its triggers): .*$/, (_, l, w) => `SQLite 要重建表（${l}），这会${w.startsWith('breaks') ? '使其上的视图失效' : '删除其触发器'}：重建前先删除，重建后再创建`],

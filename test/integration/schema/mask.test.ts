@@ -210,6 +210,37 @@ describe('masked clone on SQLite', () => {
     expect(zh.out() + zh.err()).not.toContain(victim.cnName);
   }, 120_000);
 
+  it('the dry run with --sample counts the sampled tables in its closing line, in both languages; an unconfirmed --apply creates no copy', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-clone-dry-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const his = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
+    try {
+      await seedHis({ db: his, size: 'small', seed: 3, days: 3 });
+    } finally {
+      await his.close();
+    }
+    for (const [lang, line] of [
+      ['en', /^\d+ table\(s\) over --max-rows 500 would get a sample of 50 rows each, with the rows related to them\.$/m],
+      ['zh-CN', /^另有 \d+ 张表超过 --max-rows 500，将各取 50 行样本及与之关联的行。$/m],
+    ] as const) {
+      const io = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` } });
+      const argv = ['--lang', lang, 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--max-rows', '500', '--sample', '50'];
+      const { program, app } = buildProgram(io, argv);
+      await program.parseAsync(argv, { from: 'user' });
+      expect(app.exitCode ?? 0, io.out() + io.err()).toBe(0);
+      expect(io.out()).toMatch(line);
+    }
+    expect(fs.existsSync(path.join(dir, 'copy.db'))).toBe(false);
+    // --apply where nobody can confirm (cron): refused, and no empty copy file left behind
+    const io = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` } });
+    const argv = ['--json', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--apply'];
+    const { program, app } = buildProgram(io, argv);
+    await program.parseAsync(argv, { from: 'user' });
+    expect(JSON.parse(io.out()).error.code).toBe('NEEDS_CONFIRMATION');
+    expect(app.exitCode).not.toBe(0);
+    expect(fs.existsSync(path.join(dir, 'copy.db'))).toBe(false);
+  }, 120_000);
+
   it('the reference HIS: psn_no, certno, psn_name and brdy masked consistently, nothing original left', async () => {
     const s = tmpSqlite();
     cleanups.push(s.cleanup);

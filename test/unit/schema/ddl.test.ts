@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HisopsError } from '../../../src/core/errors.js';
-import { changeTitle, detectDialect, diffModels, fingerprint, listDdlFiles, looksLikeDdlSource, readDdlSource, splitSql } from '../../../src/core/schema/index.js';
+import { changeTitle, detectDialect, diffModels, fingerprint, listDdlFiles, looksLikeDdlSource, makePlan, readDdlSource, splitSql } from '../../../src/core/schema/index.js';
 
 const ORACLE = path.resolve(__dirname, '../../fixtures/ddl/oracle');
 const tmp: string[] = [];
@@ -95,6 +95,16 @@ describe('Oracle DDL reader', () => {
       ].sort(),
     );
     expect(diffModels(a.model, a.model).equal).toBe(true);
+  });
+
+  it('creates a package specification before its body (Oracle cannot compile a body without its spec)', async () => {
+    const a = await readDdlSource(path.join(ORACLE, 'his-v1.sql'));
+    const b = await readDdlSource(path.join(ORACLE, 'his-v2.sql'));
+    const sql = makePlan(a.model, b.model, { now: new Date(0), hisopsVersion: 't', dialect: 'oracle' }).statements.map((s) => s.sql);
+    const spec = sql.findIndex((s) => /^CREATE OR REPLACE PACKAGE PKG_SETL\b/.test(s));
+    const body = sql.findIndex((s) => /^CREATE OR REPLACE PACKAGE BODY PKG_SETL\b/.test(s));
+    expect(spec).toBeGreaterThanOrEqual(0);
+    expect(body).toBeGreaterThan(spec);
   });
 
   it('applies a Flyway folder in version order (V2 < V2_1 < V10, R__ last, U__ not read) to the schema of the whole script', async () => {

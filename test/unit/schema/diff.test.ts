@@ -34,6 +34,17 @@ describe('diffModels', () => {
     expect(text).toMatch(/patient\.name .*varchar\(50\) → varchar\(100\)/);
   });
 
+  it('shows what a changed default was and becomes, in both languages', () => {
+    const a = model([table('ward', [col('code', 'char(3)', { nullable: false, default: lit('') }), col('at', 'datetime', { default: { kind: 'null' } })])]);
+    const b = model([table('ward', [col('code', 'char(3)', { nullable: false }), col('at', 'datetime', { default: { kind: 'expr', sql: 'CURRENT_TIMESTAMP' } })])]);
+    const d = diffModels(a, b);
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const text = formatDiffText(d, lang).join('\n');
+      expect(text).toMatch(/ward\.code\S*( \(default\))? +DEFAULT '' → —$/m);
+      expect(text).toMatch(/ward\.at\S*( \(default\))? +DEFAULT NULL → DEFAULT CURRENT_TIMESTAMP$/m);
+    }
+  });
+
   it('compares charsets only on columns that have one: a table collation change is no change of its int/date/decimal columns', () => {
     const cols = (coll: string) => [col('id', 'int(11)', { nullable: false }), col('seen', 'date'), col('fee', 'decimal(8,2)'), col('note', 'varchar(20)', { charset: 'utf8mb4', collation: coll })];
     const a = model([table('visit', cols('utf8mb4_general_ci'), { options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' } })]);

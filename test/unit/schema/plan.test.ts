@@ -175,3 +175,26 @@ describe('review items that run top-down', () => {
     expect(copies[1]).not.toMatch(/"a"/); // …the second starts from there
   });
 });
+
+describe('columns of a type the plan cannot create', () => {
+  it('moves a new column or table using a new PostgreSQL enum type to review, with what uses it', () => {
+    const pg = { dialect: 'postgres' as const };
+    const cur = model([table('patient', [col('id', 'integer', { ...pg, nullable: false })])], 'postgres');
+    const tgt = model(
+      [
+        table('patient', [col('id', 'integer', { ...pg, nullable: false }), col('sex', 'sex_t', { ...pg, default: lit('U') }), col('psn_no', 'varchar(30)', pg)]),
+        table('contact', [col('id', 'integer', { ...pg, nullable: false }), col('sex', 'public.sex_t[]', pg)], { indexes: [{ name: 'ix_contact_id', columns: [{ name: 'id' }], unique: false }] }),
+      ],
+      'postgres',
+      { others: [{ kind: 'ENUM TYPE', name: 'sex_t', digest: 'x' }] },
+    );
+    const p = makePlan(cur, tgt, { now: NOW, hisopsVersion: 'test', dialect: 'postgres' });
+    const safe = p.statements.filter((s) => s.section === 'safe').map((s) => s.sql).join('\n');
+    expect(safe).toMatch(/"psn_no"/);
+    expect(safe).not.toMatch(/sex_t/);
+    expect(safe).not.toMatch(/ix_contact_id/);
+    const review = p.items.filter((i) => i.section === 'review');
+    expect(review.find((i) => i.title === 'column patient.sex')?.reasons.join(' ')).toMatch(/type sex_t, which only the review part/);
+    expect(review.find((i) => i.title === 'table contact')?.reasons.join(' ')).toMatch(/type sex_t, which only the review part/);
+  });
+});

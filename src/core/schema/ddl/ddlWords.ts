@@ -10,6 +10,7 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^skipped (\d+) statement\(s\) that define no schema object: (.*)$/, (m) => `已跳过 ${m[1]} 条不定义结构对象的语句：${m[2]}`],
   [/^the script qualifies names with several owners \((.*)\): all objects are read as one schema$/, (m) => `脚本中的对象名带有多个属主（${m[1]}）：所有对象按同一个模式读取`],
   [/^a session setting the server refused was passed over: (.*)$/, (m) => `服务器不接受的会话设置已跳过：${m[1]}`],
+  [/^(\d+) object\(s\) of kinds hisops does not manage \((.*)\): listed, never changed$/, (m) => `${m[1]} 个对象属于 hisops 不管理的类型（${m[2]}）：只列出，从不修改`],
   [/^not run \(they shape no schema object, or name databases and roles of their own\): (.*)$/, (m) => `未执行（不定义结构对象，或涉及脚本自己的数据库与角色）：${m[1]}`],
 ];
 
