@@ -183,5 +183,8 @@ describe('hisops trace relation', () => {
     expect(r.exit).toBe(2);
     expectChinese(r, 'trace relation import, conflict');
     expect(r.err).toMatch(/relations2\.csv:2 parent_trac_codg/);
+    const en = await hisops(['trace', 'relation', 'import', 'relations2.csv', '--apply']);
+    expect(en.exit).toBe(2);
+    expect(en.err).toContain('The package relations file was not imported');
   });
 });
