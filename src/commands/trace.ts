@@ -13,6 +13,7 @@ import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { localDateTime } from '../core/time/index.js';
+import { closest } from '../core/shared/index.js';
 import { provinceProfile } from '../core/config/index.js';
 import { registerTraceInvoice } from './traceInvoice.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
@@ -111,7 +112,11 @@ function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
   const out = new Set<TraceModule.TraceKind>();
   for (const part of v.flatMap((x) => x.split(','))) {
     const k = part.trim();
-    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
+    if (!(KINDS as readonly string[]).includes(k)) {
+      // stock_count, stockin, Stock-In: the kind meant is named rather than only listed.
+      const near = closest(k.toLowerCase().replace(/_/g, '-'), KINDS);
+      throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record${near ? ` (did you mean ${near}?)` : ''}`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型${near ? `（是否应为 ${near}？）` : ''}`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
+    }
     out.add(k as TraceModule.TraceKind);
   }
   return [...out];
