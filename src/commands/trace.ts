@@ -13,6 +13,7 @@ import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { localDateTime } from '../core/time/index.js';
+import { closest } from '../core/shared/index.js';
 import { provinceProfile } from '../core/config/index.js';
 import { registerTraceInvoice } from './traceInvoice.js';
 import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
@@ -24,7 +25,7 @@ type Trace = typeof TraceModule;
 defineMessages({
   'trace.describe': { en: 'drug traceability codes: check, upload, status, retry (药品追溯码)', zh: '药品追溯码：校验、上传、状态、重传（药品追溯码）' },
   'trace.check.describe': { en: 'check the codes of dispensing and stock records (or of a file) before anything is sent', zh: '上传前校验发药与出入库记录（或文件）中的追溯码' },
-  'trace.upload.describe': { en: 'upload due records to the center (3505/3506/3502), safely resumable; a plan unless --apply', zh: '向医保中心上传待上传记录（3505/3506/3502），可安全续传；不加 --apply 只显示计划' },
+  'trace.upload.describe': { en: 'upload due records to the center (3505/3506, 3501/3502 and their batch variants), safely resumable; a plan unless --apply', zh: '向医保中心上传待上传记录（3505/3506、3501/3502 及其批量交易），可安全续传；不加 --apply 只显示计划' },
   'trace.status.describe': { en: 'what is pending, accepted and rejected (by reason), per day and kind', zh: '按日期和类型显示待上传、已接收、拒收（按原因）的记录' },
   'trace.retry.describe': { en: 're-send the records the center rejected, after a fix', zh: '修正后重新上传医保中心拒收的记录' },
   'trace.window': { en: 'days', zh: '日期' },
@@ -111,7 +112,11 @@ function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
   const out = new Set<TraceModule.TraceKind>();
   for (const part of v.flatMap((x) => x.split(','))) {
     const k = part.trim();
-    if (!(KINDS as readonly string[]).includes(k)) throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
+    if (!(KINDS as readonly string[]).includes(k)) {
+      // stock_count, stockin, Stock-In: the kind meant is named rather than only listed.
+      const near = closest(k.toLowerCase().replace(/_/g, '-'), KINDS);
+      throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record${near ? ` (did you mean ${near}?)` : ''}`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型${near ? `（是否应为 ${near}？）` : ''}`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
+    }
     out.add(k as TraceModule.TraceKind);
   }
   return [...out];

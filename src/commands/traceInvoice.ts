@@ -16,6 +16,7 @@ defineMessages({
   'trace.invoice.summary': { en: '{rows} code(s) in {files} file(s), {invoices} invoice(s): {adding} to write, {already} already in the HIS, {findings} finding(s).', zh: '{files} 个文件 {invoices} 张发票共 {rows} 个追溯码：{adding} 个待写入，{already} 个 HIS 中已有，{findings} 个问题。' },
   'trace.invoice.written': { en: 'Written: {n} code(s) into the stock-in records.', zh: '已写入：{n} 个追溯码写入入库记录。' },
   'trace.invoice.nothing': { en: 'Nothing to write: every valid code is already in the HIS.', zh: '无需写入：所有有效追溯码 HIS 中都已有。' },
+  'trace.invoice.empty': { en: 'Nothing to write: the file(s) hold no codes.', zh: '无需写入：文件中没有追溯码。' },
   'trace.invoice.col.file': { en: 'file:line', zh: '文件:行' },
   'trace.invoice.col.invoice': { en: 'invc_no', zh: '发票号' },
   'trace.invoice.col.stock': { en: 'stock_id', zh: '入库记录' },
@@ -59,6 +60,7 @@ function render(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.Impor
     for (const k of [...new Set(r.findings.map((f) => f.kind))]) out.line(`  ${k}: ${zh ? tm.INVOICE_FINDING_FIX_ZH[k] : tm.INVOICE_FINDING_FIX[k]}`);
   }
   if (r.apply) out.ok(ctx.t('trace.invoice.written', { n: r.written }));
+  else if (!r.rows) out.line(ctx.t('trace.invoice.empty'));
   else if (!r.writes.length) out.line(ctx.t('trace.invoice.nothing'));
   else out.note(ctx.t('common.dryRun'));
 }

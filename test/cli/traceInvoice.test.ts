@@ -125,4 +125,26 @@ describe('hisops trace import-invoice', () => {
     expect(bad.code).toBe(2);
     expect(bad.err + bad.out).toContain('表头中没有追溯码列');
   });
+
+  it('refuses an xlsx that is not one (alone or in a folder) instead of reading it as an empty list', async () => {
+    fs.mkdirSync(path.join(cwd, 'lists'), { recursive: true });
+    fs.copyFileSync(path.join(cwd, 'supplier-codes.csv'), path.join(cwd, 'lists', 'a.csv'));
+    fs.writeFileSync(path.join(cwd, 'lists', 'broken.xlsx'), 'not a zip at all');
+    const alone = await hisops(['trace', 'import-invoice', 'lists/broken.xlsx', '--json']);
+    expect(alone.code).toBe(2);
+    expect(alone.json().error).toMatchObject({ code: 'TRACE_INVOICE_FILE' });
+    expect(alone.json().error.summary).toContain('broken.xlsx');
+    const folder = await hisops(['trace', 'import-invoice', 'lists', '--apply']);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain('broken.xlsx');
+    fs.rmSync(path.join(cwd, 'lists'), { recursive: true });
+  });
+
+  it('says a list without codes holds none, rather than that the HIS has them all', async () => {
+    fs.writeFileSync(path.join(cwd, 'empty.csv'), '发票号,追溯码\n');
+    const r = await hisops(['trace', 'import-invoice', 'empty.csv']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('hold no codes');
+    expect(r.out).not.toContain('already in the HIS.');
+  });
 });

@@ -147,6 +147,10 @@ describe('hisops trace library download with other field names', () => {
     expect(r.exit).toBe(5);
     expect(r.err).toMatch(/TRACE_LIBRARY_ANSWER/);
     expect(r.err).toMatch(/trace\.library\.fields/);
+    // One error naming the configured name and the names the answer does carry, not one refusal per entry.
+    expect(r.err).toContain('ypbsm');
+    expect(r.err).toMatch(/med_list_codg.*trac_prefix|trac_prefix.*med_list_codg/);
+    expect(r.err.trim().split('\n').length).toBeLessThanOrEqual(3);
     expectChinese(r, 'trace library download, other field names');
     expect((await hisops(['trace', 'library', 'show', NATIONAL, '--json'])).json().data.library).toEqual(before);
   });
@@ -179,5 +183,8 @@ describe('hisops trace relation', () => {
     expect(r.exit).toBe(2);
     expectChinese(r, 'trace relation import, conflict');
     expect(r.err).toMatch(/relations2\.csv:2 parent_trac_codg/);
+    const en = await hisops(['trace', 'relation', 'import', 'relations2.csv', '--apply']);
+    expect(en.exit).toBe(2);
+    expect(en.err).toContain('The package relations file was not imported');
   });
 });

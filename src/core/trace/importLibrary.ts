@@ -163,6 +163,12 @@ export async function downloadLibrary(o: LibraryDownloadOptions): Promise<Librar
   const layout: LibraryLayout = Object.fromEntries(LIBRARY_FIELDS.map((f, i) => [f, i]));
   let pages = 0;
   let firstKeys: string | undefined;
+  // Whether any entry of the answer carries the required fields under their configured names: when
+  // none does, the names are wrong, and one error saying so beats one refusal per entry.
+  const required = ['trac_prefix', 'med_list_codg'] as const;
+  const carried = new Set<string>();
+  const answerFields = new Set<string>();
+  let answered = 0;
   await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId ?? undefined }, async (center) => {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const input = { [s.inputNode]: { ...s.params, [s.pageNumField]: page, [s.pageSizeField]: s.pageSize } };
@@ -180,6 +186,9 @@ export async function downloadLibrary(o: LibraryDownloadOptions): Promise<Librar
       if (page === 1) firstKeys = keys;
       else if (rows.length && keys === firstKeys) break;
       rows.forEach((r, i) => {
+        answered++;
+        if (answerFields.size < 100 && r && typeof r === 'object') for (const k of Object.keys(r)) answerFields.add(k);
+        for (const f of required) if (r?.[s.fields[f]] !== undefined) carried.add(f);
         const cells = LIBRARY_FIELDS.map((f) => {
           const v = r[s.fields[f]];
           return v === undefined || v === null ? '' : String(v);
@@ -190,6 +199,16 @@ export async function downloadLibrary(o: LibraryDownloadOptions): Promise<Librar
       if (rows.length < s.pageSize || (total !== undefined && page >= total)) break;
     }
   });
+  const missing = required.filter((f) => !carried.has(f));
+  if (answered && missing.length) {
+    const names = missing.map((f) => `${s.fields[f]} (trace.library.fields.${f})`).join(', ');
+    const namesZh = missing.map((f) => `${s.fields[f]}（trace.library.fields.${f}）`).join('、');
+    const has = [...answerFields].sort().join(', ') || '(none)';
+    throw externalError('TRACE_LIBRARY_ANSWER', `None of the ${answered} entries of the center's ${s.infno} answer has ${names}; its entries carry: ${has}`, `Set trace.library.fields in hisops.yaml to the answer's field names (hisops -v shows the exchange), see docs/trace.md; the current library is kept.`).zh(
+      `医保中心 ${s.infno} 应答的 ${answered} 条记录都没有 ${namesZh}；应答记录中的字段为：${[...answerFields].sort().join('、') || '（无）'}`,
+      '请按应答的字段名设置 hisops.yaml 中的 trace.library.fields（hisops -v 显示交互过程），见 docs/trace.md；当前的四码合一库保持不变。',
+    );
+  }
   if (c.issues.length) throw issuesError('TRACE_LIBRARY_ANSWER', { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` }, c.issues.map((i) => ({ ...i, fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`, zh: { message: i.zh.message, fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。` } })), EXIT.external);
   if (c.entries.size === 0) {
     throw externalError('TRACE_LIBRARY_EMPTY', `The center's ${s.infno} answer held no library entries`, 'Check trace.library in hisops.yaml (outputNode, fields) against the answer; the current library is kept.').zh(`医保中心的 ${s.infno} 应答中没有四码合一库条目`, '请按应答内容核对 hisops.yaml 中的 trace.library（outputNode、fields）；当前的四码合一库保持不变。');

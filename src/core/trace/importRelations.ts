@@ -30,7 +30,7 @@ export interface RelationImportResult {
   import_id: number | null;
 }
 
-const WHAT = { en: 'The package relations', zh: '包装关联关系' };
+const WHAT = { en: 'The package relations file', zh: '包装关联关系' };
 const MAX_ISSUES = 1000;
 
 function missingColumn(file: string, line: number, f: string): FileIssue {

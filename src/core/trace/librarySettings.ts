@@ -20,6 +20,7 @@
  * answer's `pages` is reached. Pure.
  */
 import { inputError } from '../errors.js';
+import { closest } from '../shared/index.js';
 import { LIBRARY_FIELDS, type LibraryField } from './libraryRow.js';
 
 export interface LibraryDownloadSettings {
@@ -46,6 +47,7 @@ export const DEFAULT_LIBRARY_DOWNLOAD: LibraryDownloadSettings = {
 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const LIBRARY_KEYS = ['infno', 'inputNode', 'pageSize', 'pageNumField', 'pageSizeField', 'params', 'outputNode', 'fields'];
 
 function bad(key: string, v: unknown, fix: string, fixZh: string): never {
   throw inputError('TRACE_SETTING', `hisops.yaml trace.library.${key} is ${JSON.stringify(v)}`, `${fix} (see docs/trace.md, "The four-code library").`).zh(`hisops.yaml 中的 trace.library.${key} 为 ${JSON.stringify(v)}`, `${fixZh}（见 docs/trace.md 的“四码合一库”一节）。`);
@@ -92,8 +94,14 @@ export function librarySettings(section: unknown): LibraryDownloadSettings {
           s.fields[f as LibraryField] = name(`fields.${f}`, x);
         }
         break;
-      default:
-        bad(k, v, 'Use infno, inputNode, pageSize, pageNumField, pageSizeField, params, outputNode or fields', '请使用 infno、inputNode、pageSize、pageNumField、pageSizeField、params、outputNode 或 fields');
+      default: {
+        // A mistyped key (pageSzie) would otherwise read as a bad value of a setting that exists.
+        const near = closest(k, LIBRARY_KEYS);
+        throw inputError('TRACE_SETTING', `hisops.yaml trace.library.${k} is not a setting${near ? ` (did you mean ${near}?)` : ''}`, `Use ${LIBRARY_KEYS.join(', ')} (see docs/trace.md, "The four-code library").`).zh(
+          `hisops.yaml 中的 trace.library.${k} 不是可用的设置${near ? `（是否应为 ${near}？）` : ''}`,
+          `请使用 ${LIBRARY_KEYS.join('、')}（见 docs/trace.md 的“四码合一库”一节）。`,
+        );
+      }
     }
   }
   return s;

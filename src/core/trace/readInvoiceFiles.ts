@@ -69,9 +69,9 @@ export async function readInvoiceFile(file: string, shown: string): Promise<Invo
   const { openTables } = await import('../catalog/index.js');
   const problems: string[] = [];
   const tables = await openTables(file, { onProblem: (p) => problems.push(`${p.line ? `line ${p.line}: ` : ''}${p.message}`) });
-  if (!tables.length) {
-    throw inputError('TRACE_INVOICE_FILE', `${shown} cannot be read: ${problems.join('; ') || 'not a table'}`, 'Give a CSV, xlsx or TXT code list (UTF-8 or GBK); see docs/trace.md, "Supplier codes by invoice".').zh(`无法读取 ${shown}：${problems.join('；') || '不是表格'}`, '请给出 CSV、xlsx 或 TXT 追溯码清单（UTF-8 或 GBK）；见 docs/trace.md「按发票导入供应商追溯码」。');
-  }
+  const unreadable = () =>
+    inputError('TRACE_INVOICE_FILE', `${shown} cannot be read: ${problems.join('; ') || 'not a table'}`, 'Give a CSV, xlsx or TXT code list (UTF-8 or GBK); see docs/trace.md, "Supplier codes by invoice".').zh(`无法读取 ${shown}：${problems.join('；') || '不是表格'}`, '请给出 CSV、xlsx 或 TXT 追溯码清单（UTF-8 或 GBK）；见 docs/trace.md「按发票导入供应商追溯码」。');
+  if (!tables.length) throw unreadable();
   const out: InvoiceCodeRow[] = [];
   const ext = path.extname(file).toLowerCase();
   for (const t of tables) {
@@ -114,5 +114,8 @@ export async function readInvoiceFile(file: string, shown: string): Promise<Invo
       }
     }
   }
+  // An xlsx (or a text with garbled characters) reports its problem while its rows are read, not
+  // when it is opened: a file that could not be read must not pass as an empty list.
+  if (problems.length) throw unreadable();
   return out;
 }

@@ -106,6 +106,16 @@ describe('library download settings', () => {
       expect(isHisopsError(e) && e.code).toBe('TRACE_SETTING');
     }
   });
+
+  it('says a mistyped key is not a setting and names the one meant', () => {
+    let e: unknown;
+    try {
+      librarySettings({ pageSzie: 10 });
+    } catch (x) {
+      e = x;
+    }
+    expect(isHisopsError(e) && e.message).toMatch(/trace\.library\.pageSzie is not a setting \(did you mean pageSize\?\)/);
+  });
 });
 
 describe('package tree', () => {
