@@ -100,3 +100,13 @@ describe('explanation inputs under zh-CN', () => {
     }
   });
 });
+
+describe('chronic.shared_cap that names no declared cap', () => {
+  it('offers the declared names, as the pools do', () => {
+    const bad = provinceText.replace('chronic:\n  shared_cap: basic_fund', 'chronic:\n  shared_cap: basic_fnd');
+    const i = issuesOf(() => parsePolicy(bad, 'p.yaml')).find((x) => x.field === 'chronic.shared_cap')!;
+    expect(i.fix).toMatch(/or use one of basic_fund/);
+    expect(i.zh?.message).toMatch(/basic_fund/);
+    expect(i.zh?.fix).toMatch(/或使用 basic_fund 之一/);
+  });
+});
