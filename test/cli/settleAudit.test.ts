@@ -58,6 +58,14 @@ describe('hisops settle audit', () => {
     expect(r.out).toContain('POLICY_NOT_FOUND');
   });
 
+  it('under zh-CN names the skip reasons in Chinese', async () => {
+    const r = await run([...base, '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/跳过：.*撤销 1/);
+    expect(r.out).toMatch(/跳过：.*定额结算 1/);
+    expect(r.out).not.toMatch(/cancellation|fixed_amount/);
+  });
+
   it('lists the tampered settlement with field, amounts and difference (exit 3), and explains it', async () => {
     await tamper(his.db);
     const r = await run([...base, '--explain']);
