@@ -155,7 +155,7 @@ export function registerAudit(settle: Command, app: App): Command {
               }
               if (o.explain && diffs.length) {
                 out.table(
-                  ['setl_id', ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('audit.col.clause'), ctx.t('col.inputs')],
+                  ['setl_id', ctx.t('col.field'), ctx.t('audit.col.policy'), ctx.t('col.rule'), ctx.t('audit.col.clause'), ctx.t('col.inputs')],
                   diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '', d.explanation?.clauses ?? '', [ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs, f.assumed.length ? ctx.t('audit.assumed', { list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }) : ''].filter(Boolean).join('; ')]),
                   { align: ['left', 'left', 'right', 'left', 'left', 'left'] },
                 );

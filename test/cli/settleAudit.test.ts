@@ -78,6 +78,8 @@ describe('hisops settle audit', () => {
     expect(r.out.split('\n').filter((l) => l.includes('S002') && l.includes('hifp_pay')).length).toBeGreaterThanOrEqual(2);
     // …and the policy line of the clause that decided it
     expect(r.out).toMatch(/policy line: \S+\.yaml:\d+/);
+    // the explanation's amount is the policy's, and its header says so (not a bare 'amount' beside the recorded one)
+    expect(r.out).toMatch(/setl_id: S002 · field: hifp_pay · policy: \d+\.\d\d · rule:/);
 
     const j = await run([...base, '--json']);
     expect(j.code).toBe(3);
