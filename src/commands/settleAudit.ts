@@ -27,6 +27,9 @@ defineMessages({
   'audit.col.reason': { en: 'reason', zh: '原因' },
 });
 
+/** The skip reasons of the report (SkipReason), as the zh-CN summary names them. */
+const SKIP_REASON_ZH: Record<string, string> = { cancellation: '撤销', fixed_amount: '定额结算' };
+
 /** A real calendar day written yyyy-MM-dd. */
 function isDay(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -138,8 +141,8 @@ export function registerAudit(settle: Command, app: App): Command {
             human: (out) => {
               out.kv([[ctx.t('audit.period'), report.from === report.to ? report.from : `${report.from} … ${report.to}`]]);
               out.note(ctx.t('audit.counts', { read: report.read, recomputed: report.recomputed, lines: report.by_basis.lines, totals: report.by_basis.totals, skipped: report.skipped.length, unchecked: report.unchecked.length, rest: report.not_examined }));
-              const byReason = Object.entries(report.skipped_by_reason).map(([k, n]) => `${k} ${n}`);
-              if (byReason.length) out.note(ctx.t('audit.skipped', { list: byReason.join(', ') }));
+              const byReason = Object.entries(report.skipped_by_reason).map(([k, n]) => `${ctx.lang === 'zh-CN' ? SKIP_REASON_ZH[k] ?? k : k} ${n}`);
+              if (byReason.length) out.note(ctx.t('audit.skipped', { list: byReason.join(ctx.lang === 'zh-CN' ? '、' : ', ') }));
               if (report.assumed.length) out.note(ctx.t('audit.assumed', { list: report.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }));
               const diffs = report.findings.flatMap((f) => f.differences.map((d) => ({ f, d })));
               if (diffs.length) {
@@ -152,7 +155,7 @@ export function registerAudit(settle: Command, app: App): Command {
               }
               if (o.explain && diffs.length) {
                 out.table(
-                  ['setl_id', ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('audit.col.clause'), ctx.t('col.inputs')],
+                  ['setl_id', ctx.t('col.field'), ctx.t('audit.col.policy'), ctx.t('col.rule'), ctx.t('audit.col.clause'), ctx.t('col.inputs')],
                   diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '', d.explanation?.clauses ?? '', [ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs, f.assumed.length ? ctx.t('audit.assumed', { list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }) : ''].filter(Boolean).join('; ')]),
                   { align: ['left', 'left', 'right', 'left', 'left', 'left'] },
                 );

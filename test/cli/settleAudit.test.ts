@@ -58,6 +58,14 @@ describe('hisops settle audit', () => {
     expect(r.out).toContain('POLICY_NOT_FOUND');
   });
 
+  it('under zh-CN names the skip reasons in Chinese', async () => {
+    const r = await run([...base, '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/跳过：.*撤销 1/);
+    expect(r.out).toMatch(/跳过：.*定额结算 1/);
+    expect(r.out).not.toMatch(/cancellation|fixed_amount/);
+  });
+
   it('lists the tampered settlement with field, amounts and difference (exit 3), and explains it', async () => {
     await tamper(his.db);
     const r = await run([...base, '--explain']);
@@ -70,6 +78,8 @@ describe('hisops settle audit', () => {
     expect(r.out.split('\n').filter((l) => l.includes('S002') && l.includes('hifp_pay')).length).toBeGreaterThanOrEqual(2);
     // …and the policy line of the clause that decided it
     expect(r.out).toMatch(/policy line: \S+\.yaml:\d+/);
+    // the explanation's amount is the policy's, and its header says so (not a bare 'amount' beside the recorded one)
+    expect(r.out).toMatch(/setl_id: S002 · field: hifp_pay · policy: \d+\.\d\d · rule:/);
 
     const j = await run([...base, '--json']);
     expect(j.code).toBe(3);

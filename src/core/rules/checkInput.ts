@@ -46,10 +46,15 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
   const done = v.carry?.settlements ?? 0;
   if (v.carry && v.type !== 'inpatient') issues.add('visit.carry', 'only inpatient stays have interim settlements', 'remove carry, or set visit.type to inpatient', { message: '只有住院才有中途结算', fix: '请删除 carry，或把 visit.type 设为 inpatient' });
   if (v.interim_no !== undefined && v.interim_no !== done + 1) {
-    issues.add('visit.interim_no', `interim settlement #${v.interim_no} but carry holds ${done} earlier settlement(s)`, v.interim_no > done + 1 ? `pass the stay totals of settlement #${v.interim_no - 1} (its result's stay) as visit.carry` : 'remove visit.carry for the first settlement of a stay', {
-      message: `第 ${v.interim_no} 次中途结算，但 carry 中只有 ${done} 次此前的结算`,
-      fix: v.interim_no > done + 1 ? `请把第 ${v.interim_no - 1} 次结算的本次住院合计（其结果中的 stay）作为 visit.carry 传入` : '本次住院的第一次结算请删除 visit.carry',
-    });
+    // With a carried state the earlier settlements come from state.stay: the fix names state, not the older visit.carry.
+    const later = v.interim_no > done + 1;
+    const en = input.state != null
+      ? { message: `interim settlement #${v.interim_no} but state.stay holds ${done} earlier settlement(s)`, fix: later ? `pass the state of settlement #${v.interim_no - 1}'s result as state:, or give visit.interim_no ${done + 1}` : `give visit.interim_no ${done + 1}, or a new visit.mdtrt_id when this is another stay` }
+      : { message: `interim settlement #${v.interim_no} but carry holds ${done} earlier settlement(s)`, fix: later ? `pass the stay totals of settlement #${v.interim_no - 1} (its result's stay) as visit.carry` : 'remove visit.carry for the first settlement of a stay' };
+    const zh = input.state != null
+      ? { message: `第 ${v.interim_no} 次中途结算，但 state.stay 中只有 ${done} 次此前的结算`, fix: later ? `请把第 ${v.interim_no - 1} 次结算结果中的 state 作为 state: 传入，或把 visit.interim_no 改为 ${done + 1}` : `请把 visit.interim_no 改为 ${done + 1}；若是另一次住院，请填写新的 visit.mdtrt_id` }
+      : { message: `第 ${v.interim_no} 次中途结算，但 carry 中只有 ${done} 次此前的结算`, fix: later ? `请把第 ${v.interim_no - 1} 次结算的本次住院合计（其结果中的 stay）作为 visit.carry 传入` : '本次住院的第一次结算请删除 visit.carry' };
+    issues.add('visit.interim_no', en.message, en.fix, zh);
   }
   // Per fee line only cheap tests; the field path is written when a line has a problem.
   input.lines.forEach((l, i) => {

@@ -27,10 +27,27 @@ const INPUT_WORDS_ZH: Array<[string, string]> = [
   [' left', ' 剩余'],
 ];
 
+/**
+ * The engine's short words before a name or number in input keys and values (pool.ts: the level,
+ * category, points and caps that took part); field names (with underscores) are left as they are.
+ */
+const INPUT_TERMS_ZH: Array<[RegExp, string]> = [
+  [/\bshared cap (?=\S)/g, '共用封顶线 '],
+  [/\bout of area\b/g, '异地'],
+  [/\blevel (?=\S)/g, '医院等级 '],
+  [/ category (?=\S)/g, ' 就医类别 '],
+  [/\bretired (?=[+−])/g, '退休 '],
+  [/\bage (?=\d)/g, '年龄 '],
+  [/\bgroup (?=\S)/g, '人员类别 '],
+  [/\badmission #(\d+)/g, '第 $1 次住院'],
+  [/=none\b/g, '=无'],
+];
+
 const inputText = (inputs: Record<string, string>): string => Object.entries(inputs).map(([k, v]) => `${k}=${v}`).join('; ');
 
 function inputsZh(text: string): string {
-  return INPUT_WORDS_ZH.reduce((s, [en, zh]) => s.split(en).join(zh), text);
+  const words = INPUT_WORDS_ZH.reduce((s, [en, zh]) => s.split(en).join(zh), text);
+  return INPUT_TERMS_ZH.reduce((s, [en, zh]) => s.replace(en, zh), words);
 }
 
 export interface ExplainRowOptions {

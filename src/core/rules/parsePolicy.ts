@@ -154,7 +154,7 @@ function readChronic(r: FieldReader, v: TreeValue, ctx: PoolContext): Policy['ch
   if (m.shared_cap != null) {
     shared = r.text(m.shared_cap, 'chronic.shared_cap');
     if (shared !== null && !ctx.sharedCaps.includes(shared)) {
-      r.issues.add('chronic.shared_cap', `'${shared}' is not one of the policy's shared_caps (${ctx.sharedCaps.join(', ') || 'none declared'})`, `declare it at the top level (shared_caps: { ${shared}: <annual amount> })`, { message: `'${shared}' 不在政策文件的 shared_caps 中`, fix: `请在顶层声明（shared_caps: { ${shared}: <年度限额> }）` });
+      r.issues.add('chronic.shared_cap', `'${shared}' is not one of the policy's shared_caps (${ctx.sharedCaps.join(', ') || 'none declared'})`, `declare it at the top level (shared_caps: { ${shared}: <annual amount> }) or use one of ${ctx.sharedCaps.join(', ') || '(none)'}`, { message: `'${shared}' 不在政策文件的 shared_caps 中（${ctx.sharedCaps.join('、') || '未声明'}）`, fix: `请在顶层声明（shared_caps: { ${shared}: <年度限额> }），或使用 ${ctx.sharedCaps.join('、') || '（无）'} 之一` });
       shared = null;
     }
   }

@@ -109,3 +109,19 @@ describe('carried state', () => {
     expect(byId.stay.settlements).toBe(2);
   });
 });
+
+describe('interim numbering with a carried state', () => {
+  it('names state (not visit.carry) when the number does not follow the state\'s stay', () => {
+    const a = first();
+    const e = caught(() => splitBill({ ...input({ lines: [inscope('500')], person: { acct_balc: a.state.acct_balc, mulaid_balc: a.state.mulaid_balc, ytd: a.state.accumulators }, visit: { interim_no: 3, acct_used_flag: true, mdtrt_id: 'M1' } }), state: a.state }, testPolicy));
+    expect(e.code).toBe('BILL_INVALID');
+    expect(e.exit).toBe(2);
+    const issue = (e.details as { issues: Array<{ field: string; message: string; fix: string; zh?: { message: string; fix: string } }> }).issues[0]!;
+    expect(issue.field).toBe('visit.interim_no');
+    expect(issue.message).toMatch(/state\.stay holds 1 earlier settlement/);
+    expect(issue.fix).toMatch(/give visit\.interim_no 2/);
+    expect(issue.fix).not.toMatch(/visit\.carry/);
+    expect(issue.zh?.fix).toMatch(/state/);
+    expect(issue.zh?.fix).not.toMatch(/visit\.carry/);
+  });
+});

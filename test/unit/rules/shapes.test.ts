@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HisopsError } from '../../../src/core/errors.js';
 import { D } from '../../../src/core/money.js';
-import { parseBill, parsePolicy, splitBill, type Issue, type SettleInput } from '../../../src/core/rules/index.js';
+import { explainRows, parseBill, parsePolicy, splitBill, type Issue, type SettleInput } from '../../../src/core/rules/index.js';
 
 const provinceText = readFileSync('templates/policies/shapes/province-employee.yaml', 'utf8');
 const province = parsePolicy(provinceText, 'province-employee.yaml');
@@ -82,5 +82,31 @@ describe('policy shapes', () => {
     expect(i3[0]!.zh!.fix).toMatch(/当年账户段/);
     const bad4 = provinceText.replace('zhongren_1: { "1": 0.10, "2": 0.10, "3": 0.20 }', 'zhongren_1: { "1": 0.10, "3": 0.20 }');
     expect(issuesOf(() => parsePolicy(bad4, 'p.yaml'))[0]).toMatchObject({ field: 'inpatient.ratio.plus_by_person_group.zhongren_1' });
+  });
+});
+
+describe('explanation inputs under zh-CN', () => {
+  it('carry no English words of the engine (level, category, group, shared cap, admission …)', () => {
+    const ytd = { ip_hifp_pay: new D('100000'), cap_basic_fund: new D('298000') };
+    const english = /\b(level|category|retired|age|group|shared cap|out of area|admission|left|none)\b/;
+    for (const visit of [{ type: 'inpatient' as const, category: 'in_province' }, { type: 'inpatient' as const, in_area: false }]) {
+      const r = splitBill(bill(visit, { retired: true, age: 75, psn_groups: ['zhongren_1'], ytd }, '10900'), province);
+      const rows = explainRows(r).filter((x) => x.field === 'hifp_pay' || x.field === 'act_pay_dedc');
+      expect(rows).toHaveLength(2);
+      for (const x of rows) {
+        expect(x.inputs, x.field).toMatch(english);
+        expect(x.inputs_zh, x.field).not.toMatch(english);
+      }
+    }
+  });
+});
+
+describe('chronic.shared_cap that names no declared cap', () => {
+  it('offers the declared names, as the pools do', () => {
+    const bad = provinceText.replace('chronic:\n  shared_cap: basic_fund', 'chronic:\n  shared_cap: basic_fnd');
+    const i = issuesOf(() => parsePolicy(bad, 'p.yaml')).find((x) => x.field === 'chronic.shared_cap')!;
+    expect(i.fix).toMatch(/or use one of basic_fund/);
+    expect(i.zh?.message).toMatch(/basic_fund/);
+    expect(i.zh?.fix).toMatch(/或使用 basic_fund 之一/);
   });
 });
