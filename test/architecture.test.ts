@@ -135,6 +135,8 @@ describe('architecture', () => {
     for (const f of files.filter((f) => rel(f).startsWith('cli/'))) {
       for (const i of imports(f)) {
         const t = resolveTarget(f, i.spec);
+        // A type from a module's index (erased at run time) keeps one declaration of a shape.
+        if (i.typeOnly && /^core\/[a-z/]+\/index$/.test(t)) continue;
         if (t.startsWith('core/') && !allowed.test(t)) bad.push(`${rel(f)}:${i.line} imports ${t}`);
         if (t.startsWith('commands/')) bad.push(`${rel(f)}:${i.line} imports a command`);
       }

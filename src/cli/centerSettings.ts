@@ -7,33 +7,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import tls from 'node:tls';
 import { inputError } from '../core/errors.js';
+import type { CenterConfig, ChannelKeyText, GatewayConfig } from '../core/center/client/index.js';
 import type { Ctx } from './context.js';
 
-export interface CenterSettings {
-  baseUrl: string;
-  appendInfno: boolean;
-  gateway: { scheme: 'none' | 'tif' | 'hsaf'; paasid?: string; secret?: string };
-  fixmedins_code: string;
-  fixmedins_name: string;
-  mdtrtarea_admvs: string;
-  insuplc_admdvs: string;
-  recer_sys_code: string;
-  infver: string;
-  dev_no?: string;
-  opter: string;
-  opter_name: string;
-  opter_type: string;
-  setl_optins: string;
-  timeouts: { defaultMs: number };
-  /** PEM certificates trusted for the center: the system's CAs plus center.tlsCa. */
-  tlsCa?: string;
-  /** The center's clock, minutes east of UTC (center.utcOffsetMinutes, default 480). */
-  utcOffsetMinutes: number;
-  /** The province profile (center.province) the defaults came from. */
-  province: string;
-  /** The 国密 channel (center.crypto) with its keys' text, read from the environment or files (parsed by the center client). */
-  crypto: { kind: 'none' } | { kind: 'sm4'; keyText: { sm4Key?: string; sm2Key?: string; centerPublicKey?: string; userId?: string } };
-}
+/**
+ * The client's CenterConfig (declared once, in core/center/client) as hisops.yaml fills it: the
+ * keys the settings table has, every one present, the 国密 keys still as text.
+ */
+export type CenterSettings = Required<
+  Pick<
+    CenterConfig,
+    | 'baseUrl' | 'appendInfno' | 'fixmedins_code' | 'fixmedins_name' | 'mdtrtarea_admvs' | 'insuplc_admdvs'
+    | 'recer_sys_code' | 'infver' | 'opter' | 'opter_name' | 'opter_type' | 'setl_optins' | 'utcOffsetMinutes' | 'province'
+  >
+> &
+  Pick<CenterConfig, 'dev_no' | 'tlsCa'> & {
+    gateway: Pick<GatewayConfig, 'scheme' | 'paasid' | 'secret'>;
+    timeouts: { defaultMs: number };
+    crypto: { kind: 'none' } | { kind: 'sm4'; keyText: ChannelKeyText };
+  };
 
 /** The largest offset a clock on Earth uses (UTC+14). */
 const MAX_OFFSET = 840;

@@ -5,7 +5,7 @@
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
-import { HisopsError, inputError, type ErrorText, type ExitCode } from '../core/errors.js';
+import { HisopsError, inputError, type ErrorCode, type ErrorText, type ExitCode } from '../core/errors.js';
 import type { Db } from '../core/db/index.js';
 import type * as CatalogModule from '../core/catalog/index.js';
 import { problemWords, problemWordsZh } from '../core/catalog/problemWords.js';
@@ -83,6 +83,6 @@ export function problemsError(r: CatalogModule.ProblemReport): HisopsError {
 }
 
 /** The error of a run the center stopped (exit 5). */
-export function stoppedError(s: { code: string; summary: string; fix: string | undefined; zh?: ErrorText }, exit: ExitCode): HisopsError {
+export function stoppedError(s: { code: ErrorCode; summary: string; fix: string | undefined; zh?: ErrorText }, exit: ExitCode): HisopsError {
   return new HisopsError({ code: s.code, summary: s.summary, fix: s.fix, exit, zh: s.zh });
 }

@@ -5,7 +5,7 @@
  */
 import { defineMessages } from '../cli/i18n.js';
 
-export const REPORT_MESSAGES = defineMessages({
+defineMessages({
   'rcr.title': { en: 'Medical insurance reconciliation statement', zh: '医保对账单' },
   'rcr.institution': { en: 'Institution', zh: '定点医药机构' },
   'rcr.optins': { en: 'Settlement agency', zh: '经办机构' },

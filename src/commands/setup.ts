@@ -10,7 +10,7 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages, detectLang, translate, type Lang } from '../cli/i18n.js';
 import { templatesDir } from '../cli/templates.js';
 import { describeConfig, envName, KEY_BY_NAME, redactPassword } from '../core/config/index.js';
-import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { EXIT, HisopsError, inputError, isHisopsError, type ErrorCode, type ExitCode } from '../core/errors.js';
 import { writeFileAtomicSync } from '../core/files/index.js';
 
 defineMessages({
@@ -199,7 +199,7 @@ export interface DoctorCheck {
   ok: boolean;
   detail: string;
   fix?: string;
-  code?: string;
+  code?: ErrorCode;
   /** The exit code this failure stands for (2: configuration or input, 5: an external system). */
   exit?: number;
 }

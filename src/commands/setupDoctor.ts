@@ -7,6 +7,7 @@ import type { Ctx } from '../cli/context.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import { defineMessages, translate } from '../cli/i18n.js';
 import type { DoctorCheck } from './setup.js';
+import type { ErrorCode } from '../core/errors.js';
 import { calendarDay } from '../core/time/index.js';
 
 defineMessages({
@@ -138,7 +139,7 @@ export function skewAdvice(
   skewS: number,
   utcOffsetMinutes: number,
   t: (key: string, vars?: Record<string, unknown>) => string = (key, vars) => translate('en', key, vars),
-): { fix: string; code: string; exit: 2 | 5 } {
+): { fix: string; code: ErrorCode; exit: 2 | 5 } {
   const hours = Math.round(skewS / 3600);
   if (hours !== 0 && Math.abs(skewS - hours * 3600) <= MAX_SKEW_S) {
     const suggested = utcOffsetMinutes + hours * 60;

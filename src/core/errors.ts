@@ -19,12 +19,8 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export interface HisopsErrorInit {
-  /**
-   * Still any text: codes reach the constructor through fields typed `string` (center answers
-   * re-thrown, rules issues, catalog and reconcile results). `inputError`/`externalError` take
-   * only catalogued codes; the catalogue test checks the literals written here.
-   */
-  code: string;
+  /** A catalogued code (errorCodes.ts); the catalogue test checks the literals written here. */
+  code: ErrorCode;
   summary: string;
   why?: string;
   fix?: string;
@@ -43,7 +39,7 @@ export interface ErrorText {
 }
 
 export class HisopsError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly summary: string;
   readonly why: string | undefined;
   readonly fix: string | undefined;

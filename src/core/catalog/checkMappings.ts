@@ -14,7 +14,7 @@
  * - ending soon: mappings valid on the day that end within N days with nothing after them.
  */
 import { money, sum, ZERO, type Decimal } from '../money.js';
-import { addDays, daysBetween, formatSpan, spansOverlap, type Day, type Span } from './day.js';
+import { addDays, daysBetween, spansOverlap, type Day, type Span } from './day.js';
 import { catalogReasons, type CatalogLookup, type StoredMapping } from './intervals.js';
 
 export interface HisItem {
@@ -156,9 +156,4 @@ export function checkMappings(input: CheckInput): CheckFindings {
   f.counts = { unmapped: f.unmapped.filter((u) => u.attention).length, unknownCodes: f.unknownCodes.length, endedCodes: f.endedCodes.length, overlaps: f.overlaps.length, gaps: f.gaps.filter((g) => g.attention).length, endingSoon: f.endingSoon.length };
   f.attention = Object.values(f.counts).some((n) => n > 0);
   return f;
-}
-
-/** "C… ended: not valid from 2025-01-01 on" and similar one-liners for tables. */
-export function describeSpanList(spans: readonly Span[]): string {
-  return spans.map(formatSpan).join(', ');
 }

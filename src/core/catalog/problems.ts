@@ -86,9 +86,3 @@ export class ProblemList {
     return { total: this.total, shown: [...this.shown], byCode: { ...this.byCode }, badLines: this.badLineCount };
   }
 }
-
-/** "file.csv:12 begndate (col 5): …" — one problem on one line of text. */
-export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where}${p.column ? ' ' + p.column : ''}: ${p.message}${p.fix ? ' → ' + p.fix : ''}`;
-}

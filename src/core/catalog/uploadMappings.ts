@@ -6,7 +6,7 @@
  * whose outcome is unknown (a timeout) are sent again — 3301 replaces a mapping with itself.
  */
 import { DEFAULT_TIMEOUT_MS, leftOverCalls, leftOverText, noteLeftOver, resolveLeftOver, type LeftOverCall } from '../center/index.js';
-import { isHisopsError, type ErrorText } from '../errors.js';
+import { isHisopsError, type ErrorCode, type ErrorText } from '../errors.js';
 import type { Db } from '../db/index.js';
 import type { Journal } from '../journal/index.js';
 import { allStoredMappings } from './store/catalogQuery.js';
@@ -36,7 +36,7 @@ export interface UploadResult {
   outcomes: UploadOutcome[];
   counts: Record<Verdict | 'planned', number>;
   /** Set when the run stopped early (the center could not be reached). */
-  stoppedBy: { code: string; summary: string; fix: string | undefined; zh?: ErrorText } | null;
+  stoppedBy: { code: ErrorCode; summary: string; fix: string | undefined; zh?: ErrorText } | null;
   /**
    * 3301/3302 calls earlier runs left without an outcome (pending: the run was killed; unknown: no
    * answer came), and how each was resolved (a dry run only counts them).

@@ -5,7 +5,7 @@
  * MySQL a Date for a timestamp): money as a string with two decimals, other decimals as plain
  * strings, times as `yyyy-MM-dd HH:mm:ss`, dates as `yyyy-MM-dd`.
  */
-import { SETTLEMENT_AMOUNTS as STORED_AMOUNTS } from '../center/protocol/transactions.js';
+import { SETTLEMENT_AMOUNTS as STORED_AMOUNTS, SETTLEMENT_TOTALS as STORED_TOTALS } from '../center/protocol/transactions.js';
 import { D, fmt } from '../money.js';
 
 export type ColumnKind = 'text' | 'money' | 'decimal' | 'int' | 'datetime' | 'date';
@@ -13,6 +13,9 @@ export type ColumnKind = 'text' | 'money' | 'decimal' | 'int' | 'datetime' | 'da
 /** Settlement amount fields of §5.S (num 16,2), in the order the national tables list them. */
 export const SETTLEMENT_AMOUNTS = STORED_AMOUNTS;
 export type SettlementAmount = (typeof SETTLEMENT_AMOUNTS)[number];
+/** medfee_sumamt, fund_pay_sumamt, acct_pay, psn_cash_pay: the totals every job compares. */
+export const SETTLEMENT_TOTALS = STORED_TOTALS;
+export type SettlementTotal = (typeof SETTLEMENT_TOTALS)[number];
 
 /** Fund fields whose sum is fund_pay_sumamt (invariant I2, variant a). */
 export const FUND_FIELDS = ['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay', 'hifdm_pay'] as const;

@@ -5,7 +5,7 @@
  * lower-cased), so a value that would not even convert is reported instead of failing the run.
  */
 import { D, type Decimal } from '../money.js';
-import { columnKind, FUND_FIELDS, type ColumnKind } from './canonical.js';
+import { columnKind, FUND_FIELDS, SETTLEMENT_TOTALS, type ColumnKind } from './canonical.js';
 import { columnContract, STATEMENT_CONTRACTS } from './contract.js';
 import { STATEMENTS } from './statements.js';
 
@@ -192,7 +192,7 @@ function checkSettlementSums(tally: Tally, statement: string, rows: readonly Row
   }
 }
 
-const SIGNED = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay'];
+const SIGNED: readonly string[] = SETTLEMENT_TOTALS;
 
 function checkSign(tally: Tally, statement: string, r: Row, present: readonly string[], id: string): void {
   if (!present.includes('refd_setl_flag')) return;

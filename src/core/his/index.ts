@@ -22,7 +22,7 @@ export {
   type BindSpec,
   type BindType,
 } from './statements.js';
-export { SETTLEMENT_AMOUNTS, FUND_FIELDS, COLUMN_KINDS, columnKind, normalizeRow, normalizeValue, formatDateTime, formatDate, type Row, type ColumnKind, type SettlementAmount } from './canonical.js';
+export { SETTLEMENT_AMOUNTS, SETTLEMENT_TOTALS, type SettlementTotal, FUND_FIELDS, COLUMN_KINDS, columnKind, normalizeRow, normalizeValue, formatDateTime, formatDate, type Row, type ColumnKind, type SettlementAmount } from './canonical.js';
 export { scanSql, toPositional, type SqlScan, type BindUse, type Positional } from './sqlBinds.js';
 export { REFERENCE_TABLES, REFERENCE_DIALECTS, referenceTable, renderReferenceSchema, type RefTable, type RefColumn, type RefType } from './referenceSchema.js';
 export { loadReferenceSchema, type LoadSchemaResult } from './loadReferenceSchema.js';

@@ -9,6 +9,7 @@
  * his_status, init_setl_id, msgid, infno, in_area_flag, void_reason, the dispensing/stock ids.
  */
 import type { Dialect } from '../db/index.js';
+import { SETTLEMENT_AMOUNTS } from './canonical.js';
 
 export type RefType =
   | { t: 'text'; n: number }
@@ -44,33 +45,12 @@ const date: RefType = { t: 'date' };
 const clob: RefType = { t: 'clob' };
 
 const col = (name: string, type: RefType, notNull = false, doc?: string): RefColumn => ({ name, type, notNull, doc });
-const amounts = (names: string[]) => names.map((n) => col(n, money));
+const amounts = (names: readonly string[]) => names.map((n) => col(n, money));
 
-const SETTLEMENT_MONEY = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'overlmt_selfpay',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-];
-const SETTLEMENT_MONEY_2 = [
-  'cvlserv_pay',
-  'hifes_pay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'hifdm_pay',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-  'hosp_part_amt',
-  'balc',
-  'acct_mulaid_pay',
-];
+/** The stored amounts (SETTLEMENT_AMOUNTS), split where pool_prop_selfpay sits between them. */
+const POOL_PROP_AFTER = SETTLEMENT_AMOUNTS.indexOf('hifp_pay') + 1;
+const SETTLEMENT_MONEY = SETTLEMENT_AMOUNTS.slice(0, POOL_PROP_AFTER);
+const SETTLEMENT_MONEY_2 = SETTLEMENT_AMOUNTS.slice(POOL_PROP_AFTER);
 
 export const REFERENCE_TABLES: RefTable[] = [
   {

@@ -9,7 +9,7 @@
  * costs more than the query); `readHisValues` reads one through a column index, and `readHisRow`
  * is the same for a row object. The raw row object is built only for a problem.
  */
-import { formatDateTime, type Row } from '../his/index.js';
+import { formatDateTime, SETTLEMENT_TOTALS, type Row } from '../his/index.js';
 import { parseFen } from './fen.js';
 import { isClrType, isInsutype, type ReconcileRules } from './rules.js';
 import type { HisRowProblem, HisRowResult, HisSettlement, OddValue } from './types.js';
@@ -163,7 +163,7 @@ export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: Rec
   return odd ? { kind: 'counted', s, odd } : { kind: 'counted', s };
 }
 
-const AMOUNT_COLUMNS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt'] as const;
+const AMOUNT_COLUMNS = [...SETTLEMENT_TOTALS, 'hosp_part_amt'] as const;
 
 function at(v: readonly unknown[], i: number): unknown {
   return i < 0 ? undefined : v[i];

@@ -25,7 +25,7 @@
  * reads each group's value as it reads a row.
  */
 import type { Db } from '../db/index.js';
-import { runStatementEach, type Binds, type Profile } from '../his/index.js';
+import { runStatementEach, SETTLEMENT_TOTALS, type Binds, type Profile } from '../his/index.js';
 import { fenText } from './fen.js';
 import { columnIndex, isHisTime, readHisValues, type ReconcileColumn } from './hisRows.js';
 import type { ReconcileRules } from './rules.js';
@@ -33,7 +33,7 @@ import type { HisRowResult } from './types.js';
 
 /** The grouped columns, in the order of the query and of the row a group is read as. */
 const GROUPED = ['his_status', 'refd_setl_flag', 'insutype', 'clr_type', 'setl_optins', 'clr_optins', 'in_area_flag'] as const satisfies readonly ReconcileColumn[];
-const AMOUNTS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt'] as const satisfies readonly ReconcileColumn[];
+const AMOUNTS = [...SETTLEMENT_TOTALS, 'hosp_part_amt'] as const satisfies readonly ReconcileColumn[];
 /** Amounts a counted row must have (readHisValues); a null among the others is zero. */
 const REQUIRED = ['medfee_sumamt', 'fund_pay_sumamt'] as const satisfies readonly ReconcileColumn[];
 

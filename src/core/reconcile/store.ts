@@ -9,6 +9,7 @@ import { widenColumns, type Journal, type JournalTable } from '../journal/index.
 import type { DaySummary, GroupResult, RunStatus } from './summary.js';
 import type { GroupSpec } from './rules.js';
 import type { Finding, FindingKind } from './types.js';
+import type { ErrorCode } from '../errors.js';
 
 export const RECONCILE_RUNS_TABLE: JournalTable = {
   name: 'hisops_reconcile_runs',
@@ -114,7 +115,7 @@ export async function recordRunStart(j: Journal, r: { run_id: string; fixmedins_
 
 export async function recordRunEnd(
   j: Journal,
-  r: { run_id: string; finished_at: Date; status: RunStatus; days: DaySummary[]; groups: GroupResult[]; findings: Finding[]; errors: Array<{ code: string; summary: string; why?: string }> },
+  r: { run_id: string; finished_at: Date; status: RunStatus; days: DaySummary[]; groups: GroupResult[]; findings: Finding[]; errors: Array<{ code: ErrorCode; summary: string; why?: string }> },
 ): Promise<void> {
   await ensure(j);
   const now = r.finished_at.toISOString();

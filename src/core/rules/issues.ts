@@ -3,7 +3,7 @@
  * ('inpatient.bands[1].from') and the fix; a failed validation throws one HisopsError (exit 2)
  * carrying all of them, so a clerk can fix a file in one pass.
  */
-import { HisopsError, EXIT } from '../errors.js';
+import { HisopsError, EXIT, type ErrorCode } from '../errors.js';
 import { closest } from '../shared/index.js';
 
 export interface Issue {
@@ -52,12 +52,12 @@ export class Issues {
   }
 
   /** Throw one error listing every issue (does nothing when there is none). */
-  throwIfAny(code: string, what: string): void {
+  throwIfAny(code: ErrorCode, what: string): void {
     if (this.list.length > 0) throw issuesError(code, what, this.list);
   }
 }
 
-export function issuesError(code: string, what: string, unsorted: Issue[]): HisopsError {
+export function issuesError(code: ErrorCode, what: string, unsorted: Issue[]): HisopsError {
   // In file order, so the summary names the first problem a reader meets.
   const issues = [...unsorted].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   const first = issues[0]!;

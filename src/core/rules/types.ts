@@ -7,9 +7,6 @@ import type { Decimal } from '../money.js';
 export type VisitType = 'outpatient' | 'inpatient' | 'chronic' | 'home_ward' | 'maternity' | 'injury';
 /** Every visit type, in the order the policy's sections are read. */
 export const VISIT_TYPES: readonly VisitType[] = ['inpatient', 'outpatient', 'chronic', 'home_ward', 'maternity', 'injury'];
-/** Pool sections with the ordinary pool shape (chronic has one per disease). */
-export const POOL_SECTIONS = ['inpatient', 'outpatient', 'home_ward', 'maternity', 'injury'] as const;
-export type PoolSection = (typeof POOL_SECTIONS)[number];
 export type RoundMode = 'half_up' | 'half_even' | 'down';
 
 /** The setlinfo amount fields that add up over the interim settlements of a stay. */

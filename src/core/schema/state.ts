@@ -22,23 +22,6 @@ export function stateDigest(digests: ReadonlyMap<string, string>): string {
 /** The digests of some objects (null: the object does not exist). */
 export type ObjectsBefore = Record<string, string | null>;
 
-/**
- * Does the live state differ from the recorded state `before` only in `objects`? Then which of
- * them changed. `undefined` when something else changed as well.
- */
-export function changedOnly(live: ReadonlyMap<string, string>, before: string, objects: ObjectsBefore): { changed: string[]; unchanged: string[] } | undefined {
-  const restored = new Map(live);
-  for (const [k, d] of Object.entries(objects)) {
-    if (d === null) restored.delete(k);
-    else restored.set(k, d);
-  }
-  if (stateDigest(restored) !== before) return undefined;
-  const changed: string[] = [];
-  const unchanged: string[] = [];
-  for (const [k, d] of Object.entries(objects)) ((live.get(k) ?? null) === d ? unchanged : changed).push(k);
-  return { changed, unchanged };
-}
-
 /** The live state, kept current by re-reading only what each statement touched. */
 export class LiveState {
   digests: Map<string, string>;

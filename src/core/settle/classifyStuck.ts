@@ -14,6 +14,7 @@
  * settlement made by this call).
  */
 import { D, fmt } from '../money.js';
+import type { SettlementTotal } from '../his/index.js';
 import type { AmountDelta, Candidate, CenterView, Finding, HisState, StuckClass } from './types.js';
 
 /** Amount fields compared when both sides settled. */
@@ -82,7 +83,7 @@ export function classifyStuck(c: Candidate, v: CenterView): Finding {
   const deltas = his === 'settled' ? amountDeltas(c, v) : [];
   const openEntry = !!c.call && !c.call.resolved_at && (c.call.status === 'pending' || c.call.status === 'unknown');
   const { cls, why } = decide(c, his, v, deltas, openEntry);
-  const amt = (f: 'medfee_sumamt' | 'fund_pay_sumamt' | 'acct_pay' | 'psn_cash_pay'): string | null => {
+  const amt = (f: SettlementTotal): string | null => {
     if (v.setl) return v.setl[f];
     const h = c.his?.[f];
     return h === null || h === undefined ? null : String(h);

@@ -3,10 +3,11 @@
  * classification rests on (the HIS row's status and amounts, the journal and HIS-log entries, the
  * center's answer), without the center's raw output.
  */
+import { SETTLEMENT_TOTALS } from '../his/index.js';
 import type { Finding, PlanItem } from './types.js';
 import { describeStep } from './planRepair.js';
 
-const HIS_FIELDS = ['his_setl_no', 'setl_id', 'msgid', 'infno', 'his_status', 'mdtrt_id', 'psn_no', 'insutype', 'clr_type', 'setl_time', 'created_at', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay'];
+const HIS_FIELDS = ['his_setl_no', 'setl_id', 'msgid', 'infno', 'his_status', 'mdtrt_id', 'psn_no', 'insutype', 'clr_type', 'setl_time', 'created_at', ...SETTLEMENT_TOTALS];
 
 export function findingToJson(f: Finding): Record<string, unknown> {
   const c = f.candidate;

@@ -4,7 +4,7 @@
  * An import with any problem writes nothing; the error carries every problem as
  * `details.issues`, which the CLI prints one per line (file:line field: message → fix). Pure.
  */
-import { EXIT, HisopsError, type ExitCode } from '../errors.js';
+import { EXIT, HisopsError, type ErrorCode, type ExitCode } from '../errors.js';
 
 export interface FileIssue {
   file: string;
@@ -22,7 +22,7 @@ export function issue(file: string, line: number, field: string | undefined, en:
 }
 
 /** The error that stops an import: the first problem in the summary, all of them in details.issues. */
-export function issuesError(code: string, what: { en: string; zh: string }, issues: readonly FileIssue[], exit: ExitCode = EXIT.usage): HisopsError {
+export function issuesError(code: ErrorCode, what: { en: string; zh: string }, issues: readonly FileIssue[], exit: ExitCode = EXIT.usage): HisopsError {
   const first = issues[0]!;
   const where = `${first.file}${first.line ? `:${first.line}` : ''}${first.field ? ` ${first.field}` : ''}`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';

@@ -155,5 +155,3 @@ export interface KnownRecord {
  * unknown (may have been carried out: checked with the center before anything else).
  */
 export type UploadStatus = 'held' | 'sending' | 'accepted' | 'rejected' | 'retry' | 'unknown';
-
-export const UPLOAD_STATUSES: readonly UploadStatus[] = ['held', 'sending', 'accepted', 'rejected', 'retry', 'unknown'];

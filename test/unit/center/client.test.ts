@@ -544,8 +544,8 @@ describe('scoping', () => {
     const e = await caught(kept!.querySettlement({ psn_no: 'P', setl_id: 'S' }));
     expect(e.code).toBe('CENTER_UNREACHABLE');
     const e2 = await caught(withCenter(baseConfig(f.url), {}, async () => {
-      throw new HisopsError({ code: 'X', summary: 'inner' });
+      throw new HisopsError({ code: 'PROFILE_UNSUPPORTED', summary: 'inner' });
     }));
-    expect(e2.code).toBe('X');
+    expect(e2.code).toBe('PROFILE_UNSUPPORTED');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isErrorCode, type ErrorCode } from '../../../src/core/errorCodes.js';
-import { externalError, inputError } from '../../../src/core/errors.js';
+import { externalError, HisopsError, inputError } from '../../../src/core/errors.js';
 
 describe('typed error codes', () => {
   it('accepts catalogued codes and tells a catalogued code from free text', () => {
@@ -26,5 +26,7 @@ describe('typed error codes', () => {
     // @ts-expect-error a string variable is not an ErrorCode without isErrorCode
     inputError(free, 's', 'f');
     if (isErrorCode(free)) expect(inputError(free, 's', 'f').code).toBe('BAD_DATE');
+    // @ts-expect-error the constructor takes only catalogued codes too
+    expect(new HisopsError({ code: 'CENTER_OOPS', summary: 's' }).code).toBe('CENTER_OOPS');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HisopsError } from '../../../src/core/errors.js';
+import { HisopsError, type ErrorCode } from '../../../src/core/errors.js';
 import { failureClass, mayHaveArrived, recordResults, rejectionReason } from '../../../src/core/trace/index.js';
 
 describe('recordResults', () => {
@@ -46,7 +46,7 @@ describe('reasons and failure classes', () => {
     [null, 'center_rejected'],
   ])('%s → %s', (msg, reason) => expect(rejectionReason(msg)).toBe(reason));
 
-  const err = (code: string, details: Record<string, unknown> = {}) => new HisopsError({ code, summary: code, details });
+  const err = (code: ErrorCode, details: Record<string, unknown> = {}) => new HisopsError({ code, summary: code, details });
   it.each([
     ['CENTER_TIMEOUT', { delivery: 'maybe' }, 'transient', true],
     ['CENTER_CONNECTION_RESET', { delivery: 'maybe' }, 'transient', true],
@@ -57,7 +57,7 @@ describe('reasons and failure classes', () => {
     ['CENTER_INPUT_INVALID', { delivery: 'no' }, 'final', false],
     ['CENTER_JOURNAL', { delivery: 'no' }, 'fatal', false],
     ['CENTER_CONFIG', {}, 'fatal', true],
-  ])('%s %j is %s', (code, details, cls, arrived) => {
+  ] as Array<[ErrorCode, Record<string, unknown>, string, boolean]>)('%s %j is %s', (code, details, cls, arrived) => {
     expect(failureClass(err(code, details))).toBe(cls);
     expect(mayHaveArrived(err(code, details))).toBe(arrived);
   });

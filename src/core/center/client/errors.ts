@@ -3,7 +3,7 @@
  * which call, which msgid, and what to do. What to do depends on whether the call changes state:
  * a query can simply be repeated; a settlement that may have reached the center must not be.
  */
-import { HisopsError, EXIT, type ErrorText } from '../../errors.js';
+import { HisopsError, EXIT, type ErrorCode, type ErrorText } from '../../errors.js';
 
 export interface CallContext {
   infno: string;
@@ -54,7 +54,7 @@ function details(c: CallContext, extra: Record<string, unknown>): Record<string,
   return { infno: c.infno, msgid: c.msgid, url: c.url, state_changing: c.stateChanging, ...(c.attempts ? { attempts: c.attempts } : {}), ...extra };
 }
 
-function err(code: string, summary: string, fix: string, why: string | undefined, d: Record<string, unknown>, zh?: ErrorText, cause?: unknown): HisopsError {
+function err(code: ErrorCode, summary: string, fix: string, why: string | undefined, d: Record<string, unknown>, zh?: ErrorText, cause?: unknown): HisopsError {
   return new HisopsError({ code, summary, fix, why, details: d, exit: EXIT.external, cause, zh });
 }
 

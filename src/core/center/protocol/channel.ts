@@ -13,8 +13,6 @@
  */
 import { SM2_DEFAULT_USER_ID, sm2PublicKeyOf, sm2Sign, sm2Verify, sm4DecryptText, sm4EncryptText, type Sm4Mode } from './gm.js';
 
-export type CryptoKind = 'none' | 'sm4';
-
 /** One side's keys. Held in memory only; never logged, journaled or shown. */
 export interface ChannelKeys {
   sm4Key: Buffer;

@@ -7,30 +7,6 @@ import { isSealedNode } from './channel.js';
 import { fields, type FieldSpec } from './fieldSpec.js';
 import { formatDateTime, stamp17 } from './time.js';
 
-/** The node names that appear under `input` (reference §2). */
-export const NODE_NAMES = [
-  'data',
-  'feedetail',
-  'signIn',
-  'signOut',
-  'mdtrtinfo',
-  'diseinfo',
-  'adminfo',
-  'dscginfo',
-  'refmedin',
-  'fsUploadIn',
-  'fsDownloadIn',
-  'invinfo',
-  'purcinfo',
-  'selinfo',
-  'druginfo',
-  'drugdetail',
-  'drugtracinfo',
-  'invinfoDetail',
-  'selinfoDetail',
-] as const;
-export type NodeName = (typeof NODE_NAMES)[number];
-
 export type Input = Record<string, unknown>;
 export type Output = Record<string, unknown>;
 
@@ -92,17 +68,6 @@ export const REQUEST_ENVELOPE_FIELDS: readonly FieldSpec[] = fields(
   'fixmedins_code str 30 Y',
   'fixmedins_name str 200 Y',
   'sign_no str 30 C',
-);
-
-export const RESPONSE_ENVELOPE_FIELDS: readonly FieldSpec[] = fields(
-  'infcode num 4 Y',
-  'inf_refmsgid str 30',
-  'refmsg_time str 17',
-  'respond_time str 17',
-  'err_msg str 200',
-  'warn_msg str 2000',
-  'cainfo str 1024',
-  'signtype str 10',
 );
 
 /** The common fields every request carries, from configuration. */

@@ -11,7 +11,6 @@ import { stamp14 } from './time.js';
 export const FIXMEDINS_CODE_RE = /^[A-Za-z0-9]{12}$/;
 /** Capture groups: 1 institution code, 2 stamp, 3 sequence. */
 export const MSGID_RE = /^([A-Za-z0-9]{12})(\d{14})(\d{4})$/;
-export const MSGID_LENGTH = 30;
 /** Sequence numbers per institution per second: 0000–9999. */
 export const MSGID_SEQ_SPACE = 10_000;
 

@@ -33,30 +33,6 @@ export interface TransactionSpec {
 /** 2207/2304 input amounts echoed from pre-settlement. */
 const SETTLE_ECHO = ['fulamt_ownpay_amt num 16,2 Y', 'overlmt_selfpay num 16,2 Y', 'preselfpay_amt num 16,2 Y', 'inscp_scp_amt num 16,2 Y'];
 
-/** Settlement amounts of §5.S (all num 16,2 except pool_prop_selfpay). */
-export const SETL_AMOUNT_FIELDS = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'overlmt_selfpay',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-  'cvlserv_pay',
-  'hifes_pay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-  'hosp_part_amt',
-  'balc',
-  'acct_mulaid_pay',
-] as const;
-
 /**
  * The amount fields a settlement record keeps (HIS, sandbox ledger, demo data): §5.S plus
  * hifdm_pay, which real answers carry and invariant I2 counts.
@@ -84,6 +60,14 @@ export const SETTLEMENT_AMOUNTS = [
   'balc',
   'acct_mulaid_pay',
 ] as const;
+
+/** The four totals every job compares (HIS, center, stuck, reconcile): a part of SETTLEMENT_AMOUNTS. */
+export const SETTLEMENT_TOTALS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay'] as const satisfies readonly (typeof SETTLEMENT_AMOUNTS)[number][];
+
+/** Settlement amounts of §5.S (all num 16,2 except pool_prop_selfpay): the stored ones without hifdm_pay. */
+export const SETL_AMOUNT_FIELDS = SETTLEMENT_AMOUNTS.filter(
+  (f): f is Exclude<(typeof SETTLEMENT_AMOUNTS)[number], 'hifdm_pay'> => f !== 'hifdm_pay',
+);
 
 const REQUIRED_AMOUNTS = new Set(['medfee_sumamt', 'fund_pay_sumamt', 'psn_part_amt', 'acct_pay', 'psn_cash_pay', 'hifp_pay']);
 

@@ -70,12 +70,6 @@ function tableCrc32(data: Uint8Array): number {
 
 export { tableCrc32 as crc32ByTable };
 
-export function zipMany(files: readonly { name: string; content: string | Uint8Array }[]): Buffer {
-  const z = new AdmZip();
-  for (const f of files) z.addFile(f.name, typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content));
-  return z.toBuffer();
-}
-
 export interface ZipEntry {
   name: string;
   data: Buffer;

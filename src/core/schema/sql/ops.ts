@@ -34,8 +34,6 @@ export type Op =
   /** Nothing hisops can write: the reason is the whole content (unknown object kinds). */
   | { op: 'manual'; note: string };
 
-export type OpName = Op['op'];
-
 /** The table an operation works on, if any. */
 export function opTable(o: Op): string | undefined {
   switch (o.op) {
