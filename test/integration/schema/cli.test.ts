@@ -9,23 +9,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.js';
 import { registerSchema } from '../../../src/commands/schema.js';
 import { connect } from '../../../src/core/db/index.js';
-import { buildProgram } from '../../../src/main.js';
+import { runCommands } from '../../helpers/runCommands.js';
 
 let dir: string;
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const io = memoryIo({ cwd: dir, env });
-  const { program, app } = buildProgram(io, argv);
-  if (!program.commands.some((c) => c.name() === 'schema')) registerSchema(program, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch {
-    code = 2;
-  }
-  return { code, out: io.out(), err: io.err() };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
 
 async function makeDb(file: string, ddl: string[], rows?: (k: import('../../../src/core/db/index.js').Db) => Promise<void>) {
   fs.writeFileSync(file, '');

@@ -9,26 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.js';
 import { registerSchema } from '../../../src/commands/schema.js';
-import { buildProgram } from '../../../src/main.js';
+import { runCommands } from '../../helpers/runCommands.js';
 import { describeWithMysql } from '../../helpers/servers.js';
 import { createMysqlDb, dumpFile, loadMysqlDump, repoRoot } from './helpers.js';
 
 const DDL = path.join(repoRoot, 'test/fixtures/ddl');
 let dir: string;
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const io = memoryIo({ cwd: dir, env });
-  const { program, app } = buildProgram(io, argv);
-  if (!program.commands.some((c) => c.name() === 'schema')) registerSchema(program, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch {
-    code = 2;
-  }
-  return { code, out: io.out(), err: io.err() };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-ddl-cli-'));

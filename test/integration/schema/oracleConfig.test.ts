@@ -9,24 +9,12 @@ import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.js';
 import { registerSchema } from '../../../src/commands/schema.js';
-import { buildProgram } from '../../../src/main.js';
+import { runCommands } from '../../helpers/runCommands.js';
 import { SNAPSHOT_FIXTURES } from './helpers.js';
 
 let dir: string;
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const io = memoryIo({ cwd: dir, env });
-  const { program, app } = buildProgram(io, argv);
-  if (!program.commands.some((c) => c.name() === 'schema')) registerSchema(program, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch {
-    code = 2;
-  }
-  return { code, out: io.out(), err: io.err() };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
 
 const hashed = (sql: string) => (sql.match(/\b[A-Z0-9_]+_[0-9A-F]{8}\b/g) ?? []).length;
 
