@@ -14,7 +14,7 @@ import { cloneDatabase, compileRules } from '../src/core/schema/index.js';
 import { median, printTable, isQuick } from './_util.js';
 
 export async function run(): Promise<void> {
-  const days = Number(process.env.HISOPS_BENCH_CLONE_DAYS ?? (isQuick() ? 1 : 10));
+  const days = Number(process.env.HISOPS_BENCH_CLONE_DAYS ?? (isQuick() ? 2 : 10));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-clone-'));
   try {
     const src = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });

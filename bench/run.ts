@@ -63,3 +63,5 @@ for (const name of names) {
   console.log(`(${s} s)`);
 }
 console.log(`\nall benches: ${((Date.now() - started) / 1000).toFixed(1)} s (${times.map(([n, s]) => `${n} ${s} s`).join(', ')})`);
+// A bench that failed may leave a pool or a server open; the run ends here all the same.
+process.exit(process.exitCode ?? 0);
