@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/co
 import type { CenterConfig } from '../../../src/core/center/index.js';
 import { seedHis } from '../../../src/core/demo/seedHis.js';
 import type { SeedManifest } from '../../../src/core/demo/manifest.js';
+import { profileSource, traceSettings, TRACE_KINDS, type UploadOptions } from '../../../src/core/trace/index.js';
 
 export const CODE = 'H43010000001';
 
@@ -112,4 +113,23 @@ export function ledgerCodes(sb: Sandbox): string[] {
     .listTraceCodes({ fixmedins_code: CODE })
     .map((r) => `${r.drug_trac_codg}|${r.movement}`)
     .sort();
+}
+
+/** Trace settings that retry fast and send without a rate limit (over: any setting). */
+export const fastSettings = (over: Record<string, unknown> = {}) => traceSettings({ backoffMs: 20, maxBackoffMs: 200, rate: 0, concurrency: 4, ...over });
+
+/** An applying upload of every kind over the seeded window, from the world's HIS to its sandbox. */
+export function worldUploadOptions(w: World, manifest: SeedManifest, runId: string, over: Partial<UploadOptions> = {}): UploadOptions {
+  return {
+    source: profileSource(w.db, w.profile),
+    journal: w.journal,
+    fixmedins_code: CODE,
+    center: w.center,
+    window: { from: manifest.startDate, to: manifest.endDate },
+    kinds: TRACE_KINDS,
+    apply: true,
+    settings: fastSettings(),
+    runId,
+    ...over,
+  };
 }

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxEvent } from '../../../src/core/center/sandbox/index.js';
-import { checkWindow, profileSource, runUpload, traceSettings, TRACE_KINDS, TraceJournal, type UploadOptions } from '../../../src/core/trace/index.js';
+import { checkWindow, profileSource, runUpload, TRACE_KINDS, TraceJournal, type UploadOptions } from '../../../src/core/trace/index.js';
 import type { Db } from '../../../src/core/db/index.js';
 import type { SeedManifest } from '../../../src/core/demo/manifest.js';
-import { CODE, openWorld, seededHisFile, tmpDir, type World } from './helpers.js';
+import { CODE, openWorld, seededHisFile, tmpDir, type World, fastSettings, worldUploadOptions } from './helpers.js';
 
 let seed: { file: string; manifest: SeedManifest };
 let seedDir: string;
@@ -29,22 +29,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-const fast = (over: Record<string, unknown> = {}) => traceSettings({ backoffMs: 20, maxBackoffMs: 200, rate: 0, concurrency: 4, ...over });
-
-function uploadOptions(w: World, over: Partial<UploadOptions> = {}): UploadOptions {
-  return {
-    source: profileSource(w.db, w.profile),
-    journal: w.journal,
-    fixmedins_code: CODE,
-    center: w.center,
-    window: { from: seed.manifest.startDate, to: seed.manifest.endDate },
-    kinds: TRACE_KINDS,
-    apply: true,
-    settings: fast(),
-    runId: 'S1',
-    ...over,
-  };
-}
+const fast = fastSettings;
+const uploadOptions = (w: World, over: Partial<UploadOptions> = {}) => worldUploadOptions(w, seed.manifest, 'S1', over);
 
 type Row = Record<string, unknown>;
 

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxEvent } from '../../../src/core/center/sandbox/index.js';
-import { demoTrace, profileSource, retryTargets, runUpload, traceSettings, traceStatus, TRACE_KINDS, TraceJournal, type UploadOptions } from '../../../src/core/trace/index.js';
+import { demoTrace, retryTargets, runUpload, traceStatus, TraceJournal, type UploadOptions } from '../../../src/core/trace/index.js';
 import type { SeedManifest } from '../../../src/core/demo/manifest.js';
-import { CODE, expectedAtCenter, ledgerCodes, openWorld, seededHisFile, tmpDir, type World } from './helpers.js';
+import { CODE, expectedAtCenter, ledgerCodes, openWorld, seededHisFile, tmpDir, type World, fastSettings, worldUploadOptions } from './helpers.js';
 
 let seed: { file: string; manifest: SeedManifest };
 let seedDir: string;
@@ -27,22 +27,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-const fast = (over: Record<string, unknown> = {}) => traceSettings({ backoffMs: 20, maxBackoffMs: 200, rate: 0, concurrency: 4, ...over });
-
-function uploadOptions(w: World, over: Partial<UploadOptions> = {}): UploadOptions {
-  return {
-    source: profileSource(w.db, w.profile),
-    journal: w.journal,
-    fixmedins_code: CODE,
-    center: w.center,
-    window: { from: seed.manifest.startDate, to: seed.manifest.endDate },
-    kinds: TRACE_KINDS,
-    apply: true,
-    settings: fast(),
-    runId: 'T1',
-    ...over,
-  };
-}
+const fast = fastSettings;
+const uploadOptions = (w: World, over: Partial<UploadOptions> = {}) => worldUploadOptions(w, seed.manifest, 'T1', over);
 
 describe('demoTrace', () => {
   it('reports exactly the planted anomalies, uploads the rest, and the center holds every code once', async () => {
