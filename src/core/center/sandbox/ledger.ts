@@ -365,6 +365,15 @@ function settlementToDb(r: SettlementRow): DbRow {
 /** Everything a settlement row needs besides what the ledger fills in (status, setldetail defaults). */
 export type NewSettlement = Omit<SettlementRow, 'status' | 'cancelled_by' | 'reversed_by' | 'reversed_at' | 'orig_setl_id'> & { orig_setl_id?: string | null };
 
+
+/** What a seeded settlement's row takes from the split and the call, beside the person. */
+interface SeedRowParts {
+  med_type: string;
+  clr_type: string;
+  pool: Decimal;
+  setldetail: SetlDetail[];
+  today: string;
+}
 export class Ledger {
   readonly db: Database.Database;
   readonly admdvs: string;
@@ -711,60 +720,10 @@ export class Ledger {
       if (given.psn_part_amt === undefined) amounts.psn_part_amt = medfee.minus(amounts.fund_pay_sumamt!).minus(amounts.hosp_part_amt!);
       if (given.psn_cash_pay === undefined) amounts.psn_cash_pay = amounts.psn_part_amt!.minus(amounts.acct_pay!);
       if (given.balc === undefined) amounts.balc = before.minus(amounts.acct_pay!);
-      const fixmedins_code = s.fixmedins_code ?? this.fixmedins_code;
-      const setl_id = s.setl_id ?? this.newSetlId(s.setl_time);
-      const medins_setl_id = s.medins_setl_id ?? this.newSeedMsgid(fixmedins_code, s.setl_time);
-      const infno = s.infno ?? (clr_type === '21' ? '2304' : '2207');
-      const row = this.putSettlement({
-        ...(amounts as SettlementAmounts),
-        setl_id,
-        fixmedins_code,
-        fixmedins_name: s.fixmedins_name ?? this.fixmedins_name,
-        infno,
-        medins_setl_id,
-        mdtrt_id: s.mdtrt_id,
-        psn_no: s.psn_no,
-        psn_name: s.psn_name ?? person.psn_name,
-        psn_cert_type: person.psn_cert_type,
-        certno: s.certno ?? person.certno,
-        gend: person.gend,
-        naty: person.naty,
-        brdy: person.brdy,
-        age: personAge(person, today),
-        insutype: person.insutype,
-        psn_type: person.psn_type,
-        cvlserv_flag: person.cvlserv_flag,
-        med_type,
-        mdtrt_cert_type: '02',
-        psn_setlway: '01',
-        chrg_bchno: null,
-        mid_setl_flag: infno === '2304' ? '0' : null,
-        invono: null,
-        clr_type,
-        clr_way: s.clr_way ?? '01',
-        clr_optins: s.clr_optins ?? person.insuplc_admdvs,
-        setl_time: s.setl_time,
-        refd_setl_flag: '0',
-        pool_prop_selfpay,
-        setldetail: split.setldetail,
-        opter: null,
-        opter_name: null,
-        source: 'seed',
-        memo: s.memo ?? null,
-        created_at: s.setl_time,
-      });
+      const fields = this.seedFields(s, person, { med_type, clr_type, pool: pool_prop_selfpay, setldetail: split.setldetail, today });
+      const row = this.putSettlement({ ...(amounts as SettlementAmounts), ...fields });
       this.setBalance(s.psn_no, amounts.balc!);
-      this.recordMessage({
-        msgid: medins_setl_id,
-        infno,
-        fixmedins_code,
-        psn_no: s.psn_no,
-        digest: 'seed',
-        received_at: s.setl_time,
-        output: null,
-        created: { settlements: [setl_id] },
-        source: 'seed',
-      });
+      this.recordSeedMessage(s, fields);
       return row;
     });
   }
@@ -773,18 +732,24 @@ export class Ledger {
    * The fast path of seedSettlement: the row insertSettlement would store when every amount is
    * given (none is derived), with the given texts as the stored amounts.
    */
-  private writeSeedRow(s: SeedSettlement, amounts: Record<string, string>, person: Person, d: { med_type: string; clr_type: string; pool: Decimal; setldetail: SetlDetail[]; today: string }): void {
+  private writeSeedRow(s: SeedSettlement, amounts: Record<string, string>, person: Person, d: SeedRowParts): void {
+    const fields = this.seedFields(s, person, d);
+    const row = { ...(amounts as unknown as SettlementAmounts), ...fields, orig_setl_id: null, cancelled_by: null, reversed_by: null, reversed_at: null, status: 'settled' } as SettlementRow;
+    this.st.insertSettlement!.run(settlementToDb(row));
+    this.setBalance(s.psn_no, new D(amounts.balc!));
+    this.recordSeedMessage(s, fields);
+  }
+
+  /** The columns of a seeded settlement other than its amounts, as both seeding paths store them. */
+  private seedFields(s: SeedSettlement, person: Person, d: SeedRowParts) {
     const fixmedins_code = s.fixmedins_code ?? this.fixmedins_code;
-    const setl_id = s.setl_id ?? this.newSetlId(s.setl_time);
-    const medins_setl_id = s.medins_setl_id ?? this.newSeedMsgid(fixmedins_code, s.setl_time);
     const infno = s.infno ?? (d.clr_type === '21' ? '2304' : '2207');
-    const row = {
-      ...(amounts as unknown as SettlementAmounts),
-      setl_id,
+    return {
+      setl_id: s.setl_id ?? this.newSetlId(s.setl_time),
       fixmedins_code,
       fixmedins_name: s.fixmedins_name ?? this.fixmedins_name,
       infno,
-      medins_setl_id,
+      medins_setl_id: s.medins_setl_id ?? this.newSeedMsgid(fixmedins_code, s.setl_time),
       mdtrt_id: s.mdtrt_id,
       psn_no: s.psn_no,
       psn_name: s.psn_name ?? person.psn_name,
@@ -808,22 +773,19 @@ export class Ledger {
       clr_optins: s.clr_optins ?? person.insuplc_admdvs,
       setl_time: s.setl_time,
       refd_setl_flag: '0',
-      orig_setl_id: null,
-      cancelled_by: null,
-      reversed_by: null,
-      reversed_at: null,
-      status: 'settled',
       pool_prop_selfpay: d.pool,
       setldetail: d.setldetail,
       opter: null,
       opter_name: null,
-      source: 'seed',
+      source: 'seed' as const,
       memo: s.memo ?? null,
       created_at: s.setl_time,
-    } as SettlementRow;
-    this.st.insertSettlement!.run(settlementToDb(row));
-    this.setBalance(s.psn_no, new D(amounts.balc!));
-    this.recordMessage({ msgid: medins_setl_id, infno, fixmedins_code, psn_no: s.psn_no, digest: 'seed', received_at: s.setl_time, output: null, created: { settlements: [setl_id] }, source: 'seed' });
+    };
+  }
+
+  /** The message a seeded settlement came in with (its msgid is medins_setl_id). */
+  private recordSeedMessage(s: SeedSettlement, f: { medins_setl_id: string; infno: string; fixmedins_code: string; setl_id: string }): void {
+    this.recordMessage({ msgid: f.medins_setl_id, infno: f.infno, fixmedins_code: f.fixmedins_code, psn_no: s.psn_no, digest: 'seed', received_at: s.setl_time, output: null, created: { settlements: [f.setl_id] }, source: 'seed' });
   }
 
   /** Plant a cancellation (2208/2305) of a settlement: a negative row with its own setl_id. */
