@@ -147,15 +147,7 @@ export class Masker {
   /** Record an original before the copy: what it masks to at the first try is then taken. */
   notePlanned(kind: MaskKind, v: string): void {
     if (kind !== 'idcard' && kind !== 'phone') return;
-    let cache = this.firstTry.get(kind);
-    if (!cache) this.firstTry.set(kind, (cache = new Map()));
-    let first = cache.get(v);
-    if (first === undefined) {
-      first = this.once(kind, v, 0);
-      if (cache.size >= 200_000) cache.clear();
-      cache.set(v, first);
-    }
-    this.produced.add(first, 1);
+    this.produced.add(this.firstMask(kind, v), 1);
   }
 
   /** Mask one value. NULL and empty strings stay as they are; non-strings are turned into text first. */
@@ -167,7 +159,8 @@ export class Masker {
     return this.maskText(kind, v);
   }
 
-  private maskText(kind: MaskKind, v: string): string {
+  /** What `v` masks to at the first try, remembered (a bounded cache per kind). */
+  private firstMask(kind: MaskKind, v: string): string {
     let cache = this.firstTry.get(kind);
     if (!cache) this.firstTry.set(kind, (cache = new Map()));
     let first = cache.get(v);
@@ -176,6 +169,11 @@ export class Masker {
       if (cache.size >= 200_000) cache.clear();
       cache.set(v, first);
     }
+    return first;
+  }
+
+  private maskText(kind: MaskKind, v: string): string {
+    const first = this.firstMask(kind, v);
     const o = this.originals;
     if (!o || kind === 'tokens' || kind === 'text') return first;
     const check = (c: string) => identityValue(kind, c) ?? c.trim();
