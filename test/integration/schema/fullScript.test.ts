@@ -7,11 +7,9 @@
  * comment change losing a CHECK).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../../src/core/db/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { cloneDatabase } from '../../../src/core/schema/index.js';
 import { runFullScript } from './fullScript.js';
-import { createMysqlDb, createPgDb, dumpFile, loadMysqlDump, tmpSqlite } from './helpers.js';
+import { copyVersion, createMysqlDb, dumpFile, loadMysqlDump, tmpSqlite } from './helpers.js';
 import { describeWithMysql, pgUrl } from '../../helpers/servers.js';
 
 const PAIRS: Array<[string, string]> = [
@@ -45,32 +43,7 @@ describeWithMysql('full sync scripts run as written and leave no difference', ()
 
   /** Each test's copies are dropped at its end: the shared servers do not pile up databases. */
   async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite', drops: Array<() => Promise<void> | void>): Promise<string> {
-    if (kind === 'mysql') {
-      const db = await createMysqlDb();
-      drops.push(db.drop);
-      expect((await loadMysqlDump(db.url, dumpFile(version))).errors).toEqual([]);
-      return db.url;
-    }
-    let url: string;
-    if (kind === 'postgres') {
-      const db = await createPgDb();
-      drops.push(db.drop);
-      url = db.url;
-    } else {
-      const f = tmpSqlite();
-      drops.push(f.cleanup);
-      url = f.url;
-    }
-    const src = await connect(mysqlUrls.get(version)!);
-    const dest = await connect(url);
-    try {
-      const res = await cloneDatabase(src, dest, { journal, clock: () => new Date() });
-      expect(res.tables.filter((t) => t.status === 'failed')).toEqual([]);
-    } finally {
-      await src.close();
-      await dest.close();
-    }
-    return url;
+    return (await copyVersion(version, kind, { sourceUrl: () => mysqlUrls.get(version)!, journal, clock: () => new Date(), drops })).url;
   }
 
   for (const kind of ['mysql', 'postgres', 'sqlite'] as const) {

@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { connect, type Db } from '../../../src/core/db/index.js';
-import { parseSnapshot, type Snapshot } from '../../../src/core/schema/index.js';
+import { expect } from 'vitest';
+import type { Journal } from '../../../src/core/journal/index.js';
+import { cloneDatabase, parseSnapshot, type CloneResult, type Snapshot } from '../../../src/core/schema/index.js';
 import { mysqlUrl, pgUrl } from '../../helpers/servers.js';
 
 const need = (url: string | undefined, env: string) => {
@@ -181,5 +183,43 @@ export async function withConn<T>(url: string, fn: (db: Db) => Promise<T>): Prom
     return await fn(db);
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * A fresh copy of a HIS version in a throw-away database of the given kind: MariaDB copies are
+ * loaded from the dump, PostgreSQL and SQLite ones cloned by hisops from `sourceUrl` (the version
+ * loaded in MariaDB). Each database's drop is pushed onto `drops`.
+ */
+export async function copyVersion(
+  version: string,
+  kind: 'mysql' | 'postgres' | 'sqlite',
+  o: { sourceUrl: () => string; journal: Journal; clock: () => Date; drops: Array<() => Promise<void> | void> },
+): Promise<{ url: string; clone?: CloneResult }> {
+  if (kind === 'mysql') {
+    const db = await createMysqlDb();
+    o.drops.push(db.drop);
+    expect((await loadMysqlDump(db.url, dumpFile(version))).errors).toEqual([]);
+    return { url: db.url };
+  }
+  let url: string;
+  if (kind === 'postgres') {
+    const db = await createPgDb();
+    o.drops.push(db.drop);
+    url = db.url;
+  } else {
+    const f = tmpSqlite();
+    o.drops.push(f.cleanup);
+    url = f.url;
+  }
+  const src = await connect(o.sourceUrl());
+  const dest = await connect(url);
+  try {
+    const clone = await cloneDatabase(src, dest, { journal: o.journal, clock: o.clock });
+    expect(clone.tables.filter((t) => t.status === 'failed')).toEqual([]);
+    return { url, clone };
+  } finally {
+    await src.close();
+    await dest.close();
   }
 }

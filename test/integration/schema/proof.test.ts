@@ -11,8 +11,8 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { applyPlan, cloneDatabase, fingerprint, introspect, makePlan, serializeSnapshot, snapshotDb, type Plan, type Snapshot } from '../../../src/core/schema/index.js';
-import { createMysqlDb, createPgDb, dumpFile, loadMysqlDump, readSnapshotFixture, SNAPSHOT_FIXTURES, tmpSqlite } from './helpers.js';
+import { applyPlan, fingerprint, introspect, makePlan, serializeSnapshot, snapshotDb, type Plan, type Snapshot } from '../../../src/core/schema/index.js';
+import { copyVersion, createMysqlDb, dumpFile, loadMysqlDump, readSnapshotFixture, SNAPSHOT_FIXTURES, tmpSqlite } from './helpers.js';
 import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
 
 const PAIRS: Array<[string, string]> = [
@@ -48,34 +48,9 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
 
   /** A fresh copy of a version in a throw-away database of the given kind (MariaDB copies are loaded from the dump). */
   async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite'): Promise<string> {
-    if (kind === 'mysql') {
-      const db = await createMysqlDb();
-      cleanups.push(db.drop);
-      const load = await loadMysqlDump(db.url, dumpFile(version));
-      expect(load.errors).toEqual([]);
-      return db.url;
-    }
-    let url: string;
-    if (kind === 'postgres') {
-      const db = await createPgDb();
-      cleanups.push(db.drop);
-      url = db.url;
-    } else {
-      const f = tmpSqlite();
-      cleanups.push(f.cleanup);
-      url = f.url;
-    }
-    const src = await connect(mysqlUrls.get(version)!);
-    const dest = await connect(url);
-    try {
-      const res = await cloneDatabase(src, dest, { journal, clock });
-      expect(res.tables.filter((t) => t.status === 'failed')).toEqual([]);
-      // the copy has the carried-over structure exactly (views/routines of another dialect aside)
-      expect(res.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.'))).toEqual([]);
-    } finally {
-      await src.close();
-      await dest.close();
-    }
+    const { url, clone } = await copyVersion(version, kind, { sourceUrl: () => mysqlUrls.get(version)!, journal, clock, drops: cleanups });
+    // the copy has the carried-over structure exactly (views/routines of another dialect aside)
+    if (clone) expect(clone.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.'))).toEqual([]);
     return url;
   }
 
