@@ -16,14 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { connect } from '../src/core/db/index.js';
-import { openJournal } from '../src/core/journal/index.js';
+import { connect, type Db } from '../src/core/db/index.js';
+import { openJournal, type Journal } from '../src/core/journal/index.js';
 import { loadProfile, loadReferenceSchema, referenceProfilePath } from '../src/core/his/index.js';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openLedger, startSandbox } from '../src/core/center/sandbox/index.js';
-import { profileSource, runUpload, traceSettings, type UploadEvent } from '../src/core/trace/index.js';
+import { profileSource, runUpload, traceSettings, type TraceKind, type UploadEvent } from '../src/core/trace/index.js';
 import { isQuick, printTable } from './_util.js';
 
 const CODE = 'H43010000001';
@@ -103,6 +103,22 @@ const retained = () => {
   return process.memoryUsage().heapUsed;
 };
 
+/** The upload both sections time: the reference profile's records of one kind, every day, applied against the bench's center. */
+async function benchUpload(o: { db: Db; journal: Journal; centerUrl: string; days: readonly string[]; kind: TraceKind; runId: string; onEvent?: (e: UploadEvent) => void }) {
+  return runUpload({
+    source: profileSource(o.db, await loadProfile(referenceProfilePath())),
+    journal: o.journal,
+    fixmedins_code: CODE,
+    center: { baseUrl: o.centerUrl, fixmedins_code: CODE, fixmedins_name: '基准医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: '430100', timeouts: { defaultMs: 30_000 } },
+    window: { from: o.days[0]!, to: o.days[o.days.length - 1]! },
+    kinds: [o.kind],
+    apply: true,
+    settings: traceSettings({ concurrency: CONCURRENCY, rate: RATE, batchSize: BATCH }),
+    runId: o.runId,
+    ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+  });
+}
+
 export async function run(): Promise<void> {
   // BENCH_TRACE_PART=stock-in: only the stock-in upload (section at the end); all: both.
   if (process.env.BENCH_TRACE_PART === 'stock-in') return runStockIn();
@@ -126,18 +142,7 @@ export async function run(): Promise<void> {
       const onEvent = (e: UploadEvent) => {
         if (e.type === 'day') heap.push([`${e.day} planned`, retained()]);
       };
-      const r = await runUpload({
-        source: profileSource(db, await loadProfile(referenceProfilePath())),
-        journal,
-        fixmedins_code: CODE,
-        center: { baseUrl: sb.url, fixmedins_code: CODE, fixmedins_name: '基准医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: '430100', timeouts: { defaultMs: 30_000 } },
-        window: { from: days[0]!, to: days[days.length - 1]! },
-        kinds: ['sale'],
-        apply: true,
-        settings: traceSettings({ concurrency: CONCURRENCY, rate: RATE, batchSize: BATCH }),
-        runId: 'BENCH',
-        onEvent,
-      });
+      const r = await benchUpload({ db, journal, centerUrl: sb.url, days, kind: 'sale', runId: 'BENCH', onEvent });
       const cpu = process.cpuUsage(cpu0);
       heap.push(['end', retained()]);
       const sent = r.byKind.reduce((n, s) => n + s.acceptedCodes, 0);
@@ -291,17 +296,7 @@ export async function runStockIn(): Promise<void> {
     const journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
     const cpu0 = process.cpuUsage();
     try {
-      const r = await runUpload({
-        source: profileSource(db, await loadProfile(referenceProfilePath())),
-        journal,
-        fixmedins_code: CODE,
-        center: { baseUrl: sb.url, fixmedins_code: CODE, fixmedins_name: '基准医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: '430100', timeouts: { defaultMs: 30_000 } },
-        window: { from: days[0]!, to: days[days.length - 1]! },
-        kinds: ['stock-in'],
-        apply: true,
-        settings: traceSettings({ concurrency: CONCURRENCY, rate: RATE, batchSize: BATCH }),
-        runId: 'BENCH-STOCK',
-      });
+      const r = await benchUpload({ db, journal, centerUrl: sb.url, days, kind: 'stock-in', runId: 'BENCH-STOCK' });
       const cpu = process.cpuUsage(cpu0);
       const sent = r.byKind.reduce((n, s) => n + s.acceptedCodes, 0);
       const requests = r.requests.sent;
