@@ -87,7 +87,7 @@ describe('hisops settle calc over many bills', () => {
 
   it('reads NDJSON bills from stdin (`-`), keeps going after a bad line and names its line', async () => {
     const bills = ndjsonBills(5);
-    const lines = [bills[0], bills[1], '{"insutype": "310", oops', '', bills[2], bills[3].replace('"cnt":1', '"cnt":"x"'), bills[4]];
+    const lines = [bills[0], bills[1], '{"insutype": "310", oops', '', bills[2], bills[3]!.replace('"cnt":1', '"cnt":"x"'), bills[4]];
     const r = await run(['settle', 'calc', '-'], root, lines.join('\n') + '\n');
     expect(r.code).toBe(2);
     const recs = records(r.out);

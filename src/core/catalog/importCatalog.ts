@@ -507,7 +507,7 @@ async function scanKeys(knex: Knex, table: string, each: (code: string, begndate
 
 /** The stored keys and fingerprints of a catalog table. */
 async function loadKeys(knex: Knex, table: string): Promise<KeyTable> {
-  const [{ n }] = (await knex(table).count({ n: '*' })) as Array<{ n: number | string }>;
+  const [{ n }] = (await knex(table).count({ n: '*' })) as [{ n: number | string }];
   const t = new KeyTable(Number(n) + 1024);
   await scanKeys(knex, table, (code, begndate, fp) => {
     const i = t.slot(code, begndate);

@@ -43,7 +43,7 @@ describe('seeded reference HIS (SQLite)', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'))).toEqual(manifest);
     expect(fs.existsSync(path.join(dir, 'catalog.json'))).toBe(true);
     for (const t of REFERENCE_TABLES) {
-      const [{ n }] = (await db.knex(t.name).count({ n: '*' })) as Array<{ n: number }>;
+      const [{ n }] = (await db.knex(t.name).count({ n: '*' })) as [{ n: number }];
       expect(n, t.name).toBe(manifest.counts[t.name]);
     }
     expect(manifest.settlementsPerDay.reduce((a, b) => a + b, 0)).toBe(900);

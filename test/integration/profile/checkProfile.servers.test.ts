@@ -30,12 +30,12 @@ function suite(kind: ServerKind) {
     });
 
     it('passes the reference profile, writes run and rolled back', async () => {
-      const [{ n: before }] = (await db.knex('his_settlement').count({ n: '*' })) as Array<{ n: number | string }>;
+      const [{ n: before }] = (await db.knex('his_settlement').count({ n: '*' })) as [{ n: number | string }];
       const r = await checkProfile(db, profile, { date: day, writes: 'run' });
       expect(r.statements.flatMap((s) => s.problems.map((p) => `${p.statement}.${p.column}: ${p.message} ${p.values?.join(',')}`))).toEqual([]);
       expect(r.statements.find((s) => s.name === 'settlements_for_reconcile')!.rows).toBeGreaterThan(100);
       expect(r.statements.find((s) => s.name === 'insert_settlement')!.affected).toBe(1);
-      const [{ n: after }] = (await db.knex('his_settlement').count({ n: '*' })) as Array<{ n: number | string }>;
+      const [{ n: after }] = (await db.knex('his_settlement').count({ n: '*' })) as [{ n: number | string }];
       expect(Number(after)).toBe(Number(before));
     }, 60_000);
 

@@ -72,7 +72,7 @@ describe('profile check on the reference HIS (SQLite)', () => {
   }, 30_000);
 
   it('finds refund amounts with the wrong sign', async () => {
-    const [{ day }] = (await db.knex.raw("SELECT substr(setl_time, 1, 10) AS day FROM his_settlement WHERE refd_setl_flag = '1' ORDER BY setl_time LIMIT 1")) as Array<{ day: string }>;
+    const [{ day }] = (await db.knex.raw("SELECT substr(setl_time, 1, 10) AS day FROM his_settlement WHERE refd_setl_flag = '1' ORDER BY setl_time LIMIT 1")) as [{ day: string }];
     const p = planted(/(settlements_for_reconcile:[\s\S]*?)s\.in_area_flag, s\.setl_time, s\.medfee_sumamt, s\.fund_pay_sumamt,\n\s*s\.acct_pay, s\.psn_cash_pay,/, '$1s.in_area_flag, s.setl_time, ABS(s.medfee_sumamt) AS medfee_sumamt, ABS(s.fund_pay_sumamt) AS fund_pay_sumamt, ABS(s.acct_pay) AS acct_pay, ABS(s.psn_cash_pay) AS psn_cash_pay,');
     const found = (await problems(p, 'run', day!)).filter((x) => x.statement === 'settlements_for_reconcile' && x.check === 'sign');
     expect(found.map((x) => x.column)).toContain('medfee_sumamt');

@@ -62,7 +62,7 @@ describe('envelope building and sign-in', () => {
     const r = await c.querySettlement({ psn_no: 'P1', setl_id: 'S9' }, { insuplc_admdvs: '440300' });
     expect(r.result.setlinfo.setl_id).toBe('S9');
     expect(f.received.map((x) => x.infno)).toEqual(['9001', '5203']);
-    const [si, q] = f.received.map((x) => x.body!);
+    const [si, q] = f.received.map((x) => x.body!) as [Record<string, unknown>, Record<string, unknown>];
     expect(si).toMatchObject({ infno: '9001', sign_no: '', input: { signIn: { opter_no: 'op01', ip: '127.0.0.1' } } });
     expect(q).toMatchObject({
       infno: '5203',

@@ -47,7 +47,7 @@ describe('国密 primitives', () => {
     expect(sm2Verify(msg, sig, publicKey)).toBe(true);
     expect(sm2Verify(msg.replace('100.00', '900.00'), sig, publicKey)).toBe(false);
     const bytes = Buffer.from(sig, 'base64');
-    bytes[bytes.length - 1] ^= 0x01;
+    bytes[bytes.length - 1]! ^= 0x01;
     expect(sm2Verify(msg, bytes.toString('base64'), publicKey)).toBe(false);
     expect(sm2Verify(msg, sig, sm2KeyPair().publicKey)).toBe(false);
     expect(sm2Verify(msg, sig, publicKey, 'another-user-id')).toBe(false);

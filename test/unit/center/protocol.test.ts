@@ -407,8 +407,8 @@ describe('catalog files and zips', () => {
     // The stored CRC is at offset 14 of the local header and 16 of the central one.
     const bad = Buffer.from(deflated);
     const central = bad.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    bad[14] ^= 0xff;
-    bad[central + 16] ^= 0xff;
+    bad[14]! ^= 0xff;
+    bad[central + 16]! ^= 0xff;
     expect(() => unzipAll(bad)).toThrow(/CRC32/);
     const stored = new AdmZip();
     stored.addFile('a.txt', Buffer.from('abc'));
