@@ -29,6 +29,7 @@ import type { DetailMode, ReconcileRules } from './rules.js';
 import { groupsOfCalls, knownGroups, recordKnownGroups, recordRunEnd, recordRunStart, type GroupSighting } from './store.js';
 import { daySummaries, settleGroupSums, type DaySummary, type GroupResult, type RunStatus } from './summary.js';
 import type { DetailScope, Difference, Evidence, Finding, HisRowProblem, HisSettlement } from './types.js';
+import { mapPool } from '../shared/index.js';
 
 /** What the run needs of the center client. */
 export type CenterPort = Pick<Center, 'config' | 'stmtTotal' | 'uploadFile' | 'request' | 'downloadFile' | 'querySettlement' | 'now'>;
@@ -208,7 +209,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     });
     let n = 0;
     // 3201 is a query: a few in flight at once hide the round trips (reconcile.concurrency).
-    await mapLimit(out, rules.concurrency, async (r) => {
+    await mapPool(out, rules.concurrency, async (r) => {
       const reply = await centerCall('3201', () => deps.center.stmtTotal(totalsRequest(period, r, hisTotals.get(r)!, rules)));
       calls['3201']++;
       progress('totals', period, ++n, out.length);
@@ -301,7 +302,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
   /** Each difference with its evidence (HIS rows, logs, 5203), classified. */
   const classifyScope = async (period: Period, scope: DetailScope, differences: Difference[], problemsByKey: Map<string, HisRowProblem>): Promise<Finding[]> => {
     let n = 0;
-    return mapLimit(differences, rules.concurrency, async (d) => {
+    const { results } = await mapPool(differences, rules.concurrency, async (d) => {
       const ev = await gatherEvidence(d, problemsByKey);
       progress('classify', period, ++n, differences.length);
       const c1 = performance.now();
@@ -309,6 +310,7 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
       timings.classify_ms += performance.now() - c1;
       return f;
     });
+    return results;
   };
 
   const detailScopesFor = (results: GroupResult[], book: GroupBook): string[] => {
@@ -502,26 +504,6 @@ function findingAllowed(f: Finding, filter: GroupFilter): boolean {
 
 /** Periods read ahead of the one being totalled (each keeps only its sums). */
 const READ_AHEAD = 5;
-
-/** Run `fn` over `items` with at most `limit` at once; results in the items' order; the first failure wins. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let i = 0;
-  let failed: unknown;
-  const worker = async () => {
-    while (failed === undefined && i < items.length) {
-      const k = i++;
-      try {
-        out[k] = await fn(items[k]!);
-      } catch (e) {
-        failed ??= e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failed !== undefined) throw failed;
-  return out;
-}
 
 /** The first period the failure left unfinished (for the day summary). */
 function firstFailedPeriod(periods: readonly Period[], groups: readonly GroupResult[]): string | undefined {

@@ -11,7 +11,7 @@ import { EXIT, isHisopsError, type HisopsError } from '../errors.js';
 import type { Center } from '../center/index.js';
 import { centerView, fromJournal, isRefundSettlement, toCenterSetl, type SetlinfoLike } from './centerView.js';
 import { classifyStuck } from './classifyStuck.js';
-import { mapLimit } from './mapLimit.js';
+import { mapPool } from '../shared/index.js';
 import type { RefusalPatterns } from './stuckConfig.js';
 import type { AskedBy, Candidate, CenterAnswer, Finding } from './types.js';
 
@@ -78,7 +78,7 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
   // overrule them).
   const toAsk = center ? candidates.filter((c) => needsAsking(c, o.patterns)) : [];
   const failures: HisopsError[] = [];
-  const { results, maxInFlight } = await mapLimit(toAsk, o.concurrency, (c) => askOne(center!, c, failures));
+  const { results, maxInFlight } = await mapPool(toAsk, o.concurrency, (c) => askOne(center!, c, failures));
   // Not one query got through: the center is down, which is an external failure (exit 5), not a
   // list of stuck settlements whose state is unknown.
   if (toAsk.length > 0 && failures.length === toAsk.length && failures.every((e) => e.exit === EXIT.external && CENTER_DOWN.has(e.code))) throw failures[0]!;
@@ -95,7 +95,7 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
   // A settlement the center cancelled: its refund row is what the HIS must record. When hisops did
   // not send the cancellation, the reconciliation that saw the refund row named it: ask for it.
   const refunds = center ? findings.filter((f) => f.center.state === 'cancelled' && !f.center.refund && f.candidate.refund_setl_id && f.psn_no) : [];
-  const asked = await mapLimit(refunds, o.concurrency, (f) => askOne(center!, { ...f.candidate, setl_id: f.candidate.refund_setl_id!, his: null }));
+  const asked = await mapPool(refunds, o.concurrency, (f) => askOne(center!, { ...f.candidate, setl_id: f.candidate.refund_setl_id!, his: null }));
   refunds.forEach((f, i) => {
     const a = asked.results[i]!;
     if (a.kind === 'setlinfo' && isRefundSettlement(a.setl)) f.center.refund = a.setl;

@@ -12,7 +12,6 @@ export { stuckWhyZh } from './findingWords.js';
 export { hisStateWord, centerStateWord, centerNoteWords } from './centerNoteWords.js';
 export { planRepair, planRepairs, describeStep, type PlanOptions } from './planRepair.js';
 export { selectCandidates, matchId, type IdHistory, type IdProblem, type Selection } from './selectCandidates.js';
-export { mapLimit } from './mapLimit.js';
 export { normalizeFinding, loadOneSidedFindings, type ReconcileSource, type ReconcileRead } from './reconcileFindings.js';
 export { gatherCandidates, lookUpMissing, type StuckEnv, type GatherOptions, type Gathered, type SourceCounts } from './gatherCandidates.js';
 export { askOne, askWay, needsAsking, assessCandidates, type CenterLike, type AskOptions, type AskStats } from './askCenter.js';

@@ -12,7 +12,7 @@ export { buildItem, NODE, type BuiltItem } from './buildItem.js';
 export { TraceChecker, FINDING_FIX, type CheckerOptions, type HistoryMovement, type KnownSale } from './traceChecker.js';
 export { planWaves, makeBatch, type PlannedBatch } from './planBatches.js';
 export { recordResults, rejectionReason, failureClass, mayHaveArrived, type RecordResult, type FailureClass } from './readResults.js';
-export { RateLimiter, runPool, Gate } from './rateLimiter.js';
+export { RateLimiter, Gate } from './rateLimiter.js';
 export { addDays, dayOf, daysOf, isDay, resolveWindow, type Window } from './days.js';
 export { TraceJournal, TRACE_UPLOADS_TABLE, TRACE_CODES_TABLE, type UploadRow, type RecordWrite, type Outcome, type StatusGroup } from './traceJournal.js';
 export { profileSource, type TraceSource } from './traceSource.js';

@@ -46,24 +46,6 @@ export class RateLimiter {
   }
 }
 
-/** Run `fn` over `items` with at most `concurrency` at once; the first error stops taking new items and is rethrown. */
-export async function runPool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  let failed: { e: unknown } | undefined;
-  const worker = async () => {
-    while (!failed && i < items.length) {
-      const item = items[i++]!;
-      try {
-        await fn(item);
-      } catch (e) {
-        failed ??= { e };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-  if (failed) throw failed.e;
-}
-
 /**
  * One caller at a time through a critical stretch (FIFO). The upload passes each request through
  * it from the journal write to the moment the request is on the wire, so that the limiter's

@@ -35,6 +35,7 @@ import { TraceChecker } from './traceChecker.js';
 import { TraceJournal, type Outcome, type UploadRow } from './traceJournal.js';
 import type { TraceSource } from './traceSource.js';
 import { TRACE_INFNOS, TRACE_KINDS, type CheckedRecord, type Finding, type TraceKind, type UploadStatus } from './types.js';
+import { backoffDelay } from '../shared/index.js';
 
 export type UploadEvent =
   | { type: 'resolve'; unresolved: number; accepted: number; rejected: number; resend: number }
@@ -260,10 +261,7 @@ export async function runUpload(o: UploadOptions): Promise<UploadResult> {
     o.centerDeps?.onEvent?.(e);
   };
 
-  const backoff = (attempt: number) => {
-    const d = Math.min(o.settings.maxBackoffMs, o.settings.backoffMs * 2 ** (attempt - 1));
-    return Math.round(d * (0.75 + 0.5 * random()));
-  };
+  const backoff = (attempt: number) => backoffDelay(attempt, o.settings.backoffMs, o.settings.maxBackoffMs, random);
 
   const note = (c: CheckedRecord, status: UploadStatus, reason: string | null, message: string | null) => {
     const n: RecordNote = { record_id: c.record.id, kind: c.record.kind, day: c.record.day, status, reason, message };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REVERSIBLE_INFNOS } from '../../../src/core/center/index.js';
-import { mapLimit, mergeCandidates, normalizeFinding, parseDuration, parseStuckSettings, selectCandidates, inPeriod } from '../../../src/core/settle/index.js';
+import { mergeCandidates, normalizeFinding, parseDuration, parseStuckSettings, selectCandidates, inPeriod } from '../../../src/core/settle/index.js';
 import { call, cand, hisRow } from './fixtures.js';
 
 describe('mergeCandidates', () => {
@@ -97,22 +97,5 @@ describe('settings', () => {
     expect(fixOf(() => parseStuckSettings({ concurrency: 0 }))).toMatch(/1 to 64/);
     expect(fixOf(() => parseStuckSettings({ centerOnly: 'maybe' }))).toMatch(/complete/);
     expect(() => parseStuckSettings({ patterns: { absent: ['('] } })).toThrow(/regular expression/);
-  });
-});
-
-describe('mapLimit', () => {
-  it('keeps the order and never runs more than the limit at once', async () => {
-    let now = 0;
-    let peak = 0;
-    const { results, maxInFlight } = await mapLimit([5, 1, 4, 2, 3, 1, 1], 3, async (n) => {
-      now++;
-      peak = Math.max(peak, now);
-      await new Promise((r) => setTimeout(r, n * 3));
-      now--;
-      return n * 10;
-    });
-    expect(results).toEqual([50, 10, 40, 20, 30, 10, 10]);
-    expect(peak).toBe(3);
-    expect(maxInFlight).toBe(3);
   });
 });

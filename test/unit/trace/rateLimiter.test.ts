@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, runPool } from '../../../src/core/trace/index.js';
+import { RateLimiter } from '../../../src/core/trace/index.js';
 
 describe('RateLimiter', () => {
   it('spaces starts evenly at the rate, in call order, without bursts', async () => {
@@ -44,34 +44,5 @@ describe('RateLimiter', () => {
       t += 200;
     }
     expect(slept).toBe(0);
-  });
-});
-
-describe('runPool', () => {
-  it('keeps at most `concurrency` in flight and runs every item', async () => {
-    let inFlight = 0;
-    let max = 0;
-    const done: number[] = [];
-    await runPool([...Array(20).keys()], 3, async (i) => {
-      inFlight++;
-      max = Math.max(max, inFlight);
-      await new Promise((r) => setTimeout(r, 2 + (i % 3)));
-      inFlight--;
-      done.push(i);
-    });
-    expect(max).toBe(3);
-    expect(done.sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
-  });
-
-  it('stops taking items after a failure and rethrows it', async () => {
-    const ran: number[] = [];
-    await expect(
-      runPool([...Array(10).keys()], 2, async (i) => {
-        ran.push(i);
-        if (i === 1) throw new Error('boom');
-        await new Promise((r) => setTimeout(r, 1));
-      }),
-    ).rejects.toThrow('boom');
-    expect(ran.length).toBeLessThan(10);
   });
 });

@@ -27,6 +27,7 @@ import { MsgidAllocator } from './msgidAllocator.js';
 import { redactInput, requestDigest } from './redact.js';
 import { Transport, type HttpReply } from './transport.js';
 import type { CallOptions, CenterReply } from './types.js';
+import { backoffDelay } from '../../shared/index.js';
 
 export interface CenterEvent {
   type: 'send' | 'answer' | 'retry' | 'signin';
@@ -359,8 +360,7 @@ export class CenterClient {
 
   private backoff(attempt: number): number {
     const { baseDelayMs, maxDelayMs } = this.config.retry;
-    const d = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(d * (0.75 + 0.5 * this.random()));
+    return backoffDelay(attempt, baseDelayMs, maxDelayMs, this.random);
   }
 
   private async begin(ctx: CallContext, wire: Input, now: Date, digest: string | undefined): Promise<void> {
