@@ -6,13 +6,14 @@
  * groups seen recorded, and the run's record closed with its status.
  */
 import { performance } from 'node:perf_hooks';
-import { mergeFindings } from './classify.js';
+import { mergeFindings } from './mergeFindings.js';
 import { groupKey, groupOfKey, knownGroupKeys } from './groups.js';
 import type { Period } from './period.js';
 import type { ReconcileRun } from './reconcileRun.js';
 import { handedOff } from './repair.js';
 import { APPLY_NOTE, type ReconcileResult } from './runTypes.js';
-import { groupsOfCalls, knownGroups, recordKnownGroups, recordRunEnd, recordRunStart, type GroupSighting } from './store.js';
+import { groupsOfCalls, knownGroups, recordKnownGroups, type GroupSighting } from './knownGroups.js';
+import { recordRunEnd, recordRunStart } from './store.js';
 import { daySummaries, settleGroupSums, type GroupResult, type RunStatus } from './summary.js';
 import { addDays } from './period.js';
 import type { Finding } from './types.js';

@@ -12,7 +12,7 @@ import { HisValueCensus } from './hisValues.js';
 import { HisReader } from './hisReader.js';
 import type { Period, PeriodPlan } from './period.js';
 import type { DetailMode, ReconcileRules } from './rules.js';
-import type { GroupSighting } from './store.js';
+import type { GroupSighting } from './knownGroups.js';
 import type { GroupResult } from './summary.js';
 import type { Finding, HisRowProblem, HisSettlement } from './types.js';
 import type { ReconcileDeps, ReconcileOptions, ReconcileProgress, ReconcileResult } from './runTypes.js';
