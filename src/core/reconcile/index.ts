@@ -3,8 +3,9 @@
  * (rules.ts), periods, grouping and sums (groups.ts), the 3202 detail and result files
  * (detailFile.ts), matching (match.ts), classification with evidence and repairs (classify.ts,
  * repair.ts), the census of rows left out (hisValues.ts), summaries and reports. Effectful: the
- * run (run.ts), the journal tables (store.ts: runs, findings, the institution's known groups) and
- * the demo step (demo.ts). See docs/reconcile.md.
+ * run (run.ts: a ReconcileRun record filled by its phases, see docs/architecture.md "Where to
+ * start reading"), the journal tables (store.ts: runs and findings; knownGroups.ts: the
+ * institution's known groups) and the demo step (demo.ts). See docs/reconcile.md.
  */
 export * from './types.js';
 export { parseReconcileRules, DEFAULT_RULES, isInsutype, isClrType, refdFlag, type ReconcileRules, type GroupSpec, type PeriodMode, type DetailMode, type RefundRule, type HospitalBorneRule, type OutOfAreaRule, type RulesSource } from './rules.js';
