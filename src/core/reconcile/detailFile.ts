@@ -7,6 +7,7 @@
  */
 import { externalError } from '../errors.js';
 import { fenText, isAmountText, parseFen } from './fen.js';
+import { DETAIL_AMOUNTS, DETAIL_FIGURES } from './detailFigures.js';
 import { refdFlag, type ReconcileRules } from './rules.js';
 import type { BalancedLine, DetailScope, HisSettlement, ResultRow } from './types.js';
 
@@ -106,15 +107,11 @@ export function parseResultLine(raw: string, line: number, columns: readonly str
   };
   const problems: string[] = [];
   if (cells.length !== columns.length) problems.push(`expected ${columns.length} tab-separated columns, found ${cells.length}`);
-  for (const [k, field] of [
-    ['medfee', 'medfee_sumamt'],
-    ['fund', 'fund_pay_sumamt'],
-    ['acct', 'acct_pay'],
-  ] as const) {
+  for (const { key, field } of DETAIL_FIGURES) {
     const v = rec[field];
     const f = v === null || v === undefined ? undefined : parseFen(v);
     if (f === undefined) problems.push(`${field} "${v ?? ''}" is not an amount`);
-    else r[k] = f;
+    else r[key] = f;
   }
   if (r.stmt_rslt === null || !/^\d{1,6}$/.test(r.stmt_rslt)) problems.push(`stmt_rslt "${r.stmt_rslt ?? ''}" is not a result code`);
   if (r.refd_setl_flag !== null && r.refd_setl_flag !== '0' && r.refd_setl_flag !== '1') problems.push(`refd_setl_flag "${r.refd_setl_flag}" is neither 0 nor 1`);
@@ -167,8 +164,9 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
  */
 function balancedKey(columns: readonly string[]): (raw: string) => string | null {
   const at = (name: string) => columns.indexOf(name);
-  const [iSetl, iRslt, iRefd, iMed, iFund, iAcct] = ['setl_id', 'stmt_rslt', 'refd_setl_flag', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'].map(at) as [number, number, number, number, number, number];
-  if (iSetl < 0 || iRslt < 0 || iMed < 0 || iFund < 0 || iAcct < 0) return () => null;
+  const [iSetl, iRslt, iRefd] = ['setl_id', 'stmt_rslt', 'refd_setl_flag'].map(at) as [number, number, number];
+  const iAmounts = DETAIL_AMOUNTS.map(at);
+  if (iSetl < 0 || iRslt < 0 || iAmounts.some((k) => k < 0)) return () => null;
   return (raw) => {
     const cells = raw.split('\t');
     if (cells.length !== columns.length) return null;
@@ -179,7 +177,7 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
       const f = nullable(cells[iRefd]);
       if (f !== null && f !== '0' && f !== '1') return null;
     }
-    for (const k of [iMed, iFund, iAcct]) {
+    for (const k of iAmounts) {
       const v = cells[k]!;
       if (nullable(v) === null || !isAmountText(v)) return null;
     }

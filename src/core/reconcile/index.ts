@@ -3,8 +3,9 @@
  * (rules.ts), periods, grouping and sums (groups.ts), the 3202 detail and result files
  * (detailFile.ts), matching (match.ts), classification with evidence and repairs (classify.ts,
  * repair.ts), the census of rows left out (hisValues.ts), summaries and reports. Effectful: the
- * run (run.ts), the journal tables (store.ts: runs, findings, the institution's known groups) and
- * the demo step (demo.ts). See docs/reconcile.md.
+ * run (run.ts: a ReconcileRun record filled by its phases, see docs/architecture.md "Where to
+ * start reading"), the journal tables (store.ts: runs and findings; knownGroups.ts: the
+ * institution's known groups) and the demo step (demo.ts). See docs/reconcile.md.
  */
 export * from './types.js';
 export { parseReconcileRules, DEFAULT_RULES, isInsutype, isClrType, refdFlag, type ReconcileRules, type GroupSpec, type PeriodMode, type DetailMode, type RefundRule, type HospitalBorneRule, type OutOfAreaRule, type RulesSource } from './rules.js';
@@ -16,7 +17,9 @@ export { GroupBook, groupKey, groupOfKey, scopeKey, groupsToSend, knownGroupKeys
 export { HisValueCensus, DOCUMENTED_STATUSES } from './hisValues.js';
 export { detailRequest, parseResultText, parseResultLine, rowBalanced, type DetailRequest, type ParsedResult } from './detailFile.js';
 export { matchDetail, type MatchResult } from './match.js';
-export { classify, problemFinding, evidenceNeeds, centerQueryOf, mergeFindings, dayShift, minutesBetween, type ClassifyContext, type EvidenceNeeds } from './classify.js';
+export { classify, problemFinding, evidenceNeeds, centerQueryOf, type EvidenceNeeds } from './classify.js';
+export { dayShift, minutesBetween, type ClassifyContext } from './findingBase.js';
+export { mergeFindings } from './mergeFindings.js';
 export { repairFor, handedOff, type RepairInput } from './repair.js';
 export { findingDetailZh, repairHowZh } from './findingWords.js';
 export { settleGroupSums, daySummaries, type GroupResult, type DaySummary, type RunStatus, type DetailState } from './summary.js';
@@ -34,15 +37,9 @@ export {
   latestPerDay,
   latestOneSidedFindings,
   runFindings,
-  RECONCILE_KNOWN_GROUPS_TABLE,
-  knownGroups,
-  recordKnownGroups,
-  groupsOfCalls,
-  type KnownGroup,
-  type GroupSighting,
-  type GroupSource,
   type RunRow,
   type OneSidedFinding,
 } from './store.js';
+export { RECONCILE_KNOWN_GROUPS_TABLE, knownGroups, recordKnownGroups, groupsOfCalls, type KnownGroup, type GroupSighting, type GroupSource } from './knownGroups.js';
 export { runReconcile, APPLY_NOTE, type CenterPort, type ReconcileDeps, type ReconcileOptions, type ReconcileResult, type ReconcileProgress } from './run.js';
 export { demoReconcile, expectedFindings, findingMatches, type DemoReconcileOptions, type DemoReconcileResult, type ExpectedFinding } from './demo.js';

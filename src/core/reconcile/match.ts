@@ -6,6 +6,7 @@
  * province and are kept as evidence only. Pure.
  */
 import { rowBalanced } from './detailFile.js';
+import { DETAIL_FIGURES } from './detailFigures.js';
 import type { BalancedLine, Difference, HisSettlement, ResultRow } from './types.js';
 
 export interface MatchResult {
@@ -14,13 +15,13 @@ export interface MatchResult {
 }
 
 function sameFigures(h: HisSettlement, r: ResultRow): boolean {
-  return r.medfee === h.medfee && r.fund === h.fund && r.acct === h.acct && (r.refd_setl_flag === null || r.refd_setl_flag === h.refd_setl_flag);
+  return DETAIL_FIGURES.every(({ key }) => r[key] === h[key]) && (r.refd_setl_flag === null || r.refd_setl_flag === h.refd_setl_flag);
 }
 
 /** The HIS settlement a center-side duplicate repeats: same person (and visit when given) and refund flag, equal figures preferred. */
 function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSettlement | null {
   const cands = (byPerson.get(r.psn_no ?? '') ?? []).filter((h) => (r.mdtrt_id === null || h.mdtrt_id === r.mdtrt_id) && h.refd_setl_flag === (r.refd_setl_flag ?? '0'));
-  return cands.find((h) => h.medfee === r.medfee && h.fund === r.fund && h.acct === r.acct) ?? cands[0] ?? null;
+  return cands.find((h) => DETAIL_FIGURES.every(({ key }) => h[key] === r[key])) ?? cands[0] ?? null;
 }
 
 /**
