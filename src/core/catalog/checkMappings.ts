@@ -31,8 +31,11 @@ export interface BilledItem {
   last_billed_time?: string | null;
 }
 
+/** The fields of a stored mapping the check reads. */
+export type CheckedMapping = Pick<StoredMapping, 'fixmedins_hilist_id' | 'begndate' | 'enddate' | 'fixmedins_hilist_name' | 'list_type' | 'med_list_codg'>;
+
 export interface CheckInput {
-  mappings: readonly StoredMapping[];
+  mappings: readonly CheckedMapping[];
   lookup: CatalogLookup;
   on: Day;
   /** Mappings ending within this many days are listed (default 30). */
@@ -70,13 +73,13 @@ export interface CheckFindings {
   counts: Record<'unmapped' | 'unknownCodes' | 'endedCodes' | 'overlaps' | 'gaps' | 'endingSoon', number>;
 }
 
-const ref = (m: StoredMapping): MappingRef => ({ fixmedins_hilist_id: m.fixmedins_hilist_id, fixmedins_hilist_name: m.fixmedins_hilist_name, list_type: m.list_type, med_list_codg: m.med_list_codg, begndate: m.begndate, enddate: m.enddate });
-const spanOf = (m: StoredMapping): Span => ({ begin: m.begndate, end: m.enddate });
+const ref = (m: CheckedMapping): MappingRef => ({ fixmedins_hilist_id: m.fixmedins_hilist_id, fixmedins_hilist_name: m.fixmedins_hilist_name, list_type: m.list_type, med_list_codg: m.med_list_codg, begndate: m.begndate, enddate: m.enddate });
+const spanOf = (m: CheckedMapping): Span => ({ begin: m.begndate, end: m.enddate });
 
 export function checkMappings(input: CheckInput): CheckFindings {
   const { on, lookup } = input;
   const within = input.withinDays ?? 30;
-  const byItem = new Map<string, StoredMapping[]>();
+  const byItem = new Map<string, CheckedMapping[]>();
   for (const m of input.mappings) {
     let l = byItem.get(m.fixmedins_hilist_id);
     if (!l) byItem.set(m.fixmedins_hilist_id, (l = []));
