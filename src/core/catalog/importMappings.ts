@@ -16,7 +16,7 @@ import { openTables, type TableSource } from './read/openTable.js';
 import { columnLetter } from './read/xlsx.js';
 import { RejectWriter } from './rejectFile.js';
 import { catalogCounts, catalogPeriods, coverageOf, storedMappingsOf } from './store/catalogQuery.js';
-import { insertReturningId } from './store/sql.js';
+import { insertReturningId, refreshStats } from './store/sql.js';
 import { ensureCatalogTables, ensureMappingTables, MAPPING_CHANGE_TABLE, MAPPING_IMPORT_TABLE, MAPPING_TABLE, presentTables } from './store/tables.js';
 
 export interface MappingImportOptions {
@@ -168,6 +168,9 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
     await ensureCatalogTables(db);
     await ensureMappingTables(db);
     importId = await applyPlan(db, plan, { file: label, rowsRead: read.rowsRead, now: o.now, runId: o.runId, rejected: rejected.length });
+    // Without statistics the planner would join the catalog to a big new mapping table row by
+    // row (`mapping check`); refresh them as the catalog import does.
+    if (plan.added.length + plan.changed.length > 10000) await refreshStats(db, MAPPING_TABLE.name);
   }
   if (reject) await reject.close();
   return {

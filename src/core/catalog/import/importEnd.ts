@@ -5,11 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/index.js';
 import { addDays, isOpenEnd } from '../day.js';
 import { SEEN } from '../keyTable.js';
 import { scanKeys } from '../store/keyScan.js';
-import { keyBatchWhere } from '../store/sql.js';
+import { keyBatchWhere, refreshStats } from '../store/sql.js';
 import { CATALOG_CHANGE_TABLE, CATALOG_IMPORT_TABLE } from '../store/tables.js';
 import type { ImportRun, KindState } from './importRun.js';
 import type { ArchivedSource } from './importTypes.js';
@@ -50,20 +49,6 @@ export async function endMissing(run: ImportRun, st: KindState): Promise<void> {
     if (missing.length >= 200) await handle();
   });
   await handle();
-}
-
-/** How each dialect refreshes a table's planner statistics after a bulk load. */
-const ANALYZE: Record<Db['dialect'], ((t: string) => string) | undefined> = {
-  postgres: (t) => `ANALYZE ${t}`,
-  mysql: (t) => `ANALYZE TABLE ${t}`,
-  sqlite: (t) => `ANALYZE ${t}`,
-  oracle: undefined,
-  mssql: (t) => `UPDATE STATISTICS ${t}`,
-};
-
-async function refreshStats(db: Db, table: string): Promise<void> {
-  const sql = ANALYZE[db.dialect];
-  if (sql) await db.knex.raw(sql(table)).catch(() => undefined);
 }
 
 /** Copy each input file once into the archive folder and note where it went. */
