@@ -14,7 +14,8 @@
  * medians of BENCH_ROUNDS (3) with wall, CPU, peak RSS and load average. Targets: hisops at most
  * 2× the native loader; peak RSS under 300 MB and flat in the file size.
  *
- * Then `mapping check` over BENCH_MAPPINGS mappings (default 200,000), in-process (its phases).
+ * Then `mapping check` over BENCH_MAPPINGS mappings (default 200,000), in-process: wall and CPU
+ * seconds of the check (the client's; the server's is in neither) and its phases.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureMappingTables, importCatalog, KINDS, runMappingCheck, sampleCode, writeSampleCatalogZip, type HisItemSource } from '../src/core/catalog/index.js';
 import { CATALOG_COLUMNS_STORED } from '../src/core/catalog/catalogRow.js';
+import { refreshStats } from '../src/core/catalog/store/sql.js';
 import { connect, type Db } from '../src/core/db/index.js';
 import { compare, have, hisopsCmd, isQuick, printComparison, printTable, target, type CaseResult } from './_util.js';
 
@@ -38,112 +40,133 @@ function count(rows: string): number {
   return Number(rows.trim());
 }
 
+interface ImportCase {
+  rows: number;
+  dir: string;
+  /** Where the stored columns are exported as text for the native loader. */
+  stored: string;
+  hisopsImport: (db: string) => [string, string[]];
+}
+type ImportResult = { db: string; native: CaseResult; hisops: CaseResult };
+
+const pgBase = () => process.env.HISOPS_BENCH_PG_URL ?? process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const psql = (url: string, sql: string) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const pgReachable = () => have('psql') && spawnSync('psql', [pgBase(), '-c', 'SELECT 1'], { stdio: 'ignore' }).status === 0;
+
+/** hisops against `sqlite3 .import` into the same DDL. */
+async function sqliteCase(c: ImportCase): Promise<ImportResult | undefined> {
+  if (!have('sqlite3')) {
+    console.log('sqlite3 not installed (apt-get install sqlite3): SQLite row skipped');
+    return undefined;
+  }
+  const hFile = path.join(c.dir, 'hisops.db');
+  const nFile = path.join(c.dir, 'native.db');
+  const fresh = (f: string) => ['', '-wal', '-shm'].forEach((x) => fs.rmSync(f + x, { force: true }));
+  // Warm-up import: the table's DDL and the stored columns as text for the native loader.
+  fresh(hFile);
+  spawnSync(c.hisopsImport(`sqlite:${hFile}`)[0], c.hisopsImport(`sqlite:${hFile}`)[1], { stdio: 'ignore' });
+  const ddl = sqlite3(hFile, `.schema ${TABLE}`);
+  fs.writeFileSync(c.stored, sqlite3(hFile, '-tabs', '-noheader', `SELECT ${COLS} FROM ${TABLE}`));
+  const check = (f: string) => () => {
+    const n = count(sqlite3(f, `SELECT count(*) FROM ${TABLE}`));
+    if (n !== c.rows) throw new Error(`${f}: ${n} rows stored, expected ${c.rows}`);
+  };
+  const [native, hisops] = await compare([
+    {
+      label: 'sqlite3 .import',
+      before: () => {
+        fresh(nFile);
+        sqlite3(nFile, 'PRAGMA journal_mode=WAL;', ddl);
+      },
+      cmd: ['sqlite3', [nFile, '.mode tabs', `.import ${c.stored} ${TABLE}`]],
+      after: check(nFile),
+    },
+    { label: 'hisops catalog import', before: () => fresh(hFile), cmd: c.hisopsImport(`sqlite:${hFile}`), after: check(hFile) },
+  ]);
+  printComparison(`catalog import, SQLite, ${c.rows} rows, same 22 columns`, [native!, hisops!], 'sqlite3 .import');
+  return { db: 'SQLite', native: native!, hisops: hisops! };
+}
+
+/** hisops against `psql \copy` into the same DDL. */
+async function postgresCase(c: ImportCase): Promise<ImportResult | undefined> {
+  if (!pgReachable()) {
+    console.log(`PostgreSQL not reachable at ${pgBase()}: PostgreSQL row skipped`);
+    return undefined;
+  }
+  const hName = `hisops_bench_catalog_h_${process.pid}`;
+  const nName = `hisops_bench_catalog_n_${process.pid}`;
+  const url = (n: string) => pgBase().replace(/\/[^/]*$/, `/${n}`);
+  const recreate = (n: string) => {
+    psql(pgBase(), `DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+    psql(pgBase(), `CREATE DATABASE ${n}`);
+  };
+  try {
+    recreate(hName);
+    recreate(nName);
+    spawnSync(c.hisopsImport(url(hName))[0], c.hisopsImport(url(hName))[1], { stdio: 'ignore' });
+    const ddl = execFileSync('pg_dump', ['-s', '-t', TABLE, '--no-owner', url(hName)], { encoding: 'utf8' });
+    psql(url(hName), `\\copy (SELECT ${COLS} FROM ${TABLE}) TO '${c.stored}'`);
+    const check = (n: string) => () => {
+      const got = count(psql(url(n), `SELECT count(*) FROM ${TABLE}`));
+      if (got !== c.rows) throw new Error(`${n}: ${got} rows stored, expected ${c.rows}`);
+    };
+    const [native, hisops] = await compare([
+      {
+        label: 'psql \\copy',
+        before: () => {
+          psql(url(nName), `DROP TABLE IF EXISTS ${TABLE}`);
+          execFileSync('psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q'], { input: ddl, stdio: ['pipe', 'ignore', 'pipe'] });
+        },
+        cmd: ['psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${TABLE} (${COLS}) FROM '${c.stored}'`]],
+        after: check(nName),
+      },
+      { label: 'hisops catalog import', before: () => recreate(hName), cmd: c.hisopsImport(url(hName)), after: check(hName) },
+    ]);
+    printComparison(`catalog import, PostgreSQL, ${c.rows} rows, same 22 columns (psql's CPU is the client's; the server's is in neither)`, [native!, hisops!], 'psql \\copy');
+    return { db: 'PostgreSQL', native: native!, hisops: hisops! };
+  } finally {
+    psql(pgBase(), `DROP DATABASE IF EXISTS ${hName} WITH (FORCE)`);
+    psql(pgBase(), `DROP DATABASE IF EXISTS ${nName} WITH (FORCE)`);
+  }
+}
+
+/** `mapping check` over BENCH_MAPPINGS mappings on SQLite and PostgreSQL. */
+async function mappingChecks(dir: string): Promise<void> {
+  const mappings = Number(process.env.BENCH_MAPPINGS ?? (isQuick() ? 5_000 : 200_000));
+  const checks: Array<Array<string | number>> = [];
+  checks.push(await checkBench('SQLite', `sqlite:${path.join(dir, 'mappings.db')}`, dir, mappings));
+  if (pgReachable()) {
+    const name = `hisops_bench_mapping_${process.pid}`;
+    psql(pgBase(), `CREATE DATABASE ${name}`);
+    try {
+      checks.push(await checkBench('PostgreSQL', pgBase().replace(/\/[^/]*$/, `/${name}`), dir, mappings));
+    } finally {
+      psql(pgBase(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
+  printTable(['database', 'mappings', 'HIS items', 'findings', 'check s', 'CPU s', 'load 1m', 'read ms', 'catalog ms', 'rules ms'], checks);
+  const slowest = Math.max(...checks.map((r) => Number(r[4])));
+  target(`mapping check over ${mappings} mappings < 5 s`, slowest < 5, `slowest ${slowest.toFixed(2)} s`);
+}
+
 export async function run(): Promise<void> {
   const rows = Number(process.env.BENCH_CATALOG_ROWS ?? (isQuick() ? 20_000 : 1_000_000));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-catalog-'));
-  const results: Array<{ db: string; native: CaseResult; hisops: CaseResult }> = [];
   try {
     const zip = path.join(dir, '1306.zip');
     const g0 = Date.now();
     const { bytes, compressed } = await writeSampleCatalogZip(zip, '1306', rows, { encoding: 'gbk' });
     console.log(`generated ${rows} rows: ${mb(bytes)} MB of GBK text, ${mb(compressed)} MB zipped (${((Date.now() - g0) / 1000).toFixed(1)} s)`);
-    const stored = path.join(dir, 'stored.tsv');
-    const hisopsImport = (db: string) => hisopsCmd('catalog', 'import', zip, '--apply', '--db', db, '--quiet');
-
-    // SQLite
-    if (have('sqlite3')) {
-      const hFile = path.join(dir, 'hisops.db');
-      const nFile = path.join(dir, 'native.db');
-      const fresh = (f: string) => ['', '-wal', '-shm'].forEach((x) => fs.rmSync(f + x, { force: true }));
-      // Warm-up import: the table's DDL and the stored columns as text for the native loader.
-      fresh(hFile);
-      spawnSync(hisopsImport(`sqlite:${hFile}`)[0], hisopsImport(`sqlite:${hFile}`)[1], { stdio: 'ignore' });
-      const ddl = sqlite3(hFile, `.schema ${TABLE}`);
-      fs.writeFileSync(stored, sqlite3(hFile, '-tabs', '-noheader', `SELECT ${COLS} FROM ${TABLE}`));
-      const check = (f: string) => () => {
-        const n = count(sqlite3(f, `SELECT count(*) FROM ${TABLE}`));
-        if (n !== rows) throw new Error(`${f}: ${n} rows stored, expected ${rows}`);
-      };
-      const [native, hisops] = await compare([
-        {
-          label: 'sqlite3 .import',
-          before: () => {
-            fresh(nFile);
-            sqlite3(nFile, 'PRAGMA journal_mode=WAL;', ddl);
-          },
-          cmd: ['sqlite3', [nFile, '.mode tabs', `.import ${stored} ${TABLE}`]],
-          after: check(nFile),
-        },
-        { label: 'hisops catalog import', before: () => fresh(hFile), cmd: hisopsImport(`sqlite:${hFile}`), after: check(hFile) },
-      ]);
-      printComparison(`catalog import, SQLite, ${rows} rows, same 22 columns`, [native!, hisops!], 'sqlite3 .import');
-      results.push({ db: 'SQLite', native: native!, hisops: hisops! });
-    } else console.log('sqlite3 not installed (apt-get install sqlite3): SQLite row skipped');
-
-    // PostgreSQL
-    const pgBase = process.env.HISOPS_BENCH_PG_URL ?? process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const psql = (url: string, sql: string) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (have('psql') && spawnSync('psql', [pgBase, '-c', 'SELECT 1'], { stdio: 'ignore' }).status === 0) {
-      const hName = `hisops_bench_catalog_h_${process.pid}`;
-      const nName = `hisops_bench_catalog_n_${process.pid}`;
-      const url = (n: string) => pgBase.replace(/\/[^/]*$/, `/${n}`);
-      const recreate = (n: string) => {
-        psql(pgBase, `DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
-        psql(pgBase, `CREATE DATABASE ${n}`);
-      };
-      try {
-        recreate(hName);
-        recreate(nName);
-        spawnSync(hisopsImport(url(hName))[0], hisopsImport(url(hName))[1], { stdio: 'ignore' });
-        const ddl = execFileSync('pg_dump', ['-s', '-t', TABLE, '--no-owner', url(hName)], { encoding: 'utf8' });
-        psql(url(hName), `\\copy (SELECT ${COLS} FROM ${TABLE}) TO '${stored}'`);
-        const check = (n: string) => () => {
-          const got = count(psql(url(n), `SELECT count(*) FROM ${TABLE}`));
-          if (got !== rows) throw new Error(`${n}: ${got} rows stored, expected ${rows}`);
-        };
-        const [native, hisops] = await compare([
-          {
-            label: 'psql \\copy',
-            before: () => {
-              psql(url(nName), `DROP TABLE IF EXISTS ${TABLE}`);
-              execFileSync('psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q'], { input: ddl, stdio: ['pipe', 'ignore', 'pipe'] });
-            },
-            cmd: ['psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${TABLE} (${COLS}) FROM '${stored}'`]],
-            after: check(nName),
-          },
-          { label: 'hisops catalog import', before: () => recreate(hName), cmd: hisopsImport(url(hName)), after: check(hName) },
-        ]);
-        printComparison(`catalog import, PostgreSQL, ${rows} rows, same 22 columns (psql's CPU is the client's; the server's is in neither)`, [native!, hisops!], 'psql \\copy');
-        results.push({ db: 'PostgreSQL', native: native!, hisops: hisops! });
-      } finally {
-        psql(pgBase, `DROP DATABASE IF EXISTS ${hName} WITH (FORCE)`);
-        psql(pgBase, `DROP DATABASE IF EXISTS ${nName} WITH (FORCE)`);
-      }
-    } else console.log(`PostgreSQL not reachable at ${pgBase}: PostgreSQL row skipped`);
-
+    const c: ImportCase = { rows, dir, stored: path.join(dir, 'stored.tsv'), hisopsImport: (db) => hisopsCmd('catalog', 'import', zip, '--apply', '--db', db, '--quiet') };
+    const results: ImportResult[] = [];
+    for (const r of [await sqliteCase(c), await postgresCase(c)]) if (r) results.push(r);
     if (results.length) {
       const worst = Math.max(...results.map((r) => r.hisops.wallMs / r.native.wallMs));
       const peak = Math.max(...results.map((r) => r.hisops.peakRssMb));
       target('hisops ≤ 2.00× the native loader', worst <= 2, `worst ${worst.toFixed(2)}× at ${rows} rows`);
       target('hisops peak RSS < 300 MB', peak < 300, `peak ${peak.toFixed(0)} MB at ${rows} rows`);
     }
-
-    // mapping check over MAPPINGS mappings
-    const mappings = Number(process.env.BENCH_MAPPINGS ?? (isQuick() ? 5_000 : 200_000));
-    const checks: Array<Array<string | number>> = [];
-    checks.push(await checkBench('SQLite', `sqlite:${path.join(dir, 'mappings.db')}`, dir, mappings));
-    if (have('psql') && spawnSync('psql', [pgBase, '-c', 'SELECT 1'], { stdio: 'ignore' }).status === 0) {
-      const name = `hisops_bench_mapping_${process.pid}`;
-      psql(pgBase, `CREATE DATABASE ${name}`);
-      try {
-        checks.push(await checkBench('PostgreSQL', pgBase.replace(/\/[^/]*$/, `/${name}`), dir, mappings));
-      } finally {
-        psql(pgBase, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }
-    }
-    printTable(['database', 'mappings', 'HIS items', 'findings', 'check s', 'read ms', 'catalog ms', 'rules ms'], checks);
-    const slowest = Math.max(...checks.map((r) => Number(r[4])));
-    target(`mapping check over ${mappings} mappings < 5 s`, slowest < 5, `slowest ${slowest.toFixed(2)} s`);
+    await mappingChecks(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -173,14 +196,18 @@ async function checkBench(label: string, url: string, dir: string, n: number): P
       } else rows.push({ fixmedins_hilist_id: id, begndate: '2024-01-01', enddate: i % 211 === 0 ? '2025-04-01' : null, list_type: '301', med_list_codg: code });
     }
     for (let i = 0; i < rows.length; i += 500) await db.knex('hisops_mapping').insert(rows.slice(i, i + 500));
+    // `mapping import` refreshes the planner's statistics after a big apply; so does this shortcut.
+    await refreshStats(db, 'hisops_mapping');
     const items = Array.from({ length: n }, (_, i) => ({ fixmedins_hilist_id: `I${String(i).padStart(7, '0')}`, fixmedins_hilist_name: `项目${i}` }));
     const billed = items.filter((_, i) => i % 7 === 0).map((it, i) => ({ fixmedins_hilist_id: it.fixmedins_hilist_id, amount: `${(i % 500) + 1}.50`, count: (i % 9) + 1 }));
     const his: HisItemSource = { items: async () => items, billedSince: async () => billed };
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     const f = await runMappingCheck(db, { on: '2025-03-15', his });
+    const c = process.cpuUsage(c0);
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     const findings = Object.values(f.counts).reduce((a, b) => a + b, 0);
-    return [label, f.mappings, items.length, findings, s.toFixed(2), f.timings.mappings!, f.timings.catalog!, f.timings.check!];
+    return [label, f.mappings, items.length, findings, s.toFixed(2), ((c.user + c.system) / 1e6).toFixed(2), os.loadavg()[0]!.toFixed(2), f.timings.mappings!, f.timings.catalog!, f.timings.check!];
   } finally {
     await db.close();
   }

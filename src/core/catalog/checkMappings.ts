@@ -31,8 +31,11 @@ export interface BilledItem {
   last_billed_time?: string | null;
 }
 
+/** The fields of a stored mapping the check reads. */
+export type CheckedMapping = Pick<StoredMapping, 'fixmedins_hilist_id' | 'begndate' | 'enddate' | 'fixmedins_hilist_name' | 'list_type' | 'med_list_codg'>;
+
 export interface CheckInput {
-  mappings: readonly StoredMapping[];
+  mappings: readonly CheckedMapping[];
   lookup: CatalogLookup;
   on: Day;
   /** Mappings ending within this many days are listed (default 30). */
@@ -70,58 +73,53 @@ export interface CheckFindings {
   counts: Record<'unmapped' | 'unknownCodes' | 'endedCodes' | 'overlaps' | 'gaps' | 'endingSoon', number>;
 }
 
-const ref = (m: StoredMapping): MappingRef => ({ fixmedins_hilist_id: m.fixmedins_hilist_id, fixmedins_hilist_name: m.fixmedins_hilist_name, list_type: m.list_type, med_list_codg: m.med_list_codg, begndate: m.begndate, enddate: m.enddate });
-const spanOf = (m: StoredMapping): Span => ({ begin: m.begndate, end: m.enddate });
+const ref = (m: CheckedMapping): MappingRef => ({ fixmedins_hilist_id: m.fixmedins_hilist_id, fixmedins_hilist_name: m.fixmedins_hilist_name, list_type: m.list_type, med_list_codg: m.med_list_codg, begndate: m.begndate, enddate: m.enddate });
+const spanOf = (m: CheckedMapping): Span => ({ begin: m.begndate, end: m.enddate });
 
-export function checkMappings(input: CheckInput): CheckFindings {
-  const { on, lookup } = input;
-  const within = input.withinDays ?? 30;
-  const byItem = new Map<string, StoredMapping[]>();
-  for (const m of input.mappings) {
-    let l = byItem.get(m.fixmedins_hilist_id);
-    if (!l) byItem.set(m.fixmedins_hilist_id, (l = []));
-    l.push(m);
-  }
-  const f: CheckFindings = { on, withinDays: within, hisConsulted: !!input.hisItems, mappings: input.mappings.length, items: byItem.size, unmapped: [], unknownCodes: [], endedCodes: [], overlaps: [], gaps: [], endingSoon: [], unmappedBilled: null, attention: false, counts: { unmapped: 0, unknownCodes: 0, endedCodes: 0, overlaps: 0, gaps: 0, endingSoon: 0 } };
-  const validOn = new Set<string>();
-  const horizon = addDays(on, within);
-
-  for (const [id, list] of byItem) {
-    list.sort((a, b) => (a.begndate < b.begndate ? -1 : a.begndate > b.begndate ? 1 : 0));
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i]!;
-      const s = spanOf(m);
-      if (s.begin <= on && (s.end === null || s.end >= on)) validOn.add(id);
-      for (let j = i + 1; j < list.length; j++) {
-        const n = list[j]!;
-        if (s.end !== null && n.begndate > s.end) break;
-        if (spansOverlap(s, spanOf(n))) {
-          const end = s.end === null ? n.enddate : n.enddate === null ? s.end : s.end < n.enddate ? s.end : n.enddate;
-          f.overlaps.push({ fixmedins_hilist_id: id, a: ref(m), b: ref(n), days: { begin: n.begndate, end } });
-        }
-      }
-      const next = list[i + 1];
-      if (next && m.enddate !== null && addDays(m.enddate, 1) < next.begndate) {
-        const gap = { begin: addDays(m.enddate, 1), end: addDays(next.begndate, -1) };
-        f.gaps.push({ fixmedins_hilist_id: id, gap, before: ref(m), after: ref(next), attention: gap.end >= on });
-      }
-      // Only mappings still running (or to come) are judged: a past mapping's code may well have
-      // ended since. Their uncovered days are all reported, past ones included, once some reach
-      // the day checked.
-      const current = s.end === null || s.end >= on;
-      if (current) {
-        for (const r of catalogReasons(m, s, lookup)) {
-          if (r.code !== 'UNCOVERED_DAYS') f.unknownCodes.push({ mapping: ref(m), code: r.code, message: r.message });
-          else if ((r.uncovered ?? []).some((g) => g.end === null || g.end >= on)) f.endedCodes.push({ mapping: ref(m), uncovered: r.uncovered ?? [], message: r.message });
-        }
-      }
-      if (s.end !== null && s.begin <= horizon && s.end >= on && s.end <= horizon) {
-        const follows = list.some((n) => n.begndate === addDays(s.end!, 1));
-        if (!follows) f.endingSoon.push({ mapping: ref(m), daysLeft: daysBetween(on, s.end) });
+/** Overlaps, gaps, catalog troubles and endings of one item's mappings (sorted by start); whether one is valid on the day. */
+function checkItem(f: CheckFindings, id: string, list: readonly CheckedMapping[], lookup: CatalogLookup, horizon: Day): boolean {
+  const on = f.on;
+  let validOn = false;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i]!;
+    const s = spanOf(m);
+    if (s.begin <= on && (s.end === null || s.end >= on)) validOn = true;
+    for (let j = i + 1; j < list.length; j++) {
+      const n = list[j]!;
+      if (s.end !== null && n.begndate > s.end) break;
+      if (spansOverlap(s, spanOf(n))) {
+        const end = s.end === null ? n.enddate : n.enddate === null ? s.end : s.end < n.enddate ? s.end : n.enddate;
+        f.overlaps.push({ fixmedins_hilist_id: id, a: ref(m), b: ref(n), days: { begin: n.begndate, end } });
       }
     }
+    const next = list[i + 1];
+    if (next && m.enddate !== null && addDays(m.enddate, 1) < next.begndate) {
+      const gap = { begin: addDays(m.enddate, 1), end: addDays(next.begndate, -1) };
+      f.gaps.push({ fixmedins_hilist_id: id, gap, before: ref(m), after: ref(next), attention: gap.end >= on });
+    }
+    // Only mappings still running (or to come) are judged: a past mapping's code may well have
+    // ended since. Their uncovered days are all reported, past ones included, once some reach
+    // the day checked.
+    if (s.end === null || s.end >= on) {
+      for (const r of catalogReasons(m, s, lookup)) {
+        if (r.code !== 'UNCOVERED_DAYS') f.unknownCodes.push({ mapping: ref(m), code: r.code, message: r.message });
+        else if ((r.uncovered ?? []).some((g) => g.end === null || g.end >= on)) f.endedCodes.push({ mapping: ref(m), uncovered: r.uncovered ?? [], message: r.message });
+      }
+    }
+    if (s.end !== null && s.begin <= horizon && s.end >= on && s.end <= horizon) {
+      const follows = list.some((n) => n.begndate === addDays(s.end!, 1));
+      if (!follows) f.endingSoon.push({ mapping: ref(m), daysLeft: daysBetween(on, s.end) });
+    }
   }
+  return validOn;
+}
 
+/**
+ * Items without a mapping on the day: the HIS's items (attention when billed recently), or
+ * without the HIS, items whose mapping ended in the last 90 days with nothing after it.
+ */
+function findUnmapped(f: CheckFindings, input: CheckInput, byItem: ReadonlyMap<string, CheckedMapping[]>, validOn: ReadonlySet<string>): void {
+  const on = f.on;
   const billed = new Map((input.billed ?? []).map((b) => [b.fixmedins_hilist_id, b]));
   const around = (id: string) => {
     const list = byItem.get(id) ?? [];
@@ -135,17 +133,21 @@ export function checkMappings(input: CheckInput): CheckFindings {
       const b = billed.get(it.fixmedins_hilist_id);
       f.unmapped.push({ fixmedins_hilist_id: it.fixmedins_hilist_id, fixmedins_hilist_name: it.fixmedins_hilist_name ?? null, billed_amount: b?.amount ?? null, billed_count: b?.count ?? 0, last_billed_time: b?.last_billed_time ?? null, ...around(it.fixmedins_hilist_id), attention: (b?.count ?? 0) > 0 });
     }
-  } else {
-    const since = addDays(on, -90);
-    for (const [id, list] of byItem) {
-      if (validOn.has(id)) continue;
-      const a = around(id);
-      const recentlyLost = a.previous !== null && a.previous.enddate! >= since && a.next === null;
-      if (!recentlyLost) continue;
-      const b = billed.get(id);
-      f.unmapped.push({ fixmedins_hilist_id: id, fixmedins_hilist_name: list[list.length - 1]!.fixmedins_hilist_name, billed_amount: b?.amount ?? null, billed_count: b?.count ?? 0, last_billed_time: b?.last_billed_time ?? null, ...a, attention: true });
-    }
+    return;
   }
+  const since = addDays(on, -90);
+  for (const [id, list] of byItem) {
+    if (validOn.has(id)) continue;
+    const a = around(id);
+    const recentlyLost = a.previous !== null && a.previous.enddate! >= since && a.next === null;
+    if (!recentlyLost) continue;
+    const b = billed.get(id);
+    f.unmapped.push({ fixmedins_hilist_id: id, fixmedins_hilist_name: list[list.length - 1]!.fixmedins_hilist_name, billed_amount: b?.amount ?? null, billed_count: b?.count ?? 0, last_billed_time: b?.last_billed_time ?? null, ...a, attention: true });
+  }
+}
+
+/** Unmapped items by attention, amount billed, count and id; endings soonest first; the counts. */
+function conclude(f: CheckFindings): void {
   // Amounts are parsed once: a sort would otherwise build two decimals per comparison.
   const amount = new Map<string, Decimal>();
   for (const u of f.unmapped) if (u.billed_amount !== null) amount.set(u.fixmedins_hilist_id, money(u.billed_amount));
@@ -155,5 +157,25 @@ export function checkMappings(input: CheckInput): CheckFindings {
   f.endingSoon.sort((a, b) => a.daysLeft - b.daysLeft);
   f.counts = { unmapped: f.unmapped.filter((u) => u.attention).length, unknownCodes: f.unknownCodes.length, endedCodes: f.endedCodes.length, overlaps: f.overlaps.length, gaps: f.gaps.filter((g) => g.attention).length, endingSoon: f.endingSoon.length };
   f.attention = Object.values(f.counts).some((n) => n > 0);
+}
+
+export function checkMappings(input: CheckInput): CheckFindings {
+  const { on, lookup } = input;
+  const within = input.withinDays ?? 30;
+  const byItem = new Map<string, CheckedMapping[]>();
+  for (const m of input.mappings) {
+    let l = byItem.get(m.fixmedins_hilist_id);
+    if (!l) byItem.set(m.fixmedins_hilist_id, (l = []));
+    l.push(m);
+  }
+  const f: CheckFindings = { on, withinDays: within, hisConsulted: !!input.hisItems, mappings: input.mappings.length, items: byItem.size, unmapped: [], unknownCodes: [], endedCodes: [], overlaps: [], gaps: [], endingSoon: [], unmappedBilled: null, attention: false, counts: { unmapped: 0, unknownCodes: 0, endedCodes: 0, overlaps: 0, gaps: 0, endingSoon: 0 } };
+  const validOn = new Set<string>();
+  const horizon = addDays(on, within);
+  for (const [id, list] of byItem) {
+    list.sort((a, b) => (a.begndate < b.begndate ? -1 : a.begndate > b.begndate ? 1 : 0));
+    if (checkItem(f, id, list, lookup, horizon)) validOn.add(id);
+  }
+  findUnmapped(f, input, byItem, validOn);
+  conclude(f);
   return f;
 }

@@ -12,11 +12,11 @@ import { KINDS, kindOfListType, type CatalogKind } from './kinds.js';
 import { mappingLayout, mappingRow, parseColumnsOption, type MappingRow } from './mappingRow.js';
 import { ProblemList, type Problem, type ProblemReport } from './problems.js';
 import type { EncodingChoice } from './read/encoding.js';
-import { openTables } from './read/openTable.js';
+import { openTables, type TableSource } from './read/openTable.js';
 import { columnLetter } from './read/xlsx.js';
 import { RejectWriter } from './rejectFile.js';
 import { catalogCounts, catalogPeriods, coverageOf, storedMappingsOf } from './store/catalogQuery.js';
-import { insertReturningId } from './store/sql.js';
+import { insertReturningId, refreshStats } from './store/sql.js';
 import { ensureCatalogTables, ensureMappingTables, MAPPING_CHANGE_TABLE, MAPPING_IMPORT_TABLE, MAPPING_TABLE, presentTables } from './store/tables.js';
 
 export interface MappingImportOptions {
@@ -78,6 +78,66 @@ const storedRecord = (m: { fixmedins_hilist_id: string; begndate: Day; enddate: 
   extra: Object.keys(m.extra).length ? JSON.stringify(m.extra) : null,
 });
 
+/** The rows of a mapping file: those that pass the per-row checks, and the refused ones with their problems. */
+interface FileRead {
+  src: TableSource | undefined;
+  label: string;
+  rows: MappingRow[];
+  /** Each good row's cells by line (for the reject file). */
+  cellsOf: Map<number, string[]>;
+  rejected: RejectedRow[];
+  rowsRead: number;
+}
+
+async function readMappingFile(src: TableSource | undefined, file: string, columns: Record<string, string>, report: (p: Problem) => void, reject: RejectWriter | undefined): Promise<FileRead> {
+  const out: FileRead = { src, label: src?.file ?? file, rows: [], cellsOf: new Map(), rejected: [], rowsRead: 0 };
+  if (!src) return out;
+  const label = out.label;
+  let layout: ReturnType<typeof mappingLayout> | undefined;
+  const colName = (i: number) => (src.format === 'xlsx' ? `col ${columnLetter(i)}` : `col ${i + 1}`);
+  for await (const batch of src.rows()) {
+    for (const raw of batch) {
+      if (!layout) {
+        layout = mappingLayout(raw.cells, columns);
+        if (!layout.ok) report({ code: 'MISSING_COLUMN', file: label, line: raw.line, message: layout.message, fix: layout.fix });
+        continue;
+      }
+      if (!layout.ok) break;
+      out.rowsRead++;
+      const r = mappingRow(raw.cells, raw.line, label, layout.layout, colName);
+      if (r.ok) {
+        out.rows.push(r.row);
+        out.cellsOf.set(raw.line, raw.cells);
+        continue;
+      }
+      for (const p of r.problems) report(p);
+      const at = layout.layout.at;
+      out.rejected.push({ line: raw.line, fixmedins_hilist_id: raw.cells[at.fixmedins_hilist_id ?? -1] ?? null, med_list_codg: raw.cells[at.med_list_codg ?? -1] ?? null, begndate: raw.cells[at.begndate ?? -1] ?? null, enddate: raw.cells[at.enddate ?? -1] ?? null, reasons: r.problems.map((p) => ({ code: p.code, message: p.message, fix: p.fix, column: p.column })) });
+      if (reject) await reject.add(r.problems, raw.cells);
+    }
+  }
+  if (!layout) report({ code: 'NO_HEADER', file: label, line: 1, message: 'the file is empty: no header line', fix: 'Export the mappings with a header line (院内编码, 项目名称, 目录类别, 医保编码, 开始日期, 结束日期).' });
+  return out;
+}
+
+/** Rows the plan refused: reported (naming the catalog to import when none of its kind is), listed, set aside. */
+async function refusePlanned(read: FileRead, plan: MappingPlan, missingCatalogs: readonly CatalogKind[], report: (p: Problem) => void, reject: RejectWriter | undefined): Promise<void> {
+  const label = read.label;
+  for (const rj of plan.rejected) {
+    for (const r of rj.reasons) {
+      const p = reasonToProblem(label, rj.row, r);
+      if (r.code === 'UNKNOWN_NATIONAL_CODE' && missingCatalogs.includes(kindOfListType(rj.row.list_type)!)) {
+        const k = KINDS[kindOfListType(rj.row.list_type)!];
+        p.fix = `No ${k.kind} ${k.label.en} catalog has been imported yet: run hisops catalog download --kind ${k.kind} (or catalog import <file> --kind ${k.kind}) first.`;
+      }
+      report(p);
+    }
+    read.rejected.push({ line: rj.row.line, fixmedins_hilist_id: rj.row.fixmedins_hilist_id, med_list_codg: rj.row.med_list_codg, begndate: rj.row.begndate, enddate: rj.row.enddate, reasons: rj.reasons.map((r) => ({ code: r.code, message: r.message, fix: r.fix, otherLine: r.otherLine })) });
+    if (reject) await reject.add(rj.reasons.map((r) => reasonToProblem(label, rj.row, r)), read.cellsOf.get(rj.row.line) ?? []);
+  }
+  read.rejected.sort((a, b) => a.line - b.line);
+}
+
 export async function importMappings(db: Db, o: MappingImportOptions): Promise<MappingImportResult> {
   const overrides = o.columns ? parseColumnsOption(o.columns) : { map: {}, errors: [] };
   if (overrides.errors.length) throw inputError('MAPPING_COLUMNS', `--columns: ${overrides.errors.join('; ')}`, 'Write --columns field=Header,field=Header with the fields fixmedins_hilist_id, fixmedins_hilist_name, list_type, med_list_codg, begndate, enddate.').zh(`--columns：${overrides.errors.join('；')}`, '请写成 --columns field=Header,field=Header，字段为 fixmedins_hilist_id、fixmedins_hilist_name、list_type、med_list_codg、begndate、enddate。');
@@ -88,38 +148,9 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
     if (FATAL.has(p.code)) fatal = true;
   };
   const sources = await openTables(o.file, { encoding: o.encoding, sheet: o.sheet, onProblem: report });
-  const src = sources[0];
-  const label = src?.file ?? o.file;
-  const rows: MappingRow[] = [];
-  const cellsOf = new Map<number, string[]>();
-  const rejected: RejectedRow[] = [];
   const reject = o.skipInvalid ? new RejectWriter(o.rejectFile ?? 'hisops-mapping-rejects.csv') : undefined;
-  let rowsRead = 0;
-  if (src) {
-    let layout: ReturnType<typeof mappingLayout> | undefined;
-    const colName = (i: number) => (src.format === 'xlsx' ? `col ${columnLetter(i)}` : `col ${i + 1}`);
-    for await (const batch of src.rows()) {
-      for (const raw of batch) {
-        if (!layout) {
-          layout = mappingLayout(raw.cells, overrides.map);
-          if (!layout.ok) report({ code: 'MISSING_COLUMN', file: label, line: raw.line, message: layout.message, fix: layout.fix });
-          continue;
-        }
-        if (!layout.ok) break;
-        rowsRead++;
-        const r = mappingRow(raw.cells, raw.line, label, layout.layout, colName);
-        if (r.ok) {
-          rows.push(r.row);
-          cellsOf.set(raw.line, raw.cells);
-        } else {
-          for (const p of r.problems) report(p);
-          rejected.push({ line: raw.line, fixmedins_hilist_id: raw.cells[layout.layout.at.fixmedins_hilist_id ?? -1] ?? null, med_list_codg: raw.cells[layout.layout.at.med_list_codg ?? -1] ?? null, begndate: raw.cells[layout.layout.at.begndate ?? -1] ?? null, enddate: raw.cells[layout.layout.at.enddate ?? -1] ?? null, reasons: r.problems.map((p) => ({ code: p.code, message: p.message, fix: p.fix, column: p.column })) });
-          if (reject) await reject.add(r.problems, raw.cells);
-        }
-      }
-    }
-    if (!layout) report({ code: 'NO_HEADER', file: label, line: 1, message: 'the file is empty: no header line', fix: 'Export the mappings with a header line (院内编码, 项目名称, 目录类别, 医保编码, 开始日期, 结束日期).' });
-  }
+  const read = await readMappingFile(sources[0], o.file, overrides.map, report, reject);
+  const { rows, label, rejected } = read;
 
   // Read what is there; a table hisops has not created yet is empty. Tables are created only when
   // a plan is written (a dry run, or a blocked import, leaves the database as it was).
@@ -130,32 +161,23 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
   const needed = new Set(rows.map((r) => kindOfListType(r.list_type)).filter((k): k is CatalogKind => !!k));
   const missingCatalogs = [...needed].filter((k) => counts[k] === 0);
   const plan: MappingPlan = planMappings(rows, stored, (c) => coverage.get(c), { checkCatalog: o.checkCatalog });
-  for (const rj of plan.rejected) {
-    for (const r of rj.reasons) {
-      const p = reasonToProblem(label, rj.row, r);
-      if (r.code === 'UNKNOWN_NATIONAL_CODE' && missingCatalogs.includes(kindOfListType(rj.row.list_type)!)) {
-        const k = KINDS[kindOfListType(rj.row.list_type)!];
-        p.fix = `No ${k.kind} ${k.label.en} catalog has been imported yet: run hisops catalog download --kind ${k.kind} (or catalog import <file> --kind ${k.kind}) first.`;
-      }
-      report(p);
-    }
-    rejected.push({ line: rj.row.line, fixmedins_hilist_id: rj.row.fixmedins_hilist_id, med_list_codg: rj.row.med_list_codg, begndate: rj.row.begndate, enddate: rj.row.enddate, reasons: rj.reasons.map((r) => ({ code: r.code, message: r.message, fix: r.fix, otherLine: r.otherLine })) });
-    if (reject) await reject.add(rj.reasons.map((r) => reasonToProblem(label, rj.row, r)), cellsOf.get(rj.row.line) ?? []);
-  }
-  rejected.sort((a, b) => a.line - b.line);
+  await refusePlanned(read, plan, missingCatalogs, report, reject);
   const blocked = fatal || (rejected.length > 0 && !o.skipInvalid);
   let importId: number | null = null;
   if (o.apply && !blocked) {
     await ensureCatalogTables(db);
     await ensureMappingTables(db);
+    importId = await applyPlan(db, plan, { file: label, rowsRead: read.rowsRead, now: o.now, runId: o.runId, rejected: rejected.length });
+    // Without statistics the planner would join the catalog to a big new mapping table row by
+    // row (`mapping check`); refresh them as the catalog import does.
+    if (plan.added.length + plan.changed.length > 10000) await refreshStats(db, MAPPING_TABLE.name);
   }
-  if (o.apply && !blocked) importId = await applyPlan(db, plan, { file: label, rowsRead, now: o.now, runId: o.runId, rejected: rejected.length });
   if (reject) await reject.close();
   return {
     file: label,
-    format: src?.format ?? null,
-    encoding: src?.encoding ?? null,
-    rowsRead,
+    format: read.src?.format ?? null,
+    encoding: read.src?.encoding ?? null,
+    rowsRead: read.rowsRead,
     applied: importId !== null,
     blocked,
     importId,

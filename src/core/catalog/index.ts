@@ -16,7 +16,7 @@ export { importMappings, describeRejected, describeClosed, type MappingImportOpt
 export { planMappings, catalogReasons, type MappingPlan, type StoredMapping, type CodeCoverage, type CatalogLookup, type Reason, type Added, type Changed, type Closed, type Rejected } from './intervals.js';
 export { mappingRow, mappingLayout, parseColumnsOption, MAPPING_FIELDS, MAPPING_OPTIONAL, type MappingRow } from './mappingRow.js';
 export { checkMappings, type CheckFindings, type CheckInput, type HisItem, type BilledItem, type MappingRef } from './checkMappings.js';
-export { runMappingCheck, lookupMapping, mappedCatalogPeriods, type HisItemSource, type MappingCheckOptions, type LookupResult } from './mappingQueries.js';
+export { runMappingCheck, lookupMapping, type HisItemSource, type MappingCheckOptions, type LookupResult } from './mappingQueries.js';
 export { validSpan, type CatalogPeriod } from './store/catalogQuery.js';
 export { expiringMappings } from './store/expiringMappings.js';
 export { planUpload, payloadOf, payloadHash, type UploadPlan, type UploadItem, type MappingPayload, type AcceptedState, type RejectedState } from './uploadPlan.js';

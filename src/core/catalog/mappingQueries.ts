@@ -3,13 +3,14 @@
  * catalog periods of their codes and (through the HIS profile, behind a small interface) the
  * HIS's items and recent billing; then hand everything to the pure checks.
  */
-import type { Db, Knex } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { checkMappings, type BilledItem, type CheckFindings, type HisItem } from './checkMappings.js';
 import { addDays, formatSpan, isOpenEnd, spanContains, type Day } from './day.js';
 import type { StoredMapping } from './intervals.js';
-import { KINDS, KIND_LIST, kindOfListType, type CatalogKind } from './kinds.js';
-import { allStoredMappings, catalogPeriods, coverageOf, readable, storedMappingsOf, validSpan, type CatalogPeriod } from './store/catalogQuery.js';
-import { MAPPING_CHANGE_TABLE, MAPPING_TABLE, presentTables } from './store/tables.js';
+import { KINDS, kindOfListType, type CatalogKind } from './kinds.js';
+import { readable, storedMappingsOf, validSpan, type CatalogPeriod } from './store/catalogQuery.js';
+import { checkedMappings, mappedCoverage } from './store/checkQueries.js';
+import { MAPPING_CHANGE_TABLE, presentTables } from './store/tables.js';
 
 /** What `mapping check` needs from the HIS (built from the profile's his_items and items_billed_since). */
 export interface HisItemSource {
@@ -19,27 +20,6 @@ export interface HisItemSource {
 }
 
 const PERIOD_COLUMNS = ['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'];
-
-/**
- * Catalog periods of every code some mapping points to: one query per catalog the mappings use
- * (joined on the mapping table inside the database), then, for the few codes their own catalog
- * does not hold, a look in the other catalogs — to tell a wrong list type from an unknown code.
- */
-export async function mappedCatalogPeriods(knex: Knex, present?: ReadonlySet<string>): Promise<CatalogPeriod[]> {
-  if (!readable(present, MAPPING_TABLE.name)) return [];
-  const used = ((await knex(MAPPING_TABLE.name).distinct('list_type')) as Array<{ list_type: string }>).map((r) => r.list_type);
-  const out: CatalogPeriod[] = [];
-  for (const k of KIND_LIST) {
-    if (!used.includes(k.list_type) || !readable(present, k.table)) continue;
-    const rows = (await knex(k.table).select(PERIOD_COLUMNS).whereIn('med_list_codg', knex(MAPPING_TABLE.name).select('med_list_codg').where('list_type', k.list_type))) as Omit<CatalogPeriod, 'kind'>[];
-    for (const r of rows) out.push({ kind: k.kind, ...r });
-  }
-  const found = new Set(out.map((p) => p.med_list_codg));
-  const missing = ((await knex(MAPPING_TABLE.name).distinct('med_list_codg')) as Array<{ med_list_codg: string }>).map((r) => r.med_list_codg).filter((c) => !found.has(c));
-  // Thousands of codes missing means a catalog was never imported, not a few wrong list types.
-  if (missing.length && missing.length <= 2000) for (const p of await catalogPeriods(knex, missing, present)) out.push(p);
-  return out;
-}
 
 export interface MappingCheckOptions {
   on: Day;
@@ -53,9 +33,9 @@ export async function runMappingCheck(db: Db, o: MappingCheckOptions): Promise<C
   const t0 = Date.now();
   // A check only reads: tables hisops has not created yet are read as empty, and none is created.
   const present = await presentTables(db);
-  const mappings = await allStoredMappings(db.knex, present);
+  const mappings = await checkedMappings(db, present);
   const t1 = Date.now();
-  const coverage = coverageOf(await mappedCatalogPeriods(db.knex, present));
+  const coverage = await mappedCoverage(db, mappings, present);
   const t2 = Date.now();
   let hisItems: HisItem[] | undefined;
   let billed: BilledItem[] | undefined;

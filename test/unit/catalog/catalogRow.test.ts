@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFor } from '../../../src/core/catalog/catalogColumns.js';
-import { catalogRow, COL, LineIndex, rowPlan, type RowContext } from '../../../src/core/catalog/catalogRow.js';
+import { catalogRow, COL, fingerprintText, LineIndex, rowPlan, type RowContext } from '../../../src/core/catalog/catalogRow.js';
 import { KINDS, type CatalogKind } from '../../../src/core/catalog/kinds.js';
 import { TextRow } from '../../../src/core/catalog/read/delimited.js';
 import { sampleRow } from '../../../src/core/catalog/sampleFiles.js';
@@ -114,5 +114,13 @@ describe('catalog rows with a header (CSV and xlsx hospitals receive)', () => {
     expect(layoutFor(sampleRow('1305', 1), 'whatever.txt')).toMatchObject({ ok: true, layout: { kind: '1305', kindFrom: 'column count' } });
     expect(layoutFor(sampleRow('1306', 1), '医用耗材.txt')).toMatchObject({ ok: true, layout: { kind: '1306', kindFrom: 'file name' } });
     expect(layoutFor(['a', 'b', 'c'], 'x.txt')).toMatchObject({ ok: false, problem: 'UNKNOWN_KIND' });
+  });
+});
+
+describe('fingerprint text', () => {
+  it('is the base-36 text of the fingerprint, as Number#toString(36) writes it', () => {
+    const xs = [0, 1, 35, 36, 2176782335, 2176782336, 2176782336 * 5 + 7, 2 ** 52 - 1, 4503599627370495];
+    for (let i = 0; i < 2000; i++) xs.push(Math.floor(((i * 2654435761) % 4294967296) * 1048576 + (i % 1048576)));
+    for (const x of xs) expect(fingerprintText(x)).toBe(x.toString(36));
   });
 });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problems.js';
 import { DelimitedParser, sniffDelimiter, type RawRow } from './delimited.js';
-import { checkBytes, chunkDecoder, detectEncoding, findMojibake, type Encoding, type EncodingChoice, type MojibakeFinding } from './encoding.js';
+import { checkBytes, chunkDecoder, detectEncoding, findMojibake, type ChunkDecoder, type Encoding, type EncodingChoice, type MojibakeFinding } from './encoding.js';
 import { readXlsx, XlsxError } from './xlsx.js';
 import { isZipFile, listZipEntries, readZipEntry, ZipReadError } from './zipEntries.js';
 
@@ -75,124 +75,175 @@ function sliceDecode(decoder: { write(c: Uint8Array): string }, buf: Uint8Array)
   return out;
 }
 
+/** Problems of a text table, as `openTables` reports them (the table's name added). */
+type Report = (p: Omit<Problem, 'file'>) => void;
+
+function mojibakeProblem(src: TableSource, f: MojibakeFinding, line: number): Omit<Problem, 'file'> {
+  const what =
+    f.kind === 'utf8-as-gbk'
+      ? `UTF-8 text read as GBK${src.encodingHow === 'given' ? '' : ' (or converted that way before)'}`
+      : f.kind === 'utf8-as-latin1'
+        ? 'UTF-8 text that was read as Latin-1 once'
+        : f.kind === 'wrong-encoding'
+          ? `bytes that are not ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding}`
+          : 'characters already lost (U+FFFD, 锟斤拷) by an earlier conversion';
+  return {
+    code: 'MOJIBAKE',
+    line,
+    message: `the text is garbled — ${what}: "${f.sample.slice(0, 40)}"${f.repaired ? ` would read "${f.repaired.slice(0, 40)}"` : ''}; the file was not read further`,
+    fix: f.suggest ? ENCODING_FIX[f.suggest]! : f.kind === 'utf8-as-gbk' && src.encoding === 'utf8' ? 'The file itself holds garbled text: export it again from the source system as UTF-8 or GBK without converting it.' : "Get a fresh copy of the file from its source (the center's download, or an export saved as UTF-8 or GBK).",
+    value: f.sample.slice(0, 80),
+  };
+}
+
+/**
+ * The garbling check of a text table: the first rows are held back and sampled; once enough are
+ * read (or the file ends) the sample is judged. A garbled file stops there; a sound one releases
+ * the rows held, and from then on a broken character is a damaged line, reported one by one.
+ */
+class GarbleCheck {
+  checked = false;
+  private sample: string[] = [];
+  private sampledRows = 0;
+  private held: RawRow[] = [];
+  byteFinding: MojibakeFinding | undefined;
+
+  constructor(
+    private readonly src: TableSource,
+    private readonly report: Report,
+    private readonly sampleLines: number,
+  ) {}
+
+  /** Rows before the verdict: sampled and held. Returns the rows released (none while held), or false when the file is garbled. */
+  hold(rows: RawRow[], atEnd: boolean): RawRow[] | false {
+    for (const r of rows) {
+      if (atEnd) {
+        for (const c of r.cells) if (c && this.sample.length < 5000) this.sample.push(c);
+        continue;
+      }
+      if (this.sampledRows >= this.sampleLines) break;
+      this.sampledRows++;
+      for (const c of r.cells) if (c) this.sample.push(c);
+    }
+    this.held.push(...rows);
+    if (!atEnd && this.sampledRows < this.sampleLines) return [];
+    this.checked = true;
+    const f = this.byteFinding ?? findMojibake(this.sample, this.src.encoding!);
+    if (f) {
+      const line = this.held.find((r) => r.cells.some((c) => c.includes(f.sample)))?.line ?? 1;
+      this.report(mojibakeProblem(this.src, f, line));
+      return false;
+    }
+    // The file reads soundly: broken characters now are damaged lines, reported one by one.
+    this.scanFffd(this.held);
+    const out = this.held;
+    this.held = [];
+    return out;
+  }
+
+  scanFffd(rows: RawRow[]): void {
+    const src = this.src;
+    for (const r of rows) {
+      const i = r.cells.findIndex((c) => c.includes('\uFFFD'));
+      if (i < 0) continue;
+      this.report({
+        code: 'BAD_ENCODING',
+        line: r.line,
+        column: `col ${i + 1}`,
+        message: `bytes that are not valid ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding?.toUpperCase()} (shown as �)`,
+        fix: src.encoding === 'utf8' ? ENCODING_FIX.gbk! : 'The file is damaged at this line: get a fresh copy, or fix the line in a text editor that shows the encoding.',
+        value: r.cells[i]!.slice(0, 80),
+      });
+    }
+  }
+}
+
+/** The decoder and parser of a text table, set up from its first chunk. */
+class TextReader {
+  private decoder?: ChunkDecoder;
+  private parser?: DelimitedParser;
+
+  constructor(private readonly src: TableSource, private readonly o: OpenOptions, private readonly check: GarbleCheck) {}
+
+  get started(): boolean {
+    return !!this.decoder;
+  }
+
+  /** A chunk of bytes → its decoded text. */
+  decode(chunk: Buffer): string {
+    let buf: Uint8Array = chunk;
+    if (!this.decoder) {
+      const d = detectEncoding(chunk.subarray(0, 65536), this.o.encoding ?? 'auto');
+      this.src.encoding = d.encoding;
+      this.src.encodingHow = d.how;
+      this.decoder = chunkDecoder(d.encoding);
+      buf = chunk.subarray(d.skip);
+      this.check.byteFinding = checkBytes(buf, d.encoding);
+    }
+    // Decoded text stays in slices of 32 KiB: strings that small live in V8's young generation
+    // and die cheaply, where megabyte strings would pile up in the old one until a full GC.
+    return buf.length <= 32768 ? this.decoder.write(buf) : sliceDecode(this.decoder, buf);
+  }
+
+  /** Decoded text → the rows it completes (the first text also settles the delimiter). */
+  rows(text: string): RawRow[] {
+    if (!this.parser) {
+      const src = this.src;
+      const nl = text.indexOf('\n');
+      const first = nl >= 0 ? text.slice(0, nl) : text;
+      const delimiter = src.format === 'csv' || !first.includes('\t') ? sniffDelimiter(first) : '\t';
+      if (src.format === 'tsv' && delimiter !== '\t') src.format = 'csv';
+      this.parser = new DelimitedParser({ delimiter, quotes: src.format === 'csv' });
+    }
+    return this.parser.push(text);
+  }
+
+  /** The end of the bytes: the undecoded rest, the last line, and an open quote's line if any. */
+  end(): { text: string; rows: RawRow[]; unclosedQuoteLine?: number } {
+    const text = this.decoder!.write(new Uint8Array(0)) + this.decoder!.end();
+    const rows = this.parser ? [...this.parser.push(text), ...this.parser.end()] : [];
+    return { text, rows, unclosedQuoteLine: this.parser?.unclosedQuoteLine };
+  }
+}
+
 function textSource(label: string, where: { path: string; entry?: string }, declared: TableFormat, bytes: () => AsyncGenerator<Buffer>, o: OpenOptions): TableSource {
   const src: TableSource = {
     file: label,
     ...where,
     format: declared,
     async *rows() {
-      const sampleLines = o.sampleLines ?? 200;
-      let parser: DelimitedParser | undefined;
-      let decoder: ReturnType<typeof chunkDecoder> | undefined;
-      const sample: string[] = [];
-      let sampledRows = 0;
-      let checked = false;
-      let held: RawRow[] = [];
-      const report = (p: Omit<Problem, 'file'>) => o.onProblem({ file: label, ...p });
-      let byteFinding: MojibakeFinding | undefined;
-      const checkSample = (force: boolean): boolean => {
-        if (checked || (!force && sampledRows < sampleLines)) return true;
-        checked = true;
-        const f = byteFinding ?? findMojibake(sample, src.encoding!);
-        if (!f) {
-          // The file reads soundly: broken characters now are damaged lines, reported one by one.
-          scanFffd(held);
-          return true;
-        }
-        const line = held.find((r) => r.cells.some((c) => c.includes(f.sample)))?.line ?? 1;
-        const what =
-          f.kind === 'utf8-as-gbk'
-            ? `UTF-8 text read as GBK${src.encodingHow === 'given' ? '' : ' (or converted that way before)'}`
-            : f.kind === 'utf8-as-latin1'
-              ? 'UTF-8 text that was read as Latin-1 once'
-              : f.kind === 'wrong-encoding'
-                ? `bytes that are not ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding}`
-                : 'characters already lost (U+FFFD, 锟斤拷) by an earlier conversion';
-        report({
-          code: 'MOJIBAKE',
-          line,
-          message: `the text is garbled — ${what}: "${f.sample.slice(0, 40)}"${f.repaired ? ` would read "${f.repaired.slice(0, 40)}"` : ''}; the file was not read further`,
-          fix: f.suggest ? ENCODING_FIX[f.suggest]! : f.kind === 'utf8-as-gbk' && src.encoding === 'utf8' ? 'The file itself holds garbled text: export it again from the source system as UTF-8 or GBK without converting it.' : 'Get a fresh copy of the file from its source (the center\'s download, or an export saved as UTF-8 or GBK).',
-          value: f.sample.slice(0, 80),
-        });
-        return false;
-      };
-      const scanFffd = (rows: RawRow[]) => {
-        for (const r of rows) {
-          for (let i = 0; i < r.cells.length; i++) {
-            if (r.cells[i]!.includes('\uFFFD')) {
-              report({
-                code: 'BAD_ENCODING',
-                line: r.line,
-                column: `col ${i + 1}`,
-                message: `bytes that are not valid ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding?.toUpperCase()} (shown as �)`,
-                fix: src.encoding === 'utf8' ? ENCODING_FIX.gbk! : 'The file is damaged at this line: get a fresh copy, or fix the line in a text editor that shows the encoding.',
-                value: r.cells[i]!.slice(0, 80),
-              });
-              break;
-            }
-          }
-        }
-      };
+      const report: Report = (p) => o.onProblem({ file: label, ...p });
+      const check = new GarbleCheck(src, report, o.sampleLines ?? 200);
+      const reader = new TextReader(src, o, check);
       try {
         for await (const chunk of bytes()) {
-          let buf: Uint8Array = chunk;
-          if (!decoder) {
-            const d = detectEncoding(chunk.subarray(0, 65536), o.encoding ?? 'auto');
-            src.encoding = d.encoding;
-            src.encodingHow = d.how;
-            decoder = chunkDecoder(d.encoding);
-            buf = chunk.subarray(d.skip);
-            byteFinding = checkBytes(buf, d.encoding);
-          }
-          // Decoded text stays in slices of 32 KiB: strings that small live in V8's young generation
-          // and die cheaply, where megabyte strings would pile up in the old one until a full GC.
-          const text = buf.length <= 32768 ? decoder.write(buf) : sliceDecode(decoder, buf);
-          if (!parser) {
-            const nl = text.indexOf('\n');
-            const first = nl >= 0 ? text.slice(0, nl) : text;
-            const delimiter = src.format === 'csv' || !first.includes('\t') ? sniffDelimiter(first) : '\t';
-            if (src.format === 'tsv' && delimiter !== '\t') src.format = 'csv';
-            parser = new DelimitedParser({ delimiter, quotes: src.format === 'csv' });
-          }
-          const rows = parser.push(text);
-          if (checked && text.includes('\uFFFD')) scanFffd(rows);
-          if (!checked) {
-            for (const r of rows) {
-              if (sampledRows >= sampleLines) break;
-              sampledRows++;
-              for (const c of r.cells) if (c) sample.push(c);
-            }
-            held.push(...rows);
-            if (!checkSample(false)) return;
-            if (checked) {
-              const out = held;
-              held = [];
-              if (out.length) yield out;
-            }
+          const text = reader.decode(chunk);
+          const rows = reader.rows(text);
+          if (check.checked) {
+            if (text.includes('\uFFFD')) check.scanFffd(rows);
+            if (rows.length) yield rows;
             continue;
           }
-          if (rows.length) yield rows;
+          const released = check.hold(rows, false);
+          if (released === false) return;
+          if (released.length) yield released;
         }
-        if (!decoder) return; // empty file
-        const tail = decoder.write(new Uint8Array(0)) + decoder.end();
-        const last = parser ? [...parser.push(tail), ...parser.end()] : [];
-        if (checked && tail.includes('\uFFFD')) scanFffd(last);
-        if (!checked) {
-          for (const r of last) for (const c of r.cells) if (c && sample.length < 5000) sample.push(c);
-          held.push(...last);
-          if (!checkSample(true)) return;
-          if (held.length) yield held;
-        } else if (last.length) yield last;
-        if (parser?.unclosedQuoteLine) {
-          report({ code: 'UNCLOSED_QUOTE', line: parser.unclosedQuoteLine, message: 'a quoted cell starts here and is never closed, so the rest of the file was read as one cell', fix: 'Close the quote (") on that line, or double quotes that are part of the text ("").' });
+        if (!reader.started) return; // empty file
+        const last = reader.end();
+        if (check.checked) {
+          if (last.text.includes('\uFFFD')) check.scanFffd(last.rows);
+          if (last.rows.length) yield last.rows;
+        } else {
+          const released = check.hold(last.rows, true);
+          if (released === false) return;
+          if (released.length) yield released;
+        }
+        if (last.unclosedQuoteLine) {
+          report({ code: 'UNCLOSED_QUOTE', line: last.unclosedQuoteLine, message: 'a quoted cell starts here and is never closed, so the rest of the file was read as one cell', fix: 'Close the quote (") on that line, or double quotes that are part of the text ("").' });
         }
       } catch (e) {
-        if (e instanceof ZipReadError) {
-          report({ code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED', line: 0, message: e.message, fix: e.kind === 'unsupported' ? 'Unpack it with an archive tool and import the text file inside.' : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.' });
-          return;
-        }
-        throw e;
+        if (!(e instanceof ZipReadError)) throw e;
+        report({ code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED', line: 0, message: e.message, fix: e.kind === 'unsupported' ? 'Unpack it with an archive tool and import the text file inside.' : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.' });
       }
     },
   };

@@ -52,16 +52,19 @@ export async function catalogPeriods(knex: Knex, codes: Iterable<string>, presen
   return out;
 }
 
+/** One stored period into the coverage of its code (a code known but never valid keeps an empty list). */
+export function addPeriod(map: Map<string, CodeCoverage>, kind: CatalogKind, p: Pick<CatalogPeriod, 'med_list_codg' | 'begndate' | 'enddate' | 'vali_flag'>): void {
+  let c = map.get(p.med_list_codg);
+  if (!c) map.set(p.med_list_codg, (c = { periods: {} }));
+  const list = (c.periods[kind] ??= []);
+  const s = validSpan(p);
+  if (s) list.push(s);
+}
+
 /** Periods → what the interval planner needs per code. */
 export function coverageOf(periods: readonly CatalogPeriod[]): Map<string, CodeCoverage> {
   const map = new Map<string, CodeCoverage>();
-  for (const p of periods) {
-    let c = map.get(p.med_list_codg);
-    if (!c) map.set(p.med_list_codg, (c = { periods: {} }));
-    const list = (c.periods[p.kind] ??= []);
-    const s = validSpan(p);
-    if (s) list.push(s);
-  }
+  for (const p of periods) addPeriod(map, p.kind, p);
   return map;
 }
 

@@ -2,7 +2,7 @@
  * Small SQL helpers shared by the catalog and mapping stores, with their dialect differences in
  * one table each.
  */
-import type { Dialect, Knex } from '../../db/index.js';
+import type { Db, Dialect, Knex } from '../../db/index.js';
 
 /** Whether INSERT … RETURNING works through knex for the dialect (MySQL reports the id instead). */
 const RETURNING: Record<Dialect, boolean> = { postgres: true, sqlite: true, mssql: true, oracle: true, mysql: false };
@@ -26,4 +26,19 @@ export function chunks<T>(xs: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
+}
+
+/** How each dialect refreshes a table's planner statistics after a bulk load. */
+const ANALYZE: Record<Dialect, ((t: string) => string) | undefined> = {
+  postgres: (t) => `ANALYZE ${t}`,
+  mysql: (t) => `ANALYZE TABLE ${t}`,
+  sqlite: (t) => `ANALYZE ${t}`,
+  oracle: undefined,
+  mssql: (t) => `UPDATE STATISTICS ${t}`,
+};
+
+/** Refresh a table's planner statistics after a big load (best effort: a missing right is no failure). */
+export async function refreshStats(db: Db, table: string): Promise<void> {
+  const sql = ANALYZE[db.dialect];
+  if (sql) await db.knex.raw(sql(table)).catch(() => undefined);
 }
