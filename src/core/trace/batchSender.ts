@@ -11,7 +11,7 @@ import { backoffDelay } from '../shared/index.js';
 import { makeBatch, type PlannedBatch } from './planBatches.js';
 import { Gate, RateLimiter } from './rateLimiter.js';
 import { failureClass, mayHaveArrived, recordResults, rejectionReason } from './readResults.js';
-import type { Outcome, TraceJournal } from './traceJournal.js';
+import type { Outcome, RecordWrite, TraceJournal } from './traceJournal.js';
 import type { CheckedRecord, UploadStatus } from './types.js';
 import type { KindStats, UploadEvent, UploadOptions, UploadResult } from './uploadTypes.js';
 
@@ -54,11 +54,9 @@ export class BatchSender {
     const { result, tj, o } = this.run;
     for (let attempt = 1; ; attempt++) {
       if (attempt === 1 && result.stopped) return this.leave(batch, result.stopped);
-      await tj.write(
-        batch.records.map((c, i) => ({ checked: c, status: 'sending' as const, infno: batch.infno, request_digest: batch.request_digest, batch_pos: i })),
-        o.runId,
-        this.run.now(),
-      );
+      // The step wrote its requests' records `sending` before queueing them (one commit for many
+      // requests); a retry, or a record sent alone after a split, is written here.
+      if (attempt > 1 || !batch.written) await tj.write(sendingRows(batch), o.runId, this.run.now());
       const { call } = await this.putOnWire(center, batch);
       result.requests.attempts++;
       if (attempt === 1) result.requests.sent++;
@@ -72,8 +70,12 @@ export class BatchSender {
     }
   }
 
-  /** The center is down: the rest is left for the next run (nothing of it was written or sent). */
-  private leave(batch: PlannedBatch, why: string): void {
+  /**
+   * The center is down: the rest is left for the next run (nothing of it was sent; records its
+   * step wrote `sending` are set back to retry, so the next run sends them as due).
+   */
+  private async leave(batch: PlannedBatch, why: string): Promise<void> {
+    if (batch.written) await this.run.tj.outcomes(batch.records.map((c) => ({ record_key: c.record.key, status: 'retry' as const, reason: 'not_sent', message: why })), this.run.now());
     for (const c of batch.records) {
       this.run.stat(c).retry++;
       this.run.note(c, 'retry', 'not_sent', why);
@@ -86,14 +88,14 @@ export class BatchSender {
    * them, not bunched by the client's own write-ahead row waiting for the journal.
    */
   private async putOnWire(center: Center, batch: PlannedBatch): Promise<{ call: Promise<CenterReply<Output>> }> {
+    // Without a rate limit there is no spacing to keep: requests leave side by side, and their
+    // write-ahead rows in the center client's journal are committed together.
+    if (!(this.run.o.settings.rate > 0)) return { call: this.request(center, batch) };
     const leave = await this.gate.enter();
     try {
       await this.limiter.take();
       const onWire = new Promise<void>((resolve) => (this.sending = { infno: batch.infno, resolve }));
-      // Every item was validated on its own when it was built (a bad one is held back as a
-      // finding), so the client need not walk the whole batch again.
-      const timeout = this.run.o.settings.timeoutMs ? { timeoutMs: this.run.o.settings.timeoutMs } : {};
-      const call = center.request(batch.infno, batch.input, (out) => out, { acceptRejection: true, skipValidation: true, wireReady: true, requestDigest: batch.request_digest, ...timeout });
+      const call = this.request(center, batch);
       await Promise.race([onWire, call.then(noop, noop)]);
       this.limiter.sent();
       // Wrapped: an async function would otherwise wait for the answer itself, holding the gate.
@@ -102,6 +104,13 @@ export class BatchSender {
       this.sending = undefined;
       leave();
     }
+  }
+
+  private request(center: Center, batch: PlannedBatch): Promise<CenterReply<Output>> {
+    // Every item was validated on its own when it was built (a bad one is held back as a
+    // finding), so the client need not walk the whole batch again.
+    const timeout = this.run.o.settings.timeoutMs ? { timeoutMs: this.run.o.settings.timeoutMs } : {};
+    return center.request(batch.infno, batch.input, (out) => out, { acceptRejection: true, skipValidation: true, wireReady: true, requestDigest: batch.request_digest, ...timeout });
   }
 
   /** The center's answer (or the failure) as the records' outcomes. */
@@ -180,6 +189,11 @@ export class BatchSender {
 }
 
 const noop = () => undefined;
+
+/** A request's records as written `sending` before it leaves, with its digest and their places in it. */
+export function sendingRows(batch: PlannedBatch): RecordWrite[] {
+  return batch.records.map((c, i) => ({ checked: c, status: 'sending' as const, infno: batch.infno, request_digest: batch.request_digest, batch_pos: i }));
+}
 
 function errorText(e: HisopsError): string {
   const m = (e.details.err_msg as string | undefined) ?? (e.details.msgRslt as string | undefined);

@@ -12,7 +12,8 @@ import { planWaves, type PlannedBatch } from './planBatches.js';
 import { DayScanner, type ScanDay, type ScannedDay } from './scanDays.js';
 import { SendQueue } from './sendQueue.js';
 import type { TraceChecker } from './traceChecker.js';
-import type { TraceJournal } from './traceJournal.js';
+import type { RecordWrite, TraceJournal } from './traceJournal.js';
+import { sendingRows } from './batchSender.js';
 import type { CheckedRecord, Finding, TraceKind } from './types.js';
 import type { KindStats, PlanLine, UploadEvent, UploadOptions, UploadResult } from './uploadTypes.js';
 
@@ -101,19 +102,19 @@ export class UploadStream {
       if (dayDone) this.up.events.day(dayDone);
       return;
     }
-    if (held.length) {
-      const { tj, o, now } = this.up;
-      await tj.write(
-        held.map((c) => ({ checked: c, status: 'held' as const, reason: [...new Set(c.findings.map((f) => f.kind))].join(','), message: c.findings[0]!.message })),
-        o.runId,
-        now(),
-      );
-    }
+    // The step's held records, and the write-ahead rows of all its requests, in one commit
+    // before any of them is queued: every record is `sending`, with its request's digest, before
+    // its request can leave. A run stopped with some still queued sets them back to retry.
+    const { tj, o, now } = this.up;
+    const writes: RecordWrite[] = held.map((c) => ({ checked: c, status: 'held' as const, reason: [...new Set(c.findings.map((f) => f.kind))].join(','), message: c.findings[0]!.message }));
+    for (const w of waves) for (const b of w) if (!this.up.result.stopped) for (const r of sendingRows(b)) writes.push(r);
+    await tj.write(writes, o.runId, now());
+    const written = !this.up.result.stopped;
     for (const w of waves) {
       for (const b of w) {
         this.sendStart ??= performance.now();
         this.up.events.added(d.day);
-        this.queue.add({ day: d.day, batch: b }, codesOf(b));
+        this.queue.add({ day: d.day, batch: written ? { ...b, written } : b }, codesOf(b));
       }
     }
     // Told only now, with every request of the day queued: the day's events end when they have finished.
