@@ -41,7 +41,7 @@ export function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
  * (gap locks of inserts beside updates, with many requests in flight). The victim was rolled back
  * whole, so running it again is safe; it is retried a few times before the error stands.
  */
-export async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
+async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
