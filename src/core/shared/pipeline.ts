@@ -22,6 +22,8 @@ export interface PipelineStages<T, A, M> {
   depth: number;
 }
 
+const RELEASED: Promise<unknown> = Promise.resolve(undefined);
+
 export async function runPipeline<T, A, M>(items: readonly T[], stages: PipelineStages<T, A, M>): Promise<void> {
   let failure: { e: unknown } | undefined;
   const fail = (e: unknown) => {
@@ -48,6 +50,8 @@ export async function runPipeline<T, A, M>(items: readonly T[], stages: Pipeline
       if (failure) break;
       startAhead(i + Math.max(0, stages.depth));
       const a = await (aheads[i] as Promise<A>);
+      // Settled: the list keeps no item's result past its turn (only `main` and `behind` hold it).
+      aheads[i] = RELEASED as Promise<A>;
       if (failure) break;
       const m = await stages.main(items[i] as T, a, i);
       if (stages.behind && m !== undefined && m !== null) {

@@ -29,7 +29,15 @@ export function stockKind(inv_chg_type: unknown): 'stock-in' | 'stock-change' {
 
 /** Group dispensing rows (sales and returns) into records. */
 export function groupDispensing(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
-  return group(rows, opts, 'disp_id', 'sel_retn_time', 'sel_retn_cnt', (r) => {
+  return group(rows, opts, DISPENSE_SPEC);
+}
+
+const DISPENSE_SPEC: GroupSpec = {
+  prefix: 'disp',
+  idCol: 'disp_id',
+  timeCol: 'sel_retn_time',
+  cntCol: 'sel_retn_cnt',
+  kindOf: (r) => {
     const kind = dispenseKind(r.disp_type);
     if (!kind) {
       throw inputError(
@@ -39,12 +47,12 @@ export function groupDispensing(rows: readonly Row[], opts: GroupOptions = {}): 
       ).zh(`发药记录 ${String(r.disp_id)} 的 disp_type 为 "${String(r.disp_type ?? '')}"，既不是销售也不是退货`, '请让接口配置语句 dispensing_for_upload 返回 sale 或 return 作为 disp_type（见 docs/profile.md）。');
     }
     return kind;
-  });
-}
+  },
+};
 
 /** Group stock rows (stock-in and other stock changes) into records. */
 export function groupStock(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
-  return group(rows, opts, 'stock_id', 'inv_chg_time', 'cnt', (r) => stockKind(r.inv_chg_type));
+  return group(rows, opts, STOCK_SPEC);
 }
 
 /**
@@ -52,45 +60,110 @@ export function groupStock(rows: readonly Row[], opts: GroupOptions = {}): Trace
  * it is placed at the end of its day, after the day's movements it counts.
  */
 export function groupStockCount(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
-  return group(rows, opts, 'count_id', 'invdate', 'inv_cnt', () => 'stock-count');
+  return group(rows, opts, { prefix: 'count', idCol: 'count_id', timeCol: 'invdate', cntCol: 'inv_cnt', kindOf: () => 'stock-count' });
 }
 
-function group(rows: readonly Row[], opts: GroupOptions, idCol: string, timeCol: string, cntCol: string, kindOf: (r: Row) => TraceKind): TraceRecord[] {
-  const byKey = new Map<string, TraceRecord>();
-  const prefix = idCol === 'disp_id' ? 'disp' : idCol === 'count_id' ? 'count' : 'stock';
-  rows.forEach((r, i) => {
+interface GroupSpec {
+  prefix: 'disp' | 'stock' | 'count';
+  idCol: string;
+  timeCol: string;
+  cntCol: string;
+  kindOf: (r: Row) => TraceKind;
+}
+
+const STOCK_SPEC: GroupSpec = { prefix: 'stock', idCol: 'stock_id', timeCol: 'inv_chg_time', cntCol: 'cnt', kindOf: (r) => stockKind(r.inv_chg_type) };
+
+function group(rows: readonly Row[], opts: GroupOptions, spec: GroupSpec): TraceRecord[] {
+  const g = new RecordGrouper(spec, opts);
+  rows.forEach((r, i) => g.add(r, i));
+  return g.records();
+}
+
+/** Folds rows into records as they come (a record's rows need not be next to each other). */
+class RecordGrouper {
+  private readonly byKey = new Map<string, TraceRecord>();
+
+  constructor(
+    readonly spec: GroupSpec,
+    private readonly opts: GroupOptions,
+  ) {}
+
+  /** The record a row with this id belongs to, if one is open already. */
+  existing(id: string): TraceRecord | undefined {
+    return this.byKey.get(`${this.spec.prefix}:${id}`);
+  }
+
+  add(r: Row, i: number): void {
+    const { prefix, idCol } = this.spec;
     const id = text(r[idCol]);
     if (id === null) {
-      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : prefix === 'count' ? 'stock-take' : 'stock'} row has no ${idCol}${opts.lines ? ` (line ${opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`).zh(`一条${prefix === 'disp' ? '发药' : prefix === 'count' ? '盘存' : '出入库'}记录没有 ${idCol}${opts.lines ? `（第 ${opts.lines[i]} 行）` : ''}`, `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`);
+      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : prefix === 'count' ? 'stock-take' : 'stock'} row has no ${idCol}${this.opts.lines ? ` (line ${this.opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`).zh(`一条${prefix === 'disp' ? '发药' : prefix === 'count' ? '盘存' : '出入库'}记录没有 ${idCol}${this.opts.lines ? `（第 ${this.opts.lines[i]} 行）` : ''}`, `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`);
     }
+    const rec = this.existing(id) ?? this.open(r, id, i);
+    addCode(rec, r.drug_trac_codg, r.trac_seq);
+  }
+
+  private open(r: Row, id: string, i: number): TraceRecord {
+    const { prefix, timeCol, cntCol } = this.spec;
     const key = `${prefix}:${id}`;
-    let rec = byKey.get(key);
-    if (!rec) {
-      const given = text(r[timeCol]) ?? '';
-      const time = given.length === 10 ? `${given} 23:59:59` : given;
-      rec = {
-        key,
-        kind: kindOf(r),
-        id,
-        time,
-        day: time.slice(0, 10),
-        fixmedins_hilist_id: text(r.fixmedins_hilist_id) ?? '',
-        origId: prefix === 'disp' ? text(r.orig_disp_id) : null,
-        cnt: text(r[cntCol]),
-        codes: [],
-        // The record's first row as it is (its code columns are ignored): no copy per record.
-        fields: r,
-        ...(opts.lines ? { line: opts.lines[i] } : {}),
-      };
-      byKey.set(key, rec);
+    const given = text(r[timeCol]) ?? '';
+    const time = given.length === 10 ? `${given} 23:59:59` : given;
+    const rec: TraceRecord = {
+      key,
+      kind: this.spec.kindOf(r),
+      id,
+      time,
+      day: time.slice(0, 10),
+      fixmedins_hilist_id: text(r.fixmedins_hilist_id) ?? '',
+      origId: prefix === 'disp' ? text(r.orig_disp_id) : null,
+      cnt: text(r[cntCol]),
+      codes: [],
+      // The record's first row as it is (its code columns are ignored): no copy per record.
+      fields: r,
+      ...(this.opts.lines ? { line: this.opts.lines[i] } : {}),
+    };
+    this.byKey.set(key, rec);
+    return rec;
+  }
+
+  records(): TraceRecord[] {
+    return [...this.byKey.values()];
+  }
+}
+
+function addCode(rec: TraceRecord, code: unknown, seq: unknown): void {
+  // A LEFT JOIN gives a record without codes one row with a null code: that is "no codes", not an empty scan.
+  if (code === null || code === undefined) {
+    if (seq !== null && seq !== undefined) rec.codes.push(null);
+  } else rec.codes.push(String(code));
+}
+
+/**
+ * Groups a statement's rows handed over raw, as arrays (runStatementEach): only a record's first
+ * row becomes a canonical row object (its fields); the rest give their code alone. One row per
+ * code repeats every field of its record, so this spares an object and a normalisation per code.
+ */
+export function rawGrouper(what: 'dispensing' | 'stock', normalize: (column: string, v: unknown) => unknown): { sink: (values: unknown[], columns: readonly string[]) => void; records: () => TraceRecord[] } {
+  const g = new RecordGrouper(what === 'dispensing' ? DISPENSE_SPEC : STOCK_SPEC, {});
+  let cols: readonly string[] | undefined;
+  let at = { id: -1, code: -1, seq: -1 };
+  let n = 0;
+  const sink = (values: unknown[], columns: readonly string[]) => {
+    if (columns !== cols) {
+      cols = columns;
+      at = { id: columns.indexOf(g.spec.idCol), code: columns.indexOf('drug_trac_codg'), seq: columns.indexOf('trac_seq') };
     }
-    const code = r.drug_trac_codg;
-    // A LEFT JOIN gives a record without codes one row with a null code: that is "no codes", not an empty scan.
-    if (code === null || code === undefined) {
-      if (r.trac_seq !== null && r.trac_seq !== undefined) rec.codes.push(null);
-    } else rec.codes.push(String(code));
-  });
-  return [...byKey.values()];
+    const rawId = at.id >= 0 ? values[at.id] : null;
+    const rec = rawId === null || rawId === undefined ? undefined : g.existing(String(normalize(g.spec.idCol, rawId)));
+    if (rec) addCode(rec, at.code >= 0 ? normalize('drug_trac_codg', values[at.code]) : undefined, at.seq >= 0 ? values[at.seq] : undefined);
+    else {
+      const row: Row = {};
+      for (let i = 0; i < columns.length; i++) row[columns[i]!] = normalize(columns[i]!, values[i]);
+      g.add(row, n);
+    }
+    n++;
+  };
+  return { sink, records: () => g.records() };
 }
 
 const KIND_ORDER: Record<TraceKind, number> = { 'stock-in': 0, 'stock-count': 1, 'stock-change': 2, sale: 3, return: 4 };

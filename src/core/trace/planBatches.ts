@@ -23,6 +23,8 @@ export interface PlannedBatch {
   codes: number;
   /** requestDigest(infno, wire input) — what the center client writes into hisops_center_calls before sending. */
   request_digest: string;
+  /** Its records are written `sending` in the journal already (an upload writes a step's requests together). */
+  written?: boolean;
 }
 
 /** One request for these records (all of one transaction). */

@@ -162,15 +162,28 @@ export interface PlanInvoiceOptions {
   prefixes?: PrefixIndex;
 }
 
+type Add = (kind: InvoiceFindingKind, r: Pick<InvoiceCodeRow, 'file' | 'line' | 'invc_no' | 'drug'>, message: string, extra?: Partial<InvoiceFinding>) => void;
+type ValidCode = { row: InvoiceCodeRow; code: string };
+type Counted = { line: InvoiceLine; first: InvoiceCodeRow; listed: number; adding: string[]; already: number };
+
 export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
   const findings: InvoiceFinding[] = [];
-  const add = (kind: InvoiceFindingKind, r: Pick<InvoiceCodeRow, 'file' | 'line' | 'invc_no' | 'drug'>, message: string, extra: Partial<InvoiceFinding> = {}) =>
+  const add: Add = (kind, r, message, extra = {}) =>
     findings.push({ kind, file: r.file, line: r.line, invc_no: r.invc_no, drug: r.drug, drug_trac_codg: null, stock_id: null, related: null, message, fix: INVOICE_FINDING_FIX[kind], ...extra });
+  const { valid, blocked } = judgeCodes(o.rows, add);
+  const { lineOf, counted } = matchLines(o, add);
+  const { writes, already } = collectWrites(o, valid, blocked, lineOf, counted, add);
+  const lines = summarize(counted, writes, add);
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.kind.localeCompare(b.kind)));
+  lines.sort((a, b) => a.invc_no.localeCompare(b.invc_no) || a.stock_id.localeCompare(b.stock_id));
+  return { rows: o.rows.length, invoices: new Set(o.rows.map((r) => r.invc_no)).size, writes, lines, findings, already };
+}
 
-  // 1. Each code on its own, then across all files: a code on two invoices holds back every copy.
-  const valid: Array<{ row: InvoiceCodeRow; code: string }> = [];
-  const where = new Map<string, Array<{ row: InvoiceCodeRow; code: string }>>();
-  for (const row of o.rows) {
+/** 1. Each code on its own, then across all files: a code on two invoices holds back every copy. */
+function judgeCodes(rows: readonly InvoiceCodeRow[], add: Add): { valid: ValidCode[]; blocked: Set<ValidCode> } {
+  const valid: ValidCode[] = [];
+  const where = new Map<string, ValidCode[]>();
+  for (const row of rows) {
     const v = normalizeCode(row.drug_trac_codg);
     if (!v.ok) {
       add(v.kind === 'bad_chars' ? 'bad_chars' : 'bad_length', row, v.reason, { drug_trac_codg: row.drug_trac_codg });
@@ -182,7 +195,7 @@ export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
     where.set(v.code, list);
     valid.push(e);
   }
-  const blocked = new Set<{ row: InvoiceCodeRow; code: string }>();
+  const blocked = new Set<ValidCode>();
   for (const [code, list] of where) {
     if (list.length < 2) continue;
     const invoices = new Set(list.map((x) => x.row.invc_no));
@@ -199,17 +212,15 @@ export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
       }
     }
   }
+  return { valid, blocked };
+}
 
-  // 2. Invoice and drug → stock-in line.
+/** 2. Invoice and drug → stock-in line. Rows keep their files' order; every code of a row with a finding still counts as listed for its line. */
+function matchLines(o: PlanInvoiceOptions, add: Add): { lineOf: Map<string, InvoiceLine>; counted: Map<string, Counted> } {
   const lineOf = new Map<string, InvoiceLine>();
-  const heldElsewhere = new Map<string, string>();
-  for (const ls of o.lines.values()) for (const l of ls) for (const c of l.codes) heldElsewhere.set(c, l.stock_id);
-  const counted = new Map<string, { line: InvoiceLine; first: InvoiceCodeRow; listed: number; adding: string[]; already: number }>();
+  const counted = new Map<string, Counted>();
   const unknownShown = new Set<string>();
   const notOnShown = new Set<string>();
-  const writes: InvoiceWrite[] = [];
-  let already = 0;
-  // Rows keep their files' order; every code of a row with a finding still counts as listed for its line.
   for (const row of o.rows) {
     const lines = o.lines.get(row.invc_no);
     if (!lines || lines.length === 0) {
@@ -229,6 +240,15 @@ export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
     counted.set(line.stock_id, c);
     c.listed++;
   }
+  return { lineOf, counted };
+}
+
+/** The codes to add to their lines: not held already, not on another line, of the line's drug. */
+function collectWrites(o: PlanInvoiceOptions, valid: readonly ValidCode[], blocked: ReadonlySet<ValidCode>, lineOf: ReadonlyMap<string, InvoiceLine>, counted: ReadonlyMap<string, Counted>, add: Add): { writes: InvoiceWrite[]; already: number } {
+  const heldElsewhere = new Map<string, string>();
+  for (const ls of o.lines.values()) for (const l of ls) for (const c of l.codes) heldElsewhere.set(c, l.stock_id);
+  const writes: InvoiceWrite[] = [];
+  let already = 0;
   for (const e of valid) {
     if (blocked.has(e)) continue;
     const line = lineOf.get(`${e.row.file}:${e.row.line}`);
@@ -253,8 +273,11 @@ export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
     c.adding.push(e.code);
     writes.push({ stock_id: line.stock_id, trac_seq: 0, drug_trac_codg: e.code, invc_no: e.row.invc_no, fixmedins_hilist_id: line.fixmedins_hilist_id, file: e.row.file, line: e.row.line });
   }
+  return { writes, already };
+}
 
-  // 3. Positions after the codes each line holds; quantities against codes.
+/** 3. Positions after the codes each line holds; quantities against codes. */
+function summarize(counted: ReadonlyMap<string, Counted>, writes: InvoiceWrite[], add: Add): InvoiceLineSummary[] {
   const next = new Map<string, number>();
   for (const w of writes) {
     const line = counted.get(w.stock_id)!.line;
@@ -272,9 +295,7 @@ export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
     if (cnt.gt(total)) add('codes_short', c.first, `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`, { stock_id: l.stock_id, cnt: cnt.toString(), codes: total });
     else if (cnt.lt(total)) add('codes_over', c.first, `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`, { stock_id: l.stock_id, cnt: cnt.toString(), codes: total });
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.kind.localeCompare(b.kind)));
-  lines.sort((a, b) => a.invc_no.localeCompare(b.invc_no) || a.stock_id.localeCompare(b.stock_id));
-  return { rows: o.rows.length, invoices: new Set(o.rows.map((r) => r.invc_no)).size, writes, lines, findings, already };
+  return lines;
 }
 
 /** The invoice's line for a row: by drug code or name, then batch; a row naming no drug goes by the code's product prefix. */

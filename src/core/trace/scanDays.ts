@@ -24,7 +24,7 @@ export interface ScannedDay {
   /** Records of the wanted kinds (and keys, with `only`), checked. */
   checked: CheckedRecord[];
   known: Map<string, KnownRecord & { row: UploadRow }>;
-  /** The day's last part (with `chunk`, a day comes in parts of about that many records; else always true). */
+  /** The day's last part (an upload reads a day in parts; else always true). */
   last: boolean;
 }
 
@@ -36,11 +36,6 @@ export interface ScanOptions {
   kinds: ReadonlySet<TraceKind>;
   /** History before this time comes from the journal (the start of the first day). */
   historyBefore: string;
-  /**
-   * Yield a day in parts of about this many checked records instead of whole, so that a caller
-   * can start sending the day's first records while the rest is still being checked.
-   */
-  chunk?: number;
   /** The four-code library's entries of product codes (for a checker made with `library`). */
   library?: LibraryLoader;
   /** Package relations around codes (for a checker made with `relations`). */
@@ -67,59 +62,101 @@ const DISPENSE_KINDS: TraceKind[] = ['sale', 'return'];
 const SLICE = 250;
 const STOCK_KINDS: TraceKind[] = ['stock-in', 'stock-change', 'stock-count'];
 
-export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
-  const wantDispensing = DISPENSE_KINDS.some((k) => o.kinds.has(k));
-  // Stock is read for sales too: a code dispensed must have come in as the same drug and not have
-  // gone back to the supplier (the records of kinds not wanted are checked, then left out).
-  const wantStock = wantDispensing || STOCK_KINDS.some((k) => o.kinds.has(k));
-  const wantCounts = o.kinds.has('stock-count') && o.source.stockCount !== undefined;
-  // Asked once: a journal without stock-ins before the window (dispensing only) costs no query per code.
-  const stockHistory = wantDispensing && o.journal ? await anyStockedBefore(o.journal, o.historyBefore) : false;
-  // With `chunk` (an upload), a day is read a part at a time when the source can (a month of a
-  // busy pharmacy is then never more than a few hours of rows in memory); records sort by time
-  // first, so the parts in order are the day in order. Without it, as one read per day. Stock-takes
-  // are read per day only, so a day with them is read whole.
-  const byParts = o.chunk !== undefined && !wantCounts && (!wantDispensing || o.source.dispensingPart) && (!wantStock || o.source.stockPart);
-  for (const d of o.days) {
-    const parts = byParts ? dayParts(d.day) : [null];
-    let checked: CheckedRecord[] = [];
-    let known = new Map<string, KnownRecord & { row: UploadRow }>();
-    for (const [pi, part] of parts.entries()) {
-      const records: TraceRecord[] = [];
-      // Sales and returns are checked together even when only one of them is wanted: a return is
-      // judged against the sales before it.
-      if (wantDispensing) records.push(...groupDispensing(await (part ? o.source.dispensingPart!(part.from, part.to) : o.source.dispensing(d.day))));
-      if (wantStock) records.push(...groupStock(await (part ? o.source.stockPart!(part.from, part.to) : o.source.stock(d.day))));
-      if (wantCounts) records.push(...groupStockCount(await o.source.stockCount!(d.day)));
-      const partKnown = o.journal ? await o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
-      if (part && checked.length === 0) known = partKnown;
-      else for (const [k, v] of partKnown) known.set(k, v);
-      if (o.journal) {
-        const codes = o.checker.codesWithoutHistory(records);
-        if (codes.length) {
-          o.checker.addHistory(codes, await o.journal.history(codes, o.historyBefore));
-          if (stockHistory) o.checker.addStockHistory(await stockedBefore(o.journal, codes, o.historyBefore));
-        }
-        const origins = o.checker.unknownOrigins(records);
-        if (origins.length) o.checker.addKnownSales(origins, await o.journal.knownSales(origins, o.historyBefore));
-      }
-      await loadStores(o.checker, records, o);
-      // Checked a slice at a time, giving the event loop back in between: the next day is checked
-      // while the current one is being sent, and a long synchronous check would hold up the requests
-      // waiting for their rate slots.
-      const sorted = records.sort(compareRecords);
-      const lastPart = pi === parts.length - 1;
-      for (let i = 0; i < sorted.length; i += SLICE) {
-        for (const c of o.checker.check(sorted.slice(i, i + SLICE), partKnown)) if (o.kinds.has(c.record.kind) && (!d.only || d.only.has(c.record.key))) checked.push(c);
-        if (o.chunk && checked.length >= o.chunk && (i + SLICE < sorted.length || !lastPart)) {
-          // The checker keeps its state across parts: a part is checked against every record before it.
-          yield { day: d.day, checked, known, last: false };
-          checked = [];
-          known = new Map(partKnown);
-        }
-        await new Promise<void>((r) => setImmediate(r));
-      }
-    }
-    yield { day: d.day, checked, known, last: true };
+/** One read of a scan: a day whole, or a part of it ([from, to) on the record time). */
+export interface ScanStep {
+  day: ScanDay;
+  part: { from: string; to: string } | null;
+  /** The day's last step. */
+  last: boolean;
+}
+
+/**
+ * Reads, groups and checks the steps of a scan, one after the other and in order (the checker
+ * keeps its state across steps: a step is checked against every record before it).
+ */
+export class DayScanner {
+  private readonly wantDispensing: boolean;
+  private readonly wantStock: boolean;
+  private readonly wantCounts: boolean;
+  private stockHistory: Promise<boolean> | undefined;
+
+  constructor(private readonly o: ScanOptions) {
+    this.wantDispensing = DISPENSE_KINDS.some((k) => o.kinds.has(k));
+    // Stock is read for sales too: a code dispensed must have come in as the same drug and not have
+    // gone back to the supplier (the records of kinds not wanted are checked, then left out).
+    this.wantStock = this.wantDispensing || STOCK_KINDS.some((k) => o.kinds.has(k));
+    this.wantCounts = o.kinds.has('stock-count') && o.source.stockCount !== undefined;
   }
+
+  /**
+   * The steps: with `parts` (an upload), each day an hour at a time when the source can (a month
+   * of a busy pharmacy is then never more than an hour of rows in memory); records sort by time
+   * first, so the parts in order are the day in order. Else one read per day. Stock-takes are read
+   * per day only, so a day with them is read whole.
+   */
+  steps(parts: boolean): ScanStep[] {
+    const s = this.o.source;
+    const byParts = parts && !this.wantCounts && (!this.wantDispensing || s.dispensingPart || s.dispensingRecords) && (!this.wantStock || s.stockPart || s.stockRecords);
+    return this.o.days.flatMap((day) => {
+      const list = byParts ? dayParts(day.day) : [null];
+      return list.map((part, i) => ({ day, part, last: i === list.length - 1 }));
+    });
+  }
+
+  /** One step's records of the wanted kinds (and keys, with `only`), checked. */
+  async scan(step: ScanStep): Promise<ScannedDay> {
+    const records = await this.read(step);
+    const known = this.o.journal ? await this.o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
+    await this.loadHistory(records);
+    await loadStores(this.o.checker, records, this.o);
+    // Checked a slice at a time, giving the event loop back in between: the next step is checked
+    // while the current one is being sent, and a long synchronous check would hold up the requests
+    // waiting for their rate slots.
+    const sorted = records.sort(compareRecords);
+    const checked: CheckedRecord[] = [];
+    const only = step.day.only;
+    for (let i = 0; i < sorted.length; i += SLICE) {
+      for (const c of this.o.checker.check(sorted.slice(i, i + SLICE), known)) if (this.o.kinds.has(c.record.kind) && (!only || only.has(c.record.key))) checked.push(c);
+      if (i + SLICE < sorted.length) await new Promise<void>((r) => setImmediate(r));
+    }
+    return { day: step.day.day, checked, known, last: step.last };
+  }
+
+  private async read({ day, part }: ScanStep): Promise<TraceRecord[]> {
+    const s = this.o.source;
+    const records: TraceRecord[] = [];
+    // Sales and returns are checked together even when only one of them is wanted: a return is
+    // judged against the sales before it.
+    if (this.wantDispensing) {
+      const got = !part ? groupDispensing(await s.dispensing(day.day)) : s.dispensingRecords ? await s.dispensingRecords(part.from, part.to) : groupDispensing(await s.dispensingPart!(part.from, part.to));
+      for (const r of got) records.push(r);
+    }
+    if (this.wantStock) {
+      const got = !part ? groupStock(await s.stock(day.day)) : s.stockRecords ? await s.stockRecords(part.from, part.to) : groupStock(await s.stockPart!(part.from, part.to));
+      for (const r of got) records.push(r);
+    }
+    if (this.wantCounts) for (const r of groupStockCount(await s.stockCount!(day.day))) records.push(r);
+    return records;
+  }
+
+  /** What the journal knows from before the first day about these records' codes and origins. */
+  private async loadHistory(records: readonly TraceRecord[]): Promise<void> {
+    const { journal, checker, historyBefore } = this.o;
+    if (!journal) return;
+    // Asked once: a journal without stock-ins before the window (dispensing only) costs no query per code.
+    this.stockHistory ??= this.wantDispensing ? anyStockedBefore(journal, historyBefore) : Promise.resolve(false);
+    const codes = checker.codesWithoutHistory(records);
+    if (codes.length) {
+      checker.addHistory(codes, await journal.history(codes, historyBefore));
+      if (await this.stockHistory) checker.addStockHistory(await stockedBefore(journal, codes, historyBefore));
+    }
+    const origins = checker.unknownOrigins(records);
+    if (origins.length) checker.addKnownSales(origins, await journal.knownSales(origins, historyBefore));
+  }
+}
+
+/** Every wanted record of the days, a day at a time (`trace check`). */
+export async function* scanDays(o: ScanOptions): AsyncGenerator<ScannedDay> {
+  const scanner = new DayScanner(o);
+  for (const step of scanner.steps(false)) yield await scanner.scan(step);
 }

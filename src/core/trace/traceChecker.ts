@@ -22,54 +22,19 @@
 import { D, type Decimal } from '../money.js';
 import { buildItem, describeItemProblems } from './buildItem.js';
 import { compareRecords } from './groupRows.js';
-import type { MappingLookup, PrefixIndex } from './mappingIndex.js';
 import { normalizeCode, productPrefix } from './normalizeCode.js';
 import type { LibraryEntry } from './libraryRow.js';
 import { PackageTree } from './packageTree.js';
 import type { PackageEdge } from './relationRow.js';
+import type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
+import { FINDING_FIX } from './findingFix.js';
 import { NOTE_KINDS, SUPPLIER_RETURN_TYPES, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type LibraryDrug, type TraceRecord } from './types.js';
 
-/** A sale or return of a code before the window, from the journal. */
-export interface HistoryMovement {
-  drug_trac_codg: string;
-  kind: 'sale' | 'return';
-  record_id: string;
-  op_time: string;
-  trdn_flag: string | null;
-}
+export { FINDING_FIX } from './findingFix.js';
+export type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
 
-/** A stock-in of a code before the window, from the journal: which drug the code came in as. */
-export interface StockedMovement {
-  drug_trac_codg: string;
-  fixmedins_hilist_id: string | null;
-  record_id: string;
-  op_time: string;
-}
-
-/** A sale before the window that a return in the window names, with what was returned of it since. */
-export interface KnownSale {
-  record_id: string;
-  cnt: string | null;
-  returned: string;
-}
-
-export interface CheckerOptions {
-  /** National code per item and day; without it the rows' own med_list_codg/map_cnt are used, if present. */
-  mapping?: MappingLookup;
-  prefixes?: PrefixIndex;
-  /** Fill-ins for empty required fields (trace.defaults). */
-  defaults: Readonly<Record<string, string>>;
-  /**
-   * Check codes against the four-code library. Its entries are loaded by the caller when the
-   * checker asks (`prefixesWithoutLibrary` → `addLibrary`), a day at a time.
-   */
-  library?: boolean;
-  /**
-   * Follow package relations (a case received at stock-in holds its boxes). Loaded like the
-   * library: `codesWithoutRelations` → `addRelations`.
-   */
-  relations?: boolean;
-}
+/** Adds a finding (or a note) to the record being checked. */
+type Add = (kind: FindingKind, message: string, code?: string | null, related?: string | null, fix?: string, extra?: Partial<Finding>) => void;
 
 interface OpenSale {
   id: string;
@@ -90,25 +55,6 @@ interface SaleState {
   returned: Decimal;
 }
 
-export const FINDING_FIX: Readonly<Record<FindingKind, string>> = {
-  no_code: 'Scan the traceability code of every box into the record in the HIS, then run again.',
-  bad_length: 'Rescan the code from the box: a 码上放心 traceability code has 20 digits.',
-  bad_chars: 'Rescan the code from the box (check that the scanner is not typing through an input method).',
-  prefix_mismatch: "Check that the box belongs to this drug (the first 7 digits identify the product); rescan it, or add the product code to the drug's prefixes in the HIS (drug_trace_prefixes).",
-  drug_mismatch: "Check the box against the item dispensed: the four-code library names another drug for this code. Rescan the right box, or correct the item's mapping if the library's drug is the right one.",
-  not_in_library: 'Nothing is held back. Update the four-code library (hisops trace library download, or import a newer file); if the code stays unknown, check the box.',
-  duplicate_in_record: 'Every box has its own code: rescan the other boxes of this record.',
-  duplicate_in_batch: 'The same box was received twice: remove the double scan from one of the stock records.',
-  sold_again: 'A code can be sold only once until it is returned. Check the box (a returned or recycled drug?) and the earlier sale; this record is not sent.',
-  return_never_sold: 'Check the return: hisops knows no sale of this code. Correct the record, or upload the day of the original sale first.',
-  return_over_quantity: 'The returns exceed the quantity sold: correct sel_retn_cnt of the return.',
-  no_mapping: "Map the item to its national code for that day (the HIS's mapping table), then run again.",
-  mapping_ambiguous: 'Close one of the overlapping mapping rows so that exactly one national code is valid on that day.',
-  missing_field: 'Fill these fields in the HIS record, or give a value under trace.defaults in hisops.yaml.',
-  changed_after_upload: 'The center holds the earlier version: restore the HIS record, or have the record deleted at the center (3507) and upload it again.',
-  stock_other_drug: 'The box was received as another drug: check the box and the stock-in record (drug or code scanned wrongly), correct the wrong one in the HIS; this record is not sent.',
-  returned_to_supplier: 'The box was sent back to the supplier before this dispensing: check the box and the supplier return, correct the wrong record in the HIS; this record is not sent.',
-};
 
 export class TraceChecker {
   private readonly codeState = new Map<string, CodeState>();
@@ -342,87 +288,98 @@ export class TraceChecker {
     return undefined;
   }
 
-  private move(rec: TraceRecord, codes: readonly string[], add: (kind: FindingKind, message: string, code?: string | null, related?: string | null) => void): void {
-    const trdn = String(rec.fields.trdn_flag ?? '') === '1';
+  private move(rec: TraceRecord, codes: readonly string[], add: Add): void {
     switch (rec.kind) {
-      case 'sale': {
-        for (const c of codes) {
-          const st = this.state(c);
-          // What the stock side says of the box: received as this drug, and still the hospital's.
-          if (st.returnedBy !== null) {
-            add('returned_to_supplier', `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`, c, st.returnedBy);
-            continue;
-          }
-          if (st.stockDrug && rec.fixmedins_hilist_id && st.stockDrug.drug !== rec.fixmedins_hilist_id) {
-            add('stock_other_drug', `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`, c, st.stockDrug.id);
-            continue;
-          }
-          // A split-package sale (拆零) legitimately sells one box's code several times.
-          if (st.open.length && !(trdn && st.open.every((o) => o.trdn))) {
-            add('sold_again', `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`, c, st.open[0]!.id);
-          } else st.open.push({ id: rec.id, trdn });
-        }
-        if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: D(0) });
-        break;
-      }
-      case 'return': {
-        const orig = rec.origId ? this.sales.get(rec.origId) : undefined;
-        for (const c of codes) {
-          const st = this.state(c);
-          if (st.open.length) st.open.shift();
-          // A return naming a sale hisops has never seen (sold before hisops kept a journal) cannot be judged.
-          else if (!(rec.origId && !orig)) add('return_never_sold', `${c} is returned on ${rec.id} but hisops knows no sale of it${rec.origId ? ` (not on ${rec.origId})` : ''}`, c, rec.origId);
-        }
-        if (orig && rec.cnt !== null) {
-          orig.returned = orig.returned.plus(D(rec.cnt));
-          if (orig.cnt !== null && orig.returned.gt(orig.cnt)) {
-            add('return_over_quantity', `${rec.id} returns ${D(rec.cnt).toString()}, bringing the returns of ${rec.origId} to ${orig.returned.toString()} of ${orig.cnt.toString()} sold`, null, rec.origId);
-          }
-        }
-        break;
-      }
+      case 'sale':
+        return this.sell(rec, codes, add);
+      case 'return':
+        return this.takeBack(rec, codes, add);
       case 'stock-in':
-        for (const c of codes) {
-          const st = this.state(c);
-          if (st.stockedBy !== null && st.stockedBy !== rec.id) {
-            add('duplicate_in_batch', `${c} was received on ${st.stockedBy} and again on ${rec.id}`, c, st.stockedBy);
-            continue;
-          }
-          // A box whose case came in already, or a case one of whose boxes came in already, is received twice.
-          const inCase = this.tree.parentsOf(c).find((p) => this.codeState.get(p)?.stockedBy && this.codeState.get(p)!.stockedBy !== rec.id);
-          const inside = inCase === undefined ? this.tree.descendantsOf(c).find((k) => this.codeState.get(k)?.stockedBy && this.codeState.get(k)!.stockedBy !== rec.id) : undefined;
-          const other = inCase ?? inside;
-          if (other !== undefined) {
-            const by = this.codeState.get(other)!.stockedBy!;
-            add('duplicate_in_batch', inCase !== undefined ? `${c} was received on ${by} inside package ${other} and again on ${rec.id}` : `${c} holds ${other}, which was received on ${by}; ${c} is received again on ${rec.id}`, c, by);
-            continue;
-          }
-          // The box (and the boxes of a case) came in as this drug, and are the hospital's again.
-          for (const k of [c, ...this.tree.descendantsOf(c)]) {
-            const ks = this.state(k);
-            ks.stockedBy = rec.id;
-            ks.returnedBy = null;
-            if (rec.fixmedins_hilist_id) ks.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
-          }
-        }
-        break;
-      case 'stock-change': {
-        const toSupplier = SUPPLIER_RETURN_TYPES.has(String(rec.fields.inv_chg_type ?? '').trim());
-        for (const c of codes) {
-          const st = this.state(c);
-          st.stockedBy = null;
-          if (toSupplier) st.returnedBy = rec.id;
-          for (const k of this.tree.descendantsOf(c)) {
-            if (!this.codeState.has(k) && !toSupplier) continue;
-            const ks = this.state(k);
-            ks.stockedBy = null;
-            if (toSupplier) ks.returnedBy = rec.id;
-          }
-        }
-        break;
-      }
+        return this.receive(rec, codes, add);
+      case 'stock-change':
+        return this.release(rec, codes);
       case 'stock-count':
-        break;
+        return;
+    }
+  }
+
+  private sell(rec: TraceRecord, codes: readonly string[], add: Add): void {
+    const trdn = String(rec.fields.trdn_flag ?? '') === '1';
+    for (const c of codes) {
+      const st = this.state(c);
+      // What the stock side says of the box: received as this drug, and still the hospital's.
+      if (st.returnedBy !== null) {
+        add('returned_to_supplier', `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`, c, st.returnedBy);
+        continue;
+      }
+      if (st.stockDrug && rec.fixmedins_hilist_id && st.stockDrug.drug !== rec.fixmedins_hilist_id) {
+        add('stock_other_drug', `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`, c, st.stockDrug.id);
+        continue;
+      }
+      // A split-package sale (拆零) legitimately sells one box's code several times.
+      if (st.open.length && !(trdn && st.open.every((o) => o.trdn))) {
+        add('sold_again', `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`, c, st.open[0]!.id);
+      } else st.open.push({ id: rec.id, trdn });
+    }
+    if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: D(0) });
+  }
+
+  private takeBack(rec: TraceRecord, codes: readonly string[], add: Add): void {
+    const orig = rec.origId ? this.sales.get(rec.origId) : undefined;
+    for (const c of codes) {
+      const st = this.state(c);
+      if (st.open.length) st.open.shift();
+      // A return naming a sale hisops has never seen (sold before hisops kept a journal) cannot be judged.
+      else if (!(rec.origId && !orig)) add('return_never_sold', `${c} is returned on ${rec.id} but hisops knows no sale of it${rec.origId ? ` (not on ${rec.origId})` : ''}`, c, rec.origId);
+    }
+    if (orig && rec.cnt !== null) {
+      orig.returned = orig.returned.plus(D(rec.cnt));
+      if (orig.cnt !== null && orig.returned.gt(orig.cnt)) {
+        add('return_over_quantity', `${rec.id} returns ${D(rec.cnt).toString()}, bringing the returns of ${rec.origId} to ${orig.returned.toString()} of ${orig.cnt.toString()} sold`, null, rec.origId);
+      }
+    }
+  }
+
+  private receive(rec: TraceRecord, codes: readonly string[], add: Add): void {
+    const by = (k: string) => this.codeState.get(k)?.stockedBy;
+    const elsewhere = (k: string) => !!by(k) && by(k) !== rec.id;
+    for (const c of codes) {
+      const st = this.state(c);
+      if (st.stockedBy !== null && st.stockedBy !== rec.id) {
+        add('duplicate_in_batch', `${c} was received on ${st.stockedBy} and again on ${rec.id}`, c, st.stockedBy);
+        continue;
+      }
+      // A box whose case came in already, or a case one of whose boxes came in already, is received twice.
+      const inCase = this.tree.parentsOf(c).find(elsewhere);
+      const inside = inCase === undefined ? this.tree.descendantsOf(c).find(elsewhere) : undefined;
+      const other = inCase ?? inside;
+      if (other !== undefined) {
+        const at = by(other)!;
+        add('duplicate_in_batch', inCase !== undefined ? `${c} was received on ${at} inside package ${other} and again on ${rec.id}` : `${c} holds ${other}, which was received on ${at}; ${c} is received again on ${rec.id}`, c, at);
+        continue;
+      }
+      // The box (and the boxes of a case) came in as this drug, and are the hospital's again.
+      for (const k of [c, ...this.tree.descendantsOf(c)]) {
+        const ks = this.state(k);
+        ks.stockedBy = rec.id;
+        ks.returnedBy = null;
+        if (rec.fixmedins_hilist_id) ks.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
+      }
+    }
+  }
+
+  private release(rec: TraceRecord, codes: readonly string[]): void {
+    const toSupplier = SUPPLIER_RETURN_TYPES.has(String(rec.fields.inv_chg_type ?? '').trim());
+    for (const c of codes) {
+      const st = this.state(c);
+      st.stockedBy = null;
+      if (toSupplier) st.returnedBy = rec.id;
+      for (const k of this.tree.descendantsOf(c)) {
+        if (!this.codeState.has(k) && !toSupplier) continue;
+        const ks = this.state(k);
+        ks.stockedBy = null;
+        if (toSupplier) ks.returnedBy = rec.id;
+      }
     }
   }
 }

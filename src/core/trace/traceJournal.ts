@@ -10,99 +10,19 @@
  * - `hisops_trace_upload_codes`: the codes of each record, to answer "was this code sold before?"
  *   for later windows.
  */
-import { isNativeSqlite, withSqliteGrouped, type Knex, type SqliteConn } from '../db/index.js';
-import { widenColumns, type Journal, type JournalTable } from '../journal/index.js';
+import { isNativeSqlite, withSqliteGrouped, type Knex } from '../db/index.js';
+import type { Journal } from '../journal/index.js';
 import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
-import type { CheckedRecord, KnownRecord, TraceKind, UploadStatus } from './types.js';
+import { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE } from './traceTables.js';
+import { chunks, writeOutcomesKnex, writeOutcomesNative, writeRecordsKnex, writeRecordsNative, type Outcome, type RecordWrite } from './traceJournalWrites.js';
+import type { KnownRecord, TraceKind, UploadStatus } from './types.js';
 
-/**
- * InnoDB (and PostgreSQL) may pick one of two concurrent journal transactions as a deadlock victim
- * (gap locks of inserts beside updates, with many requests in flight). The victim was rolled back
- * whole, so running it again is safe; it is retried a few times before the error stands.
- */
-async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const err = e as { code?: unknown; errno?: unknown };
-      const deadlock = err.code === 'ER_LOCK_DEADLOCK' || err.errno === 1213 || err.code === '40P01';
-      if (!deadlock || i >= tries) throw e;
-      await new Promise((r) => setTimeout(r, 20 * i));
-    }
-  }
-}
-
-export const TRACE_UPLOADS_TABLE: JournalTable = {
-  name: 'hisops_trace_uploads',
-  build: (t) => {
-    t.string('fixmedins_code', 30).notNullable();
-    t.string('record_key', 60).notNullable();
-    t.string('kind', 15).notNullable();
-    t.string('record_id', 40).notNullable();
-    t.string('day', 10).notNullable();
-    t.string('op_time', 19).notNullable();
-    t.string('fixmedins_hilist_id', 30).nullable();
-    t.string('med_list_codg', 50).nullable();
-    t.string('cnt', 24).nullable();
-    t.string('orig_record_id', 40).nullable();
-    t.string('trdn_flag', 3).nullable();
-    t.integer('code_cnt').notNullable();
-    t.string('content_digest', 64).nullable();
-    t.string('status', 10).notNullable();
-    // A held record's reason lists its finding kinds (all of them: 197 characters).
-    t.string('reason', 250).nullable();
-    t.text('message').nullable();
-    t.string('infno', 6).nullable();
-    t.string('msgid', 30).nullable();
-    t.string('request_digest', 64).nullable();
-    t.integer('batch_pos').nullable();
-    t.integer('attempts').notNullable();
-    t.string('run_id', 40).nullable();
-    t.string('created_at', 30).notNullable();
-    t.string('updated_at', 30).notNullable();
-    t.string('sent_at', 30).nullable();
-    t.string('accepted_at', 30).nullable();
-    t.primary(['fixmedins_code', 'record_key']);
-    t.index(['status'], 'hisops_trace_uploads_status');
-    t.index(['day', 'kind'], 'hisops_trace_uploads_day');
-    t.index(['request_digest'], 'hisops_trace_uploads_request');
-    t.index(['fixmedins_code', 'record_id'], 'hisops_trace_uploads_record');
-    t.index(['orig_record_id'], 'hisops_trace_uploads_orig');
-  },
-  migrations: [widenColumns('001-widen-reason', 'hisops_trace_uploads', [{ name: 'reason', length: 250, nullable: true }])],
-};
-
-export const TRACE_CODES_TABLE: JournalTable = {
-  name: 'hisops_trace_upload_codes',
-  build: (t) => {
-    t.string('fixmedins_code', 30).notNullable();
-    t.string('record_key', 60).notNullable();
-    t.integer('seq').notNullable();
-    t.string('drug_trac_codg', 100).notNullable();
-    t.string('kind', 15).notNullable();
-    t.string('op_time', 19).notNullable();
-    t.primary(['fixmedins_code', 'record_key', 'seq']);
-    t.index(['drug_trac_codg'], 'hisops_trace_upload_codes_code');
-  },
-};
+export { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE } from './traceTables.js';
+export type { Outcome, RecordWrite } from './traceJournalWrites.js';
 
 /** States in which the center has, or may have, the record: they count as "sold" for later checks. */
 const AT_CENTER: UploadStatus[] = ['accepted', 'sending', 'unknown'];
-
-const CHUNK = 400;
-
-/** A record's columns that write() sets from the record and its state (native path: in this order). */
-const FIELD_COLUMNS = ['kind', 'record_id', 'day', 'op_time', 'fixmedins_hilist_id', 'med_list_codg', 'cnt', 'orig_record_id', 'trdn_flag', 'code_cnt', 'content_digest', 'status', 'reason', 'message', 'infno', 'request_digest', 'batch_pos', 'run_id', 'updated_at'];
-/** A new record's row: its key, the fields, then msgid, attempts, created_at, sent_at, accepted_at. */
-const UPLOAD_COLUMNS = ['fixmedins_code', 'record_key', ...FIELD_COLUMNS, 'msgid', 'attempts', 'created_at', 'sent_at', 'accepted_at'];
-
-function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
 
 export interface UploadRow {
   fixmedins_code: string;
@@ -131,25 +51,6 @@ export interface UploadRow {
   updated_at: string;
   sent_at: string | null;
   accepted_at: string | null;
-}
-
-/** A state change to write for one record. */
-export interface RecordWrite {
-  checked: CheckedRecord;
-  status: UploadStatus;
-  reason?: string | null;
-  message?: string | null;
-  infno?: string | null;
-  request_digest?: string | null;
-  batch_pos?: number | null;
-}
-
-export interface Outcome {
-  record_key: string;
-  status: UploadStatus;
-  reason?: string | null;
-  message?: string | null;
-  msgid?: string | null;
 }
 
 export interface StatusGroup {
@@ -276,166 +177,10 @@ export class TraceJournal {
     await this.ensure();
     const at = now.toISOString();
     if (isNativeSqlite(this.knex)) {
-      await withSqliteGrouped(this.knex, (conn) => this.writeNative(conn, writes, runId, at));
+      await withSqliteGrouped(this.knex, (conn) => writeRecordsNative(conn, this.fixmedins_code, writes, runId, at));
       return;
     }
-    await retryDeadlock(() => this.knex.transaction(async (trx: Knex.Transaction) => {
-      for (const part of chunks(writes, 200)) {
-        type Prior = { record_key: string; content_digest: string | null; attempts: number; request_digest: string | null; batch_pos: number | null };
-        const existing = new Map<string, Prior>();
-        const rows = (await trx(TRACE_UPLOADS_TABLE.name)
-          .where({ fixmedins_code: this.fixmedins_code })
-          .whereIn(
-            'record_key',
-            part.map((w) => w.checked.record.key),
-          )
-          .select('record_key', 'content_digest', 'attempts', 'request_digest', 'batch_pos')) as Prior[];
-        for (const r of rows) existing.set(r.record_key, r);
-        const inserts: Record<string, unknown>[] = [];
-        const codeRows: Record<string, unknown>[] = [];
-        const rewriteCodes: string[] = [];
-        // Unchanged records sent again in the same request (a retry) are updated together.
-        const resend = new Map<string, RecordWrite[]>();
-        for (const w of part) {
-          const c = w.checked;
-          const r = c.record;
-          const sending = w.status === 'sending';
-          const fields = {
-            kind: r.kind,
-            record_id: r.id,
-            day: r.day,
-            op_time: r.time,
-            fixmedins_hilist_id: r.fixmedins_hilist_id || null,
-            med_list_codg: c.med_list_codg,
-            cnt: r.cnt,
-            orig_record_id: r.origId,
-            trdn_flag: r.fields.trdn_flag === null || r.fields.trdn_flag === undefined ? null : String(r.fields.trdn_flag),
-            code_cnt: c.codes.length,
-            content_digest: c.digest ?? null,
-            status: w.status,
-            reason: w.reason ?? null,
-            message: w.message ?? null,
-            infno: w.infno ?? null,
-            request_digest: w.request_digest ?? null,
-            batch_pos: w.batch_pos ?? null,
-            run_id: runId,
-            updated_at: at,
-          };
-          const prior = existing.get(r.key);
-          if (!prior) {
-            inserts.push({ fixmedins_code: this.fixmedins_code, record_key: r.key, ...fields, msgid: null, attempts: sending ? 1 : 0, created_at: at, sent_at: sending ? at : null, accepted_at: null });
-            c.codes.forEach((code, i) => codeRows.push({ fixmedins_code: this.fixmedins_code, record_key: r.key, seq: i + 1, drug_trac_codg: code, kind: r.kind, op_time: r.time }));
-          } else if (sending && prior.content_digest === (c.digest ?? null) && prior.request_digest === (w.request_digest ?? null) && Number(prior.batch_pos) === w.batch_pos) {
-            const k = JSON.stringify([w.infno ?? null, w.request_digest ?? null]);
-            const list = resend.get(k) ?? [];
-            list.push(w);
-            resend.set(k, list);
-          } else {
-            await trx(TRACE_UPLOADS_TABLE.name)
-              .where({ fixmedins_code: this.fixmedins_code, record_key: r.key })
-              .update({ ...fields, ...(sending ? { msgid: null, attempts: prior.attempts + 1, sent_at: at } : {}) });
-            if (prior.content_digest !== (c.digest ?? null)) {
-              rewriteCodes.push(r.key);
-              c.codes.forEach((code, i) => codeRows.push({ fixmedins_code: this.fixmedins_code, record_key: r.key, seq: i + 1, drug_trac_codg: code, kind: r.kind, op_time: r.time }));
-            }
-          }
-        }
-        for (const list of resend.values()) {
-          const keys = list.map((w) => w.checked.record.key);
-          await trx(TRACE_UPLOADS_TABLE.name)
-            .where({ fixmedins_code: this.fixmedins_code })
-            .whereIn('record_key', keys)
-            .update({
-              status: 'sending',
-              reason: null,
-              message: null,
-              msgid: null,
-              infno: list[0]!.infno ?? null,
-              attempts: trx.raw('attempts + 1'),
-              run_id: runId,
-              updated_at: at,
-              sent_at: at,
-            });
-        }
-        if (rewriteCodes.length) await trx(TRACE_CODES_TABLE.name).where({ fixmedins_code: this.fixmedins_code }).whereIn('record_key', rewriteCodes).delete();
-        for (const p of chunks(inserts, 50)) await trx(TRACE_UPLOADS_TABLE.name).insert(p);
-        for (const p of chunks(codeRows, 150)) await trx(TRACE_CODES_TABLE.name).insert(p);
-      }
-    }));
-  }
-
-  /**
-   * write() on SQLite's own connection: the same rows and the same decisions, one prepared
-   * statement per row (SQLite runs a prepared single-row statement in microseconds; knex spent
-   * far longer building each multi-row statement than SQLite spent running it).
-   */
-  private writeNative(conn: SqliteConn, writes: readonly RecordWrite[], runId: string, at: string): void {
-    const T = TRACE_UPLOADS_TABLE.name;
-    const prior = conn.prepare(`SELECT content_digest, attempts, request_digest, batch_pos FROM ${T} WHERE fixmedins_code = ? AND record_key = ?`);
-    const insert = conn.prepare(`INSERT INTO ${T} (${UPLOAD_COLUMNS.join(', ')}) VALUES (${UPLOAD_COLUMNS.map(() => '?').join(', ')})`);
-    const insertCode = conn.prepare(`INSERT INTO ${TRACE_CODES_TABLE.name} (fixmedins_code, record_key, seq, drug_trac_codg, kind, op_time) VALUES (?, ?, ?, ?, ?, ?)`);
-    const deleteCodes = conn.prepare(`DELETE FROM ${TRACE_CODES_TABLE.name} WHERE fixmedins_code = ? AND record_key = ?`);
-    const update = conn.prepare(`UPDATE ${T} SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE fixmedins_code = ? AND record_key = ?`);
-    const updateSent = conn.prepare(`UPDATE ${T} SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, msgid = NULL, attempts = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`);
-    const resend = conn.prepare(`UPDATE ${T} SET status = 'sending', reason = NULL, message = NULL, msgid = NULL, infno = ?, attempts = attempts + 1, run_id = ?, updated_at = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`);
-    const code = this.fixmedins_code;
-    for (const w of writes) {
-      const c = w.checked;
-      const r = c.record;
-      const sending = w.status === 'sending';
-      const digest = c.digest ?? null;
-      const fields = [
-        r.kind,
-        r.id,
-        r.day,
-        r.time,
-        r.fixmedins_hilist_id || null,
-        c.med_list_codg ?? null,
-        r.cnt ?? null,
-        r.origId ?? null,
-        r.fields.trdn_flag === null || r.fields.trdn_flag === undefined ? null : String(r.fields.trdn_flag),
-        c.codes.length,
-        digest,
-        w.status,
-        w.reason ?? null,
-        w.message ?? null,
-        w.infno ?? null,
-        w.request_digest ?? null,
-        w.batch_pos ?? null,
-        runId,
-        at,
-      ];
-      const p = prior.get(code, r.key) as { content_digest: string | null; attempts: number; request_digest: string | null; batch_pos: number | null } | undefined;
-      if (!p) {
-        insert.run(code, r.key, ...fields, null, sending ? 1 : 0, at, sending ? at : null, null);
-        for (let i = 0; i < c.codes.length; i++) insertCode.run(code, r.key, i + 1, c.codes[i], r.kind, r.time);
-        continue;
-      }
-      if (sending && p.content_digest === digest && p.request_digest === (w.request_digest ?? null) && Number(p.batch_pos) === w.batch_pos) {
-        // Unchanged and sent again in the same request (a retry).
-        resend.run(w.infno ?? null, runId, at, at, code, r.key);
-        continue;
-      }
-      if (sending) updateSent.run(...fields, Number(p.attempts) + 1, at, code, r.key);
-      else update.run(...fields, code, r.key);
-      if (p.content_digest !== digest) {
-        deleteCodes.run(code, r.key);
-        for (let i = 0; i < c.codes.length; i++) insertCode.run(code, r.key, i + 1, c.codes[i], r.kind, r.time);
-      }
-    }
-  }
-
-  /** writeOutcomes on SQLite's own connection: one prepared update per record, one transaction. */
-  private writeOutcomesNative(conn: SqliteConn, last: ReadonlyMap<string, { o: Outcome; at: string }>): void {
-    const T = TRACE_UPLOADS_TABLE.name;
-    const base = `UPDATE ${T} SET status = ?, reason = ?, message = ?, updated_at = ?, accepted_at = CASE WHEN ? THEN ? ELSE accepted_at END`;
-    const plain = conn.prepare(`${base} WHERE fixmedins_code = ? AND record_key = ?`);
-    const withMsgid = conn.prepare(`${base}, msgid = ? WHERE fixmedins_code = ? AND record_key = ?`);
-    for (const [key, { o, at }] of last) {
-      const head = [o.status, o.reason ?? null, o.message ?? null, at, o.status === 'accepted' ? 1 : 0, at];
-      if (o.msgid !== undefined) withMsgid.run(...head, o.msgid, this.fixmedins_code, key);
-      else plain.run(...head, this.fixmedins_code, key);
-    }
+    await writeRecordsKnex(this.knex, this.fixmedins_code, writes, runId, at);
   }
 
   /** Outcomes waiting for the transaction that writes them (see outcomes). */
@@ -482,33 +227,10 @@ export class TraceJournal {
     const last = new Map<string, { o: Outcome; at: string }>();
     for (const { list, at } of batch) for (const o of list) last.set(o.record_key, { o, at });
     if (isNativeSqlite(this.knex)) {
-      await withSqliteGrouped(this.knex, (conn) => this.writeOutcomesNative(conn, last));
+      await withSqliteGrouped(this.knex, (conn) => writeOutcomesNative(conn, this.fixmedins_code, last));
       return;
     }
-    const groups = new Map<string, { o: Outcome; at: string; keys: string[] }>();
-    for (const [key, { o, at }] of last) {
-      const k = JSON.stringify([o.status, o.reason ?? null, o.message ?? null, o.msgid ?? null, at]);
-      const g = groups.get(k) ?? { o, at, keys: [] };
-      g.keys.push(key);
-      groups.set(k, g);
-    }
-    await retryDeadlock(() => this.knex.transaction(async (trx: Knex.Transaction) => {
-      for (const { o, at, keys } of groups.values()) {
-        for (const part of chunks(keys)) {
-          await trx(TRACE_UPLOADS_TABLE.name)
-            .where({ fixmedins_code: this.fixmedins_code })
-            .whereIn('record_key', part)
-            .update({
-              status: o.status,
-              reason: o.reason ?? null,
-              message: o.message ?? null,
-              ...(o.msgid !== undefined ? { msgid: o.msgid } : {}),
-              updated_at: at,
-              ...(o.status === 'accepted' ? { accepted_at: at } : {}),
-            });
-        }
-      }
-    }));
+    await writeOutcomesKnex(this.knex, this.fixmedins_code, last);
   }
 
   /** Records whose last request has no recorded outcome (a killed run) or an uncertain one. */

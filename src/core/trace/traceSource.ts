@@ -5,7 +5,9 @@
  * any MappingLookup can be passed instead.
  */
 import type { Db } from '../db/index.js';
-import { runStatement, type Profile } from '../his/index.js';
+import { columnKind, normalizeValue, runStatement, runStatementEach, type Profile } from '../his/index.js';
+import { rawGrouper } from './groupRows.js';
+import type { TraceRecord } from './types.js';
 import { addDays } from './days.js';
 import { mappingIndex, prefixIndex, type MappingLookup, type PrefixIndex } from './mappingIndex.js';
 
@@ -27,11 +29,29 @@ export interface TraceSource {
    */
   dispensingPart?(from: string, to: string): Promise<Row[]>;
   stockPart?(from: string, to: string): Promise<Row[]>;
+  /**
+   * The records of a part of a day, grouped as the source reads them (optional): a profile source
+   * streams the rows and makes an object of a record's first row only (see rawGrouper).
+   */
+  dispensingRecords?(from: string, to: string): Promise<TraceRecord[]>;
+  stockRecords?(from: string, to: string): Promise<TraceRecord[]>;
 }
 
-/** A day's parts, [from, to), in order: the slices readDay reads. */
+/**
+ * A day's parts, [from, to), in order: its hours. An upload reads, checks and sends a day an hour
+ * at a time, so a busy day is never more than about an hour of records in memory, and the first
+ * requests leave as soon as the first hour is checked.
+ */
 export function dayParts(day: string): Array<{ from: string; to: string }> {
-  return SLICES.map((s, i) => ({ from: `${day} ${s}`, to: i + 1 < SLICES.length ? `${day} ${SLICES[i + 1]}` : `${addDays(day, 1)} 00:00:00` }));
+  const next = `${addDays(day, 1)} 00:00:00`;
+  return Array.from({ length: 24 }, (_, h) => ({ from: `${day} ${h < 10 ? '0' : ''}${h}:00:00`, to: h === 23 ? next : `${day} ${h + 1 < 10 ? '0' : ''}${h + 1}:00:00` }));
+}
+
+/** A statement's rows, streamed and grouped into records (see rawGrouper). */
+async function readRecords(db: Db, profile: Profile, name: string, what: 'dispensing' | 'stock', from: string, to: string): Promise<TraceRecord[]> {
+  const g = rawGrouper(what, (column, v) => normalizeValue(columnKind(column), v));
+  await runStatementEach(db, profile, name, { from, to }, g.sink, { timesAsText: true });
+  return g.records();
 }
 
 /**
@@ -60,6 +80,8 @@ export function profileSource(db: Db, profile: Profile, opts: { mapping?: Mappin
     stock: (day) => readDay((p) => runStatement(db, profile, 'stock_for_upload', p), day),
     dispensingPart: (from, to) => runStatement(db, profile, 'dispensing_for_upload', { from, to }),
     stockPart: (from, to) => runStatement(db, profile, 'stock_for_upload', { from, to }),
+    dispensingRecords: (from, to) => readRecords(db, profile, 'dispensing_for_upload', 'dispensing', from, to),
+    stockRecords: (from, to) => readRecords(db, profile, 'stock_for_upload', 'stock', from, to),
     prefixes: () => (prefixes ??= runStatement(db, profile, 'drug_trace_prefixes').then((rows) => prefixIndex(rows as Array<{ fixmedins_hilist_id: unknown; trac_prefix: unknown }>))),
     mapping: () =>
       (mapping ??= opts.mapping
