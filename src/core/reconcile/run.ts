@@ -12,7 +12,8 @@
  * period is safe: it only reads and asks.
  */
 import { performance } from 'node:perf_hooks';
-import { CenterCallJournal, parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME, zipOne, type Center } from '../center/index.js';
+import { CenterCallJournal, parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME, type Center } from '../center/index.js';
+import { zipOne } from '../shared/index.js';
 import type { Db } from '../db/index.js';
 import { HisopsError, isHisopsError, externalError } from '../errors.js';
 import { runStatement, type Profile, type Row } from '../his/index.js';

@@ -1,12 +1,19 @@
-/** CSV as hisops writes it (RFC 4180; pure). */
+/**
+ * CSV as hisops writes it (RFC 4180; pure), through csv-stringify: a cell is quoted when it holds
+ * a quote, comma or line break; null and undefined are empty; every other value is written as
+ * `String(value)` writes it (csv-stringify's own casts would turn `true` into `1` and a date into
+ * milliseconds).
+ */
+import { stringify } from 'csv-stringify/sync';
 
-/** One cell: quoted when it holds a quote, comma or line break; null and undefined are empty. */
-export function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const AS_TEXT = { boolean: String, date: String, object: String, bigint: String };
 
 /** One line of cells, without its line break. */
 export function csvLine(cells: readonly unknown[]): string {
-  return cells.map(csvCell).join(',');
+  return stringify([cells as unknown[]], { eof: false, cast: AS_TEXT });
+}
+
+/** One cell, quoted when needed (a line of one; `csvLine` for a whole row, which is cheaper). */
+export function csvCell(v: unknown): string {
+  return csvLine([v]);
 }

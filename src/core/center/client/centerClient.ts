@@ -15,7 +15,7 @@ import { buildRequestEnvelope, classifyResponseBody, sniffFileBody, type Classif
 import { asObject, asStr, outputNode, parseGoodsResult, parseSignIn, pick } from '../protocol/records.js';
 import { formatDate } from '../protocol/time.js';
 import { transactionSpec, type TransactionKind } from '../protocol/transactions.js';
-import { decodeText } from '../protocol/tsv.js';
+import { decodeText } from '../../shared/index.js';
 import { describeProblems, validateInput } from '../protocol/validate.js';
 import { toWireInput } from '../protocol/wire.js';
 import { CenterCallJournal, CENTER_SIGNINS_TABLE, isUniqueViolation, type CallOutcome, type JournalLike } from './callJournal.js';

@@ -12,7 +12,6 @@ export * from './envelope.js';
 export * from './validate.js';
 export * from './sign.js';
 export * from './tsv.js';
-export * from './zip.js';
 export * from './stmtFile.js';
 export * from './catalogFile.js';
 export * from './records.js';
