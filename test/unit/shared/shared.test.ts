@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, csvCell, csvLine, decodeText, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from '../../../src/core/shared/index.js';
+import { closest, csvLine, decodeText, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from '../../../src/core/shared/index.js';
 import { addDays, dayOf, daysBetween } from '../../../src/core/time/index.js';
 import * as catalogDay from '../../../src/core/catalog/day.js';
 import * as traceDays from '../../../src/core/trace/days.js';
@@ -59,18 +59,18 @@ describe('did you mean', () => {
 
 describe('CSV cells', () => {
   it('quotes only what needs quoting', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(12.5)).toBe('12.5');
+    expect(csvLine(['plain'])).toBe('plain');
+    expect(csvLine(['a,b'])).toBe('"a,b"');
+    expect(csvLine(['say "hi"'])).toBe('"say ""hi"""');
+    expect(csvLine(['two\nlines'])).toBe('"two\nlines"');
+    expect(csvLine([null])).toBe('');
+    expect(csvLine([12.5])).toBe('12.5');
     expect(csvLine(['a', 'b,c', undefined])).toBe('a,"b,c",');
   });
 
   it('writes every value as String() does, line breaks and carriage returns quoted', () => {
     expect(csvLine([true, false, 0, 10n, ' lead ', 'cr\rx'])).toBe('true,false,0,10, lead ,"cr\rx"');
-    expect(csvCell(new Date(0))).toBe(String(new Date(0)));
+    expect(csvLine([new Date(0)])).toBe(String(new Date(0)));
     expect(csvLine(['', ''])).toBe(',');
     expect(csvLine([])).toBe('');
   });

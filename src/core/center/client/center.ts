@@ -24,7 +24,8 @@ import {
 } from '../protocol/records.js';
 import { parseStmtResultFile, STMT_UPLOAD_FILENAME, writeStmtUploadFile, type StmtResultRow } from '../protocol/stmtFile.js';
 import { stamp14 } from '../protocol/time.js';
-import { CATALOG_FILE_INFNOS, REVERSIBLE_INFNOS, type CatalogFileInfno } from '../protocol/transactions.js';
+import { CATALOG_FILE_INFNOS, type CatalogFileInfno } from '../protocol/catalogTransactions.js';
+import { REVERSIBLE_INFNOS } from '../protocol/transactions.js';
 import { nullable } from '../protocol/tsv.js';
 import { decodeText, isZip, unzipOne, zipOne } from '../../shared/index.js';
 import { CenterClient } from './centerClient.js';

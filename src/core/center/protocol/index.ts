@@ -8,6 +8,7 @@ export * from './msgid.js';
 export * from './codes.js';
 export * from './fieldSpec.js';
 export * from './transactions.js';
+export { CATALOG_FILE_INFNOS, type CatalogFileInfno } from './catalogTransactions.js';
 export * from './envelope.js';
 export * from './validate.js';
 export * from './sign.js';

@@ -12,8 +12,3 @@ const AS_TEXT = { boolean: String, date: String, object: String, bigint: String 
 export function csvLine(cells: readonly unknown[]): string {
   return stringify([cells as unknown[]], { eof: false, cast: AS_TEXT });
 }
-
-/** One cell, quoted when needed (a line of one; `csvLine` for a whole row, which is cheaper). */
-export function csvCell(v: unknown): string {
-  return csvLine([v]);
-}
