@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, csvLine, decodeText, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from '../../../src/core/shared/index.js';
+import { closest, csvLine, decodeText, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { addDays, dayOf, daysBetween } from '../../../src/core/time/index.js';
 import * as catalogDay from '../../../src/core/catalog/day.js';
 import * as traceDays from '../../../src/core/trace/days.js';
@@ -140,5 +140,16 @@ describe('days in one zone rule', () => {
     const t = new Date('2025-03-01T16:30:00Z');
     const machineIsChina = -t.getTimezoneOffset() === 480;
     expect(traceDays.dayOf(t) === dayOf(t)).toBe(machineIsChina);
+  });
+});
+
+describe('ZIP entry names', () => {
+  it('reads a name stored in GBK without the UTF-8 flag (Chinese Windows), and a flagged UTF-8 one', () => {
+    // zipOne writes an ASCII name unflagged; put the GBK bytes of 医疗.txt in its place (same length).
+    const z = Buffer.from(zipOne('XXXX.txt', 'a\tb\n'));
+    const gbkName = Buffer.concat([Buffer.from([0xd2, 0xbd, 0xc1, 0xc6]), Buffer.from('.txt')]);
+    for (let i = z.indexOf('XXXX.txt'); i >= 0; i = z.indexOf('XXXX.txt', i + 1)) gbkName.copy(z, i);
+    expect(unzipOne(z)).toMatchObject({ name: '医疗.txt' });
+    expect(unzipOne(zipOne('目录.txt', 'x')).name).toBe('目录.txt');
   });
 });
