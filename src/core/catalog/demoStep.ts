@@ -12,8 +12,9 @@ import { importMappings, type RejectedRow } from './importMappings.js';
 import { kindOfListType, type CatalogKind } from './kinds.js';
 import type { CheckFindings } from './checkMappings.js';
 import { runMappingCheck, type HisItemSource } from './mappingQueries.js';
-import { encodeText, sampleRow, sampleText, writeZipStream } from './sampleFiles.js';
-import { csvCell } from '../shared/index.js';
+import { encodeText, sampleRow, sampleText } from './sampleFiles.js';
+import { writeZipStream } from '../shared/index.js';
+import { csvLine } from '../shared/index.js';
 
 export interface DemoNationalEntry {
   med_list_codg: string;
@@ -76,7 +77,7 @@ export async function demoCatalogStep(o: { db: Db; dir: string; now: Date; natio
   const head = ['院内编码', '项目名称', '目录类别', '医保编码', '开始日期', '结束日期'];
   const lines = [head, ...o.hisMappings.map((m) => [m.fixmedins_hilist_id, m.fixmedins_hilist_name ?? '', m.list_type, m.med_list_codg, String(m.begndate).slice(0, 10), m.enddate ? String(m.enddate).slice(0, 10) : ''])];
   const mappingsFile = path.join(o.dir, 'his_mappings.csv');
-  await fs.promises.writeFile(mappingsFile, '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n');
+  await fs.promises.writeFile(mappingsFile, '\uFEFF' + lines.map(csvLine).join('\r\n') + '\r\n');
   const imp = await importMappings(o.db, { file: mappingsFile, now: o.now, apply: true, skipInvalid: true, rejectFile: path.join(o.dir, 'his_mappings.rejects.csv') });
 
   const found = new Map<string, DemoFinding>();

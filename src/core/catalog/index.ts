@@ -9,7 +9,7 @@ export * from './problems.js';
 export { importCatalog, TRACKED_FIELDS, type CatalogImportOptions, type CatalogImportResult, type KindImportSummary, type FileSummary, type EntrySample, type ChangeSample } from './importCatalog.js';
 export { documentedFields, CATALOG_COLUMNS_STORED } from './catalogRow.js';
 export { ensureCatalogTables, ensureMappingTables, CATALOG_VIEW } from './store/tables.js';
-export { writeSampleCatalogZip, writeZipStream, sampleRow, sampleCode, sampleText, encodeText } from './sampleFiles.js';
+export { writeSampleCatalogZip, sampleRow, sampleCode, sampleText, encodeText } from './sampleFiles.js';
 export { openTables, type TableSource, type TableFormat } from './read/openTable.js';
 export type { EncodingChoice, Encoding } from './read/encoding.js';
 export { importMappings, describeRejected, describeClosed, type MappingImportOptions, type MappingImportResult, type RejectedRow } from './importMappings.js';

@@ -5,7 +5,7 @@
  */
 import { openAtomicWriter, type AtomicWriter } from '../files/index.js';
 import type { Problem } from './problems.js';
-import { csvCell } from '../shared/index.js';
+import { csvLine } from '../shared/index.js';
 
 export class RejectWriter {
   private readonly writer: Promise<AtomicWriter>;
@@ -28,7 +28,7 @@ export class RejectWriter {
     if (problems.length === 0) return;
     this.rows++;
     const p0 = problems[0]!;
-    const line = [
+    const line = csvLine([
       p0.file,
       String(p0.line),
       problems.map((p) => p.column ?? '').join(' | '),
@@ -36,9 +36,7 @@ export class RejectWriter {
       problems.map((p) => p.message).join(' | '),
       problems.map((p) => p.fix).join(' | '),
       cells.join('\t'),
-    ]
-      .map(csvCell)
-      .join(',');
+    ]);
     this.buffered.push(line + '\n');
     this.bufferedChars += line.length + 1;
     if (this.bufferedChars >= 1 << 16) await this.flush();

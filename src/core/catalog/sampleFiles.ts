@@ -4,9 +4,8 @@
  * benchmark. Deterministic: the same n gives the same row. The ZIP is written as a stream, so a
  * million-row file never sits in memory.
  */
-import fs from 'node:fs';
-import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
+import { writeZipStream } from '../shared/index.js';
 import { KINDS, type CatalogKind } from './kinds.js';
 
 const DEVICES = ['一次性使用无菌注射器', '医用输液贴', '一次性使用输液器', '医用纱布块', '导尿管', '医用缝合线', '静脉留置针', '医用外科口罩', '真空采血管', '引流袋', '心电电极', '止血钳'];
@@ -90,77 +89,6 @@ export function sampleRow(kind: CatalogKind, n: number, e?: Partial<SampleEntry>
 /** Rows → the center's text: tab-separated lines, `\n` line ends. */
 export function sampleText(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.join('\t')).join('\n') + (rows.length ? '\n' : '');
-}
-
-function dosDateTime(): { time: number; date: number } {
-  // A fixed stamp (2024-01-01 00:00): the file is generated, not dated.
-  return { time: 0, date: ((2024 - 1980) << 9) | (1 << 5) | 1 };
-}
-
-/**
- * Write a ZIP with one entry from a stream of byte chunks (deflated as they come). Sizes and CRC
- * go into the central directory and a data descriptor, so nothing needs to be held back.
- */
-export async function writeZipStream(file: string, entryName: string, chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<{ bytes: number; compressed: number }> {
-  const out = fs.createWriteStream(file);
-  const write = (b: Buffer) => new Promise<void>((res, rej) => (out.write(b, (e) => (e ? rej(e) : res())) ? undefined : undefined));
-  const name = Buffer.from(entryName, 'utf8');
-  const { time, date } = dosDateTime();
-  const lh = Buffer.alloc(30);
-  lh.writeUInt32LE(0x04034b50, 0);
-  lh.writeUInt16LE(20, 4);
-  lh.writeUInt16LE(0x0808, 6); // data descriptor + UTF-8 name
-  lh.writeUInt16LE(8, 8);
-  lh.writeUInt16LE(time, 10);
-  lh.writeUInt16LE(date, 12);
-  lh.writeUInt16LE(name.length, 26);
-  await write(Buffer.concat([lh, name]));
-  let crc = 0;
-  let size = 0;
-  let csize = 0;
-  const deflate = zlib.createDeflateRaw({ level: 6 });
-  const pump = (async () => {
-    for await (const c of deflate) {
-      csize += (c as Buffer).length;
-      await write(c as Buffer);
-    }
-  })();
-  for await (const c of chunks) {
-    crc = zlib.crc32(c, crc);
-    size += c.length;
-    if (!deflate.write(c)) await new Promise<void>((res) => deflate.once('drain', res));
-  }
-  deflate.end();
-  await pump;
-  const dd = Buffer.alloc(16);
-  dd.writeUInt32LE(0x08074b50, 0);
-  dd.writeUInt32LE(crc >>> 0, 4);
-  dd.writeUInt32LE(csize, 8);
-  dd.writeUInt32LE(size, 12);
-  await write(dd);
-  const cdOffset = 30 + name.length + csize + 16;
-  const cd = Buffer.alloc(46);
-  cd.writeUInt32LE(0x02014b50, 0);
-  cd.writeUInt16LE(20, 4);
-  cd.writeUInt16LE(20, 6);
-  cd.writeUInt16LE(0x0808, 8);
-  cd.writeUInt16LE(8, 10);
-  cd.writeUInt16LE(time, 12);
-  cd.writeUInt16LE(date, 14);
-  cd.writeUInt32LE(crc >>> 0, 16);
-  cd.writeUInt32LE(csize, 20);
-  cd.writeUInt32LE(size, 24);
-  cd.writeUInt16LE(name.length, 28);
-  cd.writeUInt32LE(0, 42);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(46 + name.length, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  await write(Buffer.concat([cd, name, eocd]));
-  await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
-  return { bytes: size, compressed: csize };
 }
 
 /** Encode text for a file: GBK (the center's usual) or UTF-8. */

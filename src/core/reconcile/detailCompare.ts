@@ -5,7 +5,8 @@
  * parsing and matching counts as classification.
  */
 import { performance } from 'node:perf_hooks';
-import { parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME, zipOne } from '../center/index.js';
+import { parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME } from '../center/index.js';
+import { zipOne } from '../shared/index.js';
 import { externalError } from '../errors.js';
 import { detailRequest, parseResultLine, parseResultText, type DetailRequest } from './detailFile.js';
 import { matchDetail } from './match.js';

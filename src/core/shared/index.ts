@@ -1,11 +1,15 @@
 /**
- * Small utilities several jobs need, in one place each: URL redaction, did-you-mean, CSV cells,
- * retry backoff, the concurrency pool and the read-ahead pipeline. Day arithmetic lives in
+ * Small utilities several jobs need, in one place each: URL redaction, did-you-mean, CSV lines,
+ * text decoding (UTF-8 or GBK), ZIP, retry backoff, the concurrency pool and the read-ahead
+ * pipeline. Day arithmetic lives in
  * core/time (`addDays`, `daysBetween`, `dayOf`).
  */
 export { redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from './redactUrl.js';
-export { closest, editDistance } from './closest.js';
-export { csvCell, csvLine } from './csvCell.js';
+export { closest } from './closest.js';
+export { csvLine } from './csvLine.js';
+export { decodeText, type TextHint } from './decodeText.js';
+export { isZip, unzipAll, unzipOne, zipOne, ZipError, type ZipEntry, type ZipEntryInfo } from './zip.js';
+export { isZipFile, listZipEntries, readZipEntry, writeZipStream } from './zipFile.js';
 export { backoffDelay } from './backoff.js';
 export { mapPool } from './pool.js';
 export { runPipeline, type PipelineStages } from './pipeline.js';

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decodeText, unzipOne, zipOne } from '../../../src/core/center/protocol/index.js';
+import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { sandboxRoster, type Ledger, type SettlementRow } from '../../../src/core/center/sandbox/index.js';
 import type { Db } from '../../../src/core/db/index.js';
 import { D } from '../../../src/core/money.js';

@@ -4,7 +4,8 @@
  * rows on one side only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeText, parseStmtResultFile, unzipOne, writeStmtUploadFile, zipOne, type StmtUploadRow } from '../../../src/core/center/protocol/index.js';
+import { parseStmtResultFile, writeStmtUploadFile, type StmtUploadRow } from '../../../src/core/center/protocol/index.js';
+import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { D, sum, type Decimal } from '../../../src/core/money.js';
 import { sandboxRoster, type Sandbox, type SettlementRow } from '../../../src/core/center/sandbox/index.js';
 import { call, CODE, envelope, openSandbox, post } from './helpers.js';

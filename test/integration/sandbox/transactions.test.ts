@@ -2,7 +2,8 @@
  * Each transaction's happy path over HTTP, and the state it leaves in the ledger.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeText, parseCatalogFile, catalogNextVersion, unzipOne, zipOne } from '../../../src/core/center/protocol/index.js';
+import { parseCatalogFile, catalogNextVersion } from '../../../src/core/center/protocol/index.js';
+import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { D } from '../../../src/core/money.js';
 import { sandboxRoster, SERVICE_PATH, type Sandbox } from '../../../src/core/center/sandbox/index.js';
 import { call, CODE, envelope, openSandbox, post, postRaw, settleInput } from './helpers.js';

@@ -3,7 +3,8 @@
  * registered with 2201/2401 and the fee lines uploaded for it, and 5203/5204/3202 reflect them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeText, formatDate, parseStmtResultFile, unzipOne, writeStmtUploadFile, zipOne } from '../../../src/core/center/protocol/index.js';
+import { formatDate, parseStmtResultFile, writeStmtUploadFile } from '../../../src/core/center/protocol/index.js';
+import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { D } from '../../../src/core/money.js';
 import { sandboxRoster, startSandbox, type Sandbox } from '../../../src/core/center/sandbox/index.js';
 import { call, CODE, envelope, openSandbox, post, signIn, type Answer } from './helpers.js';

@@ -14,17 +14,15 @@ import {
   CENTER_CALLS_TABLE,
   MSGID_RE,
   tifSignature,
-  zipOne,
   writeStmtResultFile,
   parseStmtUploadFile,
-  unzipOne,
-  decodeText,
   writeCatalogFile,
   describeConfig,
   urlFor,
   resolveCenterConfig,
   type CenterConfig,
 } from '../../../src/core/center/index.js';
+import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { baseConfig, fail, ok, settleInput, settleOutput, SIGNIN_OK, startFakeCenter, tmpJournal, type Answer, type FakeCenter, type Received } from './helpers.js';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];

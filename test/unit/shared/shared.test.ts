@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, csvCell, csvLine, editDistance, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from '../../../src/core/shared/index.js';
+import { closest, csvLine, decodeText, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { addDays, dayOf, daysBetween } from '../../../src/core/time/index.js';
 import * as catalogDay from '../../../src/core/catalog/day.js';
 import * as traceDays from '../../../src/core/trace/days.js';
@@ -41,10 +41,11 @@ describe('URL redaction', () => {
 });
 
 describe('did you mean', () => {
-  it('measures edits', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('same', 'same')).toBe(0);
+  it('counts edits: insertions, deletions, substitutions', () => {
+    expect(closest('kitten', ['sitting'], 3)).toBe('sitting');
+    expect(closest('kitten', ['sitting'], 2)).toBeUndefined();
+    expect(closest('', ['abc'], 3)).toBe('abc');
+    expect(closest('same', ['other', 'same'], 0)).toBe('same');
   });
 
   it('names the closest word only when it is close enough, ignoring case', () => {
@@ -58,13 +59,44 @@ describe('did you mean', () => {
 
 describe('CSV cells', () => {
   it('quotes only what needs quoting', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(12.5)).toBe('12.5');
+    expect(csvLine(['plain'])).toBe('plain');
+    expect(csvLine(['a,b'])).toBe('"a,b"');
+    expect(csvLine(['say "hi"'])).toBe('"say ""hi"""');
+    expect(csvLine(['two\nlines'])).toBe('"two\nlines"');
+    expect(csvLine([null])).toBe('');
+    expect(csvLine([12.5])).toBe('12.5');
     expect(csvLine(['a', 'b,c', undefined])).toBe('a,"b,c",');
+  });
+
+  it('writes every value as String() does, line breaks and carriage returns quoted', () => {
+    expect(csvLine([true, false, 0, 10n, ' lead ', 'cr\rx'])).toBe('true,false,0,10, lead ,"cr\rx"');
+    expect(csvLine([new Date(0)])).toBe(String(new Date(0)));
+    expect(csvLine(['', ''])).toBe(',');
+    expect(csvLine([])).toBe('');
+  });
+});
+
+describe('decodeText', () => {
+  // 医疗目录 in GBK, as a Windows-side center writes it.
+  const GBK = Buffer.from([0xd2, 0xbd, 0xc1, 0xc6, 0xc4, 0xbf, 0xc2, 0xbc]);
+
+  it('reads UTF-8, with or without its BOM', () => {
+    expect(decodeText(Buffer.from('医疗目录\tA', 'utf8'))).toBe('医疗目录\tA');
+    expect(decodeText(Buffer.from('\uFEFF医疗', 'utf8'))).toBe('医疗');
+    expect(decodeText(Buffer.from('\uFEFF医疗', 'utf8'), 'utf8')).toBe('医疗');
+  });
+
+  it('falls back to GBK when the bytes are not UTF-8, GB18030 four-byte characters included', () => {
+    expect(decodeText(GBK)).toBe('医疗目录');
+    expect(decodeText(GBK, 'gbk')).toBe('医疗目录');
+    // U+20000 (𠀀) exists only in GB18030: 95 32 82 36.
+    expect(decodeText(Buffer.concat([GBK, Buffer.from([0x95, 0x32, 0x82, 0x36])]))).toBe('医疗目录\u{20000}');
+  });
+
+  it('takes the hint over the guess', () => {
+    // Valid UTF-8 read as GBK gives the mojibake a wrong guess would.
+    expect(decodeText(Buffer.from('医疗', 'utf8'), 'gbk')).toBe('鍖荤枟');
+    expect(decodeText(GBK, 'utf8')).toContain('\uFFFD');
   });
 });
 
@@ -108,5 +140,16 @@ describe('days in one zone rule', () => {
     const t = new Date('2025-03-01T16:30:00Z');
     const machineIsChina = -t.getTimezoneOffset() === 480;
     expect(traceDays.dayOf(t) === dayOf(t)).toBe(machineIsChina);
+  });
+});
+
+describe('ZIP entry names', () => {
+  it('reads a name stored in GBK without the UTF-8 flag (Chinese Windows), and a flagged UTF-8 one', () => {
+    // zipOne writes an ASCII name unflagged; put the GBK bytes of 医疗.txt in its place (same length).
+    const z = Buffer.from(zipOne('XXXX.txt', 'a\tb\n'));
+    const gbkName = Buffer.concat([Buffer.from([0xd2, 0xbd, 0xc1, 0xc6]), Buffer.from('.txt')]);
+    for (let i = z.indexOf('XXXX.txt'); i >= 0; i = z.indexOf('XXXX.txt', i + 1)) gbkName.copy(z, i);
+    expect(unzipOne(z)).toMatchObject({ name: '医疗.txt' });
+    expect(unzipOne(zipOne('目录.txt', 'x')).name).toBe('目录.txt');
   });
 });

@@ -7,6 +7,7 @@
  * appear.
  */
 import iconv from 'iconv-lite';
+import { decodeText } from '../../shared/index.js';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 export type EncodingChoice = 'auto' | Encoding;
@@ -181,7 +182,7 @@ export function checkBytes(head: Uint8Array, encoding: Encoding): MojibakeFindin
     }
   }
   if (encoding === 'utf8' && !isUtf8(sample) && !mostlyUtf8(sample)) {
-    const asGbk = new TextDecoder('gbk').decode(sample);
+    const asGbk = decodeText(sample, 'gbk');
     const line = asGbk.split('\n').find((l) => cjkCount(l) > 0) ?? '';
     const m = /[\u4e00-\u9fff][^\t,;|]*/.exec(line);
     const word = (m?.[0] ?? line).slice(0, 20);

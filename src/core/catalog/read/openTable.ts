@@ -12,7 +12,7 @@ import type { Problem } from '../problems.js';
 import { DelimitedParser, sniffDelimiter, type RawRow } from './delimited.js';
 import { checkBytes, chunkDecoder, detectEncoding, findMojibake, type ChunkDecoder, type Encoding, type EncodingChoice, type MojibakeFinding } from './encoding.js';
 import { readXlsx, XlsxError } from './xlsx.js';
-import { isZipFile, listZipEntries, readZipEntry, ZipReadError } from './zipEntries.js';
+import { isZipFile, listZipEntries, readZipEntry, ZipError } from '../../shared/index.js';
 
 export type TableFormat = 'tsv' | 'csv' | 'xlsx';
 
@@ -242,7 +242,7 @@ function textSource(label: string, where: { path: string; entry?: string }, decl
           report({ code: 'UNCLOSED_QUOTE', line: last.unclosedQuoteLine, message: 'a quoted cell starts here and is never closed, so the rest of the file was read as one cell', fix: 'Close the quote (") on that line, or double quotes that are part of the text ("").' });
         }
       } catch (e) {
-        if (!(e instanceof ZipReadError)) throw e;
+        if (!(e instanceof ZipError)) throw e;
         report({ code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED', line: 0, message: e.message, fix: e.kind === 'unsupported' ? 'Unpack it with an archive tool and import the text file inside.' : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.' });
       }
     },
@@ -260,7 +260,7 @@ function xlsxSource(label: string, where: { path: string; entry?: string }, data
       try {
         sheet = readXlsx(await data(), o.sheet);
       } catch (e) {
-        if (e instanceof XlsxError || e instanceof ZipReadError) {
+        if (e instanceof XlsxError || e instanceof ZipError) {
           o.onProblem({ file: label, line: 0, code: 'FILE_UNREADABLE', message: e.message, fix: 'Open it in Excel and save it again as .xlsx (or as CSV UTF-8), then import that.' });
           return;
         }
@@ -307,7 +307,7 @@ export async function openTables(file: string, o: OpenOptions): Promise<TableSou
     try {
       entries = await listZipEntries(file);
     } catch (e) {
-      if (e instanceof ZipReadError) {
+      if (e instanceof ZipError) {
         o.onProblem({ file: label, line: 0, code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED', message: e.message, fix: e.kind === 'unsupported' ? 'Unpack it with an archive tool and import the text file inside.' : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.' });
         return [];
       }

@@ -5,7 +5,7 @@
  * numbers, which the date parser accepts for date columns. Rows carry their sheet row number as
  * the line.
  */
-import AdmZip from 'adm-zip';
+import { unzipAll } from '../../shared/index.js';
 import type { RawRow } from './delimited.js';
 
 function unescapeXml(s: string): string {
@@ -76,16 +76,13 @@ export interface XlsxSheet {
 export class XlsxError extends Error {}
 
 export function readXlsx(data: Buffer, sheet?: string): XlsxSheet {
-  let zip: AdmZip;
+  let parts: Map<string, Buffer>;
   try {
-    zip = new AdmZip(data);
+    parts = new Map(unzipAll(data).map((e) => [e.name, e.data]));
   } catch (e) {
     throw new XlsxError(`not a readable xlsx file (${(e as Error).message})`);
   }
-  const part = (name: string): string | undefined => {
-    const e = zip.getEntry(name);
-    return e ? e.getData().toString('utf8') : undefined;
-  };
+  const part = (name: string): string | undefined => parts.get(name)?.toString('utf8');
   const workbook = part('xl/workbook.xml');
   if (!workbook) throw new XlsxError('no xl/workbook.xml inside: this is not an xlsx workbook (old .xls files must be saved as .xlsx or .csv first)');
   const rels = part('xl/_rels/workbook.xml.rels') ?? '';

@@ -24,9 +24,10 @@ import {
 } from '../protocol/records.js';
 import { parseStmtResultFile, STMT_UPLOAD_FILENAME, writeStmtUploadFile, type StmtResultRow } from '../protocol/stmtFile.js';
 import { stamp14 } from '../protocol/time.js';
-import { CATALOG_FILE_INFNOS, REVERSIBLE_INFNOS, type CatalogFileInfno } from '../protocol/transactions.js';
-import { decodeText, nullable } from '../protocol/tsv.js';
-import { isZip, unzipOne, zipOne } from '../protocol/zip.js';
+import { CATALOG_FILE_INFNOS, type CatalogFileInfno } from '../protocol/catalogTransactions.js';
+import { REVERSIBLE_INFNOS } from '../protocol/transactions.js';
+import { nullable } from '../protocol/tsv.js';
+import { decodeText, isZip, unzipOne, zipOne } from '../../shared/index.js';
 import { CenterClient } from './centerClient.js';
 import type {
   CallOptions,

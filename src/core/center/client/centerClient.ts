@@ -15,7 +15,7 @@ import { buildRequestEnvelope, classifyResponseBody, sniffFileBody, type Classif
 import { asObject, asStr, outputNode, parseGoodsResult, parseSignIn, pick } from '../protocol/records.js';
 import { formatDate } from '../protocol/time.js';
 import { transactionSpec, type TransactionKind } from '../protocol/transactions.js';
-import { decodeText } from '../protocol/tsv.js';
+import { decodeText } from '../../shared/index.js';
 import { describeProblems, validateInput } from '../protocol/validate.js';
 import { toWireInput } from '../protocol/wire.js';
 import { CenterCallJournal, CENTER_SIGNINS_TABLE, isUniqueViolation, type CallOutcome, type JournalLike } from './callJournal.js';
@@ -62,6 +62,31 @@ type Interpreted =
 
 interface Exchange<T> {
   reply: CenterReply<T>;
+}
+
+/** What every attempt of one call shares. */
+interface SendPlan {
+  infno: string;
+  name: string;
+  wire: Input;
+  url: string;
+  /** The address as errors show it (credentials hidden). */
+  shownUrl: string;
+  stateChanging: boolean;
+  mode: 'json' | 'file';
+  timeoutMs: number;
+  common: EnvelopeCommon;
+  retRslt: boolean;
+}
+
+/** One attempt's outcome, timed. */
+interface Sent {
+  ctx: CallContext;
+  attempt: number;
+  interpreted: Interpreted;
+  http: HttpReply | undefined;
+  durationMs: number;
+  finishedAt: string;
 }
 
 /** err_msg of a refusal caused by a missing or stale sign-in. */
@@ -167,13 +192,9 @@ export class CenterClient {
     return (await this.exchange(infno, input, opts, 'json', parse)).reply;
   }
 
-  private async exchange<T>(infno: string, input: Input, opts: CallOptions, mode: 'json' | 'file', parse: (output: Output) => T): Promise<Exchange<T>> {
-    const spec = transactionSpec(infno);
-    const kind: TransactionKind = opts.kind ?? spec?.kind ?? 'change';
-    const stateChanging = kind === 'change';
-    const name = spec?.name ?? `transaction ${infno}`;
-    const wire = opts.wireReady ? input : toWireInput(infno, input);
-    if (this.config.validateRequests && spec && !opts.skipValidation) {
+  /** Refuse before sending: an input that fails its field table, or a state change with no journal to record it. */
+  private checkBeforeSend(infno: string, name: string, wire: Input, validate: boolean, stateChanging: boolean): void {
+    if (validate) {
       const problems = validateInput(infno, wire, { extraCodes: this.config.extraCodes });
       if (problems.length) {
         throw inputError('CENTER_INPUT_INVALID', `The ${infno} ${name} request was not sent: ${describeProblems(problems)}`, 'Correct the record named above (or the HIS profile statement that produced it) and run again.', undefined, { infno, problems }).zh(`${infno} ${name} 请求未发送：${describeProblems(problems)}`, '请更正上面指出的记录（或生成它的 HIS 接口配置语句）后再次运行。');
@@ -182,65 +203,40 @@ export class CenterClient {
     if (stateChanging && !this.calls && !this.deps.allowUnjournaled) {
       throw inputError('CENTER_NO_JOURNAL', `${infno} ${name} changes state at the center and needs the journal to record it first`, 'Open the journal (journal.url) and pass it to the center client; hisops never sends a settlement it has not recorded.', undefined, { infno }).zh(`${infno} ${name} 会改变医保中心的状态，须先记入日志`, '请打开日志库（journal.url）并传给中心客户端；hisops 不会发送未记入日志的结算。');
     }
+  }
+
+  private async exchange<T>(infno: string, input: Input, opts: CallOptions, mode: 'json' | 'file', parse: (output: Output) => T): Promise<Exchange<T>> {
+    const spec = transactionSpec(infno);
+    const kind: TransactionKind = opts.kind ?? spec?.kind ?? 'change';
+    const stateChanging = kind === 'change';
+    const name = spec?.name ?? `transaction ${infno}`;
+    const wire = opts.wireReady ? input : toWireInput(infno, input);
+    this.checkBeforeSend(infno, name, wire, this.config.validateRequests && spec !== undefined && !opts.skipValidation, stateChanging);
     let sign_no = infno === '9001' ? '' : await this.signNo();
     let resigned = false;
     const url = urlFor(this.config, infno);
-    const shownUrl = redactUrl(url);
-    const timeoutMs = opts.timeoutMs ?? timeoutFor(this.config, infno);
+    const plan: SendPlan = {
+      infno,
+      name,
+      wire,
+      url,
+      shownUrl: redactUrl(url),
+      stateChanging,
+      mode,
+      timeoutMs: opts.timeoutMs ?? timeoutFor(this.config, infno),
+      common: opts.recer_sys_code ? { ...this.common, recer_sys_code: opts.recer_sys_code } : this.common,
+      retRslt: spec?.retRslt === true,
+    };
     const maxAttempts = stateChanging ? 1 : this.config.retry.attempts;
-    const common = opts.recer_sys_code ? { ...this.common, recer_sys_code: opts.recer_sys_code } : this.common;
 
     for (let attempt = 1; ; attempt++) {
-      const { msgid, now } = await this.msgids.next();
-      const journaled = stateChanging && this.calls !== undefined;
-      const ctx: CallContext = { infno, name, msgid, url: shownUrl, stateChanging, attempts: attempt, journaled };
-      const env = buildRequestEnvelope(common, { infno, msgid, input: wire, now, sign_no, insuplc_admdvs: opts.insuplc_admdvs, utcOffsetMinutes: this.config.utcOffsetMinutes });
-      const body = JSON.stringify(this.channel ? sealRequest(env, this.channel) : env);
-      if (journaled) await this.begin(ctx, wire, now, opts.requestDigest);
-      const headers = { ...HEADERS, ...this.signer.headers({ infno, now }) };
-      this.deps.onEvent?.({ type: 'send', infno, msgid, attempt });
-      const t0 = performance.now();
-      let interpreted: Interpreted;
-      let http: HttpReply | undefined;
-      try {
-        http = await this.transport.post(url, headers, body, timeoutMs);
-        interpreted = this.interpret(ctx, http, mode, spec?.retRslt === true, opts.acceptRejection === true);
-      } catch (e) {
-        if (!(e instanceof TransportFailure)) throw e;
-        const error = transportError(ctx, e, timeoutMs);
-        interpreted = { kind: 'error', error, status: e.delivery === 'no' ? 'failed' : 'unknown', retryable: true };
-      }
-      const durationMs = Math.round(performance.now() - t0);
-      const finishedAt = this.clock().toISOString();
-      await this.latency?.note({
-        at: finishedAt,
-        infno,
-        fixmedins_code: this.config.fixmedins_code,
-        run_id: this.deps.runId ?? null,
-        duration_ms: durationMs,
-        // A refusal (infcode -1) is the center answering: `refused`, not a failure of the center.
-        status: interpreted.kind !== 'error' ? 'ok' : interpreted.error.code === 'CENTER_REFUSED' || interpreted.error.code === 'CENTER_REJECTED' ? 'refused' : interpreted.status,
-        code: interpreted.kind === 'error' ? interpreted.error.code : null,
-      });
-
+      const sent = await this.send(plan, opts, attempt, sign_no);
+      const { ctx, interpreted, durationMs } = sent;
+      const { msgid } = ctx;
       if (interpreted.kind === 'error') {
         const { error } = interpreted;
         this.deps.onEvent?.({ type: 'answer', infno, msgid, attempt, status: interpreted.status, code: error.code, durationMs });
-        if (journaled) {
-          await this.finish(ctx, {
-            status: interpreted.status,
-            finished_at: finishedAt,
-            duration_ms: durationMs,
-            http_status: http?.status ?? null,
-            error: JSON.stringify({ code: error.code, summary: error.summary, why: error.why ?? null }),
-            infcode: (error.details.infcode as number | null | undefined) === undefined ? null : String(error.details.infcode),
-            err_msg: (error.details.err_msg as string | undefined) ?? (error.details.msgRslt as string | undefined) ?? null,
-            inf_refmsgid: (error.details.inf_refmsgid as string | undefined) ?? null,
-            ...interpreted.extra,
-          }).catch((je) => {
-            error.details.journal = `not updated: ${je instanceof Error ? je.message : String(je)}`;
-          });
-        }
+        if (ctx.journaled) await this.journalFailure(sent, interpreted);
         // A center that lost our sign-in (restarted, or the day rolled over on its side) refuses
         // with a sign-in message; a refusal means nothing was done, so sign in again and resend once.
         if (error.code === 'CENTER_REFUSED' && !resigned && infno !== '9001' && infno !== '9002' && this.config.signIn === 'auto' && SIGN_IN_REFUSAL.test(String(error.details.err_msg ?? ''))) {
@@ -256,38 +252,97 @@ export class CenterClient {
         }
         throw error;
       }
-
       if (interpreted.kind === 'file') {
         this.deps.onEvent?.({ type: 'answer', infno, msgid, attempt, status: 'ok', durationMs });
         return { reply: { infno, msgid, inf_refmsgid: null, warn_msg: null, attempts: attempt, durationMs, result: interpreted.bytes as unknown as T } };
       }
-
-      const { output } = interpreted;
-      if (journaled) {
-        const ids = idsFrom(wire, output);
-        await this.finish(ctx, {
-          status: 'ok',
-          finished_at: finishedAt,
-          duration_ms: durationMs,
-          http_status: http?.status ?? null,
-          infcode: '0',
-          output: JSON.stringify(output),
-          inf_refmsgid: interpreted.inf_refmsgid,
-          err_msg: null,
-          setl_id: ids.setl_id,
-          mdtrt_id: ids.mdtrt_id,
-          psn_no: ids.psn_no,
-        });
-      }
-      this.deps.onEvent?.({ type: 'answer', infno, msgid, attempt, status: 'ok', durationMs });
-      let result: T;
-      try {
-        result = parse(output);
-      } catch (e) {
-        throw badResponseError(ctx, e);
-      }
-      return { reply: { infno, msgid, inf_refmsgid: interpreted.inf_refmsgid, warn_msg: interpreted.warn_msg, attempts: attempt, durationMs, result } };
+      return this.succeed(sent, interpreted, wire, parse);
     }
+  }
+
+  /** One attempt: a fresh msgid and envelope, journaled first when state-changing, sent, interpreted, its latency noted. */
+  private async send(plan: SendPlan, opts: CallOptions, attempt: number, sign_no: string): Promise<Sent> {
+    const { infno, wire } = plan;
+    const { msgid, now } = await this.msgids.next();
+    const journaled = plan.stateChanging && this.calls !== undefined;
+    const ctx: CallContext = { infno, name: plan.name, msgid, url: plan.shownUrl, stateChanging: plan.stateChanging, attempts: attempt, journaled };
+    const env = buildRequestEnvelope(plan.common, { infno, msgid, input: wire, now, sign_no, insuplc_admdvs: opts.insuplc_admdvs, utcOffsetMinutes: this.config.utcOffsetMinutes });
+    const body = JSON.stringify(this.channel ? sealRequest(env, this.channel) : env);
+    if (journaled) await this.begin(ctx, wire, now, opts.requestDigest);
+    const headers = { ...HEADERS, ...this.signer.headers({ infno, now }) };
+    this.deps.onEvent?.({ type: 'send', infno, msgid, attempt });
+    const t0 = performance.now();
+    let interpreted: Interpreted;
+    let http: HttpReply | undefined;
+    try {
+      http = await this.transport.post(plan.url, headers, body, plan.timeoutMs);
+      interpreted = this.interpret(ctx, http, plan.mode, plan.retRslt, opts.acceptRejection === true);
+    } catch (e) {
+      if (!(e instanceof TransportFailure)) throw e;
+      const error = transportError(ctx, e, plan.timeoutMs);
+      interpreted = { kind: 'error', error, status: e.delivery === 'no' ? 'failed' : 'unknown', retryable: true };
+    }
+    const durationMs = Math.round(performance.now() - t0);
+    const finishedAt = this.clock().toISOString();
+    await this.latency?.note({
+      at: finishedAt,
+      infno,
+      fixmedins_code: this.config.fixmedins_code,
+      run_id: this.deps.runId ?? null,
+      duration_ms: durationMs,
+      // A refusal (infcode -1) is the center answering: `refused`, not a failure of the center.
+      status: interpreted.kind !== 'error' ? 'ok' : interpreted.error.code === 'CENTER_REFUSED' || interpreted.error.code === 'CENTER_REJECTED' ? 'refused' : interpreted.status,
+      code: interpreted.kind === 'error' ? interpreted.error.code : null,
+    });
+    return { ctx, attempt, interpreted, http, durationMs, finishedAt };
+  }
+
+  /** A failed attempt's journal row (a journal that cannot be updated is noted on the error, not thrown). */
+  private async journalFailure(sent: Sent, interpreted: Extract<Interpreted, { kind: 'error' }>): Promise<void> {
+    const { error } = interpreted;
+    await this.finish(sent.ctx, {
+      status: interpreted.status,
+      finished_at: sent.finishedAt,
+      duration_ms: sent.durationMs,
+      http_status: sent.http?.status ?? null,
+      error: JSON.stringify({ code: error.code, summary: error.summary, why: error.why ?? null }),
+      infcode: (error.details.infcode as number | null | undefined) === undefined ? null : String(error.details.infcode),
+      err_msg: (error.details.err_msg as string | undefined) ?? (error.details.msgRslt as string | undefined) ?? null,
+      inf_refmsgid: (error.details.inf_refmsgid as string | undefined) ?? null,
+      ...interpreted.extra,
+    }).catch((je) => {
+      error.details.journal = `not updated: ${je instanceof Error ? je.message : String(je)}`;
+    });
+  }
+
+  /** An answered attempt: journaled as done, then parsed (a parse failure is a bad response). */
+  private async succeed<T>(sent: Sent, interpreted: Extract<Interpreted, { kind: 'ok' }>, wire: Input, parse: (output: Output) => T): Promise<Exchange<T>> {
+    const { ctx, durationMs, attempt } = sent;
+    const { output } = interpreted;
+    if (ctx.journaled) {
+      const ids = idsFrom(wire, output);
+      await this.finish(ctx, {
+        status: 'ok',
+        finished_at: sent.finishedAt,
+        duration_ms: durationMs,
+        http_status: sent.http?.status ?? null,
+        infcode: '0',
+        output: JSON.stringify(output),
+        inf_refmsgid: interpreted.inf_refmsgid,
+        err_msg: null,
+        setl_id: ids.setl_id,
+        mdtrt_id: ids.mdtrt_id,
+        psn_no: ids.psn_no,
+      });
+    }
+    this.deps.onEvent?.({ type: 'answer', infno: ctx.infno, msgid: ctx.msgid, attempt, status: 'ok', durationMs });
+    let result: T;
+    try {
+      result = parse(output);
+    } catch (e) {
+      throw badResponseError(ctx, e);
+    }
+    return { reply: { infno: ctx.infno, msgid: ctx.msgid, inf_refmsgid: interpreted.inf_refmsgid, warn_msg: interpreted.warn_msg, attempts: attempt, durationMs, result } };
   }
 
   /** Turn an HTTP reply into a result or a classified failure. */

@@ -1,19 +1,8 @@
 /**
  * The center's text files: tab-separated, no header, one record per line. Files may come in
- * UTF-8 (with or without BOM) or GBK; values may be the literal `null`.
+ * UTF-8 (with or without BOM) or GBK (decoded by `decodeText`, core/shared); values may be the
+ * literal `null`.
  */
-
-/** Decode a file's bytes: UTF-8 when valid, otherwise GBK (what Windows-side centers emit). */
-export function decodeText(buf: Uint8Array): string {
-  let start = 0;
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-  const body = buf.subarray(start);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return new TextDecoder('gbk').decode(body);
-  }
-}
 
 /** A cell: tabs and line breaks inside a value would break the format, so they become spaces. */
 function cell(v: unknown): string {

@@ -2,7 +2,9 @@
  * The center sandbox: a local insurance center speaking the published protocol over HTTP, with
  * its own SQLite ledger, fault injection, and a ledger API for seeding history. See docs/sandbox.md.
  */
-export { startSandbox, SERVICE_PATH, type Sandbox, type SandboxOptions, type SandboxEvent, type SandboxStats, type TifCheck } from './server.js';
+export { startSandbox } from './server.js';
+export { SERVICE_PATH } from './transport.js';
+export type { Sandbox, SandboxOptions, SandboxEvent, SandboxStats, TifCheck } from './sandboxOptions.js';
 export {
   Ledger,
   openLedger,

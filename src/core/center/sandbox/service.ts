@@ -22,7 +22,7 @@ import {
 } from '../protocol/index.js';
 import { digestOf } from './canonical.js';
 import { HANDLERS, NOT_OFFERED, notOfferedMessage } from './dispatch.js';
-import { Refusal, text, type HandlerCtx, type ServiceOptions } from './handlers/context.js';
+import { Refusal, text, type Handler, type HandlerCtx, type ServiceOptions } from './handlers/context.js';
 import { signInProblem } from './handlers/session.js';
 import type { Ledger } from './ledger.js';
 
@@ -133,28 +133,8 @@ export class CenterService {
     const env = body as Record<string, unknown>;
     const infno = typeof env.infno === 'string' || typeof env.infno === 'number' ? String(env.infno).trim() : null;
     const msgid = typeof env.msgid === 'string' ? env.msgid : null;
-
-    const problems = validateRequestEnvelope(env, this.opts.validate).filter((p) => p.path !== 'msgid' && !(p.path === 'sign_no' && !this.opts.requireSignIn));
-    const mp = msgidProblem(env.msgid, env.fixmedins_code);
-    if (mp) problems.unshift(mp);
-    if (problems.length) return refuse(`请求报文校验失败：${describeProblems(problems)}`, infno, msgid);
-    if (urlInfno !== undefined && urlInfno !== infno) return refuse(`交易编号不一致：the URL names ${urlInfno} but the envelope's infno is ${infno}`, infno, msgid);
-    const handler = HANDLERS[infno!];
-    if (!handler) {
-      return refuse(
-        transactionSpec(infno!) || NOT_OFFERED.has(infno!) ? notOfferedMessage(infno!) : `交易编号 ${infno} 不存在 (unknown infno ${infno})`,
-        infno,
-        msgid,
-      );
-    }
-    const admvs = text(env, 'mdtrtarea_admvs');
-    if (admvs !== this.opts.admdvs) return refuse(`就医地医保区划 ${admvs} 不属于本中心 (this center serves ${this.opts.admdvs}: set mdtrtarea_admvs to it)`, infno, msgid);
-
-    const fixmedins_code = text(env, 'fixmedins_code');
-    if (!this.knowsInstitution(fixmedins_code)) {
-      return refuse(`机构编号 ${fixmedins_code} 未在本中心登记 (the sandbox does not know institution ${fixmedins_code}: add it with hisops center serve --institution ${fixmedins_code})`, infno, msgid);
-    }
-
+    const problem = this.envelopeProblem(env, infno, urlInfno);
+    if (problem !== undefined) return refuse(problem, infno, msgid);
     const ctx: HandlerCtx = {
       ledger: this.ledger,
       opts: this.opts,
@@ -174,41 +154,58 @@ export class CenterService {
     }
     const inputProblems = validateInput(infno!, env.input, this.opts.validate);
     if (inputProblems.length) return refuse(`输入参数校验失败：${describeProblems(inputProblems)}`, infno, msgid);
+    return this.answer(ctx, HANDLERS[infno!]!, clock);
+  }
 
-    const changing = isStateChanging(infno!);
-    const digest = changing ? digestOf({ infno, input: env.input }) : '';
+  /**
+   * What is wrong with an envelope before its input is read: its common fields and msgid, an infno
+   * the URL contradicts or the sandbox does not offer, another division, an unknown institution.
+   */
+  private envelopeProblem(env: Record<string, unknown>, infno: string | null, urlInfno: string | undefined): string | undefined {
+    const problems = validateRequestEnvelope(env, this.opts.validate).filter((p) => p.path !== 'msgid' && !(p.path === 'sign_no' && !this.opts.requireSignIn));
+    const mp = msgidProblem(env.msgid, env.fixmedins_code);
+    if (mp) problems.unshift(mp);
+    if (problems.length) return `请求报文校验失败：${describeProblems(problems)}`;
+    if (urlInfno !== undefined && urlInfno !== infno) return `交易编号不一致：the URL names ${urlInfno} but the envelope's infno is ${infno}`;
+    if (!HANDLERS[infno!]) return transactionSpec(infno!) || NOT_OFFERED.has(infno!) ? notOfferedMessage(infno!) : `交易编号 ${infno} 不存在 (unknown infno ${infno})`;
+    const admvs = text(env, 'mdtrtarea_admvs');
+    if (admvs !== this.opts.admdvs) return `就医地医保区划 ${admvs} 不属于本中心 (this center serves ${this.opts.admdvs}: set mdtrtarea_admvs to it)`;
+    const fixmedins_code = text(env, 'fixmedins_code');
+    if (!this.knowsInstitution(fixmedins_code)) return `机构编号 ${fixmedins_code} 未在本中心登记 (the sandbox does not know institution ${fixmedins_code}: add it with hisops center serve --institution ${fixmedins_code})`;
+    return undefined;
+  }
+
+  /**
+   * Run the handler in one ledger transaction. A state-changing call is kept by msgid: the same
+   * msgid and input again is answered from the ledger (replayed), another input with it refused.
+   */
+  private answer(ctx: HandlerCtx, handler: Handler, clock: () => Date): ServiceAnswer {
+    const { infno, msgid, now: received } = ctx;
+    const refuse = (msg: string) => this.refuse(received, clock(), msg, infno, msgid);
+    const changing = isStateChanging(infno);
+    const digest = changing ? digestOf({ infno, input: ctx.env.input }) : '';
     if (changing) {
-      const prior = this.ledger.getMessage(msgid!);
+      const prior = this.ledger.getMessage(msgid);
       if (prior) {
         if (prior.infno === infno && prior.digest === digest && prior.fixmedins_code === ctx.fixmedins_code) {
           return { kind: 'envelope', body: this.envelope(received, clock(), 0, null, (prior.output as Record<string, unknown>) ?? {}), infno, msgid, replayed: true };
         }
-        return refuse(`报文ID重复：msgid ${msgid} 已用于 ${prior.infno} 交易 (${prior.received_at})；每次调用须使用新的报文ID`, infno, msgid);
+        return refuse(`报文ID重复：msgid ${msgid} 已用于 ${prior.infno} 交易 (${prior.received_at})；每次调用须使用新的报文ID`);
       }
     }
     try {
       const result = this.ledger.transaction(() => {
         const r = handler(ctx);
         if (changing && 'output' in r) {
-          this.ledger.recordMessage({
-            msgid: msgid!,
-            infno: infno!,
-            fixmedins_code: ctx.fixmedins_code,
-            psn_no: r.psn_no ?? null,
-            digest,
-            received_at: ctx.nowText,
-            output: r.output,
-            created: r.created ?? null,
-            source: 'wire',
-          });
+          this.ledger.recordMessage({ msgid, infno, fixmedins_code: ctx.fixmedins_code, psn_no: r.psn_no ?? null, digest, received_at: ctx.nowText, output: r.output, created: r.created ?? null, source: 'wire' });
         }
         return r;
       });
-      if ('file' in result) return { kind: 'file', bytes: result.file, filename: result.filename, infno: infno!, msgid: msgid! };
+      if ('file' in result) return { kind: 'file', bytes: result.file, filename: result.filename, infno, msgid };
       return { kind: 'envelope', body: this.envelope(received, clock(), 0, null, result.output), infno, msgid };
     } catch (e) {
-      if (e instanceof Refusal) return refuse(e.err_msg, infno, msgid);
-      return refuse(`中心内部错误：${(e as Error)?.message ?? String(e)} (a sandbox bug: report it with the request)`, infno, msgid);
+      if (e instanceof Refusal) return refuse(e.err_msg);
+      return refuse(`中心内部错误：${(e as Error)?.message ?? String(e)} (a sandbox bug: report it with the request)`);
     }
   }
 }

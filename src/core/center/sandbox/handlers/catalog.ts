@@ -1,5 +1,6 @@
 /** 1301–1315 catalog downloads: the next version's records as a ZIP of tab-separated text. */
-import { writeCatalogFile, zipOne } from '../../protocol/index.js';
+import { writeCatalogFile } from '../../protocol/index.js';
+import { zipOne } from '../../../shared/index.js';
 import { catalogVersions, nextCatalogVersion } from '../catalogGen.js';
 import { node, Refusal, text, type Handler } from './context.js';
 import { storeFile } from './files.js';

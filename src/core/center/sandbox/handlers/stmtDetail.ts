@@ -2,7 +2,8 @@
  * 3202 detail reconciliation: read the uploaded ZIP (9101), check it against the request's totals,
  * compare it with the ledger (detailCompare.ts) and store the result ZIP (result.txt) for 9102.
  */
-import { decodeText, isZip, scanStmtUploadFile, STMT_RESULT_FILENAME, unzipOne, writeStmtResultFile, zipOne } from '../../protocol/index.js';
+import { scanStmtUploadFile, STMT_RESULT_FILENAME, writeStmtResultFile } from '../../protocol/index.js';
+import { decodeText, isZip, unzipOne, zipOne } from '../../../shared/index.js';
 import { D, fenOfText, money } from '../../../money.js';
 import { compareDetails } from '../detailCompare.js';
 import { node, Refusal, text, type Handler } from './context.js';
