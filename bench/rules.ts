@@ -1,6 +1,6 @@
 /**
  * Benchmark of the settlement-rules engine: fee lines split per second on one core, for bills of
- * 20 lines (target ≥ 100,000 lines/s), with and without the explanation. Prints a table of the
+ * 20 lines per CPU-second (target ≥ 100,000 lines/s), with and without the explanation. Prints a table of the
  * median of several runs; asserts nothing.
  *
  *   node dist-bench/bench/rules.js        (or through `npm run bench`)
@@ -58,19 +58,19 @@ function makeBill(seed: number): SettleInput {
 function measure(policy: Policy, bills: SettleInput[], explain: boolean): number {
   let n = 0;
   let lines = 0;
-  const t0 = process.hrtime.bigint();
-  const until = t0 + BigInt(RUN_MS) * 1_000_000n;
-  let now = t0;
-  while (now < until) {
+  // Per CPU-second of this process (user + system), not per wall second: on a machine other work
+  // shares, wall time counts the time the process waited for a core.
+  const c0 = process.cpuUsage();
+  const until = process.hrtime.bigint() + BigInt(RUN_MS) * 1_000_000n;
+  while (process.hrtime.bigint() < until) {
     for (let j = 0; j < 50; j++) {
       const b = bills[n++ % bills.length]!;
       splitBill(b, policy, { explain });
       lines += b.lines.length;
     }
-    now = process.hrtime.bigint();
   }
-  const secs = Number(now - t0) / 1e9;
-  return lines / secs;
+  const c = process.cpuUsage(c0);
+  return lines / ((c.user + c.system) / 1e6);
 }
 
 function median(xs: number[]): number {
@@ -92,13 +92,13 @@ export async function run(): Promise<void> {
   const plain = median(plainRuns);
   const explained = median(explainRuns);
   const row = (name: string, v: number): string =>
-    `| ${name.padEnd(22)} | ${Math.round(v).toLocaleString('en-US').padStart(12)} | ${((1e6 * LINES_PER_BILL) / v).toFixed(1).padStart(9)} |`;
-  console.log(`rules: splitBill, bills of ${LINES_PER_BILL} lines, employee.yaml inpatient, median of ${RUNS} runs × ${RUN_MS} ms (one core)`);
-  console.log('| case                   |  fee lines/s |  µs/bill |');
-  console.log('|------------------------|--------------|----------|');
+    `| ${name.padEnd(22)} | ${Math.round(v).toLocaleString('en-US').padStart(11)} | ${((1e6 * LINES_PER_BILL) / v).toFixed(1).padStart(11)} |`;
+  console.log(`rules: splitBill, bills of ${LINES_PER_BILL} lines, employee.yaml inpatient, median of ${RUNS} runs × ${RUN_MS} ms, per CPU-second (one core; load ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log('| case                   | lines/CPU-s | CPU µs/bill |');
+  console.log('|------------------------|-------------|-------------|');
   console.log(row('split', plain));
   console.log(row('split + explanation', explained));
-  console.log(`explanation overhead: +${((plain / explained - 1) * 100).toFixed(0)}% time per bill; engine alone ≥ 100,000 lines/s: ${plain >= 100_000 ? 'met' : 'NOT met'}`);
+  console.log(`explanation overhead: +${((plain / explained - 1) * 100).toFixed(0)}% time per bill; engine alone ≥ 100,000 lines/CPU-s: ${plain >= 100_000 ? 'met' : 'NOT met'}`);
   await cliBatch(plain);
 }
 
@@ -129,7 +129,7 @@ async function cliBatch(engineRate: number): Promise<void> {
     const [r] = await compare([{ label: `settle calc, ${bills} bills (${lines.toLocaleString('en')} lines)`, cmd: ['sh', ['-c', sh]] }]);
     printComparison('settle calc over NDJSON bills, end to end', [r!]);
     const perCpu = lines / (r!.cpuMs / 1000);
-    console.log(`fee lines per CPU-second end to end: ${Math.round(perCpu).toLocaleString('en')} (engine alone above: ${Math.round(engineRate).toLocaleString('en')}/s); per wall second: ${Math.round(lines / (r!.wallMs / 1000)).toLocaleString('en')}`);
+    console.log(`fee lines per CPU-second end to end: ${Math.round(perCpu).toLocaleString('en')} (engine alone above: ${Math.round(engineRate).toLocaleString('en')}/CPU-s); per wall second: ${Math.round(lines / (r!.wallMs / 1000)).toLocaleString('en')}`);
     target('settle calc ≥ 100,000 fee lines per CPU-second end to end', perCpu >= 100_000, `${Math.round(perCpu).toLocaleString('en')} lines/CPU-s, peak RSS ${r!.peakRssMb.toFixed(0)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Ctx } from '../cli/context.js';
 import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
 import type { Policy, SettleInput } from '../core/rules/index.js';
@@ -69,8 +69,11 @@ export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSour
 class ChunkWriter {
   private buf = '';
   constructor(private readonly stream: Ctx['io']['stdout']) {}
-  async line(s: string): Promise<void> {
+  line(s: string): void {
     this.buf += s + '\n';
+  }
+  /** Write out what is buffered once it is a chunk's worth. */
+  async drain(): Promise<void> {
     if (this.buf.length >= 1 << 16) await this.flush();
   }
   async flush(): Promise<void> {
@@ -82,6 +85,33 @@ class ChunkWriter {
     if (more === false && typeof st.once === 'function') await new Promise<void>((r) => st.once('drain', () => r()));
   }
 }
+
+/**
+ * The lines of a stream as readline splits them (at \n, \r\n or a lone \r; a last line without a
+ * break counts), given to `each` a read chunk at a time: no promise per line, and `after` runs
+ * once per chunk (the output is written out there).
+ */
+async function eachLine(input: NodeJS.ReadableStream, each: (text: string) => void, after: () => Promise<void>): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  // The chunk before ended in \r: a \n that opens this one is the same line break.
+  let crEnded = false;
+  for await (const chunk of input) {
+    let s = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (s === '') continue;
+    if (crEnded && s.charCodeAt(0) === 10) s = s.slice(1);
+    const text = rest + s;
+    crEnded = text.charCodeAt(text.length - 1) === 13;
+    const lines = text.split(BREAK);
+    rest = lines.pop()!;
+    for (const l of lines) each(l);
+    await after();
+  }
+  rest += decoder.end();
+  if (rest !== '') each(rest);
+  await after();
+}
+const BREAK = /\r\n|\r|\n/;
 
 export interface BatchSummary {
   bills: number;
@@ -96,7 +126,7 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
   const sum: BatchSummary = { bills: 0, settled: 0, failed: 0, feeLines: 0, exit: EXIT.ok };
   const rel = (f: string): string => path.relative(ctx.cwd, f) || f;
 
-  const one = async (file: string, line: number, parse: () => SettleInput): Promise<void> => {
+  const one = (file: string, line: number, parse: () => SettleInput): void => {
     sum.bills++;
     let rec: string;
     try {
@@ -112,17 +142,16 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
       const exit = isHisopsError(caught) ? caught.exit : EXIT.internal;
       if (sum.exit === EXIT.ok || (sum.exit === EXIT.usage && exit !== EXIT.usage)) sum.exit = exit;
     }
-    await w.line(rec);
+    w.line(rec);
   };
 
   const ndjsonLines = async (input: NodeJS.ReadableStream, name: string): Promise<void> => {
-    const rl = readline.createInterface({ input, crlfDelay: Infinity });
     let n = 0;
-    for await (const text of rl) {
-      n++;
-      if (!text.trim()) continue;
-      await one(name, n, () => rules.parseBillLine(text, name, n, { policies }));
-    }
+    await eachLine(input, (text) => {
+      const at = ++n;
+      if (!text.trim()) return;
+      one(name, at, () => rules.parseBillLine(text, name, at, { policies }));
+    }, () => w.drain());
   };
 
   for (const s of sources) {
@@ -135,13 +164,13 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
         fs.accessSync(s.file, fs.constants.R_OK);
         input = fs.createReadStream(s.file, { encoding: 'utf8' });
       } catch {
-        await one(rel(s.file), 1, () => { throw unreadable(s.file); });
+        one(rel(s.file), 1, () => { throw unreadable(s.file); });
         continue;
       }
       await ndjsonLines(input, rel(s.file));
     } else {
       const name = rel(s.file);
-      await one(name, 1, () => {
+      one(name, 1, () => {
         let text: string;
         try {
           text = fs.readFileSync(s.file, 'utf8');
@@ -150,6 +179,7 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
         }
         return rules.parseBill(text, name, { policies });
       });
+      await w.drain();
     }
   }
   await w.flush();

@@ -93,6 +93,112 @@ export function textOfFen(f: number): string {
   return `${f < 0 ? '-' : ''}${(a - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/** The center's rounding modes, symmetric around zero (policy `rounding.mode`). */
+export type CentRounding = 'half_up' | 'half_even' | 'down';
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The one place where a product of exact decimals becomes fen with the center's rounding:
+ * `units` counts 10^-places yuan (a quantity × price, an amount × ratio, both as scaled integers),
+ * the result is whole fen rounded by `mode` (half-up and half-even at the half away from zero or
+ * to the even fen, down toward zero), exactly as decimal.js's toDecimalPlaces(2, mode) of the same
+ * value. NaN when `units` is not a safe integer or `places` is beyond 12: the caller takes the
+ * Decimal way. The fee lines of settle calc split through it (rules/fenLine.ts).
+ */
+export function roundFen(units: number, places: number, mode: CentRounding): number {
+  if (!(units >= -SAFE && units <= SAFE) || places > 12) return NaN;
+  if (places <= 2) {
+    const f = units * POW10[2 - places]!;
+    return f >= -SAFE && f <= SAFE ? f : NaN;
+  }
+  const k = POW10[places - 2]!;
+  const a = units < 0 ? -units : units;
+  let q = Math.floor(a / k);
+  let r = a - q * k;
+  // a / k in doubles may be one off near a whole quotient: the remainder puts it right.
+  if (r < 0) {
+    q--;
+    r += k;
+  } else if (r >= k) {
+    q++;
+    r -= k;
+  }
+  if (mode === 'half_up' ? 2 * r >= k : mode === 'half_even' ? 2 * r > k || (2 * r === k && q % 2 === 1) : false) q++;
+  return units < 0 && q !== 0 ? -q : q;
+}
+
+/**
+ * A Decimal with at most 6 decimals as a scaled integer: sets `out.units` and `out.places` (the
+ * fewest decimals that hold it) and returns true; false for anything else (more decimals, not a
+ * safe integer when scaled, NaN, infinite, −0). Read from the documented digits (`d`: base-10^7
+ * words, the first holding the units at word ⌊e / 7⌋; `e`; `s`), as rounding.ts's fixedText.
+ */
+export function scaledOf(x: Decimal, out: { units: number; places: number }): boolean {
+  const w = x.d;
+  const e = x.e;
+  if (!w || e >= 15) return false;
+  const top = Math.floor(e / 7);
+  let int = 0;
+  let frac = 0;
+  let places = 0;
+  const n = w.length;
+  for (let i = 0; i < n; i++) {
+    const place = top - i;
+    const word = w[i]!;
+    if (place >= 0) int = int * 1e7 + word;
+    else if (place === -1) {
+      let t = word;
+      places = 7;
+      while (places > 0 && t % 10 === 0) {
+        t /= 10;
+        places--;
+      }
+      if (places > 6) return false;
+      frac = t;
+    } else return false;
+  }
+  const last = top - (n - 1);
+  if (last > 0) int *= last === 1 ? 1e7 : 1e14;
+  if (int === 0 && frac === 0 && x.s < 0) return false;
+  const units = int * POW10[places]! + frac;
+  if (units > SAFE) return false;
+  out.units = x.s < 0 ? -units : units;
+  out.places = places;
+  return true;
+}
+
+/**
+ * Whole fen as a Decimal equal in every digit to `new D(textOfFen(f))`, built from its words
+ * rather than parsed (a split bill hands back several amounts per fee line). |f| below 10^15.
+ */
+export function decimalOfFen(f: number): Decimal {
+  const x = Object.create(D.prototype) as Decimal & { constructor: typeof D; s: number; e: number; d: number[] };
+  // The own fields of a constructed Decimal, in its order (one object shape for all).
+  x.constructor = D;
+  x.s = f < 0 ? -1 : 1;
+  const a = f < 0 ? -f : f;
+  const cents = a % 100;
+  const yuan = (a - cents) / 100;
+  if (yuan === 0) {
+    x.e = cents === 0 ? 0 : cents >= 10 ? -1 : -2;
+    x.d = [cents * 100000];
+    return x;
+  }
+  const hi = Math.floor(yuan / 1e7);
+  const lo = yuan - hi * 1e7;
+  x.e = hi > 0 ? 7 + digitsOf(hi) - 1 : digitsOf(lo) - 1;
+  x.d = cents > 0 ? (hi > 0 ? [hi, lo, cents * 100000] : [lo, cents * 100000]) : hi > 0 ? (lo > 0 ? [hi, lo] : [hi]) : [lo];
+  return x;
+}
+
+function digitsOf(n: number): number {
+  let d = 1;
+  while (n >= POW10[d]!) d++;
+  return d;
+}
+
 /** The form on the wire: a JSON number rounded to cents. */
 export function toWire(d: Decimal.Value): number {
   return Number(round2(money(d)).toFixed(2));

@@ -104,6 +104,19 @@ describe('hisops settle calc over many bills', () => {
     }
   });
 
+  it('numbers stdin lines as readline does: \\r\\n, a lone \\r and \\n are breaks, also across read chunks', async () => {
+    const bills = ndjsonBills(4);
+    const io = memoryIo({ cwd: root, env: {} });
+    // A \r\n split between two reads is one break; a multi-byte character split between reads stays whole.
+    const bytes = Buffer.from(`${bills[0]}\r\n\n${bills[1]}\r${bills[2]}\n  \n${bills[3]!.replace('"psn_no":"', '"psn_no":"张')}`);
+    const at = [bills[0]!.length + 1, bytes.indexOf('张') + 1];
+    io.stdin = Readable.from([bytes.subarray(0, at[0]), bytes.subarray(at[0], at[1]), bytes.subarray(at[1])]);
+    const code = await main(['settle', 'calc', '-'], io);
+    expect(code).toBe(0);
+    const recs = records(io.out());
+    expect(recs.map((x) => [x.line, x.ok])).toEqual([[1, true], [3, true], [4, true], [6, true]]);
+  });
+
   it('--ndjson reads stdin without `-`; --explain puts the explanation in each line; amounts stay exact', async () => {
     const base = JSON.parse(fs.readFileSync(jsonBill, 'utf8'));
     base.lines[0].pric = 60.1;

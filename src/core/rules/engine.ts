@@ -14,6 +14,8 @@ import { Explainer } from './explainer.js';
 import { settleSums } from './settleSums.js';
 import { lineContext, splitLine } from './splitLine.js';
 import { plusOrSame } from './plusOrSame.js';
+import { newFenSums, partOf } from './fenLine.js';
+import type { CategorySums } from './stayContext.js';
 import type { LineSplit, Policy, SettleInput, SettleResult } from './types.js';
 
 const ZERO = new D(0);
@@ -29,12 +31,26 @@ export function splitBill(given: SettleInput, policy: Policy, opts: SplitOptions
   checkSettleInput(input, policy);
   const lc = lineContext(policy, input.person, explain);
   const lines: LineSplit[] = new Array<LineSplit>(input.lines.length);
-  let medfee = ZERO, fulamt = ZERO, overlmt = ZERO, pre = ZERO, inscp = ZERO, hospOver = ZERO, hospFul = ZERO;
+  // The category sums in fen (fenLine.ts), as Decimals once per bill.
+  const fen = newFenSums();
   let refunds = false;
   for (let i = 0; i < input.lines.length; i++) {
     const l = input.lines[i]!;
-    const s = splitLine(l, lc);
-    lines[i] = s;
+    lines[i] = splitLine(l, lc, fen);
+    if (l.cnt.isNeg()) refunds = true;
+  }
+  const sums = fen.exact && fen.size <= Number.MAX_SAFE_INTEGER
+    ? { medfee: partOf(fen.medfee), fulamt: partOf(fen.fulamt), overlmt: partOf(fen.overlmt), pre: partOf(fen.pre), inscp: partOf(fen.inscp), hospOver: partOf(fen.hospOver), hospFul: partOf(fen.hospFul) }
+    : decimalSums(lines);
+  const ex = explain ? new Explainer(policy) : null;
+  if (ex) explainLineSums(ex, lines);
+  return settleSums({ input, policy, sums, lines, refunds, ex });
+}
+
+/** The category sums with Decimals, for a bill whose amounts do not fit in fen. */
+function decimalSums(lines: readonly LineSplit[]): CategorySums {
+  let medfee = ZERO, fulamt = ZERO, overlmt = ZERO, pre = ZERO, inscp = ZERO, hospOver = ZERO, hospFul = ZERO;
+  for (const s of lines) {
     medfee = plusOrSame(medfee, s.det_item_fee_sumamt);
     fulamt = plusOrSame(fulamt, s.fulamt_ownpay_amt);
     overlmt = plusOrSame(overlmt, s.overlmt_amt);
@@ -44,11 +60,8 @@ export function splitBill(given: SettleInput, policy: Policy, opts: SplitOptions
       if (s.chrgitm_lv === null) hospFul = hospFul.plus(s.hosp_part_amt);
       else hospOver = hospOver.plus(s.hosp_part_amt);
     }
-    if (l.cnt.isNeg()) refunds = true;
   }
-  const ex = explain ? new Explainer(policy) : null;
-  if (ex) explainLineSums(ex, lines);
-  return settleSums({ input, policy, sums: { medfee, fulamt, overlmt, pre, inscp, hospOver, hospFul }, lines, refunds, ex });
+  return { medfee, fulamt, overlmt, pre, inscp, hospOver, hospFul };
 }
 
 /** Category totals of a bill whose lines were split elsewhere (the 2303/2304 request fields). */

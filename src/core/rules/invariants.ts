@@ -6,9 +6,21 @@
 import { HisopsError, EXIT } from '../errors.js';
 import { D, type Decimal } from '../money.js';
 import { plusOrSame } from './plusOrSame.js';
+import { SETTLEMENT_AMOUNTS } from '../center/protocol/transactions.js';
 import { AMOUNT_FIELDS, type AmountField, type LineSplit, type SettleResult } from './types.js';
 
 const ZERO = new D(0);
+
+/** The stored amounts from `first` up to, not including, `end` (SETTLEMENT_AMOUNTS lists each group together). */
+function span(first: AmountField, end: AmountField): AmountField[] {
+  return SETTLEMENT_AMOUNTS.slice(SETTLEMENT_AMOUNTS.indexOf(first), SETTLEMENT_AMOUNTS.indexOf(end)) as AmountField[];
+}
+/** I2: the fund fields, hifp_pay … hifdm_pay; the sum is checked with and without hifdm_pay. */
+const FUNDS_BUT_HIFDM = span('hifp_pay', 'fund_pay_sumamt').filter((f) => f !== 'hifdm_pay');
+/** I5: the parts of medfee_sumamt, fulamt_ownpay_amt … inscp_scp_amt. */
+const MEDFEE_PARTS = span('fulamt_ownpay_amt', 'act_pay_dedc');
+/** I7: every amount and the balance. */
+const ALL_AMOUNTS: ReadonlyArray<AmountField | 'balc'> = [...AMOUNT_FIELDS, 'balc'];
 
 export type SetlinfoLike = Partial<Record<AmountField | 'balc', Decimal>>;
 
@@ -46,7 +58,7 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
   if (!near(g('medfee_sumamt'), i1)) out.push({ id: 'I1', severity: 'error', check: 'medfee_sumamt == fund_pay_sumamt + psn_part_amt + hosp_part_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i1)}` });
 
-  const i2b = (['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'] as const).reduce((a, f) => plusOrSame(a, g(f)), ZERO);
+  const i2b = FUNDS_BUT_HIFDM.reduce((a, f) => plusOrSame(a, g(f)), ZERO);
   const i2a = plusOrSame(i2b, g('hifdm_pay'));
   if (!near(g('fund_pay_sumamt'), i2a) && !near(g('fund_pay_sumamt'), i2b)) {
     out.push({ id: 'I2', severity: 'error', check: 'fund_pay_sumamt == Σ fund fields (with or without hifdm_pay)', detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})` });
@@ -57,7 +69,7 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   if (!near(g('psn_part_amt'), i4)) out.push({ id: 'I4', severity: 'warning', check: 'psn_part_amt == acct_pay + psn_cash_pay', detail: `${t(g('psn_part_amt'))} ≠ ${t(i4)}` });
 
   if (!opts.fixedAmount) {
-    const i5 = g('fulamt_ownpay_amt').plus(g('overlmt_selfpay')).plus(g('preselfpay_amt')).plus(g('inscp_scp_amt'));
+    const i5 = MEDFEE_PARTS.reduce((a, f) => a.plus(g(f)), ZERO);
     if (!near(g('medfee_sumamt'), i5)) out.push({ id: 'I5', severity: 'error', check: 'medfee_sumamt == fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i5)}` });
   }
   const dedc = g('act_pay_dedc');
@@ -65,7 +77,7 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   if (dedc.lt(negTol) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
     out.push({ id: 'I6', severity: 'error', check: '0 <= act_pay_dedc <= inscp_scp_amt and hifp_pay <= inscp_scp_amt - act_pay_dedc', detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}` });
   }
-  const negative = [...AMOUNT_FIELDS, 'balc' as const].filter((f) => (s[f] ?? ZERO).lt(negTol));
+  const negative = ALL_AMOUNTS.filter((f) => (s[f] ?? ZERO).lt(negTol));
   if (negative.length > 0) out.push({ id: 'I7', severity: 'error', check: 'all amounts >= 0', detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', ') });
 
   for (const l of lines) {

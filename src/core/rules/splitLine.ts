@@ -8,6 +8,7 @@
  * Every part is rounded per line, so line parts add up to the line and lines add up to the bill.
  */
 import { D, type Decimal } from '../money.js';
+import { addFen, fenOfPart, fenParts, partOf, type FenParts, type FenSums } from './fenLine.js';
 import { minusOrSame } from './plusOrSame.js';
 import { f2, roundCents } from './rounding.js';
 import type { ChildMarkup, FeeLine, LineSplit, Person, Policy, RoundMode } from './types.js';
@@ -57,7 +58,13 @@ function isMarkedUp(line: FeeLine, cm: ChildMarkup): boolean {
   return false;
 }
 
-export function splitLine(line: FeeLine, c: LineContext): LineSplit {
+const PARTS: FenParts = { fee: 0, over: 0, pre: 0 };
+
+/**
+ * Split one line; its parts are added to `sums` (in fen) when given. Worked in integer fen
+ * (fenLine.ts) when its values allow, else with Decimals: the same cents either way.
+ */
+export function splitLine(line: FeeLine, c: LineContext, sums: FenSums | null = null): LineSplit {
   const mapped = line.med_list_codg !== null && line.med_list_codg !== '' && line.chrgitm_lv !== null;
   let pric = line.pric;
   let limit = line.pric_uplmt_amt ?? null;
@@ -67,7 +74,10 @@ export function splitLine(line: FeeLine, c: LineContext): LineSplit {
     if (limit !== null && c.markup.limit_too) limit = limit.times(c.markupFactor);
     markup = c.markup.rate;
   }
-  const fee = roundCents(line.cnt.times(pric), c.mode);
+  const full = !mapped || line.chrgitm_lv === '03';
+  const prop = !full && line.chrgitm_lv === '02' ? c.bOverride ?? line.selfpay_prop ?? c.bDefault : ZERO;
+  const inFen = fenParts(line.cnt, pric, full ? null : limit, full ? null : prop, c.mode, PARTS);
+  const fee = inFen ? partOf(PARTS.fee) : roundCents(line.cnt.times(pric), c.mode);
   const out: LineSplit = {
     feedetl_sn: line.feedetl_sn,
     medins_list_codg: line.medins_list_codg ?? null,
@@ -85,28 +95,33 @@ export function splitLine(line: FeeLine, c: LineContext): LineSplit {
     hosp_part_amt: ZERO,
     markup_rate: markup,
   };
-  if (!mapped || line.chrgitm_lv === '03') {
+  if (full) {
     out.fulamt_ownpay_amt = fee;
     if (!mapped && c.hospUnmapped) out.hosp_part_amt = fee;
+    if (sums !== null) addLine(sums, out, inFen, true, !mapped);
     if (c.explain) {
       out.rule = `${mapped ? 'chrgitm_lv 03 丙类' : 'no valid mapping'} → fully self-paid ${f2(fee)}${out.hosp_part_amt.isZero() ? '' : ', borne by the hospital'}${markupNote(markup)}`;
       out.rule_zh = `${mapped ? 'chrgitm_lv 03 丙类' : '无有效对照'} → 全自费 ${f2(fee)}${out.hosp_part_amt.isZero() ? '' : '，由医院负担'}${markupNoteZh(markup)}`;
     }
     return out;
   }
-  let over = ZERO;
-  if (limit !== null && pric.gt(limit)) {
-    over = roundCents(pric.minus(limit).times(line.cnt), c.mode);
-    if (c.hospOverLimit) out.hosp_part_amt = over;
+  let over: Decimal, rest: Decimal, pre: Decimal;
+  if (inFen) {
+    over = partOf(PARTS.over);
+    rest = PARTS.over === 0 ? fee : partOf(PARTS.fee - PARTS.over);
+    pre = partOf(PARTS.pre);
+    out.inscp_scp_amt = PARTS.pre === 0 ? rest : partOf(PARTS.fee - PARTS.over - PARTS.pre);
+  } else {
+    over = limit !== null && pric.gt(limit) ? roundCents(pric.minus(limit).times(line.cnt), c.mode) : ZERO;
+    rest = minusOrSame(fee, over);
+    pre = prop.isZero() ? ZERO : roundCents(rest.times(prop), c.mode);
+    out.inscp_scp_amt = minusOrSame(rest, pre);
   }
-  let prop = ZERO;
-  if (line.chrgitm_lv === '02') prop = c.bOverride ?? line.selfpay_prop ?? c.bDefault;
-  const rest = minusOrSame(fee, over);
-  const pre = prop.isZero() ? ZERO : roundCents(rest.times(prop), c.mode);
+  if (c.hospOverLimit && !over.isZero()) out.hosp_part_amt = over;
   out.overlmt_amt = over;
   out.selfpay_prop = prop;
   out.preselfpay_amt = pre;
-  out.inscp_scp_amt = minusOrSame(rest, pre);
+  if (sums !== null) addLine(sums, out, inFen, false, false);
   if (c.explain) {
     const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
     const zh = [`费用 ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
@@ -126,6 +141,24 @@ export function splitLine(line: FeeLine, c: LineContext): LineSplit {
     out.rule_zh = `chrgitm_lv ${line.chrgitm_lv}：${zh.join('；')}${markupNoteZh(markup)}`;
   }
   return out;
+}
+
+/** Add a split line to the bill's fen sums: from PARTS when it was split in fen, else read from its Decimals. */
+function addLine(sums: FenSums, l: LineSplit, inFen: boolean, full: boolean, unmapped: boolean): void {
+  const hosp = !l.hosp_part_amt.isZero();
+  if (inFen) {
+    const { fee, over, pre } = PARTS;
+    if (full) addFen(sums, fee, fee, 0, 0, 0, hosp ? fee : 0, unmapped);
+    else addFen(sums, fee, 0, over, pre, fee - over - pre, hosp ? over : 0, unmapped);
+    return;
+  }
+  const f = fenOfPart(l.det_item_fee_sumamt);
+  const parts = [fenOfPart(l.fulamt_ownpay_amt), fenOfPart(l.overlmt_amt), fenOfPart(l.preselfpay_amt), fenOfPart(l.inscp_scp_amt), fenOfPart(l.hosp_part_amt)] as const;
+  if (Number.isNaN(f) || parts.some((x) => Number.isNaN(x))) {
+    sums.exact = false;
+    return;
+  }
+  addFen(sums, f, parts[0], parts[1], parts[2], parts[3], parts[4], unmapped);
 }
 
 function markupNoteZh(rate: Decimal | null): string {

@@ -2,6 +2,7 @@
  * Types of the settlement-rules core: the policy (after validation), the engine's input and its
  * result. Amounts are Decimal everywhere; counts and ages are plain numbers.
  */
+import { SETTLEMENT_AMOUNTS } from '../center/protocol/transactions.js';
 import type { Decimal } from '../money.js';
 
 export type VisitType = 'outpatient' | 'inpatient' | 'chronic' | 'home_ward' | 'maternity' | 'injury';
@@ -9,14 +10,21 @@ export type VisitType = 'outpatient' | 'inpatient' | 'chronic' | 'home_ward' | '
 export const VISIT_TYPES: readonly VisitType[] = ['inpatient', 'outpatient', 'chronic', 'home_ward', 'maternity', 'injury'];
 export type RoundMode = 'half_up' | 'half_even' | 'down';
 
-/** The setlinfo amount fields that add up over the interim settlements of a stay. */
-export const AMOUNT_FIELDS = [
-  'medfee_sumamt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt',
-  'act_pay_dedc', 'hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay',
-  'oth_pay', 'hifdm_pay', 'fund_pay_sumamt', 'hosp_part_amt', 'psn_part_amt', 'acct_pay',
-  'acct_mulaid_pay', 'psn_cash_pay',
-] as const;
-export type AmountField = (typeof AMOUNT_FIELDS)[number];
+type StoredAmount = (typeof SETTLEMENT_AMOUNTS)[number];
+/** The setlinfo amount fields that add up over the interim settlements of a stay: every stored amount but the balance. */
+export type AmountField = Exclude<StoredAmount, 'balc'>;
+
+/**
+ * The rules' order of the amounts (the explanation and the JSON of an interim settlement follow
+ * it), derived from the one declaration SETTLEMENT_AMOUNTS: the balance left out, and a part
+ * written right after the amount it is part of — hosp_part_amt after fund_pay_sumamt (medfee =
+ * fund + hospital + person), acct_mulaid_pay after acct_pay.
+ */
+const PART_AFTER: ReadonlyMap<AmountField, AmountField> = new Map([['hosp_part_amt', 'fund_pay_sumamt'], ['acct_mulaid_pay', 'acct_pay']]);
+export const AMOUNT_FIELDS: readonly AmountField[] = SETTLEMENT_AMOUNTS.flatMap((f): AmountField[] => {
+  if (f === 'balc' || PART_AFTER.has(f)) return [];
+  return [f, ...[...PART_AFTER].filter(([, whole]) => whole === f).map(([part]) => part)];
+});
 
 /** Funds a supplement rule may pay into (everything in I2 except the basic pool hifp_pay). */
 export const SUPPLEMENT_FUNDS = ['hifob_pay', 'hifmi_pay', 'cvlserv_pay', 'hifes_pay', 'maf_pay', 'oth_pay', 'hifdm_pay'] as const;
