@@ -13,7 +13,7 @@
  */
 import type { Dialect } from '../db/index.js';
 import { byName, nameKey, type Routine, type SchemaModel, type View } from './model.js';
-import type { PlanItem, Section } from './plan.js';
+import type { PlanItem, Section } from './planTypes.js';
 import type { Op } from './sql/ops.js';
 import { sqliteNeedsRebuild } from './sql/sqlite.js';
 
