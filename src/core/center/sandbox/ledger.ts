@@ -13,358 +13,41 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { D, fenOfText, money, round2, textOfFen, ZERO, type Decimal } from '../../money.js';
 import { inputError } from '../../errors.js';
-import { LEDGER_AMOUNTS, LEDGER_DDL, SCHEMA_VERSION, type LedgerAmount } from './ledgerSchema.js';
+import { BulkSeed } from './ledgerBulkSeed.js';
+import { amountText, briefFromDb, BRIEF_COLUMNS, clrTypeForMedType, isDateTimeText, num, revivePerson, reviveMapping, reviveTrace, SETTLEMENT_COLUMNS, settlementFromDb, settlementToDb, type DbRow } from './ledgerRows.js';
+import { LEDGER_AMOUNTS, LEDGER_DDL, SCHEMA_VERSION } from './ledgerSchema.js';
+import { filterSql, totalsSql, traceFilterSql } from './ledgerSql.js';
+import type {
+  FileRow,
+  LedgerOptions,
+  LedgerTotals,
+  MappingRow,
+  MessageRow,
+  NewSettlement,
+  SeedCancellation,
+  SeedSettlement,
+  SettlementAmounts,
+  SettlementBrief,
+  SettlementFilter,
+  SettlementRow,
+  SigninRow,
+  TraceCodeFilter,
+  TraceCodeRow,
+  TraceMovement,
+  TraceRecordRow,
+} from './ledgerTypes.js';
 import { personAge, personFromCertno, personFromPsnNo, withInsutype, type Person } from './roster.js';
 import { simpleSplit, type SetlDetail, type SplitFn } from './simpleSplit.js';
 import { VisitStore } from './visits.js';
 
-export type SettlementStatus = 'settled' | 'cancelled' | 'cancellation' | 'reversed';
-
-export type SettlementAmounts = Record<LedgerAmount, Decimal>;
-
-export interface SettlementRow extends SettlementAmounts {
-  setl_id: string;
-  fixmedins_code: string;
-  fixmedins_name: string | null;
-  /** 2207 / 2304 for settlements, 2208 / 2305 for cancellations. */
-  infno: string;
-  /** The request msgid of the call that created the row (echoed to the client as medins_setl_id). */
-  medins_setl_id: string | null;
-  mdtrt_id: string;
-  psn_no: string;
-  psn_name: string | null;
-  psn_cert_type: string | null;
-  certno: string | null;
-  gend: string | null;
-  naty: string | null;
-  brdy: string | null;
-  age: number | null;
-  insutype: string;
-  psn_type: string | null;
-  cvlserv_flag: string | null;
-  med_type: string | null;
-  mdtrt_cert_type: string | null;
-  psn_setlway: string | null;
-  chrg_bchno: string | null;
-  mid_setl_flag: string | null;
-  invono: string | null;
-  clr_type: string;
-  clr_way: string;
-  /** The settlement agency (setl_optins in 3201/3202). */
-  clr_optins: string;
-  setl_time: string;
-  /** '1' on a cancellation row (a refund settlement), '0' otherwise. */
-  refd_setl_flag: string;
-  /** On a cancellation: the settlement it cancels. */
-  orig_setl_id: string | null;
-  /** On a cancelled settlement: its cancellation row. */
-  cancelled_by: string | null;
-  /** The 2601 msgid that reversed the row (a reversed row no longer counts anywhere). */
-  reversed_by: string | null;
-  reversed_at: string | null;
-  pool_prop_selfpay: Decimal;
-  setldetail: SetlDetail[];
-  opter: string | null;
-  opter_name: string | null;
-  /** 'wire' (created by a request) or 'seed' (planted through this API). */
-  source: string;
-  memo: string | null;
-  created_at: string;
-  status: SettlementStatus;
-}
-
-export interface SettlementFilter {
-  fixmedins_code?: string;
-  /** `yyyy-MM-dd`, inclusive, on setl_time. */
-  from?: string;
-  to?: string;
-  insutype?: string;
-  clr_type?: string;
-  /** The settlement agency (clr_optins). */
-  setl_optins?: string;
-  psn_no?: string;
-  mdtrt_id?: string;
-  /** '0' leaves out cancellation rows (3201 semantics); '1' or absent keeps them. */
-  refd_setl_flag?: string;
-  /** Reversed rows are left out unless asked for. */
-  includeReversed?: boolean;
-}
-
-export interface LedgerTotals {
-  medfee_sumamt: Decimal;
-  fund_pay_sumamt: Decimal;
-  acct_pay: Decimal;
-  psn_cash_pay: Decimal;
-  count: number;
-}
-
-/** A settlement planted as history (by the demo seeder or a test). */
-export interface SeedSettlement {
-  /** `yyyy-MM-dd HH:mm:ss` in the center's clock; decides the reconciliation period. */
-  setl_time: string;
-  mdtrt_id: string;
-  psn_no: string;
-  medfee_sumamt: Decimal.Value;
-  /** Default: the person's insurance type. */
-  insutype?: string;
-  /** Default: from med_type (1x → 11, 2x → 21, 41 → 41), else 11. */
-  clr_type?: string;
-  /** Default: 11 for outpatient, 21 for inpatient. */
-  med_type?: string;
-  /** Default: the person's insured place. */
-  clr_optins?: string;
-  clr_way?: string;
-  /** Default: generated like the server does. */
-  setl_id?: string;
-  /** The msgid of the settlement call; default a well-formed one stamped with setl_time. 2601 can reverse by it. */
-  medins_setl_id?: string;
-  /** Default 2207 for outpatient clearing types, 2304 for 21. */
-  infno?: string;
-  fixmedins_code?: string;
-  fixmedins_name?: string;
-  psn_name?: string;
-  certno?: string;
-  memo?: string;
-  /** Bill parts for the split; default: everything in scope. */
-  fulamt_ownpay_amt?: Decimal.Value;
-  overlmt_selfpay?: Decimal.Value;
-  preselfpay_amt?: Decimal.Value;
-  inscp_scp_amt?: Decimal.Value;
-  acct_used_flag?: string;
-  /** Explicit results override the split (dependent totals are recomputed unless given too). */
-  amounts?: Partial<Record<LedgerAmount | 'pool_prop_selfpay', Decimal.Value>>;
-}
-
-export interface SeedCancellation {
-  /** The settlement to cancel. */
-  setl_id: string;
-  setl_time: string;
-  /** The new (negative) row's id; default generated. */
-  new_setl_id?: string;
-  medins_setl_id?: string;
-  memo?: string;
-}
-
-export interface MessageRow {
-  msgid: string;
-  infno: string;
-  fixmedins_code: string;
-  psn_no: string | null;
-  digest: string;
-  received_at: string;
-  output: unknown;
-  /** What the message created: settlements, cancellations, trace records, mappings. */
-  created: { settlements?: string[]; cancellations?: string[]; [k: string]: unknown } | null;
-  reversed_by: string | null;
-  reversed_at: string | null;
-  source: string;
-}
-
-export interface SigninRow {
-  sign_no: string;
-  fixmedins_code: string;
-  opter: string;
-  opter_no: string | null;
-  ip: string | null;
-  mac: string | null;
-  sign_time: string;
-  expires_at: string;
-  signed_out_at: string | null;
-}
-
-export interface FileRow {
-  file_qury_no: string;
-  filename: string;
-  fixmedins_code: string;
-  /** upload (9101), result (3202), catalog (13xx). */
-  kind: string;
-  bytes: Buffer;
-  msgid: string | null;
-  created_at: string;
-  dld_endtime: string;
-}
-
-export interface MappingRow {
-  fixmedins_code: string;
-  fixmedins_hilist_id: string;
-  list_type: string;
-  med_list_codg: string;
-  fixmedins_hilist_name: string;
-  begndate: string;
-  enddate: string;
-  record: Record<string, unknown>;
-  msgid: string;
-  uploaded_at: string;
-  revoked_at: string | null;
-  revoked_msgid: string | null;
-}
-
-export interface TraceRecordRow {
-  id: number;
-  fixmedins_code: string;
-  infno: string;
-  msgid: string;
-  record_key: string;
-  content_digest: string;
-  med_list_codg: string | null;
-  fixmedins_hilist_id: string | null;
-  fixmedins_bchno: string | null;
-  mdtrt_sn: string | null;
-  setl_id: string | null;
-  psn_no: string | null;
-  cnt: string | null;
-  opt_time: string | null;
-  ret_rslt: string;
-  msg_rslt: string | null;
-  record: Record<string, unknown>;
-  created_at: string;
-}
-
-export type TraceMovement = 'sale' | 'return' | 'stock' | 'stocktake';
-
-export interface TraceCodeRow {
-  id: number;
-  drug_trac_codg: string;
-  record_id: number;
-  fixmedins_code: string;
-  infno: string;
-  movement: TraceMovement;
-  trdn_flag: string | null;
-  accepted: boolean;
-  created_at: string;
-}
-
-export interface TraceCodeFilter {
-  fixmedins_code?: string;
-  infno?: string;
-  drug_trac_codg?: string;
-  movement?: TraceMovement;
-  /** Default true: only codes of accepted records. */
-  accepted?: boolean;
-}
-
-export interface LedgerOptions {
-  /** The center's own division: generated ids and local persons (default 430100). */
-  admdvs?: string;
-  /** The institution seeded rows belong to when they do not say (default H00000000001). */
-  fixmedins_code?: string;
-  fixmedins_name?: string;
-  /** The split used by insertSettlement when explicit amounts are not given (default simpleSplit). */
-  split?: SplitFn;
-}
-
-/** Which clearing type a medical type falls under (national codes; local ones → 99). */
-export function clrTypeForMedType(med_type: string): string {
-  if (/^1\d$/.test(med_type) || med_type.startsWith('14')) return '11';
-  if (/^2\d/.test(med_type)) return '21';
-  if (med_type === '41') return '41';
-  if (med_type === '51' || med_type === '81') return '11';
-  if (med_type === '52') return '21';
-  return '99';
-}
+export type * from './ledgerTypes.js';
+export { clrTypeForMedType } from './ledgerRows.js';
+export { totalsSql } from './ledgerSql.js';
 
 /** The indexes a bulk seed drops and builds again afterwards (all but primary keys). */
 const BULK_DROPPED_INDEXES = ['settlements_period', 'settlements_brief', 'settlements_fen_totals', 'settlements_mdtrt', 'settlements_msgid', 'settlements_psn', 'persons_certno'];
 
 const p2 = (n: number, w = 2) => String(n).padStart(w, '0');
-
-function amountText(d: Decimal | string): string {
-  // A string is amount text already in its stored form (the bulk seed's fast path checked it).
-  return typeof d === 'string' ? d : round2(d).toFixed(2);
-}
-
-/** Every ledger amount given, as text already in its stored two-decimal form ("12.30", "-0.05")? */
-function storedAmountTexts(given: Partial<Record<string, Decimal.Value>>): given is Record<string, string> {
-  for (const a of LEDGER_AMOUNTS) {
-    const v = given[a];
-    if (typeof v !== 'string') return false;
-    const f = fenOfText(v);
-    if (f === undefined || textOfFen(f) !== v) return false;
-  }
-  return true;
-}
-
-function num(v: Decimal.Value | undefined): Decimal | undefined {
-  return v === undefined ? undefined : money(v);
-}
-
-type DbRow = Record<string, unknown>;
-
-function statusOf(r: DbRow): SettlementStatus {
-  if (r.reversed_by) return 'reversed';
-  if (r.orig_setl_id) return 'cancellation';
-  if (r.cancelled_by) return 'cancelled';
-  return 'settled';
-}
-
-function settlementFromDb(r: DbRow): SettlementRow {
-  const out: Record<string, unknown> = { ...r };
-  for (const a of LEDGER_AMOUNTS) out[a] = new D(r[a] as string);
-  out.pool_prop_selfpay = new D(r.pool_prop_selfpay as string);
-  out.setldetail = (JSON.parse(r.setldetail as string) as Array<Record<string, unknown>>).map((d) => ({
-    ...d,
-    inscp_scp_amt: new D(d.inscp_scp_amt as string),
-    crt_payb_lmt_amt: new D(d.crt_payb_lmt_amt as string),
-    fund_payamt: new D(d.fund_payamt as string),
-  }));
-  out.status = statusOf(r);
-  return out as unknown as SettlementRow;
-}
-
-/**
- * What a 3202 comparison reads of a center row; amounts as the ledger stores them (two-decimal
- * text). (The scope's filter has chosen the institution, agency, clearing type and unreversed rows.)
- */
-export interface SettlementBrief {
-  setl_id: string;
-  psn_no: string;
-  mdtrt_id: string;
-  medins_setl_id: string | null;
-  refd_setl_flag: string;
-  setl_time: string;
-  medfee_sumamt: string;
-  fund_pay_sumamt: string;
-  acct_pay: string;
-}
-
-const BRIEF_COLUMNS = ['setl_id', 'psn_no', 'mdtrt_id', 'medins_setl_id', 'refd_setl_flag', 'setl_time', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] as const;
-
-function briefFromDb(r: unknown[]): SettlementBrief {
-  const t = (i: number) => r[i] as string;
-  return {
-    setl_id: t(0),
-    psn_no: t(1),
-    mdtrt_id: t(2),
-    medins_setl_id: r[3] as string | null,
-    refd_setl_flag: t(4),
-    setl_time: t(5),
-    medfee_sumamt: t(6),
-    fund_pay_sumamt: t(7),
-    acct_pay: t(8),
-  };
-}
-
-const SETTLEMENT_COLUMNS = [
-  'setl_id', 'fixmedins_code', 'fixmedins_name', 'infno', 'medins_setl_id', 'mdtrt_id', 'psn_no', 'psn_name', 'psn_cert_type', 'certno',
-  'gend', 'naty', 'brdy', 'age', 'insutype', 'psn_type', 'cvlserv_flag', 'med_type', 'mdtrt_cert_type', 'psn_setlway', 'chrg_bchno',
-  'mid_setl_flag', 'invono', 'clr_type', 'clr_way', 'clr_optins', 'setl_time', 'refd_setl_flag', 'orig_setl_id', 'cancelled_by',
-  'reversed_by', 'reversed_at', ...LEDGER_AMOUNTS, 'pool_prop_selfpay', 'setldetail', 'opter', 'opter_name', 'source', 'memo', 'created_at',
-] as const;
-
-function settlementToDb(r: SettlementRow): DbRow {
-  const out: DbRow = {};
-  for (const c of SETTLEMENT_COLUMNS) out[c] = (r as unknown as DbRow)[c] ?? null;
-  for (const a of LEDGER_AMOUNTS) out[a] = amountText(r[a]);
-  out.pool_prop_selfpay = r.pool_prop_selfpay.toDecimalPlaces(4).toFixed(4);
-  out.setldetail = JSON.stringify(
-    r.setldetail.map((d) => ({ ...d, inscp_scp_amt: amountText(d.inscp_scp_amt), crt_payb_lmt_amt: amountText(d.crt_payb_lmt_amt), fund_payamt: amountText(d.fund_payamt) })),
-  );
-  return out;
-}
-
-/** Everything a settlement row needs besides what the ledger fills in (status, setldetail defaults). */
-export type NewSettlement = Omit<SettlementRow, 'status' | 'cancelled_by' | 'reversed_by' | 'reversed_at' | 'orig_setl_id'> & { orig_setl_id?: string | null };
-
 
 /** What a seeded settlement's row takes from the split and the call, beside the person. */
 interface SeedRowParts {
@@ -492,19 +175,30 @@ export class Ledger {
   // ---------------------------------------------------------------- bulk seeding
 
   /** While a month is seeded: the balances, written to the table at the end. */
-  private bulk: { balances: Map<string, Decimal> } | undefined;
+  private bulk: BulkSeed | undefined;
 
   /**
    * Seeding a month (a million settlements) through the seeding API. Every settlement index but
    * the primary key is dropped until endBulkSeed builds them again in one sort each: maintaining
    * six indexes row by row made the load grow faster than the data (the pages of a large index stop
-   * fitting in the cache). Balances are held in memory and written once at the end (persons are
-   * not: a hundred thousand of them held as objects cost more memory than reading them back); rows get no savepoint each; and the insert calls return the row as built instead of reading it back. Nothing else may write
-   * the ledger meanwhile (the sandbox is not serving it).
+   * fitting in the cache). Balances are held in memory (integer fen) and written once at the end;
+   * rows get no savepoint each; the insert calls return the row as built instead of reading it
+   * back; and a row whose amounts are all given goes through BulkSeed's fen path
+   * (ledgerBulkSeed.ts). Nothing else may write the ledger meanwhile (the sandbox is not serving it).
    */
   beginBulkSeed(): void {
     if (this.bulk) return;
-    this.bulk = { balances: new Map() };
+    this.bulk = new BulkSeed({
+      db: this.db,
+      admdvs: this.admdvs,
+      fixmedins_code: this.fixmedins_code,
+      fixmedins_name: this.fixmedins_name,
+      fenSplit: this.split === simpleSplit,
+      person: (psn_no, today) => this.person(psn_no, today),
+      storedBalance: (psn_no) => (this.st.getBalance!.get(psn_no) as { balc: string } | undefined)?.balc,
+      newSetlId: (setl_time) => this.newSetlId(setl_time),
+      newSeedMsgid: (code, at) => this.newSeedMsgid(code, at),
+    });
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -16384'); // rows are appended: a small cache is enough
     for (const name of BULK_DROPPED_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
@@ -516,12 +210,21 @@ export class Ledger {
     const { balances } = this.bulk;
     this.bulk = undefined;
     this.transaction(() => {
-      for (const [psn_no, balc] of balances) this.setBalance(psn_no, balc);
+      for (const [psn_no, fen] of balances) this.st.putBalance!.run(psn_no, textOfFen(fen));
     });
     this.db.pragma('threads = 2');
     this.db.exec(LEDGER_DDL);
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * What another thread opens this ledger with to seed it (the demo's center writer thread): a
+   * file, and no split but the default (a function does not cross threads).
+   */
+  reopenOptions(): { file: string; options: LedgerOptions } | undefined {
+    if (this.file === ':memory:' || this.split !== simpleSplit) return undefined;
+    return { file: this.file, options: { admdvs: this.admdvs, fixmedins_code: this.fixmedins_code, fixmedins_name: this.fixmedins_name } };
   }
 
   /** A per-name serial number that survives restarts. */
@@ -567,11 +270,11 @@ export class Ledger {
   /** Replace a stored person (a seeded person whose insurance type the seeder chose). */
   updatePerson(p: Person): void {
     this.st.replacePerson!.run(p.psn_no, p.certno, JSON.stringify({ ...p, initial_balc: p.initial_balc.toFixed(2) }));
+    this.bulk?.forget(p.psn_no);
   }
 
   balance(psn_no: string, today: string): Decimal {
-    const held = this.bulk?.balances.get(psn_no);
-    if (held) return held;
+    if (this.bulk) return new D(textOfFen(this.bulk.balanceFen(psn_no, today)));
     const row = this.st.getBalance!.get(psn_no) as { balc: string } | undefined;
     return row ? new D(row.balc) : this.person(psn_no, today).initial_balc;
   }
@@ -579,7 +282,7 @@ export class Ledger {
   setBalance(psn_no: string, balc: Decimal): void {
     if (this.bulk) {
       // Written once per person at endBulkSeed (the last balance; a Map keeps the first-write order).
-      this.bulk.balances.set(psn_no, round2(balc));
+      this.bulk.balances.set(psn_no, fenOfText(round2(balc).toFixed(2))!);
       return;
     }
     this.st.putBalance!.run(psn_no, amountText(balc));
@@ -657,8 +360,8 @@ export class Ledger {
 
   /**
    * The same as insertSettlement without returning the row: what the demo's month-long seed calls.
-   * In a bulk seed, when every amount is given as stored text, the amounts go to the table as
-   * given (no Decimal per amount; the split still runs, for setldetail).
+   * In a bulk seed, when every amount is given as stored text, the row is built in integer fen
+   * (BulkSeed.plant) and the amounts go to the table as given.
    */
   seedSettlement(s: SeedSettlement): void {
     this.plantSettlement(s, false);
@@ -668,6 +371,7 @@ export class Ledger {
     return this.transaction(() => {
       if (!isDateTimeText(s.setl_time)) throw inputError('SANDBOX_SEED', `setl_time "${s.setl_time}" is not yyyy-MM-dd HH:mm:ss`, 'Give setl_time in the center clock as yyyy-MM-dd HH:mm:ss.').zh(`setl_time "${s.setl_time}" 不是 yyyy-MM-dd HH:mm:ss 格式`, '请按医保中心时钟将 setl_time 写成 yyyy-MM-dd HH:mm:ss。');
       const today = s.setl_time.slice(0, 10);
+      if (!wantRow && this.bulk?.plant(s, today)) return undefined;
       let person = this.person(s.psn_no, today);
       if (s.insutype && s.insutype !== person.insutype) {
         person = withInsutype(person, s.insutype, today);
@@ -700,10 +404,6 @@ export class Ledger {
         out_of_area: person.insuplc_admdvs !== this.admdvs,
       });
       const given = s.amounts ?? {};
-      if (!wantRow && this.bulk && storedAmountTexts(given)) {
-        this.writeSeedRow(s, given, person, { med_type, clr_type, pool: given.pool_prop_selfpay === undefined ? split.pool_prop_selfpay : money(given.pool_prop_selfpay), setldetail: split.setldetail, today });
-        return undefined;
-      }
       const amounts: Record<string, Decimal> = {};
       for (const a of LEDGER_AMOUNTS) amounts[a] = (split as unknown as Record<string, Decimal>)[a] ?? ZERO;
       let pool_prop_selfpay = split.pool_prop_selfpay;
@@ -726,18 +426,6 @@ export class Ledger {
       this.recordSeedMessage(s, fields);
       return row;
     });
-  }
-
-  /**
-   * The fast path of seedSettlement: the row insertSettlement would store when every amount is
-   * given (none is derived), with the given texts as the stored amounts.
-   */
-  private writeSeedRow(s: SeedSettlement, amounts: Record<string, string>, person: Person, d: SeedRowParts): void {
-    const fields = this.seedFields(s, person, d);
-    const row = { ...(amounts as unknown as SettlementAmounts), ...fields, orig_setl_id: null, cancelled_by: null, reversed_by: null, reversed_at: null, status: 'settled' } as SettlementRow;
-    this.st.insertSettlement!.run(settlementToDb(row));
-    this.setBalance(s.psn_no, new D(amounts.balc!));
-    this.recordSeedMessage(s, fields);
   }
 
   /** The columns of a seeded settlement other than its amounts, as both seeding paths store them. */
@@ -867,7 +555,7 @@ export class Ledger {
   }
 
   /** A well-formed msgid for seeded rows: institution + stamp of the time + a serial. */
-  private newSeedMsgid(fixmedins_code: string, at: string): string {
+  newSeedMsgid(fixmedins_code: string, at: string): string {
     const stamp = at.replace(/[-: ]/g, '').slice(0, 14);
     for (;;) {
       const id = `${fixmedins_code}${stamp}${p2(this.nextSerial(`seedmsg:${stamp}`) % 10000, 4)}`;
@@ -1021,81 +709,6 @@ export class Ledger {
     }
     return out;
   }
-}
-
-/** The 3201 sums of Ledger.totals (see there; exported so that its use of the index is checked). */
-export function totalsSql(f: SettlementFilter): { sql: string; args: unknown[] } {
-  const { sql, args } = filterSql(f);
-  const fen = (c: string) => `COALESCE(SUM(CAST(ROUND(${c} * 100) AS INTEGER)), 0) AS ${c}`;
-  return { sql: `SELECT COUNT(*) AS n, ${fen('medfee_sumamt')}, ${fen('fund_pay_sumamt')}, ${fen('acct_pay')}, ${fen('psn_cash_pay')} FROM settlements ${sql}`, args };
-}
-
-function filterSql(f: SettlementFilter): { sql: string; args: unknown[] } {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const eq = (col: string, v: string | undefined) => {
-    if (v !== undefined && v !== '') {
-      where.push(`${col} = ?`);
-      args.push(v);
-    }
-  };
-  eq('fixmedins_code', f.fixmedins_code);
-  eq('insutype', f.insutype);
-  eq('clr_type', f.clr_type);
-  eq('clr_optins', f.setl_optins);
-  eq('psn_no', f.psn_no);
-  eq('mdtrt_id', f.mdtrt_id);
-  if (f.from) {
-    where.push('setl_time >= ?');
-    args.push(`${f.from} 00:00:00`);
-  }
-  if (f.to) {
-    where.push('setl_time <= ?');
-    args.push(`${f.to} 23:59:59`);
-  }
-  if (f.refd_setl_flag === '0') where.push("refd_setl_flag = '0'");
-  if (!f.includeReversed) where.push('reversed_by IS NULL');
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
-}
-
-function traceFilterSql(f: TraceCodeFilter): { sql: string; args: unknown[] } {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.fixmedins_code) {
-    where.push('fixmedins_code = ?');
-    args.push(f.fixmedins_code);
-  }
-  if (f.infno) {
-    where.push('infno = ?');
-    args.push(f.infno);
-  }
-  if (f.drug_trac_codg) {
-    where.push('drug_trac_codg = ?');
-    args.push(f.drug_trac_codg);
-  }
-  if (f.movement) {
-    where.push('movement = ?');
-    args.push(f.movement);
-  }
-  if (f.accepted !== false) where.push('accepted = 1');
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
-}
-
-function revivePerson(data: string): Person {
-  const o = JSON.parse(data) as Person & { initial_balc: string };
-  return { ...o, initial_balc: new D(o.initial_balc) };
-}
-
-function reviveMapping(r: DbRow): MappingRow {
-  return { ...(r as unknown as MappingRow), record: JSON.parse(r.record as string) as Record<string, unknown> };
-}
-
-function reviveTrace(r: DbRow): TraceRecordRow {
-  return { ...(r as unknown as TraceRecordRow), record: JSON.parse(r.record as string) as Record<string, unknown> };
-}
-
-function isDateTimeText(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s);
 }
 
 /** Open (creating if needed) a sandbox ledger file; `:memory:` for a throwaway one. */
