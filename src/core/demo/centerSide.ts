@@ -81,7 +81,10 @@ class CenterThread implements CenterSide {
   private readonly done: Promise<CenterSummary>;
 
   constructor(reopen: { file: string; options: LedgerOptions }, fixmedins_code: string) {
-    this.worker = new Worker(WORKER_FILE, { workerData: { ...reopen, fixmedins_code } });
+    // It holds the month's persons (compact) and a day's rows; a bounded heap makes it collect
+    // the days it is done with instead of growing.
+    const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+    this.worker = new Worker(WORKER_FILE, { resourceLimits, workerData: { ...reopen, fixmedins_code } });
     this.done = new Promise<CenterSummary>((resolve, reject) => {
       this.worker.on('message', (m: { type: 'day' } | { type: 'done'; summary: CenterSummary } | { type: 'error'; failure: ThreadFailure }) => {
         if (m.type === 'day') this.waiting--;
