@@ -145,5 +145,5 @@ class CenterThread implements CenterSide {
 }
 
 function errorOf(f: ThreadFailure): Error {
-  return 'hisops' in f ? new HisopsError(f.hisops) : new Error(f.message);
+  return 'hisops' in f ? new HisopsError({ ...f.hisops, zh: f.hisops.zh }) : new Error(f.message);
 }

@@ -16,7 +16,7 @@ import { writeFileAtomicSync } from '../files/index.js';
 import { loadReferenceSchema, referenceSchemaPath, splitSqlScript } from '../his/index.js';
 import { demoNationalCatalog, type NationalEntry } from './catalog.js';
 import { isIsoDay } from './dates.js';
-import { HisGenerator, type Row, type RowSink } from './generateHis.js';
+import { HisGenerator } from './generateHis.js';
 import { openCenterSide, type CenterSide } from './centerSide.js';
 import { DayTee } from './dayTee.js';
 import type { CenterLedgerTarget } from './seedCenter.js';

@@ -2,8 +2,7 @@
  * Ledger rows to and from the database: the column lists, amounts as stored text, JSON columns
  * revived. Pure.
  */
-import { D, fenOfText, money, round2, textOfFen, type Decimal } from '../../money.js';
-import { SETTLEMENT_TOTALS } from '../protocol/transactions.js';
+import { D, money, round2, type Decimal } from '../../money.js';
 import { LEDGER_AMOUNTS } from './ledgerSchema.js';
 import type { MappingRow, SettlementBrief, SettlementRow, SettlementStatus, TraceRecordRow } from './ledgerTypes.js';
 import type { Person } from './roster.js';
