@@ -128,6 +128,68 @@ interface SaleIntent {
   disp_id?: string;
 }
 
+/** The patient, department and visit of one settlement call. */
+interface Visit {
+  d: number;
+  day: string;
+  /** The person's index in the pool. */
+  pi: number;
+  age: number;
+  insutype: string;
+  inpatient: boolean;
+  maternity: boolean;
+  emergency: boolean;
+  med_type: string;
+  dept: Dept;
+  drCode: string;
+  drName: string;
+  clr_type: string;
+  clr_way: string;
+  inArea: boolean;
+  setl_optins: string;
+  dayC: string;
+  stay: number;
+  admitDay: string;
+  begnSec: number;
+  ipt_otp_no: string;
+  mdtrt_id: string;
+  psn_no: string;
+}
+
+interface Status {
+  pendingCenter: boolean | undefined;
+  isPending: boolean;
+  isRollback: boolean;
+  isVoid: boolean;
+  isCancelled: boolean;
+  cancelSec: number;
+}
+
+/** The fee lines of a call and their totals (fen). */
+interface Fees {
+  his_setl_no: string;
+  chrg_bchno: string;
+  rxno: string;
+  medfee: number;
+  ful: number;
+  overlmt: number;
+  pre: number;
+  inscp: number;
+  feeRows: Row[];
+  drugLines: Array<{ item: DemoItem; cnt: number }>;
+}
+
+/** The call to the center: its times, msgid and (when it settled or rolled back) setl_id. */
+interface Call {
+  sec: number;
+  reqSec: number;
+  msgid: string;
+  infno: string;
+  settled: boolean;
+  setl_id: string | null;
+  setl_time: string;
+}
+
 interface SettledRef {
   his_setl_no: string;
   setl_id: string;
@@ -295,12 +357,36 @@ export class HisGenerator {
     return (17 * 3600 + 1800 + s) % 86_400 || 60;
   }
 
+  /**
+   * One settlement call of the day (a visit, its fee lines, the split, the HIS's rows and what it
+   * plants). The parts draw from `rng` in this order, which the data depends on.
+   */
   private settlement(sink: RowSink, rng: Rng, d: number, idx: number, sec: number, inpatient: boolean, sales: SaleIntent[], flags: { crossMidnight?: boolean }): void {
+    sec = Math.max(sec, 120);
+    const v = this.visit(sink, rng, d, sec, inpatient, flags.crossMidnight === true);
+    const st = this.status(rng, d, idx, sec, flags.crossMidnight === true);
+    const fees = this.fees(rng, v, sec);
+    const { amounts, acctUsed } = this.split(rng, v, fees);
+    const reqSec = sec - rng.range(1, 3);
+    const msgid = this.msgid(v.day, reqSec);
+    const infno = inpatient ? '2304' : '2207';
+    const settled = !st.isPending && !st.isRollback && !st.isVoid;
+    const setl_id = settled || st.isRollback ? this.setlId(v.day, st.isRollback) : null;
+    const call: Call = { sec, reqSec, msgid, infno, settled, setl_id, setl_time: stamp(v.day, sec) };
+    const base = this.settlementRow(rng, v, st, fees, amounts, acctUsed, call);
+    this.writeCall(sink, v, st, fees, amounts, call, base);
+    if (st.isRollback) return this.plantRollback(v, call, base);
+    sink.add('his_settlement', base);
+    if (st.isPending) return this.plantPending(v, st, call, fees.his_setl_no);
+    if (st.isVoid) return;
+    this.settled(sink, rng, d, idx, v, st, fees, amounts, call, base, sales, flags.crossMidnight === true);
+  }
+
+  /** The patient, department and visit of a settlement call (its his_visit row is written). */
+  private visit(sink: RowSink, rng: Rng, d: number, sec: number, inpatient: boolean, crossMidnight: boolean): Visit {
     const o = this.opts;
     const day = this.days[d]!;
-    const plan = this.plans[d]!;
     const pool = this.pool;
-    sec = Math.max(sec, 120);
     const pi = rng.int(pool.size);
     const birthYear = pool.birthYear[pi]!;
     const age = Number(day.slice(0, 4)) - birthYear;
@@ -309,7 +395,7 @@ export class HisGenerator {
     const maternity = female && insutype === '310' && age >= 22 && age <= 42 && rng.chance(inpatient ? 0.3 : 0.05);
     if (maternity) insutype = '510';
     const night = sec < 7 * 3600 + 1800 || sec > 17 * 3600 + 1800;
-    const emergency = !inpatient && (night || rng.chance(0.05) || flags.crossMidnight === true);
+    const emergency = !inpatient && (night || rng.chance(0.05) || crossMidnight);
     let med_type: string;
     let dept: Dept;
     if (inpatient) {
@@ -359,15 +445,24 @@ export class HisGenerator {
       created_at: stamp(admitDay, begnSec),
     });
 
-    // Status: planted pending / rollback, natural failures (void) and cancellations.
+    return { d, day, pi, age, insutype, inpatient, maternity, emergency, med_type, dept, drCode, drName, clr_type, clr_way, inArea, setl_optins, dayC, stay, admitDay, begnSec, ipt_otp_no, mdtrt_id, psn_no };
+  }
+
+  /** What becomes of the call: planted pending or rollback, a natural failure (void) or a cancellation. */
+  private status(rng: Rng, d: number, idx: number, sec: number, crossMidnight: boolean): Status {
+    const plan = this.plans[d]!;
     const pendingCenter = idx < this.counts[d]! ? plan.pending.get(idx) : undefined;
     const isPending = pendingCenter !== undefined;
     const isRollback = !isPending && plan.rollback === idx && idx < this.counts[d]!;
-    const isVoid = !isPending && !isRollback && !flags.crossMidnight && rng.chance(0.002);
-    const isCancelled = !isPending && !isRollback && !isVoid && !flags.crossMidnight && rng.chance(0.005);
+    const isVoid = !isPending && !isRollback && !crossMidnight && rng.chance(0.002);
+    const isCancelled = !isPending && !isRollback && !isVoid && !crossMidnight && rng.chance(0.005);
     const cancelSec = isCancelled ? Math.min(86_399, sec + rng.range(300, 7200)) : 0;
+    return { pendingCenter, isPending, isRollback, isVoid, isCancelled, cancelSec };
+  }
 
-    // Fee lines
+  /** The fee lines of the visit and their totals (fen). */
+  private fees(rng: Rng, v: Visit, sec: number): Fees {
+    const { inpatient, emergency, maternity, stay, dept, day, dayC, admitDay, begnSec, mdtrt_id, psn_no, med_type, drCode } = v;
     const his_setl_no = `JS${dayC}${pad(++this.seq.settle, 7)}`;
     const chrg_bchno = `SF${his_setl_no.slice(2)}`;
     const rxno = `CF${dayC}${pad(++this.seq.rx, 7)}`;
@@ -419,6 +514,15 @@ export class HisGenerator {
       });
       if (item.trac && !inpatient) drugLines.push({ item, cnt });
     }
+    return { his_setl_no, chrg_bchno, rxno, medfee, ful, overlmt, pre, inscp, feeRows, drugLines };
+  }
+
+  /** The split of the bill (the policies' engine when given, else the stand-in). */
+  private split(rng: Rng, v: Visit, f: Fees): { amounts: SettlementAmounts; acctUsed: boolean } {
+    const o = this.opts;
+    const pool = this.pool;
+    const { pi, insutype, inpatient, clr_way, day, age, inArea } = v;
+    const { medfee, ful, overlmt, pre, inscp } = f;
     const acctUsed = rng.chance(0.7);
     const splitInput: SettlementInput = {
       insutype,
@@ -440,12 +544,16 @@ export class HisGenerator {
     // engine's "what the own balance could not cover" both have something to draw on).
     const amounts = o.split?.({ ...splitInput, day, age, inArea, mulaidBalance: Math.floor(pool.balance[pi]! * 0.3) }) ?? splitSettlement(splitInput);
 
-    const reqSec = sec - rng.range(1, 3);
-    const msgid = this.msgid(day, reqSec);
-    const infno = inpatient ? '2304' : '2207';
-    const settled = !isPending && !isRollback && !isVoid;
-    const setl_id = settled || isRollback ? this.setlId(day, isRollback) : null;
-    const setl_time = stamp(day, sec);
+    return { amounts, acctUsed };
+  }
+
+  /** The his_settlement row of the call (also what a rollback's center record is made of). */
+  private settlementRow(rng: Rng, v: Visit, st: Status, f: Fees, amounts: SettlementAmounts, acctUsed: boolean, c: Call): Row {
+    const pool = this.pool;
+    const { pi, day, age, insutype, med_type, mdtrt_id, psn_no, ipt_otp_no, setl_optins, clr_way, clr_type, inArea } = v;
+    const { isPending, isVoid, isCancelled, cancelSec } = st;
+    const { his_setl_no } = f;
+    const { settled, setl_id, setl_time, msgid, infno, reqSec } = c;
     const base: Row = {
       his_setl_no,
       ipt_otp_no,
@@ -467,28 +575,8 @@ export class HisGenerator {
       med_type,
       psn_setlway: '01',
       acct_used_flag: acctUsed ? '1' : '0',
-      medfee_sumamt: amounts.medfee_sumamt,
-      fulamt_ownpay_amt: amounts.fulamt_ownpay_amt,
-      overlmt_selfpay: amounts.overlmt_selfpay,
-      preselfpay_amt: amounts.preselfpay_amt,
-      inscp_scp_amt: amounts.inscp_scp_amt,
-      act_pay_dedc: amounts.act_pay_dedc,
-      hifp_pay: amounts.hifp_pay,
+      // The amounts (SETTLEMENT_AMOUNTS) are set below.
       pool_prop_selfpay: bpToString(amounts.poolRatioBp),
-      cvlserv_pay: amounts.cvlserv_pay,
-      hifes_pay: amounts.hifes_pay,
-      hifmi_pay: amounts.hifmi_pay,
-      hifob_pay: amounts.hifob_pay,
-      maf_pay: amounts.maf_pay,
-      oth_pay: amounts.oth_pay,
-      hifdm_pay: amounts.hifdm_pay,
-      fund_pay_sumamt: amounts.fund_pay_sumamt,
-      psn_part_amt: amounts.psn_part_amt,
-      acct_pay: amounts.acct_pay,
-      psn_cash_pay: amounts.psn_cash_pay,
-      hosp_part_amt: amounts.hosp_part_amt,
-      balc: amounts.balc,
-      acct_mulaid_pay: amounts.acct_mulaid_pay,
       medins_setl_id: settled ? msgid : null,
       clr_optins: setl_optins,
       setl_optins,
@@ -506,6 +594,17 @@ export class HisGenerator {
       created_at: settled ? setl_time : stamp(day, reqSec),
       updated_at: isCancelled ? stamp(day, cancelSec) : settled ? setl_time : isVoid ? stamp(day, Math.min(86_399, reqSec + 30)) : stamp(day, reqSec),
     };
+    for (const a of SETTLEMENT_AMOUNTS) base[a] = amounts[a];
+    return base;
+  }
+
+  /** The call's fee lines and write-ahead log row (the account balance moves when it settled). */
+  private writeCall(sink: RowSink, v: Visit, st: Status, f: Fees, amounts: SettlementAmounts, c: Call, base: Row): void {
+    const pool = this.pool;
+    const { pi, day, mdtrt_id, psn_no } = v;
+    const { isVoid } = st;
+    const { feeRows, his_setl_no } = f;
+    const { settled, setl_id, setl_time, msgid, infno, reqSec } = c;
     if (settled) pool.balance[pi] = amounts.balc;
     for (const f of feeRows) {
       if (settled) f.setl_id = setl_id;
@@ -525,62 +624,75 @@ export class HisGenerator {
       infcode: settled ? '0' : isVoid ? '-1' : null,
       err_msg: isVoid ? base.void_reason : null,
     });
-    if (isRollback) {
-      // The center settled; the HIS transaction that would have stored it rolled back.
-      this.addAnomaly({
-        job: 'settle',
-        kind: 'log_without_settlement',
-        side: 'his',
-        day,
-        keys: { msgid, his_setl_no, mdtrt_id, psn_no },
-        detail: 'the write-ahead log has a 2207/2304 call with no settlement row; the center settled it',
-      });
+  }
+
+  /** The center settled; the HIS transaction that would have stored it rolled back. */
+  private plantRollback(v: Visit, c: Call, base: Row): void {
+    const { day, mdtrt_id, psn_no } = v;
+    const { setl_id, setl_time, msgid, infno } = c;
+    const his_setl_no = base.his_setl_no as string;
+    this.addAnomaly({
+      job: 'settle',
+      kind: 'log_without_settlement',
+      side: 'his',
+      day,
+      keys: { msgid, his_setl_no, mdtrt_id, psn_no },
+      detail: 'the write-ahead log has a 2207/2304 call with no settlement row; the center settled it',
+    });
+    this.addAnomaly({
+      job: 'reconcile',
+      kind: 'center_only',
+      side: 'center',
+      day,
+      keys: { setl_id, msgid, mdtrt_id, psn_no, cause: 'his_rollback' },
+      detail: 'the center has a settlement the HIS rolled back after the answer',
+      center: { record: this.centerRecord(base, setl_id!, setl_time, msgid, infno), setl_id: setl_id!, setl_time },
+    });
+  }
+
+  /** A call the HIS still shows as pending (the center settled it or never did). */
+  private plantPending(v: Visit, st: Status, c: Call, his_setl_no: string): void {
+    const { day, mdtrt_id, psn_no } = v;
+    const { pendingCenter } = st;
+    const { msgid, reqSec } = c;
+    const center = pendingCenter === true;
+    const centerSetlId = center ? this.setlId(day, true) : null;
+    const centerTime = stamp(day, Math.min(86_399, reqSec + 2));
+    this.addAnomaly({
+      job: 'settle',
+      kind: 'settlement_pending',
+      side: 'his',
+      day,
+      keys: { msgid, his_setl_no, mdtrt_id, psn_no },
+      detail: center ? 'sent to the center with no answer recorded; the center settled it (timeout)' : 'sent to the center with no answer recorded; the center never settled it',
+      center: { center_has_it: center, ...(center ? { setl_id: centerSetlId!, setl_time: centerTime } : {}) },
+    });
+    if (center) {
       this.addAnomaly({
         job: 'reconcile',
         kind: 'center_only',
         side: 'center',
         day,
-        keys: { setl_id, msgid, mdtrt_id, psn_no, cause: 'his_rollback' },
-        detail: 'the center has a settlement the HIS rolled back after the answer',
-        center: { record: this.centerRecord(base, setl_id!, setl_time, msgid, infno), setl_id: setl_id!, setl_time },
+        keys: { setl_id: centerSetlId, msgid, mdtrt_id, psn_no, cause: 'timeout' },
+        detail: 'the center settled a call the HIS still shows as pending',
+        center: { setl_id: centerSetlId!, setl_time: centerTime },
       });
-      return;
     }
-    sink.add('his_settlement', base);
-    if (isPending) {
-      const center = pendingCenter === true;
-      const centerSetlId = center ? this.setlId(day, true) : null;
-      const centerTime = stamp(day, Math.min(86_399, reqSec + 2));
-      this.addAnomaly({
-        job: 'settle',
-        kind: 'settlement_pending',
-        side: 'his',
-        day,
-        keys: { msgid, his_setl_no, mdtrt_id, psn_no },
-        detail: center ? 'sent to the center with no answer recorded; the center settled it (timeout)' : 'sent to the center with no answer recorded; the center never settled it',
-        center: { center_has_it: center, ...(center ? { setl_id: centerSetlId!, setl_time: centerTime } : {}) },
-      });
-      if (center) {
-        this.addAnomaly({
-          job: 'reconcile',
-          kind: 'center_only',
-          side: 'center',
-          day,
-          keys: { setl_id: centerSetlId, msgid, mdtrt_id, psn_no, cause: 'timeout' },
-          detail: 'the center settled a call the HIS still shows as pending',
-          center: { setl_id: centerSetlId!, setl_time: centerTime },
-        });
-      }
-      return;
-    }
-    if (isVoid) return;
+  }
+
+  /** A settled call: the day's sums, a cancellation or a planted reconciliation target, the drugs it sells. */
+  private settled(sink: RowSink, rng: Rng, d: number, idx: number, v: Visit, st: Status, f: Fees, amounts: SettlementAmounts, c: Call, base: Row, sales: SaleIntent[], crossMidnight: boolean): void {
+    const { pi, day, insutype, clr_type, setl_optins, mdtrt_id, psn_no, inpatient, drName } = v;
+    const { isCancelled, cancelSec } = st;
+    const { his_setl_no, drugLines, rxno } = f;
+    const { setl_id, setl_time, msgid, sec } = c;
     this.addGroup(day, insutype, clr_type, setl_optins, '0', amounts, 1);
     const ref: SettledRef = { his_setl_no, setl_id: setl_id!, mdtrt_id, psn_no, msgid, day, sec };
     if (isCancelled) {
       this.cancel(sink, d, base, amounts, pi, setl_id!, cancelSec);
       return;
     }
-    if (flags.crossMidnight) {
+    if (crossMidnight) {
       const next = this.days[d + 1]!;
       this.addAnomaly({
         job: 'reconcile',

@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SeedCancellation, SeedSettlement } from '../center/sandbox/index.js';
+import type { LedgerOptions, SeedCancellation, SeedSettlement } from '../center/sandbox/index.js';
 import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
 import { writeFileAtomicSync } from '../files/index.js';
@@ -36,6 +36,8 @@ export interface CenterLedgerTarget {
   /** Optional: a load of many rows begins / ends (the sandbox ledger drops and rebuilds its indexes). */
   beginBulkSeed?(): void;
   endBulkSeed?(): void;
+  /** Optional: the file and options another thread opens the same ledger with (undefined: it cannot). */
+  reopenOptions?(): { file: string; options: LedgerOptions } | undefined;
 }
 
 export interface SeedCenterOptions {
@@ -103,8 +105,7 @@ const count = (m: SeedManifest) => m.center!.settlements;
  * and the anomaly plans are kept across days.
  */
 export class CenterSeeder {
-  private readonly plans = new Map<string, PlantedAnomaly>();
-  private readonly byDay = new Map<string, PlantedAnomaly[]>();
+  private readonly plans = new CenterPlans();
   private count = 0;
   // Hot path (a million rows): the month's totals are kept in integer fen, read from the
   // two-decimal amount text (fenOfText), and turned back into amounts once at the end; a Decimal
@@ -118,10 +119,7 @@ export class CenterSeeder {
 
   /** Take in planted anomalies (all at once, or as the generator plants them). */
   plan(anomalies: Iterable<PlantedAnomaly>): void {
-    for (const a of anomalies) {
-      if (a.job === 'reconcile' && typeof a.keys.setl_id === 'string') this.plans.set(a.keys.setl_id, a);
-      if (a.kind === 'center_only' && a.day) this.byDay.set(a.day, [...(this.byDay.get(a.day) ?? []), a]);
-    }
+    this.plans.plan(anomalies);
   }
 
   begin(): void {
@@ -134,7 +132,7 @@ export class CenterSeeder {
 
   /** The msgids of HIS rows a day's center-only anomalies copy (settlements the HIS still shows pending). */
   msgidsWanted(day: string): string[] {
-    return (this.byDay.get(day) ?? []).filter((a) => !a.center?.record).map((a) => a.keys.msgid as string);
+    return this.plans.msgidsWanted(day);
   }
 
   private fen(s: string): number {
@@ -154,9 +152,10 @@ export class CenterSeeder {
 
   /** One day: `rows` as settlements_in_period returns them, `byMsgid` the rows msgidsWanted(day) named. */
   day(day: string, rows: Iterable<Row>, byMsgid: Map<string, Row>): void {
-    const { ledger, fixmedins_code, plans } = this;
+    const { ledger, fixmedins_code } = this;
+    const plans = this.plans.bySetlId;
     const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
-    for (const a of this.byDay.get(day) ?? []) pending.push({ a, row: a.center?.record ? undefined : byMsgid.get(a.keys.msgid as string) });
+    for (const a of this.plans.centerOnly(day)) pending.push({ a, row: a.center?.record ? undefined : byMsgid.get(a.keys.msgid as string) });
     ledger.transaction(() => {
       for (const r of rows) {
         const setl_id = String(r.setl_id);
@@ -212,6 +211,27 @@ export class CenterSeeder {
       settlements: this.count,
       totals: { count: this.count, medfee_sumamt: textOfFen(t.medfee), fund_pay_sumamt: textOfFen(t.fund), acct_pay: textOfFen(t.acct), psn_cash_pay: textOfFen(t.cash) },
     };
+  }
+}
+
+/** The planted anomalies the center's side acts on: by HIS setl_id, and the center-only ones by day. */
+export class CenterPlans {
+  readonly bySetlId = new Map<string, PlantedAnomaly>();
+  private readonly byDay = new Map<string, PlantedAnomaly[]>();
+
+  plan(anomalies: Iterable<PlantedAnomaly>): void {
+    for (const a of anomalies) {
+      if (a.job === 'reconcile' && typeof a.keys.setl_id === 'string') this.bySetlId.set(a.keys.setl_id, a);
+      if (a.kind === 'center_only' && a.day) this.byDay.set(a.day, [...(this.byDay.get(a.day) ?? []), a]);
+    }
+  }
+
+  centerOnly(day: string): PlantedAnomaly[] {
+    return this.byDay.get(day) ?? [];
+  }
+
+  msgidsWanted(day: string): string[] {
+    return this.centerOnly(day).filter((a) => !a.center?.record).map((a) => a.keys.msgid as string);
   }
 }
 

@@ -16,10 +16,10 @@ import { writeFileAtomicSync } from '../files/index.js';
 import { loadReferenceSchema, referenceSchemaPath, splitSqlScript } from '../his/index.js';
 import { demoNationalCatalog, type NationalEntry } from './catalog.js';
 import { isIsoDay } from './dates.js';
-import { HisGenerator, type Row, type RowSink } from './generateHis.js';
-import { CenterSeeder, type CenterLedgerTarget } from './seedCenter.js';
-import { SETTLEMENT_AMOUNTS } from '../his/index.js';
-import { textOfFen } from '../money.js';
+import { HisGenerator } from './generateHis.js';
+import { openCenterSide, type CenterSide } from './centerSide.js';
+import { DayTee } from './dayTee.js';
+import type { CenterLedgerTarget } from './seedCenter.js';
 import { demoRulesSplit } from './rulesSplit.js';
 import type { Policy } from '../rules/index.js';
 import { buildManifest, type SeedManifest } from './manifest.js';
@@ -90,11 +90,10 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   const total = totalFor(size, days);
   const gen = new HisGenerator({ seed, days, total, persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))), startDate, fixmedins_code, admdvs, ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}) });
 
-  const center = opts.ledger ? new CenterSeeder(opts.ledger, fixmedins_code) : undefined;
-  const counts = await writeRows(db, gen, opts, center);
+  const { counts, summary } = await writeRows(db, gen, opts, fixmedins_code);
 
   const built = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
-  const manifest: SeedManifest = center ? { ...built, center: center.summary() } : built;
+  const manifest: SeedManifest = summary ? { ...built, center: summary } : built;
   const files: string[] = [];
   if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog(), gen.supplierRows));
   return { manifest, files, supplierRows: gen.supplierRows };
@@ -104,7 +103,7 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
  * Stream every day through the sink that suits the database: a writer thread for SQLite files,
  * this thread for an in-memory SQLite, knex batches for servers.
  */
-async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, center: CenterSeeder | undefined): Promise<Record<string, number>> {
+async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, fixmedins_code: string): Promise<{ counts: Record<string, number>; summary?: SeedManifest['center'] }> {
   const file = db.target.file === ':memory:' ? undefined : (db.knex.client as unknown as { connectionSettings: { filename: string } }).connectionSettings.filename;
   let indexSql: string[] = [];
   let sink: CountingSink;
@@ -125,14 +124,16 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, center
       release = async () => void (await client.releaseConnection(conn));
     }
   } else sink = new KnexBatchSink(db);
+  let center: CenterSide | undefined;
+  let summary: SeedManifest['center'];
   try {
+    center = opts.ledger ? openCenterSide(opts.ledger, fixmedins_code) : undefined;
     gen.staticRows(sink);
     await sink.flush();
     let settlements = 0;
     const total = gen.counts.reduce((a, b) => a + b, 0);
     const tee = center ? new DayTee(sink) : undefined;
     let planned = 0;
-    center?.begin();
     for (let d = 0; d < gen.days.length; d++) {
       for (const _ of gen.dayChunks(d, tee ?? sink)) await sink.drain();
       await sink.flush();
@@ -141,79 +142,29 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, center
         // thread is still storing the HIS's rows.
         center.plan(gen.anomalies.slice(planned));
         planned = gen.anomalies.length;
-        const { rows, byMsgid } = tee!.take(gen.days[d]!, center.msgidsWanted(gen.days[d]!));
-        center.day(gen.days[d]!, rows, byMsgid);
+        await center.day(gen.days[d]!, tee!.take(gen.days[d]!, center.msgidsWanted(gen.days[d]!)));
       }
       settlements += gen.counts[d]!;
       opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements, total });
     }
     gen.invoiceDelivery(sink);
     await sink.flush();
+    // Both files build their indexes at once (the center's on its own thread when it has one).
+    const centerDone = center?.end();
+    centerDone?.catch(() => undefined);
     await sink.finish(indexSql);
-    center?.end();
+    summary = await centerDone;
   } catch (e) {
-    center?.end();
+    await center?.abort().catch(() => undefined);
     if (sink instanceof SqliteWorkerSink) await sink.abort().catch(() => undefined);
     if (sink instanceof SqliteBulkSink) sink.abort();
     throw e;
   } finally {
     await release();
   }
-  return { ...sink.counts };
+  return { counts: { ...sink.counts }, summary };
 }
 
-/** The his_settlement columns the center's side reads (settlements_in_period's, as CenterSeeder uses them). */
-const CENTER_FIELDS = ['his_setl_no', 'setl_id', 'init_setl_id', 'refd_setl_flag', 'setl_time', 'msgid', 'infno', 'mdtrt_id', 'psn_no', 'psn_name', 'certno', 'insutype', 'clr_type', 'med_type', 'setl_optins', 'clr_optins', 'clr_way', 'pool_prop_selfpay', ...SETTLEMENT_AMOUNTS] as const;
-
-/**
- * Passes rows to the sink and keeps, of the day's his_settlement rows, the columns the center's
- * side reads (a day of a large seed is 33,000 rows; whole rows held for the day doubled the
- * seed's memory). `take` gives them as settlements_in_period would read them back: the day's
- * rows by setl_time (pending ones have none), in (setl_time, his_setl_no) order, amounts as
- * two-decimal text, and no column that statement does not select (acct_used_flag).
- */
-class DayTee implements RowSink {
-  private rows: unknown[][] = [];
-
-  constructor(private readonly sink: RowSink) {}
-
-  add(table: string, row: Row): void {
-    this.sink.add(table, row);
-    if (table === 'his_settlement') this.rows.push(CENTER_FIELDS.map((k) => row[k]));
-  }
-
-  take(day: string, msgids: string[]): { rows: Iterable<Row>; byMsgid: Map<string, Row> } {
-    const all = this.rows;
-    this.rows = [];
-    const wanted = new Set(msgids);
-    const byMsgid = new Map<string, Row>();
-    const T = CENTER_FIELDS.indexOf('setl_time');
-    const H = CENTER_FIELDS.indexOf('his_setl_no');
-    const M = CENTER_FIELDS.indexOf('msgid');
-    const inDay: unknown[][] = [];
-    for (const v of all) {
-      const t = v[T];
-      if (typeof t === 'string' && t.startsWith(day)) inDay.push(v);
-      if (wanted.has(v[M] as string)) byMsgid.set(v[M] as string, rowOf(v));
-    }
-    inDay.sort((a, b) => cmp(a[T] as string, b[T] as string) || cmp(String(a[H]), String(b[H])));
-    // One row object at a time: a day's rows as objects with their amount texts, all alive at
-    // once, were most of the memory a large seed took.
-    return { rows: (function* () { for (const v of inDay) yield rowOf(v); })(), byMsgid };
-  }
-}
-
-function rowOf(v: unknown[]): Row {
-  const out: Row = {};
-  CENTER_FIELDS.forEach((k, i) => (out[k] = v[i]));
-  for (const k of SETTLEMENT_AMOUNTS) {
-    const x = out[k];
-    if (typeof x === 'number') out[k] = textOfFen(x);
-  }
-  return out;
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface RawClient {
   acquireConnection(): Promise<unknown>;

@@ -28,6 +28,7 @@
  *   acct_mulaid  flagged family-account payments: 30 % of acct_pay
  * Rounding is half-up to the fen.
  */
+import type { SettlementAmount } from '../his/canonical.js';
 
 export interface LineSplit {
   det: number;
@@ -69,30 +70,7 @@ export interface SettlementInput {
 }
 
 /** Amounts in fen, keyed by the national field names; pool ratio in basis points. */
-export interface SettlementAmounts {
-  medfee_sumamt: number;
-  fulamt_ownpay_amt: number;
-  overlmt_selfpay: number;
-  preselfpay_amt: number;
-  inscp_scp_amt: number;
-  act_pay_dedc: number;
-  hifp_pay: number;
-  cvlserv_pay: number;
-  hifes_pay: number;
-  hifmi_pay: number;
-  hifob_pay: number;
-  maf_pay: number;
-  oth_pay: number;
-  hifdm_pay: number;
-  fund_pay_sumamt: number;
-  psn_part_amt: number;
-  acct_pay: number;
-  psn_cash_pay: number;
-  hosp_part_amt: number;
-  balc: number;
-  acct_mulaid_pay: number;
-  poolRatioBp: number;
-}
+export type SettlementAmounts = Record<SettlementAmount, number> & { poolRatioBp: number };
 
 export function poolRatioBp(insutype: string, inpatient: boolean, psn_type: string): number {
   if (insutype === '510') return 10000;
