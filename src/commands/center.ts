@@ -247,7 +247,7 @@ export function registerCenter(program: Command, app: App): void {
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
     .option('--conformance <file>', app.t('center.conf.option'))
     .option('--lenient-visits', app.t('center.serve.lenientVisits'))
-    .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions, app.argv)));
+    .action(app.action<ServeOptions>((ctx, _a, o) => runServe(ctx, o, app.argv)));
   app.examples(serve, [
     'hisops center serve',
     'hisops center serve --port 8700 --data .hisops/center.db --faults "2207:timeout-after-commit@0.2" --seed 7',
