@@ -3,8 +3,6 @@
  * them, upload what is due to the center (3505/3506/3502 and their batch variants), see what is
  * pending or rejected, and send rejected records again after a fix. See docs/trace.md.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { App, CommandResult } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
@@ -12,11 +10,8 @@ import type { Ctx, Progress } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
-import { localDateTime } from '../core/time/index.js';
-import { closest } from '../core/shared/index.js';
-import { provinceProfile } from '../core/config/index.js';
 import { registerTraceInvoice } from './traceInvoice.js';
-import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
+import { EXIT, HisopsError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 import { registerTraceLibrary } from './traceLibrary.js';
 import { registerTraceCheck } from './traceCheck.js';

@@ -162,9 +162,6 @@ export function parseConfigText(text: string, file: string, extraSections: reado
   return raw;
 }
 
-/** The keys an institution of `institutions:` may set. */
-const INSTITUTION_KEYS = (): string[] => CONFIG_KEYS.filter((k) => k.perInstitution).map((k) => k.key);
-
 /** `institutions:` — a list of institutions, each with its own keys and binds. */
 function readInstitutions(pair: Pair<Node, Node>, line: number, lc: LineCounter, file: string, raw: RawConfig): void {
   const instKeys = CONFIG_KEYS.filter((k) => k.perInstitution).map((k) => k.key);
