@@ -26,15 +26,22 @@ export interface CommandResult<T = unknown> {
   streamed?: boolean;
 }
 
-export type Handler = (ctx: Ctx, args: unknown[], opts: Record<string, any>) => Promise<CommandResult>;
+/** The options of a command that declares none: reading any option from it is a compile error. */
+export type NoOptions = Record<never, never>;
 
-export interface ActionOptions {
+/**
+ * A command's handler. `O` is the interface of the options its `.option()` calls declare (commander
+ * names them in camelCase: `--dry-run` → `dryRun`); the frame hands the parsed values over as `O`.
+ */
+export type Handler<O extends object = NoOptions> = (ctx: Ctx, args: unknown[], opts: O) => Promise<CommandResult>;
+
+export interface ActionOptions<O extends object = NoOptions> {
   /** Record the run (id, command, args without secrets, outcome) in the journal. */
   record?: boolean;
   /** Map command options onto config keys (flag > env > file > default), e.g. o => ({ 'his.url': o.db }). */
-  keyFlags?: (opts: Record<string, any>) => Record<string, string | number | boolean | undefined>;
+  keyFlags?: (opts: O) => Record<string, string | number | boolean | undefined>;
   /** The job whose run lock this run takes (per institution) when it writes or sends; falsy for a dry run. */
-  lock?: (opts: Record<string, any>, args: unknown[]) => string | false | undefined;
+  lock?: (opts: O, args: unknown[]) => string | false | undefined;
   /** A cron job: its result is notified by the rules of `notify:` (or --notify) once it is known. */
   notify?: boolean;
 }
@@ -73,7 +80,7 @@ export interface App {
   lang: Lang;
   argv: string[];
   t(key: string, vars?: Record<string, unknown>): string;
-  action(handler: Handler, o?: ActionOptions): (...a: any[]) => Promise<void>;
+  action<O extends object = NoOptions>(handler: Handler<O>, o?: ActionOptions<O>): (...a: unknown[]) => Promise<void>;
   /** Append "Examples:" to a command's help. */
   examples(cmd: Command, lines: string[]): Command;
   /** The exit code of the last action (read by main). */
@@ -105,12 +112,13 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
       const shown = lang === 'zh-CN' ? lines.map(exampleZh) : lines;
       return cmd.addHelpText('after', `\n${translate(lang, 'help.examples')}\n${shown.map((l) => '  $ ' + l).join('\n')}\n`);
     },
-    action(handler, o = {}) {
-      return async (...a: any[]) => {
+    action<O extends object>(handler: Handler<O>, o: ActionOptions<O> = {}) {
+      return async (...a: unknown[]) => {
         const cmd = a[a.length - 1] as Command;
-        const opts = a[a.length - 2] as Record<string, any>;
+        // The one place where commander's parsed values meet the handler's declared options.
+        const opts = a[a.length - 2] as O & Record<string, unknown>;
         const args = a.slice(0, a.length - 2);
-        const flags = cmd.optsWithGlobals() as GlobalFlags & Record<string, any>;
+        const flags = cmd.optsWithGlobals<GlobalFlags>();
         const color = colorEnabled({ tty: !!io.stdout.isTTY, json: !!flags.json, noColorFlag: flags.color === false, env: io.env });
         const now = io.now ? io.now() : new Date();
         const ctx = new Ctx(io, flags, lang, await makeChalk(color), color, newRunId(now), commandPath(cmd));

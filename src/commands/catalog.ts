@@ -186,7 +186,7 @@ export function registerCatalog(program: Command, app: App): void {
     .option('--skip-invalid', 'import the valid rows and set the bad ones aside in a reject file')
     .option('--reject-file <file>', 'where --skip-invalid puts bad rows (default: <first file>.rejects.csv)')
     .addOption(dbOpt())
-    .action(app.action((ctx, a, o) => runImport(ctx, a[0] as string[], o as ImportOpts), { record: true, lock: (o) => !!o.apply && 'catalog import' }));
+    .action(app.action<ImportOpts>((ctx, a, o) => runImport(ctx, a[0] as string[], o), { record: true, lock: (o) => !!o.apply && 'catalog import' }));
   app.examples(imp, [
     'hisops catalog import 1306_20250101.zip                # dry run: what would change',
     'hisops catalog import 1306_20250101.zip --apply',
@@ -204,7 +204,7 @@ export function registerCatalog(program: Command, app: App): void {
     .option('--skip-invalid', 'import the valid rows and set the bad ones aside')
     .option('--reject-file <file>', 'where --skip-invalid puts bad rows')
     .addOption(dbOpt())
-    .action(app.action((ctx, _a, o) => runDownload(ctx, o as DownloadOpts), { record: true, lock: (o) => !!o.apply && 'catalog import' }));
+    .action(app.action<DownloadOpts>((ctx, _a, o) => runDownload(ctx, o), { record: true, lock: (o) => !!o.apply && 'catalog import' }));
   app.examples(dl, ['hisops catalog download --kind 1306', 'hisops catalog download --apply --json', 'hisops catalog download --kind 1301 --from-ver 0 --apply   # everything again']);
   app.examples(catalog, ['hisops catalog import 1306.zip --apply', 'hisops catalog download --apply']);
   registerMapping(program, app);

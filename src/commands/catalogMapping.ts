@@ -306,7 +306,7 @@ export function registerMapping(program: Command, app: App): void {
     .option('--no-catalog-check', 'do not check national codes against the imported catalogs')
     .option('--to-his', 'also write the applied changes into the HIS\'s mapping table (profile statements insert_mapping, end_mapping)')
     .addOption(dbOpt())
-    .action(app.action((ctx, a, o) => runImport(ctx, a[0] as string, o as ImportOpts), { record: true, lock: (o) => !!o.apply && 'mapping import' }));
+    .action(app.action<ImportOpts>((ctx, a, o) => runImport(ctx, a[0] as string, o), { record: true, lock: (o) => !!o.apply && 'mapping import' }));
   app.examples(imp, [
     'hisops mapping import 对照.xlsx                       # dry run: added / changed / closed / rejected',
     'hisops mapping import mappings.csv --apply',
@@ -320,7 +320,7 @@ export function registerMapping(program: Command, app: App): void {
     .option('--within <days>', 'list mappings ending within this many days (default 30)')
     .option('--no-his', 'do not read HIS items and billing through the profile')
     .addOption(dbOpt())
-    .action(app.action((ctx, _a, o) => runCheck(ctx, o as CheckOpts)));
+    .action(app.action<CheckOpts>((ctx, _a, o) => runCheck(ctx, o)));
   app.examples(check, ['hisops mapping check', 'hisops mapping check --on 2025-07-01 --within 14', 'hisops mapping check --json --quiet   # cron: exit 3 when something needs attention']);
   const lookup = mapping
     .command('lookup')
@@ -328,7 +328,7 @@ export function registerMapping(program: Command, app: App): void {
     .argument('<his-code>', 'the HIS item code (fixmedins_hilist_id, 院内编码)')
     .option('--on <day>', 'the day: yyyy-MM-dd, today or yesterday (default today)')
     .addOption(dbOpt())
-    .action(app.action((ctx, a, o) => runLookup(ctx, a[0] as string, o as { on?: string; db?: string })));
+    .action(app.action<{ on?: string; db?: string }>((ctx, a, o) => runLookup(ctx, a[0] as string, o)));
   app.examples(lookup, ['hisops mapping lookup YP00012', 'hisops mapping lookup YP00012 --on 2025-03-01 --json']);
   const upload = mapping
     .command('upload')
@@ -337,7 +337,7 @@ export function registerMapping(program: Command, app: App): void {
     .option('--retry-rejected', 'send again rows the center refused before, even unchanged')
     .option('--limit <n>', 'send at most n rows this run')
     .addOption(dbOpt())
-    .action(app.action((ctx, _a, o) => runUpload(ctx, o as UploadOpts), { record: true, lock: (o) => !!o.apply && 'mapping upload' }));
+    .action(app.action<UploadOpts>((ctx, _a, o) => runUpload(ctx, o), { record: true, lock: (o) => !!o.apply && 'mapping upload' }));
   app.examples(upload, ['hisops mapping upload', 'hisops mapping upload --apply', 'hisops mapping upload --apply --json   # cron: exit 3 when the center refused rows']);
   app.examples(mapping, ['hisops mapping import mappings.xlsx --apply', 'hisops mapping check', 'hisops mapping lookup YP00012 --on 2025-03-01', 'hisops mapping upload --apply']);
 }

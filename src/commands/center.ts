@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages, hasMessage } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
 import { EXIT, externalError, inputError, type ExitCode } from '../core/errors.js';
 import { conformanceSummary, startConformanceFor } from './centerConformance.js';
 import { registerCenterSeed } from './centerSeed.js';
@@ -150,7 +151,7 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
 
   const verbose = ctx.verbose;
   const conformance = o.conformance ? startConformanceFor(ctx, sandbox, o.conformance, utcOffsetMinutes) : undefined;
-  let sb: Awaited<ReturnType<typeof sandbox.startSandbox>>;
+  let sb: StartedSandbox;
   try {
     sb = await sandbox.startSandbox({
       dataFile,
@@ -169,19 +170,10 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
       onMessage: conformance?.onMessage,
       onTransportRefusal: conformance?.onTransportRefusal,
       lenientVisits: !!o.lenientVisits,
-      onEvent: verbose
-        ? (e) => {
-            const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;
-            ctx.io.stderr.write(`${e.at.toISOString().slice(11, 19)} ${e.infno ?? '----'} ${e.msgid ?? ''} → ${what}${e.fault && e.infcode !== null ? ` [${e.fault}]` : ''}${e.replayed ? ' (replayed)' : ''} ${e.ms} ms\n`);
-          }
-        : undefined,
+      onEvent: verbose ? sandboxEventLog(ctx) : undefined,
     });
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw inputError('CENTER_PORT_IN_USE', `Port ${port} on ${o.host ?? '127.0.0.1'} is already in use`, 'Stop the other process, or choose another --port (0 picks a free one).').zh(`${o.host ?? '127.0.0.1'} 上的端口 ${port} 已被占用`, '请停止占用该端口的进程，或换一个 --port（0 表示自动选择空闲端口）。');
-    if (code === 'EACCES') throw inputError('CENTER_PORT_DENIED', `Not allowed to listen on port ${port}`, 'Choose a port above 1024, e.g. --port 8700.').zh(`无权监听端口 ${port}`, '请选择 1024 以上的端口，例如 --port 8700。');
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') throw externalError('CENTER_LEDGER', `Cannot open the sandbox ledger ${dataFile}`, 'Check the --data path (a SQLite file hisops may create and write).', (e as Error).message).zh(`无法打开沙箱账本 ${dataFile}`, '请检查 --data 路径（hisops 可创建并写入的 SQLite 文件）。');
-    throw e;
+    throw listenError(e, port, o.host ?? '127.0.0.1', dataFile);
   }
   const started = ctx.now();
   if (!ctx.quiet) {
@@ -202,20 +194,54 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
     data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, crypto: channel ? { kind: 'sm4', centerPublicKey: channel.publicKey, requestsChecked: channel.checked } : { kind: 'none' }, stats, ledger: rows, ...(conf ? { conformance: conf.data } : {}) },
     // The interface test's violations are findings (exit 3), like any check that found something.
     ...(conf?.violating ? { exit: EXIT.findings as ExitCode, findings: { summary: ctx.t('center.conf.result', { messages: conf.data.messages, violating: conf.data.violating, violations: conf.data.violations, file: conf.data.report }), count: conf.data.violating } } : {}),
-    human: (out: import('../cli/output.js').Out) => {
-      out.kv([
-        [ctx.t('center.url'), sb.url],
-        [ctx.t('center.data'), dataFile],
-        [ctx.t('center.faults'), faultText || ctx.t('center.noFaults')],
-        [ctx.t('center.injected'), Object.entries(stats.faults).map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
-        [ctx.t('center.ledgerRows'), Object.entries(rows).map(([k, v]) => `${ledgerTable(ctx, k)} ${v}`).join(ctx.lang === 'zh-CN' ? '，' : ', ')],
-      ]);
-      const byInfno = Object.entries(stats.byInfno).sort(([a], [b]) => a.localeCompare(b));
-      if (byInfno.length) out.table([ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')], byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]));
-      out.line(ctx.t('center.stopped', { seconds: ranSeconds, by: ctx.t(`center.by.${by}`), requests: stats.requests }));
-      conf?.line(out);
-    },
+    human: (out: Out) => serveHuman(ctx, out, { url: sb.url, dataFile, faultText, stats, rows, ranSeconds, by, conf }),
   };
+}
+
+type Sandbox = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
+type StartedSandbox = Awaited<ReturnType<Sandbox['startSandbox']>>;
+type SandboxEventLog = NonNullable<NonNullable<Parameters<Sandbox['startSandbox']>[0]>['onEvent']>;
+type SandboxStats = ReturnType<StartedSandbox['stats']>;
+
+/** --verbose: one line per request the sandbox answers. */
+function sandboxEventLog(ctx: Ctx): SandboxEventLog {
+  return (e) => {
+    const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;
+    ctx.io.stderr.write(`${e.at.toISOString().slice(11, 19)} ${e.infno ?? '----'} ${e.msgid ?? ''} → ${what}${e.fault && e.infcode !== null ? ` [${e.fault}]` : ''}${e.replayed ? ' (replayed)' : ''} ${e.ms} ms\n`);
+  };
+}
+
+/** Why the sandbox could not start, for people: a port taken or refused, a ledger that cannot be opened. */
+function listenError(e: unknown, port: number, host: string, dataFile: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'EADDRINUSE') return inputError('CENTER_PORT_IN_USE', `Port ${port} on ${host} is already in use`, 'Stop the other process, or choose another --port (0 picks a free one).').zh(`${host} 上的端口 ${port} 已被占用`, '请停止占用该端口的进程，或换一个 --port（0 表示自动选择空闲端口）。');
+  if (code === 'EACCES') return inputError('CENTER_PORT_DENIED', `Not allowed to listen on port ${port}`, 'Choose a port above 1024, e.g. --port 8700.').zh(`无权监听端口 ${port}`, '请选择 1024 以上的端口，例如 --port 8700。');
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') return externalError('CENTER_LEDGER', `Cannot open the sandbox ledger ${dataFile}`, 'Check the --data path (a SQLite file hisops may create and write).', (e as Error).message).zh(`无法打开沙箱账本 ${dataFile}`, '请检查 --data 路径（hisops 可创建并写入的 SQLite 文件）。');
+  return e;
+}
+interface ServeSummary {
+  url: string;
+  dataFile: string;
+  faultText: string;
+  stats: SandboxStats;
+  rows: Record<string, number>;
+  ranSeconds: number;
+  by: string;
+  conf: { line: (out: Out) => void } | undefined;
+}
+
+function serveHuman(ctx: Ctx, out: Out, { url, dataFile, faultText, stats, rows, ranSeconds, by, conf }: ServeSummary): void {
+  out.kv([
+    [ctx.t('center.url'), url],
+    [ctx.t('center.data'), dataFile],
+    [ctx.t('center.faults'), faultText || ctx.t('center.noFaults')],
+    [ctx.t('center.injected'), Object.entries(stats.faults).map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
+    [ctx.t('center.ledgerRows'), Object.entries(rows).map(([k, v]) => `${ledgerTable(ctx, k)} ${v}`).join(ctx.lang === 'zh-CN' ? '，' : ', ')],
+  ]);
+  const byInfno = Object.entries(stats.byInfno).sort(([a], [b]) => a.localeCompare(b));
+  if (byInfno.length) out.table([ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')], byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]));
+  out.line(ctx.t('center.stopped', { seconds: ranSeconds, by: ctx.t(`center.by.${by}`), requests: stats.requests }));
+  conf?.line(out);
 }
 
 /** A ledger table's name in the run's language (a table the catalogue does not know keeps its name). */
@@ -247,7 +273,7 @@ export function registerCenter(program: Command, app: App): void {
     .option('--allow-duplicates', 'accept a second settlement of the same visit and charge batch')
     .option('--conformance <file>', app.t('center.conf.option'))
     .option('--lenient-visits', app.t('center.serve.lenientVisits'))
-    .action(app.action((ctx, _a, o) => runServe(ctx, o as ServeOptions, app.argv)));
+    .action(app.action<ServeOptions>((ctx, _a, o) => runServe(ctx, o, app.argv)));
   app.examples(serve, [
     'hisops center serve',
     'hisops center serve --port 8700 --data .hisops/center.db --faults "2207:timeout-after-commit@0.2" --seed 7',

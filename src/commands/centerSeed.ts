@@ -175,6 +175,6 @@ export function registerCenterSeed(center: Command, app: App): void {
     .option('--plant <n>', app.t('center.seed.plant'))
     .option('--ledger <file>', app.t('center.seed.ledger'))
     .option('--force', app.t('center.seed.force'))
-    .action(app.action((ctx, _a, o) => runSeed(ctx, o as SeedOptions)));
+    .action(app.action<SeedOptions>((ctx, _a, o) => runSeed(ctx, o)));
   app.examples(seed, ['hisops center seed --from-his --date 2025-03-04 --plant 8', 'hisops center seed --from-his --from 2025-03-01 --to 2025-03-31 --ledger .hisops/rehearsal.db --force --json']);
 }

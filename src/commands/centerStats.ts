@@ -61,6 +61,6 @@ export function registerCenterStats(center: Command, app: App): void {
     .description(app.t('stats.describe'))
     .option('--from <date>', 'first day or time, in the institution\'s time zone (default: today)')
     .option('--to <date>', 'last day (inclusive) or end time (default: --from)')
-    .action(app.action((ctx, _a, o) => runStats(ctx, o as { from?: string; to?: string })));
+    .action(app.action<{ from?: string; to?: string }>((ctx, _a, o) => runStats(ctx, o)));
   app.examples(cmd, ['hisops center stats --from 2026-03-04', 'hisops center stats --from "2026-03-04 07:00" --to "2026-03-04 10:00" --json']);
 }

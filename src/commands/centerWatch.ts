@@ -143,7 +143,7 @@ export function registerCenterWatch(center: Command, app: App): void {
     .description(app.t('watch.describe'))
     .option('--every <duration>', 'time between probe rounds (30s, 500ms, 5m)', '30s')
     .option('--for <duration>', 'stop after this long (default: until Ctrl-C)')
-    .action(app.action((ctx, _a, o) => runWatch(ctx, o as { every?: string; for?: string }, app), { record: true }));
+    .action(app.action<{ every?: string; for?: string }>((ctx, _a, o) => runWatch(ctx, o, app), { record: true }));
   app.examples(cmd, ['hisops center watch --every 30s --for 2h', 'hisops center watch --every 1m --notify wecom']);
   registerCenterStats(center, app);
 }

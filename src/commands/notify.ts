@@ -21,6 +21,10 @@ defineMessages({
   'notify.allDelivered': { en: 'The test message reached {n} channel(s).', zh: '测试消息已送达 {n} 个渠道。' },
 });
 
+interface TestOpts {
+  channel?: string;
+}
+
 export function registerNotify(program: Command, app: App): Command {
   const group = program.command('notify').description(app.t('notify.describe'));
   const test = group
@@ -28,7 +32,7 @@ export function registerNotify(program: Command, app: App): Command {
     .description(app.t('notify.test.describe'))
     .option('--channel <name>', app.t('notify.opt.channel'))
     .action(
-      app.action(async (ctx, _a, o) => {
+      app.action(async (ctx, _a, o: TestOpts) => {
         const settings = await notifySettingsOf(ctx);
         const channels = settings.channels.filter((c) => !o.channel || c.name === o.channel);
         if (channels.length === 0) {

@@ -23,6 +23,12 @@ defineMessages({
   'policy.default': { en: 'default', zh: '默认值' },
 });
 
+interface ShowOpts {
+  insutype: string;
+  on?: string;
+  policy?: string[];
+}
+
 export function registerPolicy(program: Command, app: App): void {
   const policy = program.command('policy').description(app.t('policy.describe'));
 
@@ -66,14 +72,14 @@ export function registerPolicy(program: Command, app: App): void {
     .option('--on <date>', 'the date (yyyy-MM-dd); default today')
     .option('--policy <file>', 'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples', collect)
     .action(
-      app.action(async (ctx, _a, o) => {
+      app.action(async (ctx, _a, o: ShowOpts) => {
         const rules = await import('../core/rules/index.js');
         const { inputError } = await import('../core/errors.js');
         // Today as the institution counts days (before 08:00 in China the UTC date is still yesterday).
-        const on = (o.on as string | undefined) ?? localDate(ctx.now(), String(ctx.get('timezone')));
+        const on = o.on ?? localDate(ctx.now(), String(ctx.get('timezone')));
         if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw inputError('BAD_DATE', `--on ${on} is not a date`, 'Write the date as yyyy-MM-dd, e.g. --on 2026-11-23.').zh(`--on ${on} 不是日期`, '请将日期写成 yyyy-MM-dd，例如 --on 2026-11-23。');
         const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
-        const p = rules.selectPolicy(policies, String(o.insutype), on);
+        const p = rules.selectPolicy(policies, o.insutype, on);
         const rows = rules.policyRows(p);
         return {
           data: { insutype: o.insutype, on, policy: rules.policyToJson(p), settings: rows },

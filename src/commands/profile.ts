@@ -67,6 +67,8 @@ interface CheckOpts {
   profile?: string;
   date?: string;
   writes?: boolean;
+  /** --db: the HIS database, read as the key his.url. */
+  db?: string;
 }
 
 async function runProfileCheck(ctx: Ctx, o: CheckOpts): Promise<CommandResult> {
@@ -178,7 +180,7 @@ export function registerProfile(program: Command, app: App): void {
     .option('--date <day>', app.t('profile.opt.date'))
     .option('--no-writes', app.t('profile.opt.noWrites'))
     .option('--db <db>', app.t('profile.opt.db'))
-    .action(app.action((ctx, _a, o) => runProfileCheck(ctx, o as CheckOpts), { keyFlags: (o) => ({ 'his.url': o.db }) }));
+    .action(app.action<CheckOpts>((ctx, _a, o) => runProfileCheck(ctx, o), { keyFlags: (o) => ({ 'his.url': o.db }) }));
   app.examples(check, ['hisops profile check --date 2025-03-03', 'hisops profile check --profile his-profile.yaml --no-writes --json']);
   app.examples(profile, ['hisops profile check']);
 }

@@ -123,6 +123,6 @@ export function registerProfileDraft(program: Command, app: App): void {
     .option('--date <day>', app.t('profile.draft.date'))
     .option('-o, --out <file>', app.t('profile.draft.out'))
     .option('--force', app.t('profile.draft.force'))
-    .action(app.action((ctx, _a, o) => runDraft(ctx, o as DraftOptions), { keyFlags: (o) => ({ 'his.url': (o as DraftOptions).his }) }));
+    .action(app.action<DraftOptions>((ctx, _a, o) => runDraft(ctx, o), { keyFlags: (o) => ({ 'his.url': o.his }) }));
   app.examples(draft, ['hisops profile draft --his mysql://reader@10.0.0.5:3306/his -o his-profile.yaml --date 2025-03-03', 'hisops profile draft --json']);
 }

@@ -375,7 +375,7 @@ export function registerReconcile(program: Command, app: App): Command {
     .option('--report <file>', 'write the 对账单 for finance: .html (printable A4), .xlsx, .csv or .json')
     .option('--apply', 'hand the repairs that are certain to the stuck-settlement job (nothing else is ever changed)')
     .option('--db <db>', 'HIS database instead of the configured one (URL or connection name)')
-    .action(app.action((ctx, _a, o) => runCommand(ctx, o as RunOpts), { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'reconcile', notify: true }));
+    .action(app.action<RunOpts>((ctx, _a, o) => runCommand(ctx, o), { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'reconcile', notify: true }));
   app.examples(rc, [
     'hisops reconcile                                   # yesterday',
     'hisops reconcile --date today --json               # cron, every few minutes: early warning',
@@ -389,7 +389,7 @@ export function registerReconcile(program: Command, app: App): Command {
     .description(app.t('rc.history.describe'))
     .option('--limit <n>', 'how many runs to list', '20')
     .option('--days <n>', 'how many days to list', '14')
-    .action(app.action((ctx, _a, o) => historyCommand(ctx, o as { limit?: string; days?: string })));
+    .action(app.action<{ limit?: string; days?: string }>((ctx, _a, o) => historyCommand(ctx, o)));
   app.examples(history, ['hisops reconcile history', 'hisops reconcile history --days 31 --json']);
   return rc;
 }

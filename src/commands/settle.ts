@@ -35,6 +35,13 @@ const FIELD_ZH: Record<string, string> = {
   psn_part_amt: '个人负担总额', acct_pay: '个人账户', acct_mulaid_pay: '个账共济', psn_cash_pay: '个人现金', balc: '余额',
 };
 
+interface CalcOpts {
+  policy?: string[];
+  explain?: boolean;
+  lines?: boolean;
+  ndjson?: boolean;
+}
+
 export function registerSettle(program: Command, app: App): Command {
   const settle = program.command('settle').description(app.t('settle.describe'));
   const calc = settle
@@ -46,7 +53,7 @@ export function registerSettle(program: Command, app: App): Command {
     .option('--lines', 'with --explain: one row per fee line too')
     .option('--ndjson', 'bills are NDJSON, one bill per line: the named files, else stdin')
     .action(
-      app.action(async (ctx, args, o) => {
+      app.action(async (ctx, args, o: CalcOpts) => {
         const { inputError } = await import('../core/errors.js');
         const rules = await import('../core/rules/index.js');
         const names = (args[0] as string[] | undefined) ?? [];

@@ -117,8 +117,7 @@ export function registerAudit(settle: Command, app: App): Command {
     .option('--db <url|name>', 'the HIS database (default his.url)')
     .action(
       app.action(
-        async (ctx, _args, opts) => {
-          const o = opts as AuditOpts;
+        async (ctx, _args, o: AuditOpts) => {
           const { EXIT } = await import('../core/errors.js');
           const period = await periodOf(ctx, o);
           const limit = await wholeNumber('--limit', o.limit, 1);

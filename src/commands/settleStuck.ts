@@ -4,7 +4,7 @@
  * trail. Registered on the `settle` group by `registerStuck(settle, app)`.
  */
 import type { Command } from 'commander';
-import type { App } from '../cli/app.js';
+import type { App, CommandResult } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
@@ -139,29 +139,49 @@ function reportJson(s: Settle, r: SettleModule.StuckReport) {
   return { period: r.period, older_than_ms: r.older_than_ms, concurrency: r.concurrency, sources: r.sources, notes: r.notes, candidates: r.candidates, counts: r.counts, timings: r.timings, findings: r.findings.map(s.findingToJson) };
 }
 
+type StuckOpen = Awaited<ReturnType<typeof open>>;
+
+/** The options every stuck command shares: the period and the HIS. */
+function periodOptions(c: Command): Command {
+  return c
+    .option('--from <day>', 'first day (yyyy-MM-dd) of the period the settlements were sent in')
+    .option('--to <day>', 'last day (yyyy-MM-dd), inclusive')
+    .option('--older-than <duration>', 'only settlements pending longer than this (30s, 10m, 2h; default stuck.olderThan, 10m)')
+    .option('--db <url|name>', 'the HIS database (default his.url)');
+}
+
+interface ReverseOpts extends PeriodOpts {
+  all?: boolean;
+  apply?: boolean;
+  centerOnly?: string;
+}
+
+interface LogOpts {
+  id?: string;
+  limit: string;
+}
+
 export function registerStuck(settle: Command, app: App): void {
-  const periodOptions = (c: Command) =>
-    c
-      .option('--from <day>', 'first day (yyyy-MM-dd) of the period the settlements were sent in')
-      .option('--to <day>', 'last day (yyyy-MM-dd), inclusive')
-      .option('--older-than <duration>', 'only settlements pending longer than this (30s, 10m, 2h; default stuck.olderThan, 10m)')
-      .option('--db <url|name>', 'the HIS database (default his.url)');
+  registerFind(settle, app);
+  registerReverse(settle, app);
+  registerLog(settle, app);
+}
 
-  const stuck = periodOptions(settle.command('stuck').description(app.t('stuck.describe'))).action(
-    app.action(
-      async (ctx, _a, o) => {
-        const s = await loadCore();
-        const { settings, olderThanMs } = await settingsOf(ctx, s, o as PeriodOpts);
-        const env = await open(ctx, s, true);
-        stepLog(ctx)(ctx.t('verbose.stuckDetect'));
-        const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
-        return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, s, r) };
-      },
-      { record: true, keyFlags: (o) => ({ 'his.url': o.db }), notify: true },
-    ),
-  );
+function registerFind(settle: Command, app: App): void {
+  const stuck = periodOptions(settle.command('stuck').description(app.t('stuck.describe'))).action(app.action(runStuck, { record: true, keyFlags: (o) => ({ 'his.url': o.db }), notify: true }));
   app.examples(stuck, ['hisops settle stuck', 'hisops settle stuck --from 2026-01-05 --to 2026-01-05 --older-than 30m', 'hisops settle stuck --json | jq .data.findings']);
+}
 
+async function runStuck(ctx: Ctx, _a: unknown[], o: PeriodOpts): Promise<CommandResult> {
+  const s = await loadCore();
+  const { settings, olderThanMs } = await settingsOf(ctx, s, o);
+  const env = await open(ctx, s, true);
+  stepLog(ctx)(ctx.t('verbose.stuckDetect'));
+  const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
+  return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, s, r) };
+}
+
+function registerReverse(settle: Command, app: App): void {
   const reverse = periodOptions(
     settle
       .command('reverse')
@@ -170,105 +190,110 @@ export function registerStuck(settle: Command, app: App): void {
       .option('--all', 'every stuck settlement found')
       .option('--apply', 'carry the plan out (asks per item at a terminal; needs --yes otherwise)')
       .option('--center-only <how>', 'center settled, HIS pending: complete the HIS row, or cancel at the center (default stuck.centerOnly: complete)'),
-  ).action(
-    app.action(
-      async (ctx, args, o) => {
-        const s = await loadCore();
-        const { inputError } = await import('../core/errors.js');
-        const { settings, olderThanMs } = await settingsOf(ctx, s, o as PeriodOpts);
-        const centerOnly = (o.centerOnly ?? settings.centerOnly) as string;
-        if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
-        // Consent first: without a terminal and without --yes, stop before anything is read or sent.
-        if (o.apply && !ctx.yes && !ctx.interactive) await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');
-        const ids = ((args[0] as string[] | undefined) ?? []).filter(Boolean);
-        const env = await open(ctx, s, true);
-        const base = { db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() };
-        const plan = await s.planReverse(base, { from: o.from, to: o.to, olderThanMs, settings, ids, all: !!o.all, centerOnly, runId: ctx.runId });
-        if (!o.apply) {
-          return {
-            data: { applied: false, items: plan.items.map(s.planItemToJson), findings: plan.report.findings.map(s.findingToJson) },
-            human: (out) => {
-              if (!plan.items.length) return out.ok(ctx.t('stuck.plan.none'));
-              out.table(
-                [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.steps')],
-                plan.items.map((i) => {
-                  const note = ctx.lang === 'zh-CN' ? (i.note_zh ?? i.note) : i.note;
-                  return [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(note ? [ctx.t('stuck.note', { note })] : [])].join('\n')];
-                }),
-              );
-              out.note(ctx.t('stuck.plan.hint'));
-            },
-          };
-        }
-        const results = await s.applyRepairs(
-          { ...base, center: env.center!, runId: ctx.runId, opter: { opter: String(ctx.get('center.opter') ?? ''), opter_name: String(ctx.get('center.opter_name') ?? '') }, clock: () => ctx.now() },
-          plan.items,
-          {
-            lockTimeoutMs: settings.lockTimeoutMs,
-            patterns: settings.patterns,
-            confirm: (item) => ctx.confirm(ctx.t('stuck.confirm', { id: item.id, cls: item.classification, steps: item.steps.map(s.describeStep).join('; ') })),
-            onItem: (r) => ctx.log(`${r.id}: ${r.outcome} — ${r.message}`),
-          },
-        );
-        const done = results.filter((r) => r.outcome === 'done').length;
-        return {
-          data: { applied: true, items: plan.items.map(s.planItemToJson), results },
-          exit: done === results.length ? 0 : 3,
-          human: (out) => {
-            if (!results.length) return out.ok(ctx.t('stuck.plan.none'));
-            out.table(
-              [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.outcome'), ctx.t('stuck.col.why')],
-              results.map((r) => [r.id, CLASS_ZH[r.classification] ?? r.classification, r.repair, r.outcome, r.message]),
-            );
-            (done === results.length ? out.ok : out.bad)(ctx.t('stuck.apply.sum', { done, other: results.length - done, n: results.length }));
-          },
-        };
-      },
-      { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'settle reverse' },
-    ),
-  );
+  ).action(app.action(runReverse, { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'settle reverse' }));
   app.examples(reverse, [
     'hisops settle reverse --all                       # the plan: each center call and HIS change',
     'hisops settle reverse H43010000001202601051000000001 --apply',
     'hisops settle reverse --all --apply --yes         # from cron',
     'hisops settle reverse --all --center-only cancel --apply --yes',
   ]);
+}
 
+async function runReverse(ctx: Ctx, args: unknown[], o: ReverseOpts): Promise<CommandResult> {
+  const s = await loadCore();
+  const { inputError } = await import('../core/errors.js');
+  const { settings, olderThanMs } = await settingsOf(ctx, s, o);
+  const centerOnly = o.centerOnly ?? settings.centerOnly;
+  if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
+  // Consent first: without a terminal and without --yes, stop before anything is read or sent.
+  if (o.apply && !ctx.yes && !ctx.interactive) await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');
+  const ids = ((args[0] as string[] | undefined) ?? []).filter(Boolean);
+  const env = await open(ctx, s, true);
+  const base = { db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() };
+  const plan = await s.planReverse(base, { from: o.from, to: o.to, olderThanMs, settings, ids, all: !!o.all, centerOnly, runId: ctx.runId });
+  if (!o.apply) return reversePlan(ctx, s, plan);
+  return reverseApply(ctx, s, env, base, plan, settings);
+}
+
+function reversePlan(ctx: Ctx, s: Settle, plan: SettleModule.ReversePlan): CommandResult {
+  return {
+    data: { applied: false, items: plan.items.map(s.planItemToJson), findings: plan.report.findings.map(s.findingToJson) },
+    human: (out) => {
+      if (!plan.items.length) return out.ok(ctx.t('stuck.plan.none'));
+      out.table(
+        [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.steps')],
+        plan.items.map((i) => {
+          const note = ctx.lang === 'zh-CN' ? (i.note_zh ?? i.note) : i.note;
+          return [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(note ? [ctx.t('stuck.note', { note })] : [])].join('\n')];
+        }),
+      );
+      out.note(ctx.t('stuck.plan.hint'));
+    },
+  };
+}
+
+async function reverseApply(ctx: Ctx, s: Settle, env: StuckOpen, base: Parameters<Settle['planReverse']>[0], plan: SettleModule.ReversePlan, settings: SettleModule.StuckSettings): Promise<CommandResult> {
+  const results = await s.applyRepairs(
+    { ...base, center: env.center!, runId: ctx.runId, opter: { opter: String(ctx.get('center.opter') ?? ''), opter_name: String(ctx.get('center.opter_name') ?? '') }, clock: () => ctx.now() },
+    plan.items,
+    {
+      lockTimeoutMs: settings.lockTimeoutMs,
+      patterns: settings.patterns,
+      confirm: (item) => ctx.confirm(ctx.t('stuck.confirm', { id: item.id, cls: item.classification, steps: item.steps.map(s.describeStep).join('; ') })),
+      onItem: (r) => ctx.log(`${r.id}: ${r.outcome} — ${r.message}`),
+    },
+  );
+  const done = results.filter((r) => r.outcome === 'done').length;
+  return {
+    data: { applied: true, items: plan.items.map(s.planItemToJson), results },
+    exit: done === results.length ? 0 : 3,
+    human: (out) => {
+      if (!results.length) return out.ok(ctx.t('stuck.plan.none'));
+      out.table(
+        [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.outcome'), ctx.t('stuck.col.why')],
+        results.map((r) => [r.id, CLASS_ZH[r.classification] ?? r.classification, r.repair, r.outcome, r.message]),
+      );
+      (done === results.length ? out.ok : out.bad)(ctx.t('stuck.apply.sum', { done, other: results.length - done, n: results.length }));
+    },
+  };
+}
+
+function registerLog(settle: Command, app: App): void {
   const log = settle
     .command('log')
     .description(app.t('stuck.log.describe'))
     .option('--id <id>', 'one settlement (msgid, setl_id, his_setl_no, mdtrt_id, psn_no), a center msgid or a run id')
     .option('--limit <n>', 'at most this many steps (default 500)', '500')
-    .action(
-      app.action(async (ctx, _a, o) => {
-        const s = await loadCore();
-        const { inputError } = await import('../core/errors.js');
-        const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.').zh(`--limit ${String(o.limit)} 不是正整数`, '例如 --limit 100。');
-        const journal = await ctx.journal();
-        const rows = await new s.StuckActionJournal(journal, ctx.runId).list({ id: o.id, limit });
-        return {
-          data: { actions: rows },
-          human: (out) => {
-            if (!rows.length) return out.line(ctx.t('stuck.log.none', { id: o.id ? ` (${o.id})` : '' }));
-            out.table(
-              [ctx.t('stuck.col.when'), ctx.t('stuck.col.run'), ctx.t('stuck.col.opter'), ctx.t('stuck.col.id'), ctx.t('stuck.col.step'), ctx.t('stuck.col.status'), ctx.t('stuck.col.answer'), ctx.t('stuck.col.change')],
-              rows.map((r) => [
-                localDateTime(r.finished_at ?? r.started_at, String(ctx.get('timezone'))),
-                r.run_id,
-                [r.opter, r.opter_name].filter(Boolean).join(' '),
-                r.item_id,
-                r.step === 'center' ? `center ${r.infno ?? ''}${r.center_msgid ? ` ${r.center_msgid}` : ''}` : r.step === 'item' ? `${r.repair ?? ''} (${r.classification ?? ''})` : r.step,
-                r.status,
-                r.step === 'center' ? short(r.answer) : r.step === 'item' ? short(r.message) : '',
-                r.step === 'his' ? hisChange(r.his_change) : '',
-              ]),
-            );
-          },
-        };
-      }),
-    );
+    .action(app.action(runLog));
   app.examples(log, ['hisops settle log', 'hisops settle log --id H43010000001202601051000000001', 'hisops settle log --json']);
+}
+
+async function runLog(ctx: Ctx, _a: unknown[], o: LogOpts): Promise<CommandResult> {
+  const s = await loadCore();
+  const { inputError } = await import('../core/errors.js');
+  const limit = Number(o.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.').zh(`--limit ${String(o.limit)} 不是正整数`, '例如 --limit 100。');
+  const journal = await ctx.journal();
+  const rows = await new s.StuckActionJournal(journal, ctx.runId).list({ id: o.id, limit });
+  return {
+    data: { actions: rows },
+    human: (out) => {
+      if (!rows.length) return out.line(ctx.t('stuck.log.none', { id: o.id ? ` (${o.id})` : '' }));
+      out.table(
+        [ctx.t('stuck.col.when'), ctx.t('stuck.col.run'), ctx.t('stuck.col.opter'), ctx.t('stuck.col.id'), ctx.t('stuck.col.step'), ctx.t('stuck.col.status'), ctx.t('stuck.col.answer'), ctx.t('stuck.col.change')],
+        rows.map((r) => [
+          localDateTime(r.finished_at ?? r.started_at, String(ctx.get('timezone'))),
+          r.run_id,
+          [r.opter, r.opter_name].filter(Boolean).join(' '),
+          r.item_id,
+          r.step === 'center' ? `center ${r.infno ?? ''}${r.center_msgid ? ` ${r.center_msgid}` : ''}` : r.step === 'item' ? `${r.repair ?? ''} (${r.classification ?? ''})` : r.step,
+          r.status,
+          r.step === 'center' ? short(r.answer) : r.step === 'item' ? short(r.message) : '',
+          r.step === 'his' ? hisChange(r.his_change) : '',
+        ]),
+      );
+    },
+  };
 }
 
 function short(s: string | null, n = 80): string {

@@ -257,6 +257,11 @@ async function runDoctor(ctx: Ctx) {
   };
 }
 
+/** doctor's one option, read as the key his.url. */
+interface DoctorOpts {
+  db?: string;
+}
+
 export function registerSetup(program: Command, app: App): void {
   const init = program
     .command('init')
@@ -270,7 +275,7 @@ export function registerSetup(program: Command, app: App): void {
     .option('--center-url <url>', "the center's base URL")
     .option('--admvs <code>', 'admin division (医保区划), six digits')
     .option('--opter <id>', 'operator id sent to the center')
-    .action(app.action((ctx, _a, o) => runInit(ctx, o as InitOptions)));
+    .action(app.action<InitOptions>((ctx, _a, o) => runInit(ctx, o)));
   app.examples(init, ['hisops init', 'hisops init --yes --fixmedins-code H43010000001 --fixmedins-name 某某医院 --his-url oracle://his@10.0.0.5:1521/HIS']);
 
   const config = program.command('config').description(app.t('config.describe'));
@@ -285,6 +290,6 @@ export function registerSetup(program: Command, app: App): void {
     .command('doctor')
     .description(app.t('doctor.describe'))
     .option('--db <db>', 'HIS database to check instead of the configured one (URL or connection name)')
-    .action(app.action((ctx) => runDoctor(ctx), { keyFlags: (o) => ({ 'his.url': o.db }) }));
+    .action(app.action<DoctorOpts>((ctx) => runDoctor(ctx), { keyFlags: (o) => ({ 'his.url': o.db }) }));
   app.examples(doctor, ['hisops doctor', 'hisops doctor --db postgres://his@127.0.0.1:5432/his --json']);
 }

@@ -3,22 +3,20 @@
  * them, upload what is due to the center (3505/3506/3502 and their batch variants), see what is
  * pending or rejected, and send rejected records again after a fix. See docs/trace.md.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import type { App } from '../cli/app.js';
+import type { App, CommandResult } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx, Progress } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
-import { localDateTime } from '../core/time/index.js';
-import { closest } from '../core/shared/index.js';
-import { provinceProfile } from '../core/config/index.js';
 import { registerTraceInvoice } from './traceInvoice.js';
-import { EXIT, HisopsError, inputError, type ExitCode } from '../core/errors.js';
+import { EXIT, HisopsError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 import { registerTraceLibrary } from './traceLibrary.js';
+import { registerTraceCheck } from './traceCheck.js';
+import { registerTraceStatus } from './traceStatus.js';
+import { collect, fixmedins, parseKinds, renderFindings, settingsFrom, windowFrom, type SendSettingsOpts, type WindowOpts } from './traceShared.js';
 
 type Trace = typeof TraceModule;
 
@@ -84,94 +82,6 @@ defineMessages({
   'trace.libraryVersion': { en: 'version {v} ({n} entries)', zh: '第 {v} 版（{n} 条）' },
 });
 
-/** Chinese names of the findings, beside the codes. */
-const FINDING_ZH: Record<string, string> = {
-  no_code: '无追溯码',
-  bad_length: '位数错误',
-  bad_chars: '含非数字',
-  prefix_mismatch: '药品标识码不符',
-  drug_mismatch: '药品不符',
-  not_in_library: '四码合一库无此码',
-  duplicate_in_record: '同一记录重复',
-  duplicate_in_batch: '批次内重复',
-  sold_again: '重复销售',
-  return_never_sold: '退货无销售',
-  return_over_quantity: '退货超量',
-  no_mapping: '无有效对照',
-  mapping_ambiguous: '对照不唯一',
-  missing_field: '缺必填项',
-  changed_after_upload: '上传后已修改',
-  stock_other_drug: '入库药品不符',
-  returned_to_supplier: '已退供应商',
-};
-
-const KINDS = ['sale', 'return', 'stock-in', 'stock-change', 'stock-count'] as const;
-
-function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
-  if (!v || v.length === 0) return [...KINDS];
-  const out = new Set<TraceModule.TraceKind>();
-  for (const part of v.flatMap((x) => x.split(','))) {
-    const k = part.trim();
-    if (!(KINDS as readonly string[]).includes(k)) {
-      // stock_count, stockin, Stock-In: the kind meant is named rather than only listed.
-      const near = closest(k.toLowerCase().replace(/_/g, '-'), KINDS);
-      throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record${near ? ` (did you mean ${near}?)` : ''}`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型${near ? `（是否应为 ${near}？）` : ''}`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
-    }
-    out.add(k as TraceModule.TraceKind);
-  }
-  return [...out];
-}
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-function settingsFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>): TraceModule.TraceSettings {
-  return trace.traceSettings(
-    ctx.config().sections['trace'],
-    {
-      concurrency: o.concurrency as string | undefined,
-      rate: o.rate as string | undefined,
-      batchSize: o.batchSize as string | undefined,
-      retries: o.retries as string | undefined,
-    },
-    provinceProfile(ctx.get('center.province') as string | undefined).trace,
-  );
-}
-
-function windowFrom(ctx: Ctx, trace: Trace, o: Record<string, unknown>, settings: TraceModule.TraceSettings): TraceModule.Window {
-  return trace.resolveWindow({ from: o.from as string | undefined, to: o.to as string | undefined, today: trace.dayOf(ctx.now()), lookbackDays: settings.lookbackDays });
-}
-
-
-function fixmedins(ctx: Ctx): string {
-  return String(ctx.get('fixmedins_code'));
-}
-
-function findingRows(ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
-  const zh = ctx.lang === 'zh-CN';
-  return findings
-    .slice(0, max)
-    .map((f) => [
-      f.line !== undefined ? `${f.day ? f.day + ' ' : ''}${ctx.t('trace.line', { n: f.line })}` : f.day,
-      f.record_kind === null ? '' : f.record_id,
-      f.record_kind ?? '',
-      f.drug_trac_codg ?? '',
-      `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(),
-      zh ? tm.findingMessageZh(f) : f.message,
-    ]);
-}
-
-function renderFindings(out: Out, ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[]): void {
-  if (!findings.length) return;
-  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(ctx, tm, findings));
-  if (findings.length > 50) out.note(ctx.t('trace.more', { n: findings.length - 50 }));
-  const kinds = [...new Set(findings.map((f) => f.kind))];
-  out.line(ctx.t('trace.whatToDo') + ':');
-  for (const k of kinds) {
-    const f = findings.find((x) => x.kind === k)!;
-    out.line(`  ${k}: ${ctx.lang === 'zh-CN' ? tm.findingFixZh(f) : f.fix}`);
-  }
-}
-
 /** Exit 5 of an upload: the center stopped it, or records were left without a known outcome. */
 function uploadError(r: TraceModule.UploadResult): HisopsError | undefined {
   if (uploadExit(r) !== EXIT.external) return undefined;
@@ -232,17 +142,6 @@ function renderUpload(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule
   } else out.note(ctx.t('common.dryRun'));
 }
 
-/** The 35xx requests left without an outcome: how many are still open, how the latest were resolved. */
-function renderCalls(out: Out, ctx: Ctx, calls: TraceModule.StatusReport['calls']): void {
-  if (calls.open.length) out.note(ctx.t('trace.callsOpen', { n: calls.open.length }));
-  if (!calls.resolved.length) return;
-  out.line(ctx.t('trace.callsTitle'));
-  out.table(
-    [ctx.t('trace.col.msgid'), ctx.t('trace.col.infno'), ctx.t('trace.col.run'), ctx.t('trace.col.status'), ctx.t('trace.col.resolvedAt'), ctx.t('trace.col.resolution')],
-    calls.resolved.map((c) => [c.msgid, c.infno, c.run_id ?? '', c.status, c.resolved_at ? localDateTime(c.resolved_at, String(ctx.get('timezone'))) : '', c.resolution ?? '']),
-  );
-}
-
 /** Progress on a TTY: one bar per day, ticking by records sent. */
 function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void; done: () => void } {
   let bar: Progress | undefined;
@@ -263,7 +162,7 @@ function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void;
   };
 }
 
-async function uploadWith(ctx: Ctx, trace: Trace, o: Record<string, unknown>, extra: { window?: TraceModule.Window; targets?: Map<string, Set<string>>; kinds: TraceModule.TraceKind[]; force?: boolean }) {
+async function uploadWith(ctx: Ctx, trace: Trace, o: SendOpts, extra: { window?: TraceModule.Window; targets?: Map<string, Set<string>>; kinds: TraceModule.TraceKind[]; force?: boolean }) {
   const settings = settingsFrom(ctx, trace, o);
   const { db, profile } = await ctx.his();
   const journal = await ctx.journal();
@@ -301,169 +200,66 @@ function sendOptions(cmd: Command): Command {
     .option('--retries <n>', 'further attempts after a transient failure (trace.retries, default 4)');
 }
 
+/** The options of the commands that send (upload, retry). */
+interface SendOpts extends SendSettingsOpts {
+  kind?: string[];
+  apply?: boolean;
+}
+
+interface UploadOpts extends SendOpts, WindowOpts {}
+
+interface RetryOpts extends SendOpts {
+  reason?: string;
+}
+
 export function registerTrace(program: Command, app: App): Command {
   const group = program.command('trace').description(app.t('trace.describe'));
+  registerTraceCheck(group, app);
+  registerUpload(group, app);
+  registerTraceStatus(group, app);
+  registerRetry(group, app);
+  registerTraceInvoice(group, app);
+  registerTraceLibrary(group, app);
+  app.examples(group, ['hisops trace check', 'hisops trace upload --apply', 'hisops trace status', 'hisops trace retry --apply']);
+  return group;
+}
 
-  const check = group
-    .command('check')
-    .description(app.t('trace.check.describe'))
-    .argument('[file]', 'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)')
-    .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
-    .option('--to <day>', 'last day (yyyy-MM-dd); default today')
-    .option('--kind <kind>', 'sale, return, stock-in, stock-change or stock-count (repeatable; default all)', collect)
-    .action(
-      app.action(async (ctx, args, o) => {
-        const trace = await import('../core/trace/index.js');
-        const settings = settingsFrom(ctx, trace, o);
-        const file = args[0] as string | undefined;
-        const journal = await ctx.journal();
-        const tj = new trace.TraceJournal(journal, fixmedins(ctx), { readOnly: true });
-        let report: TraceModule.CheckReport;
-        let shown: string;
-        if (file !== undefined) {
-          if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).').zh('请给出文件或 --from/--to，二者不能同时给出', '请校验一个文件（hisops trace check codes.csv）或按日期校验 HIS（hisops trace check --from 2026-01-05 --to 2026-01-06）。');
-          const full = path.resolve(ctx.cwd, file);
-          let text: string;
-          try {
-            text = fs.readFileSync(full, 'utf8');
-          } catch {
-            throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.').zh(`无法读取 ${full}`, '请检查路径；文件格式见 docs/trace.md。');
-          }
-          shown = path.relative(ctx.cwd, full) || full;
-          report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj, stores: await trace.checkStores(journal) });
-        } else {
-          const window = windowFrom(ctx, trace, o, settings);
-          const { db, profile } = await ctx.his();
-          report = await trace.checkWindow({ source: trace.profileSource(db, profile), journal: tj, window, kinds: parseKinds(o.kind), settings, stores: await trace.checkStores(journal) });
-          shown = `${window.from} … ${window.to}`;
-        }
-        const affected = new Set(report.findings.map((f) => f.record_key + '|' + (f.line ?? ''))).size;
-        return {
-          data: report,
-          exit: report.findings.length ? EXIT.findings : EXIT.ok,
-          findings: { summary: `${report.findings.length} traceability-code finding(s) need attention`, count: report.findings.length },
-          human: (out) => {
-            if (report.records === 0) {
-              if (report.window) out.line(ctx.t('trace.none', { from: report.window.from, to: report.window.to, what: ctx.t('trace.noneCheck') }));
-              else out.line(ctx.t('trace.none', { from: shown, to: shown, what: ctx.t('trace.noneCheck') }));
-              return;
-            }
-            out.kv([
-              [ctx.t('trace.window'), shown],
-              [ctx.t('trace.records'), report.records],
-              [ctx.t('trace.codes'), report.codes],
-              [ctx.t('trace.clean'), report.clean],
-              ...(report.library ? ([[ctx.t('trace.libraryUsed'), ctx.t('trace.libraryVersion', { v: report.library.version, n: report.library.entries })]] as Array<[string, string]>) : []),
-            ]);
-            for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: ctx.lang === 'zh-CN' ? trace.skippedZh(s) : s }));
-            if (report.notes.length) {
-              out.line(ctx.t('trace.notesTitle', { n: report.notes.length }));
-              renderFindings(out, ctx, trace, report.notes);
-            }
-            if (!report.findings.length) {
-              out.ok(ctx.t('trace.allGood', { n: report.records }));
-              return;
-            }
-            renderFindings(out, ctx, trace, report.findings);
-            out.bad(ctx.t('trace.findings', { n: report.findings.length, r: affected }));
-          },
-        };
-      }, { notify: true }),
-    );
-  app.examples(check, ['hisops trace check', 'hisops trace check --from 2026-01-05 --to 2026-01-06 --kind sale', 'hisops trace check scanned.txt', 'hisops trace check export.csv --json']);
-
+function registerUpload(group: Command, app: App): void {
   const upload = sendOptions(
     group
       .command('upload')
       .description(app.t('trace.upload.describe'))
       .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
       .option('--to <day>', 'last day (yyyy-MM-dd); default today'),
-  ).action(
-    app.action(
-      async (ctx, _a, o) => {
-        const trace = await import('../core/trace/index.js');
-        const settings = settingsFrom(ctx, trace, o);
-        const window = windowFrom(ctx, trace, o, settings);
-        const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
-        return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
-      },
-      { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true },
-    ),
-  );
+  ).action(app.action(runUploadCommand, { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true }));
   app.examples(upload, ['hisops trace upload', 'hisops trace upload --apply', 'hisops trace upload --from 2026-01-05 --to 2026-01-05 --kind sale --apply --rate 5', 'hisops trace upload --apply --json']);
+}
 
-  const status = group
-    .command('status')
-    .description(app.t('trace.status.describe'))
-    .option('--from <day>', 'first day; with --from/--to the HIS is read too, to count records never sent')
-    .option('--to <day>', 'last day')
-    .action(
-      app.action(async (ctx, _a, o) => {
-        const trace = await import('../core/trace/index.js');
-        const journal = await ctx.journal();
-        let window: TraceModule.Window | undefined;
-        let source: TraceModule.TraceSource | undefined;
-        if (o.from || o.to) {
-          const settings = settingsFrom(ctx, trace, o);
-          window = windowFrom(ctx, trace, o, settings);
-          const { db, profile } = await ctx.his();
-          source = trace.profileSource(db, profile);
-        }
-        const r = await trace.traceStatus({ journal, fixmedins_code: fixmedins(ctx), window, source });
-        const attention = r.totals.rejected + r.totals.held > 0;
-        return {
-          data: r,
-          exit: attention ? EXIT.findings : EXIT.ok,
-          findings: { summary: `${r.totals.rejected} rejected and ${r.totals.held} held record(s) need attention`, count: r.totals.rejected + r.totals.held },
-          human: (out) => {
-            if (!r.lines.length) {
-              out.line(ctx.t('trace.statusEmpty', { window: window ? ` (${window.from} … ${window.to})` : '' }));
-              renderCalls(out, ctx, r.calls);
-              return;
-            }
-            const head = [ctx.t('trace.col.day'), ctx.t('trace.col.kind'), ctx.t('trace.col.accepted'), ctx.t('trace.codes'), ...(r.hisRead ? [ctx.t('trace.col.new')] : []), ctx.t('trace.col.pending'), ctx.t('trace.col.rejected'), ctx.t('trace.col.held')];
-            out.table(
-              head,
-              r.lines.map((l) => [l.day, l.kind, l.accepted, l.acceptedCodes, ...(r.hisRead ? [l.new] : []), l.pending, l.rejected, l.held]),
-              { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'] },
-            );
-            if (r.reasons.length) {
-              out.table(
-                [ctx.t('trace.col.status'), ctx.t('trace.col.reason'), ctx.t('trace.records'), ctx.t('trace.col.message')],
-                r.reasons.map((x) => [x.status, `${x.reason} ${FINDING_ZH[x.reason] ?? ''}`.trim(), x.records, x.message ?? '']),
-              );
-            }
-            if (r.totals.rejected) out.line(ctx.t('trace.rejectedFix'));
-            renderCalls(out, ctx, r.calls);
-          },
-        };
-      }),
-    );
-  app.examples(status, ['hisops trace status', 'hisops trace status --from 2026-01-01 --to 2026-01-07', 'hisops trace status --json']);
+async function runUploadCommand(ctx: Ctx, _a: unknown[], o: UploadOpts): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const settings = settingsFrom(ctx, trace, o);
+  const window = windowFrom(ctx, trace, o, settings);
+  const r = await uploadWith(ctx, trace, o, { window, kinds: parseKinds(o.kind) });
+  return { data: r, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
+}
 
+function registerRetry(group: Command, app: App): void {
   const retry = sendOptions(
     group
       .command('retry')
       .description(app.t('trace.retry.describe'))
       .option('--reason <reason>', 'only records rejected for this reason (a reason of trace status, or a piece of the center message)'),
-  ).action(
-    app.action(
-      async (ctx, _a, o) => {
-        const trace = await import('../core/trace/index.js');
-        const journal = await ctx.journal();
-        const t = await trace.retryTargets({ journal, fixmedins_code: fixmedins(ctx), reason: o.reason as string | undefined, kinds: o.kind ? parseKinds(o.kind) : undefined });
-        if (t.records === 0) {
-          return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
-        }
-        const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
-        return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
-      },
-      { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true },
-    ),
-  );
+  ).action(app.action(runRetry, { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true }));
   app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);
-  registerTraceInvoice(group, app);
-  registerTraceLibrary(group, app);
-  app.examples(group, ['hisops trace check', 'hisops trace upload --apply', 'hisops trace status', 'hisops trace retry --apply']);
-  return group;
+}
+
+async function runRetry(ctx: Ctx, _a: unknown[], o: RetryOpts): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const journal = await ctx.journal();
+  const t = await trace.retryTargets({ journal, fixmedins_code: fixmedins(ctx), reason: o.reason, kinds: o.kind ? parseKinds(o.kind) : undefined });
+  if (t.records === 0) {
+    return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
+  }
+  const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
+  return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
 }

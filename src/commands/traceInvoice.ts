@@ -66,6 +66,10 @@ function render(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.Impor
 }
 
 /** Adds `import-invoice` to the trace group. */
+interface InvoiceOpts {
+  apply?: boolean;
+}
+
 export function registerTraceInvoice(group: Command, app: App): void {
   const cmd = group
     .command('import-invoice')
@@ -74,7 +78,7 @@ export function registerTraceInvoice(group: Command, app: App): void {
     .option('--apply', 'write the codes into the HIS (without it: show what would be written)')
     .action(
       app.action(
-        async (ctx, args, o) => {
+        async (ctx, args, o: InvoiceOpts) => {
           const trace = await import('../core/trace/index.js');
           const { db, profile } = await ctx.his();
           const journal = o.apply ? await ctx.journal() : undefined;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { App } from '../cli/app.js';
+import type { App, CommandResult } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
@@ -107,7 +107,22 @@ function fileArg(ctx: Ctx, file: string): { full: string; shown: string } {
   return { full, shown: path.relative(ctx.cwd, full) || full };
 }
 
+/** import's options: the file's encoding (commander checks the choice) and --apply. */
+interface ImportOpts {
+  encoding: 'auto' | 'utf8' | 'gbk';
+  apply?: boolean;
+}
+
+interface ApplyOpts {
+  apply?: boolean;
+}
+
 export function registerTraceLibrary(group: Command, app: App): void {
+  registerLibrary(group, app);
+  registerRelation(group, app);
+}
+
+function registerLibrary(group: Command, app: App): void {
   const lib = group.command('library').description(app.t('tlib.describe'));
 
   const imp = lib
@@ -116,78 +131,26 @@ export function registerTraceLibrary(group: Command, app: App): void {
     .argument('<file>', 'the library as CSV, xlsx or TXT (columns: 药品标识码/trac_prefix, 医保编码/med_list_codg, 本位码, 批准文号, 包装级别 …)')
     .addOption(new Option('--encoding <enc>', 'text encoding').choices(['auto', 'utf8', 'gbk']).default('auto'))
     .option('--apply', 'write, in one transaction (default: dry run)')
-    .action(
-      app.action(
-        async (ctx, args, o) => {
-          const trace = await import('../core/trace/index.js');
-          const { full, shown } = fileArg(ctx, args[0] as string);
-          const journal = await ctx.journal();
-          const r = await trace.importLibrary({ journal, file: full, shown, encoding: o.encoding as 'auto', apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
-          return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
-        },
-        { record: true },
-      ),
-    );
+    .action(app.action(runLibraryImport, { record: true }));
   app.examples(imp, ['hisops trace library import 四码合一库.xlsx', 'hisops trace library import library.csv --apply', 'hisops trace library import library.txt --encoding gbk --apply']);
 
   const down = lib
     .command('download')
     .description(app.t('tlib.download.describe'))
     .option('--apply', 'write, in one transaction (default: dry run)')
-    .action(
-      app.action(
-        async (ctx, _a, o) => {
-          const trace = await import('../core/trace/index.js');
-          const settings = trace.librarySettings((ctx.config().sections['trace'] as Record<string, unknown> | undefined)?.['library']);
-          const journal = await ctx.journal();
-          const r = await trace.downloadLibrary({ journal, center: centerSettings(ctx), centerDeps: { onEvent: centerCallLog(ctx) }, settings, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
-          return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
-        },
-        { record: true },
-      ),
-    );
+    .action(app.action(runLibraryDownload, { record: true }));
   app.examples(down, ['hisops trace library download', 'hisops trace library download --apply']);
 
   const show = lib
     .command('show')
     .description(app.t('tlib.show.describe'))
     .argument('<code>', 'a 20-digit traceability code, a 7-digit product code, or a national code (med_list_codg)')
-    .action(
-      app.action(async (ctx, args) => {
-        const trace = await import('../core/trace/index.js');
-        const journal = await ctx.journal();
-        const raw = String(args[0]).trim();
-        const code = trace.normalizeCode(raw);
-        const prefix = trace.prefixOf(raw);
-        const version = await trace.currentLibraryVersion(journal);
-        const entries = prefix ? (await trace.libraryEntries(journal, [prefix])).get(prefix) ?? [] : await trace.libraryEntriesOfDrug(journal, raw);
-        const parents = code.ok ? await trace.parentsOf(journal, code.code) : [];
-        const boxes = code.ok ? await trace.expandPackage(journal, code.code) : [];
-        const found = entries.length > 0 || parents.length > 0 || boxes.length > 0;
-        const data = { code: raw, trac_prefix: prefix ?? null, library: version ? { version: version.version, source: version.source, imported_at: version.imported_at } : null, entries, parents, small_packages: boxes };
-        return {
-          data,
-          exit: found ? EXIT.ok : EXIT.findings,
-          findings: { summary: `${raw} is in neither the four-code library nor the package relations`, count: found ? 0 : 1 },
-          human: (out) => {
-            if (!version) out.note(ctx.t('tlib.noLibrary'));
-            else out.kv([[ctx.t('tlib.current'), versionText(ctx, version)]]);
-            if (entries.length) out.table([ctx.t('tlib.col.prefix'), ctx.t('tlib.col.codg'), ctx.t('tlib.col.name'), ctx.t('tlib.col.std'), ctx.t('tlib.col.aprvno'), ctx.t('tlib.col.lv'), ctx.t('tlib.col.ratio')], entryRows(ctx, entries));
-            if (parents.length || boxes.length) {
-              out.kv([
-                [ctx.t('tlib.parents'), parents.join(' → ')],
-                [ctx.t('tlib.boxes'), boxes.length ? `${boxes.length}: ${boxes.slice(0, 10).join(', ')}${boxes.length > 10 ? ' …' : ''}` : ''],
-              ]);
-            }
-            if (found) out.ok(ctx.t('tlib.found', { code: raw, n: entries.length, p: parents.length, b: boxes.length }));
-            else out.bad(ctx.t('tlib.notFound', { code: raw }));
-          },
-        };
-      }),
-    );
+    .action(app.action(runLibraryShow));
   app.examples(show, ['hisops trace library show 81234560000012345678', 'hisops trace library show 8123456', 'hisops trace library show XA01ABA0123456789012 --json']);
   app.examples(lib, ['hisops trace library import 四码合一库.xlsx --apply', 'hisops trace library download --apply', 'hisops trace library show 81234560000012345678']);
+}
 
+function registerRelation(group: Command, app: App): void {
   const rel = group.command('relation').description(app.t('trel.describe'));
   const rimp = rel
     .command('import')
@@ -195,67 +158,112 @@ export function registerTraceLibrary(group: Command, app: App): void {
     .argument('<file>', 'the relations as CSV, xlsx or TXT (columns: 父码/parent_trac_codg, 子码/drug_trac_codg, 级别/pac_lv)')
     .addOption(new Option('--encoding <enc>', 'text encoding').choices(['auto', 'utf8', 'gbk']).default('auto'))
     .option('--apply', 'write, in one transaction (default: dry run)')
-    .action(
-      app.action(
-        async (ctx, args, o) => {
-          const trace = await import('../core/trace/index.js');
-          const { full, shown } = fileArg(ctx, args[0] as string);
-          const journal = await ctx.journal();
-          const r = await trace.importRelations({ journal, file: full, shown, encoding: o.encoding as 'auto', apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
-          return {
-            data: r,
-            human: (out) => {
-              if (r.headerless) out.note(ctx.t('trel.headerless'));
-              out.kv([
-                [ctx.t('tlib.source'), r.file],
-                [ctx.t('trel.rows'), r.rows],
-                [ctx.t('trel.parents'), r.parents],
-                [ctx.t('trel.added'), r.added],
-                [ctx.t('trel.unchanged'), r.unchanged],
-                ...(r.repeated ? ([[ctx.t('trel.repeated'), r.repeated]] as Array<[string, number]>) : []),
-              ]);
-              if (!r.apply) out.note(ctx.t('common.dryRun'));
-              else if (r.import_id !== null) out.ok(ctx.t('trel.written', { n: r.added, id: r.import_id }));
-              else out.ok(ctx.t('trel.nothingNew'));
-            },
-          };
-        },
-        { record: true },
-      ),
-    );
+    .action(app.action(runRelationImport, { record: true }));
   app.examples(rimp, ['hisops trace relation import 关联关系.xlsx', 'hisops trace relation import relations.csv --apply']);
 
   const rshow = rel
     .command('show')
     .description(app.t('trel.show.describe'))
     .argument('<code>', 'a 20-digit traceability code')
-    .action(
-      app.action(async (ctx, args) => {
-        const trace = await import('../core/trace/index.js');
-        const journal = await ctx.journal();
-        const raw = String(args[0]).trim();
-        const code = trace.normalizeCode(raw);
-        const parents = code.ok ? await trace.parentsOf(journal, code.code) : [];
-        const boxes = code.ok ? await trace.expandPackage(journal, code.code) : [];
-        const found = parents.length > 0 || boxes.length > 0;
-        return {
-          data: { code: raw, parents, small_packages: boxes },
-          exit: found ? EXIT.ok : EXIT.findings,
-          findings: { summary: `${raw} has no package relations`, count: found ? 0 : 1 },
-          human: (out) => {
-            if (!found) {
-              out.bad(ctx.t('trel.none', { code: raw }));
-              return;
-            }
-            out.kv([
-              [ctx.t('tlib.parents'), parents.join(' → ')],
-              [ctx.t('tlib.boxes'), String(boxes.length)],
-            ]);
-            if (boxes.length) out.line(boxes.join('\n'));
-          },
-        };
-      }),
-    );
+    .action(app.action(runRelationShow));
   app.examples(rshow, ['hisops trace relation show 83456780000000000012', 'hisops trace relation show 83456780000000000012 --json']);
   app.examples(rel, ['hisops trace relation import relations.csv --apply', 'hisops trace relation show 83456780000000000012']);
+}
+
+async function runLibraryImport(ctx: Ctx, args: unknown[], o: ImportOpts): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const { full, shown } = fileArg(ctx, args[0] as string);
+  const journal = await ctx.journal();
+  const r = await trace.importLibrary({ journal, file: full, shown, encoding: o.encoding, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
+  return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
+}
+
+async function runLibraryDownload(ctx: Ctx, _a: unknown[], o: ApplyOpts): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const settings = trace.librarySettings((ctx.config().sections['trace'] as Record<string, unknown> | undefined)?.['library']);
+  const journal = await ctx.journal();
+  const r = await trace.downloadLibrary({ journal, center: centerSettings(ctx), centerDeps: { onEvent: centerCallLog(ctx) }, settings, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
+  return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
+}
+
+async function runLibraryShow(ctx: Ctx, args: unknown[]): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const journal = await ctx.journal();
+  const raw = String(args[0]).trim();
+  const code = trace.normalizeCode(raw);
+  const prefix = trace.prefixOf(raw);
+  const version = await trace.currentLibraryVersion(journal);
+  const entries = prefix ? (await trace.libraryEntries(journal, [prefix])).get(prefix) ?? [] : await trace.libraryEntriesOfDrug(journal, raw);
+  const parents = code.ok ? await trace.parentsOf(journal, code.code) : [];
+  const boxes = code.ok ? await trace.expandPackage(journal, code.code) : [];
+  const found = entries.length > 0 || parents.length > 0 || boxes.length > 0;
+  const data = { code: raw, trac_prefix: prefix ?? null, library: version ? { version: version.version, source: version.source, imported_at: version.imported_at } : null, entries, parents, small_packages: boxes };
+  return {
+    data,
+    exit: found ? EXIT.ok : EXIT.findings,
+    findings: { summary: `${raw} is in neither the four-code library nor the package relations`, count: found ? 0 : 1 },
+    human: (out) => {
+      if (!version) out.note(ctx.t('tlib.noLibrary'));
+      else out.kv([[ctx.t('tlib.current'), versionText(ctx, version)]]);
+      if (entries.length) out.table([ctx.t('tlib.col.prefix'), ctx.t('tlib.col.codg'), ctx.t('tlib.col.name'), ctx.t('tlib.col.std'), ctx.t('tlib.col.aprvno'), ctx.t('tlib.col.lv'), ctx.t('tlib.col.ratio')], entryRows(ctx, entries));
+      if (parents.length || boxes.length) {
+        out.kv([
+          [ctx.t('tlib.parents'), parents.join(' → ')],
+          [ctx.t('tlib.boxes'), boxes.length ? `${boxes.length}: ${boxes.slice(0, 10).join(', ')}${boxes.length > 10 ? ' …' : ''}` : ''],
+        ]);
+      }
+      if (found) out.ok(ctx.t('tlib.found', { code: raw, n: entries.length, p: parents.length, b: boxes.length }));
+      else out.bad(ctx.t('tlib.notFound', { code: raw }));
+    },
+  };
+}
+
+async function runRelationImport(ctx: Ctx, args: unknown[], o: ImportOpts): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const { full, shown } = fileArg(ctx, args[0] as string);
+  const journal = await ctx.journal();
+  const r = await trace.importRelations({ journal, file: full, shown, encoding: o.encoding, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
+  return {
+    data: r,
+    human: (out) => {
+      if (r.headerless) out.note(ctx.t('trel.headerless'));
+      out.kv([
+        [ctx.t('tlib.source'), r.file],
+        [ctx.t('trel.rows'), r.rows],
+        [ctx.t('trel.parents'), r.parents],
+        [ctx.t('trel.added'), r.added],
+        [ctx.t('trel.unchanged'), r.unchanged],
+        ...(r.repeated ? ([[ctx.t('trel.repeated'), r.repeated]] as Array<[string, number]>) : []),
+      ]);
+      if (!r.apply) out.note(ctx.t('common.dryRun'));
+      else if (r.import_id !== null) out.ok(ctx.t('trel.written', { n: r.added, id: r.import_id }));
+      else out.ok(ctx.t('trel.nothingNew'));
+    },
+  };
+}
+
+async function runRelationShow(ctx: Ctx, args: unknown[]): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const journal = await ctx.journal();
+  const raw = String(args[0]).trim();
+  const code = trace.normalizeCode(raw);
+  const parents = code.ok ? await trace.parentsOf(journal, code.code) : [];
+  const boxes = code.ok ? await trace.expandPackage(journal, code.code) : [];
+  const found = parents.length > 0 || boxes.length > 0;
+  return {
+    data: { code: raw, parents, small_packages: boxes },
+    exit: found ? EXIT.ok : EXIT.findings,
+    findings: { summary: `${raw} has no package relations`, count: found ? 0 : 1 },
+    human: (out) => {
+      if (!found) {
+        out.bad(ctx.t('trel.none', { code: raw }));
+        return;
+      }
+      out.kv([
+        [ctx.t('tlib.parents'), parents.join(' → ')],
+        [ctx.t('tlib.boxes'), String(boxes.length)],
+      ]);
+      if (boxes.length) out.line(boxes.join('\n'));
+    },
+  };
 }

@@ -5,31 +5,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
-import { registerAudit } from '../../src/commands/settleAudit.js';
-import { buildProgram } from '../../src/main.js';
+import { runCommands } from '../helpers/runCommands.js';
 import { buildAuditHis, DAY, POLICY_FILES, tamper, type AuditHis } from '../unit/audit/auditHis.js';
 
 let dir: string;
 let his: AuditHis;
 
-/** main(), with audit on the settle group whether or not settle.ts registers it yet. */
+/** main() in-process (settle.ts registers the command on the settle group). */
 async function run(argv: string[]) {
-  const io = memoryIo({ cwd: dir, env: {} });
-  const { program, app } = buildProgram(io, argv);
-  const settle = program.commands.find((c) => c.name() === 'settle')!;
-  if (!settle.commands.some((c) => c.name() === 'audit')) registerAudit(settle, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.code === 'commander.helpDisplayed' ? 0 : 2;
-  }
-  return { code, out: io.out(), err: io.err(), json: () => JSON.parse(io.out()) };
+  const r = await runCommands(memoryIo({ cwd: dir, env: {} }), argv, {});
+  return { ...r, json: () => JSON.parse(r.out) };
 }
 
 const base = ['settle', 'audit', '--from', DAY, '--to', DAY, '--hosp-lv', '2', ...POLICY_FILES.flatMap((p) => ['--policy', p])];

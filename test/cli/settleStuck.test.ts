@@ -5,17 +5,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
-import { registerStuck } from '../../src/commands/settleStuck.js';
 import { openCenter } from '../../src/core/center/index.js';
 import { startSandbox, type Sandbox } from '../../src/core/center/sandbox/index.js';
 import { connect, type Db } from '../../src/core/db/index.js';
 import { loadReferenceSchema } from '../../src/core/his/index.js';
 import { openJournal } from '../../src/core/journal/index.js';
 import { settleAtCashier, type CashierResult } from '../../src/core/settle/index.js';
-import { buildProgram } from '../../src/main.js';
+import { runCommands } from '../helpers/runCommands.js';
 import { centerConfig } from '../integration/settle/centerConfig.js';
 import { PERSONS } from '../integration/settle/helpers.js';
 
@@ -25,21 +23,10 @@ let his: Db;
 let timedOut: CashierResult;
 let unanswered: CashierResult;
 
-/** main(), with the stuck commands on the settle group whether or not settle.ts registers them yet. */
+/** main() in-process (settle.ts registers the command on the settle group). */
 async function run(argv: string[]) {
-  const io = memoryIo({ cwd: dir, env: {}, now: () => new Date(Date.now() + 2000) });
-  const { program, app } = buildProgram(io, argv);
-  const settle = program.commands.find((c) => c.name() === 'settle')!;
-  if (!settle.commands.some((c) => c.name() === 'stuck')) registerStuck(settle, app);
-  let code: number;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    code = app.exitCode;
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.code === 'commander.helpDisplayed' ? 0 : 2;
-  }
-  return { code, out: io.out(), err: io.err(), json: () => JSON.parse(io.out()) };
+  const r = await runCommands(memoryIo({ cwd: dir, env: {}, now: () => new Date(Date.now() + 2000) }), argv, {});
+  return { ...r, json: () => JSON.parse(r.out) };
 }
 
 const count = (infno: string) => sb.stats().byInfno[infno]?.requests ?? 0;

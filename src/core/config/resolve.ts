@@ -4,7 +4,7 @@
  * source. Reading files and the process environment is the CLI's job; this module gets them as data.
  */
 import { createRequire } from 'node:module';
-import type { Node, Pair } from 'yaml';
+import type { LineCounter, Node, Pair } from 'yaml';
 import { HisopsError, inputError } from '../errors.js';
 import { isTimeZone } from '../time/index.js';
 import { closest, redactUrlsInText } from '../shared/index.js';
@@ -127,7 +127,6 @@ export function parseConfigText(text: string, file: string, extraSections: reado
   if (doc.contents === null) return raw;
   if (!isMap(doc.contents)) throw configError(file, 1, ['the file must be a map of keys', '文件必须是键值映射'], ['Start from the file `hisops init` writes.', '请从 `hisops init` 生成的文件开始修改。']);
   const globalKeys = CONFIG_KEYS.filter((k) => !k.perInstitution).map((k) => k.key);
-  const instKeys = CONFIG_KEYS.filter((k) => k.perInstitution).map((k) => k.key);
   const topNames = new Set(['lang', 'institution', 'journal', 'institutions', 'connections', ...extraSections]);
   for (const pair of doc.contents.items as Pair<Node, Node>[]) {
     const k = String(scalarValue(pair.key));
@@ -142,43 +141,11 @@ export function parseConfigText(text: string, file: string, extraSections: reado
       continue;
     }
     if (k === 'institutions') {
-      if (!isSeq(pair.value)) throw configError(file, line, ['"institutions" must be a list', '"institutions" 必须是列表'], ['Write each institution as a list item starting with "- name: …".', '每个机构写成以 "- name: …" 开头的列表项。'], k);
-      for (const item of pair.value.items) {
-        const inst: RawInstitution = { line: lineOf(item as Node, lc), values: new Map() };
-        flatten(item, '', lc, inst.values, file);
-        for (const [ik, iv] of inst.values) {
-          // binds.<name>: a value the HIS profile's SQL uses as :<name> (declared under its binds:).
-          if (ik.startsWith('binds.') && ik.length > 6) continue;
-          if (!instKeys.includes(ik)) {
-            const near = closest(ik, instKeys);
-            throw configError(file, iv.line, [`unknown key "${ik}" in an institution`, `机构中有未知的键 "${ik}"`], [near ? `Did you mean "${near}"?` : `Known keys: ${instKeys.join(', ')}.`, near ? `您是不是要写 "${near}"？` : `已知的键：${instKeys.join('、')}。`], ik);
-          }
-        }
-        raw.institutions.push(inst);
-      }
+      readInstitutions(pair, line, lc, file, raw);
       continue;
     }
     if (k === 'connections') {
-      if (!isMap(pair.value)) throw configError(file, line, ['"connections" must be a map of names', '"connections" 必须是以名称为键的映射'], ['Write connections:\\n  prod:\\n    url: oracle://user@host:1521/SERVICE', '请写成 connections:\\n  prod:\\n    url: oracle://user@host:1521/SERVICE'], k);
-      for (const cp of pair.value.items as Pair<Node, Node>[]) {
-        const name = String(scalarValue(cp.key));
-        const vals = new Map<string, { value: unknown; line: number }>();
-        flatten(cp.value, '', lc, vals, file);
-        for (const [ck, cv] of vals) {
-          if (!['url', 'passwordEnv', 'passwordFile'].includes(ck)) {
-            throw configError(file, cv.line, [`unknown key "${ck}" in connection "${name}"`, `连接 "${name}" 中有未知的键 "${ck}"`], ['A connection has url, passwordEnv and passwordFile.', '连接只有 url、passwordEnv 和 passwordFile。'], `connections.${name}.${ck}`);
-          }
-        }
-        const url = vals.get('url');
-        if (!url || typeof url.value !== 'string') throw configError(file, lineOf(cp.key, lc), [`connection "${name}" has no url`, `连接 "${name}" 没有 url`], ['Add url: <database URL>.', '请添加 url: <数据库 URL>。'], `connections.${name}.url`);
-        raw.connections[name] = {
-          name,
-          url: url.value,
-          passwordEnv: vals.get('passwordEnv')?.value as string | undefined,
-          passwordFile: vals.get('passwordFile')?.value as string | undefined,
-          line: url.line,
-        };
-      }
+      readConnections(pair, line, lc, file, raw);
       continue;
     }
     const flat = new Map<string, { value: unknown; line: number }>();
@@ -193,6 +160,49 @@ export function parseConfigText(text: string, file: string, extraSections: reado
     }
   }
   return raw;
+}
+
+/** `institutions:` — a list of institutions, each with its own keys and binds. */
+function readInstitutions(pair: Pair<Node, Node>, line: number, lc: LineCounter, file: string, raw: RawConfig): void {
+  const instKeys = CONFIG_KEYS.filter((k) => k.perInstitution).map((k) => k.key);
+  if (!isSeq(pair.value)) throw configError(file, line, ['"institutions" must be a list', '"institutions" 必须是列表'], ['Write each institution as a list item starting with "- name: …".', '每个机构写成以 "- name: …" 开头的列表项。'], 'institutions');
+  for (const item of pair.value.items) {
+    const inst: RawInstitution = { line: lineOf(item as Node, lc), values: new Map() };
+    flatten(item, '', lc, inst.values, file);
+    for (const [ik, iv] of inst.values) {
+      // binds.<name>: a value the HIS profile's SQL uses as :<name> (declared under its binds:).
+      if (ik.startsWith('binds.') && ik.length > 6) continue;
+      if (!instKeys.includes(ik)) {
+        const near = closest(ik, instKeys);
+        throw configError(file, iv.line, [`unknown key "${ik}" in an institution`, `机构中有未知的键 "${ik}"`], [near ? `Did you mean "${near}"?` : `Known keys: ${instKeys.join(', ')}.`, near ? `您是不是要写 "${near}"？` : `已知的键：${instKeys.join('、')}。`], ik);
+      }
+    }
+    raw.institutions.push(inst);
+  }
+}
+
+/** `connections:` — named databases: url, passwordEnv, passwordFile. */
+function readConnections(pair: Pair<Node, Node>, line: number, lc: LineCounter, file: string, raw: RawConfig): void {
+  if (!isMap(pair.value)) throw configError(file, line, ['"connections" must be a map of names', '"connections" 必须是以名称为键的映射'], ['Write connections:\\n  prod:\\n    url: oracle://user@host:1521/SERVICE', '请写成 connections:\\n  prod:\\n    url: oracle://user@host:1521/SERVICE'], 'connections');
+  for (const cp of pair.value.items as Pair<Node, Node>[]) {
+    const name = String(scalarValue(cp.key));
+    const vals = new Map<string, { value: unknown; line: number }>();
+    flatten(cp.value, '', lc, vals, file);
+    for (const [ck, cv] of vals) {
+      if (!['url', 'passwordEnv', 'passwordFile'].includes(ck)) {
+        throw configError(file, cv.line, [`unknown key "${ck}" in connection "${name}"`, `连接 "${name}" 中有未知的键 "${ck}"`], ['A connection has url, passwordEnv and passwordFile.', '连接只有 url、passwordEnv 和 passwordFile。'], `connections.${name}.${ck}`);
+      }
+    }
+    const url = vals.get('url');
+    if (!url || typeof url.value !== 'string') throw configError(file, lineOf(cp.key, lc), [`connection "${name}" has no url`, `连接 "${name}" 没有 url`], ['Add url: <database URL>.', '请添加 url: <数据库 URL>。'], `connections.${name}.url`);
+    raw.connections[name] = {
+      name,
+      url: url.value,
+      passwordEnv: vals.get('passwordEnv')?.value as string | undefined,
+      passwordFile: vals.get('passwordFile')?.value as string | undefined,
+      line: url.line,
+    };
+  }
 }
 
 /** The spellings of a language people write (zh, zh_CN, zh_CN.UTF-8, en_US) as the key's values. */

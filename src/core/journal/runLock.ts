@@ -186,10 +186,24 @@ function normalize(r: Record<string, unknown>): LockHolder {
   return { ...(r as unknown as LockHolder), pid: Number(r.pid), lease_ms: Number(r.lease_ms) };
 }
 
-/** Take the lock (waiting as told), or throw LOCK_HELD. The caller releases it. */
-export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promise<RunLock> {
-  await journal.ensure(RUN_LOCKS_TABLE);
-  await journal.ensure(RUN_LOCK_EVENTS_TABLE);
+type Advisory = NonNullable<(typeof ADVISORY)[Dialect]>;
+
+/** One run's attempt at a lock: the steps below share its table, clock, holder row and patience. */
+interface Attempt {
+  knex: Journal['knex'];
+  o: RunLockOptions;
+  clock: () => Date;
+  me: { pid: number; host: string };
+  leaseMs: number;
+  /** This run's row, with a fresh heartbeat. */
+  row(): LockHolder;
+  holderNow(): Promise<LockHolder | undefined>;
+  takeover(prev: LockHolder, reason: string): Promise<void>;
+  /** Sleep a poll while the wait lasts, else throw LOCK_HELD. */
+  waitOrFail(holder: LockHolder | undefined, why?: string): Promise<void>;
+}
+
+function attemptOf(journal: Journal, o: RunLockOptions): Attempt {
   const knex = journal.knex;
   const clock = o.clock ?? (() => new Date());
   const me = { pid: o.pid ?? process.pid, host: o.host ?? os.hostname() };
@@ -198,104 +212,129 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
   const pollMs = o.pollMs ?? 500;
   const started = clock();
   const startedMs = Date.now();
-  const row = (): LockHolder => {
-    const at = clock().toISOString();
-    return { lock_key: o.key, run_id: o.runId, command: o.command.slice(0, 200), pid: me.pid, host: me.host.slice(0, 255), started_at: started.toISOString(), heartbeat_at: at, lease_ms: leaseMs };
-  };
-  const holderNow = async (): Promise<LockHolder | undefined> => {
-    const r = (await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).first()) as Record<string, unknown> | undefined;
-    return r ? normalize(r) : undefined;
-  };
-  const takeover = async (prev: LockHolder, reason: string) => {
-    await knex(RUN_LOCK_EVENTS_TABLE.name).insert({
-      lock_key: o.key,
-      event: 'takeover',
-      run_id: o.runId,
-      at: clock().toISOString(),
-      prev_run_id: prev.run_id,
-      prev_command: prev.command,
-      prev_pid: prev.pid,
-      prev_host: prev.host,
-      prev_started_at: prev.started_at,
-      prev_heartbeat_at: prev.heartbeat_at,
-      reason,
-    });
-    o.onTakeover?.(prev, reason);
-  };
   let waited = false;
-  const waitOrFail = async (holder: LockHolder | undefined, why?: string) => {
-    const elapsed = Date.now() - startedMs;
-    if (elapsed >= waitMs) throw lockHeldError(o.key, holder, waited ? elapsed : 0, why);
-    if (!waited) {
-      waited = true;
-      o.onWait?.(holder);
-    }
-    await sleep(Math.min(pollMs, Math.max(1, waitMs - elapsed)));
+  return {
+    knex,
+    o,
+    clock,
+    me,
+    leaseMs,
+    row: () => {
+      const at = clock().toISOString();
+      return { lock_key: o.key, run_id: o.runId, command: o.command.slice(0, 200), pid: me.pid, host: me.host.slice(0, 255), started_at: started.toISOString(), heartbeat_at: at, lease_ms: leaseMs };
+    },
+    holderNow: async () => {
+      const r = (await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).first()) as Record<string, unknown> | undefined;
+      return r ? normalize(r) : undefined;
+    },
+    takeover: async (prev, reason) => {
+      await knex(RUN_LOCK_EVENTS_TABLE.name).insert({
+        lock_key: o.key,
+        event: 'takeover',
+        run_id: o.runId,
+        at: clock().toISOString(),
+        prev_run_id: prev.run_id,
+        prev_command: prev.command,
+        prev_pid: prev.pid,
+        prev_host: prev.host,
+        prev_started_at: prev.started_at,
+        prev_heartbeat_at: prev.heartbeat_at,
+        reason,
+      });
+      o.onTakeover?.(prev, reason);
+    },
+    waitOrFail: async (holder, why) => {
+      const elapsed = Date.now() - startedMs;
+      if (elapsed >= waitMs) throw lockHeldError(o.key, holder, waited ? elapsed : 0, why);
+      if (!waited) {
+        waited = true;
+        o.onWait?.(holder);
+      }
+      await sleep(Math.min(pollMs, Math.max(1, waitMs - elapsed)));
+    },
   };
+}
 
+/** Take the lock (waiting as told), or throw LOCK_HELD. The caller releases it. */
+export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promise<RunLock> {
+  await journal.ensure(RUN_LOCKS_TABLE);
+  await journal.ensure(RUN_LOCK_EVENTS_TABLE);
+  const a = attemptOf(journal, o);
   const advisory = ADVISORY[journal.db.dialect];
-  let conn: unknown;
-  let lockName: string | bigint | undefined;
-  // The row is written when the lock is won, with a fresh heartbeat however long this run waited.
-  let mine = row();
-  if (advisory) {
-    lockName = advisory.name(o.key);
-    const bound = typeof lockName === 'bigint' ? lockName.toString() : lockName;
-    // A connection of its own for the whole run: the server ties the lock to this session.
-    conn = await (knex.client as { acquireConnection(): Promise<unknown> }).acquireConnection();
-    try {
-      for (;;) {
-        const got = Number(firstRow(await knex.raw(advisory.take, [bound]).connection(conn as never))?.got ?? 0);
-        if (got === 1) break;
-        const holder = await holderNow();
-        const dead = holder ? deadHolderReason(holder, clock(), me) : undefined;
-        await waitOrFail(holder, dead ? `Its holder looks dead (${dead}), but the database server still holds its session; the lock is released when the server drops that connection.` : undefined);
-      }
-      // Holding the server's lock, any row left here is from a run whose session ended.
-      const prev = await holderNow();
-      if (prev) {
-        await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).delete();
-        if (prev.run_id !== o.runId) await takeover(prev, deadHolderReason(prev, clock(), me) ?? `its database session ended (run ${prev.run_id})`);
-      }
-      mine = row();
-      await knex(RUN_LOCKS_TABLE.name).insert(mine);
-    } catch (e) {
-      await knex.raw(advisory.release, [bound]).connection(conn as never).catch(() => undefined);
-      (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
-      throw e;
-    }
-  } else {
-    for (;;) {
-      try {
-        mine = row();
-        await knex(RUN_LOCKS_TABLE.name).insert(mine);
-        break;
-      } catch (e) {
-        if (!isUnique(e)) throw e;
-      }
-      const holder = await holderNow();
-      if (!holder) continue; // released in between
-      const dead = deadHolderReason(holder, clock(), me);
-      if (dead) {
-        // Delete only that holder's row: of two runs taking over at once, one deletes, both insert, one wins.
-        const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: holder.run_id, heartbeat_at: holder.heartbeat_at }).delete();
-        if (n > 0) await takeover(holder, dead);
-        continue;
-      }
-      await waitOrFail(holder);
-    }
-  }
+  if (!advisory) return holdLock(a, await takeRow(a));
+  const lockName = advisory.name(o.key);
+  const { conn, mine } = await takeAdvisory(a, advisory, lockName);
+  return holdLock(a, mine, { advisory, conn, lockName });
+}
 
+/** PostgreSQL, MySQL: the server's advisory lock on a connection of the run's own, then the row. */
+async function takeAdvisory(a: Attempt, advisory: Advisory, lockName: string | bigint): Promise<{ conn: unknown; mine: LockHolder }> {
+  const { knex, o, clock, me } = a;
+  const bound = typeof lockName === 'bigint' ? lockName.toString() : lockName;
+  // A connection of its own for the whole run: the server ties the lock to this session.
+  const conn = await (knex.client as { acquireConnection(): Promise<unknown> }).acquireConnection();
+  try {
+    for (;;) {
+      const got = Number(firstRow(await knex.raw(advisory.take, [bound]).connection(conn as never))?.got ?? 0);
+      if (got === 1) break;
+      const holder = await a.holderNow();
+      const dead = holder ? deadHolderReason(holder, clock(), me) : undefined;
+      await a.waitOrFail(holder, dead ? `Its holder looks dead (${dead}), but the database server still holds its session; the lock is released when the server drops that connection.` : undefined);
+    }
+    // Holding the server's lock, any row left here is from a run whose session ended.
+    const prev = await a.holderNow();
+    if (prev) {
+      await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).delete();
+      if (prev.run_id !== o.runId) await a.takeover(prev, deadHolderReason(prev, clock(), me) ?? `its database session ended (run ${prev.run_id})`);
+    }
+    // The row is written when the lock is won, with a fresh heartbeat however long this run waited.
+    const mine = a.row();
+    await knex(RUN_LOCKS_TABLE.name).insert(mine);
+    return { conn, mine };
+  } catch (e) {
+    await knex.raw(advisory.release, [bound]).connection(conn as never).catch(() => undefined);
+    (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
+    throw e;
+  }
+}
+
+/** SQLite, Oracle, SQL Server: the lock is the row; a dead holder's row is taken over. */
+async function takeRow(a: Attempt): Promise<LockHolder> {
+  const { knex, o, clock, me } = a;
+  for (;;) {
+    try {
+      const mine = a.row();
+      await knex(RUN_LOCKS_TABLE.name).insert(mine);
+      return mine;
+    } catch (e) {
+      if (!isUnique(e)) throw e;
+    }
+    const holder = await a.holderNow();
+    if (!holder) continue; // released in between
+    const dead = deadHolderReason(holder, clock(), me);
+    if (dead) {
+      // Delete only that holder's row: of two runs taking over at once, one deletes, both insert, one wins.
+      const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: holder.run_id, heartbeat_at: holder.heartbeat_at }).delete();
+      if (n > 0) await a.takeover(holder, dead);
+      continue;
+    }
+    await a.waitOrFail(holder);
+  }
+}
+
+/** A lock won: renew its heartbeat while the run lasts, notice when it is lost, release it once. */
+function holdLock(a: Attempt, mine: LockHolder, server?: { advisory: Advisory; conn: unknown; lockName: string | bigint }): RunLock {
+  const { knex, o, clock, leaseMs } = a;
   let lost = false;
   let released = false;
   const beat = setInterval(() => {
     void (async () => {
       // With an advisory lock, the session that holds it must still be there (a server restart ends it).
-      const sessionGone = advisory && conn ? await knex.raw('SELECT 1 AS one').connection(conn as never).then(() => false, () => true) : false;
+      const sessionGone = server ? await knex.raw('SELECT 1 AS one').connection(server.conn as never).then(() => false, () => true) : false;
       const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).update({ heartbeat_at: clock().toISOString() });
       if ((n === 0 || sessionGone) && !released && !lost) {
         lost = true;
-        o.onLost?.(await holderNow());
+        o.onLost?.(await a.holderNow());
       }
     })().catch(() => undefined);
   }, o.heartbeatMs ?? Math.max(1000, Math.floor(leaseMs / 4)));
@@ -312,8 +351,9 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
       released = true;
       clearInterval(beat);
       await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).delete().catch(() => undefined);
-      if (advisory && conn) {
-        await knex.raw(advisory.release, [typeof lockName === 'bigint' ? lockName.toString() : lockName!]).connection(conn as never).catch(() => undefined);
+      if (server) {
+        const { advisory, conn, lockName } = server;
+        await knex.raw(advisory.release, [typeof lockName === 'bigint' ? lockName.toString() : lockName]).connection(conn as never).catch(() => undefined);
         await (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
       }
     },
