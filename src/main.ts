@@ -52,7 +52,7 @@ type Register = (program: Command, app: App) => void;
 /** Command groups, in the order `hisops --help` lists them. */
 const GROUPS: Register[] = [registerSetup, registerProfile, registerProfileDraft, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace, registerNotify, registerStatus];
 
-export function packageVersion(): string {
+function packageVersion(): string {
   try {
     const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     return pkg.version;
@@ -69,7 +69,7 @@ function preScan(argv: string[], name: string): string | undefined {
 }
 
 /** --lang > HISOPS_LANG > `lang:` in hisops.yaml > the system locale; known before help is built. */
-export function startLang(io: Io, argv: string[]): Lang {
+function startLang(io: Io, argv: string[]): Lang {
   const flag = preScan(argv, '--lang');
   const fromFile = flag || io.env.HISOPS_LANG ? undefined : configFileLang({ explicit: preScan(argv, '--config'), cwd: io.cwd, env: io.env });
   return detectLang(flag, io.env, fromFile);

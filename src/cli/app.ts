@@ -27,7 +27,7 @@ export interface CommandResult<T = unknown> {
 }
 
 /** The options of a command that declares none: reading any option from it is a compile error. */
-export type NoOptions = Record<never, never>;
+type NoOptions = Record<never, never>;
 
 /**
  * A command's handler. `O` is the interface of the options its `.option()` calls declare (commander
@@ -35,7 +35,7 @@ export type NoOptions = Record<never, never>;
  */
 export type Handler<O extends object = NoOptions> = (ctx: Ctx, args: unknown[], opts: O) => Promise<CommandResult>;
 
-export interface ActionOptions<O extends object = NoOptions> {
+interface ActionOptions<O extends object = NoOptions> {
   /** Record the run (id, command, args without secrets, outcome) in the journal. */
   record?: boolean;
   /** Map command options onto config keys (flag > env > file > default), e.g. o => ({ 'his.url': o.db }). */
@@ -57,14 +57,14 @@ export interface RunOutcome {
 }
 
 /** Called by the frame after a cron job (ActionOptions.notify) with its result (metrics, notifications); main supplies it. */
-export type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string | boolean | undefined) => Promise<void>;
+type AfterRun = (ctx: Ctx, job: string, r: RunOutcome, notifyFlag: string | boolean | undefined) => Promise<void>;
 
 /**
  * What runs around jobs, supplied by main (the notify commands implement it): `afterRun` after
  * every cron job, and for a job that reports several results in one run (center watch) the two
  * halves on their own. Commands reach them through `app.hooks`, never by importing another command.
  */
-export interface JobHooks {
+interface JobHooks {
   afterRun: AfterRun;
   notify: AfterRun;
   metrics: (ctx: Ctx, job: string, r: RunOutcome) => Promise<void>;
@@ -181,7 +181,7 @@ async function notifySafely(ctx: Ctx, afterRun: AfterRun | undefined, r: RunOutc
 }
 
 /** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */
-export function renderError(ctx: Ctx, e: unknown): number {
+function renderError(ctx: Ctx, e: unknown): number {
   // A disk that is full or a path that cannot be written is not a bug: name the path (exit 2 or 5).
   const onDisk = !isHisopsError(e) && isFileFailure(e) ? fileError(e, String((e as { path?: unknown }).path ?? ctx.journalFile ?? 'a database file'), 'the file', 'open') : undefined;
   const known = isHisopsError(e) || onDisk !== undefined;

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { resolveConfig, SECRET_SOURCES, type ResolvedConfig, type SecretKey } from '../core/config/index.js';
 import { inputError } from '../core/errors.js';
 
-export const CONFIG_FILE = 'hisops.yaml';
+const CONFIG_FILE = 'hisops.yaml';
 
 /** Sections that later jobs own; the resolver keeps them as data. */
-export const EXTRA_SECTIONS = ['reconcile', 'trace', 'stuck', 'catalog', 'schema', 'rules', 'sandbox', 'notify', 'metrics', 'watch'] as const;
+const EXTRA_SECTIONS = ['reconcile', 'trace', 'stuck', 'catalog', 'schema', 'rules', 'sandbox', 'notify', 'metrics', 'watch'] as const;
 
-export function findConfigFile(cwd: string): string | undefined {
+function findConfigFile(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const f = path.join(dir, CONFIG_FILE);

@@ -46,7 +46,7 @@ export interface GlobalFlags {
   metricsFile?: string;
 }
 
-export interface DbRef {
+interface DbRef {
   url: string;
   password?: string;
   baseDir: string;

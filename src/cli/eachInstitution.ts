@@ -14,12 +14,12 @@ defineMessages({
 
 /** Worse first: a bug, an external failure, bad input, needs confirmation, findings, ok. */
 const SEVERITY = [1, 5, 2, 4, 3, 0];
-export function worstExit(codes: readonly number[]): number {
+function worstExit(codes: readonly number[]): number {
   return codes.reduce((w, c) => (SEVERITY.indexOf(c) < SEVERITY.indexOf(w) ? c : w), 0);
 }
 
 /** Where --institution / -i sits in argv, and its value. */
-export function institutionArg(argv: string[]): { index: number; width: number; value: string } | undefined {
+function institutionArg(argv: string[]): { index: number; width: number; value: string } | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') return undefined;

@@ -1,7 +1,7 @@
 /** The exit-code table users script against; printed in --help, README and docs/exit-codes.md. */
 import { EXIT } from '../core/errors.js';
 
-export const EXIT_TABLE: ReadonlyArray<{ code: number; en: string; zh: string }> = [
+const EXIT_TABLE: ReadonlyArray<{ code: number; en: string; zh: string }> = [
   { code: EXIT.ok, en: 'done, nothing needs attention', zh: '完成，无需处理' },
   { code: EXIT.internal, en: 'internal failure (a bug: the message says how to report it)', zh: '内部错误（程序缺陷，按提示报告）' },
   { code: EXIT.usage, en: 'usage, configuration or input error (bad flag, bad file, bad date)', zh: '用法、配置或输入错误' },

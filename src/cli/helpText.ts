@@ -27,7 +27,7 @@ defineMessages({
   'help.default': { en: 'default', zh: '默认' },
 });
 
-export type HelpGroup = 'input' | 'output' | 'safety';
+type HelpGroup = 'input' | 'output' | 'safety';
 
 /** Options that let a run write, send or change something, or that steer such a run. */
 const SAFETY = new Set(['--apply', '--yes', '--force', '--full', '--resume', '--script', '--skip', '--mark-done', '--reason', '--all', '--retry-rejected', '--center-only', '--to-his']);
@@ -36,7 +36,7 @@ const OUTPUT = new Set(['--output', '--report', '--format', '--dialect', '--comp
 
 const RANK: Record<HelpGroup, number> = { input: 0, output: 1, safety: 2 };
 
-export function helpGroupOf(option: Option): HelpGroup {
+function helpGroupOf(option: Option): HelpGroup {
   const flag = option.long ?? '';
   if (SAFETY.has(flag)) return 'safety';
   if (OUTPUT.has(flag)) return 'output';

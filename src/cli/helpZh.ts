@@ -193,7 +193,7 @@ export const HELP_ZH: Record<string, string> = {
 };
 
 /** The comments after `#` in the examples of `--help`. */
-export const EXAMPLE_ZH: Record<string, string> = {
+const EXAMPLE_ZH: Record<string, string> = {
   'cron: tell the group when it does not balance': '定时任务：对账不平时通知工作群',
   'cron, every few minutes: early warning': '定时任务，每几分钟一次：提前预警',
   'cron: exit 3 when something needs attention': '定时任务：有需要处理的情况时退出码为 3',

@@ -73,7 +73,7 @@ export interface Out {
 }
 
 /** Tables wider than this go to a file or a pipe as one record per line instead. */
-export const PLAIN_TABLE_WIDTH = 120;
+const PLAIN_TABLE_WIDTH = 120;
 
 type TableCtor = new (opts: Record<string, unknown>) => { push(...rows: unknown[]): void; toString(): string };
 let TableClass: TableCtor | undefined;
@@ -82,7 +82,7 @@ let TableClass: TableCtor | undefined;
  * Column widths that fit `maxWidth` terminal columns: narrow columns keep their natural width,
  * the wide ones share what is left and wrap. Undefined when the table fits as it is.
  */
-export function fitWidths(head: string[], rows: string[][], maxWidth: number): number[] | undefined {
+function fitWidths(head: string[], rows: string[][], maxWidth: number): number[] | undefined {
   const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => Math.max(0, ...String(r[i] ?? '').split('\n').map(displayWidth)))) + 2);
   const total = natural.reduce((a, b) => a + b, 0) + head.length + 1;
   if (total <= maxWidth) return undefined;
@@ -97,7 +97,7 @@ export function fitWidths(head: string[], rows: string[][], maxWidth: number): n
   return widths;
 }
 
-export function renderTable(head: string[], rows: Array<Array<string | number | null | undefined>>, opts: TableOptions & { color: boolean; maxWidth?: number } = { color: false }): string {
+function renderTable(head: string[], rows: Array<Array<string | number | null | undefined>>, opts: TableOptions & { color: boolean; maxWidth?: number } = { color: false }): string {
   TableClass ??= require('cli-table3') as TableCtor;
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
   const widths = opts.maxWidth ? fitWidths(head, cells, opts.maxWidth) : undefined;
@@ -115,7 +115,7 @@ export function renderTable(head: string[], rows: Array<Array<string | number | 
 }
 
 /** A cell's text in lines of at most `width` terminal columns (CJK two wide); nothing is dropped. */
-export function wrapCell(text: string, width: number): string {
+function wrapCell(text: string, width: number): string {
   const w = Math.max(4, width);
   const out: string[] = [];
   for (const line of text.split('\n')) {
@@ -158,7 +158,7 @@ export function wrapCell(text: string, width: number): string {
 }
 
 /** The width a table takes when drawn with borders and no wrapping. */
-export function tableWidth(head: string[], rows: Array<Array<string | number | null | undefined>>): number {
+function tableWidth(head: string[], rows: Array<Array<string | number | null | undefined>>): number {
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
   const natural = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => Math.max(0, ...String(r[i] ?? '').split('\n').map(displayWidth)))) + 2);
   return natural.reduce((a, b) => a + b, 0) + head.length + 1;

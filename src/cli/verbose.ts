@@ -33,7 +33,7 @@ defineMessages({
 });
 
 /** The fields of the center client's events that -v shows (core/center's CenterEvent). */
-export interface CenterCallEvent {
+interface CenterCallEvent {
   type: 'send' | 'answer' | 'retry' | 'signin';
   infno: string;
   msgid?: string;
@@ -50,7 +50,7 @@ export function centerCallLog(ctx: Ctx): ((e: CenterCallEvent) => void) | undefi
   return (e) => ctx.debug(centerCallLine(ctx, e));
 }
 
-export function centerCallLine(ctx: Ctx, e: CenterCallEvent): string {
+function centerCallLine(ctx: Ctx, e: CenterCallEvent): string {
   switch (e.type) {
     case 'send':
       return ctx.t('verbose.send', { infno: e.infno, msgid: e.msgid ?? '?', attempt: e.attempt ?? 1 });

@@ -64,7 +64,7 @@ function fieldText(f: Record<string, [string | null, string | null]>): string {
 }
 
 /** Tables for people: one line per catalog, samples of each change, the problems. */
-export function renderImport(out: Out, ctx: Ctx, r: CatalogModule.CatalogImportResult, apply: boolean): void {
+function renderImport(out: Out, ctx: Ctx, r: CatalogModule.CatalogImportResult, apply: boolean): void {
   out.table(
     [ctx.t('catalog.col.file'), ctx.t('catalog.col.kind'), ctx.t('catalog.col.read'), ctx.t('catalog.col.rows')],
     r.files.map((f) => [f.file, f.kind ?? '?', [f.format, f.encoding ? `${f.encoding} (${f.encodingHow})` : '', f.layout ?? '', f.kindFrom ? (f.kindFrom === 'given' ? '--kind' : `kind from ${f.kindFrom}`) : ''].filter(Boolean).join(' · '), f.rows]),

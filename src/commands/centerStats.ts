@@ -20,7 +20,7 @@ defineMessages({
 });
 
 /** The UTC instant of a local wall-clock time "yyyy-MM-dd[ HH:mm[:ss]]" in the zone. */
-export function instantOf(text: string, tz: string, flag: string): Date {
+function instantOf(text: string, tz: string, flag: string): Date {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2})?))?$/.exec(text.trim());
   const guess = m ? Date.parse(`${m[1]}T${m[2] ?? '00:00'}${m[2] && m[2].length === 5 ? ':00' : ''}Z`) : NaN;
   if (!m || Number.isNaN(guess)) {

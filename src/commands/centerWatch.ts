@@ -32,7 +32,7 @@ const PROBE_PSN = 'HISOPSPROBE000000000';
 const PROBE_SETL = 'HISOPSPROBE';
 
 /** `30s`, `200ms`, `5m`, `1h`; a bare number is seconds. */
-export function watchDuration(text: string, flag: string): number {
+function watchDuration(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(String(text).trim());
   const ms = m ? Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's').toLowerCase() as 'ms']! : NaN;
   if (!(ms > 0)) throw inputError('WATCH_DURATION', `${flag} "${text}" is not a duration`, `Write it as a number and a unit: ${flag} 30s, 500ms, 5m or 1h.`).zh(`${flag} "${text}" 不是时长`, `请写成数字加单位：${flag} 30s、500ms、5m 或 1h。`);

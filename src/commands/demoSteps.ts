@@ -114,7 +114,7 @@ export interface DemoContext {
   close(): Promise<void>;
 }
 
-export interface StepResult {
+interface StepResult {
   did: string;
   found: string;
   ok: boolean;
@@ -127,7 +127,7 @@ export interface DemoStep {
 }
 
 /** The port of `hisops center serve` (its default), written into the demo folder's hisops.yaml. */
-export const DEMO_CENTER_PORT = 8700;
+const DEMO_CENTER_PORT = 8700;
 
 /**
  * The demo folder is a place to go on by hand: a hisops.yaml naming its HIS, journal and profile

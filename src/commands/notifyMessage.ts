@@ -83,7 +83,7 @@ function findingLine(f: unknown): string {
     .join(' ');
 }
 
-export function topFindings(data: unknown, n = 5): string[] {
+function topFindings(data: unknown, n = 5): string[] {
   const all = obj(data)['findings'];
   return Array.isArray(all) ? all.slice(0, n).map(findingLine) : [];
 }

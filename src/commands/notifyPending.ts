@@ -15,7 +15,7 @@ defineMessages({
 const SETTLE_INFNOS = ['2207', '2304'];
 export const EXPIRING_DAYS = 30;
 
-export interface PendingNow {
+interface PendingNow {
   institution: string;
   trace_pending: number;
   trace_rejected: number;

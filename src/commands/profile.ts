@@ -135,7 +135,7 @@ function problemRow(ctx: Ctx, his: HisWords, p: His.ContractProblem): string[] {
 }
 
 /** The contract's Chinese words, from the lazily loaded HIS module. */
-export type HisWords = Pick<typeof His, 'problemWords'>;
+type HisWords = Pick<typeof His, 'problemWords'>;
 
 function renderCheck(out: Out, ctx: Ctx, r: His.CheckReport, db: string, his: HisWords): void {
   out.heading(ctx.t('profile.check.heading', { file: r.file, db: `${db} · ${r.dialect}`, date: r.date }));

@@ -15,7 +15,7 @@ import type { Policy, SettleInput } from '../core/rules/index.js';
 type Rules = typeof import('../core/rules/index.js');
 
 /** A bill source: a bill file, an NDJSON file, or stdin (NDJSON). */
-export type BillSource = { kind: 'file'; file: string } | { kind: 'ndjson'; file: string } | { kind: 'stdin' };
+type BillSource = { kind: 'file'; file: string } | { kind: 'ndjson'; file: string } | { kind: 'stdin' };
 
 const BILL_FILE = /\.(json|ya?ml|csv)$/i;
 const NDJSON_FILE = /\.(ndjson|jsonl)$/i;
@@ -113,7 +113,7 @@ async function eachLine(input: NodeJS.ReadableStream, each: (text: string) => vo
 }
 const BREAK = /\r\n|\r|\n/;
 
-export interface BatchSummary {
+interface BatchSummary {
   bills: number;
   settled: number;
   failed: number;

@@ -94,7 +94,7 @@ function sourceWords(ctx: Ctx, source: string): string {
   return m ? ctx.t(`config.src.${m[1]}`, { name: m[2] }) : source;
 }
 
-export function initLang(ctx: Ctx): Lang {
+function initLang(ctx: Ctx): Lang {
   const asked = ctx.flags.lang || ctx.env.HISOPS_LANG;
   return asked ? detectLang(asked, {}) : 'zh-CN';
 }

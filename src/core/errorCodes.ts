@@ -6,7 +6,7 @@
  */
 import type { ExitCode } from './errors.js';
 
-export interface ErrorCodeSpec {
+interface ErrorCodeSpec {
   /** The exit code a run ends with when this code stops it (some codes come with either of two). */
   exit: ExitCode | readonly ExitCode[];
   /** The part of hisops that reports it (the doc groups by it). */

@@ -7,7 +7,7 @@
 import { kindFromColumnCount, kindFromFileName, KINDS, KIND_LIST, type CatalogKind, type KindSpec } from './kinds.js';
 
 /** Fields hisops keeps beside the documented columns (all kinds). */
-export const EXTRA_FIELDS = ['hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'] as const;
+const EXTRA_FIELDS = ['hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'] as const;
 
 /** Chinese (and a few alternative English) headers → national field names. `@name`/`@spec` = the kind's own name/spec field. */
 const HEADER_ALIASES: Record<string, string> = {
@@ -33,7 +33,7 @@ function normHeader(h: string): string {
 }
 
 /** A header cell → national field name for a kind, or undefined when unknown. */
-export function headerField(h: string, k: KindSpec): string | undefined {
+function headerField(h: string, k: KindSpec): string | undefined {
   const n = normHeader(h);
   const lower = n.toLowerCase();
   if (k.columns.includes(lower) || (EXTRA_FIELDS as readonly string[]).includes(lower)) return lower;
@@ -57,7 +57,7 @@ export interface Layout {
   kindFrom: 'given' | 'file name' | 'column count' | 'header';
 }
 
-export type LayoutResult = { ok: true; layout: Layout } | { ok: false; problem: 'UNKNOWN_KIND' | 'MISSING_COLUMN'; message: string; fix: string };
+type LayoutResult = { ok: true; layout: Layout } | { ok: false; problem: 'UNKNOWN_KIND' | 'MISSING_COLUMN'; message: string; fix: string };
 
 function looksLikeHeader(cells: readonly string[]): boolean {
   let known = 0;

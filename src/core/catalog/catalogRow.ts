@@ -22,10 +22,10 @@ export const CATALOG_COLUMNS_STORED = [
   'med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop',
   'prodentp_name', 'aprvno', 'prcunt', 'rid', 'ver', 'ver_name', 'updt_time', 'extra', 'row_fp', 'src_file', 'src_line', 'added_import', 'import_id',
 ] as const;
-export type StoredColumn = (typeof CATALOG_COLUMNS_STORED)[number];
+type StoredColumn = (typeof CATALOG_COLUMNS_STORED)[number];
 const C = Object.fromEntries(CATALOG_COLUMNS_STORED.map((c, i) => [c, i])) as Record<StoredColumn, number>;
 export const COL = C;
-export const WIDTH = CATALOG_COLUMNS_STORED.length;
+const WIDTH = CATALOG_COLUMNS_STORED.length;
 
 /** Indexes of the documented columns feeding each stored column, per kind. */
 export interface RowPlan {
@@ -95,7 +95,7 @@ export function fingerprintText(fp: number): string {
 }
 
 /** A self-pay ratio: 0.1, 0.10 or 10% → "0.1"; undefined when it is not a fraction between 0 and 1. */
-export function parseRatio(raw: string): string | undefined {
+function parseRatio(raw: string): string | undefined {
   const s = raw.trim();
   const pct = s.endsWith('%');
   const d = parseMoney(pct ? s.slice(0, -1) : s);
@@ -113,7 +113,7 @@ export interface RowOk {
   fp: number;
 }
 
-export interface RowBad {
+interface RowBad {
   ok: false;
   problems: Problem[];
 }

@@ -11,7 +11,7 @@ import { columnIndex } from './read/xlsx.js';
 export const MAPPING_FIELDS = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'] as const;
 /** Optional 3301 fields carried along when present. */
 export const MAPPING_OPTIONAL = ['aprvno', 'dosform', 'exct_cont', 'item_cont', 'prcunt', 'spec', 'pacspec', 'memo'] as const;
-export type MappingField = (typeof MAPPING_FIELDS)[number] | (typeof MAPPING_OPTIONAL)[number];
+type MappingField = (typeof MAPPING_FIELDS)[number] | (typeof MAPPING_OPTIONAL)[number];
 
 const ALIASES: Record<string, MappingField> = {
   院内编码: 'fixmedins_hilist_id', 医院项目编码: 'fixmedins_hilist_id', 院内项目编码: 'fixmedins_hilist_id', 医院编码: 'fixmedins_hilist_id',
@@ -32,14 +32,14 @@ function norm(h: string): string {
 }
 
 /** A header cell → field, or undefined. */
-export function mappingHeaderField(h: string): MappingField | undefined {
+function mappingHeaderField(h: string): MappingField | undefined {
   const n = norm(h);
   const lower = n.toLowerCase();
   if (ALL_FIELDS.includes(lower)) return lower as MappingField;
   return ALIASES[n] ?? ALIASES[lower];
 }
 
-export interface MappingLayout {
+interface MappingLayout {
   /** Field → cell index. */
   at: Partial<Record<MappingField, number>>;
   header: string[];
@@ -68,7 +68,7 @@ export function parseColumnsOption(spec: string): { map: Record<string, string>;
   return { map, errors };
 }
 
-export type MappingLayoutResult = { ok: true; layout: MappingLayout } | { ok: false; missing: string[]; message: string; fix: string };
+type MappingLayoutResult = { ok: true; layout: MappingLayout } | { ok: false; missing: string[]; message: string; fix: string };
 
 /** The layout of a mapping sheet from its header row (line 1) and any --columns overrides. */
 export function mappingLayout(header: readonly string[], overrides: Record<string, string> = {}): MappingLayoutResult {

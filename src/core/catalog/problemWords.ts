@@ -6,7 +6,7 @@
  */
 import type { Problem, ProblemCode } from './problems.js';
 
-export interface ProblemWords {
+interface ProblemWords {
   message: string;
   fix: string;
 }

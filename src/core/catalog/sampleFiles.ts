@@ -31,7 +31,7 @@ export function sampleCode(kind: CatalogKind, n: number): string {
   }
 }
 
-export interface SampleEntry {
+interface SampleEntry {
   code: string;
   name: string;
   begndate: string;

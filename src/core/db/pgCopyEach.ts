@@ -45,7 +45,7 @@ export function pgCopyEach(conn: PgCopyConn, sql: string, onRow: RowSink, types?
 }
 
 /** The two statements: the SELECT's columns (no row), then its rows through COPY. */
-export function copyText(select: string): string {
+function copyText(select: string): string {
   return `SELECT * FROM ${parenthesized(select)} hisops_q LIMIT 0;\nCOPY ${parenthesized(select)} TO STDOUT`;
 }
 
@@ -137,6 +137,6 @@ const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t:
  * A value of COPY's text format with its backslash sequences undone. COPY TO writes a backslash as
  * `\\` and the control characters as `\n`, `\t`…; it never writes octal or hex sequences.
  */
-export function unescapeCopy(v: string): string {
+function unescapeCopy(v: string): string {
   return v.replace(/\\(.)/gs, (_m, ch: string) => ESCAPES[ch] ?? ch);
 }

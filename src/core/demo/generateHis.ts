@@ -24,7 +24,7 @@ export interface RowSink {
   add(table: string, row: Row): void;
 }
 
-export interface GenerateOptions {
+interface GenerateOptions {
   seed: number;
   days: number;
   total: number;
@@ -36,7 +36,7 @@ export interface GenerateOptions {
   split?: DemoSplit;
 }
 
-export interface GroupSum {
+interface GroupSum {
   day: string;
   insutype: string;
   clr_type: string;

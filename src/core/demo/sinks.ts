@@ -39,7 +39,7 @@ const asDate = (v: unknown) => {
   return new Date(y!, m! - 1, dd!, hh, mi, ss);
 };
 
-export const VALUE_FORMS: Record<Dialect, ValueForm> = {
+const VALUE_FORMS: Record<Dialect, ValueForm> = {
   sqlite: (kind, v) => (kind === 'money' && typeof v === 'number' ? v / 100 : v),
   postgres: (kind, v) => (kind === 'money' && typeof v === 'number' ? fenToString(v) : v),
   mysql: (kind, v) => (kind === 'money' && typeof v === 'number' ? fenToString(v) : v),
@@ -71,7 +71,7 @@ const SEED_SKIP: Record<string, string[]> = {
 };
 
 /** The reference table as the seed writes it: the columns it fills, in order. */
-export function seededTable(def: RefTable): RefTable {
+function seededTable(def: RefTable): RefTable {
   const skip = SEED_SKIP[def.name];
   return skip ? { ...def, columns: def.columns.filter((c) => !skip.includes(c.name)) } : def;
 }

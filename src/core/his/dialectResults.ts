@@ -4,7 +4,7 @@
  */
 import type { Db, Dialect, Knex } from '../db/index.js';
 
-export interface RawResult {
+interface RawResult {
   rows: Record<string, unknown>[];
   /** Rows changed by a write; undefined when the driver does not say (Oracle through knex.raw). */
   affected: number | undefined;

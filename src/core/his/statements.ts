@@ -147,7 +147,7 @@ export const STOCK_COLUMNS = [
 ];
 
 /** Stock-take (盘存) rows for 3501/3501A: one row per code, like the stock changes. */
-export const STOCK_COUNT_COLUMNS = [
+const STOCK_COUNT_COLUMNS = [
   'count_id',
   'invdate',
   'fixmedins_hilist_id',
@@ -166,7 +166,7 @@ export const STOCK_COUNT_COLUMNS = [
 ];
 
 /** A stock-in line of an invoice with the codes the HIS holds for it (one row per code, or one with a null code). */
-export const INVOICE_LINE_COLUMNS = [
+const INVOICE_LINE_COLUMNS = [
   'stock_id',
   'invc_no',
   'inv_chg_type',

@@ -50,7 +50,7 @@ export function tagJournalErrors(db: Db): void {
   });
 }
 
-export function isBusy(e: unknown): boolean {
+function isBusy(e: unknown): boolean {
   const o = e as { code?: unknown; message?: unknown };
   return /^SQLITE_BUSY/.test(String(o?.code ?? '')) || /SQLITE_BUSY|database is locked/i.test(String(o?.message ?? ''));
 }

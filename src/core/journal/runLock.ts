@@ -100,7 +100,7 @@ export interface RunLock {
 
 export const DEFAULT_LEASE_MS = 120_000;
 
-export type PidState = 'alive' | 'gone' | 'other';
+type PidState = 'alive' | 'gone' | 'other';
 
 /**
  * Whether the process with this pid on this host is still a hisops run: `gone` when no process

@@ -12,7 +12,7 @@ import { runReconcile, type CenterPort, type ReconcileResult } from './run.js';
 import type { Finding, FindingKind } from './types.js';
 
 /** What the step reads of the seed manifest (seed.json). */
-export interface DemoManifest {
+interface DemoManifest {
   startDate: string;
   endDate: string;
   institution: { fixmedins_code: string; admdvs: string };

@@ -27,7 +27,7 @@ import type { ReconcileRules } from './rules.js';
 import type { HisRowResult } from './types.js';
 
 /** Called with each row's reading, or a group's with the number of rows it counts for. */
-export type HisRowSink = (res: HisRowResult, rows: number) => void;
+type HisRowSink = (res: HisRowResult, rows: number) => void;
 
 export class HisReader {
   private lean = true;

@@ -46,7 +46,7 @@ const ANY_SETL_ID = '(summed)';
 const TIME_TYPES = new Set(['timestamp without time zone', 'timestamp with time zone']);
 
 /** The grouping query around the statement (`from` is the statement as a derived table). */
-export function sumsSql(from: string): string {
+function sumsSql(from: string): string {
   const g = GROUPED.join(', ');
   return [
     `SELECT ${g}, setl_id IS NULL AS no_setl_id, COUNT(*) AS n,`,
@@ -74,7 +74,7 @@ const TIME_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T][0-9][0-9]:[0-
  *   (a number sorts before any text, a blob after: neither is text, and the day is read by rows);
  * - setl_time: `times_ok` is 0 when some value does not start like a time, and a null is counted.
  */
-export function sumsSqlSqlite(from: string): string {
+function sumsSqlSqlite(from: string): string {
   const exact = (a: string) => `abs(${a}) < 1e12 AND round(${a} * 100) / 100.0 = ${a}`;
   return [
     `SELECT ${GROUPED.join(', ')}, setl_id IS NULL AS no_setl_id, COUNT(*) AS n,`,

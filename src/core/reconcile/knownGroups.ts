@@ -54,7 +54,7 @@ const AGENCY = /^\d{6}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A sighting worth keeping: codes that are codes, a 6-digit agency, a day. */
-export function saneSighting(g: { insutype?: unknown; clr_type?: unknown; setl_optins?: unknown; day?: unknown }): boolean {
+function saneSighting(g: { insutype?: unknown; clr_type?: unknown; setl_optins?: unknown; day?: unknown }): boolean {
   return typeof g.insutype === 'string' && CODE.test(g.insutype) && typeof g.clr_type === 'string' && CODE.test(g.clr_type) && typeof g.setl_optins === 'string' && AGENCY.test(g.setl_optins) && typeof g.day === 'string' && DAY.test(g.day);
 }
 

@@ -25,7 +25,7 @@ export interface PeriodRead {
 }
 
 /** Which rows a read keeps: all, none (only summed), or those of some scopes (clr_type|setl_optins). */
-export type KeepRows = 'all' | 'none' | ReadonlySet<string>;
+type KeepRows = 'all' | 'none' | ReadonlySet<string>;
 
 export class ReconcileRun {
   readonly t0 = performance.now();

@@ -189,7 +189,7 @@ function groupSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Sheet 
 }
 
 /** center − HIS of a finding over every period it touches. */
-export function findingMedfee(f: Finding): string {
+function findingMedfee(f: Finding): string {
   let fen = 0n;
   for (const e of f.effects) fen += parseFen(e.medfee_sumamt) ?? 0n;
   return fenText(fen);

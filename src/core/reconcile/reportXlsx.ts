@@ -8,7 +8,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { reportModel, type Cell, type Column, type ReportInput, type ReportModel, type Sheet } from './reportModel.js';
 
-export const MONEY_FORMAT = '#,##0.00';
+const MONEY_FORMAT = '#,##0.00';
 /** Rows above the data of a table sheet: the title, the institution and period, the headers. */
 const HEAD_ROWS = 3;
 

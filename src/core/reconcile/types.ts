@@ -129,7 +129,7 @@ export type FindingKind = 'center_only' | 'his_only' | 'amount_mismatch' | 'cent
 
 export const FINDING_KINDS: readonly FindingKind[] = ['center_only', 'his_only', 'amount_mismatch', 'center_duplicate', 'refund_other_period', 'cross_midnight', 'group_mismatch', 'unknown'];
 
-export type RepairAction =
+type RepairAction =
   /** Hand to the stuck-settlement job: it asks the center (5203) and completes the HIS or cancels at the center. */
   | 'stuck_job'
   /** Cancel the center's settlement (2208/2305 by setl_id). */

@@ -12,7 +12,7 @@ import type { AccountPart } from './types.js';
 
 const ZERO = new D(0);
 
-export interface AccountOutcome {
+interface AccountOutcome {
   own: Decimal;
   mulaid: Decimal;
 }

@@ -8,7 +8,7 @@ import type { Band, RoundMode } from './types.js';
 
 const ZERO = new D(0);
 
-export interface BandPiece {
+interface BandPiece {
   band: number;
   from: Decimal;
   to: Decimal;

@@ -7,7 +7,7 @@
 import { childPath, type Issue } from './issues.js';
 import { isTreeMap, readTree, type TreeMap, type TreeValue } from './yamlTree.js';
 
-export interface CsvTree {
+interface CsvTree {
   root: TreeMap;
   lines: Map<string, number>;
   issues: Issue[];

@@ -12,7 +12,7 @@ const ZERO = new D(0);
 const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines', 'state'];
 const PERSON = ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'];
 const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'category', 'disease', 'fixed_item', 'acct_used_flag', 'carry', 'mdtrt_id'];
-export const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
+const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
 const LINE_KEY_SET = new Set(LINE_KEYS);
 const CATEGORIES = new Map<string, ChrgitmLv>([['01', '01'], ['02', '02'], ['03', '03'], ['1', '01'], ['2', '02'], ['3', '03'], ['unmapped', null]]);
 
@@ -101,7 +101,7 @@ function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
 }
 
 /** The `stay` of an earlier result, as printed by resultToJson. */
-export function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotals | null {
+function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotals | null {
   const m = r.map(v, path, ['settlements', 'amounts', 'over_ceiling_amt', 'hosp_overlmt_amt', 'hosp_fulamt_amt', 'bases', 'mdtrt_id'], ['settlements', 'amounts']);
   if (!m) return null;
   const am = r.map(m.amounts, `${path}.amounts`, AMOUNT_FIELDS);

@@ -13,7 +13,7 @@ import { AMOUNT_FIELDS, type Policy, type SettleInput, type SettleState, type St
 const ZERO = new D(0);
 
 /** Does this bill continue the stay of the state (an interim settlement after the first)? */
-export function continuesStay(input: Pick<SettleInput, 'visit' | 'state'>): boolean {
+function continuesStay(input: Pick<SettleInput, 'visit' | 'state'>): boolean {
   const st = input.state;
   const v = input.visit;
   if (!st || !st.stay || v.type !== 'inpatient') return false;

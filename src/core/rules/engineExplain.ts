@@ -43,7 +43,7 @@ export function explainTotals(ex: Explainer, t: Record<'medfee_sumamt' | 'fulamt
   for (const [field] of LINE_SUMS) ex.add(field, t[field as keyof typeof t], ['given with the settlement request (category totals of lines split before)', '随结算请求给出（此前已拆分明细的分类合计）'], null, {});
 }
 
-export interface FinishContext {
+interface FinishContext {
   carry: StayTotals | null;
   amounts: Amounts;
   acctBalc: Decimal;

@@ -24,7 +24,7 @@ function bound(v: Decimal.Value): Decimal.Value {
   return d;
 }
 
-export interface DecimalOpts {
+interface DecimalOpts {
   min?: Decimal.Value;
   max?: Decimal.Value;
   /** Largest number of decimals allowed (amounts: 2). */
@@ -161,7 +161,7 @@ export class FieldReader {
   }
 }
 
-export function isRealDate(y: number, m: number, d: number): boolean {
+function isRealDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }

@@ -24,7 +24,7 @@ const POOL_KEYS = ['deductible', 'ratio', 'bands', 'ceiling', 'categories', 'seg
 const ORDERS = [['own', 'copay'], ['account', 'own', 'copay']];
 
 /** Accumulator prefix of a pool section: ip / op as before, the section name for the others. */
-export function accPrefix(path: string): string {
+function accPrefix(path: string): string {
   return path === 'inpatient' ? 'ip' : path === 'outpatient' ? 'op' : path.replace(/^chronic\.diseases\./, 'chronic_');
 }
 

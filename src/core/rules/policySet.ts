@@ -39,7 +39,7 @@ const OPEN = '9999-12-31';
  *     to the earlier's end;
  *   - same start: the longer one starts the day after the shorter ends; same period: load one.
  */
-export function overlapIssue(a: Policy, b: Policy, shared: string[]): Issue {
+function overlapIssue(a: Policy, b: Policy, shared: string[]): Issue {
   const aEnd = a.effective.to ?? OPEN;
   const bEnd = b.effective.to ?? OPEN;
   const both = `${a.effective.from > b.effective.from ? a.effective.from : b.effective.from}..${aEnd < bEnd ? (a.effective.to ?? 'open') : (b.effective.to ?? 'open')}`;

@@ -12,7 +12,7 @@ import type { CategoryParams, Policy, Pool, Visit } from './types.js';
 const ZERO = new D(0);
 const ONE = new D(1);
 
-export interface PoolOutcome {
+interface PoolOutcome {
   act_pay_dedc: Decimal;
   hifp_pay: Decimal;
   pool_prop_selfpay: Decimal;

@@ -13,7 +13,7 @@ import { SUPPLEMENT_FUNDS, type Amounts, type SupplementFund } from './types.js'
 
 const ZERO = new D(0);
 
-export interface StayOutcome {
+interface StayOutcome {
   amounts: Amounts;
   pool_prop_selfpay: Decimal;
   over_ceiling_amt: Decimal;

@@ -17,7 +17,7 @@ import { AMOUNT_FIELDS, type Amounts, type LineSplit, type Policy, type SettleIn
 
 const ZERO = new D(0);
 
-export interface SumsContext {
+interface SumsContext {
   input: Omit<SettleInput, 'lines'>;
   policy: Policy;
   /** Sums of this bill only (earlier interim settlements are added here). */

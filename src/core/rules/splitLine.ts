@@ -15,7 +15,7 @@ import type { ChildMarkup, FeeLine, LineSplit, Person, Policy, RoundMode } from 
 
 const ZERO = new D(0);
 
-export interface LineContext {
+interface LineContext {
   mode: RoundMode;
   markup: ChildMarkup | null;
   markupFactor: Decimal;

@@ -13,7 +13,7 @@ import type { Supplement, SupplementFund } from './types.js';
 
 const ZERO = new D(0);
 
-export interface SupplementOutcome {
+interface SupplementOutcome {
   pays: Partial<Record<SupplementFund, Decimal>>;
   bases: Record<string, Decimal>;
   /** Cap left before the stay by fund; null = no cap. */

@@ -57,7 +57,7 @@ export function sampleRelations(model: SchemaModel, big: Set<string>, joins: Sam
   return out;
 }
 
-export interface SampleResult {
+interface SampleResult {
   rows: Map<string, Row[]>;
   /** Per table: how its rows were chosen (roots, children of…, parents of…). */
   notes: Map<string, string[]>;

@@ -28,7 +28,7 @@ export interface CompareContext {
   dialects: Dialect[];
 }
 
-export function foldRule(rule: FkRule, ctx: CompareContext): FkRule {
+function foldRule(rule: FkRule, ctx: CompareContext): FkRule {
   let r = rule;
   for (const d of ctx.dialects) r = FK_RULE_FOLD[d][r] ?? r;
   // A fold in one dialect may meet the other's spelling (RESTRICT→NO ACTION, NO ACTION→RESTRICT): settle on one.
@@ -62,7 +62,7 @@ export function columnKeys(c: Column, t: Table) {
   };
 }
 
-export function charsetKey(charset: string | undefined, collation: string | undefined): string {
+function charsetKey(charset: string | undefined, collation: string | undefined): string {
   const cs = normalizeCharset(charset);
   if (!cs) return '';
   return `${cs}/${normalizeCollation(collation) ?? ''}`;

@@ -20,7 +20,7 @@ import { sqliteNeedsRebuild } from './sql/sqlite.js';
 /** What makes a dependent object a problem, per dialect. */
 const BLOCKING: Record<Dialect, 'columns' | 'rebuild' | undefined> = { postgres: 'columns', sqlite: 'rebuild', mysql: undefined, oracle: undefined, mssql: undefined };
 
-export interface DependentPhases {
+interface DependentPhases {
   drop: number;
   view: number;
   trigger: number;

@@ -123,7 +123,7 @@ export function countChanges(changes: Change[]): DiffCounts {
 }
 
 /** Aspects in which two columns differ (type by relation, the rest by normalised keys). */
-export function columnAspects(from: Column, to: Column, ft: Table, tt: Table): ColumnAspect[] {
+function columnAspects(from: Column, to: Column, ft: Table, tt: Table): ColumnAspect[] {
   const a = columnKeys(from, ft);
   const b = columnKeys(to, tt);
   const out: ColumnAspect[] = [];

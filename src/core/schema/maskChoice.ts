@@ -13,7 +13,7 @@ import type { Column, Table } from './model.js';
 
 export type ChoiceBy = 'rule' | 'name' | 'comment' | 'values';
 export type SkipWhy = 'flag' | 'ip' | 'not-personal' | 'too-short' | 'none';
-export type ValueWhat = 'id' | 'embedded-id' | 'mobile' | 'email' | 'in-text' | 'original';
+type ValueWhat = 'id' | 'embedded-id' | 'mobile' | 'email' | 'in-text' | 'original';
 const WHAT_WORDS: Record<ValueWhat, string> = { id: 'are ID numbers', 'embedded-id': 'embed an ID number', mobile: 'are mobile numbers', email: 'are e-mail addresses', 'in-text': 'hold ID numbers, mobiles or e-mails in their text', original: 'are original values of masked columns' };
 
 export interface ColumnChoice {

@@ -79,7 +79,7 @@ export function identityValue(kind: MaskKind, value: unknown): string | undefine
   }
 }
 
-export interface MaskerOptions {
+interface MaskerOptions {
   key: string;
   /** Original values of the masked columns (identityValue forms) with their kinds. */
   originals?: ValueSet;

@@ -94,7 +94,7 @@ export interface Column {
   comment?: string;
 }
 
-export interface IndexColumn {
+interface IndexColumn {
   /** Column name, or absent for an expression part. */
   name?: string;
   expression?: string;

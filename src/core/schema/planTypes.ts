@@ -49,7 +49,7 @@ export interface PlannedStatement {
   objects: string[];
 }
 
-export interface PlanSide {
+interface PlanSide {
   display: string;
   dialect: Dialect;
   fingerprint: string;

@@ -16,7 +16,7 @@ import { RENDERERS } from './sql/index.js';
 import { SCRIPT_WORDS, noteZh, reasonZh, titleZh, type ScriptLang, type ScriptWords } from './scriptWords.js';
 
 export const SCRIPT_FORMAT = 'hisops-schema-script';
-export const SCRIPT_FORMAT_VERSION = 1;
+const SCRIPT_FORMAT_VERSION = 1;
 
 export interface ScriptHeader {
   format: typeof SCRIPT_FORMAT;

@@ -91,7 +91,7 @@ const KIND_ZH: Array<[string, string]> = [
 ];
 
 /** What a change alters (ColumnAspect and the table options of changes.ts), in Chinese. */
-export const ASPECT_ZH: Record<string, string> = {
+const ASPECT_ZH: Record<string, string> = {
   type: '类型', nullable: '可空', default: '默认值', autoIncrement: '自增', onUpdate: 'ON UPDATE', generated: '生成列', charset: '字符集', comment: '注释', engine: '存储引擎',
 };
 

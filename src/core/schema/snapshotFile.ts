@@ -27,7 +27,7 @@ function sealIsValid(text: string): boolean {
   return crypto.createHash('sha256').update(text.slice(0, at), 'utf8').update(SEAL_BLANK).update(text.slice(at + 64), 'utf8').digest('hex') === m[1];
 }
 
-export interface SnapshotMeta {
+interface SnapshotMeta {
   hisopsVersion: string;
   now: Date;
   filters?: { include: string[]; exclude: string[] };

@@ -15,7 +15,7 @@ interface Parsed {
 }
 
 /** Split `decimal(12,2) unsigned` into name, arguments and trailing words. Quotes in enum lists are respected. */
-export function splitType(native: string): Parsed {
+function splitType(native: string): Parsed {
   const s = native.trim();
   const open = s.indexOf('(');
   if (open < 0) return { name: s.toLowerCase().replace(/\s+/g, ' '), args: [], rest: '' };
@@ -260,7 +260,7 @@ export function parseSqliteType(native: string): ColumnType {
 }
 
 /** A type read from SQL Server's sys.types name plus lengths (used by renderer round-trip tests). */
-export function parseMssqlType(native: string): ColumnType {
+function parseMssqlType(native: string): ColumnType {
   const p = splitType(native);
   const t = (base: BaseType, extra: Partial<ColumnType> = {}): ColumnType => ({ base, ...extra, native });
   const len = (a: string | undefined) => (a && a.toLowerCase() === 'max' ? undefined : num(a));

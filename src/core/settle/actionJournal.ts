@@ -77,7 +77,7 @@ export interface ActionRecord {
   finished_at: string | null;
 }
 
-export type ActionStart = Omit<ActionRecord, 'action_id' | 'seq' | 'finished_at' | 'run_id' | 'opter' | 'opter_name'> & { finished_at?: string | null };
+type ActionStart = Omit<ActionRecord, 'action_id' | 'seq' | 'finished_at' | 'run_id' | 'opter' | 'opter_name'> & { finished_at?: string | null };
 
 export interface ActionQuery {
   /** Matches item_id, msgid, setl_id, center_msgid, his_setl_no, mdtrt_id, psn_no or run_id. */

@@ -93,7 +93,7 @@ function isRefundAnswer(s: CenterSetl): boolean {
  * The refund row of hisops's own answered 2208/2305 for this settlement, read from the answer the
  * call journal kept (`{"setlinfo": {…}}`): the row the center added when it cancelled.
  */
-export function refundFromPrior(c: Candidate): CenterSetl | null {
+function refundFromPrior(c: Candidate): CenterSetl | null {
   for (const x of c.prior) {
     if ((x.infno !== '2208' && x.infno !== '2305') || x.status !== 'ok' || !x.output) continue;
     try {

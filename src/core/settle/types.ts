@@ -250,7 +250,7 @@ export interface PlanItem {
 }
 
 /** How one item ended when applied. */
-export type ItemOutcome = 'done' | 'refused' | 'locked' | 'stale' | 'unknown' | 'failed' | 'declined' | 'manual';
+type ItemOutcome = 'done' | 'refused' | 'locked' | 'stale' | 'unknown' | 'failed' | 'declined' | 'manual';
 
 export interface ItemResult {
   id: string;

@@ -16,7 +16,7 @@ import type { CheckedRecord, UploadStatus } from './types.js';
 import type { KindStats, UploadEvent, UploadOptions, UploadResult } from './uploadTypes.js';
 
 /** What the sender needs of its run: the options, the journal, the counts and where outcomes go. */
-export interface SenderRun {
+interface SenderRun {
   readonly o: UploadOptions;
   readonly tj: TraceJournal;
   readonly result: UploadResult;

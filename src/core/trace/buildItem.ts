@@ -103,7 +103,7 @@ export function buildItem(rec: TraceRecord, med_list_codg: string | null, codes:
  * item is walked twice.
  */
 const texts = new WeakMap<object, string>();
-export function itemText(item: Record<string, unknown>): string {
+function itemText(item: Record<string, unknown>): string {
   let t = texts.get(item);
   if (t === undefined) {
     t = canonicalJson(item);

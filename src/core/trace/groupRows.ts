@@ -10,7 +10,7 @@ type Row = Record<string, unknown>;
 
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
-export interface GroupOptions {
+interface GroupOptions {
   /** Source line of each row (file input), to point findings at the file. */
   lines?: readonly number[];
 }

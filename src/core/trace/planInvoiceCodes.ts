@@ -154,7 +154,7 @@ export function invoiceLines(rows: ReadonlyArray<Record<string, unknown>>): Invo
   return [...byId.values()].filter((l) => l.inv_chg_type === '' || STOCK_IN_TYPES.has(l.inv_chg_type));
 }
 
-export interface PlanInvoiceOptions {
+interface PlanInvoiceOptions {
   rows: readonly InvoiceCodeRow[];
   /** The HIS's stock-in lines per invoice number (an invoice missing here is unknown to the HIS). */
   lines: ReadonlyMap<string, readonly InvoiceLine[]>;

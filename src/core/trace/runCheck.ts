@@ -54,7 +54,7 @@ function storeOptions(s: CheckStores | undefined): { library: boolean; relations
 }
 
 /** What `skipped` says when no four-code library was imported. */
-export const NO_LIBRARY = 'four-code library: none imported (hisops trace library import FILE, or trace library download)';
+const NO_LIBRARY = 'four-code library: none imported (hisops trace library import FILE, or trace library download)';
 
 function libraryOf(s: CheckStores | undefined): CheckReport['library'] {
   const v = s?.libraryVersion;

@@ -28,7 +28,7 @@ export interface ScannedDay {
   last: boolean;
 }
 
-export interface ScanOptions {
+interface ScanOptions {
   source: TraceSource;
   journal?: TraceJournal;
   checker: TraceChecker;
@@ -63,7 +63,7 @@ const SLICE = 250;
 const STOCK_KINDS: TraceKind[] = ['stock-in', 'stock-change', 'stock-count'];
 
 /** One read of a scan: a day whole, or a part of it ([from, to) on the record time). */
-export interface ScanStep {
+interface ScanStep {
   day: ScanDay;
   part: { from: string; to: string } | null;
   /** The day's last step. */

@@ -18,7 +18,7 @@ import type { CheckedRecord, Finding, TraceKind } from './types.js';
 import type { KindStats, PlanLine, UploadEvent, UploadOptions, UploadResult } from './uploadTypes.js';
 
 /** What the stream needs of its run. */
-export interface StreamRun {
+interface StreamRun {
   readonly o: UploadOptions;
   readonly tj: TraceJournal;
   readonly kinds: ReadonlySet<TraceKind>;

@@ -30,7 +30,7 @@ export class TextRow implements RawRow {
   }
 }
 
-export interface DelimitedOptions {
+interface DelimitedOptions {
   delimiter: string;
   /** Honour double quotes (CSV). Tab-separated center files have none. */
   quotes: boolean;

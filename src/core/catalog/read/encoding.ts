@@ -12,7 +12,7 @@ import { decodeText } from '../../shared/index.js';
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 export type EncodingChoice = 'auto' | Encoding;
 
-export interface Detected {
+interface Detected {
   encoding: Encoding;
   /** Bytes to skip at the start (a BOM). */
   skip: number;
@@ -41,7 +41,7 @@ function mostlyUtf8(head: Uint8Array): boolean {
 }
 
 /** Valid UTF-8, allowing a character cut off at the very end (the sample is a prefix of the file). */
-export function isUtf8(bytes: Uint8Array): boolean {
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;

@@ -28,7 +28,7 @@ export interface TableSource {
   rows(): AsyncGenerator<RawRow[]>;
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   encoding?: EncodingChoice;
   sheet?: string;
   onProblem: (p: Problem) => void;

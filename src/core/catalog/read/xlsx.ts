@@ -67,7 +67,7 @@ function cleanNumber(v: string): string {
   return String(Number(n.toPrecision(15)));
 }
 
-export interface XlsxSheet {
+interface XlsxSheet {
   name: string;
   rows: RawRow[];
   sheetNames: string[];

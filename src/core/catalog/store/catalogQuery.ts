@@ -93,7 +93,7 @@ interface MappingDbRow {
   source: string | null;
 }
 
-export function toStored(r: MappingDbRow): StoredMapping {
+function toStored(r: MappingDbRow): StoredMapping {
   let extra: Record<string, string> = {};
   if (r.extra) {
     try {

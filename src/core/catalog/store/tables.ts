@@ -18,7 +18,7 @@ import { KINDS, KIND_LIST, type CatalogKind } from '../kinds.js';
 /** Columns whose values hisops checks or makes itself get a width; whatever a file says is text. */
 const WIDTHS: Partial<Record<string, number>> = { med_list_codg: 50, begndate: 10, enddate: 10, vali_flag: 3, chrgitm_lv: 3, pric_uplmt_amt: 40, selfpay_prop: 40, row_fp: 16 };
 
-export function kindTable(kind: CatalogKind): JournalTable {
+function kindTable(kind: CatalogKind): JournalTable {
   return {
     name: KINDS[kind].table,
     build: (t: Knex.CreateTableBuilder) => {

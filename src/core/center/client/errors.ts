@@ -73,7 +73,7 @@ export function transportError(c: CallContext, f: TransportFailure, timeoutMs: n
 }
 
 /** How much of an unreadable answer an error quotes. */
-export const BODY_HEAD_CHARS = 200;
+const BODY_HEAD_CHARS = 200;
 
 /** Keys whose values are credentials: masked wherever a quoted body shows them. */
 const SECRET_KEYS = /((?:password|passwd|pwd|secret|token|access_?key|signature|cainfo|authorization)["']?\s*[:=]\s*["']?)([^"'&\s,;<>}]+)/gi;
@@ -94,7 +94,7 @@ export function bodyHead(text: string, secrets: readonly (string | undefined)[] 
 }
 
 /** What a body that is not an envelope looked like, for summaries and details. */
-export interface BodySeen {
+interface BodySeen {
   /** Sanitized head (see bodyHead); '' for an empty body. */
   head: string;
   bytes: number;

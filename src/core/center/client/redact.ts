@@ -27,7 +27,7 @@ const MASKS: Record<string, (v: string) => string> = {
   phar_certno: (v) => keepLast(v, 4),
 };
 
-export function redactValue(key: string, v: unknown): unknown {
+function redactValue(key: string, v: unknown): unknown {
   if (key === 'in' && typeof v === 'string') {
     const bytes = Buffer.from(v, 'base64');
     return `<file ${bytes.length} bytes sha256:${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)}>`;

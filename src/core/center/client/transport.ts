@@ -53,7 +53,7 @@ export function classifyTransportError(e: unknown, timedOut: boolean): Transport
   return new TransportFailure(kind, delivery, reason);
 }
 
-export interface TransportOptions {
+interface TransportOptions {
   tlsCa?: string;
   /** Connections kept open per origin (default 32). */
   connections?: number;

@@ -161,7 +161,7 @@ export interface MappingWithdrawData {
   fixmedins_code?: string;
 }
 
-export interface DrugTrace {
+interface DrugTrace {
   drug_trac_codg: string;
 }
 

@@ -28,7 +28,7 @@ export const CLR_TYPE = {
   '99': '其他',
 } as const;
 
-export const CLR_WAY = {
+const CLR_WAY = {
   '01': '按项目',
   '02': '单病种',
   '03': '按床日',
@@ -64,13 +64,13 @@ export const MED_TYPE = {
   '140201': '门诊特病',
 } as const;
 
-export const MDTRT_CERT_TYPE = {
+const MDTRT_CERT_TYPE = {
   '01': '医保电子凭证',
   '02': '居民身份证',
   '03': '社会保障卡',
 } as const;
 
-export const PSN_CERT_TYPE = {
+const PSN_CERT_TYPE = {
   '01': '居民身份证(户口簿)',
   '02': '军官证',
   '03': '武警警官证',
@@ -103,7 +103,7 @@ export const CHRGITM_LV = {
   '03': '丙类/自费',
 } as const;
 
-export const MED_CHRGITM_TYPE = {
+const MED_CHRGITM_TYPE = {
   '01': '床位费',
   '02': '诊察费',
   '03': '检查费',
@@ -120,7 +120,7 @@ export const MED_CHRGITM_TYPE = {
   '14': '其他费',
 } as const;
 
-export const LIST_TYPE = {
+const LIST_TYPE = {
   '101': '西药中成药',
   '102': '中药饮片',
   '103': '医疗机构制剂',
@@ -129,7 +129,7 @@ export const LIST_TYPE = {
   '301': '医用耗材',
 } as const;
 
-export const INV_CHG_TYPE = {
+const INV_CHG_TYPE = {
   '101': '调拨入库',
   '102': '调拨出库',
   '103': '盘盈',
@@ -143,32 +143,32 @@ export const INV_CHG_TYPE = {
   '111': '赠药退回出库',
 } as const;
 
-export const INV_DATA_TYPE = {
+const INV_DATA_TYPE = {
   '1': '盘存',
   '2': '库存变更',
   '3': '采购',
   '4': '销售',
 } as const;
 
-export const RX_FLAG = {
+const RX_FLAG = {
   '0': '否',
   '1': '是',
   '2': '双跨',
 } as const;
 
-export const HOSP_APPR_FLAG = {
+const HOSP_APPR_FLAG = {
   '0': '无须审批',
   '1': '审批通过',
   '2': '审批不通过',
 } as const;
 
-export const DIAG_TYPE = {
+const DIAG_TYPE = {
   '1': '西医诊断',
   '2': '中医主病诊断',
   '3': '中医主证诊断',
 } as const;
 
-export const OPTER_TYPE = {
+const OPTER_TYPE = {
   '1': '经办人',
   '2': '自助终端',
   '3': '移动终端',
@@ -181,23 +181,23 @@ export const FLAG = {
 } as const;
 
 /** 3201/3202 result. Only 0 (balanced) is documented; anything else means not balanced. */
-export const STMT_RSLT = {
+const STMT_RSLT = {
   '0': '平',
   '1': '不平',
 } as const;
 
-export const CLR_STAS = {
+const CLR_STAS = {
   '10': '已申请',
   '20': '已受理',
   '50': '已清算',
 } as const;
 
-export const MDTRT_SETL_TYPE = {
+const MDTRT_SETL_TYPE = {
   '1': '医保结算',
   '2': '自费',
 } as const;
 
-export const CODE_TABLES = {
+const CODE_TABLES = {
   insutype: INSUTYPE,
   clr_type: CLR_TYPE,
   clr_way: CLR_WAY,

@@ -10,7 +10,7 @@ import { formatDateTime, stamp17 } from './time.js';
 export type Input = Record<string, unknown>;
 export type Output = Record<string, unknown>;
 
-export interface RequestEnvelope {
+interface RequestEnvelope {
   infno: string;
   msgid: string;
   mdtrtarea_admvs: string;
@@ -31,7 +31,7 @@ export interface RequestEnvelope {
   input: Input;
 }
 
-export interface ResponseEnvelope {
+interface ResponseEnvelope {
   infcode: number | string;
   inf_refmsgid?: string | null;
   refmsg_time?: string | null;
@@ -88,7 +88,7 @@ export interface EnvelopeCommon {
   signtype?: string;
 }
 
-export interface BuildRequestArgs {
+interface BuildRequestArgs {
   infno: string;
   msgid: string;
   input: Input;
@@ -235,7 +235,7 @@ export function sniffFileBody(buf: Uint8Array): 'zip' | 'json' | 'other' {
   return buf[i] === 0x7b ? 'json' : 'other';
 }
 
-export interface BuildResponseArgs {
+interface BuildResponseArgs {
   infcode: number;
   inf_refmsgid: string;
   /** When the request arrived and when the answer leaves. */

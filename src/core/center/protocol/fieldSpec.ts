@@ -11,8 +11,8 @@
  */
 import type { CodeTableName } from './codes.js';
 
-export type FieldType = 'str' | 'num' | 'date' | 'dt';
-export type Requirement = 'Y' | 'C' | 'N';
+type FieldType = 'str' | 'num' | 'date' | 'dt';
+type Requirement = 'Y' | 'C' | 'N';
 
 export interface FieldSpec {
   name: string;

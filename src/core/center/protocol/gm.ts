@@ -64,14 +64,14 @@ function sm4Cipher(mode: Sm4Mode, key: Buffer, iv: Buffer | undefined): { name: 
   return { name: 'sm4-cbc', iv };
 }
 
-export function sm4Encrypt(plain: Buffer, key: Buffer, mode: Sm4Mode = 'ecb', iv?: Buffer): Buffer {
+function sm4Encrypt(plain: Buffer, key: Buffer, mode: Sm4Mode = 'ecb', iv?: Buffer): Buffer {
   const c = sm4Cipher(mode, key, iv);
   const cipher = crypto.createCipheriv(c.name, key, c.iv);
   return Buffer.concat([cipher.update(plain), cipher.final()]);
 }
 
 /** Throws when the padding is wrong (the usual sign of a wrong key). */
-export function sm4Decrypt(data: Buffer, key: Buffer, mode: Sm4Mode = 'ecb', iv?: Buffer): Buffer {
+function sm4Decrypt(data: Buffer, key: Buffer, mode: Sm4Mode = 'ecb', iv?: Buffer): Buffer {
   const c = sm4Cipher(mode, key, iv);
   const decipher = crypto.createDecipheriv(c.name, key, c.iv);
   return Buffer.concat([decipher.update(data), decipher.final()]);

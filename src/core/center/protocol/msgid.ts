@@ -24,7 +24,7 @@ export function buildMsgid(fixmedins_code: string, now: Date, seq: number, utcOf
   return `${fixmedins_code}${stamp14(now, utcOffsetMinutes)}${String(seq).padStart(4, '0')}`;
 }
 
-export interface MsgidParts {
+interface MsgidParts {
   fixmedins_code: string;
   stamp: string;
   seq: number;

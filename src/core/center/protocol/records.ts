@@ -50,7 +50,7 @@ export function asStr(v: unknown): string | null {
 }
 
 /** An amount as Decimal; absent → undefined; present but not a number → throws. */
-export function asMoneyOpt(v: unknown, field: string): Decimal | undefined {
+function asMoneyOpt(v: unknown, field: string): Decimal | undefined {
   if (v === null || v === undefined || v === '') return undefined;
   const d = parseMoney(v);
   if (!d) {
@@ -59,7 +59,7 @@ export function asMoneyOpt(v: unknown, field: string): Decimal | undefined {
   return d;
 }
 
-export function asMoney(v: unknown, field: string): Decimal {
+function asMoney(v: unknown, field: string): Decimal {
   return asMoneyOpt(v, field) ?? ZERO;
 }
 
@@ -81,12 +81,12 @@ export function outputNode(output: Obj, node: string, probe?: string): unknown {
 
 // ---- records -------------------------------------------------------------------------------
 
-export interface SignInResult {
+interface SignInResult {
   sign_no: string;
   sign_time: string | null;
 }
 
-export interface BaseInfo {
+interface BaseInfo {
   psn_no: string;
   psn_cert_type: string | null;
   certno: string | null;
@@ -98,7 +98,7 @@ export interface BaseInfo {
   exp_content: string | null;
 }
 
-export interface InsuInfo {
+interface InsuInfo {
   balc: Decimal;
   insutype: string;
   psn_type: string | null;
@@ -110,7 +110,7 @@ export interface InsuInfo {
   emp_name: string | null;
 }
 
-export interface IdetInfo {
+interface IdetInfo {
   psn_idet_type: string | null;
   psn_type_lv: string | null;
   memo: string | null;
@@ -124,7 +124,7 @@ export interface PersonInfo {
   idetinfo: IdetInfo[];
 }
 
-export type SetlAmountField = (typeof SETL_AMOUNT_FIELDS)[number];
+type SetlAmountField = (typeof SETL_AMOUNT_FIELDS)[number];
 
 /** The settlement block (§5.S) — full for 2207/2304/5203, reduced for 2208/2305 (person fields null). */
 export type SetlInfo = {
@@ -243,7 +243,7 @@ export function parsePersonInfo(output: Obj): PersonInfo {
   };
 }
 
-export function parseSetlinfo(o: Obj, what: string): SetlInfo {
+function parseSetlinfo(o: Obj, what: string): SetlInfo {
   const setl_id = asStr(pick(o, 'setl_id'));
   if (!setl_id) missing(what, 'setlinfo.setl_id');
   const amounts = Object.fromEntries(SETL_AMOUNT_FIELDS.map((f) => [f, asMoney(pick(o, f), `setlinfo.${f}`)])) as { [K in SetlAmountField]: Decimal };
@@ -281,7 +281,7 @@ export function parseSetlinfo(o: Obj, what: string): SetlInfo {
   };
 }
 
-export function parseSetldetail(v: unknown): SetlDetail[] {
+function parseSetldetail(v: unknown): SetlDetail[] {
   return asArray(v).map((d) => ({
     fund_pay_type: asStr(pick(d, 'fund_pay_type')),
     fund_pay_type_name: asStr(pick(d, 'fund_pay_type_name')),

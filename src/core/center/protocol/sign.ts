@@ -12,7 +12,7 @@ export function tifSignature(timestamp: string, token: string, nonce: string): s
   return crypto.createHash('sha256').update(`${timestamp}${token}${nonce}${timestamp}`, 'utf8').digest('hex');
 }
 
-export interface TifHeaderArgs {
+interface TifHeaderArgs {
   paasid: string;
   token: string;
   now: Date;
@@ -34,7 +34,7 @@ export function hsafSignature(p: { accessKey: string; name: string; timestamp: s
   return crypto.createHmac('sha1', secret).update(msg, 'utf8').digest('base64');
 }
 
-export interface HsafHeaderArgs {
+interface HsafHeaderArgs {
   accessKey: string;
   secret: string;
   infno: string;

@@ -48,7 +48,7 @@ export interface StmtResultRow {
   acct_pay: Decimal | null;
 }
 
-export interface LineProblem {
+interface LineProblem {
   line: number;
   message: string;
 }

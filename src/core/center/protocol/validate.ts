@@ -44,7 +44,7 @@ function numParts(v: unknown): { int: number; frac: number } | undefined {
 }
 
 /** Check one value against its spec; returns the problem or undefined. */
-export function checkField(spec: FieldSpec, v: unknown, path: string, opts: ValidateOptions = {}): Problem | undefined {
+function checkField(spec: FieldSpec, v: unknown, path: string, opts: ValidateOptions = {}): Problem | undefined {
   if (isBlank(v)) {
     return spec.req === 'Y' ? { path, kind: 'missing', message: `${spec.name} is required` } : undefined;
   }
@@ -89,7 +89,7 @@ function checkItem(node: NodeSpec, item: unknown, path: string, opts: ValidateOp
 }
 
 /** Validate one node value (object or array) against its spec, appending problems. */
-export function checkNode(node: NodeSpec, value: unknown, path: string, opts: ValidateOptions, out: Problem[]): void {
+function checkNode(node: NodeSpec, value: unknown, path: string, opts: ValidateOptions, out: Problem[]): void {
   if (value === undefined || value === null) {
     if (node.required !== false) out.push({ path, kind: 'missing', message: `node ${node.node} is required` });
     return;
@@ -128,7 +128,7 @@ export function validateInput(infno: string, input: unknown, opts: ValidateOptio
 }
 
 /** Does the input carry a psn_no anywhere in its first-level nodes? (insuplc_admdvs then becomes required.) */
-export function inputHasPsnNo(input: unknown): boolean {
+function inputHasPsnNo(input: unknown): boolean {
   if (input === null || typeof input !== 'object') return false;
   for (const v of Object.values(input as Record<string, unknown>)) {
     const items = Array.isArray(v) ? v : [v];

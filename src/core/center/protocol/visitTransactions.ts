@@ -8,7 +8,7 @@
 import { arrayNode, fields, objectNode, type FieldSpec, type NodeSpec } from './fieldSpec.js';
 import type { TransactionSpec } from './transactions.js';
 
-export interface SharedBlocks {
+interface SharedBlocks {
   /** 2206 / 2303 output: the same without a real setl_id and setl_time. */
   presettleOutput: readonly NodeSpec[];
 }

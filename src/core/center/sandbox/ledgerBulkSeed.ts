@@ -30,7 +30,7 @@ interface SeedPerson {
 }
 
 /** What the bulk seed needs of the ledger besides its connection. */
-export interface BulkSeedHost {
+interface BulkSeedHost {
   readonly db: Database.Database;
   readonly admdvs: string;
   readonly fixmedins_code: string;
@@ -66,7 +66,7 @@ function givenFen(v: unknown): number | undefined {
 }
 
 /** Every ledger amount given as text in its stored form ("12.30", "-0.05")? */
-export function storedAmountTexts(given: Partial<Record<string, unknown>>): given is Record<string, string> {
+function storedAmountTexts(given: Partial<Record<string, unknown>>): given is Record<string, string> {
   for (const a of LEDGER_AMOUNTS) {
     const v = given[a];
     if (typeof v !== 'string') return false;

@@ -5,7 +5,7 @@
  */
 
 /** FNV-1a over the UTF-16 code units of `s`, as an unsigned 32-bit integer. */
-export function hash32(s: string): number {
+function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

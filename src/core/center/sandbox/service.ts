@@ -41,14 +41,14 @@ export interface ResponseBody {
 }
 
 /** The institution the demo and the examples use: always known. */
-export const DEMO_INSTITUTION = 'H43010000001';
+const DEMO_INSTITUTION = 'H43010000001';
 
 export type ServiceAnswer =
   | { kind: 'envelope'; body: ResponseBody; infno: string | null; msgid: string | null; replayed?: boolean }
   | { kind: 'file'; bytes: Buffer; filename: string; infno: string; msgid: string };
 
 /** err_msg is str 200 in the interface. */
-export const ERR_MAX = 200;
+const ERR_MAX = 200;
 
 /**
  * An err_msg within ERR_MAX characters. Messages are written to fit (lists are compacted, see

@@ -55,7 +55,7 @@ export function tifGate(t: TifCheck): (req: http.IncomingMessage, now: Date) => 
 }
 
 /** The request's JSON body, or the refusal (HTTP status and message) when it is not one. */
-export type BodyResult = { ok: true; body: unknown } | { ok: false; status: number; message: string };
+type BodyResult = { ok: true; body: unknown } | { ok: false; status: number; message: string };
 
 /** Read the body (at most `maxBody` bytes kept) and check its content type, charset, UTF-8 and JSON. */
 export async function readJsonBody(req: http.IncomingMessage, maxBody: number): Promise<BodyResult> {

@@ -84,7 +84,7 @@ function lineToDb(l: FeeLineRow): DbRow {
   return out;
 }
 
-export interface LineFilter {
+interface LineFilter {
   chrg_bchno?: string;
   feedetl_sn?: string;
   /** true: only lines no settlement booked; false: only booked ones. */

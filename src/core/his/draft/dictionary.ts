@@ -122,7 +122,7 @@ export const COLUMN_WORDS: Readonly<Record<string, readonly [readonly string[], 
 
 export type Role = 'settlement' | 'fee' | 'visit' | 'log' | 'mapping' | 'item' | 'trace_prefix' | 'dispense' | 'stock' | 'dispense_trace' | 'stock_trace';
 
-export interface RoleSpec {
+interface RoleSpec {
   /** Columns that make a table this kind of table. */
   keys: readonly string[];
   /** Every canonical column the statements read from or write to this table. */

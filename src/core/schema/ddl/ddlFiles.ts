@@ -42,14 +42,14 @@ export function looksLikeDdlSource(file: string): boolean {
   }
 }
 
-export interface DdlFile {
+interface DdlFile {
   file: string;
   /** Shown in messages: relative to the folder given, or the file as given. */
   shown: string;
   text: string;
 }
 
-export interface DdlFileList {
+interface DdlFileList {
   files: DdlFile[];
   /** The order rule used: 'flyway', 'name' or 'file'. */
   order: 'flyway' | 'name' | 'file';

@@ -3,7 +3,7 @@
  * cased unless quoted, string literals (with q'[…]' quoting), numbers and punctuation, each with
  * its place in the text so expressions (defaults, checks, view queries) are kept as written.
  */
-export interface Tok {
+interface Tok {
   /** Upper-cased word, unquoted name, punctuation, or the literal's text. */
   v: string;
   kind: 'word' | 'qname' | 'str' | 'num' | 'punct';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.js';
 import type { IntrospectOptions } from './index.js';
 import { query, type Row } from './query.js';
 
-export interface PgRows {
+interface PgRows {
   relRows: Row[];
   colRows: Row[];
   conRows: Row[];

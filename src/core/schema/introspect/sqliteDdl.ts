@@ -5,7 +5,7 @@
  */
 
 /** Split `a, b(c, d), 'x,y'` at top-level commas. */
-export function splitTopLevel(body: string, sep = ','): string[] {
+function splitTopLevel(body: string, sep = ','): string[] {
   const out: string[] = [];
   let depth = 0;
   let q: string | null = null;
@@ -53,7 +53,7 @@ export function parenBody(s: string, from = 0): { body: string; end: number } | 
   return undefined;
 }
 
-export function unquoteIdent(s: string): string {
+function unquoteIdent(s: string): string {
   const t = s.trim();
   if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith('`') && t.endsWith('`'))) return t.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
   if (t.startsWith('[') && t.endsWith(']')) return t.slice(1, -1);

@@ -25,7 +25,7 @@ export interface DdlRenderer {
   terminate(stmt: Stmt): string;
 }
 
-export const NUMERIC_BASES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'year']);
+const NUMERIC_BASES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'year']);
 
 /** A standard SQL string literal ('' doubling). */
 export function stdString(s: string): string {

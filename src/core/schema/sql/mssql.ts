@@ -17,7 +17,7 @@ function defaultConstraint(table: string, c: Column): string {
   return v === undefined ? '' : ` CONSTRAINT ${id(dfName(table, c.name))} DEFAULT (${v})`;
 }
 
-export function mssqlColumnDef(table: string, c: Column): string {
+function mssqlColumnDef(table: string, c: Column): string {
   if (c.generated) return `${id(c.name)} AS (${c.generated.expression})${c.generated.stored ? ' PERSISTED' : ''}`;
   return `${id(c.name)} ${c.type.native}${c.autoIncrement ? ' IDENTITY(1,1)' : ''}${c.nullable ? ' NULL' : ' NOT NULL'}${defaultConstraint(table, c)}`;
 }
@@ -38,7 +38,7 @@ function createIndex(table: string, i: Index): string {
 
 const pkName = (table: string, name?: string) => (name && name !== 'PRIMARY' ? name : `PK_${table}`);
 
-export function mssqlCreateTable(t: Table, deferFks: string[]): Stmt[] {
+function mssqlCreateTable(t: Table, deferFks: string[]): Stmt[] {
   const lines = t.columns.map((c) => '  ' + mssqlColumnDef(t.name, c));
   if (t.primaryKey) lines.push(`  CONSTRAINT ${id(pkName(t.name, t.primaryKey.name))} PRIMARY KEY (${colList(t.primaryKey.columns, id)})`);
   for (const fk of t.foreignKeys) if (!deferFks.includes(fk.name)) lines.push('  ' + fkDef(fk));

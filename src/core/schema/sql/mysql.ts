@@ -15,7 +15,7 @@ function charsetClause(c: Column, table: { charset?: string; collation?: string 
   return ` CHARACTER SET ${c.charset}${c.collation ? ` COLLATE ${c.collation}` : ''}`;
 }
 
-export function mysqlColumnDef(c: Column, table?: { charset?: string; collation?: string }): string {
+function mysqlColumnDef(c: Column, table?: { charset?: string; collation?: string }): string {
   let s = `${id(c.name)} ${c.type.native}${charsetClause(c, table)}`;
   if (c.generated) s += ` GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? 'STORED' : 'VIRTUAL'}`;
   if (!c.nullable) s += ' NOT NULL';
@@ -60,7 +60,7 @@ function tableOptions(t: Table): string {
   return parts.length ? ' ' + parts.join(' ') : '';
 }
 
-export function mysqlCreateTable(t: Table, deferFks: string[]): string {
+function mysqlCreateTable(t: Table, deferFks: string[]): string {
   const lines = t.columns.map((c) => '  ' + mysqlColumnDef(c, t.options));
   if (t.primaryKey) lines.push(`  PRIMARY KEY (${colList(t.primaryKey.columns, id)})`);
   for (const i of t.indexes) lines.push(`  ${indexKind(i)}KEY ${id(i.name)} (${indexCols(i)})${indexUsing(i)}`);

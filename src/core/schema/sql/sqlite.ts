@@ -14,7 +14,7 @@ function inlinePk(t: Table, c: Column): boolean {
   return !!c.autoIncrement && t.primaryKey?.columns.length === 1 && nameKey(t.primaryKey.columns[0]!) === nameKey(c.name);
 }
 
-export function sqliteColumnDef(c: Column, t?: Table): string {
+function sqliteColumnDef(c: Column, t?: Table): string {
   let s = `${id(c.name)} ${c.type.native}`;
   if (t && inlinePk(t, c)) s = `${id(c.name)} integer PRIMARY KEY AUTOINCREMENT`;
   if (!c.nullable && !(t && inlinePk(t, c))) s += ' NOT NULL';
@@ -42,7 +42,7 @@ function createIndex(table: string, i: Index): string {
   return `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${id(i.name)} ON ${id(table)} (${cols})${i.where ? ` WHERE ${i.where}` : ''}`;
 }
 
-export function sqliteCreateTable(t: Table, asName = t.name): Stmt[] {
+function sqliteCreateTable(t: Table, asName = t.name): Stmt[] {
   const lines = t.columns.map((c) => '  ' + sqliteColumnDef(c, t));
   const pkInline = t.columns.some((c) => inlinePk(t, c));
   if (t.primaryKey && !pkInline) lines.push(`  ${t.primaryKey.name && t.primaryKey.name !== 'PRIMARY' ? `CONSTRAINT ${id(t.primaryKey.name)} ` : ''}PRIMARY KEY (${colList(t.primaryKey.columns, id)})`);

@@ -7,7 +7,7 @@ import type { FileRow } from '../ledger.js';
 import { addHours, node, Refusal, text, type Handler, type HandlerCtx } from './context.js';
 
 /** admdvs (6) + yyyyMMddHHmmss (14) + serial (10) = 30 characters. */
-export function newFileQuryNo(ctx: HandlerCtx): string {
+function newFileQuryNo(ctx: HandlerCtx): string {
   return `${ctx.opts.admdvs}${stamp14(ctx.now, ctx.opts.utcOffsetMinutes)}${String(ctx.ledger.nextSerial('file_qury_no') % 1e10).padStart(10, '0')}`;
 }
 

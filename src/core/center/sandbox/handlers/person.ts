@@ -3,7 +3,7 @@ import { fmt, toWire } from '../../../money.js';
 import { isResidentId, personAge, syntheticCertno, type Person } from '../roster.js';
 import { node, Refusal, text, type Handler } from './context.js';
 
-export function insuinfoOf(p: Person, balc: string): Record<string, unknown> {
+function insuinfoOf(p: Person, balc: string): Record<string, unknown> {
   return {
     balc: toWire(balc),
     insutype: p.insutype,

@@ -10,7 +10,7 @@ import { money, ZERO, type Decimal } from '../../../money.js';
 import { node, Refusal, text, type HandlerCtx } from './context.js';
 import { billOfLines, liveVisit, type Bill } from './visitRules.js';
 
-export const BILL_PARTS = ['fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const;
+const BILL_PARTS = ['fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const;
 
 export function amount(d: Record<string, unknown>, k: string): Decimal {
   const v = d[k];

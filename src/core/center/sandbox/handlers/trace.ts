@@ -18,7 +18,7 @@ type Rec = Record<string, unknown>;
 const MOVEMENT: Record<string, TraceMovement> = { '3501': 'stocktake', '3502': 'stock', '3505': 'sale', '3506': 'return' };
 
 /** The fields that identify one record of each transaction. */
-export function recordKey(base: string, r: Rec): string {
+function recordKey(base: string, r: Rec): string {
   const t = (k: string) => text(r, k);
   switch (base) {
     case '3501':

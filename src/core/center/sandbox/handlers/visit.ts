@@ -53,7 +53,7 @@ export const registerOutpatient: Handler = (ctx) => {
 };
 
 /** The visit's own state must allow ending it: no live settlement, no fee lines left. */
-export function refuseBusyVisit(ctx: HandlerCtx, mdtrt_id: string, cancelSettlementWith: string, deleteLinesWith: string): void {
+function refuseBusyVisit(ctx: HandlerCtx, mdtrt_id: string, cancelSettlementWith: string, deleteLinesWith: string): void {
   const live = liveSettlements(ctx, mdtrt_id)[0];
   if (live) throw new Refusal(`该就诊已结算，不能撤销：mdtrt_id ${mdtrt_id}，setl_id ${live.setl_id} (cancel the settlement with ${cancelSettlementWith} first)`);
   const lines = ctx.ledger.visits.lines(mdtrt_id);
