@@ -114,12 +114,21 @@ export interface MeasureOptions {
  */
 export function measure(cmd: string, args: string[], opts: MeasureOptions = {}): Measurement {
   const load1 = os.loadavg()[0]!;
-  const spawnOpts: SpawnSyncOptions = { env: opts.env ?? process.env, cwd: opts.cwd, input: opts.input, maxBuffer: 1 << 28, encoding: 'utf8' };
+  const spawnOpts: SpawnSyncOptions = {
+    env: opts.env ?? process.env,
+    cwd: opts.cwd,
+    input: opts.input,
+    maxBuffer: 1 << 28,
+    encoding: 'utf8',
+  };
   let statFile: string | null = null;
   let argv0 = cmd;
   let argv = args;
   if (haveGnuTime) {
-    statFile = path.join(os.tmpdir(), `hisops-bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+    statFile = path.join(
+      os.tmpdir(),
+      `hisops-bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    );
     argv0 = TIME;
     argv = ['-q', '-o', statFile, '-f', '%e %U %S %M', cmd, ...args];
   }
@@ -144,7 +153,16 @@ export function measure(cmd: string, args: string[], opts: MeasureOptions = {}):
       fs.rmSync(statFile, { force: true });
     }
   }
-  return { wallMs, cpuMs: userMs + sysMs, userMs, sysMs, peakRssMb, load1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+  return {
+    wallMs,
+    cpuMs: userMs + sysMs,
+    userMs,
+    sysMs,
+    peakRssMb,
+    load1,
+    stdout: String(r.stdout ?? ''),
+    stderr: String(r.stderr ?? ''),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +235,12 @@ export function printComparison(title: string, results: CaseResult[], baseline?:
       fmtS(r.cpuMs),
       fmtMb(r.peakRssMb),
       r.load1.toFixed(2),
-      ...(base ? [(r.wallMs / base.wallMs).toFixed(2), Number.isFinite(r.cpuMs / base.cpuMs) ? (r.cpuMs / base.cpuMs).toFixed(2) : '-'] : []),
+      ...(base
+        ? [
+            (r.wallMs / base.wallMs).toFixed(2),
+            Number.isFinite(r.cpuMs / base.cpuMs) ? (r.cpuMs / base.cpuMs).toFixed(2) : '-',
+          ]
+        : []),
     ]),
   );
 }

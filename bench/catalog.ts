@@ -21,8 +21,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureMappingTables, importCatalog, KINDS, runMappingCheck, sampleCode, writeSampleCatalogZip, type HisItemSource } from '../src/core/catalog/index.js';
+import {
+  ensureMappingTables,
+  importCatalog,
+  KINDS,
+  runMappingCheck,
+  sampleCode,
+  writeSampleCatalogZip,
+  type HisItemSource,
+} from '../src/core/catalog/index.js';
 import { CATALOG_COLUMNS_STORED } from '../src/core/catalog/catalogRow.js';
 import { refreshStats } from '../src/core/catalog/store/sql.js';
 import { connect, type Db } from '../src/core/db/index.js';
@@ -49,9 +56,15 @@ interface ImportCase {
 }
 type ImportResult = { db: string; native: CaseResult; hisops: CaseResult };
 
-const pgBase = () => process.env.HISOPS_BENCH_PG_URL ?? process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const psql = (url: string, sql: string) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-const pgReachable = () => have('psql') && spawnSync('psql', [pgBase(), '-c', 'SELECT 1'], { stdio: 'ignore' }).status === 0;
+const pgBase = () =>
+  process.env.HISOPS_BENCH_PG_URL ?? process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const psql = (url: string, sql: string) =>
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+const pgReachable = () =>
+  have('psql') && spawnSync('psql', [pgBase(), '-c', 'SELECT 1'], { stdio: 'ignore' }).status === 0;
 
 /** hisops against `sqlite3 .import` into the same DDL. */
 async function sqliteCase(c: ImportCase): Promise<ImportResult | undefined> {
@@ -81,7 +94,12 @@ async function sqliteCase(c: ImportCase): Promise<ImportResult | undefined> {
       cmd: ['sqlite3', [nFile, '.mode tabs', `.import ${c.stored} ${TABLE}`]],
       after: check(nFile),
     },
-    { label: 'hisops catalog import', before: () => fresh(hFile), cmd: c.hisopsImport(`sqlite:${hFile}`), after: check(hFile) },
+    {
+      label: 'hisops catalog import',
+      before: () => fresh(hFile),
+      cmd: c.hisopsImport(`sqlite:${hFile}`),
+      after: check(hFile),
+    },
   ]);
   printComparison(`catalog import, SQLite, ${c.rows} rows, same 22 columns`, [native!, hisops!], 'sqlite3 .import');
   return { db: 'SQLite', native: native!, hisops: hisops! };
@@ -115,14 +133,29 @@ async function postgresCase(c: ImportCase): Promise<ImportResult | undefined> {
         label: 'psql \\copy',
         before: () => {
           psql(url(nName), `DROP TABLE IF EXISTS ${TABLE}`);
-          execFileSync('psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q'], { input: ddl, stdio: ['pipe', 'ignore', 'pipe'] });
+          execFileSync('psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q'], {
+            input: ddl,
+            stdio: ['pipe', 'ignore', 'pipe'],
+          });
         },
-        cmd: ['psql', [url(nName), '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${TABLE} (${COLS}) FROM '${c.stored}'`]],
+        cmd: [
+          'psql',
+          [url(nName), '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${TABLE} (${COLS}) FROM '${c.stored}'`],
+        ],
         after: check(nName),
       },
-      { label: 'hisops catalog import', before: () => recreate(hName), cmd: c.hisopsImport(url(hName)), after: check(hName) },
+      {
+        label: 'hisops catalog import',
+        before: () => recreate(hName),
+        cmd: c.hisopsImport(url(hName)),
+        after: check(hName),
+      },
     ]);
-    printComparison(`catalog import, PostgreSQL, ${c.rows} rows, same 22 columns (psql's CPU is the client's; the server's is in neither)`, [native!, hisops!], 'psql \\copy');
+    printComparison(
+      `catalog import, PostgreSQL, ${c.rows} rows, same 22 columns (psql's CPU is the client's; the server's is in neither)`,
+      [native!, hisops!],
+      'psql \\copy',
+    );
     return { db: 'PostgreSQL', native: native!, hisops: hisops! };
   } finally {
     psql(pgBase(), `DROP DATABASE IF EXISTS ${hName} WITH (FORCE)`);
@@ -144,7 +177,21 @@ async function mappingChecks(dir: string): Promise<void> {
       psql(pgBase(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   }
-  printTable(['database', 'mappings', 'HIS items', 'findings', 'check s', 'CPU s', 'load 1m', 'read ms', 'catalog ms', 'rules ms'], checks);
+  printTable(
+    [
+      'database',
+      'mappings',
+      'HIS items',
+      'findings',
+      'check s',
+      'CPU s',
+      'load 1m',
+      'read ms',
+      'catalog ms',
+      'rules ms',
+    ],
+    checks,
+  );
   const slowest = Math.max(...checks.map((r) => Number(r[4])));
   target(`mapping check over ${mappings} mappings < 5 s`, slowest < 5, `slowest ${slowest.toFixed(2)} s`);
 }
@@ -156,8 +203,15 @@ export async function run(): Promise<void> {
     const zip = path.join(dir, '1306.zip');
     const g0 = Date.now();
     const { bytes, compressed } = await writeSampleCatalogZip(zip, '1306', rows, { encoding: 'gbk' });
-    console.log(`generated ${rows} rows: ${mb(bytes)} MB of GBK text, ${mb(compressed)} MB zipped (${((Date.now() - g0) / 1000).toFixed(1)} s)`);
-    const c: ImportCase = { rows, dir, stored: path.join(dir, 'stored.tsv'), hisopsImport: (db) => hisopsCmd('catalog', 'import', zip, '--apply', '--db', db, '--quiet') };
+    console.log(
+      `generated ${rows} rows: ${mb(bytes)} MB of GBK text, ${mb(compressed)} MB zipped (${((Date.now() - g0) / 1000).toFixed(1)} s)`,
+    );
+    const c: ImportCase = {
+      rows,
+      dir,
+      stored: path.join(dir, 'stored.tsv'),
+      hisopsImport: (db) => hisopsCmd('catalog', 'import', zip, '--apply', '--db', db, '--quiet'),
+    };
     const results: ImportResult[] = [];
     for (const r of [await sqliteCase(c), await postgresCase(c)]) if (r) results.push(r);
     if (results.length) {
@@ -191,15 +245,43 @@ async function checkBench(label: string, url: string, dir: string, n: number): P
       const id = `I${String(i).padStart(7, '0')}`;
       const code = i % 997 === 5 ? `C9${String(i).padStart(18, '0')}` : sampleCode('1306', i);
       if (i % 3 === 0 && rows.length + 1 < n) {
-        rows.push({ fixmedins_hilist_id: id, begndate: '2023-01-01', enddate: i % 501 === 0 ? '2025-06-30' : '2024-12-31', list_type: '301', med_list_codg: code });
-        rows.push({ fixmedins_hilist_id: id, begndate: '2025-01-01', enddate: null, list_type: '301', med_list_codg: sampleCode('1306', (i + 1) % codes) });
-      } else rows.push({ fixmedins_hilist_id: id, begndate: '2024-01-01', enddate: i % 211 === 0 ? '2025-04-01' : null, list_type: '301', med_list_codg: code });
+        rows.push({
+          fixmedins_hilist_id: id,
+          begndate: '2023-01-01',
+          enddate: i % 501 === 0 ? '2025-06-30' : '2024-12-31',
+          list_type: '301',
+          med_list_codg: code,
+        });
+        rows.push({
+          fixmedins_hilist_id: id,
+          begndate: '2025-01-01',
+          enddate: null,
+          list_type: '301',
+          med_list_codg: sampleCode('1306', (i + 1) % codes),
+        });
+      } else
+        rows.push({
+          fixmedins_hilist_id: id,
+          begndate: '2024-01-01',
+          enddate: i % 211 === 0 ? '2025-04-01' : null,
+          list_type: '301',
+          med_list_codg: code,
+        });
     }
     for (let i = 0; i < rows.length; i += 500) await db.knex('hisops_mapping').insert(rows.slice(i, i + 500));
     // `mapping import` refreshes the planner's statistics after a big apply; so does this shortcut.
     await refreshStats(db, 'hisops_mapping');
-    const items = Array.from({ length: n }, (_, i) => ({ fixmedins_hilist_id: `I${String(i).padStart(7, '0')}`, fixmedins_hilist_name: `项目${i}` }));
-    const billed = items.filter((_, i) => i % 7 === 0).map((it, i) => ({ fixmedins_hilist_id: it.fixmedins_hilist_id, amount: `${(i % 500) + 1}.50`, count: (i % 9) + 1 }));
+    const items = Array.from({ length: n }, (_, i) => ({
+      fixmedins_hilist_id: `I${String(i).padStart(7, '0')}`,
+      fixmedins_hilist_name: `项目${i}`,
+    }));
+    const billed = items
+      .filter((_, i) => i % 7 === 0)
+      .map((it, i) => ({
+        fixmedins_hilist_id: it.fixmedins_hilist_id,
+        amount: `${(i % 500) + 1}.50`,
+        count: (i % 9) + 1,
+      }));
     const his: HisItemSource = { items: async () => items, billedSince: async () => billed };
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
@@ -207,7 +289,18 @@ async function checkBench(label: string, url: string, dir: string, n: number): P
     const c = process.cpuUsage(c0);
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     const findings = Object.values(f.counts).reduce((a, b) => a + b, 0);
-    return [label, f.mappings, items.length, findings, s.toFixed(2), ((c.user + c.system) / 1e6).toFixed(2), os.loadavg()[0]!.toFixed(2), f.timings.mappings!, f.timings.catalog!, f.timings.check!];
+    return [
+      label,
+      f.mappings,
+      items.length,
+      findings,
+      s.toFixed(2),
+      ((c.user + c.system) / 1e6).toFixed(2),
+      os.loadavg()[0]!.toFixed(2),
+      f.timings.mappings!,
+      f.timings.catalog!,
+      f.timings.check!,
+    ];
   } finally {
     await db.close();
   }

@@ -16,8 +16,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMsgid, buildRequestEnvelope, openCenter, type CenterConfig, type EnvelopeCommon } from '../src/core/center/index.js';
-import { openLedger, sandboxRoster, startSandbox, type Person, type Sandbox } from '../src/core/center/sandbox/index.js';
+import {
+  buildMsgid,
+  buildRequestEnvelope,
+  openCenter,
+  type CenterConfig,
+  type EnvelopeCommon,
+} from '../src/core/center/index.js';
+import {
+  openLedger,
+  sandboxRoster,
+  startSandbox,
+  type Person,
+  type Sandbox,
+} from '../src/core/center/sandbox/index.js';
 import { openJournal } from '../src/core/journal/index.js';
 import { median, percentile, printTable } from './_util.js';
 
@@ -60,8 +72,20 @@ function settleInput(p: Person): Record<string, unknown> {
   const n = ++serial;
   return {
     data: {
-      psn_no: p.psn_no, mdtrt_cert_type: '02', mdtrt_cert_no: p.certno, med_type: '11', medfee_sumamt: 186.4, psn_setlway: '01',
-      mdtrt_id: `BM${n}`, chrg_bchno: 'B1', insutype: p.insutype, acct_used_flag: '1', fulamt_ownpay_amt: 12, overlmt_selfpay: 0, preselfpay_amt: 6.4, inscp_scp_amt: 168,
+      psn_no: p.psn_no,
+      mdtrt_cert_type: '02',
+      mdtrt_cert_no: p.certno,
+      med_type: '11',
+      medfee_sumamt: 186.4,
+      psn_setlway: '01',
+      mdtrt_id: `BM${n}`,
+      chrg_bchno: 'B1',
+      insutype: p.insutype,
+      acct_used_flag: '1',
+      fulamt_ownpay_amt: 12,
+      overlmt_selfpay: 0,
+      preselfpay_amt: 6.4,
+      inscp_scp_amt: 168,
     },
   };
 }
@@ -70,9 +94,26 @@ function saleInput(): Record<string, unknown> {
   const n = ++serial;
   return {
     selinfo: {
-      med_list_codg: 'XA01ABA0001', fixmedins_hilist_id: 'D1', fixmedins_hilist_name: '阿莫西林胶囊', fixmedins_bchno: 'B1', prsc_dr_name: '李医生', phar_name: '王药师',
-      phar_prac_cert_no: 'P1', hi_feesetl_type: '1', mdtrt_sn: `BM${n}`, psn_cert_type: '01', manu_lotnum: 'L1', manu_date: '2025-01-01', expy_end: '2027-01-01',
-      rx_flag: '1', trdn_flag: '0', rx_circ_flag: '0', rtal_docno: `R${n}`, sel_retn_cnt: 1, sel_retn_time: '2026-01-10 10:00:00', sel_retn_opter_name: '王药师',
+      med_list_codg: 'XA01ABA0001',
+      fixmedins_hilist_id: 'D1',
+      fixmedins_hilist_name: '阿莫西林胶囊',
+      fixmedins_bchno: 'B1',
+      prsc_dr_name: '李医生',
+      phar_name: '王药师',
+      phar_prac_cert_no: 'P1',
+      hi_feesetl_type: '1',
+      mdtrt_sn: `BM${n}`,
+      psn_cert_type: '01',
+      manu_lotnum: 'L1',
+      manu_date: '2025-01-01',
+      expy_end: '2027-01-01',
+      rx_flag: '1',
+      trdn_flag: '0',
+      rx_circ_flag: '0',
+      rtal_docno: `R${n}`,
+      sel_retn_cnt: 1,
+      sel_retn_time: '2026-01-10 10:00:00',
+      sel_retn_opter_name: '王药师',
       drugtracinfo: [{ drug_trac_codg: `8${String(n).padStart(19, '0')}` }],
     },
   };
@@ -110,7 +151,14 @@ async function withSandbox<T>(fn: (sb: Sandbox, sign_no: string, dir: string) =>
 }
 
 /** `clients` loops posting `infno` for `ms` (after a warm-up); latencies of the measured part. */
-async function load(sb: Sandbox, sign_no: string, infno: string, clients: number, ms: number, roster: Person[]): Promise<Cell> {
+async function load(
+  sb: Sandbox,
+  sign_no: string,
+  infno: string,
+  clients: number,
+  ms: number,
+  roster: Person[],
+): Promise<Cell> {
   const lat: number[] = [];
   let errors = 0;
   let counted = 0;
@@ -140,7 +188,8 @@ async function throughput(): Promise<void> {
   for (const infno of ['2207', '3505']) {
     for (const clients of [1, 8, 32]) {
       const cells: Cell[] = [];
-      for (let r = 0; r < ROUNDS; r++) cells.push(await withSandbox((sb, sign_no) => load(sb, sign_no, infno, clients, CELL_MS, roster)));
+      for (let r = 0; r < ROUNDS; r++)
+        cells.push(await withSandbox((sb, sign_no) => load(sb, sign_no, infno, clients, CELL_MS, roster)));
       rows.push([
         infno,
         clients,
@@ -151,7 +200,9 @@ async function throughput(): Promise<void> {
       ]);
     }
   }
-  console.log(`sandbox throughput (raw fetch, keep-alive, SQLite WAL file; median of ${ROUNDS} rounds × ${CELL_MS} ms)`);
+  console.log(
+    `sandbox throughput (raw fetch, keep-alive, SQLite WAL file; median of ${ROUNDS} rounds × ${CELL_MS} ms)`,
+  );
   printTable(['infno', 'clients', 'requests/s', 'p50 ms', 'p99 ms', 'errors'], rows);
 }
 
@@ -199,7 +250,9 @@ async function overhead(): Promise<void> {
       rows.push(['2207 settle + journal', f2.toFixed(3), c2.toFixed(3), (c2 / f2).toFixed(2)]);
       console.log(`\nclient overhead per call (sequential, median of ${ROUNDS} rounds × ${N} calls)`);
       printTable(['call', 'bare fetch ms', 'client ms', '× bare'], rows);
-      console.log(`target: client ≤ 1.30× bare fetch for a query → ${c1 / f1 <= 1.3 ? 'met' : 'NOT met'} (the journaled settlement adds two SQLite writes by design)`);
+      console.log(
+        `target: client ≤ 1.30× bare fetch for a query → ${c1 / f1 <= 1.3 ? 'met' : 'NOT met'} (the journaled settlement adds two SQLite writes by design)`,
+      );
     } finally {
       await bare.close();
       await journaled.close();
@@ -241,8 +294,28 @@ export async function soak(seconds: number, clients = 32): Promise<void> {
     L.close();
     console.log(`\nsoak: ${clients} clients × ${seconds} s`);
     printTable(
-      ['requests', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'settlements (answers / ledger)', 'trace codes (answers / ledger)', 'lost or doubled writes'],
-      [[lat.length, (lat.length / seconds).toFixed(0), percentile(lat, 50).toFixed(2), percentile(lat, 99).toFixed(2), errors, `${settled.size} / ${rows.length}`, `${sold} / ${codes}`, lost || codes !== sold ? 'YES' : 'none']],
+      [
+        'requests',
+        'requests/s',
+        'p50 ms',
+        'p99 ms',
+        'errors',
+        'settlements (answers / ledger)',
+        'trace codes (answers / ledger)',
+        'lost or doubled writes',
+      ],
+      [
+        [
+          lat.length,
+          (lat.length / seconds).toFixed(0),
+          percentile(lat, 50).toFixed(2),
+          percentile(lat, 99).toFixed(2),
+          errors,
+          `${settled.size} / ${rows.length}`,
+          `${sold} / ${codes}`,
+          lost || codes !== sold ? 'YES' : 'none',
+        ],
+      ],
     );
   });
 }

@@ -31,7 +31,12 @@ export async function run(): Promise<void> {
         const dest = await connect(`sqlite:${file}`, { create: true });
         const c0 = process.cpuUsage();
         const t0 = process.hrtime.bigint();
-        const res = await cloneDatabase(src, dest, { journal, clock: () => new Date(), tables: ['*'], ...(masked ? { mask: { rules: compileRules(), key: 'bench' } } : {}) });
+        const res = await cloneDatabase(src, dest, {
+          journal,
+          clock: () => new Date(),
+          tables: ['*'],
+          ...(masked ? { mask: { rules: compileRules(), key: 'bench' } } : {}),
+        });
         wall.push(Number(process.hrtime.bigint() - t0) / 1e9);
         const c = process.cpuUsage(c0);
         cpu.push((c.user + c.system) / 1e6);
@@ -40,7 +45,14 @@ export async function run(): Promise<void> {
         await dest.close();
         fs.rmSync(file, { force: true });
       }
-      rows.push([masked ? 'mask + verify' : 'no mask', copied, originals, median(wall).toFixed(1), median(cpu).toFixed(1), os.loadavg()[0]!.toFixed(1)]);
+      rows.push([
+        masked ? 'mask + verify' : 'no mask',
+        copied,
+        originals,
+        median(wall).toFixed(1),
+        median(cpu).toFixed(1),
+        os.loadavg()[0]!.toFixed(1),
+      ]);
     }
     await journal.close();
     await src.close();

@@ -41,7 +41,10 @@ import { compare, have, hisopsCmd, isQuick, printComparison, printTable, target,
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The seed size (default large, the benchmark's subject; medium for a quicker look, e.g. on PostgreSQL). */
-const SIZE = (process.env.HISOPS_BENCH_RECONCILE_SIZE ?? (isQuick() ? 'small' : 'large')) as 'large' | 'medium' | 'small';
+const SIZE = (process.env.HISOPS_BENCH_RECONCILE_SIZE ?? (isQuick() ? 'small' : 'large')) as
+  | 'large'
+  | 'medium'
+  | 'small';
 const CODE = 'H43010000001';
 const ADMDVS = '430100';
 
@@ -59,7 +62,14 @@ export async function prepareSqlite(): Promise<Prepared> {
   const ready = path.join(dir, 'ready.json');
   const hisUrl = `sqlite:${path.join(dir, 'his.db')}`;
   const ledgerFile = path.join(dir, 'center.db');
-  if (fs.existsSync(ready)) return { dir, hisUrl, ledgerFile, manifest: JSON.parse(fs.readFileSync(ready, 'utf8')) as SeedManifest, seedMs: null };
+  if (fs.existsSync(ready))
+    return {
+      dir,
+      hisUrl,
+      ledgerFile,
+      manifest: JSON.parse(fs.readFileSync(ready, 'utf8')) as SeedManifest,
+      seedMs: null,
+    };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
@@ -83,7 +93,9 @@ async function seedInto(db: Db, ledgerFile: string): Promise<SeedManifest> {
 }
 
 async function startCenter(ledgerFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = fork(path.join(here, '_reconcileSandbox.js'), [ledgerFile], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path.join(here, '_reconcileSandbox.js'), [ledgerFile], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const url = await new Promise<string>((ok, fail) => {
     child.once('message', (m: { url?: string }) => (m.url ? ok(m.url) : fail(new Error('no url'))));
     child.once('exit', (c) => fail(new Error(`the sandbox exited (${c})`)));
@@ -135,14 +147,37 @@ async function measure(label: string, p: Prepared, dialect: 'sqlite' | 'postgres
     }
     baselineName = 'sqlite3 -tabs: aggregate + export';
     const file = p.hisUrl.replace(/^sqlite:/, '');
-    baselineCmd = ['sh', ['-c', `sqlite3 -tabs ${q(file)} ${q(sql.aggregate)} > ${q(path.join(work, 'agg.tsv'))} && sqlite3 -tabs ${q(file)} ${q(sql.exportRows)} > ${q(exportFile)}`]];
+    baselineCmd = [
+      'sh',
+      [
+        '-c',
+        `sqlite3 -tabs ${q(file)} ${q(sql.aggregate)} > ${q(path.join(work, 'agg.tsv'))} && sqlite3 -tabs ${q(file)} ${q(sql.exportRows)} > ${q(exportFile)}`,
+      ],
+    ];
   } else {
     if (!have('psql')) {
       console.log(`(${label}: no psql command-line tool: skipped)`);
       return null;
     }
     baselineName = 'psql: aggregate + \\copy export';
-    baselineCmd = ['psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-o', path.join(work, 'agg.tsv'), '-c', sql.aggregate, '-c', `\\copy (${sql.exportRows}) to ${q(exportFile)}`, p.hisUrl]];
+    baselineCmd = [
+      'psql',
+      [
+        '-X',
+        '-q',
+        '-A',
+        '-t',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-o',
+        path.join(work, 'agg.tsv'),
+        '-c',
+        sql.aggregate,
+        '-c',
+        `\\copy (${sql.exportRows}) to ${q(exportFile)}`,
+        p.hisUrl,
+      ],
+    ];
   }
   const center = await startCenter(p.ledgerFile);
   const journal = path.join(work, 'journal.db');
@@ -175,11 +210,26 @@ institutions:
           for (const f of [journal, `${journal}-wal`, `${journal}-shm`]) fs.rmSync(f, { force: true });
         },
         after: (m) => {
-          const doc = JSON.parse(m.stdout) as { data: { findings: Array<{ kind: string; setl_id: string | null; related_setl_id: string | null }>; counts: { his_rows: number } } };
+          const doc = JSON.parse(m.stdout) as {
+            data: {
+              findings: Array<{ kind: string; setl_id: string | null; related_setl_id: string | null }>;
+              counts: { his_rows: number };
+            };
+          };
           findings = `${doc.data.findings.length} (${plantedFound(p.manifest, doc.data) ? 'exactly the planted ones' : 'NOT the planted ones'}), ${doc.data.counts.his_rows.toLocaleString('en')} HIS rows`;
         },
       },
-      { label: baselineName, cmd: baselineCmd, after: () => void (fs.statSync(exportFile).size > 0 || (() => { throw new Error('empty export'); })()) },
+      {
+        label: baselineName,
+        cmd: baselineCmd,
+        after: () =>
+          void (
+            fs.statSync(exportFile).size > 0 ||
+            (() => {
+              throw new Error('empty export');
+            })()
+          ),
+      },
     ]);
     return { db: label, hisops: hisops!, baseline: baseline!, baselineName, findings };
   } finally {
@@ -189,9 +239,13 @@ institutions:
 }
 
 /** Are the findings exactly the seed's planted reconciliation anomalies (kind and settlement)? */
-function plantedFound(m: SeedManifest, r: { findings: Array<{ kind: string; setl_id: string | null; related_setl_id: string | null }> }): boolean {
+function plantedFound(
+  m: SeedManifest,
+  r: { findings: Array<{ kind: string; setl_id: string | null; related_setl_id: string | null }> },
+): boolean {
   const expected = expectedFindings(m);
-  const hit = (e: (typeof expected)[number]) => r.findings.some((f) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
+  const hit = (e: (typeof expected)[number]) =>
+    r.findings.some((f) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id));
   return expected.every(hit) && r.findings.length === expected.length;
 }
 
@@ -206,7 +260,26 @@ function classifyThroughput(n = 1_000_000): { rows: number; ms: number; differen
   const scope = { begndate: '2025-03-03', enddate: '2025-04-01', clr_type: '11', setl_optins: ADMDVS };
   const his: HisSettlement[] = [];
   for (let i = 0; i < n; i++) {
-    his.push({ his_setl_no: null, setl_id: `S${i}`, mdtrt_id: `M${i}`, psn_no: `P${i % 100_000}`, insutype: '310', clr_type: '11', setl_optins: ADMDVS, setl_time: '2025-03-03 10:00:00', day: '2025-03-03', refd_setl_flag: '0', init_setl_id: null, msgid: `G${i}`, infno: '2207', his_status: 'settled', medfee: BigInt(1000 + (i % 5000)), fund: 600n, acct: 100n, cash: 300n });
+    his.push({
+      his_setl_no: null,
+      setl_id: `S${i}`,
+      mdtrt_id: `M${i}`,
+      psn_no: `P${i % 100_000}`,
+      insutype: '310',
+      clr_type: '11',
+      setl_optins: ADMDVS,
+      setl_time: '2025-03-03 10:00:00',
+      day: '2025-03-03',
+      refd_setl_flag: '0',
+      init_setl_id: null,
+      msgid: `G${i}`,
+      infno: '2207',
+      his_status: 'settled',
+      medfee: BigInt(1000 + (i % 5000)),
+      fund: 600n,
+      acct: 100n,
+      cash: 300n,
+    });
   }
   // The center's answer: every row, one in a thousand not balanced (half mismatched, half missing at the center).
   const lines: string[] = [];
@@ -214,7 +287,9 @@ function classifyThroughput(n = 1_000_000): { rows: number; ms: number; differen
     const h = his[i]!;
     const odd = i % 1000 === 0;
     const medfee = odd && i % 2000 === 0 ? h.medfee + 1n : h.medfee;
-    lines.push(`${h.psn_no}\t${h.mdtrt_id}\t${h.setl_id}\t${h.msgid}\t${odd ? 1 : 0}\t0\t${odd ? '不平' : '平'}\t${fen(medfee)}\t6.00\t1.00`);
+    lines.push(
+      `${h.psn_no}\t${h.mdtrt_id}\t${h.setl_id}\t${h.msgid}\t${odd ? 1 : 0}\t0\t${odd ? '不平' : '平'}\t${fen(medfee)}\t6.00\t1.00`,
+    );
   }
   const text = lines.join('\n');
   const t0 = performance.now();
@@ -230,23 +305,51 @@ function fen(f: bigint): string {
 }
 
 export async function run(o: { only?: 'e2e' } = {}): Promise<void> {
-  const runs: Array<{ label: string; dialect: 'sqlite' | 'postgres'; prepare: () => Promise<Prepared> }> = [{ label: 'SQLite', dialect: 'sqlite', prepare: prepareSqlite }];
+  const runs: Array<{ label: string; dialect: 'sqlite' | 'postgres'; prepare: () => Promise<Prepared> }> = [
+    { label: 'SQLite', dialect: 'sqlite', prepare: prepareSqlite },
+  ];
   const pg = process.env.HISOPS_BENCH_PG_URL;
   if (pg) runs.push({ label: 'PostgreSQL', dialect: 'postgres', prepare: () => preparePg(pg) });
   for (const r of runs) {
     const p = await r.prepare();
-    if (p.seedMs !== null) console.log(`(${r.label}: seeded ${p.manifest.totals.count} settlements and the center ledger in ${(p.seedMs / 1000).toFixed(0)} s; kept in ${p.dir})`);
+    if (p.seedMs !== null)
+      console.log(
+        `(${r.label}: seeded ${p.manifest.totals.count} settlements and the center ledger in ${(p.seedMs / 1000).toFixed(0)} s; kept in ${p.dir})`,
+      );
     const m = await measure(r.label, p, r.dialect);
     if (!m) continue;
-    printComparison(`reconcile ${p.manifest.startDate}..${p.manifest.endDate} on ${r.label} (${SIZE}): hisops vs ${m.baselineName}`, [m.hisops, m.baseline], m.baselineName);
+    printComparison(
+      `reconcile ${p.manifest.startDate}..${p.manifest.endDate} on ${r.label} (${SIZE}): hisops vs ${m.baselineName}`,
+      [m.hisops, m.baseline],
+      m.baselineName,
+    );
     console.log(`findings: ${m.findings}`);
     const ratio = m.hisops.wallMs / m.baseline.wallMs;
-    target(`reconcile on ${r.label} ≤ 2× the baseline`, ratio <= 2, `${ratio.toFixed(2)}× (${(m.hisops.wallMs / 1000).toFixed(2)} s vs ${(m.baseline.wallMs / 1000).toFixed(2)} s)`);
-    target(`reconcile on ${r.label} peak RSS < 500 MB`, m.hisops.peakRssMb < 500, `${m.hisops.peakRssMb.toFixed(0)} MB`);
+    target(
+      `reconcile on ${r.label} ≤ 2× the baseline`,
+      ratio <= 2,
+      `${ratio.toFixed(2)}× (${(m.hisops.wallMs / 1000).toFixed(2)} s vs ${(m.baseline.wallMs / 1000).toFixed(2)} s)`,
+    );
+    target(
+      `reconcile on ${r.label} peak RSS < 500 MB`,
+      m.hisops.peakRssMb < 500,
+      `${m.hisops.peakRssMb.toFixed(0)} MB`,
+    );
   }
   if (o.only === 'e2e') return;
   const c = classifyThroughput(isQuick() ? 100_000 : 1_000_000);
-  printTable(['classify step alone (in process)', 'rows', 'time', 'rows/s', 'differences'], [['parse + match + classify', c.rows, `${(c.ms / 1000).toFixed(2)} s`, Math.round(c.rows / (c.ms / 1000)), c.differences]]);
+  printTable(
+    ['classify step alone (in process)', 'rows', 'time', 'rows/s', 'differences'],
+    [
+      [
+        'parse + match + classify',
+        c.rows,
+        `${(c.ms / 1000).toFixed(2)} s`,
+        Math.round(c.rows / (c.ms / 1000)),
+        c.differences,
+      ],
+    ],
+  );
 }
 
 /**
@@ -260,14 +363,28 @@ export async function preparePg(url: string): Promise<Prepared> {
   const dir = path.join(os.tmpdir(), 'hisops-bench', `reconcile-${SIZE}-pg`);
   const ready = path.join(dir, 'ready.json');
   const from = await prepareSqlite();
-  if (fs.existsSync(ready)) return { dir, hisUrl: url, ledgerFile: from.ledgerFile, manifest: from.manifest, seedMs: null };
+  if (fs.existsSync(ready))
+    return { dir, hisUrl: url, ledgerFile: from.ledgerFile, manifest: from.manifest, seedMs: null };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const t0 = Date.now();
   const db = await connect(url);
   const src = await connect(from.hisUrl);
   try {
-    for (const t of ['his_stock_trac', 'his_stock', 'his_dispense_trac', 'his_dispense', 'his_fee_detail', 'his_center_log', 'his_settlement', 'his_visit', 'his_mapping', 'his_item_trac_prefix', 'his_item']) await db.knex.raw(`DROP TABLE IF EXISTS ${t} CASCADE`);
+    for (const t of [
+      'his_stock_trac',
+      'his_stock',
+      'his_dispense_trac',
+      'his_dispense',
+      'his_fee_detail',
+      'his_center_log',
+      'his_settlement',
+      'his_visit',
+      'his_mapping',
+      'his_item_trac_prefix',
+      'his_item',
+    ])
+      await db.knex.raw(`DROP TABLE IF EXISTS ${t} CASCADE`);
     await loadReferenceSchema(db);
     for (const table of ['his_settlement', 'his_center_log']) {
       const { columns } = await queryArrays(src, `SELECT * FROM ${table} LIMIT 0`, []);
@@ -279,7 +396,10 @@ export async function preparePg(url: string): Promise<Prepared> {
           for (let i = 0; i < rows.length; i += per) {
             const part = rows.slice(i, i + per);
             const tuple = `(${columns.map(() => '?').join(', ')})`;
-            await trx.raw(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`, part.flat() as Array<string | number | null>);
+            await trx.raw(
+              `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`,
+              part.flat() as Array<string | number | null>,
+            );
           }
         });
       }

@@ -44,7 +44,12 @@ const names = fs
 const started = Date.now();
 const times: Array<[string, string]> = [];
 for (const name of names) {
-  console.log(`\n## bench/${name}${quick ? ' (quick)' : ''} — load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\n## bench/${name}${quick ? ' (quick)' : ''} — load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const mod = (await import(path.join(here, name + '.js'))) as { run?: () => Promise<void> };
   if (typeof mod.run !== 'function') {
     console.log('(no run() exported)');
@@ -62,6 +67,8 @@ for (const name of names) {
   times.push([name, s]);
   console.log(`(${s} s)`);
 }
-console.log(`\nall benches: ${((Date.now() - started) / 1000).toFixed(1)} s (${times.map(([n, s]) => `${n} ${s} s`).join(', ')})`);
+console.log(
+  `\nall benches: ${((Date.now() - started) / 1000).toFixed(1)} s (${times.map(([n, s]) => `${n} ${s} s`).join(', ')})`,
+);
 // A bench that failed may leave a pool or a server open; the run ends here all the same.
 process.exit(process.exitCode ?? 0);

@@ -23,14 +23,27 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, type Db } from '../src/core/db/index.js';
 import { execStatement } from '../src/core/schema/exec.js';
-import { diffModels, introspect, makePlan, renderScript, serializeSnapshot, snapshotDb, toSnapshot, type Snapshot } from '../src/core/schema/index.js';
+import {
+  diffModels,
+  introspect,
+  makePlan,
+  renderScript,
+  serializeSnapshot,
+  snapshotDb,
+  toSnapshot,
+  type Snapshot,
+} from '../src/core/schema/index.js';
 import { median, printTable, isQuick } from './_util.js';
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const MYSQL_URL = process.env.HISOPS_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const PG_URL = process.env.HISOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FIXTURES = [path.resolve(here, '../../shared/fixtures/his-schemas'), path.resolve(here, '../../../shared/fixtures/his-schemas')].find((p) => fs.existsSync(p)) ?? '';
+const FIXTURES =
+  [
+    path.resolve(here, '../../shared/fixtures/his-schemas'),
+    path.resolve(here, '../../../shared/fixtures/his-schemas'),
+  ].find((p) => fs.existsSync(p)) ?? '';
 
 const withDb = (url: string, name: string) => {
   const u = new URL(url);
@@ -40,7 +53,10 @@ const withDb = (url: string, name: string) => {
 
 /** The machine's load averages (1, 5, 15 min) and cores: printed beside every table. */
 function load(): string {
-  return `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} core(s)`;
+  return `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${os.cpus().length} core(s)`;
 }
 
 interface Sample {
@@ -50,7 +66,11 @@ interface Sample {
 }
 
 /** A, B, B, A for `rounds` rounds: each variant runs as often first as second, so drift in the load hits both alike. */
-async function interleaved(rounds: number, a: () => Promise<Sample>, b: () => Promise<Sample>): Promise<[Sample[], Sample[]]> {
+async function interleaved(
+  rounds: number,
+  a: () => Promise<Sample>,
+  b: () => Promise<Sample>,
+): Promise<[Sample[], Sample[]]> {
   const sa: Sample[] = [];
   const sb: Sample[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -62,7 +82,11 @@ async function interleaved(rounds: number, a: () => Promise<Sample>, b: () => Pr
   return [sa, sb];
 }
 
-const summary = (xs: Sample[]) => ({ wall: median(xs.map((x) => x.wallMs)), cpu: median(xs.map((x) => x.cpuMs)), rss: Math.max(...xs.map((x) => x.rssMb)) });
+const summary = (xs: Sample[]) => ({
+  wall: median(xs.map((x) => x.wallMs)),
+  cpu: median(xs.map((x) => x.cpuMs)),
+  rss: Math.max(...xs.map((x) => x.rssMb)),
+});
 
 /**
  * One run of a node script as its own process: wall time from here, CPU time and peak RSS from the
@@ -72,16 +96,23 @@ const summary = (xs: Sample[]) => ({ wall: median(xs.map((x) => x.wallMs)), cpu:
 function nodeRun(hook: string, args: string[], okCodes: number[] = [0]): Sample {
   const out = path.join(path.dirname(hook), `usage-${process.pid}.json`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HISOPS_BENCH_USAGE: out } });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, HISOPS_BENCH_USAGE: out },
+  });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 500)}`);
+  if (r.status === null || !okCodes.includes(r.status))
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 500)}`);
   const u = JSON.parse(fs.readFileSync(out, 'utf8')) as NodeJS.ResourceUsage;
   return { wallMs, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMb: u.maxRSS / 1024 };
 }
 
 function writeUsageHook(dir: string): string {
   const hook = path.join(dir, 'usage-hook.mjs');
-  fs.writeFileSync(hook, "import fs from 'node:fs';\nprocess.on('exit', () => fs.writeFileSync(process.env.HISOPS_BENCH_USAGE, JSON.stringify(process.resourceUsage())));\n");
+  fs.writeFileSync(
+    hook,
+    "import fs from 'node:fs';\nprocess.on('exit', () => fs.writeFileSync(process.env.HISOPS_BENCH_USAGE, JSON.stringify(process.resourceUsage())));\n",
+  );
   return hook;
 }
 
@@ -175,13 +206,32 @@ async function openemrVsSkeema(): Promise<void> {
     if (has.status === 0) {
       const dir = (skeemaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-skeema-')));
       const u = new URL(MYSQL_URL);
-      const init = spawnSync('skeema', ['init', '--host', u.hostname, '--port', u.port || '3306', '--user', decodeURIComponent(u.username || 'root'), '--schema', newDb, '-d', 'target'], { cwd: dir, stdio: 'ignore' });
+      const init = spawnSync(
+        'skeema',
+        [
+          'init',
+          '--host',
+          u.hostname,
+          '--port',
+          u.port || '3306',
+          '--user',
+          decodeURIComponent(u.username || 'root'),
+          '--schema',
+          newDb,
+          '-d',
+          'target',
+        ],
+        { cwd: dir, stdio: 'ignore' },
+      );
       if (init.status === 0) {
         const cfg = path.join(dir, 'target', '.skeema');
         fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8').replace(/^schema=.*$/m, `schema=${oldDb}`));
         skeema = async () => {
           const t0 = process.hrtime.bigint();
-          const r = spawnSync('skeema', ['diff', 'production', '--allow-unsafe'], { cwd: path.join(dir, 'target'), stdio: 'ignore' });
+          const r = spawnSync('skeema', ['diff', 'production', '--allow-unsafe'], {
+            cwd: path.join(dir, 'target'),
+            stdio: 'ignore',
+          });
           if (r.status !== 0 && r.status !== 1) skeemaNote = `skeema diff exited ${r.status}`;
           return { wallMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: NaN, rssMb: NaN };
         };
@@ -198,13 +248,39 @@ async function openemrVsSkeema(): Promise<void> {
     const h = summary(hs);
     const k = ss.length ? summary(ss) : undefined;
     printTable(
-      ['openemr 5.0.2 → 8.2.0-dev (MariaDB)', 'runs', 'wall (median)', 'CPU (median)', 'peak RSS', 'ratio skeema/hisops', 'notes'],
       [
-        ['hisops: read both, diff, write script', hs.length, `${h.wall.toFixed(0)} ms`, `${h.cpu.toFixed(0)} ms`, `${h.rss.toFixed(0)} MB`, k ? (k.wall / h.wall).toFixed(2) + '×' : '–', `${statements} safe statements, ${review} for review`],
-        ['skeema diff', ss.length || '–', k ? `${k.wall.toFixed(0)} ms` : 'n/a', 'n/a', 'n/a', '', skeemaNote || 'reads the target from its .sql files, runs them in a temporary schema'],
+        'openemr 5.0.2 → 8.2.0-dev (MariaDB)',
+        'runs',
+        'wall (median)',
+        'CPU (median)',
+        'peak RSS',
+        'ratio skeema/hisops',
+        'notes',
+      ],
+      [
+        [
+          'hisops: read both, diff, write script',
+          hs.length,
+          `${h.wall.toFixed(0)} ms`,
+          `${h.cpu.toFixed(0)} ms`,
+          `${h.rss.toFixed(0)} MB`,
+          k ? (k.wall / h.wall).toFixed(2) + '×' : '–',
+          `${statements} safe statements, ${review} for review`,
+        ],
+        [
+          'skeema diff',
+          ss.length || '–',
+          k ? `${k.wall.toFixed(0)} ms` : 'n/a',
+          'n/a',
+          'n/a',
+          '',
+          skeemaNote || 'reads the target from its .sql files, runs them in a temporary schema',
+        ],
       ],
     );
-    console.log(`${skeema ? 'runs interleaved hisops, skeema, skeema, hisops' : 'hisops runs only'}; ${loadBefore} before, ${load()} after`);
+    console.log(
+      `${skeema ? 'runs interleaved hisops, skeema, skeema, hisops' : 'hisops runs only'}; ${loadBefore} before, ${load()} after`,
+    );
   } finally {
     const admin = await connect(MYSQL_URL, { poolMax: 1 });
     await admin.knex.raw(`DROP DATABASE IF EXISTS \`${oldDb}\``);
@@ -213,7 +289,18 @@ async function openemrVsSkeema(): Promise<void> {
   }
 }
 
-const TYPES = ['integer', 'bigint', 'varchar(50)', 'varchar(200)', 'numeric(16,2)', 'timestamp(0)', 'date', 'text', 'boolean', 'char(18)'];
+const TYPES = [
+  'integer',
+  'bigint',
+  'varchar(50)',
+  'varchar(200)',
+  'numeric(16,2)',
+  'timestamp(0)',
+  'date',
+  'text',
+  'boolean',
+  'char(18)',
+];
 
 /** 5,000 tables × 20 columns, a primary key and two indexes each, a foreign key on every tenth. */
 async function generate(db: Db, tables: number): Promise<void> {
@@ -227,11 +314,26 @@ async function generate(db: Db, tables: number): Promise<void> {
     const cols = ['id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY'];
     for (let c = 1; c < 20; c++) {
       const type = TYPES[(t + c) % TYPES.length]!;
-      const dflt = c % 7 === 0 ? (type.startsWith('varchar') || type.startsWith('char') || type === 'text' ? " DEFAULT ''" : type === 'boolean' ? ' DEFAULT false' : type.startsWith('timestamp') || type === 'date' ? ' DEFAULT now()' : ' DEFAULT 0') : '';
-      cols.push(`c${c} ${type}${c % 5 === 0 ? ' NOT NULL' : ''}${c % 5 === 0 && !dflt ? (type === 'boolean' ? ' DEFAULT false' : type.startsWith('timestamp') || type === 'date' ? ' DEFAULT now()' : type.includes('char') || type === 'text' ? " DEFAULT ''" : ' DEFAULT 0') : dflt}`);
+      const dflt =
+        c % 7 === 0
+          ? type.startsWith('varchar') || type.startsWith('char') || type === 'text'
+            ? " DEFAULT ''"
+            : type === 'boolean'
+              ? ' DEFAULT false'
+              : type.startsWith('timestamp') || type === 'date'
+                ? ' DEFAULT now()'
+                : ' DEFAULT 0'
+          : '';
+      cols.push(
+        `c${c} ${type}${c % 5 === 0 ? ' NOT NULL' : ''}${c % 5 === 0 && !dflt ? (type === 'boolean' ? ' DEFAULT false' : type.startsWith('timestamp') || type === 'date' ? ' DEFAULT now()' : type.includes('char') || type === 'text' ? " DEFAULT ''" : ' DEFAULT 0') : dflt}`,
+      );
     }
     if (t % 10 === 9) cols.push(`parent_id bigint REFERENCES t${String(t - 1).padStart(5, '0')} (id)`);
-    batch.push(`CREATE TABLE ${name} (${cols.join(', ')})`, `CREATE INDEX ${name}_c1 ON ${name} (c1)`, `CREATE INDEX ${name}_c2_c3 ON ${name} (c2, c3)`);
+    batch.push(
+      `CREATE TABLE ${name} (${cols.join(', ')})`,
+      `CREATE INDEX ${name}_c1 ON ${name} (c1)`,
+      `CREATE INDEX ${name}_c2_c3 ON ${name} (c2, c3)`,
+    );
     if (batch.length >= 300) await flush();
   }
   await flush();
@@ -261,8 +363,20 @@ async function bigPostgres(): Promise<void> {
     // The second snapshot: a new version with 1% of the columns widened, 50 new tables, 10 dropped, 200 new columns.
     let next = JSON.parse(serializeSnapshot(snap, true)) as Snapshot;
     next.tables.forEach((t, i) => {
-      if (i % 25 === 0) for (const c of t.columns) if (c.type.base === 'varchar') c.type = { ...c.type, length: (c.type.length ?? 1) * 2, native: `character varying(${(c.type.length ?? 1) * 2})` };
-      if (i % 25 === 1) t.columns.push({ name: 'added_col', type: { base: 'varchar', length: 30, lengthUnit: 'char', native: 'character varying(30)' }, nullable: true });
+      if (i % 25 === 0)
+        for (const c of t.columns)
+          if (c.type.base === 'varchar')
+            c.type = {
+              ...c.type,
+              length: (c.type.length ?? 1) * 2,
+              native: `character varying(${(c.type.length ?? 1) * 2})`,
+            };
+      if (i % 25 === 1)
+        t.columns.push({
+          name: 'added_col',
+          type: { base: 'varchar', length: 30, lengthUnit: 'char', native: 'character varying(30)' },
+          nullable: true,
+        });
     });
     for (let i = 0; i < 50; i++) next.tables.push({ ...next.tables[i]!, name: `new_${i}`, foreignKeys: [] });
     next.tables.splice(100, 10);
@@ -283,7 +397,15 @@ async function bigPostgres(): Promise<void> {
     const [fa1, fb1] = [v1(fa), v1(fb)];
     const tableCount = snap.tables.length;
     const changes = diffModels(snap, next).changes.length;
-    const planMs = median(await Promise.all([0, 1, 2].map(async () => (await time(async () => renderScript(makePlan(snap, next, { now: new Date(), hisopsVersion: 'bench' })))).ms)));
+    const planMs = median(
+      await Promise.all(
+        [0, 1, 2].map(
+          async () =>
+            (await time(async () => renderScript(makePlan(snap, next, { now: new Date(), hisopsVersion: 'bench' }))))
+              .ms,
+        ),
+      ),
+    );
     snap = undefined as unknown as Snapshot;
     next = undefined as unknown as Snapshot;
     // `hisops schema diff` as a user runs it: a process of its own, exit 3 (the schemas differ).
@@ -297,17 +419,51 @@ async function bigPostgres(): Promise<void> {
     const d = summary(sealed);
     const o = summary(old);
     printTable(
-      [`PostgreSQL, ${tableCount} tables / ${columns} columns`, 'runs', 'wall (median)', 'CPU (median)', 'peak RSS', 'target', 'ratio target/measured'],
+      [
+        `PostgreSQL, ${tableCount} tables / ${columns} columns`,
+        'runs',
+        'wall (median)',
+        'CPU (median)',
+        'peak RSS',
+        'target',
+        'ratio target/measured',
+      ],
       [
         ['generate the schema (setup, once)', 1, `${(gen.ms / 1000).toFixed(1)} s`, '', '', '', ''],
-        ['snapshot (introspect + fingerprint)', snaps.length, `${(s / 1000).toFixed(2)} s`, '', `${snapPeak.toFixed(0)} MB`, '15 s', (15000 / s).toFixed(1) + '×'],
-        [`hisops schema diff a.json b.json, sealed files (${changes} changes)`, sealed.length, `${(d.wall / 1000).toFixed(2)} s`, `${(d.cpu / 1000).toFixed(2)} s`, `${d.rss.toFixed(0)} MB`, '2 s', (2000 / d.wall).toFixed(1) + '×'],
-        ['the same, format-1 files (fingerprints recomputed)', old.length, `${(o.wall / 1000).toFixed(2)} s`, `${(o.cpu / 1000).toFixed(2)} s`, `${o.rss.toFixed(0)} MB`, '2 s', (2000 / o.wall).toFixed(1) + '×'],
+        [
+          'snapshot (introspect + fingerprint)',
+          snaps.length,
+          `${(s / 1000).toFixed(2)} s`,
+          '',
+          `${snapPeak.toFixed(0)} MB`,
+          '15 s',
+          (15000 / s).toFixed(1) + '×',
+        ],
+        [
+          `hisops schema diff a.json b.json, sealed files (${changes} changes)`,
+          sealed.length,
+          `${(d.wall / 1000).toFixed(2)} s`,
+          `${(d.cpu / 1000).toFixed(2)} s`,
+          `${d.rss.toFixed(0)} MB`,
+          '2 s',
+          (2000 / d.wall).toFixed(1) + '×',
+        ],
+        [
+          'the same, format-1 files (fingerprints recomputed)',
+          old.length,
+          `${(o.wall / 1000).toFixed(2)} s`,
+          `${(o.cpu / 1000).toFixed(2)} s`,
+          `${o.rss.toFixed(0)} MB`,
+          '2 s',
+          (2000 / o.wall).toFixed(1) + '×',
+        ],
         ['plan + script from the two snapshots (in process)', 3, `${(planMs / 1000).toFixed(2)} s`, '', '', '', ''],
         ['snapshot file size', '', `${(fs.statSync(fa).size / 1048576).toFixed(1)} MB`, '', '', '', ''],
       ],
     );
-    console.log(`diff runs interleaved sealed, format 1, format 1, sealed × ${ROUNDS}; ${loadBefore} before, ${loadAfter} after`);
+    console.log(
+      `diff runs interleaved sealed, format 1, format 1, sealed × ${ROUNDS}; ${loadBefore} before, ${loadAfter} after`,
+    );
   } finally {
     if (process.env.BENCH_KEEP) console.log('kept', dir);
     else fs.rmSync(dir, { recursive: true, force: true });

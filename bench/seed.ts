@@ -18,7 +18,9 @@ import { compare, hisopsCmd, isQuick, printComparison, printTable, target, type 
 const SETTLEMENTS: Record<string, number> = { small: 900, medium: 90_000, large: 1_000_000 };
 
 export async function run(): Promise<void> {
-  const sizes = (process.env.BENCH_SEED_SIZES ?? (isQuick() ? 'small' : 'small,medium,large')).split(',').filter(Boolean);
+  const sizes = (process.env.BENCH_SEED_SIZES ?? (isQuick() ? 'small' : 'small,medium,large'))
+    .split(',')
+    .filter(Boolean);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-seed-'));
   const perSize: Array<{ size: string; full: CaseResult; his: CaseResult; settlements: number }> = [];
   try {
@@ -34,12 +36,18 @@ export async function run(): Promise<void> {
             before: fresh,
             cmd: hisopsCmd('demo', 'seed', '--size', size, '--out', out, '--json'),
             after: (m) => {
-              const doc = JSON.parse(m.stdout) as { data: { manifest: { counts: Record<string, number>; center?: { settlements: number } } } };
+              const doc = JSON.parse(m.stdout) as {
+                data: { manifest: { counts: Record<string, number>; center?: { settlements: number } } };
+              };
               settlements = doc.data.manifest.counts.his_settlement ?? settlements;
               if (!doc.data.manifest.center) throw new Error('demo seed wrote no center side');
             },
           },
-          { label: `demo seed --size ${size} --no-center`, before: fresh, cmd: hisopsCmd('demo', 'seed', '--size', size, '--no-center', '--out', out, '--json') },
+          {
+            label: `demo seed --size ${size} --no-center`,
+            before: fresh,
+            cmd: hisopsCmd('demo', 'seed', '--size', size, '--no-center', '--out', out, '--json'),
+          },
         ],
         n,
       );
@@ -48,13 +56,33 @@ export async function run(): Promise<void> {
       perSize.push({ size, full: full!, his: his!, settlements });
     }
     printTable(
-      ['size', 'settlements', 'HIS + center wall s', 'µs per settlement (wall)', 'µs per settlement (CPU)', 'HIS only µs (wall)', 'peak RSS MB'],
-      perSize.map((p) => [p.size, p.settlements, (p.full.wallMs / 1000).toFixed(1), ((p.full.wallMs * 1000) / p.settlements).toFixed(0), ((p.full.cpuMs * 1000) / p.settlements).toFixed(0), ((p.his.wallMs * 1000) / p.settlements).toFixed(0), p.full.peakRssMb.toFixed(0)]),
+      [
+        'size',
+        'settlements',
+        'HIS + center wall s',
+        'µs per settlement (wall)',
+        'µs per settlement (CPU)',
+        'HIS only µs (wall)',
+        'peak RSS MB',
+      ],
+      perSize.map((p) => [
+        p.size,
+        p.settlements,
+        (p.full.wallMs / 1000).toFixed(1),
+        ((p.full.wallMs * 1000) / p.settlements).toFixed(0),
+        ((p.full.cpuMs * 1000) / p.settlements).toFixed(0),
+        ((p.his.wallMs * 1000) / p.settlements).toFixed(0),
+        p.full.peakRssMb.toFixed(0),
+      ]),
     );
     const large = perSize.find((p) => p.size === 'large');
     if (large) {
       target('demo seed --size large < 60 s', large.full.wallMs < 60_000, `${(large.full.wallMs / 1000).toFixed(1)} s`);
-      target('demo seed --size large peak RSS < 500 MB', large.full.peakRssMb < 500, `${large.full.peakRssMb.toFixed(0)} MB`);
+      target(
+        'demo seed --size large peak RSS < 500 MB',
+        large.full.peakRssMb < 500,
+        `${large.full.peakRssMb.toFixed(0)} MB`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

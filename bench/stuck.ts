@@ -35,7 +35,8 @@ const CODE = 'H43010000001';
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
 /** Which group the k-th candidate (1-based) is in. */
-const groupOf = (k: number): 'pending' | 'orphan' | 'unknown' => (k % 10 < 4 ? 'pending' : k % 10 < 7 ? 'orphan' : 'unknown');
+const groupOf = (k: number): 'pending' | 'orphan' | 'unknown' =>
+  k % 10 < 4 ? 'pending' : k % 10 < 7 ? 'orphan' : 'unknown';
 
 export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-stuck-'));
@@ -151,16 +152,28 @@ export async function run(): Promise<void> {
       const r = await assessCandidates(center, g.candidates, { concurrency, patterns: DEFAULT_STUCK.patterns });
       const counts: Record<string, number> = {};
       for (const f of r.findings) counts[f.classification] = (counts[f.classification] ?? 0) + 1;
-      classes = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
-      rows.push([concurrency, r.stats.maxInFlight, r.stats.asked, Math.round(r.stats.ms), Math.round((r.stats.asked / r.stats.ms) * 1000)]);
+      classes = Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      rows.push([
+        concurrency,
+        r.stats.maxInFlight,
+        r.stats.asked,
+        Math.round(r.stats.ms),
+        Math.round((r.stats.asked / r.stats.ms) * 1000),
+      ]);
     }
     await center.close();
     await sb.close();
     await journal.close();
     await db.close();
 
-    console.log(`HIS: ${N.toLocaleString('en')} settlements + ${N.toLocaleString('en')} center-log rows loaded in ${(hisLoadMs / 1000).toFixed(1)} s; journal: ${N.toLocaleString('en')} calls in ${(journalLoadMs / 1000).toFixed(1)} s`);
-    console.log(`candidates: ${g.candidates.length} (pending ${groups.pending}, orphan log ${groups.orphan}, unknown call ${groups.unknown}); sources ${JSON.stringify(g.sources)}`);
+    console.log(
+      `HIS: ${N.toLocaleString('en')} settlements + ${N.toLocaleString('en')} center-log rows loaded in ${(hisLoadMs / 1000).toFixed(1)} s; journal: ${N.toLocaleString('en')} calls in ${(journalLoadMs / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `candidates: ${g.candidates.length} (pending ${groups.pending}, orphan log ${groups.orphan}, unknown call ${groups.unknown}); sources ${JSON.stringify(g.sources)}`,
+    );
     printTable(
       ['phase', 'ms'],
       [

@@ -53,7 +53,16 @@ async function seed(file: string): Promise<{ codes: number; days: string[] }> {
       const maps = [];
       const prefixes = [];
       for (let d = 0; d < DRUGS; d++) {
-        maps.push({ fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, list_type: '101', med_list_codg: `XA01BENCH${p(d, 6)}`, begndate: '2020-01-01', enddate: '2099-12-31', created_at: '2024-01-01 09:00:00', updated_at: '2024-01-01 09:00:00' });
+        maps.push({
+          fixmedins_hilist_id: drugId(d),
+          fixmedins_hilist_name: `药品${d}`,
+          list_type: '101',
+          med_list_codg: `XA01BENCH${p(d, 6)}`,
+          begndate: '2020-01-01',
+          enddate: '2099-12-31',
+          created_at: '2024-01-01 09:00:00',
+          updated_at: '2024-01-01 09:00:00',
+        });
         prefixes.push({ fixmedins_hilist_id: drugId(d), trac_prefix: prefixOf(d), pack_lv: '1' });
       }
       await trx.batchInsert('his_mapping', maps, 100);
@@ -74,12 +83,36 @@ async function seed(file: string): Promise<{ codes: number; days: string[] }> {
         const n = PER_RECORD[i % PER_RECORD.length]!;
         const disp_id = `FY${day.replace(/-/g, '')}${p(i, 7)}`;
         disp.push({
-          disp_id, disp_type: 'sale', orig_disp_id: null, fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, fixmedins_bchno: `B${drugId(d)}`,
-          setl_id: null, mdtrt_sn: `ZF${p(i, 8)}`, psn_no: null, psn_cert_type: '99', certno: null, psn_name: null, mdtrt_setl_type: '2',
-          manu_lotnum: '25010101', manu_date: '2025-01-01', expy_end: '2027-01-01', rx_flag: '1', trdn_flag: '0', finl_trns_pric: '12.5',
-          sel_retn_cnt: n, sel_retn_time: time, sel_retn_opter_name: '药师甲', prsc_dr_name: '医生乙', phar_name: '药师甲', phar_prac_cert_no: 'YS0001', rxno: `CF${p(i, 8)}`, created_at: time,
+          disp_id,
+          disp_type: 'sale',
+          orig_disp_id: null,
+          fixmedins_hilist_id: drugId(d),
+          fixmedins_hilist_name: `药品${d}`,
+          fixmedins_bchno: `B${drugId(d)}`,
+          setl_id: null,
+          mdtrt_sn: `ZF${p(i, 8)}`,
+          psn_no: null,
+          psn_cert_type: '99',
+          certno: null,
+          psn_name: null,
+          mdtrt_setl_type: '2',
+          manu_lotnum: '25010101',
+          manu_date: '2025-01-01',
+          expy_end: '2027-01-01',
+          rx_flag: '1',
+          trdn_flag: '0',
+          finl_trns_pric: '12.5',
+          sel_retn_cnt: n,
+          sel_retn_time: time,
+          sel_retn_opter_name: '药师甲',
+          prsc_dr_name: '医生乙',
+          phar_name: '药师甲',
+          phar_prac_cert_no: 'YS0001',
+          rxno: `CF${p(i, 8)}`,
+          created_at: time,
         });
-        for (let k = 0; k < n; k++) trac.push({ disp_id, trac_seq: k + 1, drug_trac_codg: prefixOf(d) + p(codes++, 13) });
+        for (let k = 0; k < n; k++)
+          trac.push({ disp_id, trac_seq: k + 1, drug_trac_codg: prefixOf(d) + p(codes++, 13) });
         if (disp.length >= 2000) await flush();
       }
       await flush();
@@ -104,12 +137,33 @@ const retained = () => {
 };
 
 /** The upload both sections time: the reference profile's records of one kind, every day, applied against the bench's center. */
-async function benchUpload(o: { db: Db; journal: Journal; centerUrl: string; days: readonly string[]; kind: TraceKind; runId: string; onEvent?: (e: UploadEvent) => void }) {
+async function benchUpload(o: {
+  db: Db;
+  journal: Journal;
+  centerUrl: string;
+  days: readonly string[];
+  kind: TraceKind;
+  runId: string;
+  onEvent?: (e: UploadEvent) => void;
+}) {
   return runUpload({
     source: profileSource(o.db, await loadProfile(referenceProfilePath())),
     journal: o.journal,
     fixmedins_code: CODE,
-    center: { baseUrl: o.centerUrl, fixmedins_code: CODE, fixmedins_name: '基准医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT', infver: 'V1.0', opter: 'bench', opter_name: 'bench', opter_type: '1', setl_optins: '430100', timeouts: { defaultMs: 30_000 } },
+    center: {
+      baseUrl: o.centerUrl,
+      fixmedins_code: CODE,
+      fixmedins_name: '基准医院',
+      mdtrtarea_admvs: '430100',
+      insuplc_admdvs: '430100',
+      recer_sys_code: 'YBXT',
+      infver: 'V1.0',
+      opter: 'bench',
+      opter_name: 'bench',
+      opter_type: '1',
+      setl_optins: '430100',
+      timeouts: { defaultMs: 30_000 },
+    },
     window: { from: o.days[0]!, to: o.days[o.days.length - 1]! },
     kinds: [o.kind],
     apply: true,
@@ -157,7 +211,9 @@ export async function run(): Promise<void> {
       const ledgerDb = openLedger(ledgerFile);
       const ledger = ledgerDb.countTraceCodes({ fixmedins_code: CODE });
       ledgerDb.close();
-      console.log(`${RECORDS.toLocaleString('en')} dispensing records, ${codes.toLocaleString('en')} codes over ${DAYS} days; ${LATENCY_MS} ms latency per request; concurrency ${CONCURRENCY}, rate ${RATE}/s, ${BATCH} records per 3505A (HIS seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+      console.log(
+        `${RECORDS.toLocaleString('en')} dispensing records, ${codes.toLocaleString('en')} codes over ${DAYS} days; ${LATENCY_MS} ms latency per request; concurrency ${CONCURRENCY}, rate ${RATE}/s, ${BATCH} records per 3505A (HIS seeded in ${(seedMs / 1000).toFixed(1)} s)`,
+      );
       printTable(
         ['measure', 'value'],
         [
@@ -177,9 +233,21 @@ export async function run(): Promise<void> {
           ['rss at end', `${mb(process.memoryUsage().rss)} MB`],
           // maxRSS covers the seeding before the run too (smaller: it holds 2,000 rows at a time).
           ['peak RSS of this process (target < 300 MB)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
-          ['CPU of hisops (this process) / of the center process', `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s / ${centerCpu}`],
-          ['hisops CPU-seconds per 100k codes', `${(((cpu.user + cpu.system) / 1e6) * (100_000 / Math.max(1, sent))).toFixed(2)} s`],
-          ['load average at the end (2 cores, shared)', os.loadavg().map((x) => x.toFixed(1)).join(' ')],
+          [
+            'CPU of hisops (this process) / of the center process',
+            `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s / ${centerCpu}`,
+          ],
+          [
+            'hisops CPU-seconds per 100k codes',
+            `${(((cpu.user + cpu.system) / 1e6) * (100_000 / Math.max(1, sent))).toFixed(2)} s`,
+          ],
+          [
+            'load average at the end (2 cores, shared)',
+            os
+              .loadavg()
+              .map((x) => x.toFixed(1))
+              .join(' '),
+          ],
         ],
       );
     } finally {
@@ -195,7 +263,9 @@ export async function run(): Promise<void> {
 
 /** The sandbox center in a child process (this file with --center); resolves with its URL. */
 async function centerProcess(ledgerFile: string): Promise<{ url: string; close(): Promise<string> }> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--center', ledgerFile], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--center', ledgerFile], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const said: string[] = [];
   lines.on('line', (l) => said.push(l.trim()));
@@ -251,7 +321,17 @@ async function seedStockIn(file: string): Promise<{ codes: number; records: numb
   try {
     await db.knex.transaction(async (trx) => {
       const maps = [];
-      for (let d = 0; d < DRUGS; d++) maps.push({ fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, list_type: '101', med_list_codg: `XA01BENCH${p(d, 6)}`, begndate: '2020-01-01', enddate: '2099-12-31', created_at: '2024-01-01 09:00:00', updated_at: '2024-01-01 09:00:00' });
+      for (let d = 0; d < DRUGS; d++)
+        maps.push({
+          fixmedins_hilist_id: drugId(d),
+          fixmedins_hilist_name: `药品${d}`,
+          list_type: '101',
+          med_list_codg: `XA01BENCH${p(d, 6)}`,
+          begndate: '2020-01-01',
+          enddate: '2099-12-31',
+          created_at: '2024-01-01 09:00:00',
+          updated_at: '2024-01-01 09:00:00',
+        });
       await trx.batchInsert('his_mapping', maps, 100);
       let stock: Record<string, unknown>[] = [];
       let trac: Record<string, unknown>[] = [];
@@ -269,11 +349,27 @@ async function seedStockIn(file: string): Promise<{ codes: number; records: numb
         const n = Math.min(STOCK_PER_RECORD[i % STOCK_PER_RECORD.length]!, STOCK_CODES - codes);
         const stock_id = `RK${day.replace(/-/g, '')}${p(i, 7)}`;
         stock.push({
-          stock_id, inv_chg_type: '108', fixmedins_hilist_id: drugId(d), fixmedins_hilist_name: `药品${d}`, fixmedins_bchno: `B${p(i, 8)}`, pric: '10.5', cnt: n,
-          rx_flag: '1', trdn_flag: '0', inv_chg_time: time, inv_chg_opter_name: '药库甲', manu_lotnum: '25010101', manu_date: '2025-01-01', expy_end: '2027-01-01',
-          spler_name: '供应商甲', memo: null, created_at: time, invc_no: `FP${p(Math.floor(i / 10), 8)}`,
+          stock_id,
+          inv_chg_type: '108',
+          fixmedins_hilist_id: drugId(d),
+          fixmedins_hilist_name: `药品${d}`,
+          fixmedins_bchno: `B${p(i, 8)}`,
+          pric: '10.5',
+          cnt: n,
+          rx_flag: '1',
+          trdn_flag: '0',
+          inv_chg_time: time,
+          inv_chg_opter_name: '药库甲',
+          manu_lotnum: '25010101',
+          manu_date: '2025-01-01',
+          expy_end: '2027-01-01',
+          spler_name: '供应商甲',
+          memo: null,
+          created_at: time,
+          invc_no: `FP${p(Math.floor(i / 10), 8)}`,
         });
-        for (let k = 0; k < n; k++) trac.push({ stock_id, trac_seq: k + 1, drug_trac_codg: prefixOf(d) + p(codes++, 13) });
+        for (let k = 0; k < n; k++)
+          trac.push({ stock_id, trac_seq: k + 1, drug_trac_codg: prefixOf(d) + p(codes++, 13) });
         if (stock.length >= 2000) await flush();
       }
       await flush();
@@ -311,7 +407,9 @@ export async function runStockIn(): Promise<void> {
       const ledgerDb = openLedger(ledgerFile);
       const ledger = ledgerDb.countTraceCodes({ fixmedins_code: CODE });
       ledgerDb.close();
-      console.log(`\nstock-in: ${records.toLocaleString('en')} records (108 商品采购入库), ${codes.toLocaleString('en')} codes over ${DAYS} days; ${LATENCY_MS} ms latency per request; concurrency ${CONCURRENCY}, rate ${RATE}/s, ${BATCH} records per 3502A (HIS seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+      console.log(
+        `\nstock-in: ${records.toLocaleString('en')} records (108 商品采购入库), ${codes.toLocaleString('en')} codes over ${DAYS} days; ${LATENCY_MS} ms latency per request; concurrency ${CONCURRENCY}, rate ${RATE}/s, ${BATCH} records per 3502A (HIS seeded in ${(seedMs / 1000).toFixed(1)} s)`,
+      );
       printTable(
         ['measure', 'value'],
         [
@@ -323,11 +421,23 @@ export async function runStockIn(): Promise<void> {
           ['ceiling by rate limit', RATE > 0 ? `${RATE} requests/s` : 'none'],
           ['ceiling codes/s', ceiling.toFixed(0)],
           ['sending time', `${(r.timing.sendMs / 1000).toFixed(2)} s`],
-          ['codes/s while sending', `${sendRate.toFixed(0)} (${((sendRate / ceiling) * 100).toFixed(1)} % of the ceiling)`],
+          [
+            'codes/s while sending',
+            `${sendRate.toFixed(0)} (${((sendRate / ceiling) * 100).toFixed(1)} % of the ceiling)`,
+          ],
           ['whole run (read HIS, check, journal, send)', `${(r.timing.durationMs / 1000).toFixed(2)} s`],
           ['codes/s whole run', `${wallRate.toFixed(0)} (${((wallRate / ceiling) * 100).toFixed(1)} % of the ceiling)`],
-          ['CPU of hisops (this process) / of the center process', `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s / ${centerCpu}`],
-          ['load average at the end (2 cores, shared)', os.loadavg().map((x) => x.toFixed(1)).join(' ')],
+          [
+            'CPU of hisops (this process) / of the center process',
+            `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s / ${centerCpu}`,
+          ],
+          [
+            'load average at the end (2 cores, shared)',
+            os
+              .loadavg()
+              .map((x) => x.toFixed(1))
+              .join(' '),
+          ],
         ],
       );
     } finally {

@@ -10,13 +10,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openJournal } from '../src/core/journal/index.js';
-import { expandPackage, importLibrary, importRelations, libraryEntries, relationsAround } from '../src/core/trace/index.js';
+import {
+  expandPackage,
+  importLibrary,
+  importRelations,
+  libraryEntries,
+  relationsAround,
+} from '../src/core/trace/index.js';
 import { median, printTable } from './_util.js';
 
 function writeFiles(dir: string, n: number): { lib: string; rel: string; cases: number } {
   const lib = path.join(dir, 'library.csv');
   const lines = ['药品标识码,医保编码,药品名称,本位码,批准文号,生产企业,包装级别,包装比例'];
-  for (let i = 0; i < n; i++) lines.push(`${8000000 + i},XA${String(i).padStart(18, '0')},药品名称${i},869${String(i).padStart(11, '0')},国药准字H${String(i).padStart(8, '0')},示例制药有限公司,${(i % 3) + 1},1:10:100`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `${8000000 + i},XA${String(i).padStart(18, '0')},药品名称${i},869${String(i).padStart(11, '0')},国药准字H${String(i).padStart(8, '0')},示例制药有限公司,${(i % 3) + 1},1:10:100`,
+    );
   fs.writeFileSync(lib, lines.join('\n') + '\n');
   const rel = path.join(dir, 'relations.csv');
   const r = ['父码,子码,级别'];
@@ -52,13 +61,24 @@ export async function run(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const journal = await openJournal(`sqlite:${path.join(dir, `journal-${i}.db`)}`);
       try {
-        await time('library import, dry run', () => importLibrary({ journal, file: files.lib, apply: false, runId: null, now }));
-        await time('library import, version 1', () => importLibrary({ journal, file: files.lib, apply: true, runId: null, now }));
-        await time('library import, version 2 over 1', () => importLibrary({ journal, file: files.lib, apply: true, runId: null, now }));
-        await time(`relation import (${files.cases * 110} relations)`, () => importRelations({ journal, file: files.rel, apply: true, runId: null, now }));
+        await time('library import, dry run', () =>
+          importLibrary({ journal, file: files.lib, apply: false, runId: null, now }),
+        );
+        await time('library import, version 1', () =>
+          importLibrary({ journal, file: files.lib, apply: true, runId: null, now }),
+        );
+        await time('library import, version 2 over 1', () =>
+          importLibrary({ journal, file: files.lib, apply: true, runId: null, now }),
+        );
+        await time(`relation import (${files.cases * 110} relations)`, () =>
+          importRelations({ journal, file: files.rel, apply: true, runId: null, now }),
+        );
         const prefixes = Array.from({ length: 1000 }, (_, k) => String(8000000 + ((k * 97) % n)));
         await time('libraryEntries, 1,000 product codes', () => libraryEntries(journal, prefixes));
-        const boxes = Array.from({ length: 1000 }, (_, k) => `8123456${String((k * 37) % (files.cases * 100)).padStart(13, '0')}`);
+        const boxes = Array.from(
+          { length: 1000 },
+          (_, k) => `8123456${String((k * 37) % (files.cases * 100)).padStart(13, '0')}`,
+        );
         await time('relationsAround, 1,000 boxes', () => relationsAround(journal, boxes));
         await time('expandPackage, one case', () => expandPackage(journal, `8399999${'0'.repeat(13)}`));
       } finally {
@@ -69,10 +89,17 @@ export async function run(): Promise<void> {
     clearInterval(timer);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`${n.toLocaleString('en')} library entries, ${runs} run(s), SQLite journal; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `${n.toLocaleString('en')} library entries, ${runs} run(s), SQLite journal; load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   printTable(
     ['step', 'median ms', 'min ms', 'max ms'],
-    Object.entries(times).map(([k, v]) => [k, median(v).toFixed(0), Math.min(...v).toFixed(0), Math.max(...v).toFixed(0)]),
+    Object.entries(times).map(([k, v]) => [
+      k,
+      median(v).toFixed(0),
+      Math.min(...v).toFixed(0),
+      Math.max(...v).toFixed(0),
+    ]),
   );
   console.log(`peak RSS ${(peak / 1048576).toFixed(0)} MB`);
 }

@@ -34,7 +34,14 @@ export function measure(root = 'src') {
       if (ts.isFunctionLike(node) && 'body' in node && node.body) {
         const a = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
         const b = sf.getLineAndCharacterOfPosition(node.end).line;
-        const n = node.name && 'text' in node.name ? node.name.text : ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : ts.isPropertyAssignment(node.parent) && 'text' in node.parent.name ? node.parent.name.text : '(anonymous)';
+        const n =
+          node.name && 'text' in node.name
+            ? node.name.text
+            : ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)
+              ? node.parent.name.text
+              : ts.isPropertyAssignment(node.parent) && 'text' in node.parent.name
+                ? node.parent.name.text
+                : '(anonymous)';
         name = owner ? `${owner}.${n}` : n;
         if (b - a + 1 > FN) longFns.push({ file: f, name, line: a + 1, lines: b - a + 1 });
       } else if (ts.isClassDeclaration(node) && node.name) name = node.name.text;
@@ -49,9 +56,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const r = measure();
   if (args.includes('--json')) console.log(JSON.stringify(r, null, 2));
   else {
-    for (const x of r.longFns.sort((a, b) => b.lines - a.lines)) console.log(`${String(x.lines).padStart(5)}  ${x.file}:${x.line}  ${x.name}`);
+    for (const x of r.longFns.sort((a, b) => b.lines - a.lines))
+      console.log(`${String(x.lines).padStart(5)}  ${x.file}:${x.line}  ${x.name}`);
     console.log(`${r.longFns.length} functions over ${FN} lines`);
-    for (const x of r.longFiles.sort((a, b) => b.lines - a.lines)) console.log(`${String(x.lines).padStart(5)}  ${x.file}`);
+    for (const x of r.longFiles.sort((a, b) => b.lines - a.lines))
+      console.log(`${String(x.lines).padStart(5)}  ${x.file}`);
     console.log(`${r.longFiles.length} files over ${FILE} lines`);
   }
 }

@@ -34,23 +34,64 @@ defineMessages({
     en: 'hisops — toolkit for hospital information departments: HIS schema sync, catalogs and mappings, settlement rules, reconciliation with the medical-insurance center, stuck settlements, drug traceability codes.',
     zh: 'hisops — 医院信息科工具箱：HIS 版本结构同步、三目录与对照、结算规则、医保对账、单边账处理、药品追溯码上传。',
   },
-  'opt.config': { en: 'configuration file (default: hisops.yaml found upward from here)', zh: '配置文件（默认：从当前目录向上查找 hisops.yaml）' },
-  'opt.json': { en: 'print one JSON document on stdout (for scripts)', zh: '在标准输出打印一个 JSON 文档（供脚本使用）' },
+  'opt.config': {
+    en: 'configuration file (default: hisops.yaml found upward from here)',
+    zh: '配置文件（默认：从当前目录向上查找 hisops.yaml）',
+  },
+  'opt.json': {
+    en: 'print one JSON document on stdout (for scripts)',
+    zh: '在标准输出打印一个 JSON 文档（供脚本使用）',
+  },
   'opt.noColor': { en: 'no colour (also NO_COLOR)', zh: '不使用颜色（也可设置 NO_COLOR）' },
   'opt.quiet': { en: 'only results and errors', zh: '只输出结果和错误' },
-  'opt.verbose': { en: 'more detail on stderr: each step with its time, each call to the center', zh: '在标准错误输出更多细节：每个步骤及用时、每次调用医保中心' },
-  'opt.yes': { en: 'consent to steps that need confirmation (for cron and scripts)', zh: '同意需要确认的步骤（用于定时任务和脚本）' },
-  'opt.lang': { en: 'language of human output: en or zh-CN (also HISOPS_LANG)', zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）' },
-  'opt.institution': { en: 'which institution of hisops.yaml to use; all, or a,b: run for each in turn (the worst exit code)', zh: '使用 hisops.yaml 中的哪家机构；all 或 a,b：依次为每家运行（取最差的退出码）' },
-  'opt.notify': { en: 'cron jobs: notify the result by the rules of notify: in hisops.yaml, on every channel or those named (wecom,dingtalk,feishu,email,webhook)', zh: '定时作业：按 hisops.yaml 中 notify: 的规则通知结果，发往所有渠道或指定渠道（wecom,dingtalk,feishu,email,webhook）' },
-  'opt.metricsFile': { en: 'cron jobs: write the last result of every job to this file in Prometheus text format, atomically (also metrics.file, HISOPS_METRICS_FILE)', zh: '定时作业：将各作业最近一次结果以 Prometheus 文本格式原子写入此文件（也可用 metrics.file、HISOPS_METRICS_FILE）' },
-  'opt.wait': { en: 'when another run of the same job holds its lock, wait for it (at most the duration: 90s, 10m) instead of exiting 5', zh: '同一作业的另一次运行持有锁时等待它结束（最多等待指定时长：90s、10m），而不是以退出码 5 结束' },
+  'opt.verbose': {
+    en: 'more detail on stderr: each step with its time, each call to the center',
+    zh: '在标准错误输出更多细节：每个步骤及用时、每次调用医保中心',
+  },
+  'opt.yes': {
+    en: 'consent to steps that need confirmation (for cron and scripts)',
+    zh: '同意需要确认的步骤（用于定时任务和脚本）',
+  },
+  'opt.lang': {
+    en: 'language of human output: en or zh-CN (also HISOPS_LANG)',
+    zh: '人读输出的语言：en 或 zh-CN（也可设置 HISOPS_LANG）',
+  },
+  'opt.institution': {
+    en: 'which institution of hisops.yaml to use; all, or a,b: run for each in turn (the worst exit code)',
+    zh: '使用 hisops.yaml 中的哪家机构；all 或 a,b：依次为每家运行（取最差的退出码）',
+  },
+  'opt.notify': {
+    en: 'cron jobs: notify the result by the rules of notify: in hisops.yaml, on every channel or those named (wecom,dingtalk,feishu,email,webhook)',
+    zh: '定时作业：按 hisops.yaml 中 notify: 的规则通知结果，发往所有渠道或指定渠道（wecom,dingtalk,feishu,email,webhook）',
+  },
+  'opt.metricsFile': {
+    en: 'cron jobs: write the last result of every job to this file in Prometheus text format, atomically (also metrics.file, HISOPS_METRICS_FILE)',
+    zh: '定时作业：将各作业最近一次结果以 Prometheus 文本格式原子写入此文件（也可用 metrics.file、HISOPS_METRICS_FILE）',
+  },
+  'opt.wait': {
+    en: 'when another run of the same job holds its lock, wait for it (at most the duration: 90s, 10m) instead of exiting 5',
+    zh: '同一作业的另一次运行持有锁时等待它结束（最多等待指定时长：90s、10m），而不是以退出码 5 结束',
+  },
 });
 
 type Register = (program: Command, app: App) => void;
 
 /** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [registerSetup, registerProfile, registerProfileDraft, registerDemo, registerSchema, registerCatalog, registerCenter, registerReconcile, registerSettle, registerPolicy, registerTrace, registerNotify, registerStatus];
+const GROUPS: Register[] = [
+  registerSetup,
+  registerProfile,
+  registerProfileDraft,
+  registerDemo,
+  registerSchema,
+  registerCatalog,
+  registerCenter,
+  registerReconcile,
+  registerSettle,
+  registerPolicy,
+  registerTrace,
+  registerNotify,
+  registerStatus,
+];
 
 function packageVersion(): string {
   try {
@@ -71,13 +112,20 @@ function preScan(argv: string[], name: string): string | undefined {
 /** --lang > HISOPS_LANG > `lang:` in hisops.yaml > the system locale; known before help is built. */
 function startLang(io: Io, argv: string[]): Lang {
   const flag = preScan(argv, '--lang');
-  const fromFile = flag || io.env.HISOPS_LANG ? undefined : configFileLang({ explicit: preScan(argv, '--config'), cwd: io.cwd, env: io.env });
+  const fromFile =
+    flag || io.env.HISOPS_LANG
+      ? undefined
+      : configFileLang({ explicit: preScan(argv, '--config'), cwd: io.cwd, env: io.env });
   return detectLang(flag, io.env, fromFile);
 }
 
 export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
   const lang = startLang(io, argv);
-  const app = createApp(io, lang, argv, newRunId, { afterRun: afterJob, notify: notifyAfterRun, metrics: recordJobMetrics });
+  const app = createApp(io, lang, argv, newRunId, {
+    afterRun: afterJob,
+    notify: notifyAfterRun,
+    metrics: recordJobMetrics,
+  });
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
   const program = new Command('hisops');
@@ -104,7 +152,26 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
       outputError: (s, write) => {
         if (json) {
           const msg = s.replace(/^error: /, '').trim();
-          io.stdout.write(JSON.stringify({ ok: false, command: argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '), runId: '', error: { code: 'USAGE', summary: msg, fix: 'Run hisops --help (or hisops <command> --help) for the commands and options.', details: {} } }, null, 2) + '\n');
+          io.stdout.write(
+            JSON.stringify(
+              {
+                ok: false,
+                command: argv
+                  .filter((a) => !a.startsWith('-'))
+                  .slice(0, 2)
+                  .join(' '),
+                runId: '',
+                error: {
+                  code: 'USAGE',
+                  summary: msg,
+                  fix: 'Run hisops --help (or hisops <command> --help) for the commands and options.',
+                  details: {},
+                },
+              },
+              null,
+              2,
+            ) + '\n',
+          );
         } else write(lang === 'zh-CN' ? usageErrorZh(s) : s);
       },
     })
@@ -132,7 +199,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return app.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.usage;
     }
     io.stderr.write(`hisops: internal failure: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -147,7 +215,22 @@ function renderLoneError(io: Io, argv: string[], e: unknown): number {
     return EXIT.internal;
   }
   const lang = startLang(io, argv);
-  if (argv.includes('--json')) io.stdout.write(JSON.stringify({ ok: false, command: argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '), runId: '', error: e.toJSON() }, null, 2) + '\n');
+  if (argv.includes('--json'))
+    io.stdout.write(
+      JSON.stringify(
+        {
+          ok: false,
+          command: argv
+            .filter((a) => !a.startsWith('-'))
+            .slice(0, 2)
+            .join(' '),
+          runId: '',
+          error: e.toJSON(),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   else {
     const w = e.text(lang);
     io.stderr.write(`✗ ${w.summary} [${e.code}]\n${w.fix ? `  ${translate(lang, 'common.fix')}: ${w.fix}\n` : ''}`);

@@ -27,7 +27,9 @@ function imports(file: string): Imp[] {
   const out: Imp[] = [];
   const lines = text.split('\n');
   lines.forEach((l, i) => {
-    const m = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/.exec(l) ?? /^\s*import\s+['"]([^'"]+)['"]/.exec(l);
+    const m =
+      /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/.exec(l) ??
+      /^\s*import\s+['"]([^'"]+)['"]/.exec(l);
     if (m) out.push({ spec: m[3] ?? m[1]!, typeOnly: !!m[2], line: i + 1 });
     const d = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/.exec(l);
     if (d) out.push({ spec: d[1]!, typeOnly: false, line: i + 1 });
@@ -63,9 +65,33 @@ const DB_EXCEPTIONS = ['core/center/sandbox/', 'core/demo/'];
 const WORDS_MODULES = ['core/catalog/problemWords'];
 /** Pure modules: no fs, network, database, process or clock. */
 const PURE = [
-  'core/config/', 'core/rules/', 'core/time/', 'core/shared/', 'core/center/protocol/', 'core/schema/diff', 'core/schema/plan', 'core/schema/model', 'core/schema/sql/', 'core/money.ts', 'core/errors.ts',
-  'core/catalog/problemWords', 'core/his/draft/matchSchema', 'core/his/draft/renderDraft', 'core/his/draft/dictionary',
-  ...['normalizeCode', 'groupRows', 'mappingIndex', 'settings', 'buildItem', 'traceChecker', 'planBatches', 'readResults', 'days', 'types'].map((f) => `core/trace/${f}.ts`),
+  'core/config/',
+  'core/rules/',
+  'core/time/',
+  'core/shared/',
+  'core/center/protocol/',
+  'core/schema/diff',
+  'core/schema/plan',
+  'core/schema/model',
+  'core/schema/sql/',
+  'core/money.ts',
+  'core/errors.ts',
+  'core/catalog/problemWords',
+  'core/his/draft/matchSchema',
+  'core/his/draft/renderDraft',
+  'core/his/draft/dictionary',
+  ...[
+    'normalizeCode',
+    'groupRows',
+    'mappingIndex',
+    'settings',
+    'buildItem',
+    'traceChecker',
+    'planBatches',
+    'readResults',
+    'days',
+    'types',
+  ].map((f) => `core/trace/${f}.ts`),
   ...['fileIssues', 'libraryRow', 'librarySettings', 'relationRow', 'packageTree'].map((f) => `core/trace/${f}.ts`),
 ];
 
@@ -79,7 +105,8 @@ describe('architecture', () => {
     for (const f of files) {
       const r = rel(f);
       if (r.startsWith('core/db/') || DB_EXCEPTIONS.some((p) => r.startsWith(p))) continue;
-      for (const i of imports(f)) if (!i.typeOnly && DRIVERS.includes(i.spec)) bad.push(`${r}:${i.line} imports ${i.spec}`);
+      for (const i of imports(f))
+        if (!i.typeOnly && DRIVERS.includes(i.spec)) bad.push(`${r}:${i.line} imports ${i.spec}`);
     }
     expect(bad).toEqual([]);
   });
@@ -88,10 +115,14 @@ describe('architecture', () => {
     // import(spec) with a variable is invisible to tsc and to the rules above.
     const bad: string[] = [];
     for (const f of files) {
-      fs.readFileSync(f, 'utf8').split('\n').forEach((l, i) => {
-        if (/^\s*(\*|\/\/)/.test(l)) return;
-        for (const m of l.matchAll(/\bimport\(\s*([^)]*)/g)) if (!/^(['"])[^'"]+\1\s*$/.test(m[1]!.trim()) && !/^`[^`$]+`\s*$/.test(m[1]!.trim())) bad.push(`${rel(f)}:${i + 1} import(${m[1]})`);
-      });
+      fs.readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((l, i) => {
+          if (/^\s*(\*|\/\/)/.test(l)) return;
+          for (const m of l.matchAll(/\bimport\(\s*([^)]*)/g))
+            if (!/^(['"])[^'"]+\1\s*$/.test(m[1]!.trim()) && !/^`[^`$]+`\s*$/.test(m[1]!.trim()))
+              bad.push(`${rel(f)}:${i + 1} import(${m[1]})`);
+        });
     }
     expect(bad).toEqual([]);
   });
@@ -119,7 +150,8 @@ describe('architecture', () => {
         }
         if (t.startsWith('cli/')) continue;
         if (t.startsWith('commands/')) {
-          if (!i.typeOnly && !t.startsWith(rel(f).replace(/\.ts$/, '')) && !sameGroup(rel(f), t)) bad.push(`${rel(f)}:${i.line} imports another command (${t})`);
+          if (!i.typeOnly && !t.startsWith(rel(f).replace(/\.ts$/, '')) && !sameGroup(rel(f), t))
+            bad.push(`${rel(f)}:${i.line} imports another command (${t})`);
           continue;
         }
         if (/^core\/[^/]+\/index$/.test(t) || /^core\/(errors|money)$/.test(t) || WORDS_MODULES.includes(t)) continue;
@@ -130,7 +162,8 @@ describe('architecture', () => {
   });
 
   it('keeps the cli edge away from domain modules', () => {
-    const allowed = /^core\/(errors|money|config\/index|journal\/index|journal\/journal|his\/index|db\/index|files\/index|errorCodes|shared\/index)$/;
+    const allowed =
+      /^core\/(errors|money|config\/index|journal\/index|journal\/journal|his\/index|db\/index|files\/index|errorCodes|shared\/index)$/;
     const bad: string[] = [];
     for (const f of files.filter((f) => rel(f).startsWith('cli/'))) {
       for (const i of imports(f)) {
@@ -147,11 +180,20 @@ describe('architecture', () => {
   it('keeps pure modules free of fs, network, database, process and the clock', () => {
     const bad: string[] = [];
     for (const f of files.filter((f) => PURE.some((p) => rel(f).startsWith(p)))) {
-      const text = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const text = fs
+        .readFileSync(f, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const i of imports(f)) {
         if (i.typeOnly) continue;
         const t = resolveTarget(f, i.spec);
-        if (/^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls)$/.test(i.spec) || DRIVERS.includes(i.spec) || i.spec === 'undici' || t.startsWith('core/db') || t.startsWith('core/journal'))
+        if (
+          /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls)$/.test(i.spec) ||
+          DRIVERS.includes(i.spec) ||
+          i.spec === 'undici' ||
+          t.startsWith('core/db') ||
+          t.startsWith('core/journal')
+        )
           bad.push(`${rel(f)}:${i.line} imports ${i.spec}`);
       }
       if (/\bprocess\.(env|cwd|argv|exit|stdout|stderr)/.test(text)) bad.push(`${rel(f)} reads process`);
@@ -175,6 +217,10 @@ describe('architecture', () => {
 
 function sameGroup(a: string, b: string): boolean {
   // A command group may split into helper files that share its name prefix (setup.ts, setupDoctor.ts…)
-  const base = (s: string) => path.basename(s).replace(/\.ts$/, '').replace(/[A-Z].*$/, '');
+  const base = (s: string) =>
+    path
+      .basename(s)
+      .replace(/\.ts$/, '')
+      .replace(/[A-Z].*$/, '');
   return base(a) === base(b);
 }

@@ -110,7 +110,10 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
     t: (key, vars) => translate(lang, key, vars),
     examples(cmd, lines) {
       const shown = lang === 'zh-CN' ? lines.map(exampleZh) : lines;
-      return cmd.addHelpText('after', `\n${translate(lang, 'help.examples')}\n${shown.map((l) => '  $ ' + l).join('\n')}\n`);
+      return cmd.addHelpText(
+        'after',
+        `\n${translate(lang, 'help.examples')}\n${shown.map((l) => '  $ ' + l).join('\n')}\n`,
+      );
     },
     action<O extends object>(handler: Handler<O>, o: ActionOptions<O> = {}) {
       return async (...a: unknown[]) => {
@@ -119,7 +122,12 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
         const opts = a[a.length - 2] as O & Record<string, unknown>;
         const args = a.slice(0, a.length - 2);
         const flags = cmd.optsWithGlobals<GlobalFlags>();
-        const color = colorEnabled({ tty: !!io.stdout.isTTY, json: !!flags.json, noColorFlag: flags.color === false, env: io.env });
+        const color = colorEnabled({
+          tty: !!io.stdout.isTTY,
+          json: !!flags.json,
+          noColorFlag: flags.color === false,
+          env: io.env,
+        });
         const now = io.now ? io.now() : new Date();
         const ctx = new Ctx(io, flags, lang, await makeChalk(color), color, newRunId(now), commandPath(cmd));
         if (o.keyFlags) Object.assign(ctx.keyFlags, o.keyFlags(opts));
@@ -128,18 +136,45 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
           if (o.record) {
             const j = await ctx.journal();
             const { redactArgs } = await import('../core/journal/index.js');
-            await j.startRun({ runId: ctx.runId, command: ctx.command, args: redactArgs(argv), institution: ctx.config().institution, now });
+            await j.startRun({
+              runId: ctx.runId,
+              command: ctx.command,
+              args: redactArgs(argv),
+              institution: ctx.config().institution,
+              now,
+            });
             recorded = true;
           }
           const job = o.lock?.(opts, args);
           if (job) await ctx.lockRun(job);
           const result = await handler(ctx, args, opts);
           const exit = result.exit ?? EXIT.ok;
-          if (o.notify) await notifySafely(ctx, afterRun, { exit, data: result.data, errorSummary: result.error?.text(lang).summary, errorCode: result.error?.code, opts, startedAt: now }, flags.notify);
+          if (o.notify)
+            await notifySafely(
+              ctx,
+              afterRun,
+              {
+                exit,
+                data: result.data,
+                errorSummary: result.error?.text(lang).summary,
+                errorCode: result.error?.code,
+                opts,
+                startedAt: now,
+              },
+              flags.notify,
+            );
           if (result.streamed) {
             // Its records are on stdout already.
           } else if (ctx.json) {
-            const env = resultEnvelope({ command: ctx.command, runId: ctx.runId, exit, data: result.data, warnings: ctx.warnings, error: result.error, findings: result.findings });
+            const env = resultEnvelope({
+              command: ctx.command,
+              runId: ctx.runId,
+              exit,
+              data: result.data,
+              warnings: ctx.warnings,
+              error: result.error,
+              findings: result.findings,
+            });
             io.stdout.write(JSON.stringify(env, null, 2) + '\n');
           } else if (result.human) {
             const out = ctx.out();
@@ -152,15 +187,42 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
             }
           }
           app.exitCode = exit;
-          if (recorded) await (await ctx.journal()).finishRun(ctx.runId, exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed', exit, ctx.now(), result.error?.toJSON());
+          if (recorded)
+            await (await ctx.journal()).finishRun(
+              ctx.runId,
+              exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed',
+              exit,
+              ctx.now(),
+              result.error?.toJSON(),
+            );
         } catch (caught) {
           const e = ctx.explainError(caught);
           if (o.notify) {
             const err = isHisopsError(e) ? e : undefined;
-            await notifySafely(ctx, afterRun, { exit: err?.exit ?? EXIT.internal, errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e), errorCode: err?.code ?? 'INTERNAL', opts, startedAt: now }, flags.notify);
+            await notifySafely(
+              ctx,
+              afterRun,
+              {
+                exit: err?.exit ?? EXIT.internal,
+                errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e),
+                errorCode: err?.code ?? 'INTERNAL',
+                opts,
+                startedAt: now,
+              },
+              flags.notify,
+            );
           }
           app.exitCode = renderError(ctx, e);
-          if (recorded) await (await ctx.journal()).finishRun(ctx.runId, 'failed', app.exitCode, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' }).catch(() => undefined);
+          if (recorded)
+            await (await ctx.journal())
+              .finishRun(
+                ctx.runId,
+                'failed',
+                app.exitCode,
+                ctx.now(),
+                isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' },
+              )
+              .catch(() => undefined);
         } finally {
           await ctx.close();
         }
@@ -171,31 +233,50 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
 }
 
 /** Notify the run's result; nothing that happens here changes the run's exit code. */
-async function notifySafely(ctx: Ctx, afterRun: AfterRun | undefined, r: RunOutcome, flag: string | boolean | undefined): Promise<void> {
+async function notifySafely(
+  ctx: Ctx,
+  afterRun: AfterRun | undefined,
+  r: RunOutcome,
+  flag: string | boolean | undefined,
+): Promise<void> {
   if (!afterRun) return;
   try {
     await afterRun(ctx, ctx.command, r, flag);
   } catch (e) {
-    ctx.warn(ctx.t('app.afterRunFailed', { why: isHisopsError(e) ? e.text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
+    ctx.warn(
+      ctx.t('app.afterRunFailed', {
+        why: isHisopsError(e) ? e.text(ctx.lang).summary : e instanceof Error ? e.message : String(e),
+      }),
+    );
   }
 }
 
 /** Print an error for people (stderr) or scripts (the JSON envelope on stdout); return the exit code. */
 function renderError(ctx: Ctx, e: unknown): number {
   // A disk that is full or a path that cannot be written is not a bug: name the path (exit 2 or 5).
-  const onDisk = !isHisopsError(e) && isFileFailure(e) ? fileError(e, String((e as { path?: unknown }).path ?? ctx.journalFile ?? 'a database file'), 'the file', 'open') : undefined;
+  const onDisk =
+    !isHisopsError(e) && isFileFailure(e)
+      ? fileError(e, String((e as { path?: unknown }).path ?? ctx.journalFile ?? 'a database file'), 'the file', 'open')
+      : undefined;
   const known = isHisopsError(e) || onDisk !== undefined;
   const err = isHisopsError(e)
     ? e
-    : onDisk ?? new HisopsError({
+    : (onDisk ??
+      new HisopsError({
         code: 'INTERNAL',
         summary: e instanceof Error ? e.message : String(e),
         fix: ctx.t('common.bug'),
         exit: EXIT.internal,
         details: ctx.verbose && e instanceof Error ? { stack: e.stack } : {},
-      }).zh(e instanceof Error ? e.message : String(e));
+      }).zh(e instanceof Error ? e.message : String(e)));
   if (ctx.json) {
-    const env: Envelope = { ok: false, command: ctx.command, runId: ctx.runId, error: err.toJSON(), warnings: ctx.warnings };
+    const env: Envelope = {
+      ok: false,
+      command: ctx.command,
+      runId: ctx.runId,
+      error: err.toJSON(),
+      warnings: ctx.warnings,
+    };
     ctx.io.stdout.write(JSON.stringify(env, null, 2) + '\n');
   } else {
     const c = ctx.c;
@@ -219,7 +300,9 @@ function renderError(ctx: Ctx, e: unknown): number {
 function issueLines(issues: unknown, ctx: Ctx): string[] {
   if (!Array.isArray(issues)) return [];
   const shown = issues.slice(0, 50).map((i: Record<string, unknown>) => {
-    const where = [i['file'], i['line'], i['column']].filter((x) => x !== undefined && x !== null && x !== '').join(':');
+    const where = [i['file'], i['line'], i['column']]
+      .filter((x) => x !== undefined && x !== null && x !== '')
+      .join(':');
     const field = i['field'] ? ` ${String(i['field'])}:` : '';
     // An issue may carry its Chinese words (`zh: { message, fix }`); the English stays for JSON.
     const zh = ctx.lang === 'zh-CN' ? (i['zh'] as { message?: string; fix?: string } | undefined) : undefined;

@@ -17,8 +17,20 @@ import type { Ctx } from './context.js';
 export type CenterSettings = Required<
   Pick<
     CenterConfig,
-    | 'baseUrl' | 'appendInfno' | 'fixmedins_code' | 'fixmedins_name' | 'mdtrtarea_admvs' | 'insuplc_admdvs'
-    | 'recer_sys_code' | 'infver' | 'opter' | 'opter_name' | 'opter_type' | 'setl_optins' | 'utcOffsetMinutes' | 'province'
+    | 'baseUrl'
+    | 'appendInfno'
+    | 'fixmedins_code'
+    | 'fixmedins_name'
+    | 'mdtrtarea_admvs'
+    | 'insuplc_admdvs'
+    | 'recer_sys_code'
+    | 'infver'
+    | 'opter'
+    | 'opter_name'
+    | 'opter_type'
+    | 'setl_optins'
+    | 'utcOffsetMinutes'
+    | 'province'
   >
 > &
   Pick<CenterConfig, 'dev_no' | 'tlsCa'> & {
@@ -38,11 +50,20 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
     province: g('center.province'),
     crypto:
       g('center.crypto') === 'sm4'
-        ? { kind: 'sm4', keyText: { sm4Key: ctx.secret('center.sm4Key'), sm2Key: ctx.secret('center.sm2Key'), centerPublicKey: g<string | undefined>('center.sm2CenterPublicKey'), userId: g<string | undefined>('center.sm2UserId') } }
+        ? {
+            kind: 'sm4',
+            keyText: {
+              sm4Key: ctx.secret('center.sm4Key'),
+              sm2Key: ctx.secret('center.sm2Key'),
+              centerPublicKey: g<string | undefined>('center.sm2CenterPublicKey'),
+              userId: g<string | undefined>('center.sm2UserId'),
+            },
+          }
         : { kind: 'none' },
     baseUrl: overrides.baseUrl ?? g('center.url'),
     appendInfno: !!g<boolean>('center.appendInfno'),
-    gateway: scheme === 'none' ? { scheme } : { scheme, paasid: g('center.paasid'), secret: ctx.secret('center.secret') },
+    gateway:
+      scheme === 'none' ? { scheme } : { scheme, paasid: g('center.paasid'), secret: ctx.secret('center.secret') },
     fixmedins_code: g('fixmedins_code'),
     fixmedins_name: g('fixmedins_name'),
     mdtrtarea_admvs: g('center.mdtrtarea_admvs'),
@@ -63,7 +84,14 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
 function utcOffsetOf(v: number | undefined): number {
   const n = v === undefined ? 480 : Number(v);
   if (!Number.isInteger(n) || n > MAX_OFFSET) {
-    throw inputError('CONFIG_INVALID', `center.utcOffsetMinutes ${v} is not a clock offset`, `Set center.utcOffsetMinutes to the center's clock in minutes east of UTC, from 0 to ${MAX_OFFSET} (480 = China time).`).zh(`center.utcOffsetMinutes ${v} 不是有效的时钟偏移`, `请将 center.utcOffsetMinutes 设为医保中心时钟相对 UTC 向东偏移的分钟数，范围 0 到 ${MAX_OFFSET}（中国时间为 480）。`);
+    throw inputError(
+      'CONFIG_INVALID',
+      `center.utcOffsetMinutes ${v} is not a clock offset`,
+      `Set center.utcOffsetMinutes to the center's clock in minutes east of UTC, from 0 to ${MAX_OFFSET} (480 = China time).`,
+    ).zh(
+      `center.utcOffsetMinutes ${v} 不是有效的时钟偏移`,
+      `请将 center.utcOffsetMinutes 设为医保中心时钟相对 UTC 向东偏移的分钟数，范围 0 到 ${MAX_OFFSET}（中国时间为 480）。`,
+    );
   }
   return n;
 }
@@ -81,10 +109,25 @@ function privateCa(ctx: Ctx): string | undefined {
   try {
     pem = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw inputError('CENTER_TLS_CA', `Cannot read the center's CA file ${file} (center.tlsCa, from ${v.source})`, 'Point center.tlsCa at the PEM file of the CA that signed the center\'s certificate (ask the gateway operator for it).', (e as Error).message).zh(`无法读取医保中心的 CA 证书文件 ${file}（center.tlsCa，来自 ${v.source}）`, '请将 center.tlsCa 指向签发医保中心证书的 CA 的 PEM 文件（向网关运维方索取）。');
+    throw inputError(
+      'CENTER_TLS_CA',
+      `Cannot read the center's CA file ${file} (center.tlsCa, from ${v.source})`,
+      "Point center.tlsCa at the PEM file of the CA that signed the center's certificate (ask the gateway operator for it).",
+      (e as Error).message,
+    ).zh(
+      `无法读取医保中心的 CA 证书文件 ${file}（center.tlsCa，来自 ${v.source}）`,
+      '请将 center.tlsCa 指向签发医保中心证书的 CA 的 PEM 文件（向网关运维方索取）。',
+    );
   }
   if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
-    throw inputError('CENTER_TLS_CA', `${file} (center.tlsCa, from ${v.source}) holds no PEM certificate`, 'Give the CA certificate in PEM form (text starting with -----BEGIN CERTIFICATE-----); convert a .cer/.der file with openssl x509 -inform der -in ca.cer -out ca.pem.').zh(`${file}（center.tlsCa，来自 ${v.source}）中没有 PEM 证书`, '请提供 PEM 格式的 CA 证书（以 -----BEGIN CERTIFICATE----- 开头的文本）；.cer/.der 文件可用 openssl x509 -inform der -in ca.cer -out ca.pem 转换。');
+    throw inputError(
+      'CENTER_TLS_CA',
+      `${file} (center.tlsCa, from ${v.source}) holds no PEM certificate`,
+      'Give the CA certificate in PEM form (text starting with -----BEGIN CERTIFICATE-----); convert a .cer/.der file with openssl x509 -inform der -in ca.cer -out ca.pem.',
+    ).zh(
+      `${file}（center.tlsCa，来自 ${v.source}）中没有 PEM 证书`,
+      '请提供 PEM 格式的 CA 证书（以 -----BEGIN CERTIFICATE----- 开头的文本）；.cer/.der 文件可用 openssl x509 -inform der -in ca.cer -out ca.pem 转换。',
+    );
   }
   return [...tls.rootCertificates, pem].join('\n');
 }

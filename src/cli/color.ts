@@ -10,7 +10,12 @@ export async function makeChalk(enabled: boolean): Promise<ChalkInstance> {
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-export function colorEnabled(opts: { tty: boolean; json: boolean; noColorFlag: boolean; env: Record<string, string | undefined> }): boolean {
+export function colorEnabled(opts: {
+  tty: boolean;
+  json: boolean;
+  noColorFlag: boolean;
+  env: Record<string, string | undefined>;
+}): boolean {
   if (!opts.tty || opts.json || opts.noColorFlag) return false;
   if (opts.env.NO_COLOR !== undefined && opts.env.NO_COLOR !== '') return false;
   if (opts.env.TERM === 'dumb') return false;

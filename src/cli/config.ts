@@ -10,7 +10,18 @@ import { inputError } from '../core/errors.js';
 const CONFIG_FILE = 'hisops.yaml';
 
 /** Sections that later jobs own; the resolver keeps them as data. */
-const EXTRA_SECTIONS = ['reconcile', 'trace', 'stuck', 'catalog', 'schema', 'rules', 'sandbox', 'notify', 'metrics', 'watch'] as const;
+const EXTRA_SECTIONS = [
+  'reconcile',
+  'trace',
+  'stuck',
+  'catalog',
+  'schema',
+  'rules',
+  'sandbox',
+  'notify',
+  'metrics',
+  'watch',
+] as const;
 
 function findConfigFile(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
@@ -23,13 +34,22 @@ function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-export function loadConfig(opts: { explicit?: string; cwd: string; env: Record<string, string | undefined>; flags: Record<string, string | number | boolean | undefined> }): ResolvedConfig {
+export function loadConfig(opts: {
+  explicit?: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  flags: Record<string, string | number | boolean | undefined>;
+}): ResolvedConfig {
   const explicit = opts.explicit ?? opts.env.HISOPS_CONFIG;
   let file: string | undefined;
   if (explicit) {
     file = path.resolve(opts.cwd, explicit);
     if (!fs.existsSync(file)) {
-      throw inputError('CONFIG_MISSING', `No configuration file at ${file}`, 'Check the path given to --config (or HISOPS_CONFIG), or create one with hisops init.').zh(`配置文件 ${file} 不存在`, '请检查 --config（或 HISOPS_CONFIG）给出的路径，或用 hisops init 创建配置文件。');
+      throw inputError(
+        'CONFIG_MISSING',
+        `No configuration file at ${file}`,
+        'Check the path given to --config (or HISOPS_CONFIG), or create one with hisops init.',
+      ).zh(`配置文件 ${file} 不存在`, '请检查 --config（或 HISOPS_CONFIG）给出的路径，或用 hisops init 创建配置文件。');
     }
   } else file = findConfigFile(opts.cwd);
   const text = file ? fs.readFileSync(file, 'utf8') : undefined;
@@ -54,7 +74,11 @@ export function readSecret(cfg: ResolvedConfig, key: SecretKey): string | undefi
   try {
     return fs.readFileSync(p, 'utf8').split(/\r?\n/)[0];
   } catch {
-    throw inputError('SECRET_FILE', `Cannot read the secret file for ${key} at ${p}`, `Check that the file exists and is readable by this user, or set ${fileKey} to the right path.`).zh(`无法读取 ${key} 的密钥文件 ${p}`, `请确认该文件存在且当前用户可读，或将 ${fileKey} 设为正确的路径。`);
+    throw inputError(
+      'SECRET_FILE',
+      `Cannot read the secret file for ${key} at ${p}`,
+      `Check that the file exists and is readable by this user, or set ${fileKey} to the right path.`,
+    ).zh(`无法读取 ${key} 的密钥文件 ${p}`, `请确认该文件存在且当前用户可读，或将 ${fileKey} 设为正确的路径。`);
   }
 }
 
@@ -65,7 +89,11 @@ export function readSecret(cfg: ResolvedConfig, key: SecretKey): string | undefi
  * not hide it. A file that cannot be read gives no language here, and the command itself
  * reports the problem when it loads the configuration.
  */
-export function configFileLang(opts: { explicit?: string; cwd: string; env: Record<string, string | undefined> }): string | undefined {
+export function configFileLang(opts: {
+  explicit?: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}): string | undefined {
   try {
     const explicit = opts.explicit ?? opts.env.HISOPS_CONFIG;
     const file = explicit ? path.resolve(opts.cwd, explicit) : findConfigFile(opts.cwd);

@@ -18,7 +18,10 @@ import type { Io } from './io.js';
 import { makeOut, type Out } from './output.js';
 
 defineMessages({
-  'lock.waiting': { en: 'Waiting for the run holding the {key} lock ({holder}) to end …', zh: '等待持有 {key} 锁的运行（{holder}）结束……' },
+  'lock.waiting': {
+    en: 'Waiting for the run holding the {key} lock ({holder}) to end …',
+    zh: '等待持有 {key} 锁的运行（{holder}）结束……',
+  },
   'lock.takeover': {
     en: 'Took over the {key} lock of run {run} (pid {pid} on {host}, started {started}): {why}.',
     zh: '已接管运行 {run}（{host} 上的进程 {pid}，开始于 {started}）持有的 {key} 锁：{why}。',
@@ -164,7 +167,11 @@ export class Ctx {
     const isHisDefault = ref === undefined;
     const conn = cfg.connections[r];
     if (conn) {
-      const password = conn.passwordEnv ? this.env[conn.passwordEnv] : conn.passwordFile ? readFileFirstLine(path.resolve(cfg.baseDir, conn.passwordFile)) : undefined;
+      const password = conn.passwordEnv
+        ? this.env[conn.passwordEnv]
+        : conn.passwordFile
+          ? readFileFirstLine(path.resolve(cfg.baseDir, conn.passwordFile))
+          : undefined;
       return { url: conn.url, password, baseDir: cfg.baseDir, display: `${r} (${redactUrl(conn.url)})` };
     }
     if (!/^[a-z][a-z0-9+]*:/i.test(r)) {
@@ -172,11 +179,26 @@ export class Ctx {
       throw inputError(
         'DB_REF_UNKNOWN',
         `"${r}" is neither a database URL nor a connection named in ${cfg.file ?? 'hisops.yaml'}`,
-        known.length ? `Use one of the connections (${known.join(', ')}) or a URL such as postgres://user@host:5432/db.` : 'Write a URL such as sqlite:his.db or postgres://user@host:5432/db, or add the connection under connections: in hisops.yaml.',
-      ).zh(`"${r}" 既不是数据库 URL，也不是 ${cfg.file ?? 'hisops.yaml'} 中命名的连接`, known.length ? `请使用已有连接之一（${known.join('、')}）或 URL，例如 postgres://user@host:5432/db。` : '请写成 URL，例如 sqlite:his.db 或 postgres://user@host:5432/db，或在 hisops.yaml 的 connections: 下添加该连接。');
+        known.length
+          ? `Use one of the connections (${known.join(', ')}) or a URL such as postgres://user@host:5432/db.`
+          : 'Write a URL such as sqlite:his.db or postgres://user@host:5432/db, or add the connection under connections: in hisops.yaml.',
+      ).zh(
+        `"${r}" 既不是数据库 URL，也不是 ${cfg.file ?? 'hisops.yaml'} 中命名的连接`,
+        known.length
+          ? `请使用已有连接之一（${known.join('、')}）或 URL，例如 postgres://user@host:5432/db。`
+          : '请写成 URL，例如 sqlite:his.db 或 postgres://user@host:5432/db，或在 hisops.yaml 的 connections: 下添加该连接。',
+      );
     }
-    if (/^[a-z]+:\/\/[^/@:]*:[^@/]+@/i.test(r)) this.warn('The database URL carries a password; prefer HISOPS_HIS_PASSWORD or a connection with passwordEnv so it stays out of shell history.');
-    return { url: r, password: isHisDefault ? this.secret('his.password') : undefined, baseDir: cfg.baseDir, display: redactUrl(r) };
+    if (/^[a-z]+:\/\/[^/@:]*:[^@/]+@/i.test(r))
+      this.warn(
+        'The database URL carries a password; prefer HISOPS_HIS_PASSWORD or a connection with passwordEnv so it stays out of shell history.',
+      );
+    return {
+      url: r,
+      password: isHisDefault ? this.secret('his.password') : undefined,
+      baseDir: cfg.baseDir,
+      display: redactUrl(r),
+    };
   }
 
   /** The journal, opened on first use and closed when the run ends. */
@@ -195,7 +217,11 @@ export class Ctx {
           this.journalFile = file;
         }
         const busyTimeoutMs = cfg.values['journal.busyTimeoutMs']?.value as number | undefined;
-        const j = await mod.openJournal(url, { baseDir: cfg.baseDir, password: pwEnv ? this.env[pwEnv] : undefined, busyTimeoutMs });
+        const j = await mod.openJournal(url, {
+          baseDir: cfg.baseDir,
+          password: pwEnv ? this.env[pwEnv] : undefined,
+          busyTimeoutMs,
+        });
         j.runId = this.runId;
         this.onClose(() => j.close());
         return j;
@@ -218,8 +244,12 @@ export class Ctx {
       command: `hisops ${this.command}`,
       waitMs: mod.parseWait(this.flags.wait),
       leaseMs: this.get<number | undefined>('journal.lockLeaseMs'),
-      onWait: (h) => this.log(this.t('lock.waiting', { key: job, holder: h ? `${h.run_id}, pid ${h.pid} on ${h.host}` : '?' })),
-      onTakeover: (p, why) => this.warn(this.t('lock.takeover', { key: job, run: p.run_id, pid: p.pid, host: p.host, started: p.started_at, why })),
+      onWait: (h) =>
+        this.log(this.t('lock.waiting', { key: job, holder: h ? `${h.run_id}, pid ${h.pid} on ${h.host}` : '?' })),
+      onTakeover: (p, why) =>
+        this.warn(
+          this.t('lock.takeover', { key: job, run: p.run_id, pid: p.pid, host: p.host, started: p.started_at, why }),
+        ),
       onLost: (h) => this.warn(this.t('lock.lost', { key: job, run: h?.run_id ?? 'none' })),
     });
     this.onClose(() => lock.release());
@@ -232,7 +262,12 @@ export class Ctx {
 
   /** The values of the HIS profile's institution binds: `:fixmedins_code` and `institutions[].binds`. */
   hisBinds(): Record<string, string | undefined> {
-    const own = Object.fromEntries(Object.entries(this.config().binds ?? {}).map(([k, v]) => [k, v.value === undefined ? undefined : String(v.value)]));
+    const own = Object.fromEntries(
+      Object.entries(this.config().binds ?? {}).map(([k, v]) => [
+        k,
+        v.value === undefined ? undefined : String(v.value),
+      ]),
+    );
     const code = this.get<string | undefined>('fixmedins_code');
     return { ...own, fixmedins_code: code === undefined ? undefined : String(code) };
   }
@@ -241,7 +276,11 @@ export class Ctx {
   his(): Promise<{ db: Db; profile: Profile }> {
     this.hisP ??= (async () => {
       const { openHis } = await import('../core/his/index.js');
-      const h = await openHis({ ...this.resolveDb(), profile: String(this.get('his.profile')), binds: this.hisBinds() });
+      const h = await openHis({
+        ...this.resolveDb(),
+        profile: String(this.get('his.profile')),
+        binds: this.hisBinds(),
+      });
       this.onClose(() => h.db.close());
       return h;
     })();
@@ -264,7 +303,13 @@ export class Ctx {
   async confirm(question: string, fallback = false): Promise<boolean> {
     if (this.yes) return true;
     if (!this.interactive) {
-      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: this.t('common.needsYes'), why: question, fix: this.t('common.needsYesFix'), exit: EXIT.needsConfirmation }).zh(this.t('common.needsYes'));
+      throw new HisopsError({
+        code: 'NEEDS_CONFIRMATION',
+        summary: this.t('common.needsYes'),
+        why: question,
+        fix: this.t('common.needsYesFix'),
+        exit: EXIT.needsConfirmation,
+      }).zh(this.t('common.needsYes'));
     }
     const { confirm } = await import('@inquirer/prompts');
     return confirm({ message: question, default: fallback });
@@ -276,7 +321,8 @@ export class Ctx {
    */
   progress(label: string, total?: number, unit = ''): Progress {
     const stream = this.io.stderr;
-    if (!stream.isTTY || this.json || this.quiet) return { tick: () => undefined, update: () => undefined, done: () => undefined };
+    if (!stream.isTTY || this.json || this.quiet)
+      return { tick: () => undefined, update: () => undefined, done: () => undefined };
     let n = 0;
     let last = 0;
     const draw = () => {
@@ -319,6 +365,10 @@ function readFileFirstLine(p: string): string | undefined {
   try {
     return fs.readFileSync(p, 'utf8').split(/\r?\n/)[0];
   } catch {
-    throw inputError('SECRET_FILE', `Cannot read the password file ${p}`, 'Check the passwordFile path in hisops.yaml and its permissions.').zh(`无法读取密码文件 ${p}`, '请检查 hisops.yaml 中的 passwordFile 路径及其权限。');
+    throw inputError(
+      'SECRET_FILE',
+      `Cannot read the password file ${p}`,
+      'Check the passwordFile path in hisops.yaml and its permissions.',
+    ).zh(`无法读取密码文件 ${p}`, '请检查 hisops.yaml 中的 passwordFile 路径及其权限。');
   }
 }

@@ -23,24 +23,41 @@ function institutionArg(argv: string[]): { index: number; width: number; value: 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') return undefined;
-    if ((a === '--institution' || a === '-i') && i + 1 < argv.length) return { index: i, width: 2, value: argv[i + 1]! };
+    if ((a === '--institution' || a === '-i') && i + 1 < argv.length)
+      return { index: i, width: 2, value: argv[i + 1]! };
     if (a.startsWith('--institution=')) return { index: i, width: 1, value: a.slice('--institution='.length) };
   }
   return undefined;
 }
 
 /** The institutions to run for, or undefined when the command names one (or none). */
-export function institutionsToRun(argv: string[], io: Io): { names: string[]; at: { index: number; width: number } } | undefined {
+export function institutionsToRun(
+  argv: string[],
+  io: Io,
+): { names: string[]; at: { index: number; width: number } } | undefined {
   const arg = institutionArg(argv);
   if (!arg || (arg.value !== 'all' && !arg.value.includes(','))) return undefined;
   const ci = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
   const explicit = ci < 0 ? undefined : argv[ci]!.includes('=') ? argv[ci]!.split('=')[1] : argv[ci + 1];
   const cfg = loadConfig({ explicit, cwd: io.cwd, env: io.env, flags: {} });
-  const names = arg.value === 'all' ? cfg.institutionNames : arg.value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names =
+    arg.value === 'all'
+      ? cfg.institutionNames
+      : arg.value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   return { names, at: arg };
 }
 
-export async function runEach(argv: string[], io: Io, lang: Lang, names: string[], at: { index: number; width: number }, runOne: (argv: string[], io: Io) => Promise<number>): Promise<number> {
+export async function runEach(
+  argv: string[],
+  io: Io,
+  lang: Lang,
+  names: string[],
+  at: { index: number; width: number },
+  runOne: (argv: string[], io: Io) => Promise<number>,
+): Promise<number> {
   const json = argv.includes('--json');
   const results: Array<{ institution: string; exit: number; envelope?: unknown }> = [];
   for (const name of names) {
@@ -62,10 +79,21 @@ export async function runEach(argv: string[], io: Io, lang: Lang, names: string[
   }
   const exit = worstExit(results.map((r) => r.exit));
   if (json) {
-    const command = argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ');
-    io.stdout.write(JSON.stringify({ ok: exit === 0, command, runId: '', data: { exit_code: exit, institutions: results } }, null, 2) + '\n');
+    const command = argv
+      .filter((a) => !a.startsWith('-'))
+      .slice(0, 2)
+      .join(' ');
+    io.stdout.write(
+      JSON.stringify(
+        { ok: exit === 0, command, runId: '', data: { exit_code: exit, institutions: results } },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (names.length > 1) {
-    io.stdout.write(results.map((r) => translate(lang, 'each.summary', { name: r.institution, exit: r.exit })).join('\n') + '\n');
+    io.stdout.write(
+      results.map((r) => translate(lang, 'each.summary', { name: r.institution, exit: r.exit })).join('\n') + '\n',
+    );
   }
   return exit;
 }

@@ -8,11 +8,36 @@ import { EXIT } from '../core/errors.js';
 
 const EXIT_ROWS: ReadonlyArray<[number, string, string, string]> = [
   [EXIT.ok, 'done, nothing needs attention', 'schemas equal, accounts balance, every upload accepted', 'nothing'],
-  [EXIT.internal, 'internal failure (a bug)', 'an unexpected exception; the message asks you to report it with `hisops --version` and the command', 'alert a person; report it'],
-  [EXIT.usage, 'usage, configuration or input error', 'unknown flag or command, bad `hisops.yaml` (the message names file, line and key), a bad input file (file, line, field), a bad date, a path that cannot be written', 'fix the command or the input; retrying will not help'],
-  [EXIT.findings, 'done, and findings need attention', 'schemas differ, accounts do not balance (对账不平), stuck settlements found, uploads rejected, mappings about to expire', 'alert finance/IT with the report; the run itself succeeded'],
-  [EXIT.needsConfirmation, 'needs confirmation or decisions and nobody can answer', 'not a TTY, `--json`, or `CI` set, and the step writes or is irreversible', 're-run with `--yes` (after reading the plan) or with a decisions file'],
-  [EXIT.external, 'an external system failed', 'the HIS database or the center is unreachable, timed out, or refused (bad credentials, HTTP error, `infcode` ≠ 0); the disk is full', 'retry later; page someone if it persists'],
+  [
+    EXIT.internal,
+    'internal failure (a bug)',
+    'an unexpected exception; the message asks you to report it with `hisops --version` and the command',
+    'alert a person; report it',
+  ],
+  [
+    EXIT.usage,
+    'usage, configuration or input error',
+    'unknown flag or command, bad `hisops.yaml` (the message names file, line and key), a bad input file (file, line, field), a bad date, a path that cannot be written',
+    'fix the command or the input; retrying will not help',
+  ],
+  [
+    EXIT.findings,
+    'done, and findings need attention',
+    'schemas differ, accounts do not balance (对账不平), stuck settlements found, uploads rejected, mappings about to expire',
+    'alert finance/IT with the report; the run itself succeeded',
+  ],
+  [
+    EXIT.needsConfirmation,
+    'needs confirmation or decisions and nobody can answer',
+    'not a TTY, `--json`, or `CI` set, and the step writes or is irreversible',
+    're-run with `--yes` (after reading the plan) or with a decisions file',
+  ],
+  [
+    EXIT.external,
+    'an external system failed',
+    'the HIS database or the center is unreachable, timed out, or refused (bad credentials, HTTP error, `infcode` ≠ 0); the disk is full',
+    'retry later; page someone if it persists',
+  ],
 ];
 
 const HEAD = `# Exit codes
@@ -62,7 +87,13 @@ export function renderExitCodesDoc(): string {
   lines.push('| code | meaning | typical cause | what a script should do |', '|---|---|---|---|');
   for (const [code, meaning, cause, todo] of EXIT_ROWS) lines.push(`| ${code} | ${meaning} | ${cause} | ${todo} |`);
   lines.push('', JSON_PART);
-  lines.push('## Error codes', '', 'Every `error.code` hisops reports, with the exit code it comes with. Codes marked with exit 3 are', 'reported inside findings, not as `error`.', '');
+  lines.push(
+    '## Error codes',
+    '',
+    'Every `error.code` hisops reports, with the exit code it comes with. Codes marked with exit 3 are',
+    'reported inside findings, not as `error`.',
+    '',
+  );
   const areas = [...new Set(Object.values(ERROR_CODES).map((s) => s.area))];
   for (const area of areas) {
     lines.push(`### ${area[0]!.toUpperCase()}${area.slice(1)}`, '', '| code | exit | meaning |', '|---|---|---|');

@@ -30,9 +30,34 @@ defineMessages({
 type HelpGroup = 'input' | 'output' | 'safety';
 
 /** Options that let a run write, send or change something, or that steer such a run. */
-const SAFETY = new Set(['--apply', '--yes', '--force', '--full', '--resume', '--script', '--skip', '--mark-done', '--reason', '--all', '--retry-rejected', '--center-only', '--to-his']);
+const SAFETY = new Set([
+  '--apply',
+  '--yes',
+  '--force',
+  '--full',
+  '--resume',
+  '--script',
+  '--skip',
+  '--mark-done',
+  '--reason',
+  '--all',
+  '--retry-rejected',
+  '--center-only',
+  '--to-his',
+]);
 /** Options that choose where and how results are written. */
-const OUTPUT = new Set(['--output', '--report', '--format', '--dialect', '--compact', '--explain', '--lines', '--keep', '--reject-file', '--out']);
+const OUTPUT = new Set([
+  '--output',
+  '--report',
+  '--format',
+  '--dialect',
+  '--compact',
+  '--explain',
+  '--lines',
+  '--keep',
+  '--reject-file',
+  '--out',
+]);
 
 const RANK: Record<HelpGroup, number> = { input: 0, output: 1, safety: 2 };
 
@@ -58,7 +83,15 @@ export function localizeHelp(program: Command, lang: Lang): void {
     styleTitle: (s: string) => titles.get(s) ?? s,
     displayWidth,
     boxWrap: (s: string, width: number) => wrapText(s, width),
-    optionDescription: (o: Option) => withExtras(o.description, o.argChoices, o.defaultValue, o.defaultValueDescription, o.required || o.optional, lang),
+    optionDescription: (o: Option) =>
+      withExtras(
+        o.description,
+        o.argChoices,
+        o.defaultValue,
+        o.defaultValueDescription,
+        o.required || o.optional,
+        lang,
+      ),
   };
   program.options.forEach((o) => o.helpGroup(t('help.group.global')));
   const version = program.options.find((o) => o.long === '--version');
@@ -86,11 +119,19 @@ export function walk(cmd: Command, visit: (c: Command) => void): void {
 }
 
 /** commander's "(choices: …, default: …)" suffix, in the chosen language. */
-function withExtras(desc: string, choices: readonly string[] | undefined, dflt: unknown, dfltText: string | undefined, takesValue: boolean, lang: Lang): string {
+function withExtras(
+  desc: string,
+  choices: readonly string[] | undefined,
+  dflt: unknown,
+  dfltText: string | undefined,
+  takesValue: boolean,
+  lang: Lang,
+): string {
   const extra: string[] = [];
   const colon = lang === 'zh-CN' ? '：' : ': ';
   if (choices) extra.push(`${translate(lang, 'help.choices')}${colon}${choices.join(', ')}`);
-  if (dflt !== undefined && takesValue) extra.push(`${translate(lang, 'help.default')}${colon}${dfltText ?? String(dflt)}`);
+  if (dflt !== undefined && takesValue)
+    extra.push(`${translate(lang, 'help.default')}${colon}${dfltText ?? String(dflt)}`);
   if (extra.length === 0) return desc;
   return lang === 'zh-CN' ? `${desc}（${extra.join('；')}）` : `${desc} (${extra.join(', ')})`;
 }
@@ -131,8 +172,14 @@ const USAGE_ZH: Array<[RegExp, string]> = [
   [/^error: missing required argument '([^']+)'/m, "错误：缺少必需的参数 '$1'"],
   [/^error: option '([^']+)' argument missing/m, "错误：选项 '$1' 缺少取值"],
   [/^error: required option '([^']+)' not specified/m, "错误：未指定必需的选项 '$1'"],
-  [/^error: too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\./m, '错误：参数过多 $1（应为 $2 个，实际 $3 个）。'],
-  [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]+)\./m, "错误：选项 '$1' 的取值 '$2' 无效，可选值：$3。"],
+  [
+    /^error: too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\./m,
+    '错误：参数过多 $1（应为 $2 个，实际 $3 个）。',
+  ],
+  [
+    /^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]+)\./m,
+    "错误：选项 '$1' 的取值 '$2' 无效，可选值：$3。",
+  ],
   [/^error: option '([^']+)' argument '([^']*)' is invalid\./m, "错误：选项 '$1' 的取值 '$2' 无效。"],
   [/^error: (.+) cannot be used with (.+)$/m, '错误：$1 不能与 $2 同时使用'],
   [/\(Did you mean one of ([^?]+)\?\)/, '（是否想用以下之一：$1？）'],

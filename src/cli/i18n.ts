@@ -30,14 +30,26 @@ export function catalogEntries(): Array<[string, { en: string; zh: string }]> {
 }
 
 /** --lang > HISOPS_LANG > the config file > the system locale > English. */
-export function detectLang(flag: string | undefined, env: Record<string, string | undefined>, fromConfig?: string): Lang {
+export function detectLang(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  fromConfig?: string,
+): Lang {
   const norm = (v: string | undefined): Lang | undefined => {
     if (!v) return undefined;
     if (/^zh/i.test(v)) return 'zh-CN';
     if (/^(en|c|posix)/i.test(v)) return 'en';
     return undefined;
   };
-  return norm(flag) ?? norm(env.HISOPS_LANG) ?? norm(fromConfig) ?? norm(env.LC_ALL) ?? norm(env.LC_MESSAGES) ?? norm(env.LANG) ?? 'en';
+  return (
+    norm(flag) ??
+    norm(env.HISOPS_LANG) ??
+    norm(fromConfig) ??
+    norm(env.LC_ALL) ??
+    norm(env.LC_MESSAGES) ??
+    norm(env.LANG) ??
+    'en'
+  );
 }
 
 defineMessages({
@@ -57,8 +69,14 @@ defineMessages({
     en: 'This step needs confirmation and nobody can answer here (not a terminal, --json or CI).',
     zh: '此步骤需要确认，但当前无人应答（非终端、--json 或 CI）。',
   },
-  'common.needsYesFix': { en: 'Run again with --yes to confirm, after reading the plan.', zh: '阅读计划后，加 --yes 再次运行以确认。' },
-  'common.dryRun': { en: 'Dry run: nothing was written. Add --apply to carry it out.', zh: '演练模式：未写入任何内容。加 --apply 执行。' },
+  'common.needsYesFix': {
+    en: 'Run again with --yes to confirm, after reading the plan.',
+    zh: '阅读计划后，加 --yes 再次运行以确认。',
+  },
+  'common.dryRun': {
+    en: 'Dry run: nothing was written. Add --apply to carry it out.',
+    zh: '演练模式：未写入任何内容。加 --apply 执行。',
+  },
   'help.exitCodes': { en: 'Exit codes:', zh: '退出码：' },
   'help.examples': { en: 'Examples:', zh: '示例：' },
   'help.globalOptions': { en: 'Global options apply to every command.', zh: '全局选项适用于所有命令。' },

@@ -20,7 +20,9 @@ export function processIo(): Io {
 }
 
 /** An Io that records what was written, for in-process tests. */
-export function memoryIo(opts: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; now?: () => Date } = {}): Io & { out: () => string; err: () => string } {
+export function memoryIo(
+  opts: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; now?: () => Date } = {},
+): Io & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {

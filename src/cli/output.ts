@@ -32,10 +32,26 @@ export interface Findings {
 
 /** The error a non-zero exit reports when the command did not name one. */
 const FALLBACK: Record<number, { code: ErrorCode; summary: string; fix: string }> = {
-  [EXIT.internal]: { code: 'INTERNAL', summary: 'The command failed (exit 1).', fix: 'This is a bug in hisops: report it with the command and `hisops --version`.' },
-  [EXIT.usage]: { code: 'INPUT_INVALID', summary: 'The input or the configuration stopped the command (exit 2).', fix: 'Read data for what was wrong, correct it and run again.' },
-  [EXIT.needsConfirmation]: { code: 'NEEDS_CONFIRMATION', summary: 'The command needs confirmation (exit 4).', fix: 'Read the plan and run again with --yes.' },
-  [EXIT.external]: { code: 'EXTERNAL_FAILED', summary: 'An external system failed (exit 5).', fix: 'Retry later; run hisops doctor to see which system.' },
+  [EXIT.internal]: {
+    code: 'INTERNAL',
+    summary: 'The command failed (exit 1).',
+    fix: 'This is a bug in hisops: report it with the command and `hisops --version`.',
+  },
+  [EXIT.usage]: {
+    code: 'INPUT_INVALID',
+    summary: 'The input or the configuration stopped the command (exit 2).',
+    fix: 'Read data for what was wrong, correct it and run again.',
+  },
+  [EXIT.needsConfirmation]: {
+    code: 'NEEDS_CONFIRMATION',
+    summary: 'The command needs confirmation (exit 4).',
+    fix: 'Read the plan and run again with --yes.',
+  },
+  [EXIT.external]: {
+    code: 'EXTERNAL_FAILED',
+    summary: 'An external system failed (exit 5).',
+    fix: 'Retry later; run hisops doctor to see which system.',
+  },
 };
 
 /**
@@ -43,15 +59,39 @@ const FALLBACK: Record<number, { code: ErrorCode; summary: string; fix: string }
  * `findings` (and the data); any other non-zero exit carries an `error` with code, summary and fix
  * (and the data, when the command produced some).
  */
-export function resultEnvelope(r: { command: string; runId: string; exit: number; data?: unknown; warnings: string[]; error?: HisopsError; findings?: Findings }): Envelope {
+export function resultEnvelope(r: {
+  command: string;
+  runId: string;
+  exit: number;
+  data?: unknown;
+  warnings: string[];
+  error?: HisopsError;
+  findings?: Findings;
+}): Envelope {
   const base = { command: r.command, runId: r.runId };
   if (r.exit === EXIT.ok) return { ok: true, ...base, data: r.data, warnings: r.warnings };
   if (r.exit === EXIT.findings) {
-    return { ok: false, ...base, data: r.data, findings: r.findings ?? { summary: 'Done; findings need attention (exit 3).' }, warnings: r.warnings };
+    return {
+      ok: false,
+      ...base,
+      data: r.data,
+      findings: r.findings ?? { summary: 'Done; findings need attention (exit 3).' },
+      warnings: r.warnings,
+    };
   }
   // The JSON envelope is English by contract; the Chinese words are there for text output.
-  const error = r.error ?? new HisopsError({ ...(FALLBACK[r.exit] ?? FALLBACK[EXIT.internal]!), exit: r.exit as never }).zh(`命令失败（退出码 ${r.exit}）`);
-  return { ok: false, ...base, ...(r.data === undefined ? {} : { data: r.data }), error: error.toJSON(), warnings: r.warnings };
+  const error =
+    r.error ??
+    new HisopsError({ ...(FALLBACK[r.exit] ?? FALLBACK[EXIT.internal]!), exit: r.exit as never }).zh(
+      `命令失败（退出码 ${r.exit}）`,
+    );
+  return {
+    ok: false,
+    ...base,
+    ...(r.data === undefined ? {} : { data: r.data }),
+    error: error.toJSON(),
+    warnings: r.warnings,
+  };
 }
 
 export interface TableOptions {
@@ -83,7 +123,20 @@ let TableClass: TableCtor | undefined;
  * the wide ones share what is left and wrap. Undefined when the table fits as it is.
  */
 function fitWidths(head: string[], rows: string[][], maxWidth: number): number[] | undefined {
-  const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => Math.max(0, ...String(r[i] ?? '').split('\n').map(displayWidth)))) + 2);
+  const natural = head.map(
+    (h, i) =>
+      Math.max(
+        displayWidth(h),
+        ...rows.map((r) =>
+          Math.max(
+            0,
+            ...String(r[i] ?? '')
+              .split('\n')
+              .map(displayWidth),
+          ),
+        ),
+      ) + 2,
+  );
   const total = natural.reduce((a, b) => a + b, 0) + head.length + 1;
   if (total <= maxWidth) return undefined;
   const budget = maxWidth - head.length - 1;
@@ -97,7 +150,11 @@ function fitWidths(head: string[], rows: string[][], maxWidth: number): number[]
   return widths;
 }
 
-function renderTable(head: string[], rows: Array<Array<string | number | null | undefined>>, opts: TableOptions & { color: boolean; maxWidth?: number } = { color: false }): string {
+function renderTable(
+  head: string[],
+  rows: Array<Array<string | number | null | undefined>>,
+  opts: TableOptions & { color: boolean; maxWidth?: number } = { color: false },
+): string {
   TableClass ??= require('cli-table3') as TableCtor;
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
   const widths = opts.maxWidth ? fitWidths(head, cells, opts.maxWidth) : undefined;
@@ -160,7 +217,20 @@ function wrapCell(text: string, width: number): string {
 /** The width a table takes when drawn with borders and no wrapping. */
 function tableWidth(head: string[], rows: Array<Array<string | number | null | undefined>>): number {
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
-  const natural = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => Math.max(0, ...String(r[i] ?? '').split('\n').map(displayWidth)))) + 2);
+  const natural = head.map(
+    (h, i) =>
+      Math.max(
+        displayWidth(h),
+        ...cells.map((r) =>
+          Math.max(
+            0,
+            ...String(r[i] ?? '')
+              .split('\n')
+              .map(displayWidth),
+          ),
+        ),
+      ) + 2,
+  );
   return natural.reduce((a, b) => a + b, 0) + head.length + 1;
 }
 
@@ -168,7 +238,11 @@ function tableWidth(head: string[], rows: Array<Array<string | number | null | u
  * A table as plain lines, one record per line (`key: value · key: value`); empty cells are left
  * out, and a cell of a column without a header stands alone. For files and pipes, where a 300-column grid is unreadable and wrapping would split values.
  */
-export function plainRows(head: string[], rows: Array<Array<string | number | null | undefined>>, title?: string): string {
+export function plainRows(
+  head: string[],
+  rows: Array<Array<string | number | null | undefined>>,
+  title?: string,
+): string {
   const lines = rows.map((r) =>
     head
       .map((h, i) => [h, r[i] === null || r[i] === undefined ? '' : String(r[i]).replace(/\s*\n\s*/g, ' ')] as const)
@@ -193,7 +267,8 @@ export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean, opt
       if (quiet) return;
       // On a terminal: the grid, wrapped to its width. A file or a pipe: the grid when it is
       // narrow enough to read, otherwise one record per line (whole values, grep-able).
-      if (stream.isTTY) return w(renderTable(head, rows, { ...o, color, maxWidth: stream.columns || PLAIN_TABLE_WIDTH }));
+      if (stream.isTTY)
+        return w(renderTable(head, rows, { ...o, color, maxWidth: stream.columns || PLAIN_TABLE_WIDTH }));
       if (tableWidth(head, rows) > PLAIN_TABLE_WIDTH) return w(plainRows(head, rows, o?.title));
       w(renderTable(head, rows, { ...o, color }));
     },
@@ -218,6 +293,9 @@ export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean, opt
 /** Terminal columns a string takes: CJK characters are two wide. */
 export function displayWidth(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch)
+      ? 2
+      : 1;
   return n;
 }

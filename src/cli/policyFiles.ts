@@ -10,7 +10,8 @@ import { templatesDir } from './templates.js';
 export function policyPaths(ctx: Ctx, given: string[] | undefined): string[] {
   if (given && given.length) return given.map((p) => path.resolve(ctx.cwd, p));
   const fromConfig = (ctx.config().sections['rules'] as { policies?: unknown } | undefined)?.policies;
-  if (Array.isArray(fromConfig) && fromConfig.length) return fromConfig.map((p) => path.resolve(ctx.config().baseDir, String(p)));
+  if (Array.isArray(fromConfig) && fromConfig.length)
+    return fromConfig.map((p) => path.resolve(ctx.config().baseDir, String(p)));
   return shippedPolicyPaths();
 }
 

@@ -9,22 +9,37 @@ import { defineMessages } from './i18n.js';
 
 defineMessages({
   'verbose.step': { en: '[{s} s] {step}', zh: '[{s} 秒] {step}' },
-  'verbose.send': { en: '→ {infno} msgid {msgid} (attempt {attempt})', zh: '→ {infno} 报文 {msgid}（第 {attempt} 次）' },
+  'verbose.send': {
+    en: '→ {infno} msgid {msgid} (attempt {attempt})',
+    zh: '→ {infno} 报文 {msgid}（第 {attempt} 次）',
+  },
   'verbose.answer': { en: '← {infno} {status}{code} in {ms} ms', zh: '← {infno} {status}{code}，用时 {ms} 毫秒' },
   'verbose.retry': { en: '↻ {infno}: {code}; next attempt in {ms} ms', zh: '↻ {infno}：{code}；{ms} 毫秒后重试' },
   'verbose.signin': { en: '✓ 9001 sign-in, msgid {msgid}', zh: '✓ 9001 签到，报文 {msgid}' },
   'verbose.status.ok': { en: 'ok', zh: '成功' },
   'verbose.status.failed': { en: 'failed', zh: '失败' },
   'verbose.status.unknown': { en: 'outcome unknown', zh: '结果未知' },
-  'verbose.catalogFile': { en: '{file}: {rows} rows · {format} · encoding {encoding} ({how}) · catalog {kind} (from {from})', zh: '{file}：{rows} 行 · {format} · 编码 {encoding}（{how}）· 目录 {kind}（依据 {from}）' },
-  'verbose.traceDay': { en: '{day} ({index}/{days}): {due} record(s) due', zh: '{day}（{index}/{days}）：{due} 条记录待上传' },
-  'verbose.stuckDetect': { en: 'gathering candidates (journal, HIS pending rows, HIS log, reconciliation) and asking the center (5203)', zh: '汇总候选（调用日志、HIS 待确认记录、HIS 日志、对账结果）并向医保中心查询（5203）' },
+  'verbose.catalogFile': {
+    en: '{file}: {rows} rows · {format} · encoding {encoding} ({how}) · catalog {kind} (from {from})',
+    zh: '{file}：{rows} 行 · {format} · 编码 {encoding}（{how}）· 目录 {kind}（依据 {from}）',
+  },
+  'verbose.traceDay': {
+    en: '{day} ({index}/{days}): {due} record(s) due',
+    zh: '{day}（{index}/{days}）：{due} 条记录待上传',
+  },
+  'verbose.stuckDetect': {
+    en: 'gathering candidates (journal, HIS pending rows, HIS log, reconciliation) and asking the center (5203)',
+    zh: '汇总候选（调用日志、HIS 待确认记录、HIS 日志、对账结果）并向医保中心查询（5203）',
+  },
   'progress.reconcile.read': { en: 'reading the HIS', zh: '读取 HIS' },
   'progress.reconcile.totals': { en: 'totals with the center (3201)', zh: '与中心对总账（3201）' },
   'progress.reconcile.detail': { en: 'details from the center (3202)', zh: '从中心取明细（3202）' },
   'progress.reconcile.classify': { en: 'classifying differences', zh: '差异分类' },
   'progress.reconcile.record': { en: 'recording the run', zh: '记录本次运行' },
-  'verbose.seedDay': { en: 'day {day} ({done}/{days}): {n} of {total} settlements written', zh: '{day}（第 {done}/{days} 天）：已写入 {n}/{total} 笔结算' },
+  'verbose.seedDay': {
+    en: 'day {day} ({done}/{days}): {n} of {total} settlements written',
+    zh: '{day}（第 {done}/{days} 天）：已写入 {n}/{total} 笔结算',
+  },
   'progress.rowsRead': { en: 'reading', zh: '读取' },
   'progress.rows': { en: 'rows', zh: '行' },
   'progress.seeding': { en: 'seeding', zh: '生成数据' },
@@ -56,7 +71,12 @@ function centerCallLine(ctx: Ctx, e: CenterCallEvent): string {
       return ctx.t('verbose.send', { infno: e.infno, msgid: e.msgid ?? '?', attempt: e.attempt ?? 1 });
     case 'answer': {
       const status = ctx.t(`verbose.status.${e.status === 'failed' || e.status === 'unknown' ? e.status : 'ok'}`);
-      return ctx.t('verbose.answer', { infno: e.infno, status, code: e.code ? ` ${e.code}` : '', ms: e.durationMs ?? '?' });
+      return ctx.t('verbose.answer', {
+        infno: e.infno,
+        status,
+        code: e.code ? ` ${e.code}` : '',
+        ms: e.durationMs ?? '?',
+      });
     }
     case 'retry':
       return ctx.t('verbose.retry', { infno: e.infno, code: e.code ?? '?', ms: e.delayMs ?? '?' });

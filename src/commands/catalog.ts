@@ -18,9 +18,18 @@ import { collectList, openCatalogDb, problemsError, renderProblems, type Cat } f
 
 defineMessages({
   'catalog.progress': { en: 'rows', zh: '行' },
-  'catalog.describe': { en: 'import and download the national catalogs: drugs, herbs, preparations, services, consumables (三目录)', zh: '导入和下载国家医保目录：药品、饮片、制剂、服务项目、耗材（三目录）' },
-  'catalog.import.describe': { en: 'import catalog files (center ZIP of tab-separated text, CSV, xlsx; GBK or UTF-8); dry run unless --apply', zh: '导入目录文件（中心下载的 ZIP 文本、CSV、xlsx；GBK 或 UTF-8）；不加 --apply 为演练' },
-  'catalog.download.describe': { en: 'download versions newer than the last import from the center (1301–1306) and import them', zh: '从医保中心下载比上次导入更新的版本（1301–1306）并导入' },
+  'catalog.describe': {
+    en: 'import and download the national catalogs: drugs, herbs, preparations, services, consumables (三目录)',
+    zh: '导入和下载国家医保目录：药品、饮片、制剂、服务项目、耗材（三目录）',
+  },
+  'catalog.import.describe': {
+    en: 'import catalog files (center ZIP of tab-separated text, CSV, xlsx; GBK or UTF-8); dry run unless --apply',
+    zh: '导入目录文件（中心下载的 ZIP 文本、CSV、xlsx；GBK 或 UTF-8）；不加 --apply 为演练',
+  },
+  'catalog.download.describe': {
+    en: 'download versions newer than the last import from the center (1301–1306) and import them',
+    zh: '从医保中心下载比上次导入更新的版本（1301–1306）并导入',
+  },
   'catalog.col.kind': { en: 'catalog', zh: '目录' },
   'catalog.col.rows': { en: 'rows', zh: '行数' },
   'catalog.col.added': { en: 'added', zh: '新增' },
@@ -38,19 +47,47 @@ defineMessages({
   'catalog.col.line': { en: 'line', zh: '行' },
   'catalog.samples': { en: 'Samples — {what}:', zh: '示例 — {what}：' },
   'catalog.fields': { en: 'changed fields: {list}', zh: '变更字段：{list}' },
-  'catalog.applied': { en: 'Imported in one transaction (import {ids}).', zh: '已在一个事务中导入（导入编号 {ids}）。' },
-  'catalog.nothingNew': { en: 'Nothing new: the center has no version after {ver} for {kind}.', zh: '{kind} 在版本 {ver} 之后没有新版本。' },
+  'catalog.applied': {
+    en: 'Imported in one transaction (import {ids}).',
+    zh: '已在一个事务中导入（导入编号 {ids}）。',
+  },
+  'catalog.nothingNew': {
+    en: 'Nothing new: the center has no version after {ver} for {kind}.',
+    zh: '{kind} 在版本 {ver} 之后没有新版本。',
+  },
   'catalog.pages': { en: '{n} file(s) downloaded into {dir}', zh: '已下载 {n} 个文件到 {dir}' },
-  'catalog.next': { en: 'Next: hisops mapping check (are the mappings still valid with this catalog?).', zh: '下一步：hisops mapping check（对照在新目录下是否仍然有效？）。' },
+  'catalog.next': {
+    en: 'Next: hisops mapping check (are the mappings still valid with this catalog?).',
+    zh: '下一步：hisops mapping check（对照在新目录下是否仍然有效？）。',
+  },
 });
 
-const KIND_CHOICES = ['1301', '1302', '1303', '1305', '1306', 'drugs', 'herbs', 'preparations', 'services', 'consumables'];
+const KIND_CHOICES = [
+  '1301',
+  '1302',
+  '1303',
+  '1305',
+  '1306',
+  'drugs',
+  'herbs',
+  'preparations',
+  'services',
+  'consumables',
+];
 
 function kindsOf(cat: Cat, list: string[] | undefined): CatalogModule.CatalogKind[] {
   if (!list || list.length === 0) return cat.KIND_LIST.map((k) => k.kind);
   return list.map((v) => {
     const k = cat.resolveKind(v);
-    if (!k) throw inputError('CATALOG_KIND', `"${v}" is not a catalog this command imports`, 'Use 1301 (drugs), 1302 (herbs), 1303 (preparations), 1305 (services) or 1306 (consumables).').zh(`"${v}" 不是本命令可导入的目录`, '请使用 1301（西药中成药）、1302（中药饮片）、1303（医疗机构制剂）、1305（医疗服务项目）或 1306（医用耗材）。');
+    if (!k)
+      throw inputError(
+        'CATALOG_KIND',
+        `"${v}" is not a catalog this command imports`,
+        'Use 1301 (drugs), 1302 (herbs), 1303 (preparations), 1305 (services) or 1306 (consumables).',
+      ).zh(
+        `"${v}" 不是本命令可导入的目录`,
+        '请使用 1301（西药中成药）、1302（中药饮片）、1303（医疗机构制剂）、1305（医疗服务项目）或 1306（医用耗材）。',
+      );
     return k;
   });
 }
@@ -67,30 +104,100 @@ function fieldText(f: Record<string, [string | null, string | null]>): string {
 function renderImport(out: Out, ctx: Ctx, r: CatalogModule.CatalogImportResult, apply: boolean): void {
   out.table(
     [ctx.t('catalog.col.file'), ctx.t('catalog.col.kind'), ctx.t('catalog.col.read'), ctx.t('catalog.col.rows')],
-    r.files.map((f) => [f.file, f.kind ?? '?', [f.format, f.encoding ? `${f.encoding} (${f.encodingHow})` : '', f.layout ?? '', f.kindFrom ? (f.kindFrom === 'given' ? '--kind' : `kind from ${f.kindFrom}`) : ''].filter(Boolean).join(' · '), f.rows]),
+    r.files.map((f) => [
+      f.file,
+      f.kind ?? '?',
+      [
+        f.format,
+        f.encoding ? `${f.encoding} (${f.encodingHow})` : '',
+        f.layout ?? '',
+        f.kindFrom ? (f.kindFrom === 'given' ? '--kind' : `kind from ${f.kindFrom}`) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      f.rows,
+    ]),
     { align: ['left', 'left', 'left', 'right'] },
   );
   if (r.kinds.length) {
     out.table(
-      [ctx.t('catalog.col.kind'), ctx.t('catalog.col.rows'), ctx.t('catalog.col.added'), ctx.t('catalog.col.changed'), ctx.t('catalog.col.ended'), ctx.t('catalog.col.unchanged'), ctx.t('catalog.col.rejected'), ctx.t('catalog.col.ver')],
-      r.kinds.map((k) => [`${k.kind} ${ctx.lang === 'zh-CN' ? k.label.zh : k.label.en}`, k.rowsRead, k.added, k.changed, k.ended, k.unchanged, k.rejected, k.ver_name ?? k.ver ?? '']),
+      [
+        ctx.t('catalog.col.kind'),
+        ctx.t('catalog.col.rows'),
+        ctx.t('catalog.col.added'),
+        ctx.t('catalog.col.changed'),
+        ctx.t('catalog.col.ended'),
+        ctx.t('catalog.col.unchanged'),
+        ctx.t('catalog.col.rejected'),
+        ctx.t('catalog.col.ver'),
+      ],
+      r.kinds.map((k) => [
+        `${k.kind} ${ctx.lang === 'zh-CN' ? k.label.zh : k.label.en}`,
+        k.rowsRead,
+        k.added,
+        k.changed,
+        k.ended,
+        k.unchanged,
+        k.rejected,
+        k.ver_name ?? k.ver ?? '',
+      ]),
       { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] },
     );
   }
   for (const k of r.kinds) {
-    if (Object.keys(k.changedFields).length) out.line(ctx.t('catalog.fields', { list: Object.entries(k.changedFields).map(([f, n]) => `${f} ${n}`).join(', ') }));
+    if (Object.keys(k.changedFields).length)
+      out.line(
+        ctx.t('catalog.fields', {
+          list: Object.entries(k.changedFields)
+            .map(([f, n]) => `${f} ${n}`)
+            .join(', '),
+        }),
+      );
     if (k.samples.added.length) {
       out.line(ctx.t('catalog.samples', { what: `${k.kind} ${ctx.t('catalog.col.added')}` }));
-      out.table([ctx.t('catalog.col.line'), ctx.t('catalog.col.code'), ctx.t('catalog.col.name'), ctx.t('catalog.col.validity'), 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'], k.samples.added.map((s) => [s.line ?? '', s.med_list_codg, s.hilist_name ?? '', span(s.begndate, s.enddate) + (s.vali_flag === '0' ? ' (0)' : ''), s.chrgitm_lv ?? '', s.pric_uplmt_amt ?? '', s.selfpay_prop ?? '']));
+      out.table(
+        [
+          ctx.t('catalog.col.line'),
+          ctx.t('catalog.col.code'),
+          ctx.t('catalog.col.name'),
+          ctx.t('catalog.col.validity'),
+          'chrgitm_lv',
+          'pric_uplmt_amt',
+          'selfpay_prop',
+        ],
+        k.samples.added.map((s) => [
+          s.line ?? '',
+          s.med_list_codg,
+          s.hilist_name ?? '',
+          span(s.begndate, s.enddate) + (s.vali_flag === '0' ? ' (0)' : ''),
+          s.chrgitm_lv ?? '',
+          s.pric_uplmt_amt ?? '',
+          s.selfpay_prop ?? '',
+        ]),
+      );
     }
-    for (const [what, list] of [[ctx.t('catalog.col.changed'), k.samples.changed], [ctx.t('catalog.col.ended'), k.samples.ended]] as const) {
+    for (const [what, list] of [
+      [ctx.t('catalog.col.changed'), k.samples.changed],
+      [ctx.t('catalog.col.ended'), k.samples.ended],
+    ] as const) {
       if (!list.length) continue;
       out.line(ctx.t('catalog.samples', { what: `${k.kind} ${what}` }));
-      out.table([ctx.t('catalog.col.line'), ctx.t('catalog.col.code'), ctx.t('catalog.col.name'), ctx.t('catalog.col.fields')], list.map((s) => [s.line ?? '', `${s.med_list_codg}\n${s.begndate}`, s.hilist_name ?? '', fieldText(s.fields) + (s.reason ? `\n(${s.reason})` : '')]));
+      out.table(
+        [ctx.t('catalog.col.line'), ctx.t('catalog.col.code'), ctx.t('catalog.col.name'), ctx.t('catalog.col.fields')],
+        list.map((s) => [
+          s.line ?? '',
+          `${s.med_list_codg}\n${s.begndate}`,
+          s.hilist_name ?? '',
+          fieldText(s.fields) + (s.reason ? `\n(${s.reason})` : ''),
+        ]),
+      );
     }
   }
   renderProblems(out, ctx, r.problems);
-  if (r.rejectFile && r.rejectedRows) out.note(ctx.t('cat.rejectFile', { n: r.rejectedRows, file: path.relative(ctx.cwd, r.rejectFile) || r.rejectFile }));
+  if (r.rejectFile && r.rejectedRows)
+    out.note(
+      ctx.t('cat.rejectFile', { n: r.rejectedRows, file: path.relative(ctx.cwd, r.rejectFile) || r.rejectFile }),
+    );
   if (r.blocked) out.line(out.c.red(ctx.t('cat.nothingWritten')));
   else if (apply && r.applied) {
     out.ok(ctx.t('catalog.applied', { ids: r.kinds.map((k) => k.importId).join(', ') }));
@@ -127,10 +234,39 @@ async function runImport(ctx: Ctx, files: string[], o: ImportOpts) {
   const rejectFile = o.skipInvalid ? path.resolve(ctx.cwd, o.rejectFile ?? `${abs[0]}.rejects.csv`) : undefined;
   const progress = ctx.progress(ctx.t('progress.rowsRead'), undefined, ctx.t('progress.rows'));
   // onProgress reports the rows read so far (a running total), not the rows of the last batch.
-  const r = await cat.importCatalog(db, { files: abs, kind, encoding: o.encoding, sheet: o.sheet, full: o.full, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx), onProgress: (n) => progress.update(n) });
+  const r = await cat.importCatalog(db, {
+    files: abs,
+    kind,
+    encoding: o.encoding,
+    sheet: o.sheet,
+    full: o.full,
+    apply: o.apply,
+    skipInvalid: o.skipInvalid,
+    rejectFile,
+    now: ctx.now(),
+    runId: ctx.runId,
+    archiveDir: archiveDir(ctx),
+    onProgress: (n) => progress.update(n),
+  });
   progress.done();
-  for (const f of r.files) ctx.debug(ctx.t('verbose.catalogFile', { file: path.relative(ctx.cwd, f.file) || f.file, rows: f.rows, format: f.format, encoding: f.encoding ?? '—', how: f.encodingHow ?? '—', kind: f.kind ?? '?', from: f.kindFrom ?? '—' }));
-  return { data: r, exit: importExit(r), error: r.blocked ? problemsError(r.problems) : undefined, human: (out: Out) => renderImport(out, ctx, r, !!o.apply) };
+  for (const f of r.files)
+    ctx.debug(
+      ctx.t('verbose.catalogFile', {
+        file: path.relative(ctx.cwd, f.file) || f.file,
+        rows: f.rows,
+        format: f.format,
+        encoding: f.encoding ?? '—',
+        how: f.encodingHow ?? '—',
+        kind: f.kind ?? '?',
+        from: f.kindFrom ?? '—',
+      }),
+    );
+  return {
+    data: r,
+    exit: importExit(r),
+    error: r.blocked ? problemsError(r.problems) : undefined,
+    human: (out: Out) => renderImport(out, ctx, r, !!o.apply),
+  };
 }
 
 interface DownloadOpts {
@@ -152,9 +288,25 @@ async function runDownload(ctx: Ctx, o: DownloadOpts) {
   const journal = await ctx.journal();
   const dir = path.resolve(ctx.cwd, o.dir ?? path.join(ctx.config().baseDir, '.hisops', 'catalog-downloads'));
   const maxPages = o.maxPages ? Number(o.maxPages) : undefined;
-  if (maxPages !== undefined && !(maxPages > 0)) throw inputError('CATALOG_MAX_PAGES', `--max-pages "${o.maxPages}" is not a positive number`, 'Give a whole number such as --max-pages 20.').zh(`--max-pages "${o.maxPages}" 不是正整数`, '请给出整数，例如 --max-pages 20。');
+  if (maxPages !== undefined && !(maxPages > 0))
+    throw inputError(
+      'CATALOG_MAX_PAGES',
+      `--max-pages "${o.maxPages}" is not a positive number`,
+      'Give a whole number such as --max-pages 20.',
+    ).zh(`--max-pages "${o.maxPages}" 不是正整数`, '请给出整数，例如 --max-pages 20。');
   const r = await withCenter(centerSettings(ctx), { journal, runId: ctx.runId }, (center) =>
-    cat.downloadCatalog(db, cat.centerCatalogSource(center), { kinds, dir, fromVer: o.fromVer, maxPages, apply: o.apply, skipInvalid: o.skipInvalid, rejectFile: o.rejectFile ? path.resolve(ctx.cwd, o.rejectFile) : undefined, now: ctx.now(), runId: ctx.runId, archiveDir: archiveDir(ctx) }),
+    cat.downloadCatalog(db, cat.centerCatalogSource(center), {
+      kinds,
+      dir,
+      fromVer: o.fromVer,
+      maxPages,
+      apply: o.apply,
+      skipInvalid: o.skipInvalid,
+      rejectFile: o.rejectFile ? path.resolve(ctx.cwd, o.rejectFile) : undefined,
+      now: ctx.now(),
+      runId: ctx.runId,
+      archiveDir: archiveDir(ctx),
+    }),
   );
   return {
     data: r,
@@ -162,10 +314,14 @@ async function runDownload(ctx: Ctx, o: DownloadOpts) {
     error: r.imported?.blocked ? problemsError(r.imported.problems) : undefined,
     human: (out: Out) => {
       if (r.pages.length) {
-        out.table(['infno', 'ver', ctx.t('catalog.col.file'), 'data_cnt'], r.pages.map((p) => [p.kind, p.ver, path.relative(ctx.cwd, p.file) || p.file, p.data_cnt ?? '']));
+        out.table(
+          ['infno', 'ver', ctx.t('catalog.col.file'), 'data_cnt'],
+          r.pages.map((p) => [p.kind, p.ver, path.relative(ctx.cwd, p.file) || p.file, p.data_cnt ?? '']),
+        );
         out.note(ctx.t('catalog.pages', { n: r.pages.length, dir: path.relative(ctx.cwd, dir) || dir }));
       }
-      for (const v of r.versions) if (v.from === v.next) out.line(ctx.t('catalog.nothingNew', { ver: v.from, kind: v.kind }));
+      for (const v of r.versions)
+        if (v.from === v.next) out.line(ctx.t('catalog.nothingNew', { ver: v.from, kind: v.kind }));
       if (r.imported) renderImport(out, ctx, r.imported, !!o.apply);
     },
   };
@@ -173,12 +329,20 @@ async function runDownload(ctx: Ctx, o: DownloadOpts) {
 
 export function registerCatalog(program: Command, app: App): void {
   const catalog = program.command('catalog').description(app.t('catalog.describe'));
-  const dbOpt = () => new Option('--db <db>', 'database for the catalog tables (URL or connection name; default: catalog.url, else the HIS)');
+  const dbOpt = () =>
+    new Option(
+      '--db <db>',
+      'database for the catalog tables (URL or connection name; default: catalog.url, else the HIS)',
+    );
   const imp = catalog
     .command('import')
     .description(app.t('catalog.import.describe'))
-    .argument('<file...>', 'catalog files: the center\'s ZIP, .txt, .csv or .xlsx')
-    .addOption(new Option('--kind <kind>', 'which catalog (default: from the file name, header or column count)').choices(KIND_CHOICES))
+    .argument('<file...>', "catalog files: the center's ZIP, .txt, .csv or .xlsx")
+    .addOption(
+      new Option('--kind <kind>', 'which catalog (default: from the file name, header or column count)').choices(
+        KIND_CHOICES,
+      ),
+    )
     .addOption(new Option('--encoding <enc>', 'text encoding').choices(['auto', 'utf8', 'gbk']).default('auto'))
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
     .option('--full', 'the files hold the whole catalog: stored entries they do not list are ended')
@@ -186,7 +350,12 @@ export function registerCatalog(program: Command, app: App): void {
     .option('--skip-invalid', 'import the valid rows and set the bad ones aside in a reject file')
     .option('--reject-file <file>', 'where --skip-invalid puts bad rows (default: <first file>.rejects.csv)')
     .addOption(dbOpt())
-    .action(app.action<ImportOpts>((ctx, a, o) => runImport(ctx, a[0] as string[], o), { record: true, lock: (o) => !!o.apply && 'catalog import' }));
+    .action(
+      app.action<ImportOpts>((ctx, a, o) => runImport(ctx, a[0] as string[], o), {
+        record: true,
+        lock: (o) => !!o.apply && 'catalog import',
+      }),
+    );
   app.examples(imp, [
     'hisops catalog import 1306_20250101.zip                # dry run: what would change',
     'hisops catalog import 1306_20250101.zip --apply',
@@ -204,8 +373,17 @@ export function registerCatalog(program: Command, app: App): void {
     .option('--skip-invalid', 'import the valid rows and set the bad ones aside')
     .option('--reject-file <file>', 'where --skip-invalid puts bad rows')
     .addOption(dbOpt())
-    .action(app.action<DownloadOpts>((ctx, _a, o) => runDownload(ctx, o), { record: true, lock: (o) => !!o.apply && 'catalog import' }));
-  app.examples(dl, ['hisops catalog download --kind 1306', 'hisops catalog download --apply --json', 'hisops catalog download --kind 1301 --from-ver 0 --apply   # everything again']);
+    .action(
+      app.action<DownloadOpts>((ctx, _a, o) => runDownload(ctx, o), {
+        record: true,
+        lock: (o) => !!o.apply && 'catalog import',
+      }),
+    );
+  app.examples(dl, [
+    'hisops catalog download --kind 1306',
+    'hisops catalog download --apply --json',
+    'hisops catalog download --kind 1301 --from-ver 0 --apply   # everything again',
+  ]);
   app.examples(catalog, ['hisops catalog import 1306.zip --apply', 'hisops catalog download --apply']);
   registerMapping(program, app);
 }

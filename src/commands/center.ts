@@ -16,15 +16,27 @@ import { registerCenterWatch } from './centerWatch.js';
 import { serveCrypto, type ServeCryptoOptions } from './centerServeCrypto.js';
 
 defineMessages({
-  'center.describe': { en: 'the insurance center: a local sandbox that speaks its protocol, a watch on the real one and its latency (医保中心)', zh: '医保中心：本地模拟中心（沙箱），按接口规范应答；监测真实中心及其响应时间' },
-  'center.serve.describe': { en: 'serve the center sandbox over HTTP until Ctrl-C (模拟医保中心)', zh: '启动模拟医保中心（HTTP），按 Ctrl-C 停止' },
-  'center.listening': { en: 'center sandbox listening on {url} · data {data} · faults {faults} · seed {seed}', zh: '模拟医保中心已启动：{url} · 数据 {data} · 故障 {faults} · 种子 {seed}' },
+  'center.describe': {
+    en: 'the insurance center: a local sandbox that speaks its protocol, a watch on the real one and its latency (医保中心)',
+    zh: '医保中心：本地模拟中心（沙箱），按接口规范应答；监测真实中心及其响应时间',
+  },
+  'center.serve.describe': {
+    en: 'serve the center sandbox over HTTP until Ctrl-C (模拟医保中心)',
+    zh: '启动模拟医保中心（HTTP），按 Ctrl-C 停止',
+  },
+  'center.listening': {
+    en: 'center sandbox listening on {url} · data {data} · faults {faults} · seed {seed}',
+    zh: '模拟医保中心已启动：{url} · 数据 {data} · 故障 {faults} · 种子 {seed}',
+  },
   'center.stopHint': { en: 'Stop with Ctrl-C.', zh: '按 Ctrl-C 停止。' },
   'center.serve.lenientVisits': {
     en: 'settle visits never registered with 2201/2401 from the request alone (old clients; registered visits are still checked against their fee lines)',
     zh: '未经 2201/2401 登记的就诊也按请求金额结算（兼容旧客户端；已登记的就诊仍按上传的费用明细校验）',
   },
-  'center.stopped': { en: 'stopped after {seconds} s ({by}); {requests} requests', zh: '已停止，运行 {seconds} 秒（{by}）；共 {requests} 个请求' },
+  'center.stopped': {
+    en: 'stopped after {seconds} s ({by}); {requests} requests',
+    zh: '已停止，运行 {seconds} 秒（{by}）；共 {requests} 个请求',
+  },
   'center.col.infno': { en: 'infno', zh: '交易' },
   'center.col.requests': { en: 'requests', zh: '请求' },
   'center.col.ok': { en: 'ok', zh: '成功' },
@@ -69,7 +81,12 @@ interface ServeOptions extends ServeCryptoOptions {
 function intOption(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw inputError('CENTER_SERVE_OPTION', `--${name} ${v} is not a whole number from ${min} to ${max}`, `Give --${name} as a whole number, e.g. --${name} ${dflt}.`).zh(`--${name} ${v} 不是 ${min} 到 ${max} 之间的整数`, `请将 --${name} 写成整数，例如 --${name} ${dflt}。`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw inputError(
+      'CENTER_SERVE_OPTION',
+      `--${name} ${v} is not a whole number from ${min} to ${max}`,
+      `Give --${name} as a whole number, e.g. --${name} ${dflt}.`,
+    ).zh(`--${name} ${v} 不是 ${min} 到 ${max} 之间的整数`, `请将 --${name} 写成整数，例如 --${name} ${dflt}。`);
   return n;
 }
 
@@ -80,7 +97,12 @@ function faultsText(ctx: Ctx, spec: string | undefined): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw inputError('CENTER_FAULTS_FILE', `Cannot read the fault rules file ${file}`, 'Check the path after @ (a text, JSON or YAML file of fault rules).', (e as Error).message).zh(`无法读取故障规则文件 ${file}`, '请检查 @ 后的路径（文本、JSON 或 YAML 格式的故障规则文件）。');
+    throw inputError(
+      'CENTER_FAULTS_FILE',
+      `Cannot read the fault rules file ${file}`,
+      'Check the path after @ (a text, JSON or YAML file of fault rules).',
+      (e as Error).message,
+    ).zh(`无法读取故障规则文件 ${file}`, '请检查 @ 后的路径（文本、JSON 或 YAML 格式的故障规则文件）。');
   }
 }
 
@@ -112,10 +134,22 @@ export function institutionsOf(argv: readonly string[]): string[] {
   for (let i = from + 1; from >= 0 && i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') break;
-    const v = a === '--institution' ? argv[++i] : a.startsWith('--institution=') ? a.slice('--institution='.length) : undefined;
+    const v =
+      a === '--institution' ? argv[++i] : a.startsWith('--institution=') ? a.slice('--institution='.length) : undefined;
     if (v === undefined) continue;
-    for (const code of v.split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (!/^[A-Za-z0-9]{1,30}$/.test(code)) throw inputError('CENTER_SERVE_OPTION', `--institution ${code} is not an institution code`, 'Give the fixmedins_code the sandbox should accept, e.g. --institution H43010000002 (repeat the flag for more).').zh(`--institution ${code} 不是定点医药机构编号`, '请给出沙箱应接受的 fixmedins_code，例如 --institution H43010000002（多个机构可重复该选项）。');
+    for (const code of v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      if (!/^[A-Za-z0-9]{1,30}$/.test(code))
+        throw inputError(
+          'CENTER_SERVE_OPTION',
+          `--institution ${code} is not an institution code`,
+          'Give the fixmedins_code the sandbox should accept, e.g. --institution H43010000002 (repeat the flag for more).',
+        ).zh(
+          `--institution ${code} 不是定点医药机构编号`,
+          '请给出沙箱应接受的 fixmedins_code，例如 --institution H43010000002（多个机构可重复该选项）。',
+        );
       out.push(code);
     }
   }
@@ -126,10 +160,19 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const institutions = institutionsOf(argv);
   const port = intOption(o.port, 'port', 0, 65535, 8700);
   const seed = intOption(o.seed, 'seed', 0, 2 ** 32 - 1, 1);
-  const seconds = o.for === undefined ? undefined : intOption(String(o.for).replace(/^(\d+)s$/, '$1'), 'for', 1, 365 * 24 * 3600, 60);
+  const seconds =
+    o.for === undefined ? undefined : intOption(String(o.for).replace(/^(\d+)s$/, '$1'), 'for', 1, 365 * 24 * 3600, 60);
   const utcOffsetMinutes = o.utcOffset === undefined ? undefined : intOption(o.utcOffset, 'utc-offset', -720, 840, 480);
   const admdvs = o.admdvs ?? '430100';
-  if (!/^\d{6}$/.test(admdvs)) throw inputError('CENTER_SERVE_OPTION', `--admdvs ${admdvs} is not a six-digit division code`, 'Give the division the sandbox serves, e.g. --admdvs 430100 (it must match center.mdtrtarea_admvs).').zh(`--admdvs ${admdvs} 不是六位行政区划代码`, '请给出沙箱所服务的统筹区，例如 --admdvs 430100（须与 center.mdtrtarea_admvs 一致）。');
+  if (!/^\d{6}$/.test(admdvs))
+    throw inputError(
+      'CENTER_SERVE_OPTION',
+      `--admdvs ${admdvs} is not a six-digit division code`,
+      'Give the division the sandbox serves, e.g. --admdvs 430100 (it must match center.mdtrtarea_admvs).',
+    ).zh(
+      `--admdvs ${admdvs} 不是六位行政区划代码`,
+      '请给出沙箱所服务的统筹区，例如 --admdvs 430100（须与 center.mdtrtarea_admvs 一致）。',
+    );
   const dataFile = path.resolve(ctx.cwd, o.data ?? '.hisops/center.db');
 
   const { loadSandbox } = await import('../core/center/index.js');
@@ -138,12 +181,23 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   let policies: Awaited<ReturnType<typeof import('../core/rules/index.js').loadPolicyFiles>> | undefined;
   if (o.policy?.length) {
     const rules = await import('../core/rules/index.js');
-    policies = await rules.loadPolicyFiles(o.policy.map((p) => path.resolve(ctx.cwd, p)), (p) => fs.readFileSync(p, 'utf8'));
+    policies = await rules.loadPolicyFiles(
+      o.policy.map((p) => path.resolve(ctx.cwd, p)),
+      (p) => fs.readFileSync(p, 'utf8'),
+    );
   }
   let tif: { paasid: string; secret: string } | undefined;
   if (o.tifPaasid) {
     const secret = ctx.secret('center.secret');
-    if (!secret) throw inputError('CENTER_SERVE_SECRET', 'The x-tif check needs the gateway secret', 'Put it in HISOPS_CENTER_SECRET (or center.secretFile); secrets are never taken from a flag.').zh('x-tif 校验需要网关密钥', '请将其放在 HISOPS_CENTER_SECRET（或 center.secretFile）中；密钥从不通过命令行选项传入。');
+    if (!secret)
+      throw inputError(
+        'CENTER_SERVE_SECRET',
+        'The x-tif check needs the gateway secret',
+        'Put it in HISOPS_CENTER_SECRET (or center.secretFile); secrets are never taken from a flag.',
+      ).zh(
+        'x-tif 校验需要网关密钥',
+        '请将其放在 HISOPS_CENTER_SECRET（或 center.secretFile）中；密钥从不通过命令行选项传入。',
+      );
     tif = { paasid: o.tifPaasid, secret };
   }
 
@@ -177,9 +231,26 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   }
   const started = ctx.now();
   if (!ctx.quiet) {
-    ctx.io.stderr.write(ctx.t('center.listening', { url: sb.url, data: dataFile, faults: sandbox.formatFaults(sb.faults()) || ctx.t('center.noFaults'), seed }) + '\n');
-    if (conformance) ctx.io.stderr.write(ctx.t('center.conf.writing', { file: conformance.htmlFile, json: conformance.jsonFile }) + '\n');
-    if (channel) ctx.io.stderr.write(ctx.t('center.crypto.on', { mode: 'ECB/PKCS#7', publicKey: channel.publicKey, checked: ctx.t(channel.checked ? 'center.crypto.checked' : 'center.crypto.unchecked') }) + '\n');
+    ctx.io.stderr.write(
+      ctx.t('center.listening', {
+        url: sb.url,
+        data: dataFile,
+        faults: sandbox.formatFaults(sb.faults()) || ctx.t('center.noFaults'),
+        seed,
+      }) + '\n',
+    );
+    if (conformance)
+      ctx.io.stderr.write(
+        ctx.t('center.conf.writing', { file: conformance.htmlFile, json: conformance.jsonFile }) + '\n',
+      );
+    if (channel)
+      ctx.io.stderr.write(
+        ctx.t('center.crypto.on', {
+          mode: 'ECB/PKCS#7',
+          publicKey: channel.publicKey,
+          checked: ctx.t(channel.checked ? 'center.crypto.checked' : 'center.crypto.unchecked'),
+        }) + '\n',
+      );
     if (seconds === undefined) ctx.io.stderr.write(ctx.t('center.stopHint') + '\n');
   }
   const by = await untilStopped(seconds);
@@ -191,9 +262,37 @@ async function runServe(ctx: Ctx, o: ServeOptions, argv: readonly string[]) {
   const conf = conformance ? conformanceSummary(ctx, conformance) : undefined;
   const ranSeconds = Math.round((ctx.now().getTime() - started.getTime()) / 1000);
   return {
-    data: { url: sb.url, port: sb.port, dataFile, seed, faults: faultText, institutions, stoppedBy: by, seconds: ranSeconds, crypto: channel ? { kind: 'sm4', centerPublicKey: channel.publicKey, requestsChecked: channel.checked } : { kind: 'none' }, stats, ledger: rows, ...(conf ? { conformance: conf.data } : {}) },
+    data: {
+      url: sb.url,
+      port: sb.port,
+      dataFile,
+      seed,
+      faults: faultText,
+      institutions,
+      stoppedBy: by,
+      seconds: ranSeconds,
+      crypto: channel
+        ? { kind: 'sm4', centerPublicKey: channel.publicKey, requestsChecked: channel.checked }
+        : { kind: 'none' },
+      stats,
+      ledger: rows,
+      ...(conf ? { conformance: conf.data } : {}),
+    },
     // The interface test's violations are findings (exit 3), like any check that found something.
-    ...(conf?.violating ? { exit: EXIT.findings as ExitCode, findings: { summary: ctx.t('center.conf.result', { messages: conf.data.messages, violating: conf.data.violating, violations: conf.data.violations, file: conf.data.report }), count: conf.data.violating } } : {}),
+    ...(conf?.violating
+      ? {
+          exit: EXIT.findings as ExitCode,
+          findings: {
+            summary: ctx.t('center.conf.result', {
+              messages: conf.data.messages,
+              violating: conf.data.violating,
+              violations: conf.data.violations,
+              file: conf.data.report,
+            }),
+            count: conf.data.violating,
+          },
+        }
+      : {}),
     human: (out: Out) => serveHuman(ctx, out, { url: sb.url, dataFile, faultText, stats, rows, ranSeconds, by, conf }),
   };
 }
@@ -206,17 +305,42 @@ type SandboxStats = ReturnType<StartedSandbox['stats']>;
 /** --verbose: one line per request the sandbox answers. */
 function sandboxEventLog(ctx: Ctx): SandboxEventLog {
   return (e) => {
-    const what = e.fault && e.infcode === null ? `fault ${e.fault}` : e.infcode === null ? `HTTP ${e.status}` : e.infcode === 0 ? '0' : `-1 ${e.err_msg ?? ''}`;
-    ctx.io.stderr.write(`${e.at.toISOString().slice(11, 19)} ${e.infno ?? '----'} ${e.msgid ?? ''} → ${what}${e.fault && e.infcode !== null ? ` [${e.fault}]` : ''}${e.replayed ? ' (replayed)' : ''} ${e.ms} ms\n`);
+    const what =
+      e.fault && e.infcode === null
+        ? `fault ${e.fault}`
+        : e.infcode === null
+          ? `HTTP ${e.status}`
+          : e.infcode === 0
+            ? '0'
+            : `-1 ${e.err_msg ?? ''}`;
+    ctx.io.stderr.write(
+      `${e.at.toISOString().slice(11, 19)} ${e.infno ?? '----'} ${e.msgid ?? ''} → ${what}${e.fault && e.infcode !== null ? ` [${e.fault}]` : ''}${e.replayed ? ' (replayed)' : ''} ${e.ms} ms\n`,
+    );
   };
 }
 
 /** Why the sandbox could not start, for people: a port taken or refused, a ledger that cannot be opened. */
 function listenError(e: unknown, port: number, host: string, dataFile: string): unknown {
   const code = (e as { code?: string }).code;
-  if (code === 'EADDRINUSE') return inputError('CENTER_PORT_IN_USE', `Port ${port} on ${host} is already in use`, 'Stop the other process, or choose another --port (0 picks a free one).').zh(`${host} 上的端口 ${port} 已被占用`, '请停止占用该端口的进程，或换一个 --port（0 表示自动选择空闲端口）。');
-  if (code === 'EACCES') return inputError('CENTER_PORT_DENIED', `Not allowed to listen on port ${port}`, 'Choose a port above 1024, e.g. --port 8700.').zh(`无权监听端口 ${port}`, '请选择 1024 以上的端口，例如 --port 8700。');
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') return externalError('CENTER_LEDGER', `Cannot open the sandbox ledger ${dataFile}`, 'Check the --data path (a SQLite file hisops may create and write).', (e as Error).message).zh(`无法打开沙箱账本 ${dataFile}`, '请检查 --data 路径（hisops 可创建并写入的 SQLite 文件）。');
+  if (code === 'EADDRINUSE')
+    return inputError(
+      'CENTER_PORT_IN_USE',
+      `Port ${port} on ${host} is already in use`,
+      'Stop the other process, or choose another --port (0 picks a free one).',
+    ).zh(`${host} 上的端口 ${port} 已被占用`, '请停止占用该端口的进程，或换一个 --port（0 表示自动选择空闲端口）。');
+  if (code === 'EACCES')
+    return inputError(
+      'CENTER_PORT_DENIED',
+      `Not allowed to listen on port ${port}`,
+      'Choose a port above 1024, e.g. --port 8700.',
+    ).zh(`无权监听端口 ${port}`, '请选择 1024 以上的端口，例如 --port 8700。');
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB')
+    return externalError(
+      'CENTER_LEDGER',
+      `Cannot open the sandbox ledger ${dataFile}`,
+      'Check the --data path (a SQLite file hisops may create and write).',
+      (e as Error).message,
+    ).zh(`无法打开沙箱账本 ${dataFile}`, '请检查 --data 路径（hisops 可创建并写入的 SQLite 文件）。');
   return e;
 }
 interface ServeSummary {
@@ -230,16 +354,34 @@ interface ServeSummary {
   conf: { line: (out: Out) => void } | undefined;
 }
 
-function serveHuman(ctx: Ctx, out: Out, { url, dataFile, faultText, stats, rows, ranSeconds, by, conf }: ServeSummary): void {
+function serveHuman(
+  ctx: Ctx,
+  out: Out,
+  { url, dataFile, faultText, stats, rows, ranSeconds, by, conf }: ServeSummary,
+): void {
   out.kv([
     [ctx.t('center.url'), url],
     [ctx.t('center.data'), dataFile],
     [ctx.t('center.faults'), faultText || ctx.t('center.noFaults')],
-    [ctx.t('center.injected'), Object.entries(stats.faults).map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
-    [ctx.t('center.ledgerRows'), Object.entries(rows).map(([k, v]) => `${ledgerTable(ctx, k)} ${v}`).join(ctx.lang === 'zh-CN' ? '，' : ', ')],
+    [
+      ctx.t('center.injected'),
+      Object.entries(stats.faults)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || '0',
+    ],
+    [
+      ctx.t('center.ledgerRows'),
+      Object.entries(rows)
+        .map(([k, v]) => `${ledgerTable(ctx, k)} ${v}`)
+        .join(ctx.lang === 'zh-CN' ? '，' : ', '),
+    ],
   ]);
   const byInfno = Object.entries(stats.byInfno).sort(([a], [b]) => a.localeCompare(b));
-  if (byInfno.length) out.table([ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')], byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]));
+  if (byInfno.length)
+    out.table(
+      [ctx.t('center.col.infno'), ctx.t('center.col.requests'), ctx.t('center.col.ok'), ctx.t('center.col.refused')],
+      byInfno.map(([k, s]) => [k, s.requests, s.ok, s.refused]),
+    );
   out.line(ctx.t('center.stopped', { seconds: ranSeconds, by: ctx.t(`center.by.${by}`), requests: stats.requests }));
   conf?.line(out);
 }
@@ -257,14 +399,23 @@ export function registerCenter(program: Command, app: App): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8700')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <file>', 'the sandbox ledger (SQLite, created when missing)', '.hisops/center.db')
-    .option('--faults <spec>', 'fault rules: "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05", or @file (JSON/YAML)')
+    .option(
+      '--faults <spec>',
+      'fault rules: "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05", or @file (JSON/YAML)',
+    )
     .option('--seed <n>', 'seed for fault draws and generated catalogs', '1')
     .option('--policy <file...>', 'settlement policy files for 2207/2304 (default: the built-in simple split)')
     .option('--admdvs <code>', 'the division the sandbox serves (mdtrtarea_admvs)', '430100')
-    .option('--utc-offset <minutes>', "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)")
+    .option(
+      '--utc-offset <minutes>',
+      "the center's clock as minutes east of UTC (default 480 = China time, whatever the host's zone)",
+    )
     .option('--for <seconds>', 'stop after this many seconds (60 or 60s) instead of waiting for Ctrl-C')
     .option('--tif-paasid <id>', 'check x-tif gateway headers for this paasid (secret from HISOPS_CENTER_SECRET)')
-    .option('--institution <code>', 'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds')
+    .option(
+      '--institution <code>',
+      'also accept this institution (fixmedins_code); repeatable. Always accepted: H43010000001 and the institutions the ledger holds',
+    )
     .option('--no-sign-in', 'accept business calls without a 9001 sign-in')
     .option('--crypto <kind>', app.t('center.opt.crypto'))
     .option('--sm4-key-file <file>', app.t('center.opt.sm4KeyFile'))
@@ -285,5 +436,10 @@ export function registerCenter(program: Command, app: App): void {
   ]);
   registerCenterSeed(center, app);
   registerCenterWatch(center, app);
-  app.examples(center, ['hisops center serve --port 8700', 'hisops center seed --from-his --date 2025-03-04 --plant 8', 'hisops center watch --every 30s --for 4h --notify', 'hisops center stats --from 2026-03-04']);
+  app.examples(center, [
+    'hisops center serve --port 8700',
+    'hisops center seed --from-his --date 2025-03-04 --plant 8',
+    'hisops center watch --every 30s --for 4h --notify',
+    'hisops center stats --from 2026-03-04',
+  ]);
 }

@@ -20,13 +20,28 @@ defineMessages({
   'center.conf.kind': { en: 'kind', zh: '类别' },
   'center.conf.problem': { en: 'problem', zh: '问题' },
   'center.conf.message': { en: 'the message (sensitive fields masked)', zh: '报文（敏感字段已脱敏）' },
-  'center.conf.none': { en: 'No message received yet: point the HIS at this sandbox and click through its flows.', zh: '尚未收到报文：请将 HIS 的医保接口地址指向本沙箱，并完成收费、发药等流程。' },
-  'center.conf.more': { en: '{n} more offending messages are counted but not shown.', zh: '另有 {n} 条校验不通过的报文已计数，未列出。' },
+  'center.conf.none': {
+    en: 'No message received yet: point the HIS at this sandbox and click through its flows.',
+    zh: '尚未收到报文：请将 HIS 的医保接口地址指向本沙箱，并完成收费、发药等流程。',
+  },
+  'center.conf.more': {
+    en: '{n} more offending messages are counted but not shown.',
+    zh: '另有 {n} 条校验不通过的报文已计数，未列出。',
+  },
   'center.conf.started': { en: 'started', zh: '开始' },
   'center.conf.updated': { en: 'last message', zh: '最后报文' },
-  'center.conf.writing': { en: 'interface test: every message is checked; the report {file} (and {json}) is rewritten as messages arrive', zh: '接口测试：逐条校验收到的报文，报告 {file}（及 {json}）随报文到达而更新' },
-  'center.conf.result': { en: 'interface test: {messages} messages, {violating} with violations ({violations} in all) · report {file}', zh: '接口测试：共 {messages} 条报文，{violating} 条校验不通过（共 {violations} 个问题）· 报告 {file}' },
-  'center.conf.option': { en: 'interface test (接口测试): check every message the HIS sends against the interface reference and write this HTML report (and a .json beside it)', zh: '接口测试：按接口规范校验 HIS 发来的每条报文，写入此 HTML 报告（旁边另有 .json）' },
+  'center.conf.writing': {
+    en: 'interface test: every message is checked; the report {file} (and {json}) is rewritten as messages arrive',
+    zh: '接口测试：逐条校验收到的报文，报告 {file}（及 {json}）随报文到达而更新',
+  },
+  'center.conf.result': {
+    en: 'interface test: {messages} messages, {violating} with violations ({violations} in all) · report {file}',
+    zh: '接口测试：共 {messages} 条报文，{violating} 条校验不通过（共 {violations} 个问题）· 报告 {file}',
+  },
+  'center.conf.option': {
+    en: 'interface test (接口测试): check every message the HIS sends against the interface reference and write this HTML report (and a .json beside it)',
+    zh: '接口测试：按接口规范校验 HIS 发来的每条报文，写入此 HTML 报告（旁边另有 .json）',
+  },
 });
 
 type Sandbox = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
@@ -65,10 +80,21 @@ export function conformanceSummary(ctx: Ctx, rec: ReturnType<typeof startConform
     messages: r.messages,
     violating: r.violating,
     violations: r.violations,
-    transactions: r.transactions.map((x) => ({ infno: x.infno, messages: x.messages, violating: x.violating, violations: x.violations, by_path: x.by_path })),
+    transactions: r.transactions.map((x) => ({
+      infno: x.infno,
+      messages: x.messages,
+      violating: x.violating,
+      violations: x.violations,
+      by_path: x.by_path,
+    })),
   };
   const line = (out: Out) => {
-    const text = ctx.t('center.conf.result', { messages: r.messages, violating: r.violating, violations: r.violations, file: data.report });
+    const text = ctx.t('center.conf.result', {
+      messages: r.messages,
+      violating: r.violating,
+      violations: r.violations,
+      file: data.report,
+    });
     if (r.violating) out.bad(text);
     else out.ok(text);
   };

@@ -16,18 +16,45 @@ import type { Out } from '../cli/output.js';
 import { inputError } from '../core/errors.js';
 
 defineMessages({
-  'center.seed.describe': { en: 'copy the HIS\'s settlements into a sandbox ledger, optionally planting differences, to rehearse reconcile (沙箱造数)', zh: '把 HIS 的结算复制到模拟中心账本，可埋入差异，用于演练对账与处理' },
-  'center.seed.fromHis': { en: 'read the settlements from the configured HIS through its profile (the only source so far)', zh: '通过 HIS 配置文件的语句读取已配置 HIS 的结算（目前唯一的来源）' },
-  'center.seed.date': { en: 'one day: yyyy-MM-dd, today or yesterday (default: yesterday)', zh: '某一天：yyyy-MM-dd、today 或 yesterday（默认昨天）' },
+  'center.seed.describe': {
+    en: "copy the HIS's settlements into a sandbox ledger, optionally planting differences, to rehearse reconcile (沙箱造数)",
+    zh: '把 HIS 的结算复制到模拟中心账本，可埋入差异，用于演练对账与处理',
+  },
+  'center.seed.fromHis': {
+    en: 'read the settlements from the configured HIS through its profile (the only source so far)',
+    zh: '通过 HIS 配置文件的语句读取已配置 HIS 的结算（目前唯一的来源）',
+  },
+  'center.seed.date': {
+    en: 'one day: yyyy-MM-dd, today or yesterday (default: yesterday)',
+    zh: '某一天：yyyy-MM-dd、today 或 yesterday（默认昨天）',
+  },
   'center.seed.from': { en: 'first day of a range (with --to)', zh: '起始日（与 --to 同用）' },
   'center.seed.to': { en: 'last day of a range, inclusive', zh: '截止日（含）' },
-  'center.seed.plant': { en: 'plant N differences (amount differs, center only, HIS only, cancelled at center, in turn)', zh: '埋入 N 处差异（依次为金额不符、中心单边、医院单边、中心已撤销）' },
-  'center.seed.ledger': { en: 'the sandbox ledger to write (default .hisops/center.db, the one center serve uses)', zh: '要写入的模拟中心账本（默认 .hisops/center.db，即 center serve 所用）' },
+  'center.seed.plant': {
+    en: 'plant N differences (amount differs, center only, HIS only, cancelled at center, in turn)',
+    zh: '埋入 N 处差异（依次为金额不符、中心单边、医院单边、中心已撤销）',
+  },
+  'center.seed.ledger': {
+    en: 'the sandbox ledger to write (default .hisops/center.db, the one center serve uses)',
+    zh: '要写入的模拟中心账本（默认 .hisops/center.db，即 center serve 所用）',
+  },
   'center.seed.force': { en: 'replace an existing ledger', zh: '覆盖已存在的账本' },
-  'center.seed.done': { en: 'copied {copied} settlements of {from} … {to} into {ledger}; planted {planted} differences', zh: '已将 {from} … {to} 的 {copied} 笔结算复制到 {ledger}；埋入差异 {planted} 处' },
-  'center.seed.skipped': { en: '{n} HIS rows not copied (a setl_id seen twice, or a cancellation whose original is outside the days): {ids}', zh: '{n} 行未复制（结算ID重复，或撤销对应的原结算不在所选日期内）：{ids}' },
-  'center.seed.notCounted': { en: '{n} HIS rows were left out as reconcile leaves them out (status, refund or out-of-area rules, or rows it cannot count)', zh: '{n} 行按对账规则未计入（状态、退费、异地规则，或无法计入的行）' },
-  'center.seed.next': { en: 'Next: hisops center serve --data {ledger}, point center.url at it, then hisops reconcile {dates}: it should find exactly the differences above.', zh: '下一步：hisops center serve --data {ledger}，将 center.url 指向它，再运行 hisops reconcile {dates}：应恰好发现以上差异。' },
+  'center.seed.done': {
+    en: 'copied {copied} settlements of {from} … {to} into {ledger}; planted {planted} differences',
+    zh: '已将 {from} … {to} 的 {copied} 笔结算复制到 {ledger}；埋入差异 {planted} 处',
+  },
+  'center.seed.skipped': {
+    en: '{n} HIS rows not copied (a setl_id seen twice, or a cancellation whose original is outside the days): {ids}',
+    zh: '{n} 行未复制（结算ID重复，或撤销对应的原结算不在所选日期内）：{ids}',
+  },
+  'center.seed.notCounted': {
+    en: '{n} HIS rows were left out as reconcile leaves them out (status, refund or out-of-area rules, or rows it cannot count)',
+    zh: '{n} 行按对账规则未计入（状态、退费、异地规则，或无法计入的行）',
+  },
+  'center.seed.next': {
+    en: 'Next: hisops center serve --data {ledger}, point center.url at it, then hisops reconcile {dates}: it should find exactly the differences above.',
+    zh: '下一步：hisops center serve --data {ledger}，将 center.url 指向它，再运行 hisops reconcile {dates}：应恰好发现以上差异。',
+  },
   'center.seed.col.kind': { en: 'planted', zh: '埋入差异' },
   'center.seed.col.finding': { en: 'reconcile finds', zh: '对账结果' },
   'center.seed.col.setl': { en: 'setl_id (HIS)', zh: '结算ID（医院）' },
@@ -70,12 +97,18 @@ async function readHis(ctx: Ctx, days: readonly string[]) {
   const rc = await import('../core/reconcile/index.js');
   const his = await import('../core/his/index.js');
   const cfg = ctx.config();
-  const rules = rc.parseReconcileRules(cfg.sections['reconcile'], { file: cfg.file ? path.relative(ctx.cwd, cfg.file) || cfg.file : 'hisops.yaml', setl_optins: String(ctx.get('center.setl_optins')) });
+  const rules = rc.parseReconcileRules(cfg.sections['reconcile'], {
+    file: cfg.file ? path.relative(ctx.cwd, cfg.file) || cfg.file : 'hisops.yaml',
+    setl_optins: String(ctx.get('center.setl_optins')),
+  });
   const { db, profile } = await ctx.his();
   const rows: HisSettlementCopy[] = [];
   let notCounted = 0;
   for (const day of days) {
-    const got = await his.runStatement(db, profile, 'settlements_for_reconcile', { from: `${day} 00:00:00`, to: `${rc.addDays(day, 1)} 00:00:00` });
+    const got = await his.runStatement(db, profile, 'settlements_for_reconcile', {
+      from: `${day} 00:00:00`,
+      to: `${rc.addDays(day, 1)} 00:00:00`,
+    });
     for (const row of got) {
       const r = rc.readHisRow(row, rules);
       if (r.kind !== 'counted') {
@@ -106,18 +139,53 @@ async function readHis(ctx: Ctx, days: readonly string[]) {
 }
 
 async function runSeed(ctx: Ctx, o: SeedOptions) {
-  if (!o.fromHis) throw inputError('CENTER_SEED_SOURCE', 'center seed needs a source', 'Add --from-his to copy the configured HIS\'s settlements (the only source so far).').zh('造数需要指定来源', '加 --from-his，从已配置的 HIS 复制结算（目前唯一的来源）。', '未指定来源');
+  if (!o.fromHis)
+    throw inputError(
+      'CENTER_SEED_SOURCE',
+      'center seed needs a source',
+      "Add --from-his to copy the configured HIS's settlements (the only source so far).",
+    ).zh('造数需要指定来源', '加 --from-his，从已配置的 HIS 复制结算（目前唯一的来源）。', '未指定来源');
   const plant = o.plant === undefined ? 0 : Number(o.plant);
-  if (!Number.isInteger(plant) || plant < 0 || plant > 10_000) throw inputError('CENTER_SEED_PLANT', `--plant ${o.plant} is not a number of differences`, 'Give a whole number from 0 to 10000, e.g. --plant 8.').zh(`--plant ${o.plant} 不是差异数量`, '请给出 0 到 10000 之间的整数，例如 --plant 8。', '参数错误');
+  if (!Number.isInteger(plant) || plant < 0 || plant > 10_000)
+    throw inputError(
+      'CENTER_SEED_PLANT',
+      `--plant ${o.plant} is not a number of differences`,
+      'Give a whole number from 0 to 10000, e.g. --plant 8.',
+    ).zh(`--plant ${o.plant} 不是差异数量`, '请给出 0 到 10000 之间的整数，例如 --plant 8。', '参数错误');
   const { formatDate, loadSandbox } = await import('../core/center/index.js');
   const rc = await import('../core/reconcile/index.js');
-  const { days, begndate, enddate } = rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today: formatDate(ctx.now()), maxDays: 100_000, mode: 'day' });
+  const { days, begndate, enddate } = rc.resolvePeriods({
+    date: o.date,
+    from: o.from,
+    to: o.to,
+    today: formatDate(ctx.now()),
+    maxDays: 100_000,
+    mode: 'day',
+  });
   // The rows are held in memory to spread the plants and pair cancellations: a month at a time.
-  if (days.length > 31) throw inputError('CENTER_SEED_RANGE', `${begndate}…${enddate} covers ${days.length} days; center seed copies at most 31`, 'Seed a month or less (--from D1 --to D2), e.g. the month you want to rehearse.').zh(`${begndate}…${enddate} 共 ${days.length} 天，造数一次最多 31 天`, '请选择一个月以内的日期范围（--from D1 --to D2）。', '结算行需全部读入内存');
+  if (days.length > 31)
+    throw inputError(
+      'CENTER_SEED_RANGE',
+      `${begndate}…${enddate} covers ${days.length} days; center seed copies at most 31`,
+      'Seed a month or less (--from D1 --to D2), e.g. the month you want to rehearse.',
+    ).zh(
+      `${begndate}…${enddate} 共 ${days.length} 天，造数一次最多 31 天`,
+      '请选择一个月以内的日期范围（--from D1 --to D2）。',
+      '结算行需全部读入内存',
+    );
   const ledgerFile = path.resolve(ctx.cwd, o.ledger ?? '.hisops/center.db');
   const shown = path.relative(ctx.cwd, ledgerFile) || ledgerFile;
   if (fs.existsSync(ledgerFile) && !o.force) {
-    throw inputError('CENTER_SEED_LEDGER_EXISTS', `The sandbox ledger ${shown} already exists`, `Add --force to replace it, or give another file with --ledger (e.g. --ledger .hisops/rehearsal.db).`, 'seeding replaces the whole ledger, and a ledger may hold a rehearsal in progress').zh(`模拟中心账本 ${shown} 已存在`, '加 --force 覆盖，或用 --ledger 指定另一个文件。', '造数会替换整个账本，而该账本可能正用于演练');
+    throw inputError(
+      'CENTER_SEED_LEDGER_EXISTS',
+      `The sandbox ledger ${shown} already exists`,
+      `Add --force to replace it, or give another file with --ledger (e.g. --ledger .hisops/rehearsal.db).`,
+      'seeding replaces the whole ledger, and a ledger may hold a rehearsal in progress',
+    ).zh(
+      `模拟中心账本 ${shown} 已存在`,
+      '加 --force 覆盖，或用 --ledger 指定另一个文件。',
+      '造数会替换整个账本，而该账本可能正用于演练',
+    );
   }
   const { rows, notCounted } = await readHis(ctx, days);
   const sandbox = await loadSandbox();
@@ -126,12 +194,20 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
     plan = sandbox.planSeed(rows, plant);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    throw inputError('CENTER_SEED_PLANT', `--plant ${plant} is more than the HIS's settlements allow: ${e.message}`, 'Plant fewer differences, or seed more days (--from D1 --to D2).').zh(`--plant ${plant} 超过可埋入差异的结算数`, '减少埋入数量，或选择更多日期（--from D1 --to D2）。', e.message);
+    throw inputError(
+      'CENTER_SEED_PLANT',
+      `--plant ${plant} is more than the HIS's settlements allow: ${e.message}`,
+      'Plant fewer differences, or seed more days (--from D1 --to D2).',
+    ).zh(`--plant ${plant} 超过可埋入差异的结算数`, '减少埋入数量，或选择更多日期（--from D1 --to D2）。', e.message);
   }
   if (o.force) removeLedger(ledgerFile);
   fs.mkdirSync(path.dirname(ledgerFile), { recursive: true });
   const fixmedins_code = String(ctx.get('fixmedins_code'));
-  const ledger = sandbox.openLedger(ledgerFile, { fixmedins_code, fixmedins_name: String(ctx.get('fixmedins_name')), admdvs: String(ctx.get('center.mdtrtarea_admvs')) });
+  const ledger = sandbox.openLedger(ledgerFile, {
+    fixmedins_code,
+    fixmedins_name: String(ctx.get('fixmedins_name')),
+    admdvs: String(ctx.get('center.mdtrtarea_admvs')),
+  });
   let done: typeof plan;
   try {
     done = sandbox.applySeed(ledger, plan, fixmedins_code);
@@ -145,21 +221,63 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
   const copied = done.copies.length;
   const dates = begndate === enddate ? `--date ${begndate}` : `--from ${begndate} --to ${enddate}`;
   return {
-    data: { ledger: shown, begndate, enddate, days: days.length, his_rows: rows.length + notCounted, not_counted: notCounted, copied, skipped: done.skipped, planted: done.planted },
-    human: (out: Out) => renderSeed(out, ctx, done, { copied, notCounted, from: begndate, to: enddate, ledger: shown, dates }),
+    data: {
+      ledger: shown,
+      begndate,
+      enddate,
+      days: days.length,
+      his_rows: rows.length + notCounted,
+      not_counted: notCounted,
+      copied,
+      skipped: done.skipped,
+      planted: done.planted,
+    },
+    human: (out: Out) =>
+      renderSeed(out, ctx, done, { copied, notCounted, from: begndate, to: enddate, ledger: shown, dates }),
   };
 }
 
-function renderSeed(out: Out, ctx: Ctx, plan: SeedPlan, a: { copied: number; notCounted: number; from: string; to: string; ledger: string; dates: string }): void {
-  out.line(ctx.t('center.seed.done', { copied: a.copied, from: a.from, to: a.to, ledger: a.ledger, planted: plan.planted.length }));
+function renderSeed(
+  out: Out,
+  ctx: Ctx,
+  plan: SeedPlan,
+  a: { copied: number; notCounted: number; from: string; to: string; ledger: string; dates: string },
+): void {
+  out.line(
+    ctx.t('center.seed.done', {
+      copied: a.copied,
+      from: a.from,
+      to: a.to,
+      ledger: a.ledger,
+      planted: plan.planted.length,
+    }),
+  );
   if (plan.planted.length) {
     const k = (s: string) => ctx.t(`center.seed.col.${s}`);
     out.table(
       [k('kind'), k('finding'), k('setl'), k('center'), k('visit'), k('time'), k('his'), k('centerAmt')],
-      plan.planted.map((p) => [ctx.t(`center.seed.kind.${p.kind}`), ctx.t(`center.seed.finding.${p.finding}`), p.kind === 'center_only' ? '' : p.setl_id, p.center_setl_id ?? '', p.mdtrt_id, p.setl_time, p.his_medfee_sumamt ?? '', p.center_medfee_sumamt ?? '']),
+      plan.planted.map((p) => [
+        ctx.t(`center.seed.kind.${p.kind}`),
+        ctx.t(`center.seed.finding.${p.finding}`),
+        p.kind === 'center_only' ? '' : p.setl_id,
+        p.center_setl_id ?? '',
+        p.mdtrt_id,
+        p.setl_time,
+        p.his_medfee_sumamt ?? '',
+        p.center_medfee_sumamt ?? '',
+      ]),
     );
   }
-  if (plan.skipped.length) out.note(ctx.t('center.seed.skipped', { n: plan.skipped.length, ids: plan.skipped.slice(0, 5).map((s) => s.setl_id).join(', ') }));
+  if (plan.skipped.length)
+    out.note(
+      ctx.t('center.seed.skipped', {
+        n: plan.skipped.length,
+        ids: plan.skipped
+          .slice(0, 5)
+          .map((s) => s.setl_id)
+          .join(', '),
+      }),
+    );
   if (a.notCounted) out.note(ctx.t('center.seed.notCounted', { n: a.notCounted }));
   out.note(ctx.t('center.seed.next', { ledger: a.ledger, dates: a.dates }));
 }
@@ -176,5 +294,8 @@ export function registerCenterSeed(center: Command, app: App): void {
     .option('--ledger <file>', app.t('center.seed.ledger'))
     .option('--force', app.t('center.seed.force'))
     .action(app.action<SeedOptions>((ctx, _a, o) => runSeed(ctx, o)));
-  app.examples(seed, ['hisops center seed --from-his --date 2025-03-04 --plant 8', 'hisops center seed --from-his --from 2025-03-01 --to 2025-03-31 --ledger .hisops/rehearsal.db --force --json']);
+  app.examples(seed, [
+    'hisops center seed --from-his --date 2025-03-04 --plant 8',
+    'hisops center seed --from-his --from 2025-03-01 --to 2025-03-31 --ledger .hisops/rehearsal.db --force --json',
+  ]);
 }

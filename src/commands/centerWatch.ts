@@ -14,7 +14,10 @@ import type { Probe, WatchSettings, WatchVerdict } from '../core/center/index.js
 import { registerCenterStats } from './centerStats.js';
 
 defineMessages({
-  'watch.describe': { en: 'probe the center on a schedule, keep its latency and notify when it is slow or failing', zh: '定时探测医保中心，记录响应时间，变慢或连续失败时通知' },
+  'watch.describe': {
+    en: 'probe the center on a schedule, keep its latency and notify when it is slow or failing',
+    zh: '定时探测医保中心，记录响应时间，变慢或连续失败时通知',
+  },
   'watch.alert': { en: 'The center needs attention: {what}', zh: '医保中心异常：{what}' },
   'watch.recovered': { en: 'The center has recovered (p95 {p95} ms).', zh: '医保中心已恢复（p95 {p95} 毫秒）。' },
   'watch.slow': { en: 'p95 {p95} ms over {limit} ms', zh: 'p95 {p95} 毫秒，超过 {limit} 毫秒' },
@@ -35,11 +38,20 @@ const PROBE_SETL = 'HISOPSPROBE';
 function watchDuration(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(String(text).trim());
   const ms = m ? Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's').toLowerCase() as 'ms']! : NaN;
-  if (!(ms > 0)) throw inputError('WATCH_DURATION', `${flag} "${text}" is not a duration`, `Write it as a number and a unit: ${flag} 30s, 500ms, 5m or 1h.`).zh(`${flag} "${text}" 不是时长`, `请写成数字加单位：${flag} 30s、500ms、5m 或 1h。`);
+  if (!(ms > 0))
+    throw inputError(
+      'WATCH_DURATION',
+      `${flag} "${text}" is not a duration`,
+      `Write it as a number and a unit: ${flag} 30s, 500ms, 5m or 1h.`,
+    ).zh(`${flag} "${text}" 不是时长`, `请写成数字加单位：${flag} 30s、500ms、5m 或 1h。`);
   return Math.round(ms);
 }
 
-type ProbeCenter = { signIn(): Promise<unknown>; querySettlement(q: { psn_no: string; setl_id: string }): Promise<unknown>; close(): Promise<void> };
+type ProbeCenter = {
+  signIn(): Promise<unknown>;
+  querySettlement(q: { psn_no: string; setl_id: string }): Promise<unknown>;
+  close(): Promise<void>;
+};
 
 /** One round: 9001 must succeed; 5203 may be refused (the center answered), anything else fails. */
 async function probeRound(center: ProbeCenter, durations: number[], now: () => number): Promise<Probe> {
@@ -56,11 +68,22 @@ async function probeRound(center: ProbeCenter, durations: number[], now: () => n
 }
 
 function describeFindings(ctx: Ctx, v: WatchVerdict, s: WatchSettings): string {
-  return v.findings.map((f) => (f.kind === 'center_slow' ? ctx.t('watch.slow', { p95: f.p95_ms, limit: s.p95Ms }) : ctx.t('watch.failing', { n: f.failures, code: f.code ?? '' }))).join('; ');
+  return v.findings
+    .map((f) =>
+      f.kind === 'center_slow'
+        ? ctx.t('watch.slow', { p95: f.p95_ms, limit: s.p95Ms })
+        : ctx.t('watch.failing', { n: f.failures, code: f.code ?? '' }),
+    )
+    .join('; ');
 }
 
 function outcomeOf(v: WatchVerdict, startedAt: Date, opts: Record<string, unknown>): RunOutcome {
-  return { exit: v.findings.length ? EXIT.findings : EXIT.ok, data: { findings: v.findings, p95_ms: v.p95_ms, consecutive_failures: v.consecutive_failures }, opts, startedAt };
+  return {
+    exit: v.findings.length ? EXIT.findings : EXIT.ok,
+    data: { findings: v.findings, p95_ms: v.p95_ms, consecutive_failures: v.consecutive_failures },
+    opts,
+    startedAt,
+  };
 }
 
 /** Sleep until the next round or until stopped (Ctrl-C, SIGTERM). */
@@ -82,7 +105,11 @@ async function runWatch(ctx: Ctx, o: { every?: string; for?: string }, app: App)
   const forMs = o.for === undefined ? undefined : watchDuration(o.for, '--for');
   const startedAt = ctx.now();
   const durations: number[] = [];
-  const center = openCenter(centerSettings(ctx), { journal: await ctx.journal(), runId: ctx.runId, onEvent: (e) => e.type === 'answer' && e.durationMs !== undefined && durations.push(e.durationMs) });
+  const center = openCenter(centerSettings(ctx), {
+    journal: await ctx.journal(),
+    runId: ctx.runId,
+    onEvent: (e) => e.type === 'answer' && e.durationMs !== undefined && durations.push(e.durationMs),
+  });
   const stopped: { now: boolean; wake?: () => void } = { now: false };
   const stop = () => ((stopped.now = true), stopped.wake?.());
   process.once('SIGINT', stop);
@@ -97,7 +124,8 @@ async function runWatch(ctx: Ctx, o: { every?: string; for?: string }, app: App)
     for (;;) {
       probes.push(await probeRound(center, durations, () => ctx.now().getTime()));
       const now = ctx.now().getTime();
-      while (probes.length > 1 && probes[0]!.at <= now - Math.max(settings.windowMs, everyMs * (settings.failures + 1))) probes.shift();
+      while (probes.length > 1 && probes[0]!.at <= now - Math.max(settings.windowMs, everyMs * (settings.failures + 1)))
+        probes.shift();
       verdict = h.watchVerdict(probes, settings, now);
       rounds++;
       if (!probes[probes.length - 1]!.ok) failedRounds++;
@@ -123,7 +151,15 @@ async function runWatch(ctx: Ctx, o: { every?: string; for?: string }, app: App)
   }
   const final = outcomeOf(verdict, startedAt, o);
   await app.hooks?.metrics(ctx, JOB, final);
-  const data = { rounds, failed_rounds: failedRounds, p95_ms: verdict.p95_ms, consecutive_failures: verdict.consecutive_failures, findings: verdict.findings, events, settings: { p95Ms: settings.p95Ms, failures: settings.failures, window_ms: settings.windowMs } };
+  const data = {
+    rounds,
+    failed_rounds: failedRounds,
+    p95_ms: verdict.p95_ms,
+    consecutive_failures: verdict.consecutive_failures,
+    findings: verdict.findings,
+    events,
+    settings: { p95Ms: settings.p95Ms, failures: settings.failures, window_ms: settings.windowMs },
+  };
   return {
     data,
     exit: final.exit as typeof EXIT.ok,
@@ -132,7 +168,12 @@ async function runWatch(ctx: Ctx, o: { every?: string; for?: string }, app: App)
         [ctx.t('watch.rounds'), rounds],
         [ctx.t('watch.failedRounds'), data.failed_rounds],
         [ctx.t('watch.p95'), verdict.p95_ms ?? '-'],
-        [ctx.t('watch.state'), verdict.findings.length ? `${ctx.t('watch.attention')}: ${describeFindings(ctx, verdict, settings)}` : ctx.t('watch.ok')],
+        [
+          ctx.t('watch.state'),
+          verdict.findings.length
+            ? `${ctx.t('watch.attention')}: ${describeFindings(ctx, verdict, settings)}`
+            : ctx.t('watch.ok'),
+        ],
       ]),
   };
 }

@@ -28,12 +28,24 @@ defineMessages({
   'demo.step.reconcile again': { en: 'reconcile again', zh: '再次对账' },
   'demo.step.trace check / upload': { en: 'trace check / upload', zh: '追溯码校验 / 上传' },
   'demo.none': { en: 'none', zh: '无' },
-  'demo.seed.did': { en: 'HIS {his} settlements, {days} days; center ledger {center} rows; sandbox at {url}', zh: 'HIS 结算 {his} 笔，共 {days} 天；医保中心账本 {center} 行；沙箱地址 {url}' },
+  'demo.seed.did': {
+    en: 'HIS {his} settlements, {days} days; center ledger {center} rows; sandbox at {url}',
+    zh: 'HIS 结算 {his} 笔，共 {days} 天；医保中心账本 {center} 行；沙箱地址 {url}',
+  },
   'demo.seed.found': { en: '{n} anomalies planted (seed.json)', zh: '预埋异常 {n} 个（seed.json）' },
-  'demo.doctor.did': { en: 'ran {n} profile statements on the HIS; signed in to the center', zh: '在 HIS 上执行了 {n} 条接口配置语句；已签到医保中心' },
+  'demo.doctor.did': {
+    en: 'ran {n} profile statements on the HIS; signed in to the center',
+    zh: '在 HIS 上执行了 {n} 条接口配置语句；已签到医保中心',
+  },
   'demo.doctor.bad': { en: '{n} statements fail: {names}', zh: '{n} 条语句执行失败：{names}' },
-  'demo.doctor.found': { en: 'all statements run; sign_no {sign_no}', zh: '所有语句均可执行；签到编号 sign_no {sign_no}' },
-  'demo.settle.did': { en: 'split a {n}-line inpatient bill under {policy}', zh: '按 {policy} 试算了一张 {n} 行明细的住院账单' },
+  'demo.doctor.found': {
+    en: 'all statements run; sign_no {sign_no}',
+    zh: '所有语句均可执行；签到编号 sign_no {sign_no}',
+  },
+  'demo.settle.did': {
+    en: 'split a {n}-line inpatient bill under {policy}',
+    zh: '按 {policy} 试算了一张 {n} 行明细的住院账单',
+  },
   'demo.settle.found': {
     en: 'medfee {medfee} = fund {fund} + person {person} (account {acct}, cash {cash}); {n} amounts explained',
     zh: '医疗费总额 {medfee} = 基金支付 {fund} + 个人负担 {person}（个人账户 {acct}，现金 {cash}）；{n} 个金额附有说明',
@@ -160,7 +172,10 @@ export function writeDemoConfig(dir: string, templates: string): void {
   fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml);
 }
 
-export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: number; templates: string; centerOnly?: 'complete' | 'cancel' }): Promise<DemoContext> {
+export async function openDemo(
+  ctx: Ctx,
+  o: { dir: string; size: string; seed: number; templates: string; centerOnly?: 'complete' | 'cancel' },
+): Promise<DemoContext> {
   const { connect } = await import('../core/db/index.js');
   const { openJournal } = await import('../core/journal/index.js');
   const { loadSandbox } = await import('../core/center/index.js');
@@ -171,7 +186,10 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
   const policies = await rules.loadPolicyFiles(shippedPolicyPaths(), readText);
   const his = await connect(`sqlite:${path.join(o.dir, 'his.db')}`, { create: true });
   const journal = await openJournal(`sqlite:${path.join(o.dir, 'journal.db')}`);
-  const ledger = sandboxMod.openLedger(path.join(o.dir, 'center.db'), { fixmedins_code: 'H43010000001', admdvs: '430100' });
+  const ledger = sandboxMod.openLedger(path.join(o.dir, 'center.db'), {
+    fixmedins_code: 'H43010000001',
+    admdvs: '430100',
+  });
   const d: DemoContext = {
     ctx,
     ...o,
@@ -201,14 +219,21 @@ export async function openDemo(ctx: Ctx, o: { dir: string; size: string; seed: n
  * key. When the institution signs (center.sm2Key), the center checks it and signs its answers with
  * a fresh key pair whose public key the client verifies them with; otherwise neither side signs.
  */
-async function demoChannel(crypto: CenterSettings['crypto']): Promise<{ center: ChannelKeys; client: CenterSettings['crypto'] } | undefined> {
+async function demoChannel(
+  crypto: CenterSettings['crypto'],
+): Promise<{ center: ChannelKeys; client: CenterSettings['crypto'] } | undefined> {
   if (crypto.kind !== 'sm4') return undefined;
   const center = await import('../core/center/index.js');
   const keys = center.channelKeysOf(crypto.keyText);
   if (!keys.signKey) return { center: { sm4Key: keys.sm4Key, userId: keys.userId }, client: crypto };
   const pair = center.sm2KeyPair();
   return {
-    center: { sm4Key: keys.sm4Key, userId: keys.userId, signKey: pair.privateKey, peerPublicKey: center.sm2PublicKeyOf(keys.signKey) },
+    center: {
+      sm4Key: keys.sm4Key,
+      userId: keys.userId,
+      signKey: pair.privateKey,
+      peerPublicKey: center.sm2PublicKeyOf(keys.signKey),
+    },
     client: { kind: 'sm4', keyText: { ...crypto.keyText, centerPublicKey: pair.publicKey } },
   };
 }
@@ -220,17 +245,46 @@ const seedStep: DemoStep = {
     const { loadSandbox } = await import('../core/center/index.js');
     const sandboxMod = await loadSandbox();
     // Split with the shipped policies, as the sandbox and settle audit do.
-    const seeded = await demo.seedHis({ db: d.his, size: d.size as 'small', seed: d.seed, out: d.dir, fixmedins_code: 'H43010000001', admdvs: '430100', policies: d.policies });
+    const seeded = await demo.seedHis({
+      db: d.his,
+      size: d.size as 'small',
+      seed: d.seed,
+      out: d.dir,
+      fixmedins_code: 'H43010000001',
+      admdvs: '430100',
+      policies: d.policies,
+    });
     const withCenter = await demo.seedCenter({ his: d.his, ledger: d.ledger, manifest: seeded.manifest, out: d.dir });
     d.manifest = withCenter.manifest;
     const settings = centerSettings(d.ctx);
     const channel = await demoChannel(settings.crypto);
-    d.sandbox = await sandboxMod.startSandbox({ ledger: d.ledger, port: 0, seed: d.seed, policies: d.policies, admdvs: '430100', crypto: channel?.center });
+    d.sandbox = await sandboxMod.startSandbox({
+      ledger: d.ledger,
+      port: 0,
+      seed: d.seed,
+      policies: d.policies,
+      admdvs: '430100',
+      crypto: channel?.center,
+    });
     d.centerUrl = d.sandbox.url;
-    d.center = { ...settings, baseUrl: d.sandbox.url, crypto: channel ? channel.client : settings.crypto, fixmedins_code: 'H43010000001', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', setl_optins: '430100' };
+    d.center = {
+      ...settings,
+      baseUrl: d.sandbox.url,
+      crypto: channel ? channel.client : settings.crypto,
+      fixmedins_code: 'H43010000001',
+      mdtrtarea_admvs: '430100',
+      insuplc_admdvs: '430100',
+      setl_optins: '430100',
+    };
     const m = d.manifest;
     return {
-      did: d.ctx.t('demo.seed.did', { his: m.counts['his_settlement'] ?? m.totals.count, days: m.days, center: withCenter.settlements, url: d.sandbox.url }) + (channel ? d.ctx.t('demo.seed.gm') : ''),
+      did:
+        d.ctx.t('demo.seed.did', {
+          his: m.counts['his_settlement'] ?? m.totals.count,
+          days: m.days,
+          center: withCenter.settlements,
+          url: d.sandbox.url,
+        }) + (channel ? d.ctx.t('demo.seed.gm') : ''),
       found: d.ctx.t('demo.seed.found', { n: m.anomalies.length }),
       ok: m.anomalies.length > 0,
       data: { counts: m.counts, anomalies: m.anomalies.length },
@@ -248,7 +302,9 @@ const doctorStep: DemoStep = {
     const signIn = await withCenter(d.center, { journal: d.journal }, (c) => c.signIn());
     return {
       did: d.ctx.t('demo.doctor.did', { n: probe.length }),
-      found: bad.length ? d.ctx.t('demo.doctor.bad', { n: bad.length, names: bad.map((b) => b.name).join(', ') }) : d.ctx.t('demo.doctor.found', { sign_no: signIn.result.sign_no }),
+      found: bad.length
+        ? d.ctx.t('demo.doctor.bad', { n: bad.length, names: bad.map((b) => b.name).join(', ') })
+        : d.ctx.t('demo.doctor.found', { sign_no: signIn.result.sign_no }),
       ok: bad.length === 0 && !!signIn.result.sign_no,
     };
   },
@@ -264,8 +320,18 @@ const settleStep: DemoStep = {
     const violations = rules.checkInvariants(result).filter((v) => v.severity !== 'warning');
     const s = rules.resultToJson(result) as { setlinfo: Record<string, string> };
     return {
-      did: d.ctx.t('demo.settle.did', { n: bill.lines.length, policy: `${result.policy.name} ${result.policy.version}` }),
-      found: d.ctx.t('demo.settle.found', { medfee: s.setlinfo['medfee_sumamt'], fund: s.setlinfo['fund_pay_sumamt'], person: s.setlinfo['psn_part_amt'], acct: s.setlinfo['acct_pay'], cash: s.setlinfo['psn_cash_pay'], n: rules.explainRows(result).length }),
+      did: d.ctx.t('demo.settle.did', {
+        n: bill.lines.length,
+        policy: `${result.policy.name} ${result.policy.version}`,
+      }),
+      found: d.ctx.t('demo.settle.found', {
+        medfee: s.setlinfo['medfee_sumamt'],
+        fund: s.setlinfo['fund_pay_sumamt'],
+        person: s.setlinfo['psn_part_amt'],
+        acct: s.setlinfo['acct_pay'],
+        cash: s.setlinfo['psn_cash_pay'],
+        n: rules.explainRows(result).length,
+      }),
       ok: violations.length === 0,
     };
   },
@@ -276,16 +342,42 @@ const stuckStep: DemoStep = {
   async run(d) {
     const settle = await import('../core/settle/index.js');
     // The planted stuck settlements, and the one-sided ones the reconciliation step handed over.
-    const plantedIds = d.manifest.anomalies.filter((a) => a.job === 'settle').flatMap((a) => [a.keys['msgid'], a.keys['setl_id']]);
+    const plantedIds = d.manifest.anomalies
+      .filter((a) => a.job === 'settle')
+      .flatMap((a) => [a.keys['msgid'], a.keys['setl_id']]);
     const expect = [...plantedIds, ...d.oneSided].filter((k): k is string => typeof k === 'string' && k !== '');
-    const r = await settle.demoStuck({ hisDb: d.his, centerConfig: d.center, journal: d.journal, sandbox: d.sandbox!, expect, runId: d.ctx.runId, centerOnly: d.centerOnly });
+    const r = await settle.demoStuck({
+      hisDb: d.his,
+      centerConfig: d.center,
+      journal: d.journal,
+      sandbox: d.sandbox!,
+      expect,
+      runId: d.ctx.runId,
+      centerOnly: d.centerOnly,
+    });
     const planted = d.manifest.anomalies.filter((a) => a.job === 'settle').length;
     const handed = r.found.findings.length - r.created.stuck.length - planted;
     const done = r.results.filter((x) => x.outcome === 'done');
-    d.repaired = r.plan.filter((i) => done.some((x) => x.id === i.id)).flatMap((i) => [i.msgid, i.setl_id]).filter((x): x is string => !!x);
+    d.repaired = r.plan
+      .filter((i) => done.some((x) => x.id === i.id))
+      .flatMap((i) => [i.msgid, i.setl_id])
+      .filter((x): x is string => !!x);
     return {
-      did: d.ctx.t('demo.stuck.did', { bills: r.created.normal.length + r.created.stuck.length, stuck: r.created.stuck.length, planned: r.plan.length, centerOnly: d.ctx.t(`demo.centerOnly.${d.centerOnly}`) }),
-      found: d.ctx.t('demo.stuck.found', { n: r.found.findings.length, created: r.created.stuck.length, planted, handed, done: done.length, left: r.decisions.length, ids: r.decisions.map((i) => i.setl_id ?? i.id).join(', ') || d.ctx.t('demo.none') }),
+      did: d.ctx.t('demo.stuck.did', {
+        bills: r.created.normal.length + r.created.stuck.length,
+        stuck: r.created.stuck.length,
+        planned: r.plan.length,
+        centerOnly: d.ctx.t(`demo.centerOnly.${d.centerOnly}`),
+      }),
+      found: d.ctx.t('demo.stuck.found', {
+        n: r.found.findings.length,
+        created: r.created.stuck.length,
+        planted,
+        handed,
+        done: done.length,
+        left: r.decisions.length,
+        ids: r.decisions.map((i) => i.setl_id ?? i.id).join(', ') || d.ctx.t('demo.none'),
+      }),
       ok: r.ok,
       data: { decisions: r.decisions.map((i) => ({ id: i.id, setl_id: i.setl_id, decision: i.decision })) },
     };
@@ -297,9 +389,18 @@ const stuckStep: DemoStep = {
  * (which must land in the review section), a new column and a new table.
  */
 function nextVersionSql(reference: string): string {
-  const widen = reference.replace(/(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n  spec\s+)varchar\(200\)/, '$1varchar(500)');
-  const narrow = widen.replace(/(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n  prcunt\s+)varchar\(100\)/, '$1varchar(50)');
-  const added = narrow.replace(/(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n)(  created_at )/, '$1  insu_grade            varchar(6),\n$2');
+  const widen = reference.replace(
+    /(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n {2}spec\s+)varchar\(200\)/,
+    '$1varchar(500)',
+  );
+  const narrow = widen.replace(
+    /(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n {2}prcunt\s+)varchar\(100\)/,
+    '$1varchar(50)',
+  );
+  const added = narrow.replace(
+    /(CREATE TABLE IF NOT EXISTS his_item \([\s\S]*?\n)( {2}created_at )/,
+    '$1  insu_grade            varchar(6),\n$2',
+  );
   return `${added}\nCREATE TABLE IF NOT EXISTS his_ward (\n  ward_code varchar(20) NOT NULL,\n  ward_name varchar(100) NOT NULL,\n  beds integer,\n  CONSTRAINT his_ward_pk PRIMARY KEY (ward_code)\n);\n`;
 }
 
@@ -316,20 +417,35 @@ const schemaStep: DemoStep = {
       const opts = { now: d.ctx.now(), hisopsVersion: 'demo' };
       const cur = await schema.snapshotDb(d.his, opts);
       const tgt = await schema.snapshotDb(next, opts);
-      const plan = schema.makePlan(cur, tgt, { ...opts, dialect: "sqlite" });
+      const plan = schema.makePlan(cur, tgt, { ...opts, dialect: 'sqlite' });
       const script = path.join(d.dir, 'sync.sql');
       schema.writeFileAtomic(script, schema.renderScript(plan, d.ctx.lang), { what: 'the sync script' });
       const safe = plan.statements.filter((st) => st.section === 'safe');
       const res = await schema.applyPlan(
         d.his,
-        { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: safe.map((st) => ({ seq: st.seq, sql: st.sql })) },
+        {
+          planId: plan.planId,
+          dialect: plan.dialect,
+          currentFingerprint: plan.current.fingerprint,
+          targetFingerprint: plan.target.fingerprint,
+          targetDisplay: plan.target.display,
+          statements: safe.map((st) => ({ seq: st.seq, sql: st.sql })),
+        },
         tgt,
         { journal: d.journal, runId: d.ctx.runId, clock: () => d.ctx.now() },
       );
       const left = res.leftovers?.changes.length ?? -1;
       return {
         did: d.ctx.t('demo.schema.did', { changes: plan.counts.changes, safe: safe.length }),
-        found: d.ctx.t('demo.schema.found', { safe: plan.counts.safeItems, review: plan.counts.reviewItems, titles: plan.items.filter((i) => i.section === 'review').map((i) => (d.ctx.lang === 'zh-CN' ? schema.titleZh(i.title) : i.title)).join(d.ctx.lang === 'zh-CN' ? '；' : '; '), left }),
+        found: d.ctx.t('demo.schema.found', {
+          safe: plan.counts.safeItems,
+          review: plan.counts.reviewItems,
+          titles: plan.items
+            .filter((i) => i.section === 'review')
+            .map((i) => (d.ctx.lang === 'zh-CN' ? schema.titleZh(i.title) : i.title))
+            .join(d.ctx.lang === 'zh-CN' ? '；' : '; '),
+          left,
+        }),
         ok: res.status !== 'failed' && plan.counts.reviewItems === 1 && left === plan.counts.reviewItems,
       };
     } finally {
@@ -353,11 +469,21 @@ const catalogStep: DemoStep = {
     });
     const key = (kind: string, id: string) => `${kind}:${id}`;
     const found = r.found.map((f) => key(f.kind, f.fixmedins_hilist_id)).sort();
-    const planted = d.manifest.anomalies.filter((a) => a.job === 'mapping').map((a) => key(a.kind, String(a.keys['fixmedins_hilist_id']))).sort();
+    const planted = d.manifest.anomalies
+      .filter((a) => a.job === 'mapping')
+      .map((a) => key(a.kind, String(a.keys['fixmedins_hilist_id'])))
+      .sort();
     const added = r.catalog.reduce((n, k) => n + k.added, 0);
     return {
-      did: d.ctx.t('demo.catalog.did', { added, kinds: r.catalog.map((k) => k.kind).join(', '), mappings: r.mappings.counts.added }),
-      found: d.ctx.t('demo.catalog.found', { n: r.mappings.counts.rejected, list: found.join(', ') || d.ctx.t('demo.none') }),
+      did: d.ctx.t('demo.catalog.did', {
+        added,
+        kinds: r.catalog.map((k) => k.kind).join(', '),
+        mappings: r.mappings.counts.added,
+      }),
+      found: d.ctx.t('demo.catalog.found', {
+        n: r.mappings.counts.rejected,
+        list: found.join(', ') || d.ctx.t('demo.none'),
+      }),
       ok: found.length > 0 && JSON.stringify(found) === JSON.stringify(planted),
     };
   },
@@ -367,11 +493,30 @@ const traceStep: DemoStep = {
   name: 'trace check / upload',
   async run(d) {
     const trace = await import('../core/trace/index.js');
-    const r = await trace.demoTrace({ db: d.his, profile: d.profile, journal: d.journal, center: d.center, fixmedins_code: d.center.fixmedins_code, manifest: d.manifest, runId: d.ctx.runId });
+    const r = await trace.demoTrace({
+      db: d.his,
+      profile: d.profile,
+      journal: d.journal,
+      center: d.center,
+      fixmedins_code: d.center.fixmedins_code,
+      manifest: d.manifest,
+      runId: d.ctx.runId,
+    });
     const found = r.planted.filter((p) => p.found).length;
     return {
-      did: d.ctx.t('demo.trace.did', { records: r.upload.records, codes: r.upload.codes, requests: r.upload.requests.sent }),
-      found: d.ctx.t('demo.trace.found', { found, planted: r.planted.length, kinds: [...new Set(r.planted.map((p) => p.finding))].join(', '), unexpected: r.unexpected.length, rejected: r.upload.rejected.length, pending: r.upload.pending.length }),
+      did: d.ctx.t('demo.trace.did', {
+        records: r.upload.records,
+        codes: r.upload.codes,
+        requests: r.upload.requests.sent,
+      }),
+      found: d.ctx.t('demo.trace.found', {
+        found,
+        planted: r.planted.length,
+        kinds: [...new Set(r.planted.map((p) => p.finding))].join(', '),
+        unexpected: r.unexpected.length,
+        rejected: r.upload.rejected.length,
+        pending: r.upload.pending.length,
+      }),
       ok: r.ok,
     };
   },
@@ -384,13 +529,31 @@ const reconcileStep: DemoStep = {
     const { openCenter } = await import('../core/center/index.js');
     const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
     try {
-      const r = await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: d.ctx.runId });
+      const r = await rec.demoReconcile({
+        hisDb: d.his,
+        center,
+        journal: d.journal,
+        manifest: d.manifest,
+        runId: d.ctx.runId,
+      });
       const unbalanced = r.result.groups.filter((g) => !g.balanced).length;
-      d.oneSided = r.result.findings.filter((f) => f.kind === 'center_only' || f.kind === 'his_only').flatMap((f) => [f.setl_id, f.msgid].filter((k): k is string => !!k));
+      d.oneSided = r.result.findings
+        .filter((f) => f.kind === 'center_only' || f.kind === 'his_only')
+        .flatMap((f) => [f.setl_id, f.msgid].filter((k): k is string => !!k));
       const kinds = [...new Set(r.result.findings.map((f) => f.kind))];
       return {
-        did: d.ctx.t('demo.reconcile.did', { groups: r.result.groups.length, from: r.result.begndate, to: r.result.enddate, unbalanced }),
-        found: d.ctx.t('demo.reconcile.found', { n: r.result.findings.length, kinds: kinds.join(', '), missing: r.missing.length, unexpected: r.unexpected.length }),
+        did: d.ctx.t('demo.reconcile.did', {
+          groups: r.result.groups.length,
+          from: r.result.begndate,
+          to: r.result.enddate,
+          unbalanced,
+        }),
+        found: d.ctx.t('demo.reconcile.found', {
+          n: r.result.findings.length,
+          kinds: kinds.join(', '),
+          missing: r.missing.length,
+          unexpected: r.unexpected.length,
+        }),
         ok: r.ok,
       };
     } finally {
@@ -418,12 +581,30 @@ const reconcileAgainStep: DemoStep = {
     const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
     try {
       // Each reconciliation is its own run in the journal (the latest run covering a day answers for it).
-      const r = await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: `${d.ctx.runId}-again` });
+      const r = await rec.demoReconcile({
+        hisDb: d.his,
+        center,
+        journal: d.journal,
+        manifest: d.manifest,
+        runId: `${d.ctx.runId}-again`,
+      });
       const today = formatDate(d.ctx.now(), center.config.utcOffsetMinutes);
-      const t = today > d.manifest.endDate ? await rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId: `${d.ctx.runId}-today`, from: today, to: today }) : null;
+      const t =
+        today > d.manifest.endDate
+          ? await rec.demoReconcile({
+              hisDb: d.his,
+              center,
+              journal: d.journal,
+              manifest: d.manifest,
+              runId: `${d.ctx.runId}-today`,
+              from: today,
+              to: today,
+            })
+          : null;
       const left = r.result.findings;
       const expected = rec.expectedFindings(d.manifest);
-      const plantedLeft = (f: (typeof left)[number]) => expected.some((e) => (LEFT_FOR_PEOPLE.has(e.kind) || e.cause === 'unknown_to_his') && rec.findingMatches(f, e));
+      const plantedLeft = (f: (typeof left)[number]) =>
+        expected.some((e) => (LEFT_FOR_PEOPLE.has(e.kind) || e.cause === 'unknown_to_his') && rec.findingMatches(f, e));
       const stray = left.filter((f) => !plantedLeft(f));
       const undone = left.filter((f) => f.repair.certain && f.repair.action !== 'none');
       const ours = left.filter((f) => [f.setl_id, f.msgid, f.related_setl_id].some((x) => x && d.repaired.includes(x)));
@@ -435,7 +616,14 @@ const reconcileAgainStep: DemoStep = {
         if (f.repair.command && !m) refused.push(`${f.repair.command} (not a command hisops knows)`);
         if (!m) continue;
         try {
-          await settle.planReverse(env, { olderThanMs: 0, settings: settle.parseStuckSettings(undefined), ids: [m[1]!], all: false, centerOnly: d.centerOnly, runId: d.ctx.runId });
+          await settle.planReverse(env, {
+            olderThanMs: 0,
+            settings: settle.parseStuckSettings(undefined),
+            ids: [m[1]!],
+            all: false,
+            centerOnly: d.centerOnly,
+            runId: d.ctx.runId,
+          });
         } catch (e) {
           refused.push(`${f.repair.command}: ${(e as { summary?: string }).summary ?? String(e)}`);
         }
@@ -443,12 +631,35 @@ const reconcileAgainStep: DemoStep = {
       const todayOk = t === null || t.result.findings.length === 0;
       const kinds = [...new Set(left.map((f) => `${f.kind}·${f.cause}`))];
       return {
-        did: d.ctx.t('demo.again.did', { from: r.result.begndate, to: r.result.enddate }) + (t ? d.ctx.t('demo.again.didToday', { today }) : ''),
+        did:
+          d.ctx.t('demo.again.did', { from: r.result.begndate, to: r.result.enddate }) +
+          (t ? d.ctx.t('demo.again.didToday', { today }) : ''),
         found:
-          d.ctx.t('demo.again.found', { left: left.length, kinds: kinds.join(', ') || d.ctx.t('demo.none'), undone: undone.length, ours: ours.length, stray: stray.length, refused: refused.length }) +
-          (t ? d.ctx.t('demo.again.foundToday', { today, n: t.result.findings.length }) : ''),
-        ok: r.result.error === null && stray.length === 0 && undone.length === 0 && ours.length === 0 && refused.length === 0 && todayOk,
-        data: { findings: left.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id, repair: f.repair })), refused, today: t ? { day: today, findings: t.result.findings.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id })) } : null },
+          d.ctx.t('demo.again.found', {
+            left: left.length,
+            kinds: kinds.join(', ') || d.ctx.t('demo.none'),
+            undone: undone.length,
+            ours: ours.length,
+            stray: stray.length,
+            refused: refused.length,
+          }) + (t ? d.ctx.t('demo.again.foundToday', { today, n: t.result.findings.length }) : ''),
+        ok:
+          r.result.error === null &&
+          stray.length === 0 &&
+          undone.length === 0 &&
+          ours.length === 0 &&
+          refused.length === 0 &&
+          todayOk,
+        data: {
+          findings: left.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id, repair: f.repair })),
+          refused,
+          today: t
+            ? {
+                day: today,
+                findings: t.result.findings.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id })),
+              }
+            : null,
+        },
       };
     } finally {
       await center.close();
@@ -457,4 +668,14 @@ const reconcileAgainStep: DemoStep = {
 };
 
 /** In the order the demo runs them. */
-export const DEMO_STEPS: DemoStep[] = [seedStep, doctorStep, schemaStep, catalogStep, settleStep, reconcileStep, stuckStep, reconcileAgainStep, traceStep];
+export const DEMO_STEPS: DemoStep[] = [
+  seedStep,
+  doctorStep,
+  schemaStep,
+  catalogStep,
+  settleStep,
+  reconcileStep,
+  stuckStep,
+  reconcileAgainStep,
+  traceStep,
+];

@@ -26,7 +26,10 @@ defineMessages({
   'notify.count.oneSided': { en: '{n} one-sided (单边账)', zh: '{n} 笔单边账' },
   'notify.count.rejected': { en: '{n} traceability codes rejected', zh: '{n} 条追溯码被中心拒收' },
   'notify.count.other': { en: '{n} {kind}', zh: '{n} 条 {kind}' },
-  'notify.testText': { en: 'If you read this, hisops can reach this channel.', zh: '收到此消息说明 hisops 可以通过此渠道通知。' },
+  'notify.testText': {
+    en: 'If you read this, hisops can reach this channel.',
+    zh: '收到此消息说明 hisops 可以通过此渠道通知。',
+  },
 });
 
 export interface RunFacts {
@@ -78,7 +81,12 @@ function findingLine(f: unknown): string {
   const o = obj(f);
   const id = ID_FIELDS.find((k) => o[k] !== undefined && o[k] !== null && o[k] !== '');
   const amount = o['medfee_sumamt'] ?? o['amount'];
-  return [String(o['kind'] ?? ''), id ? `${id}=${String(o[id])}` : '', amount !== undefined && amount !== null ? String(amount) : '', o['message'] ? String(o['message']).slice(0, 80) : '']
+  return [
+    String(o['kind'] ?? ''),
+    id ? `${id}=${String(o[id])}` : '',
+    amount !== undefined && amount !== null ? String(amount) : '',
+    o['message'] ? String(o['message']).slice(0, 80) : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -96,12 +104,27 @@ function verdictText(f: RunFacts, counts: Record<string, number>, lang: Lang): s
   const parts: string[] = [];
   if (f.verdict === 'ok') parts.push(t(isReconcile ? 'notify.verdict.balanced' : 'notify.verdict.clear'));
   else {
-    const unbalanced = isReconcile && obj(f.data)['status'] !== undefined ? /unbalanced|不平/.test(String(obj(f.data)['status'])) || (counts['center_only'] ?? 0) + (counts['his_only'] ?? 0) > 0 : false;
-    parts.push(t(isReconcile ? (unbalanced ? 'notify.verdict.unbalanced' : 'notify.verdict.attention') : 'notify.verdict.attention'));
-    const oneSided = Object.entries(counts).filter(([k]) => ONE_SIDED.has(k)).reduce((s, [, n]) => s + n, 0);
+    const unbalanced =
+      isReconcile && obj(f.data)['status'] !== undefined
+        ? /unbalanced|不平/.test(String(obj(f.data)['status'])) ||
+          (counts['center_only'] ?? 0) + (counts['his_only'] ?? 0) > 0
+        : false;
+    parts.push(
+      t(
+        isReconcile
+          ? unbalanced
+            ? 'notify.verdict.unbalanced'
+            : 'notify.verdict.attention'
+          : 'notify.verdict.attention',
+      ),
+    );
+    const oneSided = Object.entries(counts)
+      .filter(([k]) => ONE_SIDED.has(k))
+      .reduce((s, [, n]) => s + n, 0);
     if (oneSided) parts.push(t('notify.count.oneSided', { n: oneSided }));
     if (counts['rejected']) parts.push(t('notify.count.rejected', { n: counts['rejected'] }));
-    for (const [k, n] of Object.entries(counts)) if (!ONE_SIDED.has(k) && k !== 'rejected') parts.push(t('notify.count.other', { n, kind: k }));
+    for (const [k, n] of Object.entries(counts))
+      if (!ONE_SIDED.has(k) && k !== 'rejected') parts.push(t('notify.count.other', { n, kind: k }));
   }
   const text = parts.join(lang === 'zh-CN' ? '，' : ', ');
   return f.event === 'recovered' ? t('notify.verdict.recovered', { verdict: text }) : text;
@@ -111,7 +134,14 @@ function verdictText(f: RunFacts, counts: Record<string, number>, lang: Lang): s
 export function fingerprintOf(f: Pick<RunFacts, 'verdict' | 'data' | 'opts' | 'errorCode' | 'exit'>): string {
   const all = obj(f.data)['findings'];
   const keys = Array.isArray(all) ? all.slice(0, 200).map(findingLine).sort() : [];
-  const basis = { v: f.verdict, p: periodOf(f.data, f.opts), c: countsOf(f.data), k: keys, e: f.errorCode ?? null, x: f.verdict === 'failure' ? f.exit : null };
+  const basis = {
+    v: f.verdict,
+    p: periodOf(f.data, f.opts),
+    c: countsOf(f.data),
+    k: keys,
+    e: f.errorCode ?? null,
+    x: f.verdict === 'failure' ? f.exit : null,
+  };
   return crypto.createHash('sha256').update(JSON.stringify(basis)).digest('hex').slice(0, 32);
 }
 
@@ -124,7 +154,11 @@ export function buildMessage(f: RunFacts, lang: Lang): NotifyMessage {
   const report = obj(f.data)['report'] ?? f.opts['report'];
   const title = t('notify.title', { name: f.fixmedins_name || f.institution, job: f.job, verdict });
   const sep = lang === 'zh-CN' ? '：' : ': ';
-  const lines = [title, `${t('notify.institution')}${sep}${f.fixmedins_name} (${f.institution}, ${f.fixmedins_code})`, `${t('notify.job')}${sep}hisops ${f.job}`];
+  const lines = [
+    title,
+    `${t('notify.institution')}${sep}${f.fixmedins_name} (${f.institution}, ${f.fixmedins_code})`,
+    `${t('notify.job')}${sep}hisops ${f.job}`,
+  ];
   if (period) lines.push(`${t('notify.period')}${sep}${period}`);
   lines.push(`${t('notify.verdict')}${sep}${verdict}`);
   if (f.event === 'test') lines.push(t('notify.testText'));

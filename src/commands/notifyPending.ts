@@ -8,7 +8,10 @@ import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 
 defineMessages({
-  'status.noCatalog': { en: 'Mappings expiring not counted: the catalog store could not be read ({why})', zh: '未统计即将到期的对照：无法读取目录库（{why}）' },
+  'status.noCatalog': {
+    en: 'Mappings expiring not counted: the catalog store could not be read ({why})',
+    zh: '未统计即将到期的对照：无法读取目录库（{why}）',
+  },
 });
 
 /** The settlements the stuck job resolves (see core/settle/gatherCandidates). */
@@ -31,8 +34,21 @@ export async function pendingNow(ctx: Ctx, o: { mappings: boolean }): Promise<Pe
   const trace = await import('../core/trace/index.js');
   const { leftOverCalls, DEFAULT_TIMEOUT_MS } = await import('../core/center/index.js');
   const t = (await trace.traceStatus({ journal, fixmedins_code: code })).totals;
-  const stuck = await leftOverCalls(journal, { infnos: SETTLE_INFNOS, fixmedins_code: code || undefined, runId: ctx.runId, now: ctx.now(), timeoutMs: Number(ctx.get('center.timeoutMs') ?? DEFAULT_TIMEOUT_MS) });
-  return { institution: ctx.config().institution, trace_pending: t.pending, trace_rejected: t.rejected, trace_held: t.held, stuck_open: stuck.length, mappings_expiring: o.mappings ? await mappingsExpiring(ctx) : null };
+  const stuck = await leftOverCalls(journal, {
+    infnos: SETTLE_INFNOS,
+    fixmedins_code: code || undefined,
+    runId: ctx.runId,
+    now: ctx.now(),
+    timeoutMs: Number(ctx.get('center.timeoutMs') ?? DEFAULT_TIMEOUT_MS),
+  });
+  return {
+    institution: ctx.config().institution,
+    trace_pending: t.pending,
+    trace_rejected: t.rejected,
+    trace_held: t.held,
+    stuck_open: stuck.length,
+    mappings_expiring: o.mappings ? await mappingsExpiring(ctx) : null,
+  };
 }
 
 async function mappingsExpiring(ctx: Ctx): Promise<number | null> {
@@ -44,7 +60,13 @@ async function mappingsExpiring(ctx: Ctx): Promise<number | null> {
     // create: false — status must not leave an empty SQLite file where no store was.
     const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir, create: false });
     ctx.onClose(() => db.close());
-    return (await cat.expiringMappings(db.knex, cat.dayOf(ctx.now(), Number(ctx.get('center.utcOffsetMinutes') ?? 480)), EXPIRING_DAYS)).length;
+    return (
+      await cat.expiringMappings(
+        db.knex,
+        cat.dayOf(ctx.now(), Number(ctx.get('center.utcOffsetMinutes') ?? 480)),
+        EXPIRING_DAYS,
+      )
+    ).length;
   } catch (e) {
     // No catalog store here (no HIS configured, or it is down): status still shows the rest.
     ctx.debug(ctx.t('status.noCatalog', { why: e instanceof Error ? e.message : String(e) }));
@@ -54,5 +76,11 @@ async function mappingsExpiring(ctx: Ctx): Promise<number | null> {
 
 /** The counts as the metrics file's `hisops_pending` wants them (null: keep the last count). */
 export function pendingCountsOf(p: PendingNow): Record<string, number | null> {
-  return { trace_pending: p.trace_pending, trace_rejected: p.trace_rejected, trace_held: p.trace_held, stuck_open: p.stuck_open, mappings_expiring: p.mappings_expiring };
+  return {
+    trace_pending: p.trace_pending,
+    trace_rejected: p.trace_rejected,
+    trace_held: p.trace_held,
+    stuck_open: p.stuck_open,
+    mappings_expiring: p.mappings_expiring,
+  };
 }

@@ -15,25 +15,44 @@ import { pendingCountsOf, pendingNow } from './notifyPending.js';
 
 defineMessages({
   'notify.sent': { en: 'Notified: {channels}', zh: '已通知：{channels}' },
-  'notify.failedWarn': { en: 'The {channel} notification failed and will be retried on the next run: {why}', zh: '{channel} 通知失败，下次运行时重试：{why}' },
-  'notify.noChannels': { en: '--notify was given but no notification channel is configured (see docs/notify.md).', zh: '指定了 --notify，但未配置任何通知渠道（见 docs/notify.md）。' },
+  'notify.failedWarn': {
+    en: 'The {channel} notification failed and will be retried on the next run: {why}',
+    zh: '{channel} 通知失败，下次运行时重试：{why}',
+  },
+  'notify.noChannels': {
+    en: '--notify was given but no notification channel is configured (see docs/notify.md).',
+    zh: '指定了 --notify，但未配置任何通知渠道（见 docs/notify.md）。',
+  },
   'notify.badConfig': { en: 'Notifications are off for this run: {why}', zh: '本次运行未发送通知：{why}' },
-  'notify.metricsFailed': { en: 'The metrics file {file} was not written: {why}', zh: '未能写入指标文件 {file}：{why}' },
+  'notify.metricsFailed': {
+    en: 'The metrics file {file} was not written: {why}',
+    zh: '未能写入指标文件 {file}：{why}',
+  },
   'notify.held': { en: 'Notification held back on {channel}: {reason}', zh: '{channel} 暂不通知：{reason}' },
 });
-
 
 export async function notifySettingsOf(ctx: Ctx): Promise<NotifySettings> {
   const { parseNotifySettings } = await import('../core/notify/index.js');
   const cfg = ctx.config();
-  return parseNotifySettings(cfg.sections['notify'], { institution: cfg.institution, env: ctx.env, baseDir: cfg.baseDir, file: cfg.file ?? 'hisops.yaml' });
+  return parseNotifySettings(cfg.sections['notify'], {
+    institution: cfg.institution,
+    env: ctx.env,
+    baseDir: cfg.baseDir,
+    file: cfg.file ?? 'hisops.yaml',
+  });
 }
 
 /** The rule for a job: its own, or (with --notify) every event on the channels named or all. */
 function ruleFor(s: NotifySettings, job: string, flag: string | boolean | undefined): Rule | undefined {
   const own = s.rules[job];
   if (!flag) return own;
-  const named = typeof flag === 'string' ? flag.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+  const named =
+    typeof flag === 'string'
+      ? flag
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : undefined;
   return { on: own?.on ?? [...EVENT_KINDS], channels: named ?? own?.channels };
 }
 
@@ -55,13 +74,19 @@ export function factsOf(ctx: Ctx, job: string, r: RunOutcome): Omit<RunFacts, 'e
   };
 }
 
-export async function notifyAfterRun(ctx: Ctx, job: string, r: RunOutcome, flag: string | boolean | undefined): Promise<void> {
+export async function notifyAfterRun(
+  ctx: Ctx,
+  job: string,
+  r: RunOutcome,
+  flag: string | boolean | undefined,
+): Promise<void> {
   let settings: NotifySettings;
   try {
     settings = await notifySettingsOf(ctx);
   } catch (e) {
     // A configuration the job itself could not load is the job's error already; a bad notify: is a warning.
-    if (flag || (e as { code?: string }).code === 'NOTIFY_CONFIG') ctx.warn(ctx.t('notify.badConfig', { why: e instanceof Error ? e.message : String(e) }));
+    if (flag || (e as { code?: string }).code === 'NOTIFY_CONFIG')
+      ctx.warn(ctx.t('notify.badConfig', { why: e instanceof Error ? e.message : String(e) }));
     return;
   }
   const rule = ruleFor(settings, job, flag);
@@ -82,7 +107,8 @@ export async function notifyAfterRun(ctx: Ctx, job: string, r: RunOutcome, flag:
   for (const ch of channels) {
     const d = n.decide(states.get(ch.name), { verdict: facts.verdict, fingerprint }, rule, quiet);
     if (!d.send) {
-      if (d.reason !== 'nothing-to-say' && d.reason !== 'not-a-rule') ctx.debug(ctx.t('notify.held', { channel: ch.name, reason: d.reason }));
+      if (d.reason !== 'nothing-to-say' && d.reason !== 'not-a-rule')
+        ctx.debug(ctx.t('notify.held', { channel: ch.name, reason: d.reason }));
       await n.saveNotifyState(j, { ...key, channel: ch.name }, d.next, { now: facts.now, sent: false });
       continue;
     }
@@ -91,20 +117,34 @@ export async function notifyAfterRun(ctx: Ctx, job: string, r: RunOutcome, flag:
       await n.saveNotifyState(j, { ...key, channel: ch.name }, d.next, { now: facts.now, sent: true });
     } else {
       const prev = states.get(ch.name);
-      await n.saveNotifyState(j, { ...key, channel: ch.name }, { sent_fingerprint: prev?.sent_fingerprint ?? null, last_verdict: prev?.last_verdict ?? null }, { now: facts.now, sent: false, error: ctx.warnings[ctx.warnings.length - 1] });
+      await n.saveNotifyState(
+        j,
+        { ...key, channel: ch.name },
+        { sent_fingerprint: prev?.sent_fingerprint ?? null, last_verdict: prev?.last_verdict ?? null },
+        { now: facts.now, sent: false, error: ctx.warnings[ctx.warnings.length - 1] },
+      );
     }
   }
   if (sent.length) ctx.log(ctx.t('notify.sent', { channels: sent.join(', ') }));
 }
 
 /** Deliver one message; a failure is a warning (true when delivered). */
-export async function sendOne(ctx: Ctx, ch: Channel, m: import('../core/notify/index.js').NotifyMessage): Promise<boolean> {
+export async function sendOne(
+  ctx: Ctx,
+  ch: Channel,
+  m: import('../core/notify/index.js').NotifyMessage,
+): Promise<boolean> {
   const { deliver } = await import('../core/notify/index.js');
   try {
     await deliver(ch, m, ctx.now());
     return true;
   } catch (e) {
-    const why = e && typeof (e as { text?: unknown }).text === 'function' ? (e as import('../core/errors.js').HisopsError).text(ctx.lang).summary : e instanceof Error ? e.message : String(e);
+    const why =
+      e && typeof (e as { text?: unknown }).text === 'function'
+        ? (e as import('../core/errors.js').HisopsError).text(ctx.lang).summary
+        : e instanceof Error
+          ? e.message
+          : String(e);
     ctx.warn(ctx.t('notify.failedWarn', { channel: ch.name, why }));
     return false;
   }
@@ -126,21 +166,54 @@ export async function recordJobMetrics(ctx: Ctx, job: string, r: RunOutcome): Pr
   try {
     const j = await ctx.journal();
     const now = ctx.now();
-    await n.saveJobMetric(j, { institution: ctx.config().institution, job, run_id: ctx.runId, ended_at: now.toISOString(), duration_ms: Math.max(0, now.getTime() - r.startedAt.getTime()), exit_code: r.exit, counts: countsOf(r.data) });
+    await n.saveJobMetric(j, {
+      institution: ctx.config().institution,
+      job,
+      run_id: ctx.runId,
+      ended_at: now.toISOString(),
+      duration_ms: Math.max(0, now.getTime() - r.startedAt.getTime()),
+      exit_code: r.exit,
+      counts: countsOf(r.data),
+    });
     if (file) {
       // Pending counts of this institution from the journal; expiring mappings as `hisops status` last counted them.
-      await n.savePendingCounts(j, ctx.config().institution, pendingCountsOf(await pendingNow(ctx, { mappings: false })), now);
+      await n.savePendingCounts(
+        j,
+        ctx.config().institution,
+        pendingCountsOf(await pendingNow(ctx, { mappings: false })),
+        now,
+      );
       const { writeFileAtomic } = await import('../core/files/index.js');
-      await writeFileAtomic(file, n.renderPrometheus(await n.loadJobMetrics(j), await n.loadPendingCounts(j)), 'the metrics file');
+      await writeFileAtomic(
+        file,
+        n.renderPrometheus(await n.loadJobMetrics(j), await n.loadPendingCounts(j)),
+        'the metrics file',
+      );
     }
   } catch (e) {
     // Without a metrics file nobody asked for this: a run that could not open its journal says so itself.
-    if (file) ctx.warn(ctx.t('notify.metricsFailed', { file, why: e && typeof (e as { text?: unknown }).text === 'function' ? (e as import('../core/errors.js').HisopsError).text(ctx.lang).summary : e instanceof Error ? e.message : String(e) }));
+    if (file)
+      ctx.warn(
+        ctx.t('notify.metricsFailed', {
+          file,
+          why:
+            e && typeof (e as { text?: unknown }).text === 'function'
+              ? (e as import('../core/errors.js').HisopsError).text(ctx.lang).summary
+              : e instanceof Error
+                ? e.message
+                : String(e),
+        }),
+      );
   }
 }
 
 /** What the app frame runs after a cron job: its metrics, then its notifications. */
-export async function afterJob(ctx: Ctx, job: string, r: RunOutcome, flag: string | boolean | undefined): Promise<void> {
+export async function afterJob(
+  ctx: Ctx,
+  job: string,
+  r: RunOutcome,
+  flag: string | boolean | undefined,
+): Promise<void> {
   await recordJobMetrics(ctx, job, r);
   await notifyAfterRun(ctx, job, r, flag);
 }

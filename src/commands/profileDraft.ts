@@ -16,16 +16,28 @@ import { EXIT, inputError } from '../core/errors.js';
 import { checkDay } from './profile.js';
 
 defineMessages({
-  'profile.draft.describe': { en: 'propose a profile from a live HIS schema (tables and columns found from names and comments)', zh: '根据实际 HIS 表结构（表名、列名及注释）起草配置文件' },
-  'profile.draft.his': { en: 'HIS database to read (URL or connection name; default: the configured HIS)', zh: '要读取的 HIS 数据库（URL 或连接名；默认：已配置的 HIS）' },
-  'profile.draft.out': { en: 'write the profile to this file (default: print it)', zh: '将配置文件写入此文件（默认：打印出来）' },
+  'profile.draft.describe': {
+    en: 'propose a profile from a live HIS schema (tables and columns found from names and comments)',
+    zh: '根据实际 HIS 表结构（表名、列名及注释）起草配置文件',
+  },
+  'profile.draft.his': {
+    en: 'HIS database to read (URL or connection name; default: the configured HIS)',
+    zh: '要读取的 HIS 数据库（URL 或连接名；默认：已配置的 HIS）',
+  },
+  'profile.draft.out': {
+    en: 'write the profile to this file (default: print it)',
+    zh: '将配置文件写入此文件（默认：打印出来）',
+  },
   'profile.draft.force': { en: 'overwrite the file', zh: '覆盖已有文件' },
   'profile.draft.role': { en: 'kind of table', zh: '表类别' },
   'profile.draft.table': { en: 'table', zh: '表' },
   'profile.draft.confidence': { en: 'confidence', zh: '可信度' },
   'profile.draft.why': { en: 'why', zh: '依据' },
   'profile.draft.none': { en: 'not found', zh: '未找到' },
-  'profile.draft.evidence': { en: '{found} of {keys} key columns ({list}){named}; {cols} of {total} columns found', zh: '{keys} 个关键列中找到 {found} 个（{list}）{named}；共 {total} 列，找到 {cols} 列' },
+  'profile.draft.evidence': {
+    en: '{found} of {keys} key columns ({list}){named}; {cols} of {total} columns found',
+    zh: '{keys} 个关键列中找到 {found} 个（{list}）{named}；共 {total} 列，找到 {cols} 列',
+  },
   'profile.draft.named': { en: ', and its name or comment says so', zh: '，表名或注释亦相符' },
   'profile.draft.conf.high': { en: 'high', zh: '高' },
   'profile.draft.conf.medium': { en: 'medium', zh: '中' },
@@ -42,11 +54,23 @@ defineMessages({
   'profile.draft.role.dispense_trace': { en: 'trace codes of dispensing', zh: '发药追溯码' },
   'profile.draft.role.stock_trace': { en: 'trace codes of stock', zh: '库存追溯码' },
   'profile.draft.wrote': { en: 'Wrote the drafted profile to {file}', zh: '已将起草的配置文件写入 {file}' },
-  'profile.draft.clean': { en: 'Every statement was drafted and runs on the HIS; read it once, then use it.', zh: '所有语句均已起草并可在 HIS 上运行；请通读一遍后再使用。' },
-  'profile.draft.attention': { en: '{todos} TODO(s) to decide, {failed} statement(s) with problems in profile check: read the comments in the profile.', zh: '有 {todos} 处待确认（TODO），{failed} 条语句在 profile check 中有问题：请阅读配置文件中的注释。' },
+  'profile.draft.clean': {
+    en: 'Every statement was drafted and runs on the HIS; read it once, then use it.',
+    zh: '所有语句均已起草并可在 HIS 上运行；请通读一遍后再使用。',
+  },
+  'profile.draft.attention': {
+    en: '{todos} TODO(s) to decide, {failed} statement(s) with problems in profile check: read the comments in the profile.',
+    zh: '有 {todos} 处待确认（TODO），{failed} 条语句在 profile check 中有问题：请阅读配置文件中的注释。',
+  },
   'profile.draft.failed': { en: 'profile check', zh: '配置文件校验' },
-  'profile.draft.date': { en: 'day whose rows profile check reads: yyyy-MM-dd, today or yesterday (default: yesterday)', zh: 'profile check 读取哪一天的数据：yyyy-MM-dd、today 或 yesterday（默认 yesterday）' },
-  'profile.draft.noRows': { en: 'No settlement on {date}: the values were not checked. Pass --date with a day that has settlements.', zh: '{date} 没有结算：未能校验取值。请用 --date 指定一个有结算的日期。' },
+  'profile.draft.date': {
+    en: 'day whose rows profile check reads: yyyy-MM-dd, today or yesterday (default: yesterday)',
+    zh: 'profile check 读取哪一天的数据：yyyy-MM-dd、today 或 yesterday（默认 yesterday）',
+  },
+  'profile.draft.noRows': {
+    en: 'No settlement on {date}: the values were not checked. Pass --date with a day that has settlements.',
+    zh: '{date} 没有结算：未能校验取值。请用 --date 指定一个有结算的日期。',
+  },
 });
 
 interface DraftOptions {
@@ -59,7 +83,13 @@ interface DraftOptions {
 async function runDraft(ctx: Ctx, o: DraftOptions) {
   const file = o.out ? path.resolve(ctx.cwd, o.out) : undefined;
   if (file && fs.existsSync(file) && !o.force) {
-    throw inputError('PROFILE_DRAFT_EXISTS', `${file} already exists`, 'Name another file with -o, or pass --force to overwrite it.', 'A profile someone has edited must not be replaced by a draft unasked.', { file }).zh(
+    throw inputError(
+      'PROFILE_DRAFT_EXISTS',
+      `${file} already exists`,
+      'Name another file with -o, or pass --force to overwrite it.',
+      'A profile someone has edited must not be replaced by a draft unasked.',
+      { file },
+    ).zh(
       `${file} 已存在`,
       '请用 -o 指定另一个文件，或加 --force 覆盖。',
       '已被修改过的配置文件不应在未经要求时被草稿覆盖。',
@@ -74,30 +104,69 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
     const draft = await his.draftProfile(db, { source: ref.display, lang: ctx.lang });
     const profile = his.parseProfile(draft.text, file ?? 'drafted.yaml');
     const date = checkDay(o.date, ctx.now());
-    const check = await his.checkProfile(db, { ...profile, bindValues: { fixmedins_code: String(ctx.hisBinds().fixmedins_code ?? '') } }, { date, writes: 'run', now: ctx.now() });
+    const check = await his.checkProfile(
+      db,
+      { ...profile, bindValues: { fixmedins_code: String(ctx.hisBinds().fixmedins_code ?? '') } },
+      { date, writes: 'run', now: ctx.now() },
+    );
     const failed = check.statements.filter((s) => s.status === 'problems');
     const noRows = check.statements.find((s) => s.name === 'settlements_in_period')?.rows === 0;
     if (file) writeFileAtomicSync(file, draft.text, 'the drafted profile');
     const roles = Object.keys(his.DRAFT_ROLES) as Array<keyof typeof his.DRAFT_ROLES>;
-    const tables = roles.map((r) => ({ role: r, table: draft.mapping[r]?.table ?? null, confidence: draft.mapping[r]?.confidence ?? null, why: draft.mapping[r]?.why ?? null, tenant: draft.mapping[r]?.tenant?.column ?? null }));
+    const tables = roles.map((r) => ({
+      role: r,
+      table: draft.mapping[r]?.table ?? null,
+      confidence: draft.mapping[r]?.confidence ?? null,
+      why: draft.mapping[r]?.why ?? null,
+      tenant: draft.mapping[r]?.tenant?.column ?? null,
+    }));
     const attention = draft.todos > 0 || failed.length > 0;
     const summary = ctx.t('profile.draft.attention', { todos: draft.todos, failed: failed.length });
     return {
-      data: { file: file ?? null, tables, todos: draft.todos, unsupported: draft.unsupported, check: { date, errors: check.errors, warnings: check.warnings, problems: failed.flatMap((s) => s.problems) }, profile: file ? undefined : draft.text },
+      data: {
+        file: file ?? null,
+        tables,
+        todos: draft.todos,
+        unsupported: draft.unsupported,
+        check: { date, errors: check.errors, warnings: check.warnings, problems: failed.flatMap((s) => s.problems) },
+        profile: file ? undefined : draft.text,
+      },
       exit: attention ? EXIT.findings : EXIT.ok,
       findings: attention ? { summary, count: draft.todos + failed.length } : undefined,
       human: (h: import('../cli/output.js').Out) => {
         if (!file) h.line(draft.text);
         h.table(
-          [ctx.t('profile.draft.role'), ctx.t('profile.draft.table'), ctx.t('profile.draft.confidence'), ctx.t('profile.draft.why')],
+          [
+            ctx.t('profile.draft.role'),
+            ctx.t('profile.draft.table'),
+            ctx.t('profile.draft.confidence'),
+            ctx.t('profile.draft.why'),
+          ],
           roles.map((r) => {
             const t = draft.mapping[r];
             const e = t?.evidence;
-            const why = e ? ctx.t('profile.draft.evidence', { found: e.keysFound.length, keys: e.keys.length, list: e.keys.join(', '), named: e.named ? ctx.t('profile.draft.named') : '', cols: e.found, total: e.total }) : '';
-            return [`${ctx.t(`profile.draft.role.${r}`)} (${r})`, t ? `${t.table}${t.tenant ? ` · ${t.tenant.column}` : ''}` : ctx.t('profile.draft.none'), t ? ctx.t(`profile.draft.conf.${t.confidence}`) : '', why];
+            const why = e
+              ? ctx.t('profile.draft.evidence', {
+                  found: e.keysFound.length,
+                  keys: e.keys.length,
+                  list: e.keys.join(', '),
+                  named: e.named ? ctx.t('profile.draft.named') : '',
+                  cols: e.found,
+                  total: e.total,
+                })
+              : '';
+            return [
+              `${ctx.t(`profile.draft.role.${r}`)} (${r})`,
+              t ? `${t.table}${t.tenant ? ` · ${t.tenant.column}` : ''}` : ctx.t('profile.draft.none'),
+              t ? ctx.t(`profile.draft.conf.${t.confidence}`) : '',
+              why,
+            ];
           }),
         );
-        for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error'))) h.bad(`${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${his.problemWords(ctx.lang, p).problem}`);
+        for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error')))
+          h.bad(
+            `${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${his.problemWords(ctx.lang, p).problem}`,
+          );
         if (noRows) h.note(ctx.t('profile.draft.noRows', { date }));
         if (file) h.ok(ctx.t('profile.draft.wrote', { file }));
         if (attention) h.bad(summary);
@@ -124,5 +193,8 @@ export function registerProfileDraft(program: Command, app: App): void {
     .option('-o, --out <file>', app.t('profile.draft.out'))
     .option('--force', app.t('profile.draft.force'))
     .action(app.action<DraftOptions>((ctx, _a, o) => runDraft(ctx, o), { keyFlags: (o) => ({ 'his.url': o.his }) }));
-  app.examples(draft, ['hisops profile draft --his mysql://reader@10.0.0.5:3306/his -o his-profile.yaml --date 2025-03-03', 'hisops profile draft --json']);
+  app.examples(draft, [
+    'hisops profile draft --his mysql://reader@10.0.0.5:3306/his -o his-profile.yaml --date 2025-03-03',
+    'hisops profile draft --json',
+  ]);
 }

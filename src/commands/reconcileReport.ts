@@ -14,14 +14,20 @@ defineMessages({
   'rcr.runAt': { en: 'Prepared at', zh: '制表时间' },
   'rcr.runId': { en: 'Run id', zh: '运行编号' },
   'rcr.result': { en: 'Result', zh: '对账结果' },
-  'rcr.summaryLine': { en: '{groups} group(s) reconciled, {unbalanced} unbalanced, {findings} difference(s).', zh: '共对账 {groups} 组，不平 {unbalanced} 组，差异 {findings} 条。' },
+  'rcr.summaryLine': {
+    en: '{groups} group(s) reconciled, {unbalanced} unbalanced, {findings} difference(s).',
+    zh: '共对账 {groups} 组，不平 {unbalanced} 组，差异 {findings} 条。',
+  },
   'rcr.sec.days': { en: 'Summary per day', zh: '按日汇总' },
   'rcr.sec.groups': { en: 'Summary per insurance type × clearing type', zh: '按险种 × 清算类别汇总' },
   'rcr.sec.findings': { en: 'Differences, their causes and what to do', zh: '差异明细、原因及处理建议' },
   'rcr.sec.dayGroups': { en: 'Each group of each day', zh: '每日分组明细' },
-  'rcr.sec.chart': { en: 'Daily difference of total medical fees (center − hospital)', zh: '每日医疗费总额差额（中心 − 医院）' },
+  'rcr.sec.chart': {
+    en: 'Daily difference of total medical fees (center − hospital)',
+    zh: '每日医疗费总额差额（中心 − 医院）',
+  },
   'rcr.note.center': {
-    en: 'The center answers balanced or not per group: the center figures of a balanced group are the hospital\'s, those of an unbalanced group are the hospital\'s plus the differences found in the detail reconciliation.',
+    en: "The center answers balanced or not per group: the center figures of a balanced group are the hospital's, those of an unbalanced group are the hospital's plus the differences found in the detail reconciliation.",
     zh: '医保中心按分组只回答平或不平：已平分组的中心数据即医院数据，不平分组的中心数据为医院数据加明细对账查出的差异。',
   },
   'rcr.sheet.summary': { en: 'Statement', zh: '对账单' },

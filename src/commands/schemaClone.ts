@@ -24,20 +24,38 @@ defineMessages({
   'clone.col.result': { en: 'result', zh: '结果' },
   'clone.copy.rows': { en: 'rows', zh: '数据' },
   'clone.copy.structure': { en: 'structure', zh: '仅结构' },
-  'clone.plan': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行）。' },
-  'clone.planSampled': { en: '{sampled} table(s) over --max-rows {max} would get a sample of {n} rows each, with the rows related to them.', zh: '另有 {sampled} 张表超过 --max-rows {max}，将各取 {n} 行样本及与之关联的行。' },
-  'clone.planMasked': { en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied, masked.', zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行），并脱敏。' },
+  'clone.plan': {
+    en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied.',
+    zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行）。',
+  },
+  'clone.planSampled': {
+    en: '{sampled} table(s) over --max-rows {max} would get a sample of {n} rows each, with the rows related to them.',
+    zh: '另有 {sampled} 张表超过 --max-rows {max}，将各取 {n} 行样本及与之关联的行。',
+  },
+  'clone.planMasked': {
+    en: '{tables} table(s); rows of {copied} ({rows} rows) would be copied, masked.',
+    zh: '共 {tables} 张表；将复制其中 {copied} 张表的数据（{rows} 行），并脱敏。',
+  },
   'clone.status.copied': { en: 'copied', zh: '已复制' },
   'clone.status.structure_only': { en: 'structure only', zh: '仅结构' },
   'clone.status.failed': { en: 'failed', zh: '失败' },
   'clone.k.tables': { en: 'tables', zh: '表' },
   'clone.k.rowsCopied': { en: 'rows copied', zh: '已复制行数' },
-  'clone.leftovers': { en: '{n} object(s) could not be carried over (see the warnings).', zh: '{n} 个对象未能复制过去（见警告）。' },
+  'clone.leftovers': {
+    en: '{n} object(s) could not be carried over (see the warnings).',
+    zh: '{n} 个对象未能复制过去（见警告）。',
+  },
   'clone.why.named': { en: 'named with --tables', zh: '由 --tables 指定' },
   'clone.why.small': { en: '{total} rows < {max}', zh: '{total} 行 < {max}' },
-  'clone.why.large': { en: '{total} rows ≥ {max} (name it with --tables to copy it)', zh: '{total} 行 ≥ {max}（要复制请用 --tables 指定）' },
+  'clone.why.large': {
+    en: '{total} rows ≥ {max} (name it with --tables to copy it)',
+    zh: '{total} 行 ≥ {max}（要复制请用 --tables 指定）',
+  },
   'clone.why.earlier': { en: 'skipped by the earlier run', zh: '上次运行已跳过' },
-  'clone.why.sample': { en: '{total} rows ≥ {max}: a sample of {n} rows and the rows related to them', zh: '{total} 行 ≥ {max}：抽取 {n} 行样本及与之关联的行' },
+  'clone.why.sample': {
+    en: '{total} rows ≥ {max}: a sample of {n} rows and the rows related to them',
+    zh: '{total} 行 ≥ {max}：抽取 {n} 行样本及与之关联的行',
+  },
   'clone.copy.sample': { en: 'sample', zh: '样本' },
   'clone.status.sampled': { en: 'sampled', zh: '已抽样' },
   'clone.col.column': { en: 'column', zh: '列' },
@@ -47,13 +65,19 @@ defineMessages({
   'clone.by.rule': { en: 'rule {detail}', zh: '规则 {detail}' },
   'clone.by.name': { en: 'name matches {detail}', zh: '列名匹配 {detail}' },
   'clone.by.comment': { en: 'comment says {detail}', zh: '注释含“{detail}”' },
-  'clone.by.values': { en: '{hits} of {sampled} sampled values {what}', zh: '抽查的 {sampled} 个值中有 {hits} 个{what}' },
+  'clone.by.values': {
+    en: '{hits} of {sampled} sampled values {what}',
+    zh: '抽查的 {sampled} 个值中有 {hits} 个{what}',
+  },
   'clone.what.id': { en: 'are ID numbers', zh: '是身份证号' },
   'clone.what.embedded-id': { en: 'embed an ID number', zh: '内含身份证号' },
   'clone.what.mobile': { en: 'are mobile numbers', zh: '是手机号' },
   'clone.what.email': { en: 'are e-mail addresses', zh: '是电子邮箱' },
   'clone.what.original': { en: 'are original values of masked columns', zh: '是脱敏列的原始值' },
-  'clone.what.in-text': { en: 'hold ID numbers, mobiles or e-mails in their text', zh: '在文本中含身份证号、手机号或电子邮箱' },
+  'clone.what.in-text': {
+    en: 'hold ID numbers, mobiles or e-mails in their text',
+    zh: '在文本中含身份证号、手机号或电子邮箱',
+  },
   'clone.skip.flag': { en: 'flag values ({detail})', zh: '标志值（{detail}）' },
   'clone.skip.ip': { en: 'IP addresses, not a postal address', zh: 'IP 地址，不是住址' },
   'clone.skip.not-personal': { en: 'not personal by name ({detail})', zh: '按列名不是个人信息（{detail}）' },
@@ -71,7 +95,10 @@ defineMessages({
   'clone.kind.birthdate': { en: 'birth date', zh: '出生日期' },
   'clone.kind.tokens': { en: 'identities in text', zh: '文本中的身份信息' },
   'clone.kind.text': { en: 'text', zh: '文本' },
-  'clone.verified': { en: 'Verified: none of {originals} original values of the masked columns is in the copy ({values} values in {columns} text columns read).', zh: '已核验：副本中没有脱敏列的 {originals} 个原始值中的任何一个（读取了 {columns} 个文本列的 {values} 个值）。' },
+  'clone.verified': {
+    en: 'Verified: none of {originals} original values of the masked columns is in the copy ({values} values in {columns} text columns read).',
+    zh: '已核验：副本中没有脱敏列的 {originals} 个原始值中的任何一个（读取了 {columns} 个文本列的 {values} 个值）。',
+  },
   'clone.leak': { en: 'The copy still holds original values of masked columns:', zh: '副本中仍有脱敏列的原始值：' },
   'clone.leakCol': { en: 'values', zh: '个值' },
 });
@@ -118,17 +145,32 @@ function cloneReason(ctx: Ctx, reason: string): string {
 
 /** Why a column is masked or kept (core/schema/maskChoice.ts's decision), in the run's language. */
 function choiceWhy(ctx: Ctx, c: SchemaModule.ColumnChoice): string {
-  if (c.by === 'values') return ctx.t('clone.by.values', { hits: c.hits, sampled: c.sampled, what: ctx.t(`clone.what.${c.what}`) });
+  if (c.by === 'values')
+    return ctx.t('clone.by.values', { hits: c.hits, sampled: c.sampled, what: ctx.t(`clone.what.${c.what}`) });
   if (c.by) return ctx.t(`clone.by.${c.by}`, { detail: c.detail ?? '' });
-  const detail = c.skip === 'not-personal' ? ctx.t(`clone.np.${c.detail}`) : c.detail ?? '';
+  const detail = c.skip === 'not-personal' ? ctx.t(`clone.np.${c.detail}`) : (c.detail ?? '');
   return ctx.t(`clone.skip.${c.skip ?? 'none'}`, { detail });
 }
 
 /** Every text column of the copied tables: masked as what, or kept, and why. */
-function columnTable(ctx: Ctx, out: Out, tables: Array<{ table: string; columns?: SchemaModule.ColumnChoice[] }>): void {
-  const rows = tables.flatMap((t) => (t.columns ?? []).map((c) => [t.table, c.column, c.kind ? ctx.t(`clone.kind.${c.kind}`) : ctx.t('clone.kept'), choiceWhy(ctx, c)]));
+function columnTable(
+  ctx: Ctx,
+  out: Out,
+  tables: Array<{ table: string; columns?: SchemaModule.ColumnChoice[] }>,
+): void {
+  const rows = tables.flatMap((t) =>
+    (t.columns ?? []).map((c) => [
+      t.table,
+      c.column,
+      c.kind ? ctx.t(`clone.kind.${c.kind}`) : ctx.t('clone.kept'),
+      choiceWhy(ctx, c),
+    ]),
+  );
   if (!rows.length) return;
-  out.table([ctx.t('clone.col.table'), ctx.t('clone.col.column'), ctx.t('clone.col.kind'), ctx.t('clone.col.why')], rows);
+  out.table(
+    [ctx.t('clone.col.table'), ctx.t('clone.col.column'), ctx.t('clone.col.kind'), ctx.t('clone.col.why')],
+    rows,
+  );
   const masked = rows.filter((r) => r[2] !== ctx.t('clone.kept')).length;
   out.line(ctx.t('clone.columns', { masked, kept: rows.length - masked }));
 }
@@ -137,18 +179,36 @@ function columnTable(ctx: Ctx, out: Out, tables: Array<{ table: string; columns?
 function cloneJoinsSetting(ctx: Ctx): string[] {
   const v = (ctx.config().sections['schema'] as { cloneJoins?: unknown } | undefined)?.cloneJoins;
   if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
-  return typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  return typeof v === 'string'
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export function registerClone(group: Command, app: App): void {
-  const clone = commonOptions(group.command('clone').description(app.t('schema.clone.describe')).argument('<source>', 'production database (read only)').argument('<dest>', 'an empty database for the test copy'))
+  const clone = commonOptions(
+    group
+      .command('clone')
+      .description(app.t('schema.clone.describe'))
+      .argument('<source>', 'production database (read only)')
+      .argument('<dest>', 'an empty database for the test copy'),
+  )
     .option('--max-rows <n>', 'copy tables with fewer rows than this', '20000')
     .option('--tables <patterns>', 'large tables to copy anyway (ICD-10, price lists), comma-separated', collect)
     .option('--mask', 'mask patient names, ID numbers, phones, addresses (key from HISOPS_MASK_KEY)')
     .option('--mask-rules <file>', 'extra masking rules (YAML): mask: [{ column: "pat_*name", kind: name }]')
     .option('--batch-size <n>', 'rows per batch', '1000')
-    .option('--sample <n>', 'copy a consistent sample of the tables over --max-rows: n rows, their children and parents')
-    .option('--sample-join <join>', 'keep these rows together in the sample besides the foreign keys: child.col=parent.col (repeatable; default: schema.cloneJoins)', collect)
+    .option(
+      '--sample <n>',
+      'copy a consistent sample of the tables over --max-rows: n rows, their children and parents',
+    )
+    .option(
+      '--sample-join <join>',
+      'keep these rows together in the sample besides the foreign keys: child.col=parent.col (repeatable; default: schema.cloneJoins)',
+      collect,
+    )
     .option('--apply', 'write the copy (without it: show what would be copied)')
     .option('--resume', 'continue a clone that stopped')
     .action(app.action(runClone, { record: true, lock: (o) => !!o.apply && 'schema clone' }));
@@ -170,7 +230,10 @@ async function runClone(ctx: Ctx, args: unknown[], o: CloneOpts): Promise<Comman
   if (!o.apply) return clonePlan(ctx, schema, src, settings, mask, o.schema);
   const destRef = ctx.resolveDb(args[1] as string);
   // asked before connecting: connecting creates a SQLite file, which a refusal must not leave behind
-  if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display })))) throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh('未写入任何内容');
+  if (!(await ctx.confirm(ctx.t('schema.cloneQ', { n: 'all', db: destRef.display }))))
+    throw new HisopsError({ code: 'CANCELLED', summary: 'Nothing was written', exit: EXIT.needsConfirmation }).zh(
+      '未写入任何内容',
+    );
   const dest = await connect(destRef.url, { password: destRef.password, baseDir: destRef.baseDir, create: true });
   ctx.onClose(() => dest.close());
   return cloneApply(ctx, schema, { src, dest, destDisplay: destRef.display, settings, mask, o });
@@ -179,11 +242,28 @@ async function runClone(ctx: Ctx, args: unknown[], o: CloneOpts): Promise<Comman
 function cloneSettings(ctx: Ctx, schema: Schema, o: CloneOpts): CloneSettings {
   const maxRows = Number(o.maxRows);
   const batchSize = Number(o.batchSize);
-  if (!Number.isInteger(maxRows) || maxRows < 0) throw inputError('CLONE_BAD_MAX_ROWS', `--max-rows ${String(o.maxRows)} is not a row count`, 'Give a whole number, e.g. --max-rows 20000.').zh(`--max-rows ${String(o.maxRows)} 不是有效的行数`, '请给出整数，例如 --max-rows 20000。');
+  if (!Number.isInteger(maxRows) || maxRows < 0)
+    throw inputError(
+      'CLONE_BAD_MAX_ROWS',
+      `--max-rows ${String(o.maxRows)} is not a row count`,
+      'Give a whole number, e.g. --max-rows 20000.',
+    ).zh(`--max-rows ${String(o.maxRows)} 不是有效的行数`, '请给出整数，例如 --max-rows 20000。');
   const sample = o.sample === undefined ? undefined : Number(o.sample);
-  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) throw inputError('CLONE_BAD_SAMPLE', `--sample ${String(o.sample)} is not a row count`, 'Give a whole number of rows, e.g. --sample 1000.').zh(`--sample ${String(o.sample)} 不是有效的行数`, '请给出整数行数，例如 --sample 1000。');
-  const joins = (o.sampleJoin && o.sampleJoin.length ? o.sampleJoin : cloneJoinsSetting(ctx)).map((j) => schema.parseJoin(j));
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw inputError('CLONE_BAD_BATCH', `--batch-size ${String(o.batchSize)} is not a row count`, 'Give a whole number, e.g. --batch-size 1000.').zh(`--batch-size ${String(o.batchSize)} 不是有效的行数`, '请给出整数，例如 --batch-size 1000。');
+  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1))
+    throw inputError(
+      'CLONE_BAD_SAMPLE',
+      `--sample ${String(o.sample)} is not a row count`,
+      'Give a whole number of rows, e.g. --sample 1000.',
+    ).zh(`--sample ${String(o.sample)} 不是有效的行数`, '请给出整数行数，例如 --sample 1000。');
+  const joins = (o.sampleJoin && o.sampleJoin.length ? o.sampleJoin : cloneJoinsSetting(ctx)).map((j) =>
+    schema.parseJoin(j),
+  );
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw inputError(
+      'CLONE_BAD_BATCH',
+      `--batch-size ${String(o.batchSize)} is not a row count`,
+      'Give a whole number, e.g. --batch-size 1000.',
+    ).zh(`--batch-size ${String(o.batchSize)} 不是有效的行数`, '请给出整数，例如 --batch-size 1000。');
   const filter = { include: schema.splitPatterns(o.include), exclude: schema.splitPatterns(o.exclude) };
   const tables = schema.splitPatterns(o.tables);
   return { maxRows, batchSize, sample, joins, filter, tables };
@@ -200,7 +280,10 @@ async function maskOf(ctx: Ctx, schema: Schema, o: CloneOpts): Promise<Mask | un
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      throw inputError('MASK_RULES_UNREADABLE', `Cannot read ${file}`, 'Check the path of --mask-rules.').zh(`无法读取 ${file}`, '请检查 --mask-rules 的路径。');
+      throw inputError('MASK_RULES_UNREADABLE', `Cannot read ${file}`, 'Check the path of --mask-rules.').zh(
+        `无法读取 ${file}`,
+        '请检查 --mask-rules 的路径。',
+      );
     }
     ({ rules: custom, replaceDefaults: replace } = schema.parseMaskRules(text, file));
   }
@@ -208,21 +291,52 @@ async function maskOf(ctx: Ctx, schema: Schema, o: CloneOpts): Promise<Mask | un
   if (!key) {
     const { randomBytes } = await import('node:crypto');
     key = randomBytes(16).toString('hex');
-    ctx.warn('HISOPS_MASK_KEY is not set: masking uses a key made for this run only, so another clone (or a resume) masks differently. Set HISOPS_MASK_KEY to a secret to keep masks stable.');
+    ctx.warn(
+      'HISOPS_MASK_KEY is not set: masking uses a key made for this run only, so another clone (or a resume) masks differently. Set HISOPS_MASK_KEY to a secret to keep masks stable.',
+    );
   }
   return { rules: schema.compileRules(custom, replace), key };
 }
 
-async function clonePlan(ctx: Ctx, schema: Schema, src: Db, { maxRows, tables, sample, filter, joins }: CloneSettings, mask: Mask | undefined, schemaName: string | undefined): Promise<CommandResult> {
+async function clonePlan(
+  ctx: Ctx,
+  schema: Schema,
+  src: Db,
+  { maxRows, tables, sample, filter, joins }: CloneSettings,
+  mask: Mask | undefined,
+  schemaName: string | undefined,
+): Promise<CommandResult> {
   const p = await schema.planClone(src, { maxRows, tables, mask, schema: schemaName, filter, sample, joins });
   const copy = p.tables.filter((t) => t.copy);
-  const why = (t: SchemaModule.ClonePlanTable) => (t.sample ? ctx.t('clone.why.sample', { total: t.rows, max: maxRows, n: t.sample }) : cloneReason(ctx, t.reason));
+  const why = (t: SchemaModule.ClonePlanTable) =>
+    t.sample ? ctx.t('clone.why.sample', { total: t.rows, max: maxRows, n: t.sample }) : cloneReason(ctx, t.reason);
   return {
     data: { applied: false, tables: p.tables },
     human: (out) => {
-      out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.copy'), ctx.t('clone.col.why'), ctx.t('clone.col.masked')], p.tables.map((t) => [t.table, t.rows, ctx.t(t.copy ? 'clone.copy.rows' : t.sample ? 'clone.copy.sample' : 'clone.copy.structure'), why(t), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+      out.table(
+        [
+          ctx.t('clone.col.table'),
+          ctx.t('clone.col.rows'),
+          ctx.t('clone.col.copy'),
+          ctx.t('clone.col.why'),
+          ctx.t('clone.col.masked'),
+        ],
+        p.tables.map((t) => [
+          t.table,
+          t.rows,
+          ctx.t(t.copy ? 'clone.copy.rows' : t.sample ? 'clone.copy.sample' : 'clone.copy.structure'),
+          why(t),
+          t.masked.map((m) => `${m.column}:${m.kind}`).join(' '),
+        ]),
+      );
       if (mask) columnTable(ctx, out, p.tables);
-      out.line(ctx.t(mask ? 'clone.planMasked' : 'clone.plan', { tables: p.tables.length, copied: copy.length, rows: copy.reduce((a, t) => a + t.rows, 0) }));
+      out.line(
+        ctx.t(mask ? 'clone.planMasked' : 'clone.plan', {
+          tables: p.tables.length,
+          copied: copy.length,
+          rows: copy.reduce((a, t) => a + t.rows, 0),
+        }),
+      );
       // the line above counts whole tables only; sampled ones are sized at copy time
       const sampled = p.tables.filter((t) => !t.copy && t.sample);
       if (sampled.length) out.line(ctx.t('clone.planSampled', { sampled: sampled.length, max: maxRows, n: sample }));
@@ -240,7 +354,11 @@ interface ApplyInput {
   o: CloneOpts;
 }
 
-async function cloneApply(ctx: Ctx, schema: Schema, { src, dest, destDisplay, settings: { maxRows, tables, batchSize, sample, joins, filter }, mask, o }: ApplyInput): Promise<CommandResult> {
+async function cloneApply(
+  ctx: Ctx,
+  schema: Schema,
+  { src, dest, destDisplay, settings: { maxRows, tables, batchSize, sample, joins, filter }, mask, o }: ApplyInput,
+): Promise<CommandResult> {
   let bar: ReturnType<Ctx['progress']> | undefined;
   let current = '';
   let seen = 0;
@@ -283,20 +401,37 @@ async function cloneApply(ctx: Ctx, schema: Schema, { src, dest, destDisplay, se
 function leakErrorOf(destDisplay: string, leaks: SchemaModule.LeakFinding[]): HisopsError {
   return new HisopsError({
     code: 'CLONE_LEAK',
-    summary: `The masked copy ${destDisplay} still holds original values of masked columns in ${leaks.length} column(s): ${leaks.slice(0, 5).map((f) => `${f.table}.${f.column} (${f.values} value(s), ${f.kinds.join('/')})`).join(', ')}${leaks.length > 5 ? ', …' : ''}`,
+    summary: `The masked copy ${destDisplay} still holds original values of masked columns in ${leaks.length} column(s): ${leaks
+      .slice(0, 5)
+      .map((f) => `${f.table}.${f.column} (${f.values} value(s), ${f.kinds.join('/')})`)
+      .join(', ')}${leaks.length > 5 ? ', …' : ''}`,
     fix: `Do not hand this copy out: drop it. Add a rule for each column named (--mask-rules, e.g. mask: [{ table: ${leaks[0]!.table}, column: ${leaks[0]!.column}, kind: tokens }]) and clone again.`,
     why: 'After a masked clone hisops reads every text column of the copy and looks for each original value of a masked column (whole values, words of free text, ID numbers inside longer numbers); the values themselves are never shown.',
     details: { findings: leaks },
     exit: EXIT.usage,
   }).zh(
-    `脱敏后的副本 ${destDisplay} 中仍有 ${leaks.length} 列含有脱敏列的原始值：${leaks.slice(0, 5).map((f) => `${f.table}.${f.column}（${f.values} 个值）`).join('、')}${leaks.length > 5 ? '、…' : ''}`,
+    `脱敏后的副本 ${destDisplay} 中仍有 ${leaks.length} 列含有脱敏列的原始值：${leaks
+      .slice(0, 5)
+      .map((f) => `${f.table}.${f.column}（${f.values} 个值）`)
+      .join('、')}${leaks.length > 5 ? '、…' : ''}`,
     `请勿交付此副本，先删除它。为列出的每一列加一条规则（--mask-rules，例如 mask: [{ table: ${leaks[0]!.table}, column: ${leaks[0]!.column}, kind: tokens }]）后重新克隆。`,
     '脱敏克隆之后，hisops 会读取副本的每个文本列，查找脱敏列的每个原始值（整值、自由文本中的词、长数字中的身份证号）；不会显示这些值本身。',
   );
 }
 
 function cloneHuman(ctx: Ctx, out: Out, res: SchemaModule.CloneResult, mask: Mask | undefined, failed: number): void {
-  out.table([ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.result'), ctx.t('clone.col.masked')], res.tables.filter((t) => t.status !== 'structure only' || t.rows).map((t) => [t.table, t.rows, ctx.t(`clone.status.${t.status.replace(' ', '_')}`) + (t.reason ? `${ctx.lang === 'zh-CN' ? '：' : ': '}${cloneReason(ctx, t.reason)}` : ''), t.masked.map((m) => `${m.column}:${m.kind}`).join(' ')]));
+  out.table(
+    [ctx.t('clone.col.table'), ctx.t('clone.col.rows'), ctx.t('clone.col.result'), ctx.t('clone.col.masked')],
+    res.tables
+      .filter((t) => t.status !== 'structure only' || t.rows)
+      .map((t) => [
+        t.table,
+        t.rows,
+        ctx.t(`clone.status.${t.status.replace(' ', '_')}`) +
+          (t.reason ? `${ctx.lang === 'zh-CN' ? '：' : ': '}${cloneReason(ctx, t.reason)}` : ''),
+        t.masked.map((m) => `${m.column}:${m.kind}`).join(' '),
+      ]),
+  );
   out.kv([
     [ctx.t('clone.k.tables'), res.tables.length],
     [ctx.t('clone.k.rowsCopied'), res.copiedRows],
@@ -306,9 +441,13 @@ function cloneHuman(ctx: Ctx, out: Out, res: SchemaModule.CloneResult, mask: Mas
   if (!res.leftovers.equal) out.note(ctx.t('clone.leftovers', { n: res.leftovers.changes.length }));
   if (mask) columnTable(ctx, out, res.tables);
   const v = res.verification;
-  if (v && !v.findings.length) out.ok(ctx.t('clone.verified', { originals: v.originals, values: v.values, columns: v.columns }));
+  if (v && !v.findings.length)
+    out.ok(ctx.t('clone.verified', { originals: v.originals, values: v.values, columns: v.columns }));
   if (v && v.findings.length) {
     out.bad(ctx.t('clone.leak'));
-    out.table([ctx.t('clone.col.table'), ctx.t('clone.col.column'), ctx.t('clone.leakCol')], v.findings.map((f) => [f.table, f.column, f.values]));
+    out.table(
+      [ctx.t('clone.col.table'), ctx.t('clone.col.column'), ctx.t('clone.leakCol')],
+      v.findings.map((f) => [f.table, f.column, f.values]),
+    );
   }
 }

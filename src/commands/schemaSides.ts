@@ -14,7 +14,8 @@ const DIALECTS: Dialect[] = ['mysql', 'postgres', 'sqlite', 'oracle', 'mssql'];
 
 export function hisopsVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '0.0.0';
   }
@@ -24,7 +25,10 @@ export const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** `schema.session` from the configuration: statements separated by semicolons. */
 function splitSession(v: string | undefined): string[] {
-  return (v ?? '').split(';').map((x) => x.trim()).filter(Boolean);
+  return (v ?? '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** `--session` absent: HISOPS_SCHEMA_SESSION, then `schema: session:` in hisops.yaml (a string or a list). */
@@ -47,7 +51,11 @@ export function oracleMaxIdentifier(ctx: Ctx, allowed: readonly number[]): numbe
   if (v === undefined || v === null || v === '') return undefined;
   const n = Number(v);
   if (!allowed.includes(n)) {
-    throw inputError('SCHEMA_ORACLE_MAX_IDENTIFIER', `schema.oracle.maxIdentifier is ${String(v)}: Oracle takes names of 30 characters (before 12.2) or 128 (12.2 and later)`, 'Set schema.oracle.maxIdentifier to 30 or 128 (in hisops.yaml under schema: oracle:, or HISOPS_SCHEMA_ORACLE_MAX_IDENTIFIER).').zh(
+    throw inputError(
+      'SCHEMA_ORACLE_MAX_IDENTIFIER',
+      `schema.oracle.maxIdentifier is ${String(v)}: Oracle takes names of 30 characters (before 12.2) or 128 (12.2 and later)`,
+      'Set schema.oracle.maxIdentifier to 30 or 128 (in hisops.yaml under schema: oracle:, or HISOPS_SCHEMA_ORACLE_MAX_IDENTIFIER).',
+    ).zh(
       `schema.oracle.maxIdentifier 为 ${String(v)}：Oracle 的名称最长 30 个字符（12.2 之前）或 128 个字符（12.2 及以后）`,
       '请把 schema.oracle.maxIdentifier 设为 30 或 128（写在 hisops.yaml 的 schema: oracle: 下，或设环境变量 HISOPS_SCHEMA_ORACLE_MAX_IDENTIFIER）。',
     );
@@ -87,8 +95,16 @@ export async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: stri
   // A connection named in hisops.yaml wins over a folder of the same name.
   if (!/\.json$/i.test(spec) && !ctx.config().connections[spec] && schema.looksLikeDdlSource(full)) {
     const shown = path.relative(ctx.cwd, full) || full;
-    const res = await schema.readDdlSource(full, { dialect: o.ddlDialect, scratch: scratchServer(ctx, o), schema: o.schema, filter, display: shown });
-    ctx.debug(`${shown}: ${res.statements} statement(s) in ${res.files} file(s), ${res.dialect}, read by ${res.reader}`);
+    const res = await schema.readDdlSource(full, {
+      dialect: o.ddlDialect,
+      scratch: scratchServer(ctx, o),
+      schema: o.schema,
+      filter,
+      display: shown,
+    });
+    ctx.debug(
+      `${shown}: ${res.statements} statement(s) in ${res.files} file(s), ${res.dialect}, read by ${res.reader}`,
+    );
     // What the reader left out is said on every command (a skipped PL/SQL block may hide a change).
     const warnings = ctx.lang === 'zh-CN' ? res.warnings.map(schema.ddlWarningZh) : res.warnings;
     for (const w of warnings) ctx.warn(`${shown}: ${w}`);
@@ -98,7 +114,17 @@ export async function loadSide(ctx: Ctx, schema: typeof SchemaModule, spec: stri
     const file = path.resolve(ctx.cwd, spec);
     const snap = schema.readSnapshotFile(file);
     const model = schema.filterModel(snap, filter);
-    return { model: { ...model, source: { ...model.source, display: `${path.relative(ctx.cwd, file) || file} (snapshot of ${snap.source.display})` } }, display: spec, warnings: [] };
+    return {
+      model: {
+        ...model,
+        source: {
+          ...model.source,
+          display: `${path.relative(ctx.cwd, file) || file} (snapshot of ${snap.source.display})`,
+        },
+      },
+      display: spec,
+      warnings: [],
+    };
   }
   const { connect, parseDbUrl } = await import('../core/db/index.js');
   const ref = ctx.resolveDb(spec);
@@ -117,15 +143,38 @@ function sqliteFileCheck(t: DbTarget, baseDir: string, spec: string): void {
   try {
     st = fs.statSync(file);
   } catch {
-    throw inputError('SCHEMA_SQLITE_MISSING', `There is no SQLite database at ${file}`, 'Check the path in the URL (sqlite:path/to/his.db).', undefined, { file, spec }).zh(`${file} 处没有 SQLite 数据库`, '请检查 URL 中的路径（sqlite:path/to/his.db）。');
+    throw inputError(
+      'SCHEMA_SQLITE_MISSING',
+      `There is no SQLite database at ${file}`,
+      'Check the path in the URL (sqlite:path/to/his.db).',
+      undefined,
+      { file, spec },
+    ).zh(`${file} 处没有 SQLite 数据库`, '请检查 URL 中的路径（sqlite:path/to/his.db）。');
   }
-  if (!st.isFile()) throw inputError('SCHEMA_SQLITE_NOT_FILE', `${file} is a folder, not a SQLite database file`, `Name the database file inside it, e.g. sqlite:${path.join(t.file, 'his.db')}.`, undefined, { file, spec }).zh(`${file} 是文件夹，不是 SQLite 数据库文件`, `请写出其中的数据库文件名，例如 sqlite:${path.join(t.file, 'his.db')}。`);
+  if (!st.isFile())
+    throw inputError(
+      'SCHEMA_SQLITE_NOT_FILE',
+      `${file} is a folder, not a SQLite database file`,
+      `Name the database file inside it, e.g. sqlite:${path.join(t.file, 'his.db')}.`,
+      undefined,
+      { file, spec },
+    ).zh(
+      `${file} 是文件夹，不是 SQLite 数据库文件`,
+      `请写出其中的数据库文件名，例如 sqlite:${path.join(t.file, 'his.db')}。`,
+    );
 }
 
 export function dialectOpt(v: string | undefined): Dialect | undefined {
   if (v === undefined) return undefined;
-  const d = (v === 'mariadb' ? 'mysql' : v === 'pg' || v === 'postgresql' ? 'postgres' : v === 'sqlserver' ? 'mssql' : v) as Dialect;
-  if (!DIALECTS.includes(d)) throw inputError('SCHEMA_BAD_DIALECT', `"${v}" is not a dialect hisops writes`, `Use one of ${DIALECTS.join(', ')}.`).zh(`"${v}" 不是 hisops 支持的数据库方言`, `请使用 ${DIALECTS.join('、')} 之一。`);
+  const d = (
+    v === 'mariadb' ? 'mysql' : v === 'pg' || v === 'postgresql' ? 'postgres' : v === 'sqlserver' ? 'mssql' : v
+  ) as Dialect;
+  if (!DIALECTS.includes(d))
+    throw inputError(
+      'SCHEMA_BAD_DIALECT',
+      `"${v}" is not a dialect hisops writes`,
+      `Use one of ${DIALECTS.join(', ')}.`,
+    ).zh(`"${v}" 不是 hisops 支持的数据库方言`, `请使用 ${DIALECTS.join('、')} 之一。`);
   return d;
 }
 
@@ -136,13 +185,24 @@ export function readDecisions(ctx: Ctx, schema: typeof SchemaModule, file: strin
   try {
     text = fs.readFileSync(full, 'utf8');
   } catch {
-    throw inputError('DECISIONS_UNREADABLE', `Cannot read the decisions file ${full}`, 'Check the path (see docs/schema.md, "Renames").').zh(`无法读取决定文件 ${full}`, '请检查路径（见 docs/schema.md 的 "Renames" 一节）。');
+    throw inputError(
+      'DECISIONS_UNREADABLE',
+      `Cannot read the decisions file ${full}`,
+      'Check the path (see docs/schema.md, "Renames").',
+    ).zh(`无法读取决定文件 ${full}`, '请检查路径（见 docs/schema.md 的 "Renames" 一节）。');
   }
   return schema.parseRenames(text, full);
 }
 
 /** Renames are asked about only at a terminal and only without a decisions file; never guessed. */
-export async function askRenames(ctx: Ctx, schema: typeof SchemaModule, current: SchemaModule.SchemaModel, target: SchemaModule.SchemaModel, decided: SchemaModule.RenameMap, hadFile: boolean): Promise<SchemaModule.RenameMap> {
+export async function askRenames(
+  ctx: Ctx,
+  schema: typeof SchemaModule,
+  current: SchemaModule.SchemaModel,
+  target: SchemaModule.SchemaModel,
+  decided: SchemaModule.RenameMap,
+  hadFile: boolean,
+): Promise<SchemaModule.RenameMap> {
   if (hadFile || !ctx.interactive || ctx.yes) return decided;
   let map = decided;
   for (const c of schema.renameCandidates(schema.diffModels(current, target, { renames: decided }))) {
@@ -164,6 +224,12 @@ export function commonOptions(c: Command): Command {
 /** Sides that may be DDL files (a script, a dump, a Flyway folder): docs/schema.md, "DDL files". */
 export function ddlOptions(c: Command): Command {
   return commonOptions(c)
-    .option('--ddl-dialect <dialect>', 'the dialect DDL files are written in: mysql, postgres, oracle, sqlite (default: detected)')
-    .option('--scratch <db>', 'server where MySQL/PostgreSQL DDL files are loaded into a temporary database to be read (default: schema.scratch)');
+    .option(
+      '--ddl-dialect <dialect>',
+      'the dialect DDL files are written in: mysql, postgres, oracle, sqlite (default: detected)',
+    )
+    .option(
+      '--scratch <db>',
+      'server where MySQL/PostgreSQL DDL files are loaded into a temporary database to be read (default: schema.scratch)',
+    );
 }

@@ -13,8 +13,14 @@ import { registerStuck } from './settleStuck.js';
 import { registerAudit } from './settleAudit.js';
 
 defineMessages({
-  'settle.describe': { en: 'settlements: preview a split, find and repair stuck ones (结算/单边账)', zh: '结算：试算（预结算），查找并处理单边账（结算/单边账）' },
-  'settle.calc.describe': { en: 'split a bill (JSON or CSV) as the center would, and explain every amount', zh: '按医保中心规则试算一张账单（预结算，JSON 或 CSV），并解释每个金额' },
+  'settle.describe': {
+    en: 'settlements: preview a split, find and repair stuck ones (结算/单边账)',
+    zh: '结算：试算（预结算），查找并处理单边账（结算/单边账）',
+  },
+  'settle.calc.describe': {
+    en: 'split a bill (JSON or CSV) as the center would, and explain every amount',
+    zh: '按医保中心规则试算一张账单（预结算，JSON 或 CSV），并解释每个金额',
+  },
   'settle.policy': { en: 'policy', zh: '政策' },
   'settle.bill': { en: 'bill', zh: '账单' },
   'col.field': { en: 'field', zh: '字段' },
@@ -22,17 +28,37 @@ defineMessages({
   'col.rule': { en: 'rule', zh: '规则' },
   'col.inputs': { en: 'inputs', zh: '依据' },
   'col.clause': { en: 'policy', zh: '政策条款' },
-  'settle.batchDone': { en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors', zh: '{bills} 张账单：已试算 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误' },
+  'settle.batchDone': {
+    en: '{bills} bills: {settled} settled ({feeLines} fee lines), {failed} with errors',
+    zh: '{bills} 张账单：已试算 {settled} 张（{feeLines} 条费用明细），{failed} 张有错误',
+  },
   'settle.noFile': { en: 'Cannot read the bill {file}', zh: '无法读取账单 {file}' },
 });
 
 /** Chinese names of the setlinfo fields, shown beside the national names. */
 const FIELD_ZH: Record<string, string> = {
-  medfee_sumamt: '医疗费总额', fulamt_ownpay_amt: '全自费', overlmt_selfpay: '超限价自费', preselfpay_amt: '先行自付',
-  inscp_scp_amt: '符合政策范围', act_pay_dedc: '实际起付线', hifp_pay: '统筹基金', pool_prop_selfpay: '统筹支付比例',
-  cvlserv_pay: '公务员补助', hifes_pay: '企业补充', hifmi_pay: '居民大病', hifob_pay: '职工大额', maf_pay: '医疗救助',
-  oth_pay: '其他支出', hifdm_pay: '伤残人员保障', fund_pay_sumamt: '基金支付总额', hosp_part_amt: '医院负担',
-  psn_part_amt: '个人负担总额', acct_pay: '个人账户', acct_mulaid_pay: '个账共济', psn_cash_pay: '个人现金', balc: '余额',
+  medfee_sumamt: '医疗费总额',
+  fulamt_ownpay_amt: '全自费',
+  overlmt_selfpay: '超限价自费',
+  preselfpay_amt: '先行自付',
+  inscp_scp_amt: '符合政策范围',
+  act_pay_dedc: '实际起付线',
+  hifp_pay: '统筹基金',
+  pool_prop_selfpay: '统筹支付比例',
+  cvlserv_pay: '公务员补助',
+  hifes_pay: '企业补充',
+  hifmi_pay: '居民大病',
+  hifob_pay: '职工大额',
+  maf_pay: '医疗救助',
+  oth_pay: '其他支出',
+  hifdm_pay: '伤残人员保障',
+  fund_pay_sumamt: '基金支付总额',
+  hosp_part_amt: '医院负担',
+  psn_part_amt: '个人负担总额',
+  acct_pay: '个人账户',
+  acct_mulaid_pay: '个账共济',
+  psn_cash_pay: '个人现金',
+  balc: '余额',
 };
 
 interface CalcOpts {
@@ -47,8 +73,15 @@ export function registerSettle(program: Command, app: App): Command {
   const calc = settle
     .command('calc')
     .description(app.t('settle.calc.describe'))
-    .argument('[bills...]', 'bill files (.json, .yaml, .csv), folders of them, .ndjson files, or - for NDJSON on stdin (see docs/rules.md)')
-    .option('--policy <file>', 'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples', collect)
+    .argument(
+      '[bills...]',
+      'bill files (.json, .yaml, .csv), folders of them, .ndjson files, or - for NDJSON on stdin (see docs/rules.md)',
+    )
+    .option(
+      '--policy <file>',
+      'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples',
+      collect,
+    )
     .option('--explain', 'print the explanation of every amount (many bills: put it in each result line)')
     .option('--lines', 'with --explain: one row per fee line too')
     .option('--ndjson', 'bills are NDJSON, one bill per line: the named files, else stdin')
@@ -70,7 +103,11 @@ export function registerSettle(program: Command, app: App): Command {
         try {
           text = fs.readFileSync(file, 'utf8');
         } catch {
-          throw inputError('BILL_UNREADABLE', ctx.t('settle.noFile', { file }), 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.').zh(ctx.t('settle.noFile', { file }), '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
+          throw inputError(
+            'BILL_UNREADABLE',
+            ctx.t('settle.noFile', { file }),
+            'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.',
+          ).zh(ctx.t('settle.noFile', { file }), '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
         }
         const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
         const bill = rules.parseBill(text, path.relative(ctx.cwd, file) || file, { policies });
@@ -83,24 +120,51 @@ export function registerSettle(program: Command, app: App): Command {
           human: (out) => {
             out.kv([
               [ctx.t('settle.bill'), path.relative(ctx.cwd, file) || file],
-              [ctx.t('settle.policy'), `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`],
+              [
+                ctx.t('settle.policy'),
+                `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`,
+              ],
             ]);
             if (o.explain) {
               // The policy column: file:line of the clause that decided the amount (then the others
               // that took part); the table wraps to the terminal's width (process.stdout.columns).
-              out.table([ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.clause'), ctx.t('col.inputs')], explain.map((r) => [`${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(), r.amount, ctx.lang === 'zh-CN' ? r.rule_zh : r.rule, r.clauses, ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs]), { align: ['left', 'right', 'left', 'left', 'left'] });
+              out.table(
+                [ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.clause'), ctx.t('col.inputs')],
+                explain.map((r) => [
+                  `${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(),
+                  r.amount,
+                  ctx.lang === 'zh-CN' ? r.rule_zh : r.rule,
+                  r.clauses,
+                  ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs,
+                ]),
+                { align: ['left', 'right', 'left', 'left', 'left'] },
+              );
             } else {
-              out.table([ctx.t('col.field'), ctx.t('col.amount')], Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]), { align: ['left', 'right'] });
+              out.table(
+                [ctx.t('col.field'), ctx.t('col.amount')],
+                Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]),
+                { align: ['left', 'right'] },
+              );
             }
           },
         };
       }),
     );
-  app.examples(calc, ['hisops settle calc bill.json', 'hisops settle calc bill.csv --explain', 'hisops settle calc bill.json --policy city-2026.yaml --json',
-    'hisops settle calc bills/ > results.ndjson', 'hisops settle calc --ndjson < bills.ndjson > results.ndjson']);
+  app.examples(calc, [
+    'hisops settle calc bill.json',
+    'hisops settle calc bill.csv --explain',
+    'hisops settle calc bill.json --policy city-2026.yaml --json',
+    'hisops settle calc bills/ > results.ndjson',
+    'hisops settle calc --ndjson < bills.ndjson > results.ndjson',
+  ]);
   registerAudit(settle, app);
   registerStuck(settle, app);
-  app.examples(settle, ['hisops settle calc bill.json --explain', 'hisops settle audit --from 2026-11-01 --to 2026-11-22',
-    'hisops settle stuck --older-than 10m', 'hisops settle reverse --all --apply --yes', 'hisops settle log']);
+  app.examples(settle, [
+    'hisops settle calc bill.json --explain',
+    'hisops settle audit --from 2026-11-01 --to 2026-11-22',
+    'hisops settle stuck --older-than 10m',
+    'hisops settle reverse --all --apply --yes',
+    'hisops settle log',
+  ]);
   return settle;
 }

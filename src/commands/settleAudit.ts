@@ -11,14 +11,29 @@ import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 import { calendarDay } from '../core/time/index.js';
 
 defineMessages({
-  'audit.describe': { en: "recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)", zh: '按政策重算 HIS 已结算记录，列出基金/个人分担与记录不一致的结算（有则退出码 3）' },
+  'audit.describe': {
+    en: 'recompute recorded settlements with the policy and list those whose split differs (exit 3 when any)',
+    zh: '按政策重算 HIS 已结算记录，列出基金/个人分担与记录不一致的结算（有则退出码 3）',
+  },
   'audit.period': { en: 'period', zh: '期间' },
-  'audit.counts': { en: '{read} read · {recomputed} recomputed ({lines} from fee lines, {totals} from totals) · {skipped} skipped · {unchecked} unchecked · {rest} not examined (--limit)', zh: '读取 {read} · 重算 {recomputed}（明细 {lines}，汇总 {totals}）· 跳过 {skipped} · 未能核对 {unchecked} · 未检查 {rest}（--limit）' },
-  'audit.none': { en: 'Every recomputed settlement agrees with the policy (within 0.01).', zh: '所有重算的结算均与政策一致（误差 0.01 以内）。' },
-  'audit.found': { en: '{n} settlement(s) differ from the policy. Check the assumed inputs above before correcting anything; --explain shows how each amount was computed.', zh: '{n} 笔结算与政策不一致。更正前请核对下列假定输入；--explain 显示每个金额的计算依据。' },
+  'audit.counts': {
+    en: '{read} read · {recomputed} recomputed ({lines} from fee lines, {totals} from totals) · {skipped} skipped · {unchecked} unchecked · {rest} not examined (--limit)',
+    zh: '读取 {read} · 重算 {recomputed}（明细 {lines}，汇总 {totals}）· 跳过 {skipped} · 未能核对 {unchecked} · 未检查 {rest}（--limit）',
+  },
+  'audit.none': {
+    en: 'Every recomputed settlement agrees with the policy (within 0.01).',
+    zh: '所有重算的结算均与政策一致（误差 0.01 以内）。',
+  },
+  'audit.found': {
+    en: '{n} settlement(s) differ from the policy. Check the assumed inputs above before correcting anything; --explain shows how each amount was computed.',
+    zh: '{n} 笔结算与政策不一致。更正前请核对下列假定输入；--explain 显示每个金额的计算依据。',
+  },
   'audit.assumed': { en: 'assumed (not in the HIS): {list}', zh: '假定输入（HIS 中没有）：{list}' },
   'audit.skipped': { en: 'skipped: {list}', zh: '跳过：{list}' },
-  'audit.unchecked': { en: 'Could not recompute (fix the cause, then audit again):', zh: '未能重算（排除原因后重新核对）：' },
+  'audit.unchecked': {
+    en: 'Could not recompute (fix the cause, then audit again):',
+    zh: '未能重算（排除原因后重新核对）：',
+  },
   'audit.violations': { en: 'Recorded rows that break the settlement sums:', zh: '不满足结算恒等式的记录：' },
   'audit.col.recorded': { en: 'recorded', zh: '记录值' },
   'audit.col.policy': { en: 'policy', zh: '政策值' },
@@ -54,13 +69,25 @@ interface AuditOpts {
 /** The period: --from/--to days (inclusive); one alone means that day; neither means yesterday. */
 async function periodOf(ctx: Ctx, o: AuditOpts): Promise<{ from: string; to: string }> {
   const { inputError } = await import('../core/errors.js');
-  for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(`${flag} ${v} 不是日期`, `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`);
+  for (const [flag, v] of [
+    ['--from', o.from],
+    ['--to', o.to],
+  ] as const) {
+    if (v !== undefined && !isDay(v))
+      throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(
+        `${flag} ${v} 不是日期`,
+        `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`,
+      );
   }
   const yesterday = calendarDay(new Date(ctx.now().getTime() - 86_400_000));
   const from = o.from ?? o.to ?? yesterday;
   const to = o.to ?? o.from ?? yesterday;
-  if (from > to) throw inputError('BAD_PERIOD', `--from ${from} is after --to ${to}`, 'Give the earlier day with --from and the later with --to.').zh(`--from ${from} 晚于 --to ${to}`, '请用 --from 给出较早的日期，用 --to 给出较晚的日期。');
+  if (from > to)
+    throw inputError(
+      'BAD_PERIOD',
+      `--from ${from} is after --to ${to}`,
+      'Give the earlier day with --from and the later with --to.',
+    ).zh(`--from ${from} 晚于 --to ${to}`, '请用 --from 给出较早的日期，用 --to 给出较晚的日期。');
   return { from, to };
 }
 
@@ -68,7 +95,11 @@ async function wholeNumber(flag: string, v: string | undefined, min: number): Pr
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min) {
     const { inputError } = await import('../core/errors.js');
-    throw inputError('BAD_NUMBER', `${flag} ${v} is not a whole number of at least ${min}`, `Write it like ${flag} ${Math.max(min, 1) * 100}.`).zh(`${flag} ${v} 不是不小于 ${min} 的整数`, `请写成 ${flag} ${Math.max(min, 1) * 100} 这样的形式。`);
+    throw inputError(
+      'BAD_NUMBER',
+      `${flag} ${v} is not a whole number of at least ${min}`,
+      `Write it like ${flag} ${Math.max(min, 1) * 100}.`,
+    ).zh(`${flag} ${v} 不是不小于 ${min} 的整数`, `请写成 ${flag} ${Math.max(min, 1) * 100} 这样的形式。`);
   }
   return Number(v);
 }
@@ -80,7 +111,10 @@ const ASSUMED_ZH: Array<[RegExp, string]> = [
   [/ \(given; the row has none\)$/, '（命令行给定；记录中没有）'],
   [/ \(default; the row has none\)$/, '（默认值；记录中没有）'],
   [/ \(the row has no (\w+)\)$/, '（记录中没有 $1）'],
-  [/^category totals from the record \(no fee lines\): (.*) agree by construction$/, '分类合计取自记录（没有费用明细）：$1 按构造一致'],
+  [
+    /^category totals from the record \(no fee lines\): (.*) agree by construction$/,
+    '分类合计取自记录（没有费用明细）：$1 按构造一致',
+  ],
   [/ \(given\)$/, '（命令行给定）'],
   [/ \(default\)$/, '（默认值）'],
   [/^ytd accumulators=0 \(the HIS keeps none: .*\)$/, '年度累计=0（HIS 不保存：起付线已付、封顶线和限额按年初计）'],
@@ -94,7 +128,10 @@ function assumedWords(ctx: Ctx, text: string): string {
 }
 
 /** Why a settlement could not be recomputed, with the fix, in the run's language. */
-function uncheckedWords(ctx: Ctx, u: { summary: string; fix: string | null; summary_zh?: string; fix_zh?: string }): string {
+function uncheckedWords(
+  ctx: Ctx,
+  u: { summary: string; fix: string | null; summary_zh?: string; fix_zh?: string },
+): string {
   const zh = ctx.lang === 'zh-CN' && u.summary_zh;
   const summary = zh ? u.summary_zh! : u.summary;
   const fix = zh ? (u.fix_zh ?? null) : u.fix;
@@ -108,9 +145,16 @@ export function registerAudit(settle: Command, app: App): Command {
     .option('--from <day>', 'first day (yyyy-MM-dd) of the center setl_time; default: yesterday')
     .option('--to <day>', 'last day (yyyy-MM-dd), inclusive; default: --from')
     .option('--limit <n>', 'recompute at most n settlements (default: all in the period)')
-    .option('--policy <file>', 'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples', collect)
+    .option(
+      '--policy <file>',
+      'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples',
+      collect,
+    )
     .option('--explain', 'print the explanation of every differing amount')
-    .option('--hosp-lv <level>', "the hospital's level as the policy names it (the HIS row has none); default: the policy's last level")
+    .option(
+      '--hosp-lv <level>',
+      "the hospital's level as the policy names it (the HIS row has none); default: the policy's last level",
+    )
     .option('--age <years>', 'age for rows without one (default 40)')
     .option('--group <name>', 'person group assumed for every settlement (repeatable)', collect)
     .option('--admission-count <n>', 'n-th admission of the year assumed for inpatient stays (default 1)')
@@ -127,41 +171,108 @@ export function registerAudit(settle: Command, app: App): Command {
           const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
           const audit = await import('../core/audit/index.js');
           const ref = ctx.resolveDb();
-          const his = await audit.openAudit({ his: { url: ref.url, password: ref.password, baseDir: ref.baseDir }, profile: String(ctx.get('his.profile')), binds: ctx.hisBinds() });
+          const his = await audit.openAudit({
+            his: { url: ref.url, password: ref.password, baseDir: ref.baseDir },
+            profile: String(ctx.get('his.profile')),
+            binds: ctx.hisBinds(),
+          });
           ctx.onClose(() => his.close());
           const report = await audit.runAudit({
-            db: his.db, profile: his.profile, policies, ...period, limit,
+            db: his.db,
+            profile: his.profile,
+            policies,
+            ...period,
+            limit,
             assume: { hosp_lv: o.hospLv, age, psn_groups: o.group, admission_count },
           });
-          for (const u of report.unchecked) ctx.warn(`${u.setl_id}: ${ctx.lang === 'zh-CN' && u.summary_zh ? u.summary_zh : u.summary}`);
+          for (const u of report.unchecked)
+            ctx.warn(`${u.setl_id}: ${ctx.lang === 'zh-CN' && u.summary_zh ? u.summary_zh : u.summary}`);
           return {
             data: report,
             exit: report.findings.length > 0 ? EXIT.findings : EXIT.ok,
             human: (out) => {
-              out.kv([[ctx.t('audit.period'), report.from === report.to ? report.from : `${report.from} … ${report.to}`]]);
-              out.note(ctx.t('audit.counts', { read: report.read, recomputed: report.recomputed, lines: report.by_basis.lines, totals: report.by_basis.totals, skipped: report.skipped.length, unchecked: report.unchecked.length, rest: report.not_examined }));
-              const byReason = Object.entries(report.skipped_by_reason).map(([k, n]) => `${ctx.lang === 'zh-CN' ? SKIP_REASON_ZH[k] ?? k : k} ${n}`);
-              if (byReason.length) out.note(ctx.t('audit.skipped', { list: byReason.join(ctx.lang === 'zh-CN' ? '、' : ', ') }));
-              if (report.assumed.length) out.note(ctx.t('audit.assumed', { list: report.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }));
+              out.kv([
+                [ctx.t('audit.period'), report.from === report.to ? report.from : `${report.from} … ${report.to}`],
+              ]);
+              out.note(
+                ctx.t('audit.counts', {
+                  read: report.read,
+                  recomputed: report.recomputed,
+                  lines: report.by_basis.lines,
+                  totals: report.by_basis.totals,
+                  skipped: report.skipped.length,
+                  unchecked: report.unchecked.length,
+                  rest: report.not_examined,
+                }),
+              );
+              const byReason = Object.entries(report.skipped_by_reason).map(
+                ([k, n]) => `${ctx.lang === 'zh-CN' ? (SKIP_REASON_ZH[k] ?? k) : k} ${n}`,
+              );
+              if (byReason.length)
+                out.note(ctx.t('audit.skipped', { list: byReason.join(ctx.lang === 'zh-CN' ? '、' : ', ') }));
+              if (report.assumed.length)
+                out.note(
+                  ctx.t('audit.assumed', {
+                    list: report.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; '),
+                  }),
+                );
               const diffs = report.findings.flatMap((f) => f.differences.map((d) => ({ f, d })));
               if (diffs.length) {
-                out.table(['setl_id', ctx.t('col.field'), ctx.t('audit.col.recorded'), ctx.t('audit.col.policy'), ctx.t('audit.col.difference')], diffs.map(({ f, d }) => [f.setl_id, d.field, d.recorded, d.policy, d.difference]), { align: ['left', 'left', 'right', 'right', 'right'] });
+                out.table(
+                  [
+                    'setl_id',
+                    ctx.t('col.field'),
+                    ctx.t('audit.col.recorded'),
+                    ctx.t('audit.col.policy'),
+                    ctx.t('audit.col.difference'),
+                  ],
+                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.recorded, d.policy, d.difference]),
+                  { align: ['left', 'left', 'right', 'right', 'right'] },
+                );
               }
-              const viol = report.findings.flatMap((f) => f.violations.map((v) => [f.setl_id, v.id, `${v.check}: ${v.detail}`]));
+              const viol = report.findings.flatMap((f) =>
+                f.violations.map((v) => [f.setl_id, v.id, `${v.check}: ${v.detail}`]),
+              );
               if (viol.length) {
                 out.line(ctx.t('audit.violations'));
                 out.table(['setl_id', 'check', ctx.t('audit.col.reason')], viol);
               }
               if (o.explain && diffs.length) {
                 out.table(
-                  ['setl_id', ctx.t('col.field'), ctx.t('audit.col.policy'), ctx.t('col.rule'), ctx.t('audit.col.clause'), ctx.t('col.inputs')],
-                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.policy, (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '', d.explanation?.clauses ?? '', [ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs, f.assumed.length ? ctx.t('audit.assumed', { list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; ') }) : ''].filter(Boolean).join('; ')]),
+                  [
+                    'setl_id',
+                    ctx.t('col.field'),
+                    ctx.t('audit.col.policy'),
+                    ctx.t('col.rule'),
+                    ctx.t('audit.col.clause'),
+                    ctx.t('col.inputs'),
+                  ],
+                  diffs.map(({ f, d }) => [
+                    f.setl_id,
+                    d.field,
+                    d.policy,
+                    (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '',
+                    d.explanation?.clauses ?? '',
+                    [
+                      ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs,
+                      f.assumed.length
+                        ? ctx.t('audit.assumed', {
+                            list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; '),
+                          })
+                        : '',
+                    ]
+                      .filter(Boolean)
+                      .join('; '),
+                  ]),
                   { align: ['left', 'left', 'right', 'left', 'left', 'left'] },
                 );
               }
               if (report.unchecked.length) {
                 out.line(ctx.t('audit.unchecked'));
-                out.table(['setl_id', 'code', ctx.t('audit.col.reason')], report.unchecked.map((u) => [u.setl_id, u.code, uncheckedWords(ctx, u)]));
+                out.table(
+                  ['setl_id', 'code', ctx.t('audit.col.reason')],
+                  report.unchecked.map((u) => [u.setl_id, u.code, uncheckedWords(ctx, u)]),
+                );
               }
               if (report.findings.length) out.bad(ctx.t('audit.found', { n: report.findings.length }));
               else out.ok(ctx.t('audit.none'));

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Ctx } from '../cli/context.js';
-import { EXIT, HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
+import { EXIT, type HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
 import type { Policy, SettleInput } from '../core/rules/index.js';
 
 type Rules = typeof import('../core/rules/index.js');
@@ -35,7 +35,12 @@ export function isBatch(ctx: Ctx, args: string[], ndjson: boolean): boolean {
 /** The sources in the order given; a folder gives its bill files sorted by name. */
 export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSource[] {
   if (args.length === 0) {
-    if (!ndjson) throw inputError('BILL_UNREADABLE', 'No bill named', 'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.').zh('未指定账单', '请给出账单文件或文件夹，或用 `-`（或 --ndjson）从标准输入读取 NDJSON 账单。');
+    if (!ndjson)
+      throw inputError(
+        'BILL_UNREADABLE',
+        'No bill named',
+        'Name a bill file or folder, or pass `-` (or --ndjson) to read NDJSON bills from stdin.',
+      ).zh('未指定账单', '请给出账单文件或文件夹，或用 `-`（或 --ndjson）从标准输入读取 NDJSON 账单。');
     return [{ kind: 'stdin' }];
   }
   const out: BillSource[] = [];
@@ -55,7 +60,10 @@ export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSour
       out.push({ kind: ndjson || NDJSON_FILE.test(file) ? 'ndjson' : 'file', file });
       continue;
     }
-    const names = fs.readdirSync(file).filter((n) => BILL_FILE.test(n) || NDJSON_FILE.test(n)).sort();
+    const names = fs
+      .readdirSync(file)
+      .filter((n) => BILL_FILE.test(n) || NDJSON_FILE.test(n))
+      .sort();
     for (const n of names) {
       const f = path.join(file, n);
       if (!fs.statSync(f).isFile()) continue;
@@ -91,7 +99,11 @@ class ChunkWriter {
  * break counts), given to `each` a read chunk at a time: no promise per line, and `after` runs
  * once per chunk (the output is written out there).
  */
-async function eachLine(input: NodeJS.ReadableStream, each: (text: string) => void, after: () => Promise<void>): Promise<void> {
+async function eachLine(
+  input: NodeJS.ReadableStream,
+  each: (text: string) => void,
+  after: () => Promise<void>,
+): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   // The chunk before ended in \r: a \n that opens this one is the same line break.
@@ -121,7 +133,13 @@ interface BatchSummary {
   exit: ExitCode;
 }
 
-export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], sources: BillSource[], o: { explain: boolean }): Promise<BatchSummary> {
+export async function settleBatch(
+  ctx: Ctx,
+  rules: Rules,
+  policies: Policy[],
+  sources: BillSource[],
+  o: { explain: boolean },
+): Promise<BatchSummary> {
   const w = new ChunkWriter(ctx.io.stdout);
   const sum: BatchSummary = { bills: 0, settled: 0, failed: 0, feeLines: 0, exit: EXIT.ok };
   const rel = (f: string): string => path.relative(ctx.cwd, f) || f;
@@ -147,16 +165,25 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
 
   const ndjsonLines = async (input: NodeJS.ReadableStream, name: string): Promise<void> => {
     let n = 0;
-    await eachLine(input, (text) => {
-      const at = ++n;
-      if (!text.trim()) return;
-      one(name, at, () => rules.parseBillLine(text, name, at, { policies }));
-    }, () => w.drain());
+    await eachLine(
+      input,
+      (text) => {
+        const at = ++n;
+        if (!text.trim()) return;
+        one(name, at, () => rules.parseBillLine(text, name, at, { policies }));
+      },
+      () => w.drain(),
+    );
   };
 
   for (const s of sources) {
     if (s.kind === 'stdin') {
-      if (!ctx.io.stdin) throw inputError('BILL_UNREADABLE', 'No standard input to read bills from', 'Pipe NDJSON bills in, or name bill files.').zh('没有可读取账单的标准输入', '请通过管道输入 NDJSON 账单，或给出账单文件。');
+      if (!ctx.io.stdin)
+        throw inputError(
+          'BILL_UNREADABLE',
+          'No standard input to read bills from',
+          'Pipe NDJSON bills in, or name bill files.',
+        ).zh('没有可读取账单的标准输入', '请通过管道输入 NDJSON 账单，或给出账单文件。');
       await ndjsonLines(ctx.io.stdin, '<stdin>');
     } else if (s.kind === 'ndjson') {
       let input: fs.ReadStream;
@@ -164,7 +191,9 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
         fs.accessSync(s.file, fs.constants.R_OK);
         input = fs.createReadStream(s.file, { encoding: 'utf8' });
       } catch {
-        one(rel(s.file), 1, () => { throw unreadable(s.file); });
+        one(rel(s.file), 1, () => {
+          throw unreadable(s.file);
+        });
         continue;
       }
       await ndjsonLines(input, rel(s.file));
@@ -187,13 +216,32 @@ export async function settleBatch(ctx: Ctx, rules: Rules, policies: Policy[], so
 }
 
 function unreadable(file: string): HisopsError {
-  return inputError('BILL_UNREADABLE', `Cannot read the bill ${file}`, 'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.').zh(`无法读取账单 ${file}`, '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
+  return inputError(
+    'BILL_UNREADABLE',
+    `Cannot read the bill ${file}`,
+    'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.',
+  ).zh(`无法读取账单 ${file}`, '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
 }
 
 /** The error line of a bill: for a bill file, the line of its first problem. */
 function errorRecord(caught: unknown, file: string, line: number): Record<string, unknown> {
-  if (!isHisopsError(caught)) return { file, line, ok: false, code: 'INTERNAL', message: caught instanceof Error ? caught.message : String(caught) };
+  if (!isHisopsError(caught))
+    return {
+      file,
+      line,
+      ok: false,
+      code: 'INTERNAL',
+      message: caught instanceof Error ? caught.message : String(caught),
+    };
   const issues = caught.details['issues'] as { line: number | null }[] | undefined;
   const at = line === 1 && issues?.[0]?.line ? issues[0].line : line;
-  return { file, line: at, ok: false, code: caught.code, message: caught.summary, fix: caught.fix ?? null, ...(issues ? { issues } : {}) };
+  return {
+    file,
+    line: at,
+    ok: false,
+    code: caught.code,
+    message: caught.summary,
+    fix: caught.fix ?? null,
+    ...(issues ? { issues } : {}),
+  };
 }

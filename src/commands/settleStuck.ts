@@ -16,15 +16,30 @@ import type * as SettleModule from '../core/settle/index.js';
 type Settle = typeof SettleModule;
 
 defineMessages({
-  'stuck.describe': { en: 'find one-sided (stuck) settlements: asks the center (5203) about each (单边账)', zh: '查找单边账：逐笔向医保中心查询（5203）（单边账）' },
-  'stuck.reverse.describe': { en: 'repair stuck settlements: complete, cancel (2208/2305), reverse (2601) or void; a plan unless --apply', zh: '处理单边账：补记、撤销（2208/2305）、冲正（2601）或作废；不加 --apply 时只列计划' },
-  'stuck.log.describe': { en: 'the audit trail of repairs: who, when, what the center answered, what changed in the HIS', zh: '单边账处理记录：操作员、时间、中心应答、HIS 变更' },
+  'stuck.describe': {
+    en: 'find one-sided (stuck) settlements: asks the center (5203) about each (单边账)',
+    zh: '查找单边账：逐笔向医保中心查询（5203）（单边账）',
+  },
+  'stuck.reverse.describe': {
+    en: 'repair stuck settlements: complete, cancel (2208/2305), reverse (2601) or void; a plan unless --apply',
+    zh: '处理单边账：补记、撤销（2208/2305）、冲正（2601）或作废；不加 --apply 时只列计划',
+  },
+  'stuck.log.describe': {
+    en: 'the audit trail of repairs: who, when, what the center answered, what changed in the HIS',
+    zh: '单边账处理记录：操作员、时间、中心应答、HIS 变更',
+  },
   'stuck.none': { en: 'No stuck settlements ({n} candidates checked).', zh: '没有单边账（已核对 {n} 笔候选）。' },
   'stuck.found': { en: '{n} stuck settlement(s) need attention.', zh: '{n} 笔单边账需要处理。' },
-  'stuck.sources': { en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})', zh: '来源：客户端日志 {cj} · HIS 待确认 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）' },
+  'stuck.sources': {
+    en: 'sources: client journal {cj} · HIS pending {hp} · HIS log {hl} · reconciliation {rc} · 5203 queries {q} (concurrency {c})',
+    zh: '来源：客户端日志 {cj} · HIS 待确认 {hp} · HIS 日志 {hl} · 对账 {rc} · 5203 查询 {q}（并发 {c}）',
+  },
   'stuck.plan.none': { en: 'Nothing to repair.', zh: '没有需要处理的单边账。' },
   'stuck.note': { en: 'note: {note}', zh: '说明：{note}' },
-  'stuck.plan.hint': { en: 'This is a plan. Run again with --apply to carry it out (--yes when nobody can answer prompts).', zh: '以上为计划。加 --apply 执行（无人应答提示时加 --yes）。' },
+  'stuck.plan.hint': {
+    en: 'This is a plan. Run again with --apply to carry it out (--yes when nobody can answer prompts).',
+    zh: '以上为计划。加 --apply 执行（无人应答提示时加 --yes）。',
+  },
   'stuck.confirm': { en: 'Repair {id} ({cls}): {steps}?', zh: '处理 {id}（{cls}）：{steps}？' },
   'stuck.apply.sum': { en: '{done} done, {other} not done of {n}.', zh: '共 {n} 笔：完成 {done}，未完成 {other}。' },
   'stuck.log.none': { en: 'No repairs recorded{id}.', zh: '没有处理记录{id}。' },
@@ -80,10 +95,21 @@ async function loadCore(): Promise<Settle> {
 async function settingsOf(ctx: Ctx, s: Settle, o: PeriodOpts) {
   const { inputError } = await import('../core/errors.js');
   const settings = s.parseStuckSettings(ctx.config().sections['stuck']);
-  for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !isDay(v)) throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(`${flag} ${v} 不是日期`, `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`);
+  for (const [flag, v] of [
+    ['--from', o.from],
+    ['--to', o.to],
+  ] as const) {
+    if (v !== undefined && !isDay(v))
+      throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(
+        `${flag} ${v} 不是日期`,
+        `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`,
+      );
   }
-  if (o.from && o.to && o.from > o.to) throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.').zh(`--from ${o.from} 晚于 --to ${o.to}`, '请用 --from 给出较早的日期。');
+  if (o.from && o.to && o.from > o.to)
+    throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.').zh(
+      `--from ${o.from} 晚于 --to ${o.to}`,
+      '请用 --from 给出较早的日期。',
+    );
   const olderThanMs = o.olderThan !== undefined ? s.parseDuration(o.olderThan) : settings.olderThanMs;
   return { settings, olderThanMs };
 }
@@ -107,7 +133,6 @@ async function open(ctx: Ctx, s: Settle, withCenter: boolean) {
 
 /** The two sides' states as the glossary names them, next to the code (zh-CN only; JSON keeps the code). */
 
-
 function findingRows(ctx: Ctx, s: Settle, findings: readonly SettleModule.Finding[]): Array<Array<string | null>> {
   return findings.map((f) => [
     f.id,
@@ -125,18 +150,47 @@ function findingRows(ctx: Ctx, s: Settle, findings: readonly SettleModule.Findin
 function renderFindings(out: Out, ctx: Ctx, s: Settle, r: SettleModule.StuckReport): void {
   if (r.findings.length) {
     out.table(
-      [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.his'), ctx.t('stuck.col.center'), 'setl_id', 'psn_no', 'medfee_sumamt', ctx.t('stuck.col.at'), ctx.t('stuck.col.why')],
+      [
+        ctx.t('stuck.col.id'),
+        ctx.t('stuck.col.class'),
+        ctx.t('stuck.col.his'),
+        ctx.t('stuck.col.center'),
+        'setl_id',
+        'psn_no',
+        'medfee_sumamt',
+        ctx.t('stuck.col.at'),
+        ctx.t('stuck.col.why'),
+      ],
       findingRows(ctx, s, r.findings),
       { align: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'] },
     );
     out.bad(ctx.t('stuck.found', { n: r.findings.length }));
   } else out.ok(ctx.t('stuck.none', { n: r.candidates }));
-  out.note(ctx.t('stuck.sources', { cj: r.sources.client_journal, hp: r.sources.his_pending, hl: r.sources.his_log, rc: r.sources.reconcile ?? '—', q: r.timings.center_queries, c: r.concurrency }));
+  out.note(
+    ctx.t('stuck.sources', {
+      cj: r.sources.client_journal,
+      hp: r.sources.his_pending,
+      hl: r.sources.his_log,
+      rc: r.sources.reconcile ?? '—',
+      q: r.timings.center_queries,
+      c: r.concurrency,
+    }),
+  );
   for (const n of r.notes) out.note(s.centerNoteWords(ctx.lang, n) ?? n);
 }
 
 function reportJson(s: Settle, r: SettleModule.StuckReport) {
-  return { period: r.period, older_than_ms: r.older_than_ms, concurrency: r.concurrency, sources: r.sources, notes: r.notes, candidates: r.candidates, counts: r.counts, timings: r.timings, findings: r.findings.map(s.findingToJson) };
+  return {
+    period: r.period,
+    older_than_ms: r.older_than_ms,
+    concurrency: r.concurrency,
+    sources: r.sources,
+    notes: r.notes,
+    candidates: r.candidates,
+    counts: r.counts,
+    timings: r.timings,
+    findings: r.findings.map(s.findingToJson),
+  };
 }
 
 type StuckOpen = Awaited<ReturnType<typeof open>>;
@@ -146,7 +200,10 @@ function periodOptions(c: Command): Command {
   return c
     .option('--from <day>', 'first day (yyyy-MM-dd) of the period the settlements were sent in')
     .option('--to <day>', 'last day (yyyy-MM-dd), inclusive')
-    .option('--older-than <duration>', 'only settlements pending longer than this (30s, 10m, 2h; default stuck.olderThan, 10m)')
+    .option(
+      '--older-than <duration>',
+      'only settlements pending longer than this (30s, 10m, 2h; default stuck.olderThan, 10m)',
+    )
     .option('--db <url|name>', 'the HIS database (default his.url)');
 }
 
@@ -168,8 +225,14 @@ export function registerStuck(settle: Command, app: App): void {
 }
 
 function registerFind(settle: Command, app: App): void {
-  const stuck = periodOptions(settle.command('stuck').description(app.t('stuck.describe'))).action(app.action(runStuck, { record: true, keyFlags: (o) => ({ 'his.url': o.db }), notify: true }));
-  app.examples(stuck, ['hisops settle stuck', 'hisops settle stuck --from 2026-01-05 --to 2026-01-05 --older-than 30m', 'hisops settle stuck --json | jq .data.findings']);
+  const stuck = periodOptions(settle.command('stuck').description(app.t('stuck.describe'))).action(
+    app.action(runStuck, { record: true, keyFlags: (o) => ({ 'his.url': o.db }), notify: true }),
+  );
+  app.examples(stuck, [
+    'hisops settle stuck',
+    'hisops settle stuck --from 2026-01-05 --to 2026-01-05 --older-than 30m',
+    'hisops settle stuck --json | jq .data.findings',
+  ]);
 }
 
 async function runStuck(ctx: Ctx, _a: unknown[], o: PeriodOpts): Promise<CommandResult> {
@@ -177,8 +240,16 @@ async function runStuck(ctx: Ctx, _a: unknown[], o: PeriodOpts): Promise<Command
   const { settings, olderThanMs } = await settingsOf(ctx, s, o);
   const env = await open(ctx, s, true);
   stepLog(ctx)(ctx.t('verbose.stuckDetect'));
-  const r = await s.detectStuck({ db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() }, { from: o.from, to: o.to, olderThanMs, settings });
-  return { data: reportJson(s, r), exit: r.findings.length ? 3 : 0, findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length }, human: (out) => renderFindings(out, ctx, s, r) };
+  const r = await s.detectStuck(
+    { db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() },
+    { from: o.from, to: o.to, olderThanMs, settings },
+  );
+  return {
+    data: reportJson(s, r),
+    exit: r.findings.length ? 3 : 0,
+    findings: { summary: `${r.findings.length} stuck settlement(s) need attention`, count: r.findings.length },
+    human: (out) => renderFindings(out, ctx, s, r),
+  };
 }
 
 function registerReverse(settle: Command, app: App): void {
@@ -186,11 +257,23 @@ function registerReverse(settle: Command, app: App): void {
     settle
       .command('reverse')
       .description(app.t('stuck.reverse.describe'))
-      .argument('[id...]', 'stuck settlements by msgid, setl_id, his_setl_no, mdtrt_id or psn_no (as settle stuck lists them)')
+      .argument(
+        '[id...]',
+        'stuck settlements by msgid, setl_id, his_setl_no, mdtrt_id or psn_no (as settle stuck lists them)',
+      )
       .option('--all', 'every stuck settlement found')
       .option('--apply', 'carry the plan out (asks per item at a terminal; needs --yes otherwise)')
-      .option('--center-only <how>', 'center settled, HIS pending: complete the HIS row, or cancel at the center (default stuck.centerOnly: complete)'),
-  ).action(app.action(runReverse, { record: true, keyFlags: (o) => ({ 'his.url': o.db }), lock: (o) => !!o.apply && 'settle reverse' }));
+      .option(
+        '--center-only <how>',
+        'center settled, HIS pending: complete the HIS row, or cancel at the center (default stuck.centerOnly: complete)',
+      ),
+  ).action(
+    app.action(runReverse, {
+      record: true,
+      keyFlags: (o) => ({ 'his.url': o.db }),
+      lock: (o) => !!o.apply && 'settle reverse',
+    }),
+  );
   app.examples(reverse, [
     'hisops settle reverse --all                       # the plan: each center call and HIS change',
     'hisops settle reverse H43010000001202601051000000001 --apply',
@@ -204,27 +287,54 @@ async function runReverse(ctx: Ctx, args: unknown[], o: ReverseOpts): Promise<Co
   const { inputError } = await import('../core/errors.js');
   const { settings, olderThanMs } = await settingsOf(ctx, s, o);
   const centerOnly = o.centerOnly ?? settings.centerOnly;
-  if (centerOnly !== 'complete' && centerOnly !== 'cancel') throw inputError('BAD_CENTER_ONLY', `--center-only ${centerOnly} is not complete or cancel`, 'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.').zh(`--center-only ${centerOnly} 既不是 complete 也不是 cancel`, '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。');
+  if (centerOnly !== 'complete' && centerOnly !== 'cancel')
+    throw inputError(
+      'BAD_CENTER_ONLY',
+      `--center-only ${centerOnly} is not complete or cancel`,
+      'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.',
+    ).zh(
+      `--center-only ${centerOnly} 既不是 complete 也不是 cancel`,
+      '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。',
+    );
   // Consent first: without a terminal and without --yes, stop before anything is read or sent.
-  if (o.apply && !ctx.yes && !ctx.interactive) await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');
+  if (o.apply && !ctx.yes && !ctx.interactive)
+    await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');
   const ids = ((args[0] as string[] | undefined) ?? []).filter(Boolean);
   const env = await open(ctx, s, true);
   const base = { db: env.db, profile: env.profile, journal: env.journal, center: env.center, now: ctx.now() };
-  const plan = await s.planReverse(base, { from: o.from, to: o.to, olderThanMs, settings, ids, all: !!o.all, centerOnly, runId: ctx.runId });
+  const plan = await s.planReverse(base, {
+    from: o.from,
+    to: o.to,
+    olderThanMs,
+    settings,
+    ids,
+    all: !!o.all,
+    centerOnly,
+    runId: ctx.runId,
+  });
   if (!o.apply) return reversePlan(ctx, s, plan);
   return reverseApply(ctx, s, env, base, plan, settings);
 }
 
 function reversePlan(ctx: Ctx, s: Settle, plan: SettleModule.ReversePlan): CommandResult {
   return {
-    data: { applied: false, items: plan.items.map(s.planItemToJson), findings: plan.report.findings.map(s.findingToJson) },
+    data: {
+      applied: false,
+      items: plan.items.map(s.planItemToJson),
+      findings: plan.report.findings.map(s.findingToJson),
+    },
     human: (out) => {
       if (!plan.items.length) return out.ok(ctx.t('stuck.plan.none'));
       out.table(
         [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.steps')],
         plan.items.map((i) => {
           const note = ctx.lang === 'zh-CN' ? (i.note_zh ?? i.note) : i.note;
-          return [i.id, CLASS_ZH[i.classification] ?? i.classification, i.repair, [...i.steps.map(s.describeStep), ...(note ? [ctx.t('stuck.note', { note })] : [])].join('\n')];
+          return [
+            i.id,
+            CLASS_ZH[i.classification] ?? i.classification,
+            i.repair,
+            [...i.steps.map(s.describeStep), ...(note ? [ctx.t('stuck.note', { note })] : [])].join('\n'),
+          ];
         }),
       );
       out.note(ctx.t('stuck.plan.hint'));
@@ -232,14 +342,34 @@ function reversePlan(ctx: Ctx, s: Settle, plan: SettleModule.ReversePlan): Comma
   };
 }
 
-async function reverseApply(ctx: Ctx, s: Settle, env: StuckOpen, base: Parameters<Settle['planReverse']>[0], plan: SettleModule.ReversePlan, settings: SettleModule.StuckSettings): Promise<CommandResult> {
+async function reverseApply(
+  ctx: Ctx,
+  s: Settle,
+  env: StuckOpen,
+  base: Parameters<Settle['planReverse']>[0],
+  plan: SettleModule.ReversePlan,
+  settings: SettleModule.StuckSettings,
+): Promise<CommandResult> {
   const results = await s.applyRepairs(
-    { ...base, center: env.center!, runId: ctx.runId, opter: { opter: String(ctx.get('center.opter') ?? ''), opter_name: String(ctx.get('center.opter_name') ?? '') }, clock: () => ctx.now() },
+    {
+      ...base,
+      center: env.center!,
+      runId: ctx.runId,
+      opter: { opter: String(ctx.get('center.opter') ?? ''), opter_name: String(ctx.get('center.opter_name') ?? '') },
+      clock: () => ctx.now(),
+    },
     plan.items,
     {
       lockTimeoutMs: settings.lockTimeoutMs,
       patterns: settings.patterns,
-      confirm: (item) => ctx.confirm(ctx.t('stuck.confirm', { id: item.id, cls: item.classification, steps: item.steps.map(s.describeStep).join('; ') })),
+      confirm: (item) =>
+        ctx.confirm(
+          ctx.t('stuck.confirm', {
+            id: item.id,
+            cls: item.classification,
+            steps: item.steps.map(s.describeStep).join('; '),
+          }),
+        ),
       onItem: (r) => ctx.log(`${r.id}: ${r.outcome} — ${r.message}`),
     },
   );
@@ -250,10 +380,18 @@ async function reverseApply(ctx: Ctx, s: Settle, env: StuckOpen, base: Parameter
     human: (out) => {
       if (!results.length) return out.ok(ctx.t('stuck.plan.none'));
       out.table(
-        [ctx.t('stuck.col.id'), ctx.t('stuck.col.class'), ctx.t('stuck.col.repair'), ctx.t('stuck.col.outcome'), ctx.t('stuck.col.why')],
+        [
+          ctx.t('stuck.col.id'),
+          ctx.t('stuck.col.class'),
+          ctx.t('stuck.col.repair'),
+          ctx.t('stuck.col.outcome'),
+          ctx.t('stuck.col.why'),
+        ],
         results.map((r) => [r.id, CLASS_ZH[r.classification] ?? r.classification, r.repair, r.outcome, r.message]),
       );
-      (done === results.length ? out.ok : out.bad)(ctx.t('stuck.apply.sum', { done, other: results.length - done, n: results.length }));
+      (done === results.length ? out.ok : out.bad)(
+        ctx.t('stuck.apply.sum', { done, other: results.length - done, n: results.length }),
+      );
     },
   };
 }
@@ -265,14 +403,23 @@ function registerLog(settle: Command, app: App): void {
     .option('--id <id>', 'one settlement (msgid, setl_id, his_setl_no, mdtrt_id, psn_no), a center msgid or a run id')
     .option('--limit <n>', 'at most this many steps (default 500)', '500')
     .action(app.action(runLog));
-  app.examples(log, ['hisops settle log', 'hisops settle log --id H43010000001202601051000000001', 'hisops settle log --json']);
+  app.examples(log, [
+    'hisops settle log',
+    'hisops settle log --id H43010000001202601051000000001',
+    'hisops settle log --json',
+  ]);
 }
 
 async function runLog(ctx: Ctx, _a: unknown[], o: LogOpts): Promise<CommandResult> {
   const s = await loadCore();
   const { inputError } = await import('../core/errors.js');
   const limit = Number(o.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw inputError('BAD_LIMIT', `--limit ${String(o.limit)} is not a positive whole number`, 'Use e.g. --limit 100.').zh(`--limit ${String(o.limit)} 不是正整数`, '例如 --limit 100。');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw inputError(
+      'BAD_LIMIT',
+      `--limit ${String(o.limit)} is not a positive whole number`,
+      'Use e.g. --limit 100.',
+    ).zh(`--limit ${String(o.limit)} 不是正整数`, '例如 --limit 100。');
   const journal = await ctx.journal();
   const rows = await new s.StuckActionJournal(journal, ctx.runId).list({ id: o.id, limit });
   return {
@@ -280,13 +427,26 @@ async function runLog(ctx: Ctx, _a: unknown[], o: LogOpts): Promise<CommandResul
     human: (out) => {
       if (!rows.length) return out.line(ctx.t('stuck.log.none', { id: o.id ? ` (${o.id})` : '' }));
       out.table(
-        [ctx.t('stuck.col.when'), ctx.t('stuck.col.run'), ctx.t('stuck.col.opter'), ctx.t('stuck.col.id'), ctx.t('stuck.col.step'), ctx.t('stuck.col.status'), ctx.t('stuck.col.answer'), ctx.t('stuck.col.change')],
+        [
+          ctx.t('stuck.col.when'),
+          ctx.t('stuck.col.run'),
+          ctx.t('stuck.col.opter'),
+          ctx.t('stuck.col.id'),
+          ctx.t('stuck.col.step'),
+          ctx.t('stuck.col.status'),
+          ctx.t('stuck.col.answer'),
+          ctx.t('stuck.col.change'),
+        ],
         rows.map((r) => [
           localDateTime(r.finished_at ?? r.started_at, String(ctx.get('timezone'))),
           r.run_id,
           [r.opter, r.opter_name].filter(Boolean).join(' '),
           r.item_id,
-          r.step === 'center' ? `center ${r.infno ?? ''}${r.center_msgid ? ` ${r.center_msgid}` : ''}` : r.step === 'item' ? `${r.repair ?? ''} (${r.classification ?? ''})` : r.step,
+          r.step === 'center'
+            ? `center ${r.infno ?? ''}${r.center_msgid ? ` ${r.center_msgid}` : ''}`
+            : r.step === 'item'
+              ? `${r.repair ?? ''} (${r.classification ?? ''})`
+              : r.step,
           r.status,
           r.step === 'center' ? short(r.answer) : r.step === 'item' ? short(r.message) : '',
           r.step === 'his' ? hisChange(r.his_change) : '',

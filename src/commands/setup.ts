@@ -14,12 +14,21 @@ import { EXIT, HisopsError, inputError, isHisopsError, type ErrorCode, type Exit
 import { writeFileAtomicSync } from '../core/files/index.js';
 
 defineMessages({
-  'init.describe': { en: 'write a commented hisops.yaml and a HIS profile (初始化配置)', zh: '生成带注释的 hisops.yaml 和 HIS 接口配置（初始化配置）' },
+  'init.describe': {
+    en: 'write a commented hisops.yaml and a HIS profile (初始化配置)',
+    zh: '生成带注释的 hisops.yaml 和 HIS 接口配置（初始化配置）',
+  },
   'init.exists': { en: '{file} exists. Overwrite it?', zh: '{file} 已存在，是否覆盖？' },
-  'init.existsFix': { en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.', zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。' },
+  'init.existsFix': {
+    en: 'Add --force to overwrite it (the old file is kept as {file}.bak), or choose another --dir.',
+    zh: '加 --force 覆盖（旧文件保存为 {file}.bak），或用 --dir 指定其他目录。',
+  },
   'init.wrote': { en: 'wrote {file}', zh: '已写入 {file}' },
   'init.kept': { en: 'kept {file} (not overwritten)', zh: '保留 {file}（未覆盖）' },
-  'init.ask.code': { en: 'fixmedins_code (institution code issued by the center)', zh: '定点医药机构编号（fixmedins_code）' },
+  'init.ask.code': {
+    en: 'fixmedins_code (institution code issued by the center)',
+    zh: '定点医药机构编号（fixmedins_code）',
+  },
   'init.ask.codeRule': { en: 'letters and digits, 6–30', zh: '6–30 位字母或数字' },
   'init.ask.name': { en: 'fixmedins_name (institution name)', zh: '机构名称（fixmedins_name）' },
   'init.ask.his': { en: 'HIS database (URL or connection name)', zh: 'HIS 数据库（URL 或连接名）' },
@@ -27,9 +36,18 @@ defineMessages({
   'init.ask.admvs': { en: 'mdtrtarea_admvs (admin division, six digits)', zh: '医保区划（mdtrtarea_admvs，六位数字）' },
   'init.ask.admvsRule': { en: 'six digits', zh: '六位数字' },
   'init.askLang': { en: 'Language of hisops output (界面语言)', zh: 'hisops 输出的语言（language）' },
-  'init.next': { en: 'Next: hisops config show, then hisops doctor.', zh: '下一步：hisops config show，然后 hisops doctor。' },
-  'config.describe': { en: 'show the configuration and where each value comes from (配置)', zh: '显示配置及每个值的来源（配置）' },
-  'config.show.describe': { en: 'print every value with its source, secrets redacted', zh: '打印每个值及来源，密钥已隐藏' },
+  'init.next': {
+    en: 'Next: hisops config show, then hisops doctor.',
+    zh: '下一步：hisops config show，然后 hisops doctor。',
+  },
+  'config.describe': {
+    en: 'show the configuration and where each value comes from (配置)',
+    zh: '显示配置及每个值的来源（配置）',
+  },
+  'config.show.describe': {
+    en: 'print every value with its source, secrets redacted',
+    zh: '打印每个值及来源，密钥已隐藏',
+  },
   'config.file': { en: 'configuration file', zh: '配置文件' },
   'config.noFile': { en: '(none: built-in defaults)', zh: '（无：使用内置默认值）' },
   'config.institution': { en: 'institution', zh: '机构' },
@@ -42,24 +60,35 @@ defineMessages({
   'config.src.env': { en: 'env {name}', zh: '环境变量 {name}' },
   'config.src.file': { en: 'file {name}', zh: '文件 {name}' },
   'col.env': { en: 'environment', zh: '环境变量' },
-  'doctor.describe': { en: 'check configuration, HIS profile, HIS database, journal and center (自检)', zh: '检查配置、HIS 接口配置、HIS 数据库、日志库和医保中心（自检）' },
+  'doctor.describe': {
+    en: 'check configuration, HIS profile, HIS database, journal and center (自检)',
+    zh: '检查配置、HIS 接口配置、HIS 数据库、日志库和医保中心（自检）',
+  },
   'doctor.check': { en: 'check', zh: '检查项' },
   'doctor.result': { en: 'result', zh: '结果' },
   'doctor.detail': { en: 'detail', zh: '详情' },
   'doctor.allGood': { en: 'All checks passed.', zh: '全部检查通过。' },
-  'doctor.someFailed': { en: '{n} check(s) failed; each ✗ says what to do.', zh: '{n} 项检查未通过；每个 ✗ 都给出了处理办法。' },
+  'doctor.someFailed': {
+    en: '{n} check(s) failed; each ✗ says what to do.',
+    zh: '{n} 项检查未通过；每个 ✗ 都给出了处理办法。',
+  },
   'doctor.config': { en: 'configuration', zh: '配置' },
   'doctor.profile': { en: 'HIS profile', zh: 'HIS 接口配置' },
   'doctor.his': { en: 'HIS database', zh: 'HIS 数据库' },
   'doctor.statements': { en: 'profile statements', zh: '接口配置语句' },
   'doctor.statement': { en: 'profile statement {name}', zh: '接口配置语句 {name}' },
-  'doctor.statementsOk': { en: '{n} statements: reads run for {date} and keep the contract, writes compile', zh: '{n} 条语句：读语句按 {date} 运行且符合约定，写语句可编译' },
+  'doctor.statementsOk': {
+    en: '{n} statements: reads run for {date} and keep the contract, writes compile',
+    zh: '{n} 条语句：读语句按 {date} 运行且符合约定，写语句可编译',
+  },
   'doctor.unsupported': { en: 'unsupported: {names}', zh: '不支持：{names}' },
-  'doctor.statementFix': { en: 'hisops profile check --date <a day with settlements> shows every problem with sample rows.', zh: 'hisops profile check --date <有结算的日期> 会列出全部问题和示例行。' },
+  'doctor.statementFix': {
+    en: 'hisops profile check --date <a day with settlements> shows every problem with sample rows.',
+    zh: 'hisops profile check --date <有结算的日期> 会列出全部问题和示例行。',
+  },
   'doctor.journal': { en: 'journal', zh: '日志库' },
   'doctor.center': { en: 'center', zh: '医保中心' },
 });
-
 
 function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
@@ -116,33 +145,77 @@ async function runInit(ctx: Ctx, o: InitOptions) {
   let lang = initLang(ctx);
   if (!ctx.yes) {
     if (!ctx.interactive) {
-      throw new HisopsError({ code: 'NEEDS_CONFIRMATION', summary: ctx.t('common.needsYes'), fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.', exit: EXIT.needsConfirmation }).zh(ctx.t('common.needsYes'), '请运行 hisops init --yes，并按需加上 --fixmedins-code、--fixmedins-name、--his-url 和 --center-url。');
+      throw new HisopsError({
+        code: 'NEEDS_CONFIRMATION',
+        summary: ctx.t('common.needsYes'),
+        fix: 'Run hisops init --yes with --fixmedins-code, --fixmedins-name, --his-url and --center-url as needed.',
+        exit: EXIT.needsConfirmation,
+      }).zh(
+        ctx.t('common.needsYes'),
+        '请运行 hisops init --yes，并按需加上 --fixmedins-code、--fixmedins-name、--his-url 和 --center-url。',
+      );
     }
     const { input: ask, select } = await import('@inquirer/prompts');
     // The run's own streams (process's in the binary, a test's otherwise).
     const streams = promptStreams(ctx);
     const input = (q: Parameters<typeof ask>[0]) => ask(q, streams);
-    lang = await select<Lang>({ message: ctx.t('init.askLang'), choices: [{ name: '中文 (zh-CN)', value: 'zh-CN' }, { name: 'English (en)', value: 'en' }], default: lang }, streams);
+    lang = await select<Lang>(
+      {
+        message: ctx.t('init.askLang'),
+        choices: [
+          { name: '中文 (zh-CN)', value: 'zh-CN' },
+          { name: 'English (en)', value: 'en' },
+        ],
+        default: lang,
+      },
+      streams,
+    );
     // The questions follow the language just chosen.
     const t = (k: string) => translate(lang, k);
-    answers.fixmedins_code = await input({ message: t('init.ask.code'), default: answers.fixmedins_code, validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || t('init.ask.codeRule') });
+    answers.fixmedins_code = await input({
+      message: t('init.ask.code'),
+      default: answers.fixmedins_code,
+      validate: (v) => /^[A-Z0-9]{6,30}$/.test(v) || t('init.ask.codeRule'),
+    });
     answers.fixmedins_name = await input({ message: t('init.ask.name'), default: answers.fixmedins_name });
     answers.his_url = await input({ message: t('init.ask.his'), default: answers.his_url });
     answers.center_url = await input({ message: t('init.ask.center'), default: answers.center_url });
-    answers.admvs = await input({ message: t('init.ask.admvs'), default: answers.admvs, validate: (v) => /^\d{6}$/.test(v) || t('init.ask.admvsRule') });
+    answers.admvs = await input({
+      message: t('init.ask.admvs'),
+      default: answers.admvs,
+      validate: (v) => /^\d{6}$/.test(v) || t('init.ask.admvsRule'),
+    });
   }
   if (!/^[A-Za-z0-9]{1,30}$/.test(answers.fixmedins_code)) {
-    throw inputError('INIT_BAD_CODE', `"${answers.fixmedins_code}" is not an institution code`, 'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.').zh(`"${answers.fixmedins_code}" 不是定点医药机构编号`, '请给出医保中心分配的编号（字母和数字，最多 30 位），例如 --fixmedins-code H43010000001。');
+    throw inputError(
+      'INIT_BAD_CODE',
+      `"${answers.fixmedins_code}" is not an institution code`,
+      'Give the code the center issued (letters and digits, up to 30), e.g. --fixmedins-code H43010000001.',
+    ).zh(
+      `"${answers.fixmedins_code}" 不是定点医药机构编号`,
+      '请给出医保中心分配的编号（字母和数字，最多 30 位），例如 --fixmedins-code H43010000001。',
+    );
   }
-  if (!/^\d{6}$/.test(answers.admvs)) throw inputError('INIT_BAD_ADMVS', `"${answers.admvs}" is not an admin-division code`, 'Give six digits, e.g. --admvs 430100.').zh(`"${answers.admvs}" 不是行政区划代码`, '请给出六位数字，例如 --admvs 430100。');
+  if (!/^\d{6}$/.test(answers.admvs))
+    throw inputError(
+      'INIT_BAD_ADMVS',
+      `"${answers.admvs}" is not an admin-division code`,
+      'Give six digits, e.g. --admvs 430100.',
+    ).zh(`"${answers.admvs}" 不是行政区划代码`, '请给出六位数字，例如 --admvs 430100。');
   const written: string[] = [];
   const kept: string[] = [];
   const writeFile = async (target: string, content: string) => {
     if (fs.existsSync(target)) {
-      const consent = o.force || (ctx.interactive && !ctx.yes && (await ctx.confirm(ctx.t('init.exists', { file: target }))));
+      const consent =
+        o.force || (ctx.interactive && !ctx.yes && (await ctx.confirm(ctx.t('init.exists', { file: target }))));
       if (!consent) {
         if (!ctx.interactive) {
-          throw new HisopsError({ code: 'INIT_EXISTS', summary: `${target} exists`, fix: ctx.t('init.existsFix', { file: target }), exit: EXIT.needsConfirmation }).zh(`${target} 已存在`);
+          throw new HisopsError({
+            code: 'INIT_EXISTS',
+            summary: `${target} exists`,
+            fix: ctx.t('init.existsFix', { file: target }),
+            exit: EXIT.needsConfirmation,
+          }).zh(`${target} 已存在`);
         }
         kept.push(target);
         return;
@@ -154,7 +227,11 @@ async function runInit(ctx: Ctx, o: InitOptions) {
     written.push(target);
   };
   const profileRel = path.relative(dir, profileDst).split(path.sep).join('/');
-  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), { ...answers, lang, profile: './' + profileRel });
+  const yaml = fill(fs.readFileSync(path.join(templatesDir(), 'hisops.yaml'), 'utf8'), {
+    ...answers,
+    lang,
+    profile: './' + profileRel,
+  });
   await writeFile(file, yaml);
   if (fs.existsSync(profileSrc)) await writeFile(profileDst, fs.readFileSync(profileSrc, 'utf8'));
   return {
@@ -178,8 +255,15 @@ async function runConfigShow(ctx: Ctx) {
       file: cfg.file ?? null,
       institution: cfg.institution,
       institutions: cfg.institutionNames,
-      connections: Object.values(cfg.connections).map((c) => ({ name: c.name, url: redactPassword(c.url), passwordEnv: c.passwordEnv ?? null, passwordFile: c.passwordFile ?? null })),
-      values: Object.fromEntries(rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envOf(r.key) }])),
+      connections: Object.values(cfg.connections).map((c) => ({
+        name: c.name,
+        url: redactPassword(c.url),
+        passwordEnv: c.passwordEnv ?? null,
+        passwordFile: c.passwordFile ?? null,
+      })),
+      values: Object.fromEntries(
+        rows.map((r) => [r.key, { value: r.value === '' ? null : r.value, source: r.source, env: envOf(r.key) }]),
+      ),
     },
     human: (out: import('../cli/output.js').Out) => {
       out.kv([
@@ -204,7 +288,14 @@ export interface DoctorCheck {
   exit?: number;
 }
 
-const DOCTOR_CHECKS = ['doctor.config', 'doctor.profile', 'doctor.his', 'doctor.statements', 'doctor.journal', 'doctor.center'];
+const DOCTOR_CHECKS = [
+  'doctor.config',
+  'doctor.profile',
+  'doctor.his',
+  'doctor.statements',
+  'doctor.journal',
+  'doctor.center',
+];
 
 /** --json names a check in English whatever the language: scripts match on it. */
 function stableCheckName(ctx: Ctx, label: string): string {
@@ -223,12 +314,23 @@ async function runDoctor(ctx: Ctx) {
   const fail = (check: string, e: unknown): DoctorCheck => {
     const he = isHisopsError(e) ? e : undefined;
     const words = he?.text(ctx.lang);
-    return { check, ok: false, detail: words ? words.summary + (words.why ? ` (${words.why})` : '') : String(e), fix: words?.fix, code: he?.code ?? 'INTERNAL', exit: he?.exit ?? EXIT.internal };
+    return {
+      check,
+      ok: false,
+      detail: words ? words.summary + (words.why ? ` (${words.why})` : '') : String(e),
+      fix: words?.fix,
+      code: he?.code ?? 'INTERNAL',
+      exit: he?.exit ?? EXIT.internal,
+    };
   };
   let configOk = true;
   try {
     const cfg = ctx.config();
-    checks.push({ check: ctx.t('doctor.config'), ok: true, detail: `${cfg.file ?? ctx.t('config.noFile')} · ${cfg.institution}` });
+    checks.push({
+      check: ctx.t('doctor.config'),
+      ok: true,
+      detail: `${cfg.file ?? ctx.t('config.noFile')} · ${cfg.institution}`,
+    });
   } catch (e) {
     configOk = false;
     checks.push(fail(ctx.t('doctor.config'), e));
@@ -241,16 +343,38 @@ async function runDoctor(ctx: Ctx) {
   // A setting or file to correct (exit 2) comes before a system that is down (exit 5): fixing it
   // may be what makes the system reachable.
   const exitOf = (c: DoctorCheck) => (c.exit === EXIT.usage || c.exit === EXIT.internal ? c.exit : EXIT.external);
-  const exit: ExitCode = failed.length === 0 ? EXIT.ok : failed.some((c) => exitOf(c) === EXIT.internal) ? EXIT.internal : failed.some((c) => exitOf(c) === EXIT.usage) ? EXIT.usage : EXIT.external;
+  const exit: ExitCode =
+    failed.length === 0
+      ? EXIT.ok
+      : failed.some((c) => exitOf(c) === EXIT.internal)
+        ? EXIT.internal
+        : failed.some((c) => exitOf(c) === EXIT.usage)
+          ? EXIT.usage
+          : EXIT.external;
   const first = failed.find((c) => exitOf(c) === exit);
   return {
-    data: { ok: failed.length === 0, checks: checks.map(({ exit: _exit, ...c }) => ({ ...c, check: stableCheckName(ctx, c.check) })) },
+    data: {
+      ok: failed.length === 0,
+      checks: checks.map(({ exit: _exit, ...c }) => ({ ...c, check: stableCheckName(ctx, c.check) })),
+    },
     exit,
-    error: first ? new HisopsError({ code: first.code ?? 'INTERNAL', summary: `${first.check}: ${first.detail}`, fix: first.fix, details: { failed: failed.length }, exit }).zh(`${first.check}：${first.detail}`) : undefined,
+    error: first
+      ? new HisopsError({
+          code: first.code ?? 'INTERNAL',
+          summary: `${first.check}: ${first.detail}`,
+          fix: first.fix,
+          details: { failed: failed.length },
+          exit,
+        }).zh(`${first.check}：${first.detail}`)
+      : undefined,
     human: (out: import('../cli/output.js').Out) => {
       out.table(
         [ctx.t('doctor.check'), ctx.t('doctor.result'), ctx.t('doctor.detail')],
-        checks.map((c) => [c.check, c.ok ? out.c.green('✓') : out.c.red('✗'), c.ok ? c.detail : `${c.detail}\n→ ${c.fix ?? ''}`]),
+        checks.map((c) => [
+          c.check,
+          c.ok ? out.c.green('✓') : out.c.red('✗'),
+          c.ok ? c.detail : `${c.detail}\n→ ${c.fix ?? ''}`,
+        ]),
       );
       out.line(failed.length === 0 ? ctx.t('doctor.allGood') : ctx.t('doctor.someFailed', { n: failed.length }));
     },
@@ -276,7 +400,10 @@ export function registerSetup(program: Command, app: App): void {
     .option('--admvs <code>', 'admin division (医保区划), six digits')
     .option('--opter <id>', 'operator id sent to the center')
     .action(app.action<InitOptions>((ctx, _a, o) => runInit(ctx, o)));
-  app.examples(init, ['hisops init', 'hisops init --yes --fixmedins-code H43010000001 --fixmedins-name 某某医院 --his-url oracle://his@10.0.0.5:1521/HIS']);
+  app.examples(init, [
+    'hisops init',
+    'hisops init --yes --fixmedins-code H43010000001 --fixmedins-name 某某医院 --his-url oracle://his@10.0.0.5:1521/HIS',
+  ]);
 
   const config = program.command('config').description(app.t('config.describe'));
   const show = config

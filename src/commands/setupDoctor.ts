@@ -24,7 +24,10 @@ defineMessages({
   },
   'doctor.ahead': { en: 'ahead of', zh: '快' },
   'doctor.behind': { en: 'behind', zh: '慢' },
-  'doctor.skewNtp': { en: "Synchronise this machine's clock (NTP): settlement times and msgids use it.", zh: '请同步本机时钟（NTP）：结算时间和 msgid 都依赖它。' },
+  'doctor.skewNtp': {
+    en: "Synchronise this machine's clock (NTP): settlement times and msgids use it.",
+    zh: '请同步本机时钟（NTP）：结算时间和 msgid 都依赖它。',
+  },
 });
 
 type Fail = (check: string, e: unknown) => DoctorCheck;
@@ -40,7 +43,11 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
   const profilePath = his.profilePathOf(profileRef, ctx.config().baseDir);
   try {
     profile = await his.loadProfile(profilePath, { binds: ctx.hisBinds() });
-    checks.push({ check: ctx.t('doctor.profile'), ok: true, detail: `${shortPath(ctx.cwd, profilePath)} · ${ctx.t('profile.statementCount', { n: Object.keys(profile.statements).length })}` });
+    checks.push({
+      check: ctx.t('doctor.profile'),
+      ok: true,
+      detail: `${shortPath(ctx.cwd, profilePath)} · ${ctx.t('profile.statementCount', { n: Object.keys(profile.statements).length })}`,
+    });
   } catch (e) {
     checks.push(fail(ctx.t('doctor.profile'), e));
   }
@@ -82,18 +89,30 @@ export async function doctorChecks(ctx: Ctx, fail: Fail): Promise<DoctorCheck[]>
  * yesterday, writes only compiled by the database (doctor changes nothing). One row per failing
  * statement, so each error stands in its own row; a single ✓ row when all pass.
  */
-async function statementChecks(ctx: Ctx, his: typeof import('../core/his/index.js'), db: import('../core/db/index.js').Db, profile: import('../core/his/index.js').Profile): Promise<DoctorCheck[]> {
+async function statementChecks(
+  ctx: Ctx,
+  his: typeof import('../core/his/index.js'),
+  db: import('../core/db/index.js').Db,
+  profile: import('../core/his/index.js').Profile,
+): Promise<DoctorCheck[]> {
   const date = calendarDay(new Date(ctx.now().getTime() - 86_400_000));
   const report = await his.checkProfile(db, profile, { date, writes: 'prepare', now: ctx.now() });
   const bad = report.statements.filter((s) => s.status === 'problems');
   if (bad.length === 0) {
     const unsupported = report.statements.filter((s) => s.status === 'unsupported').map((s) => s.name);
-    const detail = ctx.t('doctor.statementsOk', { n: report.statements.length, date }) + (unsupported.length ? ' · ' + ctx.t('doctor.unsupported', { names: unsupported.join(', ') }) : '');
+    const detail =
+      ctx.t('doctor.statementsOk', { n: report.statements.length, date }) +
+      (unsupported.length ? ' · ' + ctx.t('doctor.unsupported', { names: unsupported.join(', ') }) : '');
     return [{ check: ctx.t('doctor.statements'), ok: true, detail }];
   }
   return bad.map((s) => {
     const errors = s.problems.filter((p) => p.severity === 'error');
-    const detail = errors.map((p) => `${p.column ? p.column + ': ' : ''}${his.problemWords(ctx.lang, p).problem}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`).join('\n');
+    const detail = errors
+      .map(
+        (p) =>
+          `${p.column ? p.column + ': ' : ''}${his.problemWords(ctx.lang, p).problem}${p.values?.length ? ` (${p.values.join(', ')})` : ''}`,
+      )
+      .join('\n');
     return {
       check: ctx.t('doctor.statement', { name: s.name }),
       ok: false,
@@ -119,7 +138,8 @@ async function centerCheck(ctx: Ctx, fail: Fail): Promise<DoctorCheck> {
       const signTime = parseCenterTime(String(r.result.sign_time ?? ''), settings.utcOffsetMinutes);
       const skewS = signTime === undefined ? undefined : Math.round((signTime - (before + after) / 2) / 1000);
       const detail = `${settings.baseUrl} · sign_no ${r.result.sign_no} · ${r.durationMs} ms${skewS === undefined ? '' : ` · ${ctx.t('doctor.skew', { s: Math.abs(skewS) })}`}`;
-      if (skewS !== undefined && Math.abs(skewS) > MAX_SKEW_S) return { check: name, ok: false, detail, ...skewAdvice(skewS, settings.utcOffsetMinutes, ctx.t.bind(ctx)) };
+      if (skewS !== undefined && Math.abs(skewS) > MAX_SKEW_S)
+        return { check: name, ok: false, detail, ...skewAdvice(skewS, settings.utcOffsetMinutes, ctx.t.bind(ctx)) };
       return { check: name, ok: true, detail };
     });
   } catch (e) {
@@ -146,7 +166,12 @@ export function skewAdvice(
     return {
       code: 'CENTER_UTC_OFFSET',
       exit: 2,
-      fix: t('doctor.skewOffset', { h: Math.abs(hours), dir: t(hours > 0 ? 'doctor.ahead' : 'doctor.behind'), offset: utcOffsetMinutes, suggested }),
+      fix: t('doctor.skewOffset', {
+        h: Math.abs(hours),
+        dir: t(hours > 0 ? 'doctor.ahead' : 'doctor.behind'),
+        offset: utcOffsetMinutes,
+        suggested,
+      }),
     };
   }
   return { code: 'CLOCK_SKEW', exit: 5, fix: t('doctor.skewNtp') };

@@ -16,47 +16,116 @@ import type * as TraceModule from '../core/trace/index.js';
 import { registerTraceLibrary } from './traceLibrary.js';
 import { registerTraceCheck } from './traceCheck.js';
 import { registerTraceStatus } from './traceStatus.js';
-import { collect, fixmedins, parseKinds, renderFindings, settingsFrom, windowFrom, type SendSettingsOpts, type WindowOpts } from './traceShared.js';
+import {
+  collect,
+  fixmedins,
+  parseKinds,
+  renderFindings,
+  settingsFrom,
+  windowFrom,
+  type SendSettingsOpts,
+  type WindowOpts,
+} from './traceShared.js';
 
 type Trace = typeof TraceModule;
 
 defineMessages({
-  'trace.describe': { en: 'drug traceability codes: check, upload, status, retry (药品追溯码)', zh: '药品追溯码：校验、上传、状态、重传（药品追溯码）' },
-  'trace.check.describe': { en: 'check the codes of dispensing and stock records (or of a file) before anything is sent', zh: '上传前校验发药与出入库记录（或文件）中的追溯码' },
-  'trace.upload.describe': { en: 'upload due records to the center (3505/3506, 3501/3502 and their batch variants), safely resumable; a plan unless --apply', zh: '向医保中心上传待上传记录（3505/3506、3501/3502 及其批量交易），可安全续传；不加 --apply 只显示计划' },
-  'trace.status.describe': { en: 'what is pending, accepted and rejected (by reason), per day and kind', zh: '按日期和类型显示待上传、已接收、拒收（按原因）的记录' },
-  'trace.retry.describe': { en: 're-send the records the center rejected, after a fix', zh: '修正后重新上传医保中心拒收的记录' },
+  'trace.describe': {
+    en: 'drug traceability codes: check, upload, status, retry (药品追溯码)',
+    zh: '药品追溯码：校验、上传、状态、重传（药品追溯码）',
+  },
+  'trace.check.describe': {
+    en: 'check the codes of dispensing and stock records (or of a file) before anything is sent',
+    zh: '上传前校验发药与出入库记录（或文件）中的追溯码',
+  },
+  'trace.upload.describe': {
+    en: 'upload due records to the center (3505/3506, 3501/3502 and their batch variants), safely resumable; a plan unless --apply',
+    zh: '向医保中心上传待上传记录（3505/3506、3501/3502 及其批量交易），可安全续传；不加 --apply 只显示计划',
+  },
+  'trace.status.describe': {
+    en: 'what is pending, accepted and rejected (by reason), per day and kind',
+    zh: '按日期和类型显示待上传、已接收、拒收（按原因）的记录',
+  },
+  'trace.retry.describe': {
+    en: 're-send the records the center rejected, after a fix',
+    zh: '修正后重新上传医保中心拒收的记录',
+  },
   'trace.window': { en: 'days', zh: '日期' },
   'trace.records': { en: 'records', zh: '记录数' },
   'trace.codes': { en: 'codes', zh: '追溯码数' },
   'trace.clean': { en: 'without findings', zh: '无问题' },
-  'trace.none': { en: 'No dispensing or stock records from {from} to {to}: nothing to {what}.', zh: '{from} 至 {to} 没有发药或出入库记录：无需{what}。' },
+  'trace.none': {
+    en: 'No dispensing or stock records from {from} to {to}: nothing to {what}.',
+    zh: '{from} 至 {to} 没有发药或出入库记录：无需{what}。',
+  },
   'trace.noneCheck': { en: 'check', zh: '校验' },
   'trace.noneUpload': { en: 'upload', zh: '上传' },
   'trace.allGood': { en: 'All {n} records pass every check.', zh: '全部 {n} 条记录通过校验。' },
-  'trace.findings': { en: '{n} finding(s) in {r} record(s); an upload holds these records back whole until they are fixed.', zh: '{r} 条记录有 {n} 个问题；上传时这些记录整条暂缓，修正后再传。' },
+  'trace.findings': {
+    en: '{n} finding(s) in {r} record(s); an upload holds these records back whole until they are fixed.',
+    zh: '{r} 条记录有 {n} 个问题；上传时这些记录整条暂缓，修正后再传。',
+  },
   'trace.more': { en: '… and {n} more (--json lists them all)', zh: '… 另有 {n} 条（--json 列出全部）' },
   'trace.whatToDo': { en: 'What to do', zh: '处理办法' },
   'trace.skipped': { en: 'not checked: {what}', zh: '未校验：{what}' },
   'trace.line': { en: 'line {n}', zh: '第 {n} 行' },
-  'trace.resolved': { en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.', zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒收（据预写日志），{s} 条重新发送。' },
-  'trace.callsResolved': { en: '{n} 35xx request(s) that earlier runs left without an outcome in the center-call journal are resolved (hisops trace status shows how).', zh: '中心调用日志中上次运行遗留、结果未知的 {n} 个 35xx 请求已处理（hisops trace status 显示处理方式）。' },
-  'trace.callsDeferred': { en: '{n} 35xx request(s) left without an outcome carry records of kinds this run does not upload; the next upload of those kinds resolves them.', zh: '{n} 个遗留无结果的 35xx 请求含本次未上传类型的记录；下次上传这些类型时处理。' },
-  'trace.callsLeft': { en: '{n} 35xx request(s) of earlier runs have no outcome in the center-call journal; --apply resolves them first.', zh: '中心调用日志中有 {n} 个以前运行的 35xx 请求没有结果；加 --apply 时先处理它们。' },
-  'trace.notInHis': { en: '{n} record(s) without an outcome are no longer in the HIS: they stay unknown (reason not_in_his) — the center may hold them and the interface has no query of uploaded records. Restore them in the HIS and upload again, or ask the center.', zh: '{n} 条结果未知的记录已不在 HIS 中：保持"未知"（原因 not_in_his）——中心可能已收到，接口没有已上传记录的查询交易。请在 HIS 中恢复后重新上传，或向医保中心核实。' },
-  'trace.callsOpen': { en: '{n} 35xx request(s) without an outcome in the center-call journal (a run is sending them, or the next trace upload --apply resolves them).', zh: '中心调用日志中有 {n} 个 35xx 请求没有结果（正在发送，或由下次 trace upload --apply 处理）。' },
-  'trace.callsTitle': { en: 'Requests left without an outcome, and how they were resolved:', zh: '遗留无结果的请求及其处理方式：' },
+  'trace.resolved': {
+    en: 'Earlier run left {n} record(s) without an outcome: {a} accepted, {r} rejected (from the write-ahead journal), {s} sent again.',
+    zh: '上次运行有 {n} 条记录结果未知：{a} 条已接收、{r} 条被拒收（据预写日志），{s} 条重新发送。',
+  },
+  'trace.callsResolved': {
+    en: '{n} 35xx request(s) that earlier runs left without an outcome in the center-call journal are resolved (hisops trace status shows how).',
+    zh: '中心调用日志中上次运行遗留、结果未知的 {n} 个 35xx 请求已处理（hisops trace status 显示处理方式）。',
+  },
+  'trace.callsDeferred': {
+    en: '{n} 35xx request(s) left without an outcome carry records of kinds this run does not upload; the next upload of those kinds resolves them.',
+    zh: '{n} 个遗留无结果的 35xx 请求含本次未上传类型的记录；下次上传这些类型时处理。',
+  },
+  'trace.callsLeft': {
+    en: '{n} 35xx request(s) of earlier runs have no outcome in the center-call journal; --apply resolves them first.',
+    zh: '中心调用日志中有 {n} 个以前运行的 35xx 请求没有结果；加 --apply 时先处理它们。',
+  },
+  'trace.notInHis': {
+    en: '{n} record(s) without an outcome are no longer in the HIS: they stay unknown (reason not_in_his) — the center may hold them and the interface has no query of uploaded records. Restore them in the HIS and upload again, or ask the center.',
+    zh: '{n} 条结果未知的记录已不在 HIS 中：保持"未知"（原因 not_in_his）——中心可能已收到，接口没有已上传记录的查询交易。请在 HIS 中恢复后重新上传，或向医保中心核实。',
+  },
+  'trace.callsOpen': {
+    en: '{n} 35xx request(s) without an outcome in the center-call journal (a run is sending them, or the next trace upload --apply resolves them).',
+    zh: '中心调用日志中有 {n} 个 35xx 请求没有结果（正在发送，或由下次 trace upload --apply 处理）。',
+  },
+  'trace.callsTitle': {
+    en: 'Requests left without an outcome, and how they were resolved:',
+    zh: '遗留无结果的请求及其处理方式：',
+  },
   'trace.col.msgid': { en: 'msgid', zh: '报文ID' },
   'trace.col.run': { en: 'run', zh: '运行' },
   'trace.col.resolvedAt': { en: 'resolved', zh: '处理时间' },
   'trace.col.resolution': { en: 'resolution', zh: '处理方式' },
-  'trace.sentAll': { en: 'Uploaded: {a} record(s) accepted ({c} codes), {r} rejected, {p} to retry.', zh: '已上传：{a} 条记录被接收（{c} 个追溯码），{r} 条被中心拒收，{p} 条待重试。' },
-  'trace.pendingFix': { en: '{n} record(s) could not be delivered or have an unknown outcome; run hisops trace upload again (nothing accepted is sent twice).', zh: '{n} 条记录未送达或结果未知；请再次运行 hisops trace upload（已接收的不会重复上传）。' },
-  'trace.rejectedFix': { en: 'Fix the rejected records in the HIS, then: hisops trace retry --apply (or --reason <reason>).', zh: '在 HIS 中修正被中心拒收的记录后运行：hisops trace retry --apply（或 --reason <原因>）。' },
-  'trace.stopped': { en: 'Sending stopped early: {why}. Check the center (hisops doctor).', zh: '已提前停止发送：{why}。请检查医保中心（hisops doctor）。' },
+  'trace.sentAll': {
+    en: 'Uploaded: {a} record(s) accepted ({c} codes), {r} rejected, {p} to retry.',
+    zh: '已上传：{a} 条记录被接收（{c} 个追溯码），{r} 条被中心拒收，{p} 条待重试。',
+  },
+  'trace.pendingFix': {
+    en: '{n} record(s) could not be delivered or have an unknown outcome; run hisops trace upload again (nothing accepted is sent twice).',
+    zh: '{n} 条记录未送达或结果未知；请再次运行 hisops trace upload（已接收的不会重复上传）。',
+  },
+  'trace.rejectedFix': {
+    en: 'Fix the rejected records in the HIS, then: hisops trace retry --apply (or --reason <reason>).',
+    zh: '在 HIS 中修正被中心拒收的记录后运行：hisops trace retry --apply（或 --reason <原因>）。',
+  },
+  'trace.stopped': {
+    en: 'Sending stopped early: {why}. Check the center (hisops doctor).',
+    zh: '已提前停止发送：{why}。请检查医保中心（hisops doctor）。',
+  },
   'trace.planTitle': { en: 'Would send:', zh: '将发送：' },
-  'trace.nothingToRetry': { en: 'No rejected records{reason}: nothing to retry.', zh: '没有被中心拒收的记录{reason}：无需重传。' },
-  'trace.statusEmpty': { en: 'The journal holds no trace uploads{window} yet.', zh: '日志中还没有追溯码上传记录{window}。' },
+  'trace.nothingToRetry': {
+    en: 'No rejected records{reason}: nothing to retry.',
+    zh: '没有被中心拒收的记录{reason}：无需重传。',
+  },
+  'trace.statusEmpty': {
+    en: 'The journal holds no trace uploads{window} yet.',
+    zh: '日志中还没有追溯码上传记录{window}。',
+  },
   'trace.col.day': { en: 'day', zh: '日期' },
   'trace.col.record': { en: 'record', zh: '记录' },
   'trace.col.kind': { en: 'kind', zh: '类型' },
@@ -87,11 +156,16 @@ function uploadError(r: TraceModule.UploadResult): HisopsError | undefined {
   if (uploadExit(r) !== EXIT.external) return undefined;
   return new HisopsError({
     code: 'TRACE_UPLOAD_INCOMPLETE',
-    summary: r.stopped ? `The upload stopped: ${r.stopped}` : `${r.pending.length} record(s) were left to retry or with an unknown outcome`,
+    summary: r.stopped
+      ? `The upload stopped: ${r.stopped}`
+      : `${r.pending.length} record(s) were left to retry or with an unknown outcome`,
     fix: 'Run the same command again when the center answers; nothing the center accepted is sent twice (hisops trace status shows what is left).',
     details: { pending: r.pending.length },
     exit: EXIT.external,
-  }).zh(r.stopped ? `上传已中止：${r.stopped}` : `${r.pending.length} 条记录待重试或结果未知`, '请在医保中心恢复应答后再次运行同一命令；中心已接收的记录不会重复发送（hisops trace status 显示剩余内容）。');
+  }).zh(
+    r.stopped ? `上传已中止：${r.stopped}` : `${r.pending.length} 条记录待重试或结果未知`,
+    '请在医保中心恢复应答后再次运行同一命令；中心已接收的记录不会重复发送（hisops trace status 显示剩余内容）。',
+  );
 }
 
 function uploadExit(r: TraceModule.UploadResult): ExitCode {
@@ -101,33 +175,75 @@ function uploadExit(r: TraceModule.UploadResult): ExitCode {
 }
 
 function renderUpload(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.UploadResult): void {
-  if (r.resolved.unresolved) out.note(ctx.t('trace.resolved', { n: r.resolved.unresolved, a: r.resolved.accepted, r: r.resolved.rejected, s: r.resolved.resend }));
+  if (r.resolved.unresolved)
+    out.note(
+      ctx.t('trace.resolved', {
+        n: r.resolved.unresolved,
+        a: r.resolved.accepted,
+        r: r.resolved.rejected,
+        s: r.resolved.resend,
+      }),
+    );
   const callsDone = r.calls.resolved.filter((c) => c.done).length;
   if (callsDone) out.note(ctx.t('trace.callsResolved', { n: callsDone }));
-  if (r.calls.resolved.length > callsDone) out.note(ctx.t('trace.callsDeferred', { n: r.calls.resolved.length - callsDone }));
+  if (r.calls.resolved.length > callsDone)
+    out.note(ctx.t('trace.callsDeferred', { n: r.calls.resolved.length - callsDone }));
   else if (r.calls.leftOver && !r.apply) out.note(ctx.t('trace.callsLeft', { n: r.calls.leftOver }));
   if (r.resolved.notInHis) {
     out.bad(ctx.t('trace.notInHis', { n: r.resolved.notInHis }));
     const gone = r.pending.filter((n) => n.reason === 'not_in_his');
-    out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind')], gone.slice(0, 50).map((n) => [n.day, n.record_id, n.kind]));
+    out.table(
+      [ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind')],
+      gone.slice(0, 50).map((n) => [n.day, n.record_id, n.kind]),
+    );
   }
   if (r.records === 0 && r.window) {
     out.line(ctx.t('trace.none', { from: r.window.from, to: r.window.to, what: ctx.t('trace.noneUpload') }));
     return;
   }
   out.table(
-    [ctx.t('trace.col.kind'), ctx.t('trace.records'), ctx.t('trace.col.already'), ctx.t('trace.col.held'), ctx.t('trace.col.waiting'), ctx.t('trace.col.due'), ...(r.apply ? [ctx.t('trace.col.accepted'), ctx.t('trace.col.rejected'), ctx.t('trace.col.toRetry'), ctx.t('trace.codes')] : [ctx.t('trace.codes')])],
-    r.byKind.filter((s) => s.records > 0).map((s) => [s.kind, s.records, s.already, s.held, s.waiting, s.due, ...(r.apply ? [s.accepted, s.rejected, s.retry + s.unknown, s.acceptedCodes] : [s.dueCodes])]),
+    [
+      ctx.t('trace.col.kind'),
+      ctx.t('trace.records'),
+      ctx.t('trace.col.already'),
+      ctx.t('trace.col.held'),
+      ctx.t('trace.col.waiting'),
+      ctx.t('trace.col.due'),
+      ...(r.apply
+        ? [ctx.t('trace.col.accepted'), ctx.t('trace.col.rejected'), ctx.t('trace.col.toRetry'), ctx.t('trace.codes')]
+        : [ctx.t('trace.codes')]),
+    ],
+    r.byKind
+      .filter((s) => s.records > 0)
+      .map((s) => [
+        s.kind,
+        s.records,
+        s.already,
+        s.held,
+        s.waiting,
+        s.due,
+        ...(r.apply ? [s.accepted, s.rejected, s.retry + s.unknown, s.acceptedCodes] : [s.dueCodes]),
+      ]),
     { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
   );
   if (!r.apply && r.plan.length) {
     out.line(ctx.t('trace.planTitle'));
-    out.table([ctx.t('trace.col.infno'), ctx.t('trace.col.requests'), ctx.t('trace.records'), ctx.t('trace.codes')], r.plan.map((p) => [p.infno, p.requests, p.records, p.codes]), { align: ['left', 'right', 'right', 'right'] });
+    out.table(
+      [ctx.t('trace.col.infno'), ctx.t('trace.col.requests'), ctx.t('trace.records'), ctx.t('trace.codes')],
+      r.plan.map((p) => [p.infno, p.requests, p.records, p.codes]),
+      { align: ['left', 'right', 'right', 'right'] },
+    );
   }
   renderFindings(out, ctx, tm, r.findings);
   if (r.rejected.length) {
     out.table(
-      [ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.reason'), ctx.t('trace.col.message')],
+      [
+        ctx.t('trace.col.day'),
+        ctx.t('trace.col.record'),
+        ctx.t('trace.col.kind'),
+        ctx.t('trace.col.reason'),
+        ctx.t('trace.col.message'),
+      ],
       r.rejected.slice(0, 50).map((n) => [n.day, n.record_id, n.kind, n.reason ?? '', n.message ?? '']),
     );
     if (r.rejected.length > 50) out.note(ctx.t('trace.more', { n: r.rejected.length - 50 }));
@@ -162,7 +278,17 @@ function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void;
   };
 }
 
-async function uploadWith(ctx: Ctx, trace: Trace, o: SendOpts, extra: { window?: TraceModule.Window; targets?: Map<string, Set<string>>; kinds: TraceModule.TraceKind[]; force?: boolean }) {
+async function uploadWith(
+  ctx: Ctx,
+  trace: Trace,
+  o: SendOpts,
+  extra: {
+    window?: TraceModule.Window;
+    targets?: Map<string, Set<string>>;
+    kinds: TraceModule.TraceKind[];
+    force?: boolean;
+  },
+) {
   const settings = settingsFrom(ctx, trace, o);
   const { db, profile } = await ctx.his();
   const journal = await ctx.journal();
@@ -220,7 +346,12 @@ export function registerTrace(program: Command, app: App): Command {
   registerRetry(group, app);
   registerTraceInvoice(group, app);
   registerTraceLibrary(group, app);
-  app.examples(group, ['hisops trace check', 'hisops trace upload --apply', 'hisops trace status', 'hisops trace retry --apply']);
+  app.examples(group, [
+    'hisops trace check',
+    'hisops trace upload --apply',
+    'hisops trace status',
+    'hisops trace retry --apply',
+  ]);
   return group;
 }
 
@@ -232,7 +363,12 @@ function registerUpload(group: Command, app: App): void {
       .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
       .option('--to <day>', 'last day (yyyy-MM-dd); default today'),
   ).action(app.action(runUploadCommand, { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true }));
-  app.examples(upload, ['hisops trace upload', 'hisops trace upload --apply', 'hisops trace upload --from 2026-01-05 --to 2026-01-05 --kind sale --apply --rate 5', 'hisops trace upload --apply --json']);
+  app.examples(upload, [
+    'hisops trace upload',
+    'hisops trace upload --apply',
+    'hisops trace upload --from 2026-01-05 --to 2026-01-05 --kind sale --apply --rate 5',
+    'hisops trace upload --apply --json',
+  ]);
 }
 
 async function runUploadCommand(ctx: Ctx, _a: unknown[], o: UploadOpts): Promise<CommandResult> {
@@ -248,7 +384,10 @@ function registerRetry(group: Command, app: App): void {
     group
       .command('retry')
       .description(app.t('trace.retry.describe'))
-      .option('--reason <reason>', 'only records rejected for this reason (a reason of trace status, or a piece of the center message)'),
+      .option(
+        '--reason <reason>',
+        'only records rejected for this reason (a reason of trace status, or a piece of the center message)',
+      ),
   ).action(app.action(runRetry, { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true }));
   app.examples(retry, ['hisops trace retry', 'hisops trace retry --reason center_sold_before --apply']);
 }
@@ -256,10 +395,23 @@ function registerRetry(group: Command, app: App): void {
 async function runRetry(ctx: Ctx, _a: unknown[], o: RetryOpts): Promise<CommandResult> {
   const trace = await import('../core/trace/index.js');
   const journal = await ctx.journal();
-  const t = await trace.retryTargets({ journal, fixmedins_code: fixmedins(ctx), reason: o.reason, kinds: o.kind ? parseKinds(o.kind) : undefined });
+  const t = await trace.retryTargets({
+    journal,
+    fixmedins_code: fixmedins(ctx),
+    reason: o.reason,
+    kinds: o.kind ? parseKinds(o.kind) : undefined,
+  });
   if (t.records === 0) {
-    return { data: { records: 0, reason: o.reason ?? null }, human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })) };
+    return {
+      data: { records: 0, reason: o.reason ?? null },
+      human: (out) => out.line(ctx.t('trace.nothingToRetry', { reason: o.reason ? ` (${o.reason})` : '' })),
+    };
   }
   const r = await uploadWith(ctx, trace, o, { targets: t.targets, kinds: t.kinds, force: true });
-  return { data: { ...r, reasons: t.reasons }, exit: uploadExit(r), error: uploadError(r), human: (out) => renderUpload(out, ctx, trace, r) };
+  return {
+    data: { ...r, reasons: t.reasons },
+    exit: uploadExit(r),
+    error: uploadError(r),
+    human: (out) => renderUpload(out, ctx, trace, r),
+  };
 }

@@ -9,7 +9,16 @@ import type { App, CommandResult } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { EXIT, inputError } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
-import { collect, fixmedins, parseKinds, renderFindings, settingsFrom, windowFrom, type SendSettingsOpts, type WindowOpts } from './traceShared.js';
+import {
+  collect,
+  fixmedins,
+  parseKinds,
+  renderFindings,
+  settingsFrom,
+  windowFrom,
+  type SendSettingsOpts,
+  type WindowOpts,
+} from './traceShared.js';
 
 interface CheckOpts extends WindowOpts, SendSettingsOpts {
   kind?: string[];
@@ -19,14 +28,20 @@ export function registerTraceCheck(group: Command, app: App): void {
   const check = group
     .command('check')
     .description(app.t('trace.check.describe'))
-    .argument('[file]', 'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)')
+    .argument(
+      '[file]',
+      'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)',
+    )
     .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
     .option('--to <day>', 'last day (yyyy-MM-dd); default today')
     .option('--kind <kind>', 'sale, return, stock-in, stock-change or stock-count (repeatable; default all)', collect)
-    .action(
-      app.action(runCheck, { notify: true }),
-    );
-  app.examples(check, ['hisops trace check', 'hisops trace check --from 2026-01-05 --to 2026-01-06 --kind sale', 'hisops trace check scanned.txt', 'hisops trace check export.csv --json']);
+    .action(app.action(runCheck, { notify: true }));
+  app.examples(check, [
+    'hisops trace check',
+    'hisops trace check --from 2026-01-05 --to 2026-01-06 --kind sale',
+    'hisops trace check scanned.txt',
+    'hisops trace check export.csv --json',
+  ]);
 }
 
 async function runCheck(ctx: Ctx, args: unknown[], o: CheckOpts): Promise<CommandResult> {
@@ -38,30 +53,61 @@ async function runCheck(ctx: Ctx, args: unknown[], o: CheckOpts): Promise<Comman
   let report: TraceModule.CheckReport;
   let shown: string;
   if (file !== undefined) {
-    if (o.from || o.to) throw inputError('TRACE_FILE_AND_WINDOW', 'Give either a file or --from/--to, not both', 'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).').zh('请给出文件或 --from/--to，二者不能同时给出', '请校验一个文件（hisops trace check codes.csv）或按日期校验 HIS（hisops trace check --from 2026-01-05 --to 2026-01-06）。');
+    if (o.from || o.to)
+      throw inputError(
+        'TRACE_FILE_AND_WINDOW',
+        'Give either a file or --from/--to, not both',
+        'Check a file (hisops trace check codes.csv) or the HIS over days (hisops trace check --from 2026-01-05 --to 2026-01-06).',
+      ).zh(
+        '请给出文件或 --from/--to，二者不能同时给出',
+        '请校验一个文件（hisops trace check codes.csv）或按日期校验 HIS（hisops trace check --from 2026-01-05 --to 2026-01-06）。',
+      );
     const full = path.resolve(ctx.cwd, file);
     let text: string;
     try {
       text = fs.readFileSync(full, 'utf8');
     } catch {
-      throw inputError('TRACE_FILE_UNREADABLE', `Cannot read ${full}`, 'Check the path; see docs/trace.md for the file formats.').zh(`无法读取 ${full}`, '请检查路径；文件格式见 docs/trace.md。');
+      throw inputError(
+        'TRACE_FILE_UNREADABLE',
+        `Cannot read ${full}`,
+        'Check the path; see docs/trace.md for the file formats.',
+      ).zh(`无法读取 ${full}`, '请检查路径；文件格式见 docs/trace.md。');
     }
     shown = path.relative(ctx.cwd, full) || full;
-    report = await trace.checkFile({ file: shown, rows: trace.parseTraceFile(text, full), settings, journal: tj, stores: await trace.checkStores(journal) });
+    report = await trace.checkFile({
+      file: shown,
+      rows: trace.parseTraceFile(text, full),
+      settings,
+      journal: tj,
+      stores: await trace.checkStores(journal),
+    });
   } else {
     const window = windowFrom(ctx, trace, o, settings);
     const { db, profile } = await ctx.his();
-    report = await trace.checkWindow({ source: trace.profileSource(db, profile), journal: tj, window, kinds: parseKinds(o.kind), settings, stores: await trace.checkStores(journal) });
+    report = await trace.checkWindow({
+      source: trace.profileSource(db, profile),
+      journal: tj,
+      window,
+      kinds: parseKinds(o.kind),
+      settings,
+      stores: await trace.checkStores(journal),
+    });
     shown = `${window.from} … ${window.to}`;
   }
   const affected = new Set(report.findings.map((f) => f.record_key + '|' + (f.line ?? ''))).size;
   return {
     data: report,
     exit: report.findings.length ? EXIT.findings : EXIT.ok,
-    findings: { summary: `${report.findings.length} traceability-code finding(s) need attention`, count: report.findings.length },
+    findings: {
+      summary: `${report.findings.length} traceability-code finding(s) need attention`,
+      count: report.findings.length,
+    },
     human: (out) => {
       if (report.records === 0) {
-        if (report.window) out.line(ctx.t('trace.none', { from: report.window.from, to: report.window.to, what: ctx.t('trace.noneCheck') }));
+        if (report.window)
+          out.line(
+            ctx.t('trace.none', { from: report.window.from, to: report.window.to, what: ctx.t('trace.noneCheck') }),
+          );
         else out.line(ctx.t('trace.none', { from: shown, to: shown, what: ctx.t('trace.noneCheck') }));
         return;
       }
@@ -70,9 +116,17 @@ async function runCheck(ctx: Ctx, args: unknown[], o: CheckOpts): Promise<Comman
         [ctx.t('trace.records'), report.records],
         [ctx.t('trace.codes'), report.codes],
         [ctx.t('trace.clean'), report.clean],
-        ...(report.library ? ([[ctx.t('trace.libraryUsed'), ctx.t('trace.libraryVersion', { v: report.library.version, n: report.library.entries })]] as Array<[string, string]>) : []),
+        ...(report.library
+          ? ([
+              [
+                ctx.t('trace.libraryUsed'),
+                ctx.t('trace.libraryVersion', { v: report.library.version, n: report.library.entries }),
+              ],
+            ] as Array<[string, string]>)
+          : []),
       ]);
-      for (const s of report.skipped) out.note(ctx.t('trace.skipped', { what: ctx.lang === 'zh-CN' ? trace.skippedZh(s) : s }));
+      for (const s of report.skipped)
+        out.note(ctx.t('trace.skipped', { what: ctx.lang === 'zh-CN' ? trace.skippedZh(s) : s }));
       if (report.notes.length) {
         out.line(ctx.t('trace.notesTitle', { n: report.notes.length }));
         renderFindings(out, ctx, trace, report.notes);

@@ -12,10 +12,22 @@ import { EXIT } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 
 defineMessages({
-  'trace.invoice.describe': { en: "import the supplier's codes per invoice into the HIS's stock-in records (a plan unless --apply)", zh: '按发票把供应商提供的追溯码导入 HIS 入库记录（不加 --apply 只显示计划）' },
-  'trace.invoice.summary': { en: '{rows} code(s) in {files} file(s), {invoices} invoice(s): {adding} to write, {already} already in the HIS, {findings} finding(s).', zh: '{files} 个文件 {invoices} 张发票共 {rows} 个追溯码：{adding} 个待写入，{already} 个 HIS 中已有，{findings} 个问题。' },
-  'trace.invoice.written': { en: 'Written: {n} code(s) into the stock-in records.', zh: '已写入：{n} 个追溯码写入入库记录。' },
-  'trace.invoice.nothing': { en: 'Nothing to write: every valid code is already in the HIS.', zh: '无需写入：所有有效追溯码 HIS 中都已有。' },
+  'trace.invoice.describe': {
+    en: "import the supplier's codes per invoice into the HIS's stock-in records (a plan unless --apply)",
+    zh: '按发票把供应商提供的追溯码导入 HIS 入库记录（不加 --apply 只显示计划）',
+  },
+  'trace.invoice.summary': {
+    en: '{rows} code(s) in {files} file(s), {invoices} invoice(s): {adding} to write, {already} already in the HIS, {findings} finding(s).',
+    zh: '{files} 个文件 {invoices} 张发票共 {rows} 个追溯码：{adding} 个待写入，{already} 个 HIS 中已有，{findings} 个问题。',
+  },
+  'trace.invoice.written': {
+    en: 'Written: {n} code(s) into the stock-in records.',
+    zh: '已写入：{n} 个追溯码写入入库记录。',
+  },
+  'trace.invoice.nothing': {
+    en: 'Nothing to write: every valid code is already in the HIS.',
+    zh: '无需写入：所有有效追溯码 HIS 中都已有。',
+  },
   'trace.invoice.empty': { en: 'Nothing to write: the file(s) hold no codes.', zh: '无需写入：文件中没有追溯码。' },
   'trace.invoice.col.file': { en: 'file:line', zh: '文件:行' },
   'trace.invoice.col.invoice': { en: 'invc_no', zh: '发票号' },
@@ -41,10 +53,26 @@ const FINDING_ZH: Record<string, string> = {
 
 function render(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.ImportInvoiceResult): void {
   const zh = ctx.lang === 'zh-CN';
-  out.line(ctx.t('trace.invoice.summary', { rows: r.rows, files: r.files.length, invoices: r.invoices, adding: r.writes.length, already: r.already, findings: r.findings.length }));
+  out.line(
+    ctx.t('trace.invoice.summary', {
+      rows: r.rows,
+      files: r.files.length,
+      invoices: r.invoices,
+      adding: r.writes.length,
+      already: r.already,
+      findings: r.findings.length,
+    }),
+  );
   if (r.lines.length) {
     out.table(
-      [ctx.t('trace.invoice.col.invoice'), ctx.t('trace.invoice.col.stock'), ctx.t('trace.invoice.col.drug'), ctx.t('trace.invoice.col.cnt'), ctx.t('trace.invoice.col.had'), ctx.t('trace.invoice.col.adding')],
+      [
+        ctx.t('trace.invoice.col.invoice'),
+        ctx.t('trace.invoice.col.stock'),
+        ctx.t('trace.invoice.col.drug'),
+        ctx.t('trace.invoice.col.cnt'),
+        ctx.t('trace.invoice.col.had'),
+        ctx.t('trace.invoice.col.adding'),
+      ],
       r.lines.slice(0, 50).map((l) => [l.invc_no, l.stock_id, l.fixmedins_hilist_id, l.cnt, l.had, l.adding]),
       { align: ['left', 'left', 'left', 'right', 'right', 'right'] },
     );
@@ -52,12 +80,27 @@ function render(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.Impor
   }
   if (r.findings.length) {
     out.table(
-      [ctx.t('trace.invoice.col.file'), ctx.t('trace.invoice.col.invoice'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')],
-      r.findings.slice(0, 50).map((f) => [`${f.file}:${f.line}`, f.invc_no, f.drug_trac_codg ?? '', `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(), zh ? tm.invoiceFindingMessageZh(f) : f.message]),
+      [
+        ctx.t('trace.invoice.col.file'),
+        ctx.t('trace.invoice.col.invoice'),
+        ctx.t('trace.col.code'),
+        ctx.t('trace.col.finding'),
+        ctx.t('trace.col.detail'),
+      ],
+      r.findings
+        .slice(0, 50)
+        .map((f) => [
+          `${f.file}:${f.line}`,
+          f.invc_no,
+          f.drug_trac_codg ?? '',
+          `${f.kind} ${FINDING_ZH[f.kind] ?? ''}`.trim(),
+          zh ? tm.invoiceFindingMessageZh(f) : f.message,
+        ]),
     );
     if (r.findings.length > 50) out.note(ctx.t('trace.more', { n: r.findings.length - 50 }));
     out.line(ctx.t('trace.whatToDo') + ':');
-    for (const k of [...new Set(r.findings.map((f) => f.kind))]) out.line(`  ${k}: ${zh ? tm.INVOICE_FINDING_FIX_ZH[k] : tm.INVOICE_FINDING_FIX[k]}`);
+    for (const k of [...new Set(r.findings.map((f) => f.kind))])
+      out.line(`  ${k}: ${zh ? tm.INVOICE_FINDING_FIX_ZH[k] : tm.INVOICE_FINDING_FIX[k]}`);
   }
   if (r.apply) out.ok(ctx.t('trace.invoice.written', { n: r.written }));
   else if (!r.rows) out.line(ctx.t('trace.invoice.empty'));
@@ -82,16 +125,33 @@ export function registerTraceInvoice(group: Command, app: App): void {
           const trace = await import('../core/trace/index.js');
           const { db, profile } = await ctx.his();
           const journal = o.apply ? await ctx.journal() : undefined;
-          const r = await trace.importInvoiceCodes({ db, profile, paths: args[0] as string[], cwd: ctx.cwd, apply: !!o.apply, journal, fixmedins_code: String(ctx.get('fixmedins_code')), runId: ctx.runId, now: () => ctx.now() });
+          const r = await trace.importInvoiceCodes({
+            db,
+            profile,
+            paths: args[0] as string[],
+            cwd: ctx.cwd,
+            apply: !!o.apply,
+            journal,
+            fixmedins_code: String(ctx.get('fixmedins_code')),
+            runId: ctx.runId,
+            now: () => ctx.now(),
+          });
           return {
             data: r,
             exit: r.findings.length ? EXIT.findings : EXIT.ok,
-            findings: { summary: `${r.findings.length} finding(s) in the supplier code lists`, count: r.findings.length },
+            findings: {
+              summary: `${r.findings.length} finding(s) in the supplier code lists`,
+              count: r.findings.length,
+            },
             human: (out) => render(out, ctx, trace, r),
           };
         },
         { record: true },
       ),
     );
-  app.examples(cmd, ['hisops trace import-invoice supplier/FP20260105001.csv', 'hisops trace import-invoice ./supplier-codes/ --apply', 'hisops trace import-invoice codes.xlsx --json']);
+  app.examples(cmd, [
+    'hisops trace import-invoice supplier/FP20260105001.csv',
+    'hisops trace import-invoice ./supplier-codes/ --apply',
+    'hisops trace import-invoice codes.xlsx --json',
+  ]);
 }

@@ -17,13 +17,34 @@ import { localDateTime } from '../core/time/index.js';
 import type * as TraceModule from '../core/trace/index.js';
 
 defineMessages({
-  'tlib.describe': { en: 'the four-code library (四码合一): product code → national code, 本位码, approval number, package level', zh: '四码合一库：药品标识码 → 医保编码、本位码、批准文号、包装级别' },
-  'tlib.import.describe': { en: 'import the library from a CSV, xlsx or TXT file (replaces it whole; a plan unless --apply)', zh: '从 CSV、xlsx 或 TXT 文件导入四码合一库（整体替换；不加 --apply 只显示计划）' },
-  'tlib.download.describe': { en: 'download the library from the center (ZSMCJ003; replaces it whole; a plan unless --apply)', zh: '从医保中心下载四码合一库（ZSMCJ003；整体替换；不加 --apply 只显示计划）' },
-  'tlib.show.describe': { en: 'look a traceability code, product code or national code up in the library and the package relations', zh: '在四码合一库和包装关联关系中查询追溯码、药品标识码或医保编码' },
-  'trel.describe': { en: 'package relations (码上放心): which boxes a case holds', zh: '包装关联关系（码上放心）：大包装中有哪些小包装' },
-  'trel.import.describe': { en: 'import package relations exported from the 码上放心 platform (parent, child, level; a plan unless --apply)', zh: '导入从码上放心平台导出的包装关联关系（父码、子码、级别；不加 --apply 只显示计划）' },
-  'trel.show.describe': { en: 'show the packages a code is inside and the boxes it holds', zh: '显示追溯码所在的包装及其包含的小包装' },
+  'tlib.describe': {
+    en: 'the four-code library (四码合一): product code → national code, 本位码, approval number, package level',
+    zh: '四码合一库：药品标识码 → 医保编码、本位码、批准文号、包装级别',
+  },
+  'tlib.import.describe': {
+    en: 'import the library from a CSV, xlsx or TXT file (replaces it whole; a plan unless --apply)',
+    zh: '从 CSV、xlsx 或 TXT 文件导入四码合一库（整体替换；不加 --apply 只显示计划）',
+  },
+  'tlib.download.describe': {
+    en: 'download the library from the center (ZSMCJ003; replaces it whole; a plan unless --apply)',
+    zh: '从医保中心下载四码合一库（ZSMCJ003；整体替换；不加 --apply 只显示计划）',
+  },
+  'tlib.show.describe': {
+    en: 'look a traceability code, product code or national code up in the library and the package relations',
+    zh: '在四码合一库和包装关联关系中查询追溯码、药品标识码或医保编码',
+  },
+  'trel.describe': {
+    en: 'package relations (码上放心): which boxes a case holds',
+    zh: '包装关联关系（码上放心）：大包装中有哪些小包装',
+  },
+  'trel.import.describe': {
+    en: 'import package relations exported from the 码上放心 platform (parent, child, level; a plan unless --apply)',
+    zh: '导入从码上放心平台导出的包装关联关系（父码、子码、级别；不加 --apply 只显示计划）',
+  },
+  'trel.show.describe': {
+    en: 'show the packages a code is inside and the boxes it holds',
+    zh: '显示追溯码所在的包装及其包含的小包装',
+  },
   'tlib.source': { en: 'source', zh: '来源' },
   'tlib.rows': { en: 'rows read', zh: '读取行数' },
   'tlib.entries': { en: 'entries', zh: '条目数' },
@@ -39,10 +60,22 @@ defineMessages({
   'tlib.changed': { en: 'changed', zh: '变更' },
   'tlib.removed': { en: 'removed', zh: '删除' },
   'tlib.unchanged': { en: 'unchanged', zh: '未变' },
-  'tlib.written': { en: 'The four-code library is now version {v}: {n} entries, {p} product codes.', zh: '四码合一库已更新为第 {v} 版：{n} 条，{p} 个药品标识码。' },
-  'tlib.found': { en: '{code}: {n} library entr(ies), inside {p} package(s), holding {b} small package(s).', zh: '{code}：四码合一库中 {n} 条，所在包装 {p} 个，包含小包装 {b} 个。' },
-  'tlib.notFound': { en: '{code} is in neither the four-code library nor the package relations.', zh: '四码合一库和包装关联关系中都没有 {code}。' },
-  'tlib.noLibrary': { en: 'No four-code library was imported yet: hisops trace library import FILE, or trace library download.', zh: '尚未导入四码合一库：请运行 hisops trace library import FILE 或 trace library download。' },
+  'tlib.written': {
+    en: 'The four-code library is now version {v}: {n} entries, {p} product codes.',
+    zh: '四码合一库已更新为第 {v} 版：{n} 条，{p} 个药品标识码。',
+  },
+  'tlib.found': {
+    en: '{code}: {n} library entr(ies), inside {p} package(s), holding {b} small package(s).',
+    zh: '{code}：四码合一库中 {n} 条，所在包装 {p} 个，包含小包装 {b} 个。',
+  },
+  'tlib.notFound': {
+    en: '{code} is in neither the four-code library nor the package relations.',
+    zh: '四码合一库和包装关联关系中都没有 {code}。',
+  },
+  'tlib.noLibrary': {
+    en: 'No four-code library was imported yet: hisops trace library import FILE, or trace library download.',
+    zh: '尚未导入四码合一库：请运行 hisops trace library import FILE 或 trace library download。',
+  },
   'tlib.col.prefix': { en: 'trac_prefix', zh: '药品标识码' },
   'tlib.col.codg': { en: 'med_list_codg', zh: '医保编码' },
   'tlib.col.name': { en: 'drug', zh: '药品名称' },
@@ -57,9 +90,18 @@ defineMessages({
   'trel.unchanged': { en: 'already stored', zh: '已存在' },
   'trel.repeated': { en: 'repeated rows', zh: '重复行' },
   'trel.parents': { en: 'parent codes', zh: '父码数' },
-  'trel.headerless': { en: 'The file has no header: columns taken as parent, child, level.', zh: '文件没有表头：各列按 父码、子码、级别 读取。' },
-  'trel.written': { en: '{n} package relation(s) stored (import {id}).', zh: '已保存 {n} 条包装关联关系（第 {id} 次导入）。' },
-  'trel.nothingNew': { en: 'Every relation of the file is stored already: nothing to write.', zh: '文件中的关联关系都已保存：无需写入。' },
+  'trel.headerless': {
+    en: 'The file has no header: columns taken as parent, child, level.',
+    zh: '文件没有表头：各列按 父码、子码、级别 读取。',
+  },
+  'trel.written': {
+    en: '{n} package relation(s) stored (import {id}).',
+    zh: '已保存 {n} 条包装关联关系（第 {id} 次导入）。',
+  },
+  'trel.nothingNew': {
+    en: 'Every relation of the file is stored already: nothing to write.',
+    zh: '文件中的关联关系都已保存：无需写入。',
+  },
   'trel.none': { en: '{code} has no package relations.', zh: '{code} 没有包装关联关系。' },
 });
 
@@ -67,11 +109,26 @@ const LEVEL_ZH: Record<string, string> = { '1': '1 小包装', '2': '2 中包装
 
 function level(ctx: Ctx, lv: string | null): string {
   if (!lv) return '';
-  return ctx.lang === 'zh-CN' ? (LEVEL_ZH[lv] ?? lv) : lv === '1' ? '1 small' : lv === '2' ? '2 medium' : lv === '3' ? '3 large' : lv;
+  return ctx.lang === 'zh-CN'
+    ? (LEVEL_ZH[lv] ?? lv)
+    : lv === '1'
+      ? '1 small'
+      : lv === '2'
+        ? '2 medium'
+        : lv === '3'
+          ? '3 large'
+          : lv;
 }
 
 function versionText(ctx: Ctx, v: TraceModule.LibraryVersion | null): string {
-  return v ? ctx.t('tlib.versionLine', { v: v.version, source: v.source === 'file' ? (v.origin ?? 'file') : v.source, n: v.entries, at: localDateTime(v.imported_at, String(ctx.get('timezone'))) }) : ctx.t('tlib.none');
+  return v
+    ? ctx.t('tlib.versionLine', {
+        v: v.version,
+        source: v.source === 'file' ? (v.origin ?? 'file') : v.source,
+        n: v.entries,
+        at: localDateTime(v.imported_at, String(ctx.get('timezone'))),
+      })
+    : ctx.t('tlib.none');
 }
 
 function renderLibraryImport(out: Out, ctx: Ctx, r: TraceModule.LibraryImportResult): void {
@@ -99,7 +156,15 @@ function renderLibraryImport(out: Out, ctx: Ctx, r: TraceModule.LibraryImportRes
 }
 
 function entryRows(ctx: Ctx, entries: readonly TraceModule.LibraryEntry[]): Array<Array<string>> {
-  return entries.map((e) => [e.trac_prefix, e.med_list_codg, e.drug_name ?? '', e.drugstdcode ?? '', e.aprvno ?? '', level(ctx, e.pac_lv), e.pac_ratio ?? '']);
+  return entries.map((e) => [
+    e.trac_prefix,
+    e.med_list_codg,
+    e.drug_name ?? '',
+    e.drugstdcode ?? '',
+    e.aprvno ?? '',
+    level(ctx, e.pac_lv),
+    e.pac_ratio ?? '',
+  ]);
 }
 
 function fileArg(ctx: Ctx, file: string): { full: string; shown: string } {
@@ -128,11 +193,18 @@ function registerLibrary(group: Command, app: App): void {
   const imp = lib
     .command('import')
     .description(app.t('tlib.import.describe'))
-    .argument('<file>', 'the library as CSV, xlsx or TXT (columns: 药品标识码/trac_prefix, 医保编码/med_list_codg, 本位码, 批准文号, 包装级别 …)')
+    .argument(
+      '<file>',
+      'the library as CSV, xlsx or TXT (columns: 药品标识码/trac_prefix, 医保编码/med_list_codg, 本位码, 批准文号, 包装级别 …)',
+    )
     .addOption(new Option('--encoding <enc>', 'text encoding').choices(['auto', 'utf8', 'gbk']).default('auto'))
     .option('--apply', 'write, in one transaction (default: dry run)')
     .action(app.action(runLibraryImport, { record: true }));
-  app.examples(imp, ['hisops trace library import 四码合一库.xlsx', 'hisops trace library import library.csv --apply', 'hisops trace library import library.txt --encoding gbk --apply']);
+  app.examples(imp, [
+    'hisops trace library import 四码合一库.xlsx',
+    'hisops trace library import library.csv --apply',
+    'hisops trace library import library.txt --encoding gbk --apply',
+  ]);
 
   const down = lib
     .command('download')
@@ -146,8 +218,16 @@ function registerLibrary(group: Command, app: App): void {
     .description(app.t('tlib.show.describe'))
     .argument('<code>', 'a 20-digit traceability code, a 7-digit product code, or a national code (med_list_codg)')
     .action(app.action(runLibraryShow));
-  app.examples(show, ['hisops trace library show 81234560000012345678', 'hisops trace library show 8123456', 'hisops trace library show XA01ABA0123456789012 --json']);
-  app.examples(lib, ['hisops trace library import 四码合一库.xlsx --apply', 'hisops trace library download --apply', 'hisops trace library show 81234560000012345678']);
+  app.examples(show, [
+    'hisops trace library show 81234560000012345678',
+    'hisops trace library show 8123456',
+    'hisops trace library show XA01ABA0123456789012 --json',
+  ]);
+  app.examples(lib, [
+    'hisops trace library import 四码合一库.xlsx --apply',
+    'hisops trace library download --apply',
+    'hisops trace library show 81234560000012345678',
+  ]);
 }
 
 function registerRelation(group: Command, app: App): void {
@@ -155,34 +235,64 @@ function registerRelation(group: Command, app: App): void {
   const rimp = rel
     .command('import')
     .description(app.t('trel.import.describe'))
-    .argument('<file>', 'the relations as CSV, xlsx or TXT (columns: 父码/parent_trac_codg, 子码/drug_trac_codg, 级别/pac_lv)')
+    .argument(
+      '<file>',
+      'the relations as CSV, xlsx or TXT (columns: 父码/parent_trac_codg, 子码/drug_trac_codg, 级别/pac_lv)',
+    )
     .addOption(new Option('--encoding <enc>', 'text encoding').choices(['auto', 'utf8', 'gbk']).default('auto'))
     .option('--apply', 'write, in one transaction (default: dry run)')
     .action(app.action(runRelationImport, { record: true }));
-  app.examples(rimp, ['hisops trace relation import 关联关系.xlsx', 'hisops trace relation import relations.csv --apply']);
+  app.examples(rimp, [
+    'hisops trace relation import 关联关系.xlsx',
+    'hisops trace relation import relations.csv --apply',
+  ]);
 
   const rshow = rel
     .command('show')
     .description(app.t('trel.show.describe'))
     .argument('<code>', 'a 20-digit traceability code')
     .action(app.action(runRelationShow));
-  app.examples(rshow, ['hisops trace relation show 83456780000000000012', 'hisops trace relation show 83456780000000000012 --json']);
-  app.examples(rel, ['hisops trace relation import relations.csv --apply', 'hisops trace relation show 83456780000000000012']);
+  app.examples(rshow, [
+    'hisops trace relation show 83456780000000000012',
+    'hisops trace relation show 83456780000000000012 --json',
+  ]);
+  app.examples(rel, [
+    'hisops trace relation import relations.csv --apply',
+    'hisops trace relation show 83456780000000000012',
+  ]);
 }
 
 async function runLibraryImport(ctx: Ctx, args: unknown[], o: ImportOpts): Promise<CommandResult> {
   const trace = await import('../core/trace/index.js');
   const { full, shown } = fileArg(ctx, args[0] as string);
   const journal = await ctx.journal();
-  const r = await trace.importLibrary({ journal, file: full, shown, encoding: o.encoding, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
+  const r = await trace.importLibrary({
+    journal,
+    file: full,
+    shown,
+    encoding: o.encoding,
+    apply: !!o.apply,
+    runId: ctx.runId,
+    now: ctx.now(),
+  });
   return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
 }
 
 async function runLibraryDownload(ctx: Ctx, _a: unknown[], o: ApplyOpts): Promise<CommandResult> {
   const trace = await import('../core/trace/index.js');
-  const settings = trace.librarySettings((ctx.config().sections['trace'] as Record<string, unknown> | undefined)?.['library']);
+  const settings = trace.librarySettings(
+    (ctx.config().sections['trace'] as Record<string, unknown> | undefined)?.['library'],
+  );
   const journal = await ctx.journal();
-  const r = await trace.downloadLibrary({ journal, center: centerSettings(ctx), centerDeps: { onEvent: centerCallLog(ctx) }, settings, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
+  const r = await trace.downloadLibrary({
+    journal,
+    center: centerSettings(ctx),
+    centerDeps: { onEvent: centerCallLog(ctx) },
+    settings,
+    apply: !!o.apply,
+    runId: ctx.runId,
+    now: ctx.now(),
+  });
   return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
 }
 
@@ -193,11 +303,20 @@ async function runLibraryShow(ctx: Ctx, args: unknown[]): Promise<CommandResult>
   const code = trace.normalizeCode(raw);
   const prefix = trace.prefixOf(raw);
   const version = await trace.currentLibraryVersion(journal);
-  const entries = prefix ? (await trace.libraryEntries(journal, [prefix])).get(prefix) ?? [] : await trace.libraryEntriesOfDrug(journal, raw);
+  const entries = prefix
+    ? ((await trace.libraryEntries(journal, [prefix])).get(prefix) ?? [])
+    : await trace.libraryEntriesOfDrug(journal, raw);
   const parents = code.ok ? await trace.parentsOf(journal, code.code) : [];
   const boxes = code.ok ? await trace.expandPackage(journal, code.code) : [];
   const found = entries.length > 0 || parents.length > 0 || boxes.length > 0;
-  const data = { code: raw, trac_prefix: prefix ?? null, library: version ? { version: version.version, source: version.source, imported_at: version.imported_at } : null, entries, parents, small_packages: boxes };
+  const data = {
+    code: raw,
+    trac_prefix: prefix ?? null,
+    library: version ? { version: version.version, source: version.source, imported_at: version.imported_at } : null,
+    entries,
+    parents,
+    small_packages: boxes,
+  };
   return {
     data,
     exit: found ? EXIT.ok : EXIT.findings,
@@ -205,11 +324,26 @@ async function runLibraryShow(ctx: Ctx, args: unknown[]): Promise<CommandResult>
     human: (out) => {
       if (!version) out.note(ctx.t('tlib.noLibrary'));
       else out.kv([[ctx.t('tlib.current'), versionText(ctx, version)]]);
-      if (entries.length) out.table([ctx.t('tlib.col.prefix'), ctx.t('tlib.col.codg'), ctx.t('tlib.col.name'), ctx.t('tlib.col.std'), ctx.t('tlib.col.aprvno'), ctx.t('tlib.col.lv'), ctx.t('tlib.col.ratio')], entryRows(ctx, entries));
+      if (entries.length)
+        out.table(
+          [
+            ctx.t('tlib.col.prefix'),
+            ctx.t('tlib.col.codg'),
+            ctx.t('tlib.col.name'),
+            ctx.t('tlib.col.std'),
+            ctx.t('tlib.col.aprvno'),
+            ctx.t('tlib.col.lv'),
+            ctx.t('tlib.col.ratio'),
+          ],
+          entryRows(ctx, entries),
+        );
       if (parents.length || boxes.length) {
         out.kv([
           [ctx.t('tlib.parents'), parents.join(' → ')],
-          [ctx.t('tlib.boxes'), boxes.length ? `${boxes.length}: ${boxes.slice(0, 10).join(', ')}${boxes.length > 10 ? ' …' : ''}` : ''],
+          [
+            ctx.t('tlib.boxes'),
+            boxes.length ? `${boxes.length}: ${boxes.slice(0, 10).join(', ')}${boxes.length > 10 ? ' …' : ''}` : '',
+          ],
         ]);
       }
       if (found) out.ok(ctx.t('tlib.found', { code: raw, n: entries.length, p: parents.length, b: boxes.length }));
@@ -222,7 +356,15 @@ async function runRelationImport(ctx: Ctx, args: unknown[], o: ImportOpts): Prom
   const trace = await import('../core/trace/index.js');
   const { full, shown } = fileArg(ctx, args[0] as string);
   const journal = await ctx.journal();
-  const r = await trace.importRelations({ journal, file: full, shown, encoding: o.encoding, apply: !!o.apply, runId: ctx.runId, now: ctx.now() });
+  const r = await trace.importRelations({
+    journal,
+    file: full,
+    shown,
+    encoding: o.encoding,
+    apply: !!o.apply,
+    runId: ctx.runId,
+    now: ctx.now(),
+  });
   return {
     data: r,
     human: (out) => {

@@ -56,7 +56,14 @@ export function parseKinds(v: string[] | undefined): TraceModule.TraceKind[] {
     if (!(KINDS as readonly string[]).includes(k)) {
       // stock_count, stockin, Stock-In: the kind meant is named rather than only listed.
       const near = closest(k.toLowerCase().replace(/_/g, '-'), KINDS);
-      throw inputError('TRACE_BAD_KIND', `--kind ${k} is not a kind of record${near ? ` (did you mean ${near}?)` : ''}`, `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`).zh(`--kind ${k} 不是记录类型${near ? `（是否应为 ${near}？）` : ''}`, `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`);
+      throw inputError(
+        'TRACE_BAD_KIND',
+        `--kind ${k} is not a kind of record${near ? ` (did you mean ${near}?)` : ''}`,
+        `Use ${KINDS.join(', ')} (repeat --kind or separate with commas).`,
+      ).zh(
+        `--kind ${k} 不是记录类型${near ? `（是否应为 ${near}？）` : ''}`,
+        `请使用 ${KINDS.join('、')}（可重复 --kind 或用逗号分隔）。`,
+      );
     }
     out.add(k as TraceModule.TraceKind);
   }
@@ -78,15 +85,30 @@ export function settingsFrom(ctx: Ctx, trace: Trace, o: SendSettingsOpts): Trace
   );
 }
 
-export function windowFrom(ctx: Ctx, trace: Trace, o: WindowOpts, settings: TraceModule.TraceSettings): TraceModule.Window {
-  return trace.resolveWindow({ from: o.from, to: o.to, today: trace.dayOf(ctx.now()), lookbackDays: settings.lookbackDays });
+export function windowFrom(
+  ctx: Ctx,
+  trace: Trace,
+  o: WindowOpts,
+  settings: TraceModule.TraceSettings,
+): TraceModule.Window {
+  return trace.resolveWindow({
+    from: o.from,
+    to: o.to,
+    today: trace.dayOf(ctx.now()),
+    lookbackDays: settings.lookbackDays,
+  });
 }
 
 export function fixmedins(ctx: Ctx): string {
   return String(ctx.get('fixmedins_code'));
 }
 
-function findingRows(ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[], max = 50): Array<Array<string | number>> {
+function findingRows(
+  ctx: Ctx,
+  tm: typeof TraceModule,
+  findings: readonly TraceModule.Finding[],
+  max = 50,
+): Array<Array<string | number>> {
   const zh = ctx.lang === 'zh-CN';
   return findings
     .slice(0, max)
@@ -100,9 +122,24 @@ function findingRows(ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceM
     ]);
 }
 
-export function renderFindings(out: Out, ctx: Ctx, tm: typeof TraceModule, findings: readonly TraceModule.Finding[]): void {
+export function renderFindings(
+  out: Out,
+  ctx: Ctx,
+  tm: typeof TraceModule,
+  findings: readonly TraceModule.Finding[],
+): void {
   if (!findings.length) return;
-  out.table([ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind'), ctx.t('trace.col.code'), ctx.t('trace.col.finding'), ctx.t('trace.col.detail')], findingRows(ctx, tm, findings));
+  out.table(
+    [
+      ctx.t('trace.col.day'),
+      ctx.t('trace.col.record'),
+      ctx.t('trace.col.kind'),
+      ctx.t('trace.col.code'),
+      ctx.t('trace.col.finding'),
+      ctx.t('trace.col.detail'),
+    ],
+    findingRows(ctx, tm, findings),
+  );
   if (findings.length > 50) out.note(ctx.t('trace.more', { n: findings.length - 50 }));
   const kinds = [...new Set(findings.map((f) => f.kind))];
   out.line(ctx.t('trace.whatToDo') + ':');
@@ -111,4 +148,3 @@ export function renderFindings(out: Out, ctx: Ctx, tm: typeof TraceModule, findi
     out.line(`  ${k}: ${ctx.lang === 'zh-CN' ? tm.findingFixZh(f) : f.fix}`);
   }
 }
-

@@ -17,10 +17,12 @@ export function registerTraceStatus(group: Command, app: App): void {
     .description(app.t('trace.status.describe'))
     .option('--from <day>', 'first day; with --from/--to the HIS is read too, to count records never sent')
     .option('--to <day>', 'last day')
-    .action(
-      app.action(runStatus),
-    );
-  app.examples(status, ['hisops trace status', 'hisops trace status --from 2026-01-01 --to 2026-01-07', 'hisops trace status --json']);
+    .action(app.action(runStatus));
+  app.examples(status, [
+    'hisops trace status',
+    'hisops trace status --from 2026-01-01 --to 2026-01-07',
+    'hisops trace status --json',
+  ]);
 }
 
 async function runStatus(ctx: Ctx, _a: unknown[], o: WindowOpts): Promise<CommandResult> {
@@ -39,23 +41,49 @@ async function runStatus(ctx: Ctx, _a: unknown[], o: WindowOpts): Promise<Comman
   return {
     data: r,
     exit: attention ? EXIT.findings : EXIT.ok,
-    findings: { summary: `${r.totals.rejected} rejected and ${r.totals.held} held record(s) need attention`, count: r.totals.rejected + r.totals.held },
+    findings: {
+      summary: `${r.totals.rejected} rejected and ${r.totals.held} held record(s) need attention`,
+      count: r.totals.rejected + r.totals.held,
+    },
     human: (out) => {
       if (!r.lines.length) {
         out.line(ctx.t('trace.statusEmpty', { window: window ? ` (${window.from} … ${window.to})` : '' }));
         renderCalls(out, ctx, r.calls);
         return;
       }
-      const head = [ctx.t('trace.col.day'), ctx.t('trace.col.kind'), ctx.t('trace.col.accepted'), ctx.t('trace.codes'), ...(r.hisRead ? [ctx.t('trace.col.new')] : []), ctx.t('trace.col.pending'), ctx.t('trace.col.rejected'), ctx.t('trace.col.held')];
+      const head = [
+        ctx.t('trace.col.day'),
+        ctx.t('trace.col.kind'),
+        ctx.t('trace.col.accepted'),
+        ctx.t('trace.codes'),
+        ...(r.hisRead ? [ctx.t('trace.col.new')] : []),
+        ctx.t('trace.col.pending'),
+        ctx.t('trace.col.rejected'),
+        ctx.t('trace.col.held'),
+      ];
       out.table(
         head,
-        r.lines.map((l) => [l.day, l.kind, l.accepted, l.acceptedCodes, ...(r.hisRead ? [l.new] : []), l.pending, l.rejected, l.held]),
+        r.lines.map((l) => [
+          l.day,
+          l.kind,
+          l.accepted,
+          l.acceptedCodes,
+          ...(r.hisRead ? [l.new] : []),
+          l.pending,
+          l.rejected,
+          l.held,
+        ]),
         { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'] },
       );
       if (r.reasons.length) {
         out.table(
           [ctx.t('trace.col.status'), ctx.t('trace.col.reason'), ctx.t('trace.records'), ctx.t('trace.col.message')],
-          r.reasons.map((x) => [x.status, `${x.reason} ${FINDING_ZH[x.reason] ?? ''}`.trim(), x.records, x.message ?? '']),
+          r.reasons.map((x) => [
+            x.status,
+            `${x.reason} ${FINDING_ZH[x.reason] ?? ''}`.trim(),
+            x.records,
+            x.message ?? '',
+          ]),
         );
       }
       if (r.totals.rejected) out.line(ctx.t('trace.rejectedFix'));
@@ -70,7 +98,21 @@ function renderCalls(out: Out, ctx: Ctx, calls: TraceModule.StatusReport['calls'
   if (!calls.resolved.length) return;
   out.line(ctx.t('trace.callsTitle'));
   out.table(
-    [ctx.t('trace.col.msgid'), ctx.t('trace.col.infno'), ctx.t('trace.col.run'), ctx.t('trace.col.status'), ctx.t('trace.col.resolvedAt'), ctx.t('trace.col.resolution')],
-    calls.resolved.map((c) => [c.msgid, c.infno, c.run_id ?? '', c.status, c.resolved_at ? localDateTime(c.resolved_at, String(ctx.get('timezone'))) : '', c.resolution ?? '']),
+    [
+      ctx.t('trace.col.msgid'),
+      ctx.t('trace.col.infno'),
+      ctx.t('trace.col.run'),
+      ctx.t('trace.col.status'),
+      ctx.t('trace.col.resolvedAt'),
+      ctx.t('trace.col.resolution'),
+    ],
+    calls.resolved.map((c) => [
+      c.msgid,
+      c.infno,
+      c.run_id ?? '',
+      c.status,
+      c.resolved_at ? localDateTime(c.resolved_at, String(ctx.get('timezone'))) : '',
+      c.resolution ?? '',
+    ]),
   );
 }

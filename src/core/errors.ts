@@ -87,11 +87,23 @@ export function isHisopsError(e: unknown): e is HisopsError {
 }
 
 /** Usage, configuration or input error (exit 2). */
-export function inputError(code: ErrorCode, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
+export function inputError(
+  code: ErrorCode,
+  summary: string,
+  fix: string,
+  why?: string,
+  details?: Record<string, unknown>,
+): HisopsError {
   return new HisopsError({ code, summary, fix, why, details, exit: EXIT.usage });
 }
 
 /** An external system (database, center) failed (exit 5). */
-export function externalError(code: ErrorCode, summary: string, fix: string, why?: string, details?: Record<string, unknown>): HisopsError {
+export function externalError(
+  code: ErrorCode,
+  summary: string,
+  fix: string,
+  why?: string,
+  details?: Record<string, unknown>,
+): HisopsError {
   return new HisopsError({ code, summary, fix, why, details, exit: EXIT.external });
 }

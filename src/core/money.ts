@@ -189,7 +189,8 @@ export function decimalOfFen(f: number): Decimal {
   const hi = Math.floor(yuan / 1e7);
   const lo = yuan - hi * 1e7;
   x.e = hi > 0 ? 7 + digitsOf(hi) - 1 : digitsOf(lo) - 1;
-  x.d = cents > 0 ? (hi > 0 ? [hi, lo, cents * 100000] : [lo, cents * 100000]) : hi > 0 ? (lo > 0 ? [hi, lo] : [hi]) : [lo];
+  x.d =
+    cents > 0 ? (hi > 0 ? [hi, lo, cents * 100000] : [lo, cents * 100000]) : hi > 0 ? (lo > 0 ? [hi, lo] : [hi]) : [lo];
   return x;
 }
 

@@ -11,6 +11,11 @@ declare module 'sm-crypto' {
     getPublicKeyFromPrivateKey(privateKey: string): string;
     verifyPublicKey(publicKey: string): boolean;
     doSignature(msg: string | number[], privateKey: string, opts?: SignOptions): string;
-    doVerifySignature(msg: string | number[], signHex: string, publicKey: string, opts?: Omit<SignOptions, 'publicKey'>): boolean;
+    doVerifySignature(
+      msg: string | number[],
+      signHex: string,
+      publicKey: string,
+      opts?: Omit<SignOptions, 'publicKey'>,
+    ): boolean;
   };
 }

@@ -35,7 +35,10 @@ describe('the hisops binary', () => {
   });
 
   it('stops quietly when its reader goes away (hisops … | head)', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --help | head -n 1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --help | head -n 1`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(r.stdout).toMatch(/^Usage: hisops/);
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
@@ -53,7 +56,9 @@ describe('the hisops binary', () => {
   });
 
   it('exits 5 with host and port when the HIS database cannot be reached, without echoing the password', () => {
-    const r = hisops(['doctor', '--json', '--db', 'postgres://his:SuperSecret@127.0.0.1:1/his'], { env: { HISOPS_CENTER_URL: 'http://127.0.0.1:1' } });
+    const r = hisops(['doctor', '--json', '--db', 'postgres://his:SuperSecret@127.0.0.1:1/his'], {
+      env: { HISOPS_CENTER_URL: 'http://127.0.0.1:1' },
+    });
     expect(r.code).toBe(5);
     const doc = JSON.parse(r.out);
     const his = doc.data.checks.find((c: { check: string }) => c.check === 'HIS database');

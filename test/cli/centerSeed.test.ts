@@ -69,7 +69,18 @@ async function reconcileAgainst(ledger: string) {
 
 describe('hisops center seed --from-his', () => {
   it('copies the HIS so that reconcile balances', async () => {
-    const r = await run(['center', 'seed', '--from-his', '--from', manifest.startDate, '--to', manifest.endDate, '--ledger', 'plain.db', '--json']);
+    const r = await run([
+      'center',
+      'seed',
+      '--from-his',
+      '--from',
+      manifest.startDate,
+      '--to',
+      manifest.endDate,
+      '--ledger',
+      'plain.db',
+      '--json',
+    ]);
     expect(r.code, r.err + r.out).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.data.copied).toBeGreaterThan(20);
@@ -81,18 +92,53 @@ describe('hisops center seed --from-his', () => {
   });
 
   it('plants N differences, lists them, and reconcile finds exactly those', async () => {
-    const r = await run(['center', 'seed', '--from-his', '--from', manifest.startDate, '--to', manifest.endDate, '--plant', '8', '--ledger', 'rehearsal.db', '--json']);
+    const r = await run([
+      'center',
+      'seed',
+      '--from-his',
+      '--from',
+      manifest.startDate,
+      '--to',
+      manifest.endDate,
+      '--plant',
+      '8',
+      '--ledger',
+      'rehearsal.db',
+      '--json',
+    ]);
     expect(r.code, r.err + r.out).toBe(0);
-    const planted = JSON.parse(r.out).data.planted as Array<{ kind: string; finding: string; setl_id: string; mdtrt_id: string; center_setl_id: string | null }>;
-    expect(planted.map((p) => p.kind)).toEqual(['amount_differs', 'center_only', 'his_only', 'cancelled_at_center', 'amount_differs', 'center_only', 'his_only', 'cancelled_at_center']);
+    const planted = JSON.parse(r.out).data.planted as Array<{
+      kind: string;
+      finding: string;
+      setl_id: string;
+      mdtrt_id: string;
+      center_setl_id: string | null;
+    }>;
+    expect(planted.map((p) => p.kind)).toEqual([
+      'amount_differs',
+      'center_only',
+      'his_only',
+      'cancelled_at_center',
+      'amount_differs',
+      'center_only',
+      'his_only',
+      'cancelled_at_center',
+    ]);
 
     const rec = await reconcileAgainst('rehearsal.db');
     expect(rec.code, rec.err).toBe(3);
-    const findings = JSON.parse(rec.out).data.findings as Array<{ kind: string; cause: string; setl_id: string | null; mdtrt_id: string | null }>;
+    const findings = JSON.parse(rec.out).data.findings as Array<{
+      kind: string;
+      cause: string;
+      setl_id: string | null;
+      mdtrt_id: string | null;
+    }>;
     expect(findings).toHaveLength(planted.length);
     const matched = new Set<unknown>();
     for (const p of planted) {
-      const f = findings.find((x) => x.setl_id === p.setl_id || x.setl_id === p.center_setl_id || x.mdtrt_id === p.mdtrt_id);
+      const f = findings.find(
+        (x) => x.setl_id === p.setl_id || x.setl_id === p.center_setl_id || x.mdtrt_id === p.mdtrt_id,
+      );
       expect(f, `${p.kind} ${p.setl_id}`).toBeDefined();
       expect(f!.kind, `${p.kind} ${p.setl_id}`).toBe(p.finding);
       if (p.kind === 'cancelled_at_center') expect(f!.cause).toBe('cancelled_at_center');
@@ -105,16 +151,56 @@ describe('hisops center seed --from-his', () => {
     const again = await run(['center', 'seed', '--from-his', '--date', manifest.startDate, '--ledger', 'rehearsal.db']);
     expect(again.code).toBe(2);
     expect(again.err).toContain('CENTER_SEED_LEDGER_EXISTS');
-    const forced = await run(['center', 'seed', '--from-his', '--date', manifest.startDate, '--plant', '2', '--ledger', 'rehearsal.db', '--force']);
+    const forced = await run([
+      'center',
+      'seed',
+      '--from-his',
+      '--date',
+      manifest.startDate,
+      '--plant',
+      '2',
+      '--ledger',
+      'rehearsal.db',
+      '--force',
+    ]);
     expect(forced.code, forced.err).toBe(0);
     expect(forced.out).toContain('amount differs');
     expect(forced.out).toContain('center only');
     expect(forced.out).toMatch(/Next: hisops center serve --data rehearsal\.db/);
-    expect((await run(['center', 'seed', '--date', manifest.startDate, '--ledger', 'x.db'])).err).toContain('CENTER_SEED_SOURCE');
-    expect((await run(['center', 'seed', '--from-his', '--date', manifest.startDate, '--plant', '100000', '--ledger', 'x.db'])).code).toBe(2);
-    const tooMany = await run(['center', 'seed', '--from-his', '--date', manifest.startDate, '--plant', '5000', '--ledger', 'x.db']);
+    expect((await run(['center', 'seed', '--date', manifest.startDate, '--ledger', 'x.db'])).err).toContain(
+      'CENTER_SEED_SOURCE',
+    );
+    expect(
+      (
+        await run([
+          'center',
+          'seed',
+          '--from-his',
+          '--date',
+          manifest.startDate,
+          '--plant',
+          '100000',
+          '--ledger',
+          'x.db',
+        ])
+      ).code,
+    ).toBe(2);
+    const tooMany = await run([
+      'center',
+      'seed',
+      '--from-his',
+      '--date',
+      manifest.startDate,
+      '--plant',
+      '5000',
+      '--ledger',
+      'x.db',
+    ]);
     expect(tooMany.err).toContain('CENTER_SEED_PLANT');
-    expect((await run(['center', 'seed', '--from-his', '--from', '2025-01-01', '--to', '2025-03-05', '--ledger', 'x.db'])).err).toContain('CENTER_SEED_RANGE');
+    expect(
+      (await run(['center', 'seed', '--from-his', '--from', '2025-01-01', '--to', '2025-03-05', '--ledger', 'x.db']))
+        .err,
+    ).toContain('CENTER_SEED_RANGE');
     expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
   });
 });

@@ -35,7 +35,21 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('hisops center seed --from-his --lang zh-CN', () => {
   it('tells what it copied and planted in Chinese', async () => {
-    const argv = ['center', 'seed', '--from-his', '--from', manifest.startDate, '--to', manifest.endDate, '--plant', '4', '--ledger', 'zh.db', '--lang', 'zh-CN'];
+    const argv = [
+      'center',
+      'seed',
+      '--from-his',
+      '--from',
+      manifest.startDate,
+      '--to',
+      manifest.endDate,
+      '--plant',
+      '4',
+      '--ledger',
+      'zh.db',
+      '--lang',
+      'zh-CN',
+    ];
     const r = await run(argv);
     expect(r.code, r.err + r.out).toBe(0);
     expect(r.out).toContain('埋入差异 4 处');

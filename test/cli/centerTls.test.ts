@@ -22,12 +22,18 @@ let dir: string;
 beforeAll(async () => {
   sb = await startSandbox({ lenientVisits: true });
   const target = new URL(sb.url);
-  proxy = tls.createServer({ key: fs.readFileSync(path.join(fixtures, 'server.key')), cert: fs.readFileSync(path.join(fixtures, 'server.pem')) }, (socket) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    socket.pipe(upstream).pipe(socket);
-    socket.on('error', () => upstream.destroy());
-    upstream.on('error', () => socket.destroy());
-  });
+  proxy = tls.createServer(
+    {
+      key: fs.readFileSync(path.join(fixtures, 'server.key')),
+      cert: fs.readFileSync(path.join(fixtures, 'server.pem')),
+    },
+    (socket) => {
+      const upstream = net.connect(Number(target.port), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    },
+  );
   await new Promise<void>((res) => proxy.listen(0, '127.0.0.1', res));
   url = `https://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-tls-'));

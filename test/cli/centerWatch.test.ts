@@ -76,7 +76,11 @@ describe('center watch', () => {
     sb.setFaults('');
     expect(r.code, r.err).toBe(3);
     const env = JSON.parse(r.out);
-    expect(env.data.events.map((e: any) => `${e.event}:${e.findings.map((f: any) => f.kind).join()}`)).toEqual(['alert:center_slow', 'recovered:', 'alert:center_failing']);
+    expect(env.data.events.map((e: any) => `${e.event}:${e.findings.map((f: any) => f.kind).join()}`)).toEqual([
+      'alert:center_slow',
+      'recovered:',
+      'alert:center_failing',
+    ]);
     expect(env.data.failed_rounds).toBeGreaterThanOrEqual(2);
     const sent = got.map((m) => `${m.event}:${m.job}`);
     expect(sent).toEqual(['findings:center watch', 'recovered:center watch', 'findings:center watch']);

@@ -63,7 +63,10 @@ describe('the problems of input files under --lang zh-CN', () => {
   });
 
   it('a catalog file with bad rows', async () => {
-    fs.writeFileSync(path.join(cwd, 'bad-catalog.csv'), 'med_list_codg,begndate,enddate\nXA01,2024-13-01,\n,2024-01-01,\n');
+    fs.writeFileSync(
+      path.join(cwd, 'bad-catalog.csv'),
+      'med_list_codg,begndate,enddate\nXA01,2024-13-01,\n,2024-01-01,\n',
+    );
     const r = await hisops(['catalog', 'import', 'bad-catalog.csv', '--kind', 'drugs', '--db', 'sqlite:cat.db'], cwd);
     expect(r.code).toBe(2);
     expect(r.out + r.err).toContain('不是日期');
@@ -71,15 +74,24 @@ describe('the problems of input files under --lang zh-CN', () => {
   });
 
   it('a mapping file with rejected rows', async () => {
-    fs.writeFileSync(path.join(cwd, 'bad-mappings.csv'), '院内编码,项目名称,目录类别,医保编码,开始日期,结束日期\nA 1,x,999,,2024-13-01,\n');
+    fs.writeFileSync(
+      path.join(cwd, 'bad-mappings.csv'),
+      '院内编码,项目名称,目录类别,医保编码,开始日期,结束日期\nA 1,x,999,,2024-13-01,\n',
+    );
     const r = await hisops(['mapping', 'import', 'bad-mappings.csv', '--db', 'sqlite:cat.db'], cwd);
     expect(r.out + r.err).toContain('不是日期');
     expectChinese(r, 'mapping import with rejected rows');
   });
 
   it('a HIS profile with bad statements', async () => {
-    fs.writeFileSync(path.join(cwd, 'broken.yaml'), 'statment: 1\nstatements:\n  no_such_statement:\n    sql: select 1\n  settlement_by_setl_id:\n    sqll: select ?\n');
-    fs.writeFileSync(path.join(cwd, 'hisops.yaml'), 'institutions:\n  - name: a\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n      profile: broken.yaml\n');
+    fs.writeFileSync(
+      path.join(cwd, 'broken.yaml'),
+      'statment: 1\nstatements:\n  no_such_statement:\n    sql: select 1\n  settlement_by_setl_id:\n    sqll: select ?\n',
+    );
+    fs.writeFileSync(
+      path.join(cwd, 'hisops.yaml'),
+      'institutions:\n  - name: a\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n      profile: broken.yaml\n',
+    );
     const r = await hisops(['profile', 'check'], cwd);
     expect(r.code).not.toBe(0);
     expect(r.out + r.err).toContain('未知的语句');

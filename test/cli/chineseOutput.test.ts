@@ -12,7 +12,20 @@ import { main } from '../../src/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 
 /** Words that are names in hisops's output, not English prose (enum values shown as they are). */
-const NAMES = new Set(['complete', 'cancel', 'sale', 'return', 'text', 'sql', 'json', 'today', 'yesterday', 'small', 'medium', 'large']);
+const NAMES = new Set([
+  'complete',
+  'cancel',
+  'sale',
+  'return',
+  'text',
+  'sql',
+  'json',
+  'today',
+  'yesterday',
+  'small',
+  'medium',
+  'large',
+]);
 
 /** The English sentences left in `text` once code, commands, paths, identifiers and names are removed. */
 export function englishSentences(text: string): string[] {
@@ -30,7 +43,8 @@ export function englishSentences(text: string): string[] {
       .replace(/"[^"]*"|'[^']*'/g, ' ');
     for (const m of line.matchAll(/[A-Za-z]+(?:[ ,;:()]+[A-Za-z]+){2,}/g)) {
       const words = m[0].split(/[^A-Za-z]+/).filter(Boolean);
-      if (words.filter((w) => !NAMES.has(w.toLowerCase())).length >= 3) found.push(`${m[0]}   ⟵ ${raw.trim().slice(0, 160)}`);
+      if (words.filter((w) => !NAMES.has(w.toLowerCase())).length >= 3)
+        found.push(`${m[0]}   ⟵ ${raw.trim().slice(0, 160)}`);
     }
   }
   return found;
@@ -51,7 +65,11 @@ async function hisops(argv: string[], cwd: string, env: Record<string, string> =
 function expectChinese(r: Run, what: string): void {
   const text = `${r.out}\n${r.err}`;
   // HISOPS_ZH_DUMP=file (and HISOPS_ZH_FULL=1) writes what was flagged (or all output) for review: vitest cuts long diffs.
-  if (process.env.HISOPS_ZH_DUMP) fs.appendFileSync(process.env.HISOPS_ZH_DUMP, `=== ${what}\n${process.env.HISOPS_ZH_FULL ? text : englishSentences(text).join("\n")}\n`);
+  if (process.env.HISOPS_ZH_DUMP)
+    fs.appendFileSync(
+      process.env.HISOPS_ZH_DUMP,
+      `=== ${what}\n${process.env.HISOPS_ZH_FULL ? text : englishSentences(text).join('\n')}\n`,
+    );
   expect(text, what).toMatch(/[\u4e00-\u9fff]/);
   expect(englishSentences(text), `${what}\n${text}`).toEqual([]);
 }
@@ -60,7 +78,9 @@ describe('the sentence detector', () => {
   it('flags English prose and lets names, codes, commands and paths through', () => {
     expect(englishSentences('Cannot read the file')).toHaveLength(1);
     expect(englishSentences('对账完成：his_only 2，center_only 1（hisops settle reverse 430100）')).toEqual([]);
-    expect(englishSentences('无法读取 /tmp/a b/c.csv：`SELECT a FROM b WHERE c`，请用 --center-only complete')).toEqual([]);
+    expect(englishSentences('无法读取 /tmp/a b/c.csv：`SELECT a FROM b WHERE c`，请用 --center-only complete')).toEqual(
+      [],
+    );
   });
 });
 
@@ -93,7 +113,11 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
       expectChinese(stuck, 'settle stuck');
       // his_state and center_state are shown in words (已结算, 待确认, 无此结算 …), the codes stay in JSON.
       expect(stuck.out).not.toMatch(/\b(settled|pending|missing|absent|unreachable|reversed)\b/);
-      const plan = await hisops(['settle', 'reverse', '--all', '--from', manifest.startDate, '--to', manifest.endDate], dir, env);
+      const plan = await hisops(
+        ['settle', 'reverse', '--all', '--from', manifest.startDate, '--to', manifest.endDate],
+        dir,
+        env,
+      );
       expectChinese(plan, 'settle reverse (plan)');
     } finally {
       await sb.close();
@@ -154,7 +178,14 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
     const text = fs.readFileSync(script, 'utf8');
     expect(text).toContain('-- hisops 表结构同步脚本');
     expect(text).toMatch(/^-- \[需审核\] 列 his_item\.prcunt（类型）$/m);
-    expect(englishSentences(text.split('\n').filter((l) => l.startsWith('-- ') && !l.startsWith('-- hisops:')).join('\n'))).toEqual([]);
+    expect(
+      englishSentences(
+        text
+          .split('\n')
+          .filter((l) => l.startsWith('-- ') && !l.startsWith('-- hisops:'))
+          .join('\n'),
+      ),
+    ).toEqual([]);
   });
 
   it('schema clone: the plan and the copy in Chinese', async () => {
@@ -187,7 +218,10 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
   it('failure paths: bad configuration, missing file, bad profile, center down', async () => {
     const bad = path.join(cwd, 'bad');
     fs.mkdirSync(bad);
-    fs.writeFileSync(path.join(bad, 'hisops.yaml'), 'institutions:\n  - name: a\n    fixmedins_code: H43010000001\nbogus_key: 1\n');
+    fs.writeFileSync(
+      path.join(bad, 'hisops.yaml'),
+      'institutions:\n  - name: a\n    fixmedins_code: H43010000001\nbogus_key: 1\n',
+    );
     const cfg = await hisops(['reconcile', '--date', 'yesterday'], bad);
     expect(cfg.code).toBe(2);
     expectChinese(cfg, 'bad configuration');
@@ -199,7 +233,13 @@ describe('hisops under --lang zh-CN speaks Chinese', () => {
     const prof = path.join(cwd, 'prof');
     fs.mkdirSync(prof);
     fs.writeFileSync(path.join(prof, 'broken.yaml'), 'statements:\n  no_such_statement:\n    sql: select 1\n');
-    fs.writeFileSync(path.join(prof, 'hisops.yaml'), fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace(/profile: .*/, 'profile: broken.yaml').replace(/sqlite:his\.db/g, `sqlite:${path.join(dir, 'his.db')}`));
+    fs.writeFileSync(
+      path.join(prof, 'hisops.yaml'),
+      fs
+        .readFileSync(path.join(dir, 'hisops.yaml'), 'utf8')
+        .replace(/profile: .*/, 'profile: broken.yaml')
+        .replace(/sqlite:his\.db/g, `sqlite:${path.join(dir, 'his.db')}`),
+    );
     const badProfile = await hisops(['doctor'], prof);
     expect(badProfile.code).not.toBe(0);
     expectChinese(badProfile, 'bad profile');

@@ -48,7 +48,21 @@ describe('hisops init', () => {
 
   it('writes a commented hisops.yaml from flags with --yes, and never overwrites without --force', async () => {
     const dir = tmpDir();
-    const r = await run(['init', '--yes', '--fixmedins-code', 'H43010099999', '--fixmedins-name', '测试医院', '--his-url', 'sqlite:his.db', '--admvs', '430200'], dir);
+    const r = await run(
+      [
+        'init',
+        '--yes',
+        '--fixmedins-code',
+        'H43010099999',
+        '--fixmedins-name',
+        '测试医院',
+        '--his-url',
+        'sqlite:his.db',
+        '--admvs',
+        '430200',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8');
     expect(text).toContain('fixmedins_code: H43010099999');
@@ -91,7 +105,9 @@ describe('hisops config show', () => {
     fs.writeFileSync(path.join(dir, 'hisops.yaml'), GROUP);
     const sub = path.join(dir, 'a', 'b');
     fs.mkdirSync(sub, { recursive: true });
-    const r = await run(['config', 'show', '--json', '--institution', 'east'], sub, { HISOPS_CENTER_URL: 'http://center.example:8080' });
+    const r = await run(['config', 'show', '--json', '--institution', 'east'], sub, {
+      HISOPS_CENTER_URL: 'http://center.example:8080',
+    });
     const doc = JSON.parse(r.out);
     expect(doc.data.file).toBe(path.join(dir, 'hisops.yaml'));
     expect(doc.data.institution).toBe('east');
@@ -107,7 +123,10 @@ describe('hisops config show', () => {
   it('never prints secrets: passwords in URLs and secret values are redacted', async () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'hisops.yaml'), GROUP);
-    const r = await run(['config', 'show'], dir, { HISOPS_HIS_PASSWORD: 'hunter2', HISOPS_CENTER_SECRET: 's3cr3t-token' });
+    const r = await run(['config', 'show'], dir, {
+      HISOPS_HIS_PASSWORD: 'hunter2',
+      HISOPS_CENTER_SECRET: 's3cr3t-token',
+    });
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('hunter2');
     expect(r.out).not.toContain('s3cr3t-token');
@@ -116,12 +135,18 @@ describe('hisops config show', () => {
     const j = await run(['config', 'show', '--json'], dir, { HISOPS_HIS_PASSWORD: 'hunter2' });
     expect(j.out).not.toContain('hunter2');
     expect(j.out).not.toContain('topsecret');
-    expect(JSON.parse(j.out).data.values['his.password']).toMatchObject({ value: '***', source: 'env HISOPS_HIS_PASSWORD' });
+    expect(JSON.parse(j.out).data.values['his.password']).toMatchObject({
+      value: '***',
+      source: 'env HISOPS_HIS_PASSWORD',
+    });
   });
 
   it('names the file, the line and the fix for an unknown key (exit 2)', async () => {
     const dir = tmpDir();
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'lang: en\ninstitutions:\n  - name: main\n    centre:\n      url: http://x\n');
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      'lang: en\ninstitutions:\n  - name: main\n    centre:\n      url: http://x\n',
+    );
     const r = await run(['config', 'show'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${path.join(dir, 'hisops.yaml')}:5`);
@@ -163,19 +188,28 @@ describe('hisops config show', () => {
 describe('hisops config show: secrets and every setting', () => {
   it('redacts a password written inside a database URL, in text and in --json', async () => {
     const dir = tmpDir();
-    const env = { HISOPS_HIS_URL: 'postgres://u:PW-in-url-77@h/db', HISOPS_JOURNAL_URL: 'mysql://j:journal-pw-88@h:3306/j' };
+    const env = {
+      HISOPS_HIS_URL: 'postgres://u:PW-in-url-77@h/db',
+      HISOPS_JOURNAL_URL: 'mysql://j:journal-pw-88@h:3306/j',
+    };
     const text = await run(['config', 'show'], dir, env);
     expect(text.code).toBe(0);
     for (const secret of ['PW-in-url-77', 'journal-pw-88']) expect(text.out).not.toContain(secret);
     expect(text.out).toContain('postgres://u:***@h/db');
     const j = await run(['config', 'show', '--json'], dir, env);
     for (const secret of ['PW-in-url-77', 'journal-pw-88']) expect(j.out).not.toContain(secret);
-    expect(JSON.parse(j.out).data.values['his.url']).toMatchObject({ value: 'postgres://u:***@h/db', source: 'env HISOPS_HIS_URL' });
+    expect(JSON.parse(j.out).data.values['his.url']).toMatchObject({
+      value: 'postgres://u:***@h/db',
+      source: 'env HISOPS_HIS_URL',
+    });
   });
 
   it('names the line and the column of a YAML syntax error', async () => {
     const dir = tmpDir();
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'lang: en\ninstitutions:\n  - name: main\n    his: { url: "sqlite:a.db"\n');
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      'lang: en\ninstitutions:\n  - name: main\n    his: { url: "sqlite:a.db"\n',
+    );
     const r = await run(['config', 'show', '--json'], dir);
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out);
@@ -186,7 +220,10 @@ describe('hisops config show: secrets and every setting', () => {
 
   it('lists the sections other jobs read (reconcile:, stuck: …) with the line each value is on', async () => {
     const dir = tmpDir();
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'lang: en\nreconcile:\n  queryLimit: 50\n  extraInsutypes: [31001, 31002]\nstuck:\n  concurrency: 3\n');
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      'lang: en\nreconcile:\n  queryLimit: 50\n  extraInsutypes: [31001, 31002]\nstuck:\n  concurrency: 3\n',
+    );
     const r = await run(['config', 'show', '--json'], dir);
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out).data.values;

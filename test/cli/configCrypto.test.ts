@@ -10,7 +10,15 @@ describe('config show: the 国密 keys and the province profile', () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-config-gm-'));
     const sm4 = '0123456789abcdeffedcba9876543210';
     const sm2 = 'a'.repeat(63) + 'b';
-    const io = memoryIo({ cwd, env: { HISOPS_CENTER_PROVINCE: '43', HISOPS_CENTER_SM4_KEY: sm4, HISOPS_CENTER_SM2_KEY: sm2, HISOPS_CENTER_CRYPTO: 'sm4' } });
+    const io = memoryIo({
+      cwd,
+      env: {
+        HISOPS_CENTER_PROVINCE: '43',
+        HISOPS_CENTER_SM4_KEY: sm4,
+        HISOPS_CENTER_SM2_KEY: sm2,
+        HISOPS_CENTER_CRYPTO: 'sm4',
+      },
+    });
     expect(await main(['config', 'show', '--json'], io)).toBe(0);
     const text = io.out();
     expect(text).not.toContain(sm4);
@@ -26,7 +34,10 @@ describe('config show: the 国密 keys and the province profile', () => {
 
   it('a secret key written in hisops.yaml is refused with the file and line', async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-config-gm-'));
-    fs.writeFileSync(path.join(cwd, 'hisops.yaml'), 'institutions:\n  - name: a\n    center:\n      sm4Key: "0123456789abcdeffedcba9876543210"\n');
+    fs.writeFileSync(
+      path.join(cwd, 'hisops.yaml'),
+      'institutions:\n  - name: a\n    center:\n      sm4Key: "0123456789abcdeffedcba9876543210"\n',
+    );
     const io = memoryIo({ cwd, env: {} });
     expect(await main(['config', 'show', '--json'], io)).toBe(2);
     expect(io.out()).toMatch(/center\.sm4Key.*secret/);

@@ -16,7 +16,18 @@ describe('hisops demo', () => {
     expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
     expect(code).toBe(0);
     const names = doc.data.steps.map((s: { step: string }) => s.step);
-    for (const n of ['demo seed', 'doctor', 'schema diff / sync', 'catalog / mapping import', 'settle calc', 'reconcile', 'settle stuck / reverse', 'reconcile again', 'trace check / upload']) expect(names).toContain(n);
+    for (const n of [
+      'demo seed',
+      'doctor',
+      'schema diff / sync',
+      'catalog / mapping import',
+      'settle calc',
+      'reconcile',
+      'settle stuck / reverse',
+      'reconcile again',
+      'trace check / upload',
+    ])
+      expect(names).toContain(n);
     // Nothing outside the demo folder: no journal or config in the working directory.
     expect(fs.readdirSync(cwd)).toEqual(['demo']);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
@@ -32,9 +43,20 @@ describe('hisops demo', () => {
     const doc = JSON.parse(io.out());
     const again = doc.data.steps.find((x: { step: string }) => x.step === 'reconcile again');
     expect(again.ok).toBe(true);
-    const left = again.data.findings as Array<{ kind: string; cause: string; setl_id: string | null; repair: { certain: boolean; action: string; command: string | null } }>;
+    const left = again.data.findings as Array<{
+      kind: string;
+      cause: string;
+      setl_id: string | null;
+      repair: { certain: boolean; action: string; command: string | null };
+    }>;
     // Only the planted differences that need a person (or are a timing difference), each saying what to decide.
-    expect(left.map((f) => `${f.kind}/${f.cause}`).sort()).toEqual(['amount_mismatch/amounts_differ', 'amount_mismatch/rounding', 'center_duplicate/keys_withheld', 'center_only/unknown_to_his', 'cross_midnight/near_midnight']);
+    expect(left.map((f) => `${f.kind}/${f.cause}`).sort()).toEqual([
+      'amount_mismatch/amounts_differ',
+      'amount_mismatch/rounding',
+      'center_duplicate/keys_withheld',
+      'center_only/unknown_to_his',
+      'cross_midnight/near_midnight',
+    ]);
     expect(left.filter((f) => f.repair.certain && f.repair.action !== 'none')).toEqual([]);
     expect(again.data.refused).toEqual([]);
     expect(again.data.today.findings).toEqual([]);
@@ -45,13 +67,24 @@ describe('hisops demo', () => {
     expect(yaml).toContain('url: http://127.0.0.1:8700');
     expect(fs.existsSync(path.join(dir, 'profiles', 'reference.yaml'))).toBe(true);
     const { startSandbox } = await import('../../src/core/center/sandbox/index.js');
-    const sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db'), port: 0, admdvs: '430100' });
+    const sb = await startSandbox({
+      lenientVisits: true,
+      dataFile: path.join(dir, 'center.db'),
+      port: 0,
+      admdvs: '430100',
+    });
     try {
       const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed.json'), 'utf8'));
       const byHand = memoryIo({ cwd: dir, env: { HISOPS_CENTER_URL: sb.url } });
-      expect(await main(['reconcile', '--from', manifest.startDate, '--to', manifest.endDate, '--json'], byHand)).toBe(3);
+      expect(await main(['reconcile', '--from', manifest.startDate, '--to', manifest.endDate, '--json'], byHand)).toBe(
+        3,
+      );
       const r = JSON.parse(byHand.out());
-      expect(r.data.findings.map((f: { kind: string; cause: string; setl_id: string }) => `${f.kind}/${f.cause} ${f.setl_id}`).sort()).toEqual(left.map((f) => `${f.kind}/${f.cause} ${f.setl_id}`).sort());
+      expect(
+        r.data.findings
+          .map((f: { kind: string; cause: string; setl_id: string }) => `${f.kind}/${f.cause} ${f.setl_id}`)
+          .sort(),
+      ).toEqual(left.map((f) => `${f.kind}/${f.cause} ${f.setl_id}`).sort());
       // Every command a finding suggests runs as printed: a plan, exit 0.
       for (const f of r.data.findings as Array<{ repair: { command: string | null } }>) {
         if (!f.repair.command) continue;
@@ -93,15 +126,29 @@ describe('hisops demo', () => {
     expect(ma.anomalies).toEqual(mb.anomalies);
     expect(ma.center.totals ?? ma.center).toEqual(mb.center.totals ?? mb.center);
     // The seed given is the seed used: the manifest on disk says so.
-    for (const d of ['a', 'b']) expect(JSON.parse(fs.readFileSync(path.join(cwd, d, 'seed.json'), 'utf8'))).toMatchObject({ seed: 9, size: 'small' });
+    for (const d of ['a', 'b'])
+      expect(JSON.parse(fs.readFileSync(path.join(cwd, d, 'seed.json'), 'utf8'))).toMatchObject({
+        seed: 9,
+        size: 'small',
+      });
   });
 
-  it('demo seed takes its own --size and --seed (the README\'s demo seed --size medium --seed 7)', async () => {
+  it("demo seed takes its own --size and --seed (the README's demo seed --size medium --seed 7)", async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-seed-opts-'));
     const io = memoryIo({ cwd, env: {} });
     // --no-center and --days keep the medium run short; size and seed must still be the ones given.
-    expect(await main(['demo', 'seed', '--size', 'medium', '--seed', '7', '--days', '2', '--no-center', '--out', 'm', '--json'], io), io.err()).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'm', 'seed.json'), 'utf8'))).toMatchObject({ seed: 7, size: 'medium', days: 2 });
+    expect(
+      await main(
+        ['demo', 'seed', '--size', 'medium', '--seed', '7', '--days', '2', '--no-center', '--out', 'm', '--json'],
+        io,
+      ),
+      io.err(),
+    ).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'm', 'seed.json'), 'utf8'))).toMatchObject({
+      seed: 7,
+      size: 'medium',
+      days: 2,
+    });
   }, 120_000);
 
   it('demo seed refuses an unknown size (exit 2) and writes nothing', async () => {

@@ -5,7 +5,9 @@ import { buildProgram, main } from '../../src/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 
 function walk(cmd: Command, prefix: string[] = []): string[][] {
-  return cmd.commands.filter((c) => c.name() !== 'help').flatMap((c) => [[...prefix, c.name()], ...walk(c, [...prefix, c.name()])]);
+  return cmd.commands
+    .filter((c) => c.name() !== 'help')
+    .flatMap((c) => [[...prefix, c.name()], ...walk(c, [...prefix, c.name()])]);
 }
 
 const { program } = buildProgram(memoryIo());
@@ -14,7 +16,21 @@ const paths = walk(program);
 describe('help', () => {
   it('has every job group', () => {
     const groups = program.commands.map((c) => c.name());
-    for (const g of ['init', 'config', 'doctor', 'demo', 'schema', 'catalog', 'mapping', 'center', 'reconcile', 'settle', 'policy', 'trace']) expect(groups).toContain(g);
+    for (const g of [
+      'init',
+      'config',
+      'doctor',
+      'demo',
+      'schema',
+      'catalog',
+      'mapping',
+      'center',
+      'reconcile',
+      'settle',
+      'policy',
+      'trace',
+    ])
+      expect(groups).toContain(g);
   });
 
   it.each(paths.map((p) => [p.join(' ')]))('hisops %s --help ends with examples', async (p) => {

@@ -39,12 +39,21 @@ function pathOf(c: Command): string {
   return names.join(' ') || 'hisops';
 }
 
-const FUNCTION_WORDS = new Set('the a an of to and or for with in on is are be this that from by when not at as each what would will it its into than all any only every which whose after before until without unless'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'the a an of to and or for with in on is are be this that from by when not at as each what would will it its into than all any only every which whose after before until without unless'.split(
+    ' ',
+  ),
+);
 
 /** Runs of three or more English words holding a function word: a sentence, not an identifier. */
 export function englishSentences(text: string): string[] {
   const runs = text.match(/[A-Za-z']+(?: [A-Za-z']+){2,}/g) ?? [];
-  return runs.filter((r) => r.toLowerCase().split(' ').some((w) => FUNCTION_WORDS.has(w)));
+  return runs.filter((r) =>
+    r
+      .toLowerCase()
+      .split(' ')
+      .some((w) => FUNCTION_WORDS.has(w)),
+  );
 }
 
 const { program } = buildProgram(memoryIo());
@@ -61,7 +70,9 @@ describe('help text in both languages', () => {
   });
 
   it('has a description in English and in Chinese for each, and the Chinese is not the English', () => {
-    const missing = all.filter((d) => !d.en.trim() || !d.zh.trim() || (englishSentences(d.en).length > 0 && d.zh === d.en));
+    const missing = all.filter(
+      (d) => !d.en.trim() || !d.zh.trim() || (englishSentences(d.en).length > 0 && d.zh === d.en),
+    );
     expect(missing.map((d) => d.where)).toEqual([]);
   });
 
@@ -87,13 +98,15 @@ describe('help text in both languages', () => {
     expect(out.indexOf('  -q, --quiet ')).toBeGreaterThan(out.indexOf('Global options'));
     const zh = memoryIo();
     await main(['catalog', 'import', '--help', '--lang', 'zh-CN'], zh);
-    for (const h of ['用法：', '输入选项：', '输出选项：', '安全选项', '全局选项', '示例：']) expect(zh.out()).toContain(h);
+    for (const h of ['用法：', '输入选项：', '输出选项：', '安全选项', '全局选项', '示例：'])
+      expect(zh.out()).toContain(h);
   });
 
   it('wraps Chinese help to the width between characters', async () => {
     const { wrapText } = await import('../../src/cli/helpText.js');
     const { displayWidth } = await import('../../src/cli/output.js');
-    const text = '中心已结算、HIS 待确认：补记 HIS 记录（complete），或在中心撤销（cancel）（默认 stuck.centerOnly：complete）';
+    const text =
+      '中心已结算、HIS 待确认：补记 HIS 记录（complete），或在中心撤销（cancel）（默认 stuck.centerOnly：complete）';
     const lines = wrapText(text, 40).split('\n');
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(42);

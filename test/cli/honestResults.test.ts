@@ -34,7 +34,22 @@ beforeAll(async () => {
   expect(await main(['demo', 'seed', '--out', '.', '--no-center', '--json'], seeded), seeded.err()).toBe(0);
   fs.writeFileSync(
     path.join(dir, 'hisops.yaml'),
-    ['journal:', '  url: sqlite:journal.db', 'institutions:', '  - name: main', '    fixmedins_code: H43010000001', '    his:', '      url: sqlite:his.db', '    center:', `      url: http://127.0.0.1:${deadPort}`, '      timeoutMs: 2000', 'trace:', '  retries: 1', '  backoffMs: 10', ''].join('\n'),
+    [
+      'journal:',
+      '  url: sqlite:journal.db',
+      'institutions:',
+      '  - name: main',
+      '    fixmedins_code: H43010000001',
+      '    his:',
+      '      url: sqlite:his.db',
+      '    center:',
+      `      url: http://127.0.0.1:${deadPort}`,
+      '      timeoutMs: 2000',
+      'trace:',
+      '  retries: 1',
+      '  backoffMs: 10',
+      '',
+    ].join('\n'),
   );
   fs.writeFileSync(path.join(dir, 'empty.csv'), '');
   fs.mkdirSync(path.join(dir, 'broken'));
@@ -51,28 +66,90 @@ interface Case {
 }
 
 const cases = (): Case[] => [
-  { name: 'doctor, configuration file missing', argv: ['doctor', '--config', 'nothere.yaml'], exit: 2, code: 'CONFIG_MISSING' },
+  {
+    name: 'doctor, configuration file missing',
+    argv: ['doctor', '--config', 'nothere.yaml'],
+    exit: 2,
+    code: 'CONFIG_MISSING',
+  },
   { name: 'doctor, center down', argv: ['doctor'], exit: 5, code: 'CENTER_UNREACHABLE' },
-  { name: 'doctor, malformed center URL', argv: ['doctor'], env: { HISOPS_CENTER_URL: 'htp//center' }, exit: 2, code: 'CENTER_CONFIG' },
+  {
+    name: 'doctor, malformed center URL',
+    argv: ['doctor'],
+    env: { HISOPS_CENTER_URL: 'htp//center' },
+    exit: 2,
+    code: 'CENTER_CONFIG',
+  },
   { name: 'config show, YAML syntax error', argv: ['config', 'show'], cwd: 'broken', exit: 2, code: 'CONFIG_INVALID' },
   { name: 'catalog import, empty file', argv: ['catalog', 'import', 'empty.csv'], exit: 2, code: 'FILE_EMPTY' },
-  { name: 'catalog import, missing file', argv: ['catalog', 'import', 'nothere.csv'], exit: 2, code: 'FILE_UNREADABLE' },
+  {
+    name: 'catalog import, missing file',
+    argv: ['catalog', 'import', 'nothere.csv'],
+    exit: 2,
+    code: 'FILE_UNREADABLE',
+  },
   { name: 'mapping import, missing file', argv: ['mapping', 'import', 'nothere.csv'], exit: 2 },
   { name: 'mapping import, empty file', argv: ['mapping', 'import', 'empty.csv'], exit: 2 },
-  { name: 'mapping check, bad --within', argv: ['mapping', 'check', '--within', 'soon'], exit: 2, code: 'MAPPING_WITHIN' },
-  { name: 'catalog download, center down', argv: ['catalog', 'download', '--kind', '1306'], exit: 5, code: 'CENTER_UNREACHABLE' },
-  { name: 'trace upload, center down', argv: ['trace', 'upload', '--apply', '--from', '2025-03-03', '--to', '2025-03-03'], exit: 5, code: 'TRACE_UPLOAD_INCOMPLETE' },
-  { name: 'settle stuck, malformed center URL', argv: ['settle', 'stuck', '--older-than', '0'], env: { HISOPS_CENTER_URL: 'http//center' }, exit: 2, code: 'CENTER_CONFIG' },
-  { name: 'reconcile, malformed center URL', argv: ['reconcile', '--date', '2025-03-03'], env: { HISOPS_CENTER_URL: 'ftp://center' }, exit: 2, code: 'CENTER_CONFIG' },
+  {
+    name: 'mapping check, bad --within',
+    argv: ['mapping', 'check', '--within', 'soon'],
+    exit: 2,
+    code: 'MAPPING_WITHIN',
+  },
+  {
+    name: 'catalog download, center down',
+    argv: ['catalog', 'download', '--kind', '1306'],
+    exit: 5,
+    code: 'CENTER_UNREACHABLE',
+  },
+  {
+    name: 'trace upload, center down',
+    argv: ['trace', 'upload', '--apply', '--from', '2025-03-03', '--to', '2025-03-03'],
+    exit: 5,
+    code: 'TRACE_UPLOAD_INCOMPLETE',
+  },
+  {
+    name: 'settle stuck, malformed center URL',
+    argv: ['settle', 'stuck', '--older-than', '0'],
+    env: { HISOPS_CENTER_URL: 'http//center' },
+    exit: 2,
+    code: 'CENTER_CONFIG',
+  },
+  {
+    name: 'reconcile, malformed center URL',
+    argv: ['reconcile', '--date', '2025-03-03'],
+    env: { HISOPS_CENTER_URL: 'ftp://center' },
+    exit: 2,
+    code: 'CENTER_CONFIG',
+  },
   { name: 'reconcile, center down', argv: ['reconcile', '--date', '2025-03-03'], exit: 5, code: 'CENTER_UNREACHABLE' },
   { name: 'reconcile, bad date', argv: ['reconcile', '--date', 'bogus'], exit: 2, code: 'RECONCILE_DATE' },
-  { name: 'reconcile, HIS unreachable', argv: ['reconcile', '--date', '2025-03-03', '--db', `postgres://u@127.0.0.1:${0}/his`], exit: 5 },
-  { name: 'settle stuck, bad duration', argv: ['settle', 'stuck', '--older-than', 'soon'], exit: 2, code: 'STUCK_DURATION' },
+  {
+    name: 'reconcile, HIS unreachable',
+    argv: ['reconcile', '--date', '2025-03-03', '--db', `postgres://u@127.0.0.1:${0}/his`],
+    exit: 5,
+  },
+  {
+    name: 'settle stuck, bad duration',
+    argv: ['settle', 'stuck', '--older-than', 'soon'],
+    exit: 2,
+    code: 'STUCK_DURATION',
+  },
   { name: 'settle calc, missing bill', argv: ['settle', 'calc', 'nothere.json'], exit: 2, code: 'BILL_UNREADABLE' },
   { name: 'policy check, missing file', argv: ['policy', 'check', 'nothere.yaml'], exit: 2 },
   { name: 'trace check, bad date', argv: ['trace', 'check', '--from', 'bogus', '--to', '2025-03-03'], exit: 2 },
-  { name: 'schema snapshot, database unreachable', argv: ['schema', 'snapshot', 'postgres://u@127.0.0.1:PORT/his'], exit: 5, code: 'DB_UNREACHABLE' },
-  { name: 'demo seed, unknown size', argv: ['demo', 'seed', '--size', 'bogus', '--out', 'seed'], exit: 2, code: 'USAGE' },
+  {
+    name: 'schema snapshot, database unreachable',
+    argv: ['schema', 'snapshot', 'postgres://u@127.0.0.1:PORT/his'],
+    exit: 5,
+    code: 'DB_UNREACHABLE',
+  },
+  {
+    name: 'demo seed, unknown size',
+    argv: ['demo', 'seed', '--size', 'bogus', '--out', 'seed'],
+    exit: 2,
+    code: 'USAGE',
+  },
   { name: 'unknown command', argv: ['reconcil'], exit: 2, code: 'USAGE' },
   { name: 'center serve, bad port', argv: ['center', 'serve', '--port', 'abc'], exit: 2 },
 ];
@@ -89,11 +166,18 @@ describe('--json on failure paths', () => {
     } catch {
       throw new Error(`stdout is not one JSON document (exit ${exit}):\n${out}\nstderr:\n${io.err()}`);
     }
-    expect({ exit, code: doc.error?.code }, JSON.stringify(doc, null, 2).slice(0, 1500)).toMatchObject({ exit: c.exit, ...(c.code ? { code: c.code } : {}) });
+    expect({ exit, code: doc.error?.code }, JSON.stringify(doc, null, 2).slice(0, 1500)).toMatchObject({
+      exit: c.exit,
+      ...(c.code ? { code: c.code } : {}),
+    });
     expect(doc.ok).toBe(exit === 0);
     if (exit === 3) expect(doc.findings?.summary).toBeTruthy();
     else if (exit !== 0) {
-      expect(doc.error).toMatchObject({ code: expect.any(String), summary: expect.any(String), fix: expect.any(String) });
+      expect(doc.error).toMatchObject({
+        code: expect.any(String),
+        summary: expect.any(String),
+        fix: expect.any(String),
+      });
       expect(doc.error.code in ERROR_CODES, `${doc.error.code} is in the catalogue`).toBe(true);
       expect(exitsOf(doc.error.code)).toContain(exit);
     }
@@ -104,10 +188,15 @@ describe('the binary ends on failure paths (cron must not hang)', () => {
   const bin = path.resolve(__dirname, '../../bin/hisops.js');
   const runBin = (argv: string[], env: Record<string, string>) =>
     new Promise<{ code: number | null; signal: string | null; out: string }>((res) => {
-      execFile(process.execPath, [bin, ...argv, '--json'], { cwd: dir, env: { ...process.env, ...env }, timeout: 30_000 }, (err, stdout) => {
-        const e = err as (Error & { code?: number; signal?: string }) | null;
-        res({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, out: stdout });
-      });
+      execFile(
+        process.execPath,
+        [bin, ...argv, '--json'],
+        { cwd: dir, env: { ...process.env, ...env }, timeout: 30_000 },
+        (err, stdout) => {
+          const e = err as (Error & { code?: number; signal?: string }) | null;
+          res({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, out: stdout });
+        },
+      );
     });
 
   it.each([

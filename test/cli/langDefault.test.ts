@@ -23,7 +23,10 @@ async function run(argv: string[], cwd: string, env: Record<string, string> = {}
 /** A folder whose hisops.yaml says `lang: <lang>`, below which commands run. */
 function siteWith(lang: string): string {
   const dir = tmpDir();
-  fs.writeFileSync(path.join(dir, 'hisops.yaml'), `lang: ${lang}\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n`);
+  fs.writeFileSync(
+    path.join(dir, 'hisops.yaml'),
+    `lang: ${lang}\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n`,
+  );
   fs.mkdirSync(path.join(dir, 'sub'));
   return path.join(dir, 'sub');
 }
@@ -62,20 +65,23 @@ describe('language default', () => {
     expect((await run(['config', 'show'], dir, { LANG: 'C' })).out).toContain('source');
   });
 
-  it('keeps the file\'s language when the rest of the file or the chosen institution is wrong', async () => {
+  it("keeps the file's language when the rest of the file or the chosen institution is wrong", async () => {
     const cwd = siteWith('zh-CN');
     const r = await run(['config', 'show'], cwd, { HISOPS_INSTITUTION: 'nowhere' });
     expect(r.code).toBe(2);
     expect(r.err).toContain('处理');
   });
 
-  it('shows errors in the file\'s language, and a broken file does not stop the error from being shown', async () => {
+  it("shows errors in the file's language, and a broken file does not stop the error from being shown", async () => {
     const cwd = siteWith('zh-CN');
     const r = await run(['init', '--yes', '--dir', '.', '--fixmedins-code', 'bad code!'], cwd);
     expect(r.code).toBe(2);
     expect(r.err).toContain('处理');
     const broken = tmpDir();
-    fs.writeFileSync(path.join(broken, 'hisops.yaml'), 'lang: zh-CN\ninstitutions:\n  - name: main\n    centre:\n      url: http://x\n');
+    fs.writeFileSync(
+      path.join(broken, 'hisops.yaml'),
+      'lang: zh-CN\ninstitutions:\n  - name: main\n    centre:\n      url: http://x\n',
+    );
     const b = await run(['config', 'show'], broken);
     expect(b.code).toBe(2);
     expect(b.err).toContain('centre.url');
@@ -85,7 +91,10 @@ describe('language default', () => {
 describe('--json stays the same in every language', () => {
   it('doctor names its checks in English under lang: zh-CN', async () => {
     const cwd = siteWith('zh-CN');
-    const r = await run(['doctor', '--json', '--db', 'sqlite:missing-dir/none.db'], cwd, { HISOPS_CENTER_URL: 'http://127.0.0.1:9', HISOPS_CENTER_TIMEOUT_MS: '500' });
+    const r = await run(['doctor', '--json', '--db', 'sqlite:missing-dir/none.db'], cwd, {
+      HISOPS_CENTER_URL: 'http://127.0.0.1:9',
+      HISOPS_CENTER_TIMEOUT_MS: '500',
+    });
     const doc = JSON.parse(r.out);
     expect(doc.data.checks.map((c: { check: string }) => c.check)).toContain('configuration');
     expect(doc.data.checks.map((c: { check: string }) => c.check)).toContain('HIS profile');
@@ -116,10 +125,20 @@ describe('hisops init writes lang:', () => {
   async function initAtTerminal(dir: string, keys: string[]): Promise<{ code: number; screen: string }> {
     const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
     let screen = '';
-    const stdout = Object.assign(new Writable({ write: (c, _e, cb) => ((screen += String(c)), cb()) }), { isTTY: true, columns: 100, rows: 40 });
+    const stdout = Object.assign(new Writable({ write: (c, _e, cb) => ((screen += String(c)), cb()) }), {
+      isTTY: true,
+      columns: 100,
+      rows: 40,
+    });
     // A terminal outlives each prompt: the prompts end their output stream when they close.
     stdout.end = (() => stdout) as typeof stdout.end;
-    const io: Io = { stdin, stdout, stderr: { write: () => true, isTTY: true }, env: { LANG: 'en_US.UTF-8' }, cwd: dir };
+    const io: Io = {
+      stdin,
+      stdout,
+      stderr: { write: () => true, isTTY: true },
+      env: { LANG: 'en_US.UTF-8' },
+      cwd: dir,
+    };
     const queue = [...keys];
     const typing = setInterval(() => stdin.write(queue.shift() ?? '\r'), 30);
     try {

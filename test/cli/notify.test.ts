@@ -37,13 +37,20 @@ function checkDingSign(q: URLSearchParams): boolean {
 function robotAnswer(p: string, q: URLSearchParams, body: any): { status: number; json: unknown } {
   if (p === '/wecom') {
     if (failWecom) return { status: 502, json: {} };
-    return body?.msgtype === 'text' && typeof body.text?.content === 'string' ? { status: 200, json: { errcode: 0, errmsg: 'ok' } } : { status: 200, json: { errcode: 40008, errmsg: 'invalid message type' } };
+    return body?.msgtype === 'text' && typeof body.text?.content === 'string'
+      ? { status: 200, json: { errcode: 0, errmsg: 'ok' } }
+      : { status: 200, json: { errcode: 40008, errmsg: 'invalid message type' } };
   }
   if (p === '/dingtalk') {
     if (!checkDingSign(q)) return { status: 200, json: { errcode: 310000, errmsg: 'sign not match' } };
-    return body?.msgtype === 'text' && typeof body.text?.content === 'string' ? { status: 200, json: { errcode: 0, errmsg: 'ok' } } : { status: 200, json: { errcode: 40035, errmsg: 'bad body' } };
+    return body?.msgtype === 'text' && typeof body.text?.content === 'string'
+      ? { status: 200, json: { errcode: 0, errmsg: 'ok' } }
+      : { status: 200, json: { errcode: 40035, errmsg: 'bad body' } };
   }
-  if (p === '/feishu') return body?.msg_type === 'text' && typeof body.content?.text === 'string' ? { status: 200, json: { code: 0, msg: 'success' } } : { status: 200, json: { code: 9499, msg: 'Bad Request' } };
+  if (p === '/feishu')
+    return body?.msg_type === 'text' && typeof body.content?.text === 'string'
+      ? { status: 200, json: { code: 0, msg: 'success' } }
+      : { status: 200, json: { code: 9499, msg: 'Bad Request' } };
   if (p === '/webhook') return { status: 204, json: '' };
   return { status: 404, json: {} };
 }
@@ -68,12 +75,20 @@ beforeAll(async () => {
     key: fs.readFileSync(path.join(fixtures, 'server.key')),
     cert: fs.readFileSync(path.join(fixtures, 'server.pem')),
     authMethods: ['PLAIN', 'LOGIN'],
-    onAuth: (auth, _s, cb) => (auth.username === 'robot@hospital.example' && auth.password === 'smtp-pw' ? cb(null, { user: auth.username }) : cb(new Error('bad credentials'))),
+    onAuth: (auth, _s, cb) =>
+      auth.username === 'robot@hospital.example' && auth.password === 'smtp-pw'
+        ? cb(null, { user: auth.username })
+        : cb(new Error('bad credentials')),
     onData: (stream, session, cb) => {
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       stream.on('end', () => {
-        mails.push({ from: String(session.envelope.mailFrom && session.envelope.mailFrom.address), to: session.envelope.rcptTo.map((r) => r.address), raw, user: session.user as string | undefined });
+        mails.push({
+          from: String(session.envelope.mailFrom && session.envelope.mailFrom.address),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          user: session.user as string | undefined,
+        });
         cb();
       });
     },
@@ -146,10 +161,23 @@ describe('hisops notify test', () => {
     const r = await hisops(['notify', 'test', '--json']);
     expect(r.code, r.out + r.err).toBe(0);
     const data = JSON.parse(r.out).data;
-    expect(data.channels.map((c: any) => [c.channel, c.delivered])).toEqual([['wecom', true], ['dingtalk', true], ['feishu', true], ['email', true], ['webhook', true]]);
+    expect(data.channels.map((c: any) => [c.channel, c.delivered])).toEqual([
+      ['wecom', true],
+      ['dingtalk', true],
+      ['feishu', true],
+      ['email', true],
+      ['webhook', true],
+    ]);
     expect(got.map((g) => g.path).sort()).toEqual(['/dingtalk', '/feishu', '/webhook', '/wecom']);
     const hook = got.find((g) => g.path === '/webhook')!.body;
-    expect(hook).toMatchObject({ source: 'hisops', version: 1, event: 'test', institution: 'east', fixmedins_code: 'H43010000001', verdict: 'ok' });
+    expect(hook).toMatchObject({
+      source: 'hisops',
+      version: 1,
+      event: 'test',
+      institution: 'east',
+      fixmedins_code: 'H43010000001',
+      verdict: 'ok',
+    });
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual(['it@hospital.example', 'finance@hospital.example']);
     expect(mails[0]!.user).toBe('robot@hospital.example');
@@ -160,7 +188,10 @@ describe('hisops notify test', () => {
   it('a wrong signing secret is refused by the robot: exit 5 naming the channel, the secret not shown', async () => {
     fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml());
     fs.writeFileSync(path.join(dir, 'wrong.secret'), 'SECwrong\n');
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace('secretFile: ding.secret', 'secretFile: wrong.secret'));
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      yaml().replace('secretFile: ding.secret', 'secretFile: wrong.secret'),
+    );
     const r = await hisops(['notify', 'test', '--channel', 'dingtalk']);
     expect(r.code).toBe(5);
     expect(r.err).toMatch(/dingtalk.*310000 sign not match/);
@@ -168,7 +199,10 @@ describe('hisops notify test', () => {
   });
 
   it('a webhook URL written in hisops.yaml is refused (exit 2, naming the variable to use)', async () => {
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace('  dingtalk:\n', '  wecom:\n    url: https://qyapi.weixin.qq.com/x?key=abc\n  dingtalk:\n'));
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      yaml().replace('  dingtalk:\n', '  wecom:\n    url: https://qyapi.weixin.qq.com/x?key=abc\n  dingtalk:\n'),
+    );
     const r = await hisops(['notify', 'test']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('HISOPS_NOTIFY_WECOM_URL');
@@ -224,7 +258,7 @@ describe('a cron job notifies by the rules', () => {
   });
 
   it('--notify with a channel list works without a rule; quiet hours hold it back', async () => {
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace(/  rules:[\s\S]*$/, ''));
+    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace(/ {2}rules:[\s\S]*$/, ''));
     await hisops(['trace', 'check', 'bad.txt']);
     expect(got).toHaveLength(0); // no rule, no --notify
     await hisops(['trace', 'check', 'bad.txt', '--notify', 'webhook']);
@@ -233,14 +267,22 @@ describe('a cron job notifies by the rules', () => {
     expect(got[0]!.body.top_findings.length).toBeGreaterThan(0);
 
     got.length = 0;
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace('"00:00-00:00"', '"00:00-24:00"').replace(/  rules:[\s\S]*$/, ''));
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      yaml()
+        .replace('"00:00-00:00"', '"00:00-24:00"')
+        .replace(/ {2}rules:[\s\S]*$/, ''),
+    );
     await hisops(['trace', 'check', 'bad.txt', '--notify']);
     expect(got).toHaveLength(0);
   });
 });
 
 /** A small parser of the Prometheus text format: HELP/TYPE before samples, labels, float values. */
-function parseProm(text: string): { types: Map<string, string>; samples: Array<{ name: string; labels: Record<string, string>; value: number }> } {
+function parseProm(text: string): {
+  types: Map<string, string>;
+  samples: Array<{ name: string; labels: Record<string, string>; value: number }>;
+} {
   const types = new Map<string, string>();
   const samples: Array<{ name: string; labels: Record<string, string>; value: number }> = [];
   for (const line of text.split('\n')) {
@@ -250,11 +292,15 @@ function parseProm(text: string): { types: Map<string, string>; samples: Array<{
       if (meta[1] === 'TYPE') types.set(meta[2]!, meta[3]!);
       continue;
     }
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$/.exec(line);
+    const m =
+      /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$/.exec(
+        line,
+      );
     if (!m) throw new Error(`not a sample line: ${line}`);
     if (!types.has(m[1]!)) throw new Error(`sample before its TYPE: ${line}`);
     const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]!] = l[2]!.replace(/\\"/g, '"').replace(/\\n/g, '\n').replace(/\\\\/g, '\\');
+    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      labels[l[1]!] = l[2]!.replace(/\\"/g, '"').replace(/\\n/g, '\n').replace(/\\\\/g, '\\');
     samples.push({ name: m[1]!, labels, value: Number(m[3]) });
   }
   return { types, samples };
@@ -262,31 +308,50 @@ function parseProm(text: string): { types: Map<string, string>; samples: Array<{
 
 describe('metrics file and hisops status', () => {
   it('every cron job leaves its last result; the file parses as Prometheus text and lists all jobs', async () => {
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml().replace(/  rules:[\s\S]*$/, '') + 'metrics:\n  file: node_exporter/hisops.prom\n');
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      yaml().replace(/ {2}rules:[\s\S]*$/, '') + 'metrics:\n  file: node_exporter/hisops.prom\n',
+    );
     fs.mkdirSync(path.join(dir, 'node_exporter'), { recursive: true });
     const before = Date.now() / 1000;
     expect((await hisops(['trace', 'check', 'bad.txt'])).code).toBe(3);
     const other = await hisops(['trace', 'upload', '--metrics-file', 'elsewhere.prom']);
     const p = parseProm(fs.readFileSync(path.join(dir, 'elsewhere.prom'), 'utf8'));
-    const exitOf = (job: string) => p.samples.find((s) => s.name === 'hisops_job_last_exit_code' && s.labels['job'] === job)?.value;
+    const exitOf = (job: string) =>
+      p.samples.find((s) => s.name === 'hisops_job_last_exit_code' && s.labels['job'] === job)?.value;
     expect(exitOf('trace check')).toBe(3);
     expect(exitOf('trace upload')).toBe(other.code);
     expect(p.types.get('hisops_job_findings')).toBe('gauge');
     const findings = p.samples.filter((s) => s.name === 'hisops_job_findings' && s.labels['job'] === 'trace check');
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((s) => s.labels['institution'] === 'east' && s.labels['kind'] && s.value > 0)).toBe(true);
-    const ts = p.samples.find((s) => s.name === 'hisops_job_last_run_timestamp_seconds' && s.labels['job'] === 'trace check')!.value;
+    const ts = p.samples.find(
+      (s) => s.name === 'hisops_job_last_run_timestamp_seconds' && s.labels['job'] === 'trace check',
+    )!.value;
     expect(ts).toBeGreaterThanOrEqual(Math.floor(before));
     expect(ts).toBeLessThanOrEqual(Date.now() / 1000 + 1);
     // metrics.file from hisops.yaml, written by the first run
-    expect(parseProm(fs.readFileSync(path.join(dir, 'node_exporter/hisops.prom'), 'utf8')).samples.length).toBeGreaterThan(0);
+    expect(
+      parseProm(fs.readFileSync(path.join(dir, 'node_exporter/hisops.prom'), 'utf8')).samples.length,
+    ).toBeGreaterThan(0);
     expect(fs.readdirSync(path.join(dir, 'node_exporter'))).toEqual(['hisops.prom']); // no temporary file left
 
     const st = await hisops(['status', '--json']);
     expect(st.code).toBe(0);
     const jobs = JSON.parse(st.out).data.jobs;
-    expect(jobs.find((j: any) => j.job === 'trace check')).toMatchObject({ institution: 'east', verdict: 'findings', exit_code: 3 });
-    expect(JSON.parse(st.out).data.pending).toEqual({ institution: 'east', trace_pending: 0, trace_rejected: 0, trace_held: 0, stuck_open: 0, mappings_expiring: null });
+    expect(jobs.find((j: any) => j.job === 'trace check')).toMatchObject({
+      institution: 'east',
+      verdict: 'findings',
+      exit_code: 3,
+    });
+    expect(JSON.parse(st.out).data.pending).toEqual({
+      institution: 'east',
+      trace_pending: 0,
+      trace_rejected: 0,
+      trace_held: 0,
+      stuck_open: 0,
+      mappings_expiring: null,
+    });
     const human = await hisops(['--lang', 'zh-CN', 'status']);
     expect(human.out).toContain('需处理');
   });
@@ -297,13 +362,19 @@ describe('--institution all / -i a,b', () => {
     fs.writeFileSync(
       path.join(dir, 'hisops.yaml'),
       yaml()
-        .replace(/  rules:[\s\S]*$/, '')
-        .replace('institutions:\n', 'institutions:\n  - name: west\n    fixmedins_code: H43010000002\n    fixmedins_name: 西院\n'),
+        .replace(/ {2}rules:[\s\S]*$/, '')
+        .replace(
+          'institutions:\n',
+          'institutions:\n  - name: west\n    fixmedins_code: H43010000002\n    fixmedins_name: 西院\n',
+        ),
     );
     const r = await hisops(['trace', 'check', 'bad.txt', '-i', 'all', '--json', '--notify', 'webhook']);
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.out);
-    expect(doc.data.institutions.map((i: any) => [i.institution, i.exit, i.envelope.findings.count > 0])).toEqual([['west', 3, true], ['east', 3, true]]);
+    expect(doc.data.institutions.map((i: any) => [i.institution, i.exit, i.envelope.findings.count > 0])).toEqual([
+      ['west', 3, true],
+      ['east', 3, true],
+    ]);
     expect(got.filter((g) => g.path === '/webhook').map((g) => g.body.institution)).toEqual(['west', 'east']);
 
     const mixed = await hisops(['trace', 'check', 'ok.txt', '-i', 'east,nowhere']);

@@ -47,7 +47,13 @@ describe('hisops profile check', () => {
   }, 60_000);
 
   it('exits 3 on a status mapped wrongly, naming statement, column, value and fix (JSON too)', async () => {
-    fs.writeFileSync(path.join(dir, 'wrong.yaml'), reference.replace(/s\.init_setl_id, s\.msgid, s\.infno, s\.his_status\n/, "s.init_setl_id, s.msgid, s.infno, CASE s.his_status WHEN 'settled' THEN '1' ELSE s.his_status END AS his_status\n"));
+    fs.writeFileSync(
+      path.join(dir, 'wrong.yaml'),
+      reference.replace(
+        /s\.init_setl_id, s\.msgid, s\.infno, s\.his_status\n/,
+        "s.init_setl_id, s.msgid, s.infno, CASE s.his_status WHEN 'settled' THEN '1' ELSE s.his_status END AS his_status\n",
+      ),
+    );
     config('wrong.yaml');
     const r = await run(['profile', 'check', '--date', day]);
     expect(r.code).toBe(3);
@@ -56,11 +62,22 @@ describe('hisops profile check', () => {
     expect(j.ok).toBe(false);
     expect(j.findings.count).toBe(1);
     const p = j.data.statements.flatMap((s: { problems: unknown[] }) => s.problems)[0];
-    expect(p).toMatchObject({ statement: 'settlements_for_reconcile', column: 'his_status', values: ['"1"'], check: 'value' });
+    expect(p).toMatchObject({
+      statement: 'settlements_for_reconcile',
+      column: 'his_status',
+      values: ['"1"'],
+      check: 'value',
+    });
   }, 60_000);
 
   it('with --no-writes still finds a missing column in a write', async () => {
-    fs.writeFileSync(path.join(dir, 'nocol.yaml'), reference.replace("SET his_status = 'void', void_reason = :reason, updated_at = :now", "SET his_status = 'void', void_note = :reason, updated_at = :now"));
+    fs.writeFileSync(
+      path.join(dir, 'nocol.yaml'),
+      reference.replace(
+        "SET his_status = 'void', void_reason = :reason, updated_at = :now",
+        "SET his_status = 'void', void_note = :reason, updated_at = :now",
+      ),
+    );
     config('nocol.yaml');
     const j = JSON.parse((await run(['profile', 'check', '--date', day, '--no-writes', '--json'])).out);
     expect(j.findings.count).toBe(1);
@@ -73,7 +90,10 @@ describe('hisops profile check', () => {
   it('binds institution values from hisops.yaml and asks for a missing one', async () => {
     const text = reference
       .replace('statements:\n', 'binds:\n  hosp_id: the HIS code of the hospital\nstatements:\n')
-      .replace('WHERE l.msgid = :msgid\n', "WHERE l.msgid = :msgid AND :hosp_id = '0007' AND :fixmedins_code = 'H43010000001'\n");
+      .replace(
+        'WHERE l.msgid = :msgid\n',
+        "WHERE l.msgid = :msgid AND :hosp_id = '0007' AND :fixmedins_code = 'H43010000001'\n",
+      );
     fs.writeFileSync(path.join(dir, 'tenant.yaml'), text);
     config('tenant.yaml');
     const missing = await run(['profile', 'check', '--date', day]);
@@ -86,10 +106,13 @@ describe('hisops profile check', () => {
     expect(j.data.statements.find((s: { name: string }) => s.name === 'center_log_by_msgid').rows).toBe(1);
   }, 60_000);
 
-  it('a job reads with the institution\'s bind value from hisops.yaml (trace check)', async () => {
+  it("a job reads with the institution's bind value from hisops.yaml (trace check)", async () => {
     const text = reference
       .replace('statements:\n', 'binds:\n  hosp_id: the HIS code of the hospital\nstatements:\n')
-      .replaceAll('WHERE d.sel_retn_time >= :from AND d.sel_retn_time < :to', "WHERE d.sel_retn_time >= :from AND d.sel_retn_time < :to AND :hosp_id = '0007'");
+      .replaceAll(
+        'WHERE d.sel_retn_time >= :from AND d.sel_retn_time < :to',
+        "WHERE d.sel_retn_time >= :from AND d.sel_retn_time < :to AND :hosp_id = '0007'",
+      );
     fs.writeFileSync(path.join(dir, 'tenant2.yaml'), text);
     const records = async (value: string) => {
       config('tenant2.yaml', `    binds:\n      hosp_id: "${value}"\n`);
@@ -105,12 +128,21 @@ describe('hisops profile check', () => {
     const start = lines.findIndex((l) => l === '  dispensing_for_upload:');
     let end = start + 1;
     while (end < lines.length && !/^ {2}\S/.test(lines[end]!)) end++;
-    const text = [...lines.slice(0, start), '  dispensing_for_upload:', '    unsupported: this HIS keeps no traceability codes', '', ...lines.slice(end)].join('\n');
+    const text = [
+      ...lines.slice(0, start),
+      '  dispensing_for_upload:',
+      '    unsupported: this HIS keeps no traceability codes',
+      '',
+      ...lines.slice(end),
+    ].join('\n');
     fs.writeFileSync(path.join(dir, 'notrace.yaml'), text);
     config('notrace.yaml');
     const j = JSON.parse((await run(['profile', 'check', '--date', day, '--json'])).out);
     expect(j.ok).toBe(true);
-    expect(j.data.statements.find((s: { name: string }) => s.name === 'dispensing_for_upload')).toMatchObject({ status: 'unsupported', unsupported: 'this HIS keeps no traceability codes' });
+    expect(j.data.statements.find((s: { name: string }) => s.name === 'dispensing_for_upload')).toMatchObject({
+      status: 'unsupported',
+      unsupported: 'this HIS keeps no traceability codes',
+    });
     const t = await run(['trace', 'check', '--from', day, '--to', day, '--json']);
     expect(t.code).toBe(2);
     const env = JSON.parse(t.out);
@@ -123,7 +155,11 @@ describe('hisops profile check', () => {
     const j = JSON.parse((await run(['doctor', '--json'])).out);
     const rows = j.data.checks.filter((c: { check: string }) => c.check.startsWith('profile statement'));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ check: 'profile statement mark_settlement_void', ok: false, code: 'PROFILE_PROBE' });
+    expect(rows[0]).toMatchObject({
+      check: 'profile statement mark_settlement_void',
+      ok: false,
+      code: 'PROFILE_PROBE',
+    });
     expect(rows[0].detail).toContain('void_note');
     expect(j.error.code).toBe('PROFILE_PROBE');
     config('builtin:reference');

@@ -17,7 +17,10 @@ const env = { HISOPS_FIXMEDINS_CODE: 'H43010000001' };
 
 async function seeded(cwd: string, shape: string): Promise<string> {
   const io = memoryIo({ cwd, env });
-  expect(await main(['demo', 'seed', '--his-schema', shape, '--days', '2', '--no-center', '--out', shape, '--json'], io), io.err()).toBe(0);
+  expect(
+    await main(['demo', 'seed', '--his-schema', shape, '--days', '2', '--no-center', '--out', shape, '--json'], io),
+    io.err(),
+  ).toBe(0);
   return `sqlite:${path.join(cwd, shape, 'his.db')}`;
 }
 
@@ -27,30 +30,52 @@ describe('hisops profile draft', () => {
     for (const shape of ['vendor', 'reference']) {
       const url = await seeded(cwd, shape);
       const io = memoryIo({ cwd, env });
-      const code = await main(['profile', 'draft', '--his', url, '-o', `${shape}.yaml`, '--date', '2025-03-03', '--json'], io);
+      const code = await main(
+        ['profile', 'draft', '--his', url, '-o', `${shape}.yaml`, '--date', '2025-03-03', '--json'],
+        io,
+      );
       const doc = JSON.parse(io.out());
       expect(doc.data.check).toMatchObject({ date: '2025-03-03', errors: 0, problems: [] });
       expect(doc.data.todos).toBe(0);
       expect(code).toBe(0);
       const roles = Object.fromEntries(doc.data.tables.map((t: { role: string; table: string }) => [t.role, t.table]));
       if (shape === 'vendor') {
-        expect(roles).toMatchObject({ settlement: 'YB_JSXX', fee: 'YB_JSMX', log: 'YB_JYRZ', mapping: 'YB_MLDZ', dispense_trace: 'YP_ZSM', stock_trace: 'YP_ZSM' });
+        expect(roles).toMatchObject({
+          settlement: 'YB_JSXX',
+          fee: 'YB_JSMX',
+          log: 'YB_JYRZ',
+          mapping: 'YB_MLDZ',
+          dispense_trace: 'YP_ZSM',
+          stock_trace: 'YP_ZSM',
+        });
         const text = fs.readFileSync(path.join(cwd, 'vendor.yaml'), 'utf8');
         expect(text).toContain("CASE s.JSZT WHEN '0' THEN 'pending'");
         expect(text).toContain('s.YYBM = :fixmedins_code');
         expect(text).toContain("t.YWLX = '2'");
-        expect(text).toMatch(/# confidence: high — YB_JSXX\n  settlements_in_period:/);
-      } else expect(roles).toMatchObject({ settlement: 'his_settlement', log: 'his_center_log', dispense_trace: 'his_dispense_trac' });
+        expect(text).toMatch(/# confidence: high — YB_JSXX\n {2}settlements_in_period:/);
+      } else
+        expect(roles).toMatchObject({
+          settlement: 'his_settlement',
+          log: 'his_center_log',
+          dispense_trace: 'his_dispense_trac',
+        });
       const db = await connect(url);
       try {
-        const profile = await loadProfile(path.join(cwd, `${shape}.yaml`), { binds: { fixmedins_code: 'H43010000001' } });
+        const profile = await loadProfile(path.join(cwd, `${shape}.yaml`), {
+          binds: { fixmedins_code: 'H43010000001' },
+        });
         expect((await probeProfile(db, profile)).filter((p) => !p.ok)).toEqual([]);
       } finally {
         await db.close();
       }
     }
     const again = memoryIo({ cwd, env });
-    expect(await main(['profile', 'draft', '--his', `sqlite:${path.join(cwd, 'vendor', 'his.db')}`, '-o', 'vendor.yaml'], again)).toBe(2);
+    expect(
+      await main(
+        ['profile', 'draft', '--his', `sqlite:${path.join(cwd, 'vendor', 'his.db')}`, '-o', 'vendor.yaml'],
+        again,
+      ),
+    ).toBe(2);
     expect(again.err()).toContain('PROFILE_DRAFT_EXISTS');
   }, 60_000);
 
@@ -66,7 +91,10 @@ describe('hisops profile draft', () => {
 )`);
     await db.close();
     const io = memoryIo({ cwd, env });
-    expect(await main(['profile', 'draft', '--his', `sqlite:${path.join(cwd, 'thin.db')}`, '--json'], io), io.out()).toBe(3);
+    expect(
+      await main(['profile', 'draft', '--his', `sqlite:${path.join(cwd, 'thin.db')}`, '--json'], io),
+      io.out(),
+    ).toBe(3);
     const doc = JSON.parse(io.out());
     expect(doc.findings.summary).toMatch(/TODO/);
     expect(doc.data.unsupported).toContain('dispensing_for_upload');

@@ -13,7 +13,11 @@ import { connect } from '../../src/core/db/index.js';
 import { englishSentences } from '../helpers/englishSentence.js';
 
 const env = { HISOPS_FIXMEDINS_CODE: 'H43010000001' };
-const sqlOf = (t: string) => t.split('\n').filter((l) => !/^\s*#/.test(l) && !/unsupported:/.test(l)).join('\n');
+const sqlOf = (t: string) =>
+  t
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l) && !/unsupported:/.test(l))
+    .join('\n');
 
 async function draft(cwd: string, url: string, lang: string, out: string[] = []) {
   const io = memoryIo({ cwd, env });
@@ -25,12 +29,18 @@ describe('hisops profile draft --lang zh-CN', () => {
   it('drafts the vendor-style HIS with Chinese comments and the same SQL', async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-draft-zh-'));
     const io = memoryIo({ cwd, env });
-    expect(await main(['demo', 'seed', '--his-schema', 'vendor', '--days', '2', '--no-center', '--out', 'vendor', '--json'], io), io.err()).toBe(0);
+    expect(
+      await main(
+        ['demo', 'seed', '--his-schema', 'vendor', '--days', '2', '--no-center', '--out', 'vendor', '--json'],
+        io,
+      ),
+      io.err(),
+    ).toBe(0);
     const url = `sqlite:${path.join(cwd, 'vendor', 'his.db')}`;
     const zh = await draft(cwd, url, 'zh-CN');
     expect(zh.code, zh.err).toBe(0);
     expect(zh.out).toContain('# 找到的表：');
-    expect(zh.out).toMatch(/# 可信度：高 — YB_JSXX\n  settlements_in_period:/);
+    expect(zh.out).toMatch(/# 可信度：高 — YB_JSXX\n {2}settlements_in_period:/);
     expect(englishSentences(zh.out + zh.err)).toEqual([]);
     await draft(cwd, url, 'zh-CN', ['-o', 'zh.yaml']);
     await draft(cwd, url, 'en', ['-o', 'en.yaml']);

@@ -42,7 +42,13 @@ describe('hisops profile check --lang zh-CN', () => {
   }, 60_000);
 
   it('names a wrongly mapped status, its fix and consequence in Chinese', async () => {
-    fs.writeFileSync(path.join(dir, 'wrong.yaml'), reference.replace(/s\.init_setl_id, s\.msgid, s\.infno, s\.his_status\n/, "s.init_setl_id, s.msgid, s.infno, CASE s.his_status WHEN 'settled' THEN '1' ELSE s.his_status END AS his_status\n"));
+    fs.writeFileSync(
+      path.join(dir, 'wrong.yaml'),
+      reference.replace(
+        /s\.init_setl_id, s\.msgid, s\.infno, s\.his_status\n/,
+        "s.init_setl_id, s.msgid, s.infno, CASE s.his_status WHEN 'settled' THEN '1' ELSE s.his_status END AS his_status\n",
+      ),
+    );
     config('wrong.yaml');
     const r = await run(['profile', 'check', '--date', day]);
     expect(r.code).toBe(3);
@@ -51,11 +57,20 @@ describe('hisops profile check --lang zh-CN', () => {
     expect(r.out).toContain('对账会漏掉');
     expect(englishSentences(r.out + r.err)).toEqual([]);
     const j = JSON.parse((await run(['profile', 'check', '--date', day, '--json'])).out);
-    expect(j.data.statements.flatMap((s: { problems: unknown[] }) => s.problems)[0]).toMatchObject({ check: 'value', column: 'his_status' });
+    expect(j.data.statements.flatMap((s: { problems: unknown[] }) => s.problems)[0]).toMatchObject({
+      check: 'value',
+      column: 'his_status',
+    });
   }, 60_000);
 
   it('reports a write on a missing column in Chinese (--no-writes)', async () => {
-    fs.writeFileSync(path.join(dir, 'nocol.yaml'), reference.replace("SET his_status = 'void', void_reason = :reason, updated_at = :now", "SET his_status = 'void', void_note = :reason, updated_at = :now"));
+    fs.writeFileSync(
+      path.join(dir, 'nocol.yaml'),
+      reference.replace(
+        "SET his_status = 'void', void_reason = :reason, updated_at = :now",
+        "SET his_status = 'void', void_note = :reason, updated_at = :now",
+      ),
+    );
     config('nocol.yaml');
     const r = await run(['profile', 'check', '--date', day, '--no-writes']);
     expect(r.code).toBe(3);
@@ -67,7 +82,7 @@ describe('hisops profile check --lang zh-CN', () => {
     expect(englishSentences(io.out()).length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('doctor\'s row for the failing write and its fix are Chinese', async () => {
+  it("doctor's row for the failing write and its fix are Chinese", async () => {
     config('nocol.yaml');
     const j = JSON.parse((await run(['doctor', '--json'])).out);
     const row = j.data.checks.find((c: { check: string }) => c.check.endsWith(' mark_settlement_void'));

@@ -29,7 +29,10 @@ describe('progress counters', () => {
     const dir = tmpDir();
     const rows = Array.from({ length: 4500 }, (_, i) => row('1306', i + 1));
     const zip = await centerZip(dir, '1306_20250101.zip', rows, 'gbk');
-    const r = await run(['catalog', 'import', zip, '--db', `sqlite:${path.join(dir, 'cat.db')}`], { cwd: dir, tty: true });
+    const r = await run(['catalog', 'import', zip, '--db', `sqlite:${path.join(dir, 'cat.db')}`], {
+      cwd: dir,
+      tty: true,
+    });
     expect(r.code, r.err).toBe(0);
     const seen = counts(r.err, 'reading');
     expect(seen.length).toBeGreaterThan(0);
@@ -40,9 +43,14 @@ describe('progress counters', () => {
 
   it('demo seed shows settlements written of a total, ending at the total', async () => {
     const dir = tmpDir();
-    const r = await run(['demo', 'seed', '--out', 'seed', '--days', '3', '--no-center', '--lang', 'zh-CN'], { cwd: dir, tty: true });
+    const r = await run(['demo', 'seed', '--out', 'seed', '--days', '3', '--no-center', '--lang', 'zh-CN'], {
+      cwd: dir,
+      tty: true,
+    });
     expect(r.code, r.err).toBe(0);
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed', 'seed.json'), 'utf8')) as { settlementsPerDay: number[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'seed', 'seed.json'), 'utf8')) as {
+      settlementsPerDay: number[];
+    };
     const total = manifest.settlementsPerDay.reduce((a, b) => a + b, 0);
     expect(r.err, JSON.stringify(r.err)).toContain(`生成数据 ${total}/${total} 笔结算 100%`);
     for (const n of counts(r.err, '生成数据')) expect(n).toBeLessThanOrEqual(total);
@@ -76,7 +84,10 @@ describe('-v on stderr', () => {
 
   it('settle stuck: the step, and each 5203 asked of the center, in Chinese under --lang zh-CN', async () => {
     const { startDate, endDate } = w.manifest!;
-    const r = await run(['settle', 'stuck', '--from', startDate, '--to', endDate, '--older-than', '1s', '-v', '--lang', 'zh-CN'], { cwd: w.dir });
+    const r = await run(
+      ['settle', 'stuck', '--from', startDate, '--to', endDate, '--older-than', '1s', '-v', '--lang', 'zh-CN'],
+      { cwd: w.dir },
+    );
     expect([0, 3]).toContain(r.code);
     expect(r.err).toContain('向医保中心查询（5203）');
     expect(r.err).toMatch(/→ 5203 报文 \S+（第 1 次）/);

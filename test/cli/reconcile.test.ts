@@ -62,7 +62,10 @@ describe('hisops reconcile', () => {
     const doc = JSON.parse(r.out);
     // Exit 3: not ok, with what needs attention; the data is all there.
     expect(doc.ok).toBe(false);
-    expect(doc.findings).toMatchObject({ count: doc.data.findings.length, summary: expect.stringContaining('finding') });
+    expect(doc.findings).toMatchObject({
+      count: doc.data.findings.length,
+      summary: expect.stringContaining('finding'),
+    });
     expect(doc.command).toBe('reconcile');
     expect(doc.data.status).toBe('unbalanced');
     expect(doc.data.days.map((d: { day: string }) => d.day)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
@@ -78,7 +81,11 @@ describe('hisops reconcile', () => {
     const hist = JSON.parse(h.out);
     expect(hist.data.runs[0].run_id).toBe(doc.runId);
     expect(hist.data.runs[0].status).toBe('unbalanced');
-    expect(hist.data.days.map((d: { day: string; status: string }) => `${d.day} ${d.status}`)).toEqual(['2025-03-05 unbalanced', '2025-03-04 unbalanced', '2025-03-03 unbalanced']);
+    expect(hist.data.days.map((d: { day: string; status: string }) => `${d.day} ${d.status}`)).toEqual([
+      '2025-03-05 unbalanced',
+      '2025-03-04 unbalanced',
+      '2025-03-03 unbalanced',
+    ]);
   });
 
   it('prints the summary per group and the findings for people, in Chinese too', async () => {
@@ -97,7 +104,9 @@ describe('hisops reconcile', () => {
     expect(r.code, r.err).toBe(0);
     expect(doc.data.status).toBe('balanced');
     expect(doc.data.groups.length).toBeGreaterThan(0);
-    expect(doc.data.groups.every((g: { insutype: string; balanced: boolean }) => g.insutype === '510' && g.balanced)).toBe(true);
+    expect(
+      doc.data.groups.every((g: { insutype: string; balanced: boolean }) => g.insutype === '510' && g.balanced),
+    ).toBe(true);
     const human = await run(['reconcile', '--date', '2025-03-04', '--insutype', '510']);
     expect(human.out).toContain('Balanced');
   });
@@ -106,7 +115,11 @@ describe('hisops reconcile', () => {
     const r = await run(['reconcile', '--date', '2025-03-08', '--json']);
     expect(r.code).toBe(0);
     // The groups of the days reconciled before are known: each is asked, and the center holds nothing in it.
-    const groups = JSON.parse(r.out).data.groups as Array<{ balanced: boolean; his: { count: number }; asked_because: string[] }>;
+    const groups = JSON.parse(r.out).data.groups as Array<{
+      balanced: boolean;
+      his: { count: number };
+      asked_because: string[];
+    }>;
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((g) => g.balanced && g.his.count === 0 && g.asked_because.join() === 'known')).toBe(true);
     const human = await run(['reconcile', '--date', '2025-03-08']);
@@ -120,13 +133,24 @@ describe('hisops reconcile', () => {
     const doc = JSON.parse(c.out);
     expect(c.code).toBe(0);
     expect(doc.data.groups).toHaveLength(1);
-    expect(doc.data.groups[0]).toMatchObject({ insutype: '310', balanced: true, his: { count: 0, medfee_sumamt: '0.00' } });
+    expect(doc.data.groups[0]).toMatchObject({
+      insutype: '310',
+      balanced: true,
+      his: { count: 0, medfee_sumamt: '0.00' },
+    });
   });
 
   it('lists the groups asked each day and why (JSON, report), and says how many for people', async () => {
     const r = await run(['reconcile', '--date', '2025-03-05', '--json', '--report', 'r/asked.csv']);
     const doc = JSON.parse(r.out);
-    const groups = doc.data.groups as Array<{ begndate: string; insutype: string; clr_type: string; setl_optins: string; his: { count: number }; asked_because: string[] }>;
+    const groups = doc.data.groups as Array<{
+      begndate: string;
+      insutype: string;
+      clr_type: string;
+      setl_optins: string;
+      his: { count: number };
+      asked_because: string[];
+    }>;
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) {
       expect(g.begndate).toBe('2025-03-05');
@@ -151,9 +175,23 @@ describe('hisops reconcile', () => {
     fs.copyFileSync(path.join(w.dir, 'his.db'), path.join(dir, 'his.db'));
     const ref = fs.readFileSync(referenceProfilePath(), 'utf8');
     const at = ref.indexOf('settlements_for_reconcile:');
-    fs.writeFileSync(path.join(dir, 'vendor.yaml'), ref.slice(0, at) + ref.slice(at).replace(/s\.infno, s\.his_status/g, "s.infno, CASE s.his_status WHEN 'settled' THEN 'S' WHEN 'cancelled' THEN 'C' ELSE s.his_status END AS his_status"));
+    fs.writeFileSync(
+      path.join(dir, 'vendor.yaml'),
+      ref.slice(0, at) +
+        ref
+          .slice(at)
+          .replace(
+            /s\.infno, s\.his_status/g,
+            "s.infno, CASE s.his_status WHEN 'settled' THEN 'S' WHEN 'cancelled' THEN 'C' ELSE s.his_status END AS his_status",
+          ),
+    );
     writeConfig(dir);
-    fs.writeFileSync(path.join(dir, 'hisops.yaml'), fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace('profile: builtin:reference', 'profile: vendor.yaml'));
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      fs
+        .readFileSync(path.join(dir, 'hisops.yaml'), 'utf8')
+        .replace('profile: builtin:reference', 'profile: vendor.yaml'),
+    );
     const r = await run(['reconcile', '--date', '2025-03-04'], { cwd: dir });
     expect(r.code, r.err).toBe(3);
     expect(r.out).not.toContain('nothing to reconcile');
@@ -202,10 +240,15 @@ describe('hisops reconcile', () => {
     expect(zhHtml).toMatch(/310 职工基本医疗保险|390 城乡居民基本医疗保险/);
     expect(zhHtml).toMatch(/制表时间<\/th><td>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}</);
     // Another zone: the run time written as Ürümqi writes it (two hours behind Beijing; the test clock moves a minute per command).
-    const urumqi = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/urumqi.csv'], { env: { HISOPS_TIMEZONE: 'Asia/Urumqi' } });
+    const urumqi = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/urumqi.csv'], {
+      env: { HISOPS_TIMEZONE: 'Asia/Urumqi' },
+    });
     expect(urumqi.code).toBe(3);
     const beijing = /制表时间,(.+)|Prepared at,(.+)/;
-    const at = (f: string) => { const m = beijing.exec(fs.readFileSync(path.join(w.dir, f), 'utf8'))!; return new Date(`${(m[1] ?? m[2])!.replace(' ', 'T')}Z`).getTime(); };
+    const at = (f: string) => {
+      const m = beijing.exec(fs.readFileSync(path.join(w.dir, f), 'utf8'))!;
+      return new Date(`${(m[1] ?? m[2])!.replace(' ', 'T')}Z`).getTime();
+    };
     expect(at('r/report.csv') - at('r/urumqi.csv')).toBeGreaterThanOrEqual(2 * 3600_000 - 10 * 60_000);
     expect(at('r/report.csv') - at('r/urumqi.csv')).toBeLessThanOrEqual(2 * 3600_000);
     const bad = await run(['reconcile', '--date', '2025-03-05', '--report', 'r/report.pdf']);
@@ -229,7 +272,9 @@ describe('hisops reconcile', () => {
     expect(cfg.code).toBe(2);
     expect(cfg.err).toContain('reconcile.outOfArea must be one of own_agency, local_agency, exclude');
     expect(cfg.err).toContain('"elsewhere"');
-    const zone = await run(['reconcile', '--date', '2025-03-04', '--report', 'r/zone.html', '--json'], { env: { HISOPS_TIMEZONE: 'China/Beijing' } });
+    const zone = await run(['reconcile', '--date', '2025-03-04', '--report', 'r/zone.html', '--json'], {
+      env: { HISOPS_TIMEZONE: 'China/Beijing' },
+    });
     expect(zone.code).toBe(2);
     expect(JSON.parse(zone.out).error.code).toBe('CONFIG_INVALID');
     expect(zone.out).toContain('Asia/Shanghai');

@@ -39,12 +39,19 @@ interface Run {
 }
 
 function hisops(dir: string, args: string[]): Run {
-  const p = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: 'true', NO_COLOR: '1', HISOPS_LANG: 'en' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, [bin, ...args], {
+    cwd: dir,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', HISOPS_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   p.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   p.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-  return { pid: p.pid!, done: new Promise((resolve) => p.on('close', (code) => resolve({ code: code ?? -1, out, err }))) };
+  return {
+    pid: p.pid!,
+    done: new Promise((resolve) => p.on('close', (code) => resolve({ code: code ?? -1, out, err }))),
+  };
 }
 
 interface Place {
@@ -60,7 +67,12 @@ async function place(journalUrl = 'sqlite:journal.db'): Promise<Place> {
   const dir = tmpDir('lock');
   fs.copyFileSync(seed.file, path.join(dir, 'his.db'));
   let n = 0;
-  const sb = await startSandbox({ lenientVisits: true, dataFile: ':memory:', faults: '35*:latency=40ms', onEvent: (e) => void (e.infno?.startsWith('35') && n++) });
+  const sb = await startSandbox({
+    lenientVisits: true,
+    dataFile: ':memory:',
+    faults: '35*:latency=40ms',
+    onEvent: (e) => void (e.infno?.startsWith('35') && n++),
+  });
   fs.writeFileSync(
     path.join(dir, 'hisops.yaml'),
     `journal:
@@ -94,7 +106,9 @@ trace:
 
 /** Request contents (infno + input digest) the sandbox recorded more than once. */
 function sentTwice(sb: Sandbox): Array<{ digest: string; n: number }> {
-  return sb.ledger.db.prepare("SELECT digest, count(*) AS n FROM messages WHERE infno LIKE '35%' GROUP BY digest HAVING count(*) > 1").all() as Array<{ digest: string; n: number }>;
+  return sb.ledger.db
+    .prepare("SELECT digest, count(*) AS n FROM messages WHERE infno LIKE '35%' GROUP BY digest HAVING count(*) > 1")
+    .all() as Array<{ digest: string; n: number }>;
 }
 
 function tracedMessages(sb: Sandbox): number {
@@ -128,7 +142,14 @@ function lockSuite(journalUrl: () => Promise<{ url: string; drop(): Promise<void
       await until(() => w.traceRequests() > 0);
       const second = await hisops(w.dir, upload()).done;
       expect(second.code, second.out + second.err).toBe(5);
-      const doc = JSON.parse(second.out) as { ok: boolean; error: { code: string; summary: string; details: { holder: { pid: number; host: string; command: string; run_id: string } } } };
+      const doc = JSON.parse(second.out) as {
+        ok: boolean;
+        error: {
+          code: string;
+          summary: string;
+          details: { holder: { pid: number; host: string; command: string; run_id: string } };
+        };
+      };
       expect(doc.ok).toBe(false);
       expect(doc.error.code).toBe('LOCK_HELD');
       expect(doc.error.details.holder.pid).toBe(first.pid);
@@ -156,7 +177,9 @@ function lockSuite(journalUrl: () => Promise<{ url: string; drop(): Promise<void
       const [ra, rb] = await Promise.all([a.done, b.done]);
       expect([0, 3], ra.err).toContain(ra.code);
       expect([0, 3], rb.err).toContain(rb.code);
-      const sent = [ra, rb].map((r) => (JSON.parse(r.out) as { data: { requests: { sent: number } } }).data.requests.sent).sort((x, y) => x - y);
+      const sent = [ra, rb]
+        .map((r) => (JSON.parse(r.out) as { data: { requests: { sent: number } } }).data.requests.sent)
+        .sort((x, y) => x - y);
       expect(sent[0]).toBe(0);
       expect(sent[1]).toBeGreaterThan(5);
       expect(tracedMessages(w.sb)).toBe(sent[1]);
@@ -172,7 +195,9 @@ function lockSuite(journalUrl: () => Promise<{ url: string; drop(): Promise<void
     const w = await place(j.url);
     try {
       // The lock table as hisops makes it, holding a row of a process that is gone.
-      const db = await connect(j.url.startsWith('sqlite:') ? `sqlite:${path.join(w.dir, 'journal.db')}` : j.url, { create: true });
+      const db = await connect(j.url.startsWith('sqlite:') ? `sqlite:${path.join(w.dir, 'journal.db')}` : j.url, {
+        create: true,
+      });
       const pid = await deadPid();
       try {
         await db.knex.schema.createTable('hisops_run_locks', (t) => {
@@ -186,7 +211,16 @@ function lockSuite(journalUrl: () => Promise<{ url: string; drop(): Promise<void
           t.integer('lease_ms').notNullable();
         });
         const at = new Date().toISOString();
-        await db.knex('hisops_run_locks').insert({ lock_key: `trace upload@${CODE}`, run_id: 'dead-run', command: 'hisops trace upload', pid, host: os.hostname(), started_at: at, heartbeat_at: at, lease_ms: 120_000 });
+        await db.knex('hisops_run_locks').insert({
+          lock_key: `trace upload@${CODE}`,
+          run_id: 'dead-run',
+          command: 'hisops trace upload',
+          pid,
+          host: os.hostname(),
+          started_at: at,
+          heartbeat_at: at,
+          lease_ms: 120_000,
+        });
       } finally {
         await db.close();
       }
@@ -199,7 +233,12 @@ function lockSuite(journalUrl: () => Promise<{ url: string; drop(): Promise<void
       try {
         const events = (await check.knex('hisops_run_lock_events').select('*')) as Array<Record<string, unknown>>;
         expect(events).toHaveLength(1);
-        expect(events[0]).toMatchObject({ lock_key: `trace upload@${CODE}`, event: 'takeover', prev_run_id: 'dead-run', prev_host: os.hostname() });
+        expect(events[0]).toMatchObject({
+          lock_key: `trace upload@${CODE}`,
+          event: 'takeover',
+          prev_run_id: 'dead-run',
+          prev_host: os.hostname(),
+        });
         expect(Number(events[0]!.prev_pid)).toBe(pid);
         // Released at the end of the run.
         expect(await check.knex('hisops_run_locks').select('*')).toEqual([]);
@@ -236,7 +275,12 @@ describe('a SQLite journal another process keeps locked', () => {
   it('ends the run with JOURNAL_BUSY (exit 5) naming the journal, not exit 1 with SQL', async () => {
     const w = await place();
     try {
-      fs.writeFileSync(path.join(w.dir, 'hisops.yaml'), fs.readFileSync(path.join(w.dir, 'hisops.yaml'), 'utf8').replace('journal:\n  url: sqlite:journal.db', 'journal:\n  url: sqlite:journal.db\n  busyTimeoutMs: 200'));
+      fs.writeFileSync(
+        path.join(w.dir, 'hisops.yaml'),
+        fs
+          .readFileSync(path.join(w.dir, 'hisops.yaml'), 'utf8')
+          .replace('journal:\n  url: sqlite:journal.db', 'journal:\n  url: sqlite:journal.db\n  busyTimeoutMs: 200'),
+      );
       const file = path.join(w.dir, 'journal.db');
       const first = memoryIo({ cwd: w.dir, env: { CI: 'true' } });
       expect(await main(['trace', 'status', '--json'], first)).toBe(0);

@@ -61,18 +61,33 @@ describe('settle calc with the carried state', () => {
   it('a second interim settlement takes the first --json state whole; a kept mutual-aid balance is exit 2 naming person.mulaid_balc', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-state-'));
     const bill = (extra: object, lines: object[]) => ({
-      insutype: '310', hosp_lv: '3', setl_time: '2024-09-20',
+      insutype: '310',
+      hosp_lv: '3',
+      setl_time: '2024-09-20',
       person: { age: 50, acct_balc: '100.00', mulaid_balc: '350.00' },
-      visit: { type: 'inpatient', acct_used_flag: true, interim_no: 1 }, lines, ...extra,
+      visit: { type: 'inpatient', acct_used_flag: true, interim_no: 1 },
+      lines,
+      ...extra,
     });
-    const l = (sn: string, pric: string) => ({ feedetl_sn: sn, med_list_codg: 'X1', chrgitm_lv: '01', cnt: 1, pric, fee_ocur_time: '2024-09-19' });
+    const l = (sn: string, pric: string) => ({
+      feedetl_sn: sn,
+      med_list_codg: 'X1',
+      chrgitm_lv: '01',
+      cnt: 1,
+      pric,
+      fee_ocur_time: '2024-09-19',
+    });
     fs.writeFileSync(path.join(dir, 'first.json'), JSON.stringify(bill({}, [l('1', '2000.00')])));
     const first = await run(['settle', 'calc', 'first.json', '--json'], dir);
     expect(first.code).toBe(0);
     const state = JSON.parse(first.out).data.state;
     expect(state.stay.settlements).toBe(1);
     // The whole state, person balances left to it:
-    const second = { ...bill({ state }, [l('2', '500.00')]), person: { age: 50 }, visit: { type: 'inpatient', acct_used_flag: true, interim_no: 2 } };
+    const second = {
+      ...bill({ state }, [l('2', '500.00')]),
+      person: { age: 50 },
+      visit: { type: 'inpatient', acct_used_flag: true, interim_no: 2 },
+    };
     fs.writeFileSync(path.join(dir, 'second.json'), JSON.stringify(second));
     const ok = await run(['settle', 'calc', 'second.json', '--json'], dir);
     expect(ok.code).toBe(0);
@@ -96,7 +111,18 @@ describe('settle calc --explain on a terminal', () => {
   for (const lang of ['en', 'zh-CN']) {
     it(`has a policy column with the deciding clause's file:line and fits the terminal width (${lang})`, async () => {
       const io = memoryIo({ cwd: root, env: {}, tty: true });
-      const code = await main(['settle', 'calc', path.join(golden, 'employee-inpatient.bill.json'), '--explain', '--lang', lang, '--no-color'], io);
+      const code = await main(
+        [
+          'settle',
+          'calc',
+          path.join(golden, 'employee-inpatient.bill.json'),
+          '--explain',
+          '--lang',
+          lang,
+          '--no-color',
+        ],
+        io,
+      );
       expect(code).toBe(0);
       const out = io.out();
       const tpl = fs.readFileSync(path.join(root, 'templates/policies/employee.yaml'), 'utf8').split('\n');
@@ -106,7 +132,8 @@ describe('settle calc --explain on a terminal', () => {
       const hifpRow = out.split('\n').findIndex((l) => l.includes('hifp_pay'));
       expect(out.split('\n')[hifpRow]).toContain(`employee.yaml:${ceiling}`);
       const { displayWidth } = await import('../../src/cli/output.js');
-      for (const l of out.split('\n').filter((x) => /^[│┌├└]/.test(x))) expect(displayWidth(l), l).toBeLessThanOrEqual(120);
+      for (const l of out.split('\n').filter((x) => /^[│┌├└]/.test(x)))
+        expect(displayWidth(l), l).toBeLessThanOrEqual(120);
       // nothing cut off: wrapped, never truncated with an ellipsis
       expect(out).not.toMatch(/…\s*│/);
     });
@@ -115,7 +142,13 @@ describe('settle calc --explain on a terminal', () => {
 
 describe('hisops policy', () => {
   it('checks the shipped policies', async () => {
-    const r = await run(['policy', 'check', 'templates/policies/employee.yaml', 'templates/policies/resident.yaml', '--json']);
+    const r = await run([
+      'policy',
+      'check',
+      'templates/policies/employee.yaml',
+      'templates/policies/resident.yaml',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.data.policies.map((p: { insutype: string }) => p.insutype).sort()).toEqual(['310', '390']);
@@ -125,7 +158,11 @@ describe('hisops policy', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-pol-'));
     const text = fs.readFileSync(path.join(root, 'templates/policies/resident.yaml'), 'utf8');
     const lines = text.split('\n');
-    const i = lines.findIndex((l) => /^\s+by_level: \{.*0\.\d+/.test(l) && /ratio/.test(lines.slice(Math.max(0, lines.indexOf(l) - 3), lines.indexOf(l)).join('\n')));
+    const i = lines.findIndex(
+      (l) =>
+        /^\s+by_level: \{.*0\.\d+/.test(l) &&
+        /ratio/.test(lines.slice(Math.max(0, lines.indexOf(l) - 3), lines.indexOf(l)).join('\n')),
+    );
     expect(i).toBeGreaterThan(0);
     lines[i] = lines[i]!.replace(/0\.(\d+)/, '1.$1');
     fs.writeFileSync(path.join(dir, 'p.yaml'), lines.join('\n'));
@@ -137,13 +174,19 @@ describe('hisops policy', () => {
   it('explains a gap between two versions with a fix that, applied, checks clean (exit 3, then 0)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-pol-'));
     const text = fs.readFileSync(path.join(root, 'templates/policies/employee.yaml'), 'utf8');
-    fs.writeFileSync(path.join(dir, 'old.yaml'), text.replace('effective: { from: 2024-01-01 }', 'effective: { from: 2023-01-01, to: 2023-11-30 }'));
+    fs.writeFileSync(
+      path.join(dir, 'old.yaml'),
+      text.replace('effective: { from: 2024-01-01 }', 'effective: { from: 2023-01-01, to: 2023-11-30 }'),
+    );
     fs.writeFileSync(path.join(dir, 'new.yaml'), text);
     const r = await run(['policy', 'check', 'old.yaml', 'new.yaml', '--lang', 'zh-CN'], dir);
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/old\.yaml:\d+ 险种 310 在 2023-12-01 至 2023-12-31 没有政策/);
     const fix = /effective\.to: (\d{4}-\d{2}-\d{2})/.exec(r.out)![1]!;
-    fs.writeFileSync(path.join(dir, 'old.yaml'), text.replace('effective: { from: 2024-01-01 }', `effective: { from: 2023-01-01, to: ${fix} }`));
+    fs.writeFileSync(
+      path.join(dir, 'old.yaml'),
+      text.replace('effective: { from: 2024-01-01 }', `effective: { from: 2023-01-01, to: ${fix} }`),
+    );
     const again = await run(['policy', 'check', 'old.yaml', 'new.yaml', '--json'], dir);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out).data.gaps).toEqual([]);

@@ -19,14 +19,35 @@ async function run(argv: string[]) {
   return { ...r, json: () => JSON.parse(r.out) };
 }
 
-const base = ['settle', 'audit', '--from', DAY, '--to', DAY, '--hosp-lv', '2', ...POLICY_FILES.flatMap((p) => ['--policy', p])];
+const base = [
+  'settle',
+  'audit',
+  '--from',
+  DAY,
+  '--to',
+  DAY,
+  '--hosp-lv',
+  '2',
+  ...POLICY_FILES.flatMap((p) => ['--policy', p]),
+];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-cli-audit-'));
   his = await buildAuditHis(path.join(dir, 'his.db'));
   fs.writeFileSync(
     path.join(dir, 'hisops.yaml'),
-    ['journal:', '  url: sqlite:journal.db', 'institutions:', '  - name: main', '    fixmedins_code: H43010000001', '    fixmedins_name: 示例医院', '    his:', '      url: sqlite:his.db', '      profile: builtin:reference', ''].join('\n'),
+    [
+      'journal:',
+      '  url: sqlite:journal.db',
+      'institutions:',
+      '  - name: main',
+      '    fixmedins_code: H43010000001',
+      '    fixmedins_name: 示例医院',
+      '    his:',
+      '      url: sqlite:his.db',
+      '      profile: builtin:reference',
+      '',
+    ].join('\n'),
   );
 });
 
@@ -62,7 +83,9 @@ describe('hisops settle audit', () => {
     expect(r.out).not.toMatch(/S001\s*│\s*\w+_\w+/);
     expect(r.out).toContain('I2');
     // --explain: the rule of the computed hifp_pay
-    expect(r.out.split('\n').filter((l) => l.includes('S002') && l.includes('hifp_pay')).length).toBeGreaterThanOrEqual(2);
+    expect(r.out.split('\n').filter((l) => l.includes('S002') && l.includes('hifp_pay')).length).toBeGreaterThanOrEqual(
+      2,
+    );
     // …and the policy line of the clause that decided it
     expect(r.out).toMatch(/policy line: \S+\.yaml:\d+/);
     // the explanation's amount is the policy's, and its header says so (not a bare 'amount' beside the recorded one)
@@ -75,7 +98,10 @@ describe('hisops settle audit', () => {
     expect(doc.findings).toBeDefined();
     expect(doc.command).toBe('settle audit');
     expect(doc.data.findings).toHaveLength(1);
-    expect(doc.data.findings[0]).toMatchObject({ setl_id: 'S002', differences: [{ field: 'hifp_pay', difference: '5.00' }] });
+    expect(doc.data.findings[0]).toMatchObject({
+      setl_id: 'S002',
+      differences: [{ field: 'hifp_pay', difference: '5.00' }],
+    });
     expect(doc.data.skipped_by_reason).toEqual({ cancellation: 1, fixed_amount: 1 });
     expect(doc.data.recomputed).toBe(3);
   });

@@ -27,7 +27,10 @@ async function alone(file: string) {
 }
 
 function records(out: string) {
-  return out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 function strip(rec: Record<string, unknown>) {
@@ -76,7 +79,11 @@ describe('hisops settle calc over many bills', () => {
     const r = await run(['settle', 'calc', '.'], dir);
     expect(r.code).toBe(2);
     const recs = records(r.out);
-    expect(recs.map((x) => [x.file, x.ok])).toEqual([['a.csv', true], ['b.json', false], ['c.json', true]]);
+    expect(recs.map((x) => [x.file, x.ok])).toEqual([
+      ['a.csv', true],
+      ['b.json', false],
+      ['c.json', true],
+    ]);
     expect(recs[1]).toMatchObject({ code: 'BILL_INVALID', file: 'b.json' });
     expect(recs[1]!.line).toBeGreaterThan(1);
     expect(String(recs[1]!.message)).toContain('chrgitm_lv');
@@ -87,17 +94,35 @@ describe('hisops settle calc over many bills', () => {
 
   it('reads NDJSON bills from stdin (`-`), keeps going after a bad line and names its line', async () => {
     const bills = ndjsonBills(5);
-    const lines = [bills[0], bills[1], '{"insutype": "310", oops', '', bills[2], bills[3]!.replace('"cnt":1', '"cnt":"x"'), bills[4]];
+    const lines = [
+      bills[0],
+      bills[1],
+      '{"insutype": "310", oops',
+      '',
+      bills[2],
+      bills[3]!.replace('"cnt":1', '"cnt":"x"'),
+      bills[4],
+    ];
     const r = await run(['settle', 'calc', '-'], root, lines.join('\n') + '\n');
     expect(r.code).toBe(2);
     const recs = records(r.out);
-    expect(recs.map((x) => [x.line, x.ok])).toEqual([[1, true], [2, true], [3, false], [5, true], [6, false], [7, true]]);
+    expect(recs.map((x) => [x.line, x.ok])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+      [5, true],
+      [6, false],
+      [7, true],
+    ]);
     expect(recs[2]).toMatchObject({ file: '<stdin>', code: 'BILL_INVALID' });
     expect(recs[4]).toMatchObject({ file: '<stdin>', code: 'BILL_INVALID' });
     expect(String(recs[4]!.message)).toMatch(/<stdin>:6 .*cnt/);
     // Each result equals the same bill settled alone from a file.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-batch-'));
-    for (const [i, rec] of [[0, recs[0]], [4, recs[5]]] as const) {
+    for (const [i, rec] of [
+      [0, recs[0]],
+      [4, recs[5]],
+    ] as const) {
       const f = path.join(dir, `bill${i}.json`);
       fs.writeFileSync(f, bills[i]!);
       expect(strip(rec!)).toEqual(await alone(f));
@@ -108,13 +133,20 @@ describe('hisops settle calc over many bills', () => {
     const bills = ndjsonBills(4);
     const io = memoryIo({ cwd: root, env: {} });
     // A \r\n split between two reads is one break; a multi-byte character split between reads stays whole.
-    const bytes = Buffer.from(`${bills[0]}\r\n\n${bills[1]}\r${bills[2]}\n  \n${bills[3]!.replace('"psn_no":"', '"psn_no":"张')}`);
+    const bytes = Buffer.from(
+      `${bills[0]}\r\n\n${bills[1]}\r${bills[2]}\n  \n${bills[3]!.replace('"psn_no":"', '"psn_no":"张')}`,
+    );
     const at = [bills[0]!.length + 1, bytes.indexOf('张') + 1];
     io.stdin = Readable.from([bytes.subarray(0, at[0]), bytes.subarray(at[0], at[1]), bytes.subarray(at[1])]);
     const code = await main(['settle', 'calc', '-'], io);
     expect(code).toBe(0);
     const recs = records(io.out());
-    expect(recs.map((x) => [x.line, x.ok])).toEqual([[1, true], [3, true], [4, true], [6, true]]);
+    expect(recs.map((x) => [x.line, x.ok])).toEqual([
+      [1, true],
+      [3, true],
+      [4, true],
+      [6, true],
+    ]);
   });
 
   it('--ndjson reads stdin without `-`; --explain puts the explanation in each line; amounts stay exact', async () => {

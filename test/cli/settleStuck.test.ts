@@ -65,7 +65,10 @@ beforeAll(async () => {
     sb.setFaults('');
     unanswered = await settleAtCashier(center, his, { person: PERSONS[1]!, medfee_sumamt: '80.00' });
     // The HIS never stored this answer.
-    await his.knex('his_settlement').where({ msgid: unanswered.msgid }).update({ his_status: 'pending', setl_id: null, setl_time: null });
+    await his
+      .knex('his_settlement')
+      .where({ msgid: unanswered.msgid })
+      .update({ his_status: 'pending', setl_id: null, setl_time: null });
   } finally {
     await center.close();
     await journal.close();
@@ -84,7 +87,9 @@ describe('hisops settle stuck', () => {
     expect(r.code).toBe(3);
     const doc = r.json();
     expect(doc.command).toBe('settle stuck');
-    const byId = Object.fromEntries(doc.data.findings.map((f: { id: string; classification: string }) => [f.id, f.classification]));
+    const byId = Object.fromEntries(
+      doc.data.findings.map((f: { id: string; classification: string }) => [f.id, f.classification]),
+    );
     expect(byId).toEqual({ [timedOut.msgid]: 'unconfirmed', [unanswered.msgid]: 'center_only' });
     expect(doc.data.concurrency).toBe(2);
     expect(doc.data.timings.center_queries).toBe(2);
@@ -101,8 +106,10 @@ describe('hisops settle stuck', () => {
     expect(r.out).toMatch(/2 stuck settlement/);
   });
 
-  it('exits 5 with the center\'s error when the center cannot be reached (not 3 with every state unknown)', async () => {
-    const cfg = fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace(`url: ${sb.url}`, 'url: http://127.0.0.1:9');
+  it("exits 5 with the center's error when the center cannot be reached (not 3 with every state unknown)", async () => {
+    const cfg = fs
+      .readFileSync(path.join(dir, 'hisops.yaml'), 'utf8')
+      .replace(`url: ${sb.url}`, 'url: http://127.0.0.1:9');
     fs.writeFileSync(path.join(dir, 'hisops-down.yaml'), cfg);
     const r = await run(['settle', 'stuck', '--older-than', '0', '--config', 'hisops-down.yaml', '--json']);
     expect(r.code).toBe(5);
@@ -154,7 +161,10 @@ describe('hisops settle reverse', () => {
     const r = await run(['settle', 'reverse', '--all', '--older-than', '0', '--apply', '--yes', '--json']);
     expect(r.code).toBe(0);
     const res = r.json().data.results as Array<{ id: string; outcome: string; repair: string }>;
-    expect(Object.fromEntries(res.map((x) => [x.id, `${x.repair}:${x.outcome}`]))).toEqual({ [timedOut.msgid]: 'reverse:done', [unanswered.msgid]: 'complete:done' });
+    expect(Object.fromEntries(res.map((x) => [x.id, `${x.repair}:${x.outcome}`]))).toEqual({
+      [timedOut.msgid]: 'reverse:done',
+      [unanswered.msgid]: 'complete:done',
+    });
     expect((await his.knex('his_settlement').where({ msgid: unanswered.msgid }).first()).his_status).toBe('settled');
     expect((await his.knex('his_settlement').where({ msgid: timedOut.msgid }).first()).his_status).toBe('void');
     expect((await run(['settle', 'stuck', '--older-than', '0'])).code).toBe(0);
@@ -172,8 +182,16 @@ describe('hisops settle log', () => {
     expect(r.out).toContain('center 2601');
     expect(r.out).toMatch(/void: reversed at the center/);
     const j = (await run(['settle', 'log', '--json'])).json();
-    const steps = j.data.actions.map((a: { item_id: string; step: string; status: string }) => `${a.item_id}:${a.step}:${a.status}`);
-    expect(steps).toEqual(expect.arrayContaining([`${timedOut.msgid}:center:done`, `${unanswered.msgid}:his:done`, `${unanswered.msgid}:item:done`]));
+    const steps = j.data.actions.map(
+      (a: { item_id: string; step: string; status: string }) => `${a.item_id}:${a.step}:${a.status}`,
+    );
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        `${timedOut.msgid}:center:done`,
+        `${unanswered.msgid}:his:done`,
+        `${unanswered.msgid}:item:done`,
+      ]),
+    );
     expect(j.data.actions.every((a: { opter: string }) => a.opter === 'op09')).toBe(true);
     expect((await run(['settle', 'log', '--id', 'nothing-here'])).out).toMatch(/No repairs recorded/);
   });

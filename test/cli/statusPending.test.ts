@@ -25,7 +25,18 @@ async function hisops(argv: string[]) {
 
 function call(msgid: string, infno: string, status: string) {
   const at = new Date(now.getTime() - 3600_000).toISOString();
-  return { msgid, infno, fixmedins_code: 'H43010000001', opter: 'op01', run_id: 'gone', request_digest: 'x', request: '{}', status, created_at: at, finished_at: at };
+  return {
+    msgid,
+    infno,
+    fixmedins_code: 'H43010000001',
+    opter: 'op01',
+    run_id: 'gone',
+    request_digest: 'x',
+    request: '{}',
+    status,
+    created_at: at,
+    finished_at: at,
+  };
 }
 
 beforeAll(async () => {
@@ -38,12 +49,26 @@ beforeAll(async () => {
   const j = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   await j.ensure(CENTER_CALLS_TABLE);
   // Open: an unknown settlement and one left pending by a dead run. Not open: answered, resolved, a query.
-  await j.knex(CENTER_CALLS_TABLE.name).insert([call('M1', '2207', 'unknown'), call('M2', '2304', 'pending'), call('M3', '2207', 'ok'), { ...call('M4', '2207', 'unknown'), resolved_at: now.toISOString(), resolution: 'absent' }, call('M5', '3301', 'unknown')]);
+  await j
+    .knex(CENTER_CALLS_TABLE.name)
+    .insert([
+      call('M1', '2207', 'unknown'),
+      call('M2', '2304', 'pending'),
+      call('M3', '2207', 'ok'),
+      { ...call('M4', '2207', 'unknown'), resolved_at: now.toISOString(), resolution: 'absent' },
+      call('M5', '3301', 'unknown'),
+    ]);
   await j.close();
   const cat = await connect(`sqlite:${path.join(dir, 'catalog.db')}`, { create: true });
   await ensureMappingTables(cat);
   const today = dayOf(now);
-  const m = (id: string, begndate: string, enddate: string | null) => ({ fixmedins_hilist_id: id, begndate, enddate, list_type: '101', med_list_codg: `X${id}` });
+  const m = (id: string, begndate: string, enddate: string | null) => ({
+    fixmedins_hilist_id: id,
+    begndate,
+    enddate,
+    list_type: '101',
+    med_list_codg: `X${id}`,
+  });
   await cat.knex('hisops_mapping').insert([
     m('A', '2024-01-01', addDays(today, 10)), // ends soon, nothing after: counted
     m('B', '2024-01-01', addDays(today, 10)), // ends soon, but a later period takes over
@@ -61,7 +86,14 @@ describe('status: open stuck settlements, expiring mappings, pending counts in t
   it('counts them and the metrics file carries them', async () => {
     const st = await hisops(['status', '--json']);
     expect(st.code, st.err).toBe(0);
-    expect(JSON.parse(st.out).data.pending).toEqual({ institution: 'east', trace_pending: 0, trace_rejected: 0, trace_held: 0, stuck_open: 2, mappings_expiring: 1 });
+    expect(JSON.parse(st.out).data.pending).toEqual({
+      institution: 'east',
+      trace_pending: 0,
+      trace_rejected: 0,
+      trace_held: 0,
+      stuck_open: 2,
+      mappings_expiring: 1,
+    });
     const zh = await hisops(['--lang', 'zh-CN', 'status']);
     expect(zh.out).toContain('30 天内到期');
     const job = await hisops(['trace', 'check', 'ok.txt', '--metrics-file', 'hisops.prom']);

@@ -28,7 +28,16 @@ async function hisops(argv: string[], opts: { tty?: boolean } = {}) {
   if (registered) code = await main(argv, io);
   else {
     const app = createApp(io, 'en', argv, newRunId);
-    const program = new Command('hisops').option('--config <file>').option('--json').option('--no-color').option('-q, --quiet').option('-v, --verbose').option('-y, --yes').option('--lang <lang>').option('--institution <name>').exitOverride();
+    const program = new Command('hisops')
+      .option('--config <file>')
+      .option('--json')
+      .option('--no-color')
+      .option('-q, --quiet')
+      .option('-v, --verbose')
+      .option('-y, --yes')
+      .option('--lang <lang>')
+      .option('--institution <name>')
+      .exitOverride();
     program.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     registerTrace(program, app);
     try {
@@ -40,7 +49,12 @@ async function hisops(argv: string[], opts: { tty?: boolean } = {}) {
     }
   }
   const out = io.out();
-  return { code, out, err: io.err(), json: () => JSON.parse(out) as { ok: boolean; data: any; error?: any; findings?: any } };
+  return {
+    code,
+    out,
+    err: io.err(),
+    json: () => JSON.parse(out) as { ok: boolean; data: any; error?: any; findings?: any },
+  };
 }
 
 beforeAll(async () => {
@@ -80,7 +94,8 @@ describe('hisops trace', () => {
   it('check: lists every planted finding with its fix and exits 3', async () => {
     const r = await hisops(['trace', 'check', ...window()]);
     expect(r.code).toBe(3);
-    for (const k of ['bad_length', 'bad_chars', 'duplicate_in_record', 'sold_again', 'return_never_sold', 'no_mapping']) expect(r.out).toContain(k);
+    for (const k of ['bad_length', 'bad_chars', 'duplicate_in_record', 'sold_again', 'return_never_sold', 'no_mapping'])
+      expect(r.out).toContain(k);
     expect(r.out).toContain('What to do');
     expect(r.out).toMatch(/6 finding\(s\) in 6 record\(s\)/);
     const j = await hisops(['trace', 'check', ...window(), '--json']);
@@ -113,7 +128,9 @@ describe('hisops trace', () => {
     expect(r.out).toContain('duplicate_in_batch');
     expect(r.out).toContain('bad_chars');
     const j = (await hisops(['trace', 'check', 'scan.txt', '--json'])).json();
-    expect(j.data.findings.map((f: { kind: string; line: number; message: string }) => [f.kind, f.line, f.message])).toEqual([
+    expect(
+      j.data.findings.map((f: { kind: string; line: number; message: string }) => [f.kind, f.line, f.message]),
+    ).toEqual([
       ['duplicate_in_batch', 2, '83025403161264649612 is on line 1 and again on line 2'],
       ['bad_chars', 3, 'not all digits: letters AB at position 11, 12 (20 characters)'],
     ]);
@@ -145,7 +162,12 @@ describe('hisops trace', () => {
       if (!fs.existsSync(path.join(dir, file))) return [];
       const db = await connect(`sqlite:${path.join(dir, file)}`);
       try {
-        return ((await db.knex.raw(`SELECT type, name FROM sqlite_master ORDER BY name`)) as Array<{ type: string; name: string }>).map((o) => `${o.type} ${o.name}`);
+        return (
+          (await db.knex.raw(`SELECT type, name FROM sqlite_master ORDER BY name`)) as Array<{
+            type: string;
+            name: string;
+          }>
+        ).map((o) => `${o.type} ${o.name}`);
       } finally {
         await db.close();
       }

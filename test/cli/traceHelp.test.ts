@@ -26,7 +26,10 @@ describe('hisops trace --kind with a mistyped kind', () => {
     const path = await import('node:path');
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-trace-kind-'));
     try {
-      fs.writeFileSync(path.join(cwd, 'hisops.yaml'), 'institutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n');
+      fs.writeFileSync(
+        path.join(cwd, 'hisops.yaml'),
+        'institutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n',
+      );
       fs.writeFileSync(path.join(cwd, 'his.db'), '');
       const en = memoryIo({ cwd, env: { CI: 'true' } });
       expect(await main(['trace', 'check', '--kind', 'stock_count'], en)).toBe(2);

@@ -19,7 +19,12 @@ let manifest: SeedManifest;
 async function hisops(argv: string[]) {
   const io = memoryIo({ cwd, env: { CI: 'true' } });
   const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err(), json: () => JSON.parse(io.out()) as { ok: boolean; runId: string; data: any; findings?: any; error?: any } };
+  return {
+    code,
+    out: io.out(),
+    err: io.err(),
+    json: () => JSON.parse(io.out()) as { ok: boolean; runId: string; data: any; findings?: any; error?: any },
+  };
 }
 
 beforeAll(async () => {
@@ -46,11 +51,22 @@ afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 describe('hisops trace import-invoice', () => {
   it('finds exactly the planted problems of the demo supplier file, with file:line, and exits 3 without writing', async () => {
     const planted = manifest.anomalies.filter((a) => a.job === 'invoice');
-    expect(planted.map((a) => a.kind).sort()).toEqual(['invoice_code_missing', 'invoice_code_on_two_invoices', 'invoice_code_other_drug']);
+    expect(planted.map((a) => a.kind).sort()).toEqual([
+      'invoice_code_missing',
+      'invoice_code_on_two_invoices',
+      'invoice_code_other_drug',
+    ]);
     const r = await hisops(['trace', 'import-invoice', 'supplier-codes.csv', '--json']);
     expect(r.code).toBe(3);
     const doc = r.json();
-    const findings = doc.data.findings as Array<{ kind: string; file: string; line: number; invc_no: string; drug_trac_codg: string | null; stock_id: string | null }>;
+    const findings = doc.data.findings as Array<{
+      kind: string;
+      file: string;
+      line: number;
+      invc_no: string;
+      drug_trac_codg: string | null;
+      stock_id: string | null;
+    }>;
     const twice = planted.find((a) => a.kind === 'invoice_code_on_two_invoices')!;
     const other = planted.find((a) => a.kind === 'invoice_code_other_drug')!;
     const missing = planted.find((a) => a.kind === 'invoice_code_missing')!;
@@ -86,9 +102,18 @@ describe('hisops trace import-invoice', () => {
     expect(doc.data.written).toBe(25);
     const db = await connect(`sqlite:${path.join(cwd, 'his.db')}`);
     try {
-      const rows = (await db.knex('his_stock_trac').whereIn('stock_id', (doc.data.lines as Array<{ stock_id: string }>).map((l) => l.stock_id)).orderBy(['stock_id', 'trac_seq'])) as Array<{ stock_id: string; trac_seq: number; drug_trac_codg: string }>;
+      const rows = (await db
+        .knex('his_stock_trac')
+        .whereIn(
+          'stock_id',
+          (doc.data.lines as Array<{ stock_id: string }>).map((l) => l.stock_id),
+        )
+        .orderBy(['stock_id', 'trac_seq'])) as Array<{ stock_id: string; trac_seq: number; drug_trac_codg: string }>;
       expect(rows).toHaveLength(25);
-      const held = [manifest.anomalies.find((a) => a.kind === 'invoice_code_other_drug')!.keys.drug_trac_codg, manifest.anomalies.find((a) => a.kind === 'invoice_code_on_two_invoices')!.keys.drug_trac_codg];
+      const held = [
+        manifest.anomalies.find((a) => a.kind === 'invoice_code_other_drug')!.keys.drug_trac_codg,
+        manifest.anomalies.find((a) => a.kind === 'invoice_code_on_two_invoices')!.keys.drug_trac_codg,
+      ];
       expect(rows.filter((x) => held.includes(x.drug_trac_codg))).toEqual([]);
     } finally {
       await db.close();
@@ -96,7 +121,14 @@ describe('hisops trace import-invoice', () => {
     // The journal says which run wrote each code, from which line of which file.
     const journal = await connect(`sqlite:${path.join(cwd, 'journal.db')}`);
     try {
-      const logged = (await journal.knex('hisops_trace_invoice_codes').select('drug_trac_codg', 'file', 'line', 'run_id')) as Array<{ drug_trac_codg: string; file: string; line: number; run_id: string }>;
+      const logged = (await journal
+        .knex('hisops_trace_invoice_codes')
+        .select('drug_trac_codg', 'file', 'line', 'run_id')) as Array<{
+        drug_trac_codg: string;
+        file: string;
+        line: number;
+        run_id: string;
+      }>;
       expect(logged).toHaveLength(25);
       expect(new Set(logged.map((l) => l.run_id))).toEqual(new Set([doc.runId]));
       expect(logged.every((l) => l.file === 'supplier-codes.csv' && l.line > 1)).toBe(true);

@@ -35,7 +35,12 @@ const OTHER_NATIONAL = 'XA10BAA0000000000009';
 
 function csv(rows: Array<Record<string, unknown>>): string {
   const cols = Object.keys(rows[0]!);
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n';
+  return (
+    [
+      cols.join(','),
+      ...rows.map((r) => cols.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))).join(',')),
+    ].join('\n') + '\n'
+  );
 }
 
 beforeAll(async () => {
@@ -61,10 +66,16 @@ trace:
   );
   fs.writeFileSync(
     path.join(dir, 'library.csv'),
-    ['药品标识码,国家医保编码,药品名称,本位码,批准文号,包装级别,包装比例', `${PREFIX},${NATIONAL},孟鲁司特钠片,86900000000001,国药准字H20030001,1,1:10:100`, `${OTHER_PREFIX},${OTHER_NATIONAL},二甲双胍片,86900000000009,国药准字H20030009,1,1:10:100`].join('\n') + '\n',
+    [
+      '药品标识码,国家医保编码,药品名称,本位码,批准文号,包装级别,包装比例',
+      `${PREFIX},${NATIONAL},孟鲁司特钠片,86900000000001,国药准字H20030001,1,1:10:100`,
+      `${OTHER_PREFIX},${OTHER_NATIONAL},二甲双胍片,86900000000009,国药准字H20030009,1,1:10:100`,
+    ].join('\n') + '\n',
   );
   // One sale of the mapped drug carrying a box of its own, a box of another drug and a box the library does not know.
-  const rows = saleRows('S100', '2026-03-02 09:00:00', [code(1), code(2, OTHER_PREFIX), code(3, '8555555')]).map((r) => ({ ...r, med_list_codg: NATIONAL, map_cnt: 1 }));
+  const rows = saleRows('S100', '2026-03-02 09:00:00', [code(1), code(2, OTHER_PREFIX), code(3, '8555555')]).map(
+    (r) => ({ ...r, med_list_codg: NATIONAL, map_cnt: 1 }),
+  );
   fs.writeFileSync(path.join(dir, 'dispensing.csv'), csv(rows));
 });
 
@@ -86,7 +97,12 @@ describe('hisops trace library', () => {
   it('show: finds a scanned code by its product code; an unknown code exits 3', async () => {
     const r = await hisops(['trace', 'library', 'show', code(42, OTHER_PREFIX), '--json']);
     expect(r.exit).toBe(0);
-    expect(r.json().data.entries[0]).toMatchObject({ trac_prefix: OTHER_PREFIX, med_list_codg: OTHER_NATIONAL, drug_name: '二甲双胍片', aprvno: '国药准字H20030009' });
+    expect(r.json().data.entries[0]).toMatchObject({
+      trac_prefix: OTHER_PREFIX,
+      med_list_codg: OTHER_NATIONAL,
+      drug_name: '二甲双胍片',
+      aprvno: '国药准字H20030009',
+    });
     const byDrug = await hisops(['trace', 'library', 'show', NATIONAL, '--json']);
     expect(byDrug.json().data.entries.map((e: { trac_prefix: string }) => e.trac_prefix)).toEqual([PREFIX]);
     const none = await hisops(['trace', 'library', 'show', code(1, '8777777')]);
@@ -101,8 +117,14 @@ describe('hisops trace library', () => {
     expect(r.exit).toBe(3);
     const d = r.json().data;
     expect(d.findings.map((f: { kind: string }) => f.kind)).toEqual(['drug_mismatch']);
-    expect(d.findings[0]).toMatchObject({ fixmedins_hilist_id: 'YP00021', drug_trac_codg: code(2, OTHER_PREFIX), library: { med_list_codg: OTHER_NATIONAL, drug_name: '二甲双胍片' } });
-    expect(d.notes.map((f: { kind: string; drug_trac_codg: string }) => [f.kind, f.drug_trac_codg])).toEqual([['not_in_library', code(3, '8555555')]]);
+    expect(d.findings[0]).toMatchObject({
+      fixmedins_hilist_id: 'YP00021',
+      drug_trac_codg: code(2, OTHER_PREFIX),
+      library: { med_list_codg: OTHER_NATIONAL, drug_name: '二甲双胍片' },
+    });
+    expect(d.notes.map((f: { kind: string; drug_trac_codg: string }) => [f.kind, f.drug_trac_codg])).toEqual([
+      ['not_in_library', code(3, '8555555')],
+    ]);
     expect(d.library).toMatchObject({ version: 1, entries: 2 });
     const zh = await hisops(['trace', 'check', 'dispensing.csv', '--lang', 'zh-CN']);
     expect(zh.exit).toBe(3);
@@ -127,7 +149,13 @@ describe('hisops trace library', () => {
     const expected = traceLibraryEntries(1);
     const dry = await hisops(['trace', 'library', 'download', '--json']);
     expect(dry.exit).toBe(0);
-    expect(dry.json().data).toMatchObject({ source: 'ZSMCJ003', entries: expected.length, pages: Math.ceil(expected.length / 20), version: null, diff: { added: expected.length, removed: 2 } });
+    expect(dry.json().data).toMatchObject({
+      source: 'ZSMCJ003',
+      entries: expected.length,
+      pages: Math.ceil(expected.length / 20),
+      version: null,
+      diff: { added: expected.length, removed: 2 },
+    });
     const r = await hisops(['trace', 'library', 'download', '--apply', '--lang', 'zh-CN']);
     expect(r.exit).toBe(0);
     expectChinese(r, 'trace library download');
@@ -140,7 +168,9 @@ describe('hisops trace library', () => {
 
 describe('hisops trace library download with other field names', () => {
   it('an answer that does not read as entries exits 5 naming trace.library, in Chinese too, and keeps the library', async () => {
-    const yaml = fs.readFileSync(path.join(dir, 'hisops.yaml'), 'utf8').replace('    pageSize: 20\n', '    pageSize: 20\n    fields:\n      trac_prefix: ypbsm\n');
+    const yaml = fs
+      .readFileSync(path.join(dir, 'hisops.yaml'), 'utf8')
+      .replace('    pageSize: 20\n', '    pageSize: 20\n    fields:\n      trac_prefix: ypbsm\n');
     fs.writeFileSync(path.join(dir, 'other.yaml'), yaml);
     const before = (await hisops(['trace', 'library', 'show', NATIONAL, '--json'])).json().data.library;
     const r = await hisops(['trace', 'library', 'download', '--apply', '--config', 'other.yaml', '--lang', 'zh-CN']);
@@ -162,7 +192,10 @@ describe('hisops trace relation', () => {
   const BOXES = [1, 2, 3].map((n) => c(PREFIX, 100 + n));
 
   it('import then show: a case expands into its boxes, a box names its case', async () => {
-    fs.writeFileSync(path.join(dir, 'relations.csv'), ['parent_trac_codg,drug_trac_codg,pac_lv', ...BOXES.map((b) => `${CASE},${b},1`)].join('\n') + '\n');
+    fs.writeFileSync(
+      path.join(dir, 'relations.csv'),
+      ['parent_trac_codg,drug_trac_codg,pac_lv', ...BOXES.map((b) => `${CASE},${b},1`)].join('\n') + '\n',
+    );
     const dry = await hisops(['trace', 'relation', 'import', 'relations.csv', '--json']);
     expect(dry.json().data).toMatchObject({ rows: 3, added: 3, import_id: null });
     const r = await hisops(['trace', 'relation', 'import', 'relations.csv', '--apply', '--lang', 'zh-CN']);

@@ -47,15 +47,24 @@ beforeAll(async () => {
   sb = await startSandbox({ lenientVisits: true });
   const seeded = memoryIo({ cwd: dir, env: {} });
   expect(await main(['demo', 'seed', '--out', '.', '--no-center', '--json'], seeded), seeded.err()).toBe(0);
-  fs.writeFileSync(path.join(dir, 'hisops.yaml'), 'journal:\n  url: sqlite:journal.db\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n');
+  fs.writeFileSync(
+    path.join(dir, 'hisops.yaml'),
+    'journal:\n  url: sqlite:journal.db\ninstitutions:\n  - name: main\n    fixmedins_code: H43010000001\n    his:\n      url: sqlite:his.db\n',
+  );
   fs.writeFileSync(path.join(dir, 'plain'), 'a file, not a folder');
-  fs.writeFileSync(path.join(dir, 'map.csv'), '院内编码,项目名称,目录类别,医保编码,开始日期,结束日期\nH1,纱布,301,C0000000000000099999,2024-01-01,\n');
+  fs.writeFileSync(
+    path.join(dir, 'map.csv'),
+    '院内编码,项目名称,目录类别,医保编码,开始日期,结束日期\nH1,纱布,301,C0000000000000099999,2024-01-01,\n',
+  );
   try {
     mount(path.join(dir, 'ro'), 'ro,size=64k');
     mount(path.join(dir, 'full'), 'size=64k');
     fill(path.join(dir, 'full'));
     fs.mkdirSync(path.join(dir, 'rohome'));
-    fs.writeFileSync(path.join(dir, 'rohome', 'hisops.yaml'), 'institutions:\n  - name: main\n    his:\n      url: sqlite:../his.db\n');
+    fs.writeFileSync(
+      path.join(dir, 'rohome', 'hisops.yaml'),
+      'institutions:\n  - name: main\n    his:\n      url: sqlite:../his.db\n',
+    );
     mount(path.join(dir, 'rohome', '.hisops'), 'ro,size=64k');
   } catch (e) {
     mountProblem = `mount -t tmpfs is not permitted here (${(e as Error).message.split('\n')[0]}); the read-only and disk-full cases are skipped`;
@@ -77,9 +86,14 @@ afterAll(async () => {
 
 describe('an unwritable journal folder', () => {
   it('a journal path under a file exits 2 naming the path', async () => {
-    const r = await hisops(['mapping', 'import', 'map.csv'], { env: { HISOPS_JOURNAL_URL: 'sqlite:plain/journal.db' } });
+    const r = await hisops(['mapping', 'import', 'map.csv'], {
+      env: { HISOPS_JOURNAL_URL: 'sqlite:plain/journal.db' },
+    });
     expect(r.code).toBe(2);
-    expect(r.doc).toMatchObject({ ok: false, error: { code: 'FILE_NOT_WRITABLE', details: { path: path.join(dir, 'plain', 'journal.db') } } });
+    expect(r.doc).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_NOT_WRITABLE', details: { path: path.join(dir, 'plain', 'journal.db') } },
+    });
     expect(r.doc.error.summary).toContain(path.join(dir, 'plain', 'journal.db'));
   });
 

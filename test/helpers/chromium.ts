@@ -9,7 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function chromiumPath(): string | undefined {
   // HISOPS_TEST_CHROMIUM names the browser; a name that does not exist means "none" (to try the CI rule).
@@ -30,7 +35,18 @@ function run(args: string[]): string {
   try {
     return execFileSync(
       bin,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${profile}`, ...args],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${profile}`,
+        ...args,
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
     );
   } finally {
@@ -69,7 +85,11 @@ export function pdfPages(pdf: Buffer): PdfPage[] {
   for (const obj of pdf.toString('latin1').split(/\bendobj\b/)) {
     if (!/\/Type\s*\/Page(?![a-zA-Z])/.test(obj)) continue;
     const box = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(obj);
-    pages.push(box ? { width: Number(box[3]) - Number(box[1]), height: Number(box[4]) - Number(box[2]) } : { width: 0, height: 0 });
+    pages.push(
+      box
+        ? { width: Number(box[3]) - Number(box[1]), height: Number(box[4]) - Number(box[2]) }
+        : { width: 0, height: 0 },
+    );
   }
   return pages;
 }

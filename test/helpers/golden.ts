@@ -17,7 +17,9 @@ export function readGolden(file: string, actual: string): string {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, actual);
   } else if (!fs.existsSync(file)) {
-    throw new Error(`golden file ${file} is missing; run the test with HISOPS_UPDATE_GOLDEN=1 to write it, then review and commit it`);
+    throw new Error(
+      `golden file ${file} is missing; run the test with HISOPS_UPDATE_GOLDEN=1 to write it, then review and commit it`,
+    );
   }
   return fs.readFileSync(file, 'utf8');
 }

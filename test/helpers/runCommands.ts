@@ -9,7 +9,11 @@ import { buildProgram } from '../../src/main.js';
 
 type Register = (program: Command, app: App) => unknown;
 
-export async function runCommands(io: ReturnType<typeof memoryIo>, argv: string[], commands: Record<string, Register>): Promise<{ code: number; out: string; err: string }> {
+export async function runCommands(
+  io: ReturnType<typeof memoryIo>,
+  argv: string[],
+  commands: Record<string, Register>,
+): Promise<{ code: number; out: string; err: string }> {
   const { program, app } = buildProgram(io, argv);
   for (const [name, register] of Object.entries(commands)) {
     if (!program.commands.some((c) => c.name() === name)) register(program, app);

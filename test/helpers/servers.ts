@@ -17,13 +17,15 @@ const SERVERS: Record<ServerKind, { env: string; label: string; example: string;
     env: 'HISOPS_TEST_PG_URL',
     label: 'PostgreSQL',
     example: 'postgres://postgres@127.0.0.1:5432/test',
-    start: 'start PostgreSQL (e.g. `sudo service postgresql start`, or `.ci/run` which installs and starts it), create a database `test`',
+    start:
+      'start PostgreSQL (e.g. `sudo service postgresql start`, or `.ci/run` which installs and starts it), create a database `test`',
   },
   mysql: {
     env: 'HISOPS_TEST_MYSQL_URL',
     label: 'MySQL/MariaDB',
     example: 'mysql://root@127.0.0.1:3306/test',
-    start: 'start MariaDB (e.g. `sudo service mariadb start`, or `.ci/run` which installs and starts it), create a database `test`',
+    start:
+      'start MariaDB (e.g. `sudo service mariadb start`, or `.ci/run` which installs and starts it), create a database `test`',
   },
 };
 
@@ -57,7 +59,9 @@ export function describeWithServer(kind: ServerKind, name: string, fn: (url: str
     describe(name, () => {
       it(`needs ${SERVERS[kind].label}`, () => {
         const s = SERVERS[kind];
-        throw new Error(`HISOPS_REQUIRE_SERVERS=1 but ${s.env} is not set: ${s.start}, then export ${s.env}=${s.example}`);
+        throw new Error(
+          `HISOPS_REQUIRE_SERVERS=1 but ${s.env} is not set: ${s.start}, then export ${s.env}=${s.example}`,
+        );
       });
     });
     return;
@@ -69,8 +73,10 @@ export function describeWithServer(kind: ServerKind, name: string, fn: (url: str
   describe.skipIf(true)(`${name} — ${howToRun(kind)}`, () => fn(''));
 }
 
-export const describeWithPg = (name: string, fn: (url: string) => void): void => describeWithServer('postgres', name, fn);
-export const describeWithMysql = (name: string, fn: (url: string) => void): void => describeWithServer('mysql', name, fn);
+export const describeWithPg = (name: string, fn: (url: string) => void): void =>
+  describeWithServer('postgres', name, fn);
+export const describeWithMysql = (name: string, fn: (url: string) => void): void =>
+  describeWithServer('mysql', name, fn);
 
 export interface TempDatabase {
   /** URL of the new database (same server and user as the base URL). */
@@ -81,7 +87,11 @@ export interface TempDatabase {
 }
 
 /** A uniquely named database on the server behind `baseUrl`, for one test file. */
-export async function createTempDatabase(kind: ServerKind, baseUrl: string, prefix = 'hisops_t'): Promise<TempDatabase> {
+export async function createTempDatabase(
+  kind: ServerKind,
+  baseUrl: string,
+  prefix = 'hisops_t',
+): Promise<TempDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
   const admin: Db = await connect(baseUrl);
   try {
@@ -97,7 +107,9 @@ export async function createTempDatabase(kind: ServerKind, baseUrl: string, pref
     async drop() {
       const a: Db = await connect(baseUrl);
       try {
-        await a.knex.raw(kind === 'postgres' ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${name}`);
+        await a.knex.raw(
+          kind === 'postgres' ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${name}`,
+        );
       } finally {
         await a.close();
       }

@@ -23,7 +23,8 @@ function walk(dir: string): string[] {
 }
 
 /** `export const X`, `export function X`, `export type X` …: the declarations, not re-exports. */
-const DECLARED = /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract\s+class)\s+([A-Za-z_$][\w$]*)/gm;
+const DECLARED =
+  /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract\s+class)\s+([A-Za-z_$][\w$]*)/gm;
 const WORD = /[A-Za-z_$][\w$]*/g;
 
 /** Exported names used nowhere: `file:line name`. */
@@ -31,14 +32,16 @@ function deadExports(root: string): string[] {
   const files = DIRS.flatMap((d) => walk(path.join(root, d)));
   const filesWith = new Map<string, number>();
   for (const f of files) {
-    for (const w of new Set(fs.readFileSync(f, 'utf8').match(WORD) ?? [])) filesWith.set(w, (filesWith.get(w) ?? 0) + 1);
+    for (const w of new Set(fs.readFileSync(f, 'utf8').match(WORD) ?? []))
+      filesWith.set(w, (filesWith.get(w) ?? 0) + 1);
   }
   const dead: string[] = [];
   for (const f of files.filter((f) => path.relative(root, f).startsWith('src' + path.sep))) {
     const text = fs.readFileSync(f, 'utf8');
     for (const m of text.matchAll(DECLARED)) {
       const name = m[1]!;
-      if ((filesWith.get(name) ?? 0) <= 1) dead.push(`${path.relative(root, f)}:${text.slice(0, m.index).split('\n').length} ${name}`);
+      if ((filesWith.get(name) ?? 0) <= 1)
+        dead.push(`${path.relative(root, f)}:${text.slice(0, m.index).split('\n').length} ${name}`);
     }
   }
   return dead;
@@ -53,8 +56,14 @@ describe('exports', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-dead-'));
     try {
       fs.mkdirSync(path.join(tmp, 'src'));
-      fs.writeFileSync(path.join(tmp, 'src', 'a.ts'), "export const usedElsewhere = 1;\nexport function neverUsed(): number {\n  return 2;\n}\nexport const usedHere = 3;\nexport const sum = usedHere + 1;\n");
-      fs.writeFileSync(path.join(tmp, 'src', 'b.ts'), "import { usedElsewhere, sum } from './a.js';\nconsole.log(usedElsewhere, sum);\n");
+      fs.writeFileSync(
+        path.join(tmp, 'src', 'a.ts'),
+        'export const usedElsewhere = 1;\nexport function neverUsed(): number {\n  return 2;\n}\nexport const usedHere = 3;\nexport const sum = usedHere + 1;\n',
+      );
+      fs.writeFileSync(
+        path.join(tmp, 'src', 'b.ts'),
+        "import { usedElsewhere, sum } from './a.js';\nconsole.log(usedElsewhere, sum);\n",
+      );
       expect(deadExports(tmp)).toEqual(['src/a.ts:2 neverUsed', 'src/a.ts:5 usedHere']);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -11,7 +11,15 @@ import { D, type Decimal } from '../money.js';
 
 /** 按项目 clearing: the national table writes it 01, some provinces 1 (nhsa-interface §6, settlement-invariants). */
 const BY_ITEM = new Set(['1', '01']);
-import { AMOUNT_FIELDS, type ChrgitmLv, type FeeLine, type Policy, type SettleInput, type SetlinfoLike, type TotalsInput } from '../rules/index.js';
+import {
+  AMOUNT_FIELDS,
+  type ChrgitmLv,
+  type FeeLine,
+  type Policy,
+  type SettleInput,
+  type SetlinfoLike,
+  type TotalsInput,
+} from '../rules/index.js';
 
 export type Row = Record<string, unknown>;
 
@@ -42,7 +50,8 @@ export type AuditInput =
     }
   | { kind: 'skip'; setl_id: string; reason: SkipReason; detail: string };
 
-const text = (v: unknown): string | null => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim());
+const text = (v: unknown): string | null =>
+  v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim();
 const dec = (v: unknown): Decimal | null => {
   const t = text(v);
   return t === null ? null : new D(t);
@@ -52,10 +61,17 @@ const dec = (v: unknown): Decimal | null => {
 export function skipReason(row: Row): { reason: SkipReason; detail: string } | null {
   const medfee = dec(row['medfee_sumamt']);
   if (text(row['refd_setl_flag']) === '1' || (medfee !== null && medfee.isNeg())) {
-    return { reason: 'cancellation', detail: `cancellation row${text(row['init_setl_id']) ? ` of ${String(row['init_setl_id'])}` : ''} (negative amounts)` };
+    return {
+      reason: 'cancellation',
+      detail: `cancellation row${text(row['init_setl_id']) ? ` of ${String(row['init_setl_id'])}` : ''} (negative amounts)`,
+    };
   }
   const clrWay = text(row['clr_way']);
-  if (clrWay !== null && !BY_ITEM.has(clrWay)) return { reason: 'fixed_amount', detail: `clr_way ${clrWay}: fixed-amount clearing (DRG/DIP/单病种) is not modelled by the policy` };
+  if (clrWay !== null && !BY_ITEM.has(clrWay))
+    return {
+      reason: 'fixed_amount',
+      detail: `clr_way ${clrWay}: fixed-amount clearing (DRG/DIP/单病种) is not modelled by the policy`,
+    };
   return null;
 }
 
@@ -105,7 +121,9 @@ export function auditInputOf(row: Row, feeLines: Row[], policy: Policy, a: Audit
   const ZERO = new D(0);
 
   const hosp_lv = a.hosp_lv ?? policy.levels[policy.levels.length - 1]!;
-  assumed.push(`hosp_lv=${hosp_lv} (${a.hosp_lv ? 'given' : "the policy's last level"}; the HIS row has no hospital level)`);
+  assumed.push(
+    `hosp_lv=${hosp_lv} (${a.hosp_lv ? 'given' : "the policy's last level"}; the HIS row has no hospital level)`,
+  );
 
   const rowAge = dec(row['age']);
   const age = rowAge !== null ? Math.floor(rowAge.toNumber()) : (a.age ?? DEFAULT_AGE);
@@ -130,25 +148,54 @@ export function auditInputOf(row: Row, feeLines: Row[], policy: Policy, a: Audit
   if (inAreaFlag === null) assumed.push('in_area=true (the row has no in_area_flag)');
   const inpatient = text(row['clr_type']) === '21';
   const admission_count = a.admission_count ?? 1;
-  if (inpatient) assumed.push(`admission_count=${admission_count} (${a.admission_count !== undefined ? 'given' : 'default'})`);
-  assumed.push('ytd accumulators=0 (the HIS keeps none: deductible paid, ceilings and caps as at the start of the year)');
+  if (inpatient)
+    assumed.push(`admission_count=${admission_count} (${a.admission_count !== undefined ? 'given' : 'default'})`);
+  assumed.push(
+    'ytd accumulators=0 (the HIS keeps none: deductible paid, ceilings and caps as at the start of the year)',
+  );
   assumed.push(`acct_used_flag=${acctPay.gt(0)} (read from acct_pay > 0)`);
 
   const base: Omit<SettleInput, 'lines'> = {
     insutype: String(row['insutype']),
     setl_time: String(row['setl_time'] ?? '').slice(0, 10),
     hosp_lv,
-    person: { psn_no: text(row['psn_no']) ?? undefined, age, retired, psn_groups: [...groups], acct_balc, mulaid_balc: mulaid, ytd: {} },
-    visit: { type: inpatient ? 'inpatient' : 'outpatient', admission_count, in_area: inAreaFlag !== '0', acct_used_flag: acctPay.gt(0), mdtrt_id: text(row['mdtrt_id']) ?? undefined },
+    person: {
+      psn_no: text(row['psn_no']) ?? undefined,
+      age,
+      retired,
+      psn_groups: [...groups],
+      acct_balc,
+      mulaid_balc: mulaid,
+      ytd: {},
+    },
+    visit: {
+      type: inpatient ? 'inpatient' : 'outpatient',
+      admission_count,
+      in_area: inAreaFlag !== '0',
+      acct_used_flag: acctPay.gt(0),
+      mdtrt_id: text(row['mdtrt_id']) ?? undefined,
+    },
     source: { file: `setl_id ${setl_id}` },
   };
-  if (feeLines.length > 0) return { kind: 'lines', setl_id, input: { ...base, lines: feeLines.map(feeLineOf) }, recorded, assumed };
+  if (feeLines.length > 0)
+    return { kind: 'lines', setl_id, input: { ...base, lines: feeLines.map(feeLineOf) }, recorded, assumed };
   assumed.push('category totals from the record (no fee lines): medfee … inscp_scp_amt agree by construction');
-  const t = (f: 'medfee_sumamt' | 'fulamt_ownpay_amt' | 'overlmt_selfpay' | 'preselfpay_amt' | 'inscp_scp_amt'): Decimal => recorded[f] ?? ZERO;
+  const t = (
+    f: 'medfee_sumamt' | 'fulamt_ownpay_amt' | 'overlmt_selfpay' | 'preselfpay_amt' | 'inscp_scp_amt',
+  ): Decimal => recorded[f] ?? ZERO;
   return {
     kind: 'totals',
     setl_id,
-    input: { ...base, totals: { medfee_sumamt: t('medfee_sumamt'), fulamt_ownpay_amt: t('fulamt_ownpay_amt'), overlmt_selfpay: t('overlmt_selfpay'), preselfpay_amt: t('preselfpay_amt'), inscp_scp_amt: t('inscp_scp_amt') } },
+    input: {
+      ...base,
+      totals: {
+        medfee_sumamt: t('medfee_sumamt'),
+        fulamt_ownpay_amt: t('fulamt_ownpay_amt'),
+        overlmt_selfpay: t('overlmt_selfpay'),
+        preselfpay_amt: t('preselfpay_amt'),
+        inscp_scp_amt: t('inscp_scp_amt'),
+      },
+    },
     recorded,
     assumed,
   };

@@ -12,8 +12,17 @@ import { isHisopsError } from '../errors.js';
 import { loadProfile, profilePathOf, runStatement, type Profile } from '../his/index.js';
 import { fmt } from '../money.js';
 import {
-  checkInvariants, compareSettlement, explainRows, selectPolicy, splitBill, splitTotals,
-  type ExplainRow, type Policy, type SettleInput, type TotalsInput, type Violation,
+  checkInvariants,
+  compareSettlement,
+  explainRows,
+  selectPolicy,
+  splitBill,
+  splitTotals,
+  type ExplainRow,
+  type Policy,
+  type SettleInput,
+  type TotalsInput,
+  type Violation,
 } from '../rules/index.js';
 import { auditInputOf, skipReason, type AuditAssumptions, type SkipReason } from './auditInput.js';
 
@@ -66,7 +75,14 @@ export interface AuditReport {
   skipped: Array<{ setl_id: string; reason: SkipReason; detail: string }>;
   skipped_by_reason: Partial<Record<SkipReason, number>>;
   /** `summary_zh` / `fix_zh`: the error's Chinese words, shown under --lang zh-CN (the JSON keeps both). */
-  unchecked: Array<{ setl_id: string; code: string; summary: string; fix: string | null; summary_zh?: string; fix_zh?: string }>;
+  unchecked: Array<{
+    setl_id: string;
+    code: string;
+    summary: string;
+    fix: string | null;
+    summary_zh?: string;
+    fix_zh?: string;
+  }>;
   /** The assumptions every recomputation shared (per-settlement extras are on each finding). */
   assumed: string[];
 }
@@ -79,10 +95,22 @@ export function nextDay(day: string): string {
 }
 
 export async function runAudit(o: AuditOptions): Promise<AuditReport> {
-  const rows = await runStatement(o.db, o.profile, 'settlements_in_period', { from: `${o.from} 00:00:00`, to: `${nextDay(o.to)} 00:00:00` });
+  const rows = await runStatement(o.db, o.profile, 'settlements_in_period', {
+    from: `${o.from} 00:00:00`,
+    to: `${nextDay(o.to)} 00:00:00`,
+  });
   const report: AuditReport = {
-    from: o.from, to: o.to, read: rows.length, recomputed: 0, not_examined: 0, by_basis: { lines: 0, totals: 0 },
-    findings: [], skipped: [], skipped_by_reason: {}, unchecked: [], assumed: [],
+    from: o.from,
+    to: o.to,
+    read: rows.length,
+    recomputed: 0,
+    not_examined: 0,
+    by_basis: { lines: 0, totals: 0 },
+    findings: [],
+    skipped: [],
+    skipped_by_reason: {},
+    unchecked: [],
+    assumed: [],
   };
   const shared = new Map<string, number>();
   for (const row of rows) {
@@ -98,16 +126,25 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
       continue;
     }
     try {
-      const policy = selectPolicy(o.policies, String(row['insutype']), String(row['setl_time'] ?? '').slice(0, 10), { file: `setl_id ${setl_id}`, line: null, field: 'insutype' });
+      const policy = selectPolicy(o.policies, String(row['insutype']), String(row['setl_time'] ?? '').slice(0, 10), {
+        file: `setl_id ${setl_id}`,
+        line: null,
+        field: 'insutype',
+      });
       const lines = await runStatement(o.db, o.profile, 'fee_lines_of_settlement', { setl_id });
       const a = auditInputOf(row, lines, policy, o.assume);
       if (a.kind === 'skip') continue; // handled above; kept for the type
-      const result = a.kind === 'lines' ? splitBill(a.input as SettleInput, policy, { explain: true }) : splitTotals(a.input as TotalsInput, policy, { explain: true });
+      const result =
+        a.kind === 'lines'
+          ? splitBill(a.input as SettleInput, policy, { explain: true })
+          : splitTotals(a.input as TotalsInput, policy, { explain: true });
       report.recomputed++;
       report.by_basis[a.kind]++;
       for (const s of a.assumed) shared.set(s, (shared.get(s) ?? 0) + 1);
       const diffs = compareSettlement(a.recorded, result, o.tolerance ?? '0.01');
-      const violations = checkInvariants(a.recorded, { tolerance: o.tolerance ?? '0.01' }).filter((v) => v.severity === 'error');
+      const violations = checkInvariants(a.recorded, { tolerance: o.tolerance ?? '0.01' }).filter(
+        (v) => v.severity === 'error',
+      );
       if (diffs.length === 0 && violations.length === 0) continue;
       const explained = new Map(explainRows(result).map((r) => [r.field, r]));
       report.findings.push({
@@ -118,13 +155,25 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
         setl_time: String(row['setl_time'] ?? ''),
         policy: `${policy.name} ${policy.version} (${path.basename(policy.source.file)})`,
         basis: a.kind,
-        differences: diffs.map((d) => ({ field: d.field, recorded: fmt(d.recorded), policy: fmt(d.computed), difference: fmt(d.difference), explanation: explained.get(d.field) ?? null })),
+        differences: diffs.map((d) => ({
+          field: d.field,
+          recorded: fmt(d.recorded),
+          policy: fmt(d.computed),
+          difference: fmt(d.difference),
+          explanation: explained.get(d.field) ?? null,
+        })),
         violations,
         assumed: a.assumed,
       });
     } catch (e) {
       if (!isHisopsError(e) || e.exit === 1) throw e; // an engine bug is not an audit result
-      report.unchecked.push({ setl_id, code: e.code, summary: e.summary, fix: e.fix ?? null, ...(e.zhText ? { summary_zh: e.zhText.summary, ...(e.zhText.fix ? { fix_zh: e.zhText.fix } : {}) } : {}) });
+      report.unchecked.push({
+        setl_id,
+        code: e.code,
+        summary: e.summary,
+        fix: e.fix ?? null,
+        ...(e.zhText ? { summary_zh: e.zhText.summary, ...(e.zhText.fix ? { fix_zh: e.zhText.fix } : {}) } : {}),
+      });
     }
   }
   // Assumptions that held for every recomputed settlement are stated once for the whole audit.

@@ -11,25 +11,82 @@ const EXTRA_FIELDS = ['hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_am
 
 /** Chinese (and a few alternative English) headers → national field names. `@name`/`@spec` = the kind's own name/spec field. */
 const HEADER_ALIASES: Record<string, string> = {
-  医疗目录编码: 'med_list_codg', 医保目录编码: 'med_list_codg', 医保编码: 'med_list_codg', 医保代码: 'med_list_codg',
-  国家编码: 'med_list_codg', 国家医保编码: 'med_list_codg', 目录编码: 'med_list_codg', 国家代码: 'med_list_codg', hilist_code: 'med_list_codg',
-  开始日期: 'begndate', 生效日期: 'begndate', 开始时间: 'begndate', 起始日期: 'begndate',
-  结束日期: 'enddate', 失效日期: 'enddate', 终止日期: 'enddate', 结束时间: 'enddate',
-  有效标志: 'vali_flag', 版本号: 'ver', 版本名称: 'ver_name', 唯一记录号: 'rid', 创建时间: 'crte_time', 更新时间: 'updt_time', 备注: 'memo',
-  收费项目等级: 'chrgitm_lv', 甲乙类: 'chrgitm_lv', 甲乙类标识: 'chrgitm_lv', 医保等级: 'chrgitm_lv', 收费等级: 'chrgitm_lv', 目录等级: 'chrgitm_lv',
-  限价: 'pric_uplmt_amt', 最高限价: 'pric_uplmt_amt', 支付限价: 'pric_uplmt_amt', 医保限价: 'pric_uplmt_amt', 价格上限: 'pric_uplmt_amt',
-  限价金额: 'pric_uplmt_amt', hilist_pric_uplmt_amt: 'pric_uplmt_amt',
-  自付比例: 'selfpay_prop', 先自付比例: 'selfpay_prop', 个人自付比例: 'selfpay_prop',
-  名称: '@name', 目录名称: '@name', 医保名称: '@name', 医保目录名称: '@name', hilist_name: 'hilist_name',
+  医疗目录编码: 'med_list_codg',
+  医保目录编码: 'med_list_codg',
+  医保编码: 'med_list_codg',
+  医保代码: 'med_list_codg',
+  国家编码: 'med_list_codg',
+  国家医保编码: 'med_list_codg',
+  目录编码: 'med_list_codg',
+  国家代码: 'med_list_codg',
+  hilist_code: 'med_list_codg',
+  开始日期: 'begndate',
+  生效日期: 'begndate',
+  开始时间: 'begndate',
+  起始日期: 'begndate',
+  结束日期: 'enddate',
+  失效日期: 'enddate',
+  终止日期: 'enddate',
+  结束时间: 'enddate',
+  有效标志: 'vali_flag',
+  版本号: 'ver',
+  版本名称: 'ver_name',
+  唯一记录号: 'rid',
+  创建时间: 'crte_time',
+  更新时间: 'updt_time',
+  备注: 'memo',
+  收费项目等级: 'chrgitm_lv',
+  甲乙类: 'chrgitm_lv',
+  甲乙类标识: 'chrgitm_lv',
+  医保等级: 'chrgitm_lv',
+  收费等级: 'chrgitm_lv',
+  目录等级: 'chrgitm_lv',
+  限价: 'pric_uplmt_amt',
+  最高限价: 'pric_uplmt_amt',
+  支付限价: 'pric_uplmt_amt',
+  医保限价: 'pric_uplmt_amt',
+  价格上限: 'pric_uplmt_amt',
+  限价金额: 'pric_uplmt_amt',
+  hilist_pric_uplmt_amt: 'pric_uplmt_amt',
+  自付比例: 'selfpay_prop',
+  先自付比例: 'selfpay_prop',
+  个人自付比例: 'selfpay_prop',
+  名称: '@name',
+  目录名称: '@name',
+  医保名称: '@name',
+  医保目录名称: '@name',
+  hilist_name: 'hilist_name',
   规格: '@spec',
-  注册名称: 'reg_name', 商品名: 'drug_prodname', 商品名称: 'drug_prodname', 通用名: 'drug_genname', 通用名称: 'drug_genname', 药品名称: 'drug_genname',
-  单味药名称: 'tcmherb_name', 中药饮片名称: 'tcmherb_name', 项目名称: 'servitem_name', 服务项目名称: 'servitem_name', 耗材名称: 'mcs_name',
-  剂型: 'drug_dosform_name', 批准文号: 'aprvno', 生产企业名称: 'prodentp_name', 生产企业: 'prodentp_name', 计价单位: 'prcunt', 包装规格: 'pacspec',
-  项目内涵: 'trt_item_cont', 除外内容: 'trt_exct_cont', 项目说明: 'trt_item_dscr', 限制使用范围: 'lmt_usescp', 国家医保药品目录甲乙类标识: 'nat_hi_druglist_chrgitm_lv',
+  注册名称: 'reg_name',
+  商品名: 'drug_prodname',
+  商品名称: 'drug_prodname',
+  通用名: 'drug_genname',
+  通用名称: 'drug_genname',
+  药品名称: 'drug_genname',
+  单味药名称: 'tcmherb_name',
+  中药饮片名称: 'tcmherb_name',
+  项目名称: 'servitem_name',
+  服务项目名称: 'servitem_name',
+  耗材名称: 'mcs_name',
+  剂型: 'drug_dosform_name',
+  批准文号: 'aprvno',
+  生产企业名称: 'prodentp_name',
+  生产企业: 'prodentp_name',
+  计价单位: 'prcunt',
+  包装规格: 'pacspec',
+  项目内涵: 'trt_item_cont',
+  除外内容: 'trt_exct_cont',
+  项目说明: 'trt_item_dscr',
+  限制使用范围: 'lmt_usescp',
+  国家医保药品目录甲乙类标识: 'nat_hi_druglist_chrgitm_lv',
 };
 
 function normHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().replace(/\s+/g, '').replace(/[（(].*?[）)]$/, '');
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[（(].*?[）)]$/, '');
 }
 
 /** A header cell → national field name for a kind, or undefined when unknown. */
@@ -57,16 +114,29 @@ export interface Layout {
   kindFrom: 'given' | 'file name' | 'column count' | 'header';
 }
 
-type LayoutResult = { ok: true; layout: Layout } | { ok: false; problem: 'UNKNOWN_KIND' | 'MISSING_COLUMN'; message: string; fix: string };
+type LayoutResult =
+  | { ok: true; layout: Layout }
+  | { ok: false; problem: 'UNKNOWN_KIND' | 'MISSING_COLUMN'; message: string; fix: string };
 
 function looksLikeHeader(cells: readonly string[]): boolean {
   let known = 0;
   for (const c of cells) {
     const n = normHeader(c);
     if (!n) continue;
-    if (HEADER_ALIASES[n] || HEADER_ALIASES[n.toLowerCase()] || KIND_LIST.some((k) => k.columns.includes(n.toLowerCase()))) known++;
+    if (
+      HEADER_ALIASES[n] ||
+      HEADER_ALIASES[n.toLowerCase()] ||
+      KIND_LIST.some((k) => k.columns.includes(n.toLowerCase()))
+    )
+      known++;
   }
-  return known >= 1 && cells.some((c) => ['med_list_codg'].includes(normHeader(c).toLowerCase()) || HEADER_ALIASES[normHeader(c)] === 'med_list_codg');
+  return (
+    known >= 1 &&
+    cells.some(
+      (c) =>
+        ['med_list_codg'].includes(normHeader(c).toLowerCase()) || HEADER_ALIASES[normHeader(c)] === 'med_list_codg',
+    )
+  );
 }
 
 /** The kind a header names best: the kind whose own fields it mentions most. */
@@ -114,7 +184,10 @@ export function layoutFor(firstRow: readonly string[], fileName: string, given?:
   }
   const k = KINDS[kind];
   if (!header) {
-    return { ok: true, layout: { kind, mode: 'position', toDocumented: k.columns.map((_, i) => i), toExtra: [], kindFrom } };
+    return {
+      ok: true,
+      layout: { kind, mode: 'position', toDocumented: k.columns.map((_, i) => i), toExtra: [], kindFrom },
+    };
   }
   const toDocumented: number[] = [];
   const toExtra: (string | undefined)[] = [];
@@ -125,7 +198,15 @@ export function layoutFor(firstRow: readonly string[], fileName: string, given?:
     toExtra.push(i < 0 && f && (EXTRA_FIELDS as readonly string[]).includes(f) ? f : undefined);
   }
   if (!toDocumented.includes(0)) {
-    return { ok: false, problem: 'MISSING_COLUMN', message: 'the header has no column for the national code (med_list_codg / 医疗目录编码 / 医保编码)', fix: 'Add or rename the code column to med_list_codg (or 医保编码), then import again.' };
+    return {
+      ok: false,
+      problem: 'MISSING_COLUMN',
+      message: 'the header has no column for the national code (med_list_codg / 医疗目录编码 / 医保编码)',
+      fix: 'Add or rename the code column to med_list_codg (or 医保编码), then import again.',
+    };
   }
-  return { ok: true, layout: { kind, mode: 'header', toDocumented, toExtra, header: firstRow.map((h) => normHeader(h)), kindFrom } };
+  return {
+    ok: true,
+    layout: { kind, mode: 'header', toDocumented, toExtra, header: firstRow.map((h) => normHeader(h)), kindFrom },
+  };
 }

@@ -19,8 +19,28 @@ import type { Problem } from './problems.js';
 
 /** The columns of every catalog table, in order. */
 export const CATALOG_COLUMNS_STORED = [
-  'med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop',
-  'prodentp_name', 'aprvno', 'prcunt', 'rid', 'ver', 'ver_name', 'updt_time', 'extra', 'row_fp', 'src_file', 'src_line', 'added_import', 'import_id',
+  'med_list_codg',
+  'begndate',
+  'enddate',
+  'vali_flag',
+  'hilist_name',
+  'hilist_spec',
+  'chrgitm_lv',
+  'pric_uplmt_amt',
+  'selfpay_prop',
+  'prodentp_name',
+  'aprvno',
+  'prcunt',
+  'rid',
+  'ver',
+  'ver_name',
+  'updt_time',
+  'extra',
+  'row_fp',
+  'src_file',
+  'src_line',
+  'added_import',
+  'import_id',
 ] as const;
 type StoredColumn = (typeof CATALOG_COLUMNS_STORED)[number];
 const C = Object.fromEntries(CATALOG_COLUMNS_STORED.map((c, i) => [c, i])) as Record<StoredColumn, number>;
@@ -171,7 +191,14 @@ function label(ctx: RowContext, field: string, d: number, cellOf: number[] | und
   return `${field}${header && header !== field ? ' / ' + header : ''} (${ctx.colName(cell)})`;
 }
 
-function problem(ctx: RowContext, code: Problem['code'], column: string, message: string, fix: string, value?: string | null): Problem {
+function problem(
+  ctx: RowContext,
+  code: Problem['code'],
+  column: string,
+  message: string,
+  fix: string,
+  value?: string | null,
+): Problem {
   return { code, file: ctx.file, line: ctx.line, column, message, fix, value: value ?? undefined };
 }
 
@@ -192,7 +219,14 @@ interface Reading {
   problems?: Problem[];
 }
 
-function fail(r: Reading, code: Problem['code'], column: string, message: string, fix: string, value?: string | null): void {
+function fail(
+  r: Reading,
+  code: Problem['code'],
+  column: string,
+  message: string,
+  fix: string,
+  value?: string | null,
+): void {
   (r.problems ??= []).push(problem(r.ctx, code, column, message, fix, value));
 }
 
@@ -215,7 +249,18 @@ function readPositional(row: Row, ctx: RowContext): Reading | RowBad {
     fpText = row.text ?? cells.join('\t');
   }
   if (count < plan.ndoc) {
-    return { ok: false, problems: [problem(ctx, 'COLUMN_COUNT', `${count} columns`, `the line has ${count} columns; ${k.kind} files have ${plan.ndoc} (more are allowed, fewer are not)`, `Check that this is a ${k.kind} ${k.label.en} file and that the line was not cut or joined; or pass the right --kind.`)] };
+    return {
+      ok: false,
+      problems: [
+        problem(
+          ctx,
+          'COLUMN_COUNT',
+          `${count} columns`,
+          `the line has ${count} columns; ${k.kind} files have ${plan.ndoc} (more are allowed, fewer are not)`,
+          `Check that this is a ${k.kind} ${k.label.en} file and that the line was not cut or joined; or pass the right --kind.`,
+        ),
+      ],
+    };
   }
   let extra: Record<string, string> | undefined;
   for (let i = plan.ndoc; i < count; i++) {
@@ -243,7 +288,12 @@ function readByHeader(row: Row, ctx: RowContext): Reading {
     } else if (toExtra[i]) values[C[toExtra[i] as StoredColumn]] = v;
     else if (v !== null) (extra ??= {})[layout.header?.[i] || `col_${i + 1}`] = v;
   }
-  const fpText = d.map((v) => v ?? '').join('\t') + '\u0001' + [C.hilist_name, C.hilist_spec, C.chrgitm_lv, C.pric_uplmt_amt, C.selfpay_prop].map((i) => values[i] ?? '').join('\u0001');
+  const fpText =
+    d.map((v) => v ?? '').join('\t') +
+    '\u0001' +
+    [C.hilist_name, C.hilist_spec, C.chrgitm_lv, C.pric_uplmt_amt, C.selfpay_prop]
+      .map((i) => values[i] ?? '')
+      .join('\u0001');
   return { ctx, values, doc: (i) => (i < 0 ? null : clean(d[i] ?? undefined)), cellOf, extra, fpText };
 }
 
@@ -253,30 +303,79 @@ function readKey(r: Reading): string {
   const { plan, layout } = ctx;
   const k = plan.k;
   const code = r.doc(0);
-  if (code === null) fail(r, 'MISSING_VALUE', label(ctx, 'med_list_codg', 0, cellOf), 'the national code is empty', 'Fill in the code, or delete the line.');
-  else if (!k.codeShape.test(code)) fail(r, 'CODE_SHAPE', label(ctx, 'med_list_codg', 0, cellOf), `"${code}" is not shaped like a ${k.kind} ${k.label.en} code (${k.codeShapeText})`, /E\+\d+$/i.test(code) ? 'Excel turned the code into a number: format the column as text and export again.' : `Check the code, or pass the right --kind if this is not a ${k.kind} file.`, code);
+  if (code === null)
+    fail(
+      r,
+      'MISSING_VALUE',
+      label(ctx, 'med_list_codg', 0, cellOf),
+      'the national code is empty',
+      'Fill in the code, or delete the line.',
+    );
+  else if (!k.codeShape.test(code))
+    fail(
+      r,
+      'CODE_SHAPE',
+      label(ctx, 'med_list_codg', 0, cellOf),
+      `"${code}" is not shaped like a ${k.kind} ${k.label.en} code (${k.codeShapeText})`,
+      /E\+\d+$/i.test(code)
+        ? 'Excel turned the code into a number: format the column as text and export again.'
+        : `Check the code, or pass the right --kind if this is not a ${k.kind} file.`,
+      code,
+    );
   values[C.med_list_codg] = code;
   const excelSerial = layout.mode === 'header';
   let begn = r.doc(plan.iBegn);
   if (begn === null) begn = NO_START;
   else {
     const d = parseDay(begn, { excelSerial });
-    if (!d) fail(r, 'BAD_DATE', label(ctx, k.beginField, plan.iBegn, cellOf), `"${begn}" is not a date`, `Write the start date as ${DAY_FORMS}.`, begn);
+    if (!d)
+      fail(
+        r,
+        'BAD_DATE',
+        label(ctx, k.beginField, plan.iBegn, cellOf),
+        `"${begn}" is not a date`,
+        `Write the start date as ${DAY_FORMS}.`,
+        begn,
+      );
     else begn = d;
   }
   values[C.begndate] = begn;
   const endRaw = r.doc(plan.iEnd);
   if (endRaw !== null) {
     const d = parseDay(endRaw, { excelSerial });
-    if (!d) fail(r, 'BAD_DATE', label(ctx, k.endField, plan.iEnd, cellOf), `"${endRaw}" is not a date`, `Write the end date as ${DAY_FORMS}, or leave it empty for no end.`, endRaw);
+    if (!d)
+      fail(
+        r,
+        'BAD_DATE',
+        label(ctx, k.endField, plan.iEnd, cellOf),
+        `"${endRaw}" is not a date`,
+        `Write the end date as ${DAY_FORMS}, or leave it empty for no end.`,
+        endRaw,
+      );
     else {
       values[C.enddate] = d;
-      if (begn.length === 10 && begn[4] === '-' && d < begn) fail(r, 'BAD_INTERVAL', label(ctx, k.endField, plan.iEnd, cellOf), `the entry ends (${d}) before it starts (${begn})`, 'Correct the start or end date.', endRaw);
+      if (begn.length === 10 && begn[4] === '-' && d < begn)
+        fail(
+          r,
+          'BAD_INTERVAL',
+          label(ctx, k.endField, plan.iEnd, cellOf),
+          `the entry ends (${d}) before it starts (${begn})`,
+          'Correct the start or end date.',
+          endRaw,
+        );
     }
   }
   const vali = r.doc(plan.iVali);
   if (vali === null) values[C.vali_flag] = '1';
-  else if (vali !== '0' && vali !== '1') fail(r, 'BAD_CODE', label(ctx, 'vali_flag', plan.iVali, cellOf), `vali_flag "${vali}" is neither 1 (valid) nor 0 (not valid)`, 'Write 1 or 0.', vali);
+  else if (vali !== '0' && vali !== '1')
+    fail(
+      r,
+      'BAD_CODE',
+      label(ctx, 'vali_flag', plan.iVali, cellOf),
+      `vali_flag "${vali}" is neither 1 (valid) nor 0 (not valid)`,
+      'Write 1 or 0.',
+      vali,
+    );
   else values[C.vali_flag] = vali;
   return begn;
 }
@@ -302,19 +401,43 @@ function readAmounts(r: Reading): void {
   const lvRaw = (values[C.chrgitm_lv] as string | null) ?? r.doc(ctx.plan.iLv);
   if (lvRaw !== null) {
     const lv = normalizeChrgitmLv(lvRaw);
-    if (!lv) fail(r, 'BAD_CODE', values[C.chrgitm_lv] !== null ? 'chrgitm_lv' : label(ctx, 'nat_hi_druglist_chrgitm_lv', ctx.plan.iLv, r.cellOf), `category "${lvRaw}" is not 01/甲类, 02/乙类 or 03/丙类`, 'Write the category as 01, 02 or 03 (甲类, 乙类, 丙类).', lvRaw);
+    if (!lv)
+      fail(
+        r,
+        'BAD_CODE',
+        values[C.chrgitm_lv] !== null ? 'chrgitm_lv' : label(ctx, 'nat_hi_druglist_chrgitm_lv', ctx.plan.iLv, r.cellOf),
+        `category "${lvRaw}" is not 01/甲类, 02/乙类 or 03/丙类`,
+        'Write the category as 01, 02 or 03 (甲类, 乙类, 丙类).',
+        lvRaw,
+      );
     values[C.chrgitm_lv] = lv ?? null;
   }
   const price = values[C.pric_uplmt_amt] as string | null;
   if (price !== null) {
     const d = parseMoney(price.replace(/^[¥￥]/, ''));
-    if (!d || d.lt(0)) fail(r, 'BAD_NUMBER', 'pric_uplmt_amt', `price limit "${price}" is not a number`, 'Write the limit as a plain number such as 12.50 (no units), or leave it empty.', price);
+    if (!d || d.lt(0))
+      fail(
+        r,
+        'BAD_NUMBER',
+        'pric_uplmt_amt',
+        `price limit "${price}" is not a number`,
+        'Write the limit as a plain number such as 12.50 (no units), or leave it empty.',
+        price,
+      );
     else values[C.pric_uplmt_amt] = d.toString();
   }
   const ratio = values[C.selfpay_prop] as string | null;
   if (ratio !== null) {
     const v = parseRatio(ratio);
-    if (v === undefined) fail(r, 'BAD_NUMBER', 'selfpay_prop', `self-pay ratio "${ratio}" is not a fraction between 0 and 1`, 'Write the ratio as 0.10 or 10%, or leave it empty.', ratio);
+    if (v === undefined)
+      fail(
+        r,
+        'BAD_NUMBER',
+        'selfpay_prop',
+        `self-pay ratio "${ratio}" is not a fraction between 0 and 1`,
+        'Write the ratio as 0.10 or 10%, or leave it empty.',
+        ratio,
+      );
     else values[C.selfpay_prop] = v;
   }
 }

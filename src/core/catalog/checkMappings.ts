@@ -32,7 +32,10 @@ export interface BilledItem {
 }
 
 /** The fields of a stored mapping the check reads. */
-export type CheckedMapping = Pick<StoredMapping, 'fixmedins_hilist_id' | 'begndate' | 'enddate' | 'fixmedins_hilist_name' | 'list_type' | 'med_list_codg'>;
+export type CheckedMapping = Pick<
+  StoredMapping,
+  'fixmedins_hilist_id' | 'begndate' | 'enddate' | 'fixmedins_hilist_name' | 'list_type' | 'med_list_codg'
+>;
 
 export interface CheckInput {
   mappings: readonly CheckedMapping[];
@@ -61,7 +64,16 @@ export interface CheckFindings {
   hisConsulted: boolean;
   mappings: number;
   items: number;
-  unmapped: Array<{ fixmedins_hilist_id: string; fixmedins_hilist_name: string | null; billed_amount: string | null; billed_count: number; last_billed_time: string | null; previous: MappingRef | null; next: MappingRef | null; attention: boolean }>;
+  unmapped: Array<{
+    fixmedins_hilist_id: string;
+    fixmedins_hilist_name: string | null;
+    billed_amount: string | null;
+    billed_count: number;
+    last_billed_time: string | null;
+    previous: MappingRef | null;
+    next: MappingRef | null;
+    attention: boolean;
+  }>;
   unknownCodes: Array<{ mapping: MappingRef; code: string; message: string }>;
   endedCodes: Array<{ mapping: MappingRef; uncovered: Span[]; message: string }>;
   overlaps: Array<{ fixmedins_hilist_id: string; a: MappingRef; b: MappingRef; days: Span }>;
@@ -73,11 +85,24 @@ export interface CheckFindings {
   counts: Record<'unmapped' | 'unknownCodes' | 'endedCodes' | 'overlaps' | 'gaps' | 'endingSoon', number>;
 }
 
-const ref = (m: CheckedMapping): MappingRef => ({ fixmedins_hilist_id: m.fixmedins_hilist_id, fixmedins_hilist_name: m.fixmedins_hilist_name, list_type: m.list_type, med_list_codg: m.med_list_codg, begndate: m.begndate, enddate: m.enddate });
+const ref = (m: CheckedMapping): MappingRef => ({
+  fixmedins_hilist_id: m.fixmedins_hilist_id,
+  fixmedins_hilist_name: m.fixmedins_hilist_name,
+  list_type: m.list_type,
+  med_list_codg: m.med_list_codg,
+  begndate: m.begndate,
+  enddate: m.enddate,
+});
 const spanOf = (m: CheckedMapping): Span => ({ begin: m.begndate, end: m.enddate });
 
 /** Overlaps, gaps, catalog troubles and endings of one item's mappings (sorted by start); whether one is valid on the day. */
-function checkItem(f: CheckFindings, id: string, list: readonly CheckedMapping[], lookup: CatalogLookup, horizon: Day): boolean {
+function checkItem(
+  f: CheckFindings,
+  id: string,
+  list: readonly CheckedMapping[],
+  lookup: CatalogLookup,
+  horizon: Day,
+): boolean {
   const on = f.on;
   let validOn = false;
   for (let i = 0; i < list.length; i++) {
@@ -103,7 +128,8 @@ function checkItem(f: CheckFindings, id: string, list: readonly CheckedMapping[]
     if (s.end === null || s.end >= on) {
       for (const r of catalogReasons(m, s, lookup)) {
         if (r.code !== 'UNCOVERED_DAYS') f.unknownCodes.push({ mapping: ref(m), code: r.code, message: r.message });
-        else if ((r.uncovered ?? []).some((g) => g.end === null || g.end >= on)) f.endedCodes.push({ mapping: ref(m), uncovered: r.uncovered ?? [], message: r.message });
+        else if ((r.uncovered ?? []).some((g) => g.end === null || g.end >= on))
+          f.endedCodes.push({ mapping: ref(m), uncovered: r.uncovered ?? [], message: r.message });
       }
     }
     if (s.end !== null && s.begin <= horizon && s.end >= on && s.end <= horizon) {
@@ -118,7 +144,12 @@ function checkItem(f: CheckFindings, id: string, list: readonly CheckedMapping[]
  * Items without a mapping on the day: the HIS's items (attention when billed recently), or
  * without the HIS, items whose mapping ended in the last 90 days with nothing after it.
  */
-function findUnmapped(f: CheckFindings, input: CheckInput, byItem: ReadonlyMap<string, CheckedMapping[]>, validOn: ReadonlySet<string>): void {
+function findUnmapped(
+  f: CheckFindings,
+  input: CheckInput,
+  byItem: ReadonlyMap<string, CheckedMapping[]>,
+  validOn: ReadonlySet<string>,
+): void {
   const on = f.on;
   const billed = new Map((input.billed ?? []).map((b) => [b.fixmedins_hilist_id, b]));
   const around = (id: string) => {
@@ -131,7 +162,15 @@ function findUnmapped(f: CheckFindings, input: CheckInput, byItem: ReadonlyMap<s
     for (const it of input.hisItems) {
       if (validOn.has(it.fixmedins_hilist_id)) continue;
       const b = billed.get(it.fixmedins_hilist_id);
-      f.unmapped.push({ fixmedins_hilist_id: it.fixmedins_hilist_id, fixmedins_hilist_name: it.fixmedins_hilist_name ?? null, billed_amount: b?.amount ?? null, billed_count: b?.count ?? 0, last_billed_time: b?.last_billed_time ?? null, ...around(it.fixmedins_hilist_id), attention: (b?.count ?? 0) > 0 });
+      f.unmapped.push({
+        fixmedins_hilist_id: it.fixmedins_hilist_id,
+        fixmedins_hilist_name: it.fixmedins_hilist_name ?? null,
+        billed_amount: b?.amount ?? null,
+        billed_count: b?.count ?? 0,
+        last_billed_time: b?.last_billed_time ?? null,
+        ...around(it.fixmedins_hilist_id),
+        attention: (b?.count ?? 0) > 0,
+      });
     }
     return;
   }
@@ -142,7 +181,15 @@ function findUnmapped(f: CheckFindings, input: CheckInput, byItem: ReadonlyMap<s
     const recentlyLost = a.previous !== null && a.previous.enddate! >= since && a.next === null;
     if (!recentlyLost) continue;
     const b = billed.get(id);
-    f.unmapped.push({ fixmedins_hilist_id: id, fixmedins_hilist_name: list[list.length - 1]!.fixmedins_hilist_name, billed_amount: b?.amount ?? null, billed_count: b?.count ?? 0, last_billed_time: b?.last_billed_time ?? null, ...a, attention: true });
+    f.unmapped.push({
+      fixmedins_hilist_id: id,
+      fixmedins_hilist_name: list[list.length - 1]!.fixmedins_hilist_name,
+      billed_amount: b?.amount ?? null,
+      billed_count: b?.count ?? 0,
+      last_billed_time: b?.last_billed_time ?? null,
+      ...a,
+      attention: true,
+    });
   }
 }
 
@@ -152,10 +199,24 @@ function conclude(f: CheckFindings): void {
   const amount = new Map<string, Decimal>();
   for (const u of f.unmapped) if (u.billed_amount !== null) amount.set(u.fixmedins_hilist_id, money(u.billed_amount));
   const amountOf = (x: { fixmedins_hilist_id: string }): Decimal => amount.get(x.fixmedins_hilist_id) ?? ZERO;
-  f.unmapped.sort((a, b) => Number(b.attention) - Number(a.attention) || amountOf(b).comparedTo(amountOf(a)) || b.billed_count - a.billed_count || (a.fixmedins_hilist_id < b.fixmedins_hilist_id ? -1 : 1));
-  if (f.unmapped.some((u) => u.billed_amount !== null)) f.unmappedBilled = sum(f.unmapped.filter((u) => u.attention).map((u) => u.billed_amount ?? 0)).toFixed(2);
+  f.unmapped.sort(
+    (a, b) =>
+      Number(b.attention) - Number(a.attention) ||
+      amountOf(b).comparedTo(amountOf(a)) ||
+      b.billed_count - a.billed_count ||
+      (a.fixmedins_hilist_id < b.fixmedins_hilist_id ? -1 : 1),
+  );
+  if (f.unmapped.some((u) => u.billed_amount !== null))
+    f.unmappedBilled = sum(f.unmapped.filter((u) => u.attention).map((u) => u.billed_amount ?? 0)).toFixed(2);
   f.endingSoon.sort((a, b) => a.daysLeft - b.daysLeft);
-  f.counts = { unmapped: f.unmapped.filter((u) => u.attention).length, unknownCodes: f.unknownCodes.length, endedCodes: f.endedCodes.length, overlaps: f.overlaps.length, gaps: f.gaps.filter((g) => g.attention).length, endingSoon: f.endingSoon.length };
+  f.counts = {
+    unmapped: f.unmapped.filter((u) => u.attention).length,
+    unknownCodes: f.unknownCodes.length,
+    endedCodes: f.endedCodes.length,
+    overlaps: f.overlaps.length,
+    gaps: f.gaps.filter((g) => g.attention).length,
+    endingSoon: f.endingSoon.length,
+  };
   f.attention = Object.values(f.counts).some((n) => n > 0);
 }
 
@@ -168,7 +229,22 @@ export function checkMappings(input: CheckInput): CheckFindings {
     if (!l) byItem.set(m.fixmedins_hilist_id, (l = []));
     l.push(m);
   }
-  const f: CheckFindings = { on, withinDays: within, hisConsulted: !!input.hisItems, mappings: input.mappings.length, items: byItem.size, unmapped: [], unknownCodes: [], endedCodes: [], overlaps: [], gaps: [], endingSoon: [], unmappedBilled: null, attention: false, counts: { unmapped: 0, unknownCodes: 0, endedCodes: 0, overlaps: 0, gaps: 0, endingSoon: 0 } };
+  const f: CheckFindings = {
+    on,
+    withinDays: within,
+    hisConsulted: !!input.hisItems,
+    mappings: input.mappings.length,
+    items: byItem.size,
+    unmapped: [],
+    unknownCodes: [],
+    endedCodes: [],
+    overlaps: [],
+    gaps: [],
+    endingSoon: [],
+    unmappedBilled: null,
+    attention: false,
+    counts: { unmapped: 0, unknownCodes: 0, endedCodes: 0, overlaps: 0, gaps: 0, endingSoon: 0 },
+  };
   const validOn = new Set<string>();
   const horizon = addDays(on, within);
   for (const [id, list] of byItem) {

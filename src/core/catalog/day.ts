@@ -11,7 +11,20 @@ export const OPEN_END: Day = '2099-12-31';
 /** The start stored for catalog entries whose file gives none. */
 export const NO_START: Day = '1900-01-01';
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -20,7 +33,8 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1000;
 }
 const num2 = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
-const num4 = (s: string, i: number) => digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
+const num4 = (s: string, i: number) =>
+  digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
 
 function make(y: number, m: number, d: number): Day | undefined {
   if (!(y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return undefined;
@@ -45,14 +59,21 @@ function fromExcelSerial(n: number): Day | undefined {
  */
 export function parseDay(raw: string, opts: { excelSerial?: boolean } = {}): Day | undefined {
   // The common case, `yyyy-MM-dd` with or without a time, without a regular expression.
-  if (raw.length >= 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && (raw.length === 10 || raw.charCodeAt(10) === 32)) {
+  if (
+    raw.length >= 10 &&
+    raw.charCodeAt(4) === 45 &&
+    raw.charCodeAt(7) === 45 &&
+    (raw.length === 10 || raw.charCodeAt(10) === 32)
+  ) {
     const y = num4(raw, 0);
     const m = num2(raw, 5);
     const d = num2(raw, 8);
-    if (y >= 0 && m >= 0 && d >= 0 && (raw.length === 10 || /^ \d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw.slice(10)))) return make(y, m, d);
+    if (y >= 0 && m >= 0 && d >= 0 && (raw.length === 10 || /^ \d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw.slice(10))))
+      return make(y, m, d);
   }
   const s = raw.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  let m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) return make(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})(\d{2})(\d{2})(?:\s*\d{2}:?\d{2}:?\d{2})?$/.exec(s);
   if (m) return make(+m[1]!, +m[2]!, +m[3]!);
@@ -96,7 +117,9 @@ export function spansOverlap(a: Span, b: Span): boolean {
 
 /** `a` minus the union of `cover`: the parts of `a` no span of `cover` reaches, in order. */
 export function uncovered(a: Span, cover: readonly Span[]): Span[] {
-  const sorted = [...cover].filter((c) => spansOverlap(a, c)).sort((x, y) => (x.begin < y.begin ? -1 : x.begin > y.begin ? 1 : 0));
+  const sorted = [...cover]
+    .filter((c) => spansOverlap(a, c))
+    .sort((x, y) => (x.begin < y.begin ? -1 : x.begin > y.begin ? 1 : 0));
   const out: Span[] = [];
   let cursor: Day | null = a.begin; // first day not yet known to be covered; null = past the end
   for (const c of sorted) {

@@ -45,15 +45,31 @@ export interface DemoFinding {
 export interface DemoCatalogResult {
   files: { catalogs: string[]; mappings: string };
   catalog: Array<{ kind: CatalogKind; added: number; changed: number; ended: number }>;
-  mappings: { counts: { added: number; changed: number; closed: number; unchanged: number; rejected: number }; rejected: RejectedRow[] };
+  mappings: {
+    counts: { added: number; changed: number; closed: number; unchanged: number; rejected: number };
+    rejected: RejectedRow[];
+  };
   /** What the mapping import rejected, one finding per HIS item and kind of problem. */
   found: DemoFinding[];
   check: { attention: boolean; counts: CheckFindings['counts']; unmapped: string[] };
 }
 
-const KIND_OF_PROBLEM: Record<string, string> = { OVERLAP: 'mapping_overlap', UNKNOWN_NATIONAL_CODE: 'mapping_unknown_code', WRONG_LIST_TYPE: 'mapping_wrong_list_type', UNCOVERED_DAYS: 'mapping_uncovered_days' };
+const KIND_OF_PROBLEM: Record<string, string> = {
+  OVERLAP: 'mapping_overlap',
+  UNKNOWN_NATIONAL_CODE: 'mapping_unknown_code',
+  WRONG_LIST_TYPE: 'mapping_wrong_list_type',
+  UNCOVERED_DAYS: 'mapping_uncovered_days',
+};
 
-export async function demoCatalogStep(o: { db: Db; dir: string; now: Date; national: readonly DemoNationalEntry[]; hisMappings: readonly DemoHisMapping[]; his?: HisItemSource; on?: string }): Promise<DemoCatalogResult> {
+export async function demoCatalogStep(o: {
+  db: Db;
+  dir: string;
+  now: Date;
+  national: readonly DemoNationalEntry[];
+  hisMappings: readonly DemoHisMapping[];
+  his?: HisItemSource;
+  on?: string;
+}): Promise<DemoCatalogResult> {
   await fs.promises.mkdir(o.dir, { recursive: true });
   // The center's files: one ZIP per catalog kind, documented column order, GBK.
   const byKind = new Map<CatalogKind, DemoNationalEntry[]>();
@@ -66,26 +82,61 @@ export async function demoCatalogStep(o: { db: Db; dir: string; now: Date; natio
   }
   const catalogs: string[] = [];
   for (const [kind, entries] of byKind) {
-    const rows = entries.map((e, n) => sampleRow(kind, n, { code: e.med_list_codg, name: e.name, begndate: e.begndate, enddate: e.enddate ?? null, chrgitm_lv: e.chrgitm_lv ?? undefined }));
+    const rows = entries.map((e, n) =>
+      sampleRow(kind, n, {
+        code: e.med_list_codg,
+        name: e.name,
+        begndate: e.begndate,
+        enddate: e.enddate ?? null,
+        chrgitm_lv: e.chrgitm_lv ?? undefined,
+      }),
+    );
     const file = path.join(o.dir, `${kind}_demo.zip`);
     await writeZipStream(file, `${kind}_demo.txt`, [encodeText(sampleText(rows), 'gbk')]);
     catalogs.push(file);
   }
-  const cat = await importCatalog(o.db, { files: catalogs, apply: true, now: o.now, archiveDir: path.join(o.dir, 'catalog-files') });
+  const cat = await importCatalog(o.db, {
+    files: catalogs,
+    apply: true,
+    now: o.now,
+    archiveDir: path.join(o.dir, 'catalog-files'),
+  });
 
   // The hospital's mapping sheet, as exported from the HIS (Chinese headers, UTF-8 with BOM).
   const head = ['院内编码', '项目名称', '目录类别', '医保编码', '开始日期', '结束日期'];
-  const lines = [head, ...o.hisMappings.map((m) => [m.fixmedins_hilist_id, m.fixmedins_hilist_name ?? '', m.list_type, m.med_list_codg, String(m.begndate).slice(0, 10), m.enddate ? String(m.enddate).slice(0, 10) : ''])];
+  const lines = [
+    head,
+    ...o.hisMappings.map((m) => [
+      m.fixmedins_hilist_id,
+      m.fixmedins_hilist_name ?? '',
+      m.list_type,
+      m.med_list_codg,
+      String(m.begndate).slice(0, 10),
+      m.enddate ? String(m.enddate).slice(0, 10) : '',
+    ]),
+  ];
   const mappingsFile = path.join(o.dir, 'his_mappings.csv');
   await fs.promises.writeFile(mappingsFile, '\uFEFF' + lines.map(csvLine).join('\r\n') + '\r\n');
-  const imp = await importMappings(o.db, { file: mappingsFile, now: o.now, apply: true, skipInvalid: true, rejectFile: path.join(o.dir, 'his_mappings.rejects.csv') });
+  const imp = await importMappings(o.db, {
+    file: mappingsFile,
+    now: o.now,
+    apply: true,
+    skipInvalid: true,
+    rejectFile: path.join(o.dir, 'his_mappings.rejects.csv'),
+  });
 
   const found = new Map<string, DemoFinding>();
   for (const r of imp.rejected) {
     for (const reason of r.reasons) {
       const kind = KIND_OF_PROBLEM[reason.code] ?? `mapping_${reason.code.toLowerCase()}`;
       const key = `${kind}\u0001${r.fixmedins_hilist_id}`;
-      const f = found.get(key) ?? { kind, fixmedins_hilist_id: r.fixmedins_hilist_id ?? '', med_list_codg: [], lines: [], detail: reason.message };
+      const f = found.get(key) ?? {
+        kind,
+        fixmedins_hilist_id: r.fixmedins_hilist_id ?? '',
+        med_list_codg: [],
+        lines: [],
+        detail: reason.message,
+      };
       if (r.med_list_codg && !f.med_list_codg.includes(r.med_list_codg)) f.med_list_codg.push(r.med_list_codg);
       if (!f.lines.includes(r.line)) f.lines.push(r.line);
       found.set(key, f);
@@ -96,7 +147,13 @@ export async function demoCatalogStep(o: { db: Db; dir: string; now: Date; natio
     files: { catalogs, mappings: mappingsFile },
     catalog: cat.kinds.map((k) => ({ kind: k.kind, added: k.added, changed: k.changed, ended: k.ended })),
     mappings: { counts: imp.counts, rejected: imp.rejected },
-    found: [...found.values()].sort((a, b) => (a.kind + a.fixmedins_hilist_id < b.kind + b.fixmedins_hilist_id ? -1 : 1)),
-    check: { attention: check.attention, counts: check.counts, unmapped: check.unmapped.filter((u) => u.attention).map((u) => u.fixmedins_hilist_id) },
+    found: [...found.values()].sort((a, b) =>
+      a.kind + a.fixmedins_hilist_id < b.kind + b.fixmedins_hilist_id ? -1 : 1,
+    ),
+    check: {
+      attention: check.attention,
+      counts: check.counts,
+      unmapped: check.unmapped.filter((u) => u.attention).map((u) => u.fixmedins_hilist_id),
+    },
   };
 }

@@ -56,7 +56,14 @@ export interface DownloadOptions extends Omit<CatalogImportOptions, 'files' | 'k
 export async function lastImportedVersion(db: Db, kind: CatalogKind): Promise<string> {
   // Read only: no import table yet means nothing was imported (a dry run creates no table).
   if (!(await db.knex.schema.hasTable(CATALOG_IMPORT_TABLE.name))) return '0';
-  const r = (await db.knex(CATALOG_IMPORT_TABLE.name).select(['ver', 'ver_name']).where({ kind }).whereNotNull('finished_at').whereNotNull('ver').orderBy('import_id', 'desc').first()) as { ver: string | null; ver_name: string | null } | undefined;
+  const r = (await db
+    .knex(CATALOG_IMPORT_TABLE.name)
+    .select(['ver', 'ver_name'])
+    .where({ kind })
+    .whereNotNull('finished_at')
+    .whereNotNull('ver')
+    .orderBy('import_id', 'desc')
+    .first()) as { ver: string | null; ver_name: string | null } | undefined;
   return r?.ver_name ?? r?.ver ?? '0';
 }
 
@@ -72,7 +79,10 @@ export async function lastVersionOf(file: string, kind: CatalogKind): Promise<st
         if (!at) {
           const lr = layoutFor(r.cells, t.file, kind);
           if (lr.ok && lr.layout.mode === 'header') {
-            at = { name: lr.layout.toDocumented.indexOf(k.columns.indexOf('ver_name')), ver: lr.layout.toDocumented.indexOf(k.columns.indexOf('ver')) };
+            at = {
+              name: lr.layout.toDocumented.indexOf(k.columns.indexOf('ver_name')),
+              ver: lr.layout.toDocumented.indexOf(k.columns.indexOf('ver')),
+            };
             continue;
           }
           at = { name: k.columns.indexOf('ver_name'), ver: k.columns.indexOf('ver') };
@@ -95,7 +105,10 @@ export async function downloadCatalog(db: Db, source: CatalogSource, o: Download
       const info = await source.list(kind, ver);
       if (info.data_cnt === 0) break;
       const bytes = await source.fetch(info);
-      const file = path.join(o.dir, `${kind}-${ver.replace(/[^\w.-]+/g, '_')}-${path.basename(info.filename).replace(/[^\w.-]+/g, '_') || 'catalog.zip'}`);
+      const file = path.join(
+        o.dir,
+        `${kind}-${ver.replace(/[^\w.-]+/g, '_')}-${path.basename(info.filename).replace(/[^\w.-]+/g, '_') || 'catalog.zip'}`,
+      );
       await writeFileAtomic(file, bytes, 'the downloaded catalog file');
       const nextVer = await lastVersionOf(file, kind);
       pages.push({ kind, ver, filename: info.filename, file, data_cnt: info.data_cnt, nextVer });
@@ -104,19 +117,27 @@ export async function downloadCatalog(db: Db, source: CatalogSource, o: Download
     }
     versions.push({ kind, from, next: ver });
   }
-  const imported = pages.length ? await importCatalog(db, { ...o, files: pages.map((p) => p.file), kind: undefined, archiveDir: o.archiveDir }) : null;
+  const imported = pages.length
+    ? await importCatalog(db, { ...o, files: pages.map((p) => p.file), kind: undefined, archiveDir: o.archiveDir })
+    : null;
   return { pages, versions, imported };
 }
 
 /** The center client as a CatalogSource: the 1301–1306 call, then 9102 with the owner the province expects. */
 export function centerCatalogSource(center: {
-  request<T>(infno: string, input: Record<string, unknown>, parse: (output: Record<string, unknown>) => T): Promise<{ result: T }>;
+  request<T>(
+    infno: string,
+    input: Record<string, unknown>,
+    parse: (output: Record<string, unknown>) => T,
+  ): Promise<{ result: T }>;
   downloadFile(f: { file_qury_no: string; filename: string; fixmedins_code?: string }): Promise<{ result: Buffer }>;
   config: { catalogFileOwner?: string };
 }): CatalogSource {
   return {
     async list(kind, ver) {
-      const r = await center.request(kind, { data: { ver } }, (out) => parseFileInfo(out, `${kind} ${KINDS[kind].label.zh}目录下载`));
+      const r = await center.request(kind, { data: { ver } }, (out) =>
+        parseFileInfo(out, `${kind} ${KINDS[kind].label.zh}目录下载`),
+      );
       return { file_qury_no: r.result.file_qury_no, filename: r.result.filename, data_cnt: r.result.data_cnt };
     },
     async fetch(f) {

@@ -20,13 +20,27 @@ import { ImportRun } from './import/importRun.js';
 import type { CatalogImportOptions, CatalogImportResult } from './import/importTypes.js';
 import { openTables, type TableSource } from './read/openTable.js';
 
-export { TRACKED_FIELDS, type CatalogImportOptions, type CatalogImportResult, type ChangeSample, type EntrySample, type FileSummary, type KindImportSummary } from './import/importTypes.js';
+export {
+  TRACKED_FIELDS,
+  type CatalogImportOptions,
+  type CatalogImportResult,
+  type ChangeSample,
+  type EntrySample,
+  type FileSummary,
+  type KindImportSummary,
+} from './import/importTypes.js';
 
 export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<CatalogImportResult> {
-  if (o.files.length === 0) throw inputError('CATALOG_NO_FILES', 'No catalog files given', 'Name one or more files: hisops catalog import 1306.zip').zh('未给出目录文件', '请给出一个或多个文件：hisops catalog import 1306.zip');
+  if (o.files.length === 0)
+    throw inputError(
+      'CATALOG_NO_FILES',
+      'No catalog files given',
+      'Name one or more files: hisops catalog import 1306.zip',
+    ).zh('未给出目录文件', '请给出一个或多个文件：hisops catalog import 1306.zip');
   const run = new ImportRun(db, o);
   const sources: TableSource[] = [];
-  for (const f of o.files) sources.push(...(await openTables(f, { encoding: o.encoding, sheet: o.sheet, onProblem: run.report })));
+  for (const f of o.files)
+    sources.push(...(await openTables(f, { encoding: o.encoding, sheet: o.sheet, onProblem: run.report })));
   run.multiSource = sources.length > 1;
   await run.begin();
   try {
@@ -44,5 +58,13 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     if (!run.apply || blocked) s.summary.importId = null;
     return s.summary;
   });
-  return { applied: !!run.trx && !blocked, blocked, files: run.files, kinds, problems: run.problems.report(), rejectFile: run.reject?.file ?? null, rejectedRows: run.reject?.rows ?? kinds.reduce((n, k) => n + k.rejected, 0) };
+  return {
+    applied: !!run.trx && !blocked,
+    blocked,
+    files: run.files,
+    kinds,
+    problems: run.problems.report(),
+    rejectFile: run.reject?.file ?? null,
+    rejectedRows: run.reject?.rows ?? kinds.reduce((n, k) => n + k.rejected, 0),
+  };
 }

@@ -105,31 +105,66 @@ type Cand =
   | { t: 'stored'; s: StoredMapping; begin: Day; end: Day | null }
   | { t: 'file'; r: MappingRow; begin: Day; end: Day | null; replaces?: StoredMapping };
 
-const describeStored = (s: StoredMapping) => `the stored mapping ${formatSpan({ begin: s.begndate, end: s.enddate })} → ${s.med_list_codg}${s.source ? ` (from ${s.source})` : ''}`;
+const describeStored = (s: StoredMapping) =>
+  `the stored mapping ${formatSpan({ begin: s.begndate, end: s.enddate })} → ${s.med_list_codg}${s.source ? ` (from ${s.source})` : ''}`;
 
-function sameContent(a: { fixmedins_hilist_name: string | null; list_type: string; med_list_codg: string; extra: Record<string, string> }, b: typeof a): boolean {
-  return a.fixmedins_hilist_name === b.fixmedins_hilist_name && a.list_type === b.list_type && a.med_list_codg === b.med_list_codg && JSON.stringify(a.extra) === JSON.stringify(b.extra);
+function sameContent(
+  a: { fixmedins_hilist_name: string | null; list_type: string; med_list_codg: string; extra: Record<string, string> },
+  b: typeof a,
+): boolean {
+  return (
+    a.fixmedins_hilist_name === b.fixmedins_hilist_name &&
+    a.list_type === b.list_type &&
+    a.med_list_codg === b.med_list_codg &&
+    JSON.stringify(a.extra) === JSON.stringify(b.extra)
+  );
 }
 
 /** Reasons a code fails the catalog over a span (empty = fine). */
-export function catalogReasons(row: Pick<MappingRow, 'list_type' | 'med_list_codg'>, span: Span, lookup: CatalogLookup): Reason[] {
+export function catalogReasons(
+  row: Pick<MappingRow, 'list_type' | 'med_list_codg'>,
+  span: Span,
+  lookup: CatalogLookup,
+): Reason[] {
   const kind = kindOfListType(row.list_type);
   if (!kind) return []; // a list type hisops has no catalog for (e.g. 104 民族药): nothing to check against
   const cov = lookup(row.med_list_codg);
   const k = KINDS[kind];
   if (!cov) {
-    return [{ code: 'UNKNOWN_NATIONAL_CODE', message: `${row.med_list_codg} is not in the imported ${kind} ${k.label.en} catalog (${k.label.zh})`, fix: `Check the national code; if it is new, import the latest catalog first (hisops catalog download --kind ${kind}, or catalog import).` }];
+    return [
+      {
+        code: 'UNKNOWN_NATIONAL_CODE',
+        message: `${row.med_list_codg} is not in the imported ${kind} ${k.label.en} catalog (${k.label.zh})`,
+        fix: `Check the national code; if it is new, import the latest catalog first (hisops catalog download --kind ${kind}, or catalog import).`,
+      },
+    ];
   }
   const periods = cov.periods[kind];
   if (!periods) {
     const actual = Object.keys(cov.periods) as CatalogKind[];
     const other = actual[0] ? KINDS[actual[0]] : undefined;
-    return [{ code: 'WRONG_LIST_TYPE', message: `${row.med_list_codg} is a ${other ? `${other.kind} ${other.label.en} code (list_type ${other.list_type})` : 'code of another catalog'}, not ${row.list_type} ${LIST_TYPES[row.list_type]?.zh ?? ''}`.trim(), fix: other ? `Set list_type to ${other.list_type} (${other.label.zh}) or correct the code.` : 'Correct the list_type or the code.' }];
+    return [
+      {
+        code: 'WRONG_LIST_TYPE',
+        message:
+          `${row.med_list_codg} is a ${other ? `${other.kind} ${other.label.en} code (list_type ${other.list_type})` : 'code of another catalog'}, not ${row.list_type} ${LIST_TYPES[row.list_type]?.zh ?? ''}`.trim(),
+        fix: other
+          ? `Set list_type to ${other.list_type} (${other.label.zh}) or correct the code.`
+          : 'Correct the list_type or the code.',
+      },
+    ];
   }
   const gaps = uncovered(span, periods);
   if (gaps.length === 0) return [];
   const valid = periods.length ? periods.map(formatSpan).join(', ') : 'never (withdrawn)';
-  return [{ code: 'UNCOVERED_DAYS', message: `${row.med_list_codg} is not valid in the catalog ${describeDays(gaps)} (valid: ${valid})`, fix: 'Shorten the mapping to the days the code is valid, or map the item to the code that replaced it for the other days.', uncovered: gaps }];
+  return [
+    {
+      code: 'UNCOVERED_DAYS',
+      message: `${row.med_list_codg} is not valid in the catalog ${describeDays(gaps)} (valid: ${valid})`,
+      fix: 'Shorten the mapping to the days the code is valid, or map the item to the code that replaced it for the other days.',
+      uncovered: gaps,
+    },
+  ];
 }
 
 type FileCand = Extract<Cand, { t: 'file' }>;
@@ -149,19 +184,43 @@ function rejectSameStart(g: ItemGroup, reject: Reject): void {
       continue;
     }
     if (sameContent(prev, r) && prev.enddate === r.enddate) {
-      reject(r, { code: 'DUPLICATE_KEY', message: `the same mapping as line ${prev.line}`, fix: `Delete one of lines ${prev.line} and ${r.line}.`, otherLine: prev.line });
+      reject(r, {
+        code: 'DUPLICATE_KEY',
+        message: `the same mapping as line ${prev.line}`,
+        fix: `Delete one of lines ${prev.line} and ${r.line}.`,
+        otherLine: prev.line,
+      });
     } else {
-      reject(prev, { code: 'OVERLAP', message: `overlaps line ${r.line}: both start on ${r.begndate} (${prev.med_list_codg} / ${r.med_list_codg})`, fix: `Keep one of lines ${prev.line} and ${r.line}, or give them consecutive periods.`, otherLine: r.line });
-      reject(r, { code: 'OVERLAP', message: `overlaps line ${prev.line}: both start on ${r.begndate} (${prev.med_list_codg} / ${r.med_list_codg})`, fix: `Keep one of lines ${prev.line} and ${r.line}, or give them consecutive periods.`, otherLine: prev.line });
+      reject(prev, {
+        code: 'OVERLAP',
+        message: `overlaps line ${r.line}: both start on ${r.begndate} (${prev.med_list_codg} / ${r.med_list_codg})`,
+        fix: `Keep one of lines ${prev.line} and ${r.line}, or give them consecutive periods.`,
+        otherLine: r.line,
+      });
+      reject(r, {
+        code: 'OVERLAP',
+        message: `overlaps line ${prev.line}: both start on ${r.begndate} (${prev.med_list_codg} / ${r.med_list_codg})`,
+        fix: `Keep one of lines ${prev.line} and ${r.line}, or give them consecutive periods.`,
+        otherLine: prev.line,
+      });
     }
   }
 }
 
 /** The candidates still standing, in start order, and the end each gets (a stored open mapping closes before the file's next one). */
-function effectiveEnds(g: ItemGroup, fileCands: readonly FileCand[], rejected: ReadonlyMap<MappingRow, Reason[]>): { cands: Cand[]; live: FileCand[]; eff: Map<Cand, Day | null> } {
+function effectiveEnds(
+  g: ItemGroup,
+  fileCands: readonly FileCand[],
+  rejected: ReadonlyMap<MappingRow, Reason[]>,
+): { cands: Cand[]; live: FileCand[]; eff: Map<Cand, Day | null> } {
   const live = fileCands.filter((c) => !rejected.has(c.r));
   const replaced = new Set(live.map((c) => c.replaces).filter((s): s is StoredMapping => !!s));
-  const cands: Cand[] = [...g.stored.filter((s) => !replaced.has(s)).map((s): Cand => ({ t: 'stored', s, begin: s.begndate, end: s.enddate })), ...live];
+  const cands: Cand[] = [
+    ...g.stored
+      .filter((s) => !replaced.has(s))
+      .map((s): Cand => ({ t: 'stored', s, begin: s.begndate, end: s.enddate })),
+    ...live,
+  ];
   cands.sort((a, b) => (a.begin < b.begin ? -1 : a.begin > b.begin ? 1 : a.t === 'stored' ? -1 : 1));
   const eff = new Map<Cand, Day | null>();
   cands.forEach((c, i) => {
@@ -185,16 +244,34 @@ function rejectOverlaps(cands: readonly Cand[], eff: ReadonlyMap<Cand, Day | nul
       if (aEnd !== null && b.begin > aEnd) break;
       if (a.t === 'stored' && b.t === 'stored') continue; // an old conflict: `mapping check` reports it
       if (a.t === 'file' && b.t === 'file') {
-        reject(a.r, { code: 'OVERLAP', message: `overlaps line ${b.r.line} (${span(a)} → ${a.r.med_list_codg} and ${span(b)} → ${b.r.med_list_codg})`, fix: `Make line ${a.r.line} end before ${b.begin}, or start line ${b.r.line} later.`, otherLine: b.r.line });
-        reject(b.r, { code: 'OVERLAP', message: `overlaps line ${a.r.line} (${span(a)} → ${a.r.med_list_codg} and ${span(b)} → ${b.r.med_list_codg})`, fix: `Make line ${a.r.line} end before ${b.begin}, or start line ${b.r.line} later.`, otherLine: a.r.line });
+        reject(a.r, {
+          code: 'OVERLAP',
+          message: `overlaps line ${b.r.line} (${span(a)} → ${a.r.med_list_codg} and ${span(b)} → ${b.r.med_list_codg})`,
+          fix: `Make line ${a.r.line} end before ${b.begin}, or start line ${b.r.line} later.`,
+          otherLine: b.r.line,
+        });
+        reject(b.r, {
+          code: 'OVERLAP',
+          message: `overlaps line ${a.r.line} (${span(a)} → ${a.r.med_list_codg} and ${span(b)} → ${b.r.med_list_codg})`,
+          fix: `Make line ${a.r.line} end before ${b.begin}, or start line ${b.r.line} later.`,
+          otherLine: a.r.line,
+        });
       } else {
         const f = (a.t === 'file' ? a : b) as FileCand;
         const s = (a.t === 'stored' ? a : b) as Extract<Cand, { t: 'stored' }>;
         reject(f.r, {
           code: 'OVERLAP',
           message: `overlaps ${describeStored(s.s)}`,
-          fix: s.begin < f.begin ? `Start the new mapping after ${s.s.enddate}, or end the stored one first (import it again with an end date).` : `End this mapping before ${s.begin}, or import the stored one again with a later start.`,
-          otherStored: { begndate: s.s.begndate, enddate: s.s.enddate, med_list_codg: s.s.med_list_codg, source: s.s.source },
+          fix:
+            s.begin < f.begin
+              ? `Start the new mapping after ${s.s.enddate}, or end the stored one first (import it again with an end date).`
+              : `End this mapping before ${s.begin}, or import the stored one again with a later start.`,
+          otherStored: {
+            begndate: s.s.begndate,
+            enddate: s.s.enddate,
+            med_list_codg: s.s.med_list_codg,
+            source: s.s.source,
+          },
         });
       }
       changed = true;
@@ -208,11 +285,19 @@ function rejectOverlaps(cands: readonly Cand[], eff: ReadonlyMap<Cand, Day | nul
  * settled first; then overlaps and the catalog's days are judged again until no rejection changes
  * what closes what.
  */
-function settleItem(g: ItemGroup, fileCands: readonly FileCand[], check: boolean, lookup: CatalogLookup, rejectedBy: ReadonlyMap<MappingRow, Reason[]>, reject: Reject): Map<Cand, Day | null> {
+function settleItem(
+  g: ItemGroup,
+  fileCands: readonly FileCand[],
+  check: boolean,
+  lookup: CatalogLookup,
+  rejectedBy: ReadonlyMap<MappingRow, Reason[]>,
+  reject: Reject,
+): Map<Cand, Day | null> {
   if (check) {
     for (const c of fileCands) {
       if (rejectedBy.has(c.r)) continue;
-      for (const reason of catalogReasons(c.r, { begin: c.begin, end: null }, lookup)) if (reason.code !== 'UNCOVERED_DAYS') reject(c.r, reason);
+      for (const reason of catalogReasons(c.r, { begin: c.begin, end: null }, lookup))
+        if (reason.code !== 'UNCOVERED_DAYS') reject(c.r, reason);
     }
   }
   let eff = new Map<Cand, Day | null>();
@@ -240,13 +325,33 @@ function planItem(plan: MappingPlan, eff: ReadonlyMap<Cand, Day | null>): void {
     if (c.t === 'stored') {
       if (end !== c.end && end !== null) {
         const by = byOf(end);
-        plan.closed.push({ fixmedins_hilist_id: c.s.fixmedins_hilist_id, begndate: c.begin, med_list_codg: c.s.med_list_codg, from: 'stored', source: c.s.source, oldEnd: c.end, newEnd: end, byBegin: addDays(end, 1), byLine: by?.t === 'file' ? by.r.line : undefined });
+        plan.closed.push({
+          fixmedins_hilist_id: c.s.fixmedins_hilist_id,
+          begndate: c.begin,
+          med_list_codg: c.s.med_list_codg,
+          from: 'stored',
+          source: c.s.source,
+          oldEnd: c.end,
+          newEnd: end,
+          byBegin: addDays(end, 1),
+          byLine: by?.t === 'file' ? by.r.line : undefined,
+        });
       }
       continue;
     }
     if (end !== c.end && end !== null) {
       const by = byOf(end);
-      plan.closed.push({ fixmedins_hilist_id: c.r.fixmedins_hilist_id, begndate: c.begin, med_list_codg: c.r.med_list_codg, from: 'file', line: c.r.line, oldEnd: c.end, newEnd: end, byBegin: addDays(end, 1), byLine: by?.t === 'file' ? by.r.line : undefined });
+      plan.closed.push({
+        fixmedins_hilist_id: c.r.fixmedins_hilist_id,
+        begndate: c.begin,
+        med_list_codg: c.r.med_list_codg,
+        from: 'file',
+        line: c.r.line,
+        oldEnd: c.end,
+        newEnd: end,
+        byBegin: addDays(end, 1),
+        byLine: by?.t === 'file' ? by.r.line : undefined,
+      });
     }
     if (!c.replaces) {
       plan.added.push({ row: c.r, enddate: end });
@@ -266,16 +371,32 @@ function planItem(plan: MappingPlan, eff: ReadonlyMap<Cand, Day | null>): void {
 
 /** Every list of the plan in file order (closings by item and start). */
 function sortPlan(plan: MappingPlan): void {
-  const byLine = <T>(f: (x: T) => number) => (a: T, b: T) => f(a) - f(b);
+  const byLine =
+    <T>(f: (x: T) => number) =>
+    (a: T, b: T) =>
+      f(a) - f(b);
   plan.added.sort(byLine((a) => a.row.line));
   plan.changed.sort(byLine((a) => a.row.line));
   plan.unchanged.sort(byLine((a) => a.line));
   plan.rejected.sort(byLine((a) => a.row.line));
-  plan.closed.sort((a, b) => (a.fixmedins_hilist_id < b.fixmedins_hilist_id ? -1 : a.fixmedins_hilist_id > b.fixmedins_hilist_id ? 1 : a.begndate < b.begndate ? -1 : 1));
+  plan.closed.sort((a, b) =>
+    a.fixmedins_hilist_id < b.fixmedins_hilist_id
+      ? -1
+      : a.fixmedins_hilist_id > b.fixmedins_hilist_id
+        ? 1
+        : a.begndate < b.begndate
+          ? -1
+          : 1,
+  );
 }
 
 /** Plan one import. Rows must already have passed the per-row checks (mappingRow). */
-export function planMappings(rows: readonly MappingRow[], stored: readonly StoredMapping[], lookup: CatalogLookup, opts: PlanOptions = {}): MappingPlan {
+export function planMappings(
+  rows: readonly MappingRow[],
+  stored: readonly StoredMapping[],
+  lookup: CatalogLookup,
+  opts: PlanOptions = {},
+): MappingPlan {
   const check = opts.checkCatalog !== false;
   const plan: MappingPlan = { added: [], changed: [], closed: [], unchanged: [], rejected: [] };
   const rejectedBy = new Map<MappingRow, Reason[]>();
@@ -294,7 +415,13 @@ export function planMappings(rows: readonly MappingRow[], stored: readonly Store
   for (const g of byItem.values()) {
     rejectSameStart(g, reject);
     const storedByStart = new Map(g.stored.map((s) => [s.begndate, s]));
-    const fileCands: FileCand[] = g.rows.map((r) => ({ t: 'file', r, begin: r.begndate, end: r.enddate, replaces: storedByStart.get(r.begndate) }));
+    const fileCands: FileCand[] = g.rows.map((r) => ({
+      t: 'file',
+      r,
+      begin: r.begndate,
+      end: r.enddate,
+      replaces: storedByStart.get(r.begndate),
+    }));
     planItem(plan, settleItem(g, fileCands, check, lookup, rejectedBy, reject));
   }
   for (const r of rows) {

@@ -40,7 +40,12 @@ export interface KindSpec {
 const spec = (s: Omit<KindSpec, 'columns' | 'beginField' | 'endField'>): KindSpec => {
   const columns = CATALOG_COLUMNS[s.kind]!;
   const has = (c: string) => columns.includes(c);
-  return { ...s, columns, beginField: has('begndate') ? 'begndate' : 'begntime', endField: has('enddate') ? 'enddate' : 'endtime' };
+  return {
+    ...s,
+    columns,
+    beginField: has('begndate') ? 'begndate' : 'begntime',
+    endField: has('enddate') ? 'enddate' : 'endtime',
+  };
 };
 
 export const KINDS: Readonly<Record<CatalogKind, KindSpec>> = {
@@ -134,12 +139,26 @@ export const LIST_TYPES: Readonly<Record<string, { en: string; zh: string; kind?
 };
 
 const LIST_TYPE_NAMES: Record<string, string> = {
-  西药中成药: '101', 西药: '101', 中成药: '101', 药品: '101',
-  中药饮片: '102', 饮片: '102',
-  医疗机构制剂: '103', 自制剂: '103', 院内制剂: '103', 制剂: '103',
-  民族药: '104', 民族药品: '104',
-  医疗服务项目: '201', 诊疗项目: '201', 服务项目: '201', 医疗服务: '201',
-  医用耗材: '301', 耗材: '301', 医用材料: '301', 卫生材料: '301',
+  西药中成药: '101',
+  西药: '101',
+  中成药: '101',
+  药品: '101',
+  中药饮片: '102',
+  饮片: '102',
+  医疗机构制剂: '103',
+  自制剂: '103',
+  院内制剂: '103',
+  制剂: '103',
+  民族药: '104',
+  民族药品: '104',
+  医疗服务项目: '201',
+  诊疗项目: '201',
+  服务项目: '201',
+  医疗服务: '201',
+  医用耗材: '301',
+  耗材: '301',
+  医用材料: '301',
+  卫生材料: '301',
 };
 
 /** A list_type written as its code or its Chinese name → the code; undefined if unknown. */
@@ -153,7 +172,14 @@ export function normalizeListType(raw: string): string | undefined {
 export function resolveKind(raw: string): CatalogKind | undefined {
   const s = raw.trim().toLowerCase();
   for (const k of KIND_LIST) {
-    if (s === k.kind || s === k.alias || s === k.alias.replace(/s$/, '') || s === k.list_type || k.label.zh === raw.trim()) return k.kind;
+    if (
+      s === k.kind ||
+      s === k.alias ||
+      s === k.alias.replace(/s$/, '') ||
+      s === k.list_type ||
+      k.label.zh === raw.trim()
+    )
+      return k.kind;
   }
   const lt = normalizeListType(raw);
   return lt ? LIST_TYPES[lt]?.kind : undefined;
@@ -184,9 +210,22 @@ export const CHRGITM_LV: Readonly<Record<string, { en: string; zh: string }>> = 
 };
 
 const LV_ALIASES: Record<string, string> = {
-  '01': '01', '1': '01', 甲: '01', 甲类: '01', a: '01',
-  '02': '02', '2': '02', 乙: '02', 乙类: '02', b: '02',
-  '03': '03', '3': '03', 丙: '03', 丙类: '03', 自费: '03', c: '03',
+  '01': '01',
+  '1': '01',
+  甲: '01',
+  甲类: '01',
+  a: '01',
+  '02': '02',
+  '2': '02',
+  乙: '02',
+  乙类: '02',
+  b: '02',
+  '03': '03',
+  '3': '03',
+  丙: '03',
+  丙类: '03',
+  自费: '03',
+  c: '03',
 };
 
 /** `01`/`1`/`甲类`/`A` → `01`, and so on; undefined when it is none of them. */

@@ -19,7 +19,16 @@ export interface HisItemSource {
   billedSince(since: string): Promise<BilledItem[]>;
 }
 
-const PERIOD_COLUMNS = ['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'];
+const PERIOD_COLUMNS = [
+  'med_list_codg',
+  'begndate',
+  'enddate',
+  'vali_flag',
+  'hilist_name',
+  'chrgitm_lv',
+  'pric_uplmt_amt',
+  'selfpay_prop',
+];
 
 export interface MappingCheckOptions {
   on: Day;
@@ -29,7 +38,10 @@ export interface MappingCheckOptions {
   billedDays?: number;
 }
 
-export async function runMappingCheck(db: Db, o: MappingCheckOptions): Promise<CheckFindings & { timings: Record<string, number> }> {
+export async function runMappingCheck(
+  db: Db,
+  o: MappingCheckOptions,
+): Promise<CheckFindings & { timings: Record<string, number> }> {
   const t0 = Date.now();
   // A check only reads: tables hisops has not created yet are read as empty, and none is created.
   const present = await presentTables(db);
@@ -44,7 +56,14 @@ export async function runMappingCheck(db: Db, o: MappingCheckOptions): Promise<C
     billed = await o.his.billedSince(`${addDays(o.on, -(o.billedDays ?? 30))} 00:00:00`);
   }
   const t3 = Date.now();
-  const f = checkMappings({ mappings, lookup: (c) => coverage.get(c), on: o.on, withinDays: o.withinDays, hisItems, billed });
+  const f = checkMappings({
+    mappings,
+    lookup: (c) => coverage.get(c),
+    on: o.on,
+    withinDays: o.withinDays,
+    hisItems,
+    billed,
+  });
   const t4 = Date.now();
   return { ...f, timings: { mappings: t1 - t0, catalog: t2 - t1, his: t3 - t2, check: t4 - t3 } };
 }
@@ -53,10 +72,32 @@ export interface LookupResult {
   fixmedins_hilist_id: string;
   on: Day;
   /** The mapping valid on the day, if any. */
-  current: (StoredMapping & { catalog: null | { kind: CatalogKind; hilist_name: string | null; chrgitm_lv: string | null; pric_uplmt_amt: string | null; selfpay_prop: string | null; begndate: Day; enddate: Day | null; vali_flag: string | null; valid: boolean } }) | null;
+  current:
+    | (StoredMapping & {
+        catalog: null | {
+          kind: CatalogKind;
+          hilist_name: string | null;
+          chrgitm_lv: string | null;
+          pric_uplmt_amt: string | null;
+          selfpay_prop: string | null;
+          begndate: Day;
+          enddate: Day | null;
+          vali_flag: string | null;
+          valid: boolean;
+        };
+      })
+    | null;
   /** Every mapping of the item, oldest first, with what each imported change did. */
   history: Array<StoredMapping & { validOnDay: boolean }>;
-  changes: Array<{ import_id: number; begndate: Day; action: string; line: number | null; before: unknown; after: unknown; at: string }>;
+  changes: Array<{
+    import_id: number;
+    begndate: Day;
+    action: string;
+    line: number | null;
+    before: unknown;
+    after: unknown;
+    at: string;
+  }>;
   /** When no mapping is valid on the day: the nearest before and after. */
   nearest: { before: StoredMapping | null; after: StoredMapping | null };
 }
@@ -71,18 +112,47 @@ export async function lookupMapping(db: Db, id: string, on: Day): Promise<Lookup
     const kind = kindOfListType(hit.list_type);
     let catalog: NonNullable<LookupResult['current']>['catalog'] = null;
     if (kind && readable(present, KINDS[kind].table)) {
-      const rows = (await db.knex(KINDS[kind].table).select(PERIOD_COLUMNS).where({ med_list_codg: hit.med_list_codg }).orderBy('begndate')) as Omit<CatalogPeriod, 'kind'>[];
+      const rows = (await db
+        .knex(KINDS[kind].table)
+        .select(PERIOD_COLUMNS)
+        .where({ med_list_codg: hit.med_list_codg })
+        .orderBy('begndate')) as Omit<CatalogPeriod, 'kind'>[];
       // The period valid on the day; else the latest that started before it (to show why it is not valid).
       const valid = rows.find((r) => {
         const s = validSpan(r);
         return s ? spanContains(s, on) : false;
       });
       const shown = valid ?? [...rows].reverse().find((r) => r.begndate <= on) ?? rows[0];
-      if (shown) catalog = { kind, hilist_name: shown.hilist_name, chrgitm_lv: shown.chrgitm_lv, pric_uplmt_amt: shown.pric_uplmt_amt, selfpay_prop: shown.selfpay_prop, begndate: shown.begndate, enddate: isOpenEnd(shown.enddate) ? null : shown.enddate, vali_flag: shown.vali_flag, valid: !!valid };
+      if (shown)
+        catalog = {
+          kind,
+          hilist_name: shown.hilist_name,
+          chrgitm_lv: shown.chrgitm_lv,
+          pric_uplmt_amt: shown.pric_uplmt_amt,
+          selfpay_prop: shown.selfpay_prop,
+          begndate: shown.begndate,
+          enddate: isOpenEnd(shown.enddate) ? null : shown.enddate,
+          vali_flag: shown.vali_flag,
+          valid: !!valid,
+        };
     }
     current = { ...hit, catalog };
   }
-  const changes = !readable(present, MAPPING_CHANGE_TABLE.name) ? [] : (await db.knex(MAPPING_CHANGE_TABLE.name).select(['import_id', 'begndate', 'action', 'line', 'before', 'after', 'at']).where({ fixmedins_hilist_id: id }).orderBy([{ column: 'import_id' }, { column: 'seq' }])) as Array<{ import_id: number; begndate: string; action: string; line: number | null; before: string | null; after: string | null; at: string }>;
+  const changes = !readable(present, MAPPING_CHANGE_TABLE.name)
+    ? []
+    : ((await db
+        .knex(MAPPING_CHANGE_TABLE.name)
+        .select(['import_id', 'begndate', 'action', 'line', 'before', 'after', 'at'])
+        .where({ fixmedins_hilist_id: id })
+        .orderBy([{ column: 'import_id' }, { column: 'seq' }])) as Array<{
+        import_id: number;
+        begndate: string;
+        action: string;
+        line: number | null;
+        before: string | null;
+        after: string | null;
+        at: string;
+      }>);
   const parse = (s: string | null) => {
     if (!s) return null;
     try {
@@ -96,8 +166,17 @@ export async function lookupMapping(db: Db, id: string, on: Day): Promise<Lookup
     on,
     current,
     history: list.map((m) => ({ ...m, validOnDay: m === hit })),
-    changes: changes.map((c) => ({ ...c, import_id: Number(c.import_id), line: c.line === null ? null : Number(c.line), before: parse(c.before), after: parse(c.after) })),
-    nearest: { before: hit ? null : ([...list].reverse().find((m) => m.begndate <= on) ?? null), after: hit ? null : (list.find((m) => m.begndate > on) ?? null) },
+    changes: changes.map((c) => ({
+      ...c,
+      import_id: Number(c.import_id),
+      line: c.line === null ? null : Number(c.line),
+      before: parse(c.before),
+      after: parse(c.after),
+    })),
+    nearest: {
+      before: hit ? null : ([...list].reverse().find((m) => m.begndate <= on) ?? null),
+      after: hit ? null : (list.find((m) => m.begndate > on) ?? null),
+    },
   };
 }
 

@@ -83,13 +83,22 @@ export function payloadOf(m: StoredMapping): MappingPayload {
 
 /** A short, stable hash of a payload (key order fixed). */
 export function payloadHash(p: object): string {
-  const canon = JSON.stringify(Object.keys(p).sort().map((k) => [k, (p as Record<string, unknown>)[k]]));
+  const canon = JSON.stringify(
+    Object.keys(p)
+      .sort()
+      .map((k) => [k, (p as Record<string, unknown>)[k]]),
+  );
   return createHash('sha256').update(canon).digest('hex').slice(0, 20);
 }
 
 const key = (id: string, b: Day) => `${id}\u0001${b}`;
 
-export function planUpload(stored: readonly StoredMapping[], accepted: readonly AcceptedState[], rejected: readonly RejectedState[] = [], o: { retryRejected?: boolean } = {}): UploadPlan {
+export function planUpload(
+  stored: readonly StoredMapping[],
+  accepted: readonly AcceptedState[],
+  rejected: readonly RejectedState[] = [],
+  o: { retryRejected?: boolean } = {},
+): UploadPlan {
   const acc = new Map(accepted.map((a) => [key(a.fixmedins_hilist_id, a.begndate), a]));
   const rej = new Map(rejected.map((r) => [key(r.fixmedins_hilist_id, r.begndate), r]));
   const withdrawals: UploadItem[] = [];
@@ -109,21 +118,57 @@ export function planUpload(stored: readonly StoredMapping[], accepted: readonly 
     }
     const r = rej.get(k);
     if (r && r.payload_hash === h && !o.retryRejected) {
-      plan.heldBack.push({ fixmedins_hilist_id: m.fixmedins_hilist_id, begndate: m.begndate, med_list_codg: m.med_list_codg, err_msg: r.err_msg });
+      plan.heldBack.push({
+        fixmedins_hilist_id: m.fixmedins_hilist_id,
+        begndate: m.begndate,
+        med_list_codg: m.med_list_codg,
+        err_msg: r.err_msg,
+      });
       continue;
     }
     let why: UploadItem['why'] = live ? 'changed' : 'new';
     if (live && (live.med_list_codg !== m.med_list_codg || live.list_type !== m.list_type)) {
-      const w = { fixmedins_hilist_id: m.fixmedins_hilist_id, list_type: live.list_type, med_list_codg: live.med_list_codg };
-      withdrawals.push({ infno: '3302', why: 'code changed', fixmedins_hilist_id: m.fixmedins_hilist_id, begndate: m.begndate, list_type: live.list_type, med_list_codg: live.med_list_codg, payload: w, payload_hash: payloadHash(w) });
+      const w = {
+        fixmedins_hilist_id: m.fixmedins_hilist_id,
+        list_type: live.list_type,
+        med_list_codg: live.med_list_codg,
+      };
+      withdrawals.push({
+        infno: '3302',
+        why: 'code changed',
+        fixmedins_hilist_id: m.fixmedins_hilist_id,
+        begndate: m.begndate,
+        list_type: live.list_type,
+        med_list_codg: live.med_list_codg,
+        payload: w,
+        payload_hash: payloadHash(w),
+      });
       why = 'code changed';
     }
-    uploads.push({ infno: '3301', why, fixmedins_hilist_id: m.fixmedins_hilist_id, begndate: m.begndate, list_type: m.list_type, med_list_codg: m.med_list_codg, payload: p, payload_hash: h });
+    uploads.push({
+      infno: '3301',
+      why,
+      fixmedins_hilist_id: m.fixmedins_hilist_id,
+      begndate: m.begndate,
+      list_type: m.list_type,
+      med_list_codg: m.med_list_codg,
+      payload: p,
+      payload_hash: h,
+    });
   }
   for (const a of accepted) {
     if (a.infno !== '3301' || seen.has(key(a.fixmedins_hilist_id, a.begndate))) continue;
     const w = { fixmedins_hilist_id: a.fixmedins_hilist_id, list_type: a.list_type, med_list_codg: a.med_list_codg };
-    withdrawals.push({ infno: '3302', why: 'removed', fixmedins_hilist_id: a.fixmedins_hilist_id, begndate: a.begndate, list_type: a.list_type, med_list_codg: a.med_list_codg, payload: w, payload_hash: payloadHash(w) });
+    withdrawals.push({
+      infno: '3302',
+      why: 'removed',
+      fixmedins_hilist_id: a.fixmedins_hilist_id,
+      begndate: a.begndate,
+      list_type: a.list_type,
+      med_list_codg: a.med_list_codg,
+      payload: w,
+      payload_hash: payloadHash(w),
+    });
   }
   // Withdrawals first: the center refuses a new code while the old one still covers the days.
   plan.items = [...withdrawals, ...uploads];

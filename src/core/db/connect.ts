@@ -48,13 +48,21 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
     const file = t.file === ':memory:' ? ':memory:' : path.resolve(opts.baseDir ?? process.cwd(), t.file!);
     if (file !== ':memory:' && !fs.existsSync(file)) {
       if (!opts.create) {
-        throw inputError('DB_SQLITE_MISSING', `No SQLite database at ${file}`, 'Check the path, or create it first (for the demo HIS: hisops demo seed).').zh(`${file} 处没有 SQLite 数据库`, '请检查路径，或先创建它（演示 HIS：hisops demo seed）。');
+        throw inputError(
+          'DB_SQLITE_MISSING',
+          `No SQLite database at ${file}`,
+          'Check the path, or create it first (for the demo HIS: hisops demo seed).',
+        ).zh(`${file} 处没有 SQLite 数据库`, '请检查路径，或先创建它（演示 HIS：hisops demo seed）。');
       }
       fs.mkdirSync(path.dirname(file), { recursive: true });
     }
     connection = { filename: file };
   } else if (t.dialect === 'oracle') {
-    connection = { user: t.user, password: opts.password ?? t.password, connectString: `${t.host}:${t.port}/${t.database ?? ''}` };
+    connection = {
+      user: t.user,
+      password: opts.password ?? t.password,
+      connectString: `${t.host}:${t.port}/${t.database ?? ''}`,
+    };
   } else if (t.dialect === 'mssql') {
     connection = {
       server: t.host!,
@@ -62,16 +70,26 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
       user: t.user,
       password: opts.password ?? t.password,
       database: t.database,
-      options: { encrypt: t.params.encrypt !== 'false', trustServerCertificate: t.params.trustServerCertificate === 'true' },
+      options: {
+        encrypt: t.params.encrypt !== 'false',
+        trustServerCertificate: t.params.trustServerCertificate === 'true',
+      },
     } as Knex.Config['connection'];
   } else {
-    connection = { host: t.host, port: t.port, user: t.user, password: opts.password ?? t.password, database: t.database };
+    connection = {
+      host: t.host,
+      port: t.port,
+      user: t.user,
+      password: opts.password ?? t.password,
+      database: t.database,
+    };
   }
   const knex = make({
     client: info.knexClient,
     connection,
     useNullAsDefault: t.dialect === 'sqlite',
-    pool: t.dialect === 'sqlite' ? { min: 1, max: 1, afterCreate: cacheStatements } : { min: 0, max: opts.poolMax ?? 4 },
+    pool:
+      t.dialect === 'sqlite' ? { min: 1, max: 1, afterCreate: cacheStatements } : { min: 0, max: opts.poolMax ?? 4 },
     acquireConnectionTimeout: 15000,
     // knex prints pool errors on stdout by default; hisops reports them itself (classifyDbError).
     log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
@@ -80,7 +98,8 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
   if (t.dialect === 'sqlite') {
     // WAL lets a reader (a report) run beside a writer (an upload); busy_timeout waits for locks.
     await knex.raw('PRAGMA busy_timeout = 5000');
-    if (connection && (connection as { filename: string }).filename !== ':memory:') await knex.raw('PRAGMA journal_mode = WAL');
+    if (connection && (connection as { filename: string }).filename !== ':memory:')
+      await knex.raw('PRAGMA journal_mode = WAL');
   } else if (!opts.noProbe) {
     try {
       await knex.raw(info.probeSql);
@@ -99,7 +118,10 @@ export async function connect(target: string | DbTarget, opts: ConnectOptions = 
  * all()/run()), so one prepared statement is never in use twice at once.
  */
 const STATEMENT_CACHE = 64;
-function cacheStatements(conn: { prepare(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void): void {
+function cacheStatements(
+  conn: { prepare(sql: string): unknown },
+  done: (err: Error | null, conn: unknown) => void,
+): void {
   const prepare = conn.prepare.bind(conn);
   const cache = new Map<string, unknown>();
   conn.prepare = (sql: string) => {
@@ -115,7 +137,11 @@ function cacheStatements(conn: { prepare(sql: string): unknown }, done: (err: Er
 }
 
 /** Open, run, always close. */
-export async function withDb<T>(target: string | DbTarget, fn: (db: Db) => Promise<T>, opts: ConnectOptions = {}): Promise<T> {
+export async function withDb<T>(
+  target: string | DbTarget,
+  fn: (db: Db) => Promise<T>,
+  opts: ConnectOptions = {},
+): Promise<T> {
   const db = await connect(target, opts);
   try {
     return await fn(db);
@@ -132,17 +158,63 @@ export function classifyDbError(e: unknown, t: DbTarget): HisopsError {
   const reason = t.password ? raw.split(t.password).join('***') : raw;
   const where = t.dialect === 'sqlite' ? t.file : `${t.host}:${t.port}`;
   const code = String(err?.code ?? '');
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|NJS-503|NJS-511|ESOCKET|Timeout acquiring/i.test(code + ' ' + reason)) {
-    return externalError('DB_UNREACHABLE', `Cannot reach the ${DIALECTS[t.dialect].label} server at ${where}`, 'Check that the server is running and that host and port are right; then run hisops doctor.', reason, { target: t.display }).zh(`无法连接 ${where} 上的 ${DIALECTS[t.dialect].label} 服务器`, '请确认服务器正在运行、主机和端口正确，然后运行 hisops doctor。');
+  if (
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|NJS-503|NJS-511|ESOCKET|Timeout acquiring/i.test(
+      code + ' ' + reason,
+    )
+  ) {
+    return externalError(
+      'DB_UNREACHABLE',
+      `Cannot reach the ${DIALECTS[t.dialect].label} server at ${where}`,
+      'Check that the server is running and that host and port are right; then run hisops doctor.',
+      reason,
+      { target: t.display },
+    ).zh(
+      `无法连接 ${where} 上的 ${DIALECTS[t.dialect].label} 服务器`,
+      '请确认服务器正在运行、主机和端口正确，然后运行 hisops doctor。',
+    );
   }
-  if (/28P01|28000|ER_ACCESS_DENIED|ORA-01017|ELOGIN|password authentication failed|Access denied/i.test(code + ' ' + reason)) {
-    return externalError('DB_AUTH', `The ${DIALECTS[t.dialect].label} server at ${where} refused the login for user "${t.user ?? ''}"`, 'Check the user name and the password (HISOPS_HIS_PASSWORD or the connection\'s passwordEnv / passwordFile).', reason, { target: t.display }).zh(`${where} 上的 ${DIALECTS[t.dialect].label} 服务器拒绝了用户 "${t.user ?? ''}" 的登录`, '请检查用户名和密码（HISOPS_HIS_PASSWORD 或连接的 passwordEnv / passwordFile）。');
+  if (
+    /28P01|28000|ER_ACCESS_DENIED|ORA-01017|ELOGIN|password authentication failed|Access denied/i.test(
+      code + ' ' + reason,
+    )
+  ) {
+    return externalError(
+      'DB_AUTH',
+      `The ${DIALECTS[t.dialect].label} server at ${where} refused the login for user "${t.user ?? ''}"`,
+      "Check the user name and the password (HISOPS_HIS_PASSWORD or the connection's passwordEnv / passwordFile).",
+      reason,
+      { target: t.display },
+    ).zh(
+      `${where} 上的 ${DIALECTS[t.dialect].label} 服务器拒绝了用户 "${t.user ?? ''}" 的登录`,
+      '请检查用户名和密码（HISOPS_HIS_PASSWORD 或连接的 passwordEnv / passwordFile）。',
+    );
   }
   if (/3D000|ER_BAD_DB_ERROR|ORA-12514|does not exist|Unknown database/i.test(code + ' ' + reason)) {
-    return externalError('DB_MISSING', `The database named in ${t.display} does not exist on ${where}`, 'Create it, or correct the database/service name in the URL.', reason, { target: t.display }).zh(`${t.display} 中指定的数据库在 ${where} 上不存在`, '请创建该数据库，或更正 URL 中的数据库/服务名。');
+    return externalError(
+      'DB_MISSING',
+      `The database named in ${t.display} does not exist on ${where}`,
+      'Create it, or correct the database/service name in the URL.',
+      reason,
+      { target: t.display },
+    ).zh(`${t.display} 中指定的数据库在 ${where} 上不存在`, '请创建该数据库，或更正 URL 中的数据库/服务名。');
   }
   if (/Cannot find module|ERR_MODULE_NOT_FOUND/i.test(reason)) {
-    return externalError('DB_DRIVER', `The ${DIALECTS[t.dialect].driver} driver is not installed`, `Reinstall hisops (npm ci) so that ${DIALECTS[t.dialect].driver} is present.`, reason).zh(`未安装 ${DIALECTS[t.dialect].driver} 驱动`, `请重新安装 hisops（npm ci），使 ${DIALECTS[t.dialect].driver} 可用。`);
+    return externalError(
+      'DB_DRIVER',
+      `The ${DIALECTS[t.dialect].driver} driver is not installed`,
+      `Reinstall hisops (npm ci) so that ${DIALECTS[t.dialect].driver} is present.`,
+      reason,
+    ).zh(
+      `未安装 ${DIALECTS[t.dialect].driver} 驱动`,
+      `请重新安装 hisops（npm ci），使 ${DIALECTS[t.dialect].driver} 可用。`,
+    );
   }
-  return externalError('DB_FAILED', `The ${DIALECTS[t.dialect].label} database at ${where} failed`, 'Read the database\'s reason below; fix it and run again.', reason, { target: t.display }).zh(`${where} 上的 ${DIALECTS[t.dialect].label} 数据库出错`, '请阅读下面数据库给出的原因，处理后再次运行。');
+  return externalError(
+    'DB_FAILED',
+    `The ${DIALECTS[t.dialect].label} database at ${where} failed`,
+    "Read the database's reason below; fix it and run again.",
+    reason,
+    { target: t.display },
+  ).zh(`${where} 上的 ${DIALECTS[t.dialect].label} 数据库出错`, '请阅读下面数据库给出的原因，处理后再次运行。');
 }

@@ -19,7 +19,15 @@ export interface DialectInfo {
   /** Wrap a SELECT so it returns no rows (used to check a profile statement's columns). */
   limitZero(sql: string): string;
   /** Canonical type names for the types hisops itself creates. */
-  types: { text: (n: number) => string; money: string; int: string; bigint: string; timestamp: string; date: string; clob: string };
+  types: {
+    text: (n: number) => string;
+    money: string;
+    int: string;
+    bigint: string;
+    timestamp: string;
+    date: string;
+    clob: string;
+  };
 }
 
 const dq = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -35,7 +43,15 @@ export const DIALECTS: Record<Dialect, DialectInfo> = {
     quote: (id) => dq(id.toUpperCase()),
     probeSql: 'SELECT 1 FROM DUAL',
     limitZero: (sql) => `SELECT * FROM (${sql}) WHERE 1 = 0`,
-    types: { text: (n) => `VARCHAR2(${n} CHAR)`, money: 'NUMBER(16,2)', int: 'NUMBER(10)', bigint: 'NUMBER(19)', timestamp: 'TIMESTAMP', date: 'DATE', clob: 'CLOB' },
+    types: {
+      text: (n) => `VARCHAR2(${n} CHAR)`,
+      money: 'NUMBER(16,2)',
+      int: 'NUMBER(10)',
+      bigint: 'NUMBER(19)',
+      timestamp: 'TIMESTAMP',
+      date: 'DATE',
+      clob: 'CLOB',
+    },
   },
   postgres: {
     name: 'postgres',
@@ -47,7 +63,15 @@ export const DIALECTS: Record<Dialect, DialectInfo> = {
     quote: dq,
     probeSql: 'SELECT 1',
     limitZero: (sql) => `SELECT * FROM (${sql}) q LIMIT 0`,
-    types: { text: (n) => `varchar(${n})`, money: 'numeric(16,2)', int: 'integer', bigint: 'bigint', timestamp: 'timestamp', date: 'date', clob: 'text' },
+    types: {
+      text: (n) => `varchar(${n})`,
+      money: 'numeric(16,2)',
+      int: 'integer',
+      bigint: 'bigint',
+      timestamp: 'timestamp',
+      date: 'date',
+      clob: 'text',
+    },
   },
   mysql: {
     name: 'mysql',
@@ -59,7 +83,15 @@ export const DIALECTS: Record<Dialect, DialectInfo> = {
     quote: (id) => '`' + id.replace(/`/g, '``') + '`',
     probeSql: 'SELECT 1',
     limitZero: (sql) => `SELECT * FROM (${sql}) q LIMIT 0`,
-    types: { text: (n) => `varchar(${n})`, money: 'decimal(16,2)', int: 'int', bigint: 'bigint', timestamp: 'datetime', date: 'date', clob: 'longtext' },
+    types: {
+      text: (n) => `varchar(${n})`,
+      money: 'decimal(16,2)',
+      int: 'int',
+      bigint: 'bigint',
+      timestamp: 'datetime',
+      date: 'date',
+      clob: 'longtext',
+    },
   },
   mssql: {
     name: 'mssql',
@@ -71,7 +103,15 @@ export const DIALECTS: Record<Dialect, DialectInfo> = {
     quote: (id) => `[${id.replace(/]/g, ']]')}]`,
     probeSql: 'SELECT 1',
     limitZero: (sql) => `SELECT TOP 0 * FROM (${sql}) q`,
-    types: { text: (n) => `nvarchar(${n})`, money: 'decimal(16,2)', int: 'int', bigint: 'bigint', timestamp: 'datetime2', date: 'date', clob: 'nvarchar(max)' },
+    types: {
+      text: (n) => `nvarchar(${n})`,
+      money: 'decimal(16,2)',
+      int: 'int',
+      bigint: 'bigint',
+      timestamp: 'datetime2',
+      date: 'date',
+      clob: 'nvarchar(max)',
+    },
   },
   sqlite: {
     name: 'sqlite',
@@ -82,6 +122,14 @@ export const DIALECTS: Record<Dialect, DialectInfo> = {
     quote: dq,
     probeSql: 'SELECT 1',
     limitZero: (sql) => `SELECT * FROM (${sql}) q LIMIT 0`,
-    types: { text: (n) => `varchar(${n})`, money: 'numeric(16,2)', int: 'integer', bigint: 'integer', timestamp: 'datetime', date: 'date', clob: 'text' },
+    types: {
+      text: (n) => `varchar(${n})`,
+      money: 'numeric(16,2)',
+      int: 'integer',
+      bigint: 'integer',
+      timestamp: 'datetime',
+      date: 'date',
+      clob: 'text',
+    },
   },
 };

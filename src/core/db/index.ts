@@ -4,4 +4,12 @@ export { queryArrays, queryEach, type ArrayOptions, type ArrayRows, type RowSink
 export { DIALECTS, type Dialect, type DialectInfo } from './dialects.js';
 export { parseDbUrl, redactUrl, isDbUrl, type DbTarget } from './url.js';
 export type { Knex } from 'knex';
-export { isNativeSqlite, withSqlite, withSqliteGrouped, sqliteInsert, sqliteUpdate, type SqliteConn, type SqliteStatement } from './sqliteNative.js';
+export {
+  isNativeSqlite,
+  withSqlite,
+  withSqliteGrouped,
+  sqliteInsert,
+  sqliteUpdate,
+  type SqliteConn,
+  type SqliteStatement,
+} from './sqliteNative.js';

@@ -41,15 +41,27 @@ interface KnexClientLike {
 }
 
 interface BetterSqliteConn {
-  prepare(sql: string): { reader: boolean; raw(on: boolean): { iterate(...a: unknown[]): IterableIterator<unknown> }; columns(): Array<{ name: string }> };
+  prepare(sql: string): {
+    reader: boolean;
+    raw(on: boolean): { iterate(...a: unknown[]): IterableIterator<unknown> };
+    columns(): Array<{ name: string }>;
+  };
 }
 
 interface PgConn {
-  query(q: { text: string; values: unknown[]; rowMode: 'array'; types?: PgTypes }): Promise<{ rows: unknown[][]; fields: Array<{ name: string }> }>;
+  query(q: {
+    text: string;
+    values: unknown[];
+    rowMode: 'array';
+    types?: PgTypes;
+  }): Promise<{ rows: unknown[][]; fields: Array<{ name: string }> }>;
 }
 
 interface MysqlConn {
-  query(q: { sql: string; values: unknown[]; rowsAsArray: true; dateStrings?: string[] }, cb: (err: unknown, rows: unknown, fields: Array<{ name: string }> | undefined) => void): void;
+  query(
+    q: { sql: string; values: unknown[]; rowsAsArray: true; dateStrings?: string[] },
+    cb: (err: unknown, rows: unknown, fields: Array<{ name: string }> | undefined) => void,
+  ): void;
 }
 
 /** PostgreSQL's oid of `timestamp` (without time zone). */
@@ -59,13 +71,20 @@ async function pgTextTimes(): Promise<PgTypes> {
   if (!pgTimesAsText) {
     const pg = (await import('pg')) as unknown as { default: { types: PgTypes } };
     const base = pg.default.types;
-    pgTimesAsText = { getTypeParser: (oid, format) => (oid === PG_TIMESTAMP ? asText : base.getTypeParser(oid, format)) };
+    pgTimesAsText = {
+      getTypeParser: (oid, format) => (oid === PG_TIMESTAMP ? asText : base.getTypeParser(oid, format)),
+    };
   }
   return pgTimesAsText;
 }
 
 /** Every row of a SELECT as arrays, with the column names (see queryEach). */
-export async function queryArrays(db: Db, sql: string, bindings: readonly Value[], opts: ArrayOptions = {}): Promise<ArrayRows> {
+export async function queryArrays(
+  db: Db,
+  sql: string,
+  bindings: readonly Value[],
+  opts: ArrayOptions = {},
+): Promise<ArrayRows> {
   const rows: unknown[][] = [];
   const columns = await queryEach(db, sql, bindings, (v) => void rows.push(v), opts);
   return { columns, rows };
@@ -76,9 +95,18 @@ export async function queryArrays(db: Db, sql: string, bindings: readonly Value[
  * the wire; SQLite: as the statement steps), so that a caller that sums a million rows holds none
  * of them; resolves to the column names. An error thrown by `onRow` is the rejection.
  */
-export async function queryEach(db: Db, sql: string, bindings: readonly Value[], onRow: RowSink, opts: ArrayOptions = {}): Promise<string[]> {
+export async function queryEach(
+  db: Db,
+  sql: string,
+  bindings: readonly Value[],
+  onRow: RowSink,
+  opts: ArrayOptions = {},
+): Promise<string[]> {
   if (db.dialect === 'oracle' || db.dialect === 'mssql') return handOver(await viaObjects(db, sql, bindings), onRow);
-  const native = db.knex.raw(sql, bindings as unknown as Knex.RawBinding[]).toSQL().toNative();
+  const native = db.knex
+    .raw(sql, bindings as unknown as Knex.RawBinding[])
+    .toSQL()
+    .toNative();
   const client = db.knex.client as unknown as KnexClientLike;
   const conn = await client.acquireConnection();
   try {
@@ -86,7 +114,9 @@ export async function queryEach(db: Db, sql: string, bindings: readonly Value[],
       const st = (conn as BetterSqliteConn).prepare(native.sql);
       if (!st.reader) throw new Error('queryEach runs a SELECT only');
       // As knex does for better-sqlite3: booleans and dates become numbers.
-      const values = native.bindings.map((b) => (b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b));
+      const values = native.bindings.map((b) =>
+        b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b,
+      );
       const columns = st.columns().map((c) => c.name);
       try {
         for (const row of st.raw(true).iterate(...values)) onRow(row as unknown[], columns);
@@ -105,11 +135,21 @@ export async function queryEach(db: Db, sql: string, bindings: readonly Value[],
         return await pgCopyEach(conn as PgCopyConn, db.knex.raw(sql, literals).toQuery(), onRow, types);
       }
       // A Date or bytes as a parameter: their text is the driver's to choose.
-      const r = await (conn as PgConn).query({ text: native.sql, values: [...native.bindings], rowMode: 'array', ...(types ? { types } : {}) });
+      const r = await (conn as PgConn).query({
+        text: native.sql,
+        values: [...native.bindings],
+        rowMode: 'array',
+        ...(types ? { types } : {}),
+      });
       return handOver({ columns: r.fields.map((f) => f.name), rows: r.rows }, onRow);
     }
     const all = await new Promise<ArrayRows>((ok, fail) => {
-      const q = { sql: native.sql, values: [...native.bindings], rowsAsArray: true as const, ...(opts.timesAsText ? { dateStrings: ['DATETIME'] } : {}) };
+      const q = {
+        sql: native.sql,
+        values: [...native.bindings],
+        rowsAsArray: true as const,
+        ...(opts.timesAsText ? { dateStrings: ['DATETIME'] } : {}),
+      };
       (conn as MysqlConn).query(q, (err, rows, fields) => {
         if (err) fail(err);
         else ok({ columns: (fields ?? []).map((f) => f.name), rows: (Array.isArray(rows) ? rows : []) as unknown[][] });
@@ -128,7 +168,10 @@ function handOver(all: ArrayRows, onRow: RowSink): string[] {
 
 async function viaObjects(db: Db, sql: string, bindings: readonly Value[]): Promise<ArrayRows> {
   const raw = (await db.knex.raw(sql, bindings as unknown as Knex.RawBinding[])) as unknown;
-  const list = (Array.isArray(raw) ? raw : ((raw as { rows?: unknown[] } | undefined)?.rows ?? [])) as Record<string, unknown>[];
+  const list = (Array.isArray(raw) ? raw : ((raw as { rows?: unknown[] } | undefined)?.rows ?? [])) as Record<
+    string,
+    unknown
+  >[];
   const columns = list.length ? Object.keys(list[0]!) : [];
   return { columns, rows: list.map((r) => columns.map((c) => r[c])) };
 }

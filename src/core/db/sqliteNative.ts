@@ -43,7 +43,11 @@ export function isNativeSqlite(knex: Knex): boolean {
  * Run `fn` on the SQLite connection, in one IMMEDIATE transaction when `transaction` is true
  * (committed when `fn` returns, rolled back when it throws). `fn` must be synchronous.
  */
-export async function withSqlite<T>(knex: Knex, fn: (conn: SqliteConn) => T, opts: { transaction?: boolean } = {}): Promise<T> {
+export async function withSqlite<T>(
+  knex: Knex,
+  fn: (conn: SqliteConn) => T,
+  opts: { transaction?: boolean } = {},
+): Promise<T> {
   const client = knex.client as unknown as PoolClient;
   const conn = (await client.acquireConnection()) as SqliteConn;
   let sql = '';
@@ -136,16 +140,24 @@ async function commitGroup(knex: Knex, jobs: Job[]): Promise<void> {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** As knex binds for better-sqlite3: undefined is NULL, booleans and dates are numbers. */
-const bindable = (v: unknown) => (v === undefined ? null : typeof v === 'boolean' ? Number(v) : v instanceof Date ? v.valueOf() : v);
+const bindable = (v: unknown) =>
+  v === undefined ? null : typeof v === 'boolean' ? Number(v) : v instanceof Date ? v.valueOf() : v;
 
 /** Insert one row (column names from its keys; the statement is kept prepared per column set). */
 export function sqliteInsert(conn: SqliteConn, table: string, row: Record<string, unknown>): void {
   const cols = Object.keys(row);
-  conn.prepare(`INSERT INTO ${ident(table)} (${cols.map(ident).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => bindable(row[c])));
+  conn
+    .prepare(`INSERT INTO ${ident(table)} (${cols.map(ident).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => bindable(row[c])));
 }
 
 /** Update the rows matching every `where` column with `patch`; returns how many changed. */
-export function sqliteUpdate(conn: SqliteConn, table: string, patch: Record<string, unknown>, where: Record<string, unknown>): number {
+export function sqliteUpdate(
+  conn: SqliteConn,
+  table: string,
+  patch: Record<string, unknown>,
+  where: Record<string, unknown>,
+): number {
   const set = Object.keys(patch);
   const by = Object.keys(where);
   if (!set.length) return 0;

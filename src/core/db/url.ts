@@ -51,21 +51,38 @@ export function parseDbUrl(url: string): DbTarget {
     throw inputError(
       'DB_URL_SCHEME',
       `Unknown database scheme in "${redactUrl(url)}"`,
-      `Write the database as one of: ${Object.values(DIALECTS).map((d) => d.example).join(', ')}, or the name of a connection in hisops.yaml.`,
+      `Write the database as one of: ${Object.values(DIALECTS)
+        .map((d) => d.example)
+        .join(', ')}, or the name of a connection in hisops.yaml.`,
       scheme ? `"${scheme}:" is not a database hisops can reach.` : 'The value has no scheme.',
-    ).zh(`"${redactUrl(url)}" 中的数据库类型未知`, `请将数据库写成以下之一：${Object.values(DIALECTS).map((d) => d.example).join('、')}，或 hisops.yaml 中的连接名。`, scheme ? `"${scheme}:" 不是 hisops 能连接的数据库。` : '该值没有类型前缀（scheme）。');
+    ).zh(
+      `"${redactUrl(url)}" 中的数据库类型未知`,
+      `请将数据库写成以下之一：${Object.values(DIALECTS)
+        .map((d) => d.example)
+        .join('、')}，或 hisops.yaml 中的连接名。`,
+      scheme ? `"${scheme}:" 不是 hisops 能连接的数据库。` : '该值没有类型前缀（scheme）。',
+    );
   }
   if (dialect === 'sqlite') {
     let file = m[2]!;
     if (file.startsWith('//')) file = file.slice(2); // sqlite:///abs/path → /abs/path
-    if (file === '') throw inputError('DB_URL_SQLITE', 'The SQLite URL names no file', 'Write sqlite:path/to/file.db or sqlite::memory:.').zh('SQLite URL 中没有文件名', '请写成 sqlite:path/to/file.db 或 sqlite::memory:。');
+    if (file === '')
+      throw inputError(
+        'DB_URL_SQLITE',
+        'The SQLite URL names no file',
+        'Write sqlite:path/to/file.db or sqlite::memory:.',
+      ).zh('SQLite URL 中没有文件名', '请写成 sqlite:path/to/file.db 或 sqlite::memory:。');
     return { dialect, display: `sqlite:${file}`, file, params: {}, passwordInUrl: false };
   }
   let u: URL;
   try {
     u = new URL(url.trim());
   } catch {
-    throw inputError('DB_URL_BAD', `Cannot read the database URL "${redactUrl(url)}"`, `Write it as ${DIALECTS[dialect].example}.`).zh(`无法解析数据库 URL "${redactUrl(url)}"`, `请写成 ${DIALECTS[dialect].example}。`);
+    throw inputError(
+      'DB_URL_BAD',
+      `Cannot read the database URL "${redactUrl(url)}"`,
+      `Write it as ${DIALECTS[dialect].example}.`,
+    ).zh(`无法解析数据库 URL "${redactUrl(url)}"`, `请写成 ${DIALECTS[dialect].example}。`);
   }
   const params: Record<string, string> = {};
   u.searchParams.forEach((v, k) => (params[k] = v));
@@ -74,5 +91,15 @@ export function parseDbUrl(url: string): DbTarget {
   const port = u.port ? Number(u.port) : DIALECTS[dialect].defaultPort;
   const user = u.username ? decodeURIComponent(u.username) : undefined;
   const display = `${scheme}://${user ? user + '@' : ''}${u.hostname}${u.port ? ':' + u.port : ''}/${database ?? ''}`;
-  return { dialect, display, host: u.hostname, port, user, password, database, params, passwordInUrl: password !== undefined };
+  return {
+    dialect,
+    display,
+    host: u.hostname,
+    port,
+    user,
+    password,
+    database,
+    params,
+    passwordInUrl: password !== undefined,
+  };
 }

@@ -8,7 +8,18 @@
  * `selfpay` is the 乙类 self-pay share in basis points (1000 = 0.1000).
  */
 
-export type Usage = 'consult' | 'emergency' | 'drug' | 'herb' | 'exam' | 'lab' | 'treat' | 'material' | 'surgery' | 'bed' | 'nursing';
+export type Usage =
+  | 'consult'
+  | 'emergency'
+  | 'drug'
+  | 'herb'
+  | 'exam'
+  | 'lab'
+  | 'treat'
+  | 'material'
+  | 'surgery'
+  | 'bed'
+  | 'nursing';
 
 export interface DemoItem {
   fixmedins_hilist_id: string;
@@ -44,7 +55,17 @@ export interface NationalEntry {
   enddate: string;
 }
 
-type DrugRow = [name: string, spec: string, unit: string, yuan: number, lv: '01' | '02' | '03', form: string, maker: string, atc: string, capYuan?: number];
+type DrugRow = [
+  name: string,
+  spec: string,
+  unit: string,
+  yuan: number,
+  lv: '01' | '02' | '03',
+  form: string,
+  maker: string,
+  atc: string,
+  capYuan?: number,
+];
 
 const WESTERN: DrugRow[] = [
   ['阿莫西林胶囊', '0.25g*24粒', '盒', 12.5, '01', '胶囊剂', '华北制药股份有限公司', 'J01CAA'],
@@ -84,7 +105,15 @@ const PATENT: DrugRow[] = [
   ['感冒清热颗粒', '12g*10袋', '盒', 15.6, '01', '颗粒剂', '北京同仁堂科技发展股份有限公司', 'ZA01AA'],
 ];
 
-type PlainRow = [name: string, unit: string, yuan: number, lv: '01' | '02' | '03', usage: Usage, chrgitm: string, capYuan?: number];
+type PlainRow = [
+  name: string,
+  unit: string,
+  yuan: number,
+  lv: '01' | '02' | '03',
+  usage: Usage,
+  chrgitm: string,
+  capYuan?: number,
+];
 
 const HERBS: PlainRow[] = [
   ['黄芪', 'g', 0.12, '01', 'herb', '10'],
@@ -155,7 +184,10 @@ function nationalCode(kind: 'X' | 'Z' | 'T' | 'S' | 'C', i: number, group = ''):
 
 function drugItems(): DemoItem[] {
   const out: DemoItem[] = [];
-  const all: Array<[DrugRow, 'X' | 'Z']> = [...WESTERN.map((r) => [r, 'X'] as [DrugRow, 'X']), ...PATENT.map((r) => [r, 'Z'] as [DrugRow, 'Z'])];
+  const all: Array<[DrugRow, 'X' | 'Z']> = [
+    ...WESTERN.map((r) => [r, 'X'] as [DrugRow, 'X']),
+    ...PATENT.map((r) => [r, 'Z'] as [DrugRow, 'Z']),
+  ];
   all.forEach(([r, kind], i) => {
     const [name, spec, unit, yuan, lv, form, maker, atc, cap] = r;
     // Product-identification codes: "8" + 6 digits, unique per drug; every fifth drug has a second one.
@@ -185,7 +217,13 @@ function drugItems(): DemoItem[] {
   return out;
 }
 
-function plainItems(rows: PlainRow[], idPrefix: string, listType: string, kind: 'T' | 'S' | 'C', offset: number): DemoItem[] {
+function plainItems(
+  rows: PlainRow[],
+  idPrefix: string,
+  listType: string,
+  kind: 'T' | 'S' | 'C',
+  offset: number,
+): DemoItem[] {
   return rows.map(([name, unit, yuan, lv, usage, chrgitm, cap], i) => ({
     fixmedins_hilist_id: `${idPrefix}${pad(i + 1, 5)}`,
     fixmedins_hilist_name: name,
@@ -314,9 +352,30 @@ export function demoNationalCatalog(): NationalEntry[] {
   const out: NationalEntry[] = [];
   for (const it of c.items) {
     if (it.special === 'unknown_code') continue;
-    out.push({ med_list_codg: it.med_list_codg, name: it.fixmedins_hilist_name, list_type: it.list_type, chrgitm_lv: it.chrgitm_lv, begndate: '2020-01-01', enddate: '2099-12-31' });
+    out.push({
+      med_list_codg: it.med_list_codg,
+      name: it.fixmedins_hilist_name,
+      list_type: it.list_type,
+      chrgitm_lv: it.chrgitm_lv,
+      begndate: '2020-01-01',
+      enddate: '2099-12-31',
+    });
   }
-  out.push({ med_list_codg: c.remapCode, name: c.remapped.fixmedins_hilist_name, list_type: '101', chrgitm_lv: c.remapped.chrgitm_lv, begndate: '2020-01-01', enddate: '2099-12-31' });
-  out.push({ med_list_codg: c.overlapCode, name: '推拿治疗(中医)', list_type: '201', chrgitm_lv: '02', begndate: '2020-01-01', enddate: '2099-12-31' });
+  out.push({
+    med_list_codg: c.remapCode,
+    name: c.remapped.fixmedins_hilist_name,
+    list_type: '101',
+    chrgitm_lv: c.remapped.chrgitm_lv,
+    begndate: '2020-01-01',
+    enddate: '2099-12-31',
+  });
+  out.push({
+    med_list_codg: c.overlapCode,
+    name: '推拿治疗(中医)',
+    list_type: '201',
+    chrgitm_lv: '02',
+    begndate: '2020-01-01',
+    enddate: '2099-12-31',
+  });
   return out.sort((a, b) => a.med_list_codg.localeCompare(b.med_list_codg));
 }

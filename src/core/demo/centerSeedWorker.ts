@@ -11,7 +11,10 @@ import type { ThreadFailure } from './centerSide.js';
 import { rowOf, rowsOf } from './dayTee.js';
 import { CenterSeeder } from './seedCenter.js';
 
-type Message = { type: 'plan'; anomalies: PlantedAnomaly[] } | { type: 'day'; day: string; rows: unknown[][]; byMsgid: Array<[string, unknown[]]> } | { type: 'end' };
+type Message =
+  | { type: 'plan'; anomalies: PlantedAnomaly[] }
+  | { type: 'day'; day: string; rows: unknown[][]; byMsgid: Array<[string, unknown[]]> }
+  | { type: 'end' };
 
 const port = parentPort!;
 const data = workerData as { file: string; options: LedgerOptions; fixmedins_code: string };
@@ -25,8 +28,7 @@ port.on('message', (m: Message) => {
     else if (m.type === 'day') {
       seeder.day(m.day, rowsOf(m.rows), new Map(m.byMsgid.map(([k, v]) => [k, rowOf(v)])));
       port.postMessage({ type: 'day' });
-    }
-    else {
+    } else {
       seeder.end();
       ledger.close();
       port.postMessage({ type: 'done', summary: seeder.summary() });
@@ -40,7 +42,20 @@ port.on('message', (m: Message) => {
     } catch {
       // the first failure is the one reported
     }
-    const failure: ThreadFailure = e instanceof HisopsError ? { hisops: { code: e.code, summary: e.summary, why: e.why, fix: e.fix, details: e.details, exit: e.exit, zh: e.zhText } } : { message: String((e as Error)?.message ?? e) };
+    const failure: ThreadFailure =
+      e instanceof HisopsError
+        ? {
+            hisops: {
+              code: e.code,
+              summary: e.summary,
+              why: e.why,
+              fix: e.fix,
+              details: e.details,
+              exit: e.exit,
+              zh: e.zhText,
+            },
+          }
+        : { message: String((e as Error)?.message ?? e) };
     port.postMessage({ type: 'error', failure });
     port.close();
   }

@@ -86,12 +86,15 @@ class CenterThread implements CenterSide {
     const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
     this.worker = new Worker(WORKER_FILE, { resourceLimits, workerData: { ...reopen, fixmedins_code } });
     this.done = new Promise<CenterSummary>((resolve, reject) => {
-      this.worker.on('message', (m: { type: 'day' } | { type: 'done'; summary: CenterSummary } | { type: 'error'; failure: ThreadFailure }) => {
-        if (m.type === 'day') this.waiting--;
-        else if (m.type === 'done') resolve(m.summary);
-        else reject((this.failure = errorOf(m.failure)));
-        this.wakeUp();
-      });
+      this.worker.on(
+        'message',
+        (m: { type: 'day' } | { type: 'done'; summary: CenterSummary } | { type: 'error'; failure: ThreadFailure }) => {
+          if (m.type === 'day') this.waiting--;
+          else if (m.type === 'done') resolve(m.summary);
+          else reject((this.failure = errorOf(m.failure)));
+          this.wakeUp();
+        },
+      );
       this.worker.on('error', (e) => {
         reject((this.failure = e));
         this.wakeUp();

@@ -22,7 +22,8 @@ let times: string[] | undefined;
 export function clock(sec: number): string {
   if (!times) {
     times = new Array<string>(86_400);
-    for (let s = 0; s < 86_400; s++) times[s] = `${p2(Math.floor(s / 3600))}:${p2(Math.floor(s / 60) % 60)}:${p2(s % 60)}`;
+    for (let s = 0; s < 86_400; s++)
+      times[s] = `${p2(Math.floor(s / 3600))}:${p2(Math.floor(s / 60) % 60)}:${p2(s % 60)}`;
   }
   return times[sec]!;
 }

@@ -9,7 +9,27 @@ import { textOfFen } from '../money.js';
 import type { Row, RowSink } from './generateHis.js';
 
 /** The his_settlement columns the center's side reads (settlements_in_period's, as CenterSeeder uses them). */
-const CENTER_FIELDS = ['his_setl_no', 'setl_id', 'init_setl_id', 'refd_setl_flag', 'setl_time', 'msgid', 'infno', 'mdtrt_id', 'psn_no', 'psn_name', 'certno', 'insutype', 'clr_type', 'med_type', 'setl_optins', 'clr_optins', 'clr_way', 'pool_prop_selfpay', ...SETTLEMENT_AMOUNTS] as const;
+const CENTER_FIELDS = [
+  'his_setl_no',
+  'setl_id',
+  'init_setl_id',
+  'refd_setl_flag',
+  'setl_time',
+  'msgid',
+  'infno',
+  'mdtrt_id',
+  'psn_no',
+  'psn_name',
+  'certno',
+  'insutype',
+  'clr_type',
+  'med_type',
+  'setl_optins',
+  'clr_optins',
+  'clr_way',
+  'pool_prop_selfpay',
+  ...SETTLEMENT_AMOUNTS,
+] as const;
 
 /** A day of the center's side: its settlement rows in order, and the rows its center-only anomalies copy. */
 export interface CenterDay {

@@ -16,7 +16,14 @@ import { personPool, type PersonPool } from './persons.js';
 import { dayCounts, planDays, type DayPlan, type TargetRole } from './plan.js';
 import { Rng } from './prng.js';
 import type { DemoSplit } from './rulesSplit.js';
-import { bpToString, fenToString, splitLine, splitSettlement, type SettlementAmounts, type SettlementInput } from './split.js';
+import {
+  bpToString,
+  fenToString,
+  splitLine,
+  splitSettlement,
+  type SettlementAmounts,
+  type SettlementInput,
+} from './split.js';
 
 export type Row = Record<string, unknown>;
 
@@ -60,21 +67,179 @@ interface Dept {
 }
 
 const OTP_DEPTS: Dept[] = [
-  { code: 'KS0301', name: '心血管内科', caty: 'A03.04', doctors: [['D0301', '周建国'], ['D0302', '李秀兰'], ['D0303', '陈志强']], diseases: [['I10.x00', '原发性高血压'], ['I25.103', '冠状动脉粥样硬化性心脏病'], ['E78.500', '高脂血症']] },
-  { code: 'KS0302', name: '内分泌科', caty: 'A03.08', doctors: [['D0311', '王丽娟'], ['D0312', '刘海涛']], diseases: [['E11.900', '2型糖尿病'], ['E03.900', '甲状腺功能减退症']] },
-  { code: 'KS0303', name: '呼吸内科', caty: 'A03.01', doctors: [['D0321', '张明'], ['D0322', '黄晓燕']], diseases: [['J06.900', '急性上呼吸道感染'], ['J20.900', '急性支气管炎'], ['J45.900', '支气管哮喘']] },
-  { code: 'KS0304', name: '消化内科', caty: 'A03.02', doctors: [['D0331', '杨志'], ['D0332', '赵敏']], diseases: [['K29.700', '胃炎'], ['K21.900', '胃食管反流病']] },
-  { code: 'KS0701', name: '儿科', caty: 'A07', doctors: [['D0701', '吴静'], ['D0702', '徐磊']], diseases: [['J06.900', '急性上呼吸道感染'], ['A09.900', '感染性腹泻']] },
-  { code: 'KS0401', name: '骨科', caty: 'A04.03', doctors: [['D0401', '孙伟'], ['D0402', '胡军']], diseases: [['M54.500', '腰痛'], ['M17.900', '膝关节骨性关节炎']] },
-  { code: 'KS5001', name: '中医科', caty: 'A50', doctors: [['D5001', '朱桂英'], ['D5002', '高平']], diseases: [['M54.200', '颈椎病'], ['K59.000', '便秘']] },
+  {
+    code: 'KS0301',
+    name: '心血管内科',
+    caty: 'A03.04',
+    doctors: [
+      ['D0301', '周建国'],
+      ['D0302', '李秀兰'],
+      ['D0303', '陈志强'],
+    ],
+    diseases: [
+      ['I10.x00', '原发性高血压'],
+      ['I25.103', '冠状动脉粥样硬化性心脏病'],
+      ['E78.500', '高脂血症'],
+    ],
+  },
+  {
+    code: 'KS0302',
+    name: '内分泌科',
+    caty: 'A03.08',
+    doctors: [
+      ['D0311', '王丽娟'],
+      ['D0312', '刘海涛'],
+    ],
+    diseases: [
+      ['E11.900', '2型糖尿病'],
+      ['E03.900', '甲状腺功能减退症'],
+    ],
+  },
+  {
+    code: 'KS0303',
+    name: '呼吸内科',
+    caty: 'A03.01',
+    doctors: [
+      ['D0321', '张明'],
+      ['D0322', '黄晓燕'],
+    ],
+    diseases: [
+      ['J06.900', '急性上呼吸道感染'],
+      ['J20.900', '急性支气管炎'],
+      ['J45.900', '支气管哮喘'],
+    ],
+  },
+  {
+    code: 'KS0304',
+    name: '消化内科',
+    caty: 'A03.02',
+    doctors: [
+      ['D0331', '杨志'],
+      ['D0332', '赵敏'],
+    ],
+    diseases: [
+      ['K29.700', '胃炎'],
+      ['K21.900', '胃食管反流病'],
+    ],
+  },
+  {
+    code: 'KS0701',
+    name: '儿科',
+    caty: 'A07',
+    doctors: [
+      ['D0701', '吴静'],
+      ['D0702', '徐磊'],
+    ],
+    diseases: [
+      ['J06.900', '急性上呼吸道感染'],
+      ['A09.900', '感染性腹泻'],
+    ],
+  },
+  {
+    code: 'KS0401',
+    name: '骨科',
+    caty: 'A04.03',
+    doctors: [
+      ['D0401', '孙伟'],
+      ['D0402', '胡军'],
+    ],
+    diseases: [
+      ['M54.500', '腰痛'],
+      ['M17.900', '膝关节骨性关节炎'],
+    ],
+  },
+  {
+    code: 'KS5001',
+    name: '中医科',
+    caty: 'A50',
+    doctors: [
+      ['D5001', '朱桂英'],
+      ['D5002', '高平'],
+    ],
+    diseases: [
+      ['M54.200', '颈椎病'],
+      ['K59.000', '便秘'],
+    ],
+  },
 ];
-const EMERGENCY: Dept = { code: 'KS2001', name: '急诊医学科', caty: 'A20', doctors: [['D2001', '林涛'], ['D2002', '何芳'], ['D2003', '郭强']], diseases: [['R50.900', '发热'], ['S01.900', '头部开放性伤口'], ['R10.400', '腹痛']] };
+const EMERGENCY: Dept = {
+  code: 'KS2001',
+  name: '急诊医学科',
+  caty: 'A20',
+  doctors: [
+    ['D2001', '林涛'],
+    ['D2002', '何芳'],
+    ['D2003', '郭强'],
+  ],
+  diseases: [
+    ['R50.900', '发热'],
+    ['S01.900', '头部开放性伤口'],
+    ['R10.400', '腹痛'],
+  ],
+};
 const IPT_DEPTS: Dept[] = [
-  { code: 'KS0311', name: '呼吸内科病区', caty: 'A03.01', doctors: [['D0321', '张明'], ['D0322', '黄晓燕']], diseases: [['J18.900', '肺炎'], ['J44.100', '慢性阻塞性肺病伴急性加重']] },
-  { code: 'KS0312', name: '心血管内科病区', caty: 'A03.04', doctors: [['D0301', '周建国'], ['D0303', '陈志强']], diseases: [['I63.900', '脑梗死'], ['I50.900', '心力衰竭']] },
-  { code: 'KS0411', name: '普外科病区', caty: 'A04.01', doctors: [['D0411', '马超'], ['D0412', '罗勇']], diseases: [['K35.800', '急性阑尾炎'], ['K80.200', '胆囊结石']], },
-  { code: 'KS0412', name: '骨科病区', caty: 'A04.03', doctors: [['D0401', '孙伟'], ['D0402', '胡军']], diseases: [['S72.000', '股骨颈骨折']] },
-  { code: 'KS0511', name: '产科病区', caty: 'A05.02', doctors: [['D0511', '梁红'], ['D0512', '宋玲']], diseases: [['O82.000', '剖宫产'], ['O80.000', '单胎顺产']] },
+  {
+    code: 'KS0311',
+    name: '呼吸内科病区',
+    caty: 'A03.01',
+    doctors: [
+      ['D0321', '张明'],
+      ['D0322', '黄晓燕'],
+    ],
+    diseases: [
+      ['J18.900', '肺炎'],
+      ['J44.100', '慢性阻塞性肺病伴急性加重'],
+    ],
+  },
+  {
+    code: 'KS0312',
+    name: '心血管内科病区',
+    caty: 'A03.04',
+    doctors: [
+      ['D0301', '周建国'],
+      ['D0303', '陈志强'],
+    ],
+    diseases: [
+      ['I63.900', '脑梗死'],
+      ['I50.900', '心力衰竭'],
+    ],
+  },
+  {
+    code: 'KS0411',
+    name: '普外科病区',
+    caty: 'A04.01',
+    doctors: [
+      ['D0411', '马超'],
+      ['D0412', '罗勇'],
+    ],
+    diseases: [
+      ['K35.800', '急性阑尾炎'],
+      ['K80.200', '胆囊结石'],
+    ],
+  },
+  {
+    code: 'KS0412',
+    name: '骨科病区',
+    caty: 'A04.03',
+    doctors: [
+      ['D0401', '孙伟'],
+      ['D0402', '胡军'],
+    ],
+    diseases: [['S72.000', '股骨颈骨折']],
+  },
+  {
+    code: 'KS0511',
+    name: '产科病区',
+    caty: 'A05.02',
+    doctors: [
+      ['D0511', '梁红'],
+      ['D0512', '宋玲'],
+    ],
+    diseases: [
+      ['O82.000', '剖宫产'],
+      ['O80.000', '单胎顺产'],
+    ],
+  },
 ];
 const PHARMACISTS: Array<[string, string]> = [
   ['谢婷', 'YS430100201801'],
@@ -96,7 +261,8 @@ const pad = (n: number, w: number) => {
 export function traceCode(prefix: string, drugIndex: number, serial: number): string {
   // k ↦ (k × 7654321 + offset) mod 10^13 is one-to-one in k (7654321 is coprime to 10), and the
   // product stays exact in a double for every serial below 1.1 × 10^9.
-  const body = (serial * 7_654_321 + ((drugIndex * 982_451_653 + 3_141_592_653_589) % 10_000_000_000_000)) % 10_000_000_000_000;
+  const body =
+    (serial * 7_654_321 + ((drugIndex * 982_451_653 + 3_141_592_653_589) % 10_000_000_000_000)) % 10_000_000_000_000;
   return prefix + pad(body, 13);
 }
 
@@ -209,7 +375,18 @@ export class HisGenerator {
   readonly groups = new Map<string, GroupSum>();
   private pool: PersonPool;
   private drugs = new Map<string, DrugState>();
-  private seq = { settle: 0, visit: 0, fee: 0, disp: 0, stock: 0, setlId: 0, reservedSetlId: 0, mdtrt: 0, msg: 0, rx: 0 };
+  private seq = {
+    settle: 0,
+    visit: 0,
+    fee: 0,
+    disp: 0,
+    stock: 0,
+    setlId: 0,
+    reservedSetlId: 0,
+    mdtrt: 0,
+    msg: 0,
+    rx: 0,
+  };
   private pendingRoles: Array<{ role: TargetRole; from: number; day: number }> = [];
   private soldTwiceCode: { code: string; disp_id: string; drug: DrugState; serial: number } | undefined;
   private anomalyNo = 0;
@@ -223,7 +400,9 @@ export class HisGenerator {
     this.remapDay = addDays(opts.startDate, 2);
     this.pool = personPool(opts.persons, { admdvs: opts.admdvs, seed: opts.seed, today: opts.startDate });
     let i = 0;
-    for (const item of this.catalog.items) if (item.trac) this.drugs.set(item.fixmedins_hilist_id, { index: i++, item, consumed: 0, stocked: 0, batches: [] });
+    for (const item of this.catalog.items)
+      if (item.trac)
+        this.drugs.set(item.fixmedins_hilist_id, { index: i++, item, consumed: 0, stocked: 0, batches: [] });
   }
 
   get endDate(): string {
@@ -263,7 +442,13 @@ export class HisGenerator {
         created_at: created,
         updated_at: created,
       });
-      it.trac_prefixes.forEach((p, k) => sink.add('his_item_trac_prefix', { fixmedins_hilist_id: it.fixmedins_hilist_id, trac_prefix: p, pack_lv: k === 0 ? '1' : '2' }));
+      it.trac_prefixes.forEach((p, k) =>
+        sink.add('his_item_trac_prefix', {
+          fixmedins_hilist_id: it.fixmedins_hilist_id,
+          trac_prefix: p,
+          pack_lv: k === 0 ? '1' : '2',
+        }),
+      );
     }
     const map = (it: DemoItem, code: string, beg: string, end: string, memo: string | null = null) =>
       sink.add('his_mapping', {
@@ -320,7 +505,7 @@ export class HisGenerator {
 
   /** The rows of day `d`, pausing every CHUNK settlements so a writer can catch up. */
   *dayChunks(d: number, sink: RowSink): Generator<void> {
-    const day = this.days[d]!;
+    const _day = this.days[d]!;
     const plan = this.plans[d]!;
     const rng = new Rng(this.opts.seed, `day:${d}`);
     const n = this.counts[d]!;
@@ -339,7 +524,8 @@ export class HisGenerator {
       this.settlement(sink, rng, d, i, Math.floor(code / 2), code % 2 === 1, sales, {});
       if (i % CHUNK === CHUNK - 1) yield;
     }
-    if (plan.crossMidnight) this.settlement(sink, rng, d, n, 86_390 + rng.int(8), false, sales, { crossMidnight: true });
+    if (plan.crossMidnight)
+      this.settlement(sink, rng, d, n, 86_390 + rng.int(8), false, sales, { crossMidnight: true });
     if (plan.centerTestRow) this.centerTestRow(rng, d);
     if (d === this.days.length - 1 && this.pendingRoles.length) {
       throw new Error(`demo seed: could not place ${this.pendingRoles.map((r) => r.role).join(', ')} (days too small)`);
@@ -361,7 +547,16 @@ export class HisGenerator {
    * One settlement call of the day (a visit, its fee lines, the split, the HIS's rows and what it
    * plants). The parts draw from `rng` in this order, which the data depends on.
    */
-  private settlement(sink: RowSink, rng: Rng, d: number, idx: number, sec: number, inpatient: boolean, sales: SaleIntent[], flags: { crossMidnight?: boolean }): void {
+  private settlement(
+    sink: RowSink,
+    rng: Rng,
+    d: number,
+    idx: number,
+    sec: number,
+    inpatient: boolean,
+    sales: SaleIntent[],
+    flags: { crossMidnight?: boolean },
+  ): void {
     sec = Math.max(sec, 120);
     const v = this.visit(sink, rng, d, sec, inpatient, flags.crossMidnight === true);
     const st = this.status(rng, d, idx, sec, flags.crossMidnight === true);
@@ -445,7 +640,31 @@ export class HisGenerator {
       created_at: stamp(admitDay, begnSec),
     });
 
-    return { d, day, pi, age, insutype, inpatient, maternity, emergency, med_type, dept, drCode, drName, clr_type, clr_way, inArea, setl_optins, dayC, stay, admitDay, begnSec, ipt_otp_no, mdtrt_id, psn_no };
+    return {
+      d,
+      day,
+      pi,
+      age,
+      insutype,
+      inpatient,
+      maternity,
+      emergency,
+      med_type,
+      dept,
+      drCode,
+      drName,
+      clr_type,
+      clr_way,
+      inArea,
+      setl_optins,
+      dayC,
+      stay,
+      admitDay,
+      begnSec,
+      ipt_otp_no,
+      mdtrt_id,
+      psn_no,
+    };
   }
 
   /** What becomes of the call: planted pending or rollback, a natural failure (void) or a cancellation. */
@@ -462,7 +681,21 @@ export class HisGenerator {
 
   /** The fee lines of the visit and their totals (fen). */
   private fees(rng: Rng, v: Visit, sec: number): Fees {
-    const { inpatient, emergency, maternity, stay, dept, day, dayC, admitDay, begnSec, mdtrt_id, psn_no, med_type, drCode } = v;
+    const {
+      inpatient,
+      emergency,
+      maternity,
+      stay,
+      dept,
+      day,
+      dayC,
+      admitDay,
+      begnSec,
+      mdtrt_id,
+      psn_no,
+      med_type,
+      drCode,
+    } = v;
     const his_setl_no = `JS${dayC}${pad(++this.seq.settle, 7)}`;
     const chrg_bchno = `SF${his_setl_no.slice(2)}`;
     const rxno = `CF${dayC}${pad(++this.seq.rx, 7)}`;
@@ -482,7 +715,11 @@ export class HisGenerator {
       pre += s.pre;
       inscp += s.inscp;
       const feeDay = inpatient ? addDays(admitDay, rng.int(stay + 1)) : day;
-      const feeSec = inpatient ? (feeDay === day ? rng.range(0, Math.max(1, sec - 60)) : rng.range(7 * 3600, 20 * 3600)) : rng.range(begnSec, Math.max(begnSec, sec - 30));
+      const feeSec = inpatient
+        ? feeDay === day
+          ? rng.range(0, Math.max(1, sec - 60))
+          : rng.range(7 * 3600, 20 * 3600)
+        : rng.range(begnSec, Math.max(begnSec, sec - 30));
       feeRows.push({
         feedetl_sn: `F${pad(++this.seq.fee, 11)}`,
         his_setl_no,
@@ -542,15 +779,26 @@ export class HisGenerator {
     };
     // The family mutual-aid balance is 30 % of the own balance (so the stand-in's share and the
     // engine's "what the own balance could not cover" both have something to draw on).
-    const amounts = o.split?.({ ...splitInput, day, age, inArea, mulaidBalance: Math.floor(pool.balance[pi]! * 0.3) }) ?? splitSettlement(splitInput);
+    const amounts =
+      o.split?.({ ...splitInput, day, age, inArea, mulaidBalance: Math.floor(pool.balance[pi]! * 0.3) }) ??
+      splitSettlement(splitInput);
 
     return { amounts, acctUsed };
   }
 
   /** The his_settlement row of the call (also what a rollback's center record is made of). */
-  private settlementRow(rng: Rng, v: Visit, st: Status, f: Fees, amounts: SettlementAmounts, acctUsed: boolean, c: Call): Row {
+  private settlementRow(
+    rng: Rng,
+    v: Visit,
+    st: Status,
+    f: Fees,
+    amounts: SettlementAmounts,
+    acctUsed: boolean,
+    c: Call,
+  ): Row {
     const pool = this.pool;
-    const { pi, day, age, insutype, med_type, mdtrt_id, psn_no, ipt_otp_no, setl_optins, clr_way, clr_type, inArea } = v;
+    const { pi, day, age, insutype, med_type, mdtrt_id, psn_no, ipt_otp_no, setl_optins, clr_way, clr_type, inArea } =
+      v;
     const { isPending, isVoid, isCancelled, cancelSec } = st;
     const { his_setl_no } = f;
     const { settled, setl_id, setl_time, msgid, infno, reqSec } = c;
@@ -592,14 +840,28 @@ export class HisGenerator {
       void_reason: isVoid ? '医保中心返回失败：参保人当前状态不允许结算' : null,
       opter_id: OPERATORS[rng.int(OPERATORS.length)],
       created_at: settled ? setl_time : stamp(day, reqSec),
-      updated_at: isCancelled ? stamp(day, cancelSec) : settled ? setl_time : isVoid ? stamp(day, Math.min(86_399, reqSec + 30)) : stamp(day, reqSec),
+      updated_at: isCancelled
+        ? stamp(day, cancelSec)
+        : settled
+          ? setl_time
+          : isVoid
+            ? stamp(day, Math.min(86_399, reqSec + 30))
+            : stamp(day, reqSec),
     };
     for (const a of SETTLEMENT_AMOUNTS) base[a] = amounts[a];
     return base;
   }
 
   /** The call's fee lines and write-ahead log row (the account balance moves when it settled). */
-  private writeCall(sink: RowSink, v: Visit, st: Status, f: Fees, amounts: SettlementAmounts, c: Call, base: Row): void {
+  private writeCall(
+    sink: RowSink,
+    v: Visit,
+    st: Status,
+    f: Fees,
+    amounts: SettlementAmounts,
+    c: Call,
+    base: Row,
+  ): void {
     const pool = this.pool;
     const { pi, day, mdtrt_id, psn_no } = v;
     const { isVoid } = st;
@@ -664,7 +926,9 @@ export class HisGenerator {
       side: 'his',
       day,
       keys: { msgid, his_setl_no, mdtrt_id, psn_no },
-      detail: center ? 'sent to the center with no answer recorded; the center settled it (timeout)' : 'sent to the center with no answer recorded; the center never settled it',
+      detail: center
+        ? 'sent to the center with no answer recorded; the center settled it (timeout)'
+        : 'sent to the center with no answer recorded; the center never settled it',
       center: { center_has_it: center, ...(center ? { setl_id: centerSetlId!, setl_time: centerTime } : {}) },
     });
     if (center) {
@@ -681,7 +945,20 @@ export class HisGenerator {
   }
 
   /** A settled call: the day's sums, a cancellation or a planted reconciliation target, the drugs it sells. */
-  private settled(sink: RowSink, rng: Rng, d: number, idx: number, v: Visit, st: Status, f: Fees, amounts: SettlementAmounts, c: Call, base: Row, sales: SaleIntent[], crossMidnight: boolean): void {
+  private settled(
+    sink: RowSink,
+    rng: Rng,
+    d: number,
+    idx: number,
+    v: Visit,
+    st: Status,
+    f: Fees,
+    amounts: SettlementAmounts,
+    c: Call,
+    base: Row,
+    sales: SaleIntent[],
+    crossMidnight: boolean,
+  ): void {
     const { pi, day, insutype, clr_type, setl_optins, mdtrt_id, psn_no, inpatient, drName } = v;
     const { isCancelled, cancelSec } = st;
     const { his_setl_no, drugLines, rxno } = f;
@@ -706,17 +983,41 @@ export class HisGenerator {
     } else this.takeTarget(idx, d, ref, rng);
     if (!inpatient) {
       for (const dl of drugLines) {
-        sales.push({ type: 'sale', drug: this.drugs.get(dl.item.fixmedins_hilist_id)!, cnt: dl.cnt, sec: Math.min(86_399, sec + rng.range(120, 900)), setl_id: setl_id!, mdtrt_sn: mdtrt_id, psn: pi, rxno, doctor: drName });
+        sales.push({
+          type: 'sale',
+          drug: this.drugs.get(dl.item.fixmedins_hilist_id)!,
+          cnt: dl.cnt,
+          sec: Math.min(86_399, sec + rng.range(120, 900)),
+          setl_id: setl_id!,
+          mdtrt_sn: mdtrt_id,
+          psn: pi,
+          rxno,
+          doctor: drName,
+        });
       }
     }
   }
 
   /** Fee lines of a visit: [item, count]. */
-  private feePlan(rng: Rng, inpatient: boolean, emergency: boolean, maternity: boolean, stay: number, dept: Dept): Array<[DemoItem, number]> {
+  private feePlan(
+    rng: Rng,
+    inpatient: boolean,
+    emergency: boolean,
+    maternity: boolean,
+    stay: number,
+    dept: Dept,
+  ): Array<[DemoItem, number]> {
     const by = (u: Usage) => this.catalog.byUsage.get(u)!;
     const out: Array<[DemoItem, number]> = [];
     if (!inpatient) {
-      out.push([this.named(emergency ? '急诊诊查费' : (['普通门诊诊查费', '副主任医师门诊诊查费', '主任医师门诊诊查费'] as const)[rng.weighted([6, 3, 1])]!), 1]);
+      out.push([
+        this.named(
+          emergency
+            ? '急诊诊查费'
+            : (['普通门诊诊查费', '副主任医师门诊诊查费', '主任医师门诊诊查费'] as const)[rng.weighted([6, 3, 1])]!,
+        ),
+        1,
+      ]);
       const extra = rng.weighted([30, 40, 22, 8]);
       for (let k = 0; k < extra; k++) {
         const u = rng.weighted([55, 5, 12, 18, 6, 4]);
@@ -744,7 +1045,8 @@ export class HisGenerator {
     if (maternity) out.push([this.named('子宫下段剖宫产术'), 1]);
     else if (dept.code === 'KS0411') out.push([this.named(rng.chance(0.5) ? '阑尾切除术' : '腹腔镜下胆囊切除术'), 1]);
     else if (dept.code === 'KS0412') out.push([this.named('股骨颈骨折闭合复位内固定术'), 1]);
-    if (!maternity && (dept.code === 'KS0411' || dept.code === 'KS0412') && rng.chance(0.3)) out.push([this.named('一次性使用吻合器'), 1]);
+    if (!maternity && (dept.code === 'KS0411' || dept.code === 'KS0412') && rng.chance(0.3))
+      out.push([this.named('一次性使用吻合器'), 1]);
     return out;
   }
 
@@ -771,15 +1073,36 @@ export class HisGenerator {
    * sandbox's own counter (which starts at 1).
    */
   private setlId(day: string, reserved: boolean): string {
-    return reserved ? `${this.opts.admdvs}${compact(day)}9${pad(++this.seq.reservedSetlId, 9)}` : `${this.opts.admdvs}${compact(day)}5${pad(++this.seq.setlId, 9)}`;
+    return reserved
+      ? `${this.opts.admdvs}${compact(day)}9${pad(++this.seq.reservedSetlId, 9)}`
+      : `${this.opts.admdvs}${compact(day)}5${pad(++this.seq.setlId, 9)}`;
   }
 
-  private addGroup(day: string, insutype: string, clr_type: string, setl_optins: string, refd: string, a: SettlementAmounts | Record<string, number>, count: number): void {
+  private addGroup(
+    day: string,
+    insutype: string,
+    clr_type: string,
+    setl_optins: string,
+    refd: string,
+    a: SettlementAmounts | Record<string, number>,
+    count: number,
+  ): void {
     if (count === 0) return;
     const key = `${day}|${insutype}|${clr_type}|${setl_optins}|${refd}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = { day, insutype, clr_type, setl_optins, refd_setl_flag: refd, count: 0, medfee_sumamt: 0, fund_pay_sumamt: 0, acct_pay: 0, psn_cash_pay: 0 };
+      g = {
+        day,
+        insutype,
+        clr_type,
+        setl_optins,
+        refd_setl_flag: refd,
+        count: 0,
+        medfee_sumamt: 0,
+        fund_pay_sumamt: 0,
+        acct_pay: 0,
+        psn_cash_pay: 0,
+      };
       this.groups.set(key, g);
     }
     g.count += count;
@@ -790,7 +1113,15 @@ export class HisGenerator {
   }
 
   /** A natural cancellation (2208/2305): the original turns cancelled, a negative row follows. */
-  private cancel(sink: RowSink, d: number, orig: Row, amounts: SettlementAmounts, pi: number, setl_id: string, csec: number): void {
+  private cancel(
+    sink: RowSink,
+    d: number,
+    orig: Row,
+    amounts: SettlementAmounts,
+    pi: number,
+    setl_id: string,
+    csec: number,
+  ): void {
     const day = this.days[d]!;
     const cancelTime = stamp(day, csec);
     const inpatient = orig.clr_type === '21';
@@ -798,7 +1129,20 @@ export class HisGenerator {
     const newId = this.setlId(day, false);
     const his_setl_no = `JS${compact(day)}${pad(++this.seq.settle, 7)}`;
     this.pool.balance[pi] = this.pool.balance[pi]! + amounts.acct_pay;
-    const rev: Row = { ...orig, his_setl_no, setl_id: newId, setl_time: cancelTime, his_status: 'settled', refd_setl_flag: '1', init_setl_id: setl_id, msgid, medins_setl_id: msgid, infno: inpatient ? '2305' : '2208', created_at: cancelTime, updated_at: cancelTime };
+    const rev: Row = {
+      ...orig,
+      his_setl_no,
+      setl_id: newId,
+      setl_time: cancelTime,
+      his_status: 'settled',
+      refd_setl_flag: '1',
+      init_setl_id: setl_id,
+      msgid,
+      medins_setl_id: msgid,
+      infno: inpatient ? '2305' : '2208',
+      created_at: cancelTime,
+      updated_at: cancelTime,
+    };
     const neg: Record<string, number> = {};
     for (const k of AMOUNT_KEYS) {
       if (k === 'balc') continue;
@@ -827,7 +1171,13 @@ export class HisGenerator {
     const k = this.pendingRoles.findIndex((r) => r.day < d || r.from <= idx);
     if (k < 0) return;
     const { role } = this.pendingRoles.splice(k, 1)[0]!;
-    const keys = { setl_id: ref.setl_id, msgid: ref.msgid, mdtrt_id: ref.mdtrt_id, psn_no: ref.psn_no, his_setl_no: ref.his_setl_no };
+    const keys = {
+      setl_id: ref.setl_id,
+      msgid: ref.msgid,
+      mdtrt_id: ref.mdtrt_id,
+      psn_no: ref.psn_no,
+      his_setl_no: ref.his_setl_no,
+    };
     const day = ref.day;
     if (role === 'his_only') {
       const reversed = this.anomalies.some((a) => a.kind === 'his_only');
@@ -837,7 +1187,9 @@ export class HisGenerator {
         side: 'center',
         day,
         keys,
-        detail: reversed ? 'settled in the HIS; reversed at the center (2601) a few minutes later, so it no longer counts there' : 'settled in the HIS; the center never committed it',
+        detail: reversed
+          ? 'settled in the HIS; reversed at the center (2601) a few minutes later, so it no longer counts there'
+          : 'settled in the HIS; the center never committed it',
         center: reversed ? { reverse_at: stamp(day, Math.min(86_399, ref.sec + 300)) } : {},
       });
     } else if (role === 'mismatch_rounding') {
@@ -859,7 +1211,9 @@ export class HisGenerator {
         day,
         keys,
         detail: `the center has a self-pay fee line of ${extra} the HIS dropped (medfee_sumamt differs)`,
-        center: { deltas: { medfee_sumamt: extra, fulamt_ownpay_amt: extra, psn_part_amt: extra, psn_cash_pay: extra } },
+        center: {
+          deltas: { medfee_sumamt: extra, fulamt_ownpay_amt: extra, psn_part_amt: extra, psn_cash_pay: extra },
+        },
       });
     } else if (role === 'center_duplicate') {
       this.addAnomaly({
@@ -878,7 +1232,8 @@ export class HisGenerator {
         side: 'center',
         day,
         keys,
-        detail: 'cancelled at the center from another terminal: the center has the settlement and its negative reversal; the HIS shows it settled',
+        detail:
+          'cancelled at the center from another terminal: the center has the settlement and its negative reversal; the HIS shows it settled',
         center: { setl_id: this.setlId(day, true), setl_time: stamp(day, Math.min(86_399, ref.sec + 1800)) },
       });
     }
@@ -945,7 +1300,13 @@ export class HisGenerator {
       kind: 'center_only',
       side: 'center',
       day,
-      keys: { setl_id, msgid: record.medins_setl_id, mdtrt_id: record.mdtrt_id, psn_no: record.psn_no, cause: 'center_test_data' },
+      keys: {
+        setl_id,
+        msgid: record.medins_setl_id,
+        mdtrt_id: record.mdtrt_id,
+        psn_no: record.psn_no,
+        cause: 'center_test_data',
+      },
       detail: 'a test settlement entered at the center; no visit or call exists in the HIS',
       center: { record, setl_id, setl_time: record.setl_time },
     });
@@ -1014,12 +1375,24 @@ export class HisGenerator {
     const natural = [...this.drugs.values()].filter((x) => !x.item.special);
     const pick = () => natural[rng.int(natural.length)]!;
     const walkIn = (drug: DrugState, type: 'sale' | 'return', planted: string, cnt = 1): SaleIntent => {
-      const s: SaleIntent = { type, drug, cnt, sec: rng.range(9 * 3600, 16 * 3600), setl_id: null, mdtrt_sn: `ZF${compact(day)}${pad(rng.int(100_000), 5)}`, psn: null, rxno: null, doctor: null, planted };
+      const s: SaleIntent = {
+        type,
+        drug,
+        cnt,
+        sec: rng.range(9 * 3600, 16 * 3600),
+        setl_id: null,
+        mdtrt_sn: `ZF${compact(day)}${pad(rng.int(100_000), 5)}`,
+        psn: null,
+        rxno: null,
+        doctor: null,
+        planted,
+      };
       sales.push(s);
       return s;
     };
     for (const kind of plan.trace) {
-      if (kind === 'invalid_length' || kind === 'invalid_chars' || kind === 'duplicate' || kind === 'sold_twice_first') walkIn(pick(), 'sale', kind, kind === 'duplicate' ? 2 : 1);
+      if (kind === 'invalid_length' || kind === 'invalid_chars' || kind === 'duplicate' || kind === 'sold_twice_first')
+        walkIn(pick(), 'sale', kind, kind === 'duplicate' ? 2 : 1);
       else if (kind === 'sold_twice_second') {
         const first = this.soldTwiceCode;
         if (!first) throw new Error('demo seed: the first sale of the sold-twice pair is missing');
@@ -1069,7 +1442,16 @@ export class HisGenerator {
       }
       this.saleRow(sink, rng, day, s, disp_id, codes, this.batchOf(s.drug, batchSerial), null);
       this.recordPlanted(s, day, disp_id, codes);
-      if (!s.planted && s.type === 'sale' && rng.chance(0.004)) returns.push({ ...s, type: 'return', cnt: 1, sec: Math.min(86_399, s.sec + rng.range(1800, 14_400)), orig: disp_id, codes: [codes[0]!], serials: [s.serials![0]!] });
+      if (!s.planted && s.type === 'sale' && rng.chance(0.004))
+        returns.push({
+          ...s,
+          type: 'return',
+          cnt: 1,
+          sec: Math.min(86_399, s.sec + rng.range(1800, 14_400)),
+          orig: disp_id,
+          codes: [codes[0]!],
+          serials: [s.serials![0]!],
+        });
     }
     for (const r of returns) {
       const disp_id = `FY${compact(day)}${pad(++this.seq.disp, 7)}`;
@@ -1083,13 +1465,28 @@ export class HisGenerator {
     const base = { job: 'trace' as const, side: 'his' as const, day };
     switch (s.planted) {
       case 'invalid_length':
-        this.addAnomaly({ ...base, kind: 'trace_invalid_length', keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug }, detail: 'a scanned code of 19 digits (one digit lost)' });
+        this.addAnomaly({
+          ...base,
+          kind: 'trace_invalid_length',
+          keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug },
+          detail: 'a scanned code of 19 digits (one digit lost)',
+        });
         break;
       case 'invalid_chars':
-        this.addAnomaly({ ...base, kind: 'trace_invalid_chars', keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug }, detail: 'a scanned code with letters in it' });
+        this.addAnomaly({
+          ...base,
+          kind: 'trace_invalid_chars',
+          keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug },
+          detail: 'a scanned code with letters in it',
+        });
         break;
       case 'duplicate':
-        this.addAnomaly({ ...base, kind: 'trace_duplicate_in_record', keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug }, detail: 'the same code scanned twice in one sale (sel_retn_cnt 2)' });
+        this.addAnomaly({
+          ...base,
+          kind: 'trace_duplicate_in_record',
+          keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug },
+          detail: 'the same code scanned twice in one sale (sel_retn_cnt 2)',
+        });
         break;
       case 'sold_twice_first':
         this.soldTwiceCode = { code: codes[0]!, disp_id, drug: s.drug, serial: s.serials![0]! };
@@ -1098,12 +1495,21 @@ export class HisGenerator {
         this.addAnomaly({
           ...base,
           kind: 'trace_sold_twice',
-          keys: { disp_id: [this.soldTwiceCode!.disp_id, disp_id], drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug },
+          keys: {
+            disp_id: [this.soldTwiceCode!.disp_id, disp_id],
+            drug_trac_codg: codes[0]!,
+            fixmedins_hilist_id: drug,
+          },
           detail: 'a code sold in an earlier sale is sold again',
         });
         break;
       case 'return_never_sold':
-        this.addAnomaly({ ...base, kind: 'trace_return_never_sold', keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug }, detail: 'a sale return of a code that was never sold (nor stocked)' });
+        this.addAnomaly({
+          ...base,
+          kind: 'trace_return_never_sold',
+          keys: { disp_id, drug_trac_codg: codes[0]!, fixmedins_hilist_id: drug },
+          detail: 'a sale return of a code that was never sold (nor stocked)',
+        });
         break;
       case 'no_mapping_sale':
         this.addAnomaly({
@@ -1118,7 +1524,15 @@ export class HisGenerator {
 
   private batchOf(drug: DrugState, serial: number): DrugState['batches'][number] {
     const b = drug.batches;
-    if (b.length === 0) return { start: 0, bchno: `B00000000${drug.item.fixmedins_hilist_id}`, prefix: drug.item.trac_prefixes[0]!, lot: '000000', manu: this.opts.startDate, expy: addDays(this.opts.startDate, 730) };
+    if (b.length === 0)
+      return {
+        start: 0,
+        bchno: `B00000000${drug.item.fixmedins_hilist_id}`,
+        prefix: drug.item.trac_prefixes[0]!,
+        lot: '000000',
+        manu: this.opts.startDate,
+        expy: addDays(this.opts.startDate, 730),
+      };
     let lo = 0;
     let hi = b.length - 1;
     while (lo < hi) {
@@ -1159,7 +1573,12 @@ export class HisGenerator {
       created_at: time,
       invc_no: null,
     });
-    for (let k = 0; k < qty; k++) sink.add('his_stock_trac', { stock_id, trac_seq: k + 1, drug_trac_codg: traceCode(prefix, drug.index, drug.stocked + k) });
+    for (let k = 0; k < qty; k++)
+      sink.add('his_stock_trac', {
+        stock_id,
+        trac_seq: k + 1,
+        drug_trac_codg: traceCode(prefix, drug.index, drug.stocked + k),
+      });
     drug.stocked += qty;
   }
 
@@ -1172,7 +1591,9 @@ export class HisGenerator {
    */
   invoiceDelivery(sink: RowSink): void {
     const day = addDays(this.endDate, 1);
-    const drugs = [...this.drugs.values()].filter((x) => !x.item.special && x.item.trac_prefixes.length > 0).slice(0, 4);
+    const drugs = [...this.drugs.values()]
+      .filter((x) => !x.item.special && x.item.trac_prefixes.length > 0)
+      .slice(0, 4);
     if (drugs.length < 4) return;
     const [a, b, c, d] = drugs as [DrugState, DrugState, DrugState, DrugState];
     const inv = (n: number) => `FP${compact(day)}${pad(n, 4)}`;
@@ -1182,7 +1603,14 @@ export class HisGenerator {
       { invc_no: inv(2), drug: c, qty: 8 },
       { invc_no: inv(3), drug: d, qty: 5 },
     ];
-    const lines: Array<{ invc_no: string; drug: DrugState; stock_id: string; lot: string; expy: string; codes: string[] }> = [];
+    const lines: Array<{
+      invc_no: string;
+      drug: DrugState;
+      stock_id: string;
+      lot: string;
+      expy: string;
+      codes: string[];
+    }> = [];
     plan.forEach((p, i) => {
       const it = p.drug.item;
       const stock_id = `RK${compact(day)}${pad(++this.seq.stock, 6)}`;
@@ -1221,25 +1649,68 @@ export class HisGenerator {
     // A line one code short: the supplier left out the last box of b.
     const short = lines[1]!;
     const missing = short.codes.pop()!;
-    this.addAnomaly({ ...base, kind: 'invoice_code_missing', keys: { invc_no: short.invc_no, stock_id: short.stock_id, fixmedins_hilist_id: short.drug.item.fixmedins_hilist_id, drug_trac_codg: missing }, detail: `the list gives ${short.codes.length} codes for ${short.codes.length + 1} boxes` });
+    this.addAnomaly({
+      ...base,
+      kind: 'invoice_code_missing',
+      keys: {
+        invc_no: short.invc_no,
+        stock_id: short.stock_id,
+        fixmedins_hilist_id: short.drug.item.fixmedins_hilist_id,
+        drug_trac_codg: missing,
+      },
+      detail: `the list gives ${short.codes.length} codes for ${short.codes.length + 1} boxes`,
+    });
     // A code of another drug: c's fourth code carries d's product prefix.
     const wrong = lines[2]!;
     const other = traceCode(d.item.trac_prefixes[0]!, d.index, 1_500_000_000);
     wrong.codes[3] = other;
-    this.addAnomaly({ ...base, kind: 'invoice_code_other_drug', keys: { invc_no: wrong.invc_no, stock_id: wrong.stock_id, fixmedins_hilist_id: wrong.drug.item.fixmedins_hilist_id, drug_trac_codg: other, other_drug: d.item.fixmedins_hilist_id }, detail: `a code of ${d.item.fixmedins_hilist_id} listed for ${wrong.drug.item.fixmedins_hilist_id}` });
+    this.addAnomaly({
+      ...base,
+      kind: 'invoice_code_other_drug',
+      keys: {
+        invc_no: wrong.invc_no,
+        stock_id: wrong.stock_id,
+        fixmedins_hilist_id: wrong.drug.item.fixmedins_hilist_id,
+        drug_trac_codg: other,
+        other_drug: d.item.fixmedins_hilist_id,
+      },
+      detail: `a code of ${d.item.fixmedins_hilist_id} listed for ${wrong.drug.item.fixmedins_hilist_id}`,
+    });
     // A code on two invoices: d's last code on invoice 3 is a's first code on invoice 1.
     const twice = lines[3]!;
     twice.codes[twice.codes.length - 1] = lines[0]!.codes[0]!;
-    this.addAnomaly({ ...base, kind: 'invoice_code_on_two_invoices', keys: { invc_no: [lines[0]!.invc_no, twice.invc_no], drug_trac_codg: lines[0]!.codes[0]! }, detail: 'the same box listed on two invoices' });
+    this.addAnomaly({
+      ...base,
+      kind: 'invoice_code_on_two_invoices',
+      keys: { invc_no: [lines[0]!.invc_no, twice.invc_no], drug_trac_codg: lines[0]!.codes[0]! },
+      detail: 'the same box listed on two invoices',
+    });
     for (const l of lines) {
-      for (const code of l.codes) this.supplierRows.push([l.invc_no, l.drug.item.fixmedins_hilist_id, l.drug.item.fixmedins_hilist_name, l.lot, l.expy, code]);
+      for (const code of l.codes)
+        this.supplierRows.push([
+          l.invc_no,
+          l.drug.item.fixmedins_hilist_id,
+          l.drug.item.fixmedins_hilist_name,
+          l.lot,
+          l.expy,
+          code,
+        ]);
     }
   }
 
   /** The supplier's code list of invoiceDelivery (header first): 发票号, 药品编码, 药品名称, 批号, 有效期, 追溯码. */
   readonly supplierRows: string[][] = [['发票号', '药品编码', '药品名称', '批号', '有效期', '追溯码']];
 
-  private saleRow(sink: RowSink, rng: Rng, day: string, s: SaleIntent, disp_id: string, codes: string[], batch: DrugState['batches'][number], orig: string | null): void {
+  private saleRow(
+    sink: RowSink,
+    rng: Rng,
+    day: string,
+    s: SaleIntent,
+    disp_id: string,
+    codes: string[],
+    batch: DrugState['batches'][number],
+    orig: string | null,
+  ): void {
     const it = s.drug.item;
     const pool = this.pool;
     const p = s.psn;

@@ -53,9 +53,19 @@ export interface SeedManifest {
   center?: CenterSummary;
 }
 
-export function buildManifest(a: { gen: HisGenerator; size: SeedSize; seed: number; fixmedins_code: string; admdvs: string; dialect: Dialect; counts: Record<string, number> }): SeedManifest {
+export function buildManifest(a: {
+  gen: HisGenerator;
+  size: SeedSize;
+  seed: number;
+  fixmedins_code: string;
+  admdvs: string;
+  dialect: Dialect;
+  counts: Record<string, number>;
+}): SeedManifest {
   const groups = [...a.gen.groups.values()].sort((x, y) =>
-    `${x.day}|${x.insutype}|${x.clr_type}|${x.setl_optins}|${x.refd_setl_flag}`.localeCompare(`${y.day}|${y.insutype}|${y.clr_type}|${y.setl_optins}|${y.refd_setl_flag}`),
+    `${x.day}|${x.insutype}|${x.clr_type}|${x.setl_optins}|${x.refd_setl_flag}`.localeCompare(
+      `${y.day}|${y.insutype}|${y.clr_type}|${y.setl_optins}|${y.refd_setl_flag}`,
+    ),
   );
   let count = 0;
   let medfee = 0;
@@ -80,7 +90,13 @@ export function buildManifest(a: { gen: HisGenerator; size: SeedSize; seed: numb
     dialect: a.dialect,
     counts: a.counts,
     settlementsPerDay: a.gen.counts,
-    totals: { count, medfee_sumamt: fenToString(medfee), fund_pay_sumamt: fenToString(fund), acct_pay: fenToString(acct), psn_cash_pay: fenToString(cash) },
+    totals: {
+      count,
+      medfee_sumamt: fenToString(medfee),
+      fund_pay_sumamt: fenToString(fund),
+      acct_pay: fenToString(acct),
+      psn_cash_pay: fenToString(cash),
+    },
     groups: groups.map((g) => ({
       day: g.day,
       insutype: g.insutype,

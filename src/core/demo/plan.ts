@@ -18,7 +18,15 @@ export interface DayPlan {
   /** A center row with no HIS counterpart at all (test data at the center). */
   centerTestRow: boolean;
   /** Planted trace-code records (standalone pharmacy sales/returns) on this day. */
-  trace: Array<'invalid_length' | 'invalid_chars' | 'duplicate' | 'sold_twice_first' | 'sold_twice_second' | 'return_never_sold' | 'no_mapping_sale'>;
+  trace: Array<
+    | 'invalid_length'
+    | 'invalid_chars'
+    | 'duplicate'
+    | 'sold_twice_first'
+    | 'sold_twice_second'
+    | 'return_never_sold'
+    | 'no_mapping_sale'
+  >;
   /** Stock-in of the drug whose mapping ends on the first day (day 0 only). */
   noMappingStock: boolean;
 }
@@ -26,7 +34,15 @@ export interface DayPlan {
 export function planDays(seed: number, counts: number[]): DayPlan[] {
   const days = counts.length;
   const rng = new Rng(seed, 'plan');
-  const plans: DayPlan[] = counts.map(() => ({ pending: new Map(), rollback: undefined, targets: [], crossMidnight: false, centerTestRow: false, trace: [], noMappingStock: false }));
+  const plans: DayPlan[] = counts.map(() => ({
+    pending: new Map(),
+    rollback: undefined,
+    targets: [],
+    crossMidnight: false,
+    centerTestRow: false,
+    trace: [],
+    noMappingStock: false,
+  }));
   const anyDay = () => rng.int(days);
   const position = (d: number) => rng.int(Math.max(1, counts[d]! - 1));
 
@@ -49,7 +65,14 @@ export function planDays(seed: number, counts: number[]): DayPlan[] {
       break;
     }
   }
-  const roles: TargetRole[] = ['his_only', 'his_only', 'mismatch_rounding', 'mismatch_fee', 'center_duplicate', 'refund_pair'];
+  const roles: TargetRole[] = [
+    'his_only',
+    'his_only',
+    'mismatch_rounding',
+    'mismatch_fee',
+    'center_duplicate',
+    'refund_pair',
+  ];
   for (const role of roles) {
     const d = anyDay();
     plans[d]!.targets.push({ role, from: position(d) });
@@ -73,7 +96,7 @@ export function planDays(seed: number, counts: number[]): DayPlan[] {
  * Settlements per day: a weekday profile (Sunday quietest) with some noise, allocated so that
  * the days add up to `total` exactly.
  */
-export function dayCounts(seed: number, days: number, total: number, weekdays: number[]): number[] {
+export function dayCounts(seed: number, _days: number, total: number, weekdays: number[]): number[] {
   const rng = new Rng(seed, 'counts');
   const FACTOR = [0.55, 1.15, 1.05, 1.0, 1.0, 0.95, 0.7];
   const w = weekdays.map((wd) => FACTOR[wd]! * (0.9 + 0.2 * rng.next()));

@@ -37,16 +37,36 @@ export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
   return (i) => {
     const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, i.day));
     if (!policy) return null;
-    const r = splitTotals({
-      insutype: i.insutype, setl_time: i.day, hosp_lv: policy.levels[policy.levels.length - 1]!,
-      person: {
-        age: i.age, retired: i.psn_type === '12',
-        psn_groups: i.civilServant && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [],
-        acct_balc: yuan(i.balance), mulaid_balc: yuan(i.mulaid ? i.mulaidBalance : 0), ytd: {},
+    const r = splitTotals(
+      {
+        insutype: i.insutype,
+        setl_time: i.day,
+        hosp_lv: policy.levels[policy.levels.length - 1]!,
+        person: {
+          age: i.age,
+          retired: i.psn_type === '12',
+          psn_groups: i.civilServant && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [],
+          acct_balc: yuan(i.balance),
+          mulaid_balc: yuan(i.mulaid ? i.mulaidBalance : 0),
+          ytd: {},
+        },
+        visit: {
+          type: i.inpatient ? 'inpatient' : 'outpatient',
+          admission_count: 1,
+          in_area: i.inArea,
+          acct_used_flag: i.acctUsed,
+        },
+        totals: {
+          medfee_sumamt: yuan(i.medfee),
+          fulamt_ownpay_amt: yuan(i.ful),
+          overlmt_selfpay: yuan(i.overlmt),
+          preselfpay_amt: yuan(i.pre),
+          inscp_scp_amt: yuan(i.inscp),
+        },
       },
-      visit: { type: i.inpatient ? 'inpatient' : 'outpatient', admission_count: 1, in_area: i.inArea, acct_used_flag: i.acctUsed },
-      totals: { medfee_sumamt: yuan(i.medfee), fulamt_ownpay_amt: yuan(i.ful), overlmt_selfpay: yuan(i.overlmt), preselfpay_amt: yuan(i.pre), inscp_scp_amt: yuan(i.inscp) },
-    }, policy, { explain: false });
+      policy,
+      { explain: false },
+    );
     const s = r.setlinfo;
     let cash = fen(s.psn_cash_pay);
     let psn = fen(s.psn_part_amt);
@@ -61,11 +81,27 @@ export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
     const acct = fen(s.acct_pay);
     const mulaid = fen(s.acct_mulaid_pay);
     return {
-      medfee_sumamt: fen(s.medfee_sumamt), fulamt_ownpay_amt: fen(s.fulamt_ownpay_amt), overlmt_selfpay: fen(s.overlmt_selfpay),
-      preselfpay_amt: fen(s.preselfpay_amt), inscp_scp_amt: fen(s.inscp_scp_amt), act_pay_dedc: fen(s.act_pay_dedc), hifp_pay: fen(s.hifp_pay),
-      cvlserv_pay: fen(s.cvlserv_pay), hifes_pay: fen(s.hifes_pay), hifmi_pay: fen(s.hifmi_pay), hifob_pay: fen(s.hifob_pay), maf_pay: fen(s.maf_pay),
-      oth_pay: fen(s.oth_pay), hifdm_pay: fen(s.hifdm_pay), fund_pay_sumamt: fen(s.fund_pay_sumamt), psn_part_amt: psn, acct_pay: acct,
-      psn_cash_pay: cash, hosp_part_amt: hosp, balc: i.balance - (acct - mulaid), acct_mulaid_pay: mulaid,
+      medfee_sumamt: fen(s.medfee_sumamt),
+      fulamt_ownpay_amt: fen(s.fulamt_ownpay_amt),
+      overlmt_selfpay: fen(s.overlmt_selfpay),
+      preselfpay_amt: fen(s.preselfpay_amt),
+      inscp_scp_amt: fen(s.inscp_scp_amt),
+      act_pay_dedc: fen(s.act_pay_dedc),
+      hifp_pay: fen(s.hifp_pay),
+      cvlserv_pay: fen(s.cvlserv_pay),
+      hifes_pay: fen(s.hifes_pay),
+      hifmi_pay: fen(s.hifmi_pay),
+      hifob_pay: fen(s.hifob_pay),
+      maf_pay: fen(s.maf_pay),
+      oth_pay: fen(s.oth_pay),
+      hifdm_pay: fen(s.hifdm_pay),
+      fund_pay_sumamt: fen(s.fund_pay_sumamt),
+      psn_part_amt: psn,
+      acct_pay: acct,
+      psn_cash_pay: cash,
+      hosp_part_amt: hosp,
+      balc: i.balance - (acct - mulaid),
+      acct_mulaid_pay: mulaid,
       poolRatioBp: Number(s.pool_prop_selfpay.times(10000).toFixed(0)),
     };
   };

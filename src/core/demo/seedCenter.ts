@@ -19,7 +19,14 @@ import type { LedgerOptions, SeedCancellation, SeedSettlement } from '../center/
 import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
 import { writeFileAtomicSync } from '../files/index.js';
-import { loadProfile, referenceProfilePath, runStatement, SETTLEMENT_AMOUNTS, type Profile, type Row } from '../his/index.js';
+import {
+  loadProfile,
+  referenceProfilePath,
+  runStatement,
+  SETTLEMENT_AMOUNTS,
+  type Profile,
+  type Row,
+} from '../his/index.js';
 import { D, fenOfText, fmt, textOfFen } from '../money.js';
 import type { CenterSettlementRecord, PlantedAnomaly } from './anomalies.js';
 import { addDays } from './dates.js';
@@ -61,7 +68,12 @@ export interface SeedCenterResult {
 
 export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterResult> {
   const m = opts.manifest;
-  if (m.center) throw inputError('DEMO_CENTER_SEEDED', 'The center side of this seed was already written', 'Seed a new HIS and sandbox ledger (hisops demo seed --out NEW_DIR).').zh('本次演示数据的医保中心部分已写入过', '请生成新的 HIS 和沙箱账本（hisops demo seed --out NEW_DIR）。');
+  if (m.center)
+    throw inputError(
+      'DEMO_CENTER_SEEDED',
+      'The center side of this seed was already written',
+      'Seed a new HIS and sandbox ledger (hisops demo seed --out NEW_DIR).',
+    ).zh('本次演示数据的医保中心部分已写入过', '请生成新的 HIS 和沙箱账本（hisops demo seed --out NEW_DIR）。');
   const profile = opts.profile ?? (await loadProfile(referenceProfilePath()));
   const seeder = new CenterSeeder(opts.ledger, m.institution.fixmedins_code);
   seeder.plan(m.anomalies);
@@ -70,7 +82,10 @@ export async function seedCenter(opts: SeedCenterOptions): Promise<SeedCenterRes
   seeder.begin();
   try {
     for (const [i, day] of days.entries()) {
-      const rows = await runStatement(opts.his, profile, 'settlements_in_period', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` });
+      const rows = await runStatement(opts.his, profile, 'settlements_in_period', {
+        from: `${day} 00:00:00`,
+        to: `${addDays(day, 1)} 00:00:00`,
+      });
       const byMsgid = new Map<string, Row>();
       for (const msgid of seeder.msgidsWanted(day)) {
         const row = (await runStatement(opts.his, profile, 'settlement_by_msgid', { msgid }))[0];
@@ -137,7 +152,12 @@ export class CenterSeeder {
 
   private fen(s: string): number {
     const f = fenOfText(s);
-    if (f === undefined) throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has an amount "${s}" that is not two-decimal money`, 'Seed the center from a HIS written by hisops demo seed.').zh(`演示 HIS 中的金额 "${s}" 不是两位小数的金额`, '请用 hisops demo seed 写入的 HIS 生成医保中心数据。');
+    if (f === undefined)
+      throw inputError(
+        'DEMO_CENTER_PLAN',
+        `The seeded HIS has an amount "${s}" that is not two-decimal money`,
+        'Seed the center from a HIS written by hisops demo seed.',
+      ).zh(`演示 HIS 中的金额 "${s}" 不是两位小数的金额`, '请用 hisops demo seed 写入的 HIS 生成医保中心数据。');
     return f;
   }
 
@@ -155,20 +175,27 @@ export class CenterSeeder {
     const { ledger, fixmedins_code } = this;
     const plans = this.plans.bySetlId;
     const pending: Array<{ a: PlantedAnomaly; row: Row | undefined }> = [];
-    for (const a of this.plans.centerOnly(day)) pending.push({ a, row: a.center?.record ? undefined : byMsgid.get(a.keys.msgid as string) });
+    for (const a of this.plans.centerOnly(day))
+      pending.push({ a, row: a.center?.record ? undefined : byMsgid.get(a.keys.msgid as string) });
     ledger.transaction(() => {
       for (const r of rows) {
         const setl_id = String(r.setl_id);
         const plan = plans.get(setl_id);
         if (r.refd_setl_flag === '1') {
           // The HIS's own cancellation: the center has it too.
-          ledger.insertCancellation({ setl_id: String(r.init_setl_id), setl_time: String(r.setl_time), new_setl_id: setl_id, medins_setl_id: String(r.msgid) });
+          ledger.insertCancellation({
+            setl_id: String(r.init_setl_id),
+            setl_time: String(r.setl_time),
+            new_setl_id: setl_id,
+            medins_setl_id: String(r.msgid),
+          });
           this.tally(amountsOf(r));
           continue;
         }
         if (plan?.kind === 'his_only' && !plan.center?.reverse_at) continue;
         const amounts = amountsOf(r);
-        if (plan?.kind === 'amount_mismatch') for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
+        if (plan?.kind === 'amount_mismatch')
+          for (const [k, v] of Object.entries(plan.center?.deltas ?? {})) amounts[k] = fmt(new D(amounts[k]!).plus(v));
         const setl_time = plan?.kind === 'cross_midnight' ? plan.center!.center_setl_time! : String(r.setl_time);
         this.put(seedFromRow(r, { setl_id, setl_time, medins_setl_id: String(r.msgid), amounts, fixmedins_code }));
         this.tally(amounts);
@@ -176,10 +203,21 @@ export class CenterSeeder {
           ledger.reverseSettlement(setl_id, plan.center!.reverse_at!);
           this.tally(amounts, -1, -1);
         } else if (plan?.kind === 'center_duplicate') {
-          this.put(seedFromRow(r, { setl_id: plan.center!.setl_id!, setl_time: plan.center!.setl_time!, amounts, fixmedins_code }));
+          this.put(
+            seedFromRow(r, {
+              setl_id: plan.center!.setl_id!,
+              setl_time: plan.center!.setl_time!,
+              amounts,
+              fixmedins_code,
+            }),
+          );
           this.tally(amounts);
         } else if (plan?.kind === 'refund_pair') {
-          ledger.insertCancellation({ setl_id, setl_time: plan.center!.setl_time!, new_setl_id: plan.center!.setl_id! });
+          ledger.insertCancellation({
+            setl_id,
+            setl_time: plan.center!.setl_time!,
+            new_setl_id: plan.center!.setl_id!,
+          });
           this.tally(amounts, -1, 1);
         }
       }
@@ -190,10 +228,25 @@ export class CenterSeeder {
           this.tally(recordAmounts(rec));
         } else if (row) {
           const amounts = amountsOf(row);
-          this.put(seedFromRow(row, { setl_id: a.center!.setl_id!, setl_time: a.center!.setl_time!, medins_setl_id: String(row.msgid), amounts, fixmedins_code }));
+          this.put(
+            seedFromRow(row, {
+              setl_id: a.center!.setl_id!,
+              setl_time: a.center!.setl_time!,
+              medins_setl_id: String(row.msgid),
+              amounts,
+              fixmedins_code,
+            }),
+          );
           this.tally(amounts);
         } else {
-          throw inputError('DEMO_CENTER_PLAN', `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`, 'Seed the center from the HIS this manifest describes (the same --out folder).').zh(`演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`, '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。');
+          throw inputError(
+            'DEMO_CENTER_PLAN',
+            `The seeded HIS has no settlement with msgid ${String(a.keys.msgid)}`,
+            'Seed the center from the HIS this manifest describes (the same --out folder).',
+          ).zh(
+            `演示 HIS 中没有 msgid 为 ${String(a.keys.msgid)} 的结算`,
+            '请用该清单所描述的 HIS（同一个 --out 文件夹）生成医保中心数据。',
+          );
         }
       }
     });
@@ -209,7 +262,13 @@ export class CenterSeeder {
     const t = this.totals;
     return {
       settlements: this.count,
-      totals: { count: this.count, medfee_sumamt: textOfFen(t.medfee), fund_pay_sumamt: textOfFen(t.fund), acct_pay: textOfFen(t.acct), psn_cash_pay: textOfFen(t.cash) },
+      totals: {
+        count: this.count,
+        medfee_sumamt: textOfFen(t.medfee),
+        fund_pay_sumamt: textOfFen(t.fund),
+        acct_pay: textOfFen(t.acct),
+        psn_cash_pay: textOfFen(t.cash),
+      },
     };
   }
 }
@@ -231,7 +290,9 @@ export class CenterPlans {
   }
 
   msgidsWanted(day: string): string[] {
-    return this.centerOnly(day).filter((a) => !a.center?.record).map((a) => a.keys.msgid as string);
+    return this.centerOnly(day)
+      .filter((a) => !a.center?.record)
+      .map((a) => a.keys.msgid as string);
   }
 }
 
@@ -249,7 +310,16 @@ function recordAmounts(rec: CenterSettlementRecord): Record<string, string> {
   return out;
 }
 
-function seedFromRow(r: Row, a: { setl_id: string; setl_time: string; medins_setl_id?: string; amounts: Record<string, string>; fixmedins_code: string }): SeedSettlement {
+function seedFromRow(
+  r: Row,
+  a: {
+    setl_id: string;
+    setl_time: string;
+    medins_setl_id?: string;
+    amounts: Record<string, string>;
+    fixmedins_code: string;
+  },
+): SeedSettlement {
   return {
     setl_id: a.setl_id,
     setl_time: a.setl_time,
@@ -300,4 +370,3 @@ function seedFromRecord(rec: CenterSettlementRecord): SeedSettlement {
     amounts: amounts as SeedSettlement['amounts'],
   };
 }
-

@@ -66,29 +66,77 @@ export const DEFAULT_ADMDVS = '430100';
 
 export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   const size = opts.size ?? 'small';
-  if (!isSeedSize(size)) throw inputError('DEMO_SIZE', `Unknown seed size "${String(size)}"`, 'Use --size small, medium or large.').zh(`未知的演示数据规模 "${String(size)}"`, '请使用 --size small、medium 或 large。');
+  if (!isSeedSize(size))
+    throw inputError('DEMO_SIZE', `Unknown seed size "${String(size)}"`, 'Use --size small, medium or large.').zh(
+      `未知的演示数据规模 "${String(size)}"`,
+      '请使用 --size small、medium 或 large。',
+    );
   const seed = opts.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw inputError('DEMO_SEED', `The seed must be a whole number from 0 to 4294967295, not ${seed}`, 'Pass --seed with a whole number (e.g. --seed 42).').zh(`随机种子必须是 0 到 4294967295 之间的整数，而不是 ${seed}`, '请用 --seed 给出整数（例如 --seed 42）。');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw inputError(
+      'DEMO_SEED',
+      `The seed must be a whole number from 0 to 4294967295, not ${seed}`,
+      'Pass --seed with a whole number (e.g. --seed 42).',
+    ).zh(`随机种子必须是 0 到 4294967295 之间的整数，而不是 ${seed}`, '请用 --seed 给出整数（例如 --seed 42）。');
   const days = opts.days ?? SIZES[size].days;
-  if (!Number.isInteger(days) || days < 2 || days > 366) throw inputError('DEMO_DAYS', `Cannot seed ${days} days`, 'Use from 2 to 366 days (two at least, so that cross-day anomalies have a next day).').zh(`无法生成 ${days} 天的数据`, '请使用 2 到 366 天（至少两天，跨日异常才有次日）。');
+  if (!Number.isInteger(days) || days < 2 || days > 366)
+    throw inputError(
+      'DEMO_DAYS',
+      `Cannot seed ${days} days`,
+      'Use from 2 to 366 days (two at least, so that cross-day anomalies have a next day).',
+    ).zh(`无法生成 ${days} 天的数据`, '请使用 2 到 366 天（至少两天，跨日异常才有次日）。');
   const startDate = opts.startDate ?? DEFAULT_START_DATE;
-  if (!isIsoDay(startDate)) throw inputError('DEMO_START', `"${startDate}" is not a date`, 'Write the start date as yyyy-MM-dd (e.g. 2025-03-03).').zh(`"${startDate}" 不是日期`, '请将开始日期写成 yyyy-MM-dd（例如 2025-03-03）。');
+  if (!isIsoDay(startDate))
+    throw inputError(
+      'DEMO_START',
+      `"${startDate}" is not a date`,
+      'Write the start date as yyyy-MM-dd (e.g. 2025-03-03).',
+    ).zh(`"${startDate}" 不是日期`, '请将开始日期写成 yyyy-MM-dd（例如 2025-03-03）。');
   const fixmedins_code = opts.fixmedins_code ?? DEFAULT_FIXMEDINS_CODE;
   const admdvs = opts.admdvs ?? DEFAULT_ADMDVS;
-  if (!/^[A-Za-z0-9]{12}$/.test(fixmedins_code)) throw inputError('DEMO_FIXMEDINS', `"${fixmedins_code}" is not a 12-character institution code`, 'Use the institution code the center issued (12 letters/digits, e.g. H43010000001).').zh(`"${fixmedins_code}" 不是 12 位定点医药机构编号`, '请使用医保中心分配的机构编号（12 位字母/数字，例如 H43010000001）。');
-  if (!/^\d{6}$/.test(admdvs)) throw inputError('DEMO_ADMDVS', `"${admdvs}" is not a 6-digit admin division`, 'Use a 6-digit division code such as 430100.').zh(`"${admdvs}" 不是 6 位行政区划代码`, '请使用 6 位区划代码，例如 430100。');
+  if (!/^[A-Za-z0-9]{12}$/.test(fixmedins_code))
+    throw inputError(
+      'DEMO_FIXMEDINS',
+      `"${fixmedins_code}" is not a 12-character institution code`,
+      'Use the institution code the center issued (12 letters/digits, e.g. H43010000001).',
+    ).zh(
+      `"${fixmedins_code}" 不是 12 位定点医药机构编号`,
+      '请使用医保中心分配的机构编号（12 位字母/数字，例如 H43010000001）。',
+    );
+  if (!/^\d{6}$/.test(admdvs))
+    throw inputError(
+      'DEMO_ADMDVS',
+      `"${admdvs}" is not a 6-digit admin division`,
+      'Use a 6-digit division code such as 430100.',
+    ).zh(`"${admdvs}" 不是 6 位行政区划代码`, '请使用 6 位区划代码，例如 430100。');
 
   const db = opts.db;
   await loadReferenceSchema(db);
   for (const table of ['his_settlement', 'his_item']) {
     const existing = await db.knex(table).count({ n: '*' });
     if (Number((existing[0] as { n: unknown }).n) > 0) {
-      throw inputError('DEMO_NOT_EMPTY', `The database ${db.target.display} already holds HIS data (${table})`, 'Seed into a new, empty database (or a new --out folder).').zh(`数据库 ${db.target.display} 中已有 HIS 数据（${table}）`, '请写入一个新的空数据库（或新的 --out 文件夹）。');
+      throw inputError(
+        'DEMO_NOT_EMPTY',
+        `The database ${db.target.display} already holds HIS data (${table})`,
+        'Seed into a new, empty database (or a new --out folder).',
+      ).zh(
+        `数据库 ${db.target.display} 中已有 HIS 数据（${table}）`,
+        '请写入一个新的空数据库（或新的 --out 文件夹）。',
+      );
     }
   }
 
   const total = totalFor(size, days);
-  const gen = new HisGenerator({ seed, days, total, persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))), startDate, fixmedins_code, admdvs, ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}) });
+  const gen = new HisGenerator({
+    seed,
+    days,
+    total,
+    persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))),
+    startDate,
+    fixmedins_code,
+    admdvs,
+    ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}),
+  });
 
   const { counts, summary } = await writeRows(db, gen, opts, fixmedins_code);
 
@@ -103,21 +151,30 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
  * Stream every day through the sink that suits the database: a writer thread for SQLite files,
  * this thread for an in-memory SQLite, knex batches for servers.
  */
-async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, fixmedins_code: string): Promise<{ counts: Record<string, number>; summary?: SeedManifest['center'] }> {
-  const file = db.target.file === ':memory:' ? undefined : (db.knex.client as unknown as { connectionSettings: { filename: string } }).connectionSettings.filename;
+async function writeRows(
+  db: Db,
+  gen: HisGenerator,
+  opts: SeedHisOptions,
+  fixmedins_code: string,
+): Promise<{ counts: Record<string, number>; summary?: SeedManifest['center'] }> {
+  const file =
+    db.target.file === ':memory:'
+      ? undefined
+      : (db.knex.client as unknown as { connectionSettings: { filename: string } }).connectionSettings.filename;
   let indexSql: string[] = [];
   let sink: CountingSink;
   let release = async () => {};
   if (db.dialect === 'sqlite') {
-    indexSql = splitSqlScript(fs.readFileSync(referenceSchemaPath('sqlite'), 'utf8')).filter((q) => /^CREATE (UNIQUE )?INDEX/i.test(q));
+    indexSql = splitSqlScript(fs.readFileSync(referenceSchemaPath('sqlite'), 'utf8')).filter((q) =>
+      /^CREATE (UNIQUE )?INDEX/i.test(q),
+    );
     if (file) {
       // The file is new and nobody else writes it: the load keeps its rollback journal in memory
       // (pages are written once instead of twice through the WAL); WAL comes back afterwards.
       await db.knex.raw('PRAGMA journal_mode = MEMORY');
       sink = new SqliteWorkerSink(file);
       release = async () => void (await db.knex.raw('PRAGMA journal_mode = WAL'));
-    }
-    else {
+    } else {
       const client = db.knex.client as unknown as RawClient;
       const conn = (await client.acquireConnection()) as Database;
       sink = new SqliteBulkSink(conn);
@@ -165,7 +222,6 @@ async function writeRows(db: Db, gen: HisGenerator, opts: SeedHisOptions, fixmed
   return { counts: { ...sink.counts }, summary };
 }
 
-
 interface RawClient {
   acquireConnection(): Promise<unknown>;
   releaseConnection(c: unknown): Promise<unknown>;
@@ -174,7 +230,12 @@ interface RawClient {
 /** The supplier's code list the demo writes beside seed.json (GBK, as suppliers' Windows tools write it). */
 export const SUPPLIER_CODES_FILE = 'supplier-codes.csv';
 
-export function writeSeedFiles(out: string, manifest: SeedManifest, catalog: NationalEntry[], supplierRows?: readonly string[][]): string[] {
+export function writeSeedFiles(
+  out: string,
+  manifest: SeedManifest,
+  catalog: NationalEntry[],
+  supplierRows?: readonly string[][],
+): string[] {
   fs.mkdirSync(out, { recursive: true });
   const seedFile = path.join(out, 'seed.json');
   const catalogFile = path.join(out, 'catalog.json');
@@ -185,7 +246,10 @@ export function writeSeedFiles(out: string, manifest: SeedManifest, catalog: Nat
     extra.push(supplierFile);
   }
   writeFileAtomicSync(seedFile, JSON.stringify(manifest, null, 2) + '\n', 'the seed manifest');
-  writeFileAtomicSync(catalogFile, JSON.stringify({ format: 'hisops-demo-catalog/1', national: catalog }, null, 2) + '\n', 'the demo catalog');
+  writeFileAtomicSync(
+    catalogFile,
+    JSON.stringify({ format: 'hisops-demo-catalog/1', national: catalog }, null, 2) + '\n',
+    'the demo catalog',
+  );
   return [seedFile, catalogFile, ...extra];
 }
-

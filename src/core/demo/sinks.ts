@@ -43,7 +43,8 @@ const VALUE_FORMS: Record<Dialect, ValueForm> = {
   sqlite: (kind, v) => (kind === 'money' && typeof v === 'number' ? v / 100 : v),
   postgres: (kind, v) => (kind === 'money' && typeof v === 'number' ? fenToString(v) : v),
   mysql: (kind, v) => (kind === 'money' && typeof v === 'number' ? fenToString(v) : v),
-  oracle: (kind, v) => (kind === 'money' && typeof v === 'number' ? fenToString(v) : kind === 'datetime' || kind === 'date' ? asDate(v) : v),
+  oracle: (kind, v) =>
+    kind === 'money' && typeof v === 'number' ? fenToString(v) : kind === 'datetime' || kind === 'date' ? asDate(v) : v,
   mssql: (kind, v) => (kind === 'money' && typeof v === 'number' ? fenToString(v) : v),
 };
 
@@ -79,7 +80,9 @@ function seededTable(def: RefTable): RefTable {
 export const SEEDED_TABLES: RefTable[] = REFERENCE_TABLES.map(seededTable);
 
 /** Names of the secondary indexes of the reference schema (dropped for a bulk load, rebuilt after). */
-export const SECONDARY_INDEXES = REFERENCE_TABLES.flatMap((t) => [...(t.unique ?? []), ...(t.indexes ?? [])].map((i) => i.name));
+export const SECONDARY_INDEXES = REFERENCE_TABLES.flatMap((t) =>
+  [...(t.unique ?? []), ...(t.indexes ?? [])].map((i) => i.name),
+);
 
 interface SqliteTable {
   def: RefTable;
@@ -105,7 +108,16 @@ export class SqliteBulkSink implements CountingSink {
       // SQLite allows 32766 parameters per statement; a few hundred rows per call is plenty.
       const batch = Math.max(1, Math.min(400, Math.floor(30000 / names.length)));
       const head = `INSERT INTO ${def.name} (${names.join(',')}) VALUES `;
-      this.tables.set(def.name, { def, width: names.length, push: compilePush(def), batch, many: conn.prepare(head + new Array(batch).fill(one).join(',')), one: conn.prepare(head + one), buf: [], rows: 0 });
+      this.tables.set(def.name, {
+        def,
+        width: names.length,
+        push: compilePush(def),
+        batch,
+        many: conn.prepare(head + new Array(batch).fill(one).join(',')),
+        one: conn.prepare(head + one),
+        buf: [],
+        rows: 0,
+      });
       this.counts[def.name] = 0;
     }
     conn.exec('BEGIN');

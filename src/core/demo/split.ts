@@ -43,7 +43,13 @@ export function shareBp(amountFen: number, bp: number): number {
   return Math.floor((amountFen * bp + 5000) / 10000);
 }
 
-export function splitLine(pricFen: number, cnt: number, lv: string, capFen: number | undefined, selfpayBp: number): LineSplit {
+export function splitLine(
+  pricFen: number,
+  cnt: number,
+  lv: string,
+  capFen: number | undefined,
+  selfpayBp: number,
+): LineSplit {
   const det = pricFen * cnt;
   if (lv === '03') return { det, ful: det, overlmt: 0, pre: 0, inscp: 0 };
   const overlmt = capFen !== undefined && pricFen > capFen ? (pricFen - capFen) * cnt : 0;
@@ -110,7 +116,8 @@ export function splitSettlement(i: SettlementInput): SettlementAmounts {
   const personalBefore = i.medfee - fund;
   const hosp = i.hospitalBorne ? Math.min(personalBefore, 50000) : 0;
   const psn_part = personalBefore - hosp;
-  const acct = i.acctUsed && (i.insutype === '310' || i.insutype === '510') ? Math.max(0, Math.min(i.balance, psn_part)) : 0;
+  const acct =
+    i.acctUsed && (i.insutype === '310' || i.insutype === '510') ? Math.max(0, Math.min(i.balance, psn_part)) : 0;
   const mulaid = i.mulaid && acct > 0 ? shareBp(acct, 3000) : 0;
   return {
     medfee_sumamt: i.medfee,

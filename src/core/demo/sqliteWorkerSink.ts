@@ -91,7 +91,11 @@ export class SqliteWorkerSink implements CountingSink {
     // The thread holds one batch at a time; a small heap makes it collect the batches it is done
     // with instead of growing (V8 otherwise lets a busy thread's heap grow by hundreds of MB).
     const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
-    this.worker = new Worker(WORKER_CODE, { eval: true, resourceLimits, workerData: { file, driver: require.resolve('better-sqlite3'), tables, dropIndexes: SECONDARY_INDEXES } });
+    this.worker = new Worker(WORKER_CODE, {
+      eval: true,
+      resourceLimits,
+      workerData: { file, driver: require.resolve('better-sqlite3'), tables, dropIndexes: SECONDARY_INDEXES },
+    });
     this.worker.on('message', (m: { type: string; message?: string }) => {
       if (m.type === 'error') this.fail(new Error(m.message));
       this.inFlight--;

@@ -6,7 +6,18 @@
 import { EXIT, HisopsError, isHisopsError } from '../errors.js';
 
 /** errno codes that mean "this path cannot be written here": fix the path or the permissions. */
-const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EISDIR', 'EEXIST', 'ENAMETOOLONG', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
+const NOT_WRITABLE = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'ENOENT',
+  'EISDIR',
+  'EEXIST',
+  'ENAMETOOLONG',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY',
+]);
 /** errno codes that mean the disk failed under us: free space or repair, then run again. */
 const DISK_FAILED = new Set(['ENOSPC', 'EIO', 'EDQUOT', 'EFBIG', 'SQLITE_FULL', 'SQLITE_IOERR']);
 
@@ -59,7 +70,12 @@ export function isFileFailure(e: unknown): boolean {
  * The HisopsError for a failed write of `file` (what: "the report", "the journal", …), or
  * undefined when the error is not a file failure. The path is always in the summary.
  */
-export function fileError(e: unknown, file: string, what = 'the file', action: 'write' | 'open' = 'write'): HisopsError | undefined {
+export function fileError(
+  e: unknown,
+  file: string,
+  what = 'the file',
+  action: 'write' | 'open' = 'write',
+): HisopsError | undefined {
   if (isHisopsError(e)) return e;
   const code = errnoOf(e);
   if (!code) return undefined;

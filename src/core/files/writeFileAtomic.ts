@@ -108,13 +108,19 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, w
  * The same, synchronously, for callers that cannot await. `mkdir: false` refuses a folder that is
  * not there (a mistyped -o path is the user's to correct, not to create).
  */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array, what = 'the file', o: { mkdir?: boolean } = {}): void {
+export function writeFileAtomicSync(
+  file: string,
+  data: string | Uint8Array,
+  what = 'the file',
+  o: { mkdir?: boolean } = {},
+): void {
   const abs = path.resolve(file);
   const tmp = tempNameFor(abs);
   let fd: number | undefined;
   try {
     // Renaming onto a folder would fail late and obscurely: say so first.
-    if (fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${abs} is a folder`), { code: IS_FOLDER });
+    if (fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`${abs} is a folder`), { code: IS_FOLDER });
     if (o.mkdir !== false) fs.mkdirSync(path.dirname(abs), { recursive: true });
     fd = fs.openSync(tmp, 'wx');
     fs.writeFileSync(fd, data);

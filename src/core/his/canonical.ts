@@ -5,7 +5,10 @@
  * MySQL a Date for a timestamp): money as a string with two decimals, other decimals as plain
  * strings, times as `yyyy-MM-dd HH:mm:ss`, dates as `yyyy-MM-dd`.
  */
-import { SETTLEMENT_AMOUNTS as STORED_AMOUNTS, SETTLEMENT_TOTALS as STORED_TOTALS } from '../center/protocol/transactions.js';
+import {
+  SETTLEMENT_AMOUNTS as STORED_AMOUNTS,
+  SETTLEMENT_TOTALS as STORED_TOTALS,
+} from '../center/protocol/transactions.js';
 import { D, fmt } from '../money.js';
 
 export type ColumnKind = 'text' | 'money' | 'decimal' | 'int' | 'datetime' | 'date';
@@ -18,10 +21,37 @@ export const SETTLEMENT_TOTALS = STORED_TOTALS;
 export type SettlementTotal = (typeof SETTLEMENT_TOTALS)[number];
 
 /** Fund fields whose sum is fund_pay_sumamt (invariant I2, variant a). */
-export const FUND_FIELDS = ['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay', 'hifdm_pay'] as const;
+export const FUND_FIELDS = [
+  'hifp_pay',
+  'cvlserv_pay',
+  'hifes_pay',
+  'hifmi_pay',
+  'hifob_pay',
+  'maf_pay',
+  'oth_pay',
+  'hifdm_pay',
+] as const;
 
-const MONEY = [...SETTLEMENT_AMOUNTS, 'bill_amt', 'det_item_fee_sumamt', 'fulamt_ownpay_amt', 'overlmt_amt', 'preselfpay_amt', 'inscp_scp_amt'];
-const DECIMAL = ['pool_prop_selfpay', 'selfpay_prop', 'cnt', 'pric', 'pric_uplmt_amt', 'sel_retn_cnt', 'finl_trns_pric', 'age', 'inv_cnt'];
+const MONEY = [
+  ...SETTLEMENT_AMOUNTS,
+  'bill_amt',
+  'det_item_fee_sumamt',
+  'fulamt_ownpay_amt',
+  'overlmt_amt',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+];
+const DECIMAL = [
+  'pool_prop_selfpay',
+  'selfpay_prop',
+  'cnt',
+  'pric',
+  'pric_uplmt_amt',
+  'sel_retn_cnt',
+  'finl_trns_pric',
+  'age',
+  'inv_cnt',
+];
 const INT = ['trac_seq', 'bill_cnt', 'map_cnt', 'trac_cnt'];
 const DATETIME = [
   'setl_time',
@@ -41,7 +71,13 @@ const DATE = ['begndate', 'enddate', 'brdy', 'manu_date', 'expy_end', 'invdate']
 /** Kind of every canonical column that is not plain text. */
 const kinds = (names: string[], kind: ColumnKind): Array<[string, ColumnKind]> => names.map((c) => [c, kind]);
 export const COLUMN_KINDS: Readonly<Record<string, ColumnKind>> = Object.freeze(
-  Object.fromEntries([...kinds(MONEY, 'money'), ...kinds(DECIMAL, 'decimal'), ...kinds(INT, 'int'), ...kinds(DATETIME, 'datetime'), ...kinds(DATE, 'date')]),
+  Object.fromEntries([
+    ...kinds(MONEY, 'money'),
+    ...kinds(DECIMAL, 'decimal'),
+    ...kinds(INT, 'int'),
+    ...kinds(DATETIME, 'datetime'),
+    ...kinds(DATE, 'date'),
+  ]),
 );
 
 export function columnKind(name: string): ColumnKind {

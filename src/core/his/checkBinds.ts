@@ -40,7 +40,13 @@ export function checkBindsFor(name: string, s: CheckSamples): Binds {
   const now = formatDateTime(s.now);
   const key = (v: unknown) => text(v) ?? NO_KEY;
   const stamp = s.now.getTime().toString(36).toUpperCase();
-  const amounts = (r: Row | undefined, sign: 1 | -1) => Object.fromEntries(SETTLEMENT_AMOUNTS.map((a) => [a, r?.[a] === null || r?.[a] === undefined ? '0.00' : sign < 0 ? negate(String(r[a])) : String(r[a])]));
+  const amounts = (r: Row | undefined, sign: 1 | -1) =>
+    Object.fromEntries(
+      SETTLEMENT_AMOUNTS.map((a) => [
+        a,
+        r?.[a] === null || r?.[a] === undefined ? '0.00' : sign < 0 ? negate(String(r[a])) : String(r[a]),
+      ]),
+    );
   switch (name) {
     case 'settlement_by_setl_id':
     case 'fee_lines_of_settlement':
@@ -60,22 +66,71 @@ export function checkBindsFor(name: string, s: CheckSamples): Binds {
       return { fixmedins_hilist_id: key(mapping?.fixmedins_hilist_id ?? item?.fixmedins_hilist_id) };
     case 'mark_settlement_void':
     case 'mark_settlement_cancelled':
-      return { msgid: key(setl?.msgid), setl_id: text(setl?.setl_id), reason: 'hisops profile check (rolled back)', now };
+      return {
+        msgid: key(setl?.msgid),
+        setl_id: text(setl?.setl_id),
+        reason: 'hisops profile check (rolled back)',
+        now,
+      };
     case 'complete_settlement': {
       const r = pending ?? setl;
-      return { msgid: key(r?.msgid), setl_id: text(r?.setl_id) ?? `CHK${stamp}`, setl_time: text(r?.setl_time) ?? from, mdtrt_id: text(r?.mdtrt_id), ...amounts(r, 1), pool_prop_selfpay: text(r?.pool_prop_selfpay), medins_setl_id: text(r?.msgid), clr_optins: text(r?.clr_optins), clr_way: text(r?.clr_way), clr_type: text(r?.clr_type), now };
+      return {
+        msgid: key(r?.msgid),
+        setl_id: text(r?.setl_id) ?? `CHK${stamp}`,
+        setl_time: text(r?.setl_time) ?? from,
+        mdtrt_id: text(r?.mdtrt_id),
+        ...amounts(r, 1),
+        pool_prop_selfpay: text(r?.pool_prop_selfpay),
+        medins_setl_id: text(r?.msgid),
+        clr_optins: text(r?.clr_optins),
+        clr_way: text(r?.clr_way),
+        clr_type: text(r?.clr_type),
+        now,
+      };
     }
     case 'insert_settlement':
       return {
-        his_setl_no: `HOCHK${stamp}`, setl_id: `CHK${stamp}`, msgid: `CHK${stamp}`, infno: String(setl?.infno) === '2304' ? '2305' : '2208', setl_time: from,
-        his_status: 'settled', refd_setl_flag: '1', init_setl_id: text(setl?.setl_id), mdtrt_id: text(setl?.mdtrt_id), psn_no: text(setl?.psn_no), insutype: text(setl?.insutype),
-        med_type: text(setl?.med_type), clr_type: text(setl?.clr_type), clr_way: text(setl?.clr_way), clr_optins: text(setl?.clr_optins), setl_optins: text(setl?.setl_optins),
-        in_area_flag: text(setl?.in_area_flag), insuplc_admdvs: text(setl?.insuplc_admdvs), medins_setl_id: `CHK${stamp}`, ...amounts(setl, -1), pool_prop_selfpay: text(setl?.pool_prop_selfpay), now,
+        his_setl_no: `HOCHK${stamp}`,
+        setl_id: `CHK${stamp}`,
+        msgid: `CHK${stamp}`,
+        infno: String(setl?.infno) === '2304' ? '2305' : '2208',
+        setl_time: from,
+        his_status: 'settled',
+        refd_setl_flag: '1',
+        init_setl_id: text(setl?.setl_id),
+        mdtrt_id: text(setl?.mdtrt_id),
+        psn_no: text(setl?.psn_no),
+        insutype: text(setl?.insutype),
+        med_type: text(setl?.med_type),
+        clr_type: text(setl?.clr_type),
+        clr_way: text(setl?.clr_way),
+        clr_optins: text(setl?.clr_optins),
+        setl_optins: text(setl?.setl_optins),
+        in_area_flag: text(setl?.in_area_flag),
+        insuplc_admdvs: text(setl?.insuplc_admdvs),
+        medins_setl_id: `CHK${stamp}`,
+        ...amounts(setl, -1),
+        pool_prop_selfpay: text(setl?.pool_prop_selfpay),
+        now,
       };
     case 'insert_mapping':
-      return { fixmedins_hilist_id: `CHK${stamp}`, fixmedins_hilist_name: 'hisops profile check', list_type: '101', med_list_codg: `CHK${stamp}`, begndate: s.date, enddate: s.date, now };
+      return {
+        fixmedins_hilist_id: `CHK${stamp}`,
+        fixmedins_hilist_name: 'hisops profile check',
+        list_type: '101',
+        med_list_codg: `CHK${stamp}`,
+        begndate: s.date,
+        enddate: s.date,
+        now,
+      };
     case 'end_mapping':
-      return { fixmedins_hilist_id: key(mapping?.fixmedins_hilist_id), med_list_codg: key(mapping?.med_list_codg), begndate: text(mapping?.begndate)?.slice(0, 10) ?? s.date, enddate: text(mapping?.enddate)?.slice(0, 10) ?? s.date, now };
+      return {
+        fixmedins_hilist_id: key(mapping?.fixmedins_hilist_id),
+        med_list_codg: key(mapping?.med_list_codg),
+        begndate: text(mapping?.begndate)?.slice(0, 10) ?? s.date,
+        enddate: text(mapping?.enddate)?.slice(0, 10) ?? s.date,
+        now,
+      };
     case 'stock_in_by_invoice':
       return { invc_no: NO_KEY };
     case 'insert_stock_code':

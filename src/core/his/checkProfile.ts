@@ -55,12 +55,20 @@ const ORDER = ['settlements_in_period', 'pending_settlements', 'his_items', 'map
 
 export async function checkProfile(db: Db, profile: Profile, o: CheckOptions): Promise<CheckReport> {
   const samples: CheckSamples = { date: o.date, now: o.now ?? new Date(), rows: {} };
-  const names = [...ORDER, ...STATEMENT_NAMES.filter((n) => !ORDER.includes(n))].filter((n) => STATEMENTS[n]!.kind === 'read');
+  const names = [...ORDER, ...STATEMENT_NAMES.filter((n) => !ORDER.includes(n))].filter(
+    (n) => STATEMENTS[n]!.kind === 'read',
+  );
   const writes = STATEMENT_NAMES.filter((n) => STATEMENTS[n]!.kind === 'write');
   const out: StatementCheck[] = [];
   for (const name of [...names, ...writes]) {
     const st = profile.statements[name];
-    const base = { name, kind: STATEMENTS[name]!.kind, sample: [] as Row[], problems: [] as ContractProblem[], line: st?.line ?? 0 };
+    const base = {
+      name,
+      kind: STATEMENTS[name]!.kind,
+      sample: [] as Row[],
+      problems: [] as ContractProblem[],
+      line: st?.line ?? 0,
+    };
     if (!st) {
       out.push({ ...base, status: 'not_checked', note: 'not in the profile (optional)' });
       continue;
@@ -70,11 +78,24 @@ export async function checkProfile(db: Db, profile: Profile, o: CheckOptions): P
       continue;
     }
     const binds = checkBindsFor(name, samples);
-    const r = base.kind === 'read' ? await checkRead(db, profile, name, binds, samples, o.samples ?? 3) : o.writes === 'run' ? await runWriteRolledBack(db, profile, name, binds) : await prepareWrite(db, profile, name, binds);
+    const r =
+      base.kind === 'read'
+        ? await checkRead(db, profile, name, binds, samples, o.samples ?? 3)
+        : o.writes === 'run'
+          ? await runWriteRolledBack(db, profile, name, binds)
+          : await prepareWrite(db, profile, name, binds);
     out.push({ ...base, ...r, status: statusOf(r.problems, r.status) });
   }
   const all = out.flatMap((s) => s.problems);
-  return { file: profile.file, date: o.date, writes: o.writes, dialect: db.info.label, statements: out, errors: all.filter((p) => p.severity === 'error').length, warnings: all.filter((p) => p.severity === 'warning').length };
+  return {
+    file: profile.file,
+    date: o.date,
+    writes: o.writes,
+    dialect: db.info.label,
+    statements: out,
+    errors: all.filter((p) => p.severity === 'error').length,
+    warnings: all.filter((p) => p.severity === 'warning').length,
+  };
 }
 
 function statusOf(problems: ContractProblem[], given?: StatementCheck['status']): StatementCheck['status'] {
@@ -83,16 +104,31 @@ function statusOf(problems: ContractProblem[], given?: StatementCheck['status'])
   return given ?? 'ok';
 }
 
-type Partial_ = Pick<StatementCheck, 'problems'> & Partial<Pick<StatementCheck, 'rows' | 'affected' | 'sample' | 'note' | 'status'>>;
+type Partial_ = Pick<StatementCheck, 'problems'> &
+  Partial<Pick<StatementCheck, 'rows' | 'affected' | 'sample' | 'note' | 'status'>>;
 
 function failed(name: string, e: unknown): ContractProblem {
   const msg = isHisopsError(e) ? [e.summary, e.why].filter(Boolean).join(': ') : String((e as Error)?.message ?? e);
   const fix = isHisopsError(e) && e.fix ? e.fix : 'Correct the SQL of the statement for this HIS.';
   const zh = isHisopsError(e) && e.zhText ? e.text('zh-CN') : undefined;
-  return { statement: name, severity: 'error', check: 'failed', message: msg, fix, ...(zh ? { zh: { message: [zh.summary, zh.why].filter(Boolean).join('：'), fix: zh.fix } } : {}) };
+  return {
+    statement: name,
+    severity: 'error',
+    check: 'failed',
+    message: msg,
+    fix,
+    ...(zh ? { zh: { message: [zh.summary, zh.why].filter(Boolean).join('：'), fix: zh.fix } } : {}),
+  };
 }
 
-async function checkRead(db: Db, profile: Profile, name: string, binds: Binds, samples: CheckSamples, keep: number): Promise<Partial_> {
+async function checkRead(
+  db: Db,
+  profile: Profile,
+  name: string,
+  binds: Binds,
+  samples: CheckSamples,
+  keep: number,
+): Promise<Partial_> {
   try {
     const { sql, values, variant } = prepareStatement(profile, name, db, binds);
     let raw: unknown;
@@ -102,7 +138,16 @@ async function checkRead(db: Db, profile: Profile, name: string, binds: Binds, s
       throw statementError(e, db, profile, name, variant.line);
     }
     const rows = RESULT_SHAPES[db.dialect](raw).rows.map(lowerKeys);
-    const columns = rows.length ? undefined : (await COLUMN_READERS[db.dialect](db, db.info.limitZero(sql), values, await db.knex.raw(db.info.limitZero(sql), values)).catch(() => undefined))?.map((c) => c.toLowerCase());
+    const columns = rows.length
+      ? undefined
+      : (
+          await COLUMN_READERS[db.dialect](
+            db,
+            db.info.limitZero(sql),
+            values,
+            await db.knex.raw(db.info.limitZero(sql), values),
+          ).catch(() => undefined)
+        )?.map((c) => c.toLowerCase());
     const problems = checkRows(name, rows, columns);
     const sample = rows.slice(0, keep).map((r) => maskSample(safeNormalize(r)));
     samples.rows[name] = rows.length ? safeNormalize(pickSample(name, rows)) : undefined;
@@ -136,7 +181,8 @@ const MASKS: Record<string, (v: string) => string> = {
 
 function maskSample(r: Row): Row {
   const out: Row = { ...r };
-  for (const [k, m] of Object.entries(MASKS)) if (typeof out[k] === 'string' && out[k] !== '') out[k] = m(out[k] as string);
+  for (const [k, m] of Object.entries(MASKS))
+    if (typeof out[k] === 'string' && out[k] !== '') out[k] = m(out[k] as string);
   return out;
 }
 
@@ -154,7 +200,11 @@ async function runWriteRolledBack(db: Db, profile: Profile, name: string, binds:
   try {
     const { affected } = await executeStatement(db, profile, name, binds, { trx });
     const problems = affected ? await checkEffect(db, profile, name, binds, trx) : [];
-    return { problems, affected, note: affected === 0 ? 'ran; changed no row for the sample key (rolled back)' : 'ran and rolled back' };
+    return {
+      problems,
+      affected,
+      note: affected === 0 ? 'ran; changed no row for the sample key (rolled back)' : 'ran and rolled back',
+    };
   } catch (e) {
     return { problems: [failed(name, e)] };
   } finally {
@@ -163,9 +213,16 @@ async function runWriteRolledBack(db: Db, profile: Profile, name: string, binds:
 }
 
 /** Read the changed row back inside the transaction and compare it with the contract's effect. */
-async function checkEffect(db: Db, profile: Profile, name: string, binds: Binds, trx: Knex.Transaction): Promise<ContractProblem[]> {
+async function checkEffect(
+  db: Db,
+  profile: Profile,
+  name: string,
+  binds: Binds,
+  trx: Knex.Transaction,
+): Promise<ContractProblem[]> {
   const effect = STATEMENT_CONTRACTS[name]?.effect;
-  if (!effect || profile.statements[effect.read]?.unsupported !== undefined || !profile.statements[effect.read]) return [];
+  if (!effect || profile.statements[effect.read]?.unsupported !== undefined || !profile.statements[effect.read])
+    return [];
   const rows = (await executeStatement(db, profile, effect.read, { [effect.key]: binds[effect.key] }, { trx })).rows;
   const out: ContractProblem[] = [];
   for (const [c, want] of Object.entries(effect.expect)) {
@@ -176,7 +233,9 @@ async function checkEffect(db: Db, profile: Profile, name: string, binds: Binds,
       column: c,
       severity: 'error',
       check: 'effect',
-      message: rows.length ? `after it ran, ${effect.read} reads ${c} ${JSON.stringify(seen ?? null)}, not ${want}` : `after it ran, ${effect.read} finds no row for :${effect.key}`,
+      message: rows.length
+        ? `after it ran, ${effect.read} reads ${c} ${JSON.stringify(seen ?? null)}, not ${want}`
+        : `after it ran, ${effect.read} finds no row for :${effect.key}`,
       values: [JSON.stringify(seen ?? null)],
       fix: `The write must leave the row so that ${effect.read} reads ${c} = ${want}: set the HIS value that your ${effect.read} maps to ${want}.`,
       consequence: STATEMENT_CONTRACTS[name]!.wrong,
@@ -195,7 +254,12 @@ const EXPLAIN: Partial<Record<Db['dialect'], (sql: string) => string>> = {
 
 async function prepareWrite(db: Db, profile: Profile, name: string, binds: Binds): Promise<Partial_> {
   const explain = EXPLAIN[db.dialect];
-  if (!explain) return { problems: [], status: 'not_checked', note: `${db.info.label} cannot compile a write without running it; run profile check without --no-writes` };
+  if (!explain)
+    return {
+      problems: [],
+      status: 'not_checked',
+      note: `${db.info.label} cannot compile a write without running it; run profile check without --no-writes`,
+    };
   try {
     const { sql, values, variant } = prepareStatement(profile, name, db, binds);
     try {

@@ -30,7 +30,10 @@ export const RESULT_SHAPES: Record<Dialect, Shape> = {
     if (Array.isArray(first)) return { rows: first as Record<string, unknown>[], affected: first.length };
     return { rows: [], affected: (first as { affectedRows?: number } | undefined)?.affectedRows };
   },
-  oracle: (raw) => (Array.isArray(raw) ? { rows: raw as Record<string, unknown>[], affected: undefined } : { rows: [], affected: undefined }),
+  oracle: (raw) =>
+    Array.isArray(raw)
+      ? { rows: raw as Record<string, unknown>[], affected: undefined }
+      : { rows: [], affected: undefined },
   mssql: arrayOrRun,
 };
 
@@ -55,13 +58,27 @@ async function withRawConnection<T>(knex: Knex, fn: (c: unknown) => T | Promise<
 export const COLUMN_READERS: Record<Dialect, ColumnReader> = {
   // better-sqlite3 knows a prepared statement's columns; knex.raw returns only rows.
   sqlite: (db, sql) =>
-    withRawConnection(db.knex, (c) => (c as { prepare(s: string): { columns(): Array<{ name: string }> } }).prepare(sql).columns().map((x) => x.name)),
+    withRawConnection(db.knex, (c) =>
+      (c as { prepare(s: string): { columns(): Array<{ name: string }> } })
+        .prepare(sql)
+        .columns()
+        .map((x) => x.name),
+    ),
   postgres: async (_db, _sql, _v, raw) => (raw as { fields?: Array<{ name: string }> }).fields?.map((f) => f.name),
-  mysql: async (_db, _sql, _v, raw) => (Array.isArray(raw) ? (raw[1] as Array<{ name: string }> | undefined)?.map((f) => f.name) : undefined),
+  mysql: async (_db, _sql, _v, raw) =>
+    Array.isArray(raw) ? (raw[1] as Array<{ name: string }> | undefined)?.map((f) => f.name) : undefined,
   oracle: (db, sql, values) =>
     withRawConnection(db.knex, async (c) => {
-      const res = await (c as { execute(s: string, v: unknown[], o: object): Promise<{ metaData?: Array<{ name: string }> }> }).execute(
-        sql.replace(/\?/g, (() => { let i = 0; return () => `:${++i}`; })()),
+      const res = await (
+        c as { execute(s: string, v: unknown[], o: object): Promise<{ metaData?: Array<{ name: string }> }> }
+      ).execute(
+        sql.replace(
+          /\?/g,
+          (() => {
+            let i = 0;
+            return () => `:${++i}`;
+          })(),
+        ),
         values,
         { maxRows: 1 },
       );

@@ -30,7 +30,13 @@ export interface Where {
 export const fragmentWhere = (name: string): Where => ({ en: `fragment "${name}"`, zh: `片段 "${name}"` });
 
 /** Replace every `{{name}}` in `src` (recursively); problems are appended, unknown refs stay as written. */
-export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, Fragment>, problems: ProfileProblem[], where: Where, stack: string[] = []): SourceText {
+export function expandFragments(
+  src: SourceText,
+  fragments: ReadonlyMap<string, Fragment>,
+  problems: ProfileProblem[],
+  where: Where,
+  stack: string[] = [],
+): SourceText {
   let text = '';
   const lines: number[] = [];
   let last = 0;
@@ -46,12 +52,30 @@ export function expandFragments(src: SourceText, fragments: ReadonlyMap<string, 
     const line = src.lines[at] ?? 1;
     const frag = fragments.get(name);
     if (!frag) {
-      problems.push({ code: 'PROFILE_UNKNOWN_FRAGMENT', line, message: `${where.en} uses the unknown fragment {{${name}}}`, fix: `Define it under "fragments:" or correct the name${known(fragments)}.`, zh: { message: `${where.zh} 使用了未定义的片段 {{${name}}}`, fix: `请在 "fragments:" 下定义它，或改正名字${knownZh(fragments)}。` } });
+      problems.push({
+        code: 'PROFILE_UNKNOWN_FRAGMENT',
+        line,
+        message: `${where.en} uses the unknown fragment {{${name}}}`,
+        fix: `Define it under "fragments:" or correct the name${known(fragments)}.`,
+        zh: {
+          message: `${where.zh} 使用了未定义的片段 {{${name}}}`,
+          fix: `请在 "fragments:" 下定义它，或改正名字${knownZh(fragments)}。`,
+        },
+      });
       append(slice(src, at, last));
       continue;
     }
     if (stack.includes(name)) {
-      problems.push({ code: 'PROFILE_FRAGMENT_CYCLE', line, message: `fragment {{${name}}} includes itself (${[...stack, name].join(' → ')})`, fix: 'Break the cycle: a fragment may use other fragments but never, directly or not, itself.', zh: { message: `片段 {{${name}}} 直接或间接引用了自身（${[...stack, name].join(' → ')}）`, fix: '打断循环：片段可以引用其他片段，但不能引用自身。' } });
+      problems.push({
+        code: 'PROFILE_FRAGMENT_CYCLE',
+        line,
+        message: `fragment {{${name}}} includes itself (${[...stack, name].join(' → ')})`,
+        fix: 'Break the cycle: a fragment may use other fragments but never, directly or not, itself.',
+        zh: {
+          message: `片段 {{${name}}} 直接或间接引用了自身（${[...stack, name].join(' → ')}）`,
+          fix: '打断循环：片段可以引用其他片段，但不能引用自身。',
+        },
+      });
       append(slice(src, at, last));
       continue;
     }

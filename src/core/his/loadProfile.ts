@@ -25,7 +25,11 @@ export async function loadProfile(file: string, opts: LoadProfileOptions = {}): 
       'Check his.profile in hisops.yaml: a path relative to hisops.yaml, or builtin:reference for the reference HIS (hisops init writes a copy to edit).',
       code === 'ENOENT' ? 'The file does not exist.' : String((e as Error).message),
       { file: abs },
-    ).zh(`无法读取 HIS 接口配置 ${abs}`, '请检查 hisops.yaml 中的 his.profile：相对于 hisops.yaml 的路径，或用 builtin:reference 表示参考 HIS（hisops init 会写出一份副本供修改）。', code === 'ENOENT' ? '文件不存在。' : String((e as Error).message));
+    ).zh(
+      `无法读取 HIS 接口配置 ${abs}`,
+      '请检查 hisops.yaml 中的 his.profile：相对于 hisops.yaml 的路径，或用 builtin:reference 表示参考 HIS（hisops init 会写出一份副本供修改）。',
+      code === 'ENOENT' ? '文件不存在。' : String((e as Error).message),
+    );
   }
   const profile = parseProfile(text, abs);
   return opts.binds ? withBindValues(profile, opts.binds) : profile;
@@ -41,9 +45,13 @@ export function withBindValues(profile: Profile, binds: Record<string, string | 
       'PROFILE_INSTITUTION_BIND',
       `The profile ${profile.file} declares the institution bind${missing.length > 1 ? 's' : ''} ${missing.map((m) => ':' + m).join(', ')}, and the institution in hisops.yaml gives no value`,
       `Add under the institution in hisops.yaml:\n  binds:\n${missing.map((m) => `    ${m}: <${profile.binds[m] || 'value'}>`).join('\n')}`,
-      'Every statement that uses an institution bind needs its value; without it hisops would read other institutions\' rows or none.',
+      "Every statement that uses an institution bind needs its value; without it hisops would read other institutions' rows or none.",
       { file: profile.file, binds: missing },
-    ).zh(`配置文件 ${profile.file} 声明了机构绑定 ${missing.map((m) => ':' + m).join('、')}，但 hisops.yaml 中该机构未给出其值`, `请在 hisops.yaml 的该机构下添加 binds:，为 ${missing.join('、')} 给出取值。`, '缺少机构绑定值时，语句会读到其他机构的数据或读不到数据。');
+    ).zh(
+      `配置文件 ${profile.file} 声明了机构绑定 ${missing.map((m) => ':' + m).join('、')}，但 hisops.yaml 中该机构未给出其值`,
+      `请在 hisops.yaml 的该机构下添加 binds:，为 ${missing.join('、')} 给出取值。`,
+      '缺少机构绑定值时，语句会读到其他机构的数据或读不到数据。',
+    );
   }
   return { ...profile, bindValues: values };
 }

@@ -26,7 +26,10 @@ export async function loadReferenceSchema(db: Db): Promise<LoadSchemaResult> {
       'HIS_REFERENCE_DIALECT',
       `There is no reference HIS schema for ${db.info.label}`,
       `Use SQLite, PostgreSQL, MySQL/MariaDB or Oracle for the reference HIS (${REFERENCE_DIALECTS.join(', ')}).`,
-    ).zh(`没有适用于 ${db.info.label} 的参考 HIS 结构`, `参考 HIS 请使用 SQLite、PostgreSQL、MySQL/MariaDB 或 Oracle（${REFERENCE_DIALECTS.join('、')}）。`);
+    ).zh(
+      `没有适用于 ${db.info.label} 的参考 HIS 结构`,
+      `参考 HIS 请使用 SQLite、PostgreSQL、MySQL/MariaDB 或 Oracle（${REFERENCE_DIALECTS.join('、')}）。`,
+    );
   }
   const file = referenceSchemaPath(db.dialect);
   const statements = splitSqlScript(fs.readFileSync(file, 'utf8'));

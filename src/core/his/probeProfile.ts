@@ -48,7 +48,9 @@ export async function probeProfile(db: Db, profile: Profile): Promise<ProbeResul
     try {
       const { variant } = variantFor(profile, name, db);
       sql = db.info.limitZero(variant.positional.sql);
-      const values = variant.positional.order.map((b) => bindValue(spec.binds[b]?.type, PROBE_VALUES[spec.binds[b]?.type ?? 'text']));
+      const values = variant.positional.order.map((b) =>
+        bindValue(spec.binds[b]?.type, PROBE_VALUES[spec.binds[b]?.type ?? 'text']),
+      );
       let raw: unknown;
       try {
         raw = await db.knex.raw(sql, values);

@@ -79,7 +79,11 @@ export const REFERENCE_TABLES: RefTable[] = [
   {
     name: 'his_item_trac_prefix',
     doc: 'product-identification codes (first 7 digits of a 20-digit traceability code) of a drug',
-    columns: [col('fixmedins_hilist_id', txt(30), true), col('trac_prefix', txt(20), true), col('pack_lv', txt(3), false, '1 small, 2 middle, 3 large package')],
+    columns: [
+      col('fixmedins_hilist_id', txt(30), true),
+      col('trac_prefix', txt(20), true),
+      col('pack_lv', txt(3), false, '1 small, 2 middle, 3 large package'),
+    ],
     primaryKey: ['fixmedins_hilist_id', 'trac_prefix'],
   },
   {
@@ -351,19 +355,77 @@ export function referenceTable(name: string): RefTable {
 
 /** Type names of the reference schema per dialect (money is exact everywhere; SQLite by affinity). */
 export const TYPE_NAMES: Record<Dialect, (ty: RefType) => string> = {
-  sqlite: (ty) => ({ text: `varchar(${'n' in ty ? ty.n : 0})`, money: 'numeric(16,2)', dec: 'p' in ty ? `numeric(${ty.p},${ty.s})` : '', int: 'integer', datetime: 'datetime', date: 'date', clob: 'text' })[ty.t],
-  postgres: (ty) => ({ text: `varchar(${'n' in ty ? ty.n : 0})`, money: 'numeric(16,2)', dec: 'p' in ty ? `numeric(${ty.p},${ty.s})` : '', int: 'integer', datetime: 'timestamp(0)', date: 'date', clob: 'text' })[ty.t],
-  mysql: (ty) => ({ text: `varchar(${'n' in ty ? ty.n : 0})`, money: 'decimal(16,2)', dec: 'p' in ty ? `decimal(${ty.p},${ty.s})` : '', int: 'int', datetime: 'datetime', date: 'date', clob: 'longtext' })[ty.t],
-  oracle: (ty) => ({ text: `VARCHAR2(${'n' in ty ? ty.n : 0} CHAR)`, money: 'NUMBER(16,2)', dec: 'p' in ty ? `NUMBER(${ty.p},${ty.s})` : '', int: 'NUMBER(10)', datetime: 'TIMESTAMP(0)', date: 'DATE', clob: 'CLOB' })[ty.t],
-  mssql: (ty) => ({ text: `nvarchar(${'n' in ty ? ty.n : 0})`, money: 'decimal(16,2)', dec: 'p' in ty ? `decimal(${ty.p},${ty.s})` : '', int: 'int', datetime: 'datetime2(0)', date: 'date', clob: 'nvarchar(max)' })[ty.t],
+  sqlite: (ty) =>
+    ({
+      text: `varchar(${'n' in ty ? ty.n : 0})`,
+      money: 'numeric(16,2)',
+      dec: 'p' in ty ? `numeric(${ty.p},${ty.s})` : '',
+      int: 'integer',
+      datetime: 'datetime',
+      date: 'date',
+      clob: 'text',
+    })[ty.t],
+  postgres: (ty) =>
+    ({
+      text: `varchar(${'n' in ty ? ty.n : 0})`,
+      money: 'numeric(16,2)',
+      dec: 'p' in ty ? `numeric(${ty.p},${ty.s})` : '',
+      int: 'integer',
+      datetime: 'timestamp(0)',
+      date: 'date',
+      clob: 'text',
+    })[ty.t],
+  mysql: (ty) =>
+    ({
+      text: `varchar(${'n' in ty ? ty.n : 0})`,
+      money: 'decimal(16,2)',
+      dec: 'p' in ty ? `decimal(${ty.p},${ty.s})` : '',
+      int: 'int',
+      datetime: 'datetime',
+      date: 'date',
+      clob: 'longtext',
+    })[ty.t],
+  oracle: (ty) =>
+    ({
+      text: `VARCHAR2(${'n' in ty ? ty.n : 0} CHAR)`,
+      money: 'NUMBER(16,2)',
+      dec: 'p' in ty ? `NUMBER(${ty.p},${ty.s})` : '',
+      int: 'NUMBER(10)',
+      datetime: 'TIMESTAMP(0)',
+      date: 'DATE',
+      clob: 'CLOB',
+    })[ty.t],
+  mssql: (ty) =>
+    ({
+      text: `nvarchar(${'n' in ty ? ty.n : 0})`,
+      money: 'decimal(16,2)',
+      dec: 'p' in ty ? `decimal(${ty.p},${ty.s})` : '',
+      int: 'int',
+      datetime: 'datetime2(0)',
+      date: 'date',
+      clob: 'nvarchar(max)',
+    })[ty.t],
 };
 
 /** DDL forms that differ: "if not exists", the table suffix. */
-export const DDL_FORMS: Record<Dialect, { ifNotExists: string; tableSuffix: string; indexIfNotExists: string; inlineIndexes: boolean }> = {
+export const DDL_FORMS: Record<
+  Dialect,
+  { ifNotExists: string; tableSuffix: string; indexIfNotExists: string; inlineIndexes: boolean }
+> = {
   sqlite: { ifNotExists: 'IF NOT EXISTS ', tableSuffix: '', indexIfNotExists: 'IF NOT EXISTS ', inlineIndexes: false },
-  postgres: { ifNotExists: 'IF NOT EXISTS ', tableSuffix: '', indexIfNotExists: 'IF NOT EXISTS ', inlineIndexes: false },
+  postgres: {
+    ifNotExists: 'IF NOT EXISTS ',
+    tableSuffix: '',
+    indexIfNotExists: 'IF NOT EXISTS ',
+    inlineIndexes: false,
+  },
   // MySQL 8 has no CREATE INDEX IF NOT EXISTS: indexes go inside CREATE TABLE IF NOT EXISTS.
-  mysql: { ifNotExists: 'IF NOT EXISTS ', tableSuffix: ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', indexIfNotExists: '', inlineIndexes: true },
+  mysql: {
+    ifNotExists: 'IF NOT EXISTS ',
+    tableSuffix: ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4',
+    indexIfNotExists: '',
+    inlineIndexes: true,
+  },
   // Oracle before 23c has no IF NOT EXISTS; loadReferenceSchema treats ORA-00955 as "already there".
   oracle: { ifNotExists: '', tableSuffix: '', indexIfNotExists: '', inlineIndexes: false },
   mssql: { ifNotExists: '', tableSuffix: '', indexIfNotExists: '', inlineIndexes: false },
@@ -394,8 +456,10 @@ export function renderReferenceSchema(dialect: Dialect): string {
     out.push(lines.join(',\n'));
     out.push(`)${f.tableSuffix};`);
     if (!f.inlineIndexes) {
-      for (const u of t.unique ?? []) out.push(`CREATE UNIQUE INDEX ${f.indexIfNotExists}${u.name} ON ${t.name} (${u.columns.join(', ')});`);
-      for (const i of t.indexes ?? []) out.push(`CREATE INDEX ${f.indexIfNotExists}${i.name} ON ${t.name} (${i.columns.join(', ')});`);
+      for (const u of t.unique ?? [])
+        out.push(`CREATE UNIQUE INDEX ${f.indexIfNotExists}${u.name} ON ${t.name} (${u.columns.join(', ')});`);
+      for (const i of t.indexes ?? [])
+        out.push(`CREATE INDEX ${f.indexIfNotExists}${i.name} ON ${t.name} (${i.columns.join(', ')});`);
     }
     out.push('');
   }

@@ -4,7 +4,15 @@
  * type, and hand back rows with lower-case canonical column names and canonical values.
  */
 import type { Decimal } from '../money.js';
-import { classifyDbError, parenthesized, queryEach, type ArrayOptions, type Db, type Knex, type RowSink } from '../db/index.js';
+import {
+  classifyDbError,
+  parenthesized,
+  queryEach,
+  type ArrayOptions,
+  type Db,
+  type Knex,
+  type RowSink,
+} from '../db/index.js';
 import { EXIT, externalError, HisopsError, inputError } from '../errors.js';
 import { fmt } from '../money.js';
 import { formatDate, formatDateTime, normalizeRow, type Row } from './canonical.js';
@@ -27,10 +35,21 @@ export interface StatementResult {
 }
 
 /** The statement's SQL for a dialect: its own variant, else the default. */
-export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect' | 'info'>): { statement: ProfileStatement; variant: StatementVariant } {
+export function variantFor(
+  profile: Profile,
+  name: string,
+  db: Pick<Db, 'dialect' | 'info'>,
+): { statement: ProfileStatement; variant: StatementVariant } {
   const statement = profile.statements[name];
   if (!statement) {
-    throw inputError('PROFILE_NO_STATEMENT', `The profile ${profile.file} has no statement "${name}"`, `Add "${name}" to the profile (copy it from templates/profiles/reference.yaml).`).zh(`接口配置 ${profile.file} 中没有语句 "${name}"`, `请将 "${name}" 加入接口配置（可从 templates/profiles/reference.yaml 复制）。`);
+    throw inputError(
+      'PROFILE_NO_STATEMENT',
+      `The profile ${profile.file} has no statement "${name}"`,
+      `Add "${name}" to the profile (copy it from templates/profiles/reference.yaml).`,
+    ).zh(
+      `接口配置 ${profile.file} 中没有语句 "${name}"`,
+      `请将 "${name}" 加入接口配置（可从 templates/profiles/reference.yaml 复制）。`,
+    );
   }
   if (statement.unsupported !== undefined) throw unsupportedError(profile, statement);
   const variant = statement.variants[db.dialect] ?? statement.variants.default;
@@ -40,7 +59,11 @@ export function variantFor(profile: Profile, name: string, db: Pick<Db, 'dialect
       `${profile.file}:${statement.line}: statement "${name}" has no SQL for ${db.info.label}`,
       `Add "${db.dialect}:" (or "default:") under its sql.`,
       `It has SQL only for ${Object.keys(statement.variants).join(', ')}.`,
-    ).zh(`${profile.file}:${statement.line}：语句 "${name}" 没有适用于 ${db.info.label} 的 SQL`, `请在其 sql 下添加 "${db.dialect}:"（或 "default:"）。`, `它只有适用于 ${Object.keys(statement.variants).join('、')} 的 SQL。`);
+    ).zh(
+      `${profile.file}:${statement.line}：语句 "${name}" 没有适用于 ${db.info.label} 的 SQL`,
+      `请在其 sql 下添加 "${db.dialect}:"（或 "default:"）。`,
+      `它只有适用于 ${Object.keys(statement.variants).join('、')} 的 SQL。`,
+    );
   }
   return { statement, variant };
 }
@@ -57,7 +80,11 @@ export function unsupportedError(profile: Profile, statement: ProfileStatement):
     `Nothing was read or changed. If the HIS does hold this data, replace "unsupported:" of "${statement.name}" in ${profile.file}:${statement.line} with its sql, then run hisops profile check.`,
     `The profile marks the statement unsupported.`,
     { statement: statement.name, file: profile.file, line: statement.line, reason: statement.unsupported },
-  ).zh(`此 HIS 不提供 ${statement.name}：${statement.unsupported ?? ''}`, `未读取或修改任何数据。若 HIS 确有此数据，请在 ${profile.file}:${statement.line} 将 "${statement.name}" 的 unsupported: 换成其 sql，然后运行 hisops profile check。`, '配置文件将该语句标为不支持（unsupported）。');
+  ).zh(
+    `此 HIS 不提供 ${statement.name}：${statement.unsupported ?? ''}`,
+    `未读取或修改任何数据。若 HIS 确有此数据，请在 ${profile.file}:${statement.line} 将 "${statement.name}" 的 unsupported: 换成其 sql，然后运行 hisops profile check。`,
+    '配置文件将该语句标为不支持（unsupported）。',
+  );
 }
 
 /** The value of an institution bind (`:fixmedins_code`, or one the profile declares under binds:). */
@@ -66,15 +93,28 @@ function institutionValue(profile: Profile, name: string, bind: string): string 
   if (v !== undefined) return v;
   const declared = bind === INSTITUTION_BIND || bind in profile.binds;
   if (!declared) {
-    throw new HisopsError({ code: 'PROFILE_BIND_VALUE', summary: `No value was given for :${bind} of statement "${name}"`, fix: 'This is a bug in hisops: report it with the command you ran.', exit: EXIT.internal }).zh(`语句 "${name}" 的 :${bind} 没有给出值`, '这是 hisops 的程序缺陷：请连同所执行的命令一起报告。');
+    throw new HisopsError({
+      code: 'PROFILE_BIND_VALUE',
+      summary: `No value was given for :${bind} of statement "${name}"`,
+      fix: 'This is a bug in hisops: report it with the command you ran.',
+      exit: EXIT.internal,
+    }).zh(`语句 "${name}" 的 :${bind} 没有给出值`, '这是 hisops 的程序缺陷：请连同所执行的命令一起报告。');
   }
   throw inputError(
     'PROFILE_INSTITUTION_BIND',
     `Statement "${name}" of ${profile.file} uses :${bind}, and the institution gives it no value`,
-    bind === INSTITUTION_BIND ? 'Set fixmedins_code of the institution in hisops.yaml.' : `Add binds:\n      ${bind}: <value>\nunder the institution in hisops.yaml (${profile.binds[bind] || 'declared in the profile'}).`,
+    bind === INSTITUTION_BIND
+      ? 'Set fixmedins_code of the institution in hisops.yaml.'
+      : `Add binds:\n      ${bind}: <value>\nunder the institution in hisops.yaml (${profile.binds[bind] || 'declared in the profile'}).`,
     undefined,
     { statement: name, bind },
-  ).zh(`语句 "${name}" 使用 :${bind}，但机构未给出其值`, bind === INSTITUTION_BIND ? '请在 hisops.yaml 中为该机构设置 fixmedins_code。' : `请在 hisops.yaml 的该机构下添加 binds: { ${bind}: <值> }。`, '机构绑定值缺失。');
+  ).zh(
+    `语句 "${name}" 使用 :${bind}，但机构未给出其值`,
+    bind === INSTITUTION_BIND
+      ? '请在 hisops.yaml 中为该机构设置 fixmedins_code。'
+      : `请在 hisops.yaml 的该机构下添加 binds: { ${bind}: <值> }。`,
+    '机构绑定值缺失。',
+  );
 }
 
 /** Convert a bind value to what every driver accepts: text for money, times and dates. */
@@ -95,7 +135,12 @@ export function bindValue(type: BindType | undefined, v: BindValue): string | nu
 }
 
 /** The positional SQL and the values in order, ready for knex.raw. */
-export function prepareStatement(profile: Profile, name: string, db: Pick<Db, 'dialect' | 'info'>, binds: Binds): { sql: string; values: Array<string | number | null>; statement: ProfileStatement; variant: StatementVariant } {
+export function prepareStatement(
+  profile: Profile,
+  name: string,
+  db: Pick<Db, 'dialect' | 'info'>,
+  binds: Binds,
+): { sql: string; values: Array<string | number | null>; statement: ProfileStatement; variant: StatementVariant } {
   const { statement, variant } = variantFor(profile, name, db);
   const spec = STATEMENTS[name]!;
   const values = variant.positional.order.map((b) => {
@@ -113,7 +158,13 @@ export function prepareStatement(profile: Profile, name: string, db: Pick<Db, 'd
   return { sql: variant.positional.sql, values, statement, variant };
 }
 
-export async function executeStatement(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: RunOptions = {}): Promise<StatementResult> {
+export async function executeStatement(
+  db: Db,
+  profile: Profile,
+  name: string,
+  binds: Binds = {},
+  opts: RunOptions = {},
+): Promise<StatementResult> {
   const { sql, values, variant } = prepareStatement(profile, name, db, binds);
   let raw: unknown;
   try {
@@ -145,10 +196,21 @@ export interface EachOptions extends ArrayOptions {
  * that pass a million rows (reconciliation), where an object per row costs more than the query
  * and a caller that only sums the rows need hold none of them. Resolves to the column names.
  */
-export async function runStatementEach(db: Db, profile: Profile, name: string, binds: Binds, onRow: RowSink, opts: EachOptions = {}): Promise<string[]> {
+export async function runStatementEach(
+  db: Db,
+  profile: Profile,
+  name: string,
+  binds: Binds,
+  onRow: RowSink,
+  opts: EachOptions = {},
+): Promise<string[]> {
   const prepared = prepareStatement(profile, name, db, binds);
   const { values, variant } = prepared;
-  const sql = opts.outer ? opts.outer(`${parenthesized(prepared.sql)} hisops_q`) : opts.only ? `SELECT ${opts.only.join(', ')} FROM ${parenthesized(prepared.sql)} hisops_only` : prepared.sql;
+  const sql = opts.outer
+    ? opts.outer(`${parenthesized(prepared.sql)} hisops_q`)
+    : opts.only
+      ? `SELECT ${opts.only.join(', ')} FROM ${parenthesized(prepared.sql)} hisops_only`
+      : prepared.sql;
   let raw: readonly string[] | undefined;
   let lower: string[] = [];
   // What onRow throws is the caller's and passes as it is; the rest is the database's.
@@ -176,12 +238,24 @@ export async function runStatementEach(db: Db, profile: Profile, name: string, b
 }
 
 /** Rows of a read statement (a write returns no rows; use runWrite for its count). */
-export async function runStatement(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: RunOptions = {}): Promise<Row[]> {
+export async function runStatement(
+  db: Db,
+  profile: Profile,
+  name: string,
+  binds: Binds = {},
+  opts: RunOptions = {},
+): Promise<Row[]> {
   return (await executeStatement(db, profile, name, binds, opts)).rows;
 }
 
 /** Run a write statement; the number of rows it changed (undefined when the driver does not say). */
-export async function runWrite(db: Db, profile: Profile, name: string, binds: Binds = {}, opts: RunOptions = {}): Promise<number | undefined> {
+export async function runWrite(
+  db: Db,
+  profile: Profile,
+  name: string,
+  binds: Binds = {},
+  opts: RunOptions = {},
+): Promise<number | undefined> {
   return (await executeStatement(db, profile, name, binds, opts)).affected;
 }
 
@@ -194,5 +268,9 @@ export function statementError(e: unknown, db: Db, profile: Profile, name: strin
     'Check its SQL against your HIS tables and columns, then run hisops doctor (it runs every read statement).',
     c.why,
     { statement: name, file: profile.file, line },
-  ).zh(`语句 "${name}"（${profile.file}:${line}）在 ${db.info.label} 上执行失败`, '请对照 HIS 的表和列检查其 SQL，然后运行 hisops doctor（它会运行每条读语句）。', c.why ? `数据库报错：\`${c.why}\`` : undefined);
+  ).zh(
+    `语句 "${name}"（${profile.file}:${line}）在 ${db.info.label} 上执行失败`,
+    '请对照 HIS 的表和列检查其 SQL，然后运行 hisops doctor（它会运行每条读语句）。',
+    c.why ? `数据库报错：\`${c.why}\`` : undefined,
+  );
 }

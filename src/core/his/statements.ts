@@ -181,9 +181,26 @@ const INVOICE_LINE_COLUMNS = [
   'drug_trac_codg',
 ];
 
-export const MAPPING_COLUMNS = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'];
+export const MAPPING_COLUMNS = [
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'list_type',
+  'med_list_codg',
+  'begndate',
+  'enddate',
+];
 
-export const ITEM_COLUMNS = ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_chrgitm_type', 'chrgitm_lv', 'pric', 'prcunt', 'spec', 'trac_flag'];
+export const ITEM_COLUMNS = [
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'list_type',
+  'med_chrgitm_type',
+  'chrgitm_lv',
+  'pric',
+  'prcunt',
+  'spec',
+  'trac_flag',
+];
 
 const period = (what: string): Record<string, BindSpec> => ({
   from: { type: 'datetime', required: true, doc: `start of the period (inclusive), ${what}` },
@@ -198,7 +215,9 @@ const COMPLETE_BINDS: Record<string, BindSpec> = {
   setl_id: { type: 'text', required: true, doc: "the center's settlement id" },
   setl_time: { type: 'datetime', required: true, doc: "the center's settlement time" },
   mdtrt_id: { type: 'text', doc: 'center visit id' },
-  ...Object.fromEntries(SETTLEMENT_AMOUNTS.map((a) => [a, { type: 'money', doc: `${a} from the center's answer` } as BindSpec])),
+  ...Object.fromEntries(
+    SETTLEMENT_AMOUNTS.map((a) => [a, { type: 'money', doc: `${a} from the center's answer` } as BindSpec]),
+  ),
   pool_prop_selfpay: { type: 'decimal', doc: 'pool ratio from the answer' },
   medins_setl_id: { type: 'text', doc: 'the msgid echoed by the center' },
   clr_optins: { type: 'text', doc: 'clearing agency' },
@@ -210,7 +229,7 @@ const COMPLETE_BINDS: Record<string, BindSpec> = {
 export const STATEMENTS: Record<string, StatementSpec> = {
   settlements_in_period: {
     kind: 'read',
-    doc: "settlements (including cancellations) whose center setl_time is in [from, to)",
+    doc: 'settlements (including cancellations) whose center setl_time is in [from, to)',
     binds: period("by the center's setl_time"),
     columns: SETTLEMENT_COLUMNS,
   },
@@ -242,19 +261,63 @@ export const STATEMENTS: Record<string, StatementSpec> = {
     kind: 'read',
     doc: 'settlement calls in the write-ahead log with no settlement row (the HIS rolled back after the call)',
     binds: { before: { type: 'datetime', required: true, doc: 'only calls made before this time' } },
-    columns: ['msgid', 'infno', 'his_setl_no', 'mdtrt_id', 'psn_no', 'setl_id', 'request_time', 'response_time', 'log_status', 'infcode'],
+    columns: [
+      'msgid',
+      'infno',
+      'his_setl_no',
+      'mdtrt_id',
+      'psn_no',
+      'setl_id',
+      'request_time',
+      'response_time',
+      'log_status',
+      'infcode',
+    ],
   },
   settlements_for_reconcile: {
     kind: 'read',
-    doc: "the columns reconciliation sums, for settlements (cancellations included) whose center setl_time is in [from, to)",
+    doc: 'the columns reconciliation sums, for settlements (cancellations included) whose center setl_time is in [from, to)',
     binds: period("by the center's setl_time"),
-    columns: ['his_setl_no', 'setl_id', 'mdtrt_id', 'psn_no', 'insutype', 'clr_type', 'setl_optins', 'clr_optins', 'in_area_flag', 'setl_time', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt', 'refd_setl_flag', 'init_setl_id', 'msgid', 'infno', 'his_status'],
+    columns: [
+      'his_setl_no',
+      'setl_id',
+      'mdtrt_id',
+      'psn_no',
+      'insutype',
+      'clr_type',
+      'setl_optins',
+      'clr_optins',
+      'in_area_flag',
+      'setl_time',
+      'medfee_sumamt',
+      'fund_pay_sumamt',
+      'acct_pay',
+      'psn_cash_pay',
+      'hosp_part_amt',
+      'refd_setl_flag',
+      'init_setl_id',
+      'msgid',
+      'infno',
+      'his_status',
+    ],
   },
   center_log_by_msgid: {
     kind: 'read',
     doc: "the HIS's own write-ahead log row of a center call, by msgid",
     binds: { msgid: { type: 'text', required: true, doc: 'request msgid' } },
-    columns: ['msgid', 'infno', 'his_setl_no', 'mdtrt_id', 'psn_no', 'setl_id', 'request_time', 'response_time', 'log_status', 'infcode', 'err_msg'],
+    columns: [
+      'msgid',
+      'infno',
+      'his_setl_no',
+      'mdtrt_id',
+      'psn_no',
+      'setl_id',
+      'request_time',
+      'response_time',
+      'log_status',
+      'infcode',
+      'err_msg',
+    ],
   },
   fee_lines_of_settlement: {
     kind: 'read',
@@ -318,7 +381,11 @@ export const STATEMENTS: Record<string, StatementSpec> = {
     doc: "add one traceability code to a stock-in record (the supplier's code list, trace import-invoice)",
     binds: {
       stock_id: { type: 'text', required: true, doc: 'the stock record' },
-      trac_seq: { type: 'decimal', required: true, doc: 'position of the code within the record (after the codes it has), a whole number' },
+      trac_seq: {
+        type: 'decimal',
+        required: true,
+        doc: 'position of the code within the record (after the codes it has), a whole number',
+      },
       drug_trac_codg: { type: 'text', required: true, doc: 'the 20-digit traceability code' },
     },
   },
@@ -351,7 +418,7 @@ export const STATEMENTS: Record<string, StatementSpec> = {
   mark_settlement_cancelled: {
     kind: 'write',
     optional: true,
-    doc: "record that the center cancelled a settlement (2208/2305): the original row counts as cancelled (its refund row is written by insert_settlement)",
+    doc: 'record that the center cancelled a settlement (2208/2305): the original row counts as cancelled (its refund row is written by insert_settlement)',
     binds: {
       msgid: { type: 'text', required: true, doc: 'msgid of the original settlement request' },
       setl_id: { type: 'text', doc: "the center's setl_id of the original (for a row that lacks it)" },
@@ -364,12 +431,24 @@ export const STATEMENTS: Record<string, StatementSpec> = {
     optional: true,
     doc: "write a settlement row as the center's books hold it: the refund row of a cancellation, or an original the HIS lost (rolled back) before it was cancelled",
     binds: {
-      his_setl_no: { type: 'text', required: true, doc: "the HIS settlement number hisops gives the new row (HO + the call's msgid)" },
+      his_setl_no: {
+        type: 'text',
+        required: true,
+        doc: "the HIS settlement number hisops gives the new row (HO + the call's msgid)",
+      },
       setl_id: { type: 'text', required: true, doc: "the center's setl_id of the row" },
-      msgid: { type: 'text', required: true, doc: 'msgid of the call that made the row at the center (2207/2304, or the 2208/2305 of a refund row)' },
+      msgid: {
+        type: 'text',
+        required: true,
+        doc: 'msgid of the call that made the row at the center (2207/2304, or the 2208/2305 of a refund row)',
+      },
       infno: { type: 'text', required: true, doc: 'that call: 2207, 2304, 2208 or 2305' },
       setl_time: { type: 'datetime', required: true, doc: "the center's setl_time of the row" },
-      his_status: { type: 'text', required: true, doc: 'settled (a refund row, or an original still live) or cancelled (an original with its refund row)' },
+      his_status: {
+        type: 'text',
+        required: true,
+        doc: 'settled (a refund row, or an original still live) or cancelled (an original with its refund row)',
+      },
       refd_setl_flag: { type: 'text', required: true, doc: '1 on a refund row, 0 otherwise' },
       init_setl_id: { type: 'text', doc: 'on a refund row: the setl_id it cancels' },
       mdtrt_id: { type: 'text', doc: 'center visit id' },
@@ -383,7 +462,12 @@ export const STATEMENTS: Record<string, StatementSpec> = {
       in_area_flag: { type: 'text', doc: "in-area flag, as the HIS's original has it" },
       insuplc_admdvs: { type: 'text', doc: "insured area, as the HIS's original has it" },
       medins_setl_id: { type: 'text', doc: 'the msgid the center echoed' },
-      ...Object.fromEntries(SETTLEMENT_AMOUNTS.map((a) => [a, { type: 'money', doc: `${a} as the center holds it (negative on a refund row)` } as BindSpec])),
+      ...Object.fromEntries(
+        SETTLEMENT_AMOUNTS.map((a) => [
+          a,
+          { type: 'money', doc: `${a} as the center holds it (negative on a refund row)` } as BindSpec,
+        ]),
+      ),
       pool_prop_selfpay: { type: 'decimal', doc: 'pool ratio' },
       now: NOW,
     },

@@ -13,7 +13,8 @@ export function hisTemplatesDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'templates');
-    if (fs.existsSync(path.join(candidate, 'profiles')) && fs.existsSync(path.join(dir, 'package.json'))) return (cached = candidate);
+    if (fs.existsSync(path.join(candidate, 'profiles')) && fs.existsSync(path.join(dir, 'package.json')))
+      return (cached = candidate);
     const up = path.dirname(dir);
     if (up === dir) throw new Error('hisops templates folder not found above ' + fileURLToPath(import.meta.url));
     dir = up;

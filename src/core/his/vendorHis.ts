@@ -11,7 +11,12 @@ import { classifyDbError, type Db } from '../db/index.js';
 import { inputError } from '../errors.js';
 import { splitSqlScript } from './splitSqlScript.js';
 import { vendorSchemaPath } from './templatesDir.js';
-import { REFERENCE_TABLES_TO_DROP, VENDOR_DIALECTS, vendorCopyStatements, vendorOtherTenantStatements } from './vendorSchema.js';
+import {
+  REFERENCE_TABLES_TO_DROP,
+  VENDOR_DIALECTS,
+  vendorCopyStatements,
+  vendorOtherTenantStatements,
+} from './vendorSchema.js';
 
 /** The second hospital whose rows share the vendor tables (never read by the vendor profile). */
 export const OTHER_TENANT = 'H43010000099';
@@ -22,7 +27,10 @@ export async function loadVendorSchema(db: Db): Promise<{ file: string; statemen
       'HIS_VENDOR_DIALECT',
       `There is no vendor-style HIS schema for ${db.info.label}`,
       `Use SQLite, PostgreSQL or MySQL/MariaDB for the vendor-style HIS (${VENDOR_DIALECTS.join(', ')}).`,
-    ).zh(`${db.info.label} 没有厂商风格 HIS 的表结构`, `请使用 SQLite、PostgreSQL 或 MySQL/MariaDB（${VENDOR_DIALECTS.join(', ')}）。`);
+    ).zh(
+      `${db.info.label} 没有厂商风格 HIS 的表结构`,
+      `请使用 SQLite、PostgreSQL 或 MySQL/MariaDB（${VENDOR_DIALECTS.join(', ')}）。`,
+    );
   }
   const file = vendorSchemaPath(db.dialect);
   const statements = splitSqlScript(fs.readFileSync(file, 'utf8'));
@@ -41,7 +49,10 @@ async function run(db: Db, sql: string): Promise<void> {
 /** Reshape a seeded reference HIS into the vendor HIS of hospital `fixmedins_code` (one transaction per step). */
 export async function convertToVendor(db: Db, fixmedins_code: string): Promise<{ statements: number }> {
   await loadVendorSchema(db);
-  const copies = [...vendorCopyStatements(fixmedins_code), ...vendorOtherTenantStatements(fixmedins_code, OTHER_TENANT)];
+  const copies = [
+    ...vendorCopyStatements(fixmedins_code),
+    ...vendorOtherTenantStatements(fixmedins_code, OTHER_TENANT),
+  ];
   await db.knex.transaction(async (trx) => {
     for (const sql of copies) await trx.raw(sql);
   });

@@ -47,7 +47,13 @@ const int: RefType = { t: 'int' };
 const dt: RefType = { t: 'datetime' };
 const date: RefType = { t: 'date' };
 
-const c = (name: string, type: RefType, comment: string, from: string, notNull = false): VendorColumn => ({ name, type, notNull, comment, from });
+const c = (name: string, type: RefType, comment: string, from: string, notNull = false): VendorColumn => ({
+  name,
+  type,
+  notNull,
+  comment,
+  from,
+});
 const yybm = (): VendorColumn => c('YYBM', txt(20), '医院编码', ':yybm', true);
 
 /** Reference status words → the vendor's digits (and back, in the profile). */
@@ -57,7 +63,10 @@ export const VENDOR_CODES = {
   FYLX: { sale: '1', return: '2' },
 } as const;
 
-const caseOf = (col: string, codes: Record<string, string>) => `CASE ${col} ${Object.entries(codes).map(([w, d]) => `WHEN '${w}' THEN '${d}'`).join(' ')} END`;
+const caseOf = (col: string, codes: Record<string, string>) =>
+  `CASE ${col} ${Object.entries(codes)
+    .map(([w, d]) => `WHEN '${w}' THEN '${d}'`)
+    .join(' ')} END`;
 
 export const VENDOR_TABLES: VendorTable[] = [
   {
@@ -85,7 +94,12 @@ export const VENDOR_TABLES: VendorTable[] = [
     name: 'YP_ZSMQZ',
     comment: '药品追溯码前缀（药品标识码）',
     source: 'his_item_trac_prefix',
-    columns: [yybm(), c('XMBM', txt(30), '医院项目编码', 'r.fixmedins_hilist_id', true), c('ZSMQZ', txt(20), '追溯码前缀', 'r.trac_prefix', true), c('BZJB', txt(3), '包装级别', 'r.pack_lv')],
+    columns: [
+      yybm(),
+      c('XMBM', txt(30), '医院项目编码', 'r.fixmedins_hilist_id', true),
+      c('ZSMQZ', txt(20), '追溯码前缀', 'r.trac_prefix', true),
+      c('BZJB', txt(3), '包装级别', 'r.pack_lv'),
+    ],
     primaryKey: ['YYBM', 'XMBM', 'ZSMQZ'],
   },
   {
@@ -340,7 +354,11 @@ export const VENDOR_TABLES: VendorTable[] = [
 ];
 
 /** The stock codes go into YP_ZSM too (YWLX 2): a second copy into the same table. */
-const STOCK_TRACE_COPY = { target: 'YP_ZSM', source: 'his_stock_trac', columns: { YYBM: ':yybm', YWLX: "'2'", YWDH: 'r.stock_id', XH: 'r.trac_seq', ZSM: 'r.drug_trac_codg' } };
+const STOCK_TRACE_COPY = {
+  target: 'YP_ZSM',
+  source: 'his_stock_trac',
+  columns: { YYBM: ':yybm', YWLX: "'2'", YWDH: 'r.stock_id', XH: 'r.trac_seq', ZSM: 'r.drug_trac_codg' },
+};
 
 export const VENDOR_DIALECTS: Dialect[] = ['sqlite', 'postgres', 'mysql'];
 
@@ -365,12 +383,21 @@ export function renderVendorSchema(dialect: Dialect): string {
       return dialect === 'mysql' ? `${d} COMMENT ${quote(col.comment)}` : d;
     });
     defs.push(`  CONSTRAINT ${t.name}_PK PRIMARY KEY (${t.primaryKey.join(', ')})`);
-    if (f.inlineIndexes) for (const i of t.indexes ?? []) defs.push(`  ${i.unique ? 'UNIQUE KEY' : 'KEY'} ${i.name} (${i.columns.join(', ')})`);
+    if (f.inlineIndexes)
+      for (const i of t.indexes ?? [])
+        defs.push(`  ${i.unique ? 'UNIQUE KEY' : 'KEY'} ${i.name} (${i.columns.join(', ')})`);
     // SQLite keeps the CREATE TABLE text: a trailing comment per column is where its comment lives.
-    const lines = dialect === 'sqlite' ? defs.map((d, k) => (k < t.columns.length ? `${d}, -- ${t.columns[k]!.comment}` : d)) : defs.map((d, k) => (k < defs.length - 1 ? `${d},` : d));
+    const lines =
+      dialect === 'sqlite'
+        ? defs.map((d, k) => (k < t.columns.length ? `${d}, -- ${t.columns[k]!.comment}` : d))
+        : defs.map((d, k) => (k < defs.length - 1 ? `${d},` : d));
     out.push(lines.join('\n'));
     out.push(`)${f.tableSuffix}${dialect === 'mysql' ? ` COMMENT=${quote(t.comment)}` : ''};`);
-    if (!f.inlineIndexes) for (const i of t.indexes ?? []) out.push(`CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${f.indexIfNotExists}${i.name} ON ${t.name} (${i.columns.join(', ')});`);
+    if (!f.inlineIndexes)
+      for (const i of t.indexes ?? [])
+        out.push(
+          `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${f.indexIfNotExists}${i.name} ON ${t.name} (${i.columns.join(', ')});`,
+        );
     if (dialect === 'postgres') {
       out.push(`COMMENT ON TABLE ${t.name} IS ${quote(t.comment)};`);
       for (const col of t.columns) out.push(`COMMENT ON COLUMN ${t.name}.${col.name} IS ${quote(col.comment)};`);
@@ -389,7 +416,14 @@ export function vendorCopyStatements(yybm: string): string[] {
   const lit = (from: string) => (from === ':yybm' ? quote(yybm) : from);
   const copy = (target: string, source: string, cols: Array<[string, string]>, where?: string) =>
     `INSERT INTO ${target} (${cols.map(([n]) => n).join(', ')}) SELECT ${cols.map(([, e]) => lit(e)).join(', ')} FROM ${source} r${where ? ` WHERE ${where}` : ''}`;
-  const out = VENDOR_TABLES.map((t) => copy(t.name, t.source, t.columns.map((col) => [col.name, col.from]), t.where));
+  const out = VENDOR_TABLES.map((t) =>
+    copy(
+      t.name,
+      t.source,
+      t.columns.map((col) => [col.name, col.from]),
+      t.where,
+    ),
+  );
   out.push(copy(STOCK_TRACE_COPY.target, STOCK_TRACE_COPY.source, Object.entries(STOCK_TRACE_COPY.columns)));
   return out;
 }
@@ -400,7 +434,8 @@ export function vendorCopyStatements(yybm: string): string[] {
  * `YYBM = :fixmedins_code` reads them twice and the jobs find differences that are not there.
  */
 export function vendorOtherTenantStatements(yybm: string, other: string): string[] {
-  for (const code of [yybm, other]) if (!/^[A-Za-z0-9]{1,20}$/.test(code)) throw new Error(`not a hospital code: ${code}`);
+  for (const code of [yybm, other])
+    if (!/^[A-Za-z0-9]{1,20}$/.test(code)) throw new Error(`not a hospital code: ${code}`);
   const cols = (t: string) => VENDOR_TABLES.find((x) => x.name === t)!.columns.map((col) => col.name);
   const copyAs = (t: string) => {
     const names = cols(t);
@@ -410,4 +445,18 @@ export function vendorOtherTenantStatements(yybm: string, other: string): string
 }
 
 /** The reference tables, dropped once copied so that nothing can read them by mistake. */
-export const REFERENCE_TABLES_TO_DROP = ['his_stock_count_trac', 'his_stock_count', 'his_stock_trac', 'his_stock', 'his_dispense_trac', 'his_dispense', 'his_fee_detail', 'his_settlement', 'his_center_log', 'his_visit', 'his_mapping', 'his_item_trac_prefix', 'his_item'];
+export const REFERENCE_TABLES_TO_DROP = [
+  'his_stock_count_trac',
+  'his_stock_count',
+  'his_stock_trac',
+  'his_stock',
+  'his_dispense_trac',
+  'his_dispense',
+  'his_fee_detail',
+  'his_settlement',
+  'his_center_log',
+  'his_visit',
+  'his_mapping',
+  'his_item_trac_prefix',
+  'his_item',
+];

@@ -96,7 +96,11 @@ export class Journal {
         created = false;
       }
       // A table made in the current shape has every migration already.
-      if (created && table.migrations?.length) await this.recordMigrations(table.name, table.migrations.map((m) => m.id));
+      if (created && table.migrations?.length)
+        await this.recordMigrations(
+          table.name,
+          table.migrations.map((m) => m.id),
+        );
       else if (table.migrations?.length) await applyMigrations(this, table);
     } else if (table.migrations?.length) {
       await applyMigrations(this, table);
@@ -107,7 +111,9 @@ export class Journal {
   /** Migration ids a table has had. */
   async appliedMigrations(tableName: string): Promise<Set<string>> {
     await this.ensure(MIGRATIONS);
-    const rows = (await this.knex(MIGRATIONS_TABLE).where({ table_name: tableName }).select('migration_id')) as Array<{ migration_id: string }>;
+    const rows = (await this.knex(MIGRATIONS_TABLE).where({ table_name: tableName }).select('migration_id')) as Array<{
+      migration_id: string;
+    }>;
     return new Set(rows.map((r) => r.migration_id));
   }
 
@@ -116,7 +122,12 @@ export class Journal {
     const at = new Date().toISOString();
     for (const id of ids) {
       try {
-        await this.knex(MIGRATIONS_TABLE).insert({ table_name: tableName, migration_id: id, applied_at: at, run_id: this.runId });
+        await this.knex(MIGRATIONS_TABLE).insert({
+          table_name: tableName,
+          migration_id: id,
+          applied_at: at,
+          run_id: this.runId,
+        });
       } catch (e) {
         // Recorded by another process meanwhile: the same fact.
         if ((await this.appliedMigrations(tableName)).has(id)) continue;
@@ -125,7 +136,13 @@ export class Journal {
     }
   }
 
-  async startRun(run: { runId: string; command: string; args: string[]; institution?: string; now: Date }): Promise<void> {
+  async startRun(run: {
+    runId: string;
+    command: string;
+    args: string[];
+    institution?: string;
+    now: Date;
+  }): Promise<void> {
     await this.ensure(RUNS_TABLE);
     await this.knex(RUNS_TABLE.name).insert({
       run_id: run.runId,
@@ -142,7 +159,12 @@ export class Journal {
     await this.ensure(RUNS_TABLE);
     await this.knex(RUNS_TABLE.name)
       .where({ run_id: runId })
-      .update({ ended_at: now.toISOString(), outcome, exit_code: exitCode, summary: summary === undefined ? null : JSON.stringify(summary) });
+      .update({
+        ended_at: now.toISOString(),
+        outcome,
+        exit_code: exitCode,
+        summary: summary === undefined ? null : JSON.stringify(summary),
+      });
   }
 
   async recentRuns(limit = 20, command?: string): Promise<RunRecord[]> {
@@ -157,14 +179,21 @@ export class Journal {
   }
 }
 
-export async function openJournal(url: string, opts: { baseDir?: string; password?: string; busyTimeoutMs?: number } = {}): Promise<Journal> {
+export async function openJournal(
+  url: string,
+  opts: { baseDir?: string; password?: string; busyTimeoutMs?: number } = {},
+): Promise<Journal> {
   const db = await connect(url, { baseDir: opts.baseDir, password: opts.password, create: true });
   if (db.dialect === 'sqlite') await sqliteJournalSettings(db, opts.busyTimeoutMs);
   tagJournalErrors(db);
   return new Journal(db);
 }
 
-export async function withJournal<T>(url: string, fn: (j: Journal) => Promise<T>, opts: { baseDir?: string; password?: string } = {}): Promise<T> {
+export async function withJournal<T>(
+  url: string,
+  fn: (j: Journal) => Promise<T>,
+  opts: { baseDir?: string; password?: string } = {},
+): Promise<T> {
   const j = await openJournal(url, opts);
   try {
     return await fn(j);

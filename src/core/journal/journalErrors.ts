@@ -46,7 +46,8 @@ function journalName(db: Db): string {
 export function tagJournalErrors(db: Db): void {
   const name = journalName(db);
   db.knex.on('query-error', (err: unknown) => {
-    if (err && typeof err === 'object') fromJournal.set(err, { name, waitedMs: busyTimeouts.get(db.knex) ?? BUSY_TIMEOUT_MS });
+    if (err && typeof err === 'object')
+      fromJournal.set(err, { name, waitedMs: busyTimeouts.get(db.knex) ?? BUSY_TIMEOUT_MS });
   });
 }
 
@@ -69,5 +70,9 @@ export function journalErrorOf(e: unknown): HisopsError | undefined {
     details: { journal: name },
     exit: EXIT.external,
     cause: e,
-  }).zh(`日志库 ${name} 一直被另一个进程锁定`, `请在另一次运行结束后再运行（日志库的 hisops_run_locks 表列出持有锁的运行）；确认没有其他程序打开 ${name}（fuser ${name}）；网络文件系统上的日志库无法可靠加锁——请放在本地磁盘，或用 journal.url 迁到 PostgreSQL/MySQL。`, `SQLite 等待另一个写日志库的进程 ${from.waitedMs / 1000} 秒后放弃（SQLITE_BUSY：database is locked）。`);
+  }).zh(
+    `日志库 ${name} 一直被另一个进程锁定`,
+    `请在另一次运行结束后再运行（日志库的 hisops_run_locks 表列出持有锁的运行）；确认没有其他程序打开 ${name}（fuser ${name}）；网络文件系统上的日志库无法可靠加锁——请放在本地磁盘，或用 journal.url 迁到 PostgreSQL/MySQL。`,
+    `SQLite 等待另一个写日志库的进程 ${from.waitedMs / 1000} 秒后放弃（SQLITE_BUSY：database is locked）。`,
+  );
 }

@@ -60,7 +60,11 @@ export function widenColumns(id: string, table: string, columns: readonly WidenC
 }
 
 /** A migration that adds columns (nullable, so the rows already there stay valid). */
-export function addColumns(id: string, table: string, columns: ReadonlyArray<{ name: string; add: (t: Knex.AlterTableBuilder) => void }>): JournalMigration {
+export function addColumns(
+  id: string,
+  table: string,
+  columns: ReadonlyArray<{ name: string; add: (t: Knex.AlterTableBuilder) => void }>,
+): JournalMigration {
   return {
     id,
     async up(db) {

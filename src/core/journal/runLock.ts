@@ -126,29 +126,55 @@ export function pidState(pid: number): PidState {
 }
 
 /** Why a holder counts as dead, or undefined while it may still run. */
-export function deadHolderReason(h: LockHolder, now: Date, me: { host: string }, state: (pid: number) => PidState = pidState): string | undefined {
+export function deadHolderReason(
+  h: LockHolder,
+  now: Date,
+  me: { host: string },
+  state: (pid: number) => PidState = pidState,
+): string | undefined {
   if (h.host === me.host) {
     const s = state(Number(h.pid));
     if (s === 'gone') return `process ${h.pid} on ${h.host} is no longer running`;
-    if (s === 'other') return `process ${h.pid} on ${h.host} is no longer hisops (the pid now belongs to another program)`;
+    if (s === 'other')
+      return `process ${h.pid} on ${h.host} is no longer hisops (the pid now belongs to another program)`;
     return undefined;
   }
   const lease = Number(h.lease_ms) || DEFAULT_LEASE_MS;
   const age = now.getTime() - Date.parse(h.heartbeat_at);
-  return age > lease ? `its lease was last renewed at ${h.heartbeat_at} on ${h.host}, ${Math.round(age / 1000)} s ago (lease ${Math.round(lease / 1000)} s)` : undefined;
+  return age > lease
+    ? `its lease was last renewed at ${h.heartbeat_at} on ${h.host}, ${Math.round(age / 1000)} s ago (lease ${Math.round(lease / 1000)} s)`
+    : undefined;
 }
 
 /** LOCK_HELD: another run holds the lock; names it and what to do. */
-export function lockHeldError(key: string, holder: LockHolder | undefined, waitedMs: number, why?: string): HisopsError {
-  const who = holder ? `run ${holder.run_id} (${holder.command}), pid ${holder.pid} on ${holder.host}, started ${holder.started_at}` : 'another run (it has not written its name yet)';
+export function lockHeldError(
+  key: string,
+  holder: LockHolder | undefined,
+  waitedMs: number,
+  why?: string,
+): HisopsError {
+  const who = holder
+    ? `run ${holder.run_id} (${holder.command}), pid ${holder.pid} on ${holder.host}, started ${holder.started_at}`
+    : 'another run (it has not written its name yet)';
   return new HisopsError({
     code: 'LOCK_HELD',
     summary: `Another run holds the lock ${key}: ${who}`,
-    why: why ?? (waitedMs > 0 ? `It was still running after ${Math.round(waitedMs / 1000)} s of waiting.` : 'Only one run at a time may write or send for a job and institution, so that nothing is sent twice.'),
+    why:
+      why ??
+      (waitedMs > 0
+        ? `It was still running after ${Math.round(waitedMs / 1000)} s of waiting.`
+        : 'Only one run at a time may write or send for a job and institution, so that nothing is sent twice.'),
     fix: 'Let it finish (this run can then be repeated: nothing it would send is lost), or wait for it with --wait [duration] (e.g. --wait 10m). A holder that died is taken over automatically.',
     details: { lock_key: key, holder: holder ?? null, waited_ms: waitedMs },
     exit: EXIT.external,
-  }).zh(`另一次运行持有锁 ${key}：${who}`, '请等它结束（之后可重新运行本次，不会丢失要发送的内容），或用 --wait [时长] 等待（例如 --wait 10m）。已退出的持有者会被自动接管。', why ?? (waitedMs > 0 ? `等待 ${Math.round(waitedMs / 1000)} 秒后它仍在运行。` : '同一作业和机构同一时间只允许一次运行写入或发送，以免重复发送。'));
+  }).zh(
+    `另一次运行持有锁 ${key}：${who}`,
+    '请等它结束（之后可重新运行本次，不会丢失要发送的内容），或用 --wait [时长] 等待（例如 --wait 10m）。已退出的持有者会被自动接管。',
+    why ??
+      (waitedMs > 0
+        ? `等待 ${Math.round(waitedMs / 1000)} 秒后它仍在运行。`
+        : '同一作业和机构同一时间只允许一次运行写入或发送，以免重复发送。'),
+  );
 }
 
 /** How each dialect takes and releases a server-side advisory lock; null: the lock row decides. */
@@ -179,7 +205,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function isUnique(e: unknown): boolean {
   const o = e as { code?: unknown; errno?: unknown; message?: unknown };
-  return /SQLITE_CONSTRAINT|UNIQUE constraint|23505|ER_DUP_ENTRY|\b1062\b|ORA-00001|duplicate key|Violation of PRIMARY KEY/i.test(`${String(o?.code ?? '')} ${String(o?.errno ?? '')} ${String(o?.message ?? '')}`);
+  return /SQLITE_CONSTRAINT|UNIQUE constraint|23505|ER_DUP_ENTRY|\b1062\b|ORA-00001|duplicate key|Violation of PRIMARY KEY/i.test(
+    `${String(o?.code ?? '')} ${String(o?.errno ?? '')} ${String(o?.message ?? '')}`,
+  );
 }
 
 function normalize(r: Record<string, unknown>): LockHolder {
@@ -221,10 +249,21 @@ function attemptOf(journal: Journal, o: RunLockOptions): Attempt {
     leaseMs,
     row: () => {
       const at = clock().toISOString();
-      return { lock_key: o.key, run_id: o.runId, command: o.command.slice(0, 200), pid: me.pid, host: me.host.slice(0, 255), started_at: started.toISOString(), heartbeat_at: at, lease_ms: leaseMs };
+      return {
+        lock_key: o.key,
+        run_id: o.runId,
+        command: o.command.slice(0, 200),
+        pid: me.pid,
+        host: me.host.slice(0, 255),
+        started_at: started.toISOString(),
+        heartbeat_at: at,
+        lease_ms: leaseMs,
+      };
     },
     holderNow: async () => {
-      const r = (await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).first()) as Record<string, unknown> | undefined;
+      const r = (await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).first()) as
+        | Record<string, unknown>
+        | undefined;
       return r ? normalize(r) : undefined;
     },
     takeover: async (prev, reason) => {
@@ -268,7 +307,11 @@ export async function acquireRunLock(journal: Journal, o: RunLockOptions): Promi
 }
 
 /** PostgreSQL, MySQL: the server's advisory lock on a connection of the run's own, then the row. */
-async function takeAdvisory(a: Attempt, advisory: Advisory, lockName: string | bigint): Promise<{ conn: unknown; mine: LockHolder }> {
+async function takeAdvisory(
+  a: Attempt,
+  advisory: Advisory,
+  lockName: string | bigint,
+): Promise<{ conn: unknown; mine: LockHolder }> {
   const { knex, o, clock, me } = a;
   const bound = typeof lockName === 'bigint' ? lockName.toString() : lockName;
   // A connection of its own for the whole run: the server ties the lock to this session.
@@ -279,20 +322,32 @@ async function takeAdvisory(a: Attempt, advisory: Advisory, lockName: string | b
       if (got === 1) break;
       const holder = await a.holderNow();
       const dead = holder ? deadHolderReason(holder, clock(), me) : undefined;
-      await a.waitOrFail(holder, dead ? `Its holder looks dead (${dead}), but the database server still holds its session; the lock is released when the server drops that connection.` : undefined);
+      await a.waitOrFail(
+        holder,
+        dead
+          ? `Its holder looks dead (${dead}), but the database server still holds its session; the lock is released when the server drops that connection.`
+          : undefined,
+      );
     }
     // Holding the server's lock, any row left here is from a run whose session ended.
     const prev = await a.holderNow();
     if (prev) {
       await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key }).delete();
-      if (prev.run_id !== o.runId) await a.takeover(prev, deadHolderReason(prev, clock(), me) ?? `its database session ended (run ${prev.run_id})`);
+      if (prev.run_id !== o.runId)
+        await a.takeover(
+          prev,
+          deadHolderReason(prev, clock(), me) ?? `its database session ended (run ${prev.run_id})`,
+        );
     }
     // The row is written when the lock is won, with a fresh heartbeat however long this run waited.
     const mine = a.row();
     await knex(RUN_LOCKS_TABLE.name).insert(mine);
     return { conn, mine };
   } catch (e) {
-    await knex.raw(advisory.release, [bound]).connection(conn as never).catch(() => undefined);
+    await knex
+      .raw(advisory.release, [bound])
+      .connection(conn as never)
+      .catch(() => undefined);
     (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
     throw e;
   }
@@ -314,7 +369,9 @@ async function takeRow(a: Attempt): Promise<LockHolder> {
     const dead = deadHolderReason(holder, clock(), me);
     if (dead) {
       // Delete only that holder's row: of two runs taking over at once, one deletes, both insert, one wins.
-      const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: holder.run_id, heartbeat_at: holder.heartbeat_at }).delete();
+      const n = await knex(RUN_LOCKS_TABLE.name)
+        .where({ lock_key: o.key, run_id: holder.run_id, heartbeat_at: holder.heartbeat_at })
+        .delete();
       if (n > 0) await a.takeover(holder, dead);
       continue;
     }
@@ -323,21 +380,38 @@ async function takeRow(a: Attempt): Promise<LockHolder> {
 }
 
 /** A lock won: renew its heartbeat while the run lasts, notice when it is lost, release it once. */
-function holdLock(a: Attempt, mine: LockHolder, server?: { advisory: Advisory; conn: unknown; lockName: string | bigint }): RunLock {
+function holdLock(
+  a: Attempt,
+  mine: LockHolder,
+  server?: { advisory: Advisory; conn: unknown; lockName: string | bigint },
+): RunLock {
   const { knex, o, clock, leaseMs } = a;
   let lost = false;
   let released = false;
-  const beat = setInterval(() => {
-    void (async () => {
-      // With an advisory lock, the session that holds it must still be there (a server restart ends it).
-      const sessionGone = server ? await knex.raw('SELECT 1 AS one').connection(server.conn as never).then(() => false, () => true) : false;
-      const n = await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).update({ heartbeat_at: clock().toISOString() });
-      if ((n === 0 || sessionGone) && !released && !lost) {
-        lost = true;
-        o.onLost?.(await a.holderNow());
-      }
-    })().catch(() => undefined);
-  }, o.heartbeatMs ?? Math.max(1000, Math.floor(leaseMs / 4)));
+  const beat = setInterval(
+    () => {
+      void (async () => {
+        // With an advisory lock, the session that holds it must still be there (a server restart ends it).
+        const sessionGone = server
+          ? await knex
+              .raw('SELECT 1 AS one')
+              .connection(server.conn as never)
+              .then(
+                () => false,
+                () => true,
+              )
+          : false;
+        const n = await knex(RUN_LOCKS_TABLE.name)
+          .where({ lock_key: o.key, run_id: o.runId })
+          .update({ heartbeat_at: clock().toISOString() });
+        if ((n === 0 || sessionGone) && !released && !lost) {
+          lost = true;
+          o.onLost?.(await a.holderNow());
+        }
+      })().catch(() => undefined);
+    },
+    o.heartbeatMs ?? Math.max(1000, Math.floor(leaseMs / 4)),
+  );
   beat.unref();
 
   return {
@@ -350,10 +424,16 @@ function holdLock(a: Attempt, mine: LockHolder, server?: { advisory: Advisory; c
       if (released) return;
       released = true;
       clearInterval(beat);
-      await knex(RUN_LOCKS_TABLE.name).where({ lock_key: o.key, run_id: o.runId }).delete().catch(() => undefined);
+      await knex(RUN_LOCKS_TABLE.name)
+        .where({ lock_key: o.key, run_id: o.runId })
+        .delete()
+        .catch(() => undefined);
       if (server) {
         const { advisory, conn, lockName } = server;
-        await knex.raw(advisory.release, [typeof lockName === 'bigint' ? lockName.toString() : lockName]).connection(conn as never).catch(() => undefined);
+        await knex
+          .raw(advisory.release, [typeof lockName === 'bigint' ? lockName.toString() : lockName])
+          .connection(conn as never)
+          .catch(() => undefined);
         await (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(conn);
       }
     },
@@ -373,6 +453,14 @@ export function parseWait(v: string | boolean | undefined): number {
   if (v === undefined || v === false) return 0;
   if (v === true || v.trim() === '') return Infinity;
   const m = WAIT.exec(v.trim());
-  if (!m) throw inputError('BAD_WAIT', `--wait "${v}" is not a duration`, 'Write --wait alone (wait as long as the other run takes) or with a duration: --wait 90s, --wait 10m, --wait 1h.').zh(`--wait "${v}" 不是时长`, '请单独写 --wait（等到另一次运行结束），或带上时长：--wait 90s、--wait 10m、--wait 1h。');
+  if (!m)
+    throw inputError(
+      'BAD_WAIT',
+      `--wait "${v}" is not a duration`,
+      'Write --wait alone (wait as long as the other run takes) or with a duration: --wait 90s, --wait 10m, --wait 1h.',
+    ).zh(
+      `--wait "${v}" 不是时长`,
+      '请单独写 --wait（等到另一次运行结束），或带上时长：--wait 90s、--wait 10m、--wait 1h。',
+    );
   return Math.round(Number(m[1]) * WAIT_UNIT_MS[(m[2] ?? 's').toLowerCase()]!);
 }

@@ -57,7 +57,10 @@ export function httpRequest(ch: HttpChannel, m: NotifyMessage, now: Date): { url
       if (!ch.secret) return { url: ch.url, body: { msgtype: 'text', text: { content: m.text } } };
       const ts = now.getTime();
       const sep = ch.url.includes('?') ? '&' : '?';
-      return { url: `${ch.url}${sep}timestamp=${ts}&sign=${dingtalkSign(ch.secret, ts)}`, body: { msgtype: 'text', text: { content: m.text } } };
+      return {
+        url: `${ch.url}${sep}timestamp=${ts}&sign=${dingtalkSign(ch.secret, ts)}`,
+        body: { msgtype: 'text', text: { content: m.text } },
+      };
     }
     case 'feishu': {
       const body: Record<string, unknown> = { msg_type: 'text', content: { text: m.text } };
@@ -78,13 +81,22 @@ export const safeUrl = redactUrlPath;
 async function postJson(ch: HttpChannel, m: NotifyMessage, now: Date, timeoutMs: number): Promise<void> {
   const req = httpRequest(ch, m, now);
   const fail = (why: string) =>
-    externalError('NOTIFY_FAILED', `The ${ch.kind} notification to ${safeUrl(ch.url)} failed: ${why}`, 'Check the robot address and its security settings (keywords, signing secret, IP list); it is retried on the next run.').zh(
+    externalError(
+      'NOTIFY_FAILED',
+      `The ${ch.kind} notification to ${safeUrl(ch.url)} failed: ${why}`,
+      'Check the robot address and its security settings (keywords, signing secret, IP list); it is retried on the next run.',
+    ).zh(
       `发往 ${safeUrl(ch.url)} 的 ${ch.kind} 通知失败：${why}`,
       '请检查机器人地址及其安全设置（关键词、加签密钥、IP 白名单）；下次运行时会重试。',
     );
   let res: Response;
   try {
-    res = await fetch(req.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(req.body), signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(req.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(req.body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (e) {
     throw fail(e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e));
   }
@@ -117,7 +129,11 @@ async function sendMail(ch: EmailChannel, m: NotifyMessage, timeoutMs: number): 
     await transport.sendMail({ from: ch.from, to: ch.to, subject: m.title, text: m.text });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw externalError('NOTIFY_FAILED', `The e-mail notification through ${ch.host}:${ch.port} failed: ${why}`, 'Check notify.email (host, port, user) and HISOPS_NOTIFY_EMAIL_PASSWORD; it is retried on the next run.').zh(
+    throw externalError(
+      'NOTIFY_FAILED',
+      `The e-mail notification through ${ch.host}:${ch.port} failed: ${why}`,
+      'Check notify.email (host, port, user) and HISOPS_NOTIFY_EMAIL_PASSWORD; it is retried on the next run.',
+    ).zh(
       `通过 ${ch.host}:${ch.port} 发送邮件通知失败：${why}`,
       '请检查 notify.email（host、port、user）和 HISOPS_NOTIFY_EMAIL_PASSWORD；下次运行时会重试。',
     );

@@ -26,13 +26,22 @@ export interface Decision {
 }
 
 /** Is this moment inside quiet hours (minutes after local midnight, utcOffset minutes east of UTC)? */
-export function inQuietHours(now: Date, quiet: { from: number; to: number } | undefined, utcOffsetMinutes: number): boolean {
+export function inQuietHours(
+  now: Date,
+  quiet: { from: number; to: number } | undefined,
+  utcOffsetMinutes: number,
+): boolean {
   if (!quiet || quiet.from === quiet.to) return false;
   const m = (((now.getTime() / 60000 + utcOffsetMinutes) % 1440) + 1440) % 1440;
   return quiet.from < quiet.to ? m >= quiet.from && m < quiet.to : m >= quiet.from || m < quiet.to;
 }
 
-export function decide(prev: ChannelState | undefined, run: { verdict: Verdict; fingerprint: string }, rule: Rule, quiet: boolean): Decision {
+export function decide(
+  prev: ChannelState | undefined,
+  run: { verdict: Verdict; fingerprint: string },
+  rule: Rule,
+  quiet: boolean,
+): Decision {
   const last: ChannelState = prev ?? { sent_fingerprint: null, last_verdict: null };
   if (run.verdict === 'ok') {
     const owed = last.sent_fingerprint !== null;
@@ -44,7 +53,8 @@ export function decide(prev: ChannelState | undefined, run: { verdict: Verdict; 
   }
   const event: EventKind = run.verdict;
   const next: ChannelState = { sent_fingerprint: run.fingerprint, last_verdict: run.verdict };
-  if (!rule.on.includes(event)) return { send: false, reason: 'not-a-rule', next: { ...last, last_verdict: run.verdict } };
+  if (!rule.on.includes(event))
+    return { send: false, reason: 'not-a-rule', next: { ...last, last_verdict: run.verdict } };
   if (last.sent_fingerprint === run.fingerprint) return { send: false, reason: 'repeat', next };
   if (quiet) return { send: false, reason: 'quiet-hours', next: { ...last, last_verdict: run.verdict } };
   return { send: true, event, next };

@@ -24,7 +24,12 @@ export interface PendingCount {
   counted_at: string;
 }
 
-export async function savePendingCounts(j: Journal, institution: string, counts: Record<string, number | null>, now: Date): Promise<void> {
+export async function savePendingCounts(
+  j: Journal,
+  institution: string,
+  counts: Record<string, number | null>,
+  now: Date,
+): Promise<void> {
   await j.ensure(PENDING_COUNTS_TABLE);
   for (const [kind, count] of Object.entries(counts)) {
     // null: not counted this time (the store was not reachable); the last count stays.
@@ -37,6 +42,8 @@ export async function savePendingCounts(j: Journal, institution: string, counts:
 
 export async function loadPendingCounts(j: Journal): Promise<PendingCount[]> {
   await j.ensure(PENDING_COUNTS_TABLE);
-  const rows = (await j.knex(PENDING_COUNTS_TABLE.name).orderBy([{ column: 'institution' }, { column: 'kind' }])) as PendingCount[];
+  const rows = (await j
+    .knex(PENDING_COUNTS_TABLE.name)
+    .orderBy([{ column: 'institution' }, { column: 'kind' }])) as PendingCount[];
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }

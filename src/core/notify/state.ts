@@ -28,13 +28,25 @@ export interface StoredState extends ChannelState {
 
 export async function loadNotifyState(j: Journal, institution: string, job: string): Promise<Map<string, StoredState>> {
   await j.ensure(NOTIFY_STATE_TABLE);
-  const rows = (await j.knex(NOTIFY_STATE_TABLE.name).where({ institution, job })) as Array<StoredState & { last_verdict: Verdict | null }>;
+  const rows = (await j.knex(NOTIFY_STATE_TABLE.name).where({ institution, job })) as Array<
+    StoredState & { last_verdict: Verdict | null }
+  >;
   return new Map(rows.map((r) => [r.channel, r]));
 }
 
-export async function saveNotifyState(j: Journal, key: { institution: string; job: string; channel: string }, s: ChannelState, o: { now: Date; sent: boolean; error?: string }): Promise<void> {
+export async function saveNotifyState(
+  j: Journal,
+  key: { institution: string; job: string; channel: string },
+  s: ChannelState,
+  o: { now: Date; sent: boolean; error?: string },
+): Promise<void> {
   await j.ensure(NOTIFY_STATE_TABLE);
-  const row: Record<string, unknown> = { sent_fingerprint: s.sent_fingerprint, last_verdict: s.last_verdict, last_error: o.error ? o.error.slice(0, 500) : null, updated_at: o.now.toISOString() };
+  const row: Record<string, unknown> = {
+    sent_fingerprint: s.sent_fingerprint,
+    last_verdict: s.last_verdict,
+    last_error: o.error ? o.error.slice(0, 500) : null,
+    updated_at: o.now.toISOString(),
+  };
   if (o.sent) row['last_sent_at'] = o.now.toISOString();
   const n = await j.knex(NOTIFY_STATE_TABLE.name).where(key).update(row);
   if (n === 0) await j.knex(NOTIFY_STATE_TABLE.name).insert({ ...key, last_sent_at: null, ...row });

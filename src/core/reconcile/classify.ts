@@ -24,11 +24,39 @@ import { SETTLEMENT_AMOUNTS } from '../his/index.js';
 import { DETAIL_FIGURES } from './detailFigures.js';
 import { fenText, parseFen } from './fen.js';
 import { classifyCenterOnly, classifyDuplicate } from './classifyCenterOnly.js';
-import { asked, CANCELLED, cq, dayShift, effect, finding, hisGroup, hisIds, inPeriod, REVERSED, s, type ClassifyContext } from './findingBase.js';
-import type { CenterQuery, Difference, DetailScope, Evidence, FieldDiff, Finding, HisRowProblem, HisSettlement, ResultRow } from './types.js';
+import {
+  asked,
+  CANCELLED,
+  cq,
+  dayShift,
+  effect,
+  finding,
+  hisGroup,
+  hisIds,
+  inPeriod,
+  REVERSED,
+  s,
+  type ClassifyContext,
+} from './findingBase.js';
+import type {
+  CenterQuery,
+  Difference,
+  DetailScope,
+  Evidence,
+  FieldDiff,
+  Finding,
+  HisRowProblem,
+  HisSettlement,
+  ResultRow,
+} from './types.js';
 
 /** Field-by-field differences: every settlement amount when 5203 answered, else the three 3202 figures. */
-function fieldDiffs(h: HisSettlement, r: ResultRow, full: Row | null | undefined, center: Record<string, string | number | null> | undefined): FieldDiff[] {
+function fieldDiffs(
+  h: HisSettlement,
+  r: ResultRow,
+  full: Row | null | undefined,
+  center: Record<string, string | number | null> | undefined,
+): FieldDiff[] {
   const out: FieldDiff[] = [];
   const push = (field: string, his: bigint | undefined, cen: bigint | undefined) => {
     if (his === undefined || cen === undefined || his === cen) return;
@@ -42,7 +70,8 @@ function fieldDiffs(h: HisSettlement, r: ResultRow, full: Row | null | undefined
   }
   const have = new Set(out.map((d) => d.field));
   for (const { field, key } of DETAIL_FIGURES) if (!have.has(field)) push(field, h[key], r[key] ?? undefined);
-  if (r.refd_setl_flag !== null && r.refd_setl_flag !== h.refd_setl_flag) out.push({ field: 'refd_setl_flag', his: h.refd_setl_flag, center: r.refd_setl_flag, diff: null });
+  if (r.refd_setl_flag !== null && r.refd_setl_flag !== h.refd_setl_flag)
+    out.push({ field: 'refd_setl_flag', his: h.refd_setl_flag, center: r.refd_setl_flag, diff: null });
   return out;
 }
 
@@ -54,9 +83,27 @@ function classifyMismatch(h: HisSettlement, r: ResultRow, ev: Evidence, ctx: Cla
   const fundDiff = (r.fund ?? h.fund) - h.fund;
   const hosp = ev.hisBySetlId ? parseFen(ev.hisBySetlId.hosp_part_amt ?? '0') : undefined;
   if (amounts.length === 0 && fields.some((f) => f.field === 'refd_setl_flag')) cause = 'refund_flag';
-  else if (ctx.rules.hospitalBorne !== 'as_returned' && hosp !== undefined && hosp !== 0n && (fundDiff === hosp || fundDiff === -hosp) && r.medfee === h.medfee) cause = 'local_derivation';
-  else if (amounts.length > 0 && amounts.every((f) => { const d = parseFen(f.diff!)!; return d >= -5n && d <= 5n; })) cause = 'rounding';
-  const names = fields.map((f) => (f.diff ? `${f.field} ${f.his} → ${f.center} (${f.diff.startsWith('-') ? '' : '+'}${f.diff})` : `${f.field} ${f.his} → ${f.center}`));
+  else if (
+    ctx.rules.hospitalBorne !== 'as_returned' &&
+    hosp !== undefined &&
+    hosp !== 0n &&
+    (fundDiff === hosp || fundDiff === -hosp) &&
+    r.medfee === h.medfee
+  )
+    cause = 'local_derivation';
+  else if (
+    amounts.length > 0 &&
+    amounts.every((f) => {
+      const d = parseFen(f.diff!)!;
+      return d >= -5n && d <= 5n;
+    })
+  )
+    cause = 'rounding';
+  const names = fields.map((f) =>
+    f.diff
+      ? `${f.field} ${f.his} → ${f.center} (${f.diff.startsWith('-') ? '' : '+'}${f.diff})`
+      : `${f.field} ${f.his} → ${f.center}`,
+  );
   return finding({
     kind: 'amount_mismatch',
     cause,
@@ -65,7 +112,16 @@ function classifyMismatch(h: HisSettlement, r: ResultRow, ev: Evidence, ctx: Cla
     ids: hisIds(h),
     times: { his: h.setl_time, center: s(center?.setl_time) },
     fields,
-    effects: [effect(ctx.scope, hisGroup(h), 0, (r.medfee ?? h.medfee) - h.medfee, (r.fund ?? h.fund) - h.fund, (r.acct ?? h.acct) - h.acct)],
+    effects: [
+      effect(
+        ctx.scope,
+        hisGroup(h),
+        0,
+        (r.medfee ?? h.medfee) - h.medfee,
+        (r.fund ?? h.fund) - h.fund,
+        (r.acct ?? h.acct) - h.acct,
+      ),
+    ],
     detail: `Settlement ${h.setl_id}: both sides hold it with different figures: ${names.join('; ')}${cause === 'local_derivation' ? ' (the difference is hosp_part_amt: check reconcile.hospitalBorne)' : cause === 'rounding' ? ' (a few fen: rounding)' : ''}.`,
     his: ev.hisBySetlId ?? null,
     center: r,
@@ -77,9 +133,23 @@ function classifyMismatch(h: HisSettlement, r: ResultRow, ev: Evidence, ctx: Cla
 function classifyHisOnly(h: HisSettlement, r: ResultRow | null, ev: Evidence, ctx: ClassifyContext): Finding {
   const g = hisGroup(h);
   const minus = [effect(ctx.scope, g, -1, -h.medfee, -h.fund, -h.acct)];
-  const base = { scope: ctx.scope, group: g, ids: hisIds(h), effects: minus, his: ev.hisBySetlId ?? null, center: r, ev, infno: h.infno };
+  const base = {
+    scope: ctx.scope,
+    group: g,
+    ids: hisIds(h),
+    effects: minus,
+    his: ev.hisBySetlId ?? null,
+    center: r,
+    ev,
+    infno: h.infno,
+  };
   if (r === null) {
-    return finding({ ...base, kind: 'unknown', cause: 'not_in_result', detail: `Settlement ${h.setl_id} was in the detail file but the center's result has no line for it (a truncated file, or a center that lists only differences).` });
+    return finding({
+      ...base,
+      kind: 'unknown',
+      cause: 'not_in_result',
+      detail: `Settlement ${h.setl_id} was in the detail file but the center's result has no line for it (a truncated file, or a center that lists only differences).`,
+    });
   }
   const center = cq(ev);
   if (center) {
@@ -87,10 +157,22 @@ function classifyHisOnly(h: HisSettlement, r: ResultRow | null, ev: Evidence, ct
     const cday = ct ? ct.slice(0, 10) : null;
     if (ct && cday && !inPeriod(cday, ctx.scope)) {
       if (h.refd_setl_flag === '1') {
-        return finding({ ...base, kind: 'refund_other_period', cause: 'center_other_period', times: { his: h.setl_time, center: ct }, detail: `Refund ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center counts it at ${ct}, in another period.` });
+        return finding({
+          ...base,
+          kind: 'refund_other_period',
+          cause: 'center_other_period',
+          times: { his: h.setl_time, center: ct },
+          detail: `Refund ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center counts it at ${ct}, in another period.`,
+        });
       }
       const cause = dayShift(h.setl_time, ct, ctx.rules.crossMidnightMinutes);
-      return finding({ ...base, kind: 'cross_midnight', cause, times: { his: h.setl_time, center: ct }, detail: `Settlement ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center's setl_time is ${ct} (${cause === 'near_midnight' ? 'across midnight' : 'another day'}), so the center counts it on ${cday}.` });
+      return finding({
+        ...base,
+        kind: 'cross_midnight',
+        cause,
+        times: { his: h.setl_time, center: ct },
+        detail: `Settlement ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center's setl_time is ${ct} (${cause === 'near_midnight' ? 'across midnight' : 'another day'}), so the center counts it on ${cday}.`,
+      });
     }
     const diffs: FieldDiff[] = [];
     const ci = s(center.insutype);
@@ -100,21 +182,49 @@ function classifyHisOnly(h: HisSettlement, r: ResultRow | null, ev: Evidence, ct
     if (cc && cc !== h.clr_type) diffs.push({ field: 'clr_type', his: h.clr_type, center: cc, diff: null });
     if (co && co !== h.setl_optins) diffs.push({ field: 'setl_optins', his: h.setl_optins, center: co, diff: null });
     if (diffs.length) {
-      return finding({ ...base, kind: 'group_mismatch', cause: diffs.map((d) => d.field).join('+'), fields: diffs, times: { his: h.setl_time, center: ct }, detail: `Settlement ${h.setl_id} is held by the center under ${diffs.map((d) => `${d.field} ${d.center}`).join(', ')}; the HIS has ${diffs.map((d) => `${d.field} ${d.his}`).join(', ')}.` });
+      return finding({
+        ...base,
+        kind: 'group_mismatch',
+        cause: diffs.map((d) => d.field).join('+'),
+        fields: diffs,
+        times: { his: h.setl_time, center: ct },
+        detail: `Settlement ${h.setl_id} is held by the center under ${diffs.map((d) => `${d.field} ${d.center}`).join(', ')}; the HIS has ${diffs.map((d) => `${d.field} ${d.his}`).join(', ')}.`,
+      });
     }
-    return finding({ ...base, kind: 'unknown', cause: 'center_holds_it', times: { his: h.setl_time, center: ct }, detail: `The center marked settlement ${h.setl_id} not balanced${r?.memo ? ` ("${r.memo}")` : ''}, yet 5203 returns it with the same period and group.` });
+    return finding({
+      ...base,
+      kind: 'unknown',
+      cause: 'center_holds_it',
+      times: { his: h.setl_time, center: ct },
+      detail: `The center marked settlement ${h.setl_id} not balanced${r?.memo ? ` ("${r.memo}")` : ''}, yet 5203 returns it with the same period and group.`,
+    });
   }
   const said = `${r?.memo ?? ''} ${ev.center && !ev.center.ok ? (ev.center.err_msg ?? '') : ''}`;
   const wasAsked = asked(ev);
   const infno = h.infno ?? s(ev.hisLog?.infno);
   if (infno === '2206' || infno === '2303') {
-    return finding({ ...base, kind: 'his_only', cause: 'pre_settlement', detail: `Settlement ${h.setl_id} was stored from a pre-settlement (${infno}); the center never settled it.` });
+    return finding({
+      ...base,
+      kind: 'his_only',
+      cause: 'pre_settlement',
+      detail: `Settlement ${h.setl_id} was stored from a pre-settlement (${infno}); the center never settled it.`,
+    });
   }
   if (REVERSED.test(said)) {
-    return finding({ ...base, kind: 'his_only', cause: 'reversed_at_center', detail: `The center reversed settlement ${h.setl_id}${said.trim() ? ` ("${said.trim()}")` : ''}; the HIS still shows it ${h.his_status}.` });
+    return finding({
+      ...base,
+      kind: 'his_only',
+      cause: 'reversed_at_center',
+      detail: `The center reversed settlement ${h.setl_id}${said.trim() ? ` ("${said.trim()}")` : ''}; the HIS still shows it ${h.his_status}.`,
+    });
   }
   if (CANCELLED.test(said)) {
-    return finding({ ...base, kind: 'his_only', cause: 'cancelled_at_center', detail: `The center cancelled settlement ${h.setl_id}${said.trim() ? ` ("${said.trim()}")` : ''}; the HIS still shows it ${h.his_status}.` });
+    return finding({
+      ...base,
+      kind: 'his_only',
+      cause: 'cancelled_at_center',
+      detail: `The center cancelled settlement ${h.setl_id}${said.trim() ? ` ("${said.trim()}")` : ''}; the HIS still shows it ${h.his_status}.`,
+    });
   }
   return finding({
     ...base,
@@ -130,7 +240,15 @@ function classifyBadRow(r: ResultRow, h: HisSettlement | undefined, ctx: Classif
     cause: 'malformed_result_row',
     scope: ctx.scope,
     group: h ? hisGroup(h) : { insutype: null, clr_type: ctx.scope.clr_type, setl_optins: ctx.scope.setl_optins },
-    ids: h ? hisIds(h) : { setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, msgid: r.msgid, refd_setl_flag: r.refd_setl_flag },
+    ids: h
+      ? hisIds(h)
+      : {
+          setl_id: r.setl_id,
+          mdtrt_id: r.mdtrt_id,
+          psn_no: r.psn_no,
+          msgid: r.msgid,
+          refd_setl_flag: r.refd_setl_flag,
+        },
     effects: [],
     detail: `Line ${r.line} of the center's result file does not fit: ${r.problem}${h ? ` (it names settlement ${h.setl_id} of the HIS)` : ''}.`,
     his: ev.hisBySetlId ?? null,
@@ -163,7 +281,13 @@ export function problemFinding(p: HisRowProblem, scope: DetailScope): Finding {
     cause: p.code.toLowerCase(),
     scope,
     group: { insutype: s(r.insutype), clr_type: s(r.clr_type), setl_optins: s(r.setl_optins) ?? s(r.clr_optins) },
-    ids: { setl_id: s(r.setl_id), mdtrt_id: s(r.mdtrt_id), psn_no: s(r.psn_no), msgid: s(r.msgid), refd_setl_flag: s(r.refd_setl_flag) },
+    ids: {
+      setl_id: s(r.setl_id),
+      mdtrt_id: s(r.mdtrt_id),
+      psn_no: s(r.psn_no),
+      msgid: s(r.msgid),
+      refd_setl_flag: s(r.refd_setl_flag),
+    },
     times: { his: s(r.setl_time) },
     effects: [],
     detail: `The HIS row cannot be counted: ${p.message}.`,
@@ -189,13 +313,41 @@ export interface EvidenceNeeds {
 export function evidenceNeeds(d: Difference): EvidenceNeeds {
   switch (d.type) {
     case 'mismatch':
-      return { setl_id: d.his.setl_id, msgid: d.his.msgid, mdtrt_id: d.his.mdtrt_id, psn_no: d.his.psn_no, query: true, visit: false };
+      return {
+        setl_id: d.his.setl_id,
+        msgid: d.his.msgid,
+        mdtrt_id: d.his.mdtrt_id,
+        psn_no: d.his.psn_no,
+        query: true,
+        visit: false,
+      };
     case 'his_only':
-      return { setl_id: d.his.setl_id, msgid: d.his.msgid, mdtrt_id: d.his.mdtrt_id, psn_no: d.his.psn_no, query: d.center !== null, visit: false };
+      return {
+        setl_id: d.his.setl_id,
+        msgid: d.his.msgid,
+        mdtrt_id: d.his.mdtrt_id,
+        psn_no: d.his.psn_no,
+        query: d.center !== null,
+        visit: false,
+      };
     case 'center_only':
-      return { setl_id: d.center.setl_id, msgid: d.center.msgid, mdtrt_id: d.center.mdtrt_id, psn_no: d.center.psn_no, query: true, visit: d.center.refd_setl_flag === '1' };
+      return {
+        setl_id: d.center.setl_id,
+        msgid: d.center.msgid,
+        mdtrt_id: d.center.mdtrt_id,
+        psn_no: d.center.psn_no,
+        query: true,
+        visit: d.center.refd_setl_flag === '1',
+      };
     case 'duplicate':
-      return { setl_id: d.center.setl_id, msgid: d.center.msgid, mdtrt_id: d.center.mdtrt_id, psn_no: d.center.psn_no, query: d.center.setl_id !== null, visit: false };
+      return {
+        setl_id: d.center.setl_id,
+        msgid: d.center.msgid,
+        mdtrt_id: d.center.mdtrt_id,
+        psn_no: d.center.psn_no,
+        query: d.center.setl_id !== null,
+        visit: false,
+      };
     case 'bad_row':
       return { setl_id: null, msgid: null, mdtrt_id: null, psn_no: null, query: false, visit: false };
   }
@@ -207,7 +359,8 @@ export function centerQueryOf(setlinfo: Record<string, unknown>): CenterQuery {
   for (const [k, v] of Object.entries(setlinfo)) {
     if (v === null || v === undefined) out[k] = null;
     else if (typeof v === 'number' || typeof v === 'string') out[k] = v;
-    else if (typeof (v as { toFixed?: unknown }).toFixed === 'function') out[k] = (v as { toFixed(n: number): string }).toFixed(2);
+    else if (typeof (v as { toFixed?: unknown }).toFixed === 'function')
+      out[k] = (v as { toFixed(n: number): string }).toFixed(2);
     else out[k] = String(v);
   }
   return { ok: true, setlinfo: out };

@@ -16,7 +16,13 @@ interface DemoManifest {
   startDate: string;
   endDate: string;
   institution: { fixmedins_code: string; admdvs: string };
-  anomalies: ReadonlyArray<{ id: string; job: string; kind: string; day: string | null; keys: Record<string, unknown> }>;
+  anomalies: ReadonlyArray<{
+    id: string;
+    job: string;
+    kind: string;
+    day: string | null;
+    keys: Record<string, unknown>;
+  }>;
 }
 
 export interface ExpectedFinding {
@@ -37,7 +43,9 @@ export function expectedFindings(m: DemoManifest): ExpectedFinding[] {
     const base = { anomaly: a.id, planted: a.kind, setl_id };
     switch (a.kind) {
       case 'center_only': {
-        const cause = { his_rollback: 'his_rollback', timeout: 'no_answer', center_test_data: 'unknown_to_his' }[String(a.keys.cause)];
+        const cause = { his_rollback: 'his_rollback', timeout: 'no_answer', center_test_data: 'unknown_to_his' }[
+          String(a.keys.cause)
+        ];
         out.push({ ...base, kind: 'center_only', ...(cause ? { cause } : {}) });
         break;
       }
@@ -91,7 +99,10 @@ export interface DemoReconcileResult {
 }
 
 /** A finding is the one a planted anomaly should produce: its kind, its settlement (or the one it repeats), its cause when the plant says. */
-export const findingMatches = (f: Finding, e: ExpectedFinding) => f.kind === e.kind && (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id) && (e.cause === undefined || f.cause === e.cause);
+export const findingMatches = (f: Finding, e: ExpectedFinding) =>
+  f.kind === e.kind &&
+  (f.setl_id === e.setl_id || f.related_setl_id === e.setl_id) &&
+  (e.cause === undefined || f.cause === e.cause);
 
 export async function demoReconcile(o: DemoReconcileOptions): Promise<DemoReconcileResult> {
   const now = o.now ?? (() => new Date());
@@ -101,7 +112,16 @@ export async function demoReconcile(o: DemoReconcileOptions): Promise<DemoReconc
   const to = o.to ?? o.manifest.endDate;
   const today = formatDate(now(), o.center.config.utcOffsetMinutes);
   const result = await runReconcile(
-    { db: o.hisDb, profile, center: o.center, journal: o.journal, runId: o.runId, fixmedins_code: o.manifest.institution.fixmedins_code, now, onProgress: o.onProgress },
+    {
+      db: o.hisDb,
+      profile,
+      center: o.center,
+      journal: o.journal,
+      runId: o.runId,
+      fixmedins_code: o.manifest.institution.fixmedins_code,
+      now,
+      onProgress: o.onProgress,
+    },
     { rules, from, to, today: today < to ? to : today },
   );
   const inRange = (e: ExpectedFinding) => {
@@ -111,5 +131,11 @@ export async function demoReconcile(o: DemoReconcileOptions): Promise<DemoReconc
   const expected = expectedFindings(o.manifest).filter(inRange);
   const missing = expected.filter((e) => !result.findings.some((f) => findingMatches(f, e)));
   const unexpected = result.findings.filter((f) => !expected.some((e) => findingMatches(f, e)));
-  return { result, expected, missing, unexpected, ok: result.error === null && missing.length === 0 && unexpected.length === 0 };
+  return {
+    result,
+    expected,
+    missing,
+    unexpected,
+    ok: result.error === null && missing.length === 0 && unexpected.length === 0,
+  };
 }

@@ -14,7 +14,12 @@ import type { Period } from './period.js';
 import type { ReconcileRun } from './reconcileRun.js';
 import type { DetailScope, Difference, HisSettlement } from './types.js';
 
-export async function compareScope(run: ReconcileRun, period: Period, scope: DetailScope, his: HisSettlement[]): Promise<Difference[]> {
+export async function compareScope(
+  run: ReconcileRun,
+  period: Period,
+  scope: DetailScope,
+  his: HisSettlement[],
+): Promise<Difference[]> {
   run.progress('detail', period, 0, 1);
   const { rules } = run;
   const req = detailRequest(scope, his, rules);
@@ -31,11 +36,18 @@ export async function compareScope(run: ReconcileRun, period: Period, scope: Det
 }
 
 /** 9101 (the zipped detail file) → 3202 → 9102: the result file's text. */
-async function askDetail(run: ReconcileRun, scope: DetailScope, fileText: string, data: DetailRequest['data']): Promise<string> {
+async function askDetail(
+  run: ReconcileRun,
+  scope: DetailScope,
+  fileText: string,
+  data: DetailRequest['data'],
+): Promise<string> {
   const { center, fixmedins_code } = run.deps;
   const name = `${fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
   const up = await center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, fileText, center.now()));
-  const det = await center.request('3202', { data: { ...data, file_qury_no: up.result.file_qury_no } }, (o) => parseFileInfo(o, '3202 医药机构费用结算对明细账'));
+  const det = await center.request('3202', { data: { ...data, file_qury_no: up.result.file_qury_no } }, (o) =>
+    parseFileInfo(o, '3202 医药机构费用结算对明细账'),
+  );
   const down = await center.downloadFile({ file_qury_no: det.result.file_qury_no, filename: det.result.filename });
   try {
     return readFileBody(down.result, '.txt').text;
@@ -46,6 +58,9 @@ async function askDetail(run: ReconcileRun, scope: DetailScope, fileText: string
       'The download was cut off or is not a ZIP: run the reconciliation again (it is safe to repeat); if it keeps failing, ask the center about the file.',
       e instanceof Error ? e.message : String(e),
       { file_qury_no: det.result.file_qury_no, filename: det.result.filename, bytes: down.result.length },
-    ).zh(`无法读取医保中心的 3202 结果文件 ${det.result.filename}（file_qury_no ${det.result.file_qury_no}）`, '下载中断或不是 ZIP 文件：请再次对账（可安全重复）；如持续失败，请向医保中心询问该文件。');
+    ).zh(
+      `无法读取医保中心的 3202 结果文件 ${det.result.filename}（file_qury_no ${det.result.file_qury_no}）`,
+      '下载中断或不是 ZIP 文件：请再次对账（可安全重复）；如持续失败，请向医保中心询问该文件。',
+    );
   }
 }

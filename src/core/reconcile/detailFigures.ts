@@ -14,4 +14,5 @@ type DetailAmount = keyof typeof KEY;
 export const DETAIL_AMOUNTS: readonly DetailAmount[] = SETTLEMENT_TOTALS.filter((f): f is DetailAmount => f in KEY);
 
 /** Each figure's column and the key it is held under. */
-export const DETAIL_FIGURES: ReadonlyArray<{ field: DetailAmount; key: (typeof KEY)[DetailAmount] }> = DETAIL_AMOUNTS.map((field) => ({ field, key: KEY[field] }));
+export const DETAIL_FIGURES: ReadonlyArray<{ field: DetailAmount; key: (typeof KEY)[DetailAmount] }> =
+  DETAIL_AMOUNTS.map((field) => ({ field, key: KEY[field] }));

@@ -38,8 +38,22 @@ const cell = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
  * Upload lines in a stable order: by setl_time, then setl_id (a refund follows its original). The
  * text is written straight from the fen figures, in the protocol's column order and number form.
  */
-export function detailRequest(scope: DetailScope, his: readonly HisSettlement[], rules: Pick<ReconcileRules, 'refunds'>): DetailRequest {
-  const sorted = [...his].sort((a, b) => (a.setl_time === b.setl_time ? (a.setl_id < b.setl_id ? -1 : a.setl_id > b.setl_id ? 1 : 0) : a.setl_time < b.setl_time ? -1 : 1));
+export function detailRequest(
+  scope: DetailScope,
+  his: readonly HisSettlement[],
+  rules: Pick<ReconcileRules, 'refunds'>,
+): DetailRequest {
+  const sorted = [...his].sort((a, b) =>
+    a.setl_time === b.setl_time
+      ? a.setl_id < b.setl_id
+        ? -1
+        : a.setl_id > b.setl_id
+          ? 1
+          : 0
+      : a.setl_time < b.setl_time
+        ? -1
+        : 1,
+  );
   let medfee = 0n;
   let fund = 0n;
   let acct = 0n;
@@ -48,7 +62,9 @@ export function detailRequest(scope: DetailScope, his: readonly HisSettlement[],
     medfee += s.medfee;
     fund += s.fund;
     acct += s.acct;
-    lines.push(`${cell(s.setl_id)}\t${cell(s.mdtrt_id)}\t${cell(s.psn_no)}\t${fenText(s.medfee)}\t${fenText(s.fund)}\t${fenText(s.acct)}\t${s.refd_setl_flag}`);
+    lines.push(
+      `${cell(s.setl_id)}\t${cell(s.mdtrt_id)}\t${cell(s.psn_no)}\t${fenText(s.medfee)}\t${fenText(s.fund)}\t${fenText(s.acct)}\t${s.refd_setl_flag}`,
+    );
   }
   return {
     scope,
@@ -106,15 +122,18 @@ export function parseResultLine(raw: string, line: number, columns: readonly str
     acct: null,
   };
   const problems: string[] = [];
-  if (cells.length !== columns.length) problems.push(`expected ${columns.length} tab-separated columns, found ${cells.length}`);
+  if (cells.length !== columns.length)
+    problems.push(`expected ${columns.length} tab-separated columns, found ${cells.length}`);
   for (const { key, field } of DETAIL_FIGURES) {
     const v = rec[field];
     const f = v === null || v === undefined ? undefined : parseFen(v);
     if (f === undefined) problems.push(`${field} "${v ?? ''}" is not an amount`);
     else r[key] = f;
   }
-  if (r.stmt_rslt === null || !/^\d{1,6}$/.test(r.stmt_rslt)) problems.push(`stmt_rslt "${r.stmt_rslt ?? ''}" is not a result code`);
-  if (r.refd_setl_flag !== null && r.refd_setl_flag !== '0' && r.refd_setl_flag !== '1') problems.push(`refd_setl_flag "${r.refd_setl_flag}" is neither 0 nor 1`);
+  if (r.stmt_rslt === null || !/^\d{1,6}$/.test(r.stmt_rslt))
+    problems.push(`stmt_rslt "${r.stmt_rslt ?? ''}" is not a result code`);
+  if (r.refd_setl_flag !== null && r.refd_setl_flag !== '0' && r.refd_setl_flag !== '1')
+    problems.push(`refd_setl_flag "${r.refd_setl_flag}" is neither 0 nor 1`);
   if (problems.length) r.problem = problems.join('; ');
   return r;
 }
@@ -142,7 +161,8 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
     const r = parseResultLine(raw, i + 1, columns);
     first ??= r;
     if (r.problem) bad++;
-    if (!r.problem && r.setl_id !== null && rowBalanced(r)) balanced.push({ line: r.line, raw: r.raw, setl_id: r.setl_id });
+    if (!r.problem && r.setl_id !== null && rowBalanced(r))
+      balanced.push({ line: r.line, raw: r.raw, setl_id: r.setl_id });
     else rows.push(r);
   });
   if (first && bad === rows.length + balanced.length) {
@@ -152,7 +172,11 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
       `Compare the file with reconcile.resultColumns (now ${columns.join(', ')}); if the province orders the columns differently, set reconcile.resultColumns to its order.`,
       `First line as received: ${JSON.stringify(first.raw.slice(0, 300))}`,
       { lines: rows.length + balanced.length, columns: [...columns] },
-    ).zh(`医保中心 3202 结果文件中没有一行符合预期的列（第 ${first.line} 行：${first.problem}）`, `请将文件与 reconcile.resultColumns（当前为 ${columns.join('、')}）比对；如本省列顺序不同，请将 reconcile.resultColumns 设为本省的顺序。`, `收到的第一行：${JSON.stringify(first.raw.slice(0, 300))}`);
+    ).zh(
+      `医保中心 3202 结果文件中没有一行符合预期的列（第 ${first.line} 行：${first.problem}）`,
+      `请将文件与 reconcile.resultColumns（当前为 ${columns.join('、')}）比对；如本省列顺序不同，请将 reconcile.resultColumns 设为本省的顺序。`,
+      `收到的第一行：${JSON.stringify(first.raw.slice(0, 300))}`,
+    );
   }
   return { rows, balanced, bad };
 }

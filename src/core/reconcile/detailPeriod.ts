@@ -15,20 +15,32 @@ import type { PeriodRead, ReconcileRun } from './reconcileRun.js';
 import type { GroupResult } from './summary.js';
 import type { DetailScope, Difference, Finding, HisRowProblem } from './types.js';
 
-export async function detailPeriod(run: ReconcileRun, period: Period, results: readonly GroupResult[], read: PeriodRead, scopes: readonly string[]): Promise<void> {
+export async function detailPeriod(
+  run: ReconcileRun,
+  period: Period,
+  results: readonly GroupResult[],
+  read: PeriodRead,
+  scopes: readonly string[],
+): Promise<void> {
   if (scopes.length > 0) {
     const rows = read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!;
     const problemsByKey = problemsByKeyOf(read.problems);
     for (const sk of scopes) {
       const [clr_type, setl_optins] = sk.split('|') as [string, string];
       const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
-      const differences = await compareScope(run, period, scope, rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins));
+      const differences = await compareScope(
+        run,
+        period,
+        scope,
+        rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins),
+      );
       const fs = await classifyScope(run, period, scope, differences, problemsByKey);
       run.findings.push(...fs.filter((f) => findingAllowed(f, run.filter)));
       for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
     }
   }
-  for (const r of results) if (r.detail === 'not_reached' && r.balanced !== null) r.detail = r.balanced ? 'not_needed' : 'done';
+  for (const r of results)
+    if (r.detail === 'not_reached' && r.balanced !== null) r.detail = r.balanced ? 'not_needed' : 'done';
 }
 
 /** The period's uncountable rows by setl_id (`s:`) and msgid (`m:`), for the differences that name them. */
@@ -44,7 +56,13 @@ function problemsByKeyOf(problems: readonly HisRowProblem[]): Map<string, HisRow
 }
 
 /** Each difference with its evidence (HIS rows, logs, 5203), classified; a few at a time. */
-async function classifyScope(run: ReconcileRun, period: Period, scope: DetailScope, differences: Difference[], problemsByKey: ReadonlyMap<string, HisRowProblem>): Promise<Finding[]> {
+async function classifyScope(
+  run: ReconcileRun,
+  period: Period,
+  scope: DetailScope,
+  differences: Difference[],
+  problemsByKey: ReadonlyMap<string, HisRowProblem>,
+): Promise<Finding[]> {
   let n = 0;
   const { results } = await mapPool(differences, run.rules.concurrency, async (d) => {
     const ev = await gatherEvidence(run, d, problemsByKey);

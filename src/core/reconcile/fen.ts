@@ -22,7 +22,14 @@ export function parseFen(v: unknown): bigint | undefined {
     const f = Math.round(v * 100);
     if (Number.isSafeInteger(f) && f / 100 === v) return f === 0 ? 0n : BigInt(f);
   }
-  const s = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? String(v) : '';
+  const s =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' && Number.isFinite(v)
+        ? String(v)
+        : typeof v === 'bigint'
+          ? String(v)
+          : '';
   const f = fenOfText(s);
   // (Zero, common in the optional amounts, is the constant: no BigInt made.)
   if (f !== undefined) return f === 0 ? 0n : BigInt(f);

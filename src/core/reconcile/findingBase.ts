@@ -7,14 +7,27 @@ import type { Row } from '../his/index.js';
 import { fenText } from './fen.js';
 import { repairFor } from './repair.js';
 import type { ReconcileRules } from './rules.js';
-import type { DetailScope, Effect, Evidence, FieldDiff, Finding, FindingKind, HisSettlement, ResultRow } from './types.js';
+import type {
+  DetailScope,
+  Effect,
+  Evidence,
+  FieldDiff,
+  Finding,
+  FindingKind,
+  HisSettlement,
+  ResultRow,
+} from './types.js';
 
 export interface ClassifyContext {
   scope: DetailScope;
-  rules: Pick<ReconcileRules, 'statuses' | 'crossMidnightMinutes' | 'hospitalBorne' | 'refunds' | 'outOfArea' | 'setl_optins'>;
+  rules: Pick<
+    ReconcileRules,
+    'statuses' | 'crossMidnightMinutes' | 'hospitalBorne' | 'refunds' | 'outOfArea' | 'setl_optins'
+  >;
 }
 
-export const s = (v: unknown): string | null => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim());
+export const s = (v: unknown): string | null =>
+  v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim();
 
 /** Minutes between two `yyyy-MM-dd HH:mm:ss` times (b − a). */
 export function minutesBetween(a: string, b: string): number {
@@ -34,8 +47,25 @@ export function inPeriod(day: string, scope: DetailScope): boolean {
   return day >= scope.begndate && day <= scope.enddate;
 }
 
-export function effect(scope: DetailScope, g: { insutype: string | null; clr_type: string | null; setl_optins: string | null }, count: number, medfee: bigint, fund: bigint, acct: bigint): Effect {
-  return { begndate: scope.begndate, enddate: scope.enddate, insutype: g.insutype, clr_type: g.clr_type, setl_optins: g.setl_optins, count, medfee_sumamt: fenText(medfee), fund_pay_sumamt: fenText(fund), acct_pay: fenText(acct) };
+export function effect(
+  scope: DetailScope,
+  g: { insutype: string | null; clr_type: string | null; setl_optins: string | null },
+  count: number,
+  medfee: bigint,
+  fund: bigint,
+  acct: bigint,
+): Effect {
+  return {
+    begndate: scope.begndate,
+    enddate: scope.enddate,
+    insutype: g.insutype,
+    clr_type: g.clr_type,
+    setl_optins: g.setl_optins,
+    count,
+    medfee_sumamt: fenText(medfee),
+    fund_pay_sumamt: fenText(fund),
+    acct_pay: fenText(acct),
+  };
 }
 
 function centerRowEvidence(r: ResultRow | null): Finding['evidence']['center_row'] {
@@ -60,7 +90,14 @@ export interface Base {
   cause: string;
   scope: DetailScope;
   group: { insutype: string | null; clr_type: string | null; setl_optins: string | null };
-  ids: { setl_id: string | null; mdtrt_id: string | null; psn_no: string | null; msgid: string | null; related_setl_id?: string | null; refd_setl_flag: string | null };
+  ids: {
+    setl_id: string | null;
+    mdtrt_id: string | null;
+    psn_no: string | null;
+    msgid: string | null;
+    related_setl_id?: string | null;
+    refd_setl_flag: string | null;
+  };
   times?: { his?: string | null; center?: string | null };
   fields?: FieldDiff[];
   effects: Effect[];
@@ -91,7 +128,13 @@ export function finding(b: Base): Finding {
     fields: b.fields ?? [],
     effects: b.effects,
     detail: b.detail,
-    evidence: { his: b.his, center_row: centerRowEvidence(b.center), center_query: b.ev.center ?? null, his_log: b.ev.hisLog ?? null, call: b.ev.call ?? null },
+    evidence: {
+      his: b.his,
+      center_row: centerRowEvidence(b.center),
+      center_query: b.ev.center ?? null,
+      his_log: b.ev.hisLog ?? null,
+      call: b.ev.call ?? null,
+    },
     repair: repairFor({
       kind: b.kind,
       cause: b.cause,
@@ -109,11 +152,23 @@ export function hisGroup(h: HisSettlement) {
 }
 
 export function hisIds(h: HisSettlement) {
-  return { setl_id: h.setl_id, mdtrt_id: h.mdtrt_id, psn_no: h.psn_no, msgid: h.msgid, refd_setl_flag: h.refd_setl_flag };
+  return {
+    setl_id: h.setl_id,
+    mdtrt_id: h.mdtrt_id,
+    psn_no: h.psn_no,
+    msgid: h.msgid,
+    refd_setl_flag: h.refd_setl_flag,
+  };
 }
 
 export function resultIds(r: ResultRow) {
-  return { setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, msgid: r.msgid, refd_setl_flag: r.refd_setl_flag ?? '0' };
+  return {
+    setl_id: r.setl_id,
+    mdtrt_id: r.mdtrt_id,
+    psn_no: r.psn_no,
+    msgid: r.msgid,
+    refd_setl_flag: r.refd_setl_flag ?? '0',
+  };
 }
 
 export function centerGroup(ev: Evidence, ctx: ClassifyContext, fallback?: HisSettlement | null) {

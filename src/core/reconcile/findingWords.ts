@@ -5,7 +5,14 @@
  */
 import type { Finding } from './types.js';
 
-const STATUS_ZH: Record<string, string> = { pending: '待确认', void: '作废', settled: '已结算', cancelled: '已撤销', ok: '成功', unknown: '结果未知' };
+const STATUS_ZH: Record<string, string> = {
+  pending: '待确认',
+  void: '作废',
+  settled: '已结算',
+  cancelled: '已撤销',
+  ok: '成功',
+  unknown: '结果未知',
+};
 
 function hisStatus(f: Finding): string {
   const s = f.evidence?.his?.['his_status'];
@@ -14,7 +21,11 @@ function hisStatus(f: Finding): string {
 
 function fieldList(f: Finding): string {
   return f.fields
-    .map((d) => (d.diff ? `${d.field} ${d.his ?? '—'} → ${d.center ?? '—'}（${d.diff.startsWith('-') ? '' : '+'}${d.diff}）` : `${d.field} ${d.his ?? '—'} → ${d.center ?? '—'}`))
+    .map((d) =>
+      d.diff
+        ? `${d.field} ${d.his ?? '—'} → ${d.center ?? '—'}（${d.diff.startsWith('-') ? '' : '+'}${d.diff}）`
+        : `${d.field} ${d.his ?? '—'} → ${d.center ?? '—'}`,
+    )
     .join('；');
 }
 
@@ -26,7 +37,14 @@ export function findingDetailZh(f: Finding): string {
   const ct = f.center_setl_time ?? '?';
   switch (f.kind) {
     case 'amount_mismatch': {
-      const note = f.cause === 'local_derivation' ? '（差额即 hosp_part_amt：请检查 reconcile.hospitalBorne）' : f.cause === 'rounding' ? '（差几分钱：舍入差异）' : f.cause === 'refund_flag' ? '（退费标志不同）' : '';
+      const note =
+        f.cause === 'local_derivation'
+          ? '（差额即 hosp_part_amt：请检查 reconcile.hospitalBorne）'
+          : f.cause === 'rounding'
+            ? '（差几分钱：舍入差异）'
+            : f.cause === 'refund_flag'
+              ? '（退费标志不同）'
+              : '';
       return `结算 ${id}：双方都有该笔结算，但金额不同：${fieldList(f)}${note}。`;
     }
     case 'cross_midnight':
@@ -92,8 +110,10 @@ export function repairHowZh(f: Finding): string {
           return `HIS 和 hisops 都没有该结算的任何交易：请向医保中心确认是否为测试数据或其他系统的结算。确认后才在中心撤销（按 setl_id 调 ${infno}）并在 HIS 记录这一对：命令先出计划，加 --apply 才执行。`;
       }
     case 'his_only':
-      if (f.cause === 'cancelled_at_center') return '医保中心已撤销该结算（其他终端、中心工作人员，或 HIS 一步未完成的处理）：在 HIS 中记录撤销——原结算记为已撤销并记入中心的退费行；与患者结清现金。';
-      if (f.cause === 'pre_settlement') return 'HIS 把预结算（2206/2303）当作正式结算保存：请正式结算（2207/2304），或作废 HIS 记录并向患者收取全额。';
+      if (f.cause === 'cancelled_at_center')
+        return '医保中心已撤销该结算（其他终端、中心工作人员，或 HIS 一步未完成的处理）：在 HIS 中记录撤销——原结算记为已撤销并记入中心的退费行；与患者结清现金。';
+      if (f.cause === 'pre_settlement')
+        return 'HIS 把预结算（2206/2303）当作正式结算保存：请正式结算（2207/2304），或作废 HIS 记录并向患者收取全额。';
       return '医保中心没有该结算（已在中心撤销或冲正，或从未提交）：将 HIS 结算标记为作废并向患者收回医保支付部分，或重新结算。';
     case 'center_duplicate':
       return f.setl_id

@@ -24,7 +24,10 @@ export async function startRun(run: ReconcileRun): Promise<void> {
     const since = addDays(plan.begndate, -rules.knownGroupDays);
     const fromCalls = await groupsOfCalls(deps.journal, { fixmedins_code: deps.fixmedins_code, since });
     run.sightings.push(...fromCalls);
-    run.known = knownGroupKeys([...(await knownGroups(deps.journal, { fixmedins_code: deps.fixmedins_code, since })), ...fromCalls], rules);
+    run.known = knownGroupKeys(
+      [...(await knownGroups(deps.journal, { fixmedins_code: deps.fixmedins_code, since })), ...fromCalls],
+      rules,
+    );
   }
   await recordRunStart(deps.journal, {
     run_id: deps.runId,
@@ -33,7 +36,13 @@ export async function startRun(run: ReconcileRun): Promise<void> {
     enddate: plan.enddate,
     period_mode: rules.period,
     started_at: deps.now(),
-    options: { detail: run.detail, insutypes: opts.insutypes ?? [], clrTypes: opts.clrTypes ?? [], apply: !!opts.apply, rules },
+    options: {
+      detail: run.detail,
+      insutypes: opts.insutypes ?? [],
+      clrTypes: opts.clrTypes ?? [],
+      apply: !!opts.apply,
+      rules,
+    },
   });
 }
 
@@ -43,16 +52,44 @@ export async function finishRun(run: ReconcileRun): Promise<ReconcileResult> {
   // Rows read but all left out, or values outside the documented ones: never a silent zero.
   if (!error) run.findings.push(...run.census.findings(run.rules));
   const { findings, handed } = handOff(mergeFindings(run.findings), !!opts.apply);
-  for (const g of groups) g.findings = findings.filter((f) => f.effects.some((e) => e.begndate === g.begndate && e.enddate === g.enddate && e.insutype === g.insutype && e.clr_type === g.clr_type && e.setl_optins === g.setl_optins)).length;
+  for (const g of groups)
+    g.findings = findings.filter((f) =>
+      f.effects.some(
+        (e) =>
+          e.begndate === g.begndate &&
+          e.enddate === g.enddate &&
+          e.insutype === g.insutype &&
+          e.clr_type === g.clr_type &&
+          e.setl_optins === g.setl_optins,
+      ),
+    ).length;
   settleGroupSums(groups, run.hisTotals, findings);
   groups.sort((a, b) => (a.begndate + groupKey(a) < b.begndate + groupKey(b) ? -1 : 1));
-  const days = daySummaries(plan.periods, groups, findings, error ? firstFailedPeriod(plan.periods, groups) : undefined);
+  const days = daySummaries(
+    plan.periods,
+    groups,
+    findings,
+    error ? firstFailedPeriod(plan.periods, groups) : undefined,
+  );
   const unbalanced = groups.some((g) => g.balanced === false) || findings.some((f) => f.repair.action !== 'none');
   const status: RunStatus = error ? 'failed' : unbalanced ? 'unbalanced' : 'balanced';
   const errors = error ? [{ code: error.code, summary: error.summary, why: error.why }] : [];
   run.progress('record', plan.periods[plan.periods.length - 1]!, 0, 1);
-  await recordKnownGroups(deps.journal, deps.fixmedins_code, [...run.sightings, ...hisSightings(run), ...centerSightings(findings)], deps.now());
-  await recordRunEnd(deps.journal, { run_id: deps.runId, finished_at: deps.now(), status, days, groups, findings, errors });
+  await recordKnownGroups(
+    deps.journal,
+    deps.fixmedins_code,
+    [...run.sightings, ...hisSightings(run), ...centerSightings(findings)],
+    deps.now(),
+  );
+  await recordRunEnd(deps.journal, {
+    run_id: deps.runId,
+    finished_at: deps.now(),
+    status,
+    days,
+    groups,
+    findings,
+    errors,
+  });
   return {
     runId: deps.runId,
     begndate: plan.begndate,
@@ -113,13 +150,26 @@ function centerSightings(findings: readonly Finding[]): GroupSighting[] {
   for (const f of findings) {
     if (f.kind === 'center_only' || f.kind === 'center_duplicate' || f.kind === 'group_mismatch') {
       for (const e of f.effects) {
-        if (e.count > 0 && e.insutype && e.clr_type && e.setl_optins) out.push({ insutype: e.insutype, clr_type: e.clr_type, setl_optins: e.setl_optins, day: e.begndate, source: 'center' });
+        if (e.count > 0 && e.insutype && e.clr_type && e.setl_optins)
+          out.push({
+            insutype: e.insutype,
+            clr_type: e.clr_type,
+            setl_optins: e.setl_optins,
+            day: e.begndate,
+            source: 'center',
+          });
       }
     }
     const q = f.evidence.center_query;
     if (q && q.ok) {
       const time = str(q.setlinfo.setl_time);
-      out.push({ insutype: str(q.setlinfo.insutype), clr_type: str(q.setlinfo.clr_type), setl_optins: str(q.setlinfo.clr_optins), day: time.slice(0, 10) || f.begndate, source: 'center' });
+      out.push({
+        insutype: str(q.setlinfo.insutype),
+        clr_type: str(q.setlinfo.clr_type),
+        setl_optins: str(q.setlinfo.clr_optins),
+        day: time.slice(0, 10) || f.begndate,
+        source: 'center',
+      });
     }
   }
   return out;

@@ -55,7 +55,12 @@ export function addTo(t: FenTotals, s: Pick<HisSettlement, 'medfee' | 'fund' | '
 }
 
 export function totalsText(t: FenTotals): TotalsText {
-  return { count: t.count, medfee_sumamt: fenText(t.medfee), fund_pay_sumamt: fenText(t.fund), acct_pay: fenText(t.acct) };
+  return {
+    count: t.count,
+    medfee_sumamt: fenText(t.medfee),
+    fund_pay_sumamt: fenText(t.fund),
+    acct_pay: fenText(t.acct),
+  };
 }
 
 export function sameTotals(a: FenTotals, b: FenTotals): boolean {
@@ -69,7 +74,10 @@ export class GroupBook {
   private readonly tree = new Map<string, Map<string, Map<string, FenTotals>>>();
 
   /** One settlement, or `rows` of them summed (their amounts in `s`). */
-  add(s: Pick<HisSettlement, 'insutype' | 'clr_type' | 'setl_optins' | 'medfee' | 'fund' | 'acct' | 'cash'>, rows = 1): void {
+  add(
+    s: Pick<HisSettlement, 'insutype' | 'clr_type' | 'setl_optins' | 'medfee' | 'fund' | 'acct' | 'cash'>,
+    rows = 1,
+  ): void {
     let byClr = this.tree.get(s.insutype);
     if (!byClr) this.tree.set(s.insutype, (byClr = new Map()));
     let byAgency = byClr.get(s.clr_type);
@@ -100,7 +108,10 @@ export interface GroupFilter {
 }
 
 export function groupAllowed(g: GroupSpec, f: GroupFilter): boolean {
-  return (!f.insutypes?.length || f.insutypes.includes(g.insutype)) && (!f.clrTypes?.length || f.clrTypes.includes(g.clr_type));
+  return (
+    (!f.insutypes?.length || f.insutypes.includes(g.insutype)) &&
+    (!f.clrTypes?.length || f.clrTypes.includes(g.clr_type))
+  );
 }
 
 /**
@@ -123,7 +134,13 @@ export interface GroupToAsk {
  * the center may hold a settlement — a cancellation made elsewhere — in a group the HIS has no row
  * in that day).
  */
-export function groupsToSend(book: GroupBook, seen: Iterable<string>, rules: Pick<ReconcileRules, 'groups'>, f: GroupFilter, known: Iterable<string> = []): GroupToAsk[] {
+export function groupsToSend(
+  book: GroupBook,
+  seen: Iterable<string>,
+  rules: Pick<ReconcileRules, 'groups'>,
+  f: GroupFilter,
+  known: Iterable<string> = [],
+): GroupToAsk[] {
   const why = new Map<string, Set<AskReason>>();
   const add = (k: string, r: AskReason) => {
     let s = why.get(k);
@@ -145,7 +162,10 @@ export function groupsToSend(book: GroupBook, seen: Iterable<string>, rules: Pic
  * be asked about, out-of-area agencies kept, moved to the local agency or left out as
  * reconcile.outOfArea says. Pure.
  */
-export function knownGroupKeys(known: Iterable<GroupSpec>, rules: Pick<ReconcileRules, 'setl_optins' | 'outOfArea' | 'extraInsutypes' | 'extraClrTypes'>): string[] {
+export function knownGroupKeys(
+  known: Iterable<GroupSpec>,
+  rules: Pick<ReconcileRules, 'setl_optins' | 'outOfArea' | 'extraInsutypes' | 'extraClrTypes'>,
+): string[] {
   const keys = new Set<string>();
   for (const g of known) {
     if (!isInsutype(rules, g.insutype) || !isClrType(rules, g.clr_type)) continue;
@@ -160,7 +180,12 @@ export function knownGroupKeys(known: Iterable<GroupSpec>, rules: Pick<Reconcile
 }
 
 /** The 3201 input of one group and period (amounts as two-decimal text; the client puts numbers on the wire). */
-export function totalsRequest(period: Pick<Period, 'begndate' | 'enddate'>, g: GroupSpec, t: FenTotals, rules: Pick<ReconcileRules, 'refunds'>) {
+export function totalsRequest(
+  period: Pick<Period, 'begndate' | 'enddate'>,
+  g: GroupSpec,
+  t: FenTotals,
+  rules: Pick<ReconcileRules, 'refunds'>,
+) {
   return {
     insutype: g.insutype,
     clr_type: g.clr_type,

@@ -55,7 +55,9 @@ export class HisReader {
   async day(day: string, onRow: HisRowSink, o: { lean?: boolean; scopes?: ReadonlySet<string> } = {}): Promise<number> {
     if (!o.lean) {
       const summed = o.scopes && this.summedDays.get(day);
-      const outer = summed ? scopeFilterSql(summed, o.scopes!, this.db.dialect === 'sqlite' ? 'sqlite' : 'postgres') : undefined;
+      const outer = summed
+        ? scopeFilterSql(summed, o.scopes!, this.db.dialect === 'sqlite' ? 'sqlite' : 'postgres')
+        : undefined;
       return this.slices(day, false, (res) => onRow(res, 1), outer);
     }
     let ms = 0;
@@ -86,7 +88,10 @@ export class HisReader {
   private async summed(day: string): Promise<SummedGroup[] | null> {
     let got: Awaited<ReturnType<typeof sumDay>>;
     try {
-      got = await sumDay(this.db, this.profile, this.rules, { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` });
+      got = await sumDay(this.db, this.profile, this.rules, {
+        from: `${day} 00:00:00`,
+        to: `${addDays(day, 1)} 00:00:00`,
+      });
     } catch (e) {
       // A HIS whose amounts are text or floats cannot be summed exactly: its first query fails.
       if (this.sumsWorked) throw e;
@@ -101,7 +106,12 @@ export class HisReader {
     return got === 'rows' ? null : got;
   }
 
-  private async slices(day: string, lean: boolean, onRow: (res: HisRowResult) => void, outer?: (from: string) => string): Promise<number> {
+  private async slices(
+    day: string,
+    lean: boolean,
+    onRow: (res: HisRowResult) => void,
+    outer?: (from: string) => string,
+  ): Promise<number> {
     let ms = 0;
     let columns: readonly string[] | undefined;
     let ix: ColumnIndex | undefined;
@@ -115,17 +125,35 @@ export class HisReader {
     for (const binds of sliceBinds(day, this.db.dialect === 'sqlite' ? 1 : 24)) {
       const t0 = performance.now();
       if (lean && this.lean) await this.leanRead(binds, each);
-      else await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, outer ? { timesAsText: true, outer } : { timesAsText: true });
+      else
+        await runStatementEach(
+          this.db,
+          this.profile,
+          'settlements_for_reconcile',
+          binds,
+          each,
+          outer ? { timesAsText: true, outer } : { timesAsText: true },
+        );
       ms += performance.now() - t0;
       await yieldToIo();
     }
     return ms;
   }
 
-  private async leanRead(binds: { from: string; to: string }, each: (values: unknown[], cols: readonly string[]) => void): Promise<void> {
+  private async leanRead(
+    binds: { from: string; to: string },
+    each: (values: unknown[], cols: readonly string[]) => void,
+  ): Promise<void> {
     let delivered = false;
     try {
-      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, (v, c) => ((delivered = true), each(v, c)), { timesAsText: true, only: SUMMED_COLUMNS });
+      await runStatementEach(
+        this.db,
+        this.profile,
+        'settlements_for_reconcile',
+        binds,
+        (v, c) => ((delivered = true), each(v, c)),
+        { timesAsText: true, only: SUMMED_COLUMNS },
+      );
       this.leanWorked = true;
     } catch (e) {
       if (this.leanWorked || delivered) throw e;

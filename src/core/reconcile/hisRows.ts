@@ -44,7 +44,9 @@ export type ReconcileColumn = (typeof RECONCILE_COLUMNS)[number];
  * The columns a row is checked and summed by: enough for readHisValues to count it or exclude it
  * and to tell a problem, not to carry the settlement's identity (kept rows and problems need all).
  */
-export const SUMMED_COLUMNS: readonly ReconcileColumn[] = RECONCILE_COLUMNS.filter((c) => !['his_setl_no', 'mdtrt_id', 'psn_no', 'init_setl_id', 'msgid', 'infno'].includes(c));
+export const SUMMED_COLUMNS: readonly ReconcileColumn[] = RECONCILE_COLUMNS.filter(
+  (c) => !['his_setl_no', 'mdtrt_id', 'psn_no', 'init_setl_id', 'msgid', 'infno'].includes(c),
+);
 
 /** Where each column is in a row array (-1: the statement does not return it). */
 export type ColumnIndex = Readonly<Record<ReconcileColumn, number>>;
@@ -82,7 +84,8 @@ function visibleEnds(s: string): boolean {
 /** The row as an object with text times (the evidence of a problem). */
 function rowObject(columns: readonly string[], v: readonly unknown[]): Row {
   const row: Row = {};
-  for (let i = 0; i < columns.length; i++) row[columns[i]!] = v[i] instanceof Date ? formatDateTime(v[i] as Date) : v[i];
+  for (let i = 0; i < columns.length; i++)
+    row[columns[i]!] = v[i] instanceof Date ? formatDateTime(v[i] as Date) : v[i];
   return row;
 }
 
@@ -99,7 +102,12 @@ export function readHisRow(row: Row, rules: ReconcileRules): HisRowResult {
  * One row array read through `ix`; `rawRow` gives the row object for a problem (by default built
  * from `columns`).
  */
-export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: ReconcileRules, rawRow: (() => Row) | readonly string[]): HisRowResult {
+export function readHisValues(
+  v: readonly unknown[],
+  ix: ColumnIndex,
+  rules: ReconcileRules,
+  rawRow: (() => Row) | readonly string[],
+): HisRowResult {
   // Runs once per HIS row (a million a month): plain reads, no closures made per row.
   const status = text(at(v, ix.his_status)) ?? '';
   if (!rules.statuses.includes(status)) return { kind: 'excluded', reason: 'status', value: status };
@@ -112,16 +120,34 @@ export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: Rec
   if (refdText !== '0' && refd !== '1') (odd ??= []).push({ column: 'refd_setl_flag', value: refdText ?? '' });
   if (flag !== null && flag !== '0' && flag !== '1') (odd ??= []).push({ column: 'in_area_flag', value: flag });
   const setl_id = text(at(v, ix.setl_id));
-  if (!setl_id) return problem(v, rawRow, 'HIS_NO_SETL_ID', `the HIS settlement ${text(at(v, ix.his_setl_no)) ?? '(no number)'} counts as ${status} but has no setl_id, so it cannot be matched with the center`);
+  if (!setl_id)
+    return problem(
+      v,
+      rawRow,
+      'HIS_NO_SETL_ID',
+      `the HIS settlement ${text(at(v, ix.his_setl_no)) ?? '(no number)'} counts as ${status} but has no setl_id, so it cannot be matched with the center`,
+    );
   const time = text(at(v, ix.setl_time));
   const tm = time ? DATETIME.exec(time) : null;
-  if (!tm) return problem(v, rawRow, 'HIS_BAD_TIME', `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`);
+  if (!tm)
+    return problem(v, rawRow, 'HIS_BAD_TIME', `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`);
   const insutype = text(at(v, ix.insutype)) ?? '';
-  if (!isInsutype(rules, insutype)) return problem(v, rawRow, 'HIS_UNKNOWN_INSUTYPE', `settlement ${setl_id} has insutype "${insutype}", which is neither a national code nor in reconcile.extraInsutypes`);
+  if (!isInsutype(rules, insutype))
+    return problem(
+      v,
+      rawRow,
+      'HIS_UNKNOWN_INSUTYPE',
+      `settlement ${setl_id} has insutype "${insutype}", which is neither a national code nor in reconcile.extraInsutypes`,
+    );
   const hisClr = text(at(v, ix.clr_type)) ?? '';
   const clr_type = rules.clrTypeMap[hisClr] ?? hisClr;
   if (!isClrType(rules, clr_type)) {
-    return problem(v, rawRow, 'HIS_UNKNOWN_CLR_TYPE', `settlement ${setl_id} has clr_type "${hisClr}", which is not a clearing type the center knows (map it in reconcile.clrTypeMap or add it to reconcile.extraClrTypes)`);
+    return problem(
+      v,
+      rawRow,
+      'HIS_UNKNOWN_CLR_TYPE',
+      `settlement ${setl_id} has clr_type "${hisClr}", which is not a clearing type the center knows (map it in reconcile.clrTypeMap or add it to reconcile.extraClrTypes)`,
+    );
   }
   // medfee_sumamt and fund_pay_sumamt must be there; the others are zero when the HIS has none.
   const medfee = amount(v, ix.medfee_sumamt, true);
@@ -131,15 +157,24 @@ export function readHisValues(v: readonly unknown[], ix: ColumnIndex, rules: Rec
   const hosp = amount(v, ix.hosp_part_amt, false);
   if (medfee === undefined || fundRaw === undefined || acct === undefined || cash === undefined || hosp === undefined) {
     const bad = AMOUNT_COLUMNS.filter((k, i) => amount(v, ix[k], i < 2) === undefined);
-    return problem(v, rawRow, 'HIS_BAD_AMOUNT', `settlement ${setl_id} has ${bad.join(', ')} that is not an amount with at most two decimals`);
+    return problem(
+      v,
+      rawRow,
+      'HIS_BAD_AMOUNT',
+      `settlement ${setl_id} has ${bad.join(', ')} that is not an amount with at most two decimals`,
+    );
   }
   const agency = text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins;
   let setl_optins = agency;
   if (outOfArea(flag, agency, rules.setl_optins)) {
-    if (rules.outOfArea === 'exclude') return odd ? { kind: 'excluded', reason: 'out_of_area', value: flag ?? agency, odd } : { kind: 'excluded', reason: 'out_of_area', value: flag ?? agency };
+    if (rules.outOfArea === 'exclude')
+      return odd
+        ? { kind: 'excluded', reason: 'out_of_area', value: flag ?? agency, odd }
+        : { kind: 'excluded', reason: 'out_of_area', value: flag ?? agency };
     if (rules.outOfArea === 'local_agency') setl_optins = rules.setl_optins;
   }
-  const fund = rules.hospitalBorne === 'subtract' ? fundRaw - hosp : rules.hospitalBorne === 'add' ? fundRaw + hosp : fundRaw;
+  const fund =
+    rules.hospitalBorne === 'subtract' ? fundRaw - hosp : rules.hospitalBorne === 'add' ? fundRaw + hosp : fundRaw;
   const s: HisSettlement = {
     his_setl_no: text(at(v, ix.his_setl_no)),
     setl_id,
@@ -175,8 +210,16 @@ function amount(v: readonly unknown[], i: number, required: boolean): bigint | u
   return x === null || x === undefined ? (required ? undefined : 0n) : parseFen(x);
 }
 
-function problem(v: readonly unknown[], rawRow: (() => Row) | readonly string[], code: HisRowProblem['code'], message: string): HisRowResult {
-  return { kind: 'problem', problem: { code, message, row: typeof rawRow === 'function' ? rawRow() : rowObject(rawRow, v) } };
+function problem(
+  v: readonly unknown[],
+  rawRow: (() => Row) | readonly string[],
+  code: HisRowProblem['code'],
+  message: string,
+): HisRowResult {
+  return {
+    kind: 'problem',
+    problem: { code, message, row: typeof rawRow === 'function' ? rawRow() : rowObject(rawRow, v) },
+  };
 }
 
 /** Is the row an out-of-area (异地) settlement: flagged so, or cleared by another agency? */

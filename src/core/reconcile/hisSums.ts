@@ -32,7 +32,15 @@ import type { ReconcileRules } from './rules.js';
 import type { HisRowResult } from './types.js';
 
 /** The grouped columns, in the order of the query and of the row a group is read as. */
-const GROUPED = ['his_status', 'refd_setl_flag', 'insutype', 'clr_type', 'setl_optins', 'clr_optins', 'in_area_flag'] as const satisfies readonly ReconcileColumn[];
+const GROUPED = [
+  'his_status',
+  'refd_setl_flag',
+  'insutype',
+  'clr_type',
+  'setl_optins',
+  'clr_optins',
+  'in_area_flag',
+] as const satisfies readonly ReconcileColumn[];
 const AMOUNTS = [...SETTLEMENT_TOTALS, 'hosp_part_amt'] as const satisfies readonly ReconcileColumn[];
 /** Amounts a counted row must have (readHisValues); a null among the others is zero. */
 const REQUIRED = ['medfee_sumamt', 'fund_pay_sumamt'] as const satisfies readonly ReconcileColumn[];
@@ -124,7 +132,11 @@ function literal(v: unknown): string | undefined {
  * columns' own comparison, the one the grouping used (on SQLite never stricter than its binary
  * grouping), so no row of these groups is left out.
  */
-export function scopeFilterSql(groups: readonly SummedGroup[], scopes: ReadonlySet<string>, dialect: 'sqlite' | 'postgres'): ((from: string) => string) | undefined {
+export function scopeFilterSql(
+  groups: readonly SummedGroup[],
+  scopes: ReadonlySet<string>,
+  dialect: 'sqlite' | 'postgres',
+): ((from: string) => string) | undefined {
   const is = dialect === 'sqlite' ? 'IS' : 'IS NOT DISTINCT FROM';
   const terms: string[] = [];
   for (const g of groups) {
@@ -146,21 +158,40 @@ export function scopeFilterSql(groups: readonly SummedGroup[], scopes: ReadonlyS
  * cannot be taken (the day must be read row by row), `unsuitable` when the columns' types never
  * allow it (read rows from now on). A failing query rejects (e.g. amounts held as text).
  */
-export async function sumDay(db: Db, profile: Profile, rules: ReconcileRules, binds: Binds): Promise<SummedGroup[] | 'rows' | 'unsuitable'> {
+export async function sumDay(
+  db: Db,
+  profile: Profile,
+  rules: ReconcileRules,
+  binds: Binds,
+): Promise<SummedGroup[] | 'rows' | 'unsuitable'> {
   if (db.dialect === 'sqlite') return sumDaySqlite(db, profile, rules, binds);
   const found: unknown[][] = [];
-  await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), { timesAsText: true, outer: sumsSql });
+  await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), {
+    timesAsText: true,
+    outer: sumsSql,
+  });
   const out: SummedGroup[] = [];
   const k = GROUPED.length;
   for (const v of found) {
     const noSetlId = v[k] === true;
     const rows = Number(v[k + 1]);
-    const [idMin, idMax, tMin, tMax, tType] = v.slice(k + 2, k + 7) as [number | null, number | null, unknown, unknown, string];
+    const [idMin, idMax, tMin, tMax, tType] = v.slice(k + 2, k + 7) as [
+      number | null,
+      number | null,
+      unknown,
+      unknown,
+      string,
+    ];
     const sums = v.slice(k + 7, k + 7 + AMOUNTS.length);
     const scales = v.slice(k + 7 + AMOUNTS.length, k + 7 + 2 * AMOUNTS.length) as Array<number | null>;
     const present = v.slice(k + 7 + 2 * AMOUNTS.length).map(Number);
     if (!TIME_TYPES.has(tType)) return 'unsuitable';
-    const res = readHisValues([...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums], AS_ROW_INDEX, rules, AS_ROW);
+    const res = readHisValues(
+      [...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums],
+      AS_ROW_INDEX,
+      rules,
+      AS_ROW,
+    );
     // Excluded by status or refund flag: decided by grouped values alone, before anything else is read.
     if (res.kind === 'excluded' && res.reason !== 'out_of_area') {
       out.push({ res, rows, values: v.slice(0, k) });
@@ -177,9 +208,17 @@ export async function sumDay(db: Db, profile: Profile, rules: ReconcileRules, bi
 }
 
 /** sumDay on SQLite (sumsSqlSqlite): the same decisions, from its columns. */
-async function sumDaySqlite(db: Db, profile: Profile, rules: ReconcileRules, binds: Binds): Promise<SummedGroup[] | 'rows'> {
+async function sumDaySqlite(
+  db: Db,
+  profile: Profile,
+  rules: ReconcileRules,
+  binds: Binds,
+): Promise<SummedGroup[] | 'rows'> {
   const found: unknown[][] = [];
-  await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), { timesAsText: true, outer: sumsSqlSqlite });
+  await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), {
+    timesAsText: true,
+    outer: sumsSqlSqlite,
+  });
   const out: SummedGroup[] = [];
   const k = GROUPED.length;
   for (const v of found) {
@@ -189,7 +228,12 @@ async function sumDaySqlite(db: Db, profile: Profile, rules: ReconcileRules, bin
     const sums = v.slice(k + 7, k + 7 + AMOUNTS.length).map(fenSum);
     const [exact, ...present] = v.slice(k + 7 + AMOUNTS.length).map((x) => (x === null ? null : Number(x)));
     if (sums.includes(undefined)) return 'rows';
-    const res = readHisValues([...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums], AS_ROW_INDEX, rules, AS_ROW);
+    const res = readHisValues(
+      [...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums],
+      AS_ROW_INDEX,
+      rules,
+      AS_ROW,
+    );
     if (res.kind === 'excluded' && res.reason !== 'out_of_area') {
       out.push({ res, rows, values: v.slice(0, k) });
       continue;

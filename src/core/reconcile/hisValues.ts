@@ -17,7 +17,11 @@ export const DOCUMENTED_STATUSES: readonly string[] = ['pending', 'settled', 'ca
 const STATEMENT = 'settlements_for_reconcile';
 
 /** The column each exclusion reads. */
-const REASON_COLUMN: Record<ExclusionReason, string> = { status: 'his_status', refund: 'refd_setl_flag', out_of_area: 'in_area_flag' };
+const REASON_COLUMN: Record<ExclusionReason, string> = {
+  status: 'his_status',
+  refund: 'refd_setl_flag',
+  out_of_area: 'in_area_flag',
+};
 
 type Tally = Map<string, number>;
 
@@ -34,7 +38,11 @@ export class HisValueCensus {
   counted = 0;
   readonly excluded: Record<ExclusionReason, number> = { status: 0, refund: 0, out_of_area: 0 };
   /** Values that excluded rows, per reason. */
-  readonly excludedValues: Record<ExclusionReason, Tally> = { status: new Map(), refund: new Map(), out_of_area: new Map() };
+  readonly excludedValues: Record<ExclusionReason, Tally> = {
+    status: new Map(),
+    refund: new Map(),
+    out_of_area: new Map(),
+  };
   /** Undocumented values per column. */
   readonly odd: Record<OddValue['column'], Tally> = { refd_setl_flag: new Map(), in_area_flag: new Map() };
   /** The periods rows were read in, and those with odd values. */
@@ -46,7 +54,8 @@ export class HisValueCensus {
     if (res.kind === 'problem') return;
     this.rows += n;
     const last = this.periods[this.periods.length - 1];
-    if (!last || last.begndate !== period.begndate) this.periods.push({ begndate: period.begndate, enddate: period.enddate });
+    if (!last || last.begndate !== period.begndate)
+      this.periods.push({ begndate: period.begndate, enddate: period.enddate });
     if (res.kind === 'counted') this.counted += n;
     else {
       this.excluded[res.reason] += n;
@@ -78,24 +87,57 @@ export class HisValueCensus {
   findings(rules: Pick<ReconcileRules, 'statuses' | 'refunds' | 'outOfArea'>): Finding[] {
     const out: Finding[] = [];
     const oddCols: Array<[string, Tally, string, string]> = [
-      ['his_status', this.undocumentedStatuses(), DOCUMENTED_STATUSES.join(', '), `those rows were left out (reconcile.statuses counts ${rules.statuses.join(', ')})`],
-      ['refd_setl_flag', this.odd.refd_setl_flag, '0 or 1', 'those rows were read as 0 (not a cancellation) and counted'],
-      ['in_area_flag', this.odd.in_area_flag, '0, 1 or empty', 'for those rows the agency decided whether they are out-of-area'],
+      [
+        'his_status',
+        this.undocumentedStatuses(),
+        DOCUMENTED_STATUSES.join(', '),
+        `those rows were left out (reconcile.statuses counts ${rules.statuses.join(', ')})`,
+      ],
+      [
+        'refd_setl_flag',
+        this.odd.refd_setl_flag,
+        '0 or 1',
+        'those rows were read as 0 (not a cancellation) and counted',
+      ],
+      [
+        'in_area_flag',
+        this.odd.in_area_flag,
+        '0, 1 or empty',
+        'for those rows the agency decided whether they are out-of-area',
+      ],
     ];
     if (this.rows > 0 && this.counted === 0) {
       const reasons = (Object.keys(this.excluded) as ExclusionReason[]).filter((r) => this.excluded[r] > 0);
-      const by = reasons.map((r) => `${this.excluded[r]} by ${r === 'status' ? 'status' : r === 'refund' ? 'refund flag' : 'out-of-area'} (${REASON_COLUMN[r]} ${valuesText(this.excludedValues[r])})`).join(', ');
-      const rule = { status: `reconcile.statuses: ${rules.statuses.join(', ')}`, refund: `reconcile.refunds: ${rules.refunds}`, out_of_area: `reconcile.outOfArea: ${rules.outOfArea}` };
+      const by = reasons
+        .map(
+          (r) =>
+            `${this.excluded[r]} by ${r === 'status' ? 'status' : r === 'refund' ? 'refund flag' : 'out-of-area'} (${REASON_COLUMN[r]} ${valuesText(this.excludedValues[r])})`,
+        )
+        .join(', ');
+      const rule = {
+        status: `reconcile.statuses: ${rules.statuses.join(', ')}`,
+        refund: `reconcile.refunds: ${rules.refunds}`,
+        out_of_area: `reconcile.outOfArea: ${rules.outOfArea}`,
+      };
       out.push(
         censusFinding('his_rows_excluded', this.periods[0]!, {
           detail: `The HIS returned ${this.rows} settlement row(s) (${spanText(this.periods)}) and the reconcile rules left out every one: ${by}. Nothing was counted: the HIS side of every total is zero (${reasons.map((r) => rule[r]).join('; ')}).`,
-          fields: reasons.flatMap((r) => [...this.excludedValues[r]].map(([v, n]) => ({ field: `${STATEMENT}.${REASON_COLUMN[r]}`, his: `${v === '' ? '(empty)' : v} ×${n}`, center: null, diff: null }))),
+          fields: reasons.flatMap((r) =>
+            [...this.excludedValues[r]].map(([v, n]) => ({
+              field: `${STATEMENT}.${REASON_COLUMN[r]}`,
+              his: `${v === '' ? '(empty)' : v} ×${n}`,
+              center: null,
+              diff: null,
+            })),
+          ),
           evidence: {
             statement: STATEMENT,
             rows: this.rows,
             counted: 0,
             excluded: { ...this.excluded },
-            values: Object.fromEntries(reasons.map((r) => [`${STATEMENT}.${REASON_COLUMN[r]}`, Object.fromEntries(this.excludedValues[r])])),
+            values: Object.fromEntries(
+              reasons.map((r) => [`${STATEMENT}.${REASON_COLUMN[r]}`, Object.fromEntries(this.excludedValues[r])]),
+            ),
             periods: this.periods.map((p) => p.begndate),
           },
           how: `Check what the HIS's values mean: map them in the profile statement ${STATEMENT} (his_status to ${DOCUMENTED_STATUSES.join(' · ')}, refd_setl_flag to 0/1, in_area_flag to 0/1), or change reconcile.statuses / refunds / outOfArea in hisops.yaml; then reconcile again.`,
@@ -109,8 +151,20 @@ export class HisValueCensus {
       out.push(
         censusFinding('his_unexpected_value', first, {
           detail: `The profile statement ${STATEMENT} returned ${column} ${valuesText(values)} (${rows} row(s) in ${spanText(this.oddPeriods)}), which is not ${allowed}: ${effect}.`,
-          fields: [...values].map(([v, n]) => ({ field: `${STATEMENT}.${column}`, his: `${v === '' ? '(empty)' : v} ×${n}`, center: null, diff: null })),
-          evidence: { statement: STATEMENT, column: `${STATEMENT}.${column}`, allowed, values: Object.fromEntries(values), rows, periods: this.oddPeriods.map((p) => p.begndate) },
+          fields: [...values].map(([v, n]) => ({
+            field: `${STATEMENT}.${column}`,
+            his: `${v === '' ? '(empty)' : v} ×${n}`,
+            center: null,
+            diff: null,
+          })),
+          evidence: {
+            statement: STATEMENT,
+            column: `${STATEMENT}.${column}`,
+            allowed,
+            values: Object.fromEntries(values),
+            rows,
+            periods: this.oddPeriods.map((p) => p.begndate),
+          },
           how:
             column === 'his_status'
               ? `Map the HIS's status values to ${DOCUMENTED_STATUSES.join(' · ')} in the profile statement ${STATEMENT} (e.g. CASE his_status WHEN 'S' THEN 'settled' … END AS his_status), or list them in reconcile.statuses in hisops.yaml; then reconcile again.`
@@ -138,7 +192,11 @@ function spanText(ps: readonly Span[]): string {
   return a === b ? a : `${ps.length === 1 ? '' : `${ps.length} period(s) `}${a} … ${b}`;
 }
 
-function censusFinding(cause: 'his_rows_excluded' | 'his_unexpected_value', p: Span, o: { detail: string; fields: Finding['fields']; evidence: Record<string, unknown>; how: string }): Finding {
+function censusFinding(
+  cause: 'his_rows_excluded' | 'his_unexpected_value',
+  p: Span,
+  o: { detail: string; fields: Finding['fields']; evidence: Record<string, unknown>; how: string },
+): Finding {
   return {
     kind: 'unknown',
     cause,

@@ -55,11 +55,23 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A sighting worth keeping: codes that are codes, a 6-digit agency, a day. */
 function saneSighting(g: { insutype?: unknown; clr_type?: unknown; setl_optins?: unknown; day?: unknown }): boolean {
-  return typeof g.insutype === 'string' && CODE.test(g.insutype) && typeof g.clr_type === 'string' && CODE.test(g.clr_type) && typeof g.setl_optins === 'string' && AGENCY.test(g.setl_optins) && typeof g.day === 'string' && DAY.test(g.day);
+  return (
+    typeof g.insutype === 'string' &&
+    CODE.test(g.insutype) &&
+    typeof g.clr_type === 'string' &&
+    CODE.test(g.clr_type) &&
+    typeof g.setl_optins === 'string' &&
+    AGENCY.test(g.setl_optins) &&
+    typeof g.day === 'string' &&
+    DAY.test(g.day)
+  );
 }
 
 /** The groups of an institution seen on or after `since` (yyyy-MM-dd), sorted. */
-export async function knownGroups(j: Pick<Journal, 'ensure' | 'knex'>, o: { fixmedins_code: string; since: string }): Promise<KnownGroup[]> {
+export async function knownGroups(
+  j: Pick<Journal, 'ensure' | 'knex'>,
+  o: { fixmedins_code: string; since: string },
+): Promise<KnownGroup[]> {
   await j.ensure(RECONCILE_KNOWN_GROUPS_TABLE);
   const rows = (await j
     .knex(RECONCILE_KNOWN_GROUPS_TABLE.name)
@@ -83,13 +95,28 @@ export async function knownGroups(j: Pick<Journal, 'ensure' | 'knex'>, o: { fixm
  * sees a few dozen groups; the table holds one row per group, so this reads the institution's
  * rows once and writes only what changed.
  */
-export async function recordKnownGroups(j: Pick<Journal, 'ensure' | 'knex'>, fixmedins_code: string, sightings: readonly GroupSighting[], now: Date): Promise<number> {
-  const merged = new Map<string, { g: GroupSpec; first: string; last: string; source: GroupSource; last_source: GroupSource }>();
+export async function recordKnownGroups(
+  j: Pick<Journal, 'ensure' | 'knex'>,
+  fixmedins_code: string,
+  sightings: readonly GroupSighting[],
+  now: Date,
+): Promise<number> {
+  const merged = new Map<
+    string,
+    { g: GroupSpec; first: string; last: string; source: GroupSource; last_source: GroupSource }
+  >();
   for (const s of sightings) {
     if (!saneSighting(s)) continue;
     const k = `${s.insutype}|${s.clr_type}|${s.setl_optins}`;
     const m = merged.get(k);
-    if (!m) merged.set(k, { g: { insutype: s.insutype, clr_type: s.clr_type, setl_optins: s.setl_optins }, first: s.day, last: s.day, source: s.source, last_source: s.source });
+    if (!m)
+      merged.set(k, {
+        g: { insutype: s.insutype, clr_type: s.clr_type, setl_optins: s.setl_optins },
+        first: s.day,
+        last: s.day,
+        source: s.source,
+        last_source: s.source,
+      });
     else {
       if (s.day < m.first) (m.first = s.day), (m.source = s.source);
       if (s.day >= m.last) (m.last = s.day), (m.last_source = s.source);
@@ -101,13 +128,26 @@ export async function recordKnownGroups(j: Pick<Journal, 'ensure' | 'knex'>, fix
   let changed = 0;
   await j.knex.transaction(async (trx) => {
     const have = new Map<string, { first_seen: string; last_seen: string }>();
-    const rows = (await trx(RECONCILE_KNOWN_GROUPS_TABLE.name).select('insutype', 'clr_type', 'setl_optins', 'first_seen', 'last_seen').where({ fixmedins_code })) as Array<Record<string, unknown>>;
-    for (const r of rows) have.set(`${String(r.insutype)}|${String(r.clr_type)}|${String(r.setl_optins)}`, { first_seen: String(r.first_seen), last_seen: String(r.last_seen) });
+    const rows = (await trx(RECONCILE_KNOWN_GROUPS_TABLE.name)
+      .select('insutype', 'clr_type', 'setl_optins', 'first_seen', 'last_seen')
+      .where({ fixmedins_code })) as Array<Record<string, unknown>>;
+    for (const r of rows)
+      have.set(`${String(r.insutype)}|${String(r.clr_type)}|${String(r.setl_optins)}`, {
+        first_seen: String(r.first_seen),
+        last_seen: String(r.last_seen),
+      });
     for (const [k, m] of merged) {
       const h = have.get(k);
       const where = { fixmedins_code, ...m.g };
       if (!h) {
-        await trx(RECONCILE_KNOWN_GROUPS_TABLE.name).insert({ ...where, first_seen: m.first, last_seen: m.last, source: m.source, last_source: m.last_source, updated_at: at });
+        await trx(RECONCILE_KNOWN_GROUPS_TABLE.name).insert({
+          ...where,
+          first_seen: m.first,
+          last_seen: m.last,
+          source: m.source,
+          last_source: m.last_source,
+          updated_at: at,
+        });
         changed++;
         continue;
       }
@@ -115,7 +155,9 @@ export async function recordKnownGroups(j: Pick<Journal, 'ensure' | 'knex'>, fix
       if (m.first < h.first_seen) Object.assign(patch, { first_seen: m.first, source: m.source });
       if (m.last > h.last_seen) Object.assign(patch, { last_seen: m.last, last_source: m.last_source });
       if (Object.keys(patch).length === 0) continue;
-      await trx(RECONCILE_KNOWN_GROUPS_TABLE.name).where(where).update({ ...patch, updated_at: at });
+      await trx(RECONCILE_KNOWN_GROUPS_TABLE.name)
+        .where(where)
+        .update({ ...patch, updated_at: at });
       changed++;
     }
   });
@@ -131,7 +173,10 @@ const SETTLEMENT_CALLS = ['2207', '2304', '2208', '2305'];
  * group used only through hisops counts. A reduced answer without the group (some 2208/2305
  * variants) names none. Nothing is created when the table is not there.
  */
-export async function groupsOfCalls(j: Pick<Journal, 'knex'>, o: { fixmedins_code: string; since: string }): Promise<GroupSighting[]> {
+export async function groupsOfCalls(
+  j: Pick<Journal, 'knex'>,
+  o: { fixmedins_code: string; since: string },
+): Promise<GroupSighting[]> {
   if (!(await j.knex.schema.hasTable('hisops_center_calls'))) return [];
   const rows = (await j
     .knex('hisops_center_calls')

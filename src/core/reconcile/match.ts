@@ -15,12 +15,17 @@ export interface MatchResult {
 }
 
 function sameFigures(h: HisSettlement, r: ResultRow): boolean {
-  return DETAIL_FIGURES.every(({ key }) => r[key] === h[key]) && (r.refd_setl_flag === null || r.refd_setl_flag === h.refd_setl_flag);
+  return (
+    DETAIL_FIGURES.every(({ key }) => r[key] === h[key]) &&
+    (r.refd_setl_flag === null || r.refd_setl_flag === h.refd_setl_flag)
+  );
 }
 
 /** The HIS settlement a center-side duplicate repeats: same person (and visit when given) and refund flag, equal figures preferred. */
 function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSettlement | null {
-  const cands = (byPerson.get(r.psn_no ?? '') ?? []).filter((h) => (r.mdtrt_id === null || h.mdtrt_id === r.mdtrt_id) && h.refd_setl_flag === (r.refd_setl_flag ?? '0'));
+  const cands = (byPerson.get(r.psn_no ?? '') ?? []).filter(
+    (h) => (r.mdtrt_id === null || h.mdtrt_id === r.mdtrt_id) && h.refd_setl_flag === (r.refd_setl_flag ?? '0'),
+  );
   return cands.find((h) => DETAIL_FIGURES.every(({ key }) => h[key] === r[key])) ?? cands[0] ?? null;
 }
 
@@ -29,7 +34,12 @@ function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSe
  * key only (see parseResultText); `reparse` reads such a line in full when it does not pair with a
  * HIS row of ours (it is then handled like any other line).
  */
-export function matchDetail(his: readonly HisSettlement[], rows: readonly ResultRow[], balancedLines: readonly BalancedLine[] = [], reparse?: (b: BalancedLine) => ResultRow): MatchResult {
+export function matchDetail(
+  his: readonly HisSettlement[],
+  rows: readonly ResultRow[],
+  balancedLines: readonly BalancedLine[] = [],
+  reparse?: (b: BalancedLine) => ResultRow,
+): MatchResult {
   const byId = new Map<string, HisSettlement>();
   for (const h of his) if (!byId.has(h.setl_id)) byId.set(h.setl_id, h);
   // By person only when a center row is not ours (rare): a scope is tens of thousands of rows.
@@ -75,7 +85,10 @@ export function matchDetail(his: readonly HisSettlement[], rows: readonly Result
     const h = byId.get(r.setl_id);
     if (h) {
       if (seen.has(h.setl_id)) {
-        differences.push({ type: 'bad_row', center: { ...r, problem: `setl_id ${r.setl_id} is listed twice in the result file` } });
+        differences.push({
+          type: 'bad_row',
+          center: { ...r, problem: `setl_id ${r.setl_id} is listed twice in the result file` },
+        });
         continue;
       }
       seen.add(h.setl_id);
@@ -86,10 +99,16 @@ export function matchDetail(his: readonly HisSettlement[], rows: readonly Result
     }
     // Only at the center. Another settlement of a visit and person we hold (same refund flag) is
     // a duplicate at the center even when the province sends its keys.
-    const same = r.mdtrt_id !== null ? (byPerson().get(r.psn_no ?? '') ?? []).find((x) => x.mdtrt_id === r.mdtrt_id && x.refd_setl_flag === (r.refd_setl_flag ?? '0')) : undefined;
+    const same =
+      r.mdtrt_id !== null
+        ? (byPerson().get(r.psn_no ?? '') ?? []).find(
+            (x) => x.mdtrt_id === r.mdtrt_id && x.refd_setl_flag === (r.refd_setl_flag ?? '0'),
+          )
+        : undefined;
     if (same) differences.push({ type: 'duplicate', center: r, original: same });
     else differences.push({ type: 'center_only', center: r });
   }
-  for (const h of his) if (!seen.has(h.setl_id) && byId.get(h.setl_id) === h) differences.push({ type: 'his_only', his: h, center: null });
+  for (const h of his)
+    if (!seen.has(h.setl_id) && byId.get(h.setl_id) === h) differences.push({ type: 'his_only', his: h, center: null });
   return { balanced, differences };
 }

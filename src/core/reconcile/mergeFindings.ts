@@ -11,7 +11,10 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
   for (const f of findings) {
     // A cancellation the HIS did not book shows on the original's day and on the refund's: one finding.
     const pair = f.cause === 'cancel_not_recorded' || f.cause === 'cancelled_at_center';
-    const key = (f.kind === 'cross_midnight' || f.kind === 'refund_other_period' || pair) && f.setl_id ? `${pair ? 'pair' : f.kind}|${f.setl_id}` : undefined;
+    const key =
+      (f.kind === 'cross_midnight' || f.kind === 'refund_other_period' || pair) && f.setl_id
+        ? `${pair ? 'pair' : f.kind}|${f.setl_id}`
+        : undefined;
     const i = key === undefined ? undefined : at.get(key);
     if (key === undefined || i === undefined) {
       if (key !== undefined) at.set(key, out.length);

@@ -44,7 +44,14 @@ function dayArg(flag: string, v: string, today: string): string {
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   const iso = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : s;
   if (!isDay(iso)) {
-    throw inputError('RECONCILE_DATE', `${flag} "${v}" is not a date`, `Write the day as yyyy-MM-dd (e.g. ${flag} ${addDays(today, -1)}), or today / yesterday.`).zh(`${flag} "${v}" 不是日期`, `请将日期写成 yyyy-MM-dd（例如 ${flag} ${addDays(today, -1)}），或 today / yesterday。`);
+    throw inputError(
+      'RECONCILE_DATE',
+      `${flag} "${v}" is not a date`,
+      `Write the day as yyyy-MM-dd (e.g. ${flag} ${addDays(today, -1)}), or today / yesterday.`,
+    ).zh(
+      `${flag} "${v}" 不是日期`,
+      `请将日期写成 yyyy-MM-dd（例如 ${flag} ${addDays(today, -1)}），或 today / yesterday。`,
+    );
   }
   return iso;
 }
@@ -62,10 +69,21 @@ export function periodOf(begndate: string, enddate: string): Period {
 export function resolvePeriods(req: PeriodRequest): PeriodPlan {
   if (!isDay(req.today)) throw new RangeError(`today must be yyyy-MM-dd, not ${req.today}`);
   if (req.date !== undefined && (req.from !== undefined || req.to !== undefined)) {
-    throw inputError('RECONCILE_DATE_CONFLICT', '--date cannot be combined with --from/--to', 'Give either --date D for one day, or --from D --to D for a range.').zh('--date 不能与 --from/--to 同时使用', '单日用 --date D，日期范围用 --from D --to D，二选一。');
+    throw inputError(
+      'RECONCILE_DATE_CONFLICT',
+      '--date cannot be combined with --from/--to',
+      'Give either --date D for one day, or --from D --to D for a range.',
+    ).zh('--date 不能与 --from/--to 同时使用', '单日用 --date D，日期范围用 --from D --to D，二选一。');
   }
   if ((req.from === undefined) !== (req.to === undefined)) {
-    throw inputError('RECONCILE_RANGE_INCOMPLETE', `${req.from === undefined ? '--to' : '--from'} was given without ${req.from === undefined ? '--from' : '--to'}`, 'Give both ends of the range, e.g. --from 2025-03-01 --to 2025-03-31 (or --date D for one day).').zh(`给出了 ${req.from === undefined ? '--to' : '--from'} 但没有 ${req.from === undefined ? '--from' : '--to'}`, '请给出范围的两端，例如 --from 2025-03-01 --to 2025-03-31（单日用 --date D）。');
+    throw inputError(
+      'RECONCILE_RANGE_INCOMPLETE',
+      `${req.from === undefined ? '--to' : '--from'} was given without ${req.from === undefined ? '--from' : '--to'}`,
+      'Give both ends of the range, e.g. --from 2025-03-01 --to 2025-03-31 (or --date D for one day).',
+    ).zh(
+      `给出了 ${req.from === undefined ? '--to' : '--from'} 但没有 ${req.from === undefined ? '--from' : '--to'}`,
+      '请给出范围的两端，例如 --from 2025-03-01 --to 2025-03-31（单日用 --date D）。',
+    );
   }
   let begndate: string;
   let enddate: string;
@@ -75,10 +93,21 @@ export function resolvePeriods(req: PeriodRequest): PeriodPlan {
     enddate = dayArg('--to', req.to!, req.today);
   } else begndate = enddate = addDays(req.today, -1);
   if (enddate < begndate) {
-    throw inputError('RECONCILE_RANGE_BACKWARDS', `The range ends (${enddate}) before it starts (${begndate})`, `Swap them: --from ${enddate} --to ${begndate}.`).zh(`范围的结束日（${enddate}）早于开始日（${begndate}）`, `请交换两者：--from ${enddate} --to ${begndate}。`);
+    throw inputError(
+      'RECONCILE_RANGE_BACKWARDS',
+      `The range ends (${enddate}) before it starts (${begndate})`,
+      `Swap them: --from ${enddate} --to ${begndate}.`,
+    ).zh(`范围的结束日（${enddate}）早于开始日（${begndate}）`, `请交换两者：--from ${enddate} --to ${begndate}。`);
   }
   if (enddate > req.today) {
-    throw inputError('RECONCILE_RANGE_FUTURE', `${enddate} is after today (${req.today}) in the center's clock`, 'Reconcile days up to today; today itself works as an early warning (settlements keep arriving until midnight).').zh(`按医保中心时钟，${enddate} 晚于今天（${req.today}）`, '只能对账到今天为止；对今天对账可作为预警（结算会持续到午夜）。');
+    throw inputError(
+      'RECONCILE_RANGE_FUTURE',
+      `${enddate} is after today (${req.today}) in the center's clock`,
+      'Reconcile days up to today; today itself works as an early warning (settlements keep arriving until midnight).',
+    ).zh(
+      `按医保中心时钟，${enddate} 晚于今天（${req.today}）`,
+      '只能对账到今天为止；对今天对账可作为预警（结算会持续到午夜）。',
+    );
   }
   const n = daysBetween(begndate, enddate) + 1;
   if (n > req.maxDays) {
@@ -86,7 +115,10 @@ export function resolvePeriods(req: PeriodRequest): PeriodPlan {
       'RECONCILE_RANGE_TOO_LONG',
       `The range ${begndate}…${enddate} covers ${n} days; the limit is ${req.maxDays}`,
       `Split it into runs of at most ${req.maxDays} days, or raise reconcile.maxDays in hisops.yaml.`,
-    ).zh(`范围 ${begndate}…${enddate} 共 ${n} 天，上限为 ${req.maxDays} 天`, `请拆分为每次不超过 ${req.maxDays} 天，或调大 hisops.yaml 中的 reconcile.maxDays。`);
+    ).zh(
+      `范围 ${begndate}…${enddate} 共 ${n} 天，上限为 ${req.maxDays} 天`,
+      `请拆分为每次不超过 ${req.maxDays} 天，或调大 hisops.yaml 中的 reconcile.maxDays。`,
+    );
   }
   const whole = periodOf(begndate, enddate);
   const periods = req.mode === 'range' ? [whole] : whole.days.map((d) => periodOf(d, d));

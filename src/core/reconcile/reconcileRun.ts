@@ -32,10 +32,23 @@ export class ReconcileRun {
   readonly rules: ReconcileRules;
   readonly detail: DetailMode;
   readonly filter: GroupFilter;
-  readonly counts: ReconcileResult['counts'] = { his_rows: 0, counted: 0, excluded: { status: 0, refund: 0, out_of_area: 0 }, problems: 0, result_rows: 0 };
+  readonly counts: ReconcileResult['counts'] = {
+    his_rows: 0,
+    counted: 0,
+    excluded: { status: 0, refund: 0, out_of_area: 0 },
+    problems: 0,
+    result_rows: 0,
+  };
   readonly census = new HisValueCensus();
   readonly calls: ReconcileResult['calls'] = { '3201': 0, '3202': 0, '5203': 0 };
-  readonly timings: ReconcileResult['timings'] = { read_ms: 0, center_ms: 0, center_by: { '3201': 0, '3202': 0, '5203': 0 }, classify_ms: 0, total_ms: 0, classify_rows: 0 };
+  readonly timings: ReconcileResult['timings'] = {
+    read_ms: 0,
+    center_ms: 0,
+    center_by: { '3201': 0, '3202': 0, '5203': 0 },
+    classify_ms: 0,
+    total_ms: 0,
+    classify_rows: 0,
+  };
   /** Every group asked about (3201), in the order asked. */
   readonly groups: GroupResult[] = [];
   /** The HIS sums each group was asked with. */
@@ -71,7 +84,12 @@ export class ReconcileRun {
   }
 
   progress(phase: ReconcileProgress['phase'], period: Period, done: number, total: number): void {
-    this.deps.onProgress?.({ phase, period: period.begndate === period.enddate ? period.begndate : `${period.begndate}…${period.enddate}`, done, total });
+    this.deps.onProgress?.({
+      phase,
+      period: period.begndate === period.enddate ? period.begndate : `${period.begndate}…${period.enddate}`,
+      done,
+      total,
+    });
   }
 
   /** A center call, its time counted in all and per transaction. */

@@ -25,9 +25,16 @@ export interface RepairInput {
 }
 
 const cancelInfno = (clr: string | null, infno: string | null) => (infno === '2304' || clr === '21' ? '2305' : '2208');
-const settleInfno = (clr: string | null, infno: string | null) => (infno === '2304' || infno === '2207' ? infno : clr === '21' ? '2304' : '2207');
+const settleInfno = (clr: string | null, infno: string | null) =>
+  infno === '2304' || infno === '2207' ? infno : clr === '21' ? '2304' : '2207';
 
-function repair(action: Repair['action'], certain: boolean, how: string, command: string | null, infno: string | null): Repair {
+function repair(
+  action: Repair['action'],
+  certain: boolean,
+  how: string,
+  command: string | null,
+  infno: string | null,
+): Repair {
   return { action, certain, how, command, status: action === 'none' ? 'not_needed' : 'suggested', infno };
 }
 
@@ -41,7 +48,14 @@ export function repairFor(f: RepairInput): Repair {
       return repairHisOnly(f, id, reverseCmd);
     case 'center_duplicate':
       // Not a stuck settlement (the HIS holds the original): the extra call is undone at the center by hand.
-      if (f.setl_id) return repair('cancel_at_center', false, `The center holds this settlement twice: cancel the extra one (${cancelInfno(f.clr_type, f.infno)} by setl_id ${f.setl_id}) after checking the patient was charged once.`, null, cancelInfno(f.clr_type, f.infno));
+      if (f.setl_id)
+        return repair(
+          'cancel_at_center',
+          false,
+          `The center holds this settlement twice: cancel the extra one (${cancelInfno(f.clr_type, f.infno)} by setl_id ${f.setl_id}) after checking the patient was charged once.`,
+          null,
+          cancelInfno(f.clr_type, f.infno),
+        );
       return repair(
         'reverse_at_center',
         false,
@@ -50,15 +64,45 @@ export function repairFor(f: RepairInput): Repair {
         '2601',
       );
     case 'amount_mismatch':
-      return repair('store_center_amounts', false, "Both sides hold the settlement with different figures: store the center's figures in the HIS row (fields listed) and check the fee lines; settle any cash difference with the patient.", null, null);
+      return repair(
+        'store_center_amounts',
+        false,
+        "Both sides hold the settlement with different figures: store the center's figures in the HIS row (fields listed) and check the fee lines; settle any cash difference with the patient.",
+        null,
+        null,
+      );
     case 'cross_midnight':
-      return repair('none', true, "A timing difference: the center counts the settlement on the day of its own setl_time; the two days balance together. Make the HIS store the center's setl_time.", null, null);
+      return repair(
+        'none',
+        true,
+        "A timing difference: the center counts the settlement on the day of its own setl_time; the two days balance together. Make the HIS store the center's setl_time.",
+        null,
+        null,
+      );
     case 'refund_other_period':
-      return repair('none', true, 'The refund is counted by the center in the period of its own cancellation time; the periods balance together.', null, null);
+      return repair(
+        'none',
+        true,
+        'The refund is counted by the center in the period of its own cancellation time; the periods balance together.',
+        null,
+        null,
+      );
     case 'group_mismatch':
-      return repair('fix_his_group', false, 'The center holds the settlement under another insurance type, clearing type or agency: correct the HIS row (or reconcile.clrTypeMap / outOfArea).', null, null);
+      return repair(
+        'fix_his_group',
+        false,
+        'The center holds the settlement under another insurance type, clearing type or agency: correct the HIS row (or reconcile.clrTypeMap / outOfArea).',
+        null,
+        null,
+      );
     default:
-      return repair('manual', false, 'Look at the evidence (raw row) and decide by hand; report the row if hisops should recognise it.', null, null);
+      return repair(
+        'manual',
+        false,
+        'Look at the evidence (raw row) and decide by hand; report the row if hisops should recognise it.',
+        null,
+        null,
+      );
   }
 }
 
@@ -98,9 +142,21 @@ function repairCenterOnly(f: RepairInput, id: string | null, reverseCmd: string 
         cancelInfno(f.clr_type, f.infno),
       );
     case 'his_missing_setl_id':
-      return repair('manual', false, 'The HIS stored the settlement without the center\'s setl_id: write the setl_id and setl_time from the center\'s answer (5203) into the HIS row.', null, null);
+      return repair(
+        'manual',
+        false,
+        "The HIS stored the settlement without the center's setl_id: write the setl_id and setl_time from the center's answer (5203) into the HIS row.",
+        null,
+        null,
+      );
     case 'excluded_by_rules':
-      return repair('manual', false, 'The HIS holds the settlement but the reconcile rules leave it out (status, refunds or out-of-area): correct the HIS status or reconcile.statuses / refunds / outOfArea in hisops.yaml.', null, null);
+      return repair(
+        'manual',
+        false,
+        'The HIS holds the settlement but the reconcile rules leave it out (status, refunds or out-of-area): correct the HIS status or reconcile.statuses / refunds / outOfArea in hisops.yaml.',
+        null,
+        null,
+      );
     default:
       // Never part of `settle reverse --all`: naming the settlement is the decision.
       return repair(
@@ -125,7 +181,13 @@ function repairHisOnly(f: RepairInput, id: string | null, reverseCmd: string | n
         null,
       );
     case 'pre_settlement':
-      return repair('manual', false, 'The HIS kept a pre-settlement (2206/2303) as final: settle the visit for real (2207/2304), or void the HIS row and collect the full amount from the patient.', null, null);
+      return repair(
+        'manual',
+        false,
+        'The HIS kept a pre-settlement (2206/2303) as final: settle the visit for real (2207/2304), or void the HIS row and collect the full amount from the patient.',
+        null,
+        null,
+      );
     default:
       return repair(
         'void_his',
@@ -139,6 +201,9 @@ function repairHisOnly(f: RepairInput, id: string | null, reverseCmd: string | n
 
 /** Repairs `--apply` hands to the stuck-settlement job: certain ones of one-sided settlements. */
 export function handedOff(kind: FindingKind, r: Repair): boolean {
-  return r.certain && (kind === 'center_only' || kind === 'his_only') && (r.action === 'stuck_job' || r.action === 'void_his');
+  return (
+    r.certain &&
+    (kind === 'center_only' || kind === 'his_only') &&
+    (r.action === 'stuck_job' || r.action === 'void_his')
+  );
 }
-

@@ -20,7 +20,11 @@ export type ReportFormat = 'csv' | 'json' | 'html' | 'xlsx';
 export function reportFormat(file: string): ReportFormat {
   const m = /\.(csv|json|html?|xlsx)$/i.exec(file);
   if (!m)
-    throw inputError('RECONCILE_REPORT_FORMAT', `Cannot tell the report format of "${file}"`, 'Name the file with .csv, .json, .html or .xlsx (e.g. --report 对账-2025-03.html).').zh(
+    throw inputError(
+      'RECONCILE_REPORT_FORMAT',
+      `Cannot tell the report format of "${file}"`,
+      'Name the file with .csv, .json, .html or .xlsx (e.g. --report 对账-2025-03.html).',
+    ).zh(
       `无法从文件名 "${file}" 判断报告格式`,
       '文件名以 .csv、.json、.html 或 .xlsx 结尾（例如 --report 对账-2025-03.html）。',
     );
@@ -31,7 +35,12 @@ export function reportFormat(file: string): ReportFormat {
 /** Title lines, then each table (its title, worded headers, rows, 合计), then the signature line; with a BOM. */
 export function reportCsv(r: ReportInput): string {
   const m = reportModel(r);
-  const lines = [csvLine([m.title]), ...m.meta.map((x) => csvLine(x)), csvLine([m.t('rcr.result'), m.status.text]), csvLine([m.summaryLine])];
+  const lines = [
+    csvLine([m.title]),
+    ...m.meta.map((x) => csvLine(x)),
+    csvLine([m.t('rcr.result'), m.status.text]),
+    csvLine([m.summaryLine]),
+  ];
   for (const sh of m.sheets) {
     lines.push('', csvLine([sh.title]), csvLine(sh.columns.map((c) => c.label)), ...sh.rows.map((row) => csvLine(row)));
     if (sh.total) lines.push(csvLine(sh.total));
@@ -46,10 +55,19 @@ export function reportJson(r: ReportInput): string {
   void _t;
   void _l;
   const tz = r.timezone ?? 'Asia/Shanghai';
-  return JSON.stringify({ format: 'hisops-reconcile-report/1', ...data, timezone: tz, generated_at: isoWithOffset(r.generated_at, tz) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { format: 'hisops-reconcile-report/1', ...data, timezone: tz, generated_at: isoWithOffset(r.generated_at, tz) },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 const esc = (v: unknown) =>
-  (v === null || v === undefined ? '' : String(v)).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  (v === null || v === undefined ? '' : String(v)).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /**
  * Bars of the daily difference (center − HIS, medfee_sumamt): above the line the center holds
@@ -67,20 +85,32 @@ export function dailyChartSvg(days: readonly DaySummary[], label = 'daily differ
   const max = Math.max(1, ...values.map((v) => Math.abs(v)));
   const scale = 80 / max;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}">`,
+  );
   parts.push(`<line x1="${left}" y1="${mid}" x2="${width - 10}" y2="${mid}" stroke="#888" stroke-width="1"/>`);
-  parts.push(`<text x="${left - 6}" y="${mid - 80 + 4}" font-size="10" text-anchor="end" fill="#555">+${esc(max.toFixed(2))}</text>`);
+  parts.push(
+    `<text x="${left - 6}" y="${mid - 80 + 4}" font-size="10" text-anchor="end" fill="#555">+${esc(max.toFixed(2))}</text>`,
+  );
   parts.push(`<text x="${left - 6}" y="${mid + 4}" font-size="10" text-anchor="end" fill="#555">0</text>`);
-  parts.push(`<text x="${left - 6}" y="${mid + 80 + 4}" font-size="10" text-anchor="end" fill="#555">-${esc(max.toFixed(2))}</text>`);
+  parts.push(
+    `<text x="${left - 6}" y="${mid + 80 + 4}" font-size="10" text-anchor="end" fill="#555">-${esc(max.toFixed(2))}</text>`,
+  );
   days.forEach((d, i) => {
     const v = values[i]!;
     const h = Math.max(v === 0 ? 0 : 1, Math.abs(v) * scale);
     const x = left + i * step + 2;
     const y = v >= 0 ? mid - h : mid;
     const color = d.status === 'unbalanced' ? '#c0392b' : d.status === 'failed' ? '#999' : '#27ae60';
-    parts.push(`<rect x="${x}" y="${y.toFixed(1)}" width="${bar}" height="${h.toFixed(1)}" fill="${color}"><title>${esc(d.day)} ${esc(d.status)} ${esc(d.diff_medfee_sumamt)}</title></rect>`);
-    if (d.status !== 'balanced' && d.status !== 'empty') parts.push(`<circle cx="${x + bar / 2}" cy="${mid}" r="2.5" fill="${color}"/>`);
-    if (n <= 40 && (n <= 16 || i % 2 === 0)) parts.push(`<text x="${x + bar / 2}" y="${height - 8}" font-size="9" text-anchor="middle" fill="#333">${esc(d.day.slice(5))}</text>`);
+    parts.push(
+      `<rect x="${x}" y="${y.toFixed(1)}" width="${bar}" height="${h.toFixed(1)}" fill="${color}"><title>${esc(d.day)} ${esc(d.status)} ${esc(d.diff_medfee_sumamt)}</title></rect>`,
+    );
+    if (d.status !== 'balanced' && d.status !== 'empty')
+      parts.push(`<circle cx="${x + bar / 2}" cy="${mid}" r="2.5" fill="${color}"/>`);
+    if (n <= 40 && (n <= 16 || i % 2 === 0))
+      parts.push(
+        `<text x="${x + bar / 2}" y="${height - 8}" font-size="9" text-anchor="middle" fill="#333">${esc(d.day.slice(5))}</text>`,
+      );
   });
   parts.push('</svg>');
   return parts.join('');
@@ -133,7 +163,8 @@ function htmlTable(sh: Sheet, m: ReportModel): string {
   const keep = sh.columns.map((c, i) => (c.fileOnly ? -1 : i)).filter((i) => i >= 0);
   const sum = keep.reduce((s, i) => s + sh.columns[i]!.width, 0);
   const resultCol = sh.columns.findIndex((c) => c.label === m.t('rcr.col.result'));
-  const row = (cells: Cell[], cls: string) => `<tr${cls ? ` class="${cls}"` : ''}>${keep.map((i) => htmlCell(sh.columns[i]!, cells[i] ?? null, i === resultCol)).join('')}</tr>`;
+  const row = (cells: Cell[], cls: string) =>
+    `<tr${cls ? ` class="${cls}"` : ''}>${keep.map((i) => htmlCell(sh.columns[i]!, cells[i] ?? null, i === resultCol)).join('')}</tr>`;
   return [
     '<table>',
     `<colgroup>${keep.map((i) => `<col style="width:${((sh.columns[i]!.width / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`,
@@ -154,7 +185,10 @@ function htmlHeader(m: ReportModel): string {
 }
 
 function htmlSection(sh: Sheet, m: ReportModel, head: string): string {
-  const body = sh.key === 'findings' && sh.rows.length === 0 ? `<p class="ok">${esc(m.t('rcr.noFindings'))}</p>` : htmlTable(sh, m);
+  const body =
+    sh.key === 'findings' && sh.rows.length === 0
+      ? `<p class="ok">${esc(m.t('rcr.noFindings'))}</p>`
+      : htmlTable(sh, m);
   return `<section class="sheet ${sh.landscape ? 'landscape' : 'portrait'}" data-sheet="${sh.key}">
 ${head}<h2>${esc(sh.title)}</h2>
 ${body}${sh.note ? `\n<p class="note">${esc(sh.note)}</p>` : ''}
@@ -164,7 +198,8 @@ ${body}${sh.note ? `\n<p class="note">${esc(sh.note)}</p>` : ''}
 export function reportHtml(r: ReportInput): string {
   const m = reportModel(r);
   const paper = m.sheets.filter((s) => !s.fileOnly);
-  const chart = r.days.length > 1 ? `<h2>${esc(m.t('rcr.sec.chart'))}</h2>\n${dailyChartSvg(r.days, m.t('rcr.sec.chart'))}\n` : '';
+  const chart =
+    r.days.length > 1 ? `<h2>${esc(m.t('rcr.sec.chart'))}</h2>\n${dailyChartSvg(r.days, m.t('rcr.sec.chart'))}\n` : '';
   const sections = paper.map((sh, i) => htmlSection(sh, m, i === 0 ? htmlHeader(m) + chart : ''));
   const signatures = `<div class="signatures">${m.signatures.map((s) => `<div>${esc(s)}：<span></span></div>`).join('')}</div>`;
   const last = sections.length - 1;

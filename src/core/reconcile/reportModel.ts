@@ -119,7 +119,16 @@ function resultWord(t: ReportModel['t'], b: boolean | null): string {
 /** The side-by-side cells: HIS count, medfee, fund; center the same; count and medfee difference. */
 function sideBySide(r: Row3): Cell[] {
   const c = r.center;
-  return [r.his.count, fenText(r.his.medfee), fenText(r.his.fund), c ? c.count : null, c ? fenText(c.medfee) : null, c ? fenText(c.fund) : null, c ? c.count - r.his.count : null, c ? fenText(c.medfee - r.his.medfee) : null];
+  return [
+    r.his.count,
+    fenText(r.his.medfee),
+    fenText(r.his.fund),
+    c ? c.count : null,
+    c ? fenText(c.medfee) : null,
+    c ? fenText(c.fund) : null,
+    c ? c.count - r.his.count : null,
+    c ? fenText(c.medfee - r.his.medfee) : null,
+  ];
 }
 
 /** `fundFileOnly`: the fund columns stay off the portrait page (they are in the files). */
@@ -137,7 +146,12 @@ function sideColumns(t: ReportModel['t'], fundFileOnly = false): Column[] {
 }
 
 /** The 合计 row: sums of the int and money columns (null when a cell of the column is unknown). */
-export function totalRow(columns: readonly Column[], rows: readonly Cell[][], label: string, result: string | null): Cell[] {
+export function totalRow(
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  label: string,
+  result: string | null,
+): Cell[] {
   return columns.map((c, i) => {
     if (i === 0) return label;
     if (c.kind === 'text') return i === columns.length - 1 ? result : null;
@@ -151,20 +165,40 @@ const period = (a: string, b: string) => (a === b ? a : `${a}…${b}`);
 
 function daySheet(r: ReportInput, t: ReportModel['t']): Sheet {
   const sums = aggregate(r.groups, (g) => `${g.begndate}|${g.enddate}`);
-  const columns: Column[] = [{ label: t('rcr.col.day'), kind: 'text', width: 12 }, ...sideColumns(t, true), { label: t('rcr.col.result'), kind: 'text', width: 10 }];
+  const columns: Column[] = [
+    { label: t('rcr.col.day'), kind: 'text', width: 12 },
+    ...sideColumns(t, true),
+    { label: t('rcr.col.result'), kind: 'text', width: 10 },
+  ];
   const rows: Cell[][] = [];
   const marks: Sheet['marks'] = [];
   for (const d of r.days) {
     const s = sums.get(`${d.begndate}|${d.enddate}`) ?? { his: zero(), center: zero(), balanced: true };
-    const word = d.status === 'empty' ? t('rcr.res.empty') : d.status === 'failed' ? t('rcr.res.failed') : resultWord(t, d.status === 'unbalanced' ? false : s.balanced);
+    const word =
+      d.status === 'empty'
+        ? t('rcr.res.empty')
+        : d.status === 'failed'
+          ? t('rcr.res.failed')
+          : resultWord(t, d.status === 'unbalanced' ? false : s.balanced);
     rows.push([period(d.begndate, d.enddate), ...sideBySide(s), word]);
     marks.push(d.status === 'unbalanced' ? 'bad' : '');
   }
-  return { key: 'days', title: t('rcr.sec.days'), name: t('rcr.sheet.days'), columns, rows, marks, total: totalRow(columns, rows, t('rcr.total'), overallWord(r, t)), landscape: false };
+  return {
+    key: 'days',
+    title: t('rcr.sec.days'),
+    name: t('rcr.sheet.days'),
+    columns,
+    rows,
+    marks,
+    total: totalRow(columns, rows, t('rcr.total'), overallWord(r, t)),
+    landscape: false,
+  };
 }
 
 function overallWord(r: ReportInput, t: ReportModel['t']): string {
-  return t(r.status === 'balanced' ? 'rcr.res.balanced' : r.status === 'unbalanced' ? 'rcr.res.unbalanced' : 'rcr.res.failed');
+  return t(
+    r.status === 'balanced' ? 'rcr.res.balanced' : r.status === 'unbalanced' ? 'rcr.res.unbalanced' : 'rcr.res.failed',
+  );
 }
 
 function groupSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Sheet {
@@ -182,10 +216,26 @@ function groupSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Sheet 
   const rows = keys.map((k) => {
     const [insutype, clr, agency] = k.split('|') as [string, string, string];
     const s = sums.get(k)!;
-    return [codeLabel('insutype', insutype, lang), codeLabel('clr_type', clr, lang), ...(withAgency ? [agency] : []), ...sideBySide(s), resultWord(t, s.balanced)];
+    return [
+      codeLabel('insutype', insutype, lang),
+      codeLabel('clr_type', clr, lang),
+      ...(withAgency ? [agency] : []),
+      ...sideBySide(s),
+      resultWord(t, s.balanced),
+    ];
   });
   const marks = keys.map((k) => (sums.get(k)!.balanced === false ? ('bad' as const) : ''));
-  return { key: 'groups', title: t('rcr.sec.groups'), name: t('rcr.sheet.groups'), columns, rows, marks, total: totalRow(columns, rows, t('rcr.total'), overallWord(r, t)), landscape: true, note: t('rcr.note.center') };
+  return {
+    key: 'groups',
+    title: t('rcr.sec.groups'),
+    name: t('rcr.sheet.groups'),
+    columns,
+    rows,
+    marks,
+    total: totalRow(columns, rows, t('rcr.total'), overallWord(r, t)),
+    landscape: true,
+    note: t('rcr.note.center'),
+  };
 }
 
 /** center − HIS of a finding over every period it touches. */
@@ -221,7 +271,16 @@ function findingSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): Shee
     [f.repair.how, f.repair.command ? `(${f.repair.command})` : ''].filter(Boolean).join(' '),
   ]);
   const total = rows.length ? totalRow(columns, rows, t('rcr.total'), null) : null;
-  return { key: 'findings', title: t('rcr.sec.findings'), name: t('rcr.sheet.findings'), columns, rows, marks: rows.map(() => ''), total, landscape: true };
+  return {
+    key: 'findings',
+    title: t('rcr.sec.findings'),
+    name: t('rcr.sheet.findings'),
+    columns,
+    rows,
+    marks: rows.map(() => ''),
+    total,
+    landscape: true,
+  };
 }
 
 /** Every group of every day, as asked (files only: the raw material of the two summaries). */
@@ -237,10 +296,28 @@ function dayGroupSheet(r: ReportInput, t: ReportModel['t'], lang: NameLang): She
   ];
   const rows = r.groups.map((g) => {
     const s = aggregate([g], () => '').get('')!;
-    return [period(g.begndate, g.enddate), codeLabel('insutype', g.insutype, lang), codeLabel('clr_type', g.clr_type, lang), g.setl_optins, ...sideBySide(s), resultWord(t, g.balanced), (g.asked_because ?? []).join(' ')];
+    return [
+      period(g.begndate, g.enddate),
+      codeLabel('insutype', g.insutype, lang),
+      codeLabel('clr_type', g.clr_type, lang),
+      g.setl_optins,
+      ...sideBySide(s),
+      resultWord(t, g.balanced),
+      (g.asked_because ?? []).join(' '),
+    ];
   });
   const marks = r.groups.map((g) => (g.balanced === false ? ('bad' as const) : ''));
-  return { key: 'dayGroups', title: t('rcr.sec.dayGroups'), name: t('rcr.sheet.dayGroups'), columns, rows, marks, total: null, fileOnly: true, landscape: true };
+  return {
+    key: 'dayGroups',
+    title: t('rcr.sec.dayGroups'),
+    name: t('rcr.sheet.dayGroups'),
+    columns,
+    rows,
+    marks,
+    total: null,
+    fileOnly: true,
+    landscape: true,
+  };
 }
 
 export function reportModel(r: ReportInput): ReportModel {
@@ -251,7 +328,10 @@ export function reportModel(r: ReportInput): ReportModel {
   const meta: Array<[string, string]> = [
     [t('rcr.institution'), [r.fixmedins_name, r.fixmedins_code].filter(Boolean).join(' · ')],
     ...(agency ? [[t('rcr.optins'), agency] as [string, string]] : []),
-    [t('rcr.period'), r.begndate === r.enddate ? r.begndate : t('rcr.periodRange', { from: r.begndate, to: r.enddate })],
+    [
+      t('rcr.period'),
+      r.begndate === r.enddate ? r.begndate : t('rcr.periodRange', { from: r.begndate, to: r.enddate }),
+    ],
     [t('rcr.runAt'), localDateTime(r.generated_at, tz)],
     [t('rcr.runId'), r.runId],
   ];

@@ -25,12 +25,17 @@ function cellValue(c: Column, v: Cell): string | number {
 }
 
 function summarySheet(wb: Workbook, m: ReportModel): void {
-  const ws = wb.addWorksheet(m.t('rcr.sheet.summary'), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(m.t('rcr.sheet.summary'), {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 60;
   ws.addRow([m.title]).font = { bold: true, size: 16 };
   for (const [k, v] of m.meta) ws.addRow([k, v]);
-  ws.addRow([m.t('rcr.result'), m.status.text]).getCell(2).font = { bold: true, color: { argb: m.status.ok === true ? 'FF1E7E34' : m.status.ok === false ? 'FFB02A1F' : 'FF666666' } };
+  ws.addRow([m.t('rcr.result'), m.status.text]).getCell(2).font = {
+    bold: true,
+    color: { argb: m.status.ok === true ? 'FF1E7E34' : m.status.ok === false ? 'FFB02A1F' : 'FF666666' },
+  };
   ws.addRow([m.summaryLine]);
   ws.addRow([]);
   ws.addRow([]);
@@ -40,7 +45,14 @@ function summarySheet(wb: Workbook, m: ReportModel): void {
 function tableSheet(wb: Workbook, m: ReportModel, sh: Sheet, subtitle: string): Worksheet {
   const ws = wb.addWorksheet(sh.name, {
     views: [{ state: 'frozen', ySplit: HEAD_ROWS, xSplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: sh.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEAD_ROWS}:${HEAD_ROWS}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: sh.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEAD_ROWS}:${HEAD_ROWS}`,
+    },
   });
   sh.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
@@ -86,7 +98,10 @@ export async function reportXlsx(r: ReportInput): Promise<Uint8Array> {
   wb.creator = 'hisops';
   wb.created = new Date(r.generated_at);
   summarySheet(wb, m);
-  const subtitle = m.meta.map(([, v]) => v).slice(0, -2).join(' · ');
+  const subtitle = m.meta
+    .map(([, v]) => v)
+    .slice(0, -2)
+    .join(' · ');
   for (const sh of m.sheets) tableSheet(wb, m, sh, subtitle);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -22,11 +22,25 @@ import { ReconcileRun } from './reconcileRun.js';
 import { askLateGroups, reconcilePeriods } from './runPeriods.js';
 import type { ReconcileDeps, ReconcileOptions, ReconcileResult } from './runTypes.js';
 
-export { APPLY_NOTE, type CenterPort, type ReconcileDeps, type ReconcileOptions, type ReconcileResult, type ReconcileProgress } from './runTypes.js';
+export {
+  APPLY_NOTE,
+  type CenterPort,
+  type ReconcileDeps,
+  type ReconcileOptions,
+  type ReconcileResult,
+  type ReconcileProgress,
+} from './runTypes.js';
 
 export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions): Promise<ReconcileResult> {
   const rules = opts.rules;
-  const plan = resolvePeriods({ date: opts.date, from: opts.from, to: opts.to, today: opts.today, maxDays: rules.maxDays, mode: rules.period });
+  const plan = resolvePeriods({
+    date: opts.date,
+    from: opts.from,
+    to: opts.to,
+    today: opts.today,
+    maxDays: rules.maxDays,
+    mode: rules.period,
+  });
   const run = new ReconcileRun(deps, opts, plan);
   await startRun(run);
   try {

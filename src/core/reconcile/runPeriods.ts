@@ -52,7 +52,15 @@ async function totalsOfPeriod(run: ReconcileRun, pi: number, period: Period, rea
   run.books[pi] = read.book;
   for (const p of read.problems) {
     run.counts.problems++;
-    run.problemFindings.push({ p, f: problemFinding(p, { begndate: period.begndate, enddate: period.enddate, clr_type: String(p.row.clr_type ?? ''), setl_optins: String(p.row.setl_optins ?? '') }) });
+    run.problemFindings.push({
+      p,
+      f: problemFinding(p, {
+        begndate: period.begndate,
+        enddate: period.enddate,
+        clr_type: String(p.row.clr_type ?? ''),
+        setl_optins: String(p.row.setl_optins ?? ''),
+      }),
+    });
   }
   const asks = groupsToSend(read.book, run.seen, run.rules, run.filter, run.known);
   for (const k of read.book.keys()) run.seen.add(k);
@@ -62,10 +70,18 @@ async function totalsOfPeriod(run: ReconcileRun, pi: number, period: Period, rea
 /** Groups first met on a later day, asked about for the earlier days too (with their details). */
 export async function askLateGroups(run: ReconcileRun): Promise<void> {
   for (const [pi, period] of run.plan.periods.entries()) {
-    const missing = [...run.seen].filter((k) => !run.sentPerPeriod[pi]!.has(k) && groupAllowed(groupOfKey(k), run.filter)).sort();
+    const missing = [...run.seen]
+      .filter((k) => !run.sentPerPeriod[pi]!.has(k) && groupAllowed(groupOfKey(k), run.filter))
+      .sort();
     if (missing.length === 0) continue;
     const book = run.books[pi]!;
-    const results = await sendTotals(run, pi, period, missing.map((key) => ({ key, because: ['run' as const] })), book);
+    const results = await sendTotals(
+      run,
+      pi,
+      period,
+      missing.map((key) => ({ key, because: ['run' as const] })),
+      book,
+    );
     const scopes = detailScopesFor(run, results, book);
     if (scopes.length) await detailPeriod(run, period, results, { book, rows: null, problems: [] }, scopes);
   }

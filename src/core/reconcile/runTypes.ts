@@ -12,7 +12,10 @@ import type { DaySummary, GroupResult, RunStatus } from './summary.js';
 import type { Finding } from './types.js';
 
 /** What the run needs of the center client. */
-export type CenterPort = Pick<Center, 'config' | 'stmtTotal' | 'uploadFile' | 'request' | 'downloadFile' | 'querySettlement' | 'now'>;
+export type CenterPort = Pick<
+  Center,
+  'config' | 'stmtTotal' | 'uploadFile' | 'request' | 'downloadFile' | 'querySettlement' | 'now'
+>;
 
 export interface ReconcileDeps {
   db: Db;
@@ -57,12 +60,25 @@ export interface ReconcileResult {
   days: DaySummary[];
   groups: GroupResult[];
   findings: Finding[];
-  counts: { his_rows: number; counted: number; excluded: Record<'status' | 'refund' | 'out_of_area', number>; problems: number; result_rows: number };
+  counts: {
+    his_rows: number;
+    counted: number;
+    excluded: Record<'status' | 'refund' | 'out_of_area', number>;
+    problems: number;
+    result_rows: number;
+  };
   calls: { '3201': number; '3202': number; '5203': number };
   apply: { requested: boolean; handed_off: number; note: string | null };
   error: HisopsError | null;
   /** Milliseconds: reading the HIS (rows and evidence), waiting for the center (in all and per transaction; 3202 includes 9101 and 9102), matching and classifying. */
-  timings: { read_ms: number; center_ms: number; center_by: Record<'3201' | '3202' | '5203', number>; classify_ms: number; total_ms: number; classify_rows: number };
+  timings: {
+    read_ms: number;
+    center_ms: number;
+    center_by: Record<'3201' | '3202' | '5203', number>;
+    classify_ms: number;
+    total_ms: number;
+    classify_rows: number;
+  };
 }
 
 /** The stuck-settlement job's API is not part of this build: --apply records the hand-off for it to pick up. */

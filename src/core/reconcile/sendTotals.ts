@@ -9,7 +9,13 @@ import type { ReconcileRun } from './reconcileRun.js';
 import type { Period } from './period.js';
 import type { GroupResult } from './summary.js';
 
-export async function sendTotals(run: ReconcileRun, pi: number, period: Period, asks: ReadonlyArray<{ key: string; because: AskReason[] }>, book: GroupBook): Promise<GroupResult[]> {
+export async function sendTotals(
+  run: ReconcileRun,
+  pi: number,
+  period: Period,
+  asks: ReadonlyArray<{ key: string; because: AskReason[] }>,
+  book: GroupBook,
+): Promise<GroupResult[]> {
   const out: GroupResult[] = asks.map(({ key: k, because }) => {
     const r: GroupResult = {
       begndate: period.begndate,
@@ -34,7 +40,9 @@ export async function sendTotals(run: ReconcileRun, pi: number, period: Period, 
   let n = 0;
   const detail = run.detail;
   await mapPool(out, run.rules.concurrency, async (r) => {
-    const reply = await run.centerCall('3201', () => run.deps.center.stmtTotal(totalsRequest(period, r, run.hisTotals.get(r)!, run.rules)));
+    const reply = await run.centerCall('3201', () =>
+      run.deps.center.stmtTotal(totalsRequest(period, r, run.hisTotals.get(r)!, run.rules)),
+    );
     run.calls['3201']++;
     run.progress('totals', period, ++n, out.length);
     r.msgid = reply.msgid;

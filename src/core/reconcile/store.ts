@@ -95,7 +95,18 @@ async function ensure(j: Pick<Journal, 'ensure'>): Promise<void> {
   await j.ensure(RECONCILE_FINDINGS_TABLE);
 }
 
-export async function recordRunStart(j: Journal, r: { run_id: string; fixmedins_code: string; begndate: string; enddate: string; period_mode: string; started_at: Date; options: Record<string, unknown> }): Promise<void> {
+export async function recordRunStart(
+  j: Journal,
+  r: {
+    run_id: string;
+    fixmedins_code: string;
+    begndate: string;
+    enddate: string;
+    period_mode: string;
+    started_at: Date;
+    options: Record<string, unknown>;
+  },
+): Promise<void> {
   await ensure(j);
   // A re-run under the same run id (a resumed command) replaces its earlier record.
   await j.knex(RECONCILE_FINDINGS_TABLE.name).where({ run_id: r.run_id }).delete();
@@ -114,7 +125,15 @@ export async function recordRunStart(j: Journal, r: { run_id: string; fixmedins_
 
 export async function recordRunEnd(
   j: Journal,
-  r: { run_id: string; finished_at: Date; status: RunStatus; days: DaySummary[]; groups: GroupResult[]; findings: Finding[]; errors: Array<{ code: ErrorCode; summary: string; why?: string }> },
+  r: {
+    run_id: string;
+    finished_at: Date;
+    status: RunStatus;
+    days: DaySummary[];
+    groups: GroupResult[];
+    findings: Finding[];
+    errors: Array<{ code: ErrorCode; summary: string; why?: string }>;
+  },
 ): Promise<void> {
   await ensure(j);
   const now = r.finished_at.toISOString();
@@ -190,15 +209,25 @@ function runRow(r: Record<string, unknown>): RunRow {
 }
 
 /** The last runs, newest first. */
-export async function reconcileHistory(j: Journal, o: { limit?: number; fixmedins_code?: string } = {}): Promise<RunRow[]> {
+export async function reconcileHistory(
+  j: Journal,
+  o: { limit?: number; fixmedins_code?: string } = {},
+): Promise<RunRow[]> {
   await ensure(j);
-  const q = j.knex(RECONCILE_RUNS_TABLE.name).select('*').orderBy('started_at', 'desc').orderBy('run_id', 'desc').limit(o.limit ?? 20);
+  const q = j
+    .knex(RECONCILE_RUNS_TABLE.name)
+    .select('*')
+    .orderBy('started_at', 'desc')
+    .orderBy('run_id', 'desc')
+    .limit(o.limit ?? 20);
   if (o.fixmedins_code) q.where({ fixmedins_code: o.fixmedins_code });
   return ((await q) as Record<string, unknown>[]).map(runRow);
 }
 
 /** Each day's latest finished run (balanced / unbalanced), newest day first. */
-export function latestPerDay(runs: readonly RunRow[]): Array<{ day: string; run_id: string; started_at: string } & DaySummary> {
+export function latestPerDay(
+  runs: readonly RunRow[],
+): Array<{ day: string; run_id: string; started_at: string } & DaySummary> {
   const best = new Map<string, { run: RunRow; d: DaySummary }>();
   for (const run of runs) {
     if (run.status !== 'balanced' && run.status !== 'unbalanced') continue;
@@ -207,7 +236,9 @@ export function latestPerDay(runs: readonly RunRow[]): Array<{ day: string; run_
       if (!cur || cur.run.started_at < run.started_at) best.set(d.day, { run, d });
     }
   }
-  return [...best.values()].map(({ run, d }) => ({ ...d, run_id: run.run_id, started_at: run.started_at })).sort((a, b) => (a.day < b.day ? 1 : -1));
+  return [...best.values()]
+    .map(({ run, d }) => ({ ...d, run_id: run.run_id, started_at: run.started_at }))
+    .sort((a, b) => (a.day < b.day ? 1 : -1));
 }
 
 export interface OneSidedFinding {
@@ -242,7 +273,10 @@ const ONE_SIDED = ['center_only', 'his_only'] as const;
  * For the stuck-settlement job: the one-sided findings (center-only and HIS-only settlements) of
  * the latest finished run covering each day of [from, to] (yyyy-MM-dd, inclusive; either end open).
  */
-export async function latestOneSidedFindings(j: Pick<Journal, 'ensure' | 'knex'>, period: { from?: string; to?: string; fixmedins_code?: string } = {}): Promise<OneSidedFinding[]> {
+export async function latestOneSidedFindings(
+  j: Pick<Journal, 'ensure' | 'knex'>,
+  period: { from?: string; to?: string; fixmedins_code?: string } = {},
+): Promise<OneSidedFinding[]> {
   const o = { from: period.from ?? '0000-01-01', to: period.to ?? '9999-12-31', fixmedins_code: period.fixmedins_code };
   await ensure(j);
   const q = j
@@ -257,11 +291,18 @@ export async function latestOneSidedFindings(j: Pick<Journal, 'ensure' | 'knex'>
   // The latest run that covered each day answers for it.
   const owner = new Map<string, string>();
   for (const r of runs) {
-    for (let d = r.begndate > o.from ? r.begndate : o.from; d <= r.enddate && d <= o.to; d = nextDay(d)) if (!owner.has(d)) owner.set(d, r.run_id);
+    for (let d = r.begndate > o.from ? r.begndate : o.from; d <= r.enddate && d <= o.to; d = nextDay(d))
+      if (!owner.has(d)) owner.set(d, r.run_id);
   }
   const runIds = [...new Set(owner.values())];
   if (runIds.length === 0) return [];
-  const rows = (await j.knex(RECONCILE_FINDINGS_TABLE.name).select('*').whereIn('run_id', runIds).whereIn('kind', [...ONE_SIDED]).orderBy('run_id').orderBy('seq')) as Record<string, unknown>[];
+  const rows = (await j
+    .knex(RECONCILE_FINDINGS_TABLE.name)
+    .select('*')
+    .whereIn('run_id', runIds)
+    .whereIn('kind', [...ONE_SIDED])
+    .orderBy('run_id')
+    .orderBy('seq')) as Record<string, unknown>[];
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return rows
     .filter((r) => {
@@ -272,26 +313,26 @@ export async function latestOneSidedFindings(j: Pick<Journal, 'ensure' | 'knex'>
     .map((r) => {
       const f = JSON.parse(String(r.finding)) as Finding;
       return {
-      run_id: String(r.run_id),
-      day: String(r.begndate),
-      begndate: String(r.begndate),
-      enddate: String(r.enddate),
-      kind: String(r.kind) as OneSidedFinding['kind'],
-      cause: String(r.cause),
-      setl_id: str(r.setl_id),
-      mdtrt_id: str(r.mdtrt_id),
-      psn_no: str(r.psn_no),
-      msgid: str(r.msgid),
-      infno: str(f.evidence.his_log?.infno) ?? str(f.evidence.his?.infno) ?? infnoOf(f),
-      related_setl_id: str(r.related_setl_id),
-      insutype: str(r.insutype),
-      clr_type: str(r.clr_type),
-      setl_optins: str(r.setl_optins),
-      repair_action: String(r.repair_action),
-      repair_certain: Number(r.repair_certain) === 1,
-      repair_status: String(r.repair_status),
-      detail: String(r.detail),
-      found_at: String(r.created_at),
+        run_id: String(r.run_id),
+        day: String(r.begndate),
+        begndate: String(r.begndate),
+        enddate: String(r.enddate),
+        kind: String(r.kind) as OneSidedFinding['kind'],
+        cause: String(r.cause),
+        setl_id: str(r.setl_id),
+        mdtrt_id: str(r.mdtrt_id),
+        psn_no: str(r.psn_no),
+        msgid: str(r.msgid),
+        infno: str(f.evidence.his_log?.infno) ?? str(f.evidence.his?.infno) ?? infnoOf(f),
+        related_setl_id: str(r.related_setl_id),
+        insutype: str(r.insutype),
+        clr_type: str(r.clr_type),
+        setl_optins: str(r.setl_optins),
+        repair_action: String(r.repair_action),
+        repair_certain: Number(r.repair_certain) === 1,
+        repair_status: String(r.repair_status),
+        detail: String(r.detail),
+        found_at: String(r.created_at),
       };
     });
 }
@@ -311,6 +352,10 @@ function nextDay(d: string): string {
 /** Findings of one run (whole records), in their order. */
 export async function runFindings(j: Journal, run_id: string): Promise<Finding[]> {
   await ensure(j);
-  const rows = (await j.knex(RECONCILE_FINDINGS_TABLE.name).select('finding').where({ run_id }).orderBy('seq')) as Array<{ finding: string }>;
+  const rows = (await j
+    .knex(RECONCILE_FINDINGS_TABLE.name)
+    .select('finding')
+    .where({ run_id })
+    .orderBy('seq')) as Array<{ finding: string }>;
   return rows.map((r) => JSON.parse(r.finding) as Finding);
 }

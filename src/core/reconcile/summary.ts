@@ -51,10 +51,18 @@ export interface DaySummary {
 }
 
 const sameGroup = (e: Effect, g: Pick<GroupResult, 'insutype' | 'clr_type' | 'setl_optins' | 'begndate' | 'enddate'>) =>
-  e.begndate === g.begndate && e.enddate === g.enddate && e.insutype === g.insutype && e.clr_type === g.clr_type && e.setl_optins === g.setl_optins;
+  e.begndate === g.begndate &&
+  e.enddate === g.enddate &&
+  e.insutype === g.insutype &&
+  e.clr_type === g.clr_type &&
+  e.setl_optins === g.setl_optins;
 
 /** Fill the center's sums and the difference of each group from the findings' effects. */
-export function settleGroupSums(groups: GroupResult[], hisTotals: ReadonlyMap<GroupResult, FenTotals>, findings: readonly Finding[]): void {
+export function settleGroupSums(
+  groups: GroupResult[],
+  hisTotals: ReadonlyMap<GroupResult, FenTotals>,
+  findings: readonly Finding[],
+): void {
   const effects = findings.flatMap((f) => f.effects);
   for (const g of groups) {
     const his = hisTotals.get(g);
@@ -77,12 +85,22 @@ export function settleGroupSums(groups: GroupResult[], hisTotals: ReadonlyMap<Gr
       acct += parseFen(e.acct_pay)!;
     }
     g.diff = { count, medfee_sumamt: fenText(medfee), fund_pay_sumamt: fenText(fund), acct_pay: fenText(acct) };
-    g.center = { count: his.count + count, medfee_sumamt: fenText(his.medfee + medfee), fund_pay_sumamt: fenText(his.fund + fund), acct_pay: fenText(his.acct + acct) };
+    g.center = {
+      count: his.count + count,
+      medfee_sumamt: fenText(his.medfee + medfee),
+      fund_pay_sumamt: fenText(his.fund + fund),
+      acct_pay: fenText(his.acct + acct),
+    };
   }
 }
 
 /** One line per period: how many groups, how many unbalanced, the difference the findings explain. */
-export function daySummaries(periods: ReadonlyArray<{ begndate: string; enddate: string }>, groups: readonly GroupResult[], findings: readonly Finding[], failedFrom?: string): DaySummary[] {
+export function daySummaries(
+  periods: ReadonlyArray<{ begndate: string; enddate: string }>,
+  groups: readonly GroupResult[],
+  findings: readonly Finding[],
+  failedFrom?: string,
+): DaySummary[] {
   return periods.map((p) => {
     const gs = groups.filter((g) => g.begndate === p.begndate && g.enddate === p.enddate);
     let medfee = 0n;
@@ -103,10 +121,18 @@ export function daySummaries(periods: ReadonlyArray<{ begndate: string; enddate:
       }
     }
     const unbalanced = gs.filter((g) => g.balanced === false).length;
-    const failed = gs.some((g) => g.balanced === null || g.detail === 'failed' || g.detail === 'not_reached') || (failedFrom !== undefined && p.begndate >= failedFrom && gs.length === 0);
+    const failed =
+      gs.some((g) => g.balanced === null || g.detail === 'failed' || g.detail === 'not_reached') ||
+      (failedFrom !== undefined && p.begndate >= failedFrom && gs.length === 0);
     // Empty: no settlement on either side — no group asked, or every group asked agreed on none.
     const empty = n === 0 && gs.every((g) => g.balanced === true && g.his.count === 0);
-    const status: DaySummary['status'] = failed ? 'failed' : empty ? 'empty' : unbalanced > 0 ? 'unbalanced' : 'balanced';
+    const status: DaySummary['status'] = failed
+      ? 'failed'
+      : empty
+        ? 'empty'
+        : unbalanced > 0
+          ? 'unbalanced'
+          : 'balanced';
     return {
       day: p.begndate,
       begndate: p.begndate,

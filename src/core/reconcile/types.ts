@@ -125,9 +125,26 @@ export interface Evidence {
   problem?: HisRowProblem;
 }
 
-export type FindingKind = 'center_only' | 'his_only' | 'amount_mismatch' | 'center_duplicate' | 'refund_other_period' | 'cross_midnight' | 'group_mismatch' | 'unknown';
+export type FindingKind =
+  | 'center_only'
+  | 'his_only'
+  | 'amount_mismatch'
+  | 'center_duplicate'
+  | 'refund_other_period'
+  | 'cross_midnight'
+  | 'group_mismatch'
+  | 'unknown';
 
-export const FINDING_KINDS: readonly FindingKind[] = ['center_only', 'his_only', 'amount_mismatch', 'center_duplicate', 'refund_other_period', 'cross_midnight', 'group_mismatch', 'unknown'];
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'center_only',
+  'his_only',
+  'amount_mismatch',
+  'center_duplicate',
+  'refund_other_period',
+  'cross_midnight',
+  'group_mismatch',
+  'unknown',
+];
 
 type RepairAction =
   /** Hand to the stuck-settlement job: it asks the center (5203) and completes the HIS or cancels at the center. */

@@ -15,7 +15,12 @@ import type { Accumulators, Amounts, Policy, Visit } from './types.js';
 
 const ZERO = new D(0);
 
-export function contribution(amounts: Amounts, bases: Record<string, Decimal>, visit: Visit, policy: Policy): Accumulators {
+export function contribution(
+  amounts: Amounts,
+  bases: Record<string, Decimal>,
+  visit: Visit,
+  policy: Policy,
+): Accumulators {
   const pool = poolOf(policy, visit);
   const pfx = pool?.acc ?? (visit.type === 'inpatient' ? 'ip' : visit.type === 'outpatient' ? 'op' : visit.type);
   const out: Accumulators = {

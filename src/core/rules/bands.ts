@@ -24,7 +24,12 @@ export function clamp01(d: Decimal): Decimal {
 }
 
 /** Pieces of [start, end) by band; bands are contiguous from 0 and open-ended. */
-export function bandPieces(bands: readonly Band[], start: Decimal, end: Decimal, ratioOf: (i: number) => Decimal): BandPiece[] {
+export function bandPieces(
+  bands: readonly Band[],
+  start: Decimal,
+  end: Decimal,
+  ratioOf: (i: number) => Decimal,
+): BandPiece[] {
   const out: BandPiece[] = [];
   if (!end.gt(start)) return out;
   for (let i = 0; i < bands.length; i++) {

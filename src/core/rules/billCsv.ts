@@ -28,7 +28,15 @@ export function csvTree(text: string, file: string): CsvTree {
     const raw = t.slice(1);
     const colon = raw.indexOf(':');
     if (colon < 0) {
-      if (raw.trim() !== '') issues.push({ file, line: k + 1, field: '', message: "comment line without 'key: value'", fix: 'write context lines as `# key: value`, e.g. `# hosp_lv: 3`', zh: { message: "注释行不是 'key: value' 形式", fix: '上下文行请写成 `# key: value`，如 `# hosp_lv: 3`' } });
+      if (raw.trim() !== '')
+        issues.push({
+          file,
+          line: k + 1,
+          field: '',
+          message: "comment line without 'key: value'",
+          fix: 'write context lines as `# key: value`, e.g. `# hosp_lv: 3`',
+          zh: { message: "注释行不是 'key: value' 形式", fix: '上下文行请写成 `# key: value`，如 `# hosp_lv: 3`' },
+        });
       continue;
     }
     const path = raw.slice(0, colon).trim();
@@ -48,7 +56,18 @@ export function csvTree(text: string, file: string): CsvTree {
     const row: TreeMap = Object.create(null) as TreeMap;
     const p = childPath('lines', i);
     lines.set(p, rec.line);
-    if (rec.cells.length > header.length) issues.push({ file, line: rec.line, field: p, message: `${rec.cells.length} cells but the header has ${header.length} columns`, fix: 'quote cells that contain commas, or add the missing header column', zh: { message: `该行有 ${rec.cells.length} 个单元格，但表头只有 ${header.length} 列`, fix: '含逗号的单元格请加引号，或补上缺少的表头列' } });
+    if (rec.cells.length > header.length)
+      issues.push({
+        file,
+        line: rec.line,
+        field: p,
+        message: `${rec.cells.length} cells but the header has ${header.length} columns`,
+        fix: 'quote cells that contain commas, or add the missing header column',
+        zh: {
+          message: `该行有 ${rec.cells.length} 个单元格，但表头只有 ${header.length} 列`,
+          fix: '含逗号的单元格请加引号，或补上缺少的表头列',
+        },
+      });
     header.forEach((h, j) => {
       const c = (rec.cells[j] ?? '').trim();
       row[h] = c === '' ? null : c;
@@ -56,12 +75,30 @@ export function csvTree(text: string, file: string): CsvTree {
     });
     rows.push(row);
   }
-  if (header === null) issues.push({ file, line: null, field: 'lines', message: 'no header row and no fee lines', fix: 'add a header row (feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric,fee_ocur_time,…) and one row per fee line', zh: { message: '没有表头行，也没有费用明细', fix: '请添加表头行（feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric,fee_ocur_time,…），每条费用明细一行' } });
+  if (header === null)
+    issues.push({
+      file,
+      line: null,
+      field: 'lines',
+      message: 'no header row and no fee lines',
+      fix: 'add a header row (feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric,fee_ocur_time,…) and one row per fee line',
+      zh: {
+        message: '没有表头行，也没有费用明细',
+        fix: '请添加表头行（feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric,fee_ocur_time,…），每条费用明细一行',
+      },
+    });
   root.lines = rows;
   return { root, lines, issues };
 }
 
-function parseValue(value: string, file: string, line: number, path: string, lines: Map<string, number>, issues: Issue[]): TreeValue {
+function parseValue(
+  value: string,
+  file: string,
+  line: number,
+  path: string,
+  lines: Map<string, number>,
+  issues: Issue[],
+): TreeValue {
   if (!/^[{[]/.test(value)) {
     if (value === '' || value === 'null') return null;
     if (value === 'true' || value === 'false') return value === 'true';

@@ -4,17 +4,62 @@
  */
 import { D } from '../money.js';
 import { FieldReader } from './fieldReader.js';
-import { childPath, didYouMean, Issues } from './issues.js';
-import { AMOUNT_FIELDS, type Accumulators, type Amounts, type ChrgitmLv, type FeeLine, type Person, type SettleInput, type SettleState, type StayTotals, type Visit, type VisitType, VISIT_TYPES } from './types.js';
+import { childPath, didYouMean, type Issues } from './issues.js';
+import {
+  AMOUNT_FIELDS,
+  type Accumulators,
+  type Amounts,
+  type ChrgitmLv,
+  type FeeLine,
+  type Person,
+  type SettleInput,
+  type SettleState,
+  type StayTotals,
+  type Visit,
+  type VisitType,
+  VISIT_TYPES,
+} from './types.js';
 import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
 
 const ZERO = new D(0);
 const TOP = ['insutype', 'setl_time', 'hosp_lv', 'person', 'visit', 'lines', 'state'];
 const PERSON = ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'];
-const VISIT = ['type', 'admission_count', 'interim_no', 'in_area', 'category', 'disease', 'fixed_item', 'acct_used_flag', 'carry', 'mdtrt_id'];
-const LINE_KEYS = ['feedetl_sn', 'medins_list_codg', 'med_list_codg', 'chrgitm_lv', 'cnt', 'pric', 'fee_ocur_time', 'pric_uplmt_amt', 'selfpay_prop', 'list_type', 'service_item', 'init_feedetl_sn'];
+const VISIT = [
+  'type',
+  'admission_count',
+  'interim_no',
+  'in_area',
+  'category',
+  'disease',
+  'fixed_item',
+  'acct_used_flag',
+  'carry',
+  'mdtrt_id',
+];
+const LINE_KEYS = [
+  'feedetl_sn',
+  'medins_list_codg',
+  'med_list_codg',
+  'chrgitm_lv',
+  'cnt',
+  'pric',
+  'fee_ocur_time',
+  'pric_uplmt_amt',
+  'selfpay_prop',
+  'list_type',
+  'service_item',
+  'init_feedetl_sn',
+];
 const LINE_KEY_SET = new Set(LINE_KEYS);
-const CATEGORIES = new Map<string, ChrgitmLv>([['01', '01'], ['02', '02'], ['03', '03'], ['1', '01'], ['2', '02'], ['3', '03'], ['unmapped', null]]);
+const CATEGORIES = new Map<string, ChrgitmLv>([
+  ['01', '01'],
+  ['02', '02'],
+  ['03', '03'],
+  ['1', '01'],
+  ['2', '02'],
+  ['3', '03'],
+  ['unmapped', null],
+]);
 
 export function billFromTree(root: TreeValue, file: string, lines: Map<string, number>, issues: Issues): SettleInput {
   const r = new FieldReader(issues);
@@ -30,11 +75,20 @@ export function billFromTree(root: TreeValue, file: string, lines: Map<string, n
   const state = m.state === undefined || m.state === null ? null : readState(r, m.state, 'state');
   const person = readPerson(r, m.person, state);
   const visit = readVisit(r, m.visit);
-  return { insutype, setl_time: setl ?? '', hosp_lv: hospLv, person, visit, lines: feeLines, ...(state ? { state } : {}), source: { file, lines } };
+  return {
+    insutype,
+    setl_time: setl ?? '',
+    hosp_lv: hospLv,
+    person,
+    visit,
+    lines: feeLines,
+    ...(state ? { state } : {}),
+    source: { file, lines },
+  };
 }
 
 function opt<T>(v: TreeValue | undefined, read: () => T | null, def: T): T {
-  return v === undefined || v === null ? def : read() ?? def;
+  return v === undefined || v === null ? def : (read() ?? def);
 }
 
 /** The `state` of an earlier result (resultToJson), to carry whole. */
@@ -50,14 +104,23 @@ function readState(r: FieldReader, v: TreeValue, path: string): SettleState | nu
 }
 
 function readPerson(r: FieldReader, v: TreeValue | undefined, state: SettleState | null): Person {
-  const m = v === undefined || v === null ? ({} as TreeMap) : r.map(v, 'person', PERSON, ['age']) ?? ({} as TreeMap);
+  const m = v === undefined || v === null ? ({} as TreeMap) : (r.map(v, 'person', PERSON, ['age']) ?? ({} as TreeMap));
   // Age is required: it decides the child markup and the age bands.
-  const ageD = m.age == null ? ZERO : r.decimal(m.age, 'person.age', { min: 0, max: 150, scale: 1, what: 'age in years at the settlement date' }) ?? ZERO;
+  const ageD =
+    m.age == null
+      ? ZERO
+      : (r.decimal(m.age, 'person.age', { min: 0, max: 150, scale: 1, what: 'age in years at the settlement date' }) ??
+        ZERO);
   let groups: string[] = [];
-  if (typeof m.psn_groups === 'string') groups = m.psn_groups.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof m.psn_groups === 'string')
+    groups = m.psn_groups
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   // An empty list is a person in no group, as an empty CSV cell is.
   else if (Array.isArray(m.psn_groups) && m.psn_groups.length === 0) groups = [];
-  else if (m.psn_groups !== undefined && m.psn_groups !== null) groups = r.texts(m.psn_groups, 'person.psn_groups') ?? [];
+  else if (m.psn_groups !== undefined && m.psn_groups !== null)
+    groups = r.texts(m.psn_groups, 'person.psn_groups') ?? [];
   return {
     ...(typeof m.psn_no === 'string' ? { psn_no: m.psn_no } : {}),
     age: ageD.toNumber(),
@@ -66,7 +129,10 @@ function readPerson(r: FieldReader, v: TreeValue | undefined, state: SettleState
     // What the person leaves out comes from the carried state (docs/rules.md "Carried state").
     acct_balc: opt(m.acct_balc, () => r.amount(m.acct_balc, 'person.acct_balc'), state?.acct_balc ?? ZERO),
     mulaid_balc: opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, 'person.mulaid_balc'), state?.mulaid_balc ?? ZERO),
-    ytd: m.ytd === undefined || m.ytd === null ? { ...(state?.accumulators ?? {}) } : readAmountMap(r, m.ytd, 'person.ytd'),
+    ytd:
+      m.ytd === undefined || m.ytd === null
+        ? { ...(state?.accumulators ?? {}) }
+        : readAmountMap(r, m.ytd, 'person.ytd'),
   };
 }
 
@@ -74,7 +140,10 @@ function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): 
   const out: Accumulators = {};
   if (v === undefined || v === null) return out;
   if (!isTreeMap(v)) {
-    r.issues.add(path, 'expected a mapping of name: amount', `write ${path} as { ip_hifp_pay: 1200.00, … }`, { message: '应是“名称: 金额”的映射', fix: `请把 ${path} 写成 { ip_hifp_pay: 1200.00, … }` });
+    r.issues.add(path, 'expected a mapping of name: amount', `write ${path} as { ip_hifp_pay: 1200.00, … }`, {
+      message: '应是“名称: 金额”的映射',
+      fix: `请把 ${path} 写成 { ip_hifp_pay: 1200.00, … }`,
+    });
     return out;
   }
   for (const [k, x] of Object.entries(v)) {
@@ -85,15 +154,24 @@ function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): 
 }
 
 function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
-  const m = v === undefined ? ({} as TreeMap) : r.map(v, 'visit', VISIT) ?? ({} as TreeMap);
+  const m = v === undefined ? ({} as TreeMap) : (r.map(v, 'visit', VISIT) ?? ({} as TreeMap));
   const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', VISIT_TYPES), 'outpatient' as VisitType);
-  const word = (k: 'category' | 'disease' | 'fixed_item') => (m[k] === undefined || m[k] === null ? {} : { [k]: r.text(m[k], `visit.${k}`) ?? '' });
+  const word = (k: 'category' | 'disease' | 'fixed_item') =>
+    m[k] === undefined || m[k] === null ? {} : { [k]: r.text(m[k], `visit.${k}`) ?? '' };
   return {
     type,
-    admission_count: opt(m.admission_count, () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'), 1),
-    ...(m.interim_no === undefined || m.interim_no === null ? {} : { interim_no: r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1 }),
+    admission_count: opt(
+      m.admission_count,
+      () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'),
+      1,
+    ),
+    ...(m.interim_no === undefined || m.interim_no === null
+      ? {}
+      : { interim_no: r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1 }),
     in_area: opt(m.in_area, () => r.bool(m.in_area, 'visit.in_area'), true),
-    ...word('category'), ...word('disease'), ...word('fixed_item'),
+    ...word('category'),
+    ...word('disease'),
+    ...word('fixed_item'),
     acct_used_flag: opt(m.acct_used_flag, () => r.bool(m.acct_used_flag, 'visit.acct_used_flag'), false),
     carry: m.carry === undefined || m.carry === null ? null : readCarry(r, m.carry, 'visit.carry'),
     ...(typeof m.mdtrt_id === 'string' ? { mdtrt_id: m.mdtrt_id } : {}),
@@ -102,11 +180,17 @@ function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
 
 /** The `stay` of an earlier result, as printed by resultToJson. */
 function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotals | null {
-  const m = r.map(v, path, ['settlements', 'amounts', 'over_ceiling_amt', 'hosp_overlmt_amt', 'hosp_fulamt_amt', 'bases', 'mdtrt_id'], ['settlements', 'amounts']);
+  const m = r.map(
+    v,
+    path,
+    ['settlements', 'amounts', 'over_ceiling_amt', 'hosp_overlmt_amt', 'hosp_fulamt_amt', 'bases', 'mdtrt_id'],
+    ['settlements', 'amounts'],
+  );
   if (!m) return null;
   const am = r.map(m.amounts, `${path}.amounts`, AMOUNT_FIELDS);
   const amounts = {} as Amounts;
-  for (const f of AMOUNT_FIELDS) amounts[f] = am ? opt(am[f], () => r.amount(am[f], `${path}.amounts.${f}`), ZERO) : ZERO;
+  for (const f of AMOUNT_FIELDS)
+    amounts[f] = am ? opt(am[f], () => r.amount(am[f], `${path}.amounts.${f}`), ZERO) : ZERO;
   return {
     settlements: r.int(m.settlements, `${path}.settlements`, 1, 'number of earlier settlements of the stay') ?? 1,
     amounts,
@@ -132,7 +216,15 @@ function readLines(r: FieldReader, v: TreeValue | undefined): FeeLine[] {
 
 function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: Set<string>): FeeLine | null {
   if (!isTreeMap(v)) {
-    r.issues.add(p, 'expected a fee line (a mapping)', `write ${p} as { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }`, { message: '应是一条费用明细（映射）', fix: `请把 ${p} 写成 { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }` });
+    r.issues.add(
+      p,
+      'expected a fee line (a mapping)',
+      `write ${p} as { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }`,
+      {
+        message: '应是一条费用明细（映射）',
+        fix: `请把 ${p} 写成 { feedetl_sn, med_list_codg, chrgitm_lv, cnt, pric, fee_ocur_time, … }`,
+      },
+    );
     return null;
   }
   // HIS exports carry extra columns (names, departments): ignore them, but catch misspelt keys
@@ -142,7 +234,10 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
     const near = didYouMean(k, LINE_KEYS);
     if (near) {
       misspelt.add(k);
-      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`, { message: `未知的键 '${k}'`, fix: `是不是 '${near}'？（其他未知的键会被忽略）` });
+      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`, {
+        message: `未知的键 '${k}'`,
+        fix: `是不是 '${near}'？（其他未知的键会被忽略）`,
+      });
     }
   }
   const f = (k: string): string => childPath(p, k);
@@ -154,15 +249,42 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
   let lv: ChrgitmLv = null;
   const raw = v.chrgitm_lv === undefined || v.chrgitm_lv === null ? '' : String(v.chrgitm_lv).trim();
   if (raw !== '') {
-    if (!CATEGORIES.has(raw)) r.issues.add(f('chrgitm_lv'), `unknown category '${raw}'`, 'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping', categoryZh(raw));
+    if (!CATEGORIES.has(raw))
+      r.issues.add(
+        f('chrgitm_lv'),
+        `unknown category '${raw}'`,
+        'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
+        categoryZh(raw),
+      );
     else lv = CATEGORIES.get(raw)!;
   }
-  const limit = v.pric_uplmt_amt === undefined || v.pric_uplmt_amt === null ? null : r.decimal(v.pric_uplmt_amt, f('pric_uplmt_amt'), { min: 0, scale: 6, what: 'price limit' });
-  const prop = v.selfpay_prop === undefined || v.selfpay_prop === null ? null : r.ratio(v.selfpay_prop, f('selfpay_prop'));
-  const refund = typeof v.init_feedetl_sn === 'string' && v.init_feedetl_sn.trim() !== '' ? v.init_feedetl_sn.trim() : null;
-  if (cnt?.isNeg() && !refund) r.issues.add(f('cnt'), `negative quantity ${cnt.toString()} on a line that is not a refund`, 'make cnt positive, or give init_feedetl_sn (the line it refunds)', { message: `数量 ${cnt.toString()} 为负，但该行不是退费`, fix: '请把 cnt 改为正数，或填写 init_feedetl_sn（所退费的原明细）' });
-  if (pric?.isNeg()) r.issues.add(f('pric'), `negative price ${pric.toString()}`, 'give the unit price; a refund has a negative cnt', { message: `单价 ${pric.toString()} 为负`, fix: '请填写单价；退费用负的 cnt 表示' });
-  const service = v.service_item === undefined || v.service_item === null ? undefined : r.bool(v.service_item, f('service_item')) ?? undefined;
+  const limit =
+    v.pric_uplmt_amt === undefined || v.pric_uplmt_amt === null
+      ? null
+      : r.decimal(v.pric_uplmt_amt, f('pric_uplmt_amt'), { min: 0, scale: 6, what: 'price limit' });
+  const prop =
+    v.selfpay_prop === undefined || v.selfpay_prop === null ? null : r.ratio(v.selfpay_prop, f('selfpay_prop'));
+  const refund =
+    typeof v.init_feedetl_sn === 'string' && v.init_feedetl_sn.trim() !== '' ? v.init_feedetl_sn.trim() : null;
+  if (cnt?.isNeg() && !refund)
+    r.issues.add(
+      f('cnt'),
+      `negative quantity ${cnt.toString()} on a line that is not a refund`,
+      'make cnt positive, or give init_feedetl_sn (the line it refunds)',
+      {
+        message: `数量 ${cnt.toString()} 为负，但该行不是退费`,
+        fix: '请把 cnt 改为正数，或填写 init_feedetl_sn（所退费的原明细）',
+      },
+    );
+  if (pric?.isNeg())
+    r.issues.add(f('pric'), `negative price ${pric.toString()}`, 'give the unit price; a refund has a negative cnt', {
+      message: `单价 ${pric.toString()} 为负`,
+      fix: '请填写单价；退费用负的 cnt 表示',
+    });
+  const service =
+    v.service_item === undefined || v.service_item === null
+      ? undefined
+      : (r.bool(v.service_item, f('service_item')) ?? undefined);
   if (r.issues.list.length > before || !cnt || !pric || !date) return null;
   return {
     feedetl_sn: typeof v.feedetl_sn === 'string' && v.feedetl_sn !== '' ? v.feedetl_sn : String(i + 1),
@@ -182,5 +304,8 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
 
 /** The Chinese words of an unknown fee category (shared with checkInput). */
 export function categoryZh(raw: string): { message: string; fix: string } {
-  return { message: `未知的收费类别 '${raw}'`, fix: '请使用 01（甲类）、02（乙类）、03（丙类）；该项目没有有效对照时留空' };
+  return {
+    message: `未知的收费类别 '${raw}'`,
+    fix: '请使用 01（甲类）、02（乙类）、03（丙类）；该项目没有有效对照时留空',
+  };
 }

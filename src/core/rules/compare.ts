@@ -15,7 +15,11 @@ export interface FieldDifference {
   explanation: ExplainEntry | null;
 }
 
-export function compareSettlement(recorded: SetlinfoLike, result: SettleResult, tolerance: Decimal.Value = '0.01'): FieldDifference[] {
+export function compareSettlement(
+  recorded: SetlinfoLike,
+  result: SettleResult,
+  tolerance: Decimal.Value = '0.01',
+): FieldDifference[] {
   const tol = new D(tolerance);
   const out: FieldDifference[] = [];
   for (const f of AMOUNT_FIELDS) {
@@ -23,7 +27,14 @@ export function compareSettlement(recorded: SetlinfoLike, result: SettleResult, 
     if (rec === undefined) continue;
     const comp = result.setlinfo[f];
     const diff = rec.minus(comp);
-    if (diff.abs().gt(tol)) out.push({ field: f, recorded: rec, computed: comp, difference: diff, explanation: result.explanation?.find((e) => e.field === f) ?? null });
+    if (diff.abs().gt(tol))
+      out.push({
+        field: f,
+        recorded: rec,
+        computed: comp,
+        difference: diff,
+        explanation: result.explanation?.find((e) => e.field === f) ?? null,
+      });
   }
   return out;
 }

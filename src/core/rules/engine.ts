@@ -39,9 +39,18 @@ export function splitBill(given: SettleInput, policy: Policy, opts: SplitOptions
     lines[i] = splitLine(l, lc, fen);
     if (l.cnt.isNeg()) refunds = true;
   }
-  const sums = fen.exact && fen.size <= Number.MAX_SAFE_INTEGER
-    ? { medfee: partOf(fen.medfee), fulamt: partOf(fen.fulamt), overlmt: partOf(fen.overlmt), pre: partOf(fen.pre), inscp: partOf(fen.inscp), hospOver: partOf(fen.hospOver), hospFul: partOf(fen.hospFul) }
-    : decimalSums(lines);
+  const sums =
+    fen.exact && fen.size <= Number.MAX_SAFE_INTEGER
+      ? {
+          medfee: partOf(fen.medfee),
+          fulamt: partOf(fen.fulamt),
+          overlmt: partOf(fen.overlmt),
+          pre: partOf(fen.pre),
+          inscp: partOf(fen.inscp),
+          hospOver: partOf(fen.hospOver),
+          hospFul: partOf(fen.hospFul),
+        }
+      : decimalSums(lines);
   const ex = explain ? new Explainer(policy) : null;
   if (ex) explainLineSums(ex, lines);
   return settleSums({ input, policy, sums, lines, refunds, ex });
@@ -49,7 +58,13 @@ export function splitBill(given: SettleInput, policy: Policy, opts: SplitOptions
 
 /** The category sums with Decimals, for a bill whose amounts do not fit in fen. */
 function decimalSums(lines: readonly LineSplit[]): CategorySums {
-  let medfee = ZERO, fulamt = ZERO, overlmt = ZERO, pre = ZERO, inscp = ZERO, hospOver = ZERO, hospFul = ZERO;
+  let medfee = ZERO,
+    fulamt = ZERO,
+    overlmt = ZERO,
+    pre = ZERO,
+    inscp = ZERO,
+    hospOver = ZERO,
+    hospFul = ZERO;
   for (const s of lines) {
     medfee = plusOrSame(medfee, s.det_item_fee_sumamt);
     fulamt = plusOrSame(fulamt, s.fulamt_ownpay_amt);
@@ -85,16 +100,31 @@ export function splitTotals(given: TotalsInput, policy: Policy, opts: SplitOptio
   const t = input.totals;
   const file = input.source?.file ?? 'bill';
   const parts = t.fulamt_ownpay_amt.plus(t.overlmt_selfpay).plus(t.preselfpay_amt).plus(t.inscp_scp_amt);
-  const bad = (['medfee_sumamt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const).filter((f) => t[f].isNeg() || t[f].decimalPlaces() > 2);
+  const bad = (
+    ['medfee_sumamt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'] as const
+  ).filter((f) => t[f].isNeg() || t[f].decimalPlaces() > 2);
   if (bad.length > 0 || !parts.eq(t.medfee_sumamt)) {
-    throw inputError('BILL_TOTALS_INVALID', `${file}: the totals do not split medfee_sumamt ${t.medfee_sumamt.toFixed(2)} (fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `; negative or over 2 decimals: ${bad.join(', ')}` : ''})`,
-      'send totals where medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, each ≥ 0 with 2 decimals', undefined, { file }).zh(`${file}：各项合计之和不等于 medfee_sumamt ${t.medfee_sumamt.toFixed(2)}（fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `；为负数或超过 2 位小数：${bad.join('、')}` : ''}）`, '请使 medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt，且每项 ≥ 0、保留 2 位小数');
+    throw inputError(
+      'BILL_TOTALS_INVALID',
+      `${file}: the totals do not split medfee_sumamt ${t.medfee_sumamt.toFixed(2)} (fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `; negative or over 2 decimals: ${bad.join(', ')}` : ''})`,
+      'send totals where medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt, each ≥ 0 with 2 decimals',
+      undefined,
+      { file },
+    ).zh(
+      `${file}：各项合计之和不等于 medfee_sumamt ${t.medfee_sumamt.toFixed(2)}（fulamt + overlmt + preselfpay + inscp = ${parts.toFixed(2)}${bad.length ? `；为负数或超过 2 位小数：${bad.join('、')}` : ''}）`,
+      '请使 medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt，且每项 ≥ 0、保留 2 位小数',
+    );
   }
   const ex = (opts.explain ?? true) ? new Explainer(policy) : null;
   if (ex) explainTotals(ex, t);
   const sums = {
-    medfee: t.medfee_sumamt, fulamt: t.fulamt_ownpay_amt, overlmt: t.overlmt_selfpay, pre: t.preselfpay_amt, inscp: t.inscp_scp_amt,
-    hospOver: policy.hospital_borne.over_limit ? t.overlmt_selfpay : ZERO, hospFul: ZERO,
+    medfee: t.medfee_sumamt,
+    fulamt: t.fulamt_ownpay_amt,
+    overlmt: t.overlmt_selfpay,
+    pre: t.preselfpay_amt,
+    inscp: t.inscp_scp_amt,
+    hospOver: policy.hospital_borne.over_limit ? t.overlmt_selfpay : ZERO,
+    hospFul: ZERO,
   };
   return settleSums({ input, policy, sums, lines: [], refunds: false, ex });
 }

@@ -43,7 +43,10 @@ const INPUT_TERMS_ZH: Array<[RegExp, string]> = [
   [/=none\b/g, '=无'],
 ];
 
-const inputText = (inputs: Record<string, string>): string => Object.entries(inputs).map(([k, v]) => `${k}=${v}`).join('; ');
+const inputText = (inputs: Record<string, string>): string =>
+  Object.entries(inputs)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 function inputsZh(text: string): string {
   const words = INPUT_WORDS_ZH.reduce((s, [en, zh]) => s.split(en).join(zh), text);
@@ -57,7 +60,12 @@ export interface ExplainRowOptions {
 
 export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}): ExplainRow[] {
   if (!result.explanation) {
-    throw new HisopsError({ code: 'RULES_NO_EXPLANATION', summary: 'internal error: the result was computed without an explanation', fix: 'call splitBill with { explain: true } before explainRows', exit: EXIT.internal }).zh('内部错误：计算结果没有附带说明', '请在 explainRows 之前以 { explain: true } 调用 splitBill');
+    throw new HisopsError({
+      code: 'RULES_NO_EXPLANATION',
+      summary: 'internal error: the result was computed without an explanation',
+      fix: 'call splitBill with { explain: true } before explainRows',
+      exit: EXIT.internal,
+    }).zh('内部错误：计算结果没有附带说明', '请在 explainRows 之前以 { explain: true } 调用 splitBill');
   }
   const rows: ExplainRow[] = result.explanation.map((e) => ({
     field: e.field,
@@ -65,7 +73,10 @@ export function explainRows(result: SettleResult, opts: ExplainRowOptions = {}):
     rule: e.rule,
     rule_zh: e.rule_zh ?? e.rule,
     source: e.source ?? '',
-    clauses: (e.clauses ?? []).map((c) => c.source.replace(/^.*[\\/]/, '')).filter((x, i, a) => a.indexOf(x) === i).join('\n'),
+    clauses: (e.clauses ?? [])
+      .map((c) => c.source.replace(/^.*[\\/]/, ''))
+      .filter((x, i, a) => a.indexOf(x) === i)
+      .join('\n'),
     inputs: inputText(e.inputs),
     inputs_zh: inputsZh(inputText(e.inputs)),
   }));

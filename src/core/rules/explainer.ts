@@ -16,10 +16,24 @@ export class Explainer {
    * ('inpatient.ratio.by_level.3'), or several — the deciding one first, then the others that took
    * part (the bands, the deductible) —, or null when no policy line is involved.
    */
-  add(field: string, amount: Decimal, rule: [string, string], policyPath: string | string[] | null, inputs: Record<string, string>): void {
+  add(
+    field: string,
+    amount: Decimal,
+    rule: [string, string],
+    policyPath: string | string[] | null,
+    inputs: Record<string, string>,
+  ): void {
     const paths = policyPath === null ? [] : typeof policyPath === 'string' ? [policyPath] : policyPath;
     const clauses = paths.map((p) => ({ clause: p, source: this.source(p) }));
-    this.entries.push({ field, amount, rule: rule[0], rule_zh: rule[1], source: clauses[0]?.source ?? null, ...(clauses.length > 0 ? { clauses } : {}), inputs });
+    this.entries.push({
+      field,
+      amount,
+      rule: rule[0],
+      rule_zh: rule[1],
+      source: clauses[0]?.source ?? null,
+      ...(clauses.length > 0 ? { clauses } : {}),
+      inputs,
+    });
   }
 
   source(policyPath: string): string {

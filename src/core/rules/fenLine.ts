@@ -47,7 +47,14 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
  * fee = cnt × pric; over = (pric − limit) × cnt when the price is above the limit; pre = (fee −
  * over) × prop (prop null: none). Each rounded to fen. False when a value is outside the fen path.
  */
-export function fenParts(cnt: Decimal, pric: Decimal, limit: Decimal | null, prop: Decimal | null, mode: RoundMode, out: FenParts): boolean {
+export function fenParts(
+  cnt: Decimal,
+  pric: Decimal,
+  limit: Decimal | null,
+  prop: Decimal | null,
+  mode: RoundMode,
+  out: FenParts,
+): boolean {
   if (!scaledOf(cnt, CNT) || !scaledOf(pric, PRIC)) return false;
   const fee = roundFen(CNT.units * PRIC.units, CNT.places + PRIC.places, mode);
   if (Number.isNaN(fee)) return false;
@@ -79,7 +86,16 @@ export function partOf(f: number): Decimal {
 }
 
 /** Add a line's parts, in fen, to the bill's sums. */
-export function addFen(s: FenSums, fee: number, fulamt: number, over: number, pre: number, inscp: number, hosp: number, unmapped: boolean): void {
+export function addFen(
+  s: FenSums,
+  fee: number,
+  fulamt: number,
+  over: number,
+  pre: number,
+  inscp: number,
+  hosp: number,
+  unmapped: boolean,
+): void {
   s.medfee += fee;
   s.fulamt += fulamt;
   s.overlmt += over;

@@ -52,38 +52,88 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   const g = (f: AmountField): Decimal => s[f] ?? ZERO;
   const out: Violation[] = [];
   // Tolerance 0 (the engine checking itself, once per bill): equality, without a difference per sum.
-  const near = tol.isZero() ? (a: Decimal, b: Decimal): boolean => a.eq(b) : (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
+  const near = tol.isZero()
+    ? (a: Decimal, b: Decimal): boolean => a.eq(b)
+    : (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
   const t = (v: Decimal): string => v.toFixed(2);
 
   const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
-  if (!near(g('medfee_sumamt'), i1)) out.push({ id: 'I1', severity: 'error', check: 'medfee_sumamt == fund_pay_sumamt + psn_part_amt + hosp_part_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i1)}` });
+  if (!near(g('medfee_sumamt'), i1))
+    out.push({
+      id: 'I1',
+      severity: 'error',
+      check: 'medfee_sumamt == fund_pay_sumamt + psn_part_amt + hosp_part_amt',
+      detail: `${t(g('medfee_sumamt'))} ≠ ${t(i1)}`,
+    });
 
   const i2b = FUNDS_BUT_HIFDM.reduce((a, f) => plusOrSame(a, g(f)), ZERO);
   const i2a = plusOrSame(i2b, g('hifdm_pay'));
   if (!near(g('fund_pay_sumamt'), i2a) && !near(g('fund_pay_sumamt'), i2b)) {
-    out.push({ id: 'I2', severity: 'error', check: 'fund_pay_sumamt == Σ fund fields (with or without hifdm_pay)', detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})` });
+    out.push({
+      id: 'I2',
+      severity: 'error',
+      check: 'fund_pay_sumamt == Σ fund fields (with or without hifdm_pay)',
+      detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})`,
+    });
   }
-  if (g('acct_mulaid_pay').gt(g('acct_pay').plus(tol))) out.push({ id: 'I3', severity: 'error', check: 'acct_mulaid_pay <= acct_pay', detail: `${t(g('acct_mulaid_pay'))} > ${t(g('acct_pay'))}` });
+  if (g('acct_mulaid_pay').gt(g('acct_pay').plus(tol)))
+    out.push({
+      id: 'I3',
+      severity: 'error',
+      check: 'acct_mulaid_pay <= acct_pay',
+      detail: `${t(g('acct_mulaid_pay'))} > ${t(g('acct_pay'))}`,
+    });
 
   const i4 = g('acct_pay').plus(g('psn_cash_pay'));
-  if (!near(g('psn_part_amt'), i4)) out.push({ id: 'I4', severity: 'warning', check: 'psn_part_amt == acct_pay + psn_cash_pay', detail: `${t(g('psn_part_amt'))} ≠ ${t(i4)}` });
+  if (!near(g('psn_part_amt'), i4))
+    out.push({
+      id: 'I4',
+      severity: 'warning',
+      check: 'psn_part_amt == acct_pay + psn_cash_pay',
+      detail: `${t(g('psn_part_amt'))} ≠ ${t(i4)}`,
+    });
 
   if (!opts.fixedAmount) {
     const i5 = MEDFEE_PARTS.reduce((a, f) => a.plus(g(f)), ZERO);
-    if (!near(g('medfee_sumamt'), i5)) out.push({ id: 'I5', severity: 'error', check: 'medfee_sumamt == fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt', detail: `${t(g('medfee_sumamt'))} ≠ ${t(i5)}` });
+    if (!near(g('medfee_sumamt'), i5))
+      out.push({
+        id: 'I5',
+        severity: 'error',
+        check: 'medfee_sumamt == fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt',
+        detail: `${t(g('medfee_sumamt'))} ≠ ${t(i5)}`,
+      });
   }
   const dedc = g('act_pay_dedc');
   const inscp = g('inscp_scp_amt');
   if (dedc.lt(negTol) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
-    out.push({ id: 'I6', severity: 'error', check: '0 <= act_pay_dedc <= inscp_scp_amt and hifp_pay <= inscp_scp_amt - act_pay_dedc', detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}` });
+    out.push({
+      id: 'I6',
+      severity: 'error',
+      check: '0 <= act_pay_dedc <= inscp_scp_amt and hifp_pay <= inscp_scp_amt - act_pay_dedc',
+      detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}`,
+    });
   }
   const negative = ALL_AMOUNTS.filter((f) => (s[f] ?? ZERO).lt(negTol));
-  if (negative.length > 0) out.push({ id: 'I7', severity: 'error', check: 'all amounts >= 0', detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', ') });
+  if (negative.length > 0)
+    out.push({
+      id: 'I7',
+      severity: 'error',
+      check: 'all amounts >= 0',
+      detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', '),
+    });
 
   for (const l of lines) {
-    const parts = plusOrSame(plusOrSame(plusOrSame(l.fulamt_ownpay_amt, l.overlmt_amt), l.preselfpay_amt), l.inscp_scp_amt);
+    const parts = plusOrSame(
+      plusOrSame(plusOrSame(l.fulamt_ownpay_amt, l.overlmt_amt), l.preselfpay_amt),
+      l.inscp_scp_amt,
+    );
     if (!near(l.det_item_fee_sumamt, parts)) {
-      out.push({ id: 'LINE', severity: 'error', check: 'det_item_fee_sumamt == fulamt_ownpay_amt + overlmt_amt + preselfpay_amt + inscp_scp_amt', detail: `line ${l.feedetl_sn}: ${t(l.det_item_fee_sumamt)} ≠ ${t(parts)}` });
+      out.push({
+        id: 'LINE',
+        severity: 'error',
+        check: 'det_item_fee_sumamt == fulamt_ownpay_amt + overlmt_amt + preselfpay_amt + inscp_scp_amt',
+        detail: `line ${l.feedetl_sn}: ${t(l.det_item_fee_sumamt)} ≠ ${t(parts)}`,
+      });
     }
   }
   return out;
@@ -100,5 +150,8 @@ export function assertInvariants(r: SettleResult): void {
     fix: `report it with the bill and the policy file (${r.policy.file}); run the same bill with --json --explain and attach the output`,
     details: { violations: v, policy: r.policy },
     exit: EXIT.internal,
-  }).zh(`内部错误：结算违反了 ${v.map((x) => x.id).join('、')}——这是规则引擎的缺陷`, `请连同账单和政策文件（${r.policy.file}）一起报告；用 --json --explain 运行同一账单并附上输出`);
+  }).zh(
+    `内部错误：结算违反了 ${v.map((x) => x.id).join('、')}——这是规则引擎的缺陷`,
+    `请连同账单和政策文件（${r.policy.file}）一起报告；用 --json --explain 运行同一账单并附上输出`,
+  );
 }

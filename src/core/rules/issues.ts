@@ -79,7 +79,9 @@ export function issuesError(code: ErrorCode, what: string, unsorted: Issue[]): H
 /** The frame of an issues error in Chinese: "policy X is invalid" → "政策文件 X 校验不通过". */
 function whatZh(what: string): string {
   if (what === 'policies overlap in time') return '政策文件的有效期重叠';
-  const m = /^(policy|bill) (.+?) (is not valid YAML|is invalid|cannot be read|cannot be settled with (.+))$/.exec(what);
+  const m = /^(policy|bill) (.+?) (is not valid YAML|is invalid|cannot be read|cannot be settled with (.+))$/.exec(
+    what,
+  );
   if (!m) return what;
   const thing = m[1] === 'policy' ? '政策文件' : '费用单';
   if (m[4]) return `${thing} ${m[2]} 无法按 ${m[4]} 试算`;

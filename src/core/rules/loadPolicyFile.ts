@@ -19,10 +19,17 @@ export async function loadPolicyFile(path: string, readText: ReadText): Promise<
     throw inputError(
       'POLICY_UNREADABLE',
       `cannot read policy file ${path}${code ? ` (${code})` : ''}`,
-      code === 'ENOENT' ? 'check the path, or copy a template from templates/policies/ (employee.yaml, resident.yaml)' : 'check the file exists and is readable',
+      code === 'ENOENT'
+        ? 'check the path, or copy a template from templates/policies/ (employee.yaml, resident.yaml)'
+        : 'check the file exists and is readable',
       e instanceof Error ? e.message : String(e),
       { path },
-    ).zh(`无法读取政策文件 ${path}${code ? `（${code}）` : ''}`, code === 'ENOENT' ? '请检查路径，或从 templates/policies/ 复制模板（employee.yaml、resident.yaml）' : '请确认文件存在且可读');
+    ).zh(
+      `无法读取政策文件 ${path}${code ? `（${code}）` : ''}`,
+      code === 'ENOENT'
+        ? '请检查路径，或从 templates/policies/ 复制模板（employee.yaml、resident.yaml）'
+        : '请确认文件存在且可读',
+    );
   }
   return parsePolicy(text, path);
 }

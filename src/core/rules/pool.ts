@@ -24,8 +24,26 @@ interface PoolOutcome {
 export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   const pool = poolOf(c.policy, c.visit);
   if (!pool) {
-    c.ex?.add('act_pay_dedc', ZERO, [`the policy has no ${c.visit.type} section: no deductible, the basic fund pays nothing`, `政策没有 ${c.visit.type} 部分：无起付线，统筹基金不支付`], null, {});
-    c.ex?.add('hifp_pay', ZERO, [`the policy has no ${c.visit.type} section: the basic fund pays nothing`, `政策没有 ${c.visit.type} 部分：统筹基金不支付`], null, {});
+    c.ex?.add(
+      'act_pay_dedc',
+      ZERO,
+      [
+        `the policy has no ${c.visit.type} section: no deductible, the basic fund pays nothing`,
+        `政策没有 ${c.visit.type} 部分：无起付线，统筹基金不支付`,
+      ],
+      null,
+      {},
+    );
+    c.ex?.add(
+      'hifp_pay',
+      ZERO,
+      [
+        `the policy has no ${c.visit.type} section: the basic fund pays nothing`,
+        `政策没有 ${c.visit.type} 部分：统筹基金不支付`,
+      ],
+      null,
+      {},
+    );
     return { act_pay_dedc: ZERO, hifp_pay: ZERO, pool_prop_selfpay: ZERO, over_ceiling_amt: ZERO, limit: ZERO };
   }
   const mode = c.policy.rounding.mode;
@@ -44,9 +62,11 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
 
   // Deductible (起付线 / 自负段): the standard, less what the year already paid when it is annual.
   const std = deductibleStandard(pool, c, cat);
-  const dedClause = cat?.deductible ? `${cat.path}.deductible` : `${path}.deductible.${!c.visit.in_area && pool.deductible.out_of_area_by_level !== null && !cat ? 'out_of_area_by_level' : 'by_level'}.${lv}`;
+  const dedClause = cat?.deductible
+    ? `${cat.path}.deductible`
+    : `${path}.deductible.${!c.visit.in_area && pool.deductible.out_of_area_by_level !== null && !cat ? 'out_of_area_by_level' : 'by_level'}.${lv}`;
   const paidKey = `${pfx}_dedc`;
-  const paidBefore = pool.deductible.per === 'year' ? c.yBefore[paidKey] ?? ZERO : ZERO;
+  const paidBefore = pool.deductible.per === 'year' ? (c.yBefore[paidKey] ?? ZERO) : ZERO;
   const remaining = maxD(ZERO, std.amount.minus(paidBefore));
   const dedc = minD(base, remaining);
   if (c.ex) {
@@ -55,9 +75,16 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
       `deductible 起付线 = min(in-scope amount${acctFirst.isZero() ? '' : ' after the account paid first'}, standard${yearly ? ' − paid this year' : ' per admission'})`,
       `起付线 = min(符合范围金额${acctFirst.isZero() ? '' : '（当年账户先付之后）'}, 标准${yearly ? ' − 本年已付' : '（每次住院）'})`,
     ];
-    const dedClauses = [dedClause, ...std.clauses, ...(pool.deductible.per === 'year' ? [`${path}.deductible.per`] : [])];
+    const dedClauses = [
+      dedClause,
+      ...std.clauses,
+      ...(pool.deductible.per === 'year' ? [`${path}.deductible.per`] : []),
+    ];
     c.ex.add('act_pay_dedc', dedc, rule, dedClauses, {
-      inscp_scp_amt: f2(inscp), ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }), standard: f2(std.amount), ...std.inputs,
+      inscp_scp_amt: f2(inscp),
+      ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }),
+      standard: f2(std.amount),
+      ...std.inputs,
       ...(pool.deductible.per === 'year' ? { [`ytd ${paidKey}`]: f2(paidBefore) } : {}),
       ...(c.visit.carry ? { note: 'stay total: deductible paid by earlier interim settlements is carried' } : {}),
     });
@@ -73,10 +100,14 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   const left = limit.left;
   const capped = left !== null && full.gt(left);
   const hifp = capped ? left : full;
-  const over = capped ? maxD(ZERO, minD(inscp.minus(dedc).minus(acctFirst), roundCents(inscp.minus(backCompute(pieces, left)), mode))) : ZERO;
+  const over = capped
+    ? maxD(ZERO, minD(inscp.minus(dedc).minus(acctFirst), roundCents(inscp.minus(backCompute(pieces, left)), mode)))
+    : ZERO;
   const prop = ratioOf(bandAt(pool.bands, inscp));
   if (c.ex) {
-    const bandText = pieces.map((p) => `[${f2(p.from)}, ${f2(p.to)}) × ${f4(p.ratio)} = ${p.exact.toFixed(4)}`).join('; ') || 'nothing above the deductible';
+    const bandText =
+      pieces.map((p) => `[${f2(p.from)}, ${f2(p.to)}) × ${f4(p.ratio)} = ${p.exact.toFixed(4)}`).join('; ') ||
+      'nothing above the deductible';
     const perBand = c.policy.rounding.fund === 'per_band';
     const rule: [string, string] = [
       `basic fund 统筹 = Σ bands (in-scope above the deductible × ratio), rounded ${perBand ? 'per band' : 'once'}, limited by the annual ceiling`,
@@ -85,19 +116,43 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
     // The clause that decided it: the ceiling (or shared cap) when it cut in, else the ratio of the
     // level; the adjustments and the bands follow.
     const ratioClauses = [ratio.levelClause, ...ratio.clauses, ...(pool.bands.length > 1 ? [`${path}.bands`] : [])];
-    c.ex.add('hifp_pay', hifp, rule, capped ? [...limit.clauses, ...ratioClauses, dedClause] : [...ratioClauses, dedClause, ...limit.clauses], {
-      inscp_scp_amt: f2(inscp), ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }), act_pay_dedc: f2(dedc), ratio: ratio.text, bands: bandText, before_ceiling: f2(full),
-      ceiling: limit.text,
-      ...(capped ? { over_ceiling_amt: `${f2(over)} (in-scope above the point where the fund reaches the ceiling)` } : {}),
-    });
-    c.ex.add('pool_prop_selfpay', prop, ['fund ratio of the band of the last in-scope yuan', '最后一元符合范围金额所在段的基金支付比例'], [ratio.levelClause, ...ratio.clauses, ...(pool.bands.length > 1 ? [`${path}.bands[${bandAt(pool.bands, inscp)}]`] : [])], { ratio: ratio.text });
+    c.ex.add(
+      'hifp_pay',
+      hifp,
+      rule,
+      capped ? [...limit.clauses, ...ratioClauses, dedClause] : [...ratioClauses, dedClause, ...limit.clauses],
+      {
+        inscp_scp_amt: f2(inscp),
+        ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }),
+        act_pay_dedc: f2(dedc),
+        ratio: ratio.text,
+        bands: bandText,
+        before_ceiling: f2(full),
+        ceiling: limit.text,
+        ...(capped
+          ? { over_ceiling_amt: `${f2(over)} (in-scope above the point where the fund reaches the ceiling)` }
+          : {}),
+      },
+    );
+    c.ex.add(
+      'pool_prop_selfpay',
+      prop,
+      ['fund ratio of the band of the last in-scope yuan', '最后一元符合范围金额所在段的基金支付比例'],
+      [
+        ratio.levelClause,
+        ...ratio.clauses,
+        ...(pool.bands.length > 1 ? [`${path}.bands[${bandAt(pool.bands, inscp)}]`] : []),
+      ],
+      { ratio: ratio.text },
+    );
   }
   return { act_pay_dedc: dedc, hifp_pay: hifp, pool_prop_selfpay: prop, over_ceiling_amt: over, limit: left };
 }
 
 /** The pool of a visit: its section, or for 门诊慢特病 the disease's. */
 export function poolOf(policy: Policy, visit: Visit): Pool | null {
-  if (visit.type === 'chronic') return visit.disease === undefined ? null : policy.chronic?.diseases.get(visit.disease)?.pool ?? null;
+  if (visit.type === 'chronic')
+    return visit.disease === undefined ? null : (policy.chronic?.diseases.get(visit.disease)?.pool ?? null);
   return policy.pools[visit.type] ?? null;
 }
 
@@ -116,7 +171,10 @@ interface Limit {
 /** The pool's (or the category's) ceiling and the shared cap, whichever leaves less. */
 function limitLeft(pool: Pool, cat: CategoryParams | undefined, c: StayContext): Limit {
   const ceiling = cat && cat.ceiling !== undefined ? cat.ceiling : pool.ceiling;
-  const ceilClause = cat && cat.ceiling !== undefined ? `${cat.path}.ceiling` : `${pool.path}.${pool.path.startsWith('chronic.') ? 'cap' : 'ceiling'}`;
+  const ceilClause =
+    cat && cat.ceiling !== undefined
+      ? `${cat.path}.ceiling`
+      : `${pool.path}.${pool.path.startsWith('chronic.') ? 'cap' : 'ceiling'}`;
   const key = `${pool.acc}_hifp_pay`;
   const paid = c.yBefore[key] ?? ZERO;
   const own = ceiling === null ? null : maxD(ZERO, ceiling.minus(paid));
@@ -146,22 +204,52 @@ function fixedAmount(pool: Pool, inscp: Decimal, limit: Limit, c: StayContext): 
   let pay = minD(amount, inscp);
   if (limit.left !== null) pay = minD(pay, limit.left);
   if (c.ex) {
-    c.ex.add('act_pay_dedc', ZERO, ['fixed-amount visit: no deductible', '定额支付：无起付线'], `${pool.path}.fixed.${item}`, {});
-    c.ex.add('hifp_pay', pay, [`fixed amount for ${item}, at most the in-scope amount`, `${item} 定额支付，不超过符合范围金额`], [`${pool.path}.fixed.${item}`, ...limit.clauses], { fixed: f2(amount), inscp_scp_amt: f2(inscp), ceiling: limit.text });
-    c.ex.add('pool_prop_selfpay', ZERO, ['fixed-amount visit: no ratio', '定额支付：无比例'], `${pool.path}.fixed.${item}`, {});
+    c.ex.add(
+      'act_pay_dedc',
+      ZERO,
+      ['fixed-amount visit: no deductible', '定额支付：无起付线'],
+      `${pool.path}.fixed.${item}`,
+      {},
+    );
+    c.ex.add(
+      'hifp_pay',
+      pay,
+      [`fixed amount for ${item}, at most the in-scope amount`, `${item} 定额支付，不超过符合范围金额`],
+      [`${pool.path}.fixed.${item}`, ...limit.clauses],
+      { fixed: f2(amount), inscp_scp_amt: f2(inscp), ceiling: limit.text },
+    );
+    c.ex.add(
+      'pool_prop_selfpay',
+      ZERO,
+      ['fixed-amount visit: no ratio', '定额支付：无比例'],
+      `${pool.path}.fixed.${item}`,
+      {},
+    );
   }
   return { act_pay_dedc: ZERO, hifp_pay: pay, pool_prop_selfpay: ZERO, over_ceiling_amt: ZERO, limit: limit.left };
 }
 
-function deductibleStandard(pool: Pool, c: StayContext, cat: CategoryParams | undefined): { amount: Decimal; inputs: Record<string, string>; clauses: string[] } {
+function deductibleStandard(
+  pool: Pool,
+  c: StayContext,
+  cat: CategoryParams | undefined,
+): { amount: Decimal; inputs: Record<string, string>; clauses: string[] } {
   const d = pool.deductible;
   // A named category with its own deductible replaces the in-area / out-of-area pair.
   const outOfArea = !cat?.deductible && !c.visit.in_area && d.out_of_area_by_level !== null;
-  const base = cat?.deductible ? cat.deductible.get(c.hosp_lv)! : (outOfArea ? d.out_of_area_by_level! : d.by_level).get(c.hosp_lv)!;
+  const base = cat?.deductible
+    ? cat.deductible.get(c.hosp_lv)!
+    : (outOfArea ? d.out_of_area_by_level! : d.by_level).get(c.hosp_lv)!;
   let adm = ONE;
   const clauses: string[] = [];
   let admAt = -1;
-  if (c.visit.type === 'inpatient' || c.visit.type === 'home_ward') d.by_admission.forEach((a, i) => { if (c.visit.admission_count >= a.from) { adm = a.factor; admAt = i; } });
+  if (c.visit.type === 'inpatient' || c.visit.type === 'home_ward')
+    d.by_admission.forEach((a, i) => {
+      if (c.visit.admission_count >= a.from) {
+        adm = a.factor;
+        admAt = i;
+      }
+    });
   const path = pool.path;
   if (admAt >= 0) clauses.push(`${path}.deductible.by_admission[${admAt}]`);
   let grp: Decimal | null = null;
@@ -175,15 +263,26 @@ function deductibleStandard(pool: Pool, c: StayContext, cat: CategoryParams | un
     }
   }
   if (grp !== null) clauses.push(`${path}.deductible.factor_by_person_group.${grpName}`);
-  const amount = roundCents(grp === null ? (adm === ONE ? base : base.times(adm)) : base.times(adm).times(grp), c.policy.rounding.mode);
+  const amount = roundCents(
+    grp === null ? (adm === ONE ? base : base.times(adm)) : base.times(adm).times(grp),
+    c.policy.rounding.mode,
+  );
   if (!c.ex) return { amount, inputs: {}, clauses };
-  const inputs: Record<string, string> = { [`level ${c.hosp_lv}${cat?.deductible ? ` category ${c.visit.category}` : outOfArea ? ' out of area' : ''}`]: f2(base) };
-  if (c.visit.type === 'inpatient' || c.visit.type === 'home_ward') inputs[`admission #${c.visit.admission_count}`] = `× ${adm.toString()}`;
+  const inputs: Record<string, string> = {
+    [`level ${c.hosp_lv}${cat?.deductible ? ` category ${c.visit.category}` : outOfArea ? ' out of area' : ''}`]:
+      f2(base),
+  };
+  if (c.visit.type === 'inpatient' || c.visit.type === 'home_ward')
+    inputs[`admission #${c.visit.admission_count}`] = `× ${adm.toString()}`;
   if (grp !== null) inputs[`group ${grpName}`] = `× ${grp.toString()}`;
   return { amount, inputs, clauses };
 }
 
-function ratioBase(pool: Pool, c: StayContext, cat: CategoryParams | undefined): { base: Decimal; text: string; clauses: string[]; levelClause: string } {
+function ratioBase(
+  pool: Pool,
+  c: StayContext,
+  cat: CategoryParams | undefined,
+): { base: Decimal; text: string; clauses: string[]; levelClause: string } {
   const r = pool.ratio;
   const path = `${pool.path}.ratio`;
   const clauses: string[] = [];
@@ -218,14 +317,21 @@ function ratioBase(pool: Pool, c: StayContext, cat: CategoryParams | undefined):
   if (gp !== null && !gp.isZero()) {
     base = base.plus(gp);
     if (ex) parts.push(`group ${gName} ${signed(gp)}`);
-    clauses.push(`${path}.plus_by_person_group.${gName}${r.plus_by_person_group_level.has(gName) ? `.${c.hosp_lv}` : ''}`);
+    clauses.push(
+      `${path}.plus_by_person_group.${gName}${r.plus_by_person_group_level.has(gName) ? `.${c.hosp_lv}` : ''}`,
+    );
   }
   if (!cat?.ratio && !c.visit.in_area && !r.out_of_area_plus.isZero()) {
     base = base.plus(r.out_of_area_plus);
     if (ex) parts.push(`out of area ${signed(r.out_of_area_plus)}`);
     clauses.push(`${path}.out_of_area_plus`);
   }
-  return { base, clauses, levelClause, text: ex ? parts.join(' ') + (pool.bands.length > 1 ? ' (+ band points, each ratio kept within 0…1)' : '') : '' };
+  return {
+    base,
+    clauses,
+    levelClause,
+    text: ex ? parts.join(' ') + (pool.bands.length > 1 ? ' (+ band points, each ratio kept within 0…1)' : '') : '',
+  };
 }
 
 function signed(d: Decimal): string {

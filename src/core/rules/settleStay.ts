@@ -53,13 +53,49 @@ export function settleStay(s: CategorySums, c: StayContext): StayOutcome {
   };
   if (c.ex) {
     for (const f of SUPPLEMENT_FUNDS) {
-      if (!c.policy.supplements.some((x) => x.fund === f)) c.ex.add(f, ZERO, [`no rule for ${f} in the policy`, `政策中没有 ${f} 的规则`], null, {});
+      if (!c.policy.supplements.some((x) => x.fund === f))
+        c.ex.add(f, ZERO, [`no rule for ${f} in the policy`, `政策中没有 ${f} 的规则`], null, {});
     }
     const supText = c.policy.supplements.map((x) => `${x.fund} ${f2(amounts[x.fund])}`).join(' + ');
-    c.ex.add('fund_pay_sumamt', fund, ['sum of the fund fields (I2)', '各基金支付字段之和（I2）'], null, { hifp_pay: f2(pool.hifp_pay), ...(supText ? { supplements: supText } : {}) });
-    c.ex.add('hosp_part_amt', hosp, ['parts the policy makes the hospital bear', '政策规定由医院负担的部分'], hosp.isZero() ? 'items.hospital_borne' : [...(s.hospOver.isZero() ? [] : ['items.hospital_borne.over_limit']), ...(s.hospFul.isZero() ? [] : ['items.hospital_borne.unmapped'])], { over_limit: f2(s.hospOver), unmapped: f2(s.hospFul) });
-    c.ex.add('psn_part_amt', psn, ['medfee_sumamt − fund_pay_sumamt − hosp_part_amt (I1)', '个人负担 = medfee_sumamt − fund_pay_sumamt − hosp_part_amt（I1）'], null, { medfee_sumamt: f2(s.medfee), fund_pay_sumamt: f2(fund), hosp_part_amt: f2(hosp) });
-    c.ex.add('psn_cash_pay', amounts.psn_cash_pay, ['psn_part_amt − acct_pay (I4)', '现金支付 = psn_part_amt − acct_pay（I4）'], null, { psn_part_amt: f2(psn), acct_pay: f2(acctPay) });
+    c.ex.add('fund_pay_sumamt', fund, ['sum of the fund fields (I2)', '各基金支付字段之和（I2）'], null, {
+      hifp_pay: f2(pool.hifp_pay),
+      ...(supText ? { supplements: supText } : {}),
+    });
+    c.ex.add(
+      'hosp_part_amt',
+      hosp,
+      ['parts the policy makes the hospital bear', '政策规定由医院负担的部分'],
+      hosp.isZero()
+        ? 'items.hospital_borne'
+        : [
+            ...(s.hospOver.isZero() ? [] : ['items.hospital_borne.over_limit']),
+            ...(s.hospFul.isZero() ? [] : ['items.hospital_borne.unmapped']),
+          ],
+      { over_limit: f2(s.hospOver), unmapped: f2(s.hospFul) },
+    );
+    c.ex.add(
+      'psn_part_amt',
+      psn,
+      [
+        'medfee_sumamt − fund_pay_sumamt − hosp_part_amt (I1)',
+        '个人负担 = medfee_sumamt − fund_pay_sumamt − hosp_part_amt（I1）',
+      ],
+      null,
+      { medfee_sumamt: f2(s.medfee), fund_pay_sumamt: f2(fund), hosp_part_amt: f2(hosp) },
+    );
+    c.ex.add(
+      'psn_cash_pay',
+      amounts.psn_cash_pay,
+      ['psn_part_amt − acct_pay (I4)', '现金支付 = psn_part_amt − acct_pay（I4）'],
+      null,
+      { psn_part_amt: f2(psn), acct_pay: f2(acctPay) },
+    );
   }
-  return { amounts, pool_prop_selfpay: pool.pool_prop_selfpay, over_ceiling_amt: pool.over_ceiling_amt, bases: sup.bases, limits: { hifp_pay: pool.limit, ...sup.limits } };
+  return {
+    amounts,
+    pool_prop_selfpay: pool.pool_prop_selfpay,
+    over_ceiling_amt: pool.over_ceiling_amt,
+    bases: sup.bases,
+    limits: { hifp_pay: pool.limit, ...sup.limits },
+  };
 }

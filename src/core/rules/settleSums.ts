@@ -13,7 +13,15 @@ import type { Explainer } from './explainer.js';
 import { assertInvariants } from './invariants.js';
 import { settleStay } from './settleStay.js';
 import type { CategorySums } from './stayContext.js';
-import { AMOUNT_FIELDS, type Amounts, type LineSplit, type Policy, type SettleInput, type SettleResult, type StayTotals } from './types.js';
+import {
+  AMOUNT_FIELDS,
+  type Amounts,
+  type LineSplit,
+  type Policy,
+  type SettleInput,
+  type SettleResult,
+  type StayTotals,
+} from './types.js';
 
 const ZERO = new D(0);
 
@@ -34,23 +42,50 @@ export function settleSums(c: SumsContext): SettleResult {
   const n = c.sums;
   const sums: CategorySums = ca
     ? {
-        medfee: n.medfee.plus(ca.medfee_sumamt), fulamt: n.fulamt.plus(ca.fulamt_ownpay_amt), overlmt: n.overlmt.plus(ca.overlmt_selfpay),
-        pre: n.pre.plus(ca.preselfpay_amt), inscp: n.inscp.plus(ca.inscp_scp_amt),
-        hospOver: n.hospOver.plus(carry.hosp_overlmt_amt), hospFul: n.hospFul.plus(carry.hosp_fulamt_amt),
+        medfee: n.medfee.plus(ca.medfee_sumamt),
+        fulamt: n.fulamt.plus(ca.fulamt_ownpay_amt),
+        overlmt: n.overlmt.plus(ca.overlmt_selfpay),
+        pre: n.pre.plus(ca.preselfpay_amt),
+        inscp: n.inscp.plus(ca.inscp_scp_amt),
+        hospOver: n.hospOver.plus(carry.hosp_overlmt_amt),
+        hospFul: n.hospFul.plus(carry.hosp_fulamt_amt),
       }
     : n;
   const file = input.source?.file ?? 'bill';
   if (sums.medfee.isNeg() || sums.fulamt.isNeg() || sums.overlmt.isNeg() || sums.pre.isNeg() || sums.inscp.isNeg()) {
-    throw inputError('BILL_REFUND_EXCEEDS', `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`, 'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged', undefined, { file }).zh(`${file}：退费超过了本次住院的费用（合计 ${sums.medfee.toFixed(2)}）`, '每条退费明细（cnt 为负）须与其所退的明细一同给出，且退费不得超过所收费用');
+    throw inputError(
+      'BILL_REFUND_EXCEEDS',
+      `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`,
+      'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged',
+      undefined,
+      { file },
+    ).zh(
+      `${file}：退费超过了本次住院的费用（合计 ${sums.medfee.toFixed(2)}）`,
+      '每条退费明细（cnt 为负）须与其所退的明细一同给出，且退费不得超过所收费用',
+    );
   }
   const ytd = input.person.ytd;
   const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit, policy), -1) : ytd;
   for (const [k, v] of Object.entries(yBefore)) {
-    if (v.isNeg()) throw inputError('BILL_YTD_INCONSISTENT', `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`, "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators", undefined, { key: k }).zh(`${file}：年度累计 ${k} 低于本次住院此前各次中途结算已支付的金额`, '请按医保中心当前报告的值传入 person.ytd（5206，含此前的中途结算），或传入上一次结果的累计值');
+    if (v.isNeg())
+      throw inputError(
+        'BILL_YTD_INCONSISTENT',
+        `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`,
+        "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators",
+        undefined,
+        { key: k },
+      ).zh(
+        `${file}：年度累计 ${k} 低于本次住院此前各次中途结算已支付的金额`,
+        '请按医保中心当前报告的值传入 person.ytd（5206，含此前的中途结算），或传入上一次结果的累计值',
+      );
   }
   const carryOwn = ca ? ca.acct_pay.minus(ca.acct_mulaid_pay) : ZERO;
   const stay = settleStay(sums, {
-    policy, person: input.person, visit: input.visit, hosp_lv: input.hosp_lv, yBefore,
+    policy,
+    person: input.person,
+    visit: input.visit,
+    hosp_lv: input.hosp_lv,
+    yBefore,
     balanceBefore: input.person.acct_balc.plus(carryOwn),
     mulaidBefore: (input.person.mulaid_balc ?? ZERO).plus(ca ? ca.acct_mulaid_pay : ZERO),
     ex,
@@ -58,7 +93,16 @@ export function settleSums(c: SumsContext): SettleResult {
 
   const amounts = ca ? diffAmounts(stay.amounts, ca) : stay.amounts;
   if (c.refunds && AMOUNT_FIELDS.some((f) => amounts[f].isNeg())) {
-    throw inputError('BILL_REFUND_EARLIER', `${file}: the bill refunds lines settled in an earlier interim settlement`, 'cancel that interim settlement (2305) and settle again, or keep refunds with their charges in the same settlement', undefined, { file }).zh(`${file}：账单退了此前中途结算中已结算的明细`, '请撤销那次中途结算（2305）后重新结算，或让退费与其费用在同一次结算中');
+    throw inputError(
+      'BILL_REFUND_EARLIER',
+      `${file}: the bill refunds lines settled in an earlier interim settlement`,
+      'cancel that interim settlement (2305) and settle again, or keep refunds with their charges in the same settlement',
+      undefined,
+      { file },
+    ).zh(
+      `${file}：账单退了此前中途结算中已结算的明细`,
+      '请撤销那次中途结算（2305）后重新结算，或让退费与其费用在同一次结算中',
+    );
   }
   const negative = AMOUNT_FIELDS.filter((f) => amounts[f].isNeg());
   if (carry && negative.length > 0) {
@@ -66,9 +110,16 @@ export function settleSums(c: SumsContext): SettleResult {
     // or the year's figures does not follow the earlier settlement (the docs' second-interim case).
     const b = blameOfNegative(amounts);
     const list = negative.map((f) => `${f} ${amounts[f].toFixed(2)}`).join(', ');
-    throw inputError('BILL_STATE_INCONSISTENT', `${file}: ${b.field} does not follow the earlier interim settlement (#${carry.settlements}): this settlement would get ${list}`,
-      `pass the previous result's state whole (bill key state:, leaving ${b.field} out), or give ${b.field} as that result's state has it — the ${b.what} after settlement #${carry.settlements}`, undefined, { file, field: b.field, negative })
-      .zh(`${file}：${b.field} 与此前第 ${carry.settlements} 次中途结算不衔接：本次结算将得到 ${list}`, `请原样传入上一次结果的 state（账单键 state:，并删除 ${b.field}），或按该结果 state 中的值填写 ${b.field}——第 ${carry.settlements} 次结算后的${b.whatZh}`);
+    throw inputError(
+      'BILL_STATE_INCONSISTENT',
+      `${file}: ${b.field} does not follow the earlier interim settlement (#${carry.settlements}): this settlement would get ${list}`,
+      `pass the previous result's state whole (bill key state:, leaving ${b.field} out), or give ${b.field} as that result's state has it — the ${b.what} after settlement #${carry.settlements}`,
+      undefined,
+      { file, field: b.field, negative },
+    ).zh(
+      `${file}：${b.field} 与此前第 ${carry.settlements} 次中途结算不衔接：本次结算将得到 ${list}`,
+      `请原样传入上一次结果的 state（账单键 state:，并删除 ${b.field}），或按该结果 state 中的值填写 ${b.field}——第 ${carry.settlements} 次结算后的${b.whatZh}`,
+    );
   }
   const bases: Record<string, Decimal> = {};
   for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
@@ -81,7 +132,11 @@ export function settleSums(c: SumsContext): SettleResult {
     hosp_overlmt_amt: sums.hospOver,
     hosp_fulamt_amt: sums.hospFul,
     bases: stay.bases,
-    ...(input.visit.mdtrt_id !== undefined ? { mdtrt_id: input.visit.mdtrt_id } : carry?.mdtrt_id !== undefined ? { mdtrt_id: carry.mdtrt_id } : {}),
+    ...(input.visit.mdtrt_id !== undefined
+      ? { mdtrt_id: input.visit.mdtrt_id }
+      : carry?.mdtrt_id !== undefined
+        ? { mdtrt_id: carry.mdtrt_id }
+        : {}),
   };
   const balc = input.person.acct_balc.minus(own);
   const result: SettleResult = {
@@ -94,8 +149,15 @@ export function settleSums(c: SumsContext): SettleResult {
     accumulators,
     stay: stayTotals,
     fund_limits: limitsNow(stay.limits, ca),
-    state: stateAfter(input.visit.type === 'inpatient' ? stayTotals : null, accumulators, balc, (input.person.mulaid_balc ?? ZERO).minus(amounts.acct_mulaid_pay)),
-    explanation: ex ? finishExplanation(ex, { carry, amounts, acctBalc: input.person.acct_balc, own, ytd, accumulators }) : null,
+    state: stateAfter(
+      input.visit.type === 'inpatient' ? stayTotals : null,
+      accumulators,
+      balc,
+      (input.person.mulaid_balc ?? ZERO).minus(amounts.acct_mulaid_pay),
+    ),
+    explanation: ex
+      ? finishExplanation(ex, { carry, amounts, acctBalc: input.person.acct_balc, own, ytd, accumulators })
+      : null,
   };
   assertInvariants(result);
   return result;

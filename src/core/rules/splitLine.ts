@@ -75,7 +75,7 @@ export function splitLine(line: FeeLine, c: LineContext, sums: FenSums | null = 
     markup = c.markup.rate;
   }
   const full = !mapped || line.chrgitm_lv === '03';
-  const prop = !full && line.chrgitm_lv === '02' ? c.bOverride ?? line.selfpay_prop ?? c.bDefault : ZERO;
+  const prop = !full && line.chrgitm_lv === '02' ? (c.bOverride ?? line.selfpay_prop ?? c.bDefault) : ZERO;
   const inFen = fenParts(line.cnt, pric, full ? null : limit, full ? null : prop, c.mode, PARTS);
   const fee = inFen ? partOf(PARTS.fee) : roundCents(line.cnt.times(pric), c.mode);
   const out: LineSplit = {
@@ -126,8 +126,12 @@ export function splitLine(line: FeeLine, c: LineContext, sums: FenSums | null = 
     const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
     const zh = [`费用 ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
     if (!over.isZero()) {
-      parts.push(`over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? ' borne by the hospital' : ''}`);
-      zh.push(`超限价 (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? '，由医院负担' : ''}`);
+      parts.push(
+        `over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? ' borne by the hospital' : ''}`,
+      );
+      zh.push(
+        `超限价 (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? '，由医院负担' : ''}`,
+      );
     }
     if (line.chrgitm_lv === '02') {
       const whence = c.bOverride !== null ? 'person group' : line.selfpay_prop != null ? 'catalog' : 'policy default';
@@ -153,7 +157,13 @@ function addLine(sums: FenSums, l: LineSplit, inFen: boolean, full: boolean, unm
     return;
   }
   const f = fenOfPart(l.det_item_fee_sumamt);
-  const parts = [fenOfPart(l.fulamt_ownpay_amt), fenOfPart(l.overlmt_amt), fenOfPart(l.preselfpay_amt), fenOfPart(l.inscp_scp_amt), fenOfPart(l.hosp_part_amt)] as const;
+  const parts = [
+    fenOfPart(l.fulamt_ownpay_amt),
+    fenOfPart(l.overlmt_amt),
+    fenOfPart(l.preselfpay_amt),
+    fenOfPart(l.inscp_scp_amt),
+    fenOfPart(l.hosp_part_amt),
+  ] as const;
   if (Number.isNaN(f) || parts.some((x) => Number.isNaN(x))) {
     sums.exact = false;
     return;

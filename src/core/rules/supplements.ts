@@ -21,21 +21,47 @@ interface SupplementOutcome {
   total: Decimal;
 }
 
-export function settleSupplements(inscp: Decimal, pre: Decimal, hifp: Decimal, overCeiling: Decimal, c: StayContext): SupplementOutcome {
+export function settleSupplements(
+  inscp: Decimal,
+  pre: Decimal,
+  hifp: Decimal,
+  overCeiling: Decimal,
+  c: StayContext,
+): SupplementOutcome {
   const pays: Partial<Record<SupplementFund, Decimal>> = {};
   const bases: Record<string, Decimal> = {};
   const limits: Partial<Record<SupplementFund, Decimal | null>> = {};
   let paid = ZERO;
   let overLeft = overCeiling;
   for (const s of c.policy.supplements) {
-    if (!s.visits.includes(c.visit.type) || (s.groups !== null && !s.groups.some((g) => c.person.psn_groups.includes(g)))) {
+    if (
+      !s.visits.includes(c.visit.type) ||
+      (s.groups !== null && !s.groups.some((g) => c.person.psn_groups.includes(g)))
+    ) {
       const who = s.visits.includes(c.visit.type);
-      c.ex?.add(s.fund, ZERO, [`${s.name}: not for this ${who ? 'person' : 'visit type'}`, `${s.name}：不适用于该${who ? '参保人' : '就诊类型'}`], s.path, {
-        ...(s.groups ? { groups: s.groups.join(', '), person: c.person.psn_groups.join(', ') || 'none' } : { visits: s.visits.join(', ') }),
-      });
+      c.ex?.add(
+        s.fund,
+        ZERO,
+        [
+          `${s.name}: not for this ${who ? 'person' : 'visit type'}`,
+          `${s.name}：不适用于该${who ? '参保人' : '就诊类型'}`,
+        ],
+        s.path,
+        {
+          ...(s.groups
+            ? { groups: s.groups.join(', '), person: c.person.psn_groups.join(', ') || 'none' }
+            : { visits: s.visits.join(', ') }),
+        },
+      );
       continue;
     }
-    const personal = maxD(ZERO, inscp.plus(s.include_preselfpay ? pre : ZERO).minus(hifp).minus(paid));
+    const personal = maxD(
+      ZERO,
+      inscp
+        .plus(s.include_preselfpay ? pre : ZERO)
+        .minus(hifp)
+        .minus(paid),
+    );
     const base = s.base === 'over_ceiling' ? minD(overLeft, personal) : personal;
     const { pay, capLeft } = supplementPay(s, base, personal, c);
     pays[s.fund] = pay;
@@ -47,7 +73,12 @@ export function settleSupplements(inscp: Decimal, pre: Decimal, hifp: Decimal, o
   return { pays, bases, limits, total: paid };
 }
 
-function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayContext): { pay: Decimal; capLeft: Decimal | null } {
+function supplementPay(
+  s: Supplement,
+  base: Decimal,
+  personal: Decimal,
+  c: StayContext,
+): { pay: Decimal; capLeft: Decimal | null } {
   const g = c.person.psn_groups;
   const threshold = mostFavourable(s.threshold.default, s.threshold.by_person_group, g, (a, b) => a.lt(b))!;
   const cap = capFor(s, g);
@@ -57,11 +88,15 @@ function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayC
     if (p !== undefined && (plus === null || p.gt(plus))) plus = p;
   }
   const yearly = s.period === 'year';
-  const b0 = yearly ? c.yBefore[`${s.fund}_base`] ?? ZERO : ZERO;
+  const b0 = yearly ? (c.yBefore[`${s.fund}_base`] ?? ZERO) : ZERO;
   const b1 = b0.plus(base);
   const schedule = (b: Decimal): Decimal => {
     const above = maxD(ZERO, b.minus(threshold));
-    return sumPieces(bandPieces(s.segments, ZERO, above, (i) => clamp01(s.segments[i]!.ratio.plus(plus ?? ZERO))), c.policy.rounding.mode, c.policy.rounding.fund);
+    return sumPieces(
+      bandPieces(s.segments, ZERO, above, (i) => clamp01(s.segments[i]!.ratio.plus(plus ?? ZERO))),
+      c.policy.rounding.mode,
+      c.policy.rounding.fund,
+    );
   };
   // Nothing before (the stay's first settlement, or the year's first base): S(0) is 0 when the
   // threshold is not negative, so only S(b1) is worked out.
@@ -78,14 +113,23 @@ function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayC
     ];
     // The deciding clause: the cap when it cut in, the threshold when nothing was due, else the segment.
     const capCut = capLeft !== null && pay.eq(capLeft) && due.gt(capLeft);
-    const seg = Math.max(0, s.segments.findIndex((x) => x.to === null || maxD(ZERO, b1.minus(threshold)).lte(x.to)));
+    const seg = Math.max(
+      0,
+      s.segments.findIndex((x) => x.to === null || maxD(ZERO, b1.minus(threshold)).lte(x.to)),
+    );
     const segs = `${s.path}.segments[${seg}]`;
-    const clauses = capCut ? [`${s.path}.cap`, segs, `${s.path}.threshold`] : due.isZero() ? [`${s.path}.threshold`, segs] : [segs, `${s.path}.threshold`, `${s.path}.cap`];
+    const clauses = capCut
+      ? [`${s.path}.cap`, segs, `${s.path}.threshold`]
+      : due.isZero()
+        ? [`${s.path}.threshold`, segs]
+        : [segs, `${s.path}.threshold`, `${s.path}.cap`];
     c.ex.add(s.fund, pay, rule, clauses, {
       base: f2(base),
       ...(yearly ? { [`ytd ${s.fund}_base`]: f2(b0), cumulative_base: f2(b1) } : {}),
       threshold: f2(threshold),
-      segments: s.segments.map((x) => `${f2(x.from)}–${x.to === null ? '' : f2(x.to)} × ${f4(clamp01(x.ratio.plus(plus ?? ZERO)))}`).join('; '),
+      segments: s.segments
+        .map((x) => `${f2(x.from)}–${x.to === null ? '' : f2(x.to)} × ${f4(clamp01(x.ratio.plus(plus ?? ZERO)))}`)
+        .join('; '),
       due: f2(due),
       cap: cap === null ? 'none' : `${f2(cap)} − ytd ${s.fund} ${f2(paidYear)} = ${f2(capLeft!)} left`,
     });
@@ -94,7 +138,12 @@ function supplementPay(s: Supplement, base: Decimal, personal: Decimal, c: StayC
 }
 
 /** Several groups: the lowest threshold / highest cap applies (null cap = none, the best). */
-function mostFavourable(def: Decimal, byGroup: Map<string, Decimal>, groups: string[], better: (a: Decimal, b: Decimal) => boolean): Decimal {
+function mostFavourable(
+  def: Decimal,
+  byGroup: Map<string, Decimal>,
+  groups: string[],
+  better: (a: Decimal, b: Decimal) => boolean,
+): Decimal {
   let best: Decimal | null = null;
   for (const g of groups) {
     const v = byGroup.get(g);

@@ -10,7 +10,12 @@ import type { Policy, Pool, SettleResult, StayTotals } from './types.js';
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 function isDecimal(v: unknown): v is Decimal {
-  return typeof v === 'object' && v !== null && typeof (v as Decimal).toFixed === 'function' && typeof (v as Decimal).isZero === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Decimal).toFixed === 'function' &&
+    typeof (v as Decimal).isZero === 'function'
+  );
 }
 
 /**
@@ -52,8 +57,23 @@ export function resultToJson(r: SettleResult): Json {
   return {
     ...(plain({ ...rest, lines: [] }) as Record<string, Json>),
     // rule_zh is for the terminal only: the JSON line keeps its English rule, as before.
-    lines: r.lines.map(({ rule_zh: _zh, ...l }) => ({ ...(plain(l) as Record<string, Json>), pric: l.pric.toString(), pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(), cnt: l.cnt.toString() })),
-    explanation: explanation === null ? null : explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, ...(e.clauses ? { clauses: e.clauses } : {}), inputs: e.inputs })),
+    lines: r.lines.map(({ rule_zh: _zh, ...l }) => ({
+      ...(plain(l) as Record<string, Json>),
+      pric: l.pric.toString(),
+      pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(),
+      cnt: l.cnt.toString(),
+    })),
+    explanation:
+      explanation === null
+        ? null
+        : explanation.map((e) => ({
+            field: e.field,
+            amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount),
+            rule: e.rule,
+            source: e.source,
+            ...(e.clauses ? { clauses: e.clauses } : {}),
+            inputs: e.inputs,
+          })),
   };
 }
 
@@ -73,7 +93,17 @@ export function resultJsonBody(r: SettleResult): string {
     out += JSON.stringify(k) + ':' + (k === 'lines' ? linesText(r.lines) : jsonText(x, false, k));
   }
   // As resultToJson: the clauses of an entry when it has them (a batch run with --explain).
-  const explanation = r.explanation === null ? null : r.explanation.map((e) => ({ field: e.field, amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount), rule: e.rule, source: e.source, ...(e.clauses ? { clauses: e.clauses } : {}), inputs: e.inputs }));
+  const explanation =
+    r.explanation === null
+      ? null
+      : r.explanation.map((e) => ({
+          field: e.field,
+          amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount),
+          rule: e.rule,
+          source: e.source,
+          ...(e.clauses ? { clauses: e.clauses } : {}),
+          inputs: e.inputs,
+        }));
   return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanation)}`;
 }
 
@@ -142,28 +172,47 @@ export function stayToJson(s: StayTotals): Json {
 
 /** The policy as its YAML lays it out, defaults filled in. */
 export function policyToJson(p: Policy): Json {
-  return plain({
-    name: p.name, version: p.version, insutype: p.insutypes, effective: p.effective, levels: p.levels,
-    person_groups: p.person_groups, rounding: p.rounding,
-    price_rules: p.child_markup ? { child_markup: p.child_markup } : {},
-    items: { b_class: p.b_class, hospital_borne: p.hospital_borne },
-    inpatient: poolJson(p.pools.inpatient), outpatient: poolJson(p.pools.outpatient),
-    ...(p.pools.home_ward ? { home_ward: poolJson(p.pools.home_ward) } : {}),
-    ...(p.pools.maternity ? { maternity: poolJson(p.pools.maternity) } : {}),
-    ...(p.pools.injury ? { injury: poolJson(p.pools.injury) } : {}),
-    ...(p.chronic ? { chronic: chronicJson(p.chronic) } : {}),
-    ...(p.patient_categories.length ? { patient_categories: p.patient_categories } : {}),
-    ...(p.shared_caps.size ? { shared_caps: p.shared_caps } : {}),
-    supplements: p.supplements.map(({ path: _path, ...s }) => s),
-    account: p.account,
-  }, true);
+  return plain(
+    {
+      name: p.name,
+      version: p.version,
+      insutype: p.insutypes,
+      effective: p.effective,
+      levels: p.levels,
+      person_groups: p.person_groups,
+      rounding: p.rounding,
+      price_rules: p.child_markup ? { child_markup: p.child_markup } : {},
+      items: { b_class: p.b_class, hospital_borne: p.hospital_borne },
+      inpatient: poolJson(p.pools.inpatient),
+      outpatient: poolJson(p.pools.outpatient),
+      ...(p.pools.home_ward ? { home_ward: poolJson(p.pools.home_ward) } : {}),
+      ...(p.pools.maternity ? { maternity: poolJson(p.pools.maternity) } : {}),
+      ...(p.pools.injury ? { injury: poolJson(p.pools.injury) } : {}),
+      ...(p.chronic ? { chronic: chronicJson(p.chronic) } : {}),
+      ...(p.patient_categories.length ? { patient_categories: p.patient_categories } : {}),
+      ...(p.shared_caps.size ? { shared_caps: p.shared_caps } : {}),
+      supplements: p.supplements.map(({ path: _path, ...s }) => s),
+      account: p.account,
+    },
+    true,
+  );
 }
 
 function chronicJson(c: NonNullable<Policy['chronic']>): unknown {
   const shared = [...c.diseases.values()][0]?.pool.shared_cap ?? null;
   return {
     ...(shared ? { shared_cap: shared } : {}),
-    diseases: Object.fromEntries([...c.diseases].map(([k, d]) => [k, { name: d.name, deductible: d.pool.deductible.by_level.values().next().value, ratio: d.pool.ratio.by_level, cap: d.pool.ceiling }])),
+    diseases: Object.fromEntries(
+      [...c.diseases].map(([k, d]) => [
+        k,
+        {
+          name: d.name,
+          deductible: d.pool.deductible.by_level.values().next().value,
+          ratio: d.pool.ratio.by_level,
+          cap: d.pool.ceiling,
+        },
+      ]),
+    ),
   };
 }
 
@@ -176,7 +225,16 @@ function poolJson(x: Pool | null | undefined): unknown {
     ...rest,
     ratio: { ...r, plus_by_person_group: new Map<string, unknown>([...r.plus_by_person_group, ...byLevel]) },
     ...(account_first ? { segments: ['account', 'own', 'copay'] } : {}),
-    ...(categories.size ? { categories: new Map([...categories].map(([k, c]) => [k, { deductible: c.deductible, ratio: c.ratio, ceiling: c.ceiling ?? undefined }])) } : {}),
+    ...(categories.size
+      ? {
+          categories: new Map(
+            [...categories].map(([k, c]) => [
+              k,
+              { deductible: c.deductible, ratio: c.ratio, ceiling: c.ceiling ?? undefined },
+            ]),
+          ),
+        }
+      : {}),
     ...(shared_cap ? { shared_cap } : {}),
     ...(fixed ? { fixed } : {}),
   };
@@ -203,8 +261,14 @@ export function policyRows(p: Policy): PolicyRow[] {
     // A per-level value may have been written as `{ by_level: {…} }` or as one number for all levels.
     const last = path.slice(path.lastIndexOf('.') + 1);
     const parent = path.slice(0, path.lastIndexOf('.'));
-    const written = [path, ...(p.levels.includes(last) ? [`${parent}.by_level.${last}`, parent] : [])].find((x) => p.source.lines.has(x));
-    rows.push({ field: path, value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v), source: written === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, written)}` });
+    const written = [path, ...(p.levels.includes(last) ? [`${parent}.by_level.${last}`, parent] : [])].find((x) =>
+      p.source.lines.has(x),
+    );
+    rows.push({
+      field: path,
+      value: Array.isArray(v) ? v.join(', ') : v === null ? 'none' : String(v),
+      source: written === undefined ? '' : `${p.source.file}:${lineOf(p.source.lines, written)}`,
+    });
   };
   walk(policyToJson(p), '');
   return rows;

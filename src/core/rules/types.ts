@@ -7,7 +7,14 @@ import type { Decimal } from '../money.js';
 
 export type VisitType = 'outpatient' | 'inpatient' | 'chronic' | 'home_ward' | 'maternity' | 'injury';
 /** Every visit type, in the order the policy's sections are read. */
-export const VISIT_TYPES: readonly VisitType[] = ['inpatient', 'outpatient', 'chronic', 'home_ward', 'maternity', 'injury'];
+export const VISIT_TYPES: readonly VisitType[] = [
+  'inpatient',
+  'outpatient',
+  'chronic',
+  'home_ward',
+  'maternity',
+  'injury',
+];
 export type RoundMode = 'half_up' | 'half_even' | 'down';
 
 type StoredAmount = (typeof SETTLEMENT_AMOUNTS)[number];
@@ -20,14 +27,25 @@ export type AmountField = Exclude<StoredAmount, 'balc'>;
  * written right after the amount it is part of — hosp_part_amt after fund_pay_sumamt (medfee =
  * fund + hospital + person), acct_mulaid_pay after acct_pay.
  */
-const PART_AFTER: ReadonlyMap<AmountField, AmountField> = new Map([['hosp_part_amt', 'fund_pay_sumamt'], ['acct_mulaid_pay', 'acct_pay']]);
+const PART_AFTER: ReadonlyMap<AmountField, AmountField> = new Map([
+  ['hosp_part_amt', 'fund_pay_sumamt'],
+  ['acct_mulaid_pay', 'acct_pay'],
+]);
 export const AMOUNT_FIELDS: readonly AmountField[] = SETTLEMENT_AMOUNTS.flatMap((f): AmountField[] => {
   if (f === 'balc' || PART_AFTER.has(f)) return [];
   return [f, ...[...PART_AFTER].filter(([, whole]) => whole === f).map(([part]) => part)];
 });
 
 /** Funds a supplement rule may pay into (everything in I2 except the basic pool hifp_pay). */
-export const SUPPLEMENT_FUNDS = ['hifob_pay', 'hifmi_pay', 'cvlserv_pay', 'hifes_pay', 'maf_pay', 'oth_pay', 'hifdm_pay'] as const;
+export const SUPPLEMENT_FUNDS = [
+  'hifob_pay',
+  'hifmi_pay',
+  'cvlserv_pay',
+  'hifes_pay',
+  'maf_pay',
+  'oth_pay',
+  'hifdm_pay',
+] as const;
 export type SupplementFund = (typeof SUPPLEMENT_FUNDS)[number];
 
 /** Parts of the personal burden the personal account may be allowed to pay. */
@@ -42,10 +60,21 @@ export type Accumulators = Record<string, Decimal>;
 // ---------------------------------------------------------------- policy
 
 /** An interval band: [from, to), `to` null = no upper end. */
-export interface Band { from: Decimal; to: Decimal | null }
-export interface PlusBand extends Band { plus: Decimal }
-export interface RatioBand extends Band { ratio: Decimal }
-export interface AgeBand { from: number; to: number | null; plus: Decimal }
+export interface Band {
+  from: Decimal;
+  to: Decimal | null;
+}
+export interface PlusBand extends Band {
+  plus: Decimal;
+}
+export interface RatioBand extends Band {
+  ratio: Decimal;
+}
+export interface AgeBand {
+  from: number;
+  to: number | null;
+  plus: Decimal;
+}
 
 /** A patient category's own parameters (省内异地, 跨省 …); what it leaves out comes from the pool. */
 export interface CategoryParams {
@@ -123,7 +152,13 @@ export interface Policy {
   child_markup: ChildMarkup | null;
   b_class: { default_selfpay_prop: Decimal; by_person_group: Map<string, Decimal> };
   hospital_borne: { over_limit: boolean; unmapped: boolean };
-  pools: { inpatient: Pool | null; outpatient: Pool | null; home_ward?: Pool | null; maternity?: Pool | null; injury?: Pool | null };
+  pools: {
+    inpatient: Pool | null;
+    outpatient: Pool | null;
+    home_ward?: Pool | null;
+    maternity?: Pool | null;
+    injury?: Pool | null;
+  };
   /** 门诊慢特病: one pool per disease (visit.disease), each with its deductible, ratio and annual cap. */
   chronic: { diseases: Map<string, { name: string; pool: Pool }> } | null;
   /** Patient categories a bill may name in visit.category (besides in_area). */

@@ -30,9 +30,20 @@ export function readTree(text: string, file: string): SourceTree {
   const issues: Issue[] = [];
   for (const e of doc.errors) {
     const line = e.linePos?.[0]?.line ?? (e.pos ? lc.linePos(e.pos[0]).line : null);
-    issues.push({ file, line, field: '', message: e.message.split('\n')[0]!, fix: 'correct the YAML/JSON syntax at that line', zh: { message: `YAML/JSON 语法错误：${e.message.split('\n')[0]!}`, fix: '请更正该行的 YAML/JSON 语法（缩进、缺少 ":" 或引号未闭合）' } });
+    issues.push({
+      file,
+      line,
+      field: '',
+      message: e.message.split('\n')[0]!,
+      fix: 'correct the YAML/JSON syntax at that line',
+      zh: {
+        message: `YAML/JSON 语法错误：${e.message.split('\n')[0]!}`,
+        fix: '请更正该行的 YAML/JSON 语法（缩进、缺少 ":" 或引号未闭合）',
+      },
+    });
   }
-  const lineAt = (n: Node | null | undefined): number | undefined => (n?.range ? lc.linePos(n.range[0]).line : undefined);
+  const lineAt = (n: Node | null | undefined): number | undefined =>
+    n?.range ? lc.linePos(n.range[0]).line : undefined;
   const walk = (node: unknown, path: string, depth: number): TreeValue => {
     if (depth > 64) return null;
     if (isAlias(node)) return walk(node.resolve(doc as Document), path, depth + 1);

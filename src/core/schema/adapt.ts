@@ -16,9 +16,21 @@ import { TYPE_MAPPERS } from './sql/types.js';
 import { parseType } from './types.js';
 
 /** Where index names must be unique: per schema (shared with tables in PostgreSQL) or per table. */
-const INDEX_NAMESPACE: Record<Dialect, 'schema' | 'table'> = { mysql: 'table', mssql: 'table', postgres: 'schema', oracle: 'schema', sqlite: 'schema' };
+const INDEX_NAMESPACE: Record<Dialect, 'schema' | 'table'> = {
+  mysql: 'table',
+  mssql: 'table',
+  postgres: 'schema',
+  oracle: 'schema',
+  sqlite: 'schema',
+};
 /** Constraint (FK, check) names unique per schema? */
-const CONSTRAINT_NAMESPACE: Record<Dialect, 'schema' | 'table'> = { mysql: 'schema', mssql: 'schema', postgres: 'table', oracle: 'schema', sqlite: 'table' };
+const CONSTRAINT_NAMESPACE: Record<Dialect, 'schema' | 'table'> = {
+  mysql: 'schema',
+  mssql: 'schema',
+  postgres: 'table',
+  oracle: 'schema',
+  sqlite: 'table',
+};
 const MAX_IDENT: Record<Dialect, number> = { mysql: 64, mssql: 128, postgres: 63, oracle: 128, sqlite: 1000 };
 /**
  * Oracle before 12.2 (still common in hospitals: 11g) accepts names of 30 bytes at most; 12.2+
@@ -75,11 +87,19 @@ export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions =
   // and column names are the application's and are never changed: too long ones are noted.
   const short = (name: string) => {
     const n = shortName(name, max);
-    if (n !== name) note(`index and constraint names shortened to ${max} characters${to === 'oracle' ? ' (schema.oracle.maxIdentifier)' : ''}`, `${name} → ${n}`);
+    if (n !== name)
+      note(
+        `index and constraint names shortened to ${max} characters${to === 'oracle' ? ' (schema.oracle.maxIdentifier)' : ''}`,
+        `${name} → ${n}`,
+      );
     return n;
   };
   const tooLong = (name: string) => {
-    if (name.length > max) note(`table and column names over ${max} characters${to === 'oracle' ? ' (Oracle 12.2+ with schema.oracle.maxIdentifier: 128)' : ''}`, name);
+    if (name.length > max)
+      note(
+        `table and column names over ${max} characters${to === 'oracle' ? ' (Oracle 12.2+ with schema.oracle.maxIdentifier: 128)' : ''}`,
+        name,
+      );
   };
   const used = new Set<string>(model.tables.map((t) => t.name.toLowerCase()));
   const usedConstraints = new Set<string>();
@@ -102,19 +122,28 @@ export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions =
         const fromType = asBool ? { ...c.type, base: 'boolean' as const } : c.type;
         // Identity columns must stay integers: outside MySQL there is no unsigned, and an unsigned
         // BIGINT would become a NUMERIC that cannot auto-increment.
-        const srcType = c.autoIncrement && to !== 'mysql' && fromType.unsigned ? { ...fromType, unsigned: false } : fromType;
+        const srcType =
+          c.autoIncrement && to !== 'mysql' && fromType.unsigned ? { ...fromType, unsigned: false } : fromType;
         if (to === 'oracle' && !c.autoIncrement && (asBool || (c.type.base === 'enum' && c.type.values?.length)))
-          valueChecks.push({ name: `${t.name}_${c.name}_ck`, expression: `${oracleId(c.name)} IN (${asBool ? '0, 1' : c.type.values!.map(sqlLiteral).join(', ')})` });
+          valueChecks.push({
+            name: `${t.name}_${c.name}_ck`,
+            expression: `${oracleId(c.name)} IN (${asBool ? '0, 1' : c.type.values!.map(sqlLiteral).join(', ')})`,
+          });
         const native = TYPE_MAPPERS[to](srcType);
         const type = parseType(to, native);
         const col: Column = { name: c.name, type: { ...type, native }, nullable: c.nullable };
         if (c.default) {
-          if (c.default.kind === 'literal' && ZERO_DATE.test(c.default.value) && to !== 'mysql') note('zero-date defaults dropped (no such date outside MySQL)', `${t.name}.${c.name}`);
-          else if (c.default.kind === 'expr' && !/^CURRENT_(TIMESTAMP|DATE|TIME)/.test(c.default.sql)) note(`${from} expression defaults dropped`, `${t.name}.${c.name}`);
+          if (c.default.kind === 'literal' && ZERO_DATE.test(c.default.value) && to !== 'mysql')
+            note('zero-date defaults dropped (no such date outside MySQL)', `${t.name}.${c.name}`);
+          else if (c.default.kind === 'expr' && !/^CURRENT_(TIMESTAMP|DATE|TIME)/.test(c.default.sql))
+            note(`${from} expression defaults dropped`, `${t.name}.${c.name}`);
           else col.default = c.default;
         }
         if (to === 'oracle' && !c.nullable && c.default?.kind === 'literal' && c.default.value === '' && !c.default.hex)
-          note("NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default)", `${t.name}.${c.name}`);
+          note(
+            "NOT NULL columns defaulting to '' (Oracle stores '' as NULL: inserts that omit them will fail; give them a real default)",
+            `${t.name}.${c.name}`,
+          );
         if (c.autoIncrement) col.autoIncrement = true;
         if (c.onUpdate) {
           if (HAS_ON_UPDATE.has(to)) col.onUpdate = c.onUpdate;
@@ -131,7 +160,10 @@ export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions =
       // SQLite auto-increments only a sole INTEGER PRIMARY KEY.
       if (to === 'sqlite') {
         for (const c of columns) {
-          if (c.autoIncrement && !(t.primaryKey?.columns.length === 1 && t.primaryKey.columns[0]!.toLowerCase() === c.name.toLowerCase())) {
+          if (
+            c.autoIncrement &&
+            !(t.primaryKey?.columns.length === 1 && t.primaryKey.columns[0]!.toLowerCase() === c.name.toLowerCase())
+          ) {
             delete c.autoIncrement;
             note('auto-increment dropped where it is not the single-column primary key', `${t.name}.${c.name}`);
           }
@@ -156,13 +188,29 @@ export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions =
           note('indexes on TEXT/BLOB columns left out', `${t.name}.${i.name}`);
           continue;
         }
-        const columnsOut = i.columns.map((c) => ({ name: c.name!, ...(c.desc ? { desc: true } : {}), ...(c.prefix && HAS_PREFIX_INDEX.has(to) ? { prefix: c.prefix } : {}) }));
+        const columnsOut = i.columns.map((c) => ({
+          name: c.name!,
+          ...(c.desc ? { desc: true } : {}),
+          ...(c.prefix && HAS_PREFIX_INDEX.has(to) ? { prefix: c.prefix } : {}),
+        }));
         const name =
-          INDEX_NAMESPACE[to] === 'schema' && INDEX_NAMESPACE[from] === 'table' ? unique(i.name.toLowerCase().startsWith(t.name.toLowerCase()) ? i.name : `${t.name}_${i.name}`, used) : short(i.name);
-        indexes.push({ name, columns: columnsOut, unique: i.unique, ...(method && INDEX_METHODS[to].has(method) ? { method } : {}), ...(i.constraint ? { constraint: true } : {}), ...(i.generatedName ? { generatedName: true } : {}) });
+          INDEX_NAMESPACE[to] === 'schema' && INDEX_NAMESPACE[from] === 'table'
+            ? unique(i.name.toLowerCase().startsWith(t.name.toLowerCase()) ? i.name : `${t.name}_${i.name}`, used)
+            : short(i.name);
+        indexes.push({
+          name,
+          columns: columnsOut,
+          unique: i.unique,
+          ...(method && INDEX_METHODS[to].has(method) ? { method } : {}),
+          ...(i.constraint ? { constraint: true } : {}),
+          ...(i.generatedName ? { generatedName: true } : {}),
+        });
       }
       const foreignKeys: ForeignKey[] = t.foreignKeys.map((f) => ({
-        name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(f.name, usedConstraints) : short(f.name),
+        name:
+          CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table'
+            ? unique(f.name, usedConstraints)
+            : short(f.name),
         columns: f.columns,
         refTable: f.refTable,
         refColumns: f.refColumns,
@@ -177,8 +225,17 @@ export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions =
           note(`checks using ${from} functions left out`, `${t.name}.${c.name}`);
           continue;
         }
-        const expression = c.expression.replace(/`([^`]*)`/g, (_m, n: string) => (to === 'mssql' ? `[${n}]` : `"${n}"`));
-        checks.push({ name: CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table' ? unique(c.name, usedConstraints) : short(c.name), expression, ...(c.generatedName ? { generatedName: true } : {}) });
+        const expression = c.expression.replace(/`([^`]*)`/g, (_m, n: string) =>
+          to === 'mssql' ? `[${n}]` : `"${n}"`,
+        );
+        checks.push({
+          name:
+            CONSTRAINT_NAMESPACE[to] === 'schema' && CONSTRAINT_NAMESPACE[from] === 'table'
+              ? unique(c.name, usedConstraints)
+              : short(c.name),
+          expression,
+          ...(c.generatedName ? { generatedName: true } : {}),
+        });
       }
       for (const vc of valueChecks) checks.push({ name: unique(vc.name, usedConstraints), expression: vc.expression });
       const out: Table = { name: t.name, columns, indexes, foreignKeys, checks };
@@ -189,8 +246,11 @@ export function adaptModel(model: SchemaModel, to: Dialect, opts: AdaptOptions =
     });
 
   const sequences = HAS_SEQUENCES.has(to) ? model.sequences : [];
-  if (!HAS_SEQUENCES.has(to) && model.sequences.length) note('sequences left out (the target has none)', model.sequences.map((s) => s.name).join(', '));
-  const warnings = [...notes.entries()].map(([what, where]) => `${what}: ${where.length} (${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''})`);
+  if (!HAS_SEQUENCES.has(to) && model.sequences.length)
+    note('sequences left out (the target has none)', model.sequences.map((s) => s.name).join(', '));
+  const warnings = [...notes.entries()].map(
+    ([what, where]) => `${what}: ${where.length} (${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''})`,
+  );
   return {
     model: {
       source: { ...model.source, dialect: to, charset: to === 'mysql' ? 'utf8mb4' : model.source.charset },

@@ -101,6 +101,11 @@ export interface ApplyResult {
   fingerprintAfter: string;
 }
 
-export async function applyPlan(db: Db, plan: ApplicablePlan, targetIn: SchemaModel, opts: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(
+  db: Db,
+  plan: ApplicablePlan,
+  targetIn: SchemaModel,
+  opts: ApplyOptions,
+): Promise<ApplyResult> {
   return new ApplyRun(db, plan, targetIn, opts).run();
 }

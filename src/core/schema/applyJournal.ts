@@ -79,16 +79,49 @@ export function overriddenOf(steps: Map<number, StepRow>): ApplyResult['overridd
   return [...steps.values()]
     .filter((r) => r.status === 'skipped' || r.status === 'marked-done')
     .sort((a, b) => a.seq - b.seq)
-    .map((r) => ({ seq: r.seq, action: r.status === 'skipped' ? ('skip' as const) : ('mark-done' as const), reason: r.reason ?? '', actor: r.actor ?? '' }));
+    .map((r) => ({
+      seq: r.seq,
+      action: r.status === 'skipped' ? ('skip' as const) : ('mark-done' as const),
+      reason: r.reason ?? '',
+      actor: r.actor ?? '',
+    }));
 }
 
 /** The journal's record of a plan's latest attempt on one database (for messages and reports). */
-export async function planProgress(journal: Journal, planId: string, dbDisplay: string): Promise<Array<{ seq: number; status: string; how: string | null; error: string | null; actor: string | null; reason: string | null; attempt: number }>> {
+export async function planProgress(
+  journal: Journal,
+  planId: string,
+  dbDisplay: string,
+): Promise<
+  Array<{
+    seq: number;
+    status: string;
+    how: string | null;
+    error: string | null;
+    actor: string | null;
+    reason: string | null;
+    attempt: number;
+  }>
+> {
   await journal.ensure(APPLIES_TABLE);
   await journal.ensure(APPLY_STEPS_TABLE);
-  const a = (await journal.knex(APPLIES_TABLE.name).where({ plan_id: planId, db: dbDisplay }).orderBy('attempt', 'desc').first()) as ApplyRow | undefined;
+  const a = (await journal
+    .knex(APPLIES_TABLE.name)
+    .where({ plan_id: planId, db: dbDisplay })
+    .orderBy('attempt', 'desc')
+    .first()) as ApplyRow | undefined;
   if (!a) return [];
-  const rows = (await journal.knex(APPLY_STEPS_TABLE.name).where({ apply_id: a.apply_id }).orderBy('seq').select('seq', 'status', 'how', 'error', 'actor', 'reason')) as Array<{ seq: number; status: string; how: string | null; error: string | null; actor: string | null; reason: string | null }>;
+  const rows = (await journal
+    .knex(APPLY_STEPS_TABLE.name)
+    .where({ apply_id: a.apply_id })
+    .orderBy('seq')
+    .select('seq', 'status', 'how', 'error', 'actor', 'reason')) as Array<{
+    seq: number;
+    status: string;
+    how: string | null;
+    error: string | null;
+    actor: string | null;
+    reason: string | null;
+  }>;
   return rows.map((r) => ({ ...r, seq: Number(r.seq), attempt: a.attempt }));
 }
-

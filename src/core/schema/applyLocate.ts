@@ -18,7 +18,12 @@ export type Position =
  * step read it again. Every known object must match; then the statement the last run stopped in
  * took effect if all its objects changed, did not if none did, and did in part otherwise.
  */
-export function locate(plan: ApplicablePlan, a: ApplyRow, steps: Map<number, StepRow>, live: ReadonlyMap<string, string>): Position {
+export function locate(
+  plan: ApplicablePlan,
+  a: ApplyRow,
+  steps: Map<number, StepRow>,
+  live: ReadonlyMap<string, string>,
+): Position {
   const known = new Map<string, string | null>(Object.entries(JSON.parse(a.start_objects) as ObjectsBefore));
   const unknown = new Set<string>();
   let anything = false; // a step without a list of objects: everything it may have changed is unknown
@@ -48,7 +53,11 @@ export function locate(plan: ApplicablePlan, a: ApplyRow, steps: Map<number, Ste
   const before = stopped?.objects_before ? (JSON.parse(stopped.objects_before) as ObjectsBefore) : undefined;
   learn(stopped);
   const own = new Set(before ? Object.keys(before) : []);
-  const differing = anything ? [] : [...new Set([...known.keys(), ...live.keys()])].filter((o) => !unknown.has(o) && !own.has(o) && (live.get(o) ?? null) !== (known.get(o) ?? null));
+  const differing = anything
+    ? []
+    : [...new Set([...known.keys(), ...live.keys()])].filter(
+        (o) => !unknown.has(o) && !own.has(o) && (live.get(o) ?? null) !== (known.get(o) ?? null),
+      );
   if (differing.length) return { kind: 'unknown', next, after, differing: differing.sort() };
   // A statement the server refused did nothing (one DDL statement is all or nothing); what its
   // objects show now is the fix someone made for it, and it runs again.
@@ -61,4 +70,8 @@ export function locate(plan: ApplicablePlan, a: ApplyRow, steps: Map<number, Ste
 }
 
 /** An object key as people read it: `table:patient` → `table patient`. */
-export const label = (k: string) => k.replace(/^(table|view|sequence):/, '$1 ').replace(/^routine:([^:]+):/, '$1 ').replace(/^other:([^:]+):/, '$1 ');
+export const label = (k: string) =>
+  k
+    .replace(/^(table|view|sequence):/, '$1 ')
+    .replace(/^routine:([^:]+):/, '$1 ')
+    .replace(/^other:([^:]+):/, '$1 ');

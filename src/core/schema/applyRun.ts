@@ -8,8 +8,23 @@ import type { Db } from '../db/index.js';
 import type { Knex } from '../db/index.js';
 import type { ApplicablePlan, ApplyOptions, ApplyResult, StepOverride } from './apply.js';
 import { adaptModel } from './adapt.js';
-import { changedSincePlanError, checkRequest, partialRunError, stateUnknownError, stepCompletedError, stepPartialError } from './applyErrors.js';
-import { APPLIES_TABLE, APPLY_STEPS_TABLE, applyIdOf, type ApplyRow, COMPLETED, overriddenOf, type StepRow } from './applyJournal.js';
+import {
+  changedSincePlanError,
+  checkRequest,
+  partialRunError,
+  stateUnknownError,
+  stepCompletedError,
+  stepPartialError,
+} from './applyErrors.js';
+import {
+  APPLIES_TABLE,
+  APPLY_STEPS_TABLE,
+  applyIdOf,
+  type ApplyRow,
+  COMPLETED,
+  overriddenOf,
+  type StepRow,
+} from './applyJournal.js';
 import { locate, type Position } from './applyLocate.js';
 import { diffModels } from './diff.js';
 import { execStatement, SessionStatementError } from './exec.js';
@@ -61,7 +76,10 @@ export class ApplyRun {
     const model = await this.readAll();
     this.live = new LiveState(model, this.read);
     this.liveFp = fingerprint(model);
-    this.latest = (await this.k(APPLIES_TABLE.name).where({ plan_id: this.plan.planId, db: this.db.target.display }).orderBy('attempt', 'desc').first()) as ApplyRow | undefined;
+    this.latest = (await this.k(APPLIES_TABLE.name)
+      .where({ plan_id: this.plan.planId, db: this.db.target.display })
+      .orderBy('attempt', 'desc')
+      .first()) as ApplyRow | undefined;
     const already = await this.findAttempt(model);
     if (already) return already;
     if (this.attempt && this.position) this.refuseUnsafeResume(this.attempt, this.position);
@@ -70,13 +88,20 @@ export class ApplyRun {
     this.before = [...this.steps.values()].filter((r) => COMPLETED.has(r.status)).length;
     const first = await this.settleStopped();
     await this.applyOverrides();
-    await this.k(APPLIES_TABLE.name).where({ apply_id: attempt.apply_id }).update({ status: 'running', updated_at: this.now(), run_id: this.opts.runId });
+    await this.k(APPLIES_TABLE.name)
+      .where({ apply_id: attempt.apply_id })
+      .update({ status: 'running', updated_at: this.now(), run_id: this.opts.runId });
     const failed = await this.runStatements(first);
     if (failed) return failed;
     const after = await this.readAll();
     const endState = stateDigest(objectDigests(after));
-    await this.k(APPLIES_TABLE.name).where({ apply_id: attempt.apply_id }).update({ status: 'done', end_state: endState, updated_at: this.now() });
-    return this.finish({ ...this.summary('done'), ...(this.superseded !== undefined ? { supersededAttempt: this.superseded } : {}) }, after);
+    await this.k(APPLIES_TABLE.name)
+      .where({ apply_id: attempt.apply_id })
+      .update({ status: 'done', end_state: endState, updated_at: this.now() });
+    return this.finish(
+      { ...this.summary('done'), ...(this.superseded !== undefined ? { supersededAttempt: this.superseded } : {}) },
+      after,
+    );
   }
 
   private now(): string {
@@ -89,19 +114,40 @@ export class ApplyRun {
 
   private summary(status: 'done' | 'failed'): Summary {
     const attempt = this.attempt!;
-    return { planId: this.plan.planId, applyId: attempt.apply_id, attempt: attempt.attempt, status, total: this.total, applied: this.applied, before: this.before, found: this.found, overridden: overriddenOf(this.steps) };
+    return {
+      planId: this.plan.planId,
+      applyId: attempt.apply_id,
+      attempt: attempt.attempt,
+      status,
+      total: this.total,
+      applied: this.applied,
+      before: this.before,
+      found: this.found,
+      overridden: overriddenOf(this.steps),
+    };
   }
 
   /** The summary with what a fresh reading of the database says is left to do. */
   private async finish(r: Summary, model?: SchemaModel): Promise<ApplyResult> {
     const after = model ?? (await this.readAll());
     const leftovers = diffModels(after, this.target, { filter: this.opts.filter });
-    const again = makePlan(after, this.target, { now: this.opts.clock(), hisopsVersion: 'apply', dialect: this.db.dialect, filter: this.opts.filter, oracleMaxIdentifier: this.opts.oracleMaxIdentifier });
+    const again = makePlan(after, this.target, {
+      now: this.opts.clock(),
+      hisopsVersion: 'apply',
+      dialect: this.db.dialect,
+      filter: this.opts.filter,
+      oracleMaxIdentifier: this.opts.oracleMaxIdentifier,
+    });
     return { ...r, leftovers, safeLeft: again.counts.safeStatements, fingerprintAfter: fingerprint(after) };
   }
 
   private async stepsOf(applyId: string): Promise<Map<number, StepRow>> {
-    return new Map(((await this.k(APPLY_STEPS_TABLE.name).where({ apply_id: applyId })) as StepRow[]).map((r) => [Number(r.seq), { ...r, seq: Number(r.seq) }]));
+    return new Map(
+      ((await this.k(APPLY_STEPS_TABLE.name).where({ apply_id: applyId })) as StepRow[]).map((r) => [
+        Number(r.seq),
+        { ...r, seq: Number(r.seq) },
+      ]),
+    );
   }
 
   /**
@@ -114,7 +160,20 @@ export class ApplyRun {
     if (latest?.status === 'done') {
       if (this.live.state === latest.end_state) {
         const st = await this.stepsOf(latest.apply_id);
-        return this.finish({ planId: this.plan.planId, applyId: latest.apply_id, attempt: latest.attempt, status: 'already-applied', total: this.total, applied: 0, before: [...st.values()].filter((r) => COMPLETED.has(r.status)).length, found: [], overridden: overriddenOf(st) }, model);
+        return this.finish(
+          {
+            planId: this.plan.planId,
+            applyId: latest.apply_id,
+            attempt: latest.attempt,
+            status: 'already-applied',
+            total: this.total,
+            applied: 0,
+            before: [...st.values()].filter((r) => COMPLETED.has(r.status)).length,
+            found: [],
+            overridden: overriddenOf(st),
+          },
+          model,
+        );
       }
       if (this.liveFp === this.plan.currentFingerprint) this.superseded = latest.attempt; // recreated after a complete apply
     } else if (latest) {
@@ -142,7 +201,8 @@ export class ApplyRun {
     const stoppedSeq = this.plan.statements[position.next]?.seq;
     const forced = stoppedSeq !== undefined ? this.overrides.get(stoppedSeq) : undefined;
     if (position.kind === 'partial' && !forced) throw stepPartialError(this.db, attempt, position);
-    if (position.kind === 'unknown' && !forced) throw stateUnknownError(this.db, this.plan, attempt, position, this.liveFp);
+    if (position.kind === 'unknown' && !forced)
+      throw stateUnknownError(this.db, this.plan, attempt, position, this.liveFp);
   }
 
   /** A fresh attempt: the database must be exactly what the plan was made against. */
@@ -151,9 +211,23 @@ export class ApplyRun {
     if (this.liveFp !== plan.currentFingerprint) throw changedSincePlanError(db, plan, this.liveFp, latest);
     const n = (latest?.attempt ?? 0) + 1;
     const stamp = this.now();
-    if (latest && superseded !== undefined && latest.status !== 'done') await this.k(APPLIES_TABLE.name).where({ apply_id: latest.apply_id }).update({ status: 'superseded', note: `the database was back in the state the plan started from at ${stamp}: applied afresh as attempt ${n}`, updated_at: stamp });
+    if (latest && superseded !== undefined && latest.status !== 'done')
+      await this.k(APPLIES_TABLE.name)
+        .where({ apply_id: latest.apply_id })
+        .update({
+          status: 'superseded',
+          note: `the database was back in the state the plan started from at ${stamp}: applied afresh as attempt ${n}`,
+          updated_at: stamp,
+        });
     const startObjects = JSON.stringify(Object.fromEntries(live.digests));
-    this.attempt = { apply_id: applyIdOf(plan.planId, db.target.display, n), attempt: n, start_state: live.state, start_objects: startObjects, end_state: null, status: 'running' };
+    this.attempt = {
+      apply_id: applyIdOf(plan.planId, db.target.display, n),
+      attempt: n,
+      start_state: live.state,
+      start_objects: startObjects,
+      end_state: null,
+      status: 'running',
+    };
     await this.k(APPLIES_TABLE.name).insert({
       apply_id: this.attempt.apply_id,
       plan_id: plan.planId,
@@ -168,7 +242,10 @@ export class ApplyRun {
       start_objects: startObjects,
       end_state: null,
       status: 'running',
-      note: superseded !== undefined ? `attempt ${superseded} was recorded on this database before it was recreated or restored` : null,
+      note:
+        superseded !== undefined
+          ? `attempt ${superseded} was recorded on this database before it was recreated or restored`
+          : null,
       created_at: stamp,
       updated_at: stamp,
       run_id: this.opts.runId,
@@ -182,7 +259,14 @@ export class ApplyRun {
     const prev = this.steps.get(seq);
     if (prev) await trx(APPLY_STEPS_TABLE.name).where(key).update(rec);
     else await trx(APPLY_STEPS_TABLE.name).insert({ ...key, statement: sql, ...rec });
-    this.steps.set(seq, { seq, status: String(rec.status ?? prev?.status), objects_before: rec.objects_before === undefined ? (prev?.objects_before ?? null) : (rec.objects_before as string | null), actor: (rec.actor as string) ?? prev?.actor ?? null, reason: (rec.reason as string) ?? prev?.reason ?? null });
+    this.steps.set(seq, {
+      seq,
+      status: String(rec.status ?? prev?.status),
+      objects_before:
+        rec.objects_before === undefined ? (prev?.objects_before ?? null) : (rec.objects_before as string | null),
+      actor: (rec.actor as string) ?? prev?.actor ?? null,
+      reason: (rec.reason as string) ?? prev?.reason ?? null,
+    });
   }
 
   /** The step the last run stopped in: found in effect, or passed by the person who decided. Returns the index to run from. */
@@ -191,7 +275,12 @@ export class ApplyRun {
     let first = position.next;
     const stopped = this.plan.statements[first];
     if (stopped && position.kind === 'continue' && position.found === first && !this.overrides.has(stopped.seq)) {
-      await this.writeStep(stopped.seq, stopped.sql, { status: 'done', how: 'found in the live schema', ended_at: this.now(), run_id: this.opts.runId });
+      await this.writeStep(stopped.seq, stopped.sql, {
+        status: 'done',
+        how: 'found in the live schema',
+        ended_at: this.now(),
+        run_id: this.opts.runId,
+      });
       this.found.push(stopped.seq);
       first++;
     }
@@ -204,7 +293,14 @@ export class ApplyRun {
       const s = this.plan.statements.find((x) => x.seq === o.seq)!;
       const row = this.steps.get(o.seq);
       if (row && COMPLETED.has(row.status)) throw stepCompletedError(o, row.status);
-      await this.writeStep(o.seq, s.sql, { status: o.action === 'skip' ? 'skipped' : 'marked-done', how: o.action === 'skip' ? 'skipped' : 'by hand (marked)', actor: o.actor.slice(0, 100), reason: o.reason, ended_at: this.now(), run_id: this.opts.runId });
+      await this.writeStep(o.seq, s.sql, {
+        status: o.action === 'skip' ? 'skipped' : 'marked-done',
+        how: o.action === 'skip' ? 'skipped' : 'by hand (marked)',
+        actor: o.actor.slice(0, 100),
+        reason: o.reason,
+        ended_at: this.now(),
+        run_id: this.opts.runId,
+      });
     }
   }
 
@@ -217,7 +313,13 @@ export class ApplyRun {
     let allDirty = false;
     let pendingDone: { seq: number; sql: string; at: string } | undefined;
     const flushDone = async (trx: Knex) => {
-      if (pendingDone) await this.writeStep(pendingDone.seq, pendingDone.sql, { status: 'done', how: 'ran', ended_at: pendingDone.at }, trx);
+      if (pendingDone)
+        await this.writeStep(
+          pendingDone.seq,
+          pendingDone.sql,
+          { status: 'done', how: 'ran', ended_at: pendingDone.at },
+          trx,
+        );
       pendingDone = undefined;
     };
     for (let i = Math.max(0, first); i < total; i++) {
@@ -244,7 +346,21 @@ export class ApplyRun {
       // between a statement and this commit leaves it `started`, and the next run finds it in effect.
       await this.k.transaction(async (trx) => {
         await flushDone(trx);
-        await this.writeStep(s.seq, s.sql, { statement: s.sql, status: 'started', how: null, error: null, objects_before: objectsBefore, started_at: this.now(), ended_at: null, run_id: this.opts.runId }, trx);
+        await this.writeStep(
+          s.seq,
+          s.sql,
+          {
+            statement: s.sql,
+            status: 'started',
+            how: null,
+            error: null,
+            objects_before: objectsBefore,
+            started_at: this.now(),
+            ended_at: null,
+            run_id: this.opts.runId,
+          },
+          trx,
+        );
       });
       try {
         await execStatement(db, s.sql, session);
@@ -262,10 +378,25 @@ export class ApplyRun {
 
   /** A statement the server refused: journaled as failed, and the run ends there. */
   private async failed(s: { seq: number; sql: string }, e: unknown): Promise<ApplyResult> {
-    const err = (e instanceof SessionStatementError ? e.failure : e) as { message?: string; sqlMessage?: string; code?: string };
+    const err = (e instanceof SessionStatementError ? e.failure : e) as {
+      message?: string;
+      sqlMessage?: string;
+      code?: string;
+    };
     const message = e instanceof SessionStatementError ? e.message : String(err.sqlMessage ?? err.message ?? e);
     await this.writeStep(s.seq, s.sql, { status: 'failed', error: message, ended_at: this.now() });
-    await this.k(APPLIES_TABLE.name).where({ apply_id: this.attempt!.apply_id }).update({ status: 'failed', updated_at: this.now() });
-    return this.finish({ ...this.summary('failed'), failed: { seq: s.seq, sql: s.sql, error: message, kind: 'server', ...(err.code ? { code: String(err.code) } : {}) } });
+    await this.k(APPLIES_TABLE.name)
+      .where({ apply_id: this.attempt!.apply_id })
+      .update({ status: 'failed', updated_at: this.now() });
+    return this.finish({
+      ...this.summary('failed'),
+      failed: {
+        seq: s.seq,
+        sql: s.sql,
+        error: message,
+        kind: 'server',
+        ...(err.code ? { code: String(err.code) } : {}),
+      },
+    });
   }
 }

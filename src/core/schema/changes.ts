@@ -2,15 +2,41 @@
  * What `diff` finds: one discriminated union, from the point of view of bringing `current` up to
  * `target` ("add" = present in the target only, "drop" = present in the current database only).
  */
-import type { Check, Column, ForeignKey, Index, OtherObject, PrimaryKey, Routine, Sequence, Table, TableOptions, View } from './model.js';
+import type {
+  Check,
+  Column,
+  ForeignKey,
+  Index,
+  OtherObject,
+  PrimaryKey,
+  Routine,
+  Sequence,
+  Table,
+  TableOptions,
+  View,
+} from './model.js';
 
-export type ColumnAspect = 'type' | 'nullable' | 'default' | 'autoIncrement' | 'onUpdate' | 'generated' | 'charset' | 'comment';
+export type ColumnAspect =
+  | 'type'
+  | 'nullable'
+  | 'default'
+  | 'autoIncrement'
+  | 'onUpdate'
+  | 'generated'
+  | 'charset'
+  | 'comment';
 
 export type Change =
   | { kind: 'table.add'; table: Table }
   | { kind: 'table.drop'; table: Table }
   | { kind: 'table.rename'; from: string; to: string }
-  | { kind: 'table.options'; table: string; from: TableOptions & { comment?: string }; to: TableOptions & { comment?: string }; aspects: Array<'engine' | 'charset' | 'comment'> }
+  | {
+      kind: 'table.options';
+      table: string;
+      from: TableOptions & { comment?: string };
+      to: TableOptions & { comment?: string };
+      aspects: Array<'engine' | 'charset' | 'comment'>;
+    }
   | { kind: 'column.add'; table: string; column: Column; after: string | null }
   | { kind: 'column.drop'; table: string; column: Column }
   | { kind: 'column.rename'; table: string; from: string; to: string; column: Column }
@@ -44,7 +70,9 @@ export type Change =
 export type ChangeKind = Change['kind'];
 
 /** The object family a change belongs to, for counts and reports. */
-export function changeObject(c: Change): 'table' | 'column' | 'primary key' | 'index' | 'foreign key' | 'check' | 'view' | 'routine' | 'sequence' | 'other' {
+export function changeObject(
+  c: Change,
+): 'table' | 'column' | 'primary key' | 'index' | 'foreign key' | 'check' | 'view' | 'routine' | 'sequence' | 'other' {
   const k = c.kind.split('.')[0]!;
   return k === 'pk' ? 'primary key' : k === 'fk' ? 'foreign key' : (k as 'table');
 }

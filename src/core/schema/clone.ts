@@ -103,7 +103,10 @@ export interface ClonePlanTable {
 }
 
 /** What a clone would do, without writing anything (the dry run of `schema clone`). */
-export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 'tables' | 'mask' | 'schema' | 'filter' | 'sample' | 'joins'>): Promise<{ tables: ClonePlanTable[]; model: SchemaModel }> {
+export async function planClone(
+  src: Db,
+  opts: Pick<CloneOptions, 'maxRows' | 'tables' | 'mask' | 'schema' | 'filter' | 'sample' | 'joins'>,
+): Promise<{ tables: ClonePlanTable[]; model: SchemaModel }> {
   const maxRows = opts.maxRows ?? 20000;
   const named = makeMatcher({ include: opts.tables && opts.tables.length ? opts.tables : ['\u0000none'] });
   const model = (await introspect(src, { schema: opts.schema, filter: opts.filter })).model;
@@ -113,7 +116,12 @@ export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 't
   const decisions = new Map<string, { copy: boolean; total: number; reason: string }>();
   for (const t of sorted) decisions.set(nameKey(t.name), await decide(src, t, named(t.name), maxRows, estimates));
   // a bad join is an error before anything is read
-  if (opts.sample) sampleRelations(model, new Set(sorted.filter((t) => !decisions.get(nameKey(t.name))!.copy).map((t) => nameKey(t.name))), opts.joins ?? []);
+  if (opts.sample)
+    sampleRelations(
+      model,
+      new Set(sorted.filter((t) => !decisions.get(nameKey(t.name))!.copy).map((t) => nameKey(t.name))),
+      opts.joins ?? [],
+    );
   const choices = new Map<string, ColumnChoice[]>();
   const samples = new Map<string, Row[]>();
   if (opts.mask) {
@@ -124,15 +132,32 @@ export async function planClone(src: Db, opts: Pick<CloneOptions, 'maxRows' | 't
       choices.set(nameKey(t.name), chooseMaskColumns(t, opts.mask.rules, samples.get(nameKey(t.name))));
     }
     // as the clone does: columns whose values include originals of the masked columns are masked too
-    const originals = await collectOriginals(src, new Map(sorted.map((t) => [nameKey(t.name), t])), choices, new ValueSet(4096));
-    for (const [k, list] of choices) choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
+    const originals = await collectOriginals(
+      src,
+      new Map(sorted.map((t) => [nameKey(t.name), t])),
+      choices,
+      new ValueSet(4096),
+    );
+    for (const [k, list] of choices)
+      choices.set(
+        k,
+        addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined),
+      );
   }
   for (const t of sorted) {
     const d = decisions.get(nameKey(t.name))!;
     const sample = !d.copy && opts.sample ? opts.sample : undefined;
     const columns = choices.get(nameKey(t.name));
     const masked = (columns ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
-    tables.push({ table: t.name, rows: d.total, copy: d.copy, ...(sample ? { sample } : {}), reason: d.reason, masked, ...(columns ? { columns } : {}) });
+    tables.push({
+      table: t.name,
+      rows: d.total,
+      copy: d.copy,
+      ...(sample ? { sample } : {}),
+      reason: d.reason,
+      masked,
+      ...(columns ? { columns } : {}),
+    });
   }
   return { tables, model };
 }

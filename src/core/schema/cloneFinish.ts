@@ -20,32 +20,59 @@ const FK_NO_CHECK: Record<Dialect, (sql: string) => string> = {
 };
 
 /** Foreign keys, identities, views and routines; returns the number of foreign-key statements. */
-export async function finishStructure(dest: Db, model: SchemaModel, sourceDialect: Dialect, ctx: RenderContext, deferAll: boolean, warnings: string[]): Promise<number> {
+export async function finishStructure(
+  dest: Db,
+  model: SchemaModel,
+  sourceDialect: Dialect,
+  ctx: RenderContext,
+  deferAll: boolean,
+  warnings: string[],
+): Promise<number> {
   const r = RENDERERS[dest.dialect];
   let statements = 0;
   if (deferAll) {
     const destNow = (await introspect(dest)).model;
-    const haveFk = new Set(destNow.tables.flatMap((t) => t.foreignKeys.map((f) => `${nameKey(t.name)}\u0000${nameKey(f.name)}`)));
+    const haveFk = new Set(
+      destNow.tables.flatMap((t) => t.foreignKeys.map((f) => `${nameKey(t.name)}\u0000${nameKey(f.name)}`)),
+    );
     const stmts: Array<{ table: string; fk: string; sql: string }> = [];
     for (const t of model.tables)
       for (const fk of t.foreignKeys) {
         if (haveFk.has(`${nameKey(t.name)}\u0000${nameKey(fk.name)}`)) continue;
-        for (const s of r.tableOps(t.name, [{ op: 'addForeignKey', table: t.name, fk }], ctx)) stmts.push({ table: t.name, fk: fk.name, sql: FK_NO_CHECK[dest.dialect](s.sql) });
+        for (const s of r.tableOps(t.name, [{ op: 'addForeignKey', table: t.name, fk }], ctx))
+          stmts.push({ table: t.name, fk: fk.name, sql: FK_NO_CHECK[dest.dialect](s.sql) });
       }
-    await runUnchecked(dest, stmts.map((s) => s.sql), (i, e) => warnings.push(`foreign key ${stmts[i]!.table}.${stmts[i]!.fk} not created: ${e}`));
+    await runUnchecked(
+      dest,
+      stmts.map((s) => s.sql),
+      (i, e) => warnings.push(`foreign key ${stmts[i]!.table}.${stmts[i]!.fk} not created: ${e}`),
+    );
     statements += stmts.length;
   }
   await resetIdentities(dest, model, warnings);
   for (const v of model.views) {
     if (v.dialect && v.dialect !== dest.dialect) continue;
-    for (const s of r.objectOp({ op: 'createView', view: v, replace: false }, ctx)) await execStatement(dest, s.sql).catch((e: Error) => warnings.push(`view ${v.name} not created: ${e.message.slice(0, 200)}`));
+    for (const s of r.objectOp({ op: 'createView', view: v, replace: false }, ctx))
+      await execStatement(dest, s.sql).catch((e: Error) =>
+        warnings.push(`view ${v.name} not created: ${e.message.slice(0, 200)}`),
+      );
   }
-  for (const rt of [...model.routines].sort((a, b) => (a.kind === 'trigger' ? 1 : 0) - (b.kind === 'trigger' ? 1 : 0))) {
+  for (const rt of [...model.routines].sort(
+    (a, b) => (a.kind === 'trigger' ? 1 : 0) - (b.kind === 'trigger' ? 1 : 0),
+  )) {
     if (rt.dialect && rt.dialect !== dest.dialect) continue;
-    for (const s of r.objectOp({ op: 'createRoutine', routine: rt, replace: false }, ctx)) await execStatement(dest, s.sql).catch((e: Error) => warnings.push(`${rt.kind} ${rt.name} not created: ${e.message.slice(0, 200)}`));
+    for (const s of r.objectOp({ op: 'createRoutine', routine: rt, replace: false }, ctx))
+      await execStatement(dest, s.sql).catch((e: Error) =>
+        warnings.push(`${rt.kind} ${rt.name} not created: ${e.message.slice(0, 200)}`),
+      );
   }
-  const crossDialect = model.views.filter((v) => v.dialect && v.dialect !== dest.dialect).length + model.routines.filter((x) => x.dialect && x.dialect !== dest.dialect).length;
-  if (crossDialect) warnings.push(`${crossDialect} view(s)/routine(s) are written for ${sourceDialect} and were not created: translate them by hand`);
+  const crossDialect =
+    model.views.filter((v) => v.dialect && v.dialect !== dest.dialect).length +
+    model.routines.filter((x) => x.dialect && x.dialect !== dest.dialect).length;
+  if (crossDialect)
+    warnings.push(
+      `${crossDialect} view(s)/routine(s) are written for ${sourceDialect} and were not created: translate them by hand`,
+    );
   return statements;
 }
 
@@ -55,12 +82,18 @@ async function runUnchecked(dest: Db, stmts: string[], onError: (i: number, e: s
     // One session for all of them: FOREIGN_KEY_CHECKS is per session.
     await dest.knex.transaction(async (trx) => {
       await trx.raw('SET FOREIGN_KEY_CHECKS = 0');
-      for (let i = 0; i < stmts.length; i++) await trx.raw(stmts[i]!).catch((e: { sqlMessage?: string; message?: string }) => onError(i, String(e.sqlMessage ?? e.message).slice(0, 200)));
+      for (let i = 0; i < stmts.length; i++)
+        await trx
+          .raw(stmts[i]!)
+          .catch((e: { sqlMessage?: string; message?: string }) =>
+            onError(i, String(e.sqlMessage ?? e.message).slice(0, 200)),
+          );
       await trx.raw('SET FOREIGN_KEY_CHECKS = 1');
     });
     return;
   }
-  for (let i = 0; i < stmts.length; i++) await execStatement(dest, stmts[i]!).catch((e: Error) => onError(i, e.message.slice(0, 200)));
+  for (let i = 0; i < stmts.length; i++)
+    await execStatement(dest, stmts[i]!).catch((e: Error) => onError(i, e.message.slice(0, 200)));
 }
 
 /** After explicit ids were copied, identity counters must continue after the largest one. */
@@ -70,15 +103,21 @@ async function resetIdentities(dest: Db, model: SchemaModel, warnings: string[])
     if (!c) continue;
     try {
       if (dest.dialect === 'postgres') {
-        await dest.knex.raw(`SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT max(${q(c.name)}) FROM ${q(t.name)}), 0)::bigint + 1, false)`, [q(t.name), c.name]);
+        await dest.knex.raw(
+          `SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT max(${q(c.name)}) FROM ${q(t.name)}), 0)::bigint + 1, false)`,
+          [q(t.name), c.name],
+        );
       } else if (dest.dialect === 'oracle') {
-        await dest.knex.raw(`ALTER TABLE ${t.name.toUpperCase()} MODIFY (${c.name.toUpperCase()} GENERATED BY DEFAULT ON NULL AS IDENTITY (START WITH LIMIT VALUE))`);
+        await dest.knex.raw(
+          `ALTER TABLE ${t.name.toUpperCase()} MODIFY (${c.name.toUpperCase()} GENERATED BY DEFAULT ON NULL AS IDENTITY (START WITH LIMIT VALUE))`,
+        );
       }
     } catch (e) {
-      warnings.push(`identity counter of ${t.name}.${c.name} not moved past the copied rows: ${(e as Error).message.slice(0, 200)}`);
+      warnings.push(
+        `identity counter of ${t.name}.${c.name} not moved past the copied rows: ${(e as Error).message.slice(0, 200)}`,
+      );
     }
   }
 }
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-

@@ -74,14 +74,32 @@ export class CloneRun {
     this.warnings.push(...adapted.warnings);
     this.model = adapted.model;
     this.ctx.targetTables = new Map(this.model.tables.map((t) => [nameKey(t.name), t]));
-    this.cloneId = sha256([this.src.target.display, dest.target.display, this.maxRows, (opts.tables ?? []).join(','), opts.mask ? 'mask' : '', opts.sample ? `sample ${opts.sample} ${(opts.joins ?? []).map((j) => j.source).join(',')}` : ''].join('\n')).slice(0, 32);
+    this.cloneId = sha256(
+      [
+        this.src.target.display,
+        dest.target.display,
+        this.maxRows,
+        (opts.tables ?? []).join(','),
+        opts.mask ? 'mask' : '',
+        opts.sample ? `sample ${opts.sample} ${(opts.joins ?? []).map((j) => j.source).join(',')}` : '',
+      ].join('\n'),
+    ).slice(0, 32);
     const deferAll = dest.dialect !== 'sqlite';
     await this.createStructure(deferAll);
     await this.decideTables();
     if (opts.mask) await this.chooseMasking(opts.mask);
     await this.copyRows();
-    this.structureStatements += await finishStructure(dest, this.model, this.source.source.dialect, this.ctx, deferAll, this.warnings);
-    await this.jk(CLONE_TABLE.name).where({ clone_id: this.cloneId, tbl: '' }).update({ status: 'done', rows: this.copiedRows, updated_at: this.now() });
+    this.structureStatements += await finishStructure(
+      dest,
+      this.model,
+      this.source.source.dialect,
+      this.ctx,
+      deferAll,
+      this.warnings,
+    );
+    await this.jk(CLONE_TABLE.name)
+      .where({ clone_id: this.cloneId, tbl: '' })
+      .update({ status: 'done', rows: this.copiedRows, updated_at: this.now() });
     return this.result();
   }
 
@@ -99,19 +117,43 @@ export class CloneRun {
     if (overlap.length && !this.opts.resume) {
       throw new HisopsError({
         code: header ? 'CLONE_PARTIAL' : 'CLONE_DEST_NOT_EMPTY',
-        summary: header ? `A previous clone into ${dest.target.display} did not finish` : `${dest.target.display} already has ${overlap.length} of the tables to clone (${overlap.slice(0, 3).map((t) => t.name).join(', ')}${overlap.length > 3 ? ', …' : ''})`,
-        fix: header ? 'Run the same command again with --resume.' : 'Clone into an empty database (create one for the test copy), or drop those tables first.',
+        summary: header
+          ? `A previous clone into ${dest.target.display} did not finish`
+          : `${dest.target.display} already has ${overlap.length} of the tables to clone (${overlap
+              .slice(0, 3)
+              .map((t) => t.name)
+              .join(', ')}${overlap.length > 3 ? ', …' : ''})`,
+        fix: header
+          ? 'Run the same command again with --resume.'
+          : 'Clone into an empty database (create one for the test copy), or drop those tables first.',
         details: { cloneId, tables: overlap.length },
         exit: header ? EXIT.needsConfirmation : EXIT.usage,
-      }).zh(header ? `上一次向 ${dest.target.display} 的克隆没有完成` : `${dest.target.display} 中已有待克隆表中的 ${overlap.length} 张（${overlap.slice(0, 3).map((t) => t.name).join('、')}${overlap.length > 3 ? '、…' : ''}）`, header ? '请用相同命令加 --resume 再次运行。' : '请克隆到空数据库（为测试副本新建一个），或先删除这些表。');
+      }).zh(
+        header
+          ? `上一次向 ${dest.target.display} 的克隆没有完成`
+          : `${dest.target.display} 中已有待克隆表中的 ${overlap.length} 张（${overlap
+              .slice(0, 3)
+              .map((t) => t.name)
+              .join('、')}${overlap.length > 3 ? '、…' : ''}）`,
+        header ? '请用相同命令加 --resume 再次运行。' : '请克隆到空数据库（为测试副本新建一个），或先删除这些表。',
+      );
     }
-    if (!header) await this.jk(CLONE_TABLE.name).insert({ clone_id: cloneId, tbl: '', status: 'structure', rows: 0, updated_at: this.now() });
+    if (!header)
+      await this.jk(CLONE_TABLE.name).insert({
+        clone_id: cloneId,
+        tbl: '',
+        status: 'structure',
+        rows: 0,
+        updated_at: this.now(),
+      });
     const r = RENDERERS[dest.dialect];
     const run = async (sql: string) => {
       this.structureStatements++;
       await execStatement(dest, sql);
     };
-    for (const s of model.sequences) if (!destBefore.sequences.some((x) => nameKey(x.name) === nameKey(s.name))) for (const st of r.objectOp({ op: 'createSequence', sequence: s }, this.ctx)) await run(st.sql);
+    for (const s of model.sequences)
+      if (!destBefore.sequences.some((x) => nameKey(x.name) === nameKey(s.name)))
+        for (const st of r.objectOp({ op: 'createSequence', sequence: s }, this.ctx)) await run(st.sql);
     for (const t of model.tables) {
       if (existing.has(nameKey(t.name))) continue;
       const op: Op = { op: 'createTable', table: t, deferFks: deferAll ? t.foreignKeys.map((f) => f.name) : [] };
@@ -126,9 +168,27 @@ export class CloneRun {
     this.srcTables = new Map(this.source.tables.map((t) => [nameKey(t.name), t]));
     this.tables = [...this.model.tables].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1));
     const estimates = await estimateRows(src);
-    for (const t of this.tables) this.decisions.set(nameKey(t.name), await decide(src, this.srcTables.get(nameKey(t.name))!, named(t.name), this.maxRows, estimates));
-    this.big = new Set(opts.sample ? this.tables.filter((t) => !this.decisions.get(nameKey(t.name))!.copy).map((t) => nameKey(t.name)) : []);
-    this.sampled = this.big.size ? await sampleTables(src, this.source, this.big, opts.sample!, sampleRelations(this.source, this.big, opts.joins ?? []), (t) => t.columns.filter((x) => !x.generated).map((x) => x.name), opts.sampleChildCap) : undefined;
+    for (const t of this.tables)
+      this.decisions.set(
+        nameKey(t.name),
+        await decide(src, this.srcTables.get(nameKey(t.name))!, named(t.name), this.maxRows, estimates),
+      );
+    this.big = new Set(
+      opts.sample
+        ? this.tables.filter((t) => !this.decisions.get(nameKey(t.name))!.copy).map((t) => nameKey(t.name))
+        : [],
+    );
+    this.sampled = this.big.size
+      ? await sampleTables(
+          src,
+          this.source,
+          this.big,
+          opts.sample!,
+          sampleRelations(this.source, this.big, opts.joins ?? []),
+          (t) => t.columns.filter((x) => !x.generated).map((x) => x.name),
+          opts.sampleChildCap,
+        )
+      : undefined;
   }
 
   /** The masked columns of each copied table, then every original value of them. */
@@ -144,7 +204,11 @@ export class CloneRun {
     const originals = new ValueSet(4096);
     this.masker = new Masker({ key: mask.key, originals });
     await collectOriginals(this.src, this.srcTables, this.choices, originals, this.masker);
-    for (const [k, list] of this.choices) this.choices.set(k, addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined));
+    for (const [k, list] of this.choices)
+      this.choices.set(
+        k,
+        addOverlaps(list, samples.get(k)!, (v) => KIND_OF_CODE[originals.kindOf(v)] || undefined),
+      );
   }
 
   /**
@@ -165,33 +229,71 @@ export class CloneRun {
     const st = this.srcTables.get(k)!;
     const masked = (this.choices.get(k) ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
     const columns = this.choices.get(k);
-    const jrow = (await this.jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: t.name }).first()) as { status: string; rows: number; last_key: string | null } | undefined;
+    const jrow = (await this.jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: t.name }).first()) as
+      | { status: string; rows: number; last_key: string | null }
+      | undefined;
     const sample = this.sampled?.rows.get(k);
     if (jrow?.status === 'done' || jrow?.status === 'skipped') {
       const status = jrow.status === 'skipped' ? 'structure only' : sample ? 'sampled' : 'copied';
-      results.push({ table: t.name, status, rows: Number(jrow.rows), masked, ...(columns ? { columns } : {}), ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}) });
+      results.push({
+        table: t.name,
+        status,
+        rows: Number(jrow.rows),
+        masked,
+        ...(columns ? { columns } : {}),
+        ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}),
+      });
       this.copiedRows += jrow.status === 'done' ? Number(jrow.rows) : 0;
       return;
     }
     const { copy, total, reason } = this.decisions.get(k)!;
     if (!copy && !sample) {
-      await upsertJournal(this.jk, cloneId, t.name, { status: 'skipped', rows: 0, last_key: null, updated_at: this.now() });
+      await upsertJournal(this.jk, cloneId, t.name, {
+        status: 'skipped',
+        rows: 0,
+        last_key: null,
+        updated_at: this.now(),
+      });
       results.push({ table: t.name, status: 'structure only', rows: 0, reason, masked: [] });
       return;
     }
     const progress = (copied: number) => {
       try {
-        this.opts.onProgress?.({ table: t.name, copied, total: sample ? sample.length : total, tableIndex: ti, tables: this.tables.length });
+        this.opts.onProgress?.({
+          table: t.name,
+          copied,
+          total: sample ? sample.length : total,
+          tableIndex: ti,
+          tables: this.tables.length,
+        });
       } catch (e) {
         throw new Stopped(e);
       }
     };
     try {
-      const c: CopyContext = { cloneId, journal: this.opts.journal, now: () => this.now(), batchSize: this.batchSize, total, resumeFrom: jrow, masker: this.masker, masked, warnings: this.warnings, progress };
+      const c: CopyContext = {
+        cloneId,
+        journal: this.opts.journal,
+        now: () => this.now(),
+        batchSize: this.batchSize,
+        total,
+        resumeFrom: jrow,
+        masker: this.masker,
+        masked,
+        warnings: this.warnings,
+        progress,
+      };
       if (sample) {
         const n = await copySample(this.src.dialect, this.dest, st, t, sample, c);
         this.copiedRows += n;
-        results.push({ table: t.name, status: 'sampled', rows: n, reason: `sample of ${total} rows: ${(this.sampled!.notes.get(k) ?? []).join('; ')}`, masked, ...(columns ? { columns } : {}) });
+        results.push({
+          table: t.name,
+          status: 'sampled',
+          rows: n,
+          reason: `sample of ${total} rows: ${(this.sampled!.notes.get(k) ?? []).join('; ')}`,
+          masked,
+          ...(columns ? { columns } : {}),
+        });
       } else {
         const n = await copyTable(this.src, this.dest, st, t, c);
         this.copiedRows += n;
@@ -200,7 +302,14 @@ export class CloneRun {
     } catch (e) {
       if (e instanceof Stopped) throw e.reason;
       const msg = String((e as { sqlMessage?: string; message?: string }).sqlMessage ?? (e as Error).message ?? e);
-      results.push({ table: t.name, status: 'failed', rows: 0, reason: msg.slice(0, 300), masked, ...(columns ? { columns } : {}) });
+      results.push({
+        table: t.name,
+        status: 'failed',
+        rows: 0,
+        reason: msg.slice(0, 300),
+        masked,
+        ...(columns ? { columns } : {}),
+      });
       this.warnings.push(`rows of ${t.name} not copied: ${msg.slice(0, 200)}`);
     }
   }
@@ -208,12 +317,24 @@ export class CloneRun {
   /** The destination read again and compared with the structure; with masking, the scan for originals. */
   private async result(): Promise<CloneResult> {
     const after = (await introspect(this.dest)).model;
-    const result: CloneResult = { cloneId: this.cloneId, tables: this.results, copiedRows: this.copiedRows, structureStatements: this.structureStatements, warnings: this.warnings, leftovers: diffModels(after, this.model) };
+    const result: CloneResult = {
+      cloneId: this.cloneId,
+      tables: this.results,
+      copiedRows: this.copiedRows,
+      structureStatements: this.structureStatements,
+      warnings: this.warnings,
+      leftovers: diffModels(after, this.model),
+    };
     const masker = this.masker;
     if (masker) {
-      result.masking = { originals: masker.originals!.size, setBytes: masker.originals!.bytes + masker.produced.bytes, retries: masker.retries };
+      result.masking = {
+        originals: masker.originals!.size,
+        setBytes: masker.originals!.bytes + masker.produced.bytes,
+        retries: masker.retries,
+      };
       // hisops's own journal tables, should they share the database, are not the clone's
-      if (this.opts.verify !== false) result.verification = await verifyNoOriginals(this.dest, this.model, masker.originals!);
+      if (this.opts.verify !== false)
+        result.verification = await verifyNoOriginals(this.dest, this.model, masker.originals!);
     }
     return result;
   }

@@ -27,11 +27,19 @@ type Row = Record<string, unknown>;
 export function parseJoin(spec: string): SampleJoin {
   const m = /^\s*([^.\s=]+)\.([^=\s>-]+)\s*(?:=|->)\s*([^.\s]+)\.(\S+)\s*$/.exec(spec);
   const bad = () =>
-    inputError('CLONE_BAD_JOIN', `"${spec}" is not a join`, 'Write child_table.column=parent_table.column, e.g. --sample-join his_settlement.ipt_otp_no=his_visit.ipt_otp_no.').zh(`"${spec}" 不是关联`, '请写成 子表.列=父表.列，例如 --sample-join his_settlement.ipt_otp_no=his_visit.ipt_otp_no。');
+    inputError(
+      'CLONE_BAD_JOIN',
+      `"${spec}" is not a join`,
+      'Write child_table.column=parent_table.column, e.g. --sample-join his_settlement.ipt_otp_no=his_visit.ipt_otp_no.',
+    ).zh(
+      `"${spec}" 不是关联`,
+      '请写成 子表.列=父表.列，例如 --sample-join his_settlement.ipt_otp_no=his_visit.ipt_otp_no。',
+    );
   if (!m) throw bad();
   const childColumns = m[2]!.split('+');
   const parentColumns = m[4]!.split('+');
-  if (childColumns.length !== parentColumns.length || childColumns.some((c) => !c) || parentColumns.some((c) => !c)) throw bad();
+  if (childColumns.length !== parentColumns.length || childColumns.some((c) => !c) || parentColumns.some((c) => !c))
+    throw bad();
   return { child: m[1]!, childColumns, parent: m[3]!, parentColumns, source: spec.trim() };
 }
 
@@ -41,18 +49,39 @@ export function sampleRelations(model: SchemaModel, big: Set<string>, joins: Sam
   const out: SampleJoin[] = [];
   for (const t of model.tables) {
     if (!big.has(nameKey(t.name))) continue;
-    for (const fk of t.foreignKeys) if (big.has(nameKey(fk.refTable)) && byKey.has(nameKey(fk.refTable))) out.push({ child: t.name, childColumns: fk.columns, parent: byKey.get(nameKey(fk.refTable))!.name, parentColumns: fk.refColumns, source: `fk ${fk.name}` });
+    for (const fk of t.foreignKeys)
+      if (big.has(nameKey(fk.refTable)) && byKey.has(nameKey(fk.refTable)))
+        out.push({
+          child: t.name,
+          childColumns: fk.columns,
+          parent: byKey.get(nameKey(fk.refTable))!.name,
+          parentColumns: fk.refColumns,
+          source: `fk ${fk.name}`,
+        });
   }
   for (const j of joins) {
     const c = byKey.get(nameKey(j.child));
     const p = byKey.get(nameKey(j.parent));
-    const has = (t: Table | undefined, cols: string[]) => t && cols.every((x) => t.columns.some((y) => nameKey(y.name) === nameKey(x)));
+    const has = (t: Table | undefined, cols: string[]) =>
+      t && cols.every((x) => t.columns.some((y) => nameKey(y.name) === nameKey(x)));
     if (!has(c, j.childColumns) || !has(p, j.parentColumns)) {
-      throw inputError('CLONE_BAD_JOIN', `The join ${j.source} names a table or column that is not in the source`, 'Check the table and column names (hisops schema snapshot lists them).', undefined, { join: j.source }).zh(`关联 ${j.source} 中的表或列在源库中不存在`, '请核对表名和列名（hisops schema snapshot 可列出）。');
+      throw inputError(
+        'CLONE_BAD_JOIN',
+        `The join ${j.source} names a table or column that is not in the source`,
+        'Check the table and column names (hisops schema snapshot lists them).',
+        undefined,
+        { join: j.source },
+      ).zh(`关联 ${j.source} 中的表或列在源库中不存在`, '请核对表名和列名（hisops schema snapshot 可列出）。');
     }
     if (!big.has(nameKey(c!.name)) || !big.has(nameKey(p!.name))) continue; // a whole table needs no closure
     const col = (t: Table, x: string) => t.columns.find((y) => nameKey(y.name) === nameKey(x))!.name;
-    out.push({ child: c!.name, childColumns: j.childColumns.map((x) => col(c!, x)), parent: p!.name, parentColumns: j.parentColumns.map((x) => col(p!, x)), source: j.source });
+    out.push({
+      child: c!.name,
+      childColumns: j.childColumns.map((x) => col(c!, x)),
+      parent: p!.name,
+      parentColumns: j.parentColumns.map((x) => col(p!, x)),
+      source: j.source,
+    });
   }
   return out;
 }
@@ -69,7 +98,15 @@ const CHUNK = 400;
  * Choose the sample. `big` holds nameKeys of the tables to sample; `select(t)` gives the columns
  * to read (the copy's columns).
  */
-export async function sampleTables(src: Db, model: SchemaModel, big: Set<string>, n: number, relations: SampleJoin[], select: (t: Table) => string[], childCap = n * 10): Promise<SampleResult> {
+export async function sampleTables(
+  src: Db,
+  model: SchemaModel,
+  big: Set<string>,
+  n: number,
+  relations: SampleJoin[],
+  select: (t: Table) => string[],
+  childCap = n * 10,
+): Promise<SampleResult> {
   const tables = new Map(model.tables.filter((t) => big.has(nameKey(t.name))).map((t) => [nameKey(t.name), t]));
   const rows = new Map<string, Map<string, Row>>();
   const notes = new Map<string, string[]>();
@@ -78,7 +115,8 @@ export async function sampleTables(src: Db, model: SchemaModel, big: Set<string>
     if (!l.includes(s)) l.push(s);
     notes.set(nameKey(t), l);
   };
-  const rowKey = (t: Table, r: Row) => JSON.stringify((t.primaryKey?.columns ?? select(t)).map((c) => String(r[c] ?? '\u0000')));
+  const rowKey = (t: Table, r: Row) =>
+    JSON.stringify((t.primaryKey?.columns ?? select(t)).map((c) => String(r[c] ?? '\u0000')));
   const add = (t: Table, list: Row[]): Row[] => {
     let m = rows.get(nameKey(t.name));
     if (!m) rows.set(nameKey(t.name), (m = new Map()));
@@ -105,27 +143,42 @@ export async function sampleTables(src: Db, model: SchemaModel, big: Set<string>
     for (let i = 0; i < uniq.length && out.length < limit; i += CHUNK) {
       const part = uniq.slice(i, i + CHUNK);
       let q = src.knex(t.name).select(select(t));
-      q = cols.length === 1 ? q.whereIn(cols[0]!, part.map((v) => v[0]) as never[]) : q.whereIn(cols as never, part as never);
+      q =
+        cols.length === 1
+          ? q.whereIn(cols[0]!, part.map((v) => v[0]) as never[])
+          : q.whereIn(cols as never, part as never);
       if (order(t).length) q = q.orderBy(order(t));
       if (Number.isFinite(limit)) q = q.limit(limit - out.length);
-      if (src.dialect === 'mysql') q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
+      if (src.dialect === 'mysql')
+        q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
       out.push(...((await q) as Row[]));
     }
     return out;
   };
 
-  const childRels = (parent: string) => relations.filter((r) => nameKey(r.parent) === nameKey(parent) && nameKey(r.child) !== nameKey(parent));
+  const childRels = (parent: string) =>
+    relations.filter((r) => nameKey(r.parent) === nameKey(parent) && nameKey(r.child) !== nameKey(parent));
   const parentRels = (child: string) => relations.filter((r) => nameKey(r.child) === nameKey(child));
 
   // 1. roots: N rows of each big table with no parent among the big tables (every table of a cycle otherwise)
-  const hasParent = new Set(relations.filter((r) => nameKey(r.child) !== nameKey(r.parent)).map((r) => nameKey(r.child)));
+  const hasParent = new Set(
+    relations.filter((r) => nameKey(r.child) !== nameKey(r.parent)).map((r) => nameKey(r.child)),
+  );
   const roots = [...tables.values()].filter((t) => !hasParent.has(nameKey(t.name)));
   const down = async (t: Table, fresh: Row[]) => {
     for (const rel of childRels(t.name)) {
       const c = tables.get(nameKey(rel.child))!;
       const room = childCap - (rows.get(nameKey(c.name))?.size ?? 0);
       if (room <= 0 || !fresh.length) continue;
-      const got = add(c, await fetch(c, rel.childColumns, fresh.map((r) => tupleOf(r, rel.parentColumns)), room));
+      const got = add(
+        c,
+        await fetch(
+          c,
+          rel.childColumns,
+          fresh.map((r) => tupleOf(r, rel.parentColumns)),
+          room,
+        ),
+      );
       note(c.name, `children of ${t.name} (${rel.source})`);
       await down(c, got);
     }
@@ -148,7 +201,9 @@ export async function sampleTables(src: Db, model: SchemaModel, big: Set<string>
       const mine = [...(rows.get(nameKey(t.name))?.values() ?? [])];
       for (const rel of parentRels(t.name)) {
         const p = tables.get(nameKey(rel.parent))!;
-        const have = new Set([...(rows.get(nameKey(p.name))?.values() ?? [])].map((r) => keyOf(tupleOf(r, rel.parentColumns))));
+        const have = new Set(
+          [...(rows.get(nameKey(p.name))?.values() ?? [])].map((r) => keyOf(tupleOf(r, rel.parentColumns))),
+        );
         const missing = mine.map((r) => tupleOf(r, rel.childColumns)).filter((v) => present(v) && !have.has(keyOf(v)));
         if (!missing.length) continue;
         const got = add(p, await fetch(p, rel.parentColumns, missing, Infinity));

@@ -48,13 +48,20 @@ export function findOriginal(v: string, originals: ValueSet): number {
     for (const m of t.matchAll(DIGIT_RUN)) {
       const run = m[0];
       const lens = run.length > 18 ? [18] : run.length <= 13 ? [11] : [];
-      for (const len of lens) for (let i = 0; i + len <= run.length; i++) if (len !== t.length && (k = originals.kindOf(run.slice(i, i + len)))) return k;
+      for (const len of lens)
+        for (let i = 0; i + len <= run.length; i++)
+          if (len !== t.length && (k = originals.kindOf(run.slice(i, i + len)))) return k;
     }
   }
   return 0;
 }
 
-export async function verifyNoOriginals(dest: Db, model: SchemaModel, originals: ValueSet, skip: (table: string) => boolean = () => false): Promise<VerifyResult> {
+export async function verifyNoOriginals(
+  dest: Db,
+  model: SchemaModel,
+  originals: ValueSet,
+  skip: (table: string) => boolean = () => false,
+): Promise<VerifyResult> {
   const res: VerifyResult = { tables: 0, columns: 0, values: 0, originals: originals.size, findings: [] };
   for (const t of model.tables) {
     if (skip(t.name)) continue;
@@ -77,7 +84,13 @@ export async function verifyNoOriginals(dest: Db, model: SchemaModel, originals:
       }
     });
     cols.forEach((c, i) => {
-      if (hits[i]!.n) res.findings.push({ table: t.name, column: c, values: hits[i]!.n, kinds: [...hits[i]!.kinds].sort().map((k) => MASK_KINDS[k - 1]!) });
+      if (hits[i]!.n)
+        res.findings.push({
+          table: t.name,
+          column: c,
+          values: hits[i]!.n,
+          kinds: [...hits[i]!.kinds].sort().map((k) => MASK_KINDS[k - 1]!),
+        });
     });
   }
   return res;

@@ -73,7 +73,14 @@ export function pkKey(pk: PrimaryKey | undefined): string {
 }
 
 export function indexKey(i: Index): string {
-  const cols = i.columns.map((c) => (c.name !== undefined ? lc(c.name) : `(${exprKey(c.expression)})`) + (c.desc ? ' desc' : '') + (c.prefix ? `(${c.prefix})` : '')).join(',');
+  const cols = i.columns
+    .map(
+      (c) =>
+        (c.name !== undefined ? lc(c.name) : `(${exprKey(c.expression)})`) +
+        (c.desc ? ' desc' : '') +
+        (c.prefix ? `(${c.prefix})` : ''),
+    )
+    .join(',');
   const method = i.method && !/^(btree|normal)$/i.test(i.method) ? lc(i.method) : '';
   return `${i.unique ? 'unique ' : ''}${method ? method + ' ' : ''}(${cols})${i.where ? ' where ' + exprKey(i.where) : ''}`;
 }

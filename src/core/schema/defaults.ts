@@ -6,7 +6,8 @@
 import type { ColumnType, DefaultValue } from './model.js';
 import { unquoteSqlString } from './types.js';
 
-const NOW_FORMS = /^(current_timestamp|now|localtimestamp|localtime|sysdate|systimestamp|getdate|sysdatetime|transaction_timestamp|statement_timestamp)\s*(\(\s*(\d*)\s*\))?$/i;
+const NOW_FORMS =
+  /^(current_timestamp|now|localtimestamp|localtime|sysdate|systimestamp|getdate|sysdatetime|transaction_timestamp|statement_timestamp)\s*(\(\s*(\d*)\s*\))?$/i;
 const TODAY_FORMS = /^(current_date|curdate)\s*(\(\s*\))?$/i;
 const TIME_FORMS = /^(current_time|curtime)\s*(\(\s*(\d*)\s*\))?$/i;
 
@@ -72,7 +73,19 @@ export function canonicalNumber(s: string): string {
 }
 
 function isNumericType(t: ColumnType): boolean {
-  return ['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'bit', 'year', 'boolean'].includes(t.base);
+  return [
+    'tinyint',
+    'smallint',
+    'mediumint',
+    'int',
+    'bigint',
+    'decimal',
+    'float',
+    'double',
+    'bit',
+    'year',
+    'boolean',
+  ].includes(t.base);
 }
 
 function isBinaryType(t: ColumnType): boolean {
@@ -83,8 +96,10 @@ function literalFor(value: string, type: ColumnType): DefaultValue {
   if (isBinaryType(type)) return { kind: 'literal', value: Buffer.from(value, 'latin1').toString('hex'), hex: true };
   if (type.base === 'boolean') {
     const v = value.toLowerCase();
-    if (v === 'true' || v === 't' || v === '1' || v === 'y' || v === 'yes' || v === 'on') return { kind: 'literal', value: '1' };
-    if (v === 'false' || v === 'f' || v === '0' || v === 'n' || v === 'no' || v === 'off') return { kind: 'literal', value: '0' };
+    if (v === 'true' || v === 't' || v === '1' || v === 'y' || v === 'yes' || v === 'on')
+      return { kind: 'literal', value: '1' };
+    if (v === 'false' || v === 'f' || v === '0' || v === 'n' || v === 'no' || v === 'off')
+      return { kind: 'literal', value: '0' };
   }
   if (isNumericType(type) && NUMERIC.test(value.trim())) return { kind: 'literal', value: canonicalNumber(value) };
   return { kind: 'literal', value };
@@ -93,11 +108,16 @@ function literalFor(value: string, type: ColumnType): DefaultValue {
 /** b'101' / 0x1F / X'1F' bit and hex literals. */
 function bitOrHex(s: string, type: ColumnType): DefaultValue | undefined {
   const b = /^b'([01]*)'$/i.exec(s);
-  if (b) return isBinaryType(type) ? { kind: 'literal', value: BigInt('0b' + (b[1] || '0')).toString(16), hex: true } : { kind: 'literal', value: BigInt('0b' + (b[1] || '0')).toString() };
+  if (b)
+    return isBinaryType(type)
+      ? { kind: 'literal', value: BigInt('0b' + (b[1] || '0')).toString(16), hex: true }
+      : { kind: 'literal', value: BigInt('0b' + (b[1] || '0')).toString() };
   const x = /^(?:x'([0-9a-f]*)'|0x([0-9a-f]+))$/i.exec(s);
   if (x) {
     const hex = (x[1] ?? x[2] ?? '').toLowerCase();
-    return isBinaryType(type) ? { kind: 'literal', value: hex, hex: true } : { kind: 'literal', value: hex ? BigInt('0x' + hex).toString() : '0' };
+    return isBinaryType(type)
+      ? { kind: 'literal', value: hex, hex: true }
+      : { kind: 'literal', value: hex ? BigInt('0x' + hex).toString() : '0' };
   }
   return undefined;
 }
@@ -107,7 +127,11 @@ function bitOrHex(s: string, type: ColumnType): DefaultValue | undefined {
  * quoted literals, `NULL` for DEFAULT NULL, expressions as written. MySQL reports the bare value
  * and flags expressions with DEFAULT_GENERATED in EXTRA.
  */
-export function parseMysqlDefault(raw: string | null, type: ColumnType, opts: { mariadb: boolean; extra?: string }): DefaultValue | undefined {
+export function parseMysqlDefault(
+  raw: string | null,
+  type: ColumnType,
+  opts: { mariadb: boolean; extra?: string },
+): DefaultValue | undefined {
   if (raw === null || raw === undefined) return undefined;
   const s = String(raw);
   if (opts.mariadb) {
@@ -121,7 +145,8 @@ export function parseMysqlDefault(raw: string | null, type: ColumnType, opts: { 
   if (/DEFAULT_GENERATED/i.test(opts.extra ?? '')) return { kind: 'expr', sql: canonicalExpr(s) };
   const bh = bitOrHex(s, type);
   if (bh && (type.base === 'bit' || isBinaryType(type))) return bh;
-  if (NOW_FORMS.test(s) && ['datetime', 'timestamp'].includes(type.base)) return { kind: 'expr', sql: canonicalExpr(s) };
+  if (NOW_FORMS.test(s) && ['datetime', 'timestamp'].includes(type.base))
+    return { kind: 'expr', sql: canonicalExpr(s) };
   return literalFor(s, type);
 }
 
@@ -153,7 +178,8 @@ export function parsePgDefault(raw: string | null, type: ColumnType): DefaultVal
   if (e) return literalFor(unquoteSqlString(`'${e[1]}'`, true), type);
   if (bare.startsWith("'") && bare.endsWith("'") && !quoteOpen(bare.slice(1, -1).replace(/''/g, ''))) {
     const v = unquoteSqlString(bare, false);
-    if (isBinaryType(type) && v.startsWith('\\x')) return { kind: 'literal', value: v.slice(2).toLowerCase(), hex: true };
+    if (isBinaryType(type) && v.startsWith('\\x'))
+      return { kind: 'literal', value: v.slice(2).toLowerCase(), hex: true };
     return literalFor(v, type);
   }
   let num = bare;

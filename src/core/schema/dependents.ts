@@ -18,7 +18,13 @@ import type { Op } from './sql/ops.js';
 import { sqliteNeedsRebuild } from './sql/sqlite.js';
 
 /** What makes a dependent object a problem, per dialect. */
-const BLOCKING: Record<Dialect, 'columns' | 'rebuild' | undefined> = { postgres: 'columns', sqlite: 'rebuild', mysql: undefined, oracle: undefined, mssql: undefined };
+const BLOCKING: Record<Dialect, 'columns' | 'rebuild' | undefined> = {
+  postgres: 'columns',
+  sqlite: 'rebuild',
+  mysql: undefined,
+  oracle: undefined,
+  mssql: undefined,
+};
 
 interface DependentPhases {
   drop: number;
@@ -36,14 +42,21 @@ function touched(items: PlanItem[], dialect: Dialect): Map<string, Set<string> |
     if (col === undefined) return void out.set(k, 'all');
     const s = out.get(k);
     if (s === 'all') return;
-    (s ?? out.set(k, new Set()).get(k) as Set<string>).add(nameKey(col));
+    (s ?? (out.set(k, new Set()).get(k) as Set<string>)).add(nameKey(col));
   };
   for (const it of items) {
     for (const o of it.ops) {
       if (BLOCKING[dialect] === 'columns') {
-        if (o.op === 'alterColumn' && (o.aspects.includes('type') || o.aspects.includes('generated'))) mark(o.table, o.from.name);
+        if (o.op === 'alterColumn' && (o.aspects.includes('type') || o.aspects.includes('generated')))
+          mark(o.table, o.from.name);
         if (o.op === 'dropColumn') mark(o.table, o.column.name);
-      } else if (BLOCKING[dialect] === 'rebuild' && 'table' in o && typeof o.table === 'string' && sqliteNeedsRebuild(o)) mark(o.table);
+      } else if (
+        BLOCKING[dialect] === 'rebuild' &&
+        'table' in o &&
+        typeof o.table === 'string' &&
+        sqliteNeedsRebuild(o)
+      )
+        mark(o.table);
     }
   }
   return out;
@@ -59,7 +72,13 @@ function uses(w: Set<string>, table: string, cols: Set<string> | 'all'): string[
  * Add drop / re-create items around the changes of each section. `items` is changed in place;
  * the caller sorts afterwards (drops carry the drop phase, re-creates the view and trigger phases).
  */
-export function wrapDependents(items: PlanItem[], current: SchemaModel, target: SchemaModel, dialect: Dialect, phases: DependentPhases): void {
+export function wrapDependents(
+  items: PlanItem[],
+  current: SchemaModel,
+  target: SchemaModel,
+  dialect: Dialect,
+  phases: DependentPhases,
+): void {
   if (!BLOCKING[dialect] || (!current.views.length && !current.routines.some((r) => r.kind === 'trigger'))) return;
   const targetViews = byName(target.views);
   const targetTriggers = byName(target.routines.filter((r) => r.kind === 'trigger'));
@@ -69,8 +88,12 @@ export function wrapDependents(items: PlanItem[], current: SchemaModel, target: 
     const inSection = items.filter((i) => i.section === section);
     const t = touched(inSection, dialect);
     if (!t.size) continue;
-    const has = (op: Op['op'], name: string) => inSection.some((i) => i.ops.some((o) => o.op === op && 'view' in o && nameKey(o.view.name) === nameKey(name)));
-    const hasRoutine = (op: Op['op'], name: string) => inSection.some((i) => i.ops.some((o) => o.op === op && 'routine' in o && nameKey(o.routine.name) === nameKey(name)));
+    const has = (op: Op['op'], name: string) =>
+      inSection.some((i) => i.ops.some((o) => o.op === op && 'view' in o && nameKey(o.view.name) === nameKey(name)));
+    const hasRoutine = (op: Op['op'], name: string) =>
+      inSection.some((i) =>
+        i.ops.some((o) => o.op === op && 'routine' in o && nameKey(o.routine.name) === nameKey(name)),
+      );
 
     // Views over the changed columns, then the views over those, to any depth.
     const why = new Map<string, string[]>();
@@ -86,7 +109,10 @@ export function wrapDependents(items: PlanItem[], current: SchemaModel, target: 
         const w = viewWords.get(nameKey(v.name))!;
         const over = [...why.keys()].filter((n) => w.has(n));
         if (over.length) {
-          why.set(nameKey(v.name), over.map((n) => `view ${n}`));
+          why.set(
+            nameKey(v.name),
+            over.map((n) => `view ${n}`),
+          );
           grew = true;
         }
       }
@@ -112,11 +138,23 @@ export function wrapDependents(items: PlanItem[], current: SchemaModel, target: 
       // A view the review part drops anyway (the target lacks it) needs nothing more there.
       if (section === 'review' && has('dropView', v.name)) continue;
       const list = why.get(nameKey(v.name))!;
-      added.push({ section, phase: phases.drop, title: `view ${v.name}`, reasons: [reason('view', list)], ops: [{ op: 'dropView', view: v }] });
+      added.push({
+        section,
+        phase: phases.drop,
+        title: `view ${v.name}`,
+        reasons: [reason('view', list)],
+        ops: [{ op: 'dropView', view: v }],
+      });
       if (has('createView', v.name)) continue; // re-created from the target after the change already
       const tv = targetViews.get(nameKey(v.name));
       const again = tv && (!tv.dialect || tv.dialect === dialect) ? tv : v;
-      added.push({ section, phase: phases.view, title: `view ${v.name}`, reasons: [reason('view', list)], ops: [{ op: 'createView', view: again, replace: false }] });
+      added.push({
+        section,
+        phase: phases.view,
+        title: `view ${v.name}`,
+        reasons: [reason('view', list)],
+        ops: [{ op: 'createView', view: again, replace: false }],
+      });
     }
 
     // Triggers on the changed tables (for PostgreSQL: those naming a changed column).
@@ -125,14 +163,27 @@ export function wrapDependents(items: PlanItem[], current: SchemaModel, target: 
       const cols = t.get(nameKey(r.table));
       if (!cols) continue;
       const w = words(r.source);
-      const list = cols === 'all' ? [nameKey(r.table)] : [...cols].filter((c) => w.has(c)).map((c) => `${nameKey(r.table!)}.${c}`);
+      const list =
+        cols === 'all' ? [nameKey(r.table)] : [...cols].filter((c) => w.has(c)).map((c) => `${nameKey(r.table!)}.${c}`);
       if (!list.length) continue;
       if (section === 'review' && hasRoutine('dropRoutine', r.name)) continue;
-      added.push({ section, phase: phases.drop, title: `trigger ${r.name}`, reasons: [reason('trigger', list)], ops: [{ op: 'dropRoutine', routine: r }] });
+      added.push({
+        section,
+        phase: phases.drop,
+        title: `trigger ${r.name}`,
+        reasons: [reason('trigger', list)],
+        ops: [{ op: 'dropRoutine', routine: r }],
+      });
       if (hasRoutine('createRoutine', r.name)) continue;
       const tr: Routine | undefined = targetTriggers.get(nameKey(r.name));
       const again = tr && (!tr.dialect || tr.dialect === dialect) ? tr : r;
-      added.push({ section, phase: phases.trigger, title: `trigger ${r.name}`, reasons: [reason('trigger', list)], ops: [{ op: 'createRoutine', routine: again, replace: false }] });
+      added.push({
+        section,
+        phase: phases.trigger,
+        title: `trigger ${r.name}`,
+        reasons: [reason('trigger', list)],
+        ops: [{ op: 'createRoutine', routine: again, replace: false }],
+      });
     }
   }
   items.push(...added);

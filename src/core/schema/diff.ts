@@ -59,7 +59,8 @@ export function diffModels(currentIn: SchemaModel, targetIn: SchemaModel, opts: 
     if (!c) changes.push({ kind: 'table.add', table: t });
     else changes.push(...diffTable(c, t, ctx, opts.renames?.columns ?? {}));
   }
-  for (const c of sortByName(current.tables)) if (!tgt.has(nameKey(c.name)) && cur.has(nameKey(c.name))) changes.push({ kind: 'table.drop', table: c });
+  for (const c of sortByName(current.tables))
+    if (!tgt.has(nameKey(c.name)) && cur.has(nameKey(c.name))) changes.push({ kind: 'table.drop', table: c });
 
   // ---- views, routines, sequences, other objects
   const cv = byName(current.views);
@@ -79,7 +80,8 @@ export function diffModels(currentIn: SchemaModel, targetIn: SchemaModel, opts: 
     if (!c) changes.push({ kind: 'routine.add', routine: r });
     else if (c.digest !== r.digest) changes.push({ kind: 'routine.alter', from: c, to: r });
   }
-  for (const r of [...current.routines].sort(cmpKind)) if (!tr.has(rk(r))) changes.push({ kind: 'routine.drop', routine: r });
+  for (const r of [...current.routines].sort(cmpKind))
+    if (!tr.has(rk(r))) changes.push({ kind: 'routine.drop', routine: r });
 
   const cs = byName(current.sequences);
   const ts = byName(target.sequences);
@@ -88,7 +90,8 @@ export function diffModels(currentIn: SchemaModel, targetIn: SchemaModel, opts: 
     if (!c) changes.push({ kind: 'sequence.add', sequence: s });
     else if (sequenceKey(c) !== sequenceKey(s)) changes.push({ kind: 'sequence.alter', from: c, to: s });
   }
-  for (const s of sortByName(current.sequences)) if (!ts.has(nameKey(s.name))) changes.push({ kind: 'sequence.drop', sequence: s });
+  for (const s of sortByName(current.sequences))
+    if (!ts.has(nameKey(s.name))) changes.push({ kind: 'sequence.drop', sequence: s });
 
   const co = new Map(current.others.map((o) => [rk(o), o]));
   const to = new Map(target.others.map((o) => [rk(o), o]));
@@ -97,9 +100,16 @@ export function diffModels(currentIn: SchemaModel, targetIn: SchemaModel, opts: 
     if (!c) changes.push({ kind: 'other.add', object: o });
     else if ((c.digest ?? '') !== (o.digest ?? '')) changes.push({ kind: 'other.alter', from: c, to: o });
   }
-  for (const o of [...current.others].sort(cmpKind)) if (!to.has(rk(o))) changes.push({ kind: 'other.drop', object: o });
+  for (const o of [...current.others].sort(cmpKind))
+    if (!to.has(rk(o))) changes.push({ kind: 'other.drop', object: o });
 
-  return { current: current.source, target: target.source, changes, counts: countChanges(changes), equal: changes.length === 0 };
+  return {
+    current: current.source,
+    target: target.source,
+    changes,
+    counts: countChanges(changes),
+    equal: changes.length === 0,
+  };
 }
 
 function sortByName<T extends { name: string }>(xs: readonly T[]): T[] {
@@ -136,7 +146,8 @@ function columnAspects(from: Column, to: Column, ft: Table, tt: Table): ColumnAs
   if (a.generated !== b.generated) out.push('generated');
   // Only columns that hold text have a charset: an int or date column of a table whose default
   // collation changes has none to compare (its key falls back to the table's).
-  if (from.charset && to.charset && a.charset !== b.charset && a.charset !== '' && b.charset !== '') out.push('charset');
+  if (from.charset && to.charset && a.charset !== b.charset && a.charset !== '' && b.charset !== '')
+    out.push('charset');
   if (a.comment !== b.comment) out.push('comment');
   return out;
 }
@@ -154,7 +165,14 @@ function diffTable(c: Table, t: Table, ctx: CompareContext, colRenames: Record<s
   const tc = t.options?.charset ? `${t.options.charset}/${t.options.collation ?? ''}` : '';
   if (cc && tc && cc.toLowerCase() !== tc.toLowerCase()) aspects.push('charset');
   if ((c.comment ?? '') !== (t.comment ?? '')) aspects.push('comment');
-  if (aspects.length) out.push({ kind: 'table.options', table, from: { ...c.options, comment: c.comment }, to: { ...t.options, comment: t.comment }, aspects });
+  if (aspects.length)
+    out.push({
+      kind: 'table.options',
+      table,
+      from: { ...c.options, comment: c.comment },
+      to: { ...t.options, comment: t.comment },
+      aspects,
+    });
 
   // columns, with renames from the decisions
   const ccols = byName(c.columns);
@@ -184,20 +202,29 @@ function diffTable(c: Table, t: Table, ctx: CompareContext, colRenames: Record<s
     }
     prev = col.name;
   }
-  for (const col of c.columns) if (!tcols.has(nameKey(col.name)) && ccols.has(nameKey(col.name))) out.push({ kind: 'column.drop', table, column: col });
+  for (const col of c.columns)
+    if (!tcols.has(nameKey(col.name)) && ccols.has(nameKey(col.name)))
+      out.push({ kind: 'column.drop', table, column: col });
 
   // primary key
   if (!c.primaryKey && t.primaryKey) out.push({ kind: 'pk.add', table, to: t.primaryKey });
   else if (c.primaryKey && !t.primaryKey) out.push({ kind: 'pk.drop', table, from: c.primaryKey });
-  else if (c.primaryKey && t.primaryKey && pkKey(renameCols(c.primaryKey.columns, renamedFrom)) !== pkKey(t.primaryKey)) out.push({ kind: 'pk.alter', table, from: c.primaryKey, to: t.primaryKey });
+  else if (c.primaryKey && t.primaryKey && pkKey(renameCols(c.primaryKey.columns, renamedFrom)) !== pkKey(t.primaryKey))
+    out.push({ kind: 'pk.alter', table, from: c.primaryKey, to: t.primaryKey });
 
   // indexes: by name; then generated names and same-definition pairs by definition
   const colMap = renamedFrom;
-  const ci = c.indexes.map((i) => ({ i, key: indexKey({ ...i, columns: i.columns.map((x) => ({ ...x, name: x.name && renamedName(x.name, colMap) })) }) }));
+  const ci = c.indexes.map((i) => ({
+    i,
+    key: indexKey({ ...i, columns: i.columns.map((x) => ({ ...x, name: x.name && renamedName(x.name, colMap) })) }),
+  }));
   const ti = t.indexes.map((i) => ({ i, key: indexKey(i) }));
   out.push(...matchByNameThenDefinition(ci, ti, table, 'index'));
 
-  const cf = c.foreignKeys.map((f) => ({ i: f, key: fkKey({ ...f, columns: renameCols(f.columns, colMap).columns }, ctx) }));
+  const cf = c.foreignKeys.map((f) => ({
+    i: f,
+    key: fkKey({ ...f, columns: renameCols(f.columns, colMap).columns }, ctx),
+  }));
   const tf = t.foreignKeys.map((f) => ({ i: f, key: fkKey(f, ctx) }));
   out.push(...matchByNameThenDefinition(cf, tf, table, 'fk'));
 
@@ -218,7 +245,12 @@ function renameCols(columns: string[], renamedFrom: Map<string, Column>): { colu
 
 type Named = { name: string; generatedName?: boolean };
 
-function matchByNameThenDefinition<T extends Named>(cur: Array<{ i: T; key: string }>, tgt: Array<{ i: T; key: string }>, table: string, what: 'index' | 'fk' | 'check'): Change[] {
+function matchByNameThenDefinition<T extends Named>(
+  cur: Array<{ i: T; key: string }>,
+  tgt: Array<{ i: T; key: string }>,
+  table: string,
+  what: 'index' | 'fk' | 'check',
+): Change[] {
   const out: Change[] = [];
   const cByName = new Map(cur.filter((x) => !x.i.generatedName).map((x) => [nameKey(x.i.name), x]));
   const usedCur = new Set<{ i: T; key: string }>();
@@ -246,7 +278,8 @@ function matchByNameThenDefinition<T extends Named>(cur: Array<{ i: T; key: stri
       usedCur.add(c);
       // Same definition under another name: only an index name is worth changing (names of
       // generated or FK/check constraints carry no meaning for the application).
-      if (what === 'index' && !t.i.generatedName && !c.i.generatedName && nameKey(c.i.name) !== nameKey(t.i.name)) out.push({ kind: 'index.rename', table, from: c.i as unknown as Index, to: t.i as unknown as Index });
+      if (what === 'index' && !t.i.generatedName && !c.i.generatedName && nameKey(c.i.name) !== nameKey(t.i.name))
+        out.push({ kind: 'index.rename', table, from: c.i as unknown as Index, to: t.i as unknown as Index });
       continue;
     }
     out.push(add(what, table, t.i));

@@ -11,7 +11,11 @@ type Conn = Record<string, unknown>;
 type Runner = (conn: Conn, sql: string) => Promise<unknown>;
 
 const callback = (conn: Conn, sql: string) =>
-  new Promise((resolve, reject) => (conn.query as (s: string, cb: (e: unknown, r: unknown) => void) => void).call(conn, sql, (e, r) => (e ? reject(e) : resolve(r))));
+  new Promise((resolve, reject) =>
+    (conn.query as (s: string, cb: (e: unknown, r: unknown) => void) => void).call(conn, sql, (e, r) =>
+      e ? reject(e) : resolve(r),
+    ),
+  );
 
 const RUNNERS: Record<Dialect, Runner | undefined> = {
   postgres: callback, // pg: simple-query protocol, no parameters
@@ -27,17 +31,23 @@ export class SessionStatementError extends Error {
     readonly statement: string,
     readonly failure: unknown,
   ) {
-    super(`the session statement "${statement}" failed: ${String((failure as { sqlMessage?: string; message?: string }).sqlMessage ?? (failure as Error).message ?? failure)}`);
+    super(
+      `the session statement "${statement}" failed: ${String((failure as { sqlMessage?: string; message?: string }).sqlMessage ?? (failure as Error).message ?? failure)}`,
+    );
   }
 }
 
 export async function execStatement(db: Db, sql: string, session: readonly string[] = []): Promise<unknown> {
   const run = RUNNERS[db.dialect];
   if (!run) {
-    for (const s of session) await db.knex.raw(s).catch((e: unknown) => Promise.reject(new SessionStatementError(s, e)));
+    for (const s of session)
+      await db.knex.raw(s).catch((e: unknown) => Promise.reject(new SessionStatementError(s, e)));
     return db.knex.raw(sql);
   }
-  const client = db.knex.client as unknown as { acquireConnection(): Promise<Conn>; releaseConnection(c: Conn): Promise<unknown> };
+  const client = db.knex.client as unknown as {
+    acquireConnection(): Promise<Conn>;
+    releaseConnection(c: Conn): Promise<unknown>;
+  };
   const conn = await client.acquireConnection();
   try {
     for (const s of session) await run(conn, s).catch((e: unknown) => Promise.reject(new SessionStatementError(s, e)));

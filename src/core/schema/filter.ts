@@ -17,14 +17,20 @@ export interface NameFilter {
 }
 
 function globToRegExp(glob: string): RegExp {
-  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, 'i');
 }
 
 /** Split comma-separated pattern lists as given on the command line. */
 export function splitPatterns(values: string | string[] | undefined): string[] {
   const list = Array.isArray(values) ? values : values ? [values] : [];
-  return list.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  return list
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function makeMatcher(filter: Partial<NameFilter> = {}): (name: string) => boolean {
@@ -38,14 +44,31 @@ export function filterModel<T extends SchemaModel>(model: T, filter: Partial<Nam
   const ok = makeMatcher(filter);
   // A list the filter leaves whole is kept as is (not copied): a snapshot file's known fingerprint still applies (fingerprint.ts).
   const same = <T>(all: T[], kept: T[]) => (kept.length === all.length ? all : kept);
-  const tables = same(model.tables, model.tables.filter((t) => ok(t.name)));
+  const tables = same(
+    model.tables,
+    model.tables.filter((t) => ok(t.name)),
+  );
   const kept = new Set(tables.map((t) => t.name.toLowerCase()));
   return {
     ...model,
     tables,
-    views: same(model.views, model.views.filter((v) => ok(v.name))),
-    sequences: same(model.sequences, model.sequences.filter((s) => ok(s.name))),
-    routines: same(model.routines, model.routines.filter((r) => (r.kind === 'trigger' && r.table ? kept.has(r.table.toLowerCase()) && ok(r.name) : ok(r.name)))),
-    others: same(model.others, model.others.filter((o) => ok(o.name))),
+    views: same(
+      model.views,
+      model.views.filter((v) => ok(v.name)),
+    ),
+    sequences: same(
+      model.sequences,
+      model.sequences.filter((s) => ok(s.name)),
+    ),
+    routines: same(
+      model.routines,
+      model.routines.filter((r) =>
+        r.kind === 'trigger' && r.table ? kept.has(r.table.toLowerCase()) && ok(r.name) : ok(r.name),
+      ),
+    ),
+    others: same(
+      model.others,
+      model.others.filter((o) => ok(o.name)),
+    ),
   };
 }

@@ -9,7 +9,15 @@
  */
 import { checkKey, columnKeys, fkKey, indexKey, pkKey, sequenceKey, type CompareContext } from './compare.js';
 import crypto from 'node:crypto';
-import { nameKey, type OtherObject, type Routine, type SchemaModel, type Sequence, type Table, type View } from './model.js';
+import {
+  nameKey,
+  type OtherObject,
+  type Routine,
+  type SchemaModel,
+  type Sequence,
+  type Table,
+  type View,
+} from './model.js';
 
 const sorted = <T extends { name: string }>(xs: readonly T[]) =>
   // Sort by precomputed keys: big schemas have 100,000 columns.
@@ -19,10 +27,13 @@ const sorted = <T extends { name: string }>(xs: readonly T[]) =>
     .map((p) => p[1]);
 
 function tableLines(t: Table, ctx: CompareContext, push: (l: string) => void): void {
-  push(`T ${nameKey(t.name)} ${t.options?.engine?.toLowerCase() ?? ''} ${t.options?.charset ?? ''}/${t.options?.collation ?? ''} ${JSON.stringify(t.comment ?? '')}`);
+  push(
+    `T ${nameKey(t.name)} ${t.options?.engine?.toLowerCase() ?? ''} ${t.options?.charset ?? ''}/${t.options?.collation ?? ''} ${JSON.stringify(t.comment ?? '')}`,
+  );
   for (const c of sorted(t.columns)) push(`C ${nameKey(c.name)} ${JSON.stringify(columnKeys(c, t))}`);
   push(`P ${pkKey(t.primaryKey)}`);
-  for (const i of [...t.indexes].sort((a, b) => (indexKey(a) + a.name < indexKey(b) + b.name ? -1 : 1))) push(`I ${i.generatedName ? '' : nameKey(i.name)} ${indexKey(i)}`);
+  for (const i of [...t.indexes].sort((a, b) => (indexKey(a) + a.name < indexKey(b) + b.name ? -1 : 1)))
+    push(`I ${i.generatedName ? '' : nameKey(i.name)} ${indexKey(i)}`);
   for (const k of t.foreignKeys.map((f) => fkKey(f, ctx)).sort()) push(`F ${k}`);
   for (const k of t.checks.map(checkKey).sort()) push(`K ${k}`);
 }
@@ -31,7 +42,8 @@ const viewLine = (v: View) => `V ${nameKey(v.name)} ${v.digest}`;
 const routineLine = (r: Routine) => `R ${r.kind}:${nameKey(r.name)} ${r.digest}`;
 const sequenceLine = (s: Sequence) => `S ${nameKey(s.name)} ${sequenceKey(s)}`;
 const otherLine = (o: OtherObject) => `O ${o.kind}:${nameKey(o.name)} ${o.digest ?? ''}`;
-const routineOrder = (a: Routine, b: Routine) => (`${a.kind}:${nameKey(a.name)}` < `${b.kind}:${nameKey(b.name)}` ? -1 : 1);
+const routineOrder = (a: Routine, b: Routine) =>
+  `${a.kind}:${nameKey(a.name)}` < `${b.kind}:${nameKey(b.name)}` ? -1 : 1;
 const otherOrder = (a: OtherObject, b: OtherObject) => (`${a.kind}:${a.name}` < `${b.kind}:${b.name}` ? -1 : 1);
 
 /**
@@ -41,15 +53,33 @@ const otherOrder = (a: OtherObject, b: OtherObject) => (`${a.kind}:${a.name}` < 
  * everything) still hits, and any list replaced or filtered misses. Models read from files are
  * not edited in place.
  */
-const known = new WeakMap<object, { views: unknown; sequences: unknown; routines: unknown; others: unknown; dialect: string; fp: string }>();
+const known = new WeakMap<
+  object,
+  { views: unknown; sequences: unknown; routines: unknown; others: unknown; dialect: string; fp: string }
+>();
 
 export function rememberFingerprint(model: SchemaModel, fp: string): void {
-  known.set(model.tables, { views: model.views, sequences: model.sequences, routines: model.routines, others: model.others, dialect: model.source.dialect, fp });
+  known.set(model.tables, {
+    views: model.views,
+    sequences: model.sequences,
+    routines: model.routines,
+    others: model.others,
+    dialect: model.source.dialect,
+    fp,
+  });
 }
 
 export function fingerprint(model: SchemaModel): string {
   const k = known.get(model.tables);
-  if (k && k.views === model.views && k.sequences === model.sequences && k.routines === model.routines && k.others === model.others && k.dialect === model.source.dialect) return k.fp;
+  if (
+    k &&
+    k.views === model.views &&
+    k.sequences === model.sequences &&
+    k.routines === model.routines &&
+    k.others === model.others &&
+    k.dialect === model.source.dialect
+  )
+    return k.fp;
   const ctx: CompareContext = { dialects: [model.source.dialect] };
   const hash = crypto.createHash('sha256');
   const push = (l: string) => hash.update(l + '\n');

@@ -26,12 +26,121 @@ export interface MaskRule {
  * purpose: dictionaries (drug names, ward names) must stay readable.
  */
 export const DEFAULT_MASK_RULES: MaskRule[] = [
-  ...['psn_name', 'patient_name', 'pat_name', 'patname', 'brxm', 'hzxm', 'xm', '*_xm', 'lxrxm', 'jhrxm', 'fname', 'lname', 'mname', '*_fname', '*_lname', '*_mname', 'first_name', 'last_name', 'middle_name', '*_first_name', '*_last_name', 'pat_fname', 'pat_sname', '*fath_name', '*moth_name', 'mothersname', 'guardiansname', 'pat_next_kin', 'emergency_contact', 'lxr', 'lxrmc', 'jhr', 'contact_name', 'conn_name', 'linkman'].map((column) => ({ column, kind: 'name' as const })),
-  ...['certno', 'cert_no', 'psn_cert_no', '*_certno', 'idcard', 'id_card', 'idcard_no', 'id_no', 'idno', 'sfzh', 'sfzhm', '*sfz*', 'ss', '*_ss', 'ssn', '*_ssn', '*taxcode*', 'psn_no', '*_psn_no', 'psnno', 'grbh', 'ybkh', 'ybh', 'yb_no', 'sbkh', 'insu_no', 'medicare_no', 'hicno'].map((column) => ({ column, kind: 'idcard' as const })),
-  ...['*phone*', '*mobile*', 'tel', '*_tel', 'tel_*', 'telephone', 'lxdh', 'sjhm', 'jtdh', '*_dh', 'pat_telephone', 'lxrdh', 'conn_tel', 'cell'].map((column) => ({ column, kind: 'phone' as const })),
-  ...['*addr*', '*address*', 'street', '*_street', '*_street_*', 'street_*', 'jtzz', 'xzz', 'hkdz', 'gzdw_dz', '*_dz', 'dz', 'zz', 'addr_*'].map((column) => ({ column, kind: 'address' as const })),
+  ...[
+    'psn_name',
+    'patient_name',
+    'pat_name',
+    'patname',
+    'brxm',
+    'hzxm',
+    'xm',
+    '*_xm',
+    'lxrxm',
+    'jhrxm',
+    'fname',
+    'lname',
+    'mname',
+    '*_fname',
+    '*_lname',
+    '*_mname',
+    'first_name',
+    'last_name',
+    'middle_name',
+    '*_first_name',
+    '*_last_name',
+    'pat_fname',
+    'pat_sname',
+    '*fath_name',
+    '*moth_name',
+    'mothersname',
+    'guardiansname',
+    'pat_next_kin',
+    'emergency_contact',
+    'lxr',
+    'lxrmc',
+    'jhr',
+    'contact_name',
+    'conn_name',
+    'linkman',
+  ].map((column) => ({ column, kind: 'name' as const })),
+  ...[
+    'certno',
+    'cert_no',
+    'psn_cert_no',
+    '*_certno',
+    'idcard',
+    'id_card',
+    'idcard_no',
+    'id_no',
+    'idno',
+    'sfzh',
+    'sfzhm',
+    '*sfz*',
+    'ss',
+    '*_ss',
+    'ssn',
+    '*_ssn',
+    '*taxcode*',
+    'psn_no',
+    '*_psn_no',
+    'psnno',
+    'grbh',
+    'ybkh',
+    'ybh',
+    'yb_no',
+    'sbkh',
+    'insu_no',
+    'medicare_no',
+    'hicno',
+  ].map((column) => ({ column, kind: 'idcard' as const })),
+  ...[
+    '*phone*',
+    '*mobile*',
+    'tel',
+    '*_tel',
+    'tel_*',
+    'telephone',
+    'lxdh',
+    'sjhm',
+    'jtdh',
+    '*_dh',
+    'pat_telephone',
+    'lxrdh',
+    'conn_tel',
+    'cell',
+  ].map((column) => ({ column, kind: 'phone' as const })),
+  ...[
+    '*addr*',
+    '*address*',
+    'street',
+    '*_street',
+    '*_street_*',
+    'street_*',
+    'jtzz',
+    'xzz',
+    'hkdz',
+    'gzdw_dz',
+    '*_dz',
+    'dz',
+    'zz',
+    'addr_*',
+  ].map((column) => ({ column, kind: 'address' as const })),
   ...['*email*', 'mail', '*_mail'].map((column) => ({ column, kind: 'email' as const })),
-  ...['dob', '*_dob', 'dob_*', 'brdy', 'csrq', 'birthday', 'birth_date', 'birthdate', 'date_of_birth', '*_birth_date', '*_birthday', 'birth_dt', 'birth_time'].map((column) => ({ column, kind: 'birthdate' as const })),
+  ...[
+    'dob',
+    '*_dob',
+    'dob_*',
+    'brdy',
+    'csrq',
+    'birthday',
+    'birth_date',
+    'birthdate',
+    'date_of_birth',
+    '*_birth_date',
+    '*_birthday',
+    'birth_dt',
+    'birth_time',
+  ].map((column) => ({ column, kind: 'birthdate' as const })),
 ];
 
 /**
@@ -40,14 +149,68 @@ export const DEFAULT_MASK_RULES: MaskRule[] = [
  * rules still win over these; values that are ID numbers or mobiles win too (maskChoice.ts).
  */
 export const NOT_PERSONAL: Array<{ column: string; why: string }> = [
-  ...['ip', '*_ip', 'ip_*', '*ip_addr*', '*ipaddr*', '*_ip_*', 'remote_addr*', 'client_addr*', 'mac_addr*', '*macaddr*'].map((column) => ({ column, why: 'ip' })),
-  ...['*subject*', '*_title', '*template*', '*_body', '*_format', '*_label'].map((column) => ({ column, why: 'message' })),
-  ...['*allow*', '*flag*', 'is_*', 'has_*', '*_yn', '*_enabled', '*_verified', '*_valid*', '*_notify*', '*_notice*', '*_sent', '*_opt_in', '*_optin', '*consent*'].map((column) => ({ column, why: 'flag' })),
-  ...['*_type', '*_kind', '*_status', '*_stas', '*_code', '*_codg', '*_cnt', '*_count', '*_level', '*_lv', '*_relationship', '*_country', '*_state', '*_city', '*_postal_code', '*_zip'].map((column) => ({ column, why: 'code' })),
+  ...[
+    'ip',
+    '*_ip',
+    'ip_*',
+    '*ip_addr*',
+    '*ipaddr*',
+    '*_ip_*',
+    'remote_addr*',
+    'client_addr*',
+    'mac_addr*',
+    '*macaddr*',
+  ].map((column) => ({ column, why: 'ip' })),
+  ...['*subject*', '*_title', '*template*', '*_body', '*_format', '*_label'].map((column) => ({
+    column,
+    why: 'message',
+  })),
+  ...[
+    '*allow*',
+    '*flag*',
+    'is_*',
+    'has_*',
+    '*_yn',
+    '*_enabled',
+    '*_verified',
+    '*_valid*',
+    '*_notify*',
+    '*_notice*',
+    '*_sent',
+    '*_opt_in',
+    '*_optin',
+    '*consent*',
+  ].map((column) => ({ column, why: 'flag' })),
+  ...[
+    '*_type',
+    '*_kind',
+    '*_status',
+    '*_stas',
+    '*_code',
+    '*_codg',
+    '*_cnt',
+    '*_count',
+    '*_level',
+    '*_lv',
+    '*_relationship',
+    '*_country',
+    '*_state',
+    '*_city',
+    '*_postal_code',
+    '*_zip',
+  ].map((column) => ({ column, why: 'code' })),
 ];
 
 export function glob(p: string): RegExp {
-  return new RegExp('^' + p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  return new RegExp(
+    '^' +
+      p
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+    'i',
+  );
 }
 
 export interface CompiledRules {
@@ -62,11 +225,13 @@ export interface CompiledRules {
 
 /** Custom rules are tried first, then the defaults (unless `replaceDefaults`). */
 export function compileRules(custom: MaskRule[] = [], replaceDefaults = false): CompiledRules {
-  const comp = (list: MaskRule[]) => list.map((r) => ({ t: r.table ? glob(r.table) : undefined, c: glob(r.column), kind: r.kind, pattern: r.column }));
+  const comp = (list: MaskRule[]) =>
+    list.map((r) => ({ t: r.table ? glob(r.table) : undefined, c: glob(r.column), kind: r.kind, pattern: r.column }));
   const mine = comp(custom);
   const defaults = comp(replaceDefaults ? [] : DEFAULT_MASK_RULES);
   const notPersonal = NOT_PERSONAL.map((x) => ({ c: glob(x.column), why: x.why }));
-  const find = (list: typeof mine, table: string, column: string) => list.find((r) => (!r.t || r.t.test(table)) && r.c.test(column));
+  const find = (list: typeof mine, table: string, column: string) =>
+    list.find((r) => (!r.t || r.t.test(table)) && r.c.test(column));
   return {
     kindFor(table, column) {
       const c = find(mine, table, column);
@@ -86,15 +251,42 @@ export function parseMaskRules(text: string, file: string): { rules: MaskRule[];
   try {
     doc = YAML.parse(text);
   } catch (e) {
-    throw inputError('MASK_RULES_BAD', `Cannot read the mask rules ${file}`, 'Write it as YAML: mask: [{ column: "pat_*name", kind: name }].', (e as Error).message, { file }).zh(`无法读取脱敏规则 ${file}`, '请写成 YAML：mask: [{ column: "pat_*name", kind: name }]。');
+    throw inputError(
+      'MASK_RULES_BAD',
+      `Cannot read the mask rules ${file}`,
+      'Write it as YAML: mask: [{ column: "pat_*name", kind: name }].',
+      (e as Error).message,
+      { file },
+    ).zh(`无法读取脱敏规则 ${file}`, '请写成 YAML：mask: [{ column: "pat_*name", kind: name }]。');
   }
   const d = (doc ?? {}) as { mask?: unknown; replaceDefaults?: unknown };
   const list = d.mask ?? [];
-  if (!Array.isArray(list)) throw inputError('MASK_RULES_BAD', `"mask" in ${file} is not a list`, `Write mask: [{ column: "…", kind: ${MASK_KINDS.join('|')} }].`, undefined, { file }).zh(`${file} 中的 "mask" 不是列表`, `请写成 mask: [{ column: "…", kind: ${MASK_KINDS.join('|')} }]。`);
+  if (!Array.isArray(list))
+    throw inputError(
+      'MASK_RULES_BAD',
+      `"mask" in ${file} is not a list`,
+      `Write mask: [{ column: "…", kind: ${MASK_KINDS.join('|')} }].`,
+      undefined,
+      { file },
+    ).zh(`${file} 中的 "mask" 不是列表`, `请写成 mask: [{ column: "…", kind: ${MASK_KINDS.join('|')} }]。`);
   const rules = list.map((r: unknown, i: number) => {
     const x = r as Partial<MaskRule>;
-    if (!x || typeof x.column !== 'string' || !MASK_KINDS.includes(x.kind as MaskKind) || (x.table !== undefined && typeof x.table !== 'string')) {
-      throw inputError('MASK_RULES_BAD', `Rule ${i + 1} in ${file} is not valid`, `Each rule needs column (a name pattern) and kind (${MASK_KINDS.join(', ')}), and may name a table pattern.`, undefined, { file, rule: r }).zh(`${file} 中的第 ${i + 1} 条规则无效`, `每条规则需要 column（列名模式）和 kind（${MASK_KINDS.join('、')}），可另给 table 模式。`);
+    if (
+      !x ||
+      typeof x.column !== 'string' ||
+      !MASK_KINDS.includes(x.kind as MaskKind) ||
+      (x.table !== undefined && typeof x.table !== 'string')
+    ) {
+      throw inputError(
+        'MASK_RULES_BAD',
+        `Rule ${i + 1} in ${file} is not valid`,
+        `Each rule needs column (a name pattern) and kind (${MASK_KINDS.join(', ')}), and may name a table pattern.`,
+        undefined,
+        { file, rule: r },
+      ).zh(
+        `${file} 中的第 ${i + 1} 条规则无效`,
+        `每条规则需要 column（列名模式）和 kind（${MASK_KINDS.join('、')}），可另给 table 模式。`,
+      );
     }
     return { column: x.column, kind: x.kind as MaskKind, ...(x.table ? { table: x.table } : {}) };
   });

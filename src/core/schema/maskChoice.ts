@@ -14,7 +14,14 @@ import type { Column, Table } from './model.js';
 export type ChoiceBy = 'rule' | 'name' | 'comment' | 'values';
 export type SkipWhy = 'flag' | 'ip' | 'not-personal' | 'too-short' | 'none';
 type ValueWhat = 'id' | 'embedded-id' | 'mobile' | 'email' | 'in-text' | 'original';
-const WHAT_WORDS: Record<ValueWhat, string> = { id: 'are ID numbers', 'embedded-id': 'embed an ID number', mobile: 'are mobile numbers', email: 'are e-mail addresses', 'in-text': 'hold ID numbers, mobiles or e-mails in their text', original: 'are original values of masked columns' };
+const WHAT_WORDS: Record<ValueWhat, string> = {
+  id: 'are ID numbers',
+  'embedded-id': 'embed an ID number',
+  mobile: 'are mobile numbers',
+  email: 'are e-mail addresses',
+  'in-text': 'hold ID numbers, mobiles or e-mails in their text',
+  original: 'are original values of masked columns',
+};
 
 export interface ColumnChoice {
   column: string;
@@ -41,12 +48,18 @@ export function isTextColumn(c: Column): boolean {
 
 /** Comment words per kind, tried in this order (电话 before 联系人: 联系人电话 is a phone). */
 const COMMENT_WORDS: Array<{ kind: MaskKind; re: RegExp }> = [
-  { kind: 'idcard', re: /身份证|证件号|證件號|公民身份|社会保障号|社保卡号|医保号|医保卡号|医保编号|个人编号|人员编号|参保人编号|\bID ?(card|number)\b|social security/i },
+  {
+    kind: 'idcard',
+    re: /身份证|证件号|證件號|公民身份|社会保障号|社保卡号|医保号|医保卡号|医保编号|个人编号|人员编号|参保人编号|\bID ?(card|number)\b|social security/i,
+  },
   { kind: 'phone', re: /电话|手机|联系方式|\bphone\b|\bmobile\b|\btelephone\b/i },
   { kind: 'email', re: /邮箱|电子邮件|邮件地址|\be-?mail\b/i },
   { kind: 'birthdate', re: /出生日期|出生年月|生日|出生时间|date of birth|\bbirth ?date\b|\bbirthday\b|\bDOB\b/i },
   { kind: 'address', re: /地址|住址|住所|居住地|户籍地|\baddress\b/i },
-  { kind: 'name', re: /姓名|联系人|监护人|家属|患者名|病人名|父亲|母亲|配偶|patient'?s? name|full name|first name|last name|surname/i },
+  {
+    kind: 'name',
+    re: /姓名|联系人|监护人|家属|患者名|病人名|父亲|母亲|配偶|patient'?s? name|full name|first name|last name|surname/i,
+  },
 ];
 /** Comments that name an address or a name but not a person's: IP/MAC addresses, web addresses. */
 const COMMENT_NOT_PERSONAL = /IP ?地址|MAC ?地址|网址|网络地址|\bIP address\b|\bURL\b/i;
@@ -76,7 +89,16 @@ interface Evidence {
 }
 
 function evidence(values: string[]): Evidence {
-  const e: Evidence = { sampled: values.length, ids: 0, embeddedIds: 0, mobiles: 0, emails: 0, inText: 0, flags: undefined, ips: values.length > 0 };
+  const e: Evidence = {
+    sampled: values.length,
+    ids: 0,
+    embeddedIds: 0,
+    mobiles: 0,
+    emails: 0,
+    inText: 0,
+    flags: undefined,
+    ips: values.length > 0,
+  };
   const distinct = new Set<string>();
   for (const v of values) {
     distinct.add(v);
@@ -84,10 +106,16 @@ function evidence(values: string[]): Evidence {
     else if (EMBEDDED_ID.test(v) && isValidIdCard(EMBEDDED_ID.exec(v)![1]!)) e.embeddedIds++;
     else if (MOBILE.test(v)) e.mobiles++;
     else if (EMAIL.test(v)) e.emails++;
-    else if ([...v.matchAll(ID_IN_TEXT)].some((m) => isValidIdCard(m[0])) || MOBILE_IN_TEXT.test(v) || EMAIL_IN_TEXT.test(v)) e.inText++;
+    else if (
+      [...v.matchAll(ID_IN_TEXT)].some((m) => isValidIdCard(m[0])) ||
+      MOBILE_IN_TEXT.test(v) ||
+      EMAIL_IN_TEXT.test(v)
+    )
+      e.inText++;
     if (!(IPV4.test(v) || IPV6.test(v))) e.ips = false;
   }
-  if (values.length >= 2 && distinct.size <= 4 && [...distinct].every((v) => FLAG.test(v))) e.flags = [...distinct].sort();
+  if (values.length >= 2 && distinct.size <= 4 && [...distinct].every((v) => FLAG.test(v)))
+    e.flags = [...distinct].sort();
   return e;
 }
 
@@ -114,7 +142,15 @@ function inText(e: Evidence): ByValues | undefined {
 }
 
 function byValuesChoice(column: string, v: ByValues, e: Evidence): ColumnChoice {
-  return { column, kind: v.kind, by: 'values', what: v.what, hits: v.hits, sampled: e.sampled, reason: `${v.kind}: ${v.hits} of ${e.sampled} sampled values ${WHAT_WORDS[v.what]}` };
+  return {
+    column,
+    kind: v.kind,
+    by: 'values',
+    what: v.what,
+    hits: v.hits,
+    sampled: e.sampled,
+    reason: `${v.kind}: ${v.hits} of ${e.sampled} sampled values ${WHAT_WORDS[v.what]}`,
+  };
 }
 
 /** Why a column chosen by name or comment is left alone after all (its values or size say it holds no identity). */
@@ -122,7 +158,13 @@ function contradicted(kind: MaskKind, c: Column, e: Evidence): { skip: SkipWhy; 
   if (e.flags) return { skip: 'flag', detail: e.flags.join(', ') };
   if (e.ips && (kind === 'address' || kind === 'email' || kind === 'text')) return { skip: 'ip', detail: '' };
   const len = c.type.length;
-  if (len !== undefined && len <= 3 && c.type.base !== 'text' && (kind === 'email' || kind === 'address' || kind === 'phone' || kind === 'idcard')) return { skip: 'too-short', detail: c.type.native };
+  if (
+    len !== undefined &&
+    len <= 3 &&
+    c.type.base !== 'text' &&
+    (kind === 'email' || kind === 'address' || kind === 'phone' || kind === 'idcard')
+  )
+    return { skip: 'too-short', detail: c.type.native };
   return undefined;
 }
 
@@ -152,7 +194,11 @@ function skipped(column: string, skip: SkipWhy, detail = ''): ColumnChoice {
  * holds up to a few hundred rows of the table (column name → value); an empty table decides by
  * names and comments alone.
  */
-export function chooseMaskColumns(t: Table, rules: CompiledRules, sample: Array<Record<string, unknown>> = []): ColumnChoice[] {
+export function chooseMaskColumns(
+  t: Table,
+  rules: CompiledRules,
+  sample: Array<Record<string, unknown>> = [],
+): ColumnChoice[] {
   const out: ColumnChoice[] = [];
   for (const c of t.columns) {
     if (c.generated) continue;
@@ -160,12 +206,14 @@ export function chooseMaskColumns(t: Table, rules: CompiledRules, sample: Array<
     const date = DATE_BASES.includes(c.type.base);
     if (!text && !date) continue;
     const custom = rules.customKindFor(t.name, c.name);
-    const comment = c.comment && !COMMENT_NOT_PERSONAL.test(c.comment) ? COMMENT_WORDS.find((w) => w.re.test(c.comment!)) : undefined;
+    const comment =
+      c.comment && !COMMENT_NOT_PERSONAL.test(c.comment) ? COMMENT_WORDS.find((w) => w.re.test(c.comment!)) : undefined;
     const commentWord = comment ? comment.re.exec(c.comment!)![0] : '';
     if (date) {
       // a date column is masked only as a birth date
       if (custom === 'birthdate') out.push(chosen(c.name, 'birthdate', 'rule', c.name));
-      else if (!custom && rules.kindFor(t.name, c.name) === 'birthdate') out.push(chosen(c.name, 'birthdate', 'name', rules.patternFor(t.name, c.name) ?? c.name));
+      else if (!custom && rules.kindFor(t.name, c.name) === 'birthdate')
+        out.push(chosen(c.name, 'birthdate', 'name', rules.patternFor(t.name, c.name) ?? c.name));
       else if (!custom && comment?.kind === 'birthdate') out.push(chosen(c.name, 'birthdate', 'comment', commentWord));
       continue;
     }
@@ -196,13 +244,23 @@ export function chooseMaskColumns(t: Table, rules: CompiledRules, sample: Array<
     const named = rules.kindFor(t.name, c.name);
     if (named && named !== 'birthdate') {
       const no = contradicted(named, c, e);
-      out.push(no ? skipped(c.name, no.skip, no.detail) : chosen(c.name, named, 'name', rules.patternFor(t.name, c.name) ?? c.name));
+      out.push(
+        no
+          ? skipped(c.name, no.skip, no.detail)
+          : chosen(c.name, named, 'name', rules.patternFor(t.name, c.name) ?? c.name),
+      );
       continue;
     }
     if (named === 'birthdate' || comment) {
       const kind = named ?? comment!.kind;
       const no = contradicted(kind, c, e);
-      out.push(no ? skipped(c.name, no.skip, no.detail) : named ? chosen(c.name, kind, 'name', rules.patternFor(t.name, c.name) ?? c.name) : chosen(c.name, kind, 'comment', commentWord));
+      out.push(
+        no
+          ? skipped(c.name, no.skip, no.detail)
+          : named
+            ? chosen(c.name, kind, 'name', rules.patternFor(t.name, c.name) ?? c.name)
+            : chosen(c.name, kind, 'comment', commentWord),
+      );
       continue;
     }
     const t2 = inText(e);
@@ -216,7 +274,11 @@ export function chooseMaskColumns(t: Table, rules: CompiledRules, sample: Array<
  * pharmacist who shares a patient's name, a contact's phone kept in a free-text column): masked
  * too, as the kind of the originals found, so the same value is masked the same way everywhere.
  */
-export function addOverlaps(choices: ColumnChoice[], sample: Array<Record<string, unknown>>, kindOf: (v: string) => MaskKind | undefined): ColumnChoice[] {
+export function addOverlaps(
+  choices: ColumnChoice[],
+  sample: Array<Record<string, unknown>>,
+  kindOf: (v: string) => MaskKind | undefined,
+): ColumnChoice[] {
   return choices.map((c) => {
     if (c.kind || (c.skip !== 'none' && c.skip !== 'not-personal')) return c;
     const counts = new Map<MaskKind, number>();
@@ -232,6 +294,14 @@ export function addOverlaps(choices: ColumnChoice[], sample: Array<Record<string
     }
     if (!counts.size) return c;
     const [kind, hits] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-    return { column: c.column, kind, by: 'values', what: 'original', hits, sampled, reason: `${kind}: ${hits} of ${sampled} sampled values ${WHAT_WORDS.original}` } satisfies ColumnChoice;
+    return {
+      column: c.column,
+      kind,
+      by: 'values',
+      what: 'original',
+      hits,
+      sampled,
+      reason: `${kind}: ${hits} of ${sampled} sampled values ${WHAT_WORDS.original}`,
+    } satisfies ColumnChoice;
   });
 }

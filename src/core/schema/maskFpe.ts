@@ -20,9 +20,12 @@ function roundKeys(key: string, tweak: string): Uint32Array {
   const id = `${key}\u0000${tweak}`;
   let k = roundKeyCache.get(id);
   if (!k) {
-    const bytes = Buffer.concat([crypto.createHmac('sha256', key).update(`fpe\u0000${tweak}\u00001`).digest(), crypto.createHmac('sha256', key).update(`fpe\u0000${tweak}\u00002`).digest()]);
+    const bytes = Buffer.concat([
+      crypto.createHmac('sha256', key).update(`fpe\u0000${tweak}\u00001`).digest(),
+      crypto.createHmac('sha256', key).update(`fpe\u0000${tweak}\u00002`).digest(),
+    ]);
     k = new Uint32Array(ROUNDS * 2);
-    for (let i = 0; i < ROUNDS * 2; i++) k[i] = bytes.readUInt32LE(i * 4 % 60) ^ (i * 0x9e3779b9);
+    for (let i = 0; i < ROUNDS * 2; i++) k[i] = bytes.readUInt32LE((i * 4) % 60) ^ (i * 0x9e3779b9);
     // a bounded cache: tweaks are few (regions × years, carrier prefixes), but never unbounded
     if (roundKeyCache.size > 50_000) roundKeyCache.clear();
     roundKeyCache.set(id, k);
@@ -73,7 +76,10 @@ export function salt32(s: string): number {
 /** Permute a string of digits (any length ≥ 1) under key and tweak (and a salt for the value's group). */
 export function fpeDigits(digits: string, key: string, tweak: string, salt = 0): string {
   const n = digits.length;
-  if (n < 2) return digits.length === 1 ? String((Number(digits) + ((roundKeys(key, tweak)[0]! ^ salt) >>> 0) % 9 + 1) % 10) : digits;
+  if (n < 2)
+    return digits.length === 1
+      ? String((Number(digits) + (((roundKeys(key, tweak)[0]! ^ salt) >>> 0) % 9) + 1) % 10)
+      : digits;
   if (n > 18) return fpeBig(digits, key, `${tweak}\u0000${salt}`);
   const k = roundKeys(key, `${tweak}\u0000${n}`);
   const u = Math.floor(n / 2);
@@ -91,7 +97,10 @@ function fpeBig(digits: string, key: string, tweak: string): string {
   let lb = n - u;
   for (let r = 0; r < ROUNDS; r++) {
     const m = la;
-    const y = BigInt('0x' + crypto.createHmac('sha256', key).update(`fpe-big\u0000${tweak}\u0000${n}\u0000${r}\u0000${b}`).digest('hex'));
+    const y = BigInt(
+      '0x' +
+        crypto.createHmac('sha256', key).update(`fpe-big\u0000${tweak}\u0000${n}\u0000${r}\u0000${b}`).digest('hex'),
+    );
     const c = (a + y) % 10n ** BigInt(m);
     a = b;
     la = lb;

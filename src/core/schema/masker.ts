@@ -41,7 +41,10 @@ const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** What separates words in free text, JSON and XML: a token between them may be an original value. */
 export const TOKEN_SPLIT = /[\s"'`,;:|=<>()[\]{}\\/，。；：、（）【】]+/;
 
-export const KIND_CODE: Record<MaskKind, number> = Object.fromEntries(MASK_KINDS.map((k, i) => [k, i + 1])) as Record<MaskKind, number>;
+export const KIND_CODE: Record<MaskKind, number> = Object.fromEntries(MASK_KINDS.map((k, i) => [k, i + 1])) as Record<
+  MaskKind,
+  number
+>;
 export const KIND_OF_CODE = ['', ...MASK_KINDS] as Array<MaskKind | ''>;
 
 /**
@@ -60,7 +63,9 @@ function digitCount(v: string): number {
 
 export function identityValue(kind: MaskKind, value: unknown): string | undefined {
   if (value === null || value === undefined || value instanceof Date) return undefined;
-  const v = (typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value)).trim();
+  const v = (
+    typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value)
+  ).trim();
   switch (kind) {
     case 'name':
       // a first or last name alone in Latin letters is also a common word (White, Brown, Rose):
@@ -179,7 +184,13 @@ export class Masker {
 
   /** The masked day of a birth date: another day of the same year, the same for every column. */
   maskDay(y: number, m: number, d: number, round = 0): { y: number; m: number; d: number } {
-    const day = permuteBelow(dayOfYear(y, m, d), daysIn(y), this.key, 'birth-day', round ? salt32(`${y}\u0000${round}`) : y);
+    const day = permuteBelow(
+      dayOfYear(y, m, d),
+      daysIn(y),
+      this.key,
+      'birth-day',
+      round ? salt32(`${y}\u0000${round}`) : y,
+    );
     return { y, ...fromDayOfYear(y, day) };
   }
 
@@ -224,7 +235,8 @@ export class Masker {
     for (const m of masked) {
       if (m.kind !== 'birthdate' || !(m.column in row)) continue;
       const v = row[m.column];
-      out[m.column] = v === null || v === undefined || v === '' ? v : day ? this.birthdateAs(v, day) : this.mask('birthdate', v);
+      out[m.column] =
+        v === null || v === undefined || v === '' ? v : day ? this.birthdateAs(v, day) : this.mask('birthdate', v);
     }
     return out;
   }
@@ -279,7 +291,8 @@ export class Masker {
     const lead = v.slice(0, v.indexOf(t));
     const tail = v.slice(lead.length + t.length);
     const mobile = /^(\+?86[- ]?)?(1[3-9]\d)(\d{8})$/.exec(t);
-    if (mobile) return `${lead}${mobile[1] ?? ''}${mobile[2]}${fpeDigits(mobile[3]!, this.key, 'mobile', salt32(`${mobile[2]}\u0000${r}`))}${tail}`;
+    if (mobile)
+      return `${lead}${mobile[1] ?? ''}${mobile[2]}${fpeDigits(mobile[3]!, this.key, 'mobile', salt32(`${mobile[2]}\u0000${r}`))}${tail}`;
     const land = /^(0\d{2,3})([- ]?)([2-9]\d{6,7})$/.exec(t);
     if (land) {
       // a local number never starts with 0 or 1: walk the permutation until it does not
@@ -296,7 +309,9 @@ export class Masker {
   /** Digits through the keyed permutation run by run (one-to-one), letters and CJK replaced. */
   private digitsAndLetters(v: string, tweak: string): string {
     const s = new Stream(this.key, `${tweak}\u0000${v}`);
-    return v.replace(/[0-9]+|[^0-9]/g, (part) => (/^[0-9]/.test(part) ? fpeDigits(part, this.key, 'digits', salt32(tweak)) : sameClass(part, s)));
+    return v.replace(/[0-9]+|[^0-9]/g, (part) =>
+      /^[0-9]/.test(part) ? fpeDigits(part, this.key, 'digits', salt32(tweak)) : sameClass(part, s),
+    );
   }
 
   /**
@@ -306,7 +321,9 @@ export class Masker {
   private tokens(v: string): string {
     let out = v.replace(ID_IN_TEXT, (id) => (isValidIdCard(id) ? (this.maskText('idcard', id) as string) : id));
     out = out.replace(MOBILE_IN_TEXT, (m) => this.maskText('phone', m) as string);
-    out = out.replace(EMAIL_IN_TEXT, (e) => (this.originals?.has(e) || !this.originals ? (this.maskText('email', e) as string) : e));
+    out = out.replace(EMAIL_IN_TEXT, (e) =>
+      this.originals?.has(e) || !this.originals ? (this.maskText('email', e) as string) : e,
+    );
     const o = this.originals;
     if (!o) return out;
     return out.replace(/[^\s"'`,;:|=<>()[\]{}\\/，。；：、（）【】]+/g, (word) => {

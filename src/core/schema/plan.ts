@@ -81,12 +81,20 @@ export function makePlan(currentIn: SchemaModel, targetIn: SchemaModel, opts: Pl
 }
 
 /** What the builders need to know beyond the change: both sides' tables, and what the plan adds. */
-function classifyContext(diff: DiffResult, cur: Map<string, Table>, tgt: Map<string, Table>, dialect: Dialect, target: SchemaModel): ClassifyContext {
+function classifyContext(
+  diff: DiffResult,
+  cur: Map<string, Table>,
+  tgt: Map<string, Table>,
+  dialect: Dialect,
+  target: SchemaModel,
+): ClassifyContext {
   const ctx: ClassifyContext = {
     dialect,
     cur,
     tgt,
-    newTables: new Set(diff.changes.filter((c) => c.kind === 'table.add').map((c) => nameKey((c as { table: Table }).table.name))),
+    newTables: new Set(
+      diff.changes.filter((c) => c.kind === 'table.add').map((c) => nameKey((c as { table: Table }).table.name)),
+    ),
     addedColumns: new Map(),
     charsetOf: (t, c) => c.charset ?? t?.options?.charset ?? (dialect === 'mysql' ? undefined : target.source.charset),
   };
@@ -109,7 +117,11 @@ function sortItems(items: PlanItem[], dialect: Dialect): void {
       sectionRank(a.section) - sectionRank(b.section) ||
       mergedPhase(dialect, a.phase) - mergedPhase(dialect, b.phase) ||
       (a.phase === PHASE.createTable ? createOrder.get(a)! - createOrder.get(b)! : 0) ||
-      (nameKey(a.table ?? '') < nameKey(b.table ?? '') ? -1 : nameKey(a.table ?? '') > nameKey(b.table ?? '') ? 1 : 0) ||
+      (nameKey(a.table ?? '') < nameKey(b.table ?? '')
+        ? -1
+        : nameKey(a.table ?? '') > nameKey(b.table ?? '')
+          ? 1
+          : 0) ||
       a.phase - b.phase ||
       createOrder.get(a)! - createOrder.get(b)!,
   );

@@ -16,12 +16,20 @@ import type { Op } from './sql/ops.js';
 export function bundleKeyChanges(items: PlanItem[], cur: Map<string, Table>): PlanItem[] {
   const out: PlanItem[] = [];
   const byTable = new Map<string, PlanItem[]>();
-  const inCurrentKey = (table: string, column: string) => !!cur.get(nameKey(table))?.primaryKey?.columns.some((c) => nameKey(c) === nameKey(column));
+  const inCurrentKey = (table: string, column: string) =>
+    !!cur.get(nameKey(table))?.primaryKey?.columns.some((c) => nameKey(c) === nameKey(column));
   for (const it of items) {
     const keyish =
       it.section === 'review' &&
       it.table &&
-      it.ops.some((o) => o.op === 'addPrimaryKey' || o.op === 'dropPrimaryKey' || (o.op === 'addColumn' && o.column.autoIncrement) || (o.op === 'alterColumn' && o.to.autoIncrement && !o.from.autoIncrement) || (o.op === 'dropColumn' && inCurrentKey(o.table, o.column.name)));
+      it.ops.some(
+        (o) =>
+          o.op === 'addPrimaryKey' ||
+          o.op === 'dropPrimaryKey' ||
+          (o.op === 'addColumn' && o.column.autoIncrement) ||
+          (o.op === 'alterColumn' && o.to.autoIncrement && !o.from.autoIncrement) ||
+          (o.op === 'dropColumn' && inCurrentKey(o.table, o.column.name)),
+      );
     if (!keyish) {
       out.push(it);
       continue;
@@ -36,9 +44,17 @@ export function bundleKeyChanges(items: PlanItem[], cur: Map<string, Table>): Pl
       continue;
     }
     // Order inside the statement: drop the old key and its dropped columns, add/alter columns, add the new key.
-    const rank = (o: Op) => (o.op === 'dropPrimaryKey' ? 0 : o.op === 'dropColumn' ? 1 : o.op === 'addPrimaryKey' ? 3 : 2);
+    const rank = (o: Op) =>
+      o.op === 'dropPrimaryKey' ? 0 : o.op === 'dropColumn' ? 1 : o.op === 'addPrimaryKey' ? 3 : 2;
     const ops = l.flatMap((i) => i.ops).sort((a, b) => rank(a) - rank(b));
-    out.push({ section: 'review', phase: PHASE.alterTable, table: l[0]!.table, title: l.map((i) => i.title).join('; '), reasons: l.flatMap((i) => i.reasons), ops });
+    out.push({
+      section: 'review',
+      phase: PHASE.alterTable,
+      table: l[0]!.table,
+      title: l.map((i) => i.title).join('; '),
+      reasons: l.flatMap((i) => i.reasons),
+      ops,
+    });
   }
   return out;
 }
@@ -54,10 +70,24 @@ export function bundleEngineWithAutoIncrement(items: PlanItem[]): PlanItem[] {
     if (it.section !== 'safe' || !it.table) continue;
     const eng = it.ops.find((o) => o.op === 'tableOptions' && o.aspects.includes('engine'));
     if (!eng) continue;
-    const j = out.findIndex((x) => x.section === 'review' && x.table && nameKey(x.table) === nameKey(it.table!) && x.ops.some((o) => o.op === 'alterColumn' && o.aspects.includes('autoIncrement')));
+    const j = out.findIndex(
+      (x) =>
+        x.section === 'review' &&
+        x.table &&
+        nameKey(x.table) === nameKey(it.table!) &&
+        x.ops.some((o) => o.op === 'alterColumn' && o.aspects.includes('autoIncrement')),
+    );
     if (j < 0) continue;
     const r = out[j]!;
-    out[j] = { ...r, title: `${r.title}; ${it.title}`, reasons: [...r.reasons, 'the engine change goes with it: InnoDB refuses an auto-increment column that is not first in a key'], ops: [...r.ops, ...it.ops] };
+    out[j] = {
+      ...r,
+      title: `${r.title}; ${it.title}`,
+      reasons: [
+        ...r.reasons,
+        'the engine change goes with it: InnoDB refuses an auto-increment column that is not first in a key',
+      ],
+      ops: [...r.ops, ...it.ops],
+    };
     out.splice(i, 1);
     i--;
   }

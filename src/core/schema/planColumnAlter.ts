@@ -26,10 +26,15 @@ export function classifyColumnAlter(c: Extract<Change, { kind: 'column.alter' }>
   for (const a of c.aspects) {
     if (SAFE_ASPECTS.has(a)) safeAspects.push(a);
     else if (a === 'type') {
-      const rel = compareTypes(c.from.type, c.to.type, { fromCharset: ctx.charsetOf(ct, c.from), toCharset: ctx.charsetOf(tt, c.to) });
+      const rel = compareTypes(c.from.type, c.to.type, {
+        fromCharset: ctx.charsetOf(ct, c.from),
+        toCharset: ctx.charsetOf(tt, c.to),
+      });
       if (rel === 'widen' && ctx.dialect === 'oracle' && oracleLobChange(c.from.type, c.to.type)) {
         reviewAspects.push(a);
-        reasons.push(`Oracle cannot modify ${describeType(c.from)} into ${describeType(c.to)} (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes`);
+        reasons.push(
+          `Oracle cannot modify ${describeType(c.from)} into ${describeType(c.to)} (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes`,
+        );
       } else if (rel === 'widen') safeAspects.push(a);
       else {
         reviewAspects.push(a);
@@ -43,14 +48,22 @@ export function classifyColumnAlter(c: Extract<Change, { kind: 'column.alter' }>
       if (c.to.nullable) safeAspects.push(a);
       else {
         reviewAspects.push(a);
-        reasons.push('makes the column NOT NULL: fails (or turns NULLs into zeros/empty strings) if rows hold NULL; fill them first');
+        reasons.push(
+          'makes the column NOT NULL: fails (or turns NULLs into zeros/empty strings) if rows hold NULL; fill them first',
+        );
       }
     } else if (a === 'charset') {
       reviewAspects.push(a);
-      reasons.push(`changes the charset ${c.from.charset ?? '?'}/${c.from.collation ?? '?'} → ${c.to.charset ?? '?'}/${c.to.collation ?? '?'}: rewrites every value; check index key lengths and the application's encoding`);
+      reasons.push(
+        `changes the charset ${c.from.charset ?? '?'}/${c.from.collation ?? '?'} → ${c.to.charset ?? '?'}/${c.to.collation ?? '?'}: rewrites every value; check index key lengths and the application's encoding`,
+      );
     } else if (a === 'autoIncrement') {
       reviewAspects.push(a);
-      reasons.push(c.to.autoIncrement ? 'makes the column auto-increment: it must be a key, and existing zero values are renumbered' : 'removes auto-increment: inserts must then supply the value');
+      reasons.push(
+        c.to.autoIncrement
+          ? 'makes the column auto-increment: it must be a key, and existing zero values are renumbered'
+          : 'removes auto-increment: inserts must then supply the value',
+      );
     } else if (a === 'generated') {
       reviewAspects.push(a);
       reasons.push('changes a generated column: the column is rebuilt');
@@ -66,8 +79,25 @@ export function classifyColumnAlter(c: Extract<Change, { kind: 'column.alter' }>
   const mid: Column = { ...c.from };
   for (const a of safeAspects) applyAspect(mid, c.to, a);
   const items: PlanItem[] = [];
-  if (safeAspects.length) items.push(safe(c, PHASE.alterTable, [{ op: 'alterColumn', table: c.table, from: c.from, to: mid, aspects: safeAspects }], c.table));
-  if (reviewAspects.length) items.push(review(c, PHASE.alterTable, [{ op: 'alterColumn', table: c.table, from: mid, to: c.to, aspects: reviewAspects }], reasons, c.table));
+  if (safeAspects.length)
+    items.push(
+      safe(
+        c,
+        PHASE.alterTable,
+        [{ op: 'alterColumn', table: c.table, from: c.from, to: mid, aspects: safeAspects }],
+        c.table,
+      ),
+    );
+  if (reviewAspects.length)
+    items.push(
+      review(
+        c,
+        PHASE.alterTable,
+        [{ op: 'alterColumn', table: c.table, from: mid, to: c.to, aspects: reviewAspects }],
+        reasons,
+        c.table,
+      ),
+    );
   return items;
 }
 

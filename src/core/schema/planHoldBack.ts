@@ -15,17 +15,36 @@ export function holdBackNewTypeUsers(items: PlanItem[], diff: DiffResult): void 
   const newTypes = new Set(diff.changes.flatMap((c) => (c.kind === 'other.add' ? [nameKey(c.object.name)] : [])));
   if (!newTypes.size) return;
   // `public.sex_t[]`, `"sex_t"` → sex_t
-  const typeOf = (c: Column) => (c.type.base === 'other' ? nameKey(c.type.native.replace(/(\[\])+$/, '').replace(/"/g, '').split('.').pop()!) : '');
+  const typeOf = (c: Column) =>
+    c.type.base === 'other'
+      ? nameKey(
+          c.type.native
+            .replace(/(\[\])+$/, '')
+            .replace(/"/g, '')
+            .split('.')
+            .pop()!,
+        )
+      : '';
   for (const it of items) {
     if (it.section !== 'safe') continue;
     const used = new Set<string>();
     for (const o of it.ops) {
-      const cols = o.op === 'createTable' ? o.table.columns : o.op === 'addColumn' ? [o.column] : o.op === 'alterColumn' ? [o.to] : [];
+      const cols =
+        o.op === 'createTable'
+          ? o.table.columns
+          : o.op === 'addColumn'
+            ? [o.column]
+            : o.op === 'alterColumn'
+              ? [o.to]
+              : [];
       for (const c of cols) if (newTypes.has(typeOf(c))) used.add(typeOf(c));
     }
     if (used.size) {
       it.section = 'review';
-      it.reasons = [...it.reasons, `needs type ${[...used].join(', ')}, which only the review part adds (create it by hand first)`];
+      it.reasons = [
+        ...it.reasons,
+        `needs type ${[...used].join(', ')}, which only the review part adds (create it by hand first)`,
+      ];
     }
   }
 }
@@ -37,8 +56,12 @@ export function holdBackDependents(items: PlanItem[], cur: Map<string, Table>, t
   for (const it of items) {
     if (it.section !== 'safe') continue;
     for (const o of it.ops) {
-      if (o.op === 'createTable') exists.set(nameKey(o.table.name), new Set(o.table.columns.map((c) => nameKey(c.name))));
-      if (o.op === 'addColumn') (exists.get(nameKey(o.table)) ?? exists.set(nameKey(o.table), new Set()).get(nameKey(o.table))!).add(nameKey(o.column.name));
+      if (o.op === 'createTable')
+        exists.set(nameKey(o.table.name), new Set(o.table.columns.map((c) => nameKey(c.name))));
+      if (o.op === 'addColumn')
+        (exists.get(nameKey(o.table)) ?? exists.set(nameKey(o.table), new Set()).get(nameKey(o.table))!).add(
+          nameKey(o.column.name),
+        );
       if (o.op === 'renameColumn') exists.get(nameKey(o.table))?.add(nameKey(o.to));
     }
   }
@@ -47,8 +70,18 @@ export function holdBackDependents(items: PlanItem[], cur: Map<string, Table>, t
     if (it.section !== 'safe') continue;
     const lacking: string[] = [];
     for (const o of it.ops) {
-      if (o.op === 'createIndex') lacking.push(...missing(o.table, o.index.columns.flatMap((c) => (c.name ? [c.name] : []))).map((c) => `${o.table}.${c}`));
-      if (o.op === 'addForeignKey') lacking.push(...missing(o.table, o.fk.columns).map((c) => `${o.table}.${c}`), ...missing(o.fk.refTable, o.fk.refColumns).map((c) => `${o.fk.refTable}.${c}`));
+      if (o.op === 'createIndex')
+        lacking.push(
+          ...missing(
+            o.table,
+            o.index.columns.flatMap((c) => (c.name ? [c.name] : [])),
+          ).map((c) => `${o.table}.${c}`),
+        );
+      if (o.op === 'addForeignKey')
+        lacking.push(
+          ...missing(o.table, o.fk.columns).map((c) => `${o.table}.${c}`),
+          ...missing(o.fk.refTable, o.fk.refColumns).map((c) => `${o.fk.refTable}.${c}`),
+        );
       if (o.op === 'addPrimaryKey') lacking.push(...missing(o.table, o.pk.columns).map((c) => `${o.table}.${c}`));
       if (o.op === 'addCheck') {
         const used = new Set(o.check.expression.toLowerCase().match(/[a-z0-9_$#]+/g) ?? []);

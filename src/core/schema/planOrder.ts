@@ -32,9 +32,22 @@ export function orderNewTables(items: PlanItem[]): void {
       // A cycle: create the first waiting table now and add its forward references afterwards.
       const it = pending.shift()!;
       const op = it.ops[0] as Extract<Op, { op: 'createTable' }>;
-      const defer = op.table.foreignKeys.filter((f) => names.has(nameKey(f.refTable)) && !done.has(nameKey(f.refTable)) && nameKey(f.refTable) !== nameKey(op.table.name));
+      const defer = op.table.foreignKeys.filter(
+        (f) =>
+          names.has(nameKey(f.refTable)) &&
+          !done.has(nameKey(f.refTable)) &&
+          nameKey(f.refTable) !== nameKey(op.table.name),
+      );
       op.deferFks = defer.map((f) => f.name);
-      for (const f of defer) items.push({ section: 'safe', phase: PHASE.foreignKey, table: op.table.name, title: `foreign key ${op.table.name}.${f.name}`, reasons: [], ops: [{ op: 'addForeignKey', table: op.table.name, fk: f }] });
+      for (const f of defer)
+        items.push({
+          section: 'safe',
+          phase: PHASE.foreignKey,
+          table: op.table.name,
+          title: `foreign key ${op.table.name}.${f.name}`,
+          reasons: [],
+          ops: [{ op: 'addForeignKey', table: op.table.name, fk: f }],
+        });
       order.push(it);
       done.add(nameKey(op.table.name));
     }
@@ -50,12 +63,18 @@ export function orderViews(items: PlanItem[]): void {
 }
 
 function orderViewsOf(items: PlanItem[], section: Section): void {
-  const idx = items.map((it, i) => ({ it, i })).filter(({ it }) => it.section === section && it.ops[0]?.op === 'createView');
+  const idx = items
+    .map((it, i) => ({ it, i }))
+    .filter(({ it }) => it.section === section && it.ops[0]?.op === 'createView');
   if (idx.length < 2) return;
   const viewOf = (it: PlanItem) => (it.ops[0] as Extract<Op, { op: 'createView' }>).view;
   const names = new Map(idx.map(({ it }) => [nameKey(viewOf(it).name), it]));
   const uses = (it: PlanItem) => {
-    const words = new Set(viewOf(it).definition.toLowerCase().match(/[a-z0-9_$]+/g) ?? []);
+    const words = new Set(
+      viewOf(it)
+        .definition.toLowerCase()
+        .match(/[a-z0-9_$]+/g) ?? [],
+    );
     return [...names.keys()].filter((n) => n !== nameKey(viewOf(it).name) && words.has(n));
   };
   const done = new Set<string>();
@@ -77,14 +96,19 @@ export function placeNewColumns(items: PlanItem[], cur: Map<string, Table>): voi
   const safeAdded = new Map<string, Set<string>>();
   for (const it of items) {
     if (it.section !== 'safe') continue;
-    for (const o of it.ops) if (o.op === 'addColumn') (safeAdded.get(nameKey(o.table)) ?? safeAdded.set(nameKey(o.table), new Set()).get(nameKey(o.table))!).add(nameKey(o.column.name));
+    for (const o of it.ops)
+      if (o.op === 'addColumn')
+        (safeAdded.get(nameKey(o.table)) ?? safeAdded.set(nameKey(o.table), new Set()).get(nameKey(o.table))!).add(
+          nameKey(o.column.name),
+        );
   }
   for (const it of items) {
     if (it.section !== 'safe') continue;
     for (const o of it.ops) {
       if (o.op !== 'addColumn' || o.after === undefined || o.after === null) continue;
       const t = cur.get(nameKey(o.table));
-      const exists = (n: string) => !!t?.columns.some((c) => nameKey(c.name) === nameKey(n)) || !!safeAdded.get(nameKey(o.table))?.has(nameKey(n));
+      const exists = (n: string) =>
+        !!t?.columns.some((c) => nameKey(c.name) === nameKey(n)) || !!safeAdded.get(nameKey(o.table))?.has(nameKey(n));
       if (!exists(o.after)) o.after = undefined;
     }
   }

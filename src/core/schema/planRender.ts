@@ -11,17 +11,44 @@ import { RENDERERS } from './sql/index.js';
 import { opObjects, opTable, type Op, type Stmt } from './sql/ops.js';
 import { tableAfter } from './sql/tableAfter.js';
 
-export function renderItems(items: PlanItem[], dialect: Dialect, current: SchemaModel, target: SchemaModel): PlannedStatement[] {
-  const ctx: RenderContext = { currentTables: new Map(current.tables.map((t) => [nameKey(t.name), t])), targetTables: new Map(target.tables.map((t) => [nameKey(t.name), t])) };
+export function renderItems(
+  items: PlanItem[],
+  dialect: Dialect,
+  current: SchemaModel,
+  target: SchemaModel,
+): PlannedStatement[] {
+  const ctx: RenderContext = {
+    currentTables: new Map(current.tables.map((t) => [nameKey(t.name), t])),
+    targetTables: new Map(target.tables.map((t) => [nameKey(t.name), t])),
+  };
   const out: PlannedStatement[] = [];
-  renderSafe(items.filter((i) => i.section === 'safe'), dialect, ctx, out);
-  renderReview(items.filter((x) => x.section === 'review'), dialect, ctx, out);
+  renderSafe(
+    items.filter((i) => i.section === 'safe'),
+    dialect,
+    ctx,
+    out,
+  );
+  renderReview(
+    items.filter((x) => x.section === 'review'),
+    dialect,
+    ctx,
+    out,
+  );
   return out;
 }
 
 function push(out: PlannedStatement[], section: Section, stmts: Stmt[], group: PlanItem[]): void {
   const objects = [...new Set(group.flatMap((g) => g.ops.flatMap(opObjects)))].sort();
-  for (const s of stmts) out.push({ seq: out.length + 1, section, sql: s.sql.trim(), block: !!s.block, titles: group.map((g) => g.title), reasons: group.flatMap((g) => g.reasons), objects });
+  for (const s of stmts)
+    out.push({
+      seq: out.length + 1,
+      section,
+      sql: s.sql.trim(),
+      block: !!s.block,
+      titles: group.map((g) => g.title),
+      reasons: group.flatMap((g) => g.reasons),
+      objects,
+    });
 }
 
 /** The current tables as the operations leave them, for the statements after them. */
@@ -49,13 +76,25 @@ function renderSafe(safe: PlanItem[], dialect: Dialect, ctx: RenderContext, out:
   for (let i = 0; i < safe.length; ) {
     const first = safe[i]!;
     if (!first.table || first.ops.every((o) => !opTable(o))) {
-      push(out, 'safe', first.ops.flatMap((o) => r.objectOp(o, ctx)), [first]);
+      push(
+        out,
+        'safe',
+        first.ops.flatMap((o) => r.objectOp(o, ctx)),
+        [first],
+      );
       i++;
       continue;
     }
     const group = [first];
     let j = i + 1;
-    while (j < safe.length && safe[j]!.table && nameKey(safe[j]!.table!) === nameKey(first.table) && mergeKey(safe[j]!.phase) === mergeKey(first.phase) && first.phase !== PHASE.createTable) group.push(safe[j++]!);
+    while (
+      j < safe.length &&
+      safe[j]!.table &&
+      nameKey(safe[j]!.table!) === nameKey(first.table) &&
+      mergeKey(safe[j]!.phase) === mergeKey(first.phase) &&
+      first.phase !== PHASE.createTable
+    )
+      group.push(safe[j++]!);
     const ops = group.flatMap((g) => g.ops);
     push(out, 'safe', r.tableOps(first.table, ops, ctx), group);
     advance(ctx, ops);
@@ -71,10 +110,21 @@ function renderReview(review: PlanItem[], dialect: Dialect, ctx: RenderContext, 
   const r = RENDERERS[dialect];
   for (const it of review) {
     if (it.ops.every((o) => o.op === 'manual')) {
-      out.push({ seq: out.length + 1, section: 'review', sql: '', block: false, titles: [it.title], reasons: it.reasons, objects: [] });
+      out.push({
+        seq: out.length + 1,
+        section: 'review',
+        sql: '',
+        block: false,
+        titles: [it.title],
+        reasons: it.reasons,
+        objects: [],
+      });
       continue;
     }
-    const stmts = it.table && it.ops.some((o) => opTable(o)) ? r.tableOps(it.table, it.ops, ctx) : it.ops.flatMap((o) => r.objectOp(o, ctx));
+    const stmts =
+      it.table && it.ops.some((o) => opTable(o))
+        ? r.tableOps(it.table, it.ops, ctx)
+        : it.ops.flatMap((o) => r.objectOp(o, ctx));
     push(out, 'review', stmts, [it]);
     advance(ctx, it.ops);
   }

@@ -19,11 +19,27 @@ export function parseRenames(text: string, file: string): RenameMap {
   try {
     doc = YAML.parse(text);
   } catch (e) {
-    throw inputError('DECISIONS_BAD', `Cannot read the decisions file ${file}`, 'Write it as YAML: renames: { tables: { old: new }, columns: { "table.old": new } }.', (e as Error).message, { file }).zh(`无法读取决定文件 ${file}`, '请写成 YAML：renames: { tables: { old: new }, columns: { "table.old": new } }。');
+    throw inputError(
+      'DECISIONS_BAD',
+      `Cannot read the decisions file ${file}`,
+      'Write it as YAML: renames: { tables: { old: new }, columns: { "table.old": new } }.',
+      (e as Error).message,
+      { file },
+    ).zh(`无法读取决定文件 ${file}`, '请写成 YAML：renames: { tables: { old: new }, columns: { "table.old": new } }。');
   }
   const r = (doc as { renames?: unknown } | null)?.renames;
   if (r === undefined || r === null) return {};
-  const bad = (what: string) => inputError('DECISIONS_BAD', `The decisions file ${file} has a bad "${what}" section`, 'Each entry maps an old name to a new name: tables: { old: new }, columns: { "table.old": new }.', undefined, { file }).zh(`决定文件 ${file} 的 "${what}" 部分有误`, '每项将旧名映射到新名：tables: { old: new }，columns: { "table.old": new }。');
+  const bad = (what: string) =>
+    inputError(
+      'DECISIONS_BAD',
+      `The decisions file ${file} has a bad "${what}" section`,
+      'Each entry maps an old name to a new name: tables: { old: new }, columns: { "table.old": new }.',
+      undefined,
+      { file },
+    ).zh(
+      `决定文件 ${file} 的 "${what}" 部分有误`,
+      '每项将旧名映射到新名：tables: { old: new }，columns: { "table.old": new }。',
+    );
   if (typeof r !== 'object') throw bad('renames');
   const out: RenameMap = {};
   for (const key of ['tables', 'columns'] as const) {
@@ -50,24 +66,45 @@ export interface RenameCandidate {
 
 export function renameCandidates(diff: DiffResult): RenameCandidate[] {
   const out: RenameCandidate[] = [];
-  const drops = diff.changes.filter((c) => c.kind === 'column.drop') as Array<Extract<DiffResult['changes'][number], { kind: 'column.drop' }>>;
-  const adds = diff.changes.filter((c) => c.kind === 'column.add') as Array<Extract<DiffResult['changes'][number], { kind: 'column.add' }>>;
+  const drops = diff.changes.filter((c) => c.kind === 'column.drop') as Array<
+    Extract<DiffResult['changes'][number], { kind: 'column.drop' }>
+  >;
+  const adds = diff.changes.filter((c) => c.kind === 'column.add') as Array<
+    Extract<DiffResult['changes'][number], { kind: 'column.add' }>
+  >;
   for (const d of drops) {
     for (const a of adds) {
       if (nameKey(a.table) !== nameKey(d.table)) continue;
       const rel = compareTypes(d.column.type, a.column.type);
-      if (rel === 'equal' || rel === 'widen') out.push({ kind: 'column', table: d.table, from: d.column.name, to: a.column.name, why: `${d.column.type.native} → ${a.column.type.native}` });
+      if (rel === 'equal' || rel === 'widen')
+        out.push({
+          kind: 'column',
+          table: d.table,
+          from: d.column.name,
+          to: a.column.name,
+          why: `${d.column.type.native} → ${a.column.type.native}`,
+        });
     }
   }
-  const tdrops = diff.changes.filter((c) => c.kind === 'table.drop') as Array<Extract<DiffResult['changes'][number], { kind: 'table.drop' }>>;
-  const tadds = diff.changes.filter((c) => c.kind === 'table.add') as Array<Extract<DiffResult['changes'][number], { kind: 'table.add' }>>;
+  const tdrops = diff.changes.filter((c) => c.kind === 'table.drop') as Array<
+    Extract<DiffResult['changes'][number], { kind: 'table.drop' }>
+  >;
+  const tadds = diff.changes.filter((c) => c.kind === 'table.add') as Array<
+    Extract<DiffResult['changes'][number], { kind: 'table.add' }>
+  >;
   for (const d of tdrops) {
     const dc = new Set(d.table.columns.map((c) => nameKey(c.name)));
     for (const a of tadds) {
       const ac = a.table.columns.map((c) => nameKey(c.name));
       const shared = ac.filter((c) => dc.has(c)).length;
       const union = new Set([...dc, ...ac]).size;
-      if (union > 0 && shared / union >= 0.6) out.push({ kind: 'table', from: d.table.name, to: a.table.name, why: `${shared} of ${union} columns in common` });
+      if (union > 0 && shared / union >= 0.6)
+        out.push({
+          kind: 'table',
+          from: d.table.name,
+          to: a.table.name,
+          why: `${shared} of ${union} columns in common`,
+        });
     }
   }
   return out;

@@ -8,7 +8,18 @@ import type { DiffResult } from './diff.js';
 import type { ColumnType, DefaultValue } from './model.js';
 import { titleZh } from './scriptWords.js';
 
-const ORDER = ['table', 'column', 'primary key', 'index', 'foreign key', 'check', 'view', 'routine', 'sequence', 'other'];
+const ORDER = [
+  'table',
+  'column',
+  'primary key',
+  'index',
+  'foreign key',
+  'check',
+  'view',
+  'routine',
+  'sequence',
+  'other',
+];
 /** The report's words in each language; object kinds and SQL stay as they are. */
 const WORDS = {
   en: {
@@ -19,7 +30,11 @@ const WORDS = {
     missing: 'missing',
     extra: 'extra',
     changed: 'changed',
-    head: { missing: 'missing in current (target has them)', extra: 'extra in current (target does not have them)', changed: 'changed' },
+    head: {
+      missing: 'missing in current (target has them)',
+      extra: 'extra in current (target does not have them)',
+      changed: 'changed',
+    },
     object: {} as Record<string, string>,
   },
   'zh-CN': {
@@ -31,7 +46,18 @@ const WORDS = {
     extra: '多出',
     changed: '变更',
     head: { missing: '当前缺少（目标有）', extra: '当前多出（目标没有）', changed: '有变更' },
-    object: { table: '表', column: '列', 'primary key': '主键', index: '索引', 'foreign key': '外键', check: '检查约束', view: '视图', routine: '例程', sequence: '序列', other: '其他' } as Record<string, string>,
+    object: {
+      table: '表',
+      column: '列',
+      'primary key': '主键',
+      index: '索引',
+      'foreign key': '外键',
+      check: '检查约束',
+      view: '视图',
+      routine: '例程',
+      sequence: '序列',
+      other: '其他',
+    } as Record<string, string>,
   },
 };
 
@@ -51,8 +77,12 @@ function detail(c: Change): string {
       const bits: string[] = [];
       if (c.aspects.includes('type')) bits.push(`${c.from.type.native} → ${c.to.type.native}`);
       if (c.aspects.includes('nullable')) bits.push(c.to.nullable ? 'NOT NULL → NULL' : 'NULL → NOT NULL');
-      if (c.aspects.includes('default')) bits.push(`${defaultText(c.from.default, c.from.type)} → ${defaultText(c.to.default, c.to.type)}`);
-      if (c.aspects.includes('charset')) bits.push(`charset ${c.from.charset ?? ''}/${c.from.collation ?? ''} → ${c.to.charset ?? ''}/${c.to.collation ?? ''}`);
+      if (c.aspects.includes('default'))
+        bits.push(`${defaultText(c.from.default, c.from.type)} → ${defaultText(c.to.default, c.to.type)}`);
+      if (c.aspects.includes('charset'))
+        bits.push(
+          `charset ${c.from.charset ?? ''}/${c.from.collation ?? ''} → ${c.to.charset ?? ''}/${c.to.collation ?? ''}`,
+        );
       for (const a of c.aspects) if (!['type', 'nullable', 'default', 'charset'].includes(a)) bits.push(a);
       return bits.join(', ');
     }
@@ -84,7 +114,9 @@ export function formatDiffText(diff: DiffResult, lang: 'en' | 'zh-CN' = 'en'): s
   const w = Math.max(...objs.map((o) => name(o).length));
   for (const o of objs) {
     const c = diff.counts[o]!;
-    lines.push(`  ${name(o).padEnd(w)}  ${W.missing} ${String(c.missing).padStart(4)}  ${W.extra} ${String(c.extra).padStart(4)}  ${W.changed} ${String(c.changed).padStart(4)}`);
+    lines.push(
+      `  ${name(o).padEnd(w)}  ${W.missing} ${String(c.missing).padStart(4)}  ${W.extra} ${String(c.extra).padStart(4)}  ${W.changed} ${String(c.changed).padStart(4)}`,
+    );
   }
   for (const dir of ['missing', 'extra', 'changed'] as const) {
     const cs = diff.changes.filter((c) => changeDirection(c) === dir);

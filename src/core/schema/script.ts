@@ -142,20 +142,56 @@ function readObjects(json: string, file: string): string[] {
   } catch {
     // reported below
   }
-  throw inputError('SCRIPT_DAMAGED', `A statement marker of ${file} is damaged`, 'Write the script again with hisops schema sync -o; do not edit the "-- hisops:" lines.', `Expected a list of object names, found ${json.slice(0, 80)}`, { file }).zh(`${file} 中有一个语句标记已损坏`, '请用 hisops schema sync -o 重新生成脚本；不要修改 "-- hisops:" 行。', `应为对象名列表，实际为 ${json.slice(0, 80)}`);
+  throw inputError(
+    'SCRIPT_DAMAGED',
+    `A statement marker of ${file} is damaged`,
+    'Write the script again with hisops schema sync -o; do not edit the "-- hisops:" lines.',
+    `Expected a list of object names, found ${json.slice(0, 80)}`,
+    { file },
+  ).zh(
+    `${file} 中有一个语句标记已损坏`,
+    '请用 hisops schema sync -o 重新生成脚本；不要修改 "-- hisops:" 行。',
+    `应为对象名列表，实际为 ${json.slice(0, 80)}`,
+  );
 }
 
 export function parseScript(text: string, file: string): SavedScript {
   const m = /^-- hisops:plan (\{.*\})$/m.exec(text);
-  if (!m) throw inputError('SCRIPT_FOREIGN', `${file} is not a hisops sync script`, 'Give a script written by `hisops schema sync … -o script.sql`, or let sync plan afresh (leave out --script).', 'It has no "-- hisops:plan" header line.', { file }).zh(`${file} 不是 hisops 生成的同步脚本`, '请给出由 `hisops schema sync … -o script.sql` 生成的脚本，或让 sync 重新生成计划（去掉 --script）。', '它没有 "-- hisops:plan" 头部行。');
+  if (!m)
+    throw inputError(
+      'SCRIPT_FOREIGN',
+      `${file} is not a hisops sync script`,
+      'Give a script written by `hisops schema sync … -o script.sql`, or let sync plan afresh (leave out --script).',
+      'It has no "-- hisops:plan" header line.',
+      { file },
+    ).zh(
+      `${file} 不是 hisops 生成的同步脚本`,
+      '请给出由 `hisops schema sync … -o script.sql` 生成的脚本，或让 sync 重新生成计划（去掉 --script）。',
+      '它没有 "-- hisops:plan" 头部行。',
+    );
   let header: ScriptHeader;
   try {
     header = JSON.parse(m[1]!) as ScriptHeader;
   } catch {
-    throw inputError('SCRIPT_DAMAGED', `The header of ${file} is damaged`, 'Write the script again with hisops schema sync -o; do not edit the header lines.', undefined, { file }).zh(`${file} 的头部已损坏`, '请用 hisops schema sync -o 重新生成脚本；不要修改头部行。');
+    throw inputError(
+      'SCRIPT_DAMAGED',
+      `The header of ${file} is damaged`,
+      'Write the script again with hisops schema sync -o; do not edit the header lines.',
+      undefined,
+      { file },
+    ).zh(`${file} 的头部已损坏`, '请用 hisops schema sync -o 重新生成脚本；不要修改头部行。');
   }
   if (header.format !== SCRIPT_FORMAT || header.version !== SCRIPT_FORMAT_VERSION) {
-    throw inputError('SCRIPT_VERSION', `${file} is a script of format ${String(header.format)} v${String(header.version)}; this hisops reads ${SCRIPT_FORMAT} v${SCRIPT_FORMAT_VERSION}`, 'Plan the sync again with this hisops.', undefined, { file }).zh(`${file} 是格式 ${String(header.format)} v${String(header.version)} 的脚本；本版 hisops 读取 ${SCRIPT_FORMAT} v${SCRIPT_FORMAT_VERSION}`, '请用本版 hisops 重新生成同步计划。');
+    throw inputError(
+      'SCRIPT_VERSION',
+      `${file} is a script of format ${String(header.format)} v${String(header.version)}; this hisops reads ${SCRIPT_FORMAT} v${SCRIPT_FORMAT_VERSION}`,
+      'Plan the sync again with this hisops.',
+      undefined,
+      { file },
+    ).zh(
+      `${file} 是格式 ${String(header.format)} v${String(header.version)} 的脚本；本版 hisops 读取 ${SCRIPT_FORMAT} v${SCRIPT_FORMAT_VERSION}`,
+      '请用本版 hisops 重新生成同步计划。',
+    );
   }
   const statements: SavedScript['statements'] = [];
   const body = text.replace(/\r\n/g, '\n');
@@ -164,15 +200,40 @@ export function parseScript(text: string, file: string): SavedScript {
   while ((mm = marker.exec(body))) {
     const start = mm.index + mm[0].length;
     const len = Number(mm[2]);
-    statements.push({ seq: Number(mm[1]), sql: stripTerminator(body.slice(start, start + len), header.dialect), ...(mm[3] ? { objects: readObjects(mm[3], file) } : {}) });
+    statements.push({
+      seq: Number(mm[1]),
+      sql: stripTerminator(body.slice(start, start + len), header.dialect),
+      ...(mm[3] ? { objects: readObjects(mm[3], file) } : {}),
+    });
     marker.lastIndex = start + len;
   }
   if (statements.length !== header.statements) {
-    throw inputError('SCRIPT_EDITED', `${file} has ${statements.length} statement(s) but was written with ${header.statements}`, 'Plan the sync again (hisops schema sync … -o script.sql); move decisions into the decisions file instead of editing the script.', undefined, { file }).zh(`${file} 有 ${statements.length} 条语句，但生成时为 ${header.statements} 条`, '请重新生成同步计划（hisops schema sync … -o script.sql）；请把决定写入决定文件，而不是修改脚本。');
+    throw inputError(
+      'SCRIPT_EDITED',
+      `${file} has ${statements.length} statement(s) but was written with ${header.statements}`,
+      'Plan the sync again (hisops schema sync … -o script.sql); move decisions into the decisions file instead of editing the script.',
+      undefined,
+      { file },
+    ).zh(
+      `${file} 有 ${statements.length} 条语句，但生成时为 ${header.statements} 条`,
+      '请重新生成同步计划（hisops schema sync … -o script.sql）；请把决定写入决定文件，而不是修改脚本。',
+    );
   }
-  const planId = sha256([header.dialect, header.current, header.target, ...statements.map((s) => s.sql)].join('\n')).slice(0, 32);
+  const planId = sha256(
+    [header.dialect, header.current, header.target, ...statements.map((s) => s.sql)].join('\n'),
+  ).slice(0, 32);
   if (planId !== header.planId) {
-    throw inputError('SCRIPT_EDITED', `The safe statements of ${file} were changed after it was written`, 'Plan the sync again (hisops schema sync … -o script.sql). To run reviewed statements, apply them by hand or record the decision (renames) in the decisions file.', `Plan id ${header.planId} in the header, ${planId} for the statements as they are now.`, { file }).zh(`${file} 中的安全语句在生成后被改动过`, '请重新生成同步计划（hisops schema sync … -o script.sql）。要执行审阅过的语句，请手工执行，或将决定（改名）记入决定文件。', `头部的计划编号为 ${header.planId}，按当前语句计算为 ${planId}。`);
+    throw inputError(
+      'SCRIPT_EDITED',
+      `The safe statements of ${file} were changed after it was written`,
+      'Plan the sync again (hisops schema sync … -o script.sql). To run reviewed statements, apply them by hand or record the decision (renames) in the decisions file.',
+      `Plan id ${header.planId} in the header, ${planId} for the statements as they are now.`,
+      { file },
+    ).zh(
+      `${file} 中的安全语句在生成后被改动过`,
+      '请重新生成同步计划（hisops schema sync … -o script.sql）。要执行审阅过的语句，请手工执行，或将决定（改名）记入决定文件。',
+      `头部的计划编号为 ${header.planId}，按当前语句计算为 ${planId}。`,
+    );
   }
   return { header, statements };
 }

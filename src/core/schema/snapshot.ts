@@ -19,7 +19,12 @@ export interface SnapshotOptions {
 
 export async function snapshotDb(db: Db, opts: SnapshotOptions): Promise<Snapshot> {
   const { model, warnings } = await introspect(db, { schema: opts.schema, filter: opts.filter });
-  return toSnapshot(model, { hisopsVersion: opts.hisopsVersion, now: opts.now, warnings, filters: { include: opts.filter?.include ?? [], exclude: opts.filter?.exclude ?? [] } });
+  return toSnapshot(model, {
+    hisopsVersion: opts.hisopsVersion,
+    now: opts.now,
+    warnings,
+    filters: { include: opts.filter?.include ?? [], exclude: opts.filter?.exclude ?? [] },
+  });
 }
 
 export function readSnapshotFile(file: string): Snapshot {
@@ -28,7 +33,18 @@ export function readSnapshotFile(file: string): Snapshot {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw inputError('SNAPSHOT_UNREADABLE', `Cannot read the snapshot file ${file}`, code === 'ENOENT' ? 'Check the path; write a snapshot with hisops schema snapshot <db> -o file.json.' : 'Check the file\'s permissions.', (e as Error).message, { file }).zh(`无法读取快照文件 ${file}`, code === 'ENOENT' ? '请检查路径；快照可用 hisops schema snapshot <db> -o file.json 生成。' : '请检查文件权限。');
+    throw inputError(
+      'SNAPSHOT_UNREADABLE',
+      `Cannot read the snapshot file ${file}`,
+      code === 'ENOENT'
+        ? 'Check the path; write a snapshot with hisops schema snapshot <db> -o file.json.'
+        : "Check the file's permissions.",
+      (e as Error).message,
+      { file },
+    ).zh(
+      `无法读取快照文件 ${file}`,
+      code === 'ENOENT' ? '请检查路径；快照可用 hisops schema snapshot <db> -o file.json 生成。' : '请检查文件权限。',
+    );
   }
   return parseSnapshot(text, file);
 }
@@ -40,5 +56,7 @@ export function writeSnapshotFile(file: string, snap: Snapshot, compact = false)
 
 /** A side given on the command line is a snapshot file when it names a .json file (or an existing non-URL file). */
 export function looksLikeSnapshotFile(spec: string): boolean {
-  return /\.json$/i.test(spec) || (!/^[a-z][a-z0-9+]*:/i.test(spec) && fs.existsSync(spec) && fs.statSync(spec).isFile());
+  return (
+    /\.json$/i.test(spec) || (!/^[a-z][a-z0-9+]*:/i.test(spec) && fs.existsSync(spec) && fs.statSync(spec).isFile())
+  );
 }

@@ -6,7 +6,13 @@
 import crypto from 'node:crypto';
 import { inputError } from '../errors.js';
 import { fingerprint, rememberFingerprint } from './fingerprint.js';
-import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_READABLE_VERSIONS, type SchemaModel, type Snapshot } from './model.js';
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_FORMAT_VERSION,
+  SNAPSHOT_READABLE_VERSIONS,
+  type SchemaModel,
+  type Snapshot,
+} from './model.js';
 
 /**
  * The seal (format version 2): sha256 of the file's text with the seal's own value written as 64
@@ -24,7 +30,14 @@ function sealIsValid(text: string): boolean {
   const m = SEAL_AT_END.exec(text.slice(tail));
   if (!m) return false;
   const at = tail + m.index + m[0].indexOf(m[1]!);
-  return crypto.createHash('sha256').update(text.slice(0, at), 'utf8').update(SEAL_BLANK).update(text.slice(at + 64), 'utf8').digest('hex') === m[1];
+  return (
+    crypto
+      .createHash('sha256')
+      .update(text.slice(0, at), 'utf8')
+      .update(SEAL_BLANK)
+      .update(text.slice(at + 64), 'utf8')
+      .digest('hex') === m[1]
+  );
 }
 
 interface SnapshotMeta {
@@ -59,7 +72,12 @@ export function toSnapshot(model: SchemaModel, meta: SnapshotMeta): Snapshot {
  */
 export function serializeSnapshot(s: Snapshot, compact = false): string {
   const { seal: _old, ...rest } = s as Snapshot & { seal?: string };
-  const blank = JSON.stringify({ ...rest, formatVersion: SNAPSHOT_FORMAT_VERSION, seal: SEAL_BLANK }, null, compact ? undefined : 1) + '\n';
+  const blank =
+    JSON.stringify(
+      { ...rest, formatVersion: SNAPSHOT_FORMAT_VERSION, seal: SEAL_BLANK },
+      null,
+      compact ? undefined : 1,
+    ) + '\n';
   const at = blank.lastIndexOf(SEAL_BLANK);
   return blank.slice(0, at) + sealOf(blank) + blank.slice(at + 64);
 }
@@ -71,43 +89,87 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw inputError('SNAPSHOT_NOT_JSON', `${file} is not a JSON file`, 'Give a file written by `hisops schema snapshot -o file.json`, or a database URL.', (e as Error).message, { file }).zh(`${file} 不是 JSON 文件`, '请给出由 `hisops schema snapshot -o file.json` 生成的文件，或数据库 URL。');
+    throw inputError(
+      'SNAPSHOT_NOT_JSON',
+      `${file} is not a JSON file`,
+      'Give a file written by `hisops schema snapshot -o file.json`, or a database URL.',
+      (e as Error).message,
+      { file },
+    ).zh(`${file} 不是 JSON 文件`, '请给出由 `hisops schema snapshot -o file.json` 生成的文件，或数据库 URL。');
   }
   const d = doc as Partial<Snapshot> & Record<string, unknown>;
   if (!d || typeof d !== 'object' || Array.isArray(d) || d.format !== SNAPSHOT_FORMAT) {
-    const what = d && typeof d === 'object' && !Array.isArray(d) ? (typeof d.format === 'string' ? `its format is "${d.format}"` : 'it has no "format" field') : 'it is not a JSON object';
-    throw inputError('SNAPSHOT_FOREIGN', `${file} is not a hisops schema snapshot`, 'Give a file written by `hisops schema snapshot -o file.json`; other tools\' schema dumps cannot be read.', `Expected "format": "${SNAPSHOT_FORMAT}", but ${what}.`, { file }).zh(`${file} 不是 hisops 结构快照`, '请给出由 `hisops schema snapshot -o file.json` 生成的文件；其他工具导出的结构无法读取。', `应为 "format": "${SNAPSHOT_FORMAT}"，但${what}。`);
+    const what =
+      d && typeof d === 'object' && !Array.isArray(d)
+        ? typeof d.format === 'string'
+          ? `its format is "${d.format}"`
+          : 'it has no "format" field'
+        : 'it is not a JSON object';
+    throw inputError(
+      'SNAPSHOT_FOREIGN',
+      `${file} is not a hisops schema snapshot`,
+      "Give a file written by `hisops schema snapshot -o file.json`; other tools' schema dumps cannot be read.",
+      `Expected "format": "${SNAPSHOT_FORMAT}", but ${what}.`,
+      { file },
+    ).zh(
+      `${file} 不是 hisops 结构快照`,
+      '请给出由 `hisops schema snapshot -o file.json` 生成的文件；其他工具导出的结构无法读取。',
+      `应为 "format": "${SNAPSHOT_FORMAT}"，但${what}。`,
+    );
   }
   if (!SNAPSHOT_READABLE_VERSIONS.includes(d.formatVersion as number)) {
     const newer = typeof d.formatVersion === 'number' && d.formatVersion > SNAPSHOT_FORMAT_VERSION;
     throw inputError(
       'SNAPSHOT_VERSION',
       `${file} is a snapshot of format version ${String(d.formatVersion)}, this hisops reads versions ${SNAPSHOT_READABLE_VERSIONS.join(' and ')}`,
-      newer ? `Upgrade hisops to ${String(d.hisopsVersion ?? 'the version that wrote it')} or newer, or take the snapshot again with this hisops.` : 'Take the snapshot again with this version of hisops (hisops schema snapshot <db> -o file.json).',
+      newer
+        ? `Upgrade hisops to ${String(d.hisopsVersion ?? 'the version that wrote it')} or newer, or take the snapshot again with this hisops.`
+        : 'Take the snapshot again with this version of hisops (hisops schema snapshot <db> -o file.json).',
       `The file was written by hisops ${String(d.hisopsVersion ?? 'of unknown version')}.`,
       { file, formatVersion: d.formatVersion, hisopsVersion: d.hisopsVersion },
-    ).zh(`${file} 是格式版本 ${String(d.formatVersion)} 的快照，本版 hisops 读取版本 ${SNAPSHOT_READABLE_VERSIONS.join('、')}`, newer ? `请将 hisops 升级到 ${String(d.hisopsVersion ?? '写入它的版本')} 或更新版本，或用本版 hisops 重新做快照。` : '请用本版 hisops 重新做快照（hisops schema snapshot <db> -o file.json）。', `该文件由 hisops ${String(d.hisopsVersion ?? '（版本未知）')} 写入。`);
+    ).zh(
+      `${file} 是格式版本 ${String(d.formatVersion)} 的快照，本版 hisops 读取版本 ${SNAPSHOT_READABLE_VERSIONS.join('、')}`,
+      newer
+        ? `请将 hisops 升级到 ${String(d.hisopsVersion ?? '写入它的版本')} 或更新版本，或用本版 hisops 重新做快照。`
+        : '请用本版 hisops 重新做快照（hisops schema snapshot <db> -o file.json）。',
+      `该文件由 hisops ${String(d.hisopsVersion ?? '（版本未知）')} 写入。`,
+    );
   }
   const problems: string[] = [];
-  if (!d.source || typeof d.source !== 'object' || typeof (d.source as { dialect?: unknown }).dialect !== 'string') problems.push('source.dialect is missing');
-  for (const k of ['tables', 'views', 'sequences', 'routines', 'others'] as const) if (!Array.isArray(d[k])) problems.push(`"${k}" is not a list`);
+  if (!d.source || typeof d.source !== 'object' || typeof (d.source as { dialect?: unknown }).dialect !== 'string')
+    problems.push('source.dialect is missing');
+  for (const k of ['tables', 'views', 'sequences', 'routines', 'others'] as const)
+    if (!Array.isArray(d[k])) problems.push(`"${k}" is not a list`);
   if (Array.isArray(d.tables)) {
     d.tables.forEach((t, i) => {
-      if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns)) problems.push(`tables[${i}] has no name or columns`);
-      else if (!Array.isArray(t.indexes) || !Array.isArray(t.foreignKeys) || !Array.isArray(t.checks)) problems.push(`table ${t.name} lacks indexes/foreignKeys/checks lists`);
+      if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns))
+        problems.push(`tables[${i}] has no name or columns`);
+      else if (!Array.isArray(t.indexes) || !Array.isArray(t.foreignKeys) || !Array.isArray(t.checks))
+        problems.push(`table ${t.name} lacks indexes/foreignKeys/checks lists`);
       else
         t.columns.forEach((c, j) => {
-          if (!c || typeof c.name !== 'string' || !c.type || typeof c.type.base !== 'string') problems.push(`table ${t.name} column ${j} has no name or type`);
+          if (!c || typeof c.name !== 'string' || !c.type || typeof c.type.base !== 'string')
+            problems.push(`table ${t.name} column ${j} has no name or type`);
         });
     });
   }
   if (problems.length) {
-    throw inputError('SNAPSHOT_DAMAGED', `${file} is a hisops snapshot but it is damaged`, 'Take the snapshot again; do not edit snapshot files by hand.', problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''), { file }).zh(`${file} 是 hisops 快照，但已损坏`, '请重新做快照；不要手工修改快照文件。');
+    throw inputError(
+      'SNAPSHOT_DAMAGED',
+      `${file} is a hisops snapshot but it is damaged`,
+      'Take the snapshot again; do not edit snapshot files by hand.',
+      problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''),
+      { file },
+    ).zh(`${file} 是 hisops 快照，但已损坏`, '请重新做快照；不要手工修改快照文件。');
   }
   const snap = d as Snapshot;
   snap.filters ??= { include: [], exclude: [] };
   snap.warnings ??= [];
-  const sealed = snap.formatVersion >= 2 && typeof snap.fingerprint === 'string' && /^[0-9a-f]{64}$/.test(snap.fingerprint) && sealIsValid(text);
+  const sealed =
+    snap.formatVersion >= 2 &&
+    typeof snap.fingerprint === 'string' &&
+    /^[0-9a-f]{64}$/.test(snap.fingerprint) &&
+    sealIsValid(text);
   delete (snap as Snapshot & { seal?: string }).seal;
   // A hand-edited file no longer matches its recorded fingerprint: recompute, so plans are made against what is really there.
   if (!sealed) snap.fingerprint = fingerprint(snap);

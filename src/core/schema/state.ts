@@ -50,7 +50,9 @@ export class LiveState {
     const tables = objects.filter((k) => k.startsWith('table:')).map((k) => k.slice('table:'.length));
     const tablesOnly = tables.length === objects.length;
     const { model } = await introspect(db, { ...this.read, tables, tablesOnly });
-    const next = new Map([...this.digests].filter(([k]) => (k.startsWith('table:') ? !objects.includes(k) : tablesOnly)));
+    const next = new Map(
+      [...this.digests].filter(([k]) => (k.startsWith('table:') ? !objects.includes(k) : tablesOnly)),
+    );
     for (const [k, d] of objectDigests(model)) if (!tablesOnly || k.startsWith('table:')) next.set(k, d);
     return next;
   }

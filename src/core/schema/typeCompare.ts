@@ -57,7 +57,10 @@ function stringCapacity(t: ColumnType, charset: string | undefined): StringCap {
     return { chars: bytes, bytes };
   }
   if (t.base === 'enum' || t.base === 'set') {
-    const longest = t.base === 'enum' ? Math.max(0, ...(t.values ?? []).map((v) => [...v].length)) : (t.values ?? []).reduce((a, v) => a + [...v].length + 1, 0);
+    const longest =
+      t.base === 'enum'
+        ? Math.max(0, ...(t.values ?? []).map((v) => [...v].length))
+        : (t.values ?? []).reduce((a, v) => a + [...v].length + 1, 0);
     return { chars: longest, bytes: longest * bpc };
   }
   const n = t.length ?? 65535;

@@ -56,7 +56,14 @@ function splitType(native: string): Parsed {
     } else cur += ch;
   }
   const name = s.slice(0, open).trim().toLowerCase().replace(/\s+/g, ' ');
-  const rest = close >= 0 ? s.slice(close + 1).trim().toLowerCase().replace(/\s+/g, ' ') : '';
+  const rest =
+    close >= 0
+      ? s
+          .slice(close + 1)
+          .trim()
+          .toLowerCase()
+          .replace(/\s+/g, ' ')
+      : '';
   return { name, args: args.filter((a) => a !== ''), rest };
 }
 
@@ -73,7 +80,20 @@ export function unquoteSqlString(lit: string, backslashEscapes = true): string {
       i++;
     } else if (backslashEscapes && ch === '\\' && i + 1 < body.length) {
       const n = body[++i]!;
-      out += n === '0' ? '\0' : n === 'n' ? '\n' : n === 'r' ? '\r' : n === 't' ? '\t' : n === 'Z' ? '\x1a' : n === 'b' ? '\b' : n;
+      out +=
+        n === '0'
+          ? '\0'
+          : n === 'n'
+            ? '\n'
+            : n === 'r'
+              ? '\r'
+              : n === 't'
+                ? '\t'
+                : n === 'Z'
+                  ? '\x1a'
+                  : n === 'b'
+                    ? '\b'
+                    : n;
     } else out += ch;
   }
   return out;
@@ -109,13 +129,23 @@ export function parseMysqlType(native: string): ColumnType {
     case 'numeric':
     case 'dec':
     case 'fixed':
-      return t('decimal', { precision: num(p.args[0]) ?? 10, scale: num(p.args[1]) ?? 0, ...(unsigned ? { unsigned } : {}) });
+      return t('decimal', {
+        precision: num(p.args[0]) ?? 10,
+        scale: num(p.args[1]) ?? 0,
+        ...(unsigned ? { unsigned } : {}),
+      });
     case 'float':
-      return t('float', { ...(p.args.length ? { precision: num(p.args[0]), scale: num(p.args[1]) } : {}), ...(unsigned ? { unsigned } : {}) });
+      return t('float', {
+        ...(p.args.length ? { precision: num(p.args[0]), scale: num(p.args[1]) } : {}),
+        ...(unsigned ? { unsigned } : {}),
+      });
     case 'double':
     case 'double precision':
     case 'real':
-      return t('double', { ...(p.args.length ? { precision: num(p.args[0]), scale: num(p.args[1]) } : {}), ...(unsigned ? { unsigned } : {}) });
+      return t('double', {
+        ...(p.args.length ? { precision: num(p.args[0]), scale: num(p.args[1]) } : {}),
+        ...(unsigned ? { unsigned } : {}),
+      });
     case 'bit':
       return t('bit', { length: num(p.args[0]) ?? 1 });
     case 'char':
@@ -287,9 +317,13 @@ function parseMssqlType(native: string): ColumnType {
     case 'char':
       return t('char', { length: num(p.args[0]) ?? 1, lengthUnit: 'byte' });
     case 'nvarchar':
-      return len(p.args[0]) === undefined ? t('text', { size: 'long', national: true }) : t('varchar', { length: len(p.args[0]), lengthUnit: 'char', national: true });
+      return len(p.args[0]) === undefined
+        ? t('text', { size: 'long', national: true })
+        : t('varchar', { length: len(p.args[0]), lengthUnit: 'char', national: true });
     case 'varchar':
-      return len(p.args[0]) === undefined ? t('text', { size: 'long' }) : t('varchar', { length: len(p.args[0]), lengthUnit: 'byte' });
+      return len(p.args[0]) === undefined
+        ? t('text', { size: 'long' })
+        : t('varchar', { length: len(p.args[0]), lengthUnit: 'byte' });
     case 'binary':
       return t('binary', { length: num(p.args[0]) ?? 1 });
     case 'varbinary':
@@ -329,7 +363,11 @@ export function parseOracleColumnType(c: {
 }): ColumnType {
   const dt = c.dataType.toUpperCase().trim();
   const unit: 'char' | 'byte' = c.charUsed === 'C' ? 'char' : 'byte';
-  const t = (base: BaseType, native: string, extra: Partial<ColumnType> = {}): ColumnType => ({ base, ...extra, native });
+  const t = (base: BaseType, native: string, extra: Partial<ColumnType> = {}): ColumnType => ({
+    base,
+    ...extra,
+    native,
+  });
   if (c.typeOwner && c.typeOwner !== 'SYS' && c.typeOwner !== 'PUBLIC') return t('other', `${c.typeOwner}.${dt}`);
   switch (dt) {
     case 'VARCHAR2':
@@ -342,14 +380,25 @@ export function parseOracleColumnType(c: {
       return t('char', `CHAR(${n} ${unit.toUpperCase()})`, { length: n, lengthUnit: unit });
     }
     case 'NVARCHAR2':
-      return t('varchar', `NVARCHAR2(${c.charLength ?? 1})`, { length: c.charLength ?? 1, lengthUnit: 'char', national: true });
+      return t('varchar', `NVARCHAR2(${c.charLength ?? 1})`, {
+        length: c.charLength ?? 1,
+        lengthUnit: 'char',
+        national: true,
+      });
     case 'NCHAR':
-      return t('char', `NCHAR(${c.charLength ?? 1})`, { length: c.charLength ?? 1, lengthUnit: 'char', national: true });
+      return t('char', `NCHAR(${c.charLength ?? 1})`, {
+        length: c.charLength ?? 1,
+        lengthUnit: 'char',
+        national: true,
+      });
     case 'NUMBER': {
       if (c.precision == null && c.scale == null) return t('decimal', 'NUMBER');
       if (c.precision == null) return t('decimal', 'NUMBER(*,0)', { precision: 38, scale: c.scale ?? 0 });
       const s = c.scale ?? 0;
-      return t('decimal', s === 0 ? `NUMBER(${c.precision})` : `NUMBER(${c.precision},${s})`, { precision: c.precision, scale: s });
+      return t('decimal', s === 0 ? `NUMBER(${c.precision})` : `NUMBER(${c.precision},${s})`, {
+        precision: c.precision,
+        scale: s,
+      });
     }
     case 'FLOAT':
       return t('double', c.precision ? `FLOAT(${c.precision})` : 'FLOAT');
@@ -381,7 +430,10 @@ export function parseOracleColumnType(c: {
   const ts = /^TIMESTAMP(?:\((\d)\))?( WITH (LOCAL )?TIME ZONE)?$/.exec(dt);
   if (ts) {
     const prec = ts[1] === undefined ? 6 : Number(ts[1]);
-    return t('timestamp', `TIMESTAMP(${prec})${ts[2] ?? ''}`, { precision: prec, ...(ts[2] ? { withTimeZone: true } : {}) });
+    return t('timestamp', `TIMESTAMP(${prec})${ts[2] ?? ''}`, {
+      precision: prec,
+      ...(ts[2] ? { withTimeZone: true } : {}),
+    });
   }
   if (dt.startsWith('INTERVAL')) return t('interval', dt);
   return t('other', dt);
@@ -418,5 +470,10 @@ export function parseOracleNative(native: string): ColumnType {
     return parseOracleColumnType({ dataType: `TIMESTAMP${p.args.length ? `(${a0})` : ''}${tz}`.replace(/\s+/g, ' ') });
   }
   if (name === 'FLOAT') return parseOracleColumnType({ dataType: 'FLOAT', precision: num(a0) ?? null });
-  return parseOracleColumnType({ dataType: name, dataLength: n ?? null, charLength: n ?? null, charUsed: name.startsWith('N') ? 'C' : unit });
+  return parseOracleColumnType({
+    dataType: name,
+    dataLength: n ?? null,
+    charLength: n ?? null,
+    charUsed: name.startsWith('N') ? 'C' : unit,
+  });
 }

@@ -9,7 +9,18 @@ import { widenColumns, type Journal, type JournalTable } from '../journal/index.
 
 export type ActionStep = 'center' | 'his' | 'resolve' | 'item';
 
-export type ActionStatus = 'started' | 'prepared' | 'done' | 'refused' | 'unknown' | 'failed' | 'locked' | 'stale' | 'skipped' | 'declined' | 'abandoned';
+export type ActionStatus =
+  | 'started'
+  | 'prepared'
+  | 'done'
+  | 'refused'
+  | 'unknown'
+  | 'failed'
+  | 'locked'
+  | 'stale'
+  | 'skipped'
+  | 'declined'
+  | 'abandoned';
 
 export const STUCK_ACTIONS_TABLE: JournalTable = {
   name: 'hisops_stuck_actions',
@@ -77,7 +88,9 @@ export interface ActionRecord {
   finished_at: string | null;
 }
 
-type ActionStart = Omit<ActionRecord, 'action_id' | 'seq' | 'finished_at' | 'run_id' | 'opter' | 'opter_name'> & { finished_at?: string | null };
+type ActionStart = Omit<ActionRecord, 'action_id' | 'seq' | 'finished_at' | 'run_id' | 'opter' | 'opter_name'> & {
+  finished_at?: string | null;
+};
 
 export interface ActionQuery {
   /** Matches item_id, msgid, setl_id, center_msgid, his_setl_no, mdtrt_id, psn_no or run_id. */
@@ -102,11 +115,24 @@ export class StuckActionJournal {
     await this.ensure();
     const seq = ++this.seq;
     const action_id = `${this.runId}-${String(seq).padStart(4, '0')}`;
-    await this.journal.knex(STUCK_ACTIONS_TABLE.name).insert({ finished_at: null, ...a, action_id, seq, run_id: this.runId, opter: this.opter.opter, opter_name: this.opter.opter_name });
+    await this.journal.knex(STUCK_ACTIONS_TABLE.name).insert({
+      finished_at: null,
+      ...a,
+      action_id,
+      seq,
+      run_id: this.runId,
+      opter: this.opter.opter,
+      opter_name: this.opter.opter_name,
+    });
     return action_id;
   }
 
-  async finish(action_id: string, patch: Partial<Pick<ActionRecord, 'status' | 'answer' | 'his_change' | 'message' | 'center_msgid' | 'setl_id'>> & { finished_at: string }): Promise<void> {
+  async finish(
+    action_id: string,
+    patch: Partial<Pick<ActionRecord, 'status' | 'answer' | 'his_change' | 'message' | 'center_msgid' | 'setl_id'>> & {
+      finished_at: string;
+    },
+  ): Promise<void> {
     const p: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) p[k] = v;
     await this.journal.knex(STUCK_ACTIONS_TABLE.name).where({ action_id }).update(p);
@@ -128,7 +154,11 @@ export class StuckActionJournal {
       .whereIn('status', ['started', 'prepared'])
       .whereIn('item_id', [...itemIds])
       .whereNot({ run_id: this.runId })
-      .update({ status: 'abandoned', finished_at: now, message: `the run ended before this step finished (killed or lost); run ${this.runId} re-checked the settlement with the center` });
+      .update({
+        status: 'abandoned',
+        finished_at: now,
+        message: `the run ended before this step finished (killed or lost); run ${this.runId} re-checked the settlement with the center`,
+      });
   }
 
   async list(q: ActionQuery = {}): Promise<ActionRecord[]> {
@@ -137,12 +167,16 @@ export class StuckActionJournal {
     if (q.id) {
       const id = q.id;
       b.where((w) => {
-        for (const k of ['item_id', 'msgid', 'setl_id', 'center_msgid', 'his_setl_no', 'mdtrt_id', 'psn_no', 'run_id']) w.orWhere(k, id);
+        for (const k of ['item_id', 'msgid', 'setl_id', 'center_msgid', 'his_setl_no', 'mdtrt_id', 'psn_no', 'run_id'])
+          w.orWhere(k, id);
       });
     }
     b.orderBy('started_at', 'asc').orderBy('run_id', 'asc').orderBy('seq', 'asc');
     if (q.limit) b.limit(q.limit);
-    return ((await b) as Record<string, unknown>[]).map((r) => ({ ...(r as unknown as ActionRecord), seq: Number(r.seq) }));
+    return ((await b) as Record<string, unknown>[]).map((r) => ({
+      ...(r as unknown as ActionRecord),
+      seq: Number(r.seq),
+    }));
   }
 
   /** The last completed repair of a settlement (by item id, msgid or setl_id), if any. */
@@ -154,6 +188,6 @@ export class StuckActionJournal {
       .andWhere((w) => w.where('item_id', id).orWhere('msgid', id).orWhere('setl_id', id).orWhere('his_setl_no', id))
       .orderBy('started_at', 'desc')
       .limit(1)) as Record<string, unknown>[];
-    return rows[0] ? ({ ...(rows[0] as unknown as ActionRecord), seq: Number(rows[0].seq) }) : undefined;
+    return rows[0] ? { ...(rows[0] as unknown as ActionRecord), seq: Number(rows[0].seq) } : undefined;
   }
 }

@@ -73,7 +73,14 @@ async function sendCenter(center: CenterLike, s: CenterStep, p: RefusalPatterns)
     const r = s.infno === '2305' ? await center.inpatientCancel(data) : await center.outpatientCancel(data);
     const si = r.result.setlinfo;
     const setl = { ...toCenterSetl(si as unknown as SetlinfoLike), refd_setl_flag: '1', medins_setl_id: r.msgid };
-    const answer = { setl_id: si.setl_id, setl_time: si.setl_time, medfee_sumamt: fmt(si.medfee_sumamt), fund_pay_sumamt: fmt(si.fund_pay_sumamt), acct_pay: fmt(si.acct_pay), psn_cash_pay: fmt(si.psn_cash_pay) };
+    const answer = {
+      setl_id: si.setl_id,
+      setl_time: si.setl_time,
+      medfee_sumamt: fmt(si.medfee_sumamt),
+      fund_pay_sumamt: fmt(si.fund_pay_sumamt),
+      acct_pay: fmt(si.acct_pay),
+      psn_cash_pay: fmt(si.psn_cash_pay),
+    };
     return { kind: 'ok', msgid: r.msgid, answer: JSON.stringify(answer), setl_id: si.setl_id, setl };
   } catch (e) {
     if (!isHisopsError(e)) throw e;
@@ -88,15 +95,32 @@ async function sendCenter(center: CenterLike, s: CenterStep, p: RefusalPatterns)
   }
 }
 
-function result(item: PlanItem, outcome: ItemResult['outcome'], message: string, extra: Partial<ItemResult> = {}): ItemResult {
-  return { id: item.id, classification: item.classification, repair: item.repair, outcome, center: null, his: null, message, ...extra };
+function result(
+  item: PlanItem,
+  outcome: ItemResult['outcome'],
+  message: string,
+  extra: Partial<ItemResult> = {},
+): ItemResult {
+  return {
+    id: item.id,
+    classification: item.classification,
+    repair: item.repair,
+    outcome,
+    center: null,
+    his: null,
+    message,
+    ...extra,
+  };
 }
 
 export async function applyRepairs(env: ApplyEnv, items: readonly PlanItem[], o: ApplyOptions): Promise<ItemResult[]> {
   const actions = new StuckActionJournal(env.journal, env.runId, env.opter);
   const calls = new CenterCallJournal(env.journal);
   const out: ItemResult[] = [];
-  await actions.closeInterrupted((env.clock ?? (() => new Date()))().toISOString(), items.map((i) => i.id));
+  await actions.closeInterrupted(
+    (env.clock ?? (() => new Date()))().toISOString(),
+    items.map((i) => i.id),
+  );
   for (const item of items) {
     const r = await applyItem(env, actions, calls, item, o);
     out.push(r);
@@ -105,7 +129,13 @@ export async function applyRepairs(env: ApplyEnv, items: readonly PlanItem[], o:
   return out;
 }
 
-async function applyItem(env: ApplyEnv, actions: StuckActionJournal, calls: CenterCallJournal, item: PlanItem, o: ApplyOptions): Promise<ItemResult> {
+async function applyItem(
+  env: ApplyEnv,
+  actions: StuckActionJournal,
+  calls: CenterCallJournal,
+  item: PlanItem,
+  o: ApplyOptions,
+): Promise<ItemResult> {
   if (item.repair === 'manual') return result(item, 'manual', item.note ?? 'to be repaired by hand');
   const run = new ItemRun(env, actions, calls, item, o);
   if (o.confirm && !(await o.confirm(item))) return run.declined();
@@ -120,7 +150,16 @@ async function applyItem(env: ApplyEnv, actions: StuckActionJournal, calls: Cent
 type ItemEnd = 'done' | 'refused' | 'unknown' | 'failed' | 'locked' | 'stale';
 /** What every journal entry of an item repeats. */
 function itemIds(item: PlanItem) {
-  return { item_id: item.id, classification: item.classification, repair: item.repair, msgid: item.msgid, setl_id: item.setl_id, psn_no: item.psn_no, mdtrt_id: item.mdtrt_id, his_setl_no: item.his_setl_no };
+  return {
+    item_id: item.id,
+    classification: item.classification,
+    repair: item.repair,
+    msgid: item.msgid,
+    setl_id: item.setl_id,
+    psn_no: item.psn_no,
+    mdtrt_id: item.mdtrt_id,
+    his_setl_no: item.his_setl_no,
+  };
 }
 const NO_CALL = { infno: null, center_msgid: null, request: null, answer: null, his_change: null, message: null };
 
@@ -168,12 +207,27 @@ class ItemRun {
   }
 
   async declined(): Promise<ItemResult> {
-    await this.actions.start({ ...this.ids, ...NO_CALL, step: 'item', status: 'declined', started_at: this.iso(), finished_at: this.iso(), message: 'declined at the prompt' });
+    await this.actions.start({
+      ...this.ids,
+      ...NO_CALL,
+      step: 'item',
+      status: 'declined',
+      started_at: this.iso(),
+      finished_at: this.iso(),
+      message: 'declined at the prompt',
+    });
     return result(this.item, 'declined', 'declined at the prompt; nothing was done');
   }
 
   async start(): Promise<void> {
-    this.itemAction = await this.actions.start({ ...this.ids, ...NO_CALL, step: 'item', status: 'started', request: JSON.stringify(this.item.steps), started_at: this.iso() });
+    this.itemAction = await this.actions.start({
+      ...this.ids,
+      ...NO_CALL,
+      step: 'item',
+      status: 'started',
+      request: JSON.stringify(this.item.steps),
+      started_at: this.iso(),
+    });
   }
 
   private endItem(status: ItemEnd, message: string): Promise<void> {
@@ -196,7 +250,14 @@ class ItemRun {
   async prepareHis(): Promise<ItemResult | null> {
     const hisStep = this.hisStep;
     if (!hisStep) return null;
-    const hisAction = await this.actions.start({ ...this.ids, ...NO_CALL, step: 'his', status: 'started', his_change: JSON.stringify(this.hisSteps.map((h) => ({ statement: h.statement, binds: h.binds }))), started_at: this.iso() });
+    const hisAction = await this.actions.start({
+      ...this.ids,
+      ...NO_CALL,
+      step: 'his',
+      status: 'started',
+      his_change: JSON.stringify(this.hisSteps.map((h) => ({ statement: h.statement, binds: h.binds }))),
+      started_at: this.iso(),
+    });
     this.hisAction = hisAction;
     try {
       this.trx = await this.env.db.knex.transaction();
@@ -228,13 +289,32 @@ class ItemRun {
   async callCenter(): Promise<ItemResult | null> {
     const centerStep = this.centerStep;
     if (!centerStep) return null;
-    const ca = await this.actions.start({ ...this.ids, ...NO_CALL, step: 'center', status: 'started', infno: centerStep.infno, request: JSON.stringify(centerStep.input), started_at: this.iso() });
+    const ca = await this.actions.start({
+      ...this.ids,
+      ...NO_CALL,
+      step: 'center',
+      status: 'started',
+      infno: centerStep.infno,
+      request: JSON.stringify(centerStep.input),
+      started_at: this.iso(),
+    });
     const c = await sendCenter(this.env.center, centerStep, this.o.patterns);
     const answer = c.kind === 'ok' ? c.answer : c.kind === 'refused' ? c.err_msg : `${c.code}: ${c.message}`;
-    this.centerInfo = { infno: centerStep.infno, msgid: c.msgid, answer: c.kind === 'ok' ? 'answered' : c.kind, err_msg: c.kind === 'ok' ? null : answer };
+    this.centerInfo = {
+      infno: centerStep.infno,
+      msgid: c.msgid,
+      answer: c.kind === 'ok' ? 'answered' : c.kind,
+      err_msg: c.kind === 'ok' ? null : answer,
+    };
     const goOn = c.kind === 'ok' || (c.kind === 'refused' && c.meaning !== 'other');
     const status = c.kind === 'ok' ? 'done' : c.kind === 'refused' ? (goOn ? 'done' : 'refused') : c.kind;
-    await this.actions.finish(ca, { status, center_msgid: c.msgid ?? undefined, answer, message: c.kind === 'refused' && goOn ? `the center holds nothing for it (${c.meaning})` : undefined, finished_at: this.iso() });
+    await this.actions.finish(ca, {
+      status,
+      center_msgid: c.msgid ?? undefined,
+      answer,
+      message: c.kind === 'refused' && goOn ? `the center holds nothing for it (${c.meaning})` : undefined,
+      finished_at: this.iso(),
+    });
     if (!goOn) return this.notCarriedOut(centerStep, c);
     await this.o.hooks?.afterCenter?.(this.item);
     return this.postSteps.length ? this.writeFromAnswer(centerStep, c) : null;
@@ -243,7 +323,12 @@ class ItemRun {
   /** The center did not carry out the call: nothing changes in the HIS. */
   private async notCarriedOut(centerStep: CenterStep, c: CenterOutcome): Promise<ItemResult> {
     await this.rollback();
-    if (this.hisAction) await this.actions.finish(this.hisAction, { status: 'skipped', message: 'rolled back: the center did not carry out the call', finished_at: this.iso() });
+    if (this.hisAction)
+      await this.actions.finish(this.hisAction, {
+        status: 'skipped',
+        message: 'rolled back: the center did not carry out the call',
+        finished_at: this.iso(),
+      });
     const msg =
       c.kind === 'refused'
         ? `the center refused ${centerStep.infno}: ${c.err_msg}; nothing was changed in the HIS`
@@ -252,7 +337,10 @@ class ItemRun {
           : `${centerStep.infno} was not sent (${c.kind === 'failed' ? c.message : ''}); nothing was changed in the HIS`;
     const end = c.kind === 'refused' ? 'refused' : c.kind === 'unknown' ? 'unknown' : 'failed';
     await this.endItem(end, msg);
-    return result(this.item, end, msg, { center: this.centerInfo, his: this.hisStep ? { statement: this.hisStep.statement, affected: 0 } : null });
+    return result(this.item, end, msg, {
+      center: this.centerInfo,
+      his: this.hisStep ? { statement: this.hisStep.statement, affected: 0 } : null,
+    });
   }
 
   /** The HIS rows made of the center's answer (the refund row of a cancellation), in the same transaction. */
@@ -262,13 +350,20 @@ class ItemRun {
       // learns it (5203 or the reconciliation) and records the cancellation then.
       await this.rollback();
       const msg = `the center says ${centerStep.infno} has nothing to do (${c.kind === 'refused' ? c.err_msg : 'no settlement in the answer'}); the HIS is unchanged — run hisops settle stuck, then repair it again`;
-      if (this.hisAction) await this.actions.finish(this.hisAction, { status: 'skipped', message: msg, finished_at: this.iso() });
+      if (this.hisAction)
+        await this.actions.finish(this.hisAction, { status: 'skipped', message: msg, finished_at: this.iso() });
       await this.endItem('unknown', msg);
-      return result(this.item, 'unknown', msg, { center: this.centerInfo, his: { statement: this.hisStep!.statement, affected: 0 } });
+      return result(this.item, 'unknown', msg, {
+        center: this.centerInfo,
+        his: { statement: this.hisStep!.statement, affected: 0 },
+      });
     }
     for (const st of this.postSteps) {
       const binds = st.fromAnswer === 'refund' ? refundBindsFromAnswer(st, c.setl, c.msgid) : st.binds;
-      if (!binds) throw new Error(`the center's answer to ${centerStep.infno} is not a refund row (medfee_sumamt ${c.setl.medfee_sumamt}); nothing was written in the HIS`);
+      if (!binds)
+        throw new Error(
+          `the center's answer to ${centerStep.infno} is not a refund row (medfee_sumamt ${c.setl.medfee_sumamt}); nothing was written in the HIS`,
+        );
       const n = await this.runHis(st, binds);
       if (n === 0) throw new Error(`statement ${st.statement} changed no row`);
     }
@@ -281,18 +376,32 @@ class ItemRun {
     if (this.trx && this.hisAction) {
       await this.o.hooks?.beforeHisCommit?.(item);
       await this.trx.commit();
-      await this.actions.finish(this.hisAction, { status: 'done', his_change: JSON.stringify(this.changes.length === 1 ? this.changes[0] : this.changes), finished_at: this.iso() });
+      await this.actions.finish(this.hisAction, {
+        status: 'done',
+        his_change: JSON.stringify(this.changes.length === 1 ? this.changes[0] : this.changes),
+        finished_at: this.iso(),
+      });
     }
     const resolveStep = item.steps.find((s): s is ResolveStep => s.kind === 'resolve');
     if (resolveStep) {
       const text = `${resolveStep.resolution}${centerInfo ? ` (${centerInfo.infno} msgid ${centerInfo.msgid ?? '?'}: ${centerInfo.answer})` : ''}${hisStep ? `; HIS ${hisStep.statement}` : ''}; hisops run ${this.env.runId}`;
-      const ra = await this.actions.start({ ...this.ids, ...NO_CALL, step: 'resolve', status: 'started', request: JSON.stringify(resolveStep.msgids), started_at: this.iso() });
+      const ra = await this.actions.start({
+        ...this.ids,
+        ...NO_CALL,
+        step: 'resolve',
+        status: 'started',
+        request: JSON.stringify(resolveStep.msgids),
+        started_at: this.iso(),
+      });
       for (const m of resolveStep.msgids) await this.calls.resolve(m, { resolution: text, now: this.clock() });
       await this.actions.finish(ra, { status: 'done', finished_at: this.iso() });
     }
     const msg = doneMessage(item, centerInfo, hisStep, this.affected);
     await this.endItem('done', msg);
-    return result(item, 'done', msg, { center: centerInfo, his: hisStep ? { statement: hisStep.statement, affected: this.affected } : null });
+    return result(item, 'done', msg, {
+      center: centerInfo,
+      his: hisStep ? { statement: hisStep.statement, affected: this.affected } : null,
+    });
   }
 
   /** Anything that went wrong on the way: roll the HIS back and say whether the center already acted. */
@@ -300,9 +409,15 @@ class ItemRun {
     await this.rollback();
     const { centerInfo } = this;
     const msg = `${centerInfo ? `the center answered ${centerInfo.infno} but ` : ''}the HIS change failed: ${errText(e)}; ${centerInfo ? 'run hisops settle reverse again to finish it (the center is not asked to do it twice)' : 'nothing was sent to the center'}`;
-    if (this.hisAction) await this.actions.finish(this.hisAction, { status: 'failed', message: errText(e), finished_at: this.iso() }).catch(() => undefined);
+    if (this.hisAction)
+      await this.actions
+        .finish(this.hisAction, { status: 'failed', message: errText(e), finished_at: this.iso() })
+        .catch(() => undefined);
     await this.endItem('failed', msg).catch(() => undefined);
-    return result(this.item, 'failed', msg, { center: centerInfo, his: this.hisStep ? { statement: this.hisStep.statement, affected: 0 } : null });
+    return result(this.item, 'failed', msg, {
+      center: centerInfo,
+      his: this.hisStep ? { statement: this.hisStep.statement, affected: 0 } : null,
+    });
   }
 }
 
@@ -311,10 +426,21 @@ function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function doneMessage(item: PlanItem, c: ItemResult['center'], his: HisStep | undefined, affected: number | null): string {
+function doneMessage(
+  item: PlanItem,
+  c: ItemResult['center'],
+  his: HisStep | undefined,
+  affected: number | null,
+): string {
   const parts: string[] = [];
-  if (c) parts.push(`${c.infno} ${c.answer === 'answered' ? 'answered' : `refused as ${c.err_msg}`} (msgid ${c.msgid ?? '?'})`);
-  if (his) parts.push(`HIS ${item.repair === 'record_cancel' || item.repair === 'cancel' ? 'cancellation recorded' : his.statement === 'complete_settlement' ? 'completed' : 'marked void'}${affected !== null ? ` (${affected} row)` : ''}`);
+  if (c)
+    parts.push(
+      `${c.infno} ${c.answer === 'answered' ? 'answered' : `refused as ${c.err_msg}`} (msgid ${c.msgid ?? '?'})`,
+    );
+  if (his)
+    parts.push(
+      `HIS ${item.repair === 'record_cancel' || item.repair === 'cancel' ? 'cancellation recorded' : his.statement === 'complete_settlement' ? 'completed' : 'marked void'}${affected !== null ? ` (${affected} row)` : ''}`,
+    );
   if (!parts.length) parts.push('write-ahead entry closed');
   return parts.join('; ');
 }

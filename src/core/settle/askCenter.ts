@@ -38,7 +38,11 @@ export function askWay(c: Candidate): { by: AskedBy } | { by: null; why: string 
   if (!c.psn_no) return { by: null, why: 'no psn_no is known (5203 needs one)' };
   if (c.setl_id) return { by: 'setl_id' };
   if (!c.mdtrt_id) return { by: null, why: 'neither a setl_id nor the visit (mdtrt_id) is known to ask 5203 by' };
-  if (!c.msgid) return { by: null, why: 'no setl_id is known, and without the msgid of the call an answer by visit cannot be told apart from other settlements of the visit' };
+  if (!c.msgid)
+    return {
+      by: null,
+      why: 'no setl_id is known, and without the msgid of the call an answer by visit cannot be told apart from other settlements of the visit',
+    };
   return { by: 'visit' };
 }
 
@@ -50,18 +54,34 @@ export function needsAsking(c: Candidate, p: RefusalPatterns): boolean {
 }
 
 /** Failures that say the center itself could not be reached, not that it answered about one candidate. */
-const CENTER_DOWN = new Set(['CENTER_UNREACHABLE', 'CENTER_TIMEOUT', 'CENTER_TLS', 'CENTER_CONNECTION_RESET', 'CENTER_HTTP', 'CENTER_GATEWAY']);
+const CENTER_DOWN = new Set([
+  'CENTER_UNREACHABLE',
+  'CENTER_TIMEOUT',
+  'CENTER_TLS',
+  'CENTER_CONNECTION_RESET',
+  'CENTER_HTTP',
+  'CENTER_GATEWAY',
+]);
 
 export async function askOne(center: CenterLike, c: Candidate, failures?: HisopsError[]): Promise<CenterAnswer> {
   const way = askWay(c);
   if (way.by === null) return { kind: 'not_asked', why: way.why };
   const by = way.by;
   try {
-    const q = by === 'setl_id' ? { psn_no: c.psn_no!, setl_id: c.setl_id!, ...(c.mdtrt_id ? { mdtrt_id: c.mdtrt_id } : {}) } : { psn_no: c.psn_no!, mdtrt_id: c.mdtrt_id! };
+    const q =
+      by === 'setl_id'
+        ? { psn_no: c.psn_no!, setl_id: c.setl_id!, ...(c.mdtrt_id ? { mdtrt_id: c.mdtrt_id } : {}) }
+        : { psn_no: c.psn_no!, mdtrt_id: c.mdtrt_id! };
     const r = await center.querySettlement(q);
     return { kind: 'setlinfo', setl: toCenterSetl(r.result.setlinfo as unknown as SetlinfoLike), msgid: r.msgid, by };
   } catch (e) {
-    if (isHisopsError(e) && e.code === 'CENTER_REFUSED') return { kind: 'refused', err_msg: String(e.details.err_msg ?? e.summary), msgid: (e.details.msgid as string | undefined) ?? null, by };
+    if (isHisopsError(e) && e.code === 'CENTER_REFUSED')
+      return {
+        kind: 'refused',
+        err_msg: String(e.details.err_msg ?? e.summary),
+        msgid: (e.details.msgid as string | undefined) ?? null,
+        by,
+      };
     if (isHisopsError(e)) {
       failures?.push(e);
       return { kind: 'error', code: e.code, message: e.summary, by };
@@ -70,7 +90,11 @@ export async function askOne(center: CenterLike, c: Candidate, failures?: Hisops
   }
 }
 
-export async function assessCandidates(center: CenterLike | undefined, candidates: readonly Candidate[], o: AskOptions): Promise<{ findings: Finding[]; stats: AskStats }> {
+export async function assessCandidates(
+  center: CenterLike | undefined,
+  candidates: readonly Candidate[],
+  o: AskOptions,
+): Promise<{ findings: Finding[]; stats: AskStats }> {
   const t0 = performance.now();
   const answers = new Map<Candidate, CenterAnswer>();
   // By visit only when hisops's own records leave the call's fate open: a call the center refused,
@@ -81,7 +105,12 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
   const { results, maxInFlight } = await mapPool(toAsk, o.concurrency, (c) => askOne(center!, c, failures));
   // Not one query got through: the center is down, which is an external failure (exit 5), not a
   // list of stuck settlements whose state is unknown.
-  if (toAsk.length > 0 && failures.length === toAsk.length && failures.every((e) => e.exit === EXIT.external && CENTER_DOWN.has(e.code))) throw failures[0]!;
+  if (
+    toAsk.length > 0 &&
+    failures.length === toAsk.length &&
+    failures.every((e) => e.exit === EXIT.external && CENTER_DOWN.has(e.code))
+  )
+    throw failures[0]!;
   toAsk.forEach((c, i) => answers.set(c, results[i]!));
   const findings = candidates.map((c) => {
     const way = askWay(c);
@@ -89,17 +118,42 @@ export async function assessCandidates(center: CenterLike | undefined, candidate
     // a candidate without one keeps what hisops's journal knows, as when it cannot be asked.
     const a =
       answers.get(c) ??
-      (way.by === 'setl_id' ? { kind: 'error' as const, code: 'CENTER_NOT_ASKED', message: 'the center was not asked' } : { kind: 'not_asked' as const, why: way.by === null ? way.why : center ? "hisops's journal already tells" : 'no setl_id is known, and the center was not asked by visit' });
+      (way.by === 'setl_id'
+        ? { kind: 'error' as const, code: 'CENTER_NOT_ASKED', message: 'the center was not asked' }
+        : {
+            kind: 'not_asked' as const,
+            why:
+              way.by === null
+                ? way.why
+                : center
+                  ? "hisops's journal already tells"
+                  : 'no setl_id is known, and the center was not asked by visit',
+          });
     return classifyStuck(c, centerView(c, a, o.patterns));
   });
   // A settlement the center cancelled: its refund row is what the HIS must record. When hisops did
   // not send the cancellation, the reconciliation that saw the refund row named it: ask for it.
-  const refunds = center ? findings.filter((f) => f.center.state === 'cancelled' && !f.center.refund && f.candidate.refund_setl_id && f.psn_no) : [];
-  const asked = await mapPool(refunds, o.concurrency, (f) => askOne(center!, { ...f.candidate, setl_id: f.candidate.refund_setl_id!, his: null }));
+  const refunds = center
+    ? findings.filter(
+        (f) => f.center.state === 'cancelled' && !f.center.refund && f.candidate.refund_setl_id && f.psn_no,
+      )
+    : [];
+  const asked = await mapPool(refunds, o.concurrency, (f) =>
+    askOne(center!, { ...f.candidate, setl_id: f.candidate.refund_setl_id!, his: null }),
+  );
   refunds.forEach((f, i) => {
     const a = asked.results[i]!;
     if (a.kind === 'setlinfo' && isRefundSettlement(a.setl)) f.center.refund = a.setl;
   });
   const byVisit = toAsk.filter((c) => !c.setl_id).length;
-  return { findings, stats: { asked: toAsk.length + refunds.length, byVisit, notAsked: candidates.length - toAsk.length, maxInFlight: toAsk.length ? maxInFlight : 0, ms: performance.now() - t0 } };
+  return {
+    findings,
+    stats: {
+      asked: toAsk.length + refunds.length,
+      byVisit,
+      notAsked: candidates.length - toAsk.length,
+      maxInFlight: toAsk.length ? maxInFlight : 0,
+      ms: performance.now() - t0,
+    },
+  };
 }

@@ -50,7 +50,8 @@ export function toCenterSetl(s: SetlinfoLike): CenterSetl {
     clr_way: s.clr_way,
     clr_type: s.clr_type,
     refd_setl_flag: s.refd_setl_flag ?? null,
-    pool_prop_selfpay: s.pool_prop_selfpay === null || s.pool_prop_selfpay === undefined ? null : s.pool_prop_selfpay.toString(),
+    pool_prop_selfpay:
+      s.pool_prop_selfpay === null || s.pool_prop_selfpay === undefined ? null : s.pool_prop_selfpay.toString(),
   };
   for (const a of SETTLEMENT_AMOUNTS) {
     const v = s[a];
@@ -113,15 +114,47 @@ function refundFromPrior(c: Candidate): CenterSetl | null {
 export function fromJournal(c: Candidate, p: RefusalPatterns, why: string): CenterView {
   const cancelledByUs = c.prior.find((x) => (x.infno === '2208' || x.infno === '2305') && x.status === 'ok');
   const reversedByUs = c.prior.find((x) => x.infno === '2601' && x.status === 'ok');
-  if (reversedByUs) return { state: 'reversed', via: 'journal', setl: null, note: `reversed by hisops's 2601 msgid ${reversedByUs.msgid}` };
-  if (cancelledByUs) return { state: 'cancelled', via: 'journal', setl: null, refund: refundFromPrior(c), note: `cancelled by hisops's ${cancelledByUs.infno} msgid ${cancelledByUs.msgid}` };
-  const refusedReversal = c.prior.find((x) => x.infno === '2601' && x.status === 'failed' && refusalKind(x.err_msg, p) !== 'other');
+  if (reversedByUs)
+    return {
+      state: 'reversed',
+      via: 'journal',
+      setl: null,
+      note: `reversed by hisops's 2601 msgid ${reversedByUs.msgid}`,
+    };
+  if (cancelledByUs)
+    return {
+      state: 'cancelled',
+      via: 'journal',
+      setl: null,
+      refund: refundFromPrior(c),
+      note: `cancelled by hisops's ${cancelledByUs.infno} msgid ${cancelledByUs.msgid}`,
+    };
+  const refusedReversal = c.prior.find(
+    (x) => x.infno === '2601' && x.status === 'failed' && refusalKind(x.err_msg, p) !== 'other',
+  );
   if (refusedReversal) {
     const k = refusalKind(refusedReversal.err_msg, p) as Exclude<RefusalKind, 'other'>;
-    return { state: k, via: 'journal', setl: null, note: `2601 msgid ${refusedReversal.msgid} was answered: ${refusedReversal.err_msg}` };
+    return {
+      state: k,
+      via: 'journal',
+      setl: null,
+      note: `2601 msgid ${refusedReversal.msgid} was answered: ${refusedReversal.err_msg}`,
+    };
   }
-  if (c.call?.status === 'failed') return { state: 'absent', via: 'journal', setl: null, note: `the ${c.call.infno} call certainly failed${c.call.err_msg ? `: ${c.call.err_msg}` : ''}` };
-  if (c.log && c.log.log_status === 'failed' && c.log.infcode !== null && c.log.infcode !== '0') return { state: 'absent', via: 'his_log', setl: null, note: `the HIS log records the center's refusal (infcode ${c.log.infcode})` };
+  if (c.call?.status === 'failed')
+    return {
+      state: 'absent',
+      via: 'journal',
+      setl: null,
+      note: `the ${c.call.infno} call certainly failed${c.call.err_msg ? `: ${c.call.err_msg}` : ''}`,
+    };
+  if (c.log && c.log.log_status === 'failed' && c.log.infcode !== null && c.log.infcode !== '0')
+    return {
+      state: 'absent',
+      via: 'his_log',
+      setl: null,
+      note: `the HIS log records the center's refusal (infcode ${c.log.infcode})`,
+    };
   return { state: 'unknown', via: 'none', setl: null, note: why };
 }
 
@@ -131,11 +164,36 @@ function answeredView(c: Candidate, s: CenterSetl, how: string): CenterView {
   if (isRefundRow(c.his)) {
     // The HIS row is a cancellation row: the center's refund settlement is its live state, not a
     // sign that it was cancelled. A non-refund answer means the row names another settlement.
-    if (isRefundAnswer(s)) return { state: 'settled', via: '5203', setl: s, note: `${how}: the refund settlement is on record at the center` };
-    return { state: 'unreachable', via: '5203', setl: null, note: `the HIS row is a refund (refd_setl_flag 1), but 5203 answers setl_id ${s.setl_id} as a settlement that is not one; check the row's setl_id by hand` };
+    if (isRefundAnswer(s))
+      return {
+        state: 'settled',
+        via: '5203',
+        setl: s,
+        note: `${how}: the refund settlement is on record at the center`,
+      };
+    return {
+      state: 'unreachable',
+      via: '5203',
+      setl: null,
+      note: `the HIS row is a refund (refd_setl_flag 1), but 5203 answers setl_id ${s.setl_id} as a settlement that is not one; check the row's setl_id by hand`,
+    };
   }
-  if (isRefundAnswer(s)) return { state: 'cancelled', via: '5203', setl: s, refund: refundFromPrior(c), note: `${how}: the center answers with a refund settlement (refd_setl_flag ${s.refd_setl_flag ?? '?'}, medfee_sumamt ${s.medfee_sumamt})` };
-  if (cancelledByUs) return { state: 'cancelled', via: 'journal', setl: s, refund: refundFromPrior(c), note: `5203 still shows it, but hisops's ${cancelledByUs.infno} (msgid ${cancelledByUs.msgid}) cancelling it was answered` };
+  if (isRefundAnswer(s))
+    return {
+      state: 'cancelled',
+      via: '5203',
+      setl: s,
+      refund: refundFromPrior(c),
+      note: `${how}: the center answers with a refund settlement (refd_setl_flag ${s.refd_setl_flag ?? '?'}, medfee_sumamt ${s.medfee_sumamt})`,
+    };
+  if (cancelledByUs)
+    return {
+      state: 'cancelled',
+      via: 'journal',
+      setl: s,
+      refund: refundFromPrior(c),
+      note: `5203 still shows it, but hisops's ${cancelledByUs.infno} (msgid ${cancelledByUs.msgid}) cancelling it was answered`,
+    };
   return { state: 'settled', via: '5203', setl: s, note: how === '5203' ? null : how };
 }
 
@@ -147,26 +205,47 @@ function answeredView(c: Candidate, s: CenterSetl, how: string): CenterView {
  * side stays unknown, so that 2601 by the msgid is the check (it reverses the call, or answers
  * that the center never had it).
  */
-function visitView(c: Candidate, answer: Extract<CenterAnswer, { kind: 'setlinfo' | 'refused' }>, p: RefusalPatterns): CenterView {
+function visitView(
+  c: Candidate,
+  answer: Extract<CenterAnswer, { kind: 'setlinfo' | 'refused' }>,
+  p: RefusalPatterns,
+): CenterView {
   const reversedByUs = c.prior.find((x) => x.infno === '2601' && x.status === 'ok');
-  if (answer.kind === 'refused') return fromJournal(c, p, `no setl_id is known and 5203 by visit (mdtrt_id ${c.mdtrt_id}) did not find this call: ${answer.err_msg}`);
+  if (answer.kind === 'refused')
+    return fromJournal(
+      c,
+      p,
+      `no setl_id is known and 5203 by visit (mdtrt_id ${c.mdtrt_id}) did not find this call: ${answer.err_msg}`,
+    );
   const s = answer.setl;
   if (!c.msgid || s.medins_setl_id !== c.msgid) {
-    return fromJournal(c, p, `no setl_id is known; 5203 by visit (mdtrt_id ${c.mdtrt_id}) answers setl_id ${s.setl_id} of another call (medins_setl_id ${s.medins_setl_id ?? 'none'})`);
+    return fromJournal(
+      c,
+      p,
+      `no setl_id is known; 5203 by visit (mdtrt_id ${c.mdtrt_id}) answers setl_id ${s.setl_id} of another call (medins_setl_id ${s.medins_setl_id ?? 'none'})`,
+    );
   }
   // hisops's own answered 2601 of this call outweighs a center that still shows it.
-  if (reversedByUs) return { state: 'reversed', via: 'journal', setl: null, note: `5203 by visit still shows setl_id ${s.setl_id}, but hisops's 2601 msgid ${reversedByUs.msgid} reversing the call was answered` };
+  if (reversedByUs)
+    return {
+      state: 'reversed',
+      via: 'journal',
+      setl: null,
+      note: `5203 by visit still shows setl_id ${s.setl_id}, but hisops's 2601 msgid ${reversedByUs.msgid} reversing the call was answered`,
+    };
   return answeredView(c, s, `5203 by visit (mdtrt_id ${c.mdtrt_id}) found setl_id ${s.setl_id} made by this call`);
 }
 
 export function centerView(c: Candidate, answer: CenterAnswer, p: RefusalPatterns): CenterView {
-  if ((answer.kind === 'setlinfo' || answer.kind === 'refused') && answer.by === 'visit') return visitView(c, answer, p);
+  if ((answer.kind === 'setlinfo' || answer.kind === 'refused') && answer.by === 'visit')
+    return visitView(c, answer, p);
   switch (answer.kind) {
     case 'setlinfo':
       return answeredView(c, answer.setl, '5203');
     case 'refused': {
       const k = refusalKind(answer.err_msg, p);
-      if (k === 'other') return { state: 'unreachable', via: '5203', setl: null, note: `5203 was refused: ${answer.err_msg}` };
+      if (k === 'other')
+        return { state: 'unreachable', via: '5203', setl: null, note: `5203 was refused: ${answer.err_msg}` };
       return { state: k, via: '5203', setl: null, note: answer.err_msg };
     }
     case 'error':

@@ -18,7 +18,15 @@ import type { SettlementTotal } from '../his/index.js';
 import type { AmountDelta, Candidate, CenterView, Finding, HisState, StuckClass } from './types.js';
 
 /** Amount fields compared when both sides settled. */
-export const COMPARED_AMOUNTS = ['medfee_sumamt', 'fund_pay_sumamt', 'hifp_pay', 'acct_pay', 'psn_cash_pay', 'psn_part_amt', 'hosp_part_amt'] as const;
+export const COMPARED_AMOUNTS = [
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'hifp_pay',
+  'acct_pay',
+  'psn_cash_pay',
+  'psn_part_amt',
+  'hosp_part_amt',
+] as const;
 
 export function hisState(c: Candidate): HisState {
   if (!c.his) return 'missing';
@@ -45,36 +53,75 @@ function hisHoldsCancellation(c: Candidate, his: HisState): boolean {
   return his === 'cancelled' && !!c.hisRefund;
 }
 
-function decide(c: Candidate, his: HisState, v: CenterView, deltas: AmountDelta[], openEntry: boolean): { cls: StuckClass; why: string } {
+function decide(
+  c: Candidate,
+  his: HisState,
+  v: CenterView,
+  deltas: AmountDelta[],
+  openEntry: boolean,
+): { cls: StuckClass; why: string } {
   const center = v.state;
-  if (center === 'unreachable') return { cls: 'unreachable', why: `the center could not be asked (${v.note ?? 'no answer'})` };
+  if (center === 'unreachable')
+    return { cls: 'unreachable', why: `the center could not be asked (${v.note ?? 'no answer'})` };
   // The center's books hold the original and its refund row: so must the HIS's, or the original's
   // day stays unbalanced (a void, or no row at all, is not the same). A candidate that is itself a
   // refund row reads as settled (centerView), not here.
   if (center === 'cancelled' && !hisHoldsCancellation(c, his)) {
-    const hisWord = his === 'missing' ? 'has no row for it' : his === 'cancelled' ? 'marked it cancelled but has no refund row' : `shows it ${his}`;
-    return { cls: 'cancel_unrecorded', why: `the center cancelled it (original and refund row on its books); the HIS ${hisWord}` };
+    const hisWord =
+      his === 'missing'
+        ? 'has no row for it'
+        : his === 'cancelled'
+          ? 'marked it cancelled but has no refund row'
+          : `shows it ${his}`;
+    return {
+      cls: 'cancel_unrecorded',
+      why: `the center cancelled it (original and refund row on its books); the HIS ${hisWord}`,
+    };
   }
   const gone = center === 'cancelled' || center === 'reversed' || center === 'absent';
-  const centerWord = center === 'absent' ? 'has no such settlement' : center === 'reversed' ? 'reversed it' : center === 'cancelled' ? 'cancelled it' : 'settled it';
+  const centerWord =
+    center === 'absent'
+      ? 'has no such settlement'
+      : center === 'reversed'
+        ? 'reversed it'
+        : center === 'cancelled'
+          ? 'cancelled it'
+          : 'settled it';
   if (center === 'unknown') {
-    return { cls: 'unconfirmed', why: `no setl_id is known and 5203 could not tell what became of the call; the HIS shows it ${his}` };
+    return {
+      cls: 'unconfirmed',
+      why: `no setl_id is known and 5203 could not tell what became of the call; the HIS shows it ${his}`,
+    };
   }
   switch (his) {
     case 'settled':
       if (gone) return { cls: 'his_only', why: `the HIS shows it settled; the center ${centerWord}` };
-      return deltas.length ? { cls: 'amounts_differ', why: `both settled it; ${deltas.map((d) => d.field).join(', ')} differ` } : { cls: 'consistent', why: 'both settled it with the same amounts' };
+      return deltas.length
+        ? { cls: 'amounts_differ', why: `both settled it; ${deltas.map((d) => d.field).join(', ')} differ` }
+        : { cls: 'consistent', why: 'both settled it with the same amounts' };
     case 'pending':
-      return gone ? { cls: 'neither', why: `the HIS waits for an answer; the center ${centerWord}` } : { cls: 'center_only', why: 'the center settled it; the HIS never stored the answer (still pending)' };
+      return gone
+        ? { cls: 'neither', why: `the HIS waits for an answer; the center ${centerWord}` }
+        : { cls: 'center_only', why: 'the center settled it; the HIS never stored the answer (still pending)' };
     case 'missing':
       // Nobody holds it: only an open write-ahead entry is left to close (an HIS log row alone agrees with both sides).
-      if (gone) return openEntry ? { cls: 'neither', why: `the HIS has no settlement row; the center ${centerWord}` } : { cls: 'consistent', why: `the HIS has no settlement row; the center ${centerWord}` };
-      return { cls: 'center_only', why: 'the center settled it; the HIS has no settlement row (rolled back after the call)' };
+      if (gone)
+        return openEntry
+          ? { cls: 'neither', why: `the HIS has no settlement row; the center ${centerWord}` }
+          : { cls: 'consistent', why: `the HIS has no settlement row; the center ${centerWord}` };
+      return {
+        cls: 'center_only',
+        why: 'the center settled it; the HIS has no settlement row (rolled back after the call)',
+      };
     case 'void':
     case 'cancelled':
-      return gone ? { cls: 'consistent', why: `the HIS marked it ${his}; the center ${centerWord}` } : { cls: 'center_only', why: `the center settled it; the HIS marked it ${his}` };
+      return gone
+        ? { cls: 'consistent', why: `the HIS marked it ${his}; the center ${centerWord}` }
+        : { cls: 'center_only', why: `the center settled it; the HIS marked it ${his}` };
     default:
-      return gone ? { cls: 'his_only', why: `the HIS status is "${String(his)}"; the center ${centerWord}` } : { cls: 'amounts_differ', why: `the HIS status is "${String(his)}"; the center settled it` };
+      return gone
+        ? { cls: 'his_only', why: `the HIS status is "${String(his)}"; the center ${centerWord}` }
+        : { cls: 'amounts_differ', why: `the HIS status is "${String(his)}"; the center settled it` };
   }
 }
 

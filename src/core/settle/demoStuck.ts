@@ -12,7 +12,14 @@ import { loadSandbox, withCenter, type Center, type CenterConfig, type JournalLi
 import type { Db } from '../db/index.js';
 import { isHisopsError } from '../errors.js';
 import { fmt, money } from '../money.js';
-import { formatDateTime, loadProfile, loadReferenceSchema, referenceProfilePath, SETTLEMENT_AMOUNTS, type Profile } from '../his/index.js';
+import {
+  formatDateTime,
+  loadProfile,
+  loadReferenceSchema,
+  referenceProfilePath,
+  SETTLEMENT_AMOUNTS,
+  type Profile,
+} from '../his/index.js';
 import { applyRepairs } from './applyRepairs.js';
 import { detectStuck, planReverse, type StuckReport } from './detectStuck.js';
 import { DEFAULT_STUCK } from './stuckConfig.js';
@@ -52,12 +59,46 @@ let visitSeq = 0;
  * settlement's total equals the uploaded lines; an inpatient is discharged (2402) before settling.
  * Returns the center's mdtrt_id.
  */
-async function openVisit(center: Center, v: CashierVisit, local_no: string, chrg_bchno: string, at: string): Promise<string> {
+async function openVisit(
+  center: Center,
+  v: CashierVisit,
+  local_no: string,
+  chrg_bchno: string,
+  at: string,
+): Promise<string> {
   const p = v.person;
   const cert = { mdtrt_cert_type: '02', mdtrt_cert_no: p.certno };
   const mdtrt_id = v.inpatient
-    ? (await center.admit({ psn_no: p.psn_no, insutype: p.insutype, begntime: at, ...cert, med_type: '21', ipt_no: local_no, atddr_no: 'D001', chfpdr_name: '值班医生', adm_dept_codg: 'ZY01', adm_dept_name: '住院部', dscg_maindiag_code: 'R69.x00', dscg_maindiag_name: '待诊' })).result.mdtrt_id
-    : (await center.outpatientRegister({ psn_no: p.psn_no, insutype: p.insutype, begntime: at, ...cert, ipt_otp_no: local_no, atddr_no: 'D001', dr_name: '门诊医生', dept_code: 'MZ01', dept_name: '门诊部', caty: 'A03' })).result.mdtrt_id;
+    ? (
+        await center.admit({
+          psn_no: p.psn_no,
+          insutype: p.insutype,
+          begntime: at,
+          ...cert,
+          med_type: '21',
+          ipt_no: local_no,
+          atddr_no: 'D001',
+          chfpdr_name: '值班医生',
+          adm_dept_codg: 'ZY01',
+          adm_dept_name: '住院部',
+          dscg_maindiag_code: 'R69.x00',
+          dscg_maindiag_name: '待诊',
+        })
+      ).result.mdtrt_id
+    : (
+        await center.outpatientRegister({
+          psn_no: p.psn_no,
+          insutype: p.insutype,
+          begntime: at,
+          ...cert,
+          ipt_otp_no: local_no,
+          atddr_no: 'D001',
+          dr_name: '门诊医生',
+          dept_code: 'MZ01',
+          dept_name: '门诊部',
+          caty: 'A03',
+        })
+      ).result.mdtrt_id;
   const line = {
     feedetl_sn: `${local_no}-1`,
     mdtrt_id,
@@ -80,7 +121,15 @@ async function openVisit(center: Center, v: CashierVisit, local_no: string, chrg
   }
   await center.inpatientFeeUpload([{ ...line, med_type: '21' }]);
   // Discharged before the bill is settled, as most wards do: the bed is free for the next stay.
-  await center.discharge({ mdtrt_id, psn_no: p.psn_no, insutype: p.insutype, endtime: at, dscg_way: '1', dscg_dept_codg: 'ZY01', dscg_dept_name: '住院部' });
+  await center.discharge({
+    mdtrt_id,
+    psn_no: p.psn_no,
+    insutype: p.insutype,
+    endtime: at,
+    dscg_way: '1',
+    dscg_dept_codg: 'ZY01',
+    dscg_dept_name: '住院部',
+  });
   return mdtrt_id;
 }
 
@@ -89,7 +138,12 @@ async function openVisit(center: Center, v: CashierVisit, local_no: string, chrg
  * the caller names an existing visit, call 2207/2304 through the client and write the HIS
  * settlement and its center-log row — settled with the center's answer, or pending when none came.
  */
-export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit, clock: () => Date = () => new Date()): Promise<CashierResult> {
+export async function settleAtCashier(
+  center: Center,
+  hisDb: Db,
+  v: CashierVisit,
+  clock: () => Date = () => new Date(),
+): Promise<CashierResult> {
   const inpatient = !!v.inpatient;
   const local_no = `DM${Date.now().toString(36).toUpperCase()}${String(++visitSeq).padStart(4, '0')}`;
   const chrg_bchno = v.chrg_bchno ?? `${v.mdtrt_id ?? local_no}B1`;
@@ -115,7 +169,9 @@ export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit
   let setl: Record<string, unknown> | null = null;
   let error: string | null = null;
   try {
-    const r = inpatient ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' }) : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno });
+    const r = inpatient
+      ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' })
+      : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno });
     msgid = r.msgid;
     setl = r.result.setlinfo as unknown as Record<string, unknown>;
   } catch (e) {
@@ -158,7 +214,8 @@ export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit
   };
   if (setl) {
     for (const a of SETTLEMENT_AMOUNTS) if (setl[a] !== undefined && setl[a] !== null) row[a] = fmt(String(setl[a]));
-    row.pool_prop_selfpay = setl.pool_prop_selfpay === null || setl.pool_prop_selfpay === undefined ? null : String(setl.pool_prop_selfpay);
+    row.pool_prop_selfpay =
+      setl.pool_prop_selfpay === null || setl.pool_prop_selfpay === undefined ? null : String(setl.pool_prop_selfpay);
   }
   await hisDb.knex.transaction(async (trx) => {
     await trx('his_settlement').insert(row);
@@ -176,7 +233,14 @@ export async function settleAtCashier(center: Center, hisDb: Db, v: CashierVisit
       err_msg: error,
     });
   });
-  return { msgid, his_setl_no, mdtrt_id, his_status: setl ? 'settled' : 'pending', setl_id: (row.setl_id as string | null) ?? null, error };
+  return {
+    msgid,
+    his_setl_no,
+    mdtrt_id,
+    his_status: setl ? 'settled' : 'pending',
+    setl_id: (row.setl_id as string | null) ?? null,
+    error,
+  };
 }
 
 export interface DemoStuckOptions {
@@ -234,7 +298,11 @@ export async function demoStuck(o: DemoStuckOptions): Promise<DemoStuckResult> {
   }
   const nStuck = o.stuck ?? 3;
   const nNormal = o.normal ?? 3;
-  const byInfno = { ...(o.centerConfig.timeouts?.byInfno ?? {}), '2207': o.timeoutMs ?? 600, '2304': o.timeoutMs ?? 600 };
+  const byInfno = {
+    ...(o.centerConfig.timeouts?.byInfno ?? {}),
+    '2207': o.timeoutMs ?? 600,
+    '2304': o.timeoutMs ?? 600,
+  };
   const config: CenterConfig = { ...o.centerConfig, timeouts: { ...(o.centerConfig.timeouts ?? {}), byInfno } };
   const created = { stuck: [] as CashierResult[], normal: [] as CashierResult[] };
 
@@ -248,7 +316,12 @@ export async function demoStuck(o: DemoStuckOptions): Promise<DemoStuckResult> {
       }
       for (const [i, stuck] of kinds.entries()) {
         o.sandbox.setFaults(stuck ? '2207:timeout-after-commit' : '');
-        const r = await settleAtCashier(center, o.hisDb, { person: persons![i % persons!.length]!, medfee_sumamt: fmt(money(120).plus(i * 17.5)) }, clock);
+        const r = await settleAtCashier(
+          center,
+          o.hisDb,
+          { person: persons![i % persons!.length]!, medfee_sumamt: fmt(money(120).plus(i * 17.5)) },
+          clock,
+        );
         (r.his_status === 'pending' ? created.stuck : created.normal).push(r);
       }
     } finally {
@@ -259,14 +332,26 @@ export async function demoStuck(o: DemoStuckOptions): Promise<DemoStuckResult> {
     const settings = { ...DEFAULT_STUCK };
     const env = { db: o.hisDb, profile, journal: o.journal, now, center };
     const found = await detectStuck(env, { olderThanMs: 0, settings });
-    const { items } = await planReverse(env, { olderThanMs: 0, settings, ids: [], all: true, centerOnly: o.centerOnly ?? settings.centerOnly, runId });
-    const results = await applyRepairs({ ...env, runId, opter: o.opter ?? { opter: config.opter, opter_name: config.opter_name } }, items, { lockTimeoutMs: settings.lockTimeoutMs, patterns: settings.patterns });
+    const { items } = await planReverse(env, {
+      olderThanMs: 0,
+      settings,
+      ids: [],
+      all: true,
+      centerOnly: o.centerOnly ?? settings.centerOnly,
+      runId,
+    });
+    const results = await applyRepairs(
+      { ...env, runId, opter: o.opter ?? { opter: config.opter, opter_name: config.opter_name } },
+      items,
+      { lockTimeoutMs: settings.lockTimeoutMs, patterns: settings.patterns },
+    );
     const after = await detectStuck({ ...env, now: new Date(clock().getTime() + 2000) }, { olderThanMs: 0, settings });
     const decisions = items.filter((i) => i.decision);
     const decided = new Set(decisions.map((i) => i.id));
     const created_ = new Set(created.stuck.map((s) => s.msgid));
     const expected = new Set(o.expect ?? []);
-    const isExpected = (f: { msgid: string | null; setl_id: string | null; id: string }) => [f.msgid, f.setl_id, f.id].some((x) => x !== null && (created_.has(x) || expected.has(x)));
+    const isExpected = (f: { msgid: string | null; setl_id: string | null; id: string }) =>
+      [f.msgid, f.setl_id, f.id].some((x) => x !== null && (created_.has(x) || expected.has(x)));
     const foundCreated = found.findings.filter((f) => f.msgid !== null && created_.has(f.msgid)).length;
     const ok =
       foundCreated === created_.size &&

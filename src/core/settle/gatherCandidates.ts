@@ -102,13 +102,17 @@ export async function gatherCandidates(env: StuckEnv, o: GatherOptions): Promise
 
   let t = performance.now();
   const pending = (await runStatement(env.db, env.profile, 'pending_settlements', { before: beforeText })) as HisRow[];
-  const orphans = (await runStatement(env.db, env.profile, 'orphan_center_calls', { before: beforeText })).map((r) => toLogRow(r as HisRow));
+  const orphans = (await runStatement(env.db, env.profile, 'orphan_center_calls', { before: beforeText })).map((r) =>
+    toLogRow(r as HisRow),
+  );
   const hisMs = performance.now() - t;
 
   t = performance.now();
   const b = isoBounds(o.from, o.to);
   const until = b.until && b.until < before.toISOString() ? b.until : before.toISOString();
-  const unknownCalls = (await calls.list({ infno: SETTLE_INFNOS, status: ['pending', 'unknown'], unresolved: true, since: b.since, until })).map(toCallRow);
+  const unknownCalls = (
+    await calls.list({ infno: SETTLE_INFNOS, status: ['pending', 'unknown'], unresolved: true, since: b.since, until })
+  ).map(toCallRow);
   const journalMs = performance.now() - t;
 
   t = performance.now();
@@ -116,7 +120,9 @@ export async function gatherCandidates(env: StuckEnv, o: GatherOptions): Promise
   if (rec.note) notes.push(rec.note);
   const reconcileMs = performance.now() - t;
 
-  const candidates = mergeCandidates({ calls: unknownCalls, pending, orphans, findings: rec.findings }).filter((c) => inPeriod(c, o.from, o.to));
+  const candidates = mergeCandidates({ calls: unknownCalls, pending, orphans, findings: rec.findings }).filter((c) =>
+    inPeriod(c, o.from, o.to),
+  );
 
   t = performance.now();
   await lookUpMissing(env, candidates);
@@ -124,7 +130,12 @@ export async function gatherCandidates(env: StuckEnv, o: GatherOptions): Promise
 
   return {
     candidates: candidates.filter((c) => inPeriod(c, o.from, o.to)),
-    sources: { client_journal: unknownCalls.length, his_pending: pending.length, his_log: orphans.length, reconcile: rec.available ? rec.findings.length : null },
+    sources: {
+      client_journal: unknownCalls.length,
+      his_pending: pending.length,
+      his_log: orphans.length,
+      reconcile: rec.available ? rec.findings.length : null,
+    },
     notes,
     timings: { hisMs, journalMs, reconcileMs, lookupMs },
   };
@@ -136,8 +147,10 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
   for (const c of candidates) {
     if (c.his || c.sources.includes('his_log')) continue;
     let rows: HisRow[] = [];
-    if (c.msgid) rows = (await runStatement(env.db, env.profile, 'settlement_by_msgid', { msgid: c.msgid })) as HisRow[];
-    if (!rows.length && c.setl_id) rows = (await runStatement(env.db, env.profile, 'settlement_by_setl_id', { setl_id: c.setl_id })) as HisRow[];
+    if (c.msgid)
+      rows = (await runStatement(env.db, env.profile, 'settlement_by_msgid', { msgid: c.msgid })) as HisRow[];
+    if (!rows.length && c.setl_id)
+      rows = (await runStatement(env.db, env.profile, 'settlement_by_setl_id', { setl_id: c.setl_id })) as HisRow[];
     if (rows.length) c.his = rows[0]!;
   }
   await env.journal.ensure(CENTER_CALLS_TABLE);
@@ -146,7 +159,9 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
   const need = candidates.filter((c) => !c.call && c.msgid).map((c) => c.msgid!);
   const byMsgid = new Map(candidates.filter((c) => c.msgid).map((c) => [c.msgid!, c]));
   for (const part of chunks(need)) {
-    const rows = (await k(CENTER_CALLS_TABLE.name).whereIn('msgid', part).whereIn('infno', SETTLE_INFNOS)) as CenterCallRecord[];
+    const rows = (await k(CENTER_CALLS_TABLE.name)
+      .whereIn('msgid', part)
+      .whereIn('infno', SETTLE_INFNOS)) as CenterCallRecord[];
     for (const r of rows) {
       const c = byMsgid.get(r.msgid);
       if (c) c.call = toCallRow(r);
@@ -158,19 +173,57 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
   const prior: Array<PriorCall & { omsgid: string | null; setl_id: string | null }> = [];
   const msgids = candidates.filter((c) => c.msgid).map((c) => c.msgid!);
   for (const part of chunks(msgids)) {
-    const rows = (await k(CENTER_CALLS_TABLE.name).where('infno', '2601').whereIn('ref_msgid', part)) as CenterCallRecord[];
-    for (const r of rows) prior.push({ infno: '2601', msgid: r.msgid, status: r.status, err_msg: r.err_msg, created_at: r.created_at, omsgid: r.ref_msgid, setl_id: null });
+    const rows = (await k(CENTER_CALLS_TABLE.name)
+      .where('infno', '2601')
+      .whereIn('ref_msgid', part)) as CenterCallRecord[];
+    for (const r of rows)
+      prior.push({
+        infno: '2601',
+        msgid: r.msgid,
+        status: r.status,
+        err_msg: r.err_msg,
+        created_at: r.created_at,
+        omsgid: r.ref_msgid,
+        setl_id: null,
+      });
   }
   const setlIds = new Set(candidates.filter((c) => c.setl_id).map((c) => c.setl_id!));
   if (setlIds.size) {
     // A cancellation names the cancelled setl_id only in its request; read those sent since the oldest candidate.
-    const oldest = candidates.reduce<string | null>((m, c) => (c.call?.created_at && (!m || c.call.created_at < m) ? c.call.created_at : m), null);
-    const since = oldest ?? (candidates.some((c) => c.at) ? new Date(candidates.map((c) => c.at!).filter(Boolean).sort()[0]!.replace(' ', 'T')).toISOString() : undefined);
-    const q = k(CENTER_CALLS_TABLE.name).select('msgid', 'infno', 'status', 'err_msg', 'created_at', 'request', 'output').whereIn('infno', ['2208', '2305']);
+    const oldest = candidates.reduce<string | null>(
+      (m, c) => (c.call?.created_at && (!m || c.call.created_at < m) ? c.call.created_at : m),
+      null,
+    );
+    const since =
+      oldest ??
+      (candidates.some((c) => c.at)
+        ? new Date(
+            candidates
+              .map((c) => c.at!)
+              .filter(Boolean)
+              .sort()[0]!
+              .replace(' ', 'T'),
+          ).toISOString()
+        : undefined);
+    const q = k(CENTER_CALLS_TABLE.name)
+      .select('msgid', 'infno', 'status', 'err_msg', 'created_at', 'request', 'output')
+      .whereIn('infno', ['2208', '2305']);
     if (since) q.where('created_at', '>=', new Date(new Date(since).getTime() - 86_400_000).toISOString());
-    for (const r of (await q) as Array<Pick<CenterCallRecord, 'msgid' | 'infno' | 'status' | 'err_msg' | 'created_at' | 'request' | 'output'>>) {
+    for (const r of (await q) as Array<
+      Pick<CenterCallRecord, 'msgid' | 'infno' | 'status' | 'err_msg' | 'created_at' | 'request' | 'output'>
+    >) {
       const setl_id = cancelledSetlId(r.request);
-      if (setl_id && setlIds.has(setl_id)) prior.push({ infno: r.infno as '2208' | '2305', msgid: r.msgid, status: r.status, err_msg: r.err_msg, created_at: r.created_at, output: r.output, omsgid: null, setl_id });
+      if (setl_id && setlIds.has(setl_id))
+        prior.push({
+          infno: r.infno as '2208' | '2305',
+          msgid: r.msgid,
+          status: r.status,
+          err_msg: r.err_msg,
+          created_at: r.created_at,
+          output: r.output,
+          omsgid: null,
+          setl_id,
+        });
     }
   }
   attachPrior(candidates, prior);
@@ -179,8 +232,11 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
   // cancellation as the center's do (the classifier's test for "recorded").
   for (const c of candidates) {
     if (hisState(c) !== 'cancelled' || !c.setl_id || !c.mdtrt_id) continue;
-    const visit = (await runStatement(env.db, env.profile, 'settlements_by_mdtrt_id', { mdtrt_id: c.mdtrt_id })) as HisRow[];
-    c.hisRefund = visit.find((r) => String(r.refd_setl_flag ?? '') === '1' && String(r.init_setl_id ?? '') === c.setl_id) ?? null;
+    const visit = (await runStatement(env.db, env.profile, 'settlements_by_mdtrt_id', {
+      mdtrt_id: c.mdtrt_id,
+    })) as HisRow[];
+    c.hisRefund =
+      visit.find((r) => String(r.refd_setl_flag ?? '') === '1' && String(r.init_setl_id ?? '') === c.setl_id) ?? null;
   }
 }
 

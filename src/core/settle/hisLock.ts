@@ -20,7 +20,8 @@ export async function boundLockWait(trx: Knex.Transaction, dialect: Dialect, ms:
 }
 
 /** "Another session holds it" on every dialect hisops speaks. */
-const LOCK_ERROR = /SQLITE_BUSY|database is locked|55P03|lock timeout|lock_not_available|could not obtain lock|ER_LOCK_WAIT_TIMEOUT|Lock wait timeout|\b1205\b|ORA-00054|ORA-30006|\b1222\b|Lock request time out/i;
+const LOCK_ERROR =
+  /SQLITE_BUSY|database is locked|55P03|lock timeout|lock_not_available|could not obtain lock|ER_LOCK_WAIT_TIMEOUT|Lock wait timeout|\b1205\b|ORA-00054|ORA-30006|\b1222\b|Lock request time out/i;
 
 export function isLockError(e: unknown): boolean {
   const o = e as { code?: unknown; why?: unknown; message?: unknown; cause?: unknown };

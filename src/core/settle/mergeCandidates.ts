@@ -32,7 +32,22 @@ export function setlIdOfOutput(output: string | null): string | null {
 }
 
 function empty(id: string): Candidate {
-  return { id, msgid: null, setl_id: null, infno: null, psn_no: null, mdtrt_id: null, his_setl_no: null, at: null, sources: [], his: null, call: null, log: null, finding: null, prior: [] };
+  return {
+    id,
+    msgid: null,
+    setl_id: null,
+    infno: null,
+    psn_no: null,
+    mdtrt_id: null,
+    his_setl_no: null,
+    at: null,
+    sources: [],
+    his: null,
+    call: null,
+    log: null,
+    finding: null,
+    prior: [],
+  };
 }
 
 function addSource(c: Candidate, s: SourceName): void {
@@ -50,7 +65,14 @@ export function deriveIds(c: Candidate): Candidate {
     return null;
   };
   c.msgid = pick(c.msgid, h?.msgid, c.call?.msgid, c.log?.msgid, c.finding?.msgid);
-  c.setl_id = pick(h?.setl_id, c.call?.setl_id, setlIdOfOutput(c.call?.output ?? null), c.log?.setl_id, c.finding?.setl_id, c.setl_id);
+  c.setl_id = pick(
+    h?.setl_id,
+    c.call?.setl_id,
+    setlIdOfOutput(c.call?.output ?? null),
+    c.log?.setl_id,
+    c.finding?.setl_id,
+    c.setl_id,
+  );
   c.infno = pick(h?.infno, c.call?.infno, c.log?.infno, c.finding?.infno);
   c.psn_no = pick(h?.psn_no, c.call?.psn_no, c.log?.psn_no, c.finding?.psn_no);
   c.mdtrt_id = pick(h?.mdtrt_id, c.call?.mdtrt_id, c.log?.mdtrt_id, c.finding?.mdtrt_id);
@@ -104,7 +126,10 @@ export function mergeCandidates(rows: SourceRows): Candidate[] {
 }
 
 /** Attach hisops's earlier 2208/2305/2601 calls to the candidates they concern. */
-export function attachPrior(cands: Candidate[], prior: Array<PriorCall & { omsgid: string | null; setl_id: string | null }>): void {
+export function attachPrior(
+  cands: Candidate[],
+  prior: Array<PriorCall & { omsgid: string | null; setl_id: string | null }>,
+): void {
   const byMsgid = new Map<string, Candidate>();
   const bySetl = new Map<string, Candidate>();
   for (const c of cands) {
@@ -113,7 +138,15 @@ export function attachPrior(cands: Candidate[], prior: Array<PriorCall & { omsgi
   }
   for (const p of prior) {
     const c = (p.omsgid ? byMsgid.get(p.omsgid) : undefined) ?? (p.setl_id ? bySetl.get(p.setl_id) : undefined);
-    if (c && !c.prior.some((x) => x.msgid === p.msgid)) c.prior.push({ infno: p.infno, msgid: p.msgid, status: p.status, err_msg: p.err_msg, created_at: p.created_at, output: p.output ?? null });
+    if (c && !c.prior.some((x) => x.msgid === p.msgid))
+      c.prior.push({
+        infno: p.infno,
+        msgid: p.msgid,
+        status: p.status,
+        err_msg: p.err_msg,
+        created_at: p.created_at,
+        output: p.output ?? null,
+      });
   }
   for (const c of cands) c.prior.sort((a, b) => a.created_at.localeCompare(b.created_at));
 }

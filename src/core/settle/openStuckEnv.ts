@@ -34,7 +34,9 @@ export async function openStuckEnv(o: OpenStuckEnvOptions): Promise<OpenedStuckE
   const db = await connect(o.his.url, { password: o.his.password, baseDir: o.his.baseDir });
   let center: ReturnType<typeof openCenter> | undefined;
   try {
-    center = o.center ? openCenter(o.center, { journal: o.journal, runId: o.runId, onEvent: o.onCenterEvent }) : undefined;
+    center = o.center
+      ? openCenter(o.center, { journal: o.journal, runId: o.runId, onEvent: o.onCenterEvent })
+      : undefined;
   } catch (e) {
     // A bad center setting must not leave the HIS pool open: the process would never exit.
     await db.close().catch(() => undefined);

@@ -44,7 +44,12 @@ function cancelInfno(f: Finding): '2208' | '2305' {
 }
 
 function voidStep(f: Finding, reason: string): HisStep {
-  return { kind: 'his', statement: 'mark_settlement_void', binds: { msgid: f.msgid, reason: reason.slice(0, 200) }, why: 'the center holds no settlement for it' };
+  return {
+    kind: 'his',
+    statement: 'mark_settlement_void',
+    binds: { msgid: f.msgid, reason: reason.slice(0, 200) },
+    why: 'the center holds no settlement for it',
+  };
 }
 
 function completeStep(f: Finding): HisStep {
@@ -61,19 +66,42 @@ function completeStep(f: Finding): HisStep {
     clr_type: s.clr_type,
   };
   for (const a of SETTLEMENT_AMOUNTS) binds[a] = s[a];
-  return { kind: 'his', statement: 'complete_settlement', binds, why: "store the center's settlement in the pending HIS row" };
+  return {
+    kind: 'his',
+    statement: 'complete_settlement',
+    binds,
+    why: "store the center's settlement in the pending HIS row",
+  };
 }
 
-const settleInfnoOf = (f: Finding): string => (f.infno === '2207' || f.infno === INPATIENT ? f.infno : f.center.setl?.clr_type === '21' ? INPATIENT : '2207');
+const settleInfnoOf = (f: Finding): string =>
+  f.infno === '2207' || f.infno === INPATIENT ? f.infno : f.center.setl?.clr_type === '21' ? INPATIENT : '2207';
 
 function markCancelledStep(f: Finding, reason: string): HisStep {
-  return { kind: 'his', statement: 'mark_settlement_cancelled', binds: { msgid: f.msgid, setl_id: f.center.setl?.setl_id ?? f.setl_id, reason: reason.slice(0, 200) }, why: 'the original counts as cancelled, as the center holds it' };
+  return {
+    kind: 'his',
+    statement: 'mark_settlement_cancelled',
+    binds: { msgid: f.msgid, setl_id: f.center.setl?.setl_id ?? f.setl_id, reason: reason.slice(0, 200) },
+    why: 'the original counts as cancelled, as the center holds it',
+  };
 }
 
 /** The fields that place a settlement in its group (and its visit), kept alike on both rows of a pair. */
-const GROUP_FIELDS = ['mdtrt_id', 'psn_no', 'insutype', 'med_type', 'clr_type', 'clr_way', 'clr_optins', 'setl_optins', 'in_area_flag', 'insuplc_admdvs'] as const;
+const GROUP_FIELDS = [
+  'mdtrt_id',
+  'psn_no',
+  'insutype',
+  'med_type',
+  'clr_type',
+  'clr_way',
+  'clr_optins',
+  'setl_optins',
+  'in_area_flag',
+  'insuplc_admdvs',
+] as const;
 
-const text = (v: unknown): string | null => (v === null || v === undefined || String(v).trim() === '' ? null : String(v));
+const text = (v: unknown): string | null =>
+  v === null || v === undefined || String(v).trim() === '' ? null : String(v);
 
 /**
  * The original's group as the HIS books it (its row first: the agency, in-area flag and insured
@@ -92,9 +120,26 @@ function groupOf(f: Finding): Record<string, string | null> {
 }
 
 /** Binds of a settlement row as the center holds it (insert_settlement): ids, time and amounts of `s`, the group of `group`. */
-function rowBinds(s: CenterSetl, row: { his_setl_no: string; msgid: string; infno: string; his_status: string; refd_setl_flag: string; init_setl_id: string | null }, group: Record<string, string | null>): Record<string, string | null> {
+function rowBinds(
+  s: CenterSetl,
+  row: {
+    his_setl_no: string;
+    msgid: string;
+    infno: string;
+    his_status: string;
+    refd_setl_flag: string;
+    init_setl_id: string | null;
+  },
+  group: Record<string, string | null>,
+): Record<string, string | null> {
   const sv = s as unknown as Record<string, unknown>;
-  const b: Record<string, string | null> = { ...row, setl_id: s.setl_id, setl_time: s.setl_time, medins_setl_id: s.medins_setl_id, pool_prop_selfpay: s.pool_prop_selfpay };
+  const b: Record<string, string | null> = {
+    ...row,
+    setl_id: s.setl_id,
+    setl_time: s.setl_time,
+    medins_setl_id: s.medins_setl_id,
+    pool_prop_selfpay: s.pool_prop_selfpay,
+  };
   for (const k of GROUP_FIELDS) b[k] = group[k] ?? text(sv[k]);
   if (!b.setl_optins) b.setl_optins = text(s.clr_optins);
   for (const a of SETTLEMENT_AMOUNTS) b[a] = s[a];
@@ -110,15 +155,28 @@ function insertOriginalStep(f: Finding): HisStep | undefined {
   return {
     kind: 'his',
     statement: 'insert_settlement',
-    binds: rowBinds(s, { his_setl_no, msgid, infno: settleInfnoOf(f), his_status: 'cancelled', refd_setl_flag: '0', init_setl_id: null }, groupOf(f)),
+    binds: rowBinds(
+      s,
+      { his_setl_no, msgid, infno: settleInfnoOf(f), his_status: 'cancelled', refd_setl_flag: '0', init_setl_id: null },
+      groupOf(f),
+    ),
     why: 'the HIS has no row of the settlement the center holds: write it, as cancelled',
   };
 }
 
 /** Binds of the refund row of a pair; its msgid is that of the cancellation call that made it (medins_setl_id). */
-function refundBinds(refund: CenterSetl, infno: string, init_setl_id: string | null, group: Record<string, string | null>): Record<string, string | null> {
+function refundBinds(
+  refund: CenterSetl,
+  infno: string,
+  init_setl_id: string | null,
+  group: Record<string, string | null>,
+): Record<string, string | null> {
   const msgid = refund.medins_setl_id ?? refund.setl_id;
-  return rowBinds(refund, { his_setl_no: `HO${msgid}`, msgid, infno, his_status: 'settled', refd_setl_flag: '1', init_setl_id }, group);
+  return rowBinds(
+    refund,
+    { his_setl_no: `HO${msgid}`, msgid, infno, his_status: 'settled', refd_setl_flag: '1', init_setl_id },
+    group,
+  );
 }
 
 /** The refund row the center added when it cancelled (known, or from the answer of the cancel in this item). */
@@ -134,7 +192,12 @@ function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
       fromAnswer: 'refund',
     };
   }
-  return { kind: 'his', statement: 'insert_settlement', binds: refundBinds(refund, cancelInfno(f), init, group), why: "write the center's refund row of the cancellation" };
+  return {
+    kind: 'his',
+    statement: 'insert_settlement',
+    binds: refundBinds(refund, cancelInfno(f), init, group),
+    why: "write the center's refund row of the cancellation",
+  };
 }
 
 /**
@@ -142,13 +205,22 @@ function refundRowStep(f: Finding, refund: CenterSetl | null): HisStep {
  * id, time and amounts; the group and visit of the original, stored in the step when planned.
  * An answer whose amounts are not negative is not a refund row: nothing is written (undefined).
  */
-export function refundBindsFromAnswer(step: HisStep, answer: CenterSetl, callMsgid: string): Record<string, string | null> | undefined {
+export function refundBindsFromAnswer(
+  step: HisStep,
+  answer: CenterSetl,
+  callMsgid: string,
+): Record<string, string | null> | undefined {
   if (!isRefundSettlement(answer)) return undefined;
   const fixed = step.binds;
   const group: Record<string, string | null> = {};
   for (const k of GROUP_FIELDS) group[k] = fixed[k] ?? null;
   // The cancellation call's own msgid: a center may echo the original's medins_setl_id in the answer.
-  return refundBinds({ ...answer, medins_setl_id: callMsgid || answer.medins_setl_id }, fixed['infno'] ?? '2208', fixed['init_setl_id'] ?? null, group);
+  return refundBinds(
+    { ...answer, medins_setl_id: callMsgid || answer.medins_setl_id },
+    fixed['infno'] ?? '2208',
+    fixed['init_setl_id'] ?? null,
+    group,
+  );
 }
 
 /**
@@ -176,35 +248,59 @@ function recordCancelSteps(f: Finding, refund: CenterSetl | null, reason: string
 /** The decision a settlement needs before it is cancelled, [English, Chinese]; null when none. */
 function decisionFor(f: Finding): [string, string] | null {
   const his = hisState(f.candidate);
-  if (his === 'void') return ['the HIS voided it while the center holds it: check with the cashier whether the patient paid, then cancel it at the center', 'HIS 已作废而医保中心仍有该结算：请与收费处确认患者是否缴费，然后在医保中心撤销'];
-  if (his === 'missing' && !f.candidate.call && !f.candidate.log) return ['neither the HIS nor hisops has a call for it (test data at the center, or another system): ask the center, then cancel it there', 'HIS 和 hisops 都没有该结算的交易（医保中心的测试数据或其他系统的结算）：请先向医保中心确认，再在中心撤销'];
+  if (his === 'void')
+    return [
+      'the HIS voided it while the center holds it: check with the cashier whether the patient paid, then cancel it at the center',
+      'HIS 已作废而医保中心仍有该结算：请与收费处确认患者是否缴费，然后在医保中心撤销',
+    ];
+  if (his === 'missing' && !f.candidate.call && !f.candidate.log)
+    return [
+      'neither the HIS nor hisops has a call for it (test data at the center, or another system): ask the center, then cancel it there',
+      'HIS 和 hisops 都没有该结算的交易（医保中心的测试数据或其他系统的结算）：请先向医保中心确认，再在中心撤销',
+    ];
   return null;
 }
 
 function canComplete(f: Finding, o: PlanOptions): boolean {
   const s = f.center.setl;
   const h = f.candidate.his;
-  if (o.centerOnly !== 'complete' || !s || !h || hisState(f.candidate) !== 'pending' || !f.msgid || !s.setl_time) return false;
-  const sameBill = h.medfee_sumamt !== null && h.medfee_sumamt !== undefined && String(h.medfee_sumamt) === s.medfee_sumamt;
+  if (o.centerOnly !== 'complete' || !s || !h || hisState(f.candidate) !== 'pending' || !f.msgid || !s.setl_time)
+    return false;
+  const sameBill =
+    h.medfee_sumamt !== null && h.medfee_sumamt !== undefined && String(h.medfee_sumamt) === s.medfee_sumamt;
   const samePerson = !s.psn_no || !h.psn_no || s.psn_no === h.psn_no;
   return sameBill && samePerson;
 }
 
 function reverseStep(f: Finding): CenterStep | undefined {
   if (!f.msgid || !f.psn_no || !f.infno || !REVERSIBLE_INFNOS.includes(f.infno)) return undefined;
-  return { kind: 'center', infno: '2601', input: { psn_no: f.psn_no, omsgid: f.msgid, oinfno: f.infno }, why: `reverse the ${f.infno} call msgid ${f.msgid}` };
+  return {
+    kind: 'center',
+    infno: '2601',
+    input: { psn_no: f.psn_no, omsgid: f.msgid, oinfno: f.infno },
+    why: `reverse the ${f.infno} call msgid ${f.msgid}`,
+  };
 }
 
 function resolveStep(f: Finding, repair: RepairKind): Step[] {
   const msgids = f.candidate.call && !f.candidate.call.resolved_at ? [f.candidate.call.msgid] : [];
   // A cancellation of hisops's whose answer never reached the journal (killed, timed out): booking
   // the cancellation settles what became of it.
-  if (repair === 'record_cancel') for (const p of f.candidate.prior) if ((p.infno === '2208' || p.infno === '2305') && (p.status === 'pending' || p.status === 'unknown')) msgids.push(p.msgid);
+  if (repair === 'record_cancel')
+    for (const p of f.candidate.prior)
+      if ((p.infno === '2208' || p.infno === '2305') && (p.status === 'pending' || p.status === 'unknown'))
+        msgids.push(p.msgid);
   return msgids.length ? [{ kind: 'resolve', msgids, resolution: `${f.classification}: ${repair}` }] : [];
 }
 
 /** `note` is [English, Chinese]. */
-function item(f: Finding, repair: RepairKind, steps: Step[], note: [string, string] | null, decision: string | null = null): PlanItem {
+function item(
+  f: Finding,
+  repair: RepairKind,
+  steps: Step[],
+  note: [string, string] | null,
+  decision: string | null = null,
+): PlanItem {
   return {
     decision,
     id: f.id,
@@ -229,7 +325,11 @@ function manual(f: Finding, note: [string, string]): PlanItem {
 export function planRepair(f: Finding, o: PlanOptions): PlanItem {
   const his = hisState(f.candidate);
   const run = o.runId ? ` (hisops run ${o.runId})` : '';
-  if (his === 'other') return manual(f, [`the HIS status "${String(f.candidate.his?.his_status)}" is not one hisops knows; repair it by hand`, `HIS 状态“${String(f.candidate.his?.his_status)}”不是 hisops 认识的状态；请人工处理`]);
+  if (his === 'other')
+    return manual(f, [
+      `the HIS status "${String(f.candidate.his?.his_status)}" is not one hisops knows; repair it by hand`,
+      `HIS 状态“${String(f.candidate.his?.his_status)}”不是 hisops 认识的状态；请人工处理`,
+    ]);
   switch (f.classification) {
     case 'consistent':
       return item(f, 'resolve', [], null);
@@ -239,7 +339,10 @@ export function planRepair(f: Finding, o: PlanOptions): PlanItem {
         `双方都已结算；${f.deltas.map((d) => `${d.field} HIS ${d.his} / 中心 ${d.center}`).join('，')}：请核对费用明细并人工更正 HIS`,
       ]);
     case 'unreachable':
-      return manual(f, [`the center could not be asked (${f.center.note ?? 'no answer'}); run again when it answers`, `无法向医保中心查询（${f.center.note ?? '无应答'}）；请在中心恢复应答后再次运行`]);
+      return manual(f, [
+        `the center could not be asked (${f.center.note ?? 'no answer'}); run again when it answers`,
+        `无法向医保中心查询（${f.center.note ?? '无应答'}）；请在中心恢复应答后再次运行`,
+      ]);
     case 'his_only':
       return planHisOnly(f, run);
     case 'neither':
@@ -255,25 +358,41 @@ export function planRepair(f: Finding, o: PlanOptions): PlanItem {
 
 /** The HIS settled it, the center holds nothing: the HIS row becomes void. */
 function planHisOnly(f: Finding, run: string): PlanItem {
-  if (!f.msgid) return manual(f, ['the HIS row has no msgid to mark it void by', 'HIS 记录没有 msgid，无法据此标记作废']);
+  if (!f.msgid)
+    return manual(f, ['the HIS row has no msgid to mark it void by', 'HIS 记录没有 msgid，无法据此标记作废']);
   const word = f.center_state === 'absent' ? 'has no such settlement' : f.center_state;
   const paid = f.candidate.his?.psn_cash_pay ? String(f.candidate.his.psn_cash_pay) : null;
-  const cash = paid ? `; the patient paid ${paid} in cash for a settlement the center does not hold: refund it or collect the insured part by hand` : '';
+  const cash = paid
+    ? `; the patient paid ${paid} in cash for a settlement the center does not hold: refund it or collect the insured part by hand`
+    : '';
   const cashZh = paid ? `；患者为一笔医保中心没有的结算支付了现金 ${paid}：请人工退还，或收回医保支付部分` : '';
-  return item(f, 'void', [voidStep(f, `center ${word} (5203)${run}`)], [`the HIS row becomes void${cash}`, `HIS 记录将标记为作废${cashZh}`]);
+  return item(
+    f,
+    'void',
+    [voidStep(f, `center ${word} (5203)${run}`)],
+    [`the HIS row becomes void${cash}`, `HIS 记录将标记为作废${cashZh}`],
+  );
 }
 
 /** Neither side settled it: a pending HIS row becomes void, anything else is only resolved. */
 function planNeither(f: Finding, hisPending: boolean, run: string): PlanItem {
   if (!hisPending) return item(f, 'resolve', [], null);
-  if (!f.msgid) return manual(f, ['the pending HIS row has no msgid to mark it void by', '待确认的 HIS 记录没有 msgid，无法据此标记作废']);
+  if (!f.msgid)
+    return manual(f, [
+      'the pending HIS row has no msgid to mark it void by',
+      '待确认的 HIS 记录没有 msgid，无法据此标记作废',
+    ]);
   return item(f, 'void', [voidStep(f, `center never settled it (${f.center.note ?? f.center_state})${run}`)], null);
 }
 
 /** The center cancelled it and the HIS does not know: record the cancellation in the HIS. */
 function planCancelUnrecorded(f: Finding, run: string): PlanItem {
   const steps = recordCancelSteps(f, f.center.refund ?? null, `cancelled at the center${run}`);
-  if (!steps) return manual(f, ["the center cancelled it, but hisops lacks the original's figures or msgid to record it: record the cancellation in the HIS by hand", '医保中心已撤销，但 hisops 缺少原结算的金额或 msgid，无法记账：请在 HIS 中人工记录撤销']);
+  if (!steps)
+    return manual(f, [
+      "the center cancelled it, but hisops lacks the original's figures or msgid to record it: record the cancellation in the HIS by hand",
+      '医保中心已撤销，但 hisops 缺少原结算的金额或 msgid，无法记账：请在 HIS 中人工记录撤销',
+    ]);
   if (!f.center.refund && steps.some((st) => st.fromAnswer)) {
     return manual(f, [
       `the center cancelled it, but its refund row is not known to hisops: run hisops reconcile for the day of the cancellation (it finds the refund row), then hisops settle reverse ${f.setl_id ?? f.id}`,
@@ -287,7 +406,10 @@ function planCancelUnrecorded(f: Finding, run: string): PlanItem {
 function planCenterOnly(f: Finding, o: PlanOptions, his: HisState, run: string): PlanItem {
   const decision = decisionFor(f);
   if (decision && !o.named) {
-    const note: [string, string] = [`needs a decision: ${decision[0]}. To cancel it, name it: hisops settle reverse ${f.setl_id ?? f.id}`, `需要人工决定：${decision[1]}。要撤销，请指名处理：hisops settle reverse ${f.setl_id ?? f.id}`];
+    const note: [string, string] = [
+      `needs a decision: ${decision[0]}. To cancel it, name it: hisops settle reverse ${f.setl_id ?? f.id}`,
+      `需要人工决定：${decision[1]}。要撤销，请指名处理：hisops settle reverse ${f.setl_id ?? f.id}`,
+    ];
     return item(f, 'manual', [], note, decision[0]);
   }
   if (!decision && canComplete(f, o)) return item(f, 'complete', [completeStep(f)], null);
@@ -295,18 +417,32 @@ function planCenterOnly(f: Finding, o: PlanOptions, his: HisState, run: string):
   // a refund cannot be cancelled again.
   if (isRefundRow(f.candidate.his)) {
     if (canComplete(f, { ...o, centerOnly: 'complete' })) return item(f, 'complete', [completeStep(f)], null);
-    return manual(f, ['the HIS refund row is pending while the center holds the refund: complete it by hand from the center\'s answer', 'HIS 的退费行仍为待确认，而医保中心已有该退费：请按中心应答人工补记']);
+    return manual(f, [
+      "the HIS refund row is pending while the center holds the refund: complete it by hand from the center's answer",
+      'HIS 的退费行仍为待确认，而医保中心已有该退费：请按中心应答人工补记',
+    ]);
   }
   const setl_id = f.center.setl?.setl_id ?? f.setl_id;
-  if (setl_id && f.psn_no && (f.center.setl?.mdtrt_id ?? f.mdtrt_id)) return planCancelAtCenter(f, o, his, run, setl_id, decision);
+  if (setl_id && f.psn_no && (f.center.setl?.mdtrt_id ?? f.mdtrt_id))
+    return planCancelAtCenter(f, o, his, run, setl_id, decision);
   const hisSteps = his === 'pending' && f.msgid ? [voidStep(f, `cancelled at the center${run}`)] : [];
   const rev = reverseStep(f);
   if (rev) return item(f, 'reverse', [rev, ...hisSteps], null, decision?.[0] ?? null);
-  return manual(f, [`the center settled it but neither its setl_id nor a reversible original call (${f.infno ?? 'infno unknown'}) is known`, `医保中心已结算，但既不知道其 setl_id，也不知道可冲正的原交易（${f.infno ?? 'infno 未知'}）`]);
+  return manual(f, [
+    `the center settled it but neither its setl_id nor a reversible original call (${f.infno ?? 'infno unknown'}) is known`,
+    `医保中心已结算，但既不知道其 setl_id，也不知道可冲正的原交易（${f.infno ?? 'infno 未知'}）`,
+  ]);
 }
 
 /** Cancel a settlement the center holds (2208/2305), and record the cancellation in the HIS around the call. */
-function planCancelAtCenter(f: Finding, o: PlanOptions, his: HisState, run: string, setl_id: string, decision: [string, string] | null): PlanItem {
+function planCancelAtCenter(
+  f: Finding,
+  o: PlanOptions,
+  his: HisState,
+  run: string,
+  setl_id: string,
+  decision: [string, string] | null,
+): PlanItem {
   const cancel: CenterStep = {
     kind: 'center',
     infno: cancelInfno(f),
@@ -316,25 +452,40 @@ function planCancelAtCenter(f: Finding, o: PlanOptions, his: HisState, run: stri
   // The HIS books then hold what the center's do: the original as cancelled, and the refund
   // row from the answer (written after it, in the same HIS transaction).
   const record = recordCancelSteps(f, null, `cancelled at the center${run}`);
-  if (!record) return manual(f, [`the center settled it; hisops lacks its figures to record a cancellation in the HIS: cancel ${setl_id} and record it by hand`, `医保中心已结算；hisops 缺少其金额，无法在 HIS 中记录撤销：请人工撤销 ${setl_id} 并记账`]);
+  if (!record)
+    return manual(f, [
+      `the center settled it; hisops lacks its figures to record a cancellation in the HIS: cancel ${setl_id} and record it by hand`,
+      `医保中心已结算；hisops 缺少其金额，无法在 HIS 中记录撤销：请人工撤销 ${setl_id} 并记账`,
+    ]);
   const pre = record.filter((st) => !st.fromAnswer);
   const post = record.filter((st) => st.fromAnswer);
   const notOurs = o.centerOnly === 'complete' && his === 'pending';
-  const note: [string, string] | null = notOurs ? ["not completed: the center's settlement is not of the HIS bill", '未补记：医保中心的结算与 HIS 账单不符'] : null;
+  const note: [string, string] | null = notOurs
+    ? ["not completed: the center's settlement is not of the HIS bill", '未补记：医保中心的结算与 HIS 账单不符']
+    : null;
   return item(f, 'cancel', [...pre, cancel, ...post], note, decision?.[0] ?? null);
 }
 
 /** Nobody knows whether the center settled it: reverse the original call (2601). */
 function planUnconfirmed(f: Finding, his: HisState, run: string): PlanItem {
-  if (his === 'settled') return manual(f, ['the HIS shows it settled but has no setl_id to ask the center with; look it up in the HIS', 'HIS 显示已结算，但没有可用于向医保中心查询的 setl_id；请在 HIS 中查找']);
+  if (his === 'settled')
+    return manual(f, [
+      'the HIS shows it settled but has no setl_id to ask the center with; look it up in the HIS',
+      'HIS 显示已结算，但没有可用于向医保中心查询的 setl_id；请在 HIS 中查找',
+    ]);
   const rev = reverseStep(f);
   if (!rev) {
     const notReversible = f.infno && !REVERSIBLE_INFNOS.includes(f.infno);
-    const why = notReversible ? `${f.infno} cannot be reversed with 2601 (only ${REVERSIBLE_INFNOS.join(', ')})` : 'the original msgid, psn_no or infno is missing';
-    const whyZh = notReversible ? `${f.infno} 不能用 2601 冲正（只有 ${REVERSIBLE_INFNOS.join('、')} 可以）` : '缺少原交易的 msgid、psn_no 或 infno';
+    const why = notReversible
+      ? `${f.infno} cannot be reversed with 2601 (only ${REVERSIBLE_INFNOS.join(', ')})`
+      : 'the original msgid, psn_no or infno is missing';
+    const whyZh = notReversible
+      ? `${f.infno} 不能用 2601 冲正（只有 ${REVERSIBLE_INFNOS.join('、')} 可以）`
+      : '缺少原交易的 msgid、psn_no 或 infno';
     return manual(f, [`no setl_id to cancel with and ${why}`, `没有可用于撤销的 setl_id，且${whyZh}`]);
   }
-  const hisSteps = his === 'pending' && f.msgid ? [voidStep(f, `reversed at the center or never settled there (2601)${run}`)] : [];
+  const hisSteps =
+    his === 'pending' && f.msgid ? [voidStep(f, `reversed at the center or never settled there (2601)${run}`)] : [];
   return item(f, 'reverse', [rev, ...hisSteps], null);
 }
 
@@ -347,7 +498,9 @@ export function describeStep(s: Step): string {
   switch (s.kind) {
     case 'center': {
       const name = s.infno === '2601' ? '2601 冲正' : s.infno === '2208' ? '2208 门诊结算撤销' : '2305 住院结算撤销';
-      return `center ${name} ${Object.entries(s.input).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+      return `center ${name} ${Object.entries(s.input)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`;
     }
     case 'his':
       switch (s.statement) {

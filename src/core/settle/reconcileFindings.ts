@@ -19,7 +19,9 @@ export interface ReconcileRead {
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
 function sideOf(r: Record<string, unknown>): OneSidedFinding['side'] | null {
-  const k = String(r.kind ?? r.classification ?? r.cause ?? r.type ?? '').toLowerCase().replace(/[-\s]/g, '_');
+  const k = String(r.kind ?? r.classification ?? r.cause ?? r.type ?? '')
+    .toLowerCase()
+    .replace(/[-\s]/g, '_');
   if (/center_?only|centre_?only|center_one_sided|医药机构无此结算/.test(k)) return 'center_only';
   if (/his_?only|hospital_?only|中心无此结算|中心已冲正/.test(k)) return 'his_only';
   return null;
@@ -47,10 +49,18 @@ export function normalizeFinding(raw: unknown): OneSidedFinding | null {
   return finding.setl_id || finding.msgid ? finding : null;
 }
 
-export async function loadOneSidedFindings(journal: JournalLike, period: { from?: string; to?: string }, source?: ReconcileSource): Promise<ReconcileRead> {
+export async function loadOneSidedFindings(
+  journal: JournalLike,
+  period: { from?: string; to?: string },
+  source?: ReconcileSource,
+): Promise<ReconcileRead> {
   // A literal dynamic import: tsc and the architecture test see the dependency, and the settle
   // commands load core/reconcile (and its report writers) only when this source is read.
   const fn: ReconcileSource = source ?? (await import('../reconcile/index.js')).latestOneSidedFindings;
   const rows = await fn(journal, period);
-  return { available: true, findings: (Array.isArray(rows) ? rows : []).map(normalizeFinding).filter((f): f is OneSidedFinding => f !== null), note: null };
+  return {
+    available: true,
+    findings: (Array.isArray(rows) ? rows : []).map(normalizeFinding).filter((f): f is OneSidedFinding => f !== null),
+    note: null,
+  };
 }

@@ -32,7 +32,12 @@ export function matchId(c: Candidate, id: string): boolean {
   return KEYS.some((k) => c[k] === id);
 }
 
-export function selectCandidates(cands: readonly Candidate[], ids: readonly string[], history: (id: string) => IdHistory | undefined, reversible: readonly string[]): Selection {
+export function selectCandidates(
+  cands: readonly Candidate[],
+  ids: readonly string[],
+  history: (id: string) => IdHistory | undefined,
+  reversible: readonly string[],
+): Selection {
   const selected: Candidate[] = [];
   const problems: IdProblem[] = [];
   for (const raw of ids) {
@@ -53,13 +58,29 @@ export function selectCandidates(cands: readonly Candidate[], ids: readonly stri
     }
     const h = history(id);
     if (h?.repaired) {
-      problems.push({ id, reason: 'already_repaired', message: `${id} was already repaired: ${h.repaired.what} at ${h.repaired.at}${h.repaired.run_id ? ` (run ${h.repaired.run_id})` : ''}; hisops settle log --id ${id} shows how` });
+      problems.push({
+        id,
+        reason: 'already_repaired',
+        message: `${id} was already repaired: ${h.repaired.what} at ${h.repaired.at}${h.repaired.run_id ? ` (run ${h.repaired.run_id})` : ''}; hisops settle log --id ${id} shows how`,
+      });
     } else if (h?.call && !reversible.includes(h.call.infno)) {
-      problems.push({ id, reason: 'not_reversible', message: `${id} is a ${h.call.infno} call, which the center does not allow to reverse (2601 reverses only ${reversible.join(', ')}); nothing to repair here` });
+      problems.push({
+        id,
+        reason: 'not_reversible',
+        message: `${id} is a ${h.call.infno} call, which the center does not allow to reverse (2601 reverses only ${reversible.join(', ')}); nothing to repair here`,
+      });
     } else if (h?.call) {
-      problems.push({ id, reason: 'no_match', message: `${id} is a ${h.call.infno} call (${h.call.status}) that is not stuck now; hisops settle stuck lists what is` });
+      problems.push({
+        id,
+        reason: 'no_match',
+        message: `${id} is a ${h.call.infno} call (${h.call.status}) that is not stuck now; hisops settle stuck lists what is`,
+      });
     } else {
-      problems.push({ id, reason: 'no_match', message: `${id} matches no stuck settlement (by msgid, setl_id, his_setl_no, mdtrt_id or psn_no); hisops settle stuck lists them` });
+      problems.push({
+        id,
+        reason: 'no_match',
+        message: `${id} matches no stuck settlement (by msgid, setl_id, his_setl_no, mdtrt_id or psn_no); hisops settle stuck lists them`,
+      });
     }
   }
   return { selected, problems };

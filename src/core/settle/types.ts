@@ -24,7 +24,15 @@ export type CenterState = 'settled' | 'cancelled' | 'reversed' | 'absent' | 'unk
  * - unreachable: the center could not be asked (it failed or answered something unexpected)
  * - consistent: nothing is wrong (the write-ahead entry only needs closing)
  */
-export type StuckClass = 'center_only' | 'his_only' | 'cancel_unrecorded' | 'amounts_differ' | 'neither' | 'unconfirmed' | 'unreachable' | 'consistent';
+export type StuckClass =
+  | 'center_only'
+  | 'his_only'
+  | 'cancel_unrecorded'
+  | 'amounts_differ'
+  | 'neither'
+  | 'unconfirmed'
+  | 'unreachable'
+  | 'consistent';
 
 /**
  * `cancel_unrecorded`: the center cancelled the settlement (2208/2305: its books hold the original
@@ -32,7 +40,16 @@ export type StuckClass = 'center_only' | 'his_only' | 'cancel_unrecorded' | 'amo
  * pending, void or missing, or no refund row). Voiding would leave the original's day unbalanced;
  * the repair records the cancellation as the center holds it.
  */
-export const STUCK_CLASSES: readonly StuckClass[] = ['center_only', 'his_only', 'cancel_unrecorded', 'amounts_differ', 'neither', 'unconfirmed', 'unreachable', 'consistent'];
+export const STUCK_CLASSES: readonly StuckClass[] = [
+  'center_only',
+  'his_only',
+  'cancel_unrecorded',
+  'amounts_differ',
+  'neither',
+  'unconfirmed',
+  'unreachable',
+  'consistent',
+];
 
 /** A settlement row as the profile returns it (canonical columns, canonical values). */
 export type HisRow = Record<string, string | number | null>;

@@ -6,7 +6,11 @@ import { distance } from 'fastest-levenshtein';
  * be a typo: within `maxDistance` edits (insertions, deletions, substitutions), by default 2 or a
  * third of the word's length, whichever is more.
  */
-export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+export function closest(
+  word: string,
+  candidates: Iterable<string>,
+  maxDistance = Math.max(2, Math.floor(word.length / 3)),
+): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();

@@ -6,7 +6,11 @@
  * and then that first error is rethrown. `maxInFlight` is the highest number that really ran at
  * once (what the benches show).
  */
-export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<{ results: R[]; maxInFlight: number }> {
+export async function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<{ results: R[]; maxInFlight: number }> {
   const results = new Array<R>(items.length);
   let next = 0;
   let inFlight = 0;

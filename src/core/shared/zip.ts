@@ -57,12 +57,18 @@ export function findDirectory(tail: Buffer, size: number): { offset: number; len
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('truncated', 'the ZIP directory at the end of the file is missing: the file was cut short (an interrupted download or copy)');
+  if (eocd < 0)
+    throw new ZipError(
+      'truncated',
+      'the ZIP directory at the end of the file is missing: the file was cut short (an interrupted download or copy)',
+    );
   const count = tail.readUInt16LE(eocd + 10);
   const length = tail.readUInt32LE(eocd + 12);
   const offset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) throw new ZipError('unsupported', 'ZIP64 archives (over 4 GB or 65,535 entries) are not read directly');
-  if (offset + length > size) throw new ZipError('truncated', 'the ZIP directory points past the end of the file: the file was cut short');
+  if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff)
+    throw new ZipError('unsupported', 'ZIP64 archives (over 4 GB or 65,535 entries) are not read directly');
+  if (offset + length > size)
+    throw new ZipError('truncated', 'the ZIP directory points past the end of the file: the file was cut short');
   return { offset, length, count };
 }
 
@@ -71,7 +77,8 @@ export function parseDirectory(cd: Buffer, count: number): ZipEntryInfo[] {
   const out: ZipEntryInfo[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDIR_SIG) throw new ZipError('corrupt', 'the ZIP directory is damaged');
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDIR_SIG)
+      throw new ZipError('corrupt', 'the ZIP directory is damaged');
     const flags = cd.readUInt16LE(p + 8);
     const nameLen = cd.readUInt16LE(p + 28);
     const rawName = cd.subarray(p + 46, p + 46 + nameLen);
@@ -88,7 +95,11 @@ export function parseDirectory(cd: Buffer, count: number): ZipEntryInfo[] {
     p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
     if (flags & 0x1) throw new ZipError('unsupported', `${name} is encrypted; unpack it with its password first`);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipError('unsupported', `${name} uses compression method ${entry.method}; only stored and deflated entries are read`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new ZipError(
+        'unsupported',
+        `${name} uses compression method ${entry.method}; only stored and deflated entries are read`,
+      );
     out.push(entry);
   }
   return out;
@@ -96,14 +107,20 @@ export function parseDirectory(cd: Buffer, count: number): ZipEntryInfo[] {
 
 /** Where an entry's data starts, from its local header (the first 30 bytes at its offset). */
 export function dataStart(entry: ZipEntryInfo, localHeader: Buffer): number {
-  if (localHeader.length < 30 || localHeader.readUInt32LE(0) !== LOCAL_SIG) throw new ZipError('corrupt', `the local header of ${entry.name} is damaged`);
+  if (localHeader.length < 30 || localHeader.readUInt32LE(0) !== LOCAL_SIG)
+    throw new ZipError('corrupt', `the local header of ${entry.name} is damaged`);
   return entry.localHeaderOffset + 30 + localHeader.readUInt16LE(26) + localHeader.readUInt16LE(28);
 }
 
 /** The end of an entry's data: its size and CRC-32 against the directory's. */
 export function checkEntry(entry: ZipEntryInfo, size: number, crc: number): void {
-  if (size !== entry.size) throw new ZipError('truncated', `${entry.name} unpacked to ${size} bytes but the ZIP says ${entry.size}: the file is damaged or cut short`);
-  if (crc >>> 0 !== entry.crc32) throw new ZipError('corrupt', `${entry.name} fails its checksum (CRC32): the file is damaged`);
+  if (size !== entry.size)
+    throw new ZipError(
+      'truncated',
+      `${entry.name} unpacked to ${size} bytes but the ZIP says ${entry.size}: the file is damaged or cut short`,
+    );
+  if (crc >>> 0 !== entry.crc32)
+    throw new ZipError('corrupt', `${entry.name} fails its checksum (CRC32): the file is damaged`);
 }
 
 /** Every file entry of an archive in memory, inflated and checked. Throws ZipError. */
@@ -113,7 +130,8 @@ export function unzipAll(buf: Uint8Array): ZipEntry[] {
   const dir = findDirectory(tail, b.length);
   return parseDirectory(b.subarray(dir.offset, dir.offset + dir.length), dir.count).map((e) => {
     const start = dataStart(e, b.subarray(e.localHeaderOffset, e.localHeaderOffset + 30));
-    if (start + e.compressedSize > b.length) throw new ZipError('truncated', `${e.name} ends past the end of the file: the file was cut short`);
+    if (start + e.compressedSize > b.length)
+      throw new ZipError('truncated', `${e.name} ends past the end of the file: the file was cut short`);
     const raw = b.subarray(start, start + e.compressedSize);
     let data: Buffer;
     try {

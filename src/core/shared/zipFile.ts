@@ -6,7 +6,15 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { Zip, ZipDeflate } from 'fflate';
-import { checkEntry, dataStart, findDirectory, parseDirectory, ZIP_TAIL_MAX, ZipError, type ZipEntryInfo } from './zip.js';
+import {
+  checkEntry,
+  dataStart,
+  findDirectory,
+  parseDirectory,
+  ZIP_TAIL_MAX,
+  ZipError,
+  type ZipEntryInfo,
+} from './zip.js';
 
 async function readAt(fd: fs.promises.FileHandle, pos: number, len: number): Promise<Buffer> {
   const buf = Buffer.alloc(len);
@@ -41,9 +49,11 @@ export async function* readZipEntry(file: string, entry: ZipEntryInfo, chunkSize
   } finally {
     await fd.close();
   }
-  if (start + entry.compressedSize > fileSize) throw new ZipError('truncated', `${entry.name} ends past the end of the file: the file was cut short`);
+  if (start + entry.compressedSize > fileSize)
+    throw new ZipError('truncated', `${entry.name} ends past the end of the file: the file was cut short`);
   const raw = fs.createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: chunkSize });
-  const source: AsyncIterable<Buffer> = entry.method === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: chunkSize * 4 })) : raw;
+  const source: AsyncIterable<Buffer> =
+    entry.method === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: chunkSize * 4 })) : raw;
   let crc = 0;
   let n = 0;
   try {
@@ -54,7 +64,8 @@ export async function* readZipEntry(file: string, entry: ZipEntryInfo, chunkSize
     }
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
-    if (/unexpected end/i.test(msg)) throw new ZipError('truncated', `${entry.name} stops in the middle: the file was cut short`);
+    if (/unexpected end/i.test(msg))
+      throw new ZipError('truncated', `${entry.name} stops in the middle: the file was cut short`);
     throw new ZipError('corrupt', `${entry.name} cannot be unpacked (${msg})`);
   } finally {
     raw.destroy();
@@ -79,7 +90,11 @@ const GENERATED = new Date(2024, 0, 1, 0, 0, 0);
  * Write a ZIP holding one file from a stream of byte chunks, deflated as they come (sizes and CRC
  * follow the data), so nothing is held back. Returns the bytes given and the size of the ZIP.
  */
-export async function writeZipStream(file: string, entryName: string, chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<{ bytes: number; compressed: number }> {
+export async function writeZipStream(
+  file: string,
+  entryName: string,
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+): Promise<{ bytes: number; compressed: number }> {
   const out = fs.createWriteStream(file);
   const pending: Uint8Array[] = [];
   let failed: Error | undefined;

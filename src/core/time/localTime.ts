@@ -14,9 +14,23 @@ function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
     } catch {
-      throw inputError('CONFIG_BAD_TIMEZONE', `"${tz}" is not a time zone`, 'Set timezone to an IANA zone name, e.g. timezone: Asia/Shanghai (or Asia/Urumqi).', 'Reports write dates and times in the institution\'s zone.').zh(
+      throw inputError(
+        'CONFIG_BAD_TIMEZONE',
+        `"${tz}" is not a time zone`,
+        'Set timezone to an IANA zone name, e.g. timezone: Asia/Shanghai (or Asia/Urumqi).',
+        "Reports write dates and times in the institution's zone.",
+      ).zh(
         `"${tz}" 不是有效的时区`,
         '把 timezone 设为 IANA 时区名，例如 timezone: Asia/Shanghai（或 Asia/Urumqi）。',
         '报告中的日期和时间按本机构所在时区书写。',

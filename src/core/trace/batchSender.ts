@@ -75,7 +75,16 @@ export class BatchSender {
    * step wrote `sending` are set back to retry, so the next run sends them as due).
    */
   private async leave(batch: PlannedBatch, why: string): Promise<void> {
-    if (batch.written) await this.run.tj.outcomes(batch.records.map((c) => ({ record_key: c.record.key, status: 'retry' as const, reason: 'not_sent', message: why })), this.run.now());
+    if (batch.written)
+      await this.run.tj.outcomes(
+        batch.records.map((c) => ({
+          record_key: c.record.key,
+          status: 'retry' as const,
+          reason: 'not_sent',
+          message: why,
+        })),
+        this.run.now(),
+      );
     for (const c of batch.records) {
       this.run.stat(c).retry++;
       this.run.note(c, 'retry', 'not_sent', why);
@@ -110,7 +119,13 @@ export class BatchSender {
     // Every item was validated on its own when it was built (a bad one is held back as a
     // finding), so the client need not walk the whole batch again.
     const timeout = this.run.o.settings.timeoutMs ? { timeoutMs: this.run.o.settings.timeoutMs } : {};
-    return center.request(batch.infno, batch.input, (out) => out, { acceptRejection: true, skipValidation: true, wireReady: true, requestDigest: batch.request_digest, ...timeout });
+    return center.request(batch.infno, batch.input, (out) => out, {
+      acceptRejection: true,
+      skipValidation: true,
+      wireReady: true,
+      requestDigest: batch.request_digest,
+      ...timeout,
+    });
   }
 
   /** The center's answer (or the failure) as the records' outcomes. */
@@ -122,12 +137,29 @@ export class BatchSender {
       if (!results) {
         // Rejected as a whole with no word on which record: send them one by one to find out.
         this.run.result.requests.split++;
-        await tj.outcomes(batch.records.map((c) => ({ record_key: c.record.key, status: 'retry' as const, reason: 'batch_rejected', message: 'the batch was rejected without per-record results; sent again one by one', msgid: reply.msgid })), now());
+        await tj.outcomes(
+          batch.records.map((c) => ({
+            record_key: c.record.key,
+            status: 'retry' as const,
+            reason: 'batch_rejected',
+            message: 'the batch was rejected without per-record results; sent again one by one',
+            msgid: reply.msgid,
+          })),
+          now(),
+        );
         return { split: true };
       }
       const outcomes = results.map((r, i): Outcome => {
         const record_key = batch.records[i]!.record.key;
-        return r.accepted ? { record_key, status: 'accepted', reason: null, message: null, msgid: reply.msgid } : { record_key, status: 'rejected', reason: rejectionReason(r.message), message: r.message, msgid: reply.msgid };
+        return r.accepted
+          ? { record_key, status: 'accepted', reason: null, message: null, msgid: reply.msgid }
+          : {
+              record_key,
+              status: 'rejected',
+              reason: rejectionReason(r.message),
+              message: r.message,
+              msgid: reply.msgid,
+            };
       });
       return { outcomes };
     } catch (e) {
@@ -142,9 +174,24 @@ export class BatchSender {
     if (cls === 'fatal') throw e;
     const msgid = (e.details.msgid as string | undefined) ?? null;
     const message = errorText(e);
-    if (cls === 'final') return { outcomes: batch.records.map((c) => ({ record_key: c.record.key, status: 'rejected' as const, reason: e.code === 'CENTER_INPUT_INVALID' ? 'input_invalid' : 'center_refused', message, msgid })) };
+    if (cls === 'final')
+      return {
+        outcomes: batch.records.map((c) => ({
+          record_key: c.record.key,
+          status: 'rejected' as const,
+          reason: e.code === 'CENTER_INPUT_INVALID' ? 'input_invalid' : 'center_refused',
+          message,
+          msgid,
+        })),
+      };
     const status: UploadStatus = mayHaveArrived(e) ? 'unknown' : 'retry';
-    const list = batch.records.map((c) => ({ record_key: c.record.key, status, reason: e.code.toLowerCase(), message, msgid }));
+    const list = batch.records.map((c) => ({
+      record_key: c.record.key,
+      status,
+      reason: e.code.toLowerCase(),
+      message,
+      msgid,
+    }));
     await this.run.tj.outcomes(list, this.run.now());
     if (attempt <= o.settings.retries && !result.stopped) {
       const delayMs = backoffDelay(attempt, o.settings.backoffMs, o.settings.maxBackoffMs, this.run.random);
@@ -156,14 +203,16 @@ export class BatchSender {
     // Two requests in a row gave up with no answer accepted or rejected in between: the center is
     // down or unreachable, and every further request would only wait through its back-off too.
     // What is left stays due for the next run.
-    if (++this.failStreak >= 2 && !result.stopped) result.stopped = `${this.failStreak} requests in a row failed ${attempt} time(s) each (last: ${message})`;
+    if (++this.failStreak >= 2 && !result.stopped)
+      result.stopped = `${this.failStreak} requests in a row failed ${attempt} time(s) each (last: ${message})`;
     return { outcomes: list };
   }
 
   /** Record the outcomes (retry/unknown ones are written already) and count them. */
   private async settle(day: string, batch: PlannedBatch, outcomes: Outcome[]): Promise<void> {
     if (outcomes.some((x) => x.status === 'accepted' || x.status === 'rejected')) this.failStreak = 0;
-    if (outcomes.some((x) => x.status !== 'retry' && x.status !== 'unknown')) await this.run.tj.outcomes(outcomes, this.run.now());
+    if (outcomes.some((x) => x.status !== 'retry' && x.status !== 'unknown'))
+      await this.run.tj.outcomes(outcomes, this.run.now());
     let accepted = 0;
     let rejected = 0;
     let pending = 0;
@@ -184,7 +233,16 @@ export class BatchSender {
       }
       this.run.note(c, oc.status, oc.reason ?? null, oc.message ?? null);
     });
-    this.run.sent({ type: 'sent', day, infno: batch.infno, records: batch.records.length, codes: batch.codes, accepted, rejected, pending });
+    this.run.sent({
+      type: 'sent',
+      day,
+      infno: batch.infno,
+      records: batch.records.length,
+      codes: batch.codes,
+      accepted,
+      rejected,
+      pending,
+    });
   }
 }
 
@@ -192,7 +250,13 @@ const noop = () => undefined;
 
 /** A request's records as written `sending` before it leaves, with its digest and their places in it. */
 export function sendingRows(batch: PlannedBatch): RecordWrite[] {
-  return batch.records.map((c, i) => ({ checked: c, status: 'sending' as const, infno: batch.infno, request_digest: batch.request_digest, batch_pos: i }));
+  return batch.records.map((c, i) => ({
+    checked: c,
+    status: 'sending' as const,
+    infno: batch.infno,
+    request_digest: batch.request_digest,
+    batch_pos: i,
+  }));
 }
 
 function errorText(e: HisopsError): string {

@@ -22,29 +22,104 @@ export const NODE: Readonly<Record<'3501' | '3502' | '3505' | '3506', { single: 
 };
 
 const SALE_FIELDS = [
-  'med_list_codg', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'fixmedins_bchno', 'prsc_dr_cert_type', 'prsc_dr_certno', 'prsc_dr_name',
-  'phar_cert_type', 'phar_certno', 'phar_name', 'phar_prac_cert_no', 'hi_feesetl_type', 'setl_id', 'mdtrt_sn', 'psn_no', 'psn_cert_type',
-  'certno', 'psn_name', 'manu_lotnum', 'manu_date', 'expy_end', 'rx_flag', 'trdn_flag', 'finl_trns_pric', 'rxno', 'rx_circ_flag', 'rtal_docno',
-  'stoout_no', 'bchno', 'drug_prod_barc', 'shelf_posi', 'sel_retn_cnt', 'sel_retn_time', 'sel_retn_opter_name', 'memo', 'mdtrt_setl_type',
+  'med_list_codg',
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'fixmedins_bchno',
+  'prsc_dr_cert_type',
+  'prsc_dr_certno',
+  'prsc_dr_name',
+  'phar_cert_type',
+  'phar_certno',
+  'phar_name',
+  'phar_prac_cert_no',
+  'hi_feesetl_type',
+  'setl_id',
+  'mdtrt_sn',
+  'psn_no',
+  'psn_cert_type',
+  'certno',
+  'psn_name',
+  'manu_lotnum',
+  'manu_date',
+  'expy_end',
+  'rx_flag',
+  'trdn_flag',
+  'finl_trns_pric',
+  'rxno',
+  'rx_circ_flag',
+  'rtal_docno',
+  'stoout_no',
+  'bchno',
+  'drug_prod_barc',
+  'shelf_posi',
+  'sel_retn_cnt',
+  'sel_retn_time',
+  'sel_retn_opter_name',
+  'memo',
+  'mdtrt_setl_type',
 ];
 
 const RETURN_FIELDS = [
-  'med_list_codg', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'fixmedins_bchno', 'setl_id', 'psn_no', 'psn_cert_type', 'certno', 'psn_name',
-  'manu_lotnum', 'manu_date', 'expy_end', 'rx_flag', 'trdn_flag', 'finl_trns_pric', 'sel_retn_cnt', 'sel_retn_time', 'sel_retn_opter_name', 'memo',
-  'medins_prod_sel_no', 'mdtrt_sn',
+  'med_list_codg',
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'fixmedins_bchno',
+  'setl_id',
+  'psn_no',
+  'psn_cert_type',
+  'certno',
+  'psn_name',
+  'manu_lotnum',
+  'manu_date',
+  'expy_end',
+  'rx_flag',
+  'trdn_flag',
+  'finl_trns_pric',
+  'sel_retn_cnt',
+  'sel_retn_time',
+  'sel_retn_opter_name',
+  'memo',
+  'medins_prod_sel_no',
+  'mdtrt_sn',
 ];
 
 const STOCK_CHANGE_FIELDS = [
-  'med_list_codg', 'inv_chg_type', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'fixmedins_bchno', 'pric', 'cnt', 'rx_flag', 'inv_chg_time',
-  'inv_chg_opter_name', 'memo', 'trdn_flag',
+  'med_list_codg',
+  'inv_chg_type',
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'fixmedins_bchno',
+  'pric',
+  'cnt',
+  'rx_flag',
+  'inv_chg_time',
+  'inv_chg_opter_name',
+  'memo',
+  'trdn_flag',
 ];
 
 const STOCK_COUNT_FIELDS = [
-  'med_list_codg', 'fixmedins_hilist_id', 'fixmedins_hilist_name', 'rx_flag', 'invdate', 'inv_cnt', 'manu_lotnum', 'fixmedins_bchno', 'manu_date',
-  'expy_end', 'memo',
+  'med_list_codg',
+  'fixmedins_hilist_id',
+  'fixmedins_hilist_name',
+  'rx_flag',
+  'invdate',
+  'inv_cnt',
+  'manu_lotnum',
+  'fixmedins_bchno',
+  'manu_date',
+  'expy_end',
+  'memo',
 ];
 
-const FIELDS: Record<TraceKind, string[]> = { sale: SALE_FIELDS, return: RETURN_FIELDS, 'stock-in': STOCK_CHANGE_FIELDS, 'stock-change': STOCK_CHANGE_FIELDS, 'stock-count': STOCK_COUNT_FIELDS };
+const FIELDS: Record<TraceKind, string[]> = {
+  sale: SALE_FIELDS,
+  return: RETURN_FIELDS,
+  'stock-in': STOCK_CHANGE_FIELDS,
+  'stock-change': STOCK_CHANGE_FIELDS,
+  'stock-count': STOCK_COUNT_FIELDS,
+};
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -80,7 +155,12 @@ export interface BuiltItem {
   problems: Problem[];
 }
 
-export function buildItem(rec: TraceRecord, med_list_codg: string | null, codes: readonly string[], defaults: Readonly<Record<string, string>>): BuiltItem {
+export function buildItem(
+  rec: TraceRecord,
+  med_list_codg: string | null,
+  codes: readonly string[],
+  defaults: Readonly<Record<string, string>>,
+): BuiltItem {
   const infno = KIND_INFNO[rec.kind];
   const raw: Record<string, unknown> = {};
   for (const field of FIELDS[rec.kind]) {
@@ -92,7 +172,9 @@ export function buildItem(rec: TraceRecord, med_list_codg: string | null, codes:
   const node = NODE[infno].single;
   const wire = toWireInput(infno, { [node]: raw });
   const item = wire[node] as Record<string, unknown>;
-  const problems = validateInput(infno, { [node]: item }).filter((p) => !p.path.includes('drugtracinfo') && !p.path.endsWith('.med_list_codg'));
+  const problems = validateInput(infno, { [node]: item }).filter(
+    (p) => !p.path.includes('drugtracinfo') && !p.path.endsWith('.med_list_codg'),
+  );
   // requestDigest(infno, item), over the item's kept text.
   return { infno, item, digest: sha256(`${infno}\n${itemText(item)}`), problems };
 }
@@ -113,13 +195,22 @@ function itemText(item: Record<string, unknown>): string {
 }
 
 /** requestDigest(infno, input) of a request whose input is `{ [node]: item }` or `{ [node]: items }`, from the items' texts. */
-export function digestOf(infno: string, node: string, items: Record<string, unknown> | readonly Record<string, unknown>[]): string {
-  const body = Array.isArray(items) ? `[${items.map((i) => itemText(i)).join(',')}]` : itemText(items as Record<string, unknown>);
+export function digestOf(
+  infno: string,
+  node: string,
+  items: Record<string, unknown> | readonly Record<string, unknown>[],
+): string {
+  const body = Array.isArray(items)
+    ? `[${items.map((i) => itemText(i)).join(',')}]`
+    : itemText(items as Record<string, unknown>);
   return sha256(`${infno}\n{${JSON.stringify(node)}:${body}}`);
 }
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
 export function describeItemProblems(problems: readonly Problem[]): string {
-  return describeProblems(problems.map((p) => ({ ...p, path: p.path.replace(/^input\.[a-zA-Z]+\./, '') })), 5);
+  return describeProblems(
+    problems.map((p) => ({ ...p, path: p.path.replace(/^input\.[a-zA-Z]+\./, '') })),
+    5,
+  );
 }

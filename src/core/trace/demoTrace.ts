@@ -95,9 +95,25 @@ export async function demoTrace(o: DemoTraceOptions): Promise<DemoTraceResult> {
     // A code sold twice: the second sale is the one held back.
     const record_id = Array.isArray(ids) ? ids[ids.length - 1]! : String(ids ?? '');
     const code = typeof a.keys.drug_trac_codg === 'string' ? a.keys.drug_trac_codg : null;
-    planted.push({ id: a.id, kind: a.kind, finding, record_id, drug_trac_codg: code, found: check.findings.some((f) => f.kind === finding && f.record_id === record_id) });
+    planted.push({
+      id: a.id,
+      kind: a.kind,
+      finding,
+      record_id,
+      drug_trac_codg: code,
+      found: check.findings.some((f) => f.kind === finding && f.record_id === record_id),
+    });
   }
-  const unexpected = check.findings.filter((f) => !planted.some((p) => p.finding === f.kind && p.record_id === f.record_id));
+  const unexpected = check.findings.filter(
+    (f) => !planted.some((p) => p.finding === f.kind && p.record_id === f.record_id),
+  );
   const sentOk = upload.pending.length === 0 && upload.rejected.length === 0;
-  return { window, check, upload, planted, unexpected, ok: planted.every((p) => p.found) && unexpected.length === 0 && sentOk };
+  return {
+    window,
+    check,
+    upload,
+    planted,
+    unexpected,
+    ok: planted.every((p) => p.found) && unexpected.length === 0 && sentOk,
+  };
 }

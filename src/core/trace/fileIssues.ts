@@ -17,17 +17,34 @@ export interface FileIssue {
   zh: { message: string; fix: string };
 }
 
-export function issue(file: string, line: number, field: string | undefined, en: [message: string, fix: string], zh: [message: string, fix: string]): FileIssue {
+export function issue(
+  file: string,
+  line: number,
+  field: string | undefined,
+  en: [message: string, fix: string],
+  zh: [message: string, fix: string],
+): FileIssue {
   return { file, line, ...(field ? { field } : {}), message: en[0], fix: en[1], zh: { message: zh[0], fix: zh[1] } };
 }
 
 /** The error that stops an import: the first problem in the summary, all of them in details.issues. */
-export function issuesError(code: ErrorCode, what: { en: string; zh: string }, issues: readonly FileIssue[], exit: ExitCode = EXIT.usage): HisopsError {
+export function issuesError(
+  code: ErrorCode,
+  what: { en: string; zh: string },
+  issues: readonly FileIssue[],
+  exit: ExitCode = EXIT.usage,
+): HisopsError {
   const first = issues[0]!;
   const where = `${first.file}${first.line ? `:${first.line}` : ''}${first.field ? ` ${first.field}` : ''}`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';
   const moreZh = issues.length > 1 ? `（另有 ${issues.length - 1} 个问题）` : '';
-  return new HisopsError({ code, summary: `${what.en} was not imported: ${where}: ${first.message}${more}`, fix: `${first.fix} Nothing was written${exit === EXIT.usage ? '; correct the file and run again' : ''}.`, details: { issues }, exit }).zh(
+  return new HisopsError({
+    code,
+    summary: `${what.en} was not imported: ${where}: ${first.message}${more}`,
+    fix: `${first.fix} Nothing was written${exit === EXIT.usage ? '; correct the file and run again' : ''}.`,
+    details: { issues },
+    exit,
+  }).zh(
     `${what.zh}未导入：${where}：${first.zh.message}${moreZh}`,
     `${first.zh.fix} 未写入任何内容${exit === EXIT.usage ? '；请更正文件后再次运行' : ''}。`,
   );
@@ -47,7 +64,10 @@ export function headerKey(s: string): string {
  * Which column holds which field, from a header row and each field's accepted names. A field
  * whose name appears twice takes the first column.
  */
-export function layoutOf<F extends string>(header: readonly string[], names: Readonly<Record<F, readonly string[]>>): Partial<Record<F, number>> {
+export function layoutOf<F extends string>(
+  header: readonly string[],
+  names: Readonly<Record<F, readonly string[]>>,
+): Partial<Record<F, number>> {
   const keys = header.map(headerKey);
   const out: Partial<Record<F, number>> = {};
   for (const f of Object.keys(names) as F[]) {

@@ -17,7 +17,9 @@ interface GroupOptions {
 
 /** Kind of a dispensing row: disp_type `sale`/`return` (also 1/2, 销售/退货, as HIS vendors write them). */
 export function dispenseKind(disp_type: unknown): 'sale' | 'return' | undefined {
-  const t = String(disp_type ?? '').trim().toLowerCase();
+  const t = String(disp_type ?? '')
+    .trim()
+    .toLowerCase();
   if (t === 'sale' || t === '1' || t === '销售' || t === 'sell') return 'sale';
   if (t === 'return' || t === '2' || t === '退货' || t === 'refund') return 'return';
   return undefined;
@@ -44,7 +46,10 @@ const DISPENSE_SPEC: GroupSpec = {
         'TRACE_BAD_DISP_TYPE',
         `Dispensing record ${String(r.disp_id)} has disp_type "${String(r.disp_type ?? '')}", which is neither a sale nor a return`,
         'Make the profile statement dispensing_for_upload return disp_type as sale or return (see docs/profile.md).',
-      ).zh(`发药记录 ${String(r.disp_id)} 的 disp_type 为 "${String(r.disp_type ?? '')}"，既不是销售也不是退货`, '请让接口配置语句 dispensing_for_upload 返回 sale 或 return 作为 disp_type（见 docs/profile.md）。');
+      ).zh(
+        `发药记录 ${String(r.disp_id)} 的 disp_type 为 "${String(r.disp_type ?? '')}"，既不是销售也不是退货`,
+        '请让接口配置语句 dispensing_for_upload 返回 sale 或 return 作为 disp_type（见 docs/profile.md）。',
+      );
     }
     return kind;
   },
@@ -60,7 +65,13 @@ export function groupStock(rows: readonly Row[], opts: GroupOptions = {}): Trace
  * it is placed at the end of its day, after the day's movements it counts.
  */
 export function groupStockCount(rows: readonly Row[], opts: GroupOptions = {}): TraceRecord[] {
-  return group(rows, opts, { prefix: 'count', idCol: 'count_id', timeCol: 'invdate', cntCol: 'inv_cnt', kindOf: () => 'stock-count' });
+  return group(rows, opts, {
+    prefix: 'count',
+    idCol: 'count_id',
+    timeCol: 'invdate',
+    cntCol: 'inv_cnt',
+    kindOf: () => 'stock-count',
+  });
 }
 
 interface GroupSpec {
@@ -71,7 +82,13 @@ interface GroupSpec {
   kindOf: (r: Row) => TraceKind;
 }
 
-const STOCK_SPEC: GroupSpec = { prefix: 'stock', idCol: 'stock_id', timeCol: 'inv_chg_time', cntCol: 'cnt', kindOf: (r) => stockKind(r.inv_chg_type) };
+const STOCK_SPEC: GroupSpec = {
+  prefix: 'stock',
+  idCol: 'stock_id',
+  timeCol: 'inv_chg_time',
+  cntCol: 'cnt',
+  kindOf: (r) => stockKind(r.inv_chg_type),
+};
 
 function group(rows: readonly Row[], opts: GroupOptions, spec: GroupSpec): TraceRecord[] {
   const g = new RecordGrouper(spec, opts);
@@ -97,7 +114,14 @@ class RecordGrouper {
     const { prefix, idCol } = this.spec;
     const id = text(r[idCol]);
     if (id === null) {
-      throw inputError('TRACE_NO_ID', `A ${prefix === 'disp' ? 'dispensing' : prefix === 'count' ? 'stock-take' : 'stock'} row has no ${idCol}${this.opts.lines ? ` (line ${this.opts.lines[i]})` : ''}`, `Every row needs its record id (${idCol}); check the profile statement or the file.`).zh(`一条${prefix === 'disp' ? '发药' : prefix === 'count' ? '盘存' : '出入库'}记录没有 ${idCol}${this.opts.lines ? `（第 ${this.opts.lines[i]} 行）` : ''}`, `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`);
+      throw inputError(
+        'TRACE_NO_ID',
+        `A ${prefix === 'disp' ? 'dispensing' : prefix === 'count' ? 'stock-take' : 'stock'} row has no ${idCol}${this.opts.lines ? ` (line ${this.opts.lines[i]})` : ''}`,
+        `Every row needs its record id (${idCol}); check the profile statement or the file.`,
+      ).zh(
+        `一条${prefix === 'disp' ? '发药' : prefix === 'count' ? '盘存' : '出入库'}记录没有 ${idCol}${this.opts.lines ? `（第 ${this.opts.lines[i]} 行）` : ''}`,
+        `每条记录都需要其编号（${idCol}）；请检查接口配置语句或文件。`,
+      );
     }
     const rec = this.existing(id) ?? this.open(r, id, i);
     addCode(rec, r.drug_trac_codg, r.trac_seq);
@@ -143,7 +167,10 @@ function addCode(rec: TraceRecord, code: unknown, seq: unknown): void {
  * row becomes a canonical row object (its fields); the rest give their code alone. One row per
  * code repeats every field of its record, so this spares an object and a normalisation per code.
  */
-export function rawGrouper(what: 'dispensing' | 'stock', normalize: (column: string, v: unknown) => unknown): { sink: (values: unknown[], columns: readonly string[]) => void; records: () => TraceRecord[] } {
+export function rawGrouper(
+  what: 'dispensing' | 'stock',
+  normalize: (column: string, v: unknown) => unknown,
+): { sink: (values: unknown[], columns: readonly string[]) => void; records: () => TraceRecord[] } {
   const g = new RecordGrouper(what === 'dispensing' ? DISPENSE_SPEC : STOCK_SPEC, {});
   let cols: readonly string[] | undefined;
   let at = { id: -1, code: -1, seq: -1 };
@@ -151,11 +178,20 @@ export function rawGrouper(what: 'dispensing' | 'stock', normalize: (column: str
   const sink = (values: unknown[], columns: readonly string[]) => {
     if (columns !== cols) {
       cols = columns;
-      at = { id: columns.indexOf(g.spec.idCol), code: columns.indexOf('drug_trac_codg'), seq: columns.indexOf('trac_seq') };
+      at = {
+        id: columns.indexOf(g.spec.idCol),
+        code: columns.indexOf('drug_trac_codg'),
+        seq: columns.indexOf('trac_seq'),
+      };
     }
     const rawId = at.id >= 0 ? values[at.id] : null;
     const rec = rawId === null || rawId === undefined ? undefined : g.existing(String(normalize(g.spec.idCol, rawId)));
-    if (rec) addCode(rec, at.code >= 0 ? normalize('drug_trac_codg', values[at.code]) : undefined, at.seq >= 0 ? values[at.seq] : undefined);
+    if (rec)
+      addCode(
+        rec,
+        at.code >= 0 ? normalize('drug_trac_codg', values[at.code]) : undefined,
+        at.seq >= 0 ? values[at.seq] : undefined,
+      );
     else {
       const row: Row = {};
       for (let i = 0; i < columns.length; i++) row[columns[i]!] = normalize(columns[i]!, values[i]);
@@ -166,7 +202,13 @@ export function rawGrouper(what: 'dispensing' | 'stock', normalize: (column: str
   return { sink, records: () => g.records() };
 }
 
-const KIND_ORDER: Record<TraceKind, number> = { 'stock-in': 0, 'stock-count': 1, 'stock-change': 2, sale: 3, return: 4 };
+const KIND_ORDER: Record<TraceKind, number> = {
+  'stock-in': 0,
+  'stock-count': 1,
+  'stock-change': 2,
+  sale: 3,
+  return: 4,
+};
 
 /** Time order; at the same second goods come in before they go out, and a sale before its return. */
 export function compareRecords(a: TraceRecord, b: TraceRecord): number {

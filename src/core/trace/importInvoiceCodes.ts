@@ -10,7 +10,13 @@ import type { Journal, JournalTable } from '../journal/index.js';
 import { inputError } from '../errors.js';
 import { runStatement, runWrite, type Profile } from '../his/index.js';
 import { prefixIndex } from './mappingIndex.js';
-import { invoiceLines, planInvoiceCodes, type InvoiceCodeRow, type InvoiceLine, type InvoicePlan } from './planInvoiceCodes.js';
+import {
+  invoiceLines,
+  planInvoiceCodes,
+  type InvoiceCodeRow,
+  type InvoiceLine,
+  type InvoicePlan,
+} from './planInvoiceCodes.js';
 import { invoiceFiles, readInvoiceFile } from './readInvoiceFiles.js';
 
 /**
@@ -66,7 +72,10 @@ export async function importInvoiceCodes(o: ImportInvoiceOptions): Promise<Impor
       'TRACE_INVOICE_STATEMENT',
       `The HIS profile ${o.profile.file} has no ${missing.join(' / ')} statement`,
       'Add it to the profile (docs/profile.md lists its columns and binds; templates/profiles/reference.yaml has an example), then run again.',
-    ).zh(`HIS 接口配置 ${o.profile.file} 中没有 ${missing.join(' / ')} 语句`, '请在接口配置中加上该语句（列和绑定参数见 docs/profile.md；templates/profiles/reference.yaml 中有示例），然后再运行。');
+    ).zh(
+      `HIS 接口配置 ${o.profile.file} 中没有 ${missing.join(' / ')} 语句`,
+      '请在接口配置中加上该语句（列和绑定参数见 docs/profile.md；templates/profiles/reference.yaml 中有示例），然后再运行。',
+    );
   }
   const files = invoiceFiles(o.paths.map((p) => path.resolve(o.cwd, p)));
   const rows: InvoiceCodeRow[] = [];
@@ -76,7 +85,14 @@ export async function importInvoiceCodes(o: ImportInvoiceOptions): Promise<Impor
     if (!invc_no) continue;
     lines.set(invc_no, invoiceLines(await runStatement(o.db, o.profile, 'stock_in_by_invoice', { invc_no })));
   }
-  const prefixes = o.profile.statements['drug_trace_prefixes'] ? prefixIndex((await runStatement(o.db, o.profile, 'drug_trace_prefixes')) as Array<{ fixmedins_hilist_id: unknown; trac_prefix: unknown }>) : undefined;
+  const prefixes = o.profile.statements['drug_trace_prefixes']
+    ? prefixIndex(
+        (await runStatement(o.db, o.profile, 'drug_trace_prefixes')) as Array<{
+          fixmedins_hilist_id: unknown;
+          trac_prefix: unknown;
+        }>,
+      )
+    : undefined;
   const plan = planInvoiceCodes({ rows, lines, prefixes });
   let written = 0;
   if (o.apply && plan.writes.length && o.journal) await o.journal.ensure(TRACE_INVOICE_CODES_TABLE);
@@ -86,14 +102,32 @@ export async function importInvoiceCodes(o: ImportInvoiceOptions): Promise<Impor
     for (const ws of byInvoice.values()) {
       // One invoice at a time, all or nothing: a failure leaves the invoice as it was, and the next run writes it.
       await o.db.knex.transaction(async (trx) => {
-        for (const w of ws) await runWrite(o.db, o.profile, 'insert_stock_code', { stock_id: w.stock_id, trac_seq: String(w.trac_seq), drug_trac_codg: w.drug_trac_codg }, { trx });
+        for (const w of ws)
+          await runWrite(
+            o.db,
+            o.profile,
+            'insert_stock_code',
+            { stock_id: w.stock_id, trac_seq: String(w.trac_seq), drug_trac_codg: w.drug_trac_codg },
+            { trx },
+          );
       });
       written += ws.length;
       if (o.journal) {
         const at = (o.now ?? (() => new Date()))().toISOString();
         await o.journal.knex.batchInsert(
           TRACE_INVOICE_CODES_TABLE.name,
-          ws.map((w) => ({ fixmedins_code: o.fixmedins_code ?? '', drug_trac_codg: w.drug_trac_codg, stock_id: w.stock_id, trac_seq: w.trac_seq, invc_no: w.invc_no, fixmedins_hilist_id: w.fixmedins_hilist_id, file: w.file.slice(0, 300), line: w.line, run_id: o.runId ?? '', written_at: at })),
+          ws.map((w) => ({
+            fixmedins_code: o.fixmedins_code ?? '',
+            drug_trac_codg: w.drug_trac_codg,
+            stock_id: w.stock_id,
+            trac_seq: w.trac_seq,
+            invc_no: w.invc_no,
+            fixmedins_hilist_id: w.fixmedins_hilist_id,
+            file: w.file.slice(0, 300),
+            line: w.line,
+            run_id: o.runId ?? '',
+            written_at: at,
+          })),
           200,
         );
       }

@@ -11,9 +11,24 @@ import { EXIT, externalError } from '../errors.js';
 import type { Journal } from '../journal/index.js';
 import type { EncodingChoice } from '../catalog/read/encoding.js';
 import { issue, issuesError, type FileIssue } from './fileIssues.js';
-import { entryKey, libraryEntry, libraryLayout, missingLibraryColumns, sameEntry, LIBRARY_FIELDS, type LibraryEntry, type LibraryLayout } from './libraryRow.js';
+import {
+  entryKey,
+  libraryEntry,
+  libraryLayout,
+  missingLibraryColumns,
+  sameEntry,
+  LIBRARY_FIELDS,
+  type LibraryEntry,
+  type LibraryLayout,
+} from './libraryRow.js';
 import type { LibraryDownloadSettings } from './librarySettings.js';
-import { currentLibraryVersion, diffLibrary, replaceLibrary, type LibraryDiff, type LibraryVersion } from './libraryStore.js';
+import {
+  currentLibraryVersion,
+  diffLibrary,
+  replaceLibrary,
+  type LibraryDiff,
+  type LibraryVersion,
+} from './libraryStore.js';
 import { tableBatches, type TableRow } from './readTableFile.js';
 
 type JournalLike = Pick<Journal, 'ensure' | 'knex'>;
@@ -69,8 +84,14 @@ class EntryCollector {
           file,
           line,
           differs[0],
-          [`product code ${e.trac_prefix} with ${e.med_list_codg} is on line ${prior.line} already, with other ${differs.join(', ')}`, 'Keep one of the two rows.'],
-          [`药品标识码 ${e.trac_prefix} 与 ${e.med_list_codg} 已在第 ${prior.line} 行出现，但 ${differs.join('、')} 不同`, '请保留其中一行。'],
+          [
+            `product code ${e.trac_prefix} with ${e.med_list_codg} is on line ${prior.line} already, with other ${differs.join(', ')}`,
+            'Keep one of the two rows.',
+          ],
+          [
+            `药品标识码 ${e.trac_prefix} 与 ${e.med_list_codg} 已在第 ${prior.line} 行出现，但 ${differs.join('、')} 不同`,
+            '请保留其中一行。',
+          ],
         ),
       );
     }
@@ -83,12 +104,36 @@ class EntryCollector {
 
 const WHAT = { en: 'The four-code library', zh: '四码合一库' };
 
-async function finish(journal: JournalLike, c: EntryCollector, o: { source: string; origin: string; apply: boolean; runId: string | null; now: Date; pages?: number }): Promise<LibraryImportResult> {
+async function finish(
+  journal: JournalLike,
+  c: EntryCollector,
+  o: { source: string; origin: string; apply: boolean; runId: string | null; now: Date; pages?: number },
+): Promise<LibraryImportResult> {
   const entries = c.list();
   const before = await currentLibraryVersion(journal);
   const diff = await diffLibrary(journal, entries);
-  const version = o.apply ? await replaceLibrary(journal, entries, { source: o.source, origin: o.origin, diff, at: o.now.toISOString(), runId: o.runId }) : null;
-  return { source: o.source, origin: o.origin, apply: o.apply, rows: c.rows, entries: entries.length, prefixes: new Set(entries.map((e) => e.trac_prefix)).size, repeated: c.repeated, ...(o.pages !== undefined ? { pages: o.pages } : {}), diff, before, version };
+  const version = o.apply
+    ? await replaceLibrary(journal, entries, {
+        source: o.source,
+        origin: o.origin,
+        diff,
+        at: o.now.toISOString(),
+        runId: o.runId,
+      })
+    : null;
+  return {
+    source: o.source,
+    origin: o.origin,
+    apply: o.apply,
+    rows: c.rows,
+    entries: entries.length,
+    prefixes: new Set(entries.map((e) => e.trac_prefix)).size,
+    repeated: c.repeated,
+    ...(o.pages !== undefined ? { pages: o.pages } : {}),
+    diff,
+    before,
+    version,
+  };
 }
 
 function missingColumn(file: string, line: number, f: string): FileIssue {
@@ -97,7 +142,10 @@ function missingColumn(file: string, line: number, f: string): FileIssue {
     file,
     line,
     f,
-    [`the header has no ${f} column (${zhName})`, `Name the column ${f} or ${zhName} (docs/trace.md lists the accepted names).`],
+    [
+      `the header has no ${f} column (${zhName})`,
+      `Name the column ${f} or ${zhName} (docs/trace.md lists the accepted names).`,
+    ],
     [`表头中没有 ${f} 列（${zhName}）`, `请把该列命名为 ${f} 或 ${zhName}（可用的列名见 docs/trace.md）。`],
   );
 }
@@ -127,16 +175,39 @@ export async function importLibrary(o: LibraryImportOptions): Promise<LibraryImp
         header = r;
         layout = libraryLayout(r.cells);
         const missing = missingLibraryColumns(layout);
-        if (missing.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, missing.map((f) => missingColumn(shown, r.line, f)));
+        if (missing.length)
+          throw issuesError(
+            'TRACE_LIBRARY_FILE',
+            WHAT,
+            missing.map((f) => missingColumn(shown, r.line, f)),
+          );
         continue;
       }
       c.add(r.cells, layout, shown, r.line);
     }
   }
   if (issues.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, issues);
-  if (!header) throw issuesError('TRACE_LIBRARY_FILE', WHAT, [issue(shown, 0, undefined, ['the file holds no rows', 'Export the library with its header row (药品标识码, 医保编码 …) and import that.'], ['文件中没有任何行', '请导出带表头行（药品标识码、医保编码等）的四码合一库后再导入。'])]);
+  if (!header)
+    throw issuesError('TRACE_LIBRARY_FILE', WHAT, [
+      issue(
+        shown,
+        0,
+        undefined,
+        ['the file holds no rows', 'Export the library with its header row (药品标识码, 医保编码 …) and import that.'],
+        ['文件中没有任何行', '请导出带表头行（药品标识码、医保编码等）的四码合一库后再导入。'],
+      ),
+    ]);
   if (c.issues.length) throw issuesError('TRACE_LIBRARY_FILE', WHAT, c.issues);
-  if (c.entries.size === 0) throw issuesError('TRACE_LIBRARY_FILE', WHAT, [issue(shown, header.line, undefined, ['the file has a header but no entries', 'Export the library with its rows and import that.'], ['文件只有表头，没有条目', '请导出包含数据行的四码合一库后再导入。'])]);
+  if (c.entries.size === 0)
+    throw issuesError('TRACE_LIBRARY_FILE', WHAT, [
+      issue(
+        shown,
+        header.line,
+        undefined,
+        ['the file has a header but no entries', 'Export the library with its rows and import that.'],
+        ['文件只有表头，没有条目', '请导出包含数据行的四码合一库后再导入。'],
+      ),
+    ]);
   return finish(o.journal, c, { source: 'file', origin: shown, apply: o.apply, runId: o.runId, now: o.now });
 }
 
@@ -154,7 +225,8 @@ export interface LibraryDownloadOptions {
 /** A page can never be so many: a center that ignores page_num would otherwise be asked for ever. */
 const MAX_PAGES = 100_000;
 
-const num = (v: unknown): number | undefined => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
+const num = (v: unknown): number | undefined =>
+  v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
 
 export async function downloadLibrary(o: LibraryDownloadOptions): Promise<LibraryImportResult> {
   const s = o.settings;
@@ -169,49 +241,95 @@ export async function downloadLibrary(o: LibraryDownloadOptions): Promise<Librar
   const carried = new Set<string>();
   const answerFields = new Set<string>();
   let answered = 0;
-  await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId ?? undefined }, async (center) => {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const input = { [s.inputNode]: { ...s.params, [s.pageNumField]: page, [s.pageSizeField]: s.pageSize } };
-      const reply = await center.call(s.infno, input, { kind: 'query', skipValidation: true });
-      pages = page;
-      const out = (reply.result ?? {}) as Output & Record<string, unknown>;
-      const list = out[s.outputNode];
-      if (list !== undefined && list !== null && !Array.isArray(list)) {
-        throw externalError('TRACE_LIBRARY_ANSWER', `The center's ${s.infno} answer has no list under ${s.outputNode}`, `Check trace.library.outputNode in hisops.yaml against the answer (hisops -v shows the exchange), see docs/trace.md.`).zh(`医保中心的 ${s.infno} 应答中 ${s.outputNode} 下没有列表`, '请按应答内容核对 hisops.yaml 中的 trace.library.outputNode（hisops -v 显示交互过程），见 docs/trace.md。');
-      }
-      const rows = (list ?? []) as Array<Record<string, unknown>>;
-      o.onPage?.({ page, rows: rows.length });
-      // A center that ignores the page number answers the first page again: stop rather than loop.
-      const keys = rows.slice(0, 3).map((r) => JSON.stringify(r)).join('|');
-      if (page === 1) firstKeys = keys;
-      else if (rows.length && keys === firstKeys) break;
-      rows.forEach((r, i) => {
-        answered++;
-        if (answerFields.size < 100 && r && typeof r === 'object') for (const k of Object.keys(r)) answerFields.add(k);
-        for (const f of required) if (r?.[s.fields[f]] !== undefined) carried.add(f);
-        const cells = LIBRARY_FIELDS.map((f) => {
-          const v = r[s.fields[f]];
-          return v === undefined || v === null ? '' : String(v);
+  await withCenter(
+    o.center,
+    { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId ?? undefined },
+    async (center) => {
+      for (let page = 1; page <= MAX_PAGES; page++) {
+        const input = { [s.inputNode]: { ...s.params, [s.pageNumField]: page, [s.pageSizeField]: s.pageSize } };
+        const reply = await center.call(s.infno, input, { kind: 'query', skipValidation: true });
+        pages = page;
+        const out = (reply.result ?? {}) as Output & Record<string, unknown>;
+        const list = out[s.outputNode];
+        if (list !== undefined && list !== null && !Array.isArray(list)) {
+          throw externalError(
+            'TRACE_LIBRARY_ANSWER',
+            `The center's ${s.infno} answer has no list under ${s.outputNode}`,
+            `Check trace.library.outputNode in hisops.yaml against the answer (hisops -v shows the exchange), see docs/trace.md.`,
+          ).zh(
+            `医保中心的 ${s.infno} 应答中 ${s.outputNode} 下没有列表`,
+            '请按应答内容核对 hisops.yaml 中的 trace.library.outputNode（hisops -v 显示交互过程），见 docs/trace.md。',
+          );
+        }
+        const rows = (list ?? []) as Array<Record<string, unknown>>;
+        o.onPage?.({ page, rows: rows.length });
+        // A center that ignores the page number answers the first page again: stop rather than loop.
+        const keys = rows
+          .slice(0, 3)
+          .map((r) => JSON.stringify(r))
+          .join('|');
+        if (page === 1) firstKeys = keys;
+        else if (rows.length && keys === firstKeys) break;
+        rows.forEach((r, i) => {
+          answered++;
+          if (answerFields.size < 100 && r && typeof r === 'object')
+            for (const k of Object.keys(r)) answerFields.add(k);
+          for (const f of required) if (r?.[s.fields[f]] !== undefined) carried.add(f);
+          const cells = LIBRARY_FIELDS.map((f) => {
+            const v = r[s.fields[f]];
+            return v === undefined || v === null ? '' : String(v);
+          });
+          c.add(cells, layout, `${s.infno} page ${page}`, i + 1);
         });
-        c.add(cells, layout, `${s.infno} page ${page}`, i + 1);
-      });
-      const total = num(out['pages']);
-      if (rows.length < s.pageSize || (total !== undefined && page >= total)) break;
-    }
-  });
+        const total = num(out['pages']);
+        if (rows.length < s.pageSize || (total !== undefined && page >= total)) break;
+      }
+    },
+  );
   const missing = required.filter((f) => !carried.has(f));
   if (answered && missing.length) {
     const names = missing.map((f) => `${s.fields[f]} (trace.library.fields.${f})`).join(', ');
     const namesZh = missing.map((f) => `${s.fields[f]}（trace.library.fields.${f}）`).join('、');
     const has = [...answerFields].sort().join(', ') || '(none)';
-    throw externalError('TRACE_LIBRARY_ANSWER', `None of the ${answered} entries of the center's ${s.infno} answer has ${names}; its entries carry: ${has}`, `Set trace.library.fields in hisops.yaml to the answer's field names (hisops -v shows the exchange), see docs/trace.md; the current library is kept.`).zh(
+    throw externalError(
+      'TRACE_LIBRARY_ANSWER',
+      `None of the ${answered} entries of the center's ${s.infno} answer has ${names}; its entries carry: ${has}`,
+      `Set trace.library.fields in hisops.yaml to the answer's field names (hisops -v shows the exchange), see docs/trace.md; the current library is kept.`,
+    ).zh(
       `医保中心 ${s.infno} 应答的 ${answered} 条记录都没有 ${namesZh}；应答记录中的字段为：${[...answerFields].sort().join('、') || '（无）'}`,
       '请按应答的字段名设置 hisops.yaml 中的 trace.library.fields（hisops -v 显示交互过程），见 docs/trace.md；当前的四码合一库保持不变。',
     );
   }
-  if (c.issues.length) throw issuesError('TRACE_LIBRARY_ANSWER', { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` }, c.issues.map((i) => ({ ...i, fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`, zh: { message: i.zh.message, fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。` } })), EXIT.external);
+  if (c.issues.length)
+    throw issuesError(
+      'TRACE_LIBRARY_ANSWER',
+      { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` },
+      c.issues.map((i) => ({
+        ...i,
+        fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`,
+        zh: {
+          message: i.zh.message,
+          fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。`,
+        },
+      })),
+      EXIT.external,
+    );
   if (c.entries.size === 0) {
-    throw externalError('TRACE_LIBRARY_EMPTY', `The center's ${s.infno} answer held no library entries`, 'Check trace.library in hisops.yaml (outputNode, fields) against the answer; the current library is kept.').zh(`医保中心的 ${s.infno} 应答中没有四码合一库条目`, '请按应答内容核对 hisops.yaml 中的 trace.library（outputNode、fields）；当前的四码合一库保持不变。');
+    throw externalError(
+      'TRACE_LIBRARY_EMPTY',
+      `The center's ${s.infno} answer held no library entries`,
+      'Check trace.library in hisops.yaml (outputNode, fields) against the answer; the current library is kept.',
+    ).zh(
+      `医保中心的 ${s.infno} 应答中没有四码合一库条目`,
+      '请按应答内容核对 hisops.yaml 中的 trace.library（outputNode、fields）；当前的四码合一库保持不变。',
+    );
   }
-  return finish(o.journal, c, { source: s.infno, origin: o.center.baseUrl.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, ''), apply: o.apply, runId: o.runId, now: o.now, pages });
+  return finish(o.journal, c, {
+    source: s.infno,
+    origin: o.center.baseUrl.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, ''),
+    apply: o.apply,
+    runId: o.runId,
+    now: o.now,
+    pages,
+  });
 }

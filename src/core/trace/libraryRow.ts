@@ -28,13 +28,33 @@ export interface LibraryEntry {
   pac_ratio: string | null;
 }
 
-export const LIBRARY_FIELDS = ['trac_prefix', 'med_list_codg', 'drugstdcode', 'aprvno', 'drug_name', 'drug_spec', 'pacspec', 'prodentp_name', 'pac_lv', 'pac_ratio'] as const;
+export const LIBRARY_FIELDS = [
+  'trac_prefix',
+  'med_list_codg',
+  'drugstdcode',
+  'aprvno',
+  'drug_name',
+  'drug_spec',
+  'pacspec',
+  'prodentp_name',
+  'pac_lv',
+  'pac_ratio',
+] as const;
 export type LibraryField = (typeof LIBRARY_FIELDS)[number];
 
 /** The header names accepted for each field (besides the field's own name). */
 export const LIBRARY_HEADERS: Readonly<Record<LibraryField, readonly string[]>> = {
   trac_prefix: ['药品标识码', '产品标识码', '标识码', '追溯码前缀', '追溯码前7位', 'prefix', 'drug_idf_code'],
-  med_list_codg: ['医保编码', '国家医保编码', '医保药品编码', '国家医保药品编码', '医保目录编码', '医疗目录编码', '国家药品编码', 'hilist_code'],
+  med_list_codg: [
+    '医保编码',
+    '国家医保编码',
+    '医保药品编码',
+    '国家医保药品编码',
+    '医保目录编码',
+    '医疗目录编码',
+    '国家药品编码',
+    'hilist_code',
+  ],
   drugstdcode: ['本位码', '药品本位码', '药监本位码', 'drug_std_code'],
   aprvno: ['批准文号', '批准文号/注册证号', '注册证号'],
   drug_name: ['药品名称', '通用名', '通用名称', '商品名', '商品名称', '产品名称', 'drug_genname', 'drug_prodname'],
@@ -56,7 +76,23 @@ export function missingLibraryColumns(layout: LibraryLayout): LibraryField[] {
   return (['trac_prefix', 'med_list_codg'] as const).filter((f) => layout[f] === undefined);
 }
 
-const LEVELS: Record<string, string> = { '1': '1', '2': '2', '3': '3', 小: '1', 中: '2', 大: '3', 小包装: '1', 中包装: '2', 大包装: '3', 一级: '1', 二级: '2', 三级: '3', 小码: '1', 中码: '2', 大码: '3' };
+const LEVELS: Record<string, string> = {
+  '1': '1',
+  '2': '2',
+  '3': '3',
+  小: '1',
+  中: '2',
+  大: '3',
+  小包装: '1',
+  中包装: '2',
+  大包装: '3',
+  一级: '1',
+  二级: '2',
+  三级: '3',
+  小码: '1',
+  中码: '2',
+  大码: '3',
+};
 
 /** A package level as 1/2/3 (also 小/中/大, 一级/二级/三级, 小码/中码/大码), or undefined when it is none. */
 export function packageLevel(v: string): string | undefined {
@@ -71,13 +107,30 @@ export function prefixOf(v: string): string | undefined {
 }
 
 /** Read one data row; returns the entry, or the row's problems. An empty row gives neither. */
-export function libraryEntry(cells: readonly string[], layout: LibraryLayout, file: string, line: number): { entry?: LibraryEntry; issues: FileIssue[] } {
+export function libraryEntry(
+  cells: readonly string[],
+  layout: LibraryLayout,
+  file: string,
+  line: number,
+): { entry?: LibraryEntry; issues: FileIssue[] } {
   const v = (f: LibraryField) => cellText(cells, layout[f]);
   if (cells.every((c) => c.trim() === '')) return { issues: [] };
   const issues: FileIssue[] = [];
   const rawPrefix = v('trac_prefix');
   const trac_prefix = prefixOf(rawPrefix);
-  if (rawPrefix === '') issues.push(issue(file, line, 'trac_prefix', ['the product-identification code (药品标识码) is empty', 'Fill in the first 7 digits of the drug\'s traceability code, or remove the row.'], ['药品标识码为空', '请填写该药品追溯码的前 7 位，或删除该行。']));
+  if (rawPrefix === '')
+    issues.push(
+      issue(
+        file,
+        line,
+        'trac_prefix',
+        [
+          'the product-identification code (药品标识码) is empty',
+          "Fill in the first 7 digits of the drug's traceability code, or remove the row.",
+        ],
+        ['药品标识码为空', '请填写该药品追溯码的前 7 位，或删除该行。'],
+      ),
+    );
   else if (!trac_prefix) {
     const sci = /E\+\d+$/i.test(rawPrefix);
     issues.push(
@@ -85,29 +138,81 @@ export function libraryEntry(cells: readonly string[], layout: LibraryLayout, fi
         file,
         line,
         'trac_prefix',
-        [`"${rawPrefix}" is not a product-identification code (7 digits, or a whole 20-digit code)`, sci ? 'Excel turned the code into a number in scientific notation: format the column as text and export again.' : 'Write the first 7 digits of the traceability code (digits only).'],
-        [`"${rawPrefix}" 不是药品标识码（7 位数字，或完整的 20 位追溯码）`, sci ? 'Excel 把编码变成了科学计数法：请将该列设为文本后重新导出。' : '请填写追溯码的前 7 位（只含数字）。'],
+        [
+          `"${rawPrefix}" is not a product-identification code (7 digits, or a whole 20-digit code)`,
+          sci
+            ? 'Excel turned the code into a number in scientific notation: format the column as text and export again.'
+            : 'Write the first 7 digits of the traceability code (digits only).',
+        ],
+        [
+          `"${rawPrefix}" 不是药品标识码（7 位数字，或完整的 20 位追溯码）`,
+          sci ? 'Excel 把编码变成了科学计数法：请将该列设为文本后重新导出。' : '请填写追溯码的前 7 位（只含数字）。',
+        ],
       ),
     );
   }
   const med_list_codg = v('med_list_codg');
-  if (med_list_codg === '') issues.push(issue(file, line, 'med_list_codg', ['the national catalog code (med_list_codg) is empty', 'Fill in the drug\'s national catalog code (医保编码), or remove the row.'], ['医保编码（med_list_codg）为空', '请填写该药品的国家医保编码，或删除该行。']));
+  if (med_list_codg === '')
+    issues.push(
+      issue(
+        file,
+        line,
+        'med_list_codg',
+        [
+          'the national catalog code (med_list_codg) is empty',
+          "Fill in the drug's national catalog code (医保编码), or remove the row.",
+        ],
+        ['医保编码（med_list_codg）为空', '请填写该药品的国家医保编码，或删除该行。'],
+      ),
+    );
   else if (!/^[\x21-\x7e]{1,50}$/.test(med_list_codg)) {
-    issues.push(issue(file, line, 'med_list_codg', [`"${med_list_codg}" is not a national catalog code (1–50 visible ASCII characters, no spaces)`, 'Check the code against the national catalog (hisops catalog lookup).'], [`"${med_list_codg}" 不是医保编码（1–50 个可见 ASCII 字符，不含空格）`, '请对照国家目录核对编码。']));
+    issues.push(
+      issue(
+        file,
+        line,
+        'med_list_codg',
+        [
+          `"${med_list_codg}" is not a national catalog code (1–50 visible ASCII characters, no spaces)`,
+          'Check the code against the national catalog (hisops catalog lookup).',
+        ],
+        [`"${med_list_codg}" 不是医保编码（1–50 个可见 ASCII 字符，不含空格）`, '请对照国家目录核对编码。'],
+      ),
+    );
   }
   const lvRaw = v('pac_lv');
   const pac_lv = lvRaw === '' ? null : packageLevel(lvRaw);
-  if (pac_lv === undefined) issues.push(issue(file, line, 'pac_lv', [`"${lvRaw}" is not a package level`, 'Write 1 (small, the sales unit), 2 (medium) or 3 (large), or 小/中/大.'], [`"${lvRaw}" 不是包装级别`, '请写 1（小包装，即销售单位）、2（中包装）或 3（大包装），或 小/中/大。']));
+  if (pac_lv === undefined)
+    issues.push(
+      issue(
+        file,
+        line,
+        'pac_lv',
+        [`"${lvRaw}" is not a package level`, 'Write 1 (small, the sales unit), 2 (medium) or 3 (large), or 小/中/大.'],
+        [`"${lvRaw}" 不是包装级别`, '请写 1（小包装，即销售单位）、2（中包装）或 3（大包装），或 小/中/大。'],
+      ),
+    );
   if (issues.length) return { issues };
   const opt = (f: LibraryField) => v(f) || null;
   return {
-    entry: { trac_prefix: trac_prefix!, med_list_codg, drugstdcode: opt('drugstdcode'), aprvno: opt('aprvno'), drug_name: opt('drug_name'), drug_spec: opt('drug_spec'), pacspec: opt('pacspec'), prodentp_name: opt('prodentp_name'), pac_lv: pac_lv ?? null, pac_ratio: opt('pac_ratio') },
+    entry: {
+      trac_prefix: trac_prefix!,
+      med_list_codg,
+      drugstdcode: opt('drugstdcode'),
+      aprvno: opt('aprvno'),
+      drug_name: opt('drug_name'),
+      drug_spec: opt('drug_spec'),
+      pacspec: opt('pacspec'),
+      prodentp_name: opt('prodentp_name'),
+      pac_lv: pac_lv ?? null,
+      pac_ratio: opt('pac_ratio'),
+    },
     issues,
   };
 }
 
 /** The key of an entry: a product code may belong to more than one national code (listed separately). */
-export const entryKey = (e: Pick<LibraryEntry, 'trac_prefix' | 'med_list_codg'>): string => `${e.trac_prefix}|${e.med_list_codg}`;
+export const entryKey = (e: Pick<LibraryEntry, 'trac_prefix' | 'med_list_codg'>): string =>
+  `${e.trac_prefix}|${e.med_list_codg}`;
 
 /** Do two entries say the same thing? */
 export function sameEntry(a: LibraryEntry, b: LibraryEntry): boolean {

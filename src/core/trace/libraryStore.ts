@@ -88,13 +88,18 @@ export interface LibraryDiff {
 const CHUNK = 400;
 
 async function hasTables(knex: Knex): Promise<boolean> {
-  return (await knex.schema.hasTable(TRACE_LIBRARY_TABLE.name)) && (await knex.schema.hasTable(TRACE_LIBRARY_VERSIONS_TABLE.name));
+  return (
+    (await knex.schema.hasTable(TRACE_LIBRARY_TABLE.name)) &&
+    (await knex.schema.hasTable(TRACE_LIBRARY_VERSIONS_TABLE.name))
+  );
 }
 
 /** The current version, or null when no library was ever imported. Reads only. */
 export async function currentLibraryVersion(journal: JournalLike): Promise<LibraryVersion | null> {
   if (!(await hasTables(journal.knex))) return null;
-  const row = (await journal.knex(TRACE_LIBRARY_VERSIONS_TABLE.name).orderBy('version', 'desc').first()) as LibraryVersion | undefined;
+  const row = (await journal.knex(TRACE_LIBRARY_VERSIONS_TABLE.name).orderBy('version', 'desc').first()) as
+    | LibraryVersion
+    | undefined;
   return row ? { ...row, version: Number(row.version) } : null;
 }
 
@@ -105,13 +110,20 @@ function toEntry(r: Record<string, unknown>): LibraryEntry {
 }
 
 /** The entries of these product codes in the current library (missing ones absent). Reads only. */
-export async function libraryEntries(journal: JournalLike, prefixes: readonly string[]): Promise<Map<string, LibraryEntry[]>> {
+export async function libraryEntries(
+  journal: JournalLike,
+  prefixes: readonly string[],
+): Promise<Map<string, LibraryEntry[]>> {
   const out = new Map<string, LibraryEntry[]>();
   const v = await currentLibraryVersion(journal);
   if (!v) return out;
   const uniq = [...new Set(prefixes)];
   for (let i = 0; i < uniq.length; i += CHUNK) {
-    const rows = (await journal.knex(TRACE_LIBRARY_TABLE.name).where('version', v.version).whereIn('trac_prefix', uniq.slice(i, i + CHUNK)).orderBy(['trac_prefix', 'med_list_codg'])) as Record<string, unknown>[];
+    const rows = (await journal
+      .knex(TRACE_LIBRARY_TABLE.name)
+      .where('version', v.version)
+      .whereIn('trac_prefix', uniq.slice(i, i + CHUNK))
+      .orderBy(['trac_prefix', 'med_list_codg'])) as Record<string, unknown>[];
     for (const r of rows) {
       const e = toEntry(r);
       const list = out.get(e.trac_prefix) ?? [];
@@ -126,7 +138,10 @@ export async function libraryEntries(journal: JournalLike, prefixes: readonly st
 export async function libraryEntriesOfDrug(journal: JournalLike, med_list_codg: string): Promise<LibraryEntry[]> {
   const v = await currentLibraryVersion(journal);
   if (!v) return [];
-  const rows = (await journal.knex(TRACE_LIBRARY_TABLE.name).where({ version: v.version, med_list_codg }).orderBy('trac_prefix')) as Record<string, unknown>[];
+  const rows = (await journal
+    .knex(TRACE_LIBRARY_TABLE.name)
+    .where({ version: v.version, med_list_codg })
+    .orderBy('trac_prefix')) as Record<string, unknown>[];
   return rows.map(toEntry);
 }
 
@@ -142,9 +157,16 @@ export async function diffLibrary(journal: JournalLike, entries: readonly Librar
       const q = journal.knex(TRACE_LIBRARY_TABLE.name).where('version', v.version);
       if (after) {
         const a: { p: string; m: string } = after;
-        q.andWhere((w) => w.where('trac_prefix', '>', a.p).orWhere((x) => x.where('trac_prefix', a.p).andWhere('med_list_codg', '>', a.m)));
+        q.andWhere((w) =>
+          w
+            .where('trac_prefix', '>', a.p)
+            .orWhere((x) => x.where('trac_prefix', a.p).andWhere('med_list_codg', '>', a.m)),
+        );
       }
-      const rows = (await q.orderBy([{ column: 'trac_prefix' }, { column: 'med_list_codg' }]).limit(20_000)) as Record<string, unknown>[];
+      const rows = (await q.orderBy([{ column: 'trac_prefix' }, { column: 'med_list_codg' }]).limit(20_000)) as Record<
+        string,
+        unknown
+      >[];
       for (const r of rows) {
         const e = toEntry(r);
         before.set(entryKey(e), fingerprint(e));
@@ -178,9 +200,19 @@ export async function replaceLibrary(
   await journal.ensure(TRACE_LIBRARY_VERSIONS_TABLE);
   const prefixes = new Set(entries.map((e) => e.trac_prefix)).size;
   return journal.knex.transaction(async (trx: Knex.Transaction) => {
-    const top = (await trx(TRACE_LIBRARY_VERSIONS_TABLE.name).max({ v: 'version' }).first()) as { v: number | string | null } | undefined;
+    const top = (await trx(TRACE_LIBRARY_VERSIONS_TABLE.name).max({ v: 'version' }).first()) as
+      | { v: number | string | null }
+      | undefined;
     const version = Number(top?.v ?? 0) + 1;
-    const row = { source: meta.source, origin: meta.origin, entries: entries.length, prefixes, ...meta.diff, imported_at: meta.at, run_id: meta.runId };
+    const row = {
+      source: meta.source,
+      origin: meta.origin,
+      entries: entries.length,
+      prefixes,
+      ...meta.diff,
+      imported_at: meta.at,
+      run_id: meta.runId,
+    };
     await trx(TRACE_LIBRARY_VERSIONS_TABLE.name).insert({ version, ...row });
     await trx(TRACE_LIBRARY_TABLE.name).where('version', '<>', version).delete();
     // 11 columns a row: 80 rows stay below SQLite's 999 bound parameters.

@@ -25,16 +25,28 @@ interface Interval {
   end: string;
 }
 
-const day = (v: unknown, fallback: string): string => (v === null || v === undefined || v === '' ? fallback : String(v).slice(0, 10));
+const day = (v: unknown, fallback: string): string =>
+  v === null || v === undefined || v === '' ? fallback : String(v).slice(0, 10);
 
 export function mappingIndex(rows: readonly MappingRow[]): MappingLookup {
   const byItem = new Map<string, Interval[]>();
   for (const r of rows) {
-    if (r.fixmedins_hilist_id === null || r.fixmedins_hilist_id === undefined || r.med_list_codg === null || r.med_list_codg === undefined || r.med_list_codg === '') continue;
+    if (
+      r.fixmedins_hilist_id === null ||
+      r.fixmedins_hilist_id === undefined ||
+      r.med_list_codg === null ||
+      r.med_list_codg === undefined ||
+      r.med_list_codg === ''
+    )
+      continue;
     const item = String(r.fixmedins_hilist_id);
     const list = byItem.get(item) ?? [];
     // An open end (NULL enddate) means "until further notice".
-    list.push({ code: String(r.med_list_codg), begn: day(r.begndate, '0000-01-01'), end: day(r.enddate, '9999-12-31') });
+    list.push({
+      code: String(r.med_list_codg),
+      begn: day(r.begndate, '0000-01-01'),
+      end: day(r.enddate, '9999-12-31'),
+    });
     byItem.set(item, list);
   }
   return {
@@ -57,7 +69,13 @@ export type PrefixIndex = ReadonlyMap<string, ReadonlySet<string>>;
 export function prefixIndex(rows: ReadonlyArray<{ fixmedins_hilist_id: unknown; trac_prefix: unknown }>): PrefixIndex {
   const out = new Map<string, Set<string>>();
   for (const r of rows) {
-    if (r.fixmedins_hilist_id === null || r.fixmedins_hilist_id === undefined || r.trac_prefix === null || r.trac_prefix === undefined) continue;
+    if (
+      r.fixmedins_hilist_id === null ||
+      r.fixmedins_hilist_id === undefined ||
+      r.trac_prefix === null ||
+      r.trac_prefix === undefined
+    )
+      continue;
     const p = String(r.trac_prefix).trim();
     if (p === '') continue;
     const item = String(r.fixmedins_hilist_id);

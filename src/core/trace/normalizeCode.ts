@@ -21,7 +21,12 @@ export function normalizeCode(raw: string | null | undefined): CodeVerdict {
   if (/^[0-9]+$/.test(code)) {
     if (code.length === CODE_LENGTH) return { ok: true, code, trimmed: code !== raw };
     const n = code.length;
-    const hint = n === 19 ? ' (a digit was lost in scanning)' : n === 13 && code.startsWith('69') ? ' (this is the 69… commodity barcode, not the traceability code)' : '';
+    const hint =
+      n === 19
+        ? ' (a digit was lost in scanning)'
+        : n === 13 && code.startsWith('69')
+          ? ' (this is the 69… commodity barcode, not the traceability code)'
+          : '';
     return { ok: false, kind: 'bad_length', code: raw, reason: `${n} digits, not ${CODE_LENGTH}${hint}` };
   }
   return { ok: false, kind: 'bad_chars', code: raw, reason: describeBadChars(code) };
@@ -37,9 +42,15 @@ function describeBadChars(code: string): string {
   const wide = at((c) => /[\uFF10-\uFF19]/.test(c));
   if (wide.length) parts.push(`full-width digits at position ${list(wide)} (typed through an input method)`);
   const letters = at((c) => /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/.test(c));
-  if (letters.length) parts.push(`letters ${chars.filter((c) => /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/.test(c)).join('')} at position ${list(letters)}`);
+  if (letters.length)
+    parts.push(
+      `letters ${chars.filter((c) => /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/.test(c)).join('')} at position ${list(letters)}`,
+    );
   const other = at((c) => !/[0-9A-Za-z\s\u3000\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(c));
-  if (other.length) parts.push(`symbol ${[...new Set(other.map((i) => chars[i - 1]!))].map((c) => JSON.stringify(c)).join(' ')} at position ${list(other)}`);
+  if (other.length)
+    parts.push(
+      `symbol ${[...new Set(other.map((i) => chars[i - 1]!))].map((c) => JSON.stringify(c)).join(' ')} at position ${list(other)}`,
+    );
   return `not all digits: ${parts.join('; ')} (${chars.length} characters)`;
 }
 

@@ -61,7 +61,11 @@ function batched(base: string, v: BatchVariants): boolean {
 }
 
 /** Waves of requests; every request of a wave may run at the same time as the others. */
-export function planWaves(due: readonly CheckedRecord[], batchSize: number, variants: BatchVariants = {}): PlannedBatch[][] {
+export function planWaves(
+  due: readonly CheckedRecord[],
+  batchSize: number,
+  variants: BatchVariants = {},
+): PlannedBatch[][] {
   const sorted = [...due].filter((r) => r.item).sort((a, b) => compareRecords(a.record, b.record));
   const lastWave = new Map<string, number>();
   const waves: CheckedRecord[][] = [];

@@ -55,7 +55,18 @@ export type InvoiceFindingKind =
   | 'codes_short'
   | 'codes_over';
 
-export const INVOICE_FINDING_KINDS: readonly InvoiceFindingKind[] = ['bad_length', 'bad_chars', 'duplicate_in_file', 'code_on_two_invoices', 'code_other_drug', 'code_on_other_line', 'unknown_invoice', 'drug_not_on_invoice', 'codes_short', 'codes_over'];
+export const INVOICE_FINDING_KINDS: readonly InvoiceFindingKind[] = [
+  'bad_length',
+  'bad_chars',
+  'duplicate_in_file',
+  'code_on_two_invoices',
+  'code_other_drug',
+  'code_on_other_line',
+  'unknown_invoice',
+  'drug_not_on_invoice',
+  'codes_short',
+  'codes_over',
+];
 
 export interface InvoiceFinding {
   kind: InvoiceFindingKind;
@@ -75,16 +86,25 @@ export interface InvoiceFinding {
 }
 
 export const INVOICE_FINDING_FIX: Readonly<Record<InvoiceFindingKind, string>> = {
-  bad_length: 'Ask the supplier for the correct code, or scan the box at stock-in: a 码上放心 traceability code has 20 digits.',
+  bad_length:
+    'Ask the supplier for the correct code, or scan the box at stock-in: a 码上放心 traceability code has 20 digits.',
   bad_chars: 'Ask the supplier for the correct code, or scan the box at stock-in (digits only).',
-  duplicate_in_file: 'The same code is listed twice for one line: ask the supplier for the missing box code, or scan the boxes.',
-  code_on_two_invoices: 'One box cannot come on two invoices: ask the supplier which invoice the box belongs to and correct the list; none of the copies is written.',
-  code_other_drug: "The code's product prefix belongs to another drug: check the box against the invoice (a wrong code in the list, or the wrong drug delivered); the code is not written.",
-  code_on_other_line: 'The HIS already holds this code on another stock-in line: check both lines; the code is not written again.',
-  unknown_invoice: 'The HIS has no stock-in with this invoice number: record the stock-in first (or correct the invoice number in the file), then import again.',
-  drug_not_on_invoice: 'The invoice has no stock-in line of this drug: check the drug code or name in the file against the stock-in record.',
-  codes_short: 'The supplier sent fewer codes than boxes received: scan the missing boxes into the stock-in record at the counter.',
-  codes_over: 'The list has more codes than the quantity received: check the quantity of the stock-in line and the boxes delivered.',
+  duplicate_in_file:
+    'The same code is listed twice for one line: ask the supplier for the missing box code, or scan the boxes.',
+  code_on_two_invoices:
+    'One box cannot come on two invoices: ask the supplier which invoice the box belongs to and correct the list; none of the copies is written.',
+  code_other_drug:
+    "The code's product prefix belongs to another drug: check the box against the invoice (a wrong code in the list, or the wrong drug delivered); the code is not written.",
+  code_on_other_line:
+    'The HIS already holds this code on another stock-in line: check both lines; the code is not written again.',
+  unknown_invoice:
+    'The HIS has no stock-in with this invoice number: record the stock-in first (or correct the invoice number in the file), then import again.',
+  drug_not_on_invoice:
+    'The invoice has no stock-in line of this drug: check the drug code or name in the file against the stock-in record.',
+  codes_short:
+    'The supplier sent fewer codes than boxes received: scan the missing boxes into the stock-in record at the counter.',
+  codes_over:
+    'The list has more codes than the quantity received: check the quantity of the stock-in line and the boxes delivered.',
 };
 
 export const INVOICE_FINDING_FIX_ZH: Readonly<Record<InvoiceFindingKind, string>> = {
@@ -92,7 +112,8 @@ export const INVOICE_FINDING_FIX_ZH: Readonly<Record<InvoiceFindingKind, string>
   bad_chars: '请向供应商索取正确的追溯码，或在入库时扫描药盒（只能是数字）。',
   duplicate_in_file: '同一明细中同一追溯码列了两次：请向供应商索取缺少的药盒追溯码，或扫描药盒。',
   code_on_two_invoices: '一盒药不能出现在两张发票上：请向供应商确认该盒属于哪张发票并更正清单；各处都不写入。',
-  code_other_drug: '该追溯码的产品标识码属于另一种药品：请对照发票核对药盒（清单中追溯码有误，或送错了药品）；该码不写入。',
+  code_other_drug:
+    '该追溯码的产品标识码属于另一种药品：请对照发票核对药盒（清单中追溯码有误，或送错了药品）；该码不写入。',
   code_on_other_line: 'HIS 中另一条入库明细已有该追溯码：请核对两条明细；不再重复写入。',
   unknown_invoice: 'HIS 中没有该发票号的入库记录：请先登记入库（或更正文件中的发票号），再导入。',
   drug_not_on_invoice: '该发票没有此药品的入库明细：请对照入库记录核对文件中的药品编码或名称。',
@@ -145,7 +166,17 @@ export function invoiceLines(rows: ReadonlyArray<Record<string, unknown>>): Invo
     const id = t(r.stock_id);
     let line = byId.get(id);
     if (!line) {
-      line = { stock_id: id, invc_no: t(r.invc_no), inv_chg_type: t(r.inv_chg_type), fixmedins_hilist_id: t(r.fixmedins_hilist_id), fixmedins_hilist_name: t(r.fixmedins_hilist_name), fixmedins_bchno: t(r.fixmedins_bchno), manu_lotnum: t(r.manu_lotnum), cnt: t(r.cnt) || '0', codes: [] };
+      line = {
+        stock_id: id,
+        invc_no: t(r.invc_no),
+        inv_chg_type: t(r.inv_chg_type),
+        fixmedins_hilist_id: t(r.fixmedins_hilist_id),
+        fixmedins_hilist_name: t(r.fixmedins_hilist_name),
+        fixmedins_bchno: t(r.fixmedins_bchno),
+        manu_lotnum: t(r.manu_lotnum),
+        cnt: t(r.cnt) || '0',
+        codes: [],
+      };
       byId.set(id, line);
     }
     const code = t(r.drug_trac_codg);
@@ -162,21 +193,47 @@ interface PlanInvoiceOptions {
   prefixes?: PrefixIndex;
 }
 
-type Add = (kind: InvoiceFindingKind, r: Pick<InvoiceCodeRow, 'file' | 'line' | 'invc_no' | 'drug'>, message: string, extra?: Partial<InvoiceFinding>) => void;
+type Add = (
+  kind: InvoiceFindingKind,
+  r: Pick<InvoiceCodeRow, 'file' | 'line' | 'invc_no' | 'drug'>,
+  message: string,
+  extra?: Partial<InvoiceFinding>,
+) => void;
 type ValidCode = { row: InvoiceCodeRow; code: string };
 type Counted = { line: InvoiceLine; first: InvoiceCodeRow; listed: number; adding: string[]; already: number };
 
 export function planInvoiceCodes(o: PlanInvoiceOptions): InvoicePlan {
   const findings: InvoiceFinding[] = [];
   const add: Add = (kind, r, message, extra = {}) =>
-    findings.push({ kind, file: r.file, line: r.line, invc_no: r.invc_no, drug: r.drug, drug_trac_codg: null, stock_id: null, related: null, message, fix: INVOICE_FINDING_FIX[kind], ...extra });
+    findings.push({
+      kind,
+      file: r.file,
+      line: r.line,
+      invc_no: r.invc_no,
+      drug: r.drug,
+      drug_trac_codg: null,
+      stock_id: null,
+      related: null,
+      message,
+      fix: INVOICE_FINDING_FIX[kind],
+      ...extra,
+    });
   const { valid, blocked } = judgeCodes(o.rows, add);
   const { lineOf, counted } = matchLines(o, add);
   const { writes, already } = collectWrites(o, valid, blocked, lineOf, counted, add);
   const lines = summarize(counted, writes, add);
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.kind.localeCompare(b.kind)));
+  findings.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.kind.localeCompare(b.kind),
+  );
   lines.sort((a, b) => a.invc_no.localeCompare(b.invc_no) || a.stock_id.localeCompare(b.stock_id));
-  return { rows: o.rows.length, invoices: new Set(o.rows.map((r) => r.invc_no)).size, writes, lines, findings, already };
+  return {
+    rows: o.rows.length,
+    invoices: new Set(o.rows.map((r) => r.invc_no)).size,
+    writes,
+    lines,
+    findings,
+    already,
+  };
 }
 
 /** 1. Each code on its own, then across all files: a code on two invoices holds back every copy. */
@@ -202,12 +259,22 @@ function judgeCodes(rows: readonly InvoiceCodeRow[], add: Add): { valid: ValidCo
     if (invoices.size > 1) {
       for (const x of list) {
         const other = list.find((y) => y.row.invc_no !== x.row.invc_no)!;
-        add('code_on_two_invoices', x.row, `${code} is listed on invoice ${x.row.invc_no} and on invoice ${other.row.invc_no} (${other.row.file}:${other.row.line})`, { drug_trac_codg: code, related: `${other.row.file}:${other.row.line}` });
+        add(
+          'code_on_two_invoices',
+          x.row,
+          `${code} is listed on invoice ${x.row.invc_no} and on invoice ${other.row.invc_no} (${other.row.file}:${other.row.line})`,
+          { drug_trac_codg: code, related: `${other.row.file}:${other.row.line}` },
+        );
         blocked.add(x);
       }
     } else {
       for (const x of list.slice(1)) {
-        add('duplicate_in_file', x.row, `${code} is listed again (first at ${list[0]!.row.file}:${list[0]!.row.line})`, { drug_trac_codg: code, related: `${list[0]!.row.file}:${list[0]!.row.line}` });
+        add(
+          'duplicate_in_file',
+          x.row,
+          `${code} is listed again (first at ${list[0]!.row.file}:${list[0]!.row.line})`,
+          { drug_trac_codg: code, related: `${list[0]!.row.file}:${list[0]!.row.line}` },
+        );
         blocked.add(x);
       }
     }
@@ -216,7 +283,10 @@ function judgeCodes(rows: readonly InvoiceCodeRow[], add: Add): { valid: ValidCo
 }
 
 /** 2. Invoice and drug → stock-in line. Rows keep their files' order; every code of a row with a finding still counts as listed for its line. */
-function matchLines(o: PlanInvoiceOptions, add: Add): { lineOf: Map<string, InvoiceLine>; counted: Map<string, Counted> } {
+function matchLines(
+  o: PlanInvoiceOptions,
+  add: Add,
+): { lineOf: Map<string, InvoiceLine>; counted: Map<string, Counted> } {
   const lineOf = new Map<string, InvoiceLine>();
   const counted = new Map<string, Counted>();
   const unknownShown = new Set<string>();
@@ -224,14 +294,20 @@ function matchLines(o: PlanInvoiceOptions, add: Add): { lineOf: Map<string, Invo
   for (const row of o.rows) {
     const lines = o.lines.get(row.invc_no);
     if (!lines || lines.length === 0) {
-      if (!unknownShown.has(row.invc_no)) add('unknown_invoice', row, `the HIS has no stock-in with invoice number ${row.invc_no}`);
+      if (!unknownShown.has(row.invc_no))
+        add('unknown_invoice', row, `the HIS has no stock-in with invoice number ${row.invc_no}`);
       unknownShown.add(row.invc_no);
       continue;
     }
     const line = pickLine(lines, row, o.prefixes);
     if (!line) {
       const k = `${row.invc_no}|${norm(row.drug)}`;
-      if (!notOnShown.has(k)) add('drug_not_on_invoice', row, `invoice ${row.invc_no} has no stock-in line of ${row.drug || '(no drug given)'} (it has ${[...new Set(lines.map((l) => l.fixmedins_hilist_id))].join(', ')})`);
+      if (!notOnShown.has(k))
+        add(
+          'drug_not_on_invoice',
+          row,
+          `invoice ${row.invc_no} has no stock-in line of ${row.drug || '(no drug given)'} (it has ${[...new Set(lines.map((l) => l.fixmedins_hilist_id))].join(', ')})`,
+        );
       notOnShown.add(k);
       continue;
     }
@@ -244,7 +320,14 @@ function matchLines(o: PlanInvoiceOptions, add: Add): { lineOf: Map<string, Invo
 }
 
 /** The codes to add to their lines: not held already, not on another line, of the line's drug. */
-function collectWrites(o: PlanInvoiceOptions, valid: readonly ValidCode[], blocked: ReadonlySet<ValidCode>, lineOf: ReadonlyMap<string, InvoiceLine>, counted: ReadonlyMap<string, Counted>, add: Add): { writes: InvoiceWrite[]; already: number } {
+function collectWrites(
+  o: PlanInvoiceOptions,
+  valid: readonly ValidCode[],
+  blocked: ReadonlySet<ValidCode>,
+  lineOf: ReadonlyMap<string, InvoiceLine>,
+  counted: ReadonlyMap<string, Counted>,
+  add: Add,
+): { writes: InvoiceWrite[]; already: number } {
   const heldElsewhere = new Map<string, string>();
   for (const ls of o.lines.values()) for (const l of ls) for (const c of l.codes) heldElsewhere.set(c, l.stock_id);
   const writes: InvoiceWrite[] = [];
@@ -261,17 +344,34 @@ function collectWrites(o: PlanInvoiceOptions, valid: readonly ValidCode[], block
     }
     const other = heldElsewhere.get(e.code);
     if (other !== undefined && other !== line.stock_id) {
-      add('code_on_other_line', e.row, `${e.code} is already on stock-in ${other} in the HIS`, { drug_trac_codg: e.code, stock_id: line.stock_id, related: other });
+      add('code_on_other_line', e.row, `${e.code} is already on stock-in ${other} in the HIS`, {
+        drug_trac_codg: e.code,
+        stock_id: line.stock_id,
+        related: other,
+      });
       continue;
     }
     const known = o.prefixes?.get(line.fixmedins_hilist_id);
     if (known && known.size && !known.has(productPrefix(e.code))) {
       const owner = ownerOf(o.prefixes!, productPrefix(e.code));
-      add('code_other_drug', e.row, `${e.code} starts with ${productPrefix(e.code)}, ${owner ? `the product code of ${owner}` : 'a product code of no known drug'}, not one of ${line.fixmedins_hilist_id}'s (${[...known].sort().join(', ')})`, { drug_trac_codg: e.code, stock_id: line.stock_id, related: owner });
+      add(
+        'code_other_drug',
+        e.row,
+        `${e.code} starts with ${productPrefix(e.code)}, ${owner ? `the product code of ${owner}` : 'a product code of no known drug'}, not one of ${line.fixmedins_hilist_id}'s (${[...known].sort().join(', ')})`,
+        { drug_trac_codg: e.code, stock_id: line.stock_id, related: owner },
+      );
       continue;
     }
     c.adding.push(e.code);
-    writes.push({ stock_id: line.stock_id, trac_seq: 0, drug_trac_codg: e.code, invc_no: e.row.invc_no, fixmedins_hilist_id: line.fixmedins_hilist_id, file: e.row.file, line: e.row.line });
+    writes.push({
+      stock_id: line.stock_id,
+      trac_seq: 0,
+      drug_trac_codg: e.code,
+      invc_no: e.row.invc_no,
+      fixmedins_hilist_id: line.fixmedins_hilist_id,
+      file: e.row.file,
+      line: e.row.line,
+    });
   }
   return { writes, already };
 }
@@ -288,25 +388,51 @@ function summarize(counted: ReadonlyMap<string, Counted>, writes: InvoiceWrite[]
   const lines: InvoiceLineSummary[] = [];
   for (const c of counted.values()) {
     const l = c.line;
-    lines.push({ invc_no: l.invc_no, stock_id: l.stock_id, fixmedins_hilist_id: l.fixmedins_hilist_id, fixmedins_hilist_name: l.fixmedins_hilist_name, cnt: l.cnt, had: l.codes.length, adding: c.adding.length, already: c.already });
+    lines.push({
+      invc_no: l.invc_no,
+      stock_id: l.stock_id,
+      fixmedins_hilist_id: l.fixmedins_hilist_id,
+      fixmedins_hilist_name: l.fixmedins_hilist_name,
+      cnt: l.cnt,
+      had: l.codes.length,
+      adding: c.adding.length,
+      already: c.already,
+    });
     // What the line will hold: its own codes and every code the files list for it that it does not hold yet.
     const total = l.codes.length + c.listed - c.already;
     const cnt = D(l.cnt);
-    if (cnt.gt(total)) add('codes_short', c.first, `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`, { stock_id: l.stock_id, cnt: cnt.toString(), codes: total });
-    else if (cnt.lt(total)) add('codes_over', c.first, `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`, { stock_id: l.stock_id, cnt: cnt.toString(), codes: total });
+    if (cnt.gt(total))
+      add(
+        'codes_short',
+        c.first,
+        `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`,
+        { stock_id: l.stock_id, cnt: cnt.toString(), codes: total },
+      );
+    else if (cnt.lt(total))
+      add(
+        'codes_over',
+        c.first,
+        `stock-in ${l.stock_id} (${l.fixmedins_hilist_id}) received ${cnt.toString()}, the HIS and the list give ${total} code(s)`,
+        { stock_id: l.stock_id, cnt: cnt.toString(), codes: total },
+      );
   }
   return lines;
 }
 
 /** The invoice's line for a row: by drug code or name, then batch; a row naming no drug goes by the code's product prefix. */
-function pickLine(lines: readonly InvoiceLine[], row: InvoiceCodeRow, prefixes: PrefixIndex | undefined): InvoiceLine | undefined {
+function pickLine(
+  lines: readonly InvoiceLine[],
+  row: InvoiceCodeRow,
+  prefixes: PrefixIndex | undefined,
+): InvoiceLine | undefined {
   const d = norm(row.drug);
   let cands: InvoiceLine[];
   if (d) cands = lines.filter((l) => norm(l.fixmedins_hilist_id) === d || norm(l.fixmedins_hilist_name) === d);
   else if (lines.length === 1) cands = [...lines];
   else {
     const v = normalizeCode(row.drug_trac_codg);
-    cands = v.ok && prefixes ? lines.filter((l) => prefixes.get(l.fixmedins_hilist_id)?.has(productPrefix(v.code))) : [];
+    cands =
+      v.ok && prefixes ? lines.filter((l) => prefixes.get(l.fixmedins_hilist_id)?.has(productPrefix(v.code))) : [];
   }
   if (cands.length <= 1) return cands[0];
   const b = norm(row.manu_lotnum);

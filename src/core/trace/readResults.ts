@@ -51,7 +51,8 @@ export function recordResults(outputIn: unknown, n: number): RecordResult[] | un
   }
   const result = parseMaybeJson(output.result);
   // infcode 0 without a result node: the call was carried out (docs/center.md).
-  if (!isObj(result) || (result.retRslt === undefined && result.ret_rslt === undefined)) return Array.from({ length: n }, () => ({ accepted: true, message: null }));
+  if (!isObj(result) || (result.retRslt === undefined && result.ret_rslt === undefined))
+    return Array.from({ length: n }, () => ({ accepted: true, message: null }));
   const one = retOf(result);
   if (one.accepted) return Array.from({ length: n }, () => ({ accepted: true, message: one.message }));
   return n === 1 ? [one] : undefined;

@@ -16,7 +16,10 @@ export interface TableRow {
 }
 
 /** Every row of the file's first table (a ZIP's first entry, an xlsx's first sheet), with the file's problems. */
-export async function readTableFile(file: string, o: { encoding?: EncodingChoice } = {}): Promise<{ rows: TableRow[]; issues: FileIssue[] }> {
+export async function readTableFile(
+  file: string,
+  o: { encoding?: EncodingChoice } = {},
+): Promise<{ rows: TableRow[]; issues: FileIssue[] }> {
   const rows: TableRow[] = [];
   const t = await tableBatches(file, o);
   for await (const batch of t.batches) rows.push(...batch);
@@ -27,11 +30,21 @@ export async function readTableFile(file: string, o: { encoding?: EncodingChoice
  * The same in batches as they are read, so that a file of a million rows is never held whole;
  * `issues` fills while the batches are read (a garbled file stops yielding).
  */
-export async function tableBatches(file: string, o: { encoding?: EncodingChoice } = {}): Promise<{ batches: AsyncGenerator<TableRow[]>; issues: FileIssue[] }> {
+export async function tableBatches(
+  file: string,
+  o: { encoding?: EncodingChoice } = {},
+): Promise<{ batches: AsyncGenerator<TableRow[]>; issues: FileIssue[] }> {
   const issues: FileIssue[] = [];
   const onProblem = (p: Problem) => {
     const zh = problemWordsZh(p);
-    issues.push({ file: p.file, line: p.line, ...(p.column ? { field: p.column } : {}), message: p.message, fix: p.fix, zh });
+    issues.push({
+      file: p.file,
+      line: p.line,
+      ...(p.column ? { field: p.column } : {}),
+      message: p.message,
+      fix: p.fix,
+      zh,
+    });
   };
   const tables = await openTables(file, { encoding: o.encoding ?? 'auto', onProblem });
   const first = tables[0];

@@ -50,10 +50,16 @@ async function readable(knex: Knex): Promise<boolean> {
   return knex.schema.hasTable(TRACE_RELATIONS_TABLE.name);
 }
 
-async function edgesWhere(knex: Knex, column: 'drug_trac_codg' | 'parent_trac_codg', codes: readonly string[]): Promise<PackageEdge[]> {
+async function edgesWhere(
+  knex: Knex,
+  column: 'drug_trac_codg' | 'parent_trac_codg',
+  codes: readonly string[],
+): Promise<PackageEdge[]> {
   const out: PackageEdge[] = [];
   for (let i = 0; i < codes.length; i += CHUNK) {
-    const rows = (await knex(TRACE_RELATIONS_TABLE.name).whereIn(column, codes.slice(i, i + CHUNK)).select('parent_trac_codg', 'drug_trac_codg', 'pac_lv')) as PackageEdge[];
+    const rows = (await knex(TRACE_RELATIONS_TABLE.name)
+      .whereIn(column, codes.slice(i, i + CHUNK))
+      .select('parent_trac_codg', 'drug_trac_codg', 'pac_lv')) as PackageEdge[];
     out.push(...rows);
   }
   return out;
@@ -63,7 +69,10 @@ async function edgesWhere(knex: Knex, column: 'drug_trac_codg' | 'parent_trac_co
  * The relations around these codes: the packages they are inside (up to the case) and everything
  * packed inside them (down to the boxes). Reads only.
  */
-export async function relationsAround(journal: Pick<Journal, 'knex'>, codes: readonly string[]): Promise<PackageEdge[]> {
+export async function relationsAround(
+  journal: Pick<Journal, 'knex'>,
+  codes: readonly string[],
+): Promise<PackageEdge[]> {
   const out: PackageEdge[] = [];
   if (!codes.length || !(await readable(journal.knex))) return out;
   for (const dir of ['up', 'down'] as const) {
@@ -86,7 +95,10 @@ export async function relationsAround(journal: Pick<Journal, 'knex'>, codes: rea
 }
 
 /** The same as a tree. */
-export async function packageTreeAround(journal: Pick<Journal, 'knex'>, codes: readonly string[]): Promise<PackageTree> {
+export async function packageTreeAround(
+  journal: Pick<Journal, 'knex'>,
+  codes: readonly string[],
+): Promise<PackageTree> {
   return new PackageTree(await relationsAround(journal, codes));
 }
 
@@ -121,7 +133,11 @@ export interface RelationPlan {
  * Compare a file's relations with the store: new ones, known ones, and conflicts (a code put into
  * another package than the file says, in the file itself or by an earlier import). Reads only.
  */
-export async function planRelations(journal: Pick<Journal, 'knex'>, file: string, edges: ReadonlyArray<PackageEdge & { line: number }>): Promise<RelationPlan> {
+export async function planRelations(
+  journal: Pick<Journal, 'knex'>,
+  file: string,
+  edges: ReadonlyArray<PackageEdge & { line: number }>,
+): Promise<RelationPlan> {
   const plan: RelationPlan = { file, rows: edges.length, added: [], unchanged: 0, repeated: 0, parents: 0, issues: [] };
   const inFile = new Map<string, PackageEdge & { line: number }>();
   for (const e of edges) {
@@ -137,8 +153,14 @@ export async function planRelations(journal: Pick<Journal, 'knex'>, file: string
           file,
           e.line,
           'parent_trac_codg',
-          [`${e.drug_trac_codg} is put into ${e.parent_trac_codg} here and into ${prior.parent_trac_codg} on line ${prior.line}`, 'A code is packed in one package only: export the relations again, or remove the wrong row.'],
-          [`${e.drug_trac_codg} 在此行属于 ${e.parent_trac_codg}，在第 ${prior.line} 行属于 ${prior.parent_trac_codg}`, '一个追溯码只能属于一个包装：请重新导出关联关系，或删除错误的行。'],
+          [
+            `${e.drug_trac_codg} is put into ${e.parent_trac_codg} here and into ${prior.parent_trac_codg} on line ${prior.line}`,
+            'A code is packed in one package only: export the relations again, or remove the wrong row.',
+          ],
+          [
+            `${e.drug_trac_codg} 在此行属于 ${e.parent_trac_codg}，在第 ${prior.line} 行属于 ${prior.parent_trac_codg}`,
+            '一个追溯码只能属于一个包装：请重新导出关联关系，或删除错误的行。',
+          ],
         ),
       );
   }
@@ -146,11 +168,13 @@ export async function planRelations(journal: Pick<Journal, 'knex'>, file: string
   const stored = new Map<string, string>();
   if (await readable(journal.knex)) {
     const children = [...inFile.keys()];
-    for (const e of await edgesWhere(journal.knex, 'drug_trac_codg', children)) stored.set(e.drug_trac_codg, e.parent_trac_codg);
+    for (const e of await edgesWhere(journal.knex, 'drug_trac_codg', children))
+      stored.set(e.drug_trac_codg, e.parent_trac_codg);
   }
   for (const e of inFile.values()) {
     const s = stored.get(e.drug_trac_codg);
-    if (s === undefined) plan.added.push({ parent_trac_codg: e.parent_trac_codg, drug_trac_codg: e.drug_trac_codg, pac_lv: e.pac_lv });
+    if (s === undefined)
+      plan.added.push({ parent_trac_codg: e.parent_trac_codg, drug_trac_codg: e.drug_trac_codg, pac_lv: e.pac_lv });
     else if (s === e.parent_trac_codg) plan.unchanged++;
     else
       plan.issues.push(
@@ -158,8 +182,14 @@ export async function planRelations(journal: Pick<Journal, 'knex'>, file: string
           file,
           e.line,
           'parent_trac_codg',
-          [`${e.drug_trac_codg} is already stored inside ${s}; this file puts it into ${e.parent_trac_codg}`, 'Check which package the box really came in; a wrong earlier import cannot be overridden by a file.'],
-          [`${e.drug_trac_codg} 已记录在 ${s} 中；此文件把它放入 ${e.parent_trac_codg}`, '请核实该盒实际所在的包装；文件不能覆盖此前导入的关联关系。'],
+          [
+            `${e.drug_trac_codg} is already stored inside ${s}; this file puts it into ${e.parent_trac_codg}`,
+            'Check which package the box really came in; a wrong earlier import cannot be overridden by a file.',
+          ],
+          [
+            `${e.drug_trac_codg} 已记录在 ${s} 中；此文件把它放入 ${e.parent_trac_codg}`,
+            '请核实该盒实际所在的包装；文件不能覆盖此前导入的关联关系。',
+          ],
         ),
       );
   }
@@ -168,13 +198,28 @@ export async function planRelations(journal: Pick<Journal, 'knex'>, file: string
 }
 
 /** Store the new relations of a plan (one transaction); returns the import id. */
-export async function storeRelations(journal: JournalLike, plan: RelationPlan, lines: ReadonlyMap<string, number>, meta: { at: string; runId: string | null }): Promise<number> {
+export async function storeRelations(
+  journal: JournalLike,
+  plan: RelationPlan,
+  lines: ReadonlyMap<string, number>,
+  meta: { at: string; runId: string | null },
+): Promise<number> {
   await journal.ensure(TRACE_RELATIONS_TABLE);
   await journal.ensure(TRACE_RELATION_IMPORTS_TABLE);
   return journal.knex.transaction(async (trx: Knex.Transaction) => {
-    const top = (await trx(TRACE_RELATION_IMPORTS_TABLE.name).max({ v: 'import_id' }).first()) as { v: number | string | null } | undefined;
+    const top = (await trx(TRACE_RELATION_IMPORTS_TABLE.name).max({ v: 'import_id' }).first()) as
+      | { v: number | string | null }
+      | undefined;
     const import_id = Number(top?.v ?? 0) + 1;
-    await trx(TRACE_RELATION_IMPORTS_TABLE.name).insert({ import_id, file: plan.file, rows_read: plan.rows, added: plan.added.length, unchanged: plan.unchanged, imported_at: meta.at, run_id: meta.runId });
+    await trx(TRACE_RELATION_IMPORTS_TABLE.name).insert({
+      import_id,
+      file: plan.file,
+      rows_read: plan.rows,
+      added: plan.added.length,
+      unchanged: plan.unchanged,
+      imported_at: meta.at,
+      run_id: meta.runId,
+    });
     const rows = plan.added.map((e) => ({ ...e, import_id, src_line: lines.get(e.drug_trac_codg) ?? null }));
     for (let i = 0; i < rows.length; i += 150) await trx(TRACE_RELATIONS_TABLE.name).insert(rows.slice(i, i + 150));
     return import_id;

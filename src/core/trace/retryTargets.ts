@@ -14,7 +14,12 @@ export interface RetryTargets {
   reasons: Record<string, number>;
 }
 
-export async function retryTargets(o: { journal: JournalLike; fixmedins_code: string; reason?: string; kinds?: readonly TraceKind[] }): Promise<RetryTargets> {
+export async function retryTargets(o: {
+  journal: JournalLike;
+  fixmedins_code: string;
+  reason?: string;
+  kinds?: readonly TraceKind[];
+}): Promise<RetryTargets> {
   const rows = await new TraceJournal(o.journal, o.fixmedins_code, { readOnly: true }).rejected({ reason: o.reason });
   const targets = new Map<string, Set<string>>();
   const kinds = new Set<TraceKind>();

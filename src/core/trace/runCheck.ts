@@ -93,7 +93,20 @@ function tally(report: CheckReport, day: string, checked: readonly CheckedRecord
 }
 
 function emptyReport(window: Window | null, kinds: readonly TraceKind[]): CheckReport {
-  return { window, kinds: [...kinds], records: 0, codes: 0, clean: 0, findings: [], byKind: {}, perDay: [], emptyDays: [], skipped: [], notes: [], library: null };
+  return {
+    window,
+    kinds: [...kinds],
+    records: 0,
+    codes: 0,
+    clean: 0,
+    findings: [],
+    byKind: {},
+    perDay: [],
+    emptyDays: [],
+    skipped: [],
+    notes: [],
+    library: null,
+  };
 }
 
 export async function checkWindow(o: CheckWindowOptions): Promise<CheckReport> {
@@ -101,10 +114,24 @@ export async function checkWindow(o: CheckWindowOptions): Promise<CheckReport> {
   report.library = libraryOf(o.stores);
   const use = storeOptions(o.stores);
   if (o.stores && !use.library) report.skipped.push(NO_LIBRARY);
-  const checker = new TraceChecker({ mapping: await o.source.mapping(), prefixes: await o.source.prefixes(), defaults: o.settings.defaults, ...use });
+  const checker = new TraceChecker({
+    mapping: await o.source.mapping(),
+    prefixes: await o.source.prefixes(),
+    defaults: o.settings.defaults,
+    ...use,
+  });
   const days = daysOf(o.window);
   let i = 0;
-  for await (const d of scanDays({ source: o.source, journal: o.journal, checker, days: days.map((day) => ({ day })), kinds: new Set(o.kinds), historyBefore: `${o.window.from} 00:00:00`, library: use.library ? o.stores!.library : undefined, relations: use.relations ? o.stores!.relations : undefined })) {
+  for await (const d of scanDays({
+    source: o.source,
+    journal: o.journal,
+    checker,
+    days: days.map((day) => ({ day })),
+    kinds: new Set(o.kinds),
+    historyBefore: `${o.window.from} 00:00:00`,
+    library: use.library ? o.stores!.library : undefined,
+    relations: use.relations ? o.stores!.relations : undefined,
+  })) {
     o.onDay?.({ day: d.day, index: ++i, days: days.length });
     if (d.checked.length === 0) report.emptyDays.push(d.day);
     tally(report, d.day, d.checked);
@@ -137,16 +164,24 @@ export async function checkFile(o: CheckFileOptions): Promise<CheckReport> {
     report.skipped.push('a list of codes is checked for format and repeats only (no drugs, mappings or movements)');
     return report;
   }
-  const records = [...groupDispensing(o.rows.dispensing, { lines: o.rows.dispensingLines }), ...groupStock(o.rows.stock, { lines: o.rows.stockLines })];
+  const records = [
+    ...groupDispensing(o.rows.dispensing, { lines: o.rows.dispensingLines }),
+    ...groupStock(o.rows.stock, { lines: o.rows.stockLines }),
+  ];
   const report = emptyReport(null, kinds);
   report.library = libraryOf(o.stores);
   const use = storeOptions(o.stores);
   if (o.stores && !use.library) report.skipped.push(NO_LIBRARY);
-  const hasMapping = o.mapping !== undefined || records.some((r) => r.fields.med_list_codg !== undefined || r.fields.map_cnt !== undefined);
+  const hasMapping =
+    o.mapping !== undefined ||
+    records.some((r) => r.fields.med_list_codg !== undefined || r.fields.map_cnt !== undefined);
   if (!hasMapping) report.skipped.push('mapping: the file has no med_list_codg/map_cnt columns');
   if (!o.prefixes) report.skipped.push('product-identification prefixes: not read for a file');
   const checker = new TraceChecker({ mapping: o.mapping, prefixes: o.prefixes, defaults: o.settings.defaults, ...use });
-  await loadStores(checker, records, { library: use.library ? o.stores!.library : undefined, relations: use.relations ? o.stores!.relations : undefined });
+  await loadStores(checker, records, {
+    library: use.library ? o.stores!.library : undefined,
+    relations: use.relations ? o.stores!.relations : undefined,
+  });
   const first = records.reduce((m, r) => (r.time && r.time < m ? r.time : m), '9999-12-31 23:59:59');
   const known = o.journal ? await o.journal.known(records.map((r) => r.key)) : undefined;
   if (o.journal) {
@@ -171,5 +206,15 @@ export async function checkFile(o: CheckFileOptions): Promise<CheckReport> {
 const ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
 
 export function sortFindings(fs: Finding[]): void {
-  fs.sort((a, b) => (a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.record_id !== b.record_id ? (a.record_id < b.record_id ? -1 : 1) : ORDER.get(a.kind)! - ORDER.get(b.kind)!));
+  fs.sort((a, b) =>
+    a.day !== b.day
+      ? a.day < b.day
+        ? -1
+        : 1
+      : a.record_id !== b.record_id
+        ? a.record_id < b.record_id
+          ? -1
+          : 1
+        : ORDER.get(a.kind)! - ORDER.get(b.kind)!,
+  );
 }

@@ -24,7 +24,15 @@
 import { UploadRun } from './uploadRun.js';
 import type { UploadOptions, UploadResult } from './uploadTypes.js';
 
-export type { KindStats, PlanLine, RecordNote, ResolvedCall, UploadEvent, UploadOptions, UploadResult } from './uploadTypes.js';
+export type {
+  KindStats,
+  PlanLine,
+  RecordNote,
+  ResolvedCall,
+  UploadEvent,
+  UploadOptions,
+  UploadResult,
+} from './uploadTypes.js';
 
 export function runUpload(o: UploadOptions): Promise<UploadResult> {
   return new UploadRun(o).run();

@@ -46,7 +46,11 @@ export type LibraryLoader = (prefixes: readonly string[]) => Promise<ReadonlyMap
 export type RelationLoader = (codes: readonly string[]) => Promise<readonly PackageEdge[]>;
 
 /** Load what the checker still lacks of the library and the relations for these records. */
-export async function loadStores(checker: TraceChecker, records: readonly TraceRecord[], o: { library?: LibraryLoader; relations?: RelationLoader }): Promise<void> {
+export async function loadStores(
+  checker: TraceChecker,
+  records: readonly TraceRecord[],
+  o: { library?: LibraryLoader; relations?: RelationLoader },
+): Promise<void> {
   if (o.library) {
     const prefixes = checker.prefixesWithoutLibrary(records);
     if (prefixes.length) checker.addLibrary(prefixes, await o.library(prefixes));
@@ -96,7 +100,11 @@ export class DayScanner {
    */
   steps(parts: boolean): ScanStep[] {
     const s = this.o.source;
-    const byParts = parts && !this.wantCounts && (!this.wantDispensing || s.dispensingPart || s.dispensingRecords) && (!this.wantStock || s.stockPart || s.stockRecords);
+    const byParts =
+      parts &&
+      !this.wantCounts &&
+      (!this.wantDispensing || s.dispensingPart || s.dispensingRecords) &&
+      (!this.wantStock || s.stockPart || s.stockRecords);
     return this.o.days.flatMap((day) => {
       const list = byParts ? dayParts(day.day) : [null];
       return list.map((part, i) => ({ day, part, last: i === list.length - 1 }));
@@ -106,7 +114,9 @@ export class DayScanner {
   /** One step's records of the wanted kinds (and keys, with `only`), checked. */
   async scan(step: ScanStep): Promise<ScannedDay> {
     const records = await this.read(step);
-    const known = this.o.journal ? await this.o.journal.known(records.map((r) => r.key)) : new Map<string, KnownRecord & { row: UploadRow }>();
+    const known = this.o.journal
+      ? await this.o.journal.known(records.map((r) => r.key))
+      : new Map<string, KnownRecord & { row: UploadRow }>();
     await this.loadHistory(records);
     await loadStores(this.o.checker, records, this.o);
     // Checked a slice at a time, giving the event loop back in between: the next step is checked
@@ -116,7 +126,8 @@ export class DayScanner {
     const checked: CheckedRecord[] = [];
     const only = step.day.only;
     for (let i = 0; i < sorted.length; i += SLICE) {
-      for (const c of this.o.checker.check(sorted.slice(i, i + SLICE), known)) if (this.o.kinds.has(c.record.kind) && (!only || only.has(c.record.key))) checked.push(c);
+      for (const c of this.o.checker.check(sorted.slice(i, i + SLICE), known))
+        if (this.o.kinds.has(c.record.kind) && (!only || only.has(c.record.key))) checked.push(c);
       if (i + SLICE < sorted.length) await new Promise<void>((r) => setImmediate(r));
     }
     return { day: step.day.day, checked, known, last: step.last };
@@ -128,11 +139,19 @@ export class DayScanner {
     // Sales and returns are checked together even when only one of them is wanted: a return is
     // judged against the sales before it.
     if (this.wantDispensing) {
-      const got = !part ? groupDispensing(await s.dispensing(day.day)) : s.dispensingRecords ? await s.dispensingRecords(part.from, part.to) : groupDispensing(await s.dispensingPart!(part.from, part.to));
+      const got = !part
+        ? groupDispensing(await s.dispensing(day.day))
+        : s.dispensingRecords
+          ? await s.dispensingRecords(part.from, part.to)
+          : groupDispensing(await s.dispensingPart!(part.from, part.to));
       for (const r of got) records.push(r);
     }
     if (this.wantStock) {
-      const got = !part ? groupStock(await s.stock(day.day)) : s.stockRecords ? await s.stockRecords(part.from, part.to) : groupStock(await s.stockPart!(part.from, part.to));
+      const got = !part
+        ? groupStock(await s.stock(day.day))
+        : s.stockRecords
+          ? await s.stockRecords(part.from, part.to)
+          : groupStock(await s.stockPart!(part.from, part.to));
       for (const r of got) records.push(r);
     }
     if (this.wantCounts) for (const r of groupStockCount(await s.stockCount!(day.day))) records.push(r);

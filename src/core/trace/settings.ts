@@ -42,7 +42,12 @@ export interface TraceSettings {
  * window commonly sends 无. rx_circ_flag 0: not a circulated (外配) prescription. hi_feesetl_type,
  * when neither the HIS nor the configuration gives it, follows mdtrt_setl_type (1 insured, 2 self-pay).
  */
-export const DEFAULT_FILL: Readonly<Record<string, string>> = { prsc_dr_name: '无', rx_circ_flag: '0', psn_cert_type: '99', trdn_flag: '0' };
+export const DEFAULT_FILL: Readonly<Record<string, string>> = {
+  prsc_dr_name: '无',
+  rx_circ_flag: '0',
+  psn_cert_type: '99',
+  trdn_flag: '0',
+};
 
 export const DEFAULT_SETTINGS: TraceSettings = {
   concurrency: 4,
@@ -62,10 +67,16 @@ const SWITCHES = new Set(['stockBatch', 'returnBatch']);
 
 function yesNo(key: string, v: unknown, label: string): boolean {
   if (typeof v === 'boolean') return v;
-  const t = String(v ?? '').trim().toLowerCase();
+  const t = String(v ?? '')
+    .trim()
+    .toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(t)) return true;
   if (['false', 'no', '0', 'off'].includes(t)) return false;
-  throw inputError('TRACE_SETTING', `${label} is ${JSON.stringify(v)}`, `Give true or false for trace.${key} (see docs/trace.md).`).zh(`${label} 为 ${JSON.stringify(v)}`, `trace.${key} 请填写 true 或 false（见 docs/trace.md）。`);
+  throw inputError(
+    'TRACE_SETTING',
+    `${label} is ${JSON.stringify(v)}`,
+    `Give true or false for trace.${key} (see docs/trace.md).`,
+  ).zh(`${label} 为 ${JSON.stringify(v)}`, `trace.${key} 请填写 true 或 false（见 docs/trace.md）。`);
 }
 
 const LIMITS: Record<string, { min: number; max: number; int: boolean }> = {
@@ -95,26 +106,56 @@ function num(key: string, v: unknown, label: string): number {
       'TRACE_SETTING',
       `${label} is ${JSON.stringify(v)}`,
       `Give ${lim.int ? 'a whole number' : 'a number'} from ${lim.min} to ${lim.max} (see docs/trace.md).`,
-    ).zh(`${label} 为 ${JSON.stringify(v)}`, `请给出 ${lim.min} 到 ${lim.max} 之间的${lim.int ? '整数' : '数'}（见 docs/trace.md）。`);
+    ).zh(
+      `${label} 为 ${JSON.stringify(v)}`,
+      `请给出 ${lim.min} 到 ${lim.max} 之间的${lim.int ? '整数' : '数'}（见 docs/trace.md）。`,
+    );
   }
   return n;
 }
 
 /** Settings from the `trace:` section (or undefined) and flags (flags win). */
-export function traceSettings(section: unknown, flags: SettingOverrides = {}, province: TraceVariantDefaults = {}): TraceSettings {
+export function traceSettings(
+  section: unknown,
+  flags: SettingOverrides = {},
+  province: TraceVariantDefaults = {},
+): TraceSettings {
   const s: TraceSettings = { ...DEFAULT_SETTINGS, defaults: { ...DEFAULT_FILL } };
   if (province.stockBatch !== undefined) s.stockBatch = province.stockBatch;
   if (province.returnBatch !== undefined) s.returnBatch = province.returnBatch;
   if (section !== undefined && section !== null) {
     if (typeof section !== 'object' || Array.isArray(section)) {
-      throw inputError('TRACE_SETTING', 'The trace: section of hisops.yaml is not a mapping', 'Write it as keys under trace: (concurrency, rate, batchSize …; see docs/trace.md).').zh('hisops.yaml 中的 trace: 部分不是映射', '请在 trace: 下写键（concurrency、rate、batchSize 等；见 docs/trace.md）。');
+      throw inputError(
+        'TRACE_SETTING',
+        'The trace: section of hisops.yaml is not a mapping',
+        'Write it as keys under trace: (concurrency, rate, batchSize …; see docs/trace.md).',
+      ).zh(
+        'hisops.yaml 中的 trace: 部分不是映射',
+        '请在 trace: 下写键（concurrency、rate、batchSize 等；见 docs/trace.md）。',
+      );
     }
     for (const [k, v] of Object.entries(section as Record<string, unknown>)) {
       if (k === 'defaults') {
         if (v === null || v === undefined) continue;
-        if (typeof v !== 'object' || Array.isArray(v)) throw inputError('TRACE_SETTING', 'trace.defaults in hisops.yaml is not a mapping', 'Write field: value pairs under trace.defaults, e.g. prsc_dr_name: 无.').zh('hisops.yaml 中的 trace.defaults 不是映射', '请在 trace.defaults 下写 字段: 值，例如 prsc_dr_name: 无。');
+        if (typeof v !== 'object' || Array.isArray(v))
+          throw inputError(
+            'TRACE_SETTING',
+            'trace.defaults in hisops.yaml is not a mapping',
+            'Write field: value pairs under trace.defaults, e.g. prsc_dr_name: 无.',
+          ).zh(
+            'hisops.yaml 中的 trace.defaults 不是映射',
+            '请在 trace.defaults 下写 字段: 值，例如 prsc_dr_name: 无。',
+          );
         for (const [f, x] of Object.entries(v as Record<string, unknown>)) {
-          if (!/^[a-z][a-z0-9_]*$/.test(f)) throw inputError('TRACE_SETTING', `trace.defaults names "${f}", which is not a national field name`, 'Use the field names of the 3505/3506/3502 inputs (prsc_dr_name, rx_circ_flag, hi_feesetl_type …).').zh(`trace.defaults 中的 "${f}" 不是国家标准字段名`, '请使用 3505/3506/3502 入参的字段名（prsc_dr_name、rx_circ_flag、hi_feesetl_type 等）。');
+          if (!/^[a-z][a-z0-9_]*$/.test(f))
+            throw inputError(
+              'TRACE_SETTING',
+              `trace.defaults names "${f}", which is not a national field name`,
+              'Use the field names of the 3505/3506/3502 inputs (prsc_dr_name, rx_circ_flag, hi_feesetl_type …).',
+            ).zh(
+              `trace.defaults 中的 "${f}" 不是国家标准字段名`,
+              '请使用 3505/3506/3502 入参的字段名（prsc_dr_name、rx_circ_flag、hi_feesetl_type 等）。',
+            );
           if (x === null || x === undefined || x === '') delete s.defaults[f];
           else s.defaults[f] = String(x);
         }
@@ -127,7 +168,14 @@ export function traceSettings(section: unknown, flags: SettingOverrides = {}, pr
       // trace.library (how the four-code library is downloaded) is read by librarySettings.
       if (k === 'library') continue;
       if (!(k in LIMITS)) {
-        throw inputError('TRACE_SETTING', `hisops.yaml trace.${k} is not a trace setting`, `Use ${[...Object.keys(LIMITS), ...SWITCHES].join(', ')} or defaults (see docs/trace.md).`).zh(`hisops.yaml 中的 trace.${k} 不是追溯码设置项`, `请使用 ${[...Object.keys(LIMITS), ...SWITCHES].join('、')} 或 defaults（见 docs/trace.md）。`);
+        throw inputError(
+          'TRACE_SETTING',
+          `hisops.yaml trace.${k} is not a trace setting`,
+          `Use ${[...Object.keys(LIMITS), ...SWITCHES].join(', ')} or defaults (see docs/trace.md).`,
+        ).zh(
+          `hisops.yaml 中的 trace.${k} 不是追溯码设置项`,
+          `请使用 ${[...Object.keys(LIMITS), ...SWITCHES].join('、')} 或 defaults（见 docs/trace.md）。`,
+        );
       }
       (s as unknown as Record<string, number>)[k] = num(k, v, `hisops.yaml trace.${k}`);
     }

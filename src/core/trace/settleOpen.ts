@@ -3,7 +3,17 @@
  * from the center client's write-ahead rows of their request (hisops_center_calls); the 35xx rows
  * those runs left pending or unknown are resolved, or noted as being sent again by this run.
  */
-import { CENTER_CALLS_TABLE, DEFAULT_TIMEOUT_MS, leftOverText, noteLeftOver, resolveCenterConfig, resolveLeftOver, timeoutFor, type JournalLike, type LeftOverCall } from '../center/index.js';
+import {
+  CENTER_CALLS_TABLE,
+  DEFAULT_TIMEOUT_MS,
+  leftOverText,
+  noteLeftOver,
+  resolveCenterConfig,
+  resolveLeftOver,
+  timeoutFor,
+  type JournalLike,
+  type LeftOverCall,
+} from '../center/index.js';
 import { recordResults, rejectionReason } from './readResults.js';
 import type { TraceJournal, Outcome, UploadRow } from './traceJournal.js';
 import { TRACE_INFNOS, type TraceKind, type UploadStatus } from './types.js';
@@ -19,7 +29,12 @@ interface CenterCallRow {
 }
 
 /** The center client's latest write-ahead row for a request, sent at or after `since`. */
-async function centerCallFor(journal: JournalLike, infno: string | null, digest: string, since: string | null): Promise<CenterCallRow | undefined> {
+async function centerCallFor(
+  journal: JournalLike,
+  infno: string | null,
+  digest: string,
+  since: string | null,
+): Promise<CenterCallRow | undefined> {
   const q = journal.knex(CENTER_CALLS_TABLE.name).where({ request_digest: digest });
   if (infno) q.where({ infno });
   if (since) q.where('created_at', '>=', since);
@@ -40,7 +55,13 @@ function requestSize(call: CenterCallRow, fallback: number): number {
  * Settle records left `sending`/`unknown` from the center client's write-ahead rows. Returns the
  * records whose outcome is still not known (to be sent again).
  */
-export async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, rows: readonly UploadRow[], now: () => Date, result: UploadResult): Promise<{ still: UploadRow[]; answered: Map<string, Answered> }> {
+export async function resolveFromCalls(
+  journal: JournalLike,
+  tj: TraceJournal,
+  rows: readonly UploadRow[],
+  now: () => Date,
+  result: UploadResult,
+): Promise<{ still: UploadRow[]; answered: Map<string, Answered> }> {
   const answered = new Map<string, Answered>();
   const hasCalls = await journal.knex.schema.hasTable(CENTER_CALLS_TABLE.name);
   const byRequest = new Map<string, UploadRow[]>();
@@ -59,7 +80,10 @@ export async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, r
     const since = list.reduce<string | null>((m, r) => (r.sent_at && (!m || r.sent_at < m) ? r.sent_at : m), null);
     const call = hasCalls ? await centerCallFor(journal, list[0]!.infno, digest, since) : undefined;
     if (call?.status === 'ok') {
-      const results = recordResults(call.output === null ? null : safeJson(call.output), requestSize(call, list.length));
+      const results = recordResults(
+        call.output === null ? null : safeJson(call.output),
+        requestSize(call, list.length),
+      );
       if (results) {
         for (const r of list) {
           const rr = r.batch_pos !== null ? results[r.batch_pos] : undefined;
@@ -73,7 +97,17 @@ export async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, r
           else a.rejected++;
           if (rr.accepted) result.resolved.accepted++;
           else result.resolved.rejected++;
-          outcomes.push(rr.accepted ? { record_key: r.record_key, status: 'accepted', reason: null, message: null, msgid: call.msgid } : { record_key: r.record_key, status: 'rejected', reason: rejectionReason(rr.message), message: rr.message, msgid: call.msgid });
+          outcomes.push(
+            rr.accepted
+              ? { record_key: r.record_key, status: 'accepted', reason: null, message: null, msgid: call.msgid }
+              : {
+                  record_key: r.record_key,
+                  status: 'rejected',
+                  reason: rejectionReason(rr.message),
+                  message: rr.message,
+                  msgid: call.msgid,
+                },
+          );
         }
         continue;
       }
@@ -82,7 +116,13 @@ export async function resolveFromCalls(journal: JournalLike, tj: TraceJournal, r
     // nothing; the record is sent again unchanged and the center's answer settles it.
     const status: UploadStatus = call?.status === 'failed' ? 'retry' : 'unknown';
     for (const r of list) {
-      outcomes.push({ record_key: r.record_key, status, reason: r.reason, message: r.message, msgid: call?.msgid ?? r.msgid });
+      outcomes.push({
+        record_key: r.record_key,
+        status,
+        reason: r.reason,
+        message: r.message,
+        msgid: call?.msgid ?? r.msgid,
+      });
       still.push(r);
     }
   }
@@ -144,7 +184,15 @@ export async function settleLeftOverCalls(
       // Records of kinds this run does not upload (--kind): the next upload of those kinds settles them.
       text = `${leftOverText(c)}; its records are of a kind this run (${runId}) does not upload: the next upload of ${[...new Set(group.map((r) => r.kind))].join(', ')} sends them again`;
       await noteLeftOver(journal, c, text);
-      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: false });
+      result.calls.resolved.push({
+        msgid: c.msgid,
+        infno: c.infno,
+        run_id: c.run_id,
+        created_at: c.created_at,
+        was: c.status,
+        resolution: text,
+        done: false,
+      });
       continue;
     } else if (group.length && !a) {
       resend.push({ call: c, keys: group.map((r) => r.record_key) });
@@ -152,7 +200,15 @@ export async function settleLeftOverCalls(
       // Resolved when their outcome is known, at the end of this run; a run that stops before
       // leaves the row to the next one.
       await noteLeftOver(journal, c, text);
-      result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: false });
+      result.calls.resolved.push({
+        msgid: c.msgid,
+        infno: c.infno,
+        run_id: c.run_id,
+        created_at: c.created_at,
+        was: c.status,
+        resolution: text,
+        done: false,
+      });
       continue;
     } else {
       const later = await tj.byRequest(c.request_digest);
@@ -163,7 +219,15 @@ export async function settleLeftOverCalls(
         : `${leftOverText(c)}; its records have since gone in other requests (hisops_trace_uploads holds their outcome)`;
     }
     await resolveLeftOver(journal, c, text, now());
-    result.calls.resolved.push({ msgid: c.msgid, infno: c.infno, run_id: c.run_id, created_at: c.created_at, was: c.status, resolution: text, done: true });
+    result.calls.resolved.push({
+      msgid: c.msgid,
+      infno: c.infno,
+      run_id: c.run_id,
+      created_at: c.created_at,
+      was: c.status,
+      resolution: text,
+      done: true,
+    });
   }
   return resend;
 }

@@ -14,13 +14,21 @@ const CHUNK = 400;
 export async function anyStockedBefore(tj: TraceJournal, before: string): Promise<boolean> {
   const knex: Knex = tj.journal.knex;
   if (!(await knex.schema.hasTable(TRACE_CODES_TABLE.name))) return false;
-  const row = await knex(TRACE_CODES_TABLE.name).where({ fixmedins_code: tj.fixmedins_code, kind: 'stock-in' }).where('op_time', '<', before).first('seq');
+  const row = await knex(TRACE_CODES_TABLE.name)
+    .where({ fixmedins_code: tj.fixmedins_code, kind: 'stock-in' })
+    .where('op_time', '<', before)
+    .first('seq');
   return row !== undefined;
 }
 
-export async function stockedBefore(tj: TraceJournal, codes: readonly string[], before: string): Promise<StockedMovement[]> {
+export async function stockedBefore(
+  tj: TraceJournal,
+  codes: readonly string[],
+  before: string,
+): Promise<StockedMovement[]> {
   const knex: Knex = tj.journal.knex;
-  if (!(await knex.schema.hasTable(TRACE_CODES_TABLE.name)) || !(await knex.schema.hasTable(TRACE_UPLOADS_TABLE.name))) return [];
+  if (!(await knex.schema.hasTable(TRACE_CODES_TABLE.name)) || !(await knex.schema.hasTable(TRACE_UPLOADS_TABLE.name)))
+    return [];
   const out: StockedMovement[] = [];
   for (let i = 0; i < codes.length; i += CHUNK) {
     const rows = (await knex(`${TRACE_CODES_TABLE.name} as c`)

@@ -28,13 +28,29 @@ import { PackageTree } from './packageTree.js';
 import type { PackageEdge } from './relationRow.js';
 import type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
 import { FINDING_FIX } from './findingFix.js';
-import { NOTE_KINDS, SUPPLIER_RETURN_TYPES, type CheckedRecord, type Finding, type FindingKind, type KnownRecord, type LibraryDrug, type TraceRecord } from './types.js';
+import {
+  NOTE_KINDS,
+  SUPPLIER_RETURN_TYPES,
+  type CheckedRecord,
+  type Finding,
+  type FindingKind,
+  type KnownRecord,
+  type LibraryDrug,
+  type TraceRecord,
+} from './types.js';
 
 export { FINDING_FIX } from './findingFix.js';
 export type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
 
 /** Adds a finding (or a note) to the record being checked. */
-type Add = (kind: FindingKind, message: string, code?: string | null, related?: string | null, fix?: string, extra?: Partial<Finding>) => void;
+type Add = (
+  kind: FindingKind,
+  message: string,
+  code?: string | null,
+  related?: string | null,
+  fix?: string,
+  extra?: Partial<Finding>,
+) => void;
 
 interface OpenSale {
   id: string;
@@ -54,7 +70,6 @@ interface SaleState {
   cnt: Decimal | null;
   returned: Decimal;
 }
-
 
 export class TraceChecker {
   private readonly codeState = new Map<string, CodeState>();
@@ -84,7 +99,9 @@ export class TraceChecker {
   /** Load what the journal knows of these codes before the window (sales and returns, any order). */
   addHistory(asked: readonly string[], movements: readonly HistoryMovement[]): void {
     for (const c of asked) this.historyAsked.add(c);
-    const sorted = [...movements].sort((a, b) => (a.op_time < b.op_time ? -1 : a.op_time > b.op_time ? 1 : a.kind === 'sale' ? -1 : 1));
+    const sorted = [...movements].sort((a, b) =>
+      a.op_time < b.op_time ? -1 : a.op_time > b.op_time ? 1 : a.kind === 'sale' ? -1 : 1,
+    );
     for (const m of sorted) {
       const st = this.state(m.drug_trac_codg);
       if (m.kind === 'sale') st.open.push({ id: m.record_id, trdn: m.trdn_flag === '1' });
@@ -105,13 +122,17 @@ export class TraceChecker {
   /** Original sales named by returns that neither the window nor the journal has told about yet. */
   unknownOrigins(records: readonly TraceRecord[]): string[] {
     const out = new Set<string>();
-    for (const r of records) if (r.kind === 'return' && r.origId && !this.sales.has(r.origId) && !this.originsAsked.has(r.origId)) out.add(r.origId);
+    for (const r of records)
+      if (r.kind === 'return' && r.origId && !this.sales.has(r.origId) && !this.originsAsked.has(r.origId))
+        out.add(r.origId);
     return [...out];
   }
 
   addKnownSales(asked: readonly string[], sales: readonly KnownSale[]): void {
     for (const id of asked) this.originsAsked.add(id);
-    for (const s of sales) if (!this.sales.has(s.record_id)) this.sales.set(s.record_id, { cnt: s.cnt === null ? null : D(s.cnt), returned: D(s.returned) });
+    for (const s of sales)
+      if (!this.sales.has(s.record_id))
+        this.sales.set(s.record_id, { cnt: s.cnt === null ? null : D(s.cnt), returned: D(s.returned) });
   }
 
   /** Product codes of valid codes whose library entries have not been loaded yet (none without `library`). */
@@ -183,7 +204,14 @@ export class TraceChecker {
   private checkOne(rec: TraceRecord, known: KnownRecord | undefined): CheckedRecord {
     const findings: Finding[] = [];
     const notes: Finding[] = [];
-    const add = (kind: FindingKind, message: string, code: string | null = null, related: string | null = null, fix = FINDING_FIX[kind], extra: Partial<Finding> = {}) =>
+    const add = (
+      kind: FindingKind,
+      message: string,
+      code: string | null = null,
+      related: string | null = null,
+      fix = FINDING_FIX[kind],
+      extra: Partial<Finding> = {},
+    ) =>
       (NOTE_KINDS.has(kind) ? notes : findings).push({
         kind,
         record_key: rec.key,
@@ -211,7 +239,8 @@ export class TraceChecker {
         return;
       }
       if (seen.has(v.code)) {
-        if (!repeated.has(v.code)) add('duplicate_in_record', `${v.code} is scanned more than once in ${rec.id}`, v.code);
+        if (!repeated.has(v.code))
+          add('duplicate_in_record', `${v.code} is scanned more than once in ${rec.id}`, v.code);
         repeated.add(v.code);
         return;
       }
@@ -221,7 +250,12 @@ export class TraceChecker {
     const known7 = this.opts.prefixes?.get(rec.fixmedins_hilist_id);
     if (known7 && known7.size) {
       for (const c of codes) {
-        if (!known7.has(productPrefix(c))) add('prefix_mismatch', `${c} starts with ${productPrefix(c)}, but ${rec.fixmedins_hilist_id} is known by ${[...known7].sort().join(', ')}`, c);
+        if (!known7.has(productPrefix(c)))
+          add(
+            'prefix_mismatch',
+            `${c} starts with ${productPrefix(c)}, but ${rec.fixmedins_hilist_id} is known by ${[...known7].sort().join(', ')}`,
+            c,
+          );
       }
     }
 
@@ -232,8 +266,10 @@ export class TraceChecker {
     const national = this.nationalCodes(rec);
     let med_list_codg: string | null = null;
     if (national !== undefined) {
-      if (national.length === 0) add('no_mapping', `${rec.fixmedins_hilist_id} has no mapping to a national code valid on ${rec.day}`);
-      else if (national.length > 1) add('mapping_ambiguous', `${rec.fixmedins_hilist_id} maps to ${national.join(' and ')} on ${rec.day}`);
+      if (national.length === 0)
+        add('no_mapping', `${rec.fixmedins_hilist_id} has no mapping to a national code valid on ${rec.day}`);
+      else if (national.length > 1)
+        add('mapping_ambiguous', `${rec.fixmedins_hilist_id} maps to ${national.join(' and ')} on ${rec.day}`);
       else med_list_codg = national[0]!;
     }
 
@@ -244,9 +280,20 @@ export class TraceChecker {
     const built = buildItem(rec, med_list_codg, codes, this.opts.defaults);
     if (built.problems.length) add('missing_field', describeItemProblems(built.problems));
     if (known?.status === 'accepted' && known.content_digest && known.content_digest !== built.digest) {
-      add('changed_after_upload', `${rec.id} was accepted by the center with other content; the HIS record has changed since`);
+      add(
+        'changed_after_upload',
+        `${rec.id} was accepted by the center with other content; the HIS record has changed since`,
+      );
     }
-    return { record: rec, findings, ...(notes.length ? { notes } : {}), med_list_codg, codes, ...(findings.length ? {} : { item: built.item }), digest: built.digest };
+    return {
+      record: rec,
+      findings,
+      ...(notes.length ? { notes } : {}),
+      med_list_codg,
+      codes,
+      ...(findings.length ? {} : { item: built.item }),
+      digest: built.digest,
+    };
   }
 
   /**
@@ -254,13 +301,26 @@ export class TraceChecker {
    * the record's day, or on any day: a drug whose national code changed) is another drug's box. A product code without an entry is a note, once per
    * record. Without the item's national code (no mapping) there is nothing to compare.
    */
-  private checkLibrary(rec: TraceRecord, codes: readonly string[], med_list_codg: string | null, add: (kind: FindingKind, message: string, code?: string | null, related?: string | null, fix?: string, extra?: Partial<Finding>) => void): void {
+  private checkLibrary(
+    rec: TraceRecord,
+    codes: readonly string[],
+    med_list_codg: string | null,
+    add: (
+      kind: FindingKind,
+      message: string,
+      code?: string | null,
+      related?: string | null,
+      fix?: string,
+      extra?: Partial<Finding>,
+    ) => void,
+  ): void {
     const unknown = new Set<string>();
     for (const c of codes) {
       const p = productPrefix(c);
       const entries = this.library.get(p);
       if (!entries || entries.length === 0) {
-        if (!unknown.has(p)) add('not_in_library', `product code ${p} of ${c} has no entry in the four-code library`, c);
+        if (!unknown.has(p))
+          add('not_in_library', `product code ${p} of ${c} has no entry in the four-code library`, c);
         unknown.add(p);
         continue;
       }
@@ -269,16 +329,35 @@ export class TraceChecker {
       const ever = this.opts.mapping?.codesEver?.(rec.fixmedins_hilist_id) ?? [];
       if (entries.some((e) => ever.includes(e.med_list_codg))) continue;
       const e = entries[0]!;
-      const drug: LibraryDrug = { trac_prefix: e.trac_prefix, med_list_codg: e.med_list_codg, drug_name: e.drug_name, drugstdcode: e.drugstdcode, aprvno: e.aprvno, pac_lv: e.pac_lv };
-      const named = entries.map((x) => (x.drug_name ? `${x.drug_name} (${x.med_list_codg})` : x.med_list_codg)).join(' or ');
-      add('drug_mismatch', `${c} is ${named} by the four-code library, but ${rec.fixmedins_hilist_id} is ${med_list_codg}`, c, null, FINDING_FIX.drug_mismatch, { library: drug });
+      const drug: LibraryDrug = {
+        trac_prefix: e.trac_prefix,
+        med_list_codg: e.med_list_codg,
+        drug_name: e.drug_name,
+        drugstdcode: e.drugstdcode,
+        aprvno: e.aprvno,
+        pac_lv: e.pac_lv,
+      };
+      const named = entries
+        .map((x) => (x.drug_name ? `${x.drug_name} (${x.med_list_codg})` : x.med_list_codg))
+        .join(' or ');
+      add(
+        'drug_mismatch',
+        `${c} is ${named} by the four-code library, but ${rec.fixmedins_hilist_id} is ${med_list_codg}`,
+        c,
+        null,
+        FINDING_FIX.drug_mismatch,
+        { library: drug },
+      );
     }
   }
 
   private nationalCodes(rec: TraceRecord): string[] | undefined {
     if (this.opts.mapping) return this.opts.mapping.codesOn(rec.fixmedins_hilist_id, rec.day);
     const f = rec.fields;
-    const mapped = f.med_list_codg === null || f.med_list_codg === undefined || f.med_list_codg === '' ? null : String(f.med_list_codg);
+    const mapped =
+      f.med_list_codg === null || f.med_list_codg === undefined || f.med_list_codg === ''
+        ? null
+        : String(f.med_list_codg);
     if (f.map_cnt !== undefined && f.map_cnt !== null && f.map_cnt !== '') {
       const n = Number(f.map_cnt);
       if (n === 0 || !mapped) return [];
@@ -309,16 +388,31 @@ export class TraceChecker {
       const st = this.state(c);
       // What the stock side says of the box: received as this drug, and still the hospital's.
       if (st.returnedBy !== null) {
-        add('returned_to_supplier', `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`, c, st.returnedBy);
+        add(
+          'returned_to_supplier',
+          `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`,
+          c,
+          st.returnedBy,
+        );
         continue;
       }
       if (st.stockDrug && rec.fixmedins_hilist_id && st.stockDrug.drug !== rec.fixmedins_hilist_id) {
-        add('stock_other_drug', `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`, c, st.stockDrug.id);
+        add(
+          'stock_other_drug',
+          `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`,
+          c,
+          st.stockDrug.id,
+        );
         continue;
       }
       // A split-package sale (拆零) legitimately sells one box's code several times.
       if (st.open.length && !(trdn && st.open.every((o) => o.trdn))) {
-        add('sold_again', `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`, c, st.open[0]!.id);
+        add(
+          'sold_again',
+          `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`,
+          c,
+          st.open[0]!.id,
+        );
       } else st.open.push({ id: rec.id, trdn });
     }
     if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: D(0) });
@@ -330,12 +424,23 @@ export class TraceChecker {
       const st = this.state(c);
       if (st.open.length) st.open.shift();
       // A return naming a sale hisops has never seen (sold before hisops kept a journal) cannot be judged.
-      else if (!(rec.origId && !orig)) add('return_never_sold', `${c} is returned on ${rec.id} but hisops knows no sale of it${rec.origId ? ` (not on ${rec.origId})` : ''}`, c, rec.origId);
+      else if (!(rec.origId && !orig))
+        add(
+          'return_never_sold',
+          `${c} is returned on ${rec.id} but hisops knows no sale of it${rec.origId ? ` (not on ${rec.origId})` : ''}`,
+          c,
+          rec.origId,
+        );
     }
     if (orig && rec.cnt !== null) {
       orig.returned = orig.returned.plus(D(rec.cnt));
       if (orig.cnt !== null && orig.returned.gt(orig.cnt)) {
-        add('return_over_quantity', `${rec.id} returns ${D(rec.cnt).toString()}, bringing the returns of ${rec.origId} to ${orig.returned.toString()} of ${orig.cnt.toString()} sold`, null, rec.origId);
+        add(
+          'return_over_quantity',
+          `${rec.id} returns ${D(rec.cnt).toString()}, bringing the returns of ${rec.origId} to ${orig.returned.toString()} of ${orig.cnt.toString()} sold`,
+          null,
+          rec.origId,
+        );
       }
     }
   }
@@ -355,7 +460,14 @@ export class TraceChecker {
       const other = inCase ?? inside;
       if (other !== undefined) {
         const at = by(other)!;
-        add('duplicate_in_batch', inCase !== undefined ? `${c} was received on ${at} inside package ${other} and again on ${rec.id}` : `${c} holds ${other}, which was received on ${at}; ${c} is received again on ${rec.id}`, c, at);
+        add(
+          'duplicate_in_batch',
+          inCase !== undefined
+            ? `${c} was received on ${at} inside package ${other} and again on ${rec.id}`
+            : `${c} holds ${other}, which was received on ${at}; ${c} is received again on ${rec.id}`,
+          c,
+          at,
+        );
         continue;
       }
       // The box (and the boxes of a case) came in as this drug, and are the hospital's again.

@@ -25,8 +25,10 @@ export interface TraceFileRows {
   codes: Array<{ line: number; raw: string }>;
 }
 
-const FIX = 'Give a .json array of rows, a .csv with a header (disp_id or stock_id, drug_trac_codg …), or a .txt with one code per line (see docs/trace.md).';
-const FIX_ZH = '请给出行数组形式的 .json、带表头（disp_id 或 stock_id、drug_trac_codg 等）的 .csv，或每行一个追溯码的 .txt（见 docs/trace.md）。';
+const FIX =
+  'Give a .json array of rows, a .csv with a header (disp_id or stock_id, drug_trac_codg …), or a .txt with one code per line (see docs/trace.md).';
+const FIX_ZH =
+  '请给出行数组形式的 .json、带表头（disp_id 或 stock_id、drug_trac_codg 等）的 .csv，或每行一个追溯码的 .txt（见 docs/trace.md）。';
 
 /** Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
 export function parseCsv(text: string): string[][] {
@@ -71,41 +73,72 @@ function splitRows(rows: Row[], lines: number[], out: TraceFileRows, file: strin
     } else if (r.stock_id !== undefined && r.stock_id !== null && r.stock_id !== '') {
       out.stock.push(r);
       out.stockLines.push(lines[i]!);
-    } else throw inputError('TRACE_FILE_ROW', `${file}:${lines[i]}: the row has neither disp_id nor stock_id`, FIX).zh(`${file}:${lines[i]}：该行既没有 disp_id 也没有 stock_id`, FIX_ZH);
+    } else
+      throw inputError('TRACE_FILE_ROW', `${file}:${lines[i]}: the row has neither disp_id nor stock_id`, FIX).zh(
+        `${file}:${lines[i]}：该行既没有 disp_id 也没有 stock_id`,
+        FIX_ZH,
+      );
   });
 }
 
 export function parseTraceFile(text: string, file: string): TraceFileRows {
-  const out: TraceFileRows = { format: 'codes', dispensing: [], dispensingLines: [], stock: [], stockLines: [], codes: [] };
+  const out: TraceFileRows = {
+    format: 'codes',
+    dispensing: [],
+    dispensingLines: [],
+    stock: [],
+    stockLines: [],
+    codes: [],
+  };
   const lower = file.toLowerCase();
   if (lower.endsWith('.json')) {
     let doc: unknown;
     try {
       doc = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw inputError('TRACE_FILE', `${file} is not valid JSON`, FIX, (e as Error).message).zh(`${file} 不是有效的 JSON`, FIX_ZH);
+      throw inputError('TRACE_FILE', `${file} is not valid JSON`, FIX, (e as Error).message).zh(
+        `${file} 不是有效的 JSON`,
+        FIX_ZH,
+      );
     }
     out.format = 'json';
     const take = (v: unknown, what: string): Row[] => {
       if (v === undefined) return [];
-      if (!Array.isArray(v) || !v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) throw inputError('TRACE_FILE', `${file}: ${what} is not a list of rows`, FIX).zh(`${file}：${what} 不是行的列表`, FIX_ZH);
+      if (!Array.isArray(v) || !v.every((x) => x && typeof x === 'object' && !Array.isArray(x)))
+        throw inputError('TRACE_FILE', `${file}: ${what} is not a list of rows`, FIX).zh(
+          `${file}：${what} 不是行的列表`,
+          FIX_ZH,
+        );
       return v as Row[];
     };
     if (Array.isArray(doc)) {
       const rows = take(doc, 'the document');
-      splitRows(rows, rows.map((_, i) => i + 1), out, file);
+      splitRows(
+        rows,
+        rows.map((_, i) => i + 1),
+        out,
+        file,
+      );
     } else if (doc && typeof doc === 'object') {
       const d = take((doc as Row).dispensing, 'dispensing');
       const s = take((doc as Row).stock, 'stock');
       splitRows([...d, ...s], [...d.map((_, i) => i + 1), ...s.map((_, i) => i + 1)], out, file);
-    } else throw inputError('TRACE_FILE', `${file} holds neither a list of rows nor { dispensing, stock }`, FIX).zh(`${file} 既不是行的列表，也不是 { dispensing, stock }`, FIX_ZH);
+    } else
+      throw inputError('TRACE_FILE', `${file} holds neither a list of rows nor { dispensing, stock }`, FIX).zh(
+        `${file} 既不是行的列表，也不是 { dispensing, stock }`,
+        FIX_ZH,
+      );
     return out;
   }
   if (lower.endsWith('.csv')) {
     const rows = parseCsv(text);
     if (rows.length === 0) return { ...out, format: 'csv' };
     const head = rows[0]!.map((h) => h.trim().toLowerCase());
-    if (!head.includes('disp_id') && !head.includes('stock_id')) throw inputError('TRACE_FILE', `${file}: the header names neither disp_id nor stock_id`, FIX).zh(`${file}：表头中既没有 disp_id 也没有 stock_id`, FIX_ZH);
+    if (!head.includes('disp_id') && !head.includes('stock_id'))
+      throw inputError('TRACE_FILE', `${file}: the header names neither disp_id nor stock_id`, FIX).zh(
+        `${file}：表头中既没有 disp_id 也没有 stock_id`,
+        FIX_ZH,
+      );
     out.format = 'csv';
     const data: Row[] = [];
     const lines: number[] = [];
@@ -142,11 +175,28 @@ export function checkCodeList(codes: ReadonlyArray<{ line: number; raw: string }
   for (const { line, raw } of codes) {
     const v = normalizeCode(raw);
     if (!v.ok) {
-      findings.push({ ...base, kind: v.kind, drug_trac_codg: raw, related_id: null, message: v.reason, fix: FINDING_FIX[v.kind], line });
+      findings.push({
+        ...base,
+        kind: v.kind,
+        drug_trac_codg: raw,
+        related_id: null,
+        message: v.reason,
+        fix: FINDING_FIX[v.kind],
+        line,
+      });
       continue;
     }
     const prev = firstLine.get(v.code);
-    if (prev !== undefined) findings.push({ ...base, kind: 'duplicate_in_batch', drug_trac_codg: v.code, related_id: `line ${prev}`, message: `${v.code} is on line ${prev} and again on line ${line}`, fix: 'Every box has its own code: remove the double scan.', line });
+    if (prev !== undefined)
+      findings.push({
+        ...base,
+        kind: 'duplicate_in_batch',
+        drug_trac_codg: v.code,
+        related_id: `line ${prev}`,
+        message: `${v.code} is on line ${prev} and again on line ${line}`,
+        fix: 'Every box has its own code: remove the double scan.',
+        line,
+      });
     else firstLine.set(v.code, line);
   }
   return findings;

@@ -15,7 +15,15 @@ import type { Journal } from '../journal/index.js';
 import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
 import { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE } from './traceTables.js';
-import { chunks, writeOutcomesKnex, writeOutcomesNative, writeRecordsKnex, writeRecordsNative, type Outcome, type RecordWrite } from './traceJournalWrites.js';
+import {
+  chunks,
+  writeOutcomesKnex,
+  writeOutcomesNative,
+  writeRecordsKnex,
+  writeRecordsNative,
+  type Outcome,
+  type RecordWrite,
+} from './traceJournalWrites.js';
 import type { KnownRecord, TraceKind, UploadStatus } from './types.js';
 
 export { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE } from './traceTables.js';
@@ -81,7 +89,9 @@ export class TraceJournal {
       return true;
     }
     if (this.ensured) return true;
-    this.ensured = (await this.knex.schema.hasTable(TRACE_UPLOADS_TABLE.name)) && (await this.knex.schema.hasTable(TRACE_CODES_TABLE.name));
+    this.ensured =
+      (await this.knex.schema.hasTable(TRACE_UPLOADS_TABLE.name)) &&
+      (await this.knex.schema.hasTable(TRACE_CODES_TABLE.name));
     return this.ensured;
   }
 
@@ -98,7 +108,9 @@ export class TraceJournal {
    */
   private tableBy(table: string, alias: string, index: string): string | Knex.Raw {
     const dialect = String((this.knex.client as { dialect?: unknown }).dialect ?? '');
-    return dialect.includes('sqlite') ? this.knex.raw(`?? as ${alias} indexed by ??`, [table, index]) : `${table} as ${alias}`;
+    return dialect.includes('sqlite')
+      ? this.knex.raw(`?? as ${alias} indexed by ??`, [table, index])
+      : `${table} as ${alias}`;
   }
 
   async ensure(): Promise<void> {
@@ -113,7 +125,9 @@ export class TraceJournal {
     if (!(await this.readable())) return new Map<string, KnownRecord & { row: UploadRow }>();
     const out = new Map<string, KnownRecord & { row: UploadRow }>();
     for (const part of chunks(keys)) {
-      const rows = (await this.knex(TRACE_UPLOADS_TABLE.name).where({ fixmedins_code: this.fixmedins_code }).whereIn('record_key', part)) as UploadRow[];
+      const rows = (await this.knex(TRACE_UPLOADS_TABLE.name)
+        .where({ fixmedins_code: this.fixmedins_code })
+        .whereIn('record_key', part)) as UploadRow[];
       for (const r of rows) out.set(r.record_key, { status: r.status, content_digest: r.content_digest, row: r });
     }
     return out;
@@ -134,7 +148,13 @@ export class TraceJournal {
         .whereIn('c.kind', ['sale', 'return'])
         .where('c.op_time', '<', before)
         .whereIn('u.status', AT_CENTER)
-        .select('c.drug_trac_codg', 'c.kind', 'u.record_id', 'c.op_time', 'u.trdn_flag')) as Array<{ drug_trac_codg: string; kind: 'sale' | 'return'; record_id: string; op_time: string; trdn_flag: string | null }>;
+        .select('c.drug_trac_codg', 'c.kind', 'u.record_id', 'c.op_time', 'u.trdn_flag')) as Array<{
+        drug_trac_codg: string;
+        kind: 'sale' | 'return';
+        record_id: string;
+        op_time: string;
+        trdn_flag: string | null;
+      }>;
       out.push(...rows);
     }
     return out;
@@ -155,12 +175,17 @@ export class TraceJournal {
       const returns = (await this.knex
         .from(this.tableBy(TRACE_UPLOADS_TABLE.name, 'r', 'hisops_trace_uploads_orig'))
         .where({ fixmedins_code: this.fixmedins_code, kind: 'return' })
-        .whereIn('orig_record_id', sales.map((s) => s.record_id))
+        .whereIn(
+          'orig_record_id',
+          sales.map((s) => s.record_id),
+        )
         .where('op_time', '<', before)
         .whereIn('status', AT_CENTER)
         .select('orig_record_id', 'cnt')) as Array<{ orig_record_id: string; cnt: string | null }>;
       for (const s of sales) {
-        const returned = returns.filter((r) => r.orig_record_id === s.record_id).reduce((acc, r) => acc.plus(D(r.cnt ?? '0')), D(0));
+        const returned = returns
+          .filter((r) => r.orig_record_id === s.record_id)
+          .reduce((acc, r) => acc.plus(D(r.cnt ?? '0')), D(0));
         out.push({ record_id: s.record_id, cnt: s.cnt, returned: returned.toString() });
       }
     }
@@ -245,7 +270,9 @@ export class TraceJournal {
   /** The records that last went in a request (by its digest), whatever their state now. */
   async byRequest(request_digest: string): Promise<UploadRow[]> {
     if (!(await this.readable())) return [];
-    return (await this.knex(TRACE_UPLOADS_TABLE.name).where({ fixmedins_code: this.fixmedins_code, request_digest }).orderBy('batch_pos')) as UploadRow[];
+    return (await this.knex(TRACE_UPLOADS_TABLE.name)
+      .where({ fixmedins_code: this.fixmedins_code, request_digest })
+      .orderBy('batch_pos')) as UploadRow[];
   }
 
   /** Rejected (or held) records, optionally of one reason (the code or a piece of the center's message). */
@@ -258,7 +285,12 @@ export class TraceJournal {
     const rows = (await q) as UploadRow[];
     if (!o.reason) return rows;
     const want = o.reason.toLowerCase();
-    return rows.filter((r) => (r.reason ?? '').toLowerCase() === want || (r.message ?? '').toLowerCase().includes(want) || (r.reason ?? '').toLowerCase().split(',').includes(want));
+    return rows.filter(
+      (r) =>
+        (r.reason ?? '').toLowerCase() === want ||
+        (r.message ?? '').toLowerCase().includes(want) ||
+        (r.reason ?? '').toLowerCase().split(',').includes(want),
+    );
   }
 
   /** Counts per day, kind, state and reason (for `trace status`). */

@@ -55,9 +55,38 @@ async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
 }
 
 /** A record's columns that a write sets from the record and its state (native path: in this order). */
-const FIELD_COLUMNS = ['kind', 'record_id', 'day', 'op_time', 'fixmedins_hilist_id', 'med_list_codg', 'cnt', 'orig_record_id', 'trdn_flag', 'code_cnt', 'content_digest', 'status', 'reason', 'message', 'infno', 'request_digest', 'batch_pos', 'run_id', 'updated_at'];
+const FIELD_COLUMNS = [
+  'kind',
+  'record_id',
+  'day',
+  'op_time',
+  'fixmedins_hilist_id',
+  'med_list_codg',
+  'cnt',
+  'orig_record_id',
+  'trdn_flag',
+  'code_cnt',
+  'content_digest',
+  'status',
+  'reason',
+  'message',
+  'infno',
+  'request_digest',
+  'batch_pos',
+  'run_id',
+  'updated_at',
+];
 /** A new record's row: its key, the fields, then msgid, attempts, created_at, sent_at, accepted_at. */
-const UPLOAD_COLUMNS = ['fixmedins_code', 'record_key', ...FIELD_COLUMNS, 'msgid', 'attempts', 'created_at', 'sent_at', 'accepted_at'];
+const UPLOAD_COLUMNS = [
+  'fixmedins_code',
+  'record_key',
+  ...FIELD_COLUMNS,
+  'msgid',
+  'attempts',
+  'created_at',
+  'sent_at',
+  'accepted_at',
+];
 
 /** The values of FIELD_COLUMNS, in order. */
 function fieldValues(w: RecordWrite, runId: string, at: string): unknown[] {
@@ -96,38 +125,78 @@ interface Prior {
 }
 
 /** Unchanged and sent again in the same request (a retry): only its state and attempt change. */
-const isResend = (w: RecordWrite, p: Prior) => w.status === 'sending' && p.content_digest === (w.checked.digest ?? null) && p.request_digest === (w.request_digest ?? null) && Number(p.batch_pos) === w.batch_pos;
+const isResend = (w: RecordWrite, p: Prior) =>
+  w.status === 'sending' &&
+  p.content_digest === (w.checked.digest ?? null) &&
+  p.request_digest === (w.request_digest ?? null) &&
+  Number(p.batch_pos) === w.batch_pos;
 
 /**
  * Records on SQLite's own connection. A new record (the common case) is inserted straight away
  * (the insert itself finds an existing row, and only then is the row read back to decide).
  */
-export function writeRecordsNative(conn: SqliteConn, code: string, writes: readonly RecordWrite[], runId: string, at: string): void {
+export function writeRecordsNative(
+  conn: SqliteConn,
+  code: string,
+  writes: readonly RecordWrite[],
+  runId: string,
+  at: string,
+): void {
   const T = TRACE_UPLOADS_TABLE.name;
-  const insert = conn.prepare(`INSERT INTO ${T} (${UPLOAD_COLUMNS.join(', ')}) VALUES (${UPLOAD_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (fixmedins_code, record_key) DO NOTHING`);
-  const insertCode = conn.prepare(`INSERT INTO ${TRACE_CODES_TABLE.name} (fixmedins_code, record_key, seq, drug_trac_codg, kind, op_time) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insert = conn.prepare(
+    `INSERT INTO ${T} (${UPLOAD_COLUMNS.join(', ')}) VALUES (${UPLOAD_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (fixmedins_code, record_key) DO NOTHING`,
+  );
+  const insertCode = conn.prepare(
+    `INSERT INTO ${TRACE_CODES_TABLE.name} (fixmedins_code, record_key, seq, drug_trac_codg, kind, op_time) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const insertCodes = (c: CheckedRecord) => {
-    for (let i = 0; i < c.codes.length; i++) insertCode.run(code, c.record.key, i + 1, c.codes[i], c.record.kind, c.record.time);
+    for (let i = 0; i < c.codes.length; i++)
+      insertCode.run(code, c.record.key, i + 1, c.codes[i], c.record.kind, c.record.time);
   };
   for (const w of writes) {
     const sending = w.status === 'sending';
     const fields = fieldValues(w, runId, at);
-    if (insert.run(code, w.checked.record.key, ...fields, null, sending ? 1 : 0, at, sending ? at : null, null).changes === 1) insertCodes(w.checked);
+    if (
+      insert.run(code, w.checked.record.key, ...fields, null, sending ? 1 : 0, at, sending ? at : null, null)
+        .changes === 1
+    )
+      insertCodes(w.checked);
     else rewriteNative(conn, code, w, fields, runId, at, insertCodes);
   }
 }
 
 /** A record the journal holds already: sent again, or its state (and, when changed, its codes) rewritten. */
-function rewriteNative(conn: SqliteConn, code: string, w: RecordWrite, fields: unknown[], runId: string, at: string, insertCodes: (c: CheckedRecord) => void): void {
+function rewriteNative(
+  conn: SqliteConn,
+  code: string,
+  w: RecordWrite,
+  fields: unknown[],
+  runId: string,
+  at: string,
+  insertCodes: (c: CheckedRecord) => void,
+): void {
   const T = TRACE_UPLOADS_TABLE.name;
   const key = w.checked.record.key;
-  const p = conn.prepare(`SELECT content_digest, attempts, request_digest, batch_pos FROM ${T} WHERE fixmedins_code = ? AND record_key = ?`).get(code, key) as Prior;
+  const p = conn
+    .prepare(
+      `SELECT content_digest, attempts, request_digest, batch_pos FROM ${T} WHERE fixmedins_code = ? AND record_key = ?`,
+    )
+    .get(code, key) as Prior;
   if (isResend(w, p)) {
-    conn.prepare(`UPDATE ${T} SET status = 'sending', reason = NULL, message = NULL, msgid = NULL, infno = ?, attempts = attempts + 1, run_id = ?, updated_at = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`).run(w.infno ?? null, runId, at, at, code, key);
+    conn
+      .prepare(
+        `UPDATE ${T} SET status = 'sending', reason = NULL, message = NULL, msgid = NULL, infno = ?, attempts = attempts + 1, run_id = ?, updated_at = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`,
+      )
+      .run(w.infno ?? null, runId, at, at, code, key);
     return;
   }
   const set = FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ');
-  if (w.status === 'sending') conn.prepare(`UPDATE ${T} SET ${set}, msgid = NULL, attempts = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`).run(...fields, Number(p.attempts) + 1, at, code, key);
+  if (w.status === 'sending')
+    conn
+      .prepare(
+        `UPDATE ${T} SET ${set}, msgid = NULL, attempts = ?, sent_at = ? WHERE fixmedins_code = ? AND record_key = ?`,
+      )
+      .run(...fields, Number(p.attempts) + 1, at, code, key);
   else conn.prepare(`UPDATE ${T} SET ${set} WHERE fixmedins_code = ? AND record_key = ?`).run(...fields, code, key);
   if (p.content_digest !== (w.checked.digest ?? null)) {
     conn.prepare(`DELETE FROM ${TRACE_CODES_TABLE.name} WHERE fixmedins_code = ? AND record_key = ?`).run(code, key);
@@ -136,7 +205,13 @@ function rewriteNative(conn: SqliteConn, code: string, w: RecordWrite, fields: u
 }
 
 /** Records through knex (PostgreSQL, MySQL, …): the same rows and the same decisions, 200 records a round. */
-export async function writeRecordsKnex(knex: Knex, code: string, writes: readonly RecordWrite[], runId: string, at: string): Promise<void> {
+export async function writeRecordsKnex(
+  knex: Knex,
+  code: string,
+  writes: readonly RecordWrite[],
+  runId: string,
+  at: string,
+): Promise<void> {
   await retryDeadlock(() =>
     knex.transaction(async (trx: Knex.Transaction) => {
       for (const part of chunks(writes, 200)) await writePartKnex(trx, code, part, runId, at);
@@ -144,7 +219,13 @@ export async function writeRecordsKnex(knex: Knex, code: string, writes: readonl
   );
 }
 
-async function writePartKnex(trx: Knex.Transaction, code: string, part: readonly RecordWrite[], runId: string, at: string): Promise<void> {
+async function writePartKnex(
+  trx: Knex.Transaction,
+  code: string,
+  part: readonly RecordWrite[],
+  runId: string,
+  at: string,
+): Promise<void> {
   const existing = new Map<string, Prior>();
   const rows = (await trx(TRACE_UPLOADS_TABLE.name)
     .where({ fixmedins_code: code })
@@ -152,14 +233,26 @@ async function writePartKnex(trx: Knex.Transaction, code: string, part: readonly
       'record_key',
       part.map((w) => w.checked.record.key),
     )
-    .select('record_key', 'content_digest', 'attempts', 'request_digest', 'batch_pos')) as Array<Prior & { record_key: string }>;
+    .select('record_key', 'content_digest', 'attempts', 'request_digest', 'batch_pos')) as Array<
+    Prior & { record_key: string }
+  >;
   for (const r of rows) existing.set(r.record_key, r);
   const inserts: Record<string, unknown>[] = [];
   const codeRows: Record<string, unknown>[] = [];
   const rewriteCodes: string[] = [];
   // Unchanged records sent again in the same request (a retry) are updated together.
   const resend = new Map<string, RecordWrite[]>();
-  const codeRowsOf = (c: CheckedRecord) => c.codes.forEach((drug_trac_codg, i) => codeRows.push({ fixmedins_code: code, record_key: c.record.key, seq: i + 1, drug_trac_codg, kind: c.record.kind, op_time: c.record.time }));
+  const codeRowsOf = (c: CheckedRecord) =>
+    c.codes.forEach((drug_trac_codg, i) =>
+      codeRows.push({
+        fixmedins_code: code,
+        record_key: c.record.key,
+        seq: i + 1,
+        drug_trac_codg,
+        kind: c.record.kind,
+        op_time: c.record.time,
+      }),
+    );
   for (const w of part) {
     const key = w.checked.record.key;
     const sending = w.status === 'sending';
@@ -167,7 +260,16 @@ async function writePartKnex(trx: Knex.Transaction, code: string, part: readonly
     const fields = Object.fromEntries(FIELD_COLUMNS.map((c, i) => [c, values[i]]));
     const prior = existing.get(key);
     if (!prior) {
-      inserts.push({ fixmedins_code: code, record_key: key, ...fields, msgid: null, attempts: sending ? 1 : 0, created_at: at, sent_at: sending ? at : null, accepted_at: null });
+      inserts.push({
+        fixmedins_code: code,
+        record_key: key,
+        ...fields,
+        msgid: null,
+        attempts: sending ? 1 : 0,
+        created_at: at,
+        sent_at: sending ? at : null,
+        accepted_at: null,
+      });
       codeRowsOf(w.checked);
     } else if (isResend(w, prior)) {
       const k = JSON.stringify([w.infno ?? null, w.request_digest ?? null]);
@@ -189,15 +291,30 @@ async function writePartKnex(trx: Knex.Transaction, code: string, part: readonly
         'record_key',
         list.map((w) => w.checked.record.key),
       )
-      .update({ status: 'sending', reason: null, message: null, msgid: null, infno: list[0]!.infno ?? null, attempts: trx.raw('attempts + 1'), run_id: runId, updated_at: at, sent_at: at });
+      .update({
+        status: 'sending',
+        reason: null,
+        message: null,
+        msgid: null,
+        infno: list[0]!.infno ?? null,
+        attempts: trx.raw('attempts + 1'),
+        run_id: runId,
+        updated_at: at,
+        sent_at: at,
+      });
   }
-  if (rewriteCodes.length) await trx(TRACE_CODES_TABLE.name).where({ fixmedins_code: code }).whereIn('record_key', rewriteCodes).delete();
+  if (rewriteCodes.length)
+    await trx(TRACE_CODES_TABLE.name).where({ fixmedins_code: code }).whereIn('record_key', rewriteCodes).delete();
   for (const p of chunks(inserts, 50)) await trx(TRACE_UPLOADS_TABLE.name).insert(p);
   for (const p of chunks(codeRows, 150)) await trx(TRACE_CODES_TABLE.name).insert(p);
 }
 
 /** Outcomes on SQLite's own connection: one prepared update per record, in the group commit. */
-export function writeOutcomesNative(conn: SqliteConn, code: string, last: ReadonlyMap<string, { o: Outcome; at: string }>): void {
+export function writeOutcomesNative(
+  conn: SqliteConn,
+  code: string,
+  last: ReadonlyMap<string, { o: Outcome; at: string }>,
+): void {
   const T = TRACE_UPLOADS_TABLE.name;
   const base = `UPDATE ${T} SET status = ?, reason = ?, message = ?, updated_at = ?, accepted_at = CASE WHEN ? THEN ? ELSE accepted_at END`;
   const plain = conn.prepare(`${base} WHERE fixmedins_code = ? AND record_key = ?`);
@@ -210,7 +327,11 @@ export function writeOutcomesNative(conn: SqliteConn, code: string, last: Readon
 }
 
 /** Outcomes through knex: records that share an outcome (a whole accepted batch) with one statement. */
-export async function writeOutcomesKnex(knex: Knex, code: string, last: ReadonlyMap<string, { o: Outcome; at: string }>): Promise<void> {
+export async function writeOutcomesKnex(
+  knex: Knex,
+  code: string,
+  last: ReadonlyMap<string, { o: Outcome; at: string }>,
+): Promise<void> {
   const groups = new Map<string, { o: Outcome; at: string; keys: string[] }>();
   for (const [key, { o, at }] of last) {
     const k = JSON.stringify([o.status, o.reason ?? null, o.message ?? null, o.msgid ?? null, at]);
@@ -225,7 +346,14 @@ export async function writeOutcomesKnex(knex: Knex, code: string, last: Readonly
           await trx(TRACE_UPLOADS_TABLE.name)
             .where({ fixmedins_code: code })
             .whereIn('record_key', part)
-            .update({ status: o.status, reason: o.reason ?? null, message: o.message ?? null, ...(o.msgid !== undefined ? { msgid: o.msgid } : {}), updated_at: at, ...(o.status === 'accepted' ? { accepted_at: at } : {}) });
+            .update({
+              status: o.status,
+              reason: o.reason ?? null,
+              message: o.message ?? null,
+              ...(o.msgid !== undefined ? { msgid: o.msgid } : {}),
+              updated_at: at,
+              ...(o.status === 'accepted' ? { accepted_at: at } : {}),
+            });
         }
       }
     }),

@@ -44,11 +44,21 @@ export interface TraceSource {
  */
 export function dayParts(day: string): Array<{ from: string; to: string }> {
   const next = `${addDays(day, 1)} 00:00:00`;
-  return Array.from({ length: 24 }, (_, h) => ({ from: `${day} ${h < 10 ? '0' : ''}${h}:00:00`, to: h === 23 ? next : `${day} ${h + 1 < 10 ? '0' : ''}${h + 1}:00:00` }));
+  return Array.from({ length: 24 }, (_, h) => ({
+    from: `${day} ${h < 10 ? '0' : ''}${h}:00:00`,
+    to: h === 23 ? next : `${day} ${h + 1 < 10 ? '0' : ''}${h + 1}:00:00`,
+  }));
 }
 
 /** A statement's rows, streamed and grouped into records (see rawGrouper). */
-async function readRecords(db: Db, profile: Profile, name: string, what: 'dispensing' | 'stock', from: string, to: string): Promise<TraceRecord[]> {
+async function readRecords(
+  db: Db,
+  profile: Profile,
+  name: string,
+  what: 'dispensing' | 'stock',
+  from: string,
+  to: string,
+): Promise<TraceRecord[]> {
   const g = rawGrouper(what, (column, v) => normalizeValue(columnKind(column), v));
   await runStatementEach(db, profile, name, { from, to }, g.sink, { timesAsText: true });
   return g.records();
@@ -75,17 +85,37 @@ export function profileSource(db: Db, profile: Profile, opts: { mapping?: Mappin
   let mapping: Promise<MappingLookup> | undefined;
   const counts = profile.statements['stock_count_for_upload'] !== undefined;
   return {
-    ...(counts ? { stockCount: (day: string) => runStatement(db, profile, 'stock_count_for_upload', { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` }) } : {}),
+    ...(counts
+      ? {
+          stockCount: (day: string) =>
+            runStatement(db, profile, 'stock_count_for_upload', {
+              from: `${day} 00:00:00`,
+              to: `${addDays(day, 1)} 00:00:00`,
+            }),
+        }
+      : {}),
     dispensing: (day) => readDay((p) => runStatement(db, profile, 'dispensing_for_upload', p), day),
     stock: (day) => readDay((p) => runStatement(db, profile, 'stock_for_upload', p), day),
     dispensingPart: (from, to) => runStatement(db, profile, 'dispensing_for_upload', { from, to }),
     stockPart: (from, to) => runStatement(db, profile, 'stock_for_upload', { from, to }),
     dispensingRecords: (from, to) => readRecords(db, profile, 'dispensing_for_upload', 'dispensing', from, to),
     stockRecords: (from, to) => readRecords(db, profile, 'stock_for_upload', 'stock', from, to),
-    prefixes: () => (prefixes ??= runStatement(db, profile, 'drug_trace_prefixes').then((rows) => prefixIndex(rows as Array<{ fixmedins_hilist_id: unknown; trac_prefix: unknown }>))),
+    prefixes: () =>
+      (prefixes ??= runStatement(db, profile, 'drug_trace_prefixes').then((rows) =>
+        prefixIndex(rows as Array<{ fixmedins_hilist_id: unknown; trac_prefix: unknown }>),
+      )),
     mapping: () =>
       (mapping ??= opts.mapping
         ? Promise.resolve(opts.mapping)
-        : runStatement(db, profile, 'mappings').then((rows) => mappingIndex(rows as Array<{ fixmedins_hilist_id: unknown; med_list_codg: unknown; begndate: unknown; enddate: unknown }>))),
+        : runStatement(db, profile, 'mappings').then((rows) =>
+            mappingIndex(
+              rows as Array<{
+                fixmedins_hilist_id: unknown;
+                med_list_codg: unknown;
+                begndate: unknown;
+                enddate: unknown;
+              }>,
+            ),
+          )),
   };
 }

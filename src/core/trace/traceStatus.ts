@@ -11,7 +11,6 @@ import type { TraceSource } from './traceSource.js';
 import { TRACE_INFNOS, type TraceKind, type UploadStatus } from './types.js';
 import { CENTER_CALLS_TABLE, type JournalLike } from '../center/index.js';
 
-
 export interface StatusLine {
   day: string;
   kind: TraceKind;
@@ -62,15 +61,36 @@ export interface StatusReport {
 
 const CALL_COLUMNS = ['msgid', 'infno', 'run_id', 'status', 'created_at', 'resolved_at', 'resolution'];
 
-async function callResolutions(journal: JournalLike, fixmedins_code: string, limit: number): Promise<StatusReport['calls']> {
+async function callResolutions(
+  journal: JournalLike,
+  fixmedins_code: string,
+  limit: number,
+): Promise<StatusReport['calls']> {
   if (!(await journal.knex.schema.hasTable(CENTER_CALLS_TABLE.name))) return { open: [], resolved: [] };
-  const base = () => journal.knex(CENTER_CALLS_TABLE.name).where({ fixmedins_code }).whereIn('infno', [...TRACE_INFNOS]).select(CALL_COLUMNS);
-  const open = (await base().whereIn('status', ['pending', 'unknown']).whereNull('resolved_at').orderBy('created_at', 'asc')) as CallResolution[];
-  const resolved = (await base().whereNotNull('resolved_at').orderBy('resolved_at', 'desc').orderBy('msgid', 'desc').limit(limit)) as CallResolution[];
+  const base = () =>
+    journal
+      .knex(CENTER_CALLS_TABLE.name)
+      .where({ fixmedins_code })
+      .whereIn('infno', [...TRACE_INFNOS])
+      .select(CALL_COLUMNS);
+  const open = (await base()
+    .whereIn('status', ['pending', 'unknown'])
+    .whereNull('resolved_at')
+    .orderBy('created_at', 'asc')) as CallResolution[];
+  const resolved = (await base()
+    .whereNotNull('resolved_at')
+    .orderBy('resolved_at', 'desc')
+    .orderBy('msgid', 'desc')
+    .limit(limit)) as CallResolution[];
   return { open, resolved };
 }
 
-export async function traceStatus(o: { journal: JournalLike; fixmedins_code: string; window?: Window; source?: TraceSource }): Promise<StatusReport> {
+export async function traceStatus(o: {
+  journal: JournalLike;
+  fixmedins_code: string;
+  window?: Window;
+  source?: TraceSource;
+}): Promise<StatusReport> {
   const tj = new TraceJournal(o.journal, o.fixmedins_code, { readOnly: true });
   const groups: StatusGroup[] = await tj.summary(o.window);
   const lines = new Map<string, StatusLine>();
@@ -120,7 +140,9 @@ export async function traceStatus(o: { journal: JournalLike; fixmedins_code: str
       for (const r of records) if (!known.has(r.key)) line(day, r.kind).new++;
     }
   }
-  const sorted = [...lines.values()].sort((a, b) => (a.day !== b.day ? a.day.localeCompare(b.day) : a.kind.localeCompare(b.kind)));
+  const sorted = [...lines.values()].sort((a, b) =>
+    a.day !== b.day ? a.day.localeCompare(b.day) : a.kind.localeCompare(b.kind),
+  );
   const totals = { accepted: 0, acceptedCodes: 0, new: 0, pending: 0, rejected: 0, held: 0 };
   for (const l of sorted) {
     totals.accepted += l.accepted;

@@ -40,7 +40,9 @@ export const TRACE_UPLOADS_TABLE: JournalTable = {
     t.index(['fixmedins_code', 'record_id'], 'hisops_trace_uploads_record');
     t.index(['orig_record_id'], 'hisops_trace_uploads_orig');
   },
-  migrations: [widenColumns('001-widen-reason', 'hisops_trace_uploads', [{ name: 'reason', length: 250, nullable: true }])],
+  migrations: [
+    widenColumns('001-widen-reason', 'hisops_trace_uploads', [{ name: 'reason', length: 250, nullable: true }]),
+  ],
 };
 
 export const TRACE_CODES_TABLE: JournalTable = {

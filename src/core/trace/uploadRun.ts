@@ -13,7 +13,15 @@ import { longestTimeout, resolveFromCalls, settleLeftOverCalls, type Answered } 
 import { TraceChecker } from './traceChecker.js';
 import { TraceJournal, type UploadRow } from './traceJournal.js';
 import { TRACE_INFNOS, TRACE_KINDS, type CheckedRecord, type TraceKind, type UploadStatus } from './types.js';
-import { emptyStats, type KindStats, type PlanLine, type RecordNote, type UploadEvent, type UploadOptions, type UploadResult } from './uploadTypes.js';
+import {
+  emptyStats,
+  type KindStats,
+  type PlanLine,
+  type RecordNote,
+  type UploadEvent,
+  type UploadOptions,
+  type UploadResult,
+} from './uploadTypes.js';
 import { UploadStream } from './uploadStream.js';
 
 export class UploadRun {
@@ -77,14 +85,20 @@ export class UploadRun {
     this.result.days = days.map((d) => d.day);
     if (days.length === 0) return this.finish();
     const o = this.o;
-    const checker = new TraceChecker({ mapping: await o.source.mapping(), prefixes: await o.source.prefixes(), defaults: o.settings.defaults });
+    const checker = new TraceChecker({
+      mapping: await o.source.mapping(),
+      prefixes: await o.source.prefixes(),
+      defaults: o.settings.defaults,
+    });
     if (!o.apply) {
       await new UploadStream(this, days, checker).run();
       return this.finish();
     }
     const sender = new BatchSender(this);
-    await withCenter(o.center, { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: sender.onCenterEvent }, (center) =>
-      new UploadStream(this, days, checker, center, (c, day, batch) => sender.send(c, day, batch)).run(),
+    await withCenter(
+      o.center,
+      { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: sender.onCenterEvent },
+      (center) => new UploadStream(this, days, checker, center, (c, day, batch) => sender.send(c, day, batch)).run(),
     );
     await this.settleGone();
     await this.finishLeftOverCalls();
@@ -98,7 +112,8 @@ export class UploadRun {
   note(c: CheckedRecord, status: UploadStatus, reason: string | null, message: string | null): void {
     const key = c.record.key;
     if (status === 'accepted' && !this.resendKeys.has(key)) this.final.delete(key);
-    else this.final.set(key, { record_id: c.record.id, kind: c.record.kind, day: c.record.day, status, reason, message });
+    else
+      this.final.set(key, { record_id: c.record.id, kind: c.record.kind, day: c.record.day, status, reason, message });
   }
 
   sent(e: UploadEvent & { type: 'sent' }): void {
@@ -116,12 +131,34 @@ export class UploadRun {
     result.resolved.unresolved = unresolved.length;
     // The runs that left records `sending` are over (an upload settles what it finds open at its
     // start): their write-ahead rows still `pending` will never get an outcome from them.
-    const deadRuns = new Set(unresolved.filter((r) => r.status === 'sending' && r.run_id && r.run_id !== o.runId).map((r) => r.run_id!));
-    const leftOver = await leftOverCalls(o.journal, { infnos: TRACE_INFNOS, fixmedins_code: o.fixmedins_code, runId: o.runId, now: now(), timeoutMs: longestTimeout(o), deadRuns });
+    const deadRuns = new Set(
+      unresolved.filter((r) => r.status === 'sending' && r.run_id && r.run_id !== o.runId).map((r) => r.run_id!),
+    );
+    const leftOver = await leftOverCalls(o.journal, {
+      infnos: TRACE_INFNOS,
+      fixmedins_code: o.fixmedins_code,
+      runId: o.runId,
+      now: now(),
+      timeoutMs: longestTimeout(o),
+      deadRuns,
+    });
     result.calls.leftOver = leftOver.length;
     if (!unresolved.length && !leftOver.length) return;
-    const settled = o.apply ? await resolveFromCalls(o.journal, tj, unresolved, now, result) : { still: unresolved, answered: new Map<string, Answered>() };
-    if (o.apply) this.resendCalls = await settleLeftOverCalls(o.journal, tj, leftOver, unresolved, settled.answered, this.kinds, o.runId, now, result);
+    const settled = o.apply
+      ? await resolveFromCalls(o.journal, tj, unresolved, now, result)
+      : { still: unresolved, answered: new Map<string, Answered>() };
+    if (o.apply)
+      this.resendCalls = await settleLeftOverCalls(
+        o.journal,
+        tj,
+        leftOver,
+        unresolved,
+        settled.answered,
+        this.kinds,
+        o.runId,
+        now,
+        result,
+      );
     for (const r of settled.still) {
       if (!this.kinds.has(r.kind)) {
         result.resolved.otherKinds++;
@@ -135,7 +172,13 @@ export class UploadRun {
         this.extra.set(r.day, set);
       }
     }
-    o.onEvent?.({ type: 'resolve', unresolved: unresolved.length, accepted: result.resolved.accepted, rejected: result.resolved.rejected, resend: result.resolved.resend });
+    o.onEvent?.({
+      type: 'resolve',
+      unresolved: unresolved.length,
+      accepted: result.resolved.accepted,
+      rejected: result.resolved.rejected,
+      resend: result.resolved.resend,
+    });
   }
 
   /** The days to read: the window in full, plus days with only some records wanted. */
@@ -161,10 +204,22 @@ export class UploadRun {
   private async settleGone(): Promise<void> {
     const gone = [...this.resendKeys.values()].filter((r) => !this.seenAgain.has(r.record_key));
     if (!gone.length) return;
-    const message = 'the record is no longer in the HIS (deleted, or its key changed) and no answer was recorded for its last request: the center may or may not hold it, and the interface has no query of uploaded records. Restore the record in the HIS and run trace upload again (the center answers a record it holds as before), or ask the center';
-    await this.tj.outcomes(gone.map((r) => ({ record_key: r.record_key, status: 'unknown' as const, reason: 'not_in_his', message })), this.now());
+    const message =
+      'the record is no longer in the HIS (deleted, or its key changed) and no answer was recorded for its last request: the center may or may not hold it, and the interface has no query of uploaded records. Restore the record in the HIS and run trace upload again (the center answers a record it holds as before), or ask the center';
+    await this.tj.outcomes(
+      gone.map((r) => ({ record_key: r.record_key, status: 'unknown' as const, reason: 'not_in_his', message })),
+      this.now(),
+    );
     this.result.resolved.notInHis = gone.length;
-    for (const r of gone) this.final.set(r.record_key, { record_id: r.record_id, kind: r.kind, day: r.day, status: 'unknown', reason: 'not_in_his', message });
+    for (const r of gone)
+      this.final.set(r.record_key, {
+        record_id: r.record_id,
+        kind: r.kind,
+        day: r.day,
+        status: 'unknown',
+        reason: 'not_in_his',
+        message,
+      });
   }
 
   /** The left-over 35xx rows whose records this run sent again: their resolution, with the outcome. */
@@ -175,7 +230,12 @@ export class UploadRun {
         const st = this.final.get(k)?.status ?? (this.seenAgain.has(k) ? 'held' : 'unknown');
         tally.set(st, (tally.get(st) ?? 0) + 1);
       }
-      const parts = ['accepted', 'rejected', 'held', 'retry', 'unknown'].filter((st) => tally.get(st)).map((st) => `${tally.get(st)} ${st === 'retry' || st === 'unknown' ? `${st} (sent again by the next upload)` : st}`);
+      const parts = ['accepted', 'rejected', 'held', 'retry', 'unknown']
+        .filter((st) => tally.get(st))
+        .map(
+          (st) =>
+            `${tally.get(st)} ${st === 'retry' || st === 'unknown' ? `${st} (sent again by the next upload)` : st}`,
+        );
       const text = `${leftOverText(call)}; its ${keys.length} record(s) were sent again by run ${this.o.runId}: ${parts.join(', ')}`;
       await resolveLeftOver(this.o.journal, call, text, this.now());
       const shown = this.result.calls.resolved.find((x) => x.msgid === call.msgid);
@@ -185,7 +245,9 @@ export class UploadRun {
 
   private finish(): UploadResult {
     const result = this.result;
-    result.byKind = [...this.stats.values()].filter((s) => this.kinds.has(s.kind) && (s.records > 0 || s.kind !== 'stock-count'));
+    result.byKind = [...this.stats.values()].filter(
+      (s) => this.kinds.has(s.kind) && (s.records > 0 || s.kind !== 'stock-count'),
+    );
     result.plan = [...this.plan.values()].sort((a, b) => a.infno.localeCompare(b.infno));
     for (const n of this.final.values()) {
       if (n.status === 'rejected') result.rejected.push(n);

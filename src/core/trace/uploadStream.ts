@@ -73,11 +73,22 @@ export class UploadStream {
 
   async run(): Promise<void> {
     const { o, tj, kinds, result } = this.up;
-    const scanner = new DayScanner({ source: o.source, journal: tj, checker: this.checker, days: this.days, kinds, historyBefore: `${this.days[0]!.day} 00:00:00` });
+    const scanner = new DayScanner({
+      source: o.source,
+      journal: tj,
+      checker: this.checker,
+      days: this.days,
+      kinds,
+      historyBefore: `${this.days[0]!.day} 00:00:00`,
+    });
     try {
       // Read and check the next step while this one is being sent: its checks depend only on the
       // records before it, which are checked already, and on the journal before the first day.
-      await runPipeline(scanner.steps(true), { depth: 1, ahead: (step) => scanner.scan(step), main: (_step, d) => this.take(d) });
+      await runPipeline(scanner.steps(true), {
+        depth: 1,
+        ahead: (step) => scanner.scan(step),
+        main: (_step, d) => this.take(d),
+      });
     } finally {
       // Whatever happened, nothing may still be sending when the run returns (or throws).
       if (this.queue) {
@@ -106,8 +117,14 @@ export class UploadStream {
     // before any of them is queued: every record is `sending`, with its request's digest, before
     // its request can leave. A run stopped with some still queued sets them back to retry.
     const { tj, o, now } = this.up;
-    const writes: RecordWrite[] = held.map((c) => ({ checked: c, status: 'held' as const, reason: [...new Set(c.findings.map((f) => f.kind))].join(','), message: c.findings[0]!.message }));
-    for (const w of waves) for (const b of w) if (!this.up.result.stopped) for (const r of sendingRows(b)) writes.push(r);
+    const writes: RecordWrite[] = held.map((c) => ({
+      checked: c,
+      status: 'held' as const,
+      reason: [...new Set(c.findings.map((f) => f.kind))].join(','),
+      message: c.findings[0]!.message,
+    }));
+    for (const w of waves)
+      for (const b of w) if (!this.up.result.stopped) for (const r of sendingRows(b)) writes.push(r);
     await tj.write(writes, o.runId, now());
     const written = !this.up.result.stopped;
     for (const w of waves) {
@@ -149,7 +166,14 @@ export class UploadStream {
         pushAll(result.findings, c.findings);
       } else if (k?.status === 'rejected' && k.content_digest === c.digest && !o.force) {
         s.waiting++;
-        result.rejected.push({ record_id: c.record.id, kind: c.record.kind, day: c.record.day, status: 'rejected', reason: k.row.reason, message: k.row.message });
+        result.rejected.push({
+          record_id: c.record.id,
+          kind: c.record.kind,
+          day: c.record.day,
+          status: 'rejected',
+          reason: k.row.reason,
+          message: k.row.message,
+        });
       } else {
         s.due++;
         s.dueCodes += c.codes.length;

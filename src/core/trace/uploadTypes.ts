@@ -11,7 +11,16 @@ import type { Finding, TraceKind, UploadStatus } from './types.js';
 export type UploadEvent =
   | { type: 'resolve'; unresolved: number; accepted: number; rejected: number; resend: number }
   | { type: 'day'; day: string; index: number; days: number; records: number; due: number; codes: number }
-  | { type: 'sent'; day: string; infno: string; records: number; codes: number; accepted: number; rejected: number; pending: number }
+  | {
+      type: 'sent';
+      day: string;
+      infno: string;
+      records: number;
+      codes: number;
+      accepted: number;
+      rejected: number;
+      pending: number;
+    }
   | { type: 'retry'; infno: string; attempt: number; delayMs: number; code: string };
 
 export interface UploadOptions {
@@ -102,7 +111,14 @@ export interface UploadResult {
   rejected: RecordNote[];
   /** Records left to retry or with an unknown outcome at the end. */
   pending: RecordNote[];
-  resolved: { unresolved: number; accepted: number; rejected: number; resend: number; otherKinds: number; notInHis: number };
+  resolved: {
+    unresolved: number;
+    accepted: number;
+    rejected: number;
+    resend: number;
+    otherKinds: number;
+    notInHis: number;
+  };
   /**
    * The center client's write-ahead rows (hisops_center_calls) of 35xx requests that earlier runs
    * left without an outcome: how many there were, and how each was resolved (dry run: none is).
@@ -114,4 +130,18 @@ export interface UploadResult {
   timing: { startedAt: string; durationMs: number; sendMs: number };
 }
 
-export const emptyStats = (kind: TraceKind): KindStats => ({ kind, records: 0, codes: 0, already: 0, held: 0, waiting: 0, due: 0, dueCodes: 0, accepted: 0, acceptedCodes: 0, rejected: 0, retry: 0, unknown: 0 });
+export const emptyStats = (kind: TraceKind): KindStats => ({
+  kind,
+  records: 0,
+  codes: 0,
+  already: 0,
+  held: 0,
+  waiting: 0,
+  due: 0,
+  dueCodes: 0,
+  accepted: 0,
+  acceptedCodes: 0,
+  rejected: 0,
+  retry: 0,
+  unknown: 0,
+});

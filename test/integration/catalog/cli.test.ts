@@ -57,14 +57,23 @@ afterAll(async () => {
 
 describe('hisops catalog / mapping', () => {
   it('catalog import: a dry run prints counts and samples and exits 0; --json is one document', async () => {
-    await centerZip(dir, '1306.zip', Array.from({ length: 5 }, (_, n) => row('1306', n, {}, C)), 'gbk');
+    await centerZip(
+      dir,
+      '1306.zip',
+      Array.from({ length: 5 }, (_, n) => row('1306', n, {}, C)),
+      'gbk',
+    );
     const r = await hisops(['catalog', 'import', '1306.zip']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/1306 medical consumables/);
     expect(r.out).toMatch(/Dry run: nothing was written/);
     const j = await hisops(['catalog', 'import', '1306.zip', '--json']);
     const doc = JSON.parse(j.out);
-    expect(doc).toMatchObject({ ok: true, command: 'catalog import', data: { applied: false, kinds: [{ kind: '1306', added: 5 }] } });
+    expect(doc).toMatchObject({
+      ok: true,
+      command: 'catalog import',
+      data: { applied: false, kinds: [{ kind: '1306', added: 5 }] },
+    });
   });
 
   it('catalog import --apply writes; a bad file exits 2 listing file, line, column and fix', async () => {
@@ -80,11 +89,15 @@ describe('hisops catalog / mapping', () => {
   });
 
   it('mapping import: rejected rows exit 2 with reasons; --skip-invalid writes the rest and exits 3', async () => {
-    writeFile(dir, 'map.csv', csv([
-      ['院内编码', '项目名称', '目录类别', '医保编码', '开始日期', '结束日期'],
-      ['H1', '注射器', '医用耗材', sampleCode('1306', 0), '2024-01-01', ''],
-      ['H2', '纱布', '301', 'C0000000000000099999', '2024-01-01', ''],
-    ]));
+    writeFile(
+      dir,
+      'map.csv',
+      csv([
+        ['院内编码', '项目名称', '目录类别', '医保编码', '开始日期', '结束日期'],
+        ['H1', '注射器', '医用耗材', sampleCode('1306', 0), '2024-01-01', ''],
+        ['H2', '纱布', '301', 'C0000000000000099999', '2024-01-01', ''],
+      ]),
+    );
     const a = await hisops(['mapping', 'import', 'map.csv']);
     expect(a.code).toBe(2);
     expect(a.out).toMatch(/UNKNOWN_NATIONAL_CODE/);
@@ -107,7 +120,14 @@ describe('hisops catalog / mapping', () => {
     const ok = await hisops(['mapping', 'check', '--no-his', '--on', '2025-01-01', '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out).data.attention).toBe(false);
-    writeFile(dir, 'map2.csv', csv([['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'], ['H3', '导尿管', '301', sampleCode('1306', 1), '2024-01-01', '2025-01-10']]));
+    writeFile(
+      dir,
+      'map2.csv',
+      csv([
+        ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'],
+        ['H3', '导尿管', '301', sampleCode('1306', 1), '2024-01-01', '2025-01-10'],
+      ]),
+    );
     expect((await hisops(['mapping', 'import', 'map2.csv', '--apply'])).code).toBe(0);
     const soon = await hisops(['mapping', 'check', '--no-his', '--on', '2025-01-01']);
     expect(soon.code).toBe(3);
@@ -127,7 +147,7 @@ describe('hisops catalog / mapping', () => {
     expect(again.out).toMatch(/Nothing to send/);
   });
 
-  it('catalog download --apply pages through the sandbox\'s versions and imports them', async () => {
+  it("catalog download --apply pages through the sandbox's versions and imports them", async () => {
     const r = await hisops(['catalog', 'download', '--kind', '1302', '--apply', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
@@ -136,7 +156,14 @@ describe('hisops catalog / mapping', () => {
   });
 
   it('--help of each command ends with examples', async () => {
-    for (const cmd of [['catalog', 'import'], ['catalog', 'download'], ['mapping', 'import'], ['mapping', 'check'], ['mapping', 'lookup'], ['mapping', 'upload']]) {
+    for (const cmd of [
+      ['catalog', 'import'],
+      ['catalog', 'download'],
+      ['mapping', 'import'],
+      ['mapping', 'check'],
+      ['mapping', 'lookup'],
+      ['mapping', 'upload'],
+    ]) {
       const r = await hisops([...cmd, '--help']);
       expect(r.out).toMatch(/Examples:\n\s+\$ hisops/);
     }

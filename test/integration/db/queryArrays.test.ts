@@ -30,12 +30,62 @@ function suite(open: () => Promise<Db>): void {
       t.float('ratio').nullable();
     });
     await db.knex(TABLE).insert([
-      { setl_id: 'S1', medfee_sumamt: '12.30', n: 1, setl_time: '2025-03-04 09:10:11', memo: null, flag: true, day: '2025-03-04', big: '9007199254740993', ratio: 0.5 },
-      { setl_id: 'S2', medfee_sumamt: '-0.05', n: 2, setl_time: '2025-03-04 23:59:59', memo: '平\t中', flag: false, day: null, big: null, ratio: null },
+      {
+        setl_id: 'S1',
+        medfee_sumamt: '12.30',
+        n: 1,
+        setl_time: '2025-03-04 09:10:11',
+        memo: null,
+        flag: true,
+        day: '2025-03-04',
+        big: '9007199254740993',
+        ratio: 0.5,
+      },
+      {
+        setl_id: 'S2',
+        medfee_sumamt: '-0.05',
+        n: 2,
+        setl_time: '2025-03-04 23:59:59',
+        memo: '平\t中',
+        flag: false,
+        day: null,
+        big: null,
+        ratio: null,
+      },
       // Text the COPY format must escape: a backslash, the null marker as text, line breaks, an empty string.
-      { setl_id: 'S3', medfee_sumamt: '0.00', n: 3, setl_time: '2025-03-05 00:00:00', memo: 'a\\b \\N\r\n\v\b\f end', flag: null, day: null, big: '-1', ratio: -2.25 },
-      { setl_id: 'S4', medfee_sumamt: '1.00', n: 4, setl_time: '2025-03-05 00:00:01', memo: '\\N', flag: null, day: null, big: null, ratio: null },
-      { setl_id: 'S5', medfee_sumamt: '1.00', n: 5, setl_time: '2025-03-05 00:00:02', memo: '', flag: null, day: null, big: null, ratio: null },
+      {
+        setl_id: 'S3',
+        medfee_sumamt: '0.00',
+        n: 3,
+        setl_time: '2025-03-05 00:00:00',
+        memo: 'a\\b \\N\r\n\v\b\f end',
+        flag: null,
+        day: null,
+        big: '-1',
+        ratio: -2.25,
+      },
+      {
+        setl_id: 'S4',
+        medfee_sumamt: '1.00',
+        n: 4,
+        setl_time: '2025-03-05 00:00:01',
+        memo: '\\N',
+        flag: null,
+        day: null,
+        big: null,
+        ratio: null,
+      },
+      {
+        setl_id: 'S5',
+        medfee_sumamt: '1.00',
+        n: 5,
+        setl_time: '2025-03-05 00:00:02',
+        memo: '',
+        flag: null,
+        day: null,
+        big: null,
+        ratio: null,
+      },
     ]);
   });
   afterAll(async () => {
@@ -45,14 +95,26 @@ function suite(open: () => Promise<Db>): void {
 
   const objectsOf = async (sql: string, binds: unknown[]) => {
     const raw = (await db.knex.raw(sql, binds as never)) as unknown;
-    return (db.dialect === 'mysql' ? (raw as unknown[])[0] : Array.isArray(raw) ? raw : (raw as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+    return (
+      db.dialect === 'mysql' ? (raw as unknown[])[0] : Array.isArray(raw) ? raw : (raw as { rows: unknown[] }).rows
+    ) as Array<Record<string, unknown>>;
   };
 
   it('reads the rows as arrays with the same values as row objects', async () => {
     const sql = `SELECT setl_id, memo, medfee_sumamt, n, setl_time, flag, day, big, ratio FROM ${TABLE} WHERE n >= ? ORDER BY n`;
     const a = await queryArrays(db, sql, [1]);
     const objects = await objectsOf(sql, [1]);
-    expect(a.columns.map((c) => c.toLowerCase())).toEqual(['setl_id', 'memo', 'medfee_sumamt', 'n', 'setl_time', 'flag', 'day', 'big', 'ratio']);
+    expect(a.columns.map((c) => c.toLowerCase())).toEqual([
+      'setl_id',
+      'memo',
+      'medfee_sumamt',
+      'n',
+      'setl_time',
+      'flag',
+      'day',
+      'big',
+      'ratio',
+    ]);
     expect(a.rows).toEqual(objects.map((o) => a.columns.map((c) => o[c])));
     expect(a.rows.map((r) => r[0])).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
     expect(a.rows[0]![1]).toBeNull();
@@ -69,15 +131,25 @@ function suite(open: () => Promise<Db>): void {
 
   it('reads a statement that ends in a semicolon or a comment', async () => {
     expect((await queryArrays(db, `SELECT setl_id FROM ${TABLE} WHERE n = ? ;`, [3])).rows).toEqual([['S3']]);
-    expect((await queryArrays(db, `SELECT setl_id FROM ${TABLE} WHERE n = ? -- the third`, [3])).rows).toEqual([['S3']]);
+    expect((await queryArrays(db, `SELECT setl_id FROM ${TABLE} WHERE n = ? -- the third`, [3])).rows).toEqual([
+      ['S3'],
+    ]);
   });
 
   it('gives times without a zone as the text the database prints when asked: the digits a Date would give', async () => {
     const sql = `SELECT setl_time FROM ${TABLE} ORDER BY n`;
     const asText = await queryArrays(db, sql, [], { timesAsText: true });
     const asDriver = await queryArrays(db, sql, []);
-    expect(asText.rows.map((r) => String(r[0]).slice(0, 19))).toEqual(['2025-03-04 09:10:11', '2025-03-04 23:59:59', '2025-03-05 00:00:00', '2025-03-05 00:00:01', '2025-03-05 00:00:02']);
-    expect(asDriver.rows.map((r) => (r[0] instanceof Date ? formatDateTime(r[0]) : String(r[0]).slice(0, 19)))).toEqual(asText.rows.map((r) => String(r[0]).slice(0, 19)));
+    expect(asText.rows.map((r) => String(r[0]).slice(0, 19))).toEqual([
+      '2025-03-04 09:10:11',
+      '2025-03-04 23:59:59',
+      '2025-03-05 00:00:00',
+      '2025-03-05 00:00:01',
+      '2025-03-05 00:00:02',
+    ]);
+    expect(asDriver.rows.map((r) => (r[0] instanceof Date ? formatDateTime(r[0]) : String(r[0]).slice(0, 19)))).toEqual(
+      asText.rows.map((r) => String(r[0]).slice(0, 19)),
+    );
   });
 
   it('names the columns when no row matches', async () => {
@@ -88,9 +160,13 @@ function suite(open: () => Promise<Db>): void {
 
   it('hands each row over as it comes, and an error thrown for a row is the rejection, the connection still usable', async () => {
     const seen: unknown[] = [];
-    const columns = await queryEach(db, `SELECT setl_id, n FROM ${TABLE} ORDER BY n`, [], (v, cols) => seen.push([...cols, ...v]));
+    const columns = await queryEach(db, `SELECT setl_id, n FROM ${TABLE} ORDER BY n`, [], (v, cols) =>
+      seen.push([...cols, ...v]),
+    );
     expect(columns.map((c) => c.toLowerCase())).toEqual(['setl_id', 'n']);
-    expect(seen.map((r) => (r as unknown[]).slice(2))).toEqual((await queryArrays(db, `SELECT setl_id, n FROM ${TABLE} ORDER BY n`, [])).rows);
+    expect(seen.map((r) => (r as unknown[]).slice(2))).toEqual(
+      (await queryArrays(db, `SELECT setl_id, n FROM ${TABLE} ORDER BY n`, [])).rows,
+    );
     const stop = new Error('stop at S2');
     let after = 0;
     await expect(
@@ -103,7 +179,7 @@ function suite(open: () => Promise<Db>): void {
     expect((await queryArrays(db, `SELECT COUNT(*) AS c FROM ${TABLE}`, [])).rows[0]!.map(Number)).toEqual([5]);
   });
 
-  it('reports a failing statement as the driver\'s error and keeps the connection usable', async () => {
+  it("reports a failing statement as the driver's error and keeps the connection usable", async () => {
     await expect(queryArrays(db, `SELECT no_such_column FROM ${TABLE}`, [])).rejects.toThrow();
     expect((await queryArrays(db, `SELECT COUNT(*) AS c FROM ${TABLE}`, [])).rows[0]!.map(Number)).toEqual([5]);
   });

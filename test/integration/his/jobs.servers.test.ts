@@ -6,6 +6,10 @@ for (const shape of ['reference', 'vendor'] as const) {
   describeWithMysql(`jobs on the ${shape} HIS (MariaDB)`, (url) => hisJobsSuite('mysql', shape, () => url));
 }
 for (const shape of ['reference', 'vendor'] as const) {
-  describeWithPg(`jobs on the ${shape} HIS through its drafted profile (PostgreSQL)`, (url) => hisJobsSuite('postgres', shape, () => url, { drafted: true }));
-  describeWithMysql(`jobs on the ${shape} HIS through its drafted profile (MariaDB)`, (url) => hisJobsSuite('mysql', shape, () => url, { drafted: true }));
+  describeWithPg(`jobs on the ${shape} HIS through its drafted profile (PostgreSQL)`, (url) =>
+    hisJobsSuite('postgres', shape, () => url, { drafted: true }),
+  );
+  describeWithMysql(`jobs on the ${shape} HIS through its drafted profile (MariaDB)`, (url) =>
+    hisJobsSuite('mysql', shape, () => url, { drafted: true }),
+  );
 }

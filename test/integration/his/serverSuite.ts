@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { seedHis, type SeedManifest } from '../../../src/core/demo/index.js';
-import { loadProfile, loadReferenceSchema, probeProfile, READ_STATEMENTS, referenceProfilePath, runStatement, runWrite, type Profile } from '../../../src/core/his/index.js';
+import {
+  loadProfile,
+  loadReferenceSchema,
+  probeProfile,
+  READ_STATEMENTS,
+  referenceProfilePath,
+  runStatement,
+  runWrite,
+  type Profile,
+} from '../../../src/core/his/index.js';
 import { sum } from '../../../src/core/money.js';
 import { createTempDatabase, type ServerKind, type TempDatabase } from '../../helpers/servers.js';
 import { digest, dumpTables } from './dump.js';
@@ -60,20 +69,52 @@ export function referenceHisSuite(kind: ServerKind, baseUrl: () => string): void
     expect(rows[0]!.setl_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(rows[0]!.brdy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const disp = await runStatement(db, profile, 'dispensing_for_upload', window);
-    expect(disp.filter((r) => r.map_cnt === 0).map((r) => r.disp_id)).toEqual(manifest.anomalies.filter((a) => a.kind === 'dispense_no_mapping').map((a) => a.keys.disp_id));
+    expect(disp.filter((r) => r.map_cnt === 0).map((r) => r.disp_id)).toEqual(
+      manifest.anomalies.filter((a) => a.kind === 'dispense_no_mapping').map((a) => a.keys.disp_id),
+    );
     expect((await runStatement(db, profile, 'stock_for_upload', window)).length).toBe(manifest.counts.his_stock_trac);
     const pending = await runStatement(db, profile, 'pending_settlements', { before: window.to });
-    expect(pending.map((p) => p.msgid).sort()).toEqual(manifest.anomalies.filter((a) => a.kind === 'settlement_pending').map((a) => a.keys.msgid).sort());
-    expect((await runStatement(db, profile, 'orphan_center_calls', { before: window.to })).map((o) => o.msgid)).toEqual(manifest.anomalies.filter((a) => a.kind === 'log_without_settlement').map((a) => a.keys.msgid));
+    expect(pending.map((p) => p.msgid).sort()).toEqual(
+      manifest.anomalies
+        .filter((a) => a.kind === 'settlement_pending')
+        .map((a) => a.keys.msgid)
+        .sort(),
+    );
+    expect((await runStatement(db, profile, 'orphan_center_calls', { before: window.to })).map((o) => o.msgid)).toEqual(
+      manifest.anomalies.filter((a) => a.kind === 'log_without_settlement').map((a) => a.keys.msgid),
+    );
     expect((await runStatement(db, profile, 'items_billed_since', { since: window.from })).length).toBeGreaterThan(20);
   });
 
   it('writes through the profile', async () => {
     const msgid = manifest.anomalies.find((a) => a.kind === 'settlement_pending')!.keys.msgid as string;
-    expect(await runWrite(db, profile, 'mark_settlement_void', { msgid, reason: 'test', now: '2030-01-01 00:00:00' })).toBe(1);
-    expect((await runStatement(db, profile, 'settlement_by_msgid', { msgid }))[0]).toMatchObject({ his_status: 'void', updated_at: '2030-01-01 00:00:00' });
-    await runWrite(db, profile, 'insert_mapping', { fixmedins_hilist_id: 'ZL00002', fixmedins_hilist_name: '副主任医师门诊诊查费', list_type: '201', med_list_codg: 'TEST0001', begndate: '2030-01-01', enddate: '2099-12-31', now: '2030-01-01 00:00:00' });
-    expect(await runWrite(db, profile, 'end_mapping', { fixmedins_hilist_id: 'ZL00002', med_list_codg: 'TEST0001', begndate: '2030-01-01', enddate: '2030-12-31', now: '2030-01-02 00:00:00' })).toBe(1);
-    expect(await runStatement(db, profile, 'mappings_of_item', { fixmedins_hilist_id: 'ZL00002' })).toContainEqual(expect.objectContaining({ med_list_codg: 'TEST0001', begndate: '2030-01-01', enddate: '2030-12-31' }));
+    expect(
+      await runWrite(db, profile, 'mark_settlement_void', { msgid, reason: 'test', now: '2030-01-01 00:00:00' }),
+    ).toBe(1);
+    expect((await runStatement(db, profile, 'settlement_by_msgid', { msgid }))[0]).toMatchObject({
+      his_status: 'void',
+      updated_at: '2030-01-01 00:00:00',
+    });
+    await runWrite(db, profile, 'insert_mapping', {
+      fixmedins_hilist_id: 'ZL00002',
+      fixmedins_hilist_name: '副主任医师门诊诊查费',
+      list_type: '201',
+      med_list_codg: 'TEST0001',
+      begndate: '2030-01-01',
+      enddate: '2099-12-31',
+      now: '2030-01-01 00:00:00',
+    });
+    expect(
+      await runWrite(db, profile, 'end_mapping', {
+        fixmedins_hilist_id: 'ZL00002',
+        med_list_codg: 'TEST0001',
+        begndate: '2030-01-01',
+        enddate: '2030-12-31',
+        now: '2030-01-02 00:00:00',
+      }),
+    ).toBe(1);
+    expect(await runStatement(db, profile, 'mappings_of_item', { fixmedins_hilist_id: 'ZL00002' })).toContainEqual(
+      expect.objectContaining({ med_list_codg: 'TEST0001', begndate: '2030-01-01', enddate: '2030-12-31' }),
+    );
   });
 }

@@ -9,7 +9,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { isHisopsError } from '../../../src/core/errors.js';
-import { acquireRunLock, journalErrorOf, openJournal, parseWait, RUN_LOCK_EVENTS_TABLE, RUN_LOCKS_TABLE, type Journal, type LockHolder } from '../../../src/core/journal/index.js';
+import {
+  acquireRunLock,
+  journalErrorOf,
+  openJournal,
+  parseWait,
+  RUN_LOCK_EVENTS_TABLE,
+  RUN_LOCKS_TABLE,
+  type Journal,
+  type LockHolder,
+} from '../../../src/core/journal/index.js';
 import { tmpDir } from '../trace/helpers.js';
 import { createTempDatabase, describeWithPg } from '../../helpers/servers.js';
 
@@ -36,7 +45,9 @@ describe('run lock', () => {
   it('a second holder gets LOCK_HELD (exit 5) naming the first; after release it gets the lock', async () => {
     const [a, b] = [await open(), await open()];
     const la = await acquireRunLock(a, { key: KEY, runId: 'run-a', command: 'hisops trace upload' });
-    const err = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'hisops trace upload' }).catch((e: unknown) => e);
+    const err = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'hisops trace upload' }).catch(
+      (e: unknown) => e,
+    );
     expect(isHisopsError(err) && err.code).toBe('LOCK_HELD');
     if (!isHisopsError(err)) throw err;
     expect(err.exit).toBe(5);
@@ -56,11 +67,20 @@ describe('run lock', () => {
   it('waits for the holder (--wait) and takes the lock when it ends; gives up after the wait', async () => {
     const [a, b, c] = [await open(), await open(), await open()];
     const la = await acquireRunLock(a, { key: KEY, runId: 'run-a', command: 'a' });
-    const short = await acquireRunLock(c, { key: KEY, runId: 'run-c', command: 'c', waitMs: 200, pollMs: 50 }).catch((e: unknown) => e);
+    const short = await acquireRunLock(c, { key: KEY, runId: 'run-c', command: 'c', waitMs: 200, pollMs: 50 }).catch(
+      (e: unknown) => e,
+    );
     expect(isHisopsError(short) && short.code).toBe('LOCK_HELD');
     expect(isHisopsError(short) && (short.details.waited_ms as number)).toBeGreaterThanOrEqual(200);
     let waited = 0;
-    const pending = acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'b', waitMs: Infinity, pollMs: 50, onWait: () => waited++ });
+    const pending = acquireRunLock(b, {
+      key: KEY,
+      runId: 'run-b',
+      command: 'b',
+      waitMs: Infinity,
+      pollMs: 50,
+      onWait: () => waited++,
+    });
     await new Promise((r) => setTimeout(r, 300));
     await la.release();
     const lb = await pending;
@@ -73,17 +93,33 @@ describe('run lock', () => {
     const j = await open();
     await j.ensure(RUN_LOCKS_TABLE);
     const old = new Date(Date.now() - 10 * 60_000).toISOString();
-    await j.knex(RUN_LOCKS_TABLE.name).insert({ lock_key: KEY, run_id: 'far-run', command: 'hisops trace upload', pid: 1, host: 'other-host', started_at: old, heartbeat_at: new Date().toISOString(), lease_ms: 60_000 });
+    await j.knex(RUN_LOCKS_TABLE.name).insert({
+      lock_key: KEY,
+      run_id: 'far-run',
+      command: 'hisops trace upload',
+      pid: 1,
+      host: 'other-host',
+      started_at: old,
+      heartbeat_at: new Date().toISOString(),
+      lease_ms: 60_000,
+    });
     // Renewed just now: alive, whatever its pid means here.
     const held = await acquireRunLock(j, { key: KEY, runId: 'run-a', command: 'a' }).catch((e: unknown) => e);
     expect(isHisopsError(held) && held.code).toBe('LOCK_HELD');
     await j.knex(RUN_LOCKS_TABLE.name).where({ lock_key: KEY }).update({ heartbeat_at: old });
     const seen: string[] = [];
-    const l = await acquireRunLock(j, { key: KEY, runId: 'run-a', command: 'a', onTakeover: (p, why) => seen.push(`${p.run_id}: ${why}`) });
+    const l = await acquireRunLock(j, {
+      key: KEY,
+      runId: 'run-a',
+      command: 'a',
+      onTakeover: (p, why) => seen.push(`${p.run_id}: ${why}`),
+    });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^far-run: its lease was last renewed at .* on other-host, 6\d\d s ago \(lease 60 s\)$/);
     const events = (await j.knex(RUN_LOCK_EVENTS_TABLE.name).select('*')) as Array<Record<string, unknown>>;
-    expect(events.map((e) => [e.event, e.run_id, e.prev_run_id, e.prev_host])).toEqual([['takeover', 'run-a', 'far-run', 'other-host']]);
+    expect(events.map((e) => [e.event, e.run_id, e.prev_run_id, e.prev_host])).toEqual([
+      ['takeover', 'run-a', 'far-run', 'other-host'],
+    ]);
     await l.release();
   });
 
@@ -94,10 +130,26 @@ describe('run lock', () => {
     try {
       await new Promise((r) => other.once('spawn', r));
       const at = new Date().toISOString();
-      await j.knex(RUN_LOCKS_TABLE.name).insert({ lock_key: KEY, run_id: 'reused-pid', command: 'hisops trace upload', pid: other.pid, host: os.hostname(), started_at: at, heartbeat_at: at, lease_ms: 120_000 });
+      await j.knex(RUN_LOCKS_TABLE.name).insert({
+        lock_key: KEY,
+        run_id: 'reused-pid',
+        command: 'hisops trace upload',
+        pid: other.pid,
+        host: os.hostname(),
+        started_at: at,
+        heartbeat_at: at,
+        lease_ms: 120_000,
+      });
       const seen: string[] = [];
-      const l = await acquireRunLock(j, { key: KEY, runId: 'run-a', command: 'a', onTakeover: (_p, why) => seen.push(why) });
-      expect(seen).toEqual([`process ${other.pid} on ${os.hostname()} is no longer hisops (the pid now belongs to another program)`]);
+      const l = await acquireRunLock(j, {
+        key: KEY,
+        runId: 'run-a',
+        command: 'a',
+        onTakeover: (_p, why) => seen.push(why),
+      });
+      expect(seen).toEqual([
+        `process ${other.pid} on ${os.hostname()} is no longer hisops (the pid now belongs to another program)`,
+      ]);
       await l.release();
     } finally {
       other.kill();
@@ -107,7 +159,13 @@ describe('run lock', () => {
   it('renews its lease while it runs and notices when it was taken from it', async () => {
     const j = await open();
     let lostTo: string | undefined = 'none';
-    const l = await acquireRunLock(j, { key: KEY, runId: 'run-a', command: 'a', heartbeatMs: 30, onLost: (h) => (lostTo = h?.run_id) });
+    const l = await acquireRunLock(j, {
+      key: KEY,
+      runId: 'run-a',
+      command: 'a',
+      heartbeatMs: 30,
+      onLost: (h) => (lostTo = h?.run_id),
+    });
     const first = l.holder.heartbeat_at;
     await new Promise((r) => setTimeout(r, 120));
     const row = (await j.knex(RUN_LOCKS_TABLE.name).where({ lock_key: KEY }).first()) as LockHolder;
@@ -118,7 +176,9 @@ describe('run lock', () => {
     expect(lostTo).toBe('thief');
     await l.release();
     // Releasing does not remove the lock of the run that took it over.
-    expect(((await j.knex(RUN_LOCKS_TABLE.name).select('run_id')) as Array<{ run_id: string }>).map((r) => r.run_id)).toEqual(['thief']);
+    expect(
+      ((await j.knex(RUN_LOCKS_TABLE.name).select('run_id')) as Array<{ run_id: string }>).map((r) => r.run_id),
+    ).toEqual(['thief']);
   });
 
   it('reads --wait durations', () => {
@@ -140,7 +200,9 @@ describe('a locked SQLite journal', () => {
     const other = await connect(`sqlite:${file}`);
     try {
       await other.knex.raw('BEGIN EXCLUSIVE');
-      const e = await j.startRun({ runId: 'r2', command: 'trace upload', args: [], now: new Date() }).catch((x: unknown) => x);
+      const e = await j
+        .startRun({ runId: 'r2', command: 'trace upload', args: [], now: new Date() })
+        .catch((x: unknown) => x);
       const err = journalErrorOf(e);
       expect(err?.code).toBe('JOURNAL_BUSY');
       expect(err?.exit).toBe(5);
@@ -148,7 +210,9 @@ describe('a locked SQLite journal', () => {
       expect(err?.why).toContain('0.15 s');
       expect(JSON.stringify(err?.toJSON())).not.toMatch(/insert into/i);
       // An error of another database is not the journal's.
-      expect(journalErrorOf(Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' }))).toBeUndefined();
+      expect(
+        journalErrorOf(Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' })),
+      ).toBeUndefined();
       await other.knex.raw('COMMIT');
     } finally {
       await other.close();
@@ -162,10 +226,17 @@ describeWithPg('run lock on a PostgreSQL journal', (base) => {
     const [a, b] = [await openJournal(t.url), await openJournal(t.url)];
     try {
       let lostTo: string | undefined = 'none';
-      const l = await acquireRunLock(a, { key: KEY, runId: 'run-a', command: 'a', heartbeatMs: 50, onLost: (h) => (lostTo = h?.run_id) });
+      const l = await acquireRunLock(a, {
+        key: KEY,
+        runId: 'run-a',
+        command: 'a',
+        heartbeatMs: 50,
+        onLost: (h) => (lostTo = h?.run_id),
+      });
       const held = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'b' }).catch((e: unknown) => e);
       expect(isHisopsError(held) && held.code).toBe('LOCK_HELD');
-      const sessions = (await b.knex.raw("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted")).rows as Array<{ pid: number }>;
+      const sessions = (await b.knex.raw("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"))
+        .rows as Array<{ pid: number }>;
       expect(sessions).toHaveLength(1);
       // The server ends the holder's session (a restart, a killed backend): the lock is gone with it.
       await b.knex.raw('SELECT pg_terminate_backend(?)', [sessions[0]!.pid]);

@@ -7,8 +7,20 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { seedHis } from '../../../src/core/demo/index.js';
-import { checkProfile, loadProfile, parseProfile, referenceProfilePath, type Profile } from '../../../src/core/his/index.js';
-import { createTempDatabase, describeWithMysql, describeWithPg, type ServerKind, type TempDatabase } from '../../helpers/servers.js';
+import {
+  checkProfile,
+  loadProfile,
+  parseProfile,
+  referenceProfilePath,
+  type Profile,
+} from '../../../src/core/his/index.js';
+import {
+  createTempDatabase,
+  describeWithMysql,
+  describeWithPg,
+  type ServerKind,
+  type TempDatabase,
+} from '../../helpers/servers.js';
 
 function suite(kind: ServerKind) {
   return (url: string) => {
@@ -32,7 +44,11 @@ function suite(kind: ServerKind) {
     it('passes the reference profile, writes run and rolled back', async () => {
       const [{ n: before }] = (await db.knex('his_settlement').count({ n: '*' })) as [{ n: number | string }];
       const r = await checkProfile(db, profile, { date: day, writes: 'run' });
-      expect(r.statements.flatMap((s) => s.problems.map((p) => `${p.statement}.${p.column}: ${p.message} ${p.values?.join(',')}`))).toEqual([]);
+      expect(
+        r.statements.flatMap((s) =>
+          s.problems.map((p) => `${p.statement}.${p.column}: ${p.message} ${p.values?.join(',')}`),
+        ),
+      ).toEqual([]);
       expect(r.statements.find((s) => s.name === 'settlements_for_reconcile')!.rows).toBeGreaterThan(100);
       expect(r.statements.find((s) => s.name === 'insert_settlement')!.affected).toBe(1);
       const [{ n: after }] = (await db.knex('his_settlement').count({ n: '*' })) as [{ n: number | string }];
@@ -41,7 +57,12 @@ function suite(kind: ServerKind) {
 
     it('compiles the writes with --no-writes and finds a missing column', async () => {
       expect((await checkProfile(db, profile, { date: day, writes: 'prepare' })).errors).toBe(0);
-      const text = fs.readFileSync(referenceProfilePath(), 'utf8').replace("SET his_status = 'void', void_reason = :reason, updated_at = :now", "SET his_status = 'void', void_note = :reason, updated_at = :now");
+      const text = fs
+        .readFileSync(referenceProfilePath(), 'utf8')
+        .replace(
+          "SET his_status = 'void', void_reason = :reason, updated_at = :now",
+          "SET his_status = 'void', void_note = :reason, updated_at = :now",
+        );
       const r = await checkProfile(db, parseProfile(text, 'nocol.yaml'), { date: day, writes: 'prepare' });
       const st = r.statements.find((s) => s.name === 'mark_settlement_void')!;
       expect(st.status).toBe('problems');

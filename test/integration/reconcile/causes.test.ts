@@ -27,14 +27,23 @@ describe('balanced and empty days', () => {
   it('a day where both sides agree balances: exit 0, no 3202, the center sums equal the HIS sums', async () => {
     const day = '2025-06-01';
     await background(day, 4);
-    await both(w.his, w.sb.ledger, setl({ day, person: RES[0]!, clr_type: '21', infno: '2304', medfee: '3000.00', fund: '2100.00', acct: '0.00' }));
+    await both(
+      w.his,
+      w.sb.ledger,
+      setl({ day, person: RES[0]!, clr_type: '21', infno: '2304', medfee: '3000.00', fund: '2100.00', acct: '0.00' }),
+    );
     const r = await reconcile(w, { date: day });
     expect(r.exit).toBe(0);
     expect(r.status).toBe('balanced');
     expect(r.findings).toEqual([]);
     expect(r.calls).toMatchObject({ '3201': 2, '3202': 0 });
     const g = r.groups.find((x) => x.insutype === '310')!;
-    expect(g).toMatchObject({ balanced: true, his: { count: 4, medfee_sumamt: '400.00' }, center: { count: 4, medfee_sumamt: '400.00' }, detail: 'not_needed' });
+    expect(g).toMatchObject({
+      balanced: true,
+      his: { count: 4, medfee_sumamt: '400.00' },
+      center: { count: 4, medfee_sumamt: '400.00' },
+      detail: 'not_needed',
+    });
     expect(r.days[0]).toMatchObject({ day, status: 'balanced', groups: 2, unbalanced: 0 });
   });
 
@@ -48,7 +57,11 @@ describe('balanced and empty days', () => {
   it('an empty day is balanced and empty: the known groups are still asked, and the center holds nothing in them', async () => {
     const r = await reconcile(w, { date: '2025-06-02' });
     expect(r).toMatchObject({ exit: 0, status: 'balanced', findings: [] });
-    expect(r.groups.map((g) => `${g.insutype}|${g.clr_type} ${g.asked_because!.join(',')} ${String(g.balanced)} ${g.his.count}`)).toEqual(['310|11 known true 0', '390|21 known true 0']);
+    expect(
+      r.groups.map(
+        (g) => `${g.insutype}|${g.clr_type} ${g.asked_because!.join(',')} ${String(g.balanced)} ${g.his.count}`,
+      ),
+    ).toEqual(['310|11 known true 0', '390|21 known true 0']);
     expect(r.calls['3201']).toBe(2);
     expect(r.days).toEqual([expect.objectContaining({ day: '2025-06-02', status: 'empty' })]);
   });
@@ -79,11 +92,23 @@ describe('center-only settlements', () => {
     expect(f.evidence.his).toMatchObject({ his_status: 'pending', msgid: s.msgid });
     expect(f.evidence.his_log).toMatchObject({ msgid: s.msgid, log_status: 'sent' });
     expect(f.evidence.center_query).toMatchObject({ ok: true });
-    expect(f.effects).toEqual([expect.objectContaining({ count: 1, medfee_sumamt: '100.00', fund_pay_sumamt: '60.00', acct_pay: '10.00' })]);
-    expect(f.repair).toMatchObject({ action: 'stuck_job', certain: true, command: `hisops settle reverse ${s.msgid}`, status: 'suggested' });
+    expect(f.effects).toEqual([
+      expect.objectContaining({ count: 1, medfee_sumamt: '100.00', fund_pay_sumamt: '60.00', acct_pay: '10.00' }),
+    ]);
+    expect(f.repair).toMatchObject({
+      action: 'stuck_job',
+      certain: true,
+      command: `hisops settle reverse ${s.msgid}`,
+      status: 'suggested',
+    });
     // The center's sums of the group are the HIS's plus the finding.
     const g = r.groups.find((x) => x.balanced === false)!;
-    expect(g.center).toEqual({ count: g.his.count + 1, medfee_sumamt: '400.00', fund_pay_sumamt: '240.00', acct_pay: '40.00' });
+    expect(g.center).toEqual({
+      count: g.his.count + 1,
+      medfee_sumamt: '400.00',
+      fund_pay_sumamt: '240.00',
+      acct_pay: '40.00',
+    });
   });
 
   it('HIS rollback: the HIS log has the call, no settlement row', async () => {
@@ -117,18 +142,41 @@ describe('center-only settlements', () => {
     const r = await reconcile(w, { date: day });
     expect(brief(r)).toEqual([`center_only/unknown_to_his ${s.setl_id}`]);
     // A person decides: never certain, never part of settle reverse --all; the command names it.
-    expect(r.findings[0]!.repair).toMatchObject({ action: 'cancel_at_center', certain: false, command: `hisops settle reverse ${s.setl_id}` });
+    expect(r.findings[0]!.repair).toMatchObject({
+      action: 'cancel_at_center',
+      certain: false,
+      command: `hisops settle reverse ${s.setl_id}`,
+    });
   });
 
   it("hisops's own journal knows the call (a settlement hisops made and lost)", async () => {
     const day = '2025-06-09';
     await background(day);
     const s = setl({ day });
-    await w.journal.knex('hisops_center_calls').insert({ msgid: s.msgid, infno: '2207', fixmedins_code: 'H43010000001', request_digest: 'x', request: '{}', status: 'unknown', created_at: '2025-06-09T02:00:00.000Z' }).catch(async () => {
-      const { CenterCallJournal } = await import('../../../src/core/center/index.js');
-      await new CenterCallJournal(w.journal).ensure();
-      await w.journal.knex('hisops_center_calls').insert({ msgid: s.msgid, infno: '2207', fixmedins_code: 'H43010000001', request_digest: 'x', request: '{}', status: 'unknown', created_at: '2025-06-09T02:00:00.000Z' });
-    });
+    await w.journal
+      .knex('hisops_center_calls')
+      .insert({
+        msgid: s.msgid,
+        infno: '2207',
+        fixmedins_code: 'H43010000001',
+        request_digest: 'x',
+        request: '{}',
+        status: 'unknown',
+        created_at: '2025-06-09T02:00:00.000Z',
+      })
+      .catch(async () => {
+        const { CenterCallJournal } = await import('../../../src/core/center/index.js');
+        await new CenterCallJournal(w.journal).ensure();
+        await w.journal.knex('hisops_center_calls').insert({
+          msgid: s.msgid,
+          infno: '2207',
+          fixmedins_code: 'H43010000001',
+          request_digest: 'x',
+          request: '{}',
+          status: 'unknown',
+          created_at: '2025-06-09T02:00:00.000Z',
+        });
+      });
     toCenter(w.sb.ledger, s);
     const r = await reconcile(w, { date: day });
     expect(brief(r)).toEqual([`center_only/no_answer ${s.setl_id}`]);
@@ -147,7 +195,11 @@ describe('HIS-only settlements', () => {
     const f = r.findings[0]!;
     expect(f.evidence.center_query).toMatchObject({ ok: false, code: 'CENTER_REFUSED' });
     expect(f.effects[0]).toMatchObject({ count: -1, medfee_sumamt: '-100.00' });
-    expect(f.repair).toMatchObject({ action: 'void_his', certain: true, command: `hisops settle reverse ${s.setl_id}` });
+    expect(f.repair).toMatchObject({
+      action: 'void_his',
+      certain: true,
+      command: `hisops settle reverse ${s.setl_id}`,
+    });
   });
 
   it('reversed at the center (2601)', async () => {
@@ -181,7 +233,11 @@ describe('HIS-only settlements', () => {
     const f = r.findings[0]!;
     expect(f.related_setl_id).toBe(cancel.setl_id);
     expect(f.effects[0]).toMatchObject({ count: 1, medfee_sumamt: '-100.00' });
-    expect(f.repair).toMatchObject({ action: 'stuck_job', certain: true, command: `hisops settle reverse ${s.setl_id}` });
+    expect(f.repair).toMatchObject({
+      action: 'stuck_job',
+      certain: true,
+      command: `hisops settle reverse ${s.setl_id}`,
+    });
   });
 });
 
@@ -195,8 +251,15 @@ describe('both sides hold it', () => {
     const r = await reconcile(w, { date: day });
     expect(brief(r)).toEqual([`amount_mismatch/amounts_differ ${s.setl_id}`]);
     const f = r.findings[0]!;
-    expect(f.fields.map((x) => x.field)).toEqual(expect.arrayContaining(['medfee_sumamt', 'psn_part_amt', 'psn_cash_pay']));
-    expect(f.fields.find((x) => x.field === 'medfee_sumamt')).toEqual({ field: 'medfee_sumamt', his: '100.00', center: '123.50', diff: '23.50' });
+    expect(f.fields.map((x) => x.field)).toEqual(
+      expect.arrayContaining(['medfee_sumamt', 'psn_part_amt', 'psn_cash_pay']),
+    );
+    expect(f.fields.find((x) => x.field === 'medfee_sumamt')).toEqual({
+      field: 'medfee_sumamt',
+      his: '100.00',
+      center: '123.50',
+      diff: '23.50',
+    });
     expect(f.effects[0]).toMatchObject({ count: 0, medfee_sumamt: '23.50', fund_pay_sumamt: '0.00' });
     expect(f.repair.action).toBe('store_center_amounts');
   });
@@ -214,7 +277,15 @@ describe('both sides hold it', () => {
 
   it('the hospital-borne rule of hisops.yaml explains a fund difference (local derivation)', async () => {
     const day = '2025-06-17';
-    const s = setl({ day, clr_type: '21', infno: '2304', medfee: '1000.00', fund: '700.00', acct: '0.00', hosp: '50.00' });
+    const s = setl({
+      day,
+      clr_type: '21',
+      infno: '2304',
+      medfee: '1000.00',
+      fund: '700.00',
+      acct: '0.00',
+      hosp: '50.00',
+    });
     await both(w.his, w.sb.ledger, s);
     const asReturned = await reconcile(w, { date: day });
     expect(asReturned.findings).toEqual([]);
@@ -228,11 +299,20 @@ describe('both sides hold it', () => {
     await background(day);
     const s = setl({ day, at: '11:00:00' });
     await both(w.his, w.sb.ledger, s);
-    const dup = toCenter(w.sb.ledger, s, { setl_id: `${s.setl_id.slice(0, -3)}999`, msgid: `${s.msgid.slice(0, -3)}999`, setl_time: `${day} 11:00:40` });
+    const dup = toCenter(w.sb.ledger, s, {
+      setl_id: `${s.setl_id.slice(0, -3)}999`,
+      msgid: `${s.msgid.slice(0, -3)}999`,
+      setl_time: `${day} 11:00:40`,
+    });
     const r = await reconcile(w, { date: day });
     expect(brief(r)).toEqual([`center_duplicate/keys_withheld -`]);
     const f = r.findings[0]!;
-    expect(f).toMatchObject({ related_setl_id: s.setl_id, msgid: dup.medins_setl_id, psn_no: s.psn_no, insutype: s.insutype });
+    expect(f).toMatchObject({
+      related_setl_id: s.setl_id,
+      msgid: dup.medins_setl_id,
+      psn_no: s.psn_no,
+      insutype: s.insutype,
+    });
     expect(f.repair).toMatchObject({ action: 'reverse_at_center', infno: '2601' });
     expect(f.repair.how).toContain(`omsgid ${dup.medins_setl_id}`);
   });
@@ -280,7 +360,18 @@ describe('period boundaries', () => {
     await both(w.his, w.sb.ledger, orig);
     await background('2025-06-22');
     await background('2025-06-23');
-    const refund = setl({ day: '2025-06-22', at: '18:00:00', refd: '1', init_setl_id: orig.setl_id, medfee: '-100.00', fund: '-60.00', acct: '-10.00', psn_no: orig.psn_no, mdtrt_id: orig.mdtrt_id, infno: '2208' });
+    const refund = setl({
+      day: '2025-06-22',
+      at: '18:00:00',
+      refd: '1',
+      init_setl_id: orig.setl_id,
+      medfee: '-100.00',
+      fund: '-60.00',
+      acct: '-10.00',
+      psn_no: orig.psn_no,
+      mdtrt_id: orig.mdtrt_id,
+      infno: '2208',
+    });
     await toHis(w.his, refund);
     toCenter(w.sb.ledger, refund, { setl_time: '2025-06-23 09:00:00' });
     const a = await reconcile(w, { date: '2025-06-22' });
@@ -296,8 +387,24 @@ describe('period boundaries', () => {
     const day = '2025-06-24';
     const orig = setl({ day, at: '10:00:00' });
     await both(w.his, w.sb.ledger, orig);
-    await toHis(w.his, orig, { his_setl_no: `${orig.his_setl_no}X`, setl_id: null, msgid: `${orig.msgid.slice(0, -1)}X`, his_status: 'void' });
-    const refund = setl({ day, at: '16:00:00', refd: '1', init_setl_id: orig.setl_id, medfee: '-100.00', fund: '-60.00', acct: '-10.00', psn_no: orig.psn_no, mdtrt_id: orig.mdtrt_id, infno: '2208' });
+    await toHis(w.his, orig, {
+      his_setl_no: `${orig.his_setl_no}X`,
+      setl_id: null,
+      msgid: `${orig.msgid.slice(0, -1)}X`,
+      his_status: 'void',
+    });
+    const refund = setl({
+      day,
+      at: '16:00:00',
+      refd: '1',
+      init_setl_id: orig.setl_id,
+      medfee: '-100.00',
+      fund: '-60.00',
+      acct: '-10.00',
+      psn_no: orig.psn_no,
+      mdtrt_id: orig.mdtrt_id,
+      infno: '2208',
+    });
     await both(w.his, w.sb.ledger, refund);
     const r = await reconcile(w, { date: day, detail: 'always' });
     expect(r.findings).toEqual([]);
@@ -305,7 +412,12 @@ describe('period boundaries', () => {
     expect(r.counts.excluded.status).toBe(1);
     const ex = await reconcile(w, { date: day, rules: { refunds: 'exclude' }, detail: 'always' });
     expect(ex.findings).toEqual([]);
-    expect(ex.groups[0]!.his).toEqual({ count: 1, medfee_sumamt: '100.00', fund_pay_sumamt: '60.00', acct_pay: '10.00' });
+    expect(ex.groups[0]!.his).toEqual({
+      count: 1,
+      medfee_sumamt: '100.00',
+      fund_pay_sumamt: '60.00',
+      acct_pay: '10.00',
+    });
     expect(ex.counts.excluded.refund).toBe(1);
   });
 });
@@ -316,9 +428,14 @@ describe('out-of-area rules', () => {
     const far = setl({ day, person: FAR[0]! });
     await both(w.his, w.sb.ledger, far);
     await background(day, 1);
-    const withRows = (r: Awaited<ReturnType<typeof reconcile>>) => r.groups.filter((g) => g.asked_because!.includes('his_rows'));
+    const withRows = (r: Awaited<ReturnType<typeof reconcile>>) =>
+      r.groups.filter((g) => g.asked_because!.includes('his_rows'));
     const own = await reconcile(w, { date: day });
-    expect(withRows(own).map((g) => g.setl_optins).sort()).toEqual(['430100', far.setl_optins].sort());
+    expect(
+      withRows(own)
+        .map((g) => g.setl_optins)
+        .sort(),
+    ).toEqual(['430100', far.setl_optins].sort());
     expect(own.status).toBe('balanced');
     const ex = await reconcile(w, { date: day, rules: { outOfArea: 'exclude' } });
     expect(withRows(ex).map((g) => g.setl_optins)).toEqual(['430100']);
@@ -360,7 +477,14 @@ describe('rows that cannot be classified are reported, never skipped', () => {
     const r = await reconcile(w, { from: '2025-06-29', to: '2025-06-30', rules: { period: 'day' } });
     const f = r.findings.find((x) => x.cause === 'his_unknown_insutype')!;
     expect(f.setl_id).toBe(a.setl_id);
-    expect(f.evidence.his).toMatchObject({ setl_id: a.setl_id, his_setl_no: a.his_setl_no, msgid: a.msgid, mdtrt_id: a.mdtrt_id, psn_no: a.psn_no, insutype: '888' });
+    expect(f.evidence.his).toMatchObject({
+      setl_id: a.setl_id,
+      his_setl_no: a.his_setl_no,
+      msgid: a.msgid,
+      mdtrt_id: a.mdtrt_id,
+      psn_no: a.psn_no,
+      insutype: '888',
+    });
     expect(r.counts.problems).toBe(1);
     expect(r.counts.his_rows).toBeGreaterThan(1);
   });
@@ -388,7 +512,18 @@ describe('the journal', () => {
     const later = await reconcile(w, { date: day, apply: true });
     const one = await latestOneSidedFindings(w.journal, { from: day, to: day });
     expect(one).toEqual([
-      expect.objectContaining({ run_id: later.runId, day, kind: 'his_only', cause: 'not_at_center', setl_id: s.setl_id, mdtrt_id: s.mdtrt_id, psn_no: s.psn_no, msgid: s.msgid, repair_action: 'void_his', repair_status: 'pending' }),
+      expect.objectContaining({
+        run_id: later.runId,
+        day,
+        kind: 'his_only',
+        cause: 'not_at_center',
+        setl_id: s.setl_id,
+        mdtrt_id: s.mdtrt_id,
+        psn_no: s.psn_no,
+        msgid: s.msgid,
+        repair_action: 'void_his',
+        repair_status: 'pending',
+      }),
     ]);
     // Amount differences are not one-sided; timing differences are not repairs.
     const all = await latestOneSidedFindings(w.journal, {});

@@ -64,11 +64,23 @@ async function background(day: string) {
 
 async function reconcileDay(day: string) {
   const r = await run(['reconcile', '--date', day, '--json']);
-  return { code: r.code, findings: (r.doc?.data?.findings ?? []) as Array<{ kind: string; cause: string; setl_id: string | null; msgid: string | null; repair: { command: string | null; certain: boolean; action: string } }>, r };
+  return {
+    code: r.code,
+    findings: (r.doc?.data?.findings ?? []) as Array<{
+      kind: string;
+      cause: string;
+      setl_id: string | null;
+      msgid: string | null;
+      repair: { command: string | null; certain: boolean; action: string };
+    }>,
+    r,
+  };
 }
 
 /** Run the command a finding printed, as printed (a plan), then with --apply --yes. */
-async function repairAsPrinted(command: string | null): Promise<{ plan: Awaited<ReturnType<typeof run>>; applied: Awaited<ReturnType<typeof run>> }> {
+async function repairAsPrinted(
+  command: string | null,
+): Promise<{ plan: Awaited<ReturnType<typeof run>>; applied: Awaited<ReturnType<typeof run>> }> {
   expect(command).toMatch(/^hisops settle reverse \S+$/);
   const argv = command!.split(' ').slice(1);
   const plan = await run([...argv, '--json']);
@@ -84,11 +96,16 @@ async function repairAsPrinted(command: string | null): Promise<{ plan: Awaited<
 async function expectBalanced(day: string) {
   for (const d of [day, today()]) {
     const again = await reconcileDay(d);
-    expect(again.findings.map((f) => `${f.kind}/${f.cause} ${f.setl_id}`), `${d}: ${again.r.err}`).toEqual([]);
+    expect(
+      again.findings.map((f) => `${f.kind}/${f.cause} ${f.setl_id}`),
+      `${d}: ${again.r.err}`,
+    ).toEqual([]);
     expect(again.code).toBe(0);
   }
   const stuck = await run(['settle', 'stuck', '--older-than', '0s', '--json']);
-  expect(stuck.doc.data.findings.map((f: { id: string; classification: string }) => `${f.classification} ${f.id}`)).toEqual([]);
+  expect(
+    stuck.doc.data.findings.map((f: { id: string; classification: string }) => `${f.classification} ${f.id}`),
+  ).toEqual([]);
 }
 
 interface Row {
@@ -127,7 +144,19 @@ const ROWS: Row[] = [
     s: { clr_type: '21', infno: '2304', medfee: '1329.00', fund: '900.00', acct: '0.00' },
     plant: async (s) => {
       // An inpatient settled on both sides that day: the group is one the HIS has rows in.
-      await both(w.his, w.sb.ledger, setl({ day: s.setl_time.slice(0, 10), person: RES[1]!, clr_type: '21', infno: '2304', medfee: '800.00', fund: '500.00', acct: '0.00' }));
+      await both(
+        w.his,
+        w.sb.ledger,
+        setl({
+          day: s.setl_time.slice(0, 10),
+          person: RES[1]!,
+          clr_type: '21',
+          infno: '2304',
+          medfee: '800.00',
+          fund: '500.00',
+          acct: '0.00',
+        }),
+      );
       await logCall(w.his, s, 'sent');
       toCenter(w.sb.ledger, s);
     },
@@ -236,7 +265,14 @@ describe('every row of the repair table closes the books', () => {
     try {
       const env = { db: w.his, profile: await loadProfile(referenceProfilePath()), journal, now: new Date(), center };
       const settings = parseStuckSettings(undefined);
-      const { items } = await planReverse(env, { olderThanMs: 0, settings, ids: [s.msgid], all: false, centerOnly: 'complete', runId: 'kill-test' });
+      const { items } = await planReverse(env, {
+        olderThanMs: 0,
+        settings,
+        ids: [s.msgid],
+        all: false,
+        centerOnly: 'complete',
+        runId: 'kill-test',
+      });
       const r = await applyRepairs({ ...env, runId: 'kill-test', opter: { opter: 't', opter_name: 't' } }, items, {
         lockTimeoutMs: 2000,
         patterns: settings.patterns,
@@ -255,7 +291,9 @@ describe('every row of the repair table closes the books', () => {
     const seen = await reconcileDay(day);
     expect(seen.findings.map((f) => `${f.kind}/${f.cause}`)).toEqual(['center_only/cancel_not_recorded']);
     const t = await reconcileDay(today());
-    expect(t.findings.map((f) => `${f.kind}/${f.cause} ${f.setl_id}`)).toContainEqual(`center_only/cancel_not_recorded ${s.setl_id}`);
+    expect(t.findings.map((f) => `${f.kind}/${f.cause} ${f.setl_id}`)).toContainEqual(
+      `center_only/cancel_not_recorded ${s.setl_id}`,
+    );
     const before = w.sb.ledger.settlementsByMsgid(s.msgid).length;
     await repairAsPrinted(seen.findings[0]!.repair.command);
     // The center was not asked to cancel twice.
@@ -268,40 +306,53 @@ describe('every row of the repair table closes the books', () => {
     ['2207', 'cancel'],
     ['2304', 'complete'],
     ['2304', 'cancel'],
-  ] as const)('timeout-after-commit on %s, repaired with --center-only %s: the finding, the repair as printed, both sides balance', async (infno, how) => {
-    const { settleAtCashier } = await import('../../../src/core/settle/index.js');
-    const { openCenter } = await import('../../../src/core/center/index.js');
-    const { openJournal } = await import('../../../src/core/journal/index.js');
-    const inpatient = infno === '2304';
-    const person = inpatient ? RES[2]! : EMP[6]!;
-    const journal = await openJournal(`sqlite:${path.join(w.dir, 'cli-journal.db')}`);
-    // The cashier's client: the center commits, the answer never arrives (its wait is short).
-    const center = openCenter(centerConfig(w.sb.url, { timeouts: { defaultMs: 3000, byInfno: { [infno]: 500 } } }), { journal, runId: `cashier-${infno}-${how}` });
-    let msgid: string;
-    try {
-      await settleAtCashier(center, w.his, { person: { psn_no: person.psn_no, certno: person.certno, insutype: person.insutype }, medfee_sumamt: '100.00' }); // a normal one beside it: the group is known
-      w.sb.setFaults(`${infno}:timeout-after-commit`);
-      const r = await settleAtCashier(center, w.his, { person: { psn_no: person.psn_no, certno: person.certno, insutype: person.insutype }, medfee_sumamt: inpatient ? '2400.00' : '88.00', inpatient });
-      msgid = r.msgid;
-      expect(r.his_status).toBe('pending');
-    } finally {
-      w.sb.setFaults('');
-      await center.close();
-      await journal.close();
-    }
-    const day = today();
-    const first = await reconcileDay(day);
-    const mine = first.findings.filter((f) => f.msgid === msgid);
-    expect(mine.map((f) => `${f.kind}/${f.cause}`)).toEqual(['center_only/no_answer']);
-    const argv = mine[0]!.repair.command!.split(' ').slice(1);
-    expect(argv).toEqual(['settle', 'reverse', msgid]);
-    const plan = await run([...argv, '--center-only', how, '--json']);
-    expect(plan.code, plan.out).toBe(0);
-    const applied = await run([...argv, '--center-only', how, '--apply', '--yes', '--json']);
-    expect(applied.code, applied.out).toBe(0);
-    expect(applied.doc.data.items[0].repair).toBe(how);
-    const row = await w.his.knex('his_settlement').where({ msgid }).first();
-    expect(row.his_status).toBe(how === 'complete' ? 'settled' : 'cancelled');
-    await expectBalanced(day);
-  });
+  ] as const)(
+    'timeout-after-commit on %s, repaired with --center-only %s: the finding, the repair as printed, both sides balance',
+    async (infno, how) => {
+      const { settleAtCashier } = await import('../../../src/core/settle/index.js');
+      const { openCenter } = await import('../../../src/core/center/index.js');
+      const { openJournal } = await import('../../../src/core/journal/index.js');
+      const inpatient = infno === '2304';
+      const person = inpatient ? RES[2]! : EMP[6]!;
+      const journal = await openJournal(`sqlite:${path.join(w.dir, 'cli-journal.db')}`);
+      // The cashier's client: the center commits, the answer never arrives (its wait is short).
+      const center = openCenter(centerConfig(w.sb.url, { timeouts: { defaultMs: 3000, byInfno: { [infno]: 500 } } }), {
+        journal,
+        runId: `cashier-${infno}-${how}`,
+      });
+      let msgid: string;
+      try {
+        await settleAtCashier(center, w.his, {
+          person: { psn_no: person.psn_no, certno: person.certno, insutype: person.insutype },
+          medfee_sumamt: '100.00',
+        }); // a normal one beside it: the group is known
+        w.sb.setFaults(`${infno}:timeout-after-commit`);
+        const r = await settleAtCashier(center, w.his, {
+          person: { psn_no: person.psn_no, certno: person.certno, insutype: person.insutype },
+          medfee_sumamt: inpatient ? '2400.00' : '88.00',
+          inpatient,
+        });
+        msgid = r.msgid;
+        expect(r.his_status).toBe('pending');
+      } finally {
+        w.sb.setFaults('');
+        await center.close();
+        await journal.close();
+      }
+      const day = today();
+      const first = await reconcileDay(day);
+      const mine = first.findings.filter((f) => f.msgid === msgid);
+      expect(mine.map((f) => `${f.kind}/${f.cause}`)).toEqual(['center_only/no_answer']);
+      const argv = mine[0]!.repair.command!.split(' ').slice(1);
+      expect(argv).toEqual(['settle', 'reverse', msgid]);
+      const plan = await run([...argv, '--center-only', how, '--json']);
+      expect(plan.code, plan.out).toBe(0);
+      const applied = await run([...argv, '--center-only', how, '--apply', '--yes', '--json']);
+      expect(applied.code, applied.out).toBe(0);
+      expect(applied.doc.data.items[0].repair).toBe(how);
+      const row = await w.his.knex('his_settlement').where({ msgid }).first();
+      expect(row.his_status).toBe(how === 'complete' ? 'settled' : 'cancelled');
+      await expectBalanced(day);
+    },
+  );
 });

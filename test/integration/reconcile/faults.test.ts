@@ -46,7 +46,11 @@ describe('center faults', () => {
       expect(r.error?.code).toBe('CENTER_TIMEOUT');
       expect(r.days[0]!.status).toBe('failed');
       const [run] = await reconcileHistory(w.journal, { limit: 1 });
-      expect(run).toMatchObject({ run_id: r.runId, status: 'failed', errors: [expect.objectContaining({ code: 'CENTER_TIMEOUT' })] });
+      expect(run).toMatchObject({
+        run_id: r.runId,
+        status: 'failed',
+        errors: [expect.objectContaining({ code: 'CENTER_TIMEOUT' })],
+      });
     } finally {
       w.sb.setFaults('');
     }
@@ -160,7 +164,18 @@ describe('damaged 9102 result files', () => {
     proxy.damage('swap-memo-last');
     const wrong = await reconcile(withCenter(viaProxy), { date: DAY });
     expect(wrong.error?.code).toBe('RECONCILE_RESULT_MALFORMED');
-    const cols = ['psn_no', 'mdtrt_id', 'setl_id', 'msgid', 'stmt_rslt', 'refd_setl_flag', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'memo'];
+    const cols = [
+      'psn_no',
+      'mdtrt_id',
+      'setl_id',
+      'msgid',
+      'stmt_rslt',
+      'refd_setl_flag',
+      'medfee_sumamt',
+      'fund_pay_sumamt',
+      'acct_pay',
+      'memo',
+    ];
     const right = await reconcile(withCenter(viaProxy), { date: DAY, rules: { resultColumns: cols } });
     expect(brief(right)).toEqual([`his_only/not_at_center ${hisOnly.setl_id}`]);
     proxy.damage('none');
@@ -182,7 +197,8 @@ describe('a slow and uneven center', () => {
       const q = f.evidence.center_query;
       return !q ? '-' : q.ok ? 'found' : q.code;
     };
-    const shape = (r: Awaited<ReturnType<typeof reconcile>>) => r.findings.map((f) => `${f.begndate} ${f.kind} ${f.setl_id} ${asked(f)}`);
+    const shape = (r: Awaited<ReturnType<typeof reconcile>>) =>
+      r.findings.map((f) => `${f.begndate} ${f.kind} ${f.setl_id} ${asked(f)}`);
     const steady = await reconcile(w, range);
     expect(steady.findings.map((f) => f.setl_id)).toEqual(lost);
     // Only the first two days' settlements were asked about (5203); the others hit the budget.
@@ -200,4 +216,3 @@ describe('a slow and uneven center', () => {
     }
   });
 });
-

@@ -54,13 +54,21 @@ export interface World {
  * A sandbox, a journal and a client, with a HIS: the one given, a seeded demo HIS (`seed`, its
  * center side planted in the sandbox's ledger), or an empty reference HIS in SQLite.
  */
-export async function openWorld(o: { his?: Db; seed?: { seed?: number; days?: number }; sandbox?: SandboxOptions; prefix?: string } = {}): Promise<World> {
+export async function openWorld(
+  o: { his?: Db; seed?: { seed?: number; days?: number }; sandbox?: SandboxOptions; prefix?: string } = {},
+): Promise<World> {
   const dir = tmpDir(o.prefix ?? 'reconcile');
   let manifest: SeedManifest | undefined;
   const his = o.his ?? (await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true }));
-  if (o.seed) manifest = (await seedHis({ db: his, size: 'small', seed: o.seed.seed ?? 1, days: o.seed.days })).manifest;
+  if (o.seed)
+    manifest = (await seedHis({ db: his, size: 'small', seed: o.seed.seed ?? 1, days: o.seed.days })).manifest;
   else await loadReferenceSchema(his);
-  const sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db'), admdvs: ADMDVS, ...o.sandbox });
+  const sb = await startSandbox({
+    lenientVisits: true,
+    dataFile: path.join(dir, 'center.db'),
+    admdvs: ADMDVS,
+    ...o.sandbox,
+  });
   if (manifest) manifest = (await seedCenter({ his, ledger: sb.ledger, manifest })).manifest;
   const journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   const center = openCenter(centerConfig(sb.url), { journal, runId: 'test' });
@@ -84,4 +92,3 @@ export async function openWorld(o: { his?: Db; seed?: { seed?: number; days?: nu
 export function runId(): string {
   return `t-${crypto.randomBytes(4).toString('hex')}`;
 }
-

@@ -10,8 +10,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
-import { loadProfile, loadReferenceSchema, parseProfile, referenceProfilePath, type Profile } from '../../../src/core/his/index.js';
-import { GroupBook, HisReader, parseReconcileRules, scopeKey, totalsText, type HisSettlement, type ReconcileRules } from '../../../src/core/reconcile/index.js';
+import {
+  loadProfile,
+  loadReferenceSchema,
+  parseProfile,
+  referenceProfilePath,
+  type Profile,
+} from '../../../src/core/his/index.js';
+import {
+  GroupBook,
+  HisReader,
+  parseReconcileRules,
+  scopeKey,
+  totalsText,
+  type HisSettlement,
+  type ReconcileRules,
+} from '../../../src/core/reconcile/index.js';
 import { sumDay } from '../../../src/core/reconcile/hisSums.js';
 import { createTempDatabase, describeWithPg, type TempDatabase } from '../../helpers/servers.js';
 import { EMP, FAR, RES, setl, toHis } from './scenario.js';
@@ -46,11 +60,16 @@ async function outcome(reader: HisReader, day: string, lean: boolean): Promise<O
       o.rows += n;
       if (res.kind === 'counted') book.add(res.s, n);
       else if (res.kind === 'excluded') o.excluded[res.reason] = (o.excluded[res.reason] ?? 0) + n;
-      else o.problems.push(`${res.problem.code} ${String(res.problem.row.setl_id)} ${String(res.problem.row.his_setl_no)}`);
+      else
+        o.problems.push(
+          `${res.problem.code} ${String(res.problem.row.setl_id)} ${String(res.problem.row.his_setl_no)}`,
+        );
     },
     { lean },
   );
-  o.totals = [...book.totals].map(([k, t]) => [k, totalsText(t)] as [string, ReturnType<typeof totalsText>]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  o.totals = [...book.totals]
+    .map(([k, t]) => [k, totalsText(t)] as [string, ReturnType<typeof totalsText>])
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   o.problems.sort();
   return o;
 }
@@ -68,7 +87,10 @@ const RULES: Array<[string, Record<string, unknown>, boolean]> = [
   ['pending rows counted', { ...MAPPED, statuses: ['settled', 'cancelled', 'pending'] }, false],
 ];
 
-const bind = (day: string) => ({ from: `${day} 00:00:00`, to: `${day.slice(0, 8)}${String(Number(day.slice(8)) + 1).padStart(2, '0')} 00:00:00` });
+const bind = (day: string) => ({
+  from: `${day} 00:00:00`,
+  to: `${day.slice(0, 8)}${String(Number(day.slice(8)) + 1).padStart(2, '0')} 00:00:00`,
+});
 
 /** A database of the reference schema for the suite, and how to drop it. */
 interface SuiteDb {
@@ -96,12 +118,45 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
       // A day of ordinary rows: both insurance types, out-of-area people, refunds and their
       // originals, hospital-borne amounts, a local clearing type, pending rows without setl_id,
       // cancelled rows, a missing personal-account amount.
-      for (let i = 0; i < 12; i++) await toHis(db, setl({ day, person: EMP[i % EMP.length]!, medfee: `${100 + i}.${i % 10}5`, fund: `${50 + i}.10`, acct: i % 3 === 0 ? '0.00' : '7.35' }));
-      for (let i = 0; i < 5; i++) await toHis(db, setl({ day, person: RES[i % RES.length]!, medfee: `${300 + i}.00`, fund: '120.40', acct: '0.00', hosp: `${i}.50` }));
-      for (let i = 0; i < 4; i++) await toHis(db, setl({ day, person: FAR[i % FAR.length]!, medfee: '88.80', fund: '44.40', acct: '4.44' }));
+      for (let i = 0; i < 12; i++)
+        await toHis(
+          db,
+          setl({
+            day,
+            person: EMP[i % EMP.length]!,
+            medfee: `${100 + i}.${i % 10}5`,
+            fund: `${50 + i}.10`,
+            acct: i % 3 === 0 ? '0.00' : '7.35',
+          }),
+        );
+      for (let i = 0; i < 5; i++)
+        await toHis(
+          db,
+          setl({
+            day,
+            person: RES[i % RES.length]!,
+            medfee: `${300 + i}.00`,
+            fund: '120.40',
+            acct: '0.00',
+            hosp: `${i}.50`,
+          }),
+        );
+      for (let i = 0; i < 4; i++)
+        await toHis(db, setl({ day, person: FAR[i % FAR.length]!, medfee: '88.80', fund: '44.40', acct: '4.44' }));
       const orig = setl({ day, person: EMP[1]!, medfee: '66.60', fund: '33.30', acct: '3.33' });
       await toHis(db, orig, { his_status: 'cancelled' });
-      await toHis(db, setl({ day, person: EMP[1]!, refd: '1', init_setl_id: orig.setl_id, medfee: '-66.60', fund: '-33.30', acct: '-3.33' }));
+      await toHis(
+        db,
+        setl({
+          day,
+          person: EMP[1]!,
+          refd: '1',
+          init_setl_id: orig.setl_id,
+          medfee: '-66.60',
+          fund: '-33.30',
+          acct: '-3.33',
+        }),
+      );
       await toHis(db, setl({ day, person: EMP[2]!, clr_type: '13' }));
       await toHis(db, setl({ day, person: EMP[3]! }), { acct_pay: null });
       await toHis(db, setl({ day, person: EMP[4]! }), { setl_id: null, his_status: 'pending' });
@@ -114,7 +169,11 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
     await toHis(db, setl({ day: ODD_TYPE, person: EMP[9]! }), { insutype: '777' });
     await toHis(db, setl({ day: FAR_NO_FUND, person: FAR[0]! }), { fund_pay_sumamt: null });
     // Not counted (its status), so its missing amounts do not matter.
-    await toHis(db, setl({ day: CLEAN, person: EMP[10]! }), { his_status: 'void', medfee_sumamt: null, fund_pay_sumamt: null });
+    await toHis(db, setl({ day: CLEAN, person: EMP[10]! }), {
+      his_status: 'void',
+      medfee_sumamt: null,
+      fund_pay_sumamt: null,
+    });
   });
   afterAll(async () => {
     await db?.close();
@@ -138,9 +197,18 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
   });
 
   /** The rows a read for details keeps: those counted in `scopes`, by setl_id. */
-  async function kept(reader: HisReader, day: string, scopes: ReadonlySet<string>, narrowed: boolean): Promise<string[]> {
+  async function kept(
+    reader: HisReader,
+    day: string,
+    scopes: ReadonlySet<string>,
+    narrowed: boolean,
+  ): Promise<string[]> {
     const out: HisSettlement[] = [];
-    await reader.day(day, (res) => void (res.kind === 'counted' && scopes.has(scopeKey(res.s)) && out.push(res.s)), narrowed ? { scopes } : {});
+    await reader.day(
+      day,
+      (res) => void (res.kind === 'counted' && scopes.has(scopeKey(res.s)) && out.push(res.s)),
+      narrowed ? { scopes } : {},
+    );
     return out.map((s) => `${s.setl_id} ${s.medfee} ${s.clr_type}|${s.setl_optins}`).sort();
   }
 
@@ -151,7 +219,11 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
         // The day summed first (as a run does), then read again for some of its scopes.
         const reader = new HisReader(db, profile, rules);
         await outcome(reader, day, true);
-        for (const scopes of [new Set([`11|${ADMDVS}`]), new Set(['11|440300', `21|${ADMDVS}`]), new Set(['99|000000'])]) {
+        for (const scopes of [
+          new Set([`11|${ADMDVS}`]),
+          new Set(['11|440300', `21|${ADMDVS}`]),
+          new Set(['99|000000']),
+        ]) {
           const all = await kept(new HisReader(db, profile, rules), day, scopes, false);
           expect(await kept(reader, day, scopes, true), `${day} ${[...scopes].join(',')}`).toEqual(all);
           if (scopes.has(`11|${ADMDVS}`)) expect(all.length).toBeGreaterThan(5);
@@ -183,11 +255,31 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
       return parseProfile(changed, 'variant.yaml');
     };
     it.each([
-      ['amounts held as text', 's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,', 's.in_area_flag, s.setl_time, CAST(s.medfee_sumamt AS TEXT) AS medfee_sumamt, s.fund_pay_sumamt,'],
-      ['amounts held as floating point', 's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,', 's.in_area_flag, s.setl_time, CAST(s.medfee_sumamt AS DOUBLE PRECISION) AS medfee_sumamt, s.fund_pay_sumamt,'],
-      ['times held as text', 's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,', 's.in_area_flag, CAST(s.setl_time AS TEXT) AS setl_time, s.medfee_sumamt, s.fund_pay_sumamt,'],
-      ['amounts with a third decimal', 's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,', 's.in_area_flag, s.setl_time, s.medfee_sumamt + 0.005 AS medfee_sumamt, s.fund_pay_sumamt,'],
-      ['amounts with four decimals, the last two zeros', 's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,', 's.in_area_flag, s.setl_time, CAST(s.medfee_sumamt AS NUMERIC(18,4)) AS medfee_sumamt, s.fund_pay_sumamt,'],
+      [
+        'amounts held as text',
+        's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,',
+        's.in_area_flag, s.setl_time, CAST(s.medfee_sumamt AS TEXT) AS medfee_sumamt, s.fund_pay_sumamt,',
+      ],
+      [
+        'amounts held as floating point',
+        's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,',
+        's.in_area_flag, s.setl_time, CAST(s.medfee_sumamt AS DOUBLE PRECISION) AS medfee_sumamt, s.fund_pay_sumamt,',
+      ],
+      [
+        'times held as text',
+        's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,',
+        's.in_area_flag, CAST(s.setl_time AS TEXT) AS setl_time, s.medfee_sumamt, s.fund_pay_sumamt,',
+      ],
+      [
+        'amounts with a third decimal',
+        's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,',
+        's.in_area_flag, s.setl_time, s.medfee_sumamt + 0.005 AS medfee_sumamt, s.fund_pay_sumamt,',
+      ],
+      [
+        'amounts with four decimals, the last two zeros',
+        's.in_area_flag, s.setl_time, s.medfee_sumamt, s.fund_pay_sumamt,',
+        's.in_area_flag, s.setl_time, CAST(s.medfee_sumamt AS NUMERIC(18,4)) AS medfee_sumamt, s.fund_pay_sumamt,',
+      ],
     ])('%s is read row by row, with the same result', async (label, from, to) => {
       const p = variant(from, to);
       const rules = rulesOf(MAPPED);
@@ -199,7 +291,8 @@ function sumsSuite(make: () => Promise<SuiteDb>, notSummed: readonly string[]): 
         const rows = await outcome(new HisReader(db, p, rules), day, false);
         expect(await outcome(reader, day, true), day).toEqual(rows);
         // The same values as the reference columns give, except where a third decimal was added.
-        if (!label.includes('third')) expect(rows, day).toEqual(await outcome(new HisReader(db, profile, rules), day, false));
+        if (!label.includes('third'))
+          expect(rows, day).toEqual(await outcome(new HisReader(db, profile, rules), day, false));
       }
     });
   });
@@ -209,12 +302,21 @@ describeWithPg('the HIS side summed by PostgreSQL', (url) => {
   sumsSuite(async () => {
     const t: TempDatabase = await createTempDatabase('postgres', url, 'hisops_t_sums');
     return { url: t.url, drop: () => t.drop() };
-  }, ['amounts held as text', 'amounts held as floating point', 'times held as text', 'amounts with a third decimal', 'amounts with four decimals, the last two zeros']);
+  }, [
+    'amounts held as text',
+    'amounts held as floating point',
+    'times held as text',
+    'amounts with a third decimal',
+    'amounts with four decimals, the last two zeros',
+  ]);
 });
 
 describe('the HIS side summed by SQLite', () => {
   sumsSuite(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-sums-'));
-    return { url: `sqlite:${path.join(dir, 'his.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dir, 'his.db')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }, ['amounts with a third decimal']);
 });

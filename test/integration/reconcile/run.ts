@@ -1,6 +1,11 @@
 /** Run a reconciliation in a test world (SQLite or server HIS, sandbox over HTTP). */
 import { loadProfile, referenceProfilePath, type Profile } from '../../../src/core/his/index.js';
-import { parseReconcileRules, runReconcile, type ReconcileOptions, type ReconcileResult } from '../../../src/core/reconcile/index.js';
+import {
+  parseReconcileRules,
+  runReconcile,
+  type ReconcileOptions,
+  type ReconcileResult,
+} from '../../../src/core/reconcile/index.js';
 import type { Center } from '../../../src/core/center/index.js';
 import { ADMDVS, CODE, runId, type World } from './helpers.js';
 
@@ -13,7 +18,15 @@ export async function reconcile(
   profile ??= await loadProfile(referenceProfilePath());
   const { rules, today, ...rest } = o;
   return runReconcile(
-    { db: w.his, profile, center: w.center, journal: w.journal, runId: runId(), fixmedins_code: CODE, now: () => new Date() },
+    {
+      db: w.his,
+      profile,
+      center: w.center,
+      journal: w.journal,
+      runId: runId(),
+      fixmedins_code: CODE,
+      now: () => new Date(),
+    },
     { rules: parseReconcileRules(rules, { setl_optins: ADMDVS }), today: today ?? '2025-12-31', ...rest },
   );
 }

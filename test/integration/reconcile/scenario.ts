@@ -125,8 +125,29 @@ export async function toHis(db: Db, s: Setl, over: Record<string, unknown> = {})
 }
 
 /** Write the settlement into the center's ledger (a refund row as a cancellation of its original). */
-export function toCenter(ledger: Ledger, s: Setl, over: { setl_time?: string; medfee?: string; fund?: string; acct?: string; hifp?: string; clr_optins?: string; clr_type?: string; insutype?: string; setl_id?: string; msgid?: string } = {}): SettlementRow {
-  if (s.refd === '1') return ledger.insertCancellation({ setl_id: s.init_setl_id!, setl_time: over.setl_time ?? s.setl_time, new_setl_id: over.setl_id ?? s.setl_id, medins_setl_id: over.msgid ?? s.msgid });
+export function toCenter(
+  ledger: Ledger,
+  s: Setl,
+  over: {
+    setl_time?: string;
+    medfee?: string;
+    fund?: string;
+    acct?: string;
+    hifp?: string;
+    clr_optins?: string;
+    clr_type?: string;
+    insutype?: string;
+    setl_id?: string;
+    msgid?: string;
+  } = {},
+): SettlementRow {
+  if (s.refd === '1')
+    return ledger.insertCancellation({
+      setl_id: s.init_setl_id!,
+      setl_time: over.setl_time ?? s.setl_time,
+      new_setl_id: over.setl_id ?? s.setl_id,
+      medins_setl_id: over.msgid ?? s.msgid,
+    });
   const medfee = over.medfee ?? s.medfee;
   const fund = over.fund ?? s.fund;
   const acct = over.acct ?? s.acct;
@@ -175,7 +196,9 @@ export type Damage = 'none' | 'truncate' | 'not-zip' | 'extra-column' | 'drop-la
  * A proxy in front of the sandbox that passes every call through and damages the 9102 answer the
  * way `damage()` says (the 9102 request is recognised by its envelope's infno).
  */
-export async function damagingProxy(target: string): Promise<{ url: string; damage: (d: Damage) => void; downloads: () => number; close: () => Promise<void> }> {
+export async function damagingProxy(
+  target: string,
+): Promise<{ url: string; damage: (d: Damage) => void; downloads: () => number; close: () => Promise<void> }> {
   let mode: Damage = 'none';
   let n = 0;
   const server = http.createServer((req, res) => {
@@ -189,7 +212,11 @@ export async function damagingProxy(target: string): Promise<{ url: string; dama
       } catch {
         infno = '';
       }
-      const r = await fetch(target + (req.url ?? '/'), { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? 'application/json') }, body });
+      const r = await fetch(target + (req.url ?? '/'), {
+        method: req.method,
+        headers: { 'content-type': String(req.headers['content-type'] ?? 'application/json') },
+        body,
+      });
       let bytes: Buffer = Buffer.from(await r.arrayBuffer());
       if (infno === '9102' && r.headers.get('content-type')?.includes('octet-stream')) {
         n++;
@@ -214,14 +241,17 @@ function damaged(zip: Buffer, mode: Damage): Buffer {
   if (mode === 'truncate') return Buffer.from(zip.subarray(0, Math.floor(zip.length / 2)));
   if (mode === 'not-zip') return Buffer.from('<html><body>502 Bad Gateway</body></html>\n', 'utf8');
   const entry = unzipOne(zip, '.txt');
-  const lines = decodeText(entry.data).split('\n').filter((l) => l !== '');
+  const lines = decodeText(entry.data)
+    .split('\n')
+    .filter((l) => l !== '');
   let out = lines;
   if (mode === 'extra-column') out = lines.map((l, i) => (i === 0 ? `${l}\tEXTRA` : l));
   if (mode === 'drop-last-lines') out = lines.slice(0, Math.max(0, lines.length - 2));
-  if (mode === 'swap-memo-last') out = lines.map((l) => {
-    const c = l.split('\t');
-    const memo = c.splice(6, 1)[0]!;
-    return [...c, memo].join('\t');
-  });
+  if (mode === 'swap-memo-last')
+    out = lines.map((l) => {
+      const c = l.split('\t');
+      const memo = c.splice(6, 1)[0]!;
+      return [...c, memo].join('\t');
+    });
   return zipOne(entry.name, out.join('\n') + '\n');
 }

@@ -41,14 +41,41 @@ async function waitForUrl(err: () => string): Promise<string> {
 
 describe('hisops center serve', () => {
   it('serves for --for seconds and reports what it served', async () => {
-    const r = await run(['center', 'serve', '--port', '0', '--for', '2', '--data', 'c.db', '--faults', '3201:error@1', '--seed', '5', '--json'], async (err) => {
-      const url = await waitForUrl(err);
-      const sign_no = await signIn(url);
-      const a = await post(url, envelope('3201', { data: {} }, sign_no));
-      expect(a.body.err_msg).toMatch(/injected error for 3201/);
-    });
+    const r = await run(
+      [
+        'center',
+        'serve',
+        '--port',
+        '0',
+        '--for',
+        '2',
+        '--data',
+        'c.db',
+        '--faults',
+        '3201:error@1',
+        '--seed',
+        '5',
+        '--json',
+      ],
+      async (err) => {
+        const url = await waitForUrl(err);
+        const sign_no = await signIn(url);
+        const a = await post(url, envelope('3201', { data: {} }, sign_no));
+        expect(a.body.err_msg).toMatch(/injected error for 3201/);
+      },
+    );
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { ok: boolean; data: { stats: { requests: number; faults: Record<string, number> }; seed: number; faults: string; stoppedBy: string; ledger: Record<string, number>; dataFile: string } };
+    const doc = JSON.parse(r.out) as {
+      ok: boolean;
+      data: {
+        stats: { requests: number; faults: Record<string, number> };
+        seed: number;
+        faults: string;
+        stoppedBy: string;
+        ledger: Record<string, number>;
+        dataFile: string;
+      };
+    };
     expect(doc.ok).toBe(true);
     expect(doc.data.stats.requests).toBe(2);
     expect(doc.data.stats.faults.error).toBe(1);

@@ -32,8 +32,19 @@ afterAll(() => {
 
 function config(url: string, crypto: CenterConfig['crypto']): CenterConfig {
   return {
-    baseUrl: url, fixmedins_code: 'H43010000001', fixmedins_name: '示例医院', mdtrtarea_admvs: '430100', insuplc_admdvs: '430100', recer_sys_code: 'YBXT',
-    infver: 'V1.0', opter: 'op01', opter_name: '张三', opter_type: '1', setl_optins: '430100', retry: { attempts: 1 }, crypto,
+    baseUrl: url,
+    fixmedins_code: 'H43010000001',
+    fixmedins_name: '示例医院',
+    mdtrtarea_admvs: '430100',
+    insuplc_admdvs: '430100',
+    recer_sys_code: 'YBXT',
+    infver: 'V1.0',
+    opter: 'op01',
+    opter_name: '张三',
+    opter_type: '1',
+    setl_optins: '430100',
+    retry: { attempts: 1 },
+    crypto,
   };
 }
 
@@ -49,7 +60,23 @@ async function waitForUrl(err: () => string): Promise<string> {
 describe('hisops center serve --crypto sm4', () => {
   it('serves the encrypted channel: the keyed client reads it, a client without the key gets CENTER_ENCRYPTED_NO_KEY', async () => {
     const io = memoryIo({ cwd: dir, env: { HISOPS_CENTER_SM2_KEY: hisPair.privateKey } });
-    const argv = ['center', 'serve', '--port', '0', '--for', '10', '--data', 'gm.db', '--crypto', 'sm4', '--sm4-key-file', 'sm4.key', '--sm2-key-file', 'center-sm2.key', '--json'];
+    const argv = [
+      'center',
+      'serve',
+      '--port',
+      '0',
+      '--for',
+      '10',
+      '--data',
+      'gm.db',
+      '--crypto',
+      'sm4',
+      '--sm4-key-file',
+      'sm4.key',
+      '--sm2-key-file',
+      'center-sm2.key',
+      '--json',
+    ];
     const { program, app } = buildProgram(io, argv);
     if (!program.commands.some((c) => c.name() === 'center')) registerCenter(program, app);
     const done = program.parseAsync(argv, { from: 'user' }).then(() => app.exitCode);
@@ -57,7 +84,12 @@ describe('hisops center serve --crypto sm4', () => {
     expect(io.err()).toContain(centerPair.publicKey);
     expect(io.err()).toMatch(/requests' signatures checked/);
 
-    const keyed = new Center(config(url, { kind: 'sm4', keyText: { sm4Key: SM4, sm2Key: hisPair.privateKey, centerPublicKey: centerPair.publicKey } }));
+    const keyed = new Center(
+      config(url, {
+        kind: 'sm4',
+        keyText: { sm4Key: SM4, sm2Key: hisPair.privateKey, centerPublicKey: centerPair.publicKey },
+      }),
+    );
     try {
       const r = await keyed.signIn();
       expect(r.result.sign_no).toMatch(/\S/);
@@ -81,7 +113,9 @@ describe('hisops center serve --crypto sm4', () => {
       await forger.close();
     }
     expect(await done).toBe(0);
-    const doc = JSON.parse(io.out()) as { data: { crypto: { kind: string; centerPublicKey: string; requestsChecked: boolean }; stats: { sealed: number } } };
+    const doc = JSON.parse(io.out()) as {
+      data: { crypto: { kind: string; centerPublicKey: string; requestsChecked: boolean }; stats: { sealed: number } };
+    };
     expect(doc.data.crypto).toEqual({ kind: 'sm4', centerPublicKey: centerPair.publicKey, requestsChecked: true });
     expect(doc.data.stats.sealed).toBe(1);
     expect(io.out() + io.err()).not.toContain(SM4);

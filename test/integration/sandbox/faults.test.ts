@@ -56,7 +56,14 @@ describe('fault kinds', () => {
   it('timeout holds the socket and commits nothing', async () => {
     const { sb, sign_no } = await sandbox('2207:timeout');
     const env = envelope('2207', settleInput(person), sign_no);
-    await expect(fetch(sb.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env), signal: AbortSignal.timeout(300) })).rejects.toThrow(/aborted|timeout/i);
+    await expect(
+      fetch(sb.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(env),
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow(/aborted|timeout/i);
     expect(sb.ledger.settlementsByMsgid(String(env.msgid))).toHaveLength(0);
   });
 
@@ -64,12 +71,22 @@ describe('fault kinds', () => {
     const { sb, sign_no } = await sandbox('2207:timeout-after-commit');
     const env = envelope('2207', settleInput(person), sign_no);
     const t0 = Date.now();
-    await expect(fetch(sb.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env), signal: AbortSignal.timeout(400) })).rejects.toThrow(/aborted|timeout/i);
+    await expect(
+      fetch(sb.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(env),
+        signal: AbortSignal.timeout(400),
+      }),
+    ).rejects.toThrow(/aborted|timeout/i);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(380);
     const rows = sb.ledger.settlementsByMsgid(String(env.msgid));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe('settled');
-    await call(sb.url, envelope('2601', { data: { psn_no: person.psn_no, omsgid: env.msgid, oinfno: '2207' } }, sign_no));
+    await call(
+      sb.url,
+      envelope('2601', { data: { psn_no: person.psn_no, omsgid: env.msgid, oinfno: '2207' } }, sign_no),
+    );
     expect(sb.ledger.getSettlement(rows[0]!.setl_id)!.status).toBe('reversed');
   });
 
@@ -106,7 +123,8 @@ describe('reproducibility', () => {
   async function outcomes(seed: number, n = 40): Promise<string> {
     const { sb, sign_no } = await sandbox('1101:error@0.5,*:latency=0..3ms@0.5', seed);
     let s = '';
-    for (let i = 0; i < n; i++) s += (await post(sb.url, envelope('1101', q1101(), sign_no))).body.infcode === 0 ? '.' : 'E';
+    for (let i = 0; i < n; i++)
+      s += (await post(sb.url, envelope('1101', q1101(), sign_no))).body.infcode === 0 ? '.' : 'E';
     return s;
   }
   it('the same seed and the same requests give the same faults; another seed gives others', async () => {

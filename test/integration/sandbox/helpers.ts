@@ -2,7 +2,12 @@
  * Raw-HTTP helpers for the sandbox suites: build envelopes with the protocol module, post them
  * with the global fetch, sign in. Nothing here goes through the center client.
  */
-import { buildMsgid, buildRequestEnvelope, stamp14, type EnvelopeCommon } from '../../../src/core/center/protocol/index.js';
+import {
+  buildMsgid,
+  buildRequestEnvelope,
+  stamp14,
+  type EnvelopeCommon,
+} from '../../../src/core/center/protocol/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/core/center/sandbox/index.js';
 
 export const CODE = 'H43010000001';
@@ -30,10 +35,22 @@ export function nextMsgid(now = new Date(), code = CODE): string {
   return buildMsgid(code, now, n);
 }
 
-export function envelope(infno: string, input: Record<string, unknown>, sign_no = '', over: Partial<EnvelopeCommon> & { msgid?: string; insuplc_admdvs?: string } = {}): Record<string, unknown> {
+export function envelope(
+  infno: string,
+  input: Record<string, unknown>,
+  sign_no = '',
+  over: Partial<EnvelopeCommon> & { msgid?: string; insuplc_admdvs?: string } = {},
+): Record<string, unknown> {
   const common = { ...COMMON, ...over };
   const now = new Date();
-  return buildRequestEnvelope(common, { infno, msgid: over.msgid ?? nextMsgid(now, common.fixmedins_code), input, now, sign_no, insuplc_admdvs: over.insuplc_admdvs }) as unknown as Record<string, unknown>;
+  return buildRequestEnvelope(common, {
+    infno,
+    msgid: over.msgid ?? nextMsgid(now, common.fixmedins_code),
+    input,
+    now,
+    sign_no,
+    insuplc_admdvs: over.insuplc_admdvs,
+  }) as unknown as Record<string, unknown>;
 }
 
 export interface Answer {
@@ -41,8 +58,17 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
-export async function postRaw(url: string, body: string | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }, path = ''): Promise<Answer> {
-  const r = await fetch(url + path, { method: 'POST', headers, body: typeof body === 'string' ? body : Buffer.from(body) });
+export async function postRaw(
+  url: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  path = '',
+): Promise<Answer> {
+  const r = await fetch(url + path, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : Buffer.from(body),
+  });
   const text = await r.text();
   let parsed: Record<string, unknown>;
   try {
@@ -65,7 +91,13 @@ export async function call(url: string, env: Record<string, unknown>): Promise<R
 }
 
 export async function signIn(url: string, opter = COMMON.opter, over: Partial<EnvelopeCommon> = {}): Promise<string> {
-  const out = await call(url, envelope('9001', { signIn: { opter_no: opter, ip: '127.0.0.1', mac: '00-00-00-00-00-00' } }, '', { opter, ...over }));
+  const out = await call(
+    url,
+    envelope('9001', { signIn: { opter_no: opter, ip: '127.0.0.1', mac: '00-00-00-00-00-00' } }, '', {
+      opter,
+      ...over,
+    }),
+  );
   return (out.signinoutb as { sign_no: string }).sign_no;
 }
 
@@ -79,7 +111,10 @@ export async function openSandbox(opts: SandboxOptions = {}): Promise<{ sb: Sand
 let visitSeq = 0;
 
 /** A 2207 input for a person, with the four bill parts adding up to medfee. */
-export function settleInput(p: { psn_no: string; certno: string; insutype: string }, over: Record<string, unknown> = {}): Record<string, unknown> {
+export function settleInput(
+  p: { psn_no: string; certno: string; insutype: string },
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     data: {
       psn_no: p.psn_no,

@@ -38,25 +38,60 @@ describe('load', () => {
           const kind = i % 3;
           try {
             if (kind === 0) {
-              const env = envelope('2207', settleInput(p, { mdtrt_id: `L${c}-${i}`, acct_used_flag: '0' }), sign_no, { insuplc_admdvs: p.insuplc_admdvs });
+              const env = envelope('2207', settleInput(p, { mdtrt_id: `L${c}-${i}`, acct_used_flag: '0' }), sign_no, {
+                insuplc_admdvs: p.insuplc_admdvs,
+              });
               const a = await post(sb.url, env);
               if (a.body.infcode !== 0) failures.push(String(a.body.err_msg));
-              else settled.set((a.body.output as { setlinfo: { setl_id: string } }).setlinfo.setl_id, String(env.msgid));
+              else
+                settled.set((a.body.output as { setlinfo: { setl_id: string } }).setlinfo.setl_id, String(env.msgid));
             } else if (kind === 1) {
               const code = `86${String(c).padStart(4, '0')}${String(i).padStart(14, '0')}`;
-              const a = await post(sb.url, envelope('3505', {
-                selinfo: {
-                  med_list_codg: 'XA01', fixmedins_hilist_id: 'D1', fixmedins_hilist_name: '药', fixmedins_bchno: 'B1', prsc_dr_name: '医', phar_name: '药师',
-                  phar_prac_cert_no: 'P1', hi_feesetl_type: '1', mdtrt_sn: `L${c}`, psn_cert_type: '01', manu_lotnum: 'L1', manu_date: '2025-01-01',
-                  expy_end: '2027-01-01', rx_flag: '1', trdn_flag: '0', rx_circ_flag: '0', rtal_docno: `R${c}-${i}`, sel_retn_cnt: 1,
-                  sel_retn_time: '2026-01-10 10:00:00', sel_retn_opter_name: '药师', drugtracinfo: [{ drug_trac_codg: code }],
-                },
-              }, sign_no));
+              const a = await post(
+                sb.url,
+                envelope(
+                  '3505',
+                  {
+                    selinfo: {
+                      med_list_codg: 'XA01',
+                      fixmedins_hilist_id: 'D1',
+                      fixmedins_hilist_name: '药',
+                      fixmedins_bchno: 'B1',
+                      prsc_dr_name: '医',
+                      phar_name: '药师',
+                      phar_prac_cert_no: 'P1',
+                      hi_feesetl_type: '1',
+                      mdtrt_sn: `L${c}`,
+                      psn_cert_type: '01',
+                      manu_lotnum: 'L1',
+                      manu_date: '2025-01-01',
+                      expy_end: '2027-01-01',
+                      rx_flag: '1',
+                      trdn_flag: '0',
+                      rx_circ_flag: '0',
+                      rtal_docno: `R${c}-${i}`,
+                      sel_retn_cnt: 1,
+                      sel_retn_time: '2026-01-10 10:00:00',
+                      sel_retn_opter_name: '药师',
+                      drugtracinfo: [{ drug_trac_codg: code }],
+                    },
+                  },
+                  sign_no,
+                ),
+              );
               const r = (a.body.output as { result?: { retRslt: string } } | null)?.result;
-              if (a.body.infcode !== 0 || r?.retRslt !== '1') failures.push(String(a.body.err_msg ?? JSON.stringify(r)));
+              if (a.body.infcode !== 0 || r?.retRslt !== '1')
+                failures.push(String(a.body.err_msg ?? JSON.stringify(r)));
               else sold.push(code);
             } else {
-              const a = await post(sb.url, envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: p.certno, psn_cert_type: '01' } }, sign_no));
+              const a = await post(
+                sb.url,
+                envelope(
+                  '1101',
+                  { data: { mdtrt_cert_type: '02', mdtrt_cert_no: p.certno, psn_cert_type: '01' } },
+                  sign_no,
+                ),
+              );
               if (a.body.infcode !== 0) failures.push(String(a.body.err_msg));
               else queries++;
             }

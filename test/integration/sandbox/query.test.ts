@@ -12,7 +12,16 @@ import { sandboxRoster, startSandbox, type Sandbox } from '../../../src/core/cen
 import { isHisopsError } from '../../../src/core/errors.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
 import { D } from '../../../src/core/money.js';
-import { askOne, centerView, classifyStuck, DEFAULT_PATTERNS, refusalKind, toCenterSetl, type Candidate, type SetlinfoLike } from '../../../src/core/settle/index.js';
+import {
+  askOne,
+  centerView,
+  classifyStuck,
+  DEFAULT_PATTERNS,
+  refusalKind,
+  toCenterSetl,
+  type Candidate,
+  type SetlinfoLike,
+} from '../../../src/core/settle/index.js';
 import { call, CODE, envelope, openSandbox, post, settleInput } from './helpers.js';
 
 let sb: Sandbox;
@@ -30,7 +39,11 @@ afterAll(async () => {
 
 type Setl = Record<string, unknown> & { setl_id: string; mdtrt_id: string; medins_setl_id: string };
 
-async function settle(over: Record<string, unknown> = {}, infno = '2207', p = employee): Promise<{ env: Record<string, unknown>; setl: Setl }> {
+async function settle(
+  over: Record<string, unknown> = {},
+  infno = '2207',
+  p = employee,
+): Promise<{ env: Record<string, unknown>; setl: Setl }> {
   const input = settleInput(p, over);
   if (infno === '2304') {
     const d = input.data as Record<string, unknown>;
@@ -42,7 +55,8 @@ async function settle(over: Record<string, unknown> = {}, infno = '2207', p = em
   return { env, setl: (await call(sb.url, env)).setlinfo as Setl };
 }
 
-const query = (data: Record<string, unknown>) => post(sb.url, envelope('5203', { data }, sign_no, { insuplc_admdvs: '430100' }));
+const query = (data: Record<string, unknown>) =>
+  post(sb.url, envelope('5203', { data }, sign_no, { insuplc_admdvs: '430100' }));
 
 async function found(data: Record<string, unknown>): Promise<Record<string, unknown>> {
   const a = await query(data);
@@ -58,8 +72,10 @@ async function refused(data: Record<string, unknown>): Promise<string> {
   return String(a.body.err_msg);
 }
 
-const cancel = (infno: '2208' | '2305', s: Setl, p = employee) => call(sb.url, envelope(infno, { data: { setl_id: s.setl_id, mdtrt_id: s.mdtrt_id, psn_no: p.psn_no } }, sign_no));
-const reverse = (env: Record<string, unknown>, oinfno = '2207', p = employee) => call(sb.url, envelope('2601', { data: { psn_no: p.psn_no, omsgid: env.msgid, oinfno } }, sign_no));
+const cancel = (infno: '2208' | '2305', s: Setl, p = employee) =>
+  call(sb.url, envelope(infno, { data: { setl_id: s.setl_id, mdtrt_id: s.mdtrt_id, psn_no: p.psn_no } }, sign_no));
+const reverse = (env: Record<string, unknown>, oinfno = '2207', p = employee) =>
+  call(sb.url, envelope('2601', { data: { psn_no: p.psn_no, omsgid: env.msgid, oinfno } }, sign_no));
 
 describe('5203 by setl_id: cancelled, cancellation and reversed settlements', () => {
   it('answers a live settlement with refd_setl_flag 0', async () => {
@@ -93,13 +109,22 @@ describe('5203 by setl_id: cancelled, cancellation and reversed settlements', ()
   });
 
   it('does the same for an inpatient settlement cancelled with 2305 and for a seeded cancellation', async () => {
-    const { setl } = await settle({ medfee_sumamt: 3000, fulamt_ownpay_amt: 0, preselfpay_amt: 0, inscp_scp_amt: 3000 }, '2304');
+    const { setl } = await settle(
+      { medfee_sumamt: 3000, fulamt_ownpay_amt: 0, preselfpay_amt: 0, inscp_scp_amt: 3000 },
+      '2304',
+    );
     const c = (await cancel('2305', setl)).setlinfo as Setl;
     expect((await found({ psn_no: employee.psn_no, setl_id: setl.setl_id })).refd_setl_flag).toBe('1');
     const neg = await found({ psn_no: employee.psn_no, setl_id: c.setl_id });
     expect([neg.refd_setl_flag, neg.medfee_sumamt, neg.clr_type]).toEqual(['1', -3000, '21']);
 
-    const seeded = sb.ledger.insertSettlement({ setl_time: '2026-01-05 10:00:00', mdtrt_id: 'QSEEDCAN', psn_no: employee.psn_no, medfee_sumamt: 80, fixmedins_code: CODE });
+    const seeded = sb.ledger.insertSettlement({
+      setl_time: '2026-01-05 10:00:00',
+      mdtrt_id: 'QSEEDCAN',
+      psn_no: employee.psn_no,
+      medfee_sumamt: 80,
+      fixmedins_code: CODE,
+    });
     const seededCancel = sb.ledger.insertCancellation({ setl_id: seeded.setl_id, setl_time: '2026-01-06 09:00:00' });
     expect((await found({ psn_no: employee.psn_no, setl_id: seeded.setl_id })).refd_setl_flag).toBe('1');
     const sc = await found({ psn_no: employee.psn_no, setl_id: seededCancel.setl_id });
@@ -116,9 +141,17 @@ describe('5203 by setl_id: cancelled, cancellation and reversed settlements', ()
     expect(msg).toContain(String(rev.msgid));
     expect(refusalKind(msg, DEFAULT_PATTERNS)).toBe('reversed');
     // A seeded reversal (the demo's HIS-only settlements) answers the same way.
-    const seeded = sb.ledger.insertSettlement({ setl_time: '2026-01-05 11:00:00', mdtrt_id: 'QSEEDREV', psn_no: employee.psn_no, medfee_sumamt: 50, fixmedins_code: CODE });
+    const seeded = sb.ledger.insertSettlement({
+      setl_time: '2026-01-05 11:00:00',
+      mdtrt_id: 'QSEEDREV',
+      psn_no: employee.psn_no,
+      medfee_sumamt: 50,
+      fixmedins_code: CODE,
+    });
     sb.ledger.reverseSettlement(seeded.setl_id, '2026-01-05 11:05:00');
-    expect(refusalKind(await refused({ psn_no: employee.psn_no, setl_id: seeded.setl_id }), DEFAULT_PATTERNS)).toBe('reversed');
+    expect(refusalKind(await refused({ psn_no: employee.psn_no, setl_id: seeded.setl_id }), DEFAULT_PATTERNS)).toBe(
+      'reversed',
+    );
   });
 
   it('answers an unknown id, another person and another visit with 未查询到结算信息 (absent)', async () => {
@@ -146,7 +179,12 @@ describe('5203 by psn_no + mdtrt_id, without setl_id', () => {
 
   it('answers the latest of several live settlements of one visit (two charge batches)', async () => {
     const { setl: first } = await settle({ chrg_bchno: 'B1' });
-    const { setl: second } = await settle({ chrg_bchno: 'B2', mdtrt_id: first.mdtrt_id, medfee_sumamt: 120, inscp_scp_amt: 90 });
+    const { setl: second } = await settle({
+      chrg_bchno: 'B2',
+      mdtrt_id: first.mdtrt_id,
+      medfee_sumamt: 120,
+      inscp_scp_amt: 90,
+    });
     expect(second.setl_id > first.setl_id).toBe(true);
     const s = await found({ psn_no: employee.psn_no, mdtrt_id: first.mdtrt_id });
     expect(s.setl_id).toBe(second.setl_id);
@@ -197,7 +235,13 @@ describe('5203 by psn_no + mdtrt_id, without setl_id', () => {
     const { setl } = await settle();
     expect(await refused({ psn_no: employee.psn_no, mdtrt_id: 'NOSUCHVISIT' })).toMatch(/^未查询到结算信息/);
     expect(await refused({ psn_no: resident.psn_no, mdtrt_id: setl.mdtrt_id })).toMatch(/^未查询到结算信息/);
-    sb.ledger.insertSettlement({ setl_time: '2026-01-07 10:00:00', mdtrt_id: 'QOTHERINST', psn_no: employee.psn_no, medfee_sumamt: 60, fixmedins_code: 'H43010000999' });
+    sb.ledger.insertSettlement({
+      setl_time: '2026-01-07 10:00:00',
+      mdtrt_id: 'QOTHERINST',
+      psn_no: employee.psn_no,
+      medfee_sumamt: 60,
+      fixmedins_code: 'H43010000999',
+    });
     const msg = await refused({ psn_no: employee.psn_no, mdtrt_id: 'QOTHERINST' });
     expect(msg).toMatch(/^未查询到结算信息/);
     expect(refusalKind(msg, DEFAULT_PATTERNS)).toBe('absent');
@@ -235,12 +279,37 @@ describe('through the center client, as the stuck-settlement job sees it', () =>
     ...over,
   });
   const settleData = (mdtrt_id: string) => ({
-    psn_no: person.psn_no, mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, med_type: '11', medfee_sumamt: new D('180.00'), psn_setlway: '01',
-    mdtrt_id, chrg_bchno: 'B1', insutype: person.insutype, acct_used_flag: '1', fulamt_ownpay_amt: 0, overlmt_selfpay: 0, preselfpay_amt: 0, inscp_scp_amt: new D('180.00'),
+    psn_no: person.psn_no,
+    mdtrt_cert_type: '02',
+    mdtrt_cert_no: person.certno,
+    med_type: '11',
+    medfee_sumamt: new D('180.00'),
+    psn_setlway: '01',
+    mdtrt_id,
+    chrg_bchno: 'B1',
+    insutype: person.insutype,
+    acct_used_flag: '1',
+    fulamt_ownpay_amt: 0,
+    overlmt_selfpay: 0,
+    preselfpay_amt: 0,
+    inscp_scp_amt: new D('180.00'),
   });
   const candidate = (over: Partial<Candidate>): Candidate => ({
-    id: 'x', msgid: null, setl_id: null, infno: '2207', psn_no: person.psn_no, mdtrt_id: null, his_setl_no: null, at: null, sources: ['his_pending'],
-    his: { his_status: 'pending', medfee_sumamt: '180.00', psn_no: person.psn_no }, call: null, log: null, finding: null, prior: [], ...over,
+    id: 'x',
+    msgid: null,
+    setl_id: null,
+    infno: '2207',
+    psn_no: person.psn_no,
+    mdtrt_id: null,
+    his_setl_no: null,
+    at: null,
+    sources: ['his_pending'],
+    his: { his_status: 'pending', medfee_sumamt: '180.00', psn_no: person.psn_no },
+    call: null,
+    log: null,
+    finding: null,
+    prior: [],
+    ...over,
   });
 
   beforeAll(async () => {
@@ -288,12 +357,20 @@ describe('through the center client, as the stuck-settlement job sees it', () =>
   it('askOne by setl_id: a cancelled settlement is "cancelled", a reversed one "reversed", an unknown one "absent"', async () => {
     const live = await center.outpatientSettle(settleData('QASK0001'));
     const cancelled = await center.outpatientSettle(settleData('QASK0002'));
-    await center.outpatientCancel({ setl_id: cancelled.result.setlinfo.setl_id, mdtrt_id: 'QASK0002', psn_no: person.psn_no });
+    await center.outpatientCancel({
+      setl_id: cancelled.result.setlinfo.setl_id,
+      mdtrt_id: 'QASK0002',
+      psn_no: person.psn_no,
+    });
     const reversed = await center.outpatientSettle(settleData('QASK0003'));
     await center.reverse({ psn_no: person.psn_no, omsgid: reversed.msgid, oinfno: '2207' });
 
     const stateOf = async (setl_id: string, mdtrt_id: string) => {
-      const c = candidate({ setl_id, mdtrt_id, his: { his_status: 'settled', medfee_sumamt: '180.00', psn_no: person.psn_no } });
+      const c = candidate({
+        setl_id,
+        mdtrt_id,
+        his: { his_status: 'settled', medfee_sumamt: '180.00', psn_no: person.psn_no },
+      });
       return centerView(c, await askOne(center, c), DEFAULT_PATTERNS).state;
     };
     expect(await stateOf(live.result.setlinfo.setl_id, 'QASK0001')).toBe('settled');

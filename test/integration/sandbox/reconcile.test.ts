@@ -4,7 +4,11 @@
  * rows on one side only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseStmtResultFile, writeStmtUploadFile, type StmtUploadRow } from '../../../src/core/center/protocol/index.js';
+import {
+  parseStmtResultFile,
+  writeStmtUploadFile,
+  type StmtUploadRow,
+} from '../../../src/core/center/protocol/index.js';
 import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
 import { D, sum, type Decimal } from '../../../src/core/money.js';
 import { sandboxRoster, type Sandbox, type SettlementRow } from '../../../src/core/center/sandbox/index.js';
@@ -22,8 +26,21 @@ const s: Record<string, SettlementRow> = {};
 beforeAll(async () => {
   ({ sb, sign_no } = await openSandbox());
   const L = sb.ledger;
-  const seed = (name: string, at: string, psn: (typeof roster)[number], medfee: number, over: Record<string, unknown> = {}) =>
-    (s[name] = L.insertSettlement({ setl_time: at, mdtrt_id: `V-${name}`, psn_no: psn.psn_no, medfee_sumamt: medfee, fixmedins_code: CODE, ...over }));
+  const seed = (
+    name: string,
+    at: string,
+    psn: (typeof roster)[number],
+    medfee: number,
+    over: Record<string, unknown> = {},
+  ) =>
+    (s[name] = L.insertSettlement({
+      setl_time: at,
+      mdtrt_id: `V-${name}`,
+      psn_no: psn.psn_no,
+      medfee_sumamt: medfee,
+      fixmedins_code: CODE,
+      ...over,
+    }));
   seed('s1', `${DAY} 08:00:00`, emp[0]!, 100);
   seed('s2', `${DAY} 09:30:00`, emp[1]!, 250.4);
   seed('s3', `${DAY} 10:00:00`, res, 80);
@@ -56,16 +73,26 @@ function totalsOf(rows: SettlementRow[]) {
   };
 }
 
-async function stmt3201(t: { medfee_sumamt: Decimal; fund_pay_sumamt: Decimal; acct_pay: Decimal; cnt: number }, over: Record<string, unknown> = {}) {
+async function stmt3201(
+  t: { medfee_sumamt: Decimal; fund_pay_sumamt: Decimal; acct_pay: Decimal; cnt: number },
+  over: Record<string, unknown> = {},
+) {
   const out = await call(
     sb.url,
     envelope(
       '3201',
       {
         data: {
-          insutype: '310', clr_type: '11', setl_optins: '430100', stmt_begndate: DAY, stmt_enddate: DAY,
-          medfee_sumamt: Number(t.medfee_sumamt.toFixed(2)), fund_pay_sumamt: Number(t.fund_pay_sumamt.toFixed(2)), acct_pay: Number(t.acct_pay.toFixed(2)),
-          fixmedins_setl_cnt: t.cnt, ...over,
+          insutype: '310',
+          clr_type: '11',
+          setl_optins: '430100',
+          stmt_begndate: DAY,
+          stmt_enddate: DAY,
+          medfee_sumamt: Number(t.medfee_sumamt.toFixed(2)),
+          fund_pay_sumamt: Number(t.fund_pay_sumamt.toFixed(2)),
+          acct_pay: Number(t.acct_pay.toFixed(2)),
+          fixmedins_setl_cnt: t.cnt,
+          ...over,
         },
       },
       sign_no,
@@ -109,28 +136,89 @@ describe('3201 totals', () => {
   });
 
   it('refuses a period that ends before it starts', async () => {
-    const a = await post(sb.url, envelope('3201', { data: { insutype: '310', clr_type: '11', setl_optins: '430100', stmt_begndate: '2026-01-11', stmt_enddate: DAY, medfee_sumamt: 0, fund_pay_sumamt: 0, acct_pay: 0, fixmedins_setl_cnt: 0 } }, sign_no));
+    const a = await post(
+      sb.url,
+      envelope(
+        '3201',
+        {
+          data: {
+            insutype: '310',
+            clr_type: '11',
+            setl_optins: '430100',
+            stmt_begndate: '2026-01-11',
+            stmt_enddate: DAY,
+            medfee_sumamt: 0,
+            fund_pay_sumamt: 0,
+            acct_pay: 0,
+            fixmedins_setl_cnt: 0,
+          },
+        },
+        sign_no,
+      ),
+    );
     expect(a.body.err_msg).toMatch(/开始日期晚于结束日期/);
   });
 });
 
 const up = (r: SettlementRow, over: Partial<StmtUploadRow> = {}): StmtUploadRow => ({
-  setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, medfee_sumamt: r.medfee_sumamt, fund_pay_sumamt: r.fund_pay_sumamt, acct_pay: r.acct_pay, refd_setl_flag: r.refd_setl_flag, ...over,
+  setl_id: r.setl_id,
+  mdtrt_id: r.mdtrt_id,
+  psn_no: r.psn_no,
+  medfee_sumamt: r.medfee_sumamt,
+  fund_pay_sumamt: r.fund_pay_sumamt,
+  acct_pay: r.acct_pay,
+  refd_setl_flag: r.refd_setl_flag,
+  ...over,
 });
 
-async function stmt3202(rows: StmtUploadRow[], over: Record<string, unknown> = {}, content?: Buffer): Promise<{ text: string; status: number; err?: string }> {
+async function stmt3202(
+  rows: StmtUploadRow[],
+  over: Record<string, unknown> = {},
+  content?: Buffer,
+): Promise<{ text: string; status: number; err?: string }> {
   const zip = content ?? zipOne('scmxdz.txt', writeStmtUploadFile(rows));
-  const upOut = await call(sb.url, envelope('9101', { fsUploadIn: { in: zip.toString('base64'), filename: 'scmxdz.zip', fixmedins_code: CODE } }, sign_no));
-  const a = await post(sb.url, envelope('3202', {
-    data: {
-      setl_optins: '430100', file_qury_no: upOut.file_qury_no, stmt_begndate: DAY, stmt_enddate: DAY,
-      medfee_sumamt: Number(sum(rows.map((r) => r.medfee_sumamt)).toFixed(2)), fund_pay_sumamt: Number(sum(rows.map((r) => r.fund_pay_sumamt)).toFixed(2)),
-      cash_payamt: 0, fixmedins_setl_cnt: rows.length, clr_type: '11', ...over,
-    },
-  }, sign_no));
+  const upOut = await call(
+    sb.url,
+    envelope(
+      '9101',
+      { fsUploadIn: { in: zip.toString('base64'), filename: 'scmxdz.zip', fixmedins_code: CODE } },
+      sign_no,
+    ),
+  );
+  const a = await post(
+    sb.url,
+    envelope(
+      '3202',
+      {
+        data: {
+          setl_optins: '430100',
+          file_qury_no: upOut.file_qury_no,
+          stmt_begndate: DAY,
+          stmt_enddate: DAY,
+          medfee_sumamt: Number(sum(rows.map((r) => r.medfee_sumamt)).toFixed(2)),
+          fund_pay_sumamt: Number(sum(rows.map((r) => r.fund_pay_sumamt)).toFixed(2)),
+          cash_payamt: 0,
+          fixmedins_setl_cnt: rows.length,
+          clr_type: '11',
+          ...over,
+        },
+      },
+      sign_no,
+    ),
+  );
   if (a.body.infcode !== 0) return { text: '', status: -1, err: String(a.body.err_msg) };
   const info = (a.body.output as { fileinfo: { file_qury_no: string; filename: string } }).fileinfo;
-  const r = await fetch(sb.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope('9102', { fsDownloadIn: { file_qury_no: info.file_qury_no, filename: info.filename, fixmedins_code: CODE } }, sign_no)) });
+  const r = await fetch(sb.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      envelope(
+        '9102',
+        { fsDownloadIn: { file_qury_no: info.file_qury_no, filename: info.filename, fixmedins_code: CODE } },
+        sign_no,
+      ),
+    ),
+  });
   const entry = unzipOne(Buffer.from(await r.arrayBuffer()));
   expect(entry.name).toBe('result.txt');
   return { text: decodeText(entry.data), status: 0 };
@@ -147,7 +235,15 @@ describe('3202 details', () => {
   });
 
   it('classifies every kind of difference, in the documented column order', async () => {
-    const hisOnly: StmtUploadRow = { setl_id: '430100202601100000099999', mdtrt_id: 'V-his', psn_no: emp[0]!.psn_no, medfee_sumamt: new D(15), fund_pay_sumamt: new D(9), acct_pay: new D(6), refd_setl_flag: '0' };
+    const hisOnly: StmtUploadRow = {
+      setl_id: '430100202601100000099999',
+      mdtrt_id: 'V-his',
+      psn_no: emp[0]!.psn_no,
+      medfee_sumamt: new D(15),
+      fund_pay_sumamt: new D(9),
+      acct_pay: new D(6),
+      refd_setl_flag: '0',
+    };
     const rows = [
       up(s.s1!),
       up(s.s2!, { fund_pay_sumamt: s.s2!.fund_pay_sumamt.plus(1) }),
@@ -161,11 +257,25 @@ describe('3202 details', () => {
       up(s.s3!),
     ];
     const { text } = await stmt3202(rows);
-    const lines = text.trim().split('\n').map((l) => l.split('\t'));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines.every((l) => l.length === 10)).toBe(true);
     const byId = new Map(lines.filter((l) => l[2]).map((l) => [l[2]!, l]));
     // psn_no, mdtrt_id, setl_id, msgid, stmt_rslt, refd_setl_flag, memo, medfee, fund, acct
-    expect(byId.get(s.s1!.setl_id)).toEqual([s.s1!.psn_no, s.s1!.mdtrt_id, s.s1!.setl_id, s.s1!.medins_setl_id, '0', '0', '平', s.s1!.medfee_sumamt.toFixed(2), s.s1!.fund_pay_sumamt.toFixed(2), s.s1!.acct_pay.toFixed(2)]);
+    expect(byId.get(s.s1!.setl_id)).toEqual([
+      s.s1!.psn_no,
+      s.s1!.mdtrt_id,
+      s.s1!.setl_id,
+      s.s1!.medins_setl_id,
+      '0',
+      '0',
+      '平',
+      s.s1!.medfee_sumamt.toFixed(2),
+      s.s1!.fund_pay_sumamt.toFixed(2),
+      s.s1!.acct_pay.toFixed(2),
+    ]);
     const s2 = byId.get(s.s2!.setl_id)!;
     expect(s2[4]).toBe('1');
     expect(s2[6]).toMatch(/^金额不符：机构 .*fund_pay_sumamt=/);
@@ -177,7 +287,20 @@ describe('3202 details', () => {
     expect(byId.get(s.s11!.setl_id)!.slice(3, 7)).toEqual([s.s11!.medins_setl_id, '1', '0', '医药机构无此结算']);
     // The duplicate comes back without keys, but with the msgid to reverse it by.
     const dup = lines.filter((l) => l[6] === '中心端有多条明细');
-    expect(dup).toEqual([[s.s10b!.psn_no, '', '', s.s10b!.medins_setl_id, '1', '0', '中心端有多条明细', '33.00', s.s10b!.fund_pay_sumamt.toFixed(2), s.s10b!.acct_pay.toFixed(2)]]);
+    expect(dup).toEqual([
+      [
+        s.s10b!.psn_no,
+        '',
+        '',
+        s.s10b!.medins_setl_id,
+        '1',
+        '0',
+        '中心端有多条明细',
+        '33.00',
+        s.s10b!.fund_pay_sumamt.toFixed(2),
+        s.s10b!.acct_pay.toFixed(2),
+      ],
+    ]);
     // Nothing of another institution or another clearing type leaks in.
     expect(lines.some((l) => l[2] === s.other!.setl_id || l[2] === s.s4!.setl_id)).toBe(false);
     expect(lines).toHaveLength(rows.length + 2);
@@ -186,9 +309,29 @@ describe('3202 details', () => {
   it('refuses a file whose sums differ from the request, a bad line, a missing file and a file that is not a ZIP', async () => {
     const rows = [up(s.s1!)];
     expect((await stmt3202(rows, { fixmedins_setl_cnt: 2 })).err).toMatch(/文件合计与入参不符：文件 1 条/);
-    expect((await stmt3202(rows, {}, zipOne('x.txt', 'only\ttwo\n'))).err).toMatch(/第1行 expected 7 tab-separated columns/);
+    expect((await stmt3202(rows, {}, zipOne('x.txt', 'only\ttwo\n'))).err).toMatch(
+      /第1行 expected 7 tab-separated columns/,
+    );
     expect((await stmt3202(rows, {}, Buffer.from('not a zip'))).err).toMatch(/不是 ZIP/);
-    const a = await post(sb.url, envelope('3202', { data: { setl_optins: '430100', file_qury_no: 'NOPE', stmt_begndate: DAY, stmt_enddate: DAY, medfee_sumamt: 0, fund_pay_sumamt: 0, cash_payamt: 0, fixmedins_setl_cnt: 0 } }, sign_no));
+    const a = await post(
+      sb.url,
+      envelope(
+        '3202',
+        {
+          data: {
+            setl_optins: '430100',
+            file_qury_no: 'NOPE',
+            stmt_begndate: DAY,
+            stmt_enddate: DAY,
+            medfee_sumamt: 0,
+            fund_pay_sumamt: 0,
+            cash_payamt: 0,
+            fixmedins_setl_cnt: 0,
+          },
+        },
+        sign_no,
+      ),
+    );
     expect(a.body.err_msg).toMatch(/对账明细文件不存在/);
   });
 });

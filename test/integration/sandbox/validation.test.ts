@@ -39,12 +39,18 @@ describe('transport checks', () => {
     refused(await postRaw(sb.url, '"9001"'), /must be a JSON object/);
   });
   it('refuses a wrong content type, naming it', async () => {
-    refused(await postRaw(sb.url, JSON.stringify(envelope('9001', {})), { 'content-type': 'text/plain' }), /Content-Type 错误：text\/plain/);
+    refused(
+      await postRaw(sb.url, JSON.stringify(envelope('9001', {})), { 'content-type': 'text/plain' }),
+      /Content-Type 错误：text\/plain/,
+    );
     refused(await postRaw(sb.url, JSON.stringify(envelope('9001', {})), {}), /Content-Type 错误/);
   });
   it('refuses a charset other than UTF-8 and bytes that are not UTF-8', async () => {
     refused(await postRaw(sb.url, '{}', { 'content-type': 'application/json; charset=GBK' }), /charset=GBK/);
-    refused(await postRaw(sb.url, new Uint8Array([0x7b, 0xc4, 0xe3, 0x7d]), { 'content-type': 'application/json' }), /UTF-8/);
+    refused(
+      await postRaw(sb.url, new Uint8Array([0x7b, 0xc4, 0xe3, 0x7d]), { 'content-type': 'application/json' }),
+      /UTF-8/,
+    );
   });
   it('refuses GET and unknown paths with the envelope shape', async () => {
     const g = await fetch(sb.url);
@@ -53,7 +59,10 @@ describe('transport checks', () => {
     refused(await post(sb.url, envelope('9001', {}), '/no/such/path'), /服务地址不存在：\/no\/such\/path/, 404);
   });
   it('refuses an infno in the URL that differs from the envelope', async () => {
-    refused(await post(sb.url, envelope('1101', { data: {} }, sign_no), '/5203'), /URL names 5203 but the envelope's infno is 1101/);
+    refused(
+      await post(sb.url, envelope('1101', { data: {} }, sign_no), '/5203'),
+      /URL names 5203 but the envelope's infno is 1101/,
+    );
   });
   it('refuses a body above the size limit', async () => {
     const small = await startSandbox({ lenientVisits: true, maxBodyBytes: 1000 });
@@ -66,10 +75,26 @@ describe('transport checks', () => {
 });
 
 describe('envelope checks', () => {
-  const required = ['infno', 'msgid', 'mdtrtarea_admvs', 'recer_sys_code', 'infver', 'opter_type', 'opter', 'opter_name', 'inf_time', 'fixmedins_code', 'fixmedins_name'];
+  const required = [
+    'infno',
+    'msgid',
+    'mdtrtarea_admvs',
+    'recer_sys_code',
+    'infver',
+    'opter_type',
+    'opter',
+    'opter_name',
+    'inf_time',
+    'fixmedins_code',
+    'fixmedins_name',
+  ];
   for (const f of required) {
     it(`refuses an envelope without ${f}`, async () => {
-      const e = envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' } }, sign_no);
+      const e = envelope(
+        '1101',
+        { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' } },
+        sign_no,
+      );
       delete e[f];
       refused(await post(sb.url, e), new RegExp(`${f}(: | is required)`));
     });
@@ -80,24 +105,41 @@ describe('envelope checks', () => {
     refused(await post(sb.url, e), /input/);
   });
   it('refuses values that are too long or not in the code table', async () => {
-    refused(await post(sb.url, envelope('1101', { data: {} }, sign_no, { opter: 'x'.repeat(31) })), /opter: opter is longer than 30/);
-    refused(await post(sb.url, envelope('1101', { data: {} }, sign_no, { opter_type: '9' })), /opter_type "9" is not a known opter_type code/);
+    refused(
+      await post(sb.url, envelope('1101', { data: {} }, sign_no, { opter: 'x'.repeat(31) })),
+      /opter: opter is longer than 30/,
+    );
+    refused(
+      await post(sb.url, envelope('1101', { data: {} }, sign_no, { opter_type: '9' })),
+      /opter_type "9" is not a known opter_type code/,
+    );
     const e = envelope('1101', { data: {} }, sign_no);
     e.inf_time = '2024-02-30 10:00:00';
     refused(await post(sb.url, e), /inf_time must be a date-time/);
   });
   it('checks the msgid rule: institution prefix, a real time, a 4-digit sequence', async () => {
-    const bad = [`H99999999999${'20240101120000'}0001`, `${CODE}202401011200000001X`, `${CODE}20241301120000` + '0001', `${CODE}2024010112000000011`];
+    const bad = [
+      `H99999999999${'20240101120000'}0001`,
+      `${CODE}202401011200000001X`,
+      `${CODE}20241301120000` + '0001',
+      `${CODE}2024010112000000011`,
+    ];
     for (const msgid of bad) {
       refused(await post(sb.url, envelope('1101', { data: {} }, sign_no, { msgid })), /msgid/);
     }
   });
   it('refuses an unknown infno and one the sandbox does not offer', async () => {
     refused(await post(sb.url, envelope('7777', { data: {} }, sign_no)), /交易编号 7777 不存在/);
-    refused(await post(sb.url, envelope('3203', { data: {} }, sign_no)), /交易 3203 未开放 \(offered: .*1101.*2201-2208.*2401.*5204.*9102.*3505A 3506A ZSMCJ003\)$/);
+    refused(
+      await post(sb.url, envelope('3203', { data: {} }, sign_no)),
+      /交易 3203 未开放 \(offered: .*1101.*2201-2208.*2401.*5204.*9102.*3505A 3506A ZSMCJ003\)$/,
+    );
   });
   it('serves only its own division', async () => {
-    refused(await post(sb.url, envelope('1101', { data: {} }, sign_no, { mdtrtarea_admvs: '440300' })), /this center serves 430100/);
+    refused(
+      await post(sb.url, envelope('1101', { data: {} }, sign_no, { mdtrtarea_admvs: '440300' })),
+      /this center serves 430100/,
+    );
   });
   it('requires insuplc_admdvs when the input names a person', async () => {
     const e = envelope('2207', settleInput(person), sign_no);
@@ -122,7 +164,9 @@ describe('sign-in', () => {
     const s = await signIn(sb.url, 'op02');
     const out = await post(sb.url, envelope('9002', { signOut: { sign_no: s, opter_no: 'op02' } }, s));
     expect(out.body.infcode).toBe(0);
-    expect((out.body.output as { signoutoutb: { sign_time: string } }).signoutoutb.sign_time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect((out.body.output as { signoutoutb: { sign_time: string } }).signoutoutb.sign_time).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    );
     refused(await post(sb.url, envelope('1101', q(), s)), /已签退/);
   });
   it('refuses an expired sign_no', async () => {
@@ -146,19 +190,37 @@ describe('input checks', () => {
     refused(await post(sb.url, envelope('2207', input, sign_no)), /input\.data\.mdtrt_id: mdtrt_id is required/);
   });
   it('refuses a code value that is not in its table', async () => {
-    refused(await post(sb.url, envelope('2207', settleInput(person, { med_type: '99x' }), sign_no)), /med_type "99x" is not a known med_type code/);
+    refused(
+      await post(sb.url, envelope('2207', settleInput(person, { med_type: '99x' }), sign_no)),
+      /med_type "99x" is not a known med_type code/,
+    );
     refused(await post(sb.url, envelope('2207', settleInput(person, { insutype: '311' }), sign_no)), /insutype "311"/);
   });
   it('refuses a string longer than its field and an amount with three decimals', async () => {
-    refused(await post(sb.url, envelope('2207', settleInput(person, { mdtrt_id: 'M'.repeat(31) }), sign_no)), /mdtrt_id is longer than 30/);
-    refused(await post(sb.url, envelope('2207', settleInput(person, { medfee_sumamt: 200.001 }), sign_no)), /medfee_sumamt has more than 2 decimals/);
+    refused(
+      await post(sb.url, envelope('2207', settleInput(person, { mdtrt_id: 'M'.repeat(31) }), sign_no)),
+      /mdtrt_id is longer than 30/,
+    );
+    refused(
+      await post(sb.url, envelope('2207', settleInput(person, { medfee_sumamt: 200.001 }), sign_no)),
+      /medfee_sumamt has more than 2 decimals/,
+    );
   });
   it('refuses a missing node and a list where an object belongs', async () => {
     refused(await post(sb.url, envelope('2207', {}, sign_no)), /node data is required/);
-    refused(await post(sb.url, envelope('3505', { selinfo: [{}, {}] }, sign_no)), /selinfo must be an object, not a list/);
+    refused(
+      await post(sb.url, envelope('3505', { selinfo: [{}, {}] }, sign_no)),
+      /selinfo must be an object, not a list/,
+    );
   });
   it('refuses a card without card_sn (a conditional field)', async () => {
-    refused(await post(sb.url, envelope('1101', { data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'C123', psn_cert_type: '01' } }, sign_no)), /card_sn is required/);
+    refused(
+      await post(
+        sb.url,
+        envelope('1101', { data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'C123', psn_cert_type: '01' } }, sign_no),
+      ),
+      /card_sn is required/,
+    );
   });
   it('refuses a msgid reused for a different request', async () => {
     const e = envelope('2207', settleInput(person), sign_no);
@@ -167,7 +229,10 @@ describe('input checks', () => {
     refused(await post(sb.url, again), /报文ID重复/);
   });
   it('keeps serving after all of that', async () => {
-    const a = await post(sb.url, envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' } }, sign_no));
+    const a = await post(
+      sb.url,
+      envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' } }, sign_no),
+    );
     expect(a.body.infcode).toBe(0);
   });
 });
@@ -175,12 +240,19 @@ describe('input checks', () => {
 describe('x-tif gateway check', () => {
   let gw: Sandbox;
   beforeAll(async () => {
-    gw = await startSandbox({ lenientVisits: true, tif: { paasid: 'hisops_test', secret: 's3cret' }, requireSignIn: false });
+    gw = await startSandbox({
+      lenientVisits: true,
+      tif: { paasid: 'hisops_test', secret: 's3cret' },
+      requireSignIn: false,
+    });
   });
   afterAll(async () => {
     await gw.close();
   });
-  const body = () => JSON.stringify(envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' } }));
+  const body = () =>
+    JSON.stringify(
+      envelope('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, psn_cert_type: '01' } }),
+    );
   it('answers a well-signed call', async () => {
     const h = tifHeaders({ paasid: 'hisops_test', token: 's3cret', now: new Date(), nonce: 'n-1' });
     const a = await postRaw(gw.url, body(), { 'content-type': 'application/json', ...h });
@@ -190,9 +262,20 @@ describe('x-tif gateway check', () => {
   it('refuses missing headers, a wrong signature, a stale timestamp and a reused nonce, gateway-style', async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{}, /missing x-tif/],
-      [{ ...tifHeaders({ paasid: 'hisops_test', token: 'wrong', now: new Date(), nonce: 'n-2' }) }, /signature does not match/],
-      [{ ...tifHeaders({ paasid: 'other', token: 's3cret', now: new Date(), nonce: 'n-3' }) }, /unknown x-tif-paasid other/],
-      [{ ...tifHeaders({ paasid: 'hisops_test', token: 's3cret', now: new Date(Date.now() - 3600_000), nonce: 'n-4' }) }, /away from the gateway clock/],
+      [
+        { ...tifHeaders({ paasid: 'hisops_test', token: 'wrong', now: new Date(), nonce: 'n-2' }) },
+        /signature does not match/,
+      ],
+      [
+        { ...tifHeaders({ paasid: 'other', token: 's3cret', now: new Date(), nonce: 'n-3' }) },
+        /unknown x-tif-paasid other/,
+      ],
+      [
+        {
+          ...tifHeaders({ paasid: 'hisops_test', token: 's3cret', now: new Date(Date.now() - 3600_000), nonce: 'n-4' }),
+        },
+        /away from the gateway clock/,
+      ],
     ];
     for (const [h, re] of cases) {
       const a = await postRaw(gw.url, body(), { 'content-type': 'application/json', ...h });

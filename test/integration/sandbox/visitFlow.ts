@@ -22,11 +22,25 @@ let seq = 0;
 const now = () => formatDateTime(new Date(), 480);
 
 /** Post one transaction for a person (insuplc_admdvs set from them). */
-export function send(c: FlowCtx, infno: string, input: Record<string, unknown>, p: Who, msgid?: string): Promise<Answer> {
-  return post(c.url, envelope(infno, input, c.sign_no, { insuplc_admdvs: p.insuplc_admdvs, ...(msgid ? { msgid } : {}) }));
+export function send(
+  c: FlowCtx,
+  infno: string,
+  input: Record<string, unknown>,
+  p: Who,
+  msgid?: string,
+): Promise<Answer> {
+  return post(
+    c.url,
+    envelope(infno, input, c.sign_no, { insuplc_admdvs: p.insuplc_admdvs, ...(msgid ? { msgid } : {}) }),
+  );
 }
 
-export async function ok(c: FlowCtx, infno: string, input: Record<string, unknown>, p: Who): Promise<Record<string, unknown>> {
+export async function ok(
+  c: FlowCtx,
+  infno: string,
+  input: Record<string, unknown>,
+  p: Who,
+): Promise<Record<string, unknown>> {
   return call(c.url, envelope(infno, input, c.sign_no, { insuplc_admdvs: p.insuplc_admdvs }));
 }
 
@@ -56,13 +70,39 @@ export async function register(c: FlowCtx, p: Who): Promise<string> {
 
 export function visitInfo(p: Who, mdtrt_id: string): Record<string, unknown> {
   return {
-    mdtrtinfo: { mdtrt_id, psn_no: p.psn_no, med_type: '11', begntime: now(), dise_codg: 'J06.900', dise_name: '急性上呼吸道感染' },
-    diseinfo: [{ diag_type: '1', diag_srt_no: 1, diag_code: 'J06.900', diag_name: '急性上呼吸道感染', diag_dept: '内科', dise_dor_no: 'D001', dise_dor_name: '王医生', diag_time: now(), vali_flag: '1' }],
+    mdtrtinfo: {
+      mdtrt_id,
+      psn_no: p.psn_no,
+      med_type: '11',
+      begntime: now(),
+      dise_codg: 'J06.900',
+      dise_name: '急性上呼吸道感染',
+    },
+    diseinfo: [
+      {
+        diag_type: '1',
+        diag_srt_no: 1,
+        diag_code: 'J06.900',
+        diag_name: '急性上呼吸道感染',
+        diag_dept: '内科',
+        dise_dor_no: 'D001',
+        dise_dor_name: '王医生',
+        diag_time: now(),
+        vali_flag: '1',
+      },
+    ],
   };
 }
 
 /** One fee line; `inpatient` swaps the 2204 fields for the 2301 ones. */
-export function line(p: Who, mdtrt_id: string, sn: string, cnt: number, pric: number, o: { inpatient?: boolean; chrg_bchno?: string; over?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function line(
+  p: Who,
+  mdtrt_id: string,
+  sn: string,
+  cnt: number,
+  pric: number,
+  o: { inpatient?: boolean; chrg_bchno?: string; over?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   const own = o.inpatient ? { med_type: '21' } : { chrg_bchno: o.chrg_bchno ?? 'B1', rx_circ_flag: '0' };
   return {
     feedetl_sn: sn,
@@ -84,16 +124,34 @@ export function line(p: Who, mdtrt_id: string, sn: string, cnt: number, pric: nu
   };
 }
 
-export function settleData(p: Who, mdtrt_id: string, medfee: number | string, o: { inpatient?: boolean; chrg_bchno?: string; parts?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function settleData(
+  p: Who,
+  mdtrt_id: string,
+  medfee: number | string,
+  o: { inpatient?: boolean; chrg_bchno?: string; parts?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   const own = o.inpatient ? { mid_setl_flag: '0' } : { med_type: '11', chrg_bchno: o.chrg_bchno ?? 'B1' };
   return {
-    data: { psn_no: p.psn_no, mdtrt_cert_type: '02', mdtrt_cert_no: p.certno, medfee_sumamt: medfee, psn_setlway: '01', mdtrt_id, insutype: p.insutype, acct_used_flag: '1', ...own, ...o.parts },
+    data: {
+      psn_no: p.psn_no,
+      mdtrt_cert_type: '02',
+      mdtrt_cert_no: p.certno,
+      medfee_sumamt: medfee,
+      psn_setlway: '01',
+      mdtrt_id,
+      insutype: p.insutype,
+      acct_used_flag: '1',
+      ...own,
+      ...o.parts,
+    },
   };
 }
 
 /** The four parts a pre-settlement answered, to echo on 2207/2304. */
 export function partsOf(setlinfo: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(['fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'].map((k) => [k, setlinfo[k]]));
+  return Object.fromEntries(
+    ['fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt'].map((k) => [k, setlinfo[k]]),
+  );
 }
 
 export function admission(p: Who, over: Record<string, unknown> = {}): Record<string, unknown> {

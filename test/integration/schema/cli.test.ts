@@ -13,9 +13,14 @@ import { runCommands } from '../../helpers/runCommands.js';
 
 let dir: string;
 
-const run = (argv: string[], env: Record<string, string> = {}) => runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
 
-async function makeDb(file: string, ddl: string[], rows?: (k: import('../../../src/core/db/index.js').Db) => Promise<void>) {
+async function makeDb(
+  file: string,
+  ddl: string[],
+  rows?: (k: import('../../../src/core/db/index.js').Db) => Promise<void>,
+) {
   fs.writeFileSync(file, '');
   const db = await connect(`sqlite:${file}`);
   for (const s of ddl) await db.knex.raw(s);
@@ -25,11 +30,22 @@ async function makeDb(file: string, ddl: string[], rows?: (k: import('../../../s
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-schema-cli-'));
-  await makeDb(path.join(dir, 'old.db'), ['CREATE TABLE patient (id integer PRIMARY KEY, xm varchar(20) NOT NULL)', 'CREATE TABLE dict (code varchar(5) PRIMARY KEY, name varchar(20))'], async (db) => {
-    await db.knex('patient').insert([{ id: 1, xm: '张三' }]);
-    await db.knex('dict').insert([{ code: 'A', name: '甲' }]);
-  });
-  await makeDb(path.join(dir, 'new.db'), ['CREATE TABLE patient (id integer PRIMARY KEY, xm varchar(40) NOT NULL, sfzh char(18))', 'CREATE TABLE dict (code varchar(5) PRIMARY KEY, name varchar(20))', 'CREATE INDEX ix_patient_sfzh ON patient (sfzh)']);
+  await makeDb(
+    path.join(dir, 'old.db'),
+    [
+      'CREATE TABLE patient (id integer PRIMARY KEY, xm varchar(20) NOT NULL)',
+      'CREATE TABLE dict (code varchar(5) PRIMARY KEY, name varchar(20))',
+    ],
+    async (db) => {
+      await db.knex('patient').insert([{ id: 1, xm: '张三' }]);
+      await db.knex('dict').insert([{ code: 'A', name: '甲' }]);
+    },
+  );
+  await makeDb(path.join(dir, 'new.db'), [
+    'CREATE TABLE patient (id integer PRIMARY KEY, xm varchar(40) NOT NULL, sfzh char(18))',
+    'CREATE TABLE dict (code varchar(5) PRIMARY KEY, name varchar(20))',
+    'CREATE INDEX ix_patient_sfzh ON patient (sfzh)',
+  ]);
 });
 
 describe('hisops schema (CLI)', () => {
@@ -67,7 +83,17 @@ describe('hisops schema (CLI)', () => {
     expect(dry.out).toMatch(/Dry run/);
     const noYes = await run(['schema', 'sync', 'sqlite:old.db', 'sqlite:new.db', '--script', 'up.sql', '--apply']);
     expect(noYes.code).toBe(4);
-    const ok = await run(['--json', 'schema', 'sync', 'sqlite:old.db', 'sqlite:new.db', '--script', 'up.sql', '--apply', '--yes']);
+    const ok = await run([
+      '--json',
+      'schema',
+      'sync',
+      'sqlite:old.db',
+      'sqlite:new.db',
+      '--script',
+      'up.sql',
+      '--apply',
+      '--yes',
+    ]);
     expect(ok.code).toBe(0);
     const env = JSON.parse(ok.out);
     expect(env.data.leftovers.equal).toBe(true);
@@ -78,7 +104,17 @@ describe('hisops schema (CLI)', () => {
     expect(await db.knex('patient').select('id', 'xm', 'sfzh')).toEqual([{ id: 1, xm: '张三', sfzh: null }]);
     await db.close();
     // the same script again against the changed database: its fingerprint no longer matches… but this plan is already applied
-    const again = await run(['--json', 'schema', 'sync', 'sqlite:old.db', 'sqlite:new.db', '--script', 'up.sql', '--apply', '--yes']);
+    const again = await run([
+      '--json',
+      'schema',
+      'sync',
+      'sqlite:old.db',
+      'sqlite:new.db',
+      '--script',
+      'up.sql',
+      '--apply',
+      '--yes',
+    ]);
     expect(JSON.parse(again.out).data.status).toBe('already-applied');
   });
 
@@ -87,18 +123,43 @@ describe('hisops schema (CLI)', () => {
     const db = await connect(`sqlite:${path.join(dir, 'old.db')}`);
     await db.knex.raw('ALTER TABLE dict ADD COLUMN extra integer');
     await db.close();
-    const r = await run(['--json', 'schema', 'sync', 'sqlite:old.db', 'sqlite:new.db', '--script', 'up.sql', '--apply', '--yes']);
+    const r = await run([
+      '--json',
+      'schema',
+      'sync',
+      'sqlite:old.db',
+      'sqlite:new.db',
+      '--script',
+      'up.sql',
+      '--apply',
+      '--yes',
+    ]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).error.code).toBe('SCHEMA_CHANGED_SINCE_PLAN');
   });
 
   it('shows what a clone would copy, then clones with masking', async () => {
-    const dry = await run(['--json', 'schema', 'clone', 'sqlite:old.db', 'sqlite:test.db', '--max-rows', '10', '--mask']);
+    const dry = await run([
+      '--json',
+      'schema',
+      'clone',
+      'sqlite:old.db',
+      'sqlite:test.db',
+      '--max-rows',
+      '10',
+      '--mask',
+    ]);
     expect(dry.code).toBe(0);
     const plan = JSON.parse(dry.out).data.tables;
-    expect(plan).toEqual([expect.objectContaining({ table: 'dict', copy: true, rows: 1 }), expect.objectContaining({ table: 'patient', copy: true, masked: [{ column: 'xm', kind: 'name' }] })]);
+    expect(plan).toEqual([
+      expect.objectContaining({ table: 'dict', copy: true, rows: 1 }),
+      expect.objectContaining({ table: 'patient', copy: true, masked: [{ column: 'xm', kind: 'name' }] }),
+    ]);
     expect(fs.existsSync(path.join(dir, 'test.db'))).toBe(false);
-    const r = await run(['--json', 'schema', 'clone', 'sqlite:old.db', 'sqlite:test.db', '--mask', '--apply', '--yes'], { HISOPS_MASK_KEY: 'secret' });
+    const r = await run(
+      ['--json', 'schema', 'clone', 'sqlite:old.db', 'sqlite:test.db', '--mask', '--apply', '--yes'],
+      { HISOPS_MASK_KEY: 'secret' },
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).data.copiedRows).toBe(2);
     const db = await connect(`sqlite:${path.join(dir, 'test.db')}`);

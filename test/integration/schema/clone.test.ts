@@ -1,14 +1,15 @@
-/**
- * clone: structure + dictionaries (tables under --max-rows) + named large tables, masking of
- * patient columns, resumable batches; MariaDB → MariaDB with a synthetic HIS, and the real
- * OpenEMR 5.0.2 database (with its dictionary rows) → PostgreSQL.
- */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
-import { HisopsError } from '../../../src/core/errors.js';
+import type { HisopsError } from '../../../src/core/errors.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { cloneDatabase, compileRules, fingerprint, introspect, isValidIdCard, idCheckDigit } from '../../../src/core/schema/index.js';
+import {
+  cloneDatabase,
+  compileRules,
+  fingerprint,
+  introspect,
+  isValidIdCard,
+  idCheckDigit,
+} from '../../../src/core/schema/index.js';
 import { createMysqlDb, createPgDb, dumpFile, loadMysqlDump, tmpSqlite } from './helpers.js';
 import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
 
@@ -29,16 +30,37 @@ describeWithMysql('clone from MySQL/MariaDB', () => {
     cleanups.push(s.drop);
     src = await connect(s.url);
     await src.knex.raw(`CREATE TABLE dict_ward (id int NOT NULL PRIMARY KEY, name varchar(30) NOT NULL)`);
-    await src.knex.raw(`CREATE TABLE dict_icd10 (code varchar(10) NOT NULL PRIMARY KEY, name varchar(100) NOT NULL, created datetime NOT NULL DEFAULT '0000-00-00 00:00:00')`);
-    await src.knex.raw(`CREATE TABLE patient (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, ward_id int, xm varchar(20) NOT NULL, sfzh char(18), lxdh varchar(20), jtzz varchar(100), KEY ix_ward (ward_id), CONSTRAINT fk_patient_ward FOREIGN KEY (ward_id) REFERENCES dict_ward (id))`);
+    await src.knex.raw(
+      `CREATE TABLE dict_icd10 (code varchar(10) NOT NULL PRIMARY KEY, name varchar(100) NOT NULL, created datetime NOT NULL DEFAULT '0000-00-00 00:00:00')`,
+    );
+    await src.knex.raw(
+      `CREATE TABLE patient (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, ward_id int, xm varchar(20) NOT NULL, sfzh char(18), lxdh varchar(20), jtzz varchar(100), KEY ix_ward (ward_id), CONSTRAINT fk_patient_ward FOREIGN KEY (ward_id) REFERENCES dict_ward (id))`,
+    );
     await src.knex.raw(`CREATE TABLE visit_log (ward_id int NOT NULL, note varchar(50))`);
-    await src.knex('dict_ward').insert([{ id: 1, name: '内科一病区' }, { id: 2, name: '外科二病区' }]);
-    const icd = Array.from({ length: 3000 }, (_, i) => ({ code: `A${String(i).padStart(5, '0')}`, name: `诊断${i}`, created: i === 0 ? '0000-00-00 00:00:00' : '2020-01-01 00:00:00' }));
+    await src.knex('dict_ward').insert([
+      { id: 1, name: '内科一病区' },
+      { id: 2, name: '外科二病区' },
+    ]);
+    const icd = Array.from({ length: 3000 }, (_, i) => ({
+      code: `A${String(i).padStart(5, '0')}`,
+      name: `诊断${i}`,
+      created: i === 0 ? '0000-00-00 00:00:00' : '2020-01-01 00:00:00',
+    }));
     await src.knex.raw("SET SESSION sql_mode = ''");
     for (let i = 0; i < icd.length; i += 500) await src.knex('dict_icd10').insert(icd.slice(i, i + 500));
-    const pts = Array.from({ length: PATIENTS }, (_, i) => ({ ward_id: 1 + (i % 2), xm: i % 2 ? '张三' : '李小龙', sfzh: idFor(i), lxdh: `1381234${String(i).padStart(4, '0')}`, jtzz: '广东省广州市越秀区中山二路58号' }));
+    const pts = Array.from({ length: PATIENTS }, (_, i) => ({
+      ward_id: 1 + (i % 2),
+      xm: i % 2 ? '张三' : '李小龙',
+      sfzh: idFor(i),
+      lxdh: `1381234${String(i).padStart(4, '0')}`,
+      jtzz: '广东省广州市越秀区中山二路58号',
+    }));
     for (let i = 0; i < pts.length; i += 500) await src.knex('patient').insert(pts.slice(i, i + 500));
-    await src.knex('visit_log').insert([{ ward_id: 1, note: 'a' }, { ward_id: 2, note: 'b' }, { ward_id: 1, note: 'c' }]);
+    await src.knex('visit_log').insert([
+      { ward_id: 1, note: 'a' },
+      { ward_id: 2, note: 'b' },
+      { ward_id: 1, note: 'c' },
+    ]);
     const j = tmpSqlite();
     cleanups.push(j.cleanup);
     journal = await openJournal(j.url);
@@ -85,13 +107,36 @@ describeWithMysql('clone from MySQL/MariaDB', () => {
         const stopAfterTwo = () => {
           if (++batches === 2) throw new Error('killed');
         };
-        const first = await cloneDatabase(src, dest, { journal, clock, maxRows: 100, tables: ['patient', 'dict_*'], mask, batchSize: 400, onProgress: (p) => p.table === 'patient' && stopAfterTwo() }).catch((e: Error) => e);
+        const first = await cloneDatabase(src, dest, {
+          journal,
+          clock,
+          maxRows: 100,
+          tables: ['patient', 'dict_*'],
+          mask,
+          batchSize: 400,
+          onProgress: (p) => p.table === 'patient' && stopAfterTwo(),
+        }).catch((e: Error) => e);
         expect((first as Error).message).toBe('killed');
         const partial = Number(((await dest.knex('patient').count({ n: '*' })) as Array<{ n: number }>)[0]!.n);
         expect(partial).toBe(800);
-        const refused = await cloneDatabase(src, dest, { journal, clock, maxRows: 100, tables: ['patient', 'dict_*'], mask, batchSize: 400 }).catch((e: unknown) => e);
+        const refused = await cloneDatabase(src, dest, {
+          journal,
+          clock,
+          maxRows: 100,
+          tables: ['patient', 'dict_*'],
+          mask,
+          batchSize: 400,
+        }).catch((e: unknown) => e);
         expect((refused as HisopsError).code).toBe('CLONE_PARTIAL');
-        const res = await cloneDatabase(src, dest, { journal, clock, maxRows: 100, tables: ['patient', 'dict_*'], mask, batchSize: 400, resume: true });
+        const res = await cloneDatabase(src, dest, {
+          journal,
+          clock,
+          maxRows: 100,
+          tables: ['patient', 'dict_*'],
+          mask,
+          batchSize: 400,
+          resume: true,
+        });
         const by = Object.fromEntries(res.tables.map((t) => [t.table, t]));
         expect(by.patient).toMatchObject({ status: 'copied', rows: PATIENTS });
         expect(by.patient!.masked).toEqual([
@@ -101,7 +146,13 @@ describeWithMysql('clone from MySQL/MariaDB', () => {
           { column: 'jtzz', kind: 'address' },
         ]);
         expect(by.dict_icd10).toMatchObject({ status: 'copied', rows: 3000, masked: [] });
-        const rows = (await dest.knex('patient').orderBy('id').select()) as Array<{ id: number; xm: string; sfzh: string; lxdh: string; jtzz: string }>;
+        const rows = (await dest.knex('patient').orderBy('id').select()) as Array<{
+          id: number;
+          xm: string;
+          sfzh: string;
+          lxdh: string;
+          jtzz: string;
+        }>;
         expect(rows).toHaveLength(PATIENTS);
         expect(new Set(rows.map((r) => r.id)).size).toBe(PATIENTS);
         const orig = (await src.knex('patient').orderBy('id').select()) as typeof rows;
@@ -116,9 +167,14 @@ describeWithMysql('clone from MySQL/MariaDB', () => {
         const zhang = new Set(rows.filter((_, i) => orig[i]!.xm === '张三').map((r) => r.xm));
         expect(zhang.size).toBe(1);
         // dictionaries are not masked: the ward names are still readable
-        expect((await dest.knex('dict_ward').orderBy('id').pluck('name')) as string[]).toEqual(['内科一病区', '外科二病区']);
+        expect((await dest.knex('dict_ward').orderBy('id').pluck('name')) as string[]).toEqual([
+          '内科一病区',
+          '外科二病区',
+        ]);
         // the foreign key exists although only some parents might have been copied
-        expect((await introspect(dest)).model.tables.find((t) => t.name === 'patient')!.foreignKeys.map((f) => f.name)).toEqual(['fk_patient_ward']);
+        expect(
+          (await introspect(dest)).model.tables.find((t) => t.name === 'patient')!.foreignKeys.map((f) => f.name),
+        ).toEqual(['fk_patient_ward']);
       } finally {
         await dest.close();
       }
@@ -144,7 +200,9 @@ describeWithMysql('clone from MySQL/MariaDB', () => {
             expect(`${t.table}:${b}`).toBe(`${t.table}:${a}`);
           }
           expect(res.tables.some((t) => t.status === 'structure only')).toBe(true);
-          expect(res.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.'))).toEqual([]);
+          expect(
+            res.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.')),
+          ).toEqual([]);
           // identity counters continue after the copied ids
           const lo = (await dest.knex('list_options').max({ m: 'seq' })) as unknown;
           expect(lo).toBeTruthy();

@@ -11,7 +11,13 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { HisopsError } from '../../../src/core/errors.js';
-import { diffModels, fingerprint, introspect, readDdlSource, type SchemaModel } from '../../../src/core/schema/index.js';
+import {
+  diffModels,
+  fingerprint,
+  introspect,
+  readDdlSource,
+  type SchemaModel,
+} from '../../../src/core/schema/index.js';
 import { execStatement } from '../../../src/core/schema/exec.js';
 import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
 import { createMysqlDb, createPgDb, dumpFile, loadMysqlDump, repoRoot, tmpSqlite } from './helpers.js';
@@ -71,7 +77,10 @@ describeWithMysql('DDL files on MySQL/MariaDB (scratch database)', (serverUrl) =
   }, 60_000);
 
   it('file against file, file against database and database against database give the same changes', async () => {
-    const [fa, fb] = [(await readDdlSource(file('openhospital-1.12.0'), { scratch })).model, (await readDdlSource(file('openhospital-1.14.2'), { scratch })).model];
+    const [fa, fb] = [
+      (await readDdlSource(file('openhospital-1.12.0'), { scratch })).model,
+      (await readDdlSource(file('openhospital-1.14.2'), { scratch })).model,
+    ];
     const [da, db] = [await readDb(dbs['openhospital-1.12.0']!), await readDb(dbs['openhospital-1.14.2']!)];
     const expected = changesOf(da, db);
     expect(JSON.parse(expected).length).toBeGreaterThan(100);
@@ -97,17 +106,28 @@ describeWithMysql('DDL files on MySQL/MariaDB (scratch database)', (serverUrl) =
     const dir = fs.mkdtempSync(path.join(repoRoot, 'test/.tmp-ddl-'));
     try {
       const bad = path.join(dir, 'bad.sql');
-      fs.writeFileSync(bad, 'CREATE TABLE a (id int PRIMARY KEY) ENGINE=InnoDB;\n\nCREATE TABLE b (id int REFERENCES nowhere (id), x nonsense_type) ENGINE=InnoDB;\n');
+      fs.writeFileSync(
+        bad,
+        'CREATE TABLE a (id int PRIMARY KEY) ENGINE=InnoDB;\n\nCREATE TABLE b (id int REFERENCES nowhere (id), x nonsense_type) ENGINE=InnoDB;\n',
+      );
       const e = await errorOf(readDdlSource(bad, { scratch }));
       expect(e.code).toBe('DDL_STATEMENT_FAILED');
       expect(e.summary).toMatch(/^bad\.sql:3: /);
       const admin = await connect(serverUrl, { poolMax: 1 });
-      const left = (await admin.knex.raw("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'hisops\\_scratch\\_%'"))[0] as unknown[];
+      const left = (
+        await admin.knex.raw(
+          "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'hisops\\_scratch\\_%'",
+        )
+      )[0] as unknown[];
       await admin.close();
       expect(left).toEqual([]);
       const none = await errorOf(readDdlSource(file('openhospital-1.12.0')));
       expect(none.code).toBe('DDL_NEEDS_SCRATCH');
-      const other = await errorOf(readDdlSource(file('openhospital-1.12.0'), { scratch: { url: 'postgres://postgres@127.0.0.1:5432/postgres', display: 'pg' } }));
+      const other = await errorOf(
+        readDdlSource(file('openhospital-1.12.0'), {
+          scratch: { url: 'postgres://postgres@127.0.0.1:5432/postgres', display: 'pg' },
+        }),
+      );
       expect(other.code).toBe('DDL_SCRATCH_DIALECT');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -139,9 +159,19 @@ describeWithPg('DDL files on PostgreSQL (scratch database)', (serverUrl) => {
     // As a newer pg_dump writes it: a setting this server does not know is passed over with a warning.
     const dir = fs.mkdtempSync(path.join(repoRoot, 'test/.tmp-ddl-'));
     const newer = path.join(dir, 'newer.pg_dump.sql');
-    fs.writeFileSync(newer, fs.readFileSync(dump('v2'), 'utf8').replace('SET statement_timeout = 0;', 'SET statement_timeout = 0;\nSET transaction_timeout_from_the_future = 0;'));
+    fs.writeFileSync(
+      newer,
+      fs
+        .readFileSync(dump('v2'), 'utf8')
+        .replace(
+          'SET statement_timeout = 0;',
+          'SET statement_timeout = 0;\nSET transaction_timeout_from_the_future = 0;',
+        ),
+    );
     const f = await readDdlSource(newer, { scratch }).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
-    expect(f.warnings.join('\n')).toMatch(/session setting the server refused was passed over: newer\.pg_dump\.sql:11: SET transaction_timeout_from_the_future/);
+    expect(f.warnings.join('\n')).toMatch(
+      /session setting the server refused was passed over: newer\.pg_dump\.sql:11: SET transaction_timeout_from_the_future/,
+    );
     expect(f.dialect).toBe('postgres');
     expect(f.warnings.join('\n')).toMatch(/not run .*OWNER TO/);
     const db = await readDb(dbs.v2!);
@@ -150,7 +180,10 @@ describeWithPg('DDL files on PostgreSQL (scratch database)', (serverUrl) => {
   }, 60_000);
 
   it('file against file, file against database and database against database give the same changes', async () => {
-    const [fa, fb] = [(await readDdlSource(dump('v1'), { scratch })).model, (await readDdlSource(dump('v2'), { scratch })).model];
+    const [fa, fb] = [
+      (await readDdlSource(dump('v1'), { scratch })).model,
+      (await readDdlSource(dump('v2'), { scratch })).model,
+    ];
     const [da, db] = [await readDb(dbs.v1!), await readDb(dbs.v2!)];
     const expected = changesOf(da, db);
     expect(JSON.parse(expected).length).toBeGreaterThan(8);
@@ -164,7 +197,9 @@ describeWithPg('DDL files on PostgreSQL (scratch database)', (serverUrl) => {
 });
 
 describe('DDL files for SQLite (in memory)', () => {
-  const ddl = (extra: string) => `CREATE TABLE ward (id integer PRIMARY KEY AUTOINCREMENT, code varchar(10) NOT NULL UNIQUE);
+  const ddl = (
+    extra: string,
+  ) => `CREATE TABLE ward (id integer PRIMARY KEY AUTOINCREMENT, code varchar(10) NOT NULL UNIQUE);
 CREATE TABLE patient (id integer PRIMARY KEY, ward_id integer REFERENCES ward (id), xm varchar(50) NOT NULL${extra});
 CREATE INDEX ix_patient_xm ON patient (xm);
 CREATE VIEW v_patient AS SELECT p.id, p.xm FROM patient p;
@@ -176,7 +211,10 @@ CREATE TRIGGER trg_patient AFTER INSERT ON patient BEGIN UPDATE patient SET xm =
     try {
       const files: Record<string, string> = {};
       const urls: Record<string, string> = {};
-      for (const [v, extra] of [['a', ''], ['b', ', psn_no varchar(30), balance numeric(16,2) DEFAULT 0']] as const) {
+      for (const [v, extra] of [
+        ['a', ''],
+        ['b', ', psn_no varchar(30), balance numeric(16,2) DEFAULT 0'],
+      ] as const) {
         files[v] = path.join(dir, `${v}.sql`);
         fs.writeFileSync(files[v]!, ddl(extra));
         const s = tmpSqlite();
@@ -186,7 +224,10 @@ CREATE TRIGGER trg_patient AFTER INSERT ON patient BEGIN UPDATE patient SET xm =
         await db.close();
         urls[v] = s.url;
       }
-      const [fa, fb] = [(await readDdlSource(files.a!, { dialect: 'sqlite' })).model, (await readDdlSource(files.b!, { dialect: 'sqlite' })).model];
+      const [fa, fb] = [
+        (await readDdlSource(files.a!, { dialect: 'sqlite' })).model,
+        (await readDdlSource(files.b!, { dialect: 'sqlite' })).model,
+      ];
       const [da, db] = [await readDb(urls.a!), await readDb(urls.b!)];
       const expected = changesOf(da, db);
       expect(JSON.parse(expected).length).toBe(2);
@@ -204,8 +245,12 @@ CREATE TRIGGER trg_patient AFTER INSERT ON patient BEGIN UPDATE patient SET xm =
 // The dumps are what the real clients wrote; keep them honest.
 describe('DDL fixtures', () => {
   it('are real mysqldump and pg_dump output', () => {
-    const my = zlib.gunzipSync(fs.readFileSync(path.join(DDL, 'mysql', 'openhospital-1.12.0.mysqldump.sql.gz'))).toString('utf8');
+    const my = zlib
+      .gunzipSync(fs.readFileSync(path.join(DDL, 'mysql', 'openhospital-1.12.0.mysqldump.sql.gz')))
+      .toString('utf8');
     expect(my).toMatch(/^-- MariaDB dump 10\.\d+/m);
-    expect(fs.readFileSync(path.join(DDL, 'postgres', 'his-v1.pg_dump.sql'), 'utf8')).toMatch(/^-- PostgreSQL database dump/m);
+    expect(fs.readFileSync(path.join(DDL, 'postgres', 'his-v1.pg_dump.sql'), 'utf8')).toMatch(
+      /^-- PostgreSQL database dump/m,
+    );
   });
 });

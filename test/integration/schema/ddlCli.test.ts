@@ -16,7 +16,8 @@ import { createMysqlDb, dumpFile, loadMysqlDump, repoRoot } from './helpers.js';
 const DDL = path.join(repoRoot, 'test/fixtures/ddl');
 let dir: string;
 
-const run = (argv: string[], env: Record<string, string> = {}) => runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-ddl-cli-'));
@@ -33,7 +34,9 @@ describe('schema commands with DDL files', () => {
     expect((await run(['schema', 'diff', 'oracle/flyway', 'oracle/his-v2.sql'])).code).toBe(0);
     const sync = await run(['schema', 'sync', 'oracle/his-v1.sql', 'oracle/flyway', '-o', 'up.sql']);
     expect(sync.code).toBe(3);
-    expect(fs.readFileSync(path.join(dir, 'up.sql'), 'utf8')).toMatch(/ALTER TABLE PAT_INFO ADD \(\n {2}PSN_NO VARCHAR2\(30 BYTE\)\n\)/);
+    expect(fs.readFileSync(path.join(dir, 'up.sql'), 'utf8')).toMatch(
+      /ALTER TABLE PAT_INFO ADD \(\n {2}PSN_NO VARCHAR2\(30 BYTE\)\n\)/,
+    );
     const snap = await run(['schema', 'snapshot', 'oracle/flyway', '-o', 'v2.json']);
     expect(snap.code).toBe(0);
     expect(snap.err).toMatch(/anonymous PL\/SQL block was skipped/);
@@ -79,7 +82,7 @@ describeWithMysql('schema sync to a mysqldump on MariaDB', (serverUrl) => {
 });
 
 describe('DDL warnings in Chinese', () => {
-  it('says what the reader skipped in the run\'s language', async () => {
+  it("says what the reader skipped in the run's language", async () => {
     const zh = await run(['--lang', 'zh-CN', 'schema', 'diff', 'oracle/flyway', 'oracle/his-v2.sql']);
     expect(zh.code).toBe(0);
     expect(zh.err).toMatch(/oracle\/flyway: 1 个 Flyway 撤销迁移脚本/);

@@ -102,14 +102,20 @@ describe('SQLite: views and triggers over a rebuilt table', () => {
       `CREATE TABLE audit (id integer, at text)`,
       `CREATE TRIGGER patient_audit AFTER UPDATE ON patient BEGIN INSERT INTO audit VALUES (NEW.id, 'u'); END`,
     ];
-    await load(a.url, [`CREATE TABLE patient (id integer PRIMARY KEY, name varchar(20), age integer, note text)`, ...tail, `INSERT INTO patient VALUES (1, 'a', 30, 'x')`]);
+    await load(a.url, [
+      `CREATE TABLE patient (id integer PRIMARY KEY, name varchar(20), age integer, note text)`,
+      ...tail,
+      `INSERT INTO patient VALUES (1, 'a', 30, 'x')`,
+    ]);
     await load(b.url, [`CREATE TABLE patient (id integer PRIMARY KEY, name varchar(50), age integer)`, ...tail]);
     const res = await runFullScript(a.url, b.url);
     expect(res.failures).toEqual([]);
     expect(res.left).toEqual([]);
     const safe = res.plan.statements.filter((s) => s.section === 'safe');
     expect(at(safe, /^DROP VIEW IF EXISTS "v_adult"/)).toBeLessThan(at(safe, /^DROP TABLE "patient"/));
-    expect(at(safe, /^CREATE TRIGGER patient_audit/i)).toBeGreaterThan(at(safe, /^ALTER TABLE "hisops_new_patient" RENAME/));
+    expect(at(safe, /^CREATE TRIGGER patient_audit/i)).toBeGreaterThan(
+      at(safe, /^ALTER TABLE "hisops_new_patient" RENAME/),
+    );
   }, 60_000);
 });
 
@@ -122,7 +128,9 @@ describeWithMysql('MariaDB: json columns and table collations', () => {
       `CREATE TABLE visit (id int PRIMARY KEY, doc json COMMENT 'old', seen date, fee decimal(8,2), n int, note varchar(20)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci`,
       `INSERT INTO visit VALUES (1, '{"a":1}', '2024-01-01', 1.50, 2, 'x')`,
     ]);
-    await load(b.url, [`CREATE TABLE visit (id int PRIMARY KEY, doc json COMMENT 'new', seen date, fee decimal(8,2), n int, note varchar(20), extra json) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`]);
+    await load(b.url, [
+      `CREATE TABLE visit (id int PRIMARY KEY, doc json COMMENT 'new', seen date, fee decimal(8,2), n int, note varchar(20), extra json) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
+    ]);
     const res = await runFullScript(a.url, b.url);
     expect(res.failures).toEqual([]);
     expect(res.left).toEqual([]);
@@ -130,15 +138,23 @@ describeWithMysql('MariaDB: json columns and table collations', () => {
     expect(items.filter((t) => /visit\.(id|seen|fee|n) /.test(t))).toEqual([]);
     expect(res.script).not.toMatch(/\?\/\? → \?\/\?/);
     // the comment change is safe and keeps the CHECK MariaDB puts on json columns
-    const safe = res.plan.statements.filter((s) => s.section === 'safe').map((s) => s.sql).join('\n');
+    const safe = res.plan.statements
+      .filter((s) => s.section === 'safe')
+      .map((s) => s.sql)
+      .join('\n');
     expect(safe).toMatch(/MODIFY COLUMN `doc` longtext .*COMMENT 'new' CHECK \(json_valid\(`doc`\)\)/);
     // a new json column brings its CHECK in its ADD COLUMN, not as a separate review item
     expect(safe).toMatch(/ADD COLUMN `extra` longtext .*CHECK \(json_valid\(`extra`\)\) AFTER `note`/);
     // for review: the table's default collation and the one text column that follows it
-    expect(res.plan.items.filter((i) => i.section === 'review').map((i) => i.title)).toEqual(['table visit (charset)', 'column visit.note (charset)']);
+    expect(res.plan.items.filter((i) => i.section === 'review').map((i) => i.title)).toEqual([
+      'table visit (charset)',
+      'column visit.note (charset)',
+    ]);
     const db = await connect(a.url);
     try {
-      await expect(db.knex.raw(`INSERT INTO visit (id, doc) VALUES (2, 'not json')`)).rejects.toThrow(/CONSTRAINT|check/i);
+      await expect(db.knex.raw(`INSERT INTO visit (id, doc) VALUES (2, 'not json')`)).rejects.toThrow(
+        /CONSTRAINT|check/i,
+      );
     } finally {
       await db.close();
     }

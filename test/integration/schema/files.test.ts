@@ -42,7 +42,10 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-schema-files-'));
   // Big enough that its snapshot (≈ 200 kB) cannot fit on a 64 kB disk.
   const db = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
-  for (let t = 0; t < 40; t++) await db.knex.raw(`CREATE TABLE t${t} (id integer PRIMARY KEY, ${Array.from({ length: 30 }, (_, c) => `c${c} varchar(${10 + c}) DEFAULT 'x'`).join(', ')})`);
+  for (let t = 0; t < 40; t++)
+    await db.knex.raw(
+      `CREATE TABLE t${t} (id integer PRIMARY KEY, ${Array.from({ length: 30 }, (_, c) => `c${c} varchar(${10 + c}) DEFAULT 'x'`).join(', ')})`,
+    );
   await db.close();
   fs.mkdirSync(path.join(dir, 'afolder'));
   fs.writeFileSync(path.join(dir, 'afile.txt'), 'x');
@@ -106,7 +109,15 @@ describe('schema files', () => {
     expect(s.err).toMatch(/disk is full/);
     expect(filesIn(m.dir)).toEqual([]);
     // and a snapshot that fits is written whole
-    const ok = await run(['schema', 'snapshot', 'sqlite:his.db', '--include', 't1', '-o', path.join(m.dir, 'small.json')]);
+    const ok = await run([
+      'schema',
+      'snapshot',
+      'sqlite:his.db',
+      '--include',
+      't1',
+      '-o',
+      path.join(m.dir, 'small.json'),
+    ]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(m.dir, 'small.json'), 'utf8')).tables).toHaveLength(1);
     expect(filesIn(m.dir)).toEqual(['small.json']);

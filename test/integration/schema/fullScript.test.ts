@@ -42,8 +42,19 @@ describeWithMysql('full sync scripts run as written and leave no difference', ()
   }, 300_000);
 
   /** Each test's copies are dropped at its end: the shared servers do not pile up databases. */
-  async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite', drops: Array<() => Promise<void> | void>): Promise<string> {
-    return (await copyVersion(version, kind, { sourceUrl: () => mysqlUrls.get(version)!, journal, clock: () => new Date(), drops })).url;
+  async function copyOf(
+    version: string,
+    kind: 'mysql' | 'postgres' | 'sqlite',
+    drops: Array<() => Promise<void> | void>,
+  ): Promise<string> {
+    return (
+      await copyVersion(version, kind, {
+        sourceUrl: () => mysqlUrls.get(version)!,
+        journal,
+        clock: () => new Date(),
+        drops,
+      })
+    ).url;
   }
 
   for (const kind of ['mysql', 'postgres', 'sqlite'] as const) {
@@ -56,7 +67,10 @@ describeWithMysql('full sync scripts run as written and leave no difference', ()
             const oldUrl = await copyOf(from, kind, drops);
             const newUrl = kind === 'mysql' ? mysqlUrls.get(to)! : await copyOf(to, kind, drops);
             const res = await runFullScript(oldUrl, newUrl);
-            if (process.env.HISOPS_TEST_VERBOSE) console.log(`${kind} ${from} → ${to}: ${res.statements} statements (${res.review} review)\n${res.failures.join('\n')}\nleft: ${res.left.join(', ')}`);
+            if (process.env.HISOPS_TEST_VERBOSE)
+              console.log(
+                `${kind} ${from} → ${to}: ${res.statements} statements (${res.review} review)\n${res.failures.join('\n')}\nleft: ${res.left.join(', ')}`,
+              );
             expect(res.review).toBeGreaterThan(0);
             expect(res.failures).toEqual([]);
             expect(res.left).toEqual([]);

@@ -5,7 +5,14 @@
  */
 import { expect } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
-import { changeTitle, diffModels, introspect, makePlan, renderScript, type Plan } from '../../../src/core/schema/index.js';
+import {
+  changeTitle,
+  diffModels,
+  introspect,
+  makePlan,
+  renderScript,
+  type Plan,
+} from '../../../src/core/schema/index.js';
 import { execStatement } from '../../../src/core/schema/exec.js';
 import { RENDERERS } from '../../../src/core/schema/sql/index.js';
 
@@ -39,15 +46,26 @@ export async function runFullScript(oldUrl: string, newUrl: string): Promise<Ful
     const runnable = plan.statements.filter((s) => s.sql !== '');
     for (const s of runnable) {
       const text = r.terminate({ sql: s.sql, block: s.block });
-      expect(script.includes(s.section === 'safe' ? text : commented(text)), `statement ${s.seq} in the script`).toBe(true);
+      expect(script.includes(s.section === 'safe' ? text : commented(text)), `statement ${s.seq} in the script`).toBe(
+        true,
+      );
       try {
         await execStatement(oldDb, s.sql);
       } catch (e) {
-        failures.push(`#${s.seq} ${s.section} [${s.titles.join('; ')}] ${String((e as { sqlMessage?: string }).sqlMessage ?? (e as Error).message).slice(0, 300)}\n    ${s.sql.slice(0, 400)}`);
+        failures.push(
+          `#${s.seq} ${s.section} [${s.titles.join('; ')}] ${String((e as { sqlMessage?: string }).sqlMessage ?? (e as Error).message).slice(0, 300)}\n    ${s.sql.slice(0, 400)}`,
+        );
       }
     }
     const after = diffModels((await introspect(oldDb)).model, target);
-    return { plan, script, statements: runnable.length, review: runnable.filter((s) => s.section === 'review').length, failures, left: after.changes.map((c) => changeTitle(c)) };
+    return {
+      plan,
+      script,
+      statements: runnable.length,
+      review: runnable.filter((s) => s.section === 'review').length,
+      failures,
+      left: after.changes.map((c) => changeTitle(c)),
+    };
   } finally {
     await oldDb.close();
     await newDb.close();

@@ -16,7 +16,10 @@ import { cloneDatabase, parseSnapshot, type CloneResult, type Snapshot } from '.
 import { mysqlUrl, pgUrl } from '../../helpers/servers.js';
 
 const need = (url: string | undefined, env: string) => {
-  if (!url) throw new Error(`${env} is not set: this suite should be declared with describeWithMysql / describeWithPg (test/helpers/servers.ts)`);
+  if (!url)
+    throw new Error(
+      `${env} is not set: this suite should be declared with describeWithMysql / describeWithPg (test/helpers/servers.ts)`,
+    );
   return url;
 };
 const MYSQL_URL = () => need(mysqlUrl(), 'HISOPS_TEST_MYSQL_URL');
@@ -43,10 +46,14 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** A fresh MySQL/MariaDB database; returns its URL and a drop function. */
-export async function createMysqlDb(charset = 'utf8'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createMysqlDb(
+  charset = 'utf8',
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = uniqueName();
   const admin = await connect(MYSQL_URL(), { poolMax: 1 });
-  await admin.knex.raw(`CREATE DATABASE \`${name}\` CHARACTER SET ${charset}${charset === 'utf8' ? ' COLLATE utf8_general_ci' : ''}`);
+  await admin.knex.raw(
+    `CREATE DATABASE \`${name}\` CHARACTER SET ${charset}${charset === 'utf8' ? ' COLLATE utf8_general_ci' : ''}`,
+  );
   await admin.close();
   return {
     name,

@@ -14,7 +14,14 @@ import { memoryIo } from '../../../src/cli/io.js';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { seedHis } from '../../../src/core/demo/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { cloneDatabase, compileRules, introspect, isValidIdCard, parseJoin, type CloneResult } from '../../../src/core/schema/index.js';
+import {
+  cloneDatabase,
+  compileRules,
+  introspect,
+  isValidIdCard,
+  parseJoin,
+  type CloneResult,
+} from '../../../src/core/schema/index.js';
 import { buildProgram } from '../../../src/main.js';
 import { buildClinic, clinicPeople, type ClinicPerson } from '../../fixtures/mask/openemrLike.js';
 import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
@@ -29,7 +36,8 @@ async function textValues(db: Db): Promise<Array<[string, string, string]>> {
   for (const t of (await introspect(db)).model.tables) {
     const cols = t.columns.filter((c) => ['char', 'varchar', 'text'].includes(c.type.base)).map((c) => c.name);
     if (!cols.length) continue;
-    for (const r of (await db.knex(t.name).select(cols)) as Row[]) for (const c of cols) if (r[c] !== null && r[c] !== undefined) out.push([t.name, c, String(r[c])]);
+    for (const r of (await db.knex(t.name).select(cols)) as Row[])
+      for (const c of cols) if (r[c] !== null && r[c] !== undefined) out.push([t.name, c, String(r[c])]);
   }
   return out;
 }
@@ -45,9 +53,18 @@ function leaks(values: Array<[string, string, string]>, people: ClinicPerson[]):
   return [...new Set(found)];
 }
 
-const dateText = (v: unknown) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : String(v).slice(0, 10));
+const dateText = (v: unknown) =>
+  v instanceof Date
+    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
+    : String(v).slice(0, 10);
 
-async function checkClinicCopy(src: Db, dest: Db, people: ClinicPerson[], res: CloneResult, opts: { sampled: boolean }): Promise<void> {
+async function checkClinicCopy(
+  src: Db,
+  dest: Db,
+  people: ClinicPerson[],
+  res: CloneResult,
+  opts: { sampled: boolean },
+): Promise<void> {
   expect(res.tables.filter((t) => t.status === 'failed').map((t) => `${t.table}: ${t.reason}`)).toEqual([]);
   // nothing of anyone's identity is left, in any column of any table
   expect(leaks(await textValues(dest), people)).toEqual([]);
@@ -55,13 +72,19 @@ async function checkClinicCopy(src: Db, dest: Db, people: ClinicPerson[], res: C
   expect(res.verification!.originals).toBeGreaterThan(people.length * 5);
 
   // the flags, subjects and IP addresses are untouched, row for row
-  const flags = (db: Db) => db.knex('patient_data').orderBy('pid').select('pid', 'hipaa_allowemail', 'hipaa_allowsms', 'city', 'sex') as Promise<Row[]>;
+  const flags = (db: Db) =>
+    db
+      .knex('patient_data')
+      .orderBy('pid')
+      .select('pid', 'hipaa_allowemail', 'hipaa_allowsms', 'city', 'sex') as Promise<Row[]>;
   const destFlags = await flags(dest);
   const srcFlags = new Map((await flags(src)).map((r) => [Number(r.pid), r]));
   expect(destFlags.length).toBeGreaterThan(0);
   for (const r of destFlags) expect(r).toEqual({ ...srcFlags.get(Number(r.pid)), pid: r.pid });
   expect(new Set(destFlags.map((r) => r.hipaa_allowemail))).toEqual(new Set(['YES', 'NO']));
-  expect(await dest.knex('onsite_mail').orderBy('id').pluck('email_subject')).toEqual(await src.knex('onsite_mail').orderBy('id').pluck('email_subject'));
+  expect(await dest.knex('onsite_mail').orderBy('id').pluck('email_subject')).toEqual(
+    await src.knex('onsite_mail').orderBy('id').pluck('email_subject'),
+  );
   const ips = (db: Db) => db.knex('log').orderBy('id').select('id', 'ip_address') as Promise<Row[]>;
   const srcIps = new Map((await ips(src)).map((r) => [Number(r.id), r.ip_address]));
   for (const r of await ips(dest)) expect(r.ip_address).toBe(srcIps.get(Number(r.id)));
@@ -84,7 +107,9 @@ async function checkClinicCopy(src: Db, dest: Db, people: ClinicPerson[], res: C
     expect(r.ybbh).toBe(`110105${id}`);
   }
   // the same person is masked the same way in every table: insurance_data's subscriber is patient_data's patient
-  const ins = (await dest.knex('insurance_data').select('pid', 'subscriber_phone', 'subscriber_ss', 'subscriber_relationship')) as Row[];
+  const ins = (await dest
+    .knex('insurance_data')
+    .select('pid', 'subscriber_phone', 'subscriber_ss', 'subscriber_relationship')) as Row[];
   const byPid = new Map(pd.map((r) => [Number(r.pid), r]));
   for (const r of ins.filter((x) => x.subscriber_relationship === 'self')) {
     const p = byPid.get(Number(r.pid));
@@ -171,7 +196,14 @@ describe('masked clone on SQLite', () => {
     cleanups.push(d.cleanup);
     const dest = await connect(d.url);
     try {
-      const res = await cloneDatabase(src, dest, { journal, clock, maxRows: 500, sample: 40, joins: [parseJoin('log.patient_id=patient_data.pid')], mask: { rules, key: 'sqlite-key' } });
+      const res = await cloneDatabase(src, dest, {
+        journal,
+        clock,
+        maxRows: 500,
+        sample: 40,
+        joins: [parseJoin('log.patient_id=patient_data.pid')],
+        mask: { rules, key: 'sqlite-key' },
+      });
       await checkClinicCopy(src, dest, people, res, { sampled: true });
     } finally {
       await dest.close();
@@ -186,10 +218,20 @@ describe('masked clone on SQLite', () => {
     await db.knex.raw('CREATE TABLE nurse_note (id integer PRIMARY KEY, note varchar(200))');
     await db.knex('patient').insert(people.slice(0, 300).map((p, i) => ({ id: i + 1, xm: p.cnName, sfzh: p.idNo })));
     // the first 200 rows (what the column choice samples) say nothing; row 260 names a patient
-    const victim = people.slice(0, 300).find((p, i) => i > 100 && people.slice(0, 300).filter((q) => q.cnName === p.cnName).length === 1)!;
-    await db.knex('nurse_note').insert(Array.from({ length: 300 }, (_, i) => ({ id: i + 1, note: i === 259 ? `陪护：${victim.cnName}，已告知` : '巡视正常' })));
+    const victim = people
+      .slice(0, 300)
+      .find((p, i) => i > 100 && people.slice(0, 300).filter((q) => q.cnName === p.cnName).length === 1)!;
+    await db.knex('nurse_note').insert(
+      Array.from({ length: 300 }, (_, i) => ({
+        id: i + 1,
+        note: i === 259 ? `陪护：${victim.cnName}，已告知` : '巡视正常',
+      })),
+    );
     await db.close();
-    const io = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` } });
+    const io = memoryIo({
+      cwd: dir,
+      env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` },
+    });
     const argv = ['--json', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--apply', '--yes'];
     const { program, app } = buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
@@ -197,11 +239,26 @@ describe('masked clone on SQLite', () => {
     const env = JSON.parse(io.out());
     expect(env.error.code).toBe('CLONE_LEAK');
     expect(env.error.summary).toMatch(/nurse_note\.note \(1 value\(s\), name\)/);
-    expect(env.data.verification.findings).toEqual([{ table: 'nurse_note', column: 'note', values: 1, kinds: ['name'] }]);
+    expect(env.data.verification.findings).toEqual([
+      { table: 'nurse_note', column: 'note', values: 1, kinds: ['name'] },
+    ]);
     expect(io.out() + io.err()).not.toContain(victim.cnName);
     // in Chinese too
-    const zh = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal2.db')}` } });
-    const argv2 = ['--lang', 'zh-CN', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy2.db', '--mask', '--apply', '--yes'];
+    const zh = memoryIo({
+      cwd: dir,
+      env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal2.db')}` },
+    });
+    const argv2 = [
+      '--lang',
+      'zh-CN',
+      'schema',
+      'clone',
+      'sqlite:his.db',
+      'sqlite:copy2.db',
+      '--mask',
+      '--apply',
+      '--yes',
+    ];
     const p2 = buildProgram(zh, argv2);
     await p2.program.parseAsync(argv2, { from: 'user' });
     expect(p2.app.exitCode, zh.out() + zh.err()).toBe(2);
@@ -220,11 +277,29 @@ describe('masked clone on SQLite', () => {
       await his.close();
     }
     for (const [lang, line] of [
-      ['en', /^\d+ table\(s\) over --max-rows 500 would get a sample of 50 rows each, with the rows related to them\.$/m],
+      [
+        'en',
+        /^\d+ table\(s\) over --max-rows 500 would get a sample of 50 rows each, with the rows related to them\.$/m,
+      ],
       ['zh-CN', /^另有 \d+ 张表超过 --max-rows 500，将各取 50 行样本及与之关联的行。$/m],
     ] as const) {
-      const io = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` } });
-      const argv = ['--lang', lang, 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--max-rows', '500', '--sample', '50'];
+      const io = memoryIo({
+        cwd: dir,
+        env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` },
+      });
+      const argv = [
+        '--lang',
+        lang,
+        'schema',
+        'clone',
+        'sqlite:his.db',
+        'sqlite:copy.db',
+        '--mask',
+        '--max-rows',
+        '500',
+        '--sample',
+        '50',
+      ];
       const { program, app } = buildProgram(io, argv);
       await program.parseAsync(argv, { from: 'user' });
       expect(app.exitCode ?? 0, io.out() + io.err()).toBe(0);
@@ -232,7 +307,10 @@ describe('masked clone on SQLite', () => {
     }
     expect(fs.existsSync(path.join(dir, 'copy.db'))).toBe(false);
     // --apply where nobody can confirm (cron): refused, and no empty copy file left behind
-    const io = memoryIo({ cwd: dir, env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` } });
+    const io = memoryIo({
+      cwd: dir,
+      env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` },
+    });
     const argv = ['--json', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--apply'];
     const { program, app } = buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
@@ -252,17 +330,29 @@ describe('masked clone on SQLite', () => {
       await seedHis({ db: his, size: 'small', seed: 5 });
       const res = await cloneDatabase(his, dest, { journal, clock, mask: { rules: compileRules(), key: 'his-key' } });
       const c = choicesOf(res);
-      for (const t of ['his_visit', 'his_settlement', 'his_fee_detail', 'his_center_log', 'his_dispense']) expect(c[`${t}.psn_no`]!.kind, t).toBe('idcard');
+      for (const t of ['his_visit', 'his_settlement', 'his_fee_detail', 'his_center_log', 'his_dispense'])
+        expect(c[`${t}.psn_no`]!.kind, t).toBe('idcard');
       expect(c['his_settlement.brdy']).toMatchObject({ kind: 'birthdate' });
       expect(res.verification!.findings).toEqual([]);
       const orig = (await his.knex('his_settlement').select('psn_no', 'certno', 'psn_name')) as Row[];
-      const exact = new Set(orig.flatMap((r) => [r.psn_no, r.certno, r.psn_name].filter((x): x is string => typeof x === 'string' && x.length > 1)));
+      const exact = new Set(
+        orig.flatMap((r) =>
+          [r.psn_no, r.certno, r.psn_name].filter((x): x is string => typeof x === 'string' && x.length > 1),
+        ),
+      );
       const ids = orig.map((r) => r.certno).filter((x): x is string => typeof x === 'string' && x.length === 18);
       for (const [t, col, v] of await textValues(dest)) {
         expect(exact.has(v), `${t}.${col}`).toBe(false);
-        if (v.length >= 18) expect(ids.some((id) => v.includes(id)), `${t}.${col}`).toBe(false);
+        if (v.length >= 18)
+          expect(
+            ids.some((id) => v.includes(id)),
+            `${t}.${col}`,
+          ).toBe(false);
       }
-      const rows = (await dest.knex('his_settlement').whereNotNull('certno').select('psn_no', 'certno', 'brdy')) as Row[];
+      const rows = (await dest
+        .knex('his_settlement')
+        .whereNotNull('certno')
+        .select('psn_no', 'certno', 'brdy')) as Row[];
       expect(rows.length).toBeGreaterThan(100);
       for (const r of rows) {
         const id = String(r.certno);
@@ -272,7 +362,9 @@ describe('masked clone on SQLite', () => {
       }
       // distinct persons stay distinct
       const srcDistinct = new Set(orig.map((r) => r.certno)).size;
-      expect(new Set(((await dest.knex('his_settlement').select('certno')) as Row[]).map((r) => r.certno)).size).toBe(srcDistinct);
+      expect(new Set(((await dest.knex('his_settlement').select('certno')) as Row[]).map((r) => r.certno)).size).toBe(
+        srcDistinct,
+      );
     } finally {
       await his.close();
       await dest.close();
@@ -300,7 +392,14 @@ describeWithMysql('masked clone from MariaDB', () => {
       const dest = await connect(pg.url);
       try {
         await buildClinic(src, people);
-        const res = await cloneDatabase(src, dest, { journal, clock, maxRows: 700, sample: 50, joins: [parseJoin('log.patient_id=patient_data.pid')], mask: { rules: compileRules(), key: 'server-key' } });
+        const res = await cloneDatabase(src, dest, {
+          journal,
+          clock,
+          maxRows: 700,
+          sample: 50,
+          joins: [parseJoin('log.patient_id=patient_data.pid')],
+          mask: { rules: compileRules(), key: 'server-key' },
+        });
         expect(res.tables.filter((t) => t.status === 'failed')).toEqual([]);
         const c = choicesOf(res);
         expect(c['hz_info.xingming']).toMatchObject({ kind: 'name', by: 'comment', detail: '姓名' });

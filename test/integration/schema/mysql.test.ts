@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { HisopsError } from '../../../src/core/errors.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { applyPlan, diffModels, fingerprint, introspect, makePlan, planProgress, type ApplicablePlan, type Plan } from '../../../src/core/schema/index.js';
+import {
+  applyPlan,
+  diffModels,
+  fingerprint,
+  introspect,
+  makePlan,
+  planProgress,
+  type ApplicablePlan,
+  type Plan,
+} from '../../../src/core/schema/index.js';
 import { createMysqlDb, tmpSqlite, uniqueName } from './helpers.js';
 import { describeWithMysql } from '../../helpers/servers.js';
 
@@ -80,7 +89,12 @@ describeWithMysql('schema on MySQL/MariaDB', () => {
       const p = model.tables.find((t) => t.name === 'patient')!;
       const c = Object.fromEntries(p.columns.map((x) => [x.name, x]));
       expect(c.id).toMatchObject({ nullable: false, autoIncrement: true, type: { base: 'bigint', unsigned: true } });
-      expect(c.xm).toMatchObject({ nullable: false, comment: '姓名', charset: 'utf8mb4', type: { base: 'varchar', length: 50 } });
+      expect(c.xm).toMatchObject({
+        nullable: false,
+        comment: '姓名',
+        charset: 'utf8mb4',
+        type: { base: 'varchar', length: 50 },
+      });
       expect(c.balance!.default).toEqual({ kind: 'literal', value: '0' });
       expect(c.sex!.type.values).toEqual(['M', 'F', 'U']);
       expect(c.uuid!.default).toEqual({ kind: 'literal', value: '00'.repeat(16), hex: true });
@@ -89,7 +103,10 @@ describeWithMysql('schema on MySQL/MariaDB', () => {
       expect(c.xm_len!.generated).toEqual({ expression: 'char_length(`xm`)', stored: false });
       const w = model.tables.find((t) => t.name === 'ward')!;
       expect(w.comment).toBe('病区');
-      expect(w.columns.find((x) => x.name === 'name')).toMatchObject({ collation: 'utf8mb4_unicode_ci', default: { kind: 'literal', value: '未知' } });
+      expect(w.columns.find((x) => x.name === 'name')).toMatchObject({
+        collation: 'utf8mb4_unicode_ci',
+        default: { kind: 'literal', value: '未知' },
+      });
       expect(model.tables.find((t) => t.name === 'old_engine')!.options?.engine).toBe('MyISAM');
       expect(warnings.join('\n')).toMatch(/EVENT/);
     });
@@ -98,14 +115,33 @@ describeWithMysql('schema on MySQL/MariaDB', () => {
       const { model } = await introspect(db);
       const p = model.tables.find((t) => t.name === 'patient')!;
       expect(p.primaryKey?.columns).toEqual(['id']);
-      expect(p.indexes.find((i) => i.name === 'ix_xm')).toEqual({ name: 'ix_xm', unique: false, columns: [{ name: 'xm', prefix: 10 }] });
+      expect(p.indexes.find((i) => i.name === 'ix_xm')).toEqual({
+        name: 'ix_xm',
+        unique: false,
+        columns: [{ name: 'xm', prefix: 10 }],
+      });
       expect(p.indexes.find((i) => i.name === 'ft_note')?.method).toBe('fulltext');
-      expect(p.foreignKeys).toEqual([{ name: 'fk_ward', columns: ['ward_id'], refTable: 'ward', refColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' }]);
+      expect(p.foreignKeys).toEqual([
+        {
+          name: 'fk_ward',
+          columns: ['ward_id'],
+          refTable: 'ward',
+          refColumns: ['id'],
+          onDelete: 'SET NULL',
+          onUpdate: 'RESTRICT',
+        },
+      ]);
       expect(p.checks.map((k) => k.name)).toContain('ck_balance');
       expect(model.views.map((v) => v.name)).toEqual(['v_patient']);
       expect(model.views[0]!.definition).not.toContain(src.name);
-      expect(model.routines.map((r) => `${r.kind}:${r.name}`).sort()).toEqual(['function:f_age', 'procedure:p_close', 'trigger:trg_patient']);
-      expect(model.routines.find((r) => r.name === 'p_close')!.source).toMatch(/^CREATE PROCEDURE `p_close`\(IN `p_day` date\)\nBEGIN/);
+      expect(model.routines.map((r) => `${r.kind}:${r.name}`).sort()).toEqual([
+        'function:f_age',
+        'procedure:p_close',
+        'trigger:trg_patient',
+      ]);
+      expect(model.routines.find((r) => r.name === 'p_close')!.source).toMatch(
+        /^CREATE PROCEDURE `p_close`\(IN `p_day` date\)\nBEGIN/,
+      );
       expect(model.others).toEqual([expect.objectContaining({ kind: 'EVENT', name: 'ev_nightly' })]);
     });
 
@@ -167,7 +203,9 @@ describeWithMysql('schema on MySQL/MariaDB', () => {
         const source = (await introspect(db)).model;
         const plan = makePlan((await introspect(ddb)).model, source, { now: new Date(), hisopsVersion: 'test' });
         await ddb.knex.raw('ALTER TABLE ward ADD COLUMN extra int');
-        const e = await applyPlan(ddb, asApplicable(plan), source, { journal, runId: 'r3', clock }).catch((x: unknown) => x);
+        const e = await applyPlan(ddb, asApplicable(plan), source, { journal, runId: 'r3', clock }).catch(
+          (x: unknown) => x,
+        );
         expect(e).toBeInstanceOf(HisopsError);
         expect((e as HisopsError).code).toBe('SCHEMA_CHANGED_SINCE_PLAN');
         expect((await planProgress(journal, plan.planId, ddb.target.display)).length).toBe(0);
@@ -189,7 +227,9 @@ describeWithMysql('schema on MySQL/MariaDB', () => {
         const current = (await introspect(ddb, { filter })).model;
         const plan = makePlan(current, source, { now: new Date(), hisopsVersion: 'test' });
         // The same plan was applied to another database above: the journal keeps the two apart.
-        expect(plan.planId).toBe(makePlan({ ...current, tables: [] }, source, { now: new Date(), hisopsVersion: 'test' }).planId);
+        expect(plan.planId).toBe(
+          makePlan({ ...current, tables: [] }, source, { now: new Date(), hisopsVersion: 'test' }).planId,
+        );
         const applicable = asApplicable(plan);
         const res = await applyPlan(ddb, applicable, source, { journal, runId: 'r4', clock, filter });
         expect(res.status).toBe('failed');
@@ -198,7 +238,9 @@ describeWithMysql('schema on MySQL/MariaDB', () => {
         const failedAt = applicable.statements.findIndex((s) => s.seq === res.failed!.seq);
         expect(res.applied).toBe(failedAt);
         // running again without --resume is refused: statements would repeat
-        const refused = await applyPlan(ddb, applicable, source, { journal, runId: 'r5', clock, filter }).catch((x: unknown) => x);
+        const refused = await applyPlan(ddb, applicable, source, { journal, runId: 'r5', clock, filter }).catch(
+          (x: unknown) => x,
+        );
         expect((refused as HisopsError).code).toBe('SCHEMA_APPLY_PARTIAL');
         // the fix, then resume
         await ddb.knex.raw('DROP TABLE patient');

@@ -14,16 +14,30 @@ import { SNAPSHOT_FIXTURES } from './helpers.js';
 
 let dir: string;
 
-const run = (argv: string[], env: Record<string, string> = {}) => runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  runCommands(memoryIo({ cwd: dir, env }), argv, { schema: registerSchema });
 
 const hashed = (sql: string) => (sql.match(/\b[A-Z0-9_]+_[0-9A-F]{8}\b/g) ?? []).length;
 
 describe('schema.oracle.maxIdentifier', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-oramax-'));
-    for (const v of ['openhospital-1.12.0', 'openhospital-1.14.2']) fs.writeFileSync(path.join(dir, `${v}.json`), zlib.gunzipSync(fs.readFileSync(path.join(SNAPSHOT_FIXTURES, `${v}.snapshot.json.gz`))));
+    for (const v of ['openhospital-1.12.0', 'openhospital-1.14.2'])
+      fs.writeFileSync(
+        path.join(dir, `${v}.json`),
+        zlib.gunzipSync(fs.readFileSync(path.join(SNAPSHOT_FIXTURES, `${v}.snapshot.json.gz`))),
+      );
   });
-  const args = ['schema', 'diff', 'openhospital-1.12.0.json', 'openhospital-1.14.2.json', '--format', 'sql', '--dialect', 'oracle'];
+  const args = [
+    'schema',
+    'diff',
+    'openhospital-1.12.0.json',
+    'openhospital-1.14.2.json',
+    '--format',
+    'sql',
+    '--dialect',
+    'oracle',
+  ];
 
   it('defaults to 30 and takes 128 from the environment or hisops.yaml', async () => {
     const def = await run(args);

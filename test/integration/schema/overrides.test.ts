@@ -26,12 +26,26 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
   const me = os.userInfo().username;
 
   async function run(argv: string[], env: Record<string, string> = {}) {
-    const io = memoryIo({ cwd: dir, env: { CI: '1', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}`, ...env } });
+    const io = memoryIo({
+      cwd: dir,
+      env: { CI: '1', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}`, ...env },
+    });
     const { program, app } = buildProgram(io, argv);
     if (!program.commands.some((c) => c.name() === 'schema')) registerSchema(program, app);
     await program.parseAsync(argv, { from: 'user' });
     const out = io.out();
-    return { code: app.exitCode, out, err: io.err(), json: argv.includes('--json') ? (JSON.parse(out) as { ok: boolean; data: Record<string, unknown>; error: { code: string; summary: string; why: string; fix: string } }) : undefined };
+    return {
+      code: app.exitCode,
+      out,
+      err: io.err(),
+      json: argv.includes('--json')
+        ? (JSON.parse(out) as {
+            ok: boolean;
+            data: Record<string, unknown>;
+            error: { code: string; summary: string; why: string; fix: string };
+          })
+        : undefined,
+    };
   }
 
   async function current(): Promise<string> {
@@ -62,7 +76,9 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
     cleanups.push(t.drop);
     const db = await connect(t.url);
     await db.knex.raw('CREATE TABLE a (id int NOT NULL PRIMARY KEY)');
-    await db.knex.raw("CREATE TABLE b_zero (id int NOT NULL PRIMARY KEY, seen datetime NOT NULL DEFAULT '0000-00-00 00:00:00')");
+    await db.knex.raw(
+      "CREATE TABLE b_zero (id int NOT NULL PRIMARY KEY, seen datetime NOT NULL DEFAULT '0000-00-00 00:00:00')",
+    );
     await db.knex.raw('CREATE TABLE c_plain (id int NOT NULL PRIMARY KEY)');
     await db.close();
     expect((await run(['schema', 'snapshot', t.url, '-o', 'target.json'])).code).toBe(0);
@@ -92,9 +108,20 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
     expect(noReason.code).toBe(2);
     expect(noReason.json!.error.code).toBe('SCHEMA_REASON_MISSING');
 
-    const skipped = await run([...apply, '--resume', '--session', STRICT, '--skip', String(zeroSeq), '--reason', 'zero dates are not wanted here']);
+    const skipped = await run([
+      ...apply,
+      '--resume',
+      '--session',
+      STRICT,
+      '--skip',
+      String(zeroSeq),
+      '--reason',
+      'zero dates are not wanted here',
+    ]);
     expect(skipped.code).toBe(3); // b_zero is still missing, and the summary says a new plan would create it
-    expect(skipped.json!.data.overridden).toEqual([{ seq: zeroSeq, action: 'skip', reason: 'zero dates are not wanted here', actor: me }]);
+    expect(skipped.json!.data.overridden).toEqual([
+      { seq: zeroSeq, action: 'skip', reason: 'zero dates are not wanted here', actor: me },
+    ]);
     expect((skipped.json!.data.leftovers as { changes: string[]; safeLeft: number }).changes).toEqual(['table b_zero']);
     expect((skipped.json!.data.leftovers as { safeLeft: number }).safeLeft).toBe(1);
     const row = (await steps(url, planId)).find((s) => s.seq === zeroSeq)!;
@@ -109,11 +136,18 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
     expect(failed.json!.error.why).toMatch(/Invalid default value/);
     const db = await connect(url);
     await db.knex.raw("SET SESSION sql_mode = ''");
-    await db.knex.raw("CREATE TABLE b_zero (id int NOT NULL PRIMARY KEY, seen datetime NOT NULL DEFAULT '0000-00-00 00:00:00')");
+    await db.knex.raw(
+      "CREATE TABLE b_zero (id int NOT NULL PRIMARY KEY, seen datetime NOT NULL DEFAULT '0000-00-00 00:00:00')",
+    );
     await db.close();
-    const done = await run([...apply, '--resume', '--mark-done', String(zeroSeq), '--reason', "created by hand with sql_mode=''"], { HISOPS_SCHEMA_SESSION: STRICT });
+    const done = await run(
+      [...apply, '--resume', '--mark-done', String(zeroSeq), '--reason', "created by hand with sql_mode=''"],
+      { HISOPS_SCHEMA_SESSION: STRICT },
+    );
     expect(done.code).toBe(0);
-    expect(done.json!.data.overridden).toEqual([{ seq: zeroSeq, action: 'mark-done', reason: "created by hand with sql_mode=''", actor: me }]);
+    expect(done.json!.data.overridden).toEqual([
+      { seq: zeroSeq, action: 'mark-done', reason: "created by hand with sql_mode=''", actor: me },
+    ]);
     expect((await steps(url, planId)).map((s) => `${s.seq}:${s.status}`)).toContain(`${zeroSeq}:marked-done`);
   });
 
@@ -132,7 +166,19 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
 
   it('a session statement the server refuses stops the step with exit 5 and says which', async () => {
     const url = await current();
-    const r = await run(['--json', 'schema', 'sync', url, 'target.json', '--script', 'up.sql', '--apply', '--yes', '--session', 'SET SESSION no_such_setting = 1']);
+    const r = await run([
+      '--json',
+      'schema',
+      'sync',
+      url,
+      'target.json',
+      '--script',
+      'up.sql',
+      '--apply',
+      '--yes',
+      '--session',
+      'SET SESSION no_such_setting = 1',
+    ]);
     expect(r.code).toBe(5);
     expect(r.json!.error.why).toMatch(/the session statement "SET SESSION no_such_setting = 1" failed/);
   });

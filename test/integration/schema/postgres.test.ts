@@ -67,19 +67,35 @@ describeWithPg('schema on PostgreSQL', () => {
       const c = Object.fromEntries(p.columns.map((x) => [x.name, x]));
       expect(c.id).toMatchObject({ autoIncrement: true, nullable: false, type: { base: 'bigint' } });
       expect(c.id!.default).toBeUndefined();
-      expect(c.balance).toMatchObject({ type: { base: 'decimal', precision: 16, scale: 2 }, default: { kind: 'literal', value: '0' } });
+      expect(c.balance).toMatchObject({
+        type: { base: 'decimal', precision: 16, scale: 2 },
+        default: { kind: 'literal', value: '0' },
+      });
       expect(c.active!.default).toEqual({ kind: 'literal', value: '1' });
       expect(c.photo!.default).toEqual({ kind: 'literal', value: '00', hex: true });
-      expect(c.created).toMatchObject({ type: { base: 'timestamp', precision: 0 }, default: { kind: 'expr', sql: 'CURRENT_TIMESTAMP' } });
+      expect(c.created).toMatchObject({
+        type: { base: 'timestamp', precision: 0 },
+        default: { kind: 'expr', sql: 'CURRENT_TIMESTAMP' },
+      });
       expect(c.seen!.type.withTimeZone).toBe(true);
       expect(c.tags!.type).toMatchObject({ base: 'other', native: 'integer[]' });
       expect(c.xm!.comment).toBe('姓名');
-      expect(p.foreignKeys).toEqual([expect.objectContaining({ columns: ['ward_id'], refTable: 'ward', refColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'CASCADE' })]);
+      expect(p.foreignKeys).toEqual([
+        expect.objectContaining({
+          columns: ['ward_id'],
+          refTable: 'ward',
+          refColumns: ['id'],
+          onDelete: 'SET NULL',
+          onUpdate: 'CASCADE',
+        }),
+      ]);
       expect(p.checks).toEqual([{ name: 'ck_balance', expression: 'balance >= 0::numeric' }]);
       const w = model.tables.find((t) => t.name === 'ward')!;
       expect(w.comment).toBe('病区');
       expect(w.columns[0]!.autoIncrement).toBe(true);
-      expect(w.indexes).toEqual([{ name: 'uk_ward_code', columns: [{ name: 'code' }], unique: true, constraint: true }]);
+      expect(w.indexes).toEqual([
+        { name: 'uk_ward_code', columns: [{ name: 'code' }], unique: true, constraint: true },
+      ]);
     });
 
     it('reads expression, partial and descending indexes, sequences, views, functions, triggers and unmanaged objects', async () => {
@@ -87,13 +103,32 @@ describeWithPg('schema on PostgreSQL', () => {
       const p = model.tables.find((t) => t.name === 'patient')!;
       const ix = Object.fromEntries(p.indexes.map((i) => [i.name, i]));
       expect(ix.ix_patient_xm!.columns).toEqual([{ expression: 'lower(xm::text)' }]);
-      expect(ix.ux_patient_sfzh).toMatchObject({ unique: true, where: '(sfzh IS NOT NULL)', columns: [{ name: 'sfzh' }] });
+      expect(ix.ux_patient_sfzh).toMatchObject({
+        unique: true,
+        where: '(sfzh IS NOT NULL)',
+        columns: [{ name: 'sfzh' }],
+      });
       expect(ix.ix_patient_created!.columns).toEqual([{ name: 'created', desc: true }, { name: 'ward_id' }]);
       // serial and identity sequences belong to their columns, only the free-standing one is listed
-      expect(model.sequences).toEqual([expect.objectContaining({ name: 'seq_visit', increment: '2', min: '10', max: '100000', cycle: false, cache: '5' })]);
+      expect(model.sequences).toEqual([
+        expect.objectContaining({
+          name: 'seq_visit',
+          increment: '2',
+          min: '10',
+          max: '100000',
+          cycle: false,
+          cache: '5',
+        }),
+      ]);
       expect(model.views.map((v) => v.name)).toEqual(['v_patient']);
-      expect(model.routines.map((r) => `${r.kind}:${r.name}`).sort()).toEqual(['function:trim_xm', 'trigger:trg_patient']);
-      expect(model.others.map((o) => `${o.kind}:${o.name}`).sort()).toEqual(['ENUM TYPE:visit_kind', 'MATERIALIZED VIEW:mv_counts']);
+      expect(model.routines.map((r) => `${r.kind}:${r.name}`).sort()).toEqual([
+        'function:trim_xm',
+        'trigger:trg_patient',
+      ]);
+      expect(model.others.map((o) => `${o.kind}:${o.name}`).sort()).toEqual([
+        'ENUM TYPE:visit_kind',
+        'MATERIALIZED VIEW:mv_counts',
+      ]);
     });
 
     it('reads the dictionary with a fixed number of queries, however many tables there are', async () => {
@@ -106,7 +141,10 @@ describeWithPg('schema on PostgreSQL', () => {
         return n;
       };
       const before = await count();
-      for (let i = 0; i < 30; i++) await db.knex.raw(`CREATE TABLE extra_${i} (id integer PRIMARY KEY, ref integer REFERENCES ward (id), note text)`);
+      for (let i = 0; i < 30; i++)
+        await db.knex.raw(
+          `CREATE TABLE extra_${i} (id integer PRIMARY KEY, ref integer REFERENCES ward (id), note text)`,
+        );
       const after = await count();
       for (let i = 0; i < 30; i++) await db.knex.raw(`DROP TABLE extra_${i}`);
       expect(after).toBe(before);
@@ -120,10 +158,22 @@ describeWithPg('schema on PostgreSQL', () => {
       try {
         const source = (await introspect(db)).model;
         const plan = makePlan((await introspect(ddb)).model, source, { now: new Date(), hisopsVersion: 'test' });
-        expect(plan.items.filter((i) => i.section === 'review').map((i) => i.title).sort()).toEqual(['enum type visit_kind', 'materialized view mv_counts']);
+        expect(
+          plan.items
+            .filter((i) => i.section === 'review')
+            .map((i) => i.title)
+            .sort(),
+        ).toEqual(['enum type visit_kind', 'materialized view mv_counts']);
         const res = await applyPlan(
           ddb,
-          { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe') },
+          {
+            planId: plan.planId,
+            dialect: plan.dialect,
+            currentFingerprint: plan.current.fingerprint,
+            targetFingerprint: plan.target.fingerprint,
+            targetDisplay: plan.target.display,
+            statements: plan.statements.filter((s) => s.section === 'safe'),
+          },
           source,
           { journal, runId: 'pg1', clock: () => new Date() },
         );

@@ -11,8 +11,25 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { applyPlan, fingerprint, introspect, makePlan, serializeSnapshot, snapshotDb, type Plan, type Snapshot } from '../../../src/core/schema/index.js';
-import { copyVersion, createMysqlDb, dumpFile, loadMysqlDump, readSnapshotFixture, SNAPSHOT_FIXTURES, tmpSqlite } from './helpers.js';
+import {
+  applyPlan,
+  fingerprint,
+  introspect,
+  makePlan,
+  serializeSnapshot,
+  snapshotDb,
+  type Plan,
+  type Snapshot,
+} from '../../../src/core/schema/index.js';
+import {
+  copyVersion,
+  createMysqlDb,
+  dumpFile,
+  loadMysqlDump,
+  readSnapshotFixture,
+  SNAPSHOT_FIXTURES,
+  tmpSqlite,
+} from './helpers.js';
 import { describeWithMysql, describeWithPg } from '../../helpers/servers.js';
 
 const PAIRS: Array<[string, string]> = [
@@ -48,9 +65,17 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
 
   /** A fresh copy of a version in a throw-away database of the given kind (MariaDB copies are loaded from the dump). */
   async function copyOf(version: string, kind: 'mysql' | 'postgres' | 'sqlite'): Promise<string> {
-    const { url, clone } = await copyVersion(version, kind, { sourceUrl: () => mysqlUrls.get(version)!, journal, clock, drops: cleanups });
+    const { url, clone } = await copyVersion(version, kind, {
+      sourceUrl: () => mysqlUrls.get(version)!,
+      journal,
+      clock,
+      drops: cleanups,
+    });
     // the copy has the carried-over structure exactly (views/routines of another dialect aside)
-    if (clone) expect(clone.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.'))).toEqual([]);
+    if (clone)
+      expect(
+        clone.leftovers.changes.filter((c) => !c.kind.startsWith('view.') && !c.kind.startsWith('routine.')),
+      ).toEqual([]);
     return url;
   }
 
@@ -63,7 +88,14 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
       const plan = makePlan(current, target, { now: new Date(), hisopsVersion: 'proof' });
       const res = await applyPlan(
         oldDb,
-        { planId: plan.planId, dialect: plan.dialect, currentFingerprint: plan.current.fingerprint, targetFingerprint: plan.target.fingerprint, targetDisplay: plan.target.display, statements: plan.statements.filter((s) => s.section === 'safe') },
+        {
+          planId: plan.planId,
+          dialect: plan.dialect,
+          currentFingerprint: plan.current.fingerprint,
+          targetFingerprint: plan.target.fingerprint,
+          targetDisplay: plan.target.display,
+          statements: plan.statements.filter((s) => s.section === 'safe'),
+        },
         target,
         { journal, runId: 'proof', clock },
       );
@@ -73,7 +105,9 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
       const again = makePlan((await introspect(oldDb)).model, target, { now: new Date(), hisopsVersion: 'proof' });
       expect(again.statements.filter((s) => s.section === 'safe').map((s) => s.sql)).toEqual([]);
       // …and every remaining item was in the first script's review part.
-      const reviewTitles = new Set(plan.items.filter((i) => i.section === 'review').flatMap((i) => i.title.split('; ')));
+      const reviewTitles = new Set(
+        plan.items.filter((i) => i.section === 'review').flatMap((i) => i.title.split('; ')),
+      );
       const leftoverTitles = again.items.flatMap((i) => i.title.split('; ').map((t) => t.replace(/ \(.*\)$/, '')));
       const reviewBare = new Set([...reviewTitles].map((t) => t.replace(/ \(.*\)$/, '')));
       expect(leftoverTitles.filter((t) => !reviewBare.has(t))).toEqual([]);
@@ -86,7 +120,12 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
   }
 
   function normalise(s: Snapshot, version: string): Snapshot {
-    return { ...s, takenAt: '2000-01-01T00:00:00.000Z', hisopsVersion: 'fixture', source: { ...s.source, display: `${version} (MariaDB fixture)`, database: version, serverVersion: 'MariaDB' } };
+    return {
+      ...s,
+      takenAt: '2000-01-01T00:00:00.000Z',
+      hisopsVersion: 'fixture',
+      source: { ...s.source, display: `${version} (MariaDB fixture)`, database: version, serverVersion: 'MariaDB' },
+    };
   }
 
   describe('HIS schema snapshot fixtures', () => {
@@ -95,9 +134,16 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
     it('match fresh snapshots of every version loaded into MariaDB', async () => {
       for (const version of mysqlUrls.keys()) {
         const conn = await connect(mysqlUrls.get(version)!);
-        const snap = normalise(await snapshotDb(conn, { now: new Date('2000-01-01T00:00:00Z'), hisopsVersion: 'fixture' }), version);
+        const snap = normalise(
+          await snapshotDb(conn, { now: new Date('2000-01-01T00:00:00Z'), hisopsVersion: 'fixture' }),
+          version,
+        );
         await conn.close();
-        if (process.env.HISOPS_UPDATE_FIXTURES === '1') fs.writeFileSync(path.join(SNAPSHOT_FIXTURES, `${version}.snapshot.json.gz`), zlib.gzipSync(serializeSnapshot(snap, true)));
+        if (process.env.HISOPS_UPDATE_FIXTURES === '1')
+          fs.writeFileSync(
+            path.join(SNAPSHOT_FIXTURES, `${version}.snapshot.json.gz`),
+            zlib.gzipSync(serializeSnapshot(snap, true)),
+          );
         const committed = readSnapshotFixture(version);
         expect(committed.fingerprint, version).toBe(fingerprint(snap));
         expect(JSON.parse(JSON.stringify(committed.tables))).toEqual(JSON.parse(JSON.stringify(snap.tables)));
@@ -111,22 +157,32 @@ describeWithMysql('proof on real HIS schemas (MariaDB, PostgreSQL, SQLite)', () 
   const PROOF_TIMEOUT = 180_000;
   describe('sync proof on real HIS schemas', () => {
     for (const [from, to] of PAIRS) {
-      it(`MariaDB: ${from} → ${to} leaves only the needs-review items`, async () => {
-        const { plan } = await syncApplyAndCheck(await copyOf(from, 'mysql'), mysqlUrls.get(to)!);
-        expect(plan.counts.safeStatements).toBeGreaterThan(10);
-      }, PROOF_TIMEOUT);
+      it(
+        `MariaDB: ${from} → ${to} leaves only the needs-review items`,
+        async () => {
+          const { plan } = await syncApplyAndCheck(await copyOf(from, 'mysql'), mysqlUrls.get(to)!);
+          expect(plan.counts.safeStatements).toBeGreaterThan(10);
+        },
+        PROOF_TIMEOUT,
+      );
     }
 
     for (const kind of ['postgres', 'sqlite'] as const) {
       // PostgreSQL copies need that server too; SQLite ones only MariaDB.
-      (kind === 'postgres' ? (f: () => void) => describeWithPg('through PostgreSQL', () => f()) : (f: () => void) => f())(() => {
-      for (const [from, to] of PAIRS) {
-        it(`${kind}: ${from} → ${to}, both cloned from MariaDB by hisops, leaves only the needs-review items`, async () => {
-          const oldUrl = await copyOf(from, kind);
-          const newUrl = await copyOf(to, kind);
-          await syncApplyAndCheck(oldUrl, newUrl);
-        }, PROOF_TIMEOUT);
-      }
+      (kind === 'postgres'
+        ? (f: () => void) => describeWithPg('through PostgreSQL', () => f())
+        : (f: () => void) => f())(() => {
+        for (const [from, to] of PAIRS) {
+          it(
+            `${kind}: ${from} → ${to}, both cloned from MariaDB by hisops, leaves only the needs-review items`,
+            async () => {
+              const oldUrl = await copyOf(from, kind);
+              const newUrl = await copyOf(to, kind);
+              await syncApplyAndCheck(oldUrl, newUrl);
+            },
+            PROOF_TIMEOUT,
+          );
+        }
       });
     }
   });

@@ -35,7 +35,10 @@ describeWithMysql('schema sync --apply killed and resumed on MariaDB (OpenEMR 5.
   beforeAll(async () => {
     dir = workDir();
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    fs.writeFileSync(path.join(dir, target), zlib.gunzipSync(fs.readFileSync(path.join(SNAPSHOT_FIXTURES, 'openemr-8.2.0-dev.snapshot.json.gz'))));
+    fs.writeFileSync(
+      path.join(dir, target),
+      zlib.gunzipSync(fs.readFileSync(path.join(SNAPSHOT_FIXTURES, 'openemr-8.2.0-dev.snapshot.json.gz'))),
+    );
     ({ url: refUrl, name: refName } = await freshCopy());
     const plan = hisops(dir, ['schema', 'sync', refUrl, target, '-o', script]);
     expect(plan.code).toBe(3);
@@ -66,7 +69,14 @@ describeWithMysql('schema sync --apply killed and resumed on MariaDB (OpenEMR 5.
     const r = hisops(dir, ['schema', 'sync', refUrl, target, '--script', script, '--apply', '--yes']);
     expect(r.json.error, JSON.stringify(r.json.error)).toBeUndefined();
     expect([0, 3]).toContain(r.code);
-    const d = r.json.data as { attempt: number; supersededAttempt: number | null; appliedNow: number; appliedBefore: number; statements: number; leftovers: { changes: string[]; safeLeft: number } };
+    const d = r.json.data as {
+      attempt: number;
+      supersededAttempt: number | null;
+      appliedNow: number;
+      appliedBefore: number;
+      statements: number;
+      leftovers: { changes: string[]; safeLeft: number };
+    };
     expect(d.supersededAttempt).toBe(1);
     expect(d.attempt).toBe(2);
     expect(d.appliedNow).toBe(d.statements);

@@ -15,7 +15,9 @@ import { createPgDb, readSnapshotFixture, SNAPSHOT_FIXTURES } from './helpers.js
 import { describeWithPg, pgUrl } from '../../helpers/servers.js';
 import { hisops, killAndResume, referenceRun, workDir, type Reference } from './resume.js';
 
-const SEEDS = (process.env.HISOPS_TEST_RESUME_SEEDS_PG ?? process.env.HISOPS_TEST_RESUME_SEEDS ?? '29').split(',').map(Number);
+const SEEDS = (process.env.HISOPS_TEST_RESUME_SEEDS_PG ?? process.env.HISOPS_TEST_RESUME_SEEDS ?? '29')
+  .split(',')
+  .map(Number);
 
 describeWithPg('schema sync --apply killed and resumed on PostgreSQL (OpenEMR 5.0.2 → 8.2.0-dev)', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -45,13 +47,20 @@ describeWithPg('schema sync --apply killed and resumed on PostgreSQL (OpenEMR 5.
   beforeAll(async () => {
     dir = workDir();
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    fs.writeFileSync(path.join(dir, target), zlib.gunzipSync(fs.readFileSync(path.join(SNAPSHOT_FIXTURES, 'openemr-8.2.0-dev.snapshot.json.gz'))));
+    fs.writeFileSync(
+      path.join(dir, target),
+      zlib.gunzipSync(fs.readFileSync(path.join(SNAPSHOT_FIXTURES, 'openemr-8.2.0-dev.snapshot.json.gz'))),
+    );
     base = await createPgDb();
     cleanups.push(base.drop);
     // The starting schema, built directly (no journal needed for the template).
     const db = await connect(base.url);
     try {
-      const plan = makePlan(emptyModel('postgres'), readSnapshotFixture('openemr-5.0.2'), { now: new Date(), hisopsVersion: 'test', dialect: 'postgres' });
+      const plan = makePlan(emptyModel('postgres'), readSnapshotFixture('openemr-5.0.2'), {
+        now: new Date(),
+        hisopsVersion: 'test',
+        dialect: 'postgres',
+      });
       for (const s of plan.statements.filter((x) => x.section === 'safe')) await execStatement(db, s.sql);
     } finally {
       await db.close();

@@ -21,7 +21,11 @@ export const BIN = path.join(repoRoot, 'bin', 'hisops.js');
 
 export interface CliResult {
   code: number;
-  json: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; summary: string; why?: string; fix?: string } };
+  json: {
+    ok: boolean;
+    data?: Record<string, unknown>;
+    error?: { code: string; summary: string; why?: string; fix?: string };
+  };
   stderr: string;
 }
 
@@ -29,10 +33,20 @@ export function workDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-schema-resume-'));
 }
 
-const envFor = (dir: string) => ({ PATH: process.env.PATH ?? '', HOME: dir, CI: '1', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` });
+const envFor = (dir: string) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: dir,
+  CI: '1',
+  HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}`,
+});
 
 export function hisops(dir: string, args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, '--json', ...args], { cwd: dir, encoding: 'utf8', env: { ...envFor(dir), ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, '--json', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...envFor(dir), ...env },
+    timeout: 120_000,
+  });
   let json: CliResult['json'];
   try {
     json = JSON.parse(r.stdout) as CliResult['json'];
@@ -61,7 +75,9 @@ function doneSteps(journalFile: string, db: string): number {
     const j = new Database(journalFile, { readonly: true, fileMustExist: true, timeout: 50 });
     try {
       const row = j
-        .prepare("SELECT count(*) AS n FROM hisops_schema_apply_steps s JOIN hisops_schema_applies a ON a.apply_id = s.apply_id WHERE s.status = 'done' AND a.db = ?")
+        .prepare(
+          "SELECT count(*) AS n FROM hisops_schema_apply_steps s JOIN hisops_schema_applies a ON a.apply_id = s.apply_id WHERE s.status = 'done' AND a.db = ?",
+        )
         .get(db) as { n: number } | undefined;
       return row?.n ?? 0;
     } finally {
@@ -73,8 +89,18 @@ function doneSteps(journalFile: string, db: string): number {
 }
 
 /** Start an apply, kill it with SIGKILL once `after` statements are done plus `delayMs`; returns how many were done when it died. */
-export async function applyAndKill(dir: string, db: string, args: string[], after: number, delayMs: number): Promise<{ doneAtKill: number; exitedOnItsOwn: boolean; output: string }> {
-  const child = spawn(process.execPath, [BIN, '--json', ...args], { cwd: dir, env: envFor(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function applyAndKill(
+  dir: string,
+  db: string,
+  args: string[],
+  after: number,
+  delayMs: number,
+): Promise<{ doneAtKill: number; exitedOnItsOwn: boolean; output: string }> {
+  const child = spawn(process.execPath, [BIN, '--json', ...args], {
+    cwd: dir,
+    env: envFor(dir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));
@@ -111,20 +137,34 @@ export async function referenceRun(dir: string, url: string, target: string, scr
   // Done; exit 3 when review items are left (ok false, findings), never an error.
   expect(r.json.error, r.stderr + JSON.stringify(r.json.error)).toBeUndefined();
   expect([0, 3]).toContain(r.code);
-  const d = r.json.data as { statements: number; appliedNow: number; leftovers: { changes: string[]; safeLeft: number } };
+  const d = r.json.data as {
+    statements: number;
+    appliedNow: number;
+    leftovers: { changes: string[]; safeLeft: number };
+  };
   expect(d.appliedNow).toBe(d.statements);
   expect(d.leftovers.safeLeft).toBe(0);
   return { fingerprint: await fingerprintOf(url), leftovers: d.leftovers.changes, statements: d.statements };
 }
 
 /** Kill after a seeded number of statements, resume, and compare with the reference. */
-export async function killAndResume(dir: string, url: string, target: string, script: string, ref: Reference, seed: number): Promise<{ found: number[]; doneAtKill: number }> {
+export async function killAndResume(
+  dir: string,
+  url: string,
+  target: string,
+  script: string,
+  ref: Reference,
+  seed: number,
+): Promise<{ found: number[]; doneAtKill: number }> {
   const rnd = random(seed);
   const after = 3 + Math.floor(rnd() * (ref.statements - 10));
   const delay = Math.floor(rnd() * 40);
   const args = ['schema', 'sync', url, target, '--script', script, '--apply', '--yes'];
   const k = await applyAndKill(dir, url, args, after, delay);
-  expect(k.exitedOnItsOwn, `seed ${seed}: the apply finished before the kill (${after} statements): ${k.output.slice(0, 600)}`).toBe(false);
+  expect(
+    k.exitedOnItsOwn,
+    `seed ${seed}: the apply finished before the kill (${after} statements): ${k.output.slice(0, 600)}`,
+  ).toBe(false);
   expect(k.doneAtKill).toBeGreaterThanOrEqual(after);
   expect(k.doneAtKill).toBeLessThan(ref.statements);
   // Without --resume the half-done apply is refused (exit 4), applying nothing.
@@ -135,12 +175,20 @@ export async function killAndResume(dir: string, url: string, target: string, sc
   expect(r.json.error, `seed ${seed}: ${JSON.stringify(r.json.error)}`).toBeUndefined();
   expect([0, 3]).toContain(r.code);
   expect(r.code).toBe(3); // only the needs-review differences are left
-  const d = r.json.data as { status: string; appliedNow: number; appliedBefore: number; foundInEffect: number[]; leftovers: { changes: string[]; safeLeft: number } };
+  const d = r.json.data as {
+    status: string;
+    appliedNow: number;
+    appliedBefore: number;
+    foundInEffect: number[];
+    leftovers: { changes: string[]; safeLeft: number };
+  };
   expect(d.status).toBe('done');
   expect(d.appliedBefore + d.foundInEffect.length + d.appliedNow).toBe(ref.statements);
   expect(d.leftovers.safeLeft).toBe(0);
   expect([...d.leftovers.changes].sort()).toEqual([...ref.leftovers].sort());
   expect(await fingerprintOf(url)).toBe(ref.fingerprint);
-  process.stderr.write(`resume seed ${seed}: killed with ${k.doneAtKill} of ${ref.statements} statements recorded done; --resume found ${d.foundInEffect.length ? `statement ${d.foundInEffect.join(', ')} already in effect` : 'nothing in flight in effect'} and ran ${d.appliedNow}\n`);
+  process.stderr.write(
+    `resume seed ${seed}: killed with ${k.doneAtKill} of ${ref.statements} statements recorded done; --resume found ${d.foundInEffect.length ? `statement ${d.foundInEffect.join(', ')} already in effect` : 'nothing in flight in effect'} and ran ${d.appliedNow}\n`,
+  );
   return { found: d.foundInEffect, doneAtKill: k.doneAtKill };
 }

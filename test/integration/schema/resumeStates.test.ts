@@ -9,7 +9,17 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../../src/core/db/index.js';
 import { HisopsError } from '../../../src/core/errors.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { APPLIES_TABLE, APPLY_STEPS_TABLE, applyPlan, introspect, makePlan, objectDigests, planProgress, type ApplicablePlan, type SchemaModel } from '../../../src/core/schema/index.js';
+import {
+  APPLIES_TABLE,
+  APPLY_STEPS_TABLE,
+  applyPlan,
+  introspect,
+  makePlan,
+  objectDigests,
+  planProgress,
+  type ApplicablePlan,
+  type SchemaModel,
+} from '../../../src/core/schema/index.js';
 import { tmpSqlite } from './helpers.js';
 
 const cleanups: Array<() => void> = [];
@@ -27,7 +37,12 @@ beforeEach(async () => {
   const t = tmpSqlite();
   cleanups.push(t.cleanup);
   const tgt = await connect(t.url);
-  for (const s of ['CREATE TABLE a (id integer PRIMARY KEY)', 'CREATE TABLE b (id integer PRIMARY KEY, x varchar(10))', 'CREATE TABLE c (id integer PRIMARY KEY, y varchar(10))']) await tgt.knex.raw(s);
+  for (const s of [
+    'CREATE TABLE a (id integer PRIMARY KEY)',
+    'CREATE TABLE b (id integer PRIMARY KEY, x varchar(10))',
+    'CREATE TABLE c (id integer PRIMARY KEY, y varchar(10))',
+  ])
+    await tgt.knex.raw(s);
   target = (await introspect(tgt)).model;
   await tgt.close();
   const f = tmpSqlite();
@@ -38,7 +53,16 @@ beforeEach(async () => {
   cleanups.push(j.cleanup);
   journal = await openJournal(j.url);
   const p = makePlan((await introspect(db)).model, target, { now: clock(), hisopsVersion: 'test' });
-  plan = { planId: p.planId, dialect: p.dialect, currentFingerprint: p.current.fingerprint, targetFingerprint: p.target.fingerprint, targetDisplay: 'target', statements: p.statements.filter((s) => s.section === 'safe').map((s) => ({ seq: s.seq, sql: s.sql, objects: s.objects })) };
+  plan = {
+    planId: p.planId,
+    dialect: p.dialect,
+    currentFingerprint: p.current.fingerprint,
+    targetFingerprint: p.target.fingerprint,
+    targetDisplay: 'target',
+    statements: p.statements
+      .filter((s) => s.section === 'safe')
+      .map((s) => ({ seq: s.seq, sql: s.sql, objects: s.objects })),
+  };
   expect(plan.statements.map((s) => s.objects)).toEqual([['table:b'], ['table:c']]);
 });
 
@@ -61,7 +85,10 @@ describe('resuming a killed apply from the live schema', () => {
     expect(r.applied).toBe(0);
     expect(r.leftovers.equal).toBe(true);
     const steps = await planProgress(journal, plan.planId, db.target.display);
-    expect(steps.map((s) => `${s.seq}:${s.status}:${s.how}`)).toEqual([`${plan.statements[0]!.seq}:done:ran`, `${plan.statements[1]!.seq}:done:found in the live schema`]);
+    expect(steps.map((s) => `${s.seq}:${s.status}:${s.how}`)).toEqual([
+      `${plan.statements[0]!.seq}:done:ran`,
+      `${plan.statements[1]!.seq}:done:found in the live schema`,
+    ]);
   });
 
   it('the statement in flight did not commit: it runs again', async () => {
@@ -79,17 +106,28 @@ describe('resuming a killed apply from the live schema', () => {
     await killedDuringLast();
     // The statement is recorded as changing table a too, which it left as it was.
     const last = plan.statements.at(-1)!;
-    const row = (await journal.knex(APPLY_STEPS_TABLE.name).where({ seq: last.seq }).first()) as { objects_before: string };
+    const row = (await journal.knex(APPLY_STEPS_TABLE.name).where({ seq: last.seq }).first()) as {
+      objects_before: string;
+    };
     const a = objectDigests((await introspect(db)).model).get('table:a')!;
-    await journal.knex(APPLY_STEPS_TABLE.name).where({ seq: last.seq }).update({ objects_before: JSON.stringify({ ...JSON.parse(row.objects_before), 'table:a': a }) });
-    const two = { ...plan, statements: plan.statements.map((s) => (s.seq === last.seq ? { ...s, objects: ['table:a', 'table:c'] } : s)) };
+    await journal
+      .knex(APPLY_STEPS_TABLE.name)
+      .where({ seq: last.seq })
+      .update({ objects_before: JSON.stringify({ ...JSON.parse(row.objects_before), 'table:a': a }) });
+    const two = {
+      ...plan,
+      statements: plan.statements.map((s) => (s.seq === last.seq ? { ...s, objects: ['table:a', 'table:c'] } : s)),
+    };
     const e = await applyPlan(db, two, target, opts('r2')).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(HisopsError);
     expect((e as HisopsError).code).toBe('SCHEMA_STEP_PARTIAL');
     expect((e as HisopsError).why).toMatch(/Changed since: table c; not changed: table a/);
     expect((e as HisopsError).fix).toMatch(new RegExp(`--mark-done ${last.seq}`));
     // the person finishes it by hand and says so: the apply completes, and the journal keeps who and why
-    const done = await applyPlan(db, two, target, { ...opts('r3'), overrides: [{ action: 'mark-done', seq: last.seq, reason: 'finished by hand', actor: 'dba' }] });
+    const done = await applyPlan(db, two, target, {
+      ...opts('r3'),
+      overrides: [{ action: 'mark-done', seq: last.seq, reason: 'finished by hand', actor: 'dba' }],
+    });
     expect(done.status).toBe('done');
     expect(done.overridden).toEqual([{ seq: last.seq, action: 'mark-done', reason: 'finished by hand', actor: 'dba' }]);
   });
@@ -125,7 +163,10 @@ describe('resuming a killed apply from the live schema', () => {
     expect(r.status).toBe('done');
     expect(r.attempt).toBe(2);
     expect(r.applied).toBe(2);
-    const attempts = (await journal.knex(APPLIES_TABLE.name).orderBy('attempt').select('attempt', 'status')) as Array<{ attempt: number; status: string }>;
+    const attempts = (await journal.knex(APPLIES_TABLE.name).orderBy('attempt').select('attempt', 'status')) as Array<{
+      attempt: number;
+      status: string;
+    }>;
     expect(attempts).toEqual([
       { attempt: 1, status: 'superseded' },
       { attempt: 2, status: 'done' },

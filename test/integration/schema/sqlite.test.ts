@@ -46,7 +46,14 @@ afterAll(async () => {
   for (const c of cleanups) c();
 });
 
-const applicable = (p: Plan) => ({ planId: p.planId, dialect: p.dialect, currentFingerprint: p.current.fingerprint, targetFingerprint: p.target.fingerprint, targetDisplay: p.target.display, statements: p.statements.filter((s) => s.section === 'safe') });
+const applicable = (p: Plan) => ({
+  planId: p.planId,
+  dialect: p.dialect,
+  currentFingerprint: p.current.fingerprint,
+  targetFingerprint: p.target.fingerprint,
+  targetDisplay: p.target.display,
+  statements: p.statements.filter((s) => s.section === 'safe'),
+});
 
 describe('SQLite', () => {
   it('reads tables, keys, named constraints, checks, indexes, views and triggers', async () => {
@@ -58,12 +65,28 @@ describe('SQLite', () => {
     const p = model.tables.find((t) => t.name === 'patient')!;
     expect(p.primaryKey?.columns).toEqual(['id']);
     expect(p.columns.find((c) => c.name === 'id')!.autoIncrement).toBeUndefined();
-    expect(p.foreignKeys).toEqual([{ name: 'fk_patient_ward', columns: ['ward_id'], refTable: 'ward', refColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'NO ACTION' }]);
+    expect(p.foreignKeys).toEqual([
+      {
+        name: 'fk_patient_ward',
+        columns: ['ward_id'],
+        refTable: 'ward',
+        refColumns: ['id'],
+        onDelete: 'SET NULL',
+        onUpdate: 'NO ACTION',
+      },
+    ]);
     expect(p.checks.map((c) => c.expression).sort()).toEqual(['balance >= 0', 'length(xm) > 0']);
     expect(p.indexes.find((i) => i.name === 'ix_patient_xm')!.columns).toEqual([{ name: 'xm', desc: true }]);
-    expect(p.indexes.find((i) => i.name === 'ux_patient_ward')).toMatchObject({ unique: true, where: 'ward_id IS NOT NULL' });
-    expect(model.views).toEqual([expect.objectContaining({ name: 'v_patient', definition: expect.stringMatching(/^SELECT p\.id/) })]);
-    expect(model.routines).toEqual([expect.objectContaining({ kind: 'trigger', name: 'trg_patient', table: 'patient' })]);
+    expect(p.indexes.find((i) => i.name === 'ux_patient_ward')).toMatchObject({
+      unique: true,
+      where: 'ward_id IS NOT NULL',
+    });
+    expect(model.views).toEqual([
+      expect.objectContaining({ name: 'v_patient', definition: expect.stringMatching(/^SELECT p\.id/) }),
+    ]);
+    expect(model.routines).toEqual([
+      expect.objectContaining({ kind: 'trigger', name: 'trg_patient', table: 'patient' }),
+    ]);
   });
 
   it('reads the dictionary with a fixed number of queries, however many tables there are', async () => {
@@ -76,7 +99,8 @@ describe('SQLite', () => {
       return n;
     };
     const before = await count();
-    for (let i = 0; i < 30; i++) await db.knex.raw(`CREATE TABLE extra_${i} (id integer PRIMARY KEY, ref integer REFERENCES ward (id))`);
+    for (let i = 0; i < 30; i++)
+      await db.knex.raw(`CREATE TABLE extra_${i} (id integer PRIMARY KEY, ref integer REFERENCES ward (id))`);
     const after = await count();
     for (let i = 0; i < 30; i++) await db.knex.raw(`DROP TABLE extra_${i}`);
     expect(after).toBe(before);
@@ -105,7 +129,9 @@ describe('SQLite', () => {
     cleanups.push(f.cleanup);
     const ddb = await connect(f.url);
     try {
-      await ddb.knex.raw('CREATE TABLE dict (code varchar(5) NOT NULL PRIMARY KEY, name varchar(20), price numeric(10,2))');
+      await ddb.knex.raw(
+        'CREATE TABLE dict (code varchar(5) NOT NULL PRIMARY KEY, name varchar(20), price numeric(10,2))',
+      );
       await ddb.knex.raw('CREATE INDEX ix_dict_name ON dict (name)');
       await ddb.knex('dict').insert([
         { code: 'A01', name: '挂号费', price: '5.00' },
@@ -113,8 +139,14 @@ describe('SQLite', () => {
       ]);
       const target = (await introspect(ddb)).model;
       const t = target.tables[0]!;
-      t.columns = t.columns.map((c) => (c.name === 'name' ? { ...c, type: { ...c.type, length: 60, native: 'varchar(60)' } } : c));
-      t.columns.push({ name: 'unit', type: { base: 'varchar', length: 10, lengthUnit: 'char', native: 'varchar(10)' }, nullable: true });
+      t.columns = t.columns.map((c) =>
+        c.name === 'name' ? { ...c, type: { ...c.type, length: 60, native: 'varchar(60)' } } : c,
+      );
+      t.columns.push({
+        name: 'unit',
+        type: { base: 'varchar', length: 10, lengthUnit: 'char', native: 'varchar(10)' },
+        nullable: true,
+      });
       t.indexes.push({ name: 'ix_dict_unit', columns: [{ name: 'unit' }], unique: false });
       const plan = makePlan((await introspect(ddb)).model, target, { now: new Date(), hisopsVersion: 'test' });
       expect(plan.statements.map((s) => s.sql).join('\n')).toMatch(/INSERT INTO "hisops_new_dict"/);

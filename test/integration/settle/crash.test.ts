@@ -9,23 +9,49 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from './helpers.js';
-import { detect, expectCancellationBooked, hisRow, repair, requests, twoBatches, writeBackFailed } from './scenarios.js';
+import {
+  detect,
+  expectCancellationBooked,
+  hisRow,
+  repair,
+  requests,
+  twoBatches,
+  writeBackFailed,
+} from './scenarios.js';
 
 const repo = path.resolve(__dirname, '../../..');
 // Bundled next to node_modules so that knex and better-sqlite3 resolve from the repository.
 const outDir = path.join(repo, 'node_modules', '.cache', `hisops-stuck-test-${process.pid}`);
 const child = path.join(outDir, 'killAfterCenter.mjs');
 
-function runChild(w: World, id: string, prefer: 'cancel' | 'complete'): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
+function runChild(
+  w: World,
+  id: string,
+  prefer: 'cancel' | 'complete',
+): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [child, w.hisUrl, path.join(w.dir, 'journal.db'), w.sb.url, id, prefer], { cwd: repo, timeout: 60_000 }, (err, stdout) => {
-      resolve({ signal: (err as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout: String(stdout) });
-    });
+    execFile(
+      process.execPath,
+      [child, w.hisUrl, path.join(w.dir, 'journal.db'), w.sb.url, id, prefer],
+      { cwd: repo, timeout: 60_000 },
+      (err, stdout) => {
+        resolve({ signal: (err as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout: String(stdout) });
+      },
+    );
   });
 }
 
 beforeAll(async () => {
-  await build({ entryPoints: [path.join(__dirname, 'fixtures/killAfterCenter.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: child, logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(__dirname, 'fixtures/killAfterCenter.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: child,
+    logLevel: 'silent',
+  });
 });
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
@@ -45,12 +71,20 @@ describe('killed between the center call and the HIS update', () => {
     expect(r.stdout).not.toContain('not killed');
     expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('reversed');
     expect((await hisRow(w, s.msgid))!.his_status).toBe('pending');
-    const acts = (await w.journal.knex('hisops_stuck_actions').where({ item_id: s.msgid }).orderBy('seq')) as Array<{ step: string; status: string }>;
+    const acts = (await w.journal.knex('hisops_stuck_actions').where({ item_id: s.msgid }).orderBy('seq')) as Array<{
+      step: string;
+      status: string;
+    }>;
     expect(acts.map((a) => `${a.step}:${a.status}`)).toEqual(['item:started', 'his:prepared', 'center:done']);
     expect(requests(w, '2601')).toBe(1);
 
     const found = await detect(w);
-    expect(found.findings[0]).toMatchObject({ msgid: s.msgid, classification: 'neither', center_state: 'reversed', center_via: 'journal' });
+    expect(found.findings[0]).toMatchObject({
+      msgid: s.msgid,
+      classification: 'neither',
+      center_state: 'reversed',
+      center_via: 'journal',
+    });
     const again = await repair(w, [s.msgid]);
     expect(again.results[0]).toMatchObject({ outcome: 'done', repair: 'void', center: null });
     expect(requests(w, '2601')).toBe(1);
@@ -77,7 +111,15 @@ describe('killed between the center call and the HIS update', () => {
     const { formatDate } = await import('../../../src/core/center/index.js');
     const day = formatDate(new Date(), 480);
     const rec = await runReconcile(
-      { db: w.his, profile: w.profile, center: w.center, journal: w.journal, runId: 'after-kill', fixmedins_code: w.config.fixmedins_code, now: () => new Date() },
+      {
+        db: w.his,
+        profile: w.profile,
+        center: w.center,
+        journal: w.journal,
+        runId: 'after-kill',
+        fixmedins_code: w.config.fixmedins_code,
+        now: () => new Date(),
+      },
       { rules: parseReconcileRules(undefined, { setl_optins: '430100' }), from: day, to: day, today: day },
     );
     expect(rec.findings.map((f) => `${f.kind}/${f.cause}`)).toEqual([]);

@@ -15,7 +15,16 @@ let r: DemoStuckResult;
 
 beforeAll(async () => {
   w = await makeWorld('sqlite');
-  r = await demoStuck({ hisDb: w.his, centerConfig: w.config, journal: w.journal, sandbox: w.sb, persons: PERSONS, stuck: 3, normal: 4, runId: 'demo-run' });
+  r = await demoStuck({
+    hisDb: w.his,
+    centerConfig: w.config,
+    journal: w.journal,
+    sandbox: w.sb,
+    persons: PERSONS,
+    stuck: 3,
+    normal: 4,
+    runId: 'demo-run',
+  });
 });
 afterAll(async () => w.close());
 
@@ -34,7 +43,12 @@ describe('demoStuck', () => {
   it('finds exactly them, as center_only: 5203 by visit answers each with the settlement its lost call made', () => {
     expect(r.found.findings.map((f) => f.msgid).sort()).toEqual(r.created.stuck.map((s) => s.msgid).sort());
     for (const f of r.found.findings) {
-      expect(f).toMatchObject({ classification: 'center_only', his_state: 'pending', center_state: 'settled', center_via: '5203' });
+      expect(f).toMatchObject({
+        classification: 'center_only',
+        his_state: 'pending',
+        center_state: 'settled',
+        center_via: '5203',
+      });
       expect(f.setl_id).toBe(w.sb.ledger.settlementsByMsgid(f.msgid!)[0]!.setl_id);
       expect(f.center.setl!.medins_setl_id).toBe(f.msgid);
       expect(f.sources).toEqual(expect.arrayContaining(['his_pending', 'client_journal']));
@@ -43,7 +57,7 @@ describe('demoStuck', () => {
     expect(r.found.sources.reconcile).toBe(0);
   });
 
-  it('completes each pending HIS row from the center\'s answer (no reversal); a second look finds nothing', async () => {
+  it("completes each pending HIS row from the center's answer (no reversal); a second look finds nothing", async () => {
     expect(r.plan.every((p) => p.repair === 'complete')).toBe(true);
     expect(r.results.map((x) => x.outcome)).toEqual(['done', 'done', 'done']);
     expect(r.after.findings).toHaveLength(0);
@@ -61,12 +75,31 @@ describe('demoStuck', () => {
   });
 
   it('leaves the day balanced: 3201 per insutype × clr_type over the HIS settled rows', async () => {
-    const rows = (await w.his.knex('his_settlement').where({ his_status: 'settled' })) as Array<Record<string, unknown>>;
+    const rows = (await w.his.knex('his_settlement').where({ his_status: 'settled' })) as Array<
+      Record<string, unknown>
+    >;
     const day = String(rows[0]!.setl_time).slice(0, 10);
-    const groups = new Map<string, { insutype: string; clr_type: string; medfee: InstanceType<typeof D>; fund: InstanceType<typeof D>; acct: InstanceType<typeof D>; n: number }>();
+    const groups = new Map<
+      string,
+      {
+        insutype: string;
+        clr_type: string;
+        medfee: InstanceType<typeof D>;
+        fund: InstanceType<typeof D>;
+        acct: InstanceType<typeof D>;
+        n: number;
+      }
+    >();
     for (const x of rows) {
       const k = `${x.insutype}|${x.clr_type}`;
-      const g = groups.get(k) ?? { insutype: String(x.insutype), clr_type: String(x.clr_type), medfee: new D(0), fund: new D(0), acct: new D(0), n: 0 };
+      const g = groups.get(k) ?? {
+        insutype: String(x.insutype),
+        clr_type: String(x.clr_type),
+        medfee: new D(0),
+        fund: new D(0),
+        acct: new D(0),
+        n: 0,
+      };
       g.medfee = g.medfee.plus(String(x.medfee_sumamt));
       g.fund = g.fund.plus(String(x.fund_pay_sumamt));
       g.acct = g.acct.plus(String(x.acct_pay));
@@ -76,7 +109,17 @@ describe('demoStuck', () => {
     expect(groups.size).toBeGreaterThan(0);
     await withCenter(w.config, { journal: w.journal }, async (c) => {
       for (const g of groups.values()) {
-        const t = await c.stmtTotal({ insutype: g.insutype, clr_type: g.clr_type, stmt_begndate: day, stmt_enddate: day, medfee_sumamt: g.medfee, fund_pay_sumamt: g.fund, acct_pay: g.acct, fixmedins_setl_cnt: g.n, refd_setl_flag: '1' });
+        const t = await c.stmtTotal({
+          insutype: g.insutype,
+          clr_type: g.clr_type,
+          stmt_begndate: day,
+          stmt_enddate: day,
+          medfee_sumamt: g.medfee,
+          fund_pay_sumamt: g.fund,
+          acct_pay: g.acct,
+          fixmedins_setl_cnt: g.n,
+          refd_setl_flag: '1',
+        });
         expect(t.result.balanced, `${g.insutype}/${g.clr_type}: ${t.result.stmt_rslt_dscr}`).toBe(true);
       }
     });
@@ -87,6 +130,8 @@ describe('demoStuck', () => {
     // Completing sends nothing to the center: no center step.
     expect(acts.filter((a: { step: string }) => a.step === 'center')).toHaveLength(0);
     expect(acts.every((a: { opter: string }) => a.opter === 'op07')).toBe(true);
-    expect(acts.filter((a: { step: string; status: string }) => a.step === 'his' && a.status === 'done')).toHaveLength(3);
+    expect(acts.filter((a: { step: string; status: string }) => a.step === 'his' && a.status === 'done')).toHaveLength(
+      3,
+    );
   });
 });

@@ -22,11 +22,20 @@ afterAll(async () => {
 });
 
 async function audit(name: string, withPolicies: boolean) {
-  const policies = await loadPolicyFiles(['templates/policies/employee.yaml', 'templates/policies/resident.yaml'], (p) => fs.readFileSync(p, 'utf8'));
+  const policies = await loadPolicyFiles(
+    ['templates/policies/employee.yaml', 'templates/policies/resident.yaml'],
+    (p) => fs.readFileSync(p, 'utf8'),
+  );
   const db = await connect(`sqlite:${path.join(dir, `${name}.db`)}`, { create: true });
   dbs.push(db);
   const { manifest } = await seedHis({ db, size: 'small', seed: 3, ...(withPolicies ? { policies } : {}) });
-  const report = await runAudit({ db, profile: await loadProfile(referenceProfilePath()), policies, from: manifest.startDate, to: manifest.endDate });
+  const report = await runAudit({
+    db,
+    profile: await loadProfile(referenceProfilePath()),
+    policies,
+    from: manifest.startDate,
+    to: manifest.endDate,
+  });
   return report;
 }
 

@@ -41,7 +41,7 @@ export async function makeWorld(kind: HisKind = 'sqlite', pgUrl?: string, faults
   const sb = await startSandbox({ lenientVisits: true, dataFile: path.join(dir, 'center.db'), faults });
   const journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
   let hisUrl = `sqlite:${path.join(dir, 'his.db')}`;
-  let drop = async () => undefined as void;
+  let drop: () => Promise<void> = async () => {};
   if (kind === 'postgres') {
     if (!pgUrl) throw new Error('a PostgreSQL HIS needs the server URL (describeWithPg gives it)');
     const pg = await createTempDatabase('postgres', pgUrl, 'hisops_t_stuck');

@@ -7,7 +7,20 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { makeWorld, type HisKind, type World } from './helpers.js';
-import { detect, env, expectCancellationBooked, hisRow, journalLeftPending, repair, requests, rolledBack, settledNormally, twoBatches, withFault, writeBackFailed } from './scenarios.js';
+import {
+  detect,
+  env,
+  expectCancellationBooked,
+  hisRow,
+  journalLeftPending,
+  repair,
+  requests,
+  rolledBack,
+  settledNormally,
+  twoBatches,
+  withFault,
+  writeBackFailed,
+} from './scenarios.js';
 import { planReverse } from '../../../src/core/settle/index.js';
 import { describeWithPg } from '../../helpers/servers.js';
 import fs from 'node:fs';
@@ -40,7 +53,14 @@ function suite(kind: HisKind, pgUrl?: string): void {
     const r = await detect(w);
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
-    expect(f).toMatchObject({ classification: 'center_only', msgid: s.msgid, setl_id: center.setl_id, his_state: 'pending', center_state: 'settled', center_via: '5203' });
+    expect(f).toMatchObject({
+      classification: 'center_only',
+      msgid: s.msgid,
+      setl_id: center.setl_id,
+      his_state: 'pending',
+      center_state: 'settled',
+      center_via: '5203',
+    });
     expect(r.timings.center_queries).toBe(1);
     const { results, plan } = await repair(w, [s.msgid]);
     expect(plan.items[0]!.repair).toBe('complete');
@@ -60,10 +80,24 @@ function suite(kind: HisKind, pgUrl?: string): void {
     const start = lines.findIndex((l) => l === '  complete_settlement:');
     let end = start + 1;
     while (end < lines.length && !/^ {2}\S/.test(lines[end]!)) end++;
-    w.profile = parseProfile([...lines.slice(0, start), '  complete_settlement:', '    unsupported: the HIS writes settlements only through its own cashier screen', '', ...lines.slice(end)].join('\n'), 'no-complete.yaml');
-    const e = await repair(w, [s.msgid]).then(() => undefined, (x: unknown) => x as HisopsError);
+    w.profile = parseProfile(
+      [
+        ...lines.slice(0, start),
+        '  complete_settlement:',
+        '    unsupported: the HIS writes settlements only through its own cashier screen',
+        '',
+        ...lines.slice(end),
+      ].join('\n'),
+      'no-complete.yaml',
+    );
+    const e = await repair(w, [s.msgid]).then(
+      () => undefined,
+      (x: unknown) => x as HisopsError,
+    );
     expect(e?.summary ?? '').toContain(s.msgid);
-    expect(JSON.stringify(e?.details ?? {})).toContain('this HIS does not provide complete_settlement: the HIS writes settlements only through its own cashier screen');
+    expect(JSON.stringify(e?.details ?? {})).toContain(
+      'this HIS does not provide complete_settlement: the HIS writes settlements only through its own cashier screen',
+    );
     expect((await hisRow(w, s.msgid))!.his_status).toBe('pending');
     expect(requests(w, '2208')).toBe(0);
   });
@@ -72,7 +106,9 @@ function suite(kind: HisKind, pgUrl?: string): void {
     const out = await writeBackFailed(w, '75.00');
     const inp = await writeBackFailed(w, '3200.00', true);
     const { plan, results } = await repair(w, [out.msgid, inp.msgid], { centerOnly: 'cancel' });
-    const infnos = plan.items.map((i) => i.steps.find((s) => s.kind === 'center')).map((s) => (s && s.kind === 'center' ? s.infno : null));
+    const infnos = plan.items
+      .map((i) => i.steps.find((s) => s.kind === 'center'))
+      .map((s) => (s && s.kind === 'center' ? s.infno : null));
     expect(infnos.sort()).toEqual(['2208', '2305']);
     expect(results.map((r) => r.outcome)).toEqual(['done', 'done']);
     for (const s of [out, inp]) await expectCancellationBooked(w, s.msgid);
@@ -82,7 +118,11 @@ function suite(kind: HisKind, pgUrl?: string): void {
   it('center_only after an HIS rollback (only the HIS log is left): cancels at the center and writes the pair into the HIS', async () => {
     const s = await rolledBack(w);
     const r = await detect(w);
-    expect(r.findings[0]).toMatchObject({ classification: 'center_only', his_state: 'missing', sources: expect.arrayContaining(['his_log']) });
+    expect(r.findings[0]).toMatchObject({
+      classification: 'center_only',
+      his_state: 'missing',
+      sources: expect.arrayContaining(['his_log']),
+    });
     const { results } = await repair(w, [s.msgid]);
     expect(results[0]).toMatchObject({ outcome: 'done', repair: 'cancel', his: { statement: 'insert_settlement' } });
     await expectCancellationBooked(w, s.msgid);
@@ -110,7 +150,16 @@ function suite(kind: HisKind, pgUrl?: string): void {
     const r = await detect(w);
     expect(r.findings[0]).toMatchObject({ classification: 'amounts_differ' });
     expect(r.findings[0]!.deltas.map((d) => d.field)).toContain('fund_pay_sumamt');
-    await expect(planReverse(env(w), { olderThanMs: 0, settings: w.settings, ids: [s.msgid], all: false, centerOnly: 'complete', runId: 'x' })).rejects.toMatchObject({ code: 'STUCK_IDS', exit: 2 });
+    await expect(
+      planReverse(env(w), {
+        olderThanMs: 0,
+        settings: w.settings,
+        ids: [s.msgid],
+        all: false,
+        centerOnly: 'complete',
+        runId: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'STUCK_IDS', exit: 2 });
   });
 
   it('neither: the call certainly failed → the pending HIS row is voided without asking the center', async () => {
@@ -130,11 +179,27 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(w.sb.ledger.settlementsByMsgid(s.msgid)).toHaveLength(0);
     const { results } = await repair(w, [s.msgid]);
     expect(results[0]).toMatchObject({ outcome: 'done', repair: 'reverse' });
-    expect(results[0]!.center).toMatchObject({ infno: '2601', answer: 'refused', err_msg: expect.stringContaining('原交易不存在') });
+    expect(results[0]!.center).toMatchObject({
+      infno: '2601',
+      answer: 'refused',
+      err_msg: expect.stringContaining('原交易不存在'),
+    });
     expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
     // Re-run: it is gone, and the journal knows why.
     expect((await detect(w)).findings).toEqual([]);
-    await expect(planReverse(env(w), { olderThanMs: 0, settings: w.settings, ids: [s.msgid], all: false, centerOnly: 'complete', runId: 'y' })).rejects.toMatchObject({ code: 'STUCK_IDS', details: { issues: [expect.objectContaining({ reason: 'already_repaired' })] } });
+    await expect(
+      planReverse(env(w), {
+        olderThanMs: 0,
+        settings: w.settings,
+        ids: [s.msgid],
+        all: false,
+        centerOnly: 'complete',
+        runId: 'y',
+      }),
+    ).rejects.toMatchObject({
+      code: 'STUCK_IDS',
+      details: { issues: [expect.objectContaining({ reason: 'already_repaired' })] },
+    });
   });
 
   it('re-running never reverses twice: a second run finds nothing, and an old plan applied again sends nothing', async () => {
@@ -202,7 +267,11 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(await hisRow(w, s.msgid)).toEqual(before);
     expect(w.sb.ledger.settlementsByMsgid(s.msgid)[0]!.status).toBe('settled');
     const acts = await w.journal.knex('hisops_stuck_actions').where({ item_id: s.msgid }).orderBy('seq');
-    expect(acts.map((a: { step: string; status: string }) => `${a.step}:${a.status}`)).toEqual(['item:refused', 'his:skipped', 'center:refused']);
+    expect(acts.map((a: { step: string; status: string }) => `${a.step}:${a.status}`)).toEqual([
+      'item:refused',
+      'his:skipped',
+      'center:refused',
+    ]);
   });
 
   it('an HIS row another session holds: reported as locked, nothing sent, nothing half-done', async () => {
@@ -212,7 +281,7 @@ function suite(kind: HisKind, pgUrl?: string): void {
     if (kind === 'sqlite') {
       const other = new Database(w.hisUrl.slice('sqlite:'.length));
       other.exec('BEGIN IMMEDIATE');
-      other.prepare("UPDATE his_settlement SET updated_at = updated_at WHERE msgid = ?").run(s.msgid);
+      other.prepare('UPDATE his_settlement SET updated_at = updated_at WHERE msgid = ?').run(s.msgid);
       release = async () => {
         other.exec('ROLLBACK');
         other.close();

@@ -2,7 +2,17 @@
  * Builders of one-sided settlements for the suites, each made for real: through the client and
  * the sandbox, with the HIS and the journal then put in the state a failure leaves behind.
  */
-import { settleAtCashier, planReverse, applyRepairs, detectStuck, type ApplyHooks, type CashierResult, type ItemResult, type ReversePlan, type StuckReport } from '../../../src/core/settle/index.js';
+import {
+  settleAtCashier,
+  planReverse,
+  applyRepairs,
+  detectStuck,
+  type ApplyHooks,
+  type CashierResult,
+  type ItemResult,
+  type ReversePlan,
+  type StuckReport,
+} from '../../../src/core/settle/index.js';
 import { later, PERSONS, type World } from './helpers.js';
 
 let personNo = 0;
@@ -16,8 +26,21 @@ export function settledNormally(w: World, medfee = '150.00', inpatient = false):
 /** The center answered, the HIS never stored the answer: its row stays pending (amounts of the bill only). */
 export async function writeBackFailed(w: World, medfee = '180.00', inpatient = false): Promise<CashierResult> {
   const r = await settledNormally(w, medfee, inpatient);
-  await w.his.knex('his_settlement').where({ msgid: r.msgid }).update({ his_status: 'pending', setl_id: null, setl_time: null, fund_pay_sumamt: null, hifp_pay: null, acct_pay: null, psn_cash_pay: null, psn_part_amt: null, medins_setl_id: null });
-  await w.his.knex('his_center_log').where({ msgid: r.msgid }).update({ log_status: 'sent', setl_id: null, response_time: null, infcode: null });
+  await w.his.knex('his_settlement').where({ msgid: r.msgid }).update({
+    his_status: 'pending',
+    setl_id: null,
+    setl_time: null,
+    fund_pay_sumamt: null,
+    hifp_pay: null,
+    acct_pay: null,
+    psn_cash_pay: null,
+    psn_part_amt: null,
+    medins_setl_id: null,
+  });
+  await w.his
+    .knex('his_center_log')
+    .where({ msgid: r.msgid })
+    .update({ log_status: 'sent', setl_id: null, response_time: null, infcode: null });
   return r;
 }
 
@@ -25,13 +48,19 @@ export async function writeBackFailed(w: World, medfee = '180.00', inpatient = f
 export async function rolledBack(w: World, medfee = '90.00'): Promise<CashierResult> {
   const r = await settledNormally(w, medfee);
   await w.his.knex('his_settlement').where({ msgid: r.msgid }).delete();
-  await w.his.knex('his_center_log').where({ msgid: r.msgid }).update({ log_status: 'sent', setl_id: null, response_time: null, infcode: null });
+  await w.his
+    .knex('his_center_log')
+    .where({ msgid: r.msgid })
+    .update({ log_status: 'sent', setl_id: null, response_time: null, infcode: null });
   return r;
 }
 
 /** hisops died after sending: its journal row stays pending with no answer. */
 export async function journalLeftPending(w: World, msgid: string): Promise<void> {
-  await w.journal.knex('hisops_center_calls').where({ msgid }).update({ status: 'pending', output: null, setl_id: null, finished_at: null });
+  await w.journal
+    .knex('hisops_center_calls')
+    .where({ msgid })
+    .update({ status: 'pending', output: null, setl_id: null, finished_at: null });
 }
 
 /** The sandbox applies `fault` to the cashier's call (timeout-after-commit, timeout, error …). */
@@ -51,13 +80,22 @@ let visitNo = 0;
  * sandbox commits the `lost` batch and withholds its answer (timeout-after-commit), so the HIS
  * keeps that row pending while the visit holds two live settlements at the center.
  */
-export async function twoBatches(w: World, lost: 'first' | 'second', medfee: [string, string] = ['60.00', '70.00']): Promise<{ first: CashierResult; second: CashierResult }> {
+export async function twoBatches(
+  w: World,
+  lost: 'first' | 'second',
+  medfee: [string, string] = ['60.00', '70.00'],
+): Promise<{ first: CashierResult; second: CashierResult }> {
   const person = nextPerson();
   const mdtrt_id = `VB${process.pid}${String(++visitNo).padStart(4, '0')}`;
   const batch = async (n: 1 | 2): Promise<CashierResult> => {
     w.sb.setFaults((n === 1) === (lost === 'first') ? '2207:timeout-after-commit' : '');
     try {
-      return await settleAtCashier(w.center, w.his, { person, mdtrt_id, chrg_bchno: `${mdtrt_id}B${n}`, medfee_sumamt: medfee[n - 1]! });
+      return await settleAtCashier(w.center, w.his, {
+        person,
+        mdtrt_id,
+        chrg_bchno: `${mdtrt_id}B${n}`,
+        medfee_sumamt: medfee[n - 1]!,
+      });
     } finally {
       w.sb.setFaults('');
     }
@@ -77,11 +115,28 @@ export function detect(w: World): Promise<StuckReport> {
 
 let runNo = 0;
 
-export async function repair(w: World, ids: string[], o: { all?: boolean; centerOnly?: 'complete' | 'cancel'; hooks?: ApplyHooks; plan?: ReversePlan } = {}): Promise<{ plan: ReversePlan; results: ItemResult[]; runId: string }> {
+export async function repair(
+  w: World,
+  ids: string[],
+  o: { all?: boolean; centerOnly?: 'complete' | 'cancel'; hooks?: ApplyHooks; plan?: ReversePlan } = {},
+): Promise<{ plan: ReversePlan; results: ItemResult[]; runId: string }> {
   const runId = `run-${process.pid}-${++runNo}`;
   const e = env(w);
-  const plan = o.plan ?? (await planReverse(e, { olderThanMs: 0, settings: w.settings, ids, all: !!o.all, centerOnly: o.centerOnly ?? 'complete', runId }));
-  const results = await applyRepairs({ ...e, runId, opter: { opter: 'op07', opter_name: '信息科乙' } }, plan.items, { lockTimeoutMs: w.settings.lockTimeoutMs, patterns: w.settings.patterns, hooks: o.hooks });
+  const plan =
+    o.plan ??
+    (await planReverse(e, {
+      olderThanMs: 0,
+      settings: w.settings,
+      ids,
+      all: !!o.all,
+      centerOnly: o.centerOnly ?? 'complete',
+      runId,
+    }));
+  const results = await applyRepairs({ ...e, runId, opter: { opter: 'op07', opter_name: '信息科乙' } }, plan.items, {
+    lockTimeoutMs: w.settings.lockTimeoutMs,
+    patterns: w.settings.patterns,
+    hooks: o.hooks,
+  });
   return { plan, results, runId };
 }
 

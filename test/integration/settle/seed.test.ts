@@ -27,7 +27,10 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-stuck-seed-'));
   his = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
   manifest = (await seedHis({ db: his, size: 'small', seed: 7 })).manifest;
-  ledger = openLedger(path.join(dir, 'center.db'), { fixmedins_code: manifest.institution.fixmedins_code, admdvs: manifest.institution.admdvs });
+  ledger = openLedger(path.join(dir, 'center.db'), {
+    fixmedins_code: manifest.institution.fixmedins_code,
+    admdvs: manifest.institution.admdvs,
+  });
   await seedCenter({ his, ledger, manifest });
   sb = await startSandbox({ lenientVisits: true, ledger });
   journal = await openJournal(`sqlite:${path.join(dir, 'journal.db')}`);
@@ -46,7 +49,10 @@ describe('the seeded HIS', () => {
     const planted = manifest.anomalies.filter((a) => a.job === 'settle');
     expect(planted.length).toBeGreaterThan(0);
     const profile = await loadProfile(referenceProfilePath());
-    const r = await detectStuck({ db: his, profile, journal, now: new Date('2030-01-01T00:00:00') }, { olderThanMs: DEFAULT_STUCK.olderThanMs, settings: DEFAULT_STUCK });
+    const r = await detectStuck(
+      { db: his, profile, journal, now: new Date('2030-01-01T00:00:00') },
+      { olderThanMs: DEFAULT_STUCK.olderThanMs, settings: DEFAULT_STUCK },
+    );
     expect(r.findings.map((f) => f.msgid).sort()).toEqual(planted.map((a) => String(a.keys.msgid)).sort());
     for (const a of planted) {
       const f = r.findings.find((x) => x.msgid === a.keys.msgid)!;

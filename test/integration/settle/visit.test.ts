@@ -9,7 +9,17 @@ import { formatDateTime } from '../../../src/core/his/index.js';
 import { detectStuck, planReverse } from '../../../src/core/settle/index.js';
 import { describeWithPg } from '../../helpers/servers.js';
 import { makeWorld, type HisKind, type World } from './helpers.js';
-import { detect, env, expectCancellationBooked, hisRow, repair, requests, settledNormally, twoBatches, withFault } from './scenarios.js';
+import {
+  detect,
+  env,
+  expectCancellationBooked,
+  hisRow,
+  repair,
+  requests,
+  settledNormally,
+  twoBatches,
+  withFault,
+} from './scenarios.js';
 
 describe('lost answers found by visit, on sqlite', () => suite('sqlite'));
 describeWithPg('lost answers found by visit, on postgres', (url) => suite('postgres', url));
@@ -25,7 +35,7 @@ function suite(kind: HisKind, pgUrl?: string): void {
 
   const changes = () => requests(w, '2601') + requests(w, '2208') + requests(w, '2305');
 
-  it('timeout after commit: 5203 by visit finds the call\'s settlement and the pending HIS row is completed, nothing reversed', async () => {
+  it("timeout after commit: 5203 by visit finds the call's settlement and the pending HIS row is completed, nothing reversed", async () => {
     const s = await withFault(w, '2207:timeout-after-commit', '133.50');
     expect(s).toMatchObject({ his_status: 'pending', setl_id: null });
     const center = w.sb.ledger.settlementsByMsgid(s.msgid)[0]!;
@@ -35,12 +45,24 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(r.timings.center_queries).toBe(1);
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
-    expect(f).toMatchObject({ classification: 'center_only', msgid: s.msgid, setl_id: center.setl_id, his_state: 'pending', center_state: 'settled', center_via: '5203', medfee_sumamt: '133.50' });
+    expect(f).toMatchObject({
+      classification: 'center_only',
+      msgid: s.msgid,
+      setl_id: center.setl_id,
+      his_state: 'pending',
+      center_state: 'settled',
+      center_via: '5203',
+      medfee_sumamt: '133.50',
+    });
     expect(f.center.note).toMatch(/by visit/);
 
     const { plan, results } = await repair(w, [s.msgid]);
     expect(plan.items[0]!.repair).toBe('complete');
-    expect(results[0]).toMatchObject({ outcome: 'done', center: null, his: { statement: 'complete_settlement', affected: 1 } });
+    expect(results[0]).toMatchObject({
+      outcome: 'done',
+      center: null,
+      his: { statement: 'complete_settlement', affected: 1 },
+    });
     expect(changes()).toBe(0);
     const his = (await hisRow(w, s.msgid))!;
     expect(his).toMatchObject({ his_status: 'settled', setl_id: center.setl_id, medins_setl_id: s.msgid });
@@ -58,14 +80,21 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(plan.items[0]).toMatchObject({ classification: 'center_only', repair: 'complete', setl_id: center.setl_id });
     expect(results[0]!.outcome).toBe('done');
     expect(changes()).toBe(0);
-    expect((await hisRow(w, s.msgid))!).toMatchObject({ his_status: 'settled', setl_id: center.setl_id, clr_type: '21' });
+    expect((await hisRow(w, s.msgid))!).toMatchObject({
+      his_status: 'settled',
+      setl_id: center.setl_id,
+      clr_type: '21',
+    });
   });
 
   it('with --center-only cancel: the setl_id found by visit is cancelled with 2208, not reversed', async () => {
     const s = await withFault(w, '2207:timeout-after-commit', '71.00');
     const center = w.sb.ledger.settlementsByMsgid(s.msgid)[0]!;
     const { plan, results } = await repair(w, [s.msgid], { centerOnly: 'cancel' });
-    expect(plan.items[0]!.steps.find((x) => x.kind === 'center')).toMatchObject({ infno: '2208', input: { setl_id: center.setl_id, mdtrt_id: s.mdtrt_id } });
+    expect(plan.items[0]!.steps.find((x) => x.kind === 'center')).toMatchObject({
+      infno: '2208',
+      input: { setl_id: center.setl_id, mdtrt_id: s.mdtrt_id },
+    });
     expect(results[0]!.outcome).toBe('done');
     expect(requests(w, '2601')).toBe(0);
     await expectCancellationBooked(w, s.msgid);
@@ -78,9 +107,17 @@ function suite(kind: HisKind, pgUrl?: string): void {
     const center = w.sb.ledger.settlementsByMsgid(s.msgid)[0]!;
     w.sb.ledger.insertCancellation({ setl_id: center.setl_id, setl_time: formatDateTime(new Date()) });
     const r = await detect(w);
-    expect(r.findings[0]).toMatchObject({ msgid: s.msgid, classification: 'cancel_unrecorded', center_state: 'cancelled', center_via: '5203' });
+    expect(r.findings[0]).toMatchObject({
+      msgid: s.msgid,
+      classification: 'cancel_unrecorded',
+      center_state: 'cancelled',
+      center_via: '5203',
+    });
     // A void would leave the original's day unbalanced; without the refund row there is nothing right to write.
-    await expect(repair(w, [s.msgid])).rejects.toMatchObject({ code: 'STUCK_IDS', summary: expect.stringMatching(/refund row is not known/) });
+    await expect(repair(w, [s.msgid])).rejects.toMatchObject({
+      code: 'STUCK_IDS',
+      summary: expect.stringMatching(/refund row is not known/),
+    });
     expect(changes()).toBe(0);
     expect((await hisRow(w, s.msgid))!.his_status).toBe('pending');
     expect(w.sb.ledger.getSettlement(center.setl_id)!.status).toBe('cancelled');
@@ -93,13 +130,21 @@ function suite(kind: HisKind, pgUrl?: string): void {
     const r = await detect(w);
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
-    expect(f).toMatchObject({ msgid: first.msgid, classification: 'unconfirmed', setl_id: null, center_state: 'unknown' });
+    expect(f).toMatchObject({
+      msgid: first.msgid,
+      classification: 'unconfirmed',
+      setl_id: null,
+      center_state: 'unknown',
+    });
     // The answer was the other batch's settlement: named in the reason, not taken as this call's.
     expect(f.why).toContain(second.setl_id!);
     expect(r.timings.center_queries).toBe(1);
 
     const { plan, results } = await repair(w, [first.msgid]);
-    expect(plan.items[0]!.steps.find((x) => x.kind === 'center')).toMatchObject({ infno: '2601', input: { omsgid: first.msgid, oinfno: '2207' } });
+    expect(plan.items[0]!.steps.find((x) => x.kind === 'center')).toMatchObject({
+      infno: '2601',
+      input: { omsgid: first.msgid, oinfno: '2207' },
+    });
     expect(results[0]).toMatchObject({ outcome: 'done', repair: 'reverse' });
     expect(requests(w, '2601')).toBe(1);
     expect(w.sb.ledger.getSettlement(lost.setl_id)!.status).toBe('reversed');
@@ -109,7 +154,7 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect((await detect(w)).findings).toEqual([]);
   });
 
-  it('the lost batch is the visit\'s latest: its msgid matches, it is completed, the earlier batch untouched', async () => {
+  it("the lost batch is the visit's latest: its msgid matches, it is completed, the earlier batch untouched", async () => {
     const { first, second } = await twoBatches(w, 'second', ['45.00', '52.00']);
     expect([first.his_status, second.his_status]).toEqual(['settled', 'pending']);
     const lost = w.sb.ledger.settlementsByMsgid(second.msgid)[0]!;
@@ -131,7 +176,11 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect(r.findings[0]!.why).toContain('未查询到');
     const { results } = await repair(w, [s.msgid]);
     expect(results[0]).toMatchObject({ outcome: 'done', repair: 'reverse' });
-    expect(results[0]!.center).toMatchObject({ infno: '2601', answer: 'refused', err_msg: expect.stringContaining('原交易不存在') });
+    expect(results[0]!.center).toMatchObject({
+      infno: '2601',
+      answer: 'refused',
+      err_msg: expect.stringContaining('原交易不存在'),
+    });
     expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
     expect((await detect(w)).findings).toEqual([]);
   });
@@ -165,8 +214,8 @@ function suite(kind: HisKind, pgUrl?: string): void {
     expect((await hisRow(w, s.msgid))!.his_status).toBe('void');
   });
 
-  it('no query when hisops\'s journal already tells: a call the center refused is voided without asking', async () => {
-    const s = await withFault(w, '2207:error=参保人当前状态不允许结算');
+  it("no query when hisops's journal already tells: a call the center refused is voided without asking", async () => {
+    const _s = await withFault(w, '2207:error=参保人当前状态不允许结算');
     const q = requests(w, '5203');
     const r = await detect(w);
     expect(r.findings[0]).toMatchObject({ classification: 'neither', center_state: 'absent', center_via: 'journal' });
@@ -175,13 +224,42 @@ function suite(kind: HisKind, pgUrl?: string): void {
 
   describe('refund rows', () => {
     /** Settle, cancel with 2208 through the client, and store both rows in the HIS as a HIS does. */
-    async function settledAndCancelled(medfee: string, refundStatus: 'settled' | 'pending', refundSetlId: 'known' | 'unknown' = 'known') {
+    async function settledAndCancelled(
+      medfee: string,
+      refundStatus: 'settled' | 'pending',
+      refundSetlId: 'known' | 'unknown' = 'known',
+    ) {
       const s = await settledNormally(w, medfee);
       const orig = (await hisRow(w, s.msgid))!;
-      const c = await w.center.outpatientCancel({ setl_id: s.setl_id!, mdtrt_id: s.mdtrt_id, psn_no: String(orig.psn_no) });
+      const c = await w.center.outpatientCancel({
+        setl_id: s.setl_id!,
+        mdtrt_id: s.mdtrt_id,
+        psn_no: String(orig.psn_no),
+      });
       const neg = c.result.setlinfo;
-      const row: Record<string, unknown> = { ...orig, his_setl_no: `R${s.his_setl_no}`.slice(0, 30), setl_id: refundSetlId === 'known' ? neg.setl_id : null, refd_setl_flag: '1', init_setl_id: s.setl_id, msgid: c.msgid, medins_setl_id: c.msgid, infno: '2208', his_status: refundStatus };
-      for (const k of ['medfee_sumamt', 'fund_pay_sumamt', 'hifp_pay', 'acct_pay', 'psn_cash_pay', 'psn_part_amt', 'fulamt_ownpay_amt', 'overlmt_selfpay', 'preselfpay_amt', 'inscp_scp_amt']) {
+      const row: Record<string, unknown> = {
+        ...orig,
+        his_setl_no: `R${s.his_setl_no}`.slice(0, 30),
+        setl_id: refundSetlId === 'known' ? neg.setl_id : null,
+        refd_setl_flag: '1',
+        init_setl_id: s.setl_id,
+        msgid: c.msgid,
+        medins_setl_id: c.msgid,
+        infno: '2208',
+        his_status: refundStatus,
+      };
+      for (const k of [
+        'medfee_sumamt',
+        'fund_pay_sumamt',
+        'hifp_pay',
+        'acct_pay',
+        'psn_cash_pay',
+        'psn_part_amt',
+        'fulamt_ownpay_amt',
+        'overlmt_selfpay',
+        'preselfpay_amt',
+        'inscp_scp_amt',
+      ]) {
         if (orig[k] !== null && orig[k] !== undefined) row[k] = (-Number(orig[k])).toFixed(2);
       }
       await w.his.knex.transaction(async (trx) => {
@@ -203,15 +281,30 @@ function suite(kind: HisKind, pgUrl?: string): void {
       // Both asked by setl_id: the refund row is the center's refund settlement, the original is cancelled on both sides.
       expect(requests(w, '5203')).toBe(q + 2);
       expect(r.findings).toEqual([]);
-      await expect(planReverse(env(w), { olderThanMs: 0, settings: w.settings, reconcile, ids: [cancel.msgid], all: false, centerOnly: 'complete', runId: 'refund' })).rejects.toMatchObject({ code: 'STUCK_IDS' });
+      await expect(
+        planReverse(env(w), {
+          olderThanMs: 0,
+          settings: w.settings,
+          reconcile,
+          ids: [cancel.msgid],
+          all: false,
+          centerOnly: 'complete',
+          runId: 'refund',
+        }),
+      ).rejects.toMatchObject({ code: 'STUCK_IDS' });
       expect((await hisRow(w, cancel.msgid))!.his_status).toBe('settled');
     });
 
-    it('a pending refund row whose setl_id is known: completed from the center\'s refund settlement, not voided', async () => {
+    it("a pending refund row whose setl_id is known: completed from the center's refund settlement, not voided", async () => {
       const { cancel } = await settledAndCancelled('95.00', 'pending');
       const r = await detect(w);
       expect(r.findings).toHaveLength(1);
-      expect(r.findings[0]).toMatchObject({ msgid: cancel.msgid, classification: 'center_only', center_state: 'settled', medfee_sumamt: '-95.00' });
+      expect(r.findings[0]).toMatchObject({
+        msgid: cancel.msgid,
+        classification: 'center_only',
+        center_state: 'settled',
+        medfee_sumamt: '-95.00',
+      });
       const { plan, results } = await repair(w, [cancel.msgid]);
       expect(plan.items[0]!.repair).toBe('complete');
       expect(results[0]!.outcome).toBe('done');
@@ -226,7 +319,14 @@ function suite(kind: HisKind, pgUrl?: string): void {
       const { cancel } = await settledAndCancelled('66.00', 'pending', 'unknown');
       const r = await detect(w);
       expect(r.findings[0]).toMatchObject({ msgid: cancel.msgid, classification: 'unconfirmed', setl_id: null });
-      const plan = await planReverse(env(w), { olderThanMs: 0, settings: w.settings, ids: [], all: true, centerOnly: 'complete', runId: 'refund2' });
+      const plan = await planReverse(env(w), {
+        olderThanMs: 0,
+        settings: w.settings,
+        ids: [],
+        all: true,
+        centerOnly: 'complete',
+        runId: 'refund2',
+      });
       expect(plan.items[0]).toMatchObject({ repair: 'manual' });
       expect(plan.items[0]!.note).toMatch(/2208 cannot be reversed/);
     });

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../../src/main.js';
 import { memoryIo } from '../../../src/cli/io.js';
 import { startSandbox } from '../../../src/core/center/sandbox/index.js';
-import { createTempDatabase, describeWithMysql, describeWithPg, type ServerKind, type TempDatabase } from '../../helpers/servers.js';
+import {
+  createTempDatabase,
+  describeWithMysql,
+  describeWithPg,
+  type ServerKind,
+  type TempDatabase,
+} from '../../helpers/servers.js';
 
 function suite(kind: ServerKind) {
   return (baseUrl: string) => {
@@ -55,7 +61,14 @@ function suite(kind: ServerKind) {
       const failed = doc.data.checks.filter((c: { ok: boolean }) => !c.ok);
       expect(failed, JSON.stringify(failed)).toEqual([]);
       expect(r.code).toBe(0);
-      expect(doc.data.checks.map((c: { check: string }) => c.check)).toEqual(['configuration', 'HIS profile', 'HIS database', 'profile statements', 'journal', 'center']);
+      expect(doc.data.checks.map((c: { check: string }) => c.check)).toEqual([
+        'configuration',
+        'HIS profile',
+        'HIS database',
+        'profile statements',
+        'journal',
+        'center',
+      ]);
     });
 
     it('doctor reports a broken profile statement with exit 2 (the profile is to be corrected; retrying will not help)', async () => {

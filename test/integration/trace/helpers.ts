@@ -21,7 +21,10 @@ export function tmpDir(tag: string): string {
 }
 
 /** Seed a small reference HIS (3 days) once per file; tests copy it. */
-export async function seededHisFile(dir: string, opts: { days?: number; seed?: number } = {}): Promise<{ file: string; manifest: SeedManifest }> {
+export async function seededHisFile(
+  dir: string,
+  opts: { days?: number; seed?: number } = {},
+): Promise<{ file: string; manifest: SeedManifest }> {
   const file = path.join(dir, 'his.db');
   const db = await connect(`sqlite:${file}`, { create: true });
   try {
@@ -102,9 +105,19 @@ export async function expectedAtCenter(db: Db, manifest: SeedManifest): Promise<
     const ids = a.keys.disp_id;
     planted.add(Array.isArray(ids) ? ids[ids.length - 1]! : String(ids));
   }
-  const disp = (await db.knex('his_dispense_trac as t').join('his_dispense as d', 'd.disp_id', 't.disp_id').select('t.disp_id', 't.drug_trac_codg', 'd.disp_type')) as Array<{ disp_id: string; drug_trac_codg: string; disp_type: string }>;
+  const disp = (await db
+    .knex('his_dispense_trac as t')
+    .join('his_dispense as d', 'd.disp_id', 't.disp_id')
+    .select('t.disp_id', 't.drug_trac_codg', 'd.disp_type')) as Array<{
+    disp_id: string;
+    drug_trac_codg: string;
+    disp_type: string;
+  }>;
   const stock = (await db.knex('his_stock_trac').select('drug_trac_codg')) as Array<{ drug_trac_codg: string }>;
-  return [...disp.filter((r) => !planted.has(r.disp_id)).map((r) => `${r.drug_trac_codg}|${r.disp_type}`), ...stock.map((r) => `${r.drug_trac_codg}|stock`)].sort();
+  return [
+    ...disp.filter((r) => !planted.has(r.disp_id)).map((r) => `${r.drug_trac_codg}|${r.disp_type}`),
+    ...stock.map((r) => `${r.drug_trac_codg}|stock`),
+  ].sort();
 }
 
 /** What the sandbox's ledger holds (accepted records only), as `code|movement`, with repeats kept. */
@@ -116,10 +129,16 @@ export function ledgerCodes(sb: Sandbox): string[] {
 }
 
 /** Trace settings that retry fast and send without a rate limit (over: any setting). */
-export const fastSettings = (over: Record<string, unknown> = {}) => traceSettings({ backoffMs: 20, maxBackoffMs: 200, rate: 0, concurrency: 4, ...over });
+export const fastSettings = (over: Record<string, unknown> = {}) =>
+  traceSettings({ backoffMs: 20, maxBackoffMs: 200, rate: 0, concurrency: 4, ...over });
 
 /** An applying upload of every kind over the seeded window, from the world's HIS to its sandbox. */
-export function worldUploadOptions(w: World, manifest: SeedManifest, runId: string, over: Partial<UploadOptions> = {}): UploadOptions {
+export function worldUploadOptions(
+  w: World,
+  manifest: SeedManifest,
+  runId: string,
+  over: Partial<UploadOptions> = {},
+): UploadOptions {
   return {
     source: profileSource(w.db, w.profile),
     journal: w.journal,

@@ -5,9 +5,22 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
-import { profileSource, runUpload, traceSettings, traceStatus, TraceJournal, TRACE_KINDS } from '../../../src/core/trace/index.js';
+import {
+  profileSource,
+  runUpload,
+  traceSettings,
+  traceStatus,
+  TraceJournal,
+  TRACE_KINDS,
+} from '../../../src/core/trace/index.js';
 import type { SeedManifest } from '../../../src/core/demo/manifest.js';
-import { createTempDatabase, describeWithMysql, describeWithPg, type ServerKind, type TempDatabase } from '../../helpers/servers.js';
+import {
+  createTempDatabase,
+  describeWithMysql,
+  describeWithPg,
+  type ServerKind,
+  type TempDatabase,
+} from '../../helpers/servers.js';
 import { CODE, expectedAtCenter, ledgerCodes, openWorld, seededHisFile, tmpDir, type World } from './helpers.js';
 
 function suite(kind: ServerKind) {
@@ -54,18 +67,25 @@ function suite(kind: ServerKind) {
       expect(again.findings).toHaveLength(6);
 
       const tj = new TraceJournal(journal, CODE);
-      const sold = (await journal.knex('hisops_trace_upload_codes').where({ kind: 'sale' }).first()) as { drug_trac_codg: string };
+      const sold = (await journal.knex('hisops_trace_upload_codes').where({ kind: 'sale' }).first()) as {
+        drug_trac_codg: string;
+      };
       const h = await tj.history([sold.drug_trac_codg], '2099-01-01 00:00:00');
       expect(h.map((x) => x.kind)).toContain('sale');
       const status = await traceStatus({ journal, fixmedins_code: CODE });
       expect(status.totals.held).toBe(6);
       expect(status.totals.accepted).toBe(r.byKind.reduce((n, s) => n + s.accepted, 0));
       // Retried rows keep their request digest and position in the request.
-      const retried = (await journal.knex('hisops_trace_uploads').where('attempts', '>', 1).select('batch_pos', 'request_digest')) as Array<{ batch_pos: number; request_digest: string }>;
+      const retried = (await journal
+        .knex('hisops_trace_uploads')
+        .where('attempts', '>', 1)
+        .select('batch_pos', 'request_digest')) as Array<{ batch_pos: number; request_digest: string }>;
       expect(retried.length).toBeGreaterThan(0);
       for (const row of retried) {
         expect(Number.isInteger(Number(row.batch_pos))).toBe(true);
-        expect(await journal.knex('hisops_center_calls').where({ request_digest: row.request_digest }).count({ n: '*' })).not.toEqual([{ n: 0 }]);
+        expect(
+          await journal.knex('hisops_center_calls').where({ request_digest: row.request_digest }).count({ n: '*' }),
+        ).not.toEqual([{ n: 0 }]);
       }
     });
   };

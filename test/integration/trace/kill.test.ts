@@ -30,7 +30,9 @@ describe('trace upload (the binary) killed with SIGKILL', () => {
     const tj = new TraceJournal(h.world.journal, CODE);
     const open1 = await tj.unresolved();
     expect(open1.length).toBeGreaterThan(0);
-    const committedUnknown = h.world.sb.ledger.listTraceRecords({ fixmedins_code: CODE }).filter((r) => open1.some((o) => o.record_id === r.record_key.split('|')[0]));
+    const committedUnknown = h.world.sb.ledger
+      .listTraceRecords({ fixmedins_code: CODE })
+      .filter((r) => open1.some((o) => o.record_id === r.record_key.split('|')[0]));
     expect(committedUnknown.length).toBeGreaterThan(0); // the center holds records the journal has as "sending"
     expect((await callRows()).filter((c) => c.status === 'pending').length).toBeGreaterThan(0);
 
@@ -50,7 +52,14 @@ describe('trace upload (the binary) killed with SIGKILL', () => {
     h.world.sb.setFaults('');
     const last = await upload();
     expect(last.killed).toBe(false);
-    const r = JSON.parse(last.out) as { data: { pending: unknown[]; rejected: unknown[]; resolved: { unresolved: number }; calls: { leftOver: number; resolved: Array<{ msgid: string; resolution: string }> } } };
+    const r = JSON.parse(last.out) as {
+      data: {
+        pending: unknown[];
+        rejected: unknown[];
+        resolved: { unresolved: number };
+        calls: { leftOver: number; resolved: Array<{ msgid: string; resolution: string }> };
+      };
+    };
     expect(last.code, last.err).toBe(3); // the seed's planted findings are held back
     expect(r.data.pending).toEqual([]);
     expect(r.data.rejected).toEqual([]);
@@ -63,8 +72,15 @@ describe('trace upload (the binary) killed with SIGKILL', () => {
     expect(new Set(records.map((x) => `${x.infno}|${x.record_key}`)).size).toBe(records.length);
 
     // hisops_trace_uploads: every record accepted or held — none sending, unknown or to retry.
-    const states = (await h.world.journal.knex('hisops_trace_uploads').groupBy('status').select('status').count({ n: '*' })) as Array<{ status: string; n: number }>;
-    expect(Object.fromEntries(states.map((s) => [s.status, Number(s.n)]))).toEqual({ accepted: records.length, held: 6 });
+    const states = (await h.world.journal
+      .knex('hisops_trace_uploads')
+      .groupBy('status')
+      .select('status')
+      .count({ n: '*' })) as Array<{ status: string; n: number }>;
+    expect(Object.fromEntries(states.map((s) => [s.status, Number(s.n)]))).toEqual({
+      accepted: records.length,
+      held: 6,
+    });
 
     // hisops_center_calls: no 35xx row pending; every row without an answer says how it was resolved.
     const calls = await callRows();
@@ -73,13 +89,21 @@ describe('trace upload (the binary) killed with SIGKILL', () => {
     expect(noAnswer.length).toBeGreaterThanOrEqual(leftPending.length);
     for (const c of noAnswer) {
       expect(c.resolved_at, c.msgid).not.toBeNull();
-      expect(c.resolution, c.msgid).toMatch(/sent again by run .*: \d+ accepted|answered in msgid|outcomes since|other requests/);
+      expect(c.resolution, c.msgid).toMatch(
+        /sent again by run .*: \d+ accepted|answered in msgid|outcomes since|other requests/,
+      );
     }
-    for (const c of leftPending) expect(calls.find((x) => x.msgid === c.msgid)!.resolution).toMatch(/stopped before the answer/);
+    for (const c of leftPending)
+      expect(calls.find((x) => x.msgid === c.msgid)!.resolution).toMatch(/stopped before the answer/);
 
     // trace status shows what was resolved and how, and that nothing is open.
     const status = await hisops(['trace', 'status', '--json']);
-    const st = JSON.parse(status.out) as { data: { totals: { pending: number }; calls: { open: unknown[]; resolved: Array<{ msgid: string; resolution: string }> } } };
+    const st = JSON.parse(status.out) as {
+      data: {
+        totals: { pending: number };
+        calls: { open: unknown[]; resolved: Array<{ msgid: string; resolution: string }> };
+      };
+    };
     expect(st.data.totals.pending).toBe(0);
     expect(st.data.calls.open).toEqual([]);
     expect(st.data.calls.resolved.length).toBeGreaterThan(0);

@@ -106,7 +106,11 @@ trace:
 
   function hisops(args: string[], killWhen?: KillWhen): Promise<ChildRun> {
     return new Promise((resolve, reject) => {
-      const p: ChildProcess = spawn(process.execPath, [bin, ...args], { cwd: world.dir, env: { PATH: process.env.PATH ?? '', HOME: world.dir, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const p: ChildProcess = spawn(process.execPath, [bin, ...args], {
+        cwd: world.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: world.dir, CI: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       let n = 0;
@@ -138,7 +142,21 @@ trace:
     },
     events,
     hisops,
-    upload: (killWhen) => hisops(['trace', 'upload', '--apply', '--from', seed.manifest.startDate, '--to', seed.manifest.endDate, ...(o.extraArgs ?? []), '--json'], killWhen),
+    upload: (killWhen) =>
+      hisops(
+        [
+          'trace',
+          'upload',
+          '--apply',
+          '--from',
+          seed.manifest.startDate,
+          '--to',
+          seed.manifest.endDate,
+          ...(o.extraArgs ?? []),
+          '--json',
+        ],
+        killWhen,
+      ),
     callRows: async () => (await world.journal.knex('hisops_center_calls').where('infno', 'like', '35%')) as CallRow[],
   };
 }

@@ -12,7 +12,7 @@ import { killHarness, prng, repo } from './killHarness.js';
 
 const h = killHarness('kill-stock', { batchSize: 4, extraArgs: ['--kind', 'stock-in'] });
 const random = prng(Number(process.env.HISOPS_KILL_SEED ?? 20261207));
-const { events, upload, callRows } = h;
+const { upload, callRows } = h;
 
 describe('stock-in upload (the binary) killed with SIGKILL', () => {
   it('resumes: every stock-in code once at the center, nothing left open in either journal table', async () => {
@@ -32,18 +32,35 @@ describe('stock-in upload (the binary) killed with SIGKILL', () => {
     h.world.sb.setFaults('');
     const last = await upload();
     expect(last.killed).toBe(false);
-    const r = JSON.parse(last.out) as { data: { pending: unknown[]; rejected: unknown[]; resolved: { unresolved: number } } };
+    const r = JSON.parse(last.out) as {
+      data: { pending: unknown[]; rejected: unknown[]; resolved: { unresolved: number } };
+    };
     expect(last.code, last.err).toBe(0);
     expect(r.data.pending).toEqual([]);
     expect(r.data.rejected).toEqual([]);
 
     // Every code of the seeded days' stock-ins exactly once at the center.
-    const want = ((await h.world.db.knex('his_stock_trac as t').join('his_stock as k', 'k.stock_id', 't.stock_id').where('k.inv_chg_time', '<', `${h.seed.manifest.endDate} 23:59:59`).select('t.drug_trac_codg')) as Array<{ drug_trac_codg: string }>).map((x) => x.drug_trac_codg).sort();
-    const got = h.world.sb.ledger.listTraceCodes({ fixmedins_code: CODE, movement: 'stock' }).map((c) => c.drug_trac_codg).sort();
+    const want = (
+      (await h.world.db
+        .knex('his_stock_trac as t')
+        .join('his_stock as k', 'k.stock_id', 't.stock_id')
+        .where('k.inv_chg_time', '<', `${h.seed.manifest.endDate} 23:59:59`)
+        .select('t.drug_trac_codg')) as Array<{ drug_trac_codg: string }>
+    )
+      .map((x) => x.drug_trac_codg)
+      .sort();
+    const got = h.world.sb.ledger
+      .listTraceCodes({ fixmedins_code: CODE, movement: 'stock' })
+      .map((c) => c.drug_trac_codg)
+      .sort();
     expect(got).toEqual(want);
     const records = h.world.sb.ledger.listTraceRecords({ fixmedins_code: CODE });
     expect(new Set(records.map((x) => `${x.infno}|${x.record_key}`)).size).toBe(records.length);
-    const states = (await h.world.journal.knex('hisops_trace_uploads').groupBy('status').select('status').count({ n: '*' })) as Array<{ status: string; n: number }>;
+    const states = (await h.world.journal
+      .knex('hisops_trace_uploads')
+      .groupBy('status')
+      .select('status')
+      .count({ n: '*' })) as Array<{ status: string; n: number }>;
     expect(Object.fromEntries(states.map((s) => [s.status, Number(s.n)]))).toEqual({ accepted: records.length });
     const calls = await callRows();
     expect(calls.filter((c) => c.status === 'pending')).toEqual([]);

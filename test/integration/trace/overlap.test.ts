@@ -7,7 +7,13 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxEvent } from '../../../src/core/center/sandbox/index.js';
-import { mappingIndex, prefixIndex, runUpload, traceSettings, type TraceSource } from '../../../src/core/trace/index.js';
+import {
+  mappingIndex,
+  prefixIndex,
+  runUpload,
+  traceSettings,
+  type TraceSource,
+} from '../../../src/core/trace/index.js';
 import { code, DRUG, NATIONAL, PREFIX, returnRows, saleRows } from '../../unit/trace/fixtures.js';
 import { CODE, centerConfig, tmpDir } from './helpers.js';
 import { openJournal, type Journal } from '../../../src/core/journal/index.js';
@@ -15,7 +21,8 @@ import { startSandbox, type Sandbox } from '../../../src/core/center/sandbox/ind
 
 type Row = Record<string, unknown>;
 const p2 = (n: number) => String(n).padStart(2, '0');
-const time = (day: string, sec: number) => `${day} ${p2(Math.floor(sec / 3600))}:${p2(Math.floor(sec / 60) % 60)}:${p2(sec % 60)}`;
+const time = (day: string, sec: number) =>
+  `${day} ${p2(Math.floor(sec / 3600))}:${p2(Math.floor(sec / 60) % 60)}:${p2(sec % 60)}`;
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -29,10 +36,18 @@ describe('overlapping parts and days', () => {
     const rows = new Map<string, Row[]>(days.map((d) => [d, []]));
     let serial = 1;
     // 1,500 filler sales a day (more than one part), each with its own code.
-    for (const d of days) for (let i = 0; i < 1500; i++) rows.get(d)!.push(...saleRows(`F${d.replace(/-/g, '')}${i}`, time(d, 8 * 3600 + i * 10), [code(serial++)], { mdtrt_sn: `ZF${i}` }));
+    for (const d of days)
+      for (let i = 0; i < 1500; i++)
+        rows.get(d)!.push(
+          ...saleRows(`F${d.replace(/-/g, '')}${i}`, time(d, 8 * 3600 + i * 10), [code(serial++)], {
+            mdtrt_sn: `ZF${i}`,
+          }),
+        );
     const y = code(900_001);
     const x = code(900_002);
-    rows.get(days[0]!)!.push(...saleRows('SY', time(days[0]!, 60), [y]), ...returnRows('RY', time(days[0]!, 23 * 3600), [y], 'SY'));
+    rows
+      .get(days[0]!)!
+      .push(...saleRows('SY', time(days[0]!, 60), [y]), ...returnRows('RY', time(days[0]!, 23 * 3600), [y], 'SY'));
     rows.get(days[0]!)!.push(...saleRows('SX', time(days[0]!, 23 * 3600 + 1800), [x]));
     rows.get(days[1]!)!.push(...returnRows('RX', time(days[1]!, 60), [x], 'SX'));
     rows.get(days[2]!)!.push(...saleRows('SX2', time(days[2]!, 60), [x]));
@@ -40,11 +55,19 @@ describe('overlapping parts and days', () => {
       dispensing: async (day) => rows.get(day) ?? [],
       stock: async () => [],
       prefixes: async () => prefixIndex([{ fixmedins_hilist_id: DRUG, trac_prefix: PREFIX }]),
-      mapping: async () => mappingIndex([{ fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2020-01-01', enddate: '2099-12-31' }]),
+      mapping: async () =>
+        mappingIndex([
+          { fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2020-01-01', enddate: '2099-12-31' },
+        ]),
     };
     const events: SandboxEvent[] = [];
     const dir = tmpDir('overlap');
-    const sb: Sandbox = await startSandbox({ lenientVisits: true, dataFile: ':memory:', faults: '35*:latency=20ms', onEvent: (e) => events.push(e) });
+    const sb: Sandbox = await startSandbox({
+      lenientVisits: true,
+      dataFile: ':memory:',
+      faults: '35*:latency=20ms',
+      onEvent: (e) => events.push(e),
+    });
     const journal: Journal = await openJournal(`sqlite:${dir}/journal.db`);
     close = async () => {
       await sb.close();
@@ -69,7 +92,11 @@ describe('overlapping parts and days', () => {
     expect(r.byKind.find((k) => k.kind === 'return')!.accepted).toBe(2);
 
     // Which request carried each record, and when the center had it.
-    const rowsOut = (await journal.knex('hisops_trace_uploads').select('record_key', 'msgid', 'day')) as Array<{ record_key: string; msgid: string; day: string }>;
+    const rowsOut = (await journal.knex('hisops_trace_uploads').select('record_key', 'msgid', 'day')) as Array<{
+      record_key: string;
+      msgid: string;
+      day: string;
+    }>;
     const msgidOf = new Map(rowsOut.map((x) => [x.record_key.slice(x.record_key.indexOf(':') + 1), x.msgid]));
     const dayOfMsgid = new Map(rowsOut.map((x) => [x.msgid, x.day]));
     const calls = events.filter((e) => e.infno?.startsWith('35'));
@@ -77,10 +104,19 @@ describe('overlapping parts and days', () => {
       const e = calls.find((ev) => ev.msgid === msgidOf.get(id))!;
       return { start: e.at.getTime(), end: e.at.getTime() + e.ms };
     };
-    for (const [before, after] of [['SY', 'RY'], ['SX', 'RX'], ['RX', 'SX2']] as const) expect(at(after).start).toBeGreaterThanOrEqual(at(before).end);
+    for (const [before, after] of [
+      ['SY', 'RY'],
+      ['SX', 'RX'],
+      ['RX', 'SX2'],
+    ] as const)
+      expect(at(after).start).toBeGreaterThanOrEqual(at(before).end);
     // And the days did overlap: a request of the next day reached the center while one of the day
     // before was still being handled.
-    const overlap = calls.some((a) => calls.some((b) => dayOfMsgid.get(b.msgid!)! > dayOfMsgid.get(a.msgid!)! && b.at.getTime() < a.at.getTime() + a.ms));
+    const overlap = calls.some((a) =>
+      calls.some(
+        (b) => dayOfMsgid.get(b.msgid!)! > dayOfMsgid.get(a.msgid!)! && b.at.getTime() < a.at.getTime() + a.ms,
+      ),
+    );
     expect(overlap).toBe(true);
   });
 });

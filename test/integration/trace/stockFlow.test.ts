@@ -8,7 +8,14 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxEvent } from '../../../src/core/center/sandbox/index.js';
-import { checkWindow, profileSource, runUpload, TRACE_KINDS, TraceJournal, type UploadOptions } from '../../../src/core/trace/index.js';
+import {
+  checkWindow,
+  profileSource,
+  runUpload,
+  TRACE_KINDS,
+  TraceJournal,
+  type UploadOptions,
+} from '../../../src/core/trace/index.js';
 import type { Db } from '../../../src/core/db/index.js';
 import type { SeedManifest } from '../../../src/core/demo/manifest.js';
 import { CODE, openWorld, seededHisFile, tmpDir, type World, fastSettings, worldUploadOptions } from './helpers.js';
@@ -36,16 +43,37 @@ type Row = Record<string, unknown>;
 
 /** Codes received and never sold, of a drug: the tail of its last stock-in. */
 async function unsoldCodes(db: Db, drug: string, n: number): Promise<{ stock: Row; codes: string[] }> {
-  const stock = (await db.knex('his_stock').where({ fixmedins_hilist_id: drug }).whereNull('invc_no').orderBy('inv_chg_time', 'desc').first()) as Row;
-  const sold = new Set(((await db.knex('his_dispense_trac').select('drug_trac_codg')) as Array<{ drug_trac_codg: string }>).map((r) => r.drug_trac_codg));
-  const all = (await db.knex('his_stock_trac').where({ stock_id: stock.stock_id }).orderBy('trac_seq', 'desc').select('drug_trac_codg')) as Array<{ drug_trac_codg: string }>;
-  return { stock, codes: all.map((r) => r.drug_trac_codg).filter((c) => !sold.has(c)).slice(0, n) };
+  const stock = (await db
+    .knex('his_stock')
+    .where({ fixmedins_hilist_id: drug })
+    .whereNull('invc_no')
+    .orderBy('inv_chg_time', 'desc')
+    .first()) as Row;
+  const sold = new Set(
+    ((await db.knex('his_dispense_trac').select('drug_trac_codg')) as Array<{ drug_trac_codg: string }>).map(
+      (r) => r.drug_trac_codg,
+    ),
+  );
+  const all = (await db
+    .knex('his_stock_trac')
+    .where({ stock_id: stock.stock_id })
+    .orderBy('trac_seq', 'desc')
+    .select('drug_trac_codg')) as Array<{ drug_trac_codg: string }>;
+  return {
+    stock,
+    codes: all
+      .map((r) => r.drug_trac_codg)
+      .filter((c) => !sold.has(c))
+      .slice(0, n),
+  };
 }
 
 /** A sale like an existing one of `drug`, at `time`, carrying `code`. */
 async function addSale(db: Db, like: string, id: string, time: string, code: string): Promise<void> {
   const base = (await db.knex('his_dispense').where({ fixmedins_hilist_id: like, disp_type: 'sale' }).first()) as Row;
-  await db.knex('his_dispense').insert({ ...base, disp_id: id, sel_retn_time: time, created_at: time, sel_retn_cnt: 1, trdn_flag: '0' });
+  await db
+    .knex('his_dispense')
+    .insert({ ...base, disp_id: id, sel_retn_time: time, created_at: time, sel_retn_cnt: 1, trdn_flag: '0' });
   await db.knex('his_dispense_trac').insert({ disp_id: id, trac_seq: 1, drug_trac_codg: code });
 }
 
@@ -65,7 +93,9 @@ async function addCount(db: Db, id: string, day: string, stock: Row, codes: stri
     memo: null,
     created_at: `${day} 21:00:00`,
   });
-  await db.knex('his_stock_count_trac').insert(codes.map((c, i) => ({ count_id: id, trac_seq: i + 1, drug_trac_codg: c })));
+  await db
+    .knex('his_stock_count_trac')
+    .insert(codes.map((c, i) => ({ count_id: id, trac_seq: i + 1, drug_trac_codg: c })));
 }
 
 describe('stock flow', () => {
@@ -74,14 +104,27 @@ describe('stock flow', () => {
     world = await openWorld(seed.file, { onEvent: (e) => events.push(e) }, 'stock');
     const db = world.db;
     const last = seed.manifest.endDate;
-    const drugs = ((await db.knex('his_stock').whereNull('invc_no').distinct('fixmedins_hilist_id')) as Array<{ fixmedins_hilist_id: string }>).map((r) => r.fixmedins_hilist_id).sort();
+    const drugs = (
+      (await db.knex('his_stock').whereNull('invc_no').distinct('fixmedins_hilist_id')) as Array<{
+        fixmedins_hilist_id: string;
+      }>
+    )
+      .map((r) => r.fixmedins_hilist_id)
+      .sort();
     const [x, y] = [drugs[0]!, drugs[1]!];
     const { stock, codes } = await unsoldCodes(db, x, 5);
     expect(codes).toHaveLength(5);
     // 1. A box received as x, sold as y.
     await addSale(db, y, 'FYTEST01', `${last} 20:00:00`, codes[0]!);
     // 2. A box of x sent back to the supplier (109 商品退货出库), then sold.
-    await db.knex('his_stock').insert({ ...stock, stock_id: 'RKTEST01', inv_chg_type: '109', cnt: 1, inv_chg_time: `${last} 12:00:00`, created_at: `${last} 12:00:00` });
+    await db.knex('his_stock').insert({
+      ...stock,
+      stock_id: 'RKTEST01',
+      inv_chg_type: '109',
+      cnt: 1,
+      inv_chg_time: `${last} 12:00:00`,
+      created_at: `${last} 12:00:00`,
+    });
     await db.knex('his_stock_trac').insert({ stock_id: 'RKTEST01', trac_seq: 1, drug_trac_codg: codes[1]! });
     await addSale(db, x, 'FYTEST02', `${last} 20:30:00`, codes[1]!);
     // 3. A box of x sold as x: fine.
@@ -90,7 +133,13 @@ describe('stock flow', () => {
     await addCount(db, 'PCTEST01', last, stock, [codes[3]!, codes[4]!]);
 
     const tj = new TraceJournal(world.journal, CODE, { readOnly: true });
-    const check = await checkWindow({ source: profileSource(db, world.profile), journal: tj, window: { from: seed.manifest.startDate, to: last }, kinds: TRACE_KINDS, settings: fast() });
+    const check = await checkWindow({
+      source: profileSource(db, world.profile),
+      journal: tj,
+      window: { from: seed.manifest.startDate, to: last },
+      kinds: TRACE_KINDS,
+      settings: fast(),
+    });
     const mine = check.findings.filter((f) => f.record_id.startsWith('FYTEST'));
     // Sold as y, the box of x also fails y's product prefix.
     expect(mine.map((f) => [f.kind, f.record_id, f.drug_trac_codg, f.related_id])).toEqual([
@@ -110,7 +159,9 @@ describe('stock flow', () => {
     // The stock-take's codes are at the center as counted, the held sales' codes not as sold.
     const ledger = world.sb.ledger.listTraceCodes({ fixmedins_code: CODE });
     expect(ledger.filter((c) => c.drug_trac_codg === codes[3] && c.movement === 'stocktake')).toHaveLength(1);
-    expect(ledger.filter((c) => (c.drug_trac_codg === codes[0] || c.drug_trac_codg === codes[1]) && c.movement === 'sale')).toEqual([]);
+    expect(
+      ledger.filter((c) => (c.drug_trac_codg === codes[0] || c.drug_trac_codg === codes[1]) && c.movement === 'sale'),
+    ).toEqual([]);
     expect(ledger.filter((c) => c.drug_trac_codg === codes[2] && c.movement === 'sale')).toHaveLength(1);
 
     // Again: nothing is due, nothing is sent.
@@ -120,7 +171,13 @@ describe('stock flow', () => {
     // The next day, checked alone: the journal says the box came in as x.
     const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await addSale(db, y, 'FYTEST04', `${next} 09:00:00`, codes[3]!);
-    const later = await checkWindow({ source: profileSource(db, world.profile), journal: tj, window: { from: next, to: next }, kinds: ['sale'], settings: fast() });
+    const later = await checkWindow({
+      source: profileSource(db, world.profile),
+      journal: tj,
+      window: { from: next, to: next },
+      kinds: ['sale'],
+      settings: fast(),
+    });
     expect(later.findings.filter((f) => f.record_id === 'FYTEST04').map((f) => [f.kind, f.related_id])).toEqual([
       ['prefix_mismatch', null],
       ['stock_other_drug', stock.stock_id],
@@ -140,7 +197,11 @@ describe('stock flow', () => {
     expect(plan.get('3506A')!.requests).toBeLessThan(plan.get('3506A')!.records + 1);
     const returns = r.byKind.find((s) => s.kind === 'return')!;
     expect(returns.accepted).toBe(plan.get('3506A')!.records);
-    expect(world.sb.ledger.listTraceCodes({ fixmedins_code: CODE, movement: 'return' }).length).toBe(plan.get('3506A')!.codes);
-    expect(new Set(events.map((e) => e.infno).filter((x) => x?.startsWith('35')))).toEqual(new Set(['3502', '3505A', '3506A']));
+    expect(world.sb.ledger.listTraceCodes({ fixmedins_code: CODE, movement: 'return' }).length).toBe(
+      plan.get('3506A')!.codes,
+    );
+    expect(new Set(events.map((e) => e.infno).filter((x) => x?.startsWith('35')))).toEqual(
+      new Set(['3502', '3505A', '3506A']),
+    );
   });
 });

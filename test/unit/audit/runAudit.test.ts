@@ -29,7 +29,10 @@ describe('runAudit', () => {
     expect(r.read).toBe(6);
     expect(r.recomputed).toBe(3);
     expect(r.by_basis).toEqual({ lines: 2, totals: 1 });
-    expect(r.skipped.map((s) => [s.setl_id, s.reason]).sort()).toEqual([['S004', 'cancellation'], ['S005', 'fixed_amount']]);
+    expect(r.skipped.map((s) => [s.setl_id, s.reason]).sort()).toEqual([
+      ['S004', 'cancellation'],
+      ['S005', 'fixed_amount'],
+    ]);
     expect(r.skipped_by_reason).toEqual({ cancellation: 1, fixed_amount: 1 });
     expect(r.unchecked.map((u) => [u.setl_id, u.code])).toEqual([['S006', 'POLICY_NOT_FOUND']]);
     expect(r.assumed.some((a) => a.startsWith('ytd accumulators=0'))).toBe(true);

@@ -18,8 +18,20 @@ describe('parseDay', () => {
     ['45352', '2024-03-01', true],
     ['2024-02-29', '2024-02-29'],
   ];
-  for (const [raw, day, excel] of ok) it(`reads ${JSON.stringify(raw)}`, () => expect(parseDay(raw, { excelSerial: excel })).toBe(day));
-  const bad = ['2023-02-29', '2024-13-01', '2024-00-10', '2024-03-32', 'yesterday', '', '45352', '2024-03-01 25:00:00x', 'Foo Bar 01 00:00:00 CST 2024', '1.5E+19'];
+  for (const [raw, day, excel] of ok)
+    it(`reads ${JSON.stringify(raw)}`, () => expect(parseDay(raw, { excelSerial: excel })).toBe(day));
+  const bad = [
+    '2023-02-29',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-03-32',
+    'yesterday',
+    '',
+    '45352',
+    '2024-03-01 25:00:00x',
+    'Foo Bar 01 00:00:00 CST 2024',
+    '1.5E+19',
+  ];
   for (const raw of bad) it(`refuses ${JSON.stringify(raw)}`, () => expect(parseDay(raw)).toBeUndefined());
 });
 
@@ -40,15 +52,60 @@ describe('day arithmetic', () => {
 });
 
 describe('uncovered', () => {
-  const cases: Array<[string, { begin: string; end: string | null }, Array<{ begin: string; end: string | null }>, string[]]> = [
+  const cases: Array<
+    [string, { begin: string; end: string | null }, Array<{ begin: string; end: string | null }>, string[]]
+  > = [
     ['fully covered', { begin: '2024-01-01', end: '2024-12-31' }, [{ begin: '2020-01-01', end: null }], []],
     ['nothing covers', { begin: '2024-01-01', end: '2024-01-31' }, [], ['2024-01-01..2024-01-31']],
-    ['covered until an end', { begin: '2024-01-01', end: null }, [{ begin: '2020-01-01', end: '2024-06-30' }], ['from 2024-07-01 on']],
-    ['starts too late', { begin: '2024-01-01', end: '2024-12-31' }, [{ begin: '2024-03-01', end: null }], ['2024-01-01..2024-02-29']],
-    ['a hole', { begin: '2024-01-01', end: '2024-12-31' }, [{ begin: '2024-01-01', end: '2024-03-31' }, { begin: '2024-05-01', end: null }], ['2024-04-01..2024-04-30']],
-    ['adjacent periods leave no hole', { begin: '2024-01-01', end: null }, [{ begin: '2024-01-01', end: '2024-03-31' }, { begin: '2024-04-01', end: null }], []],
-    ['overlapping periods in any order', { begin: '2024-01-01', end: '2024-12-31' }, [{ begin: '2024-06-01', end: '2024-12-31' }, { begin: '2024-01-01', end: '2024-07-31' }], []],
-    ['one uncovered day', { begin: '2024-01-01', end: '2024-01-03' }, [{ begin: '2024-01-01', end: '2024-01-01' }, { begin: '2024-01-03', end: '2024-01-03' }], ['2024-01-02']],
+    [
+      'covered until an end',
+      { begin: '2024-01-01', end: null },
+      [{ begin: '2020-01-01', end: '2024-06-30' }],
+      ['from 2024-07-01 on'],
+    ],
+    [
+      'starts too late',
+      { begin: '2024-01-01', end: '2024-12-31' },
+      [{ begin: '2024-03-01', end: null }],
+      ['2024-01-01..2024-02-29'],
+    ],
+    [
+      'a hole',
+      { begin: '2024-01-01', end: '2024-12-31' },
+      [
+        { begin: '2024-01-01', end: '2024-03-31' },
+        { begin: '2024-05-01', end: null },
+      ],
+      ['2024-04-01..2024-04-30'],
+    ],
+    [
+      'adjacent periods leave no hole',
+      { begin: '2024-01-01', end: null },
+      [
+        { begin: '2024-01-01', end: '2024-03-31' },
+        { begin: '2024-04-01', end: null },
+      ],
+      [],
+    ],
+    [
+      'overlapping periods in any order',
+      { begin: '2024-01-01', end: '2024-12-31' },
+      [
+        { begin: '2024-06-01', end: '2024-12-31' },
+        { begin: '2024-01-01', end: '2024-07-31' },
+      ],
+      [],
+    ],
+    [
+      'one uncovered day',
+      { begin: '2024-01-01', end: '2024-01-03' },
+      [
+        { begin: '2024-01-01', end: '2024-01-01' },
+        { begin: '2024-01-03', end: '2024-01-03' },
+      ],
+      ['2024-01-02'],
+    ],
   ];
-  for (const [name, span, cover, want] of cases) it(name, () => expect(uncovered(span, cover).map(formatSpan)).toEqual(want));
+  for (const [name, span, cover, want] of cases)
+    it(name, () => expect(uncovered(span, cover).map(formatSpan)).toEqual(want));
 });

@@ -15,9 +15,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function readAll(file: string, o: { encoding?: 'auto' | 'utf8' | 'gbk'; chunkSize?: number } = {}) {
   const problems: Problem[] = [];
-  const tables = await openTables(file, { encoding: o.encoding, chunkSize: o.chunkSize, onProblem: (p) => problems.push(p) });
+  const tables = await openTables(file, {
+    encoding: o.encoding,
+    chunkSize: o.chunkSize,
+    onProblem: (p) => problems.push(p),
+  });
   const rows: Array<{ line: number; cells: string[] }> = [];
-  for (const t of tables) for await (const b of t.rows()) for (const r of b) rows.push({ line: r.line, cells: r.cells });
+  for (const t of tables)
+    for await (const b of t.rows()) for (const r of b) rows.push({ line: r.line, cells: r.cells });
   return { tables, rows, problems };
 }
 
@@ -61,7 +66,10 @@ describe('encodings', () => {
   });
 
   it('finds replacement characters and the classic 锟斤拷; one broken cell alone is a damaged line', () => {
-    expect(findMojibake(['医疗\uFFFD\uFFFD', '\uFFFD药', '耗\uFFFD'], 'utf8')).toMatchObject({ kind: 'wrong-encoding', suggest: 'gbk' });
+    expect(findMojibake(['医疗\uFFFD\uFFFD', '\uFFFD药', '耗\uFFFD'], 'utf8')).toMatchObject({
+      kind: 'wrong-encoding',
+      suggest: 'gbk',
+    });
     expect(findMojibake([...REAL_NAMES, '医疗\uFFFD'], 'utf8')).toBeUndefined();
     expect(findMojibake(['锟斤拷锟斤拷'], 'utf8')?.kind).toBe('replacement-chars');
   });
@@ -95,7 +103,11 @@ describe('delimited text', () => {
       got.push(...p.end());
       expect(got.map((r) => [r.line, r.cells])).toEqual(want);
     }
-    expect(want).toEqual([[1, ['a', 'b']], [2, ['"c', 'd']], [4, ['e', 'f']]]);
+    expect(want).toEqual([
+      [1, ['a', 'b']],
+      [2, ['"c', 'd']],
+      [4, ['e', 'f']],
+    ]);
   });
 
   it('reports a quote that is never closed', async () => {
@@ -111,27 +123,65 @@ describe('files', () => {
     const f = await centerZip(dir, 'gbk.zip', rows, 'gbk');
     const got = await readAll(f, { chunkSize: 64 });
     expect(got.problems).toEqual([]);
-    expect(got.tables[0]).toMatchObject({ file: 'gbk.zip!data.txt', format: 'tsv', encoding: 'gbk', encodingHow: 'detected', entry: 'data.txt' });
+    expect(got.tables[0]).toMatchObject({
+      file: 'gbk.zip!data.txt',
+      format: 'tsv',
+      encoding: 'gbk',
+      encodingHow: 'detected',
+      entry: 'data.txt',
+    });
     expect(got.rows.map((r) => r.cells)).toEqual(rows);
     expect(got.rows.map((r) => r.line)).toEqual(rows.map((_, i) => i + 1));
   });
 
   it('reads GBK even when told nothing, and UTF-8 with a BOM', async () => {
-    const a = await readAll(writeFile(dir, 'a.csv', encode(csv([['医保编码', '名称'], ['C1', '医用纱布块']]), 'gbk')));
-    const b = await readAll(writeFile(dir, 'b.csv', encode(csv([['医保编码', '名称'], ['C1', '医用纱布块']]), 'utf8bom')));
+    const a = await readAll(
+      writeFile(
+        dir,
+        'a.csv',
+        encode(
+          csv([
+            ['医保编码', '名称'],
+            ['C1', '医用纱布块'],
+          ]),
+          'gbk',
+        ),
+      ),
+    );
+    const b = await readAll(
+      writeFile(
+        dir,
+        'b.csv',
+        encode(
+          csv([
+            ['医保编码', '名称'],
+            ['C1', '医用纱布块'],
+          ]),
+          'utf8bom',
+        ),
+      ),
+    );
     expect(a.rows).toEqual(b.rows);
     expect(a.rows[1]!.cells[1]).toBe('医用纱布块');
   });
 
   it('reports a GBK file read as UTF-8 (garbled) with the fix, and reads no rows', async () => {
-    const f = writeFile(dir, 'wrong.csv', encode(csv([['医保编码', '名称'], ...REAL_NAMES.map((n) => ['C1', n])]), 'gbk'));
+    const f = writeFile(
+      dir,
+      'wrong.csv',
+      encode(csv([['医保编码', '名称'], ...REAL_NAMES.map((n) => ['C1', n])]), 'gbk'),
+    );
     const { rows, problems } = await readAll(f, { encoding: 'utf8' });
     expect(rows).toEqual([]);
     expect(problems[0]).toMatchObject({ code: 'MOJIBAKE', file: 'wrong.csv', fix: 'Run again with --encoding gbk.' });
   });
 
   it('reports a UTF-8 file read as GBK, naming what the text would read', async () => {
-    const f = writeFile(dir, 'wrong2.csv', encode(csv([['医保编码', '名称'], ...REAL_NAMES.map((n) => ['C1', n])]), 'utf8'));
+    const f = writeFile(
+      dir,
+      'wrong2.csv',
+      encode(csv([['医保编码', '名称'], ...REAL_NAMES.map((n) => ['C1', n])]), 'utf8'),
+    );
     const { problems } = await readAll(f, { encoding: 'gbk' });
     expect(problems[0]!.code).toBe('MOJIBAKE');
     expect(problems[0]!.message).toMatch(/would read "医保编码"|would read "一次性/);
@@ -140,7 +190,11 @@ describe('files', () => {
 
   it('reports a file whose text was garbled before it was saved', async () => {
     const garbled = REAL_NAMES.map((n) => iconv.decode(Buffer.from(n, 'utf8'), 'gbk'));
-    const f = writeFile(dir, 'baked.csv', encode(csv([['医保编码', '名称'], ...garbled.map((n) => ['C1', n])]), 'utf8'));
+    const f = writeFile(
+      dir,
+      'baked.csv',
+      encode(csv([['医保编码', '名称'], ...garbled.map((n) => ['C1', n])]), 'utf8'),
+    );
     const { problems } = await readAll(f);
     expect(problems[0]).toMatchObject({ code: 'MOJIBAKE', line: 2 });
   });
@@ -150,11 +204,18 @@ describe('files', () => {
     const bad = Buffer.concat([good, Buffer.from('C2,'), Buffer.from([0xe5, 0x8c]), Buffer.from('x\r\n')]);
     const { rows, problems } = await readAll(writeFile(dir, 'damaged.csv', bad));
     expect(rows.length).toBe(REAL_NAMES.length + 2);
-    expect(problems).toEqual([expect.objectContaining({ code: 'BAD_ENCODING', line: REAL_NAMES.length + 2, column: 'col 2' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'BAD_ENCODING', line: REAL_NAMES.length + 2, column: 'col 2' }),
+    ]);
   });
 
   it('reports a truncated ZIP and reads nothing from it', async () => {
-    const whole = await centerZip(dir, 'whole.zip', REAL_NAMES.map((n) => ['C1', n]), 'gbk');
+    const whole = await centerZip(
+      dir,
+      'whole.zip',
+      REAL_NAMES.map((n) => ['C1', n]),
+      'gbk',
+    );
     const bytes = fs.readFileSync(whole);
     const cut = writeFile(dir, 'cut.zip', bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const { rows, problems } = await readAll(cut);
@@ -163,7 +224,12 @@ describe('files', () => {
   });
 
   it('notices a ZIP whose data was damaged (CRC)', async () => {
-    const whole = await centerZip(dir, 'crc.zip', REAL_NAMES.map((n) => ['C1', n]), 'utf8');
+    const whole = await centerZip(
+      dir,
+      'crc.zip',
+      REAL_NAMES.map((n) => ['C1', n]),
+      'utf8',
+    );
     const [e] = await listZipEntries(whole);
     const bytes = Buffer.from(fs.readFileSync(whole));
     // Flip the stored CRC in the central directory.
@@ -176,7 +242,12 @@ describe('files', () => {
   });
 
   it('streams an entry in chunks and checks its size', async () => {
-    const f = await centerZip(dir, 'stream.zip', REAL_NAMES.map((n) => ['C1', n]), 'utf8');
+    const f = await centerZip(
+      dir,
+      'stream.zip',
+      REAL_NAMES.map((n) => ['C1', n]),
+      'utf8',
+    );
     const [e] = await listZipEntries(f);
     let n = 0;
     for await (const c of readZipEntry(f, e!, 16)) n += c.length;
@@ -184,7 +255,12 @@ describe('files', () => {
   });
 
   it('reads a minimal xlsx: shared and inline strings, numbers, row numbers as lines', async () => {
-    const f = xlsx(dir, 'm.xlsx', [['院内编码', '项目名称', '开始日期', '数量'], ['A001', '=inline:医用纱布块', 45352, 0.1], [], ['A<&>', '注射器', '2024-03-01', 12]]);
+    const f = xlsx(dir, 'm.xlsx', [
+      ['院内编码', '项目名称', '开始日期', '数量'],
+      ['A001', '=inline:医用纱布块', 45352, 0.1],
+      [],
+      ['A<&>', '注射器', '2024-03-01', 12],
+    ]);
     const sheet = readXlsx(fs.readFileSync(f));
     expect(sheet.rows).toEqual([
       { line: 1, cells: ['院内编码', '项目名称', '开始日期', '数量'] },

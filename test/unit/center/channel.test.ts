@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { classifyResponseBody } from '../../../src/core/center/protocol/envelope.js';
-import { isSealedNode, openRequest, sealRequest, sealResponse, openResponseOutput, ChannelError } from '../../../src/core/center/protocol/channel.js';
+import {
+  isSealedNode,
+  openRequest,
+  sealRequest,
+  sealResponse,
+  openResponseOutput,
+  ChannelError,
+} from '../../../src/core/center/protocol/channel.js';
 import { parseSm4Key, sm2KeyPair } from '../../../src/core/center/protocol/gm.js';
 
 const key = parseSm4Key('0123456789abcdeffedcba9876543210');
@@ -26,10 +33,28 @@ describe('the 国密 channel codec', () => {
     const sent = sealRequest(env, { sm4Key: key, signKey: his.privateKey });
     expect(sent).toMatchObject({ enc_type: 'SM4', signtype: 'SM2' });
     expect(openRequest(sent, { sm4Key: key, peerPublicKey: his.publicKey }).body.input).toEqual(env.input);
-    expect(() => openRequest({ ...sent, cainfo: sealRequest(env, { sm4Key: key, signKey: center.privateKey }).cainfo }, { sm4Key: key, peerPublicKey: his.publicKey })).toThrow(ChannelError);
-    const answer = sealResponse({ infcode: 0, output: { setlinfo: { setl_id: 'S1' } } }, { sm4Key: key, signKey: center.privateKey });
-    expect(openResponseOutput(answer as unknown as Record<string, unknown>, { sm4Key: key, peerPublicKey: center.publicKey })).toEqual({ setlinfo: { setl_id: 'S1' } });
+    expect(() =>
+      openRequest(
+        { ...sent, cainfo: sealRequest(env, { sm4Key: key, signKey: center.privateKey }).cainfo },
+        { sm4Key: key, peerPublicKey: his.publicKey },
+      ),
+    ).toThrow(ChannelError);
+    const answer = sealResponse(
+      { infcode: 0, output: { setlinfo: { setl_id: 'S1' } } },
+      { sm4Key: key, signKey: center.privateKey },
+    );
+    expect(
+      openResponseOutput(answer as unknown as Record<string, unknown>, {
+        sm4Key: key,
+        peerPublicKey: center.publicKey,
+      }),
+    ).toEqual({ setlinfo: { setl_id: 'S1' } });
     // Refusals stay plain.
-    expect(sealResponse({ infcode: -1, output: null, err_msg: '失败' }, { sm4Key: key })).toEqual({ infcode: -1, output: null, err_msg: '失败', enctype: 'SM4' });
+    expect(sealResponse({ infcode: -1, output: null, err_msg: '失败' }, { sm4Key: key })).toEqual({
+      infcode: -1,
+      output: null,
+      err_msg: '失败',
+      enctype: 'SM4',
+    });
   });
 });

@@ -23,7 +23,19 @@ import {
   type CenterConfig,
 } from '../../../src/core/center/index.js';
 import { decodeText, unzipOne, zipOne } from '../../../src/core/shared/index.js';
-import { baseConfig, fail, ok, settleInput, settleOutput, SIGNIN_OK, startFakeCenter, tmpJournal, type Answer, type FakeCenter, type Received } from './helpers.js';
+import {
+  baseConfig,
+  fail,
+  ok,
+  settleInput,
+  settleOutput,
+  SIGNIN_OK,
+  startFakeCenter,
+  tmpJournal,
+  type Answer,
+  type FakeCenter,
+  type Received,
+} from './helpers.js';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -56,7 +68,9 @@ function withSignIn(rest: (r: Received, n: number) => Answer | Promise<Answer>) 
 describe('envelope building and sign-in', () => {
   it('sends every common field, a rule-conforming msgid, inf_time and the sign_no from 9001', async () => {
     const f = await fake(withSignIn(() => ok({ setlinfo: { setl_id: 'S9', psn_no: 'P1' } })));
-    const c = center(baseConfig(f.url, { dev_no: 'DEV-1', utcOffsetMinutes: 480 }), { clock: () => new Date(Date.UTC(2024, 2, 1, 1, 2, 3)) });
+    const c = center(baseConfig(f.url, { dev_no: 'DEV-1', utcOffsetMinutes: 480 }), {
+      clock: () => new Date(Date.UTC(2024, 2, 1, 1, 2, 3)),
+    });
     const r = await c.querySettlement({ psn_no: 'P1', setl_id: 'S9' }, { insuplc_admdvs: '440300' });
     expect(r.result.setlinfo.setl_id).toBe('S9');
     expect(f.received.map((x) => x.infno)).toEqual(['9001', '5203']);
@@ -89,11 +103,24 @@ describe('envelope building and sign-in', () => {
   it('signs in once per operator per day, shared by processes through the journal', async () => {
     const j = await journal();
     let day = Date.UTC(2024, 2, 1, 1);
-    const f = await fake((r) => (r.infno === '9001' ? ok({ signinoutb: { sign_no: `SN-${String(r.body!.msgid).slice(-12)}`, sign_time: '2024-03-01 09:00:00' } }) : ok({ stmtinfo: { stmt_rslt: 0 } })));
+    const f = await fake((r) =>
+      r.infno === '9001'
+        ? ok({ signinoutb: { sign_no: `SN-${String(r.body!.msgid).slice(-12)}`, sign_time: '2024-03-01 09:00:00' } })
+        : ok({ stmtinfo: { stmt_rslt: 0 } }),
+    );
     const clock = () => new Date(day);
     const a = center(baseConfig(f.url, { utcOffsetMinutes: 480 }), { journal: j, clock });
     const b = center(baseConfig(f.url, { utcOffsetMinutes: 480 }), { journal: j, clock });
-    const total = { insutype: '310', clr_type: '11', stmt_begndate: '2024-03-01', stmt_enddate: '2024-03-01', medfee_sumamt: 1, fund_pay_sumamt: 1, acct_pay: 0, fixmedins_setl_cnt: 1 };
+    const total = {
+      insutype: '310',
+      clr_type: '11',
+      stmt_begndate: '2024-03-01',
+      stmt_enddate: '2024-03-01',
+      medfee_sumamt: 1,
+      fund_pay_sumamt: 1,
+      acct_pay: 0,
+      fixmedins_setl_cnt: 1,
+    };
     await Promise.all([a.stmtTotal(total), a.stmtTotal(total), a.stmtTotal(total)]);
     await b.stmtTotal(total);
     const signs = f.received.filter((r) => r.infno === '9001');
@@ -113,13 +140,15 @@ describe('envelope building and sign-in', () => {
 
   it('signs in again and resends once when the center has lost the sign-in', async () => {
     let refused = 0;
-    const f = await fake(withSignIn((r) => {
-      if (r.infno === '5203' && refused === 0) {
-        refused++;
-        return fail('签到信息不存在，请先签到');
-      }
-      return ok(settleOutput());
-    }));
+    const f = await fake(
+      withSignIn((r) => {
+        if (r.infno === '5203' && refused === 0) {
+          refused++;
+          return fail('签到信息不存在，请先签到');
+        }
+        return ok(settleOutput());
+      }),
+    );
     const c = center(baseConfig(f.url));
     const r = await c.querySettlement({ psn_no: 'P', setl_id: 'S0001' });
     expect(r.result.setlinfo.setl_id).toBe('S0001');
@@ -129,7 +158,16 @@ describe('envelope building and sign-in', () => {
   it('sends no sign-in when signIn is off', async () => {
     const f = await fake(() => ok({ stmtinfo: { stmt_rslt: '0' } }));
     const c = center(baseConfig(f.url, { signIn: 'off' }));
-    await c.stmtTotal({ insutype: '310', clr_type: '11', stmt_begndate: '2024-03-01', stmt_enddate: '2024-03-01', medfee_sumamt: 1, fund_pay_sumamt: 1, acct_pay: 0, fixmedins_setl_cnt: 1 });
+    await c.stmtTotal({
+      insutype: '310',
+      clr_type: '11',
+      stmt_begndate: '2024-03-01',
+      stmt_enddate: '2024-03-01',
+      medfee_sumamt: 1,
+      fund_pay_sumamt: 1,
+      acct_pay: 0,
+      fixmedins_setl_cnt: 1,
+    });
     expect(f.received.map((r) => r.infno)).toEqual(['3201']);
     expect(f.received[0]!.body!.sign_no).toBe('');
   });
@@ -138,9 +176,22 @@ describe('envelope building and sign-in', () => {
 describe('URLs and gateway headers', () => {
   it('appends the infno, uses per-transaction paths and {infno} templates', async () => {
     const f = await fake(withSignIn(() => ok({ stmtinfo: { stmt_rslt: '0' } })));
-    const total = { insutype: '310', clr_type: '11', stmt_begndate: '2024-03-01', stmt_enddate: '2024-03-01', medfee_sumamt: 1, fund_pay_sumamt: 1, acct_pay: 0, fixmedins_setl_cnt: 1 };
+    const total = {
+      insutype: '310',
+      clr_type: '11',
+      stmt_begndate: '2024-03-01',
+      stmt_enddate: '2024-03-01',
+      medfee_sumamt: 1,
+      fund_pay_sumamt: 1,
+      acct_pay: 0,
+      fixmedins_setl_cnt: 1,
+    };
     await center(baseConfig(`${f.url}/power-csb/powercsb/`, { appendInfno: true })).stmtTotal(total);
-    await center(baseConfig(`${f.url}/fsi/api`, { pathByInfno: { '9001': 'signInSignOutService/signIn', '3201': '/ybSettlementStmtService/stmtTotal' } })).stmtTotal(total);
+    await center(
+      baseConfig(`${f.url}/fsi/api`, {
+        pathByInfno: { '9001': 'signInSignOutService/signIn', '3201': '/ybSettlementStmtService/stmtTotal' },
+      }),
+    ).stmtTotal(total);
     await center(baseConfig(`${f.url}/ebus/H43/poc-hsa-hgs-{infno}`)).stmtTotal(total);
     expect(f.received.map((r) => r.url)).toEqual([
       '/power-csb/powercsb/9001',
@@ -150,7 +201,9 @@ describe('URLs and gateway headers', () => {
       '/ebus/H43/poc-hsa-hgs-9001',
       '/ebus/H43/poc-hsa-hgs-3201',
     ]);
-    expect(urlFor(resolveCenterConfig(baseConfig('http://h:1/fsi/api/rsfComIfsService/callService')), '2207')).toBe('http://h:1/fsi/api/rsfComIfsService/callService');
+    expect(urlFor(resolveCenterConfig(baseConfig('http://h:1/fsi/api/rsfComIfsService/callService')), '2207')).toBe(
+      'http://h:1/fsi/api/rsfComIfsService/callService',
+    );
   });
 
   it('x-tif headers carry a signature the server can verify with the shared token', async () => {
@@ -163,7 +216,9 @@ describe('URLs and gateway headers', () => {
       expect(h['x-tif-paasid']).toBe('mbs_fsi_auth');
       expect(String(h['x-tif-timestamp'])).toMatch(/^\d{10}$/);
       expect(Math.abs(Number(h['x-tif-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
-      expect(h['x-tif-signature']).toBe(tifSignature(String(h['x-tif-timestamp']), 'tok-SECRET-1', String(h['x-tif-nonce'])));
+      expect(h['x-tif-signature']).toBe(
+        tifSignature(String(h['x-tif-timestamp']), 'tok-SECRET-1', String(h['x-tif-nonce'])),
+      );
       nonces.add(String(h['x-tif-nonce']));
       expect(r.raw).not.toContain('tok-SECRET-1');
     }
@@ -172,7 +227,9 @@ describe('URLs and gateway headers', () => {
 
   it('_api_* headers carry an HMAC-SHA1 the server can verify; none sends no gateway headers', async () => {
     const f = await fake(withSignIn(() => ok({ setlinfo: { setl_id: 'S' } })));
-    await center(baseConfig(f.url, { gateway: { scheme: 'hsaf', accessKey: 'ak1', secret: 'sk-SECRET-2' } })).querySettlement({ psn_no: 'P', setl_id: 'S' });
+    await center(
+      baseConfig(f.url, { gateway: { scheme: 'hsaf', accessKey: 'ak1', secret: 'sk-SECRET-2' } }),
+    ).querySettlement({ psn_no: 'P', setl_id: 'S' });
     const h = f.received[1]!.headers;
     const msg = `_api_access_key=ak1&_api_name=5203&_api_timestamp=${h._api_timestamp}&_api_version=1.0.0`;
     expect(h._api_signature).toBe(crypto.createHmac('sha1', 'sk-SECRET-2').update(msg).digest('base64'));
@@ -183,8 +240,14 @@ describe('URLs and gateway headers', () => {
   });
 
   it('refuses a gateway without its secret and never shows the secret in descriptions', () => {
-    expect(() => new Center(baseConfig('http://127.0.0.1:1', { gateway: { scheme: 'tif', paasid: 'x' } }))).toThrow(/secret/);
-    const d = JSON.stringify(describeConfig(baseConfig('http://u:pw@127.0.0.1:1', { gateway: { scheme: 'tif', paasid: 'x', secret: 'TOPSECRET' } })));
+    expect(() => new Center(baseConfig('http://127.0.0.1:1', { gateway: { scheme: 'tif', paasid: 'x' } }))).toThrow(
+      /secret/,
+    );
+    const d = JSON.stringify(
+      describeConfig(
+        baseConfig('http://u:pw@127.0.0.1:1', { gateway: { scheme: 'tif', paasid: 'x', secret: 'TOPSECRET' } }),
+      ),
+    );
     expect(d).not.toContain('TOPSECRET');
     expect(d).not.toContain(':pw@');
   });
@@ -192,7 +255,16 @@ describe('URLs and gateway headers', () => {
 
 describe('parsing real-world answers', () => {
   it('infcode as string, null err_msg, arrays for objects, string amounts, output as a JSON string', async () => {
-    const f = await fake(withSignIn(() => ({ json: { infcode: '0', err_msg: null, warn_msg: '余额不足提醒', output: JSON.stringify({ setlinfo: [settleOutput().setlinfo], setldetail: settleOutput().setldetail }) } })));
+    const f = await fake(
+      withSignIn(() => ({
+        json: {
+          infcode: '0',
+          err_msg: null,
+          warn_msg: '余额不足提醒',
+          output: JSON.stringify({ setlinfo: [settleOutput().setlinfo], setldetail: settleOutput().setldetail }),
+        },
+      })),
+    );
     const r = await center(baseConfig(f.url)).querySettlement({ psn_no: 'P', setl_id: 'S0001' });
     expect(r.warn_msg).toBe('余额不足提醒');
     expect(r.result.setlinfo.medfee_sumamt.equals(D('120.50'))).toBe(true);
@@ -202,8 +274,21 @@ describe('parsing real-world answers', () => {
   });
 
   it('person info (1101) with quirky shapes', async () => {
-    const f = await fake(withSignIn(() => ok({ baseinfo: { psn_no: 'P1', psn_name: '王五', age: 40 }, insuinfo: { balc: '88.8', insutype: 310, insuplc_admdvs: '430102' }, idetinfo: null, newField: 1 })));
-    const r = await center(baseConfig(f.url)).personInfo({ mdtrt_cert_type: '02', mdtrt_cert_no: '430102199001011234', psn_cert_type: '01' });
+    const f = await fake(
+      withSignIn(() =>
+        ok({
+          baseinfo: { psn_no: 'P1', psn_name: '王五', age: 40 },
+          insuinfo: { balc: '88.8', insutype: 310, insuplc_admdvs: '430102' },
+          idetinfo: null,
+          newField: 1,
+        }),
+      ),
+    );
+    const r = await center(baseConfig(f.url)).personInfo({
+      mdtrt_cert_type: '02',
+      mdtrt_cert_no: '430102199001011234',
+      psn_cert_type: '01',
+    });
     expect(r.result.baseinfo.psn_no).toBe('P1');
     expect(r.result.insuinfo[0]!.insuplc_admdvs).toBe('430102');
     expect(r.result.insuinfo[0]!.balc.toFixed(2)).toBe('88.80');
@@ -211,7 +296,7 @@ describe('parsing real-world answers', () => {
 });
 
 describe('failure classes', () => {
-  it('infcode ≠ 0 → CENTER_REFUSED with the center\'s message, infno and msgid (exit 5)', async () => {
+  it("infcode ≠ 0 → CENTER_REFUSED with the center's message, infno and msgid (exit 5)", async () => {
     const f = await fake(withSignIn(() => fail('参保人不存在', '-1')));
     const e = await caught(center(baseConfig(f.url)).querySettlement({ psn_no: 'P', setl_id: 'S' }));
     expect(e.code).toBe('CENTER_REFUSED');
@@ -226,7 +311,9 @@ describe('failure classes', () => {
   });
 
   it('a non-envelope gateway answer → CENTER_GATEWAY', async () => {
-    const f = await fake(withSignIn(() => ({ json: { message: '签名验证失败', success: false, code: 500159 }, status: 200 })));
+    const f = await fake(
+      withSignIn(() => ({ json: { message: '签名验证失败', success: false, code: 500159 }, status: 200 })),
+    );
     const e = await caught(center(baseConfig(f.url)).querySettlement({ psn_no: 'P', setl_id: 'S' }));
     expect(e.code).toBe('CENTER_GATEWAY');
     expect(e.summary).toContain('签名验证失败');
@@ -246,7 +333,9 @@ describe('failure classes', () => {
 
   it('a 200 that is not JSON → CENTER_NOT_JSON', async () => {
     const f = await fake(withSignIn(() => ({ text: 'OK', status: 200 })));
-    const e = await caught(center(baseConfig(f.url, { retry: { attempts: 1 } })).querySettlement({ psn_no: 'P', setl_id: 'S' }));
+    const e = await caught(
+      center(baseConfig(f.url, { retry: { attempts: 1 } })).querySettlement({ psn_no: 'P', setl_id: 'S' }),
+    );
     expect(e.code).toBe('CENTER_NOT_JSON');
   });
 
@@ -254,16 +343,25 @@ describe('failure classes', () => {
     let resets = 0;
     const f = await fake(withSignIn(() => (resets++ < 2 ? { reset: true } : ok(settleOutput()))));
     const events: string[] = [];
-    const r = await center(baseConfig(f.url), { onEvent: (e) => events.push(`${e.type}:${e.code ?? e.status ?? ''}`) }).querySettlement({ psn_no: 'P', setl_id: 'S0001' });
+    const r = await center(baseConfig(f.url), {
+      onEvent: (e) => events.push(`${e.type}:${e.code ?? e.status ?? ''}`),
+    }).querySettlement({ psn_no: 'P', setl_id: 'S0001' });
     expect(r.attempts).toBe(3);
     expect(r.result.setlinfo.setl_id).toBe('S0001');
-    expect(events.filter((e) => e.startsWith('retry'))).toEqual(['retry:CENTER_CONNECTION_RESET', 'retry:CENTER_CONNECTION_RESET']);
+    expect(events.filter((e) => e.startsWith('retry'))).toEqual([
+      'retry:CENTER_CONNECTION_RESET',
+      'retry:CENTER_CONNECTION_RESET',
+    ]);
   });
 
   it('hanging center → CENTER_TIMEOUT within the per-transaction timeout', async () => {
     const f = await fake(withSignIn(() => ({ hang: true })));
     const t0 = Date.now();
-    const e = await caught(center(baseConfig(f.url, { retry: { attempts: 1 }, timeouts: { defaultMs: 5000, byInfno: { '5203': 300 } } })).querySettlement({ psn_no: 'P', setl_id: 'S' }));
+    const e = await caught(
+      center(
+        baseConfig(f.url, { retry: { attempts: 1 }, timeouts: { defaultMs: 5000, byInfno: { '5203': 300 } } }),
+      ).querySettlement({ psn_no: 'P', setl_id: 'S' }),
+    );
     expect(e.code).toBe('CENTER_TIMEOUT');
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(e.details.transport).toBe('timeout');
@@ -273,7 +371,11 @@ describe('failure classes', () => {
     const f = await fake(() => ok({}));
     const url = f.url;
     await f.close();
-    const e = await caught(center(baseConfig(url, { signIn: 'off', retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } })).querySettlement({ psn_no: 'P', setl_id: 'S' }));
+    const e = await caught(
+      center(baseConfig(url, { signIn: 'off', retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } })).querySettlement(
+        { psn_no: 'P', setl_id: 'S' },
+      ),
+    );
     expect(e.code).toBe('CENTER_UNREACHABLE');
     expect(e.details.delivery).toBe('no');
     expect(e.details.attempts).toBe(2);
@@ -295,11 +397,16 @@ describe('failure classes', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise((r) => server.close(r)));
     const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const e = await caught(center(baseConfig(url, { signIn: 'off', retry: { attempts: 1 } })).querySettlement({ psn_no: 'P', setl_id: 'S' }));
+    const e = await caught(
+      center(baseConfig(url, { signIn: 'off', retry: { attempts: 1 } })).querySettlement({ psn_no: 'P', setl_id: 'S' }),
+    );
     expect(e.code).toBe('CENTER_TLS');
     expect(e.details.delivery).toBe('no');
     expect(hits).toBe(0);
-    const r = await center(baseConfig(url, { signIn: 'off', tlsCa: cert })).querySettlement({ psn_no: 'P', setl_id: 'S' });
+    const r = await center(baseConfig(url, { signIn: 'off', tlsCa: cert })).querySettlement({
+      psn_no: 'P',
+      setl_id: 'S',
+    });
     expect(r.result.setlinfo.setl_id).toBe('S0001');
     expect(hits).toBe(1);
   });
@@ -321,7 +428,11 @@ describe('failure classes', () => {
 
   it('refuses invalid input before sending (exit 2)', async () => {
     const f = await fake(withSignIn(() => ok({})));
-    const e = await caught(center(baseConfig(f.url), { allowUnjournaled: true }).outpatientSettle({ ...settleInput({ insutype: '999', medfee_sumamt: 'abc' }) } as never));
+    const e = await caught(
+      center(baseConfig(f.url), { allowUnjournaled: true }).outpatientSettle({
+        ...settleInput({ insutype: '999', medfee_sumamt: 'abc' }),
+      } as never),
+    );
     expect(e.code).toBe('CENTER_INPUT_INVALID');
     expect(e.exit).toBe(2);
     expect(e.summary).toMatch(/insutype|medfee_sumamt/);
@@ -360,15 +471,26 @@ describe('write-ahead journal', () => {
     const j = await journal();
     const cj = new CenterCallJournal(j);
     const seenDuringCall: (string | undefined)[] = [];
-    const f = await fake(withSignIn(async (r) => {
-      seenDuringCall.push((await cj.get(String(r.body!.msgid)))?.status);
-      return ok(settleOutput());
-    }));
+    const f = await fake(
+      withSignIn(async (r) => {
+        seenDuringCall.push((await cj.get(String(r.body!.msgid)))?.status);
+        return ok(settleOutput());
+      }),
+    );
     const c = center(baseConfig(f.url), { journal: j, runId: 'RUN-1' });
     const r = await c.outpatientSettle(settleInput());
     expect(seenDuringCall).toEqual(['pending']);
     const row = (await cj.get(r.msgid))!;
-    expect(row).toMatchObject({ infno: '2207', status: 'ok', setl_id: 'S0001', mdtrt_id: 'MD0001', psn_no: '43000000000000000001', infcode: '0', run_id: 'RUN-1', http_status: 200 });
+    expect(row).toMatchObject({
+      infno: '2207',
+      status: 'ok',
+      setl_id: 'S0001',
+      mdtrt_id: 'MD0001',
+      psn_no: '43000000000000000001',
+      infcode: '0',
+      run_id: 'RUN-1',
+      http_status: 200,
+    });
     expect(row.request_digest).toMatch(/^[0-9a-f]{64}$/);
     expect(row.request).not.toContain('430102199001011234');
     expect(JSON.parse(row.request).data.mdtrt_cert_no).toBe('**************1234');
@@ -394,7 +516,11 @@ describe('write-ahead journal', () => {
     expect(JSON.parse(row.error!).code).toBe('CENTER_TIMEOUT');
     const unknown = await new CenterCallJournal(j).list({ status: ['unknown', 'pending'], unresolved: true });
     expect(unknown.map((x) => x.msgid)).toEqual([msgid]);
-    await new CenterCallJournal(j).resolve(msgid, { resolution: 'reversed by 2601', now: new Date(), status: 'failed' });
+    await new CenterCallJournal(j).resolve(msgid, {
+      resolution: 'reversed by 2601',
+      now: new Date(),
+      status: 'failed',
+    });
     expect(await new CenterCallJournal(j).list({ unresolved: true })).toEqual([]);
   });
 
@@ -412,7 +538,9 @@ describe('write-ahead journal', () => {
     expect(refused).toMatchObject({ status: 'failed', infcode: '-1', err_msg: '结算失败：费用明细不一致' });
     const url = f.url;
     await f.close();
-    const e3 = await caught(center(baseConfig(url, { signIn: 'off' }), { journal: j }).outpatientSettle(settleInput({ mdtrt_id: 'MD0003' })));
+    const e3 = await caught(
+      center(baseConfig(url, { signIn: 'off' }), { journal: j }).outpatientSettle(settleInput({ mdtrt_id: 'MD0003' })),
+    );
     expect(e3.code).toBe('CENTER_UNREACHABLE');
     expect((await cj.get(String(e3.details.msgid)))!.status).toBe('failed');
   });
@@ -432,15 +560,25 @@ describe('write-ahead journal', () => {
     const c = center(baseConfig(f.url), { journal: j });
     const r = await c.reverse({ psn_no: 'P1', omsgid: 'H43011100001202403010900000001', oinfno: '2207' });
     const row = (await new CenterCallJournal(j).get(r.msgid))!;
-    expect(row).toMatchObject({ infno: '2601', status: 'ok', ref_msgid: 'H43011100001202403010900000001', psn_no: 'P1' });
-    expect(() => c.reverse({ psn_no: 'P1', omsgid: 'H43011100001202403010900000001', oinfno: '3505' })).toThrow(/cannot be reversed/);
+    expect(row).toMatchObject({
+      infno: '2601',
+      status: 'ok',
+      ref_msgid: 'H43011100001202403010900000001',
+      psn_no: 'P1',
+    });
+    expect(() => c.reverse({ psn_no: 'P1', omsgid: 'H43011100001202403010900000001', oinfno: '3505' })).toThrow(
+      /cannot be reversed/,
+    );
   });
 
   it('never writes the gateway secret into errors or journal rows', async () => {
     const j = await journal();
     const f = await fake(withSignIn(() => ({ hang: true })));
     const secret = 'S3CRET-never-show-me';
-    const c = center(baseConfig(f.url, { gateway: { scheme: 'tif', paasid: 'p', secret }, timeouts: { defaultMs: 200 } }), { journal: j });
+    const c = center(
+      baseConfig(f.url, { gateway: { scheme: 'tif', paasid: 'p', secret }, timeouts: { defaultMs: 200 } }),
+      { journal: j },
+    );
     const e = await caught(c.outpatientSettle(settleInput()));
     expect(JSON.stringify({ ...e.toJSON(), message: e.message, stack: e.stack })).not.toContain(secret);
     const rows = await j.knex(CENTER_CALLS_TABLE.name).select('*');
@@ -451,10 +589,12 @@ describe('write-ahead journal', () => {
 describe('files: 9101/9102, 3202 and catalog downloads', () => {
   it('9102 returns the ZIP bytes; a JSON answer is the center refusing', async () => {
     const zip = zipOne('result.txt', 'x\ty\n');
-    const f = await fake(withSignIn((r) => {
-      const q = (r.body!.input as { fsDownloadIn: { file_qury_no: string } }).fsDownloadIn;
-      return q.file_qury_no === 'GOOD' ? { bytes: zip } : fail('文件不存在或已过期');
-    }));
+    const f = await fake(
+      withSignIn((r) => {
+        const q = (r.body!.input as { fsDownloadIn: { file_qury_no: string } }).fsDownloadIn;
+        return q.file_qury_no === 'GOOD' ? { bytes: zip } : fail('文件不存在或已过期');
+      }),
+    );
     const c = center(baseConfig(f.url));
     const good = await c.downloadFile({ file_qury_no: 'GOOD', filename: 'r.zip' });
     expect(Buffer.compare(good.result, zip)).toBe(0);
@@ -466,36 +606,92 @@ describe('files: 9101/9102, 3202 and catalog downloads', () => {
   it('stmtDetail runs 9101 → 3202 → 9102 and parses the result file', async () => {
     let uploaded: ReturnType<typeof parseStmtUploadFile> | undefined;
     let detailInput: Record<string, unknown> | undefined;
-    const f = await fake(withSignIn((r) => {
-      const input = r.body!.input as Record<string, Record<string, unknown>>;
-      if (r.infno === '9101') {
-        const bytes = Buffer.from(String(input.fsUploadIn!.in), 'base64');
-        uploaded = parseStmtUploadFile(decodeText(unzipOne(bytes, '.txt').data));
-        return ok({ file_qury_no: 'UP1', filename: String(input.fsUploadIn!.filename), dld_endtime: '2024-03-02 00:00:00' });
-      }
-      if (r.infno === '3202') {
-        detailInput = input.data;
-        return ok({ fileinfo: { file_qury_no: 'RES1', filename: 'result.zip', dld_endtime: '2024-03-02 00:00:00' } });
-      }
-      if (r.infno === '9102') {
-        const text = writeStmtResultFile([
-          { psn_no: 'P1', mdtrt_id: 'M1', setl_id: 'S1', msgid: 'H43011100001202403010900000001', stmt_rslt: '0', refd_setl_flag: '0', memo: null, medfee_sumamt: D('100'), fund_pay_sumamt: D('60'), acct_pay: D('20') },
-          { psn_no: 'P9', mdtrt_id: null, setl_id: null, msgid: null, stmt_rslt: '1', refd_setl_flag: '0', memo: '中心端有多条明细', medfee_sumamt: D('50'), fund_pay_sumamt: D('30'), acct_pay: D('0') },
-        ]);
-        return { bytes: zipOne('result.txt', text) };
-      }
-      return fail('unexpected');
-    }));
+    const f = await fake(
+      withSignIn((r) => {
+        const input = r.body!.input as Record<string, Record<string, unknown>>;
+        if (r.infno === '9101') {
+          const bytes = Buffer.from(String(input.fsUploadIn!.in), 'base64');
+          uploaded = parseStmtUploadFile(decodeText(unzipOne(bytes, '.txt').data));
+          return ok({
+            file_qury_no: 'UP1',
+            filename: String(input.fsUploadIn!.filename),
+            dld_endtime: '2024-03-02 00:00:00',
+          });
+        }
+        if (r.infno === '3202') {
+          detailInput = input.data;
+          return ok({ fileinfo: { file_qury_no: 'RES1', filename: 'result.zip', dld_endtime: '2024-03-02 00:00:00' } });
+        }
+        if (r.infno === '9102') {
+          const text = writeStmtResultFile([
+            {
+              psn_no: 'P1',
+              mdtrt_id: 'M1',
+              setl_id: 'S1',
+              msgid: 'H43011100001202403010900000001',
+              stmt_rslt: '0',
+              refd_setl_flag: '0',
+              memo: null,
+              medfee_sumamt: D('100'),
+              fund_pay_sumamt: D('60'),
+              acct_pay: D('20'),
+            },
+            {
+              psn_no: 'P9',
+              mdtrt_id: null,
+              setl_id: null,
+              msgid: null,
+              stmt_rslt: '1',
+              refd_setl_flag: '0',
+              memo: '中心端有多条明细',
+              medfee_sumamt: D('50'),
+              fund_pay_sumamt: D('30'),
+              acct_pay: D('0'),
+            },
+          ]);
+          return { bytes: zipOne('result.txt', text) };
+        }
+        return fail('unexpected');
+      }),
+    );
     const c = center(baseConfig(f.url));
     const rows = [
-      { setl_id: 'S1', mdtrt_id: 'M1', psn_no: 'P1', medfee_sumamt: D('100'), fund_pay_sumamt: D('60'), acct_pay: D('20'), refd_setl_flag: '0' },
-      { setl_id: 'S2', mdtrt_id: 'M2', psn_no: 'P2', medfee_sumamt: D('30.5'), fund_pay_sumamt: D('10'), acct_pay: D('0.5'), refd_setl_flag: '0' },
+      {
+        setl_id: 'S1',
+        mdtrt_id: 'M1',
+        psn_no: 'P1',
+        medfee_sumamt: D('100'),
+        fund_pay_sumamt: D('60'),
+        acct_pay: D('20'),
+        refd_setl_flag: '0',
+      },
+      {
+        setl_id: 'S2',
+        mdtrt_id: 'M2',
+        psn_no: 'P2',
+        medfee_sumamt: D('30.5'),
+        fund_pay_sumamt: D('10'),
+        acct_pay: D('0.5'),
+        refd_setl_flag: '0',
+      },
     ];
     const r = await c.stmtDetail({ stmt_begndate: '2024-03-01', stmt_enddate: '2024-03-01', clr_type: '11', rows });
     expect(f.received.map((x) => x.infno)).toEqual(['9001', '9101', '3202', '9102']);
     expect(uploaded!.rows.map((x) => x.setl_id)).toEqual(['S1', 'S2']);
-    expect(detailInput).toEqual({ setl_optins: '430100', file_qury_no: 'UP1', stmt_begndate: '2024-03-01', stmt_enddate: '2024-03-01', medfee_sumamt: 130.5, fund_pay_sumamt: 70, cash_payamt: 40, fixmedins_setl_cnt: 2, clr_type: '11' });
-    expect(f.received[3]!.body!.input).toEqual({ fsDownloadIn: { file_qury_no: 'RES1', filename: 'result.zip', fixmedins_code: 'H43011100001' } });
+    expect(detailInput).toEqual({
+      setl_optins: '430100',
+      file_qury_no: 'UP1',
+      stmt_begndate: '2024-03-01',
+      stmt_enddate: '2024-03-01',
+      medfee_sumamt: 130.5,
+      fund_pay_sumamt: 70,
+      cash_payamt: 40,
+      fixmedins_setl_cnt: 2,
+      clr_type: '11',
+    });
+    expect(f.received[3]!.body!.input).toEqual({
+      fsDownloadIn: { file_qury_no: 'RES1', filename: 'result.zip', fixmedins_code: 'H43011100001' },
+    });
     expect(r.result.rows).toHaveLength(2);
     expect(r.result.rows[1]).toMatchObject({ setl_id: null, memo: '中心端有多条明细', stmt_rslt: '1' });
     expect(r.result.resultFilename).toBe('result.txt');
@@ -505,20 +701,30 @@ describe('files: 9101/9102, 3202 and catalog downloads', () => {
   it('catalogDownload pages by version through 9102 and stops on an empty file', async () => {
     const versions: string[] = [];
     const pages: Record<string, Record<string, unknown>[]> = {
-      '0': [{ med_list_codg: 'A1', servitem_name: '挂号', ver: '1', ver_name: 'V1' }, { med_list_codg: 'A2', servitem_name: '诊查', ver: '1', ver_name: 'V2' }],
+      '0': [
+        { med_list_codg: 'A1', servitem_name: '挂号', ver: '1', ver_name: 'V1' },
+        { med_list_codg: 'A2', servitem_name: '诊查', ver: '1', ver_name: 'V2' },
+      ],
       V2: [{ med_list_codg: 'A3', servitem_name: '护理', ver: '2', ver_name: 'V3' }],
       V3: [],
     };
-    const f = await fake(withSignIn((r) => {
-      const input = r.body!.input as Record<string, Record<string, string>>;
-      if (r.infno === '1305') {
-        versions.push(input.data!.ver!);
-        return ok({ file_qury_no: `Q-${input.data!.ver}`, filename: `1305-${input.data!.ver}.zip`, dld_endtime: '2024-03-02 00:00:00', data_cnt: pages[input.data!.ver!]!.length });
-      }
-      const ver = String(input.fsDownloadIn!.file_qury_no).slice(2);
-      expect(input.fsDownloadIn!.fixmedins_code).toBe('plc');
-      return { bytes: zipOne(`1305-${ver}.txt`, writeCatalogFile('1305', pages[ver]!)) };
-    }));
+    const f = await fake(
+      withSignIn((r) => {
+        const input = r.body!.input as Record<string, Record<string, string>>;
+        if (r.infno === '1305') {
+          versions.push(input.data!.ver!);
+          return ok({
+            file_qury_no: `Q-${input.data!.ver}`,
+            filename: `1305-${input.data!.ver}.zip`,
+            dld_endtime: '2024-03-02 00:00:00',
+            data_cnt: pages[input.data!.ver!]!.length,
+          });
+        }
+        const ver = String(input.fsDownloadIn!.file_qury_no).slice(2);
+        expect(input.fsDownloadIn!.fixmedins_code).toBe('plc');
+        return { bytes: zipOne(`1305-${ver}.txt`, writeCatalogFile('1305', pages[ver]!)) };
+      }),
+    );
     const c = center(baseConfig(f.url, { catalogFileOwner: 'plc' }));
     const seen: number[] = [];
     const r = await c.catalogDownload('1305', { ver: '0', onPage: (p) => void seen.push(p.count) });
@@ -541,9 +747,11 @@ describe('scoping', () => {
     expect(r).toBe('S0001');
     const e = await caught(kept!.querySettlement({ psn_no: 'P', setl_id: 'S' }));
     expect(e.code).toBe('CENTER_UNREACHABLE');
-    const e2 = await caught(withCenter(baseConfig(f.url), {}, async () => {
-      throw new HisopsError({ code: 'PROFILE_UNSUPPORTED', summary: 'inner' });
-    }));
+    const e2 = await caught(
+      withCenter(baseConfig(f.url), {}, async () => {
+        throw new HisopsError({ code: 'PROFILE_UNSUPPORTED', summary: 'inner' });
+      }),
+    );
     expect(e2.code).toBe('PROFILE_UNSUPPORTED');
   });
 });

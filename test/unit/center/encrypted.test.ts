@@ -10,7 +10,17 @@ import { Center, type CenterConfig } from '../../../src/core/center/index.js';
 import { CenterCallJournal } from '../../../src/core/center/client/index.js';
 import { openRequest, sealResponse, type ChannelKeys } from '../../../src/core/center/protocol/channel.js';
 import { parseSm4Key, sm2KeyPair } from '../../../src/core/center/protocol/gm.js';
-import { baseConfig, ok, settleInput, settleOutput, SIGNIN_OK, startFakeCenter, tmpJournal, type Answer, type Received } from './helpers.js';
+import {
+  baseConfig,
+  ok,
+  settleInput,
+  settleOutput,
+  SIGNIN_OK,
+  startFakeCenter,
+  tmpJournal,
+  type Answer,
+  type Received,
+} from './helpers.js';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -49,10 +59,27 @@ function center(config: CenterConfig, deps: ConstructorParameters<typeof Center>
 
 function saleInfo() {
   return {
-    med_list_codg: 'XJ01CAA040A001010100483', fixmedins_hilist_id: 'H-AMX', fixmedins_hilist_name: '阿莫西林胶囊', fixmedins_bchno: 'BCH1',
-    prsc_dr_name: '赵医生', phar_name: '钱药师', phar_prac_cert_no: 'PH001', hi_feesetl_type: '1', mdtrt_sn: 'MD0001', psn_cert_type: '01',
-    manu_lotnum: 'L2401', manu_date: '2024-01-01', expy_end: '2026-01-01', rx_flag: '1', trdn_flag: '0', rx_circ_flag: '0', rtal_docno: 'RT1',
-    sel_retn_cnt: 1, sel_retn_time: '2024-05-01 10:00:00', sel_retn_opter_name: '钱药师', drugtracinfo: [{ drug_trac_codg: '81234567890123456789' }],
+    med_list_codg: 'XJ01CAA040A001010100483',
+    fixmedins_hilist_id: 'H-AMX',
+    fixmedins_hilist_name: '阿莫西林胶囊',
+    fixmedins_bchno: 'BCH1',
+    prsc_dr_name: '赵医生',
+    phar_name: '钱药师',
+    phar_prac_cert_no: 'PH001',
+    hi_feesetl_type: '1',
+    mdtrt_sn: 'MD0001',
+    psn_cert_type: '01',
+    manu_lotnum: 'L2401',
+    manu_date: '2024-01-01',
+    expy_end: '2026-01-01',
+    rx_flag: '1',
+    trdn_flag: '0',
+    rx_circ_flag: '0',
+    rtal_docno: 'RT1',
+    sel_retn_cnt: 1,
+    sel_retn_time: '2024-05-01 10:00:00',
+    sel_retn_opter_name: '钱药师',
+    drugtracinfo: [{ drug_trac_codg: '81234567890123456789' }],
   };
 }
 
@@ -105,7 +132,9 @@ describe('the client on the 国密 channel', () => {
 
   it('3505 answered sealed with no key is not read as accepted', async () => {
     const j = await journal();
-    const f = await fake((r) => (r.infno === '9001' ? SIGNIN_OK : sealed(ok({ result: { retRslt: '1', msgRslt: '成功' } }))));
+    const f = await fake((r) =>
+      r.infno === '9001' ? SIGNIN_OK : sealed(ok({ result: { retRslt: '1', msgRslt: '成功' } })),
+    );
     const e = await caught(center(baseConfig(f.url), { journal: j }).goodsSell(saleInfo()));
     expect(e.code).toBe('CENTER_ENCRYPTED_NO_KEY');
     const row = (await new CenterCallJournal(j).list({ infno: '3505' }))[0]!;
@@ -115,14 +144,20 @@ describe('the client on the 国密 channel', () => {
   it('3505 answered sealed with the key: the rejection inside is read (not taken for accepted)', async () => {
     const j = await journal();
     const f = await fake(sealedCenter());
-    const e = await caught(center(baseConfig(f.url, { crypto: { kind: 'sm4', keys: HIS_KEYS } }), { journal: j }).goodsSell(saleInfo()));
+    const e = await caught(
+      center(baseConfig(f.url, { crypto: { kind: 'sm4', keys: HIS_KEYS } }), { journal: j }).goodsSell(saleInfo()),
+    );
     expect(e.code).toBe('CENTER_REJECTED');
     expect(e.summary).toContain('追溯码已销售');
   });
 
   it('a query answered sealed with no key fails the same way, and is not retried into a success', async () => {
     const f = await fake(sealedCenter());
-    const e = await caught(center(baseConfig(f.url, { signIn: 'off', retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } })).querySettlement({ psn_no: 'P', setl_id: 'S0001' }));
+    const e = await caught(
+      center(
+        baseConfig(f.url, { signIn: 'off', retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } }),
+      ).querySettlement({ psn_no: 'P', setl_id: 'S0001' }),
+    );
     expect(e.code).toBe('CENTER_ENCRYPTED_NO_KEY');
     expect(e.fix).toMatch(/repeat the command/);
     expect(f.received.filter((x) => x.infno === '5203')).toHaveLength(1);
@@ -138,18 +173,36 @@ describe('the client on the 国密 channel', () => {
   });
 
   it('a signature that does not verify, or none: CENTER_SIGNATURE_INVALID (exit 5)', async () => {
-    const forged = await fake((r) => ({ json: sealResponse((SIGNIN_OK.json as { infcode: number; output: unknown }), { ...CENTER_KEYS, signKey: sm2KeyPair().privateKey }) }) as Answer);
+    const forged = await fake(
+      (_r) =>
+        ({
+          json: sealResponse(SIGNIN_OK.json as { infcode: number; output: unknown }, {
+            ...CENTER_KEYS,
+            signKey: sm2KeyPair().privateKey,
+          }),
+        }) as Answer,
+    );
     const e = await caught(center(baseConfig(forged.url, { crypto: { kind: 'sm4', keys: HIS_KEYS } })).signIn());
     expect(e.code).toBe('CENTER_SIGNATURE_INVALID');
     expect(e.exit).toBe(5);
-    const unsigned = await fake(() => ({ json: sealResponse(SIGNIN_OK.json as { infcode: number; output: unknown }, { sm4Key: SM4 }) }));
+    const unsigned = await fake(() => ({
+      json: sealResponse(SIGNIN_OK.json as { infcode: number; output: unknown }, { sm4Key: SM4 }),
+    }));
     const u = await caught(center(baseConfig(unsigned.url, { crypto: { kind: 'sm4', keys: HIS_KEYS } })).signIn());
     expect(u.code).toBe('CENTER_SIGNATURE_INVALID');
     expect(u.why).toMatch(/no SM2 signature/);
   });
 
   it('a refusal on the encrypted channel travels plain and is read as a refusal', async () => {
-    const f = await fake(() => ({ json: { infcode: -1, inf_refmsgid: '220000202401010000000000000002', err_msg: '签名验证失败', output: null, enctype: 'SM4' } }));
+    const f = await fake(() => ({
+      json: {
+        infcode: -1,
+        inf_refmsgid: '220000202401010000000000000002',
+        err_msg: '签名验证失败',
+        output: null,
+        enctype: 'SM4',
+      },
+    }));
     const e = await caught(center(baseConfig(f.url, { crypto: { kind: 'sm4', keys: HIS_KEYS } })).signIn());
     expect(e.code).toBe('CENTER_REFUSED');
     expect(e.summary).toContain('签名验证失败');

@@ -1,9 +1,20 @@
 /** The watch's verdict, percentiles, watch settings and hourly stats: pure functions. */
 import { describe, expect, it } from 'vitest';
-import { hourlyStats, parseWatchSettings, percentile, watchVerdict, type Probe } from '../../../src/core/center/health/index.js';
+import {
+  hourlyStats,
+  parseWatchSettings,
+  percentile,
+  watchVerdict,
+  type Probe,
+} from '../../../src/core/center/health/index.js';
 
 const s = { p95Ms: 100, failures: 2, windowMs: 1000 };
-const probe = (at: number, ok: boolean, durations: number[]): Probe => ({ at, ok, durations, code: ok ? undefined : 'CENTER_REFUSED' });
+const probe = (at: number, ok: boolean, durations: number[]): Probe => ({
+  at,
+  ok,
+  durations,
+  code: ok ? undefined : 'CENTER_REFUSED',
+});
 
 describe('center health', () => {
   it('percentile is nearest-rank', () => {
@@ -17,8 +28,12 @@ describe('center health', () => {
 
   it('slow over the window, not before it; failures must be consecutive', () => {
     expect(watchVerdict([probe(0, true, [500]), probe(5000, true, [20])], s, 5000).findings).toEqual([]);
-    expect(watchVerdict([probe(4500, true, [500]), probe(5000, true, [20])], s, 5000).findings.map((f) => f.kind)).toEqual(['center_slow']);
-    expect(watchVerdict([probe(1, false, []), probe(2, true, [1]), probe(3, false, [])], s, 3).consecutive_failures).toBe(1);
+    expect(
+      watchVerdict([probe(4500, true, [500]), probe(5000, true, [20])], s, 5000).findings.map((f) => f.kind),
+    ).toEqual(['center_slow']);
+    expect(
+      watchVerdict([probe(1, false, []), probe(2, true, [1]), probe(3, false, [])], s, 3).consecutive_failures,
+    ).toBe(1);
     const v = watchVerdict([probe(1, false, []), probe(2, false, [])], s, 3);
     expect(v.findings).toMatchObject([{ kind: 'center_failing', failures: 2, code: 'CENTER_REFUSED' }]);
   });
@@ -37,8 +52,24 @@ describe('center health', () => {
   });
 
   it('hourly stats group by local hour and infno', () => {
-    const row = (at: string, infno: string, d: number, status = 'ok') => ({ at, infno, fixmedins_code: 'H1', run_id: null, duration_ms: d, status, code: null });
-    const h = hourlyStats([row('2026-03-04T00:10:00Z', '5203', 10), row('2026-03-04T00:50:00Z', '5203', 30, 'failed'), row('2026-03-04T01:05:00Z', '5203', 20, 'refused'), row('2026-03-04T00:20:00Z', '9001', 5)], 'Asia/Shanghai');
+    const row = (at: string, infno: string, d: number, status = 'ok') => ({
+      at,
+      infno,
+      fixmedins_code: 'H1',
+      run_id: null,
+      duration_ms: d,
+      status,
+      code: null,
+    });
+    const h = hourlyStats(
+      [
+        row('2026-03-04T00:10:00Z', '5203', 10),
+        row('2026-03-04T00:50:00Z', '5203', 30, 'failed'),
+        row('2026-03-04T01:05:00Z', '5203', 20, 'refused'),
+        row('2026-03-04T00:20:00Z', '9001', 5),
+      ],
+      'Asia/Shanghai',
+    );
     expect(h.map((x) => [x.hour, x.infno, x.count, x.failures, x.p50_ms, x.max_ms])).toEqual([
       ['2026-03-04 08:00', '5203', 2, 1, 10, 30],
       ['2026-03-04 08:00', '9001', 1, 0, 5, 5],

@@ -32,7 +32,9 @@ export interface FakeCenter {
   close(): Promise<void>;
 }
 
-export async function startFakeCenter(handler: (r: Received, n: number) => Answer | Promise<Answer>): Promise<FakeCenter> {
+export async function startFakeCenter(
+  handler: (r: Received, n: number) => Answer | Promise<Answer>,
+): Promise<FakeCenter> {
   const received: Received[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
@@ -46,7 +48,13 @@ export async function startFakeCenter(handler: (r: Received, n: number) => Answe
       } catch {
         body = undefined;
       }
-      const r: Received = { url: req.url ?? '', headers: req.headers, raw, body, infno: typeof body?.infno === 'string' ? body.infno : undefined };
+      const r: Received = {
+        url: req.url ?? '',
+        headers: req.headers,
+        raw,
+        body,
+        infno: typeof body?.infno === 'string' ? body.infno : undefined,
+      };
       received.push(r);
       const a = await handler(r, received.length);
       if ('reset' in a) {
@@ -86,7 +94,17 @@ export async function startFakeCenter(handler: (r: Received, n: number) => Answe
 
 /** A success envelope. */
 export function ok(output: unknown, extra: Record<string, unknown> = {}): { json: unknown } {
-  return { json: { infcode: 0, inf_refmsgid: '430000202401010000000000000001', refmsg_time: '20240101000000000', respond_time: '20240101000000001', err_msg: null, output, ...extra } };
+  return {
+    json: {
+      infcode: 0,
+      inf_refmsgid: '430000202401010000000000000001',
+      refmsg_time: '20240101000000000',
+      respond_time: '20240101000000001',
+      err_msg: null,
+      output,
+      ...extra,
+    },
+  };
 }
 
 export function fail(err_msg: string, infcode: unknown = -1): { json: unknown } {

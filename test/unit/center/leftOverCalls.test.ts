@@ -5,7 +5,14 @@
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CenterCallJournal, leftOverCalls, leftOverText, noteLeftOver, resolveLeftOver, STALE_MARGIN_MS } from '../../../src/core/center/index.js';
+import {
+  CenterCallJournal,
+  leftOverCalls,
+  leftOverText,
+  noteLeftOver,
+  resolveLeftOver,
+  STALE_MARGIN_MS,
+} from '../../../src/core/center/index.js';
 import type { Journal } from '../../../src/core/journal/index.js';
 import { tmpJournal } from './helpers.js';
 
@@ -24,10 +31,27 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(msgid: string, o: { infno?: string; run_id: string; status?: string; created: string; resolved?: boolean }) {
+async function call(
+  msgid: string,
+  o: { infno?: string; run_id: string; status?: string; created: string; resolved?: boolean },
+) {
   const calls = new CenterCallJournal(journal);
-  await calls.begin({ msgid, infno: o.infno ?? '3505A', fixmedins_code: CODE, opter: 'op', run_id: o.run_id, request_digest: `d-${msgid}`, request: '{}', psn_no: null, mdtrt_id: null, setl_id: null, ref_msgid: null, created_at: o.created });
-  if (o.status && o.status !== 'pending') await calls.finish(msgid, { status: o.status as 'unknown', finished_at: o.created });
+  await calls.begin({
+    msgid,
+    infno: o.infno ?? '3505A',
+    fixmedins_code: CODE,
+    opter: 'op',
+    run_id: o.run_id,
+    request_digest: `d-${msgid}`,
+    request: '{}',
+    psn_no: null,
+    mdtrt_id: null,
+    setl_id: null,
+    ref_msgid: null,
+    created_at: o.created,
+  });
+  if (o.status && o.status !== 'pending')
+    await calls.finish(msgid, { status: o.status as 'unknown', finished_at: o.created });
   if (o.resolved) await calls.resolve(msgid, { resolution: 'done before', now: NOW });
 }
 
@@ -44,7 +68,14 @@ describe('leftOverCalls', () => {
     await call('m6', { run_id: 'ME', created: ago(10 * 60_000) }); // the asking run's own
     await call('m7', { run_id: 'DEAD', infno: '2207', created: ago(1000) }); // another job's transaction
     await call('m8', { run_id: 'DEAD', created: ago(1000), resolved: true }); // resolved already
-    const left = await leftOverCalls(journal, { infnos: ['3505A'], fixmedins_code: CODE, runId: 'ME', now: NOW, timeoutMs: 30_000, deadRuns: new Set(['DEAD']) });
+    const left = await leftOverCalls(journal, {
+      infnos: ['3505A'],
+      fixmedins_code: CODE,
+      runId: 'ME',
+      now: NOW,
+      timeoutMs: 30_000,
+      deadRuns: new Set(['DEAD']),
+    });
     expect(left.map((c) => [c.msgid, c.why])).toEqual([
       ['m4', 'stale'],
       ['m2', 'run_ended'],
@@ -55,24 +86,47 @@ describe('leftOverCalls', () => {
 
   it('a noted row stays left over until resolved; resolving turns pending into unknown', async () => {
     await call('p1', { run_id: 'DEAD', created: ago(1000) });
-    const q = { infnos: ['3505A'], fixmedins_code: CODE, runId: 'ME', now: NOW, timeoutMs: 30_000, deadRuns: new Set(['DEAD']) };
+    const q = {
+      infnos: ['3505A'],
+      fixmedins_code: CODE,
+      runId: 'ME',
+      now: NOW,
+      timeoutMs: 30_000,
+      deadRuns: new Set(['DEAD']),
+    };
     const [first] = await leftOverCalls(journal, q);
     expect(leftOverText(first!)).toBe('no outcome recorded: run DEAD stopped before the answer');
     await noteLeftOver(journal, { msgid: 'p1' }, `${leftOverText(first!)}; being sent again`);
     const noted = await new CenterCallJournal(journal).get('p1');
-    expect(noted).toMatchObject({ status: 'unknown', resolution: 'no outcome recorded: run DEAD stopped before the answer; being sent again', resolved_at: null });
+    expect(noted).toMatchObject({
+      status: 'unknown',
+      resolution: 'no outcome recorded: run DEAD stopped before the answer; being sent again',
+      resolved_at: null,
+    });
     const again = await leftOverCalls(journal, q);
     expect(again.map((c) => [c.msgid, c.why])).toEqual([['p1', 'unknown']]);
     // Taken up again by a later run, the row keeps its first description.
     expect(leftOverText(again[0]!)).toBe('no outcome recorded: run DEAD stopped before the answer');
     await call('p2', { run_id: 'DEAD', created: ago(900) });
     await resolveLeftOver(journal, { msgid: 'p2', status: 'pending' }, 'sent again: 1 accepted', NOW);
-    expect(await new CenterCallJournal(journal).get('p2')).toMatchObject({ status: 'unknown', resolution: 'sent again: 1 accepted', resolved_at: NOW.toISOString() });
+    expect(await new CenterCallJournal(journal).get('p2')).toMatchObject({
+      status: 'unknown',
+      resolution: 'sent again: 1 accepted',
+      resolved_at: NOW.toISOString(),
+    });
     expect((await leftOverCalls(journal, q)).map((c) => c.msgid)).toEqual(['p1']);
   });
 
   it('reads only: no table is created in a journal that has none', async () => {
-    expect(await leftOverCalls(journal, { infnos: ['3505A'], fixmedins_code: CODE, runId: 'ME', now: NOW, timeoutMs: 30_000 })).toEqual([]);
+    expect(
+      await leftOverCalls(journal, {
+        infnos: ['3505A'],
+        fixmedins_code: CODE,
+        runId: 'ME',
+        now: NOW,
+        timeoutMs: 30_000,
+      }),
+    ).toEqual([]);
     expect(await journal.knex.schema.hasTable('hisops_center_calls')).toBe(false);
   });
 });

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { MsgidAllocator, MSGID_RE, MSGID_BLOCK_SIZE, CENTER_MSGID_BLOCKS_TABLE } from '../../../src/core/center/index.js';
+import {
+  MsgidAllocator,
+  MSGID_RE,
+  MSGID_BLOCK_SIZE,
+  CENTER_MSGID_BLOCKS_TABLE,
+} from '../../../src/core/center/index.js';
 import { tmpJournal } from './helpers.js';
 
 const run = promisify(execFile);
@@ -19,11 +24,24 @@ describe('msgid allocation', () => {
     const { journal, file } = await tmpJournal();
     await journal.close();
     const child = path.join(outDir, 'msgidChild.mjs');
-    await build({ entryPoints: [path.join(__dirname, 'fixtures/msgidChild.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: child, logLevel: 'silent' });
+    await build({
+      entryPoints: [path.join(__dirname, 'fixtures/msgidChild.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: child,
+      logLevel: 'silent',
+    });
     const startAt = Date.now() + 1500;
     const procs = 4;
     const perProc = 300;
-    const results = await Promise.all(Array.from({ length: procs }, () => run(process.execPath, [child, file, String(perProc), String(startAt)], { cwd: repo, timeout: 60_000 })));
+    const results = await Promise.all(
+      Array.from({ length: procs }, () =>
+        run(process.execPath, [child, file, String(perProc), String(startAt)], { cwd: repo, timeout: 60_000 }),
+      ),
+    );
     const all = results.flatMap((r) => (JSON.parse(r.stdout) as { msgids: string[] }).msgids);
     expect(all).toHaveLength(procs * perProc);
     for (const m of all) expect(m).toMatch(MSGID_RE);
@@ -44,7 +62,14 @@ describe('msgid allocation', () => {
         t += ms;
       };
       const a = new MsgidAllocator({ fixmedins_code: 'H43011100001', clock, journal, sleep, utcOffsetMinutes: 0 });
-      const b = new MsgidAllocator({ fixmedins_code: 'H43011100001', clock, journal, sleep, utcOffsetMinutes: 0, randomInt: () => 0 });
+      const b = new MsgidAllocator({
+        fixmedins_code: 'H43011100001',
+        clock,
+        journal,
+        sleep,
+        utcOffsetMinutes: 0,
+        randomInt: () => 0,
+      });
       const got = await Promise.all(Array.from({ length: 5000 }, (_, i) => (i % 2 ? a : b).next()));
       expect(new Set(got.map((g) => g.msgid)).size).toBe(5000);
       const more = await Promise.all(Array.from({ length: 5000 }, (_, i) => (i % 2 ? b : a).next()));
@@ -62,7 +87,12 @@ describe('msgid allocation', () => {
 
   it('without a journal, is unique within the process and moves to the next second when a second is used up', async () => {
     let t = Date.UTC(2024, 0, 1, 0, 0, 0);
-    const alloc = new MsgidAllocator({ fixmedins_code: 'H43011100001', clock: () => new Date(t), sleep: async (ms) => void (t += ms), utcOffsetMinutes: 0 });
+    const alloc = new MsgidAllocator({
+      fixmedins_code: 'H43011100001',
+      clock: () => new Date(t),
+      sleep: async (ms) => void (t += ms),
+      utcOffsetMinutes: 0,
+    });
     const got = await Promise.all(Array.from({ length: 10_001 }, () => alloc.next()));
     const ids = got.map((g) => g.msgid);
     expect(new Set(ids).size).toBe(10_001);
@@ -76,8 +106,15 @@ describe('msgid allocation', () => {
     const { journal } = await tmpJournal();
     try {
       await journal.ensure(CENTER_MSGID_BLOCKS_TABLE);
-      await journal.knex(CENTER_MSGID_BLOCKS_TABLE.name).insert({ fixmedins_code: 'H43011100001', stamp: '20231231235959', block: 3, reserved_at: 'x' });
-      const alloc = new MsgidAllocator({ fixmedins_code: 'H43011100001', clock: () => new Date(Date.UTC(2024, 0, 1, 8)), journal, utcOffsetMinutes: 0 });
+      await journal
+        .knex(CENTER_MSGID_BLOCKS_TABLE.name)
+        .insert({ fixmedins_code: 'H43011100001', stamp: '20231231235959', block: 3, reserved_at: 'x' });
+      const alloc = new MsgidAllocator({
+        fixmedins_code: 'H43011100001',
+        clock: () => new Date(Date.UTC(2024, 0, 1, 8)),
+        journal,
+        utcOffsetMinutes: 0,
+      });
       await alloc.next();
       const rows = await journal.knex(CENTER_MSGID_BLOCKS_TABLE.name).select('stamp');
       expect(rows.map((r: { stamp: string }) => r.stamp)).toEqual(['20240101080000']);

@@ -108,14 +108,21 @@ describe('gateway signatures', () => {
     const expected = crypto.createHash('sha256').update('1700000000tok-enn0nce1700000000').digest('hex');
     expect(tifSignature('1700000000', 'tok-en', 'n0nce')).toBe(expected);
     const h = tifHeaders({ paasid: 'mbs_fsi_auth', token: 'tok-en', now: new Date(1_700_000_000_999), nonce: 'n0nce' });
-    expect(h).toEqual({ 'x-tif-paasid': 'mbs_fsi_auth', 'x-tif-timestamp': '1700000000', 'x-tif-nonce': 'n0nce', 'x-tif-signature': expected });
+    expect(h).toEqual({
+      'x-tif-paasid': 'mbs_fsi_auth',
+      'x-tif-timestamp': '1700000000',
+      'x-tif-nonce': 'n0nce',
+      'x-tif-signature': expected,
+    });
     expect(h['x-tif-signature']).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('_api_*: Base64(HMAC-SHA1(secret, sorted params)), milliseconds', () => {
     const msg = '_api_access_key=ak&_api_name=1101&_api_timestamp=1700000000123&_api_version=1.0.0';
     const expected = crypto.createHmac('sha1', 'sk').update(msg).digest('base64');
-    expect(hsafSignature({ accessKey: 'ak', name: '1101', timestamp: '1700000000123', version: '1.0.0' }, 'sk')).toBe(expected);
+    expect(hsafSignature({ accessKey: 'ak', name: '1101', timestamp: '1700000000123', version: '1.0.0' }, 'sk')).toBe(
+      expected,
+    );
     const h = hsafHeaders({ accessKey: 'ak', secret: 'sk', infno: '1101', now: new Date(1_700_000_000_123) });
     expect(h._api_signature).toBe(expected);
     expect(h._api_timestamp).toBe('1700000000123');
@@ -127,11 +134,54 @@ describe('field tables and validation', () => {
   it('parses every spec line of every transaction (a typo fails here)', () => {
     const all = Object.values(TRANSACTIONS);
     expect(all.length).toBeGreaterThanOrEqual(35);
-    for (const t of all) for (const n of [...t.input, ...t.output]) for (const f of n.fields) expect(f.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
-    expect(field('medfee_sumamt num 16,2 Y')).toEqual({ name: 'medfee_sumamt', type: 'num', len: 16, scale: 2, req: 'Y' });
-    expect(field('insutype str 6 Y @insutype')).toEqual({ name: 'insutype', type: 'str', len: 6, req: 'Y', code: 'insutype' });
+    for (const t of all)
+      for (const n of [...t.input, ...t.output])
+        for (const f of n.fields) expect(f.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+    expect(field('medfee_sumamt num 16,2 Y')).toEqual({
+      name: 'medfee_sumamt',
+      type: 'num',
+      len: 16,
+      scale: 2,
+      req: 'Y',
+    });
+    expect(field('insutype str 6 Y @insutype')).toEqual({
+      name: 'insutype',
+      type: 'str',
+      len: 6,
+      req: 'Y',
+      code: 'insutype',
+    });
     expect(() => field('bad spec line')).toThrow();
-    for (const infno of ['9001', '9002', '1101', '2207', '2208', '2304', '2305', '2601', '5203', '3201', '3202', '9101', '9102', '3301', '3302', '1301', '1302', '1303', '1305', '1306', '1312', '3501', '3502', '3505', '3506', '3501A', '3502A', '3505A']) {
+    for (const infno of [
+      '9001',
+      '9002',
+      '1101',
+      '2207',
+      '2208',
+      '2304',
+      '2305',
+      '2601',
+      '5203',
+      '3201',
+      '3202',
+      '9101',
+      '9102',
+      '3301',
+      '3302',
+      '1301',
+      '1302',
+      '1303',
+      '1305',
+      '1306',
+      '1312',
+      '3501',
+      '3502',
+      '3505',
+      '3506',
+      '3501A',
+      '3502A',
+      '3505A',
+    ]) {
       expect(TRANSACTIONS[infno], infno).toBeDefined();
     }
     expect(TRANSACTIONS['2207']!.kind).toBe('change');
@@ -196,15 +246,31 @@ describe('field tables and validation', () => {
       drugtracinfo: [{ drug_trac_codg: '81234567890123456789' }, { drug_trac_codg: '' }],
     };
     const p = validateInput('3505A', { selinfoDetail: [sel, { ...sel, manu_date: '2024-13-01' }] });
-    expect(p.map((x) => x.path).sort()).toEqual(['input.selinfoDetail[0].drugtracinfo[1].drug_trac_codg', 'input.selinfoDetail[1].drugtracinfo[1].drug_trac_codg', 'input.selinfoDetail[1].manu_date']);
+    expect(p.map((x) => x.path).sort()).toEqual([
+      'input.selinfoDetail[0].drugtracinfo[1].drug_trac_codg',
+      'input.selinfoDetail[1].drugtracinfo[1].drug_trac_codg',
+      'input.selinfoDetail[1].manu_date',
+    ]);
     expect(validateInput('3505A', { selinfoDetail: { ...sel, drugtracinfo: [] } })[0]!.kind).toBe('shape');
-    expect(validateInput('3505A', { selinfoDetail: { ...sel, drugtracinfo: [] } }, { lenientShapes: true })).toEqual([]);
+    expect(validateInput('3505A', { selinfoDetail: { ...sel, drugtracinfo: [] } }, { lenientShapes: true })).toEqual(
+      [],
+    );
   });
 
-  it('accepts a province\'s local codes when told, and conditional card_sn', () => {
+  it("accepts a province's local codes when told, and conditional card_sn", () => {
     expect(isCode('clr_type', '9902')).toBe(false);
     expect(isCode('clr_type', '9902', ['9902'])).toBe(true);
-    const d = { insutype: '310', clr_type: '9902', setl_optins: '430100', stmt_begndate: '2024-01-01', stmt_enddate: '2024-01-31', medfee_sumamt: 1, fund_pay_sumamt: 1, acct_pay: 0, fixmedins_setl_cnt: 1 };
+    const d = {
+      insutype: '310',
+      clr_type: '9902',
+      setl_optins: '430100',
+      stmt_begndate: '2024-01-01',
+      stmt_enddate: '2024-01-31',
+      medfee_sumamt: 1,
+      fund_pay_sumamt: 1,
+      acct_pay: 0,
+      fixmedins_setl_cnt: 1,
+    };
     expect(validateInput('3201', { data: d })[0]!.kind).toBe('code');
     expect(validateInput('3201', { data: d }, { extraCodes: { clr_type: ['9902'] } })).toEqual([]);
     const p = validateInput('1101', { data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'C1', psn_cert_type: '01' } });
@@ -214,16 +280,28 @@ describe('field tables and validation', () => {
 
   it('validates request envelopes: msgid rule, sender, sign_no, insuplc_admdvs', () => {
     const now = new Date(Date.UTC(2024, 0, 1, 2, 0, 0));
-    const env = buildRequestEnvelope(COMMON, { infno: '5203', msgid: buildMsgid('H43011100001', now, 1, 480), input: { data: { psn_no: 'P', setl_id: 'S', mdtrt_id: null } }, now, sign_no: 'SN1', utcOffsetMinutes: 480 });
+    const env = buildRequestEnvelope(COMMON, {
+      infno: '5203',
+      msgid: buildMsgid('H43011100001', now, 1, 480),
+      input: { data: { psn_no: 'P', setl_id: 'S', mdtrt_id: null } },
+      now,
+      sign_no: 'SN1',
+      utcOffsetMinutes: 480,
+    });
     expect(env.inf_time).toBe('2024-01-01 10:00:00');
     expect(env.input).toEqual({ data: { psn_no: 'P', setl_id: 'S' } });
     expect(validateRequestEnvelope(env)).toEqual([]);
     expect(validateRequestEnvelope({ ...env, sign_no: '' }).map((p) => p.path)).toEqual(['sign_no']);
     expect(validateRequestEnvelope({ ...env, infno: '9001', sign_no: '' })).toEqual([]);
     expect(validateRequestEnvelope({ ...env, insuplc_admdvs: '' }).map((p) => p.path)).toEqual(['insuplc_admdvs']);
-    expect(validateRequestEnvelope({ ...env, msgid: 'H43011100009202401011000000001' }).map((p) => p.message)).toEqual(["msgid must start with the sender's fixmedins_code"]);
+    expect(validateRequestEnvelope({ ...env, msgid: 'H43011100009202401011000000001' }).map((p) => p.message)).toEqual([
+      "msgid must start with the sender's fixmedins_code",
+    ]);
     expect(validateRequestEnvelope({ ...env, msgid: '123' }).map((p) => p.kind)).toEqual(['format']);
-    expect(validateRequestEnvelope({ ...env, opter_type: '7', inf_time: '2024/01/01' }).map((p) => p.path)).toEqual(['opter_type', 'inf_time']);
+    expect(validateRequestEnvelope({ ...env, opter_type: '7', inf_time: '2024/01/01' }).map((p) => p.path)).toEqual([
+      'opter_type',
+      'inf_time',
+    ]);
     expect(validateRequestEnvelope([])[0]!.kind).toBe('shape');
   });
 
@@ -237,7 +315,9 @@ describe('response bodies', () => {
     for (const v of [0, '0', ' 0 ']) expect(normalizeInfcode(v)).toBe(0);
     expect(normalizeInfcode('-1')).toBe(-1);
     expect(normalizeInfcode(null)).toBeNaN();
-    const c = classifyResponseBody('\uFEFF{"infcode":"0","err_msg":null,"output":"{\\"stmtinfo\\":{\\"stmt_rslt\\":\\"0\\"}}"}');
+    const c = classifyResponseBody(
+      '\uFEFF{"infcode":"0","err_msg":null,"output":"{\\"stmtinfo\\":{\\"stmt_rslt\\":\\"0\\"}}"}',
+    );
     expect(c.kind).toBe('envelope');
     if (c.kind === 'envelope') {
       expect(c.infcode).toBe(0);
@@ -246,14 +326,31 @@ describe('response bodies', () => {
     }
     const g = classifyResponseBody('{"message":"签名验证失败","success":false,"code":500159}');
     expect(g).toMatchObject({ kind: 'gateway', message: '签名验证失败', code: '500159' });
-    expect(classifyResponseBody('{"code":"999","msg":"系统繁忙"}')).toMatchObject({ kind: 'gateway', message: '系统繁忙', code: '999' });
+    expect(classifyResponseBody('{"code":"999","msg":"系统繁忙"}')).toMatchObject({
+      kind: 'gateway',
+      message: '系统繁忙',
+      code: '999',
+    });
     expect(classifyResponseBody('<html>502 Bad Gateway</html>').kind).toBe('not-json');
     expect(classifyResponseBody('[1,2]').kind).toBe('not-json');
   });
 
   it('builds strict response envelopes for the sandbox', () => {
-    const r = buildResponseEnvelope({ infcode: 0, inf_refmsgid: 'X', received: new Date(0), now: new Date(5), output: { a: 1 }, utcOffsetMinutes: 0 });
-    expect(r).toMatchObject({ infcode: 0, err_msg: '成功', refmsg_time: '19700101000000000', respond_time: '19700101000000005', output: { a: 1 } });
+    const r = buildResponseEnvelope({
+      infcode: 0,
+      inf_refmsgid: 'X',
+      received: new Date(0),
+      now: new Date(5),
+      output: { a: 1 },
+      utcOffsetMinutes: 0,
+    });
+    expect(r).toMatchObject({
+      infcode: 0,
+      err_msg: '成功',
+      refmsg_time: '19700101000000000',
+      respond_time: '19700101000000005',
+      output: { a: 1 },
+    });
   });
 
   it('sniffs 9102 bodies', () => {
@@ -266,7 +363,21 @@ describe('response bodies', () => {
 describe('typed records tolerate real-world shapes', () => {
   it('settlement: array for object, object for array, string/number amounts, camelCase, unknown keys', () => {
     const r = parseSettlement(
-      { setlinfo: [{ setl_id: 'S1', MEDFEE_SUMAMT: '100.10', fundPaySumamt: 60, acct_pay: null, psn_cash_pay: '40.1', insutype: 390, cashPayamt: '40.10', extra: 1 }], setldetail: { fund_pay_type: '310100', fund_payamt: '60', inscp_scp_amt: 100.1 } },
+      {
+        setlinfo: [
+          {
+            setl_id: 'S1',
+            MEDFEE_SUMAMT: '100.10',
+            fundPaySumamt: 60,
+            acct_pay: null,
+            psn_cash_pay: '40.1',
+            insutype: 390,
+            cashPayamt: '40.10',
+            extra: 1,
+          },
+        ],
+        setldetail: { fund_pay_type: '310100', fund_payamt: '60', inscp_scp_amt: 100.1 },
+      },
       't',
     );
     expect(r.setlinfo.setl_id).toBe('S1');
@@ -287,7 +398,10 @@ describe('typed records tolerate real-world shapes', () => {
   });
 
   it('person info with insuinfo as an object and insu_admdvs spelling', () => {
-    const p = parsePersonInfo({ baseinfo: { psn_no: 'P1', age: '34.5', psn_name: '王五' }, insuinfo: { balc: '1,234.56', insutype: '310', insu_admdvs: '430100' } });
+    const p = parsePersonInfo({
+      baseinfo: { psn_no: 'P1', age: '34.5', psn_name: '王五' },
+      insuinfo: { balc: '1,234.56', insutype: '310', insu_admdvs: '430100' },
+    });
     expect(p.baseinfo.age).toBe(34.5);
     expect(p.insuinfo).toHaveLength(1);
     expect(p.insuinfo[0]!.balc.toFixed(2)).toBe('1234.56');
@@ -296,26 +410,62 @@ describe('typed records tolerate real-world shapes', () => {
   });
 
   it('file info flat, nested or under data; goods results as object or list', () => {
-    expect(parseFileInfo({ file_qury_no: 'F1', filename: 'a.zip', dld_end_time: '2024-01-01 00:00:00', data_cn: '3' }, 't')).toEqual({ file_qury_no: 'F1', filename: 'a.zip', dld_endtime: '2024-01-01 00:00:00', data_cnt: 3 });
+    expect(
+      parseFileInfo({ file_qury_no: 'F1', filename: 'a.zip', dld_end_time: '2024-01-01 00:00:00', data_cn: '3' }, 't'),
+    ).toEqual({ file_qury_no: 'F1', filename: 'a.zip', dld_endtime: '2024-01-01 00:00:00', data_cnt: 3 });
     expect(parseFileInfo({ fileinfo: { file_qury_no: 'F2', filename: 'b' } }, 't').file_qury_no).toBe('F2');
     expect(parseFileInfo({ data: { file_qury_no: 'F3', filename: 'c' } }, 't').file_qury_no).toBe('F3');
     expect(parseGoodsResult({ result: { retRslt: 1, msgRslt: null } }).ok).toBe(true);
-    expect(parseGoodsResult({ result: [{ retRslt: '1' }, { retRslt: '0', msgRslt: '追溯码重复' }] })).toEqual({ retRslt: '0', msgRslt: '追溯码重复', ok: false });
+    expect(parseGoodsResult({ result: [{ retRslt: '1' }, { retRslt: '0', msgRslt: '追溯码重复' }] })).toEqual({
+      retRslt: '0',
+      msgRslt: '追溯码重复',
+      ok: false,
+    });
     expect(parseStmtInfo({ stmtinfo: { stmt_rslt: '1', stmt_rslt_dscr: '不平' } }).balanced).toBe(false);
     expect(parseStmtInfo({ stmtinfo: { stmt_rslt: '000000' } }).balanced).toBe(true);
   });
 
   it('wire form: Decimal → number at the field scale, numeric codes → strings', () => {
-    const w = toWireInput('3502', { invinfo: { pric: D('1.23456789'), cnt: '2.00005', inv_chg_type: 101, memo: null, drugtracinfo: [{ drug_trac_codg: '8' }] }, extra: { x: D('1.5') } });
-    expect(w).toEqual({ invinfo: { pric: 1.234568, cnt: 2.0001, inv_chg_type: '101', drugtracinfo: [{ drug_trac_codg: '8' }] }, extra: { x: 1.5 } });
-    expect(JSON.stringify(toWireInput('2207', { data: { medfee_sumamt: money('100.005') } }))).toBe('{"data":{"medfee_sumamt":100.01}}');
+    const w = toWireInput('3502', {
+      invinfo: {
+        pric: D('1.23456789'),
+        cnt: '2.00005',
+        inv_chg_type: 101,
+        memo: null,
+        drugtracinfo: [{ drug_trac_codg: '8' }],
+      },
+      extra: { x: D('1.5') },
+    });
+    expect(w).toEqual({
+      invinfo: { pric: 1.234568, cnt: 2.0001, inv_chg_type: '101', drugtracinfo: [{ drug_trac_codg: '8' }] },
+      extra: { x: 1.5 },
+    });
+    expect(JSON.stringify(toWireInput('2207', { data: { medfee_sumamt: money('100.005') } }))).toBe(
+      '{"data":{"medfee_sumamt":100.01}}',
+    );
   });
 });
 
 describe('3202 files', () => {
   const rows = [
-    { setl_id: 'S1', mdtrt_id: 'M1', psn_no: 'P1', medfee_sumamt: D('100.5'), fund_pay_sumamt: D('60'), acct_pay: D('20'), refd_setl_flag: '0' },
-    { setl_id: 'S2', mdtrt_id: 'M\t2', psn_no: 'P2', medfee_sumamt: D('-100.5'), fund_pay_sumamt: D('-60'), acct_pay: D('-20'), refd_setl_flag: '1' },
+    {
+      setl_id: 'S1',
+      mdtrt_id: 'M1',
+      psn_no: 'P1',
+      medfee_sumamt: D('100.5'),
+      fund_pay_sumamt: D('60'),
+      acct_pay: D('20'),
+      refd_setl_flag: '0',
+    },
+    {
+      setl_id: 'S2',
+      mdtrt_id: 'M\t2',
+      psn_no: 'P2',
+      medfee_sumamt: D('-100.5'),
+      fund_pay_sumamt: D('-60'),
+      acct_pay: D('-20'),
+      refd_setl_flag: '1',
+    },
   ];
 
   it('writes the 7-column upload file and reads it back', () => {
@@ -332,24 +482,71 @@ describe('3202 files', () => {
 
   it('writes and parses the 10-column result file, tolerant of null, blanks and CRLF', () => {
     expect(STMT_RESULT_COLUMNS).toHaveLength(10);
-    const text = writeStmtResultFile([{ psn_no: 'P1', mdtrt_id: null, setl_id: null, msgid: 'H43011100001202401010000000001', stmt_rslt: '1', refd_setl_flag: '0', memo: '中心多条', medfee_sumamt: D(10), fund_pay_sumamt: null, acct_pay: D(0) }]);
+    const text = writeStmtResultFile([
+      {
+        psn_no: 'P1',
+        mdtrt_id: null,
+        setl_id: null,
+        msgid: 'H43011100001202401010000000001',
+        stmt_rslt: '1',
+        refd_setl_flag: '0',
+        memo: '中心多条',
+        medfee_sumamt: D(10),
+        fund_pay_sumamt: null,
+        acct_pay: D(0),
+      },
+    ]);
     const r = parseStmtResultFile(text.replace(/\n/g, '\r\n') + 'P2\tnull\tS2\t\t0\n');
     expect(r).toHaveLength(2);
-    expect(r[0]).toMatchObject({ psn_no: 'P1', mdtrt_id: null, setl_id: null, stmt_rslt: '1', memo: '中心多条', fund_pay_sumamt: null });
+    expect(r[0]).toMatchObject({
+      psn_no: 'P1',
+      mdtrt_id: null,
+      setl_id: null,
+      stmt_rslt: '1',
+      memo: '中心多条',
+      fund_pay_sumamt: null,
+    });
     expect(r[0]!.medfee_sumamt!.toFixed(2)).toBe('10.00');
-    expect(r[1]).toMatchObject({ psn_no: 'P2', mdtrt_id: null, setl_id: 'S2', msgid: null, stmt_rslt: '0', medfee_sumamt: null });
+    expect(r[1]).toMatchObject({
+      psn_no: 'P2',
+      mdtrt_id: null,
+      setl_id: 'S2',
+      msgid: null,
+      stmt_rslt: '0',
+      medfee_sumamt: null,
+    });
   });
 });
 
 describe('catalog files and zips', () => {
   it('has the documented column counts', () => {
     const counts = Object.fromEntries(Object.entries(CATALOG_COLUMNS).map(([k, v]) => [k, v.length]));
-    expect(counts).toMatchObject({ '1301': 92, '1302': 28, '1303': 78, '1305': 16, '1306': 71, '1307': 24, '1308': 24, '1309': 16, '1310': 15, '1311': 15, '1313': 11, '1314': 14, '1315': 14 });
+    expect(counts).toMatchObject({
+      '1301': 92,
+      '1302': 28,
+      '1303': 78,
+      '1305': 16,
+      '1306': 71,
+      '1307': 24,
+      '1308': 24,
+      '1309': 16,
+      '1310': 15,
+      '1311': 15,
+      '1313': 11,
+      '1314': 14,
+      '1315': 14,
+    });
     for (const cols of Object.values(CATALOG_COLUMNS)) expect(new Set(cols).size).toBe(cols.length);
   });
 
   it('parses positionally, keeps extra columns, reads null literals, finds the next version', () => {
-    const rec = { med_list_codg: '001101000010000-ZZ001', servitem_name: '挂号费', vali_flag: '1', ver: '20240101', ver_name: '20240101000001' };
+    const rec = {
+      med_list_codg: '001101000010000-ZZ001',
+      servitem_name: '挂号费',
+      vali_flag: '1',
+      ver: '20240101',
+      ver_name: '20240101000001',
+    };
     const text = writeCatalogFile('1305', [rec, { ...rec, med_list_codg: 'B', ver_name: '20240102000001' }]);
     const rows = parseCatalogFile('1305', text.replace('挂号费', '挂号费').trimEnd() + '\textra1\tNULL\n');
     expect(rows[0]!.servitem_name).toBe('挂号费');
@@ -370,7 +567,11 @@ describe('catalog files and zips', () => {
     // Python's zipfile checks the CRC and the headers independently of the reader above.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-zip-'));
     fs.writeFileSync(path.join(dir, 'a.zip'), z);
-    const out = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); i=z.infolist()[0]; print(i.filename, i.date_time, len(z.read(i)))', path.join(dir, 'a.zip')]).toString();
+    const out = execFileSync('python3', [
+      '-c',
+      'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); i=z.infolist()[0]; print(i.filename, i.date_time, len(z.read(i)))',
+      path.join(dir, 'a.zip'),
+    ]).toString();
     expect(out.trim().split('\n')).toEqual(['None', `对账明细.txt (2025, 3, 4, 9, 10, 12) ${Buffer.byteLength(text)}`]);
     fs.rmSync(dir, { recursive: true, force: true });
     // Undated: the same bytes for the same content.

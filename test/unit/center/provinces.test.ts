@@ -41,7 +41,21 @@ async function against(province: string, answer: (r: Received) => Answer, env: R
 
 const REF = (prefix: string) => `${prefix}0000202401010800000000000007`;
 function env(over: Record<string, unknown>): { json: unknown } {
-  return { json: { infcode: 0, inf_refmsgid: REF('43'), refmsg_time: '20240101080000000', respond_time: '20240101080000012', err_msg: null, warn_msg: null, output: null, cainfo: null, signtype: null, enctype: null, ...over } };
+  return {
+    json: {
+      infcode: 0,
+      inf_refmsgid: REF('43'),
+      refmsg_time: '20240101080000000',
+      respond_time: '20240101080000012',
+      err_msg: null,
+      warn_msg: null,
+      output: null,
+      cainfo: null,
+      signtype: null,
+      enctype: null,
+      ...over,
+    },
+  };
 }
 
 describe('province profiles', () => {
@@ -56,7 +70,10 @@ describe('province profiles', () => {
   });
 
   it('Hunan (43): HSAF _api_* headers and the infno on the path; infcode 0 as a number', async () => {
-    const { f, c } = await against('43', () => env({ infcode: 0, err_msg: '成功', output: SIGNIN }), { HISOPS_CENTER_PAASID: 'ak-1', HISOPS_CENTER_SECRET: 'sk-secret-1' });
+    const { f, c } = await against('43', () => env({ infcode: 0, err_msg: '成功', output: SIGNIN }), {
+      HISOPS_CENTER_PAASID: 'ak-1',
+      HISOPS_CENTER_SECRET: 'sk-secret-1',
+    });
     expect((await c.signIn()).result.sign_no).toBe(SIGN_NO);
     expect(f.received[0]!.url).toMatch(/\/9001$/);
     expect(f.received[0]!.headers['_api_name']).toBe('9001');
@@ -64,14 +81,22 @@ describe('province profiles', () => {
   });
 
   it('Chongqing (50): x-tif headers; infcode "0" as a string and err_msg ""', async () => {
-    const { f, c } = await against('50', () => env({ infcode: '0', err_msg: '', inf_refmsgid: REF('50'), output: SIGNIN }), { HISOPS_CENTER_PAASID: 'mbs_fsi_auth', HISOPS_CENTER_SECRET: 'token-1234' });
+    const { f, c } = await against(
+      '50',
+      () => env({ infcode: '0', err_msg: '', inf_refmsgid: REF('50'), output: SIGNIN }),
+      { HISOPS_CENTER_PAASID: 'mbs_fsi_auth', HISOPS_CENTER_SECRET: 'token-1234' },
+    );
     expect((await c.signIn()).result.sign_no).toBe(SIGN_NO);
     expect(f.received[0]!.url).not.toMatch(/9001/);
     expect(f.received[0]!.headers['x-tif-paasid']).toBe('mbs_fsi_auth');
   });
 
   it('Guangdong (44): output as JSON text; a settings value in the environment wins over the profile', async () => {
-    const { f, c } = await against('44', () => env({ infcode: 0, output: JSON.stringify(SIGNIN) }), { HISOPS_CENTER_PAASID: 'gd', HISOPS_CENTER_SECRET: 'token-1234', HISOPS_CENTER_APPEND_INFNO: 'false' });
+    const { f, c } = await against('44', () => env({ infcode: 0, output: JSON.stringify(SIGNIN) }), {
+      HISOPS_CENTER_PAASID: 'gd',
+      HISOPS_CENTER_SECRET: 'token-1234',
+      HISOPS_CENTER_APPEND_INFNO: 'false',
+    });
     expect((await c.signIn()).result.sign_no).toBe(SIGN_NO);
     expect(f.received[0]!.url).not.toMatch(/9001/);
     expect(f.received[0]!.headers['x-tif-signature']).toMatch(/^[0-9a-f]{64}$/);
@@ -85,18 +110,30 @@ describe('province profiles', () => {
   });
 
   it('national: output as a list is read as the data node', async () => {
-    const rows = [{ hilist_code: 'X01', hilist_name: '甲' }, { hilist_code: 'X02', hilist_name: '乙' }];
-    const { c } = await against('national', (r) => (r.infno === '9001' ? env({ infcode: 0, output: SIGNIN }) : env({ infcode: '0', output: rows })));
+    const rows = [
+      { hilist_code: 'X01', hilist_name: '甲' },
+      { hilist_code: 'X02', hilist_name: '乙' },
+    ];
+    const { c } = await against('national', (r) =>
+      r.infno === '9001' ? env({ infcode: 0, output: SIGNIN }) : env({ infcode: '0', output: rows }),
+    );
     const r = await c.call('1312', { data: { query_date: '2024-01-01' } }, { kind: 'query', skipValidation: true });
     expect(r.result).toEqual({ data: rows });
   });
 
   it('Jilin (22): the profile turns the 国密 channel on; the encrypted output is read with the key, and refused without one', async () => {
-    const sealed = () => ({ json: sealResponse(env({ infcode: 0, inf_refmsgid: REF('22'), output: SIGNIN }).json as { infcode: number; output: unknown }, { sm4Key: parseSm4Key(SM4_HEX) }) });
+    const sealed = () => ({
+      json: sealResponse(
+        env({ infcode: 0, inf_refmsgid: REF('22'), output: SIGNIN }).json as { infcode: number; output: unknown },
+        { sm4Key: parseSm4Key(SM4_HEX) },
+      ),
+    });
     const { f, c } = await against('22', sealed, { HISOPS_CENTER_SM4_KEY: SM4_HEX });
     expect((await c.signIn()).result.sign_no).toBe(SIGN_NO);
     expect(f.received[0]!.body).toMatchObject({ enc_type: 'SM4' });
-    expect(() => new Center(settingsFor({ HISOPS_CENTER_PROVINCE: '22' }))).toThrow(/center\.crypto is sm4 but no SM4 key is set/);
+    expect(() => new Center(settingsFor({ HISOPS_CENTER_PROVINCE: '22' }))).toThrow(
+      /center\.crypto is sm4 but no SM4 key is set/,
+    );
     // The same answer to an institution left on the national profile: an error naming the setting.
     const plain = await against('national', sealed);
     const e = await caught(plain.c.signIn());

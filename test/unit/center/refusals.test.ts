@@ -32,7 +32,21 @@ const SIGNIN_OUTPUT = { signinoutb: { sign_time: '2024-01-01 08:00:00', sign_no:
 
 /** A response envelope as §3 lists its keys. */
 function envelope(over: Record<string, unknown>): { json: unknown } {
-  return { json: { infcode: -1, inf_refmsgid: REF, refmsg_time: '20240101080000000', respond_time: '20240101080000012', err_msg: null, warn_msg: null, output: null, cainfo: null, signtype: null, enctype: null, ...over } };
+  return {
+    json: {
+      infcode: -1,
+      inf_refmsgid: REF,
+      refmsg_time: '20240101080000000',
+      respond_time: '20240101080000012',
+      err_msg: null,
+      warn_msg: null,
+      output: null,
+      cainfo: null,
+      signtype: null,
+      enctype: null,
+      ...over,
+    },
+  };
 }
 
 async function signInAgainst(answer: Answer, over: Partial<CenterConfig> = {}) {
@@ -42,13 +56,25 @@ async function signInAgainst(answer: Answer, over: Partial<CenterConfig> = {}) {
 
 describe('successful envelopes', () => {
   it('infcode 0 and "0" are both success', async () => {
-    expect((await signInAgainst(envelope({ infcode: 0, err_msg: '成功', output: SIGNIN_OUTPUT }))).result.sign_no).toBe(SIGNIN_OUTPUT.signinoutb.sign_no);
-    expect((await signInAgainst(envelope({ infcode: '0', err_msg: '', output: SIGNIN_OUTPUT }))).result.sign_no).toBe(SIGNIN_OUTPUT.signinoutb.sign_no);
+    expect((await signInAgainst(envelope({ infcode: 0, err_msg: '成功', output: SIGNIN_OUTPUT }))).result.sign_no).toBe(
+      SIGNIN_OUTPUT.signinoutb.sign_no,
+    );
+    expect((await signInAgainst(envelope({ infcode: '0', err_msg: '', output: SIGNIN_OUTPUT }))).result.sign_no).toBe(
+      SIGNIN_OUTPUT.signinoutb.sign_no,
+    );
   });
 
   it('output as a list is read as the data node (1312)', async () => {
-    const f = await fake((r) => (r.infno === '9001' ? envelope({ infcode: 0, output: SIGNIN_OUTPUT }) : envelope({ infcode: '0', output: [{ hilist_code: 'X01', hilist_name: '甲' }] })));
-    const r = await center(baseConfig(f.url)).hilistQuery({ updt_time: '2024-01-01 00:00:00', page_num: 1, page_size: 10 });
+    const f = await fake((r) =>
+      r.infno === '9001'
+        ? envelope({ infcode: 0, output: SIGNIN_OUTPUT })
+        : envelope({ infcode: '0', output: [{ hilist_code: 'X01', hilist_name: '甲' }] }),
+    );
+    const r = await center(baseConfig(f.url)).hilistQuery({
+      updt_time: '2024-01-01 00:00:00',
+      page_num: 1,
+      page_size: 10,
+    });
     expect(r.result.rows.map((x) => x.hilist_code)).toEqual(['X01']);
   });
 });
@@ -57,7 +83,9 @@ describe('refusals say what the center said', () => {
   it('infcode -1 with an empty err_msg: "(no message)", the infcode and inf_refmsgid in the summary and details', async () => {
     const e = await caught(signInAgainst(envelope({ infcode: -1, err_msg: '' })));
     expect(e.code).toBe('CENTER_REFUSED');
-    expect(e.summary).toMatch(/^The center refused 9001 签到 \(msgid H43011100001\d{18}\): \(no message\) — infcode -1, inf_refmsgid 430000202401010800000000000007$/);
+    expect(e.summary).toMatch(
+      /^The center refused 9001 签到 \(msgid H43011100001\d{18}\): \(no message\) — infcode -1, inf_refmsgid 430000202401010800000000000007$/,
+    );
     expect(e.details).toMatchObject({ infno: '9001', infcode: -1, err_msg: '', inf_refmsgid: REF, delivery: 'yes' });
     expect(e.fix).toContain(REF);
   });
@@ -96,7 +124,11 @@ describe('answers that are not JSON', () => {
     expect(Array.from(head).length).toBe(201); // 200 characters and the ellipsis
     expect(head.endsWith('…')).toBe(true);
     expect(head).not.toMatch(/[\r\n\t]/);
-    expect(e.details).toMatchObject({ http_status: 200, body_bytes: Buffer.byteLength(page), content_type: 'text/html' });
+    expect(e.details).toMatchObject({
+      http_status: 200,
+      body_bytes: Buffer.byteLength(page),
+      content_type: 'text/html',
+    });
   });
 
   it('an empty body says so', async () => {
@@ -107,7 +139,12 @@ describe('answers that are not JSON', () => {
   });
 
   it('an HTTP 502 page is quoted, with secrets masked', async () => {
-    const e = await caught(signInAgainst({ text: '<h1>502 Bad Gateway</h1> upstream=http://10.1.1.1/?token=abc123&x=1 key s3cr3t-value', status: 502 }, { gateway: { scheme: 'tif', paasid: 'p1', secret: 's3cr3t-value' } }));
+    const e = await caught(
+      signInAgainst(
+        { text: '<h1>502 Bad Gateway</h1> upstream=http://10.1.1.1/?token=abc123&x=1 key s3cr3t-value', status: 502 },
+        { gateway: { scheme: 'tif', paasid: 'p1', secret: 's3cr3t-value' } },
+      ),
+    );
     expect(e.code).toBe('CENTER_HTTP');
     expect(e.summary).toContain('HTTP 502');
     expect(e.summary).toContain('<h1>502 Bad Gateway</h1>');

@@ -43,7 +43,17 @@ function epoch(s: string, offset: number): number {
 /** A center whose clock runs in China time, shifted by `shiftS` seconds. */
 async function chinaCenter(shiftS = 0): Promise<FakeCenter> {
   const f = await startFakeCenter((r: Received) => ({
-    json: { infcode: 0, inf_refmsgid: '430000202401010800000000000001', err_msg: null, output: r.infno === '9001' ? { signinoutb: { sign_time: at(Date.now() + shiftS * 1000, 480), sign_no: '430100202401010800000000000001' } } : {} },
+    json: {
+      infcode: 0,
+      inf_refmsgid: '430000202401010800000000000001',
+      err_msg: null,
+      output:
+        r.infno === '9001'
+          ? {
+              signinoutb: { sign_time: at(Date.now() + shiftS * 1000, 480), sign_no: '430100202401010800000000000001' },
+            }
+          : {},
+    },
   }));
   cleanups.push(() => f.close());
   return f;
@@ -92,7 +102,9 @@ describe('center.utcOffsetMinutes', () => {
 
   it('per institution: an institution set to 0 is told to set 480, not to run NTP', async () => {
     const f = await chinaCenter();
-    const dir = workdir(`institutions:\n  - name: main\n    fixmedins_code: H43010000001\n    center:\n      url: ${f.url}\n  - name: east\n    fixmedins_code: H43010000002\n    center:\n      url: ${f.url}\n      utcOffsetMinutes: 0\n`);
+    const dir = workdir(
+      `institutions:\n  - name: main\n    fixmedins_code: H43010000001\n    center:\n      url: ${f.url}\n  - name: east\n    fixmedins_code: H43010000002\n    center:\n      url: ${f.url}\n      utcOffsetMinutes: 0\n`,
+    );
     const main_ = await doctor(dir, {});
     expect(main_.center.ok, JSON.stringify(main_.center)).toBe(true);
     const east = await doctor(dir, {}, ['--institution', 'east']);

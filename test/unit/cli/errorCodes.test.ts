@@ -13,7 +13,11 @@ const root = path.resolve(__dirname, '../../..');
 const CODE = /^[A-Z]+(?:_[A-Z0-9]+)*$/;
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 interface Use {
@@ -23,7 +27,14 @@ interface Use {
   exit?: number;
 }
 
-const EXIT_NAMES: Record<string, number> = { ok: 0, internal: 1, usage: 2, findings: 3, needsConfirmation: 4, external: 5 };
+const EXIT_NAMES: Record<string, number> = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  findings: 3,
+  needsConfirmation: 4,
+  external: 5,
+};
 
 /** The text of the object literal whose "{" is at `start`, up to its matching "}". */
 function objectLiteral(t: string, start: number): string {
@@ -54,8 +65,14 @@ function codesInSource(): Use[] {
     const rel = path.relative(root, f);
     if (rel.endsWith('errorCodes.ts')) continue;
     const t = fs.readFileSync(f, 'utf8');
-    for (const m of t.matchAll(/\b(inputError|externalError|issuesError|configError|throwIfAny|err)\(\s*'([A-Z][A-Z0-9_]*)'/g)) {
-      uses.push({ code: m[2]!, file: rel, exit: m[1] === 'inputError' ? 2 : m[1] === 'externalError' || m[1] === 'err' ? 5 : undefined });
+    for (const m of t.matchAll(
+      /\b(inputError|externalError|issuesError|configError|throwIfAny|err)\(\s*'([A-Z][A-Z0-9_]*)'/g,
+    )) {
+      uses.push({
+        code: m[2]!,
+        file: rel,
+        exit: m[1] === 'inputError' ? 2 : m[1] === 'externalError' || m[1] === 'err' ? 5 : undefined,
+      });
     }
     for (const m of t.matchAll(/new HisopsError\(\{/g)) {
       const init = objectLiteral(t, m.index! + m[0].length - 1);
@@ -65,7 +82,8 @@ function codesInSource(): Use[] {
       if (code) uses.push({ code, file: rel, exit: exit ? EXIT_NAMES[exit] : /\bexit\b/.test(top) ? undefined : 2 });
     }
     for (const m of t.matchAll(/\bcode:\s*(?:[^,}\n]*\?\s*)?'([A-Z][A-Z0-9_]*)'((?:\s*[:|]\s*'[A-Z][A-Z0-9_]*')*)/g)) {
-      for (const c of [m[1], ...[...(m[2] ?? '').matchAll(/'([A-Z][A-Z0-9_]*)'/g)].map((x) => x[1])]) if (c && CODE.test(c)) uses.push({ code: c, file: rel });
+      for (const c of [m[1], ...[...(m[2] ?? '').matchAll(/'([A-Z][A-Z0-9_]*)'/g)].map((x) => x[1])])
+        if (c && CODE.test(c)) uses.push({ code: c, file: rel });
     }
     const union = /export type ProblemCode =([\s\S]*?);/.exec(t);
     if (union) for (const m of union[1]!.matchAll(/'([A-Z][A-Z0-9_]*)'/g)) uses.push({ code: m[1]!, file: rel });
@@ -86,7 +104,9 @@ describe('the error-code catalogue', () => {
   });
 
   it('gives each code the exit code the source throws it with', () => {
-    const wrong = uses.filter((u) => u.exit !== undefined && u.code in ERROR_CODES && !exitsOf(u.code).includes(u.exit as never)).map((u) => `${u.code} thrown with exit ${u.exit} in ${u.file}, catalogued as ${exitsOf(u.code).join('/')}`);
+    const wrong = uses
+      .filter((u) => u.exit !== undefined && u.code in ERROR_CODES && !exitsOf(u.code).includes(u.exit as never))
+      .map((u) => `${u.code} thrown with exit ${u.exit} in ${u.file}, catalogued as ${exitsOf(u.code).join('/')}`);
     expect([...new Set(wrong)]).toEqual([]);
   });
 

@@ -11,7 +11,14 @@ function stream(o: { tty?: boolean; columns?: number } = {}): OutStream & { text
 const c = new Chalk({ level: 0 });
 const head = ['setl_id', 'mdtrt_id', 'psn_no', 'insutype', 'medfee_sumamt', 'what happened'];
 const wide = [
-  ['S0001', 'M0001', 'P0001', '310', '120.00', 'the center holds this settlement and the HIS does not: it was settled at the window after the network came back'],
+  [
+    'S0001',
+    'M0001',
+    'P0001',
+    '310',
+    '120.00',
+    'the center holds this settlement and the HIS does not: it was settled at the window after the network came back',
+  ],
   ['S0002', 'M0002', 'P0002', '390', '35.50', ''],
 ];
 
@@ -49,7 +56,8 @@ describe('tables on a pipe, a file and a terminal', () => {
     const lines = s.text().trimEnd().split('\n');
     expect(lines).toEqual([
       'Findings',
-      'setl_id: S0001 · mdtrt_id: M0001 · psn_no: P0001 · insutype: 310 · medfee_sumamt: 120.00 · what happened: ' + wide[0]![5],
+      'setl_id: S0001 · mdtrt_id: M0001 · psn_no: P0001 · insutype: 310 · medfee_sumamt: 120.00 · what happened: ' +
+        wide[0]![5],
       'setl_id: S0002 · mdtrt_id: M0002 · psn_no: P0002 · insutype: 390 · medfee_sumamt: 35.50',
     ]);
     expect(s.text()).not.toMatch(/[│┌─]/);
@@ -72,7 +80,9 @@ describe('tables on a pipe, a file and a terminal', () => {
   });
 
   it('plain rows join multi-line cells and count CJK as values, not widths', () => {
-    expect(plainRows(['医保区划', '说明'], [['430100', '第一行\n第二行']])).toBe('医保区划: 430100 · 说明: 第一行 第二行');
+    expect(plainRows(['医保区划', '说明'], [['430100', '第一行\n第二行']])).toBe(
+      '医保区划: 430100 · 说明: 第一行 第二行',
+    );
   });
 });
 

@@ -8,7 +8,13 @@ const base = { command: 'x', runId: 'r', warnings: [] as string[] };
 
 describe('resultEnvelope', () => {
   it('is ok with the data on exit 0', () => {
-    expect(resultEnvelope({ ...base, exit: 0, data: { n: 1 } })).toEqual({ ok: true, command: 'x', runId: 'r', data: { n: 1 }, warnings: [] });
+    expect(resultEnvelope({ ...base, exit: 0, data: { n: 1 } })).toEqual({
+      ok: true,
+      command: 'x',
+      runId: 'r',
+      data: { n: 1 },
+      warnings: [],
+    });
   });
 
   it('is not ok on exit 3, keeping the data and saying what needs attention', () => {
@@ -18,9 +24,18 @@ describe('resultEnvelope', () => {
     expect(resultEnvelope({ ...base, exit: 3, data: {} }).findings?.summary).toMatch(/exit 3/);
   });
 
-  it('carries the command\'s error and its data on any other exit', () => {
-    const error = new HisopsError({ code: 'FILE_EMPTY', summary: 'a.csv: the file holds no rows', fix: 'Export again.', exit: 2 });
-    expect(resultEnvelope({ ...base, exit: 2, data: { blocked: true }, error })).toMatchObject({ ok: false, data: { blocked: true }, error: { code: 'FILE_EMPTY', summary: 'a.csv: the file holds no rows', fix: 'Export again.' } });
+  it("carries the command's error and its data on any other exit", () => {
+    const error = new HisopsError({
+      code: 'FILE_EMPTY',
+      summary: 'a.csv: the file holds no rows',
+      fix: 'Export again.',
+      exit: 2,
+    });
+    expect(resultEnvelope({ ...base, exit: 2, data: { blocked: true }, error })).toMatchObject({
+      ok: false,
+      data: { blocked: true },
+      error: { code: 'FILE_EMPTY', summary: 'a.csv: the file holds no rows', fix: 'Export again.' },
+    });
   });
 
   it('names a catalogued error with a fix when the command gave none', () => {

@@ -15,20 +15,34 @@ describe('configuration keys', () => {
   });
 
   it('coerces typed values from the environment and rejects bad ones', () => {
-    const cfg = resolveConfig({ baseDir: '/x', env: { HISOPS_CENTER_APPEND_INFNO: 'yes', HISOPS_CENTER_TIMEOUT_MS: '1500' }, flags: {} });
+    const cfg = resolveConfig({
+      baseDir: '/x',
+      env: { HISOPS_CENTER_APPEND_INFNO: 'yes', HISOPS_CENTER_TIMEOUT_MS: '1500' },
+      flags: {},
+    });
     expect(cfg.values['center.appendInfno']).toEqual({ value: true, source: 'env HISOPS_CENTER_APPEND_INFNO' });
     expect(cfg.values['center.timeoutMs']!.value).toBe(1500);
-    expect(() => resolveConfig({ baseDir: '/x', env: { HISOPS_CENTER_TIMEOUT_MS: 'soon' }, flags: {} })).toThrow(/HISOPS_CENTER_TIMEOUT_MS.*timeoutMs/);
+    expect(() => resolveConfig({ baseDir: '/x', env: { HISOPS_CENTER_TIMEOUT_MS: 'soon' }, flags: {} })).toThrow(
+      /HISOPS_CENTER_TIMEOUT_MS.*timeoutMs/,
+    );
   });
 
   it('rejects two institutions with one name, naming the line', () => {
     const text = 'institutions:\n  - name: a\n  - name: a\n';
-    expect(() => resolveConfig({ text, file: 'h.yaml', baseDir: '/x', env: {}, flags: {} })).toThrow(/h\.yaml:3: two institutions are named "a"/);
+    expect(() => resolveConfig({ text, file: 'h.yaml', baseDir: '/x', env: {}, flags: {} })).toThrow(
+      /h\.yaml:3: two institutions are named "a"/,
+    );
   });
 
   it('reads secrets from the variable a key names, never from the file', () => {
     const text = 'institutions:\n  - name: a\n    his:\n      passwordEnv: MY_PW\n';
-    const cfg = resolveConfig({ text, file: 'h.yaml', baseDir: '/x', env: { MY_PW: 'pw', HISOPS_HIS_PASSWORD: 'other' }, flags: {} });
+    const cfg = resolveConfig({
+      text,
+      file: 'h.yaml',
+      baseDir: '/x',
+      env: { MY_PW: 'pw', HISOPS_HIS_PASSWORD: 'other' },
+      flags: {},
+    });
     expect(cfg.values['his.password']).toEqual({ value: 'pw', source: 'env MY_PW' });
   });
 });

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, isNativeSqlite, sqliteInsert, sqliteUpdate, withSqlite, withSqliteGrouped, type Db } from '../../../src/core/db/index.js';
+import {
+  connect,
+  isNativeSqlite,
+  sqliteInsert,
+  sqliteUpdate,
+  withSqlite,
+  withSqliteGrouped,
+  type Db,
+} from '../../../src/core/db/index.js';
 
 describe('SQLite statements on the connection (sqliteNative)', () => {
   let dir: string;
@@ -17,7 +25,8 @@ describe('SQLite statements on the connection (sqliteNative)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const rows = async () => (await db.knex('t').select('k', 'v', 'n').orderBy('k')) as Array<{ k: string; v: string | null; n: number | null }>;
+  const rows = async () =>
+    (await db.knex('t').select('k', 'v', 'n').orderBy('k')) as Array<{ k: string; v: string | null; n: number | null }>;
 
   it('applies to better-sqlite3 only', () => {
     expect(isNativeSqlite(db.knex)).toBe(true);
@@ -52,13 +61,17 @@ describe('SQLite statements on the connection (sqliteNative)', () => {
 
   it('commits the writes of one turn together; a failing one is undone alone and only its caller sees the error', async () => {
     const seen: string[] = [];
-    const a = withSqliteGrouped(db.knex, (conn) => sqliteInsert(conn, 't', { k: 'a', v: '1', n: 1 })).then(() => seen.push('a'));
+    const a = withSqliteGrouped(db.knex, (conn) => sqliteInsert(conn, 't', { k: 'a', v: '1', n: 1 })).then(() =>
+      seen.push('a'),
+    );
     // Inserts its row, then fails: the row must not stay.
     const bad = withSqliteGrouped(db.knex, (conn) => {
       sqliteInsert(conn, 't', { k: 'c', v: 'half', n: 0 });
       sqliteInsert(conn, 't', { k: 'a', v: 'dup', n: 0 });
     });
-    const b = withSqliteGrouped(db.knex, (conn) => sqliteInsert(conn, 't', { k: 'b', v: '2', n: 2 })).then(() => seen.push('b'));
+    const b = withSqliteGrouped(db.knex, (conn) => sqliteInsert(conn, 't', { k: 'b', v: '2', n: 2 })).then(() =>
+      seen.push('b'),
+    );
     await expect(bad).rejects.toThrow(/UNIQUE/);
     await Promise.all([a, b]);
     expect(seen).toEqual(['a', 'b']);

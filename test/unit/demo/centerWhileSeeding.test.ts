@@ -20,7 +20,9 @@ const TABLES = ['settlements', 'messages', 'persons', 'accounts', 'counters'];
 function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT rowid AS _rowid, * FROM ${t} ORDER BY rowid`).all()]));
+    return Object.fromEntries(
+      TABLES.map((t) => [t, db.prepare(`SELECT rowid AS _rowid, * FROM ${t} ORDER BY rowid`).all()]),
+    );
   } finally {
     db.close();
   }
@@ -29,7 +31,11 @@ function dump(file: string): Record<string, unknown[]> {
 function indexes(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+    return (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
   } finally {
     db.close();
   }

@@ -67,9 +67,19 @@ describe('demo catalog', () => {
 
 describe('day plan', () => {
   it('allocates exactly the total over the days', () => {
-    for (const [days, total] of [[3, 900], [30, 90_000], [30, 1_000_000], [7, 13]] as const) {
+    for (const [days, total] of [
+      [3, 900],
+      [30, 90_000],
+      [30, 1_000_000],
+      [7, 13],
+    ] as const) {
       const start = '2025-03-03';
-      const counts = dayCounts(1, days, total, Array.from({ length: days }, (_, i) => weekday(addDays(start, i))));
+      const counts = dayCounts(
+        1,
+        days,
+        total,
+        Array.from({ length: days }, (_, i) => weekday(addDays(start, i))),
+      );
       expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
       expect(counts).toHaveLength(days);
     }

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { bpToString, fenToString, shareBp, splitLine, splitSettlement } from '../../../src/core/demo/index.js';
 
 describe('splitLine', () => {
-  const cases: Array<[string, number, number, string, number | undefined, number, { ful: number; overlmt: number; pre: number; inscp: number }]> = [
+  const cases: Array<
+    [
+      string,
+      number,
+      number,
+      string,
+      number | undefined,
+      number,
+      { ful: number; overlmt: number; pre: number; inscp: number },
+    ]
+  > = [
     ['甲类 all in scope', 1250, 2, '01', undefined, 0, { ful: 0, overlmt: 0, pre: 0, inscp: 2500 }],
     ['乙类 10 % self-pay first', 2860, 1, '02', undefined, 1000, { ful: 0, overlmt: 0, pre: 286, inscp: 2574 }],
     ['丙类 all self-pay', 980, 3, '03', undefined, 0, { ful: 2940, overlmt: 0, pre: 0, inscp: 0 }],
@@ -22,7 +32,15 @@ describe('splitSettlement', () => {
     insutype: fc.constantFrom('310', '390', '510'),
     inpatient: fc.boolean(),
     psn_type: fc.constantFrom('11', '12', '15', '16'),
-    lines: fc.array(fc.record({ pric: fc.integer({ min: 1, max: 500_000 }), cnt: fc.integer({ min: 1, max: 30 }), lv: fc.constantFrom('01', '02', '03'), cap: fc.option(fc.integer({ min: 1, max: 400_000 }), { nil: undefined }) }), { minLength: 1, maxLength: 12 }),
+    lines: fc.array(
+      fc.record({
+        pric: fc.integer({ min: 1, max: 500_000 }),
+        cnt: fc.integer({ min: 1, max: 30 }),
+        lv: fc.constantFrom('01', '02', '03'),
+        cap: fc.option(fc.integer({ min: 1, max: 400_000 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 12 },
+    ),
     civilServant: fc.boolean(),
     assistance: fc.boolean(),
     hospitalBorne: fc.boolean(),
@@ -34,15 +52,25 @@ describe('splitSettlement', () => {
   it('always satisfies the settlement invariants I1–I7', () => {
     fc.assert(
       fc.property(input, (i) => {
-        let medfee = 0, ful = 0, overlmt = 0, pre = 0, inscp = 0;
+        let medfee = 0,
+          ful = 0,
+          overlmt = 0,
+          pre = 0,
+          inscp = 0;
         for (const l of i.lines) {
           const s = splitLine(l.pric, l.cnt, l.lv, l.cap, 1000);
           expect(s.det).toBe(s.ful + s.overlmt + s.pre + s.inscp);
-          medfee += s.det; ful += s.ful; overlmt += s.overlmt; pre += s.pre; inscp += s.inscp;
+          medfee += s.det;
+          ful += s.ful;
+          overlmt += s.overlmt;
+          pre += s.pre;
+          inscp += s.inscp;
         }
         const a = splitSettlement({ ...i, medfee, ful, overlmt, pre, inscp });
         expect(a.medfee_sumamt).toBe(a.fund_pay_sumamt + a.psn_part_amt + a.hosp_part_amt); // I1
-        expect(a.fund_pay_sumamt).toBe(a.hifp_pay + a.cvlserv_pay + a.hifes_pay + a.hifmi_pay + a.hifob_pay + a.maf_pay + a.oth_pay + a.hifdm_pay); // I2
+        expect(a.fund_pay_sumamt).toBe(
+          a.hifp_pay + a.cvlserv_pay + a.hifes_pay + a.hifmi_pay + a.hifob_pay + a.maf_pay + a.oth_pay + a.hifdm_pay,
+        ); // I2
         expect(a.acct_mulaid_pay).toBeLessThanOrEqual(a.acct_pay); // I3
         expect(a.psn_part_amt).toBe(a.acct_pay + a.psn_cash_pay); // I4
         expect(a.medfee_sumamt).toBe(a.fulamt_ownpay_amt + a.overlmt_selfpay + a.preselfpay_amt + a.inscp_scp_amt); // I5
@@ -57,11 +85,41 @@ describe('splitSettlement', () => {
   });
 
   it('uses the documented deductible and ratios', () => {
-    const inpatient = splitSettlement({ insutype: '310', inpatient: true, psn_type: '11', medfee: 1_000_000, ful: 0, overlmt: 0, pre: 0, inscp: 1_000_000, civilServant: false, assistance: false, hospitalBorne: false, acctUsed: false, balance: 0, mulaid: false });
+    const inpatient = splitSettlement({
+      insutype: '310',
+      inpatient: true,
+      psn_type: '11',
+      medfee: 1_000_000,
+      ful: 0,
+      overlmt: 0,
+      pre: 0,
+      inscp: 1_000_000,
+      civilServant: false,
+      assistance: false,
+      hospitalBorne: false,
+      acctUsed: false,
+      balance: 0,
+      mulaid: false,
+    });
     expect(inpatient.act_pay_dedc).toBe(80_000);
     expect(inpatient.hifp_pay).toBe(782_000); // (10000.00 − 800.00) × 0.85
     expect(inpatient.poolRatioBp).toBe(8500);
-    const outpatient = splitSettlement({ insutype: '390', inpatient: false, psn_type: '15', medfee: 10_000, ful: 0, overlmt: 0, pre: 0, inscp: 10_000, civilServant: false, assistance: false, hospitalBorne: false, acctUsed: true, balance: 50_000, mulaid: false });
+    const outpatient = splitSettlement({
+      insutype: '390',
+      inpatient: false,
+      psn_type: '15',
+      medfee: 10_000,
+      ful: 0,
+      overlmt: 0,
+      pre: 0,
+      inscp: 10_000,
+      civilServant: false,
+      assistance: false,
+      hospitalBorne: false,
+      acctUsed: true,
+      balance: 50_000,
+      mulaid: false,
+    });
     expect(outpatient.act_pay_dedc).toBe(0);
     expect(outpatient.hifp_pay).toBe(5_000);
     expect(outpatient.acct_pay).toBe(0);

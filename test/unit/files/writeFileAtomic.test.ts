@@ -11,7 +11,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RejectWriter } from '../../../src/core/catalog/rejectFile.js';
 import { isHisopsError, type HisopsError } from '../../../src/core/errors.js';
-import { checkWritableDir, openAtomicWriter, writeFileAtomic, writeFileAtomicSync } from '../../../src/core/files/index.js';
+import {
+  checkWritableDir,
+  openAtomicWriter,
+  writeFileAtomic,
+  writeFileAtomicSync,
+} from '../../../src/core/files/index.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-atomic-'));
 const full = path.join(dir, 'full');
@@ -84,7 +89,10 @@ describe('writeFileAtomic', () => {
     const file = path.join(dir, 'plain');
     fs.writeFileSync(file, 'x');
     const target = path.join(file, 'report.csv');
-    for (const e of [await failure(writeFileAtomic(target, 'x', 'the report')), await failure(() => writeFileAtomicSync(target, 'x', 'the report'))]) {
+    for (const e of [
+      await failure(writeFileAtomic(target, 'x', 'the report')),
+      await failure(() => writeFileAtomicSync(target, 'x', 'the report')),
+    ]) {
       expect(e.exit).toBe(2);
       expect(e.code).toBe('FILE_NOT_WRITABLE');
       expect(e.summary).toContain(target);
@@ -100,7 +108,9 @@ describe('writeFileAtomic', () => {
     expect(e.summary).toContain(target);
     expect(e.details['errno']).toBe('EROFS');
     expect(fs.readdirSync(ro)).toEqual([]);
-    const probe = await failure(() => checkWritableDir(path.join(ro, '.hisops'), path.join(ro, '.hisops', 'journal.db'), 'the journal'));
+    const probe = await failure(() =>
+      checkWritableDir(path.join(ro, '.hisops'), path.join(ro, '.hisops', 'journal.db'), 'the journal'),
+    );
     expect(probe.exit).toBe(2);
     expect(probe.summary).toContain(path.join(ro, '.hisops', 'journal.db'));
   });
@@ -124,7 +134,13 @@ describe('writeFileAtomic', () => {
     if (mountProblem) t.skip();
     const target = path.join(full, 'rejects.csv');
     const w = new RejectWriter(target);
-    const problem = { code: 'BAD_DATE' as const, file: 'a.csv', line: 2, message: 'not a date', fix: 'write yyyy-MM-dd' };
+    const problem = {
+      code: 'BAD_DATE' as const,
+      file: 'a.csv',
+      line: 2,
+      message: 'not a date',
+      fix: 'write yyyy-MM-dd',
+    };
     const e = await failure(
       (async () => {
         for (let i = 0; i < 5000; i++) await w.add([{ ...problem, line: i + 2 }], ['x'.repeat(40)]);

@@ -4,10 +4,36 @@ import { D } from '../../../src/core/money.js';
 
 describe('normalizeRow', () => {
   it('lower-cases keys and gives every driver the same shapes', () => {
-    const oracle = { SETL_ID: '4301', MEDFEE_SUMAMT: 12.3, SETL_TIME: new Date(2025, 2, 3, 23, 59, 58), BRDY: new Date(1980, 0, 2), POOL_PROP_SELFPAY: 0.85, BILL_CNT: '7' };
-    expect(normalizeRow(oracle)).toEqual({ setl_id: '4301', medfee_sumamt: '12.30', setl_time: '2025-03-03 23:59:58', brdy: '1980-01-02', pool_prop_selfpay: '0.85', bill_cnt: 7 });
-    const pg = { medfee_sumamt: '12.30', pric: '4.500000', cnt: '2.0000', fee_ocur_time: '2025-03-03 08:00:01', psn_no: null };
-    expect(normalizeRow(pg)).toEqual({ medfee_sumamt: '12.30', pric: '4.5', cnt: '2', fee_ocur_time: '2025-03-03 08:00:01', psn_no: null });
+    const oracle = {
+      SETL_ID: '4301',
+      MEDFEE_SUMAMT: 12.3,
+      SETL_TIME: new Date(2025, 2, 3, 23, 59, 58),
+      BRDY: new Date(1980, 0, 2),
+      POOL_PROP_SELFPAY: 0.85,
+      BILL_CNT: '7',
+    };
+    expect(normalizeRow(oracle)).toEqual({
+      setl_id: '4301',
+      medfee_sumamt: '12.30',
+      setl_time: '2025-03-03 23:59:58',
+      brdy: '1980-01-02',
+      pool_prop_selfpay: '0.85',
+      bill_cnt: 7,
+    });
+    const pg = {
+      medfee_sumamt: '12.30',
+      pric: '4.500000',
+      cnt: '2.0000',
+      fee_ocur_time: '2025-03-03 08:00:01',
+      psn_no: null,
+    };
+    expect(normalizeRow(pg)).toEqual({
+      medfee_sumamt: '12.30',
+      pric: '4.5',
+      cnt: '2',
+      fee_ocur_time: '2025-03-03 08:00:01',
+      psn_no: null,
+    });
     expect(normalizeRow({ acct_pay: -0.5, insutype: 310 })).toEqual({ acct_pay: '-0.50', insutype: '310' });
   });
 

@@ -2,10 +2,50 @@
 import { describe, expect, it } from 'vitest';
 import { checkRows, typeProblem } from '../../../src/core/his/index.js';
 
-const COLS = ['his_setl_no', 'setl_id', 'mdtrt_id', 'psn_no', 'insutype', 'clr_type', 'setl_optins', 'clr_optins', 'in_area_flag', 'setl_time', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt', 'refd_setl_flag', 'init_setl_id', 'msgid', 'infno', 'his_status'];
+const COLS = [
+  'his_setl_no',
+  'setl_id',
+  'mdtrt_id',
+  'psn_no',
+  'insutype',
+  'clr_type',
+  'setl_optins',
+  'clr_optins',
+  'in_area_flag',
+  'setl_time',
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'acct_pay',
+  'psn_cash_pay',
+  'hosp_part_amt',
+  'refd_setl_flag',
+  'init_setl_id',
+  'msgid',
+  'infno',
+  'his_status',
+];
 const row = (o: Record<string, unknown> = {}) => ({
-  his_setl_no: 'JS1', setl_id: 'S1', mdtrt_id: 'M1', psn_no: 'P1', insutype: '310', clr_type: '11', setl_optins: '430100', clr_optins: '430100', in_area_flag: '1',
-  setl_time: '2025-03-03 09:00:00', medfee_sumamt: '100.00', fund_pay_sumamt: '60.00', acct_pay: '30.00', psn_cash_pay: '10.00', hosp_part_amt: '0.00', refd_setl_flag: '0', init_setl_id: null, msgid: 'MSG1', infno: '2207', his_status: 'settled', ...o,
+  his_setl_no: 'JS1',
+  setl_id: 'S1',
+  mdtrt_id: 'M1',
+  psn_no: 'P1',
+  insutype: '310',
+  clr_type: '11',
+  setl_optins: '430100',
+  clr_optins: '430100',
+  in_area_flag: '1',
+  setl_time: '2025-03-03 09:00:00',
+  medfee_sumamt: '100.00',
+  fund_pay_sumamt: '60.00',
+  acct_pay: '30.00',
+  psn_cash_pay: '10.00',
+  hosp_part_amt: '0.00',
+  refd_setl_flag: '0',
+  init_setl_id: null,
+  msgid: 'MSG1',
+  infno: '2207',
+  his_status: 'settled',
+  ...o,
 });
 
 describe('typeProblem', () => {
@@ -26,7 +66,18 @@ describe('typeProblem', () => {
 
 describe('checkRows', () => {
   it('passes a consistent settlement and its refund row', () => {
-    const refund = row({ his_setl_no: 'JS2', setl_id: 'S2', medfee_sumamt: '-100.00', fund_pay_sumamt: '-60.00', acct_pay: '-30.00', psn_cash_pay: '-10.00', refd_setl_flag: '1', init_setl_id: 'S1', infno: '2208', msgid: 'MSG2' });
+    const refund = row({
+      his_setl_no: 'JS2',
+      setl_id: 'S2',
+      medfee_sumamt: '-100.00',
+      fund_pay_sumamt: '-60.00',
+      acct_pay: '-30.00',
+      psn_cash_pay: '-10.00',
+      refd_setl_flag: '1',
+      init_setl_id: 'S1',
+      infno: '2208',
+      msgid: 'MSG2',
+    });
     expect(checkRows('settlements_for_reconcile', [row(), refund], COLS)).toEqual([]);
   });
 
@@ -36,7 +87,11 @@ describe('checkRows', () => {
   });
 
   it('warns for a local code of the right shape, errors for a value of another shape', () => {
-    const ps = checkRows('settlements_for_reconcile', [row({ insutype: '399001' }), row({ setl_id: 'S3', his_setl_no: 'JS3', insutype: 'E' })], COLS);
+    const ps = checkRows(
+      'settlements_for_reconcile',
+      [row({ insutype: '399001' }), row({ setl_id: 'S3', his_setl_no: 'JS3', insutype: 'E' })],
+      COLS,
+    );
     expect(ps.map((p) => [p.column, p.severity, p.values])).toEqual([
       ['insutype', 'warning', ['"399001"']],
       ['insutype', 'error', ['"E"']],
@@ -44,7 +99,14 @@ describe('checkRows', () => {
   });
 
   it('names missing columns and empty required values', () => {
-    const ps = checkRows('settlements_for_reconcile', [row({ his_status: null })], COLS.filter((c) => c !== 'in_area_flag'));
-    expect(ps.map((p) => `${p.check}:${p.column}`).sort()).toEqual(['missing_column:in_area_flag', 'not_null:his_status']);
+    const ps = checkRows(
+      'settlements_for_reconcile',
+      [row({ his_status: null })],
+      COLS.filter((c) => c !== 'in_area_flag'),
+    );
+    expect(ps.map((p) => `${p.check}:${p.column}`).sort()).toEqual([
+      'missing_column:in_area_flag',
+      'not_null:his_status',
+    ]);
   });
 });

@@ -2,7 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_CONTRACT, STATEMENT_CONTRACTS, STATEMENTS, statementsWithoutContract } from '../../../src/core/his/index.js';
+import {
+  COLUMN_CONTRACT,
+  STATEMENT_CONTRACTS,
+  STATEMENTS,
+  statementsWithoutContract,
+} from '../../../src/core/his/index.js';
 import { withContractDoc } from '../../../src/core/his/contractDoc.js';
 import { parseProfile, referenceProfilePath } from '../../../src/core/his/index.js';
 import YAML from 'yaml';
@@ -18,7 +23,8 @@ describe('statement contract', () => {
   it('describes only columns some statement returns, and every write effect reads a known statement', () => {
     const returned = new Set(Object.values(STATEMENTS).flatMap((s) => s.columns ?? []));
     expect(Object.keys(COLUMN_CONTRACT).filter((c) => !returned.has(c))).toEqual([]);
-    for (const c of Object.values(STATEMENT_CONTRACTS)) if (c.effect) expect(STATEMENTS[c.effect.read]?.kind).toBe('read');
+    for (const c of Object.values(STATEMENT_CONTRACTS))
+      if (c.effect) expect(STATEMENTS[c.effect.read]?.kind).toBe('read');
   });
 
   it('docs/profile.md is generated from it (run npm run docs:profile when this fails)', () => {

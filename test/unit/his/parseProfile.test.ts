@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HisopsError } from '../../../src/core/errors.js';
-import { loadProfile, parseProfile, referenceProfilePath, STATEMENT_NAMES, STATEMENTS } from '../../../src/core/his/index.js';
+import {
+  loadProfile,
+  parseProfile,
+  referenceProfilePath,
+  STATEMENT_NAMES,
+  STATEMENTS,
+} from '../../../src/core/his/index.js';
 
 const reference = fs.readFileSync(referenceProfilePath(), 'utf8');
 
@@ -13,7 +19,12 @@ function withStatement(name: string, body: string): string {
   const start = lines.findIndex((l) => l === `  ${name}:`);
   let end = start + 1;
   while (end < lines.length && !/^ {2}\S/.test(lines[end]!)) end++;
-  return [...lines.slice(0, start), `  ${name}:`, ...body.split('\n').map((l) => (l ? '    ' + l : l)), ...lines.slice(end)].join('\n');
+  return [
+    ...lines.slice(0, start),
+    `  ${name}:`,
+    ...body.split('\n').map((l) => (l ? '    ' + l : l)),
+    ...lines.slice(end),
+  ].join('\n');
 }
 
 function errorOf(fn: () => unknown): HisopsError {
@@ -37,18 +48,26 @@ describe('parseProfile', () => {
   });
 
   it('names the file, the exact line and the fix for an unknown bind', () => {
-    const text = withStatement('settlement_by_setl_id', 'sql: |\n  SELECT s.setl_id\n  FROM his_settlement s\n  WHERE s.setl_id = :setl_id\n    AND s.insutype = :insutype');
+    const text = withStatement(
+      'settlement_by_setl_id',
+      'sql: |\n  SELECT s.setl_id\n  FROM his_settlement s\n  WHERE s.setl_id = :setl_id\n    AND s.insutype = :insutype',
+    );
     const line = text.split('\n').findIndex((l) => l.includes(':insutype')) + 1;
     const e = errorOf(() => parseProfile(text, '/etc/hisops/his.yaml'));
     expect(e.code).toBe('PROFILE_UNKNOWN_BIND');
     expect(e.exit).toBe(2);
-    expect(e.summary).toBe(`/etc/hisops/his.yaml:${line}: statement "settlement_by_setl_id" uses the unknown bind :insutype`);
+    expect(e.summary).toBe(
+      `/etc/hisops/his.yaml:${line}: statement "settlement_by_setl_id" uses the unknown bind :insutype`,
+    );
     expect(e.fix).toContain(':setl_id');
     expect(e.details.problems).toHaveLength(1);
   });
 
   it('finds the line of an unknown bind inside a per-dialect variant', () => {
-    const text = withStatement('mappings_of_item', "sql:\n  default: |\n    SELECT m.fixmedins_hilist_id FROM his_mapping m\n    WHERE m.fixmedins_hilist_id = :fixmedins_hilist_id\n  oracle: |\n    SELECT m.fixmedins_hilist_id FROM his_mapping m\n    WHERE m.fixmedins_hilist_id = :fixmedins_hilist_id\n      AND m.begndate <= :today");
+    const text = withStatement(
+      'mappings_of_item',
+      'sql:\n  default: |\n    SELECT m.fixmedins_hilist_id FROM his_mapping m\n    WHERE m.fixmedins_hilist_id = :fixmedins_hilist_id\n  oracle: |\n    SELECT m.fixmedins_hilist_id FROM his_mapping m\n    WHERE m.fixmedins_hilist_id = :fixmedins_hilist_id\n      AND m.begndate <= :today',
+    );
     const line = text.split('\n').findIndex((l) => l.includes(':today')) + 1;
     const e = errorOf(() => parseProfile(text, 'p.yaml'));
     expect(e.code).toBe('PROFILE_UNKNOWN_BIND');
@@ -56,7 +75,10 @@ describe('parseProfile', () => {
   });
 
   it('suggests the close bind name', () => {
-    const text = withStatement('settlement_by_msgid', 'sql: |\n  SELECT s.msgid FROM his_settlement s WHERE s.msgid = :msgid OR s.msgid = :msg_id');
+    const text = withStatement(
+      'settlement_by_msgid',
+      'sql: |\n  SELECT s.msgid FROM his_settlement s WHERE s.msgid = :msgid OR s.msgid = :msg_id',
+    );
     expect(errorOf(() => parseProfile(text, 'p.yaml')).fix).toContain('did you mean :msgid?');
   });
 
@@ -83,13 +105,20 @@ describe('parseProfile', () => {
   });
 
   it('rejects a question mark anywhere in the SQL', () => {
-    const text = withStatement('his_items', "sql: |\n  SELECT i.fixmedins_hilist_id FROM his_item i WHERE i.spec <> '?'");
+    const text = withStatement(
+      'his_items',
+      "sql: |\n  SELECT i.fixmedins_hilist_id FROM his_item i WHERE i.spec <> '?'",
+    );
     expect(errorOf(() => parseProfile(text, 'p.yaml')).code).toBe('PROFILE_QUESTION_MARK');
   });
 
   it('rejects an unknown dialect key and unknown keys', () => {
-    expect(errorOf(() => parseProfile(withStatement('his_items', 'sql:\n  postgresql: |\n    SELECT 1'), 'p.yaml')).fix).toContain('did you mean postgres?');
-    expect(errorOf(() => parseProfile(withStatement('his_items', 'sqll: |\n  SELECT 1\nsql: |\n  SELECT 1'), 'p.yaml')).code).toBe('PROFILE_UNKNOWN_KEY');
+    expect(
+      errorOf(() => parseProfile(withStatement('his_items', 'sql:\n  postgresql: |\n    SELECT 1'), 'p.yaml')).fix,
+    ).toContain('did you mean postgres?');
+    expect(
+      errorOf(() => parseProfile(withStatement('his_items', 'sqll: |\n  SELECT 1\nsql: |\n  SELECT 1'), 'p.yaml')).code,
+    ).toBe('PROFILE_UNKNOWN_KEY');
     expect(errorOf(() => parseProfile('name: x\nstatments: {}\n', 'p.yaml')).code).toBe('PROFILE_UNKNOWN_KEY');
   });
 
@@ -100,7 +129,10 @@ describe('parseProfile', () => {
   });
 
   it('does not take casts, strings or comments for binds', () => {
-    const text = withStatement('his_items', "sql: |\n  SELECT i.fixmedins_hilist_id, i.pric::text AS p -- :comment\n  FROM his_item i WHERE i.spec <> ':literal' /* :block */");
+    const text = withStatement(
+      'his_items',
+      "sql: |\n  SELECT i.fixmedins_hilist_id, i.pric::text AS p -- :comment\n  FROM his_item i WHERE i.spec <> ':literal' /* :block */",
+    );
     const p = parseProfile(text, 'p.yaml');
     expect(p.statements.his_items!.variants.default!.binds).toEqual([]);
   });
@@ -112,7 +144,10 @@ describe('loadProfile', () => {
     const file = path.join(dir, 'his.yaml');
     fs.writeFileSync(file, reference);
     expect(Object.keys((await loadProfile(file)).statements)).toHaveLength(STATEMENT_NAMES.length);
-    await expect(loadProfile(path.join(dir, 'nope.yaml'))).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', exit: 2 });
+    await expect(loadProfile(path.join(dir, 'nope.yaml'))).rejects.toMatchObject({
+      code: 'PROFILE_NOT_FOUND',
+      exit: 2,
+    });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -123,7 +158,10 @@ describe('docs/profile.md', () => {
     for (const [name, spec] of Object.entries(STATEMENTS)) {
       const at = doc.indexOf(`#### \`${name}\``);
       expect(at, name).toBeGreaterThan(0);
-      const binds = doc.slice(at).split('\n').find((l) => l.startsWith('- binds:'));
+      const binds = doc
+        .slice(at)
+        .split('\n')
+        .find((l) => l.startsWith('- binds:'));
       for (const b of Object.keys(spec.binds)) expect(binds, `${name} :${b}`).toContain(`:${b}\``);
     }
   });

@@ -29,8 +29,10 @@ const cases: Record<string, string> = {
   'unknown fragment and cycle': withTop('fragments:\n  a: |\n    {{b}} {{a}}'),
   'unknown statement, key and missing statements': 'statements:\n  no_such_statement:\n    sql: select 1\n',
   'statement with unknown key and no sql': replaceFirst(/^ {4}sql: \|/m, '    sqll: |'),
-  'unknown dialect, question mark, unknown and missing bind': 'statements:\n  settlement_by_setl_id:\n    sql:\n      oracel: select 1\n      default: select ? from t where x = :no_such_bind\n',
-  'both sql and unsupported, empty sql': 'statements:\n  settlement_by_setl_id:\n    sql: select 1\n    unsupported: no\n  settlement_by_msgid:\n    sql: ""\n',
+  'unknown dialect, question mark, unknown and missing bind':
+    'statements:\n  settlement_by_setl_id:\n    sql:\n      oracel: select 1\n      default: select ? from t where x = :no_such_bind\n',
+  'both sql and unsupported, empty sql':
+    'statements:\n  settlement_by_setl_id:\n    sql: select 1\n    unsupported: no\n  settlement_by_msgid:\n    sql: ""\n',
   'no statements': 'name: x\n',
 };
 
@@ -42,7 +44,9 @@ describe('profile problems in Chinese', () => {
       for (const p of problems) {
         expect(p.zh.message, p.code).toMatch(/[\u4e00-\u9fff]/);
         expect(p.zh.fix, p.code).toMatch(/[\u4e00-\u9fff]/);
-        expect(englishSentences(`${p.zh.message}\n${p.zh.fix}`), `${p.code}: ${p.zh.message} / ${p.zh.fix}`).toEqual([]);
+        expect(englishSentences(`${p.zh.message}\n${p.zh.fix}`), `${p.code}: ${p.zh.message} / ${p.zh.fix}`).toEqual(
+          [],
+        );
       }
     });
   }

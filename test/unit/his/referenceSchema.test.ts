@@ -5,7 +5,13 @@
  */
 import { readGolden } from '../../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_DIALECTS, REFERENCE_TABLES, referenceSchemaPath, renderReferenceSchema, splitSqlScript } from '../../../src/core/his/index.js';
+import {
+  REFERENCE_DIALECTS,
+  REFERENCE_TABLES,
+  referenceSchemaPath,
+  renderReferenceSchema,
+  splitSqlScript,
+} from '../../../src/core/his/index.js';
 
 describe('reference HIS schema', () => {
   for (const d of REFERENCE_DIALECTS) {
@@ -36,6 +42,9 @@ describe('reference HIS schema', () => {
   });
 
   it('splits scripts at lines ending in a semicolon and skips comments', () => {
-    expect(splitSqlScript('-- c\nCREATE TABLE a (\n  x int\n);\n\n-- d\nCREATE INDEX i ON a (x);\n')).toEqual(['CREATE TABLE a (\n  x int\n)', 'CREATE INDEX i ON a (x)']);
+    expect(splitSqlScript('-- c\nCREATE TABLE a (\n  x int\n);\n\n-- d\nCREATE INDEX i ON a (x);\n')).toEqual([
+      'CREATE TABLE a (\n  x int\n)',
+      'CREATE INDEX i ON a (x)',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ describe('scanSql / toPositional', () => {
   const cases: Array<[string, string, string[], number]> = [
     ['simple', 'SELECT * FROM t WHERE a = :a AND b < :b', ['a', 'b'], 0],
     ['repeated bind', 'UPDATE t SET x = :now, y = :now WHERE id = :id', ['now', 'now', 'id'], 0],
-    ['postgres cast', "SELECT a::text, :a::date FROM t", ['a'], 0],
+    ['postgres cast', 'SELECT a::text, :a::date FROM t', ['a'], 0],
     ['single-quoted literal', "SELECT ':no' FROM t WHERE a = :yes", ['yes'], 0],
     ['doubled quote inside literal', "SELECT 'it''s :no' FROM t WHERE a = :yes", ['yes'], 0],
     ['quoted identifier', 'SELECT ":no" FROM t WHERE a = :yes', ['yes'], 0],

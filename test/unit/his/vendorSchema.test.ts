@@ -5,7 +5,15 @@
  */
 import { readGolden } from '../../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_TABLES, renderVendorSchema, splitSqlScript, VENDOR_DIALECTS, VENDOR_TABLES, vendorCopyStatements, vendorSchemaPath } from '../../../src/core/his/index.js';
+import {
+  REFERENCE_TABLES,
+  renderVendorSchema,
+  splitSqlScript,
+  VENDOR_DIALECTS,
+  VENDOR_TABLES,
+  vendorCopyStatements,
+  vendorSchemaPath,
+} from '../../../src/core/his/index.js';
 
 describe('vendor-style HIS schema', () => {
   for (const d of VENDOR_DIALECTS) {
@@ -33,12 +41,15 @@ describe('vendor-style HIS schema', () => {
   it('copies every column from a reference column that exists', () => {
     const refCols = new Map(REFERENCE_TABLES.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
     for (const t of VENDOR_TABLES) {
-      for (const c of t.columns) for (const m of c.from.matchAll(/\br\.(\w+)/g)) expect(refCols.get(t.source)!.has(m[1]!), `${t.name}.${c.name}`).toBe(true);
+      for (const c of t.columns)
+        for (const m of c.from.matchAll(/\br\.(\w+)/g))
+          expect(refCols.get(t.source)!.has(m[1]!), `${t.name}.${c.name}`).toBe(true);
     }
     const sql = vendorCopyStatements('H43010000001');
     expect(sql).toHaveLength(VENDOR_TABLES.length + 1);
     expect(sql.find((s) => s.startsWith('INSERT INTO YB_JSXX'))).toContain("CASE r.his_status WHEN 'pending' THEN '0'");
     expect(() => vendorCopyStatements("x'; DROP")).toThrow();
-    for (const d of VENDOR_DIALECTS) expect(splitSqlScript(renderVendorSchema(d)).length).toBeGreaterThanOrEqual(VENDOR_TABLES.length);
+    for (const d of VENDOR_DIALECTS)
+      expect(splitSqlScript(renderVendorSchema(d)).length).toBeGreaterThanOrEqual(VENDOR_TABLES.length);
   });
 });

@@ -31,12 +31,21 @@ describe('message catalogue', () => {
   });
 
   it('every key has non-empty English and Chinese, and the Chinese has Chinese characters', () => {
-    const bad = entries.filter(([, m]) => !m.en?.trim() || !m.zh?.trim() || (!CJK.test(m.zh) && !SAME_IN_BOTH.test(m.zh) && !(noWords(m.en) && m.en === m.zh))).map(([k]) => k);
+    const bad = entries
+      .filter(
+        ([, m]) =>
+          !m.en?.trim() ||
+          !m.zh?.trim() ||
+          (!CJK.test(m.zh) && !SAME_IN_BOTH.test(m.zh) && !(noWords(m.en) && m.en === m.zh)),
+      )
+      .map(([k]) => k);
     expect(bad).toEqual([]);
   });
 
   it('both languages use the same placeholders', () => {
-    const bad = entries.filter(([, m]) => vars(m.en).join() !== vars(m.zh).join()).map(([k, m]) => `${k}: ${vars(m.en).join()} / ${vars(m.zh).join()}`);
+    const bad = entries
+      .filter(([, m]) => vars(m.en).join() !== vars(m.zh).join())
+      .map(([k, m]) => `${k}: ${vars(m.en).join()} / ${vars(m.zh).join()}`);
     expect(bad).toEqual([]);
   });
 });

@@ -30,15 +30,28 @@ export function errorSites(file: string, text: string): Site[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: Site[] = [];
   const visit = (n: ts.Node): void => {
-    const isFactory = ts.isCallExpression(n) && ts.isIdentifier(n.expression) && (n.expression.text === 'inputError' || n.expression.text === 'externalError');
+    const isFactory =
+      ts.isCallExpression(n) &&
+      ts.isIdentifier(n.expression) &&
+      (n.expression.text === 'inputError' || n.expression.text === 'externalError');
     const isNew = ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'HisopsError';
     if (isFactory || isNew) {
       const p = n.parent;
-      const chained = ts.isPropertyAccessExpression(p) && p.name.text === 'zh' && ts.isCallExpression(p.parent) ? p.parent : undefined;
+      const chained =
+        ts.isPropertyAccessExpression(p) && p.name.text === 'zh' && ts.isCallExpression(p.parent)
+          ? p.parent
+          : undefined;
       const init = isNew ? (n as ts.NewExpression).arguments?.[0] : undefined;
-      const zhProp = !!init && ts.isObjectLiteralExpression(init) && init.properties.some((pr) => pr.name !== undefined && pr.name.getText() === 'zh');
+      const zhProp =
+        !!init &&
+        ts.isObjectLiteralExpression(init) &&
+        init.properties.some((pr) => pr.name !== undefined && pr.name.getText() === 'zh');
       const line = sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
-      out.push({ where: `${path.relative(SRC, file)}:${line}`, hasZh: !!chained || zhProp, zhArgs: chained?.arguments });
+      out.push({
+        where: `${path.relative(SRC, file)}:${line}`,
+        hasZh: !!chained || zhProp,
+        zhArgs: chained?.arguments,
+      });
     }
     ts.forEachChild(n, visit);
   };
@@ -64,14 +77,18 @@ describe('every error has Chinese words', () => {
     const english = sites.filter((s) => {
       const first = s.zhArgs?.[0];
       if (!first) return false;
-      const literal = ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first);
+      const literal =
+        ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first);
       return literal && !CJK.test(first.getText());
     });
     expect(english.map((s) => s.where)).toEqual([]);
   });
 
   it('the scan catches a construction without Chinese words', () => {
-    const s = errorSites('x.ts', "throw inputError('X', 'No file', 'Name one');\nthrow inputError('Y', 'a', 'b').zh('甲', '乙');\nthrow new HisopsError({ code: 'Z', summary: 's', zh: { summary: '丙' } });");
+    const s = errorSites(
+      'x.ts',
+      "throw inputError('X', 'No file', 'Name one');\nthrow inputError('Y', 'a', 'b').zh('甲', '乙');\nthrow new HisopsError({ code: 'Z', summary: 's', zh: { summary: '丙' } });",
+    );
     expect(s.map((x) => x.hasZh)).toEqual([false, true, true]);
   });
 });

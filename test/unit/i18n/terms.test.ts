@@ -37,11 +37,16 @@ function sourceFiles(dir: string): string[] {
 
 /** `where: text` for each Chinese line of the given texts that uses a banned variant. */
 function offences(texts: Array<[string, string]>): string[] {
-  return texts.flatMap(([where, text]) => BANNED.filter(([re]) => re.test(text)).map(([re, use]) => `${where}: ${re.source} → ${use}`));
+  return texts.flatMap(([where, text]) =>
+    BANNED.filter(([re]) => re.test(text)).map(([re, use]) => `${where}: ${re.source} → ${use}`),
+  );
 }
 
 function linesOf(file: string): Array<[string, string]> {
-  return fs.readFileSync(file, 'utf8').split('\n').map((l, i) => [`${path.relative(ROOT, file)}:${i + 1}`, l] as [string, string]);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l, i) => [`${path.relative(ROOT, file)}:${i + 1}`, l] as [string, string]);
 }
 
 describe('Chinese terms, one label per concept', () => {
@@ -53,7 +58,14 @@ describe('Chinese terms, one label per concept', () => {
   });
 
   it('the scan catches a banned variant', () => {
-    expect(offences([['x', 'HIS 配置档'], ['y', '上传被拒'], ['z', '上传被中心拒收'], ['w', '预览分割']])).toHaveLength(3);
+    expect(
+      offences([
+        ['x', 'HIS 配置档'],
+        ['y', '上传被拒'],
+        ['z', '上传被中心拒收'],
+        ['w', '预览分割'],
+      ]),
+    ).toHaveLength(3);
   });
 
   it('the message catalogue uses no banned variant', () => {
@@ -66,13 +78,18 @@ describe('Chinese terms, one label per concept', () => {
   });
 
   it('no Chinese text in src (errors’ .zh words, finding words, contract words) uses a banned variant', () => {
-    const lines = sourceFiles(SRC).flatMap(linesOf).filter(([, l]) => /[\u4e00-\u9fff]/.test(l));
+    const lines = sourceFiles(SRC)
+      .flatMap(linesOf)
+      .filter(([, l]) => /[\u4e00-\u9fff]/.test(l));
     expect(lines.length).toBeGreaterThan(500);
     expect(offences(lines)).toEqual([]);
   });
 
   it('README.zh-CN.md and the docs’ Chinese summaries use no banned variant', () => {
-    const docs = fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'glossary.md').map((f) => path.join(ROOT, 'docs', f));
+    const docs = fs
+      .readdirSync(path.join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md') && f !== 'glossary.md')
+      .map((f) => path.join(ROOT, 'docs', f));
     expect(offences([path.join(ROOT, 'README.zh-CN.md'), ...docs].flatMap(linesOf))).toEqual([]);
   });
 
@@ -81,7 +98,9 @@ describe('Chinese terms, one label per concept', () => {
   const JOBS = ['rc.', 'stuck.', 'trace.', 'status.', 'demo.', 'notify.', 'verbose.'];
 
   it('reconcile, stuck and trace call a stuck settlement 单边账', () => {
-    const bad = jobs(JOBS).filter(([, m]) => /\bstuck settlements?\b|\bone-sided\b/i.test(m.en) && !m.zh.includes('单边账'));
+    const bad = jobs(JOBS).filter(
+      ([, m]) => /\bstuck settlements?\b|\bone-sided\b/i.test(m.en) && !m.zh.includes('单边账'),
+    );
     expect(bad.map(([k, m]) => `${k}: ${m.zh}`)).toEqual([]);
   });
 
@@ -89,16 +108,22 @@ describe('Chinese terms, one label per concept', () => {
     const settle = jobs(['rc.', 'stuck.']).filter(([, m]) => /\bpending\b/i.test(m.en));
     expect(settle.length).toBeGreaterThan(0);
     expect(settle.filter(([, m]) => !m.zh.includes('待确认')).map(([k]) => k)).toEqual([]);
-    const trace = jobs(['trace.', 'status.trace']).filter(([, m]) => /\bpending\b|\bdue\b/i.test(m.en) && !/could not be delivered/.test(m.en));
+    const trace = jobs(['trace.', 'status.trace']).filter(
+      ([, m]) => /\bpending\b|\bdue\b/i.test(m.en) && !/could not be delivered/.test(m.en),
+    );
     expect(trace.length).toBeGreaterThan(0);
     expect(trace.filter(([, m]) => !m.zh.includes('待上传')).map(([k, m]) => `${k}: ${m.zh}`)).toEqual([]);
   });
 
   it('records the center rejected are 拒收 in trace, status, demo and notify; rows hisops set aside are 校验不通过', () => {
-    const center = jobs(['trace.', 'status.trace', 'demo.trace', 'notify.', 'mapping.upload']).filter(([, m]) => /\brejected\b/i.test(m.en));
+    const center = jobs(['trace.', 'status.trace', 'demo.trace', 'notify.', 'mapping.upload']).filter(([, m]) =>
+      /\brejected\b/i.test(m.en),
+    );
     expect(center.length).toBeGreaterThan(3);
     expect(center.filter(([, m]) => !m.zh.includes('拒收')).map(([k, m]) => `${k}: ${m.zh}`)).toEqual([]);
-    const local = jobs(['catalog.', 'cat.', 'mapping.']).filter(([k, m]) => !k.startsWith('mapping.upload') && /\brejected\b|set aside/i.test(m.en));
+    const local = jobs(['catalog.', 'cat.', 'mapping.']).filter(
+      ([k, m]) => !k.startsWith('mapping.upload') && /\brejected\b|set aside/i.test(m.en),
+    );
     expect(local.length).toBeGreaterThan(1);
     expect(local.filter(([, m]) => !m.zh.includes('校验不通过')).map(([k, m]) => `${k}: ${m.zh}`)).toEqual([]);
   });

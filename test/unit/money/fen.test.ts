@@ -42,9 +42,12 @@ describe('integer fen for file hot loops', () => {
     };
     const chars = fc.constantFrom('0', '1', '5', '9', '.', '-', ' ', '\t', 'e', ',', '+');
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 18 }).map((a) => a.join('')), (s) => {
-        expect(fenOfText(s)).toBe(byPattern(s));
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 18 }).map((a) => a.join('')),
+        (s) => {
+          expect(fenOfText(s)).toBe(byPattern(s));
+        },
+      ),
       { numRuns: 20000 },
     );
   });

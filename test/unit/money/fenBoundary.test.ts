@@ -15,7 +15,12 @@ const RUNS = 300;
 
 /** An amount as a HIS or the center writes it: up to 10 integer digits, 0–2 decimals, either sign. */
 const amountText = fc
-  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 9_999_999_999n }), fc.constantFrom(0, 1, 2), fc.integer({ min: 0, max: 99 }))
+  .tuple(
+    fc.boolean(),
+    fc.bigInt({ min: 0n, max: 9_999_999_999n }),
+    fc.constantFrom(0, 1, 2),
+    fc.integer({ min: 0, max: 99 }),
+  )
   .map(([neg, yuan, places, cents]) => {
     const dec = places === 0 ? '' : places === 1 ? `.${Math.floor(cents / 10)}` : `.${String(cents).padStart(2, '0')}`;
     return `${neg ? '-' : ''}${yuan}${dec}`;

@@ -9,33 +9,77 @@ const COLS = RULES.resultColumns;
 describe('the 3202 detail file', () => {
   it('lists every settlement once in time order: a refunded one as its positive and its negative line', () => {
     const orig = his({ setl_id: 'S1', setl_time: '2025-03-04 09:00:00' });
-    const refund = his({ setl_id: 'S1R', setl_time: '2025-03-04 15:00:00', refd_setl_flag: '1', init_setl_id: 'S1', medfee: -10000n, fund: -6000n, acct: -1000n });
+    const refund = his({
+      setl_id: 'S1R',
+      setl_time: '2025-03-04 15:00:00',
+      refd_setl_flag: '1',
+      init_setl_id: 'S1',
+      medfee: -10000n,
+      fund: -6000n,
+      acct: -1000n,
+    });
     const other = his({ setl_id: 'S2', setl_time: '2025-03-04 08:00:00', medfee: 2525n, fund: 1000n, acct: 0n });
     const req = detailRequest(SCOPE, [refund, orig, other], RULES);
     expect(req.count).toBe(3);
-    expect(req.text.split('\n').filter(Boolean)).toEqual(['S2\tM1\tP1\t25.25\t10.00\t0.00\t0', 'S1\tM1\tP1\t100.00\t60.00\t10.00\t0', 'S1R\tM1\tP1\t-100.00\t-60.00\t-10.00\t1']);
+    expect(req.text.split('\n').filter(Boolean)).toEqual([
+      'S2\tM1\tP1\t25.25\t10.00\t0.00\t0',
+      'S1\tM1\tP1\t100.00\t60.00\t10.00\t0',
+      'S1R\tM1\tP1\t-100.00\t-60.00\t-10.00\t1',
+    ]);
     // The center can read it back.
     expect(parseStmtUploadFile(req.text).problems).toEqual([]);
-    expect(req.data).toEqual({ setl_optins: '430100', stmt_begndate: '2025-03-04', stmt_enddate: '2025-03-04', medfee_sumamt: '25.25', fund_pay_sumamt: '10.00', cash_payamt: '15.25', fixmedins_setl_cnt: 3, clr_type: '11', refd_setl_flag: '1' });
+    expect(req.data).toEqual({
+      setl_optins: '430100',
+      stmt_begndate: '2025-03-04',
+      stmt_enddate: '2025-03-04',
+      medfee_sumamt: '25.25',
+      fund_pay_sumamt: '10.00',
+      cash_payamt: '15.25',
+      fixmedins_setl_cnt: 3,
+      clr_type: '11',
+      refd_setl_flag: '1',
+    });
   });
 });
 
-describe('the center\'s result file', () => {
+describe("the center's result file", () => {
   it('reads the documented columns, null and empty as absent, keeping the raw line', () => {
-    const text = 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00\r\nP2\t\tnull\tMSG2\t1\t0\t中心端有多条明细\t33.00\t20.00\t0.00\n\n';
+    const text =
+      'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00\r\nP2\t\tnull\tMSG2\t1\t0\t中心端有多条明细\t33.00\t20.00\t0.00\n\n';
     const { rows, balanced, bad } = parseResultText(text, COLS);
     expect(bad).toBe(0);
     // Balanced lines are kept by key; the full record is there when needed.
     expect(balanced).toEqual([{ line: 1, raw: 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00', setl_id: 'S1' }]);
-    expect(parseResultLine(balanced[0]!.raw, 1, COLS)).toEqual({ line: 1, raw: 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00', psn_no: 'P1', mdtrt_id: 'M1', setl_id: 'S1', msgid: 'MSG1', stmt_rslt: '0', refd_setl_flag: '0', memo: '平', medfee: 10000n, fund: 6000n, acct: 1000n });
+    expect(parseResultLine(balanced[0]!.raw, 1, COLS)).toEqual({
+      line: 1,
+      raw: 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00',
+      psn_no: 'P1',
+      mdtrt_id: 'M1',
+      setl_id: 'S1',
+      msgid: 'MSG1',
+      stmt_rslt: '0',
+      refd_setl_flag: '0',
+      memo: '平',
+      medfee: 10000n,
+      fund: 6000n,
+      acct: 1000n,
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ line: 2, setl_id: null, mdtrt_id: null, memo: '中心端有多条明细', medfee: 3300n });
   });
 
   it.each([
-    ['an extra column', 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00\tX', 'expected 10 tab-separated columns, found 11'],
+    [
+      'an extra column',
+      'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00\t10.00\tX',
+      'expected 10 tab-separated columns, found 11',
+    ],
     ['a missing column', 'P1\tM1\tS1\tMSG1\t0\t0\t平\t100.00\t60.00', 'acct_pay "" is not an amount'],
-    ['a bad amount', 'P1\tM1\tS1\tMSG1\t1\t0\t金额不符\t1OO.00\t60.00\t10.00', 'medfee_sumamt "1OO.00" is not an amount'],
+    [
+      'a bad amount',
+      'P1\tM1\tS1\tMSG1\t1\t0\t金额不符\t1OO.00\t60.00\t10.00',
+      'medfee_sumamt "1OO.00" is not an amount',
+    ],
     ['a bad result code', 'P1\tM1\tS1\tMSG1\t平\t0\t平\t100.00\t60.00\t10.00', 'stmt_rslt "平" is not a result code'],
     ['a bad refund flag', 'P1\tM1\tS1\tMSG1\t0\t2\t平\t100.00\t60.00\t10.00', 'refd_setl_flag "2" is neither 0 nor 1'],
   ])('marks a line with %s, and reads the others', (_n, line, problem) => {
@@ -67,19 +111,38 @@ describe('the center\'s result file', () => {
     const { balanced } = parseResultText('S1\twhatever\t0\t1.00\t0.50\t0.00\n', cols);
     expect(balanced.map((b) => b.setl_id)).toEqual(['S1']);
     const r = parseResultLine(balanced[0]!.raw, 1, cols);
-    expect(r).toMatchObject({ setl_id: 'S1', stmt_rslt: '0', medfee: 100n, fund: 50n, acct: 0n, psn_no: null, memo: null });
+    expect(r).toMatchObject({
+      setl_id: 'S1',
+      stmt_rslt: '0',
+      medfee: 100n,
+      fund: 50n,
+      acct: 0n,
+      psn_no: null,
+      memo: null,
+    });
     expect(r.problem).toBeUndefined();
   });
 
   it('sorts every line as reading it in full would (the quick path for balanced lines agrees)', () => {
-    const pick = <T,>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+    const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
     const setl = ['S1', ' S2 ', '', 'null', 'NULL'];
     const rslt = ['0', '000000', '0000000', ' 0 ', '1', '', 'x'];
     const refd = ['0', '1', '', 'null', '2'];
     const amt = ['1.00', '-0.05', ' 7 ', '1.005', '', 'null', 'abc', '1e3'];
     const lines: string[] = [];
     for (let i = 0; i < 2000; i++) {
-      const cells = [`P${i}`, `M${i}`, pick(setl, i) + (i % 3 === 0 ? String(i) : ''), `G${i}`, pick(rslt, i * 7), pick(refd, i * 11), '平', pick(amt, i * 13), pick(amt, i * 17 + 1), pick(amt, i * 19 + 2)];
+      const cells = [
+        `P${i}`,
+        `M${i}`,
+        pick(setl, i) + (i % 3 === 0 ? String(i) : ''),
+        `G${i}`,
+        pick(rslt, i * 7),
+        pick(refd, i * 11),
+        '平',
+        pick(amt, i * 13),
+        pick(amt, i * 17 + 1),
+        pick(amt, i * 19 + 2),
+      ];
       lines.push((i % 97 === 0 ? cells.slice(0, 9) : cells).join('\t'));
     }
     const { rows, balanced } = parseResultText(lines.join('\n'), COLS);

@@ -51,7 +51,12 @@ describe('fen', () => {
   });
 
   it('prints and converts exactly', () => {
-    expect([fenText(0n), fenText(5n), fenText(-5n), fenText(123456789012345n)]).toEqual(['0.00', '0.05', '-0.05', '1234567890123.45']);
+    expect([fenText(0n), fenText(5n), fenText(-5n), fenText(123456789012345n)]).toEqual([
+      '0.00',
+      '0.05',
+      '-0.05',
+      '1234567890123.45',
+    ]);
     expect(fenDecimal(-1230n).eq(new D('-12.3'))).toBe(true);
     expect(decimalFen(new D('0.1').plus('0.2'))).toBe(30n);
     expect(() => decimalFen(new D('0.001'))).toThrow();

@@ -1,5 +1,11 @@
 /** Builders for the reconciliation's unit tests: HIS rows, counted settlements, result rows, scopes. */
-import { parseReconcileRules, type DetailScope, type HisSettlement, type ReconcileRules, type ResultRow } from '../../../src/core/reconcile/index.js';
+import {
+  parseReconcileRules,
+  type DetailScope,
+  type HisSettlement,
+  type ReconcileRules,
+  type ResultRow,
+} from '../../../src/core/reconcile/index.js';
 
 export const RULES: ReconcileRules = parseReconcileRules(undefined, { setl_optins: '430100' });
 
@@ -76,4 +82,9 @@ export function row(over: Partial<ResultRow> = {}): ResultRow {
   };
 }
 
-export const SCOPE: DetailScope = { begndate: '2025-03-04', enddate: '2025-03-04', clr_type: '11', setl_optins: '430100' };
+export const SCOPE: DetailScope = {
+  begndate: '2025-03-04',
+  enddate: '2025-03-04',
+  clr_type: '11',
+  setl_optins: '430100',
+};

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GroupBook, groupsToSend, knownGroupKeys, totalsRequest, totalsText } from '../../../src/core/reconcile/index.js';
+import {
+  GroupBook,
+  groupsToSend,
+  knownGroupKeys,
+  totalsRequest,
+  totalsText,
+} from '../../../src/core/reconcile/index.js';
 import { his, rules, RULES } from './fixtures.js';
 
 describe('groups and totals', () => {
@@ -11,7 +17,12 @@ describe('groups and totals', () => {
     b.add(his({ setl_id: 'S4', insutype: '390' }));
     b.add(his({ setl_id: 'S5', setl_optins: '440300' }));
     expect(b.keys().sort()).toEqual(['310|11|430100', '310|11|440300', '390|11|430100']);
-    expect(totalsText(b.get('310|11|430100'))).toEqual({ count: 3, medfee_sumamt: '50.50', fund_pay_sumamt: '30.00', acct_pay: '0.00' });
+    expect(totalsText(b.get('310|11|430100'))).toEqual({
+      count: 3,
+      medfee_sumamt: '50.50',
+      fund_pay_sumamt: '30.00',
+      acct_pay: '0.00',
+    });
     expect(b.get('510|11|430100').count).toBe(0);
   });
 
@@ -24,7 +35,9 @@ describe('groups and totals', () => {
       { key: '310|21|430100', because: ['run'] },
       { key: '390|21|430100', because: ['configured'] },
     ]);
-    expect(groupsToSend(b, ['310|21|430100'], r, { insutypes: ['310'], clrTypes: ['21'] })).toEqual([{ key: '310|21|430100', because: ['run'] }]);
+    expect(groupsToSend(b, ['310|21|430100'], r, { insutypes: ['310'], clrTypes: ['21'] })).toEqual([
+      { key: '310|21|430100', because: ['run'] },
+    ]);
     // A known group is asked even on a day without its rows; reasons add up.
     expect(groupsToSend(b, ['310|11|430100'], r, {}, ['310|21|430100', '310|11|430100'])).toEqual([
       { key: '310|11|430100', because: ['known', 'his_rows', 'run'] },
@@ -42,14 +55,40 @@ describe('groups and totals', () => {
     ];
     expect(knownGroupKeys(known, RULES)).toEqual(['310|11|430100', '310|11|440300']);
     expect(knownGroupKeys(known, rules({ outOfArea: 'local_agency' }))).toEqual(['310|11|430100']);
-    expect(knownGroupKeys(known, rules({ outOfArea: 'exclude', extraInsutypes: ['39999'] }))).toEqual(['310|11|430100', '39999|11|430100']);
+    expect(knownGroupKeys(known, rules({ outOfArea: 'exclude', extraInsutypes: ['39999'] }))).toEqual([
+      '310|11|430100',
+      '39999|11|430100',
+    ]);
   });
 
   it('builds the 3201 input with the refund flag of the rules', () => {
     const b = new GroupBook();
     b.add(his());
-    const req = totalsRequest({ begndate: '2025-03-04', enddate: '2025-03-04' }, { insutype: '310', clr_type: '11', setl_optins: '430100' }, b.get('310|11|430100'), RULES);
-    expect(req).toEqual({ insutype: '310', clr_type: '11', setl_optins: '430100', stmt_begndate: '2025-03-04', stmt_enddate: '2025-03-04', medfee_sumamt: '100.00', fund_pay_sumamt: '60.00', acct_pay: '10.00', fixmedins_setl_cnt: 1, refd_setl_flag: '1' });
-    expect(totalsRequest({ begndate: 'a', enddate: 'b' }, { insutype: '310', clr_type: '11', setl_optins: '430100' }, b.get('x'), rules({ refunds: 'exclude' })).refd_setl_flag).toBe('0');
+    const req = totalsRequest(
+      { begndate: '2025-03-04', enddate: '2025-03-04' },
+      { insutype: '310', clr_type: '11', setl_optins: '430100' },
+      b.get('310|11|430100'),
+      RULES,
+    );
+    expect(req).toEqual({
+      insutype: '310',
+      clr_type: '11',
+      setl_optins: '430100',
+      stmt_begndate: '2025-03-04',
+      stmt_enddate: '2025-03-04',
+      medfee_sumamt: '100.00',
+      fund_pay_sumamt: '60.00',
+      acct_pay: '10.00',
+      fixmedins_setl_cnt: 1,
+      refd_setl_flag: '1',
+    });
+    expect(
+      totalsRequest(
+        { begndate: 'a', enddate: 'b' },
+        { insutype: '310', clr_type: '11', setl_optins: '430100' },
+        b.get('x'),
+        rules({ refunds: 'exclude' }),
+      ).refd_setl_flag,
+    ).toBe('0');
   });
 });

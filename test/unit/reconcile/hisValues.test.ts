@@ -25,11 +25,21 @@ describe('the census of the HIS rows left out', () => {
     c.add(readHisRow(hisRow({ in_area_flag: '0', setl_optins: '440300' }), r), 1, P2);
     const [excluded, odd, ...rest] = c.findings(r);
     expect(rest).toEqual([]);
-    expect(excluded).toMatchObject({ kind: 'unknown', cause: 'his_rows_excluded', begndate: '2025-03-04', effects: [], repair: { action: 'manual', certain: false } });
+    expect(excluded).toMatchObject({
+      kind: 'unknown',
+      cause: 'his_rows_excluded',
+      begndate: '2025-03-04',
+      effects: [],
+      repair: { action: 'manual', certain: false },
+    });
     expect(excluded!.detail).toBe(
       'The HIS returned 44 settlement row(s) (2 period(s) 2025-03-04 … 2025-03-05) and the reconcile rules left out every one: 42 by status (his_status "S" ×40, "void" ×2), 1 by refund flag (refd_setl_flag "1" ×1), 1 by out-of-area (in_area_flag "0" ×1). Nothing was counted: the HIS side of every total is zero (reconcile.statuses: settled, cancelled; reconcile.refunds: exclude; reconcile.outOfArea: exclude).',
     );
-    expect(odd).toMatchObject({ cause: 'his_unexpected_value', begndate: '2025-03-04', fields: [{ field: 'settlements_for_reconcile.his_status', his: 'S ×40' }] });
+    expect(odd).toMatchObject({
+      cause: 'his_unexpected_value',
+      begndate: '2025-03-04',
+      fields: [{ field: 'settlements_for_reconcile.his_status', his: 'S ×40' }],
+    });
   });
 
   it('a status listed in reconcile.statuses is meant, even when undocumented', () => {

@@ -4,7 +4,13 @@ import { his, row, RULES } from './fixtures.js';
 
 const types = (his_: Parameters<typeof matchDetail>[0], rows: Parameters<typeof matchDetail>[1]) => {
   const m = matchDetail(his_, rows);
-  return { balanced: m.balanced, diffs: m.differences.map((d) => `${d.type} ${'his' in d && d.his ? d.his.setl_id : '-'} ${d.type === 'duplicate' ? (d.original?.setl_id ?? 'none') : (d.center?.setl_id ?? 'no line')}`) };
+  return {
+    balanced: m.balanced,
+    diffs: m.differences.map(
+      (d) =>
+        `${d.type} ${'his' in d && d.his ? d.his.setl_id : '-'} ${d.type === 'duplicate' ? (d.original?.setl_id ?? 'none') : (d.center?.setl_id ?? 'no line')}`,
+    ),
+  };
 };
 
 describe('pairing result lines with HIS rows', () => {
@@ -27,15 +33,67 @@ describe('pairing result lines with HIS rows', () => {
   it.each([
     ['balanced', [his()], [row()], 1, []],
     ['the center says 平 even with other figures', [his()], [row({ medfee: 1n })], 1, []],
-    ['not balanced, other figures: both hold it', [his()], [row({ stmt_rslt: '1', fund: 6001n })], 0, ['mismatch S1 S1']],
-    ['not balanced, another refund flag: both hold it', [his()], [row({ stmt_rslt: '1', refd_setl_flag: '1' })], 0, ['mismatch S1 S1']],
-    ['not balanced, our own figures echoed: the center lacks it', [his()], [row({ stmt_rslt: '1', memo: '中心无此结算' })], 0, ['his_only S1 S1']],
+    [
+      'not balanced, other figures: both hold it',
+      [his()],
+      [row({ stmt_rslt: '1', fund: 6001n })],
+      0,
+      ['mismatch S1 S1'],
+    ],
+    [
+      'not balanced, another refund flag: both hold it',
+      [his()],
+      [row({ stmt_rslt: '1', refd_setl_flag: '1' })],
+      0,
+      ['mismatch S1 S1'],
+    ],
+    [
+      'not balanced, our own figures echoed: the center lacks it',
+      [his()],
+      [row({ stmt_rslt: '1', memo: '中心无此结算' })],
+      0,
+      ['his_only S1 S1'],
+    ],
     ['no line at all for a HIS row', [his(), his({ setl_id: 'S2' })], [row()], 1, ['his_only S2 no line']],
-    ['a line only the center has', [his()], [row(), row({ setl_id: 'C9', mdtrt_id: 'M9', stmt_rslt: '1' })], 1, ['center_only - C9']],
-    ['keys withheld: a duplicate of the person\'s settlement with the same figures', [his(), his({ setl_id: 'S2', psn_no: 'P1', medfee: 500n })], [row(), row({ setl_id: 'S2', medfee: 500n }), row({ setl_id: null, mdtrt_id: null, stmt_rslt: '1', medfee: 500n })], 2, ['duplicate - S2']],
-    ['same visit and refund flag with keys: a duplicate', [his()], [row(), row({ setl_id: 'C2', stmt_rslt: '1' })], 1, ['duplicate - S1']],
-    ['same visit, refund flag 1: not a duplicate (a cancellation)', [his()], [row(), row({ setl_id: 'C2', stmt_rslt: '1', refd_setl_flag: '1', medfee: -10000n })], 1, ['center_only - C2']],
-    ['a malformed line naming our settlement: that settlement\'s only finding', [his()], [row({ problem: 'expected 10 columns' })], 0, ['bad_row S1 S1']],
+    [
+      'a line only the center has',
+      [his()],
+      [row(), row({ setl_id: 'C9', mdtrt_id: 'M9', stmt_rslt: '1' })],
+      1,
+      ['center_only - C9'],
+    ],
+    [
+      "keys withheld: a duplicate of the person's settlement with the same figures",
+      [his(), his({ setl_id: 'S2', psn_no: 'P1', medfee: 500n })],
+      [
+        row(),
+        row({ setl_id: 'S2', medfee: 500n }),
+        row({ setl_id: null, mdtrt_id: null, stmt_rslt: '1', medfee: 500n }),
+      ],
+      2,
+      ['duplicate - S2'],
+    ],
+    [
+      'same visit and refund flag with keys: a duplicate',
+      [his()],
+      [row(), row({ setl_id: 'C2', stmt_rslt: '1' })],
+      1,
+      ['duplicate - S1'],
+    ],
+    [
+      'same visit, refund flag 1: not a duplicate (a cancellation)',
+      [his()],
+      [row(), row({ setl_id: 'C2', stmt_rslt: '1', refd_setl_flag: '1', medfee: -10000n })],
+      1,
+      ['center_only - C2'],
+    ],
+    [
+      "a malformed line naming our settlement: that settlement's only finding",
+      [his()],
+      [row({ problem: 'expected 10 columns' })],
+      0,
+      ['bad_row S1 S1'],
+    ],
     ['a line listing a settlement twice', [his()], [row(), row({ line: 2 })], 1, ['bad_row - S1']],
   ])('%s', (_n, h, r, balanced, diffs) => {
     expect(types(h, r)).toEqual({ balanced, diffs });

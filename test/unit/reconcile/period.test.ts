@@ -6,7 +6,12 @@ const base: PeriodRequest = { today: '2025-03-10', maxDays: 31, mode: 'day' };
 
 describe('periods', () => {
   it('knows calendar days', () => {
-    expect([isDay('2024-02-29'), isDay('2025-02-29'), isDay('2025-13-01'), isDay('20250301')]).toEqual([true, false, false, false]);
+    expect([isDay('2024-02-29'), isDay('2025-02-29'), isDay('2025-13-01'), isDay('20250301')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
     expect(daysBetween('2025-02-27', '2025-03-02')).toBe(3);
@@ -28,9 +33,17 @@ describe('periods', () => {
 
   it.each([
     [{ date: '2025-02-30' }, 'RECONCILE_DATE', '"2025-02-30" is not a date'],
-    [{ date: '2025-03-04', from: '2025-03-01', to: '2025-03-02' }, 'RECONCILE_DATE_CONFLICT', '--date cannot be combined'],
+    [
+      { date: '2025-03-04', from: '2025-03-01', to: '2025-03-02' },
+      'RECONCILE_DATE_CONFLICT',
+      '--date cannot be combined',
+    ],
     [{ from: '2025-03-01' }, 'RECONCILE_RANGE_INCOMPLETE', '--from was given without --to'],
-    [{ from: '2025-03-05', to: '2025-03-01' }, 'RECONCILE_RANGE_BACKWARDS', 'ends (2025-03-01) before it starts (2025-03-05)'],
+    [
+      { from: '2025-03-05', to: '2025-03-01' },
+      'RECONCILE_RANGE_BACKWARDS',
+      'ends (2025-03-01) before it starts (2025-03-05)',
+    ],
     [{ date: '2025-03-11' }, 'RECONCILE_RANGE_FUTURE', 'after today'],
     [{ from: '2025-01-01', to: '2025-03-01' }, 'RECONCILE_RANGE_TOO_LONG', '60 days; the limit is 31'],
   ])('%j → %s', (req, code, text) => {

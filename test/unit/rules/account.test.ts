@@ -9,17 +9,28 @@ import { D } from '../../../src/core/money.js';
 import { splitBill, type Policy, type SettleResult } from '../../../src/core/rules/index.js';
 import { input, line, testPolicy, variant } from './fixtures.js';
 
-function settle(o: { flag?: boolean; balc?: string; mulaid?: string; type?: 'inpatient' | 'outpatient' }, policy: Policy = testPolicy): SettleResult {
-  return splitBill(input({
-    lines: [line({ pric: '3000' }), line({ lv: '02', pric: '1000' }), line({ lv: '03', pric: '200' })],
-    person: { acct_balc: new D(o.balc ?? '0'), mulaid_balc: new D(o.mulaid ?? '0'), ytd: { op_dedc: new D(200) } },
-    visit: { acct_used_flag: o.flag ?? true, type: o.type ?? 'inpatient' },
-  }), policy);
+function settle(
+  o: { flag?: boolean; balc?: string; mulaid?: string; type?: 'inpatient' | 'outpatient' },
+  policy: Policy = testPolicy,
+): SettleResult {
+  return splitBill(
+    input({
+      lines: [line({ pric: '3000' }), line({ lv: '02', pric: '1000' }), line({ lv: '03', pric: '200' })],
+      person: { acct_balc: new D(o.balc ?? '0'), mulaid_balc: new D(o.mulaid ?? '0'), ytd: { op_dedc: new D(200) } },
+      visit: { acct_used_flag: o.flag ?? true, type: o.type ?? 'inpatient' },
+    }),
+    policy,
+  );
 }
 
 function acct(r: SettleResult): [string, string, string, string] {
   const s = r.setlinfo;
-  return [s.acct_pay, s.acct_mulaid_pay, s.psn_cash_pay, s.balc].map((x) => x.toFixed(2)) as [string, string, string, string];
+  return [s.acct_pay, s.acct_mulaid_pay, s.psn_cash_pay, s.balc].map((x) => x.toFixed(2)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
 }
 
 describe('personal account', () => {
@@ -58,7 +69,13 @@ describe('personal account', () => {
 
   it('explains where the account payment comes from', () => {
     const e = settle({ balc: '1000', mulaid: '300' }).explanation!.find((x) => x.field === 'acct_pay')!;
-    expect(e.inputs).toMatchObject({ inscp_personal: '1500.00', preselfpay: '100.00', payable: '1600.00', acct_balc: '1000.00', mulaid_balc: '300.00' });
+    expect(e.inputs).toMatchObject({
+      inscp_personal: '1500.00',
+      preselfpay: '100.00',
+      payable: '1600.00',
+      acct_balc: '1000.00',
+      mulaid_balc: '300.00',
+    });
     expect(e.source).toMatch(/^test-policy\.yaml:\d+$/);
   });
 });

@@ -46,8 +46,17 @@ describe('bill files', () => {
     expect(b.person).toMatchObject({ age: 40, psn_groups: ['civil_servant'] });
     expect(b.person.acct_balc.toFixed(2)).toBe('100.00');
     expect(b.visit).toMatchObject({ type: 'inpatient', acct_used_flag: true, admission_count: 1, in_area: true });
-    expect(b.lines.map((l) => [l.feedetl_sn, l.chrgitm_lv, l.cnt.toString(), l.pric.toString(), l.selfpay_prop?.toString() ?? null])).toEqual([
-      ['1', '01', '2', '15.5', null], ['2', '02', '1', '1000', '0.2'],
+    expect(
+      b.lines.map((l) => [
+        l.feedetl_sn,
+        l.chrgitm_lv,
+        l.cnt.toString(),
+        l.pric.toString(),
+        l.selfpay_prop?.toString() ?? null,
+      ]),
+    ).toEqual([
+      ['1', '01', '2', '15.5', null],
+      ['2', '02', '1', '1000', '0.2'],
     ]);
     // 31 + 1000 = 1031; 乙类 pre 200; in scope 831 < deductible 900 → no fund
     const r = splitBill(b, testPolicy);
@@ -60,16 +69,24 @@ describe('bill files', () => {
     expect(b.person.age).toBe(4);
     expect(b.person.psn_groups).toEqual(['civil_servant', 'poverty']);
     expect(b.person.ytd.ip_hifp_pay!.toFixed(2)).toBe('1200.50');
-    expect(b.lines.map((l) => [l.chrgitm_lv, l.list_type, l.fee_ocur_time])).toEqual([['01', '201', '2024-05-01'], ['02', '101', '2024-05-01 10:00:00']]);
+    expect(b.lines.map((l) => [l.chrgitm_lv, l.list_type, l.fee_ocur_time])).toEqual([
+      ['01', '201', '2024-05-01'],
+      ['02', '101', '2024-05-01 10:00:00'],
+    ]);
     // age 4, S100 listed: 50 × 1.2 = 60; 乙类 100 at poverty's 0.05: pre 5 → medfee 160, in scope 155
     const r = splitBill(b, testPolicy);
-    expect([r.setlinfo.medfee_sumamt, r.setlinfo.preselfpay_amt, r.setlinfo.inscp_scp_amt].map((x) => x.toFixed(2))).toEqual(['160.00', '5.00', '155.00']);
+    expect(
+      [r.setlinfo.medfee_sumamt, r.setlinfo.preselfpay_amt, r.setlinfo.inscp_scp_amt].map((x) => x.toFixed(2)),
+    ).toEqual(['160.00', '5.00', '155.00']);
   });
 
   it('names file, line and field for bad lines (JSON)', () => {
     const bad = JSON_BILL.replace('"chrgitm_lv": "02", "cnt": 1', '"chrgitm_lv": "04", "cnt": -1');
     const issues = issuesOf(() => parseBill(bad, 'bill.json'));
-    expect(issues.map((i) => `${i.file}:${i.line} ${i.field}`).sort()).toEqual(['bill.json:9 lines[1].chrgitm_lv', 'bill.json:9 lines[1].cnt']);
+    expect(issues.map((i) => `${i.file}:${i.line} ${i.field}`).sort()).toEqual([
+      'bill.json:9 lines[1].chrgitm_lv',
+      'bill.json:9 lines[1].cnt',
+    ]);
     expect(issues.find((i) => i.field === 'lines[1].cnt')!.fix).toMatch(/init_feedetl_sn/);
     expect(issues.find((i) => i.field === 'lines[1].chrgitm_lv')!.message).toBe("unknown category '04'");
   });
@@ -85,14 +102,19 @@ describe('bill files', () => {
   });
 
   it('accepts a negative quantity on a refund line', () => {
-    const refund = JSON_BILL.replace('"chrgitm_lv": "02", "cnt": 1,', '"chrgitm_lv": "01", "cnt": -1, "init_feedetl_sn": "1",').replace('"pric": 1000', '"pric": "15.50"');
+    const refund = JSON_BILL.replace(
+      '"chrgitm_lv": "02", "cnt": 1,',
+      '"chrgitm_lv": "01", "cnt": -1, "init_feedetl_sn": "1",',
+    ).replace('"pric": 1000', '"pric": "15.50"');
     const r = splitBill(parseBill(refund, 'bill.json'), testPolicy);
     expect(r.setlinfo.medfee_sumamt.toFixed(2)).toBe('15.50');
   });
 
   it('names file, line and field for bad rows (CSV), and a misspelt column once', () => {
-    const bad = CSV_BILL.replace('feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric', 'feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric,prce')
-      .replace('2,X2,2,1,100,', '2,X2,A,-2,100,');
+    const bad = CSV_BILL.replace(
+      'feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric',
+      'feedetl_sn,med_list_codg,chrgitm_lv,cnt,pric,prce',
+    ).replace('2,X2,2,1,100,', '2,X2,A,-2,100,');
     const issues = issuesOf(() => parseBill(bad, 'bill.csv'));
     const at = (f: string): Issue | undefined => issues.find((i) => i.field === f);
     expect(at('lines[1].cnt')).toMatchObject({ file: 'bill.csv', line: 10 });
@@ -105,7 +127,9 @@ describe('bill files', () => {
     const early = JSON_BILL.replace('"fee_ocur_time": "2024-05-01" }\n  ]', '"fee_ocur_time": "2023-12-30" }\n  ]');
     const issues = issuesOf(() => parseBill(early, 'bill.json', { policies: [testPolicy] }));
     expect(issues[0]).toMatchObject({ line: 9, field: 'lines[1].fee_ocur_time' });
-    expect(issues[0]!.message).toMatch(/date 2023-12-30 is outside every policy for insutype 310 \(loaded: 2024-01-01\.\.2024-12-31 \(test-policy\.yaml\)\)/);
+    expect(issues[0]!.message).toMatch(
+      /date 2023-12-30 is outside every policy for insutype 310 \(loaded: 2024-01-01\.\.2024-12-31 \(test-policy\.yaml\)\)/,
+    );
     const late = JSON_BILL.replace('"setl_time": "2024-05-02"', '"setl_time": "2025-01-05"');
     const lateIssues = issuesOf(() => parseBill(late, 'bill.json', { policies: [testPolicy] }));
     expect(lateIssues[0]).toMatchObject({ line: 3, field: 'setl_time' });
@@ -125,19 +149,35 @@ describe('bill files', () => {
   it('checks the bill against the policy with the bill lines: unknown level and group', () => {
     const bad = JSON_BILL.replace('"hosp_lv": "3"', '"hosp_lv": "4"').replace('["civil_servant"]', '["civil_servent"]');
     const issues = issuesOf(() => settleBill(parseBill(bad, 'bill.json'), [testPolicy]));
-    expect(issues.map((i) => [i.line, i.field])).toEqual([[4, 'hosp_lv'], [5, 'person.psn_groups[0]']]);
+    expect(issues.map((i) => [i.line, i.field])).toEqual([
+      [4, 'hosp_lv'],
+      [5, 'person.psn_groups[0]'],
+    ]);
     expect(issues[0]!.fix).toBe('use one of 1, 2, 3, or add the level to the policy');
   });
 
   it('reads an earlier result back as the carry of the next interim settlement', () => {
     const first = splitBill(parseBill(JSON_BILL, 'bill.json'), testPolicy);
     const out = resultToJson(first) as Record<string, unknown>;
-    const bill2 = JSON.stringify({
-      insutype: '310', setl_time: '2024-05-02', hosp_lv: '3',
-      person: { age: 40, acct_balc: (out.setlinfo as Record<string, string>).balc, psn_groups: ['civil_servant'], ytd: out.accumulators },
-      visit: { type: 'inpatient', acct_used_flag: true, interim_no: 2, carry: out.stay },
-      lines: [{ feedetl_sn: '3', med_list_codg: 'X1', chrgitm_lv: '01', cnt: 1, pric: '3000', fee_ocur_time: '2024-05-02' }],
-    }, null, 2);
+    const bill2 = JSON.stringify(
+      {
+        insutype: '310',
+        setl_time: '2024-05-02',
+        hosp_lv: '3',
+        person: {
+          age: 40,
+          acct_balc: (out.setlinfo as Record<string, string>).balc,
+          psn_groups: ['civil_servant'],
+          ytd: out.accumulators,
+        },
+        visit: { type: 'inpatient', acct_used_flag: true, interim_no: 2, carry: out.stay },
+        lines: [
+          { feedetl_sn: '3', med_list_codg: 'X1', chrgitm_lv: '01', cnt: 1, pric: '3000', fee_ocur_time: '2024-05-02' },
+        ],
+      },
+      null,
+      2,
+    );
     const second = splitBill(parseBill(bill2, 'bill2.json'), testPolicy);
     // stay in scope 831 + 3000 = 3831: deductible 900 (831 paid at #1 → 69 now); fund (3831 − 900) × 0.80 = 2344.80
     expect(second.setlinfo.act_pay_dedc.toFixed(2)).toBe('69.00');

@@ -34,29 +34,52 @@ describe('explanation', () => {
     const hifp = rows.find((x) => x.field === 'hifp_pay')!;
     // The ceiling cut in: its line decided the amount; the ratio, the bands and the deductible follow.
     expect(hifp.source).toBe(`test-policy.yaml:${policyLine('  ceiling: 50000')}`);
-    expect(hifp.clauses.split('\n')).toEqual([
-      policyLine('  ceiling: 50000'), policyLine('    by_level: { "1": 0.90, "2": 0.85, "3": 0.80 }'), policyLine('  bands:'), policyLine('    by_level: { "1": 300, "2": 600, "3": 900 }'),
-    ].map((n) => `test-policy.yaml:${n}`));
+    expect(hifp.clauses.split('\n')).toEqual(
+      [
+        policyLine('  ceiling: 50000'),
+        policyLine('    by_level: { "1": 0.90, "2": 0.85, "3": 0.80 }'),
+        policyLine('  bands:'),
+        policyLine('    by_level: { "1": 300, "2": 600, "3": 900 }'),
+      ].map((n) => `test-policy.yaml:${n}`),
+    );
     expect(hifp.inputs).toContain('ceiling=50000.00 − ytd ip_hifp_pay 40000.00 = 10000.00 left');
     expect(hifp.inputs).toMatch(/over_ceiling_amt=\d+\.\d\d/);
   });
 
   it('below the ceiling the ratio line decides the fund amount; the group and retired points are cited too', () => {
-    const small = splitBill(input({ lines: [line({ pric: '2000' })], hosp_lv: '2', person: { retired: true, psn_groups: ['poverty'] } }), testPolicy);
+    const small = splitBill(
+      input({ lines: [line({ pric: '2000' })], hosp_lv: '2', person: { retired: true, psn_groups: ['poverty'] } }),
+      testPolicy,
+    );
     const e = small.explanation!.find((x) => x.field === 'hifp_pay')!;
     expect(e.source).toBe(`test-policy.yaml:${policyLine('    by_level: { "1": 0.90, "2": 0.85, "3": 0.80 }')}`);
-    expect(e.clauses!.map((c) => c.clause)).toEqual(['inpatient.ratio.by_level.2', 'inpatient.ratio.retired_plus', 'inpatient.ratio.plus_by_person_group.poverty', 'inpatient.bands', 'inpatient.deductible.by_level.2', 'inpatient.ceiling']);
+    expect(e.clauses!.map((c) => c.clause)).toEqual([
+      'inpatient.ratio.by_level.2',
+      'inpatient.ratio.retired_plus',
+      'inpatient.ratio.plus_by_person_group.poverty',
+      'inpatient.bands',
+      'inpatient.deductible.by_level.2',
+      'inpatient.ceiling',
+    ]);
     const d = small.explanation!.find((x) => x.field === 'act_pay_dedc')!;
-    expect(d.clauses!.map((c) => c.clause)).toEqual(['inpatient.deductible.by_level.2', 'inpatient.deductible.factor_by_person_group.poverty']);
+    expect(d.clauses!.map((c) => c.clause)).toEqual([
+      'inpatient.deductible.by_level.2',
+      'inpatient.deductible.factor_by_person_group.poverty',
+    ]);
     const j = resultToJson(small) as { explanation: Array<{ field: string; clauses?: unknown[] }> };
     expect(j.explanation.find((x) => x.field === 'hifp_pay')!.clauses).toHaveLength(6);
   });
 
   it('lists accumulators and, on request, every line', () => {
-    expect(rows.find((x) => x.field === 'ytd.ip_hifp_pay')).toMatchObject({ amount: '50000.00', inputs: 'before=40000.00; this_settlement=10000.00' });
+    expect(rows.find((x) => x.field === 'ytd.ip_hifp_pay')).toMatchObject({
+      amount: '50000.00',
+      inputs: 'before=40000.00; this_settlement=10000.00',
+    });
     const withLines = explainRows(r, { lines: true });
     expect(withLines.filter((x) => x.field.startsWith('line '))).toHaveLength(3);
-    expect(withLines.find((x) => x.field === `line ${r.lines[2]!.feedetl_sn}`)!.rule).toBe('chrgitm_lv 03 丙类 → fully self-paid 150.00');
+    expect(withLines.find((x) => x.field === `line ${r.lines[2]!.feedetl_sn}`)!.rule).toBe(
+      'chrgitm_lv 03 丙类 → fully self-paid 150.00',
+    );
   });
 
   it('is optional and changes no amount', () => {
@@ -68,10 +91,19 @@ describe('explanation', () => {
   });
 
   it('prints as JSON with money as two-decimal strings', () => {
-    const j = resultToJson(r) as { setlinfo: Record<string, string>; lines: Array<Record<string, unknown>>; explanation: Array<{ field: string; amount: string }> };
+    const j = resultToJson(r) as {
+      setlinfo: Record<string, string>;
+      lines: Array<Record<string, unknown>>;
+      explanation: Array<{ field: string; amount: string }>;
+    };
     expect(j.setlinfo.medfee_sumamt).toBe('21150.00');
     expect(j.setlinfo.pool_prop_selfpay).toBe('0.8500');
-    expect(j.lines[1]).toMatchObject({ det_item_fee_sumamt: '1000.00', preselfpay_amt: '200.00', selfpay_prop: '0.2000', pric: '1000' });
+    expect(j.lines[1]).toMatchObject({
+      det_item_fee_sumamt: '1000.00',
+      preselfpay_amt: '200.00',
+      selfpay_prop: '0.2000',
+      pric: '1000',
+    });
     expect(j.explanation.find((e) => e.field === 'hifp_pay')!.amount).toBe(j.setlinfo.hifp_pay);
     expect(JSON.parse(JSON.stringify(j))).toEqual(j);
   });

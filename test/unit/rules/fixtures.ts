@@ -3,7 +3,14 @@
  * hand-worked cases use; change them and the cases' arithmetic must change too.
  */
 import { D } from '../../../src/core/money.js';
-import { parsePolicy, type FeeLine, type Person, type Policy, type SettleInput, type Visit } from '../../../src/core/rules/index.js';
+import {
+  parsePolicy,
+  type FeeLine,
+  type Person,
+  type Policy,
+  type SettleInput,
+  type Visit,
+} from '../../../src/core/rules/index.js';
 
 export const TEST_POLICY = `
 name: test

@@ -14,14 +14,22 @@ describe('golden bills', () => {
   it('has cases', () => expect(bills.length).toBeGreaterThanOrEqual(2));
   for (const f of bills) {
     it(f, async () => {
-      const expected = JSON.parse(readFileSync(join(DIR, f.replace(/\.bill\.(json|csv)$/, '.expected.json')), 'utf8')) as {
-        policy: string; setlinfo: Record<string, string>; accumulators: Record<string, string>;
+      const expected = JSON.parse(
+        readFileSync(join(DIR, f.replace(/\.bill\.(json|csv)$/, '.expected.json')), 'utf8'),
+      ) as {
+        policy: string;
+        setlinfo: Record<string, string>;
+        accumulators: Record<string, string>;
       };
       const policy = await loadPolicyFile(`templates/policies/${expected.policy}`, (p) => readFileSync(p, 'utf8'));
       const bill = parseBill(readFileSync(join(DIR, f), 'utf8'), f, { policies: [policy] });
-      const out = resultToJson(settleBill(bill, [policy])) as { setlinfo: Record<string, string>; accumulators: Record<string, string> };
+      const out = resultToJson(settleBill(bill, [policy])) as {
+        setlinfo: Record<string, string>;
+        accumulators: Record<string, string>;
+      };
       expect(out.setlinfo).toEqual(expected.setlinfo);
-      for (const [k, v] of Object.entries(expected.accumulators)) expect(`${k} ${out.accumulators[k]}`).toBe(`${k} ${v}`);
+      for (const [k, v] of Object.entries(expected.accumulators))
+        expect(`${k} ${out.accumulators[k]}`).toBe(`${k} ${v}`);
     });
   }
 });

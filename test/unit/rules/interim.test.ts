@@ -3,23 +3,33 @@
  * earlier ones settled, so the deductible paid earlier is carried and the parts add up.
  */
 import { describe, expect, it } from 'vitest';
-import { HisopsError } from '../../../src/core/errors.js';
+import type { HisopsError } from '../../../src/core/errors.js';
 import { D } from '../../../src/core/money.js';
 import { AMOUNT_FIELDS, splitBill, type SettleResult } from '../../../src/core/rules/index.js';
 import { inscope, input, line, testPolicy } from './fixtures.js';
 
 function next(prev: SettleResult, lines: ReturnType<typeof inscope>[]): SettleResult {
-  return splitBill(input({
-    lines,
-    person: { ytd: prev.accumulators, acct_balc: prev.setlinfo.balc },
-    visit: { carry: prev.stay, interim_no: prev.stay.settlements + 1, acct_used_flag: true },
-  }), testPolicy);
+  return splitBill(
+    input({
+      lines,
+      person: { ytd: prev.accumulators, acct_balc: prev.setlinfo.balc },
+      visit: { carry: prev.stay, interim_no: prev.stay.settlements + 1, acct_used_flag: true },
+    }),
+    testPolicy,
+  );
 }
 
 describe('interim settlements', () => {
   it('carries the deductible paid by an earlier interim settlement (worked by hand)', () => {
     // #1: in scope 500 < deductible 900 → all 500 is deductible, fund 0
-    const first = splitBill(input({ lines: [inscope('500')], person: { acct_balc: new D(2000) }, visit: { interim_no: 1, acct_used_flag: true } }), testPolicy);
+    const first = splitBill(
+      input({
+        lines: [inscope('500')],
+        person: { acct_balc: new D(2000) },
+        visit: { interim_no: 1, acct_used_flag: true },
+      }),
+      testPolicy,
+    );
     expect(first.setlinfo.act_pay_dedc.toFixed(2)).toBe('500.00');
     expect(first.setlinfo.hifp_pay.toFixed(2)).toBe('0.00');
     // #2: stay so far 3500 → deductible 900, fund (3500 − 900) × 0.80 = 2080;
@@ -31,10 +41,24 @@ describe('interim settlements', () => {
     expect(second.stay.settlements).toBe(2);
     expect(second.accumulators.ip_dedc!.toFixed(2)).toBe('900.00');
     // the account: 500 at #1, 920 at #2; balance 2000 → 1500 → 580
-    expect([first.setlinfo.acct_pay, second.setlinfo.acct_pay, second.setlinfo.balc].map((x) => x.toFixed(2))).toEqual(['500.00', '920.00', '580.00']);
+    expect([first.setlinfo.acct_pay, second.setlinfo.acct_pay, second.setlinfo.balc].map((x) => x.toFixed(2))).toEqual([
+      '500.00',
+      '920.00',
+      '580.00',
+    ]);
     // the single settlement of the same stay
-    const single = splitBill(input({ lines: [inscope('500'), inscope('3000')], person: { acct_balc: new D(2000) }, visit: { acct_used_flag: true } }), testPolicy);
-    for (const f of AMOUNT_FIELDS) expect(`${f} ${first.setlinfo[f].plus(second.setlinfo[f]).toFixed(2)}`).toBe(`${f} ${single.setlinfo[f].toFixed(2)}`);
+    const single = splitBill(
+      input({
+        lines: [inscope('500'), inscope('3000')],
+        person: { acct_balc: new D(2000) },
+        visit: { acct_used_flag: true },
+      }),
+      testPolicy,
+    );
+    for (const f of AMOUNT_FIELDS)
+      expect(`${f} ${first.setlinfo[f].plus(second.setlinfo[f]).toFixed(2)}`).toBe(
+        `${f} ${single.setlinfo[f].toFixed(2)}`,
+      );
     expect(second.setlinfo.balc.eq(single.setlinfo.balc)).toBe(true);
   });
 
@@ -46,7 +70,9 @@ describe('interim settlements', () => {
   });
 
   it('rejects an interim number that does not follow the carry', () => {
-    expect(() => splitBill(input({ lines: [inscope('1')], visit: { interim_no: 2 } }), testPolicy)).toThrow(/interim settlement #2 but carry holds 0/);
+    expect(() => splitBill(input({ lines: [inscope('1')], visit: { interim_no: 2 } }), testPolicy)).toThrow(
+      /interim settlement #2 but carry holds 0/,
+    );
   });
 
   it('rejects year-to-date figures lower than the earlier interim settlements', () => {
@@ -73,6 +99,8 @@ describe('interim settlements', () => {
 
   it('has no interim settlements for outpatient visits', () => {
     const first = splitBill(input({ lines: [inscope('100')] }), testPolicy);
-    expect(() => splitBill(input({ lines: [inscope('1')], visit: { type: 'outpatient', carry: first.stay } }), testPolicy)).toThrow(/only inpatient stays have interim settlements/);
+    expect(() =>
+      splitBill(input({ lines: [inscope('1')], visit: { type: 'outpatient', carry: first.stay } }), testPolicy),
+    ).toThrow(/only inpatient stays have interim settlements/);
   });
 });

@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { HisopsError } from '../../../src/core/errors.js';
+import type { HisopsError } from '../../../src/core/errors.js';
 import { D } from '../../../src/core/money.js';
-import { assertInvariants, checkInvariants, compareSettlement, splitBill, type SetlinfoLike } from '../../../src/core/rules/index.js';
+import {
+  assertInvariants,
+  checkInvariants,
+  compareSettlement,
+  splitBill,
+  type SetlinfoLike,
+} from '../../../src/core/rules/index.js';
 import { inscope, input, line, testPolicy } from './fixtures.js';
 
 /** A consistent setlinfo as the center returns it: 1000 = fund 700 + person 300; 300 = acct 100 + cash 200. */
 function center(over: Record<string, string> = {}): SetlinfoLike {
   const base: Record<string, string> = {
-    medfee_sumamt: '1000.00', fulamt_ownpay_amt: '50.00', overlmt_selfpay: '0.00', preselfpay_amt: '30.00', inscp_scp_amt: '920.00',
-    act_pay_dedc: '100.00', hifp_pay: '600.00', cvlserv_pay: '60.00', hifes_pay: '0.00', hifmi_pay: '0.00', hifob_pay: '0.00',
-    maf_pay: '40.00', oth_pay: '0.00', hifdm_pay: '0.00', fund_pay_sumamt: '700.00', psn_part_amt: '300.00', hosp_part_amt: '0.00',
-    acct_pay: '100.00', acct_mulaid_pay: '20.00', psn_cash_pay: '200.00', balc: '0.00', ...over,
+    medfee_sumamt: '1000.00',
+    fulamt_ownpay_amt: '50.00',
+    overlmt_selfpay: '0.00',
+    preselfpay_amt: '30.00',
+    inscp_scp_amt: '920.00',
+    act_pay_dedc: '100.00',
+    hifp_pay: '600.00',
+    cvlserv_pay: '60.00',
+    hifes_pay: '0.00',
+    hifmi_pay: '0.00',
+    hifob_pay: '0.00',
+    maf_pay: '40.00',
+    oth_pay: '0.00',
+    hifdm_pay: '0.00',
+    fund_pay_sumamt: '700.00',
+    psn_part_amt: '300.00',
+    hosp_part_amt: '0.00',
+    acct_pay: '100.00',
+    acct_mulaid_pay: '20.00',
+    psn_cash_pay: '200.00',
+    balc: '0.00',
+    ...over,
   };
   return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, new D(v)]));
 }
@@ -44,7 +68,17 @@ describe('invariants I1–I7', () => {
   });
 
   it('accepts hifdm_pay inside oth_pay (variant b of I2)', () => {
-    expect(checkInvariants(center({ oth_pay: '10.00', hifdm_pay: '10.00', fund_pay_sumamt: '710.00', medfee_sumamt: '1010.00', inscp_scp_amt: '930.00' }))).toEqual([]);
+    expect(
+      checkInvariants(
+        center({
+          oth_pay: '10.00',
+          hifdm_pay: '10.00',
+          fund_pay_sumamt: '710.00',
+          medfee_sumamt: '1010.00',
+          inscp_scp_amt: '930.00',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('skips I5 for fixed-amount clearing', () => {
@@ -71,7 +105,12 @@ describe('invariants I1–I7', () => {
   it('lists the fields where a recorded settlement differs from the policy, with the explanation', () => {
     // in scope 2000: deductible 900, fund 1100 × 0.80 = 880.00, patient 1120.00
     const r = splitBill(input({ lines: [inscope('2000'), line({ lv: '03', pric: '0' })] }), testPolicy);
-    const recorded: SetlinfoLike = { medfee_sumamt: new D('2000'), hifp_pay: new D('900.00'), psn_part_amt: new D('1100.00'), acct_pay: new D('0.01') };
+    const recorded: SetlinfoLike = {
+      medfee_sumamt: new D('2000'),
+      hifp_pay: new D('900.00'),
+      psn_part_amt: new D('1100.00'),
+      acct_pay: new D('0.01'),
+    };
     const diff = compareSettlement(recorded, r);
     expect(diff.map((x) => [x.field, x.recorded.toFixed(2), x.computed.toFixed(2), x.difference.toFixed(2)])).toEqual([
       ['hifp_pay', '900.00', '880.00', '20.00'],

@@ -16,7 +16,9 @@ describe('result JSON written directly', () => {
   for (const f of readdirSync(DIR).filter((x) => /\.bill\.(json|csv)$/.test(x))) {
     for (const explain of [false, true]) {
       it(`${f}${explain ? ' with the explanation' : ''} reads back as resultToJson`, async () => {
-        const expected = JSON.parse(readFileSync(join(DIR, f.replace(/\.bill\.(json|csv)$/, '.expected.json')), 'utf8')) as { policy: string };
+        const expected = JSON.parse(
+          readFileSync(join(DIR, f.replace(/\.bill\.(json|csv)$/, '.expected.json')), 'utf8'),
+        ) as { policy: string };
         const policy = await loadPolicyFile(`templates/policies/${expected.policy}`, (p) => readFileSync(p, 'utf8'));
         const bill = parseBill(readFileSync(join(DIR, f), 'utf8'), f, { policies: [policy] });
         const r = settleBill(bill, [policy], { explain });
@@ -27,8 +29,29 @@ describe('result JSON written directly', () => {
   }
 
   it('f2 equals toFixed(2) for amounts in cents, whole numbers, zero, signs and long values', () => {
-    const values = ['0', '-0', '0.5', '-0.5', '0.01', '-0.001', '100', '12345678.9', '9.995', '1e20', '1e21', '123456789012345678901.5', '0.000001', '-7.10'];
-    for (let i = 0; i < 2000; i++) values.push(((i * 7919) % 100003 / (i % 4 === 0 ? 1 : i % 4 === 1 ? 10 : i % 4 === 2 ? 100 : 1000) * (i % 3 === 0 ? -1 : 1)).toString());
+    const values = [
+      '0',
+      '-0',
+      '0.5',
+      '-0.5',
+      '0.01',
+      '-0.001',
+      '100',
+      '12345678.9',
+      '9.995',
+      '1e20',
+      '1e21',
+      '123456789012345678901.5',
+      '0.000001',
+      '-7.10',
+    ];
+    for (let i = 0; i < 2000; i++)
+      values.push(
+        (
+          (((i * 7919) % 100003) / (i % 4 === 0 ? 1 : i % 4 === 1 ? 10 : i % 4 === 2 ? 100 : 1000)) *
+          (i % 3 === 0 ? -1 : 1)
+        ).toString(),
+      );
     for (const v of values) expect(`${v} ${f2(new D(v))}`).toBe(`${v} ${new D(v).toFixed(2)}`);
   });
 
@@ -40,7 +63,32 @@ describe('result JSON written directly', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const fixed = ['45.5', '0.000001', '0.0000001', '-0.000003', '123456.123456', '1e-7', '1234567.1234567', '0', '-0', '0.2', '0.05', '0.0001', '-0.0001', '0.00001', '0.97', '9999999.99', '10000000', '10000000.01', '99999999999999.99', '999999999999999.99', '1e14', '1e15', '-12.3', '70000000'];
+    const fixed = [
+      '45.5',
+      '0.000001',
+      '0.0000001',
+      '-0.000003',
+      '123456.123456',
+      '1e-7',
+      '1234567.1234567',
+      '0',
+      '-0',
+      '0.2',
+      '0.05',
+      '0.0001',
+      '-0.0001',
+      '0.00001',
+      '0.97',
+      '9999999.99',
+      '10000000',
+      '10000000.01',
+      '99999999999999.99',
+      '999999999999999.99',
+      '1e14',
+      '1e15',
+      '-12.3',
+      '70000000',
+    ];
     const values = fixed.map((v) => new D(v));
     for (let i = 0; i < 4000; i++) {
       const digits = rnd(16);

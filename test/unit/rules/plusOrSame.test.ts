@@ -7,7 +7,8 @@ import { D } from '../../../src/core/money.js';
 import { minusOrSame, plusOrSame } from '../../../src/core/rules/plusOrSame.js';
 
 const VALUES = ['0', '-0', '0.01', '-0.01', '12.30', '-7', '99999999.99'].map((v) => new D(v));
-const show = (d: { toString(): string; isZero(): boolean; isNeg(): boolean }): string => (d.isZero() ? (d.isNeg() ? '-0' : '+0') : d.toString());
+const show = (d: { toString(): string; isZero(): boolean; isNeg(): boolean }): string =>
+  d.isZero() ? (d.isNeg() ? '-0' : '+0') : d.toString();
 
 describe('plusOrSame / minusOrSame', () => {
   for (const a of VALUES) {

@@ -50,7 +50,12 @@ describe('policy files', () => {
     expect(p.insutypes).toEqual(['310']);
     expect(p.rounding).toEqual({ mode: 'half_up', fund: 'per_band' });
     expect(p.pools.inpatient!.deductible.per).toBe('admission');
-    expect(p.pools.inpatient!.bands.map((b) => [b.from.toString(), b.to?.toString() ?? null, b.plus.toString()])).toEqual([['0', '10000', '0'], ['10000', null, '0.05']]);
+    expect(
+      p.pools.inpatient!.bands.map((b) => [b.from.toString(), b.to?.toString() ?? null, b.plus.toString()]),
+    ).toEqual([
+      ['0', '10000', '0'],
+      ['10000', null, '0.05'],
+    ]);
     expect(p.pools.outpatient).toBeNull();
   });
 
@@ -63,15 +68,78 @@ describe('policy files', () => {
   });
 
   const cases: Array<{ name: string; line: number; text: string; field: string; message: RegExp; fix: RegExp }> = [
-    { name: 'gap in bands', line: 15, text: '    - { from: 12000, plus: 0.05 }', field: 'inpatient.bands[1].from', message: /gap between inpatient\.bands\[0\]\.to 10000 and inpatient\.bands\[1\]\.from 12000/, fix: /set inpatient\.bands\[1\]\.from to 10000/ },
-    { name: 'overlapping bands', line: 15, text: '    - { from: 8000, plus: 0.05 }', field: 'inpatient.bands[1].from', message: /overlap/, fix: /set inpatient\.bands\[1\]\.from to 10000/ },
-    { name: 'closed last band', line: 15, text: '    - { from: 10000, to: 20000, plus: 0.05 }', field: 'inpatient.bands[1].to', message: /fall in no band/, fix: /remove 'to'/ },
-    { name: 'ratio above 1', line: 12, text: '    by_level: { "1": 0.90, "2": 1.05 }', field: 'inpatient.ratio.by_level.2', message: /1\.05 is above 1/, fix: /fractions of 1/ },
-    { name: 'percent written as text', line: 12, text: '    by_level: { "1": 90%, "2": 0.85 }', field: 'inpatient.ratio.by_level.1', message: /not a number/, fix: /0\.85 for 85%/ },
-    { name: 'missing hospital level', line: 10, text: '    by_level: { "1": 300 }', field: 'inpatient.deductible.by_level', message: /no value for hospital level '2'/, fix: /add "2": <value> under inpatient\.deductible\.by_level/ },
-    { name: 'unknown key', line: 16, text: '  celing: 50000', field: 'inpatient.celing', message: /unknown key 'celing'/, fix: /did you mean 'ceiling'/ },
-    { name: 'bad date', line: 4, text: 'effective: { from: 2024-02-30 }', field: 'effective.from', message: /not a date/, fix: /YYYY-MM-DD/ },
-    { name: 'period ending before it starts', line: 4, text: 'effective: { from: 2024-05-01, to: 2024-01-01 }', field: 'effective.to', message: /ends \(2024-01-01\) before it starts/, fix: /on or after/ },
+    {
+      name: 'gap in bands',
+      line: 15,
+      text: '    - { from: 12000, plus: 0.05 }',
+      field: 'inpatient.bands[1].from',
+      message: /gap between inpatient\.bands\[0\]\.to 10000 and inpatient\.bands\[1\]\.from 12000/,
+      fix: /set inpatient\.bands\[1\]\.from to 10000/,
+    },
+    {
+      name: 'overlapping bands',
+      line: 15,
+      text: '    - { from: 8000, plus: 0.05 }',
+      field: 'inpatient.bands[1].from',
+      message: /overlap/,
+      fix: /set inpatient\.bands\[1\]\.from to 10000/,
+    },
+    {
+      name: 'closed last band',
+      line: 15,
+      text: '    - { from: 10000, to: 20000, plus: 0.05 }',
+      field: 'inpatient.bands[1].to',
+      message: /fall in no band/,
+      fix: /remove 'to'/,
+    },
+    {
+      name: 'ratio above 1',
+      line: 12,
+      text: '    by_level: { "1": 0.90, "2": 1.05 }',
+      field: 'inpatient.ratio.by_level.2',
+      message: /1\.05 is above 1/,
+      fix: /fractions of 1/,
+    },
+    {
+      name: 'percent written as text',
+      line: 12,
+      text: '    by_level: { "1": 90%, "2": 0.85 }',
+      field: 'inpatient.ratio.by_level.1',
+      message: /not a number/,
+      fix: /0\.85 for 85%/,
+    },
+    {
+      name: 'missing hospital level',
+      line: 10,
+      text: '    by_level: { "1": 300 }',
+      field: 'inpatient.deductible.by_level',
+      message: /no value for hospital level '2'/,
+      fix: /add "2": <value> under inpatient\.deductible\.by_level/,
+    },
+    {
+      name: 'unknown key',
+      line: 16,
+      text: '  celing: 50000',
+      field: 'inpatient.celing',
+      message: /unknown key 'celing'/,
+      fix: /did you mean 'ceiling'/,
+    },
+    {
+      name: 'bad date',
+      line: 4,
+      text: 'effective: { from: 2024-02-30 }',
+      field: 'effective.from',
+      message: /not a date/,
+      fix: /YYYY-MM-DD/,
+    },
+    {
+      name: 'period ending before it starts',
+      line: 4,
+      text: 'effective: { from: 2024-05-01, to: 2024-01-01 }',
+      field: 'effective.to',
+      message: /ends \(2024-01-01\) before it starts/,
+      fix: /on or after/,
+    },
   ];
   for (const c of cases) {
     it(`rejects ${c.name} naming file, line, field and fix`, () => {
@@ -93,7 +161,9 @@ describe('policy files', () => {
     } catch (e) {
       const h = e as HisopsError;
       expect((h.details.issues as Issue[]).map((i) => i.line)).toEqual([12, 16]);
-      expect(h.summary).toMatch(/^policy city\.yaml is invalid: city\.yaml:12 inpatient\.ratio\.by_level\.2: .* \(and 1 more\)$/);
+      expect(h.summary).toMatch(
+        /^policy city\.yaml is invalid: city\.yaml:12 inpatient\.ratio\.by_level\.2: .* \(and 1 more\)$/,
+      );
       expect(h.why).toContain('city.yaml:16 inpatient.celing');
     }
   });
@@ -110,16 +180,23 @@ describe('policy files', () => {
   });
 
   it('rejects a person group that is not declared', () => {
-    const text = [...BASE, 'supplements:', '  - { fund: maf_pay, groups: [povrty], base: personal_inscp, segments: [ { from: 0, ratio: 0.5 } ] }'].join('\n');
+    const text = [
+      ...BASE,
+      'supplements:',
+      '  - { fund: maf_pay, groups: [povrty], base: personal_inscp, segments: [ { from: 0, ratio: 0.5 } ] }',
+    ].join('\n');
     const issues = issuesOf(text);
     expect(issues[0]).toMatchObject({ line: 18, field: 'supplements[0].groups[0]' });
     expect(issues[0]!.fix).toMatch(/add 'povrty' to person_groups/);
   });
 
   it('rejects an over-ceiling supplement placed after one that shares the whole burden', () => {
-    const text = [...BASE, 'supplements:',
+    const text = [
+      ...BASE,
+      'supplements:',
       '  - { fund: maf_pay, base: personal_inscp, segments: [ { from: 0, ratio: 0.5 } ] }',
-      '  - { fund: hifob_pay, base: over_ceiling, segments: [ { from: 0, ratio: 0.9 } ] }'].join('\n');
+      '  - { fund: hifob_pay, base: over_ceiling, segments: [ { from: 0, ratio: 0.9 } ] }',
+    ].join('\n');
     const issues = issuesOf(text);
     expect(issues[0]).toMatchObject({ line: 19, field: 'supplements[1].base' });
     expect(issues[0]!.fix).toMatch(/move supplements\[1\] before supplements\[0\]/);
@@ -128,7 +205,10 @@ describe('policy files', () => {
   it('rejects overlapping effective periods of one insutype, naming both files', () => {
     const later = withLine(4, 'effective: { from: 2024-06-01 }');
     try {
-      parsePolicies([{ text: BASE.join('\n'), fileName: '2024a.yaml' }, { text: later, fileName: '2024b.yaml' }]);
+      parsePolicies([
+        { text: BASE.join('\n'), fileName: '2024a.yaml' },
+        { text: later, fileName: '2024b.yaml' },
+      ]);
       throw new Error('accepted');
     } catch (e) {
       const h = e as HisopsError;
@@ -145,7 +225,10 @@ describe('policy files', () => {
 
   it('allows periods that follow each other, and selects by insutype and date', () => {
     const next = withLine(4, 'effective: { from: 2025-01-01 }').replace('version: "1"', 'version: "2"');
-    const ps = parsePolicies([{ text: BASE.join('\n'), fileName: 'a.yaml' }, { text: next, fileName: 'b.yaml' }]);
+    const ps = parsePolicies([
+      { text: BASE.join('\n'), fileName: 'a.yaml' },
+      { text: next, fileName: 'b.yaml' },
+    ]);
     expect(selectPolicy(ps, '310', '2024-12-31').version).toBe('1');
     expect(selectPolicy(ps, '310', '2025-01-01 08:00:00').version).toBe('2');
     try {
@@ -163,13 +246,27 @@ describe('policy files', () => {
   it('loads through the caller-supplied reader; a missing file is exit 2', async () => {
     const p = await loadPolicyFile('templates/policies/resident.yaml', (f) => readFileSync(f, 'utf8'));
     expect(p.insutypes).toEqual(['390']);
-    await expect(loadPolicyFile('nope.yaml', (f) => readFileSync(f, 'utf8'))).rejects.toMatchObject({ code: 'POLICY_UNREADABLE', exit: 2 });
+    await expect(loadPolicyFile('nope.yaml', (f) => readFileSync(f, 'utf8'))).rejects.toMatchObject({
+      code: 'POLICY_UNREADABLE',
+      exit: 2,
+    });
   });
 
   it('lists every setting with the line it came from', () => {
     const rows = policyRows(parsePolicy(BASE.join('\n'), 'city.yaml'));
-    expect(rows.find((r) => r.field === 'inpatient.ceiling')).toEqual({ field: 'inpatient.ceiling', value: '50000', source: 'city.yaml:16' });
-    expect(rows.find((r) => r.field === 'inpatient.bands[1].plus')).toMatchObject({ value: '0.05', source: 'city.yaml:15' });
-    expect(rows.find((r) => r.field === 'rounding.mode')).toEqual({ field: 'rounding.mode', value: 'half_up', source: '' });
+    expect(rows.find((r) => r.field === 'inpatient.ceiling')).toEqual({
+      field: 'inpatient.ceiling',
+      value: '50000',
+      source: 'city.yaml:16',
+    });
+    expect(rows.find((r) => r.field === 'inpatient.bands[1].plus')).toMatchObject({
+      value: '0.05',
+      source: 'city.yaml:15',
+    });
+    expect(rows.find((r) => r.field === 'rounding.mode')).toEqual({
+      field: 'rounding.mode',
+      value: 'half_up',
+      source: '',
+    });
   });
 });

@@ -10,39 +10,93 @@ import { D } from '../../../src/core/money.js';
 import { splitBill, type Person, type SettleResult, type Visit } from '../../../src/core/rules/index.js';
 import { inscope, input, testPolicy, variant } from './fixtures.js';
 
-function settle(amount: string, o: { lv?: string; person?: Partial<Person>; visit?: Partial<Visit> } = {}, policy = testPolicy): SettleResult {
+function settle(
+  amount: string,
+  o: { lv?: string; person?: Partial<Person>; visit?: Partial<Visit> } = {},
+  policy = testPolicy,
+): SettleResult {
   return splitBill(input({ lines: [inscope(amount)], hosp_lv: o.lv, person: o.person, visit: o.visit }), policy);
 }
 
-const cases: Array<{ name: string; amount: string; lv?: string; person?: Partial<Person>; visit?: Partial<Visit>; dedc: string; hifp: string }> = [
+const cases: Array<{
+  name: string;
+  amount: string;
+  lv?: string;
+  person?: Partial<Person>;
+  visit?: Partial<Visit>;
+  dedc: string;
+  hifp: string;
+}> = [
   // [900, 10000) × 0.80 = 7280.00; [10000, 20000) × 0.85 = 8500.00 → 15780.00
   { name: 'level 3, first admission', amount: '20000', dedc: '900.00', hifp: '15780.00' },
   // [300, 10000) × 0.90 = 8730.00; [10000, 20000) × 0.95 = 9500.00 → 18230.00
   { name: 'level 1', amount: '20000', lv: '1', dedc: '300.00', hifp: '18230.00' },
   // 900 × 0.5 = 450; [450, 10000) × 0.80 = 7640.00 + 8500.00 = 16140.00
-  { name: 'second admission of the year: half deductible', amount: '20000', visit: { admission_count: 2 }, dedc: '450.00', hifp: '16140.00' },
+  {
+    name: 'second admission of the year: half deductible',
+    amount: '20000',
+    visit: { admission_count: 2 },
+    dedc: '450.00',
+    hifp: '16140.00',
+  },
   // no deductible: 10000 × 0.80 = 8000.00 + 8500.00 = 16500.00
   { name: 'fourth admission: none', amount: '20000', visit: { admission_count: 4 }, dedc: '0.00', hifp: '16500.00' },
   // poverty: deductible × 0; ratio 0.85: 8500.00 + [10000, 20000) × 0.90 = 9000.00 → 17500.00
-  { name: 'poverty group: no deductible, +5 points', amount: '20000', person: { psn_groups: ['poverty'] }, dedc: '0.00', hifp: '17500.00' },
+  {
+    name: 'poverty group: no deductible, +5 points',
+    amount: '20000',
+    person: { psn_groups: ['poverty'] },
+    dedc: '0.00',
+    hifp: '17500.00',
+  },
   // low_income: 900 × 0.5 = 450, no ratio change → 16140.00
-  { name: 'low-income group: half deductible', amount: '20000', person: { psn_groups: ['low_income'] }, dedc: '450.00', hifp: '16140.00' },
+  {
+    name: 'low-income group: half deductible',
+    amount: '20000',
+    person: { psn_groups: ['low_income'] },
+    dedc: '450.00',
+    hifp: '16140.00',
+  },
   // two groups: the lowest deductible factor (poverty 0) and the largest plus (poverty +0.05)
-  { name: 'two groups: the most favourable applies', amount: '20000', person: { psn_groups: ['low_income', 'poverty'] }, dedc: '0.00', hifp: '17500.00' },
+  {
+    name: 'two groups: the most favourable applies',
+    amount: '20000',
+    person: { psn_groups: ['low_income', 'poverty'] },
+    dedc: '0.00',
+    hifp: '17500.00',
+  },
   // out of area: 1500; ratio 0.70: [1500, 10000) × 0.70 = 5950.00; × 0.75 → 7500.00 → 13450.00
   { name: 'out of area', amount: '20000', visit: { in_area: false }, dedc: '1500.00', hifp: '13450.00' },
   // retired 0.85: 9100 × 0.85 = 7735.00; 10000 × 0.90 = 9000.00 → 16735.00
   { name: 'retired', amount: '20000', person: { retired: true }, dedc: '900.00', hifp: '16735.00' },
   // retired and 72: 0.88: 9100 × 0.88 = 8008.00; 10000 × 0.93 = 9300.00 → 17308.00
-  { name: 'retired, age band 70+', amount: '20000', person: { retired: true, age: 72 }, dedc: '900.00', hifp: '17308.00' },
+  {
+    name: 'retired, age band 70+',
+    amount: '20000',
+    person: { retired: true, age: 72 },
+    dedc: '900.00',
+    hifp: '17308.00',
+  },
   // in scope below the deductible: all of it is deductible, nothing from the fund
   { name: 'below the deductible', amount: '500', dedc: '500.00', hifp: '0.00' },
   // [900, 1234.57) × 0.80 = 267.656 → 267.66
   { name: 'band amount rounded half-up', amount: '1234.57', dedc: '900.00', hifp: '267.66' },
   // ceiling: 40,000 paid this year, 10,000 left of 50,000 → 10000.00 instead of 15780.00
-  { name: 'annual ceiling', amount: '20000', person: { ytd: { ip_hifp_pay: new D(40000) } }, dedc: '900.00', hifp: '10000.00' },
+  {
+    name: 'annual ceiling',
+    amount: '20000',
+    person: { ytd: { ip_hifp_pay: new D(40000) } },
+    dedc: '900.00',
+    hifp: '10000.00',
+  },
   // ceiling reached earlier in the year
-  { name: 'ceiling already reached', amount: '20000', person: { ytd: { ip_hifp_pay: new D(50000) } }, dedc: '900.00', hifp: '0.00' },
+  {
+    name: 'ceiling already reached',
+    amount: '20000',
+    person: { ytd: { ip_hifp_pay: new D(50000) } },
+    dedc: '900.00',
+    hifp: '0.00',
+  },
 ];
 
 describe('basic pool: deductible, ratio, bands, ceiling', () => {
@@ -69,7 +123,9 @@ describe('basic pool: deductible, ratio, bands, ceiling', () => {
   it('reports the ratio of the band of the last in-scope yuan as pool_prop_selfpay', () => {
     expect(settle('20000').setlinfo.pool_prop_selfpay.toFixed(4)).toBe('0.8500');
     expect(settle('10000').setlinfo.pool_prop_selfpay.toFixed(4)).toBe('0.8000');
-    expect(settle('20000', { person: { retired: true, age: 80 } }).setlinfo.pool_prop_selfpay.toFixed(4)).toBe('0.9300');
+    expect(settle('20000', { person: { retired: true, age: 80 } }).setlinfo.pool_prop_selfpay.toFixed(4)).toBe(
+      '0.9300',
+    );
   });
 
   it('keeps every band ratio within 1', () => {
@@ -99,7 +155,10 @@ describe('basic pool: deductible, ratio, bands, ceiling', () => {
 describe('outpatient pooling', () => {
   // outpatient: deductible 200 a year, ratio 0.50 at level 3, annual cap 1,000
   const op = (amount: string, ytd: Record<string, string>): SettleResult =>
-    settle(amount, { visit: { type: 'outpatient' }, person: { ytd: Object.fromEntries(Object.entries(ytd).map(([k, v]) => [k, new D(v)])) } });
+    settle(amount, {
+      visit: { type: 'outpatient' },
+      person: { ytd: Object.fromEntries(Object.entries(ytd).map(([k, v]) => [k, new D(v)])) },
+    });
 
   it('takes the rest of the annual deductible and pays the ratio', () => {
     // 150 of 200 paid this year → 50 left; (300 − 50) × 0.50 = 125.00
@@ -124,7 +183,10 @@ describe('outpatient pooling', () => {
   });
 
   it('pays nothing when the policy has no section for the visit type', () => {
-    const noOp = variant('outpatient:\n  deductible: { per: year, by_level: { "1": 200, "2": 200, "3": 200 } }\n  ratio: { by_level: { "1": 0.60, "2": 0.50, "3": 0.50 } }\n  ceiling: 1000\n', '');
+    const noOp = variant(
+      'outpatient:\n  deductible: { per: year, by_level: { "1": 200, "2": 200, "3": 200 } }\n  ratio: { by_level: { "1": 0.60, "2": 0.50, "3": 0.50 } }\n  ceiling: 1000\n',
+      '',
+    );
     const r = settle('300', { visit: { type: 'outpatient' } }, noOp);
     expect(r.setlinfo.fund_pay_sumamt.toFixed(2)).toBe('0.00');
     expect(r.setlinfo.psn_part_amt.toFixed(2)).toBe('300.00');

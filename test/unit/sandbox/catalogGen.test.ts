@@ -12,13 +12,17 @@ describe('catalogVersions', () => {
     const stop = v[2]!.records[0]!;
     expect(stop.med_list_codg).toBe(v[0]!.records[1]!.med_list_codg);
     expect([stop.vali_flag, stop.enddate]).toEqual(['0', v[2]!.date]);
-    const codes = v.flatMap((x) => x.records.filter((r) => r.vali_flag === '1' && r.begndate === x.date).map((r) => r.med_list_codg));
+    const codes = v.flatMap((x) =>
+      x.records.filter((r) => r.vali_flag === '1' && r.begndate === x.date).map((r) => r.med_list_codg),
+    );
     expect(new Set(codes).size).toBe(codes.length);
   });
 
   it('is deterministic per seed and round-trips through the file format of every file catalog', () => {
     expect(catalogVersions('1305', 5)).toEqual(catalogVersions('1305', 5));
-    expect(catalogVersions('1305', 5)[0]!.records[0]!.med_list_codg).not.toBe(catalogVersions('1305', 6)[0]!.records[0]!.med_list_codg);
+    expect(catalogVersions('1305', 5)[0]!.records[0]!.med_list_codg).not.toBe(
+      catalogVersions('1305', 6)[0]!.records[0]!.med_list_codg,
+    );
     for (const infno of Object.keys(CATALOG_COLUMNS)) {
       const recs = catalogVersions(infno, 1, { versions: 2, perVersion: 3 }).flatMap((x) => x.records);
       const parsed = parseCatalogFile(infno, writeCatalogFile(infno, recs));

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { compareDetails, DETAIL_MEMO, openLedger, type SettlementBrief, type SettlementRow, type UploadLine } from '../../../src/core/center/sandbox/index.js';
+import {
+  compareDetails,
+  DETAIL_MEMO,
+  openLedger,
+  type SettlementBrief,
+  type SettlementRow,
+  type UploadLine,
+} from '../../../src/core/center/sandbox/index.js';
 import { fenOfText } from '../../../src/core/money.js';
 
 const L = openLedger(':memory:', { fixmedins_code: 'H1' });
-const mk = (id: string, at: string, mdtrt = `V-${id}`, medfee = 10) => L.insertSettlement({ setl_id: id, setl_time: at, mdtrt_id: mdtrt, psn_no: 'P1', medfee_sumamt: medfee });
+const mk = (id: string, at: string, mdtrt = `V-${id}`, medfee = 10) =>
+  L.insertSettlement({ setl_id: id, setl_time: at, mdtrt_id: mdtrt, psn_no: 'P1', medfee_sumamt: medfee });
 const fen = (d: { toFixed(n: number): string }) => fenOfText(d.toFixed(2))!;
-const up = (r: SettlementRow, medfee?: number): UploadLine => ({ setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, medfee_sumamt: medfee === undefined ? fen(r.medfee_sumamt) : medfee * 100, fund_pay_sumamt: fen(r.fund_pay_sumamt), acct_pay: fen(r.acct_pay), refd_setl_flag: r.refd_setl_flag });
+const up = (r: SettlementRow, medfee?: number): UploadLine => ({
+  setl_id: r.setl_id,
+  mdtrt_id: r.mdtrt_id,
+  psn_no: r.psn_no,
+  medfee_sumamt: medfee === undefined ? fen(r.medfee_sumamt) : medfee * 100,
+  fund_pay_sumamt: fen(r.fund_pay_sumamt),
+  acct_pay: fen(r.acct_pay),
+  refd_setl_flag: r.refd_setl_flag,
+});
 /** The center rows as the ledger lists them for 3202. */
 const briefs = (rows: SettlementRow[]): SettlementBrief[] => {
   const ids = new Set(rows.map((r) => r.setl_id));
@@ -48,7 +64,14 @@ describe('compareDetails', () => {
   });
 
   it('reports a settlement the center knows under another group', () => {
-    const ip = L.insertSettlement({ setl_id: 'IP', setl_time: '2026-01-10 12:00:00', mdtrt_id: 'V-ip', psn_no: 'P1', medfee_sumamt: 10, clr_type: '21' });
+    const ip = L.insertSettlement({
+      setl_id: 'IP',
+      setl_time: '2026-01-10 12:00:00',
+      mdtrt_id: 'V-ip',
+      psn_no: 'P1',
+      medfee_sumamt: 10,
+      clr_type: '21',
+    });
     const r = compareDetails([up(ip)], center, lookup, scope);
     expect(r[0]!.memo).toBe(`${DETAIL_MEMO.otherGroup}：中心 clr_type=21 clr_optins=${ip.clr_optins}`);
   });

@@ -17,7 +17,9 @@ describe('parseFaults', () => {
   });
 
   it('reads parameters: ranges, seconds, percentages, statuses, messages, reset sockets', () => {
-    const [a, b, c, d, e] = parseFaults('1101:latency=20..80ms@25%; 1101:latency=1s; 5203:gateway=502; 3201:error=维护中; 2304:timeout-after-commit=reset');
+    const [a, b, c, d, e] = parseFaults(
+      '1101:latency=20..80ms@25%; 1101:latency=1s; 5203:gateway=502; 3201:error=维护中; 2304:timeout-after-commit=reset',
+    );
     expect([a!.latencyMs, a!.latencyMaxMs, a!.probability]).toEqual([20, 80, 0.25]);
     expect(b!.latencyMs).toBe(1000);
     expect(c!.status).toBe(502);
@@ -26,12 +28,25 @@ describe('parseFaults', () => {
   });
 
   it('reads JSON (list or map) and YAML', () => {
-    const fromJson = parseFaults('{"2207": "timeout-after-commit@0.2", "*": ["reset@0.05", {"kind": "latency", "latency": 5}]}');
-    const fromList = parseFaults('[{"infno": "2207", "kind": "timeout-after-commit", "probability": 0.2}, "*:reset@0.05"]');
+    const fromJson = parseFaults(
+      '{"2207": "timeout-after-commit@0.2", "*": ["reset@0.05", {"kind": "latency", "latency": 5}]}',
+    );
+    const fromList = parseFaults(
+      '[{"infno": "2207", "kind": "timeout-after-commit", "probability": 0.2}, "*:reset@0.05"]',
+    );
     const fromYaml = parseFaults('"2207": timeout-after-commit@0.2\n"*":\n  - reset@0.05\n  - latency=5ms\n');
-    for (const r of [fromJson, fromYaml]) expect(r.map((x) => `${x.infno}:${x.kind}@${x.probability}`)).toEqual(['2207:timeout-after-commit@0.2', '*:reset@0.05', '*:latency@1']);
+    for (const r of [fromJson, fromYaml])
+      expect(r.map((x) => `${x.infno}:${x.kind}@${x.probability}`)).toEqual([
+        '2207:timeout-after-commit@0.2',
+        '*:reset@0.05',
+        '*:latency@1',
+      ]);
     expect(fromList.map((x) => `${x.infno}:${x.kind}`)).toEqual(['2207:timeout-after-commit', '*:reset']);
-    expect(parseFaults(formatFaults(fromJson)).map((x) => x.kind)).toEqual(['timeout-after-commit', 'reset', 'latency']);
+    expect(parseFaults(formatFaults(fromJson)).map((x) => x.kind)).toEqual([
+      'timeout-after-commit',
+      'reset',
+      'latency',
+    ]);
   });
 
   it('treats empty and "none" as no faults', () => {
@@ -41,7 +56,18 @@ describe('parseFaults', () => {
   });
 
   it('refuses nonsense with a usage error that shows the form', () => {
-    for (const bad of ['2207', '2207:explode', '2207:error@2', '22x07:error', '1101:latency', '1101:latency=fast', '1101:gateway=200', '1101:timeout=later', '{"a": ', '1101:reset=1']) {
+    for (const bad of [
+      '2207',
+      '2207:explode',
+      '2207:error@2',
+      '22x07:error',
+      '1101:latency',
+      '1101:latency=fast',
+      '1101:gateway=200',
+      '1101:timeout=later',
+      '{"a": ',
+      '1101:reset=1',
+    ]) {
       let err: unknown;
       try {
         parseFaults(bad);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { certnoInPsnNo, idCheckChar, isResidentId, personFromCertno, personFromPsnNo, sandboxRoster } from '../../../src/core/center/sandbox/index.js';
+import {
+  certnoInPsnNo,
+  idCheckChar,
+  isResidentId,
+  personFromCertno,
+  personFromPsnNo,
+  sandboxRoster,
+} from '../../../src/core/center/sandbox/index.js';
 
 describe('resident IDs', () => {
   it('checks the check character (GB 11643) and the birth date', () => {

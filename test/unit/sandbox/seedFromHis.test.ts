@@ -30,15 +30,28 @@ describe('planSeed', () => {
   });
 
   it('plants the kinds in turn on distinct live settlements, never on one the HIS cancelled', () => {
-    const rows = [...Array.from({ length: 10 }, (_, i) => row(i)), row(99, { refd_setl_flag: '1', init_setl_id: 'S0' })];
+    const rows = [
+      ...Array.from({ length: 10 }, (_, i) => row(i)),
+      row(99, { refd_setl_flag: '1', init_setl_id: 'S0' }),
+    ];
     const p = planSeed(rows, 5);
-    expect(p.planted.map((x) => x.kind)).toEqual(['amount_differs', 'center_only', 'his_only', 'cancelled_at_center', 'amount_differs']);
+    expect(p.planted.map((x) => x.kind)).toEqual([
+      'amount_differs',
+      'center_only',
+      'his_only',
+      'cancelled_at_center',
+      'amount_differs',
+    ]);
     const sources = p.planted.map((x) => x.setl_id);
     expect(new Set(sources).size).toBe(5);
     expect(sources).not.toContain('S0');
     const hisOnly = p.planted.find((x) => x.kind === 'his_only')!;
     expect(p.copies.map((r) => r.setl_id)).not.toContain(hisOnly.setl_id);
-    expect(p.planted[0]).toMatchObject({ his_medfee_sumamt: '100.00', center_medfee_sumamt: '101.00', finding: 'amount_mismatch' });
+    expect(p.planted[0]).toMatchObject({
+      his_medfee_sumamt: '100.00',
+      center_medfee_sumamt: '101.00',
+      finding: 'amount_mismatch',
+    });
     const co = p.planted[1]!;
     expect(co.mdtrt_id).toMatch(/^SEED20250304\d{4}$/);
     expect(co.setl_time.slice(0, 10)).toBe('2025-03-04');
@@ -60,7 +73,13 @@ describe('applySeed', () => {
     const L = openLedger(':memory:', { fixmedins_code: 'H43010000001' });
     try {
       const msgid = 'H430100000012025030409000000001';
-      const rows = [row(1, { msgid: msgid.slice(0, 30) }), row(2, { msgid: msgid.slice(0, 30) }), row(3), row(4), row(5)];
+      const rows = [
+        row(1, { msgid: msgid.slice(0, 30) }),
+        row(2, { msgid: msgid.slice(0, 30) }),
+        row(3),
+        row(4),
+        row(5),
+      ];
       const done = apply(L, planSeed(rows, 4), 'H43010000001');
       expect(L.getSettlement('S1')!.medins_setl_id).toBe(msgid.slice(0, 30));
       expect(L.getSettlement('S2')!.medins_setl_id).not.toBe(msgid.slice(0, 30));

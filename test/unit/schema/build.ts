@@ -3,7 +3,11 @@ import type { Dialect } from '../../../src/core/db/index.js';
 import type { Column, DefaultValue, SchemaModel, Table } from '../../../src/core/schema/model.js';
 import { parseType } from '../../../src/core/schema/types.js';
 
-export function col(name: string, native: string, opts: Partial<Omit<Column, 'name' | 'type'>> & { dialect?: Dialect } = {}): Column {
+export function col(
+  name: string,
+  native: string,
+  opts: Partial<Omit<Column, 'name' | 'type'>> & { dialect?: Dialect } = {},
+): Column {
   const { dialect = 'mysql', ...rest } = opts;
   return { name, type: parseType(dialect, native), nullable: true, ...rest };
 }
@@ -17,5 +21,13 @@ export function table(name: string, columns: Column[], extra: Partial<Table> = {
 }
 
 export function model(tables: Table[], dialect: Dialect = 'mysql', extra: Partial<SchemaModel> = {}): SchemaModel {
-  return { source: { dialect, display: `test-${dialect}` }, tables, views: [], sequences: [], routines: [], others: [], ...extra };
+  return {
+    source: { dialect, display: `test-${dialect}` },
+    tables,
+    views: [],
+    sequences: [],
+    routines: [],
+    others: [],
+    ...extra,
+  };
 }

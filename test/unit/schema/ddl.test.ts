@@ -8,7 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HisopsError } from '../../../src/core/errors.js';
-import { changeTitle, detectDialect, diffModels, fingerprint, listDdlFiles, looksLikeDdlSource, makePlan, readDdlSource, splitSql } from '../../../src/core/schema/index.js';
+import {
+  changeTitle,
+  detectDialect,
+  diffModels,
+  fingerprint,
+  listDdlFiles,
+  looksLikeDdlSource,
+  makePlan,
+  readDdlSource,
+  splitSql,
+} from '../../../src/core/schema/index.js';
 
 const ORACLE = path.resolve(__dirname, '../../fixtures/ddl/oracle');
 const tmp: string[] = [];
@@ -53,15 +63,31 @@ describe('Oracle DDL reader', () => {
       ['REMARK', 'VARCHAR2(200 BYTE)', true],
     ]);
     expect(pat.columns.find((c) => c.name === 'SEX')!.default).toEqual({ kind: 'literal', value: 'U' });
-    expect(pat.columns.find((c) => c.name === 'CREATED_AT')!.default).toEqual({ kind: 'expr', sql: 'CURRENT_TIMESTAMP' });
+    expect(pat.columns.find((c) => c.name === 'CREATED_AT')!.default).toEqual({
+      kind: 'expr',
+      sql: 'CURRENT_TIMESTAMP',
+    });
     expect(pat.columns.find((c) => c.name === 'PAT_NAME')!.comment).toBe('姓名');
     // An unnamed CHECK gets a SYS_C name and is matched by definition, as Oracle's would be.
     expect(pat.checks).toEqual([{ name: 'SYS_C0000001', expression: "SEX IN ('M','F','U')", generatedName: true }]);
     const reg = r.model.tables.find((t) => t.name === 'MDTRT_REG')!;
-    expect(reg.foreignKeys).toEqual([{ name: 'FK_MDTRT_PAT', columns: ['PAT_ID'], refTable: 'PAT_INFO', refColumns: ['PAT_ID'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' }]);
-    expect(reg.indexes).toEqual([{ name: 'IDX_MDTRT_PAT', columns: [{ name: 'PAT_ID' }, { name: 'BEGNTIME', desc: true }], unique: false }]);
+    expect(reg.foreignKeys).toEqual([
+      {
+        name: 'FK_MDTRT_PAT',
+        columns: ['PAT_ID'],
+        refTable: 'PAT_INFO',
+        refColumns: ['PAT_ID'],
+        onDelete: 'NO ACTION',
+        onUpdate: 'NO ACTION',
+      },
+    ]);
+    expect(reg.indexes).toEqual([
+      { name: 'IDX_MDTRT_PAT', columns: [{ name: 'PAT_ID' }, { name: 'BEGNTIME', desc: true }], unique: false },
+    ]);
     expect(reg.columns.find((c) => c.name === 'BEGNTIME')!.type.native).toBe('TIMESTAMP(6)');
-    expect(r.model.sequences).toEqual([{ name: 'SEQ_PAT_ID', increment: '1', min: '1', max: '9999999999999999999999999999', cycle: false, cache: '0' }]);
+    expect(r.model.sequences).toEqual([
+      { name: 'SEQ_PAT_ID', increment: '1', min: '1', max: '9999999999999999999999999999', cycle: false, cache: '0' },
+    ]);
     expect(r.model.views.map((v) => v.name)).toEqual(['V_PAT_MDTRT']);
     // Own-schema qualifiers are removed from view text, as introspection removes them.
     expect(r.model.views[0]!.definition).not.toMatch(/HIS\./);
@@ -100,7 +126,9 @@ describe('Oracle DDL reader', () => {
   it('creates a package specification before its body (Oracle cannot compile a body without its spec)', async () => {
     const a = await readDdlSource(path.join(ORACLE, 'his-v1.sql'));
     const b = await readDdlSource(path.join(ORACLE, 'his-v2.sql'));
-    const sql = makePlan(a.model, b.model, { now: new Date(0), hisopsVersion: 't', dialect: 'oracle' }).statements.map((s) => s.sql);
+    const sql = makePlan(a.model, b.model, { now: new Date(0), hisopsVersion: 't', dialect: 'oracle' }).statements.map(
+      (s) => s.sql,
+    );
     const spec = sql.findIndex((s) => /^CREATE OR REPLACE PACKAGE PKG_SETL\b/.test(s));
     const body = sql.findIndex((s) => /^CREATE OR REPLACE PACKAGE BODY PKG_SETL\b/.test(s));
     expect(spec).toBeGreaterThanOrEqual(0);
@@ -110,7 +138,13 @@ describe('Oracle DDL reader', () => {
   it('applies a Flyway folder in version order (V2 < V2_1 < V10, R__ last, U__ not read) to the schema of the whole script', async () => {
     const list = listDdlFiles(path.join(ORACLE, 'flyway'));
     expect(list.order).toBe('flyway');
-    expect(list.files.map((f) => f.shown)).toEqual(['V1__base.sql', 'V2__psn_no.sql', 'V2_1__scratch_table.sql', 'V10__settlement.sql', 'R__views.sql']);
+    expect(list.files.map((f) => f.shown)).toEqual([
+      'V1__base.sql',
+      'V2__psn_no.sql',
+      'V2_1__scratch_table.sql',
+      'V10__settlement.sql',
+      'R__views.sql',
+    ]);
     const f = await readDdlSource(path.join(ORACLE, 'flyway'));
     const whole = await readDdlSource(path.join(ORACLE, 'his-v2.sql'));
     expect(diffModels(f.model, whole.model).changes.map(changeTitle)).toEqual([]);
@@ -122,16 +156,22 @@ describe('Oracle DDL reader', () => {
   it('stops at a statement it cannot read, naming file and line, in Chinese too', async () => {
     const dir = folder({
       'V1__a.sql': 'CREATE TABLE A (ID NUMBER(10) PRIMARY KEY);\n',
-      'V2__b.sql': '-- a comment\nCOMMENT ON COLUMN A.ID IS \'编号\';\n\nCREATE CLUSTER C1 (ID NUMBER(10));\n',
+      'V2__b.sql': "-- a comment\nCOMMENT ON COLUMN A.ID IS '编号';\n\nCREATE CLUSTER C1 (ID NUMBER(10));\n",
     });
     const e = await errorOf(readDdlSource(dir));
     expect(e.code).toBe('DDL_STATEMENT_UNREADABLE');
-    expect(e.summary).toBe(`${path.basename(dir)}/V2__b.sql:4: cannot read this Oracle statement: CREATE CLUSTER C1 (ID NUMBER(10)) is not read`);
+    expect(e.summary).toBe(
+      `${path.basename(dir)}/V2__b.sql:4: cannot read this Oracle statement: CREATE CLUSTER C1 (ID NUMBER(10)) is not read`,
+    );
     expect(e.exit).toBe(2);
     expect(e.zhText?.summary).toMatch(/V2__b\.sql:4：无法读取这条 Oracle 语句/);
-    const missing = await errorOf(readDdlSource(folder({ 'x.sql': 'ALTER TABLE NOPE ADD (X NUMBER);\n' }), { dialect: 'oracle' }));
+    const missing = await errorOf(
+      readDdlSource(folder({ 'x.sql': 'ALTER TABLE NOPE ADD (X NUMBER);\n' }), { dialect: 'oracle' }),
+    );
     expect(missing.summary).toMatch(/x\.sql:1: .*table NOPE does not exist at this point of the script/);
-    const ctas = await errorOf(readDdlSource(folder({ 'x.sql': 'CREATE TABLE T2 AS SELECT * FROM DUAL;\n' }), { dialect: 'oracle' }));
+    const ctas = await errorOf(
+      readDdlSource(folder({ 'x.sql': 'CREATE TABLE T2 AS SELECT * FROM DUAL;\n' }), { dialect: 'oracle' }),
+    );
     expect(ctas.summary).toMatch(/AS SELECT is not read/);
   });
 
@@ -246,14 +286,20 @@ CREATE SYNONYM S_T FOR T;
     expect(col('AMOUNT').type.native).toBe('NUMBER(5,2)');
     expect(col('NOTE').type).toMatchObject({ base: 'text', national: true });
     expect(t.checks).toEqual([{ name: 'CK_FLAG', expression: 'FLAG IN (0,1)' }]);
-    expect(t.indexes).toEqual([{ name: 'IX_T_UPPER', columns: [{ expression: 'UPPER(A)' }, { name: 'AMOUNT' }], unique: false }]);
+    expect(t.indexes).toEqual([
+      { name: 'IX_T_UPPER', columns: [{ expression: 'UPPER(A)' }, { name: 'AMOUNT' }], unique: false },
+    ]);
     expect(r.model.others).toEqual([{ kind: 'SYNONYM', name: 'S_T', digest: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 });
 
 describe('statement splitting', () => {
   it('follows the mysql client: DELIMITER, # comments, backslash escapes, conditional comments', () => {
-    const s = splitSql("/*!40101 SET NAMES utf8 */;\n# note\nINSERT INTO t VALUES ('a\\';b');\nDELIMITER ;;\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END ;;\nDELIMITER ;\nSELECT 3;\n", 'mysql', 'f.sql');
+    const s = splitSql(
+      "/*!40101 SET NAMES utf8 */;\n# note\nINSERT INTO t VALUES ('a\\';b');\nDELIMITER ;;\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END ;;\nDELIMITER ;\nSELECT 3;\n",
+      'mysql',
+      'f.sql',
+    );
     expect(s.map((x) => [x.line, x.sql])).toEqual([
       [1, '/*!40101 SET NAMES utf8 */'],
       [3, "INSERT INTO t VALUES ('a\\';b')"],
@@ -263,7 +309,11 @@ describe('statement splitting', () => {
   });
 
   it('follows psql: dollar quoting, meta-commands, COPY data', () => {
-    const s = splitSql("\\restrict abc\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;\nCOPY t (a) FROM stdin;\n1;2\n\\.\nCREATE TABLE u (a text DEFAULT E'x\\';y');\n", 'postgres', 'p.sql');
+    const s = splitSql(
+      "\\restrict abc\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;\nCOPY t (a) FROM stdin;\n1;2\n\\.\nCREATE TABLE u (a text DEFAULT E'x\\';y');\n",
+      'postgres',
+      'p.sql',
+    );
     expect(s.map((x) => [x.line, x.client ?? false, x.sql])).toEqual([
       [1, true, '\\restrict abc'],
       [2, false, 'CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql'],
@@ -273,7 +323,11 @@ describe('statement splitting', () => {
   });
 
   it('follows SQL*Plus: PL/SQL units end at a / line, one-line commands, q-quotes', () => {
-    const s = splitSql("SET DEFINE OFF\nPROMPT hi;\nCREATE OR REPLACE FUNCTION f RETURN NUMBER IS\nBEGIN\n  RETURN 1; -- ;\nEND;\n/\nCOMMENT ON TABLE t IS q'[it's; fine]';\nCREATE TABLE x (a NUMBER)\n/\n", 'oracle', 'o.sql');
+    const s = splitSql(
+      "SET DEFINE OFF\nPROMPT hi;\nCREATE OR REPLACE FUNCTION f RETURN NUMBER IS\nBEGIN\n  RETURN 1; -- ;\nEND;\n/\nCOMMENT ON TABLE t IS q'[it's; fine]';\nCREATE TABLE x (a NUMBER)\n/\n",
+      'oracle',
+      'o.sql',
+    );
     expect(s.map((x) => [x.line, x.client ?? false, x.plsql ?? false])).toEqual([
       [1, true, false],
       [2, true, false],
@@ -290,7 +344,11 @@ describe('DDL sources', () => {
   it('tells the dialect from dump headers and signs, or says it cannot', async () => {
     expect(detectDialect(['-- MySQL dump 10.13  Distrib 8.0.36\nCREATE TABLE a (id int);']).dialect).toBe('mysql');
     expect(detectDialect(['--\n-- PostgreSQL database dump\n--\nCREATE TABLE a (id int);']).dialect).toBe('postgres');
-    expect(detectDialect(['/*\n Navicat Premium Data Transfer\n Source Server Type    : MySQL\n*/\nCREATE TABLE `a` (id int);']).dialect).toBe('mysql');
+    expect(
+      detectDialect([
+        '/*\n Navicat Premium Data Transfer\n Source Server Type    : MySQL\n*/\nCREATE TABLE `a` (id int);',
+      ]).dialect,
+    ).toBe('mysql');
     expect(detectDialect(['CREATE TABLE A (ID NUMBER(10), N VARCHAR2(20));']).dialect).toBe('oracle');
     expect(detectDialect(['CREATE TABLE a (id int);']).dialect).toBeUndefined();
     const e = await errorOf(readDdlSource(folder({ 'a.sql': 'CREATE TABLE a (id int);\n' })));
@@ -301,7 +359,12 @@ describe('DDL sources', () => {
   });
 
   it('knows a DDL side from a snapshot or a database', () => {
-    const dir = folder({ 'a.sql': 'CREATE TABLE a (id int);', 'b.txt': 'CREATE TABLE A (ID NUMBER);', 'c.json': '{}', 'd.dat': '{"format":1}' });
+    const dir = folder({
+      'a.sql': 'CREATE TABLE a (id int);',
+      'b.txt': 'CREATE TABLE A (ID NUMBER);',
+      'c.json': '{}',
+      'd.dat': '{"format":1}',
+    });
     expect(looksLikeDdlSource(dir)).toBe(true);
     expect(looksLikeDdlSource(path.join(dir, 'a.sql'))).toBe(true);
     expect(looksLikeDdlSource(path.join(dir, 'b.txt'))).toBe(true);
@@ -312,7 +375,9 @@ describe('DDL sources', () => {
 
   it('reports an empty folder, an unreadable file and duplicate Flyway versions', async () => {
     expect((await errorOf(readDdlSource(folder({ 'readme.md': 'x' })))).code).toBe('DDL_EMPTY');
-    expect((await errorOf(readDdlSource(folder({ 'a.sql': '-- nothing\n' }), { dialect: 'oracle' }))).code).toBe('DDL_EMPTY');
+    expect((await errorOf(readDdlSource(folder({ 'a.sql': '-- nothing\n' }), { dialect: 'oracle' }))).code).toBe(
+      'DDL_EMPTY',
+    );
     expect((await errorOf(readDdlSource(path.join(os.tmpdir(), 'no-such-hisops.sql')))).code).toBe('DDL_UNREADABLE');
     const dup = await errorOf(readDdlSource(folder({ 'V1__a.sql': 'x', 'sub/V1.0__b.sql': 'y' })));
     expect(dup.code).toBe('DDL_FLYWAY_DUPLICATE');

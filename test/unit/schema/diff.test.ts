@@ -5,8 +5,15 @@ import { col, lit, model, table } from './build.js';
 const patient = () =>
   table(
     'patient',
-    [col('id', 'int(11)', { nullable: false, autoIncrement: true }), col('name', 'varchar(50)', { default: { kind: 'null' } }), col('idno', 'varchar(18)', { nullable: false, default: lit('') })],
-    { primaryKey: { name: 'PRIMARY', columns: ['id'] }, indexes: [{ name: 'idno', columns: [{ name: 'idno' }], unique: false }] },
+    [
+      col('id', 'int(11)', { nullable: false, autoIncrement: true }),
+      col('name', 'varchar(50)', { default: { kind: 'null' } }),
+      col('idno', 'varchar(18)', { nullable: false, default: lit('') }),
+    ],
+    {
+      primaryKey: { name: 'PRIMARY', columns: ['id'] },
+      indexes: [{ name: 'idno', columns: [{ name: 'idno' }], unique: false }],
+    },
   );
 
 describe('diffModels', () => {
@@ -35,8 +42,18 @@ describe('diffModels', () => {
   });
 
   it('shows what a changed default was and becomes, in both languages', () => {
-    const a = model([table('ward', [col('code', 'char(3)', { nullable: false, default: lit('') }), col('at', 'datetime', { default: { kind: 'null' } })])]);
-    const b = model([table('ward', [col('code', 'char(3)', { nullable: false }), col('at', 'datetime', { default: { kind: 'expr', sql: 'CURRENT_TIMESTAMP' } })])]);
+    const a = model([
+      table('ward', [
+        col('code', 'char(3)', { nullable: false, default: lit('') }),
+        col('at', 'datetime', { default: { kind: 'null' } }),
+      ]),
+    ]);
+    const b = model([
+      table('ward', [
+        col('code', 'char(3)', { nullable: false }),
+        col('at', 'datetime', { default: { kind: 'expr', sql: 'CURRENT_TIMESTAMP' } }),
+      ]),
+    ]);
     const d = diffModels(a, b);
     for (const lang of ['en', 'zh-CN'] as const) {
       const text = formatDiffText(d, lang).join('\n');
@@ -46,47 +63,119 @@ describe('diffModels', () => {
   });
 
   it('compares charsets only on columns that have one: a table collation change is no change of its int/date/decimal columns', () => {
-    const cols = (coll: string) => [col('id', 'int(11)', { nullable: false }), col('seen', 'date'), col('fee', 'decimal(8,2)'), col('note', 'varchar(20)', { charset: 'utf8mb4', collation: coll })];
-    const a = model([table('visit', cols('utf8mb4_general_ci'), { options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' } })]);
-    const b = model([table('visit', cols('utf8mb4_unicode_ci'), { options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' } })]);
+    const cols = (coll: string) => [
+      col('id', 'int(11)', { nullable: false }),
+      col('seen', 'date'),
+      col('fee', 'decimal(8,2)'),
+      col('note', 'varchar(20)', { charset: 'utf8mb4', collation: coll }),
+    ];
+    const a = model([
+      table('visit', cols('utf8mb4_general_ci'), {
+        options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' },
+      }),
+    ]);
+    const b = model([
+      table('visit', cols('utf8mb4_unicode_ci'), {
+        options: { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' },
+      }),
+    ]);
     const d = diffModels(a, b);
-    expect(d.changes.map((c) => (c.kind === 'column.alter' ? `${c.kind} ${c.to.name} ${c.aspects.join(',')}` : c.kind))).toEqual(['table.options', 'column.alter note charset']);
+    expect(
+      d.changes.map((c) => (c.kind === 'column.alter' ? `${c.kind} ${c.to.name} ${c.aspects.join(',')}` : c.kind)),
+    ).toEqual(['table.options', 'column.alter note charset']);
   });
 
   it('ignores display widths, default spellings and DEFAULT NULL on nullable columns', () => {
-    const a = model([table('t', [col('n', 'int(11)', { default: lit('0') }), col('d', 'decimal(10,2)', { default: lit('0.00') }), col('s', 'varchar(5)', { default: { kind: 'null' } })])]);
-    const b = model([table('t', [col('n', 'int', { default: lit('0') }), col('d', 'decimal(10,2)', { default: lit('0') }), col('s', 'varchar(5)')])]);
+    const a = model([
+      table('t', [
+        col('n', 'int(11)', { default: lit('0') }),
+        col('d', 'decimal(10,2)', { default: lit('0.00') }),
+        col('s', 'varchar(5)', { default: { kind: 'null' } }),
+      ]),
+    ]);
+    const b = model([
+      table('t', [
+        col('n', 'int', { default: lit('0') }),
+        col('d', 'decimal(10,2)', { default: lit('0') }),
+        col('s', 'varchar(5)'),
+      ]),
+    ]);
     expect(diffModels(a, b).equal).toBe(true);
   });
 
   it('treats NO ACTION and RESTRICT as one rule on MySQL, not on PostgreSQL', () => {
-    const fk = (rule: 'NO ACTION' | 'RESTRICT') => table('c', [col('p', 'int')], { foreignKeys: [{ name: 'fk', columns: ['p'], refTable: 'p', refColumns: ['id'], onDelete: rule, onUpdate: rule }] });
+    const fk = (rule: 'NO ACTION' | 'RESTRICT') =>
+      table('c', [col('p', 'int')], {
+        foreignKeys: [
+          { name: 'fk', columns: ['p'], refTable: 'p', refColumns: ['id'], onDelete: rule, onUpdate: rule },
+        ],
+      });
     expect(diffModels(model([fk('NO ACTION')]), model([fk('RESTRICT')])).equal).toBe(true);
     expect(diffModels(model([fk('NO ACTION')], 'postgres'), model([fk('RESTRICT')], 'postgres')).equal).toBe(false);
   });
 
   it('matches generated constraint names by definition and renames indexes whose definition is the same', () => {
-    const a = model([table('t', [col('a', 'int')], { indexes: [{ name: 'SYS_C0012', columns: [{ name: 'a' }], unique: true, generatedName: true }, { name: 'ix_old', columns: [{ name: 'a' }], unique: false }] })], 'oracle');
-    const b = model([table('t', [col('a', 'int')], { indexes: [{ name: 'SYS_C0099', columns: [{ name: 'a' }], unique: true, generatedName: true }, { name: 'ix_new', columns: [{ name: 'a' }], unique: false }] })], 'oracle');
+    const a = model(
+      [
+        table('t', [col('a', 'int')], {
+          indexes: [
+            { name: 'SYS_C0012', columns: [{ name: 'a' }], unique: true, generatedName: true },
+            { name: 'ix_old', columns: [{ name: 'a' }], unique: false },
+          ],
+        }),
+      ],
+      'oracle',
+    );
+    const b = model(
+      [
+        table('t', [col('a', 'int')], {
+          indexes: [
+            { name: 'SYS_C0099', columns: [{ name: 'a' }], unique: true, generatedName: true },
+            { name: 'ix_new', columns: [{ name: 'a' }], unique: false },
+          ],
+        }),
+      ],
+      'oracle',
+    );
     const d = diffModels(a, b);
     expect(d.changes.map((c) => c.kind)).toEqual(['index.rename']);
   });
 
   it('turns a drop and an add into a rename only when the decisions say so', () => {
-    const a = model([table('t', [col('tel', 'varchar(20)')]), table('dict_old', [col('code', 'varchar(10)'), col('name', 'varchar(50)')])]);
-    const b = model([table('t', [col('phone', 'varchar(30)')]), table('dict_new', [col('code', 'varchar(10)'), col('name', 'varchar(50)')])]);
+    const a = model([
+      table('t', [col('tel', 'varchar(20)')]),
+      table('dict_old', [col('code', 'varchar(10)'), col('name', 'varchar(50)')]),
+    ]);
+    const b = model([
+      table('t', [col('phone', 'varchar(30)')]),
+      table('dict_new', [col('code', 'varchar(10)'), col('name', 'varchar(50)')]),
+    ]);
     const plain = diffModels(a, b);
     expect(plain.changes.map((c) => c.kind).sort()).toEqual(['column.add', 'column.drop', 'table.add', 'table.drop']);
     const cands = renameCandidates(plain);
-    expect(cands).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'column', table: 't', from: 'tel', to: 'phone' }), expect.objectContaining({ kind: 'table', from: 'dict_old', to: 'dict_new' })]));
+    expect(cands).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'column', table: 't', from: 'tel', to: 'phone' }),
+        expect.objectContaining({ kind: 'table', from: 'dict_old', to: 'dict_new' }),
+      ]),
+    );
     const decided = diffModels(a, b, { renames: { tables: { dict_old: 'dict_new' }, columns: { 't.tel': 'phone' } } });
     expect(decided.changes.map((c) => c.kind).sort()).toEqual(['column.alter', 'column.rename', 'table.rename']);
   });
 
   it('keeps objects it does not manage and reports them', () => {
     const a = model([], 'postgres', { others: [{ kind: 'MATERIALIZED VIEW', name: 'mv', digest: 'x' }] });
-    const b = model([], 'postgres', { others: [{ kind: 'MATERIALIZED VIEW', name: 'mv', digest: 'y' }, { kind: 'DOMAIN', name: 'money_t', digest: 'z' }] });
-    expect(diffModels(a, b).changes.map((c) => c.kind).sort()).toEqual(['other.add', 'other.alter']);
+    const b = model([], 'postgres', {
+      others: [
+        { kind: 'MATERIALIZED VIEW', name: 'mv', digest: 'y' },
+        { kind: 'DOMAIN', name: 'money_t', digest: 'z' },
+      ],
+    });
+    expect(
+      diffModels(a, b)
+        .changes.map((c) => c.kind)
+        .sort(),
+    ).toEqual(['other.add', 'other.alter']);
   });
 
   it('leaves hisops tables and filtered names out', () => {

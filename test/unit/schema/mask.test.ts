@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HisopsError } from '../../../src/core/errors.js';
-import { compileRules, idCheckDigit, isValidIdCard, maskValue, parseMaskRules } from '../../../src/core/schema/index.js';
+import {
+  compileRules,
+  idCheckDigit,
+  isValidIdCard,
+  maskValue,
+  parseMaskRules,
+} from '../../../src/core/schema/index.js';
 
 const KEY = 'test-key';
 
@@ -15,17 +21,22 @@ describe('masking', () => {
 
   it('keeps an 18-digit ID valid-looking: region kept, new valid birth date, same sex digit parity, correct check digit', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 110000, max: 659999 }), fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (region, birth, seq) => {
-        const p2 = (n: number) => String(n).padStart(2, '0');
-        const first17 = `${region}${birth.getUTCFullYear()}${p2(birth.getUTCMonth() + 1)}${p2(birth.getUTCDate())}${String(seq).padStart(3, '0')}`;
-        const id = first17 + idCheckDigit(first17);
-        const m = maskValue('idcard', id, KEY) as string;
-        expect(isValidIdCard(m)).toBe(true);
-        expect(m.slice(0, 6)).toBe(id.slice(0, 6));
-        expect(Number(m[16]) % 2).toBe(Number(id[16]) % 2);
-        expect(m).not.toBe(id);
-        expect(maskValue('idcard', id, KEY)).toBe(m); // deterministic
-      }),
+      fc.property(
+        fc.integer({ min: 110000, max: 659999 }),
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (region, birth, seq) => {
+          const p2 = (n: number) => String(n).padStart(2, '0');
+          const first17 = `${region}${birth.getUTCFullYear()}${p2(birth.getUTCMonth() + 1)}${p2(birth.getUTCDate())}${String(seq).padStart(3, '0')}`;
+          const id = first17 + idCheckDigit(first17);
+          const m = maskValue('idcard', id, KEY) as string;
+          expect(isValidIdCard(m)).toBe(true);
+          expect(m.slice(0, 6)).toBe(id.slice(0, 6));
+          expect(Number(m[16]) % 2).toBe(Number(id[16]) % 2);
+          expect(m).not.toBe(id);
+          expect(maskValue('idcard', id, KEY)).toBe(m); // deterministic
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -72,7 +83,9 @@ describe('masking', () => {
   });
 
   it('reads rules files and rejects bad rules precisely', () => {
-    expect(parseMaskRules('mask:\n  - { table: "zy_*", column: bz, kind: text }\nreplaceDefaults: true\n', 'm.yaml')).toEqual({ rules: [{ table: 'zy_*', column: 'bz', kind: 'text' }], replaceDefaults: true });
+    expect(
+      parseMaskRules('mask:\n  - { table: "zy_*", column: bz, kind: text }\nreplaceDefaults: true\n', 'm.yaml'),
+    ).toEqual({ rules: [{ table: 'zy_*', column: 'bz', kind: 'text' }], replaceDefaults: true });
     try {
       parseMaskRules('mask:\n  - { column: bz, kind: scramble }\n', 'm.yaml');
       throw new Error('no error');

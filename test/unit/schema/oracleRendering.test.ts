@@ -8,14 +8,27 @@ import { adaptModel, makePlan, renderScript } from '../../../src/core/schema/ind
 import { col, lit, model, table } from './build.js';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
-const plan = (a: ReturnType<typeof model>, b: ReturnType<typeof model>, oracleMaxIdentifier?: number) => makePlan(a, b, { now: NOW, hisopsVersion: 't', dialect: 'oracle', oracleMaxIdentifier });
+const plan = (a: ReturnType<typeof model>, b: ReturnType<typeof model>, oracleMaxIdentifier?: number) =>
+  makePlan(a, b, { now: NOW, hisopsVersion: 't', dialect: 'oracle', oracleMaxIdentifier });
 const safeSql = (p: ReturnType<typeof plan>) => p.statements.filter((s) => s.section === 'safe').map((s) => s.sql);
 const reviewSql = (p: ReturnType<typeof plan>) => p.statements.filter((s) => s.section === 'review').map((s) => s.sql);
 
 describe('Oracle rendering', () => {
   it('never modifies VARCHAR2 into CLOB in the safe part: a review item adds, copies, drops and renames', () => {
-    const cur = model([table('emr', [col('id', 'int', { nullable: false }), col('note', 'varchar(255)', { comment: '备注' }), col('memo', 'varchar(20)')])]);
-    const tgt = model([table('emr', [col('id', 'int', { nullable: false }), col('note', 'text', { nullable: false, comment: '备注' }), col('memo', 'varchar(40)')])]);
+    const cur = model([
+      table('emr', [
+        col('id', 'int', { nullable: false }),
+        col('note', 'varchar(255)', { comment: '备注' }),
+        col('memo', 'varchar(20)'),
+      ]),
+    ]);
+    const tgt = model([
+      table('emr', [
+        col('id', 'int', { nullable: false }),
+        col('note', 'text', { nullable: false, comment: '备注' }),
+        col('memo', 'varchar(40)'),
+      ]),
+    ]);
     const p = plan(cur, tgt);
     expect(safeSql(p).join('\n')).not.toMatch(/CLOB/);
     expect(safeSql(p).join('\n')).toMatch(/MEMO VARCHAR2\(40 CHAR\)/); // an ordinary widening stays safe
@@ -31,25 +44,54 @@ describe('Oracle rendering', () => {
   });
 
   it('renders MariaDB tinyint(1) and PostgreSQL boolean the same: NUMBER(1) with CHECK (x IN (0, 1))', () => {
-    const fromMysql = adaptModel(model([table('flags', [col('active', 'tinyint(1)', { nullable: false, default: lit('1') })])]), 'oracle').model;
-    const fromPg = adaptModel(model([table('flags', [col('active', 'boolean', { dialect: 'postgres', nullable: false, default: lit('1') })])], 'postgres'), 'oracle').model;
+    const fromMysql = adaptModel(
+      model([table('flags', [col('active', 'tinyint(1)', { nullable: false, default: lit('1') })])]),
+      'oracle',
+    ).model;
+    const fromPg = adaptModel(
+      model(
+        [table('flags', [col('active', 'boolean', { dialect: 'postgres', nullable: false, default: lit('1') })])],
+        'postgres',
+      ),
+      'oracle',
+    ).model;
     for (const m of [fromMysql, fromPg]) {
       expect(m.tables[0]!.columns[0]!.type.native).toBe('NUMBER(1)');
       expect(m.tables[0]!.checks.map((c) => c.expression)).toEqual(['ACTIVE IN (0, 1)']);
     }
     const empty = model([]);
-    const a = renderScript(plan(empty, model([table('flags', [col('active', 'tinyint(1)', { nullable: false, default: lit('1') })])])));
-    const b = renderScript(plan(empty, model([table('flags', [col('active', 'boolean', { dialect: 'postgres', nullable: false, default: lit('1') })])], 'postgres')));
+    const a = renderScript(
+      plan(empty, model([table('flags', [col('active', 'tinyint(1)', { nullable: false, default: lit('1') })])])),
+    );
+    const b = renderScript(
+      plan(
+        empty,
+        model(
+          [table('flags', [col('active', 'boolean', { dialect: 'postgres', nullable: false, default: lit('1') })])],
+          'postgres',
+        ),
+      ),
+    );
     const body = (s: string) => s.slice(s.indexOf('CREATE TABLE'), s.indexOf('-- end of script'));
     expect(body(a)).toBe(body(b));
-    expect(body(a)).toMatch(/ACTIVE NUMBER\(1\) DEFAULT 1 NOT NULL,\n {2}CONSTRAINT FLAGS_ACTIVE_CK CHECK \(ACTIVE IN \(0, 1\)\)/);
+    expect(body(a)).toMatch(
+      /ACTIVE NUMBER\(1\) DEFAULT 1 NOT NULL,\n {2}CONSTRAINT FLAGS_ACTIVE_CK CHECK \(ACTIVE IN \(0, 1\)\)/,
+    );
     // a plain tinyint stays a small number without a check
     expect(adaptModel(model([table('t', [col('n', 'tinyint(4)')])]), 'oracle').model.tables[0]!.checks).toEqual([]);
   });
 
   it("keeps an enum's allowed values as a CHECK; a new enum column's check is safe, appended members too", () => {
-    const cur = model([table('visit', [col('id', 'int', { nullable: false }), col('kind', "enum('op','ip')", { default: lit('op') })])]);
-    const tgt = model([table('visit', [col('id', 'int', { nullable: false }), col('kind', "enum('op','ip','er')", { default: lit('op') }), col('src', "enum('his','web')", { nullable: false, default: lit('his') })])]);
+    const cur = model([
+      table('visit', [col('id', 'int', { nullable: false }), col('kind', "enum('op','ip')", { default: lit('op') })]),
+    ]);
+    const tgt = model([
+      table('visit', [
+        col('id', 'int', { nullable: false }),
+        col('kind', "enum('op','ip','er')", { default: lit('op') }),
+        col('src', "enum('his','web')", { nullable: false, default: lit('his') }),
+      ]),
+    ]);
     const p = plan(cur, tgt);
     const safe = safeSql(p).join('\n');
     expect(safe).toMatch(/ADD CONSTRAINT VISIT_KIND_CK CHECK \(KIND IN \('op', 'ip', 'er'\)\)/);
@@ -61,7 +103,18 @@ describe('Oracle rendering', () => {
   });
 
   it('shortens generated names to schema.oracle.maxIdentifier (30 by default, 128 for 12.2+), deterministically, with a note', () => {
-    const t = () => model([table('zy_patient_admission_record', [col('id', 'int', { nullable: false }), col('attending_doctor_code', 'varchar(20)')], { indexes: [{ name: 'idx_attending_doctor_code', columns: [{ name: 'attending_doctor_code' }], unique: false }] })]);
+    const t = () =>
+      model([
+        table(
+          'zy_patient_admission_record',
+          [col('id', 'int', { nullable: false }), col('attending_doctor_code', 'varchar(20)')],
+          {
+            indexes: [
+              { name: 'idx_attending_doctor_code', columns: [{ name: 'attending_doctor_code' }], unique: false },
+            ],
+          },
+        ),
+      ]);
     const p30 = plan(model([]), t());
     const p30b = plan(model([]), t());
     const idx30 = safeSql(p30).find((s) => s.startsWith('CREATE INDEX'))!;
@@ -70,15 +123,21 @@ describe('Oracle rendering', () => {
     expect(name30).toMatch(/^ZY_PATIENT_ADMISSION__[0-9A-F]{8}$/);
     expect(safeSql(p30b)).toEqual(safeSql(p30));
     const script = renderScript(p30);
-    expect(script).toMatch(/-- note: +target: index and constraint names shortened to 30 characters \(schema\.oracle\.maxIdentifier\): 1 \(zy_patient_admission_record_idx_attending_doctor_code → /);
+    expect(script).toMatch(
+      /-- note: +target: index and constraint names shortened to 30 characters \(schema\.oracle\.maxIdentifier\): 1 \(zy_patient_admission_record_idx_attending_doctor_code → /,
+    );
     const p128 = plan(model([]), t(), 128);
-    expect(safeSql(p128).find((s) => s.startsWith('CREATE INDEX'))).toMatch(/^CREATE INDEX ZY_PATIENT_ADMISSION_RECORD_IDX_ATTENDING_DOCTOR_CODE ON/);
+    expect(safeSql(p128).find((s) => s.startsWith('CREATE INDEX'))).toMatch(
+      /^CREATE INDEX ZY_PATIENT_ADMISSION_RECORD_IDX_ATTENDING_DOCTOR_CODE ON/,
+    );
     expect(renderScript(p128)).not.toMatch(/shortened/);
   });
 
   it('notes table and column names too long for the chosen maximum without renaming them', () => {
     const p = plan(model([]), model([table('therapy_groups_participant_attendance', [col('id', 'int')])]));
-    expect(renderScript(p)).toMatch(/table and column names over 30 characters \(Oracle 12\.2\+ with schema\.oracle\.maxIdentifier: 128\): 1 \(therapy_groups_participant_attendance\)/);
+    expect(renderScript(p)).toMatch(
+      /table and column names over 30 characters \(Oracle 12\.2\+ with schema\.oracle\.maxIdentifier: 128\): 1 \(therapy_groups_participant_attendance\)/,
+    );
     expect(safeSql(p)[0]).toMatch(/^CREATE TABLE THERAPY_GROUPS_PARTICIPANT_ATTENDANCE/);
   });
 });

@@ -12,10 +12,14 @@ describe('titleZh', () => {
   });
 
   it('says in Chinese that a column waits for a type made by hand', () => {
-    expect(reasonZh('needs type sex_t, which only the review part adds (create it by hand first)')).toBe('需要类型 sex_t，而它只在需审核部分中（请先手工创建）');
+    expect(reasonZh('needs type sex_t, which only the review part adds (create it by hand first)')).toBe(
+      '需要类型 sex_t，而它只在需审核部分中（请先手工创建）',
+    );
   });
 
   it('says in Chinese that a DDL side holds objects hisops does not manage', () => {
-    expect(ddlWarningZh('1 object(s) of kinds hisops does not manage (ENUM TYPE): listed, never changed')).toBe('1 个对象属于 hisops 不管理的类型（ENUM TYPE）：只列出，从不修改');
+    expect(ddlWarningZh('1 object(s) of kinds hisops does not manage (ENUM TYPE): listed, never changed')).toBe(
+      '1 个对象属于 hisops 不管理的类型（ENUM TYPE）：只列出，从不修改',
+    );
   });
 });

@@ -31,16 +31,28 @@ describe('a self-contained test tree', () => {
   });
 
   it('has its tests in files vitest runs (*.test.ts), or in suites such files import', () => {
-    const tests = files.filter((f) => /^\s*(it|test|describe)(\.\w+)?\(/m.test(fs.readFileSync(f, 'utf8')) && !f.endsWith('.test.ts'));
+    const tests = files.filter(
+      (f) => /^\s*(it|test|describe)(\.\w+)?\(/m.test(fs.readFileSync(f, 'utf8')) && !f.endsWith('.test.ts'),
+    );
     const imported = new Set<string>();
     for (const f of files.filter((x) => x.endsWith('.test.ts'))) {
-      for (const m of fs.readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)) imported.add(path.resolve(path.dirname(f), m[1]!.replace(/\.js$/, '.ts')));
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g))
+        imported.add(path.resolve(path.dirname(f), m[1]!.replace(/\.js$/, '.ts')));
     }
-    expect(tests.filter((f) => !imported.has(f) && !f.endsWith(path.join('helpers', 'servers.ts'))).map(rel)).toEqual([]);
+    expect(tests.filter((f) => !imported.has(f) && !f.endsWith(path.join('helpers', 'servers.ts'))).map(rel)).toEqual(
+      [],
+    );
   });
 
   it('has every HIS dump the schema suites load', () => {
-    for (const v of ['openemr-4.1.1', 'openemr-5.0.2', 'openemr-8.2.0-dev', 'openhospital-1.12.0', 'openhospital-1.14.2']) expect(fs.existsSync(dumpFile(v)), v).toBe(true);
+    for (const v of [
+      'openemr-4.1.1',
+      'openemr-5.0.2',
+      'openemr-8.2.0-dev',
+      'openhospital-1.12.0',
+      'openhospital-1.14.2',
+    ])
+      expect(fs.existsSync(dumpFile(v)), v).toBe(true);
     expect(fs.existsSync(dumpFile('openemr-5.0.2', 'database'))).toBe(true);
     expect(FIXTURES.startsWith(root + path.sep)).toBe(true);
   });

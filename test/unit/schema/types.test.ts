@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../../src/core/db/index.js';
 import type { ColumnType } from '../../../src/core/schema/model.js';
 import { TYPE_MAPPERS } from '../../../src/core/schema/sql/types.js';
-import { compareTypes, parseMysqlType, parseOracleColumnType, parseOracleNative, parsePgType, parseSqliteType, parseType, typeKey } from '../../../src/core/schema/types.js';
+import {
+  compareTypes,
+  parseMysqlType,
+  parseOracleColumnType,
+  parseOracleNative,
+  parsePgType,
+  parseSqliteType,
+  parseType,
+  typeKey,
+} from '../../../src/core/schema/types.js';
 
 const strip = (t: ColumnType) => {
   const { native: _n, ...rest } = t;
@@ -55,16 +64,32 @@ describe('reading native types', () => {
   });
 
   it.each([
-    [{ dataType: 'VARCHAR2', dataLength: 60, charLength: 20, charUsed: 'C' }, { base: 'varchar', length: 20, lengthUnit: 'char' }, 'VARCHAR2(20 CHAR)'],
-    [{ dataType: 'VARCHAR2', dataLength: 60, charLength: 60, charUsed: 'B' }, { base: 'varchar', length: 60, lengthUnit: 'byte' }, 'VARCHAR2(60 BYTE)'],
-    [{ dataType: 'NVARCHAR2', dataLength: 40, charLength: 20, charUsed: 'C' }, { base: 'varchar', length: 20, lengthUnit: 'char', national: true }, 'NVARCHAR2(20)'],
+    [
+      { dataType: 'VARCHAR2', dataLength: 60, charLength: 20, charUsed: 'C' },
+      { base: 'varchar', length: 20, lengthUnit: 'char' },
+      'VARCHAR2(20 CHAR)',
+    ],
+    [
+      { dataType: 'VARCHAR2', dataLength: 60, charLength: 60, charUsed: 'B' },
+      { base: 'varchar', length: 60, lengthUnit: 'byte' },
+      'VARCHAR2(60 BYTE)',
+    ],
+    [
+      { dataType: 'NVARCHAR2', dataLength: 40, charLength: 20, charUsed: 'C' },
+      { base: 'varchar', length: 20, lengthUnit: 'char', national: true },
+      'NVARCHAR2(20)',
+    ],
     [{ dataType: 'NUMBER', precision: null, scale: null }, { base: 'decimal' }, 'NUMBER'],
     [{ dataType: 'NUMBER', precision: 10, scale: 0 }, { base: 'decimal', precision: 10, scale: 0 }, 'NUMBER(10)'],
     [{ dataType: 'NUMBER', precision: 16, scale: 2 }, { base: 'decimal', precision: 16, scale: 2 }, 'NUMBER(16,2)'],
     [{ dataType: 'NUMBER', precision: null, scale: 0 }, { base: 'decimal', precision: 38, scale: 0 }, 'NUMBER(*,0)'],
     [{ dataType: 'DATE' }, { base: 'datetime', precision: 0 }, 'DATE'],
     [{ dataType: 'TIMESTAMP(6)' }, { base: 'timestamp', precision: 6 }, 'TIMESTAMP(6)'],
-    [{ dataType: 'TIMESTAMP(3) WITH TIME ZONE' }, { base: 'timestamp', precision: 3, withTimeZone: true }, 'TIMESTAMP(3) WITH TIME ZONE'],
+    [
+      { dataType: 'TIMESTAMP(3) WITH TIME ZONE' },
+      { base: 'timestamp', precision: 3, withTimeZone: true },
+      'TIMESTAMP(3) WITH TIME ZONE',
+    ],
     [{ dataType: 'CLOB' }, { base: 'text', size: 'long' }, 'CLOB'],
     [{ dataType: 'BLOB' }, { base: 'blob', size: 'long' }, 'BLOB'],
     [{ dataType: 'RAW', dataLength: 16 }, { base: 'varbinary', length: 16 }, 'RAW(16)'],
@@ -135,18 +160,58 @@ describe('comparing types', () => {
   });
 
   it('treats a charset change on its own as an equal type (reported separately)', () => {
-    expect(compareTypes(my('varchar(20)'), my('varchar(20)'), { fromCharset: 'utf8mb3', toCharset: 'utf8mb4' })).toBe('equal');
+    expect(compareTypes(my('varchar(20)'), my('varchar(20)'), { fromCharset: 'utf8mb3', toCharset: 'utf8mb4' })).toBe(
+      'equal',
+    );
   });
 });
 
 describe('type spellings per dialect', () => {
   const arbType: fc.Arbitrary<ColumnType> = fc.oneof(
-    fc.constantFrom<ColumnType['base']>('boolean', 'tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'float', 'double', 'date', 'json', 'uuid').map((base) => ({ base, native: '' })),
-    fc.record({ base: fc.constant<'decimal'>('decimal'), precision: fc.integer({ min: 1, max: 38 }), scale: fc.integer({ min: 0, max: 10 }) }).map((t) => ({ ...t, scale: Math.min(t.scale, t.precision), native: '' })),
-    fc.record({ base: fc.constantFrom<'char' | 'varchar'>('char', 'varchar'), length: fc.integer({ min: 1, max: 4000 }), lengthUnit: fc.constantFrom<'char' | 'byte'>('char', 'byte') }).map((t) => ({ ...t, native: '' })),
-    fc.record({ base: fc.constantFrom<'text' | 'blob'>('text', 'blob'), size: fc.constantFrom<'tiny' | 'regular' | 'medium' | 'long'>('tiny', 'regular', 'medium', 'long') }).map((t) => ({ ...t, native: '' })),
-    fc.record({ base: fc.constantFrom<'datetime' | 'timestamp' | 'time'>('datetime', 'timestamp', 'time'), precision: fc.integer({ min: 0, max: 6 }) }).map((t) => ({ ...t, native: '' })),
-    fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 4 }).map((values) => ({ base: 'enum' as const, values, native: '' })),
+    fc
+      .constantFrom<ColumnType['base']>(
+        'boolean',
+        'tinyint',
+        'smallint',
+        'mediumint',
+        'int',
+        'bigint',
+        'float',
+        'double',
+        'date',
+        'json',
+        'uuid',
+      )
+      .map((base) => ({ base, native: '' })),
+    fc
+      .record({
+        base: fc.constant<'decimal'>('decimal'),
+        precision: fc.integer({ min: 1, max: 38 }),
+        scale: fc.integer({ min: 0, max: 10 }),
+      })
+      .map((t) => ({ ...t, scale: Math.min(t.scale, t.precision), native: '' })),
+    fc
+      .record({
+        base: fc.constantFrom<'char' | 'varchar'>('char', 'varchar'),
+        length: fc.integer({ min: 1, max: 4000 }),
+        lengthUnit: fc.constantFrom<'char' | 'byte'>('char', 'byte'),
+      })
+      .map((t) => ({ ...t, native: '' })),
+    fc
+      .record({
+        base: fc.constantFrom<'text' | 'blob'>('text', 'blob'),
+        size: fc.constantFrom<'tiny' | 'regular' | 'medium' | 'long'>('tiny', 'regular', 'medium', 'long'),
+      })
+      .map((t) => ({ ...t, native: '' })),
+    fc
+      .record({
+        base: fc.constantFrom<'datetime' | 'timestamp' | 'time'>('datetime', 'timestamp', 'time'),
+        precision: fc.integer({ min: 0, max: 6 }),
+      })
+      .map((t) => ({ ...t, native: '' })),
+    fc
+      .array(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 4 })
+      .map((values) => ({ base: 'enum' as const, values, native: '' })),
   );
 
   for (const d of ['mysql', 'postgres', 'sqlite', 'oracle', 'mssql'] as Dialect[]) {
@@ -158,7 +223,8 @@ describe('type spellings per dialect', () => {
           expect(read.base).not.toBe('other');
           expect(typeKey(parseType(d, TYPE_MAPPERS[d](read)))).toBe(typeKey(read));
           // and carrying a type to a dialect never makes it narrower (what fits before fits after)
-          if (t.base !== 'enum' && d !== 'sqlite') expect(compareTypes(t, read, { fromCharset: 'utf8mb4' })).not.toBe('narrow');
+          if (t.base !== 'enum' && d !== 'sqlite')
+            expect(compareTypes(t, read, { fromCharset: 'utf8mb4' })).not.toBe('narrow');
         }),
         { numRuns: 300 },
       );

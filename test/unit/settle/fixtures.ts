@@ -47,7 +47,19 @@ export function setl(over: Partial<CenterSetl> = {}): CenterSetl {
 }
 
 export function call(over: Partial<CallRow> = {}): CallRow {
-  return { msgid: 'H43010000001202601051000000001', infno: '2207', status: 'unknown', psn_no: 'P1', mdtrt_id: 'MD1', setl_id: null, created_at: '2026-01-05T02:00:00.000Z', err_msg: null, output: null, resolved_at: null, ...over };
+  return {
+    msgid: 'H43010000001202601051000000001',
+    infno: '2207',
+    status: 'unknown',
+    psn_no: 'P1',
+    mdtrt_id: 'MD1',
+    setl_id: null,
+    created_at: '2026-01-05T02:00:00.000Z',
+    err_msg: null,
+    output: null,
+    resolved_at: null,
+    ...over,
+  };
 }
 
 export function cand(over: Partial<Candidate> & { his?: HisRow | null; prior?: PriorCall[] } = {}): Candidate {

@@ -116,7 +116,12 @@ describe('runPipeline', () => {
       };
       const items = [...Array(20).keys()];
       await expect(
-        runPipeline(items, { depth: 3, ahead: stage('ahead'), main: (i) => stage('main')(i), behind: (i) => stage('behind')(i).then(() => undefined) }),
+        runPipeline(items, {
+          depth: 3,
+          ahead: stage('ahead'),
+          main: (i) => stage('main')(i),
+          behind: (i) => stage('behind')(i).then(() => undefined),
+        }),
       ).rejects.toThrow(`${where} failed`);
       expect(running).toBe(0);
       expect(started.filter((s) => s.startsWith('main')).length).toBeLessThan(10);

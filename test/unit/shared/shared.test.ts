@@ -4,7 +4,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, csvLine, decodeText, redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo, unzipOne, zipOne } from '../../../src/core/shared/index.js';
+import {
+  closest,
+  csvLine,
+  decodeText,
+  redactUrl,
+  redactUrlPath,
+  redactUrlsInText,
+  redactUserInfo,
+  unzipOne,
+  zipOne,
+} from '../../../src/core/shared/index.js';
 import { addDays, dayOf, daysBetween } from '../../../src/core/time/index.js';
 import * as catalogDay from '../../../src/core/catalog/day.js';
 import * as traceDays from '../../../src/core/trace/days.js';
@@ -24,11 +34,15 @@ describe('URL redaction', () => {
   });
 
   it('hides every password in a text', () => {
-    expect(redactUrlsInText('a postgres://u:pw@h/db and mysql://r:x@h2/y')).toBe('a postgres://u:***@h/db and mysql://r:***@h2/y');
+    expect(redactUrlsInText('a postgres://u:pw@h/db and mysql://r:x@h2/y')).toBe(
+      'a postgres://u:***@h/db and mysql://r:***@h2/y',
+    );
   });
 
   it('keeps only the scheme and host of a robot address', () => {
-    expect(redactUrlPath('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET')).toBe('https://qyapi.weixin.qq.com/…');
+    expect(redactUrlPath('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET')).toBe(
+      'https://qyapi.weixin.qq.com/…',
+    );
     expect(redactUrlPath('https://hooks.example')).toBe('https://hooks.example');
     expect(redactUrlPath('not a url')).toBe('(url)');
   });
@@ -114,7 +128,9 @@ describe('days in one zone rule', () => {
     expect(dayOf(new Date('2025-03-01T16:00:00Z'), 0)).toBe('2025-03-01');
   });
 
-  const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const day = fc
+    .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   it('agrees with the four copies of addDays it replaces', () => {
     fc.assert(
@@ -131,9 +147,12 @@ describe('days in one zone rule', () => {
 
   it('agrees with the catalog dayOf (UTC+8); the trace one reads the machine zone', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-01-01T00:00:00Z'), noInvalidDate: true }), (t) => {
-        expect(catalogDay.dayOf(t)).toBe(dayOf(t));
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-01-01T00:00:00Z'), noInvalidDate: true }),
+        (t) => {
+          expect(catalogDay.dayOf(t)).toBe(dayOf(t));
+        },
+      ),
       { seed: 22, numRuns: 300 },
     );
     // The trace copy is right only on a machine set to China time (noted in docs/architecture.md).

@@ -53,7 +53,12 @@ describe('code names', () => {
   });
 
   it('has an English name for every national code of the tables reports show', () => {
-    for (const [table, codes] of [['insutype', INSUTYPE], ['clr_type', CLR_TYPE], ['med_type', MED_TYPE], ['psn_setlway', PSN_SETLWAY]] as const) {
+    for (const [table, codes] of [
+      ['insutype', INSUTYPE],
+      ['clr_type', CLR_TYPE],
+      ['med_type', MED_TYPE],
+      ['psn_setlway', PSN_SETLWAY],
+    ] as const) {
       for (const [code, zh] of Object.entries(codes)) {
         const en = codeNameIn(table, code, 'en');
         expect(en, `${table} ${code}`).toBeTruthy();

@@ -27,7 +27,10 @@ describe('planWaves', () => {
   });
 
   it('sends single transactions with batchSize 1', () => {
-    const checked = checker().check([sale('FY1', '2025-03-03 09:00:00', [code(1)]), sale('FY2', '2025-03-03 09:01:00', [code(2)])]);
+    const checked = checker().check([
+      sale('FY1', '2025-03-03 09:00:00', [code(1)]),
+      sale('FY2', '2025-03-03 09:01:00', [code(2)]),
+    ]);
     const [wave] = planWaves(checked, 1);
     expect(wave!.map((b) => b.infno)).toEqual(['3505', '3505']);
     expect(wave![0]!.input).toHaveProperty('selinfo.rtal_docno', 'FY1');
@@ -39,10 +42,22 @@ describe('planWaves', () => {
   });
 
   it('never puts two records of one code in one wave, keeps time order per code, and sends every record once', () => {
-    const arb = fc.array(fc.record({ minute: fc.integer({ min: 0, max: 59 }), codes: fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 3 }) }), { maxLength: 40 });
+    const arb = fc.array(
+      fc.record({
+        minute: fc.integer({ min: 0, max: 59 }),
+        codes: fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 3 }),
+      }),
+      { maxLength: 40 },
+    );
     fc.assert(
       fc.property(arb, fc.integer({ min: 1, max: 7 }), (specs, size) => {
-        const recs = specs.map((s, i) => sale(`FY${String(i).padStart(3, '0')}`, `2025-03-03 09:${String(s.minute).padStart(2, '0')}:00`, s.codes.map((c) => code(c))));
+        const recs = specs.map((s, i) =>
+          sale(
+            `FY${String(i).padStart(3, '0')}`,
+            `2025-03-03 09:${String(s.minute).padStart(2, '0')}:00`,
+            s.codes.map((c) => code(c)),
+          ),
+        );
         // Build checked records directly: the property is about planning, not about the checks.
         const checked: CheckedRecord[] = recs.map((r) => {
           const c = checker().check([r])[0]!;
@@ -66,7 +81,9 @@ describe('planWaves', () => {
           }
         });
         expect(seen.sort()).toEqual(recs.map((r) => r.id).sort());
-        const byTime = [...recs].sort((a, b) => (a.time === b.time ? a.id.localeCompare(b.id) : a.time.localeCompare(b.time)));
+        const byTime = [...recs].sort((a, b) =>
+          a.time === b.time ? a.id.localeCompare(b.id) : a.time.localeCompare(b.time),
+        );
         for (let i = 0; i < byTime.length; i++)
           for (let j = i + 1; j < byTime.length; j++) {
             const shared = byTime[i]!.codes.some((c) => byTime[j]!.codes.includes(c));

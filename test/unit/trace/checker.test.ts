@@ -31,7 +31,12 @@ describe('TraceChecker: one record on its own', () => {
     ['letters', ['8302540316AB38953117'], 'bad_chars', /letters AB/],
     ['an inner space', ['8302540316 238953117'], 'bad_chars', /space inside/],
     ['the same code twice', [code(5), code(5)], 'duplicate_in_record', /more than once/],
-    ['a product code of another drug', ['8399001' + '0'.repeat(13)], 'prefix_mismatch', /starts with 8399001, but YP00021 is known by 8302540, 8302541/],
+    [
+      'a product code of another drug',
+      ['8399001' + '0'.repeat(13)],
+      'prefix_mismatch',
+      /starts with 8399001, but YP00021 is known by 8302540, 8302541/,
+    ],
   ])('finds %s', (_name, codes, kind, message) => {
     const [c] = checker().check([sale('FY1', '2025-03-03 09:00:00', codes)]);
     expect(kinds(c!)).toEqual([kind]);
@@ -48,7 +53,12 @@ describe('TraceChecker: one record on its own', () => {
   });
 
   it('accepts any product code when the HIS knows none for the drug', () => {
-    const [c] = checker().check([sale('FY1', '2025-03-03 09:00:00', ['8399001' + '0'.repeat(13)], { fixmedins_hilist_id: 'YP00099', fixmedins_hilist_name: 'x' })]);
+    const [c] = checker().check([
+      sale('FY1', '2025-03-03 09:00:00', ['8399001' + '0'.repeat(13)], {
+        fixmedins_hilist_id: 'YP00099',
+        fixmedins_hilist_name: 'x',
+      }),
+    ]);
     expect(kinds(c!)).not.toContain('prefix_mismatch');
   });
 
@@ -72,7 +82,9 @@ describe('TraceChecker: one record on its own', () => {
     expect(filled!.findings).toEqual([]);
     expect(filled!.item!.prsc_dr_name).toBe('无');
     const strict = new TraceChecker({ defaults: {} });
-    const [missing] = strict.check([sale('FY1', '2025-03-03 09:00:00', [code(1)], { prsc_dr_name: null, manu_lotnum: null, med_list_codg: NATIONAL })]);
+    const [missing] = strict.check([
+      sale('FY1', '2025-03-03 09:00:00', [code(1)], { prsc_dr_name: null, manu_lotnum: null, med_list_codg: NATIONAL }),
+    ]);
     expect(kinds(missing!)).toEqual(['missing_field']);
     expect(missing!.findings[0]!.message).toMatch(/prsc_dr_name is required/);
     expect(missing!.findings[0]!.message).toMatch(/manu_lotnum is required/);
@@ -92,14 +104,20 @@ describe('TraceChecker: one record on its own', () => {
     const first = checker().check([sale('FY1', '2025-03-03 09:00:00', [code(1)])])[0]!;
     const known = new Map([[first.record.key, { status: 'accepted' as const, content_digest: first.digest! }]]);
     expect(checker().check([sale('FY1', '2025-03-03 09:00:00', [code(1)])], known)[0]!.findings).toEqual([]);
-    const changed = checker().check([sale('FY1', '2025-03-03 09:00:00', [code(1)], { manu_lotnum: '99999999' })], known)[0]!;
+    const changed = checker().check(
+      [sale('FY1', '2025-03-03 09:00:00', [code(1)], { manu_lotnum: '99999999' })],
+      known,
+    )[0]!;
     expect(kinds(changed)).toEqual(['changed_after_upload']);
   });
 });
 
 describe('TraceChecker: codes through the window', () => {
   it('finds a code sold again without a return in between, on the later sale only', () => {
-    const c = checker().check([sale('FY2', '2025-03-05 11:57:21', [code(7)]), sale('FY1', '2025-03-03 11:15:14', [code(7)])]);
+    const c = checker().check([
+      sale('FY2', '2025-03-05 11:57:21', [code(7)]),
+      sale('FY1', '2025-03-03 11:15:14', [code(7)]),
+    ]);
     expect(kinds(only(c, 'FY1'))).toEqual([]);
     expect(kinds(only(c, 'FY2'))).toEqual(['sold_again']);
     expect(only(c, 'FY2').findings[0]).toMatchObject({ related_id: 'FY1', drug_trac_codg: code(7) });
@@ -172,7 +190,10 @@ describe('TraceChecker: codes through the window', () => {
     const k = checker();
     const later = [ret('FY8', '2025-03-09 10:00:00', [code(9)], 'OLD1', { sel_retn_cnt: '1' })];
     expect(k.unknownOrigins(later)).toEqual(['OLD1']);
-    k.addHistory([code(9)], [{ drug_trac_codg: code(9), kind: 'sale', record_id: 'OLD1', op_time: '2025-03-01 09:00:00', trdn_flag: null }]);
+    k.addHistory(
+      [code(9)],
+      [{ drug_trac_codg: code(9), kind: 'sale', record_id: 'OLD1', op_time: '2025-03-01 09:00:00', trdn_flag: null }],
+    );
     k.addKnownSales(['OLD1'], [{ record_id: 'OLD1', cnt: '3', returned: '2.5' }]);
     expect(k.unknownOrigins(later)).toEqual([]);
     expect(kinds(k.check(later)[0]!)).toEqual(['return_over_quantity']);

@@ -4,13 +4,24 @@ import { code, saleRows, stockRows, returnRows, NATIONAL } from './fixtures.js';
 
 describe('trace files', () => {
   it('reads RFC 4180 CSV', () => {
-    expect(parseCsv('a,b\r\n"x, ""y""",2\n,\n')).toEqual([['a', 'b'], ['x, "y"', '2'], ['', '']]);
+    expect(parseCsv('a,b\r\n"x, ""y""",2\n,\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"', '2'],
+      ['', ''],
+    ]);
   });
 
   it('checks a CSV export of dispensing rows, pointing at lines', async () => {
-    const rows = [...saleRows('FY1', '2025-03-03 09:00:00', [code(1), code(2)]), ...saleRows('FY2', '2025-03-03 10:00:00', [code(1)]), ...returnRows('FY3', '2025-03-03 11:00:00', [' ' + code(9)], null)];
+    const rows = [
+      ...saleRows('FY1', '2025-03-03 09:00:00', [code(1), code(2)]),
+      ...saleRows('FY2', '2025-03-03 10:00:00', [code(1)]),
+      ...returnRows('FY3', '2025-03-03 11:00:00', [' ' + code(9)], null),
+    ];
     const cols = Object.keys(rows[0]!);
-    const csv = [cols.join(','), ...rows.map((r) => cols.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))].join('\n');
+    const csv = [
+      cols.join(','),
+      ...rows.map((r) => cols.map((c) => (r[c] === null ? '' : String(r[c]))).join(',')),
+    ].join('\n');
     const parsed = parseTraceFile(csv, 'export.csv');
     expect(parsed.format).toBe('csv');
     expect(parsed.dispensing).toHaveLength(4);
@@ -23,8 +34,15 @@ describe('trace files', () => {
   });
 
   it('checks JSON with dispensing and stock, using the rows own mapping columns', async () => {
-    const doc = { dispensing: saleRows('FY1', '2025-03-03 09:00:00', [code(1)], { med_list_codg: NATIONAL, map_cnt: 1 }), stock: stockRows('RK1', '2025-03-03 07:00:00', [code(1), code(1)], { med_list_codg: null, map_cnt: 0 }) };
-    const report = await checkFile({ file: 'x.json', rows: parseTraceFile(JSON.stringify(doc), 'x.json'), settings: traceSettings(undefined) });
+    const doc = {
+      dispensing: saleRows('FY1', '2025-03-03 09:00:00', [code(1)], { med_list_codg: NATIONAL, map_cnt: 1 }),
+      stock: stockRows('RK1', '2025-03-03 07:00:00', [code(1), code(1)], { med_list_codg: null, map_cnt: 0 }),
+    };
+    const report = await checkFile({
+      file: 'x.json',
+      rows: parseTraceFile(JSON.stringify(doc), 'x.json'),
+      settings: traceSettings(undefined),
+    });
     expect(report.findings.map((f) => [f.kind, f.record_id]).sort()).toEqual([
       ['duplicate_in_record', 'RK1'],
       ['no_mapping', 'RK1'],
@@ -34,7 +52,10 @@ describe('trace files', () => {
   });
 
   it('checks a bare list of codes for format and repeats', () => {
-    const parsed = parseTraceFile(`# scanned at window 3\n${code(1)}\n ${code(2)}\n${code(1)}\n8302540316AB38953117\n${code(3).slice(1)}\n`, 'scan.txt');
+    const parsed = parseTraceFile(
+      `# scanned at window 3\n${code(1)}\n ${code(2)}\n${code(1)}\n8302540316AB38953117\n${code(3).slice(1)}\n`,
+      'scan.txt',
+    );
     expect(parsed.format).toBe('codes');
     const f = checkCodeList(parsed.codes, 'scan.txt');
     expect(f.map((x) => [x.kind, x.line])).toEqual([

@@ -1,5 +1,13 @@
 /** Records and rows for the trace unit tests, with every field the center requires filled in. */
-import { DEFAULT_FILL, groupDispensing, groupStock, mappingIndex, prefixIndex, TraceChecker, type TraceRecord } from '../../../src/core/trace/index.js';
+import {
+  DEFAULT_FILL,
+  groupDispensing,
+  groupStock,
+  mappingIndex,
+  prefixIndex,
+  TraceChecker,
+  type TraceRecord,
+} from '../../../src/core/trace/index.js';
 
 export const DRUG = 'YP00021';
 export const PREFIX = '8302540';
@@ -44,7 +52,13 @@ export function saleRows(id: string, time: string, codes: Array<string | null>, 
   return codes.map((c, i) => ({ ...base, trac_seq: i + 1, drug_trac_codg: c }));
 }
 
-export function returnRows(id: string, time: string, codes: Array<string | null>, orig: string | null, over: Row = {}): Row[] {
+export function returnRows(
+  id: string,
+  time: string,
+  codes: Array<string | null>,
+  orig: string | null,
+  over: Row = {},
+): Row[] {
   return saleRows(id, time, codes, { disp_type: 'return', orig_disp_id: orig, ...over });
 }
 
@@ -70,14 +84,27 @@ export function stockRows(id: string, time: string, codes: string[], over: Row =
   return codes.map((c, i) => ({ ...base, trac_seq: i + 1, drug_trac_codg: c }));
 }
 
-export const sale = (id: string, time: string, codes: Array<string | null>, over: Row = {}): TraceRecord => groupDispensing(saleRows(id, time, codes, over))[0]!;
-export const ret = (id: string, time: string, codes: Array<string | null>, orig: string | null, over: Row = {}): TraceRecord => groupDispensing(returnRows(id, time, codes, orig, over))[0]!;
-export const stockIn = (id: string, time: string, codes: string[], over: Row = {}): TraceRecord => groupStock(stockRows(id, time, codes, over))[0]!;
+export const sale = (id: string, time: string, codes: Array<string | null>, over: Row = {}): TraceRecord =>
+  groupDispensing(saleRows(id, time, codes, over))[0]!;
+export const ret = (
+  id: string,
+  time: string,
+  codes: Array<string | null>,
+  orig: string | null,
+  over: Row = {},
+): TraceRecord => groupDispensing(returnRows(id, time, codes, orig, over))[0]!;
+export const stockIn = (id: string, time: string, codes: string[], over: Row = {}): TraceRecord =>
+  groupStock(stockRows(id, time, codes, over))[0]!;
 
 export const mapping = mappingIndex([
   { fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2020-01-01', enddate: '2099-12-31' },
   // YP90001 stops being mapped after 2025-03-03; YP00099 has two codes on overlapping days.
-  { fixmedins_hilist_id: 'YP90001', med_list_codg: 'XC01EBQ082A006010100112', begndate: '2020-01-01', enddate: '2025-03-03' },
+  {
+    fixmedins_hilist_id: 'YP90001',
+    med_list_codg: 'XC01EBQ082A006010100112',
+    begndate: '2020-01-01',
+    enddate: '2025-03-03',
+  },
   { fixmedins_hilist_id: 'YP00099', med_list_codg: 'A1', begndate: '2020-01-01', enddate: '2099-12-31' },
   { fixmedins_hilist_id: 'YP00099', med_list_codg: 'A2', begndate: '2025-03-01', enddate: '2099-12-31' },
 ]);

@@ -8,7 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceFiles, invoiceLines, planInvoiceCodes, prefixIndex, readInvoiceFile, type InvoiceCodeRow, type InvoiceLine } from '../../../src/core/trace/index.js';
+import {
+  invoiceFiles,
+  invoiceLines,
+  planInvoiceCodes,
+  prefixIndex,
+  readInvoiceFile,
+  type InvoiceCodeRow,
+  type InvoiceLine,
+} from '../../../src/core/trace/index.js';
 
 const A = '8300254';
 const B = '8300381';
@@ -21,8 +29,41 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const row = (invc_no: string, drug: string, c: string, line: number, extra: Partial<InvoiceCodeRow> = {}): InvoiceCodeRow => ({ file: 'f.csv', line, invc_no, drug, drug_trac_codg: c, manu_lotnum: '', expy_end: '', ...extra });
-const line = (stock_id: string, invc_no: string, drug: string, cnt: number, codes: string[] = [], extra: Partial<InvoiceLine> = {}): InvoiceLine => ({ stock_id, invc_no, inv_chg_type: '108', fixmedins_hilist_id: drug, fixmedins_hilist_name: `${drug}名`, fixmedins_bchno: '', manu_lotnum: '', cnt: String(cnt), codes, ...extra });
+const row = (
+  invc_no: string,
+  drug: string,
+  c: string,
+  line: number,
+  extra: Partial<InvoiceCodeRow> = {},
+): InvoiceCodeRow => ({
+  file: 'f.csv',
+  line,
+  invc_no,
+  drug,
+  drug_trac_codg: c,
+  manu_lotnum: '',
+  expy_end: '',
+  ...extra,
+});
+const line = (
+  stock_id: string,
+  invc_no: string,
+  drug: string,
+  cnt: number,
+  codes: string[] = [],
+  extra: Partial<InvoiceLine> = {},
+): InvoiceLine => ({
+  stock_id,
+  invc_no,
+  inv_chg_type: '108',
+  fixmedins_hilist_id: drug,
+  fixmedins_hilist_name: `${drug}名`,
+  fixmedins_bchno: '',
+  manu_lotnum: '',
+  cnt: String(cnt),
+  codes,
+  ...extra,
+});
 const prefixes = prefixIndex([
   { fixmedins_hilist_id: 'YP1', trac_prefix: A },
   { fixmedins_hilist_id: 'YP2', trac_prefix: B },
@@ -31,7 +72,11 @@ const prefixes = prefixIndex([
 describe('planInvoiceCodes', () => {
   it('writes the codes of a clean list after the codes each line holds, and nothing the second time', () => {
     const lines = new Map([['FP1', [line('RK1', 'FP1', 'YP1', 3, [code(A, 1)]), line('RK2', 'FP1', 'YP2', 1)]]]);
-    const rows = [row('FP1', 'YP1', code(A, 2), 2), row('FP1', 'YP1名', code(A, 3), 3), row('FP1', 'YP2', code(B, 1), 4)];
+    const rows = [
+      row('FP1', 'YP1', code(A, 2), 2),
+      row('FP1', 'YP1名', code(A, 3), 3),
+      row('FP1', 'YP2', code(B, 1), 4),
+    ];
     const p = planInvoiceCodes({ rows, lines, prefixes });
     expect(p.findings).toEqual([]);
     expect(p.writes.map((w) => [w.stock_id, w.trac_seq, w.drug_trac_codg, w.line])).toEqual([
@@ -40,7 +85,15 @@ describe('planInvoiceCodes', () => {
       ['RK2', 1, code(B, 1), 4],
     ]);
     // After the writes, the same list finds everything in place.
-    const after = new Map([['FP1', [line('RK1', 'FP1', 'YP1', 3, [code(A, 1), code(A, 2), code(A, 3)]), line('RK2', 'FP1', 'YP2', 1, [code(B, 1)])]]]);
+    const after = new Map([
+      [
+        'FP1',
+        [
+          line('RK1', 'FP1', 'YP1', 3, [code(A, 1), code(A, 2), code(A, 3)]),
+          line('RK2', 'FP1', 'YP2', 1, [code(B, 1)]),
+        ],
+      ],
+    ]);
     const again = planInvoiceCodes({ rows, lines: after, prefixes });
     expect(again.writes).toEqual([]);
     expect(again.already).toBe(3);
@@ -75,7 +128,12 @@ describe('planInvoiceCodes', () => {
 
   it('reports bad codes with their line, a repeat on the same invoice, and a line with more codes than its quantity', () => {
     const lines = new Map([['FP1', [line('RK1', 'FP1', 'YP1', 1)]]]);
-    const rows = [row('FP1', 'YP1', code(A, 1), 2), row('FP1', 'YP1', code(A, 1), 3), row('FP1', 'YP1', code(A, 2).slice(0, 19), 4), row('FP1', 'YP1', '8300254000000000000X', 5)];
+    const rows = [
+      row('FP1', 'YP1', code(A, 1), 2),
+      row('FP1', 'YP1', code(A, 1), 3),
+      row('FP1', 'YP1', code(A, 2).slice(0, 19), 4),
+      row('FP1', 'YP1', '8300254000000000000X', 5),
+    ];
     const p = planInvoiceCodes({ rows, lines, prefixes });
     expect(p.findings.map((f) => [f.kind, f.line])).toEqual([
       ['codes_over', 2],
@@ -87,8 +145,21 @@ describe('planInvoiceCodes', () => {
   });
 
   it('picks the line by batch when the invoice has the drug twice, and by product prefix when the list names no drug', () => {
-    const lines = new Map([['FP1', [line('RK1', 'FP1', 'YP1', 1, [], { manu_lotnum: 'L1' }), line('RK2', 'FP1', 'YP1', 1, [], { manu_lotnum: 'L2' }), line('RK3', 'FP1', 'YP2', 1)]]]);
-    const rows = [row('FP1', 'YP1', code(A, 1), 2, { manu_lotnum: 'L2' }), row('FP1', 'YP1', code(A, 2), 3, { manu_lotnum: 'L1' }), row('FP1', '', code(B, 3), 4)];
+    const lines = new Map([
+      [
+        'FP1',
+        [
+          line('RK1', 'FP1', 'YP1', 1, [], { manu_lotnum: 'L1' }),
+          line('RK2', 'FP1', 'YP1', 1, [], { manu_lotnum: 'L2' }),
+          line('RK3', 'FP1', 'YP2', 1),
+        ],
+      ],
+    ]);
+    const rows = [
+      row('FP1', 'YP1', code(A, 1), 2, { manu_lotnum: 'L2' }),
+      row('FP1', 'YP1', code(A, 2), 3, { manu_lotnum: 'L1' }),
+      row('FP1', '', code(B, 3), 4),
+    ];
     const p = planInvoiceCodes({ rows, lines, prefixes });
     expect(p.findings).toEqual([]);
     expect(p.writes.map((w) => [w.stock_id, w.drug_trac_codg])).toEqual([
@@ -100,10 +171,42 @@ describe('planInvoiceCodes', () => {
 
   it('groups stock_in_by_invoice rows into lines and leaves out stock-outs', () => {
     const ls = invoiceLines([
-      { stock_id: 'RK1', invc_no: 'FP1', inv_chg_type: '108', fixmedins_hilist_id: 'YP1', cnt: '2.0000', trac_seq: 1, drug_trac_codg: code(A, 1) },
-      { stock_id: 'RK1', invc_no: 'FP1', inv_chg_type: '108', fixmedins_hilist_id: 'YP1', cnt: '2.0000', trac_seq: 2, drug_trac_codg: code(A, 2) },
-      { stock_id: 'RK2', invc_no: 'FP1', inv_chg_type: '108', fixmedins_hilist_id: 'YP2', cnt: '1', trac_seq: null, drug_trac_codg: null },
-      { stock_id: 'RK3', invc_no: 'FP1', inv_chg_type: '109', fixmedins_hilist_id: 'YP2', cnt: '1', trac_seq: null, drug_trac_codg: null },
+      {
+        stock_id: 'RK1',
+        invc_no: 'FP1',
+        inv_chg_type: '108',
+        fixmedins_hilist_id: 'YP1',
+        cnt: '2.0000',
+        trac_seq: 1,
+        drug_trac_codg: code(A, 1),
+      },
+      {
+        stock_id: 'RK1',
+        invc_no: 'FP1',
+        inv_chg_type: '108',
+        fixmedins_hilist_id: 'YP1',
+        cnt: '2.0000',
+        trac_seq: 2,
+        drug_trac_codg: code(A, 2),
+      },
+      {
+        stock_id: 'RK2',
+        invc_no: 'FP1',
+        inv_chg_type: '108',
+        fixmedins_hilist_id: 'YP2',
+        cnt: '1',
+        trac_seq: null,
+        drug_trac_codg: null,
+      },
+      {
+        stock_id: 'RK3',
+        invc_no: 'FP1',
+        inv_chg_type: '109',
+        fixmedins_hilist_id: 'YP2',
+        cnt: '1',
+        trac_seq: null,
+        drug_trac_codg: null,
+      },
     ]);
     expect(ls.map((l) => [l.stock_id, l.codes.length, l.cnt])).toEqual([
       ['RK1', 2, '2.0000'],
@@ -115,11 +218,33 @@ describe('planInvoiceCodes', () => {
 describe('readInvoiceFile', () => {
   it('reads a GBK CSV with Chinese headers', async () => {
     const f = path.join(dir, 'gbk.csv');
-    fs.writeFileSync(f, iconv.encode(`发票号,药品编码,药品名称,批号,有效期,追溯码\r\nFP1,YP1,阿莫西林胶囊,L1,2027-01-01,${code(A, 1)}\r\nFP1,YP1,阿莫西林胶囊,L1,2027-01-01,${code(A, 2)}\r\n`, 'gbk'));
+    fs.writeFileSync(
+      f,
+      iconv.encode(
+        `发票号,药品编码,药品名称,批号,有效期,追溯码\r\nFP1,YP1,阿莫西林胶囊,L1,2027-01-01,${code(A, 1)}\r\nFP1,YP1,阿莫西林胶囊,L1,2027-01-01,${code(A, 2)}\r\n`,
+        'gbk',
+      ),
+    );
     const rows = await readInvoiceFile(f, 'gbk.csv');
     expect(rows).toEqual([
-      { file: 'gbk.csv', line: 2, invc_no: 'FP1', drug: 'YP1', drug_trac_codg: code(A, 1), manu_lotnum: 'L1', expy_end: '2027-01-01' },
-      { file: 'gbk.csv', line: 3, invc_no: 'FP1', drug: 'YP1', drug_trac_codg: code(A, 2), manu_lotnum: 'L1', expy_end: '2027-01-01' },
+      {
+        file: 'gbk.csv',
+        line: 2,
+        invc_no: 'FP1',
+        drug: 'YP1',
+        drug_trac_codg: code(A, 1),
+        manu_lotnum: 'L1',
+        expy_end: '2027-01-01',
+      },
+      {
+        file: 'gbk.csv',
+        line: 3,
+        invc_no: 'FP1',
+        drug: 'YP1',
+        drug_trac_codg: code(A, 2),
+        manu_lotnum: 'L1',
+        expy_end: '2027-01-01',
+      },
     ]);
   });
 
@@ -132,7 +257,17 @@ describe('readInvoiceFile', () => {
     const f = path.join(dir, 'codes.xlsx');
     await wb.xlsx.writeFile(f);
     const rows = await readInvoiceFile(f, 'codes.xlsx');
-    expect(rows).toEqual([{ file: 'codes.xlsx', line: 2, invc_no: 'FP2', drug: '阿莫西林胶囊', drug_trac_codg: code(A, 7), manu_lotnum: 'L9', expy_end: '' }]);
+    expect(rows).toEqual([
+      {
+        file: 'codes.xlsx',
+        line: 2,
+        invc_no: 'FP2',
+        drug: '阿莫西林胶囊',
+        drug_trac_codg: code(A, 7),
+        manu_lotnum: 'L9',
+        expy_end: '',
+      },
+    ]);
   });
 
   it('reads a TXT of one code per line, the invoice number from the file name', async () => {
@@ -148,7 +283,10 @@ describe('readInvoiceFile', () => {
   it('refuses a list whose header has no code column, naming the file and line', async () => {
     const f = path.join(dir, 'bad.csv');
     fs.writeFileSync(f, '发票号,药品编码\nFP1,YP1\n');
-    await expect(readInvoiceFile(f, 'bad.csv')).rejects.toMatchObject({ code: 'TRACE_INVOICE_FILE', summary: expect.stringContaining('bad.csv line 1') });
+    await expect(readInvoiceFile(f, 'bad.csv')).rejects.toMatchObject({
+      code: 'TRACE_INVOICE_FILE',
+      summary: expect.stringContaining('bad.csv line 1'),
+    });
   });
 
   it('takes the code lists of a folder, sorted', () => {

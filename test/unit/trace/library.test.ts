@@ -27,7 +27,19 @@ import { isHisopsError } from '../../../src/core/errors.js';
 import { englishSentences } from '../../helpers/englishSentence.js';
 import { code, DRUG, NATIONAL, PREFIX, saleRows, stockRows } from './fixtures.js';
 
-const entry = (over: Partial<LibraryEntry> = {}): LibraryEntry => ({ trac_prefix: PREFIX, med_list_codg: NATIONAL, drugstdcode: '86900000000001', aprvno: '国药准字H20030001', drug_name: '孟鲁司特钠片', drug_spec: '10mg', pacspec: '5片/盒', prodentp_name: '示例制药', pac_lv: '1', pac_ratio: '1:10:100', ...over });
+const entry = (over: Partial<LibraryEntry> = {}): LibraryEntry => ({
+  trac_prefix: PREFIX,
+  med_list_codg: NATIONAL,
+  drugstdcode: '86900000000001',
+  aprvno: '国药准字H20030001',
+  drug_name: '孟鲁司特钠片',
+  drug_spec: '10mg',
+  pacspec: '5片/盒',
+  prodentp_name: '示例制药',
+  pac_lv: '1',
+  pac_ratio: '1:10:100',
+  ...over,
+});
 
 describe('library rows', () => {
   const header = ['药品标识码', '国家医保编码', '药品名称', '本位码', '批准文号', '包装级别', '包装比例（大:中:小）'];
@@ -35,13 +47,27 @@ describe('library rows', () => {
 
   it('finds the columns under their Chinese headers and reads an entry', () => {
     expect(missingLibraryColumns(layout)).toEqual([]);
-    const r = libraryEntry(['8302540', NATIONAL, '孟鲁司特钠片', '86900000000001', '国药准字H20030001', '小包装', '1:10:100'], layout, 'lib.csv', 2);
+    const r = libraryEntry(
+      ['8302540', NATIONAL, '孟鲁司特钠片', '86900000000001', '国药准字H20030001', '小包装', '1:10:100'],
+      layout,
+      'lib.csv',
+      2,
+    );
     expect(r.issues).toEqual([]);
-    expect(r.entry).toMatchObject({ trac_prefix: '8302540', med_list_codg: NATIONAL, drugstdcode: '86900000000001', aprvno: '国药准字H20030001', pac_lv: '1', pac_ratio: '1:10:100' });
+    expect(r.entry).toMatchObject({
+      trac_prefix: '8302540',
+      med_list_codg: NATIONAL,
+      drugstdcode: '86900000000001',
+      aprvno: '国药准字H20030001',
+      pac_lv: '1',
+      pac_ratio: '1:10:100',
+    });
   });
 
   it('takes the first 7 digits of a whole 20-digit code', () => {
-    expect(libraryEntry([code(7), NATIONAL], libraryLayout(['追溯码前缀', 'med_list_codg']), 'f', 2).entry?.trac_prefix).toBe(PREFIX);
+    expect(
+      libraryEntry([code(7), NATIONAL], libraryLayout(['追溯码前缀', 'med_list_codg']), 'f', 2).entry?.trac_prefix,
+    ).toBe(PREFIX);
   });
 
   it('names file, line, field and fix of every problem, in both languages', () => {
@@ -57,7 +83,9 @@ describe('library rows', () => {
       expect(i.zh.message).toMatch(/[\u4e00-\u9fff]/);
       expect(englishSentences(`${i.zh.message} ${i.zh.fix}`)).toEqual([]);
     }
-    expect(libraryEntry(['8.30254E+06', NATIONAL], libraryLayout(['trac_prefix', 'med_list_codg']), 'f', 3).issues[0]!.fix).toMatch(/scientific notation/);
+    expect(
+      libraryEntry(['8.30254E+06', NATIONAL], libraryLayout(['trac_prefix', 'med_list_codg']), 'f', 3).issues[0]!.fix,
+    ).toMatch(/scientific notation/);
   });
 
   it('says which required column a header lacks', () => {
@@ -69,7 +97,11 @@ describe('relation rows', () => {
   it('reads a header and an edge', () => {
     const { layout, headerless } = relationLayout(['父码', '子码', '级别']);
     expect(headerless).toBe(false);
-    expect(relationEdge([code(900, '8399999'), code(1), '小'], layout, 'r.csv', 2).edge).toEqual({ parent_trac_codg: code(900, '8399999'), drug_trac_codg: code(1), pac_lv: '1' });
+    expect(relationEdge([code(900, '8399999'), code(1), '小'], layout, 'r.csv', 2).edge).toEqual({
+      parent_trac_codg: code(900, '8399999'),
+      drug_trac_codg: code(1),
+      pac_lv: '1',
+    });
   });
 
   it('takes a file whose first row holds codes as parent, child, level without a header', () => {
@@ -88,8 +120,18 @@ describe('relation rows', () => {
 
 describe('library download settings', () => {
   it('defaults to ZSMCJ003 with hisops names, and takes overrides', () => {
-    expect(librarySettings(undefined)).toMatchObject({ infno: 'ZSMCJ003', inputNode: 'data', outputNode: 'data', pageSize: 500, fields: { trac_prefix: 'trac_prefix' } });
-    const s = librarySettings({ pageSize: 50, fields: { trac_prefix: 'ypbsm', med_list_codg: 'ybbm' }, params: { insu_admdvs: 430100 } });
+    expect(librarySettings(undefined)).toMatchObject({
+      infno: 'ZSMCJ003',
+      inputNode: 'data',
+      outputNode: 'data',
+      pageSize: 500,
+      fields: { trac_prefix: 'trac_prefix' },
+    });
+    const s = librarySettings({
+      pageSize: 50,
+      fields: { trac_prefix: 'ypbsm', med_list_codg: 'ybbm' },
+      params: { insu_admdvs: 430100 },
+    });
     expect(s.fields.trac_prefix).toBe('ypbsm');
     expect(s.fields.drugstdcode).toBe('drugstdcode');
     expect(s.params).toEqual({ insu_admdvs: '430100' });
@@ -114,7 +156,9 @@ describe('library download settings', () => {
     } catch (x) {
       e = x;
     }
-    expect(isHisopsError(e) && e.message).toMatch(/trace\.library\.pageSzie is not a setting \(did you mean pageSize\?\)/);
+    expect(isHisopsError(e) && e.message).toMatch(
+      /trace\.library\.pageSzie is not a setting \(did you mean pageSize\?\)/,
+    );
   });
 });
 
@@ -152,7 +196,9 @@ describe('package tree', () => {
 });
 
 describe('the checker with the four-code library', () => {
-  const mapping = mappingIndex([{ fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2020-01-01', enddate: null }]);
+  const mapping = mappingIndex([
+    { fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2020-01-01', enddate: null },
+  ]);
   const OTHER = '8111111';
   const other = entry({ trac_prefix: OTHER, med_list_codg: 'XA10BAA0000000000009', drug_name: '二甲双胍片' });
   const checker = () => {
@@ -164,14 +210,24 @@ describe('the checker with the four-code library', () => {
     const c = checker();
     const recs = groupDispensing(saleRows('S1', '2025-03-03 09:00:00', [code(1), code(2, OTHER)]));
     expect(c.prefixesWithoutLibrary(recs).sort()).toEqual([OTHER, PREFIX].sort());
-    c.addLibrary([PREFIX, OTHER], new Map([[PREFIX, [entry()]], [OTHER, [other]]]));
+    c.addLibrary(
+      [PREFIX, OTHER],
+      new Map([
+        [PREFIX, [entry()]],
+        [OTHER, [other]],
+      ]),
+    );
     expect(c.prefixesWithoutLibrary(recs)).toEqual([]);
     const [r] = c.check(recs);
     expect(r!.findings.map((f) => f.kind)).toEqual(['drug_mismatch']);
     const f = r!.findings[0]!;
     expect(f.drug_trac_codg).toBe(code(2, OTHER));
     expect(f.fixmedins_hilist_id).toBe(DRUG);
-    expect(f.library).toMatchObject({ med_list_codg: 'XA10BAA0000000000009', drug_name: '二甲双胍片', trac_prefix: OTHER });
+    expect(f.library).toMatchObject({
+      med_list_codg: 'XA10BAA0000000000009',
+      drug_name: '二甲双胍片',
+      trac_prefix: OTHER,
+    });
     expect(f.message).toContain(NATIONAL);
     expect(r!.item).toBeUndefined();
     const zh = findingMessageZh(f);
@@ -190,7 +246,12 @@ describe('the checker with the four-code library', () => {
 
   it('takes a code the item mapped to on another day as the same drug (its national code changed)', () => {
     const changed = mappingIndex([
-      { fixmedins_hilist_id: DRUG, med_list_codg: 'XR03DCM077A001010100OLD', begndate: '2020-01-01', enddate: '2025-03-04' },
+      {
+        fixmedins_hilist_id: DRUG,
+        med_list_codg: 'XR03DCM077A001010100OLD',
+        begndate: '2020-01-01',
+        enddate: '2025-03-04',
+      },
       { fixmedins_hilist_id: DRUG, med_list_codg: NATIONAL, begndate: '2025-03-05', enddate: null },
     ]);
     const c = new TraceChecker({ mapping: changed, defaults: DEFAULT_FILL, library: true });
@@ -210,13 +271,15 @@ describe('the checker with the four-code library', () => {
     expect(englishSentences(findingMessageZh(r!.notes![0]!))).toEqual([]);
   });
 
-  it('compares nothing without the item\'s national code, and nothing without the library', () => {
+  it("compares nothing without the item's national code, and nothing without the library", () => {
     const c = new TraceChecker({ mapping: mappingIndex([]), defaults: DEFAULT_FILL, library: true });
     c.addLibrary([OTHER], new Map([[OTHER, [other]]]));
     const [r] = c.check(groupDispensing(saleRows('S4', '2025-03-03 09:00:00', [code(6, OTHER)])));
     expect(r!.findings.map((f) => f.kind)).toEqual(['no_mapping']);
     const plain = new TraceChecker({ mapping, defaults: DEFAULT_FILL });
-    expect(plain.prefixesWithoutLibrary(groupDispensing(saleRows('S5', '2025-03-03 09:00:00', [code(7, OTHER)])))).toEqual([]);
+    expect(
+      plain.prefixesWithoutLibrary(groupDispensing(saleRows('S5', '2025-03-03 09:00:00', [code(7, OTHER)]))),
+    ).toEqual([]);
   });
 });
 

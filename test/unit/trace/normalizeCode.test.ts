@@ -36,11 +36,14 @@ describe('normalizeCode', () => {
 
   it('accepts exactly the strings that are 20 digits once surrounding blanks are removed', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', 'A', ' ', '-', '８', '\t'), maxLength: 26 }), (s) => {
-        const v = normalizeCode(s);
-        expect(v.ok).toBe(/^\d{20}$/.test(s.trim()));
-        if (v.ok) expect(v.code).toBe(s.trim());
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('0', '1', '9', 'A', ' ', '-', '８', '\t'), maxLength: 26 }),
+        (s) => {
+          const v = normalizeCode(s);
+          expect(v.ok).toBe(/^\d{20}$/.test(s.trim()));
+          if (v.ok) expect(v.code).toBe(s.trim());
+        },
+      ),
     );
   });
 

@@ -18,7 +18,11 @@ describe('RateLimiter', () => {
 
   it('moves the next slot back when a request left later than usual, and only then', async () => {
     let t = 0;
-    const lim = new RateLimiter(10, () => t, async (ms) => void (t += ms));
+    const lim = new RateLimiter(
+      10,
+      () => t,
+      async (ms) => void (t += ms),
+    );
     const slots: number[] = [];
     for (const outDelay of [2, 2, 60, 2, 150, 2, 2]) {
       await lim.take();
@@ -36,9 +40,17 @@ describe('RateLimiter', () => {
   it('does not wait when unlimited or when the caller is slower than the rate', async () => {
     let slept = 0;
     let t = 0;
-    const lim0 = new RateLimiter(0, () => t, async () => void slept++);
+    const lim0 = new RateLimiter(
+      0,
+      () => t,
+      async () => void slept++,
+    );
     for (let i = 0; i < 5; i++) await lim0.take();
-    const lim = new RateLimiter(10, () => t, async () => void slept++);
+    const lim = new RateLimiter(
+      10,
+      () => t,
+      async () => void slept++,
+    );
     for (let i = 0; i < 5; i++) {
       await lim.take();
       t += 200;

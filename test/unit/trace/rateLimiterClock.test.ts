@@ -17,7 +17,12 @@ afterEach(() => {
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Starts (fake ms) of `total` requests sent by `workers` at `rate`, `toWire(i)` ms from slot to wire. */
-async function simulate(rate: number, workers: number, total: number, toWire: (i: number) => number): Promise<number[]> {
+async function simulate(
+  rate: number,
+  workers: number,
+  total: number,
+  toWire: (i: number) => number,
+): Promise<number[]> {
   const lim = new RateLimiter(rate, () => Date.now());
   const starts: number[] = [];
   let next = 0;

@@ -25,7 +25,9 @@ describe('recordResults', () => {
       { accepted: false, message: 'no' },
     ]);
     expect(recordResults({ result: { retRslt: '1', msgRslt: '成功' } }, 3)).toHaveLength(3);
-    expect(recordResults(JSON.stringify({ result: { retRslt: '0', msgRslt: 'bad' } }), 1)).toEqual([{ accepted: false, message: 'bad' }]);
+    expect(recordResults(JSON.stringify({ result: { retRslt: '0', msgRslt: 'bad' } }), 1)).toEqual([
+      { accepted: false, message: 'bad' },
+    ]);
     expect(recordResults({}, 2)).toEqual([
       { accepted: true, message: null },
       { accepted: true, message: null },
@@ -46,7 +48,8 @@ describe('reasons and failure classes', () => {
     [null, 'center_rejected'],
   ])('%s → %s', (msg, reason) => expect(rejectionReason(msg)).toBe(reason));
 
-  const err = (code: ErrorCode, details: Record<string, unknown> = {}) => new HisopsError({ code, summary: code, details });
+  const err = (code: ErrorCode, details: Record<string, unknown> = {}) =>
+    new HisopsError({ code, summary: code, details });
   it.each([
     ['CENTER_TIMEOUT', { delivery: 'maybe' }, 'transient', true],
     ['CENTER_CONNECTION_RESET', { delivery: 'maybe' }, 'transient', true],

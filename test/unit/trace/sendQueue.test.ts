@@ -43,28 +43,33 @@ describe('SendQueue', () => {
 
   it('never runs two requests sharing a code at once, and keeps their order (any mix, concurrency 1–5)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }), { maxLength: 25 }), fc.integer({ min: 1, max: 5 }), async (jobs, concurrency) => {
-        const busy = new Set<number>();
-        const startedAt: number[] = [];
-        const endedAt: number[] = [];
-        let clock = 0;
-        const q = new SendQueue<number>(concurrency, async (i) => {
-          for (const c of jobs[i]!) {
-            expect(busy.has(c)).toBe(false);
-            busy.add(c);
-          }
-          startedAt[i] = clock++;
-          await tick();
-          endedAt[i] = clock++;
-          for (const c of jobs[i]!) busy.delete(c);
-        });
-        jobs.forEach((codes, i) => q.add(i, codes.map(String)));
-        await q.drain();
-        jobs.forEach((codes, i) => {
-          expect(endedAt[i]).toBeDefined();
-          for (let j = 0; j < i; j++) if (jobs[j]!.some((c) => codes.includes(c))) expect(startedAt[i]!).toBeGreaterThan(endedAt[j]!);
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (jobs, concurrency) => {
+          const busy = new Set<number>();
+          const startedAt: number[] = [];
+          const endedAt: number[] = [];
+          let clock = 0;
+          const q = new SendQueue<number>(concurrency, async (i) => {
+            for (const c of jobs[i]!) {
+              expect(busy.has(c)).toBe(false);
+              busy.add(c);
+            }
+            startedAt[i] = clock++;
+            await tick();
+            endedAt[i] = clock++;
+            for (const c of jobs[i]!) busy.delete(c);
+          });
+          jobs.forEach((codes, i) => q.add(i, codes.map(String)));
+          await q.drain();
+          jobs.forEach((codes, i) => {
+            expect(endedAt[i]).toBeDefined();
+            for (let j = 0; j < i; j++)
+              if (jobs[j]!.some((c) => codes.includes(c))) expect(startedAt[i]!).toBeGreaterThan(endedAt[j]!);
+          });
+        },
+      ),
       { numRuns: 40 },
     );
   });

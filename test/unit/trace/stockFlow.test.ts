@@ -28,8 +28,19 @@ const countRows = (id: string, day: string, codes: string[]) =>
 describe('stock-takes', () => {
   it('are records of their day, after its movements, built as 3501A items', () => {
     const [count] = groupStockCount(countRows('PC1', '2025-03-03', [code(1), code(2)]));
-    expect(count).toMatchObject({ key: 'count:PC1', kind: 'stock-count', day: '2025-03-03', time: '2025-03-03 23:59:59', cnt: '2', codes: [code(1), code(2)] });
-    const checked = checker().check([count!, stockIn('RK1', '2025-03-03 07:00:00', [code(1), code(2), code(3)]), sale('FY1', '2025-03-03 09:00:00', [code(3)])]);
+    expect(count).toMatchObject({
+      key: 'count:PC1',
+      kind: 'stock-count',
+      day: '2025-03-03',
+      time: '2025-03-03 23:59:59',
+      cnt: '2',
+      codes: [code(1), code(2)],
+    });
+    const checked = checker().check([
+      count!,
+      stockIn('RK1', '2025-03-03 07:00:00', [code(1), code(2), code(3)]),
+      sale('FY1', '2025-03-03 09:00:00', [code(3)]),
+    ]);
     expect(checked.map((c) => [c.record.id, c.findings.map((f) => f.kind)])).toEqual([
       ['RK1', []],
       ['FY1', []],
@@ -37,7 +48,16 @@ describe('stock-takes', () => {
     ]);
     const waves = planWaves(checked, 50);
     const batch = waves.flat().find((b) => b.infno === '3501A')!;
-    expect(batch.input).toMatchObject({ invinfoDetail: [{ invdate: '2025-03-03', inv_cnt: 2, fixmedins_hilist_id: DRUG, drugtracinfo: [{ drug_trac_codg: code(1) }, { drug_trac_codg: code(2) }] }] });
+    expect(batch.input).toMatchObject({
+      invinfoDetail: [
+        {
+          invdate: '2025-03-03',
+          inv_cnt: 2,
+          fixmedins_hilist_id: DRUG,
+          drugtracinfo: [{ drug_trac_codg: code(1) }, { drug_trac_codg: code(2) }],
+        },
+      ],
+    });
     expect(validateInput('3501A', batch.input)).toEqual([]);
   });
 });
@@ -56,13 +76,23 @@ describe('batch variants', () => {
   it('default: stock as 3502A, returns one by one as 3506', () => {
     const s = traceSettings(undefined);
     expect([s.stockBatch, s.returnBatch]).toEqual([true, false]);
-    expect(planWaves(records(), 50, s).flat().map((b) => `${b.infno}:${b.records.length}`).sort()).toEqual(['3502A:2', '3505A:2', '3506:1', '3506:1']);
+    expect(
+      planWaves(records(), 50, s)
+        .flat()
+        .map((b) => `${b.infno}:${b.records.length}`)
+        .sort(),
+    ).toEqual(['3502A:2', '3505A:2', '3506:1', '3506:1']);
   });
 
-  it('returnBatch: returns together as 3506A, with 3505A\'s node and 3506\'s fields; stockBatch off: one record per 3502', () => {
+  it("returnBatch: returns together as 3506A, with 3505A's node and 3506's fields; stockBatch off: one record per 3502", () => {
     const s = traceSettings({ returnBatch: true, stockBatch: 'no' });
     const batches = planWaves(records(), 50, s).flat();
-    expect(batches.map((b) => `${b.infno}:${b.records.length}`).sort()).toEqual(['3502:1', '3502:1', '3505A:2', '3506A:2']);
+    expect(batches.map((b) => `${b.infno}:${b.records.length}`).sort()).toEqual([
+      '3502:1',
+      '3502:1',
+      '3505A:2',
+      '3506A:2',
+    ]);
     const r = batches.find((b) => b.infno === '3506A')!;
     expect(r.node).toBe('selinfoDetail');
     expect(r.input).toMatchObject({ selinfoDetail: [{ medins_prod_sel_no: 'FY3' }, { medins_prod_sel_no: 'FY4' }] });
@@ -91,13 +121,26 @@ describe('from stock-in to dispensing', () => {
       stockIn('RK4', '2025-03-03 11:00:00', [code(2)]),
       sale('FY4', '2025-03-03 12:00:00', [code(2)]),
     ]);
-    const kinds = Object.fromEntries(checked.map((x) => [x.record.id, x.findings.map((f) => `${f.kind}:${f.related_id}`)]));
-    expect(kinds).toEqual({ RK1: [], RK2: [], RK3: [], FY1: [], FY2: ['returned_to_supplier:RK3'], FY3: ['stock_other_drug:RK2'], RK4: [], FY4: [] });
+    const kinds = Object.fromEntries(
+      checked.map((x) => [x.record.id, x.findings.map((f) => `${f.kind}:${f.related_id}`)]),
+    );
+    expect(kinds).toEqual({
+      RK1: [],
+      RK2: [],
+      RK3: [],
+      FY1: [],
+      FY2: ['returned_to_supplier:RK3'],
+      FY3: ['stock_other_drug:RK2'],
+      RK4: [],
+      FY4: [],
+    });
   });
 
   it('knows the drug a code came in as before the window, from the journal', () => {
     const c = checker();
-    c.addStockHistory([{ drug_trac_codg: code(7), fixmedins_hilist_id: 'YP90001', record_id: 'RK0', op_time: '2025-03-01 07:00:00' }]);
+    c.addStockHistory([
+      { drug_trac_codg: code(7), fixmedins_hilist_id: 'YP90001', record_id: 'RK0', op_time: '2025-03-01 07:00:00' },
+    ]);
     const [x] = c.check([sale('FY1', '2025-03-03 09:00:00', [code(7)])]);
     expect(x!.findings.map((f) => [f.kind, f.related_id])).toEqual([['stock_other_drug', 'RK0']]);
   });

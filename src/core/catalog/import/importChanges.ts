@@ -53,37 +53,72 @@ function isEnding(before: Tracked, after: Tracked): boolean {
 }
 
 /** The stored entries of a batch, by key. (Without the table, a dry run's "old" entry is one an earlier file of the same run gave.) */
-async function storedOf(run: ImportRun, table: string, batch: readonly PendingChange[]): Promise<Map<string, Record<string, unknown>>> {
+async function storedOf(
+  run: ImportRun,
+  table: string,
+  batch: readonly PendingChange[],
+): Promise<Map<string, Record<string, unknown>>> {
   const olds = new Map<string, Record<string, unknown>>();
   if (!run.present.has(table)) return olds;
   const columns = ['med_list_codg', ...TRACKED_FIELDS.filter((f) => f !== 'begndate'), 'begndate', 'added_import'];
   for (let i = 0; i < batch.length; i += 200) {
-    const rows = (await keyBatchWhere(run.q()(table).select(columns), batch.slice(i, i + 200))) as Record<string, unknown>[];
+    const rows = (await keyBatchWhere(run.q()(table).select(columns), batch.slice(i, i + 200))) as Record<
+      string,
+      unknown
+    >[];
     for (const r of rows) olds.set(keyOf(String(r.med_list_codg), String(r.begndate)), r);
   }
   return olds;
 }
 
 /** Count and sample one changed row; its change record when the run writes. */
-function noteChange(run: ImportRun, st: KindState, p: PendingChange, old: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+function noteChange(
+  run: ImportRun,
+  st: KindState,
+  p: PendingChange,
+  old: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
   const after = trackedOf(p.values);
-  const before: Tracked = old ? Object.fromEntries(Object.keys(after).map((f) => [f, (old[f] as string | null) ?? null])) : {};
+  const before: Tracked = old
+    ? Object.fromEntries(Object.keys(after).map((f) => [f, (old[f] as string | null) ?? null]))
+    : {};
   const fields: Record<string, [string | null, string | null]> = {};
-  if (old) for (const f of Object.keys(after)) if ((before[f] ?? null) !== (after[f] ?? null)) fields[f] = [before[f] ?? null, after[f] ?? null];
+  if (old)
+    for (const f of Object.keys(after))
+      if ((before[f] ?? null) !== (after[f] ?? null)) fields[f] = [before[f] ?? null, after[f] ?? null];
   const names = Object.keys(fields);
   if (names.length === 0) names.push(old ? 'other' : 'earlier file');
   const ending = old ? isEnding(before, after) : false;
-  if (!run.writing() && st.earlier.size < 100_000) st.earlier.set(detach(keyOf(p.code, p.begndate)), detachedCopy(after));
+  if (!run.writing() && st.earlier.size < 100_000)
+    st.earlier.set(detach(keyOf(p.code, p.begndate)), detachedCopy(after));
   const s = st.summary;
   if (ending) s.ended++;
   else s.changed++;
   for (const f of names) s.changedFields[f] = (s.changedFields[f] ?? 0) + 1;
   const list = ending ? s.samples.ended : s.samples.changed;
-  if (list.length < run.nSamples) list.push(detachedCopy<ChangeSample>({ med_list_codg: p.code, begndate: p.begndate, hilist_name: after.hilist_name ?? null, fields, line: p.line }));
+  if (list.length < run.nSamples)
+    list.push(
+      detachedCopy<ChangeSample>({
+        med_list_codg: p.code,
+        begndate: p.begndate,
+        hilist_name: after.hilist_name ?? null,
+        fields,
+        line: p.line,
+      }),
+    );
   if (!run.writing()) return undefined;
   p.values[COL.added_import] = (old?.added_import as number | null | undefined) ?? s.importId;
   p.values[COL.import_id] = s.importId;
-  return { import_id: s.importId, kind: st.plan.k.kind, med_list_codg: p.code, begndate: p.begndate, change: ending ? 'ended' : 'changed', fields: names.join(',').slice(0, 200), before: JSON.stringify(before), after: JSON.stringify(after) };
+  return {
+    import_id: s.importId,
+    kind: st.plan.k.kind,
+    med_list_codg: p.code,
+    begndate: p.begndate,
+    change: ending ? 'ended' : 'changed',
+    fields: names.join(',').slice(0, 200),
+    before: JSON.stringify(before),
+    after: JSON.stringify(after),
+  };
 }
 
 /** Compare, count and (when writing) replace the rows waiting in `st.pending`. */
@@ -105,5 +140,6 @@ export async function processPending(run: ImportRun, st: KindState): Promise<voi
   for (let i = 0; i < batch.length; i += 200) await keyBatchWhere(trx(table), batch.slice(i, i + 200)).delete();
   for (const p of batch) await st.writer!.add(p.values);
   await st.writer!.flush();
-  for (let i = 0; i < changeRows.length; i += 100) await trx(CATALOG_CHANGE_TABLE.name).insert(changeRows.slice(i, i + 100));
+  for (let i = 0; i < changeRows.length; i += 100)
+    await trx(CATALOG_CHANGE_TABLE.name).insert(changeRows.slice(i, i + 100));
 }

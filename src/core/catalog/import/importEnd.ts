@@ -24,11 +24,29 @@ async function endEntry(run: ImportRun, st: KindState, r: StoredEnd): Promise<vo
   const s = st.summary;
   s.ended++;
   s.changedFields.enddate = (s.changedFields.enddate ?? 0) + 1;
-  if (s.samples.ended.length < run.nSamples) s.samples.ended.push({ med_list_codg: r.med_list_codg!, begndate: r.begndate!, hilist_name: r.hilist_name ?? null, fields: { enddate: [r.enddate ?? null, end], vali_flag: [r.vali_flag ?? null, '0'] }, reason: 'absent from the full catalog' });
+  if (s.samples.ended.length < run.nSamples)
+    s.samples.ended.push({
+      med_list_codg: r.med_list_codg!,
+      begndate: r.begndate!,
+      hilist_name: r.hilist_name ?? null,
+      fields: { enddate: [r.enddate ?? null, end], vali_flag: [r.vali_flag ?? null, '0'] },
+      reason: 'absent from the full catalog',
+    });
   const trx = run.trx;
   if (!run.writing() || !trx) return;
-  await trx(st.plan.k.table).where({ med_list_codg: r.med_list_codg, begndate: r.begndate }).update({ enddate: end, vali_flag: '0', import_id: s.importId });
-  await trx(CATALOG_CHANGE_TABLE.name).insert({ import_id: s.importId, kind: st.plan.k.kind, med_list_codg: r.med_list_codg, begndate: r.begndate, change: 'ended', fields: 'enddate,vali_flag', before: JSON.stringify({ enddate: r.enddate, vali_flag: r.vali_flag }), after: JSON.stringify({ enddate: end, vali_flag: '0', reason: 'absent from the full catalog' }) });
+  await trx(st.plan.k.table)
+    .where({ med_list_codg: r.med_list_codg, begndate: r.begndate })
+    .update({ enddate: end, vali_flag: '0', import_id: s.importId });
+  await trx(CATALOG_CHANGE_TABLE.name).insert({
+    import_id: s.importId,
+    kind: st.plan.k.kind,
+    med_list_codg: r.med_list_codg,
+    begndate: r.begndate,
+    change: 'ended',
+    fields: 'enddate,vali_flag',
+    before: JSON.stringify({ enddate: r.enddate, vali_flag: r.vali_flag }),
+    after: JSON.stringify({ enddate: end, vali_flag: '0', reason: 'absent from the full catalog' }),
+  });
 }
 
 /** Full catalog: stored entries that no file mentioned are ended the day before today. */
@@ -39,7 +57,10 @@ export async function endMissing(run: ImportRun, st: KindState): Promise<void> {
   const handle = async () => {
     const part = missing.splice(0, missing.length);
     if (!part.length) return;
-    const rows = (await keyBatchWhere(run.q()(table).select(['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name']), part)) as StoredEnd[];
+    const rows = (await keyBatchWhere(
+      run.q()(table).select(['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name']),
+      part,
+    )) as StoredEnd[];
     for (const r of rows) await endEntry(run, st, r);
   };
   await scanKeys(run.q(), table, async (code, begndate) => {
@@ -76,15 +97,36 @@ export async function finishImport(run: ImportRun): Promise<void> {
   }
   const o = run.o;
   const states = [...run.states.values()];
-  if (o.archiveDir) await archive(o.archiveDir, states.flatMap((st) => st.sources), o.runId ?? o.now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14));
+  if (o.archiveDir)
+    await archive(
+      o.archiveDir,
+      states.flatMap((st) => st.sources),
+      o.runId ??
+        o.now
+          .toISOString()
+          .replace(/[-:.TZ]/g, '')
+          .slice(0, 14),
+    );
   for (const st of states) {
     const s = st.summary;
     await trx(CATALOG_IMPORT_TABLE.name)
       .where({ import_id: s.importId })
-      .update({ files: JSON.stringify(st.sources), ver: s.ver, ver_name: s.ver_name, rows_read: s.rowsRead, added: s.added, changed: s.changed, ended: s.ended, unchanged: s.unchanged, rejected: s.rejected, finished_at: new Date(o.now.getTime()).toISOString() });
+      .update({
+        files: JSON.stringify(st.sources),
+        ver: s.ver,
+        ver_name: s.ver_name,
+        rows_read: s.rowsRead,
+        added: s.added,
+        changed: s.changed,
+        ended: s.ended,
+        unchanged: s.unchanged,
+        rejected: s.rejected,
+        finished_at: new Date(o.now.getTime()).toISOString(),
+      });
   }
   await trx.commit();
   // A big load leaves the planner without statistics; refresh them so the next import's key scan
   // and the mapping checks use the index.
-  for (const st of states) if (st.summary.added + st.summary.changed > 10000) await refreshStats(run.db, st.plan.k.table);
+  for (const st of states)
+    if (st.summary.added + st.summary.changed > 10000) await refreshStats(run.db, st.plan.k.table);
 }

@@ -19,7 +19,13 @@ import type { FileSummary } from './importTypes.js';
 const PENDING_BATCH = 1000;
 
 /** The first row of a table: its layout (header or position, which kind), or a problem that skips the table. */
-async function beginTable(run: ImportRun, src: TableSource, fsum: FileSummary, first: RawRow, ctx: RowContext): Promise<KindState | undefined> {
+async function beginTable(
+  run: ImportRun,
+  src: TableSource,
+  fsum: FileSummary,
+  first: RawRow,
+  ctx: RowContext,
+): Promise<KindState | undefined> {
   const lr = layoutFor(first.cells, src.file, run.o.kind);
   if (!lr.ok) {
     run.report({ code: lr.problem, file: src.file, line: first.line, message: lr.message, fix: lr.fix });
@@ -60,7 +66,8 @@ function noteVersion(st: KindState, values: RowOk['values']): void {
 function addEntry(run: ImportRun, st: KindState, res: RowOk, line: number): Promise<void> | void {
   const s = st.summary;
   s.added++;
-  if (!run.writing() && run.multiSource && st.earlier.size < 100_000) st.earlier.set(detach(keyOf(res.code, res.begndate)), detachedCopy(trackedOf(res.values)));
+  if (!run.writing() && run.multiSource && st.earlier.size < 100_000)
+    st.earlier.set(detach(keyOf(res.code, res.begndate)), detachedCopy(trackedOf(res.values)));
   if (s.samples.added.length < run.nSamples) s.samples.added.push(sampleOf(res.values, line));
   if (!run.writing()) return;
   res.values[COL.added_import] = s.importId;
@@ -77,7 +84,15 @@ function takeRow(run: ImportRun, st: KindState, row: RawRow, ctx: RowContext, sr
   const slot = t.slot(res.code, res.begndate);
   const seenAt = t.line(slot);
   if (seenAt > 0) {
-    const p: Problem = { code: 'DUPLICATE_KEY', file: src.file, line: row.line, column: 'med_list_codg + begndate', message: `${res.code} starting ${res.begndate} already appears on line ${seenAt}`, fix: 'Keep one of the two lines (a code may appear again only with a different begndate).', value: res.code };
+    const p: Problem = {
+      code: 'DUPLICATE_KEY',
+      file: src.file,
+      line: row.line,
+      column: 'med_list_codg + begndate',
+      message: `${res.code} starting ${res.begndate} already appears on line ${seenAt}`,
+      fix: 'Keep one of the two lines (a code may appear again only with a different begndate).',
+      value: res.code,
+    };
     return refuse(run, st, [p], row);
   }
   const known = (t.flag(slot) & (EXISTED | SEEN)) !== 0;
@@ -97,11 +112,27 @@ function takeRow(run: ImportRun, st: KindState, row: RawRow, ctx: RowContext, sr
 
 /** Read one table of the import to its end. */
 export async function readTable(run: ImportRun, src: TableSource): Promise<void> {
-  const fsum: FileSummary = { file: src.file, format: src.format, encoding: null, encodingHow: null, kind: null, kindFrom: null, layout: null, rows: 0 };
+  const fsum: FileSummary = {
+    file: src.file,
+    format: src.format,
+    encoding: null,
+    encodingHow: null,
+    kind: null,
+    kindFrom: null,
+    layout: null,
+    rows: 0,
+  };
   run.files.push(fsum);
   let st: KindState | undefined;
   let skip = false;
-  const ctx: RowContext = { file: src.file, line: 0, layout: undefined as unknown as Layout, plan: undefined as unknown as RowPlan, colName: (i) => (src.format === 'xlsx' ? `col ${columnLetter(i)}` : `col ${i + 1}`), index: new LineIndex() };
+  const ctx: RowContext = {
+    file: src.file,
+    line: 0,
+    layout: undefined as unknown as Layout,
+    plan: undefined as unknown as RowPlan,
+    colName: (i) => (src.format === 'xlsx' ? `col ${columnLetter(i)}` : `col ${i + 1}`),
+    index: new LineIndex(),
+  };
   for await (const batch of src.rows()) {
     if (skip) continue;
     let start = 0;
@@ -125,7 +156,14 @@ export async function readTable(run: ImportRun, src: TableSource): Promise<void>
     run.o.onProgress?.(run.rowsRead);
   }
   // A file without a single row is not an empty catalog: it is a failed download or export.
-  if (!st && !skip) run.report({ code: 'FILE_EMPTY', file: src.file, line: 0, message: 'the file holds no rows', fix: 'Download or export the catalog again; an empty file imports nothing.' });
+  if (!st && !skip)
+    run.report({
+      code: 'FILE_EMPTY',
+      file: src.file,
+      line: 0,
+      message: 'the file holds no rows',
+      fix: 'Download or export the catalog again; an empty file imports nothing.',
+    });
   fsum.encoding = src.encoding ?? null;
   fsum.encodingHow = src.encodingHow ?? null;
   const rec = st?.sources[st.sources.length - 1];

@@ -18,7 +18,18 @@ import { CATALOG_IMPORT_TABLE, ensureCatalogTables, presentTables } from '../sto
 import type { ArchivedSource, CatalogImportOptions, FileSummary, KindImportSummary } from './importTypes.js';
 
 /** File-level problems stop the whole import even with skipInvalid: the file cannot be trusted. */
-const FATAL = new Set(['FILE_UNREADABLE', 'FILE_EMPTY', 'ZIP_TRUNCATED', 'ZIP_UNSUPPORTED', 'ZIP_EMPTY', 'MOJIBAKE', 'UNKNOWN_KIND', 'MISSING_COLUMN', 'UNCLOSED_QUOTE', 'NO_HEADER']);
+const FATAL = new Set([
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'ZIP_TRUNCATED',
+  'ZIP_UNSUPPORTED',
+  'ZIP_EMPTY',
+  'MOJIBAKE',
+  'UNKNOWN_KIND',
+  'MISSING_COLUMN',
+  'UNCLOSED_QUOTE',
+  'NO_HEADER',
+]);
 
 /** A row seen again with another fingerprint: compared with the stored entry in batches. */
 export interface PendingChange {
@@ -115,11 +126,38 @@ export class ImportRun {
       maxVer: null,
       sources: [],
       earlier: new Map(),
-      summary: { kind, list_type: k.list_type, label: k.label, table: k.table, files: [], rowsRead: 0, added: 0, changed: 0, ended: 0, unchanged: 0, rejected: 0, changedFields: {}, ver: null, ver_name: null, importId: null, samples: { added: [], changed: [], ended: [] } },
+      summary: {
+        kind,
+        list_type: k.list_type,
+        label: k.label,
+        table: k.table,
+        files: [],
+        rowsRead: 0,
+        added: 0,
+        changed: 0,
+        ended: 0,
+        unchanged: 0,
+        rejected: 0,
+        changedFields: {},
+        ver: null,
+        ver_name: null,
+        importId: null,
+        samples: { added: [], changed: [], ended: [] },
+      },
     };
     if (this.trx) {
       st.summary.importId = await insertReturningId(this.trx, this.db.dialect, CATALOG_IMPORT_TABLE.name, 'import_id', {
-        kind, files: '', rows_read: 0, added: 0, changed: 0, ended: 0, unchanged: 0, rejected: 0, full_catalog: this.o.full ? 1 : 0, started_at: this.o.now.toISOString(), run_id: this.o.runId ?? null,
+        kind,
+        files: '',
+        rows_read: 0,
+        added: 0,
+        changed: 0,
+        ended: 0,
+        unchanged: 0,
+        rejected: 0,
+        full_catalog: this.o.full ? 1 : 0,
+        started_at: this.o.now.toISOString(),
+        run_id: this.o.runId ?? null,
       });
       st.writer = await bulkWriter(this.trx, this.db.dialect, k.table, CATALOG_COLUMNS_STORED);
     }

@@ -8,7 +8,16 @@ import type { ProblemReport } from '../problems.js';
 import type { EncodingChoice } from '../read/encoding.js';
 
 /** Fields whose change is reported by name; any other difference counts as "other". */
-export const TRACKED_FIELDS = ['hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop', 'begndate', 'enddate', 'vali_flag'] as const;
+export const TRACKED_FIELDS = [
+  'hilist_name',
+  'hilist_spec',
+  'chrgitm_lv',
+  'pric_uplmt_amt',
+  'selfpay_prop',
+  'begndate',
+  'enddate',
+  'vali_flag',
+] as const;
 
 export interface CatalogImportOptions {
   files: string[];
@@ -103,4 +112,3 @@ export interface ArchivedSource {
   /** The copy kept in the archive folder, if any. */
   archived: string | null;
 }
-

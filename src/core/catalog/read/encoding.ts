@@ -23,7 +23,8 @@ interface Detected {
 export function detectEncoding(head: Uint8Array, choice: EncodingChoice = 'auto'): Detected {
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 2 : 0;
-  if (choice !== 'auto') return { encoding: choice, skip: choice === 'utf8' ? bom : choice === 'utf16le' ? utf16 : 0, how: 'given' };
+  if (choice !== 'auto')
+    return { encoding: choice, skip: choice === 'utf8' ? bom : choice === 'utf16le' ? utf16 : 0, how: 'given' };
   if (bom) return { encoding: 'utf8', skip: 3, how: 'bom' };
   if (utf16) return { encoding: 'utf16le', skip: 2, how: 'bom' };
   return { encoding: isUtf8(head) || mostlyUtf8(head) ? 'utf8' : 'gbk', skip: 0, how: 'detected' };
@@ -137,7 +138,8 @@ export function findMojibake(cells: readonly string[], encoding: Encoding): Moji
   let fffd: string | undefined;
   let fffdCount = 0;
   for (const c of cells) {
-    if (c.includes('锟斤拷') || c.includes('烫烫烫') || c.includes('屯屯屯')) return { kind: 'replacement-chars', sample: c };
+    if (c.includes('锟斤拷') || c.includes('烫烫烫') || c.includes('屯屯屯'))
+      return { kind: 'replacement-chars', sample: c };
     const l1 = utf8ReadAsLatin1(c);
     if (l1) return { kind: 'utf8-as-latin1', sample: c, repaired: l1 };
     const hasFffd = c.includes('\uFFFD');
@@ -156,10 +158,19 @@ export function findMojibake(cells: readonly string[], encoding: Encoding): Moji
   }
   // One odd cell among many could be chance; a fifth of the Chinese cells is not.
   if (asGbk && asGbkCount >= Math.max(1, Math.ceil(wide * 0.2))) {
-    return { kind: 'utf8-as-gbk', sample: asGbk.sample, repaired: asGbk.repaired, suggest: encoding === 'gbk' ? 'utf8' : undefined };
+    return {
+      kind: 'utf8-as-gbk',
+      sample: asGbk.sample,
+      repaired: asGbk.repaired,
+      suggest: encoding === 'gbk' ? 'utf8' : undefined,
+    };
   }
   if (fffd && fffdCount >= Math.max(3, Math.ceil(wide * 0.1))) {
-    return { kind: encoding === 'utf8' ? 'wrong-encoding' : 'replacement-chars', sample: fffd, suggest: encoding === 'utf8' ? 'gbk' : undefined };
+    return {
+      kind: encoding === 'utf8' ? 'wrong-encoding' : 'replacement-chars',
+      sample: fffd,
+      suggest: encoding === 'utf8' ? 'gbk' : undefined,
+    };
   }
   return undefined;
 }
@@ -178,7 +189,12 @@ export function checkBytes(head: Uint8Array, encoding: Encoding): MojibakeFindin
       const line = asUtf8.split('\n').find((l) => cjkCount(l) > 0) ?? '';
       const m = /[\u4e00-\u9fff][^\t,;|]*/.exec(line);
       const word = (m?.[0] ?? line).slice(0, 20);
-      return { kind: 'utf8-as-gbk', sample: iconv.decode(Buffer.from(word, 'utf8'), 'gbk'), repaired: word, suggest: 'utf8' };
+      return {
+        kind: 'utf8-as-gbk',
+        sample: iconv.decode(Buffer.from(word, 'utf8'), 'gbk'),
+        repaired: word,
+        suggest: 'utf8',
+      };
     }
   }
   if (encoding === 'utf8' && !isUtf8(sample) && !mostlyUtf8(sample)) {
@@ -186,7 +202,12 @@ export function checkBytes(head: Uint8Array, encoding: Encoding): MojibakeFindin
     const line = asGbk.split('\n').find((l) => cjkCount(l) > 0) ?? '';
     const m = /[\u4e00-\u9fff][^\t,;|]*/.exec(line);
     const word = (m?.[0] ?? line).slice(0, 20);
-    return { kind: 'wrong-encoding', sample: new TextDecoder('utf-8').decode(Buffer.from(iconv.encode(word, 'gbk'))), repaired: word, suggest: 'gbk' };
+    return {
+      kind: 'wrong-encoding',
+      sample: new TextDecoder('utf-8').decode(Buffer.from(iconv.encode(word, 'gbk'))),
+      repaired: word,
+      suggest: 'gbk',
+    };
   }
   return undefined;
 }

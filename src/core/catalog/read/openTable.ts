@@ -10,7 +10,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problems.js';
 import { DelimitedParser, sniffDelimiter, type RawRow } from './delimited.js';
-import { checkBytes, chunkDecoder, detectEncoding, findMojibake, type ChunkDecoder, type Encoding, type EncodingChoice, type MojibakeFinding } from './encoding.js';
+import {
+  checkBytes,
+  chunkDecoder,
+  detectEncoding,
+  findMojibake,
+  type ChunkDecoder,
+  type Encoding,
+  type EncodingChoice,
+  type MojibakeFinding,
+} from './encoding.js';
 import { readXlsx, XlsxError } from './xlsx.js';
 import { isZipFile, listZipEntries, readZipEntry, ZipError } from '../../shared/index.js';
 
@@ -91,7 +100,11 @@ function mojibakeProblem(src: TableSource, f: MojibakeFinding, line: number): Om
     code: 'MOJIBAKE',
     line,
     message: `the text is garbled — ${what}: "${f.sample.slice(0, 40)}"${f.repaired ? ` would read "${f.repaired.slice(0, 40)}"` : ''}; the file was not read further`,
-    fix: f.suggest ? ENCODING_FIX[f.suggest]! : f.kind === 'utf8-as-gbk' && src.encoding === 'utf8' ? 'The file itself holds garbled text: export it again from the source system as UTF-8 or GBK without converting it.' : "Get a fresh copy of the file from its source (the center's download, or an export saved as UTF-8 or GBK).",
+    fix: f.suggest
+      ? ENCODING_FIX[f.suggest]!
+      : f.kind === 'utf8-as-gbk' && src.encoding === 'utf8'
+        ? 'The file itself holds garbled text: export it again from the source system as UTF-8 or GBK without converting it.'
+        : "Get a fresh copy of the file from its source (the center's download, or an export saved as UTF-8 or GBK).",
     value: f.sample.slice(0, 80),
   };
 }
@@ -151,7 +164,10 @@ class GarbleCheck {
         line: r.line,
         column: `col ${i + 1}`,
         message: `bytes that are not valid ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding?.toUpperCase()} (shown as �)`,
-        fix: src.encoding === 'utf8' ? ENCODING_FIX.gbk! : 'The file is damaged at this line: get a fresh copy, or fix the line in a text editor that shows the encoding.',
+        fix:
+          src.encoding === 'utf8'
+            ? ENCODING_FIX.gbk!
+            : 'The file is damaged at this line: get a fresh copy, or fix the line in a text editor that shows the encoding.',
         value: r.cells[i]!.slice(0, 80),
       });
     }
@@ -163,7 +179,11 @@ class TextReader {
   private decoder?: ChunkDecoder;
   private parser?: DelimitedParser;
 
-  constructor(private readonly src: TableSource, private readonly o: OpenOptions, private readonly check: GarbleCheck) {}
+  constructor(
+    private readonly src: TableSource,
+    private readonly o: OpenOptions,
+    private readonly check: GarbleCheck,
+  ) {}
 
   get started(): boolean {
     return !!this.decoder;
@@ -206,7 +226,13 @@ class TextReader {
   }
 }
 
-function textSource(label: string, where: { path: string; entry?: string }, declared: TableFormat, bytes: () => AsyncGenerator<Buffer>, o: OpenOptions): TableSource {
+function textSource(
+  label: string,
+  where: { path: string; entry?: string },
+  declared: TableFormat,
+  bytes: () => AsyncGenerator<Buffer>,
+  o: OpenOptions,
+): TableSource {
   const src: TableSource = {
     file: label,
     ...where,
@@ -239,29 +265,53 @@ function textSource(label: string, where: { path: string; entry?: string }, decl
           if (released.length) yield released;
         }
         if (last.unclosedQuoteLine) {
-          report({ code: 'UNCLOSED_QUOTE', line: last.unclosedQuoteLine, message: 'a quoted cell starts here and is never closed, so the rest of the file was read as one cell', fix: 'Close the quote (") on that line, or double quotes that are part of the text ("").' });
+          report({
+            code: 'UNCLOSED_QUOTE',
+            line: last.unclosedQuoteLine,
+            message: 'a quoted cell starts here and is never closed, so the rest of the file was read as one cell',
+            fix: 'Close the quote (") on that line, or double quotes that are part of the text ("").',
+          });
         }
       } catch (e) {
         if (!(e instanceof ZipError)) throw e;
-        report({ code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED', line: 0, message: e.message, fix: e.kind === 'unsupported' ? 'Unpack it with an archive tool and import the text file inside.' : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.' });
+        report({
+          code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED',
+          line: 0,
+          message: e.message,
+          fix:
+            e.kind === 'unsupported'
+              ? 'Unpack it with an archive tool and import the text file inside.'
+              : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.',
+        });
       }
     },
   };
   return src;
 }
 
-function xlsxSource(label: string, where: { path: string; entry?: string }, data: () => Promise<Buffer>, o: OpenOptions): TableSource {
+function xlsxSource(
+  label: string,
+  where: { path: string; entry?: string },
+  data: () => Promise<Buffer>,
+  o: OpenOptions,
+): TableSource {
   return {
     file: label,
     ...where,
     format: 'xlsx',
     async *rows() {
-      let sheet;
+      let sheet: ReturnType<typeof readXlsx>;
       try {
         sheet = readXlsx(await data(), o.sheet);
       } catch (e) {
         if (e instanceof XlsxError || e instanceof ZipError) {
-          o.onProblem({ file: label, line: 0, code: 'FILE_UNREADABLE', message: e.message, fix: 'Open it in Excel and save it again as .xlsx (or as CSV UTF-8), then import that.' });
+          o.onProblem({
+            file: label,
+            line: 0,
+            code: 'FILE_UNREADABLE',
+            message: e.message,
+            fix: 'Open it in Excel and save it again as .xlsx (or as CSV UTF-8), then import that.',
+          });
           return;
         }
         throw e;
@@ -270,7 +320,14 @@ function xlsxSource(label: string, where: { path: string; entry?: string }, data
       for (const r of sheet.rows.slice(0, 300)) for (const c of r.cells) if (c) cells.push(c);
       const f = findMojibake(cells, 'utf8');
       if (f) {
-        o.onProblem({ file: label, line: sheet.rows.find((r) => r.cells.includes(f.sample))?.line ?? 1, code: 'MOJIBAKE', message: `the sheet holds garbled text: "${f.sample.slice(0, 40)}"${f.repaired ? ` would read "${f.repaired.slice(0, 40)}"` : ''}`, fix: 'The text was converted with the wrong encoding before it reached Excel: export it again from the source system.', value: f.sample.slice(0, 80) });
+        o.onProblem({
+          file: label,
+          line: sheet.rows.find((r) => r.cells.includes(f.sample))?.line ?? 1,
+          code: 'MOJIBAKE',
+          message: `the sheet holds garbled text: "${f.sample.slice(0, 40)}"${f.repaired ? ` would read "${f.repaired.slice(0, 40)}"` : ''}`,
+          fix: 'The text was converted with the wrong encoding before it reached Excel: export it again from the source system.',
+          value: f.sample.slice(0, 80),
+        });
         return;
       }
       for (let i = 0; i < sheet.rows.length; i += 5000) yield sheet.rows.slice(i, i + 5000);
@@ -289,39 +346,79 @@ export async function openTables(file: string, o: OpenOptions): Promise<TableSou
   try {
     stat = await fs.promises.stat(file);
   } catch {
-    o.onProblem({ file: label, line: 0, code: 'FILE_UNREADABLE', message: `cannot read ${file}`, fix: 'Check the path and that the file is readable.' });
+    o.onProblem({
+      file: label,
+      line: 0,
+      code: 'FILE_UNREADABLE',
+      message: `cannot read ${file}`,
+      fix: 'Check the path and that the file is readable.',
+    });
     return [];
   }
   if (!stat.isFile()) {
-    o.onProblem({ file: label, line: 0, code: 'FILE_UNREADABLE', message: `${file} is not a file`, fix: 'Name a file, not a folder.' });
+    o.onProblem({
+      file: label,
+      line: 0,
+      code: 'FILE_UNREADABLE',
+      message: `${file} is not a file`,
+      fix: 'Name a file, not a folder.',
+    });
     return [];
   }
   const fmt = formatOf(file);
   if (fmt === 'xls') {
-    o.onProblem({ file: label, line: 0, code: 'FILE_UNREADABLE', message: 'old Excel .xls files are not read', fix: 'Open it in Excel and save it as .xlsx or as CSV (UTF-8), then import that.' });
+    o.onProblem({
+      file: label,
+      line: 0,
+      code: 'FILE_UNREADABLE',
+      message: 'old Excel .xls files are not read',
+      fix: 'Open it in Excel and save it as .xlsx or as CSV (UTF-8), then import that.',
+    });
     return [];
   }
   if (fmt === 'xlsx') return [xlsxSource(label, { path: file }, () => fs.promises.readFile(file), o)];
   if (path.extname(file).toLowerCase() === '.zip' || (await isZipFile(file))) {
-    let entries;
+    let entries: Awaited<ReturnType<typeof listZipEntries>>;
     try {
       entries = await listZipEntries(file);
     } catch (e) {
       if (e instanceof ZipError) {
-        o.onProblem({ file: label, line: 0, code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED', message: e.message, fix: e.kind === 'unsupported' ? 'Unpack it with an archive tool and import the text file inside.' : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.' });
+        o.onProblem({
+          file: label,
+          line: 0,
+          code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED',
+          message: e.message,
+          fix:
+            e.kind === 'unsupported'
+              ? 'Unpack it with an archive tool and import the text file inside.'
+              : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.',
+        });
         return [];
       }
       throw e;
     }
     if (entries.length === 0) {
-      o.onProblem({ file: label, line: 0, code: 'ZIP_EMPTY', message: 'the ZIP holds no files', fix: 'Download the catalog again; an empty answer means there was nothing newer than the version asked for.' });
+      o.onProblem({
+        file: label,
+        line: 0,
+        code: 'ZIP_EMPTY',
+        message: 'the ZIP holds no files',
+        fix: 'Download the catalog again; an empty answer means there was nothing newer than the version asked for.',
+      });
       return [];
     }
     return entries.map((e) => {
       const inner = `${label}!${e.name}`;
       const f = formatOf(e.name) ?? 'tsv';
-      if (f === 'xlsx') return xlsxSource(inner, { path: file, entry: e.name }, () => collect(readZipEntry(file, e, chunkSize)), o);
-      return textSource(inner, { path: file, entry: e.name }, f === 'xls' ? 'tsv' : f, () => readZipEntry(file, e, chunkSize), o);
+      if (f === 'xlsx')
+        return xlsxSource(inner, { path: file, entry: e.name }, () => collect(readZipEntry(file, e, chunkSize)), o);
+      return textSource(
+        inner,
+        { path: file, entry: e.name },
+        f === 'xls' ? 'tsv' : f,
+        () => readZipEntry(file, e, chunkSize),
+        o,
+      );
     });
   }
   return [textSource(label, { path: file }, fmt ?? 'tsv', () => fileChunks(file, chunkSize), o)];

@@ -84,7 +84,10 @@ export function readXlsx(data: Buffer, sheet?: string): XlsxSheet {
   }
   const part = (name: string): string | undefined => parts.get(name)?.toString('utf8');
   const workbook = part('xl/workbook.xml');
-  if (!workbook) throw new XlsxError('no xl/workbook.xml inside: this is not an xlsx workbook (old .xls files must be saved as .xlsx or .csv first)');
+  if (!workbook)
+    throw new XlsxError(
+      'no xl/workbook.xml inside: this is not an xlsx workbook (old .xls files must be saved as .xlsx or .csv first)',
+    );
   const rels = part('xl/_rels/workbook.xml.rels') ?? '';
   const relTarget = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
@@ -92,7 +95,10 @@ export function readXlsx(data: Buffer, sheet?: string): XlsxSheet {
     const target = attr(m[1]!, 'Target');
     if (id && target) relTarget.set(id, target.startsWith('/') ? target.slice(1) : 'xl/' + target.replace(/^\.\//, ''));
   }
-  const sheets = [...workbook.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({ name: attr(m[1]!, 'name') ?? '', rid: attr(m[1]!, 'r:id') ?? '' }));
+  const sheets = [...workbook.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({
+    name: attr(m[1]!, 'name') ?? '',
+    rid: attr(m[1]!, 'r:id') ?? '',
+  }));
   if (sheets.length === 0) throw new XlsxError('the workbook has no sheets');
   const chosen = sheet ? sheets.find((s) => s.name === sheet) : sheets[0];
   if (!chosen) throw new XlsxError(`no sheet named "${sheet}" (sheets: ${sheets.map((s) => s.name).join(', ')})`);

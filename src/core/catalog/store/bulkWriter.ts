@@ -238,6 +238,11 @@ const WRITERS: Record<Dialect, Factory> = {
   oracle: multiRow(30000, 500),
 };
 
-export function bulkWriter(trx: Knex.Transaction, dialect: Dialect, table: string, columns: readonly string[]): Promise<BulkWriter> {
+export function bulkWriter(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+): Promise<BulkWriter> {
   return WRITERS[dialect](trx, table, columns);
 }

@@ -33,19 +33,35 @@ export function validSpan(p: Pick<CatalogPeriod, 'begndate' | 'enddate' | 'vali_
   return { begin: p.begndate, end };
 }
 
-const PERIOD_COLUMNS = ['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop'];
+const PERIOD_COLUMNS = [
+  'med_list_codg',
+  'begndate',
+  'enddate',
+  'vali_flag',
+  'hilist_name',
+  'chrgitm_lv',
+  'pric_uplmt_amt',
+  'selfpay_prop',
+];
 
 /** A table is read when no list of present tables is given, or when it is on the list. */
 export const readable = (present: ReadonlySet<string> | undefined, table: string) => !present || present.has(table);
 
 /** Every stored period of the given codes, in every kind (of the tables present, when given). */
-export async function catalogPeriods(knex: Knex, codes: Iterable<string>, present?: ReadonlySet<string>): Promise<CatalogPeriod[]> {
+export async function catalogPeriods(
+  knex: Knex,
+  codes: Iterable<string>,
+  present?: ReadonlySet<string>,
+): Promise<CatalogPeriod[]> {
   const list = [...new Set(codes)];
   const out: CatalogPeriod[] = [];
   for (const k of KIND_LIST) {
     if (!readable(present, k.table)) continue;
     for (const part of chunks(list, 500)) {
-      const rows = (await knex(k.table).select(PERIOD_COLUMNS).whereIn('med_list_codg', part)) as Omit<CatalogPeriod, 'kind'>[];
+      const rows = (await knex(k.table).select(PERIOD_COLUMNS).whereIn('med_list_codg', part)) as Omit<
+        CatalogPeriod,
+        'kind'
+      >[];
       for (const r of rows) out.push({ kind: k.kind, ...r });
     }
   }
@@ -53,7 +69,11 @@ export async function catalogPeriods(knex: Knex, codes: Iterable<string>, presen
 }
 
 /** One stored period into the coverage of its code (a code known but never valid keeps an empty list). */
-export function addPeriod(map: Map<string, CodeCoverage>, kind: CatalogKind, p: Pick<CatalogPeriod, 'med_list_codg' | 'begndate' | 'enddate' | 'vali_flag'>): void {
+export function addPeriod(
+  map: Map<string, CodeCoverage>,
+  kind: CatalogKind,
+  p: Pick<CatalogPeriod, 'med_list_codg' | 'begndate' | 'enddate' | 'vali_flag'>,
+): void {
   let c = map.get(p.med_list_codg);
   if (!c) map.set(p.med_list_codg, (c = { periods: {} }));
   const list = (c.periods[kind] ??= []);
@@ -102,17 +122,41 @@ function toStored(r: MappingDbRow): StoredMapping {
       extra = {};
     }
   }
-  return { fixmedins_hilist_id: r.fixmedins_hilist_id, begndate: r.begndate, enddate: isOpenEnd(r.enddate) ? null : r.enddate, fixmedins_hilist_name: r.fixmedins_hilist_name, list_type: r.list_type, med_list_codg: r.med_list_codg, extra, source: r.source };
+  return {
+    fixmedins_hilist_id: r.fixmedins_hilist_id,
+    begndate: r.begndate,
+    enddate: isOpenEnd(r.enddate) ? null : r.enddate,
+    fixmedins_hilist_name: r.fixmedins_hilist_name,
+    list_type: r.list_type,
+    med_list_codg: r.med_list_codg,
+    extra,
+    source: r.source,
+  };
 }
 
-const MAPPING_COLUMNS = ['fixmedins_hilist_id', 'begndate', 'enddate', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'extra', 'source'];
+const MAPPING_COLUMNS = [
+  'fixmedins_hilist_id',
+  'begndate',
+  'enddate',
+  'fixmedins_hilist_name',
+  'list_type',
+  'med_list_codg',
+  'extra',
+  'source',
+];
 
 /** The stored mappings of some HIS items (all their periods). */
-export async function storedMappingsOf(knex: Knex, items: Iterable<string>, present?: ReadonlySet<string>): Promise<StoredMapping[]> {
+export async function storedMappingsOf(
+  knex: Knex,
+  items: Iterable<string>,
+  present?: ReadonlySet<string>,
+): Promise<StoredMapping[]> {
   const out: StoredMapping[] = [];
   if (!readable(present, MAPPING_TABLE.name)) return out;
   for (const part of chunks([...new Set(items)], 500)) {
-    const rows = (await knex(MAPPING_TABLE.name).select(MAPPING_COLUMNS).whereIn('fixmedins_hilist_id', part)) as MappingDbRow[];
+    const rows = (await knex(MAPPING_TABLE.name)
+      .select(MAPPING_COLUMNS)
+      .whereIn('fixmedins_hilist_id', part)) as MappingDbRow[];
     for (const r of rows) out.push(toStored(r));
   }
   return out;
@@ -121,6 +165,8 @@ export async function storedMappingsOf(knex: Knex, items: Iterable<string>, pres
 /** Every stored mapping, in item and start order. (Two hundred thousand mappings are a few dozen MB.) */
 export async function allStoredMappings(knex: Knex, present?: ReadonlySet<string>): Promise<StoredMapping[]> {
   if (!readable(present, MAPPING_TABLE.name)) return [];
-  const rows = (await knex(MAPPING_TABLE.name).select(MAPPING_COLUMNS).orderBy([{ column: 'fixmedins_hilist_id' }, { column: 'begndate' }])) as MappingDbRow[];
+  const rows = (await knex(MAPPING_TABLE.name)
+    .select(MAPPING_COLUMNS)
+    .orderBy([{ column: 'fixmedins_hilist_id' }, { column: 'begndate' }])) as MappingDbRow[];
   return rows.map(toStored);
 }

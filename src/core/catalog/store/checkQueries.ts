@@ -25,7 +25,14 @@ export async function checkedMappings(db: Db, present?: ReadonlySet<string>): Pr
   const out: CheckedMapping[] = [];
   await queryEach(db, q.sql, q.bindings as string[], (v) => {
     const end = str(v[2]);
-    out.push({ fixmedins_hilist_id: String(v[0]), begndate: String(v[1]), enddate: isOpenEnd(end) ? null : end, fixmedins_hilist_name: str(v[3]), list_type: String(v[4]), med_list_codg: String(v[5]) });
+    out.push({
+      fixmedins_hilist_id: String(v[0]),
+      begndate: String(v[1]),
+      enddate: isOpenEnd(end) ? null : end,
+      fixmedins_hilist_name: str(v[3]),
+      list_type: String(v[4]),
+      med_list_codg: String(v[5]),
+    });
   });
   return out;
 }
@@ -36,7 +43,11 @@ export async function checkedMappings(db: Db, present?: ReadonlySet<string>): Pr
  * own catalog does not hold, a look in the other catalogs — to tell a wrong list type from an
  * unknown code.
  */
-export async function mappedCoverage(db: Db, mappings: readonly CheckedMapping[], present?: ReadonlySet<string>): Promise<Map<string, CodeCoverage>> {
+export async function mappedCoverage(
+  db: Db,
+  mappings: readonly CheckedMapping[],
+  present?: ReadonlySet<string>,
+): Promise<Map<string, CodeCoverage>> {
   const map = new Map<string, CodeCoverage>();
   if (!readable(present, MAPPING_TABLE.name)) return map;
   const used = new Set(mappings.map((m) => m.list_type));
@@ -48,11 +59,19 @@ export async function mappedCoverage(db: Db, mappings: readonly CheckedMapping[]
       .whereIn('med_list_codg', db.knex(MAPPING_TABLE.name).select('med_list_codg').where('list_type', k.list_type))
       .toSQL();
     const kind: CatalogKind = k.kind;
-    await queryEach(db, q.sql, q.bindings as string[], (v) => addPeriod(map, kind, { med_list_codg: String(v[0]), begndate: String(v[1]), enddate: str(v[2]), vali_flag: str(v[3]) }));
+    await queryEach(db, q.sql, q.bindings as string[], (v) =>
+      addPeriod(map, kind, {
+        med_list_codg: String(v[0]),
+        begndate: String(v[1]),
+        enddate: str(v[2]),
+        vali_flag: str(v[3]),
+      }),
+    );
   }
   const missing = new Set<string>();
   for (const m of mappings) if (!map.has(m.med_list_codg)) missing.add(m.med_list_codg);
   // Thousands of codes missing means a catalog was never imported, not a few wrong list types.
-  if (missing.size && missing.size <= 2000) for (const p of await catalogPeriods(db.knex, missing, present)) addPeriod(map, p.kind, p);
+  if (missing.size && missing.size <= 2000)
+    for (const p of await catalogPeriods(db.knex, missing, present)) addPeriod(map, p.kind, p);
   return map;
 }

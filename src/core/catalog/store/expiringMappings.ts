@@ -6,7 +6,11 @@ import type { Knex } from 'knex';
 import { addDays, OPEN_END, type Day } from '../day.js';
 import { MAPPING_TABLE } from './tables.js';
 
-export async function expiringMappings(knex: Knex, today: Day, days: number): Promise<Array<{ fixmedins_hilist_id: string; med_list_codg: string; enddate: string }>> {
+export async function expiringMappings(
+  knex: Knex,
+  today: Day,
+  days: number,
+): Promise<Array<{ fixmedins_hilist_id: string; med_list_codg: string; enddate: string }>> {
   if (!(await knex.schema.hasTable(MAPPING_TABLE.name))) return [];
   const t = MAPPING_TABLE.name;
   return (await knex(`${t} as m`)
@@ -15,6 +19,12 @@ export async function expiringMappings(knex: Knex, today: Day, days: number): Pr
     .where('m.enddate', '>=', today)
     .where('m.enddate', '<=', addDays(today, days))
     .where('m.enddate', '<', OPEN_END)
-    .whereNotExists((q) => q.select(knex.raw('1')).from(`${t} as n`).whereRaw('n.fixmedins_hilist_id = m.fixmedins_hilist_id').whereRaw('n.begndate > m.enddate'))
+    .whereNotExists((q) =>
+      q
+        .select(knex.raw('1'))
+        .from(`${t} as n`)
+        .whereRaw('n.fixmedins_hilist_id = m.fixmedins_hilist_id')
+        .whereRaw('n.begndate > m.enddate'),
+    )
     .orderBy('m.enddate')) as Array<{ fixmedins_hilist_id: string; med_list_codg: string; enddate: string }>;
 }

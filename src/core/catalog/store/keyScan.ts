@@ -11,7 +11,11 @@ import { EXISTED, KeyTable } from '../keyTable.js';
  * key column only (a plain index range on every dialect): a page's last code is read again in full
  * by the next page, so no code is split between two pages.
  */
-export async function scanKeys(knex: Knex, table: string, each: (code: string, begndate: string, fp: string | null) => void | Promise<void>): Promise<void> {
+export async function scanKeys(
+  knex: Knex,
+  table: string,
+  each: (code: string, begndate: string, fp: string | null) => void | Promise<void>,
+): Promise<void> {
   const page = 20000;
   let after: string | undefined;
   for (;;) {

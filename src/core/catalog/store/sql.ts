@@ -8,14 +8,25 @@ import type { Db, Dialect, Knex } from '../../db/index.js';
 const RETURNING: Record<Dialect, boolean> = { postgres: true, sqlite: true, mssql: true, oracle: true, mysql: false };
 
 /** Insert one row and return its generated id. */
-export async function insertReturningId(k: Knex | Knex.Transaction, dialect: Dialect, table: string, idColumn: string, row: Record<string, unknown>): Promise<number> {
+export async function insertReturningId(
+  k: Knex | Knex.Transaction,
+  dialect: Dialect,
+  table: string,
+  idColumn: string,
+  row: Record<string, unknown>,
+): Promise<number> {
   const res = (RETURNING[dialect] ? await k(table).insert(row, [idColumn]) : await k(table).insert(row)) as unknown[];
   const first = res[0];
   return Number(typeof first === 'object' && first !== null ? (first as Record<string, unknown>)[idColumn] : first);
 }
 
 /** Restrict a query to a batch of (med_list_codg, begndate) keys: (c = ? AND b = ?) OR … — portable to every dialect. */
-export function keyBatchWhere<Q extends Knex.QueryBuilder>(qb: Q, keys: ReadonlyArray<{ code: string; begndate: string }>, codeCol = 'med_list_codg', begnCol = 'begndate'): Q {
+export function keyBatchWhere<Q extends Knex.QueryBuilder>(
+  qb: Q,
+  keys: ReadonlyArray<{ code: string; begndate: string }>,
+  codeCol = 'med_list_codg',
+  begnCol = 'begndate',
+): Q {
   return qb.where((w) => {
     for (const k of keys) w.orWhere((x) => x.where(codeCol, k.code).andWhere(begnCol, k.begndate));
   }) as Q;

@@ -16,7 +16,16 @@ import { CATALOG_COLUMNS_STORED } from '../catalogRow.js';
 import { KINDS, KIND_LIST, type CatalogKind } from '../kinds.js';
 
 /** Columns whose values hisops checks or makes itself get a width; whatever a file says is text. */
-const WIDTHS: Partial<Record<string, number>> = { med_list_codg: 50, begndate: 10, enddate: 10, vali_flag: 3, chrgitm_lv: 3, pric_uplmt_amt: 40, selfpay_prop: 40, row_fp: 16 };
+const WIDTHS: Partial<Record<string, number>> = {
+  med_list_codg: 50,
+  begndate: 10,
+  enddate: 10,
+  vali_flag: 3,
+  chrgitm_lv: 3,
+  pric_uplmt_amt: 40,
+  selfpay_prop: 40,
+  row_fp: 16,
+};
 
 function kindTable(kind: CatalogKind): JournalTable {
   return {
@@ -54,8 +63,25 @@ const CREATE_VIEW: Record<Dialect, (name: string, select: string) => string> = {
 };
 
 function viewSelect(): string {
-  const cols = ['med_list_codg', 'begndate', 'enddate', 'vali_flag', 'hilist_name', 'hilist_spec', 'chrgitm_lv', 'pric_uplmt_amt', 'selfpay_prop', 'prodentp_name', 'aprvno', 'prcunt', 'ver', 'ver_name'];
-  return KIND_LIST.map((k) => `SELECT '${k.kind}' AS kind, '${k.list_type}' AS list_type, ${cols.join(', ')} FROM ${k.table}`).join(' UNION ALL ');
+  const cols = [
+    'med_list_codg',
+    'begndate',
+    'enddate',
+    'vali_flag',
+    'hilist_name',
+    'hilist_spec',
+    'chrgitm_lv',
+    'pric_uplmt_amt',
+    'selfpay_prop',
+    'prodentp_name',
+    'aprvno',
+    'prcunt',
+    'ver',
+    'ver_name',
+  ];
+  return KIND_LIST.map(
+    (k) => `SELECT '${k.kind}' AS kind, '${k.list_type}' AS list_type, ${cols.join(', ')} FROM ${k.table}`,
+  ).join(' UNION ALL ');
 }
 
 export const CATALOG_IMPORT_TABLE: JournalTable = {
@@ -180,7 +206,9 @@ export const MAPPING_UPLOAD_TABLE: JournalTable = {
     t.index(['run_id']);
     t.index(['fixmedins_hilist_id', 'begndate']);
   },
-  migrations: [widenColumns('001-widen-infcode', 'hisops_mapping_upload', [{ name: 'infcode', length: 40, nullable: true }])],
+  migrations: [
+    widenColumns('001-widen-infcode', 'hisops_mapping_upload', [{ name: 'infcode', length: 40, nullable: true }]),
+  ],
 };
 
 /** Create the catalog tables (all kinds) and the mapping tables if missing. DDL runs outside transactions (MySQL commits on DDL). */
@@ -208,7 +236,14 @@ export async function ensureCatalogTables(db: Db): Promise<void> {
  * command read what is there and treat a missing table as empty: they create nothing in the HIS.
  */
 export async function presentTables(db: Pick<Db, 'knex'>): Promise<ReadonlySet<string>> {
-  const names = [...KIND_LIST.map((k) => k.table), CATALOG_IMPORT_TABLE.name, CATALOG_CHANGE_TABLE.name, MAPPING_TABLE.name, MAPPING_IMPORT_TABLE.name, MAPPING_CHANGE_TABLE.name];
+  const names = [
+    ...KIND_LIST.map((k) => k.table),
+    CATALOG_IMPORT_TABLE.name,
+    CATALOG_CHANGE_TABLE.name,
+    MAPPING_TABLE.name,
+    MAPPING_IMPORT_TABLE.name,
+    MAPPING_CHANGE_TABLE.name,
+  ];
   const out = new Set<string>();
   for (const n of names) if (await db.knex.schema.hasTable(n)) out.add(n);
   return out;

@@ -125,7 +125,21 @@ export interface CenterCallRecord {
   resolved_at: string | null;
 }
 
-export type CallOutcome = Partial<Pick<CenterCallRecord, 'setl_id' | 'mdtrt_id' | 'psn_no' | 'infcode' | 'err_msg' | 'error' | 'output' | 'inf_refmsgid' | 'http_status' | 'duration_ms'>> & {
+export type CallOutcome = Partial<
+  Pick<
+    CenterCallRecord,
+    | 'setl_id'
+    | 'mdtrt_id'
+    | 'psn_no'
+    | 'infcode'
+    | 'err_msg'
+    | 'error'
+    | 'output'
+    | 'inf_refmsgid'
+    | 'http_status'
+    | 'duration_ms'
+  >
+> & {
   status: Exclude<CallStatus, 'pending'>;
   finished_at: string;
 };
@@ -147,7 +161,11 @@ export interface CallQuery {
 export function isUniqueViolation(e: unknown): boolean {
   const o = e as { code?: unknown; errno?: unknown; number?: unknown; message?: unknown };
   const s = `${String(o?.code ?? '')} ${String(o?.errno ?? '')} ${String(o?.message ?? '')}`;
-  return /SQLITE_CONSTRAINT|UNIQUE constraint|23505|ER_DUP_ENTRY|\b1062\b|ORA-00001|duplicate key|Violation of PRIMARY KEY|\b2627\b|\b2601\b/i.test(s) || o?.number === 2627;
+  return (
+    /SQLITE_CONSTRAINT|UNIQUE constraint|23505|ER_DUP_ENTRY|\b1062\b|ORA-00001|duplicate key|Violation of PRIMARY KEY|\b2627\b|\b2601\b/i.test(
+      s,
+    ) || o?.number === 2627
+  );
 }
 
 export class CenterCallJournal {
@@ -158,17 +176,38 @@ export class CenterCallJournal {
   }
 
   /** Write the pending row. Throws if it cannot be written — the call must then not be sent. */
-  async begin(row: Omit<CenterCallRecord, 'status' | 'infcode' | 'err_msg' | 'error' | 'output' | 'inf_refmsgid' | 'http_status' | 'finished_at' | 'duration_ms' | 'resolution' | 'resolved_at'>): Promise<void> {
+  async begin(
+    row: Omit<
+      CenterCallRecord,
+      | 'status'
+      | 'infcode'
+      | 'err_msg'
+      | 'error'
+      | 'output'
+      | 'inf_refmsgid'
+      | 'http_status'
+      | 'finished_at'
+      | 'duration_ms'
+      | 'resolution'
+      | 'resolved_at'
+    >,
+  ): Promise<void> {
     await this.ensure();
     // On SQLite past knex (db/sqliteNative.ts): one row per request of a busy upload.
-    if (isNativeSqlite(this.journal.knex)) await withSqliteGrouped(this.journal.knex, (conn) => sqliteInsert(conn, CENTER_CALLS_TABLE.name, { ...row, status: 'pending' }));
+    if (isNativeSqlite(this.journal.knex))
+      await withSqliteGrouped(this.journal.knex, (conn) =>
+        sqliteInsert(conn, CENTER_CALLS_TABLE.name, { ...row, status: 'pending' }),
+      );
     else await this.journal.knex(CENTER_CALLS_TABLE.name).insert({ ...row, status: 'pending' });
   }
 
   async finish(msgid: string, outcome: CallOutcome): Promise<void> {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(outcome)) if (v !== undefined) patch[k] = v;
-    if (isNativeSqlite(this.journal.knex)) await withSqliteGrouped(this.journal.knex, (conn) => sqliteUpdate(conn, CENTER_CALLS_TABLE.name, patch, { msgid }));
+    if (isNativeSqlite(this.journal.knex))
+      await withSqliteGrouped(this.journal.knex, (conn) =>
+        sqliteUpdate(conn, CENTER_CALLS_TABLE.name, patch, { msgid }),
+      );
     else await this.journal.knex(CENTER_CALLS_TABLE.name).where({ msgid }).update(patch);
   }
 
@@ -193,7 +232,10 @@ export class CenterCallJournal {
   }
 
   /** Record how a pending/unknown call was settled (by the stuck-settlement job). Status may be corrected too. */
-  async resolve(msgid: string, r: { resolution: string; now: Date; status?: Exclude<CallStatus, 'pending'> }): Promise<void> {
+  async resolve(
+    msgid: string,
+    r: { resolution: string; now: Date; status?: Exclude<CallStatus, 'pending'> },
+  ): Promise<void> {
     await this.ensure();
     const patch: Record<string, unknown> = { resolution: r.resolution, resolved_at: r.now.toISOString() };
     if (r.status) patch.status = r.status;

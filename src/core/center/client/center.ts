@@ -22,7 +22,12 @@ import {
   type SettlementResult,
   type StmtInfo,
 } from '../protocol/records.js';
-import { parseStmtResultFile, STMT_UPLOAD_FILENAME, writeStmtUploadFile, type StmtResultRow } from '../protocol/stmtFile.js';
+import {
+  parseStmtResultFile,
+  STMT_UPLOAD_FILENAME,
+  writeStmtUploadFile,
+  type StmtResultRow,
+} from '../protocol/stmtFile.js';
 import { stamp14 } from '../protocol/time.js';
 import { CATALOG_FILE_INFNOS, type CatalogFileInfno } from '../protocol/catalogTransactions.js';
 import { REVERSIBLE_INFNOS } from '../protocol/transactions.js';
@@ -48,7 +53,16 @@ import type {
   StockChangeInfo,
   StockTakeInfo,
 } from './types.js';
-import type { AdmissionData, DischargeData, FeeDetailQuery, FeeLineData, FeeLineResult, OutpatientRegisterData, PresettleData, VisitAnswer } from './visitTypes.js';
+import type {
+  AdmissionData,
+  DischargeData,
+  FeeDetailQuery,
+  FeeLineData,
+  FeeLineResult,
+  OutpatientRegisterData,
+  PresettleData,
+  VisitAnswer,
+} from './visitTypes.js';
 
 export interface StmtDetailResult {
   /** 9101's answer for the uploaded detail file. */
@@ -107,7 +121,11 @@ function visitAnswer(v: unknown): VisitAnswer {
   const o = (v ?? {}) as Record<string, unknown>;
   const mdtrt_id = String(pick(o, 'mdtrt_id') ?? '');
   if (!mdtrt_id) {
-    throw externalError('CENTER_BAD_RESPONSE', "The center's answer to the registration has no mdtrt_id", "Check the center's answer in the journal; the visit cannot be settled without it.").zh(
+    throw externalError(
+      'CENTER_BAD_RESPONSE',
+      "The center's answer to the registration has no mdtrt_id",
+      "Check the center's answer in the journal; the visit cannot be settled without it.",
+    ).zh(
       '医保中心的挂号/入院应答中没有 mdtrt_id',
       '请在调用日志中查看中心的应答；没有就诊ID无法结算。',
       '中心应答缺少必需字段',
@@ -152,7 +170,14 @@ export class Center extends CenterClient {
   /** 2601: reverse a call by its msgid. Only transactions the rule allows (2207, 2304, …). */
   reverse(d: ReverseData, opts?: CallOptions): Promise<CenterReply<Output>> {
     if (!REVERSIBLE_INFNOS.includes(d.oinfno)) {
-      throw inputError('CENTER_NOT_REVERSIBLE', `${d.oinfno} cannot be reversed with 2601`, `Only ${REVERSIBLE_INFNOS.join(', ')} can be reversed; cancel a settlement with 2208/2305 instead.`).zh(`${d.oinfno} 不能用 2601 冲正`, `只有 ${REVERSIBLE_INFNOS.join('、')} 可以冲正；结算请改用 2208/2305 撤销。`);
+      throw inputError(
+        'CENTER_NOT_REVERSIBLE',
+        `${d.oinfno} cannot be reversed with 2601`,
+        `Only ${REVERSIBLE_INFNOS.join(', ')} can be reversed; cancel a settlement with 2208/2305 instead.`,
+      ).zh(
+        `${d.oinfno} 不能用 2601 冲正`,
+        `只有 ${REVERSIBLE_INFNOS.join('、')} 可以冲正；结算请改用 2208/2305 撤销。`,
+      );
     }
     return this.request('2601', { data: noNulls(d) }, (o) => o, opts);
   }
@@ -175,7 +200,12 @@ export class Center extends CenterClient {
 
   /** 2204: upload outpatient fee lines; the answer prices each line. */
   outpatientFeeUpload(lines: readonly FeeLineData[], opts?: CallOptions): Promise<CenterReply<FeeLineResult[]>> {
-    return this.request('2204', { feedetail: lines.map(noNulls) }, (o) => asArray(outputNode(o, 'result')) as FeeLineResult[], opts);
+    return this.request(
+      '2204',
+      { feedetail: lines.map(noNulls) },
+      (o) => asArray(outputNode(o, 'result')) as FeeLineResult[],
+      opts,
+    );
   }
 
   /** 2206: what 2207 would split, without booking it (send its four parts back on 2207). */
@@ -185,12 +215,22 @@ export class Center extends CenterClient {
 
   /** 2401: admit an inpatient; the answer's mdtrt_id names the stay. */
   admit(d: AdmissionData, opts?: CallOptions): Promise<CenterReply<VisitAnswer>> {
-    return this.request('2401', { mdtrtinfo: noNulls(d), diseinfo: [] }, (o) => visitAnswer(outputNode(o, 'result', 'mdtrt_id')), opts);
+    return this.request(
+      '2401',
+      { mdtrtinfo: noNulls(d), diseinfo: [] },
+      (o) => visitAnswer(outputNode(o, 'result', 'mdtrt_id')),
+      opts,
+    );
   }
 
   /** 2301: upload inpatient fee lines (cnt negative for a refund line). */
   inpatientFeeUpload(lines: readonly FeeLineData[], opts?: CallOptions): Promise<CenterReply<FeeLineResult[]>> {
-    return this.request('2301', { feedetail: lines.map(noNulls) }, (o) => asArray(outputNode(o, 'result')) as FeeLineResult[], opts);
+    return this.request(
+      '2301',
+      { feedetail: lines.map(noNulls) },
+      (o) => asArray(outputNode(o, 'result')) as FeeLineResult[],
+      opts,
+    );
   }
 
   inpatientPresettle(d: PresettleData, opts?: CallOptions): Promise<CenterReply<SettlementResult>> {
@@ -210,17 +250,42 @@ export class Center extends CenterClient {
   // ---- reconciliation ------------------------------------------------------------------------
 
   stmtTotal(d: StmtTotalData, opts?: CallOptions): Promise<CenterReply<StmtInfo>> {
-    return this.request('3201', { data: noNulls({ ...d, setl_optins: d.setl_optins ?? this.config.setl_optins }) }, parseStmtInfo, opts);
+    return this.request(
+      '3201',
+      { data: noNulls({ ...d, setl_optins: d.setl_optins ?? this.config.setl_optins }) },
+      parseStmtInfo,
+      opts,
+    );
   }
 
   /** 9101: upload a file (normally a ZIP). */
   uploadFile(filename: string, bytes: Uint8Array, opts?: CallOptions): Promise<CenterReply<FileInfo>> {
-    return this.request('9101', { fsUploadIn: { in: Buffer.from(bytes).toString('base64'), filename, fixmedins_code: this.config.fixmedins_code } }, (o) => parseFileInfo(o, '9101 文件上传'), opts);
+    return this.request(
+      '9101',
+      {
+        fsUploadIn: { in: Buffer.from(bytes).toString('base64'), filename, fixmedins_code: this.config.fixmedins_code },
+      },
+      (o) => parseFileInfo(o, '9101 文件上传'),
+      opts,
+    );
   }
 
   /** 9102: download a file's bytes (a ZIP on success; a JSON envelope on failure becomes an error). */
-  downloadFile(f: { file_qury_no: string; filename: string; fixmedins_code?: string }, opts?: CallOptions): Promise<CenterReply<Buffer>> {
-    return this.callForFile('9102', { fsDownloadIn: { file_qury_no: f.file_qury_no, filename: f.filename, fixmedins_code: f.fixmedins_code ?? this.config.fixmedins_code } }, opts);
+  downloadFile(
+    f: { file_qury_no: string; filename: string; fixmedins_code?: string },
+    opts?: CallOptions,
+  ): Promise<CenterReply<Buffer>> {
+    return this.callForFile(
+      '9102',
+      {
+        fsDownloadIn: {
+          file_qury_no: f.file_qury_no,
+          filename: f.filename,
+          fixmedins_code: f.fixmedins_code ?? this.config.fixmedins_code,
+        },
+      },
+      opts,
+    );
   }
 
   /**
@@ -230,7 +295,8 @@ export class Center extends CenterClient {
   async stmtDetail(r: StmtDetailRequest, opts?: CallOptions): Promise<CenterReply<StmtDetailResult>> {
     const now = this.now();
     const text = writeStmtUploadFile(r.rows);
-    const zipName = r.filename ?? `${this.config.fixmedins_code}_${stamp14(now, this.config.utcOffsetMinutes)}_3202.zip`;
+    const zipName =
+      r.filename ?? `${this.config.fixmedins_code}_${stamp14(now, this.config.utcOffsetMinutes)}_3202.zip`;
     const zip = zipOne(STMT_UPLOAD_FILENAME, text, now);
     const up = await this.uploadFile(zipName, zip, opts);
     const medfee = money(r.totals?.medfee_sumamt ?? sum(r.rows.map((x) => x.medfee_sumamt)));
@@ -256,13 +322,22 @@ export class Center extends CenterClient {
       (o) => parseFileInfo(o, '3202 医药机构费用结算对明细账'),
       opts,
     );
-    const down = await this.downloadFile({ file_qury_no: detail.result.file_qury_no, filename: detail.result.filename }, opts);
+    const down = await this.downloadFile(
+      { file_qury_no: detail.result.file_qury_no, filename: detail.result.filename },
+      opts,
+    );
     const { name, text: resultText } = readFileBody(down.result, '.txt');
     return {
       ...detail,
       attempts: up.attempts + detail.attempts + down.attempts,
       durationMs: up.durationMs + detail.durationMs + down.durationMs,
-      result: { upload: up.result, fileinfo: detail.result, rows: parseStmtResultFile(resultText), resultFilename: name, msgids: { upload: up.msgid, detail: detail.msgid, download: down.msgid } },
+      result: {
+        upload: up.result,
+        fileinfo: detail.result,
+        rows: parseStmtResultFile(resultText),
+        resultFilename: name,
+        msgids: { upload: up.msgid, detail: detail.msgid, download: down.msgid },
+      },
     };
   }
 
@@ -273,9 +348,20 @@ export class Center extends CenterClient {
    * the tab-separated rows; repeat with the version of the last record until a file is empty,
    * the version stops moving, or maxPages is reached.
    */
-  async catalogDownload(infno: CatalogFileInfno, o: CatalogDownloadOptions, opts?: CallOptions): Promise<CenterReply<CatalogDownloadResult>> {
-    if (!Object.prototype.hasOwnProperty.call(CATALOG_FILE_INFNOS, infno)) {
-      throw inputError('CENTER_CATALOG', `${infno} is not a file catalog`, `Use one of ${Object.keys(CATALOG_FILE_INFNOS).join(', ')}; 1312 is a paged query (hilistQuery).`).zh(`${infno} 不是文件下载类目录`, `请使用 ${Object.keys(CATALOG_FILE_INFNOS).join('、')} 之一；1312 是分页查询（hilistQuery）。`);
+  async catalogDownload(
+    infno: CatalogFileInfno,
+    o: CatalogDownloadOptions,
+    opts?: CallOptions,
+  ): Promise<CenterReply<CatalogDownloadResult>> {
+    if (!Object.hasOwn(CATALOG_FILE_INFNOS, infno)) {
+      throw inputError(
+        'CENTER_CATALOG',
+        `${infno} is not a file catalog`,
+        `Use one of ${Object.keys(CATALOG_FILE_INFNOS).join(', ')}; 1312 is a paged query (hilistQuery).`,
+      ).zh(
+        `${infno} 不是文件下载类目录`,
+        `请使用 ${Object.keys(CATALOG_FILE_INFNOS).join('、')} 之一；1312 是分页查询（hilistQuery）。`,
+      );
     }
     const pages: CatalogPage[] = [];
     const records: CatalogRecord[] = [];
@@ -285,17 +371,35 @@ export class Center extends CenterClient {
     let attempts = 0;
     let durationMs = 0;
     while (pages.length < maxPages) {
-      const list = await this.request(infno, { data: { ver } }, (out) => parseFileInfo(out, `${infno} ${CATALOG_FILE_INFNOS[infno]}`), opts);
+      const list = await this.request(
+        infno,
+        { data: { ver } },
+        (out) => parseFileInfo(out, `${infno} ${CATALOG_FILE_INFNOS[infno]}`),
+        opts,
+      );
       last = list;
       attempts += list.attempts;
       durationMs += list.durationMs;
       if (list.result.data_cnt === 0) break;
-      const down = await this.downloadFile({ file_qury_no: list.result.file_qury_no, filename: list.result.filename, fixmedins_code: this.config.catalogFileOwner }, opts);
+      const down = await this.downloadFile(
+        {
+          file_qury_no: list.result.file_qury_no,
+          filename: list.result.filename,
+          fixmedins_code: this.config.catalogFileOwner,
+        },
+        opts,
+      );
       attempts += down.attempts;
       durationMs += down.durationMs;
       const rows = parseCatalogFile(infno, readFileBody(down.result, '.txt').text);
       const nextVer = catalogNextVersion(rows);
-      const page: CatalogPage = { ver, fileinfo: list.result, count: rows.length, nextVer, msgids: { list: list.msgid, download: down.msgid } };
+      const page: CatalogPage = {
+        ver,
+        fileinfo: list.result,
+        count: rows.length,
+        nextVer,
+        msgids: { list: list.msgid, download: down.msgid },
+      };
       pages.push(page);
       if (o.onPage) await o.onPage(page, rows);
       if (o.collect !== false) for (const r of rows) records.push(r);
@@ -303,15 +407,38 @@ export class Center extends CenterClient {
       ver = nextVer;
     }
     const lastVer = pages.length ? (pages[pages.length - 1]!.nextVer ?? ver) : o.ver;
-    return { infno, msgid: last!.msgid, inf_refmsgid: last!.inf_refmsgid, warn_msg: last!.warn_msg, attempts, durationMs, result: { infno, pages, records, lastVer } };
+    return {
+      infno,
+      msgid: last!.msgid,
+      inf_refmsgid: last!.inf_refmsgid,
+      warn_msg: last!.warn_msg,
+      attempts,
+      durationMs,
+      result: { infno, pages, records, lastVer },
+    };
   }
 
   /** 1312 医保目录信息查询, one page. */
   hilistQuery(q: HilistQuery, opts?: CallOptions): Promise<CenterReply<HilistPage>> {
-    return this.request('1312', { data: noNulls(q) }, (o) => {
-      const rows = asArray(outputNode(o, 'data') ?? pick(o, 'list')).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, nullable(v === null || v === undefined ? undefined : String(v))])));
-      return { rows, recordCounts: asNum(pick(o, 'recordCounts')), pageNum: asNum(pick(o, 'pageNum')), pageSize: asNum(pick(o, 'pageSize')), pages: asNum(pick(o, 'pages')) };
-    }, opts);
+    return this.request(
+      '1312',
+      { data: noNulls(q) },
+      (o) => {
+        const rows = asArray(outputNode(o, 'data') ?? pick(o, 'list')).map((r) =>
+          Object.fromEntries(
+            Object.entries(r).map(([k, v]) => [k, nullable(v === null || v === undefined ? undefined : String(v))]),
+          ),
+        );
+        return {
+          rows,
+          recordCounts: asNum(pick(o, 'recordCounts')),
+          pageNum: asNum(pick(o, 'pageNum')),
+          pageSize: asNum(pick(o, 'pageSize')),
+          pages: asNum(pick(o, 'pages')),
+        };
+      },
+      opts,
+    );
   }
 
   /** 3301: upload one mapping (hospital item → national code). */
@@ -321,7 +448,12 @@ export class Center extends CenterClient {
 
   /** 3302: withdraw one mapping. */
   mappingWithdraw(d: MappingWithdrawData, opts?: CallOptions): Promise<CenterReply<Output>> {
-    return this.request('3302', { data: noNulls({ ...d, fixmedins_code: d.fixmedins_code ?? this.config.fixmedins_code }) }, (o) => o, opts);
+    return this.request(
+      '3302',
+      { data: noNulls({ ...d, fixmedins_code: d.fixmedins_code ?? this.config.fixmedins_code }) },
+      (o) => o,
+      opts,
+    );
   }
 
   // ---- inventory and trace codes -------------------------------------------------------------

@@ -10,17 +10,58 @@
  */
 import { performance } from 'node:perf_hooks';
 import { HisopsError, EXIT, inputError } from '../../errors.js';
-import { ChannelError, channelWords, openResponseOutput, sealRequest, verifyPlainOutput, type ChannelKeys } from '../protocol/channel.js';
-import { buildRequestEnvelope, classifyResponseBody, sniffFileBody, type ClassifiedBody, type EnvelopeCommon, type Input, type Output } from '../protocol/envelope.js';
+import {
+  ChannelError,
+  channelWords,
+  openResponseOutput,
+  sealRequest,
+  verifyPlainOutput,
+  type ChannelKeys,
+} from '../protocol/channel.js';
+import {
+  buildRequestEnvelope,
+  classifyResponseBody,
+  sniffFileBody,
+  type ClassifiedBody,
+  type EnvelopeCommon,
+  type Input,
+  type Output,
+} from '../protocol/envelope.js';
 import { asObject, asStr, outputNode, parseGoodsResult, parseSignIn, pick } from '../protocol/records.js';
 import { formatDate } from '../protocol/time.js';
 import { transactionSpec, type TransactionKind } from '../protocol/transactions.js';
 import { decodeText } from '../../shared/index.js';
 import { describeProblems, validateInput } from '../protocol/validate.js';
 import { toWireInput } from '../protocol/wire.js';
-import { CenterCallJournal, CENTER_SIGNINS_TABLE, isUniqueViolation, type CallOutcome, type JournalLike } from './callJournal.js';
-import { redactUrl, resolveCenterConfig, timeoutFor, urlFor, type CenterConfig, type ResolvedCenterConfig } from './config.js';
-import { badResponseError, bodyHead, channelError, encryptedNoKeyError, gatewayError, httpError, notJsonError, refusedError, rejectedError, transportError, TransportFailure, type CallContext } from './errors.js';
+import {
+  CenterCallJournal,
+  CENTER_SIGNINS_TABLE,
+  isUniqueViolation,
+  type CallOutcome,
+  type JournalLike,
+} from './callJournal.js';
+import {
+  redactUrl,
+  resolveCenterConfig,
+  timeoutFor,
+  urlFor,
+  type CenterConfig,
+  type ResolvedCenterConfig,
+} from './config.js';
+import {
+  badResponseError,
+  bodyHead,
+  channelError,
+  encryptedNoKeyError,
+  gatewayError,
+  httpError,
+  notJsonError,
+  refusedError,
+  rejectedError,
+  transportError,
+  TransportFailure,
+  type CallContext,
+} from './errors.js';
 import { makeSigner, type GatewaySigner } from './gateway.js';
 import { LatencyJournal } from './latencyJournal.js';
 import { MsgidAllocator } from './msgidAllocator.js';
@@ -58,7 +99,13 @@ export interface CenterDeps {
 type Interpreted =
   | { kind: 'ok'; output: Output; inf_refmsgid: string | null; warn_msg: string | null }
   | { kind: 'file'; bytes: Buffer }
-  | { kind: 'error'; error: HisopsError; status: 'failed' | 'unknown'; retryable: boolean; extra?: Partial<CallOutcome> };
+  | {
+      kind: 'error';
+      error: HisopsError;
+      status: 'failed' | 'unknown';
+      retryable: boolean;
+      extra?: Partial<CallOutcome>;
+    };
 
 interface Exchange<T> {
   reply: CenterReply<T>;
@@ -92,9 +139,15 @@ interface Sent {
 /** err_msg of a refusal caused by a missing or stale sign-in. */
 const SIGN_IN_REFUSAL = /签到|sign_no|sign-in|signin|sign in/i;
 
-const HEADERS = { 'content-type': 'application/json;charset=utf-8', accept: 'application/json, application/octet-stream, */*' };
+const HEADERS = {
+  'content-type': 'application/json;charset=utf-8',
+  accept: 'application/json, application/octet-stream, */*',
+};
 
-function idsFrom(input: Input, output?: Output): { psn_no: string | null; mdtrt_id: string | null; setl_id: string | null; ref_msgid: string | null } {
+function idsFrom(
+  input: Input,
+  output?: Output,
+): { psn_no: string | null; mdtrt_id: string | null; setl_id: string | null; ref_msgid: string | null } {
   let psn_no: string | null = null;
   let mdtrt_id: string | null = null;
   let setl_id: string | null = null;
@@ -149,7 +202,13 @@ export class CenterClient {
     this.transport = new Transport({ tlsCa: this.config.tlsCa });
     this.signer = makeSigner(this.config.gateway, deps.nonce);
     this.channel = this.config.crypto.kind === 'sm4' ? this.config.crypto.keys : undefined;
-    this.msgids = new MsgidAllocator({ fixmedins_code: this.config.fixmedins_code, clock: this.clock, utcOffsetMinutes: this.config.utcOffsetMinutes, journal: deps.journal, sleep: deps.sleep });
+    this.msgids = new MsgidAllocator({
+      fixmedins_code: this.config.fixmedins_code,
+      clock: this.clock,
+      utcOffsetMinutes: this.config.utcOffsetMinutes,
+      journal: deps.journal,
+      sleep: deps.sleep,
+    });
     const c = this.config;
     this.common = {
       fixmedins_code: c.fixmedins_code,
@@ -188,7 +247,12 @@ export class CenterClient {
   }
 
   /** Call and parse the output into a typed record. */
-  async request<T>(infno: string, input: Input, parse: (output: Output) => T, opts: CallOptions = {}): Promise<CenterReply<T>> {
+  async request<T>(
+    infno: string,
+    input: Input,
+    parse: (output: Output) => T,
+    opts: CallOptions = {},
+  ): Promise<CenterReply<T>> {
     return (await this.exchange(infno, input, opts, 'json', parse)).reply;
   }
 
@@ -197,21 +261,51 @@ export class CenterClient {
     if (validate) {
       const problems = validateInput(infno, wire, { extraCodes: this.config.extraCodes });
       if (problems.length) {
-        throw inputError('CENTER_INPUT_INVALID', `The ${infno} ${name} request was not sent: ${describeProblems(problems)}`, 'Correct the record named above (or the HIS profile statement that produced it) and run again.', undefined, { infno, problems }).zh(`${infno} ${name} 请求未发送：${describeProblems(problems)}`, '请更正上面指出的记录（或生成它的 HIS 接口配置语句）后再次运行。');
+        throw inputError(
+          'CENTER_INPUT_INVALID',
+          `The ${infno} ${name} request was not sent: ${describeProblems(problems)}`,
+          'Correct the record named above (or the HIS profile statement that produced it) and run again.',
+          undefined,
+          { infno, problems },
+        ).zh(
+          `${infno} ${name} 请求未发送：${describeProblems(problems)}`,
+          '请更正上面指出的记录（或生成它的 HIS 接口配置语句）后再次运行。',
+        );
       }
     }
     if (stateChanging && !this.calls && !this.deps.allowUnjournaled) {
-      throw inputError('CENTER_NO_JOURNAL', `${infno} ${name} changes state at the center and needs the journal to record it first`, 'Open the journal (journal.url) and pass it to the center client; hisops never sends a settlement it has not recorded.', undefined, { infno }).zh(`${infno} ${name} 会改变医保中心的状态，须先记入日志`, '请打开日志库（journal.url）并传给中心客户端；hisops 不会发送未记入日志的结算。');
+      throw inputError(
+        'CENTER_NO_JOURNAL',
+        `${infno} ${name} changes state at the center and needs the journal to record it first`,
+        'Open the journal (journal.url) and pass it to the center client; hisops never sends a settlement it has not recorded.',
+        undefined,
+        { infno },
+      ).zh(
+        `${infno} ${name} 会改变医保中心的状态，须先记入日志`,
+        '请打开日志库（journal.url）并传给中心客户端；hisops 不会发送未记入日志的结算。',
+      );
     }
   }
 
-  private async exchange<T>(infno: string, input: Input, opts: CallOptions, mode: 'json' | 'file', parse: (output: Output) => T): Promise<Exchange<T>> {
+  private async exchange<T>(
+    infno: string,
+    input: Input,
+    opts: CallOptions,
+    mode: 'json' | 'file',
+    parse: (output: Output) => T,
+  ): Promise<Exchange<T>> {
     const spec = transactionSpec(infno);
     const kind: TransactionKind = opts.kind ?? spec?.kind ?? 'change';
     const stateChanging = kind === 'change';
     const name = spec?.name ?? `transaction ${infno}`;
     const wire = opts.wireReady ? input : toWireInput(infno, input);
-    this.checkBeforeSend(infno, name, wire, this.config.validateRequests && spec !== undefined && !opts.skipValidation, stateChanging);
+    this.checkBeforeSend(
+      infno,
+      name,
+      wire,
+      this.config.validateRequests && spec !== undefined && !opts.skipValidation,
+      stateChanging,
+    );
     let sign_no = infno === '9001' ? '' : await this.signNo();
     let resigned = false;
     const url = urlFor(this.config, infno);
@@ -235,11 +329,26 @@ export class CenterClient {
       const { msgid } = ctx;
       if (interpreted.kind === 'error') {
         const { error } = interpreted;
-        this.deps.onEvent?.({ type: 'answer', infno, msgid, attempt, status: interpreted.status, code: error.code, durationMs });
+        this.deps.onEvent?.({
+          type: 'answer',
+          infno,
+          msgid,
+          attempt,
+          status: interpreted.status,
+          code: error.code,
+          durationMs,
+        });
         if (ctx.journaled) await this.journalFailure(sent, interpreted);
         // A center that lost our sign-in (restarted, or the day rolled over on its side) refuses
         // with a sign-in message; a refusal means nothing was done, so sign in again and resend once.
-        if (error.code === 'CENTER_REFUSED' && !resigned && infno !== '9001' && infno !== '9002' && this.config.signIn === 'auto' && SIGN_IN_REFUSAL.test(String(error.details.err_msg ?? ''))) {
+        if (
+          error.code === 'CENTER_REFUSED' &&
+          !resigned &&
+          infno !== '9001' &&
+          infno !== '9002' &&
+          this.config.signIn === 'auto' &&
+          SIGN_IN_REFUSAL.test(String(error.details.err_msg ?? ''))
+        ) {
           resigned = true;
           sign_no = (await this.signIn()).result.sign_no;
           continue;
@@ -254,7 +363,17 @@ export class CenterClient {
       }
       if (interpreted.kind === 'file') {
         this.deps.onEvent?.({ type: 'answer', infno, msgid, attempt, status: 'ok', durationMs });
-        return { reply: { infno, msgid, inf_refmsgid: null, warn_msg: null, attempts: attempt, durationMs, result: interpreted.bytes as unknown as T } };
+        return {
+          reply: {
+            infno,
+            msgid,
+            inf_refmsgid: null,
+            warn_msg: null,
+            attempts: attempt,
+            durationMs,
+            result: interpreted.bytes as unknown as T,
+          },
+        };
       }
       return this.succeed(sent, interpreted, wire, parse);
     }
@@ -265,8 +384,24 @@ export class CenterClient {
     const { infno, wire } = plan;
     const { msgid, now } = await this.msgids.next();
     const journaled = plan.stateChanging && this.calls !== undefined;
-    const ctx: CallContext = { infno, name: plan.name, msgid, url: plan.shownUrl, stateChanging: plan.stateChanging, attempts: attempt, journaled };
-    const env = buildRequestEnvelope(plan.common, { infno, msgid, input: wire, now, sign_no, insuplc_admdvs: opts.insuplc_admdvs, utcOffsetMinutes: this.config.utcOffsetMinutes });
+    const ctx: CallContext = {
+      infno,
+      name: plan.name,
+      msgid,
+      url: plan.shownUrl,
+      stateChanging: plan.stateChanging,
+      attempts: attempt,
+      journaled,
+    };
+    const env = buildRequestEnvelope(plan.common, {
+      infno,
+      msgid,
+      input: wire,
+      now,
+      sign_no,
+      insuplc_admdvs: opts.insuplc_admdvs,
+      utcOffsetMinutes: this.config.utcOffsetMinutes,
+    });
     const body = JSON.stringify(this.channel ? sealRequest(env, this.channel) : env);
     if (journaled) await this.begin(ctx, wire, now, opts.requestDigest);
     const headers = { ...HEADERS, ...this.signer.headers({ infno, now }) };
@@ -291,7 +426,12 @@ export class CenterClient {
       run_id: this.deps.runId ?? null,
       duration_ms: durationMs,
       // A refusal (infcode -1) is the center answering: `refused`, not a failure of the center.
-      status: interpreted.kind !== 'error' ? 'ok' : interpreted.error.code === 'CENTER_REFUSED' || interpreted.error.code === 'CENTER_REJECTED' ? 'refused' : interpreted.status,
+      status:
+        interpreted.kind !== 'error'
+          ? 'ok'
+          : interpreted.error.code === 'CENTER_REFUSED' || interpreted.error.code === 'CENTER_REJECTED'
+            ? 'refused'
+            : interpreted.status,
       code: interpreted.kind === 'error' ? interpreted.error.code : null,
     });
     return { ctx, attempt, interpreted, http, durationMs, finishedAt };
@@ -306,7 +446,8 @@ export class CenterClient {
       duration_ms: sent.durationMs,
       http_status: sent.http?.status ?? null,
       error: JSON.stringify({ code: error.code, summary: error.summary, why: error.why ?? null }),
-      infcode: (error.details.infcode as number | null | undefined) === undefined ? null : String(error.details.infcode),
+      infcode:
+        (error.details.infcode as number | null | undefined) === undefined ? null : String(error.details.infcode),
       err_msg: (error.details.err_msg as string | undefined) ?? (error.details.msgRslt as string | undefined) ?? null,
       inf_refmsgid: (error.details.inf_refmsgid as string | undefined) ?? null,
       ...interpreted.extra,
@@ -316,7 +457,12 @@ export class CenterClient {
   }
 
   /** An answered attempt: journaled as done, then parsed (a parse failure is a bad response). */
-  private async succeed<T>(sent: Sent, interpreted: Extract<Interpreted, { kind: 'ok' }>, wire: Input, parse: (output: Output) => T): Promise<Exchange<T>> {
+  private async succeed<T>(
+    sent: Sent,
+    interpreted: Extract<Interpreted, { kind: 'ok' }>,
+    wire: Input,
+    parse: (output: Output) => T,
+  ): Promise<Exchange<T>> {
     const { ctx, durationMs, attempt } = sent;
     const { output } = interpreted;
     if (ctx.journaled) {
@@ -342,11 +488,27 @@ export class CenterClient {
     } catch (e) {
       throw badResponseError(ctx, e);
     }
-    return { reply: { infno: ctx.infno, msgid: ctx.msgid, inf_refmsgid: interpreted.inf_refmsgid, warn_msg: interpreted.warn_msg, attempts: attempt, durationMs, result } };
+    return {
+      reply: {
+        infno: ctx.infno,
+        msgid: ctx.msgid,
+        inf_refmsgid: interpreted.inf_refmsgid,
+        warn_msg: interpreted.warn_msg,
+        attempts: attempt,
+        durationMs,
+        result,
+      },
+    };
   }
 
   /** Turn an HTTP reply into a result or a classified failure. */
-  private interpret(ctx: CallContext, http: HttpReply, mode: 'json' | 'file', retRslt: boolean, acceptRejection: boolean): Interpreted {
+  private interpret(
+    ctx: CallContext,
+    http: HttpReply,
+    mode: 'json' | 'file',
+    retRslt: boolean,
+    acceptRejection: boolean,
+  ): Interpreted {
     const transient = http.status === 429 || http.status === 502 || http.status === 503 || http.status === 504;
     if (mode === 'file' && http.status >= 200 && http.status < 300) {
       const sniff = sniffFileBody(http.body);
@@ -355,10 +517,22 @@ export class CenterClient {
     const text = decodeText(http.body);
     const c = classifyResponseBody(text);
     if (c.kind === 'not-json') {
-      const seen = { head: bodyHead(text, [this.config.gateway.secret]), bytes: http.body.length, contentType: headerText(http.headers['content-type']) };
-      const error = http.status >= 200 && http.status < 300 ? notJsonError(ctx, http.status, seen) : httpError(ctx, http.status, seen);
+      const seen = {
+        head: bodyHead(text, [this.config.gateway.secret]),
+        bytes: http.body.length,
+        contentType: headerText(http.headers['content-type']),
+      };
+      const error =
+        http.status >= 200 && http.status < 300
+          ? notJsonError(ctx, http.status, seen)
+          : httpError(ctx, http.status, seen);
       const definite = error.details.delivery === 'no';
-      return { kind: 'error', error, status: definite ? 'failed' : 'unknown', retryable: transient || http.status >= 500 };
+      return {
+        kind: 'error',
+        error,
+        status: definite ? 'failed' : 'unknown',
+        retryable: transient || http.status >= 500,
+      };
     }
     if (c.kind === 'gateway') {
       const definite = http.status === 401 || http.status === 403;
@@ -368,7 +542,12 @@ export class CenterClient {
     }
     const inf_refmsgid = asStr(c.envelope.inf_refmsgid);
     if (c.infcode !== 0) {
-      return { kind: 'error', error: refusedError(ctx, c.infcode, c.err_msg, inf_refmsgid, c.envelope.infcode), status: 'failed', retryable: false };
+      return {
+        kind: 'error',
+        error: refusedError(ctx, c.infcode, c.err_msg, inf_refmsgid, c.envelope.infcode),
+        status: 'failed',
+        retryable: false,
+      };
     }
     const opened = this.openOutput(ctx, c, text, inf_refmsgid);
     if (opened.kind === 'error') return opened;
@@ -381,7 +560,13 @@ export class CenterClient {
     if (retRslt) {
       const g = parseGoodsResult(output);
       if (!g.ok && !acceptRejection) {
-        return { kind: 'error', error: rejectedError(ctx, g.retRslt, g.msgRslt, inf_refmsgid), status: 'failed', retryable: false, extra: { output: JSON.stringify(output) } };
+        return {
+          kind: 'error',
+          error: rejectedError(ctx, g.retRslt, g.msgRslt, inf_refmsgid),
+          status: 'failed',
+          retryable: false,
+          extra: { output: JSON.stringify(output) },
+        };
       }
     }
     return { kind: 'ok', output, inf_refmsgid, warn_msg: c.warn_msg };
@@ -393,9 +578,20 @@ export class CenterClient {
    * row keeps the raw body — never an empty success. Status `unknown`: the center carried the
    * call out, and what it decided has not been read.
    */
-  private openOutput(ctx: CallContext, c: Extract<ClassifiedBody, { kind: 'envelope' }>, raw: string, inf_refmsgid: string | null): { kind: 'ok'; output: Output } | Extract<Interpreted, { kind: 'error' }> {
+  private openOutput(
+    ctx: CallContext,
+    c: Extract<ClassifiedBody, { kind: 'envelope' }>,
+    raw: string,
+    inf_refmsgid: string | null,
+  ): { kind: 'ok'; output: Output } | Extract<Interpreted, { kind: 'error' }> {
     const env = c.envelope as unknown as Record<string, unknown>;
-    const fail = (error: HisopsError): Extract<Interpreted, { kind: 'error' }> => ({ kind: 'error', error, status: 'unknown', retryable: false, extra: { output: raw, infcode: '0' } });
+    const fail = (error: HisopsError): Extract<Interpreted, { kind: 'error' }> => ({
+      kind: 'error',
+      error,
+      status: 'unknown',
+      retryable: false,
+      extra: { output: raw, infcode: '0' },
+    });
     if (c.sealed && !this.channel) return fail(encryptedNoKeyError(ctx, channelWords(env), inf_refmsgid));
     if (!this.channel) return { kind: 'ok', output: c.output };
     try {
@@ -405,7 +601,8 @@ export class CenterClient {
       }
       const v = openResponseOutput(env, this.channel);
       if (Array.isArray(v)) return { kind: 'ok', output: { data: v } };
-      if (v === null || typeof v !== 'object') throw new ChannelError('decrypt', 'the decrypted output is not a JSON object');
+      if (v === null || typeof v !== 'object')
+        throw new ChannelError('decrypt', 'the decrypted output is not a JSON object');
       return { kind: 'ok', output: v as Output };
     } catch (e) {
       if (!(e instanceof ChannelError)) throw e;
@@ -441,7 +638,10 @@ export class CenterClient {
         details: { infno: ctx.infno, msgid: ctx.msgid, delivery: 'no' },
         exit: EXIT.external,
         cause: e,
-      }).zh(`无法将 ${ctx.infno} ${ctx.name}（msgid ${ctx.msgid}）记入日志，因此未发送`, '请检查日志库（journal.url）后再次运行；没有向医保中心发送任何内容。');
+      }).zh(
+        `无法将 ${ctx.infno} ${ctx.name}（msgid ${ctx.msgid}）记入日志，因此未发送`,
+        '请检查日志库（journal.url）后再次运行；没有向医保中心发送任何内容。',
+      );
     }
   }
 
@@ -464,7 +664,10 @@ export class CenterClient {
       details: { infno: ctx.infno, msgid: ctx.msgid, outcome: outcome.status, delivery: 'yes' },
       exit: EXIT.external,
       cause: last,
-    }).zh(`医保中心已应答 ${ctx.infno} ${ctx.name}（msgid ${ctx.msgid}：${outcome.status}），但日志未能更新`, `日志中 msgid ${ctx.msgid} 仍为待确认；单边账处理（hisops settle）会向医保中心查询并处理。请检查日志库。`);
+    }).zh(
+      `医保中心已应答 ${ctx.infno} ${ctx.name}（msgid ${ctx.msgid}：${outcome.status}），但日志未能更新`,
+      `日志中 msgid ${ctx.msgid} 仍为待确认；单边账处理（hisops settle）会向医保中心查询并处理。请检查日志库。`,
+    );
   }
 
   // ---- sign-in -------------------------------------------------------------------------------
@@ -494,7 +697,11 @@ export class CenterClient {
 
   /** Sign in now with 9001 (even when today's sign_no is known) and share it through the journal. */
   async signIn(): Promise<CenterReply<{ sign_no: string; sign_time: string | null }>> {
-    const reply = await this.request('9001', { signIn: { opter_no: this.config.opter, mac: this.config.mac ?? '', ip: this.config.ip ?? '127.0.0.1' } }, parseSignIn);
+    const reply = await this.request(
+      '9001',
+      { signIn: { opter_no: this.config.opter, mac: this.config.mac ?? '', ip: this.config.ip ?? '127.0.0.1' } },
+      parseSignIn,
+    );
     const day = formatDate(this.clock(), this.config.utcOffsetMinutes);
     await this.storeSignIn(day, reply.result.sign_no, reply.result.sign_time, true);
     this.sign = { day, sign_no: reply.result.sign_no };
@@ -503,7 +710,11 @@ export class CenterClient {
   }
 
   private async signInCall(): Promise<{ sign_no: string; sign_time: string | null }> {
-    const reply = await this.request('9001', { signIn: { opter_no: this.config.opter, mac: this.config.mac ?? '', ip: this.config.ip ?? '127.0.0.1' } }, parseSignIn);
+    const reply = await this.request(
+      '9001',
+      { signIn: { opter_no: this.config.opter, mac: this.config.mac ?? '', ip: this.config.ip ?? '127.0.0.1' } },
+      parseSignIn,
+    );
     this.deps.onEvent?.({ type: 'signin', infno: '9001', msgid: reply.msgid, status: 'ok' });
     return reply.result;
   }
@@ -515,7 +726,9 @@ export class CenterClient {
     const sign_no = this.sign?.day === day ? this.sign.sign_no : await this.storedSignIn(day);
     if (!sign_no) return undefined;
     this.sign = { day, sign_no };
-    const reply = await this.request('9002', { signOut: { sign_no, opter_no: this.config.opter } }, (o) => ({ sign_time: asStr(pick(asObject(outputNode(o, 'signoutoutb', 'sign_time')) ?? {}, 'sign_time')) }));
+    const reply = await this.request('9002', { signOut: { sign_no, opter_no: this.config.opter } }, (o) => ({
+      sign_time: asStr(pick(asObject(outputNode(o, 'signoutoutb', 'sign_time')) ?? {}, 'sign_time')),
+    }));
     this.sign = undefined;
     if (this.deps.journal) {
       await this.ensureSignins();
@@ -548,7 +761,12 @@ export class CenterClient {
    * Record a sign-in. When another process recorded one for today first, its sign_no is used
    * (unless `overwrite`), so that every process shares one; returns the sign_no to use.
    */
-  private async storeSignIn(day: string, sign_no: string, sign_time: string | null, overwrite: boolean): Promise<string> {
+  private async storeSignIn(
+    day: string,
+    sign_no: string,
+    sign_time: string | null,
+    overwrite: boolean,
+  ): Promise<string> {
     const j = this.deps.journal;
     if (!j) return sign_no;
     await this.ensureSignins();

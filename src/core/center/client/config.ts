@@ -118,21 +118,59 @@ export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
   try {
     url = new URL(c.baseUrl.replace(/\{infno\}/g, '0000'));
   } catch {
-    throw inputError('CENTER_CONFIG', `The center URL "${redactUrl(c.baseUrl)}" is not a valid URL`, FIX).zh(`医保中心 URL "${redactUrl(c.baseUrl)}" 不是有效的 URL`, FIX_ZH);
+    throw inputError('CENTER_CONFIG', `The center URL "${redactUrl(c.baseUrl)}" is not a valid URL`, FIX).zh(
+      `医保中心 URL "${redactUrl(c.baseUrl)}" 不是有效的 URL`,
+      FIX_ZH,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw inputError('CENTER_CONFIG', `The center URL must be http(s), not ${url.protocol}`, FIX).zh(`医保中心 URL 必须是 http(s)，而不是 ${url.protocol}`, FIX_ZH);
-  if (!FIXMEDINS_CODE_RE.test(c.fixmedins_code)) throw inputError('CENTER_CONFIG', `fixmedins_code "${c.fixmedins_code}" is not 12 letters or digits`, FIX).zh(`fixmedins_code "${c.fixmedins_code}" 不是 12 位字母或数字`, FIX_ZH);
-  for (const k of ['fixmedins_name', 'mdtrtarea_admvs', 'insuplc_admdvs', 'recer_sys_code', 'infver', 'opter', 'opter_name', 'opter_type'] as const) {
-    if (!c[k]) throw inputError('CENTER_CONFIG', `The center setting ${k} is empty`, FIX).zh(`医保中心设置 ${k} 为空`, FIX_ZH);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw inputError('CENTER_CONFIG', `The center URL must be http(s), not ${url.protocol}`, FIX).zh(
+      `医保中心 URL 必须是 http(s)，而不是 ${url.protocol}`,
+      FIX_ZH,
+    );
+  if (!FIXMEDINS_CODE_RE.test(c.fixmedins_code))
+    throw inputError('CENTER_CONFIG', `fixmedins_code "${c.fixmedins_code}" is not 12 letters or digits`, FIX).zh(
+      `fixmedins_code "${c.fixmedins_code}" 不是 12 位字母或数字`,
+      FIX_ZH,
+    );
+  for (const k of [
+    'fixmedins_name',
+    'mdtrtarea_admvs',
+    'insuplc_admdvs',
+    'recer_sys_code',
+    'infver',
+    'opter',
+    'opter_name',
+    'opter_type',
+  ] as const) {
+    if (!c[k])
+      throw inputError('CENTER_CONFIG', `The center setting ${k} is empty`, FIX).zh(`医保中心设置 ${k} 为空`, FIX_ZH);
   }
   const gateway: GatewayConfig = c.gateway ?? { scheme: 'none' };
   if (gateway.scheme === 'tif' && (!gateway.paasid || !gateway.secret)) {
-    throw inputError('CENTER_GATEWAY_CONFIG', 'The tif gateway needs a paasid and a secret', 'Set center.paasid in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).').zh('tif 网关需要 paasid 和密钥', '请在 hisops.yaml 中设置 center.paasid，并将密钥放在 HISOPS_CENTER_SECRET（或 center.secretFile）中。');
+    throw inputError(
+      'CENTER_GATEWAY_CONFIG',
+      'The tif gateway needs a paasid and a secret',
+      'Set center.paasid in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).',
+    ).zh(
+      'tif 网关需要 paasid 和密钥',
+      '请在 hisops.yaml 中设置 center.paasid，并将密钥放在 HISOPS_CENTER_SECRET（或 center.secretFile）中。',
+    );
   }
   if (gateway.scheme === 'hsaf' && (!(gateway.accessKey ?? gateway.paasid) || !gateway.secret)) {
-    throw inputError('CENTER_GATEWAY_CONFIG', 'The hsaf gateway needs an access key and a secret', 'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).').zh('hsaf 网关需要 access key 和密钥', '请在 hisops.yaml 中设置 center.paasid（即 access key），并将密钥放在 HISOPS_CENTER_SECRET（或 center.secretFile）中。');
+    throw inputError(
+      'CENTER_GATEWAY_CONFIG',
+      'The hsaf gateway needs an access key and a secret',
+      'Set center.paasid (the access key) in hisops.yaml and the secret in HISOPS_CENTER_SECRET (or center.secretFile).',
+    ).zh(
+      'hsaf 网关需要 access key 和密钥',
+      '请在 hisops.yaml 中设置 center.paasid（即 access key），并将密钥放在 HISOPS_CENTER_SECRET（或 center.secretFile）中。',
+    );
   }
-  const crypto: ResolvedCenterConfig['crypto'] = c.crypto?.kind === 'sm4' ? { kind: 'sm4', keys: c.crypto.keys ?? channelKeysOf(c.crypto.keyText ?? {}) } : { kind: 'none' };
+  const crypto: ResolvedCenterConfig['crypto'] =
+    c.crypto?.kind === 'sm4'
+      ? { kind: 'sm4', keys: c.crypto.keys ?? channelKeysOf(c.crypto.keyText ?? {}) }
+      : { kind: 'none' };
   const retry = { ...DEFAULT_RETRY, ...(c.retry ?? {}) };
   retry.attempts = Math.max(1, Math.floor(retry.attempts));
   return {
@@ -155,7 +193,11 @@ export function resolveCenterConfig(c: CenterConfig): ResolvedCenterConfig {
  */
 export function channelKeysOf(t: ChannelKeyText): ChannelKeys {
   if (!t.sm4Key?.trim()) {
-    throw inputError('CENTER_CRYPTO_CONFIG', 'center.crypto is sm4 but no SM4 key is set', 'Put the SM4 key the center issued (32 hex digits) in HISOPS_CENTER_SM4_KEY or in a file named by center.sm4KeyFile.').zh(
+    throw inputError(
+      'CENTER_CRYPTO_CONFIG',
+      'center.crypto is sm4 but no SM4 key is set',
+      'Put the SM4 key the center issued (32 hex digits) in HISOPS_CENTER_SM4_KEY or in a file named by center.sm4KeyFile.',
+    ).zh(
       'center.crypto 为 sm4，但未设置 SM4 密钥',
       '请把中心分配的 SM4 密钥（32 位十六进制）放入环境变量 HISOPS_CENTER_SM4_KEY，或放入 center.sm4KeyFile 指定的文件。',
     );
@@ -166,7 +208,11 @@ export function channelKeysOf(t: ChannelKeyText): ChannelKeys {
       return parse(text);
     } catch (e) {
       if (!(e instanceof KeyFormatError)) throw e;
-      throw inputError('CENTER_CRYPTO_CONFIG', `${key} is not usable: ${e.message}`, `Give ${key} in the form named above; docs/center.md describes the 国密 channel's keys.`).zh(`${key} 格式不正确`, `请按要求的格式提供 ${key}；国密通道的密钥说明见 docs/center.md。`, e.message);
+      throw inputError(
+        'CENTER_CRYPTO_CONFIG',
+        `${key} is not usable: ${e.message}`,
+        `Give ${key} in the form named above; docs/center.md describes the 国密 channel's keys.`,
+      ).zh(`${key} 格式不正确`, `请按要求的格式提供 ${key}；国密通道的密钥说明见 docs/center.md。`, e.message);
     }
   };
   return {
@@ -178,7 +224,10 @@ export function channelKeysOf(t: ChannelKeyText): ChannelKeys {
 }
 
 /** The URL for one transaction. */
-export function urlFor(c: Pick<ResolvedCenterConfig, 'baseUrl' | 'appendInfno' | 'pathByInfno'>, infno: string): string {
+export function urlFor(
+  c: Pick<ResolvedCenterConfig, 'baseUrl' | 'appendInfno' | 'pathByInfno'>,
+  infno: string,
+): string {
   let u = c.baseUrl.replace(/\{infno\}/g, encodeURIComponent(infno));
   const join = (a: string, b: string): string => `${a.replace(/\/+$/, '')}/${b.replace(/^\/+/, '')}`;
   const extra = c.pathByInfno[infno];

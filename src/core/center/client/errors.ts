@@ -41,7 +41,7 @@ function label(c: CallContext): string {
 function unknownFix(c: CallContext): string {
   return c.stateChanging
     ? `Do not repeat the call: the center may have carried it out. The journal keeps msgid ${c.msgid} as "unknown"; the stuck-settlement job (hisops settle) queries the center (5203) and resolves it, or reverses it with 2601.`
-    : 'Repeat the command; if it keeps failing, check the center\'s status with its help desk.';
+    : "Repeat the command; if it keeps failing, check the center's status with its help desk.";
 }
 
 function unknownFixZh(c: CallContext): string {
@@ -51,10 +51,25 @@ function unknownFixZh(c: CallContext): string {
 }
 
 function details(c: CallContext, extra: Record<string, unknown>): Record<string, unknown> {
-  return { infno: c.infno, msgid: c.msgid, url: c.url, state_changing: c.stateChanging, ...(c.attempts ? { attempts: c.attempts } : {}), ...extra };
+  return {
+    infno: c.infno,
+    msgid: c.msgid,
+    url: c.url,
+    state_changing: c.stateChanging,
+    ...(c.attempts ? { attempts: c.attempts } : {}),
+    ...extra,
+  };
 }
 
-function err(code: ErrorCode, summary: string, fix: string, why: string | undefined, d: Record<string, unknown>, zh?: ErrorText, cause?: unknown): HisopsError {
+function err(
+  code: ErrorCode,
+  summary: string,
+  fix: string,
+  why: string | undefined,
+  d: Record<string, unknown>,
+  zh?: ErrorText,
+  cause?: unknown,
+): HisopsError {
   return new HisopsError({ code, summary, fix, why, details: d, exit: EXIT.external, cause, zh });
 }
 
@@ -62,13 +77,47 @@ export function transportError(c: CallContext, f: TransportFailure, timeoutMs: n
   const d = details(c, { transport: f.kind, delivery: f.delivery, reason: f.reason });
   switch (f.kind) {
     case 'unreachable':
-      return err('CENTER_UNREACHABLE', `Cannot reach the center at ${c.url} for ${label(c)}`, 'The request was not sent. Check the network, the center URL (center.url) and any proxy, then run hisops doctor; the call can be repeated safely.', f.reason, d, { summary: `无法连接医保中心 ${c.url}（${label(c)}）`, fix: '请求未发送。请检查网络、医保中心 URL（center.url）和代理，然后运行 hisops doctor；该调用可以安全重发。' });
+      return err(
+        'CENTER_UNREACHABLE',
+        `Cannot reach the center at ${c.url} for ${label(c)}`,
+        'The request was not sent. Check the network, the center URL (center.url) and any proxy, then run hisops doctor; the call can be repeated safely.',
+        f.reason,
+        d,
+        {
+          summary: `无法连接医保中心 ${c.url}（${label(c)}）`,
+          fix: '请求未发送。请检查网络、医保中心 URL（center.url）和代理，然后运行 hisops doctor；该调用可以安全重发。',
+        },
+      );
     case 'tls':
-      return err('CENTER_TLS', `The center's TLS certificate was not accepted for ${label(c)}`, 'The request was not sent. Check the center URL, the system clock, and — for a private gateway CA — center.tlsCa; verification stays on.', f.reason, d, { summary: `医保中心的 TLS 证书未被接受（${label(c)}）`, fix: '请求未发送。请检查医保中心 URL、系统时钟，以及私有网关 CA 的 center.tlsCa；证书校验始终开启。' });
+      return err(
+        'CENTER_TLS',
+        `The center's TLS certificate was not accepted for ${label(c)}`,
+        'The request was not sent. Check the center URL, the system clock, and — for a private gateway CA — center.tlsCa; verification stays on.',
+        f.reason,
+        d,
+        {
+          summary: `医保中心的 TLS 证书未被接受（${label(c)}）`,
+          fix: '请求未发送。请检查医保中心 URL、系统时钟，以及私有网关 CA 的 center.tlsCa；证书校验始终开启。',
+        },
+      );
     case 'timeout':
-      return err('CENTER_TIMEOUT', `No answer from the center within ${Math.round(timeoutMs / 1000)} s for ${label(c)}`, unknownFix(c), f.reason, d, { summary: `医保中心 ${Math.round(timeoutMs / 1000)} 秒内未应答（${label(c)}）`, fix: unknownFixZh(c) });
+      return err(
+        'CENTER_TIMEOUT',
+        `No answer from the center within ${Math.round(timeoutMs / 1000)} s for ${label(c)}`,
+        unknownFix(c),
+        f.reason,
+        d,
+        { summary: `医保中心 ${Math.round(timeoutMs / 1000)} 秒内未应答（${label(c)}）`, fix: unknownFixZh(c) },
+      );
     case 'reset':
-      return err('CENTER_CONNECTION_RESET', `The connection to the center broke during ${label(c)}`, unknownFix(c), f.reason, d, { summary: `与医保中心的连接在 ${label(c)} 期间中断`, fix: unknownFixZh(c) });
+      return err(
+        'CENTER_CONNECTION_RESET',
+        `The connection to the center broke during ${label(c)}`,
+        unknownFix(c),
+        f.reason,
+        d,
+        { summary: `与医保中心的连接在 ${label(c)} 期间中断`, fix: unknownFixZh(c) },
+      );
   }
 }
 
@@ -76,7 +125,8 @@ export function transportError(c: CallContext, f: TransportFailure, timeoutMs: n
 const BODY_HEAD_CHARS = 200;
 
 /** Keys whose values are credentials: masked wherever a quoted body shows them. */
-const SECRET_KEYS = /((?:password|passwd|pwd|secret|token|access_?key|signature|cainfo|authorization)["']?\s*[:=]\s*["']?)([^"'&\s,;<>}]+)/gi;
+const SECRET_KEYS =
+  /((?:password|passwd|pwd|secret|token|access_?key|signature|cainfo|authorization)["']?\s*[:=]\s*["']?)([^"'&\s,;<>}]+)/gi;
 
 /**
  * The first characters of a body the client could not read, fit to be shown and logged: control
@@ -102,11 +152,15 @@ interface BodySeen {
 }
 
 function bodyWords(b: BodySeen): string {
-  return b.bytes === 0 || b.head === '' ? 'the body is empty' : `the body (${b.bytes} bytes${b.contentType ? `, ${b.contentType}` : ''}) starts with: ${b.head}`;
+  return b.bytes === 0 || b.head === ''
+    ? 'the body is empty'
+    : `the body (${b.bytes} bytes${b.contentType ? `, ${b.contentType}` : ''}) starts with: ${b.head}`;
 }
 
 function bodyWordsZh(b: BodySeen): string {
-  return b.bytes === 0 || b.head === '' ? '应答内容为空' : `应答内容（${b.bytes} 字节${b.contentType ? `，${b.contentType}` : ''}）开头为：${b.head}`;
+  return b.bytes === 0 || b.head === ''
+    ? '应答内容为空'
+    : `应答内容（${b.bytes} 字节${b.contentType ? `，${b.contentType}` : ''}）开头为：${b.head}`;
 }
 
 function bodyDetails(b: BodySeen): Record<string, unknown> {
@@ -114,15 +168,31 @@ function bodyDetails(b: BodySeen): Record<string, unknown> {
 }
 
 export function httpError(c: CallContext, status: number, body: BodySeen): HisopsError {
-  const definite = status === 400 || status === 401 || status === 403 || status === 404 || status === 405 || status === 413 || status === 415;
+  const definite =
+    status === 400 ||
+    status === 401 ||
+    status === 403 ||
+    status === 404 ||
+    status === 405 ||
+    status === 413 ||
+    status === 415;
   const fix = definite
     ? `The gateway turned the request away (HTTP ${status}); it did not reach the center. Check center.url, center.appendInfno and the gateway credentials (center.paasid, the secret).`
     : unknownFix(c);
   const zh = {
     summary: `医保中心对 ${label(c)} 应答 HTTP ${status}；${bodyWordsZh(body)}`,
-    fix: definite ? `网关拒绝了请求（HTTP ${status}），请求未到达医保中心。请检查 center.url、center.appendInfno 和网关凭据（center.paasid、密钥）。` : unknownFixZh(c),
+    fix: definite
+      ? `网关拒绝了请求（HTTP ${status}），请求未到达医保中心。请检查 center.url、center.appendInfno 和网关凭据（center.paasid、密钥）。`
+      : unknownFixZh(c),
   };
-  return err('CENTER_HTTP', `The center answered HTTP ${status} to ${label(c)}; ${bodyWords(body)}`, fix, body.head || undefined, details(c, { http_status: status, ...bodyDetails(body), delivery: definite ? 'no' : 'maybe' }), zh);
+  return err(
+    'CENTER_HTTP',
+    `The center answered HTTP ${status} to ${label(c)}; ${bodyWords(body)}`,
+    fix,
+    body.head || undefined,
+    details(c, { http_status: status, ...bodyDetails(body), delivery: definite ? 'no' : 'maybe' }),
+    zh,
+  );
 }
 
 export function notJsonError(c: CallContext, status: number, body: BodySeen): HisopsError {
@@ -132,7 +202,11 @@ export function notJsonError(c: CallContext, status: number, body: BodySeen): Hi
     unknownFix(c),
     body.head ? `The body starts with: ${body.head}` : 'The body is empty.',
     details(c, { http_status: status, ...bodyDetails(body), delivery: 'maybe' }),
-    { summary: `医保中心对 ${label(c)} 的应答不是 JSON（HTTP ${status}）；${bodyWordsZh(body)}`, fix: unknownFixZh(c), why: body.head ? `应答内容开头为：${body.head}` : '应答内容为空。' },
+    {
+      summary: `医保中心对 ${label(c)} 的应答不是 JSON（HTTP ${status}）；${bodyWordsZh(body)}`,
+      fix: unknownFixZh(c),
+      why: body.head ? `应答内容开头为：${body.head}` : '应答内容为空。',
+    },
   );
 }
 
@@ -143,7 +217,10 @@ export function gatewayError(c: CallContext, status: number, message: string | n
     `${unknownFix(c)} If the message is about signatures or credentials, check center.gateway, center.paasid and the secret.`,
     message ?? undefined,
     details(c, { http_status: status, gateway_code: code, gateway_message: message, delivery: 'maybe' }),
-    { summary: `网关对 ${label(c)} 返回了错误，而不是医保中心的应答${message ? `：${message}` : ''}`, fix: `${unknownFixZh(c)} 如消息涉及签名或凭据，请检查 center.gateway、center.paasid 和密钥。` },
+    {
+      summary: `网关对 ${label(c)} 返回了错误，而不是医保中心的应答${message ? `：${message}` : ''}`,
+      fix: `${unknownFixZh(c)} 如消息涉及签名或凭据，请检查 center.gateway、center.paasid 和密钥。`,
+    },
   );
 }
 
@@ -157,14 +234,20 @@ function infcodeShown(infcode: number, raw: unknown): string {
  * A refusal says everything the center said: infcode, err_msg (or "(no message)" when it sent
  * none, null or blank) and inf_refmsgid, which its help desk asks for.
  */
-export function refusedError(c: CallContext, infcode: number, errMsg: string | null, infRefmsgid: string | null, infcodeRaw?: unknown): HisopsError {
+export function refusedError(
+  c: CallContext,
+  infcode: number,
+  errMsg: string | null,
+  infRefmsgid: string | null,
+  infcodeRaw?: unknown,
+): HisopsError {
   const message = errMsg !== null && errMsg.trim() !== '' ? errMsg.trim() : null;
   const code = infcodeShown(infcode, infcodeRaw === undefined ? infcode : infcodeRaw);
   return err(
     'CENTER_REFUSED',
     `The center refused ${label(c)}: ${message ?? '(no message)'} — infcode ${code}, inf_refmsgid ${infRefmsgid || '(none)'}`,
     message
-      ? 'Read the center\'s message above, correct the data or the settings it names, and try again. Nothing was carried out at the center.'
+      ? "Read the center's message above, correct the data or the settings it names, and try again. Nothing was carried out at the center."
       : `The center gave no reason. Nothing was carried out at the center; ask its help desk about inf_refmsgid ${infRefmsgid || '(none)'} / msgid ${c.msgid}, or try again later.`,
     message ?? undefined,
     details(c, {
@@ -183,14 +266,22 @@ export function refusedError(c: CallContext, infcode: number, errMsg: string | n
   );
 }
 
-export function rejectedError(c: CallContext, retRslt: string, msgRslt: string | null, infRefmsgid: string | null): HisopsError {
+export function rejectedError(
+  c: CallContext,
+  retRslt: string,
+  msgRslt: string | null,
+  infRefmsgid: string | null,
+): HisopsError {
   return err(
     'CENTER_REJECTED',
     `The center rejected ${label(c)}: ${msgRslt ?? `retRslt ${retRslt}`}`,
     'Correct the record the message names (drug code, batch, trace code) and upload it again.',
     msgRslt ?? undefined,
     details(c, { retRslt, msgRslt, inf_refmsgid: infRefmsgid, delivery: 'yes' }),
-    { summary: `医保中心拒收了 ${label(c)}：${msgRslt ?? `retRslt ${retRslt}`}`, fix: '请更正消息所指的记录（药品编码、批号、追溯码）后重新上传。' },
+    {
+      summary: `医保中心拒收了 ${label(c)}：${msgRslt ?? `retRslt ${retRslt}`}`,
+      fix: '请更正消息所指的记录（药品编码、批号、追溯码）后重新上传。',
+    },
   );
 }
 
@@ -199,10 +290,10 @@ export function badResponseError(c: CallContext, cause: unknown): HisopsError {
   const inner = cause instanceof HisopsError ? cause : undefined;
   return err(
     inner?.code ?? 'CENTER_BAD_RESPONSE',
-    `${inner?.summary ?? 'The center\'s answer could not be read'} — ${label(c)}`,
+    `${inner?.summary ?? "The center's answer could not be read"} — ${label(c)}`,
     c.stateChanging
       ? `The center accepted the call; ${c.journaled ? `its answer is kept in the journal under msgid ${c.msgid}` : `its answer was not journaled (msgid ${c.msgid})`}. Report the answer to the center's help desk; do not repeat the call.`
-      : (inner?.fix ?? 'Report the answer to the center\'s help desk.'),
+      : (inner?.fix ?? "Report the answer to the center's help desk."),
     inner?.why ?? (cause instanceof Error ? cause.message : String(cause)),
     details(c, { ...(inner?.details ?? {}), delivery: 'yes' }),
     {
@@ -218,13 +309,23 @@ export function badResponseError(c: CallContext, cause: unknown): HisopsError {
 /** Where the raw answer of a call can be read afterwards. */
 function keptWhere(c: CallContext): { en: string; zh: string } {
   return c.journaled
-    ? { en: `its raw answer is kept in the journal (hisops_center_calls.output) under msgid ${c.msgid}`, zh: `原始应答已保存在日志表 hisops_center_calls 的 output 列（msgid ${c.msgid}）` }
-    : { en: 'the raw answer was not kept (only state-changing calls are journaled)', zh: '原始应答未保存（只有改变中心状态的交易记入日志）' };
+    ? {
+        en: `its raw answer is kept in the journal (hisops_center_calls.output) under msgid ${c.msgid}`,
+        zh: `原始应答已保存在日志表 hisops_center_calls 的 output 列（msgid ${c.msgid}）`,
+      }
+    : {
+        en: 'the raw answer was not kept (only state-changing calls are journaled)',
+        zh: '原始应答未保存（只有改变中心状态的交易记入日志）',
+      };
 }
 
 function afterAnswerFix(c: CallContext, en: string, zh: string): { en: string; zh: string } {
   const kept = keptWhere(c);
-  if (!c.stateChanging) return { en: `${en} Then repeat the command; nothing was changed at the center.`, zh: `${zh}然后重新执行命令；中心未发生任何变更。` };
+  if (!c.stateChanging)
+    return {
+      en: `${en} Then repeat the command; nothing was changed at the center.`,
+      zh: `${zh}然后重新执行命令；中心未发生任何变更。`,
+    };
   return {
     en: `${en} The center carried the call out and ${kept.en}: do not repeat it; once the settings are right, hisops settle stuck resolves msgid ${c.msgid} with the center.`,
     zh: `${zh}中心已办理该交易，${kept.zh}：不要重复提交；设置改正后，hisops settle stuck 会向中心查询并处理 msgid ${c.msgid}。`,
@@ -238,7 +339,7 @@ function afterAnswerFix(c: CallContext, en: string, zh: string): { en: string; z
 export function encryptedNoKeyError(c: CallContext, channel: string, infRefmsgid: string | null): HisopsError {
   const fix = afterAnswerFix(
     c,
-    'The center runs the 国密 (SM4/SM2) channel for this institution: set center.crypto: sm4 in hisops.yaml and the SM4 key in HISOPS_CENTER_SM4_KEY (or center.sm4KeyFile); for signatures also the SM2 private key (HISOPS_CENTER_SM2_KEY or center.sm2KeyFile) and the center\'s public key (center.sm2CenterPublicKey). See docs/center.md.',
+    "The center runs the 国密 (SM4/SM2) channel for this institution: set center.crypto: sm4 in hisops.yaml and the SM4 key in HISOPS_CENTER_SM4_KEY (or center.sm4KeyFile); for signatures also the SM2 private key (HISOPS_CENTER_SM2_KEY or center.sm2KeyFile) and the center's public key (center.sm2CenterPublicKey). See docs/center.md.",
     '中心对本机构使用国密（SM4/SM2）通道：在 hisops.yaml 中设置 center.crypto: sm4，并在 HISOPS_CENTER_SM4_KEY（或 center.sm4KeyFile）中提供 SM4 密钥；签名还需 SM2 私钥（HISOPS_CENTER_SM2_KEY 或 center.sm2KeyFile）和中心公钥（center.sm2CenterPublicKey）。',
   );
   return err(
@@ -247,19 +348,52 @@ export function encryptedNoKeyError(c: CallContext, channel: string, infRefmsgid
     fix.en,
     `infcode 0, inf_refmsgid ${infRefmsgid || '(none)'}; ${keptWhere(c).en}`,
     details(c, { infcode: 0, inf_refmsgid: infRefmsgid, channel, delivery: 'yes' }),
-  ).zh(`中心以加密通道（${channel}）应答了 ${label(c)}，但未配置 SM4 密钥，无法读取输出`, fix.zh, `infcode 0，inf_refmsgid ${infRefmsgid || '（无）'}；${keptWhere(c).zh}`);
+  ).zh(
+    `中心以加密通道（${channel}）应答了 ${label(c)}，但未配置 SM4 密钥，无法读取输出`,
+    fix.zh,
+    `infcode 0，inf_refmsgid ${infRefmsgid || '（无）'}；${keptWhere(c).zh}`,
+  );
 }
 
 /** An answer on the encrypted channel that does not decrypt, or whose signature does not verify. */
-export function channelError(c: CallContext, kind: 'decrypt' | 'signature' | 'unsigned', reason: string, infRefmsgid: string | null): HisopsError {
+export function channelError(
+  c: CallContext,
+  kind: 'decrypt' | 'signature' | 'unsigned',
+  reason: string,
+  infRefmsgid: string | null,
+): HisopsError {
   const decrypt = kind === 'decrypt';
   const fix = decrypt
-    ? afterAnswerFix(c, 'Check the SM4 key (HISOPS_CENTER_SM4_KEY or center.sm4KeyFile) against the one the center issued for this institution.', '请核对 SM4 密钥（HISOPS_CENTER_SM4_KEY 或 center.sm4KeyFile）是否为中心为本机构分配的密钥。')
-    : afterAnswerFix(c, 'Check center.sm2CenterPublicKey against the public key the center published; an answer whose signature fails may not come from the center.', '请核对 center.sm2CenterPublicKey 是否为中心公布的公钥；验签失败的应答可能并非来自中心。');
+    ? afterAnswerFix(
+        c,
+        'Check the SM4 key (HISOPS_CENTER_SM4_KEY or center.sm4KeyFile) against the one the center issued for this institution.',
+        '请核对 SM4 密钥（HISOPS_CENTER_SM4_KEY 或 center.sm4KeyFile）是否为中心为本机构分配的密钥。',
+      )
+    : afterAnswerFix(
+        c,
+        'Check center.sm2CenterPublicKey against the public key the center published; an answer whose signature fails may not come from the center.',
+        '请核对 center.sm2CenterPublicKey 是否为中心公布的公钥；验签失败的应答可能并非来自中心。',
+      );
   const why = `${reason}; ${keptWhere(c).en}`;
   const d = details(c, { infcode: 0, inf_refmsgid: infRefmsgid, channel_problem: kind, delivery: 'yes' });
   const e = decrypt
-    ? err('CENTER_DECRYPT_FAILED', `The center's encrypted answer to ${label(c)} could not be decrypted`, fix.en, why, d)
-    : err('CENTER_SIGNATURE_INVALID', `The center's answer to ${label(c)} failed the SM2 signature check`, fix.en, why, d);
-  return e.zh(decrypt ? `中心对 ${label(c)} 的加密应答无法解密` : `中心对 ${label(c)} 的应答未通过 SM2 验签`, fix.zh, `${decrypt ? 'SM4 解密失败或结果不是 JSON' : kind === 'unsigned' ? '应答没有签名（cainfo 为空）' : '签名与配置的中心公钥不符'}；${keptWhere(c).zh}`);
+    ? err(
+        'CENTER_DECRYPT_FAILED',
+        `The center's encrypted answer to ${label(c)} could not be decrypted`,
+        fix.en,
+        why,
+        d,
+      )
+    : err(
+        'CENTER_SIGNATURE_INVALID',
+        `The center's answer to ${label(c)} failed the SM2 signature check`,
+        fix.en,
+        why,
+        d,
+      );
+  return e.zh(
+    decrypt ? `中心对 ${label(c)} 的加密应答无法解密` : `中心对 ${label(c)} 的应答未通过 SM2 验签`,
+    fix.zh,
+    `${decrypt ? 'SM4 解密失败或结果不是 JSON' : kind === 'unsigned' ? '应答没有签名（cainfo 为空）' : '签名与配置的中心公钥不符'}；${keptWhere(c).zh}`,
+  );
 }

@@ -1,5 +1,13 @@
 /** The center client: configuration, transport, journal, typed transactions. */
-export { Center, readFileBody, type StmtDetailResult, type CatalogPage, type CatalogDownloadOptions, type CatalogDownloadResult, type HilistPage } from './center.js';
+export {
+  Center,
+  readFileBody,
+  type StmtDetailResult,
+  type CatalogPage,
+  type CatalogDownloadOptions,
+  type CatalogDownloadResult,
+  type HilistPage,
+} from './center.js';
 export { CenterClient, type CenterDeps, type CenterEvent } from './centerClient.js';
 export { openCenter, withCenter } from './withCenter.js';
 export {
@@ -31,8 +39,23 @@ export {
   type JournalLike,
 } from './callJournal.js';
 export { CENTER_LATENCY_TABLE, LatencyJournal, loadLatency, type LatencyRow } from './latencyJournal.js';
-export { leftOverCalls, resolveLeftOver, noteLeftOver, leftOverText, STALE_MARGIN_MS, type LeftOverCall, type LeftOverQuery, type LeftOverWhy } from './leftOverCalls.js';
-export { MsgidAllocator, MSGID_BLOCK_SIZE, MSGID_BLOCKS_PER_SECOND, type AllocatedMsgid, type MsgidAllocatorOptions } from './msgidAllocator.js';
+export {
+  leftOverCalls,
+  resolveLeftOver,
+  noteLeftOver,
+  leftOverText,
+  STALE_MARGIN_MS,
+  type LeftOverCall,
+  type LeftOverQuery,
+  type LeftOverWhy,
+} from './leftOverCalls.js';
+export {
+  MsgidAllocator,
+  MSGID_BLOCK_SIZE,
+  MSGID_BLOCKS_PER_SECOND,
+  type AllocatedMsgid,
+  type MsgidAllocatorOptions,
+} from './msgidAllocator.js';
 export { makeSigner, randomNonce, type GatewaySigner } from './gateway.js';
 export { Transport, classifyTransportError, type HttpReply } from './transport.js';
 export { TransportFailure, type CallContext, type Delivery, type TransportKind } from './errors.js';

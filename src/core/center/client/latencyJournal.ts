@@ -55,7 +55,8 @@ export class LatencyJournal {
         await this.journal.knex(CENTER_LATENCY_TABLE.name).where('at', '<', cutoff).delete();
       }
       this.ensured = true;
-      if (isNativeSqlite(this.journal.knex)) await withSqliteGrouped(this.journal.knex, (conn) => sqliteInsert(conn, CENTER_LATENCY_TABLE.name, { ...row }));
+      if (isNativeSqlite(this.journal.knex))
+        await withSqliteGrouped(this.journal.knex, (conn) => sqliteInsert(conn, CENTER_LATENCY_TABLE.name, { ...row }));
       else await this.journal.knex(CENTER_LATENCY_TABLE.name).insert(row);
     } catch {
       // Best effort by design (see the header): the call's own outcome matters, its timing does not.
@@ -64,9 +65,16 @@ export class LatencyJournal {
 }
 
 /** Rows with at in [since, until), oldest first. */
-export async function loadLatency(journal: JournalLike, q: { since: string; until: string; fixmedins_code?: string }): Promise<LatencyRow[]> {
+export async function loadLatency(
+  journal: JournalLike,
+  q: { since: string; until: string; fixmedins_code?: string },
+): Promise<LatencyRow[]> {
   await journal.ensure(CENTER_LATENCY_TABLE);
-  const b = journal.knex(CENTER_LATENCY_TABLE.name).select('at', 'infno', 'fixmedins_code', 'run_id', 'duration_ms', 'status', 'code').where('at', '>=', q.since).where('at', '<', q.until);
+  const b = journal
+    .knex(CENTER_LATENCY_TABLE.name)
+    .select('at', 'infno', 'fixmedins_code', 'run_id', 'duration_ms', 'status', 'code')
+    .where('at', '>=', q.since)
+    .where('at', '<', q.until);
   if (q.fixmedins_code) b.where('fixmedins_code', q.fixmedins_code);
   return ((await b.orderBy('at', 'asc')) as LatencyRow[]).map((r) => ({ ...r, duration_ms: Number(r.duration_ms) }));
 }

@@ -16,7 +16,13 @@
  * row stays pending for ever. Reading creates nothing (a dry run may call this).
  */
 import { RUNS_TABLE } from '../../journal/index.js';
-import { CENTER_CALLS_TABLE, CenterCallJournal, type CallStatus, type CenterCallRecord, type JournalLike } from './callJournal.js';
+import {
+  CENTER_CALLS_TABLE,
+  CenterCallJournal,
+  type CallStatus,
+  type CenterCallRecord,
+  type JournalLike,
+} from './callJournal.js';
 
 /** Margin over the request timeout before a pending row is taken as abandoned. */
 export const STALE_MARGIN_MS = 60_000;
@@ -59,7 +65,11 @@ export async function leftOverCalls(journal: JournalLike, q: LeftOverQuery): Pro
   const runIds = [...new Set(rows.filter((r) => r.status === 'pending' && r.run_id).map((r) => r.run_id!))];
   if (runIds.length && (await journal.knex.schema.hasTable(RUNS_TABLE.name))) {
     for (let i = 0; i < runIds.length; i += 400) {
-      const done = (await journal.knex(RUNS_TABLE.name).whereIn('run_id', runIds.slice(i, i + 400)).whereNotNull('ended_at').select('run_id')) as Array<{ run_id: string }>;
+      const done = (await journal
+        .knex(RUNS_TABLE.name)
+        .whereIn('run_id', runIds.slice(i, i + 400))
+        .whereNotNull('ended_at')
+        .select('run_id')) as Array<{ run_id: string }>;
       for (const d of done) ended.add(d.run_id);
     }
   }
@@ -78,8 +88,18 @@ export async function leftOverCalls(journal: JournalLike, q: LeftOverQuery): Pro
 }
 
 /** Write how a left-over row was settled; a pending row becomes `unknown` unless a status is given. */
-export async function resolveLeftOver(journal: JournalLike, call: Pick<CenterCallRecord, 'msgid' | 'status'>, resolution: string, now: Date, status?: Exclude<CallStatus, 'pending'>): Promise<void> {
-  await new CenterCallJournal(journal).resolve(call.msgid, { resolution, now, status: status ?? (call.status === 'pending' ? 'unknown' : undefined) });
+export async function resolveLeftOver(
+  journal: JournalLike,
+  call: Pick<CenterCallRecord, 'msgid' | 'status'>,
+  resolution: string,
+  now: Date,
+  status?: Exclude<CallStatus, 'pending'>,
+): Promise<void> {
+  await new CenterCallJournal(journal).resolve(call.msgid, {
+    resolution,
+    now,
+    status: status ?? (call.status === 'pending' ? 'unknown' : undefined),
+  });
 }
 
 /**
@@ -87,8 +107,16 @@ export async function resolveLeftOver(journal: JournalLike, call: Pick<CenterCal
  * `unknown` with what is being done, but not yet resolved — should this run stop too, the next
  * one takes the row up again.
  */
-export async function noteLeftOver(journal: JournalLike, call: Pick<CenterCallRecord, 'msgid'>, resolution: string): Promise<void> {
-  await journal.knex(CENTER_CALLS_TABLE.name).where({ msgid: call.msgid }).whereIn('status', ['pending', 'unknown']).update({ status: 'unknown', resolution });
+export async function noteLeftOver(
+  journal: JournalLike,
+  call: Pick<CenterCallRecord, 'msgid'>,
+  resolution: string,
+): Promise<void> {
+  await journal
+    .knex(CENTER_CALLS_TABLE.name)
+    .where({ msgid: call.msgid })
+    .whereIn('status', ['pending', 'unknown'])
+    .update({ status: 'unknown', resolution });
 }
 
 /** How a left-over row is described in a resolution: "pending (run R stopped before the answer)". */

@@ -112,7 +112,9 @@ export class MsgidAllocator {
     for (let i = 0; i < MSGID_BLOCKS_PER_SECOND; i++) {
       const block = (start + i) % MSGID_BLOCKS_PER_SECOND;
       try {
-        await j.knex(CENTER_MSGID_BLOCKS_TABLE.name).insert({ fixmedins_code: this.o.fixmedins_code, stamp, block, reserved_at: now.toISOString() });
+        await j
+          .knex(CENTER_MSGID_BLOCKS_TABLE.name)
+          .insert({ fixmedins_code: this.o.fixmedins_code, stamp, block, reserved_at: now.toISOString() });
         this.reservations++;
         return { base: block * MSGID_BLOCK_SIZE, size: MSGID_BLOCK_SIZE };
       } catch (e) {

@@ -11,10 +11,14 @@ import { canonicalJson } from '../protocol/canonicalJson.js';
 export { canonicalJson };
 
 export function requestDigest(infno: string, input: unknown): string {
-  return crypto.createHash('sha256').update(`${infno}\n${canonicalJson(input)}`, 'utf8').digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${infno}\n${canonicalJson(input)}`, 'utf8')
+    .digest('hex');
 }
 
-const keepLast = (s: string, n: number): string => (s.length <= n ? '*'.repeat(s.length) : `${'*'.repeat(s.length - n)}${s.slice(-n)}`);
+const keepLast = (s: string, n: number): string =>
+  s.length <= n ? '*'.repeat(s.length) : `${'*'.repeat(s.length - n)}${s.slice(-n)}`;
 
 /** Field → how to mask it. */
 const MASKS: Record<string, (v: string) => string> = {

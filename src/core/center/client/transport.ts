@@ -12,8 +12,10 @@ export interface HttpReply {
   body: Buffer;
 }
 
-const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_INVALID_URL)$/;
-const TLS = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL)/;
+const NOT_SENT =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_INVALID_URL)$/;
+const TLS =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL)/;
 const TIMEOUT = /^(UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|ETIMEDOUT)$/;
 
 function codesOf(e: unknown): string[] {
@@ -31,7 +33,8 @@ function messageOf(e: unknown): string {
   const parts: string[] = [];
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur; i++) {
-    if (cur instanceof Error) parts.push(`${(cur as { code?: string }).code ? `${(cur as { code?: string }).code}: ` : ''}${cur.message}`);
+    if (cur instanceof Error)
+      parts.push(`${(cur as { code?: string }).code ? `${(cur as { code?: string }).code}: ` : ''}${cur.message}`);
     cur = (cur as { cause?: unknown }).cause;
   }
   return parts.join(' ← ') || String(e);
@@ -68,7 +71,8 @@ interface Undici {
   request: typeof import('undici').request;
 }
 let undiciP: Promise<Undici> | undefined;
-const loadUndici = (): Promise<Undici> => (undiciP ??= import('undici').then((u) => ({ Agent: u.Agent, request: u.request })));
+const loadUndici = (): Promise<Undici> =>
+  (undiciP ??= import('undici').then((u) => ({ Agent: u.Agent, request: u.request })));
 
 export class Transport {
   private agent: Agent | undefined;
@@ -91,9 +95,15 @@ export class Transport {
   }
 
   /** POST a body; resolves with any HTTP status, rejects with a TransportFailure. */
-  async post(url: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<HttpReply> {
+  async post(
+    url: string,
+    headers: Record<string, string>,
+    body: string | Buffer,
+    timeoutMs: number,
+  ): Promise<HttpReply> {
     if (this.closed) throw new TransportFailure('unreachable', 'no', 'the center client is closed');
-    const { agent, request } = this.agent && this.request ? { agent: this.agent, request: this.request } : await this.ready();
+    const { agent, request } =
+      this.agent && this.request ? { agent: this.agent, request: this.request } : await this.ready();
     const ac = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -102,7 +102,9 @@ export interface ReverseData {
  * is the msgid of the call that made it, so the caller must check that it is the one it asks about
  * (a visit may hold several). Not every center answers by visit (docs/center.md).
  */
-export type SettlementQuery = { psn_no: string; setl_id: string; mdtrt_id?: string } | { psn_no: string; setl_id?: undefined; mdtrt_id: string };
+export type SettlementQuery =
+  | { psn_no: string; setl_id: string; mdtrt_id?: string }
+  | { psn_no: string; setl_id?: undefined; mdtrt_id: string };
 
 export interface StmtTotalData {
   insutype: string;

@@ -8,8 +8,16 @@ export function openCenter(config: CenterConfig, deps: CenterDeps = {}): Center 
 }
 
 export async function withCenter<T>(config: CenterConfig, fn: (center: Center) => Promise<T>): Promise<T>;
-export async function withCenter<T>(config: CenterConfig, deps: CenterDeps, fn: (center: Center) => Promise<T>): Promise<T>;
-export async function withCenter<T>(config: CenterConfig, a: CenterDeps | ((center: Center) => Promise<T>), b?: (center: Center) => Promise<T>): Promise<T> {
+export async function withCenter<T>(
+  config: CenterConfig,
+  deps: CenterDeps,
+  fn: (center: Center) => Promise<T>,
+): Promise<T>;
+export async function withCenter<T>(
+  config: CenterConfig,
+  a: CenterDeps | ((center: Center) => Promise<T>),
+  b?: (center: Center) => Promise<T>,
+): Promise<T> {
   const deps = typeof a === 'function' ? {} : a;
   const fn = typeof a === 'function' ? a : b!;
   const center = openCenter(config, deps);

@@ -32,11 +32,21 @@ export interface WatchVerdict {
 
 export function watchVerdict(probes: readonly Probe[], s: WatchSettings, now: number): WatchVerdict {
   const recent = probes.filter((p) => p.at > now - s.windowMs);
-  const p95 = percentile(recent.flatMap((p) => p.durations), 95);
+  const p95 = percentile(
+    recent.flatMap((p) => p.durations),
+    95,
+  );
   let failures = 0;
   for (let i = probes.length - 1; i >= 0 && !probes[i]!.ok; i--) failures++;
   const findings: WatchFinding[] = [];
-  if (p95 !== null && p95 > s.p95Ms) findings.push({ kind: 'center_slow', message: `p95 > ${s.p95Ms} ms`, p95_ms: p95 });
-  if (failures >= s.failures) findings.push({ kind: 'center_failing', message: `${s.failures}+ failed probes in a row`, failures, code: probes[probes.length - 1]?.code });
+  if (p95 !== null && p95 > s.p95Ms)
+    findings.push({ kind: 'center_slow', message: `p95 > ${s.p95Ms} ms`, p95_ms: p95 });
+  if (failures >= s.failures)
+    findings.push({
+      kind: 'center_failing',
+      message: `${s.failures}+ failed probes in a row`,
+      failures,
+      code: probes[probes.length - 1]?.code,
+    });
   return { p95_ms: p95, consecutive_failures: failures, findings };
 }

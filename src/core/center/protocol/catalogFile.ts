@@ -48,7 +48,9 @@ export const CATALOG_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     updt_time ver ver_name`),
   '1308': c(`col_1 col_2 col_3 col_4 col_5 col_6 col_7 col_8 col_9 col_10 col_11 col_12 col_13 col_14 col_15 col_16
     col_17 memo vali_flag rid crte_time updt_time ver ver_name`),
-  '1309': c('col_1 col_2 col_3 col_4 memo vali_flag rid crte_time updt_time ver col_11 ver_name col_13 col_14 col_15 col_16'),
+  '1309': c(
+    'col_1 col_2 col_3 col_4 memo vali_flag rid crte_time updt_time ver col_11 ver_name col_13 col_14 col_15 col_16',
+  ),
   '1310': c('col_1 col_2 col_3 col_4 col_5 vali_flag rid crte_time updt_time ver col_11 memo ver_name col_14 col_15'),
   '1311': c('col_1 col_2 col_3 vali_flag rid crte_time updt_time ver col_9 memo ver_name col_12 col_13 col_14 col_15'),
   '1313': c('col_1 col_2 col_3 col_4 col_5 vali_flag rid crte_time updt_time ver ver_name'),

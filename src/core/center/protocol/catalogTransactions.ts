@@ -62,7 +62,9 @@ const CATALOG_QUERY_1312: TransactionSpec = {
   // Output shape inferred from common responses (the reference lists only inputs):
   // `output.data` is the page of rows, beside paging counters.
   output: [
-    objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), { required: false }),
+    objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), {
+      required: false,
+    }),
     arrayNode(
       'data',
       fields(
@@ -125,12 +127,28 @@ export function catalogTransactions(fileInfoFields: readonly FieldSpec[]): Trans
       infno: '3302',
       name: '目录对照撤销',
       kind: 'change',
-      input: [objectNode('data', fields('fixmedins_code str 30 Y', 'fixmedins_hilist_id str 30 Y', 'list_type str 30 Y @list_type', 'med_list_codg str 30 Y'))],
+      input: [
+        objectNode(
+          'data',
+          fields(
+            'fixmedins_code str 30 Y',
+            'fixmedins_hilist_id str 30 Y',
+            'list_type str 30 Y @list_type',
+            'med_list_codg str 30 Y',
+          ),
+        ),
+      ],
       output: [],
     },
     CATALOG_QUERY_1312,
     ...Object.entries(CATALOG_FILE_INFNOS).map(
-      ([infno, name]): TransactionSpec => ({ infno, name, kind: 'query', input: CATALOG_FILE_INPUT, output: fileOutput }),
+      ([infno, name]): TransactionSpec => ({
+        infno,
+        name,
+        kind: 'query',
+        input: CATALOG_FILE_INPUT,
+        output: fileOutput,
+      }),
     ),
   ];
 }

@@ -11,7 +11,15 @@
  * it is. A plain answer on an encrypted channel is read as plain; a signed plain answer is
  * verified when the peer's key is known.
  */
-import { SM2_DEFAULT_USER_ID, sm2PublicKeyOf, sm2Sign, sm2Verify, sm4DecryptText, sm4EncryptText, type Sm4Mode } from './gm.js';
+import {
+  SM2_DEFAULT_USER_ID,
+  sm2PublicKeyOf,
+  sm2Sign,
+  sm2Verify,
+  sm4DecryptText,
+  sm4EncryptText,
+  type Sm4Mode,
+} from './gm.js';
 
 /** One side's keys. Held in memory only; never logged, journaled or shown. */
 export interface ChannelKeys {
@@ -87,13 +95,19 @@ function open(cipher: string, cainfo: unknown, keys: ChannelKeys): unknown {
   try {
     plain = sm4DecryptText(cipher, keys.sm4Key, keys.sm4Mode, keys.sm4Iv);
   } catch (e) {
-    throw new ChannelError('decrypt', `SM4 decryption failed (${(e as Error).message}): the SM4 key or mode does not match the sender's`);
+    throw new ChannelError(
+      'decrypt',
+      `SM4 decryption failed (${(e as Error).message}): the SM4 key or mode does not match the sender's`,
+    );
   }
   verify(plain, cainfo, keys);
   try {
     return JSON.parse(plain);
   } catch {
-    throw new ChannelError('decrypt', 'the decrypted text is not JSON: the SM4 key or mode does not match the sender\'s');
+    throw new ChannelError(
+      'decrypt',
+      "the decrypted text is not JSON: the SM4 key or mode does not match the sender's",
+    );
   }
 }
 
@@ -107,13 +121,19 @@ function verify(plain: string, cainfo: unknown, keys: ChannelKeys): void {
 }
 
 /** The request as sent on an encrypted channel. */
-export function sealRequest<T extends { input: unknown }>(env: T, keys: ChannelKeys): Omit<T, 'input'> & { input: string; enc_type: string; cainfo: string; signtype: string } {
+export function sealRequest<T extends { input: unknown }>(
+  env: T,
+  keys: ChannelKeys,
+): Omit<T, 'input'> & { input: string; enc_type: string; cainfo: string; signtype: string } {
   const s = seal(JSON.stringify(env.input), keys);
   return { ...env, input: s.data, enc_type: 'SM4', cainfo: s.cainfo, signtype: s.signtype };
 }
 
 /** The sandbox's side: a sealed request's input decrypted (and verified); a plain one as it is. */
-export function openRequest(body: Record<string, unknown>, keys: ChannelKeys): { body: Record<string, unknown>; sealed: boolean } {
+export function openRequest(
+  body: Record<string, unknown>,
+  keys: ChannelKeys,
+): { body: Record<string, unknown>; sealed: boolean } {
   if (!isSealedNode(body.input, body)) return { body, sealed: false };
   const input = open(String(body.input), body.cainfo, keys);
   return { body: { ...body, input }, sealed: true };

@@ -27,7 +27,14 @@ const EN: Partial<Record<CodeTableName, Record<string, string>>> = {
     '510': 'maternity insurance',
   },
   clr_type: { '11': 'outpatient', '21': 'inpatient', '41': 'pharmacy purchase', '99': 'other' },
-  clr_way: { '01': 'per item', '02': 'single disease', '03': 'per bed-day', '04': 'per capita', '05': 'DRG points', '99': 'other' },
+  clr_way: {
+    '01': 'per item',
+    '02': 'single disease',
+    '03': 'per bed-day',
+    '04': 'per capita',
+    '05': 'DRG points',
+    '99': 'other',
+  },
   med_type: {
     '11': 'general outpatient',
     '12': 'outpatient registration',
@@ -62,7 +69,7 @@ const EN: Partial<Record<CodeTableName, Record<string, string>>> = {
 export function codeNameIn(table: CodeTableName, code: string, lang: NameLang): string | undefined {
   if (lang === 'en') {
     const t = EN[table];
-    if (t && Object.prototype.hasOwnProperty.call(t, code)) return t[code];
+    if (t && Object.hasOwn(t, code)) return t[code];
   }
   return codeName(table, code);
 }

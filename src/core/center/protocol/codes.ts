@@ -224,11 +224,11 @@ export type CodeTableName = keyof typeof CODE_TABLES;
 
 /** Is `value` a known code of `table` (or one of the province's extra codes)? */
 export function isCode(table: CodeTableName, value: string, extra?: readonly string[]): boolean {
-  return Object.prototype.hasOwnProperty.call(CODE_TABLES[table], value) || (extra?.includes(value) ?? false);
+  return Object.hasOwn(CODE_TABLES[table], value) || (extra?.includes(value) ?? false);
 }
 
 /** The name of a code, or undefined for a local code the table does not know. */
 export function codeName(table: CodeTableName, value: string): string | undefined {
   const t = CODE_TABLES[table] as Record<string, string>;
-  return Object.prototype.hasOwnProperty.call(t, value) ? t[value] : undefined;
+  return Object.hasOwn(t, value) ? t[value] : undefined;
 }

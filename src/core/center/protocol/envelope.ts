@@ -200,7 +200,8 @@ export function classifyResponseBody(text: string): ClassifiedBody {
   } catch {
     return { kind: 'not-json', text: trimmed.slice(0, 500) };
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { kind: 'not-json', text: trimmed.slice(0, 500) };
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { kind: 'not-json', text: trimmed.slice(0, 500) };
   const o = body as Record<string, unknown>;
   if (!('infcode' in o)) {
     const message = str(o.message ?? o.msg ?? o.err_msg ?? o.errMsg ?? o.error_description ?? o.error ?? null);

@@ -37,13 +37,16 @@ export function parseSm4Key(text: string): Buffer {
   const t = text.trim();
   if (/^[0-9a-fA-F]{32}$/.test(t)) return Buffer.from(t, 'hex');
   if (Buffer.byteLength(t, 'utf8') === 16) return Buffer.from(t, 'utf8');
-  throw new KeyFormatError(`an SM4 key is 32 hex digits (16 bytes) or 16 plain characters; this one has ${t.length} characters`);
+  throw new KeyFormatError(
+    `an SM4 key is 32 hex digits (16 bytes) or 16 plain characters; this one has ${t.length} characters`,
+  );
 }
 
 /** A 64-hex-digit SM2 private key (a PEM/DER container is not read: export the key as hex). */
 export function parseSm2PrivateKey(text: string): string {
   const t = text.trim().replace(/^0x/i, '');
-  if (!/^[0-9a-fA-F]{64}$/.test(t)) throw new KeyFormatError(`an SM2 private key is 64 hex digits; this one has ${t.length} characters`);
+  if (!/^[0-9a-fA-F]{64}$/.test(t))
+    throw new KeyFormatError(`an SM2 private key is 64 hex digits; this one has ${t.length} characters`);
   return t.toLowerCase();
 }
 
@@ -52,7 +55,9 @@ export function parseSm2PublicKey(text: string): string {
   let t = text.trim().replace(/^0x/i, '').toLowerCase();
   if (/^[0-9a-f]{128}$/.test(t)) t = `04${t}`;
   if (!/^(04[0-9a-f]{128}|0[23][0-9a-f]{64})$/.test(t) || !sm2().verifyPublicKey(t)) {
-    throw new KeyFormatError('an SM2 public key is 130 hex digits starting 04 (or 128 without it, or 66 compressed) and a point of the SM2 curve');
+    throw new KeyFormatError(
+      'an SM2 public key is 130 hex digits starting 04 (or 128 without it, or 66 compressed) and a point of the SM2 curve',
+    );
   }
   return t;
 }
@@ -91,7 +96,8 @@ export function sm4EncryptText(text: string, key: Buffer, mode: Sm4Mode = 'ecb',
 /** Base64 ciphertext → UTF-8 text; throws on bad Base64, a bad length or bad padding. */
 export function sm4DecryptText(b64: string, key: Buffer, mode: Sm4Mode = 'ecb', iv?: Buffer): string {
   const t = b64.replace(/\s+/g, '');
-  if (t === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(t) || t.length % 4 !== 0) throw new Error('the ciphertext is not Base64');
+  if (t === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(t) || t.length % 4 !== 0)
+    throw new Error('the ciphertext is not Base64');
   const data = Buffer.from(t, 'base64');
   if (data.length % 16 !== 0) throw new Error(`the ciphertext is ${data.length} bytes, not whole SM4 blocks`);
   return new TextDecoder('utf-8', { fatal: true }).decode(sm4Decrypt(data, key, mode, iv));
@@ -111,17 +117,28 @@ export function sm2PublicKeyOf(privateKey: string): string {
 
 /** SM2 signature (SM3 with Z_A) of the UTF-8 text, DER, Base64. */
 export function sm2Sign(text: string, privateKey: string, userId = SM2_DEFAULT_USER_ID, publicKey?: string): string {
-  const hex = sm2().doSignature(text, privateKey, { der: true, hash: true, userId, publicKey: publicKey ?? sm2PublicKeyOf(privateKey) });
+  const hex = sm2().doSignature(text, privateKey, {
+    der: true,
+    hash: true,
+    userId,
+    publicKey: publicKey ?? sm2PublicKeyOf(privateKey),
+  });
   return Buffer.from(hex, 'hex').toString('base64');
 }
 
 /** Does the Base64 signature (DER or raw r ‖ s) verify the text under the public key? */
-export function sm2Verify(text: string, signatureB64: string, publicKey: string, userId = SM2_DEFAULT_USER_ID): boolean {
+export function sm2Verify(
+  text: string,
+  signatureB64: string,
+  publicKey: string,
+  userId = SM2_DEFAULT_USER_ID,
+): boolean {
   const t = signatureB64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(t)) return false;
   const sig = Buffer.from(t, 'base64');
   try {
-    if (sig.length === 64) return sm2().doVerifySignature(text, sig.toString('hex'), publicKey, { der: false, hash: true, userId });
+    if (sig.length === 64)
+      return sm2().doVerifySignature(text, sig.toString('hex'), publicKey, { der: false, hash: true, userId });
     if (sig[0] !== 0x30) return false;
     return sm2().doVerifySignature(text, sig.toString('hex'), publicKey, { der: true, hash: true, userId });
   } catch {

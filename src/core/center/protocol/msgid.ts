@@ -16,7 +16,14 @@ export const MSGID_SEQ_SPACE = 10_000;
 
 export function buildMsgid(fixmedins_code: string, now: Date, seq: number, utcOffsetMinutes?: number): string {
   if (!FIXMEDINS_CODE_RE.test(fixmedins_code)) {
-    throw inputError('CENTER_FIXMEDINS_CODE', `The institution code "${fixmedins_code}" is not 12 letters or digits`, 'Set fixmedins_code in hisops.yaml to the 12-character code issued by the center (e.g. H43111100255).').zh(`定点医药机构编号 "${fixmedins_code}" 不是 12 位字母或数字`, '请将 hisops.yaml 中的 fixmedins_code 设为医保中心分配的 12 位编号（例如 H43111100255）。');
+    throw inputError(
+      'CENTER_FIXMEDINS_CODE',
+      `The institution code "${fixmedins_code}" is not 12 letters or digits`,
+      'Set fixmedins_code in hisops.yaml to the 12-character code issued by the center (e.g. H43111100255).',
+    ).zh(
+      `定点医药机构编号 "${fixmedins_code}" 不是 12 位字母或数字`,
+      '请将 hisops.yaml 中的 fixmedins_code 设为医保中心分配的 12 位编号（例如 H43111100255）。',
+    );
   }
   if (!Number.isInteger(seq) || seq < 0 || seq >= MSGID_SEQ_SPACE) {
     throw new RangeError(`msgid sequence out of range: ${seq}`);

@@ -54,7 +54,16 @@ function asMoneyOpt(v: unknown, field: string): Decimal | undefined {
   if (v === null || v === undefined || v === '') return undefined;
   const d = parseMoney(v);
   if (!d) {
-    throw externalError('CENTER_BAD_AMOUNT', `The center sent "${String(v).slice(0, 40)}" as ${field}, which is not an amount`, 'Report the response to the center\'s help desk; hisops will not guess an amount.', undefined, { field }).zh(`医保中心返回的 ${field} 为 "${String(v).slice(0, 40)}"，不是金额`, '请将该应答报告给医保中心服务台；hisops 不会猜测金额。');
+    throw externalError(
+      'CENTER_BAD_AMOUNT',
+      `The center sent "${String(v).slice(0, 40)}" as ${field}, which is not an amount`,
+      "Report the response to the center's help desk; hisops will not guess an amount.",
+      undefined,
+      { field },
+    ).zh(
+      `医保中心返回的 ${field} 为 "${String(v).slice(0, 40)}"，不是金额`,
+      '请将该应答报告给医保中心服务台；hisops 不会猜测金额。',
+    );
   }
   return d;
 }
@@ -196,7 +205,13 @@ export interface GoodsResult {
 }
 
 function missing(what: string, field: string): never {
-  throw externalError('CENTER_BAD_RESPONSE', `The center's answer to ${what} has no ${field}`, 'Check the center\'s status with its help desk; the call may have to be repeated or queried.', undefined, { field }).zh(`医保中心对 ${what} 的应答中没有 ${field}`, '请向医保中心服务台确认其状态；该调用可能需要重发或查询。');
+  throw externalError(
+    'CENTER_BAD_RESPONSE',
+    `The center's answer to ${what} has no ${field}`,
+    "Check the center's status with its help desk; the call may have to be repeated or queried.",
+    undefined,
+    { field },
+  ).zh(`医保中心对 ${what} 的应答中没有 ${field}`, '请向医保中心服务台确认其状态；该调用可能需要重发或查询。');
 }
 
 export function parseSignIn(output: Obj): SignInResult {
@@ -246,7 +261,9 @@ export function parsePersonInfo(output: Obj): PersonInfo {
 function parseSetlinfo(o: Obj, what: string): SetlInfo {
   const setl_id = asStr(pick(o, 'setl_id'));
   if (!setl_id) missing(what, 'setlinfo.setl_id');
-  const amounts = Object.fromEntries(SETL_AMOUNT_FIELDS.map((f) => [f, asMoney(pick(o, f), `setlinfo.${f}`)])) as { [K in SetlAmountField]: Decimal };
+  const amounts = Object.fromEntries(SETL_AMOUNT_FIELDS.map((f) => [f, asMoney(pick(o, f), `setlinfo.${f}`)])) as {
+    [K in SetlAmountField]: Decimal;
+  };
   const s = (k: string): string | null => asStr(pick(o, k));
   const m = (k: string): Decimal | null => asMoneyOpt(pick(o, k), `setlinfo.${k}`) ?? null;
   return {
@@ -303,7 +320,12 @@ export function parseStmtInfo(output: Obj): StmtInfo {
   const o = asObject(outputNode(output, 'stmtinfo', 'stmt_rslt'));
   const stmt_rslt = asStr(pick(o, 'stmt_rslt'));
   if (stmt_rslt === null) missing('total reconciliation (3201)', 'stmtinfo.stmt_rslt');
-  return { setl_optins: asStr(pick(o, 'setl_optins')), stmt_rslt, stmt_rslt_dscr: asStr(pick(o, 'stmt_rslt_dscr')), balanced: /^0+$/.test(stmt_rslt) };
+  return {
+    setl_optins: asStr(pick(o, 'setl_optins')),
+    stmt_rslt,
+    stmt_rslt_dscr: asStr(pick(o, 'stmt_rslt_dscr')),
+    balanced: /^0+$/.test(stmt_rslt),
+  };
 }
 
 /** 9101 / 3202 / 13xx output: the file info, flat in output or under fileinfo / data. */

@@ -29,7 +29,10 @@ export function tifHeaders(a: TifHeaderArgs): Record<string, string> {
   };
 }
 
-export function hsafSignature(p: { accessKey: string; name: string; timestamp: string; version: string }, secret: string): string {
+export function hsafSignature(
+  p: { accessKey: string; name: string; timestamp: string; version: string },
+  secret: string,
+): string {
   const msg = `_api_access_key=${p.accessKey}&_api_name=${p.name}&_api_timestamp=${p.timestamp}&_api_version=${p.version}`;
   return crypto.createHmac('sha1', secret).update(msg, 'utf8').digest('base64');
 }

@@ -14,8 +14,27 @@ import type { Decimal } from 'decimal.js';
 import { fmt, parseMoney } from '../../money.js';
 import { nullable, parseTsv, writeTsv } from './tsv.js';
 
-export const STMT_UPLOAD_COLUMNS = ['setl_id', 'mdtrt_id', 'psn_no', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'refd_setl_flag'] as const;
-export const STMT_RESULT_COLUMNS = ['psn_no', 'mdtrt_id', 'setl_id', 'msgid', 'stmt_rslt', 'refd_setl_flag', 'memo', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] as const;
+export const STMT_UPLOAD_COLUMNS = [
+  'setl_id',
+  'mdtrt_id',
+  'psn_no',
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'acct_pay',
+  'refd_setl_flag',
+] as const;
+export const STMT_RESULT_COLUMNS = [
+  'psn_no',
+  'mdtrt_id',
+  'setl_id',
+  'msgid',
+  'stmt_rslt',
+  'refd_setl_flag',
+  'memo',
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'acct_pay',
+] as const;
 
 /** The name of the text file inside the uploaded ZIP (what [A] calls its file) and of the result. */
 export const STMT_UPLOAD_FILENAME = 'scmxdz.txt';
@@ -54,7 +73,17 @@ interface LineProblem {
 }
 
 export function writeStmtUploadFile(rows: readonly StmtUploadRow[]): string {
-  return writeTsv(rows.map((r) => [r.setl_id, r.mdtrt_id, r.psn_no, fmt(r.medfee_sumamt), fmt(r.fund_pay_sumamt), fmt(r.acct_pay), r.refd_setl_flag]));
+  return writeTsv(
+    rows.map((r) => [
+      r.setl_id,
+      r.mdtrt_id,
+      r.psn_no,
+      fmt(r.medfee_sumamt),
+      fmt(r.fund_pay_sumamt),
+      fmt(r.acct_pay),
+      r.refd_setl_flag,
+    ]),
+  );
 }
 
 /** Parse an upload file (the sandbox's side); bad lines are reported, not fatal. */
@@ -63,22 +92,49 @@ export function parseStmtUploadFile(text: string): { rows: StmtUploadRow[]; prob
 }
 
 /** The same, with amounts read by `amount` (undefined = not an amount; the line is reported). */
-export function scanStmtUploadFile<A>(text: string, amount: (s: string) => A | undefined): { rows: Array<StmtUploadLine<A>>; problems: LineProblem[] } {
+export function scanStmtUploadFile<A>(
+  text: string,
+  amount: (s: string) => A | undefined,
+): { rows: Array<StmtUploadLine<A>>; problems: LineProblem[] } {
   const rows: Array<StmtUploadLine<A>> = [];
   const problems: LineProblem[] = [];
   parseTsv(text).forEach((cells, i) => {
     const line = i + 1;
     if (cells.length < STMT_UPLOAD_COLUMNS.length) {
-      problems.push({ line, message: `expected ${STMT_UPLOAD_COLUMNS.length} tab-separated columns, found ${cells.length}` });
+      problems.push({
+        line,
+        message: `expected ${STMT_UPLOAD_COLUMNS.length} tab-separated columns, found ${cells.length}`,
+      });
       return;
     }
-    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map((x) => x.trim()) as [string, string, string, string, string, string, string];
+    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map((x) => x.trim()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const medfee = amount(a);
     const fund = amount(b);
     const acct = amount(c);
     if (!setl_id) problems.push({ line, message: 'setl_id is empty' });
-    else if (medfee === undefined || fund === undefined || acct === undefined) problems.push({ line, message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be amounts (at most two decimals)' });
-    else rows.push({ setl_id, mdtrt_id: mdtrt_id ?? '', psn_no: psn_no ?? '', medfee_sumamt: medfee, fund_pay_sumamt: fund, acct_pay: acct, refd_setl_flag: flag || '0' });
+    else if (medfee === undefined || fund === undefined || acct === undefined)
+      problems.push({
+        line,
+        message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be amounts (at most two decimals)',
+      });
+    else
+      rows.push({
+        setl_id,
+        mdtrt_id: mdtrt_id ?? '',
+        psn_no: psn_no ?? '',
+        medfee_sumamt: medfee,
+        fund_pay_sumamt: fund,
+        acct_pay: acct,
+        refd_setl_flag: flag || '0',
+      });
   });
   return { rows, problems };
 }

@@ -17,10 +17,26 @@ interface Parts {
 
 function parts(now: Date, utcOffsetMinutes?: number): Parts {
   if (utcOffsetMinutes === undefined) {
-    return { y: now.getFullYear(), mo: now.getMonth() + 1, d: now.getDate(), h: now.getHours(), mi: now.getMinutes(), s: now.getSeconds(), ms: now.getMilliseconds() };
+    return {
+      y: now.getFullYear(),
+      mo: now.getMonth() + 1,
+      d: now.getDate(),
+      h: now.getHours(),
+      mi: now.getMinutes(),
+      s: now.getSeconds(),
+      ms: now.getMilliseconds(),
+    };
   }
   const t = new Date(now.getTime() + utcOffsetMinutes * 60_000);
-  return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds(), ms: t.getUTCMilliseconds() };
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+    ms: t.getUTCMilliseconds(),
+  };
 }
 
 const p = (n: number, w = 2): string => String(n).padStart(w, '0');

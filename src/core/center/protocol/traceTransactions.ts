@@ -179,12 +179,30 @@ export function traceTransactions(resultOutput: readonly NodeSpec[]): Transactio
       infno: 'ZSMCJ003',
       name: '四码合一查询',
       kind: 'query',
-      input: [objectNode('data', fields('page_num num 6 Y', 'page_size num 6 Y', 'trac_prefix str 7', 'med_list_codg str 50'))],
+      input: [
+        objectNode(
+          'data',
+          fields('page_num num 6 Y', 'page_size num 6 Y', 'trac_prefix str 7', 'med_list_codg str 50'),
+        ),
+      ],
       output: [
-        objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), { required: false }),
+        objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), {
+          required: false,
+        }),
         arrayNode(
           'data',
-          fields('trac_prefix str 7 Y', 'med_list_codg str 50 Y', 'drugstdcode str 50', 'aprvno str 100', 'drug_name str 200', 'drug_spec str 200', 'pacspec str 200', 'prodentp_name str 200', 'pac_lv str 3', 'pac_ratio str 50'),
+          fields(
+            'trac_prefix str 7 Y',
+            'med_list_codg str 50 Y',
+            'drugstdcode str 50',
+            'aprvno str 100',
+            'drug_name str 200',
+            'drug_spec str 200',
+            'pacspec str 200',
+            'prodentp_name str 200',
+            'pac_lv str 3',
+            'pac_ratio str 50',
+          ),
           { required: false },
         ),
       ],

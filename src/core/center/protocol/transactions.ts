@@ -33,7 +33,12 @@ export interface TransactionSpec {
 // ---- shared blocks -------------------------------------------------------------------------
 
 /** 2207/2304 input amounts echoed from pre-settlement. */
-const SETTLE_ECHO = ['fulamt_ownpay_amt num 16,2 Y', 'overlmt_selfpay num 16,2 Y', 'preselfpay_amt num 16,2 Y', 'inscp_scp_amt num 16,2 Y'];
+const SETTLE_ECHO = [
+  'fulamt_ownpay_amt num 16,2 Y',
+  'overlmt_selfpay num 16,2 Y',
+  'preselfpay_amt num 16,2 Y',
+  'inscp_scp_amt num 16,2 Y',
+];
 
 /**
  * The amount fields a settlement record keeps (HIS, sandbox ledger, demo data): §5.S plus
@@ -64,14 +69,26 @@ export const SETTLEMENT_AMOUNTS = [
 ] as const;
 
 /** The four totals every job compares (HIS, center, stuck, reconcile): a part of SETTLEMENT_AMOUNTS. */
-export const SETTLEMENT_TOTALS = ['medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay'] as const satisfies readonly (typeof SETTLEMENT_AMOUNTS)[number][];
+export const SETTLEMENT_TOTALS = [
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'acct_pay',
+  'psn_cash_pay',
+] as const satisfies readonly (typeof SETTLEMENT_AMOUNTS)[number][];
 
 /** Settlement amounts of §5.S (all num 16,2 except pool_prop_selfpay): the stored ones without hifdm_pay. */
 export const SETL_AMOUNT_FIELDS = SETTLEMENT_AMOUNTS.filter(
   (f): f is Exclude<(typeof SETTLEMENT_AMOUNTS)[number], 'hifdm_pay'> => f !== 'hifdm_pay',
 );
 
-const REQUIRED_AMOUNTS = new Set(['medfee_sumamt', 'fund_pay_sumamt', 'psn_part_amt', 'acct_pay', 'psn_cash_pay', 'hifp_pay']);
+const REQUIRED_AMOUNTS = new Set([
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'psn_part_amt',
+  'acct_pay',
+  'psn_cash_pay',
+  'hifp_pay',
+]);
 
 const SETLINFO_FIELDS: FieldSpec[] = [
   ...fields(
@@ -93,7 +110,13 @@ const SETLINFO_FIELDS: FieldSpec[] = [
     'med_type str 6 @med_type',
   ),
   ...SETL_AMOUNT_FIELDS.map((n) => field(`${n} num 16,2${REQUIRED_AMOUNTS.has(n) ? ' Y' : ''}`)),
-  ...fields('pool_prop_selfpay num 5,4', 'medins_setl_id str 30 Y', 'clr_optins str 6 Y', 'clr_way str 6', 'clr_type str 6 Y @clr_type'),
+  ...fields(
+    'pool_prop_selfpay num 5,4',
+    'medins_setl_id str 30 Y',
+    'clr_optins str 6 Y',
+    'clr_way str 6',
+    'clr_type str 6 Y @clr_type',
+  ),
 ];
 
 const SETLDETAIL_FIELDS = fields(
@@ -132,12 +155,18 @@ const SETLINFO_5203_EXTRA = fields(
   'opt_time dt',
 );
 
-const SETTLE_OUTPUT: NodeSpec[] = [objectNode('setlinfo', SETLINFO_FIELDS), arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false })];
+const SETTLE_OUTPUT: NodeSpec[] = [
+  objectNode('setlinfo', SETLINFO_FIELDS),
+  arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false }),
+];
 
 /** 2206/2303: the settlement block without a real setl_id and setl_time (nothing is booked). */
 const NOT_BOOKED = new Set(['setl_id', 'setl_time']);
 const PRESETTLE_OUTPUT: NodeSpec[] = [
-  objectNode('setlinfo', SETLINFO_FIELDS.map((f) => (NOT_BOOKED.has(f.name) ? { ...f, req: 'N' as const } : f))),
+  objectNode(
+    'setlinfo',
+    SETLINFO_FIELDS.map((f) => (NOT_BOOKED.has(f.name) ? { ...f, req: 'N' as const } : f)),
+  ),
   arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false }),
 ];
 
@@ -175,16 +204,51 @@ const list: TransactionSpec[] = [
     input: [
       objectNode(
         'data',
-        fields('mdtrt_cert_type str 3 Y @mdtrt_cert_type', 'mdtrt_cert_no str 50 Y', 'card_sn str 32 C', 'begntime dt', 'psn_cert_type str 6 Y @psn_cert_type', 'certno str 50', 'psn_name str 50'),
+        fields(
+          'mdtrt_cert_type str 3 Y @mdtrt_cert_type',
+          'mdtrt_cert_no str 50 Y',
+          'card_sn str 32 C',
+          'begntime dt',
+          'psn_cert_type str 6 Y @psn_cert_type',
+          'certno str 50',
+          'psn_name str 50',
+        ),
       ),
     ],
     output: [
-      objectNode('baseinfo', fields('psn_no str 30 Y', 'psn_cert_type str 6 Y', 'certno str 50 Y', 'psn_name str 50 Y', 'gend str 6 Y', 'naty str 3', 'brdy date', 'age num 4,1 Y', 'exp_content str 4000')),
+      objectNode(
+        'baseinfo',
+        fields(
+          'psn_no str 30 Y',
+          'psn_cert_type str 6 Y',
+          'certno str 50 Y',
+          'psn_name str 50 Y',
+          'gend str 6 Y',
+          'naty str 3',
+          'brdy date',
+          'age num 4,1 Y',
+          'exp_content str 4000',
+        ),
+      ),
       arrayNode(
         'insuinfo',
-        fields('balc num 16,2 Y', 'insutype str 6 Y @insutype', 'psn_type str 6 Y', 'psn_insu_stas str 6', 'psn_insu_date date', 'paus_insu_date date', 'cvlserv_flag str 3 Y @flag', 'insuplc_admdvs str 6 Y', 'emp_name str 200'),
+        fields(
+          'balc num 16,2 Y',
+          'insutype str 6 Y @insutype',
+          'psn_type str 6 Y',
+          'psn_insu_stas str 6',
+          'psn_insu_date date',
+          'paus_insu_date date',
+          'cvlserv_flag str 3 Y @flag',
+          'insuplc_admdvs str 6 Y',
+          'emp_name str 200',
+        ),
       ),
-      arrayNode('idetinfo', fields('psn_idet_type str 3', 'psn_type_lv str 3', 'memo str 500', 'begntime dt Y', 'endtime dt'), { required: false }),
+      arrayNode(
+        'idetinfo',
+        fields('psn_idet_type str 3', 'psn_type_lv str 3', 'memo str 500', 'begntime dt Y', 'endtime dt'),
+        { required: false },
+      ),
     ],
     check: cardSnCheck,
   },
@@ -219,7 +283,9 @@ const list: TransactionSpec[] = [
     infno: '2208',
     name: '门诊结算撤销',
     kind: 'change',
-    input: [objectNode('data', fields('setl_id str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
+    input: [
+      objectNode('data', fields('setl_id str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000')),
+    ],
     output: SETTLE_OUTPUT,
   },
   {
@@ -230,13 +296,7 @@ const list: TransactionSpec[] = [
     input: [
       objectNode(
         'data',
-        fields(
-          ...SETTLE_HEAD,
-          'invono str 20',
-          'mid_setl_flag str 3 Y @flag',
-          ...SETTLE_ECHO,
-          'exp_content str 4000',
-        ),
+        fields(...SETTLE_HEAD, 'invono str 20', 'mid_setl_flag str 3 Y @flag', ...SETTLE_ECHO, 'exp_content str 4000'),
       ),
     ],
     output: SETTLE_OUTPUT,
@@ -245,7 +305,9 @@ const list: TransactionSpec[] = [
     infno: '2305',
     name: '住院结算撤销',
     kind: 'change',
-    input: [objectNode('data', fields('mdtrt_id str 30 Y', 'setl_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000'))],
+    input: [
+      objectNode('data', fields('mdtrt_id str 30 Y', 'setl_id str 30 Y', 'psn_no str 30 Y', 'exp_content str 4000')),
+    ],
     output: SETTLE_OUTPUT,
   },
   {
@@ -260,7 +322,10 @@ const list: TransactionSpec[] = [
     name: '结算信息查询',
     kind: 'query',
     input: [objectNode('data', fields('psn_no str 30 Y', 'setl_id str 30 C', 'mdtrt_id str 30 C'))],
-    output: [objectNode('setlinfo', [...SETLINFO_FIELDS, ...SETLINFO_5203_EXTRA]), arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false })],
+    output: [
+      objectNode('setlinfo', [...SETLINFO_FIELDS, ...SETLINFO_5203_EXTRA]),
+      arrayNode('setldetail', SETLDETAIL_FIELDS, { required: false }),
+    ],
   },
   {
     infno: '3201',
@@ -322,7 +387,9 @@ const list: TransactionSpec[] = [
     name: '文件下载',
     kind: 'query',
     binaryOutput: true,
-    input: [objectNode('fsDownloadIn', fields('file_qury_no str 30 Y', 'filename str 200 Y', 'fixmedins_code str 30 Y'))],
+    input: [
+      objectNode('fsDownloadIn', fields('file_qury_no str 30 Y', 'filename str 200 Y', 'fixmedins_code str 30 Y')),
+    ],
     output: [],
   },
   ...catalogTransactions(FILE_INFO_FIELDS),
@@ -330,10 +397,12 @@ const list: TransactionSpec[] = [
   ...visitTransactions({ presettleOutput: PRESETTLE_OUTPUT }),
 ];
 
-export const TRANSACTIONS: Readonly<Record<string, TransactionSpec>> = Object.freeze(Object.fromEntries(list.map((t) => [t.infno, t])));
+export const TRANSACTIONS: Readonly<Record<string, TransactionSpec>> = Object.freeze(
+  Object.fromEntries(list.map((t) => [t.infno, t])),
+);
 
 export function transactionSpec(infno: string): TransactionSpec | undefined {
-  return Object.prototype.hasOwnProperty.call(TRANSACTIONS, infno) ? TRANSACTIONS[infno] : undefined;
+  return Object.hasOwn(TRANSACTIONS, infno) ? TRANSACTIONS[infno] : undefined;
 }
 
 export function isStateChanging(infno: string): boolean {

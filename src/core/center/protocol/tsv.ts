@@ -36,7 +36,10 @@ export function nullable(v: string | undefined): string | null {
  * Map positional rows onto column names; extra trailing columns are kept as `col_<n>` (1-based)
  * so that a newer file version never breaks a reader, and missing trailing columns are null.
  */
-export function rowsToRecords(rows: readonly (readonly string[])[], columns: readonly string[]): Record<string, string | null>[] {
+export function rowsToRecords(
+  rows: readonly (readonly string[])[],
+  columns: readonly string[],
+): Record<string, string | null>[] {
   return rows.map((r) => {
     const rec: Record<string, string | null> = {};
     columns.forEach((c, i) => (rec[c] = nullable(r[i])));

@@ -50,9 +50,11 @@ function checkField(spec: FieldSpec, v: unknown, path: string, opts: ValidateOpt
   }
   switch (spec.type) {
     case 'str': {
-      if (typeof v !== 'string' && typeof v !== 'number') return { path, kind: 'type', message: `${spec.name} must be a string` };
+      if (typeof v !== 'string' && typeof v !== 'number')
+        return { path, kind: 'type', message: `${spec.name} must be a string` };
       const s = String(v);
-      if (spec.len !== undefined && [...s].length > spec.len) return { path, kind: 'length', message: `${spec.name} is longer than ${spec.len} characters` };
+      if (spec.len !== undefined && [...s].length > spec.len)
+        return { path, kind: 'length', message: `${spec.name} is longer than ${spec.len} characters` };
       if (spec.code && !opts.skipCodes && !isCode(spec.code, s, opts.extraCodes?.[spec.code])) {
         return { path, kind: 'code', message: `${spec.name} "${s}" is not a known ${spec.code} code` };
       }
@@ -63,15 +65,21 @@ function checkField(spec: FieldSpec, v: unknown, path: string, opts: ValidateOpt
       if (!parts) return { path, kind: 'type', message: `${spec.name} must be a number` };
       const scale = spec.scale ?? 0;
       if (spec.len !== undefined) {
-        if (parts.frac > scale) return { path, kind: 'format', message: `${spec.name} has more than ${scale} decimals` };
-        if (parts.int > spec.len - scale) return { path, kind: 'length', message: `${spec.name} has more than ${spec.len - scale} integer digits` };
+        if (parts.frac > scale)
+          return { path, kind: 'format', message: `${spec.name} has more than ${scale} decimals` };
+        if (parts.int > spec.len - scale)
+          return { path, kind: 'length', message: `${spec.name} has more than ${spec.len - scale} integer digits` };
       }
       return undefined;
     }
     case 'date':
-      return typeof v === 'string' && isDate(v) ? undefined : { path, kind: 'format', message: `${spec.name} must be a date yyyy-MM-dd` };
+      return typeof v === 'string' && isDate(v)
+        ? undefined
+        : { path, kind: 'format', message: `${spec.name} must be a date yyyy-MM-dd` };
     case 'dt':
-      return typeof v === 'string' && isDateTime(v) ? undefined : { path, kind: 'format', message: `${spec.name} must be a date-time yyyy-MM-dd HH:mm:ss` };
+      return typeof v === 'string' && isDateTime(v)
+        ? undefined
+        : { path, kind: 'format', message: `${spec.name} must be a date-time yyyy-MM-dd HH:mm:ss` };
   }
 }
 
@@ -102,7 +110,8 @@ function checkNode(node: NodeSpec, value: unknown, path: string, opts: ValidateO
       out.push({ path, kind: 'shape', message: `${node.node} must be a list` });
       return;
     }
-    if (items.length === 0 && node.required !== false) out.push({ path, kind: 'missing', message: `${node.node} must not be empty` });
+    if (items.length === 0 && node.required !== false)
+      out.push({ path, kind: 'missing', message: `${node.node} must not be empty` });
     items.forEach((it, i) => checkItem(node, it, `${path}[${i}]`, opts, out));
     return;
   }
@@ -118,11 +127,14 @@ function checkNode(node: NodeSpec, value: unknown, path: string, opts: ValidateO
 export function validateInput(infno: string, input: unknown, opts: ValidateOptions = {}): Problem[] {
   const spec = transactionSpec(infno);
   if (!spec) return [{ path: 'infno', kind: 'unknown', message: `unknown transaction ${infno}` }];
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [{ path: 'input', kind: 'shape', message: 'input must be an object' }];
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return [{ path: 'input', kind: 'shape', message: 'input must be an object' }];
   const out: Problem[] = [];
-  for (const node of spec.input) checkNode(node, (input as Record<string, unknown>)[node.node!], `input.${node.node}`, opts, out);
+  for (const node of spec.input)
+    checkNode(node, (input as Record<string, unknown>)[node.node!], `input.${node.node}`, opts, out);
   if (out.length === 0 && spec.check) {
-    for (const p of spec.check(input as Record<string, unknown>)) out.push({ path: `input.${p.path}`, kind: 'missing', message: p.message });
+    for (const p of spec.check(input as Record<string, unknown>))
+      out.push({ path: `input.${p.path}`, kind: 'missing', message: p.message });
   }
   return out;
 }
@@ -132,7 +144,8 @@ function inputHasPsnNo(input: unknown): boolean {
   if (input === null || typeof input !== 'object') return false;
   for (const v of Object.values(input as Record<string, unknown>)) {
     const items = Array.isArray(v) ? v : [v];
-    for (const it of items) if (it && typeof it === 'object' && !isBlank((it as Record<string, unknown>).psn_no)) return true;
+    for (const it of items)
+      if (it && typeof it === 'object' && !isBlank((it as Record<string, unknown>).psn_no)) return true;
   }
   return false;
 }
@@ -143,7 +156,8 @@ function inputHasPsnNo(input: unknown): boolean {
  * Does not validate `input` (call validateInput).
  */
 export function validateRequestEnvelope(env: unknown, opts: ValidateOptions = {}): Problem[] {
-  if (env === null || typeof env !== 'object' || Array.isArray(env)) return [{ path: '', kind: 'shape', message: 'the request body must be a JSON object' }];
+  if (env === null || typeof env !== 'object' || Array.isArray(env))
+    return [{ path: '', kind: 'shape', message: 'the request body must be a JSON object' }];
   const e = env as Record<string, unknown>;
   const out: Problem[] = [];
   for (const f of REQUEST_ENVELOPE_FIELDS) {
@@ -152,12 +166,25 @@ export function validateRequestEnvelope(env: unknown, opts: ValidateOptions = {}
   }
   if (typeof e.msgid === 'string' && e.msgid !== '') {
     const m = MSGID_RE.exec(e.msgid);
-    if (!m) out.push({ path: 'msgid', kind: 'format', message: 'msgid must be fixmedins_code (12) + yyyyMMddHHmmss (14) + a 4-digit sequence' });
-    else if (typeof e.fixmedins_code === 'string' && m[1] !== e.fixmedins_code) out.push({ path: 'msgid', kind: 'format', message: 'msgid must start with the sender\'s fixmedins_code' });
+    if (!m)
+      out.push({
+        path: 'msgid',
+        kind: 'format',
+        message: 'msgid must be fixmedins_code (12) + yyyyMMddHHmmss (14) + a 4-digit sequence',
+      });
+    else if (typeof e.fixmedins_code === 'string' && m[1] !== e.fixmedins_code)
+      out.push({ path: 'msgid', kind: 'format', message: "msgid must start with the sender's fixmedins_code" });
   }
-  if (e.infno !== '9001' && isBlank(e.sign_no)) out.push({ path: 'sign_no', kind: 'missing', message: 'sign_no is required: sign in with 9001 first' });
-  if (isBlank(e.insuplc_admdvs) && inputHasPsnNo(e.input)) out.push({ path: 'insuplc_admdvs', kind: 'missing', message: 'insuplc_admdvs is required when the input carries a psn_no' });
-  if (e.input === undefined || e.input === null || typeof e.input !== 'object' || Array.isArray(e.input)) out.push({ path: 'input', kind: 'missing', message: 'input must be an object' });
+  if (e.infno !== '9001' && isBlank(e.sign_no))
+    out.push({ path: 'sign_no', kind: 'missing', message: 'sign_no is required: sign in with 9001 first' });
+  if (isBlank(e.insuplc_admdvs) && inputHasPsnNo(e.input))
+    out.push({
+      path: 'insuplc_admdvs',
+      kind: 'missing',
+      message: 'insuplc_admdvs is required when the input carries a psn_no',
+    });
+  if (e.input === undefined || e.input === null || typeof e.input !== 'object' || Array.isArray(e.input))
+    out.push({ path: 'input', kind: 'missing', message: 'input must be an object' });
   return out;
 }
 

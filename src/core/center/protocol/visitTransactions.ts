@@ -57,10 +57,22 @@ const FEE_LINE_COMMON = [
   'exp_content str 4000',
 ];
 
-const FEE_LINE_2204: FieldSpec[] = fields(...FEE_LINE_COMMON, 'chrg_bchno str 30 Y', 'dise_codg str 30', 'rxno str 30', 'rx_circ_flag str 3 Y @flag');
+const FEE_LINE_2204: FieldSpec[] = fields(
+  ...FEE_LINE_COMMON,
+  'chrg_bchno str 30 Y',
+  'dise_codg str 30',
+  'rxno str 30',
+  'rx_circ_flag str 3 Y @flag',
+);
 
 // cnt may be negative on a refund line (init_feedetl_sn names the line it refunds).
-const FEE_LINE_2301: FieldSpec[] = fields(...FEE_LINE_COMMON, 'init_feedetl_sn str 30', 'drord_no str 30', 'med_type str 6 Y @med_type', 'memo str 500');
+const FEE_LINE_2301: FieldSpec[] = fields(
+  ...FEE_LINE_COMMON,
+  'init_feedetl_sn str 30',
+  'drord_no str 30',
+  'med_type str 6 Y @med_type',
+  'memo str 500',
+);
 
 /** 2204 / 2301 output: the center's pricing of each line. */
 const FEE_RESULT = arrayNode(
@@ -146,13 +158,21 @@ export const SETTLE_HEAD = [
 
 function presettleInput(inpatient: boolean): NodeSpec[] {
   const common = [...SETTLE_HEAD, 'exp_content str 4000'];
-  const own = inpatient ? ['mid_setl_flag str 3 Y @flag', 'med_type str 6 @med_type'] : ['med_type str 6 Y @med_type', 'chrg_bchno str 30 Y'];
+  const own = inpatient
+    ? ['mid_setl_flag str 3 Y @flag', 'med_type str 6 @med_type']
+    : ['med_type str 6 Y @med_type', 'chrg_bchno str 30 Y'];
   return [objectNode('data', fields(...common, ...own))];
 }
 
 /** A cancelling call: its keys (and exp_content) in `data`, nothing in the answer. */
 function undoCall(infno: string, name: string, ...keys: string[]): TransactionSpec {
-  return { infno, name, kind: 'change', input: [objectNode('data', fields(...keys, 'exp_content str 4000'))], output: [] };
+  return {
+    infno,
+    name,
+    kind: 'change',
+    input: [objectNode('data', fields(...keys, 'exp_content str 4000'))],
+    output: [],
+  };
 }
 
 /** 2201 input: the outpatient registration. */
@@ -285,15 +305,32 @@ export function visitTransactions(b: SharedBlocks): TransactionSpec[] {
       name: '门诊挂号',
       kind: 'change',
       input: [REGISTER_2201],
-      output: [objectNode('data', fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'ipt_otp_no str 30 Y', 'exp_content str 4000'))],
+      output: [
+        objectNode(
+          'data',
+          fields('mdtrt_id str 30 Y', 'psn_no str 30 Y', 'ipt_otp_no str 30 Y', 'exp_content str 4000'),
+        ),
+      ],
     },
     undoCall('2202', '门诊挂号撤销', 'psn_no str 30 Y', 'mdtrt_id str 30 Y', 'ipt_otp_no str 30 Y'),
     { infno: '2203', name: '门诊就诊信息上传', kind: 'change', input: [MDTRTINFO_2203, DISEINFO_2203], output: [] },
     { infno: '2203A', name: '门诊就诊信息上传', kind: 'change', input: [MDTRTINFO_2203, DISEINFO_2203], output: [] },
-    { infno: '2204', name: '门诊费用明细上传', kind: 'change', input: [arrayNode('feedetail', FEE_LINE_2204)], output: [FEE_RESULT] },
+    {
+      infno: '2204',
+      name: '门诊费用明细上传',
+      kind: 'change',
+      input: [arrayNode('feedetail', FEE_LINE_2204)],
+      output: [FEE_RESULT],
+    },
     undoCall('2205', '门诊费用明细撤销', 'mdtrt_id str 30 Y', 'chrg_bchno str 30 Y', 'psn_no str 30 Y'),
     { infno: '2206', name: '门诊预结算', kind: 'query', input: presettleInput(false), output: b.presettleOutput },
-    { infno: '2301', name: '住院费用明细上传', kind: 'change', input: [arrayNode('feedetail', FEE_LINE_2301)], output: [FEE_RESULT] },
+    {
+      infno: '2301',
+      name: '住院费用明细上传',
+      kind: 'change',
+      input: [arrayNode('feedetail', FEE_LINE_2301)],
+      output: [FEE_RESULT],
+    },
     undoCall('2302', '住院费用明细撤销', 'feedetl_sn str 30 Y', 'mdtrt_id str 30 Y', 'psn_no str 30 Y'),
     { infno: '2303', name: '住院预结算', kind: 'query', input: presettleInput(true), output: b.presettleOutput },
     {

@@ -17,11 +17,17 @@ function isDecimal(v: unknown): v is Decimal {
 }
 
 /** A node's fields and child nodes by name, made once per node (a batch walks the node per item). */
-const lookups = new WeakMap<NodeSpec, { specs: Map<string, NodeSpec['fields'][number]>; children: Map<string, NodeSpec> }>();
+const lookups = new WeakMap<
+  NodeSpec,
+  { specs: Map<string, NodeSpec['fields'][number]>; children: Map<string, NodeSpec> }
+>();
 function lookupOf(node: NodeSpec) {
   let l = lookups.get(node);
   if (!l) {
-    l = { specs: new Map(node.fields.map((f) => [f.name, f])), children: new Map((node.children ?? []).map((c) => [c.node!, c])) };
+    l = {
+      specs: new Map(node.fields.map((f) => [f.name, f])),
+      children: new Map((node.children ?? []).map((c) => [c.node!, c])),
+    };
     lookups.set(node, l);
   }
   return l;
@@ -64,6 +70,7 @@ export function toWireInput(infno: string, input: Input): Input {
 function replaceDecimals(v: unknown): unknown {
   if (isDecimal(v)) return v.toNumber();
   if (Array.isArray(v)) return v.map(replaceDecimals);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, replaceDecimals(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, replaceDecimals(x)]));
   return v;
 }

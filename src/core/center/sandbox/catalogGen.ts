@@ -26,12 +26,70 @@ export interface CatalogVersion {
   records: Record<string, string>[];
 }
 
-const DRUGS = ['阿莫西林胶囊', '布洛芬缓释胶囊', '头孢克肟片', '二甲双胍片', '氨氯地平片', '阿托伐他汀钙片', '奥美拉唑肠溶胶囊', '左氧氟沙星片', '硝苯地平控释片', '氯雷他定片', '蒙脱石散', '复方甘草片'];
+const DRUGS = [
+  '阿莫西林胶囊',
+  '布洛芬缓释胶囊',
+  '头孢克肟片',
+  '二甲双胍片',
+  '氨氯地平片',
+  '阿托伐他汀钙片',
+  '奥美拉唑肠溶胶囊',
+  '左氧氟沙星片',
+  '硝苯地平控释片',
+  '氯雷他定片',
+  '蒙脱石散',
+  '复方甘草片',
+];
 const HERBS = ['黄芪', '当归', '党参', '白术', '茯苓', '甘草', '川芎', '白芍', '熟地黄', '陈皮', '半夏', '枸杞子'];
-const SERVICES = ['普通门诊诊查费', '静脉输液', '血常规检查', '肝功能检测', '胸部X线摄影', '心电图检查', '换药', '肌肉注射', '床位费(三人间)', '一级护理', '彩色多普勒超声', 'CT平扫'];
-const DEVICES = ['一次性使用无菌注射器', '医用输液贴', '一次性使用输液器', '医用纱布块', '导尿管', '医用缝合线', '留置针', '医用外科口罩', '真空采血管', '引流袋', '心电电极', '止血钳'];
-const DIAGS = ['急性上呼吸道感染', '原发性高血压', '2型糖尿病', '慢性胃炎', '支气管炎', '腰椎间盘突出', '冠状动脉粥样硬化性心脏病', '脑梗死', '肺炎', '胆囊结石', '骨质疏松', '过敏性鼻炎'];
-const FIRMS = ['湖南九典制药股份有限公司', '华润双鹤药业股份有限公司', '石药集团欧意药业有限公司', '浙江华海药业股份有限公司', '山东新华制药股份有限公司'];
+const SERVICES = [
+  '普通门诊诊查费',
+  '静脉输液',
+  '血常规检查',
+  '肝功能检测',
+  '胸部X线摄影',
+  '心电图检查',
+  '换药',
+  '肌肉注射',
+  '床位费(三人间)',
+  '一级护理',
+  '彩色多普勒超声',
+  'CT平扫',
+];
+const DEVICES = [
+  '一次性使用无菌注射器',
+  '医用输液贴',
+  '一次性使用输液器',
+  '医用纱布块',
+  '导尿管',
+  '医用缝合线',
+  '留置针',
+  '医用外科口罩',
+  '真空采血管',
+  '引流袋',
+  '心电电极',
+  '止血钳',
+];
+const DIAGS = [
+  '急性上呼吸道感染',
+  '原发性高血压',
+  '2型糖尿病',
+  '慢性胃炎',
+  '支气管炎',
+  '腰椎间盘突出',
+  '冠状动脉粥样硬化性心脏病',
+  '脑梗死',
+  '肺炎',
+  '胆囊结石',
+  '骨质疏松',
+  '过敏性鼻炎',
+];
+const FIRMS = [
+  '湖南九典制药股份有限公司',
+  '华润双鹤药业股份有限公司',
+  '石药集团欧意药业有限公司',
+  '浙江华海药业股份有限公司',
+  '山东新华制药股份有限公司',
+];
 
 const BASE_DATES = ['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01'];
 
@@ -62,12 +120,27 @@ export function catalogCode(infno: string, n: number, seed: number): string {
 }
 
 function nameOf(infno: string, n: number): string {
-  const list = infno === '1302' ? HERBS : infno === '1305' ? SERVICES : infno === '1306' ? DEVICES : infno === '1307' ? DIAGS : DRUGS;
+  const list =
+    infno === '1302'
+      ? HERBS
+      : infno === '1305'
+        ? SERVICES
+        : infno === '1306'
+          ? DEVICES
+          : infno === '1307'
+            ? DIAGS
+            : DRUGS;
   const base = list[n % list.length]!;
   return n < list.length ? base : `${base}(${Math.floor(n / list.length) + 1})`;
 }
 
-function record(infno: string, n: number, seed: number, v: { ver: string; ver_name: string; date: string }, state: 'new' | 'changed' | 'discontinued'): Record<string, string> {
+function record(
+  infno: string,
+  n: number,
+  seed: number,
+  v: { ver: string; ver_name: string; date: string },
+  state: 'new' | 'changed' | 'discontinued',
+): Record<string, string> {
   const code = catalogCode(infno, n, seed);
   const name = nameOf(infno, n) + (state === 'changed' ? '(规格调整)' : '');
   const stamp = `${v.date} 00:00:00`;
@@ -104,19 +177,60 @@ function record(infno: string, n: number, seed: number, v: { ver: string; ver_na
       });
       break;
     case '1302':
-      Object.assign(r, { tcmherb_name: name, cpnd_flag: '0', med_part: '根', cnvl_used: '煎服', natfla: '甘,温', mertpm: '脾,肺经', mlms_name: name, nat_hi_pay_pol: '基金可以支付', prov_hi_pay_pol: '' });
+      Object.assign(r, {
+        tcmherb_name: name,
+        cpnd_flag: '0',
+        med_part: '根',
+        cnvl_used: '煎服',
+        natfla: '甘,温',
+        mertpm: '脾,肺经',
+        mlms_name: name,
+        nat_hi_pay_pol: '基金可以支付',
+        prov_hi_pay_pol: '',
+      });
       break;
     case '1303':
-      Object.assign(r, { drug_prodname: `${name}(院内制剂)`, dosform_name: '合剂', drug_spec: '100ml', prodentp_name: firm, aprvno: `湘药制字Z${digitsFrom(`aprv:${code}`, 8)}` });
+      Object.assign(r, {
+        drug_prodname: `${name}(院内制剂)`,
+        dosform_name: '合剂',
+        drug_spec: '100ml',
+        prodentp_name: firm,
+        aprvno: `湘药制字Z${digitsFrom(`aprv:${code}`, 8)}`,
+      });
       break;
     case '1305':
-      Object.assign(r, { prcunt: '次', prcunt_name: '次', servitem_name: name, trt_item_cont: `${name}，含相关操作`, trt_exct_cont: '', servitem_type: '01', item_dscr: '' });
+      Object.assign(r, {
+        prcunt: '次',
+        prcunt_name: '次',
+        servitem_name: name,
+        trt_item_cont: `${name}，含相关操作`,
+        trt_exct_cont: '',
+        servitem_type: '01',
+        item_dscr: '',
+      });
       break;
     case '1306':
-      Object.assign(r, { mcs_name: name, spec: '标准型', prod_mol: `M${digitsFrom(`mol:${code}`, 3)}`, prodentp_name: firm, highval_mcs_flag: pick(`hv:${code}`, 5) === 0 ? '1' : '0', min_salunt: '个', lmt_used_flag: '0' });
+      Object.assign(r, {
+        mcs_name: name,
+        spec: '标准型',
+        prod_mol: `M${digitsFrom(`mol:${code}`, 3)}`,
+        prodentp_name: firm,
+        highval_mcs_flag: pick(`hv:${code}`, 5) === 0 ? '1' : '0',
+        min_salunt: '个',
+        lmt_used_flag: '0',
+      });
       break;
     case '1307':
-      Object.assign(r, { diag_list_id: digitsFrom(`diag:${code}`, 10), diag_code: code, diag_name: name, natstd_diag_code: code, natstd_diag_name: name, clnc_diag_code: code, clnc_diag_name: name, used_std: '1' });
+      Object.assign(r, {
+        diag_list_id: digitsFrom(`diag:${code}`, 10),
+        diag_code: code,
+        diag_name: name,
+        natstd_diag_code: code,
+        natstd_diag_name: name,
+        clnc_diag_code: code,
+        clnc_diag_name: name,
+        used_std: '1',
+      });
       break;
     default:
       r.col_1 = code;
@@ -145,7 +259,10 @@ export function catalogVersions(infno: string, seed = 1, opts: CatalogOptions = 
 }
 
 /** The version after `ver` (by ver or ver_name; "", "0" = from the start); undefined = none left; null = unknown ver. */
-export function nextCatalogVersion(versions: readonly CatalogVersion[], ver: string): CatalogVersion | undefined | null {
+export function nextCatalogVersion(
+  versions: readonly CatalogVersion[],
+  ver: string,
+): CatalogVersion | undefined | null {
   const v = ver.trim();
   if (v === '' || v === '0') return versions[0];
   const i = versions.findIndex((x) => x.ver === v || x.ver_name === v);

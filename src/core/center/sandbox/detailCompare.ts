@@ -21,7 +21,17 @@ import type { SettlementBrief, SettlementRow } from './ledger.js';
 export type UploadLine = StmtUploadLine<number>;
 
 /** What explaining a missing settlement needs of any center row. */
-export type SettlementKeys = Pick<SettlementRow, 'setl_id' | 'fixmedins_code' | 'medins_setl_id' | 'setl_time' | 'clr_type' | 'clr_optins' | 'reversed_by' | 'reversed_at'>;
+export type SettlementKeys = Pick<
+  SettlementRow,
+  | 'setl_id'
+  | 'fixmedins_code'
+  | 'medins_setl_id'
+  | 'setl_time'
+  | 'clr_type'
+  | 'clr_optins'
+  | 'reversed_by'
+  | 'reversed_at'
+>;
 
 export const DETAIL_MEMO = {
   balanced: '平',
@@ -90,7 +100,11 @@ export function compareDetails(
     const c = byId.get(h.setl_id);
     if (c && !matched.has(c.setl_id)) {
       matched.add(c.setl_id);
-      const same = fenOfText(c.medfee_sumamt) === h.medfee_sumamt && fenOfText(c.fund_pay_sumamt) === h.fund_pay_sumamt && fenOfText(c.acct_pay) === h.acct_pay && c.refd_setl_flag === h.refd_setl_flag;
+      const same =
+        fenOfText(c.medfee_sumamt) === h.medfee_sumamt &&
+        fenOfText(c.fund_pay_sumamt) === h.fund_pay_sumamt &&
+        fenOfText(c.acct_pay) === h.acct_pay &&
+        c.refd_setl_flag === h.refd_setl_flag;
       out.push(
         same
           ? centerRow(c, '0', DETAIL_MEMO.balanced)
@@ -104,16 +118,39 @@ export function compareDetails(
     }
     const any = lookup(h.setl_id);
     if (!any || any.fixmedins_code !== scope.fixmedins_code) out.push(institutionRow(h, DETAIL_MEMO.centerMissing));
-    else if (any.reversed_by) out.push(institutionRow(h, `${DETAIL_MEMO.centerReversed}：msgid ${any.reversed_by} ${any.reversed_at}`, any.medins_setl_id));
+    else if (any.reversed_by)
+      out.push(
+        institutionRow(
+          h,
+          `${DETAIL_MEMO.centerReversed}：msgid ${any.reversed_by} ${any.reversed_at}`,
+          any.medins_setl_id,
+        ),
+      );
     else if (any.setl_time.slice(0, 10) < scope.from || any.setl_time.slice(0, 10) > scope.to) {
       out.push(institutionRow(h, `${DETAIL_MEMO.outOfPeriod}：中心结算时间 ${any.setl_time}`, any.medins_setl_id));
-    } else out.push(institutionRow(h, `${DETAIL_MEMO.otherGroup}：中心 clr_type=${any.clr_type} clr_optins=${any.clr_optins}`, any.medins_setl_id));
+    } else
+      out.push(
+        institutionRow(
+          h,
+          `${DETAIL_MEMO.otherGroup}：中心 clr_type=${any.clr_type} clr_optins=${any.clr_optins}`,
+          any.medins_setl_id,
+        ),
+      );
   }
-  const visitKey = (c: { mdtrt_id: string; psn_no: string; refd_setl_flag: string }) => `${c.mdtrt_id}\u0000${c.psn_no}\u0000${c.refd_setl_flag}`;
+  const visitKey = (c: { mdtrt_id: string; psn_no: string; refd_setl_flag: string }) =>
+    `${c.mdtrt_id}\u0000${c.psn_no}\u0000${c.refd_setl_flag}`;
   const knownVisits = new Set(center.filter((c) => matched.has(c.setl_id)).map(visitKey));
-  const extras = center.filter((c) => !matched.has(c.setl_id)).sort((a, b) => (a.setl_time === b.setl_time ? a.setl_id.localeCompare(b.setl_id) : a.setl_time.localeCompare(b.setl_time)));
+  const extras = center
+    .filter((c) => !matched.has(c.setl_id))
+    .sort((a, b) =>
+      a.setl_time === b.setl_time ? a.setl_id.localeCompare(b.setl_id) : a.setl_time.localeCompare(b.setl_time),
+    );
   for (const c of extras) {
-    out.push(knownVisits.has(visitKey(c)) ? centerRow(c, '1', DETAIL_MEMO.duplicate, false) : centerRow(c, '1', DETAIL_MEMO.institutionMissing));
+    out.push(
+      knownVisits.has(visitKey(c))
+        ? centerRow(c, '1', DETAIL_MEMO.duplicate, false)
+        : centerRow(c, '1', DETAIL_MEMO.institutionMissing),
+    );
   }
   return out;
 }

@@ -9,10 +9,22 @@ import { personInfo } from './handlers/person.js';
 import { querySettlement } from './handlers/query.js';
 import { reverse } from './handlers/reverse.js';
 import { signIn, signOut } from './handlers/session.js';
-import { cancelInpatient, cancelOutpatient, presettleInpatient, presettleOutpatient, settleInpatient, settleOutpatient } from './handlers/settle.js';
+import {
+  cancelInpatient,
+  cancelOutpatient,
+  presettleInpatient,
+  presettleOutpatient,
+  settleInpatient,
+  settleOutpatient,
+} from './handlers/settle.js';
 import { cancelRegistration, registerOutpatient, uploadVisitInfo } from './handlers/visit.js';
 import { admit, cancelAdmission, cancelDischarge, changeStay, discharge } from './handlers/admission.js';
-import { deleteInpatientLines, deleteOutpatientLines, uploadInpatientLines, uploadOutpatientLines } from './handlers/feeLines.js';
+import {
+  deleteInpatientLines,
+  deleteOutpatientLines,
+  uploadInpatientLines,
+  uploadOutpatientLines,
+} from './handlers/feeLines.js';
 import { queryFeeLines } from './handlers/feeQuery.js';
 import { stmtDetail } from './handlers/stmtDetail.js';
 import { stmtTotal } from './handlers/stmtTotal.js';
@@ -98,6 +110,25 @@ export function notOfferedMessage(infno: string): string {
  * is told "not offered" rather than "unknown".
  */
 export const NOT_OFFERED = new Set([
-  '1304', '1316', '1317', '1318', '1319', '1320', '1321', '1901', '2001', '2101', '2102', '2103', '3203', '3204', '3503', '3504',
-  '3507', '3508', '5205', '5206', '9002A',
+  '1304',
+  '1316',
+  '1317',
+  '1318',
+  '1319',
+  '1320',
+  '1321',
+  '1901',
+  '2001',
+  '2101',
+  '2102',
+  '2103',
+  '3203',
+  '3204',
+  '3503',
+  '3504',
+  '3507',
+  '3508',
+  '5205',
+  '5206',
+  '9002A',
 ]);

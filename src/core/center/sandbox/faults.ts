@@ -65,8 +65,14 @@ const ALIASES: Record<string, FaultKind> = {
   'commit-timeout': 'timeout-after-commit',
 };
 
-const FIX_ZH = '规则写成 <infno>:<kind>[=<param>][@<probability>]，例如 "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05"；kind 可为 ' + FAULT_KINDS.join('、') + '。见 docs/sandbox.md。';
-const FIX = 'Write rules as <infno>:<kind>[=<param>][@<probability>], e.g. "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05"; kinds: ' + FAULT_KINDS.join(', ') + '. See docs/sandbox.md.';
+const FIX_ZH =
+  '规则写成 <infno>:<kind>[=<param>][@<probability>]，例如 "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05"；kind 可为 ' +
+  FAULT_KINDS.join('、') +
+  '。见 docs/sandbox.md。';
+const FIX =
+  'Write rules as <infno>:<kind>[=<param>][@<probability>], e.g. "2207:timeout-after-commit@0.2,3505:latency=50ms,*:reset@0.05"; kinds: ' +
+  FAULT_KINDS.join(', ') +
+  '. See docs/sandbox.md.';
 
 function bad(summary: string, zh: string, why?: string): never {
   throw inputError('SANDBOX_FAULT_SPEC', summary, FIX, why).zh(zh, FIX_ZH);
@@ -74,7 +80,11 @@ function bad(summary: string, zh: string, why?: string): never {
 
 function parseDuration(s: string, rule: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(s.trim());
-  if (!m) bad(`The fault rule "${rule}" has a duration "${s}" that is not like 50ms or 2s`, `故障规则 "${rule}" 的时长 "${s}" 不是 50ms 或 2s 这样的格式`);
+  if (!m)
+    bad(
+      `The fault rule "${rule}" has a duration "${s}" that is not like 50ms or 2s`,
+      `故障规则 "${rule}" 的时长 "${s}" 不是 50ms 或 2s 这样的格式`,
+    );
   return Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1));
 }
 
@@ -83,29 +93,54 @@ function parseProbability(s: string, rule: string): number {
   const pct = t.endsWith('%');
   const n = Number(pct ? t.slice(0, -1) : t);
   const p = pct ? n / 100 : n;
-  if (!Number.isFinite(p) || p < 0 || p > 1) bad(`The fault rule "${rule}" has a probability "${s}" outside 0..1`, `故障规则 "${rule}" 的概率 "${s}" 不在 0..1 之间`);
+  if (!Number.isFinite(p) || p < 0 || p > 1)
+    bad(
+      `The fault rule "${rule}" has a probability "${s}" outside 0..1`,
+      `故障规则 "${rule}" 的概率 "${s}" 不在 0..1 之间`,
+    );
   return p;
 }
 
 const INFNO_PATTERN = /^(\*|\d{1,4}\*|\d{4}[A-Z]?)$/;
 
 /** Build one rule from its parts (shared by the compact and the structured forms). */
-function makeRule(infno: string, kindText: string, param: string | undefined, prob: string | number | undefined, text: string): FaultRule {
-  if (!INFNO_PATTERN.test(infno)) bad(`The fault rule "${text}" names "${infno}", which is not a transaction code, * or a prefix like 35*`, `故障规则 "${text}" 中的 "${infno}" 不是交易编号、* 或 35* 这样的前缀`);
+function makeRule(
+  infno: string,
+  kindText: string,
+  param: string | undefined,
+  prob: string | number | undefined,
+  text: string,
+): FaultRule {
+  if (!INFNO_PATTERN.test(infno))
+    bad(
+      `The fault rule "${text}" names "${infno}", which is not a transaction code, * or a prefix like 35*`,
+      `故障规则 "${text}" 中的 "${infno}" 不是交易编号、* 或 35* 这样的前缀`,
+    );
   const kind = ALIASES[kindText.trim().toLowerCase()];
-  if (!kind) bad(`The fault rule "${text}" has an unknown kind "${kindText}"`, `故障规则 "${text}" 的类型 "${kindText}" 未知`);
-  const probability = prob === undefined ? 1 : typeof prob === 'number' ? parseProbability(String(prob), text) : parseProbability(prob, text);
+  if (!kind)
+    bad(`The fault rule "${text}" has an unknown kind "${kindText}"`, `故障规则 "${text}" 的类型 "${kindText}" 未知`);
+  const probability =
+    prob === undefined
+      ? 1
+      : typeof prob === 'number'
+        ? parseProbability(String(prob), text)
+        : parseProbability(prob, text);
   const rule: FaultRule = { infno, kind, probability, text };
   const p = param?.trim();
   switch (kind) {
     case 'latency': {
-      if (!p) bad(`The fault rule "${text}" needs a duration: latency=50ms`, `故障规则 "${text}" 需要时长：latency=50ms`);
+      if (!p)
+        bad(`The fault rule "${text}" needs a duration: latency=50ms`, `故障规则 "${text}" 需要时长：latency=50ms`);
       const range = /^(.+?)\.\.(.+)$/.exec(p);
       if (range) {
         const unit = /(ms|s)$/.exec(range[2]!)?.[1] ?? '';
         rule.latencyMs = parseDuration(/(ms|s)$/.test(range[1]!) ? range[1]! : range[1]! + unit, text);
         rule.latencyMaxMs = parseDuration(range[2]!, text);
-        if (rule.latencyMaxMs < rule.latencyMs) bad(`The fault rule "${text}" has a range whose end is below its start`, `故障规则 "${text}" 的范围终点小于起点`);
+        if (rule.latencyMaxMs < rule.latencyMs)
+          bad(
+            `The fault rule "${text}" has a range whose end is below its start`,
+            `故障规则 "${text}" 的范围终点小于起点`,
+          );
       } else rule.latencyMs = parseDuration(p, text);
       break;
     }
@@ -114,14 +149,22 @@ function makeRule(infno: string, kindText: string, param: string | undefined, pr
       break;
     case 'gateway': {
       const status = p ? Number(p) : 500;
-      if (!Number.isInteger(status) || status < 400 || status > 599) bad(`The fault rule "${text}" needs an HTTP status 400–599, not "${p}"`, `故障规则 "${text}" 需要 400–599 的 HTTP 状态码，而不是 "${p}"`);
+      if (!Number.isInteger(status) || status < 400 || status > 599)
+        bad(
+          `The fault rule "${text}" needs an HTTP status 400–599, not "${p}"`,
+          `故障规则 "${text}" 需要 400–599 的 HTTP 状态码，而不是 "${p}"`,
+        );
       rule.status = status;
       rule.message = `sandbox fault: gateway error ${status}`;
       break;
     }
     case 'timeout':
     case 'timeout-after-commit':
-      if (p && p !== 'hold' && p !== 'reset') bad(`The fault rule "${text}" takes =hold or =reset, not "${p}"`, `故障规则 "${text}" 只接受 =hold 或 =reset，而不是 "${p}"`);
+      if (p && p !== 'hold' && p !== 'reset')
+        bad(
+          `The fault rule "${text}" takes =hold or =reset, not "${p}"`,
+          `故障规则 "${text}" 只接受 =hold 或 =reset，而不是 "${p}"`,
+        );
       rule.socket = (p as 'hold' | 'reset' | undefined) || 'hold';
       break;
     case 'reset':
@@ -135,7 +178,11 @@ const COMPACT = /^\s*(\*|[0-9A-Za-z]{1,6}\*?)\s*:\s*([A-Za-z0-9-]+)(?:\s*=\s*([^
 
 function parseCompactItem(item: string): FaultRule {
   const m = COMPACT.exec(item);
-  if (!m) bad(`The fault rule "${item.trim()}" is not of the form <infno>:<kind>[=<param>][@<probability>]`, `故障规则 "${item.trim()}" 不是 <infno>:<kind>[=<param>][@<probability>] 格式`);
+  if (!m)
+    bad(
+      `The fault rule "${item.trim()}" is not of the form <infno>:<kind>[=<param>][@<probability>]`,
+      `故障规则 "${item.trim()}" 不是 <infno>:<kind>[=<param>][@<probability>] 格式`,
+    );
   return makeRule(m[1]!, m[2]!, m[3], m[4], item.trim());
 }
 
@@ -163,7 +210,11 @@ function parseMap(o: Record<string, unknown>): FaultRule[] {
     for (const it of items) {
       if (typeof it === 'string') out.push(parseCompactItem(`${infno}:${it}`));
       else if (it && typeof it === 'object') out.push(parseObjectRule({ infno, ...(it as Record<string, unknown>) }));
-      else bad(`The fault rules for "${infno}" hold ${JSON.stringify(it)}, which is not a rule`, `"${infno}" 的故障规则含 ${JSON.stringify(it)}，不是规则`);
+      else
+        bad(
+          `The fault rules for "${infno}" hold ${JSON.stringify(it)}, which is not a rule`,
+          `"${infno}" 的故障规则含 ${JSON.stringify(it)}，不是规则`,
+        );
     }
   }
   return out;
@@ -172,7 +223,16 @@ function parseMap(o: Record<string, unknown>): FaultRule[] {
 function fromStructured(v: unknown): FaultRule[] {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) {
-    return v.flatMap((it) => (typeof it === 'string' ? parseCompactList(it) : it && typeof it === 'object' ? [parseObjectRule(it as Record<string, unknown>)] : bad(`The fault rule ${JSON.stringify(it)} is not a string or an object`, `故障规则 ${JSON.stringify(it)} 既不是字符串也不是对象`)));
+    return v.flatMap((it) =>
+      typeof it === 'string'
+        ? parseCompactList(it)
+        : it && typeof it === 'object'
+          ? [parseObjectRule(it as Record<string, unknown>)]
+          : bad(
+              `The fault rule ${JSON.stringify(it)} is not a string or an object`,
+              `故障规则 ${JSON.stringify(it)} 既不是字符串也不是对象`,
+            ),
+    );
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
@@ -180,7 +240,10 @@ function fromStructured(v: unknown): FaultRule[] {
     return parseMap(o);
   }
   if (typeof v === 'string') return parseCompactList(v);
-  return bad(`The fault rules ${JSON.stringify(v)} are not a list, a map or a string`, `故障规则 ${JSON.stringify(v)} 不是列表、映射或字符串`);
+  return bad(
+    `The fault rules ${JSON.stringify(v)} are not a list, a map or a string`,
+    `故障规则 ${JSON.stringify(v)} 不是列表、映射或字符串`,
+  );
 }
 
 function parseCompactList(s: string): FaultRule[] {
@@ -191,13 +254,23 @@ function parseCompactList(s: string): FaultRule[] {
     .map(parseCompactItem);
 }
 
-export type FaultSpecInput = string | readonly (string | Record<string, unknown>)[] | Record<string, unknown> | readonly FaultRule[] | undefined | null;
+export type FaultSpecInput =
+  | string
+  | readonly (string | Record<string, unknown>)[]
+  | Record<string, unknown>
+  | readonly FaultRule[]
+  | undefined
+  | null;
 
 /** Parse fault rules from the compact string form, JSON, YAML or already-structured values. */
 export function parseFaults(spec: FaultSpecInput): FaultRule[] {
   if (spec === undefined || spec === null) return [];
   if (typeof spec !== 'string') {
-    if (Array.isArray(spec) && spec.every((r) => r && typeof r === 'object' && 'text' in r && 'kind' in r && 'probability' in r)) return (spec as FaultRule[]).map((r) => ({ ...r }));
+    if (
+      Array.isArray(spec) &&
+      spec.every((r) => r && typeof r === 'object' && 'text' in r && 'kind' in r && 'probability' in r)
+    )
+      return (spec as FaultRule[]).map((r) => ({ ...r }));
     return fromStructured(spec);
   }
   const t = spec.trim();

@@ -35,7 +35,16 @@ interface Reply {
 }
 
 export class SandboxFront {
-  readonly stats: SandboxStats = { requests: 0, ok: 0, refused: 0, files: 0, replayed: 0, sealed: 0, faults: {}, byInfno: {} };
+  readonly stats: SandboxStats = {
+    requests: 0,
+    ok: 0,
+    refused: 0,
+    files: 0,
+    replayed: 0,
+    sealed: 0,
+    faults: {},
+    byInfno: {},
+  };
   /** Responses held open by a timeout fault (destroyed on close). */
   readonly held = new Set<http.ServerResponse>();
   closed = false;
@@ -69,7 +78,20 @@ export class SandboxFront {
   private reply(req: http.IncomingMessage, res: http.ServerResponse, path: string): Reply {
     const started = Date.now();
     const received = this.clock();
-    const ev: SandboxEvent = { at: received, method: req.method ?? '', path, infno: null, msgid: null, status: 200, infcode: null, err_msg: null, fault: null, replayed: false, sealed: false, ms: 0 };
+    const ev: SandboxEvent = {
+      at: received,
+      method: req.method ?? '',
+      path,
+      infno: null,
+      msgid: null,
+      status: 200,
+      infcode: null,
+      err_msg: null,
+      fault: null,
+      replayed: false,
+      sealed: false,
+      ms: 0,
+    };
     const { opts, service, clock } = this;
     const r: Reply = {
       ev,
@@ -107,7 +129,9 @@ export class SandboxFront {
   private openChannel(env: Record<string, unknown>): { body: Record<string, unknown>; sealed: boolean } | string {
     const keys = this.opts.crypto;
     if (!keys) {
-      return isSealedNode(env.input, env) ? '本中心未启用国密通道：input 为密文 (this center runs plain JSON; send input as an object, or start it with --crypto sm4)' : { body: env, sealed: false };
+      return isSealedNode(env.input, env)
+        ? '本中心未启用国密通道：input 为密文 (this center runs plain JSON; send input as an object, or start it with --crypto sm4)'
+        : { body: env, sealed: false };
     }
     try {
       return openRequest(env, keys);
@@ -121,7 +145,11 @@ export class SandboxFront {
     const path = (req.url ?? '/').split('?')[0]!;
     const r = this.reply(req, res, path);
     const route = routeOf(path);
-    if (!route.ok) return r.refuse(404, `服务地址不存在：${path} (post envelopes to / or ${SERVICE_PATH}, optionally followed by /<infno>)`);
+    if (!route.ok)
+      return r.refuse(
+        404,
+        `服务地址不存在：${path} (post envelopes to / or ${SERVICE_PATH}, optionally followed by /<infno>)`,
+      );
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       return r.refuse(405, `请求方法错误：${req.method} (the center accepts POST only)`);
@@ -175,7 +203,11 @@ export class SandboxFront {
       sendJson(res, r.ev.status, { success: false, code: 500159, message: fault.message });
       return r.finish('other');
     }
-    if (fault?.kind === 'error') return r.envelope(200, this.service.envelope(r.received, this.clock(), -1, fault.message ?? 'sandbox fault', null));
+    if (fault?.kind === 'error')
+      return r.envelope(
+        200,
+        this.service.envelope(r.received, this.clock(), -1, fault.message ?? 'sandbox fault', null),
+      );
 
     const answer = this.service.handle(body, this.clock, urlInfno);
     this.opts.onMessage?.(body, answer.kind === 'envelope' ? answer.body : undefined, r.received);

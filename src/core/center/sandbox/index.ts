@@ -27,16 +27,77 @@ export {
   type SigninRow,
 } from './ledger.js';
 export { LEDGER_AMOUNTS, type LedgerAmount } from './ledgerSchema.js';
-export { parseFaults, formatFaults, FaultPlan, FAULT_KINDS, type FaultRule, type FaultKind, type FaultDecision, type FaultSpecInput } from './faults.js';
-export { sandboxRoster, personFromCertno, personFromPsnNo, psnNoFor, certnoInPsnNo, isResidentId, idCheckChar, type Person, type RosterOptions } from './roster.js';
+export {
+  parseFaults,
+  formatFaults,
+  FaultPlan,
+  FAULT_KINDS,
+  type FaultRule,
+  type FaultKind,
+  type FaultDecision,
+  type FaultSpecInput,
+} from './faults.js';
+export {
+  sandboxRoster,
+  personFromCertno,
+  personFromPsnNo,
+  psnNoFor,
+  certnoInPsnNo,
+  isResidentId,
+  idCheckChar,
+  type Person,
+  type RosterOptions,
+} from './roster.js';
 export { rulesSplit, type RulesSplitOptions } from './rulesSplit.js';
 export { simpleSplit, type SplitFn, type SplitInput, type SplitResult, type SetlDetail } from './simpleSplit.js';
-export { catalogVersions, catalogCode, nextCatalogVersion, type CatalogVersion, type CatalogOptions } from './catalogGen.js';
-export { compareDetails, DETAIL_MEMO, type DetailScope, type UploadLine, type SettlementKeys } from './detailCompare.js';
+export {
+  catalogVersions,
+  catalogCode,
+  nextCatalogVersion,
+  type CatalogVersion,
+  type CatalogOptions,
+} from './catalogGen.js';
+export {
+  compareDetails,
+  DETAIL_MEMO,
+  type DetailScope,
+  type UploadLine,
+  type SettlementKeys,
+} from './detailCompare.js';
 export { CenterService, msgidProblem, type ServiceAnswer, type ResponseBody } from './service.js';
 export { offeredInfnos } from './dispatch.js';
-export { checkMessage, noteMessage, newConformanceState, type Violation, type ViolationKind, type ConformanceState, type CheckContext } from './conformance/checkMessage.js';
-export { ConformanceCollector, conformanceHtml, maskMessage, type ConformanceReport, type TransactionReport, type OffendingMessage, type ReportLabels } from './conformance/conformanceReport.js';
-export { startConformance, jsonFileFor, type ConformanceOptions, type ConformanceRecorder } from './conformance/conformanceRecorder.js';
-export { planSeed, applySeed, PLANT_KINDS, type HisSettlementCopy, type PlantKind, type PlantedDifference, type SeedPlan, type SeedSkip } from './seedFromHis.js';
+export {
+  checkMessage,
+  noteMessage,
+  newConformanceState,
+  type Violation,
+  type ViolationKind,
+  type ConformanceState,
+  type CheckContext,
+} from './conformance/checkMessage.js';
+export {
+  ConformanceCollector,
+  conformanceHtml,
+  maskMessage,
+  type ConformanceReport,
+  type TransactionReport,
+  type OffendingMessage,
+  type ReportLabels,
+} from './conformance/conformanceReport.js';
+export {
+  startConformance,
+  jsonFileFor,
+  type ConformanceOptions,
+  type ConformanceRecorder,
+} from './conformance/conformanceRecorder.js';
+export {
+  planSeed,
+  applySeed,
+  PLANT_KINDS,
+  type HisSettlementCopy,
+  type PlantKind,
+  type PlantedDifference,
+  type SeedPlan,
+  type SeedSkip,
+} from './seedFromHis.js';
 export { VisitStore, type VisitRow, type VisitStatus, type FeeLineRow, type LinePricing } from './visits.js';

@@ -12,7 +12,18 @@ import { D, fenOfText, money, round2, textOfFen, ZERO, type Decimal } from '../.
 import { inputError } from '../../errors.js';
 import { LedgerBooks } from './ledgerBooks.js';
 import { BulkSeed } from './ledgerBulkSeed.js';
-import { amountText, briefFromDb, BRIEF_COLUMNS, clrTypeForMedType, isDateTimeText, num, revivePerson, settlementFromDb, settlementToDb, type DbRow } from './ledgerRows.js';
+import {
+  amountText,
+  briefFromDb,
+  BRIEF_COLUMNS,
+  clrTypeForMedType,
+  isDateTimeText,
+  num,
+  revivePerson,
+  settlementFromDb,
+  settlementToDb,
+  type DbRow,
+} from './ledgerRows.js';
 import { LEDGER_AMOUNTS, LEDGER_DDL } from './ledgerSchema.js';
 import { filterSql, totalsSql } from './ledgerSql.js';
 import type {
@@ -35,7 +46,15 @@ export { clrTypeForMedType } from './ledgerRows.js';
 export { totalsSql } from './ledgerSql.js';
 
 /** The indexes a bulk seed drops and builds again afterwards (all but primary keys). */
-const BULK_DROPPED_INDEXES = ['settlements_period', 'settlements_brief', 'settlements_fen_totals', 'settlements_mdtrt', 'settlements_msgid', 'settlements_psn', 'persons_certno'];
+const BULK_DROPPED_INDEXES = [
+  'settlements_period',
+  'settlements_brief',
+  'settlements_fen_totals',
+  'settlements_mdtrt',
+  'settlements_msgid',
+  'settlements_psn',
+  'persons_certno',
+];
 
 const p2 = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -64,10 +83,11 @@ export class Ledger extends LedgerBooks {
     this.visits = new VisitStore(this.db);
   }
 
-
   /** Every row of one visit (any status), oldest first. */
   settlementsOfVisit(mdtrt_id: string): SettlementRow[] {
-    return (this.stmt('SELECT * FROM settlements WHERE mdtrt_id = ? ORDER BY setl_time, setl_id').all(mdtrt_id) as DbRow[]).map(settlementFromDb);
+    return (
+      this.stmt('SELECT * FROM settlements WHERE mdtrt_id = ? ORDER BY setl_time, setl_id').all(mdtrt_id) as DbRow[]
+    ).map(settlementFromDb);
   }
 
   /** Run `fn` in one SQLite transaction (nested calls become savepoints). */
@@ -133,9 +153,11 @@ export class Ledger extends LedgerBooks {
    */
   reopenOptions(): { file: string; options: LedgerOptions } | undefined {
     if (this.file === ':memory:' || this.split !== simpleSplit) return undefined;
-    return { file: this.file, options: { admdvs: this.admdvs, fixmedins_code: this.fixmedins_code, fixmedins_name: this.fixmedins_name } };
+    return {
+      file: this.file,
+      options: { admdvs: this.admdvs, fixmedins_code: this.fixmedins_code, fixmedins_name: this.fixmedins_name },
+    };
   }
-
 
   /**
    * Does the ledger hold anything of this institution (its own default institution, a sign-in,
@@ -143,8 +165,12 @@ export class Ledger extends LedgerBooks {
    */
   hasInstitution(fixmedins_code: string): boolean {
     if (fixmedins_code === this.fixmedins_code) return true;
-    const q = ['signins', 'messages', 'settlements', 'files', 'mappings', 'trace_records'].map((t) => `SELECT 1 FROM ${t} WHERE fixmedins_code = @c`).join(' UNION ALL ');
-    return (this.db.prepare(`SELECT EXISTS (${q}) AS found`).get({ c: fixmedins_code }) as { found: number }).found === 1;
+    const q = ['signins', 'messages', 'settlements', 'files', 'mappings', 'trace_records']
+      .map((t) => `SELECT 1 FROM ${t} WHERE fixmedins_code = @c`)
+      .join(' UNION ALL ');
+    return (
+      (this.db.prepare(`SELECT EXISTS (${q}) AS found`).get({ c: fixmedins_code }) as { found: number }).found === 1
+    );
   }
 
   // ---------------------------------------------------------------- persons and balances
@@ -209,7 +235,14 @@ export class Ledger extends LedgerBooks {
   }
 
   putSettlement(row: NewSettlement): SettlementRow {
-    const full = { ...row, orig_setl_id: row.orig_setl_id ?? null, cancelled_by: null, reversed_by: null, reversed_at: null, status: 'settled' } as SettlementRow;
+    const full = {
+      ...row,
+      orig_setl_id: row.orig_setl_id ?? null,
+      cancelled_by: null,
+      reversed_by: null,
+      reversed_at: null,
+      status: 'settled',
+    } as SettlementRow;
     this.st.insertSettlement!.run(settlementToDb(full));
     return this.bulk ? full : this.getSettlement(row.setl_id)!;
   }
@@ -234,7 +267,9 @@ export class Ledger extends LedgerBooks {
 
   listSettlements(f: SettlementFilter = {}): SettlementRow[] {
     const { sql, args } = filterSql(f);
-    return (this.stmt(`SELECT * FROM settlements ${sql} ORDER BY setl_time, setl_id`).all(...args) as DbRow[]).map(settlementFromDb);
+    return (this.stmt(`SELECT * FROM settlements ${sql} ORDER BY setl_time, setl_id`).all(...args) as DbRow[]).map(
+      settlementFromDb,
+    );
   }
 
   /**
@@ -249,7 +284,13 @@ export class Ledger extends LedgerBooks {
       .safeIntegers(true)
       .get(...args) as Record<string, bigint>;
     const yuan = (v: bigint) => new D(v.toString()).div(100);
-    return { medfee_sumamt: yuan(r.medfee_sumamt!), fund_pay_sumamt: yuan(r.fund_pay_sumamt!), acct_pay: yuan(r.acct_pay!), psn_cash_pay: yuan(r.psn_cash_pay!), count: Number(r.n) };
+    return {
+      medfee_sumamt: yuan(r.medfee_sumamt!),
+      fund_pay_sumamt: yuan(r.fund_pay_sumamt!),
+      acct_pay: yuan(r.acct_pay!),
+      psn_cash_pay: yuan(r.psn_cash_pay!),
+      count: Number(r.n),
+    };
   }
 
   /** The rows a filter selects with only what a 3202 comparison reads (no split, no person). */
@@ -257,7 +298,9 @@ export class Ledger extends LedgerBooks {
     const { sql, args } = filterSql(f);
     // Arrays, not objects: a day of a large hospital is tens of thousands of rows, and
     // better-sqlite3's row objects cost more than the (covering-index) query.
-    const rows = this.stmt(`SELECT ${BRIEF_COLUMNS.join(', ')} FROM settlements ${sql} ORDER BY setl_time, setl_id`).raw(true).all(...args) as unknown[][];
+    const rows = this.stmt(`SELECT ${BRIEF_COLUMNS.join(', ')} FROM settlements ${sql} ORDER BY setl_time, setl_id`)
+      .raw(true)
+      .all(...args) as unknown[][];
     return rows.map(briefFromDb);
   }
 
@@ -279,7 +322,15 @@ export class Ledger extends LedgerBooks {
 
   private plantSettlement(s: SeedSettlement, wantRow: boolean): SettlementRow | undefined {
     return this.transaction(() => {
-      if (!isDateTimeText(s.setl_time)) throw inputError('SANDBOX_SEED', `setl_time "${s.setl_time}" is not yyyy-MM-dd HH:mm:ss`, 'Give setl_time in the center clock as yyyy-MM-dd HH:mm:ss.').zh(`setl_time "${s.setl_time}" 不是 yyyy-MM-dd HH:mm:ss 格式`, '请按医保中心时钟将 setl_time 写成 yyyy-MM-dd HH:mm:ss。');
+      if (!isDateTimeText(s.setl_time))
+        throw inputError(
+          'SANDBOX_SEED',
+          `setl_time "${s.setl_time}" is not yyyy-MM-dd HH:mm:ss`,
+          'Give setl_time in the center clock as yyyy-MM-dd HH:mm:ss.',
+        ).zh(
+          `setl_time "${s.setl_time}" 不是 yyyy-MM-dd HH:mm:ss 格式`,
+          '请按医保中心时钟将 setl_time 写成 yyyy-MM-dd HH:mm:ss。',
+        );
       const today = s.setl_time.slice(0, 10);
       if (!wantRow && this.bulk?.plant(s, today)) return undefined;
       let person = this.person(s.psn_no, today);
@@ -324,13 +375,23 @@ export class Ledger extends LedgerBooks {
       }
       // Keep I1/I4 true unless the caller set the dependent totals too.
       if (given.fund_pay_sumamt !== undefined && given.hifp_pay === undefined) {
-        const others = ['cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'].reduce((acc, k) => acc.plus(amounts[k]!), ZERO);
+        const others = ['cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay'].reduce(
+          (acc, k) => acc.plus(amounts[k]!),
+          ZERO,
+        );
         amounts.hifp_pay = amounts.fund_pay_sumamt!.minus(others);
       }
-      if (given.psn_part_amt === undefined) amounts.psn_part_amt = medfee.minus(amounts.fund_pay_sumamt!).minus(amounts.hosp_part_amt!);
+      if (given.psn_part_amt === undefined)
+        amounts.psn_part_amt = medfee.minus(amounts.fund_pay_sumamt!).minus(amounts.hosp_part_amt!);
       if (given.psn_cash_pay === undefined) amounts.psn_cash_pay = amounts.psn_part_amt!.minus(amounts.acct_pay!);
       if (given.balc === undefined) amounts.balc = before.minus(amounts.acct_pay!);
-      const fields = this.seedFields(s, person, { med_type, clr_type, pool: pool_prop_selfpay, setldetail: split.setldetail, today });
+      const fields = this.seedFields(s, person, {
+        med_type,
+        clr_type,
+        pool: pool_prop_selfpay,
+        setldetail: split.setldetail,
+        today,
+      });
       const row = this.putSettlement({ ...(amounts as SettlementAmounts), ...fields });
       this.setBalance(s.psn_no, amounts.balc!);
       this.recordSeedMessage(s, fields);
@@ -382,15 +443,33 @@ export class Ledger extends LedgerBooks {
   }
 
   /** The message a seeded settlement came in with (its msgid is medins_setl_id). */
-  private recordSeedMessage(s: SeedSettlement, f: { medins_setl_id: string; infno: string; fixmedins_code: string; setl_id: string }): void {
-    this.recordMessage({ msgid: f.medins_setl_id, infno: f.infno, fixmedins_code: f.fixmedins_code, psn_no: s.psn_no, digest: 'seed', received_at: s.setl_time, output: null, created: { settlements: [f.setl_id] }, source: 'seed' });
+  private recordSeedMessage(
+    s: SeedSettlement,
+    f: { medins_setl_id: string; infno: string; fixmedins_code: string; setl_id: string },
+  ): void {
+    this.recordMessage({
+      msgid: f.medins_setl_id,
+      infno: f.infno,
+      fixmedins_code: f.fixmedins_code,
+      psn_no: s.psn_no,
+      digest: 'seed',
+      received_at: s.setl_time,
+      output: null,
+      created: { settlements: [f.setl_id] },
+      source: 'seed',
+    });
   }
 
   /** Plant a cancellation (2208/2305) of a settlement: a negative row with its own setl_id. */
   insertCancellation(c: SeedCancellation): SettlementRow {
     return this.transaction(() => {
       const orig = this.getSettlement(c.setl_id);
-      if (!orig) throw inputError('SANDBOX_SEED', `No settlement ${c.setl_id} in the sandbox ledger`, 'Insert the settlement first, then its cancellation.').zh(`沙箱账本中没有结算 ${c.setl_id}`, '请先写入结算，再写入其撤销。');
+      if (!orig)
+        throw inputError(
+          'SANDBOX_SEED',
+          `No settlement ${c.setl_id} in the sandbox ledger`,
+          'Insert the settlement first, then its cancellation.',
+        ).zh(`沙箱账本中没有结算 ${c.setl_id}`, '请先写入结算，再写入其撤销。');
       const row = this.cancelSettlement(orig, {
         setl_time: c.setl_time,
         setl_id: c.new_setl_id ?? this.newSetlId(c.setl_time),
@@ -422,12 +501,19 @@ export class Ledger extends LedgerBooks {
   reverseSettlement(setl_id: string, at: string, by?: string): SettlementRow {
     return this.transaction(() => {
       const row = this.getSettlement(setl_id);
-      if (!row) throw inputError('SANDBOX_SEED', `No settlement ${setl_id} in the sandbox ledger`, 'Insert the settlement first.').zh(`沙箱账本中没有结算 ${setl_id}`, '请先写入结算。');
+      if (!row)
+        throw inputError(
+          'SANDBOX_SEED',
+          `No settlement ${setl_id} in the sandbox ledger`,
+          'Insert the settlement first.',
+        ).zh(`沙箱账本中没有结算 ${setl_id}`, '请先写入结算。');
       const msgid = by ?? this.newSeedMsgid(row.fixmedins_code, at);
       this.markReversed(setl_id, msgid, at);
       if (row.medins_setl_id) this.st.markMessageReversed!.run(msgid, at, row.medins_setl_id);
       this.setBalance(row.psn_no, this.balance(row.psn_no, at.slice(0, 10)).plus(row.acct_pay));
-      return this.bulk ? { ...row, reversed_by: msgid, reversed_at: at, status: 'reversed' } : this.getSettlement(setl_id)!;
+      return this.bulk
+        ? { ...row, reversed_by: msgid, reversed_at: at, status: 'reversed' }
+        : this.getSettlement(setl_id)!;
     });
   }
 
@@ -437,7 +523,15 @@ export class Ledger extends LedgerBooks {
    */
   cancelSettlement(
     orig: SettlementRow,
-    a: { setl_time: string; setl_id: string; medins_setl_id: string; source: string; memo: string | null; opter: string | null; opter_name: string | null },
+    a: {
+      setl_time: string;
+      setl_id: string;
+      medins_setl_id: string;
+      source: string;
+      memo: string | null;
+      opter: string | null;
+      opter_name: string | null;
+    },
   ): SettlementRow {
     const neg = {} as SettlementAmounts;
     for (const k of LEDGER_AMOUNTS) neg[k] = orig[k].negated();
@@ -452,7 +546,11 @@ export class Ledger extends LedgerBooks {
       setl_time: a.setl_time,
       refd_setl_flag: '1',
       orig_setl_id: orig.setl_id,
-      setldetail: orig.setldetail.map((d) => ({ ...d, inscp_scp_amt: d.inscp_scp_amt.negated(), fund_payamt: d.fund_payamt.negated() })),
+      setldetail: orig.setldetail.map((d) => ({
+        ...d,
+        inscp_scp_amt: d.inscp_scp_amt.negated(),
+        fund_payamt: d.fund_payamt.negated(),
+      })),
       source: a.source,
       memo: a.memo,
       opter: a.opter,
@@ -472,7 +570,6 @@ export class Ledger extends LedgerBooks {
       if (!this.st.getMessage!.get(id)) return id;
     }
   }
-
 }
 
 /** Open (creating if needed) a sandbox ledger file; `:memory:` for a throwaway one. */

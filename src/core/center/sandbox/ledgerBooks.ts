@@ -10,7 +10,16 @@ import { inputError } from '../../errors.js';
 import { reviveMapping, reviveTrace, SETTLEMENT_COLUMNS, type DbRow } from './ledgerRows.js';
 import { LEDGER_DDL, SCHEMA_VERSION } from './ledgerSchema.js';
 import { traceFilterSql } from './ledgerSql.js';
-import type { FileRow, MappingRow, MessageRow, SigninRow, TraceCodeFilter, TraceCodeRow, TraceMovement, TraceRecordRow } from './ledgerTypes.js';
+import type {
+  FileRow,
+  MappingRow,
+  MessageRow,
+  SigninRow,
+  TraceCodeFilter,
+  TraceCodeRow,
+  TraceMovement,
+  TraceRecordRow,
+} from './ledgerTypes.js';
 
 export class LedgerBooks {
   readonly db: Database.Database;
@@ -23,19 +32,33 @@ export class LedgerBooks {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(LEDGER_DDL);
-    const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
-    if (!v) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as
+      | { value: string }
+      | undefined;
+    if (!v)
+      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     else if (Number(v.value) > SCHEMA_VERSION) {
       this.db.close();
-      throw inputError('SANDBOX_LEDGER_VERSION', `The sandbox ledger ${file} was written by a newer hisops (schema ${v.value})`, 'Use the hisops version that wrote it, or start the sandbox with a new --data file.').zh(`沙箱账本 ${file} 由更新版本的 hisops 写入（结构版本 ${v.value}）`, '请使用写入它的 hisops 版本，或用新的 --data 文件启动沙箱。');
+      throw inputError(
+        'SANDBOX_LEDGER_VERSION',
+        `The sandbox ledger ${file} was written by a newer hisops (schema ${v.value})`,
+        'Use the hisops version that wrote it, or start the sandbox with a new --data file.',
+      ).zh(
+        `沙箱账本 ${file} 由更新版本的 hisops 写入（结构版本 ${v.value}）`,
+        '请使用写入它的 hisops 版本，或用新的 --data 文件启动沙箱。',
+      );
     }
     const cols = SETTLEMENT_COLUMNS.join(', ');
     const binds = SETTLEMENT_COLUMNS.map((c) => `@${c}`).join(', ');
     this.st = {
-      serial: this.db.prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value'),
+      serial: this.db.prepare(
+        'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+      ),
       insertSettlement: this.db.prepare(`INSERT INTO settlements (${cols}) VALUES (${binds})`),
       getSettlement: this.db.prepare('SELECT * FROM settlements WHERE setl_id = ?'),
-      settlementsByMsgid: this.db.prepare('SELECT * FROM settlements WHERE medins_setl_id = ? ORDER BY setl_time, setl_id'),
+      settlementsByMsgid: this.db.prepare(
+        'SELECT * FROM settlements WHERE medins_setl_id = ? ORDER BY setl_time, setl_id',
+      ),
       markCancelled: this.db.prepare('UPDATE settlements SET cancelled_by = ? WHERE setl_id = ?'),
       markReversed: this.db.prepare('UPDATE settlements SET reversed_by = ?, reversed_at = ? WHERE setl_id = ?'),
       getMessage: this.db.prepare('SELECT * FROM messages WHERE msgid = ?'),
@@ -48,7 +71,9 @@ export class LedgerBooks {
       putPerson: this.db.prepare('INSERT OR IGNORE INTO persons (psn_no, certno, data) VALUES (?, ?, ?)'),
       replacePerson: this.db.prepare('INSERT OR REPLACE INTO persons (psn_no, certno, data) VALUES (?, ?, ?)'),
       getBalance: this.db.prepare('SELECT balc FROM accounts WHERE psn_no = ?'),
-      putBalance: this.db.prepare('INSERT INTO accounts (psn_no, balc) VALUES (?, ?) ON CONFLICT(psn_no) DO UPDATE SET balc = excluded.balc'),
+      putBalance: this.db.prepare(
+        'INSERT INTO accounts (psn_no, balc) VALUES (?, ?) ON CONFLICT(psn_no) DO UPDATE SET balc = excluded.balc',
+      ),
       insertSignin: this.db.prepare(
         'INSERT INTO signins (sign_no, fixmedins_code, opter, opter_no, ip, mac, sign_time, expires_at) VALUES (@sign_no, @fixmedins_code, @opter, @opter_no, @ip, @mac, @sign_time, @expires_at)',
       ),
@@ -58,8 +83,12 @@ export class LedgerBooks {
         'INSERT INTO files (file_qury_no, filename, fixmedins_code, kind, bytes, msgid, created_at, dld_endtime) VALUES (@file_qury_no, @filename, @fixmedins_code, @kind, @bytes, @msgid, @created_at, @dld_endtime)',
       ),
       getFile: this.db.prepare('SELECT * FROM files WHERE file_qury_no = ?'),
-      getMapping: this.db.prepare('SELECT * FROM mappings WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND list_type = ? AND med_list_codg = ?'),
-      activeMappingsOf: this.db.prepare('SELECT * FROM mappings WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND revoked_at IS NULL'),
+      getMapping: this.db.prepare(
+        'SELECT * FROM mappings WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND list_type = ? AND med_list_codg = ?',
+      ),
+      activeMappingsOf: this.db.prepare(
+        'SELECT * FROM mappings WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND revoked_at IS NULL',
+      ),
       upsertMapping: this.db.prepare(
         `INSERT INTO mappings (fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg, fixmedins_hilist_name, begndate, enddate, record, msgid, uploaded_at)
          VALUES (@fixmedins_code, @fixmedins_hilist_id, @list_type, @med_list_codg, @fixmedins_hilist_name, @begndate, @enddate, @record, @msgid, @uploaded_at)
@@ -67,13 +96,19 @@ export class LedgerBooks {
            fixmedins_hilist_name = excluded.fixmedins_hilist_name, begndate = excluded.begndate, enddate = excluded.enddate,
            record = excluded.record, msgid = excluded.msgid, uploaded_at = excluded.uploaded_at, revoked_at = NULL, revoked_msgid = NULL`,
       ),
-      revokeMapping: this.db.prepare('UPDATE mappings SET revoked_at = ?, revoked_msgid = ? WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND list_type = ? AND med_list_codg = ?'),
-      getTraceRecord: this.db.prepare('SELECT * FROM trace_records WHERE fixmedins_code = ? AND infno = ? AND record_key = ?'),
+      revokeMapping: this.db.prepare(
+        'UPDATE mappings SET revoked_at = ?, revoked_msgid = ? WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND list_type = ? AND med_list_codg = ?',
+      ),
+      getTraceRecord: this.db.prepare(
+        'SELECT * FROM trace_records WHERE fixmedins_code = ? AND infno = ? AND record_key = ?',
+      ),
       insertTraceRecord: this.db.prepare(
         `INSERT INTO trace_records (fixmedins_code, infno, msgid, record_key, content_digest, med_list_codg, fixmedins_hilist_id, fixmedins_bchno, mdtrt_sn, setl_id, psn_no, cnt, opt_time, ret_rslt, msg_rslt, record, created_at)
          VALUES (@fixmedins_code, @infno, @msgid, @record_key, @content_digest, @med_list_codg, @fixmedins_hilist_id, @fixmedins_bchno, @mdtrt_sn, @setl_id, @psn_no, @cnt, @opt_time, @ret_rslt, @msg_rslt, @record, @created_at)`,
       ),
-      updateTraceRecord: this.db.prepare('UPDATE trace_records SET msgid = @msgid, content_digest = @content_digest, ret_rslt = @ret_rslt, msg_rslt = @msg_rslt, record = @record, created_at = @created_at WHERE id = @id'),
+      updateTraceRecord: this.db.prepare(
+        'UPDATE trace_records SET msgid = @msgid, content_digest = @content_digest, ret_rslt = @ret_rslt, msg_rslt = @msg_rslt, record = @record, created_at = @created_at WHERE id = @id',
+      ),
       deleteTraceCodes: this.db.prepare('DELETE FROM trace_codes WHERE record_id = ?'),
       insertTraceCode: this.db.prepare(
         'INSERT INTO trace_codes (drug_trac_codg, record_id, fixmedins_code, infno, movement, trdn_flag, accepted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -112,11 +147,19 @@ export class LedgerBooks {
   getMessage(msgid: string): MessageRow | undefined {
     const r = this.st.getMessage!.get(msgid) as DbRow | undefined;
     if (!r) return undefined;
-    return { ...(r as unknown as MessageRow), output: r.output ? JSON.parse(r.output as string) : null, created: r.created ? JSON.parse(r.created as string) : null };
+    return {
+      ...(r as unknown as MessageRow),
+      output: r.output ? JSON.parse(r.output as string) : null,
+      created: r.created ? JSON.parse(r.created as string) : null,
+    };
   }
 
   recordMessage(m: Omit<MessageRow, 'reversed_by' | 'reversed_at'>): void {
-    this.st.insertMessage!.run({ ...m, output: m.output === null ? null : JSON.stringify(m.output), created: m.created ? JSON.stringify(m.created) : null });
+    this.st.insertMessage!.run({
+      ...m,
+      output: m.output === null ? null : JSON.stringify(m.output),
+      created: m.created ? JSON.stringify(m.created) : null,
+    });
   }
 
   markMessageReversed(msgid: string, by: string, at: string): void {
@@ -128,7 +171,6 @@ export class LedgerBooks {
   putSignin(s: Omit<SigninRow, 'signed_out_at'>): void {
     this.st.insertSignin!.run(s);
   }
-
 
   getSignin(sign_no: string): SigninRow | undefined {
     return this.st.getSignin!.get(sign_no) as SigninRow | undefined;
@@ -150,8 +192,15 @@ export class LedgerBooks {
 
   // ---------------------------------------------------------------- mappings
 
-  getMapping(fixmedins_code: string, fixmedins_hilist_id: string, list_type: string, med_list_codg: string): MappingRow | undefined {
-    const r = this.st.getMapping!.get(fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg) as DbRow | undefined;
+  getMapping(
+    fixmedins_code: string,
+    fixmedins_hilist_id: string,
+    list_type: string,
+    med_list_codg: string,
+  ): MappingRow | undefined {
+    const r = this.st.getMapping!.get(fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg) as
+      | DbRow
+      | undefined;
     return r ? reviveMapping(r) : undefined;
   }
 
@@ -163,7 +212,14 @@ export class LedgerBooks {
     this.st.upsertMapping!.run({ ...m, record: JSON.stringify(m.record) });
   }
 
-  revokeMapping(fixmedins_code: string, fixmedins_hilist_id: string, list_type: string, med_list_codg: string, at: string, msgid: string): void {
+  revokeMapping(
+    fixmedins_code: string,
+    fixmedins_hilist_id: string,
+    list_type: string,
+    med_list_codg: string,
+    at: string,
+    msgid: string,
+  ): void {
     this.st.revokeMapping!.run(at, msgid, fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg);
   }
 
@@ -196,20 +252,43 @@ export class LedgerBooks {
   ): number {
     let id: number;
     if (replaceId !== undefined) {
-      this.st.updateTraceRecord!.run({ id: replaceId, msgid: r.msgid, content_digest: r.content_digest, ret_rslt: r.ret_rslt, msg_rslt: r.msg_rslt, record: JSON.stringify(r.record), created_at: r.created_at });
+      this.st.updateTraceRecord!.run({
+        id: replaceId,
+        msgid: r.msgid,
+        content_digest: r.content_digest,
+        ret_rslt: r.ret_rslt,
+        msg_rslt: r.msg_rslt,
+        record: JSON.stringify(r.record),
+        created_at: r.created_at,
+      });
       this.st.deleteTraceCodes!.run(replaceId);
       id = replaceId;
     } else {
       id = Number(this.st.insertTraceRecord!.run({ ...r, record: JSON.stringify(r.record) }).lastInsertRowid);
     }
     const accepted = r.ret_rslt === '1' ? 1 : 0;
-    for (const c of codes) this.st.insertTraceCode!.run(c, id, r.fixmedins_code, r.infno, movement, trdn_flag, accepted, r.created_at);
+    for (const c of codes)
+      this.st.insertTraceCode!.run(c, id, r.fixmedins_code, r.infno, movement, trdn_flag, accepted, r.created_at);
     return id;
   }
 
   /** Accepted sales and returns of one code, oldest first (for the sold-twice check). */
-  codeMovements(drug_trac_codg: string): { movement: TraceMovement; trdn_flag: string | null; record_key: string; msgid: string; created_at: string; fixmedins_code: string }[] {
-    return this.st.codeMovements!.all(drug_trac_codg) as { movement: TraceMovement; trdn_flag: string | null; record_key: string; msgid: string; created_at: string; fixmedins_code: string }[];
+  codeMovements(drug_trac_codg: string): {
+    movement: TraceMovement;
+    trdn_flag: string | null;
+    record_key: string;
+    msgid: string;
+    created_at: string;
+    fixmedins_code: string;
+  }[] {
+    return this.st.codeMovements!.all(drug_trac_codg) as {
+      movement: TraceMovement;
+      trdn_flag: string | null;
+      record_key: string;
+      msgid: string;
+      created_at: string;
+      fixmedins_code: string;
+    }[];
   }
 
   countTraceCodes(f: TraceCodeFilter = {}): number {
@@ -219,7 +298,10 @@ export class LedgerBooks {
 
   listTraceCodes(f: TraceCodeFilter = {}): TraceCodeRow[] {
     const { sql, args } = traceFilterSql(f);
-    return (this.stmt(`SELECT * FROM trace_codes ${sql} ORDER BY id`).all(...args) as DbRow[]).map((r) => ({ ...(r as unknown as TraceCodeRow), accepted: r.accepted === 1 }));
+    return (this.stmt(`SELECT * FROM trace_codes ${sql} ORDER BY id`).all(...args) as DbRow[]).map((r) => ({
+      ...(r as unknown as TraceCodeRow),
+      accepted: r.accepted === 1,
+    }));
   }
 
   listTraceRecords(opts: { fixmedins_code?: string; infno?: string } = {}): TraceRecordRow[] {
@@ -233,13 +315,28 @@ export class LedgerBooks {
       where.push('infno = ?');
       args.push(opts.infno);
     }
-    return (this.db.prepare(`SELECT * FROM trace_records ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`).all(...args) as DbRow[]).map(reviveTrace);
+    return (
+      this.db
+        .prepare(`SELECT * FROM trace_records ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`)
+        .all(...args) as DbRow[]
+    ).map(reviveTrace);
   }
 
   /** Row counts per table (for reports and tests). */
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const t of ['settlements', 'messages', 'signins', 'files', 'mappings', 'trace_records', 'trace_codes', 'persons', 'visits', 'fee_lines']) {
+    for (const t of [
+      'settlements',
+      'messages',
+      'signins',
+      'files',
+      'mappings',
+      'trace_records',
+      'trace_codes',
+      'persons',
+      'visits',
+      'fee_lines',
+    ]) {
       out[t] = (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
     }
     return out;

@@ -56,9 +56,20 @@ function poolHead(insutype: string): string {
   return `{"fund_pay_type":${JSON.stringify(type)},"fund_pay_type_name":${JSON.stringify(name)},"inscp_scp_amt":`;
 }
 
-const MESSAGE_COLUMNS = ['msgid', 'infno', 'fixmedins_code', 'psn_no', 'digest', 'received_at', 'output', 'created', 'source'];
+const MESSAGE_COLUMNS = [
+  'msgid',
+  'infno',
+  'fixmedins_code',
+  'psn_no',
+  'digest',
+  'received_at',
+  'output',
+  'created',
+  'source',
+];
 
-const ACCOUNT_HEAD = '{"fund_pay_type":"310200","fund_pay_type_name":"城镇职工基本医疗保险个人账户基金","inscp_scp_amt":';
+const ACCOUNT_HEAD =
+  '{"fund_pay_type":"310200","fund_pay_type_name":"城镇职工基本医疗保险个人账户基金","inscp_scp_amt":';
 
 /** A given amount as integer fen when it is exact two-decimal (or shorter) text. */
 function givenFen(v: unknown): number | undefined {
@@ -87,8 +98,12 @@ export class BulkSeed {
 
   constructor(private readonly host: BulkSeedHost) {
     const marks = (n: number) => new Array(n).fill('?').join(', ');
-    this.insertRow = host.db.prepare(`INSERT INTO settlements (${SETTLEMENT_COLUMNS.join(', ')}) VALUES (${marks(SETTLEMENT_COLUMNS.length)})`);
-    this.insertMessage = host.db.prepare(`INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES (${marks(MESSAGE_COLUMNS.length)})`);
+    this.insertRow = host.db.prepare(
+      `INSERT INTO settlements (${SETTLEMENT_COLUMNS.join(', ')}) VALUES (${marks(SETTLEMENT_COLUMNS.length)})`,
+    );
+    this.insertMessage = host.db.prepare(
+      `INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES (${marks(MESSAGE_COLUMNS.length)})`,
+    );
   }
 
   /** The balance before a settlement, in fen (held, stored, or the person's opening balance). */
@@ -138,16 +153,62 @@ export class BulkSeed {
     const setl_id = s.setl_id ?? host.newSetlId(s.setl_time);
     const medins_setl_id = s.medins_setl_id ?? host.newSeedMsgid(fixmedins_code, s.setl_time);
     const values: unknown[] = [
-      setl_id, fixmedins_code, s.fixmedins_name ?? host.fixmedins_name, infno, medins_setl_id, s.mdtrt_id, s.psn_no,
-      s.psn_name ?? p.psn_name, p.psn_cert_type, s.certno ?? p.certno, p.gend, p.naty, p.brdy, personAge(p, today), p.insutype, p.psn_type,
-      p.cvlserv_flag, med_type, '02', '01', null, infno === '2304' ? '0' : null, null, clr_type, s.clr_way ?? '01',
-      s.clr_optins ?? p.insuplc_admdvs, s.setl_time, '0', null, null, null, null,
+      setl_id,
+      fixmedins_code,
+      s.fixmedins_name ?? host.fixmedins_name,
+      infno,
+      medins_setl_id,
+      s.mdtrt_id,
+      s.psn_no,
+      s.psn_name ?? p.psn_name,
+      p.psn_cert_type,
+      s.certno ?? p.certno,
+      p.gend,
+      p.naty,
+      p.brdy,
+      personAge(p, today),
+      p.insutype,
+      p.psn_type,
+      p.cvlserv_flag,
+      med_type,
+      '02',
+      '01',
+      null,
+      infno === '2304' ? '0' : null,
+      null,
+      clr_type,
+      s.clr_way ?? '01',
+      s.clr_optins ?? p.insuplc_admdvs,
+      s.setl_time,
+      '0',
+      null,
+      null,
+      null,
+      null,
     ];
     for (const a of LEDGER_AMOUNTS) values.push(given[a]);
-    values.push(this.poolText(pool), this.setldetail(p.insutype, inscp, split, before), null, null, 'seed', s.memo ?? null, s.setl_time);
+    values.push(
+      this.poolText(pool),
+      this.setldetail(p.insutype, inscp, split, before),
+      null,
+      null,
+      'seed',
+      s.memo ?? null,
+      s.setl_time,
+    );
     this.insertRow.run(values);
     this.balances.set(s.psn_no, fenOfText(given.balc!)!);
-    this.insertMessage.run(medins_setl_id, infno, fixmedins_code, s.psn_no, 'seed', s.setl_time, null, `{"settlements":[${JSON.stringify(setl_id)}]}`, 'seed');
+    this.insertMessage.run(
+      medins_setl_id,
+      infno,
+      fixmedins_code,
+      s.psn_no,
+      'seed',
+      s.setl_time,
+      null,
+      `{"settlements":[${JSON.stringify(setl_id)}]}`,
+      'seed',
+    );
     return true;
   }
 
@@ -168,7 +229,8 @@ export class BulkSeed {
     const info = `起付线${textOfFen(s.deductible)}，支付比例0.${s.ratio}`;
     const inscpText = JSON.stringify(textOfFen(inscp));
     let out = `[${head}${inscpText},"crt_payb_lmt_amt":"${textOfFen(s.payable)}","fund_payamt":"${textOfFen(s.hifp)}","setl_proc_info":"${info}"}`;
-    if (s.acct > 0) out += `,${ACCOUNT_HEAD}${inscpText},"crt_payb_lmt_amt":"${textOfFen(before)}","fund_payamt":"${textOfFen(s.acct)}","setl_proc_info":""}`;
+    if (s.acct > 0)
+      out += `,${ACCOUNT_HEAD}${inscpText},"crt_payb_lmt_amt":"${textOfFen(before)}","fund_payamt":"${textOfFen(s.acct)}","setl_proc_info":""}`;
     return out + ']';
   }
 }
@@ -199,7 +261,14 @@ interface FenSplit {
 }
 
 /** simpleSplit (simpleSplit.ts) in fen: the parts of it a seeded row stores. */
-function fenSplit(p: SeedPerson, clr_type: string, medfee: number, inscp: number, balc: number, acct_used_flag: string): FenSplit {
+function fenSplit(
+  p: SeedPerson,
+  clr_type: string,
+  medfee: number,
+  inscp: number,
+  balc: number,
+  acct_used_flag: string,
+): FenSplit {
   const inpatient = clr_type === '21';
   const employee = p.insutype === '310';
   const retired = p.psn_type === '12';

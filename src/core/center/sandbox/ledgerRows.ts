@@ -49,7 +49,17 @@ export function settlementFromDb(r: DbRow): SettlementRow {
   return out as unknown as SettlementRow;
 }
 
-export const BRIEF_COLUMNS = ['setl_id', 'psn_no', 'mdtrt_id', 'medins_setl_id', 'refd_setl_flag', 'setl_time', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay'] as const;
+export const BRIEF_COLUMNS = [
+  'setl_id',
+  'psn_no',
+  'mdtrt_id',
+  'medins_setl_id',
+  'refd_setl_flag',
+  'setl_time',
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'acct_pay',
+] as const;
 
 export function briefFromDb(r: unknown[]): SettlementBrief {
   const t = (i: number) => r[i] as string;
@@ -67,10 +77,46 @@ export function briefFromDb(r: unknown[]): SettlementBrief {
 }
 
 export const SETTLEMENT_COLUMNS = [
-  'setl_id', 'fixmedins_code', 'fixmedins_name', 'infno', 'medins_setl_id', 'mdtrt_id', 'psn_no', 'psn_name', 'psn_cert_type', 'certno',
-  'gend', 'naty', 'brdy', 'age', 'insutype', 'psn_type', 'cvlserv_flag', 'med_type', 'mdtrt_cert_type', 'psn_setlway', 'chrg_bchno',
-  'mid_setl_flag', 'invono', 'clr_type', 'clr_way', 'clr_optins', 'setl_time', 'refd_setl_flag', 'orig_setl_id', 'cancelled_by',
-  'reversed_by', 'reversed_at', ...LEDGER_AMOUNTS, 'pool_prop_selfpay', 'setldetail', 'opter', 'opter_name', 'source', 'memo', 'created_at',
+  'setl_id',
+  'fixmedins_code',
+  'fixmedins_name',
+  'infno',
+  'medins_setl_id',
+  'mdtrt_id',
+  'psn_no',
+  'psn_name',
+  'psn_cert_type',
+  'certno',
+  'gend',
+  'naty',
+  'brdy',
+  'age',
+  'insutype',
+  'psn_type',
+  'cvlserv_flag',
+  'med_type',
+  'mdtrt_cert_type',
+  'psn_setlway',
+  'chrg_bchno',
+  'mid_setl_flag',
+  'invono',
+  'clr_type',
+  'clr_way',
+  'clr_optins',
+  'setl_time',
+  'refd_setl_flag',
+  'orig_setl_id',
+  'cancelled_by',
+  'reversed_by',
+  'reversed_at',
+  ...LEDGER_AMOUNTS,
+  'pool_prop_selfpay',
+  'setldetail',
+  'opter',
+  'opter_name',
+  'source',
+  'memo',
+  'created_at',
 ] as const;
 
 export function settlementToDb(r: SettlementRow): DbRow {
@@ -79,7 +125,12 @@ export function settlementToDb(r: SettlementRow): DbRow {
   for (const a of LEDGER_AMOUNTS) out[a] = amountText(r[a]);
   out.pool_prop_selfpay = r.pool_prop_selfpay.toDecimalPlaces(4).toFixed(4);
   out.setldetail = JSON.stringify(
-    r.setldetail.map((d) => ({ ...d, inscp_scp_amt: amountText(d.inscp_scp_amt), crt_payb_lmt_amt: amountText(d.crt_payb_lmt_amt), fund_payamt: amountText(d.fund_payamt) })),
+    r.setldetail.map((d) => ({
+      ...d,
+      inscp_scp_amt: amountText(d.inscp_scp_amt),
+      crt_payb_lmt_amt: amountText(d.crt_payb_lmt_amt),
+      fund_payamt: amountText(d.fund_payamt),
+    })),
   );
   return out;
 }

@@ -5,7 +5,10 @@ import type { SettlementFilter, TraceCodeFilter } from './ledgerTypes.js';
 export function totalsSql(f: SettlementFilter): { sql: string; args: unknown[] } {
   const { sql, args } = filterSql(f);
   const fen = (c: string) => `COALESCE(SUM(CAST(ROUND(${c} * 100) AS INTEGER)), 0) AS ${c}`;
-  return { sql: `SELECT COUNT(*) AS n, ${fen('medfee_sumamt')}, ${fen('fund_pay_sumamt')}, ${fen('acct_pay')}, ${fen('psn_cash_pay')} FROM settlements ${sql}`, args };
+  return {
+    sql: `SELECT COUNT(*) AS n, ${fen('medfee_sumamt')}, ${fen('fund_pay_sumamt')}, ${fen('acct_pay')}, ${fen('psn_cash_pay')} FROM settlements ${sql}`,
+    args,
+  };
 }
 
 export function filterSql(f: SettlementFilter): { sql: string; args: unknown[] } {

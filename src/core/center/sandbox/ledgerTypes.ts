@@ -258,4 +258,7 @@ export interface SettlementBrief {
 }
 
 /** Everything a settlement row needs besides what the ledger fills in (status, setldetail defaults). */
-export type NewSettlement = Omit<SettlementRow, 'status' | 'cancelled_by' | 'reversed_by' | 'reversed_at' | 'orig_setl_id'> & { orig_setl_id?: string | null };
+export type NewSettlement = Omit<
+  SettlementRow,
+  'status' | 'cancelled_by' | 'reversed_by' | 'reversed_at' | 'orig_setl_id'
+> & { orig_setl_id?: string | null };

@@ -33,7 +33,8 @@ function linesOf(i: SplitInput): FeeLine[] {
   const one = new D(1);
   const lines: FeeLine[] = [];
   const add = (sn: string, amount: Decimal, l: Partial<FeeLine> & Pick<FeeLine, 'chrgitm_lv'>) => {
-    if (amount.gt(0)) lines.push({ feedetl_sn: sn, med_list_codg: 'SANDBOX', cnt: one, pric: amount, fee_ocur_time: at, ...l });
+    if (amount.gt(0))
+      lines.push({ feedetl_sn: sn, med_list_codg: 'SANDBOX', cnt: one, pric: amount, fee_ocur_time: at, ...l });
   };
   add('inscp', i.inscp_scp_amt, { chrgitm_lv: '01' });
   add('fulamt', i.fulamt_ownpay_amt, { chrgitm_lv: '03' });
@@ -50,15 +51,27 @@ export function rulesSplit(policies: readonly Policy[], opts: RulesSplitOptions 
     const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, date));
     if (!policy) return fallback(i);
     const groups = i.cvlserv_flag === '1' && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [];
-    let r;
+    let r: ReturnType<typeof splitBill>;
     try {
       r = splitBill(
         {
           insutype: i.insutype,
           setl_time: date,
           hosp_lv: policy.levels.includes(hosp_lv) ? hosp_lv : policy.levels[policy.levels.length - 1]!,
-          person: { psn_no: i.psn_no, age: i.age, retired: i.psn_type === '12', psn_groups: groups, acct_balc: D.max(ZERO, i.balc), ytd: {} },
-          visit: { type: i.clr_type === '21' ? 'inpatient' : 'outpatient', admission_count: 1, in_area: !i.out_of_area, acct_used_flag: i.acct_used_flag === '1' },
+          person: {
+            psn_no: i.psn_no,
+            age: i.age,
+            retired: i.psn_type === '12',
+            psn_groups: groups,
+            acct_balc: D.max(ZERO, i.balc),
+            ytd: {},
+          },
+          visit: {
+            type: i.clr_type === '21' ? 'inpatient' : 'outpatient',
+            admission_count: 1,
+            in_area: !i.out_of_area,
+            acct_used_flag: i.acct_used_flag === '1',
+          },
           lines: linesOf(i),
           source: { file: `settlement of ${i.psn_no}` },
         },
@@ -72,13 +85,36 @@ export function rulesSplit(policies: readonly Policy[], opts: RulesSplitOptions 
     const s = r.setlinfo;
     const poolType = i.insutype === '310' ? '310100' : `${i.insutype}100`;
     const setldetail: SetlDetail[] = [
-      { fund_pay_type: poolType, fund_pay_type_name: '基本医疗保险统筹基金', inscp_scp_amt: s.inscp_scp_amt, crt_payb_lmt_amt: s.inscp_scp_amt.minus(s.act_pay_dedc), fund_payamt: s.hifp_pay, setl_proc_info: `${policy.name} ${policy.version}` },
+      {
+        fund_pay_type: poolType,
+        fund_pay_type_name: '基本医疗保险统筹基金',
+        inscp_scp_amt: s.inscp_scp_amt,
+        crt_payb_lmt_amt: s.inscp_scp_amt.minus(s.act_pay_dedc),
+        fund_payamt: s.hifp_pay,
+        setl_proc_info: `${policy.name} ${policy.version}`,
+      },
     ];
     for (const [k, type, name] of FUND_TYPES) {
       const v = s[k as keyof typeof s] as Decimal;
-      if (v.gt(0)) setldetail.push({ fund_pay_type: type, fund_pay_type_name: name, inscp_scp_amt: s.inscp_scp_amt, crt_payb_lmt_amt: v, fund_payamt: v, setl_proc_info: '' });
+      if (v.gt(0))
+        setldetail.push({
+          fund_pay_type: type,
+          fund_pay_type_name: name,
+          inscp_scp_amt: s.inscp_scp_amt,
+          crt_payb_lmt_amt: v,
+          fund_payamt: v,
+          setl_proc_info: '',
+        });
     }
-    if (s.acct_pay.gt(0)) setldetail.push({ fund_pay_type: '310200', fund_pay_type_name: '城镇职工基本医疗保险个人账户基金', inscp_scp_amt: s.inscp_scp_amt, crt_payb_lmt_amt: i.balc, fund_payamt: s.acct_pay, setl_proc_info: '' });
+    if (s.acct_pay.gt(0))
+      setldetail.push({
+        fund_pay_type: '310200',
+        fund_pay_type_name: '城镇职工基本医疗保险个人账户基金',
+        inscp_scp_amt: s.inscp_scp_amt,
+        crt_payb_lmt_amt: i.balc,
+        fund_payamt: s.acct_pay,
+        setl_proc_info: '',
+      });
     return {
       medfee_sumamt: s.medfee_sumamt,
       fulamt_ownpay_amt: s.fulamt_ownpay_amt,

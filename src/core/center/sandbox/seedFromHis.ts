@@ -71,7 +71,8 @@ export interface SeedPlan {
 }
 
 /** Sequence of planted ids: short and recognisable in the ledger (mdtrt_id str 30). */
-const plantedVisit = (i: number, time: string) => `SEED${time.slice(0, 10).replace(/-/g, '')}${String(i + 1).padStart(4, '0')}`;
+const plantedVisit = (i: number, time: string) =>
+  `SEED${time.slice(0, 10).replace(/-/g, '')}${String(i + 1).padStart(4, '0')}`;
 
 /** A second later, within the same day (a planted row never moves to another period). */
 function justAfter(time: string, seconds: number): string {
@@ -110,13 +111,51 @@ export function planSeed(rows: readonly HisSettlementCopy[], plant = 0): SeedPla
   for (let i = 0; i < plant; i++) {
     const r = pool[Math.floor(((i + 0.5) * pool.length) / plant)]!;
     const kind = PLANT_KINDS[i % PLANT_KINDS.length]!;
-    const base = { kind, setl_id: r.setl_id, mdtrt_id: r.mdtrt_id, psn_no: r.psn_no, setl_time: r.setl_time, insutype: r.insutype, clr_type: r.clr_type, setl_optins: r.setl_optins };
-    if (kind === 'amount_differs') planted.push({ ...base, center_setl_id: r.setl_id, his_medfee_sumamt: r.medfee_sumamt, center_medfee_sumamt: fmt(new D(r.medfee_sumamt).plus(1)), finding: 'amount_mismatch' });
-    else if (kind === 'center_only') planted.push({ ...base, mdtrt_id: plantedVisit(i, r.setl_time), setl_time: justAfter(r.setl_time, 1), center_setl_id: null, his_medfee_sumamt: null, center_medfee_sumamt: r.medfee_sumamt, finding: 'center_only' });
+    const base = {
+      kind,
+      setl_id: r.setl_id,
+      mdtrt_id: r.mdtrt_id,
+      psn_no: r.psn_no,
+      setl_time: r.setl_time,
+      insutype: r.insutype,
+      clr_type: r.clr_type,
+      setl_optins: r.setl_optins,
+    };
+    if (kind === 'amount_differs')
+      planted.push({
+        ...base,
+        center_setl_id: r.setl_id,
+        his_medfee_sumamt: r.medfee_sumamt,
+        center_medfee_sumamt: fmt(new D(r.medfee_sumamt).plus(1)),
+        finding: 'amount_mismatch',
+      });
+    else if (kind === 'center_only')
+      planted.push({
+        ...base,
+        mdtrt_id: plantedVisit(i, r.setl_time),
+        setl_time: justAfter(r.setl_time, 1),
+        center_setl_id: null,
+        his_medfee_sumamt: null,
+        center_medfee_sumamt: r.medfee_sumamt,
+        finding: 'center_only',
+      });
     else if (kind === 'his_only') {
       notCopied.add(r.setl_id);
-      planted.push({ ...base, center_setl_id: null, his_medfee_sumamt: r.medfee_sumamt, center_medfee_sumamt: null, finding: 'his_only' });
-    } else planted.push({ ...base, center_setl_id: null, his_medfee_sumamt: r.medfee_sumamt, center_medfee_sumamt: fmt(new D(r.medfee_sumamt).neg()), finding: 'his_only' });
+      planted.push({
+        ...base,
+        center_setl_id: null,
+        his_medfee_sumamt: r.medfee_sumamt,
+        center_medfee_sumamt: null,
+        finding: 'his_only',
+      });
+    } else
+      planted.push({
+        ...base,
+        center_setl_id: null,
+        his_medfee_sumamt: r.medfee_sumamt,
+        center_medfee_sumamt: fmt(new D(r.medfee_sumamt).neg()),
+        finding: 'his_only',
+      });
   }
   const originals = unique.filter((r) => r.refd_setl_flag === '0' && !notCopied.has(r.setl_id));
   const have = new Set(originals.map((r) => r.setl_id));
@@ -128,7 +167,12 @@ export function planSeed(rows: readonly HisSettlementCopy[], plant = 0): SeedPla
   return { copies: [...originals, ...cancellations], planted, skipped };
 }
 
-function seedOf(r: HisSettlementCopy, fixmedins_code: string, msgid: string | undefined, over: { medfee?: string; cash?: string; mdtrt_id?: string; setl_time?: string; setl_id?: string | null } = {}) {
+function seedOf(
+  r: HisSettlementCopy,
+  fixmedins_code: string,
+  msgid: string | undefined,
+  over: { medfee?: string; cash?: string; mdtrt_id?: string; setl_time?: string; setl_id?: string | null } = {},
+) {
   return {
     setl_id: over.setl_id === null ? undefined : (over.setl_id ?? r.setl_id),
     setl_time: over.setl_time ?? r.setl_time,
@@ -159,23 +203,42 @@ export function applySeed(ledger: Ledger, plan: SeedPlan, fixmedins_code: string
     return r.msgid;
   };
   ledger.transaction(() => {
-    const plantOf = new Map(planted.filter((p) => p.kind === 'amount_differs' || p.kind === 'cancelled_at_center').map((p) => [p.setl_id, p]));
+    const plantOf = new Map(
+      planted.filter((p) => p.kind === 'amount_differs' || p.kind === 'cancelled_at_center').map((p) => [p.setl_id, p]),
+    );
     for (const r of plan.copies) {
       if (r.refd_setl_flag === '1') {
-        ledger.insertCancellation({ setl_id: r.init_setl_id!, setl_time: r.setl_time, new_setl_id: r.setl_id, medins_setl_id: msgidOf(r) });
+        ledger.insertCancellation({
+          setl_id: r.init_setl_id!,
+          setl_time: r.setl_time,
+          new_setl_id: r.setl_id,
+          medins_setl_id: msgidOf(r),
+        });
         continue;
       }
       const p = plantOf.get(r.setl_id);
       const differs = p?.kind === 'amount_differs';
-      ledger.insertSettlement(seedOf(r, fixmedins_code, msgidOf(r), differs ? { medfee: p.center_medfee_sumamt!, cash: fmt(new D(r.psn_cash_pay).plus(1)) } : {}));
+      ledger.insertSettlement(
+        seedOf(
+          r,
+          fixmedins_code,
+          msgidOf(r),
+          differs ? { medfee: p.center_medfee_sumamt!, cash: fmt(new D(r.psn_cash_pay).plus(1)) } : {},
+        ),
+      );
     }
     for (const p of planted) {
       if (p.kind === 'cancelled_at_center') {
-        p.center_setl_id = ledger.insertCancellation({ setl_id: p.setl_id, setl_time: justAfter(p.setl_time, 2) }).setl_id;
+        p.center_setl_id = ledger.insertCancellation({
+          setl_id: p.setl_id,
+          setl_time: justAfter(p.setl_time, 2),
+        }).setl_id;
       } else if (p.kind === 'center_only') {
         const src = byId.get(p.setl_id)!;
         // A planted settlement never takes the HIS call's msgid (2601 would reverse the wrong row).
-        p.center_setl_id = ledger.insertSettlement(seedOf(src, fixmedins_code, undefined, { setl_id: null, mdtrt_id: p.mdtrt_id, setl_time: p.setl_time })).setl_id;
+        p.center_setl_id = ledger.insertSettlement(
+          seedOf(src, fixmedins_code, undefined, { setl_id: null, mdtrt_id: p.mdtrt_id, setl_time: p.setl_time }),
+        ).setl_id;
       }
     }
   });

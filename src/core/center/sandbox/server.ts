@@ -21,7 +21,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const clock = opts.clock ?? (() => new Date());
   const admdvs = opts.admdvs ?? '430100';
   const ownsLedger = !opts.ledger;
-  const policies = [...(opts.policies ?? []), ...(opts.policy === undefined ? [] : Array.isArray(opts.policy) ? opts.policy : [opts.policy as Policy])];
+  const policies = [
+    ...(opts.policies ?? []),
+    ...(opts.policy === undefined ? [] : Array.isArray(opts.policy) ? opts.policy : [opts.policy as Policy]),
+  ];
   const split = opts.split ?? (policies.length ? rulesSplit(policies) : simpleSplit);
   const ledger = opts.ledger ?? openLedger(opts.dataFile ?? ':memory:', { admdvs, split });
   const service = new CenterService(ledger, serviceOptions(opts, split));
@@ -32,7 +35,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     front.onRequest(req, res).catch((e: unknown) => {
       // A transport failure while reading (client went away) or a sandbox bug: never take the server down.
       try {
-        if (!res.headersSent && !res.destroyed) sendJson(res, 500, service.envelope(clock(), clock(), -1, `中心内部错误：${(e as Error)?.message ?? String(e)}`, null));
+        if (!res.headersSent && !res.destroyed)
+          sendJson(
+            res,
+            500,
+            service.envelope(clock(), clock(), -1, `中心内部错误：${(e as Error)?.message ?? String(e)}`, null),
+          );
         else res.destroy();
       } catch {
         /* the socket is gone */

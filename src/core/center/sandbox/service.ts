@@ -66,13 +66,23 @@ export function fitErrMsg(msg: string): string {
 
 /** The sender msgid rule: the sender's fixmedins_code + yyyyMMddHHmmss + 4-digit sequence. */
 export function msgidProblem(msgid: unknown, fixmedins_code: unknown): Problem | undefined {
-  if (typeof msgid !== 'string' || msgid === '') return { path: 'msgid', kind: 'missing', message: 'msgid is required' };
+  if (typeof msgid !== 'string' || msgid === '')
+    return { path: 'msgid', kind: 'missing', message: 'msgid is required' };
   if (typeof fixmedins_code !== 'string' || fixmedins_code === '') return undefined;
   const rest = msgid.startsWith(fixmedins_code) ? msgid.slice(fixmedins_code.length) : null;
-  if (rest === null) return { path: 'msgid', kind: 'format', message: `msgid must start with the sender's fixmedins_code ${fixmedins_code}` };
+  if (rest === null)
+    return {
+      path: 'msgid',
+      kind: 'format',
+      message: `msgid must start with the sender's fixmedins_code ${fixmedins_code}`,
+    };
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{4})$/.exec(rest);
   if (!m || !isDateTime(`${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`)) {
-    return { path: 'msgid', kind: 'format', message: 'msgid must be fixmedins_code + yyyyMMddHHmmss (a real time) + a 4-digit sequence' };
+    return {
+      path: 'msgid',
+      kind: 'format',
+      message: 'msgid must be fixmedins_code + yyyyMMddHHmmss (a real time) + a 4-digit sequence',
+    };
   }
   return undefined;
 }
@@ -90,7 +100,13 @@ export class CenterService {
   }
 
   /** A response envelope. `received` is when the request arrived. */
-  envelope(received: Date, now: Date, infcode: number, err_msg: string | null, output: Record<string, unknown> | null): ResponseBody {
+  envelope(
+    received: Date,
+    now: Date,
+    infcode: number,
+    err_msg: string | null,
+    output: Record<string, unknown> | null,
+  ): ResponseBody {
     this.serial = (this.serial + 1) % 1e10;
     const msg = err_msg === null ? null : fitErrMsg(err_msg);
     return {
@@ -111,14 +127,25 @@ export class CenterService {
 
   /** Is the institution registered here: given in the options, the demo's, or in the ledger? */
   knowsInstitution(fixmedins_code: string): boolean {
-    if (this.known.has(fixmedins_code) || fixmedins_code === DEMO_INSTITUTION || this.opts.institutions.has(fixmedins_code)) return true;
+    if (
+      this.known.has(fixmedins_code) ||
+      fixmedins_code === DEMO_INSTITUTION ||
+      this.opts.institutions.has(fixmedins_code)
+    )
+      return true;
     if (!this.ledger.hasInstitution(fixmedins_code)) return false;
     this.known.add(fixmedins_code);
     return true;
   }
 
   /** A refusal envelope (infcode -1). */
-  refuse(received: Date, now: Date, err_msg: string, infno: string | null = null, msgid: string | null = null): ServiceAnswer {
+  refuse(
+    received: Date,
+    now: Date,
+    err_msg: string,
+    infno: string | null = null,
+    msgid: string | null = null,
+  ): ServiceAnswer {
     return { kind: 'envelope', body: this.envelope(received, now, -1, err_msg, null), infno, msgid };
   }
 
@@ -128,8 +155,10 @@ export class CenterService {
    */
   handle(body: unknown, clock: () => Date, urlInfno?: string): ServiceAnswer {
     const received = clock();
-    const refuse = (msg: string, infno: string | null = null, msgid: string | null = null) => this.refuse(received, clock(), msg, infno, msgid);
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return refuse('请求报文格式错误：the request body must be a JSON object (the envelope)');
+    const refuse = (msg: string, infno: string | null = null, msgid: string | null = null) =>
+      this.refuse(received, clock(), msg, infno, msgid);
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      return refuse('请求报文格式错误：the request body must be a JSON object (the envelope)');
     const env = body as Record<string, unknown>;
     const infno = typeof env.infno === 'string' || typeof env.infno === 'number' ? String(env.infno).trim() : null;
     const msgid = typeof env.msgid === 'string' ? env.msgid : null;
@@ -161,17 +190,29 @@ export class CenterService {
    * What is wrong with an envelope before its input is read: its common fields and msgid, an infno
    * the URL contradicts or the sandbox does not offer, another division, an unknown institution.
    */
-  private envelopeProblem(env: Record<string, unknown>, infno: string | null, urlInfno: string | undefined): string | undefined {
-    const problems = validateRequestEnvelope(env, this.opts.validate).filter((p) => p.path !== 'msgid' && !(p.path === 'sign_no' && !this.opts.requireSignIn));
+  private envelopeProblem(
+    env: Record<string, unknown>,
+    infno: string | null,
+    urlInfno: string | undefined,
+  ): string | undefined {
+    const problems = validateRequestEnvelope(env, this.opts.validate).filter(
+      (p) => p.path !== 'msgid' && !(p.path === 'sign_no' && !this.opts.requireSignIn),
+    );
     const mp = msgidProblem(env.msgid, env.fixmedins_code);
     if (mp) problems.unshift(mp);
     if (problems.length) return `请求报文校验失败：${describeProblems(problems)}`;
-    if (urlInfno !== undefined && urlInfno !== infno) return `交易编号不一致：the URL names ${urlInfno} but the envelope's infno is ${infno}`;
-    if (!HANDLERS[infno!]) return transactionSpec(infno!) || NOT_OFFERED.has(infno!) ? notOfferedMessage(infno!) : `交易编号 ${infno} 不存在 (unknown infno ${infno})`;
+    if (urlInfno !== undefined && urlInfno !== infno)
+      return `交易编号不一致：the URL names ${urlInfno} but the envelope's infno is ${infno}`;
+    if (!HANDLERS[infno!])
+      return transactionSpec(infno!) || NOT_OFFERED.has(infno!)
+        ? notOfferedMessage(infno!)
+        : `交易编号 ${infno} 不存在 (unknown infno ${infno})`;
     const admvs = text(env, 'mdtrtarea_admvs');
-    if (admvs !== this.opts.admdvs) return `就医地医保区划 ${admvs} 不属于本中心 (this center serves ${this.opts.admdvs}: set mdtrtarea_admvs to it)`;
+    if (admvs !== this.opts.admdvs)
+      return `就医地医保区划 ${admvs} 不属于本中心 (this center serves ${this.opts.admdvs}: set mdtrtarea_admvs to it)`;
     const fixmedins_code = text(env, 'fixmedins_code');
-    if (!this.knowsInstitution(fixmedins_code)) return `机构编号 ${fixmedins_code} 未在本中心登记 (the sandbox does not know institution ${fixmedins_code}: add it with hisops center serve --institution ${fixmedins_code})`;
+    if (!this.knowsInstitution(fixmedins_code))
+      return `机构编号 ${fixmedins_code} 未在本中心登记 (the sandbox does not know institution ${fixmedins_code}: add it with hisops center serve --institution ${fixmedins_code})`;
     return undefined;
   }
 
@@ -188,16 +229,34 @@ export class CenterService {
       const prior = this.ledger.getMessage(msgid);
       if (prior) {
         if (prior.infno === infno && prior.digest === digest && prior.fixmedins_code === ctx.fixmedins_code) {
-          return { kind: 'envelope', body: this.envelope(received, clock(), 0, null, (prior.output as Record<string, unknown>) ?? {}), infno, msgid, replayed: true };
+          return {
+            kind: 'envelope',
+            body: this.envelope(received, clock(), 0, null, (prior.output as Record<string, unknown>) ?? {}),
+            infno,
+            msgid,
+            replayed: true,
+          };
         }
-        return refuse(`报文ID重复：msgid ${msgid} 已用于 ${prior.infno} 交易 (${prior.received_at})；每次调用须使用新的报文ID`);
+        return refuse(
+          `报文ID重复：msgid ${msgid} 已用于 ${prior.infno} 交易 (${prior.received_at})；每次调用须使用新的报文ID`,
+        );
       }
     }
     try {
       const result = this.ledger.transaction(() => {
         const r = handler(ctx);
         if (changing && 'output' in r) {
-          this.ledger.recordMessage({ msgid, infno, fixmedins_code: ctx.fixmedins_code, psn_no: r.psn_no ?? null, digest, received_at: ctx.nowText, output: r.output, created: r.created ?? null, source: 'wire' });
+          this.ledger.recordMessage({
+            msgid,
+            infno,
+            fixmedins_code: ctx.fixmedins_code,
+            psn_no: r.psn_no ?? null,
+            digest,
+            received_at: ctx.nowText,
+            output: r.output,
+            created: r.created ?? null,
+            source: 'wire',
+          });
         }
         return r;
       });

@@ -85,7 +85,9 @@ export const simpleSplit: SplitFn = (i) => {
   const employee = i.insutype === '310';
   const retired = i.psn_type === '12';
   const deductible = inpatient ? new D(employee ? 800 : 600) : ZERO;
-  const ratio = new D(inpatient ? (employee ? (retired ? '0.90' : '0.85') : '0.70') : employee ? (retired ? '0.70' : '0.60') : '0.50');
+  const ratio = new D(
+    inpatient ? (employee ? (retired ? '0.90' : '0.85') : '0.70') : employee ? (retired ? '0.70' : '0.60') : '0.50',
+  );
   const act_pay_dedc = D.min(i.inscp_scp_amt, deductible);
   const payable = D.max(ZERO, i.inscp_scp_amt.minus(deductible));
   const hifp_pay = round2(payable.times(ratio));

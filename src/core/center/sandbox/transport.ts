@@ -37,12 +37,14 @@ export function tifGate(t: TifCheck): (req: http.IncomingMessage, now: Date) => 
     const ts = h('x-tif-timestamp');
     const nonce = h('x-tif-nonce');
     const sig = h('x-tif-signature');
-    if (!paasid || !ts || !nonce || !sig) return 'missing x-tif-paasid, x-tif-timestamp, x-tif-nonce or x-tif-signature';
+    if (!paasid || !ts || !nonce || !sig)
+      return 'missing x-tif-paasid, x-tif-timestamp, x-tif-nonce or x-tif-signature';
     if (paasid !== t.paasid) return `unknown x-tif-paasid ${paasid}`;
     if (!/^\d{9,11}$/.test(ts)) return 'x-tif-timestamp must be Unix time in seconds';
     const skew = Math.abs(Math.floor(now.getTime() / 1000) - Number(ts));
     if (skew > maxSkew) return `x-tif-timestamp is ${skew} s away from the gateway clock`;
-    if (!signaturesEqual(sig.toLowerCase(), tifSignature(ts, t.secret, nonce))) return 'x-tif-signature does not match sha256(timestamp + token + nonce + timestamp)';
+    if (!signaturesEqual(sig.toLowerCase(), tifSignature(ts, t.secret, nonce)))
+      return 'x-tif-signature does not match sha256(timestamp + token + nonce + timestamp)';
     const key = `${ts}:${nonce}`;
     if (seenNonces.has(key)) return 'x-tif-nonce was already used';
     seenNonces.set(key, now.getTime());
@@ -72,7 +74,8 @@ export async function readJsonBody(req: http.IncomingMessage, maxBody: number): 
   const refuse = (status: number, message: string): BodyResult => ({ ok: false, status, message });
   if (size > maxBody) return refuse(413, `请求报文过大：${size} bytes (the limit is ${maxBody} bytes)`);
   const ctype = String(req.headers['content-type'] ?? '');
-  if (!/^application\/json\s*(;|$)/i.test(ctype.trim())) return refuse(200, `请求头 Content-Type 错误：${ctype || '(none)'} (send application/json;charset=utf-8)`);
+  if (!/^application\/json\s*(;|$)/i.test(ctype.trim()))
+    return refuse(200, `请求头 Content-Type 错误：${ctype || '(none)'} (send application/json;charset=utf-8)`);
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(ctype)?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) return refuse(200, `请求报文字符集错误：charset=${charset} (send UTF-8)`);
   let text: string;

@@ -62,14 +62,61 @@ export interface FeeLineRow extends LinePricing {
   uploaded_at: string;
 }
 
-const DECIMALS = ['det_item_fee_sumamt', 'cnt', 'pric', 'fulamt_ownpay_amt', 'overlmt_amt', 'preselfpay_amt', 'inscp_scp_amt', 'selfpay_prop'] as const;
-const LINE_COLUMNS = ['mdtrt_id', 'feedetl_sn', 'psn_no', 'chrg_bchno', 'med_type', 'fee_ocur_time', 'med_list_codg', 'medins_list_codg', ...DECIMALS, 'chrgitm_lv', 'digest', 'record', 'setl_id', 'msgid', 'uploaded_at'];
-const VISIT_COLUMNS = ['mdtrt_id', 'fixmedins_code', 'psn_no', 'insutype', 'inpatient', 'ipt_otp_no', 'med_type', 'begntime', 'endtime', 'dise_codg', 'dise_name', 'status', 'info', 'msgid', 'created_at', 'closed_at', 'closed_msgid'];
+const DECIMALS = [
+  'det_item_fee_sumamt',
+  'cnt',
+  'pric',
+  'fulamt_ownpay_amt',
+  'overlmt_amt',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+  'selfpay_prop',
+] as const;
+const LINE_COLUMNS = [
+  'mdtrt_id',
+  'feedetl_sn',
+  'psn_no',
+  'chrg_bchno',
+  'med_type',
+  'fee_ocur_time',
+  'med_list_codg',
+  'medins_list_codg',
+  ...DECIMALS,
+  'chrgitm_lv',
+  'digest',
+  'record',
+  'setl_id',
+  'msgid',
+  'uploaded_at',
+];
+const VISIT_COLUMNS = [
+  'mdtrt_id',
+  'fixmedins_code',
+  'psn_no',
+  'insutype',
+  'inpatient',
+  'ipt_otp_no',
+  'med_type',
+  'begntime',
+  'endtime',
+  'dise_codg',
+  'dise_name',
+  'status',
+  'info',
+  'msgid',
+  'created_at',
+  'closed_at',
+  'closed_msgid',
+];
 
 type DbRow = Record<string, unknown>;
 
 function visitFromDb(r: DbRow): VisitRow {
-  return { ...(r as unknown as VisitRow), inpatient: r.inpatient === 1, info: JSON.parse(r.info as string) as Record<string, unknown> };
+  return {
+    ...(r as unknown as VisitRow),
+    inpatient: r.inpatient === 1,
+    info: JSON.parse(r.info as string) as Record<string, unknown>,
+  };
 }
 
 function lineFromDb(r: DbRow): FeeLineRow {
@@ -80,7 +127,15 @@ function lineFromDb(r: DbRow): FeeLineRow {
 
 function lineToDb(l: FeeLineRow): DbRow {
   const out: DbRow = { ...l, record: JSON.stringify(l.record) };
-  for (const k of DECIMALS) out[k] = k === 'cnt' ? l.cnt.toFixed(4) : k === 'pric' ? l.pric.toFixed(6) : k === 'selfpay_prop' ? l.selfpay_prop.toFixed(4) : l[k].toFixed(2);
+  for (const k of DECIMALS)
+    out[k] =
+      k === 'cnt'
+        ? l.cnt.toFixed(4)
+        : k === 'pric'
+          ? l.pric.toFixed(6)
+          : k === 'selfpay_prop'
+            ? l.selfpay_prop.toFixed(4)
+            : l[k].toFixed(2);
   return out;
 }
 
@@ -102,19 +157,31 @@ export class VisitStore {
 
   /** The institution's visits of a person that are still open or discharged (not cancelled or reversed). */
   liveOfPerson(fixmedins_code: string, psn_no: string): VisitRow[] {
-    const rows = this.db.prepare("SELECT * FROM visits WHERE fixmedins_code = ? AND psn_no = ? AND status IN ('open', 'discharged') ORDER BY created_at, mdtrt_id").all(fixmedins_code, psn_no);
+    const rows = this.db
+      .prepare(
+        "SELECT * FROM visits WHERE fixmedins_code = ? AND psn_no = ? AND status IN ('open', 'discharged') ORDER BY created_at, mdtrt_id",
+      )
+      .all(fixmedins_code, psn_no);
     return (rows as DbRow[]).map(visitFromDb);
   }
 
   /** The institution's live visit under a HIS visit number, if any. */
   liveByIptOtpNo(fixmedins_code: string, ipt_otp_no: string): VisitRow | undefined {
-    const r = this.db.prepare("SELECT * FROM visits WHERE fixmedins_code = ? AND ipt_otp_no = ? AND status IN ('open', 'discharged') LIMIT 1").get(fixmedins_code, ipt_otp_no) as DbRow | undefined;
+    const r = this.db
+      .prepare(
+        "SELECT * FROM visits WHERE fixmedins_code = ? AND ipt_otp_no = ? AND status IN ('open', 'discharged') LIMIT 1",
+      )
+      .get(fixmedins_code, ipt_otp_no) as DbRow | undefined;
     return r ? visitFromDb(r) : undefined;
   }
 
   put(v: VisitRow): void {
     const row: DbRow = { ...v, inpatient: v.inpatient ? 1 : 0, info: JSON.stringify(v.info) };
-    this.db.prepare(`INSERT INTO visits (${VISIT_COLUMNS.join(', ')}) VALUES (${VISIT_COLUMNS.map((c) => `@${c}`).join(', ')})`).run(row);
+    this.db
+      .prepare(
+        `INSERT INTO visits (${VISIT_COLUMNS.join(', ')}) VALUES (${VISIT_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      )
+      .run(row);
   }
 
   update(mdtrt_id: string, patch: Partial<Omit<VisitRow, 'mdtrt_id' | 'inpatient'>>): void {
@@ -122,19 +189,23 @@ export class VisitStore {
     if (!keys.length) return;
     const row: DbRow = { ...patch, mdtrt_id };
     if (patch.info) row.info = JSON.stringify(patch.info);
-    this.db.prepare(`UPDATE visits SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE mdtrt_id = @mdtrt_id`).run(row);
+    this.db
+      .prepare(`UPDATE visits SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE mdtrt_id = @mdtrt_id`)
+      .run(row);
   }
 
   /** A visit's fee lines in upload order. */
   lines(mdtrt_id: string, f: LineFilter = {}): FeeLineRow[] {
     const where = ['mdtrt_id = ?'];
     const args: unknown[] = [mdtrt_id];
-    if (f.chrg_bchno !== undefined) (where.push('chrg_bchno = ?'), args.push(f.chrg_bchno));
-    if (f.feedetl_sn !== undefined) (where.push('feedetl_sn = ?'), args.push(f.feedetl_sn));
-    if (f.setl_id !== undefined) (where.push('setl_id = ?'), args.push(f.setl_id));
+    if (f.chrg_bchno !== undefined) where.push('chrg_bchno = ?'), args.push(f.chrg_bchno);
+    if (f.feedetl_sn !== undefined) where.push('feedetl_sn = ?'), args.push(f.feedetl_sn);
+    if (f.setl_id !== undefined) where.push('setl_id = ?'), args.push(f.setl_id);
     if (f.unsettled === true) where.push('setl_id IS NULL');
     if (f.unsettled === false) where.push('setl_id IS NOT NULL');
-    return (this.db.prepare(`SELECT * FROM fee_lines WHERE ${where.join(' AND ')} ORDER BY rowid`).all(...args) as DbRow[]).map(lineFromDb);
+    return (
+      this.db.prepare(`SELECT * FROM fee_lines WHERE ${where.join(' AND ')} ORDER BY rowid`).all(...args) as DbRow[]
+    ).map(lineFromDb);
   }
 
   line(mdtrt_id: string, feedetl_sn: string): FeeLineRow | undefined {
@@ -142,15 +213,19 @@ export class VisitStore {
   }
 
   putLine(l: FeeLineRow): void {
-    this.db.prepare(`INSERT INTO fee_lines (${LINE_COLUMNS.join(', ')}) VALUES (${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`).run(lineToDb(l));
+    this.db
+      .prepare(
+        `INSERT INTO fee_lines (${LINE_COLUMNS.join(', ')}) VALUES (${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      )
+      .run(lineToDb(l));
   }
 
   /** Delete unsettled lines (2205/2302); returns how many went. */
   deleteUnsettled(mdtrt_id: string, f: { chrg_bchno?: string; feedetl_sn?: string }): number {
     const where = ['mdtrt_id = ?', 'setl_id IS NULL'];
     const args: unknown[] = [mdtrt_id];
-    if (f.chrg_bchno !== undefined) (where.push('chrg_bchno = ?'), args.push(f.chrg_bchno));
-    if (f.feedetl_sn !== undefined) (where.push('feedetl_sn = ?'), args.push(f.feedetl_sn));
+    if (f.chrg_bchno !== undefined) where.push('chrg_bchno = ?'), args.push(f.chrg_bchno);
+    if (f.feedetl_sn !== undefined) where.push('feedetl_sn = ?'), args.push(f.feedetl_sn);
     return this.db.prepare(`DELETE FROM fee_lines WHERE ${where.join(' AND ')}`).run(...args).changes;
   }
 

@@ -25,8 +25,14 @@ async function observeCodes(db: Db, m: ProposedMapping): Promise<void> {
     if (!t) continue;
     for (const [canonical, c] of Object.entries(t.columns)) {
       if (!CODE_WORDS[canonical] || canonical.endsWith('_trace')) continue;
-      const rows = (await db.knex.select(db.knex.raw('DISTINCT ?? AS v', [c.column])).from(t.table).limit(20)) as Array<{ v: unknown }>;
-      c.observed = rows.map((r) => (r.v === null || r.v === undefined ? '' : String(r.v))).filter((v) => v !== '').sort();
+      const rows = (await db.knex
+        .select(db.knex.raw('DISTINCT ?? AS v', [c.column]))
+        .from(t.table)
+        .limit(20)) as Array<{ v: unknown }>;
+      c.observed = rows
+        .map((r) => (r.v === null || r.v === undefined ? '' : String(r.v)))
+        .filter((v) => v !== '')
+        .sort();
     }
   }
 }

@@ -63,9 +63,13 @@ export function columnScore(canonical: string, col: DraftColumn): { score: numbe
   if (names.some((n) => n.toLowerCase() === name)) {
     // A name that the comment contradicts (JSSJ "结束时间" is not 结算时间) counts for little.
     const contradicted = head !== '' && CJK.test(head) && !zh.some((w) => head.includes(w) || w.includes(head));
-    return contradicted ? { score: 0.3, why: `name ${col.name}, but comment "${head}"` } : { score: 0.85, why: `name ${col.name}` };
+    return contradicted
+      ? { score: 0.3, why: `name ${col.name}, but comment "${head}"` }
+      : { score: 0.85, why: `name ${col.name}` };
   }
-  const hit = col.comment ? zh.filter((w) => col.comment!.includes(w)).sort((a, b) => b.length - a.length)[0] : undefined;
+  const hit = col.comment
+    ? zh.filter((w) => col.comment!.includes(w)).sort((a, b) => b.length - a.length)[0]
+    : undefined;
   if (hit) return { score: hit.length >= 4 ? 0.75 : 0.6, why: `comment contains "${hit}"` };
   return { score: 0, why: '' };
 }
@@ -74,7 +78,9 @@ export function columnScore(canonical: string, col: DraftColumn): { score: numbe
 export function codesOf(canonical: string, comment: string | undefined): Record<string, string> | undefined {
   const words = CODE_WORDS[canonical];
   if (!words || !comment) return undefined;
-  const pairs = [...comment.matchAll(/([0-9A-Za-z]{1,2})\s*[=:：.、-]?\s*([\u4e00-\u9fff]+)/g)].map((m) => [m[1]!, m[2]!] as const);
+  const pairs = [...comment.matchAll(/([0-9A-Za-z]{1,2})\s*[=:：.、-]?\s*([\u4e00-\u9fff]+)/g)].map(
+    (m) => [m[1]!, m[2]!] as const,
+  );
   if (pairs.length < 2) return undefined;
   const out: Record<string, string> = {};
   for (const [code, label] of pairs) {
@@ -121,17 +127,35 @@ function scoreTable(role: Role, t: DraftTable): TableMatch | undefined {
   const confidence: Confidence = keyShare === 1 && named ? 'high' : keyShare >= 0.75 ? 'medium' : 'low';
   const { tenant, ...rest } = columns;
   const why = `${keysFound.length} of ${spec.keys.length} key columns (${spec.keys.join(', ')})${named ? `, name/comment says ${spec.what}` : ''}; ${spec.columns.length - missing.length} of ${spec.columns.length} columns found`;
-  const evidence = { keys: spec.keys, keysFound, named, found: spec.columns.length - missing.length, total: spec.columns.length };
-  return { role, table: t.name, ...(t.comment ? { comment: t.comment } : {}), score, confidence, why, evidence, columns: rest, missing, ...(tenant ? { tenant } : {}) };
+  const evidence = {
+    keys: spec.keys,
+    keysFound,
+    named,
+    found: spec.columns.length - missing.length,
+    total: spec.columns.length,
+  };
+  return {
+    role,
+    table: t.name,
+    ...(t.comment ? { comment: t.comment } : {}),
+    score,
+    confidence,
+    why,
+    evidence,
+    columns: rest,
+    missing,
+    ...(tenant ? { tenant } : {}),
+  };
 }
 
 /** The proposed mapping: the best table per role, each table one role (the trace-code roles may share one). */
 export function matchSchema(tables: readonly DraftTable[]): ProposedMapping {
   const cands: TableMatch[] = [];
-  for (const role of Object.keys(ROLES) as Role[]) for (const t of tables) {
-    const m = scoreTable(role, t);
-    if (m) cands.push(m);
-  }
+  for (const role of Object.keys(ROLES) as Role[])
+    for (const t of tables) {
+      const m = scoreTable(role, t);
+      if (m) cands.push(m);
+    }
   cands.sort((a, b) => b.score - a.score);
   const out: ProposedMapping = {};
   const taken = new Map<string, Role>();

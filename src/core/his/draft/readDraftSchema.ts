@@ -22,7 +22,10 @@ export async function readDraftSchema(db: Db): Promise<DraftTable[]> {
   const { model } = await introspect(db, {});
   const ddl = new Map<string, string>();
   if (db.dialect === 'sqlite') {
-    const rows = (await db.knex.raw(`SELECT name, sql FROM sqlite_master WHERE type = 'table'`)) as Array<{ name: string; sql: string | null }>;
+    const rows = (await db.knex.raw(`SELECT name, sql FROM sqlite_master WHERE type = 'table'`)) as Array<{
+      name: string;
+      sql: string | null;
+    }>;
     for (const r of rows) if (r.sql) ddl.set(r.name.toLowerCase(), r.sql);
   }
   return model.tables

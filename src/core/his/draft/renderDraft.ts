@@ -15,7 +15,19 @@ interface Piece {
   todos: string[];
 }
 
-const ALIAS: Record<Role, string> = { settlement: 's', fee: 'f', visit: 'v', log: 'l', mapping: 'm', item: 'i', trace_prefix: 'p', dispense: 'd', stock: 'k', dispense_trace: 't', stock_trace: 't' };
+const ALIAS: Record<Role, string> = {
+  settlement: 's',
+  fee: 'f',
+  visit: 'v',
+  log: 'l',
+  mapping: 'm',
+  item: 'i',
+  trace_prefix: 'p',
+  dispense: 'd',
+  stock: 'k',
+  dispense_trace: 't',
+  stock_trace: 't',
+};
 
 class Draft {
   constructor(
@@ -45,15 +57,24 @@ class Draft {
       const words = CODE_WORDS[canonical]!.map(([w]) => w);
       const known = c.codes ? Object.values(c.codes) : words;
       const odd = (c.observed ?? []).filter((v) => !known.includes(v));
-      if (odd.length) todos.push(`${canonical}: ${c.column} holds ${odd.map((v) => `'${v}'`).join(', ')}, which ${c.codes ? 'its comment does not explain' : `is not ${words.join('/')}`}; map it with CASE`);
+      if (odd.length)
+        todos.push(
+          `${canonical}: ${c.column} holds ${odd.map((v) => `'${v}'`).join(', ')}, which ${c.codes ? 'its comment does not explain' : `is not ${words.join('/')}`}; map it with CASE`,
+        );
       if (!c.codes) {
-        if (c.observed && c.observed.length && !odd.length) return c.column.toLowerCase() === canonical ? ref : `${ref} AS ${canonical}`;
-        todos.push(`${canonical}: check that ${c.column} holds ${CODE_WORDS[canonical]!.map(([w]) => w).join('/')}; map other codes with CASE`);
+        if (c.observed && c.observed.length && !odd.length)
+          return c.column.toLowerCase() === canonical ? ref : `${ref} AS ${canonical}`;
+        todos.push(
+          `${canonical}: check that ${c.column} holds ${CODE_WORDS[canonical]!.map(([w]) => w).join('/')}; map other codes with CASE`,
+        );
         return ref === `${alias}.${canonical}` ? ref : `${ref} AS ${canonical}`;
       }
-      const whens = Object.entries(c.codes).map(([w, code]) => `WHEN '${code}' THEN '${w}'`).join(' ');
+      const whens = Object.entries(c.codes)
+        .map(([w, code]) => `WHEN '${code}' THEN '${w}'`)
+        .join(' ');
       const missing = CODE_WORDS[canonical]!.map(([w]) => w).filter((w) => !c.codes![w]);
-      if (missing.length) todos.push(`${canonical}: no code found for ${missing.join(', ')} in the comment of ${c.column}`);
+      if (missing.length)
+        todos.push(`${canonical}: no code found for ${missing.join(', ')} in the comment of ${c.column}`);
       return `CASE ${ref} ${whens} ELSE ${ref} END AS ${canonical}`;
     }
     return c.column.toLowerCase() === canonical ? ref : `${ref} AS ${canonical}`;
@@ -80,7 +101,11 @@ class Draft {
   }
 
   day(expr: string): string {
-    return this.dialect === 'sqlite' ? `date(${expr})` : this.dialect === 'oracle' ? `TRUNC(${expr})` : `CAST(${expr} AS DATE)`;
+    return this.dialect === 'sqlite'
+      ? `date(${expr})`
+      : this.dialect === 'oracle'
+        ? `TRUNC(${expr})`
+        : `CAST(${expr} AS DATE)`;
   }
 
   table(role: Role): string {
@@ -90,7 +115,18 @@ class Draft {
 
 /** Canonical columns a statement reads, from the contract, by the role that holds them. */
 const SETTLEMENT_READ = ROLES.settlement.columns.filter((c) => c !== 'void_reason');
-const LOG_READ = ['msgid', 'infno', 'his_setl_no', 'mdtrt_id', 'psn_no', 'setl_id', 'request_time', 'response_time', 'log_status', 'infcode'];
+const LOG_READ = [
+  'msgid',
+  'infno',
+  'his_setl_no',
+  'mdtrt_id',
+  'psn_no',
+  'setl_id',
+  'request_time',
+  'response_time',
+  'log_status',
+  'infcode',
+];
 
 type Builder = (d: Draft) => Piece | { unsupported: string };
 
@@ -109,13 +145,27 @@ function settlementRead(where: (d: Draft) => string, order: (d: Draft) => string
   };
 }
 
-const key = (d: Draft, role: Role, canonical: string, alias?: string) => d.ref(role, canonical, alias) ?? `NULL /* TODO: ${canonical} */`;
+const key = (d: Draft, role: Role, canonical: string, alias?: string) =>
+  d.ref(role, canonical, alias) ?? `NULL /* TODO: ${canonical} */`;
 
 const BUILDERS: Record<string, Builder> = {
-  settlements_in_period: settlementRead((d) => `${key(d, 'settlement', 'setl_time')} >= ${d.time(':from')} AND ${key(d, 'settlement', 'setl_time')} < ${d.time(':to')}`, (d) => `${key(d, 'settlement', 'setl_time')}, ${key(d, 'settlement', 'his_setl_no')}`),
-  settlement_by_setl_id: settlementRead((d) => `${key(d, 'settlement', 'setl_id')} = :setl_id`, (d) => `${key(d, 'settlement', 'setl_time')}, ${key(d, 'settlement', 'his_setl_no')}`),
-  settlements_by_mdtrt_id: settlementRead((d) => `${key(d, 'settlement', 'mdtrt_id')} = :mdtrt_id`, (d) => `${key(d, 'settlement', 'created_at')}, ${key(d, 'settlement', 'his_setl_no')}`),
-  settlement_by_msgid: settlementRead((d) => `${key(d, 'settlement', 'msgid')} = :msgid`, (d) => `${key(d, 'settlement', 'setl_time')}, ${key(d, 'settlement', 'his_setl_no')}`),
+  settlements_in_period: settlementRead(
+    (d) =>
+      `${key(d, 'settlement', 'setl_time')} >= ${d.time(':from')} AND ${key(d, 'settlement', 'setl_time')} < ${d.time(':to')}`,
+    (d) => `${key(d, 'settlement', 'setl_time')}, ${key(d, 'settlement', 'his_setl_no')}`,
+  ),
+  settlement_by_setl_id: settlementRead(
+    (d) => `${key(d, 'settlement', 'setl_id')} = :setl_id`,
+    (d) => `${key(d, 'settlement', 'setl_time')}, ${key(d, 'settlement', 'his_setl_no')}`,
+  ),
+  settlements_by_mdtrt_id: settlementRead(
+    (d) => `${key(d, 'settlement', 'mdtrt_id')} = :mdtrt_id`,
+    (d) => `${key(d, 'settlement', 'created_at')}, ${key(d, 'settlement', 'his_setl_no')}`,
+  ),
+  settlement_by_msgid: settlementRead(
+    (d) => `${key(d, 'settlement', 'msgid')} = :msgid`,
+    (d) => `${key(d, 'settlement', 'setl_time')}, ${key(d, 'settlement', 'his_setl_no')}`,
+  ),
   pending_settlements: (d) => {
     const no = need(d, 'settlement', 'log');
     if (no) return { unsupported: no };
@@ -128,7 +178,10 @@ const BUILDERS: Record<string, Builder> = {
     const no = need(d, 'settlement', 'log');
     if (no) return { unsupported: no };
     const todos: string[] = [];
-    const same = d.m.log?.tenant && d.m.settlement?.tenant ? ` AND s.${d.m.settlement.tenant.column} = l.${d.m.log.tenant.column}` : '';
+    const same =
+      d.m.log?.tenant && d.m.settlement?.tenant
+        ? ` AND s.${d.m.settlement.tenant.column} = l.${d.m.log.tenant.column}`
+        : '';
     const sql = `SELECT ${d.list('log', LOG_READ, todos)}\nFROM ${d.table('log')} l\nWHERE ${d.tenant('log')}${key(d, 'log', 'infno')} IN ('2207', '2304')\n  AND ${key(d, 'log', 'request_time')} < ${d.time(':before')}\n  AND NOT EXISTS (SELECT 1 FROM ${d.table('settlement')} s WHERE ${key(d, 'settlement', 'msgid')} = ${key(d, 'log', 'msgid')}${same})\nORDER BY ${key(d, 'log', 'request_time')}, ${key(d, 'log', 'msgid')}`;
     return { sql, todos };
   },
@@ -136,14 +189,41 @@ const BUILDERS: Record<string, Builder> = {
     const no = need(d, 'settlement');
     if (no) return { unsupported: no };
     const todos: string[] = [];
-    const cols = ['his_setl_no', 'setl_id', 'mdtrt_id', 'psn_no', 'insutype', 'clr_type', 'setl_optins', 'clr_optins', 'in_area_flag', 'setl_time', 'medfee_sumamt', 'fund_pay_sumamt', 'acct_pay', 'psn_cash_pay', 'hosp_part_amt', 'refd_setl_flag', 'init_setl_id', 'msgid', 'infno', 'his_status'];
-    return { sql: `SELECT ${d.list('settlement', cols, todos)}\nFROM ${d.table('settlement')} s\nWHERE ${d.tenant('settlement')}${key(d, 'settlement', 'setl_time')} >= ${d.time(':from')} AND ${key(d, 'settlement', 'setl_time')} < ${d.time(':to')}`, todos };
+    const cols = [
+      'his_setl_no',
+      'setl_id',
+      'mdtrt_id',
+      'psn_no',
+      'insutype',
+      'clr_type',
+      'setl_optins',
+      'clr_optins',
+      'in_area_flag',
+      'setl_time',
+      'medfee_sumamt',
+      'fund_pay_sumamt',
+      'acct_pay',
+      'psn_cash_pay',
+      'hosp_part_amt',
+      'refd_setl_flag',
+      'init_setl_id',
+      'msgid',
+      'infno',
+      'his_status',
+    ];
+    return {
+      sql: `SELECT ${d.list('settlement', cols, todos)}\nFROM ${d.table('settlement')} s\nWHERE ${d.tenant('settlement')}${key(d, 'settlement', 'setl_time')} >= ${d.time(':from')} AND ${key(d, 'settlement', 'setl_time')} < ${d.time(':to')}`,
+      todos,
+    };
   },
   center_log_by_msgid: (d) => {
     const no = need(d, 'log');
     if (no) return { unsupported: no };
     const todos: string[] = [];
-    return { sql: `SELECT ${d.list('log', [...LOG_READ, 'err_msg'], todos)}\nFROM ${d.table('log')} l\nWHERE ${d.tenant('log')}${key(d, 'log', 'msgid')} = :msgid`, todos };
+    return {
+      sql: `SELECT ${d.list('log', [...LOG_READ, 'err_msg'], todos)}\nFROM ${d.table('log')} l\nWHERE ${d.tenant('log')}${key(d, 'log', 'msgid')} = :msgid`,
+      todos,
+    };
   },
   fee_lines_of_settlement: (d) => {
     const no = need(d, 'fee', 'settlement');
@@ -157,7 +237,10 @@ const BUILDERS: Record<string, Builder> = {
     const no = need(d, 'fee');
     if (no) return { unsupported: no };
     const todos: string[] = [];
-    return { sql: `SELECT ${d.list('fee', ROLES.fee.columns, todos)}\nFROM ${d.table('fee')} f\nWHERE ${d.tenant('fee')}${key(d, 'fee', 'mdtrt_id')} = :mdtrt_id\nORDER BY ${key(d, 'fee', 'fee_ocur_time')}, ${key(d, 'fee', 'feedetl_sn')}`, todos };
+    return {
+      sql: `SELECT ${d.list('fee', ROLES.fee.columns, todos)}\nFROM ${d.table('fee')} f\nWHERE ${d.tenant('fee')}${key(d, 'fee', 'mdtrt_id')} = :mdtrt_id\nORDER BY ${key(d, 'fee', 'fee_ocur_time')}, ${key(d, 'fee', 'feedetl_sn')}`,
+      todos,
+    };
   },
   items_billed_since: (d) => {
     const no = need(d, 'item', 'fee');
@@ -171,23 +254,37 @@ const BUILDERS: Record<string, Builder> = {
     const no = need(d, 'item');
     if (no) return { unsupported: no };
     const todos: string[] = [];
-    return { sql: `SELECT ${d.list('item', ROLES.item.columns, todos)}\nFROM ${d.table('item')} i\n${d.m.item?.tenant ? `WHERE ${d.tenant('item').replace(/ AND $/, '')}\n` : ''}ORDER BY ${key(d, 'item', 'fixmedins_hilist_id')}`, todos };
+    return {
+      sql: `SELECT ${d.list('item', ROLES.item.columns, todos)}\nFROM ${d.table('item')} i\n${d.m.item?.tenant ? `WHERE ${d.tenant('item').replace(/ AND $/, '')}\n` : ''}ORDER BY ${key(d, 'item', 'fixmedins_hilist_id')}`,
+      todos,
+    };
   },
   drug_trace_prefixes: (d) => {
     const no = need(d, 'trace_prefix');
     if (no) return { unsupported: no };
     const todos: string[] = [];
-    return { sql: `SELECT ${d.list('trace_prefix', ['fixmedins_hilist_id', 'trac_prefix'], todos)}\nFROM ${d.table('trace_prefix')} p\n${d.m.trace_prefix?.tenant ? `WHERE ${d.tenant('trace_prefix').replace(/ AND $/, '')}\n` : ''}ORDER BY ${key(d, 'trace_prefix', 'fixmedins_hilist_id')}, ${key(d, 'trace_prefix', 'trac_prefix')}`, todos };
+    return {
+      sql: `SELECT ${d.list('trace_prefix', ['fixmedins_hilist_id', 'trac_prefix'], todos)}\nFROM ${d.table('trace_prefix')} p\n${d.m.trace_prefix?.tenant ? `WHERE ${d.tenant('trace_prefix').replace(/ AND $/, '')}\n` : ''}ORDER BY ${key(d, 'trace_prefix', 'fixmedins_hilist_id')}, ${key(d, 'trace_prefix', 'trac_prefix')}`,
+      todos,
+    };
   },
-  dispensing_for_upload: (d) => traceRead(d, 'dispense', 'dispense_trace', 'disp_id', 'sel_retn_time', ROLES.dispense.columns),
+  dispensing_for_upload: (d) =>
+    traceRead(d, 'dispense', 'dispense_trace', 'disp_id', 'sel_retn_time', ROLES.dispense.columns),
   stock_for_upload: (d) => traceRead(d, 'stock', 'stock_trace', 'stock_id', 'inv_chg_time', ROLES.stock.columns),
   mappings: (d) => mappingRead(d, ''),
   mappings_of_item: (d) => mappingRead(d, `${key(d, 'mapping', 'fixmedins_hilist_id')} = :fixmedins_hilist_id`),
-  mark_settlement_void: (d) => statusWrite(d, 'void', ['pending', 'settled'], (set) => [...set('void_reason', ':reason')]),
-  mark_settlement_cancelled: (d) => statusWrite(d, 'cancelled', ['pending', 'settled', 'void'], (set, c) => [...(c('setl_id') ? [`${c('setl_id')} = COALESCE(${c('setl_id')}, :setl_id)`] : []), ...set('void_reason', ':reason')]),
+  mark_settlement_void: (d) =>
+    statusWrite(d, 'void', ['pending', 'settled'], (set) => [...set('void_reason', ':reason')]),
+  mark_settlement_cancelled: (d) =>
+    statusWrite(d, 'cancelled', ['pending', 'settled', 'void'], (set, c) => [
+      ...(c('setl_id') ? [`${c('setl_id')} = COALESCE(${c('setl_id')}, :setl_id)`] : []),
+      ...set('void_reason', ':reason'),
+    ]),
   complete_settlement: (d) =>
     statusWrite(d, 'settled', ['pending'], (set, c) => {
-      const amounts = ROLES.settlement.columns.filter((x) => /_(pay|amt|sumamt|selfpay|dedc)$|^balc$/.test(x) && x !== 'pool_prop_selfpay');
+      const amounts = ROLES.settlement.columns.filter(
+        (x) => /_(pay|amt|sumamt|selfpay|dedc)$|^balc$/.test(x) && x !== 'pool_prop_selfpay',
+      );
       return [
         ...set('setl_id', ':setl_id'),
         ...set('setl_time', ':setl_time'),
@@ -200,11 +297,32 @@ const BUILDERS: Record<string, Builder> = {
   insert_settlement: (d) => {
     const no = need(d, 'settlement');
     if (no) return { unsupported: no };
-    const binds = ['his_setl_no', 'setl_id', 'mdtrt_id', 'psn_no', 'insutype', 'med_type', 'setl_time', ...ROLES.settlement.columns.filter((x) => /_(pay|amt|sumamt|selfpay|dedc)$|^balc$/.test(x)), 'medins_setl_id', 'clr_optins', 'setl_optins', 'clr_way', 'clr_type', 'in_area_flag', 'insuplc_admdvs', 'his_status', 'refd_setl_flag', 'init_setl_id', 'msgid', 'infno'];
+    const binds = [
+      'his_setl_no',
+      'setl_id',
+      'mdtrt_id',
+      'psn_no',
+      'insutype',
+      'med_type',
+      'setl_time',
+      ...ROLES.settlement.columns.filter((x) => /_(pay|amt|sumamt|selfpay|dedc)$|^balc$/.test(x)),
+      'medins_setl_id',
+      'clr_optins',
+      'setl_optins',
+      'clr_way',
+      'clr_type',
+      'in_area_flag',
+      'insuplc_admdvs',
+      'his_status',
+      'refd_setl_flag',
+      'init_setl_id',
+      'msgid',
+      'infno',
+    ];
     const todos: string[] = [];
     const cols: string[] = [];
     const vals: string[] = [];
-    if (d.m.settlement?.tenant) (cols.push(d.m.settlement.tenant.column), vals.push(':fixmedins_code'));
+    if (d.m.settlement?.tenant) cols.push(d.m.settlement.tenant.column), vals.push(':fixmedins_code');
     for (const b of binds) {
       const c = d.col('settlement', b);
       if (!c) {
@@ -212,9 +330,16 @@ const BUILDERS: Record<string, Builder> = {
         continue;
       }
       cols.push(c.column);
-      vals.push(b === 'his_status' && c.codes ? `CASE :his_status ${Object.entries(c.codes).map(([w, code]) => `WHEN '${w}' THEN '${code}'`).join(' ')} END` : `:${b}`);
+      vals.push(
+        b === 'his_status' && c.codes
+          ? `CASE :his_status ${Object.entries(c.codes)
+              .map(([w, code]) => `WHEN '${w}' THEN '${code}'`)
+              .join(' ')} END`
+          : `:${b}`,
+      );
     }
-    for (const b of ['created_at', 'updated_at']) if (d.col('settlement', b)) (cols.push(d.col('settlement', b)!.column), vals.push(d.time(':now')));
+    for (const b of ['created_at', 'updated_at'])
+      if (d.col('settlement', b)) cols.push(d.col('settlement', b)!.column), vals.push(d.time(':now'));
     return { sql: `INSERT INTO ${d.table('settlement')} (${cols.join(', ')})\nVALUES (${vals.join(', ')})`, todos };
   },
   insert_mapping: (d) => {
@@ -223,13 +348,21 @@ const BUILDERS: Record<string, Builder> = {
     const todos: string[] = [];
     const cols: string[] = [];
     const vals: string[] = [];
-    if (d.m.mapping?.tenant) (cols.push(d.m.mapping.tenant.column), vals.push(':fixmedins_code'));
-    for (const b of ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate']) {
+    if (d.m.mapping?.tenant) cols.push(d.m.mapping.tenant.column), vals.push(':fixmedins_code');
+    for (const b of [
+      'fixmedins_hilist_id',
+      'fixmedins_hilist_name',
+      'list_type',
+      'med_list_codg',
+      'begndate',
+      'enddate',
+    ]) {
       const c = d.col('mapping', b);
-      if (c) (cols.push(c.column), vals.push(`:${b}`));
+      if (c) cols.push(c.column), vals.push(`:${b}`);
       else todos.push(`${b}: no column to write it to`);
     }
-    for (const b of ['created_at', 'updated_at']) if (d.col('mapping', b)) (cols.push(d.col('mapping', b)!.column), vals.push(d.time(':now')));
+    for (const b of ['created_at', 'updated_at'])
+      if (d.col('mapping', b)) cols.push(d.col('mapping', b)!.column), vals.push(d.time(':now'));
     return { sql: `INSERT INTO ${d.table('mapping')} (${cols.join(', ')})\nVALUES (${vals.join(', ')})`, todos };
   },
   end_mapping: (d) => {
@@ -237,7 +370,10 @@ const BUILDERS: Record<string, Builder> = {
     if (no) return { unsupported: no };
     const upd = d.col('mapping', 'updated_at') ? `, ${d.col('mapping', 'updated_at')!.column} = :now` : '';
     const c = (x: string) => d.col('mapping', x)?.column ?? `${x} /* TODO */`;
-    return { sql: `UPDATE ${d.table('mapping')}\nSET ${c('enddate')} = :enddate${upd}\nWHERE ${d.m.mapping?.tenant ? `${d.m.mapping.tenant.column} = :fixmedins_code AND ` : ''}${c('fixmedins_hilist_id')} = :fixmedins_hilist_id AND ${c('med_list_codg')} = :med_list_codg\n  AND ${c('begndate')} = :begndate`, todos: [] };
+    return {
+      sql: `UPDATE ${d.table('mapping')}\nSET ${c('enddate')} = :enddate${upd}\nWHERE ${d.m.mapping?.tenant ? `${d.m.mapping.tenant.column} = :fixmedins_code AND ` : ''}${c('fixmedins_hilist_id')} = :fixmedins_hilist_id AND ${c('med_list_codg')} = :med_list_codg\n  AND ${c('begndate')} = :begndate`,
+      todos: [],
+    };
   },
 };
 
@@ -246,24 +382,44 @@ function mappingRead(d: Draft, where: string): Piece | { unsupported: string } {
   if (no) return { unsupported: no };
   const todos: string[] = [];
   const cond = `${d.tenant('mapping')}${where}`.replace(/ AND $/, '');
-  const order = where ? `${key(d, 'mapping', 'begndate')}, ${key(d, 'mapping', 'med_list_codg')}` : `${key(d, 'mapping', 'fixmedins_hilist_id')}, ${key(d, 'mapping', 'begndate')}, ${key(d, 'mapping', 'med_list_codg')}`;
-  return { sql: `SELECT ${d.list('mapping', ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'], todos)}\nFROM ${d.table('mapping')} m\n${cond ? `WHERE ${cond}\n` : ''}ORDER BY ${order}`, todos };
+  const order = where
+    ? `${key(d, 'mapping', 'begndate')}, ${key(d, 'mapping', 'med_list_codg')}`
+    : `${key(d, 'mapping', 'fixmedins_hilist_id')}, ${key(d, 'mapping', 'begndate')}, ${key(d, 'mapping', 'med_list_codg')}`;
+  return {
+    sql: `SELECT ${d.list('mapping', ['fixmedins_hilist_id', 'fixmedins_hilist_name', 'list_type', 'med_list_codg', 'begndate', 'enddate'], todos)}\nFROM ${d.table('mapping')} m\n${cond ? `WHERE ${cond}\n` : ''}ORDER BY ${order}`,
+    todos,
+  };
 }
 
 /** Dispensing or stock rows, one per traceability code, with the mapping valid that day. */
-function traceRead(d: Draft, role: 'dispense' | 'stock', trace: 'dispense_trace' | 'stock_trace', id: string, time: string, columns: readonly string[]): Piece | { unsupported: string } {
+function traceRead(
+  d: Draft,
+  role: 'dispense' | 'stock',
+  trace: 'dispense_trace' | 'stock_trace',
+  id: string,
+  time: string,
+  columns: readonly string[],
+): Piece | { unsupported: string } {
   const no = need(d, role, trace, 'mapping');
   if (no) return { unsupported: no };
   const todos: string[] = [];
   const a = ALIAS[role];
-  const mt = d.m.mapping!.tenant && d.m[role]!.tenant ? `mm.${d.m.mapping!.tenant.column} = ${a}.${d.m[role]!.tenant!.column} AND ` : '';
+  const mt =
+    d.m.mapping!.tenant && d.m[role]!.tenant
+      ? `mm.${d.m.mapping!.tenant.column} = ${a}.${d.m[role]!.tenant!.column} AND `
+      : '';
   const day = d.day(key(d, role, time));
   const valid = `${mt}${key(d, 'mapping', 'fixmedins_hilist_id', 'mm')} = ${key(d, role, 'fixmedins_hilist_id')} AND ${key(d, 'mapping', 'begndate', 'mm')} <= ${day} AND ${key(d, 'mapping', 'enddate', 'mm')} >= ${day}`;
   const head = columns.slice(0, columns.indexOf('fixmedins_hilist_name') + 1);
   const rest = columns.slice(columns.indexOf('fixmedins_hilist_name') + 1);
   const tr = d.m[trace]!;
   const kind = tr.columns.trace_kind;
-  const kindCond = kind ? (kind.codes?.kind ? ` AND t.${kind.column} = '${kind.codes.kind}'` : (todos.push(`${trace}: ${kind.column} tells the kinds of codes apart; add its value for ${role} to the join`), '')) : '';
+  const kindCond = kind
+    ? kind.codes?.kind
+      ? ` AND t.${kind.column} = '${kind.codes.kind}'`
+      : (todos.push(`${trace}: ${kind.column} tells the kinds of codes apart; add its value for ${role} to the join`),
+        '')
+    : '';
   const tt = tr.tenant && d.m[role]!.tenant ? `t.${tr.tenant.column} = ${a}.${d.m[role]!.tenant!.column} AND ` : '';
   const sql =
     `SELECT ${d.list(role, head, todos)},\n` +
@@ -281,18 +437,32 @@ function traceRead(d: Draft, role: 'dispense' | 'stock', trace: 'dispense_trace'
 type Setter = (canonical: string, value: string) => string[];
 
 /** UPDATE of the settlement row of :msgid to a status, from the statuses it may leave. */
-function statusWrite(d: Draft, to: string, from: string[], sets: (set: Setter, col: (c: string) => string | undefined) => string[]): Piece | { unsupported: string } {
+function statusWrite(
+  d: Draft,
+  to: string,
+  from: string[],
+  sets: (set: Setter, col: (c: string) => string | undefined) => string[],
+): Piece | { unsupported: string } {
   const no = need(d, 'settlement');
   if (no) return { unsupported: no };
   const todos: string[] = [];
   const col = (c: string) => d.col('settlement', c)?.column;
-  const set: Setter = (c, v) => (col(c) ? [`${col(c)} = ${c === 'setl_time' ? d.time(v) : v}`] : (todos.push(`${c}: no column to write it to`), []));
+  const set: Setter = (c, v) =>
+    col(c) ? [`${col(c)} = ${c === 'setl_time' ? d.time(v) : v}`] : (todos.push(`${c}: no column to write it to`), []);
   const status = col('his_status');
-  if (!status || !col('msgid')) return { unsupported: 'no status or msgid column found in the settlement table — write this statement by hand' };
-  const parts = [...sets(set, col), `${status} = ${d.code('settlement', 'his_status', to)}`, ...(col('updated_at') ? [`${col('updated_at')} = ${d.time(':now')}`] : [])];
+  if (!status || !col('msgid'))
+    return { unsupported: 'no status or msgid column found in the settlement table — write this statement by hand' };
+  const parts = [
+    ...sets(set, col),
+    `${status} = ${d.code('settlement', 'his_status', to)}`,
+    ...(col('updated_at') ? [`${col('updated_at')} = ${d.time(':now')}`] : []),
+  ];
   const tenant = d.m.settlement?.tenant ? `${d.m.settlement.tenant.column} = :fixmedins_code AND ` : '';
   const ins = from.map((f) => d.code('settlement', 'his_status', f)).join(', ');
-  return { sql: `UPDATE ${d.table('settlement')}\nSET ${parts.join(',\n    ')}\nWHERE ${tenant}${col('msgid')} = :msgid AND ${status} ${from.length === 1 ? `= ${ins}` : `IN (${ins})`}`, todos };
+  return {
+    sql: `UPDATE ${d.table('settlement')}\nSET ${parts.join(',\n    ')}\nWHERE ${tenant}${col('msgid')} = :msgid AND ${status} ${from.length === 1 ? `= ${ins}` : `IN (${ins})`}`,
+    todos,
+  };
 }
 
 /** Which roles a statement reads or writes (for its confidence note). */
@@ -319,17 +489,28 @@ function note(m: ProposedMapping, name: string, todos: string[]): string[] {
   const tables = (ROLES_OF[name] ?? ['settlement']).map((r) => m[r]).filter((t): t is TableMatch => !!t);
   const conf = tables.reduce<Confidence>((c, t) => (RANK[t.confidence] < RANK[c] ? t.confidence : c), 'high');
   const level = todos.length && conf === 'high' ? 'medium' : conf;
-  return [`  # confidence: ${level} — ${tables.map((t) => `${t.table}${t.comment ? ` (${t.comment})` : ''}`).join(', ')}`, ...todos.map((t) => `  # TODO ${t}`)];
+  return [
+    `  # confidence: ${level} — ${tables.map((t) => `${t.table}${t.comment ? ` (${t.comment})` : ''}`).join(', ')}`,
+    ...todos.map((t) => `  # TODO ${t}`),
+  ];
 }
 
 /** A statement that cannot use a required bind (its key) cannot be drafted: it must be written by hand. */
 function requiredBindsUsed(name: string, p: Piece): Piece | { unsupported: string } {
   const spec = STATEMENTS[name];
-  const lost = Object.entries(spec?.binds ?? {}).filter(([b, bs]) => bs.required && !new RegExp(`:${b}\\b`).test(p.sql)).map(([b]) => b);
-  return lost.length ? { unsupported: `no column found for ${lost.map((b) => `:${b}`).join(', ')} — write this statement by hand` } : p;
+  const lost = Object.entries(spec?.binds ?? {})
+    .filter(([b, bs]) => bs.required && !new RegExp(`:${b}\\b`).test(p.sql))
+    .map(([b]) => b);
+  return lost.length
+    ? { unsupported: `no column found for ${lost.map((b) => `:${b}`).join(', ')} — write this statement by hand` }
+    : p;
 }
 
-const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+const indent = (s: string, n: number) =>
+  s
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
 
 export interface RenderDraftOptions {
   dialect: Dialect;
@@ -340,7 +521,10 @@ export interface RenderDraftOptions {
 }
 
 /** The whole profile text. */
-export function renderDraft(m: ProposedMapping, o: RenderDraftOptions): { text: string; todos: number; unsupported: string[] } {
+export function renderDraft(
+  m: ProposedMapping,
+  o: RenderDraftOptions,
+): { text: string; todos: number; unsupported: string[] } {
   const d = new Draft(m, o.dialect);
   const out: string[] = [
     `# HIS profile drafted by hisops profile draft from ${o.source} (${o.dialect}).`,
@@ -348,10 +532,20 @@ export function renderDraft(m: ProposedMapping, o: RenderDraftOptions): { text: 
     '# fix the TODOs, then run hisops profile check (or hisops doctor) before any job uses it.',
     '#',
     '# Tables found:',
-    ...(Object.entries(m) as Array<[Role, TableMatch]>).map(([r, t]) => `#   ${r}: ${t.table}${t.comment ? ` (${t.comment})` : ''} — ${t.confidence}: ${t.why}${t.tenant ? `; hospital code ${t.tenant.column}` : ''}`),
-    ...(Object.keys(ROLES) as Role[]).filter((r) => !m[r]).map((r) => `#   ${r}: TODO no table found for ${ROLES[r].what}`),
+    ...(Object.entries(m) as Array<[Role, TableMatch]>).map(
+      ([r, t]) =>
+        `#   ${r}: ${t.table}${t.comment ? ` (${t.comment})` : ''} — ${t.confidence}: ${t.why}${t.tenant ? `; hospital code ${t.tenant.column}` : ''}`,
+    ),
+    ...(Object.keys(ROLES) as Role[])
+      .filter((r) => !m[r])
+      .map((r) => `#   ${r}: TODO no table found for ${ROLES[r].what}`),
   ];
-  if (Object.values(m).some((t) => t?.tenant)) out.push('#', '# The hospital-code columns are bound to :fixmedins_code (the institution in hisops.yaml). If they', '# hold the HIS\'s own hospital code instead, declare it under binds: and use that bind.');
+  if (Object.values(m).some((t) => t?.tenant))
+    out.push(
+      '#',
+      '# The hospital-code columns are bound to :fixmedins_code (the institution in hisops.yaml). If they',
+      "# hold the HIS's own hospital code instead, declare it under binds: and use that bind.",
+    );
   out.push(`name: drafted`, `description: drafted from ${o.source}`, 'statements:');
   let todos = 0;
   const unsupported: string[] = [];

@@ -35,7 +35,11 @@ export function looksLikeDdlSource(file: string): boolean {
   try {
     const b = Buffer.alloc(512);
     const got = fs.readSync(fd, b, 0, 512, 0);
-    const head = b.subarray(0, got).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const head = b
+      .subarray(0, got)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     return head.length > 0 && !head.startsWith('{') && !head.startsWith('SQLite format 3');
   } finally {
     fs.closeSync(fd);
@@ -86,7 +90,13 @@ function readText(file: string, shown: string): string {
     const buf = /\.gz$/i.test(file) ? zlib.gunzipSync(raw) : raw;
     return buf.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw inputError('DDL_UNREADABLE', `Cannot read the DDL file ${shown}`, 'Check the path and the file\'s permissions (a .gz file must be gzip).', (e as Error).message, { file }).zh(`无法读取 DDL 文件 ${shown}`, '请检查路径和文件权限（.gz 文件须为 gzip 格式）。');
+    throw inputError(
+      'DDL_UNREADABLE',
+      `Cannot read the DDL file ${shown}`,
+      "Check the path and the file's permissions (a .gz file must be gzip).",
+      (e as Error).message,
+      { file },
+    ).zh(`无法读取 DDL 文件 ${shown}`, '请检查路径和文件权限（.gz 文件须为 gzip 格式）。');
   }
 }
 
@@ -96,9 +106,20 @@ export function listDdlFiles(spec: string): DdlFileList {
   try {
     st = fs.statSync(spec);
   } catch (e) {
-    throw inputError('DDL_UNREADABLE', `There is no file or folder ${spec}`, 'Check the path of the DDL file or folder.', (e as Error).message, { file: spec }).zh(`没有文件或文件夹 ${spec}`, '请检查 DDL 文件或文件夹的路径。');
+    throw inputError(
+      'DDL_UNREADABLE',
+      `There is no file or folder ${spec}`,
+      'Check the path of the DDL file or folder.',
+      (e as Error).message,
+      { file: spec },
+    ).zh(`没有文件或文件夹 ${spec}`, '请检查 DDL 文件或文件夹的路径。');
   }
-  if (!st.isDirectory()) return { files: [{ file: spec, shown: path.basename(spec), text: readText(spec, spec) }], order: 'file', warnings: [] };
+  if (!st.isDirectory())
+    return {
+      files: [{ file: spec, shown: path.basename(spec), text: readText(spec, spec) }],
+      order: 'file',
+      warnings: [],
+    };
   const all = walk(spec).filter((f) => DDL_EXT.test(f));
   const base = (f: string) => path.basename(f);
   const v = all.filter((f) => FLYWAY_V.test(base(f)));
@@ -111,22 +132,54 @@ export function listDdlFiles(spec: string): DdlFileList {
     const seen = new Map<string, string>();
     for (const f of v) {
       const key = versionParts(FLYWAY_V.exec(base(f))![1]!).join('.');
-      if (seen.has(key)) throw inputError('DDL_FLYWAY_DUPLICATE', `Two migrations have version ${key}: ${path.relative(spec, seen.get(key)!)} and ${path.relative(spec, f)}`, 'Flyway refuses this too: rename one of them.', undefined, { folder: spec }).zh(`两个迁移脚本的版本号都是 ${key}：${path.relative(spec, seen.get(key)!)} 和 ${path.relative(spec, f)}`, 'Flyway 同样拒绝这种情况：请将其中一个改名。');
+      if (seen.has(key))
+        throw inputError(
+          'DDL_FLYWAY_DUPLICATE',
+          `Two migrations have version ${key}: ${path.relative(spec, seen.get(key)!)} and ${path.relative(spec, f)}`,
+          'Flyway refuses this too: rename one of them.',
+          undefined,
+          { folder: spec },
+        ).zh(
+          `两个迁移脚本的版本号都是 ${key}：${path.relative(spec, seen.get(key)!)} 和 ${path.relative(spec, f)}`,
+          'Flyway 同样拒绝这种情况：请将其中一个改名。',
+        );
       seen.set(key, f);
     }
-    v.sort((a, b) => compareVersions(versionParts(FLYWAY_V.exec(base(a))![1]!), versionParts(FLYWAY_V.exec(base(b))![1]!)));
+    v.sort((a, b) =>
+      compareVersions(versionParts(FLYWAY_V.exec(base(a))![1]!), versionParts(FLYWAY_V.exec(base(b))![1]!)),
+    );
     r.sort((a, b) => (FLYWAY_R.exec(base(a))![1]! < FLYWAY_R.exec(base(b))![1]! ? -1 : 1));
     ordered = [...v, ...r];
     const undo = all.filter((f) => FLYWAY_U.test(base(f)));
     const other = all.filter((f) => !ordered.includes(f) && !undo.includes(f));
-    if (undo.length) warnings.push(`${undo.length} Flyway undo migration(s) (U…__*.sql) not read: they reverse a version, the folder's schema is the one after all V and R migrations`);
-    if (other.length) warnings.push(`not read, since they are not named as Flyway migrations (V<version>__*.sql, R__*.sql), as Flyway would skip them: ${other.map((f) => path.relative(spec, f)).join(', ')}`);
+    if (undo.length)
+      warnings.push(
+        `${undo.length} Flyway undo migration(s) (U…__*.sql) not read: they reverse a version, the folder's schema is the one after all V and R migrations`,
+      );
+    if (other.length)
+      warnings.push(
+        `not read, since they are not named as Flyway migrations (V<version>__*.sql, R__*.sql), as Flyway would skip them: ${other.map((f) => path.relative(spec, f)).join(', ')}`,
+      );
   } else {
     order = 'name';
     ordered = all.sort((a, b) => path.relative(spec, a).localeCompare(path.relative(spec, b), 'en', { numeric: true }));
   }
-  if (!ordered.length) throw inputError('DDL_EMPTY', `The folder ${spec} holds no SQL files`, 'Give a folder of .sql files (Flyway V<n>__*.sql, or files run in name order) or a single .sql file.', undefined, { folder: spec }).zh(`文件夹 ${spec} 中没有 SQL 文件`, '请给出含 .sql 文件的文件夹（Flyway 的 V<n>__*.sql，或按文件名顺序执行的文件）或单个 .sql 文件。');
-  return { files: ordered.map((f) => ({ file: f, shown: path.relative(spec, f), text: readText(f, path.relative(spec, f)) })), order, warnings };
+  if (!ordered.length)
+    throw inputError(
+      'DDL_EMPTY',
+      `The folder ${spec} holds no SQL files`,
+      'Give a folder of .sql files (Flyway V<n>__*.sql, or files run in name order) or a single .sql file.',
+      undefined,
+      { folder: spec },
+    ).zh(
+      `文件夹 ${spec} 中没有 SQL 文件`,
+      '请给出含 .sql 文件的文件夹（Flyway 的 V<n>__*.sql，或按文件名顺序执行的文件）或单个 .sql 文件。',
+    );
+  return {
+    files: ordered.map((f) => ({ file: f, shown: path.relative(spec, f), text: readText(f, path.relative(spec, f)) })),
+    order,
+    warnings,
+  };
 }
 
 /** Signs of each dialect, with weights; mysqldump, pg_dump and Navicat headers settle it at once. */

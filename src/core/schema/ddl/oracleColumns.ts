@@ -6,8 +6,28 @@
 import { type Cursor, Unreadable } from './oracleCursor.js';
 import type { Col, Cons, OracleDictionary, Tbl } from './oracleDictionary.js';
 
-const CONSTRAINT_WORDS = ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'REFERENCES', 'FOREIGN', 'NOT', 'NULL', 'ENABLE', 'DISABLE', 'DEFAULT', 'GENERATED', 'AS', 'VISIBLE', 'INVISIBLE', 'COLLATE', 'SORT', 'ENCRYPT'];
-const BUILTIN_TYPES = /^(DATE|CLOB|NCLOB|BLOB|BFILE|LONG|LONG RAW|XMLTYPE|JSON|BOOLEAN|BINARY_FLOAT|BINARY_DOUBLE|ROWID|UROWID)$/;
+const CONSTRAINT_WORDS = [
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'CHECK',
+  'REFERENCES',
+  'FOREIGN',
+  'NOT',
+  'NULL',
+  'ENABLE',
+  'DISABLE',
+  'DEFAULT',
+  'GENERATED',
+  'AS',
+  'VISIBLE',
+  'INVISIBLE',
+  'COLLATE',
+  'SORT',
+  'ENCRYPT',
+];
+const BUILTIN_TYPES =
+  /^(DATE|CLOB|NCLOB|BLOB|BFILE|LONG|LONG RAW|XMLTYPE|JSON|BOOLEAN|BINARY_FLOAT|BINARY_DOUBLE|ROWID|UROWID)$/;
 
 /** A type's argument as the dictionary's number: null when left out or `*`. */
 const num = (s: string | undefined) => (s === undefined || s === '' || s === '*' ? null : Number(s.split(' ')[0]));
@@ -27,7 +47,8 @@ export function dataType(d: OracleDictionary, cur: Cursor, c: Col): void {
   if (name === 'LONG' && cur.eat('RAW')) name = 'LONG RAW';
   if (name === 'DOUBLE' && cur.eat('PRECISION')) name = 'DOUBLE PRECISION';
   if ((name === 'CHAR' || name === 'CHARACTER') && cur.eat('VARYING')) name = 'VARCHAR2';
-  if (name === 'NATIONAL' && (cur.eat('CHAR') || cur.eat('CHARACTER'))) name = cur.eat('VARYING') ? 'NVARCHAR2' : 'NCHAR';
+  if (name === 'NATIONAL' && (cur.eat('CHAR') || cur.eat('CHARACTER')))
+    name = cur.eat('VARYING') ? 'NVARCHAR2' : 'NCHAR';
   const args = typeArgs(cur);
   c.dataLength = c.charLength = c.precision = c.scale = null;
   c.charUsed = null;
@@ -138,7 +159,11 @@ function otherType(d: OracleDictionary, cur: Cursor, c: Col, name: string, args:
     case 'INTERVAL': {
       const f = cur.i;
       while (!cur.done() && !cur.is(',') && !cur.is(')') && !CONSTRAINT_WORDS.includes(cur.peek()!.v)) cur.i++;
-      c.dataType = ('INTERVAL ' + cur.textFrom(f)).replace(/\s+/g, ' ').replace(/\s*\(\s*/g, '(').replace(/\s*\)/g, ')').toUpperCase();
+      c.dataType = ('INTERVAL ' + cur.textFrom(f))
+        .replace(/\s+/g, ' ')
+        .replace(/\s*\(\s*/g, '(')
+        .replace(/\s*\)/g, ')')
+        .toUpperCase();
       return;
     }
     default:
@@ -185,7 +210,15 @@ export function columnTail(d: OracleDictionary, cur: Cursor, t: Tbl, c: Col, mod
     if (cur.eat('CONSTRAINT')) cname = cur.name();
     if (cur.eat('NOT', 'NULL')) {
       c.nullable = false;
-      if (cname) t.cons.push({ name: cname, type: 'C', columns: [c.name], cond: `"${c.name}" IS NOT NULL`, generated: false, disabled: constraintState(d, cur) });
+      if (cname)
+        t.cons.push({
+          name: cname,
+          type: 'C',
+          columns: [c.name],
+          cond: `"${c.name}" IS NOT NULL`,
+          generated: false,
+          disabled: constraintState(d, cur),
+        });
       else constraintState(d, cur);
       continue;
     }
@@ -196,23 +229,54 @@ export function columnTail(d: OracleDictionary, cur: Cursor, t: Tbl, c: Col, mod
       continue;
     }
     if (cur.eat('PRIMARY', 'KEY')) {
-      t.cons.push({ name: cname ?? d.sysName(), type: 'P', columns: [c.name], generated: !cname, disabled: constraintState(d, cur), ...(d.usingIndex ? { usingIndex: d.usingIndex } : {}) });
+      t.cons.push({
+        name: cname ?? d.sysName(),
+        type: 'P',
+        columns: [c.name],
+        generated: !cname,
+        disabled: constraintState(d, cur),
+        ...(d.usingIndex ? { usingIndex: d.usingIndex } : {}),
+      });
       c.nullable = false;
       continue;
     }
     if (cur.eat('UNIQUE')) {
-      t.cons.push({ name: cname ?? d.sysName(), type: 'U', columns: [c.name], generated: !cname, disabled: constraintState(d, cur), ...(d.usingIndex ? { usingIndex: d.usingIndex } : {}) });
+      t.cons.push({
+        name: cname ?? d.sysName(),
+        type: 'U',
+        columns: [c.name],
+        generated: !cname,
+        disabled: constraintState(d, cur),
+        ...(d.usingIndex ? { usingIndex: d.usingIndex } : {}),
+      });
       continue;
     }
     if (cur.eat('CHECK')) {
-      t.cons.push({ name: cname ?? d.sysName(), type: 'C', columns: [c.name], cond: checkCond(cur), generated: !cname, disabled: constraintState(d, cur) });
+      t.cons.push({
+        name: cname ?? d.sysName(),
+        type: 'C',
+        columns: [c.name],
+        cond: checkCond(cur),
+        generated: !cname,
+        disabled: constraintState(d, cur),
+      });
       continue;
     }
     if (cur.eat('REFERENCES')) {
-      t.cons.push({ name: cname ?? d.sysName(), type: 'R', columns: [c.name], ...references(cur), generated: !cname, disabled: constraintState(d, cur) });
+      t.cons.push({
+        name: cname ?? d.sysName(),
+        type: 'R',
+        columns: [c.name],
+        ...references(cur),
+        generated: !cname,
+        disabled: constraintState(d, cur),
+      });
       continue;
     }
-    if (cname) throw new Unreadable(`constraint ${cname}: expected NOT NULL, PRIMARY KEY, UNIQUE, CHECK or REFERENCES at "${cur.near()}"`);
+    if (cname)
+      throw new Unreadable(
+        `constraint ${cname}: expected NOT NULL, PRIMARY KEY, UNIQUE, CHECK or REFERENCES at "${cur.near()}"`,
+      );
     if (cur.eat('ENCRYPT')) {
       cur.until(CONSTRAINT_WORDS);
       continue;
@@ -253,7 +317,31 @@ function references(cur: Cursor): Pick<Cons, 'refOwner' | 'refTable' | 'refColum
   if (cur.eat('ON', 'DELETE', 'CASCADE')) deleteRule = 'CASCADE';
   else if (cur.eat('ON', 'DELETE', 'SET', 'NULL')) deleteRule = 'SET NULL';
   return { refTable, ...(refOwner ? { refOwner } : {}), ...(refColumns ? { refColumns } : {}), deleteRule };
-}const INDEX_PHYSICAL = ['PCTFREE', 'INITRANS', 'MAXTRANS', 'COMPUTE', 'STORAGE', 'TABLESPACE', 'LOGGING', 'NOLOGGING', 'LOCAL', 'GLOBAL', 'REVERSE', 'COMPRESS', 'NOCOMPRESS', 'PARALLEL', 'NOPARALLEL', 'ONLINE', 'VISIBLE', 'INVISIBLE', 'SORT', 'NOSORT', 'ENABLE', 'DISABLE'];
+}
+const INDEX_PHYSICAL = [
+  'PCTFREE',
+  'INITRANS',
+  'MAXTRANS',
+  'COMPUTE',
+  'STORAGE',
+  'TABLESPACE',
+  'LOGGING',
+  'NOLOGGING',
+  'LOCAL',
+  'GLOBAL',
+  'REVERSE',
+  'COMPRESS',
+  'NOCOMPRESS',
+  'PARALLEL',
+  'NOPARALLEL',
+  'ONLINE',
+  'VISIBLE',
+  'INVISIBLE',
+  'SORT',
+  'NOSORT',
+  'ENABLE',
+  'DISABLE',
+];
 /**
  * ENABLE/DISABLE, VALIDATE, DEFERRABLE, USING INDEX …, RELY: returns whether it is disabled, and
  * leaves the index a USING INDEX clause names in d.usingIndex.
@@ -262,19 +350,39 @@ export function constraintState(d: OracleDictionary, cur: Cursor): boolean {
   let disabled = false;
   d.usingIndex = undefined;
   for (;;) {
-    if (cur.eat('ENABLE') || cur.eat('VALIDATE') || cur.eat('NOVALIDATE') || cur.eat('RELY') || cur.eat('NORELY') || cur.eat('DEFERRABLE') || cur.eat('NOT', 'DEFERRABLE') || cur.eat('INITIALLY', 'DEFERRED') || cur.eat('INITIALLY', 'IMMEDIATE')) continue;
+    if (
+      cur.eat('ENABLE') ||
+      cur.eat('VALIDATE') ||
+      cur.eat('NOVALIDATE') ||
+      cur.eat('RELY') ||
+      cur.eat('NORELY') ||
+      cur.eat('DEFERRABLE') ||
+      cur.eat('NOT', 'DEFERRABLE') ||
+      cur.eat('INITIALLY', 'DEFERRED') ||
+      cur.eat('INITIALLY', 'IMMEDIATE')
+    )
+      continue;
     if (cur.eat('DISABLE')) {
       disabled = true;
       continue;
     }
     if (cur.eat('USING', 'INDEX')) {
       const t = cur.peek();
-      if (t && (t.kind === 'qname' || (t.kind === 'word' && !INDEX_PHYSICAL.includes(t.v)))) d.usingIndex = cur.qualified();
+      if (t && (t.kind === 'qname' || (t.kind === 'word' && !INDEX_PHYSICAL.includes(t.v))))
+        d.usingIndex = cur.qualified();
       else if (cur.is('(')) cur.skipGroup();
-      else while (!cur.done() && !cur.is(',') && !cur.is(')') && !['ENABLE', 'DISABLE', 'CONSTRAINT', 'NOT', 'NULL', 'PRIMARY', 'UNIQUE', 'CHECK', 'REFERENCES'].includes(cur.peek()!.v)) {
-        if (cur.is('(')) cur.skipGroup();
-        else cur.i++;
-      }
+      else
+        while (
+          !cur.done() &&
+          !cur.is(',') &&
+          !cur.is(')') &&
+          !['ENABLE', 'DISABLE', 'CONSTRAINT', 'NOT', 'NULL', 'PRIMARY', 'UNIQUE', 'CHECK', 'REFERENCES'].includes(
+            cur.peek()!.v,
+          )
+        ) {
+          if (cur.is('(')) cur.skipGroup();
+          else cur.i++;
+        }
       continue;
     }
     if (cur.eat('EXCEPTIONS', 'INTO')) {
@@ -308,13 +416,28 @@ export function outOfLine(d: OracleDictionary, cur: Cursor, t: Tbl): boolean {
   if (!cons.name) cons.name = d.sysName();
   for (const c of cons.columns) d.column(t, c);
   if (cons.type === 'P') for (const c of cons.columns) d.column(t, c).nullable = false;
-  if (t.cons.some((k) => k.name === cons!.name)) throw new Unreadable(`constraint ${cons.name} already exists (ORA-02264)`);
+  if (t.cons.some((k) => k.name === cons!.name))
+    throw new Unreadable(`constraint ${cons.name} already exists (ORA-02264)`);
   t.cons.push(cons);
   return true;
 }
 export function columnDef(d: OracleDictionary, cur: Cursor, t: Tbl): Col {
-  const c: Col = { name: cur.name(), dataType: '', dataLength: null, charLength: null, charUsed: null, precision: null, scale: null, typeOwner: null, nullable: true, dflt: null, identity: false, virtual: false };
-  if (t.columns.some((x) => x.name === c.name)) throw new Unreadable(`column ${c.name} is already in table ${t.name} (ORA-00957/01430)`);
+  const c: Col = {
+    name: cur.name(),
+    dataType: '',
+    dataLength: null,
+    charLength: null,
+    charUsed: null,
+    precision: null,
+    scale: null,
+    typeOwner: null,
+    nullable: true,
+    dflt: null,
+    identity: false,
+    virtual: false,
+  };
+  if (t.columns.some((x) => x.name === c.name))
+    throw new Unreadable(`column ${c.name} is already in table ${t.name} (ORA-00957/01430)`);
   // A virtual column may leave out its type.
   if (!cur.is('GENERATED') && !cur.is('AS')) dataType(d, cur, c);
   else c.dataType = 'NUMBER';

@@ -20,27 +20,49 @@
  * TABLE), oracleColumns.ts (column types and constraints), oracleObjects.ts (everything else); the
  * dictionary they change is oracleDictionary.ts, read back as rows by oracleRows.ts.
  */
-import { HisopsError, inputError } from '../../errors.js';
+import { type HisopsError, inputError } from '../../errors.js';
 import type { IntrospectResult } from '../introspect/index.js';
 import { oracleModelFromRows } from '../introspect/oracle.js';
 import type { SchemaSource } from '../model.js';
 import { Cursor, tokenize, Unreadable } from './oracleCursor.js';
 import { OracleDictionary, type OracleDdlOptions } from './oracleDictionary.js';
-import { alterIndex, alterSequence, commentOn, createIndex, createOther, createView, drop, newSequence, plsqlUnit, rename } from './oracleObjects.js';
+import {
+  alterIndex,
+  alterSequence,
+  commentOn,
+  createIndex,
+  createOther,
+  createView,
+  drop,
+  newSequence,
+  plsqlUnit,
+  rename,
+} from './oracleObjects.js';
 import { toRows } from './oracleRows.js';
 import { alterTable, createTable } from './oracleTables.js';
 import type { DdlStatement } from './splitSql.js';
 
-const SKIPPED_KINDS = /^(INSERT|UPDATE|DELETE|MERGE|COMMIT|ROLLBACK|SAVEPOINT|GRANT|REVOKE|TRUNCATE|ANALYZE|CALL|LOCK|EXPLAIN|SELECT|WITH|PURGE|AUDIT|NOAUDIT|FLASHBACK|ALTER\s+(SESSION|SYSTEM|USER|ROLE|PROFILE|TABLESPACE|DATABASE|RESOURCE)|(CREATE|DROP)\s+(USER|ROLE|PROFILE|(BIGFILE\s+|SMALLFILE\s+|TEMPORARY\s+|UNDO\s+)*TABLESPACE|DIRECTORY|PUBLIC\s+(SYNONYM|DATABASE\s+LINK)|CONTEXT|EDITION|RESTORE\s+POINT|PLUGGABLE|DATABASE\s+(?!LINK)))\b/i;
+const SKIPPED_KINDS =
+  /^(INSERT|UPDATE|DELETE|MERGE|COMMIT|ROLLBACK|SAVEPOINT|GRANT|REVOKE|TRUNCATE|ANALYZE|CALL|LOCK|EXPLAIN|SELECT|WITH|PURGE|AUDIT|NOAUDIT|FLASHBACK|ALTER\s+(SESSION|SYSTEM|USER|ROLE|PROFILE|TABLESPACE|DATABASE|RESOURCE)|(CREATE|DROP)\s+(USER|ROLE|PROFILE|(BIGFILE\s+|SMALLFILE\s+|TEMPORARY\s+|UNDO\s+)*TABLESPACE|DIRECTORY|PUBLIC\s+(SYNONYM|DATABASE\s+LINK)|CONTEXT|EDITION|RESTORE\s+POINT|PLUGGABLE|DATABASE\s+(?!LINK)))\b/i;
 
 export type { OracleDdlOptions };
 
-export function readOracleDdl(statements: DdlStatement[], source: SchemaSource, opts: OracleDdlOptions = {}): IntrospectResult {
+export function readOracleDdl(
+  statements: DdlStatement[],
+  source: SchemaSource,
+  opts: OracleDdlOptions = {},
+): IntrospectResult {
   const d = new OracleDictionary(opts);
   for (const st of statements) readStatement(d, st);
-  if (d.skipped.size) d.warnings.push(`skipped ${[...d.skipped.values()].reduce((a, b) => a + b, 0)} statement(s) that define no schema object: ${[...d.skipped].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (d.skipped.size)
+    d.warnings.push(
+      `skipped ${[...d.skipped.values()].reduce((a, b) => a + b, 0)} statement(s) that define no schema object: ${[...d.skipped].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    );
   const owner = (opts.schema ?? (d.owners.size === 1 ? [...d.owners][0]! : '')).toUpperCase();
-  if (d.owners.size > 1 && !opts.schema) d.warnings.push(`the script qualifies names with several owners (${[...d.owners].join(', ')}): all objects are read as one schema`);
+  if (d.owners.size > 1 && !opts.schema)
+    d.warnings.push(
+      `the script qualifies names with several owners (${[...d.owners].join(', ')}): all objects are read as one schema`,
+    );
   const src: SchemaSource = { ...source, ...(owner ? { schema: owner } : {}) };
   const res = oracleModelFromRows(toRows(d, owner), src, opts.filter);
   res.warnings.unshift(...d.warnings);
@@ -53,14 +75,19 @@ function readStatement(d: OracleDictionary, st: DdlStatement): void {
     d.count('SQL*Plus');
     return;
   }
-  const head = st.sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').slice(0, 120).replace(/\s+/g, ' ');
+  const head = st.sql
+    .replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '')
+    .slice(0, 120)
+    .replace(/\s+/g, ' ');
   if (SKIPPED_KINDS.test(head)) {
     d.count(head.split(' ')[0]!.toUpperCase());
     return;
   }
   if (/^(DECLARE|BEGIN)\b/i.test(head)) {
     const ddl = /EXECUTE\s+IMMEDIATE\s+'\s*(CREATE|ALTER|DROP|RENAME|COMMENT)/i.test(st.sql);
-    d.warnings.push(`${st.file}:${st.line}: an anonymous PL/SQL block was skipped${ddl ? ': it runs DDL through EXECUTE IMMEDIATE, which is not read; check the objects it changes by hand' : ''}`);
+    d.warnings.push(
+      `${st.file}:${st.line}: an anonymous PL/SQL block was skipped${ddl ? ': it runs DDL through EXECUTE IMMEDIATE, which is not read; check the objects it changes by hand' : ''}`,
+    );
     return;
   }
   const cur = new Cursor(tokenize(st.sql), st.sql);
@@ -69,7 +96,10 @@ function readStatement(d: OracleDictionary, st: DdlStatement): void {
     else if (cur.eat('ALTER', 'TABLE')) alterTable(d, cur);
     else if (cur.eat('ALTER', 'SEQUENCE')) alterSequence(d, cur);
     else if (cur.eat('ALTER', 'INDEX')) alterIndex(d, cur);
-    else if (cur.is('ALTER') && ['TRIGGER', 'PROCEDURE', 'FUNCTION', 'PACKAGE', 'VIEW', 'TYPE'].includes(cur.peek(1)?.v ?? '')) {
+    else if (
+      cur.is('ALTER') &&
+      ['TRIGGER', 'PROCEDURE', 'FUNCTION', 'PACKAGE', 'VIEW', 'TYPE'].includes(cur.peek(1)?.v ?? '')
+    ) {
       // COMPILE / ENABLE / DISABLE: no change to the source.
       d.count('ALTER ' + cur.peek(1)!.v);
       cur.i = cur.toks.length;
@@ -95,14 +125,21 @@ function create(d: OracleDictionary, st: DdlStatement, cur: Cursor, head: string
   else if (cur.eat('BITMAP', 'INDEX')) createIndex(d, cur, false, true);
   else if (cur.eat('INDEX')) createIndex(d, cur, false, false);
   else if (cur.eat('SEQUENCE')) newSequence(d, cur);
-  else if (cur.is('PROCEDURE') || cur.is('FUNCTION') || cur.is('PACKAGE') || cur.is('TRIGGER') || cur.is('TYPE')) plsqlUnit(d, st, cur);
+  else if (cur.is('PROCEDURE') || cur.is('FUNCTION') || cur.is('PACKAGE') || cur.is('TRIGGER') || cur.is('TYPE'))
+    plsqlUnit(d, st, cur);
   else if (cur.is('MATERIALIZED', 'VIEW') || cur.is('SYNONYM') || cur.is('DATABASE', 'LINK')) createOther(d, cur);
   else createView(d, st, cur, replace);
 }
 
 function unreadable(st: DdlStatement, why: string): HisopsError {
   const first = st.sql.split('\n')[0]!.slice(0, 80);
-  return inputError('DDL_STATEMENT_UNREADABLE', `${st.file}:${st.line}: cannot read this Oracle statement: ${why}`, 'Correct the statement, remove it from a copy of the script if it defines nothing hisops compares, or snapshot a database built from the script instead (docs/schema.md, "DDL files").', `The statement starts: ${first}`, { file: st.file, line: st.line }).zh(
+  return inputError(
+    'DDL_STATEMENT_UNREADABLE',
+    `${st.file}:${st.line}: cannot read this Oracle statement: ${why}`,
+    'Correct the statement, remove it from a copy of the script if it defines nothing hisops compares, or snapshot a database built from the script instead (docs/schema.md, "DDL files").',
+    `The statement starts: ${first}`,
+    { file: st.file, line: st.line },
+  ).zh(
     `${st.file}:${st.line}：无法读取这条 Oracle 语句：${why}`,
     '请修正该语句；若它不定义 hisops 比对的对象，可在脚本副本中删去；或改为对用该脚本建成的数据库做快照（见 docs/schema.md 的 “DDL files” 一节）。',
     `语句开头：${first}`,

@@ -123,11 +123,13 @@ export function renameTable(d: OracleDictionary, from: string, to: string): void
   t.name = to;
   d.tables.set(to, t);
   for (const ix of d.indexes.values()) if (ix.table === from) ix.table = to;
-  for (const o of d.tables.values()) for (const k of o.cons) if (k.type === 'R' && k.refTable === from && !k.refOwner) k.refTable = to;
+  for (const o of d.tables.values())
+    for (const k of o.cons) if (k.type === 'R' && k.refTable === from && !k.refOwner) k.refTable = to;
   for (const u of d.units.values()) if (u.table === from) u.table = to;
 }
 export function dropTableExtras(d: OracleDictionary, name: string): void {
   for (const [k, ix] of d.indexes) if (ix.table === name) d.indexes.delete(k);
   for (const [k, u] of d.units) if (u.kind === 'TRIGGER' && u.table === name) d.units.delete(k);
-  for (const o of d.tables.values()) o.cons = o.cons.filter((k) => !(k.type === 'R' && k.refTable === name && !k.refOwner));
+  for (const o of d.tables.values())
+    o.cons = o.cons.filter((k) => !(k.type === 'R' && k.refTable === name && !k.refOwner));
 }

@@ -3,7 +3,14 @@
  * indexes, sequences, views, PL/SQL units, synonyms and the like, comments, RENAME and DROP.
  */
 import { type Cursor, Unreadable } from './oracleCursor.js';
-import { dropTableExtras, type Idx, type OracleDictionary, renameTable, type Seq, type Unit } from './oracleDictionary.js';
+import {
+  dropTableExtras,
+  type Idx,
+  type OracleDictionary,
+  renameTable,
+  type Seq,
+  type Unit,
+} from './oracleDictionary.js';
 import type { DdlStatement } from './splitSql.js';
 
 const MAX28 = '9999999999999999999999999999';
@@ -55,7 +62,21 @@ function createSequence(d: OracleDictionary, cur: Cursor, existing?: Seq): void 
     else if (cur.eat('NOCYCLE')) s.cycle = false;
     else if (cur.eat('CACHE')) s.cache = nums();
     else if (cur.eat('NOCACHE')) s.cache = '0';
-    else if (cur.eat('ORDER') || cur.eat('NOORDER') || cur.eat('KEEP') || cur.eat('NOKEEP') || cur.eat('SCALE') || cur.eat('NOSCALE') || cur.eat('EXTEND') || cur.eat('NOEXTEND') || cur.eat('GLOBAL') || cur.eat('SESSION') || cur.eat('SHARD') || cur.eat('NOSHARD')) continue;
+    else if (
+      cur.eat('ORDER') ||
+      cur.eat('NOORDER') ||
+      cur.eat('KEEP') ||
+      cur.eat('NOKEEP') ||
+      cur.eat('SCALE') ||
+      cur.eat('NOSCALE') ||
+      cur.eat('EXTEND') ||
+      cur.eat('NOEXTEND') ||
+      cur.eat('GLOBAL') ||
+      cur.eat('SESSION') ||
+      cur.eat('SHARD') ||
+      cur.eat('NOSHARD')
+    )
+      continue;
     else throw new Unreadable(`sequence option ${cur.near()} is not read`);
   }
   const desc = s.increment.startsWith('-');
@@ -76,9 +97,14 @@ export function plsqlUnit(d: OracleDictionary, st: DdlStatement, cur: Cursor): v
   const text = st.sql.slice(kindTok.start).replace(/\s*\/\s*$/, '');
   const u: Unit = { kind, name, text };
   if (kind === 'TRIGGER') {
-    const head = /\bON\s+((?:"[^"]+"|[\w$#]+)(?:\s*\.\s*(?:"[^"]+"|[\w$#]+))?)/i.exec(text.split(/\b(BEGIN|DECLARE|COMPOUND\s+TRIGGER|CALL)\b/i)[0] ?? '');
+    const head = /\bON\s+((?:"[^"]+"|[\w$#]+)(?:\s*\.\s*(?:"[^"]+"|[\w$#]+))?)/i.exec(
+      text.split(/\b(BEGIN|DECLARE|COMPOUND\s+TRIGGER|CALL)\b/i)[0] ?? '',
+    );
     if (head) {
-      const parts = head[1]!.split('.').map((p) => p.trim()).map((p) => (p.startsWith('"') ? p.slice(1, -1) : p.toUpperCase()));
+      const parts = head[1]!
+        .split('.')
+        .map((p) => p.trim())
+        .map((p) => (p.startsWith('"') ? p.slice(1, -1) : p.toUpperCase()));
       u.table = parts[parts.length - 1];
     }
   }
@@ -104,7 +130,8 @@ export function drop(d: OracleDictionary, cur: Cursor): void {
   for (const [words, del] of kinds) {
     if (!cur.eat(...words)) continue;
     const n = cur.qualified();
-    if (!del(n)) throw new Unreadable(`${words.join(' ').toLowerCase()} ${n} does not exist at this point of the script`);
+    if (!del(n))
+      throw new Unreadable(`${words.join(' ').toLowerCase()} ${n} does not exist at this point of the script`);
     // CASCADE CONSTRAINTS, PURGE, FORCE, VALIDATE: nothing more to the model.
     cur.i = cur.toks.length;
     return;
@@ -145,7 +172,11 @@ export function alterIndex(d: OracleDictionary, cur: Cursor): void {
 
 /** CREATE MATERIALIZED VIEW, SYNONYM, DATABASE LINK: kept by kind and name only. */
 export function createOther(d: OracleDictionary, cur: Cursor): void {
-  const kind = cur.eat('MATERIALIZED', 'VIEW') ? 'MATERIALIZED VIEW' : cur.eat('SYNONYM') ? 'SYNONYM' : (cur.eat('DATABASE', 'LINK'), 'DATABASE LINK');
+  const kind = cur.eat('MATERIALIZED', 'VIEW')
+    ? 'MATERIALIZED VIEW'
+    : cur.eat('SYNONYM')
+      ? 'SYNONYM'
+      : (cur.eat('DATABASE', 'LINK'), 'DATABASE LINK');
   const n = cur.qualified();
   d.others.set(`${kind}\u0000${n}`, { kind, name: n });
   cur.i = cur.toks.length;
@@ -165,7 +196,14 @@ export function createView(d: OracleDictionary, st: DdlStatement, cur: Cursor, r
   if (!from) throw new Unreadable('the view has no query');
   // all_views.text: the query as written, without a final WITH READ ONLY / CHECK OPTION.
   cur.i = cur.toks.length;
-  d.views.set(n, st.sql.slice(from.start).replace(/\s*;?\s*$/, '').replace(/\s+WITH\s+(READ\s+ONLY|CHECK\s+OPTION)(\s+CONSTRAINT\s+\S+)?\s*$/i, '').trim());
+  d.views.set(
+    n,
+    st.sql
+      .slice(from.start)
+      .replace(/\s*;?\s*$/, '')
+      .replace(/\s+WITH\s+(READ\s+ONLY|CHECK\s+OPTION)(\s+CONSTRAINT\s+\S+)?\s*$/i, '')
+      .trim(),
+  );
 }
 
 /** COMMENT ON TABLE | COLUMN … IS '…'; comments on views and other objects are counted, not kept. */

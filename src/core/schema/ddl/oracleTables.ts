@@ -8,10 +8,16 @@ import { type OracleDictionary, renameTable, type Tbl } from './oracleDictionary
 
 export function createTable(d: OracleDictionary, cur: Cursor, temporary: boolean): void {
   const name = cur.qualified(d.owners);
-  if (d.tables.has(name) || d.views.has(name)) throw new Unreadable(`name ${name} is already used by an existing object (ORA-00955)`);
+  if (d.tables.has(name) || d.views.has(name))
+    throw new Unreadable(`name ${name} is already used by an existing object (ORA-00955)`);
   const t: Tbl = { name, temporary, columns: [], cons: [] };
   if (cur.is('OF')) throw new Unreadable('object tables (CREATE TABLE … OF type) are not read');
-  if (!cur.eat('(')) throw new Unreadable(cur.is('AS') ? 'CREATE TABLE … AS SELECT is not read: its columns come from a query (create the table with its columns, or load the script into a scratch database)' : `expected ( at "${cur.near()}"`);
+  if (!cur.eat('('))
+    throw new Unreadable(
+      cur.is('AS')
+        ? 'CREATE TABLE … AS SELECT is not read: its columns come from a query (create the table with its columns, or load the script into a scratch database)'
+        : `expected ( at "${cur.near()}"`,
+    );
   do {
     if (outOfLine(d, cur, t)) continue;
     t.columns.push(columnDef(d, cur, t));
@@ -43,7 +49,11 @@ export function alterTable(d: OracleDictionary, cur: Cursor): void {
     return;
   }
   // Physical attributes: no effect on the model.
-  if (/^(MOVE|PCTFREE|PCTUSED|INITRANS|STORAGE|LOGGING|NOLOGGING|PARALLEL|NOPARALLEL|CACHE|NOCACHE|COMPRESS|NOCOMPRESS|ROW|ALLOCATE|DEALLOCATE|SHRINK|READ|MONITORING|NOMONITORING)$/.test(cur.peek()?.v ?? '')) {
+  if (
+    /^(MOVE|PCTFREE|PCTUSED|INITRANS|STORAGE|LOGGING|NOLOGGING|PARALLEL|NOPARALLEL|CACHE|NOCACHE|COMPRESS|NOCOMPRESS|ROW|ALLOCATE|DEALLOCATE|SHRINK|READ|MONITORING|NOMONITORING)$/.test(
+      cur.peek()?.v ?? '',
+    )
+  ) {
     cur.i = cur.toks.length;
     return;
   }
@@ -76,7 +86,19 @@ function alterModify(d: OracleDictionary, cur: Cursor, t: Tbl): void {
   const group = cur.eat('(');
   do {
     const c = d.column(t, cur.name());
-    if (!cur.is('DEFAULT') && !cur.is('NOT') && !cur.is('NULL') && !cur.is('CONSTRAINT') && !cur.is('GENERATED') && !cur.is(',') && !cur.is(')') && !cur.done() && !cur.is('VISIBLE') && !cur.is('INVISIBLE')) dataType(d, cur, c);
+    if (
+      !cur.is('DEFAULT') &&
+      !cur.is('NOT') &&
+      !cur.is('NULL') &&
+      !cur.is('CONSTRAINT') &&
+      !cur.is('GENERATED') &&
+      !cur.is(',') &&
+      !cur.is(')') &&
+      !cur.done() &&
+      !cur.is('VISIBLE') &&
+      !cur.is('INVISIBLE')
+    )
+      dataType(d, cur, c);
     columnTail(d, cur, t, c, true);
   } while ((group || cur.is(',')) && cur.eat(','));
   if (group) cur.expect(')');
@@ -106,7 +128,8 @@ function alterDrop(d: OracleDictionary, cur: Cursor, t: Tbl): void {
     t.columns = t.columns.filter((c) => c.name !== n);
     // Constraints over a dropped column go with it (CASCADE CONSTRAINTS, or single-column ones).
     t.cons = t.cons.filter((k) => !k.columns.includes(n));
-    for (const [k, ix] of d.indexes) if (ix.table === t.name && ix.columns.some((c) => c.name === n)) d.indexes.delete(k);
+    for (const [k, ix] of d.indexes)
+      if (ix.table === t.name && ix.columns.some((c) => c.name === n)) d.indexes.delete(k);
   }
   cur.eat('CASCADE', 'CONSTRAINTS');
   cur.eat('INVALIDATE');
@@ -120,8 +143,12 @@ function alterRename(d: OracleDictionary, cur: Cursor, t: Tbl): boolean {
     const to = cur.name();
     d.column(t, from).name = to;
     for (const k of t.cons) k.columns = k.columns.map((c) => (c === from ? to : c));
-    for (const ix of d.indexes.values()) if (ix.table === t.name) for (const c of ix.columns) if (c.name === from) c.name = to;
-    for (const o of d.tables.values()) for (const k of o.cons) if (k.type === 'R' && k.refTable === t.name && k.refColumns) k.refColumns = k.refColumns.map((c) => (c === from ? to : c));
+    for (const ix of d.indexes.values())
+      if (ix.table === t.name) for (const c of ix.columns) if (c.name === from) c.name = to;
+    for (const o of d.tables.values())
+      for (const k of o.cons)
+        if (k.type === 'R' && k.refTable === t.name && k.refColumns)
+          k.refColumns = k.refColumns.map((c) => (c === from ? to : c));
     return true;
   }
   if (cur.eat('RENAME', 'CONSTRAINT')) {

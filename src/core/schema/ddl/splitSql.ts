@@ -16,8 +16,10 @@ export interface DdlStatement {
   plsql?: boolean;
 }
 
-const SQLPLUS_LINE = /^(SET|PROMPT|SPOOL|WHENEVER|EXIT|QUIT|REM|REMARK|DEFINE|UNDEFINE|SHOW|CONNECT|CONN|START|COLUMN|TTITLE|BTITLE|BREAK|COMPUTE|CLEAR|PAUSE|ACCEPT|VARIABLE|PRINT|EXEC|EXECUTE|@@?)(\s|$|(?<=@)\S)/i;
-const PLSQL_START = /^(CREATE\s+(OR\s+REPLACE\s+)?((NON)?EDITIONABLE\s+)?(PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA)\b|DECLARE\b|BEGIN\b)/i;
+const SQLPLUS_LINE =
+  /^(SET|PROMPT|SPOOL|WHENEVER|EXIT|QUIT|REM|REMARK|DEFINE|UNDEFINE|SHOW|CONNECT|CONN|START|COLUMN|TTITLE|BTITLE|BREAK|COMPUTE|CLEAR|PAUSE|ACCEPT|VARIABLE|PRINT|EXEC|EXECUTE|@@?)(\s|$|(?<=@)\S)/i;
+const PLSQL_START =
+  /^(CREATE\s+(OR\s+REPLACE\s+)?((NON)?EDITIONABLE\s+)?(PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA)\b|DECLARE\b|BEGIN\b)/i;
 
 export function splitSql(text: string, dialect: DdlDialect, file: string): DdlStatement[] {
   const out: DdlStatement[] = [];
@@ -134,7 +136,12 @@ export function splitSql(text: string, dialect: DdlDialect, file: string): DdlSt
       }
     }
     // SQLite: a trigger's body holds statements of its own, up to END.
-    if (dialect === 'sqlite' && ch === ';' && /^CREATE\s+(TEMP(ORARY)?\s+)?TRIGGER\b[\s\S]*\bBEGIN\b/i.test(buf.trim()) && !/\bEND\s*$/i.test(buf.trimEnd())) {
+    if (
+      dialect === 'sqlite' &&
+      ch === ';' &&
+      /^CREATE\s+(TEMP(ORARY)?\s+)?TRIGGER\b[\s\S]*\bBEGIN\b/i.test(buf.trim()) &&
+      !/\bEND\s*$/i.test(buf.trimEnd())
+    ) {
       take(i + 1);
       continue;
     }
@@ -158,7 +165,8 @@ export function splitSql(text: string, dialect: DdlDialect, file: string): DdlSt
 function quoteEnd(text: string, i: number, q: string, dialect: DdlDialect): number {
   const n = text.length;
   // PostgreSQL E'…' strings and MySQL strings take backslash escapes.
-  const backslash = q !== '`' && q !== '"' ? dialect === 'mysql' || (dialect === 'postgres' && /[eE]/.test(text[i - 1] ?? '')) : false;
+  const backslash =
+    q !== '`' && q !== '"' ? dialect === 'mysql' || (dialect === 'postgres' && /[eE]/.test(text[i - 1] ?? '')) : false;
   let j = i + 1;
   while (j < n) {
     const c = text[j]!;

@@ -46,7 +46,10 @@ export async function introspect(db: Db, opts: IntrospectOptions = {}): Promise<
       'SCHEMA_DIALECT_UNSUPPORTED',
       `hisops cannot read the schema of a ${db.info.label} database yet`,
       'Snapshot it from a copy in MySQL/MariaDB, PostgreSQL, Oracle or SQLite, or use --dialect mssql to render scripts for it from a snapshot.',
-    ).zh(`hisops 暂不能读取 ${db.info.label} 数据库的结构`, '请在 MySQL/MariaDB、PostgreSQL、Oracle 或 SQLite 中的副本上做快照，或用 --dialect mssql 从快照生成其脚本。');
+    ).zh(
+      `hisops 暂不能读取 ${db.info.label} 数据库的结构`,
+      '请在 MySQL/MariaDB、PostgreSQL、Oracle 或 SQLite 中的副本上做快照，或用 --dialect mssql 从快照生成其脚本。',
+    );
   }
   const res = await reader(db, opts);
   if (opts.tables) {

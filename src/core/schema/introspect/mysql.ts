@@ -10,7 +10,17 @@ import { normalizeCharset, normalizeCollation } from '../charsets.js';
 import { makeMatcher } from '../filter.js';
 import type { SchemaModel } from '../model.js';
 import type { IntrospectOptions, IntrospectResult } from './index.js';
-import { addChecks, addColumns, addEvents, addForeignKeys, addIndexes, type MysqlRead, mysqlRoutines, mysqlTables, mysqlViews } from './mysqlModel.js';
+import {
+  addChecks,
+  addColumns,
+  addEvents,
+  addForeignKeys,
+  addIndexes,
+  type MysqlRead,
+  mysqlRoutines,
+  mysqlTables,
+  mysqlViews,
+} from './mysqlModel.js';
 import { readMysqlRows } from './mysqlQueries.js';
 import { optStr, query, str } from './query.js';
 
@@ -18,7 +28,12 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   const warnings: string[] = [];
   const [info] = await query(db, 'SELECT DATABASE() AS db, VERSION() AS version');
   const schema = opts.schema ?? optStr(info?.db) ?? db.target.database;
-  if (!schema) throw inputError('SCHEMA_NO_DATABASE', `No database named in ${db.target.display}`, 'Put the database name in the URL (mysql://user@host:3306/his).').zh(`${db.target.display} 中没有指定数据库`, '请在 URL 中写出数据库名（mysql://user@host:3306/his）。');
+  if (!schema)
+    throw inputError(
+      'SCHEMA_NO_DATABASE',
+      `No database named in ${db.target.display}`,
+      'Put the database name in the URL (mysql://user@host:3306/his).',
+    ).zh(`${db.target.display} 中没有指定数据库`, '请在 URL 中写出数据库名（mysql://user@host:3306/his）。');
   const version = str(info?.version);
   const mariadb = /mariadb/i.test(version);
   const ok = makeMatcher(opts.filter);
@@ -26,9 +41,22 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   // queries are narrowed in SQL, which is what makes them cheap on a big schema.
   const only = opts.tables ? (opts.tables.length ? opts.tables : ['']) : undefined;
 
-  const schemata = await query(db, 'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS coll FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [schema]);
+  const schemata = await query(
+    db,
+    'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS coll FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+    [schema],
+  );
   if (!schemata.length) {
-    throw inputError('SCHEMA_NOT_FOUND', `Database "${schema}" is not visible on ${db.target.display}`, 'Check the database name, and that the user has privileges on it (SHOW DATABASES lists what it can see).', undefined, { schema }).zh(`在 ${db.target.display} 上看不到数据库 "${schema}"`, '请检查数据库名，并确认该用户对其有权限（SHOW DATABASES 列出它能看到的库）。');
+    throw inputError(
+      'SCHEMA_NOT_FOUND',
+      `Database "${schema}" is not visible on ${db.target.display}`,
+      'Check the database name, and that the user has privileges on it (SHOW DATABASES lists what it can see).',
+      undefined,
+      { schema },
+    ).zh(
+      `在 ${db.target.display} 上看不到数据库 "${schema}"`,
+      '请检查数据库名，并确认该用户对其有权限（SHOW DATABASES 列出它能看到的库）。',
+    );
   }
 
   const rows = await readMysqlRows(db, schema, mariadb, opts, only);
@@ -41,7 +69,10 @@ export async function introspectMysql(db: Db, opts: IntrospectOptions): Promise<
   const views = mysqlViews(rows.viewRows, c);
   const routines = mysqlRoutines(rows.routineRows, rows.paramRows, rows.triggerRows, present, c);
   addEvents(others, rows.eventRows, c);
-  if (others.length) warnings.push(`${others.length} object(s) of kinds hisops does not manage (${[...new Set(others.map((o) => o.kind))].join(', ')}): listed, never changed`);
+  if (others.length)
+    warnings.push(
+      `${others.length} object(s) of kinds hisops does not manage (${[...new Set(others.map((o) => o.kind))].join(', ')}): listed, never changed`,
+    );
 
   const model: SchemaModel = {
     source: {

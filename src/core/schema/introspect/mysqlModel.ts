@@ -22,7 +22,10 @@ export interface MysqlRead {
 const q = (id: string) => '`' + id.replace(/`/g, '``') + '`';
 
 /** Base tables (and the names of every selected one, read or not: triggers follow these); sequences and other kinds as other objects. */
-export function mysqlTables(tableRows: Row[], c: MysqlRead): { tables: Map<string, Table>; present: Set<string>; others: OtherObject[] } {
+export function mysqlTables(
+  tableRows: Row[],
+  c: MysqlRead,
+): { tables: Map<string, Table>; present: Set<string>; others: OtherObject[] } {
   const { ok, only } = c;
   const tables = new Map<string, Table>();
   /** Every table the filter selects, read or not: triggers follow these. */
@@ -42,7 +45,11 @@ export function mysqlTables(tableRows: Row[], c: MysqlRead): { tables: Map<strin
         foreignKeys: [],
         checks: [],
         ...(str(r.comment) ? { comment: str(r.comment) } : {}),
-        options: { ...(r.engine ? { engine: str(r.engine) } : {}), ...(r.cs ? { charset: normalizeCharset(str(r.cs)) } : {}), ...(r.coll ? { collation: normalizeCollation(str(r.coll)) } : {}) },
+        options: {
+          ...(r.engine ? { engine: str(r.engine) } : {}),
+          ...(r.cs ? { charset: normalizeCharset(str(r.cs)) } : {}),
+          ...(r.coll ? { collation: normalizeCollation(str(r.coll)) } : {}),
+        },
       });
     } else if (type === 'SEQUENCE') others.push({ kind: 'SEQUENCE', name });
     else if (type !== 'VIEW') others.push({ kind: type, name });
@@ -58,7 +65,9 @@ export function addColumns(tables: Map<string, Table>, colRows: Row[], mariadb: 
     const extra = str(r.extra);
     const col: Column = { name: str(r.name), type, nullable: str(r.nullable) === 'YES' };
     const gen = optStr(r.gen);
-    const generated = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra) ?? (/^(VIRTUAL|PERSISTENT|STORED)$/i.exec(extra.trim()) as RegExpExecArray | null);
+    const generated =
+      /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra) ??
+      (/^(VIRTUAL|PERSISTENT|STORED)$/i.exec(extra.trim()) as RegExpExecArray | null);
     if (generated && gen) col.generated = { expression: gen, stored: !/VIRTUAL/i.test(generated[1]!) };
     else {
       const d = parseMysqlDefault(r.dflt === null ? null : str(r.dflt), type, { mariadb, extra });
@@ -92,7 +101,15 @@ export function addIndexes(tables: Map<string, Table>, statRows: Row[]): void {
     let e = idx.get(key);
     if (!e) {
       const method = str(r.INDEX_TYPE).toUpperCase();
-      e = { table: t, index: { name, columns: [], unique: Number(r.NON_UNIQUE) === 0, ...(method && method !== 'BTREE' ? { method: method.toLowerCase() } : {}) } };
+      e = {
+        table: t,
+        index: {
+          name,
+          columns: [],
+          unique: Number(r.NON_UNIQUE) === 0,
+          ...(method && method !== 'BTREE' ? { method: method.toLowerCase() } : {}),
+        },
+      };
       idx.set(key, e);
       t.indexes.push(e.index);
     }
@@ -147,7 +164,9 @@ export function mysqlViews(viewRows: Row[], c: MysqlRead): View[] {
     if (!ok(name)) continue;
     const def = optStr(r.def);
     if (!def) {
-      warnings.push(`view ${name}: its definition is not visible to this user (needs SHOW VIEW); compared by name only`);
+      warnings.push(
+        `view ${name}: its definition is not visible to this user (needs SHOW VIEW); compared by name only`,
+      );
     }
     const definition = stripOwnSchema(def ?? '', schema);
     views.push({ name, definition, digest: sourceDigest(definition, schema) });
@@ -156,7 +175,13 @@ export function mysqlViews(viewRows: Row[], c: MysqlRead): View[] {
 }
 
 /** Procedures and functions rebuilt as CREATE statements from ROUTINES and PARAMETERS, then triggers on the selected tables. */
-export function mysqlRoutines(routineRows: Row[], paramRows: Row[], triggerRows: Row[], present: Set<string>, c: MysqlRead): Routine[] {
+export function mysqlRoutines(
+  routineRows: Row[],
+  paramRows: Row[],
+  triggerRows: Row[],
+  present: Set<string>,
+  c: MysqlRead,
+): Routine[] {
   const { ok, schema, warnings } = c;
   const params = new Map<string, Row[]>();
   for (const p of paramRows) {
@@ -171,9 +196,14 @@ export function mysqlRoutines(routineRows: Row[], paramRows: Row[], triggerRows:
     if (!ok(name)) continue;
     const type = str(r.type).toUpperCase();
     const body = optStr(r.body);
-    if (body === undefined) warnings.push(`${type.toLowerCase()} ${name}: its body is not visible to this user (needs SELECT on mysql.proc or to be its definer)`);
+    if (body === undefined)
+      warnings.push(
+        `${type.toLowerCase()} ${name}: its body is not visible to this user (needs SELECT on mysql.proc or to be its definer)`,
+      );
     const ps = (params.get(`${type}:${name}`) ?? []).filter((p) => Number(p.pos) > 0);
-    const plist = ps.map((p) => `${type === 'PROCEDURE' && p.mode ? str(p.mode) + ' ' : ''}${q(str(p.pname))} ${str(p.dtd)}`).join(', ');
+    const plist = ps
+      .map((p) => `${type === 'PROCEDURE' && p.mode ? str(p.mode) + ' ' : ''}${q(str(p.pname))} ${str(p.dtd)}`)
+      .join(', ');
     const parts = [`CREATE ${type} ${q(name)}(${plist})`];
     if (type === 'FUNCTION') parts.push(`RETURNS ${str(r.returns)}`);
     if (str(r.comment)) parts.push(`COMMENT ${sqlString(str(r.comment))}`);
@@ -182,7 +212,12 @@ export function mysqlRoutines(routineRows: Row[], paramRows: Row[], triggerRows:
     if (str(r.security) === 'INVOKER') parts.push('SQL SECURITY INVOKER');
     parts.push(stripOwnSchema(body ?? '', schema));
     const source = parts.join('\n');
-    routines.push({ kind: type === 'FUNCTION' ? 'function' : 'procedure', name, source, digest: sourceDigest(source, schema) });
+    routines.push({
+      kind: type === 'FUNCTION' ? 'function' : 'procedure',
+      name,
+      source,
+      digest: sourceDigest(source, schema),
+    });
   }
   for (const r of triggerRows) {
     const name = str(r.name);
@@ -199,7 +234,12 @@ export function addEvents(others: OtherObject[], eventRows: Row[], c: MysqlRead)
   for (const r of eventRows) {
     const name = str(r.name);
     if (!ok(name)) continue;
-    others.push({ kind: 'EVENT', name, digest: sourceDigest(str(r.def), schema), source: normalizeSource(str(r.def), schema) });
+    others.push({
+      kind: 'EVENT',
+      name,
+      digest: sourceDigest(str(r.def), schema),
+      source: normalizeSource(str(r.def), schema),
+    });
   }
 }
 

@@ -6,7 +6,19 @@ import type { Db } from '../../db/index.js';
 import { parseOracleDefault } from '../defaults.js';
 import { sha256, sourceDigest, stripOwnSchema } from '../digest.js';
 import { makeMatcher, type NameFilter } from '../filter.js';
-import type { Column, FkRule, Index, OtherObject, Routine, RoutineKind, SchemaModel, SchemaSource, Sequence, Table, View } from '../model.js';
+import type {
+  Column,
+  FkRule,
+  Index,
+  OtherObject,
+  Routine,
+  RoutineKind,
+  SchemaModel,
+  SchemaSource,
+  Sequence,
+  Table,
+  View,
+} from '../model.js';
 import { parseOracleColumnType } from '../types.js';
 import type { IntrospectOptions, IntrospectResult } from './index.js';
 import { ORACLE_QUERIES, ORACLE_QUERY_BINDS, type OracleQueryName } from './oracleQueries.js';
@@ -33,16 +45,51 @@ export async function introspectOracle(db: Db, opts: IntrospectOptions): Promise
   // Sequential on purpose: one session, and Oracle's dictionary views are heavy; still a fixed number of queries.
   for (const name of Object.keys(ORACLE_QUERIES) as OracleQueryName[]) {
     const binds = Array.from({ length: ORACLE_QUERY_BINDS[name] }, () => owner);
-    rows[name] = name === 'version' ? await query(db, ORACLE_QUERIES[name], binds).catch(() => []) : await query(db, ORACLE_QUERIES[name], binds, `the data dictionary (${name})`);
+    rows[name] =
+      name === 'version'
+        ? await query(db, ORACLE_QUERIES[name], binds).catch(() => [])
+        : await query(db, ORACLE_QUERIES[name], binds, `the data dictionary (${name})`);
   }
-  return oracleModelFromRows(rows, { dialect: 'oracle', display: db.target.display, database: db.target.database, schema: owner }, opts.filter);
+  return oracleModelFromRows(
+    rows,
+    { dialect: 'oracle', display: db.target.display, database: db.target.database, schema: owner },
+    opts.filter,
+  );
 }
 
-const RULES: Record<string, FkRule> = { CASCADE: 'CASCADE', 'SET NULL': 'SET NULL', 'NO ACTION': 'NO ACTION', RESTRICT: 'RESTRICT' };
+const RULES: Record<string, FkRule> = {
+  CASCADE: 'CASCADE',
+  'SET NULL': 'SET NULL',
+  'NO ACTION': 'NO ACTION',
+  RESTRICT: 'RESTRICT',
+};
 const NOT_NULL_CHECK = /^\s*"?([^"]+)"?\s+IS\s+NOT\s+NULL\s*$/i;
-const MANAGED_OBJECTS = new Set(['TABLE', 'VIEW', 'SEQUENCE', 'PROCEDURE', 'FUNCTION', 'PACKAGE', 'PACKAGE BODY', 'TRIGGER', 'TYPE', 'TYPE BODY', 'INDEX', 'LOB', 'TABLE PARTITION', 'TABLE SUBPARTITION', 'INDEX PARTITION', 'INDEX SUBPARTITION', 'LOB PARTITION', 'LOB SUBPARTITION']);
+const MANAGED_OBJECTS = new Set([
+  'TABLE',
+  'VIEW',
+  'SEQUENCE',
+  'PROCEDURE',
+  'FUNCTION',
+  'PACKAGE',
+  'PACKAGE BODY',
+  'TRIGGER',
+  'TYPE',
+  'TYPE BODY',
+  'INDEX',
+  'LOB',
+  'TABLE PARTITION',
+  'TABLE SUBPARTITION',
+  'INDEX PARTITION',
+  'INDEX SUBPARTITION',
+  'LOB PARTITION',
+  'LOB SUBPARTITION',
+]);
 
-export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filter?: Partial<NameFilter>): IntrospectResult {
+export function oracleModelFromRows(
+  rows: OracleRows,
+  source: SchemaSource,
+  filter?: Partial<NameFilter>,
+): IntrospectResult {
   const warnings: string[] = [];
   const ok = makeMatcher(filter);
   const owner = source.schema ?? '';
@@ -57,8 +104,16 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
   for (const r of rows.tables) {
     const name = s(r, 'table_name');
     if (!ok(name)) continue;
-    if (s(r, 'temporary') === 'Y') warnings.push(`table ${name} is a global temporary table; compared as an ordinary table`);
-    tables.set(name, { name, columns: [], indexes: [], foreignKeys: [], checks: [], ...(s(r, 'comments') ? { comment: s(r, 'comments') } : {}) });
+    if (s(r, 'temporary') === 'Y')
+      warnings.push(`table ${name} is a global temporary table; compared as an ordinary table`);
+    tables.set(name, {
+      name,
+      columns: [],
+      indexes: [],
+      foreignKeys: [],
+      checks: [],
+      ...(s(r, 'comments') ? { comment: s(r, 'comments') } : {}),
+    });
   }
 
   for (const r of rows.columns) {
@@ -76,7 +131,8 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     const col: Column = { name: s(r, 'column_name'), type, nullable: s(r, 'nullable') !== 'N' };
     const dflt = g(r, 'data_default');
     if (s(r, 'identity_column') === 'YES') col.autoIncrement = true;
-    else if (s(r, 'virtual_column') === 'YES' && dflt) col.generated = { expression: String(dflt).trim(), stored: false };
+    else if (s(r, 'virtual_column') === 'YES' && dflt)
+      col.generated = { expression: String(dflt).trim(), stored: false };
     else {
       const d = parseOracleDefault(dflt === null || dflt === undefined ? null : String(dflt), type);
       if (d) col.default = d;
@@ -93,7 +149,8 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     l[(n(r, 'position') ?? l.length + 1) - 1] = s(r, 'column_name');
     consCols.set(k, l);
   }
-  const colsOf = (own: string, name: string) => (consCols.get(`${own}\u0000${name}`) ?? []).filter((x) => x !== undefined);
+  const colsOf = (own: string, name: string) =>
+    (consCols.get(`${own}\u0000${name}`) ?? []).filter((x) => x !== undefined);
 
   const constraintIndexes = new Set<string>();
   for (const r of rows.constraints) {
@@ -103,9 +160,17 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     const name = s(r, 'constraint_name');
     const generatedName = s(r, 'generated') === 'GENERATED NAME';
     if (s(r, 'index_name')) constraintIndexes.add(s(r, 'index_name'));
-    if (s(r, 'status') === 'DISABLED') warnings.push(`constraint ${t.name}.${name} is disabled; compared as if enabled`);
+    if (s(r, 'status') === 'DISABLED')
+      warnings.push(`constraint ${t.name}.${name} is disabled; compared as if enabled`);
     if (type === 'P') t.primaryKey = { name, columns: colsOf(owner, name) };
-    else if (type === 'U') t.indexes.push({ name, columns: colsOf(owner, name).map((c) => ({ name: c })), unique: true, constraint: true, ...(generatedName ? { generatedName } : {}) });
+    else if (type === 'U')
+      t.indexes.push({
+        name,
+        columns: colsOf(owner, name).map((c) => ({ name: c })),
+        unique: true,
+        constraint: true,
+        ...(generatedName ? { generatedName } : {}),
+      });
     else if (type === 'R') {
       const rOwner = s(r, 'r_owner') || owner;
       t.foreignKeys.push({
@@ -127,7 +192,8 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
   }
 
   const exprs = new Map<string, string>();
-  for (const r of rows.indExpressions) exprs.set(`${s(r, 'index_name')}\u0000${n(r, 'column_position')}`, String(g(r, 'column_expression') ?? '').trim());
+  for (const r of rows.indExpressions)
+    exprs.set(`${s(r, 'index_name')}\u0000${n(r, 'column_position')}`, String(g(r, 'column_expression') ?? '').trim());
   const indexes = new Map<string, Index>();
   for (const r of rows.indexes) {
     const name = s(r, 'index_name');
@@ -135,7 +201,13 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     const type = s(r, 'index_type');
     if (!t || constraintIndexes.has(name) || type === 'LOB' || type === 'IOT - TOP' || type === 'CLUSTER') continue;
     const method = /BITMAP/.test(type) ? 'bitmap' : /DOMAIN/.test(type) ? 'domain' : undefined;
-    const index: Index = { name, columns: [], unique: s(r, 'uniqueness') === 'UNIQUE', ...(method ? { method } : {}), ...(s(r, 'generated') === 'Y' ? { generatedName: true } : {}) };
+    const index: Index = {
+      name,
+      columns: [],
+      unique: s(r, 'uniqueness') === 'UNIQUE',
+      ...(method ? { method } : {}),
+      ...(s(r, 'generated') === 'Y' ? { generatedName: true } : {}),
+    };
     indexes.set(name, index);
     t.indexes.push(index);
   }
@@ -148,7 +220,9 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     const col = s(r, 'column_name');
     if (expr !== undefined && /^SYS_NC\d+\$$/.test(col)) {
       const quoted = /^"([^"]+)"$/.exec(expr);
-      index.columns[pos - 1] = quoted ? { name: quoted[1]!, ...(desc ? { desc } : {}) } : { expression: expr, ...(desc ? { desc } : {}) };
+      index.columns[pos - 1] = quoted
+        ? { name: quoted[1]!, ...(desc ? { desc } : {}) }
+        : { expression: expr, ...(desc ? { desc } : {}) };
     } else index.columns[pos - 1] = { name: col, ...(desc ? { desc } : {}) };
   }
 
@@ -164,7 +238,14 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
   for (const r of rows.sequences) {
     const name = s(r, 'sequence_name');
     if (!ok(name)) continue;
-    sequences.push({ name, increment: s(r, 'increment_by'), min: s(r, 'min_value'), max: s(r, 'max_value'), cycle: s(r, 'cycle_flag') === 'Y', cache: s(r, 'cache_size') });
+    sequences.push({
+      name,
+      increment: s(r, 'increment_by'),
+      min: s(r, 'min_value'),
+      max: s(r, 'max_value'),
+      cycle: s(r, 'cycle_flag') === 'Y',
+      cache: s(r, 'cache_size'),
+    });
   }
 
   const trigTable = new Map<string, string>();
@@ -185,7 +266,13 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     if (e.type === 'TRIGGER' ? table !== undefined && !tables.has(table) : !ok(e.name)) continue;
     const body = stripOwnSchema(e.lines.join('').replace(/\s+$/, ''), owner);
     const src = `CREATE OR REPLACE ${body}`;
-    routines.push({ kind: e.type.toLowerCase() as RoutineKind, name: e.name, ...(table ? { table } : {}), source: src, digest: sourceDigest(src, owner) });
+    routines.push({
+      kind: e.type.toLowerCase() as RoutineKind,
+      name: e.name,
+      ...(table ? { table } : {}),
+      source: src,
+      digest: sourceDigest(src, owner),
+    });
   }
 
   const others: OtherObject[] = [];
@@ -195,7 +282,10 @@ export function oracleModelFromRows(rows: OracleRows, source: SchemaSource, filt
     if (MANAGED_OBJECTS.has(kind) || !ok(name)) continue;
     others.push({ kind, name, digest: sha256(`${kind}:${name}`) });
   }
-  if (others.length) warnings.push(`${others.length} object(s) of kinds hisops does not manage (${[...new Set(others.map((o) => o.kind))].join(', ')}): listed, never changed`);
+  if (others.length)
+    warnings.push(
+      `${others.length} object(s) of kinds hisops does not manage (${[...new Set(others.map((o) => o.kind))].join(', ')}): listed, never changed`,
+    );
 
   const model: SchemaModel = { source, tables: [...tables.values()], views, sequences, routines, others };
   return { model, warnings };

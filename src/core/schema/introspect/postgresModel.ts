@@ -15,18 +15,30 @@ export interface PgRead {
   only: string[] | undefined;
 }
 
-const FK_RULES: Record<string, FkRule> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const FK_RULES: Record<string, FkRule> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
 
 /** pg returns int2[]/name[] as JS arrays, but some setups return the text form `{a,b}`. */
 function arr(v: unknown): string[] {
   if (Array.isArray(v)) return v.map((x) => String(x));
   const s = str(v);
   if (!s || s === '{}') return [];
-  return s.replace(/^\{|\}$/g, '').split(',').map((x) => x.replace(/^"|"$/g, ''));
+  return s
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .map((x) => x.replace(/^"|"$/g, ''));
 }
 
 /** Tables (and the names of every selected one, read or not: triggers follow these); foreign tables as other objects. */
-export function pgTables(relRows: Row[], c: PgRead): { tables: Map<string, Table>; present: Set<string>; others: OtherObject[] } {
+export function pgTables(
+  relRows: Row[],
+  c: PgRead,
+): { tables: Map<string, Table>; present: Set<string>; others: OtherObject[] } {
   const { ok, only } = c;
   const tables = new Map<string, Table>();
   /** Every table the filter selects, read or not: triggers follow these. */
@@ -38,7 +50,15 @@ export function pgTables(relRows: Row[], c: PgRead): { tables: Map<string, Table
     const kind = str(r.kind);
     if (kind === 'r' || kind === 'p') present.add(name);
     if ((kind === 'r' || kind === 'p') && only && !only.includes(name.toLowerCase())) continue;
-    if (kind === 'r' || kind === 'p') tables.set(name, { name, columns: [], indexes: [], foreignKeys: [], checks: [], ...(optStr(r.comment) ? { comment: str(r.comment) } : {}) });
+    if (kind === 'r' || kind === 'p')
+      tables.set(name, {
+        name,
+        columns: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        ...(optStr(r.comment) ? { comment: str(r.comment) } : {}),
+      });
     else if (kind === 'f') others.push({ kind: 'FOREIGN TABLE', name });
   }
   return { tables, present, others };
@@ -125,7 +145,15 @@ export function pgSequences(seqRows: Row[], owned: Set<string>, ok: (name: strin
   for (const r of seqRows) {
     const name = str(r.name);
     if (owned.has(name) || !ok(name)) continue;
-    sequences.push({ name, start: str(r.start), increment: str(r.inc), min: str(r.min), max: str(r.max), cycle: r.cycle === true, cache: str(r.cache) });
+    sequences.push({
+      name,
+      start: str(r.start),
+      increment: str(r.inc),
+      min: str(r.min),
+      max: str(r.max),
+      cycle: r.cycle === true,
+      cache: str(r.cache),
+    });
   }
   return sequences;
 }
@@ -138,14 +166,21 @@ export function pgViews(viewRows: Row[], others: OtherObject[], c: PgRead): View
     const name = str(r.name);
     if (!ok(name)) continue;
     const def = stripOwnSchema(str(r.def).trim().replace(/;$/, ''), schema);
-    if (str(r.kind) === 'm') others.push({ kind: 'MATERIALIZED VIEW', name, digest: sourceDigest(def, schema), source: def });
+    if (str(r.kind) === 'm')
+      others.push({ kind: 'MATERIALIZED VIEW', name, digest: sourceDigest(def, schema), source: def });
     else views.push({ name, definition: def, digest: sourceDigest(def, schema) });
   }
   return views;
 }
 
 /** Functions and procedures (overloads named with their arguments), aggregates as other objects, then triggers on the selected tables. */
-export function pgRoutines(procRows: Row[], trgRows: Row[], present: Set<string>, others: OtherObject[], c: PgRead): Routine[] {
+export function pgRoutines(
+  procRows: Row[],
+  trgRows: Row[],
+  present: Set<string>,
+  others: OtherObject[],
+  c: PgRead,
+): Routine[] {
   const { ok, schema } = c;
   const routines: Routine[] = [];
   const byName = new Map<string, number>();
@@ -160,7 +195,12 @@ export function pgRoutines(procRows: Row[], trgRows: Row[], present: Set<string>
       continue;
     }
     const source = stripOwnSchema(str(r.def).trim(), schema);
-    routines.push({ kind: kind === 'p' ? 'procedure' : 'function', name, source, digest: sourceDigest(source, schema) });
+    routines.push({
+      kind: kind === 'p' ? 'procedure' : 'function',
+      name,
+      source,
+      digest: sourceDigest(source, schema),
+    });
   }
   for (const r of trgRows) {
     const tbl = str(r.tbl);
@@ -173,7 +213,13 @@ export function pgRoutines(procRows: Row[], trgRows: Row[], present: Set<string>
 
 /** Enum, domain, range and composite types: other objects, compared by digest. */
 export function addPgTypes(others: OtherObject[], typeRows: Row[], ok: (name: string) => boolean): void {
-  const TYPE_KINDS: Record<string, string> = { e: 'ENUM TYPE', d: 'DOMAIN', r: 'RANGE TYPE', m: 'MULTIRANGE TYPE', c: 'COMPOSITE TYPE' };
+  const TYPE_KINDS: Record<string, string> = {
+    e: 'ENUM TYPE',
+    d: 'DOMAIN',
+    r: 'RANGE TYPE',
+    m: 'MULTIRANGE TYPE',
+    c: 'COMPOSITE TYPE',
+  };
   for (const r of typeRows) {
     const name = str(r.name);
     if (!ok(name)) continue;

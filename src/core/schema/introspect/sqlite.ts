@@ -13,19 +13,40 @@ import type { IntrospectOptions, IntrospectResult } from './index.js';
 import { optStr, query, str } from './query.js';
 import { parenBody, parseCreateTable, type SqliteTableText } from './sqliteDdl.js';
 
-const RULES: Record<string, FkRule> = { 'NO ACTION': 'NO ACTION', RESTRICT: 'RESTRICT', CASCADE: 'CASCADE', 'SET NULL': 'SET NULL', 'SET DEFAULT': 'SET DEFAULT' };
+const RULES: Record<string, FkRule> = {
+  'NO ACTION': 'NO ACTION',
+  RESTRICT: 'RESTRICT',
+  CASCADE: 'CASCADE',
+  'SET NULL': 'SET NULL',
+  'SET DEFAULT': 'SET DEFAULT',
+};
 
 export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise<IntrospectResult> {
   const warnings: string[] = [];
   const ok = makeMatcher(opts.filter);
-  const master = await query(db, `SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`);
+  const master = await query(
+    db,
+    `SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
+  );
   // Only some tables (a journaled apply re-reading what a statement touched): narrowed in SQL.
   const only = opts.tables?.map((t) => `'${t.toLowerCase().replace(/'/g, "''")}'`);
   const tableFilter = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'${only ? ` AND lower(m.name) IN (${only.join(', ') || "''"})` : ''}`;
-  const colRows = await query(db, `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull" AS nn, p.dflt_value AS dflt, p.pk, p.hidden FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`);
-  const idxRows = await query(db, `SELECT m.name AS tbl, il.name, il."unique" AS uniq, il.origin, il.partial FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE ${tableFilter}`);
-  const idxColRows = await query(db, `SELECT m.name AS tbl, il.name AS idx, ii.seqno, ii.cid, ii.name, ii."desc" AS descending FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii WHERE ${tableFilter} AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno`);
-  const fkRows = await query(db, `SELECT m.name AS tbl, fk.id, fk.seq, fk."table" AS rtable, fk."from" AS col, fk."to" AS rcol, fk.on_update AS upd, fk.on_delete AS del FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) fk WHERE ${tableFilter} ORDER BY m.name, fk.id, fk.seq`);
+  const colRows = await query(
+    db,
+    `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull" AS nn, p.dflt_value AS dflt, p.pk, p.hidden FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${tableFilter} ORDER BY m.name, p.cid`,
+  );
+  const idxRows = await query(
+    db,
+    `SELECT m.name AS tbl, il.name, il."unique" AS uniq, il.origin, il.partial FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE ${tableFilter}`,
+  );
+  const idxColRows = await query(
+    db,
+    `SELECT m.name AS tbl, il.name AS idx, ii.seqno, ii.cid, ii.name, ii."desc" AS descending FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii WHERE ${tableFilter} AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno`,
+  );
+  const fkRows = await query(
+    db,
+    `SELECT m.name AS tbl, fk.id, fk.seq, fk."table" AS rtable, fk."from" AS col, fk."to" AS rcol, fk.on_update AS upd, fk.on_delete AS del FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) fk WHERE ${tableFilter} ORDER BY m.name, fk.id, fk.seq`,
+  );
 
   const tables = new Map<string, Table>();
   const texts = new Map<string, SqliteTableText>();
@@ -42,7 +63,10 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
     } else if (type === 'index' && r.sql) indexSql.set(name, str(r.sql));
     else if (type === 'view' && ok(name)) {
       const sql = str(r.sql);
-      const m = /^CREATE\s+(?:TEMP(?:ORARY)?\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"(?:[^"]|"")*"|`[^`]*`|\S+)\s*(?:\([^)]*\)\s*)?AS\s+([\s\S]*)$/i.exec(sql.trim());
+      const m =
+        /^CREATE\s+(?:TEMP(?:ORARY)?\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"(?:[^"]|"")*"|`[^`]*`|\S+)\s*(?:\([^)]*\)\s*)?AS\s+([\s\S]*)$/i.exec(
+          sql.trim(),
+        );
       const def = m ? m[1]! : sql;
       views.push({ name, definition: def.trim(), digest: sourceDigest(def) });
     } else if (type === 'trigger' && ok(name)) {
@@ -60,7 +84,8 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
     const col: Column = { name, type, nullable: Number(r.nn) === 0 && Number(r.pk) === 0 };
     const hidden = Number(r.hidden);
     const extra = text.columns.get(name.toLowerCase());
-    if ((hidden === 2 || hidden === 3) && extra?.generated) col.generated = { expression: extra.generated.expr, stored: hidden === 3 };
+    if ((hidden === 2 || hidden === 3) && extra?.generated)
+      col.generated = { expression: extra.generated.expr, stored: hidden === 3 };
     else {
       const d = parseSqliteDefault(optStr(r.dflt) ?? null, type);
       if (d) col.default = d;
@@ -69,7 +94,12 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
       t.primaryKey ??= { columns: [] };
       t.primaryKey.columns[Number(r.pk) - 1] = name;
     }
-    for (const c of extra?.checks ?? []) t.checks.push({ name: c.name ?? `${t.name}_${name}_check`, expression: c.expr, ...(c.name ? {} : { generatedName: true }) });
+    for (const c of extra?.checks ?? [])
+      t.checks.push({
+        name: c.name ?? `${t.name}_${name}_check`,
+        expression: c.expr,
+        ...(c.name ? {} : { generatedName: true }),
+      });
     t.columns.push(col);
   }
   for (const t of tables.values()) {
@@ -89,7 +119,11 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
     for (const c of text.constraints) {
       if (c.kind !== 'check') continue;
       n++;
-      t.checks.push({ name: c.name ?? `${t.name}_check${n}`, expression: c.body, ...(c.name ? {} : { generatedName: true }) });
+      t.checks.push({
+        name: c.name ?? `${t.name}_check${n}`,
+        expression: c.body,
+        ...(c.name ? {} : { generatedName: true }),
+      });
     }
   }
 
@@ -129,7 +163,9 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
   for (const t of tables.values()) {
     const text = texts.get(t.name)!;
     for (const c of text.constraints.filter((x) => x.kind === 'unique' && x.name)) {
-      const i = t.indexes.find((x) => x.generatedName && x.columns.map((k) => (k.name ?? '').toLowerCase()).join(',') === c.columns.join(','));
+      const i = t.indexes.find(
+        (x) => x.generatedName && x.columns.map((k) => (k.name ?? '').toLowerCase()).join(',') === c.columns.join(','),
+      );
       if (i) {
         i.name = c.name!;
         delete i.generatedName;
@@ -137,12 +173,23 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
     }
   }
 
-  const fks = new Map<string, { tbl: string; id: number; cols: string[]; rtable: string; rcols: string[]; upd: string; del: string }>();
+  const fks = new Map<
+    string,
+    { tbl: string; id: number; cols: string[]; rtable: string; rcols: string[]; upd: string; del: string }
+  >();
   for (const r of fkRows) {
     const k = `${str(r.tbl)}\u0000${str(r.id)}`;
     let e = fks.get(k);
     if (!e) {
-      e = { tbl: str(r.tbl), id: Number(r.id), cols: [], rtable: str(r.rtable), rcols: [], upd: str(r.upd), del: str(r.del) };
+      e = {
+        tbl: str(r.tbl),
+        id: Number(r.id),
+        cols: [],
+        rtable: str(r.rtable),
+        rcols: [],
+        upd: str(r.upd),
+        del: str(r.del),
+      };
       fks.set(k, e);
     }
     e.cols.push(str(r.col));
@@ -152,7 +199,9 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
     const t = tables.get(e.tbl);
     if (!t) continue;
     const text = texts.get(t.name)!;
-    const named = text.constraints.find((c) => c.kind === 'foreign' && c.name && c.columns.join(',') === e.cols.map((x) => x.toLowerCase()).join(','));
+    const named = text.constraints.find(
+      (c) => c.kind === 'foreign' && c.name && c.columns.join(',') === e.cols.map((x) => x.toLowerCase()).join(','),
+    );
     const rt = tables.get(e.rtable);
     // REFERENCES t without a column list means t's primary key.
     const rcols = e.rcols.every((x) => x === '') ? (rt?.primaryKey?.columns ?? e.rcols) : e.rcols;
@@ -169,7 +218,13 @@ export async function introspectSqlite(db: Db, opts: IntrospectOptions): Promise
 
   const [ver] = await query(db, 'SELECT sqlite_version() AS v');
   const model: SchemaModel = {
-    source: { dialect: 'sqlite', display: db.target.display, database: db.target.file, serverVersion: str(ver?.v), charset: 'utf8mb4' },
+    source: {
+      dialect: 'sqlite',
+      display: db.target.display,
+      database: db.target.file,
+      serverVersion: str(ver?.v),
+      charset: 'utf8mb4',
+    },
     tables: [...tables.values()],
     views,
     sequences: [],

@@ -55,7 +55,8 @@ export function parenBody(s: string, from = 0): { body: string; end: number } | 
 
 function unquoteIdent(s: string): string {
   const t = s.trim();
-  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith('`') && t.endsWith('`'))) return t.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
+  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith('`') && t.endsWith('`')))
+    return t.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
   if (t.startsWith('[') && t.endsWith(']')) return t.slice(1, -1);
   return t;
 }
@@ -64,9 +65,17 @@ const IDENT = /^("(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|[^\s(,]+)\s*/;
 
 export interface SqliteTableText {
   /** Named table constraints: kind and the column list (lower-cased names joined by ,). */
-  constraints: Array<{ name?: string; kind: 'primary' | 'unique' | 'foreign' | 'check'; columns: string[]; body: string }>;
+  constraints: Array<{
+    name?: string;
+    kind: 'primary' | 'unique' | 'foreign' | 'check';
+    columns: string[];
+    body: string;
+  }>;
   /** Per column: CHECK expressions, GENERATED expressions. */
-  columns: Map<string, { checks: Array<{ name?: string; expr: string }>; generated?: { expr: string; stored: boolean } }>;
+  columns: Map<
+    string,
+    { checks: Array<{ name?: string; expr: string }>; generated?: { expr: string; stored: boolean } }
+  >;
   autoincrement: boolean;
 }
 
@@ -88,24 +97,43 @@ export function parseCreateTable(sql: string): SqliteTableText {
     }
     const kw = /^(PRIMARY\s+KEY|UNIQUE|FOREIGN\s+KEY|CHECK)\b/i.exec(rest);
     if (kw) {
-      const kind = /^PRIMARY/i.test(kw[1]!) ? 'primary' : /^UNIQUE/i.test(kw[1]!) ? 'unique' : /^FOREIGN/i.test(kw[1]!) ? 'foreign' : 'check';
+      const kind = /^PRIMARY/i.test(kw[1]!)
+        ? 'primary'
+        : /^UNIQUE/i.test(kw[1]!)
+          ? 'unique'
+          : /^FOREIGN/i.test(kw[1]!)
+            ? 'foreign'
+            : 'check';
       const pb = parenBody(rest);
-      const cols = kind === 'check' ? [] : pb ? splitTopLevel(pb.body).map((c) => unquoteIdent(c.split(/\s+/)[0]!).toLowerCase()) : [];
-      res.constraints.push({ ...(name ? { name } : {}), kind, columns: cols, body: kind === 'check' ? (pb?.body.trim() ?? '') : rest });
+      const cols =
+        kind === 'check'
+          ? []
+          : pb
+            ? splitTopLevel(pb.body).map((c) => unquoteIdent(c.split(/\s+/)[0]!).toLowerCase())
+            : [];
+      res.constraints.push({
+        ...(name ? { name } : {}),
+        kind,
+        columns: cols,
+        body: kind === 'check' ? (pb?.body.trim() ?? '') : rest,
+      });
       continue;
     }
     // a column definition
     const id = IDENT.exec(item);
     if (!id) continue;
     const col = unquoteIdent(id[1]!).toLowerCase();
-    const entry: { checks: Array<{ name?: string; expr: string }>; generated?: { expr: string; stored: boolean } } = { checks: [] };
+    const entry: { checks: Array<{ name?: string; expr: string }>; generated?: { expr: string; stored: boolean } } = {
+      checks: [],
+    };
     const defRest = item.slice(id[0].length);
     const re = /(?:CONSTRAINT\s+("(?:[^"]|"")*"|\S+)\s+)?(CHECK|GENERATED\s+ALWAYS\s+AS|\bAS)\s*\(/gi;
     let m: RegExpExecArray | null;
     while ((m = re.exec(defRest))) {
       const pb = parenBody(defRest, m.index + m[0].length - 1);
       if (!pb) break;
-      if (/^CHECK/i.test(m[2]!)) entry.checks.push({ ...(m[1] ? { name: unquoteIdent(m[1]) } : {}), expr: pb.body.trim() });
+      if (/^CHECK/i.test(m[2]!))
+        entry.checks.push({ ...(m[1] ? { name: unquoteIdent(m[1]) } : {}), expr: pb.body.trim() });
       else entry.generated = { expr: pb.body.trim(), stored: /^\s*STORED\b/i.test(defRest.slice(pb.end + 1)) };
       re.lastIndex = pb.end + 1;
     }

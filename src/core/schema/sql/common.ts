@@ -25,7 +25,17 @@ export interface DdlRenderer {
   terminate(stmt: Stmt): string;
 }
 
-const NUMERIC_BASES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'year']);
+const NUMERIC_BASES = new Set([
+  'tinyint',
+  'smallint',
+  'mediumint',
+  'int',
+  'bigint',
+  'decimal',
+  'float',
+  'double',
+  'year',
+]);
 
 /** A standard SQL string literal ('' doubling). */
 export function stdString(s: string): string {
@@ -36,7 +46,9 @@ export function stdString(s: string): string {
 export function mysqlString(s: string): string {
   return (
     "'" +
-    s.replace(/[\\'\0\n\r\x1a]/g, (c) => (c === '\\' ? '\\\\' : c === "'" ? "''" : c === '\0' ? '\\0' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\Z')) +
+    s.replace(/[\\'\0\n\r\x1a]/g, (c) =>
+      c === '\\' ? '\\\\' : c === "'" ? "''" : c === '\0' ? '\\0' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\Z',
+    ) +
     "'"
   );
 }
@@ -45,11 +57,26 @@ const NUM = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** Clock expressions per dialect: canonical name → spelling (by column type where it matters). */
 const CLOCK: Record<Dialect, (expr: string, t: ColumnType) => string> = {
-  mysql: (e) => e.replace(/^CURRENT_TIMESTAMP(\((\d+)\))?$/, (_m, _p, d) => (d ? `current_timestamp(${d})` : 'current_timestamp()')).replace(/^CURRENT_DATE$/, 'curdate()').replace(/^CURRENT_TIME(\((\d+)\))?$/, (_m, _p, d) => (d ? `curtime(${d})` : 'curtime()')),
+  mysql: (e) =>
+    e
+      .replace(/^CURRENT_TIMESTAMP(\((\d+)\))?$/, (_m, _p, d) =>
+        d ? `current_timestamp(${d})` : 'current_timestamp()',
+      )
+      .replace(/^CURRENT_DATE$/, 'curdate()')
+      .replace(/^CURRENT_TIME(\((\d+)\))?$/, (_m, _p, d) => (d ? `curtime(${d})` : 'curtime()')),
   postgres: (e) => e,
-  sqlite: (e) => e.replace(/^CURRENT_TIMESTAMP\(\d+\)$/, 'CURRENT_TIMESTAMP').replace(/^CURRENT_TIME\(\d+\)$/, 'CURRENT_TIME'),
-  oracle: (e, t) => (/^CURRENT_TIMESTAMP/.test(e) ? (t.native === 'DATE' || t.base === 'date' ? 'SYSDATE' : 'SYSTIMESTAMP') : e === 'CURRENT_DATE' ? 'TRUNC(SYSDATE)' : e),
-  mssql: (e) => (/^CURRENT_TIMESTAMP/.test(e) ? 'sysdatetime()' : e === 'CURRENT_DATE' ? 'CAST(sysdatetime() AS date)' : e),
+  sqlite: (e) =>
+    e.replace(/^CURRENT_TIMESTAMP\(\d+\)$/, 'CURRENT_TIMESTAMP').replace(/^CURRENT_TIME\(\d+\)$/, 'CURRENT_TIME'),
+  oracle: (e, t) =>
+    /^CURRENT_TIMESTAMP/.test(e)
+      ? t.native === 'DATE' || t.base === 'date'
+        ? 'SYSDATE'
+        : 'SYSTIMESTAMP'
+      : e === 'CURRENT_DATE'
+        ? 'TRUNC(SYSDATE)'
+        : e,
+  mssql: (e) =>
+    /^CURRENT_TIMESTAMP/.test(e) ? 'sysdatetime()' : e === 'CURRENT_DATE' ? 'CAST(sysdatetime() AS date)' : e,
 };
 
 const HEX: Record<Dialect, (hex: string) => string> = {

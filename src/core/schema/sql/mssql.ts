@@ -32,7 +32,9 @@ function fkDef(fk: ForeignKey): string {
 }
 
 function createIndex(table: string, i: Index): string {
-  const cols = i.columns.map((c) => (c.name !== undefined ? id(c.name) : `(${c.expression})`) + (c.desc ? ' DESC' : '')).join(', ');
+  const cols = i.columns
+    .map((c) => (c.name !== undefined ? id(c.name) : `(${c.expression})`) + (c.desc ? ' DESC' : ''))
+    .join(', ');
   return `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${id(i.name)} ON ${id(table)} (${cols})${i.where ? ` WHERE ${i.where}` : ''}`;
 }
 
@@ -40,10 +42,16 @@ const pkName = (table: string, name?: string) => (name && name !== 'PRIMARY' ? n
 
 function mssqlCreateTable(t: Table, deferFks: string[]): Stmt[] {
   const lines = t.columns.map((c) => '  ' + mssqlColumnDef(t.name, c));
-  if (t.primaryKey) lines.push(`  CONSTRAINT ${id(pkName(t.name, t.primaryKey.name))} PRIMARY KEY (${colList(t.primaryKey.columns, id)})`);
+  if (t.primaryKey)
+    lines.push(
+      `  CONSTRAINT ${id(pkName(t.name, t.primaryKey.name))} PRIMARY KEY (${colList(t.primaryKey.columns, id)})`,
+    );
   for (const fk of t.foreignKeys) if (!deferFks.includes(fk.name)) lines.push('  ' + fkDef(fk));
   for (const c of t.checks) lines.push(`  CONSTRAINT ${id(c.name)} CHECK (${c.expression})`);
-  return [stmt(`CREATE TABLE ${id(t.name)} (\n${lines.join(',\n')}\n)`), ...t.indexes.map((i) => stmt(createIndex(t.name, i)))];
+  return [
+    stmt(`CREATE TABLE ${id(t.name)} (\n${lines.join(',\n')}\n)`),
+    ...t.indexes.map((i) => stmt(createIndex(t.name, i))),
+  ];
 }
 
 export const mssqlRenderer: DdlRenderer = {
@@ -77,7 +85,8 @@ export const mssqlRenderer: DdlRenderer = {
           out.push(stmt(`EXEC sp_rename ${stdString(`${table}.${o.from}`)}, ${stdString(o.to)}, 'COLUMN'`));
           break;
         case 'dropColumn':
-          if (o.column.default && o.column.default.kind !== 'null') out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, o.column.name))}`));
+          if (o.column.default && o.column.default.kind !== 'null')
+            out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, o.column.name))}`));
           out.push(stmt(`ALTER TABLE ${T} DROP COLUMN ${id(o.column.name)}`));
           break;
         case 'alterColumn': {
@@ -86,16 +95,27 @@ export const mssqlRenderer: DdlRenderer = {
           const hasDefault = (x: Column) => !!x.default && x.default.kind !== 'null' && !x.autoIncrement;
           const typeOrNull = o.aspects.includes('type') || o.aspects.includes('nullable');
           const defaultChange = o.aspects.includes('default');
-          if ((typeOrNull && hasDefault(o.from)) || defaultChange) out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, c.name))}`));
-          if (typeOrNull) out.push(stmt(`ALTER TABLE ${T} ALTER COLUMN ${id(c.name)} ${c.type.native}${c.nullable ? ' NULL' : ' NOT NULL'}`));
+          if ((typeOrNull && hasDefault(o.from)) || defaultChange)
+            out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, c.name))}`));
+          if (typeOrNull)
+            out.push(
+              stmt(`ALTER TABLE ${T} ALTER COLUMN ${id(c.name)} ${c.type.native}${c.nullable ? ' NULL' : ' NOT NULL'}`),
+            );
           if (((typeOrNull && hasDefault(o.from)) || defaultChange) && hasDefault(c)) {
             const v = renderDefault('mssql', c.default, c.type);
-            if (v !== undefined) out.push(stmt(`ALTER TABLE ${T} ADD CONSTRAINT ${id(dfName(table, c.name))} DEFAULT (${v}) FOR ${id(c.name)}`));
+            if (v !== undefined)
+              out.push(
+                stmt(`ALTER TABLE ${T} ADD CONSTRAINT ${id(dfName(table, c.name))} DEFAULT (${v}) FOR ${id(c.name)}`),
+              );
           }
           break;
         }
         case 'addPrimaryKey':
-          out.push(stmt(`ALTER TABLE ${T} ADD CONSTRAINT ${id(pkName(table, o.pk.name))} PRIMARY KEY (${colList(o.pk.columns, id)})`));
+          out.push(
+            stmt(
+              `ALTER TABLE ${T} ADD CONSTRAINT ${id(pkName(table, o.pk.name))} PRIMARY KEY (${colList(o.pk.columns, id)})`,
+            ),
+          );
           break;
         case 'dropPrimaryKey':
           out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT ${id(pkName(table, o.pk.name))}`));
@@ -140,10 +160,16 @@ export const mssqlRenderer: DdlRenderer = {
         return [stmt(`DROP ${o.routine.kind.toUpperCase()} IF EXISTS ${id(o.routine.name)}`)];
       case 'createSequence': {
         const s = o.sequence;
-        return [stmt(`CREATE SEQUENCE ${id(s.name)} INCREMENT BY ${s.increment}${s.min ? ` MINVALUE ${s.min}` : ''}${s.max ? ` MAXVALUE ${s.max}` : ''}${s.cycle ? ' CYCLE' : ''}`)];
+        return [
+          stmt(
+            `CREATE SEQUENCE ${id(s.name)} INCREMENT BY ${s.increment}${s.min ? ` MINVALUE ${s.min}` : ''}${s.max ? ` MAXVALUE ${s.max}` : ''}${s.cycle ? ' CYCLE' : ''}`,
+          ),
+        ];
       }
       case 'alterSequence':
-        return [stmt(`ALTER SEQUENCE ${id(o.to.name)} INCREMENT BY ${o.to.increment}${o.to.cycle ? ' CYCLE' : ' NO CYCLE'}`)];
+        return [
+          stmt(`ALTER SEQUENCE ${id(o.to.name)} INCREMENT BY ${o.to.increment}${o.to.cycle ? ' CYCLE' : ' NO CYCLE'}`),
+        ];
       case 'dropSequence':
         return [stmt(`DROP SEQUENCE ${id(o.sequence.name)}`)];
       default:

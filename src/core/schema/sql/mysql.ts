@@ -21,14 +21,21 @@ function mysqlColumnDef(c: Column, table?: { charset?: string; collation?: strin
   if (!c.nullable) s += ' NOT NULL';
   else if (c.type.base === 'timestamp') s += ' NULL';
   s += defaultClause('mysql', c);
-  if (c.onUpdate) s += ` ON UPDATE ${c.onUpdate === 'CURRENT_TIMESTAMP' ? 'current_timestamp()' : c.onUpdate.replace(/^CURRENT_TIMESTAMP\((\d+)\)$/, 'current_timestamp($1)')}`;
+  if (c.onUpdate)
+    s += ` ON UPDATE ${c.onUpdate === 'CURRENT_TIMESTAMP' ? 'current_timestamp()' : c.onUpdate.replace(/^CURRENT_TIMESTAMP\((\d+)\)$/, 'current_timestamp($1)')}`;
   if (c.autoIncrement) s += ' AUTO_INCREMENT';
   if (c.comment) s += ` COMMENT ${mysqlString(c.comment)}`;
   return s;
 }
 
 function indexCols(i: Index): string {
-  return i.columns.map((c) => (c.name !== undefined ? id(c.name) + (c.prefix ? `(${c.prefix})` : '') : `(${c.expression})`) + (c.desc ? ' DESC' : '')).join(', ');
+  return i.columns
+    .map(
+      (c) =>
+        (c.name !== undefined ? id(c.name) + (c.prefix ? `(${c.prefix})` : '') : `(${c.expression})`) +
+        (c.desc ? ' DESC' : ''),
+    )
+    .join(', ');
 }
 
 function indexKind(i: Index): string {
@@ -75,11 +82,18 @@ function mysqlCreateTable(t: Table, deferFks: string[]): string {
  * is written again, or a comment change would drop it.
  */
 function columnCheck(c: Column, table: Table | undefined): string {
-  const k = table?.checks.find((x) => nameKey(x.name) === nameKey(c.name) && x.expression.toLowerCase().includes(nameKey(c.name)));
+  const k = table?.checks.find(
+    (x) => nameKey(x.name) === nameKey(c.name) && x.expression.toLowerCase().includes(nameKey(c.name)),
+  );
   return k ? ` CHECK (${k.expression})` : '';
 }
 
-function clause(o: Op, tableCharset: { charset?: string; collation?: string } | undefined, table?: Table, target?: Table): string | undefined {
+function clause(
+  o: Op,
+  tableCharset: { charset?: string; collation?: string } | undefined,
+  table?: Table,
+  target?: Table,
+): string | undefined {
   switch (o.op) {
     case 'addColumn':
       return `ADD COLUMN ${mysqlColumnDef(o.column, tableCharset)}${columnCheck(o.column, target)}${o.after === undefined ? '' : o.after === null ? ' FIRST' : ` AFTER ${id(o.after)}`}`;
@@ -110,7 +124,8 @@ function clause(o: Op, tableCharset: { charset?: string; collation?: string } | 
     case 'tableOptions': {
       const parts: string[] = [];
       if (o.aspects.includes('engine') && o.to.engine) parts.push(`ENGINE=${o.to.engine}`);
-      if (o.aspects.includes('charset') && o.to.charset) parts.push(`DEFAULT CHARSET=${o.to.charset}${o.to.collation ? ` COLLATE=${o.to.collation}` : ''}`);
+      if (o.aspects.includes('charset') && o.to.charset)
+        parts.push(`DEFAULT CHARSET=${o.to.charset}${o.to.collation ? ` COLLATE=${o.to.collation}` : ''}`);
       if (o.aspects.includes('comment')) parts.push(`COMMENT=${mysqlString(o.to.comment ?? '')}`);
       return parts.join(' ') || undefined;
     }
@@ -171,9 +186,15 @@ export const mysqlRenderer: DdlRenderer = {
       case 'dropRoutine':
         return [stmt(`DROP ${o.routine.kind.toUpperCase()} IF EXISTS ${id(o.routine.name)}`)];
       case 'createSequence':
-        return [stmt(`CREATE SEQUENCE ${id(o.sequence.name)} INCREMENT BY ${o.sequence.increment}${o.sequence.min ? ` MINVALUE ${o.sequence.min}` : ''}${o.sequence.max ? ` MAXVALUE ${o.sequence.max}` : ''}${o.sequence.cycle ? ' CYCLE' : ''}`)];
+        return [
+          stmt(
+            `CREATE SEQUENCE ${id(o.sequence.name)} INCREMENT BY ${o.sequence.increment}${o.sequence.min ? ` MINVALUE ${o.sequence.min}` : ''}${o.sequence.max ? ` MAXVALUE ${o.sequence.max}` : ''}${o.sequence.cycle ? ' CYCLE' : ''}`,
+          ),
+        ];
       case 'alterSequence':
-        return [stmt(`ALTER SEQUENCE ${id(o.to.name)} INCREMENT BY ${o.to.increment}${o.to.cycle ? ' CYCLE' : ' NOCYCLE'}`)];
+        return [
+          stmt(`ALTER SEQUENCE ${id(o.to.name)} INCREMENT BY ${o.to.increment}${o.to.cycle ? ' CYCLE' : ' NOCYCLE'}`),
+        ];
       case 'dropSequence':
         return [stmt(`DROP SEQUENCE ${id(o.sequence.name)}`)];
       default:

@@ -4,14 +4,40 @@
  */
 import type { ColumnAspect } from '../changes.js';
 import { objectKey } from '../fingerprint.js';
-import type { Check, Column, ForeignKey, Index, PrimaryKey, Routine, Sequence, Table, TableOptions, View } from '../model.js';
+import type {
+  Check,
+  Column,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  Routine,
+  Sequence,
+  Table,
+  TableOptions,
+  View,
+} from '../model.js';
 
 export type Op =
-  | { op: 'createTable'; table: Table; /** FKs rendered later (cycles, or tables created afterwards). */ deferFks: string[] }
+  | {
+      op: 'createTable';
+      table: Table /** FKs rendered later (cycles, or tables created afterwards). */;
+      deferFks: string[];
+    }
   | { op: 'dropTable'; table: string }
   | { op: 'renameTable'; from: string; to: string }
-  | { op: 'tableOptions'; table: string; from: TableOptions & { comment?: string }; to: TableOptions & { comment?: string }; aspects: Array<'engine' | 'charset' | 'comment'> }
-  | { op: 'addColumn'; table: string; column: Column; /** MySQL placement: after this column, or first when null. */ after?: string | null }
+  | {
+      op: 'tableOptions';
+      table: string;
+      from: TableOptions & { comment?: string };
+      to: TableOptions & { comment?: string };
+      aspects: Array<'engine' | 'charset' | 'comment'>;
+    }
+  | {
+      op: 'addColumn';
+      table: string;
+      column: Column /** MySQL placement: after this column, or first when null. */;
+      after?: string | null;
+    }
   | { op: 'dropColumn'; table: string; column: Column }
   | { op: 'renameColumn'; table: string; from: string; to: string; column: Column }
   | { op: 'alterColumn'; table: string; from: Column; to: Column; aspects: ColumnAspect[] }

@@ -23,7 +23,11 @@ export function oracleLobChange(from: ColumnType, to: ColumnType): boolean {
 function recreateColumn(T: string, o: Extract<Op, { op: 'alterColumn' }>): Stmt[] {
   const C = id(o.to.name);
   const tmp = id(shortName(`${o.to.name}_new`, 30));
-  const value = isLob(o.to.type) ? (o.to.type.base === 'blob' ? C : `TO_CLOB(${C})`) : `DBMS_LOB.SUBSTR(${C}, ${o.to.type.length ?? 4000}, 1)`;
+  const value = isLob(o.to.type)
+    ? o.to.type.base === 'blob'
+      ? C
+      : `TO_CLOB(${C})`
+    : `DBMS_LOB.SUBSTR(${C}, ${o.to.type.length ?? 4000}, 1)`;
   const out = [
     stmt(`ALTER TABLE ${T} ADD (${tmp} ${o.to.type.native}${defaultClause('oracle', o.to)})`),
     stmt(`UPDATE ${T} SET ${tmp} = ${value}`),
@@ -37,7 +41,9 @@ function recreateColumn(T: string, o: Extract<Op, { op: 'alterColumn' }>): Stmt[
 
 /** Oracle SQL reserved words (Oracle Database SQL Language Reference, appendix D). */
 const RESERVED = new Set(
-  'ACCESS ADD ALL ALTER AND ANY AS ASC AUDIT BETWEEN BY CHAR CHECK CLUSTER COLUMN COMMENT COMPRESS CONNECT CREATE CURRENT DATE DECIMAL DEFAULT DELETE DESC DISTINCT DROP ELSE EXCLUSIVE EXISTS FILE FLOAT FOR FROM GRANT GROUP HAVING IDENTIFIED IMMEDIATE IN INCREMENT INDEX INITIAL INSERT INTEGER INTERSECT INTO IS LEVEL LIKE LOCK LONG MAXEXTENTS MINUS MLSLABEL MODE MODIFY NOAUDIT NOCOMPRESS NOT NOWAIT NULL NUMBER OF OFFLINE ON ONLINE OPTION OR ORDER PCTFREE PRIOR PUBLIC RAW RENAME RESOURCE REVOKE ROW ROWID ROWNUM ROWS SELECT SESSION SET SHARE SIZE SMALLINT START SUCCESSFUL SYNONYM SYSDATE TABLE THEN TO TRIGGER UID UNION UNIQUE UPDATE USER VALIDATE VALUES VARCHAR VARCHAR2 VIEW WHENEVER WHERE WITH'.split(' '),
+  'ACCESS ADD ALL ALTER AND ANY AS ASC AUDIT BETWEEN BY CHAR CHECK CLUSTER COLUMN COMMENT COMPRESS CONNECT CREATE CURRENT DATE DECIMAL DEFAULT DELETE DESC DISTINCT DROP ELSE EXCLUSIVE EXISTS FILE FLOAT FOR FROM GRANT GROUP HAVING IDENTIFIED IMMEDIATE IN INCREMENT INDEX INITIAL INSERT INTEGER INTERSECT INTO IS LEVEL LIKE LOCK LONG MAXEXTENTS MINUS MLSLABEL MODE MODIFY NOAUDIT NOCOMPRESS NOT NOWAIT NULL NUMBER OF OFFLINE ON ONLINE OPTION OR ORDER PCTFREE PRIOR PUBLIC RAW RENAME RESOURCE REVOKE ROW ROWID ROWNUM ROWS SELECT SESSION SET SHARE SIZE SMALLINT START SUCCESSFUL SYNONYM SYSDATE TABLE THEN TO TRIGGER UID UNION UNIQUE UPDATE USER VALIDATE VALUES VARCHAR VARCHAR2 VIEW WHENEVER WHERE WITH'.split(
+    ' ',
+  ),
 );
 
 export function oracleId(name: string): string {
@@ -69,8 +75,14 @@ function fkDef(fk: ForeignKey): string {
 }
 
 function createIndex(table: string, i: Index): string {
-  if (i.constraint && i.columns.every((c) => c.name !== undefined && !c.desc)) return `ALTER TABLE ${id(table)} ADD CONSTRAINT ${id(i.name)} UNIQUE (${colList(i.columns.map((c) => c.name!), id)})`;
-  const cols = i.columns.map((c) => (c.name !== undefined ? id(c.name) : c.expression!) + (c.desc ? ' DESC' : '')).join(', ');
+  if (i.constraint && i.columns.every((c) => c.name !== undefined && !c.desc))
+    return `ALTER TABLE ${id(table)} ADD CONSTRAINT ${id(i.name)} UNIQUE (${colList(
+      i.columns.map((c) => c.name!),
+      id,
+    )})`;
+  const cols = i.columns
+    .map((c) => (c.name !== undefined ? id(c.name) : c.expression!) + (c.desc ? ' DESC' : ''))
+    .join(', ');
   const kind = i.unique ? 'UNIQUE ' : i.method === 'bitmap' ? 'BITMAP ' : '';
   return `CREATE ${kind}INDEX ${id(i.name)} ON ${id(table)} (${cols})`;
 }
@@ -78,16 +90,25 @@ function createIndex(table: string, i: Index): string {
 function commentStmts(t: Table): Stmt[] {
   const out: Stmt[] = [];
   if (t.comment) out.push(stmt(`COMMENT ON TABLE ${id(t.name)} IS ${stdString(t.comment)}`));
-  for (const c of t.columns) if (c.comment) out.push(stmt(`COMMENT ON COLUMN ${id(t.name)}.${id(c.name)} IS ${stdString(c.comment)}`));
+  for (const c of t.columns)
+    if (c.comment) out.push(stmt(`COMMENT ON COLUMN ${id(t.name)}.${id(c.name)} IS ${stdString(c.comment)}`));
   return out;
 }
 
 function oracleCreateTable(t: Table, deferFks: string[]): Stmt[] {
   const lines = t.columns.map((c) => '  ' + oracleColumnDef(c));
-  if (t.primaryKey) lines.push(`  ${t.primaryKey.name && t.primaryKey.name !== 'PRIMARY' ? `CONSTRAINT ${id(t.primaryKey.name)} ` : ''}PRIMARY KEY (${colList(t.primaryKey.columns, id)})`);
+  if (t.primaryKey)
+    lines.push(
+      `  ${t.primaryKey.name && t.primaryKey.name !== 'PRIMARY' ? `CONSTRAINT ${id(t.primaryKey.name)} ` : ''}PRIMARY KEY (${colList(t.primaryKey.columns, id)})`,
+    );
   for (const fk of t.foreignKeys) if (!deferFks.includes(fk.name)) lines.push('  ' + fkDef(fk));
-  for (const c of t.checks) lines.push(`  ${c.generatedName ? '' : `CONSTRAINT ${id(c.name)} `}CHECK (${c.expression})`);
-  return [stmt(`CREATE TABLE ${id(t.name)} (\n${lines.join(',\n')}\n)`), ...t.indexes.map((i) => stmt(createIndex(t.name, i))), ...commentStmts(t)];
+  for (const c of t.checks)
+    lines.push(`  ${c.generatedName ? '' : `CONSTRAINT ${id(c.name)} `}CHECK (${c.expression})`);
+  return [
+    stmt(`CREATE TABLE ${id(t.name)} (\n${lines.join(',\n')}\n)`),
+    ...t.indexes.map((i) => stmt(createIndex(t.name, i))),
+    ...commentStmts(t),
+  ];
 }
 
 /** MODIFY clause for the aspects that changed (Oracle refuses to "change" NOT NULL to NOT NULL). */
@@ -138,7 +159,8 @@ export const oracleRenderer: DdlRenderer = {
           break;
         case 'addColumn':
           adds.push(oracleColumnDef(o.column));
-          if (o.column.comment) after.push(stmt(`COMMENT ON COLUMN ${T}.${id(o.column.name)} IS ${stdString(o.column.comment)}`));
+          if (o.column.comment)
+            after.push(stmt(`COMMENT ON COLUMN ${T}.${id(o.column.name)} IS ${stdString(o.column.comment)}`));
           break;
         case 'dropColumn':
           drops.push(id(o.column.name));
@@ -151,12 +173,24 @@ export const oracleRenderer: DdlRenderer = {
           }
           const m = modifyItem(o);
           if (m) modifies.push(m);
-          if (o.aspects.includes('autoIncrement')) after.push(stmt(o.to.autoIncrement ? `ALTER TABLE ${T} MODIFY (${id(o.to.name)} GENERATED BY DEFAULT ON NULL AS IDENTITY)` : `ALTER TABLE ${T} MODIFY (${id(o.to.name)} DROP IDENTITY)`));
-          if (o.aspects.includes('comment')) after.push(stmt(`COMMENT ON COLUMN ${T}.${id(o.to.name)} IS ${stdString(o.to.comment ?? '')}`));
+          if (o.aspects.includes('autoIncrement'))
+            after.push(
+              stmt(
+                o.to.autoIncrement
+                  ? `ALTER TABLE ${T} MODIFY (${id(o.to.name)} GENERATED BY DEFAULT ON NULL AS IDENTITY)`
+                  : `ALTER TABLE ${T} MODIFY (${id(o.to.name)} DROP IDENTITY)`,
+              ),
+            );
+          if (o.aspects.includes('comment'))
+            after.push(stmt(`COMMENT ON COLUMN ${T}.${id(o.to.name)} IS ${stdString(o.to.comment ?? '')}`));
           break;
         }
         case 'addPrimaryKey':
-          after.push(stmt(`ALTER TABLE ${T} ADD ${o.pk.name && o.pk.name !== 'PRIMARY' ? `CONSTRAINT ${id(o.pk.name)} ` : ''}PRIMARY KEY (${colList(o.pk.columns, id)})`));
+          after.push(
+            stmt(
+              `ALTER TABLE ${T} ADD ${o.pk.name && o.pk.name !== 'PRIMARY' ? `CONSTRAINT ${id(o.pk.name)} ` : ''}PRIMARY KEY (${colList(o.pk.columns, id)})`,
+            ),
+          );
           break;
         case 'dropPrimaryKey':
           flush();
@@ -167,7 +201,13 @@ export const oracleRenderer: DdlRenderer = {
           break;
         case 'dropIndex':
           flush();
-          out.push(stmt(o.index.constraint ? `ALTER TABLE ${T} DROP CONSTRAINT ${id(o.index.name)}` : `DROP INDEX ${id(o.index.name)}`));
+          out.push(
+            stmt(
+              o.index.constraint
+                ? `ALTER TABLE ${T} DROP CONSTRAINT ${id(o.index.name)}`
+                : `DROP INDEX ${id(o.index.name)}`,
+            ),
+          );
           break;
         case 'renameIndex':
           after.push(stmt(`ALTER INDEX ${id(o.from.name)} RENAME TO ${id(o.to.name)}`));
@@ -187,7 +227,8 @@ export const oracleRenderer: DdlRenderer = {
           out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT ${id(o.check.name)}`));
           break;
         case 'tableOptions':
-          if (o.aspects.includes('comment')) after.push(stmt(`COMMENT ON TABLE ${T} IS ${stdString(o.to.comment ?? '')}`));
+          if (o.aspects.includes('comment'))
+            after.push(stmt(`COMMENT ON TABLE ${T} IS ${stdString(o.to.comment ?? '')}`));
           break;
         default:
           break;
@@ -208,11 +249,19 @@ export const oracleRenderer: DdlRenderer = {
         return [stmt(`DROP ${o.routine.kind.toUpperCase()} ${id(o.routine.name)}`)];
       case 'createSequence': {
         const s = o.sequence;
-        return [stmt(`CREATE SEQUENCE ${id(s.name)} INCREMENT BY ${s.increment}${s.min ? ` MINVALUE ${s.min}` : ''}${s.max ? ` MAXVALUE ${s.max}` : ''}${s.start ? ` START WITH ${s.start}` : ''}${s.cache && s.cache !== '0' ? ` CACHE ${s.cache}` : ' NOCACHE'}${s.cycle ? ' CYCLE' : ' NOCYCLE'}`)];
+        return [
+          stmt(
+            `CREATE SEQUENCE ${id(s.name)} INCREMENT BY ${s.increment}${s.min ? ` MINVALUE ${s.min}` : ''}${s.max ? ` MAXVALUE ${s.max}` : ''}${s.start ? ` START WITH ${s.start}` : ''}${s.cache && s.cache !== '0' ? ` CACHE ${s.cache}` : ' NOCACHE'}${s.cycle ? ' CYCLE' : ' NOCYCLE'}`,
+          ),
+        ];
       }
       case 'alterSequence': {
         const s = o.to;
-        return [stmt(`ALTER SEQUENCE ${id(s.name)} INCREMENT BY ${s.increment}${s.min ? ` MINVALUE ${s.min}` : ''}${s.max ? ` MAXVALUE ${s.max}` : ''}${s.cycle ? ' CYCLE' : ' NOCYCLE'}`)];
+        return [
+          stmt(
+            `ALTER SEQUENCE ${id(s.name)} INCREMENT BY ${s.increment}${s.min ? ` MINVALUE ${s.min}` : ''}${s.max ? ` MAXVALUE ${s.max}` : ''}${s.cycle ? ' CYCLE' : ' NOCYCLE'}`,
+          ),
+        ];
       }
       case 'dropSequence':
         return [stmt(`DROP SEQUENCE ${id(o.sequence.name)}`)];

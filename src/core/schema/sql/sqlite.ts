@@ -11,7 +11,9 @@ import { tableAfter } from './tableAfter.js';
 const id = dq;
 
 function inlinePk(t: Table, c: Column): boolean {
-  return !!c.autoIncrement && t.primaryKey?.columns.length === 1 && nameKey(t.primaryKey.columns[0]!) === nameKey(c.name);
+  return (
+    !!c.autoIncrement && t.primaryKey?.columns.length === 1 && nameKey(t.primaryKey.columns[0]!) === nameKey(c.name)
+  );
 }
 
 function sqliteColumnDef(c: Column, t?: Table): string {
@@ -22,7 +24,10 @@ function sqliteColumnDef(c: Column, t?: Table): string {
   else {
     const d = defaultClause('sqlite', c);
     // SQLite wants expression defaults in parentheses, except the CURRENT_* keywords.
-    s += d && !/^ DEFAULT (CURRENT_(TIMESTAMP|DATE|TIME)|NULL|[-+]?[\d.]+|'.*'|X'[0-9a-fA-F]*')$/s.test(d) ? ` DEFAULT (${d.slice(9)})` : d;
+    s +=
+      d && !/^ DEFAULT (CURRENT_(TIMESTAMP|DATE|TIME)|NULL|[-+]?[\d.]+|'.*'|X'[0-9a-fA-F]*')$/s.test(d)
+        ? ` DEFAULT (${d.slice(9)})`
+        : d;
   }
   return s;
 }
@@ -35,22 +40,38 @@ function fkDef(fk: ForeignKey): string {
 }
 
 /** Unique constraints declared in the table (named, or unnamed autoindexes) vs separate indexes. */
-const inlineUnique = (i: Index) => !!i.constraint && i.unique && !i.where && i.columns.every((c) => c.name !== undefined);
+const inlineUnique = (i: Index) =>
+  !!i.constraint && i.unique && !i.where && i.columns.every((c) => c.name !== undefined);
 
 function createIndex(table: string, i: Index): string {
-  const cols = i.columns.map((c) => (c.name !== undefined ? id(c.name) : `(${c.expression})`) + (c.desc ? ' DESC' : '')).join(', ');
+  const cols = i.columns
+    .map((c) => (c.name !== undefined ? id(c.name) : `(${c.expression})`) + (c.desc ? ' DESC' : ''))
+    .join(', ');
   return `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${id(i.name)} ON ${id(table)} (${cols})${i.where ? ` WHERE ${i.where}` : ''}`;
 }
 
 function sqliteCreateTable(t: Table, asName = t.name): Stmt[] {
   const lines = t.columns.map((c) => '  ' + sqliteColumnDef(c, t));
   const pkInline = t.columns.some((c) => inlinePk(t, c));
-  if (t.primaryKey && !pkInline) lines.push(`  ${t.primaryKey.name && t.primaryKey.name !== 'PRIMARY' ? `CONSTRAINT ${id(t.primaryKey.name)} ` : ''}PRIMARY KEY (${colList(t.primaryKey.columns, id)})`);
-  for (const i of t.indexes.filter(inlineUnique)) lines.push(`  ${i.generatedName ? '' : `CONSTRAINT ${id(i.name)} `}UNIQUE (${colList(i.columns.map((c) => c.name!), id)})`);
+  if (t.primaryKey && !pkInline)
+    lines.push(
+      `  ${t.primaryKey.name && t.primaryKey.name !== 'PRIMARY' ? `CONSTRAINT ${id(t.primaryKey.name)} ` : ''}PRIMARY KEY (${colList(t.primaryKey.columns, id)})`,
+    );
+  for (const i of t.indexes.filter(inlineUnique))
+    lines.push(
+      `  ${i.generatedName ? '' : `CONSTRAINT ${id(i.name)} `}UNIQUE (${colList(
+        i.columns.map((c) => c.name!),
+        id,
+      )})`,
+    );
   // SQLite checks references when rows change, not at CREATE: every foreign key can be declared here.
   for (const fk of t.foreignKeys) lines.push('  ' + fkDef(fk));
-  for (const c of t.checks) lines.push(`  ${c.generatedName ? '' : `CONSTRAINT ${id(c.name)} `}CHECK (${c.expression})`);
-  return [stmt(`CREATE TABLE ${id(asName)} (\n${lines.join(',\n')}\n)`), ...t.indexes.filter((i) => !inlineUnique(i)).map((i) => stmt(createIndex(t.name, i)))];
+  for (const c of t.checks)
+    lines.push(`  ${c.generatedName ? '' : `CONSTRAINT ${id(c.name)} `}CHECK (${c.expression})`);
+  return [
+    stmt(`CREATE TABLE ${id(asName)} (\n${lines.join(',\n')}\n)`),
+    ...t.indexes.filter((i) => !inlineUnique(i)).map((i) => stmt(createIndex(t.name, i))),
+  ];
 }
 
 /** Can this column be added with ALTER TABLE ADD COLUMN (SQLite's documented restrictions)? */
@@ -63,16 +84,32 @@ function addable(c: Column): boolean {
   return true;
 }
 
-const REBUILD: ReadonlySet<Op['op']> = new Set(['alterColumn', 'addPrimaryKey', 'dropPrimaryKey', 'addForeignKey', 'dropForeignKey', 'addCheck', 'dropCheck', 'dropColumn']);
+const REBUILD: ReadonlySet<Op['op']> = new Set([
+  'alterColumn',
+  'addPrimaryKey',
+  'dropPrimaryKey',
+  'addForeignKey',
+  'dropForeignKey',
+  'addCheck',
+  'dropCheck',
+  'dropColumn',
+]);
 
 /** Does this operation make SQLite rebuild its table (which drops the table's triggers and breaks views over it)? */
 export function sqliteNeedsRebuild(o: Op): boolean {
-  return REBUILD.has(o.op) || (o.op === 'addColumn' && !addable(o.column)) || (o.op === 'createIndex' && inlineUnique(o.index)) || (o.op === 'dropIndex' && inlineUnique(o.index));
+  return (
+    REBUILD.has(o.op) ||
+    (o.op === 'addColumn' && !addable(o.column)) ||
+    (o.op === 'createIndex' && inlineUnique(o.index)) ||
+    (o.op === 'dropIndex' && inlineUnique(o.index))
+  );
 }
 
 function rebuild(before: Table, after: Table): Stmt[] {
   const tmp = `hisops_new_${after.name}`;
-  const common = after.columns.filter((c) => !c.generated && before.columns.some((b) => nameKey(b.name) === nameKey(c.name) && !b.generated)).map((c) => id(c.name));
+  const common = after.columns
+    .filter((c) => !c.generated && before.columns.some((b) => nameKey(b.name) === nameKey(c.name) && !b.generated))
+    .map((c) => id(c.name));
   const [create, ...indexes] = sqliteCreateTable(after, tmp);
   return [
     stmt(`DROP TABLE IF EXISTS ${id(tmp)}`),
@@ -101,7 +138,13 @@ export const sqliteRenderer: DdlRenderer = {
       pending.length = 0;
     };
     // When a rebuild is needed anyway, fold the other column and index changes into it: one copy of the rows.
-    const foldable: ReadonlySet<Op['op']> = new Set(['addColumn', 'createIndex', 'dropIndex', 'renameIndex', 'tableOptions']);
+    const foldable: ReadonlySet<Op['op']> = new Set([
+      'addColumn',
+      'createIndex',
+      'dropIndex',
+      'renameIndex',
+      'tableOptions',
+    ]);
     const rebuildAll = ops.some(needsRebuild);
     for (const o of ops) {
       if (o.op === 'createTable') {
@@ -150,11 +193,16 @@ export const sqliteRenderer: DdlRenderer = {
   objectOp(o: Op): Stmt[] {
     switch (o.op) {
       case 'createView':
-        return [stmt(`DROP VIEW IF EXISTS ${id(o.view.name)}`), stmt(`CREATE VIEW ${id(o.view.name)} AS ${o.view.definition}`)];
+        return [
+          stmt(`DROP VIEW IF EXISTS ${id(o.view.name)}`),
+          stmt(`CREATE VIEW ${id(o.view.name)} AS ${o.view.definition}`),
+        ];
       case 'dropView':
         return [stmt(`DROP VIEW IF EXISTS ${id(o.view.name)}`)];
       case 'createRoutine':
-        return o.routine.kind === 'trigger' ? [stmt(`DROP TRIGGER IF EXISTS ${id(o.routine.name)}`), stmt(o.routine.source, true)] : [];
+        return o.routine.kind === 'trigger'
+          ? [stmt(`DROP TRIGGER IF EXISTS ${id(o.routine.name)}`), stmt(o.routine.source, true)]
+          : [];
       case 'dropRoutine':
         return o.routine.kind === 'trigger' ? [stmt(`DROP TRIGGER IF EXISTS ${id(o.routine.name)}`)] : [];
       default:

@@ -9,7 +9,13 @@ import type { Op } from './ops.js';
 const same = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 export function tableAfter(table: Table, ops: Op[]): Table {
-  let t: Table = { ...table, columns: [...table.columns], indexes: [...table.indexes], foreignKeys: [...table.foreignKeys], checks: [...table.checks] };
+  let t: Table = {
+    ...table,
+    columns: [...table.columns],
+    indexes: [...table.indexes],
+    foreignKeys: [...table.foreignKeys],
+    checks: [...table.checks],
+  };
   for (const o of ops) {
     switch (o.op) {
       case 'createTable':
@@ -19,11 +25,20 @@ export function tableAfter(table: Table, ops: Op[]): Table {
         t.name = o.to;
         break;
       case 'tableOptions':
-        t.options = { ...t.options, ...(o.aspects.includes('engine') ? { engine: o.to.engine } : {}), ...(o.aspects.includes('charset') ? { charset: o.to.charset, collation: o.to.collation } : {}) };
+        t.options = {
+          ...t.options,
+          ...(o.aspects.includes('engine') ? { engine: o.to.engine } : {}),
+          ...(o.aspects.includes('charset') ? { charset: o.to.charset, collation: o.to.collation } : {}),
+        };
         if (o.aspects.includes('comment')) t.comment = o.to.comment;
         break;
       case 'addColumn': {
-        const at = o.after === undefined ? t.columns.length : o.after === null ? 0 : t.columns.findIndex((c) => same(c.name, o.after!)) + 1;
+        const at =
+          o.after === undefined
+            ? t.columns.length
+            : o.after === null
+              ? 0
+              : t.columns.findIndex((c) => same(c.name, o.after!)) + 1;
         t.columns.splice(at <= 0 && o.after !== null ? t.columns.length : at, 0, o.column);
         break;
       }
@@ -40,7 +55,10 @@ export function tableAfter(table: Table, ops: Op[]): Table {
       case 'renameColumn': {
         const ren = (n: string) => (same(n, o.from) ? o.to : n);
         t.columns = t.columns.map((c) => (same(c.name, o.from) ? { ...c, name: o.to } : c));
-        t.indexes = t.indexes.map((i) => ({ ...i, columns: i.columns.map((c) => (c.name ? { ...c, name: ren(c.name) } : c)) }));
+        t.indexes = t.indexes.map((i) => ({
+          ...i,
+          columns: i.columns.map((c) => (c.name ? { ...c, name: ren(c.name) } : c)),
+        }));
         t.foreignKeys = t.foreignKeys.map((f) => ({ ...f, columns: f.columns.map(ren) }));
         if (t.primaryKey) t.primaryKey = { ...t.primaryKey, columns: t.primaryKey.columns.map(ren) };
         break;

@@ -10,7 +10,11 @@ import type { ColumnType, LobSize } from '../model.js';
 type TypeMapper = (t: ColumnType) => string;
 
 const enumLen = (t: ColumnType) => Math.max(1, ...(t.values ?? []).map((v) => [...v].length));
-const setLen = (t: ColumnType) => Math.max(1, (t.values ?? []).reduce((a, v) => a + [...v].length + 1, 0));
+const setLen = (t: ColumnType) =>
+  Math.max(
+    1,
+    (t.values ?? []).reduce((a, v) => a + [...v].length + 1, 0),
+  );
 const sqlQuote = (s: string) => "'" + s.replace(/'/g, "''") + "'";
 const LOB_ORDER: LobSize[] = ['tiny', 'regular', 'medium', 'long'];
 const p = (n: number | undefined, max: number) => Math.min(n ?? 0, max);

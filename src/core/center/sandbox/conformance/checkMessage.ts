@@ -11,7 +11,15 @@
 import { digestOf } from '../canonical.js';
 import { msgidProblem } from '../service.js';
 import { D, fmt, type Decimal } from '../../../money.js';
-import { isDateTime, parseMsgid, transactionSpec, validateInput, validateRequestEnvelope, type Problem, type ValidateOptions } from '../../protocol/index.js';
+import {
+  isDateTime,
+  parseMsgid,
+  transactionSpec,
+  validateInput,
+  validateRequestEnvelope,
+  type Problem,
+  type ValidateOptions,
+} from '../../protocol/index.js';
 
 export type ViolationKind = Problem['kind'] | 'duplicate' | 'session' | 'clock' | 'sum' | 'transport';
 
@@ -60,7 +68,12 @@ const KIND_ZH: Record<ViolationKind, string> = {
   transport: '请求不是有效的接口报文',
 };
 
-const v = (path: string, kind: ViolationKind, message: string, zhDetail?: string): Violation => ({ path, kind, message, message_zh: `${KIND_ZH[kind]}：${path}${zhDetail ? `，${zhDetail}` : ''}` });
+const v = (path: string, kind: ViolationKind, message: string, zhDetail?: string): Violation => ({
+  path,
+  kind,
+  message,
+  message_zh: `${KIND_ZH[kind]}：${path}${zhDetail ? `，${zhDetail}` : ''}`,
+});
 /** The Chinese detail of a field-table problem, from the English message's known shapes. */
 function problemZh(p: Problem): string | undefined {
   let m: RegExpExecArray | null;
@@ -91,11 +104,13 @@ function amount(x: unknown): Decimal | undefined {
 
 /** Seconds between two `yyyy-MM-dd HH:mm:ss` times of the same clock. */
 function secondsBetween(a: string, b: string): number {
-  const t = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10), +s.slice(11, 13), +s.slice(14, 16), +s.slice(17, 19));
+  const t = (s: string) =>
+    Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10), +s.slice(11, 13), +s.slice(14, 16), +s.slice(17, 19));
   return Math.round((t(a) - t(b)) / 1000);
 }
 
-const stampTime = (st: string) => `${st.slice(0, 4)}-${st.slice(4, 6)}-${st.slice(6, 8)} ${st.slice(8, 10)}:${st.slice(10, 12)}:${st.slice(12, 14)}`;
+const stampTime = (st: string) =>
+  `${st.slice(0, 4)}-${st.slice(4, 6)}-${st.slice(6, 8)} ${st.slice(8, 10)}:${st.slice(10, 12)}:${st.slice(12, 14)}`;
 
 /** Envelope, msgid shape, divisions and the clock. */
 function envelopeViolations(env: Record<string, unknown>, ctx: CheckContext): Violation[] {
@@ -106,17 +121,32 @@ function envelopeViolations(env: Record<string, unknown>, ctx: CheckContext): Vi
   if (mp) out.unshift(fromProblem(mp));
   for (const k of ['mdtrtarea_admvs', 'insuplc_admdvs']) {
     const s = text(env[k]);
-    if (s !== '' && !/^\d{6}$/.test(s)) out.push(v(k, 'format', `${k} "${s}" must be a six-digit division code`, `应为 6 位医保区划代码`));
+    if (s !== '' && !/^\d{6}$/.test(s))
+      out.push(v(k, 'format', `${k} "${s}" must be a six-digit division code`, `应为 6 位医保区划代码`));
   }
   const infTime = text(env.inf_time);
   if (isDateTime(infTime)) {
     const skew = secondsBetween(infTime, ctx.receivedAt);
     if (Math.abs(skew) > (ctx.maxSkewSeconds ?? 300)) {
-      out.push(v('inf_time', 'clock', `inf_time ${infTime} is ${skew} s away from the center's clock (${ctx.receivedAt}): set the HIS server's clock and time zone (China time, UTC+8)`, `与中心时间相差 ${skew} 秒，请校准服务器时钟与时区（北京时间）`));
+      out.push(
+        v(
+          'inf_time',
+          'clock',
+          `inf_time ${infTime} is ${skew} s away from the center's clock (${ctx.receivedAt}): set the HIS server's clock and time zone (China time, UTC+8)`,
+          `与中心时间相差 ${skew} 秒，请校准服务器时钟与时区（北京时间）`,
+        ),
+      );
     }
     const parts = parseMsgid(text(env.msgid));
     if (parts && Math.abs(secondsBetween(stampTime(parts.stamp), infTime)) > 60) {
-      out.push(v('msgid', 'clock', `the time inside msgid (${stampTime(parts.stamp)}) and inf_time ${infTime} differ by more than 60 s: both must come from the same clock`, `报文ID中的时间与 inf_time 不一致`));
+      out.push(
+        v(
+          'msgid',
+          'clock',
+          `the time inside msgid (${stampTime(parts.stamp)}) and inf_time ${infTime} differ by more than 60 s: both must come from the same clock`,
+          `报文ID中的时间与 inf_time 不一致`,
+        ),
+      );
     }
   }
   return out;
@@ -128,11 +158,25 @@ function stateViolations(env: Record<string, unknown>, infno: string, state: Con
   const msgid = text(env.msgid);
   const prior = msgid ? state.msgids.get(msgid) : undefined;
   if (prior !== undefined && prior !== digestOf({ infno, input: env.input ?? null })) {
-    out.push(v('msgid', 'duplicate', `msgid ${msgid} was already used for another message: every call needs a new msgid (only a resend of the same message may reuse it)`, `报文ID ${msgid} 已用于其他报文，每次调用须使用新的报文ID`));
+    out.push(
+      v(
+        'msgid',
+        'duplicate',
+        `msgid ${msgid} was already used for another message: every call needs a new msgid (only a resend of the same message may reuse it)`,
+        `报文ID ${msgid} 已用于其他报文，每次调用须使用新的报文ID`,
+      ),
+    );
   }
   const sign = text(env.sign_no);
   if (infno !== '9001' && sign !== '' && !state.signNos.has(sign)) {
-    out.push(v('sign_no', 'session', `sign_no ${sign} was not issued by a 9001 sign-in seen by this test: sign in with 9001 first and send the sign_no it returned`, `签到流水号 ${sign} 不是本次测试中 9001 签到返回的，请先签到`));
+    out.push(
+      v(
+        'sign_no',
+        'session',
+        `sign_no ${sign} was not issued by a 9001 sign-in seen by this test: sign in with 9001 first and send the sign_no it returned`,
+        `签到流水号 ${sign} 不是本次测试中 9001 签到返回的，请先签到`,
+      ),
+    );
   }
   return out;
 }
@@ -146,7 +190,14 @@ function sumViolations(infno: string, input: Record<string, unknown>, state: Con
       if (!isObj(l)) return;
       const [cnt, pric, total] = [amount(l.cnt), amount(l.pric), amount(l.det_item_fee_sumamt)];
       if (cnt && pric && total && cnt.times(pric).minus(total).abs().gt('0.01')) {
-        out.push(v(`input.feedetail[${i}].det_item_fee_sumamt`, 'sum', `det_item_fee_sumamt ${fmt(total)} is not cnt ${cnt} × pric ${pric} = ${fmt(cnt.times(pric))}`, `明细金额 ${fmt(total)} 不等于数量 × 单价 ${fmt(cnt.times(pric))}`));
+        out.push(
+          v(
+            `input.feedetail[${i}].det_item_fee_sumamt`,
+            'sum',
+            `det_item_fee_sumamt ${fmt(total)} is not cnt ${cnt} × pric ${pric} = ${fmt(cnt.times(pric))}`,
+            `明细金额 ${fmt(total)} 不等于数量 × 单价 ${fmt(cnt.times(pric))}`,
+          ),
+        );
       }
     });
   }
@@ -158,14 +209,30 @@ function sumViolations(infno: string, input: Record<string, unknown>, state: Con
   const parts = partNames.map((k) => amount(d[k]));
   if (parts.every((p) => p !== undefined)) {
     const s = parts.reduce((a, b) => a!.plus(b!), new D(0))!;
-    if (!s.eq(medfee)) out.push(v('input.data.medfee_sumamt', 'sum', `medfee_sumamt ${fmt(medfee)} is not ${partNames.join(' + ')} = ${fmt(s)}`, `医疗费总额 ${fmt(medfee)} 不等于四项之和 ${fmt(s)}`));
+    if (!s.eq(medfee))
+      out.push(
+        v(
+          'input.data.medfee_sumamt',
+          'sum',
+          `medfee_sumamt ${fmt(medfee)} is not ${partNames.join(' + ')} = ${fmt(s)}`,
+          `医疗费总额 ${fmt(medfee)} 不等于四项之和 ${fmt(s)}`,
+        ),
+      );
   }
   const visit = state.feeLines.get(text(d.mdtrt_id));
   if (visit && visit.size) {
     const bch = text(d.chrg_bchno);
-    const uploaded = bch && visit.has(bch) ? visit.get(bch)! : [...visit.values()].reduce((a, b) => a.plus(b), new D(0));
+    const uploaded =
+      bch && visit.has(bch) ? visit.get(bch)! : [...visit.values()].reduce((a, b) => a.plus(b), new D(0));
     if (!uploaded.eq(medfee)) {
-      out.push(v('input.data.medfee_sumamt', 'sum', `medfee_sumamt ${fmt(medfee)} differs from the fee lines uploaded for mdtrt_id ${text(d.mdtrt_id)}${bch && visit.has(bch) ? ` chrg_bchno ${bch}` : ''}: ${fmt(uploaded)}`, `医疗费总额 ${fmt(medfee)} 与已上传费用明细合计 ${fmt(uploaded)} 不一致`));
+      out.push(
+        v(
+          'input.data.medfee_sumamt',
+          'sum',
+          `medfee_sumamt ${fmt(medfee)} differs from the fee lines uploaded for mdtrt_id ${text(d.mdtrt_id)}${bch && visit.has(bch) ? ` chrg_bchno ${bch}` : ''}: ${fmt(uploaded)}`,
+          `医疗费总额 ${fmt(medfee)} 与已上传费用明细合计 ${fmt(uploaded)} 不一致`,
+        ),
+      );
     }
   }
   return out;
@@ -180,19 +247,32 @@ export function transportViolation(err_msg: string): Violation {
 
 /** Every violation of one message (the parsed request body). */
 export function checkMessage(message: unknown, state: ConformanceState, ctx: CheckContext): Violation[] {
-  if (!isObj(message)) return [v('', 'shape', 'the request body must be a JSON object (the envelope)', '请求报文须为 JSON 对象')];
+  if (!isObj(message))
+    return [v('', 'shape', 'the request body must be a JSON object (the envelope)', '请求报文须为 JSON 对象')];
   const infno = text(message.infno);
   const out = envelopeViolations(message, ctx);
   out.push(...stateViolations(message, infno, state));
   if (!isObj(message.input)) return out;
-  if (infno && !transactionSpec(infno)) out.push(v('infno', 'unknown', `infno ${infno} has no field table in the interface reference: its input was not checked`, `交易 ${infno} 的入参未校验`));
+  if (infno && !transactionSpec(infno))
+    out.push(
+      v(
+        'infno',
+        'unknown',
+        `infno ${infno} has no field table in the interface reference: its input was not checked`,
+        `交易 ${infno} 的入参未校验`,
+      ),
+    );
   else if (infno) out.push(...validateInput(infno, message.input, ctx.validate).map(fromProblem));
   out.push(...sumViolations(infno, message.input, state));
   return out;
 }
 
 /** Record a message (and the center's answer) so later messages are judged against it. */
-export function noteMessage(state: ConformanceState, message: unknown, answer: { infcode?: unknown; output?: unknown } | undefined): void {
+export function noteMessage(
+  state: ConformanceState,
+  message: unknown,
+  answer: { infcode?: unknown; output?: unknown } | undefined,
+): void {
   if (!isObj(message)) return;
   const infno = text(message.infno);
   const msgid = text(message.msgid);

@@ -9,7 +9,12 @@ import path from 'node:path';
 import { writeFileAtomicSync } from '../../../files/index.js';
 import { formatDateTime, type ValidateOptions } from '../../protocol/index.js';
 import { checkMessage, newConformanceState, noteMessage, transportViolation } from './checkMessage.js';
-import { ConformanceCollector, conformanceHtml, type ConformanceReport, type ReportLabels } from './conformanceReport.js';
+import {
+  ConformanceCollector,
+  conformanceHtml,
+  type ConformanceReport,
+  type ReportLabels,
+} from './conformanceReport.js';
 
 export interface ConformanceOptions {
   /** The HTML report. */
@@ -84,12 +89,25 @@ export function startConformance(o: ConformanceOptions, now: Date): ConformanceR
     jsonFile,
     onMessage(body, answer, received) {
       const receivedAt = formatDateTime(received, o.utcOffsetMinutes ?? 480);
-      const violations = checkMessage(body, state, { receivedAt, maxSkewSeconds: o.maxSkewSeconds, validate: o.validate });
+      const violations = checkMessage(body, state, {
+        receivedAt,
+        maxSkewSeconds: o.maxSkewSeconds,
+        validate: o.validate,
+      });
       noteMessage(state, body, answer);
       const env = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
       const infno = typeof env.infno === 'string' || typeof env.infno === 'number' ? String(env.infno) : null;
-      const infcode = answer && (typeof answer.infcode === 'number' || typeof answer.infcode === 'string') ? Number(answer.infcode) : null;
-      collector.add(infno, { msgid: typeof env.msgid === 'string' ? env.msgid : null, at: receivedAt, infcode, violations, message: body });
+      const infcode =
+        answer && (typeof answer.infcode === 'number' || typeof answer.infcode === 'string')
+          ? Number(answer.infcode)
+          : null;
+      collector.add(infno, {
+        msgid: typeof env.msgid === 'string' ? env.msgid : null,
+        at: receivedAt,
+        infcode,
+        violations,
+        message: body,
+      });
       dirty = true;
       schedule();
     },

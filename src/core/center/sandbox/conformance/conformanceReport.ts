@@ -48,7 +48,8 @@ export function maskMessage(message: unknown): unknown {
   if (m && typeof m === 'object' && !Array.isArray(m)) {
     for (const k of MASK_MORE) {
       const s = (m as Record<string, unknown>)[k];
-      if (typeof s === 'string' && s.length > 4) (m as Record<string, unknown>)[k] = `${'*'.repeat(s.length - 4)}${s.slice(-4)}`;
+      if (typeof s === 'string' && s.length > 4)
+        (m as Record<string, unknown>)[k] = `${'*'.repeat(s.length - 4)}${s.slice(-4)}`;
     }
   }
   return m;
@@ -69,7 +70,19 @@ export class ConformanceCollector {
   add(infno: string | null, o: Omit<OffendingMessage, 'message'> & { message: unknown }): void {
     const key = infno || '?';
     let t = this.byInfno.get(key);
-    if (!t) this.byInfno.set(key, (t = { infno: key, name: transactionSpec(key)?.name ?? null, messages: 0, violating: 0, violations: 0, by_path: {}, offending: [] }));
+    if (!t)
+      this.byInfno.set(
+        key,
+        (t = {
+          infno: key,
+          name: transactionSpec(key)?.name ?? null,
+          messages: 0,
+          violating: 0,
+          violations: 0,
+          by_path: {},
+          offending: [],
+        }),
+      );
     t.messages++;
     this.total.messages++;
     this.updated = o.at;
@@ -83,7 +96,9 @@ export class ConformanceCollector {
   }
 
   report(): ConformanceReport {
-    const transactions = [...this.byInfno.values()].sort((a, b) => a.infno.localeCompare(b.infno)).map((t) => structuredClone(t));
+    const transactions = [...this.byInfno.values()]
+      .sort((a, b) => a.infno.localeCompare(b.infno))
+      .map((t) => structuredClone(t));
     return { started_at: this.startedAt, updated_at: this.updated, ...this.total, transactions };
   }
 }
@@ -118,21 +133,32 @@ code{font-size:90%}`;
 export function conformanceHtml(r: ConformanceReport, l: ReportLabels, lang: 'en' | 'zh-CN'): string {
   const zh = lang === 'zh-CN';
   const rows = r.transactions
-    .map((t) => `<tr><td><a href="#t${esc(t.infno)}">${esc(t.infno)}</a></td><td>${esc(t.name ?? '')}</td><td>${t.messages}</td><td class="${t.violating ? 'bad' : 'ok'}">${t.violating}</td><td>${t.violations}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td><a href="#t${esc(t.infno)}">${esc(t.infno)}</a></td><td>${esc(t.name ?? '')}</td><td>${t.messages}</td><td class="${t.violating ? 'bad' : 'ok'}">${t.violating}</td><td>${t.violations}</td></tr>`,
+    )
     .join('\n');
   const sections = r.transactions
     .filter((t) => t.violating)
     .map((t) => {
       const msgs = t.offending
         .map((o) => {
-          const vrows = o.violations.map((x) => `<tr><td><code>${esc(x.path)}</code></td><td>${esc(x.kind)}</td><td>${esc(zh ? x.message_zh : x.message)}<br><small>${esc(zh ? x.message : x.message_zh)}</small></td></tr>`).join('\n');
+          const vrows = o.violations
+            .map(
+              (x) =>
+                `<tr><td><code>${esc(x.path)}</code></td><td>${esc(x.kind)}</td><td>${esc(zh ? x.message_zh : x.message)}<br><small>${esc(zh ? x.message : x.message_zh)}</small></td></tr>`,
+            )
+            .join('\n');
           return `<h3>msgid ${esc(o.msgid ?? '?')} · ${esc(o.at)} · infcode ${esc(o.infcode ?? '—')}</h3>
 <table><tr><th>${esc(l.path)}</th><th>${esc(l.kind)}</th><th>${esc(l.problem)}</th></tr>
 ${vrows}</table>
 <details><summary>${esc(l.message)}</summary><pre>${esc(JSON.stringify(o.message, null, 2))}</pre></details>`;
         })
         .join('\n');
-      const more = t.violating > t.offending.length ? `<p>${esc(l.more.replace('{n}', String(t.violating - t.offending.length)))}</p>` : '';
+      const more =
+        t.violating > t.offending.length
+          ? `<p>${esc(l.more.replace('{n}', String(t.violating - t.offending.length)))}</p>`
+          : '';
       return `<h2 id="t${esc(t.infno)}">${esc(t.infno)} ${esc(t.name ?? '')}</h2>\n${msgs}\n${more}`;
     })
     .join('\n');

@@ -12,10 +12,16 @@ export const admit: Handler = (ctx) => {
   const psn_no = text(m, 'psn_no');
   const insutype = text(m, 'insutype');
   const med_type = text(m, 'med_type');
-  if (!isInpatientMedType(med_type)) throw new Refusal(`医疗类别 ${med_type} 不是住院类别 (an admission takes an inpatient med_type, e.g. 21)`);
+  if (!isInpatientMedType(med_type))
+    throw new Refusal(`医疗类别 ${med_type} 不是住院类别 (an admission takes an inpatient med_type, e.g. 21)`);
   insuredPerson(ctx, psn_no, insutype);
-  const inBed = ctx.ledger.visits.liveOfPerson(ctx.fixmedins_code, psn_no).find((v) => v.inpatient && v.status === 'open');
-  if (inBed) throw new Refusal(`参保人已在院，不能重复办理入院：mdtrt_id ${inBed.mdtrt_id} (admitted at ${inBed.begntime}; discharge with 2402 or cancel with 2404 first)`);
+  const inBed = ctx.ledger.visits
+    .liveOfPerson(ctx.fixmedins_code, psn_no)
+    .find((v) => v.inpatient && v.status === 'open');
+  if (inBed)
+    throw new Refusal(
+      `参保人已在院，不能重复办理入院：mdtrt_id ${inBed.mdtrt_id} (admitted at ${inBed.begntime}; discharge with 2402 or cancel with 2404 first)`,
+    );
   const ipt_no = text(m, 'ipt_no');
   refuseTakenNumber(ctx, ipt_no, '住院号', '2404');
   const mdtrt_id = openVisit(ctx, {
@@ -38,7 +44,8 @@ export const changeStay: Handler = (ctx) => {
   const mdtrt_id = text(a, 'mdtrt_id');
   const v = liveVisit(ctx, mdtrt_id, text(a, 'psn_no'), true, false);
   const med_type = text(a, 'med_type');
-  if (!isInpatientMedType(med_type)) throw new Refusal(`医疗类别 ${med_type} 不是住院类别 (a stay keeps an inpatient med_type, e.g. 21)`);
+  if (!isInpatientMedType(med_type))
+    throw new Refusal(`医疗类别 ${med_type} 不是住院类别 (a stay keeps an inpatient med_type, e.g. 21)`);
   ctx.ledger.visits.update(mdtrt_id, {
     med_type,
     begntime: text(a, 'begntime'),
@@ -77,9 +84,11 @@ export const cancelDischarge: Handler = (ctx) => {
   const d = node(ctx, 'data');
   const mdtrt_id = text(d, 'mdtrt_id');
   const v = liveVisit(ctx, mdtrt_id, text(d, 'psn_no'), true);
-  if (v.status !== 'discharged') throw new Refusal(`就诊 ${mdtrt_id} 未办理出院，无需撤销 (the patient is still admitted)`);
+  if (v.status !== 'discharged')
+    throw new Refusal(`就诊 ${mdtrt_id} 未办理出院，无需撤销 (the patient is still admitted)`);
   const final = liveSettlements(ctx, mdtrt_id).find((r) => r.mid_setl_flag !== '1');
-  if (final) throw new Refusal(`该就诊已结算，不能撤销出院：setl_id ${final.setl_id} (cancel the settlement with 2305 first)`);
+  if (final)
+    throw new Refusal(`该就诊已结算，不能撤销出院：setl_id ${final.setl_id} (cancel the settlement with 2305 first)`);
   ctx.ledger.visits.update(mdtrt_id, { status: 'open', endtime: null });
   return { output: {}, psn_no: v.psn_no };
 };

@@ -32,12 +32,18 @@ function refuseClosedForLines(ctx: HandlerCtx, line: Record<string, unknown>, in
   const mdtrt_id = text(line, 'mdtrt_id');
   if (inpatient) {
     const final = liveSettlements(ctx, mdtrt_id).find((r) => r.mid_setl_flag !== '1');
-    if (final) throw new Refusal(`该就诊已结算，不能再上传费用明细：mdtrt_id ${mdtrt_id}，setl_id ${final.setl_id} (cancel it with 2305 first)`);
+    if (final)
+      throw new Refusal(
+        `该就诊已结算，不能再上传费用明细：mdtrt_id ${mdtrt_id}，setl_id ${final.setl_id} (cancel it with 2305 first)`,
+      );
     return;
   }
   const chrg_bchno = text(line, 'chrg_bchno');
   const booked = ctx.ledger.visits.lines(mdtrt_id, { chrg_bchno, unsettled: false })[0];
-  if (booked) throw new Refusal(`收费批次 ${chrg_bchno} 已结算，不能再上传费用明细：setl_id ${booked.setl_id} (upload new charges under a new chrg_bchno)`);
+  if (booked)
+    throw new Refusal(
+      `收费批次 ${chrg_bchno} 已结算，不能再上传费用明细：setl_id ${booked.setl_id} (upload new charges under a new chrg_bchno)`,
+    );
 }
 
 /** One line checked and priced; `where` names it in refusals. */
@@ -48,9 +54,12 @@ function lineRow(ctx: HandlerCtx, line: Record<string, unknown>, inpatient: bool
   const cnt = money(line.cnt as number);
   const pric = money(line.pric as number);
   const total = money(line.det_item_fee_sumamt as number);
-  if (!inpatient && !cnt.isPositive()) throw new Refusal(`${where}数量必须大于 0：cnt ${cnt.toString()} (outpatient refunds are 2205 and a new upload)`);
+  if (!inpatient && !cnt.isPositive())
+    throw new Refusal(`${where}数量必须大于 0：cnt ${cnt.toString()} (outpatient refunds are 2205 and a new upload)`);
   if (!round2(cnt.times(pric)).eq(total)) {
-    throw new Refusal(`${where}明细金额与数量×单价不符：det_item_fee_sumamt ${total.toFixed(2)} ≠ ${cnt.toString()} × ${pric.toString()} = ${round2(cnt.times(pric)).toFixed(2)}`);
+    throw new Refusal(
+      `${where}明细金额与数量×单价不符：det_item_fee_sumamt ${total.toFixed(2)} ≠ ${cnt.toString()} × ${pric.toString()} = ${round2(cnt.times(pric)).toFixed(2)}`,
+    );
   }
   return {
     mdtrt_id,
@@ -86,7 +95,10 @@ function upload(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
     seen.add(key);
     const stored = ctx.ledger.visits.line(text(line, 'mdtrt_id'), text(line, 'feedetl_sn'));
     if (stored) {
-      if (stored.digest !== digestOf(line)) throw new Refusal(`${where}已上传且内容不同 (uploaded by msgid ${stored.msgid} at ${stored.uploaded_at}: delete it with ${inpatient ? '2302' : '2205'} first or use a new feedetl_sn)`);
+      if (stored.digest !== digestOf(line))
+        throw new Refusal(
+          `${where}已上传且内容不同 (uploaded by msgid ${stored.msgid} at ${stored.uploaded_at}: delete it with ${inpatient ? '2302' : '2205'} first or use a new feedetl_sn)`,
+        );
       results.push(resultOf(stored));
       return;
     }
@@ -95,7 +107,11 @@ function upload(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
     results.push(resultOf(row));
   });
   for (const row of fresh) ctx.ledger.visits.putLine(row);
-  return { output: { result: results }, created: { feeLines: fresh.map((l) => `${l.mdtrt_id}/${l.feedetl_sn}`) }, psn_no: text(items[0]!, 'psn_no') };
+  return {
+    output: { result: results },
+    created: { feeLines: fresh.map((l) => `${l.mdtrt_id}/${l.feedetl_sn}`) },
+    psn_no: text(items[0]!, 'psn_no'),
+  };
 }
 
 /** 2205 by charge batch, 2302 by line; "0000" = every unsettled line of the visit. */
@@ -108,11 +124,15 @@ function remove(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
   const filter = value === '0000' ? {} : { [key]: value };
   const booked = ctx.ledger.visits.lines(mdtrt_id, { ...filter, unsettled: false })[0];
   if (booked && value !== '0000') {
-    throw new Refusal(`费用明细已结算，不能撤销：mdtrt_id ${mdtrt_id}，${key} ${value}，setl_id ${booked.setl_id} (cancel the settlement with ${inpatient ? '2305' : '2208'} first)`);
+    throw new Refusal(
+      `费用明细已结算，不能撤销：mdtrt_id ${mdtrt_id}，${key} ${value}，setl_id ${booked.setl_id} (cancel the settlement with ${inpatient ? '2305' : '2208'} first)`,
+    );
   }
   const n = ctx.ledger.visits.deleteUnsettled(mdtrt_id, filter);
   if (n === 0) {
-    const why = booked ? `all settled by setl_id ${booked.setl_id}: cancel it with ${inpatient ? '2305' : '2208'} first` : 'nothing uploaded under it';
+    const why = booked
+      ? `all settled by setl_id ${booked.setl_id}: cancel it with ${inpatient ? '2305' : '2208'} first`
+      : 'nothing uploaded under it';
     throw new Refusal(`未查询到可撤销的费用明细：mdtrt_id ${mdtrt_id}，${key} ${value} (${why})`);
   }
   return { output: {}, psn_no: text(d, 'psn_no') };

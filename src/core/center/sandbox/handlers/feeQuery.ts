@@ -32,11 +32,14 @@ export const queryFeeLines: Handler = (ctx) => {
   const setl_id = text(d, 'setl_id');
   const v = ctx.ledger.visits.get(mdtrt_id);
   if (!v || v.fixmedins_code !== ctx.fixmedins_code || v.psn_no !== psn_no) {
-    throw new Refusal(`未查询到费用明细：mdtrt_id ${mdtrt_id} (no visit of psn_no ${psn_no} registered here; settlements made without 2201/2401 have no lines)`);
+    throw new Refusal(
+      `未查询到费用明细：mdtrt_id ${mdtrt_id} (no visit of psn_no ${psn_no} registered here; settlements made without 2201/2401 have no lines)`,
+    );
   }
   if (setl_id) {
     const s = ctx.ledger.getSettlement(setl_id);
-    if (!s || s.mdtrt_id !== mdtrt_id || s.fixmedins_code !== ctx.fixmedins_code) throw new Refusal(`未查询到结算信息：setl_id ${setl_id} of mdtrt_id ${mdtrt_id}`);
+    if (!s || s.mdtrt_id !== mdtrt_id || s.fixmedins_code !== ctx.fixmedins_code)
+      throw new Refusal(`未查询到结算信息：setl_id ${setl_id} of mdtrt_id ${mdtrt_id}`);
   }
   const lines = ctx.ledger.visits.lines(mdtrt_id, setl_id ? { setl_id } : {});
   return { output: { feedetail: lines.map(rowOf) } };

@@ -51,8 +51,22 @@ export const hilistQuery: Handler = (ctx) => {
       }
     }
   }
-  const rows = [...latest.values()].filter((r) => (!since || String(r.updt_time) >= since) && (!code || r.hilist_code === code) && (!vali || r.vali_flag === vali));
+  const rows = [...latest.values()].filter(
+    (r) =>
+      (!since || String(r.updt_time) >= since) && (!code || r.hilist_code === code) && (!vali || r.vali_flag === vali),
+  );
   const pages = Math.ceil(rows.length / pageSize);
   const data = rows.slice((pageNum - 1) * pageSize, pageNum * pageSize);
-  return { output: { data, recordCounts: rows.length, pageNum, pageSize, pages, size: data.length, firstPage: pageNum === 1, lastPage: pageNum >= pages } };
+  return {
+    output: {
+      data,
+      recordCounts: rows.length,
+      pageNum,
+      pageSize,
+      pages,
+      size: data.length,
+      firstPage: pageNum === 1,
+      lastPage: pageNum >= pages,
+    },
+  };
 };

@@ -15,9 +15,13 @@ export const mappingUpload: Handler = (ctx) => {
   if (begndate > enddate) throw new Refusal(`开始日期晚于结束日期：begndate ${begndate} > enddate ${enddate}`);
   const clash = ctx.ledger
     .activeMappingsOf(ctx.fixmedins_code, hilist)
-    .find((m) => !(m.list_type === list_type && m.med_list_codg === code) && m.begndate <= enddate && begndate <= m.enddate);
+    .find(
+      (m) => !(m.list_type === list_type && m.med_list_codg === code) && m.begndate <= enddate && begndate <= m.enddate,
+    );
   if (clash) {
-    throw new Refusal(`医药机构目录 ${hilist} 已对照 ${clash.med_list_codg} (${clash.begndate}–${clash.enddate})；请先用 3302 撤销 (revoke the existing mapping before mapping it to ${code})`);
+    throw new Refusal(
+      `医药机构目录 ${hilist} 已对照 ${clash.med_list_codg} (${clash.begndate}–${clash.enddate})；请先用 3302 撤销 (revoke the existing mapping before mapping it to ${code})`,
+    );
   }
   ctx.ledger.upsertMapping({
     fixmedins_code: ctx.fixmedins_code,
@@ -37,7 +41,8 @@ export const mappingUpload: Handler = (ctx) => {
 export const mappingRevoke: Handler = (ctx) => {
   const d = node(ctx, 'data');
   const code = text(d, 'fixmedins_code');
-  if (code !== ctx.fixmedins_code) throw new Refusal(`机构编号不符：data.fixmedins_code ${code} ≠ ${ctx.fixmedins_code}`);
+  if (code !== ctx.fixmedins_code)
+    throw new Refusal(`机构编号不符：data.fixmedins_code ${code} ≠ ${ctx.fixmedins_code}`);
   const hilist = text(d, 'fixmedins_hilist_id');
   const list_type = text(d, 'list_type');
   const med = text(d, 'med_list_codg');

@@ -35,17 +35,26 @@ function answer(ctx: HandlerCtx, r: SettlementRow): HandlerResult {
 
 function bySetlId(ctx: HandlerCtx, setl_id: string, psn_no: string, mdtrt_id: string): HandlerResult {
   const r = ctx.ledger.getSettlement(setl_id);
-  if (!r || r.fixmedins_code !== ctx.fixmedins_code) throw new Refusal(`未查询到结算信息：setl_id ${setl_id} (no such settlement for institution ${ctx.fixmedins_code})`);
-  if (r.psn_no !== psn_no) throw new Refusal(`未查询到结算信息：settlement ${setl_id} does not belong to psn_no ${psn_no}`);
-  if (mdtrt_id && r.mdtrt_id !== mdtrt_id) throw new Refusal(`未查询到结算信息：settlement ${setl_id} does not belong to mdtrt_id ${mdtrt_id}`);
+  if (!r || r.fixmedins_code !== ctx.fixmedins_code)
+    throw new Refusal(
+      `未查询到结算信息：setl_id ${setl_id} (no such settlement for institution ${ctx.fixmedins_code})`,
+    );
+  if (r.psn_no !== psn_no)
+    throw new Refusal(`未查询到结算信息：settlement ${setl_id} does not belong to psn_no ${psn_no}`);
+  if (mdtrt_id && r.mdtrt_id !== mdtrt_id)
+    throw new Refusal(`未查询到结算信息：settlement ${setl_id} does not belong to mdtrt_id ${mdtrt_id}`);
   if (r.status === 'reversed') {
-    throw new Refusal(`该结算已冲正：setl_id ${setl_id} (reversed at ${r.reversed_at} by 2601 msgid ${r.reversed_by}; the center no longer holds it — ask by psn_no + mdtrt_id for a later one)`);
+    throw new Refusal(
+      `该结算已冲正：setl_id ${setl_id} (reversed at ${r.reversed_at} by 2601 msgid ${r.reversed_by}; the center no longer holds it — ask by psn_no + mdtrt_id for a later one)`,
+    );
   }
   return answer(ctx, r);
 }
 
 function byVisit(ctx: HandlerCtx, psn_no: string, mdtrt_id: string): HandlerResult {
-  const rows = ctx.ledger.settlementsOfVisit(mdtrt_id).filter((r) => r.fixmedins_code === ctx.fixmedins_code && r.psn_no === psn_no);
+  const rows = ctx.ledger
+    .settlementsOfVisit(mdtrt_id)
+    .filter((r) => r.fixmedins_code === ctx.fixmedins_code && r.psn_no === psn_no);
   // Oldest first, so the last match is the latest.
   const live = rows.filter((r) => r.status === 'settled');
   const cancelled = rows.filter((r) => r.status === 'cancelled');
@@ -54,7 +63,9 @@ function byVisit(ctx: HandlerCtx, psn_no: string, mdtrt_id: string): HandlerResu
   // err_msg holds 200 characters: name the latest reversed row only.
   const reversed = rows.filter((r) => r.status === 'reversed');
   const last = reversed.at(-1);
-  const note = last ? `; reversed by 2601: setl_id ${last.setl_id}, msgid ${last.medins_setl_id ?? '?'}${reversed.length > 1 ? ` (+${reversed.length - 1})` : ''}` : '';
+  const note = last
+    ? `; reversed by 2601: setl_id ${last.setl_id}, msgid ${last.medins_setl_id ?? '?'}${reversed.length > 1 ? ` (+${reversed.length - 1})` : ''}`
+    : '';
   throw new Refusal(`未查询到结算信息：no settlement of mdtrt_id ${mdtrt_id} for psn_no ${psn_no}${note}`);
 }
 
@@ -66,5 +77,7 @@ export const querySettlement: Handler = (ctx) => {
   if (setl_id) return bySetlId(ctx, setl_id, psn_no, mdtrt_id);
   if (mdtrt_id) return byVisit(ctx, psn_no, mdtrt_id);
   // setl_id is conditional in the field table: one of the two keys must be there.
-  throw new Refusal('结算ID与就诊ID不能同时为空：5203 needs setl_id, or psn_no with mdtrt_id to look the settlement up by visit');
+  throw new Refusal(
+    '结算ID与就诊ID不能同时为空：5203 needs setl_id, or psn_no with mdtrt_id to look the settlement up by visit',
+  );
 };

@@ -30,8 +30,12 @@ export const signOut: Handler = (ctx) => {
   const d = node(ctx, 'signOut');
   const sign_no = text(d, 'sign_no');
   const s = ctx.ledger.getSignin(sign_no);
-  if (!s || s.fixmedins_code !== ctx.fixmedins_code) throw new Refusal(`签退失败：签到流水号 ${sign_no} 不存在 (no sign-in ${sign_no} for institution ${ctx.fixmedins_code})`);
-  if (s.signed_out_at) throw new Refusal(`签退失败：签到流水号 ${sign_no} 已于 ${s.signed_out_at} 签退 (already signed out)`);
+  if (!s || s.fixmedins_code !== ctx.fixmedins_code)
+    throw new Refusal(
+      `签退失败：签到流水号 ${sign_no} 不存在 (no sign-in ${sign_no} for institution ${ctx.fixmedins_code})`,
+    );
+  if (s.signed_out_at)
+    throw new Refusal(`签退失败：签到流水号 ${sign_no} 已于 ${s.signed_out_at} 签退 (already signed out)`);
   ctx.ledger.signOut(sign_no, ctx.nowText);
   return { output: { signoutoutb: { sign_time: ctx.nowText } } };
 };
@@ -44,8 +48,11 @@ export function signInProblem(ctx: HandlerCtx): string | undefined {
   const sign_no = text(ctx.env, 'sign_no');
   const s = ctx.ledger.getSignin(sign_no);
   if (!s) return `签到流水号 ${sign_no} 无效，请先签到 (sign_no ${sign_no} was never issued: sign in with 9001 first)`;
-  if (s.fixmedins_code !== ctx.fixmedins_code) return `签到流水号 ${sign_no} 不属于本机构 (sign_no ${sign_no} was issued to another institution: sign in with 9001 as ${ctx.fixmedins_code})`;
-  if (s.signed_out_at) return `签到流水号 ${sign_no} 已签退 (signed out at ${s.signed_out_at}: sign in again with 9001)`;
-  if (s.expires_at < ctx.nowText) return `签到流水号 ${sign_no} 已过期 (expired at ${s.expires_at}: sign in again with 9001)`;
+  if (s.fixmedins_code !== ctx.fixmedins_code)
+    return `签到流水号 ${sign_no} 不属于本机构 (sign_no ${sign_no} was issued to another institution: sign in with 9001 as ${ctx.fixmedins_code})`;
+  if (s.signed_out_at)
+    return `签到流水号 ${sign_no} 已签退 (signed out at ${s.signed_out_at}: sign in again with 9001)`;
+  if (s.expires_at < ctx.nowText)
+    return `签到流水号 ${sign_no} 已过期 (expired at ${s.expires_at}: sign in again with 9001)`;
   return undefined;
 }

@@ -25,8 +25,16 @@ function refuseDuplicate(ctx: HandlerCtx, d: Record<string, unknown>, inpatient:
   const infno = inpatient ? '2304' : '2207';
   const live = ctx.ledger
     .settlementsOfVisit(text(d, 'mdtrt_id'))
-    .filter((r) => r.status === 'settled' && r.psn_no === text(d, 'psn_no') && r.fixmedins_code === ctx.fixmedins_code && r.infno === infno);
-  const dup = inpatient ? live.find((r) => r.mid_setl_flag !== '1' && text(d, 'mid_setl_flag') !== '1') : live.find((r) => r.chrg_bchno === text(d, 'chrg_bchno'));
+    .filter(
+      (r) =>
+        r.status === 'settled' &&
+        r.psn_no === text(d, 'psn_no') &&
+        r.fixmedins_code === ctx.fixmedins_code &&
+        r.infno === infno,
+    );
+  const dup = inpatient
+    ? live.find((r) => r.mid_setl_flag !== '1' && text(d, 'mid_setl_flag') !== '1')
+    : live.find((r) => r.chrg_bchno === text(d, 'chrg_bchno'));
   if (dup) {
     throw new Refusal(
       `该${inpatient ? '就诊' : '收费批次'}已结算，不能重复结算：setl_id ${dup.setl_id}，medins_setl_id ${dup.medins_setl_id} (already settled at ${dup.setl_time}; query it with 5203 or cancel it with ${inpatient ? '2305' : '2208'} before settling again)`,
@@ -34,7 +42,14 @@ function refuseDuplicate(ctx: HandlerCtx, d: Record<string, unknown>, inpatient:
   }
 }
 
-function splitOf(ctx: HandlerCtx, d: Record<string, unknown>, person: Person, bill: Bill, clr_type: string, med_type: string): SplitResult {
+function splitOf(
+  ctx: HandlerCtx,
+  d: Record<string, unknown>,
+  person: Person,
+  bill: Bill,
+  clr_type: string,
+  med_type: string,
+): SplitResult {
   return ctx.opts.split({
     psn_no: person.psn_no,
     insutype: text(d, 'insutype'),
@@ -55,10 +70,19 @@ function splitOf(ctx: HandlerCtx, d: Record<string, unknown>, person: Person, bi
   });
 }
 
-function rowOf(ctx: HandlerCtx, d: Record<string, unknown>, person: Person, split: SplitResult, inpatient: boolean, setl_id: string): NewSettlement {
+function rowOf(
+  ctx: HandlerCtx,
+  d: Record<string, unknown>,
+  person: Person,
+  split: SplitResult,
+  inpatient: boolean,
+  setl_id: string,
+): NewSettlement {
   const amounts = {} as Record<(typeof LEDGER_AMOUNTS)[number], Decimal>;
   for (const a of LEDGER_AMOUNTS) amounts[a] = (split as unknown as Record<string, Decimal>)[a] ?? ZERO;
-  const med_type = inpatient ? text(d, 'med_type') || ctx.ledger.visits.get(text(d, 'mdtrt_id'))?.med_type || '21' : text(d, 'med_type');
+  const med_type = inpatient
+    ? text(d, 'med_type') || ctx.ledger.visits.get(text(d, 'mdtrt_id'))?.med_type || '21'
+    : text(d, 'med_type');
   return {
     ...amounts,
     setl_id,
@@ -105,7 +129,10 @@ function settle(ctx: HandlerCtx, inpatient: boolean, presettle: boolean): Handle
   const psn_no = text(d, 'psn_no');
   const med_type = inpatient ? text(d, 'med_type') || '21' : text(d, 'med_type');
   const clr_type = inpatient ? '21' : clrTypeForMedType(med_type);
-  if (!inpatient && clr_type === '21') throw new Refusal(`医疗类别 ${med_type} 为住院类别，请使用 2304 住院结算 (med_type ${med_type} is inpatient: settle it with 2304)`);
+  if (!inpatient && clr_type === '21')
+    throw new Refusal(
+      `医疗类别 ${med_type} 为住院类别，请使用 2304 住院结算 (med_type ${med_type} is inpatient: settle it with 2304)`,
+    );
   const person = insuredPerson(ctx, psn_no, text(d, 'insutype'));
   refuseDuplicate(ctx, d, inpatient);
   const bill = settlementBill(ctx, inpatient, presettle);
@@ -118,7 +145,12 @@ function settle(ctx: HandlerCtx, inpatient: boolean, presettle: boolean): Handle
   }
   const setl_id = ctx.ledger.newSetlId(ctx.nowText);
   const row = ctx.ledger.putSettlement(rowOf(ctx, d, person, split, inpatient, setl_id));
-  if (bill.lines) ctx.ledger.visits.book(row.mdtrt_id, bill.lines.map((l) => l.feedetl_sn), setl_id);
+  if (bill.lines)
+    ctx.ledger.visits.book(
+      row.mdtrt_id,
+      bill.lines.map((l) => l.feedetl_sn),
+      setl_id,
+    );
   ctx.ledger.setBalance(psn_no, split.balc);
   return { output: answer(row), created: { settlements: [setl_id] }, psn_no };
 }
@@ -127,15 +159,31 @@ function cancel(ctx: HandlerCtx, inpatient: boolean): HandlerResult {
   const d = node(ctx, 'data');
   const setl_id = text(d, 'setl_id');
   const orig = ctx.ledger.getSettlement(setl_id);
-  if (!orig || orig.fixmedins_code !== ctx.fixmedins_code) throw new Refusal(`结算信息不存在：setl_id ${setl_id} (no settlement ${setl_id} for institution ${ctx.fixmedins_code}; check the id with 5203)`);
-  if (orig.mdtrt_id !== text(d, 'mdtrt_id')) throw new Refusal(`就诊ID与结算信息不符：settlement ${setl_id} belongs to mdtrt_id ${orig.mdtrt_id}, not ${text(d, 'mdtrt_id')}`);
-  if (orig.psn_no !== text(d, 'psn_no')) throw new Refusal(`人员编号与结算信息不符：settlement ${setl_id} belongs to psn_no ${orig.psn_no}, not ${text(d, 'psn_no')}`);
-  if (orig.status === 'cancellation') throw new Refusal(`${setl_id} 是撤销结算记录，不能再撤销 (it cancels ${orig.orig_setl_id}; nothing to cancel)`);
-  if (orig.status === 'reversed') throw new Refusal(`结算 ${setl_id} 已被冲正 (reversed by msgid ${orig.reversed_by} at ${orig.reversed_at}; nothing to cancel)`);
-  if (orig.status === 'cancelled') throw new Refusal(`结算 ${setl_id} 已撤销，不能重复撤销 (already cancelled by setl_id ${orig.cancelled_by})`);
+  if (!orig || orig.fixmedins_code !== ctx.fixmedins_code)
+    throw new Refusal(
+      `结算信息不存在：setl_id ${setl_id} (no settlement ${setl_id} for institution ${ctx.fixmedins_code}; check the id with 5203)`,
+    );
+  if (orig.mdtrt_id !== text(d, 'mdtrt_id'))
+    throw new Refusal(
+      `就诊ID与结算信息不符：settlement ${setl_id} belongs to mdtrt_id ${orig.mdtrt_id}, not ${text(d, 'mdtrt_id')}`,
+    );
+  if (orig.psn_no !== text(d, 'psn_no'))
+    throw new Refusal(
+      `人员编号与结算信息不符：settlement ${setl_id} belongs to psn_no ${orig.psn_no}, not ${text(d, 'psn_no')}`,
+    );
+  if (orig.status === 'cancellation')
+    throw new Refusal(`${setl_id} 是撤销结算记录，不能再撤销 (it cancels ${orig.orig_setl_id}; nothing to cancel)`);
+  if (orig.status === 'reversed')
+    throw new Refusal(
+      `结算 ${setl_id} 已被冲正 (reversed by msgid ${orig.reversed_by} at ${orig.reversed_at}; nothing to cancel)`,
+    );
+  if (orig.status === 'cancelled')
+    throw new Refusal(`结算 ${setl_id} 已撤销，不能重复撤销 (already cancelled by setl_id ${orig.cancelled_by})`);
   const origInpatient = orig.infno === '2304';
   if (origInpatient !== inpatient) {
-    throw new Refusal(`结算 ${setl_id} 是${origInpatient ? '住院' : '门诊'}结算，请使用 ${origInpatient ? '2305' : '2208'} 撤销 (settlement ${setl_id} was made by ${orig.infno})`);
+    throw new Refusal(
+      `结算 ${setl_id} 是${origInpatient ? '住院' : '门诊'}结算，请使用 ${origInpatient ? '2305' : '2208'} 撤销 (settlement ${setl_id} was made by ${orig.infno})`,
+    );
   }
   const row = ctx.ledger.cancelSettlement(orig, {
     setl_time: ctx.nowText,

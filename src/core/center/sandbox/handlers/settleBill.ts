@@ -23,9 +23,23 @@ const present = (d: Record<string, unknown>, k: string) => d[k] !== undefined &&
 function requestBill(d: Record<string, unknown>): Bill {
   const medfee = amount(d, 'medfee_sumamt');
   if (!BILL_PARTS.some((k) => present(d, k))) {
-    return { medfee_sumamt: medfee, fulamt_ownpay_amt: ZERO, overlmt_selfpay: ZERO, preselfpay_amt: ZERO, inscp_scp_amt: medfee, lines: null };
+    return {
+      medfee_sumamt: medfee,
+      fulamt_ownpay_amt: ZERO,
+      overlmt_selfpay: ZERO,
+      preselfpay_amt: ZERO,
+      inscp_scp_amt: medfee,
+      lines: null,
+    };
   }
-  const bill: Bill = { medfee_sumamt: medfee, fulamt_ownpay_amt: ZERO, overlmt_selfpay: ZERO, preselfpay_amt: ZERO, inscp_scp_amt: ZERO, lines: null };
+  const bill: Bill = {
+    medfee_sumamt: medfee,
+    fulamt_ownpay_amt: ZERO,
+    overlmt_selfpay: ZERO,
+    preselfpay_amt: ZERO,
+    inscp_scp_amt: ZERO,
+    lines: null,
+  };
   for (const k of BILL_PARTS) bill[k] = amount(d, k);
   const partsSum = BILL_PARTS.reduce((acc, k) => acc.plus(bill[k]), ZERO);
   if (!partsSum.eq(medfee)) {
@@ -40,9 +54,15 @@ function linesBill(ctx: HandlerCtx, d: Record<string, unknown>, inpatient: boole
   const mdtrt_id = text(d, 'mdtrt_id');
   liveVisit(ctx, mdtrt_id, text(d, 'psn_no'), inpatient);
   const chrg_bchno = inpatient ? undefined : text(d, 'chrg_bchno');
-  const lines = ctx.ledger.visits.lines(mdtrt_id, { unsettled: true, ...(chrg_bchno !== undefined ? { chrg_bchno } : {}) });
+  const lines = ctx.ledger.visits.lines(mdtrt_id, {
+    unsettled: true,
+    ...(chrg_bchno !== undefined ? { chrg_bchno } : {}),
+  });
   const where = chrg_bchno !== undefined ? `mdtrt_id ${mdtrt_id}，收费批次 ${chrg_bchno}` : `mdtrt_id ${mdtrt_id}`;
-  if (!lines.length) throw new Refusal(`无待结算的费用明细：${where} (upload the fee lines with ${inpatient ? '2301' : '2204'} before settling)`);
+  if (!lines.length)
+    throw new Refusal(
+      `无待结算的费用明细：${where} (upload the fee lines with ${inpatient ? '2301' : '2204'} before settling)`,
+    );
   const bill = billOfLines(lines);
   const medfee = amount(d, 'medfee_sumamt');
   if (!bill.medfee_sumamt.eq(medfee)) {
@@ -53,7 +73,9 @@ function linesBill(ctx: HandlerCtx, d: Record<string, unknown>, inpatient: boole
   if (presettle) return bill;
   for (const k of BILL_PARTS) {
     if (present(d, k) && !amount(d, k).eq(bill[k])) {
-      throw new Refusal(`${k} 与预结算结果不符：${amount(d, k).toFixed(2)} ≠ ${bill[k].toFixed(2)} (send the amounts ${inpatient ? '2303' : '2206'} answered)`);
+      throw new Refusal(
+        `${k} 与预结算结果不符：${amount(d, k).toFixed(2)} ≠ ${bill[k].toFixed(2)} (send the amounts ${inpatient ? '2303' : '2206'} answered)`,
+      );
     }
   }
   return bill;
@@ -63,7 +85,8 @@ function linesBill(ctx: HandlerCtx, d: Record<string, unknown>, inpatient: boole
 export function settlementBill(ctx: HandlerCtx, inpatient: boolean, presettle: boolean): Bill {
   const d = node(ctx, 'data');
   for (const k of ['medfee_sumamt', ...BILL_PARTS]) {
-    if (amount(d, k).isNegative()) throw new Refusal(`${k} 不能为负数 (${k} must not be negative; refunds are cancellations: 2208/2305)`);
+    if (amount(d, k).isNegative())
+      throw new Refusal(`${k} 不能为负数 (${k} must not be negative; refunds are cancellations: 2208/2305)`);
   }
   const v = ctx.ledger.visits.get(text(d, 'mdtrt_id'));
   const registered = v !== undefined && v.fixmedins_code === ctx.fixmedins_code;

@@ -14,9 +14,14 @@ export const stmtDetail: Handler = (ctx) => {
   const no = text(d, 'file_qury_no');
   const file = ctx.ledger.getFile(no);
   if (!file || file.kind !== 'upload' || file.fixmedins_code !== ctx.fixmedins_code) {
-    throw new Refusal(`对账明细文件不存在：file_qury_no ${no} (upload the detail file with 9101 first and pass the number it returns)`);
+    throw new Refusal(
+      `对账明细文件不存在：file_qury_no ${no} (upload the detail file with 9101 first and pass the number it returns)`,
+    );
   }
-  if (!isZip(file.bytes)) throw new Refusal(`对账明细文件不是 ZIP 压缩包：file ${no} (${file.filename}); zip the tab-separated text before 9101`);
+  if (!isZip(file.bytes))
+    throw new Refusal(
+      `对账明细文件不是 ZIP 压缩包：file ${no} (${file.filename}); zip the tab-separated text before 9101`,
+    );
   let textBody: string;
   try {
     textBody = decodeText(unzipOne(file.bytes, '.txt').data);
@@ -26,8 +31,13 @@ export const stmtDetail: Handler = (ctx) => {
   // Amounts in fen: a day of a large hospital is tens of thousands of lines (money.fenOfText).
   const { rows, problems } = scanStmtUploadFile(textBody, fenOfText);
   if (problems.length) {
-    const first = problems.slice(0, 3).map((p) => `第${p.line}行 ${p.message}`).join('；');
-    throw new Refusal(`对账明细文件格式错误：${first}${problems.length > 3 ? `；等 ${problems.length} 处` : ''} (7 tab-separated columns: setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag)`);
+    const first = problems
+      .slice(0, 3)
+      .map((p) => `第${p.line}行 ${p.message}`)
+      .join('；');
+    throw new Refusal(
+      `对账明细文件格式错误：${first}${problems.length > 3 ? `；等 ${problems.length} 处` : ''} (7 tab-separated columns: setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay, refd_setl_flag)`,
+    );
   }
   const from = text(d, 'stmt_begndate');
   const to = text(d, 'stmt_enddate');
@@ -41,12 +51,22 @@ export const stmtDetail: Handler = (ctx) => {
   const medfee = new D(medfeeFen).div(100);
   const fund = new D(fundFen).div(100);
   const cnt = Number(d.fixmedins_setl_cnt);
-  if (rows.length !== cnt || !medfee.eq(money(d.medfee_sumamt as string | number)) || !fund.eq(money(d.fund_pay_sumamt as string | number))) {
+  if (
+    rows.length !== cnt ||
+    !medfee.eq(money(d.medfee_sumamt as string | number)) ||
+    !fund.eq(money(d.fund_pay_sumamt as string | number))
+  ) {
     throw new Refusal(
       `文件合计与入参不符：文件 ${rows.length} 条 medfee_sumamt=${medfee.toFixed(2)} fund_pay_sumamt=${fund.toFixed(2)}；入参 fixmedins_setl_cnt=${cnt} medfee_sumamt=${money(d.medfee_sumamt as string | number).toFixed(2)} fund_pay_sumamt=${money(d.fund_pay_sumamt as string | number).toFixed(2)}`,
     );
   }
-  const scope = { from, to, setl_optins: text(d, 'setl_optins'), clr_type: text(d, 'clr_type'), fixmedins_code: ctx.fixmedins_code };
+  const scope = {
+    from,
+    to,
+    setl_optins: text(d, 'setl_optins'),
+    clr_type: text(d, 'clr_type'),
+    fixmedins_code: ctx.fixmedins_code,
+  };
   const center = ctx.ledger.listBrief({
     fixmedins_code: ctx.fixmedins_code,
     from,
@@ -56,6 +76,11 @@ export const stmtDetail: Handler = (ctx) => {
     refd_setl_flag: text(d, 'refd_setl_flag') === '0' ? '0' : '1',
   });
   const result = compareDetails(rows, center, (id) => ctx.ledger.getSettlement(id), scope);
-  const f = storeFile(ctx, 'result', `${no}_result.zip`, zipOne(STMT_RESULT_FILENAME, writeStmtResultFile(result), ctx.now));
+  const f = storeFile(
+    ctx,
+    'result',
+    `${no}_result.zip`,
+    zipOne(STMT_RESULT_FILENAME, writeStmtResultFile(result), ctx.now),
+  );
   return { output: { fileinfo: { file_qury_no: f.file_qury_no, filename: f.filename, dld_endtime: f.dld_endtime } } };
 };

@@ -27,7 +27,11 @@ export const stmtTotal: Handler = (ctx) => {
     acct: money(d.acct_pay as string | number),
     cnt: Number(d.fixmedins_setl_cnt),
   };
-  const balanced = t.medfee_sumamt.eq(theirs.medfee) && t.fund_pay_sumamt.eq(theirs.fund) && t.acct_pay.eq(theirs.acct) && t.count === theirs.cnt;
+  const balanced =
+    t.medfee_sumamt.eq(theirs.medfee) &&
+    t.fund_pay_sumamt.eq(theirs.fund) &&
+    t.acct_pay.eq(theirs.acct) &&
+    t.count === theirs.cnt;
   const dscr = balanced
     ? '平'
     : `不平：中心 medfee_sumamt=${t.medfee_sumamt.toFixed(2)} fund_pay_sumamt=${t.fund_pay_sumamt.toFixed(2)} acct_pay=${t.acct_pay.toFixed(2)} cnt=${t.count}；` +

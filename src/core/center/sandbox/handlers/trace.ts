@@ -15,7 +15,12 @@ import { Refusal, text, type Handler, type HandlerCtx } from './context.js';
 
 type Rec = Record<string, unknown>;
 
-const MOVEMENT: Record<string, TraceMovement> = { '3501': 'stocktake', '3502': 'stock', '3505': 'sale', '3506': 'return' };
+const MOVEMENT: Record<string, TraceMovement> = {
+  '3501': 'stocktake',
+  '3502': 'stock',
+  '3505': 'sale',
+  '3506': 'return',
+};
 
 /** The fields that identify one record of each transaction. */
 function recordKey(base: string, r: Rec): string {
@@ -28,7 +33,11 @@ function recordKey(base: string, r: Rec): string {
     case '3505':
       return [t('rtal_docno'), t('sel_retn_time'), t('fixmedins_hilist_id'), t('fixmedins_bchno')].join('|');
     default:
-      return [t('medins_prod_sel_no') || `${t('mdtrt_sn')}@${t('sel_retn_time')}`, t('fixmedins_hilist_id'), t('fixmedins_bchno')].join('|');
+      return [
+        t('medins_prod_sel_no') || `${t('mdtrt_sn')}@${t('sel_retn_time')}`,
+        t('fixmedins_hilist_id'),
+        t('fixmedins_bchno'),
+      ].join('|');
   }
 }
 
@@ -36,7 +45,8 @@ function recordKey(base: string, r: Rec): string {
 export function codesOf(r: Rec): string[] {
   const out: string[] = [];
   const list = r.drugtracinfo;
-  if (Array.isArray(list)) for (const it of list) if (it && typeof it === 'object') out.push(text(it as Rec, 'drug_trac_codg'));
+  if (Array.isArray(list))
+    for (const it of list) if (it && typeof it === 'object') out.push(text(it as Rec, 'drug_trac_codg'));
   const single = text(r, 'drug_trac_codg');
   if (single && !out.includes(single)) out.push(single);
   return out.filter((c) => c !== '');
@@ -58,7 +68,10 @@ function judgeSale(ctx: HandlerCtx, codes: readonly string[], trdn: string): Ver
     const allSplit = trdn === '1' && open.every((m) => m.trdn_flag === '1');
     if (!allSplit) {
       const first = open[0]!;
-      return { retRslt: '0', msgRslt: `追溯码 ${code} 已于 ${first.created_at} 销售（msgid ${first.msgid}），不能重复销售 (sold before and not returned)` };
+      return {
+        retRslt: '0',
+        msgRslt: `追溯码 ${code} 已于 ${first.created_at} 销售（msgid ${first.msgid}），不能重复销售 (sold before and not returned)`,
+      };
     }
   }
   return { retRslt: '1', msgRslt: '成功' };
@@ -70,7 +83,10 @@ function handleRecord(ctx: HandlerCtx, base: string, r: Rec): Verdict & { id?: n
   const prior = ctx.ledger.getTraceRecord(ctx.fixmedins_code, base, key);
   if (prior && prior.ret_rslt === '1') {
     if (prior.content_digest === digest) return { retRslt: '1', msgRslt: prior.msg_rslt ?? '成功', id: prior.id };
-    return { retRslt: '0', msgRslt: `记录已上传且内容不同（msgid ${prior.msgid}）：${key}；请先用 3507 删除再上传 (the same record was accepted before with other content)` };
+    return {
+      retRslt: '0',
+      msgRslt: `记录已上传且内容不同（msgid ${prior.msgid}）：${key}；请先用 3507 删除再上传 (the same record was accepted before with other content)`,
+    };
   }
   const codes = codesOf(r);
   const seen = new Set<string>();
@@ -115,7 +131,8 @@ function handleRecord(ctx: HandlerCtx, base: string, r: Rec): Verdict & { id?: n
 export const traceUpload: Handler = (ctx) => {
   const batch = ctx.infno.endsWith('A');
   const base = batch ? ctx.infno.slice(0, -1) : ctx.infno;
-  const nodeName = base === '3501' || base === '3502' ? (batch ? 'invinfoDetail' : 'invinfo') : batch ? 'selinfoDetail' : 'selinfo';
+  const nodeName =
+    base === '3501' || base === '3502' ? (batch ? 'invinfoDetail' : 'invinfo') : batch ? 'selinfoDetail' : 'selinfo';
   const value = ctx.input[nodeName];
   const records = (batch ? (value as Rec[]) : [value as Rec]) ?? [];
   if (records.length === 0) throw new Refusal(`${nodeName} 不能为空`);
@@ -126,11 +143,23 @@ export const traceUpload: Handler = (ctx) => {
     return { output: { result: { retRslt: v.retRslt, msgRslt: v.msgRslt } }, created: { traceRecords: ids } };
   }
   const failed = verdicts.map((v, i) => ({ ...v, i })).filter((v) => v.retRslt === '0');
-  const msgRslt = failed.length === 0 ? '成功' : `${records.length - failed.length} 条成功，${failed.length} 条失败：` + failed.slice(0, 5).map((f) => `[${f.i}] ${f.msgRslt}`).join('；');
+  const msgRslt =
+    failed.length === 0
+      ? '成功'
+      : `${records.length - failed.length} 条成功，${failed.length} 条失败：` +
+        failed
+          .slice(0, 5)
+          .map((f) => `[${f.i}] ${f.msgRslt}`)
+          .join('；');
   return {
     output: {
       result: { retRslt: failed.length ? '0' : '1', msgRslt: msgRslt.slice(0, 500) },
-      resultDetail: verdicts.map((v, i) => ({ index: i, record_key: recordKey(base, records[i]!), retRslt: v.retRslt, msgRslt: v.msgRslt })),
+      resultDetail: verdicts.map((v, i) => ({
+        index: i,
+        record_key: recordKey(base, records[i]!),
+        retRslt: v.retRslt,
+        msgRslt: v.msgRslt,
+      })),
     },
     created: { traceRecords: ids },
   };

@@ -13,8 +13,21 @@ export const traceLibraryQuery: Handler = (ctx) => {
   const pageSize = Math.max(1, Math.min(1000, Number(d.page_size) || 100));
   const prefix = text(d, 'trac_prefix');
   const codg = text(d, 'med_list_codg');
-  const rows = traceLibraryEntries(ctx.opts.seed, ctx.opts.catalog).filter((r) => (!prefix || r.trac_prefix === prefix) && (!codg || r.med_list_codg === codg));
+  const rows = traceLibraryEntries(ctx.opts.seed, ctx.opts.catalog).filter(
+    (r) => (!prefix || r.trac_prefix === prefix) && (!codg || r.med_list_codg === codg),
+  );
   const pages = Math.ceil(rows.length / pageSize);
   const data = rows.slice((pageNum - 1) * pageSize, pageNum * pageSize);
-  return { output: { data, recordCounts: rows.length, pageNum, pageSize, pages, size: data.length, firstPage: pageNum === 1, lastPage: pageNum >= pages } };
+  return {
+    output: {
+      data,
+      recordCounts: rows.length,
+      pageNum,
+      pageSize,
+      pages,
+      size: data.length,
+      firstPage: pageNum === 1,
+      lastPage: pageNum >= pages,
+    },
+  };
 };

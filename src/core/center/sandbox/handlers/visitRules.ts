@@ -20,7 +20,10 @@ export function insuredPerson(ctx: HandlerCtx, psn_no: string, insutype: string)
   let person = ctx.ledger.person(psn_no, ctx.today);
   if (!person.insured) throw new Refusal(`参保人 ${psn_no} 无有效参保信息 (the person is not insured)`);
   if (person.insutype !== insutype) {
-    if (known) throw new Refusal(`参保人 ${psn_no} 无险种 ${insutype} 的参保信息 (the person is insured under ${person.insutype}; check 1101 insuinfo)`);
+    if (known)
+      throw new Refusal(
+        `参保人 ${psn_no} 无险种 ${insutype} 的参保信息 (the person is insured under ${person.insutype}; check 1101 insuinfo)`,
+      );
     person = withInsutype(person, insutype, ctx.today);
     ctx.ledger.updatePerson(person);
   }
@@ -38,24 +41,44 @@ const KIND = (inpatient: boolean) => (inpatient ? '住院' : '门诊');
  * The institution's visit `mdtrt_id` of `psn_no`, of the right kind and still usable: open, or
  * (inpatients) discharged when `discharged` allows it. Refusals say which step comes first.
  */
-export function liveVisit(ctx: HandlerCtx, mdtrt_id: string, psn_no: string, inpatient: boolean, discharged = true): VisitRow {
+export function liveVisit(
+  ctx: HandlerCtx,
+  mdtrt_id: string,
+  psn_no: string,
+  inpatient: boolean,
+  discharged = true,
+): VisitRow {
   const v = ctx.ledger.visits.get(mdtrt_id);
   if (!v || v.fixmedins_code !== ctx.fixmedins_code) {
-    throw new Refusal(`就诊信息不存在：mdtrt_id ${mdtrt_id} (no visit registered for institution ${ctx.fixmedins_code}: ${inpatient ? 'admit with 2401' : 'register with 2201'} first)`);
+    throw new Refusal(
+      `就诊信息不存在：mdtrt_id ${mdtrt_id} (no visit registered for institution ${ctx.fixmedins_code}: ${inpatient ? 'admit with 2401' : 'register with 2201'} first)`,
+    );
   }
-  if (v.psn_no !== psn_no) throw new Refusal(`人员编号与就诊信息不符：mdtrt_id ${mdtrt_id} belongs to psn_no ${v.psn_no}, not ${psn_no}`);
+  if (v.psn_no !== psn_no)
+    throw new Refusal(`人员编号与就诊信息不符：mdtrt_id ${mdtrt_id} belongs to psn_no ${v.psn_no}, not ${psn_no}`);
   if (v.inpatient !== inpatient) {
-    throw new Refusal(`就诊 ${mdtrt_id} 是${KIND(v.inpatient)}就诊，不能办理${KIND(inpatient)}业务 (use the ${v.inpatient ? '2301-2305' : '2203-2208'} transactions for it)`);
+    throw new Refusal(
+      `就诊 ${mdtrt_id} 是${KIND(v.inpatient)}就诊，不能办理${KIND(inpatient)}业务 (use the ${v.inpatient ? '2301-2305' : '2203-2208'} transactions for it)`,
+    );
   }
-  if (v.status === 'cancelled') throw new Refusal(`就诊 ${mdtrt_id} 已撤销 (cancelled by msgid ${v.closed_msgid} at ${v.closed_at}; register a new visit)`);
-  if (v.status === 'reversed') throw new Refusal(`就诊 ${mdtrt_id} 已冲正 (the admission was reversed by 2601 msgid ${v.closed_msgid}; admit again)`);
-  if (v.status === 'discharged' && !discharged) throw new Refusal(`就诊 ${mdtrt_id} 已出院 (discharged at ${v.endtime}; cancel the discharge with 2405 first)`);
+  if (v.status === 'cancelled')
+    throw new Refusal(
+      `就诊 ${mdtrt_id} 已撤销 (cancelled by msgid ${v.closed_msgid} at ${v.closed_at}; register a new visit)`,
+    );
+  if (v.status === 'reversed')
+    throw new Refusal(
+      `就诊 ${mdtrt_id} 已冲正 (the admission was reversed by 2601 msgid ${v.closed_msgid}; admit again)`,
+    );
+  if (v.status === 'discharged' && !discharged)
+    throw new Refusal(`就诊 ${mdtrt_id} 已出院 (discharged at ${v.endtime}; cancel the discharge with 2405 first)`);
   return v;
 }
 
 /** The visit's live settlements at this institution (not cancelled, not reversed). */
 export function liveSettlements(ctx: HandlerCtx, mdtrt_id: string): SettlementRow[] {
-  return ctx.ledger.settlementsOfVisit(mdtrt_id).filter((r) => r.status === 'settled' && r.fixmedins_code === ctx.fixmedins_code);
+  return ctx.ledger
+    .settlementsOfVisit(mdtrt_id)
+    .filter((r) => r.status === 'settled' && r.fixmedins_code === ctx.fixmedins_code);
 }
 
 /**
