@@ -13,7 +13,7 @@ import { kindOfListType, type CatalogKind } from './kinds.js';
 import type { CheckFindings } from './checkMappings.js';
 import { runMappingCheck, type HisItemSource } from './mappingQueries.js';
 import { encodeText, sampleRow, sampleText } from './sampleFiles.js';
-import { writeZipStream } from '../shared/index.js';
+import { writeZipStream } from '../files/index.js';
 import { csvLine } from '../shared/index.js';
 
 export interface DemoNationalEntry {

@@ -5,7 +5,7 @@
  * million-row file never sits in memory.
  */
 import iconv from 'iconv-lite';
-import { writeZipStream } from '../shared/index.js';
+import { writeZipStream } from '../files/index.js';
 import { KINDS, type CatalogKind } from './kinds.js';
 
 const DEVICES = [

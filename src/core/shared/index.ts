@@ -8,8 +8,20 @@ export { redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from './re
 export { closest } from './closest.js';
 export { csvLine } from './csvLine.js';
 export { decodeText, type TextHint } from './decodeText.js';
-export { isZip, unzipAll, unzipOne, zipOne, ZipError, type ZipEntry, type ZipEntryInfo } from './zip.js';
-export { isZipFile, listZipEntries, readZipEntry, writeZipStream } from './zipFile.js';
+export {
+  checkEntry,
+  dataStart,
+  findDirectory,
+  isZip,
+  parseDirectory,
+  unzipAll,
+  unzipOne,
+  ZIP_TAIL_MAX,
+  ZipError,
+  zipOne,
+  type ZipEntry,
+  type ZipEntryInfo,
+} from './zip.js';
 export { backoffDelay } from './backoff.js';
 export { mapPool } from './pool.js';
 export { runPipeline, type PipelineStages } from './pipeline.js';

@@ -6,7 +6,7 @@ import { DelimitedParser, splitQuoted } from '../../../src/core/catalog/read/del
 import { chunkDecoder, detectEncoding, findMojibake } from '../../../src/core/catalog/read/encoding.js';
 import { openTables } from '../../../src/core/catalog/read/openTable.js';
 import { readXlsx } from '../../../src/core/catalog/read/xlsx.js';
-import { listZipEntries, readZipEntry } from '../../../src/core/shared/index.js';
+import { listZipEntries, readZipEntry } from '../../../src/core/files/index.js';
 import type { Problem } from '../../../src/core/catalog/problems.js';
 import { centerZip, csv, encode, REAL_NAMES, tmpDir, writeFile, xlsx } from '../../fixtures/catalog/make.js';
 

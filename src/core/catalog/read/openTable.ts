@@ -21,7 +21,8 @@ import {
   type MojibakeFinding,
 } from './encoding.js';
 import { readXlsx, XlsxError } from './xlsx.js';
-import { isZipFile, listZipEntries, readZipEntry, ZipError } from '../../shared/index.js';
+import { isZipFile, listZipEntries, readZipEntry } from '../../files/index.js';
+import { ZipError } from '../../shared/index.js';
 
 export type TableFormat = 'tsv' | 'csv' | 'xlsx';
 
