@@ -262,19 +262,23 @@ function registerRelation(group: Command, app: App): void {
   ]);
 }
 
-async function runLibraryImport(ctx: Ctx, args: unknown[], o: ImportOpts): Promise<CommandResult> {
-  const trace = await import('../core/trace/index.js');
+/** What both imports (library, relations) take from the command line: the file, the journal, --apply. */
+async function importInput(ctx: Ctx, args: unknown[], o: ImportOpts) {
   const { full, shown } = fileArg(ctx, args[0] as string);
-  const journal = await ctx.journal();
-  const r = await trace.importLibrary({
-    journal,
+  return {
+    journal: await ctx.journal(),
     file: full,
     shown,
     encoding: o.encoding,
     apply: !!o.apply,
     runId: ctx.runId,
     now: ctx.now(),
-  });
+  };
+}
+
+async function runLibraryImport(ctx: Ctx, args: unknown[], o: ImportOpts): Promise<CommandResult> {
+  const trace = await import('../core/trace/index.js');
+  const r = await trace.importLibrary(await importInput(ctx, args, o));
   return { data: r, human: (out) => renderLibraryImport(out, ctx, r) };
 }
 
@@ -354,17 +358,7 @@ async function runLibraryShow(ctx: Ctx, args: unknown[]): Promise<CommandResult>
 
 async function runRelationImport(ctx: Ctx, args: unknown[], o: ImportOpts): Promise<CommandResult> {
   const trace = await import('../core/trace/index.js');
-  const { full, shown } = fileArg(ctx, args[0] as string);
-  const journal = await ctx.journal();
-  const r = await trace.importRelations({
-    journal,
-    file: full,
-    shown,
-    encoding: o.encoding,
-    apply: !!o.apply,
-    runId: ctx.runId,
-    now: ctx.now(),
-  });
+  const r = await trace.importRelations(await importInput(ctx, args, o));
   return {
     data: r,
     human: (out) => {

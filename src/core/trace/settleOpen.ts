@@ -184,15 +184,7 @@ export async function settleLeftOverCalls(
       // Records of kinds this run does not upload (--kind): the next upload of those kinds settles them.
       text = `${leftOverText(c)}; its records are of a kind this run (${runId}) does not upload: the next upload of ${[...new Set(group.map((r) => r.kind))].join(', ')} sends them again`;
       await noteLeftOver(journal, c, text);
-      result.calls.resolved.push({
-        msgid: c.msgid,
-        infno: c.infno,
-        run_id: c.run_id,
-        created_at: c.created_at,
-        was: c.status,
-        resolution: text,
-        done: false,
-      });
+      result.calls.resolved.push(resolution(c, text, false));
       continue;
     } else if (group.length && !a) {
       resend.push({ call: c, keys: group.map((r) => r.record_key) });
@@ -200,15 +192,7 @@ export async function settleLeftOverCalls(
       // Resolved when their outcome is known, at the end of this run; a run that stops before
       // leaves the row to the next one.
       await noteLeftOver(journal, c, text);
-      result.calls.resolved.push({
-        msgid: c.msgid,
-        infno: c.infno,
-        run_id: c.run_id,
-        created_at: c.created_at,
-        was: c.status,
-        resolution: text,
-        done: false,
-      });
+      result.calls.resolved.push(resolution(c, text, false));
       continue;
     } else {
       const later = await tj.byRequest(c.request_digest);
@@ -219,17 +203,22 @@ export async function settleLeftOverCalls(
         : `${leftOverText(c)}; its records have since gone in other requests (hisops_trace_uploads holds their outcome)`;
     }
     await resolveLeftOver(journal, c, text, now());
-    result.calls.resolved.push({
-      msgid: c.msgid,
-      infno: c.infno,
-      run_id: c.run_id,
-      created_at: c.created_at,
-      was: c.status,
-      resolution: text,
-      done: true,
-    });
+    result.calls.resolved.push(resolution(c, text, true));
   }
   return resend;
+}
+
+/** What the run says of a left-over call: resolved now (`done`), or when its records' outcome is known. */
+function resolution(c: LeftOverCall, text: string, done: boolean): UploadResult['calls']['resolved'][number] {
+  return {
+    msgid: c.msgid,
+    infno: c.infno,
+    run_id: c.run_id,
+    created_at: c.created_at,
+    was: c.status,
+    resolution: text,
+    done,
+  };
 }
 
 function safeJson(s: string): unknown {
