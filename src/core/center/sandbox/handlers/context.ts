@@ -76,3 +76,19 @@ export function addHours(nowText: string, hours: number): string {
   t.setUTCHours(t.getUTCHours() + hours);
   return t.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** Page `pageNum` (from 1) of `rows` as the center's paged queries (1312, ZSMCJ003) answer it. */
+export function pageOf<T>(rows: readonly T[], pageNum: number, pageSize: number) {
+  const pages = Math.ceil(rows.length / pageSize);
+  const data = rows.slice((pageNum - 1) * pageSize, pageNum * pageSize);
+  return {
+    data,
+    recordCounts: rows.length,
+    pageNum,
+    pageSize,
+    pages,
+    size: data.length,
+    firstPage: pageNum === 1,
+    lastPage: pageNum >= pages,
+  };
+}

@@ -4,7 +4,7 @@
  * filtered by updt_time (records updated at or after it), hilist_code, list_type, vali_flag.
  */
 import { catalogVersions } from '../catalogGen.js';
-import { node, text, type Handler } from './context.js';
+import { node, pageOf, text, type Handler } from './context.js';
 
 const LIST_TYPES: [string, string, string][] = [
   ['1301', '101', 'drug_prodname'],
@@ -55,18 +55,5 @@ export const hilistQuery: Handler = (ctx) => {
     (r) =>
       (!since || String(r.updt_time) >= since) && (!code || r.hilist_code === code) && (!vali || r.vali_flag === vali),
   );
-  const pages = Math.ceil(rows.length / pageSize);
-  const data = rows.slice((pageNum - 1) * pageSize, pageNum * pageSize);
-  return {
-    output: {
-      data,
-      recordCounts: rows.length,
-      pageNum,
-      pageSize,
-      pages,
-      size: data.length,
-      firstPage: pageNum === 1,
-      lastPage: pageNum >= pages,
-    },
-  };
+  return { output: pageOf(rows, pageNum, pageSize) };
 };

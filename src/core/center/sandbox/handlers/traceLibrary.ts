@@ -5,7 +5,7 @@
  * download can be tested end to end and a real center's names are set in trace.library.fields.
  */
 import { traceLibraryEntries } from '../catalogGen.js';
-import { node, text, type Handler } from './context.js';
+import { node, pageOf, text, type Handler } from './context.js';
 
 export const traceLibraryQuery: Handler = (ctx) => {
   const d = node(ctx, 'data');
@@ -16,18 +16,5 @@ export const traceLibraryQuery: Handler = (ctx) => {
   const rows = traceLibraryEntries(ctx.opts.seed, ctx.opts.catalog).filter(
     (r) => (!prefix || r.trac_prefix === prefix) && (!codg || r.med_list_codg === codg),
   );
-  const pages = Math.ceil(rows.length / pageSize);
-  const data = rows.slice((pageNum - 1) * pageSize, pageNum * pageSize);
-  return {
-    output: {
-      data,
-      recordCounts: rows.length,
-      pageNum,
-      pageSize,
-      pages,
-      size: data.length,
-      firstPage: pageNum === 1,
-      lastPage: pageNum >= pages,
-    },
-  };
+  return { output: pageOf(rows, pageNum, pageSize) };
 };
