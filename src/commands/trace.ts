@@ -23,6 +23,7 @@ import {
   renderFindings,
   settingsFrom,
   windowFrom,
+  windowOptions,
   type SendSettingsOpts,
   type WindowOpts,
 } from './traceShared.js';
@@ -356,13 +357,9 @@ export function registerTrace(program: Command, app: App): Command {
 }
 
 function registerUpload(group: Command, app: App): void {
-  const upload = sendOptions(
-    group
-      .command('upload')
-      .description(app.t('trace.upload.describe'))
-      .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
-      .option('--to <day>', 'last day (yyyy-MM-dd); default today'),
-  ).action(app.action(runUploadCommand, { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true }));
+  const upload = sendOptions(windowOptions(group.command('upload').description(app.t('trace.upload.describe')))).action(
+    app.action(runUploadCommand, { record: true, lock: (o) => !!o.apply && 'trace upload', notify: true }),
+  );
   app.examples(upload, [
     'hisops trace upload',
     'hisops trace upload --apply',

@@ -16,6 +16,7 @@ import {
   renderFindings,
   settingsFrom,
   windowFrom,
+  windowOptions,
   type SendSettingsOpts,
   type WindowOpts,
 } from './traceShared.js';
@@ -25,15 +26,15 @@ interface CheckOpts extends WindowOpts, SendSettingsOpts {
 }
 
 export function registerTraceCheck(group: Command, app: App): void {
-  const check = group
-    .command('check')
-    .description(app.t('trace.check.describe'))
-    .argument(
-      '[file]',
-      'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)',
-    )
-    .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
-    .option('--to <day>', 'last day (yyyy-MM-dd); default today')
+  const check = windowOptions(
+    group
+      .command('check')
+      .description(app.t('trace.check.describe'))
+      .argument(
+        '[file]',
+        'a .json or .csv of dispensing/stock rows, or a .txt with one code per line (instead of the HIS)',
+      ),
+  )
     .option('--kind <kind>', 'sale, return, stock-in, stock-change or stock-count (repeatable; default all)', collect)
     .action(app.action(runCheck, { notify: true }));
   app.examples(check, [

@@ -2,6 +2,7 @@
  * What the trace subcommands share: the kinds of record, the settings and the day window their
  * options give, and the findings table.
  */
+import type { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import type { Out } from '../cli/output.js';
 import { provinceProfile } from '../core/config/index.js';
@@ -83,6 +84,13 @@ export function settingsFrom(ctx: Ctx, trace: Trace, o: SendSettingsOpts): Trace
     },
     provinceProfile(ctx.get('center.province') as string | undefined).trace,
   );
+}
+
+/** The --from/--to options whose values `windowFrom` reads. */
+export function windowOptions(cmd: Command): Command {
+  return cmd
+    .option('--from <day>', 'first day (yyyy-MM-dd); default today minus trace.lookbackDays')
+    .option('--to <day>', 'last day (yyyy-MM-dd); default today');
 }
 
 export function windowFrom(

@@ -29,7 +29,7 @@ const ALLOWED_FILES: Record<string, number> = {
   'src/commands/schemaSync.ts': 420,
   'src/commands/settleStuck.ts': 488,
   'src/commands/setup.ts': 423,
-  'src/commands/trace.ts': 418,
+  'src/commands/trace.ts': 415,
   'src/commands/traceLibrary.ts': 406,
   'src/core/catalog/catalogRow.ts': 471,
   'src/core/catalog/intervals.ts': 434,
