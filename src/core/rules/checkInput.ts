@@ -12,11 +12,33 @@ import { VISIT_TYPES, type Policy, type SettleInput } from './types.js';
 const CATEGORIES = new Set(['01', '02', '03', null]);
 const ONE = new D(1);
 
+/** How the checks name the policy in a message, in English and in Chinese. */
+interface Named {
+  pname: string;
+  pnameZh: string;
+}
+
 export function checkSettleInput(input: SettleInput, policy: Policy): void {
   const file = input.source?.file ?? 'bill';
   const issues = new Issues(file, input.source?.lines ?? new Map());
-  const pname = `policy ${policy.source.file} (${policy.name} ${policy.version})`;
-  const pnameZh = `政策文件 ${policy.source.file}（${policy.name} ${policy.version}）`;
+  const named: Named = {
+    pname: `policy ${policy.source.file} (${policy.name} ${policy.version})`,
+    pnameZh: `政策文件 ${policy.source.file}（${policy.name} ${policy.version}）`,
+  };
+  checkPolicyFits(input, policy, named, issues);
+  checkPerson(input, policy, named, issues);
+  checkVisit(input, policy, named, issues);
+  checkInterim(input, issues);
+  // Per fee line only cheap tests; the field path is written when a line has a problem.
+  input.lines.forEach((l, i) => {
+    if (lineLooksRight(l)) return;
+    checkLine(l, `lines[${i}]`, issues);
+  });
+  issues.throwIfAny('BILL_INVALID', `bill ${file} cannot be settled with ${policy.source.file}`);
+}
+
+/** The policy is the one for this insutype, date and hospital level. */
+function checkPolicyFits(input: SettleInput, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
   if (!policy.insutypes.includes(input.insutype))
     issues.add(
       'insutype',
@@ -47,6 +69,9 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
         fix: `请使用 ${policy.levels.join('、')} 之一，或在政策文件中添加该等级`,
       },
     );
+}
+
+function checkPerson(input: SettleInput, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
   const p = input.person;
   p.psn_groups.forEach((g, i) => {
     if (!policy.person_groups.includes(g))
@@ -85,6 +110,10 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
         'give year-to-date amounts as the center reports them (5206), 0 when none',
         { message: `年度累计 ${k} 为负`, fix: '请按医保中心（5206）给出的年度累计填写，没有时填 0' },
       );
+}
+
+/** The visit's type, category, chronic disease, fixed-amount item, admission count and carry. */
+function checkVisit(input: SettleInput, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
   const v = input.visit;
   if (!VISIT_TYPES.includes(v.type))
     issues.add('visit.type', `'${String(v.type)}' is not a visit type`, `use one of ${VISIT_TYPES.join(', ')}`, {
@@ -145,7 +174,6 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
       'give the n-th admission of the year (1 for the first)',
       { message: `住院次数 ${v.admission_count} 不是不小于 1 的整数`, fix: '请填写本年度第几次住院（第一次为 1）' },
     );
-  const done = v.carry?.settlements ?? 0;
   if (v.carry && v.type !== 'inpatient')
     issues.add(
       'visit.carry',
@@ -153,6 +181,12 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
       'remove carry, or set visit.type to inpatient',
       { message: '只有住院才有中途结算', fix: '请删除 carry，或把 visit.type 设为 inpatient' },
     );
+}
+
+/** An interim settlement's number follows the earlier settlements the carry (or state) holds. */
+function checkInterim(input: SettleInput, issues: Issues): void {
+  const v = input.visit;
+  const done = v.carry?.settlements ?? 0;
   if (v.interim_no !== undefined && v.interim_no !== done + 1) {
     // With a carried state the earlier settlements come from state.stay: the fix names state, not the older visit.carry.
     const later = v.interim_no > done + 1;
@@ -186,57 +220,54 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
           };
     issues.add('visit.interim_no', en.message, en.fix, zh);
   }
-  // Per fee line only cheap tests; the field path is written when a line has a problem.
-  input.lines.forEach((l, i) => {
-    if (
-      !(
-        l.cnt.isNeg() ||
-        l.pric.isNeg() ||
-        !CATEGORIES.has(l.chrgitm_lv) ||
-        (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE))) ||
-        (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg())
-      )
-    )
-      return;
-    const at = `lines[${i}]`;
-    if (l.cnt.isNeg() && !l.init_feedetl_sn)
-      issues.add(
-        `${at}.cnt`,
-        `negative quantity ${l.cnt.toString()} on a line that is not a refund`,
-        'make cnt positive, or give init_feedetl_sn (the line it refunds)',
-        {
-          message: `数量 ${l.cnt.toString()} 为负，但该行不是退费`,
-          fix: '请把 cnt 改为正数，或填写 init_feedetl_sn（所退费的原明细）',
-        },
-      );
-    if (l.pric.isNeg())
-      issues.add(
-        `${at}.pric`,
-        `negative price ${l.pric.toString()}`,
-        'give the unit price; refunds use a negative cnt',
-        { message: `单价 ${l.pric.toString()} 为负`, fix: '请填写单价；退费用负的 cnt 表示' },
-      );
-    if (!CATEGORIES.has(l.chrgitm_lv))
-      issues.add(
-        `${at}.chrgitm_lv`,
-        `unknown category '${String(l.chrgitm_lv)}'`,
-        'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
-        categoryZh(String(l.chrgitm_lv)),
-      );
-    if (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE)))
-      issues.add(
-        `${at}.selfpay_prop`,
-        `self-pay ratio ${l.selfpay_prop.toString()} is outside 0…1`,
-        'write it as a fraction of 1 (0.10 for 10%)',
-        { message: `自付比例 ${l.selfpay_prop.toString()} 不在 0…1 之间`, fix: '请写成小数（10% 写作 0.10）' },
-      );
-    if (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg())
-      issues.add(
-        `${at}.pric_uplmt_amt`,
-        'negative price limit',
-        'give the limit from 1318, or leave it empty for none',
-        { message: '限价为负', fix: '请填写 1318 给出的限价，没有限价时留空' },
-      );
-  });
-  issues.throwIfAny('BILL_INVALID', `bill ${file} cannot be settled with ${policy.source.file}`);
+}
+
+type Line = SettleInput['lines'][number];
+
+/** The cheap test every line passes through; only a line that fails it is looked at field by field. */
+function lineLooksRight(l: Line): boolean {
+  return !(
+    l.cnt.isNeg() ||
+    l.pric.isNeg() ||
+    !CATEGORIES.has(l.chrgitm_lv) ||
+    (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE))) ||
+    (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg())
+  );
+}
+
+function checkLine(l: Line, at: string, issues: Issues): void {
+  if (l.cnt.isNeg() && !l.init_feedetl_sn)
+    issues.add(
+      `${at}.cnt`,
+      `negative quantity ${l.cnt.toString()} on a line that is not a refund`,
+      'make cnt positive, or give init_feedetl_sn (the line it refunds)',
+      {
+        message: `数量 ${l.cnt.toString()} 为负，但该行不是退费`,
+        fix: '请把 cnt 改为正数，或填写 init_feedetl_sn（所退费的原明细）',
+      },
+    );
+  if (l.pric.isNeg())
+    issues.add(`${at}.pric`, `negative price ${l.pric.toString()}`, 'give the unit price; refunds use a negative cnt', {
+      message: `单价 ${l.pric.toString()} 为负`,
+      fix: '请填写单价；退费用负的 cnt 表示',
+    });
+  if (!CATEGORIES.has(l.chrgitm_lv))
+    issues.add(
+      `${at}.chrgitm_lv`,
+      `unknown category '${String(l.chrgitm_lv)}'`,
+      'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
+      categoryZh(String(l.chrgitm_lv)),
+    );
+  if (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE)))
+    issues.add(
+      `${at}.selfpay_prop`,
+      `self-pay ratio ${l.selfpay_prop.toString()} is outside 0…1`,
+      'write it as a fraction of 1 (0.10 for 10%)',
+      { message: `自付比例 ${l.selfpay_prop.toString()} 不在 0…1 之间`, fix: '请写成小数（10% 写作 0.10）' },
+    );
+  if (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg())
+    issues.add(`${at}.pric_uplmt_amt`, 'negative price limit', 'give the limit from 1318, or leave it empty for none', {
+      message: '限价为负',
+      fix: '请填写 1318 给出的限价，没有限价时留空',
+    });
 }

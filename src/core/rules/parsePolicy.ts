@@ -48,35 +48,9 @@ export function parsePolicy(text: string, fileName: string): Policy {
 
   const name = r.text(m.name, 'name');
   const version = r.text(m.version, 'version');
-  const insutypes = r.texts(m.insutype, 'insutype');
-  insutypes?.forEach((t, i) => {
-    if (!/^\d{3}$/.test(t))
-      issues.add(
-        Array.isArray(m.insutype) ? childPath('insutype', i) : 'insutype',
-        `'${t}' is not an insutype code`,
-        'use the national three-digit code, e.g. "310" (employee) or "390" (urban-rural resident)',
-        {
-          message: `'${t}' 不是险种代码`,
-          fix: '请使用国家三位险种代码，如 "310"（职工基本医疗保险）或 "390"（城乡居民基本医疗保险）',
-        },
-      );
-  });
-  const eff = m.effective == null ? null : r.map(m.effective, 'effective', ['from', 'to'], ['from']);
-  const from = eff ? r.date(eff.from, 'effective.from') : null;
-  const to = eff && eff.to !== undefined && eff.to !== null ? r.date(eff.to, 'effective.to') : null;
-  if (from && to && to < from)
-    issues.add(
-      'effective.to',
-      `the period ends (${to}) before it starts (${from})`,
-      'set effective.to on or after effective.from',
-      { message: `有效期结束（${to}）早于开始（${from}）`, fix: '请让 effective.to 不早于 effective.from' },
-    );
-  const levels = r.texts(m.levels, 'levels') ?? [];
-  if (new Set(levels).size !== levels.length)
-    issues.add('levels', 'a hospital level is listed twice', 'list each level once', {
-      message: '有医院等级重复列出',
-      fix: '每个等级只列一次',
-    });
+  const insutypes = readInsutypes(r, m, issues);
+  const { from, to } = readEffective(r, m, issues);
+  const levels = readLevels(r, m, issues);
   const groups =
     m.person_groups === undefined || m.person_groups === null ? [] : (r.texts(m.person_groups, 'person_groups') ?? []);
   const rounding = readRounding(r, m.rounding);
@@ -85,29 +59,7 @@ export function parsePolicy(text: string, fileName: string): Policy {
   const categories = m.patient_categories == null ? [] : (r.texts(m.patient_categories, 'patient_categories') ?? []);
   const sharedCaps = readSharedCaps(r, m.shared_caps);
   const ctx: PoolContext = { levels, groups, categories, sharedCaps: [...sharedCaps.keys()] };
-  const pool = (k: 'inpatient' | 'outpatient' | 'home_ward' | 'maternity' | 'injury'): Pool | null =>
-    m[k] === undefined || m[k] === null ? null : readPool(r, m[k], k, ctx);
-  const inpatient = pool('inpatient');
-  const outpatient = pool('outpatient');
-  const extra = { home_ward: pool('home_ward'), maternity: pool('maternity'), injury: pool('injury') };
-  const chronic = m.chronic == null ? null : readChronic(r, m.chronic, ctx);
-  if (
-    m.inpatient == null &&
-    m.outpatient == null &&
-    m.chronic == null &&
-    m.home_ward == null &&
-    m.maternity == null &&
-    m.injury == null
-  )
-    issues.add(
-      '',
-      'the policy has neither an inpatient nor an outpatient section',
-      'add inpatient: and/or outpatient: with deductible and ratio',
-      {
-        message: '政策文件既没有住院（inpatient）也没有门诊（outpatient）部分',
-        fix: '请添加 inpatient: 和/或 outpatient:，写明起付线（deductible）和支付比例（ratio）',
-      },
-    );
+  const { inpatient, outpatient, extra, chronic } = readPools(r, m, ctx, issues);
   const supplements = readSupplements(r, m.supplements, groups);
   const account = readAccount(r, m.account);
 
@@ -131,6 +83,77 @@ export function parsePolicy(text: string, fileName: string): Policy {
     account: account ?? null,
     source: { file: fileName, lines: tree.lines },
   };
+}
+
+type TopMap = NonNullable<ReturnType<FieldReader['map']>>;
+
+function readInsutypes(r: FieldReader, m: TopMap, issues: Issues): string[] | null {
+  const insutypes = r.texts(m.insutype, 'insutype');
+  insutypes?.forEach((t, i) => {
+    if (!/^\d{3}$/.test(t))
+      issues.add(
+        Array.isArray(m.insutype) ? childPath('insutype', i) : 'insutype',
+        `'${t}' is not an insutype code`,
+        'use the national three-digit code, e.g. "310" (employee) or "390" (urban-rural resident)',
+        {
+          message: `'${t}' 不是险种代码`,
+          fix: '请使用国家三位险种代码，如 "310"（职工基本医疗保险）或 "390"（城乡居民基本医疗保险）',
+        },
+      );
+  });
+  return insutypes;
+}
+
+function readEffective(r: FieldReader, m: TopMap, issues: Issues): { from: string | null; to: string | null } {
+  const eff = m.effective == null ? null : r.map(m.effective, 'effective', ['from', 'to'], ['from']);
+  const from = eff ? r.date(eff.from, 'effective.from') : null;
+  const to = eff && eff.to !== undefined && eff.to !== null ? r.date(eff.to, 'effective.to') : null;
+  if (from && to && to < from)
+    issues.add(
+      'effective.to',
+      `the period ends (${to}) before it starts (${from})`,
+      'set effective.to on or after effective.from',
+      { message: `有效期结束（${to}）早于开始（${from}）`, fix: '请让 effective.to 不早于 effective.from' },
+    );
+  return { from, to };
+}
+
+function readLevels(r: FieldReader, m: TopMap, issues: Issues): string[] {
+  const levels = r.texts(m.levels, 'levels') ?? [];
+  if (new Set(levels).size !== levels.length)
+    issues.add('levels', 'a hospital level is listed twice', 'list each level once', {
+      message: '有医院等级重复列出',
+      fix: '每个等级只列一次',
+    });
+  return levels;
+}
+
+/** The sections by visit type; a policy needs at least one. */
+function readPools(r: FieldReader, m: TopMap, ctx: PoolContext, issues: Issues) {
+  const pool = (k: 'inpatient' | 'outpatient' | 'home_ward' | 'maternity' | 'injury'): Pool | null =>
+    m[k] === undefined || m[k] === null ? null : readPool(r, m[k], k, ctx);
+  const inpatient = pool('inpatient');
+  const outpatient = pool('outpatient');
+  const extra = { home_ward: pool('home_ward'), maternity: pool('maternity'), injury: pool('injury') };
+  const chronic = m.chronic == null ? null : readChronic(r, m.chronic, ctx);
+  if (
+    m.inpatient == null &&
+    m.outpatient == null &&
+    m.chronic == null &&
+    m.home_ward == null &&
+    m.maternity == null &&
+    m.injury == null
+  )
+    issues.add(
+      '',
+      'the policy has neither an inpatient nor an outpatient section',
+      'add inpatient: and/or outpatient: with deductible and ratio',
+      {
+        message: '政策文件既没有住院（inpatient）也没有门诊（outpatient）部分',
+        fix: '请添加 inpatient: 和/或 outpatient:，写明起付线（deductible）和支付比例（ratio）',
+      },
+    );
+  return { inpatient, outpatient, extra, chronic };
 }
 
 function readRounding(r: FieldReader, v: TreeValue | undefined): Policy['rounding'] | null {

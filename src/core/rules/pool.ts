@@ -23,33 +23,8 @@ interface PoolOutcome {
 
 export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   const pool = poolOf(c.policy, c.visit);
-  if (!pool) {
-    c.ex?.add(
-      'act_pay_dedc',
-      ZERO,
-      [
-        `the policy has no ${c.visit.type} section: no deductible, the basic fund pays nothing`,
-        `政策没有 ${c.visit.type} 部分：无起付线，统筹基金不支付`,
-      ],
-      null,
-      {},
-    );
-    c.ex?.add(
-      'hifp_pay',
-      ZERO,
-      [
-        `the policy has no ${c.visit.type} section: the basic fund pays nothing`,
-        `政策没有 ${c.visit.type} 部分：统筹基金不支付`,
-      ],
-      null,
-      {},
-    );
-    return { act_pay_dedc: ZERO, hifp_pay: ZERO, pool_prop_selfpay: ZERO, over_ceiling_amt: ZERO, limit: ZERO };
-  }
+  if (!pool) return noPool(c);
   const mode = c.policy.rounding.mode;
-  const pfx = pool.acc;
-  const path = pool.path;
-  const lv = c.hosp_lv;
   const cat = c.visit.category !== undefined ? pool.categories.get(c.visit.category) : undefined;
   const limit = limitLeft(pool, cat, c);
 
@@ -58,37 +33,8 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   // Account first (当年账户段): the current-year account pays the in-scope amount before the
   // deductible (自负段) and the fund's co-pay (共付段) see it.
   const acctFirst = pool.account_first && accountUsable(c) ? minD(c.balanceBefore, inscp) : ZERO;
-  const base = inscp.minus(acctFirst);
-
-  // Deductible (起付线 / 自负段): the standard, less what the year already paid when it is annual.
-  const std = deductibleStandard(pool, c, cat);
-  const dedClause = cat?.deductible
-    ? `${cat.path}.deductible`
-    : `${path}.deductible.${!c.visit.in_area && pool.deductible.out_of_area_by_level !== null && !cat ? 'out_of_area_by_level' : 'by_level'}.${lv}`;
-  const paidKey = `${pfx}_dedc`;
-  const paidBefore = pool.deductible.per === 'year' ? (c.yBefore[paidKey] ?? ZERO) : ZERO;
-  const remaining = maxD(ZERO, std.amount.minus(paidBefore));
-  const dedc = minD(base, remaining);
-  if (c.ex) {
-    const yearly = pool.deductible.per === 'year';
-    const rule: [string, string] = [
-      `deductible 起付线 = min(in-scope amount${acctFirst.isZero() ? '' : ' after the account paid first'}, standard${yearly ? ' − paid this year' : ' per admission'})`,
-      `起付线 = min(符合范围金额${acctFirst.isZero() ? '' : '（当年账户先付之后）'}, 标准${yearly ? ' − 本年已付' : '（每次住院）'})`,
-    ];
-    const dedClauses = [
-      dedClause,
-      ...std.clauses,
-      ...(pool.deductible.per === 'year' ? [`${path}.deductible.per`] : []),
-    ];
-    c.ex.add('act_pay_dedc', dedc, rule, dedClauses, {
-      inscp_scp_amt: f2(inscp),
-      ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }),
-      standard: f2(std.amount),
-      ...std.inputs,
-      ...(pool.deductible.per === 'year' ? { [`ytd ${paidKey}`]: f2(paidBefore) } : {}),
-      ...(c.visit.carry ? { note: 'stay total: deductible paid by earlier interim settlements is carried' } : {}),
-    });
-  }
+  const ded = deductiblePaid(pool, cat, inscp, acctFirst, c);
+  const dedc = ded.amount;
 
   // Ratio: level base (or the category's) + adjustments, then per band.
   const ratio = ratioBase(pool, c, cat);
@@ -105,48 +51,140 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
     : ZERO;
   const prop = ratioOf(bandAt(pool.bands, inscp));
   if (c.ex) {
-    const bandText =
-      pieces.map((p) => `[${f2(p.from)}, ${f2(p.to)}) × ${f4(p.ratio)} = ${p.exact.toFixed(4)}`).join('; ') ||
-      'nothing above the deductible';
-    const perBand = c.policy.rounding.fund === 'per_band';
-    const rule: [string, string] = [
-      `basic fund 统筹 = Σ bands (in-scope above the deductible × ratio), rounded ${perBand ? 'per band' : 'once'}, limited by the annual ceiling`,
-      `统筹基金 = Σ 各段（起付线以上的符合范围金额 × 比例），${perBand ? '逐段' : '一次'}舍入，不超过年度封顶线`,
-    ];
-    // The clause that decided it: the ceiling (or shared cap) when it cut in, else the ratio of the
-    // level; the adjustments and the bands follow.
-    const ratioClauses = [ratio.levelClause, ...ratio.clauses, ...(pool.bands.length > 1 ? [`${path}.bands`] : [])];
-    c.ex.add(
-      'hifp_pay',
-      hifp,
-      rule,
-      capped ? [...limit.clauses, ...ratioClauses, dedClause] : [...ratioClauses, dedClause, ...limit.clauses],
-      {
-        inscp_scp_amt: f2(inscp),
-        ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }),
-        act_pay_dedc: f2(dedc),
-        ratio: ratio.text,
-        bands: bandText,
-        before_ceiling: f2(full),
-        ceiling: limit.text,
-        ...(capped
-          ? { over_ceiling_amt: `${f2(over)} (in-scope above the point where the fund reaches the ceiling)` }
-          : {}),
-      },
-    );
-    c.ex.add(
-      'pool_prop_selfpay',
-      prop,
-      ['fund ratio of the band of the last in-scope yuan', '最后一元符合范围金额所在段的基金支付比例'],
-      [
-        ratio.levelClause,
-        ...ratio.clauses,
-        ...(pool.bands.length > 1 ? [`${path}.bands[${bandAt(pool.bands, inscp)}]`] : []),
-      ],
-      { ratio: ratio.text },
-    );
+    const figures = { inscp, acctFirst, dedc, full, hifp, over, prop, capped };
+    explainFund(c.ex, pool, ratio, pieces, limit, ded.clause, figures, c);
   }
   return { act_pay_dedc: dedc, hifp_pay: hifp, pool_prop_selfpay: prop, over_ceiling_amt: over, limit: left };
+}
+
+/** A visit type the policy has no section for: the fund pays nothing. */
+function noPool(c: StayContext): PoolOutcome {
+  c.ex?.add(
+    'act_pay_dedc',
+    ZERO,
+    [
+      `the policy has no ${c.visit.type} section: no deductible, the basic fund pays nothing`,
+      `政策没有 ${c.visit.type} 部分：无起付线，统筹基金不支付`,
+    ],
+    null,
+    {},
+  );
+  c.ex?.add(
+    'hifp_pay',
+    ZERO,
+    [
+      `the policy has no ${c.visit.type} section: the basic fund pays nothing`,
+      `政策没有 ${c.visit.type} 部分：统筹基金不支付`,
+    ],
+    null,
+    {},
+  );
+  return { act_pay_dedc: ZERO, hifp_pay: ZERO, pool_prop_selfpay: ZERO, over_ceiling_amt: ZERO, limit: ZERO };
+}
+
+/**
+ * Deductible (起付线 / 自负段) paid by this settlement: the standard, less what the year already
+ * paid when it is annual, at most the in-scope amount the account left. `clause` names the
+ * policy line of the standard, for the explanation of the fund too.
+ */
+function deductiblePaid(
+  pool: Pool,
+  cat: CategoryParams | undefined,
+  inscp: Decimal,
+  acctFirst: Decimal,
+  c: StayContext,
+): { amount: Decimal; clause: string } {
+  const path = pool.path;
+  const std = deductibleStandard(pool, c, cat);
+  const clause = cat?.deductible
+    ? `${cat.path}.deductible`
+    : `${path}.deductible.${!c.visit.in_area && pool.deductible.out_of_area_by_level !== null && !cat ? 'out_of_area_by_level' : 'by_level'}.${c.hosp_lv}`;
+  const paidKey = `${pool.acc}_dedc`;
+  const yearly = pool.deductible.per === 'year';
+  const paidBefore = yearly ? (c.yBefore[paidKey] ?? ZERO) : ZERO;
+  const remaining = maxD(ZERO, std.amount.minus(paidBefore));
+  const dedc = minD(inscp.minus(acctFirst), remaining);
+  if (c.ex) {
+    const rule: [string, string] = [
+      `deductible 起付线 = min(in-scope amount${acctFirst.isZero() ? '' : ' after the account paid first'}, standard${yearly ? ' − paid this year' : ' per admission'})`,
+      `起付线 = min(符合范围金额${acctFirst.isZero() ? '' : '（当年账户先付之后）'}, 标准${yearly ? ' − 本年已付' : '（每次住院）'})`,
+    ];
+    const dedClauses = [clause, ...std.clauses, ...(yearly ? [`${path}.deductible.per`] : [])];
+    c.ex.add('act_pay_dedc', dedc, rule, dedClauses, {
+      inscp_scp_amt: f2(inscp),
+      ...(acctFirst.isZero() ? {} : { account_first: f2(acctFirst) }),
+      standard: f2(std.amount),
+      ...std.inputs,
+      ...(yearly ? { [`ytd ${paidKey}`]: f2(paidBefore) } : {}),
+      ...(c.visit.carry ? { note: 'stay total: deductible paid by earlier interim settlements is carried' } : {}),
+    });
+  }
+  return { amount: dedc, clause };
+}
+
+type Ratio = ReturnType<typeof ratioBase>;
+
+/** The explanation of hifp_pay and pool_prop_selfpay, with the clause that decided each first. */
+function explainFund(
+  ex: NonNullable<StayContext['ex']>,
+  pool: Pool,
+  ratio: Ratio,
+  pieces: ReturnType<typeof bandPieces>,
+  limit: Limit,
+  dedClause: string,
+  f: {
+    inscp: Decimal;
+    acctFirst: Decimal;
+    dedc: Decimal;
+    full: Decimal;
+    hifp: Decimal;
+    over: Decimal;
+    prop: Decimal;
+    capped: boolean;
+  },
+  c: StayContext,
+): void {
+  const path = pool.path;
+  const bandText =
+    pieces.map((p) => `[${f2(p.from)}, ${f2(p.to)}) × ${f4(p.ratio)} = ${p.exact.toFixed(4)}`).join('; ') ||
+    'nothing above the deductible';
+  const perBand = c.policy.rounding.fund === 'per_band';
+  const rule: [string, string] = [
+    `basic fund 统筹 = Σ bands (in-scope above the deductible × ratio), rounded ${perBand ? 'per band' : 'once'}, limited by the annual ceiling`,
+    `统筹基金 = Σ 各段（起付线以上的符合范围金额 × 比例），${perBand ? '逐段' : '一次'}舍入，不超过年度封顶线`,
+  ];
+  // The clause that decided it: the ceiling (or shared cap) when it cut in, else the ratio of the
+  // level; the adjustments and the bands follow.
+  const ratioClauses = [ratio.levelClause, ...ratio.clauses, ...(pool.bands.length > 1 ? [`${path}.bands`] : [])];
+  ex.add(
+    'hifp_pay',
+    f.hifp,
+    rule,
+    f.capped ? [...limit.clauses, ...ratioClauses, dedClause] : [...ratioClauses, dedClause, ...limit.clauses],
+    {
+      inscp_scp_amt: f2(f.inscp),
+      ...(f.acctFirst.isZero() ? {} : { account_first: f2(f.acctFirst) }),
+      act_pay_dedc: f2(f.dedc),
+      ratio: ratio.text,
+      bands: bandText,
+      before_ceiling: f2(f.full),
+      ceiling: limit.text,
+      ...(f.capped
+        ? { over_ceiling_amt: `${f2(f.over)} (in-scope above the point where the fund reaches the ceiling)` }
+        : {}),
+    },
+  );
+  ex.add(
+    'pool_prop_selfpay',
+    f.prop,
+    ['fund ratio of the band of the last in-scope yuan', '最后一元符合范围金额所在段的基金支付比例'],
+    [
+      ratio.levelClause,
+      ...ratio.clauses,
+      ...(pool.bands.length > 1 ? [`${path}.bands[${bandAt(pool.bands, f.inscp)}]`] : []),
+    ],
+    { ratio: ratio.text },
+  );
 }
 
 /** The pool of a visit: its section, or for 门诊慢特病 the disease's. */

@@ -39,46 +39,12 @@ export function settleSums(c: SumsContext): SettleResult {
   const { input, policy, ex } = c;
   const carry = input.visit.carry ?? null;
   const ca = carry?.amounts;
-  const n = c.sums;
-  const sums: CategorySums = ca
-    ? {
-        medfee: n.medfee.plus(ca.medfee_sumamt),
-        fulamt: n.fulamt.plus(ca.fulamt_ownpay_amt),
-        overlmt: n.overlmt.plus(ca.overlmt_selfpay),
-        pre: n.pre.plus(ca.preselfpay_amt),
-        inscp: n.inscp.plus(ca.inscp_scp_amt),
-        hospOver: n.hospOver.plus(carry.hosp_overlmt_amt),
-        hospFul: n.hospFul.plus(carry.hosp_fulamt_amt),
-      }
-    : n;
   const file = input.source?.file ?? 'bill';
-  if (sums.medfee.isNeg() || sums.fulamt.isNeg() || sums.overlmt.isNeg() || sums.pre.isNeg() || sums.inscp.isNeg()) {
-    throw inputError(
-      'BILL_REFUND_EXCEEDS',
-      `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`,
-      'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged',
-      undefined,
-      { file },
-    ).zh(
-      `${file}：退费超过了本次住院的费用（合计 ${sums.medfee.toFixed(2)}）`,
-      '每条退费明细（cnt 为负）须与其所退的明细一同给出，且退费不得超过所收费用',
-    );
-  }
+  const sums = staySums(c.sums, carry);
+  checkRefundsWithin(sums, file);
   const ytd = input.person.ytd;
   const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit, policy), -1) : ytd;
-  for (const [k, v] of Object.entries(yBefore)) {
-    if (v.isNeg())
-      throw inputError(
-        'BILL_YTD_INCONSISTENT',
-        `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`,
-        "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators",
-        undefined,
-        { key: k },
-      ).zh(
-        `${file}：年度累计 ${k} 低于本次住院此前各次中途结算已支付的金额`,
-        '请按医保中心当前报告的值传入 person.ytd（5206，含此前的中途结算），或传入上一次结果的累计值',
-      );
-  }
+  checkYearBefore(yBefore, file);
   const carryOwn = ca ? ca.acct_pay.minus(ca.acct_mulaid_pay) : ZERO;
   const stay = settleStay(sums, {
     policy,
@@ -92,7 +58,65 @@ export function settleSums(c: SumsContext): SettleResult {
   });
 
   const amounts = ca ? diffAmounts(stay.amounts, ca) : stay.amounts;
-  if (c.refunds && AMOUNT_FIELDS.some((f) => amounts[f].isNeg())) {
+  checkNothingOwedBack(amounts, c.refunds, carry, file);
+  const result = resultOf(c, sums, stay, amounts);
+  assertInvariants(result);
+  return result;
+}
+
+type Carry = NonNullable<SettleInput['visit']['carry']>;
+type Stay = ReturnType<typeof settleStay>;
+
+/** The bill's category sums plus those of the earlier interim settlements of the stay. */
+function staySums(n: CategorySums, carry: Carry | null): CategorySums {
+  const ca = carry?.amounts;
+  if (!carry || !ca) return n;
+  return {
+    medfee: n.medfee.plus(ca.medfee_sumamt),
+    fulamt: n.fulamt.plus(ca.fulamt_ownpay_amt),
+    overlmt: n.overlmt.plus(ca.overlmt_selfpay),
+    pre: n.pre.plus(ca.preselfpay_amt),
+    inscp: n.inscp.plus(ca.inscp_scp_amt),
+    hospOver: n.hospOver.plus(carry.hosp_overlmt_amt),
+    hospFul: n.hospFul.plus(carry.hosp_fulamt_amt),
+  };
+}
+
+function checkRefundsWithin(sums: CategorySums, file: string): void {
+  if (sums.medfee.isNeg() || sums.fulamt.isNeg() || sums.overlmt.isNeg() || sums.pre.isNeg() || sums.inscp.isNeg()) {
+    throw inputError(
+      'BILL_REFUND_EXCEEDS',
+      `${file}: refunds exceed the charges of the stay (total ${sums.medfee.toFixed(2)})`,
+      'give each refund line (negative cnt) with the line it refunds, and do not refund more than was charged',
+      undefined,
+      { file },
+    ).zh(
+      `${file}：退费超过了本次住院的费用（合计 ${sums.medfee.toFixed(2)}）`,
+      '每条退费明细（cnt 为负）须与其所退的明细一同给出，且退费不得超过所收费用',
+    );
+  }
+}
+
+/** The year's figures before the stay: none may be below what the stay's earlier settlements paid. */
+function checkYearBefore(yBefore: Record<string, Decimal>, file: string): void {
+  for (const [k, v] of Object.entries(yBefore)) {
+    if (v.isNeg())
+      throw inputError(
+        'BILL_YTD_INCONSISTENT',
+        `${file}: year-to-date ${k} is lower than what the earlier interim settlements of this stay paid`,
+        "pass person.ytd as the center reports it now (5206, including earlier interim settlements) or the previous result's accumulators",
+        undefined,
+        { key: k },
+      ).zh(
+        `${file}：年度累计 ${k} 低于本次住院此前各次中途结算已支付的金额`,
+        '请按医保中心当前报告的值传入 person.ytd（5206，含此前的中途结算），或传入上一次结果的累计值',
+      );
+  }
+}
+
+/** This settlement (the stay less the earlier ones) owes nothing back, or says which input is wrong. */
+function checkNothingOwedBack(amounts: Amounts, refunds: boolean, carry: Carry | null, file: string): void {
+  if (refunds && AMOUNT_FIELDS.some((f) => amounts[f].isNeg())) {
     throw inputError(
       'BILL_REFUND_EARLIER',
       `${file}: the bill refunds lines settled in an earlier interim settlement`,
@@ -121,6 +145,14 @@ export function settleSums(c: SumsContext): SettleResult {
       `请原样传入上一次结果的 state（账单键 state:，并删除 ${b.field}），或按该结果 state 中的值填写 ${b.field}——第 ${carry.settlements} 次结算后的${b.whatZh}`,
     );
   }
+}
+
+/** The result of this settlement: its amounts, the accumulators and state after it, the explanation. */
+function resultOf(c: SumsContext, sums: CategorySums, stay: Stay, amounts: Amounts): SettleResult {
+  const { input, policy, ex } = c;
+  const carry = input.visit.carry ?? null;
+  const ca = carry?.amounts;
+  const ytd = input.person.ytd;
   const bases: Record<string, Decimal> = {};
   for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
   const own = amounts.acct_pay.minus(amounts.acct_mulaid_pay);
@@ -139,7 +171,7 @@ export function settleSums(c: SumsContext): SettleResult {
         : {}),
   };
   const balc = input.person.acct_balc.minus(own);
-  const result: SettleResult = {
+  return {
     policy: { name: policy.name, version: policy.version, file: policy.source.file },
     insutype: input.insutype,
     setl_time: input.setl_time,
@@ -159,8 +191,6 @@ export function settleSums(c: SumsContext): SettleResult {
       ? finishExplanation(ex, { carry, amounts, acctBalc: input.person.acct_balc, own, ytd, accumulators })
       : null,
   };
-  assertInvariants(result);
-  return result;
 }
 
 /** Limits left before this settlement: before the stay, less what earlier interim settlements paid. */
