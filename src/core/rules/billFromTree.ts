@@ -227,37 +227,14 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
     );
     return null;
   }
-  // HIS exports carry extra columns (names, departments): ignore them, but catch misspelt keys
-  // (once per key: in a CSV every row has the same header).
-  for (const k of Object.keys(v)) {
-    if (LINE_KEY_SET.has(k) || misspelt.has(k)) continue;
-    const near = didYouMean(k, LINE_KEYS);
-    if (near) {
-      misspelt.add(k);
-      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`, {
-        message: `未知的键 '${k}'`,
-        fix: `是不是 '${near}'？（其他未知的键会被忽略）`,
-      });
-    }
-  }
+  warnMisspeltKeys(r, v, p, misspelt);
   const f = (k: string): string => childPath(p, k);
   const before = r.issues.list.length;
   const cnt = r.decimal(v.cnt, f('cnt'), { scale: 4, what: 'quantity' });
   const pric = r.decimal(v.pric, f('pric'), { scale: 6, what: 'unit price' });
   const date = r.date(v.fee_ocur_time, f('fee_ocur_time'));
   const code = typeof v.med_list_codg === 'string' && v.med_list_codg.trim() !== '' ? v.med_list_codg.trim() : null;
-  let lv: ChrgitmLv = null;
-  const raw = v.chrgitm_lv === undefined || v.chrgitm_lv === null ? '' : String(v.chrgitm_lv).trim();
-  if (raw !== '') {
-    if (!CATEGORIES.has(raw))
-      r.issues.add(
-        f('chrgitm_lv'),
-        `unknown category '${raw}'`,
-        'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
-        categoryZh(raw),
-      );
-    else lv = CATEGORIES.get(raw)!;
-  }
+  const lv = readCategory(r, v.chrgitm_lv, f('chrgitm_lv'));
   const limit =
     v.pric_uplmt_amt === undefined || v.pric_uplmt_amt === null
       ? null
@@ -300,6 +277,41 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
     ...(service === undefined ? {} : { service_item: service }),
     init_feedetl_sn: refund,
   };
+}
+
+/**
+ * HIS exports carry extra columns (names, departments): they are ignored, but a key close to a fee
+ * line's own is reported once (in a CSV every row has the same header).
+ */
+function warnMisspeltKeys(r: FieldReader, v: Record<string, TreeValue>, p: string, misspelt: Set<string>): void {
+  for (const k of Object.keys(v)) {
+    if (LINE_KEY_SET.has(k) || misspelt.has(k)) continue;
+    const near = didYouMean(k, LINE_KEYS);
+    if (near) {
+      misspelt.add(k);
+      r.issues.add(childPath(p, k), `unknown key '${k}'`, `did you mean '${near}'? (other unknown keys are ignored)`, {
+        message: `未知的键 '${k}'`,
+        fix: `是不是 '${near}'？（其他未知的键会被忽略）`,
+      });
+    }
+  }
+}
+
+/** 01/02/03 (甲/乙/丙), or null when empty (an item without a valid mapping). */
+function readCategory(r: FieldReader, v: TreeValue | undefined, at: string): ChrgitmLv {
+  let lv: ChrgitmLv = null;
+  const raw = v === undefined || v === null ? '' : String(v).trim();
+  if (raw !== '') {
+    if (!CATEGORIES.has(raw))
+      r.issues.add(
+        at,
+        `unknown category '${raw}'`,
+        'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
+        categoryZh(raw),
+      );
+    else lv = CATEGORIES.get(raw)!;
+  }
+  return lv;
 }
 
 /** The Chinese words of an unknown fee category (shared with checkInput). */

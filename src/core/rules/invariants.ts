@@ -48,15 +48,31 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   const s: SetlinfoLike = isResult(x) ? x.setlinfo : x;
   const lines = opts.lines ?? (isResult(x) ? x.lines : []);
   const tol = opts.tolerance === 0 ? ZERO : new D(opts.tolerance ?? '0.01');
-  const negTol = tol.neg();
   const g = (f: AmountField): Decimal => s[f] ?? ZERO;
   const out: Violation[] = [];
   // Tolerance 0 (the engine checking itself, once per bill): equality, without a difference per sum.
   const near = tol.isZero()
     ? (a: Decimal, b: Decimal): boolean => a.eq(b)
     : (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
-  const t = (v: Decimal): string => v.toFixed(2);
 
+  checkSetlinfo(s, g, near, tol, !!opts.fixedAmount, out);
+  checkLines(lines, near, out);
+  return out;
+}
+
+type Near = (a: Decimal, b: Decimal) => boolean;
+const t = (v: Decimal): string => v.toFixed(2);
+
+/** I1–I7 on the settlement's amounts. */
+function checkSetlinfo(
+  s: SetlinfoLike,
+  g: (f: AmountField) => Decimal,
+  near: Near,
+  tol: Decimal,
+  fixedAmount: boolean,
+  out: Violation[],
+): void {
+  const negTol = tol.neg();
   const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
   if (!near(g('medfee_sumamt'), i1))
     out.push({
@@ -93,7 +109,7 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
       detail: `${t(g('psn_part_amt'))} ≠ ${t(i4)}`,
     });
 
-  if (!opts.fixedAmount) {
+  if (!fixedAmount) {
     const i5 = MEDFEE_PARTS.reduce((a, f) => a.plus(g(f)), ZERO);
     if (!near(g('medfee_sumamt'), i5))
       out.push({
@@ -121,7 +137,10 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
       check: 'all amounts >= 0',
       detail: negative.map((f) => `${f} ${t(s[f]!)}`).join(', '),
     });
+}
 
+/** Each fee line's parts add up to its total. */
+function checkLines(lines: LineSplit[], near: Near, out: Violation[]): void {
   for (const l of lines) {
     const parts = plusOrSame(
       plusOrSame(plusOrSame(l.fulamt_ownpay_amt, l.overlmt_amt), l.preselfpay_amt),
@@ -136,7 +155,6 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
       });
     }
   }
-  return out;
 }
 
 /** Throws an internal error (exit 1) when the engine's own result breaks a sum. */

@@ -87,68 +87,76 @@ function checkContiguous(
     );
     ok = false;
   }
-  bands.forEach((b, i) => {
-    const p = childPath(path, i);
-    if (b.to !== null && !b.to.gt(b.from)) {
+  for (let i = 0; i < bands.length; i++) if (!bandFollows(r, bands, i, path, show)) ok = false;
+  return ok;
+}
+
+type Span = { from: Decimal; to: Decimal | null };
+
+/** Band i ends after it starts and meets the next one (or, the last, is open-ended). */
+function bandFollows(r: FieldReader, bands: Span[], i: number, path: string, show: (d: Decimal) => string): boolean {
+  const b = bands[i]!;
+  let ok = true;
+  const p = childPath(path, i);
+  if (b.to !== null && !b.to.gt(b.from)) {
+    r.issues.add(
+      childPath(p, 'to'),
+      `band ends at ${show(b.to)}, not after its start ${show(b.from)}`,
+      'make `to` larger than `from`',
+      { message: `分段结束于 ${show(b.to)}，不在其起点 ${show(b.from)} 之后`, fix: '请让 to 大于 from' },
+    );
+    ok = false;
+  }
+  const next = bands[i + 1];
+  if (!next) {
+    if (b.to !== null) {
       r.issues.add(
         childPath(p, 'to'),
-        `band ends at ${show(b.to)}, not after its start ${show(b.from)}`,
-        'make `to` larger than `from`',
-        { message: `分段结束于 ${show(b.to)}，不在其起点 ${show(b.from)} 之后`, fix: '请让 to 大于 from' },
-      );
-      ok = false;
-    }
-    const next = bands[i + 1];
-    if (!next) {
-      if (b.to !== null) {
-        r.issues.add(
-          childPath(p, 'to'),
-          `the last band ends at ${show(b.to)}: amounts above it fall in no band`,
-          `remove 'to' from the last band (it is open-ended)`,
-          {
-            message: `最后一段结束于 ${show(b.to)}：高于它的金额不落在任何一段`,
-            fix: '请删去最后一段的 to（最后一段不设上限）',
-          },
-        );
-        ok = false;
-      }
-      return;
-    }
-    if (b.to === null) {
-      r.issues.add(
-        childPath(p, 'to'),
-        `band ${i} has no end but is not the last band`,
-        `give band ${i} a 'to' equal to the next band's 'from' (${show(next.from)})`,
+        `the last band ends at ${show(b.to)}: amounts above it fall in no band`,
+        `remove 'to' from the last band (it is open-ended)`,
         {
-          message: `第 ${i} 段没有结束值，但它不是最后一段`,
-          fix: `请给第 ${i} 段写 to，等于下一段的 from（${show(next.from)}）`,
-        },
-      );
-      ok = false;
-    } else if (next.from.gt(b.to)) {
-      r.issues.add(
-        childPath(childPath(path, i + 1), 'from'),
-        `gap between ${path}[${i}].to ${show(b.to)} and ${path}[${i + 1}].from ${show(next.from)}`,
-        `set ${path}[${i + 1}].from to ${show(b.to)} (bands must follow each other without gaps)`,
-        {
-          message: `${path}[${i}].to ${show(b.to)} 与 ${path}[${i + 1}].from ${show(next.from)} 之间有空档`,
-          fix: `请把 ${path}[${i + 1}].from 设为 ${show(b.to)}（各段须首尾相接）`,
-        },
-      );
-      ok = false;
-    } else if (next.from.lt(b.to)) {
-      r.issues.add(
-        childPath(childPath(path, i + 1), 'from'),
-        `bands overlap: ${path}[${i + 1}].from ${show(next.from)} is below ${path}[${i}].to ${show(b.to)}`,
-        `set ${path}[${i + 1}].from to ${show(b.to)}`,
-        {
-          message: `分段重叠：${path}[${i + 1}].from ${show(next.from)} 小于 ${path}[${i}].to ${show(b.to)}`,
-          fix: `请把 ${path}[${i + 1}].from 设为 ${show(b.to)}`,
+          message: `最后一段结束于 ${show(b.to)}：高于它的金额不落在任何一段`,
+          fix: '请删去最后一段的 to（最后一段不设上限）',
         },
       );
       ok = false;
     }
-  });
+    return ok;
+  }
+  if (b.to === null) {
+    r.issues.add(
+      childPath(p, 'to'),
+      `band ${i} has no end but is not the last band`,
+      `give band ${i} a 'to' equal to the next band's 'from' (${show(next.from)})`,
+      {
+        message: `第 ${i} 段没有结束值，但它不是最后一段`,
+        fix: `请给第 ${i} 段写 to，等于下一段的 from（${show(next.from)}）`,
+      },
+    );
+    ok = false;
+  } else if (next.from.gt(b.to)) {
+    r.issues.add(
+      childPath(childPath(path, i + 1), 'from'),
+      `gap between ${path}[${i}].to ${show(b.to)} and ${path}[${i + 1}].from ${show(next.from)}`,
+      `set ${path}[${i + 1}].from to ${show(b.to)} (bands must follow each other without gaps)`,
+      {
+        message: `${path}[${i}].to ${show(b.to)} 与 ${path}[${i + 1}].from ${show(next.from)} 之间有空档`,
+        fix: `请把 ${path}[${i + 1}].from 设为 ${show(b.to)}（各段须首尾相接）`,
+      },
+    );
+    ok = false;
+  } else if (next.from.lt(b.to)) {
+    r.issues.add(
+      childPath(childPath(path, i + 1), 'from'),
+      `bands overlap: ${path}[${i + 1}].from ${show(next.from)} is below ${path}[${i}].to ${show(b.to)}`,
+      `set ${path}[${i + 1}].from to ${show(b.to)}`,
+      {
+        message: `分段重叠：${path}[${i + 1}].from ${show(next.from)} 小于 ${path}[${i}].to ${show(b.to)}`,
+        fix: `请把 ${path}[${i + 1}].from 设为 ${show(b.to)}`,
+      },
+    );
+    ok = false;
+  }
   return ok;
 }
 

@@ -72,22 +72,7 @@ export function readPool(
     m.ceiling === undefined || m.ceiling === null ? null : r.amount(m.ceiling, childPath(path, 'ceiling'));
   const categories = readCategories(r, m.categories, childPath(path, 'categories'), ctx);
   const accountFirst = readSegments(r, m.segments, childPath(path, 'segments'));
-  let sharedCap: string | null = null;
-  if (m.shared_cap !== undefined && m.shared_cap !== null) {
-    sharedCap = r.text(m.shared_cap, childPath(path, 'shared_cap'));
-    if (sharedCap !== null && !ctx.sharedCaps.includes(sharedCap)) {
-      r.issues.add(
-        childPath(path, 'shared_cap'),
-        `'${sharedCap}' is not one of the policy's shared_caps (${ctx.sharedCaps.join(', ') || 'none declared'})`,
-        `declare it at the top level (shared_caps: { ${sharedCap}: <annual amount> }) or use one of ${ctx.sharedCaps.join(', ') || '(none)'}`,
-        {
-          message: `'${sharedCap}' 不在政策文件的 shared_caps 中（${ctx.sharedCaps.join('、') || '未声明'}）`,
-          fix: `请在顶层声明（shared_caps: { ${sharedCap}: <年度限额> }），或使用 ${ctx.sharedCaps.join('、') || '（无）'} 之一`,
-        },
-      );
-      sharedCap = null;
-    }
-  }
+  const sharedCap = readSharedCap(r, m.shared_cap, childPath(path, 'shared_cap'), ctx);
   const fixed = m.fixed === undefined || m.fixed === null ? null : readFixed(r, m.fixed, childPath(path, 'fixed'));
   if (
     !deductible ||
@@ -111,6 +96,23 @@ export function readPool(
     bands,
     ceiling,
   };
+}
+
+/** The pool's shared cap: one the policy declares at the top level (shared_caps). */
+function readSharedCap(r: FieldReader, v: TreeValue | undefined, path: string, ctx: PoolContext): string | null {
+  if (v === undefined || v === null) return null;
+  const sharedCap = r.text(v, path);
+  if (sharedCap === null || ctx.sharedCaps.includes(sharedCap)) return sharedCap;
+  r.issues.add(
+    path,
+    `'${sharedCap}' is not one of the policy's shared_caps (${ctx.sharedCaps.join(', ') || 'none declared'})`,
+    `declare it at the top level (shared_caps: { ${sharedCap}: <annual amount> }) or use one of ${ctx.sharedCaps.join(', ') || '(none)'}`,
+    {
+      message: `'${sharedCap}' 不在政策文件的 shared_caps 中（${ctx.sharedCaps.join('、') || '未声明'}）`,
+      fix: `请在顶层声明（shared_caps: { ${sharedCap}: <年度限额> }），或使用 ${ctx.sharedCaps.join('、') || '（无）'} 之一`,
+    },
+  );
+  return null;
 }
 
 /** `segments: [account, own, copay]` (当年账户段 → 自负段 → 共付段) or the default [own, copay]. */

@@ -122,29 +122,42 @@ export function splitLine(line: FeeLine, c: LineContext, sums: FenSums | null = 
   out.selfpay_prop = prop;
   out.preselfpay_amt = pre;
   if (sums !== null) addLine(sums, out, inFen, false, false);
-  if (c.explain) {
-    const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
-    const zh = [`费用 ${line.cnt.toString()} × ${pric.toString()} = ${f2(fee)}`];
-    if (!over.isZero()) {
-      parts.push(
-        `over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? ' borne by the hospital' : ''}`,
-      );
-      zh.push(
-        `超限价 (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(over)}${c.hospOverLimit ? '，由医院负担' : ''}`,
-      );
-    }
-    if (line.chrgitm_lv === '02') {
-      const whence = c.bOverride !== null ? 'person group' : line.selfpay_prop != null ? 'catalog' : 'policy default';
-      const whenceZh = c.bOverride !== null ? '人员类别' : line.selfpay_prop != null ? '目录' : '政策默认';
-      parts.push(`乙类 pre-self-pay ${f2(rest)} × ${prop.toString()} (${whence}) = ${f2(pre)}`);
-      zh.push(`乙类先行自付 ${f2(rest)} × ${prop.toString()}（${whenceZh}）= ${f2(pre)}`);
-    }
-    parts.push(`in scope ${f2(out.inscp_scp_amt)}`);
-    zh.push(`符合范围 ${f2(out.inscp_scp_amt)}`);
-    out.rule = `chrgitm_lv ${line.chrgitm_lv}: ${parts.join('; ')}${markupNote(markup)}`;
-    out.rule_zh = `chrgitm_lv ${line.chrgitm_lv}：${zh.join('；')}${markupNoteZh(markup)}`;
-  }
+  if (c.explain) explainSplit(out, line, pric, limit, rest, markup, c);
   return out;
+}
+
+/** The rule text of a split 甲/乙 line: fee, over the limit, 乙类 pre-self-pay, in scope. */
+function explainSplit(
+  out: LineSplit,
+  line: FeeLine,
+  pric: Decimal,
+  limit: Decimal | null,
+  rest: Decimal,
+  markup: Decimal | null,
+  c: LineContext,
+): void {
+  const parts = [`fee ${line.cnt.toString()} × ${pric.toString()} = ${f2(out.det_item_fee_sumamt)}`];
+  const zh = [`费用 ${line.cnt.toString()} × ${pric.toString()} = ${f2(out.det_item_fee_sumamt)}`];
+  if (!out.overlmt_amt.isZero()) {
+    parts.push(
+      `over limit (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(out.overlmt_amt)}${c.hospOverLimit ? ' borne by the hospital' : ''}`,
+    );
+    zh.push(
+      `超限价 (${pric.toString()} − ${limit!.toString()}) × ${line.cnt.toString()} = ${f2(out.overlmt_amt)}${c.hospOverLimit ? '，由医院负担' : ''}`,
+    );
+  }
+  if (line.chrgitm_lv === '02') {
+    const whence = c.bOverride !== null ? 'person group' : line.selfpay_prop != null ? 'catalog' : 'policy default';
+    const whenceZh = c.bOverride !== null ? '人员类别' : line.selfpay_prop != null ? '目录' : '政策默认';
+    parts.push(
+      `乙类 pre-self-pay ${f2(rest)} × ${out.selfpay_prop.toString()} (${whence}) = ${f2(out.preselfpay_amt)}`,
+    );
+    zh.push(`乙类先行自付 ${f2(rest)} × ${out.selfpay_prop.toString()}（${whenceZh}）= ${f2(out.preselfpay_amt)}`);
+  }
+  parts.push(`in scope ${f2(out.inscp_scp_amt)}`);
+  zh.push(`符合范围 ${f2(out.inscp_scp_amt)}`);
+  out.rule = `chrgitm_lv ${line.chrgitm_lv}: ${parts.join('; ')}${markupNote(markup)}`;
+  out.rule_zh = `chrgitm_lv ${line.chrgitm_lv}：${zh.join('；')}${markupNoteZh(markup)}`;
 }
 
 /** Add a split line to the bill's fen sums: from PARTS when it was split in fen, else read from its Decimals. */
