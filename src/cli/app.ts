@@ -100,7 +100,7 @@ function commandPath(cmd: Command): string {
 }
 
 export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Date) => string, hooks?: JobHooks): App {
-  const afterRun = hooks?.afterRun;
+  const frame: Frame = { io, lang, argv, newRunId, afterRun: hooks?.afterRun };
   const app: App = {
     hooks,
     io,
@@ -117,119 +117,160 @@ export function createApp(io: Io, lang: Lang, argv: string[], newRunId: (now: Da
     },
     action<O extends object>(handler: Handler<O>, o: ActionOptions<O> = {}) {
       return async (...a: unknown[]) => {
-        const cmd = a[a.length - 1] as Command;
-        // The one place where commander's parsed values meet the handler's declared options.
-        const opts = a[a.length - 2] as O & Record<string, unknown>;
-        const args = a.slice(0, a.length - 2);
-        const flags = cmd.optsWithGlobals<GlobalFlags>();
-        const color = colorEnabled({
-          tty: !!io.stdout.isTTY,
-          json: !!flags.json,
-          noColorFlag: flags.color === false,
-          env: io.env,
-        });
-        const now = io.now ? io.now() : new Date();
-        const ctx = new Ctx(io, flags, lang, await makeChalk(color), color, newRunId(now), commandPath(cmd));
-        if (o.keyFlags) Object.assign(ctx.keyFlags, o.keyFlags(opts));
-        let recorded = false;
-        try {
-          if (o.record) {
-            const j = await ctx.journal();
-            const { redactArgs } = await import('../core/journal/index.js');
-            await j.startRun({
-              runId: ctx.runId,
-              command: ctx.command,
-              args: redactArgs(argv),
-              institution: ctx.config().institution,
-              now,
-            });
-            recorded = true;
-          }
-          const job = o.lock?.(opts, args);
-          if (job) await ctx.lockRun(job);
-          const result = await handler(ctx, args, opts);
-          const exit = result.exit ?? EXIT.ok;
-          if (o.notify)
-            await notifySafely(
-              ctx,
-              afterRun,
-              {
-                exit,
-                data: result.data,
-                errorSummary: result.error?.text(lang).summary,
-                errorCode: result.error?.code,
-                opts,
-                startedAt: now,
-              },
-              flags.notify,
-            );
-          if (result.streamed) {
-            // Its records are on stdout already.
-          } else if (ctx.json) {
-            const env = resultEnvelope({
-              command: ctx.command,
-              runId: ctx.runId,
-              exit,
-              data: result.data,
-              warnings: ctx.warnings,
-              error: result.error,
-              findings: result.findings,
-            });
-            io.stdout.write(JSON.stringify(env, null, 2) + '\n');
-          } else if (result.human) {
-            const out = ctx.out();
-            result.human(out, ctx);
-            if (o.record) out.note(ctx.t('common.run', { runId: ctx.runId }));
-            // --quiet keeps only the verdict: a command that printed none gets a one-line one.
-            if (ctx.quiet && out.verdicts() === 0) {
-              if (exit === EXIT.ok) out.ok(ctx.t('common.done'));
-              else out.bad(result.findings?.summary ?? result.error?.summary ?? ctx.t('common.failed', { exit }));
-            }
-          }
-          app.exitCode = exit;
-          if (recorded)
-            await (await ctx.journal()).finishRun(
-              ctx.runId,
-              exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed',
-              exit,
-              ctx.now(),
-              result.error?.toJSON(),
-            );
-        } catch (caught) {
-          const e = ctx.explainError(caught);
-          if (o.notify) {
-            const err = isHisopsError(e) ? e : undefined;
-            await notifySafely(
-              ctx,
-              afterRun,
-              {
-                exit: err?.exit ?? EXIT.internal,
-                errorSummary: err ? err.text(lang).summary : e instanceof Error ? e.message : String(e),
-                errorCode: err?.code ?? 'INTERNAL',
-                opts,
-                startedAt: now,
-              },
-              flags.notify,
-            );
-          }
-          app.exitCode = renderError(ctx, e);
-          if (recorded)
-            await (await ctx.journal())
-              .finishRun(
-                ctx.runId,
-                'failed',
-                app.exitCode,
-                ctx.now(),
-                isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' },
-              )
-              .catch(() => undefined);
-        } finally {
-          await ctx.close();
-        }
+        app.exitCode = await runAction(frame, handler, o, a);
       };
     },
   };
   return app;
+}
+
+/** What every action of one app shares. */
+interface Frame {
+  io: Io;
+  lang: Lang;
+  argv: string[];
+  newRunId: (now: Date) => string;
+  afterRun: AfterRun | undefined;
+}
+
+/**
+ * One command run: its context from commander's arguments, the run record and lock, the handler,
+ * then the notification, the output (envelope, human text or nothing when streamed) and the
+ * record's outcome — or, when anything throws, the error in the same places. Returns the exit code.
+ */
+async function runAction<O extends object>(
+  f: Frame,
+  handler: Handler<O>,
+  o: ActionOptions<O>,
+  a: unknown[],
+): Promise<number> {
+  const cmd = a[a.length - 1] as Command;
+  // The one place where commander's parsed values meet the handler's declared options.
+  const opts = a[a.length - 2] as O & Record<string, unknown>;
+  const args = a.slice(0, a.length - 2);
+  const flags = cmd.optsWithGlobals<GlobalFlags>();
+  const color = colorEnabled({
+    tty: !!f.io.stdout.isTTY,
+    json: !!flags.json,
+    noColorFlag: flags.color === false,
+    env: f.io.env,
+  });
+  const now = f.io.now ? f.io.now() : new Date();
+  const ctx = new Ctx(f.io, flags, f.lang, await makeChalk(color), color, f.newRunId(now), commandPath(cmd));
+  if (o.keyFlags) Object.assign(ctx.keyFlags, o.keyFlags(opts));
+  let recorded = false;
+  try {
+    if (o.record) recorded = await startRecord(ctx, f.argv, now);
+    const job = o.lock?.(opts, args);
+    if (job) await ctx.lockRun(job);
+    const result = await handler(ctx, args, opts);
+    const exit = result.exit ?? EXIT.ok;
+    if (o.notify)
+      await notifySafely(
+        ctx,
+        f.afterRun,
+        {
+          exit,
+          data: result.data,
+          errorSummary: result.error?.text(f.lang).summary,
+          errorCode: result.error?.code,
+          opts,
+          startedAt: now,
+        },
+        flags.notify,
+      );
+    writeResult(ctx, result, exit, !!o.record);
+    if (recorded)
+      await (await ctx.journal()).finishRun(
+        ctx.runId,
+        exit === 0 ? 'ok' : exit === EXIT.findings ? 'attention' : 'failed',
+        exit,
+        ctx.now(),
+        result.error?.toJSON(),
+      );
+    return exit;
+  } catch (caught) {
+    return await runFailed(ctx, f, caught, { notify: !!o.notify, recorded, opts, now, notifyFlag: flags.notify });
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The run's record in the journal: id, command, arguments without secrets. */
+async function startRecord(ctx: Ctx, argv: string[], now: Date): Promise<boolean> {
+  const j = await ctx.journal();
+  const { redactArgs } = await import('../core/journal/index.js');
+  await j.startRun({
+    runId: ctx.runId,
+    command: ctx.command,
+    args: redactArgs(argv),
+    institution: ctx.config().institution,
+    now,
+  });
+  return true;
+}
+
+/** The handler's result for scripts (the JSON envelope) or people; a streamed result printed its own. */
+function writeResult(ctx: Ctx, result: CommandResult, exit: number, recorded: boolean): void {
+  if (result.streamed) return;
+  if (ctx.json) {
+    const env = resultEnvelope({
+      command: ctx.command,
+      runId: ctx.runId,
+      exit,
+      data: result.data,
+      warnings: ctx.warnings,
+      error: result.error,
+      findings: result.findings,
+    });
+    ctx.io.stdout.write(JSON.stringify(env, null, 2) + '\n');
+  } else if (result.human) {
+    const out = ctx.out();
+    result.human(out, ctx);
+    if (recorded) out.note(ctx.t('common.run', { runId: ctx.runId }));
+    // --quiet keeps only the verdict: a command that printed none gets a one-line one.
+    if (ctx.quiet && out.verdicts() === 0) {
+      if (exit === EXIT.ok) out.ok(ctx.t('common.done'));
+      else out.bad(result.findings?.summary ?? result.error?.summary ?? ctx.t('common.failed', { exit }));
+    }
+  }
+}
+
+/** A run that threw: notified, rendered, and recorded as failed; returns its exit code. */
+async function runFailed(
+  ctx: Ctx,
+  f: Frame,
+  caught: unknown,
+  r: {
+    notify: boolean;
+    recorded: boolean;
+    opts: Record<string, unknown>;
+    now: Date;
+    notifyFlag: string | boolean | undefined;
+  },
+): Promise<number> {
+  const e = ctx.explainError(caught);
+  if (r.notify) {
+    const err = isHisopsError(e) ? e : undefined;
+    await notifySafely(
+      ctx,
+      f.afterRun,
+      {
+        exit: err?.exit ?? EXIT.internal,
+        errorSummary: err ? err.text(f.lang).summary : e instanceof Error ? e.message : String(e),
+        errorCode: err?.code ?? 'INTERNAL',
+        opts: r.opts,
+        startedAt: r.now,
+      },
+      r.notifyFlag,
+    );
+  }
+  const exit = renderError(ctx, e);
+  if (r.recorded)
+    await (await ctx.journal())
+      .finishRun(ctx.runId, 'failed', exit, ctx.now(), isHisopsError(e) ? e.toJSON() : { code: 'INTERNAL' })
+      .catch(() => undefined);
+  return exit;
 }
 
 /** Notify the run's result; nothing that happens here changes the run's exit code. */
