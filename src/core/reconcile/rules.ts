@@ -27,9 +27,10 @@
  * ```
  */
 import { closest } from '../config/index.js';
+import { parseClrTypeMap, parseGroups, parseResultColumns } from './rulesLists.js';
+import { ADMDVS, bad, CODE, intIn, oneOf, stringList } from './rulesValues.js';
 import { CLR_TYPE, INSUTYPE, STMT_RESULT_COLUMNS } from '../center/protocol/index.js';
 import { inputError } from '../errors.js';
-import { DETAIL_AMOUNTS } from './detailFigures.js';
 
 export type PeriodMode = 'day' | 'range';
 export type DetailMode = 'auto' | 'always' | 'never';
@@ -85,14 +86,6 @@ export const DEFAULT_RULES: Omit<ReconcileRules, 'setl_optins'> = {
   resultColumns: [...STMT_RESULT_COLUMNS],
 };
 
-const ENUMS = {
-  period: ['day', 'range'],
-  detail: ['auto', 'always', 'never'],
-  refunds: ['include', 'exclude'],
-  hospitalBorne: ['as_returned', 'subtract', 'add'],
-  outOfArea: ['own_agency', 'local_agency', 'exclude'],
-} as const;
-
 const KEYS = [
   'maxDays',
   'period',
@@ -113,95 +106,11 @@ const KEYS = [
   'resultColumns',
 ] as const;
 
-const CODE = /^[0-9A-Za-z]{1,6}$/;
-const ADMDVS = /^\d{6}$/;
-
 export interface RulesSource {
   /** The configuration file, for messages (default "hisops.yaml"). */
   file?: string;
   /** center.setl_optins of the institution: the default local agency. */
   setl_optins: string;
-}
-
-/** `zh` is the same problem and fix in Chinese: [problem, fix]. */
-function bad(file: string, key: string, summary: string, fix: string, found: unknown, zh: [string, string]): never {
-  const foundWords = found === undefined ? undefined : `Found: ${JSON.stringify(found)}.`;
-  throw inputError('RECONCILE_CONFIG', `${file}: reconcile.${key} ${summary}`, fix, foundWords, {
-    file,
-    key: `reconcile.${key}`,
-  }).zh(
-    `${file}：reconcile.${key} ${zh[0]}`,
-    zh[1],
-    found === undefined ? undefined : `实际值：${JSON.stringify(found)}。`,
-  );
-}
-
-function stringList(file: string, key: string, v: unknown, check?: (s: string) => string | undefined): string[] {
-  if (!Array.isArray(v))
-    bad(file, key, 'must be a list', `Write it as a YAML list, e.g. ${key}: ["a", "b"].`, v, [
-      '必须是列表',
-      `请写成 YAML 列表，例如 ${key}: ["a", "b"]。`,
-    ]);
-  return v.map((item, i) => {
-    if (typeof item !== 'string' && typeof item !== 'number')
-      bad(file, `${key}[${i}]`, 'must be a text value', 'Quote codes, e.g. "390".', item, [
-        '必须是文本值',
-        '代码请加引号，例如 "390"。',
-      ]);
-    const s = String(item);
-    const problem = check?.(s);
-    if (problem)
-      bad(file, `${key}[${i}]`, problem, `Correct item ${i + 1} of reconcile.${key}.`, item, [
-        problem,
-        `请更正 reconcile.${key} 的第 ${i + 1} 项。`,
-      ]);
-    return s;
-  });
-}
-
-function intIn(file: string, key: string, v: unknown, min: number, max: number): number {
-  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
-    bad(
-      file,
-      key,
-      `must be a whole number from ${min} to ${max}`,
-      `Write e.g. ${key}: ${Math.min(max, Math.max(min, 31))}.`,
-      v,
-      [`必须是 ${min} 到 ${max} 之间的整数`, `例如 ${key}: ${Math.min(max, Math.max(min, 31))}。`],
-    );
-  return n;
-}
-
-function oneOf<K extends keyof typeof ENUMS>(file: string, key: K, v: unknown): (typeof ENUMS)[K][number] {
-  const allowed = ENUMS[key] as readonly string[];
-  if (typeof v !== 'string' || !allowed.includes(v)) {
-    const near = typeof v === 'string' ? closest(v, allowed) : undefined;
-    bad(
-      file,
-      key,
-      `must be one of ${allowed.join(', ')}`,
-      near ? `Did you mean "${near}"?` : `Write ${key}: ${allowed[0]}.`,
-      v,
-      [`必须是 ${allowed.join('、')} 之一`, near ? `您是不是要写 "${near}"？` : `例如 ${key}: ${allowed[0]}。`],
-    );
-  }
-  return v as (typeof ENUMS)[K][number];
-}
-
-function code(file: string, key: string, v: unknown, what: string): string {
-  if (typeof v !== 'string' && typeof v !== 'number')
-    bad(file, key, `must be ${what}`, 'Quote codes in YAML, e.g. "310".', v, [
-      `必须是${what}`,
-      'YAML 中的代码请加引号，例如 "310"。',
-    ]);
-  const s = String(v);
-  if (!CODE.test(s))
-    bad(file, key, `must be ${what} (letters and digits, at most 6)`, 'Quote codes in YAML, e.g. "310".', v, [
-      `必须是${what}（字母和数字，最多 6 位）`,
-      'YAML 中的代码请加引号，例如 "310"。',
-    ]);
-  return s;
 }
 
 /**
@@ -240,6 +149,15 @@ export function parseReconcileRules(section: unknown, src: RulesSource): Reconci
     );
   }
   const o = section as Record<string, unknown>;
+  refuseUnknownKeys(file, o);
+  readChoices(file, o, rules);
+  readLists(file, o, rules);
+  checkCodes(file, rules);
+  return rules;
+}
+
+/** A key that is not a setting is refused with the nearest known one: a typo never falls back silently. */
+function refuseUnknownKeys(file: string, o: Record<string, unknown>): void {
   for (const k of Object.keys(o)) {
     if (!(KEYS as readonly string[]).includes(k)) {
       const near = closest(k, KEYS);
@@ -256,6 +174,10 @@ export function parseReconcileRules(section: unknown, src: RulesSource): Reconci
       );
     }
   }
+}
+
+/** The single-valued settings: numbers, modes and the local agency. */
+function readChoices(file: string, o: Record<string, unknown>, rules: ReconcileRules): void {
   if (o.maxDays !== undefined) rules.maxDays = intIn(file, 'maxDays', o.maxDays, 1, 366);
   if (o.period !== undefined) rules.period = oneOf(file, 'period', o.period);
   if (o.detail !== undefined) rules.detail = oneOf(file, 'detail', o.detail);
@@ -275,6 +197,10 @@ export function parseReconcileRules(section: unknown, src: RulesSource): Reconci
       );
     rules.setl_optins = s;
   }
+}
+
+/** The lists and maps: statuses, extra codes, clearing-type map, groups, limits, result columns. */
+function readLists(file: string, o: Record<string, unknown>, rules: ReconcileRules): void {
   if (o.statuses !== undefined) {
     rules.statuses = stringList(file, 'statuses', o.statuses, (s) => (s.trim() === '' ? 'is empty' : undefined));
     if (rules.statuses.length === 0)
@@ -306,122 +232,6 @@ export function parseReconcileRules(section: unknown, src: RulesSource): Reconci
   if (o.queryLimit !== undefined) rules.queryLimit = intIn(file, 'queryLimit', o.queryLimit, 0, 100_000);
   if (o.concurrency !== undefined) rules.concurrency = intIn(file, 'concurrency', o.concurrency, 1, 32);
   if (o.resultColumns !== undefined) rules.resultColumns = parseResultColumns(file, o.resultColumns);
-  checkCodes(file, rules);
-  return rules;
-}
-
-/** reconcile.clrTypeMap: HIS clearing type → the center's, both codes. */
-function parseClrTypeMap(file: string, m: unknown): Record<string, string> {
-  if (typeof m !== 'object' || m === null || Array.isArray(m))
-    bad(
-      file,
-      'clrTypeMap',
-      "must be a map from the HIS clearing type to the center's",
-      'Write e.g. clrTypeMap: { "13": "11", "14": "11" }.',
-      m,
-      ['必须是 HIS 清算类别到医保中心清算类别的映射', '例如 clrTypeMap: { "13": "11", "14": "11" }。'],
-    );
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m as Record<string, unknown>)) {
-    code(file, `clrTypeMap.${k}`, k, 'a clearing-type code');
-    const to = code(file, `clrTypeMap.${k}`, v, 'a clearing-type code');
-    out[k] = to;
-  }
-  return out;
-}
-
-/** reconcile.groups: the groups always asked about, each { insutype, clr_type, setl_optins }. */
-function parseGroups(file: string, groups: unknown): GroupSpec[] {
-  if (!Array.isArray(groups))
-    bad(
-      file,
-      'groups',
-      'must be a list of { insutype, clr_type, setl_optins }',
-      'Write e.g. groups: [{ insutype: "310", clr_type: "11", setl_optins: "430100" }].',
-      groups,
-      [
-        '必须是 { insutype, clr_type, setl_optins } 的列表',
-        '例如 groups: [{ insutype: "310", clr_type: "11", setl_optins: "430100" }]。',
-      ],
-    );
-  return groups.map((g, i) => {
-    if (typeof g !== 'object' || g === null || Array.isArray(g))
-      bad(
-        file,
-        `groups[${i}]`,
-        'must be a map with insutype, clr_type and setl_optins',
-        'Write e.g. { insutype: "310", clr_type: "11", setl_optins: "430100" }.',
-        g,
-        [
-          '必须是含 insutype、clr_type 和 setl_optins 的映射',
-          '例如 { insutype: "310", clr_type: "11", setl_optins: "430100" }。',
-        ],
-      );
-    const r = g as Record<string, unknown>;
-    for (const k of Object.keys(r))
-      if (!['insutype', 'clr_type', 'setl_optins'].includes(k))
-        bad(
-          file,
-          `groups[${i}].${k}`,
-          'is not a group key',
-          'A group has exactly insutype, clr_type and setl_optins.',
-          undefined,
-          ['不是分组的键', '分组只有 insutype、clr_type 和 setl_optins 三个键。'],
-        );
-    const setl = String(r.setl_optins ?? '');
-    if (!ADMDVS.test(setl))
-      bad(
-        file,
-        `groups[${i}].setl_optins`,
-        'must be a 6-digit agency code',
-        'Quote it, e.g. "430100".',
-        r.setl_optins,
-        ['必须是 6 位经办机构代码', '请加引号，例如 "430100"。'],
-      );
-    return {
-      insutype: code(file, `groups[${i}].insutype`, r.insutype, 'an insurance-type code'),
-      clr_type: code(file, `groups[${i}].clr_type`, r.clr_type, 'a clearing-type code'),
-      setl_optins: setl,
-    };
-  });
-}
-
-/** reconcile.resultColumns: the province's 3202 result columns in order ("-": ignored), with every column classification needs. */
-function parseResultColumns(file: string, v: unknown): string[] {
-  const cols = stringList(file, 'resultColumns', v);
-  const known = new Set<string>(STMT_RESULT_COLUMNS);
-  for (const [i, c] of cols.entries()) {
-    if (!known.has(c) && c !== '-')
-      bad(
-        file,
-        `resultColumns[${i}]`,
-        `names "${c}", which is not a 3202 result column`,
-        `Use ${STMT_RESULT_COLUMNS.join(', ')}, or "-" for a column to ignore.`,
-        undefined,
-        [`中的 "${c}" 不是 3202 结果文件的列`, `请使用 ${STMT_RESULT_COLUMNS.join('、')}，要忽略的列写 "-"。`],
-      );
-  }
-  for (const need of ['setl_id', 'stmt_rslt', ...DETAIL_AMOUNTS]) {
-    if (!cols.includes(need))
-      bad(
-        file,
-        'resultColumns',
-        `leaves out ${need}, which classification needs`,
-        `List every column of the province's result file in order, including ${need}.`,
-        undefined,
-        [`缺少差异分类所需的 ${need}`, `请按顺序列出本省结果文件的每一列，包括 ${need}。`],
-      );
-  }
-  if (new Set(cols.filter((c) => c !== '-')).size !== cols.filter((c) => c !== '-').length)
-    bad(
-      file,
-      'resultColumns',
-      'names a column twice',
-      'Name each column once; use "-" for columns to ignore.',
-      undefined,
-      ['中有重复的列', '每列只写一次；要忽略的列写 "-"。'],
-    );
-  return cols;
 }
 
 /** Groups and mapped clearing types must be codes the center can be asked about. */
