@@ -133,7 +133,7 @@ function classifyMismatch(h: HisSettlement, r: ResultRow, ev: Evidence, ctx: Cla
 function classifyHisOnly(h: HisSettlement, r: ResultRow | null, ev: Evidence, ctx: ClassifyContext): Finding {
   const g = hisGroup(h);
   const minus = [effect(ctx.scope, g, -1, -h.medfee, -h.fund, -h.acct)];
-  const base = {
+  const base: HisOnlyBase = {
     scope: ctx.scope,
     group: g,
     ids: hisIds(h),
@@ -152,53 +152,69 @@ function classifyHisOnly(h: HisSettlement, r: ResultRow | null, ev: Evidence, ct
     });
   }
   const center = cq(ev);
-  if (center) {
-    const ct = s(center.setl_time);
-    const cday = ct ? ct.slice(0, 10) : null;
-    if (ct && cday && !inPeriod(cday, ctx.scope)) {
-      if (h.refd_setl_flag === '1') {
-        return finding({
-          ...base,
-          kind: 'refund_other_period',
-          cause: 'center_other_period',
-          times: { his: h.setl_time, center: ct },
-          detail: `Refund ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center counts it at ${ct}, in another period.`,
-        });
-      }
-      const cause = dayShift(h.setl_time, ct, ctx.rules.crossMidnightMinutes);
+  if (center) return heldElsewhere(h, r, center, ctx, base);
+  return notSettledAtCenter(h, r, ev, base);
+}
+
+type HisOnlyBase = Omit<Parameters<typeof finding>[0], 'kind' | 'cause' | 'detail'>;
+
+/** 5203 finds the settlement at the center: in another period, under another group, or unexplained. */
+function heldElsewhere(
+  h: HisSettlement,
+  r: ResultRow,
+  center: NonNullable<ReturnType<typeof cq>>,
+  ctx: ClassifyContext,
+  base: HisOnlyBase,
+): Finding {
+  const ct = s(center.setl_time);
+  const cday = ct ? ct.slice(0, 10) : null;
+  if (ct && cday && !inPeriod(cday, ctx.scope)) {
+    if (h.refd_setl_flag === '1') {
       return finding({
         ...base,
-        kind: 'cross_midnight',
-        cause,
+        kind: 'refund_other_period',
+        cause: 'center_other_period',
         times: { his: h.setl_time, center: ct },
-        detail: `Settlement ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center's setl_time is ${ct} (${cause === 'near_midnight' ? 'across midnight' : 'another day'}), so the center counts it on ${cday}.`,
+        detail: `Refund ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center counts it at ${ct}, in another period.`,
       });
     }
-    const diffs: FieldDiff[] = [];
-    const ci = s(center.insutype);
-    const cc = s(center.clr_type);
-    const co = s(center.clr_optins);
-    if (ci && ci !== h.insutype) diffs.push({ field: 'insutype', his: h.insutype, center: ci, diff: null });
-    if (cc && cc !== h.clr_type) diffs.push({ field: 'clr_type', his: h.clr_type, center: cc, diff: null });
-    if (co && co !== h.setl_optins) diffs.push({ field: 'setl_optins', his: h.setl_optins, center: co, diff: null });
-    if (diffs.length) {
-      return finding({
-        ...base,
-        kind: 'group_mismatch',
-        cause: diffs.map((d) => d.field).join('+'),
-        fields: diffs,
-        times: { his: h.setl_time, center: ct },
-        detail: `Settlement ${h.setl_id} is held by the center under ${diffs.map((d) => `${d.field} ${d.center}`).join(', ')}; the HIS has ${diffs.map((d) => `${d.field} ${d.his}`).join(', ')}.`,
-      });
-    }
+    const cause = dayShift(h.setl_time, ct, ctx.rules.crossMidnightMinutes);
     return finding({
       ...base,
-      kind: 'unknown',
-      cause: 'center_holds_it',
+      kind: 'cross_midnight',
+      cause,
       times: { his: h.setl_time, center: ct },
-      detail: `The center marked settlement ${h.setl_id} not balanced${r?.memo ? ` ("${r.memo}")` : ''}, yet 5203 returns it with the same period and group.`,
+      detail: `Settlement ${h.setl_id} is booked by the HIS at ${h.setl_time}; the center's setl_time is ${ct} (${cause === 'near_midnight' ? 'across midnight' : 'another day'}), so the center counts it on ${cday}.`,
     });
   }
+  const diffs: FieldDiff[] = [];
+  const ci = s(center.insutype);
+  const cc = s(center.clr_type);
+  const co = s(center.clr_optins);
+  if (ci && ci !== h.insutype) diffs.push({ field: 'insutype', his: h.insutype, center: ci, diff: null });
+  if (cc && cc !== h.clr_type) diffs.push({ field: 'clr_type', his: h.clr_type, center: cc, diff: null });
+  if (co && co !== h.setl_optins) diffs.push({ field: 'setl_optins', his: h.setl_optins, center: co, diff: null });
+  if (diffs.length) {
+    return finding({
+      ...base,
+      kind: 'group_mismatch',
+      cause: diffs.map((d) => d.field).join('+'),
+      fields: diffs,
+      times: { his: h.setl_time, center: ct },
+      detail: `Settlement ${h.setl_id} is held by the center under ${diffs.map((d) => `${d.field} ${d.center}`).join(', ')}; the HIS has ${diffs.map((d) => `${d.field} ${d.his}`).join(', ')}.`,
+    });
+  }
+  return finding({
+    ...base,
+    kind: 'unknown',
+    cause: 'center_holds_it',
+    times: { his: h.setl_time, center: ct },
+    detail: `The center marked settlement ${h.setl_id} not balanced${r?.memo ? ` ("${r.memo}")` : ''}, yet 5203 returns it with the same period and group.`,
+  });
+}
+
+/** The center does not hold it: a pre-settlement, reversed or cancelled there, or never settled. */
+function notSettledAtCenter(h: HisSettlement, r: ResultRow, ev: Evidence, base: HisOnlyBase): Finding {
   const said = `${r?.memo ?? ''} ${ev.center && !ev.center.ok ? (ev.center.err_msg ?? '') : ''}`;
   const wasAsked = asked(ev);
   const infno = h.infno ?? s(ev.hisLog?.infno);

@@ -64,32 +64,40 @@ export function classifyCenterOnly(r: ResultRow, ev: Evidence, ctx: ClassifyCont
   const byMsg = ev.hisByMsgid;
   if (byMsg && centerCancelled && !ctx.rules.statuses.includes(s(byMsg.his_status) ?? ''))
     return notRecorded(byMsg, `the HIS shows it "${s(byMsg.his_status) ?? ''}"`);
-  if (byMsg) {
-    const status = s(byMsg.his_status) ?? '';
-    const cause =
-      status === 'pending'
-        ? 'no_answer'
-        : status === 'void'
-          ? 'his_void'
-          : ctx.rules.statuses.includes(status) && !s(byMsg.setl_id)
-            ? 'his_missing_setl_id'
-            : 'no_answer';
-    return finding({
-      ...base,
-      kind: 'center_only',
-      cause,
-      his: byMsg,
-      times: { his: s(byMsg.setl_time), center: ct },
-      detail:
-        cause === 'his_void'
-          ? `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS marked that settlement void.`
-          : cause === 'his_missing_setl_id'
-            ? `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS row of that call has no setl_id.`
-            : `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS still shows it "${status}" (the answer never arrived).`,
-    });
-  }
+  if (byMsg) return heldUnderCall(r, byMsg, ctx, base, ct);
   if (centerCancelled && (ev.hisLog || ev.call))
     return notRecorded(null, 'the HIS has no row of it (it rolled back after the center committed)');
+  return noSettlementInHis(r, ev, base, ct);
+}
+
+/** The HIS has a row of the call (by msgid) but not the settlement: still pending, void, or without setl_id. */
+function heldUnderCall(r: ResultRow, byMsg: Row, ctx: ClassifyContext, base: CenterBase, ct: string | null): Finding {
+  const status = s(byMsg.his_status) ?? '';
+  const cause =
+    status === 'pending'
+      ? 'no_answer'
+      : status === 'void'
+        ? 'his_void'
+        : ctx.rules.statuses.includes(status) && !s(byMsg.setl_id)
+          ? 'his_missing_setl_id'
+          : 'no_answer';
+  return finding({
+    ...base,
+    kind: 'center_only',
+    cause,
+    his: byMsg,
+    times: { his: s(byMsg.setl_time), center: ct },
+    detail:
+      cause === 'his_void'
+        ? `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS marked that settlement void.`
+        : cause === 'his_missing_setl_id'
+          ? `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS row of that call has no setl_id.`
+          : `The center settled call ${r.msgid} (setl_id ${r.setl_id}); the HIS still shows it "${status}" (the answer never arrived).`,
+  });
+}
+
+/** No HIS settlement row: the HIS's log or hisops's journal may know the call (a rollback), or nothing does. */
+function noSettlementInHis(r: ResultRow, ev: Evidence, base: CenterBase, ct: string | null): Finding {
   if (ev.hisLog) {
     return finding({
       ...base,
@@ -148,31 +156,7 @@ function heldByHis(
     });
   }
   const hday = time ? time.slice(0, 10) : null;
-  if (time && hday && !inPeriod(hday, ctx.scope)) {
-    if (refd === '1' || r.refd_setl_flag === '1') {
-      return finding({
-        ...base,
-        kind: 'refund_other_period',
-        cause: 'his_other_period',
-        his: byId,
-        times: { his: time, center: ct },
-        detail: `The center counts refund ${r.setl_id} in this period${ct ? ` (${ct})` : ''}; the HIS books it at ${time}, in another period.`,
-      });
-    }
-    const cause = ct
-      ? dayShift(time, ct, ctx.rules.crossMidnightMinutes)
-      : time.slice(11) >= '23:00:00' || time.slice(11) <= '01:00:00'
-        ? 'near_midnight'
-        : 'other_day';
-    return finding({
-      ...base,
-      kind: 'cross_midnight',
-      cause,
-      his: byId,
-      times: { his: time, center: ct },
-      detail: `The center counts settlement ${r.setl_id} in this period${ct ? ` (${ct})` : ''}; the HIS books it at ${time}, on another day.`,
-    });
-  }
+  if (time && hday && !inPeriod(hday, ctx.scope)) return bookedOtherDay(r, byId, time, refd, ctx, base, ct);
   if (refd === '1' && ctx.rules.refunds === 'exclude') {
     return finding({
       ...base,
@@ -208,6 +192,41 @@ function heldByHis(
     his: byId,
     times: { his: time, center: ct },
     detail: `The center holds settlement ${r.setl_id}; the HIS has it in this period but the reconcile rules left it out (out-of-area or refund rules).`,
+  });
+}
+
+/** The HIS books the settlement (or refund) on a day outside this period. */
+function bookedOtherDay(
+  r: ResultRow,
+  byId: Row,
+  time: string,
+  refd: '0' | '1',
+  ctx: ClassifyContext,
+  base: CenterBase,
+  ct: string | null,
+): Finding {
+  if (refd === '1' || r.refd_setl_flag === '1') {
+    return finding({
+      ...base,
+      kind: 'refund_other_period',
+      cause: 'his_other_period',
+      his: byId,
+      times: { his: time, center: ct },
+      detail: `The center counts refund ${r.setl_id} in this period${ct ? ` (${ct})` : ''}; the HIS books it at ${time}, in another period.`,
+    });
+  }
+  const cause = ct
+    ? dayShift(time, ct, ctx.rules.crossMidnightMinutes)
+    : time.slice(11) >= '23:00:00' || time.slice(11) <= '01:00:00'
+      ? 'near_midnight'
+      : 'other_day';
+  return finding({
+    ...base,
+    kind: 'cross_midnight',
+    cause,
+    his: byId,
+    times: { his: time, center: ct },
+    detail: `The center counts settlement ${r.setl_id} in this period${ct ? ` (${ct})` : ''}; the HIS books it at ${time}, on another day.`,
   });
 }
 

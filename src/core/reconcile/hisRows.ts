@@ -132,23 +132,10 @@ export function readHisValues(
   if (!tm)
     return problem(v, rawRow, 'HIS_BAD_TIME', `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`);
   const insutype = text(at(v, ix.insutype)) ?? '';
-  if (!isInsutype(rules, insutype))
-    return problem(
-      v,
-      rawRow,
-      'HIS_UNKNOWN_INSUTYPE',
-      `settlement ${setl_id} has insutype "${insutype}", which is neither a national code nor in reconcile.extraInsutypes`,
-    );
   const hisClr = text(at(v, ix.clr_type)) ?? '';
   const clr_type = rules.clrTypeMap[hisClr] ?? hisClr;
-  if (!isClrType(rules, clr_type)) {
-    return problem(
-      v,
-      rawRow,
-      'HIS_UNKNOWN_CLR_TYPE',
-      `settlement ${setl_id} has clr_type "${hisClr}", which is not a clearing type the center knows (map it in reconcile.clrTypeMap or add it to reconcile.extraClrTypes)`,
-    );
-  }
+  const unknown = unknownCode(v, rawRow, rules, setl_id, insutype, hisClr, clr_type);
+  if (unknown) return unknown;
   // medfee_sumamt and fund_pay_sumamt must be there; the others are zero when the HIS has none.
   const medfee = amount(v, ix.medfee_sumamt, true);
   const fundRaw = amount(v, ix.fund_pay_sumamt, true);
@@ -156,13 +143,7 @@ export function readHisValues(
   const cash = amount(v, ix.psn_cash_pay, false);
   const hosp = amount(v, ix.hosp_part_amt, false);
   if (medfee === undefined || fundRaw === undefined || acct === undefined || cash === undefined || hosp === undefined) {
-    const bad = AMOUNT_COLUMNS.filter((k, i) => amount(v, ix[k], i < 2) === undefined);
-    return problem(
-      v,
-      rawRow,
-      'HIS_BAD_AMOUNT',
-      `settlement ${setl_id} has ${bad.join(', ')} that is not an amount with at most two decimals`,
-    );
+    return badAmount(v, ix, rawRow, setl_id);
   }
   const agency = text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins;
   let setl_optins = agency;
@@ -196,6 +177,49 @@ export function readHisValues(
     cash,
   };
   return odd ? { kind: 'counted', s, odd } : { kind: 'counted', s };
+}
+
+/** A settlement whose insutype or (mapped) clr_type the center does not know; null when both are known. */
+function unknownCode(
+  v: readonly unknown[],
+  rawRow: (() => Row) | readonly string[],
+  rules: ReconcileRules,
+  setl_id: string,
+  insutype: string,
+  hisClr: string,
+  clr_type: string,
+): HisRowResult | null {
+  if (!isInsutype(rules, insutype))
+    return problem(
+      v,
+      rawRow,
+      'HIS_UNKNOWN_INSUTYPE',
+      `settlement ${setl_id} has insutype "${insutype}", which is neither a national code nor in reconcile.extraInsutypes`,
+    );
+  if (!isClrType(rules, clr_type))
+    return problem(
+      v,
+      rawRow,
+      'HIS_UNKNOWN_CLR_TYPE',
+      `settlement ${setl_id} has clr_type "${hisClr}", which is not a clearing type the center knows (map it in reconcile.clrTypeMap or add it to reconcile.extraClrTypes)`,
+    );
+  return null;
+}
+
+/** The problem of a settlement with an amount that is not one (named: each column that fails). */
+function badAmount(
+  v: readonly unknown[],
+  ix: ColumnIndex,
+  rawRow: (() => Row) | readonly string[],
+  setl_id: string,
+): HisRowResult {
+  const bad = AMOUNT_COLUMNS.filter((k, i) => amount(v, ix[k], i < 2) === undefined);
+  return problem(
+    v,
+    rawRow,
+    'HIS_BAD_AMOUNT',
+    `settlement ${setl_id} has ${bad.join(', ')} that is not an amount with at most two decimals`,
+  );
 }
 
 const AMOUNT_COLUMNS = [...SETTLEMENT_TOTALS, 'hosp_part_amt'] as const;

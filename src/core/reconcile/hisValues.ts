@@ -86,6 +86,52 @@ export class HisValueCensus {
    */
   findings(rules: Pick<ReconcileRules, 'statuses' | 'refunds' | 'outOfArea'>): Finding[] {
     const out: Finding[] = [];
+    if (this.rows > 0 && this.counted === 0) out.push(this.allExcluded(rules));
+    out.push(...this.unexpectedValues(rules));
+    return out;
+  }
+
+  /** `his_rows_excluded`: rows were read and the rules left every one out, by reason and value. */
+  private allExcluded(rules: Pick<ReconcileRules, 'statuses' | 'refunds' | 'outOfArea'>): Finding {
+    const reasons = (Object.keys(this.excluded) as ExclusionReason[]).filter((r) => this.excluded[r] > 0);
+    const by = reasons
+      .map(
+        (r) =>
+          `${this.excluded[r]} by ${r === 'status' ? 'status' : r === 'refund' ? 'refund flag' : 'out-of-area'} (${REASON_COLUMN[r]} ${valuesText(this.excludedValues[r])})`,
+      )
+      .join(', ');
+    const rule = {
+      status: `reconcile.statuses: ${rules.statuses.join(', ')}`,
+      refund: `reconcile.refunds: ${rules.refunds}`,
+      out_of_area: `reconcile.outOfArea: ${rules.outOfArea}`,
+    };
+    return censusFinding('his_rows_excluded', this.periods[0]!, {
+      detail: `The HIS returned ${this.rows} settlement row(s) (${spanText(this.periods)}) and the reconcile rules left out every one: ${by}. Nothing was counted: the HIS side of every total is zero (${reasons.map((r) => rule[r]).join('; ')}).`,
+      fields: reasons.flatMap((r) =>
+        [...this.excludedValues[r]].map(([v, n]) => ({
+          field: `${STATEMENT}.${REASON_COLUMN[r]}`,
+          his: `${v === '' ? '(empty)' : v} ×${n}`,
+          center: null,
+          diff: null,
+        })),
+      ),
+      evidence: {
+        statement: STATEMENT,
+        rows: this.rows,
+        counted: 0,
+        excluded: { ...this.excluded },
+        values: Object.fromEntries(
+          reasons.map((r) => [`${STATEMENT}.${REASON_COLUMN[r]}`, Object.fromEntries(this.excludedValues[r])]),
+        ),
+        periods: this.periods.map((p) => p.begndate),
+      },
+      how: `Check what the HIS's values mean: map them in the profile statement ${STATEMENT} (his_status to ${DOCUMENTED_STATUSES.join(' · ')}, refd_setl_flag to 0/1, in_area_flag to 0/1), or change reconcile.statuses / refunds / outOfArea in hisops.yaml; then reconcile again.`,
+    });
+  }
+
+  /** `his_unexpected_value`, one per column with values outside the documented ones. */
+  private unexpectedValues(rules: Pick<ReconcileRules, 'statuses'>): Finding[] {
+    const out: Finding[] = [];
     const oddCols: Array<[string, Tally, string, string]> = [
       [
         'his_status',
@@ -106,44 +152,6 @@ export class HisValueCensus {
         'for those rows the agency decided whether they are out-of-area',
       ],
     ];
-    if (this.rows > 0 && this.counted === 0) {
-      const reasons = (Object.keys(this.excluded) as ExclusionReason[]).filter((r) => this.excluded[r] > 0);
-      const by = reasons
-        .map(
-          (r) =>
-            `${this.excluded[r]} by ${r === 'status' ? 'status' : r === 'refund' ? 'refund flag' : 'out-of-area'} (${REASON_COLUMN[r]} ${valuesText(this.excludedValues[r])})`,
-        )
-        .join(', ');
-      const rule = {
-        status: `reconcile.statuses: ${rules.statuses.join(', ')}`,
-        refund: `reconcile.refunds: ${rules.refunds}`,
-        out_of_area: `reconcile.outOfArea: ${rules.outOfArea}`,
-      };
-      out.push(
-        censusFinding('his_rows_excluded', this.periods[0]!, {
-          detail: `The HIS returned ${this.rows} settlement row(s) (${spanText(this.periods)}) and the reconcile rules left out every one: ${by}. Nothing was counted: the HIS side of every total is zero (${reasons.map((r) => rule[r]).join('; ')}).`,
-          fields: reasons.flatMap((r) =>
-            [...this.excludedValues[r]].map(([v, n]) => ({
-              field: `${STATEMENT}.${REASON_COLUMN[r]}`,
-              his: `${v === '' ? '(empty)' : v} ×${n}`,
-              center: null,
-              diff: null,
-            })),
-          ),
-          evidence: {
-            statement: STATEMENT,
-            rows: this.rows,
-            counted: 0,
-            excluded: { ...this.excluded },
-            values: Object.fromEntries(
-              reasons.map((r) => [`${STATEMENT}.${REASON_COLUMN[r]}`, Object.fromEntries(this.excludedValues[r])]),
-            ),
-            periods: this.periods.map((p) => p.begndate),
-          },
-          how: `Check what the HIS's values mean: map them in the profile statement ${STATEMENT} (his_status to ${DOCUMENTED_STATUSES.join(' · ')}, refd_setl_flag to 0/1, in_area_flag to 0/1), or change reconcile.statuses / refunds / outOfArea in hisops.yaml; then reconcile again.`,
-        }),
-      );
-    }
     const first = this.oddPeriods[0];
     for (const [column, values, allowed, effect] of oddCols) {
       if (values.size === 0 || !first) continue;
