@@ -14,7 +14,8 @@ import type { Out } from '../cli/output.js';
 import { EXIT, inputError, type ExitCode } from '../core/errors.js';
 import type * as CatalogModule from '../core/catalog/index.js';
 import { registerMapping } from './catalogMapping.js';
-import { collectList, openCatalogDb, problemsError, renderProblems, type Cat } from './catalogShared.js';
+import { renderImport } from './catalogImportRender.js';
+import { collectList, openCatalogDb, problemsError, type Cat } from './catalogShared.js';
 
 defineMessages({
   'catalog.progress': { en: 'rows', zh: '行' },
@@ -30,36 +31,11 @@ defineMessages({
     en: 'download versions newer than the last import from the center (1301–1306) and import them',
     zh: '从医保中心下载比上次导入更新的版本（1301–1306）并导入',
   },
-  'catalog.col.kind': { en: 'catalog', zh: '目录' },
-  'catalog.col.rows': { en: 'rows', zh: '行数' },
-  'catalog.col.added': { en: 'added', zh: '新增' },
-  'catalog.col.changed': { en: 'changed', zh: '变更' },
-  'catalog.col.ended': { en: 'ended', zh: '终止' },
-  'catalog.col.unchanged': { en: 'unchanged', zh: '未变' },
-  'catalog.col.rejected': { en: 'rejected', zh: '校验不通过' },
-  'catalog.col.ver': { en: 'version', zh: '版本' },
-  'catalog.col.file': { en: 'file', zh: '文件' },
-  'catalog.col.read': { en: 'read as', zh: '读取方式' },
-  'catalog.col.code': { en: 'med_list_codg', zh: '医保编码' },
-  'catalog.col.name': { en: 'name', zh: '名称' },
-  'catalog.col.validity': { en: 'valid', zh: '有效期' },
-  'catalog.col.fields': { en: 'what changed', zh: '变更内容' },
-  'catalog.col.line': { en: 'line', zh: '行' },
-  'catalog.samples': { en: 'Samples — {what}:', zh: '示例 — {what}：' },
-  'catalog.fields': { en: 'changed fields: {list}', zh: '变更字段：{list}' },
-  'catalog.applied': {
-    en: 'Imported in one transaction (import {ids}).',
-    zh: '已在一个事务中导入（导入编号 {ids}）。',
-  },
   'catalog.nothingNew': {
     en: 'Nothing new: the center has no version after {ver} for {kind}.',
     zh: '{kind} 在版本 {ver} 之后没有新版本。',
   },
   'catalog.pages': { en: '{n} file(s) downloaded into {dir}', zh: '已下载 {n} 个文件到 {dir}' },
-  'catalog.next': {
-    en: 'Next: hisops mapping check (are the mappings still valid with this catalog?).',
-    zh: '下一步：hisops mapping check（对照在新目录下是否仍然有效？）。',
-  },
 });
 
 const KIND_CHOICES = [
@@ -90,119 +66,6 @@ function kindsOf(cat: Cat, list: string[] | undefined): CatalogModule.CatalogKin
       );
     return k;
   });
-}
-
-const span = (b: string, e: string | null) => (e ? `${b}..${e}` : `${b}..`);
-
-function fieldText(f: Record<string, [string | null, string | null]>): string {
-  return Object.entries(f)
-    .map(([k, [a, b]]) => `${k}: ${a ?? '∅'} → ${b ?? '∅'}`)
-    .join('\n');
-}
-
-/** Tables for people: one line per catalog, samples of each change, the problems. */
-function renderImport(out: Out, ctx: Ctx, r: CatalogModule.CatalogImportResult, apply: boolean): void {
-  out.table(
-    [ctx.t('catalog.col.file'), ctx.t('catalog.col.kind'), ctx.t('catalog.col.read'), ctx.t('catalog.col.rows')],
-    r.files.map((f) => [
-      f.file,
-      f.kind ?? '?',
-      [
-        f.format,
-        f.encoding ? `${f.encoding} (${f.encodingHow})` : '',
-        f.layout ?? '',
-        f.kindFrom ? (f.kindFrom === 'given' ? '--kind' : `kind from ${f.kindFrom}`) : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      f.rows,
-    ]),
-    { align: ['left', 'left', 'left', 'right'] },
-  );
-  if (r.kinds.length) {
-    out.table(
-      [
-        ctx.t('catalog.col.kind'),
-        ctx.t('catalog.col.rows'),
-        ctx.t('catalog.col.added'),
-        ctx.t('catalog.col.changed'),
-        ctx.t('catalog.col.ended'),
-        ctx.t('catalog.col.unchanged'),
-        ctx.t('catalog.col.rejected'),
-        ctx.t('catalog.col.ver'),
-      ],
-      r.kinds.map((k) => [
-        `${k.kind} ${ctx.lang === 'zh-CN' ? k.label.zh : k.label.en}`,
-        k.rowsRead,
-        k.added,
-        k.changed,
-        k.ended,
-        k.unchanged,
-        k.rejected,
-        k.ver_name ?? k.ver ?? '',
-      ]),
-      { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] },
-    );
-  }
-  for (const k of r.kinds) {
-    if (Object.keys(k.changedFields).length)
-      out.line(
-        ctx.t('catalog.fields', {
-          list: Object.entries(k.changedFields)
-            .map(([f, n]) => `${f} ${n}`)
-            .join(', '),
-        }),
-      );
-    if (k.samples.added.length) {
-      out.line(ctx.t('catalog.samples', { what: `${k.kind} ${ctx.t('catalog.col.added')}` }));
-      out.table(
-        [
-          ctx.t('catalog.col.line'),
-          ctx.t('catalog.col.code'),
-          ctx.t('catalog.col.name'),
-          ctx.t('catalog.col.validity'),
-          'chrgitm_lv',
-          'pric_uplmt_amt',
-          'selfpay_prop',
-        ],
-        k.samples.added.map((s) => [
-          s.line ?? '',
-          s.med_list_codg,
-          s.hilist_name ?? '',
-          span(s.begndate, s.enddate) + (s.vali_flag === '0' ? ' (0)' : ''),
-          s.chrgitm_lv ?? '',
-          s.pric_uplmt_amt ?? '',
-          s.selfpay_prop ?? '',
-        ]),
-      );
-    }
-    for (const [what, list] of [
-      [ctx.t('catalog.col.changed'), k.samples.changed],
-      [ctx.t('catalog.col.ended'), k.samples.ended],
-    ] as const) {
-      if (!list.length) continue;
-      out.line(ctx.t('catalog.samples', { what: `${k.kind} ${what}` }));
-      out.table(
-        [ctx.t('catalog.col.line'), ctx.t('catalog.col.code'), ctx.t('catalog.col.name'), ctx.t('catalog.col.fields')],
-        list.map((s) => [
-          s.line ?? '',
-          `${s.med_list_codg}\n${s.begndate}`,
-          s.hilist_name ?? '',
-          fieldText(s.fields) + (s.reason ? `\n(${s.reason})` : ''),
-        ]),
-      );
-    }
-  }
-  renderProblems(out, ctx, r.problems);
-  if (r.rejectFile && r.rejectedRows)
-    out.note(
-      ctx.t('cat.rejectFile', { n: r.rejectedRows, file: path.relative(ctx.cwd, r.rejectFile) || r.rejectFile }),
-    );
-  if (r.blocked) out.line(out.c.red(ctx.t('cat.nothingWritten')));
-  else if (apply && r.applied) {
-    out.ok(ctx.t('catalog.applied', { ids: r.kinds.map((k) => k.importId).join(', ') }));
-    out.line(ctx.t('catalog.next'));
-  } else out.note(ctx.t('common.dryRun'));
 }
 
 /** Exit code of an import: 2 when the input stopped it, 3 when rows were set aside. */

@@ -139,6 +139,35 @@ async function readHis(ctx: Ctx, days: readonly string[]) {
 }
 
 async function runSeed(ctx: Ctx, o: SeedOptions) {
+  const plant = plantOf(o);
+  const { days, begndate, enddate } = await seedDays(ctx, o);
+  const { ledgerFile, shown } = ledgerOf(ctx, o);
+  const { rows, notCounted } = await readHis(ctx, days);
+  const { loadSandbox } = await import('../core/center/index.js');
+  const sandbox = await loadSandbox();
+  const plan = planOf(sandbox, rows, plant);
+  const done = writeLedger(ctx, sandbox, ledgerFile, plan, !!o.force);
+  const copied = done.copies.length;
+  const dates = begndate === enddate ? `--date ${begndate}` : `--from ${begndate} --to ${enddate}`;
+  return {
+    data: {
+      ledger: shown,
+      begndate,
+      enddate,
+      days: days.length,
+      his_rows: rows.length + notCounted,
+      not_counted: notCounted,
+      copied,
+      skipped: done.skipped,
+      planted: done.planted,
+    },
+    human: (out: Out) =>
+      renderSeed(out, ctx, done, { copied, notCounted, from: begndate, to: enddate, ledger: shown, dates }),
+  };
+}
+
+/** --from-his is the one source; --plant a number of differences (0 when not given). */
+function plantOf(o: SeedOptions): number {
   if (!o.fromHis)
     throw inputError(
       'CENTER_SEED_SOURCE',
@@ -152,7 +181,12 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
       `--plant ${o.plant} is not a number of differences`,
       'Give a whole number from 0 to 10000, e.g. --plant 8.',
     ).zh(`--plant ${o.plant} 不是差异数量`, '请给出 0 到 10000 之间的整数，例如 --plant 8。', '参数错误');
-  const { formatDate, loadSandbox } = await import('../core/center/index.js');
+  return plant;
+}
+
+/** The days to copy: --date or --from/--to, at most 31 of them. */
+async function seedDays(ctx: Ctx, o: SeedOptions) {
+  const { formatDate } = await import('../core/center/index.js');
   const rc = await import('../core/reconcile/index.js');
   const { days, begndate, enddate } = rc.resolvePeriods({
     date: o.date,
@@ -173,6 +207,11 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
       '请选择一个月以内的日期范围（--from D1 --to D2）。',
       '结算行需全部读入内存',
     );
+  return { days, begndate, enddate };
+}
+
+/** The ledger file, refused when it exists unless --force replaces it. */
+function ledgerOf(ctx: Ctx, o: SeedOptions): { ledgerFile: string; shown: string } {
   const ledgerFile = path.resolve(ctx.cwd, o.ledger ?? '.hisops/center.db');
   const shown = path.relative(ctx.cwd, ledgerFile) || ledgerFile;
   if (fs.existsSync(ledgerFile) && !o.force) {
@@ -187,11 +226,13 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
       '造数会替换整个账本，而该账本可能正用于演练',
     );
   }
-  const { rows, notCounted } = await readHis(ctx, days);
-  const sandbox = await loadSandbox();
-  let plan: SeedPlan;
+  return { ledgerFile, shown };
+}
+
+/** Where the differences go: more than the settlements allow is a usage error. */
+function planOf(sandbox: SandboxModule, rows: readonly HisSettlementCopy[], plant: number): SeedPlan {
   try {
-    plan = sandbox.planSeed(rows, plant);
+    return sandbox.planSeed(rows, plant);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     throw inputError(
@@ -200,7 +241,11 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
       'Plant fewer differences, or seed more days (--from D1 --to D2).',
     ).zh(`--plant ${plant} 超过可埋入差异的结算数`, '减少埋入数量，或选择更多日期（--from D1 --to D2）。', e.message);
   }
-  if (o.force) removeLedger(ledgerFile);
+}
+
+/** Write the plan into a fresh ledger; a failed write leaves no half-seeded ledger behind. */
+function writeLedger(ctx: Ctx, sandbox: SandboxModule, ledgerFile: string, plan: SeedPlan, force: boolean): SeedPlan {
+  if (force) removeLedger(ledgerFile);
   fs.mkdirSync(path.dirname(ledgerFile), { recursive: true });
   const fixmedins_code = String(ctx.get('fixmedins_code'));
   const ledger = sandbox.openLedger(ledgerFile, {
@@ -218,23 +263,7 @@ async function runSeed(ctx: Ctx, o: SeedOptions) {
     throw e;
   }
   ledger.close();
-  const copied = done.copies.length;
-  const dates = begndate === enddate ? `--date ${begndate}` : `--from ${begndate} --to ${enddate}`;
-  return {
-    data: {
-      ledger: shown,
-      begndate,
-      enddate,
-      days: days.length,
-      his_rows: rows.length + notCounted,
-      not_counted: notCounted,
-      copied,
-      skipped: done.skipped,
-      planted: done.planted,
-    },
-    human: (out: Out) =>
-      renderSeed(out, ctx, done, { copied, notCounted, from: begndate, to: enddate, ledger: shown, dates }),
-  };
+  return done;
 }
 
 function renderSeed(

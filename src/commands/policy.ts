@@ -4,8 +4,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
 import { localDate } from '../core/time/index.js';
+import type * as RulesModule from '../core/rules/index.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 
 defineMessages({
@@ -41,61 +44,85 @@ interface ShowOpts {
   policy?: string[];
 }
 
+/** One valid policy file as `policy check` lists it. */
+interface CheckedPolicy {
+  file: string;
+  name: string;
+  version: string;
+  insutype: string;
+  from: string;
+  to: string;
+}
+
 export function registerPolicy(program: Command, app: App): void {
   const policy = program.command('policy').description(app.t('policy.describe'));
+  registerPolicyCheck(policy, app);
+  registerPolicyShow(policy, app);
+  app.examples(policy, ['hisops policy check templates/policies/*.yaml', 'hisops policy show --insutype 310']);
+}
 
+function registerPolicyCheck(policy: Command, app: App): void {
   const check = policy
     .command('check')
     .description(app.t('policy.check.describe'))
     .argument('<file...>', 'policy YAML files')
-    .action(
-      app.action(async (ctx, args) => {
-        const files = (args[0] as string[]).map((f) => path.resolve(ctx.cwd, f));
-        const rules = await import('../core/rules/index.js');
-        const policies = await rules.loadPolicyFiles(files, readText);
-        // Overlaps stop above (exit 2, each with a fix that is itself valid); gaps are findings.
-        const gaps = rules.policyGaps(policies).map((g) => ({
-          insutype: g.insutype,
-          from: g.from,
-          to: g.to,
-          ...g.issue,
-          file: path.relative(ctx.cwd, g.issue.file) || g.issue.file,
-        }));
-        const rows = policies.map((p, i) => ({
-          file: path.relative(ctx.cwd, files[i]!) || files[i]!,
-          name: p.name,
-          version: p.version,
-          insutype: p.insutypes.join(','),
-          from: p.effective.from,
-          to: p.effective.to ?? '',
-        }));
-        const zh = ctx.lang === 'zh-CN';
-        return {
-          data: { valid: true, policies: rows, gaps },
-          ...(gaps.length > 0
-            ? { exit: 3 as const, findings: { summary: ctx.t('policy.gaps', { n: gaps.length }), count: gaps.length } }
-            : {}),
-          human: (out) => {
-            for (const r of rows) out.ok(ctx.t('policy.ok', { ...r, to: r.to || '—' }));
-            for (const g of gaps)
-              out.bad(
-                ctx.t('policy.gap', {
-                  file: g.file,
-                  line: g.line ?? '',
-                  message: zh ? g.zh!.message : g.message,
-                  fix: zh ? g.zh!.fix : g.fix,
-                }),
-              );
-            if (gaps.length === 0) out.line(ctx.t('policy.allOk', { n: rows.length }));
-          },
-        };
-      }),
-    );
+    .action(app.action((ctx, args) => runCheck(ctx, args[0] as string[])));
   app.examples(check, [
     'hisops policy check templates/policies/employee.yaml',
     'hisops policy check policies/*.yaml --json',
   ]);
+}
 
+async function runCheck(ctx: Ctx, given: string[]) {
+  const files = given.map((f) => path.resolve(ctx.cwd, f));
+  const rules = await import('../core/rules/index.js');
+  const policies = await rules.loadPolicyFiles(files, readText);
+  // Overlaps stop above (exit 2, each with a fix that is itself valid); gaps are findings.
+  const gaps = rules.policyGaps(policies).map((g) => ({
+    insutype: g.insutype,
+    from: g.from,
+    to: g.to,
+    ...g.issue,
+    file: path.relative(ctx.cwd, g.issue.file) || g.issue.file,
+  }));
+  const rows = policies.map((p, i) => ({
+    file: path.relative(ctx.cwd, files[i]!) || files[i]!,
+    name: p.name,
+    version: p.version,
+    insutype: p.insutypes.join(','),
+    from: p.effective.from,
+    to: p.effective.to ?? '',
+  }));
+  return {
+    data: { valid: true, policies: rows, gaps },
+    ...(gaps.length > 0
+      ? { exit: 3 as const, findings: { summary: ctx.t('policy.gaps', { n: gaps.length }), count: gaps.length } }
+      : {}),
+    human: (out: Out) => renderCheck(out, ctx, rows, gaps),
+  };
+}
+
+function renderCheck(
+  out: Out,
+  ctx: Ctx,
+  rows: readonly CheckedPolicy[],
+  gaps: ReadonlyArray<{ file: string } & RulesModule.PolicyGap['issue']>,
+): void {
+  const zh = ctx.lang === 'zh-CN';
+  for (const r of rows) out.ok(ctx.t('policy.ok', { ...r, to: r.to || '—' }));
+  for (const g of gaps)
+    out.bad(
+      ctx.t('policy.gap', {
+        file: g.file,
+        line: g.line ?? '',
+        message: zh ? g.zh!.message : g.message,
+        fix: zh ? g.zh!.fix : g.fix,
+      }),
+    );
+  if (gaps.length === 0) out.line(ctx.t('policy.allOk', { n: rows.length }));
+}
+
+function registerPolicyShow(policy: Command, app: App): void {
   const show = policy
     .command('show')
     .description(app.t('policy.show.describe'))
@@ -106,42 +133,42 @@ export function registerPolicy(program: Command, app: App): void {
       'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples',
       collect,
     )
-    .action(
-      app.action(async (ctx, _a, o: ShowOpts) => {
-        const rules = await import('../core/rules/index.js');
-        const { inputError } = await import('../core/errors.js');
-        // Today as the institution counts days (before 08:00 in China the UTC date is still yesterday).
-        const on = o.on ?? localDate(ctx.now(), String(ctx.get('timezone')));
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(on))
-          throw inputError(
-            'BAD_DATE',
-            `--on ${on} is not a date`,
-            'Write the date as yyyy-MM-dd, e.g. --on 2026-11-23.',
-          ).zh(`--on ${on} 不是日期`, '请将日期写成 yyyy-MM-dd，例如 --on 2026-11-23。');
-        const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
-        const p = rules.selectPolicy(policies, o.insutype, on);
-        const rows = rules.policyRows(p);
-        return {
-          data: { insutype: o.insutype, on, policy: rules.policyToJson(p), settings: rows },
-          human: (out) => {
-            out.heading(
-              `${p.name} ${p.version} · ${ctx.t('policy.insutype')} ${p.insutypes.join(',')} · ${p.effective.from} … ${p.effective.to ?? '—'}`,
-            );
-            out.table(
-              [ctx.t('col.setting'), ctx.t('col.value'), ctx.t('col.where')],
-              rows.map((r) => [
-                r.field,
-                r.value === 'none' ? ctx.t('policy.none') : r.value,
-                r.source || ctx.t('policy.default'),
-              ]),
-            );
-          },
-        };
-      }),
-    );
+    .action(app.action((ctx, _a, o: ShowOpts) => runShow(ctx, o)));
   app.examples(show, [
     'hisops policy show --insutype 390 --on 2026-11-23',
     'hisops policy show --policy city-2026.yaml --json',
   ]);
-  app.examples(policy, ['hisops policy check templates/policies/*.yaml', 'hisops policy show --insutype 310']);
+}
+
+async function runShow(ctx: Ctx, o: ShowOpts) {
+  const rules = await import('../core/rules/index.js');
+  const { inputError } = await import('../core/errors.js');
+  // Today as the institution counts days (before 08:00 in China the UTC date is still yesterday).
+  const on = o.on ?? localDate(ctx.now(), String(ctx.get('timezone')));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on))
+    throw inputError('BAD_DATE', `--on ${on} is not a date`, 'Write the date as yyyy-MM-dd, e.g. --on 2026-11-23.').zh(
+      `--on ${on} 不是日期`,
+      '请将日期写成 yyyy-MM-dd，例如 --on 2026-11-23。',
+    );
+  const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
+  const p = rules.selectPolicy(policies, o.insutype, on);
+  const rows = rules.policyRows(p);
+  return {
+    data: { insutype: o.insutype, on, policy: rules.policyToJson(p), settings: rows },
+    human: (out: Out) => renderShow(out, ctx, p, rows),
+  };
+}
+
+function renderShow(out: Out, ctx: Ctx, p: RulesModule.Policy, rows: ReturnType<typeof RulesModule.policyRows>): void {
+  out.heading(
+    `${p.name} ${p.version} · ${ctx.t('policy.insutype')} ${p.insutypes.join(',')} · ${p.effective.from} … ${p.effective.to ?? '—'}`,
+  );
+  out.table(
+    [ctx.t('col.setting'), ctx.t('col.value'), ctx.t('col.where')],
+    rows.map((r) => [
+      r.field,
+      r.value === 'none' ? ctx.t('policy.none') : r.value,
+      r.source || ctx.t('policy.default'),
+    ]),
+  );
 }

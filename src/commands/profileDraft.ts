@@ -12,7 +12,10 @@ import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
+import type { Db } from '../core/db/index.js';
 import { EXIT, inputError } from '../core/errors.js';
+import type * as HisModule from '../core/his/index.js';
 import { checkDay } from './profile.js';
 
 defineMessages({
@@ -80,6 +83,18 @@ interface DraftOptions {
   force?: boolean;
 }
 
+type His = typeof HisModule;
+type Role = keyof His['DRAFT_ROLES'];
+
+/** A drafted profile and what `profile check` found when it ran it on the HIS. */
+interface CheckedDraft {
+  draft: Awaited<ReturnType<His['draftProfile']>>;
+  date: string;
+  check: Awaited<ReturnType<His['checkProfile']>>;
+  failed: Awaited<ReturnType<His['checkProfile']>>['statements'];
+  noRows: boolean;
+}
+
 async function runDraft(ctx: Ctx, o: DraftOptions) {
   const file = o.out ? path.resolve(ctx.cwd, o.out) : undefined;
   if (file && fs.existsSync(file) && !o.force) {
@@ -101,81 +116,115 @@ async function runDraft(ctx: Ctx, o: DraftOptions) {
   const ref = ctx.resolveDb();
   const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir });
   try {
-    const draft = await his.draftProfile(db, { source: ref.display, lang: ctx.lang });
-    const profile = his.parseProfile(draft.text, file ?? 'drafted.yaml');
-    const date = checkDay(o.date, ctx.now());
-    const check = await his.checkProfile(
-      db,
-      { ...profile, bindValues: { fixmedins_code: String(ctx.hisBinds().fixmedins_code ?? '') } },
-      { date, writes: 'run', now: ctx.now() },
-    );
-    const failed = check.statements.filter((s) => s.status === 'problems');
-    const noRows = check.statements.find((s) => s.name === 'settlements_in_period')?.rows === 0;
-    if (file) writeFileAtomicSync(file, draft.text, 'the drafted profile');
-    const roles = Object.keys(his.DRAFT_ROLES) as Array<keyof typeof his.DRAFT_ROLES>;
-    const tables = roles.map((r) => ({
-      role: r,
-      table: draft.mapping[r]?.table ?? null,
-      confidence: draft.mapping[r]?.confidence ?? null,
-      why: draft.mapping[r]?.why ?? null,
-      tenant: draft.mapping[r]?.tenant?.column ?? null,
-    }));
-    const attention = draft.todos > 0 || failed.length > 0;
-    const summary = ctx.t('profile.draft.attention', { todos: draft.todos, failed: failed.length });
-    return {
-      data: {
-        file: file ?? null,
-        tables,
-        todos: draft.todos,
-        unsupported: draft.unsupported,
-        check: { date, errors: check.errors, warnings: check.warnings, problems: failed.flatMap((s) => s.problems) },
-        profile: file ? undefined : draft.text,
-      },
-      exit: attention ? EXIT.findings : EXIT.ok,
-      findings: attention ? { summary, count: draft.todos + failed.length } : undefined,
-      human: (h: import('../cli/output.js').Out) => {
-        if (!file) h.line(draft.text);
-        h.table(
-          [
-            ctx.t('profile.draft.role'),
-            ctx.t('profile.draft.table'),
-            ctx.t('profile.draft.confidence'),
-            ctx.t('profile.draft.why'),
-          ],
-          roles.map((r) => {
-            const t = draft.mapping[r];
-            const e = t?.evidence;
-            const why = e
-              ? ctx.t('profile.draft.evidence', {
-                  found: e.keysFound.length,
-                  keys: e.keys.length,
-                  list: e.keys.join(', '),
-                  named: e.named ? ctx.t('profile.draft.named') : '',
-                  cols: e.found,
-                  total: e.total,
-                })
-              : '';
-            return [
-              `${ctx.t(`profile.draft.role.${r}`)} (${r})`,
-              t ? `${t.table}${t.tenant ? ` · ${t.tenant.column}` : ''}` : ctx.t('profile.draft.none'),
-              t ? ctx.t(`profile.draft.conf.${t.confidence}`) : '',
-              why,
-            ];
-          }),
-        );
-        for (const p of failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error')))
-          h.bad(
-            `${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${his.problemWords(ctx.lang, p).problem}`,
-          );
-        if (noRows) h.note(ctx.t('profile.draft.noRows', { date }));
-        if (file) h.ok(ctx.t('profile.draft.wrote', { file }));
-        if (attention) h.bad(summary);
-        else h.ok(ctx.t('profile.draft.clean'));
-      },
-    };
+    const d = await draftAndCheck(ctx, his, db, ref.display, file, o.date);
+    if (file) writeFileAtomicSync(file, d.draft.text, 'the drafted profile');
+    return draftResult(ctx, his, d, file);
   } finally {
     await db.close();
   }
+}
+
+/** Draft the profile from the schema, then run it as `profile check` does (writes rolled back). */
+async function draftAndCheck(
+  ctx: Ctx,
+  his: His,
+  db: Db,
+  source: string,
+  file: string | undefined,
+  day: string | undefined,
+): Promise<CheckedDraft> {
+  const draft = await his.draftProfile(db, { source, lang: ctx.lang });
+  const profile = his.parseProfile(draft.text, file ?? 'drafted.yaml');
+  const date = checkDay(day, ctx.now());
+  const check = await his.checkProfile(
+    db,
+    { ...profile, bindValues: { fixmedins_code: String(ctx.hisBinds().fixmedins_code ?? '') } },
+    { date, writes: 'run', now: ctx.now() },
+  );
+  const failed = check.statements.filter((s) => s.status === 'problems');
+  const noRows = check.statements.find((s) => s.name === 'settlements_in_period')?.rows === 0;
+  return { draft, date, check, failed, noRows };
+}
+
+/** The JSON document, and findings (exit 3) when a TODO is left or a statement has problems. */
+function draftResult(ctx: Ctx, his: His, d: CheckedDraft, file: string | undefined) {
+  const { draft, check, failed, date } = d;
+  const roles = Object.keys(his.DRAFT_ROLES) as Role[];
+  const tables = roles.map((r) => ({
+    role: r,
+    table: draft.mapping[r]?.table ?? null,
+    confidence: draft.mapping[r]?.confidence ?? null,
+    why: draft.mapping[r]?.why ?? null,
+    tenant: draft.mapping[r]?.tenant?.column ?? null,
+  }));
+  const attention = draft.todos > 0 || failed.length > 0;
+  const summary = ctx.t('profile.draft.attention', { todos: draft.todos, failed: failed.length });
+  return {
+    data: {
+      file: file ?? null,
+      tables,
+      todos: draft.todos,
+      unsupported: draft.unsupported,
+      check: { date, errors: check.errors, warnings: check.warnings, problems: failed.flatMap((s) => s.problems) },
+      profile: file ? undefined : draft.text,
+    },
+    exit: attention ? EXIT.findings : EXIT.ok,
+    findings: attention ? { summary, count: draft.todos + failed.length } : undefined,
+    human: (h: Out) => renderDraft(h, ctx, his, d, roles, file, attention ? summary : undefined),
+  };
+}
+
+function renderDraft(
+  h: Out,
+  ctx: Ctx,
+  his: His,
+  d: CheckedDraft,
+  roles: readonly Role[],
+  file: string | undefined,
+  attentionSummary: string | undefined,
+): void {
+  if (!file) h.line(d.draft.text);
+  renderTables(h, ctx, d.draft, roles);
+  for (const p of d.failed.flatMap((s) => s.problems.filter((x) => x.severity === 'error')))
+    h.bad(
+      `${p.statement}${p.column ? `.${p.column}` : ''}: ${ctx.t('profile.draft.failed')} — ${his.problemWords(ctx.lang, p).problem}`,
+    );
+  if (d.noRows) h.note(ctx.t('profile.draft.noRows', { date: d.date }));
+  if (file) h.ok(ctx.t('profile.draft.wrote', { file }));
+  if (attentionSummary) h.bad(attentionSummary);
+  else h.ok(ctx.t('profile.draft.clean'));
+}
+
+/** One line per kind of table: the table found (and its tenant column), the confidence and why. */
+function renderTables(h: Out, ctx: Ctx, draft: CheckedDraft['draft'], roles: readonly Role[]): void {
+  h.table(
+    [
+      ctx.t('profile.draft.role'),
+      ctx.t('profile.draft.table'),
+      ctx.t('profile.draft.confidence'),
+      ctx.t('profile.draft.why'),
+    ],
+    roles.map((r) => {
+      const t = draft.mapping[r];
+      const e = t?.evidence;
+      const why = e
+        ? ctx.t('profile.draft.evidence', {
+            found: e.keysFound.length,
+            keys: e.keys.length,
+            list: e.keys.join(', '),
+            named: e.named ? ctx.t('profile.draft.named') : '',
+            cols: e.found,
+            total: e.total,
+          })
+        : '';
+      return [
+        `${ctx.t(`profile.draft.role.${r}`)} (${r})`,
+        t ? `${t.table}${t.tenant ? ` · ${t.tenant.column}` : ''}` : ctx.t('profile.draft.none'),
+        t ? ctx.t(`profile.draft.conf.${t.confidence}`) : '',
+        why,
+      ];
+    }),
+  );
 }
 
 /** The `profile` group may be declared by another file of the group too: add to it if it is there. */

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../../src/cli/io.js';
-import { institutionsOf, registerCenter } from '../../../src/commands/center.js';
+import { registerCenter } from '../../../src/commands/center.js';
+import { institutionsOf } from '../../../src/commands/centerServeInput.js';
 import { buildProgram } from '../../../src/main.js';
 import {
   openLedger,
