@@ -15,7 +15,7 @@ import { templatesDir } from '../cli/templates.js';
 import type { SeedSize } from '../core/demo/index.js';
 import { EXIT, HisopsError } from '../core/errors.js';
 import { registerSeed, SIZES } from './demoSeed.js';
-import type { DemoContext, DemoStep } from './demoSteps.js';
+import type { DemoContext, DemoStep } from './demoContext.js';
 
 defineMessages({
   'demo.describe': {
@@ -67,7 +67,8 @@ interface StepRecord {
 async function runDemo(ctx: Ctx, o: DemoOptions, app: App): Promise<CommandResult> {
   const dir = await demoDir(ctx, o);
   const centerOnly = await centerOnlyOf(o);
-  const { DEMO_STEPS, openDemo, writeDemoConfig } = await import('./demoSteps.js');
+  const { DEMO_STEPS } = await import('./demoSteps.js');
+  const { openDemo, writeDemoConfig } = await import('./demoContext.js');
   writeDemoConfig(dir, templatesDir());
   const demo: DemoContext = await openDemo(ctx, {
     dir,
