@@ -14,6 +14,7 @@ import { EXIT, HisopsError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 import { registerTraceLibrary } from './traceLibrary.js';
 import { registerTraceCheck } from './traceCheck.js';
+import { registerTraceRelation } from './traceRelation.js';
 import { registerTraceStatus } from './traceStatus.js';
 import { renderUpload } from './traceUploadRender.js';
 import {
@@ -262,6 +263,7 @@ export function registerTrace(program: Command, app: App): Command {
   registerRetry(group, app);
   registerTraceInvoice(group, app);
   registerTraceLibrary(group, app);
+  registerTraceRelation(group, app);
   app.examples(group, [
     'hisops trace check',
     'hisops trace upload --apply',
