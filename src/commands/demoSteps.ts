@@ -1,19 +1,14 @@
 /**
  * The steps of `hisops demo`, loaded only when the demo runs. Each step runs one job on the seeded
  * data and says what it did, what it found, and whether that is exactly what the seed planted.
+ * What they work on is in demoContext.ts; the two reconciliations in demoReconcileSteps.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../cli/context.js';
-import { centerSettings, type CenterSettings } from '../cli/centerSettings.js';
-import type { ChannelKeys } from '../core/center/index.js';
+import { centerSettings } from '../cli/centerSettings.js';
 import { defineMessages } from '../cli/i18n.js';
-import { readText, shippedPolicyPaths } from '../cli/policyFiles.js';
-import type { Db } from '../core/db/index.js';
-import type { SeedManifest } from '../core/demo/index.js';
-import type { Journal } from '../core/journal/index.js';
-import type { Profile } from '../core/his/index.js';
-import type { Policy } from '../core/rules/index.js';
+import { demoChannel, type DemoStep } from './demoContext.js';
+import { reconcileAgainStep, reconcileStep } from './demoReconcileSteps.js';
 
 /** What each step says it did and found; JSON keeps the step's name as its stable id. */
 defineMessages({
@@ -81,162 +76,7 @@ defineMessages({
     en: '{found} of {planted} planted code problems held back ({kinds}); {unexpected} unexpected; {rejected} rejected, {pending} pending',
     zh: '预埋的 {planted} 个追溯码问题中拦下 {found} 个（{kinds}）；意外 {unexpected} 个；中心拒收 {rejected} 条，待确认 {pending} 条',
   },
-  'demo.reconcile.did': {
-    en: 'sent 3201 for {groups} groups over {from} … {to}; 3202 detail files for the {unbalanced} unbalanced ones',
-    zh: '对 {from} … {to} 的 {groups} 个分组发送 3201 总额对账；对其中 {unbalanced} 个不平的分组下载 3202 明细文件',
-  },
-  'demo.reconcile.found': {
-    en: '{n} findings ({kinds}); {missing} planted not found, {unexpected} unexpected',
-    zh: '发现 {n} 项（{kinds}）；预埋未发现 {missing} 项，意外 {unexpected} 项',
-  },
-  'demo.again.did': { en: 'reconciled {from} … {to} again after the repairs', zh: '处理后再次对账 {from} … {to}' },
-  'demo.again.didToday': { en: ', and {today} (the day of the repairs)', zh: '，以及 {today}（处理当日）' },
-  'demo.again.found': {
-    en: "{left} finding(s) left, each needing a person's decision or a timing difference ({kinds}); {undone} certain repair(s) left undone, {ours} about hisops's own repairs, {stray} unexpected; {refused} suggested command(s) refused",
-    zh: '剩余 {left} 项发现，均需人工决定或属时间差（{kinds}）；未执行的确定处理 {undone} 项，涉及 hisops 自身处理的 {ours} 项，意外 {stray} 项；被拒绝执行的建议命令 {refused} 条',
-  },
-  'demo.again.foundToday': { en: '; {today}: {n} finding(s)', zh: '；{today}：{n} 项发现' },
 });
-
-type SandboxModule = Awaited<ReturnType<typeof import('../core/center/index.js').loadSandbox>>;
-
-export interface DemoContext {
-  ctx: Ctx;
-  dir: string;
-  size: string;
-  seed: number;
-  templates: string;
-  his: Db;
-  journal: Journal;
-  /** The reference profile and the shipped policies, loaded once for every step. */
-  profile: Profile;
-  policies: Policy[];
-  manifest: SeedManifest;
-  /** The running sandbox and the client settings pointing at it (set by the first step). */
-  centerUrl: string;
-  center: CenterSettings;
-  ledger: ReturnType<SandboxModule['openLedger']>;
-  sandbox?: Awaited<ReturnType<SandboxModule['startSandbox']>>;
-  /** Ids of the one-sided settlements the reconciliation step found (the stuck step repairs them). */
-  oneSided: string[];
-  /** Center settled, HIS pending: how the stuck step repairs it (`hisops demo --center-only`). */
-  centerOnly: 'complete' | 'cancel';
-  /** What the stuck step repaired (msgid and setl_id of each item done): no later finding may be about them. */
-  repaired: string[];
-  close(): Promise<void>;
-}
-
-interface StepResult {
-  did: string;
-  found: string;
-  ok: boolean;
-  data?: unknown;
-}
-
-export interface DemoStep {
-  name: string;
-  run(d: DemoContext): Promise<StepResult>;
-}
-
-/** The port of `hisops center serve` (its default), written into the demo folder's hisops.yaml. */
-const DEMO_CENTER_PORT = 8700;
-
-/**
- * The demo folder is a place to go on by hand: a hisops.yaml naming its HIS, journal and profile
- * and the sandbox at `hisops center serve`'s default port, so that
- * `hisops center serve --data center.db &` and `hisops reconcile --from … --to …` work there.
- */
-export function writeDemoConfig(dir: string, templates: string): void {
-  fs.mkdirSync(path.join(dir, 'profiles'), { recursive: true });
-  fs.copyFileSync(path.join(templates, 'profiles', 'reference.yaml'), path.join(dir, 'profiles', 'reference.yaml'));
-  const yaml = [
-    '# The demo HIS, its journal and the center sandbox. Start the sandbox with',
-    '#   hisops center serve --data center.db &',
-    '# then run any job here, e.g. hisops reconcile --from <first day> --to <last day> (see seed.json).',
-    'journal:',
-    '  url: sqlite:journal.db',
-    'institutions:',
-    '  - name: demo',
-    '    fixmedins_code: H43010000001',
-    '    fixmedins_name: hisops demo hospital',
-    '    his:',
-    '      url: sqlite:his.db',
-    '      profile: ./profiles/reference.yaml',
-    '    center:',
-    `      url: http://127.0.0.1:${DEMO_CENTER_PORT}`,
-    '      mdtrtarea_admvs: "430100"',
-    '      insuplc_admdvs: "430100"',
-    '      setl_optins: "430100"',
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(dir, 'hisops.yaml'), yaml);
-}
-
-export async function openDemo(
-  ctx: Ctx,
-  o: { dir: string; size: string; seed: number; templates: string; centerOnly?: 'complete' | 'cancel' },
-): Promise<DemoContext> {
-  const { connect } = await import('../core/db/index.js');
-  const { openJournal } = await import('../core/journal/index.js');
-  const { loadSandbox } = await import('../core/center/index.js');
-  const hisMod = await import('../core/his/index.js');
-  const rules = await import('../core/rules/index.js');
-  const sandboxMod = await loadSandbox();
-  const profile = await hisMod.loadProfile(hisMod.referenceProfilePath());
-  const policies = await rules.loadPolicyFiles(shippedPolicyPaths(), readText);
-  const his = await connect(`sqlite:${path.join(o.dir, 'his.db')}`, { create: true });
-  const journal = await openJournal(`sqlite:${path.join(o.dir, 'journal.db')}`);
-  const ledger = sandboxMod.openLedger(path.join(o.dir, 'center.db'), {
-    fixmedins_code: 'H43010000001',
-    admdvs: '430100',
-  });
-  const d: DemoContext = {
-    ctx,
-    ...o,
-    his,
-    journal,
-    profile,
-    policies,
-    ledger,
-    manifest: undefined as unknown as SeedManifest,
-    centerUrl: '',
-    oneSided: [],
-    centerOnly: o.centerOnly ?? 'complete',
-    repaired: [],
-    center: undefined as unknown as CenterSettings,
-    async close() {
-      await d.sandbox?.close().catch(() => undefined);
-      ledger.close();
-      await journal.close().catch(() => undefined);
-      await his.close().catch(() => undefined);
-    },
-  };
-  return d;
-}
-
-/**
- * With center.crypto sm4 the demo's sandbox runs the 国密 channel too, with the institution's SM4
- * key. When the institution signs (center.sm2Key), the center checks it and signs its answers with
- * a fresh key pair whose public key the client verifies them with; otherwise neither side signs.
- */
-async function demoChannel(
-  crypto: CenterSettings['crypto'],
-): Promise<{ center: ChannelKeys; client: CenterSettings['crypto'] } | undefined> {
-  if (crypto.kind !== 'sm4') return undefined;
-  const center = await import('../core/center/index.js');
-  const keys = center.channelKeysOf(crypto.keyText);
-  if (!keys.signKey) return { center: { sm4Key: keys.sm4Key, userId: keys.userId }, client: crypto };
-  const pair = center.sm2KeyPair();
-  return {
-    center: {
-      sm4Key: keys.sm4Key,
-      userId: keys.userId,
-      signKey: pair.privateKey,
-      peerPublicKey: center.sm2PublicKeyOf(keys.signKey),
-    },
-    client: { kind: 'sm4', keyText: { ...crypto.keyText, centerPublicKey: pair.publicKey } },
-  };
-}
 
 const seedStep: DemoStep = {
   name: 'demo seed',
@@ -247,7 +87,7 @@ const seedStep: DemoStep = {
     // Split with the shipped policies, as the sandbox and settle audit do.
     const seeded = await demo.seedHis({
       db: d.his,
-      size: d.size as 'small',
+      size: d.size,
       seed: d.seed,
       out: d.dir,
       fixmedins_code: 'H43010000001',
@@ -519,151 +359,6 @@ const traceStep: DemoStep = {
       }),
       ok: r.ok,
     };
-  },
-};
-
-const reconcileStep: DemoStep = {
-  name: 'reconcile',
-  async run(d) {
-    const rec = await import('../core/reconcile/index.js');
-    const { openCenter } = await import('../core/center/index.js');
-    const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
-    try {
-      const r = await rec.demoReconcile({
-        hisDb: d.his,
-        center,
-        journal: d.journal,
-        manifest: d.manifest,
-        runId: d.ctx.runId,
-      });
-      const unbalanced = r.result.groups.filter((g) => !g.balanced).length;
-      d.oneSided = r.result.findings
-        .filter((f) => f.kind === 'center_only' || f.kind === 'his_only')
-        .flatMap((f) => [f.setl_id, f.msgid].filter((k): k is string => !!k));
-      const kinds = [...new Set(r.result.findings.map((f) => f.kind))];
-      return {
-        did: d.ctx.t('demo.reconcile.did', {
-          groups: r.result.groups.length,
-          from: r.result.begndate,
-          to: r.result.enddate,
-          unbalanced,
-        }),
-        found: d.ctx.t('demo.reconcile.found', {
-          n: r.result.findings.length,
-          kinds: kinds.join(', '),
-          missing: r.missing.length,
-          unexpected: r.unexpected.length,
-        }),
-        ok: r.ok,
-      };
-    } finally {
-      await center.close();
-    }
-  },
-};
-
-/** Planted differences that stay after the repairs: each needs a person, or is a timing difference. */
-const LEFT_FOR_PEOPLE = new Set(['amount_mismatch', 'center_duplicate', 'cross_midnight']);
-
-/**
- * Reconcile the same days again after the repairs: everything hisops could repair is gone, and no
- * finding is about hisops's own repairs; what is left are the planted differences that need a
- * person's decision (or a timing difference), each with its decision, and every command a finding
- * suggests plans without refusal (as `hisops settle reverse <id>` would print it). The day of the
- * repairs (today, where the cancellations' refund rows are booked) must balance too.
- */
-const reconcileAgainStep: DemoStep = {
-  name: 'reconcile again',
-  async run(d) {
-    const rec = await import('../core/reconcile/index.js');
-    const settle = await import('../core/settle/index.js');
-    const { openCenter, formatDate } = await import('../core/center/index.js');
-    const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
-    try {
-      // Each reconciliation is its own run in the journal (the latest run covering a day answers for it).
-      const r = await rec.demoReconcile({
-        hisDb: d.his,
-        center,
-        journal: d.journal,
-        manifest: d.manifest,
-        runId: `${d.ctx.runId}-again`,
-      });
-      const today = formatDate(d.ctx.now(), center.config.utcOffsetMinutes);
-      const t =
-        today > d.manifest.endDate
-          ? await rec.demoReconcile({
-              hisDb: d.his,
-              center,
-              journal: d.journal,
-              manifest: d.manifest,
-              runId: `${d.ctx.runId}-today`,
-              from: today,
-              to: today,
-            })
-          : null;
-      const left = r.result.findings;
-      const expected = rec.expectedFindings(d.manifest);
-      const plantedLeft = (f: (typeof left)[number]) =>
-        expected.some((e) => (LEFT_FOR_PEOPLE.has(e.kind) || e.cause === 'unknown_to_his') && rec.findingMatches(f, e));
-      const stray = left.filter((f) => !plantedLeft(f));
-      const undone = left.filter((f) => f.repair.certain && f.repair.action !== 'none');
-      const ours = left.filter((f) => [f.setl_id, f.msgid, f.related_setl_id].some((x) => x && d.repaired.includes(x)));
-      // Each suggested command as printed: `hisops settle reverse <id>` plans without refusal.
-      const refused: string[] = [];
-      const env = { db: d.his, profile: d.profile, journal: d.journal, now: d.ctx.now(), center };
-      for (const f of left) {
-        const m = f.repair.command ? /^hisops settle reverse (\S+)$/.exec(f.repair.command) : null;
-        if (f.repair.command && !m) refused.push(`${f.repair.command} (not a command hisops knows)`);
-        if (!m) continue;
-        try {
-          await settle.planReverse(env, {
-            olderThanMs: 0,
-            settings: settle.parseStuckSettings(undefined),
-            ids: [m[1]!],
-            all: false,
-            centerOnly: d.centerOnly,
-            runId: d.ctx.runId,
-          });
-        } catch (e) {
-          refused.push(`${f.repair.command}: ${(e as { summary?: string }).summary ?? String(e)}`);
-        }
-      }
-      const todayOk = t === null || t.result.findings.length === 0;
-      const kinds = [...new Set(left.map((f) => `${f.kind}·${f.cause}`))];
-      return {
-        did:
-          d.ctx.t('demo.again.did', { from: r.result.begndate, to: r.result.enddate }) +
-          (t ? d.ctx.t('demo.again.didToday', { today }) : ''),
-        found:
-          d.ctx.t('demo.again.found', {
-            left: left.length,
-            kinds: kinds.join(', ') || d.ctx.t('demo.none'),
-            undone: undone.length,
-            ours: ours.length,
-            stray: stray.length,
-            refused: refused.length,
-          }) + (t ? d.ctx.t('demo.again.foundToday', { today, n: t.result.findings.length }) : ''),
-        ok:
-          r.result.error === null &&
-          stray.length === 0 &&
-          undone.length === 0 &&
-          ours.length === 0 &&
-          refused.length === 0 &&
-          todayOk,
-        data: {
-          findings: left.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id, repair: f.repair })),
-          refused,
-          today: t
-            ? {
-                day: today,
-                findings: t.result.findings.map((f) => ({ kind: f.kind, cause: f.cause, setl_id: f.setl_id })),
-              }
-            : null,
-        },
-      };
-    } finally {
-      await center.close();
-    }
   },
 };
 

@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { App } from '../cli/app.js';
-import type { ExitCode } from '../core/errors.js';
+import type { App, CommandResult } from '../cli/app.js';
+import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
+import type { ExplainRow } from '../core/rules/index.js';
 import { registerStuck } from './settleStuck.js';
 import { registerAudit } from './settleAudit.js';
 
@@ -70,6 +72,20 @@ interface CalcOpts {
 
 export function registerSettle(program: Command, app: App): Command {
   const settle = program.command('settle').description(app.t('settle.describe'));
+  registerCalc(settle, app);
+  registerAudit(settle, app);
+  registerStuck(settle, app);
+  app.examples(settle, [
+    'hisops settle calc bill.json --explain',
+    'hisops settle audit --from 2026-11-01 --to 2026-11-22',
+    'hisops settle stuck --older-than 10m',
+    'hisops settle reverse --all --apply --yes',
+    'hisops settle log',
+  ]);
+  return settle;
+}
+
+function registerCalc(settle: Command, app: App): void {
   const calc = settle
     .command('calc')
     .description(app.t('settle.calc.describe'))
@@ -85,71 +101,7 @@ export function registerSettle(program: Command, app: App): Command {
     .option('--explain', 'print the explanation of every amount (many bills: put it in each result line)')
     .option('--lines', 'with --explain: one row per fee line too')
     .option('--ndjson', 'bills are NDJSON, one bill per line: the named files, else stdin')
-    .action(
-      app.action(async (ctx, args, o: CalcOpts) => {
-        const { inputError } = await import('../core/errors.js');
-        const rules = await import('../core/rules/index.js');
-        const names = (args[0] as string[] | undefined) ?? [];
-        const batch = await import('./settleBatch.js');
-        if (batch.isBatch(ctx, names, !!o.ndjson)) {
-          const sources = batch.billSources(ctx, names, !!o.ndjson);
-          const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
-          const sum = await batch.settleBatch(ctx, rules, policies, sources, { explain: !!o.explain });
-          if (!ctx.quiet) ctx.io.stderr.write(ctx.t('settle.batchDone', { ...sum }) + '\n');
-          return { data: sum, exit: sum.exit as ExitCode, streamed: true };
-        }
-        const file = path.resolve(ctx.cwd, String(names[0]));
-        let text: string;
-        try {
-          text = fs.readFileSync(file, 'utf8');
-        } catch {
-          throw inputError(
-            'BILL_UNREADABLE',
-            ctx.t('settle.noFile', { file }),
-            'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.',
-          ).zh(ctx.t('settle.noFile', { file }), '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
-        }
-        const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
-        const bill = rules.parseBill(text, path.relative(ctx.cwd, file) || file, { policies });
-        const result = rules.settleBill(bill, policies, { explain: true });
-        const json = rules.resultToJson(result) as Record<string, unknown>;
-        const setl = json['setlinfo'] as Record<string, string>;
-        const explain = rules.explainRows(result, { lines: !!o.lines });
-        return {
-          data: json,
-          human: (out) => {
-            out.kv([
-              [ctx.t('settle.bill'), path.relative(ctx.cwd, file) || file],
-              [
-                ctx.t('settle.policy'),
-                `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`,
-              ],
-            ]);
-            if (o.explain) {
-              // The policy column: file:line of the clause that decided the amount (then the others
-              // that took part); the table wraps to the terminal's width (process.stdout.columns).
-              out.table(
-                [ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.clause'), ctx.t('col.inputs')],
-                explain.map((r) => [
-                  `${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(),
-                  r.amount,
-                  ctx.lang === 'zh-CN' ? r.rule_zh : r.rule,
-                  r.clauses,
-                  ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs,
-                ]),
-                { align: ['left', 'right', 'left', 'left', 'left'] },
-              );
-            } else {
-              out.table(
-                [ctx.t('col.field'), ctx.t('col.amount')],
-                Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]),
-                { align: ['left', 'right'] },
-              );
-            }
-          },
-        };
-      }),
-    );
+    .action(app.action(runCalc));
   app.examples(calc, [
     'hisops settle calc bill.json',
     'hisops settle calc bill.csv --explain',
@@ -157,14 +109,76 @@ export function registerSettle(program: Command, app: App): Command {
     'hisops settle calc bills/ > results.ndjson',
     'hisops settle calc --ndjson < bills.ndjson > results.ndjson',
   ]);
-  registerAudit(settle, app);
-  registerStuck(settle, app);
-  app.examples(settle, [
-    'hisops settle calc bill.json --explain',
-    'hisops settle audit --from 2026-11-01 --to 2026-11-22',
-    'hisops settle stuck --older-than 10m',
-    'hisops settle reverse --all --apply --yes',
-    'hisops settle log',
-  ]);
-  return settle;
+}
+
+/** One bill: its split as a table (with --explain, how each amount was computed). Many bills: NDJSON lines (settleBatch.ts). */
+async function runCalc(ctx: Ctx, args: unknown[], o: CalcOpts): Promise<CommandResult> {
+  const rules = await import('../core/rules/index.js');
+  const names = (args[0] as string[] | undefined) ?? [];
+  const batch = await import('./settleBatch.js');
+  if (batch.isBatch(ctx, names, !!o.ndjson)) {
+    const sources = batch.billSources(ctx, names, !!o.ndjson);
+    const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
+    const sum = await batch.settleBatch(ctx, rules, policies, sources, { explain: !!o.explain });
+    if (!ctx.quiet) ctx.io.stderr.write(ctx.t('settle.batchDone', { ...sum }) + '\n');
+    return { data: sum, exit: sum.exit, streamed: true };
+  }
+  const file = path.resolve(ctx.cwd, String(names[0]));
+  const text = await readBill(ctx, file);
+  const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
+  const bill = rules.parseBill(text, path.relative(ctx.cwd, file) || file, { policies });
+  const result = rules.settleBill(bill, policies, { explain: true });
+  const json = rules.resultToJson(result) as Record<string, unknown>;
+  const setl = json['setlinfo'] as Record<string, string>;
+  const explain = rules.explainRows(result, { lines: !!o.lines });
+  return {
+    data: json,
+    human: (out) => {
+      out.kv([
+        [ctx.t('settle.bill'), path.relative(ctx.cwd, file) || file],
+        [
+          ctx.t('settle.policy'),
+          `${result.policy.name} ${result.policy.version} (${path.basename(result.policy.file)})`,
+        ],
+      ]);
+      if (o.explain) renderExplanation(out, ctx, explain);
+      else
+        out.table(
+          [ctx.t('col.field'), ctx.t('col.amount')],
+          Object.entries(setl).map(([k, v]) => [`${k} ${FIELD_ZH[k] ?? ''}`.trim(), v]),
+          { align: ['left', 'right'] },
+        );
+    },
+  };
+}
+
+async function readBill(ctx: Ctx, file: string): Promise<string> {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    const { inputError } = await import('../core/errors.js');
+    throw inputError(
+      'BILL_UNREADABLE',
+      ctx.t('settle.noFile', { file }),
+      'Check the path; a bill is JSON, YAML or CSV as described in docs/rules.md.',
+    ).zh(ctx.t('settle.noFile', { file }), '请检查路径；账单为 JSON、YAML 或 CSV 格式，见 docs/rules.md。');
+  }
+}
+
+/**
+ * The policy column: file:line of the clause that decided the amount (then the others that took
+ * part); the table wraps to the terminal's width (process.stdout.columns).
+ */
+function renderExplanation(out: Out, ctx: Ctx, explain: ExplainRow[]): void {
+  out.table(
+    [ctx.t('col.field'), ctx.t('col.amount'), ctx.t('col.rule'), ctx.t('col.clause'), ctx.t('col.inputs')],
+    explain.map((r) => [
+      `${r.field} ${FIELD_ZH[r.field] ?? ''}`.trim(),
+      r.amount,
+      ctx.lang === 'zh-CN' ? r.rule_zh : r.rule,
+      r.clauses,
+      ctx.lang === 'zh-CN' ? r.inputs_zh : r.inputs,
+    ]),
+    { align: ['left', 'right', 'left', 'left', 'left'] },
+  );
 }

@@ -4,10 +4,12 @@
  * explanation of each differing amount. Registered on the `settle` group by `registerAudit`.
  */
 import type { Command } from 'commander';
-import type { App } from '../cli/app.js';
+import type { App, CommandResult } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import type { Out } from '../cli/output.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
+import type { AuditDifference, AuditFinding, AuditReport } from '../core/audit/index.js';
 import { calendarDay } from '../core/time/index.js';
 
 defineMessages({
@@ -150,138 +152,10 @@ export function registerAudit(settle: Command, app: App): Command {
       'policy file (repeatable); default: rules.policies in hisops.yaml, else the shipped examples',
       collect,
     )
-    .option('--explain', 'print the explanation of every differing amount')
-    .option(
-      '--hosp-lv <level>',
-      "the hospital's level as the policy names it (the HIS row has none); default: the policy's last level",
-    )
-    .option('--age <years>', 'age for rows without one (default 40)')
-    .option('--group <name>', 'person group assumed for every settlement (repeatable)', collect)
-    .option('--admission-count <n>', 'n-th admission of the year assumed for inpatient stays (default 1)')
+    .option('--explain', 'print the explanation of every differing amount');
+  assumptionOptions(cmd)
     .option('--db <url|name>', 'the HIS database (default his.url)')
-    .action(
-      app.action(
-        async (ctx, _args, o: AuditOpts) => {
-          const { EXIT } = await import('../core/errors.js');
-          const period = await periodOf(ctx, o);
-          const limit = await wholeNumber('--limit', o.limit, 1);
-          const age = await wholeNumber('--age', o.age, 0);
-          const admission_count = await wholeNumber('--admission-count', o.admissionCount, 1);
-          const rules = await import('../core/rules/index.js');
-          const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
-          const audit = await import('../core/audit/index.js');
-          const ref = ctx.resolveDb();
-          const his = await audit.openAudit({
-            his: { url: ref.url, password: ref.password, baseDir: ref.baseDir },
-            profile: String(ctx.get('his.profile')),
-            binds: ctx.hisBinds(),
-          });
-          ctx.onClose(() => his.close());
-          const report = await audit.runAudit({
-            db: his.db,
-            profile: his.profile,
-            policies,
-            ...period,
-            limit,
-            assume: { hosp_lv: o.hospLv, age, psn_groups: o.group, admission_count },
-          });
-          for (const u of report.unchecked)
-            ctx.warn(`${u.setl_id}: ${ctx.lang === 'zh-CN' && u.summary_zh ? u.summary_zh : u.summary}`);
-          return {
-            data: report,
-            exit: report.findings.length > 0 ? EXIT.findings : EXIT.ok,
-            human: (out) => {
-              out.kv([
-                [ctx.t('audit.period'), report.from === report.to ? report.from : `${report.from} … ${report.to}`],
-              ]);
-              out.note(
-                ctx.t('audit.counts', {
-                  read: report.read,
-                  recomputed: report.recomputed,
-                  lines: report.by_basis.lines,
-                  totals: report.by_basis.totals,
-                  skipped: report.skipped.length,
-                  unchecked: report.unchecked.length,
-                  rest: report.not_examined,
-                }),
-              );
-              const byReason = Object.entries(report.skipped_by_reason).map(
-                ([k, n]) => `${ctx.lang === 'zh-CN' ? (SKIP_REASON_ZH[k] ?? k) : k} ${n}`,
-              );
-              if (byReason.length)
-                out.note(ctx.t('audit.skipped', { list: byReason.join(ctx.lang === 'zh-CN' ? '、' : ', ') }));
-              if (report.assumed.length)
-                out.note(
-                  ctx.t('audit.assumed', {
-                    list: report.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; '),
-                  }),
-                );
-              const diffs = report.findings.flatMap((f) => f.differences.map((d) => ({ f, d })));
-              if (diffs.length) {
-                out.table(
-                  [
-                    'setl_id',
-                    ctx.t('col.field'),
-                    ctx.t('audit.col.recorded'),
-                    ctx.t('audit.col.policy'),
-                    ctx.t('audit.col.difference'),
-                  ],
-                  diffs.map(({ f, d }) => [f.setl_id, d.field, d.recorded, d.policy, d.difference]),
-                  { align: ['left', 'left', 'right', 'right', 'right'] },
-                );
-              }
-              const viol = report.findings.flatMap((f) =>
-                f.violations.map((v) => [f.setl_id, v.id, `${v.check}: ${v.detail}`]),
-              );
-              if (viol.length) {
-                out.line(ctx.t('audit.violations'));
-                out.table(['setl_id', 'check', ctx.t('audit.col.reason')], viol);
-              }
-              if (o.explain && diffs.length) {
-                out.table(
-                  [
-                    'setl_id',
-                    ctx.t('col.field'),
-                    ctx.t('audit.col.policy'),
-                    ctx.t('col.rule'),
-                    ctx.t('audit.col.clause'),
-                    ctx.t('col.inputs'),
-                  ],
-                  diffs.map(({ f, d }) => [
-                    f.setl_id,
-                    d.field,
-                    d.policy,
-                    (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '',
-                    d.explanation?.clauses ?? '',
-                    [
-                      ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs,
-                      f.assumed.length
-                        ? ctx.t('audit.assumed', {
-                            list: f.assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; '),
-                          })
-                        : '',
-                    ]
-                      .filter(Boolean)
-                      .join('; '),
-                  ]),
-                  { align: ['left', 'left', 'right', 'left', 'left', 'left'] },
-                );
-              }
-              if (report.unchecked.length) {
-                out.line(ctx.t('audit.unchecked'));
-                out.table(
-                  ['setl_id', 'code', ctx.t('audit.col.reason')],
-                  report.unchecked.map((u) => [u.setl_id, u.code, uncheckedWords(ctx, u)]),
-                );
-              }
-              if (report.findings.length) out.bad(ctx.t('audit.found', { n: report.findings.length }));
-              else out.ok(ctx.t('audit.none'));
-            },
-          };
-        },
-        { keyFlags: (o) => ({ 'his.url': o.db }) },
-      ),
-    );
+    .action(app.action(runAuditCommand, { keyFlags: (o) => ({ 'his.url': o.db }) }));
   app.examples(cmd, [
     'hisops settle audit                                  # yesterday',
     'hisops settle audit --from 2026-03-01 --to 2026-03-31 --hosp-lv 2',
@@ -289,4 +163,141 @@ export function registerAudit(settle: Command, app: App): Command {
     'hisops settle audit --from 2026-03-04 --json',
   ]);
   return cmd;
+}
+
+/** The inputs the HIS row lacks, assumed for every settlement recomputed. */
+function assumptionOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--hosp-lv <level>',
+      "the hospital's level as the policy names it (the HIS row has none); default: the policy's last level",
+    )
+    .option('--age <years>', 'age for rows without one (default 40)')
+    .option('--group <name>', 'person group assumed for every settlement (repeatable)', collect)
+    .option('--admission-count <n>', 'n-th admission of the year assumed for inpatient stays (default 1)');
+}
+
+async function runAuditCommand(ctx: Ctx, _args: unknown[], o: AuditOpts): Promise<CommandResult> {
+  const { EXIT } = await import('../core/errors.js');
+  const period = await periodOf(ctx, o);
+  const limit = await wholeNumber('--limit', o.limit, 1);
+  const age = await wholeNumber('--age', o.age, 0);
+  const admission_count = await wholeNumber('--admission-count', o.admissionCount, 1);
+  const rules = await import('../core/rules/index.js');
+  const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
+  const audit = await import('../core/audit/index.js');
+  const ref = ctx.resolveDb();
+  const his = await audit.openAudit({
+    his: { url: ref.url, password: ref.password, baseDir: ref.baseDir },
+    profile: String(ctx.get('his.profile')),
+    binds: ctx.hisBinds(),
+  });
+  ctx.onClose(() => his.close());
+  const report = await audit.runAudit({
+    db: his.db,
+    profile: his.profile,
+    policies,
+    ...period,
+    limit,
+    assume: { hosp_lv: o.hospLv, age, psn_groups: o.group, admission_count },
+  });
+  for (const u of report.unchecked)
+    ctx.warn(`${u.setl_id}: ${ctx.lang === 'zh-CN' && u.summary_zh ? u.summary_zh : u.summary}`);
+  return {
+    data: report,
+    exit: report.findings.length > 0 ? EXIT.findings : EXIT.ok,
+    human: (out) => renderAudit(out, ctx, report, !!o.explain),
+  };
+}
+
+type Difference = { f: AuditFinding; d: AuditDifference };
+
+/** The report: what was read and assumed, the differing amounts, the broken sums, what could not be checked. */
+function renderAudit(out: Out, ctx: Ctx, report: AuditReport, explain: boolean): void {
+  renderCounts(out, ctx, report);
+  const diffs = report.findings.flatMap((f) => f.differences.map((d) => ({ f, d })));
+  if (diffs.length) {
+    out.table(
+      [
+        'setl_id',
+        ctx.t('col.field'),
+        ctx.t('audit.col.recorded'),
+        ctx.t('audit.col.policy'),
+        ctx.t('audit.col.difference'),
+      ],
+      diffs.map(({ f, d }) => [f.setl_id, d.field, d.recorded, d.policy, d.difference]),
+      { align: ['left', 'left', 'right', 'right', 'right'] },
+    );
+  }
+  const viol = report.findings.flatMap((f) => f.violations.map((v) => [f.setl_id, v.id, `${v.check}: ${v.detail}`]));
+  if (viol.length) {
+    out.line(ctx.t('audit.violations'));
+    out.table(['setl_id', 'check', ctx.t('audit.col.reason')], viol);
+  }
+  if (explain && diffs.length) renderExplanations(out, ctx, diffs);
+  if (report.unchecked.length) {
+    out.line(ctx.t('audit.unchecked'));
+    out.table(
+      ['setl_id', 'code', ctx.t('audit.col.reason')],
+      report.unchecked.map((u) => [u.setl_id, u.code, uncheckedWords(ctx, u)]),
+    );
+  }
+  if (report.findings.length) out.bad(ctx.t('audit.found', { n: report.findings.length }));
+  else out.ok(ctx.t('audit.none'));
+}
+
+/** The period, the counts, the skip reasons and the assumed inputs. */
+function renderCounts(out: Out, ctx: Ctx, report: AuditReport): void {
+  out.kv([[ctx.t('audit.period'), report.from === report.to ? report.from : `${report.from} … ${report.to}`]]);
+  out.note(
+    ctx.t('audit.counts', {
+      read: report.read,
+      recomputed: report.recomputed,
+      lines: report.by_basis.lines,
+      totals: report.by_basis.totals,
+      skipped: report.skipped.length,
+      unchecked: report.unchecked.length,
+      rest: report.not_examined,
+    }),
+  );
+  const byReason = Object.entries(report.skipped_by_reason).map(
+    ([k, n]) => `${ctx.lang === 'zh-CN' ? (SKIP_REASON_ZH[k] ?? k) : k} ${n}`,
+  );
+  if (byReason.length) out.note(ctx.t('audit.skipped', { list: byReason.join(ctx.lang === 'zh-CN' ? '、' : ', ') }));
+  if (report.assumed.length) out.note(assumedNote(ctx, report.assumed));
+}
+
+/** "assumed (not in the HIS): …" in the run's language. */
+function assumedNote(ctx: Ctx, assumed: readonly string[]): string {
+  return ctx.t('audit.assumed', {
+    list: assumed.map((x) => assumedWords(ctx, x)).join(ctx.lang === 'zh-CN' ? '；' : '; '),
+  });
+}
+
+/** --explain: how each differing amount was computed, with the settlement's assumed inputs. */
+function renderExplanations(out: Out, ctx: Ctx, diffs: Difference[]): void {
+  out.table(
+    [
+      'setl_id',
+      ctx.t('col.field'),
+      ctx.t('audit.col.policy'),
+      ctx.t('col.rule'),
+      ctx.t('audit.col.clause'),
+      ctx.t('col.inputs'),
+    ],
+    diffs.map(({ f, d }) => [
+      f.setl_id,
+      d.field,
+      d.policy,
+      (ctx.lang === 'zh-CN' ? d.explanation?.rule_zh : d.explanation?.rule) ?? '',
+      d.explanation?.clauses ?? '',
+      [
+        ctx.lang === 'zh-CN' ? d.explanation?.inputs_zh : d.explanation?.inputs,
+        f.assumed.length ? assumedNote(ctx, f.assumed) : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    ]),
+    { align: ['left', 'left', 'right', 'left', 'left', 'left'] },
+  );
 }

@@ -140,43 +140,28 @@ export async function settleBatch(
   sources: BillSource[],
   o: { explain: boolean },
 ): Promise<BatchSummary> {
-  const w = new ChunkWriter(ctx.io.stdout);
-  const sum: BatchSummary = { bills: 0, settled: 0, failed: 0, feeLines: 0, exit: EXIT.ok };
-  const rel = (f: string): string => path.relative(ctx.cwd, f) || f;
+  const run = new BatchRun(ctx, rules, policies, o.explain);
+  for (const s of sources) await run.read(s);
+  return run.finish();
+}
 
-  const one = (file: string, line: number, parse: () => SettleInput): void => {
-    sum.bills++;
-    let rec: string;
-    try {
-      const bill = parse();
-      const result = rules.settleBill(bill, policies, { explain: o.explain });
-      // The text of JSON.stringify({ file, line, ok: true, ...resultToJson(result) }), built directly.
-      rec = `{"file":${JSON.stringify(file)},"line":${line},"ok":true,${rules.resultJsonBody(result)}}`;
-      sum.settled++;
-      sum.feeLines += bill.lines.length;
-    } catch (caught) {
-      rec = JSON.stringify(errorRecord(caught, file, line));
-      sum.failed++;
-      const exit = isHisopsError(caught) ? caught.exit : EXIT.internal;
-      if (sum.exit === EXIT.ok || (sum.exit === EXIT.usage && exit !== EXIT.usage)) sum.exit = exit;
-    }
-    w.line(rec);
-  };
+/** One batch: each bill read, settled and written as its line; the summary kept as it goes. */
+class BatchRun {
+  private readonly w: ChunkWriter;
+  private readonly sum: BatchSummary = { bills: 0, settled: 0, failed: 0, feeLines: 0, exit: EXIT.ok };
 
-  const ndjsonLines = async (input: NodeJS.ReadableStream, name: string): Promise<void> => {
-    let n = 0;
-    await eachLine(
-      input,
-      (text) => {
-        const at = ++n;
-        if (!text.trim()) return;
-        one(name, at, () => rules.parseBillLine(text, name, at, { policies }));
-      },
-      () => w.drain(),
-    );
-  };
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly rules: Rules,
+    private readonly policies: Policy[],
+    private readonly explain: boolean,
+  ) {
+    this.w = new ChunkWriter(ctx.io.stdout);
+  }
 
-  for (const s of sources) {
+  /** Every bill of one source, in order. */
+  async read(s: BillSource): Promise<void> {
+    const { ctx, rules, policies } = this;
     if (s.kind === 'stdin') {
       if (!ctx.io.stdin)
         throw inputError(
@@ -184,22 +169,22 @@ export async function settleBatch(
           'No standard input to read bills from',
           'Pipe NDJSON bills in, or name bill files.',
         ).zh('没有可读取账单的标准输入', '请通过管道输入 NDJSON 账单，或给出账单文件。');
-      await ndjsonLines(ctx.io.stdin, '<stdin>');
+      await this.ndjsonLines(ctx.io.stdin, '<stdin>');
     } else if (s.kind === 'ndjson') {
       let input: fs.ReadStream;
       try {
         fs.accessSync(s.file, fs.constants.R_OK);
         input = fs.createReadStream(s.file, { encoding: 'utf8' });
       } catch {
-        one(rel(s.file), 1, () => {
+        this.one(this.rel(s.file), 1, () => {
           throw unreadable(s.file);
         });
-        continue;
+        return;
       }
-      await ndjsonLines(input, rel(s.file));
+      await this.ndjsonLines(input, this.rel(s.file));
     } else {
-      const name = rel(s.file);
-      one(name, 1, () => {
+      const name = this.rel(s.file);
+      this.one(name, 1, () => {
         let text: string;
         try {
           text = fs.readFileSync(s.file, 'utf8');
@@ -208,11 +193,52 @@ export async function settleBatch(
         }
         return rules.parseBill(text, name, { policies });
       });
-      await w.drain();
+      await this.w.drain();
     }
   }
-  await w.flush();
-  return sum;
+
+  async finish(): Promise<BatchSummary> {
+    await this.w.flush();
+    return this.sum;
+  }
+
+  private rel(f: string): string {
+    return path.relative(this.ctx.cwd, f) || f;
+  }
+
+  /** One bill: its result line, or its error line (the run goes on; the exit code is the worst so far). */
+  private one(file: string, line: number, parse: () => SettleInput): void {
+    const sum = this.sum;
+    sum.bills++;
+    let rec: string;
+    try {
+      const bill = parse();
+      const result = this.rules.settleBill(bill, this.policies, { explain: this.explain });
+      // The text of JSON.stringify({ file, line, ok: true, ...resultToJson(result) }), built directly.
+      rec = `{"file":${JSON.stringify(file)},"line":${line},"ok":true,${this.rules.resultJsonBody(result)}}`;
+      sum.settled++;
+      sum.feeLines += bill.lines.length;
+    } catch (caught) {
+      rec = JSON.stringify(errorRecord(caught, file, line));
+      sum.failed++;
+      const exit = isHisopsError(caught) ? caught.exit : EXIT.internal;
+      if (sum.exit === EXIT.ok || (sum.exit === EXIT.usage && exit !== EXIT.usage)) sum.exit = exit;
+    }
+    this.w.line(rec);
+  }
+
+  private async ndjsonLines(input: NodeJS.ReadableStream, name: string): Promise<void> {
+    let n = 0;
+    await eachLine(
+      input,
+      (text) => {
+        const at = ++n;
+        if (!text.trim()) return;
+        this.one(name, at, () => this.rules.parseBillLine(text, name, at, { policies: this.policies }));
+      },
+      () => this.w.drain(),
+    );
+  }
 }
 
 function unreadable(file: string): HisopsError {

@@ -8,19 +8,19 @@ import type { App, CommandResult } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx, Progress } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
-import type { Out } from '../cli/output.js';
 import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { registerTraceInvoice } from './traceInvoice.js';
 import { EXIT, HisopsError, type ExitCode } from '../core/errors.js';
 import type * as TraceModule from '../core/trace/index.js';
 import { registerTraceLibrary } from './traceLibrary.js';
 import { registerTraceCheck } from './traceCheck.js';
+import { registerTraceRelation } from './traceRelation.js';
 import { registerTraceStatus } from './traceStatus.js';
+import { renderUpload } from './traceUploadRender.js';
 import {
   collect,
   fixmedins,
   parseKinds,
-  renderFindings,
   settingsFrom,
   windowFrom,
   windowOptions,
@@ -175,90 +175,6 @@ function uploadExit(r: TraceModule.UploadResult): ExitCode {
   return EXIT.ok;
 }
 
-function renderUpload(out: Out, ctx: Ctx, tm: typeof TraceModule, r: TraceModule.UploadResult): void {
-  if (r.resolved.unresolved)
-    out.note(
-      ctx.t('trace.resolved', {
-        n: r.resolved.unresolved,
-        a: r.resolved.accepted,
-        r: r.resolved.rejected,
-        s: r.resolved.resend,
-      }),
-    );
-  const callsDone = r.calls.resolved.filter((c) => c.done).length;
-  if (callsDone) out.note(ctx.t('trace.callsResolved', { n: callsDone }));
-  if (r.calls.resolved.length > callsDone)
-    out.note(ctx.t('trace.callsDeferred', { n: r.calls.resolved.length - callsDone }));
-  else if (r.calls.leftOver && !r.apply) out.note(ctx.t('trace.callsLeft', { n: r.calls.leftOver }));
-  if (r.resolved.notInHis) {
-    out.bad(ctx.t('trace.notInHis', { n: r.resolved.notInHis }));
-    const gone = r.pending.filter((n) => n.reason === 'not_in_his');
-    out.table(
-      [ctx.t('trace.col.day'), ctx.t('trace.col.record'), ctx.t('trace.col.kind')],
-      gone.slice(0, 50).map((n) => [n.day, n.record_id, n.kind]),
-    );
-  }
-  if (r.records === 0 && r.window) {
-    out.line(ctx.t('trace.none', { from: r.window.from, to: r.window.to, what: ctx.t('trace.noneUpload') }));
-    return;
-  }
-  out.table(
-    [
-      ctx.t('trace.col.kind'),
-      ctx.t('trace.records'),
-      ctx.t('trace.col.already'),
-      ctx.t('trace.col.held'),
-      ctx.t('trace.col.waiting'),
-      ctx.t('trace.col.due'),
-      ...(r.apply
-        ? [ctx.t('trace.col.accepted'), ctx.t('trace.col.rejected'), ctx.t('trace.col.toRetry'), ctx.t('trace.codes')]
-        : [ctx.t('trace.codes')]),
-    ],
-    r.byKind
-      .filter((s) => s.records > 0)
-      .map((s) => [
-        s.kind,
-        s.records,
-        s.already,
-        s.held,
-        s.waiting,
-        s.due,
-        ...(r.apply ? [s.accepted, s.rejected, s.retry + s.unknown, s.acceptedCodes] : [s.dueCodes]),
-      ]),
-    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
-  );
-  if (!r.apply && r.plan.length) {
-    out.line(ctx.t('trace.planTitle'));
-    out.table(
-      [ctx.t('trace.col.infno'), ctx.t('trace.col.requests'), ctx.t('trace.records'), ctx.t('trace.codes')],
-      r.plan.map((p) => [p.infno, p.requests, p.records, p.codes]),
-      { align: ['left', 'right', 'right', 'right'] },
-    );
-  }
-  renderFindings(out, ctx, tm, r.findings);
-  if (r.rejected.length) {
-    out.table(
-      [
-        ctx.t('trace.col.day'),
-        ctx.t('trace.col.record'),
-        ctx.t('trace.col.kind'),
-        ctx.t('trace.col.reason'),
-        ctx.t('trace.col.message'),
-      ],
-      r.rejected.slice(0, 50).map((n) => [n.day, n.record_id, n.kind, n.reason ?? '', n.message ?? '']),
-    );
-    if (r.rejected.length > 50) out.note(ctx.t('trace.more', { n: r.rejected.length - 50 }));
-  }
-  if (r.apply) {
-    const acc = r.byKind.reduce((n, s) => n + s.accepted, 0);
-    const codes = r.byKind.reduce((n, s) => n + s.acceptedCodes, 0);
-    out.ok(ctx.t('trace.sentAll', { a: acc, c: codes, r: r.rejected.length, p: r.pending.length }));
-    if (r.stopped) out.bad(ctx.t('trace.stopped', { why: r.stopped }));
-    if (r.pending.length) out.bad(ctx.t('trace.pendingFix', { n: r.pending.length }));
-    if (r.rejected.length) out.line(ctx.t('trace.rejectedFix'));
-  } else out.note(ctx.t('common.dryRun'));
-}
-
 /** Progress on a TTY: one bar per day, ticking by records sent. */
 function progressFor(ctx: Ctx): { onEvent: (e: TraceModule.UploadEvent) => void; done: () => void } {
   let bar: Progress | undefined;
@@ -347,6 +263,7 @@ export function registerTrace(program: Command, app: App): Command {
   registerRetry(group, app);
   registerTraceInvoice(group, app);
   registerTraceLibrary(group, app);
+  registerTraceRelation(group, app);
   app.examples(group, [
     'hisops trace check',
     'hisops trace upload --apply',
