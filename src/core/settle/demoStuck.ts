@@ -11,7 +11,7 @@
 import { loadSandbox, withCenter, type Center, type CenterConfig, type JournalLike } from '../center/index.js';
 import type { Db } from '../db/index.js';
 import { isHisopsError } from '../errors.js';
-import { fmt, money } from '../money.js';
+import { fmt, money, type Money } from '../money.js';
 import {
   formatDateTime,
   loadProfile,
@@ -144,11 +144,37 @@ export async function settleAtCashier(
   v: CashierVisit,
   clock: () => Date = () => new Date(),
 ): Promise<CashierResult> {
-  const inpatient = !!v.inpatient;
   const local_no = `DM${Date.now().toString(36).toUpperCase()}${String(++visitSeq).padStart(4, '0')}`;
   const chrg_bchno = v.chrg_bchno ?? `${v.mdtrt_id ?? local_no}B1`;
   const mdtrt_id = v.mdtrt_id ?? (await openVisit(center, v, local_no, chrg_bchno, formatDateTime(clock())));
   const medfee = money(v.medfee_sumamt);
+  const requestTime = formatDateTime(clock());
+  const { msgid, setl, error } = await callSettle(center, v, mdtrt_id, chrg_bchno, medfee);
+  const his_setl_no = `HS${msgid.slice(-18)}`;
+  const at = formatDateTime(clock());
+  const row = cashierRow(v, { his_setl_no, mdtrt_id, msgid, medfee, setl, requestTime, at });
+  await storeSettlement(hisDb, row, { answered: !!setl, requestTime, at, error });
+  return {
+    msgid,
+    his_setl_no,
+    mdtrt_id,
+    his_status: setl ? 'settled' : 'pending',
+    setl_id: (row.setl_id as string | null) ?? null,
+    error,
+  };
+}
+
+/**
+ * 2207/2304 through the client: the center's setlinfo, or — when no answer came — the msgid of the
+ * call and the error's summary (any other failure is thrown).
+ */
+async function callSettle(
+  center: Center,
+  v: CashierVisit,
+  mdtrt_id: string,
+  chrg_bchno: string,
+  medfee: Money,
+): Promise<{ msgid: string; setl: Record<string, unknown> | null; error: string | null }> {
   const common = {
     psn_no: v.person.psn_no,
     mdtrt_cert_type: '02',
@@ -163,29 +189,37 @@ export async function settleAtCashier(
     preselfpay_amt: 0,
     inscp_scp_amt: medfee,
   };
-  const infno = inpatient ? '2304' : '2207';
-  const requestTime = formatDateTime(clock());
-  let msgid: string;
-  let setl: Record<string, unknown> | null = null;
-  let error: string | null = null;
   try {
-    const r = inpatient
+    const r = v.inpatient
       ? await center.inpatientSettle({ ...common, mid_setl_flag: '0' })
       : await center.outpatientSettle({ ...common, med_type: '11', chrg_bchno });
-    msgid = r.msgid;
-    setl = r.result.setlinfo as unknown as Record<string, unknown>;
+    return { msgid: r.msgid, setl: r.result.setlinfo as unknown as Record<string, unknown>, error: null };
   } catch (e) {
     if (!isHisopsError(e) || !e.details.msgid) throw e;
-    msgid = String(e.details.msgid);
-    error = e.summary;
+    return { msgid: String(e.details.msgid), setl: null, error: e.summary };
   }
-  const his_setl_no = `HS${msgid.slice(-18)}`;
-  const at = formatDateTime(clock());
+}
+
+/** The his_settlement row of the cashier's call: the center's amounts when it answered, pending otherwise. */
+function cashierRow(
+  v: CashierVisit,
+  c: {
+    his_setl_no: string;
+    mdtrt_id: string;
+    msgid: string;
+    medfee: Money;
+    setl: Record<string, unknown> | null;
+    requestTime: string;
+    at: string;
+  },
+): Record<string, unknown> {
+  const { setl, medfee } = c;
+  const inpatient = !!v.inpatient;
   const row: Record<string, unknown> = {
-    his_setl_no,
-    ipt_otp_no: mdtrt_id,
+    his_setl_no: c.his_setl_no,
+    ipt_otp_no: c.mdtrt_id,
     setl_id: setl ? String(setl.setl_id) : null,
-    mdtrt_id,
+    mdtrt_id: c.mdtrt_id,
     psn_no: v.person.psn_no,
     certno: v.person.certno,
     psn_cert_type: '01',
@@ -200,47 +234,48 @@ export async function settleAtCashier(
     overlmt_selfpay: '0.00',
     preselfpay_amt: '0.00',
     inscp_scp_amt: fmt(medfee),
-    medins_setl_id: setl ? String(setl.medins_setl_id ?? msgid) : null,
+    medins_setl_id: setl ? String(setl.medins_setl_id ?? c.msgid) : null,
     clr_optins: setl ? String(setl.clr_optins ?? '') || null : null,
     setl_optins: setl ? String(setl.clr_optins ?? '') || null : null,
     clr_way: setl ? String(setl.clr_way ?? '') || null : null,
     clr_type: inpatient ? '21' : '11',
     his_status: setl ? 'settled' : 'pending',
     refd_setl_flag: '0',
-    msgid,
-    infno,
-    created_at: requestTime,
-    updated_at: at,
+    msgid: c.msgid,
+    infno: inpatient ? '2304' : '2207',
+    created_at: c.requestTime,
+    updated_at: c.at,
   };
   if (setl) {
     for (const a of SETTLEMENT_AMOUNTS) if (setl[a] !== undefined && setl[a] !== null) row[a] = fmt(String(setl[a]));
     row.pool_prop_selfpay =
       setl.pool_prop_selfpay === null || setl.pool_prop_selfpay === undefined ? null : String(setl.pool_prop_selfpay);
   }
+  return row;
+}
+
+/** The settlement row and its center-log row, in one transaction. */
+async function storeSettlement(
+  hisDb: Db,
+  row: Record<string, unknown>,
+  call: { answered: boolean; requestTime: string; at: string; error: string | null },
+): Promise<void> {
   await hisDb.knex.transaction(async (trx) => {
     await trx('his_settlement').insert(row);
     await trx('his_center_log').insert({
-      msgid,
-      infno,
-      his_setl_no,
-      mdtrt_id,
-      psn_no: v.person.psn_no,
+      msgid: row.msgid,
+      infno: row.infno,
+      his_setl_no: row.his_setl_no,
+      mdtrt_id: row.mdtrt_id,
+      psn_no: row.psn_no,
       setl_id: row.setl_id,
-      request_time: requestTime,
-      response_time: setl ? at : null,
-      log_status: setl ? 'answered' : 'sent',
-      infcode: setl ? '0' : null,
-      err_msg: error,
+      request_time: call.requestTime,
+      response_time: call.answered ? call.at : null,
+      log_status: call.answered ? 'answered' : 'sent',
+      infcode: call.answered ? '0' : null,
+      err_msg: call.error,
     });
   });
-  return {
-    msgid,
-    his_setl_no,
-    mdtrt_id,
-    his_status: setl ? 'settled' : 'pending',
-    setl_id: (row.setl_id as string | null) ?? null,
-    error,
-  };
 }
 
 export interface DemoStuckOptions {
