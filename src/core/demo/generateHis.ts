@@ -43,7 +43,6 @@ export class HisGenerator extends HisState {
 
   /** The rows of day `d`, pausing every CHUNK settlements so a writer can catch up. */
   *dayChunks(d: number, sink: RowSink): Generator<void> {
-    const _day = this.days[d]!;
     const plan = this.plans[d]!;
     const rng = new Rng(this.opts.seed, `day:${d}`);
     const n = this.counts[d]!;

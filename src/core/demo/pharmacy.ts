@@ -3,7 +3,7 @@
  * codes, and the day's sales and returns (his_dispense with the codes scanned), planted records
  * included.
  */
-import { compact, stamp, addDays } from './dates.js';
+import { addDays, compact, stamp } from './dates.js';
 import { PHARMACISTS, SUPPLIERS } from './hisTables.js';
 import { pad, type DrugState, type HisState } from './hisState.js';
 import type { Rng } from './prng.js';
@@ -20,6 +20,7 @@ export function traceCode(prefix: string, drugIndex: number, serial: number): st
   return prefix + pad(body, 13);
 }
 
+/** A sale or return of the day: a settled visit's drug or a planted walk-in record, before its codes are known. */
 export interface SaleIntent {
   type: 'sale' | 'return';
   drug: DrugState;

@@ -47,6 +47,7 @@ export interface Visit {
   psn_no: string;
 }
 
+/** What becomes of the call: planted pending or rollback, a natural failure (void), a cancellation. */
 export interface Status {
   pendingCenter: boolean | undefined;
   isPending: boolean;
