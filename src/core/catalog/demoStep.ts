@@ -71,9 +71,40 @@ export async function demoCatalogStep(o: {
   on?: string;
 }): Promise<DemoCatalogResult> {
   await fs.promises.mkdir(o.dir, { recursive: true });
-  // The center's files: one ZIP per catalog kind, documented column order, GBK.
+  const catalogs = await writeCatalogFiles(o.dir, o.national);
+  const cat = await importCatalog(o.db, {
+    files: catalogs,
+    apply: true,
+    now: o.now,
+    archiveDir: path.join(o.dir, 'catalog-files'),
+  });
+  const mappingsFile = await writeMappingSheet(o.dir, o.hisMappings);
+  const imp = await importMappings(o.db, {
+    file: mappingsFile,
+    now: o.now,
+    apply: true,
+    skipInvalid: true,
+    rejectFile: path.join(o.dir, 'his_mappings.rejects.csv'),
+  });
+  const found = findingsOf(imp.rejected);
+  const check = await runMappingCheck(o.db, { on: o.on ?? o.now.toISOString().slice(0, 10), his: o.his });
+  return {
+    files: { catalogs, mappings: mappingsFile },
+    catalog: cat.kinds.map((k) => ({ kind: k.kind, added: k.added, changed: k.changed, ended: k.ended })),
+    mappings: { counts: imp.counts, rejected: imp.rejected },
+    found,
+    check: {
+      attention: check.attention,
+      counts: check.counts,
+      unmapped: check.unmapped.filter((u) => u.attention).map((u) => u.fixmedins_hilist_id),
+    },
+  };
+}
+
+/** The center's files: one ZIP per catalog kind, documented column order, GBK. */
+async function writeCatalogFiles(dir: string, national: readonly DemoNationalEntry[]): Promise<string[]> {
   const byKind = new Map<CatalogKind, DemoNationalEntry[]>();
-  for (const e of o.national) {
+  for (const e of national) {
     const k = kindOfListType(e.list_type);
     if (!k) continue;
     const list = byKind.get(k) ?? [];
@@ -91,22 +122,19 @@ export async function demoCatalogStep(o: {
         chrgitm_lv: e.chrgitm_lv ?? undefined,
       }),
     );
-    const file = path.join(o.dir, `${kind}_demo.zip`);
+    const file = path.join(dir, `${kind}_demo.zip`);
     await writeZipStream(file, `${kind}_demo.txt`, [encodeText(sampleText(rows), 'gbk')]);
     catalogs.push(file);
   }
-  const cat = await importCatalog(o.db, {
-    files: catalogs,
-    apply: true,
-    now: o.now,
-    archiveDir: path.join(o.dir, 'catalog-files'),
-  });
+  return catalogs;
+}
 
-  // The hospital's mapping sheet, as exported from the HIS (Chinese headers, UTF-8 with BOM).
+/** The hospital's mapping sheet, as exported from the HIS (Chinese headers, UTF-8 with BOM). */
+async function writeMappingSheet(dir: string, hisMappings: readonly DemoHisMapping[]): Promise<string> {
   const head = ['院内编码', '项目名称', '目录类别', '医保编码', '开始日期', '结束日期'];
   const lines = [
     head,
-    ...o.hisMappings.map((m) => [
+    ...hisMappings.map((m) => [
       m.fixmedins_hilist_id,
       m.fixmedins_hilist_name ?? '',
       m.list_type,
@@ -115,18 +143,15 @@ export async function demoCatalogStep(o: {
       m.enddate ? String(m.enddate).slice(0, 10) : '',
     ]),
   ];
-  const mappingsFile = path.join(o.dir, 'his_mappings.csv');
+  const mappingsFile = path.join(dir, 'his_mappings.csv');
   await fs.promises.writeFile(mappingsFile, '\uFEFF' + lines.map(csvLine).join('\r\n') + '\r\n');
-  const imp = await importMappings(o.db, {
-    file: mappingsFile,
-    now: o.now,
-    apply: true,
-    skipInvalid: true,
-    rejectFile: path.join(o.dir, 'his_mappings.rejects.csv'),
-  });
+  return mappingsFile;
+}
 
+/** What the mapping import rejected, one finding per HIS item and kind of problem (sorted). */
+function findingsOf(rejected: readonly RejectedRow[]): DemoFinding[] {
   const found = new Map<string, DemoFinding>();
-  for (const r of imp.rejected) {
+  for (const r of rejected) {
     for (const reason of r.reasons) {
       const kind = KIND_OF_PROBLEM[reason.code] ?? `mapping_${reason.code.toLowerCase()}`;
       const key = `${kind}\u0001${r.fixmedins_hilist_id}`;
@@ -142,18 +167,5 @@ export async function demoCatalogStep(o: {
       found.set(key, f);
     }
   }
-  const check = await runMappingCheck(o.db, { on: o.on ?? o.now.toISOString().slice(0, 10), his: o.his });
-  return {
-    files: { catalogs, mappings: mappingsFile },
-    catalog: cat.kinds.map((k) => ({ kind: k.kind, added: k.added, changed: k.changed, ended: k.ended })),
-    mappings: { counts: imp.counts, rejected: imp.rejected },
-    found: [...found.values()].sort((a, b) =>
-      a.kind + a.fixmedins_hilist_id < b.kind + b.fixmedins_hilist_id ? -1 : 1,
-    ),
-    check: {
-      attention: check.attention,
-      counts: check.counts,
-      unmapped: check.unmapped.filter((u) => u.attention).map((u) => u.fixmedins_hilist_id),
-    },
-  };
+  return [...found.values()].sort((a, b) => (a.kind + a.fixmedins_hilist_id < b.kind + b.fixmedins_hilist_id ? -1 : 1));
 }

@@ -80,13 +80,19 @@ interface SampleEntry {
 
 /** A documented row (all columns of the kind) for one entry; unset columns are `null` or filler. */
 export function sampleRow(kind: CatalogKind, n: number, e?: Partial<SampleEntry>): string[] {
-  const k = KINDS[kind];
-  const code = e?.code ?? sampleCode(kind, n);
   const list = kind === '1306' ? DEVICES : kind === '1305' ? SERVICES : kind === '1302' ? HERBS : DRUGS;
   const name = e?.name ?? `${list[n % list.length]}${n >= list.length ? `(${Math.floor(n / list.length)})` : ''}`;
+  const r = commonColumns(kind, n, e);
+  Object.assign(r, kindColumns(kind, n, e, name, list));
+  return KINDS[kind].columns.map((c) => r[c] ?? 'null');
+}
+
+/** The columns every kind has: code, validity, record id and version. */
+function commonColumns(kind: CatalogKind, n: number, e: Partial<SampleEntry> | undefined): Record<string, string> {
+  const k = KINDS[kind];
   const ver = e?.ver ?? '202401010001';
-  const r: Record<string, string> = {
-    med_list_codg: code,
+  return {
+    med_list_codg: e?.code ?? sampleCode(kind, n),
     [k.beginField]: e?.begndate ?? '2024-01-01 00:00:00',
     [k.endField]: e?.enddate === undefined ? 'null' : e.enddate === null ? 'null' : e.enddate,
     vali_flag: e?.vali_flag ?? '1',
@@ -97,76 +103,20 @@ export function sampleRow(kind: CatalogKind, n: number, e?: Partial<SampleEntry>
     ver_name: `${kind}_${ver}`,
     memo: 'null',
   };
+}
+
+/** The columns of the kind's own (names, specification, maker). */
+function kindColumns(
+  kind: CatalogKind,
+  n: number,
+  e: Partial<SampleEntry> | undefined,
+  name: string,
+  list: readonly string[],
+): Record<string, string> {
   const firm = FIRMS[n % FIRMS.length]!;
-  if (kind === '1306') {
-    Object.assign(r, {
-      mcs_name: name,
-      udi: `0${String(6900000000000 + n)}`,
-      hi_genname_code: `C${String(n % 100000).padStart(9, '0')}`,
-      hi_genname: list[n % list.length]!,
-      prod_mol: `M-${n % 997}`,
-      spec_code: String(n % 89),
-      spec: `${(n % 9) + 1}ml`,
-      mcs_type: '01',
-      spec_mol: `${(n % 9) + 1}ml/M-${n % 997}`,
-      matl_code: String(n % 13),
-      mcs_matl: '聚丙烯',
-      pacspec: '100支/箱',
-      pac_cnt: '100',
-      prod_pacmatl: '纸塑',
-      pacunt: '箱',
-      prod_convrat: '100',
-      min_useunt: '支',
-      prodplac_type: '1',
-      prodplac_type_name: '国产',
-      prodstrd: 'YY/T 0001',
-      prodexpy: '3年',
-      perf_stru_comp: '由针管、芯杆、活塞组成',
-      apb_scp: '供抽吸液体或注射用',
-      prod_istr: '按说明书使用',
-      prod_img_no: 'null',
-      prod_qlt_std: 'GB 15810',
-      manl: 'null',
-      oth_cert_matl: 'null',
-      sped_flag: '0',
-      sped_name: '否',
-      comb_name: 'null',
-      case_flag: '0',
-      lmt_used_flag: '0',
-      hi_lmt_scp: 'null',
-      min_salunt: '支',
-      highval_mcs_flag: n % 5 === 0 ? '1' : '0',
-      matl_type_code: '01',
-      impt_matl_hmorgn_flag: '0',
-      stlz_flag: '1',
-      stlz_flag_name: '是',
-      impt_itvt_clss_flag: '0',
-      impt_itvt_clss_name: '否',
-      dspo_used_flag: '1',
-      dspo_used_flag_name: '是',
-      reger_name: firm,
-      med_equ_mgt_type: '3',
-      med_equ_mgt_type_name: '第三类',
-      reg_fil_no: `国械注准2020${String(3000000 + (n % 999999)).padStart(7, '0')}`,
-      reg_fil_prod_name: name,
-      stru_comp: '由针管、芯杆组成',
-      oth_cont: 'null',
-      aprv_date: '2020-06-01',
-      reger_addr: '山东省威海市',
-      regcert_expy_begntime: '2020-06-01',
-      regcert_expy_endtime: '2025-05-31',
-      prodentp_code: String(91370000 + (n % 1000)),
-      prodentp_name: firm,
-      manu_addr: '山东省威海市火炬高技术产业开发区',
-      agnt_entp: 'null',
-      agnt_entp_addr: 'null',
-      manu_nat_regn: '中国',
-      aftsal_serins: firm,
-      reg_fil_elec_file: 'null',
-      prod_img: 'null',
-    });
-  } else if (kind === '1301') {
-    Object.assign(r, {
+  if (kind === '1306') return deviceColumns(n, name, list[n % list.length]!, firm);
+  if (kind === '1301')
+    return {
       drug_prodname: name,
       drug_genname: e?.name ?? name.replace(/(\(\d+\))$/, ''),
       drug_spec: '0.25g',
@@ -175,21 +125,87 @@ export function sampleRow(kind: CatalogKind, n: number, e?: Partial<SampleEntry>
       aprvno: `国药准字H${String(20000000 + n)}`,
       nat_hi_druglist_chrgitm_lv: e?.chrgitm_lv ?? (n % 3 === 0 ? '02' : '01'),
       min_salunt: '盒',
-    });
-  } else if (kind === '1305') {
-    Object.assign(r, {
+    };
+  if (kind === '1305')
+    return {
       servitem_name: name,
       prcunt: '次',
       prcunt_name: '次',
       trt_item_cont: `${name}，含相关操作`,
       servitem_type: '01',
-    });
-  } else if (kind === '1302') {
-    Object.assign(r, { tcmherb_name: name, mlms_name: name, cpnd_flag: '0' });
-  } else {
-    Object.assign(r, { drug_prodname: name, dosform_name: '合剂', drug_spec: '100ml', prodentp_name: firm });
-  }
-  return k.columns.map((c) => r[c] ?? 'null');
+    };
+  if (kind === '1302') return { tcmherb_name: name, mlms_name: name, cpnd_flag: '0' };
+  return { drug_prodname: name, dosform_name: '合剂', drug_spec: '100ml', prodentp_name: firm };
+}
+
+/** A medical device's (1306) columns: registration, packaging, the maker's details. */
+function deviceColumns(n: number, name: string, genname: string, firm: string): Record<string, string> {
+  return {
+    mcs_name: name,
+    udi: `0${String(6900000000000 + n)}`,
+    hi_genname_code: `C${String(n % 100000).padStart(9, '0')}`,
+    hi_genname: genname,
+    prod_mol: `M-${n % 997}`,
+    spec_code: String(n % 89),
+    spec: `${(n % 9) + 1}ml`,
+    mcs_type: '01',
+    spec_mol: `${(n % 9) + 1}ml/M-${n % 997}`,
+    matl_code: String(n % 13),
+    mcs_matl: '聚丙烯',
+    pacspec: '100支/箱',
+    pac_cnt: '100',
+    prod_pacmatl: '纸塑',
+    pacunt: '箱',
+    prod_convrat: '100',
+    min_useunt: '支',
+    prodplac_type: '1',
+    prodplac_type_name: '国产',
+    prodstrd: 'YY/T 0001',
+    prodexpy: '3年',
+    perf_stru_comp: '由针管、芯杆、活塞组成',
+    apb_scp: '供抽吸液体或注射用',
+    prod_istr: '按说明书使用',
+    prod_img_no: 'null',
+    prod_qlt_std: 'GB 15810',
+    manl: 'null',
+    oth_cert_matl: 'null',
+    sped_flag: '0',
+    sped_name: '否',
+    comb_name: 'null',
+    case_flag: '0',
+    lmt_used_flag: '0',
+    hi_lmt_scp: 'null',
+    min_salunt: '支',
+    highval_mcs_flag: n % 5 === 0 ? '1' : '0',
+    matl_type_code: '01',
+    impt_matl_hmorgn_flag: '0',
+    stlz_flag: '1',
+    stlz_flag_name: '是',
+    impt_itvt_clss_flag: '0',
+    impt_itvt_clss_name: '否',
+    dspo_used_flag: '1',
+    dspo_used_flag_name: '是',
+    reger_name: firm,
+    med_equ_mgt_type: '3',
+    med_equ_mgt_type_name: '第三类',
+    reg_fil_no: `国械注准2020${String(3000000 + (n % 999999)).padStart(7, '0')}`,
+    reg_fil_prod_name: name,
+    stru_comp: '由针管、芯杆组成',
+    oth_cont: 'null',
+    aprv_date: '2020-06-01',
+    reger_addr: '山东省威海市',
+    regcert_expy_begntime: '2020-06-01',
+    regcert_expy_endtime: '2025-05-31',
+    prodentp_code: String(91370000 + (n % 1000)),
+    prodentp_name: firm,
+    manu_addr: '山东省威海市火炬高技术产业开发区',
+    agnt_entp: 'null',
+    agnt_entp_addr: 'null',
+    manu_nat_regn: '中国',
+    aftsal_serins: firm,
+    reg_fil_elec_file: 'null',
+    prod_img: 'null',
+  };
 }
 
 /** Rows → the center's text: tab-separated lines, `\n` line ends. */

@@ -6,7 +6,7 @@
  */
 import { SETTLEMENT_AMOUNTS } from '../his/index.js';
 import { textOfFen } from '../money.js';
-import type { Row, RowSink } from './generateHis.js';
+import type { Row, RowSink } from './rowSink.js';
 
 /** The his_settlement columns the center's side reads (settlements_in_period's, as CenterSeeder uses them). */
 const CENTER_FIELDS = [

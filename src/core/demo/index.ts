@@ -28,6 +28,6 @@ export {
   type SettlementInput,
   type SettlementAmounts,
 } from './split.js';
-export { traceCode } from './generateHis.js';
+export { traceCode } from './pharmacy.js';
 export { Rng, hashString } from './prng.js';
 export { demoRulesSplit, type DemoSplit, type DemoSplitInput } from './rulesSplit.js';

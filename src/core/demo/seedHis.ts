@@ -65,6 +65,34 @@ export const DEFAULT_FIXMEDINS_CODE = 'H43010000001';
 export const DEFAULT_ADMDVS = '430100';
 
 export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
+  const { size, seed, days, startDate, fixmedins_code, admdvs } = checkedOptions(opts);
+  const db = opts.db;
+  await loadReferenceSchema(db);
+  await checkEmpty(db);
+
+  const total = totalFor(size, days);
+  const gen = new HisGenerator({
+    seed,
+    days,
+    total,
+    persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))),
+    startDate,
+    fixmedins_code,
+    admdvs,
+    ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}),
+  });
+
+  const { counts, summary } = await writeRows(db, gen, opts, fixmedins_code);
+
+  const built = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
+  const manifest: SeedManifest = summary ? { ...built, center: summary } : built;
+  const files: string[] = [];
+  if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog(), gen.supplierRows));
+  return { manifest, files, supplierRows: gen.supplierRows };
+}
+
+/** The options with their defaults, each checked (the first wrong one is the error). */
+function checkedOptions(opts: SeedHisOptions) {
   const size = opts.size ?? 'small';
   if (!isSeedSize(size))
     throw inputError('DEMO_SIZE', `Unknown seed size "${String(size)}"`, 'Use --size small, medium or large.').zh(
@@ -109,9 +137,11 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
       `"${admdvs}" is not a 6-digit admin division`,
       'Use a 6-digit division code such as 430100.',
     ).zh(`"${admdvs}" 不是 6 位行政区划代码`, '请使用 6 位区划代码，例如 430100。');
+  return { size, seed, days, startDate, fixmedins_code, admdvs };
+}
 
-  const db = opts.db;
-  await loadReferenceSchema(db);
+/** The seed writes into an empty HIS only. */
+async function checkEmpty(db: Db): Promise<void> {
   for (const table of ['his_settlement', 'his_item']) {
     const existing = await db.knex(table).count({ n: '*' });
     if (Number((existing[0] as { n: unknown }).n) > 0) {
@@ -125,26 +155,6 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
       );
     }
   }
-
-  const total = totalFor(size, days);
-  const gen = new HisGenerator({
-    seed,
-    days,
-    total,
-    persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))),
-    startDate,
-    fixmedins_code,
-    admdvs,
-    ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}),
-  });
-
-  const { counts, summary } = await writeRows(db, gen, opts, fixmedins_code);
-
-  const built = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
-  const manifest: SeedManifest = summary ? { ...built, center: summary } : built;
-  const files: string[] = [];
-  if (opts.out) files.push(...writeSeedFiles(opts.out, manifest, demoNationalCatalog(), gen.supplierRows));
-  return { manifest, files, supplierRows: gen.supplierRows };
 }
 
 /**

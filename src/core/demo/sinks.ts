@@ -16,7 +16,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Db, Dialect, Knex } from '../db/index.js';
 import { REFERENCE_TABLES, type RefTable } from '../his/index.js';
-import type { Row, RowSink } from './generateHis.js';
+import type { Row, RowSink } from './rowSink.js';
 import { fenToString } from './split.js';
 
 export interface CountingSink extends RowSink {

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { RefTable } from '../his/index.js';
-import type { Row } from './generateHis.js';
+import type { Row } from './rowSink.js';
 import { compilePush, SECONDARY_INDEXES, SEEDED_TABLES, type CountingSink } from './sinks.js';
 
 const MAX_IN_FLIGHT = 12;

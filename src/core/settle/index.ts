@@ -74,14 +74,7 @@ export {
   type ActionStatus,
 } from './actionJournal.js';
 export { isLockError, boundLockWait } from './hisLock.js';
-export {
-  demoStuck,
-  settleAtCashier,
-  type DemoStuckOptions,
-  type DemoStuckResult,
-  type DemoPerson,
-  type CashierVisit,
-  type CashierResult,
-} from './demoStuck.js';
+export { demoStuck, type DemoStuckOptions, type DemoStuckResult } from './demoStuck.js';
+export { settleAtCashier, type DemoPerson, type CashierVisit, type CashierResult } from './demoCashier.js';
 export { openStuckEnv, type OpenStuckEnvOptions, type OpenedStuckEnv } from './openStuckEnv.js';
 export { findingToJson, planItemToJson } from './toJson.js';
