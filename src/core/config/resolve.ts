@@ -60,7 +60,8 @@ export function resolveConfig(inp: ConfigInputs): ResolvedConfig {
   const values: Record<string, ConfigValue> = {};
   for (const spec of CONFIG_KEYS.filter((k) => !k.perInstitution))
     values[spec.key] = pick(inp, file, spec, raw.global.get(spec.key));
-  const { chosen, chosenName } = chooseInstitution(raw, names, values['institution']!.value as string | undefined, inp);
+  const wanted = values['institution']!.value as string | undefined;
+  const { chosen, chosenName } = chooseInstitution(raw, names, wanted, file, inp.file);
   for (const spec of CONFIG_KEYS.filter((k) => k.perInstitution && !k.secret))
     values[spec.key] = pick(inp, file, spec, chosen?.values.get(spec.key));
   values['name'] = { value: chosenName, source: values['name']!.source };
@@ -154,9 +155,9 @@ function chooseInstitution(
   raw: RawConfig,
   names: string[],
   wanted: string | undefined,
-  inp: ConfigInputs,
+  file: string,
+  givenFile: string | undefined,
 ): { chosen: RawInstitution | undefined; chosenName: string } {
-  const file = inp.file ?? '(no hisops.yaml)';
   if (raw.institutions.length > 0) {
     if (!wanted) return { chosen: raw.institutions[0], chosenName: names[0]! };
     const idx = names.indexOf(wanted);
@@ -176,10 +177,10 @@ function chooseInstitution(
   if (wanted && wanted !== 'default') {
     throw inputError(
       'CONFIG_INSTITUTION',
-      `No institution named "${wanted}": ${inp.file ? inp.file + ' lists none' : 'there is no hisops.yaml'}`,
+      `No institution named "${wanted}": ${givenFile ? givenFile + ' lists none' : 'there is no hisops.yaml'}`,
       'Add it under institutions: in hisops.yaml (hisops init writes one), or drop --institution.',
     ).zh(
-      `没有名为 "${wanted}" 的机构：${inp.file ? inp.file + ' 中未列出任何机构' : '没有 hisops.yaml'}`,
+      `没有名为 "${wanted}" 的机构：${givenFile ? givenFile + ' 中未列出任何机构' : '没有 hisops.yaml'}`,
       '请在 hisops.yaml 的 institutions: 下添加（hisops init 会生成一个），或去掉 --institution。',
     );
   }
