@@ -52,6 +52,7 @@ export type AuditInput =
 
 const text = (v: unknown): string | null =>
   v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim();
+const ZERO = new D(0);
 const dec = (v: unknown): Decimal | null => {
   const t = text(v);
   return t === null ? null : new D(t);
@@ -118,13 +119,40 @@ export function auditInputOf(row: Row, feeLines: Row[], policy: Policy, a: Audit
   if (skip) return { kind: 'skip', setl_id, ...skip };
   const assumed: string[] = [];
   const recorded = recordedSetlinfo(row);
-  const ZERO = new D(0);
 
   const hosp_lv = a.hosp_lv ?? policy.levels[policy.levels.length - 1]!;
   assumed.push(
     `hosp_lv=${hosp_lv} (${a.hosp_lv ? 'given' : "the policy's last level"}; the HIS row has no hospital level)`,
   );
+  const person = personOf(row, policy, a, recorded, assumed);
+  const visit = visitOf(row, a, recorded, assumed);
+  assumed.push(
+    'ytd accumulators=0 (the HIS keeps none: deductible paid, ceilings and caps as at the start of the year)',
+  );
+  assumed.push(`acct_used_flag=${visit.acct_used_flag} (read from acct_pay > 0)`);
 
+  const base: Omit<SettleInput, 'lines'> = {
+    insutype: String(row['insutype']),
+    setl_time: String(row['setl_time'] ?? '').slice(0, 10),
+    hosp_lv,
+    person,
+    visit,
+    source: { file: `setl_id ${setl_id}` },
+  };
+  if (feeLines.length > 0)
+    return { kind: 'lines', setl_id, input: { ...base, lines: feeLines.map(feeLineOf) }, recorded, assumed };
+  assumed.push('category totals from the record (no fee lines): medfee … inscp_scp_amt agree by construction');
+  return { kind: 'totals', setl_id, input: { ...base, totals: totalsOf(recorded) }, recorded, assumed };
+}
+
+/** The insured person: age, retired, groups and account balances, each read or assumed (and named so). */
+function personOf(
+  row: Row,
+  policy: Policy,
+  a: AuditAssumptions,
+  recorded: SetlinfoLike,
+  assumed: string[],
+): SettleInput['person'] {
   const rowAge = dec(row['age']);
   const age = rowAge !== null ? Math.floor(rowAge.toNumber()) : (a.age ?? DEFAULT_AGE);
   if (rowAge === null) assumed.push(`age=${age} (${a.age !== undefined ? 'given' : 'default'}; the row has none)`);
@@ -143,60 +171,45 @@ export function auditInputOf(row: Row, feeLines: Row[], policy: Policy, a: Audit
   const balc = recorded.balc;
   if (balc === undefined) assumed.push('acct_balc=acct_pay (the row has no balc)');
   const acct_balc = (balc ?? ZERO).plus(acctPay.minus(mulaid));
+  return {
+    psn_no: text(row['psn_no']) ?? undefined,
+    age,
+    retired,
+    psn_groups: [...groups],
+    acct_balc,
+    mulaid_balc: mulaid,
+    ytd: {},
+  };
+}
 
+/** The visit: outpatient or inpatient (n-th admission), in area or not, own account used. */
+function visitOf(row: Row, a: AuditAssumptions, recorded: SetlinfoLike, assumed: string[]): SettleInput['visit'] {
+  const acctPay = recorded.acct_pay ?? ZERO;
   const inAreaFlag = text(row['in_area_flag']);
   if (inAreaFlag === null) assumed.push('in_area=true (the row has no in_area_flag)');
   const inpatient = text(row['clr_type']) === '21';
   const admission_count = a.admission_count ?? 1;
   if (inpatient)
     assumed.push(`admission_count=${admission_count} (${a.admission_count !== undefined ? 'given' : 'default'})`);
-  assumed.push(
-    'ytd accumulators=0 (the HIS keeps none: deductible paid, ceilings and caps as at the start of the year)',
-  );
-  assumed.push(`acct_used_flag=${acctPay.gt(0)} (read from acct_pay > 0)`);
-
-  const base: Omit<SettleInput, 'lines'> = {
-    insutype: String(row['insutype']),
-    setl_time: String(row['setl_time'] ?? '').slice(0, 10),
-    hosp_lv,
-    person: {
-      psn_no: text(row['psn_no']) ?? undefined,
-      age,
-      retired,
-      psn_groups: [...groups],
-      acct_balc,
-      mulaid_balc: mulaid,
-      ytd: {},
-    },
-    visit: {
-      type: inpatient ? 'inpatient' : 'outpatient',
-      admission_count,
-      in_area: inAreaFlag !== '0',
-      acct_used_flag: acctPay.gt(0),
-      mdtrt_id: text(row['mdtrt_id']) ?? undefined,
-    },
-    source: { file: `setl_id ${setl_id}` },
+  return {
+    type: inpatient ? 'inpatient' : 'outpatient',
+    admission_count,
+    in_area: inAreaFlag !== '0',
+    acct_used_flag: acctPay.gt(0),
+    mdtrt_id: text(row['mdtrt_id']) ?? undefined,
   };
-  if (feeLines.length > 0)
-    return { kind: 'lines', setl_id, input: { ...base, lines: feeLines.map(feeLineOf) }, recorded, assumed };
-  assumed.push('category totals from the record (no fee lines): medfee … inscp_scp_amt agree by construction');
+}
+
+/** Without fee lines: the row's five category totals (zero when absent). */
+function totalsOf(recorded: SetlinfoLike): TotalsInput['totals'] {
   const t = (
     f: 'medfee_sumamt' | 'fulamt_ownpay_amt' | 'overlmt_selfpay' | 'preselfpay_amt' | 'inscp_scp_amt',
   ): Decimal => recorded[f] ?? ZERO;
   return {
-    kind: 'totals',
-    setl_id,
-    input: {
-      ...base,
-      totals: {
-        medfee_sumamt: t('medfee_sumamt'),
-        fulamt_ownpay_amt: t('fulamt_ownpay_amt'),
-        overlmt_selfpay: t('overlmt_selfpay'),
-        preselfpay_amt: t('preselfpay_amt'),
-        inscp_scp_amt: t('inscp_scp_amt'),
-      },
-    },
-    recorded,
-    assumed,
+    medfee_sumamt: t('medfee_sumamt'),
+    fulamt_ownpay_amt: t('fulamt_ownpay_amt'),
+    overlmt_selfpay: t('overlmt_selfpay'),
+    preselfpay_amt: t('preselfpay_amt'),
+    inscp_scp_amt: t('inscp_scp_amt'),
   };
 }

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { connect, type Db } from '../db/index.js';
-import { isHisopsError } from '../errors.js';
+import { type HisopsError, isHisopsError } from '../errors.js';
 import { loadProfile, profilePathOf, runStatement, type Profile } from '../his/index.js';
 import { fmt } from '../money.js';
 import {
@@ -19,12 +19,21 @@ import {
   splitBill,
   splitTotals,
   type ExplainRow,
+  type FieldDifference,
   type Policy,
+  type SettleResult,
   type SettleInput,
   type TotalsInput,
   type Violation,
 } from '../rules/index.js';
-import { auditInputOf, skipReason, type AuditAssumptions, type SkipReason } from './auditInput.js';
+import {
+  type AuditAssumptions,
+  type AuditInput,
+  auditInputOf,
+  type Row,
+  skipReason,
+  type SkipReason,
+} from './auditInput.js';
 
 export interface AuditOptions {
   db: Db;
@@ -99,19 +108,8 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     from: `${o.from} 00:00:00`,
     to: `${nextDay(o.to)} 00:00:00`,
   });
-  const report: AuditReport = {
-    from: o.from,
-    to: o.to,
-    read: rows.length,
-    recomputed: 0,
-    not_examined: 0,
-    by_basis: { lines: 0, totals: 0 },
-    findings: [],
-    skipped: [],
-    skipped_by_reason: {},
-    unchecked: [],
-    assumed: [],
-  };
+  const report = emptyReport(o, rows.length);
+  /** How many recomputed settlements took each assumption. */
   const shared = new Map<string, number>();
   for (const row of rows) {
     const setl_id = String(row['setl_id'] ?? row['his_setl_no'] ?? '');
@@ -126,54 +124,10 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
       continue;
     }
     try {
-      const policy = selectPolicy(o.policies, String(row['insutype']), String(row['setl_time'] ?? '').slice(0, 10), {
-        file: `setl_id ${setl_id}`,
-        line: null,
-        field: 'insutype',
-      });
-      const lines = await runStatement(o.db, o.profile, 'fee_lines_of_settlement', { setl_id });
-      const a = auditInputOf(row, lines, policy, o.assume);
-      if (a.kind === 'skip') continue; // handled above; kept for the type
-      const result =
-        a.kind === 'lines'
-          ? splitBill(a.input as SettleInput, policy, { explain: true })
-          : splitTotals(a.input as TotalsInput, policy, { explain: true });
-      report.recomputed++;
-      report.by_basis[a.kind]++;
-      for (const s of a.assumed) shared.set(s, (shared.get(s) ?? 0) + 1);
-      const diffs = compareSettlement(a.recorded, result, o.tolerance ?? '0.01');
-      const violations = checkInvariants(a.recorded, { tolerance: o.tolerance ?? '0.01' }).filter(
-        (v) => v.severity === 'error',
-      );
-      if (diffs.length === 0 && violations.length === 0) continue;
-      const explained = new Map(explainRows(result).map((r) => [r.field, r]));
-      report.findings.push({
-        setl_id,
-        his_setl_no: (row['his_setl_no'] as string | null) ?? null,
-        psn_no: (row['psn_no'] as string | null) ?? null,
-        insutype: String(row['insutype']),
-        setl_time: String(row['setl_time'] ?? ''),
-        policy: `${policy.name} ${policy.version} (${path.basename(policy.source.file)})`,
-        basis: a.kind,
-        differences: diffs.map((d) => ({
-          field: d.field,
-          recorded: fmt(d.recorded),
-          policy: fmt(d.computed),
-          difference: fmt(d.difference),
-          explanation: explained.get(d.field) ?? null,
-        })),
-        violations,
-        assumed: a.assumed,
-      });
+      await auditOne(o, row, setl_id, report, shared);
     } catch (e) {
       if (!isHisopsError(e) || e.exit === 1) throw e; // an engine bug is not an audit result
-      report.unchecked.push({
-        setl_id,
-        code: e.code,
-        summary: e.summary,
-        fix: e.fix ?? null,
-        ...(e.zhText ? { summary_zh: e.zhText.summary, ...(e.zhText.fix ? { fix_zh: e.zhText.fix } : {}) } : {}),
-      });
+      report.unchecked.push(uncheckedOf(setl_id, e));
     }
   }
   // Assumptions that held for every recomputed settlement are stated once for the whole audit.
@@ -181,6 +135,92 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   const common = new Set(report.assumed);
   for (const f of report.findings) f.assumed = f.assumed.filter((s) => !common.has(s));
   return report;
+}
+
+function emptyReport(o: AuditOptions, read: number): AuditReport {
+  return {
+    from: o.from,
+    to: o.to,
+    read,
+    recomputed: 0,
+    not_examined: 0,
+    by_basis: { lines: 0, totals: 0 },
+    findings: [],
+    skipped: [],
+    skipped_by_reason: {},
+    unchecked: [],
+    assumed: [],
+  };
+}
+
+/** Recompute one settlement with the policy in force; a finding when its split or its sums are off. */
+async function auditOne(
+  o: AuditOptions,
+  row: Row,
+  setl_id: string,
+  report: AuditReport,
+  shared: Map<string, number>,
+): Promise<void> {
+  const policy = selectPolicy(o.policies, String(row['insutype']), String(row['setl_time'] ?? '').slice(0, 10), {
+    file: `setl_id ${setl_id}`,
+    line: null,
+    field: 'insutype',
+  });
+  const lines = await runStatement(o.db, o.profile, 'fee_lines_of_settlement', { setl_id });
+  const a = auditInputOf(row, lines, policy, o.assume);
+  if (a.kind === 'skip') return; // handled by the caller; kept for the type
+  const result =
+    a.kind === 'lines'
+      ? splitBill(a.input as SettleInput, policy, { explain: true })
+      : splitTotals(a.input as TotalsInput, policy, { explain: true });
+  report.recomputed++;
+  report.by_basis[a.kind]++;
+  for (const s of a.assumed) shared.set(s, (shared.get(s) ?? 0) + 1);
+  const diffs = compareSettlement(a.recorded, result, o.tolerance ?? '0.01');
+  const violations = checkInvariants(a.recorded, { tolerance: o.tolerance ?? '0.01' }).filter(
+    (v) => v.severity === 'error',
+  );
+  if (diffs.length === 0 && violations.length === 0) return;
+  report.findings.push(findingOf(row, setl_id, policy, a, { diffs, violations, result }));
+}
+
+function findingOf(
+  row: Row,
+  setl_id: string,
+  policy: Policy,
+  a: Exclude<AuditInput, { kind: 'skip' }>,
+  found: { diffs: FieldDifference[]; violations: Violation[]; result: SettleResult },
+): AuditFinding {
+  const explained = new Map(explainRows(found.result).map((r) => [r.field, r]));
+  return {
+    setl_id,
+    his_setl_no: (row['his_setl_no'] as string | null) ?? null,
+    psn_no: (row['psn_no'] as string | null) ?? null,
+    insutype: String(row['insutype']),
+    setl_time: String(row['setl_time'] ?? ''),
+    policy: `${policy.name} ${policy.version} (${path.basename(policy.source.file)})`,
+    basis: a.kind,
+    differences: found.diffs.map((d) => ({
+      field: d.field,
+      recorded: fmt(d.recorded),
+      policy: fmt(d.computed),
+      difference: fmt(d.difference),
+      explanation: explained.get(d.field) ?? null,
+    })),
+    violations: found.violations,
+    assumed: a.assumed,
+  };
+}
+
+/** A settlement the engine refused, with its error in both languages. */
+function uncheckedOf(setl_id: string, e: HisopsError): AuditReport['unchecked'][number] {
+  return {
+    setl_id,
+    code: e.code,
+    summary: e.summary,
+    fix: e.fix ?? null,
+    ...(e.zhText ? { summary_zh: e.zhText.summary, ...(e.zhText.fix ? { fix_zh: e.zhText.fix } : {}) } : {}),
+  };
 }
 
 export interface OpenAuditOptions {

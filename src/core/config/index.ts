@@ -1,18 +1,17 @@
 export { CONFIG_KEYS, KEY_BY_NAME, envName, type KeySpec, type KeyType } from './schema.js';
 export {
-  parseConfigText,
   resolveConfig,
-  describeConfig,
   SECRET_SOURCES,
   type SecretKey,
-  redactPassword,
-  closest,
-  coerce,
   type ResolvedConfig,
   type ConfigValue,
   type Connection,
   type ConfigInputs,
 } from './resolve.js';
+export { parseConfigText } from './parseConfigText.js';
+export { describeConfig, redactPassword } from './describeConfig.js';
+export { coerce } from './coerce.js';
+export { closest } from '../shared/index.js';
 export {
   PROVINCES,
   COMMON_ANSWERS,

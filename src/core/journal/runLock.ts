@@ -15,55 +15,11 @@
  * A second run either waits (`waitMs`) or fails with LOCK_HELD (exit 5) naming the holder.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import type { Dialect } from '../db/index.js';
-import { EXIT, HisopsError, inputError } from '../errors.js';
-import type { Journal, JournalTable } from './journal.js';
-
-export const RUN_LOCKS_TABLE: JournalTable = {
-  name: 'hisops_run_locks',
-  build: (t) => {
-    t.string('lock_key', 200).primary();
-    t.string('run_id', 40).notNullable();
-    t.string('command', 200).notNullable();
-    t.integer('pid').notNullable();
-    t.string('host', 255).notNullable();
-    t.string('started_at', 30).notNullable();
-    t.string('heartbeat_at', 30).notNullable();
-    t.integer('lease_ms').notNullable();
-  },
-};
-
-export const RUN_LOCK_EVENTS_TABLE: JournalTable = {
-  name: 'hisops_run_lock_events',
-  build: (t) => {
-    t.increments('id');
-    t.string('lock_key', 200).notNullable();
-    t.string('event', 20).notNullable();
-    t.string('run_id', 40).notNullable();
-    t.string('at', 30).notNullable();
-    t.string('prev_run_id', 40).nullable();
-    t.string('prev_command', 200).nullable();
-    t.integer('prev_pid').nullable();
-    t.string('prev_host', 255).nullable();
-    t.string('prev_started_at', 30).nullable();
-    t.string('prev_heartbeat_at', 30).nullable();
-    t.text('reason').nullable();
-    t.index(['lock_key'], 'hisops_run_lock_events_key');
-  },
-};
-
-export interface LockHolder {
-  lock_key: string;
-  run_id: string;
-  command: string;
-  pid: number;
-  host: string;
-  started_at: string;
-  heartbeat_at: string;
-  lease_ms: number;
-}
+import type { Journal } from './journal.js';
+import { DEFAULT_LEASE_MS, deadHolderReason, type LockHolder, lockHeldError } from './lockHolder.js';
+import { RUN_LOCK_EVENTS_TABLE, RUN_LOCKS_TABLE } from './runLockTables.js';
 
 export interface RunLockOptions {
   /** What is locked: the job and the institution, e.g. `trace upload@H43010000001`. */
@@ -96,85 +52,6 @@ export interface RunLock {
   /** True once another run took the lock over (this run's lease had expired). */
   readonly lost: boolean;
   release(): Promise<void>;
-}
-
-export const DEFAULT_LEASE_MS = 120_000;
-
-type PidState = 'alive' | 'gone' | 'other';
-
-/**
- * Whether the process with this pid on this host is still a hisops run: `gone` when no process
- * has the pid, `other` when the pid now belongs to another program (pids are reused; where
- * /proc shows the command line), `alive` otherwise (EPERM: it runs, as another user).
- */
-export function pidState(pid: number): PidState {
-  if (!Number.isInteger(pid) || pid <= 0) return 'gone';
-  if (pid === process.pid) return 'alive';
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return 'gone';
-  }
-  let cmdline: string;
-  try {
-    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1');
-  } catch {
-    return 'alive'; // no /proc (or not readable): the pid is all there is to go by
-  }
-  // An empty command line is a zombie or a kernel thread: not a running hisops.
-  return /hisops/i.test(cmdline) ? 'alive' : 'other';
-}
-
-/** Why a holder counts as dead, or undefined while it may still run. */
-export function deadHolderReason(
-  h: LockHolder,
-  now: Date,
-  me: { host: string },
-  state: (pid: number) => PidState = pidState,
-): string | undefined {
-  if (h.host === me.host) {
-    const s = state(Number(h.pid));
-    if (s === 'gone') return `process ${h.pid} on ${h.host} is no longer running`;
-    if (s === 'other')
-      return `process ${h.pid} on ${h.host} is no longer hisops (the pid now belongs to another program)`;
-    return undefined;
-  }
-  const lease = Number(h.lease_ms) || DEFAULT_LEASE_MS;
-  const age = now.getTime() - Date.parse(h.heartbeat_at);
-  return age > lease
-    ? `its lease was last renewed at ${h.heartbeat_at} on ${h.host}, ${Math.round(age / 1000)} s ago (lease ${Math.round(lease / 1000)} s)`
-    : undefined;
-}
-
-/** LOCK_HELD: another run holds the lock; names it and what to do. */
-export function lockHeldError(
-  key: string,
-  holder: LockHolder | undefined,
-  waitedMs: number,
-  why?: string,
-): HisopsError {
-  const who = holder
-    ? `run ${holder.run_id} (${holder.command}), pid ${holder.pid} on ${holder.host}, started ${holder.started_at}`
-    : 'another run (it has not written its name yet)';
-  return new HisopsError({
-    code: 'LOCK_HELD',
-    summary: `Another run holds the lock ${key}: ${who}`,
-    why:
-      why ??
-      (waitedMs > 0
-        ? `It was still running after ${Math.round(waitedMs / 1000)} s of waiting.`
-        : 'Only one run at a time may write or send for a job and institution, so that nothing is sent twice.'),
-    fix: 'Let it finish (this run can then be repeated: nothing it would send is lost), or wait for it with --wait [duration] (e.g. --wait 10m). A holder that died is taken over automatically.',
-    details: { lock_key: key, holder: holder ?? null, waited_ms: waitedMs },
-    exit: EXIT.external,
-  }).zh(
-    `另一次运行持有锁 ${key}：${who}`,
-    '请等它结束（之后可重新运行本次，不会丢失要发送的内容），或用 --wait [时长] 等待（例如 --wait 10m）。已退出的持有者会被自动接管。',
-    why ??
-      (waitedMs > 0
-        ? `等待 ${Math.round(waitedMs / 1000)} 秒后它仍在运行。`
-        : '同一作业和机构同一时间只允许一次运行写入或发送，以免重复发送。'),
-  );
 }
 
 /** How each dialect takes and releases a server-side advisory lock; null: the lock row decides. */
@@ -443,24 +320,4 @@ function holdLock(
 /** The lock key of a job for an institution. */
 export function runLockKey(job: string, institution: string | undefined): string {
   return institution ? `${job}@${institution}` : job;
-}
-
-const WAIT = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?$/i;
-const WAIT_UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-
-/** `--wait` → milliseconds: absent 0 (do not wait), bare `--wait` as long as the holder runs, `--wait 10m` at most that (a bare number is seconds). */
-export function parseWait(v: string | boolean | undefined): number {
-  if (v === undefined || v === false) return 0;
-  if (v === true || v.trim() === '') return Infinity;
-  const m = WAIT.exec(v.trim());
-  if (!m)
-    throw inputError(
-      'BAD_WAIT',
-      `--wait "${v}" is not a duration`,
-      'Write --wait alone (wait as long as the other run takes) or with a duration: --wait 90s, --wait 10m, --wait 1h.',
-    ).zh(
-      `--wait "${v}" 不是时长`,
-      '请单独写 --wait（等到另一次运行结束），或带上时长：--wait 90s、--wait 10m、--wait 1h。',
-    );
-  return Math.round(Number(m[1]) * WAIT_UNIT_MS[(m[2] ?? 's').toLowerCase()]!);
 }

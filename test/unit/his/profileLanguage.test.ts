@@ -1,7 +1,8 @@
 /** The profile language: fragments, institution binds, unsupported statements. */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeConfig, resolveConfig } from '../../../src/core/config/resolve.js';
+import { describeConfig } from '../../../src/core/config/describeConfig.js';
+import { resolveConfig } from '../../../src/core/config/resolve.js';
 import { HisopsError } from '../../../src/core/errors.js';
 import {
   parseProfile,
