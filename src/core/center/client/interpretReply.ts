@@ -44,7 +44,7 @@ export interface Failed {
 }
 
 /** How one call's reply is to be read. */
-export interface ReadAs {
+interface ReadAs {
   mode: 'json' | 'file';
   /** A 35xx answer: ret_rslt says whether the center took the records. */
   retRslt: boolean;
