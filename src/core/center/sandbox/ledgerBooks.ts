@@ -1,7 +1,7 @@
 /**
  * The sandbox ledger's connection and the books besides settlements: the messages that created
- * rows, sign-ins, files, catalog mappings and drug trace codes. `Ledger` (ledger.ts) adds
- * settlements, persons and balances, and the seeding API.
+ * rows, sign-ins, files, catalog mappings and drug trace codes. `LedgerSettlements`
+ * (ledgerSettlements.ts) adds settlements, persons and balances; `Ledger` (ledger.ts) the seeding API.
  */
 import fs from 'node:fs';
 import path from 'node:path';
