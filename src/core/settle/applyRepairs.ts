@@ -26,7 +26,7 @@ import type { Knex } from '../db/index.js';
 import { StuckActionJournal } from './actionJournal.js';
 import type { CenterLike } from './askCenter.js';
 import { refusalKind, toCenterSetl, type SetlinfoLike } from './centerView.js';
-import { refundBindsFromAnswer } from './planRepair.js';
+import { refundBindsFromAnswer } from './repairSteps.js';
 import type { StuckEnv } from './gatherCandidates.js';
 import { boundLockWait, isLockError } from './hisLock.js';
 import type { RefusalPatterns } from './stuckConfig.js';
