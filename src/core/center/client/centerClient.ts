@@ -7,6 +7,9 @@
  *
  * Queries are retried with exponential back-off on transport failures (a fresh msgid per
  * attempt); state-changing calls are sent once and never repeated by the client.
+ *
+ * The steps live beside it: the checks and what every attempt shares (sendPlan.ts), reading a
+ * reply (interpretReply.ts), the write-ahead rows (callRecorder.ts) and the sign-in (signIns.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { backoffDelay } from '../../shared/index.js';
