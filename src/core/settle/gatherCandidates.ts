@@ -143,7 +143,23 @@ export async function gatherCandidates(env: StuckEnv, o: GatherOptions): Promise
 
 /** Fill each candidate's HIS row, journal row and earlier repairs. */
 export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Promise<void> {
-  // HIS rows of candidates that came from the journal or a reconciliation.
+  await fillHisRows(env, candidates);
+  await env.journal.ensure(CENTER_CALLS_TABLE);
+  await fillJournalRows(env.journal, candidates);
+  for (const c of candidates) deriveIds(c);
+  // hisops's own cancellations and reversals of these settlements.
+  const prior = [
+    ...(await priorReversals(env.journal, candidates)),
+    ...(await priorCancellations(env.journal, candidates)),
+  ];
+  attachPrior(candidates, prior);
+  await fillHisRefunds(env, candidates);
+}
+
+type Prior = PriorCall & { omsgid: string | null; setl_id: string | null };
+
+/** HIS rows of candidates that came from the journal or a reconciliation. */
+async function fillHisRows(env: StuckEnv, candidates: Candidate[]): Promise<void> {
   for (const c of candidates) {
     if (c.his || c.sources.includes('his_log')) continue;
     let rows: HisRow[] = [];
@@ -153,13 +169,15 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
       rows = (await runStatement(env.db, env.profile, 'settlement_by_setl_id', { setl_id: c.setl_id })) as HisRow[];
     if (rows.length) c.his = rows[0]!;
   }
-  await env.journal.ensure(CENTER_CALLS_TABLE);
-  const k = env.journal.knex;
-  // Journal rows of candidates that came from the HIS (an answered call whose HIS write failed shows its setl_id here).
+}
+
+/** Journal rows of candidates that came from the HIS (an answered call whose HIS write failed shows its setl_id here). */
+async function fillJournalRows(journal: JournalLike, candidates: Candidate[]): Promise<void> {
   const need = candidates.filter((c) => !c.call && c.msgid).map((c) => c.msgid!);
   const byMsgid = new Map(candidates.filter((c) => c.msgid).map((c) => [c.msgid!, c]));
   for (const part of chunks(need)) {
-    const rows = (await k(CENTER_CALLS_TABLE.name)
+    const rows = (await journal
+      .knex(CENTER_CALLS_TABLE.name)
       .whereIn('msgid', part)
       .whereIn('infno', SETTLE_INFNOS)) as CenterCallRecord[];
     for (const r of rows) {
@@ -167,13 +185,15 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
       if (c) c.call = toCallRow(r);
     }
   }
-  for (const c of candidates) deriveIds(c);
+}
 
-  // hisops's own cancellations and reversals of these settlements.
-  const prior: Array<PriorCall & { omsgid: string | null; setl_id: string | null }> = [];
+/** hisops's 2601 reversals of the candidates' calls. */
+async function priorReversals(journal: JournalLike, candidates: Candidate[]): Promise<Prior[]> {
+  const prior: Prior[] = [];
   const msgids = candidates.filter((c) => c.msgid).map((c) => c.msgid!);
   for (const part of chunks(msgids)) {
-    const rows = (await k(CENTER_CALLS_TABLE.name)
+    const rows = (await journal
+      .knex(CENTER_CALLS_TABLE.name)
       .where('infno', '2601')
       .whereIn('ref_msgid', part)) as CenterCallRecord[];
     for (const r of rows)
@@ -187,49 +207,65 @@ export async function lookUpMissing(env: StuckEnv, candidates: Candidate[]): Pro
         setl_id: null,
       });
   }
-  const setlIds = new Set(candidates.filter((c) => c.setl_id).map((c) => c.setl_id!));
-  if (setlIds.size) {
-    // A cancellation names the cancelled setl_id only in its request; read those sent since the oldest candidate.
-    const oldest = candidates.reduce<string | null>(
-      (m, c) => (c.call?.created_at && (!m || c.call.created_at < m) ? c.call.created_at : m),
-      null,
-    );
-    const since =
-      oldest ??
-      (candidates.some((c) => c.at)
-        ? new Date(
-            candidates
-              .map((c) => c.at!)
-              .filter(Boolean)
-              .sort()[0]!
-              .replace(' ', 'T'),
-          ).toISOString()
-        : undefined);
-    const q = k(CENTER_CALLS_TABLE.name)
-      .select('msgid', 'infno', 'status', 'err_msg', 'created_at', 'request', 'output')
-      .whereIn('infno', ['2208', '2305']);
-    if (since) q.where('created_at', '>=', new Date(new Date(since).getTime() - 86_400_000).toISOString());
-    for (const r of (await q) as Array<
-      Pick<CenterCallRecord, 'msgid' | 'infno' | 'status' | 'err_msg' | 'created_at' | 'request' | 'output'>
-    >) {
-      const setl_id = cancelledSetlId(r.request);
-      if (setl_id && setlIds.has(setl_id))
-        prior.push({
-          infno: r.infno as '2208' | '2305',
-          msgid: r.msgid,
-          status: r.status,
-          err_msg: r.err_msg,
-          created_at: r.created_at,
-          output: r.output,
-          omsgid: null,
-          setl_id,
-        });
-    }
-  }
-  attachPrior(candidates, prior);
+  return prior;
+}
 
-  // The HIS's refund row of a settlement it marks cancelled: with it, the HIS books hold the
-  // cancellation as the center's do (the classifier's test for "recorded").
+/** hisops's 2208/2305 cancellations of the candidates' settlements. */
+async function priorCancellations(journal: JournalLike, candidates: Candidate[]): Promise<Prior[]> {
+  const prior: Prior[] = [];
+  const setlIds = new Set(candidates.filter((c) => c.setl_id).map((c) => c.setl_id!));
+  if (!setlIds.size) return prior;
+  // A cancellation names the cancelled setl_id only in its request; read those sent since the oldest candidate.
+  const since = oldestOf(candidates);
+  const q = journal
+    .knex(CENTER_CALLS_TABLE.name)
+    .select('msgid', 'infno', 'status', 'err_msg', 'created_at', 'request', 'output')
+    .whereIn('infno', ['2208', '2305']);
+  if (since) q.where('created_at', '>=', new Date(new Date(since).getTime() - 86_400_000).toISOString());
+  for (const r of (await q) as Array<
+    Pick<CenterCallRecord, 'msgid' | 'infno' | 'status' | 'err_msg' | 'created_at' | 'request' | 'output'>
+  >) {
+    const setl_id = cancelledSetlId(r.request);
+    if (setl_id && setlIds.has(setl_id))
+      prior.push({
+        infno: r.infno as '2208' | '2305',
+        msgid: r.msgid,
+        status: r.status,
+        err_msg: r.err_msg,
+        created_at: r.created_at,
+        output: r.output,
+        omsgid: null,
+        setl_id,
+      });
+  }
+  return prior;
+}
+
+/** When the oldest candidate's call was made (else its settlement time), as ISO text. */
+function oldestOf(candidates: Candidate[]): string | undefined {
+  const oldest = candidates.reduce<string | null>(
+    (m, c) => (c.call?.created_at && (!m || c.call.created_at < m) ? c.call.created_at : m),
+    null,
+  );
+  return (
+    oldest ??
+    (candidates.some((c) => c.at)
+      ? new Date(
+          candidates
+            .map((c) => c.at!)
+            .filter(Boolean)
+            .sort()[0]!
+            .replace(' ', 'T'),
+        ).toISOString()
+      : undefined)
+  );
+}
+
+/**
+ * The HIS's refund row of a settlement it marks cancelled: with it, the HIS books hold the
+ * cancellation as the center's do (the classifier's test for "recorded").
+ */
+async function fillHisRefunds(env: StuckEnv, candidates: Candidate[]): Promise<void> {
   for (const c of candidates) {
     if (hisState(c) !== 'cancelled' || !c.setl_id || !c.mdtrt_id) continue;
     const visit = (await runStatement(env.db, env.profile, 'settlements_by_mdtrt_id', {

@@ -31,7 +31,8 @@ export {
 export { classifyStuck, hisState, amountDeltas, isStuck, COMPARED_AMOUNTS } from './classifyStuck.js';
 export { stuckWhyZh } from './findingWords.js';
 export { hisStateWord, centerStateWord, centerNoteWords } from './centerNoteWords.js';
-export { planRepair, planRepairs, describeStep, type PlanOptions } from './planRepair.js';
+export { planRepair, planRepairs, type PlanOptions } from './planRepair.js';
+export { describeStep } from './repairSteps.js';
 export { selectCandidates, matchId, type IdHistory, type IdProblem, type Selection } from './selectCandidates.js';
 export {
   normalizeFinding,

@@ -5,7 +5,7 @@
  */
 import { SETTLEMENT_TOTALS } from '../his/index.js';
 import type { Finding, PlanItem } from './types.js';
-import { describeStep } from './planRepair.js';
+import { describeStep } from './repairSteps.js';
 
 const HIS_FIELDS = [
   'his_setl_no',

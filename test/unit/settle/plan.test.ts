@@ -175,7 +175,7 @@ describe('planRepair', () => {
   });
 
   it("the refund row from the center's answer keeps the original's group and visit, and only a negative answer is written", async () => {
-    const { refundBindsFromAnswer } = await import('../../../src/core/settle/planRepair.js');
+    const { refundBindsFromAnswer } = await import('../../../src/core/settle/repairSteps.js');
     const c = cand({
       setl_id: 'S',
       his: hisRow({

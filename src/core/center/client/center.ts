@@ -3,9 +3,7 @@
  * a CenterReply whose `result` is a typed record with Decimal money.
  */
 import { externalError, inputError } from '../../errors.js';
-import { money, sum } from '../../money.js';
-import { catalogNextVersion, parseCatalogFile, type CatalogRecord } from '../protocol/catalogFile.js';
-import type { Input, Output } from '../protocol/envelope.js';
+import type { Output } from '../protocol/envelope.js';
 import {
   asArray,
   asNum,
@@ -22,18 +20,13 @@ import {
   type SettlementResult,
   type StmtInfo,
 } from '../protocol/records.js';
-import {
-  parseStmtResultFile,
-  STMT_UPLOAD_FILENAME,
-  writeStmtUploadFile,
-  type StmtResultRow,
-} from '../protocol/stmtFile.js';
-import { stamp14 } from '../protocol/time.js';
-import { CATALOG_FILE_INFNOS, type CatalogFileInfno } from '../protocol/catalogTransactions.js';
+import type { CatalogFileInfno } from '../protocol/catalogTransactions.js';
 import { REVERSIBLE_INFNOS } from '../protocol/transactions.js';
 import { nullable } from '../protocol/tsv.js';
-import { decodeText, isZip, unzipOne, zipOne } from '../../shared/index.js';
+import { catalogDownload, type CatalogDownloadOptions, type CatalogDownloadResult } from './catalogDownload.js';
 import { CenterClient } from './centerClient.js';
+import { noNulls } from './fileBody.js';
+import { stmtDetail, type StmtDetailResult } from './stmtDetail.js';
 import type {
   CallOptions,
   CenterReply,
@@ -64,57 +57,12 @@ import type {
   VisitAnswer,
 } from './visitTypes.js';
 
-export interface StmtDetailResult {
-  /** 9101's answer for the uploaded detail file. */
-  upload: FileInfo;
-  /** 3202's answer: where the result file is. */
-  fileinfo: FileInfo;
-  /** The result file's rows. */
-  rows: StmtResultRow[];
-  /** Name of the text file found in the result ZIP. */
-  resultFilename: string;
-  msgids: { upload: string; detail: string; download: string };
-}
-
-export interface CatalogPage {
-  /** The version asked for. */
-  ver: string;
-  fileinfo: FileInfo;
-  count: number;
-  /** The version the next page is asked for (undefined when the file was empty). */
-  nextVer: string | undefined;
-  msgids: { list: string; download: string };
-}
-
-export interface CatalogDownloadOptions {
-  /** Version to start from (the last one imported; `0` or an empty string for everything). */
-  ver: string;
-  /** Stop after this many files (default 100). */
-  maxPages?: number;
-  /** Called with each page's records (for streaming into a database). */
-  onPage?: (page: CatalogPage, records: CatalogRecord[]) => Promise<void> | void;
-  /** Keep every record in the result (default true; set false for big catalogs with onPage). */
-  collect?: boolean;
-}
-
-export interface CatalogDownloadResult {
-  infno: CatalogFileInfno;
-  pages: CatalogPage[];
-  records: CatalogRecord[];
-  /** The version to start from next time. */
-  lastVer: string;
-}
-
 export interface HilistPage {
   rows: Record<string, string | null>[];
   recordCounts: number | null;
   pageNum: number | null;
   pageSize: number | null;
   pages: number | null;
-}
-
-function noNulls<T extends object>(o: T): Input {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 }
 
 function visitAnswer(v: unknown): VisitAnswer {
@@ -290,132 +238,25 @@ export class Center extends CenterClient {
 
   /**
    * 3202, the whole flow: write the detail file, zip it, upload (9101), ask for the comparison
-   * (3202), download the result (9102), unzip and parse it.
+   * (3202), download the result (9102), unzip and parse it (stmtDetail.ts).
    */
-  async stmtDetail(r: StmtDetailRequest, opts?: CallOptions): Promise<CenterReply<StmtDetailResult>> {
-    const now = this.now();
-    const text = writeStmtUploadFile(r.rows);
-    const zipName =
-      r.filename ?? `${this.config.fixmedins_code}_${stamp14(now, this.config.utcOffsetMinutes)}_3202.zip`;
-    const zip = zipOne(STMT_UPLOAD_FILENAME, text, now);
-    const up = await this.uploadFile(zipName, zip, opts);
-    const medfee = money(r.totals?.medfee_sumamt ?? sum(r.rows.map((x) => x.medfee_sumamt)));
-    const fund = money(r.totals?.fund_pay_sumamt ?? sum(r.rows.map((x) => x.fund_pay_sumamt)));
-    const acct = sum(r.rows.map((x) => x.acct_pay));
-    const cash = r.totals?.cash_payamt !== undefined ? money(r.totals.cash_payamt) : medfee.minus(fund).minus(acct);
-    const detail = await this.request(
-      '3202',
-      {
-        data: noNulls({
-          setl_optins: r.setl_optins ?? this.config.setl_optins,
-          file_qury_no: up.result.file_qury_no,
-          stmt_begndate: r.stmt_begndate,
-          stmt_enddate: r.stmt_enddate,
-          medfee_sumamt: medfee,
-          fund_pay_sumamt: fund,
-          cash_payamt: cash,
-          fixmedins_setl_cnt: r.totals?.fixmedins_setl_cnt ?? r.rows.length,
-          clr_type: r.clr_type,
-          refd_setl_flag: r.refd_setl_flag,
-        }),
-      },
-      (o) => parseFileInfo(o, '3202 医药机构费用结算对明细账'),
-      opts,
-    );
-    const down = await this.downloadFile(
-      { file_qury_no: detail.result.file_qury_no, filename: detail.result.filename },
-      opts,
-    );
-    const { name, text: resultText } = readFileBody(down.result, '.txt');
-    return {
-      ...detail,
-      attempts: up.attempts + detail.attempts + down.attempts,
-      durationMs: up.durationMs + detail.durationMs + down.durationMs,
-      result: {
-        upload: up.result,
-        fileinfo: detail.result,
-        rows: parseStmtResultFile(resultText),
-        resultFilename: name,
-        msgids: { upload: up.msgid, detail: detail.msgid, download: down.msgid },
-      },
-    };
+  stmtDetail(r: StmtDetailRequest, opts?: CallOptions): Promise<CenterReply<StmtDetailResult>> {
+    return stmtDetail(this, r, opts);
   }
 
   // ---- catalogs and mappings -----------------------------------------------------------------
 
   /**
    * 1301–1315 file catalogs: ask for the file newer than `ver`, download it (9102), unzip, parse
-   * the tab-separated rows; repeat with the version of the last record until a file is empty,
-   * the version stops moving, or maxPages is reached.
+   * the tab-separated rows; repeat until a file is empty, the version stops moving, or maxPages
+   * is reached (catalogDownload.ts).
    */
-  async catalogDownload(
+  catalogDownload(
     infno: CatalogFileInfno,
     o: CatalogDownloadOptions,
     opts?: CallOptions,
   ): Promise<CenterReply<CatalogDownloadResult>> {
-    if (!Object.hasOwn(CATALOG_FILE_INFNOS, infno)) {
-      throw inputError(
-        'CENTER_CATALOG',
-        `${infno} is not a file catalog`,
-        `Use one of ${Object.keys(CATALOG_FILE_INFNOS).join(', ')}; 1312 is a paged query (hilistQuery).`,
-      ).zh(
-        `${infno} 不是文件下载类目录`,
-        `请使用 ${Object.keys(CATALOG_FILE_INFNOS).join('、')} 之一；1312 是分页查询（hilistQuery）。`,
-      );
-    }
-    const pages: CatalogPage[] = [];
-    const records: CatalogRecord[] = [];
-    const maxPages = o.maxPages ?? 100;
-    let ver = o.ver;
-    let last: CenterReply<FileInfo> | undefined;
-    let attempts = 0;
-    let durationMs = 0;
-    while (pages.length < maxPages) {
-      const list = await this.request(
-        infno,
-        { data: { ver } },
-        (out) => parseFileInfo(out, `${infno} ${CATALOG_FILE_INFNOS[infno]}`),
-        opts,
-      );
-      last = list;
-      attempts += list.attempts;
-      durationMs += list.durationMs;
-      if (list.result.data_cnt === 0) break;
-      const down = await this.downloadFile(
-        {
-          file_qury_no: list.result.file_qury_no,
-          filename: list.result.filename,
-          fixmedins_code: this.config.catalogFileOwner,
-        },
-        opts,
-      );
-      attempts += down.attempts;
-      durationMs += down.durationMs;
-      const rows = parseCatalogFile(infno, readFileBody(down.result, '.txt').text);
-      const nextVer = catalogNextVersion(rows);
-      const page: CatalogPage = {
-        ver,
-        fileinfo: list.result,
-        count: rows.length,
-        nextVer,
-        msgids: { list: list.msgid, download: down.msgid },
-      };
-      pages.push(page);
-      if (o.onPage) await o.onPage(page, rows);
-      if (o.collect !== false) for (const r of rows) records.push(r);
-      if (rows.length === 0 || !nextVer || nextVer === ver) break;
-      ver = nextVer;
-    }
-    const lastVer = pages.length ? (pages[pages.length - 1]!.nextVer ?? ver) : o.ver;
-    return {
-      infno,
-      msgid: last!.msgid,
-      inf_refmsgid: last!.inf_refmsgid,
-      warn_msg: last!.warn_msg,
-      attempts,
-      durationMs,
-      result: { infno, pages, records, lastVer },
-    };
+    return catalogDownload(this, infno, o, opts);
   }
 
   /** 1312 医保目录信息查询, one page. */
@@ -492,13 +333,4 @@ export class Center extends CenterClient {
   goodsSellBatch(items: readonly SaleInfo[], opts?: CallOptions): Promise<CenterReply<GoodsResult>> {
     return this.request('3505A', { selinfoDetail: items.map(noNulls) }, parseGoodsResult, opts);
   }
-}
-
-/** A downloaded file's text: unzip when it is a ZIP (preferring `prefer`), decode UTF-8 or GBK. */
-export function readFileBody(bytes: Buffer, prefer?: string): { name: string; text: string } {
-  if (isZip(bytes)) {
-    const e = unzipOne(bytes, prefer);
-    return { name: e.name, text: decodeText(e.data) };
-  }
-  return { name: '', text: decodeText(bytes) };
 }

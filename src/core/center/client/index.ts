@@ -1,13 +1,8 @@
 /** The center client: configuration, transport, journal, typed transactions. */
-export {
-  Center,
-  readFileBody,
-  type StmtDetailResult,
-  type CatalogPage,
-  type CatalogDownloadOptions,
-  type CatalogDownloadResult,
-  type HilistPage,
-} from './center.js';
+export { Center, type HilistPage } from './center.js';
+export { readFileBody } from './fileBody.js';
+export type { StmtDetailResult } from './stmtDetail.js';
+export type { CatalogPage, CatalogDownloadOptions, CatalogDownloadResult } from './catalogDownload.js';
 export { CenterClient, type CenterDeps, type CenterEvent } from './centerClient.js';
 export { openCenter, withCenter } from './withCenter.js';
 export {

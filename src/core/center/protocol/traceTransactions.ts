@@ -106,106 +106,69 @@ const SELINFO_3506 = fields(
 const WITH_TRACE = { children: [DRUGTRACINFO_NODE] };
 
 export function traceTransactions(resultOutput: readonly NodeSpec[]): TransactionSpec[] {
+  return [...stockAndSaleUploads(resultOutput), ...batchUploads(resultOutput), fourCodeQuery()];
+}
+
+/** A 35xx upload: it changes the center's books and answers with ret_rslt (the shared `result`). */
+function upload(infno: string, name: string, input: NodeSpec, resultOutput: readonly NodeSpec[]): TransactionSpec {
+  return { infno, name, kind: 'change', retRslt: true, input: [input], output: resultOutput };
+}
+
+/** 3501, 3502, 3505, 3506: one record each, with its scanned codes. */
+function stockAndSaleUploads(resultOutput: readonly NodeSpec[]): TransactionSpec[] {
   return [
-    {
-      infno: '3501',
-      name: '商品盘存上传',
-      kind: 'change',
-      retRslt: true,
-      input: [objectNode('invinfo', INVINFO_3501, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      infno: '3502',
-      name: '商品库存变更',
-      kind: 'change',
-      retRslt: true,
-      input: [objectNode('invinfo', INVINFO_3502, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      infno: '3505',
-      name: '商品销售',
-      kind: 'change',
-      retRslt: true,
-      input: [objectNode('selinfo', SELINFO_3505, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      infno: '3506',
-      name: '商品销售退货',
-      kind: 'change',
-      retRslt: true,
-      input: [objectNode('selinfo', SELINFO_3506, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      infno: '3501A',
-      name: '商品盘存上传(批量)',
-      kind: 'change',
-      retRslt: true,
-      input: [arrayNode('invinfoDetail', INVINFO_3501, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      infno: '3502A',
-      name: '商品库存变更(批量)',
-      kind: 'change',
-      retRslt: true,
-      input: [arrayNode('invinfoDetail', INVINFO_3502, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      infno: '3505A',
-      name: '商品销售(批量)',
-      kind: 'change',
-      retRslt: true,
-      input: [arrayNode('selinfoDetail', SELINFO_3505, WITH_TRACE)],
-      output: resultOutput,
-    },
+    upload('3501', '商品盘存上传', objectNode('invinfo', INVINFO_3501, WITH_TRACE), resultOutput),
+    upload('3502', '商品库存变更', objectNode('invinfo', INVINFO_3502, WITH_TRACE), resultOutput),
+    upload('3505', '商品销售', objectNode('selinfo', SELINFO_3505, WITH_TRACE), resultOutput),
+    upload('3506', '商品销售退货', objectNode('selinfo', SELINFO_3506, WITH_TRACE), resultOutput),
+  ];
+}
+
+/** 3501A–3506A: the same records, many per call. */
+function batchUploads(resultOutput: readonly NodeSpec[]): TransactionSpec[] {
+  return [
+    upload('3501A', '商品盘存上传(批量)', arrayNode('invinfoDetail', INVINFO_3501, WITH_TRACE), resultOutput),
+    upload('3502A', '商品库存变更(批量)', arrayNode('invinfoDetail', INVINFO_3502, WITH_TRACE), resultOutput),
+    upload('3505A', '商品销售(批量)', arrayNode('selinfoDetail', SELINFO_3505, WITH_TRACE), resultOutput),
     // Not in the interface reference; named by the hospitals' operation plans. Assumed to take 3505A's
     // node (selinfoDetail) with 3506's fields (docs/trace.md).
-    {
-      infno: '3506A',
-      name: '商品销售退货(批量)',
-      kind: 'change',
-      retRslt: true,
-      input: [arrayNode('selinfoDetail', SELINFO_3506, WITH_TRACE)],
-      output: resultOutput,
-    },
-    {
-      // No specification was published (docs/trace.md, "The four-code library"): paged like 1312;
-      // the field names are hisops's defaults, which trace.library in hisops.yaml can change.
-      infno: 'ZSMCJ003',
-      name: '四码合一查询',
-      kind: 'query',
-      input: [
-        objectNode(
-          'data',
-          fields('page_num num 6 Y', 'page_size num 6 Y', 'trac_prefix str 7', 'med_list_codg str 50'),
-        ),
-      ],
-      output: [
-        objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), {
-          required: false,
-        }),
-        arrayNode(
-          'data',
-          fields(
-            'trac_prefix str 7 Y',
-            'med_list_codg str 50 Y',
-            'drugstdcode str 50',
-            'aprvno str 100',
-            'drug_name str 200',
-            'drug_spec str 200',
-            'pacspec str 200',
-            'prodentp_name str 200',
-            'pac_lv str 3',
-            'pac_ratio str 50',
-          ),
-          { required: false },
-        ),
-      ],
-    },
+    upload('3506A', '商品销售退货(批量)', arrayNode('selinfoDetail', SELINFO_3506, WITH_TRACE), resultOutput),
   ];
+}
+
+/**
+ * ZSMCJ003, the four-code library. No specification was published (docs/trace.md, "The four-code
+ * library"): paged like 1312; the field names are hisops's defaults, which trace.library in
+ * hisops.yaml can change.
+ */
+function fourCodeQuery(): TransactionSpec {
+  return {
+    infno: 'ZSMCJ003',
+    name: '四码合一查询',
+    kind: 'query',
+    input: [
+      objectNode('data', fields('page_num num 6 Y', 'page_size num 6 Y', 'trac_prefix str 7', 'med_list_codg str 50')),
+    ],
+    output: [
+      objectNode(null, fields('recordCounts num 10', 'pageNum num 6', 'pageSize num 6', 'pages num 6'), {
+        required: false,
+      }),
+      arrayNode(
+        'data',
+        fields(
+          'trac_prefix str 7 Y',
+          'med_list_codg str 50 Y',
+          'drugstdcode str 50',
+          'aprvno str 100',
+          'drug_name str 200',
+          'drug_spec str 200',
+          'pacspec str 200',
+          'prodentp_name str 200',
+          'pac_lv str 3',
+          'pac_ratio str 50',
+        ),
+        { required: false },
+      ),
+    ],
+  };
 }

@@ -157,87 +157,95 @@ function record(
     memo: state === 'discontinued' ? '停用' : '',
   };
   const firm = FIRMS[pick(`firm:${code}`, FIRMS.length)]!;
-  switch (infno) {
-    case '1301':
-      Object.assign(r, {
-        drug_prodname: name,
-        drug_genname: name.replace(/(片|胶囊|散|缓释胶囊|肠溶胶囊|控释片)$/, ''),
-        genname_codg: digitsFrom(`gen:${code}`, 8),
-        drug_dosform: name.includes('胶囊') ? 'AC' : 'AA',
-        drug_dosform_name: name.includes('胶囊') ? '胶囊剂' : '片剂',
-        drug_spec: `${[0.1, 0.25, 0.5, 10, 20][pick(`spec:${code}`, 5)]}${pick(`u:${code}`, 2) ? 'g' : 'mg'}`,
-        pacspec: `${[12, 24, 30, 36][pick(`pac:${code}`, 4)]}粒/盒`,
-        prodentp_name: firm,
-        aprvno: `国药准字H${digitsFrom(`aprv:${code}`, 8)}`,
-        min_salunt: '盒',
-        min_useunt: '粒',
-        convrat: '1',
-        nat_hi_druglist_chrgitm_lv: pick(`lv:${code}`, 3) === 0 ? '02' : '01',
-        otc_flag: pick(`otc:${code}`, 2) ? '1' : '0',
-      });
-      break;
-    case '1302':
-      Object.assign(r, {
-        tcmherb_name: name,
-        cpnd_flag: '0',
-        med_part: '根',
-        cnvl_used: '煎服',
-        natfla: '甘,温',
-        mertpm: '脾,肺经',
-        mlms_name: name,
-        nat_hi_pay_pol: '基金可以支付',
-        prov_hi_pay_pol: '',
-      });
-      break;
-    case '1303':
-      Object.assign(r, {
-        drug_prodname: `${name}(院内制剂)`,
-        dosform_name: '合剂',
-        drug_spec: '100ml',
-        prodentp_name: firm,
-        aprvno: `湘药制字Z${digitsFrom(`aprv:${code}`, 8)}`,
-      });
-      break;
-    case '1305':
-      Object.assign(r, {
-        prcunt: '次',
-        prcunt_name: '次',
-        servitem_name: name,
-        trt_item_cont: `${name}，含相关操作`,
-        trt_exct_cont: '',
-        servitem_type: '01',
-        item_dscr: '',
-      });
-      break;
-    case '1306':
-      Object.assign(r, {
-        mcs_name: name,
-        spec: '标准型',
-        prod_mol: `M${digitsFrom(`mol:${code}`, 3)}`,
-        prodentp_name: firm,
-        highval_mcs_flag: pick(`hv:${code}`, 5) === 0 ? '1' : '0',
-        min_salunt: '个',
-        lmt_used_flag: '0',
-      });
-      break;
-    case '1307':
-      Object.assign(r, {
-        diag_list_id: digitsFrom(`diag:${code}`, 10),
-        diag_code: code,
-        diag_name: name,
-        natstd_diag_code: code,
-        natstd_diag_name: name,
-        clnc_diag_code: code,
-        clnc_diag_name: name,
-        used_std: '1',
-      });
-      break;
-    default:
-      r.col_1 = code;
-      r.col_2 = name;
+  const own = Object.hasOwn(OWN_FIELDS, infno) ? OWN_FIELDS[infno] : undefined;
+  if (own) Object.assign(r, own(name, code, firm));
+  else {
+    r.col_1 = code;
+    r.col_2 = name;
   }
   return r;
 }
+
+/** A catalog's own columns of one record, from its name, code and maker. */
+type OwnFields = (name: string, code: string, firm: string) => Record<string, string>;
+
+const drugFields: OwnFields = (name, code, firm) => ({
+  drug_prodname: name,
+  drug_genname: name.replace(/(片|胶囊|散|缓释胶囊|肠溶胶囊|控释片)$/, ''),
+  genname_codg: digitsFrom(`gen:${code}`, 8),
+  drug_dosform: name.includes('胶囊') ? 'AC' : 'AA',
+  drug_dosform_name: name.includes('胶囊') ? '胶囊剂' : '片剂',
+  drug_spec: `${[0.1, 0.25, 0.5, 10, 20][pick(`spec:${code}`, 5)]}${pick(`u:${code}`, 2) ? 'g' : 'mg'}`,
+  pacspec: `${[12, 24, 30, 36][pick(`pac:${code}`, 4)]}粒/盒`,
+  prodentp_name: firm,
+  aprvno: `国药准字H${digitsFrom(`aprv:${code}`, 8)}`,
+  min_salunt: '盒',
+  min_useunt: '粒',
+  convrat: '1',
+  nat_hi_druglist_chrgitm_lv: pick(`lv:${code}`, 3) === 0 ? '02' : '01',
+  otc_flag: pick(`otc:${code}`, 2) ? '1' : '0',
+});
+
+const herbFields: OwnFields = (name) => ({
+  tcmherb_name: name,
+  cpnd_flag: '0',
+  med_part: '根',
+  cnvl_used: '煎服',
+  natfla: '甘,温',
+  mertpm: '脾,肺经',
+  mlms_name: name,
+  nat_hi_pay_pol: '基金可以支付',
+  prov_hi_pay_pol: '',
+});
+
+const preparationFields: OwnFields = (name, code, firm) => ({
+  drug_prodname: `${name}(院内制剂)`,
+  dosform_name: '合剂',
+  drug_spec: '100ml',
+  prodentp_name: firm,
+  aprvno: `湘药制字Z${digitsFrom(`aprv:${code}`, 8)}`,
+});
+
+const serviceFields: OwnFields = (name) => ({
+  prcunt: '次',
+  prcunt_name: '次',
+  servitem_name: name,
+  trt_item_cont: `${name}，含相关操作`,
+  trt_exct_cont: '',
+  servitem_type: '01',
+  item_dscr: '',
+});
+
+const deviceFields: OwnFields = (name, code, firm) => ({
+  mcs_name: name,
+  spec: '标准型',
+  prod_mol: `M${digitsFrom(`mol:${code}`, 3)}`,
+  prodentp_name: firm,
+  highval_mcs_flag: pick(`hv:${code}`, 5) === 0 ? '1' : '0',
+  min_salunt: '个',
+  lmt_used_flag: '0',
+});
+
+const diagnosisFields: OwnFields = (name, code) => ({
+  diag_list_id: digitsFrom(`diag:${code}`, 10),
+  diag_code: code,
+  diag_name: name,
+  natstd_diag_code: code,
+  natstd_diag_name: name,
+  clnc_diag_code: code,
+  clnc_diag_name: name,
+  used_std: '1',
+});
+
+/** The own columns of each catalog with named columns (the others get col_1, col_2). */
+const OWN_FIELDS: Record<string, OwnFields> = {
+  '1301': drugFields,
+  '1302': herbFields,
+  '1303': preparationFields,
+  '1305': serviceFields,
+  '1306': deviceFields,
+  '1307': diagnosisFields,
+};
 
 /** The versions of a catalog (pure; same seed → same catalog). */
 export function catalogVersions(infno: string, seed = 1, opts: CatalogOptions = {}): CatalogVersion[] {

@@ -1,14 +1,15 @@
 /**
  * The sandbox ledger's connection and the books besides settlements: the messages that created
- * rows, sign-ins, files, catalog mappings and drug trace codes. `Ledger` (ledger.ts) adds
- * settlements, persons and balances, and the seeding API.
+ * rows, sign-ins, files, catalog mappings and drug trace codes. `LedgerSettlements`
+ * (ledgerSettlements.ts) adds settlements, persons and balances; `Ledger` (ledger.ts) the seeding API.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { inputError } from '../../errors.js';
-import { reviveMapping, reviveTrace, SETTLEMENT_COLUMNS, type DbRow } from './ledgerRows.js';
+import { reviveMapping, reviveTrace, type DbRow } from './ledgerRows.js';
 import { LEDGER_DDL, SCHEMA_VERSION } from './ledgerSchema.js';
+import { prepareStatements } from './ledgerStatements.js';
 import { traceFilterSql } from './ledgerSql.js';
 import type {
   FileRow,
@@ -21,6 +22,23 @@ import type {
   TraceRecordRow,
 } from './ledgerTypes.js';
 
+/** A ledger written by a newer hisops is refused (closed first). */
+function checkSchemaVersion(db: Database.Database, file: string): void {
+  const v = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
+  if (!v) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+  else if (Number(v.value) > SCHEMA_VERSION) {
+    db.close();
+    throw inputError(
+      'SANDBOX_LEDGER_VERSION',
+      `The sandbox ledger ${file} was written by a newer hisops (schema ${v.value})`,
+      'Use the hisops version that wrote it, or start the sandbox with a new --data file.',
+    ).zh(
+      `沙箱账本 ${file} 由更新版本的 hisops 写入（结构版本 ${v.value}）`,
+      '请使用写入它的 hisops 版本，或用新的 --data 文件启动沙箱。',
+    );
+  }
+}
+
 export class LedgerBooks {
   readonly db: Database.Database;
   protected readonly st: Record<string, Database.Statement>;
@@ -32,92 +50,8 @@ export class LedgerBooks {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(LEDGER_DDL);
-    const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as
-      | { value: string }
-      | undefined;
-    if (!v)
-      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
-    else if (Number(v.value) > SCHEMA_VERSION) {
-      this.db.close();
-      throw inputError(
-        'SANDBOX_LEDGER_VERSION',
-        `The sandbox ledger ${file} was written by a newer hisops (schema ${v.value})`,
-        'Use the hisops version that wrote it, or start the sandbox with a new --data file.',
-      ).zh(
-        `沙箱账本 ${file} 由更新版本的 hisops 写入（结构版本 ${v.value}）`,
-        '请使用写入它的 hisops 版本，或用新的 --data 文件启动沙箱。',
-      );
-    }
-    const cols = SETTLEMENT_COLUMNS.join(', ');
-    const binds = SETTLEMENT_COLUMNS.map((c) => `@${c}`).join(', ');
-    this.st = {
-      serial: this.db.prepare(
-        'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
-      ),
-      insertSettlement: this.db.prepare(`INSERT INTO settlements (${cols}) VALUES (${binds})`),
-      getSettlement: this.db.prepare('SELECT * FROM settlements WHERE setl_id = ?'),
-      settlementsByMsgid: this.db.prepare(
-        'SELECT * FROM settlements WHERE medins_setl_id = ? ORDER BY setl_time, setl_id',
-      ),
-      markCancelled: this.db.prepare('UPDATE settlements SET cancelled_by = ? WHERE setl_id = ?'),
-      markReversed: this.db.prepare('UPDATE settlements SET reversed_by = ?, reversed_at = ? WHERE setl_id = ?'),
-      getMessage: this.db.prepare('SELECT * FROM messages WHERE msgid = ?'),
-      insertMessage: this.db.prepare(
-        'INSERT INTO messages (msgid, infno, fixmedins_code, psn_no, digest, received_at, output, created, source) VALUES (@msgid, @infno, @fixmedins_code, @psn_no, @digest, @received_at, @output, @created, @source)',
-      ),
-      markMessageReversed: this.db.prepare('UPDATE messages SET reversed_by = ?, reversed_at = ? WHERE msgid = ?'),
-      getPerson: this.db.prepare('SELECT data FROM persons WHERE psn_no = ?'),
-      personByCertno: this.db.prepare('SELECT data FROM persons WHERE certno = ? ORDER BY rowid LIMIT 1'),
-      putPerson: this.db.prepare('INSERT OR IGNORE INTO persons (psn_no, certno, data) VALUES (?, ?, ?)'),
-      replacePerson: this.db.prepare('INSERT OR REPLACE INTO persons (psn_no, certno, data) VALUES (?, ?, ?)'),
-      getBalance: this.db.prepare('SELECT balc FROM accounts WHERE psn_no = ?'),
-      putBalance: this.db.prepare(
-        'INSERT INTO accounts (psn_no, balc) VALUES (?, ?) ON CONFLICT(psn_no) DO UPDATE SET balc = excluded.balc',
-      ),
-      insertSignin: this.db.prepare(
-        'INSERT INTO signins (sign_no, fixmedins_code, opter, opter_no, ip, mac, sign_time, expires_at) VALUES (@sign_no, @fixmedins_code, @opter, @opter_no, @ip, @mac, @sign_time, @expires_at)',
-      ),
-      getSignin: this.db.prepare('SELECT * FROM signins WHERE sign_no = ?'),
-      signOut: this.db.prepare('UPDATE signins SET signed_out_at = ? WHERE sign_no = ?'),
-      insertFile: this.db.prepare(
-        'INSERT INTO files (file_qury_no, filename, fixmedins_code, kind, bytes, msgid, created_at, dld_endtime) VALUES (@file_qury_no, @filename, @fixmedins_code, @kind, @bytes, @msgid, @created_at, @dld_endtime)',
-      ),
-      getFile: this.db.prepare('SELECT * FROM files WHERE file_qury_no = ?'),
-      getMapping: this.db.prepare(
-        'SELECT * FROM mappings WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND list_type = ? AND med_list_codg = ?',
-      ),
-      activeMappingsOf: this.db.prepare(
-        'SELECT * FROM mappings WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND revoked_at IS NULL',
-      ),
-      upsertMapping: this.db.prepare(
-        `INSERT INTO mappings (fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg, fixmedins_hilist_name, begndate, enddate, record, msgid, uploaded_at)
-         VALUES (@fixmedins_code, @fixmedins_hilist_id, @list_type, @med_list_codg, @fixmedins_hilist_name, @begndate, @enddate, @record, @msgid, @uploaded_at)
-         ON CONFLICT(fixmedins_code, fixmedins_hilist_id, list_type, med_list_codg) DO UPDATE SET
-           fixmedins_hilist_name = excluded.fixmedins_hilist_name, begndate = excluded.begndate, enddate = excluded.enddate,
-           record = excluded.record, msgid = excluded.msgid, uploaded_at = excluded.uploaded_at, revoked_at = NULL, revoked_msgid = NULL`,
-      ),
-      revokeMapping: this.db.prepare(
-        'UPDATE mappings SET revoked_at = ?, revoked_msgid = ? WHERE fixmedins_code = ? AND fixmedins_hilist_id = ? AND list_type = ? AND med_list_codg = ?',
-      ),
-      getTraceRecord: this.db.prepare(
-        'SELECT * FROM trace_records WHERE fixmedins_code = ? AND infno = ? AND record_key = ?',
-      ),
-      insertTraceRecord: this.db.prepare(
-        `INSERT INTO trace_records (fixmedins_code, infno, msgid, record_key, content_digest, med_list_codg, fixmedins_hilist_id, fixmedins_bchno, mdtrt_sn, setl_id, psn_no, cnt, opt_time, ret_rslt, msg_rslt, record, created_at)
-         VALUES (@fixmedins_code, @infno, @msgid, @record_key, @content_digest, @med_list_codg, @fixmedins_hilist_id, @fixmedins_bchno, @mdtrt_sn, @setl_id, @psn_no, @cnt, @opt_time, @ret_rslt, @msg_rslt, @record, @created_at)`,
-      ),
-      updateTraceRecord: this.db.prepare(
-        'UPDATE trace_records SET msgid = @msgid, content_digest = @content_digest, ret_rslt = @ret_rslt, msg_rslt = @msg_rslt, record = @record, created_at = @created_at WHERE id = @id',
-      ),
-      deleteTraceCodes: this.db.prepare('DELETE FROM trace_codes WHERE record_id = ?'),
-      insertTraceCode: this.db.prepare(
-        'INSERT INTO trace_codes (drug_trac_codg, record_id, fixmedins_code, infno, movement, trdn_flag, accepted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      codeMovements: this.db.prepare(
-        `SELECT c.movement, c.trdn_flag, r.record_key, r.msgid, r.created_at, r.fixmedins_code FROM trace_codes c JOIN trace_records r ON r.id = c.record_id
-          WHERE c.drug_trac_codg = ? AND c.accepted = 1 AND c.movement IN ('sale', 'return') ORDER BY c.id`,
-      ),
-    };
+    checkSchemaVersion(this.db, file);
+    this.st = prepareStatements(this.db);
   }
 
   protected readonly cache = new Map<string, Database.Statement>();

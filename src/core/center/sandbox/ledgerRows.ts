@@ -3,6 +3,7 @@
  * revived. Pure.
  */
 import { D, money, round2, type Decimal } from '../../money.js';
+import { STMT_UPLOAD_COLUMNS } from '../protocol/stmtFile.js';
 import { LEDGER_AMOUNTS } from './ledgerSchema.js';
 import type { MappingRow, SettlementBrief, SettlementRow, SettlementStatus, TraceRecordRow } from './ledgerTypes.js';
 import type { Person } from './roster.js';
@@ -49,31 +50,19 @@ export function settlementFromDb(r: DbRow): SettlementRow {
   return out as unknown as SettlementRow;
 }
 
-export const BRIEF_COLUMNS = [
-  'setl_id',
-  'psn_no',
-  'mdtrt_id',
-  'medins_setl_id',
-  'refd_setl_flag',
-  'setl_time',
-  'medfee_sumamt',
-  'fund_pay_sumamt',
-  'acct_pay',
-] as const;
+/**
+ * What a 3202 comparison reads of a settlement, in the order listBrief selects it: the fields of
+ * the detail file's line (STMT_UPLOAD_COLUMNS), the msgid the result echoes (medins_setl_id) and
+ * setl_time, which orders the rows. SettlementBrief is made of this list.
+ */
+export const BRIEF_COLUMNS = [...STMT_UPLOAD_COLUMNS, 'medins_setl_id', 'setl_time'] as const;
+export type BriefColumn = (typeof BRIEF_COLUMNS)[number];
 
+/** A brief from its row read as an array (the columns of BRIEF_COLUMNS, in that order). */
 export function briefFromDb(r: unknown[]): SettlementBrief {
-  const t = (i: number) => r[i] as string;
-  return {
-    setl_id: t(0),
-    psn_no: t(1),
-    mdtrt_id: t(2),
-    medins_setl_id: r[3] as string | null,
-    refd_setl_flag: t(4),
-    setl_time: t(5),
-    medfee_sumamt: t(6),
-    fund_pay_sumamt: t(7),
-    acct_pay: t(8),
-  };
+  const brief: Record<string, unknown> = {};
+  for (let i = 0; i < BRIEF_COLUMNS.length; i++) brief[BRIEF_COLUMNS[i]!] = r[i];
+  return brief as SettlementBrief;
 }
 
 export const SETTLEMENT_COLUMNS = [

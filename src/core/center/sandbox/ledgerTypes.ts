@@ -3,6 +3,7 @@
  * and writes).
  */
 import type { Decimal } from '../../money.js';
+import type { BriefColumn } from './ledgerRows.js';
 import type { LedgerAmount } from './ledgerSchema.js';
 import type { SetlDetail, SplitFn } from './simpleSplit.js';
 
@@ -242,20 +243,11 @@ export interface LedgerOptions {
 }
 
 /**
- * What a 3202 comparison reads of a center row; amounts as the ledger stores them (two-decimal
- * text). (The scope's filter has chosen the institution, agency, clearing type and unreversed rows.)
+ * What a 3202 comparison reads of a center row (the columns of BRIEF_COLUMNS); amounts as the ledger
+ * stores them (two-decimal text), medins_setl_id may be null. (The scope's filter has chosen the
+ * institution, agency, clearing type and unreversed rows.)
  */
-export interface SettlementBrief {
-  setl_id: string;
-  psn_no: string;
-  mdtrt_id: string;
-  medins_setl_id: string | null;
-  refd_setl_flag: string;
-  setl_time: string;
-  medfee_sumamt: string;
-  fund_pay_sumamt: string;
-  acct_pay: string;
-}
+export type SettlementBrief = { [K in BriefColumn]: K extends 'medins_setl_id' ? string | null : string };
 
 /** Everything a settlement row needs besides what the ledger fills in (status, setldetail defaults). */
 export type NewSettlement = Omit<

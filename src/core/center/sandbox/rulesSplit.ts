@@ -50,95 +50,111 @@ export function rulesSplit(policies: readonly Policy[], opts: RulesSplitOptions 
     const date = i.setl_time.slice(0, 10);
     const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, date));
     if (!policy) return fallback(i);
-    const groups = i.cvlserv_flag === '1' && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [];
-    let r: ReturnType<typeof splitBill>;
-    try {
-      r = splitBill(
-        {
-          insutype: i.insutype,
-          setl_time: date,
-          hosp_lv: policy.levels.includes(hosp_lv) ? hosp_lv : policy.levels[policy.levels.length - 1]!,
-          person: {
-            psn_no: i.psn_no,
-            age: i.age,
-            retired: i.psn_type === '12',
-            psn_groups: groups,
-            acct_balc: D.max(ZERO, i.balc),
-            ytd: {},
-          },
-          visit: {
-            type: i.clr_type === '21' ? 'inpatient' : 'outpatient',
-            admission_count: 1,
-            in_area: !i.out_of_area,
-            acct_used_flag: i.acct_used_flag === '1',
-          },
-          lines: linesOf(i),
-          source: { file: `settlement of ${i.psn_no}` },
-        },
-        policy,
-        { explain: false },
-      );
-    } catch (e) {
-      if (isHisopsError(e)) throw new Refusal(`结算计算失败：${e.summary}${e.why ? ` (${e.why})` : ''}`);
-      throw e;
-    }
-    const s = r.setlinfo;
-    const poolType = i.insutype === '310' ? '310100' : `${i.insutype}100`;
-    const setldetail: SetlDetail[] = [
+    const s = splitByPolicy(i, policy, hosp_lv).setlinfo;
+    return splitResult(i, s, setldetailOf(i, s, policy));
+  };
+}
+
+type Setlinfo = ReturnType<typeof splitBill>['setlinfo'];
+
+/** The engine's split of the bill's synthetic lines; a bill it refuses is the center's refusal. */
+function splitByPolicy(i: SplitInput, policy: Policy, hosp_lv: string): ReturnType<typeof splitBill> {
+  const date = i.setl_time.slice(0, 10);
+  const groups = i.cvlserv_flag === '1' && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [];
+  try {
+    return splitBill(
       {
-        fund_pay_type: poolType,
-        fund_pay_type_name: '基本医疗保险统筹基金',
-        inscp_scp_amt: s.inscp_scp_amt,
-        crt_payb_lmt_amt: s.inscp_scp_amt.minus(s.act_pay_dedc),
-        fund_payamt: s.hifp_pay,
-        setl_proc_info: `${policy.name} ${policy.version}`,
+        insutype: i.insutype,
+        setl_time: date,
+        hosp_lv: policy.levels.includes(hosp_lv) ? hosp_lv : policy.levels[policy.levels.length - 1]!,
+        person: {
+          psn_no: i.psn_no,
+          age: i.age,
+          retired: i.psn_type === '12',
+          psn_groups: groups,
+          acct_balc: D.max(ZERO, i.balc),
+          ytd: {},
+        },
+        visit: {
+          type: i.clr_type === '21' ? 'inpatient' : 'outpatient',
+          admission_count: 1,
+          in_area: !i.out_of_area,
+          acct_used_flag: i.acct_used_flag === '1',
+        },
+        lines: linesOf(i),
+        source: { file: `settlement of ${i.psn_no}` },
       },
-    ];
-    for (const [k, type, name] of FUND_TYPES) {
-      const v = s[k as keyof typeof s] as Decimal;
-      if (v.gt(0))
-        setldetail.push({
-          fund_pay_type: type,
-          fund_pay_type_name: name,
-          inscp_scp_amt: s.inscp_scp_amt,
-          crt_payb_lmt_amt: v,
-          fund_payamt: v,
-          setl_proc_info: '',
-        });
-    }
-    if (s.acct_pay.gt(0))
+      policy,
+      { explain: false },
+    );
+  } catch (e) {
+    if (isHisopsError(e)) throw new Refusal(`结算计算失败：${e.summary}${e.why ? ` (${e.why})` : ''}`);
+    throw e;
+  }
+}
+
+/** The fund lines of the settlement: the pool, each other fund that paid, the personal account. */
+function setldetailOf(i: SplitInput, s: Setlinfo, policy: Policy): SetlDetail[] {
+  const poolType = i.insutype === '310' ? '310100' : `${i.insutype}100`;
+  const setldetail: SetlDetail[] = [
+    {
+      fund_pay_type: poolType,
+      fund_pay_type_name: '基本医疗保险统筹基金',
+      inscp_scp_amt: s.inscp_scp_amt,
+      crt_payb_lmt_amt: s.inscp_scp_amt.minus(s.act_pay_dedc),
+      fund_payamt: s.hifp_pay,
+      setl_proc_info: `${policy.name} ${policy.version}`,
+    },
+  ];
+  for (const [k, type, name] of FUND_TYPES) {
+    const v = s[k as keyof typeof s] as Decimal;
+    if (v.gt(0))
       setldetail.push({
-        fund_pay_type: '310200',
-        fund_pay_type_name: '城镇职工基本医疗保险个人账户基金',
+        fund_pay_type: type,
+        fund_pay_type_name: name,
         inscp_scp_amt: s.inscp_scp_amt,
-        crt_payb_lmt_amt: i.balc,
-        fund_payamt: s.acct_pay,
+        crt_payb_lmt_amt: v,
+        fund_payamt: v,
         setl_proc_info: '',
       });
-    return {
-      medfee_sumamt: s.medfee_sumamt,
-      fulamt_ownpay_amt: s.fulamt_ownpay_amt,
-      overlmt_selfpay: s.overlmt_selfpay,
-      preselfpay_amt: s.preselfpay_amt,
+  }
+  if (s.acct_pay.gt(0))
+    setldetail.push({
+      fund_pay_type: '310200',
+      fund_pay_type_name: '城镇职工基本医疗保险个人账户基金',
       inscp_scp_amt: s.inscp_scp_amt,
-      act_pay_dedc: s.act_pay_dedc,
-      hifp_pay: s.hifp_pay,
-      pool_prop_selfpay: s.pool_prop_selfpay,
-      cvlserv_pay: s.cvlserv_pay,
-      hifes_pay: s.hifes_pay,
-      hifmi_pay: s.hifmi_pay,
-      hifob_pay: s.hifob_pay,
-      maf_pay: s.maf_pay,
-      oth_pay: s.oth_pay,
-      hifdm_pay: s.hifdm_pay,
-      fund_pay_sumamt: s.fund_pay_sumamt,
-      psn_part_amt: s.psn_part_amt,
-      acct_pay: s.acct_pay,
-      psn_cash_pay: s.psn_cash_pay,
-      hosp_part_amt: s.hosp_part_amt,
-      acct_mulaid_pay: s.acct_mulaid_pay,
-      balc: i.balc.minus(s.acct_pay.minus(s.acct_mulaid_pay)),
-      setldetail,
-    };
+      crt_payb_lmt_amt: i.balc,
+      fund_payamt: s.acct_pay,
+      setl_proc_info: '',
+    });
+  return setldetail;
+}
+
+/** The engine's amounts as the sandbox's split answers them, with the balance after the account paid. */
+function splitResult(i: SplitInput, s: Setlinfo, setldetail: SetlDetail[]): SplitResult {
+  return {
+    medfee_sumamt: s.medfee_sumamt,
+    fulamt_ownpay_amt: s.fulamt_ownpay_amt,
+    overlmt_selfpay: s.overlmt_selfpay,
+    preselfpay_amt: s.preselfpay_amt,
+    inscp_scp_amt: s.inscp_scp_amt,
+    act_pay_dedc: s.act_pay_dedc,
+    hifp_pay: s.hifp_pay,
+    pool_prop_selfpay: s.pool_prop_selfpay,
+    cvlserv_pay: s.cvlserv_pay,
+    hifes_pay: s.hifes_pay,
+    hifmi_pay: s.hifmi_pay,
+    hifob_pay: s.hifob_pay,
+    maf_pay: s.maf_pay,
+    oth_pay: s.oth_pay,
+    hifdm_pay: s.hifdm_pay,
+    fund_pay_sumamt: s.fund_pay_sumamt,
+    psn_part_amt: s.psn_part_amt,
+    acct_pay: s.acct_pay,
+    psn_cash_pay: s.psn_cash_pay,
+    hosp_part_amt: s.hosp_part_amt,
+    acct_mulaid_pay: s.acct_mulaid_pay,
+    balc: i.balc.minus(s.acct_pay.minus(s.acct_mulaid_pay)),
+    setldetail,
   };
 }

@@ -1,0 +1,17 @@
+/** What the typed calls share: an input without empty fields, a downloaded file's text. */
+import type { Input } from '../protocol/envelope.js';
+import { decodeText, isZip, unzipOne } from '../../shared/index.js';
+
+/** The fields of a record that have a value (the center's inputs leave the others out). */
+export function noNulls<T extends object>(o: T): Input {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+}
+
+/** A downloaded file's text: unzip when it is a ZIP (preferring `prefer`), decode UTF-8 or GBK. */
+export function readFileBody(bytes: Buffer, prefer?: string): { name: string; text: string } {
+  if (isZip(bytes)) {
+    const e = unzipOne(bytes, prefer);
+    return { name: e.name, text: decodeText(e.data) };
+  }
+  return { name: '', text: decodeText(bytes) };
+}
