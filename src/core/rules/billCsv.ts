@@ -4,6 +4,7 @@
  * YAML flow form: `# person.ytd: {ip_hifp_pay: 1200.00}`), then a header row of fee-line columns
  * and one row per line. Every field keeps the line number it came from.
  */
+import { parseCsv } from '../shared/index.js';
 import { childPath, type Issue } from './issues.js';
 import { isTreeMap, readTree, type TreeMap, type TreeValue } from './yamlTree.js';
 
@@ -123,52 +124,4 @@ function setPath(root: TreeMap, path: string, value: TreeValue, lines: Map<strin
   }
   cur[keys[keys.length - 1]!] = value;
   lines.set(path, line);
-}
-
-interface CsvRecord {
-  cells: string[];
-  line: number;
-}
-
-/** RFC 4180 with quotes, doubled quotes, CRLF and multi-line quoted cells; `line` is where a record starts. */
-export function parseCsv(text: string, lineOffset = 0): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1 + lineOffset;
-  let start = line;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      out.push({ cells, line: start });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    out.push({ cells, line: start });
-  }
-  return out;
 }

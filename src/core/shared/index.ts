@@ -1,5 +1,6 @@
 /**
- * Small utilities several jobs need, in one place each: URL redaction, did-you-mean, CSV lines,
+ * Small utilities several jobs need, in one place each: URL redaction, did-you-mean, CSV lines and
+ * records,
  * text decoding (UTF-8 or GBK), ZIP, retry backoff, the concurrency pool and the read-ahead
  * pipeline. Day arithmetic lives in
  * core/time (`addDays`, `daysBetween`, `dayOf`).
@@ -7,6 +8,7 @@
 export { redactUrl, redactUrlPath, redactUrlsInText, redactUserInfo } from './redactUrl.js';
 export { closest } from './closest.js';
 export { csvLine } from './csvLine.js';
+export { parseCsv, type CsvRecord } from './csvRecords.js';
 export { decodeText, type TextHint } from './decodeText.js';
 export {
   checkEntry,

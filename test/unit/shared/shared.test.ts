@@ -8,6 +8,7 @@ import {
   closest,
   csvLine,
   decodeText,
+  parseCsv,
   redactUrl,
   redactUrlPath,
   redactUrlsInText,
@@ -87,6 +88,32 @@ describe('CSV cells', () => {
     expect(csvLine([new Date(0)])).toBe(String(new Date(0)));
     expect(csvLine(['', ''])).toBe(',');
     expect(csvLine([])).toBe('');
+  });
+});
+
+describe('CSV records', () => {
+  it('reads quotes, doubled quotes, CRLF and empty cells, each record with its first line', () => {
+    expect(parseCsv('a,b\r\n"x, ""y""",2\n,\n')).toEqual([
+      { cells: ['a', 'b'], line: 1 },
+      { cells: ['x, "y"', '2'], line: 2 },
+      { cells: ['', ''], line: 3 },
+    ]);
+  });
+
+  it('keeps a quoted line break in its cell and counts it, from an offset', () => {
+    expect(parseCsv('k,v\n1,"two\nlines"\n3,x', 10)).toEqual([
+      { cells: ['k', 'v'], line: 11 },
+      { cells: ['1', 'two\nlines'], line: 12 },
+      { cells: ['3', 'x'], line: 14 },
+    ]);
+  });
+
+  it('reads back what csvLine writes', () => {
+    const rows = [
+      ['a', 'b,c', 'say "hi"'],
+      ['two\nlines', '', '医保'],
+    ];
+    expect(parseCsv(rows.map(csvLine).join('\n')).map((r) => r.cells)).toEqual(rows);
   });
 });
 
