@@ -62,15 +62,18 @@ interface Place {
   close(): Promise<void>;
 }
 
-/** A fresh folder with a copy of the seeded HIS, its own sandbox (slowed down so runs overlap) and hisops.yaml. */
-async function place(journalUrl = 'sqlite:journal.db'): Promise<Place> {
+/**
+ * A fresh folder with a copy of the seeded HIS, its own sandbox (slowed down so runs overlap: by
+ * `latencyMs` per 35xx request) and hisops.yaml.
+ */
+async function place(journalUrl = 'sqlite:journal.db', latencyMs = 40): Promise<Place> {
   const dir = tmpDir('lock');
   fs.copyFileSync(seed.file, path.join(dir, 'his.db'));
   let n = 0;
   const sb = await startSandbox({
     lenientVisits: true,
     dataFile: ':memory:',
-    faults: '35*:latency=40ms',
+    faults: `35*:latency=${latencyMs}ms`,
     onEvent: (e) => void (e.infno?.startsWith('35') && n++),
   });
   fs.writeFileSync(
@@ -136,7 +139,9 @@ async function deadPid(): Promise<number> {
 function lockSuite(journalUrl: () => Promise<{ url: string; drop(): Promise<void> }>, label: string): void {
   it(`${label}: a second run exits 5 with LOCK_HELD naming the first, and nothing is sent twice`, async () => {
     const j = await journalUrl();
-    const w = await place(j.url);
+    // The second process must start while the first still sends: on a loaded machine starting node
+    // takes seconds, so each request is slow enough for the first run to last well beyond that.
+    const w = await place(j.url, 250);
     try {
       const first = hisops(w.dir, upload());
       await until(() => w.traceRequests() > 0);
