@@ -21,7 +21,7 @@ const RULES: Record<string, FkRule> = {
 };
 
 /** What sqlite_master holds: the selected tables with their parsed CREATE text, index texts, views, triggers. */
-export interface SqliteRead {
+interface SqliteRead {
   tables: Map<string, Table>;
   texts: Map<string, SqliteTableText>;
   indexSql: Map<string, string>;
