@@ -53,7 +53,7 @@ interface DdlFile {
   text: string;
 }
 
-interface DdlFileList {
+export interface DdlFileList {
   files: DdlFile[];
   /** The order rule used: 'flyway', 'name' or 'file'. */
   order: 'flyway' | 'name' | 'file';

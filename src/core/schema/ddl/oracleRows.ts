@@ -3,11 +3,10 @@
  * so that oracleModelFromRows reads a script exactly as it reads a live schema.
  */
 import type { OracleRows } from '../introspect/oracle.js';
-import type { OracleDictionary } from './oracleDictionary.js';
+import type { Cons, OracleDictionary, Tbl } from './oracleDictionary.js';
 
 /** The dictionary as the rows of the dictionary views live introspection reads (all_tables, all_tab_columns, all_constraints …). */
 export function toRows(d: OracleDictionary, owner: string): OracleRows {
-  const { tables, indexes, views, sequences, units, others } = d;
   const rows: OracleRows = {
     params: [],
     version: [],
@@ -24,6 +23,16 @@ export function toRows(d: OracleDictionary, owner: string): OracleRows {
     triggers: [],
     objects: [],
   };
+  const refKey = tableRows(d, rows);
+  constraintRows(d, owner, refKey, rows);
+  indexRows(d, rows);
+  objectRows(d, rows);
+  return rows;
+}
+
+/** Tables and their columns; returns the primary and unique keys by table and columns, which foreign keys name. */
+function tableRows(d: OracleDictionary, rows: OracleRows): Map<string, string> {
+  const { tables } = d;
   const refKey = new Map<string, string>();
   for (const t of tables.values()) {
     rows.tables.push({ table_name: t.name, temporary: t.temporary ? 'Y' : 'N', comments: t.comment ?? null });
@@ -50,6 +59,12 @@ export function toRows(d: OracleDictionary, owner: string): OracleRows {
       if (k.type === 'P' || k.type === 'U')
         refKey.set(`${t.name}\u0000${k.type === 'P' ? '' : k.columns.join(',')}`, k.name);
   }
+  return refKey;
+}
+
+/** Constraints and their columns (the key a foreign key references gets its columns too when the script does not declare it). */
+function constraintRows(d: OracleDictionary, owner: string, refKey: Map<string, string>, rows: OracleRows): void {
+  const { tables } = d;
   for (const t of tables.values()) {
     for (const k of t.cons) {
       const row: Record<string, unknown> = {
@@ -65,33 +80,47 @@ export function toRows(d: OracleDictionary, owner: string): OracleRows {
       k.columns.forEach((c, i) =>
         rows.consColumns.push({ owner, constraint_name: k.name, table_name: t.name, column_name: c, position: i + 1 }),
       );
-      if (k.type === 'R') {
-        const rOwner = k.refOwner && k.refOwner !== owner ? k.refOwner : owner;
-        const refT = tables.get(k.refTable!);
-        const refCols = k.refColumns ?? refT?.cons.find((x) => x.type === 'P')?.columns ?? [];
-        // The referenced key: the table's primary or unique key on those columns, as the dictionary links it.
-        const rName =
-          (rOwner === owner &&
-            (refKey.get(`${k.refTable}\u0000${refCols.join(',')}`) ??
-              (refT?.cons.find((x) => x.type === 'P')?.columns.join(',') === refCols.join(',')
-                ? refKey.get(`${k.refTable}\u0000`)
-                : undefined))) ||
-          `${k.name}$REF`;
-        if (rName === `${k.name}$REF`)
-          refCols.forEach((c, i) =>
-            rows.consColumns.push({
-              owner: rOwner,
-              constraint_name: rName,
-              table_name: k.refTable,
-              column_name: c,
-              position: i + 1,
-            }),
-          );
-        Object.assign(row, { r_owner: rOwner, r_constraint_name: rName, r_table_name: k.refTable });
-      }
+      if (k.type === 'R') Object.assign(row, referencedKey(k, owner, tables, refKey, rows));
       rows.constraints.push(row);
     }
   }
+}
+
+/** Where a foreign key points: the owner, the referenced key's name (an invented `<name>$REF` when the script does not declare it) and table. */
+function referencedKey(
+  k: Cons,
+  owner: string,
+  tables: Map<string, Tbl>,
+  refKey: Map<string, string>,
+  rows: OracleRows,
+): Record<string, unknown> {
+  const rOwner = k.refOwner && k.refOwner !== owner ? k.refOwner : owner;
+  const refT = tables.get(k.refTable!);
+  const refCols = k.refColumns ?? refT?.cons.find((x) => x.type === 'P')?.columns ?? [];
+  // The referenced key: the table's primary or unique key on those columns, as the dictionary links it.
+  const rName =
+    (rOwner === owner &&
+      (refKey.get(`${k.refTable}\u0000${refCols.join(',')}`) ??
+        (refT?.cons.find((x) => x.type === 'P')?.columns.join(',') === refCols.join(',')
+          ? refKey.get(`${k.refTable}\u0000`)
+          : undefined))) ||
+    `${k.name}$REF`;
+  if (rName === `${k.name}$REF`)
+    refCols.forEach((c, i) =>
+      rows.consColumns.push({
+        owner: rOwner,
+        constraint_name: rName,
+        table_name: k.refTable,
+        column_name: c,
+        position: i + 1,
+      }),
+    );
+  return { r_owner: rOwner, r_constraint_name: rName, r_table_name: k.refTable };
+}
+
+/** Indexes and their columns; an expression or descending column is a hidden SYS_NC column, as in Oracle. */
+function indexRows(d: OracleDictionary, rows: OracleRows): void {
+  const { indexes } = d;
   for (const ix of indexes.values()) {
     rows.indexes.push({
       index_name: ix.name,
@@ -125,6 +154,11 @@ export function toRows(d: OracleDictionary, owner: string): OracleRows {
         });
     });
   }
+}
+
+/** Views, sequences, PL/SQL source and triggers, other objects. */
+function objectRows(d: OracleDictionary, rows: OracleRows): void {
+  const { views, sequences, units, others } = d;
   for (const [name, text] of views) rows.views.push({ view_name: name, text });
   for (const [name, s] of sequences)
     rows.sequences.push({
@@ -141,5 +175,4 @@ export function toRows(d: OracleDictionary, owner: string): OracleRows {
       rows.triggers.push({ trigger_name: u.name, table_name: u.table ?? null, base_object_type: 'TABLE' });
   }
   for (const o of others.values()) rows.objects.push({ object_name: o.name, object_type: o.kind, status: 'VALID' });
-  return rows;
 }

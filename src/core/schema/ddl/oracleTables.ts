@@ -2,7 +2,8 @@
  * CREATE TABLE and ALTER TABLE in Oracle DDL, applied to the in-memory dictionary: one step per
  * ALTER TABLE action (ADD, MODIFY, DROP, RENAME, ENABLE/DISABLE).
  */
-import { columnDef, columnTail, constraintState, dataType, outOfLine } from './oracleColumns.js';
+import { columnDef, dataType } from './oracleColumns.js';
+import { columnTail, constraintState, outOfLine } from './oracleConstraints.js';
 import { type Cursor, Unreadable } from './oracleCursor.js';
 import { type OracleDictionary, renameTable, type Tbl } from './oracleDictionary.js';
 

@@ -22,144 +22,192 @@ const PLSQL_START =
   /^(CREATE\s+(OR\s+REPLACE\s+)?((NON)?EDITIONABLE\s+)?(PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA)\b|DECLARE\b|BEGIN\b)/i;
 
 export function splitSql(text: string, dialect: DdlDialect, file: string): DdlStatement[] {
-  const out: DdlStatement[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  let delim = ';';
-  let buf = '';
-  let startLine = 0;
-  let plsql = false;
-  const atLineStart = () => i === 0 || text[i - 1] === '\n';
-  const restOfLine = () => {
-    const e = text.indexOf('\n', i);
-    return text.slice(i, e < 0 ? n : e);
-  };
-  const push = (extra: Partial<DdlStatement> = {}) => {
-    const sql = buf.trim();
-    if (sql) out.push({ sql, file, line: startLine, ...(plsql ? { plsql: true } : {}), ...extra });
-    buf = '';
-    startLine = 0;
-    plsql = false;
-  };
-  const take = (to: number) => {
-    const s = text.slice(i, to);
-    for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) line++;
-    buf += s;
-    i = to;
-  };
-  const skip = (to: number) => {
-    const s = text.slice(i, to);
-    for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) line++;
-    i = to;
-  };
-  const skipLine = () => {
-    const e = text.indexOf('\n', i);
-    skip(e < 0 ? n : e + 1);
-  };
+  const s = new Splitter(text, dialect, file);
+  while (s.i < s.n) s.step();
+  s.push();
+  return s.out;
+}
 
-  while (i < n) {
-    const ch = text[i]!;
+/** One pass over the text: the statement being gathered, where it started, the current delimiter. */
+class Splitter {
+  readonly out: DdlStatement[] = [];
+  readonly n: number;
+  i = 0;
+  private line = 1;
+  private delim = ';';
+  private buf = '';
+  private startLine = 0;
+  private plsql = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly dialect: DdlDialect,
+    private readonly file: string,
+  ) {
+    this.n = text.length;
+  }
+
+  /** One token's worth of text: a client line, a comment, a quoted string, a delimiter or one character. */
+  step(): void {
+    const ch = this.text[this.i]!;
     // Line-level commands, only where a statement may start.
-    if (atLineStart() && !buf.trim()) {
-      const l = restOfLine();
-      const lt = l.trim();
-      if (dialect === 'mysql') {
-        const d = /^DELIMITER\s+(\S+)/i.exec(lt);
-        if (d) {
-          delim = d[1]!;
-          skipLine();
-          continue;
-        }
-      }
-      if (dialect === 'postgres' && lt.startsWith('\\')) {
-        startLine = line;
-        buf = lt;
-        push({ client: true });
-        skipLine();
-        continue;
-      }
-      if (dialect === 'oracle') {
-        if (SQLPLUS_LINE.test(lt) && !/^SET\s+(TRANSACTION|ROLE|CONSTRAINTS?)\b/i.test(lt)) {
-          startLine = line;
-          buf = lt;
-          push({ client: true });
-          skipLine();
-          continue;
-        }
-      }
-    }
+    if (this.atLineStart() && !this.buf.trim() && this.lineCommand()) return;
     // SQL*Plus: a line holding only `/` ends the statement or PL/SQL unit being typed.
-    if (dialect === 'oracle' && atLineStart() && /^\s*\/\s*$/.test(restOfLine())) {
-      push();
-      skipLine();
-      continue;
+    if (this.dialect === 'oracle' && this.atLineStart() && /^\s*\/\s*$/.test(this.restOfLine())) {
+      this.push();
+      this.skipLine();
+      return;
     }
-    // Comments: dropped (outside statements) or kept (inside, where they may be part of a body).
-    if ((ch === '-' && text[i + 1] === '-') || (ch === '#' && dialect === 'mysql')) {
+    if (this.comment(ch)) return;
+    this.markStart(ch);
+    if (this.quoted(ch)) return;
+    if (this.triggerBodySemicolon(ch)) return;
+    if (!this.plsql && this.text.startsWith(this.delim, this.i)) {
+      this.delimiter();
+      return;
+    }
+    this.take(this.i + 1);
+  }
+
+  push(extra: Partial<DdlStatement> = {}): void {
+    const sql = this.buf.trim();
+    if (sql)
+      this.out.push({ sql, file: this.file, line: this.startLine, ...(this.plsql ? { plsql: true } : {}), ...extra });
+    this.buf = '';
+    this.startLine = 0;
+    this.plsql = false;
+  }
+
+  /** mysql's DELIMITER, a psql `\` meta-command, a SQL*Plus command line; true when the line was one. */
+  private lineCommand(): boolean {
+    const lt = this.restOfLine().trim();
+    if (this.dialect === 'mysql') {
+      const d = /^DELIMITER\s+(\S+)/i.exec(lt);
+      if (d) {
+        this.delim = d[1]!;
+        this.skipLine();
+        return true;
+      }
+    }
+    const client =
+      (this.dialect === 'postgres' && lt.startsWith('\\')) ||
+      (this.dialect === 'oracle' && SQLPLUS_LINE.test(lt) && !/^SET\s+(TRANSACTION|ROLE|CONSTRAINTS?)\b/i.test(lt));
+    if (!client) return false;
+    this.startLine = this.line;
+    this.buf = lt;
+    this.push({ client: true });
+    this.skipLine();
+    return true;
+  }
+
+  /** Comments: dropped (outside statements) or kept (inside, where they may be part of a body). */
+  private comment(ch: string): boolean {
+    const { text, i, n } = this;
+    if ((ch === '-' && text[i + 1] === '-') || (ch === '#' && this.dialect === 'mysql')) {
       const e = text.indexOf('\n', i);
-      if (buf.trim()) take(e < 0 ? n : e);
-      else skip(e < 0 ? n : e);
-      continue;
+      if (this.buf.trim()) this.take(e < 0 ? n : e);
+      else this.skip(e < 0 ? n : e);
+      return true;
     }
     if (ch === '/' && text[i + 1] === '*') {
       let e = text.indexOf('*/', i + 2);
       e = e < 0 ? n : e + 2;
       // mysqldump's conditional comments (/*!40101 SET … */) are statements the server runs.
-      if (buf.trim() || (dialect === 'mysql' && text[i + 2] === '!')) {
-        if (!startLine) startLine = line;
-        take(e);
-      } else skip(e);
-      continue;
+      if (this.buf.trim() || (this.dialect === 'mysql' && text[i + 2] === '!')) {
+        if (!this.startLine) this.startLine = this.line;
+        this.take(e);
+      } else this.skip(e);
+      return true;
     }
-    if (!startLine && !/\s/.test(ch)) {
-      startLine = line;
-      if (dialect === 'oracle' && PLSQL_START.test(text.slice(i, i + 120).replace(/\s+/g, ' '))) plsql = true;
-    }
+    return false;
+  }
+
+  /** The first non-blank character starts a statement (an Oracle PL/SQL unit ends only at a `/` line). */
+  private markStart(ch: string): void {
+    if (this.startLine || /\s/.test(ch)) return;
+    this.startLine = this.line;
+    if (this.dialect === 'oracle' && PLSQL_START.test(this.text.slice(this.i, this.i + 120).replace(/\s+/g, ' ')))
+      this.plsql = true;
+  }
+
+  /** A quoted string or identifier, an Oracle q'…' literal, a PostgreSQL dollar-quoted body: taken whole. */
+  private quoted(ch: string): boolean {
+    const { text, i, n, dialect } = this;
     if (ch === "'" || ch === '"' || (ch === '`' && dialect === 'mysql')) {
-      take(quoteEnd(text, i, ch, dialect));
-      continue;
+      this.take(quoteEnd(text, i, ch, dialect));
+      return true;
     }
     if (dialect === 'oracle' && (ch === 'q' || ch === 'Q') && text[i + 1] === "'" && text[i + 2]) {
       const open = text[i + 2]!;
       const close = ({ '[': ']', '(': ')', '{': '}', '<': '>' } as Record<string, string>)[open] ?? open;
       const e = text.indexOf(close + "'", i + 3);
-      take(e < 0 ? n : e + 2);
-      continue;
+      this.take(e < 0 ? n : e + 2);
+      return true;
     }
     if (dialect === 'postgres' && ch === '$') {
       const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 64));
       if (m) {
         const e = text.indexOf(m[0], i + m[0].length);
-        take(e < 0 ? n : e + m[0].length);
-        continue;
+        this.take(e < 0 ? n : e + m[0].length);
+        return true;
       }
     }
-    // SQLite: a trigger's body holds statements of its own, up to END.
-    if (
-      dialect === 'sqlite' &&
-      ch === ';' &&
-      /^CREATE\s+(TEMP(ORARY)?\s+)?TRIGGER\b[\s\S]*\bBEGIN\b/i.test(buf.trim()) &&
-      !/\bEND\s*$/i.test(buf.trimEnd())
-    ) {
-      take(i + 1);
-      continue;
-    }
-    if (!plsql && text.startsWith(delim, i)) {
-      i += delim.length;
-      const stmt = buf.trim();
-      push();
-      // psql: the rows of COPY … FROM stdin follow up to a `\.` line; they are data, not schema.
-      if (dialect === 'postgres' && /^COPY\b[\s\S]*\bFROM\s+stdin\b/i.test(stmt)) {
-        const e = text.indexOf('\n\\.', i);
-        skip(e < 0 ? n : e + 3);
-      }
-      continue;
-    }
-    take(i + 1);
+    return false;
   }
-  push();
-  return out;
+
+  /** SQLite: a trigger's body holds statements of its own, up to END. */
+  private triggerBodySemicolon(ch: string): boolean {
+    if (
+      this.dialect === 'sqlite' &&
+      ch === ';' &&
+      /^CREATE\s+(TEMP(ORARY)?\s+)?TRIGGER\b[\s\S]*\bBEGIN\b/i.test(this.buf.trim()) &&
+      !/\bEND\s*$/i.test(this.buf.trimEnd())
+    ) {
+      this.take(this.i + 1);
+      return true;
+    }
+    return false;
+  }
+
+  /** The delimiter ends the statement. */
+  private delimiter(): void {
+    this.i += this.delim.length;
+    const stmt = this.buf.trim();
+    this.push();
+    // psql: the rows of COPY … FROM stdin follow up to a `\.` line; they are data, not schema.
+    if (this.dialect === 'postgres' && /^COPY\b[\s\S]*\bFROM\s+stdin\b/i.test(stmt)) {
+      const e = this.text.indexOf('\n\\.', this.i);
+      this.skip(e < 0 ? this.n : e + 3);
+    }
+  }
+
+  private atLineStart(): boolean {
+    return this.i === 0 || this.text[this.i - 1] === '\n';
+  }
+
+  private restOfLine(): string {
+    const e = this.text.indexOf('\n', this.i);
+    return this.text.slice(this.i, e < 0 ? this.n : e);
+  }
+
+  /** Add the text up to `to` to the statement, counting lines. */
+  private take(to: number): void {
+    const s = this.text.slice(this.i, to);
+    this.buf += s;
+    this.skip(to);
+  }
+
+  /** Pass over the text up to `to`, counting lines. */
+  private skip(to: number): void {
+    const s = this.text.slice(this.i, to);
+    for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) this.line++;
+    this.i = to;
+  }
+
+  private skipLine(): void {
+    const e = this.text.indexOf('\n', this.i);
+    this.skip(e < 0 ? this.n : e + 1);
+  }
 }
 
 function quoteEnd(text: string, i: number, q: string, dialect: DdlDialect): number {

@@ -3,41 +3,25 @@
  * the model (unit-tested with rows shaped like Oracle's, since no Oracle server runs here).
  */
 import type { Db } from '../../db/index.js';
-import { parseOracleDefault } from '../defaults.js';
-import { sha256, sourceDigest, stripOwnSchema } from '../digest.js';
 import { makeMatcher, type NameFilter } from '../filter.js';
-import type {
-  Column,
-  FkRule,
-  Index,
-  OtherObject,
-  Routine,
-  RoutineKind,
-  SchemaModel,
-  SchemaSource,
-  Sequence,
-  Table,
-  View,
-} from '../model.js';
-import { parseOracleColumnType } from '../types.js';
+import type { SchemaModel, SchemaSource } from '../model.js';
 import type { IntrospectOptions, IntrospectResult } from './index.js';
 import { ORACLE_QUERIES, ORACLE_QUERY_BINDS, type OracleQueryName } from './oracleQueries.js';
+import {
+  addColumns,
+  addConstraints,
+  addIndexes,
+  type OracleRead,
+  oracleOthers,
+  oracleRoutines,
+  oracleSequences,
+  oracleTables,
+  oracleViews,
+  readSource,
+} from './oracleModel.js';
 import { query, type Row } from './query.js';
 
 export type OracleRows = Record<OracleQueryName, Row[]>;
-
-/** Read a column whatever case the driver used for the key (oracledb: upper case). */
-function g(r: Row, k: string): unknown {
-  return r[k.toUpperCase()] ?? r[k] ?? r[k.toLowerCase()];
-}
-const s = (r: Row, k: string): string => {
-  const v = g(r, k);
-  return v === null || v === undefined ? '' : String(v);
-};
-const n = (r: Row, k: string): number | null => {
-  const v = g(r, k);
-  return v === null || v === undefined || v === '' ? null : Number(v);
-};
 
 export async function introspectOracle(db: Db, opts: IntrospectOptions): Promise<IntrospectResult> {
   const owner = (opts.schema ?? db.target.params.schema ?? db.target.user ?? '').toUpperCase();
@@ -57,231 +41,22 @@ export async function introspectOracle(db: Db, opts: IntrospectOptions): Promise
   );
 }
 
-const RULES: Record<string, FkRule> = {
-  CASCADE: 'CASCADE',
-  'SET NULL': 'SET NULL',
-  'NO ACTION': 'NO ACTION',
-  RESTRICT: 'RESTRICT',
-};
-const NOT_NULL_CHECK = /^\s*"?([^"]+)"?\s+IS\s+NOT\s+NULL\s*$/i;
-const MANAGED_OBJECTS = new Set([
-  'TABLE',
-  'VIEW',
-  'SEQUENCE',
-  'PROCEDURE',
-  'FUNCTION',
-  'PACKAGE',
-  'PACKAGE BODY',
-  'TRIGGER',
-  'TYPE',
-  'TYPE BODY',
-  'INDEX',
-  'LOB',
-  'TABLE PARTITION',
-  'TABLE SUBPARTITION',
-  'INDEX PARTITION',
-  'INDEX SUBPARTITION',
-  'LOB PARTITION',
-  'LOB SUBPARTITION',
-]);
-
 export function oracleModelFromRows(
   rows: OracleRows,
   source: SchemaSource,
   filter?: Partial<NameFilter>,
 ): IntrospectResult {
   const warnings: string[] = [];
-  const ok = makeMatcher(filter);
-  const owner = source.schema ?? '';
-  for (const r of rows.params ?? []) {
-    if (s(r, 'parameter') === 'NLS_CHARACTERSET') source.charset = s(r, 'value');
-    if (s(r, 'parameter') === 'NLS_NCHAR_CHARACTERSET') source.ncharCharset = s(r, 'value');
-  }
-  const banner = rows.version?.[0] ? s(rows.version[0], 'banner') : '';
-  if (banner) source.serverVersion = banner;
-
-  const tables = new Map<string, Table>();
-  for (const r of rows.tables) {
-    const name = s(r, 'table_name');
-    if (!ok(name)) continue;
-    if (s(r, 'temporary') === 'Y')
-      warnings.push(`table ${name} is a global temporary table; compared as an ordinary table`);
-    tables.set(name, {
-      name,
-      columns: [],
-      indexes: [],
-      foreignKeys: [],
-      checks: [],
-      ...(s(r, 'comments') ? { comment: s(r, 'comments') } : {}),
-    });
-  }
-
-  for (const r of rows.columns) {
-    const t = tables.get(s(r, 'table_name'));
-    if (!t) continue;
-    const type = parseOracleColumnType({
-      dataType: s(r, 'data_type'),
-      dataLength: n(r, 'data_length'),
-      charLength: n(r, 'char_length'),
-      charUsed: s(r, 'char_used') || null,
-      precision: n(r, 'data_precision'),
-      scale: n(r, 'data_scale'),
-      typeOwner: s(r, 'data_type_owner') || null,
-    });
-    const col: Column = { name: s(r, 'column_name'), type, nullable: s(r, 'nullable') !== 'N' };
-    const dflt = g(r, 'data_default');
-    if (s(r, 'identity_column') === 'YES') col.autoIncrement = true;
-    else if (s(r, 'virtual_column') === 'YES' && dflt)
-      col.generated = { expression: String(dflt).trim(), stored: false };
-    else {
-      const d = parseOracleDefault(dflt === null || dflt === undefined ? null : String(dflt), type);
-      if (d) col.default = d;
-    }
-    if (s(r, 'comments')) col.comment = s(r, 'comments');
-    t.columns.push(col);
-  }
-
-  // constraint columns, keyed by owner + constraint name
-  const consCols = new Map<string, string[]>();
-  for (const r of rows.consColumns) {
-    const k = `${s(r, 'owner') || owner}\u0000${s(r, 'constraint_name')}`;
-    const l = consCols.get(k) ?? [];
-    l[(n(r, 'position') ?? l.length + 1) - 1] = s(r, 'column_name');
-    consCols.set(k, l);
-  }
-  const colsOf = (own: string, name: string) =>
-    (consCols.get(`${own}\u0000${name}`) ?? []).filter((x) => x !== undefined);
-
-  const constraintIndexes = new Set<string>();
-  for (const r of rows.constraints) {
-    const t = tables.get(s(r, 'table_name'));
-    if (!t) continue;
-    const type = s(r, 'constraint_type');
-    const name = s(r, 'constraint_name');
-    const generatedName = s(r, 'generated') === 'GENERATED NAME';
-    if (s(r, 'index_name')) constraintIndexes.add(s(r, 'index_name'));
-    if (s(r, 'status') === 'DISABLED')
-      warnings.push(`constraint ${t.name}.${name} is disabled; compared as if enabled`);
-    if (type === 'P') t.primaryKey = { name, columns: colsOf(owner, name) };
-    else if (type === 'U')
-      t.indexes.push({
-        name,
-        columns: colsOf(owner, name).map((c) => ({ name: c })),
-        unique: true,
-        constraint: true,
-        ...(generatedName ? { generatedName } : {}),
-      });
-    else if (type === 'R') {
-      const rOwner = s(r, 'r_owner') || owner;
-      t.foreignKeys.push({
-        name,
-        columns: colsOf(owner, name),
-        refTable: s(r, 'r_table_name'),
-        ...(rOwner !== owner ? { refSchema: rOwner } : {}),
-        refColumns: colsOf(rOwner, s(r, 'r_constraint_name')),
-        onDelete: RULES[s(r, 'delete_rule')] ?? 'NO ACTION',
-        onUpdate: 'NO ACTION',
-        ...(generatedName ? { generatedName } : {}),
-      });
-    } else if (type === 'C') {
-      const cond = s(r, 'search_condition').trim();
-      // NOT NULL is a column property in the model; Oracle stores it as a generated check.
-      if (NOT_NULL_CHECK.test(cond) && generatedName) continue;
-      t.checks.push({ name, expression: cond, ...(generatedName ? { generatedName } : {}) });
-    }
-  }
-
-  const exprs = new Map<string, string>();
-  for (const r of rows.indExpressions)
-    exprs.set(`${s(r, 'index_name')}\u0000${n(r, 'column_position')}`, String(g(r, 'column_expression') ?? '').trim());
-  const indexes = new Map<string, Index>();
-  for (const r of rows.indexes) {
-    const name = s(r, 'index_name');
-    const t = tables.get(s(r, 'table_name'));
-    const type = s(r, 'index_type');
-    if (!t || constraintIndexes.has(name) || type === 'LOB' || type === 'IOT - TOP' || type === 'CLUSTER') continue;
-    const method = /BITMAP/.test(type) ? 'bitmap' : /DOMAIN/.test(type) ? 'domain' : undefined;
-    const index: Index = {
-      name,
-      columns: [],
-      unique: s(r, 'uniqueness') === 'UNIQUE',
-      ...(method ? { method } : {}),
-      ...(s(r, 'generated') === 'Y' ? { generatedName: true } : {}),
-    };
-    indexes.set(name, index);
-    t.indexes.push(index);
-  }
-  for (const r of rows.indColumns) {
-    const index = indexes.get(s(r, 'index_name'));
-    if (!index) continue;
-    const pos = n(r, 'column_position') ?? index.columns.length + 1;
-    const desc = s(r, 'descend') === 'DESC';
-    const expr = exprs.get(`${index.name}\u0000${pos}`);
-    const col = s(r, 'column_name');
-    if (expr !== undefined && /^SYS_NC\d+\$$/.test(col)) {
-      const quoted = /^"([^"]+)"$/.exec(expr);
-      index.columns[pos - 1] = quoted
-        ? { name: quoted[1]!, ...(desc ? { desc } : {}) }
-        : { expression: expr, ...(desc ? { desc } : {}) };
-    } else index.columns[pos - 1] = { name: col, ...(desc ? { desc } : {}) };
-  }
-
-  const views: View[] = [];
-  for (const r of rows.views) {
-    const name = s(r, 'view_name');
-    if (!ok(name)) continue;
-    const def = stripOwnSchema(String(g(r, 'text') ?? '').trim(), owner);
-    views.push({ name, definition: def, digest: sourceDigest(def, owner) });
-  }
-
-  const sequences: Sequence[] = [];
-  for (const r of rows.sequences) {
-    const name = s(r, 'sequence_name');
-    if (!ok(name)) continue;
-    sequences.push({
-      name,
-      increment: s(r, 'increment_by'),
-      min: s(r, 'min_value'),
-      max: s(r, 'max_value'),
-      cycle: s(r, 'cycle_flag') === 'Y',
-      cache: s(r, 'cache_size'),
-    });
-  }
-
-  const trigTable = new Map<string, string>();
-  for (const r of rows.triggers) trigTable.set(s(r, 'trigger_name'), s(r, 'table_name'));
-  const routines: Routine[] = [];
-  const grouped = new Map<string, { name: string; type: string; lines: string[] }>();
-  for (const r of rows.source) {
-    const k = `${s(r, 'type')}\u0000${s(r, 'name')}`;
-    let e = grouped.get(k);
-    if (!e) {
-      e = { name: s(r, 'name'), type: s(r, 'type'), lines: [] };
-      grouped.set(k, e);
-    }
-    e.lines.push(String(g(r, 'text') ?? ''));
-  }
-  for (const e of grouped.values()) {
-    const table = trigTable.get(e.name);
-    if (e.type === 'TRIGGER' ? table !== undefined && !tables.has(table) : !ok(e.name)) continue;
-    const body = stripOwnSchema(e.lines.join('').replace(/\s+$/, ''), owner);
-    const src = `CREATE OR REPLACE ${body}`;
-    routines.push({
-      kind: e.type.toLowerCase() as RoutineKind,
-      name: e.name,
-      ...(table ? { table } : {}),
-      source: src,
-      digest: sourceDigest(src, owner),
-    });
-  }
-
-  const others: OtherObject[] = [];
-  for (const r of rows.objects) {
-    const kind = s(r, 'object_type');
-    const name = s(r, 'object_name');
-    if (MANAGED_OBJECTS.has(kind) || !ok(name)) continue;
-    others.push({ kind, name, digest: sha256(`${kind}:${name}`) });
-  }
+  const c: OracleRead = { owner: source.schema ?? '', ok: makeMatcher(filter), warnings };
+  readSource(source, rows.params ?? [], rows.version);
+  const tables = oracleTables(rows.tables, c);
+  addColumns(tables, rows.columns);
+  const constraintIndexes = addConstraints(tables, rows.constraints, rows.consColumns, c);
+  addIndexes(tables, rows.indexes, rows.indColumns, rows.indExpressions, constraintIndexes);
+  const views = oracleViews(rows.views, c);
+  const sequences = oracleSequences(rows.sequences, c);
+  const routines = oracleRoutines(rows.source, rows.triggers, tables, c);
+  const others = oracleOthers(rows.objects, c);
   if (others.length)
     warnings.push(
       `${others.length} object(s) of kinds hisops does not manage (${[...new Set(others.map((o) => o.kind))].join(', ')}): listed, never changed`,

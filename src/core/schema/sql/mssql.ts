@@ -54,6 +54,26 @@ function mssqlCreateTable(t: Table, deferFks: string[]): Stmt[] {
   ];
 }
 
+/** A column with a default constraint cannot change type or nullability: drop the constraint, alter, re-add. */
+function mssqlAlterColumn(table: string, o: Extract<Op, { op: 'alterColumn' }>): Stmt[] {
+  const out: Stmt[] = [];
+  const T = id(table);
+  const c = o.to;
+  const hasDefault = (x: Column) => !!x.default && x.default.kind !== 'null' && !x.autoIncrement;
+  const typeOrNull = o.aspects.includes('type') || o.aspects.includes('nullable');
+  const defaultChange = o.aspects.includes('default');
+  if ((typeOrNull && hasDefault(o.from)) || defaultChange)
+    out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, c.name))}`));
+  if (typeOrNull)
+    out.push(stmt(`ALTER TABLE ${T} ALTER COLUMN ${id(c.name)} ${c.type.native}${c.nullable ? ' NULL' : ' NOT NULL'}`));
+  if (((typeOrNull && hasDefault(o.from)) || defaultChange) && hasDefault(c)) {
+    const v = renderDefault('mssql', c.default, c.type);
+    if (v !== undefined)
+      out.push(stmt(`ALTER TABLE ${T} ADD CONSTRAINT ${id(dfName(table, c.name))} DEFAULT (${v}) FOR ${id(c.name)}`));
+  }
+  return out;
+}
+
 export const mssqlRenderer: DdlRenderer = {
   dialect: 'mssql',
   id,
@@ -89,27 +109,9 @@ export const mssqlRenderer: DdlRenderer = {
             out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, o.column.name))}`));
           out.push(stmt(`ALTER TABLE ${T} DROP COLUMN ${id(o.column.name)}`));
           break;
-        case 'alterColumn': {
-          // A column with a default constraint cannot change type: drop the constraint, alter, re-add.
-          const c = o.to;
-          const hasDefault = (x: Column) => !!x.default && x.default.kind !== 'null' && !x.autoIncrement;
-          const typeOrNull = o.aspects.includes('type') || o.aspects.includes('nullable');
-          const defaultChange = o.aspects.includes('default');
-          if ((typeOrNull && hasDefault(o.from)) || defaultChange)
-            out.push(stmt(`ALTER TABLE ${T} DROP CONSTRAINT IF EXISTS ${id(dfName(table, c.name))}`));
-          if (typeOrNull)
-            out.push(
-              stmt(`ALTER TABLE ${T} ALTER COLUMN ${id(c.name)} ${c.type.native}${c.nullable ? ' NULL' : ' NOT NULL'}`),
-            );
-          if (((typeOrNull && hasDefault(o.from)) || defaultChange) && hasDefault(c)) {
-            const v = renderDefault('mssql', c.default, c.type);
-            if (v !== undefined)
-              out.push(
-                stmt(`ALTER TABLE ${T} ADD CONSTRAINT ${id(dfName(table, c.name))} DEFAULT (${v}) FOR ${id(c.name)}`),
-              );
-          }
+        case 'alterColumn':
+          out.push(...mssqlAlterColumn(table, o));
           break;
-        }
         case 'addPrimaryKey':
           out.push(
             stmt(

@@ -92,9 +92,75 @@ function alterColumn(o: Extract<Op, { op: 'alterColumn' }>): { actions: string[]
   return { actions: actions.filter((x) => !x.startsWith('--')), extra };
 }
 
+/** Operations that end the pending ALTER TABLE and run on their own, in their place. */
+function pgImmediate(table: string, o: Op): Stmt[] | undefined {
+  switch (o.op) {
+    case 'createTable':
+      return pgCreateTable(o.table, o.deferFks);
+    case 'dropTable':
+      return [stmt(`DROP TABLE ${id(o.table)}`)];
+    case 'renameTable':
+      return [stmt(`ALTER TABLE ${id(o.from)} RENAME TO ${id(o.to)}`)];
+    case 'renameColumn':
+      return [stmt(`ALTER TABLE ${id(table)} RENAME COLUMN ${id(o.from)} TO ${id(o.to)}`)];
+    case 'dropIndex':
+      return [stmt(dropIndex(table, o.index))];
+    default:
+      return undefined;
+  }
+}
+
+/** An operation's actions in the grouped ALTER TABLE, and the statements that follow it (comments, indexes). */
+function pgAlterParts(table: string, o: Op): { actions: string[]; extra: Stmt[] } {
+  const only = (...actions: string[]) => ({ actions, extra: [] });
+  const then = (...extra: Stmt[]) => ({ actions: [], extra });
+  switch (o.op) {
+    case 'addColumn':
+      return {
+        actions: [`ADD COLUMN ${pgColumnDef(o.column)}`],
+        extra: o.column.comment
+          ? [stmt(`COMMENT ON COLUMN ${id(table)}.${id(o.column.name)} IS ${stdString(o.column.comment)}`)]
+          : [],
+      };
+    case 'dropColumn':
+      return only(`DROP COLUMN ${id(o.column.name)}`);
+    case 'alterColumn':
+      return alterColumn(o);
+    case 'addPrimaryKey':
+      return only(`ADD PRIMARY KEY (${colList(o.pk.columns, id)})`);
+    case 'dropPrimaryKey':
+      return only(`DROP CONSTRAINT ${id(o.pk.name && o.pk.name !== 'PRIMARY' ? o.pk.name : `${table}_pkey`)}`);
+    case 'createIndex':
+      return then(stmt(createIndex(table, o.index)));
+    case 'renameIndex':
+      return then(
+        stmt(
+          o.from.constraint
+            ? `ALTER TABLE ${id(table)} RENAME CONSTRAINT ${id(o.from.name)} TO ${id(o.to.name)}`
+            : `ALTER INDEX ${id(o.from.name)} RENAME TO ${id(o.to.name)}`,
+        ),
+      );
+    case 'addForeignKey':
+      return only(`ADD ${fkDef(o.fk)}`);
+    case 'dropForeignKey':
+      return only(`DROP CONSTRAINT ${id(o.fk.name)}`);
+    case 'addCheck':
+      return only(`ADD CONSTRAINT ${id(o.check.name)} CHECK (${o.check.expression})`);
+    case 'dropCheck':
+      return only(`DROP CONSTRAINT ${id(o.check.name)}`);
+    case 'tableOptions':
+      return o.aspects.includes('comment')
+        ? then(stmt(`COMMENT ON TABLE ${id(table)} IS ${o.to.comment ? stdString(o.to.comment) : 'NULL'}`))
+        : only();
+    default:
+      return only();
+  }
+}
+
 export const postgresRenderer: DdlRenderer = {
   dialect: 'postgres',
   id,
+  /** Column and constraint changes gather into one ALTER TABLE; an operation that runs on its own ends it first. */
   tableOps(table: string, ops: Op[]): Stmt[] {
     const out: Stmt[] = [];
     let actions: string[] = [];
@@ -105,78 +171,15 @@ export const postgresRenderer: DdlRenderer = {
       out.push(...after.splice(0));
     };
     for (const o of ops) {
-      switch (o.op) {
-        case 'createTable':
-          flush();
-          out.push(...pgCreateTable(o.table, o.deferFks));
-          break;
-        case 'dropTable':
-          flush();
-          out.push(stmt(`DROP TABLE ${id(o.table)}`));
-          break;
-        case 'renameTable':
-          flush();
-          out.push(stmt(`ALTER TABLE ${id(o.from)} RENAME TO ${id(o.to)}`));
-          break;
-        case 'renameColumn':
-          flush();
-          out.push(stmt(`ALTER TABLE ${id(table)} RENAME COLUMN ${id(o.from)} TO ${id(o.to)}`));
-          break;
-        case 'addColumn':
-          actions.push(`ADD COLUMN ${pgColumnDef(o.column)}`);
-          if (o.column.comment)
-            after.push(stmt(`COMMENT ON COLUMN ${id(table)}.${id(o.column.name)} IS ${stdString(o.column.comment)}`));
-          break;
-        case 'dropColumn':
-          actions.push(`DROP COLUMN ${id(o.column.name)}`);
-          break;
-        case 'alterColumn': {
-          const r = alterColumn(o);
-          actions.push(...r.actions);
-          after.push(...r.extra);
-          break;
-        }
-        case 'addPrimaryKey':
-          actions.push(`ADD PRIMARY KEY (${colList(o.pk.columns, id)})`);
-          break;
-        case 'dropPrimaryKey':
-          actions.push(`DROP CONSTRAINT ${id(o.pk.name && o.pk.name !== 'PRIMARY' ? o.pk.name : `${table}_pkey`)}`);
-          break;
-        case 'createIndex':
-          after.push(stmt(createIndex(table, o.index)));
-          break;
-        case 'dropIndex':
-          flush();
-          out.push(stmt(dropIndex(table, o.index)));
-          break;
-        case 'renameIndex':
-          after.push(
-            stmt(
-              o.from.constraint
-                ? `ALTER TABLE ${id(table)} RENAME CONSTRAINT ${id(o.from.name)} TO ${id(o.to.name)}`
-                : `ALTER INDEX ${id(o.from.name)} RENAME TO ${id(o.to.name)}`,
-            ),
-          );
-          break;
-        case 'addForeignKey':
-          actions.push(`ADD ${fkDef(o.fk)}`);
-          break;
-        case 'dropForeignKey':
-          actions.push(`DROP CONSTRAINT ${id(o.fk.name)}`);
-          break;
-        case 'addCheck':
-          actions.push(`ADD CONSTRAINT ${id(o.check.name)} CHECK (${o.check.expression})`);
-          break;
-        case 'dropCheck':
-          actions.push(`DROP CONSTRAINT ${id(o.check.name)}`);
-          break;
-        case 'tableOptions':
-          if (o.aspects.includes('comment'))
-            after.push(stmt(`COMMENT ON TABLE ${id(table)} IS ${o.to.comment ? stdString(o.to.comment) : 'NULL'}`));
-          break;
-        default:
-          break;
+      const now = pgImmediate(table, o);
+      if (now) {
+        flush();
+        out.push(...now);
+        continue;
       }
+      const parts = pgAlterParts(table, o);
+      actions.push(...parts.actions);
+      after.push(...parts.extra);
     }
     flush();
     return out;
