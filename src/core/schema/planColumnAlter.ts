@@ -2,7 +2,7 @@
 import type { Change, ColumnAspect } from './changes.js';
 import type { Column } from './model.js';
 import { nameKey } from './model.js';
-import { type ClassifyContext, review, safe } from './planClassify.js';
+import { type ClassifyContext, review, safe } from './planItem.js';
 import { PHASE, type PlanItem } from './planTypes.js';
 import { oracleLobChange } from './sql/oracle.js';
 import { compareTypes } from './types.js';
