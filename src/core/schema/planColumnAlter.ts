@@ -28,7 +28,7 @@ export function classifyColumnAlter(c: ColumnAlter, ctx: ClassifyContext): PlanI
     if (verdict === 'safe') safeAspects.push(a);
     else if (verdict !== undefined) {
       reviewAspects.push(a);
-      reasons.push(verdict);
+      reasons.push(verdict.review);
     }
   }
   // A new default belongs to the new type: when the type change waits for review, so does the default
@@ -63,36 +63,50 @@ export function classifyColumnAlter(c: ColumnAlter, ctx: ClassifyContext): PlanI
   return items;
 }
 
-/** 'safe', or why the aspect waits for review (undefined: an aspect no step changes). */
-function judgeAspect(c: ColumnAlter, a: ColumnAspect, ctx: ClassifyContext): 'safe' | string | undefined {
+/** What becomes of an aspect: 'safe', or why it waits for review; undefined for an aspect no step changes. */
+type Verdict = 'safe' | { review: string } | undefined;
+
+function judgeAspect(c: ColumnAlter, a: ColumnAspect, ctx: ClassifyContext): Verdict {
   if (SAFE_ASPECTS.has(a)) return 'safe';
   if (a === 'type') return judgeType(c, ctx);
   if (a === 'nullable')
     return c.to.nullable
       ? 'safe'
-      : 'makes the column NOT NULL: fails (or turns NULLs into zeros/empty strings) if rows hold NULL; fill them first';
+      : {
+          review:
+            'makes the column NOT NULL: fails (or turns NULLs into zeros/empty strings) if rows hold NULL; fill them first',
+        };
   if (a === 'charset')
-    return `changes the charset ${c.from.charset ?? '?'}/${c.from.collation ?? '?'} → ${c.to.charset ?? '?'}/${c.to.collation ?? '?'}: rewrites every value; check index key lengths and the application's encoding`;
+    return {
+      review: `changes the charset ${c.from.charset ?? '?'}/${c.from.collation ?? '?'} → ${c.to.charset ?? '?'}/${c.to.collation ?? '?'}: rewrites every value; check index key lengths and the application's encoding`,
+    };
   if (a === 'autoIncrement')
-    return c.to.autoIncrement
-      ? 'makes the column auto-increment: it must be a key, and existing zero values are renumbered'
-      : 'removes auto-increment: inserts must then supply the value';
-  if (a === 'generated') return 'changes a generated column: the column is rebuilt';
+    return {
+      review: c.to.autoIncrement
+        ? 'makes the column auto-increment: it must be a key, and existing zero values are renumbered'
+        : 'removes auto-increment: inserts must then supply the value',
+    };
+  if (a === 'generated') return { review: 'changes a generated column: the column is rebuilt' };
   return undefined;
 }
 
 /** A widening is safe, except an Oracle LOB change; a narrowing or a change of family waits for review. */
-function judgeType(c: ColumnAlter, ctx: ClassifyContext): 'safe' | string {
+function judgeType(c: ColumnAlter, ctx: ClassifyContext): Verdict {
   const rel = compareTypes(c.from.type, c.to.type, {
     fromCharset: ctx.charsetOf(ctx.cur.get(nameKey(c.table)), c.from),
     toCharset: ctx.charsetOf(ctx.tgt.get(nameKey(c.table)), c.to),
   });
   if (rel === 'widen' && ctx.dialect === 'oracle' && oracleLobChange(c.from.type, c.to.type))
-    return `Oracle cannot modify ${describeType(c.from)} into ${describeType(c.to)} (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes`;
+    return {
+      review: `Oracle cannot modify ${describeType(c.from)} into ${describeType(c.to)} (ORA-22858): the column is re-created (add, copy, drop, rename), which moves it to the end of the table and drops its indexes`,
+    };
   if (rel === 'widen') return 'safe';
-  return rel === 'narrow'
-    ? `narrows ${describeType(c.from)} → ${describeType(c.to)}: longer or larger values would be cut or rejected (check the longest value first)`
-    : `changes the type ${describeType(c.from)} → ${describeType(c.to)}: existing values are converted and may fail or change`;
+  return {
+    review:
+      rel === 'narrow'
+        ? `narrows ${describeType(c.from)} → ${describeType(c.to)}: longer or larger values would be cut or rejected (check the longest value first)`
+        : `changes the type ${describeType(c.from)} → ${describeType(c.to)}: existing values are converted and may fail or change`,
+  };
 }
 
 function applyAspect(col: Column, to: Column, a: ColumnAspect): void {
