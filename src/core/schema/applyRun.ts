@@ -55,6 +55,8 @@ export class ApplyRun {
   private before = 0;
   private readonly found: number[] = [];
   private applied = 0;
+  /** The statement that ran last, journaled done in the same commit as the next one's start. */
+  private pendingDone: { seq: number; sql: string; at: string } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -308,72 +310,62 @@ export class ApplyRun {
   private async runStatements(first: number): Promise<ApplyResult | undefined> {
     const { plan, total, live, db } = this;
     const session = this.opts.session ?? [];
-    // Objects an earlier statement of this run changed: read again before a statement that changes them.
-    const dirty = new Set<string>();
-    let allDirty = false;
-    let pendingDone: { seq: number; sql: string; at: string } | undefined;
-    const flushDone = async (trx: Knex) => {
-      if (pendingDone)
-        await this.writeStep(
-          pendingDone.seq,
-          pendingDone.sql,
-          { status: 'done', how: 'ran', ended_at: pendingDone.at },
-          trx,
-        );
-      pendingDone = undefined;
-    };
     for (let i = Math.max(0, first); i < total; i++) {
       const s = plan.statements[i]!;
       const row = this.steps.get(s.seq);
       if (row && COMPLETED.has(row.status)) {
         // done by hand or passed over: what it changed is not known until read again
-        if (s.objects) for (const o of s.objects) dirty.add(o);
-        else allDirty = true;
+        live.changed(s.objects);
         continue;
       }
       this.opts.onStatement?.({ seq: s.seq, index: i, total, sql: s.sql });
-      if (!s.objects || allDirty) {
-        await live.reread(db, undefined);
-        dirty.clear();
-        allDirty = false;
-      } else if (s.objects.some((o) => dirty.has(o))) {
-        const stale = s.objects.filter((o) => dirty.has(o));
-        await live.reread(db, stale);
-        for (const o of stale) dirty.delete(o);
-      }
-      const objectsBefore = JSON.stringify(s.objects ? live.subset(s.objects) : Object.fromEntries(live.digests));
-      // One journal commit per statement: the previous one done, this one started. A run killed
-      // between a statement and this commit leaves it `started`, and the next run finds it in effect.
-      await this.k.transaction(async (trx) => {
-        await flushDone(trx);
-        await this.writeStep(
-          s.seq,
-          s.sql,
-          {
-            statement: s.sql,
-            status: 'started',
-            how: null,
-            error: null,
-            objects_before: objectsBefore,
-            started_at: this.now(),
-            ended_at: null,
-            run_id: this.opts.runId,
-          },
-          trx,
-        );
-      });
+      await live.freshen(db, s.objects);
+      await this.journalStarted(s);
       try {
         await execStatement(db, s.sql, session);
       } catch (e) {
         return this.failed(s, e);
       }
-      if (s.objects) for (const o of s.objects) dirty.add(o);
-      else allDirty = true;
-      pendingDone = { seq: s.seq, sql: s.sql, at: this.now() };
+      live.changed(s.objects);
+      this.pendingDone = { seq: s.seq, sql: s.sql, at: this.now() };
       this.applied++;
     }
-    await flushDone(this.k);
+    await this.flushDone(this.k);
     return undefined;
+  }
+
+  /**
+   * One journal commit per statement: the previous one done, this one started. A run killed
+   * between a statement and this commit leaves it `started`, and the next run finds it in effect.
+   */
+  private async journalStarted(s: { seq: number; sql: string; objects?: string[] }): Promise<void> {
+    const { live } = this;
+    const objectsBefore = JSON.stringify(s.objects ? live.subset(s.objects) : Object.fromEntries(live.digests));
+    await this.k.transaction(async (trx) => {
+      await this.flushDone(trx);
+      await this.writeStep(
+        s.seq,
+        s.sql,
+        {
+          statement: s.sql,
+          status: 'started',
+          how: null,
+          error: null,
+          objects_before: objectsBefore,
+          started_at: this.now(),
+          ended_at: null,
+          run_id: this.opts.runId,
+        },
+        trx,
+      );
+    });
+  }
+
+  /** The statement that last ran, journaled done (with the next one's start, or at the end). */
+  private async flushDone(trx: Knex): Promise<void> {
+    const done = this.pendingDone;
+    if (done) await this.writeStep(done.seq, done.sql, { status: 'done', how: 'ran', ended_at: done.at }, trx);
+    this.pendingDone = undefined;
   }
 
   /** A statement the server refused: journaled as failed, and the run ends there. */

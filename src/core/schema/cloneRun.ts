@@ -27,6 +27,7 @@ import type { Op } from './sql/ops.js';
 
 type Row = Record<string, unknown>;
 type Decision = { copy: boolean; total: number; reason: string };
+type JournalRow = { status: string; rows: number; last_key: string | null };
 
 /** A progress callback that throws stops the clone (Ctrl-C, a closed terminal): it is not a table failure. */
 class Stopped extends Error {
@@ -224,94 +225,108 @@ export class CloneRun {
 
   /** One table: passed when an earlier run finished it, structure only, sampled or copied whole; a failure is noted, not thrown. */
   private async copyOne(t: Table, ti: number): Promise<void> {
-    const { cloneId, results } = this;
     const k = nameKey(t.name);
-    const st = this.srcTables.get(k)!;
     const masked = (this.choices.get(k) ?? []).filter((c) => c.kind).map((c) => ({ column: c.column, kind: c.kind! }));
-    const columns = this.choices.get(k);
-    const jrow = (await this.jk(CLONE_TABLE.name).where({ clone_id: cloneId, tbl: t.name }).first()) as
-      | { status: string; rows: number; last_key: string | null }
+    const jrow = (await this.jk(CLONE_TABLE.name).where({ clone_id: this.cloneId, tbl: t.name }).first()) as
+      | JournalRow
       | undefined;
     const sample = this.sampled?.rows.get(k);
-    if (jrow?.status === 'done' || jrow?.status === 'skipped') {
-      const status = jrow.status === 'skipped' ? 'structure only' : sample ? 'sampled' : 'copied';
-      results.push({
-        table: t.name,
-        status,
-        rows: Number(jrow.rows),
-        masked,
-        ...(columns ? { columns } : {}),
-        ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}),
-      });
-      this.copiedRows += jrow.status === 'done' ? Number(jrow.rows) : 0;
-      return;
-    }
+    if (jrow?.status === 'done' || jrow?.status === 'skipped') return this.passFinished(t, jrow, masked, !!sample);
     const { copy, total, reason } = this.decisions.get(k)!;
     if (!copy && !sample) {
-      await upsertJournal(this.jk, cloneId, t.name, {
+      await upsertJournal(this.jk, this.cloneId, t.name, {
         status: 'skipped',
         rows: 0,
         last_key: null,
         updated_at: this.now(),
       });
-      results.push({ table: t.name, status: 'structure only', rows: 0, reason, masked: [] });
+      this.results.push({ table: t.name, status: 'structure only', rows: 0, reason, masked: [] });
       return;
     }
-    const progress = (copied: number) => {
+    const c: CopyContext = {
+      cloneId: this.cloneId,
+      journal: this.opts.journal,
+      now: () => this.now(),
+      batchSize: this.batchSize,
+      total,
+      resumeFrom: jrow,
+      masker: this.masker,
+      masked,
+      warnings: this.warnings,
+      progress: this.progressOf(t, ti, sample ? sample.length : total),
+    };
+    try {
+      await this.copyRowsOf(t, sample, c);
+    } catch (e) {
+      if (e instanceof Stopped) throw e.reason;
+      this.noteFailure(t, e, masked);
+    }
+  }
+
+  /** The `columns` part of a table's result: the mask choices, when masking. */
+  private columnsOf(t: Table): Pick<CloneTableResult, 'columns'> {
+    const columns = this.choices.get(nameKey(t.name));
+    return columns ? { columns } : {};
+  }
+
+  /** A table an earlier run finished (copied or skipped): its result as that run left it. */
+  private passFinished(t: Table, jrow: JournalRow, masked: CloneTableResult['masked'], sampled: boolean): void {
+    const status = jrow.status === 'skipped' ? 'structure only' : sampled ? 'sampled' : 'copied';
+    this.results.push({
+      table: t.name,
+      status,
+      rows: Number(jrow.rows),
+      masked,
+      ...this.columnsOf(t),
+      ...(jrow.status === 'skipped' ? { reason: 'skipped by the earlier run' } : {}),
+    });
+    this.copiedRows += jrow.status === 'done' ? Number(jrow.rows) : 0;
+  }
+
+  /** The progress callback of one table; one that throws stops the clone (see Stopped). */
+  private progressOf(t: Table, ti: number, total: number): (copied: number) => void {
+    return (copied: number) => {
       try {
-        this.opts.onProgress?.({
-          table: t.name,
-          copied,
-          total: sample ? sample.length : total,
-          tableIndex: ti,
-          tables: this.tables.length,
-        });
+        this.opts.onProgress?.({ table: t.name, copied, total, tableIndex: ti, tables: this.tables.length });
       } catch (e) {
         throw new Stopped(e);
       }
     };
-    try {
-      const c: CopyContext = {
-        cloneId,
-        journal: this.opts.journal,
-        now: () => this.now(),
-        batchSize: this.batchSize,
-        total,
-        resumeFrom: jrow,
-        masker: this.masker,
-        masked,
-        warnings: this.warnings,
-        progress,
-      };
-      if (sample) {
-        const n = await copySample(this.src.dialect, this.dest, st, t, sample, c);
-        this.copiedRows += n;
-        results.push({
-          table: t.name,
-          status: 'sampled',
-          rows: n,
-          reason: `sample of ${total} rows: ${(this.sampled!.notes.get(k) ?? []).join('; ')}`,
-          masked,
-          ...(columns ? { columns } : {}),
-        });
-      } else {
-        const n = await copyTable(this.src, this.dest, st, t, c);
-        this.copiedRows += n;
-        results.push({ table: t.name, status: 'copied', rows: n, masked, ...(columns ? { columns } : {}) });
-      }
-    } catch (e) {
-      if (e instanceof Stopped) throw e.reason;
-      const msg = String((e as { sqlMessage?: string; message?: string }).sqlMessage ?? (e as Error).message ?? e);
-      results.push({
+  }
+
+  /** The sampled rows of `t`, or all of them. */
+  private async copyRowsOf(t: Table, sample: Row[] | undefined, c: CopyContext): Promise<void> {
+    const k = nameKey(t.name);
+    const st = this.srcTables.get(k)!;
+    if (sample) {
+      const n = await copySample(this.src.dialect, this.dest, st, t, sample, c);
+      this.copiedRows += n;
+      this.results.push({
         table: t.name,
-        status: 'failed',
-        rows: 0,
-        reason: msg.slice(0, 300),
-        masked,
-        ...(columns ? { columns } : {}),
+        status: 'sampled',
+        rows: n,
+        reason: `sample of ${c.total} rows: ${(this.sampled!.notes.get(k) ?? []).join('; ')}`,
+        masked: c.masked,
+        ...this.columnsOf(t),
       });
-      this.warnings.push(`rows of ${t.name} not copied: ${msg.slice(0, 200)}`);
+    } else {
+      const n = await copyTable(this.src, this.dest, st, t, c);
+      this.copiedRows += n;
+      this.results.push({ table: t.name, status: 'copied', rows: n, masked: c.masked, ...this.columnsOf(t) });
     }
+  }
+
+  private noteFailure(t: Table, e: unknown, masked: CloneTableResult['masked']): void {
+    const msg = String((e as { sqlMessage?: string; message?: string }).sqlMessage ?? (e as Error).message ?? e);
+    this.results.push({
+      table: t.name,
+      status: 'failed',
+      rows: 0,
+      reason: msg.slice(0, 300),
+      masked,
+      ...this.columnsOf(t),
+    });
+    this.warnings.push(`rows of ${t.name} not copied: ${msg.slice(0, 200)}`);
   }
 
   /** The destination read again and compared with the structure; with masking, the scan for originals. */

@@ -94,6 +94,11 @@ interface SampleResult {
 
 const CHUNK = 400;
 
+const order = (t: Table) => t.primaryKey?.columns ?? [];
+const tupleOf = (r: Row, cols: string[]) => cols.map((c) => r[c]);
+const present = (v: unknown[]) => v.every((x) => x !== null && x !== undefined);
+const keyOf = (v: unknown[]) => JSON.stringify(v.map((x) => (x instanceof Date ? x.toISOString() : String(x))));
+
 /**
  * Choose the sample. `big` holds nameKeys of the tables to sample; `select(t)` gives the columns
  * to read (the copy's columns).
@@ -107,112 +112,151 @@ export async function sampleTables(
   select: (t: Table) => string[],
   childCap = n * 10,
 ): Promise<SampleResult> {
-  const tables = new Map(model.tables.filter((t) => big.has(nameKey(t.name))).map((t) => [nameKey(t.name), t]));
-  const rows = new Map<string, Map<string, Row>>();
-  const notes = new Map<string, string[]>();
-  const note = (t: string, s: string) => {
-    const l = notes.get(nameKey(t)) ?? [];
-    if (!l.includes(s)) l.push(s);
-    notes.set(nameKey(t), l);
-  };
-  const rowKey = (t: Table, r: Row) =>
-    JSON.stringify((t.primaryKey?.columns ?? select(t)).map((c) => String(r[c] ?? '\u0000')));
-  const add = (t: Table, list: Row[]): Row[] => {
-    let m = rows.get(nameKey(t.name));
-    if (!m) rows.set(nameKey(t.name), (m = new Map()));
-    const fresh: Row[] = [];
-    for (const r of list) {
-      const k = rowKey(t, r);
-      if (!m.has(k)) {
-        m.set(k, r);
-        fresh.push(r);
+  const sampler = new Sampler(src, model, big, relations, select);
+  await sampler.sampleRoots(n, childCap);
+  await sampler.addMissingParents();
+  return sampler.result();
+}
+
+/** The rows chosen so far, per table, and how they were chosen. */
+class Sampler {
+  private readonly tables: Map<string, Table>;
+  private readonly rows = new Map<string, Map<string, Row>>();
+  private readonly notes = new Map<string, string[]>();
+
+  constructor(
+    private readonly src: Db,
+    model: SchemaModel,
+    big: Set<string>,
+    private readonly relations: SampleJoin[],
+    private readonly select: (t: Table) => string[],
+  ) {
+    this.tables = new Map(model.tables.filter((t) => big.has(nameKey(t.name))).map((t) => [nameKey(t.name), t]));
+  }
+
+  result(): SampleResult {
+    return { rows: new Map([...this.rows].map(([k, m]) => [k, [...m.values()]])), notes: this.notes };
+  }
+
+  /**
+   * 1. roots: N rows of each big table with no parent among the big tables (every table of a
+   * cycle otherwise), each followed down to its children.
+   */
+  async sampleRoots(n: number, childCap: number): Promise<void> {
+    const hasParent = new Set(
+      this.relations.filter((r) => nameKey(r.child) !== nameKey(r.parent)).map((r) => nameKey(r.child)),
+    );
+    const roots = [...this.tables.values()].filter((t) => !hasParent.has(nameKey(t.name)));
+    for (const t of roots) await this.sampleRoot(t, n, childCap);
+    for (const t of this.tables.values()) if (!this.rows.has(nameKey(t.name))) await this.sampleRoot(t, n, childCap);
+  }
+
+  /** 2. parents of every sampled row, until none is missing. */
+  async addMissingParents(): Promise<void> {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const t of this.tables.values()) {
+        const mine = [...(this.rows.get(nameKey(t.name))?.values() ?? [])];
+        for (const rel of this.parentRels(t.name)) if (await this.addParents(t, mine, rel)) changed = true;
       }
     }
-    return fresh;
-  };
-  const order = (t: Table) => t.primaryKey?.columns ?? [];
-  const tupleOf = (r: Row, cols: string[]) => cols.map((c) => r[c]);
-  const present = (v: unknown[]) => v.every((x) => x !== null && x !== undefined);
-  const keyOf = (v: unknown[]) => JSON.stringify(v.map((x) => (x instanceof Date ? x.toISOString() : String(x))));
+  }
 
-  /** Rows of t whose cols match one of the tuples, at most `limit` (Infinity: all). */
-  const fetch = async (t: Table, cols: string[], tuples: unknown[][], limit: number): Promise<Row[]> => {
-    const out: Row[] = [];
-    const seen = new Set<string>();
-    const uniq = tuples.filter((v) => present(v) && !seen.has(keyOf(v)) && seen.add(keyOf(v)));
-    for (let i = 0; i < uniq.length && out.length < limit; i += CHUNK) {
-      const part = uniq.slice(i, i + CHUNK);
-      let q = src.knex(t.name).select(select(t));
-      q =
-        cols.length === 1
-          ? q.whereIn(cols[0]!, part.map((v) => v[0]) as never[])
-          : q.whereIn(cols as never, part as never);
-      if (order(t).length) q = q.orderBy(order(t));
-      if (Number.isFinite(limit)) q = q.limit(limit - out.length);
-      if (src.dialect === 'mysql')
-        q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
-      out.push(...((await q) as Row[]));
-    }
-    return out;
-  };
+  /** The parents (through `rel`) of the rows `mine` of `t` that are not sampled yet; whether there were any. */
+  private async addParents(t: Table, mine: Row[], rel: SampleJoin): Promise<boolean> {
+    const p = this.tables.get(nameKey(rel.parent))!;
+    const have = new Set(
+      [...(this.rows.get(nameKey(p.name))?.values() ?? [])].map((r) => keyOf(tupleOf(r, rel.parentColumns))),
+    );
+    const missing = mine.map((r) => tupleOf(r, rel.childColumns)).filter((v) => present(v) && !have.has(keyOf(v)));
+    if (!missing.length) return false;
+    const got = this.add(p, await this.fetch(p, rel.parentColumns, missing, Infinity));
+    if (!got.length) return false;
+    this.note(p.name, `parents of ${t.name} (${rel.source})`);
+    return true;
+  }
 
-  const childRels = (parent: string) =>
-    relations.filter((r) => nameKey(r.parent) === nameKey(parent) && nameKey(r.child) !== nameKey(parent));
-  const parentRels = (child: string) => relations.filter((r) => nameKey(r.child) === nameKey(child));
+  private async sampleRoot(t: Table, n: number, childCap: number): Promise<void> {
+    let q = this.src.knex(t.name).select(this.select(t)).limit(n);
+    if (order(t).length) q = q.orderBy(order(t));
+    if (this.src.dialect === 'mysql')
+      q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
+    const got = this.add(t, (await q) as Row[]);
+    this.note(t.name, `first ${n} rows`);
+    await this.down(t, got, childCap);
+  }
 
-  // 1. roots: N rows of each big table with no parent among the big tables (every table of a cycle otherwise)
-  const hasParent = new Set(
-    relations.filter((r) => nameKey(r.child) !== nameKey(r.parent)).map((r) => nameKey(r.child)),
-  );
-  const roots = [...tables.values()].filter((t) => !hasParent.has(nameKey(t.name)));
-  const down = async (t: Table, fresh: Row[]) => {
-    for (const rel of childRels(t.name)) {
-      const c = tables.get(nameKey(rel.child))!;
-      const room = childCap - (rows.get(nameKey(c.name))?.size ?? 0);
+  /** The children of the `fresh` rows of `t`, at most `childCap` a table, and theirs in turn. */
+  private async down(t: Table, fresh: Row[], childCap: number): Promise<void> {
+    for (const rel of this.childRels(t.name)) {
+      const c = this.tables.get(nameKey(rel.child))!;
+      const room = childCap - (this.rows.get(nameKey(c.name))?.size ?? 0);
       if (room <= 0 || !fresh.length) continue;
-      const got = add(
+      const got = this.add(
         c,
-        await fetch(
+        await this.fetch(
           c,
           rel.childColumns,
           fresh.map((r) => tupleOf(r, rel.parentColumns)),
           room,
         ),
       );
-      note(c.name, `children of ${t.name} (${rel.source})`);
-      await down(c, got);
-    }
-  };
-  const sampleRoot = async (t: Table) => {
-    let q = src.knex(t.name).select(select(t)).limit(n);
-    if (order(t).length) q = q.orderBy(order(t));
-    if (src.dialect === 'mysql') q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
-    const got = add(t, (await q) as Row[]);
-    note(t.name, `first ${n} rows`);
-    await down(t, got);
-  };
-  for (const t of roots) await sampleRoot(t);
-  for (const t of tables.values()) if (!rows.has(nameKey(t.name))) await sampleRoot(t);
-
-  // 2. parents of every sampled row, until none is missing
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const t of tables.values()) {
-      const mine = [...(rows.get(nameKey(t.name))?.values() ?? [])];
-      for (const rel of parentRels(t.name)) {
-        const p = tables.get(nameKey(rel.parent))!;
-        const have = new Set(
-          [...(rows.get(nameKey(p.name))?.values() ?? [])].map((r) => keyOf(tupleOf(r, rel.parentColumns))),
-        );
-        const missing = mine.map((r) => tupleOf(r, rel.childColumns)).filter((v) => present(v) && !have.has(keyOf(v)));
-        if (!missing.length) continue;
-        const got = add(p, await fetch(p, rel.parentColumns, missing, Infinity));
-        if (got.length) {
-          changed = true;
-          note(p.name, `parents of ${t.name} (${rel.source})`);
-        }
-      }
+      this.note(c.name, `children of ${t.name} (${rel.source})`);
+      await this.down(c, got, childCap);
     }
   }
-  return { rows: new Map([...rows].map(([k, m]) => [k, [...m.values()]])), notes };
+
+  private childRels(parent: string): SampleJoin[] {
+    return this.relations.filter((r) => nameKey(r.parent) === nameKey(parent) && nameKey(r.child) !== nameKey(parent));
+  }
+
+  private parentRels(child: string): SampleJoin[] {
+    return this.relations.filter((r) => nameKey(r.child) === nameKey(child));
+  }
+
+  private note(t: string, s: string): void {
+    const l = this.notes.get(nameKey(t)) ?? [];
+    if (!l.includes(s)) l.push(s);
+    this.notes.set(nameKey(t), l);
+  }
+
+  private rowKey(t: Table, r: Row): string {
+    return JSON.stringify((t.primaryKey?.columns ?? this.select(t)).map((c) => String(r[c] ?? '\u0000')));
+  }
+
+  /** Keep the rows not sampled yet; returns them. */
+  private add(t: Table, list: Row[]): Row[] {
+    let m = this.rows.get(nameKey(t.name));
+    if (!m) this.rows.set(nameKey(t.name), (m = new Map()));
+    const fresh: Row[] = [];
+    for (const r of list) {
+      const k = this.rowKey(t, r);
+      if (!m.has(k)) {
+        m.set(k, r);
+        fresh.push(r);
+      }
+    }
+    return fresh;
+  }
+
+  /** Rows of t whose cols match one of the tuples, at most `limit` (Infinity: all). */
+  private async fetch(t: Table, cols: string[], tuples: unknown[][], limit: number): Promise<Row[]> {
+    const out: Row[] = [];
+    const seen = new Set<string>();
+    const uniq = tuples.filter((v) => present(v) && !seen.has(keyOf(v)) && seen.add(keyOf(v)));
+    for (let i = 0; i < uniq.length && out.length < limit; i += CHUNK) {
+      const part = uniq.slice(i, i + CHUNK);
+      let q = this.src.knex(t.name).select(this.select(t));
+      q =
+        cols.length === 1
+          ? q.whereIn(cols[0]!, part.map((v) => v[0]) as never[])
+          : q.whereIn(cols as never, part as never);
+      if (order(t).length) q = q.orderBy(order(t));
+      if (Number.isFinite(limit)) q = q.limit(limit - out.length);
+      if (this.src.dialect === 'mysql')
+        q = q.options({ dateStrings: true, supportBigNumbers: true, bigNumberStrings: true });
+      out.push(...((await q) as Row[]));
+    }
+    return out;
+  }
 }

@@ -4,7 +4,7 @@
  * default written by one renderer reads back as the same value.
  */
 import type { ColumnType, DefaultValue } from './model.js';
-import { unquoteSqlString } from './types.js';
+import { unquoteSqlString } from './typeText.js';
 
 const NOW_FORMS =
   /^(current_timestamp|now|localtimestamp|localtime|sysdate|systimestamp|getdate|sysdatetime|transaction_timestamp|statement_timestamp)\s*(\(\s*(\d*)\s*\))?$/i;

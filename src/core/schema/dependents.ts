@@ -68,6 +68,19 @@ function uses(w: Set<string>, table: string, cols: Set<string> | 'all'): string[
   return [...cols].filter((c) => w.has(c)).map((c) => `${table}.${c}`);
 }
 
+/** What wrapping one section needs: the changes it holds and where the added items go. */
+interface SectionWrap {
+  section: Section;
+  inSection: PlanItem[];
+  touched: Map<string, Set<string> | 'all'>;
+  dialect: Dialect;
+  phases: DependentPhases;
+  targetViews: Map<string, View>;
+  targetTriggers: Map<string, Routine>;
+  viewWords: Map<string, Set<string>>;
+  added: PlanItem[];
+}
+
 /**
  * Add drop / re-create items around the changes of each section. `items` is changed in place;
  * the caller sorts afterwards (drops carry the drop phase, re-creates the view and trigger phases).
@@ -88,103 +101,139 @@ export function wrapDependents(
     const inSection = items.filter((i) => i.section === section);
     const t = touched(inSection, dialect);
     if (!t.size) continue;
-    const has = (op: Op['op'], name: string) =>
-      inSection.some((i) => i.ops.some((o) => o.op === op && 'view' in o && nameKey(o.view.name) === nameKey(name)));
-    const hasRoutine = (op: Op['op'], name: string) =>
-      inSection.some((i) =>
-        i.ops.some((o) => o.op === op && 'routine' in o && nameKey(o.routine.name) === nameKey(name)),
-      );
-
-    // Views over the changed columns, then the views over those, to any depth.
-    const why = new Map<string, string[]>();
-    for (const v of current.views) {
-      const w = viewWords.get(nameKey(v.name))!;
-      const hit = [...t].flatMap(([table, cols]) => uses(w, table, cols));
-      if (hit.length) why.set(nameKey(v.name), hit);
-    }
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const v of current.views) {
-        if (why.has(nameKey(v.name))) continue;
-        const w = viewWords.get(nameKey(v.name))!;
-        const over = [...why.keys()].filter((n) => w.has(n));
-        if (over.length) {
-          why.set(
-            nameKey(v.name),
-            over.map((n) => `view ${n}`),
-          );
-          grew = true;
-        }
-      }
-    }
-    // Drop order: a view before the views it reads.
-    const affected = current.views.filter((v) => why.has(nameKey(v.name)));
-    const order: View[] = [];
-    const seen = new Set<string>();
-    const visit = (v: View) => {
-      const k = nameKey(v.name);
-      if (seen.has(k)) return;
-      seen.add(k);
-      for (const u of affected) if (u !== v && viewWords.get(nameKey(u.name))!.has(k)) visit(u);
-      order.push(v);
+    const wrap: SectionWrap = {
+      section,
+      inSection,
+      touched: t,
+      dialect,
+      phases,
+      targetViews,
+      targetTriggers,
+      viewWords,
+      added,
     };
-    for (const v of affected) visit(v);
-    const because = (list: string[]) => list.join(', ');
-    const reason = (what: 'view' | 'trigger', list: string[]) =>
-      BLOCKING[dialect] === 'columns'
-        ? `PostgreSQL refuses to change or drop a column a ${what} uses (${because(list)}): dropped before the change and re-created after it`
-        : `SQLite rebuilds the table (${because(list)}), which ${what === 'view' ? 'breaks views over it' : 'drops its triggers'}: dropped before the rebuild and re-created after it`;
-    for (const v of order) {
-      // A view the review part drops anyway (the target lacks it) needs nothing more there.
-      if (section === 'review' && has('dropView', v.name)) continue;
-      const list = why.get(nameKey(v.name))!;
-      added.push({
-        section,
-        phase: phases.drop,
-        title: `view ${v.name}`,
-        reasons: [reason('view', list)],
-        ops: [{ op: 'dropView', view: v }],
-      });
-      if (has('createView', v.name)) continue; // re-created from the target after the change already
-      const tv = targetViews.get(nameKey(v.name));
-      const again = tv && (!tv.dialect || tv.dialect === dialect) ? tv : v;
-      added.push({
-        section,
-        phase: phases.view,
-        title: `view ${v.name}`,
-        reasons: [reason('view', list)],
-        ops: [{ op: 'createView', view: again, replace: false }],
-      });
-    }
-
-    // Triggers on the changed tables (for PostgreSQL: those naming a changed column).
-    for (const r of current.routines) {
-      if (r.kind !== 'trigger' || !r.table) continue;
-      const cols = t.get(nameKey(r.table));
-      if (!cols) continue;
-      const w = words(r.source);
-      const list =
-        cols === 'all' ? [nameKey(r.table)] : [...cols].filter((c) => w.has(c)).map((c) => `${nameKey(r.table!)}.${c}`);
-      if (!list.length) continue;
-      if (section === 'review' && hasRoutine('dropRoutine', r.name)) continue;
-      added.push({
-        section,
-        phase: phases.drop,
-        title: `trigger ${r.name}`,
-        reasons: [reason('trigger', list)],
-        ops: [{ op: 'dropRoutine', routine: r }],
-      });
-      if (hasRoutine('createRoutine', r.name)) continue;
-      const tr: Routine | undefined = targetTriggers.get(nameKey(r.name));
-      const again = tr && (!tr.dialect || tr.dialect === dialect) ? tr : r;
-      added.push({
-        section,
-        phase: phases.trigger,
-        title: `trigger ${r.name}`,
-        reasons: [reason('trigger', list)],
-        ops: [{ op: 'createRoutine', routine: again, replace: false }],
-      });
-    }
+    wrapViews(wrap, current.views);
+    wrapTriggers(wrap, current.routines);
   }
   items.push(...added);
+}
+
+/** Whether the section already holds `op` on the view or routine named `name`. */
+function sectionHas(inSection: PlanItem[], op: Op['op'], name: string): boolean {
+  return inSection.some((i) =>
+    i.ops.some(
+      (o) =>
+        o.op === op &&
+        (('view' in o && nameKey(o.view.name) === nameKey(name)) ||
+          ('routine' in o && nameKey(o.routine.name) === nameKey(name))),
+    ),
+  );
+}
+
+function reason(dialect: Dialect, what: 'view' | 'trigger', list: string[]): string {
+  const because = list.join(', ');
+  return BLOCKING[dialect] === 'columns'
+    ? `PostgreSQL refuses to change or drop a column a ${what} uses (${because}): dropped before the change and re-created after it`
+    : `SQLite rebuilds the table (${because}), which ${what === 'view' ? 'breaks views over it' : 'drops its triggers'}: dropped before the rebuild and re-created after it`;
+}
+
+/** Views over the changed columns, then the views over those, to any depth: why each is affected. */
+function affectedViews(views: View[], wrap: SectionWrap): Map<string, string[]> {
+  const why = new Map<string, string[]>();
+  for (const v of views) {
+    const w = wrap.viewWords.get(nameKey(v.name))!;
+    const hit = [...wrap.touched].flatMap(([table, cols]) => uses(w, table, cols));
+    if (hit.length) why.set(nameKey(v.name), hit);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const v of views) {
+      if (why.has(nameKey(v.name))) continue;
+      const w = wrap.viewWords.get(nameKey(v.name))!;
+      const over = [...why.keys()].filter((n) => w.has(n));
+      if (over.length) {
+        why.set(
+          nameKey(v.name),
+          over.map((n) => `view ${n}`),
+        );
+        grew = true;
+      }
+    }
+  }
+  return why;
+}
+
+/** Drop order: a view before the views it reads. */
+function dropOrder(affected: View[], viewWords: Map<string, Set<string>>): View[] {
+  const order: View[] = [];
+  const seen = new Set<string>();
+  const visit = (v: View) => {
+    const k = nameKey(v.name);
+    if (seen.has(k)) return;
+    seen.add(k);
+    for (const u of affected) if (u !== v && viewWords.get(nameKey(u.name))!.has(k)) visit(u);
+    order.push(v);
+  };
+  for (const v of affected) visit(v);
+  return order;
+}
+
+function wrapViews(wrap: SectionWrap, views: View[]): void {
+  const { section, inSection, dialect, phases } = wrap;
+  const why = affectedViews(views, wrap);
+  const affected = views.filter((v) => why.has(nameKey(v.name)));
+  for (const v of dropOrder(affected, wrap.viewWords)) {
+    // A view the review part drops anyway (the target lacks it) needs nothing more there.
+    if (section === 'review' && sectionHas(inSection, 'dropView', v.name)) continue;
+    const list = why.get(nameKey(v.name))!;
+    wrap.added.push({
+      section,
+      phase: phases.drop,
+      title: `view ${v.name}`,
+      reasons: [reason(dialect, 'view', list)],
+      ops: [{ op: 'dropView', view: v }],
+    });
+    if (sectionHas(inSection, 'createView', v.name)) continue; // re-created from the target after the change already
+    const tv = wrap.targetViews.get(nameKey(v.name));
+    const again = tv && (!tv.dialect || tv.dialect === dialect) ? tv : v;
+    wrap.added.push({
+      section,
+      phase: phases.view,
+      title: `view ${v.name}`,
+      reasons: [reason(dialect, 'view', list)],
+      ops: [{ op: 'createView', view: again, replace: false }],
+    });
+  }
+}
+
+/** Triggers on the changed tables (for PostgreSQL: those naming a changed column). */
+function wrapTriggers(wrap: SectionWrap, routines: Routine[]): void {
+  const { section, inSection, dialect, phases } = wrap;
+  for (const r of routines) {
+    if (r.kind !== 'trigger' || !r.table) continue;
+    const cols = wrap.touched.get(nameKey(r.table));
+    if (!cols) continue;
+    const w = words(r.source);
+    const list =
+      cols === 'all' ? [nameKey(r.table)] : [...cols].filter((c) => w.has(c)).map((c) => `${nameKey(r.table!)}.${c}`);
+    if (!list.length) continue;
+    if (section === 'review' && sectionHas(inSection, 'dropRoutine', r.name)) continue;
+    wrap.added.push({
+      section,
+      phase: phases.drop,
+      title: `trigger ${r.name}`,
+      reasons: [reason(dialect, 'trigger', list)],
+      ops: [{ op: 'dropRoutine', routine: r }],
+    });
+    if (sectionHas(inSection, 'createRoutine', r.name)) continue;
+    const tr: Routine | undefined = wrap.targetTriggers.get(nameKey(r.name));
+    const again = tr && (!tr.dialect || tr.dialect === dialect) ? tr : r;
+    wrap.added.push({
+      section,
+      phase: phases.trigger,
+      title: `trigger ${r.name}`,
+      reasons: [reason(dialect, 'trigger', list)],
+      ops: [{ op: 'createRoutine', routine: again, replace: false }],
+    });
+  }
 }

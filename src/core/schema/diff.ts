@@ -155,8 +155,22 @@ function columnAspects(from: Column, to: Column, ft: Table, tt: Table): ColumnAs
 function diffTable(c: Table, t: Table, ctx: CompareContext, colRenames: Record<string, string>): Change[] {
   const out: Change[] = [];
   const table = t.name;
+  const options = optionsChange(c, t);
+  if (options) out.push(options);
+  const renamedFrom = diffColumns(c, t, colRenames, out);
 
-  // table options
+  // primary key
+  if (!c.primaryKey && t.primaryKey) out.push({ kind: 'pk.add', table, to: t.primaryKey });
+  else if (c.primaryKey && !t.primaryKey) out.push({ kind: 'pk.drop', table, from: c.primaryKey });
+  else if (c.primaryKey && t.primaryKey && pkKey(renameCols(c.primaryKey.columns, renamedFrom)) !== pkKey(t.primaryKey))
+    out.push({ kind: 'pk.alter', table, from: c.primaryKey, to: t.primaryKey });
+
+  out.push(...diffKeys(c, t, ctx, renamedFrom));
+  return out;
+}
+
+/** The table's options (engine, charset, comment), when they differ. */
+function optionsChange(c: Table, t: Table): Change | undefined {
   const aspects: Array<'engine' | 'charset' | 'comment'> = [];
   const ce = c.options?.engine?.toLowerCase();
   const te = t.options?.engine?.toLowerCase();
@@ -165,16 +179,22 @@ function diffTable(c: Table, t: Table, ctx: CompareContext, colRenames: Record<s
   const tc = t.options?.charset ? `${t.options.charset}/${t.options.collation ?? ''}` : '';
   if (cc && tc && cc.toLowerCase() !== tc.toLowerCase()) aspects.push('charset');
   if ((c.comment ?? '') !== (t.comment ?? '')) aspects.push('comment');
-  if (aspects.length)
-    out.push({
-      kind: 'table.options',
-      table,
-      from: { ...c.options, comment: c.comment },
-      to: { ...t.options, comment: t.comment },
-      aspects,
-    });
+  if (!aspects.length) return undefined;
+  return {
+    kind: 'table.options',
+    table: t.name,
+    from: { ...c.options, comment: c.comment },
+    to: { ...t.options, comment: t.comment },
+    aspects,
+  };
+}
 
-  // columns, with renames from the decisions
+/**
+ * Columns, with renames from the decisions: renamed, added (after their predecessor), altered,
+ * dropped, pushed onto `out`. Returns the renamed columns by their new name's key.
+ */
+function diffColumns(c: Table, t: Table, colRenames: Record<string, string>, out: Change[]): Map<string, Column> {
+  const table = t.name;
   const ccols = byName(c.columns);
   const tcols = byName(t.columns);
   const renamedFrom = new Map<string, Column>();
@@ -205,15 +225,13 @@ function diffTable(c: Table, t: Table, ctx: CompareContext, colRenames: Record<s
   for (const col of c.columns)
     if (!tcols.has(nameKey(col.name)) && ccols.has(nameKey(col.name)))
       out.push({ kind: 'column.drop', table, column: col });
+  return renamedFrom;
+}
 
-  // primary key
-  if (!c.primaryKey && t.primaryKey) out.push({ kind: 'pk.add', table, to: t.primaryKey });
-  else if (c.primaryKey && !t.primaryKey) out.push({ kind: 'pk.drop', table, from: c.primaryKey });
-  else if (c.primaryKey && t.primaryKey && pkKey(renameCols(c.primaryKey.columns, renamedFrom)) !== pkKey(t.primaryKey))
-    out.push({ kind: 'pk.alter', table, from: c.primaryKey, to: t.primaryKey });
-
-  // indexes: by name; then generated names and same-definition pairs by definition
-  const colMap = renamedFrom;
+/** Indexes, foreign keys and checks: by name; then generated names and same-definition pairs by definition. */
+function diffKeys(c: Table, t: Table, ctx: CompareContext, colMap: Map<string, Column>): Change[] {
+  const table = t.name;
+  const out: Change[] = [];
   const ci = c.indexes.map((i) => ({
     i,
     key: indexKey({ ...i, columns: i.columns.map((x) => ({ ...x, name: x.name && renamedName(x.name, colMap) })) }),

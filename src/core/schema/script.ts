@@ -155,7 +155,16 @@ function readObjects(json: string, file: string): string[] {
   );
 }
 
+/** Read back a script `renderScript` wrote; refuses one that is not ours, of another version, or edited. */
 export function parseScript(text: string, file: string): SavedScript {
+  const header = readHeader(text, file);
+  const statements = readStatements(text, header.dialect, file);
+  checkUnedited(header, statements, file);
+  return { header, statements };
+}
+
+/** The "-- hisops:plan" header line: present, readable, and of the format version this hisops reads. */
+function readHeader(text: string, file: string): ScriptHeader {
   const m = /^-- hisops:plan (\{.*\})$/m.exec(text);
   if (!m)
     throw inputError(
@@ -193,6 +202,11 @@ export function parseScript(text: string, file: string): SavedScript {
       '请用本版 hisops 重新生成同步计划。',
     );
   }
+  return header;
+}
+
+/** The statements after their "-- hisops:stmt <seq> <length> [objects]" markers, without their terminators. */
+function readStatements(text: string, dialect: Dialect, file: string): SavedScript['statements'] {
   const statements: SavedScript['statements'] = [];
   const body = text.replace(/\r\n/g, '\n');
   const marker = /^-- hisops:stmt (\d+) (\d+)(?: (\[.*\]))?\n/gm;
@@ -202,11 +216,16 @@ export function parseScript(text: string, file: string): SavedScript {
     const len = Number(mm[2]);
     statements.push({
       seq: Number(mm[1]),
-      sql: stripTerminator(body.slice(start, start + len), header.dialect),
+      sql: stripTerminator(body.slice(start, start + len), dialect),
       ...(mm[3] ? { objects: readObjects(mm[3], file) } : {}),
     });
     marker.lastIndex = start + len;
   }
+  return statements;
+}
+
+/** The statement count and the plan id (a digest of the safe statements) as the header records them. */
+function checkUnedited(header: ScriptHeader, statements: SavedScript['statements'], file: string): void {
   if (statements.length !== header.statements) {
     throw inputError(
       'SCRIPT_EDITED',
@@ -235,7 +254,6 @@ export function parseScript(text: string, file: string): SavedScript {
       `头部的计划编号为 ${header.planId}，按当前语句计算为 ${planId}。`,
     );
   }
-  return { header, statements };
 }
 
 /** Counts for reports: object kind → missing/extra/changed, from a plan's diff. */

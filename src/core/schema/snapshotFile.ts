@@ -82,12 +82,34 @@ export function serializeSnapshot(s: Snapshot, compact = false): string {
   return blank.slice(0, at) + sealOf(blank) + blank.slice(at + 64);
 }
 
+type SnapshotDoc = Partial<Snapshot> & Record<string, unknown>;
+
 /** Parse snapshot text. `file` is only used in messages. */
 export function parseSnapshot(text: string, file: string): Snapshot {
-  let doc: unknown;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const d = parseJson(text, file);
+  checkIsSnapshot(d, file);
+  checkVersion(d, file);
+  checkShape(d, file);
+  const snap = d as Snapshot;
+  snap.filters ??= { include: [], exclude: [] };
+  snap.warnings ??= [];
+  const sealed =
+    snap.formatVersion >= 2 &&
+    typeof snap.fingerprint === 'string' &&
+    /^[0-9a-f]{64}$/.test(snap.fingerprint) &&
+    sealIsValid(text);
+  delete (snap as Snapshot & { seal?: string }).seal;
+  // A hand-edited file no longer matches its recorded fingerprint: recompute, so plans are made against what is really there.
+  if (!sealed) snap.fingerprint = fingerprint(snap);
+  snap.formatVersion = SNAPSHOT_FORMAT_VERSION;
+  rememberFingerprint(snap, snap.fingerprint);
+  return snap;
+}
+
+function parseJson(text: string, file: string): SnapshotDoc {
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text) as SnapshotDoc;
   } catch (e) {
     throw inputError(
       'SNAPSHOT_NOT_JSON',
@@ -97,7 +119,10 @@ export function parseSnapshot(text: string, file: string): Snapshot {
       { file },
     ).zh(`${file} 不是 JSON 文件`, '请给出由 `hisops schema snapshot -o file.json` 生成的文件，或数据库 URL。');
   }
-  const d = doc as Partial<Snapshot> & Record<string, unknown>;
+}
+
+/** A JSON object saying it is a hisops snapshot, or SNAPSHOT_FOREIGN. */
+function checkIsSnapshot(d: SnapshotDoc, file: string): void {
   if (!d || typeof d !== 'object' || Array.isArray(d) || d.format !== SNAPSHOT_FORMAT) {
     const what =
       d && typeof d === 'object' && !Array.isArray(d)
@@ -117,6 +142,10 @@ export function parseSnapshot(text: string, file: string): Snapshot {
       `应为 "format": "${SNAPSHOT_FORMAT}"，但${what}。`,
     );
   }
+}
+
+/** A format version this hisops reads, or SNAPSHOT_VERSION. */
+function checkVersion(d: SnapshotDoc, file: string): void {
   if (!SNAPSHOT_READABLE_VERSIONS.includes(d.formatVersion as number)) {
     const newer = typeof d.formatVersion === 'number' && d.formatVersion > SNAPSHOT_FORMAT_VERSION;
     throw inputError(
@@ -135,6 +164,10 @@ export function parseSnapshot(text: string, file: string): Snapshot {
       `该文件由 hisops ${String(d.hisopsVersion ?? '（版本未知）')} 写入。`,
     );
   }
+}
+
+/** The lists every snapshot has, or SNAPSHOT_DAMAGED naming the first problems. */
+function checkShape(d: SnapshotDoc, file: string): void {
   const problems: string[] = [];
   if (!d.source || typeof d.source !== 'object' || typeof (d.source as { dialect?: unknown }).dialect !== 'string')
     problems.push('source.dialect is missing');
@@ -162,18 +195,4 @@ export function parseSnapshot(text: string, file: string): Snapshot {
       { file },
     ).zh(`${file} 是 hisops 快照，但已损坏`, '请重新做快照；不要手工修改快照文件。');
   }
-  const snap = d as Snapshot;
-  snap.filters ??= { include: [], exclude: [] };
-  snap.warnings ??= [];
-  const sealed =
-    snap.formatVersion >= 2 &&
-    typeof snap.fingerprint === 'string' &&
-    /^[0-9a-f]{64}$/.test(snap.fingerprint) &&
-    sealIsValid(text);
-  delete (snap as Snapshot & { seal?: string }).seal;
-  // A hand-edited file no longer matches its recorded fingerprint: recompute, so plans are made against what is really there.
-  if (!sealed) snap.fingerprint = fingerprint(snap);
-  snap.formatVersion = SNAPSHOT_FORMAT_VERSION;
-  rememberFingerprint(snap, snap.fingerprint);
-  return snap;
 }

@@ -25,6 +25,9 @@ export type ObjectsBefore = Record<string, string | null>;
 /** The live state, kept current by re-reading only what each statement touched. */
 export class LiveState {
   digests: Map<string, string>;
+  /** Objects a statement changed since they were last read (`allDirty`: maybe any). */
+  private readonly dirty = new Set<string>();
+  private allDirty = false;
   constructor(
     model: SchemaModel,
     private readonly read: { schema?: string; filter?: Partial<NameFilter> },
@@ -59,5 +62,24 @@ export class LiveState {
 
   async reread(db: Db, objects: readonly string[] | undefined): Promise<void> {
     this.digests = await this.peek(db, objects);
+  }
+
+  /** A statement changed these objects (undefined: which is not known): they are read again before the next statement that changes them. */
+  changed(objects: readonly string[] | undefined): void {
+    if (objects) for (const o of objects) this.dirty.add(o);
+    else this.allDirty = true;
+  }
+
+  /** Before a statement that changes `objects` (undefined: not known): read again what earlier statements changed. */
+  async freshen(db: Db, objects: readonly string[] | undefined): Promise<void> {
+    if (!objects || this.allDirty) {
+      await this.reread(db, undefined);
+      this.dirty.clear();
+      this.allDirty = false;
+    } else if (objects.some((o) => this.dirty.has(o))) {
+      const stale = objects.filter((o) => this.dirty.has(o));
+      await this.reread(db, stale);
+      for (const o of stale) this.dirty.delete(o);
+    }
   }
 }

@@ -1,118 +1,33 @@
 /**
- * Column types: reading a dialect's spelling into the canonical form. Comparing two canonical
+ * Column types: reading a dialect's spelling into the canonical form (Oracle's in typeOracle.ts,
+ * re-exported here; the splitting of a type's text in typeText.ts). Comparing two canonical
  * types (equal, a widening that can be applied safely, a narrowing, or a change of family) is
  * typeCompare.ts, re-exported here; rendering a type into a dialect lives in sql/types.ts.
  */
 import type { Dialect } from '../db/index.js';
 import type { BaseType, ColumnType, LobSize } from './model.js';
+import { parseOracleNative } from './typeOracle.js';
+import { num, splitType, unquoteSqlString } from './typeText.js';
 
 export { compareTypes, typeKey, type TypeContext, type TypeRelation } from './typeCompare.js';
-
-interface Parsed {
-  name: string;
-  args: string[];
-  rest: string;
-}
-
-/** Split `decimal(12,2) unsigned` into name, arguments and trailing words. Quotes in enum lists are respected. */
-function splitType(native: string): Parsed {
-  const s = native.trim();
-  const open = s.indexOf('(');
-  if (open < 0) return { name: s.toLowerCase().replace(/\s+/g, ' '), args: [], rest: '' };
-  let depth = 0;
-  let inQuote = false;
-  let close = -1;
-  const args: string[] = [];
-  let cur = '';
-  for (let i = open; i < s.length; i++) {
-    const ch = s[i]!;
-    if (inQuote) {
-      cur += ch;
-      if (ch === "'" && s[i + 1] === "'") {
-        cur += "'";
-        i++;
-      } else if (ch === '\\' && i + 1 < s.length) {
-        cur += s[++i];
-      } else if (ch === "'") inQuote = false;
-      continue;
-    }
-    if (ch === "'") {
-      inQuote = true;
-      cur += ch;
-    } else if (ch === '(') {
-      if (depth > 0) cur += ch;
-      depth++;
-    } else if (ch === ')') {
-      depth--;
-      if (depth === 0) {
-        args.push(cur.trim());
-        close = i;
-        break;
-      }
-      cur += ch;
-    } else if (ch === ',' && depth === 1) {
-      args.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  const name = s.slice(0, open).trim().toLowerCase().replace(/\s+/g, ' ');
-  const rest =
-    close >= 0
-      ? s
-          .slice(close + 1)
-          .trim()
-          .toLowerCase()
-          .replace(/\s+/g, ' ')
-      : '';
-  return { name, args: args.filter((a) => a !== ''), rest };
-}
-
-/** Unquote a MySQL/standard SQL string literal: 'it''s' → it's, with MySQL backslash escapes. */
-export function unquoteSqlString(lit: string, backslashEscapes = true): string {
-  const s = lit.trim();
-  if (!(s.startsWith("'") && s.endsWith("'"))) return s;
-  const body = s.slice(1, -1);
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (ch === "'" && body[i + 1] === "'") {
-      out += "'";
-      i++;
-    } else if (backslashEscapes && ch === '\\' && i + 1 < body.length) {
-      const n = body[++i]!;
-      out +=
-        n === '0'
-          ? '\0'
-          : n === 'n'
-            ? '\n'
-            : n === 'r'
-              ? '\r'
-              : n === 't'
-                ? '\t'
-                : n === 'Z'
-                  ? '\x1a'
-                  : n === 'b'
-                    ? '\b'
-                    : n;
-    } else out += ch;
-  }
-  return out;
-}
-
-const num = (s: string | undefined): number | undefined => {
-  if (s === undefined || s === '' || s === '*') return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
-};
+export { parseOracleColumnType, parseOracleNative } from './typeOracle.js';
 
 const LOB_SIZES: Record<string, LobSize> = { tiny: 'tiny', '': 'regular', medium: 'medium', long: 'long' };
+
+type Make = (base: BaseType, extra?: Partial<ColumnType>) => ColumnType;
+type Split = ReturnType<typeof splitType>;
 
 /** MySQL / MariaDB COLUMN_TYPE, e.g. `int(10) unsigned`, `enum('a','b')`, `datetime(6)`. */
 export function parseMysqlType(native: string): ColumnType {
   const p = splitType(native);
   const unsigned = /\bunsigned\b/.test(p.rest) || /\bunsigned\b/.test(p.name);
   const name = p.name.replace(/\s*\bunsigned\b|\s*\bzerofill\b|\s*\bsigned\b/g, '').trim();
-  const t = (base: BaseType, extra: Partial<ColumnType> = {}): ColumnType => ({ base, ...extra, native });
+  const t: Make = (base, extra = {}) => ({ base, ...extra, native });
+  return mysqlNumber(name, p, unsigned, t) ?? mysqlOther(name, p, t);
+}
+
+/** MySQL's numbers (booleans are tinyint); undefined for any other type. */
+function mysqlNumber(name: string, p: Split, unsigned: boolean, t: Make): ColumnType | undefined {
   switch (name) {
     case 'bool':
     case 'boolean':
@@ -148,6 +63,14 @@ export function parseMysqlType(native: string): ColumnType {
       });
     case 'bit':
       return t('bit', { length: num(p.args[0]) ?? 1 });
+    default:
+      return undefined;
+  }
+}
+
+/** MySQL's strings, binaries, dates and the rest. */
+function mysqlOther(name: string, p: Split, t: Make): ColumnType {
+  switch (name) {
     case 'char':
     case 'nchar':
     case 'character':
@@ -347,98 +270,6 @@ function parseMssqlType(native: string): ColumnType {
   }
 }
 
-/**
- * Oracle from ALL_TAB_COLUMNS: DATA_TYPE plus DATA_LENGTH / CHAR_LENGTH / CHAR_USED /
- * DATA_PRECISION / DATA_SCALE. DATA_TYPE already includes the fractional precision for
- * TIMESTAMP ("TIMESTAMP(6) WITH TIME ZONE").
- */
-export function parseOracleColumnType(c: {
-  dataType: string;
-  dataLength?: number | null;
-  charLength?: number | null;
-  charUsed?: string | null;
-  precision?: number | null;
-  scale?: number | null;
-  typeOwner?: string | null;
-}): ColumnType {
-  const dt = c.dataType.toUpperCase().trim();
-  const unit: 'char' | 'byte' = c.charUsed === 'C' ? 'char' : 'byte';
-  const t = (base: BaseType, native: string, extra: Partial<ColumnType> = {}): ColumnType => ({
-    base,
-    ...extra,
-    native,
-  });
-  if (c.typeOwner && c.typeOwner !== 'SYS' && c.typeOwner !== 'PUBLIC') return t('other', `${c.typeOwner}.${dt}`);
-  switch (dt) {
-    case 'VARCHAR2':
-    case 'VARCHAR': {
-      const n = unit === 'char' ? (c.charLength ?? c.dataLength ?? 1) : (c.dataLength ?? 1);
-      return t('varchar', `VARCHAR2(${n} ${unit.toUpperCase()})`, { length: n, lengthUnit: unit });
-    }
-    case 'CHAR': {
-      const n = unit === 'char' ? (c.charLength ?? c.dataLength ?? 1) : (c.dataLength ?? 1);
-      return t('char', `CHAR(${n} ${unit.toUpperCase()})`, { length: n, lengthUnit: unit });
-    }
-    case 'NVARCHAR2':
-      return t('varchar', `NVARCHAR2(${c.charLength ?? 1})`, {
-        length: c.charLength ?? 1,
-        lengthUnit: 'char',
-        national: true,
-      });
-    case 'NCHAR':
-      return t('char', `NCHAR(${c.charLength ?? 1})`, {
-        length: c.charLength ?? 1,
-        lengthUnit: 'char',
-        national: true,
-      });
-    case 'NUMBER': {
-      if (c.precision == null && c.scale == null) return t('decimal', 'NUMBER');
-      if (c.precision == null) return t('decimal', 'NUMBER(*,0)', { precision: 38, scale: c.scale ?? 0 });
-      const s = c.scale ?? 0;
-      return t('decimal', s === 0 ? `NUMBER(${c.precision})` : `NUMBER(${c.precision},${s})`, {
-        precision: c.precision,
-        scale: s,
-      });
-    }
-    case 'FLOAT':
-      return t('double', c.precision ? `FLOAT(${c.precision})` : 'FLOAT');
-    case 'BINARY_FLOAT':
-      return t('float', 'BINARY_FLOAT');
-    case 'BINARY_DOUBLE':
-      return t('double', 'BINARY_DOUBLE');
-    case 'DATE':
-      return t('datetime', 'DATE', { precision: 0 });
-    case 'CLOB':
-      return t('text', 'CLOB', { size: 'long' });
-    case 'NCLOB':
-      return t('text', 'NCLOB', { size: 'long', national: true });
-    case 'LONG':
-      return t('text', 'LONG', { size: 'long' });
-    case 'BLOB':
-      return t('blob', 'BLOB', { size: 'long' });
-    case 'LONG RAW':
-      return t('blob', 'LONG RAW', { size: 'long' });
-    case 'RAW':
-      return t('varbinary', `RAW(${c.dataLength ?? 1})`, { length: c.dataLength ?? 1 });
-    case 'XMLTYPE':
-      return t('xml', 'XMLTYPE');
-    case 'JSON':
-      return t('json', 'JSON');
-    case 'BOOLEAN':
-      return t('boolean', 'BOOLEAN');
-  }
-  const ts = /^TIMESTAMP(?:\((\d)\))?( WITH (LOCAL )?TIME ZONE)?$/.exec(dt);
-  if (ts) {
-    const prec = ts[1] === undefined ? 6 : Number(ts[1]);
-    return t('timestamp', `TIMESTAMP(${prec})${ts[2] ?? ''}`, {
-      precision: prec,
-      ...(ts[2] ? { withTimeZone: true } : {}),
-    });
-  }
-  if (dt.startsWith('INTERVAL')) return t('interval', dt);
-  return t('other', dt);
-}
-
 const PARSERS: Record<Dialect, (native: string) => ColumnType> = {
   mysql: parseMysqlType,
   postgres: parsePgType,
@@ -450,30 +281,4 @@ const PARSERS: Record<Dialect, (native: string) => ColumnType> = {
 /** Read a type as a dialect spells it in DDL (used after rendering, and for Oracle round trips). */
 export function parseType(dialect: Dialect, native: string): ColumnType {
   return PARSERS[dialect](native);
-}
-
-/** Oracle DDL spelling → canonical (VARCHAR2(20 CHAR), NUMBER(10,2), TIMESTAMP(6)…). */
-export function parseOracleNative(native: string): ColumnType {
-  const p = splitType(native);
-  const name = p.name.toUpperCase();
-  const a0 = p.args[0] ?? '';
-  const m = /^(\d+)\s*(char|byte)?$/i.exec(a0);
-  const n = m ? Number(m[1]) : undefined;
-  const unit = m?.[2]?.toUpperCase() === 'CHAR' ? 'C' : 'B';
-  if (name === 'NUMBER') {
-    if (!p.args.length) return parseOracleColumnType({ dataType: 'NUMBER' });
-    if (a0 === '*') return parseOracleColumnType({ dataType: 'NUMBER', scale: num(p.args[1]) ?? 0 });
-    return parseOracleColumnType({ dataType: 'NUMBER', precision: num(a0), scale: num(p.args[1]) ?? 0 });
-  }
-  if (name === 'TIMESTAMP' || name.startsWith('TIMESTAMP')) {
-    const tz = p.rest ? ' ' + p.rest.toUpperCase() : '';
-    return parseOracleColumnType({ dataType: `TIMESTAMP${p.args.length ? `(${a0})` : ''}${tz}`.replace(/\s+/g, ' ') });
-  }
-  if (name === 'FLOAT') return parseOracleColumnType({ dataType: 'FLOAT', precision: num(a0) ?? null });
-  return parseOracleColumnType({
-    dataType: name,
-    dataLength: n ?? null,
-    charLength: n ?? null,
-    charUsed: name.startsWith('N') ? 'C' : unit,
-  });
 }

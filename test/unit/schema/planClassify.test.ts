@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/core/schema/changes.js';
 import type { ForeignKey, Routine, Table, View } from '../../../src/core/schema/model.js';
-import { classify, type ClassifyContext } from '../../../src/core/schema/planClassify.js';
+import { classify } from '../../../src/core/schema/planClassify.js';
+import type { ClassifyContext } from '../../../src/core/schema/planItem.js';
 import { PHASE } from '../../../src/core/schema/planTypes.js';
 import { col, lit, table } from './build.js';
 
