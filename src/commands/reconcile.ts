@@ -120,7 +120,9 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
     // A bad zone stops the run before the center is asked, not after.
     checkTimeZone(String(ctx.get('timezone')));
   }
-  const today = formatDate(ctx.now());
+  // Today is the center's day (its clock, center.utcOffsetMinutes), whatever the host's zone: the
+  // center dates settlements by it, so at 00:30 in China a UTC host must already reconcile the new day.
+  const today = formatDate(ctx.now(), centerSettings(ctx).utcOffsetMinutes);
   // Check the dates before anything is opened: a bad range is a usage error, not a failed run.
   rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today, maxDays: rules.maxDays, mode: rules.period });
   const { db, profile } = await ctx.his();

@@ -18,9 +18,9 @@ const NOW = new Date(2025, 2, 10, 9, 30, 0);
 let tick = 0;
 
 /** main() with the reconcile group registered (main.ts registers it once the lead adds it to GROUPS). */
-async function run(argv: string[], o: { env?: Record<string, string>; cwd?: string } = {}) {
+async function run(argv: string[], o: { env?: Record<string, string>; cwd?: string; at?: Date } = {}) {
   // A clock that moves a minute per command, so that runs sort in the order they ran.
-  const at = new Date(NOW.getTime() + 60_000 * tick++);
+  const at = o.at ?? new Date(NOW.getTime() + 60_000 * tick++);
   const io = memoryIo({ cwd: o.cwd ?? w.dir, env: { HISOPS_LANG: 'en', ...o.env }, now: () => at });
   return runCommands(io, argv, { reconcile: registerReconcile });
 }
@@ -56,6 +56,15 @@ afterAll(async () => {
 });
 
 describe('hisops reconcile', () => {
+  it("takes today from the center's clock (China time), whatever the host's zone", async () => {
+    // 17:00 UTC on 10 March is 01:00 on 11 March in China: the center already books the 11th.
+    const at = new Date(Date.UTC(2025, 2, 10, 17, 0, 0));
+    const r = await run(['reconcile', '--from', '2025-03-11', '--to', '2025-03-12', '--json'], { at });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.code).toBe('RECONCILE_RANGE_FUTURE');
+    expect(JSON.parse(r.out).error.summary).toBe("2025-03-12 is after today (2025-03-11) in the center's clock");
+  });
+
   it('reconciles the seeded days: exit 3, every planted difference in the JSON envelope, the run in history', async () => {
     const r = await run(['reconcile', '--from', '2025-03-03', '--to', '2025-03-05', '--json']);
     expect(r.code, r.err).toBe(3);
