@@ -111,17 +111,8 @@ async function demoDir(ctx: Ctx, o: DemoOptions): Promise<string> {
 }
 
 async function centerOnlyOf(o: DemoOptions): Promise<'complete' | 'cancel'> {
-  const centerOnly = o.centerOnly ?? 'complete';
-  if (centerOnly === 'complete' || centerOnly === 'cancel') return centerOnly;
-  const { inputError } = await import('../core/errors.js');
-  throw inputError(
-    'BAD_CENTER_ONLY',
-    `--center-only ${centerOnly} is not complete or cancel`,
-    'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.',
-  ).zh(
-    `--center-only ${centerOnly} 既不是 complete 也不是 cancel`,
-    '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。',
-  );
+  const { centerOnlyMode } = await import('../core/settle/index.js');
+  return centerOnlyMode(o.centerOnly ?? 'complete');
 }
 
 /** Every step in turn; a step that throws is recorded as failed and the next one runs. */

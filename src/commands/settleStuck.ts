@@ -268,18 +268,8 @@ function registerReverse(settle: Command, app: App): void {
 
 async function runReverse(ctx: Ctx, args: unknown[], o: ReverseOpts): Promise<CommandResult> {
   const s = await loadCore();
-  const { inputError } = await import('../core/errors.js');
   const { settings, olderThanMs } = await settingsOf(ctx, s, o);
-  const centerOnly = o.centerOnly ?? settings.centerOnly;
-  if (centerOnly !== 'complete' && centerOnly !== 'cancel')
-    throw inputError(
-      'BAD_CENTER_ONLY',
-      `--center-only ${centerOnly} is not complete or cancel`,
-      'Use --center-only complete (fill the HIS row from the center) or --center-only cancel.',
-    ).zh(
-      `--center-only ${centerOnly} 既不是 complete 也不是 cancel`,
-      '请使用 --center-only complete（按医保中心补记 HIS 记录）或 --center-only cancel。',
-    );
+  const centerOnly = s.centerOnlyMode(o.centerOnly ?? settings.centerOnly);
   // Consent first: without a terminal and without --yes, stop before anything is read or sent.
   if (o.apply && !ctx.yes && !ctx.interactive)
     await ctx.confirm('hisops settle reverse --apply changes the center and the HIS');

@@ -32,6 +32,7 @@ export { classifyStuck, hisState, amountDeltas, isStuck, COMPARED_AMOUNTS } from
 export { stuckWhyZh } from './findingWords.js';
 export { hisStateWord, centerStateWord, centerNoteWords } from './centerNoteWords.js';
 export { planRepair, planRepairs, type PlanOptions } from './planRepair.js';
+export { centerOnlyMode } from './centerOnlyMode.js';
 export { describeStep } from './repairSteps.js';
 export { selectCandidates, matchId, type IdHistory, type IdProblem, type Selection } from './selectCandidates.js';
 export {
