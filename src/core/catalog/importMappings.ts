@@ -17,7 +17,8 @@ import {
   type StoredMapping,
 } from './intervals.js';
 import { KINDS, kindOfListType, type CatalogKind } from './kinds.js';
-import { mappingLayout, mappingRow, parseColumnsOption, type MappingRow } from './mappingRow.js';
+import { mappingLayout, parseColumnsOption } from './mappingLayout.js';
+import { mappingRow, type MappingRow } from './mappingRow.js';
 import { ProblemList, type Problem, type ProblemReport } from './problems.js';
 import type { EncodingChoice } from './read/encoding.js';
 import { openTables, type TableSource } from './read/openTable.js';

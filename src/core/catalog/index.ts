@@ -42,14 +42,8 @@ export {
   type Closed,
   type Rejected,
 } from './intervals.js';
-export {
-  mappingRow,
-  mappingLayout,
-  parseColumnsOption,
-  MAPPING_FIELDS,
-  MAPPING_OPTIONAL,
-  type MappingRow,
-} from './mappingRow.js';
+export { mappingRow, type MappingRow } from './mappingRow.js';
+export { mappingLayout, parseColumnsOption, MAPPING_FIELDS, MAPPING_OPTIONAL } from './mappingLayout.js';
 export {
   checkMappings,
   type CheckFindings,
