@@ -16,7 +16,8 @@ export {
   type EntrySample,
   type ChangeSample,
 } from './importCatalog.js';
-export { documentedFields, CATALOG_COLUMNS_STORED } from './catalogRow.js';
+export { documentedFields } from './catalogRow.js';
+export { CATALOG_COLUMNS_STORED } from './storedColumns.js';
 export { ensureCatalogTables, ensureMappingTables, CATALOG_VIEW } from './store/tables.js';
 export { writeSampleCatalogZip, sampleRow, sampleCode, sampleText, encodeText } from './sampleFiles.js';
 export { openTables, type TableSource, type TableFormat } from './read/openTable.js';
