@@ -30,13 +30,11 @@ export {
   type MappingImportResult,
   type RejectedRow,
 } from './importMappings.js';
+export { catalogReasons, type CodeCoverage, type CatalogLookup } from './catalogCoverage.js';
 export {
   planMappings,
-  catalogReasons,
   type MappingPlan,
   type StoredMapping,
-  type CodeCoverage,
-  type CatalogLookup,
   type Reason,
   type Added,
   type Changed,
