@@ -41,18 +41,62 @@ function fail(
   (r.problems ??= []).push(problem(r.ctx, code, column, message, fix, value));
 }
 
-/** The national code, the validity period and vali_flag; returns the start stored. */
+/**
+ * The national code, the validity period and vali_flag; returns the start stored. The straight
+ * path runs for every row; the wording of a problem is in the functions below it.
+ */
 export function readKey(r: Reading): string {
-  readCode(r);
-  const begn = readBegin(r);
-  readEnd(r, begn);
-  readValiFlag(r);
+  const { ctx, values } = r;
+  const { plan, layout } = ctx;
+  const k = plan.k;
+  const code = r.doc(0);
+  if (code === null || !k.codeShape.test(code)) failCode(r, code);
+  values[C.med_list_codg] = code;
+  const excelSerial = layout.mode === 'header';
+  let begn = r.doc(plan.iBegn);
+  if (begn === null) begn = NO_START;
+  else {
+    const d = parseDay(begn, { excelSerial });
+    if (!d) failDate(r, k.beginField, plan.iBegn, begn, `Write the start date as ${DAY_FORMS}.`);
+    else begn = d;
+  }
+  values[C.begndate] = begn;
+  const endRaw = r.doc(plan.iEnd);
+  if (endRaw !== null) {
+    const d = parseDay(endRaw, { excelSerial });
+    if (!d)
+      failDate(r, k.endField, plan.iEnd, endRaw, `Write the end date as ${DAY_FORMS}, or leave it empty for no end.`);
+    else {
+      values[C.enddate] = d;
+      if (begn.length === 10 && begn[4] === '-' && d < begn)
+        fail(
+          r,
+          'BAD_INTERVAL',
+          label(ctx, k.endField, plan.iEnd, r.cellOf),
+          `the entry ends (${d}) before it starts (${begn})`,
+          'Correct the start or end date.',
+          endRaw,
+        );
+    }
+  }
+  const vali = r.doc(plan.iVali);
+  if (vali === null) values[C.vali_flag] = '1';
+  else if (vali !== '0' && vali !== '1')
+    fail(
+      r,
+      'BAD_CODE',
+      label(ctx, 'vali_flag', plan.iVali, r.cellOf),
+      `vali_flag "${vali}" is neither 1 (valid) nor 0 (not valid)`,
+      'Write 1 or 0.',
+      vali,
+    );
+  else values[C.vali_flag] = vali;
   return begn;
 }
 
-function readCode(r: Reading): void {
+/** The national code is empty, or not shaped like a code of the kind. */
+function failCode(r: Reading, code: string | null): void {
   const k = r.ctx.plan.k;
-  const code = r.doc(0);
   if (code === null)
     fail(
       r,
@@ -61,7 +105,7 @@ function readCode(r: Reading): void {
       'the national code is empty',
       'Fill in the code, or delete the line.',
     );
-  else if (!k.codeShape.test(code))
+  else
     fail(
       r,
       'CODE_SHAPE',
@@ -72,77 +116,11 @@ function readCode(r: Reading): void {
         : `Check the code, or pass the right --kind if this is not a ${k.kind} file.`,
       code,
     );
-  r.values[C.med_list_codg] = code;
 }
 
-/** The start as stored: the day, NO_START when empty, the text as written when it is no date (a problem). */
-function readBegin(r: Reading): string {
-  const { ctx, cellOf } = r;
-  const { plan, layout } = ctx;
-  let begn = r.doc(plan.iBegn);
-  if (begn === null) begn = NO_START;
-  else {
-    const d = parseDay(begn, { excelSerial: layout.mode === 'header' });
-    if (!d)
-      fail(
-        r,
-        'BAD_DATE',
-        label(ctx, plan.k.beginField, plan.iBegn, cellOf),
-        `"${begn}" is not a date`,
-        `Write the start date as ${DAY_FORMS}.`,
-        begn,
-      );
-    else begn = d;
-  }
-  r.values[C.begndate] = begn;
-  return begn;
-}
-
-/** The end (empty: none), on or after the start when the start is a day. */
-function readEnd(r: Reading, begn: string): void {
-  const { ctx, cellOf } = r;
-  const { plan, layout } = ctx;
-  const endRaw = r.doc(plan.iEnd);
-  if (endRaw === null) return;
-  const d = parseDay(endRaw, { excelSerial: layout.mode === 'header' });
-  if (!d)
-    fail(
-      r,
-      'BAD_DATE',
-      label(ctx, plan.k.endField, plan.iEnd, cellOf),
-      `"${endRaw}" is not a date`,
-      `Write the end date as ${DAY_FORMS}, or leave it empty for no end.`,
-      endRaw,
-    );
-  else {
-    r.values[C.enddate] = d;
-    if (begn.length === 10 && begn[4] === '-' && d < begn)
-      fail(
-        r,
-        'BAD_INTERVAL',
-        label(ctx, plan.k.endField, plan.iEnd, cellOf),
-        `the entry ends (${d}) before it starts (${begn})`,
-        'Correct the start or end date.',
-        endRaw,
-      );
-  }
-}
-
-/** vali_flag: 1 when empty, else 1 or 0. */
-function readValiFlag(r: Reading): void {
-  const plan = r.ctx.plan;
-  const vali = r.doc(plan.iVali);
-  if (vali === null) r.values[C.vali_flag] = '1';
-  else if (vali !== '0' && vali !== '1')
-    fail(
-      r,
-      'BAD_CODE',
-      label(r.ctx, 'vali_flag', plan.iVali, r.cellOf),
-      `vali_flag "${vali}" is neither 1 (valid) nor 0 (not valid)`,
-      'Write 1 or 0.',
-      vali,
-    );
-  else r.values[C.vali_flag] = vali;
+/** A start or end that is not a date. */
+function failDate(r: Reading, field: string, d: number, raw: string, fix: string): void {
+  fail(r, 'BAD_DATE', label(r.ctx, field, d, r.cellOf), `"${raw}" is not a date`, fix, raw);
 }
 
 /** Name, specification, maker…: the first documented column that has a value feeds each stored one. */
