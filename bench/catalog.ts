@@ -30,7 +30,7 @@ import {
   writeSampleCatalogZip,
   type HisItemSource,
 } from '../src/core/catalog/index.js';
-import { CATALOG_COLUMNS_STORED } from '../src/core/catalog/catalogRow.js';
+import { CATALOG_COLUMNS_STORED } from '../src/core/catalog/storedColumns.js';
 import { refreshStats } from '../src/core/catalog/store/sql.js';
 import { connect, type Db } from '../src/core/db/index.js';
 import { compare, have, hisopsCmd, isQuick, printComparison, printTable, target, type CaseResult } from './_util.js';

@@ -15,7 +15,8 @@
  */
 import { money, sum, ZERO, type Decimal } from '../money.js';
 import { addDays, daysBetween, spansOverlap, type Day, type Span } from './day.js';
-import { catalogReasons, type CatalogLookup, type StoredMapping } from './intervals.js';
+import { catalogReasons, type CatalogLookup } from './catalogCoverage.js';
+import type { StoredMapping } from './intervals.js';
 
 export interface HisItem {
   fixmedins_hilist_id: string;

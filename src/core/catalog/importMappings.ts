@@ -4,9 +4,10 @@
  * one transaction, or nothing. Rows that fail are listed with their line (header = line 1) and
  * reasons; with `skipInvalid` they go to a reject file and the rest is written.
  */
-import type { Db, Knex } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { inputError } from '../errors.js';
-import { formatSpan, type Day } from './day.js';
+import { applyPlan } from './applyMappingPlan.js';
+import { formatSpan } from './day.js';
 import {
   planMappings,
   type Added,
@@ -17,22 +18,16 @@ import {
   type StoredMapping,
 } from './intervals.js';
 import { KINDS, kindOfListType, type CatalogKind } from './kinds.js';
-import { mappingLayout, mappingRow, parseColumnsOption, type MappingRow } from './mappingRow.js';
+import { mappingLayout, parseColumnsOption } from './mappingLayout.js';
+import { mappingRow, type MappingRow } from './mappingRow.js';
 import { ProblemList, type Problem, type ProblemReport } from './problems.js';
 import type { EncodingChoice } from './read/encoding.js';
 import { openTables, type TableSource } from './read/openTable.js';
 import { columnLetter } from './read/xlsx.js';
 import { RejectWriter } from './rejectFile.js';
 import { catalogCounts, catalogPeriods, coverageOf, storedMappingsOf } from './store/catalogQuery.js';
-import { insertReturningId, refreshStats } from './store/sql.js';
-import {
-  ensureCatalogTables,
-  ensureMappingTables,
-  MAPPING_CHANGE_TABLE,
-  MAPPING_IMPORT_TABLE,
-  MAPPING_TABLE,
-  presentTables,
-} from './store/tables.js';
+import { refreshStats } from './store/sql.js';
+import { ensureCatalogTables, ensureMappingTables, MAPPING_TABLE, presentTables } from './store/tables.js';
 
 export interface MappingImportOptions {
   file: string;
@@ -99,24 +94,6 @@ function reasonToProblem(file: string, row: MappingRow, r: Reason): Problem {
     value: r.code === 'OVERLAP' ? undefined : row.med_list_codg,
   };
 }
-
-const storedRecord = (m: {
-  fixmedins_hilist_id: string;
-  begndate: Day;
-  enddate: Day | null;
-  fixmedins_hilist_name: string | null;
-  list_type: string;
-  med_list_codg: string;
-  extra: Record<string, string>;
-}) => ({
-  fixmedins_hilist_id: m.fixmedins_hilist_id,
-  begndate: m.begndate,
-  enddate: m.enddate,
-  fixmedins_hilist_name: m.fixmedins_hilist_name,
-  list_type: m.list_type,
-  med_list_codg: m.med_list_codg,
-  extra: Object.keys(m.extra).length ? JSON.stringify(m.extra) : null,
-});
 
 /** The rows of a mapping file: those that pass the per-row checks, and the refused ones with their problems. */
 interface FileRead {
@@ -216,8 +193,9 @@ async function refusePlanned(
   read.rejected.sort((a, b) => a.line - b.line);
 }
 
-export async function importMappings(db: Db, o: MappingImportOptions): Promise<MappingImportResult> {
-  const overrides = o.columns ? parseColumnsOption(o.columns) : { map: {}, errors: [] };
+/** `--columns` as field → header; a field or header it cannot use stops the import. */
+function columnOverrides(columns: string | undefined): Record<string, string> {
+  const overrides = columns ? parseColumnsOption(columns) : { map: {}, errors: [] };
   if (overrides.errors.length)
     throw inputError(
       'MAPPING_COLUMNS',
@@ -227,17 +205,18 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
       `--columns：${overrides.errors.join('；')}`,
       '请写成 --columns field=Header,field=Header，字段为 fixmedins_hilist_id、fixmedins_hilist_name、list_type、med_list_codg、begndate、enddate。',
     );
-  const problems = new ProblemList(50);
-  let fatal = false;
-  const report = (p: Problem) => {
-    problems.add(p);
-    if (FATAL.has(p.code)) fatal = true;
-  };
-  const sources = await openTables(o.file, { encoding: o.encoding, sheet: o.sheet, onProblem: report });
-  const reject = o.skipInvalid ? new RejectWriter(o.rejectFile ?? 'hisops-mapping-rejects.csv') : undefined;
-  const read = await readMappingFile(sources[0], o.file, overrides.map, report, reject);
-  const { rows, label, rejected } = read;
+  return overrides.map;
+}
 
+/**
+ * The plan of the file's rows against the mappings stored for their items and the catalogs'
+ * periods of their codes, and the catalog kinds the rows need that were never imported.
+ */
+async function planAgainstDb(
+  db: Db,
+  rows: readonly MappingRow[],
+  checkCatalog: boolean | undefined,
+): Promise<{ plan: MappingPlan; missingCatalogs: CatalogKind[] }> {
   // Read what is there; a table hisops has not created yet is empty. Tables are created only when
   // a plan is written (a dry run, or a blocked import, leaves the database as it was).
   const present = await presentTables(db);
@@ -256,7 +235,23 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
   const counts = await catalogCounts(db.knex, present);
   const needed = new Set(rows.map((r) => kindOfListType(r.list_type)).filter((k): k is CatalogKind => !!k));
   const missingCatalogs = [...needed].filter((k) => counts[k] === 0);
-  const plan: MappingPlan = planMappings(rows, stored, (c) => coverage.get(c), { checkCatalog: o.checkCatalog });
+  const plan: MappingPlan = planMappings(rows, stored, (c) => coverage.get(c), { checkCatalog });
+  return { plan, missingCatalogs };
+}
+
+export async function importMappings(db: Db, o: MappingImportOptions): Promise<MappingImportResult> {
+  const columns = columnOverrides(o.columns);
+  const problems = new ProblemList(50);
+  let fatal = false;
+  const report = (p: Problem) => {
+    problems.add(p);
+    if (FATAL.has(p.code)) fatal = true;
+  };
+  const sources = await openTables(o.file, { encoding: o.encoding, sheet: o.sheet, onProblem: report });
+  const reject = o.skipInvalid ? new RejectWriter(o.rejectFile ?? 'hisops-mapping-rejects.csv') : undefined;
+  const read = await readMappingFile(sources[0], o.file, columns, report, reject);
+  const { rows, label, rejected } = read;
+  const { plan, missingCatalogs } = await planAgainstDb(db, rows, o.checkCatalog);
   await refusePlanned(read, plan, missingCatalogs, report, reject);
   const blocked = fatal || (rejected.length > 0 && !o.skipInvalid);
   let importId: number | null = null;
@@ -298,79 +293,6 @@ export async function importMappings(db: Db, o: MappingImportOptions): Promise<M
     missingCatalogs,
     rejectFile: reject?.file ?? null,
   };
-}
-
-/** Write a plan in one transaction: the import record, new and changed mappings, closings, the change log. */
-async function applyPlan(
-  db: Db,
-  plan: MappingPlan,
-  m: { file: string; rowsRead: number; now: Date; runId?: string; rejected: number },
-): Promise<number> {
-  const at = m.now.toISOString();
-  return db.knex.transaction(async (trx: Knex.Transaction) => {
-    const id = await insertReturningId(trx, db.dialect, MAPPING_IMPORT_TABLE.name, 'import_id', {
-      file: m.file,
-      rows_read: m.rowsRead,
-      added: plan.added.length,
-      changed: plan.changed.length,
-      closed: plan.closed.length,
-      unchanged: plan.unchanged.length,
-      rejected: m.rejected,
-      applied_at: at,
-      run_id: m.runId ?? null,
-    });
-    // The change log tells the story in order: old mappings closed, then changed, then added.
-    const log: Record<string, unknown>[] = [];
-    const note = (e: Record<string, unknown>) => log.push({ import_id: id, seq: log.length + 1, at, ...e });
-    for (const c of plan.closed) {
-      if (c.from !== 'stored') continue; // closed file rows are written with their new end below
-      await trx(MAPPING_TABLE.name)
-        .where({ fixmedins_hilist_id: c.fixmedins_hilist_id, begndate: c.begndate })
-        .update({ enddate: c.newEnd, import_id: id, updated_at: at });
-      note({
-        fixmedins_hilist_id: c.fixmedins_hilist_id,
-        begndate: c.begndate,
-        action: 'closed',
-        line: c.byLine ?? null,
-        before: JSON.stringify({ enddate: c.oldEnd }),
-        after: JSON.stringify({ enddate: c.newEnd, closed_by: c.byBegin }),
-      });
-    }
-    for (const c of plan.changed) {
-      const after = storedRecord({ ...c.row, enddate: c.enddate });
-      await trx(MAPPING_TABLE.name)
-        .where({ fixmedins_hilist_id: c.before.fixmedins_hilist_id, begndate: c.before.begndate })
-        .update({ ...after, source: `${m.file}:${c.row.line}`, import_id: id, updated_at: at });
-      note({
-        fixmedins_hilist_id: c.row.fixmedins_hilist_id,
-        begndate: c.row.begndate,
-        action: 'changed',
-        line: c.row.line,
-        before: JSON.stringify(storedRecord(c.before)),
-        after: JSON.stringify(after),
-      });
-    }
-    const ins: Record<string, unknown>[] = [];
-    for (const a of plan.added) {
-      ins.push({
-        ...storedRecord({ ...a.row, enddate: a.enddate }),
-        source: `${m.file}:${a.row.line}`,
-        import_id: id,
-        updated_at: at,
-      });
-      note({
-        fixmedins_hilist_id: a.row.fixmedins_hilist_id,
-        begndate: a.row.begndate,
-        action: 'added',
-        line: a.row.line,
-        before: null,
-        after: JSON.stringify(storedRecord({ ...a.row, enddate: a.enddate })),
-      });
-    }
-    for (let i = 0; i < ins.length; i += 200) await trx(MAPPING_TABLE.name).insert(ins.slice(i, i + 200));
-    for (let i = 0; i < log.length; i += 200) await trx(MAPPING_CHANGE_TABLE.name).insert(log.slice(i, i + 200));
-    return id;
-  });
 }
 
 /** One line per rejected row for people: "line 7: overlaps line 9 (…) → fix". */

@@ -16,7 +16,8 @@ export {
   type EntrySample,
   type ChangeSample,
 } from './importCatalog.js';
-export { documentedFields, CATALOG_COLUMNS_STORED } from './catalogRow.js';
+export { documentedFields } from './catalogRow.js';
+export { CATALOG_COLUMNS_STORED } from './storedColumns.js';
 export { ensureCatalogTables, ensureMappingTables, CATALOG_VIEW } from './store/tables.js';
 export { writeSampleCatalogZip, sampleRow, sampleCode, sampleText, encodeText } from './sampleFiles.js';
 export { openTables, type TableSource, type TableFormat } from './read/openTable.js';
@@ -29,27 +30,19 @@ export {
   type MappingImportResult,
   type RejectedRow,
 } from './importMappings.js';
+export { catalogReasons, type CodeCoverage, type CatalogLookup } from './catalogCoverage.js';
 export {
   planMappings,
-  catalogReasons,
   type MappingPlan,
   type StoredMapping,
-  type CodeCoverage,
-  type CatalogLookup,
   type Reason,
   type Added,
   type Changed,
   type Closed,
   type Rejected,
 } from './intervals.js';
-export {
-  mappingRow,
-  mappingLayout,
-  parseColumnsOption,
-  MAPPING_FIELDS,
-  MAPPING_OPTIONAL,
-  type MappingRow,
-} from './mappingRow.js';
+export { mappingRow, type MappingRow } from './mappingRow.js';
+export { mappingLayout, parseColumnsOption, MAPPING_FIELDS, MAPPING_OPTIONAL } from './mappingLayout.js';
 export {
   checkMappings,
   type CheckFindings,

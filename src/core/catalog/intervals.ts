@@ -17,8 +17,8 @@
  * Rejections can undo closings (a rejected row closes nothing), so the rules are applied again
  * until nothing changes.
  */
-import { addDays, describeDays, formatSpan, uncovered, type Day, type Span } from './day.js';
-import { KINDS, kindOfListType, LIST_TYPES, type CatalogKind } from './kinds.js';
+import { catalogReasons, type CatalogLookup } from './catalogCoverage.js';
+import { addDays, formatSpan, type Day, type Span } from './day.js';
 import type { MappingRow } from './mappingRow.js';
 import type { ProblemCode } from './problems.js';
 
@@ -33,15 +33,6 @@ export interface StoredMapping {
   /** Where it came from (`file.csv:12`), for messages. */
   source: string | null;
 }
-
-/** What the imported catalogs say about one national code. */
-export interface CodeCoverage {
-  /** Valid periods per catalog kind holding the code (a kind present with [] = known, never valid). */
-  periods: Partial<Record<CatalogKind, Span[]>>;
-}
-
-/** undefined = the code is in no imported catalog. */
-export type CatalogLookup = (med_list_codg: string) => CodeCoverage | undefined;
 
 export interface Reason {
   code: ProblemCode;
@@ -118,53 +109,6 @@ function sameContent(
     a.med_list_codg === b.med_list_codg &&
     JSON.stringify(a.extra) === JSON.stringify(b.extra)
   );
-}
-
-/** Reasons a code fails the catalog over a span (empty = fine). */
-export function catalogReasons(
-  row: Pick<MappingRow, 'list_type' | 'med_list_codg'>,
-  span: Span,
-  lookup: CatalogLookup,
-): Reason[] {
-  const kind = kindOfListType(row.list_type);
-  if (!kind) return []; // a list type hisops has no catalog for (e.g. 104 民族药): nothing to check against
-  const cov = lookup(row.med_list_codg);
-  const k = KINDS[kind];
-  if (!cov) {
-    return [
-      {
-        code: 'UNKNOWN_NATIONAL_CODE',
-        message: `${row.med_list_codg} is not in the imported ${kind} ${k.label.en} catalog (${k.label.zh})`,
-        fix: `Check the national code; if it is new, import the latest catalog first (hisops catalog download --kind ${kind}, or catalog import).`,
-      },
-    ];
-  }
-  const periods = cov.periods[kind];
-  if (!periods) {
-    const actual = Object.keys(cov.periods) as CatalogKind[];
-    const other = actual[0] ? KINDS[actual[0]] : undefined;
-    return [
-      {
-        code: 'WRONG_LIST_TYPE',
-        message:
-          `${row.med_list_codg} is a ${other ? `${other.kind} ${other.label.en} code (list_type ${other.list_type})` : 'code of another catalog'}, not ${row.list_type} ${LIST_TYPES[row.list_type]?.zh ?? ''}`.trim(),
-        fix: other
-          ? `Set list_type to ${other.list_type} (${other.label.zh}) or correct the code.`
-          : 'Correct the list_type or the code.',
-      },
-    ];
-  }
-  const gaps = uncovered(span, periods);
-  if (gaps.length === 0) return [];
-  const valid = periods.length ? periods.map(formatSpan).join(', ') : 'never (withdrawn)';
-  return [
-    {
-      code: 'UNCOVERED_DAYS',
-      message: `${row.med_list_codg} is not valid in the catalog ${describeDays(gaps)} (valid: ${valid})`,
-      fix: 'Shorten the mapping to the days the code is valid, or map the item to the code that replaced it for the other days.',
-      uncovered: gaps,
-    },
-  ];
 }
 
 type FileCand = Extract<Cand, { t: 'file' }>;

@@ -174,67 +174,79 @@ export async function uploadMappings(
   if (o.apply && center) {
     await noteLeftOverCalls(journal, left, o);
     result.applied = true;
-    const table = MAPPING_UPLOAD_TABLE.name;
-    let seq = 0;
-    for (const out of outcomes) {
-      const stamp = () => o.now().toISOString();
-      // Written before the call: a run killed now leaves "sending", which the next run sends again.
-      const rowId = await insertReturningId(journal.knex, journal.db.dialect, table, 'id', {
-        run_id: o.runId,
-        seq: ++seq,
-        infno: out.infno,
-        fixmedins_hilist_id: out.fixmedins_hilist_id,
-        begndate: out.begndate,
-        list_type: out.list_type,
-        med_list_codg: out.med_list_codg,
-        payload: JSON.stringify(out.payload),
-        payload_hash: out.payload_hash,
-        state: 'sending',
-        updated_at: stamp(),
-      });
-      try {
-        const r =
-          out.infno === '3301'
-            ? await center.upload(out.payload as MappingPayload)
-            : await center.withdraw(
-                out.payload as { fixmedins_hilist_id: string; list_type: string; med_list_codg: string },
-              );
-        out.verdict = 'accepted';
-        out.msgid = r.msgid;
-        out.infcode = '0';
-      } catch (e) {
-        if (!isHisopsError(e)) throw e;
-        const d = e.details as { msgid?: string; infcode?: number | null; err_msg?: string | null; delivery?: string };
-        out.msgid = d.msgid ?? null;
-        out.err_msg = d.err_msg ?? e.summary;
-        if (e.code === 'CENTER_REFUSED' || e.code === 'CENTER_REJECTED') {
-          out.verdict = 'rejected';
-          out.infcode = d.infcode === null || d.infcode === undefined ? null : String(d.infcode);
-        } else if (d.delivery === 'no') {
-          out.verdict = 'not sent';
-          result.stoppedBy = { code: e.code, summary: e.summary, fix: e.fix, zh: e.zhText };
-        } else if (d.delivery === 'maybe') {
-          out.verdict = 'unknown';
-        } else {
-          out.verdict = 'not sent';
-          result.stoppedBy = { code: e.code, summary: e.summary, fix: e.fix, zh: e.zhText };
-        }
-      }
-      await journal.knex(table).where({ id: rowId }).update({
-        state: out.verdict,
-        msgid: out.msgid,
-        infcode: out.infcode,
-        err_msg: out.err_msg,
-        updated_at: stamp(),
-      });
-      o.onProgress?.(seq, outcomes.length);
-      // An unreachable center fails every row alike: stop and let the next run pick up.
-      if (result.stoppedBy) break;
-    }
+    await sendAll(journal, center, result, o);
   }
   if (result.applied) await resolveLeftOverCalls(journal, left, outcomes, o, result);
   for (const out of outcomes) result.counts[out.verdict]++;
   return result;
+}
+
+/** Each planned row in turn: journal row, call, verdict; an unreachable center stops the run. */
+async function sendAll(journal: Journal, center: MappingCenter, result: UploadResult, o: UploadOptions): Promise<void> {
+  const table = MAPPING_UPLOAD_TABLE.name;
+  const outcomes = result.outcomes;
+  let seq = 0;
+  for (const out of outcomes) {
+    // Written before the call: a run killed now leaves "sending", which the next run sends again.
+    const rowId = await insertReturningId(journal.knex, journal.db.dialect, table, 'id', {
+      run_id: o.runId,
+      seq: ++seq,
+      infno: out.infno,
+      fixmedins_hilist_id: out.fixmedins_hilist_id,
+      begndate: out.begndate,
+      list_type: out.list_type,
+      med_list_codg: out.med_list_codg,
+      payload: JSON.stringify(out.payload),
+      payload_hash: out.payload_hash,
+      state: 'sending',
+      updated_at: o.now().toISOString(),
+    });
+    try {
+      const r =
+        out.infno === '3301'
+          ? await center.upload(out.payload as MappingPayload)
+          : await center.withdraw(
+              out.payload as { fixmedins_hilist_id: string; list_type: string; med_list_codg: string },
+            );
+      out.verdict = 'accepted';
+      out.msgid = r.msgid;
+      out.infcode = '0';
+    } catch (e) {
+      result.stoppedBy = judgeFailure(out, e);
+    }
+    await journal.knex(table).where({ id: rowId }).update({
+      state: out.verdict,
+      msgid: out.msgid,
+      infcode: out.infcode,
+      err_msg: out.err_msg,
+      updated_at: o.now().toISOString(),
+    });
+    o.onProgress?.(seq, outcomes.length);
+    // An unreachable center fails every row alike: stop and let the next run pick up.
+    if (result.stoppedBy) break;
+  }
+}
+
+/**
+ * The verdict of a failed call, written on its outcome: refused by the center, not sent, or
+ * unknown (it may have arrived). Returns what stops the run when the center could not be reached.
+ */
+function judgeFailure(out: UploadOutcome, e: unknown): UploadResult['stoppedBy'] {
+  if (!isHisopsError(e)) throw e;
+  const d = e.details as { msgid?: string; infcode?: number | null; err_msg?: string | null; delivery?: string };
+  out.msgid = d.msgid ?? null;
+  out.err_msg = d.err_msg ?? e.summary;
+  if (e.code === 'CENTER_REFUSED' || e.code === 'CENTER_REJECTED') {
+    out.verdict = 'rejected';
+    out.infcode = d.infcode === null || d.infcode === undefined ? null : String(d.infcode);
+    return null;
+  }
+  if (d.delivery === 'maybe') {
+    out.verdict = 'unknown';
+    return null;
+  }
+  out.verdict = 'not sent';
+  return { code: e.code, summary: e.summary, fix: e.fix, zh: e.zhText };
 }
 
 interface LeftOver {

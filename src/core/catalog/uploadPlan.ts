@@ -128,21 +128,7 @@ export function planUpload(
     }
     let why: UploadItem['why'] = live ? 'changed' : 'new';
     if (live && (live.med_list_codg !== m.med_list_codg || live.list_type !== m.list_type)) {
-      const w = {
-        fixmedins_hilist_id: m.fixmedins_hilist_id,
-        list_type: live.list_type,
-        med_list_codg: live.med_list_codg,
-      };
-      withdrawals.push({
-        infno: '3302',
-        why: 'code changed',
-        fixmedins_hilist_id: m.fixmedins_hilist_id,
-        begndate: m.begndate,
-        list_type: live.list_type,
-        med_list_codg: live.med_list_codg,
-        payload: w,
-        payload_hash: payloadHash(w),
-      });
+      withdrawals.push(withdrawal('code changed', m.fixmedins_hilist_id, m.begndate, live));
       why = 'code changed';
     }
     uploads.push({
@@ -158,19 +144,29 @@ export function planUpload(
   }
   for (const a of accepted) {
     if (a.infno !== '3301' || seen.has(key(a.fixmedins_hilist_id, a.begndate))) continue;
-    const w = { fixmedins_hilist_id: a.fixmedins_hilist_id, list_type: a.list_type, med_list_codg: a.med_list_codg };
-    withdrawals.push({
-      infno: '3302',
-      why: 'removed',
-      fixmedins_hilist_id: a.fixmedins_hilist_id,
-      begndate: a.begndate,
-      list_type: a.list_type,
-      med_list_codg: a.med_list_codg,
-      payload: w,
-      payload_hash: payloadHash(w),
-    });
+    withdrawals.push(withdrawal('removed', a.fixmedins_hilist_id, a.begndate, a));
   }
   // Withdrawals first: the center refuses a new code while the old one still covers the days.
   plan.items = [...withdrawals, ...uploads];
   return plan;
+}
+
+/** The 3302 that withdraws an item's mapping under the code the center last accepted. */
+function withdrawal(
+  why: UploadItem['why'],
+  fixmedins_hilist_id: string,
+  begndate: Day,
+  accepted: Pick<AcceptedState, 'list_type' | 'med_list_codg'>,
+): UploadItem {
+  const w = { fixmedins_hilist_id, list_type: accepted.list_type, med_list_codg: accepted.med_list_codg };
+  return {
+    infno: '3302',
+    why,
+    fixmedins_hilist_id,
+    begndate,
+    list_type: accepted.list_type,
+    med_list_codg: accepted.med_list_codg,
+    payload: w,
+    payload_hash: payloadHash(w),
+  };
 }

@@ -230,17 +230,7 @@ const num = (v: unknown): number | undefined =>
 
 export async function downloadLibrary(o: LibraryDownloadOptions): Promise<LibraryImportResult> {
   const s = o.settings;
-  const c = new EntryCollector();
-  // The answer's rows are read through the same checks as a file's, by position in LIBRARY_FIELDS.
-  const layout: LibraryLayout = Object.fromEntries(LIBRARY_FIELDS.map((f, i) => [f, i]));
-  let pages = 0;
-  let firstKeys: string | undefined;
-  // Whether any entry of the answer carries the required fields under their configured names: when
-  // none does, the names are wrong, and one error saying so beats one refusal per entry.
-  const required = ['trac_prefix', 'med_list_codg'] as const;
-  const carried = new Set<string>();
-  const answerFields = new Set<string>();
-  let answered = 0;
+  const answer = new LibraryAnswer(s);
   await withCenter(
     o.center,
     { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId ?? undefined },
@@ -248,88 +238,134 @@ export async function downloadLibrary(o: LibraryDownloadOptions): Promise<Librar
       for (let page = 1; page <= MAX_PAGES; page++) {
         const input = { [s.inputNode]: { ...s.params, [s.pageNumField]: page, [s.pageSizeField]: s.pageSize } };
         const reply = await center.call(s.infno, input, { kind: 'query', skipValidation: true });
-        pages = page;
+        answer.pages = page;
         const out = (reply.result ?? {}) as Output & Record<string, unknown>;
-        const list = out[s.outputNode];
-        if (list !== undefined && list !== null && !Array.isArray(list)) {
-          throw externalError(
-            'TRACE_LIBRARY_ANSWER',
-            `The center's ${s.infno} answer has no list under ${s.outputNode}`,
-            `Check trace.library.outputNode in hisops.yaml against the answer (hisops -v shows the exchange), see docs/trace.md.`,
-          ).zh(
-            `医保中心的 ${s.infno} 应答中 ${s.outputNode} 下没有列表`,
-            '请按应答内容核对 hisops.yaml 中的 trace.library.outputNode（hisops -v 显示交互过程），见 docs/trace.md。',
-          );
-        }
-        const rows = (list ?? []) as Array<Record<string, unknown>>;
+        const rows = pageRows(s, out);
         o.onPage?.({ page, rows: rows.length });
-        // A center that ignores the page number answers the first page again: stop rather than loop.
-        const keys = rows
-          .slice(0, 3)
-          .map((r) => JSON.stringify(r))
-          .join('|');
-        if (page === 1) firstKeys = keys;
-        else if (rows.length && keys === firstKeys) break;
-        rows.forEach((r, i) => {
-          answered++;
-          if (answerFields.size < 100 && r && typeof r === 'object')
-            for (const k of Object.keys(r)) answerFields.add(k);
-          for (const f of required) if (r?.[s.fields[f]] !== undefined) carried.add(f);
-          const cells = LIBRARY_FIELDS.map((f) => {
-            const v = r[s.fields[f]];
-            return v === undefined || v === null ? '' : String(v);
-          });
-          c.add(cells, layout, `${s.infno} page ${page}`, i + 1);
-        });
+        if (answer.repeatsFirstPage(page, rows)) break;
+        answer.read(rows, page);
         const total = num(out['pages']);
         if (rows.length < s.pageSize || (total !== undefined && page >= total)) break;
       }
     },
   );
-  const missing = required.filter((f) => !carried.has(f));
-  if (answered && missing.length) {
-    const names = missing.map((f) => `${s.fields[f]} (trace.library.fields.${f})`).join(', ');
-    const namesZh = missing.map((f) => `${s.fields[f]}（trace.library.fields.${f}）`).join('、');
-    const has = [...answerFields].sort().join(', ') || '(none)';
-    throw externalError(
-      'TRACE_LIBRARY_ANSWER',
-      `None of the ${answered} entries of the center's ${s.infno} answer has ${names}; its entries carry: ${has}`,
-      `Set trace.library.fields in hisops.yaml to the answer's field names (hisops -v shows the exchange), see docs/trace.md; the current library is kept.`,
-    ).zh(
-      `医保中心 ${s.infno} 应答的 ${answered} 条记录都没有 ${namesZh}；应答记录中的字段为：${[...answerFields].sort().join('、') || '（无）'}`,
-      '请按应答的字段名设置 hisops.yaml 中的 trace.library.fields（hisops -v 显示交互过程），见 docs/trace.md；当前的四码合一库保持不变。',
-    );
-  }
-  if (c.issues.length)
-    throw issuesError(
-      'TRACE_LIBRARY_ANSWER',
-      { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` },
-      c.issues.map((i) => ({
-        ...i,
-        fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`,
-        zh: {
-          message: i.zh.message,
-          fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。`,
-        },
-      })),
-      EXIT.external,
-    );
-  if (c.entries.size === 0) {
-    throw externalError(
-      'TRACE_LIBRARY_EMPTY',
-      `The center's ${s.infno} answer held no library entries`,
-      'Check trace.library in hisops.yaml (outputNode, fields) against the answer; the current library is kept.',
-    ).zh(
-      `医保中心的 ${s.infno} 应答中没有四码合一库条目`,
-      '请按应答内容核对 hisops.yaml 中的 trace.library（outputNode、fields）；当前的四码合一库保持不变。',
-    );
-  }
-  return finish(o.journal, c, {
+  answer.checkFieldNames();
+  answer.checkEntries();
+  return finish(o.journal, answer.collector, {
     source: s.infno,
     origin: o.center.baseUrl.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, ''),
     apply: o.apply,
     runId: o.runId,
     now: o.now,
-    pages,
+    pages: answer.pages,
   });
+}
+
+/** The list of one page of the answer, under the configured output node (absent: none). */
+function pageRows(s: LibraryDownloadSettings, out: Output & Record<string, unknown>): Array<Record<string, unknown>> {
+  const list = out[s.outputNode];
+  if (list !== undefined && list !== null && !Array.isArray(list)) {
+    throw externalError(
+      'TRACE_LIBRARY_ANSWER',
+      `The center's ${s.infno} answer has no list under ${s.outputNode}`,
+      `Check trace.library.outputNode in hisops.yaml against the answer (hisops -v shows the exchange), see docs/trace.md.`,
+    ).zh(
+      `医保中心的 ${s.infno} 应答中 ${s.outputNode} 下没有列表`,
+      '请按应答内容核对 hisops.yaml 中的 trace.library.outputNode（hisops -v 显示交互过程），见 docs/trace.md。',
+    );
+  }
+  return (list ?? []) as Array<Record<string, unknown>>;
+}
+
+/** The fields every entry must carry. */
+const REQUIRED = ['trac_prefix', 'med_list_codg'] as const;
+
+/** The center's answer, page by page: its entries, and what is needed to judge its field names. */
+class LibraryAnswer {
+  readonly collector = new EntryCollector();
+  // The answer's rows are read through the same checks as a file's, by position in LIBRARY_FIELDS.
+  private readonly layout: LibraryLayout = Object.fromEntries(LIBRARY_FIELDS.map((f, i) => [f, i]));
+  pages = 0;
+  private firstKeys: string | undefined;
+  // Whether any entry of the answer carries the required fields under their configured names: when
+  // none does, the names are wrong, and one error saying so beats one refusal per entry.
+  private readonly carried = new Set<string>();
+  private readonly answerFields = new Set<string>();
+  private answered = 0;
+
+  constructor(private readonly s: LibraryDownloadSettings) {}
+
+  /** A center that ignores the page number answers the first page again: stop rather than loop. */
+  repeatsFirstPage(page: number, rows: Array<Record<string, unknown>>): boolean {
+    const keys = rows
+      .slice(0, 3)
+      .map((r) => JSON.stringify(r))
+      .join('|');
+    if (page === 1) this.firstKeys = keys;
+    else if (rows.length && keys === this.firstKeys) return true;
+    return false;
+  }
+
+  read(rows: Array<Record<string, unknown>>, page: number): void {
+    const s = this.s;
+    rows.forEach((r, i) => {
+      this.answered++;
+      if (this.answerFields.size < 100 && r && typeof r === 'object')
+        for (const k of Object.keys(r)) this.answerFields.add(k);
+      for (const f of REQUIRED) if (r?.[s.fields[f]] !== undefined) this.carried.add(f);
+      const cells = LIBRARY_FIELDS.map((f) => {
+        const v = r[s.fields[f]];
+        return v === undefined || v === null ? '' : String(v);
+      });
+      this.collector.add(cells, this.layout, `${s.infno} page ${page}`, i + 1);
+    });
+  }
+
+  /** No entry carries a required field under its configured name: the names are wrong. */
+  checkFieldNames(): void {
+    const s = this.s;
+    const missing = REQUIRED.filter((f) => !this.carried.has(f));
+    if (!this.answered || !missing.length) return;
+    const names = missing.map((f) => `${s.fields[f]} (trace.library.fields.${f})`).join(', ');
+    const namesZh = missing.map((f) => `${s.fields[f]}（trace.library.fields.${f}）`).join('、');
+    const has = [...this.answerFields].sort().join(', ') || '(none)';
+    throw externalError(
+      'TRACE_LIBRARY_ANSWER',
+      `None of the ${this.answered} entries of the center's ${s.infno} answer has ${names}; its entries carry: ${has}`,
+      `Set trace.library.fields in hisops.yaml to the answer's field names (hisops -v shows the exchange), see docs/trace.md; the current library is kept.`,
+    ).zh(
+      `医保中心 ${s.infno} 应答的 ${this.answered} 条记录都没有 ${namesZh}；应答记录中的字段为：${[...this.answerFields].sort().join('、') || '（无）'}`,
+      '请按应答的字段名设置 hisops.yaml 中的 trace.library.fields（hisops -v 显示交互过程），见 docs/trace.md；当前的四码合一库保持不变。',
+    );
+  }
+
+  /** Refused entries, or none at all, stop the download; the current library is kept. */
+  checkEntries(): void {
+    const s = this.s;
+    const c = this.collector;
+    if (c.issues.length)
+      throw issuesError(
+        'TRACE_LIBRARY_ANSWER',
+        { en: `The ${s.infno} answer`, zh: `${s.infno} 应答` },
+        c.issues.map((i) => ({
+          ...i,
+          fix: `${i.fix} If every entry is refused, the answer's field names differ from trace.library.fields in hisops.yaml.`,
+          zh: {
+            message: i.zh.message,
+            fix: `${i.zh.fix} 如果每条都不通过，说明应答的字段名与 hisops.yaml 中的 trace.library.fields 不一致。`,
+          },
+        })),
+        EXIT.external,
+      );
+    if (c.entries.size === 0) {
+      throw externalError(
+        'TRACE_LIBRARY_EMPTY',
+        `The center's ${s.infno} answer held no library entries`,
+        'Check trace.library in hisops.yaml (outputNode, fields) against the answer; the current library is kept.',
+      ).zh(
+        `医保中心的 ${s.infno} 应答中没有四码合一库条目`,
+        '请按应答内容核对 hisops.yaml 中的 trace.library（outputNode、fields）；当前的四码合一库保持不变。',
+      );
+    }
+  }
 }

@@ -84,16 +84,18 @@ export { groupStockCount } from './groupRows.js';
 export { stockedBefore } from './stockHistory.js';
 export type { BatchVariants } from './planBatches.js';
 export {
-  planInvoiceCodes,
-  invoiceLines,
   invoiceFindingMessageZh,
   INVOICE_FINDING_KINDS,
   INVOICE_FINDING_FIX,
   INVOICE_FINDING_FIX_ZH,
-  type InvoiceCodeRow,
-  type InvoiceLine,
   type InvoiceFinding,
   type InvoiceFindingKind,
+} from './invoiceFindings.js';
+export {
+  planInvoiceCodes,
+  invoiceLines,
+  type InvoiceCodeRow,
+  type InvoiceLine,
   type InvoicePlan,
   type InvoiceWrite,
   type InvoiceLineSummary,

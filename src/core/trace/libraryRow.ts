@@ -118,67 +118,9 @@ export function libraryEntry(
   const issues: FileIssue[] = [];
   const rawPrefix = v('trac_prefix');
   const trac_prefix = prefixOf(rawPrefix);
-  if (rawPrefix === '')
-    issues.push(
-      issue(
-        file,
-        line,
-        'trac_prefix',
-        [
-          'the product-identification code (药品标识码) is empty',
-          "Fill in the first 7 digits of the drug's traceability code, or remove the row.",
-        ],
-        ['药品标识码为空', '请填写该药品追溯码的前 7 位，或删除该行。'],
-      ),
-    );
-  else if (!trac_prefix) {
-    const sci = /E\+\d+$/i.test(rawPrefix);
-    issues.push(
-      issue(
-        file,
-        line,
-        'trac_prefix',
-        [
-          `"${rawPrefix}" is not a product-identification code (7 digits, or a whole 20-digit code)`,
-          sci
-            ? 'Excel turned the code into a number in scientific notation: format the column as text and export again.'
-            : 'Write the first 7 digits of the traceability code (digits only).',
-        ],
-        [
-          `"${rawPrefix}" 不是药品标识码（7 位数字，或完整的 20 位追溯码）`,
-          sci ? 'Excel 把编码变成了科学计数法：请将该列设为文本后重新导出。' : '请填写追溯码的前 7 位（只含数字）。',
-        ],
-      ),
-    );
-  }
+  if (!trac_prefix) issues.push(prefixIssue(file, line, rawPrefix));
   const med_list_codg = v('med_list_codg');
-  if (med_list_codg === '')
-    issues.push(
-      issue(
-        file,
-        line,
-        'med_list_codg',
-        [
-          'the national catalog code (med_list_codg) is empty',
-          "Fill in the drug's national catalog code (医保编码), or remove the row.",
-        ],
-        ['医保编码（med_list_codg）为空', '请填写该药品的国家医保编码，或删除该行。'],
-      ),
-    );
-  else if (!/^[\x21-\x7e]{1,50}$/.test(med_list_codg)) {
-    issues.push(
-      issue(
-        file,
-        line,
-        'med_list_codg',
-        [
-          `"${med_list_codg}" is not a national catalog code (1–50 visible ASCII characters, no spaces)`,
-          'Check the code against the national catalog (hisops catalog lookup).',
-        ],
-        [`"${med_list_codg}" 不是医保编码（1–50 个可见 ASCII 字符，不含空格）`, '请对照国家目录核对编码。'],
-      ),
-    );
-  }
+  if (!NATIONAL_CODE.test(med_list_codg)) issues.push(nationalCodeIssue(file, line, med_list_codg));
   const lvRaw = v('pac_lv');
   const pac_lv = lvRaw === '' ? null : packageLevel(lvRaw);
   if (pac_lv === undefined)
@@ -208,6 +150,64 @@ export function libraryEntry(
     },
     issues,
   };
+}
+
+/** Why a cell is no product-identification code: empty, or not 7 (or 20) digits. */
+function prefixIssue(file: string, line: number, rawPrefix: string): FileIssue {
+  if (rawPrefix === '')
+    return issue(
+      file,
+      line,
+      'trac_prefix',
+      [
+        'the product-identification code (药品标识码) is empty',
+        "Fill in the first 7 digits of the drug's traceability code, or remove the row.",
+      ],
+      ['药品标识码为空', '请填写该药品追溯码的前 7 位，或删除该行。'],
+    );
+  const sci = /E\+\d+$/i.test(rawPrefix);
+  return issue(
+    file,
+    line,
+    'trac_prefix',
+    [
+      `"${rawPrefix}" is not a product-identification code (7 digits, or a whole 20-digit code)`,
+      sci
+        ? 'Excel turned the code into a number in scientific notation: format the column as text and export again.'
+        : 'Write the first 7 digits of the traceability code (digits only).',
+    ],
+    [
+      `"${rawPrefix}" 不是药品标识码（7 位数字，或完整的 20 位追溯码）`,
+      sci ? 'Excel 把编码变成了科学计数法：请将该列设为文本后重新导出。' : '请填写追溯码的前 7 位（只含数字）。',
+    ],
+  );
+}
+
+const NATIONAL_CODE = /^[\x21-\x7e]{1,50}$/;
+
+/** Why a cell is no national catalog code: empty, or not 1–50 visible ASCII characters. */
+function nationalCodeIssue(file: string, line: number, med_list_codg: string): FileIssue {
+  if (med_list_codg === '')
+    return issue(
+      file,
+      line,
+      'med_list_codg',
+      [
+        'the national catalog code (med_list_codg) is empty',
+        "Fill in the drug's national catalog code (医保编码), or remove the row.",
+      ],
+      ['医保编码（med_list_codg）为空', '请填写该药品的国家医保编码，或删除该行。'],
+    );
+  return issue(
+    file,
+    line,
+    'med_list_codg',
+    [
+      `"${med_list_codg}" is not a national catalog code (1–50 visible ASCII characters, no spaces)`,
+      'Check the code against the national catalog (hisops catalog lookup).',
+    ],
+    [`"${med_list_codg}" 不是医保编码（1–50 个可见 ASCII 字符，不含空格）`, '请对照国家目录核对编码。'],
+  );
 }
 
 /** The key of an entry: a product code may belong to more than one national code (listed separately). */

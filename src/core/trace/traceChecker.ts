@@ -19,18 +19,17 @@
  *   journal     changed_after_upload (accepted before with other content)
  * A record with any finding is held back whole: nothing of it is half-sent.
  */
-import { D, type Decimal } from '../money.js';
+import { D } from '../money.js';
 import { buildItem, describeItemProblems } from './buildItem.js';
 import { compareRecords } from './groupRows.js';
 import { normalizeCode, productPrefix } from './normalizeCode.js';
 import type { LibraryEntry } from './libraryRow.js';
-import { PackageTree } from './packageTree.js';
 import type { PackageEdge } from './relationRow.js';
 import type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
 import { FINDING_FIX } from './findingFix.js';
+import { CodeMovements, type AddFinding } from './codeMovements.js';
 import {
   NOTE_KINDS,
-  SUPPLIER_RETURN_TYPES,
   type CheckedRecord,
   type Finding,
   type FindingKind,
@@ -42,43 +41,13 @@ import {
 export { FINDING_FIX } from './findingFix.js';
 export type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
 
-/** Adds a finding (or a note) to the record being checked. */
-type Add = (
-  kind: FindingKind,
-  message: string,
-  code?: string | null,
-  related?: string | null,
-  fix?: string,
-  extra?: Partial<Finding>,
-) => void;
-
-interface OpenSale {
-  id: string;
-  trdn: boolean;
-}
-
-interface CodeState {
-  open: OpenSale[];
-  stockedBy: string | null;
-  /** The drug (fixmedins_hilist_id) the code was last received as, and on which record. */
-  stockDrug: { drug: string; id: string } | null;
-  /** The supplier return (退库) that sent the code back, until it is received again. */
-  returnedBy: string | null;
-}
-
-interface SaleState {
-  cnt: Decimal | null;
-  returned: Decimal;
-}
-
 export class TraceChecker {
-  private readonly codeState = new Map<string, CodeState>();
-  private readonly sales = new Map<string, SaleState>();
+  /** Where each code is in the window, and the sales returns are counted against. */
+  private readonly moves = new CodeMovements();
   private readonly historyAsked = new Set<string>();
   private readonly originsAsked = new Set<string>();
   private readonly library = new Map<string, LibraryEntry[]>();
   private readonly libraryAsked = new Set<string>();
-  private readonly tree = new PackageTree();
   private readonly relationsAsked = new Set<string>();
 
   constructor(private readonly opts: CheckerOptions) {}
@@ -103,7 +72,7 @@ export class TraceChecker {
       a.op_time < b.op_time ? -1 : a.op_time > b.op_time ? 1 : a.kind === 'sale' ? -1 : 1,
     );
     for (const m of sorted) {
-      const st = this.state(m.drug_trac_codg);
+      const st = this.moves.state(m.drug_trac_codg);
       if (m.kind === 'sale') st.open.push({ id: m.record_id, trdn: m.trdn_flag === '1' });
       else if (st.open.length) st.open.shift();
     }
@@ -114,7 +83,7 @@ export class TraceChecker {
     const sorted = [...movements].sort((a, b) => (a.op_time < b.op_time ? -1 : a.op_time > b.op_time ? 1 : 0));
     for (const m of sorted) {
       if (!m.fixmedins_hilist_id) continue;
-      const st = this.state(m.drug_trac_codg);
+      const st = this.moves.state(m.drug_trac_codg);
       st.stockDrug = { drug: m.fixmedins_hilist_id, id: m.record_id };
     }
   }
@@ -123,7 +92,7 @@ export class TraceChecker {
   unknownOrigins(records: readonly TraceRecord[]): string[] {
     const out = new Set<string>();
     for (const r of records)
-      if (r.kind === 'return' && r.origId && !this.sales.has(r.origId) && !this.originsAsked.has(r.origId))
+      if (r.kind === 'return' && r.origId && !this.moves.sales.has(r.origId) && !this.originsAsked.has(r.origId))
         out.add(r.origId);
     return [...out];
   }
@@ -131,8 +100,8 @@ export class TraceChecker {
   addKnownSales(asked: readonly string[], sales: readonly KnownSale[]): void {
     for (const id of asked) this.originsAsked.add(id);
     for (const s of sales)
-      if (!this.sales.has(s.record_id))
-        this.sales.set(s.record_id, { cnt: s.cnt === null ? null : D(s.cnt), returned: D(s.returned) });
+      if (!this.moves.sales.has(s.record_id))
+        this.moves.sales.set(s.record_id, { cnt: s.cnt === null ? null : D(s.cnt), returned: D(s.returned) });
   }
 
   /** Product codes of valid codes whose library entries have not been loaded yet (none without `library`). */
@@ -170,7 +139,7 @@ export class TraceChecker {
   /** Load the relations around these codes (the packages they are in, and what they hold). */
   addRelations(asked: readonly string[], edges: Iterable<PackageEdge>): void {
     for (const c of asked) this.relationsAsked.add(c);
-    this.tree.add(edges);
+    this.moves.tree.add(edges);
   }
 
   /**
@@ -178,13 +147,7 @@ export class TraceChecker {
    * its packages (a case received whole counts for every box in it); null when none did.
    */
   receivedBy(code: string): string | null {
-    const own = this.codeState.get(code)?.stockedBy;
-    if (own) return own;
-    for (const p of this.tree.parentsOf(code)) {
-      const by = this.codeState.get(p)?.stockedBy;
-      if (by) return by;
-    }
-    return null;
+    return this.moves.receivedBy(code);
   }
 
   /** Check records (one day, or any slice that comes after the previous one in time). */
@@ -192,90 +155,20 @@ export class TraceChecker {
     return [...records].sort(compareRecords).map((r) => this.checkOne(r, known.get(r.key)));
   }
 
-  private state(code: string): CodeState {
-    let st = this.codeState.get(code);
-    if (!st) {
-      st = { open: [], stockedBy: null, stockDrug: null, returnedBy: null };
-      this.codeState.set(code, st);
-    }
-    return st;
-  }
-
+  /** One record through every check, in order; a record with any finding is held back whole. */
   private checkOne(rec: TraceRecord, known: KnownRecord | undefined): CheckedRecord {
     const findings: Finding[] = [];
     const notes: Finding[] = [];
-    const add = (
-      kind: FindingKind,
-      message: string,
-      code: string | null = null,
-      related: string | null = null,
-      fix = FINDING_FIX[kind],
-      extra: Partial<Finding> = {},
-    ) =>
-      (NOTE_KINDS.has(kind) ? notes : findings).push({
-        kind,
-        record_key: rec.key,
-        record_id: rec.id,
-        record_kind: rec.kind,
-        day: rec.day,
-        fixmedins_hilist_id: rec.fixmedins_hilist_id,
-        drug_trac_codg: code,
-        related_id: related,
-        message,
-        fix,
-        ...(rec.line !== undefined ? { line: rec.line } : {}),
-        ...extra,
-      });
-
+    const add = findingAdder(rec, findings, notes);
     // 1. The codes on their own.
-    const codes: string[] = [];
-    const seen = new Set<string>();
-    const repeated = new Set<string>();
-    if (rec.codes.length === 0) add('no_code', `${rec.kind} ${rec.id} carries no traceability code`);
-    rec.codes.forEach((raw, i) => {
-      const v = normalizeCode(raw);
-      if (!v.ok) {
-        add(v.kind, rec.codes.length > 1 ? `code ${i + 1} of ${rec.codes.length}: ${v.reason}` : v.reason, raw);
-        return;
-      }
-      if (seen.has(v.code)) {
-        if (!repeated.has(v.code))
-          add('duplicate_in_record', `${v.code} is scanned more than once in ${rec.id}`, v.code);
-        repeated.add(v.code);
-        return;
-      }
-      seen.add(v.code);
-      codes.push(v.code);
-    });
-    const known7 = this.opts.prefixes?.get(rec.fixmedins_hilist_id);
-    if (known7 && known7.size) {
-      for (const c of codes) {
-        if (!known7.has(productPrefix(c)))
-          add(
-            'prefix_mismatch',
-            `${c} starts with ${productPrefix(c)}, but ${rec.fixmedins_hilist_id} is known by ${[...known7].sort().join(', ')}`,
-            c,
-          );
-      }
-    }
-
+    const codes = readCodes(rec, add);
+    this.checkPrefixes(rec, codes, add);
     // 2. The codes' movements through the window.
-    this.move(rec, codes, add);
-
+    this.moves.move(rec, codes, add);
     // 3. The national code valid on the day.
-    const national = this.nationalCodes(rec);
-    let med_list_codg: string | null = null;
-    if (national !== undefined) {
-      if (national.length === 0)
-        add('no_mapping', `${rec.fixmedins_hilist_id} has no mapping to a national code valid on ${rec.day}`);
-      else if (national.length > 1)
-        add('mapping_ambiguous', `${rec.fixmedins_hilist_id} maps to ${national.join(' and ')} on ${rec.day}`);
-      else med_list_codg = national[0]!;
-    }
-
+    const med_list_codg = this.nationalCode(rec, add);
     // 4. The four-code library: which drug each code's product code belongs to.
     if (this.opts.library) this.checkLibrary(rec, codes, med_list_codg, add);
-
     // 5. What the center requires.
     const built = buildItem(rec, med_list_codg, codes, this.opts.defaults);
     if (built.problems.length) add('missing_field', describeItemProblems(built.problems));
@@ -296,6 +189,32 @@ export class TraceChecker {
     };
   }
 
+  /** A code whose first 7 digits are none of the drug's known product codes. */
+  private checkPrefixes(rec: TraceRecord, codes: readonly string[], add: AddFinding): void {
+    const known7 = this.opts.prefixes?.get(rec.fixmedins_hilist_id);
+    if (!known7 || !known7.size) return;
+    for (const c of codes) {
+      if (!known7.has(productPrefix(c)))
+        add(
+          'prefix_mismatch',
+          `${c} starts with ${productPrefix(c)}, but ${rec.fixmedins_hilist_id} is known by ${[...known7].sort().join(', ')}`,
+          c,
+        );
+    }
+  }
+
+  /** The one national code the item maps to on the record's day; null when none or several (a finding) or unknown. */
+  private nationalCode(rec: TraceRecord, add: AddFinding): string | null {
+    const national = this.nationalCodes(rec);
+    if (national === undefined) return null;
+    if (national.length === 0)
+      add('no_mapping', `${rec.fixmedins_hilist_id} has no mapping to a national code valid on ${rec.day}`);
+    else if (national.length > 1)
+      add('mapping_ambiguous', `${rec.fixmedins_hilist_id} maps to ${national.join(' and ')} on ${rec.day}`);
+    else return national[0]!;
+    return null;
+  }
+
   /**
    * A code whose product code the library gives only other national codes than the item's (on
    * the record's day, or on any day: a drug whose national code changed) is another drug's box. A product code without an entry is a note, once per
@@ -305,14 +224,7 @@ export class TraceChecker {
     rec: TraceRecord,
     codes: readonly string[],
     med_list_codg: string | null,
-    add: (
-      kind: FindingKind,
-      message: string,
-      code?: string | null,
-      related?: string | null,
-      fix?: string,
-      extra?: Partial<Finding>,
-    ) => void,
+    add: AddFinding,
   ): void {
     const unknown = new Set<string>();
     for (const c of codes) {
@@ -366,132 +278,53 @@ export class TraceChecker {
     if (mapped) return [mapped];
     return undefined;
   }
+}
 
-  private move(rec: TraceRecord, codes: readonly string[], add: Add): void {
-    switch (rec.kind) {
-      case 'sale':
-        return this.sell(rec, codes, add);
-      case 'return':
-        return this.takeBack(rec, codes, add);
-      case 'stock-in':
-        return this.receive(rec, codes, add);
-      case 'stock-change':
-        return this.release(rec, codes);
-      case 'stock-count':
-        return;
-    }
-  }
+/** The function a record's checks add their findings (and notes) with. */
+function findingAdder(rec: TraceRecord, findings: Finding[], notes: Finding[]): AddFinding {
+  return (
+    kind: FindingKind,
+    message: string,
+    code: string | null = null,
+    related: string | null = null,
+    fix = FINDING_FIX[kind],
+    extra: Partial<Finding> = {},
+  ) =>
+    (NOTE_KINDS.has(kind) ? notes : findings).push({
+      kind,
+      record_key: rec.key,
+      record_id: rec.id,
+      record_kind: rec.kind,
+      day: rec.day,
+      fixmedins_hilist_id: rec.fixmedins_hilist_id,
+      drug_trac_codg: code,
+      related_id: related,
+      message,
+      fix,
+      ...(rec.line !== undefined ? { line: rec.line } : {}),
+      ...extra,
+    });
+}
 
-  private sell(rec: TraceRecord, codes: readonly string[], add: Add): void {
-    const trdn = String(rec.fields.trdn_flag ?? '') === '1';
-    for (const c of codes) {
-      const st = this.state(c);
-      // What the stock side says of the box: received as this drug, and still the hospital's.
-      if (st.returnedBy !== null) {
-        add(
-          'returned_to_supplier',
-          `${c} was sent back to the supplier on ${st.returnedBy}; it is dispensed afterwards on ${rec.id}`,
-          c,
-          st.returnedBy,
-        );
-        continue;
-      }
-      if (st.stockDrug && rec.fixmedins_hilist_id && st.stockDrug.drug !== rec.fixmedins_hilist_id) {
-        add(
-          'stock_other_drug',
-          `${c} was received as ${st.stockDrug.drug} on ${st.stockDrug.id}; it is dispensed as ${rec.fixmedins_hilist_id} on ${rec.id}`,
-          c,
-          st.stockDrug.id,
-        );
-        continue;
-      }
-      // A split-package sale (拆零) legitimately sells one box's code several times.
-      if (st.open.length && !(trdn && st.open.every((o) => o.trdn))) {
-        add(
-          'sold_again',
-          `${c} was sold on ${st.open[0]!.id} and not returned; it is sold again on ${rec.id}`,
-          c,
-          st.open[0]!.id,
-        );
-      } else st.open.push({ id: rec.id, trdn });
+/** The record's valid codes, each once; a malformed or repeated code is a finding. */
+function readCodes(rec: TraceRecord, add: AddFinding): string[] {
+  const codes: string[] = [];
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  if (rec.codes.length === 0) add('no_code', `${rec.kind} ${rec.id} carries no traceability code`);
+  rec.codes.forEach((raw, i) => {
+    const v = normalizeCode(raw);
+    if (!v.ok) {
+      add(v.kind, rec.codes.length > 1 ? `code ${i + 1} of ${rec.codes.length}: ${v.reason}` : v.reason, raw);
+      return;
     }
-    if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: D(0) });
-  }
-
-  private takeBack(rec: TraceRecord, codes: readonly string[], add: Add): void {
-    const orig = rec.origId ? this.sales.get(rec.origId) : undefined;
-    for (const c of codes) {
-      const st = this.state(c);
-      if (st.open.length) st.open.shift();
-      // A return naming a sale hisops has never seen (sold before hisops kept a journal) cannot be judged.
-      else if (!(rec.origId && !orig))
-        add(
-          'return_never_sold',
-          `${c} is returned on ${rec.id} but hisops knows no sale of it${rec.origId ? ` (not on ${rec.origId})` : ''}`,
-          c,
-          rec.origId,
-        );
+    if (seen.has(v.code)) {
+      if (!repeated.has(v.code)) add('duplicate_in_record', `${v.code} is scanned more than once in ${rec.id}`, v.code);
+      repeated.add(v.code);
+      return;
     }
-    if (orig && rec.cnt !== null) {
-      orig.returned = orig.returned.plus(D(rec.cnt));
-      if (orig.cnt !== null && orig.returned.gt(orig.cnt)) {
-        add(
-          'return_over_quantity',
-          `${rec.id} returns ${D(rec.cnt).toString()}, bringing the returns of ${rec.origId} to ${orig.returned.toString()} of ${orig.cnt.toString()} sold`,
-          null,
-          rec.origId,
-        );
-      }
-    }
-  }
-
-  private receive(rec: TraceRecord, codes: readonly string[], add: Add): void {
-    const by = (k: string) => this.codeState.get(k)?.stockedBy;
-    const elsewhere = (k: string) => !!by(k) && by(k) !== rec.id;
-    for (const c of codes) {
-      const st = this.state(c);
-      if (st.stockedBy !== null && st.stockedBy !== rec.id) {
-        add('duplicate_in_batch', `${c} was received on ${st.stockedBy} and again on ${rec.id}`, c, st.stockedBy);
-        continue;
-      }
-      // A box whose case came in already, or a case one of whose boxes came in already, is received twice.
-      const inCase = this.tree.parentsOf(c).find(elsewhere);
-      const inside = inCase === undefined ? this.tree.descendantsOf(c).find(elsewhere) : undefined;
-      const other = inCase ?? inside;
-      if (other !== undefined) {
-        const at = by(other)!;
-        add(
-          'duplicate_in_batch',
-          inCase !== undefined
-            ? `${c} was received on ${at} inside package ${other} and again on ${rec.id}`
-            : `${c} holds ${other}, which was received on ${at}; ${c} is received again on ${rec.id}`,
-          c,
-          at,
-        );
-        continue;
-      }
-      // The box (and the boxes of a case) came in as this drug, and are the hospital's again.
-      for (const k of [c, ...this.tree.descendantsOf(c)]) {
-        const ks = this.state(k);
-        ks.stockedBy = rec.id;
-        ks.returnedBy = null;
-        if (rec.fixmedins_hilist_id) ks.stockDrug = { drug: rec.fixmedins_hilist_id, id: rec.id };
-      }
-    }
-  }
-
-  private release(rec: TraceRecord, codes: readonly string[]): void {
-    const toSupplier = SUPPLIER_RETURN_TYPES.has(String(rec.fields.inv_chg_type ?? '').trim());
-    for (const c of codes) {
-      const st = this.state(c);
-      st.stockedBy = null;
-      if (toSupplier) st.returnedBy = rec.id;
-      for (const k of this.tree.descendantsOf(c)) {
-        if (!this.codeState.has(k) && !toSupplier) continue;
-        const ks = this.state(k);
-        ks.stockedBy = null;
-        if (toSupplier) ks.returnedBy = rec.id;
-      }
-    }
-  }
+    seen.add(v.code);
+    codes.push(v.code);
+  });
+  return codes;
 }

@@ -91,72 +91,8 @@ export function parseTraceFile(text: string, file: string): TraceFileRows {
     codes: [],
   };
   const lower = file.toLowerCase();
-  if (lower.endsWith('.json')) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw inputError('TRACE_FILE', `${file} is not valid JSON`, FIX, (e as Error).message).zh(
-        `${file} 不是有效的 JSON`,
-        FIX_ZH,
-      );
-    }
-    out.format = 'json';
-    const take = (v: unknown, what: string): Row[] => {
-      if (v === undefined) return [];
-      if (!Array.isArray(v) || !v.every((x) => x && typeof x === 'object' && !Array.isArray(x)))
-        throw inputError('TRACE_FILE', `${file}: ${what} is not a list of rows`, FIX).zh(
-          `${file}：${what} 不是行的列表`,
-          FIX_ZH,
-        );
-      return v as Row[];
-    };
-    if (Array.isArray(doc)) {
-      const rows = take(doc, 'the document');
-      splitRows(
-        rows,
-        rows.map((_, i) => i + 1),
-        out,
-        file,
-      );
-    } else if (doc && typeof doc === 'object') {
-      const d = take((doc as Row).dispensing, 'dispensing');
-      const s = take((doc as Row).stock, 'stock');
-      splitRows([...d, ...s], [...d.map((_, i) => i + 1), ...s.map((_, i) => i + 1)], out, file);
-    } else
-      throw inputError('TRACE_FILE', `${file} holds neither a list of rows nor { dispensing, stock }`, FIX).zh(
-        `${file} 既不是行的列表，也不是 { dispensing, stock }`,
-        FIX_ZH,
-      );
-    return out;
-  }
-  if (lower.endsWith('.csv')) {
-    const rows = parseCsv(text);
-    if (rows.length === 0) return { ...out, format: 'csv' };
-    const head = rows[0]!.map((h) => h.trim().toLowerCase());
-    if (!head.includes('disp_id') && !head.includes('stock_id'))
-      throw inputError('TRACE_FILE', `${file}: the header names neither disp_id nor stock_id`, FIX).zh(
-        `${file}：表头中既没有 disp_id 也没有 stock_id`,
-        FIX_ZH,
-      );
-    out.format = 'csv';
-    const data: Row[] = [];
-    const lines: number[] = [];
-    rows.slice(1).forEach((cells, i) => {
-      if (cells.length === 1 && cells[0]!.trim() === '') return;
-      const r: Row = {};
-      head.forEach((h, k) => {
-        const v = cells[k];
-        // An empty cell is "no value"; a code cell keeps its spaces so that trimming is reported honestly.
-        r[h] = v === undefined || v === '' ? null : h === 'drug_trac_codg' ? v : v.trim() === '' ? null : v.trim();
-      });
-      if (r.trac_seq !== null && r.trac_seq !== undefined) r.trac_seq = Number(r.trac_seq);
-      data.push(r);
-      lines.push(i + 2);
-    });
-    splitRows(data, lines, out, file);
-    return out;
-  }
+  if (lower.endsWith('.json')) return readJson(text, file, out);
+  if (lower.endsWith('.csv')) return readCsv(text, file, out);
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -164,6 +100,78 @@ export function parseTraceFile(text: string, file: string): TraceFileRows {
       if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
       out.codes.push({ line: i + 1, raw });
     });
+  return out;
+}
+
+/** A JSON array of rows, or `{ dispensing, stock }` (each list's rows numbered from 1). */
+function readJson(text: string, file: string, out: TraceFileRows): TraceFileRows {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw inputError('TRACE_FILE', `${file} is not valid JSON`, FIX, (e as Error).message).zh(
+      `${file} 不是有效的 JSON`,
+      FIX_ZH,
+    );
+  }
+  out.format = 'json';
+  if (Array.isArray(doc)) {
+    const rows = jsonRows(doc, 'the document', file);
+    splitRows(
+      rows,
+      rows.map((_, i) => i + 1),
+      out,
+      file,
+    );
+  } else if (doc && typeof doc === 'object') {
+    const d = jsonRows((doc as Row).dispensing, 'dispensing', file);
+    const s = jsonRows((doc as Row).stock, 'stock', file);
+    splitRows([...d, ...s], [...d.map((_, i) => i + 1), ...s.map((_, i) => i + 1)], out, file);
+  } else
+    throw inputError('TRACE_FILE', `${file} holds neither a list of rows nor { dispensing, stock }`, FIX).zh(
+      `${file} 既不是行的列表，也不是 { dispensing, stock }`,
+      FIX_ZH,
+    );
+  return out;
+}
+
+/** A list of row objects (absent: none). */
+function jsonRows(v: unknown, what: string, file: string): Row[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((x) => x && typeof x === 'object' && !Array.isArray(x)))
+    throw inputError('TRACE_FILE', `${file}: ${what} is not a list of rows`, FIX).zh(
+      `${file}：${what} 不是行的列表`,
+      FIX_ZH,
+    );
+  return v as Row[];
+}
+
+/** A CSV with a header naming disp_id or stock_id; blank lines are skipped. */
+function readCsv(text: string, file: string, out: TraceFileRows): TraceFileRows {
+  const rows = parseCsv(text);
+  if (rows.length === 0) return { ...out, format: 'csv' };
+  const head = rows[0]!.map((h) => h.trim().toLowerCase());
+  if (!head.includes('disp_id') && !head.includes('stock_id'))
+    throw inputError('TRACE_FILE', `${file}: the header names neither disp_id nor stock_id`, FIX).zh(
+      `${file}：表头中既没有 disp_id 也没有 stock_id`,
+      FIX_ZH,
+    );
+  out.format = 'csv';
+  const data: Row[] = [];
+  const lines: number[] = [];
+  rows.slice(1).forEach((cells, i) => {
+    if (cells.length === 1 && cells[0]!.trim() === '') return;
+    const r: Row = {};
+    head.forEach((h, k) => {
+      const v = cells[k];
+      // An empty cell is "no value"; a code cell keeps its spaces so that trimming is reported honestly.
+      r[h] = v === undefined || v === '' ? null : h === 'drug_trac_codg' ? v : v.trim() === '' ? null : v.trim();
+    });
+    if (r.trac_seq !== null && r.trac_seq !== undefined) r.trac_seq = Number(r.trac_seq);
+    data.push(r);
+    lines.push(i + 2);
+  });
+  splitRows(data, lines, out, file);
   return out;
 }
 

@@ -226,33 +226,12 @@ async function writePartKnex(
   runId: string,
   at: string,
 ): Promise<void> {
-  const existing = new Map<string, Prior>();
-  const rows = (await trx(TRACE_UPLOADS_TABLE.name)
-    .where({ fixmedins_code: code })
-    .whereIn(
-      'record_key',
-      part.map((w) => w.checked.record.key),
-    )
-    .select('record_key', 'content_digest', 'attempts', 'request_digest', 'batch_pos')) as Array<
-    Prior & { record_key: string }
-  >;
-  for (const r of rows) existing.set(r.record_key, r);
+  const existing = await priorsKnex(trx, code, part);
   const inserts: Record<string, unknown>[] = [];
   const codeRows: Record<string, unknown>[] = [];
   const rewriteCodes: string[] = [];
   // Unchanged records sent again in the same request (a retry) are updated together.
   const resend = new Map<string, RecordWrite[]>();
-  const codeRowsOf = (c: CheckedRecord) =>
-    c.codes.forEach((drug_trac_codg, i) =>
-      codeRows.push({
-        fixmedins_code: code,
-        record_key: c.record.key,
-        seq: i + 1,
-        drug_trac_codg,
-        kind: c.record.kind,
-        op_time: c.record.time,
-      }),
-    );
   for (const w of part) {
     const key = w.checked.record.key;
     const sending = w.status === 'sending';
@@ -270,7 +249,7 @@ async function writePartKnex(
         sent_at: sending ? at : null,
         accepted_at: null,
       });
-      codeRowsOf(w.checked);
+      pushCodeRows(codeRows, code, w.checked);
     } else if (isResend(w, prior)) {
       const k = JSON.stringify([w.infno ?? null, w.request_digest ?? null]);
       resend.set(k, [...(resend.get(k) ?? []), w]);
@@ -280,33 +259,76 @@ async function writePartKnex(
         .update({ ...fields, ...(sending ? { msgid: null, attempts: prior.attempts + 1, sent_at: at } : {}) });
       if (prior.content_digest !== (w.checked.digest ?? null)) {
         rewriteCodes.push(key);
-        codeRowsOf(w.checked);
+        pushCodeRows(codeRows, code, w.checked);
       }
     }
   }
-  for (const list of resend.values()) {
-    await trx(TRACE_UPLOADS_TABLE.name)
-      .where({ fixmedins_code: code })
-      .whereIn(
-        'record_key',
-        list.map((w) => w.checked.record.key),
-      )
-      .update({
-        status: 'sending',
-        reason: null,
-        message: null,
-        msgid: null,
-        infno: list[0]!.infno ?? null,
-        attempts: trx.raw('attempts + 1'),
-        run_id: runId,
-        updated_at: at,
-        sent_at: at,
-      });
-  }
+  for (const list of resend.values()) await resendKnex(trx, code, list, runId, at);
   if (rewriteCodes.length)
     await trx(TRACE_CODES_TABLE.name).where({ fixmedins_code: code }).whereIn('record_key', rewriteCodes).delete();
   for (const p of chunks(inserts, 50)) await trx(TRACE_UPLOADS_TABLE.name).insert(p);
   for (const p of chunks(codeRows, 150)) await trx(TRACE_CODES_TABLE.name).insert(p);
+}
+
+/** The journal's rows of the part's records that exist already, by record key. */
+async function priorsKnex(
+  trx: Knex.Transaction,
+  code: string,
+  part: readonly RecordWrite[],
+): Promise<Map<string, Prior>> {
+  const existing = new Map<string, Prior>();
+  const rows = (await trx(TRACE_UPLOADS_TABLE.name)
+    .where({ fixmedins_code: code })
+    .whereIn(
+      'record_key',
+      part.map((w) => w.checked.record.key),
+    )
+    .select('record_key', 'content_digest', 'attempts', 'request_digest', 'batch_pos')) as Array<
+    Prior & { record_key: string }
+  >;
+  for (const r of rows) existing.set(r.record_key, r);
+  return existing;
+}
+
+/** One row per code of the record, in the record's order. */
+function pushCodeRows(codeRows: Record<string, unknown>[], code: string, c: CheckedRecord): void {
+  c.codes.forEach((drug_trac_codg, i) =>
+    codeRows.push({
+      fixmedins_code: code,
+      record_key: c.record.key,
+      seq: i + 1,
+      drug_trac_codg,
+      kind: c.record.kind,
+      op_time: c.record.time,
+    }),
+  );
+}
+
+/** Unchanged records sent again in one request: one update marks them all `sending` once more. */
+async function resendKnex(
+  trx: Knex.Transaction,
+  code: string,
+  list: readonly RecordWrite[],
+  runId: string,
+  at: string,
+): Promise<void> {
+  await trx(TRACE_UPLOADS_TABLE.name)
+    .where({ fixmedins_code: code })
+    .whereIn(
+      'record_key',
+      list.map((w) => w.checked.record.key),
+    )
+    .update({
+      status: 'sending',
+      reason: null,
+      message: null,
+      msgid: null,
+      infno: list[0]!.infno ?? null,
+      attempts: trx.raw('attempts + 1'),
+      run_id: runId,
+      updated_at: at,
+      sent_at: at,
+    });
 }
 
 /** Outcomes on SQLite's own connection: one prepared update per record, in the group commit. */

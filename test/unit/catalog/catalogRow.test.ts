@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { layoutFor } from '../../../src/core/catalog/catalogColumns.js';
 import {
   catalogRow,
-  COL,
   fingerprintText,
   LineIndex,
   rowPlan,
   type RowContext,
 } from '../../../src/core/catalog/catalogRow.js';
+import { COL } from '../../../src/core/catalog/storedColumns.js';
 import { KINDS, type CatalogKind } from '../../../src/core/catalog/kinds.js';
 import { TextRow } from '../../../src/core/catalog/read/delimited.js';
 import { sampleRow } from '../../../src/core/catalog/sampleFiles.js';

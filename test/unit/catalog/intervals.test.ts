@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planMappings, type CodeCoverage, type StoredMapping } from '../../../src/core/catalog/intervals.js';
+import type { CodeCoverage } from '../../../src/core/catalog/catalogCoverage.js';
+import { planMappings, type StoredMapping } from '../../../src/core/catalog/intervals.js';
 import type { MappingRow } from '../../../src/core/catalog/mappingRow.js';
 import type { CatalogKind } from '../../../src/core/catalog/kinds.js';
 import type { Span } from '../../../src/core/catalog/day.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mappingLayout, mappingRow, parseColumnsOption } from '../../../src/core/catalog/mappingRow.js';
+import { mappingLayout, parseColumnsOption } from '../../../src/core/catalog/mappingLayout.js';
+import { mappingRow } from '../../../src/core/catalog/mappingRow.js';
 
 const col = (i: number) => `col ${i + 1}`;
 

@@ -3,7 +3,7 @@
  * stored entry (or, in a dry run over several files, with an earlier file's row), counted as
  * changed or ended, sampled, and — in a run that writes — replaced, each with its change record.
  */
-import { COL } from '../catalogRow.js';
+import { COL } from '../storedColumns.js';
 import { isOpenEnd } from '../day.js';
 import { CATALOG_CHANGE_TABLE } from '../store/tables.js';
 import { keyBatchWhere } from '../store/sql.js';

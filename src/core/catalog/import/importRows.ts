@@ -5,7 +5,8 @@
  * and field; set aside into the reject file under skipInvalid).
  */
 import { layoutFor, type Layout } from '../catalogColumns.js';
-import { catalogRow, COL, LineIndex, type RowContext, type RowOk, type RowPlan } from '../catalogRow.js';
+import { catalogRow, LineIndex, type RowContext, type RowOk, type RowPlan } from '../catalogRow.js';
+import { COL } from '../storedColumns.js';
 import { EXISTED, SEEN } from '../keyTable.js';
 import type { Problem } from '../problems.js';
 import type { RawRow } from '../read/delimited.js';

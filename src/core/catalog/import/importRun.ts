@@ -5,7 +5,8 @@
  * The phases (import/*.ts) read and update it; importCatalog.ts runs them in order.
  */
 import type { Db, Knex } from '../../db/index.js';
-import { CATALOG_COLUMNS_STORED, rowPlan, type RowPlan } from '../catalogRow.js';
+import { rowPlan, type RowPlan } from '../catalogRow.js';
+import { CATALOG_COLUMNS_STORED } from '../storedColumns.js';
 import { dayOf, type Day } from '../day.js';
 import { KeyTable } from '../keyTable.js';
 import { KINDS, type CatalogKind } from '../kinds.js';

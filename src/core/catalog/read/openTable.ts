@@ -18,8 +18,8 @@ import {
   type ChunkDecoder,
   type Encoding,
   type EncodingChoice,
-  type MojibakeFinding,
 } from './encoding.js';
+import { GarbleCheck, type Report } from './garbleCheck.js';
 import { readXlsx, XlsxError } from './xlsx.js';
 import { isZipFile, listZipEntries, readZipEntry } from '../../files/index.js';
 import { ZipError } from '../../shared/index.js';
@@ -47,12 +47,6 @@ interface OpenOptions {
   /** Lines sampled for mojibake (default 300). */
   sampleLines?: number;
 }
-
-const ENCODING_FIX: Record<string, string> = {
-  utf8: 'Run again with --encoding utf8.',
-  gbk: 'Run again with --encoding gbk.',
-  utf16le: 'Save the file as UTF-8 or GBK text and run again.',
-};
 
 function formatOf(name: string): TableFormat | 'xls' | undefined {
   const ext = path.extname(name).toLowerCase();
@@ -83,96 +77,6 @@ function sliceDecode(decoder: { write(c: Uint8Array): string }, buf: Uint8Array)
   let out = '';
   for (let i = 0; i < buf.length; i += 32768) out += decoder.write(buf.subarray(i, i + 32768));
   return out;
-}
-
-/** Problems of a text table, as `openTables` reports them (the table's name added). */
-type Report = (p: Omit<Problem, 'file'>) => void;
-
-function mojibakeProblem(src: TableSource, f: MojibakeFinding, line: number): Omit<Problem, 'file'> {
-  const what =
-    f.kind === 'utf8-as-gbk'
-      ? `UTF-8 text read as GBK${src.encodingHow === 'given' ? '' : ' (or converted that way before)'}`
-      : f.kind === 'utf8-as-latin1'
-        ? 'UTF-8 text that was read as Latin-1 once'
-        : f.kind === 'wrong-encoding'
-          ? `bytes that are not ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding}`
-          : 'characters already lost (U+FFFD, 锟斤拷) by an earlier conversion';
-  return {
-    code: 'MOJIBAKE',
-    line,
-    message: `the text is garbled — ${what}: "${f.sample.slice(0, 40)}"${f.repaired ? ` would read "${f.repaired.slice(0, 40)}"` : ''}; the file was not read further`,
-    fix: f.suggest
-      ? ENCODING_FIX[f.suggest]!
-      : f.kind === 'utf8-as-gbk' && src.encoding === 'utf8'
-        ? 'The file itself holds garbled text: export it again from the source system as UTF-8 or GBK without converting it.'
-        : "Get a fresh copy of the file from its source (the center's download, or an export saved as UTF-8 or GBK).",
-    value: f.sample.slice(0, 80),
-  };
-}
-
-/**
- * The garbling check of a text table: the first rows are held back and sampled; once enough are
- * read (or the file ends) the sample is judged. A garbled file stops there; a sound one releases
- * the rows held, and from then on a broken character is a damaged line, reported one by one.
- */
-class GarbleCheck {
-  checked = false;
-  private sample: string[] = [];
-  private sampledRows = 0;
-  private held: RawRow[] = [];
-  byteFinding: MojibakeFinding | undefined;
-
-  constructor(
-    private readonly src: TableSource,
-    private readonly report: Report,
-    private readonly sampleLines: number,
-  ) {}
-
-  /** Rows before the verdict: sampled and held. Returns the rows released (none while held), or false when the file is garbled. */
-  hold(rows: RawRow[], atEnd: boolean): RawRow[] | false {
-    for (const r of rows) {
-      if (atEnd) {
-        for (const c of r.cells) if (c && this.sample.length < 5000) this.sample.push(c);
-        continue;
-      }
-      if (this.sampledRows >= this.sampleLines) break;
-      this.sampledRows++;
-      for (const c of r.cells) if (c) this.sample.push(c);
-    }
-    this.held.push(...rows);
-    if (!atEnd && this.sampledRows < this.sampleLines) return [];
-    this.checked = true;
-    const f = this.byteFinding ?? findMojibake(this.sample, this.src.encoding!);
-    if (f) {
-      const line = this.held.find((r) => r.cells.some((c) => c.includes(f.sample)))?.line ?? 1;
-      this.report(mojibakeProblem(this.src, f, line));
-      return false;
-    }
-    // The file reads soundly: broken characters now are damaged lines, reported one by one.
-    this.scanFffd(this.held);
-    const out = this.held;
-    this.held = [];
-    return out;
-  }
-
-  scanFffd(rows: RawRow[]): void {
-    const src = this.src;
-    for (const r of rows) {
-      const i = r.cells.findIndex((c) => c.includes('\uFFFD'));
-      if (i < 0) continue;
-      this.report({
-        code: 'BAD_ENCODING',
-        line: r.line,
-        column: `col ${i + 1}`,
-        message: `bytes that are not valid ${src.encoding === 'utf8' ? 'UTF-8' : src.encoding?.toUpperCase()} (shown as �)`,
-        fix:
-          src.encoding === 'utf8'
-            ? ENCODING_FIX.gbk!
-            : 'The file is damaged at this line: get a fresh copy, or fix the line in a text editor that shows the encoding.',
-        value: r.cells[i]!.slice(0, 80),
-      });
-    }
-  }
 }
 
 /** The decoder and parser of a text table, set up from its first chunk. */
@@ -343,27 +247,9 @@ function xlsxSource(
 export async function openTables(file: string, o: OpenOptions): Promise<TableSource[]> {
   const label = path.basename(file);
   const chunkSize = o.chunkSize ?? 1 << 16;
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch {
-    o.onProblem({
-      file: label,
-      line: 0,
-      code: 'FILE_UNREADABLE',
-      message: `cannot read ${file}`,
-      fix: 'Check the path and that the file is readable.',
-    });
-    return [];
-  }
-  if (!stat.isFile()) {
-    o.onProblem({
-      file: label,
-      line: 0,
-      code: 'FILE_UNREADABLE',
-      message: `${file} is not a file`,
-      fix: 'Name a file, not a folder.',
-    });
+  const unreadable = await whyUnreadable(file);
+  if (unreadable) {
+    o.onProblem({ file: label, line: 0, code: 'FILE_UNREADABLE', message: unreadable.message, fix: unreadable.fix });
     return [];
   }
   const fmt = formatOf(file);
@@ -378,49 +264,65 @@ export async function openTables(file: string, o: OpenOptions): Promise<TableSou
     return [];
   }
   if (fmt === 'xlsx') return [xlsxSource(label, { path: file }, () => fs.promises.readFile(file), o)];
-  if (path.extname(file).toLowerCase() === '.zip' || (await isZipFile(file))) {
-    let entries: Awaited<ReturnType<typeof listZipEntries>>;
-    try {
-      entries = await listZipEntries(file);
-    } catch (e) {
-      if (e instanceof ZipError) {
-        o.onProblem({
-          file: label,
-          line: 0,
-          code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED',
-          message: e.message,
-          fix:
-            e.kind === 'unsupported'
-              ? 'Unpack it with an archive tool and import the text file inside.'
-              : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.',
-        });
-        return [];
-      }
-      throw e;
-    }
-    if (entries.length === 0) {
+  if (path.extname(file).toLowerCase() === '.zip' || (await isZipFile(file)))
+    return zipTables(file, label, chunkSize, o);
+  return [textSource(label, { path: file }, fmt ?? 'tsv', () => fileChunks(file, chunkSize), o)];
+}
+
+/** Why a path is no file to read (missing, or a folder), or undefined. */
+async function whyUnreadable(file: string): Promise<{ message: string; fix: string } | undefined> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch {
+    return { message: `cannot read ${file}`, fix: 'Check the path and that the file is readable.' };
+  }
+  if (!stat.isFile()) return { message: `${file} is not a file`, fix: 'Name a file, not a folder.' };
+  return undefined;
+}
+
+/** Each entry of a ZIP as a table (text or xlsx); a damaged or empty ZIP is a problem and no table. */
+async function zipTables(file: string, label: string, chunkSize: number, o: OpenOptions): Promise<TableSource[]> {
+  let entries: Awaited<ReturnType<typeof listZipEntries>>;
+  try {
+    entries = await listZipEntries(file);
+  } catch (e) {
+    if (e instanceof ZipError) {
       o.onProblem({
         file: label,
         line: 0,
-        code: 'ZIP_EMPTY',
-        message: 'the ZIP holds no files',
-        fix: 'Download the catalog again; an empty answer means there was nothing newer than the version asked for.',
+        code: e.kind === 'unsupported' ? 'ZIP_UNSUPPORTED' : 'ZIP_TRUNCATED',
+        message: e.message,
+        fix:
+          e.kind === 'unsupported'
+            ? 'Unpack it with an archive tool and import the text file inside.'
+            : 'Download the file again (hisops catalog download) or copy it again; nothing was imported from it.',
       });
       return [];
     }
-    return entries.map((e) => {
-      const inner = `${label}!${e.name}`;
-      const f = formatOf(e.name) ?? 'tsv';
-      if (f === 'xlsx')
-        return xlsxSource(inner, { path: file, entry: e.name }, () => collect(readZipEntry(file, e, chunkSize)), o);
-      return textSource(
-        inner,
-        { path: file, entry: e.name },
-        f === 'xls' ? 'tsv' : f,
-        () => readZipEntry(file, e, chunkSize),
-        o,
-      );
-    });
+    throw e;
   }
-  return [textSource(label, { path: file }, fmt ?? 'tsv', () => fileChunks(file, chunkSize), o)];
+  if (entries.length === 0) {
+    o.onProblem({
+      file: label,
+      line: 0,
+      code: 'ZIP_EMPTY',
+      message: 'the ZIP holds no files',
+      fix: 'Download the catalog again; an empty answer means there was nothing newer than the version asked for.',
+    });
+    return [];
+  }
+  return entries.map((e) => {
+    const inner = `${label}!${e.name}`;
+    const f = formatOf(e.name) ?? 'tsv';
+    if (f === 'xlsx')
+      return xlsxSource(inner, { path: file, entry: e.name }, () => collect(readZipEntry(file, e, chunkSize)), o);
+    return textSource(
+      inner,
+      { path: file, entry: e.name },
+      f === 'xls' ? 'tsv' : f,
+      () => readZipEntry(file, e, chunkSize),
+      o,
+    );
+  });
 }

@@ -5,7 +5,8 @@
  */
 import type { Knex } from '../../db/index.js';
 import { isOpenEnd, type Day, type Span } from '../day.js';
-import type { CodeCoverage, StoredMapping } from '../intervals.js';
+import type { CodeCoverage } from '../catalogCoverage.js';
+import type { StoredMapping } from '../intervals.js';
 import { KIND_LIST, type CatalogKind } from '../kinds.js';
 import { MAPPING_TABLE } from './tables.js';
 import { chunks } from './sql.js';

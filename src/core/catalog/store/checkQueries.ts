@@ -6,7 +6,7 @@
  */
 import { queryEach, type Db } from '../../db/index.js';
 import { isOpenEnd } from '../day.js';
-import type { CodeCoverage } from '../intervals.js';
+import type { CodeCoverage } from '../catalogCoverage.js';
 import { KIND_LIST, type CatalogKind } from '../kinds.js';
 import type { CheckedMapping } from '../checkMappings.js';
 import { addPeriod, catalogPeriods, readable } from './catalogQuery.js';

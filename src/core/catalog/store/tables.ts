@@ -12,7 +12,7 @@
  */
 import type { Db, Dialect, Knex } from '../../db/index.js';
 import { Journal, widenColumns, type JournalTable } from '../../journal/index.js';
-import { CATALOG_COLUMNS_STORED } from '../catalogRow.js';
+import { CATALOG_COLUMNS_STORED } from '../storedColumns.js';
 import { KINDS, KIND_LIST, type CatalogKind } from '../kinds.js';
 
 /** Columns whose values hisops checks or makes itself get a width; whatever a file says is text. */
