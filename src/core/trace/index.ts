@@ -53,7 +53,7 @@ export {
   type CheckWindowOptions,
   type CheckFileOptions,
 } from './runCheck.js';
-export { parseTraceFile, parseCsv, checkCodeList, type TraceFileRows } from './traceFile.js';
+export { parseTraceFile, checkCodeList, type TraceFileRows } from './traceFile.js';
 export {
   runUpload,
   type ResolvedCall,

@@ -9,6 +9,7 @@
  *   repeats), since a bare list says nothing about drugs or movements.
  */
 import { inputError } from '../errors.js';
+import { parseCsv } from '../shared/index.js';
 import { normalizeCode } from './normalizeCode.js';
 import { FINDING_FIX } from './traceChecker.js';
 import type { Finding } from './types.js';
@@ -29,41 +30,6 @@ const FIX =
   'Give a .json array of rows, a .csv with a header (disp_id or stock_id, drug_trac_codg …), or a .txt with one code per line (see docs/trace.md).';
 const FIX_ZH =
   '请给出行数组形式的 .json、带表头（disp_id 或 stock_id、drug_trac_codg 等）的 .csv，或每行一个追溯码的 .txt（见 docs/trace.md）。';
-
-/** Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function splitRows(rows: Row[], lines: number[], out: TraceFileRows, file: string): void {
   rows.forEach((r, i) => {
@@ -148,9 +114,10 @@ function jsonRows(v: unknown, what: string, file: string): Row[] {
 
 /** A CSV with a header naming disp_id or stock_id; blank lines are skipped. */
 function readCsv(text: string, file: string, out: TraceFileRows): TraceFileRows {
-  const rows = parseCsv(text);
+  // Each record with the line it starts on: a quoted cell may hold a line break.
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   if (rows.length === 0) return { ...out, format: 'csv' };
-  const head = rows[0]!.map((h) => h.trim().toLowerCase());
+  const head = rows[0]!.cells.map((h) => h.trim().toLowerCase());
   if (!head.includes('disp_id') && !head.includes('stock_id'))
     throw inputError('TRACE_FILE', `${file}: the header names neither disp_id nor stock_id`, FIX).zh(
       `${file}：表头中既没有 disp_id 也没有 stock_id`,
@@ -159,8 +126,8 @@ function readCsv(text: string, file: string, out: TraceFileRows): TraceFileRows 
   out.format = 'csv';
   const data: Row[] = [];
   const lines: number[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    if (cells.length === 1 && cells[0]!.trim() === '') return;
+  for (const { cells, line } of rows.slice(1)) {
+    if (cells.length === 1 && cells[0]!.trim() === '') continue;
     const r: Row = {};
     head.forEach((h, k) => {
       const v = cells[k];
@@ -169,8 +136,8 @@ function readCsv(text: string, file: string, out: TraceFileRows): TraceFileRows 
     });
     if (r.trac_seq !== null && r.trac_seq !== undefined) r.trac_seq = Number(r.trac_seq);
     data.push(r);
-    lines.push(i + 2);
-  });
+    lines.push(line);
+  }
   splitRows(data, lines, out, file);
   return out;
 }

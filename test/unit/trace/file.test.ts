@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkCodeList, checkFile, parseCsv, parseTraceFile, traceSettings } from '../../../src/core/trace/index.js';
+import { checkCodeList, checkFile, parseTraceFile, traceSettings } from '../../../src/core/trace/index.js';
 import { code, saleRows, stockRows, returnRows, NATIONAL } from './fixtures.js';
 
 describe('trace files', () => {
-  it('reads RFC 4180 CSV', () => {
-    expect(parseCsv('a,b\r\n"x, ""y""",2\n,\n')).toEqual([
-      ['a', 'b'],
-      ['x, "y"', '2'],
-      ['', ''],
-    ]);
-  });
-
   it('checks a CSV export of dispensing rows, pointing at lines', async () => {
     const rows = [
       ...saleRows('FY1', '2025-03-03 09:00:00', [code(1), code(2)]),
@@ -31,6 +23,28 @@ describe('trace files', () => {
       ['return_never_sold', 'FY3', 5],
     ]);
     expect(report.skipped.join(' ')).toMatch(/mapping/);
+  });
+
+  it('points at the line a record starts on when a quoted cell spans lines', async () => {
+    const rows = [
+      ...saleRows('FY1', '2025-03-03 09:00:00', [code(1)]),
+      ...saleRows('FY2', '2025-03-03 10:00:00', [code(1)]),
+    ];
+    const cols = Object.keys(rows[0]!);
+    const cell = (r: Record<string, unknown>, c: string) =>
+      r[c] === null ? '' : c === 'disp_id' && r[c] === 'FY1' ? '"FY1"' : String(r[c]);
+    // A quoted note with two line breaks in the first record: the second record starts on line 5.
+    const csv = [
+      [...cols, 'note'].join(','),
+      [...cols.map((c) => cell(rows[0]!, c)), '"first\nsecond\nthird"'].join(','),
+      [...cols.map((c) => cell(rows[1]!, c)), ''].join(','),
+    ].join('\n');
+    const report = await checkFile({
+      file: 'notes.csv',
+      rows: parseTraceFile(csv, 'notes.csv'),
+      settings: traceSettings(undefined),
+    });
+    expect(report.findings.map((f) => [f.kind, f.record_id, f.line])).toEqual([['sold_again', 'FY2', 5]]);
   });
 
   it('checks JSON with dispensing and stock, using the rows own mapping columns', async () => {
