@@ -15,6 +15,22 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 const REAL_DATES = new Set<string>();
 
+/**
+ * Decimals already read, by their text: a batch of bills repeats the same quantities and prices
+ * (one drug, one price) on line after line. A Decimal is never changed once made, so one instance
+ * serves every line that wrote the same text. Bounded: cleared when it grows large.
+ */
+const DECIMALS = new Map<string, Decimal>();
+
+function decimalOf(text: string): Decimal {
+  let d = DECIMALS.get(text);
+  if (d === undefined) {
+    if (DECIMALS.size >= 4096) DECIMALS.clear();
+    DECIMALS.set(text, (d = new D(text)));
+  }
+  return d;
+}
+
 /** Bounds given as numbers (the usual 0, 1, 150) as Decimals, made once rather than per comparison. */
 const BOUNDS = new Map<number, Decimal>();
 function bound(v: Decimal.Value): Decimal.Value {
@@ -113,7 +129,8 @@ export class FieldReader {
   }
 
   decimal(v: TreeValue | undefined, path: string, o: DecimalOpts): Decimal | null {
-    if (typeof v !== 'string' || !NUMBER_RE.test(v.trim())) {
+    const text = typeof v === 'string' ? v.trim() : '';
+    if (typeof v !== 'string' || !NUMBER_RE.test(text)) {
       const pct = typeof v === 'string' && /%$/.test(v.trim());
       this.issues.add(
         path,
@@ -128,7 +145,7 @@ export class FieldReader {
       );
       return null;
     }
-    const d = new D(v.trim());
+    const d = decimalOf(text);
     if (o.min !== undefined && d.lt(bound(o.min))) {
       this.issues.add(
         path,

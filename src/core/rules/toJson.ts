@@ -5,7 +5,7 @@
 import type { Decimal } from '../money.js';
 import { lineOf } from './issues.js';
 import { exactText, f2, f4 } from './rounding.js';
-import type { Policy, Pool, SettleResult, StayTotals } from './types.js';
+import type { LineSplit, Policy, Pool, SettleResult, StayTotals } from './types.js';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -110,22 +110,84 @@ export function resultJsonBody(r: SettleResult): string {
 function linesText(lines: SettleResult['lines']): string {
   const parts = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]! as unknown as Record<string, unknown>;
-    let out = '';
-    for (const k of Object.keys(l)) {
-      if (k === 'rule_zh') continue;
-      const x = l[k];
-      let t: string;
-      // As resultToJson: the line's own quantity and prices as written, not rounded.
-      if (k === 'pric' || k === 'cnt') t = `"${exactText(x as Decimal)}"`;
-      else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${exactText(x as Decimal)}"`;
-      else if (x === undefined) continue;
-      else t = jsonText(x, false, k);
-      out += (out ? ',"' : '"') + k + '":' + t;
-    }
-    parts[i] = `{${out}}`;
+    const l = lines[i]!;
+    parts[i] = isSplitLine(l) ? splitLineText(l) : anyLineText(l as unknown as Record<string, unknown>);
   }
   return `[${parts.join(',')}]`;
+}
+
+/** The keys of a line as splitLine makes them, in its order (`rule` and `rule_zh` follow with --explain). */
+const SPLIT_KEYS = [
+  'feedetl_sn',
+  'medins_list_codg',
+  'med_list_codg',
+  'chrgitm_lv',
+  'cnt',
+  'pric',
+  'pric_uplmt_amt',
+  'selfpay_prop',
+  'det_item_fee_sumamt',
+  'fulamt_ownpay_amt',
+  'overlmt_amt',
+  'preselfpay_amt',
+  'inscp_scp_amt',
+  'hosp_part_amt',
+  'markup_rate',
+];
+
+/** A line splitLineText writes as anyLineText would: splitLine's keys in its order, texts where it puts texts. */
+function isSplitLine(l: LineSplit): boolean {
+  const keys = Object.keys(l);
+  const n = SPLIT_KEYS.length;
+  if (!(typeof l.feedetl_sn === 'string' && textOrNullValue(l.medins_list_codg))) return false;
+  if (!(textOrNullValue(l.med_list_codg) && textOrNullValue(l.chrgitm_lv) && l.markup_rate !== undefined)) return false;
+  if (keys.length !== n && !(keys.length === n + 2 && keys[n] === 'rule' && keys[n + 1] === 'rule_zh')) return false;
+  for (let i = 0; i < n; i++) if (keys[i] !== SPLIT_KEYS[i]) return false;
+  return true;
+}
+
+function textOrNullValue(v: unknown): boolean {
+  return v === null || typeof v === 'string';
+}
+
+function textOrNull(s: string | null): string {
+  return s === null ? 'null' : JSON.stringify(s);
+}
+
+/**
+ * anyLineText of a line with splitLine's keys, written field by field: a batch writes 20 or more
+ * per bill, and the general walk asked every value what it was.
+ */
+function splitLineText(l: LineSplit): string {
+  const limit = l.pric_uplmt_amt === null ? 'null' : `"${exactText(l.pric_uplmt_amt)}"`;
+  const markup = l.markup_rate === null ? 'null' : `"${f4(l.markup_rate)}"`;
+  const rule = l.rule === undefined ? '' : `,"rule":${JSON.stringify(l.rule)}`;
+  return (
+    `{"feedetl_sn":${JSON.stringify(l.feedetl_sn)},"medins_list_codg":${textOrNull(l.medins_list_codg)}` +
+    `,"med_list_codg":${textOrNull(l.med_list_codg)},"chrgitm_lv":${textOrNull(l.chrgitm_lv)}` +
+    `,"cnt":"${exactText(l.cnt)}","pric":"${exactText(l.pric)}","pric_uplmt_amt":${limit}` +
+    `,"selfpay_prop":"${f4(l.selfpay_prop)}","det_item_fee_sumamt":"${f2(l.det_item_fee_sumamt)}"` +
+    `,"fulamt_ownpay_amt":"${f2(l.fulamt_ownpay_amt)}","overlmt_amt":"${f2(l.overlmt_amt)}"` +
+    `,"preselfpay_amt":"${f2(l.preselfpay_amt)}","inscp_scp_amt":"${f2(l.inscp_scp_amt)}"` +
+    `,"hosp_part_amt":"${f2(l.hosp_part_amt)}","markup_rate":${markup}${rule}}`
+  );
+}
+
+/** Any line, key by key: as resultToJson writes it. */
+function anyLineText(l: Record<string, unknown>): string {
+  let out = '';
+  for (const k of Object.keys(l)) {
+    if (k === 'rule_zh') continue;
+    const x = l[k];
+    let t: string;
+    // As resultToJson: the line's own quantity and prices as written, not rounded.
+    if (k === 'pric' || k === 'cnt') t = `"${exactText(x as Decimal)}"`;
+    else if (k === 'pric_uplmt_amt') t = x === null ? 'null' : `"${exactText(x as Decimal)}"`;
+    else if (x === undefined) continue;
+    else t = jsonText(x, false, k);
+    out += (out ? ',"' : '"') + k + '":' + t;
+  }
+  return `{${out}}`;
 }
 
 /** `"key":` of the keys a result repeats on every bill, made once. */
