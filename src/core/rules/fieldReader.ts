@@ -261,6 +261,35 @@ export class FieldReader {
   }
 }
 
+/**
+ * The Decimal `FieldReader.decimal` gives for text it accepts without an issue, under a lower
+ * bound of `min` and an upper one of `max` (null: none); null for anything it would report,
+ * which the caller then reads through the reader for the issue.
+ */
+export function quickDecimal(
+  v: TreeValue | undefined,
+  scale: number,
+  min: number | null,
+  max: number | null,
+): Decimal | null {
+  if (typeof v !== 'string') return null;
+  const text = v.trim();
+  let d = DECIMALS.get(text);
+  if (d === undefined) {
+    if (!NUMBER_RE.test(text)) return null;
+    d = decimalOf(text);
+  }
+  if (min !== null && d.lt(bound(min))) return null;
+  if (max !== null && d.gt(bound(max))) return null;
+  return d.decimalPlaces() > scale ? null : d;
+}
+
+/** The day `FieldReader.date` gives for a date it has already found valid; null otherwise. */
+export function quickDate(v: TreeValue | undefined): string | null {
+  const s = typeof v === 'string' ? v.trim().slice(0, 10) : '';
+  return REAL_DATES.has(s) ? s : null;
+}
+
 function isRealDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
