@@ -159,18 +159,39 @@ function textOrNull(s: string | null): string {
  * per bill, and the general walk asked every value what it was.
  */
 function splitLineText(l: LineSplit): string {
-  const limit = l.pric_uplmt_amt === null ? 'null' : `"${exactText(l.pric_uplmt_amt)}"`;
-  const markup = l.markup_rate === null ? 'null' : `"${f4(l.markup_rate)}"`;
-  const rule = l.rule === undefined ? '' : `,"rule":${JSON.stringify(l.rule)}`;
-  return (
-    `{"feedetl_sn":${JSON.stringify(l.feedetl_sn)},"medins_list_codg":${textOrNull(l.medins_list_codg)}` +
-    `,"med_list_codg":${textOrNull(l.med_list_codg)},"chrgitm_lv":${textOrNull(l.chrgitm_lv)}` +
-    `,"cnt":"${exactText(l.cnt)}","pric":"${exactText(l.pric)}","pric_uplmt_amt":${limit}` +
-    `,"selfpay_prop":"${f4(l.selfpay_prop)}","det_item_fee_sumamt":"${f2(l.det_item_fee_sumamt)}"` +
-    `,"fulamt_ownpay_amt":"${f2(l.fulamt_ownpay_amt)}","overlmt_amt":"${f2(l.overlmt_amt)}"` +
-    `,"preselfpay_amt":"${f2(l.preselfpay_amt)}","inscp_scp_amt":"${f2(l.inscp_scp_amt)}"` +
-    `,"hosp_part_amt":"${f2(l.hosp_part_amt)}","markup_rate":${markup}${rule}}`
-  );
+  // Joined from an array: one flat string, where `+` would leave a rope of thirty pieces that
+  // writing it out would have to walk.
+  return [
+    '{"feedetl_sn":',
+    JSON.stringify(l.feedetl_sn),
+    ',"medins_list_codg":',
+    textOrNull(l.medins_list_codg),
+    ',"med_list_codg":',
+    textOrNull(l.med_list_codg),
+    ',"chrgitm_lv":',
+    textOrNull(l.chrgitm_lv),
+    ',"cnt":"',
+    exactText(l.cnt),
+    '","pric":"',
+    exactText(l.pric),
+    l.pric_uplmt_amt === null ? '","pric_uplmt_amt":null' : `","pric_uplmt_amt":"${exactText(l.pric_uplmt_amt)}"`,
+    ',"selfpay_prop":"',
+    f4(l.selfpay_prop),
+    '","det_item_fee_sumamt":"',
+    f2(l.det_item_fee_sumamt),
+    '","fulamt_ownpay_amt":"',
+    f2(l.fulamt_ownpay_amt),
+    '","overlmt_amt":"',
+    f2(l.overlmt_amt),
+    '","preselfpay_amt":"',
+    f2(l.preselfpay_amt),
+    '","inscp_scp_amt":"',
+    f2(l.inscp_scp_amt),
+    '","hosp_part_amt":"',
+    f2(l.hosp_part_amt),
+    l.markup_rate === null ? '","markup_rate":null' : `","markup_rate":"${f4(l.markup_rate)}"`,
+    l.rule === undefined ? '}' : `,"rule":${JSON.stringify(l.rule)}}`,
+  ].join('');
 }
 
 /** Any line, key by key: as resultToJson writes it. */
@@ -219,13 +240,16 @@ function jsonText(v: unknown, exact: boolean, key: string): string {
   }
   if (v instanceof Map || v instanceof Set) return JSON.stringify(plain(v, exact, key));
   const o = v as Record<string, unknown>;
-  let out = '';
+  // Parts joined once (a flat string), as splitLineText.
+  const parts = ['{'];
   for (const k of Object.keys(o)) {
     const x = o[k];
     if (x === undefined) continue;
-    out += (out ? ',' : '') + keyText(k) + jsonText(x, exact, k);
+    if (parts.length > 1) parts.push(',');
+    parts.push(keyText(k), jsonText(x, exact, k));
   }
-  return `{${out}}`;
+  parts.push('}');
+  return parts.join('');
 }
 
 export function stayToJson(s: StayTotals): Json {
