@@ -85,12 +85,14 @@ export function resultToJson(r: SettleResult): Json {
  */
 export function resultJsonBody(r: SettleResult): string {
   let out = '';
+  // `state` holds the very stay and accumulators written above it: their text is written once.
+  const texts = new Map<object, string>();
   for (const k of Object.keys(r)) {
     if (k === 'explanation') continue;
     const x = (r as unknown as Record<string, unknown>)[k];
     if (x === undefined) continue;
     if (out) out += ',';
-    out += JSON.stringify(k) + ':' + (k === 'lines' ? linesText(r.lines) : jsonText(x, false, k));
+    out += JSON.stringify(k) + ':' + (k === 'lines' ? linesText(r.lines) : sharedText(x, k, texts));
   }
   // As resultToJson: the clauses of an entry when it has them (a batch run with --explain).
   const explanation =
@@ -105,6 +107,37 @@ export function resultJsonBody(r: SettleResult): string {
           inputs: e.inputs,
         }));
   return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanation)}`;
+}
+
+/**
+ * jsonText of a value whose plain-object members may be ones already written (kept in `texts`,
+ * by identity). A plain object's text does not depend on the key it sits under (only a
+ * Decimal's, an array's or a Map's does), so the same object always writes the same text.
+ */
+function sharedText(v: unknown, key: string, texts: Map<object, string>): string {
+  if (!isPlainObject(v)) return jsonText(v, false, key);
+  const parts = ['{'];
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    if (x === undefined) continue;
+    if (parts.length > 1) parts.push(',');
+    parts.push(keyText(k), (isPlainObject(x) && texts.get(x)) || jsonText(x, false, k));
+  }
+  parts.push('}');
+  const t = parts.join('');
+  texts.set(v, t);
+  return t;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof Map) &&
+    !(v instanceof Set) &&
+    !isDecimal(v)
+  );
 }
 
 function linesText(lines: SettleResult['lines']): string {
