@@ -2,8 +2,8 @@
  * A bill document (the tree of a JSON/YAML file or of a CSV with `# key: value` headers) → the
  * engine's SettleInput, with line-numbered errors. Shape: docs/rules.md "Bill files".
  */
-import { D } from '../money.js';
-import { FieldReader } from './fieldReader.js';
+import { D, type Decimal } from '../money.js';
+import { FieldReader, quickDate, quickDecimal } from './fieldReader.js';
 import { childPath, didYouMean, type Issues } from './issues.js';
 import {
   AMOUNT_FIELDS,
@@ -208,7 +208,7 @@ function readLines(r: FieldReader, v: TreeValue | undefined): FeeLine[] {
   const out: FeeLine[] = [];
   const misspelt = new Set<string>();
   items.forEach((item, i) => {
-    const l = readLine(r, item, childPath('lines', i), i, misspelt);
+    const l = quickLine(item, i) ?? readLine(r, item, childPath('lines', i), i, misspelt);
     if (l) out.push(l);
   });
   return out;
@@ -233,7 +233,6 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
   const cnt = r.decimal(v.cnt, f('cnt'), { scale: 4, what: 'quantity' });
   const pric = r.decimal(v.pric, f('pric'), { scale: 6, what: 'unit price' });
   const date = r.date(v.fee_ocur_time, f('fee_ocur_time'));
-  const code = typeof v.med_list_codg === 'string' && v.med_list_codg.trim() !== '' ? v.med_list_codg.trim() : null;
   const lv = readCategory(r, v.chrgitm_lv, f('chrgitm_lv'));
   const limit =
     v.pric_uplmt_amt === undefined || v.pric_uplmt_amt === null
@@ -241,8 +240,7 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
       : r.decimal(v.pric_uplmt_amt, f('pric_uplmt_amt'), { min: 0, scale: 6, what: 'price limit' });
   const prop =
     v.selfpay_prop === undefined || v.selfpay_prop === null ? null : r.ratio(v.selfpay_prop, f('selfpay_prop'));
-  const refund =
-    typeof v.init_feedetl_sn === 'string' && v.init_feedetl_sn.trim() !== '' ? v.init_feedetl_sn.trim() : null;
+  const refund = refundOf(v);
   if (cnt?.isNeg() && !refund)
     r.issues.add(
       f('cnt'),
@@ -263,20 +261,68 @@ function readLine(r: FieldReader, v: TreeValue, p: string, i: number, misspelt: 
       ? undefined
       : (r.bool(v.service_item, f('service_item')) ?? undefined);
   if (r.issues.list.length > before || !cnt || !pric || !date) return null;
+  return feeLine(v, i, { cnt, pric, date, lv, limit, prop, refund, service });
+}
+
+interface LineValues {
+  cnt: Decimal;
+  pric: Decimal;
+  date: string;
+  lv: ChrgitmLv;
+  limit: Decimal | null;
+  prop: Decimal | null;
+  refund: string | null;
+  service: boolean | undefined;
+}
+
+/** The fee line of its tree and read values: one shape whichever way the values were read. */
+function feeLine(v: TreeMap, i: number, x: LineValues): FeeLine {
+  const code = typeof v.med_list_codg === 'string' && v.med_list_codg.trim() !== '' ? v.med_list_codg.trim() : null;
   return {
     feedetl_sn: typeof v.feedetl_sn === 'string' && v.feedetl_sn !== '' ? v.feedetl_sn : String(i + 1),
     ...(typeof v.medins_list_codg === 'string' ? { medins_list_codg: v.medins_list_codg } : {}),
     med_list_codg: code,
-    chrgitm_lv: lv,
-    cnt,
-    pric,
-    fee_ocur_time: typeof v.fee_ocur_time === 'string' ? v.fee_ocur_time.trim() : date,
-    pric_uplmt_amt: limit,
-    selfpay_prop: prop,
+    chrgitm_lv: x.lv,
+    cnt: x.cnt,
+    pric: x.pric,
+    fee_ocur_time: typeof v.fee_ocur_time === 'string' ? v.fee_ocur_time.trim() : x.date,
+    pric_uplmt_amt: x.limit,
+    selfpay_prop: x.prop,
     list_type: typeof v.list_type === 'string' ? v.list_type : null,
-    ...(service === undefined ? {} : { service_item: service }),
-    init_feedetl_sn: refund,
+    ...(x.service === undefined ? {} : { service_item: x.service }),
+    init_feedetl_sn: x.refund,
   };
+}
+
+/**
+ * A fee line whose values all read without an issue (known keys, numbers in range, a date seen
+ * before, a known category), read without the reader's paths and checks: a batch reads every
+ * line of every bill. Null for anything else, which readLine reads and reports as ever.
+ */
+function quickLine(v: TreeValue, i: number): FeeLine | null {
+  if (!isTreeMap(v)) return null;
+  for (const k of Object.keys(v)) if (!LINE_KEY_SET.has(k)) return null;
+  const cnt = quickDecimal(v.cnt, 4, null, null);
+  const pric = quickDecimal(v.pric, 6, null, null);
+  const date = quickDate(v.fee_ocur_time);
+  const lv = categoryOf(v.chrgitm_lv);
+  if (cnt === null || pric === null || date === null || lv === undefined || pric.isNeg()) return null;
+  const refund = refundOf(v);
+  if (cnt.isNeg() && !refund) return null;
+  const none = (x: TreeValue | undefined): boolean => x === undefined || x === null;
+  const limit = none(v.pric_uplmt_amt) ? null : quickDecimal(v.pric_uplmt_amt, 6, 0, null);
+  const prop = none(v.selfpay_prop) ? null : quickDecimal(v.selfpay_prop, 4, 0, 1);
+  if ((limit === null && !none(v.pric_uplmt_amt)) || (prop === null && !none(v.selfpay_prop))) return null;
+  const s = v.service_item;
+  let service: boolean | undefined;
+  if (typeof s === 'boolean') service = s;
+  else if (s === '1' || s === '0') service = s === '1';
+  else if (!none(s)) return null;
+  return feeLine(v, i, { cnt, pric, date, lv, limit, prop, refund, service });
+}
+
+function refundOf(v: TreeMap): string | null {
+  return typeof v.init_feedetl_sn === 'string' && v.init_feedetl_sn.trim() !== '' ? v.init_feedetl_sn.trim() : null;
 }
 
 /**
@@ -299,19 +345,22 @@ function warnMisspeltKeys(r: FieldReader, v: Record<string, TreeValue>, p: strin
 
 /** 01/02/03 (甲/乙/丙), or null when empty (an item without a valid mapping). */
 function readCategory(r: FieldReader, v: TreeValue | undefined, at: string): ChrgitmLv {
-  let lv: ChrgitmLv = null;
+  const lv = categoryOf(v);
+  if (lv !== undefined) return lv;
+  const raw = String(v).trim();
+  r.issues.add(
+    at,
+    `unknown category '${raw}'`,
+    'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
+    categoryZh(raw),
+  );
+  return null;
+}
+
+/** The category of a written value; undefined when it names none. */
+function categoryOf(v: TreeValue | undefined): ChrgitmLv | undefined {
   const raw = v === undefined || v === null ? '' : String(v).trim();
-  if (raw !== '') {
-    if (!CATEGORIES.has(raw))
-      r.issues.add(
-        at,
-        `unknown category '${raw}'`,
-        'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
-        categoryZh(raw),
-      );
-    else lv = CATEGORIES.get(raw)!;
-  }
-  return lv;
+  return raw === '' ? null : CATEGORIES.get(raw);
 }
 
 /** The Chinese words of an unknown fee category (shared with checkInput). */

@@ -15,6 +15,22 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 const REAL_DATES = new Set<string>();
 
+/**
+ * Decimals already read, by their text: a batch of bills repeats the same quantities and prices
+ * (one drug, one price) on line after line. A Decimal is never changed once made, so one instance
+ * serves every line that wrote the same text. Bounded: cleared when it grows large.
+ */
+const DECIMALS = new Map<string, Decimal>();
+
+function decimalOf(text: string): Decimal {
+  let d = DECIMALS.get(text);
+  if (d === undefined) {
+    if (DECIMALS.size >= 4096) DECIMALS.clear();
+    DECIMALS.set(text, (d = new D(text)));
+  }
+  return d;
+}
+
 /** Bounds given as numbers (the usual 0, 1, 150) as Decimals, made once rather than per comparison. */
 const BOUNDS = new Map<number, Decimal>();
 function bound(v: Decimal.Value): Decimal.Value {
@@ -113,7 +129,8 @@ export class FieldReader {
   }
 
   decimal(v: TreeValue | undefined, path: string, o: DecimalOpts): Decimal | null {
-    if (typeof v !== 'string' || !NUMBER_RE.test(v.trim())) {
+    const text = typeof v === 'string' ? v.trim() : '';
+    if (typeof v !== 'string' || !NUMBER_RE.test(text)) {
       const pct = typeof v === 'string' && /%$/.test(v.trim());
       this.issues.add(
         path,
@@ -128,7 +145,7 @@ export class FieldReader {
       );
       return null;
     }
-    const d = new D(v.trim());
+    const d = decimalOf(text);
     if (o.min !== undefined && d.lt(bound(o.min))) {
       this.issues.add(
         path,
@@ -242,6 +259,35 @@ export class FieldReader {
     );
     return null;
   }
+}
+
+/**
+ * The Decimal `FieldReader.decimal` gives for text it accepts without an issue, under a lower
+ * bound of `min` and an upper one of `max` (null: none); null for anything it would report,
+ * which the caller then reads through the reader for the issue.
+ */
+export function quickDecimal(
+  v: TreeValue | undefined,
+  scale: number,
+  min: number | null,
+  max: number | null,
+): Decimal | null {
+  if (typeof v !== 'string') return null;
+  const text = v.trim();
+  let d = DECIMALS.get(text);
+  if (d === undefined) {
+    if (!NUMBER_RE.test(text)) return null;
+    d = decimalOf(text);
+  }
+  if (min !== null && d.lt(bound(min))) return null;
+  if (max !== null && d.gt(bound(max))) return null;
+  return d.decimalPlaces() > scale ? null : d;
+}
+
+/** The day `FieldReader.date` gives for a date it has already found valid; null otherwise. */
+export function quickDate(v: TreeValue | undefined): string | null {
+  const s = typeof v === 'string' ? v.trim().slice(0, 10) : '';
+  return REAL_DATES.has(s) ? s : null;
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {

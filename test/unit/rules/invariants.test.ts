@@ -87,6 +87,26 @@ describe('invariants I1–I7', () => {
     expect(checkInvariants(drg, { fixedAmount: true }).map((x) => x.id)).not.toContain('I5');
   });
 
+  it('reports a fee line whose parts do not add up, with tolerance 0 and 0.01, whole fen or not', () => {
+    const r = splitBill(input({ lines: [inscope('2000'), inscope('30.5')] }), testPolicy);
+    expect(checkInvariants(r, { tolerance: 0 })).toEqual([]);
+    const l = r.lines[1]!;
+    for (const [inscp, tol, broken] of [
+      ['30.51', 0, true],
+      ['30.505', 0, true],
+      ['30.505', '0.01', false],
+      ['30.52', '0.01', true],
+      ['1e20', 0, true],
+    ] as const) {
+      const lines = [r.lines[0]!, { ...l, inscp_scp_amt: new D(inscp) }];
+      const v = checkInvariants({ ...r, lines }, { tolerance: tol });
+      expect(
+        v.some((x) => x.id === 'LINE'),
+        `${inscp} ${tol}`,
+      ).toBe(broken);
+    }
+  });
+
   it('treats a broken engine result as an internal error (exit 1)', () => {
     const r = splitBill(input({ lines: [inscope('2000')] }), testPolicy);
     const tampered = { ...r, setlinfo: { ...r.setlinfo, hifp_pay: r.setlinfo.hifp_pay.plus('0.01') } };
