@@ -34,6 +34,22 @@ export interface DetailRequest {
 /** A cell of the file: a tab or a line break inside a value would break the format. */
 const cell = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
 
+const uploadOrder = (a: HisSettlement, b: HisSettlement): number =>
+  a.setl_time === b.setl_time
+    ? a.setl_id < b.setl_id
+      ? -1
+      : a.setl_id > b.setl_id
+        ? 1
+        : 0
+    : a.setl_time < b.setl_time
+      ? -1
+      : 1;
+
+function inUploadOrder(his: readonly HisSettlement[]): boolean {
+  for (let i = 1; i < his.length; i++) if (uploadOrder(his[i - 1]!, his[i]!) > 0) return false;
+  return true;
+}
+
 /**
  * Upload lines in a stable order: by setl_time, then setl_id (a refund follows its original). The
  * text is written straight from the fen figures, in the protocol's column order and number form.
@@ -43,17 +59,8 @@ export function detailRequest(
   his: readonly HisSettlement[],
   rules: Pick<ReconcileRules, 'refunds'>,
 ): DetailRequest {
-  const sorted = [...his].sort((a, b) =>
-    a.setl_time === b.setl_time
-      ? a.setl_id < b.setl_id
-        ? -1
-        : a.setl_id > b.setl_id
-          ? 1
-          : 0
-      : a.setl_time < b.setl_time
-        ? -1
-        : 1,
-  );
+  // The rows come in setl_time order from the database as a rule: then they are used as they are.
+  const sorted = inUploadOrder(his) ? his : [...his].sort(uploadOrder);
   let medfee = 0n;
   let fund = 0n;
   let acct = 0n;
@@ -88,7 +95,8 @@ export function detailRequest(
 const nullable = (v: string | undefined): string | null => {
   if (v === undefined) return null;
   const t = v.trim();
-  return t === '' || t.toLowerCase() === 'null' ? null : t;
+  // (Only a text of four characters lower-cases to "null".)
+  return t === '' || (t.length === 4 && t.toLowerCase() === 'null') ? null : t;
 };
 
 export interface ParsedResult {
@@ -148,7 +156,7 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
   const balanced: BalancedLine[] = [];
   let bad = 0;
   let first: ResultRow | undefined;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = resultLines(text);
   const quick = balancedKey(columns);
   lines.forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -179,6 +187,16 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
     );
   }
   return { rows, balanced, bad };
+}
+
+/** The text's lines as split(/\r?\n/) gives them after a BOM (split on "\n", then the "\r" before each cut). */
+function resultLines(text: string): string[] {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+  return lines;
 }
 
 /**
