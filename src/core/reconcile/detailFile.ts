@@ -6,7 +6,8 @@
  * its raw text and becomes an "unknown" finding. Pure.
  */
 import { externalError } from '../errors.js';
-import { fenText, isAmountText, parseFen } from './fen.js';
+import { fenOfText } from '../money.js';
+import { fenText, parseFen } from './fen.js';
 import { DETAIL_AMOUNTS, DETAIL_FIGURES } from './detailFigures.js';
 import { refdFlag, type ReconcileRules } from './rules.js';
 import type { BalancedLine, DetailScope, HisSettlement, ResultRow } from './types.js';
@@ -219,10 +220,9 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
       const f = nullable(cells[iRefd]);
       if (f !== null && f !== '0' && f !== '1') return null;
     }
-    for (const k of iAmounts) {
-      const v = cells[k]!;
-      if (nullable(v) === null || !isAmountText(v)) return null;
-    }
+    // (fenOfText reads a subset of what parseFen reads, and never a null-like value: what it
+    // refuses, such as 12.3000 or more than 13 digits, is read in full.)
+    for (const k of iAmounts) if (fenOfText(cells[k]!) === undefined) return null;
     return setl_id;
   };
 }

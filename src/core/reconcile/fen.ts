@@ -41,11 +41,6 @@ export function parseFen(v: unknown): bigint | undefined {
   return m[1] ? -n : n;
 }
 
-/** Would parseFen read this text as an amount? (without making the number) */
-export function isAmountText(s: string): boolean {
-  return AMOUNT.test(s.trim());
-}
-
 const SAFE_FEN = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Fen as hisops's amount text: "12.30", "-0.05". */
