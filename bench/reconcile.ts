@@ -363,7 +363,9 @@ export async function preparePg(url: string): Promise<Prepared> {
   const dir = path.join(os.tmpdir(), 'hisops-bench', `reconcile-${SIZE}-pg`);
   const ready = path.join(dir, 'ready.json');
   const from = await prepareSqlite();
-  if (fs.existsSync(ready))
+  // One database may have been seeded since with another size (medium and large share a URL):
+  // the copy is reused only when it holds this seed's settlements.
+  if (fs.existsSync(ready) && (await pgRows(url)) === from.manifest.counts.his_settlement)
     return { dir, hisUrl: url, ledgerFile: from.ledgerFile, manifest: from.manifest, seedMs: null };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -412,4 +414,17 @@ export async function preparePg(url: string): Promise<Prepared> {
   }
   fs.writeFileSync(ready, JSON.stringify({ from: from.dir }));
   return { dir, hisUrl: url, ledgerFile: from.ledgerFile, manifest: from.manifest, seedMs: Date.now() - t0 };
+}
+
+/** Rows of his_settlement in the PostgreSQL database (null: no such table). */
+async function pgRows(url: string): Promise<number | null> {
+  const db = await connect(url);
+  try {
+    const r = (await db.knex.raw('SELECT COUNT(*) AS n FROM his_settlement')) as { rows: Array<{ n: string }> };
+    return Number(r.rows[0]!.n);
+  } catch {
+    return null;
+  } finally {
+    await db.close();
+  }
 }

@@ -6,7 +6,8 @@
  * its raw text and becomes an "unknown" finding. Pure.
  */
 import { externalError } from '../errors.js';
-import { fenText, isAmountText, parseFen } from './fen.js';
+import { fenOfText } from '../money.js';
+import { fenText, parseFen } from './fen.js';
 import { DETAIL_AMOUNTS, DETAIL_FIGURES } from './detailFigures.js';
 import { refdFlag, type ReconcileRules } from './rules.js';
 import type { BalancedLine, DetailScope, HisSettlement, ResultRow } from './types.js';
@@ -34,6 +35,22 @@ export interface DetailRequest {
 /** A cell of the file: a tab or a line break inside a value would break the format. */
 const cell = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
 
+const uploadOrder = (a: HisSettlement, b: HisSettlement): number =>
+  a.setl_time === b.setl_time
+    ? a.setl_id < b.setl_id
+      ? -1
+      : a.setl_id > b.setl_id
+        ? 1
+        : 0
+    : a.setl_time < b.setl_time
+      ? -1
+      : 1;
+
+function inUploadOrder(his: readonly HisSettlement[]): boolean {
+  for (let i = 1; i < his.length; i++) if (uploadOrder(his[i - 1]!, his[i]!) > 0) return false;
+  return true;
+}
+
 /**
  * Upload lines in a stable order: by setl_time, then setl_id (a refund follows its original). The
  * text is written straight from the fen figures, in the protocol's column order and number form.
@@ -43,17 +60,8 @@ export function detailRequest(
   his: readonly HisSettlement[],
   rules: Pick<ReconcileRules, 'refunds'>,
 ): DetailRequest {
-  const sorted = [...his].sort((a, b) =>
-    a.setl_time === b.setl_time
-      ? a.setl_id < b.setl_id
-        ? -1
-        : a.setl_id > b.setl_id
-          ? 1
-          : 0
-      : a.setl_time < b.setl_time
-        ? -1
-        : 1,
-  );
+  // The rows come in setl_time order from the database as a rule: then they are used as they are.
+  const sorted = inUploadOrder(his) ? his : [...his].sort(uploadOrder);
   let medfee = 0n;
   let fund = 0n;
   let acct = 0n;
@@ -88,7 +96,8 @@ export function detailRequest(
 const nullable = (v: string | undefined): string | null => {
   if (v === undefined) return null;
   const t = v.trim();
-  return t === '' || t.toLowerCase() === 'null' ? null : t;
+  // (Only a text of four characters lower-cases to "null".)
+  return t === '' || (t.length === 4 && t.toLowerCase() === 'null') ? null : t;
 };
 
 export interface ParsedResult {
@@ -148,7 +157,7 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
   const balanced: BalancedLine[] = [];
   let bad = 0;
   let first: ResultRow | undefined;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = resultLines(text);
   const quick = balancedKey(columns);
   lines.forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -181,6 +190,16 @@ export function parseResultText(text: string, columns: readonly string[]): Parse
   return { rows, balanced, bad };
 }
 
+/** The text's lines as split(/\r?\n/) gives them after a BOM (split on "\n", then the "\r" before each cut). */
+function resultLines(text: string): string[] {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
 /**
  * A reader of a line's setl_id when the line is a balanced one that fits (null otherwise): the
  * same verdict parseResultLine + rowBalanced would give, for the common case, without building the
@@ -201,10 +220,9 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
       const f = nullable(cells[iRefd]);
       if (f !== null && f !== '0' && f !== '1') return null;
     }
-    for (const k of iAmounts) {
-      const v = cells[k]!;
-      if (nullable(v) === null || !isAmountText(v)) return null;
-    }
+    // (fenOfText reads a subset of what parseFen reads, and never a null-like value: what it
+    // refuses, such as 12.3000 or more than 13 digits, is read in full.)
+    for (const k of iAmounts) if (fenOfText(cells[k]!) === undefined) return null;
     return setl_id;
   };
 }

@@ -5,7 +5,7 @@
  * never a floating-point `number`); everything that leaves the loop (totals, findings, reports)
  * becomes a Decimal or a two-decimal string again.
  */
-import { D, fenOfText, type Decimal } from '../money.js';
+import { D, fenOfText, textOfFen, type Decimal } from '../money.js';
 
 // (Zeros after the second decimal are no digits of the amount: a NUMERIC(18,4) column prints 12.3000.)
 const AMOUNT = /^(-)?(\d+)(?:\.(\d{1,2})0*)?$/;
@@ -41,13 +41,18 @@ export function parseFen(v: unknown): bigint | undefined {
   return m[1] ? -n : n;
 }
 
-/** Would parseFen read this text as an amount? (without making the number) */
-export function isAmountText(s: string): boolean {
-  return AMOUNT.test(s.trim());
-}
+const SAFE_FEN = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Fen as hisops's amount text: "12.30", "-0.05". */
 export function fenText(f: bigint): string {
+  // Every line of a 3202 upload prints three amounts: a safe integer is printed as a number
+  // (money.textOfFen, exact below 2^53), digit for digit what the bigint way below gives.
+  if (f <= SAFE_FEN && f >= -SAFE_FEN) return textOfFen(Number(f));
+  return fenTextBig(f);
+}
+
+/** fenText through the bigint's digits (any size). */
+function fenTextBig(f: bigint): string {
   const neg = f < 0n;
   const a = neg ? -f : f;
   const s = a.toString().padStart(3, '0');

@@ -29,6 +29,20 @@ function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSe
   return cands.find((h) => DETAIL_FIGURES.every(({ key }) => h[key] === r[key])) ?? cands[0] ?? null;
 }
 
+/** Each setl_id's first HIS row (its index), and which rows are such a first. */
+function firstOfEach(his: readonly HisSettlement[]): { byIndex: Map<string, number>; first: Uint8Array } {
+  const byIndex = new Map<string, number>();
+  const first = new Uint8Array(his.length);
+  for (let i = 0; i < his.length; i++) {
+    const id = his[i]!.setl_id;
+    if (!byIndex.has(id)) {
+      byIndex.set(id, i);
+      first[i] = 1;
+    }
+  }
+  return { byIndex, first };
+}
+
 /**
  * `rows` are the result lines in full; `balanced` the lines the center marked balanced, kept by
  * key only (see parseResultText); `reparse` reads such a line in full when it does not pair with a
@@ -40,8 +54,9 @@ export function matchDetail(
   balancedLines: readonly BalancedLine[] = [],
   reparse?: (b: BalancedLine) => ResultRow,
 ): MatchResult {
-  const byId = new Map<string, HisSettlement>();
-  for (const h of his) if (!byId.has(h.setl_id)) byId.set(h.setl_id, h);
+  const { byIndex, first } = firstOfEach(his);
+  // Marks each setl_id's first row once a line pairs with it (one map lookup a line, no set of keys).
+  const seen = new Uint8Array(his.length);
   // By person only when a center row is not ours (rare): a scope is tens of thousands of rows.
   let persons: Map<string, HisSettlement[]> | undefined;
   const byPerson = () => {
@@ -55,14 +70,13 @@ export function matchDetail(
     }
     return persons;
   };
-  const seen = new Set<string>();
   const differences: Difference[] = [];
   let balanced = 0;
   const full: ResultRow[] = [];
   for (const b of balancedLines) {
-    const h = byId.get(b.setl_id);
-    if (h && !seen.has(h.setl_id)) {
-      seen.add(h.setl_id);
+    const i = byIndex.get(b.setl_id);
+    if (i !== undefined && !seen[i]) {
+      seen[i] = 1;
       balanced++;
     } else if (reparse) full.push(reparse(b));
     else throw new Error(`matchDetail: line ${b.line} needs reparse`);
@@ -70,10 +84,10 @@ export function matchDetail(
   for (const r of [...full, ...rows]) {
     if (r.problem) {
       // The line names a settlement of ours: it is that settlement's finding (not also "missing from the result").
-      const h = r.setl_id !== null ? byId.get(r.setl_id) : undefined;
-      if (h && !seen.has(h.setl_id)) {
-        seen.add(h.setl_id);
-        differences.push({ type: 'bad_row', center: r, his: h });
+      const i = r.setl_id !== null ? byIndex.get(r.setl_id) : undefined;
+      if (i !== undefined && !seen[i]) {
+        seen[i] = 1;
+        differences.push({ type: 'bad_row', center: r, his: his[i]! });
       } else differences.push({ type: 'bad_row', center: r });
       continue;
     }
@@ -82,16 +96,17 @@ export function matchDetail(
       differences.push({ type: 'duplicate', center: r, original: originalOf(r, byPerson()) });
       continue;
     }
-    const h = byId.get(r.setl_id);
-    if (h) {
-      if (seen.has(h.setl_id)) {
+    const i = byIndex.get(r.setl_id);
+    if (i !== undefined) {
+      const h = his[i]!;
+      if (seen[i]) {
         differences.push({
           type: 'bad_row',
           center: { ...r, problem: `setl_id ${r.setl_id} is listed twice in the result file` },
         });
         continue;
       }
-      seen.add(h.setl_id);
+      seen[i] = 1;
       if (rowBalanced(r)) balanced++;
       else if (sameFigures(h, r)) differences.push({ type: 'his_only', his: h, center: r });
       else differences.push({ type: 'mismatch', his: h, center: r });
@@ -108,7 +123,7 @@ export function matchDetail(
     if (same) differences.push({ type: 'duplicate', center: r, original: same });
     else differences.push({ type: 'center_only', center: r });
   }
-  for (const h of his)
-    if (!seen.has(h.setl_id) && byId.get(h.setl_id) === h) differences.push({ type: 'his_only', his: h, center: null });
+  for (let i = 0; i < his.length; i++)
+    if (first[i] && !seen[i]) differences.push({ type: 'his_only', his: his[i]!, center: null });
   return { balanced, differences };
 }

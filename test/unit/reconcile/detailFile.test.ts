@@ -26,6 +26,8 @@ describe('the 3202 detail file', () => {
       'S1\tM1\tP1\t100.00\t60.00\t10.00\t0',
       'S1R\tM1\tP1\t-100.00\t-60.00\t-10.00\t1',
     ]);
+    // Rows given in upload order are taken as they are, and come out the same as sorted ones.
+    expect(detailRequest(SCOPE, [other, orig, refund], RULES).text).toBe(req.text);
     // The center can read it back.
     expect(parseStmtUploadFile(req.text).problems).toEqual([]);
     expect(req.data).toEqual({
@@ -128,7 +130,7 @@ describe("the center's result file", () => {
     const setl = ['S1', ' S2 ', '', 'null', 'NULL'];
     const rslt = ['0', '000000', '0000000', ' 0 ', '1', '', 'x'];
     const refd = ['0', '1', '', 'null', '2'];
-    const amt = ['1.00', '-0.05', ' 7 ', '1.005', '', 'null', 'abc', '1e3'];
+    const amt = ['1.00', '-0.05', ' 7 ', '1.005', '', 'null', 'abc', '1e3', '12.3000', '12345678901234.50', ' NuLL'];
     const lines: string[] = [];
     for (let i = 0; i < 2000; i++) {
       const cells = [
@@ -156,5 +158,22 @@ describe("the center's result file", () => {
     expect(rows.length + balanced.length).toBe(lines.length);
     expect(expectBalanced.length).toBeGreaterThan(20);
     expect(rows.length).toBeGreaterThan(20);
+  });
+
+  it('cuts lines as split(/\\r?\\n/) after a BOM would: CRLF, LF, a lone CR kept, a last line without a break', () => {
+    const ok = (id: string) => `P1\tM1\t${id}\tG1\t0\t0\t平\t1.00\t1.00\t0.00`;
+    const texts = [
+      `\uFEFF${ok('S1')}\r\n${ok('S2')}\n${ok('S3')}\r`,
+      `${ok('S1')}\r\r\n\r\n${ok('S2')}\r${ok('S3')}\n`,
+      `\uFEFF\uFEFF${ok('S1')}\r\n`,
+      `${ok('S1')}\n\n${ok('S2')}\r\n${ok('S3')}`,
+    ];
+    for (const text of texts) {
+      const expected = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+      const { rows, balanced } = parseResultText(text, COLS);
+      const got = [...rows, ...balanced].map((r) => [r.line, r.raw]).sort((a, b) => Number(a[0]) - Number(b[0]));
+      const want = expected.flatMap((raw, i) => (raw.trim() === '' ? [] : [[i + 1, raw]]));
+      expect(got).toEqual(want);
+    }
   });
 });

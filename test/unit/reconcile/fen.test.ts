@@ -50,6 +50,20 @@ describe('fen', () => {
     }
   });
 
+  it('prints a safe integer as the bigint digits would (the number path agrees with the general one)', () => {
+    const big = (f: bigint) => {
+      const a = f < 0n ? -f : f;
+      const s = a.toString().padStart(3, '0');
+      return `${f < 0n ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+    };
+    const edges = [0n, 1n, -1n, 9n, 10n, 99n, 100n, 101n, -100n, 9007199254740991n, -9007199254740991n];
+    for (const f of [...edges, 9007199254740992n, -9007199254740992n, 10n ** 20n + 7n]) expect(fenText(f)).toBe(big(f));
+    for (let i = 0; i < 20000; i++) {
+      const f = BigInt(Math.floor((i * 1299709.77) % 9.007e15)) * (i % 3 ? 1n : -1n);
+      expect(fenText(f)).toBe(big(f));
+    }
+  });
+
   it('prints and converts exactly', () => {
     expect([fenText(0n), fenText(5n), fenText(-5n), fenText(123456789012345n)]).toEqual([
       '0.00',

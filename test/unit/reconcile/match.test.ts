@@ -95,6 +95,13 @@ describe('pairing result lines with HIS rows', () => {
       ['bad_row S1 S1'],
     ],
     ['a line listing a settlement twice', [his()], [row(), row({ line: 2 })], 1, ['bad_row - S1']],
+    [
+      'a setl_id the HIS holds twice: its first row pairs, the second is never reported alone',
+      [his(), his({ medfee: 1n }), his({ setl_id: 'S2' }), his({ setl_id: 'S3' })],
+      [row({ stmt_rslt: '1' }), row({ line: 2, stmt_rslt: '1' }), row({ setl_id: 'S2' })],
+      1,
+      ['his_only S1 S1', 'bad_row - S1', 'his_only S3 no line'],
+    ],
   ])('%s', (_n, h, r, balanced, diffs) => {
     expect(types(h, r)).toEqual({ balanced, diffs });
   });
