@@ -5,7 +5,6 @@
  * taken as one, since SQLite keeps that text as it was written.
  */
 import type { Db } from '../../db/index.js';
-import { introspect } from '../../schema/index.js';
 import type { DraftTable } from './matchSchema.js';
 
 /** Trailing `-- comment` of each column line in a CREATE TABLE text. */
@@ -19,6 +18,9 @@ export function sqliteColumnComments(ddl: string): Map<string, string> {
 }
 
 export async function readDraftSchema(db: Db): Promise<DraftTable[]> {
+  // Loaded here, not at the top: core/his is loaded by every job that reads the HIS, and the
+  // schema module (introspection for every dialect) only by this one.
+  const { introspect } = await import('../../schema/index.js');
   const { model } = await introspect(db, {});
   const ddl = new Map<string, string>();
   if (db.dialect === 'sqlite') {
