@@ -17,7 +17,7 @@ let w: World;
 const NOW = new Date(2025, 2, 10, 9, 30, 0);
 let tick = 0;
 
-/** main() with the reconcile group registered (main.ts registers it once the lead adds it to GROUPS). */
+/** main() with only the reconcile group registered, on a clock of its own. */
 async function run(argv: string[], o: { env?: Record<string, string>; cwd?: string; at?: Date } = {}) {
   // A clock that moves a minute per command, so that runs sort in the order they ran.
   const at = o.at ?? new Date(NOW.getTime() + 60_000 * tick++);
