@@ -11,6 +11,7 @@ import type { Out } from '../cli/output.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 import type { AuditDifference, AuditFinding, AuditReport } from '../core/audit/index.js';
 import { calendarDay } from '../core/time/index.js';
+import { checkDayOptions } from './settleShared.js';
 
 defineMessages({
   'audit.describe': {
@@ -47,14 +48,6 @@ defineMessages({
 /** The skip reasons of the report (SkipReason), as the zh-CN summary names them. */
 const SKIP_REASON_ZH: Record<string, string> = { cancellation: '撤销', fixed_amount: '定额结算' };
 
-/** A real calendar day written yyyy-MM-dd. */
-function isDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 interface AuditOpts {
   from?: string;
   to?: string;
@@ -71,16 +64,7 @@ interface AuditOpts {
 /** The period: --from/--to days (inclusive); one alone means that day; neither means yesterday. */
 async function periodOf(ctx: Ctx, o: AuditOpts): Promise<{ from: string; to: string }> {
   const { inputError } = await import('../core/errors.js');
-  for (const [flag, v] of [
-    ['--from', o.from],
-    ['--to', o.to],
-  ] as const) {
-    if (v !== undefined && !isDay(v))
-      throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(
-        `${flag} ${v} 不是日期`,
-        `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`,
-      );
-  }
+  checkDayOptions(o);
   const yesterday = calendarDay(new Date(ctx.now().getTime() - 86_400_000));
   const from = o.from ?? o.to ?? yesterday;
   const to = o.to ?? o.from ?? yesterday;

@@ -13,6 +13,7 @@ import { centerCallLog, stepLog } from '../cli/verbose.js';
 import { localDateTime } from '../core/time/index.js';
 import type * as SettleModule from '../core/settle/index.js';
 import { registerLog } from './settleLog.js';
+import { checkDayOptions } from './settleShared.js';
 
 type Settle = typeof SettleModule;
 
@@ -68,14 +69,6 @@ interface PeriodOpts {
   db?: string;
 }
 
-/** A real calendar day written yyyy-MM-dd. */
-function isDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 async function loadCore(): Promise<Settle> {
   return import('../core/settle/index.js');
 }
@@ -84,16 +77,7 @@ async function loadCore(): Promise<Settle> {
 async function settingsOf(ctx: Ctx, s: Settle, o: PeriodOpts) {
   const { inputError } = await import('../core/errors.js');
   const settings = s.parseStuckSettings(ctx.config().sections['stuck']);
-  for (const [flag, v] of [
-    ['--from', o.from],
-    ['--to', o.to],
-  ] as const) {
-    if (v !== undefined && !isDay(v))
-      throw inputError('BAD_DATE', `${flag} ${v} is not a date`, `Write it as yyyy-MM-dd, e.g. ${flag} 2026-01-05.`).zh(
-        `${flag} ${v} 不是日期`,
-        `请写成 yyyy-MM-dd，例如 ${flag} 2026-01-05。`,
-      );
-  }
+  checkDayOptions(o);
   if (o.from && o.to && o.from > o.to)
     throw inputError('BAD_PERIOD', `--from ${o.from} is after --to ${o.to}`, 'Give the earlier day with --from.').zh(
       `--from ${o.from} 晚于 --to ${o.to}`,
