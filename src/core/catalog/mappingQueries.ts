@@ -8,7 +8,7 @@ import { checkMappings, type BilledItem, type CheckFindings, type HisItem } from
 import { addDays, formatSpan, isOpenEnd, spanContains, type Day } from './day.js';
 import type { StoredMapping } from './intervals.js';
 import { KINDS, kindOfListType, type CatalogKind } from './kinds.js';
-import { readable, storedMappingsOf, validSpan, type CatalogPeriod } from './store/catalogQuery.js';
+import { PERIOD_COLUMNS, readable, storedMappingsOf, validSpan, type CatalogPeriod } from './store/catalogQuery.js';
 import { checkedMappings, mappedCoverage } from './store/checkQueries.js';
 import { MAPPING_CHANGE_TABLE, presentTables } from './store/tables.js';
 
@@ -18,17 +18,6 @@ export interface HisItemSource {
   /** Items billed since a time (`yyyy-MM-dd HH:mm:ss`), with count and amount. */
   billedSince(since: string): Promise<BilledItem[]>;
 }
-
-const PERIOD_COLUMNS = [
-  'med_list_codg',
-  'begndate',
-  'enddate',
-  'vali_flag',
-  'hilist_name',
-  'chrgitm_lv',
-  'pric_uplmt_amt',
-  'selfpay_prop',
-];
 
 export interface MappingCheckOptions {
   on: Day;

@@ -34,7 +34,8 @@ export function validSpan(p: Pick<CatalogPeriod, 'begndate' | 'enddate' | 'vali_
   return { begin: p.begndate, end };
 }
 
-const PERIOD_COLUMNS = [
+/** The stored columns of a `CatalogPeriod` (its kind is the table's). */
+export const PERIOD_COLUMNS = [
   'med_list_codg',
   'begndate',
   'enddate',
