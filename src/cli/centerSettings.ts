@@ -77,8 +77,13 @@ export function centerSettings(ctx: Ctx, overrides: { baseUrl?: string } = {}): 
     setl_optins: g('center.setl_optins'),
     timeouts: { defaultMs: Number(g('center.timeoutMs')) },
     tlsCa: privateCa(ctx),
-    utcOffsetMinutes: utcOffsetOf(g<number>('center.utcOffsetMinutes')),
+    utcOffsetMinutes: centerUtcOffset(ctx),
   };
+}
+
+/** The center's clock in minutes east of UTC (center.utcOffsetMinutes, checked): its day is "today" for the jobs that compare days with it. */
+export function centerUtcOffset(ctx: Ctx): number {
+  return utcOffsetOf(ctx.get<number>('center.utcOffsetMinutes'));
 }
 
 function utcOffsetOf(v: number | undefined): number {

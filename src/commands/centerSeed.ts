@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
-import { centerSettings } from '../cli/centerSettings.js';
+import { centerUtcOffset } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import type { Out } from '../cli/output.js';
@@ -194,7 +194,7 @@ async function seedDays(ctx: Ctx, o: SeedOptions) {
     from: o.from,
     to: o.to,
     // The center's day, as reconcile takes it (center.utcOffsetMinutes), whatever the host's zone.
-    today: formatDate(ctx.now(), centerSettings(ctx).utcOffsetMinutes),
+    today: formatDate(ctx.now(), centerUtcOffset(ctx)),
     maxDays: 100_000,
     mode: 'day',
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { App } from '../cli/app.js';
-import { centerSettings } from '../cli/centerSettings.js';
+import { centerSettings, centerUtcOffset } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import './reconcileReport.js';
@@ -122,7 +122,7 @@ async function runCommand(ctx: Ctx, o: RunOpts) {
   }
   // Today is the center's day (its clock, center.utcOffsetMinutes), whatever the host's zone: the
   // center dates settlements by it, so at 00:30 in China a UTC host must already reconcile the new day.
-  const today = formatDate(ctx.now(), centerSettings(ctx).utcOffsetMinutes);
+  const today = formatDate(ctx.now(), centerUtcOffset(ctx));
   // Check the dates before anything is opened: a bad range is a usage error, not a failed run.
   rc.resolvePeriods({ date: o.date, from: o.from, to: o.to, today, maxDays: rules.maxDays, mode: rules.period });
   const { db, profile } = await ctx.his();
