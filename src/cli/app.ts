@@ -160,7 +160,10 @@ async function runAction<O extends object>(
   if (o.keyFlags) Object.assign(ctx.keyFlags, o.keyFlags(opts));
   let recorded = false;
   try {
-    if (o.record) recorded = await startRecord(ctx, f.argv, now);
+    if (o.record) {
+      await startRecord(ctx, f.argv, now);
+      recorded = true;
+    }
     const job = o.lock?.(opts, args);
     if (job) await ctx.lockRun(job);
     const result = await handler(ctx, args, opts);
@@ -197,7 +200,7 @@ async function runAction<O extends object>(
 }
 
 /** The run's record in the journal: id, command, arguments without secrets. */
-async function startRecord(ctx: Ctx, argv: string[], now: Date): Promise<boolean> {
+async function startRecord(ctx: Ctx, argv: string[], now: Date): Promise<void> {
   const j = await ctx.journal();
   const { redactArgs } = await import('../core/journal/index.js');
   await j.startRun({
@@ -207,7 +210,6 @@ async function startRecord(ctx: Ctx, argv: string[], now: Date): Promise<boolean
     institution: ctx.config().institution,
     now,
   });
-  return true;
 }
 
 /** The handler's result for scripts (the JSON envelope) or people; a streamed result printed its own. */

@@ -209,13 +209,13 @@ function heldElsewhere(
     kind: 'unknown',
     cause: 'center_holds_it',
     times: { his: h.setl_time, center: ct },
-    detail: `The center marked settlement ${h.setl_id} not balanced${r?.memo ? ` ("${r.memo}")` : ''}, yet 5203 returns it with the same period and group.`,
+    detail: `The center marked settlement ${h.setl_id} not balanced${r.memo ? ` ("${r.memo}")` : ''}, yet 5203 returns it with the same period and group.`,
   });
 }
 
 /** The center does not hold it: a pre-settlement, reversed or cancelled there, or never settled. */
 function notSettledAtCenter(h: HisSettlement, r: ResultRow, ev: Evidence, base: HisOnlyBase): Finding {
-  const said = `${r?.memo ?? ''} ${ev.center && !ev.center.ok ? (ev.center.err_msg ?? '') : ''}`;
+  const said = `${r.memo ?? ''} ${ev.center && !ev.center.ok ? (ev.center.err_msg ?? '') : ''}`;
   const wasAsked = asked(ev);
   const infno = h.infno ?? s(ev.hisLog?.infno);
   if (infno === '2206' || infno === '2303') {
