@@ -26,20 +26,37 @@ defineMessages({
   'demo.again.foundToday': { en: '; {today}: {n} finding(s)', zh: '；{today}：{n} 项发现' },
 });
 
+type Rec = typeof import('../core/reconcile/index.js');
+
+/**
+ * One step's center (closed after it) and a reconciliation of the demo's days through it, as the
+ * journal run `runId` (each reconciliation is its own run: the latest covering a day answers for it).
+ */
+async function withDemoReconcile<T>(
+  d: DemoContext,
+  step: (
+    reconcile: (runId: string, days?: { from: string; to: string }) => ReturnType<Rec['demoReconcile']>,
+    center: Center,
+    rec: Rec,
+  ) => Promise<T>,
+): Promise<T> {
+  const rec = await import('../core/reconcile/index.js');
+  const { openCenter } = await import('../core/center/index.js');
+  const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
+  try {
+    const reconcile = (runId: string, days?: { from: string; to: string }) =>
+      rec.demoReconcile({ hisDb: d.his, center, journal: d.journal, manifest: d.manifest, runId, ...days });
+    return await step(reconcile, center, rec);
+  } finally {
+    await center.close();
+  }
+}
+
 export const reconcileStep: DemoStep = {
   name: 'reconcile',
-  async run(d) {
-    const rec = await import('../core/reconcile/index.js');
-    const { openCenter } = await import('../core/center/index.js');
-    const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
-    try {
-      const r = await rec.demoReconcile({
-        hisDb: d.his,
-        center,
-        journal: d.journal,
-        manifest: d.manifest,
-        runId: d.ctx.runId,
-      });
+  run: (d) =>
+    withDemoReconcile(d, async (reconcile) => {
+      const r = await reconcile(d.ctx.runId);
       const unbalanced = r.result.groups.filter((g) => !g.balanced).length;
       d.oneSided = r.result.findings
         .filter((f) => f.kind === 'center_only' || f.kind === 'his_only')
@@ -60,16 +77,12 @@ export const reconcileStep: DemoStep = {
         }),
         ok: r.ok,
       };
-    } finally {
-      await center.close();
-    }
-  },
+    }),
 };
 
 /** Planted differences that stay after the repairs: each needs a person, or is a timing difference. */
 const LEFT_FOR_PEOPLE = new Set(['amount_mismatch', 'center_duplicate', 'cross_midnight']);
 
-type Rec = typeof import('../core/reconcile/index.js');
 type Finding = ReconcileResult['findings'][number];
 
 /**
@@ -81,39 +94,16 @@ type Finding = ReconcileResult['findings'][number];
  */
 export const reconcileAgainStep: DemoStep = {
   name: 'reconcile again',
-  async run(d) {
-    const rec = await import('../core/reconcile/index.js');
-    const { openCenter, formatDate } = await import('../core/center/index.js');
-    const center = openCenter(d.center, { journal: d.journal, runId: d.ctx.runId });
-    try {
-      // Each reconciliation is its own run in the journal (the latest run covering a day answers for it).
-      const r = await rec.demoReconcile({
-        hisDb: d.his,
-        center,
-        journal: d.journal,
-        manifest: d.manifest,
-        runId: `${d.ctx.runId}-again`,
-      });
+  run: (d) =>
+    withDemoReconcile(d, async (reconcile, center, rec) => {
+      const { formatDate } = await import('../core/center/index.js');
+      const r = await reconcile(`${d.ctx.runId}-again`);
       const today = formatDate(d.ctx.now(), center.config.utcOffsetMinutes);
-      const t =
-        today > d.manifest.endDate
-          ? await rec.demoReconcile({
-              hisDb: d.his,
-              center,
-              journal: d.journal,
-              manifest: d.manifest,
-              runId: `${d.ctx.runId}-today`,
-              from: today,
-              to: today,
-            })
-          : null;
+      const t = today > d.manifest.endDate ? await reconcile(`${d.ctx.runId}-today`, { from: today, to: today }) : null;
       const left = leftOver(d, rec, r.result.findings);
       const refused = await refusedCommands(d, center, r.result.findings);
       return againResult(d, { r, t, today, left, refused });
-    } finally {
-      await center.close();
-    }
-  },
+    }),
 };
 
 /** The findings left, sorted by what they say about the repairs. */
