@@ -8,7 +8,8 @@ import { loadProfile, referenceProfilePath, type Profile } from '../his/index.js
 import type { Journal } from '../journal/index.js';
 import { formatDate } from '../center/index.js';
 import { parseReconcileRules, type ReconcileRules } from './rules.js';
-import { runReconcile, type CenterPort, type ReconcileResult } from './run.js';
+import { runReconcile } from './run.js';
+import type { CenterPort, ReconcileResult } from './runTypes.js';
 import type { Finding, FindingKind } from './types.js';
 
 /** What the step reads of the seed manifest (seed.json). */

@@ -120,15 +120,15 @@ export {
   type GroupSighting,
   type GroupSource,
 } from './knownGroups.js';
+export { runReconcile } from './run.js';
 export {
-  runReconcile,
   APPLY_NOTE,
   type CenterPort,
   type ReconcileDeps,
   type ReconcileOptions,
   type ReconcileResult,
   type ReconcileProgress,
-} from './run.js';
+} from './runTypes.js';
 export {
   demoReconcile,
   expectedFindings,

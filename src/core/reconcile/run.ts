@@ -22,15 +22,6 @@ import { ReconcileRun } from './reconcileRun.js';
 import { askLateGroups, reconcilePeriods } from './runPeriods.js';
 import type { ReconcileDeps, ReconcileOptions, ReconcileResult } from './runTypes.js';
 
-export {
-  APPLY_NOTE,
-  type CenterPort,
-  type ReconcileDeps,
-  type ReconcileOptions,
-  type ReconcileResult,
-  type ReconcileProgress,
-} from './runTypes.js';
-
 export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions): Promise<ReconcileResult> {
   const rules = opts.rules;
   const plan = resolvePeriods({
