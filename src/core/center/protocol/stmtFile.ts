@@ -12,7 +12,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { fmt, parseMoney } from '../../money.js';
-import { nullable, parseTsv, writeTsv } from './tsv.js';
+import { nullable, parseTsv, trimmed, writeTsv } from './tsv.js';
 
 export const STMT_UPLOAD_COLUMNS = [
   'setl_id',
@@ -107,7 +107,7 @@ export function scanStmtUploadFile<A>(
       });
       return;
     }
-    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map((x) => x.trim()) as [
+    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map(trimmed) as [
       string,
       string,
       string,

@@ -18,11 +18,28 @@ export function writeTsv(rows: readonly (readonly unknown[])[]): string {
 /** Text → rows of raw strings; blank lines dropped, `\r\n` tolerated. */
 export function parseTsv(text: string): string[][] {
   const out: string[][] = [];
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    if (line.trim() === '') continue;
+  // (split on "\n", then the "\r" before each cut: what split(/\r?\n/) gives, without the regex.)
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (i < lines.length - 1 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    if (!visibleStart(line) && line.trim() === '') continue;
     out.push(line.split('\t'));
   }
   return out;
+}
+
+/** Does the text start with a visible ASCII character (so it is not blank)? Checked without trim(). */
+function visibleStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c > 32 && c < 127;
+}
+
+/** `s.trim()`, without a new string in the common case of visible ASCII characters at both ends. */
+export function trimmed(s: string): string {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim();
 }
 
 /** `''` and the literal `null` (any case) are absent values. */

@@ -93,64 +93,88 @@ export function compareDetails(
   lookup: (setl_id: string) => SettlementKeys | undefined,
   scope: DetailScope,
 ): StmtResultLine[] {
-  const byId = new Map(center.map((c) => [c.setl_id, c]));
-  const matched = new Set<string>();
+  // Each center row by its index (setl_id is the ledger's key: one row per id), matched rows marked.
+  const byId = new Map<string, number>();
+  for (let i = 0; i < center.length; i++) byId.set(center[i]!.setl_id, i);
+  const matched = new Uint8Array(center.length);
   const out: StmtResultLine[] = [];
   for (const h of institution) {
-    const c = byId.get(h.setl_id);
-    if (c && !matched.has(c.setl_id)) {
-      matched.add(c.setl_id);
-      const same =
-        fenOfText(c.medfee_sumamt) === h.medfee_sumamt &&
-        fenOfText(c.fund_pay_sumamt) === h.fund_pay_sumamt &&
-        fenOfText(c.acct_pay) === h.acct_pay &&
-        c.refd_setl_flag === h.refd_setl_flag;
-      out.push(
-        same
-          ? centerRow(c, '0', DETAIL_MEMO.balanced)
-          : centerRow(
-              c,
-              '1',
-              `${DETAIL_MEMO.amounts}：机构 medfee_sumamt=${textOfFen(h.medfee_sumamt)} fund_pay_sumamt=${textOfFen(h.fund_pay_sumamt)} acct_pay=${textOfFen(h.acct_pay)} refd_setl_flag=${h.refd_setl_flag}`,
-            ),
-      );
+    const i = byId.get(h.setl_id);
+    if (i !== undefined && !matched[i]) {
+      matched[i] = 1;
+      out.push(matchedRow(center[i]!, h));
       continue;
     }
-    const any = lookup(h.setl_id);
-    if (!any || any.fixmedins_code !== scope.fixmedins_code) out.push(institutionRow(h, DETAIL_MEMO.centerMissing));
-    else if (any.reversed_by)
-      out.push(
-        institutionRow(
-          h,
-          `${DETAIL_MEMO.centerReversed}：msgid ${any.reversed_by} ${any.reversed_at}`,
-          any.medins_setl_id,
-        ),
-      );
-    else if (any.setl_time.slice(0, 10) < scope.from || any.setl_time.slice(0, 10) > scope.to) {
-      out.push(institutionRow(h, `${DETAIL_MEMO.outOfPeriod}：中心结算时间 ${any.setl_time}`, any.medins_setl_id));
-    } else
-      out.push(
-        institutionRow(
-          h,
-          `${DETAIL_MEMO.otherGroup}：中心 clr_type=${any.clr_type} clr_optins=${any.clr_optins}`,
-          any.medins_setl_id,
-        ),
-      );
+    out.push(missingRow(h, lookup(h.setl_id), scope));
   }
-  const visitKey = (c: { mdtrt_id: string; psn_no: string; refd_setl_flag: string }) =>
-    `${c.mdtrt_id}\u0000${c.psn_no}\u0000${c.refd_setl_flag}`;
-  const knownVisits = new Set(center.filter((c) => matched.has(c.setl_id)).map(visitKey));
   const extras = center
-    .filter((c) => !matched.has(c.setl_id))
+    .filter((_, i) => !matched[i])
     .sort((a, b) =>
       a.setl_time === b.setl_time ? a.setl_id.localeCompare(b.setl_id) : a.setl_time.localeCompare(b.setl_time),
     );
+  const known = visitsMatched(center, matched, extras);
   for (const c of extras) {
     out.push(
-      knownVisits.has(visitKey(c))
+      known.has(visitKey(c))
         ? centerRow(c, '1', DETAIL_MEMO.duplicate, false)
         : centerRow(c, '1', DETAIL_MEMO.institutionMissing),
     );
   }
   return out;
+}
+
+const visitKey = (c: { mdtrt_id: string; psn_no: string; refd_setl_flag: string }) =>
+  `${c.mdtrt_id}\u0000${c.psn_no}\u0000${c.refd_setl_flag}`;
+
+/**
+ * The visits (visit, person, refund flag) of the center-only rows that a matched row also has: only
+ * the few matched rows of their visits are keyed, not every matched row of the day.
+ */
+function visitsMatched(
+  center: readonly SettlementBrief[],
+  matched: Uint8Array,
+  extras: readonly SettlementBrief[],
+): Set<string> {
+  const known = new Set<string>();
+  if (extras.length === 0) return known;
+  const visits = new Set(extras.map((c) => c.mdtrt_id));
+  for (let i = 0; i < center.length; i++) {
+    const c = center[i]!;
+    if (matched[i] && visits.has(c.mdtrt_id)) known.add(visitKey(c));
+  }
+  return known;
+}
+
+/** A row on both sides: balanced when the figures and the refund flag agree. */
+function matchedRow(c: SettlementBrief, h: UploadLine): StmtResultLine {
+  const same =
+    fenOfText(c.medfee_sumamt) === h.medfee_sumamt &&
+    fenOfText(c.fund_pay_sumamt) === h.fund_pay_sumamt &&
+    fenOfText(c.acct_pay) === h.acct_pay &&
+    c.refd_setl_flag === h.refd_setl_flag;
+  return same
+    ? centerRow(c, '0', DETAIL_MEMO.balanced)
+    : centerRow(
+        c,
+        '1',
+        `${DETAIL_MEMO.amounts}：机构 medfee_sumamt=${textOfFen(h.medfee_sumamt)} fund_pay_sumamt=${textOfFen(h.fund_pay_sumamt)} acct_pay=${textOfFen(h.acct_pay)} refd_setl_flag=${h.refd_setl_flag}`,
+      );
+}
+
+/** A row only at the institution, with the reason the center knows (`any`: its row of that id, if any). */
+function missingRow(h: UploadLine, any: SettlementKeys | undefined, scope: DetailScope): StmtResultLine {
+  if (!any || any.fixmedins_code !== scope.fixmedins_code) return institutionRow(h, DETAIL_MEMO.centerMissing);
+  if (any.reversed_by)
+    return institutionRow(
+      h,
+      `${DETAIL_MEMO.centerReversed}：msgid ${any.reversed_by} ${any.reversed_at}`,
+      any.medins_setl_id,
+    );
+  if (any.setl_time.slice(0, 10) < scope.from || any.setl_time.slice(0, 10) > scope.to)
+    return institutionRow(h, `${DETAIL_MEMO.outOfPeriod}：中心结算时间 ${any.setl_time}`, any.medins_setl_id);
+  return institutionRow(
+    h,
+    `${DETAIL_MEMO.otherGroup}：中心 clr_type=${any.clr_type} clr_optins=${any.clr_optins}`,
+    any.medins_setl_id,
+  );
 }
