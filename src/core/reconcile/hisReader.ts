@@ -17,7 +17,8 @@
  * whose columns never allow it (its first summing query fails, or on PostgreSQL its times are not
  * timestamps) is read row by row from then on. (A day summed by SQLite is one query of a tenth of
  * a second on a large hospital's day: the rows never cross into JavaScript. A run of many days sums
- * them on a thread of its own, SqliteThread, so that the 3201 calls go on meanwhile.)
+ * them, and reads the rows of its unbalanced days, on a thread of its own (SqliteThread), so that
+ * the 3201 calls and the 3202 files go on meanwhile.)
  */
 import { SqliteThread, type Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
@@ -49,6 +50,12 @@ export class HisReader {
   ) {
     this.sums = db.dialect === 'postgres' || db.dialect === 'sqlite';
     this.thread = offThread ? null : undefined;
+  }
+
+  /** The thread queries run on (started at the first), or undefined: on the caller's connection. */
+  private onThread(): SqliteThread | undefined {
+    if (this.thread === null) this.thread = SqliteThread.start(this.db);
+    return this.thread;
   }
 
   /** Ends the thread (if one was started). */
@@ -101,13 +108,12 @@ export class HisReader {
   private async summed(day: string): Promise<SummedGroup[] | null> {
     let got: Awaited<ReturnType<typeof sumDay>>;
     try {
-      if (this.thread === null) this.thread = SqliteThread.start(this.db);
       got = await sumDay(
         this.db,
         this.profile,
         this.rules,
         { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` },
-        this.thread,
+        this.onThread(),
       );
     } catch (e) {
       // A HIS whose amounts are text or floats cannot be summed exactly: its first query fails.
@@ -141,7 +147,8 @@ export class HisReader {
     };
     for (const binds of sliceBinds(day, this.db.dialect === 'sqlite' ? 1 : 24)) {
       const t0 = performance.now();
-      if (lean && this.lean) await this.leanRead(binds, each);
+      const thread = this.onThread();
+      if (lean && this.lean) await this.leanRead(binds, each, thread);
       else
         await runStatementEach(
           this.db,
@@ -149,7 +156,7 @@ export class HisReader {
           'settlements_for_reconcile',
           binds,
           each,
-          outer ? { timesAsText: true, outer } : { timesAsText: true },
+          outer ? { timesAsText: true, outer, thread } : { timesAsText: true, thread },
         );
       ms += performance.now() - t0;
       await yieldToIo();
@@ -160,6 +167,7 @@ export class HisReader {
   private async leanRead(
     binds: { from: string; to: string },
     each: (values: unknown[], cols: readonly string[]) => void,
+    thread: SqliteThread | undefined,
   ): Promise<void> {
     let delivered = false;
     try {
@@ -169,13 +177,16 @@ export class HisReader {
         'settlements_for_reconcile',
         binds,
         (v, c) => ((delivered = true), each(v, c)),
-        { timesAsText: true, only: SUMMED_COLUMNS },
+        { timesAsText: true, only: SUMMED_COLUMNS, thread },
       );
       this.leanWorked = true;
     } catch (e) {
       if (this.leanWorked || delivered) throw e;
       this.lean = false;
-      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, { timesAsText: true });
+      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, {
+        timesAsText: true,
+        thread,
+      });
     }
   }
 }
