@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, trimmed } from '../../../src/core/center/protocol/tsv.js';
+import { parseTsv, trimmed, writeTsv } from '../../../src/core/center/protocol/tsv.js';
 
 /** parseTsv as it was written first (regex split, trim per line): the reference the fast one must match. */
 function parseTsvReference(text: string): string[][] {
@@ -49,6 +49,21 @@ describe('parseTsv and trimmed (the center files read without a regex per line)'
 
   it('trims as String.prototype.trim does', () => {
     for (const s of generated(11, 5000)) expect(trimmed(s)).toBe(s.trim());
+  });
+
+  it('writes rows as mapping and joining their cells does', () => {
+    const cells = generated(13, 3000);
+    const rows: unknown[][] = [];
+    for (let i = 0; i < cells.length; i += 1 + (i % 7))
+      rows.push([...cells.slice(i, i + (i % 5)), i % 3 ? null : i, undefined].slice(0, i % 6));
+    const reference = (rs: unknown[][]) =>
+      rs
+        .map((r) =>
+          r.map((v) => (v === null || v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' '))).join('\t'),
+        )
+        .join('\n') + (rs.length ? '\n' : '');
+    expect(writeTsv(rows)).toBe(reference(rows));
+    expect(writeTsv([])).toBe('');
   });
 
   it('keeps a carriage return that ends the text without a line break', () => {
