@@ -38,10 +38,10 @@ export class HisReader {
   private sumsWorked = false;
   /** Each summed day's groups: a later read of the day's rows of some scopes asks for their groups' rows only. */
   private readonly summedDays = new Map<string, readonly SummedGroup[]>();
-  /** SQLite: the days are summed on a thread of their own (see the header); null until the first sum. */
+  /** SQLite: the queries run on a thread of their own (see the header); null until the first query. */
   private thread: SqliteThread | undefined | null;
 
-  /** `offThread`: sum a SQLite HIS's days on a thread of their own (a run of many days). */
+  /** `offThread`: read a SQLite HIS on a thread of its own (a run of many days). */
   constructor(
     private readonly db: Db,
     private readonly profile: Profile,
