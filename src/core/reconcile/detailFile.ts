@@ -32,8 +32,10 @@ export interface DetailRequest {
   };
 }
 
-/** A cell of the file: a tab or a line break inside a value would break the format. */
-const cell = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
+const BREAK = /[\t\r\n]/;
+
+/** A cell of the file: a tab or a line break inside a value would break the format (tested before anything is replaced). */
+const cell = (v: string) => (BREAK.test(v) ? v.replace(/[\t\r\n]+/g, ' ') : v);
 
 const uploadOrder = (a: HisSettlement, b: HisSettlement): number =>
   a.setl_time === b.setl_time

@@ -7,6 +7,11 @@ import { his, RULES, SCOPE } from './fixtures.js';
 const COLS = RULES.resultColumns;
 
 describe('the 3202 detail file', () => {
+  it('writes a tab or line break inside a value as one space (the line keeps its 7 columns)', () => {
+    const odd = his({ setl_id: 'S\t1', mdtrt_id: 'M\r\n\t1', psn_no: 'P\n1' });
+    expect(detailRequest(SCOPE, [odd], RULES).text).toBe('S 1\tM 1\tP 1\t100.00\t60.00\t10.00\t0\n');
+  });
+
   it('lists every settlement once in time order: a refunded one as its positive and its negative line', () => {
     const orig = his({ setl_id: 'S1', setl_time: '2025-03-04 09:00:00' });
     const refund = his({
