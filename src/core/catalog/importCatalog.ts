@@ -18,6 +18,7 @@ import { endMissing, finishImport } from './import/importEnd.js';
 import { readTable } from './import/importRows.js';
 import { ImportRun } from './import/importRun.js';
 import type { CatalogImportOptions, CatalogImportResult } from './import/importTypes.js';
+import { tableMessages } from './import/rowThread.js';
 import { openTables, type TableSource } from './read/openTable.js';
 
 export {
@@ -38,13 +39,18 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
       'Name one or more files: hisops catalog import 1306.zip',
     ).zh('未给出目录文件', '请给出一个或多个文件：hisops catalog import 1306.zip');
   const run = new ImportRun(db, o);
-  const sources: TableSource[] = [];
-  for (const f of o.files)
-    sources.push(...(await openTables(f, { encoding: o.encoding, sheet: o.sheet, onProblem: run.report })));
+  const sources: Array<{ src: TableSource; file: string; index: number }> = [];
+  for (const file of o.files) {
+    const tables = await openTables(file, { encoding: o.encoding, sheet: o.sheet, onProblem: run.report });
+    tables.forEach((src, index) => sources.push({ src, file, index }));
+  }
   run.multiSource = sources.length > 1;
   await run.begin();
   try {
-    for (const src of sources) await readTable(run, src);
+    for (const { src, file, index } of sources) {
+      const req = { file, index, kind: o.kind, encoding: o.encoding, sheet: o.sheet, mode: run.mode };
+      await readTable(run, src, tableMessages(src, req));
+    }
     if (o.full) for (const st of run.states.values()) await endMissing(run, st);
     await finishImport(run);
     if (run.reject) await run.reject.close();

@@ -19,6 +19,16 @@ function fnv(s: string, h: number): number {
   return h >>> 0;
 }
 
+/** The first hash of a key: CRC-32 of code and begndate. */
+export function hash1(code: string, begndate: string): number {
+  return crc32(begndate, crc32(code)) >>> 0;
+}
+
+/** The second, independent hash of a key: FNV-1a. */
+export function hash2(code: string, begndate: string): number {
+  return fnv(begndate, fnv(code, 0x811c9dc5) ^ 1) >>> 0;
+}
+
 export class KeyTable {
   private cap: number;
   private k1: Uint32Array;
@@ -39,8 +49,11 @@ export class KeyTable {
 
   /** The slot of a key, inserting it (flags 0) when absent. */
   slot(code: string, begndate: string): number {
-    const h1 = crc32(begndate, crc32(code)) >>> 0;
-    const h2 = fnv(begndate, fnv(code, 0x811c9dc5) ^ 1) >>> 0;
+    return this.slotOf(hash1(code, begndate), hash2(code, begndate));
+  }
+
+  /** The slot of a key given its two hashes (hash1, hash2), inserting it (flags 0) when absent. */
+  slotOf(h1: number, h2: number): number {
     const mask = this.cap - 1;
     let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     for (;;) {
@@ -57,7 +70,7 @@ export class KeyTable {
     this.size++;
     if (this.size * 2 > this.cap) {
       this.grow();
-      return this.slot(code, begndate);
+      return this.slotOf(h1, h2);
     }
     return i;
   }
@@ -85,8 +98,8 @@ export class KeyTable {
 
   /** Whether the key was in the table before (without inserting it). */
   has(code: string, begndate: string): number {
-    const h1 = crc32(begndate, crc32(code)) >>> 0;
-    const h2 = fnv(begndate, fnv(code, 0x811c9dc5) ^ 1) >>> 0;
+    const h1 = hash1(code, begndate);
+    const h2 = hash2(code, begndate);
     const mask = this.cap - 1;
     for (let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask; this.flags[i]; i = (i + 1) & mask) {
       if (this.k1[i] === h1 && this.k2[i] === h2) return i;
