@@ -14,7 +14,7 @@ import {
   type RowBatch,
   type RowMode,
 } from '../../../src/core/catalog/import/tableRows.js';
-import { hash1, hash2, KeyTable } from '../../../src/core/catalog/keyTable.js';
+import { hash1, hash2, KeyTable, LineTable } from '../../../src/core/catalog/keyTable.js';
 import { KINDS } from '../../../src/core/catalog/kinds.js';
 import { TextRow, type RawRow } from '../../../src/core/catalog/read/delimited.js';
 import { sampleRow } from '../../../src/core/catalog/sampleFiles.js';
@@ -25,7 +25,7 @@ const column = (c: string) => KINDS['1306'].columns.indexOf(c);
 /** Generated 1306 lines, with quotes, separators, blanks, a duplicate and bad rows among them. */
 function lines(): string[][] {
   const rows: string[][] = [];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     const r = sampleRow('1306', i);
     if (i % 7 === 1) r[column('hilist_name') >= 0 ? column('hilist_name') : 1] = `名"称"${i}"`;
     if (i % 11 === 2) r[1] = `a${SEP}b\u0002c`;
@@ -103,7 +103,7 @@ function reference(fileIndex: number) {
 describe('packed batches of catalog rows', () => {
   for (const mode of ['values', 'copy'] as const) {
     it(`unpack to what catalogRow gives (${mode})`, () => {
-      const b = packBatch(rawRows(), 0, context(), new KeyTable(), mode);
+      const b = packBatch(rawRows(), 0, context(), new LineTable(), mode);
       const got = unpack(b, mode, 2);
       const want = reference(2);
       expect(got).toHaveLength(want.length);
@@ -113,7 +113,7 @@ describe('packed batches of catalog rows', () => {
   }
 
   it('the check fails when a packed value is damaged', () => {
-    const b = packBatch(rawRows(), 0, context(), new KeyTable(), 'copy');
+    const b = packBatch(rawRows(), 0, context(), new LineTable(), 'copy');
     b.text = b.text.replace('"2024-01-01"', '"2024-01-02"');
     expect(unpack(b, 'copy', 2)).not.toEqual(reference(2));
   });

@@ -41,7 +41,9 @@ export function tableMessages(src: TableSource, req: RowRequest): AsyncIterable<
 }
 
 async function* threadMessages(req: RowRequest): AsyncGenerator<RowMessage> {
-  const worker = new Worker(WORKER_FILE, { workerData: req });
+  // A small young generation: the thread's garbage is short-lived rows, and a big one only adds
+  // to the peak memory of the import.
+  const worker = new Worker(WORKER_FILE, { workerData: req, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const queue: ThreadMessage[] = [];
   let failure: Error | undefined;
   let exited = false;

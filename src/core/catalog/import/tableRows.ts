@@ -12,7 +12,7 @@
  */
 import { layoutFor } from '../catalogColumns.js';
 import { catalogRow, LineIndex, rowPlan, type RowContext } from '../catalogRow.js';
-import { hash1, hash2, KeyTable } from '../keyTable.js';
+import { hash1, hash2, LineTable } from '../keyTable.js';
 import type { CatalogKind } from '../kinds.js';
 import type { Problem } from '../problems.js';
 import type { RawRow } from '../read/delimited.js';
@@ -81,12 +81,11 @@ function packValues(parts: string[], values: Values): number {
   return PACKED;
 }
 
-const MARKS = /[\u0001\u0002]/;
-
 /** A row whose values could hold SEP or NUL (the values come from its cells). */
 function unpackable(row: RawRow): boolean {
-  if (row.text !== undefined) return MARKS.test(row.text);
-  return row.cells.some((c) => MARKS.test(c));
+  const t = row.text;
+  if (t !== undefined) return t.indexOf(SEP) >= 0 || t.indexOf(NUL) >= 0;
+  return row.cells.some((c) => c.indexOf(SEP) >= 0 || c.indexOf(NUL) >= 0);
 }
 
 function versionIndex(vers: (string | null)[], values: Values): number {
@@ -112,7 +111,7 @@ function duplicate(ctx: RowContext, line: number, code: string, begndate: string
 }
 
 /** Check and pack rows [start, end) of a batch of the reader. */
-export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen: KeyTable, mode: RowMode): RowBatch {
+export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen: LineTable, mode: RowMode): RowBatch {
   const n = batch.length - start;
   const meta = new Float64Array(n * STRIDE);
   const parts: string[] = [];
@@ -132,8 +131,7 @@ export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen:
     }
     const h1 = hash1(res.code, res.begndate);
     const h2 = hash2(res.code, res.begndate);
-    const slot = seen.slotOf(h1, h2);
-    const seenAt = seen.line(slot);
+    const seenAt = seen.see(h1, h2, row.line);
     if (seenAt > 0) {
       meta[m + 5] = side.push({
         problems: [duplicate(ctx, row.line, res.code, res.begndate, seenAt)],
@@ -141,7 +139,6 @@ export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen:
       });
       continue;
     }
-    seen.setLine(slot, row.line);
     meta[m + 1] = res.fp;
     meta[m + 2] = h1;
     meta[m + 3] = h2;
@@ -245,7 +242,7 @@ export async function* tableRows(
   mode: RowMode,
 ): AsyncGenerator<RowMessage> {
   let ctx: RowContext | undefined;
-  let seen: KeyTable | undefined;
+  let seen: LineTable | undefined;
   let skip = false;
   for await (const batch of src.rows()) {
     if (skip) continue;
@@ -267,7 +264,7 @@ export async function* tableRows(
         colName: (i) => (src.format === 'xlsx' ? `col ${columnLetter(i)}` : `col ${i + 1}`),
         index: new LineIndex(),
       };
-      seen = new KeyTable(1024);
+      seen = new LineTable();
       if (layout.layout.mode === 'header') start = 1;
     }
     yield packBatch(batch, start, ctx, seen, mode);
