@@ -45,16 +45,29 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     tables.forEach((src, index) => sources.push({ src, file, index }));
   }
   run.multiSource = sources.length > 1;
-  await run.begin();
+  const rowsOf = (i: number) => {
+    const { src, file, index } = sources[i]!;
+    return tableMessages(src, { file, index, kind: o.kind, encoding: o.encoding, sheet: o.sheet, mode: run.mode });
+  };
+  // The first table is being read (on its own thread when big) while the database is made ready.
+  let rows = sources.length ? rowsOf(0) : undefined;
   try {
-    for (const { src, file, index } of sources) {
-      const req = { file, index, kind: o.kind, encoding: o.encoding, sheet: o.sheet, mode: run.mode };
-      await readTable(run, src, tableMessages(src, req));
+    await run.begin();
+  } catch (e) {
+    await rows?.close();
+    throw e;
+  }
+  try {
+    for (let i = 0; i < sources.length; i++) {
+      rows ??= rowsOf(i);
+      await readTable(run, sources[i]!.src, rows.messages);
+      rows = undefined;
     }
     if (o.full) for (const st of run.states.values()) await endMissing(run, st);
     await finishImport(run);
     if (run.reject) await run.reject.close();
   } catch (e) {
+    await rows?.close();
     if (run.trx && !run.trx.isCompleted()) await run.trx.rollback().catch(() => undefined);
     if (run.reject) await run.reject.abort();
     throw e;

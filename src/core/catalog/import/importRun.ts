@@ -104,9 +104,12 @@ export class ImportRun {
     if (writes) this.trx = await this.db.knex.transaction();
   }
 
-  /** How rows are packed for this run (tableRows.ts): PostgreSQL takes new rows as COPY text. */
+  /**
+   * How rows are packed for this run (tableRows.ts): PostgreSQL takes new rows as COPY text. Known
+   * before `begin`, so that reading can start while the database is made ready.
+   */
   get mode(): RowMode {
-    return this.trx && this.db.dialect === 'postgres' ? 'copy' : 'values';
+    return this.apply && !this.fatal && this.db.dialect === 'postgres' ? 'copy' : 'values';
   }
 
   q(): Knex {

@@ -32,49 +32,70 @@ export interface RowRequest {
 export type ThreadMessage = RowMessage | { t: 'error'; message: string };
 
 /** Batches the reading thread may have sent ahead of the importer. */
-export const ROWS_AHEAD = 6;
+export const ROWS_AHEAD = 16;
 
-/** The messages of one table, from a thread of its own for a big file. */
-export function tableMessages(src: TableSource, req: RowRequest): AsyncIterable<RowMessage> {
-  if (fs.existsSync(WORKER_FILE) && fs.statSync(src.path).size >= THREAD_FROM_BYTES) return threadMessages(req);
-  return tableRows(src, req.kind, req.mode);
+/** The messages of one table, and how to stop reading it early. */
+interface TableRows {
+  messages: AsyncIterable<RowMessage>;
+  close(): Promise<void>;
 }
 
-async function* threadMessages(req: RowRequest): AsyncGenerator<RowMessage> {
-  // A small young generation: the thread's garbage is short-lived rows, and a big one only adds
-  // to the peak memory of the import.
-  const worker = new Worker(WORKER_FILE, { workerData: req, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-  const queue: ThreadMessage[] = [];
-  let failure: Error | undefined;
-  let exited = false;
-  let notify: (() => void) | undefined;
-  const wake = () => {
-    notify?.();
-    notify = undefined;
-  };
-  worker.on('message', (m: ThreadMessage) => {
-    queue.push(m);
-    wake();
-  });
-  worker.on('error', (e) => {
-    failure ??= e;
-    wake();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    wake();
-  });
-  try {
-    for (;;) {
-      while (queue.length === 0 && !failure && !exited) await new Promise<void>((res) => (notify = res));
-      const m = queue.shift();
-      if (!m) throw failure ?? new Error('the thread reading the catalog file stopped');
-      if (m.t === 'error') throw new Error(m.message);
-      if (m.t === 'rows') worker.postMessage('ack');
-      yield m;
-      if (m.t === 'end') return;
+/** The messages of one table; a big file's thread starts at once. */
+export function tableMessages(src: TableSource, req: RowRequest): TableRows {
+  if (fs.existsSync(WORKER_FILE) && fs.statSync(src.path).size >= THREAD_FROM_BYTES) return new RowThread(req);
+  return { messages: tableRows(src, req.kind, req.mode), close: async () => undefined };
+}
+
+class RowThread implements TableRows {
+  private readonly worker: Worker;
+  private readonly queue: ThreadMessage[] = [];
+  private failure: Error | undefined;
+  private exited = false;
+  private notify: (() => void) | undefined;
+  readonly messages: AsyncIterable<RowMessage>;
+
+  constructor(req: RowRequest) {
+    // A small young generation: the thread's garbage is short-lived rows, and a big one only adds
+    // to the peak memory of the import.
+    this.worker = new Worker(WORKER_FILE, { workerData: req, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker.on('message', (m: ThreadMessage) => {
+      this.queue.push(m);
+      this.wake();
+    });
+    this.worker.on('error', (e) => {
+      this.failure ??= e;
+      this.wake();
+    });
+    this.worker.on('exit', () => {
+      this.exited = true;
+      this.wake();
+    });
+    this.messages = this.read();
+  }
+
+  private wake(): void {
+    this.notify?.();
+    this.notify = undefined;
+  }
+
+  private async *read(): AsyncGenerator<RowMessage> {
+    try {
+      for (;;) {
+        while (this.queue.length === 0 && !this.failure && !this.exited)
+          await new Promise<void>((res) => (this.notify = res));
+        const m = this.queue.shift();
+        if (!m) throw this.failure ?? new Error('the thread reading the catalog file stopped');
+        if (m.t === 'error') throw new Error(m.message);
+        if (m.t === 'rows') this.worker.postMessage('ack');
+        yield m;
+        if (m.t === 'end') return;
+      }
+    } finally {
+      await this.close();
     }
-  } finally {
-    await worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
 }
