@@ -86,7 +86,7 @@ export function fingerprintText(fp: number): string {
   return hi === 0 ? l : hi.toString(36) + '000000'.slice(l.length) + l;
 }
 
-export interface RowOk {
+interface RowOk {
   ok: true;
   values: (string | number | null)[];
   code: string;

@@ -43,6 +43,15 @@ function make(y: number, m: number, d: number): Day | undefined {
   return `${y}-${p2(m)}-${p2(d)}`;
 }
 
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether y-m-d is a real day of the years make() accepts (the same answer as its Date round trip). */
+function isDay(y: number, m: number, d: number): boolean {
+  if (!(y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= MONTH_DAYS[m]! + (leap ? 1 : 0);
+}
+
 /** Excel's day serial (1900 system, with its phantom 1900-02-29) → day. */
 function fromExcelSerial(n: number): Day | undefined {
   if (!(n >= 1 && n < 2958466)) return undefined;
@@ -69,7 +78,8 @@ export function parseDay(raw: string, opts: { excelSerial?: boolean } = {}): Day
     const m = num2(raw, 5);
     const d = num2(raw, 8);
     if (y >= 0 && m >= 0 && d >= 0 && (raw.length === 10 || /^ \d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw.slice(10))))
-      return make(y, m, d);
+      // The digits are already the day's own: no Date and no new string for a real day.
+      return isDay(y, m, d) ? (raw.length === 10 ? raw : raw.slice(0, 10)) : undefined;
   }
   const s = raw.trim();
   let m =

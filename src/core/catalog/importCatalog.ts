@@ -18,6 +18,7 @@ import { endMissing, finishImport } from './import/importEnd.js';
 import { readTable } from './import/importRows.js';
 import { ImportRun } from './import/importRun.js';
 import type { CatalogImportOptions, CatalogImportResult } from './import/importTypes.js';
+import { tableMessages } from './import/rowThread.js';
 import { openTables, type TableSource } from './read/openTable.js';
 
 export {
@@ -38,17 +39,35 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
       'Name one or more files: hisops catalog import 1306.zip',
     ).zh('未给出目录文件', '请给出一个或多个文件：hisops catalog import 1306.zip');
   const run = new ImportRun(db, o);
-  const sources: TableSource[] = [];
-  for (const f of o.files)
-    sources.push(...(await openTables(f, { encoding: o.encoding, sheet: o.sheet, onProblem: run.report })));
+  const sources: Array<{ src: TableSource; file: string; index: number }> = [];
+  for (const file of o.files) {
+    const tables = await openTables(file, { encoding: o.encoding, sheet: o.sheet, onProblem: run.report });
+    tables.forEach((src, index) => sources.push({ src, file, index }));
+  }
   run.multiSource = sources.length > 1;
-  await run.begin();
+  const rowsOf = (i: number) => {
+    const { src, file, index } = sources[i]!;
+    return tableMessages(src, { file, index, kind: o.kind, encoding: o.encoding, sheet: o.sheet, mode: run.mode });
+  };
+  // The first table is being read (on its own thread when big) while the database is made ready.
+  let rows = sources.length ? rowsOf(0) : undefined;
   try {
-    for (const src of sources) await readTable(run, src);
+    await run.begin();
+  } catch (e) {
+    await rows?.close();
+    throw e;
+  }
+  try {
+    for (let i = 0; i < sources.length; i++) {
+      rows ??= rowsOf(i);
+      await readTable(run, sources[i]!.src, rows.messages);
+      rows = undefined;
+    }
     if (o.full) for (const st of run.states.values()) await endMissing(run, st);
     await finishImport(run);
     if (run.reject) await run.reject.close();
   } catch (e) {
+    await rows?.close();
     if (run.trx && !run.trx.isCompleted()) await run.trx.rollback().catch(() => undefined);
     if (run.reject) await run.reject.abort();
     throw e;

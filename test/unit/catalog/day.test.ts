@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, formatSpan, isOpenEnd, parseDay, uncovered } from '../../../src/core/catalog/day.js';
 
 describe('parseDay', () => {
+  it('reads yyyy-MM-dd (the fast path) as it reads yyyy/MM/dd (through a Date)', () => {
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    let checked = 0;
+    for (const y of [999, 1000, 1900, 1996, 2000, 2023, 2024, 2100, 2400, 9999])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const slow = parseDay(`${y}/${p2(m)}/${p2(d)}`);
+          expect(parseDay(`${y}-${p2(m)}-${p2(d)}`)).toBe(slow?.replace(/\//g, '-'));
+          expect(parseDay(`${y}-${p2(m)}-${p2(d)} 12:30:00`)).toBe(slow);
+          if (slow) checked++;
+        }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
   const ok: Array<[string, string, boolean?]> = [
     ['2024-03-01', '2024-03-01'],
     ['2024-03-01 00:00:00', '2024-03-01'],

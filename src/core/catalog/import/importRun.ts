@@ -17,6 +17,7 @@ import { loadKeys } from '../store/keyScan.js';
 import { insertReturningId } from '../store/sql.js';
 import { CATALOG_IMPORT_TABLE, ensureCatalogTables, presentTables } from '../store/tables.js';
 import type { ArchivedSource, CatalogImportOptions, FileSummary, KindImportSummary } from './importTypes.js';
+import type { RowMode } from './tableRows.js';
 
 /** File-level problems stop the whole import even with skipInvalid: the file cannot be trusted. */
 const FATAL = new Set([
@@ -101,6 +102,14 @@ export class ImportRun {
     if (writes) await ensureCatalogTables(this.db);
     this.present = await presentTables(this.db);
     if (writes) this.trx = await this.db.knex.transaction();
+  }
+
+  /**
+   * How rows are packed for this run (tableRows.ts): PostgreSQL takes new rows as COPY text. Known
+   * before `begin`, so that reading can start while the database is made ready.
+   */
+  get mode(): RowMode {
+    return this.apply && !this.fatal && this.db.dialect === 'postgres' ? 'copy' : 'values';
   }
 
   q(): Knex {

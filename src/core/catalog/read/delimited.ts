@@ -99,19 +99,32 @@ export class DelimitedParser {
 
   /** Feed decoded text; returns the rows completed by it. */
   push(text: string): RawRow[] {
-    const buf = this.rest + text;
-    const last = buf.lastIndexOf('\n');
-    if (last < 0) {
-      this.rest = buf;
-      return [];
+    const out: RawRow[] = [];
+    let nl = text.indexOf('\n');
+    if (nl < 0) {
+      this.rest += text;
+      return out;
     }
-    this.rest = buf.slice(last + 1);
-    return this.lines(buf.slice(0, last).split('\n'));
+    // Lines are cut from the text where they lie: only a line split between two texts is joined.
+    let from = 0;
+    if (this.rest.length) {
+      this.take(this.rest + text.slice(0, nl), out);
+      this.rest = '';
+      from = nl + 1;
+      nl = text.indexOf('\n', from);
+    }
+    for (; nl >= 0; nl = text.indexOf('\n', from)) {
+      this.take(text.slice(from, nl), out);
+      from = nl + 1;
+    }
+    this.rest = text.slice(from);
+    return out;
   }
 
   /** End of input: the last line (without a final line break) and any open record. */
   end(): RawRow[] {
-    const out = this.rest.length ? this.lines([this.rest]) : [];
+    const out: RawRow[] = [];
+    if (this.rest.length) this.take(this.rest, out);
     this.rest = '';
     if (this.pending !== null) {
       this.unclosedQuoteLine = this.pendingLine;
@@ -121,33 +134,30 @@ export class DelimitedParser {
     return out;
   }
 
-  private lines(lines: string[]): RawRow[] {
-    const out: RawRow[] = [];
+  /** One line of the input: a row, part of a quoted record, or nothing (a blank line). */
+  private take(line: string, out: RawRow[]): void {
     const d = this.o.delimiter;
-    for (let raw of lines) {
-      this.line++;
-      if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-      if (this.pending !== null) {
-        this.pending += '\n' + raw;
-        if (countQuotes(this.pending) % 2 === 0) {
-          out.push({ line: this.pendingLine, cells: splitQuoted(this.pending, d), text: this.pending });
-          this.pending = null;
-        }
-        continue;
+    this.line++;
+    const raw = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+    if (this.pending !== null) {
+      this.pending += '\n' + raw;
+      if (countQuotes(this.pending) % 2 === 0) {
+        out.push({ line: this.pendingLine, cells: splitQuoted(this.pending, d), text: this.pending });
+        this.pending = null;
       }
-      if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === '' && !raw.includes(d))) continue;
-      if (this.o.quotes && raw.includes('"')) {
-        if (countQuotes(raw) % 2 === 1) {
-          this.pending = raw;
-          this.pendingLine = this.line;
-          continue;
-        }
-        out.push({ line: this.line, cells: splitQuoted(raw, d), text: raw });
-      } else {
-        out.push(new TextRow(this.line, raw, d));
-      }
+      return;
     }
-    return out;
+    if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === '' && !raw.includes(d))) return;
+    if (this.o.quotes && raw.includes('"')) {
+      if (countQuotes(raw) % 2 === 1) {
+        this.pending = raw;
+        this.pendingLine = this.line;
+        return;
+      }
+      out.push({ line: this.line, cells: splitQuoted(raw, d), text: raw });
+    } else {
+      out.push(new TextRow(this.line, raw, d));
+    }
   }
 }
 

@@ -73,9 +73,9 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-function sliceDecode(decoder: { write(c: Uint8Array): string }, buf: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < buf.length; i += 32768) out += decoder.write(buf.subarray(i, i + 32768));
+function sliceDecode(decoder: { write(c: Uint8Array): string }, buf: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < buf.length; i += 32768) out.push(decoder.write(buf.subarray(i, i + 32768)));
   return out;
 }
 
@@ -94,8 +94,8 @@ class TextReader {
     return !!this.decoder;
   }
 
-  /** A chunk of bytes → its decoded text. */
-  decode(chunk: Buffer): string {
+  /** A chunk of bytes → its decoded text, in slices. */
+  decode(chunk: Buffer): string[] {
     let buf: Uint8Array = chunk;
     if (!this.decoder) {
       const d = detectEncoding(chunk.subarray(0, 65536), this.o.encoding ?? 'auto');
@@ -105,22 +105,27 @@ class TextReader {
       buf = chunk.subarray(d.skip);
       this.check.byteFinding = checkBytes(buf, d.encoding);
     }
-    // Decoded text stays in slices of 32 KiB: strings that small live in V8's young generation
-    // and die cheaply, where megabyte strings would pile up in the old one until a full GC.
-    return buf.length <= 32768 ? this.decoder.write(buf) : sliceDecode(this.decoder, buf);
+    // Decoded text stays in slices of 32 KiB, each cut into lines on its own: strings that small
+    // live in V8's young generation and die cheaply, where megabyte strings would pile up in the
+    // old one until a full GC.
+    return buf.length <= 32768 ? [this.decoder.write(buf)] : sliceDecode(this.decoder, buf);
   }
 
   /** Decoded text → the rows it completes (the first text also settles the delimiter). */
-  rows(text: string): RawRow[] {
+  rows(texts: string[]): RawRow[] {
     if (!this.parser) {
       const src = this.src;
+      const text = texts.join('');
       const nl = text.indexOf('\n');
       const first = nl >= 0 ? text.slice(0, nl) : text;
       const delimiter = src.format === 'csv' || !first.includes('\t') ? sniffDelimiter(first) : '\t';
       if (src.format === 'tsv' && delimiter !== '\t') src.format = 'csv';
       this.parser = new DelimitedParser({ delimiter, quotes: src.format === 'csv' });
     }
-    return this.parser.push(text);
+    if (texts.length === 1) return this.parser.push(texts[0]!);
+    const out: RawRow[] = [];
+    for (const t of texts) for (const r of this.parser.push(t)) out.push(r);
+    return out;
   }
 
   /** The end of the bytes: the undecoded rest, the last line, and an open quote's line if any. */
@@ -148,10 +153,10 @@ function textSource(
       const reader = new TextReader(src, o, check);
       try {
         for await (const chunk of bytes()) {
-          const text = reader.decode(chunk);
-          const rows = reader.rows(text);
+          const texts = reader.decode(chunk);
+          const rows = reader.rows(texts);
           if (check.checked) {
-            if (text.includes('\uFFFD')) check.scanFffd(rows);
+            if (texts.some((t) => t.includes('\uFFFD'))) check.scanFffd(rows);
             if (rows.length) yield rows;
             continue;
           }

@@ -12,6 +12,8 @@ import type { Dialect, Knex } from '../../db/index.js';
 
 export interface BulkWriter {
   add(row: readonly unknown[]): Promise<void> | void;
+  /** A row as COPY CSV text, in two pieces (PostgreSQL only). */
+  addCsv?(head: string, tail: string): Promise<void> | void;
   /** Send everything buffered; afterwards the transaction can run other statements. */
   flush(): Promise<void>;
   readonly written: number;
@@ -185,6 +187,12 @@ const postgres: Factory = async (trx, table, columns) => {
       pendingRows++;
       // Chunks under 64K characters stay out of V8's large-object space.
       if (size > 60000) await send();
+    },
+    addCsv(head, tail) {
+      parts.push(head, tail);
+      size += head.length + tail.length;
+      pendingRows++;
+      if (size > 60000) return send();
     },
     async flush() {
       await send();

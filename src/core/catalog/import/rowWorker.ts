@@ -1,0 +1,46 @@
+/**
+ * The reading thread of a catalog import (rowThread.ts): it opens the file again, reads and
+ * checks the table asked for (tableRows.ts) and sends its messages, at most ROWS_AHEAD batches
+ * ahead of the importer. Problems of the file's opening were reported by the importer already;
+ * those met while reading are sent in order with the rows.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openTables } from '../read/openTable.js';
+import { ROWS_AHEAD, type RowRequest, type ThreadMessage } from './rowThread.js';
+import { tableRows } from './tableRows.js';
+
+const port = parentPort!;
+const req = workerData as RowRequest;
+let ahead = 0;
+let resume: (() => void) | undefined;
+
+port.on('message', () => {
+  ahead--;
+  resume?.();
+  resume = undefined;
+});
+
+const post = (m: ThreadMessage) => port.postMessage(m, m.t === 'rows' ? [m.meta.buffer as ArrayBuffer] : []);
+
+async function read(): Promise<void> {
+  let opened = false;
+  const tables = await openTables(req.file, {
+    encoding: req.encoding,
+    sheet: req.sheet,
+    onProblem: (p) => {
+      if (opened) post({ t: 'problem', p });
+    },
+  });
+  opened = true;
+  for await (const m of tableRows(tables[req.index]!, req.kind, req.mode)) {
+    post(m);
+    if (m.t !== 'rows') continue;
+    ahead++;
+    while (ahead >= ROWS_AHEAD) await new Promise<void>((res) => (resume = res));
+  }
+}
+
+read().then(
+  () => port.close(),
+  (e: unknown) => post({ t: 'error', message: String((e as Error)?.stack ?? e) }),
+);
