@@ -2,7 +2,7 @@
  * Typed field reading over a source tree. Each reader records an issue (with file, line, field
  * and fix) and returns null instead of throwing, so one validation pass reports every problem.
  */
-import { D, type Decimal } from '../money.js';
+import { cmpD, D, type Decimal } from '../money.js';
 import { childPath, didYouMean, type Issues } from './issues.js';
 import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
 
@@ -279,8 +279,8 @@ export function quickDecimal(
     if (!NUMBER_RE.test(text)) return null;
     d = decimalOf(text);
   }
-  if (min !== null && d.lt(bound(min))) return null;
-  if (max !== null && d.gt(bound(max))) return null;
+  if (min !== null && cmpD(d, bound(min) as Decimal) < 0) return null;
+  if (max !== null && cmpD(d, bound(max) as Decimal) > 0) return null;
   return d.decimalPlaces() > scale ? null : d;
 }
 
