@@ -40,6 +40,12 @@ function bound(v: Decimal.Value): Decimal.Value {
   return d;
 }
 
+/** a < b, without decimal.js's copy of b when both are Decimals (a bill's amounts are read against their bounds). */
+function below(a: Decimal.Value, b: Decimal.Value): boolean {
+  if (a instanceof D && b instanceof D) return cmpD(a, b) < 0;
+  return new D(a).lt(b);
+}
+
 interface DecimalOpts {
   min?: Decimal.Value;
   max?: Decimal.Value;
@@ -146,7 +152,7 @@ export class FieldReader {
       return null;
     }
     const d = decimalOf(text);
-    if (o.min !== undefined && d.lt(bound(o.min))) {
+    if (o.min !== undefined && below(d, bound(o.min))) {
       this.issues.add(
         path,
         `${v} is below ${String(o.min)} (${o.what})`,
@@ -155,7 +161,7 @@ export class FieldReader {
       );
       return null;
     }
-    if (o.max !== undefined && d.gt(bound(o.max))) {
+    if (o.max !== undefined && below(bound(o.max), d)) {
       this.issues.add(
         path,
         `${v} is above ${String(o.max)} (${o.what})`,
