@@ -86,8 +86,9 @@ const GROUPS: ReadonlyArray<readonly [string | null, () => Promise<Register>]> =
   [null, async () => (await import('./commands/notifyStatus.js')).registerStatus],
 ];
 
-/** The groups a run needs: the one its first word names (see GROUPS), else all of them. */
+/** The groups a run needs: none to print the version, the one its first word names (see GROUPS), else all of them. */
 async function groupsFor(argv: string[]): Promise<Register[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const one = GROUPS.find(([name]) => name !== null && name === argv[0]);
   return Promise.all((one ? [one] : GROUPS).map(([, load]) => load()));
 }
