@@ -80,7 +80,8 @@ const GROUPS: ReadonlyArray<readonly [string | null, () => Promise<Register>]> =
   ['center', async () => (await import('./commands/center.js')).registerCenter],
   ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
   ['settle', async () => (await import('./commands/settle.js')).registerSettle],
-  ['policy', async () => (await import('./commands/policy.js')).registerPolicy],
+  // Not alone: `policy show` writes a column header (col.value) the setup group declares.
+  [null, async () => (await import('./commands/policy.js')).registerPolicy],
   ['trace', async () => (await import('./commands/trace.js')).registerTrace],
   [null, async () => (await import('./commands/notify.js')).registerNotify],
   [null, async () => (await import('./commands/notifyStatus.js')).registerStatus],
