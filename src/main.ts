@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { createApp, type App } from './cli/app.js';
+import { createApp, type App, type RunOutcome } from './cli/app.js';
 import { exitTableText } from './cli/exitCodes.js';
 import { configFileLang } from './cli/config.js';
 import { localizeHelp, usageErrorZh } from './cli/helpText.js';
@@ -12,22 +12,9 @@ import { detectLang, translate, defineMessages, type Lang } from './cli/i18n.js'
 import { processIo, type Io } from './cli/io.js';
 import { newRunId } from './core/journal/journal.js';
 import { EXIT } from './core/errors.js';
-import { registerSetup } from './commands/setup.js';
-import { registerSettle } from './commands/settle.js';
-import { registerPolicy } from './commands/policy.js';
-import { registerCenter } from './commands/center.js';
-import { registerDemo } from './commands/demo.js';
-import { registerSchema } from './commands/schema.js';
-import { registerCatalog } from './commands/catalog.js';
-import { registerTrace } from './commands/trace.js';
-import { registerReconcile } from './commands/reconcile.js';
-import { registerProfileDraft } from './commands/profileDraft.js';
-import { registerProfile } from './commands/profile.js';
-import { registerNotify } from './commands/notify.js';
 import { institutionsToRun, runEach } from './cli/eachInstitution.js';
 import { isHisopsError } from './core/errors.js';
-import { registerStatus } from './commands/notifyStatus.js';
-import { afterJob, notifyAfterRun, recordJobMetrics } from './commands/notifyRun.js';
+import type { Ctx } from './cli/context.js';
 
 defineMessages({
   'main.description': {
@@ -76,22 +63,46 @@ defineMessages({
 
 type Register = (program: Command, app: App) => void;
 
-/** Command groups, in the order `hisops --help` lists them. */
-const GROUPS: Register[] = [
-  registerSetup,
-  registerProfile,
-  registerProfileDraft,
-  registerDemo,
-  registerSchema,
-  registerCatalog,
-  registerCenter,
-  registerReconcile,
-  registerSettle,
-  registerPolicy,
-  registerTrace,
-  registerNotify,
-  registerStatus,
+/**
+ * Command groups, in the order `hisops --help` lists them, each module loaded when a run needs it.
+ * A group named here registers one top-level command of that name and nothing else adds to it, so
+ * a run whose first word is that name loads that group alone: a batch `settle calc` does not pay
+ * for loading every other command's modules. Any other run (help, global options first,
+ * `help <command>`) loads them all.
+ */
+const GROUPS: ReadonlyArray<readonly [string | null, () => Promise<Register>]> = [
+  [null, async () => (await import('./commands/setup.js')).registerSetup],
+  [null, async () => (await import('./commands/profile.js')).registerProfile],
+  [null, async () => (await import('./commands/profileDraft.js')).registerProfileDraft],
+  [null, async () => (await import('./commands/demo.js')).registerDemo],
+  ['schema', async () => (await import('./commands/schema.js')).registerSchema],
+  [null, async () => (await import('./commands/catalog.js')).registerCatalog],
+  ['center', async () => (await import('./commands/center.js')).registerCenter],
+  ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
+  ['settle', async () => (await import('./commands/settle.js')).registerSettle],
+  // Not alone: `policy show` writes a column header (col.value) the setup group declares.
+  [null, async () => (await import('./commands/policy.js')).registerPolicy],
+  ['trace', async () => (await import('./commands/trace.js')).registerTrace],
+  [null, async () => (await import('./commands/notify.js')).registerNotify],
+  [null, async () => (await import('./commands/notifyStatus.js')).registerStatus],
 ];
+
+/** The groups a run needs: none to print the version, the one its first word names (see GROUPS), else all of them. */
+async function groupsFor(argv: string[]): Promise<Register[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
+  const one = GROUPS.find(([name]) => name !== null && name === argv[0]);
+  return Promise.all((one ? [one] : GROUPS).map(([, load]) => load()));
+}
+
+/** What runs after a cron job (metrics, notifications): its modules loaded only when a job needs them. */
+const jobHooks = {
+  afterRun: async (ctx: Ctx, job: string, r: RunOutcome, flag: string | boolean | undefined): Promise<void> =>
+    (await import('./commands/notifyRun.js')).afterJob(ctx, job, r, flag),
+  notify: async (ctx: Ctx, job: string, r: RunOutcome, flag: string | boolean | undefined): Promise<void> =>
+    (await import('./commands/notifyRun.js')).notifyAfterRun(ctx, job, r, flag),
+  metrics: async (ctx: Ctx, job: string, r: RunOutcome): Promise<void> =>
+    (await import('./commands/notifyRun.js')).recordJobMetrics(ctx, job, r),
+};
 
 function packageVersion(): string {
   try {
@@ -119,13 +130,11 @@ function startLang(io: Io, argv: string[]): Lang {
   return detectLang(flag, io.env, fromFile);
 }
 
-export function buildProgram(io: Io, argv: string[] = []): { program: Command; app: App } {
+/** The program for a run: the command groups it needs (groupsFor), with the global options and help. */
+export async function buildProgram(io: Io, argv: string[] = []): Promise<{ program: Command; app: App }> {
+  const groups = await groupsFor(argv);
   const lang = startLang(io, argv);
-  const app = createApp(io, lang, argv, newRunId, {
-    afterRun: afterJob,
-    notify: notifyAfterRun,
-    metrics: recordJobMetrics,
-  });
+  const app = createApp(io, lang, argv, newRunId, jobHooks);
   const t = (k: string) => translate(lang, k);
   const json = argv.includes('--json');
   const program = new Command('hisops');
@@ -176,14 +185,14 @@ export function buildProgram(io: Io, argv: string[] = []): { program: Command; a
       },
     })
     .addHelpText('after', `\n${t('help.exitCodes')}\n${exitTableText(lang)}\n`);
-  for (const register of GROUPS) register(program, app);
+  for (const register of groups) register(program, app);
   localizeHelp(program, lang);
   app.examples(program, ['hisops demo', 'hisops init --yes', 'hisops doctor', 'hisops --lang zh-CN --help']);
   return { program, app };
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const { program, app } = buildProgram(io, argv);
+  const { program, app } = await buildProgram(io, argv);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;

@@ -200,6 +200,61 @@ function digitsOf(n: number): number {
   return d;
 }
 
+/**
+ * x.cmp(y) (1, 0, −1) for two Decimals, without the copy of `y` decimal.js makes for every
+ * comparison: the engine compares a few hundred values per bill. The same steps as decimal.js's
+ * comparedTo on the documented digits (`s`, `e`, `d`); NaN and the infinities go to cmp itself.
+ */
+export function cmpD(x: Decimal, y: Decimal): number {
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd || !yd) return x.cmp(y);
+  const xs = x.s;
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -y.s : 0;
+  if (xs !== y.s) return xs;
+  const neg = xs < 0;
+  if (x.e !== y.e) return x.e > y.e !== neg ? 1 : -1;
+  const xl = xd.length;
+  const yl = yd.length;
+  const n = xl < yl ? xl : yl;
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return xd[i]! > yd[i]! !== neg ? 1 : -1;
+  return xl === yl ? 0 : xl > yl !== neg ? 1 : -1;
+}
+
+const TERM_A = { units: 0, places: 0 };
+const TERM_B = { units: 0, places: 0 };
+
+/**
+ * x + sign·y in fen when both are non-zero whole fen (at most 2 decimals) and the sum is a
+ * non-zero amount below 10^13 yuan; NaN otherwise (a zero's sign is decimal.js's to decide).
+ */
+function fenSum(x: Decimal, y: Decimal, sign: 1 | -1): number {
+  if (!scaledOf(x, TERM_A) || !scaledOf(y, TERM_B) || TERM_A.places > 2 || TERM_B.places > 2) return NaN;
+  const a = TERM_A.units * POW10[2 - TERM_A.places]!;
+  const b = TERM_B.units * POW10[2 - TERM_B.places]!;
+  const f = sign === 1 ? a + b : a - b;
+  if (a === 0 || b === 0 || f === 0 || !(a < 1e15 && a > -1e15 && b < 1e15 && b > -1e15 && f < 1e15 && f > -1e15))
+    return NaN;
+  return f;
+}
+
+/**
+ * x.plus(y) for the settlement's amounts, worked in integer fen when both are whole fen: the
+ * Decimal of the sum, equal in every digit to decimal.js's (its form is canonical, and 15
+ * digits are far inside its 40), made by decimalOfFen without decimal.js's copies. Anything
+ * else, zeros among it, takes plus itself.
+ */
+export function plusD(x: Decimal, y: Decimal): Decimal {
+  const f = fenSum(x, y, 1);
+  return Number.isNaN(f) ? x.plus(y) : decimalOfFen(f);
+}
+
+/** x.minus(y) the same way (plusD). */
+export function minusD(x: Decimal, y: Decimal): Decimal {
+  const f = fenSum(x, y, -1);
+  return Number.isNaN(f) ? x.minus(y) : decimalOfFen(f);
+}
+
 /** The form on the wire: a JSON number rounded to cents. */
 export function toWire(d: Decimal.Value): number {
   return Number(round2(money(d)).toFixed(2));

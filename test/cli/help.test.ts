@@ -10,7 +10,7 @@ function walk(cmd: Command, prefix: string[] = []): string[][] {
     .flatMap((c) => [[...prefix, c.name()], ...walk(c, [...prefix, c.name()])]);
 }
 
-const { program } = buildProgram(memoryIo());
+const { program } = await buildProgram(memoryIo());
 const paths = walk(program);
 
 describe('help', () => {

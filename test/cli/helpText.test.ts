@@ -16,10 +16,10 @@ interface Described {
 }
 
 /** Every description of the tree, in both languages, matched by command path and flag. */
-function descriptions(): Described[] {
-  const collect = (lang: string): Map<string, string> => {
+async function descriptions(): Promise<Described[]> {
+  const collect = async (lang: string): Promise<Map<string, string>> => {
     const m = new Map<string, string>();
-    const { program } = buildProgram(memoryIo(), ['--lang', lang]);
+    const { program } = await buildProgram(memoryIo(), ['--lang', lang]);
     walk(program, (c: Command) => {
       const at = pathOf(c);
       m.set(`${at} (command)`, c.description());
@@ -28,8 +28,8 @@ function descriptions(): Described[] {
     });
     return m;
   };
-  const en = collect('en');
-  const zh = collect('zh-CN');
+  const en = await collect('en');
+  const zh = await collect('zh-CN');
   return [...en.keys()].map((where) => ({ where, en: en.get(where)!, zh: zh.get(where) ?? '' }));
 }
 
@@ -56,15 +56,15 @@ export function englishSentences(text: string): string[] {
   );
 }
 
-const { program } = buildProgram(memoryIo());
+const { program } = await buildProgram(memoryIo());
 const paths: string[][] = [];
 walk(program, (c) => {
   if (c !== program && c.name() !== 'help') paths.push(pathOf(c).split(' '));
 });
 
-describe('help text in both languages', () => {
-  const all = descriptions();
+const all = await descriptions();
 
+describe('help text in both languages', () => {
   it('covers every command, option and argument', () => {
     expect(all.length).toBeGreaterThan(200);
   });

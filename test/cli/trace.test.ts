@@ -23,7 +23,7 @@ let manifest: SeedManifest;
 /** main() once the group is registered there; until then the same frame with the trace group alone. */
 async function hisops(argv: string[], opts: { tty?: boolean } = {}) {
   const io = memoryIo({ cwd: dir, env: { CI: 'true' }, tty: opts.tty });
-  const registered = buildProgram(memoryIo(), []).program.commands.some((c) => c.name() === 'trace');
+  const registered = (await buildProgram(memoryIo(), [])).program.commands.some((c) => c.name() === 'trace');
   let code: number;
   if (registered) code = await main(argv, io);
   else {

@@ -14,7 +14,7 @@ export async function runCommands(
   argv: string[],
   commands: Record<string, Register>,
 ): Promise<{ code: number; out: string; err: string }> {
-  const { program, app } = buildProgram(io, argv);
+  const { program, app } = await buildProgram(io, argv);
   for (const [name, register] of Object.entries(commands)) {
     if (!program.commands.some((c) => c.name() === name)) register(program, app);
   }

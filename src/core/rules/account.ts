@@ -4,7 +4,7 @@
  * (共济) balances when the policy allows them. Computed on the whole stay against the balance
  * before the stay, so interim settlements add up.
  */
-import { D, type Decimal } from '../money.js';
+import { D, minusD, plusD, type Decimal } from '../money.js';
 import { maxD, minD } from './bands.js';
 import { f2 } from './rounding.js';
 import type { CategorySums, StayContext } from './stayContext.js';
@@ -41,13 +41,13 @@ export function settleAccount(s: CategorySums, fund: Decimal, c: StayContext): A
   }
   // The personal burden by part; supplements that include pre-self-pay may reach into it.
   const parts: Record<AccountPart, Decimal> = {
-    inscp_personal: maxD(ZERO, s.inscp.minus(fund)),
-    preselfpay: s.pre.minus(maxD(ZERO, fund.minus(s.inscp))),
-    overlmt: s.overlmt.minus(s.hospOver),
-    fulamt: s.fulamt.minus(s.hospFul),
+    inscp_personal: maxD(ZERO, minusD(s.inscp, fund)),
+    preselfpay: minusD(s.pre, maxD(ZERO, minusD(fund, s.inscp))),
+    overlmt: minusD(s.overlmt, s.hospOver),
+    fulamt: minusD(s.fulamt, s.hospFul),
   };
   let payable = ZERO;
-  for (const p of a.pays) payable = payable.plus(parts[p]);
+  for (const p of a.pays) payable = plusD(payable, parts[p]);
   const own = maxD(ZERO, minD(c.balanceBefore, payable));
   const mulaid = a.mutual_aid ? maxD(ZERO, minD(c.mulaidBefore, payable.minus(own))) : ZERO;
   if (c.ex) {

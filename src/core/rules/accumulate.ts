@@ -9,7 +9,7 @@
  * A settlement contributes its own amounts; earlier interim settlements of a stay are taken out
  * of the year's figures before the stay is computed as a whole.
  */
-import { D, type Decimal } from '../money.js';
+import { D, minusD, plusD, type Decimal } from '../money.js';
 import { poolOf } from './pool.js';
 import type { Accumulators, Amounts, Policy, Visit } from './types.js';
 
@@ -43,7 +43,7 @@ export function addAcc(a: Accumulators, b: Accumulators, sign: 1 | -1 = 1): Accu
   for (const k of Object.keys(a)) {
     const cur = a[k]!;
     const v = Object.hasOwn(b, k) ? b[k] : undefined;
-    out[k] = v === undefined ? cur : sign === 1 ? cur.plus(v) : cur.minus(v);
+    out[k] = v === undefined ? cur : sign === 1 ? plusD(cur, v) : minusD(cur, v);
   }
   for (const k of Object.keys(b)) {
     if (Object.hasOwn(a, k)) continue;

@@ -2,7 +2,7 @@
  * Band arithmetic: the part of an interval [start, end) that falls in each band, times the
  * band's ratio. Used for the pool's segmented ratios and the supplements' segments.
  */
-import { D, type Decimal } from '../money.js';
+import { cmpD, D, type Decimal } from '../money.js';
 import { roundCents } from './rounding.js';
 import type { Band, RoundMode } from './types.js';
 
@@ -20,7 +20,7 @@ interface BandPiece {
 const ONE = new D(1);
 
 export function clamp01(d: Decimal): Decimal {
-  return d.lt(ZERO) ? ZERO : d.gt(ONE) ? ONE : d;
+  return cmpD(d, ZERO) < 0 ? ZERO : cmpD(d, ONE) > 0 ? ONE : d;
 }
 
 /** Pieces of [start, end) by band; bands are contiguous from 0 and open-ended. */
@@ -31,12 +31,12 @@ export function bandPieces(
   ratioOf: (i: number) => Decimal,
 ): BandPiece[] {
   const out: BandPiece[] = [];
-  if (!end.gt(start)) return out;
+  if (!(cmpD(end, start) > 0)) return out;
   for (let i = 0; i < bands.length; i++) {
     const b = bands[i]!;
     const lo = maxD(b.from, start);
     const hi = b.to === null ? end : minD(b.to, end);
-    if (!hi.gt(lo)) continue;
+    if (!(cmpD(hi, lo) > 0)) continue;
     const ratio = ratioOf(i);
     out.push({ band: i, from: lo, to: hi, ratio, exact: hi.minus(lo).times(ratio) });
   }
@@ -71,15 +71,15 @@ export function backCompute(pieces: readonly BandPiece[], target: Decimal): Deci
 export function bandAt(bands: readonly Band[], x: Decimal): number {
   for (let i = 0; i < bands.length; i++) {
     const b = bands[i]!;
-    if (b.to === null || x.lte(b.to)) return i;
+    if (b.to === null || cmpD(x, b.to) <= 0) return i;
   }
   return bands.length - 1;
 }
 
 export function maxD(a: Decimal, b: Decimal): Decimal {
-  return a.gt(b) ? a : b;
+  return cmpD(a, b) > 0 ? a : b;
 }
 
 export function minD(a: Decimal, b: Decimal): Decimal {
-  return a.lt(b) ? a : b;
+  return cmpD(a, b) < 0 ? a : b;
 }

@@ -121,19 +121,19 @@ function readPerson(r: FieldReader, v: TreeValue | undefined, state: SettleState
   else if (Array.isArray(m.psn_groups) && m.psn_groups.length === 0) groups = [];
   else if (m.psn_groups !== undefined && m.psn_groups !== null)
     groups = r.texts(m.psn_groups, 'person.psn_groups') ?? [];
-  return {
-    ...(typeof m.psn_no === 'string' ? { psn_no: m.psn_no } : {}),
-    age: ageD.toNumber(),
-    retired: opt(m.retired, () => r.bool(m.retired, 'person.retired'), false),
-    psn_groups: groups,
-    // What the person leaves out comes from the carried state (docs/rules.md "Carried state").
-    acct_balc: opt(m.acct_balc, () => r.amount(m.acct_balc, 'person.acct_balc'), state?.acct_balc ?? ZERO),
-    mulaid_balc: opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, 'person.mulaid_balc'), state?.mulaid_balc ?? ZERO),
-    ytd:
-      m.ytd === undefined || m.ytd === null
-        ? { ...(state?.accumulators ?? {}) }
-        : readAmountMap(r, m.ytd, 'person.ytd'),
-  };
+  // Members set one by one in the order of the type (psn_no first when given), without spreading
+  // a one-key object for the optional one: every bill of a batch is read here.
+  const p = {} as Person;
+  if (typeof m.psn_no === 'string') p.psn_no = m.psn_no;
+  p.age = ageD.toNumber();
+  p.retired = opt(m.retired, () => r.bool(m.retired, 'person.retired'), false);
+  p.psn_groups = groups;
+  // What the person leaves out comes from the carried state (docs/rules.md "Carried state").
+  p.acct_balc = opt(m.acct_balc, () => r.amount(m.acct_balc, 'person.acct_balc'), state?.acct_balc ?? ZERO);
+  p.mulaid_balc = opt(m.mulaid_balc, () => r.amount(m.mulaid_balc, 'person.mulaid_balc'), state?.mulaid_balc ?? ZERO);
+  p.ytd =
+    m.ytd === undefined || m.ytd === null ? { ...(state?.accumulators ?? {}) } : readAmountMap(r, m.ytd, 'person.ytd');
+  return p;
 }
 
 function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): Accumulators {
@@ -156,27 +156,25 @@ function readAmountMap(r: FieldReader, v: TreeValue | undefined, path: string): 
 function readVisit(r: FieldReader, v: TreeValue | undefined): Visit {
   const m = v === undefined ? ({} as TreeMap) : (r.map(v, 'visit', VISIT) ?? ({} as TreeMap));
   const type = opt(m.type, () => r.oneOf(m.type, 'visit.type', VISIT_TYPES), 'outpatient' as VisitType);
-  const word = (k: 'category' | 'disease' | 'fixed_item') =>
-    m[k] === undefined || m[k] === null ? {} : { [k]: r.text(m[k], `visit.${k}`) ?? '' };
-  return {
-    type,
-    admission_count: opt(
-      m.admission_count,
-      () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'),
-      1,
-    ),
-    ...(m.interim_no === undefined || m.interim_no === null
-      ? {}
-      : { interim_no: r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1 }),
-    in_area: opt(m.in_area, () => r.bool(m.in_area, 'visit.in_area'), true),
-    ...word('category'),
-    ...word('disease'),
-    ...word('fixed_item'),
-    acct_used_flag: opt(m.acct_used_flag, () => r.bool(m.acct_used_flag, 'visit.acct_used_flag'), false),
-    carry: m.carry === undefined || m.carry === null ? null : readCarry(r, m.carry, 'visit.carry'),
-    ...(typeof m.mdtrt_id === 'string' ? { mdtrt_id: m.mdtrt_id } : {}),
-  };
+  // Members set one by one in the order of the type, the optional ones only when given (as readPerson).
+  const out = { type } as Visit;
+  out.admission_count = opt(
+    m.admission_count,
+    () => r.int(m.admission_count, 'visit.admission_count', 1, 'n-th admission of the year'),
+    1,
+  );
+  if (m.interim_no !== undefined && m.interim_no !== null)
+    out.interim_no = r.int(m.interim_no, 'visit.interim_no', 1, 'number of this settlement in the stay') ?? 1;
+  out.in_area = opt(m.in_area, () => r.bool(m.in_area, 'visit.in_area'), true);
+  for (const k of WORDS) if (m[k] !== undefined && m[k] !== null) out[k] = r.text(m[k], `visit.${k}`) ?? '';
+  out.acct_used_flag = opt(m.acct_used_flag, () => r.bool(m.acct_used_flag, 'visit.acct_used_flag'), false);
+  out.carry = m.carry === undefined || m.carry === null ? null : readCarry(r, m.carry, 'visit.carry');
+  if (typeof m.mdtrt_id === 'string') out.mdtrt_id = m.mdtrt_id;
+  return out;
 }
+
+/** The visit's optional words, in the order a visit holds them. */
+const WORDS = ['category', 'disease', 'fixed_item'] as const;
 
 /** The `stay` of an earlier result, as printed by resultToJson. */
 function readCarry(r: FieldReader, v: TreeValue, path: string): StayTotals | null {
@@ -278,20 +276,23 @@ interface LineValues {
 /** The fee line of its tree and read values: one shape whichever way the values were read. */
 function feeLine(v: TreeMap, i: number, x: LineValues): FeeLine {
   const code = typeof v.med_list_codg === 'string' && v.med_list_codg.trim() !== '' ? v.med_list_codg.trim() : null;
-  return {
+  // Members set one by one in the order of the type, the optional ones only when given: no
+  // one-key objects spread, twenty times per bill.
+  const l = {
     feedetl_sn: typeof v.feedetl_sn === 'string' && v.feedetl_sn !== '' ? v.feedetl_sn : String(i + 1),
-    ...(typeof v.medins_list_codg === 'string' ? { medins_list_codg: v.medins_list_codg } : {}),
-    med_list_codg: code,
-    chrgitm_lv: x.lv,
-    cnt: x.cnt,
-    pric: x.pric,
-    fee_ocur_time: typeof v.fee_ocur_time === 'string' ? v.fee_ocur_time.trim() : x.date,
-    pric_uplmt_amt: x.limit,
-    selfpay_prop: x.prop,
-    list_type: typeof v.list_type === 'string' ? v.list_type : null,
-    ...(x.service === undefined ? {} : { service_item: x.service }),
-    init_feedetl_sn: x.refund,
-  };
+  } as FeeLine;
+  if (typeof v.medins_list_codg === 'string') l.medins_list_codg = v.medins_list_codg;
+  l.med_list_codg = code;
+  l.chrgitm_lv = x.lv;
+  l.cnt = x.cnt;
+  l.pric = x.pric;
+  l.fee_ocur_time = typeof v.fee_ocur_time === 'string' ? v.fee_ocur_time.trim() : x.date;
+  l.pric_uplmt_amt = x.limit;
+  l.selfpay_prop = x.prop;
+  l.list_type = typeof v.list_type === 'string' ? v.list_type : null;
+  if (x.service !== undefined) l.service_item = x.service;
+  l.init_feedetl_sn = x.refund;
+  return l;
 }
 
 /**

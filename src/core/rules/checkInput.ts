@@ -3,7 +3,7 @@
  * input in code (the sandbox center) get the same precise errors as a bill file: field path, and
  * the file line when the input came from parseBill.
  */
-import { D } from '../money.js';
+import { cmpD, D } from '../money.js';
 import { categoryZh } from './billFromTree.js';
 import { Issues } from './issues.js';
 import { covers } from './policySet.js';
@@ -230,7 +230,7 @@ function lineLooksRight(l: Line): boolean {
     l.cnt.isNeg() ||
     l.pric.isNeg() ||
     !CATEGORIES.has(l.chrgitm_lv) ||
-    (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE))) ||
+    (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || cmpD(l.selfpay_prop, ONE) > 0)) ||
     (l.pric_uplmt_amt != null && l.pric_uplmt_amt.isNeg())
   );
 }
@@ -258,7 +258,7 @@ function checkLine(l: Line, at: string, issues: Issues): void {
       'use 01 (甲类), 02 (乙类), 03 (丙类), or leave it empty when the item has no valid mapping',
       categoryZh(String(l.chrgitm_lv)),
     );
-  if (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || l.selfpay_prop.gt(ONE)))
+  if (l.selfpay_prop != null && (l.selfpay_prop.isNeg() || cmpD(l.selfpay_prop, ONE) > 0))
     issues.add(
       `${at}.selfpay_prop`,
       `self-pay ratio ${l.selfpay_prop.toString()} is outside 0…1`,

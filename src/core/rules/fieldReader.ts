@@ -2,7 +2,7 @@
  * Typed field reading over a source tree. Each reader records an issue (with file, line, field
  * and fix) and returns null instead of throwing, so one validation pass reports every problem.
  */
-import { D, type Decimal } from '../money.js';
+import { cmpD, D, type Decimal } from '../money.js';
 import { childPath, didYouMean, type Issues } from './issues.js';
 import { isTreeMap, type TreeMap, type TreeValue } from './yamlTree.js';
 
@@ -38,6 +38,12 @@ function bound(v: Decimal.Value): Decimal.Value {
   let d = BOUNDS.get(v);
   if (d === undefined) BOUNDS.set(v, (d = new D(v)));
   return d;
+}
+
+/** a < b, without decimal.js's copy of b when both are Decimals (a bill's amounts are read against their bounds). */
+function below(a: Decimal.Value, b: Decimal.Value): boolean {
+  if (a instanceof D && b instanceof D) return cmpD(a, b) < 0;
+  return new D(a).lt(b);
 }
 
 interface DecimalOpts {
@@ -146,7 +152,7 @@ export class FieldReader {
       return null;
     }
     const d = decimalOf(text);
-    if (o.min !== undefined && d.lt(bound(o.min))) {
+    if (o.min !== undefined && below(d, bound(o.min))) {
       this.issues.add(
         path,
         `${v} is below ${String(o.min)} (${o.what})`,
@@ -155,7 +161,7 @@ export class FieldReader {
       );
       return null;
     }
-    if (o.max !== undefined && d.gt(bound(o.max))) {
+    if (o.max !== undefined && below(bound(o.max), d)) {
       this.issues.add(
         path,
         `${v} is above ${String(o.max)} (${o.what})`,
@@ -279,8 +285,8 @@ export function quickDecimal(
     if (!NUMBER_RE.test(text)) return null;
     d = decimalOf(text);
   }
-  if (min !== null && d.lt(bound(min))) return null;
-  if (max !== null && d.gt(bound(max))) return null;
+  if (min !== null && cmpD(d, bound(min) as Decimal) < 0) return null;
+  if (max !== null && cmpD(d, bound(max) as Decimal) > 0) return null;
   return d.decimalPlaces() > scale ? null : d;
 }
 

@@ -47,5 +47,6 @@ export {
 } from './invariants.js';
 export { explainRows, type ExplainRow, type ExplainRowOptions } from './explain.js';
 export { parseBill, parseBillLine, settleBill, type ParseBillOptions } from './parseBill.js';
-export { resultToJson, resultJsonBody, stayToJson, policyToJson, policyRows, type PolicyRow } from './toJson.js';
+export { resultToJson, stayToJson, policyToJson, policyRows, type PolicyRow } from './toJson.js';
+export { resultJsonBody } from './resultText.js';
 export { compareSettlement, type FieldDifference } from './compare.js';

@@ -4,7 +4,7 @@
  * returned with the spec's tolerance of 0.01.
  */
 import { HisopsError, EXIT } from '../errors.js';
-import { D, type Decimal } from '../money.js';
+import { cmpD, D, plusD, type Decimal } from '../money.js';
 import { fenOfPart } from './fenLine.js';
 import { plusOrSame } from './plusOrSame.js';
 import { SETTLEMENT_AMOUNTS } from '../center/protocol/transactions.js';
@@ -53,7 +53,7 @@ export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantO
   const out: Violation[] = [];
   // Tolerance 0 (the engine checking itself, once per bill): equality, without a difference per sum.
   const near = tol.isZero()
-    ? (a: Decimal, b: Decimal): boolean => a.eq(b)
+    ? (a: Decimal, b: Decimal): boolean => cmpD(a, b) === 0
     : (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(tol);
 
   checkSetlinfo(s, g, near, tol, !!opts.fixedAmount, out);
@@ -74,7 +74,9 @@ function checkSetlinfo(
   out: Violation[],
 ): void {
   const negTol = tol.neg();
-  const i1 = g('fund_pay_sumamt').plus(g('psn_part_amt')).plus(g('hosp_part_amt'));
+  // x + tol, without a copy of x when the tolerance is 0 (the engine's own check).
+  const up = tol.isZero() ? (x: Decimal): Decimal => x : (x: Decimal): Decimal => x.plus(tol);
+  const i1 = plusD(plusD(g('fund_pay_sumamt'), g('psn_part_amt')), g('hosp_part_amt'));
   if (!near(g('medfee_sumamt'), i1))
     out.push({
       id: 'I1',
@@ -93,7 +95,7 @@ function checkSetlinfo(
       detail: `${t(g('fund_pay_sumamt'))} ≠ ${t(i2a)} (or ${t(i2b)})`,
     });
   }
-  if (g('acct_mulaid_pay').gt(g('acct_pay').plus(tol)))
+  if (cmpD(g('acct_mulaid_pay'), up(g('acct_pay'))) > 0)
     out.push({
       id: 'I3',
       severity: 'error',
@@ -101,7 +103,7 @@ function checkSetlinfo(
       detail: `${t(g('acct_mulaid_pay'))} > ${t(g('acct_pay'))}`,
     });
 
-  const i4 = g('acct_pay').plus(g('psn_cash_pay'));
+  const i4 = plusD(g('acct_pay'), g('psn_cash_pay'));
   if (!near(g('psn_part_amt'), i4))
     out.push({
       id: 'I4',
@@ -111,7 +113,7 @@ function checkSetlinfo(
     });
 
   if (!fixedAmount) {
-    const i5 = MEDFEE_PARTS.reduce((a, f) => a.plus(g(f)), ZERO);
+    const i5 = MEDFEE_PARTS.reduce((a, f) => plusD(a, g(f)), ZERO);
     if (!near(g('medfee_sumamt'), i5))
       out.push({
         id: 'I5',
@@ -122,7 +124,7 @@ function checkSetlinfo(
   }
   const dedc = g('act_pay_dedc');
   const inscp = g('inscp_scp_amt');
-  if (dedc.lt(negTol) || dedc.gt(inscp.plus(tol)) || g('hifp_pay').gt(inscp.minus(dedc).plus(tol))) {
+  if (cmpD(dedc, negTol) < 0 || cmpD(dedc, up(inscp)) > 0 || cmpD(g('hifp_pay'), up(inscp.minus(dedc))) > 0) {
     out.push({
       id: 'I6',
       severity: 'error',
@@ -130,7 +132,7 @@ function checkSetlinfo(
       detail: `act_pay_dedc ${t(dedc)}, inscp_scp_amt ${t(inscp)}, hifp_pay ${t(g('hifp_pay'))}`,
     });
   }
-  const negative = ALL_AMOUNTS.filter((f) => (s[f] ?? ZERO).lt(negTol));
+  const negative = ALL_AMOUNTS.filter((f) => cmpD(s[f] ?? ZERO, negTol) < 0);
   if (negative.length > 0)
     out.push({
       id: 'I7',

@@ -3,7 +3,7 @@
  * settlement-invariants.yaml settlement_order: deductible → basic pool → supplements → hospital
  * part → personal part → account → cash. The engine subtracts earlier interim settlements from it.
  */
-import { D, type Decimal } from '../money.js';
+import { D, minusD, plusD, type Decimal } from '../money.js';
 import { settleAccount } from './account.js';
 import { settlePool } from './pool.js';
 import { f2 } from './rounding.js';
@@ -24,11 +24,11 @@ interface StayOutcome {
 export function settleStay(s: CategorySums, c: StayContext): StayOutcome {
   const pool = settlePool(s.inscp, c);
   const sup = settleSupplements(s.inscp, s.pre, pool.hifp_pay, pool.over_ceiling_amt, c);
-  const fund = pool.hifp_pay.plus(sup.total);
-  const hosp = s.hospOver.plus(s.hospFul);
-  const psn = s.medfee.minus(fund).minus(hosp);
+  const fund = plusD(pool.hifp_pay, sup.total);
+  const hosp = plusD(s.hospOver, s.hospFul);
+  const psn = minusD(minusD(s.medfee, fund), hosp);
   const acct = settleAccount(s, fund, c);
-  const acctPay = acct.own.plus(acct.mulaid);
+  const acctPay = plusD(acct.own, acct.mulaid);
   const amounts: Amounts = {
     medfee_sumamt: s.medfee,
     fulamt_ownpay_amt: s.fulamt,
@@ -49,7 +49,7 @@ export function settleStay(s: CategorySums, c: StayContext): StayOutcome {
     psn_part_amt: psn,
     acct_pay: acctPay,
     acct_mulaid_pay: acct.mulaid,
-    psn_cash_pay: psn.minus(acctPay),
+    psn_cash_pay: minusD(psn, acctPay),
   };
   if (c.ex) {
     for (const f of SUPPLEMENT_FUNDS) {

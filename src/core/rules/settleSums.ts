@@ -5,7 +5,7 @@
  * splitTotals (category totals, as a 2304 request carries them).
  */
 import { inputError } from '../errors.js';
-import { D, type Decimal } from '../money.js';
+import { D, minusD, type Decimal } from '../money.js';
 import { addAcc, contribution } from './accumulate.js';
 import { blameOfNegative, stateAfter } from './carriedState.js';
 import { finishExplanation } from './engineExplain.js';
@@ -155,7 +155,7 @@ function resultOf(c: SumsContext, sums: CategorySums, stay: Stay, amounts: Amoun
   const ytd = input.person.ytd;
   const bases: Record<string, Decimal> = {};
   for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
-  const own = amounts.acct_pay.minus(amounts.acct_mulaid_pay);
+  const own = minusD(amounts.acct_pay, amounts.acct_mulaid_pay);
   const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit, policy));
   const stayTotals: StayTotals = {
     settlements: (carry?.settlements ?? 0) + 1,
@@ -170,7 +170,7 @@ function resultOf(c: SumsContext, sums: CategorySums, stay: Stay, amounts: Amoun
         ? { mdtrt_id: carry.mdtrt_id }
         : {}),
   };
-  const balc = input.person.acct_balc.minus(own);
+  const balc = minusD(input.person.acct_balc, own);
   return {
     policy: { name: policy.name, version: policy.version, file: policy.source.file },
     insutype: input.insutype,

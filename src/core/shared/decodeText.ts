@@ -5,7 +5,18 @@
  * decoded through iconv-lite, not `TextDecoder('gbk')`, which a Node built without full ICU
  * lacks. Large catalog files are decoded in chunks (`catalog/read/encoding.ts`, `chunkDecoder`).
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+/**
+ * iconv-lite, loaded by the first GBK text: most runs decode none, and loading it was a tenth of
+ * the start of every command that imports this module's index. The same module object as
+ * `import iconv from 'iconv-lite'` (a CommonJS package: its default export is module.exports).
+ */
+let iconvLib: typeof import('iconv-lite') | undefined;
+function iconv(): typeof import('iconv-lite') {
+  iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  return iconvLib;
+}
 
 /** What the caller knows of the encoding: nothing (`auto`), or the encoding itself. */
 export type TextHint = 'auto' | 'utf8' | 'gbk';
@@ -17,7 +28,7 @@ const hasBom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2
 
 /** GB18030 decodes every GBK byte sequence the same way, and the four-byte characters GBK lacks. */
 function gbk(bytes: Uint8Array): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
 }
 
 /**

@@ -22,7 +22,7 @@ afterAll(() => {
 
 async function run(argv: string[], during?: (err: () => string) => Promise<void>) {
   const io = memoryIo({ cwd: dir });
-  const { program, app } = buildProgram(io, argv);
+  const { program, app } = await buildProgram(io, argv);
   if (!program.commands.some((c) => c.name() === 'center')) registerCenter(program, app);
   const done = program.parseAsync(argv, { from: 'user' }).then(() => app.exitCode);
   if (during) await during(io.err);

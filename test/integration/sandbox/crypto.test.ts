@@ -77,7 +77,7 @@ describe('hisops center serve --crypto sm4', () => {
       'center-sm2.key',
       '--json',
     ];
-    const { program, app } = buildProgram(io, argv);
+    const { program, app } = await buildProgram(io, argv);
     if (!program.commands.some((c) => c.name() === 'center')) registerCenter(program, app);
     const done = program.parseAsync(argv, { from: 'user' }).then(() => app.exitCode);
     const url = await waitForUrl(io.err);

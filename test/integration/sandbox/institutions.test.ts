@@ -170,7 +170,7 @@ describe('hisops center serve --institution', () => {
       '--json',
     ];
     const io = memoryIo({ cwd: dir });
-    const { program, app } = buildProgram(io, argv);
+    const { program, app } = await buildProgram(io, argv);
     if (!program.commands.some((c) => c.name() === 'center')) registerCenter(program, app);
     const done = program.parseAsync(argv, { from: 'user' }).then(() => app.exitCode);
     let url = '';

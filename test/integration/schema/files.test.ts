@@ -20,7 +20,7 @@ const mounts: string[] = [];
 
 async function run(argv: string[]) {
   const io = memoryIo({ cwd: dir, env: { CI: '1' } });
-  const { program, app } = buildProgram(io, argv);
+  const { program, app } = await buildProgram(io, argv);
   if (!program.commands.some((c) => c.name() === 'schema')) registerSchema(program, app);
   await program.parseAsync(argv, { from: 'user' });
   return { code: app.exitCode, out: io.out(), err: io.err() };

@@ -233,7 +233,7 @@ describe('masked clone on SQLite', () => {
       env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` },
     });
     const argv = ['--json', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--apply', '--yes'];
-    const { program, app } = buildProgram(io, argv);
+    const { program, app } = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     expect(app.exitCode).toBe(2);
     const env = JSON.parse(io.out());
@@ -259,7 +259,7 @@ describe('masked clone on SQLite', () => {
       '--apply',
       '--yes',
     ];
-    const p2 = buildProgram(zh, argv2);
+    const p2 = await buildProgram(zh, argv2);
     await p2.program.parseAsync(argv2, { from: 'user' });
     expect(p2.app.exitCode, zh.out() + zh.err()).toBe(2);
     expect(zh.out()).toMatch(/✗ 副本中仍有脱敏列的原始值/);
@@ -300,7 +300,7 @@ describe('masked clone on SQLite', () => {
         '--sample',
         '50',
       ];
-      const { program, app } = buildProgram(io, argv);
+      const { program, app } = await buildProgram(io, argv);
       await program.parseAsync(argv, { from: 'user' });
       expect(app.exitCode ?? 0, io.out() + io.err()).toBe(0);
       expect(io.out()).toMatch(line);
@@ -312,7 +312,7 @@ describe('masked clone on SQLite', () => {
       env: { HISOPS_MASK_KEY: 'k', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}` },
     });
     const argv = ['--json', 'schema', 'clone', 'sqlite:his.db', 'sqlite:copy.db', '--mask', '--apply'];
-    const { program, app } = buildProgram(io, argv);
+    const { program, app } = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     expect(JSON.parse(io.out()).error.code).toBe('NEEDS_CONFIRMATION');
     expect(app.exitCode).not.toBe(0);

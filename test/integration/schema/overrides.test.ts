@@ -30,7 +30,7 @@ describeWithMysql('schema sync --apply: --session, --skip, --mark-done (MariaDB)
       cwd: dir,
       env: { CI: '1', HISOPS_JOURNAL_URL: `sqlite:${path.join(dir, 'journal.db')}`, ...env },
     });
-    const { program, app } = buildProgram(io, argv);
+    const { program, app } = await buildProgram(io, argv);
     if (!program.commands.some((c) => c.name() === 'schema')) registerSchema(program, app);
     await program.parseAsync(argv, { from: 'user' });
     const out = io.out();

@@ -99,7 +99,66 @@ function outcome(read: () => ReturnType<typeof parseBill>, explain: boolean): st
   }
 }
 
+/** The members of a person, a visit and a fee line in the order of their types; the reader sets them in it. */
+const ORDER = {
+  person: ['psn_no', 'age', 'retired', 'psn_groups', 'acct_balc', 'mulaid_balc', 'ytd'],
+  visit: [
+    'type',
+    'admission_count',
+    'interim_no',
+    'in_area',
+    'category',
+    'disease',
+    'fixed_item',
+    'acct_used_flag',
+    'carry',
+    'mdtrt_id',
+  ],
+  line: [
+    'feedetl_sn',
+    'medins_list_codg',
+    'med_list_codg',
+    'chrgitm_lv',
+    'cnt',
+    'pric',
+    'fee_ocur_time',
+    'pric_uplmt_amt',
+    'selfpay_prop',
+    'list_type',
+    'service_item',
+    'init_feedetl_sn',
+  ],
+};
+const inOrder = (o: object, order: string[]): void => {
+  expect(Object.keys(o)).toEqual(order.filter((k) => Object.hasOwn(o, k)));
+};
+
 describe('batch bill lines', () => {
+  it('read person, visit and fee lines with their members in the order of their types, optional ones only when given', () => {
+    let read = 0;
+    for (let i = 0; i < 300; i++) {
+      const bill = genBill();
+      const person = bill.person as Record<string, unknown>;
+      const visit = bill.visit as Record<string, unknown>;
+      if (i % 3 === 0) delete person.psn_no;
+      if (i % 4 === 0) person.mulaid_balc = pick(['20.00', 0]);
+      if (i % 5 === 0) visit.mdtrt_id = `M${i}`;
+      if (i % 6 === 0) visit.interim_no = 1;
+      if (i % 7 === 0) delete visit.in_area;
+      let b: ReturnType<typeof parseBillLine>;
+      try {
+        b = parseBillLine(JSON.stringify(bill), 'b.ndjson', 1, { policies });
+      } catch {
+        continue;
+      }
+      read++;
+      inOrder(b.person, ORDER.person);
+      inOrder(b.visit, ORDER.visit);
+      for (const l of b.lines) inOrder(l, ORDER.line);
+    }
+    expect(read).toBeGreaterThan(100);
+  });
+
   it('read and written as the general way does, over generated bills', () => {
     let settled = 0;
     for (let i = 0; i < 600; i++) {
