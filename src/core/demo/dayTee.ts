@@ -34,7 +34,7 @@ const CENTER_FIELDS = [
 ] as const;
 
 /** A day of the center's side: its settlement rows in order, and the rows its center-only anomalies copy. */
-export interface CenterDay {
+interface CenterDay {
   rows: unknown[][];
   byMsgid: Map<string, unknown[]>;
 }
