@@ -8,12 +8,13 @@ import { openLedger, type LedgerOptions } from '../center/sandbox/ledger.js';
 import { HisopsError } from '../errors.js';
 import type { PlantedAnomaly } from './anomalies.js';
 import type { ThreadFailure } from './centerSide.js';
-import { rowOf, rowsOf } from './dayTee.js';
+import { DayRows, seedDay } from './dayTee.js';
 import { CenterSeeder } from './seedCenter.js';
 
 type Message =
   | { type: 'plan'; anomalies: PlantedAnomaly[] }
-  | { type: 'day'; day: string; rows: unknown[][]; byMsgid: Array<[string, unknown[]]> }
+  | { type: 'rows'; rows: unknown[][] }
+  | { type: 'day'; day: string }
   | { type: 'end' };
 
 const port = parentPort!;
@@ -21,12 +22,14 @@ const data = workerData as { file: string; options: LedgerOptions; fixmedins_cod
 const ledger = openLedger(data.file, data.options);
 const seeder = new CenterSeeder(ledger, data.fixmedins_code);
 seeder.begin();
+const gathered = new DayRows();
 
 port.on('message', (m: Message) => {
   try {
     if (m.type === 'plan') seeder.plan(m.anomalies);
+    else if (m.type === 'rows') gathered.push(m.rows);
     else if (m.type === 'day') {
-      seeder.day(m.day, rowsOf(m.rows), new Map(m.byMsgid.map(([k, v]) => [k, rowOf(v)])));
+      seedDay(seeder, gathered, m.day);
       port.postMessage({ type: 'day' });
     } else {
       seeder.end();

@@ -13,18 +13,19 @@ import { Worker } from 'node:worker_threads';
 import type { LedgerOptions } from '../center/sandbox/index.js';
 import { HisopsError, type HisopsErrorInit } from '../errors.js';
 import type { PlantedAnomaly } from './anomalies.js';
-import { rowOf, rowsOf, type CenterDay } from './dayTee.js';
+import { DayRows, seedDay } from './dayTee.js';
 import type { SeedManifest } from './manifest.js';
-import { CenterPlans, CenterSeeder, type CenterLedgerTarget } from './seedCenter.js';
+import { CenterSeeder, type CenterLedgerTarget } from './seedCenter.js';
 
 type CenterSummary = NonNullable<SeedManifest['center']>;
 
 /** What seedHis does with the center's side. */
 export interface CenterSide {
   plan(anomalies: PlantedAnomaly[]): void;
-  msgidsWanted(day: string): string[];
-  /** Resolves when the day may be let go (a thread keeps at most two days waiting, so memory stays flat). */
-  day(day: string, rows: CenterDay): Promise<void>;
+  /** Kept his_settlement rows (DayTee's chunks), gathered until `day`. */
+  rows(rows: unknown[][]): void;
+  /** The day's rows are all given: write the day. Resolves when the next may follow (a thread keeps at most two days waiting, so memory stays flat). */
+  day(day: string): Promise<void>;
   /** Every day given: indexes built, the summary of the manifest. */
   end(): Promise<CenterSummary>;
   /** Stop after a failure elsewhere (the indexes come back when the ledger is left on this thread). */
@@ -42,6 +43,8 @@ export function openCenterSide(ledger: CenterLedgerTarget, fixmedins_code: strin
 }
 
 class CenterHere implements CenterSide {
+  private readonly gathered = new DayRows();
+
   constructor(private readonly seeder: CenterSeeder) {
     seeder.begin();
   }
@@ -50,12 +53,12 @@ class CenterHere implements CenterSide {
     this.seeder.plan(anomalies);
   }
 
-  msgidsWanted(day: string): string[] {
-    return this.seeder.msgidsWanted(day);
+  rows(rows: unknown[][]): void {
+    this.gathered.push(rows);
   }
 
-  async day(day: string, d: CenterDay): Promise<void> {
-    this.seeder.day(day, rowsOf(d.rows), new Map(d.byMsgid.map(([k, v]) => [k, rowOf(v)])));
+  async day(day: string): Promise<void> {
+    seedDay(this.seeder, this.gathered, day);
   }
 
   async end(): Promise<CenterSummary> {
@@ -73,8 +76,6 @@ export type ThreadFailure = { hisops: HisopsErrorInit } | { message: string };
 
 class CenterThread implements CenterSide {
   private readonly worker: Worker;
-  /** The plans on this side too: which HIS rows a day's center-only anomalies copy. */
-  private readonly plans = new CenterPlans();
   private failure: Error | undefined;
   private waiting = 0;
   private wake: (() => void) | undefined;
@@ -120,16 +121,15 @@ class CenterThread implements CenterSide {
   }
 
   plan(anomalies: PlantedAnomaly[]): void {
-    this.plans.plan(anomalies);
     this.post({ type: 'plan', anomalies });
   }
 
-  msgidsWanted(day: string): string[] {
-    return this.plans.msgidsWanted(day);
+  rows(rows: unknown[][]): void {
+    this.post({ type: 'rows', rows });
   }
 
-  async day(day: string, d: CenterDay): Promise<void> {
-    this.post({ type: 'day', day, rows: d.rows, byMsgid: d.byMsgid });
+  async day(day: string): Promise<void> {
+    this.post({ type: 'day', day });
     this.waiting++;
     while (this.waiting > MAX_DAYS_WAITING && !this.failure) await new Promise<void>((r) => (this.wake = r));
     if (this.failure) throw this.failure;

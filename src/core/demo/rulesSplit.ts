@@ -14,7 +14,7 @@
  * fixed-amount clearing (DRG, clr_way 05, skipped by the audit) the engine's split is used and a
  * flagged hospital-borne part comes out of the cash part.
  */
-import { D, type Decimal } from '../money.js';
+import { D, fenOfText, ZERO, type Decimal } from '../money.js';
 import { covers, splitTotals, type Policy } from '../rules/index.js';
 import type { SettlementAmounts, SettlementInput } from './split.js';
 
@@ -30,8 +30,27 @@ export interface DemoSplitInput extends SettlementInput {
 /** Amounts in fen, or null when no policy covers the settlement (the caller keeps its stand-in). */
 export type DemoSplit = (i: DemoSplitInput) => SettlementAmounts | null;
 
-const fen = (d: Decimal): number => Number(d.times(100).toFixed(0));
-const yuan = (f: number): Decimal => new D(f).div(100);
+// Hot path (a settlement of the seed converts 7 amounts in and 22 out): most parts are zero, and
+// the rest are worked without a Decimal multiplication or division. Both give exactly what
+// Number(d.times(100).toFixed(0)) and new D(f).div(100) give (test/unit/demo/split.test.ts).
+const CENT = new D('0.01');
+
+/** A Decimal amount as integer fen, rounded half-up to the cent; -0 where a negative amount rounds to zero. */
+export function fenOfAmount(d: Decimal): number {
+  if (d.isZero()) return 0;
+  const t = d.toFixed(2);
+  const f = fenOfText(t);
+  if (f === undefined) return Number(d.times(100).toFixed(0));
+  return f === 0 && t.charCodeAt(0) === 45 /* - */ ? -0 : f;
+}
+
+/** Integer fen as a Decimal amount in yuan. */
+export function amountOfFen(f: number): Decimal {
+  return Object.is(f, 0) ? ZERO : new D(f).times(CENT);
+}
+
+const fen = fenOfAmount;
+const yuan = amountOfFen;
 
 export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
   return (i) => {

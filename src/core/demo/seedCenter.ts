@@ -274,7 +274,7 @@ export class CenterSeeder {
 }
 
 /** The planted anomalies the center's side acts on: by HIS setl_id, and the center-only ones by day. */
-export class CenterPlans {
+class CenterPlans {
   readonly bySetlId = new Map<string, PlantedAnomaly>();
   private readonly byDay = new Map<string, PlantedAnomaly[]>();
 

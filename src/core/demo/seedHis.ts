@@ -199,7 +199,8 @@ async function writeRows(
     await sink.flush();
     let settlements = 0;
     const total = gen.counts.reduce((a, b) => a + b, 0);
-    const tee = center ? new DayTee(sink) : undefined;
+    const toCenter = center;
+    const tee = toCenter ? new DayTee(sink, (rows) => toCenter.rows(rows)) : undefined;
     let planned = 0;
     for (let d = 0; d < gen.days.length; d++) {
       for (const _ of gen.dayChunks(d, tee ?? sink)) await sink.drain();
@@ -207,9 +208,10 @@ async function writeRows(
       if (center) {
         // The day's anomalies are planted by now; the center gets the day while the writer
         // thread is still storing the HIS's rows.
+        tee!.flush();
         center.plan(gen.anomalies.slice(planned));
         planned = gen.anomalies.length;
-        await center.day(gen.days[d]!, tee!.take(gen.days[d]!, center.msgidsWanted(gen.days[d]!)));
+        await center.day(gen.days[d]!);
       }
       settlements += gen.counts[d]!;
       opts.onProgress?.({ day: gen.days[d]!, done: d + 1, days: gen.days.length, settlements, total });

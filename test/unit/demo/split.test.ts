@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bpToString, fenToString, shareBp, splitLine, splitSettlement } from '../../../src/core/demo/index.js';
+import { amountOfFen, fenOfAmount } from '../../../src/core/demo/rulesSplit.js';
+import { D } from '../../../src/core/money.js';
 
 describe('splitLine', () => {
   const cases: Array<
@@ -136,5 +138,49 @@ describe('number formatting', () => {
     expect(bpToString(10000)).toBe('1.0000');
     expect(shareBp(5, 1000)).toBe(1); // 0.5 fen rounds half up
     expect(shareBp(4, 1000)).toBe(0);
+  });
+});
+
+describe("the rules split's amount conversions", () => {
+  // The checked forms they stand for: Number(d.times(100).toFixed(0)) and new D(f).div(100).
+  const checkedFen = (d: InstanceType<typeof D>) => Number(d.times(100).toFixed(0));
+  const same = (a: number, b: number) => Object.is(a, b);
+
+  it('give the fen of any amount as the Decimal multiplication does (half-up, -0 kept)', () => {
+    const amount = fc
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+      .map(([n, scale]) => new D(n.toString()).div(10 ** scale));
+    fc.assert(
+      fc.property(amount, (d) => same(fenOfAmount(d), checkedFen(d))),
+      { numRuns: 3000 },
+    );
+    for (const t of [
+      '0',
+      '-0',
+      '-0.001',
+      '0.004',
+      '0.005',
+      '-0.005',
+      '1.005',
+      '-1.005',
+      '123.4449',
+      '99999999999999.99',
+    ])
+      expect(same(fenOfAmount(new D(t)), checkedFen(new D(t))), t).toBe(true);
+    // A broken fast path (e.g. truncating instead of rounding) fails here.
+    expect(fenOfAmount(new D('0.125'))).toBe(13);
+  });
+
+  it('give the yuan of any fen as the Decimal division does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), (f) => {
+        const a = amountOfFen(f);
+        const b = new D(f).div(100);
+        return a.eq(b) && a.isNeg() === b.isNeg() && a.toString() === b.toString();
+      }),
+      { numRuns: 3000 },
+    );
+    expect(amountOfFen(-0).isNeg()).toBe(new D(-0).div(100).isNeg());
+    expect(amountOfFen(1234).toFixed(2)).toBe('12.34');
   });
 });
