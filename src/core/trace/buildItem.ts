@@ -174,11 +174,11 @@ interface ItemShape {
   fields: ReadonlyArray<readonly [string, FieldSpec | undefined]>;
   sorted: ReadonlyArray<readonly [string, string]>;
 }
-const shapes = new Map<string, ItemShape>();
-function shapeOf(infno: BuiltItem['infno'], kind: TraceKind): ItemShape {
-  const key = `${infno}:${kind}`;
-  let s = shapes.get(key);
+const shapes = new Map<TraceKind, ItemShape>();
+function shapeOf(kind: TraceKind): ItemShape {
+  let s = shapes.get(kind);
   if (!s) {
+    const infno = KIND_INFNO[kind];
     const node = NODE[infno].single;
     const spec = transactionSpec(infno)?.input.find((n) => n.node === node);
     const names = [...ITEM_FIELDS[kind], 'drugtracinfo'].sort();
@@ -187,7 +187,7 @@ function shapeOf(infno: BuiltItem['infno'], kind: TraceKind): ItemShape {
       fields: ITEM_FIELDS[kind].map((f) => [f, spec?.fields.find((x) => x.name === f)] as const),
       sorted: names.map((k) => [k, JSON.stringify(k)] as const),
     };
-    shapes.set(key, s);
+    shapes.set(kind, s);
   }
   return s;
 }
@@ -199,7 +199,7 @@ export function buildItem(
   defaults: Readonly<Record<string, string>>,
 ): BuiltItem {
   const infno = KIND_INFNO[rec.kind];
-  const shape = shapeOf(infno, rec.kind);
+  const shape = shapeOf(rec.kind);
   // The wire item straight away (what toWireInput makes of the trimmed values): no null, amounts as numbers.
   const item: Record<string, unknown> = {};
   for (const [field, spec] of shape.fields) {
