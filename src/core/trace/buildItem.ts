@@ -215,7 +215,7 @@ export function buildItem(
   const text = shapeText(shape, item, codes);
   texts.set(item, text);
   // requestDigest(infno, item), over the item's kept text.
-  return { infno, item, digest: sha256(`${infno}\n${text}`), problems };
+  return { infno, item, digest: sha256(`${infno}\n`, text), problems };
 }
 
 /** canonicalJson(item) of an item buildItem made: its keys in the shape's sorted order. */
@@ -256,13 +256,18 @@ export function digestOf(
   node: string,
   items: Record<string, unknown> | readonly Record<string, unknown>[],
 ): string {
-  const body = Array.isArray(items)
-    ? `[${items.map((i) => itemText(i)).join(',')}]`
-    : itemText(items as Record<string, unknown>);
-  return sha256(`${infno}\n{${JSON.stringify(node)}:${body}}`);
+  // Fed to the hash piece by piece: a batch's text is never put together in one string.
+  const h = crypto.createHash('sha256').update(`${infno}\n{${JSON.stringify(node)}:`, 'utf8');
+  if (Array.isArray(items)) {
+    h.update('[');
+    items.forEach((item, i) => (i ? h.update(',') : h).update(itemText(item), 'utf8'));
+    h.update(']');
+  } else h.update(itemText(items as Record<string, unknown>), 'utf8');
+  return h.update('}').digest('hex');
 }
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+const sha256 = (head: string, text: string) =>
+  crypto.createHash('sha256').update(head, 'utf8').update(text, 'utf8').digest('hex');
 
 export function describeItemProblems(problems: readonly Problem[]): string {
   return describeProblems(

@@ -39,6 +39,18 @@ interface SaleState {
   returned: Decimal;
 }
 
+/** Nothing returned yet: one shared zero (a Decimal never changes) rather than one per sale the window holds. */
+const NONE = D(0);
+
+/**
+ * A sale of the code still open. A code's first goes in a list of exactly one: a list grown by
+ * push from empty reserves room for seventeen, and a window holds such a list for every code it sold.
+ */
+export function openSale(st: CodeState, sale: OpenSale): void {
+  if (st.open.length) st.open.push(sale);
+  else st.open = [sale];
+}
+
 export class CodeMovements {
   private readonly codeState = new Map<string, CodeState>();
   readonly sales = new Map<string, SaleState>();
@@ -113,9 +125,9 @@ export class CodeMovements {
           c,
           st.open[0]!.id,
         );
-      } else st.open.push({ id: rec.id, trdn });
+      } else openSale(st, { id: rec.id, trdn });
     }
-    if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: D(0) });
+    if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: NONE });
   }
 
   private takeBack(rec: TraceRecord, codes: readonly string[], add: AddFinding): void {
