@@ -256,13 +256,17 @@ export function digestOf(
   node: string,
   items: Record<string, unknown> | readonly Record<string, unknown>[],
 ): string {
-  // Fed to the hash piece by piece: a batch's text is never put together in one string.
+  // Fed to the hash piece by piece: a batch's text is never put together in one string. The
+  // request's digest is the last use of its items' texts: they are let go (a request made again
+  // of one of them, after a split, writes its text anew), so a queued request holds no text.
+  const list = Array.isArray(items) ? items : [items as Record<string, unknown>];
   const h = crypto.createHash('sha256').update(`${infno}\n{${JSON.stringify(node)}:`, 'utf8');
-  if (Array.isArray(items)) {
-    h.update('[');
-    items.forEach((item, i) => (i ? h.update(',') : h).update(itemText(item), 'utf8'));
-    h.update(']');
-  } else h.update(itemText(items as Record<string, unknown>), 'utf8');
+  if (Array.isArray(items)) h.update('[');
+  list.forEach((item, i) => {
+    (i ? h.update(',') : h).update(itemText(item), 'utf8');
+    texts.delete(item);
+  });
+  if (Array.isArray(items)) h.update(']');
   return h.update('}').digest('hex');
 }
 
