@@ -29,7 +29,7 @@ export interface SendPlan {
 }
 
 /** The JSON of dropNulls(wire); `whole` when that is the wire input itself (nothing dropped). */
-export interface WireText {
+interface WireText {
   text: string;
   whole: boolean;
 }
