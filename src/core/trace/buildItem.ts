@@ -8,7 +8,15 @@
  * is the same record, which is what lets the center recognise it (see docs/trace.md).
  */
 import crypto from 'node:crypto';
-import { canonicalJson, describeProblems, toWireInput, validateInput, type Problem } from '../center/index.js';
+import {
+  canonicalJson,
+  describeProblems,
+  transactionSpec,
+  validateInput,
+  wireValue,
+  type FieldSpec,
+  type Problem,
+} from '../center/index.js';
 import { KIND_INFNO, type TraceKind, type TraceRecord } from './types.js';
 
 /** The node of each single-record transaction, and of its batch variant. */
@@ -113,7 +121,8 @@ const STOCK_COUNT_FIELDS = [
   'memo',
 ];
 
-const FIELDS: Record<TraceKind, string[]> = {
+/** The fields of each kind's item, in the order they are written. */
+export const ITEM_FIELDS: Readonly<Record<TraceKind, readonly string[]>> = {
   sale: SALE_FIELDS,
   return: RETURN_FIELDS,
   'stock-in': STOCK_CHANGE_FIELDS,
@@ -155,6 +164,34 @@ export interface BuiltItem {
   problems: Problem[];
 }
 
+/**
+ * Per transaction, made once: each field with its spec (the value goes on the wire through
+ * wireValue, as toWireInput would take it), and every key the item can have in sorted order (its
+ * canonical JSON is written in that order without sorting each item's keys).
+ */
+interface ItemShape {
+  node: string;
+  fields: ReadonlyArray<readonly [string, FieldSpec | undefined]>;
+  sorted: ReadonlyArray<readonly [string, string]>;
+}
+const shapes = new Map<TraceKind, ItemShape>();
+function shapeOf(kind: TraceKind): ItemShape {
+  let s = shapes.get(kind);
+  if (!s) {
+    const infno = KIND_INFNO[kind];
+    const node = NODE[infno].single;
+    const spec = transactionSpec(infno)?.input.find((n) => n.node === node);
+    const names = [...ITEM_FIELDS[kind], 'drugtracinfo'].sort();
+    s = {
+      node,
+      fields: ITEM_FIELDS[kind].map((f) => [f, spec?.fields.find((x) => x.name === f)] as const),
+      sorted: names.map((k) => [k, JSON.stringify(k)] as const),
+    };
+    shapes.set(kind, s);
+  }
+  return s;
+}
+
 export function buildItem(
   rec: TraceRecord,
   med_list_codg: string | null,
@@ -162,21 +199,40 @@ export function buildItem(
   defaults: Readonly<Record<string, string>>,
 ): BuiltItem {
   const infno = KIND_INFNO[rec.kind];
-  const raw: Record<string, unknown> = {};
-  for (const field of FIELDS[rec.kind]) {
+  const shape = shapeOf(rec.kind);
+  // The wire item straight away (what toWireInput makes of the trimmed values): no null, amounts as numbers.
+  const item: Record<string, unknown> = {};
+  for (const [field, spec] of shape.fields) {
     let v = field === 'med_list_codg' ? med_list_codg : rec.fields[field];
     if (blank(v)) v = derived(rec, field, defaults);
-    if (!blank(v)) raw[field] = typeof v === 'string' ? v.trim() : v;
+    if (!blank(v)) item[field] = wireValue(spec, typeof v === 'string' ? v.trim() : v);
   }
-  if (codes.length) raw.drugtracinfo = codes.map((c) => ({ drug_trac_codg: c }));
-  const node = NODE[infno].single;
-  const wire = toWireInput(infno, { [node]: raw });
-  const item = wire[node] as Record<string, unknown>;
-  const problems = validateInput(infno, { [node]: item }).filter(
-    (p) => !p.path.includes('drugtracinfo') && !p.path.endsWith('.med_list_codg'),
+  if (codes.length) item.drugtracinfo = codes.map((c) => ({ drug_trac_codg: c }));
+  // The item's own fields: its codes are checked one by one by the checker (a bad one is a finding).
+  const problems = validateInput(infno, { [shape.node]: item }, { fieldsOnly: true }).filter(
+    (p) => !p.path.endsWith('.med_list_codg'),
   );
+  const text = shapeText(shape, item, codes);
+  texts.set(item, text);
   // requestDigest(infno, item), over the item's kept text.
-  return { infno, item, digest: sha256(`${infno}\n${itemText(item)}`), problems };
+  return { infno, item, digest: sha256(`${infno}\n`, text), problems };
+}
+
+/** canonicalJson(item) of an item buildItem made: its keys in the shape's sorted order. */
+function shapeText(shape: ItemShape, item: Record<string, unknown>, codes: readonly string[]): string {
+  let out = '{';
+  for (const [k, quoted] of shape.sorted) {
+    const v = item[k];
+    if (v === undefined) continue;
+    let t: string;
+    if (k === 'drugtracinfo') {
+      t = '[';
+      for (let i = 0; i < codes.length; i++) t += `${i ? ',' : ''}{"drug_trac_codg":${JSON.stringify(codes[i])}}`;
+      t += ']';
+    } else t = typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v);
+    out += `${out.length > 1 ? ',' : ''}${quoted}:${t}`;
+  }
+  return out + '}';
 }
 
 /**
@@ -200,13 +256,22 @@ export function digestOf(
   node: string,
   items: Record<string, unknown> | readonly Record<string, unknown>[],
 ): string {
-  const body = Array.isArray(items)
-    ? `[${items.map((i) => itemText(i)).join(',')}]`
-    : itemText(items as Record<string, unknown>);
-  return sha256(`${infno}\n{${JSON.stringify(node)}:${body}}`);
+  // Fed to the hash piece by piece: a batch's text is never put together in one string. The
+  // request's digest is the last use of its items' texts: they are let go (a request made again
+  // of one of them, after a split, writes its text anew), so a queued request holds no text.
+  const list = Array.isArray(items) ? items : [items as Record<string, unknown>];
+  const h = crypto.createHash('sha256').update(`${infno}\n{${JSON.stringify(node)}:`, 'utf8');
+  if (Array.isArray(items)) h.update('[');
+  list.forEach((item, i) => {
+    (i ? h.update(',') : h).update(itemText(item), 'utf8');
+    texts.delete(item);
+  });
+  if (Array.isArray(items)) h.update(']');
+  return h.update('}').digest('hex');
 }
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+const sha256 = (head: string, text: string) =>
+  crypto.createHash('sha256').update(head, 'utf8').update(text, 'utf8').digest('hex');
 
 export function describeItemProblems(problems: readonly Problem[]): string {
   return describeProblems(

@@ -39,17 +39,38 @@ interface SaleState {
   returned: Decimal;
 }
 
+/** Nothing returned yet: one shared zero (a Decimal never changes) rather than one per sale the window holds. */
+const NONE = D(0);
+
+/**
+ * A sale of the code still open. A code's first goes in a list of exactly one: a list grown by
+ * push from empty reserves room for seventeen, and a window holds such a list for every code it sold.
+ */
+export function openSale(st: CodeState, sale: OpenSale): void {
+  if (st.open.length) st.open.push(sale);
+  else st.open = [sale];
+}
+
 export class CodeMovements {
-  private readonly codeState = new Map<string, CodeState>();
+  /**
+   * Each code's state. A code sold once and nothing else (nearly every code of a window of sales)
+   * is held as the id of its open sale alone, and made a CodeState when anything more happens to
+   * it: a window holds one entry per code it saw.
+   */
+  private readonly codeState = new Map<string, CodeState | string>();
   readonly sales = new Map<string, SaleState>();
   readonly tree = new PackageTree();
 
   state(code: string): CodeState {
-    let st = this.codeState.get(code);
-    if (!st) {
-      st = { open: [], stockedBy: null, stockDrug: null, returnedBy: null };
-      this.codeState.set(code, st);
-    }
+    const v = this.codeState.get(code);
+    if (typeof v === 'object') return v;
+    const st: CodeState = {
+      open: v === undefined ? [] : [{ id: v, trdn: false }],
+      stockedBy: null,
+      stockDrug: null,
+      returnedBy: null,
+    };
+    this.codeState.set(code, st);
     return st;
   }
 
@@ -58,13 +79,19 @@ export class CodeMovements {
    * its packages (a case received whole counts for every box in it); null when none did.
    */
   receivedBy(code: string): string | null {
-    const own = this.codeState.get(code)?.stockedBy;
+    const own = this.stockedBy(code);
     if (own) return own;
     for (const p of this.tree.parentsOf(code)) {
-      const by = this.codeState.get(p)?.stockedBy;
+      const by = this.stockedBy(p);
       if (by) return by;
     }
     return null;
+  }
+
+  /** The stock-in record holding the code (a code held as its open sale alone has none). */
+  private stockedBy(code: string): string | null | undefined {
+    const v = this.codeState.get(code);
+    return typeof v === 'object' ? v.stockedBy : v === undefined ? undefined : null;
   }
 
   move(rec: TraceRecord, codes: readonly string[], add: AddFinding): void {
@@ -85,6 +112,11 @@ export class CodeMovements {
   private sell(rec: TraceRecord, codes: readonly string[], add: AddFinding): void {
     const trdn = String(rec.fields.trdn_flag ?? '') === '1';
     for (const c of codes) {
+      // A code not seen before, sold whole: its state is this open sale alone.
+      if (!trdn && !this.codeState.has(c)) {
+        this.codeState.set(c, rec.id);
+        continue;
+      }
       const st = this.state(c);
       // What the stock side says of the box: received as this drug, and still the hospital's.
       if (st.returnedBy !== null) {
@@ -113,9 +145,9 @@ export class CodeMovements {
           c,
           st.open[0]!.id,
         );
-      } else st.open.push({ id: rec.id, trdn });
+      } else openSale(st, { id: rec.id, trdn });
     }
-    if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: D(0) });
+    if (!this.sales.has(rec.id)) this.sales.set(rec.id, { cnt: rec.cnt === null ? null : D(rec.cnt), returned: NONE });
   }
 
   private takeBack(rec: TraceRecord, codes: readonly string[], add: AddFinding): void {
@@ -146,7 +178,7 @@ export class CodeMovements {
   }
 
   private receive(rec: TraceRecord, codes: readonly string[], add: AddFinding): void {
-    const by = (k: string) => this.codeState.get(k)?.stockedBy;
+    const by = (k: string) => this.stockedBy(k);
     const elsewhere = (k: string) => !!by(k) && by(k) !== rec.id;
     for (const c of codes) {
       const st = this.state(c);

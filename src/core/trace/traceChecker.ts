@@ -27,7 +27,7 @@ import type { LibraryEntry } from './libraryRow.js';
 import type { PackageEdge } from './relationRow.js';
 import type { CheckerOptions, HistoryMovement, KnownSale, StockedMovement } from './checkerInputs.js';
 import { FINDING_FIX } from './findingFix.js';
-import { CodeMovements, type AddFinding } from './codeMovements.js';
+import { CodeMovements, openSale, type AddFinding } from './codeMovements.js';
 import {
   NOTE_KINDS,
   type CheckedRecord,
@@ -73,7 +73,7 @@ export class TraceChecker {
     );
     for (const m of sorted) {
       const st = this.moves.state(m.drug_trac_codg);
-      if (m.kind === 'sale') st.open.push({ id: m.record_id, trdn: m.trdn_flag === '1' });
+      if (m.kind === 'sale') openSale(st, { id: m.record_id, trdn: m.trdn_flag === '1' });
       else if (st.open.length) st.open.shift();
     }
   }

@@ -10,7 +10,7 @@
  * - `hisops_trace_upload_codes`: the codes of each record, to answer "was this code sold before?"
  *   for later windows.
  */
-import { isNativeSqlite, withSqliteGrouped, type Knex } from '../db/index.js';
+import { isNativeSqlite, withSqlite, withSqliteGrouped, type Knex } from '../db/index.js';
 import type { Journal } from '../journal/index.js';
 import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
@@ -31,6 +31,20 @@ export type { Outcome, RecordWrite } from './traceJournalWrites.js';
 
 /** States in which the center has, or may have, the record: they count as "sold" for later checks. */
 const AT_CENTER: UploadStatus[] = ['accepted', 'sending', 'unknown'];
+
+const marks = (n: number) => Array<string>(n).fill('?').join(', ');
+
+/**
+ * history()'s query as knex writes it for SQLite (the same clauses in the same order, so the same
+ * plan and row order), run on SQLite's own connection: an upload asks it for every 400 codes.
+ */
+const HISTORY_SQL = (n: number) =>
+  `select c.drug_trac_codg, c.kind, u.record_id, c.op_time, u.trdn_flag from ${TRACE_CODES_TABLE.name} as c indexed by hisops_trace_upload_codes_code inner join ${TRACE_UPLOADS_TABLE.name} as u on u.fixmedins_code = c.fixmedins_code and u.record_key = c.record_key where c.fixmedins_code = ? and c.drug_trac_codg in (${marks(n)}) and c.kind in (?, ?) and c.op_time < ? and u.status in (${marks(AT_CENTER.length)})`;
+
+/** A read on SQLite's own connection (db/sqliteNative.ts), its statement kept prepared. */
+function nativeAll<T>(knex: Knex, sql: string, args: readonly unknown[]): Promise<T[]> {
+  return withSqlite(knex, (conn) => conn.prepare(sql).all(...args) as T[]);
+}
 
 export interface UploadRow {
   fixmedins_code: string;
@@ -125,9 +139,15 @@ export class TraceJournal {
     if (!(await this.readable())) return new Map<string, KnownRecord & { row: UploadRow }>();
     const out = new Map<string, KnownRecord & { row: UploadRow }>();
     for (const part of chunks(keys)) {
-      const rows = (await this.knex(TRACE_UPLOADS_TABLE.name)
-        .where({ fixmedins_code: this.fixmedins_code })
-        .whereIn('record_key', part)) as UploadRow[];
+      const rows = isNativeSqlite(this.knex)
+        ? await nativeAll<UploadRow>(
+            this.knex,
+            `select * from ${TRACE_UPLOADS_TABLE.name} where fixmedins_code = ? and record_key in (${marks(part.length)})`,
+            [this.fixmedins_code, ...part],
+          )
+        : ((await this.knex(TRACE_UPLOADS_TABLE.name)
+            .where({ fixmedins_code: this.fixmedins_code })
+            .whereIn('record_key', part)) as UploadRow[]);
       for (const r of rows) out.set(r.record_key, { status: r.status, content_digest: r.content_digest, row: r });
     }
     return out;
@@ -138,6 +158,18 @@ export class TraceJournal {
     if (!(await this.readable())) return [];
     const out: HistoryMovement[] = [];
     for (const part of chunks(codes)) {
+      if (isNativeSqlite(this.knex)) {
+        for (const r of await nativeAll<HistoryMovement>(this.knex, HISTORY_SQL(part.length), [
+          this.fixmedins_code,
+          ...part,
+          'sale',
+          'return',
+          before,
+          ...AT_CENTER,
+        ]))
+          out.push(r);
+        continue;
+      }
       const rows = (await this.knex
         .from(this.tableBy(TRACE_CODES_TABLE.name, 'c', 'hisops_trace_upload_codes_code'))
         .join(`${TRACE_UPLOADS_TABLE.name} as u`, function (this: Knex.JoinClause) {

@@ -62,9 +62,14 @@ export class CallRecorder {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  /** The pending row, written before the request is sent; failing to write it means not sending. */
-  async begin(ctx: CallContext, wire: Input, now: Date, digest: string | undefined): Promise<void> {
+  /**
+   * The pending row, written before the request is sent; failing to write it means not sending.
+   * `wireText` is JSON.stringify(wire) when the caller has it: a request with nothing to mask is
+   * recorded as that text, not written out again.
+   */
+  async begin(ctx: CallContext, wire: Input, now: Date, digest: string | undefined, wireText?: string): Promise<void> {
     const ids = idsFrom(wire);
+    const redacted = redactInput(wire);
     try {
       await this.calls.begin({
         msgid: ctx.msgid,
@@ -73,7 +78,7 @@ export class CallRecorder {
         opter: this.caller.opter,
         run_id: this.caller.runId ?? null,
         request_digest: digest ?? requestDigest(ctx.infno, wire),
-        request: JSON.stringify(redactInput(wire)),
+        request: redacted === wire && wireText !== undefined ? wireText : JSON.stringify(redacted),
         ...ids,
         created_at: now.toISOString(),
       });

@@ -14,7 +14,13 @@
 import { performance } from 'node:perf_hooks';
 import { backoffDelay } from '../../shared/index.js';
 import { sealRequest, type ChannelKeys } from '../protocol/channel.js';
-import { buildRequestEnvelope, type EnvelopeCommon, type Input, type Output } from '../protocol/envelope.js';
+import {
+  buildRequestEnvelope,
+  requestEnvelopeText,
+  type EnvelopeCommon,
+  type Input,
+  type Output,
+} from '../protocol/envelope.js';
 import { CenterCallJournal, type JournalLike } from './callJournal.js';
 import { CallRecorder, type Sent } from './callRecorder.js';
 import { resolveCenterConfig, type CenterConfig, type ResolvedCenterConfig } from './config.js';
@@ -23,7 +29,7 @@ import { makeSigner, type GatewaySigner } from './gateway.js';
 import { interpretReply, type Failed, type Interpreted } from './interpretReply.js';
 import { LatencyJournal } from './latencyJournal.js';
 import { MsgidAllocator } from './msgidAllocator.js';
-import { planCall, type SendPlan } from './sendPlan.js';
+import { planCall, wireText, type SendPlan } from './sendPlan.js';
 import { SignIns } from './signIns.js';
 import { Transport, type HttpReply } from './transport.js';
 import type { CallOptions, CenterReply } from './types.js';
@@ -274,17 +280,19 @@ export class CenterClient {
       attempts: attempt,
       journaled,
     };
-    const env = buildRequestEnvelope(plan.common, {
+    const args = {
       infno,
       msgid,
-      input: wire,
       now,
       sign_no,
       insuplc_admdvs: opts.insuplc_admdvs,
       utcOffsetMinutes: this.config.utcOffsetMinutes,
-    });
-    const body = JSON.stringify(this.channel ? sealRequest(env, this.channel) : env);
-    if (journaled) await this.recorder!.begin(ctx, wire, now, opts.requestDigest);
+    };
+    const text = wireText(plan);
+    const body = this.channel
+      ? JSON.stringify(sealRequest(buildRequestEnvelope(plan.common, { ...args, input: wire }), this.channel))
+      : requestEnvelopeText(plan.common, args, text.text);
+    if (journaled) await this.recorder!.begin(ctx, wire, now, opts.requestDigest, text.whole ? text.text : undefined);
     const headers = { ...HEADERS, ...this.signer.headers({ infno, now }) };
     this.deps.onEvent?.({ type: 'send', infno, msgid, attempt });
     const t0 = performance.now();

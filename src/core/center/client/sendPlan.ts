@@ -4,7 +4,7 @@
  * fails its field table, or a state change with no journal to record it, is refused here.
  */
 import { inputError } from '../../errors.js';
-import type { EnvelopeCommon, Input } from '../protocol/envelope.js';
+import { dropNulls, type EnvelopeCommon, type Input } from '../protocol/envelope.js';
 import { transactionSpec, type TransactionKind } from '../protocol/transactions.js';
 import { describeProblems, validateInput } from '../protocol/validate.js';
 import { toWireInput } from '../protocol/wire.js';
@@ -24,6 +24,23 @@ export interface SendPlan {
   timeoutMs: number;
   common: EnvelopeCommon;
   retRslt: boolean;
+  /** The input's JSON text once written (wireText). */
+  text?: WireText;
+}
+
+/** The JSON of dropNulls(wire); `whole` when that is the wire input itself (nothing dropped). */
+interface WireText {
+  text: string;
+  whole: boolean;
+}
+
+/** The input as the envelope carries it, written once per call. */
+export function wireText(plan: SendPlan): WireText {
+  if (!plan.text) {
+    const sent = dropNulls(plan.wire);
+    plan.text = { text: JSON.stringify(sent), whole: sent === plan.wire };
+  }
+  return plan.text;
 }
 
 /** What every attempt of the call shares; refused here when the input or the journal is wanting. */

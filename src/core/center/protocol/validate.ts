@@ -24,6 +24,8 @@ export interface ValidateOptions {
   skipCodes?: boolean;
   /** Accept an object where an array is expected and the reverse (real clients do both). */
   lenientShapes?: boolean;
+  /** Check each item's own fields only, not its child nodes (a caller that checks those itself). */
+  fieldsOnly?: boolean;
 }
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || v === '';
@@ -43,43 +45,52 @@ function numParts(v: unknown): { int: number; frac: number } | undefined {
   return { int: int === '0' ? 0 : int.length, frac: (m[2] ?? '').replace(/0+$/, '').length };
 }
 
-/** Check one value against its spec; returns the problem or undefined. */
-function checkField(spec: FieldSpec, v: unknown, path: string, opts: ValidateOptions = {}): Problem | undefined {
+/**
+ * Check one value against its spec; returns the problem or undefined. The path is `base.name`
+ * (`name` alone when base is empty), made only for a problem: a batch checks every field of
+ * thousands of items, nearly all fine.
+ */
+function checkField(spec: FieldSpec, v: unknown, base: string, opts: ValidateOptions = {}): Problem | undefined {
+  const problem = fieldProblem(spec, v, opts);
+  return problem && { path: base === '' ? spec.name : `${base}.${spec.name}`, ...problem };
+}
+
+function fieldProblem(spec: FieldSpec, v: unknown, opts: ValidateOptions): Omit<Problem, 'path'> | undefined {
   if (isBlank(v)) {
-    return spec.req === 'Y' ? { path, kind: 'missing', message: `${spec.name} is required` } : undefined;
+    return spec.req === 'Y' ? { kind: 'missing', message: `${spec.name} is required` } : undefined;
   }
   switch (spec.type) {
     case 'str': {
       if (typeof v !== 'string' && typeof v !== 'number')
-        return { path, kind: 'type', message: `${spec.name} must be a string` };
+        return { kind: 'type', message: `${spec.name} must be a string` };
       const s = String(v);
-      if (spec.len !== undefined && [...s].length > spec.len)
-        return { path, kind: 'length', message: `${spec.name} is longer than ${spec.len} characters` };
+      // Characters, not UTF-16 units; a string no longer in units is no longer in characters.
+      if (spec.len !== undefined && s.length > spec.len && [...s].length > spec.len)
+        return { kind: 'length', message: `${spec.name} is longer than ${spec.len} characters` };
       if (spec.code && !opts.skipCodes && !isCode(spec.code, s, opts.extraCodes?.[spec.code])) {
-        return { path, kind: 'code', message: `${spec.name} "${s}" is not a known ${spec.code} code` };
+        return { kind: 'code', message: `${spec.name} "${s}" is not a known ${spec.code} code` };
       }
       return undefined;
     }
     case 'num': {
       const parts = numParts(v);
-      if (!parts) return { path, kind: 'type', message: `${spec.name} must be a number` };
+      if (!parts) return { kind: 'type', message: `${spec.name} must be a number` };
       const scale = spec.scale ?? 0;
       if (spec.len !== undefined) {
-        if (parts.frac > scale)
-          return { path, kind: 'format', message: `${spec.name} has more than ${scale} decimals` };
+        if (parts.frac > scale) return { kind: 'format', message: `${spec.name} has more than ${scale} decimals` };
         if (parts.int > spec.len - scale)
-          return { path, kind: 'length', message: `${spec.name} has more than ${spec.len - scale} integer digits` };
+          return { kind: 'length', message: `${spec.name} has more than ${spec.len - scale} integer digits` };
       }
       return undefined;
     }
     case 'date':
       return typeof v === 'string' && isDate(v)
         ? undefined
-        : { path, kind: 'format', message: `${spec.name} must be a date yyyy-MM-dd` };
+        : { kind: 'format', message: `${spec.name} must be a date yyyy-MM-dd` };
     case 'dt':
       return typeof v === 'string' && isDateTime(v)
         ? undefined
-        : { path, kind: 'format', message: `${spec.name} must be a date-time yyyy-MM-dd HH:mm:ss` };
+        : { kind: 'format', message: `${spec.name} must be a date-time yyyy-MM-dd HH:mm:ss` };
   }
 }
 
@@ -90,9 +101,10 @@ function checkItem(node: NodeSpec, item: unknown, path: string, opts: ValidateOp
   }
   const o = item as Record<string, unknown>;
   for (const f of node.fields) {
-    const p = checkField(f, o[f.name], `${path}.${f.name}`, opts);
+    const p = checkField(f, o[f.name], path, opts);
     if (p) out.push(p);
   }
+  if (opts.fieldsOnly) return;
   for (const child of node.children ?? []) checkNode(child, o[child.node!], `${path}.${child.node}`, opts, out);
 }
 
@@ -161,7 +173,7 @@ export function validateRequestEnvelope(env: unknown, opts: ValidateOptions = {}
   const e = env as Record<string, unknown>;
   const out: Problem[] = [];
   for (const f of REQUEST_ENVELOPE_FIELDS) {
-    const p = checkField(f, e[f.name], f.name, opts);
+    const p = checkField(f, e[f.name], '', opts);
     if (p) out.push(p);
   }
   if (typeof e.msgid === 'string' && e.msgid !== '') {

@@ -5,7 +5,7 @@
  * → number unchanged).
  */
 import { Decimal } from 'decimal.js';
-import type { NodeSpec } from './fieldSpec.js';
+import type { FieldSpec, NodeSpec } from './fieldSpec.js';
 import { dropNulls, type Input } from './envelope.js';
 import { transactionSpec } from './transactions.js';
 
@@ -33,23 +33,40 @@ function lookupOf(node: NodeSpec) {
   return l;
 }
 
+/** An unsigned numeral: when it has no more decimals than the field's scale, rounding leaves its value as it is. */
+const PLAIN = /^\d+(?:\.(\d+))?$/;
+
+/** A numeral as the number it is on the wire: rounded half-up to the field's scale. */
+function wireNumber(v: string | Decimal, scale: number): number {
+  // The common case without Decimal: the rounded text has the same value (zeros added at most),
+  // so it reads as the same double.
+  const m = typeof v === 'string' ? PLAIN.exec(v) : null;
+  if (m && (m[1] ?? '').length <= scale) return Number(v);
+  const d = isDecimal(v) ? v : new Decimal((v as string).trim());
+  return Number(d.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toFixed(scale));
+}
+
 function wireItem(node: NodeSpec, item: unknown): unknown {
   if (item === null || typeof item !== 'object' || Array.isArray(item) || isDecimal(item)) return item;
   const out: Record<string, unknown> = {};
   const { specs, children } = lookupOf(node);
-  for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+  const o = item as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
     if (v === null || v === undefined) continue;
     const f = specs.get(k);
     const child = children.get(k);
-    if (child) out[k] = wireNode(child, v);
-    else if (f?.type === 'num' && (isDecimal(v) || (typeof v === 'string' && NUMERIC.test(v)))) {
-      const d = isDecimal(v) ? v : new Decimal(v.trim());
-      out[k] = Number(d.toDecimalPlaces(f.scale ?? 0, Decimal.ROUND_HALF_UP).toFixed(f.scale ?? 0));
-    } else if (f?.type === 'str' && typeof v === 'number') out[k] = String(v);
-    else if (isDecimal(v)) out[k] = v.toNumber();
-    else out[k] = v;
+    out[k] = child ? wireNode(child, v) : wireValue(f, v);
   }
   return out;
+}
+
+/** One field's value (not null, not a child node) as it goes on the wire; a field the table does not know passes through. */
+export function wireValue(f: FieldSpec | undefined, v: unknown): unknown {
+  if (f?.type === 'num' && (isDecimal(v) || (typeof v === 'string' && NUMERIC.test(v))))
+    return wireNumber(v, f.scale ?? 0);
+  if (f?.type === 'str' && typeof v === 'number') return String(v);
+  return isDecimal(v) ? v.toNumber() : v;
 }
 
 function wireNode(node: NodeSpec, v: unknown): unknown {

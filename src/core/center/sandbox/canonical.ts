@@ -4,6 +4,7 @@ import { canonicalJson } from '../protocol/canonicalJson.js';
 
 export { canonicalJson };
 
-export function digestOf(v: unknown): string {
-  return crypto.createHash('sha256').update(canonicalJson(v)).digest('hex');
+/** The digest of canonicalJson(v); with a memo, texts of objects written before are reused (see canonicalJson). */
+export function digestOf(v: unknown, memo?: WeakMap<object, string>): string {
+  return crypto.createHash('sha256').update(canonicalJson(v, memo)).digest('hex');
 }

@@ -224,7 +224,9 @@ export class CenterService {
     const { infno, msgid, now: received } = ctx;
     const refuse = (msg: string) => this.refuse(received, clock(), msg, infno, msgid);
     const changing = isStateChanging(infno);
-    const digest = changing ? digestOf({ infno, input: ctx.env.input }) : '';
+    // The input's record texts are kept for the handler (a 35xx record's own digest): the input is not changed meanwhile.
+    if (changing) ctx.texts = new WeakMap<object, string>();
+    const digest = changing ? digestOf({ infno, input: ctx.env.input }, ctx.texts) : '';
     if (changing) {
       const prior = this.ledger.getMessage(msgid);
       if (prior) {

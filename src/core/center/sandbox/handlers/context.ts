@@ -50,6 +50,8 @@ export interface HandlerCtx {
   nowText: string;
   /** `yyyy-MM-dd` in the center's clock. */
   today: string;
+  /** Canonical texts of the input's objects, written once for the request's digest (digestOf). */
+  texts?: WeakMap<object, string>;
 }
 
 export type HandlerResult =

@@ -79,7 +79,7 @@ function judgeSale(ctx: HandlerCtx, codes: readonly string[], trdn: string): Ver
 
 function handleRecord(ctx: HandlerCtx, base: string, r: Rec): Verdict & { id?: number } {
   const key = recordKey(base, r);
-  const digest = digestOf(r);
+  const digest = digestOf(r, ctx.texts);
   const prior = ctx.ledger.getTraceRecord(ctx.fixmedins_code, base, key);
   if (prior && prior.ret_rslt === '1') {
     if (prior.content_digest === digest) return { retRslt: '1', msgRslt: prior.msg_rslt ?? '成功', id: prior.id };
