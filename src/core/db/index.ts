@@ -1,6 +1,5 @@
 export { connect, withDb, classifyDbError, type Db, type ConnectOptions } from './connect.js';
 export { parenthesized } from './parenthesized.js';
-export { SqliteThread } from './sqliteThread.js';
 export { queryArrays, queryEach, type ArrayOptions, type ArrayRows, type RowSink } from './queryArrays.js';
 export { DIALECTS, type Dialect, type DialectInfo } from './dialects.js';
 export { parseDbUrl, redactUrl, isDbUrl, type DbTarget } from './url.js';

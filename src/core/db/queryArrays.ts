@@ -14,7 +14,6 @@
 import type { Knex } from 'knex';
 import type { Db } from './connect.js';
 import { asText, pgCopyEach, type PgCopyConn, type PgTypes } from './pgCopyEach.js';
-import { ThreadGone, type SqliteThread } from './sqliteThread.js';
 
 export interface ArrayOptions {
   /**
@@ -23,8 +22,6 @@ export interface ArrayOptions {
    * the driver's local-time Date would give, without making a Date per value.
    */
   timesAsText?: boolean;
-  /** SQLite: run the query on this thread (sqliteThread.ts) instead of the caller's; the rows are the same. */
-  thread?: SqliteThread;
 }
 
 export interface ArrayRows {
@@ -110,23 +107,16 @@ export async function queryEach(
     .raw(sql, bindings as unknown as Knex.RawBinding[])
     .toSQL()
     .toNative();
-  // As knex does for better-sqlite3: booleans and dates become numbers.
-  const sqliteValues = () =>
-    native.bindings.map((b) => (b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b));
-  if (db.dialect === 'sqlite' && opts.thread) {
-    try {
-      return handOver(await opts.thread.all(native.sql, sqliteValues()), onRow);
-    } catch (e) {
-      if (!(e instanceof ThreadGone)) throw e;
-    }
-  }
   const client = db.knex.client as unknown as KnexClientLike;
   const conn = await client.acquireConnection();
   try {
     if (db.dialect === 'sqlite') {
       const st = (conn as BetterSqliteConn).prepare(native.sql);
       if (!st.reader) throw new Error('queryEach runs a SELECT only');
-      const values = sqliteValues();
+      // As knex does for better-sqlite3: booleans and dates become numbers.
+      const values = native.bindings.map((b) =>
+        b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b,
+      );
       const columns = st.columns().map((c) => c.name);
       try {
         for (const row of st.raw(true).iterate(...values)) onRow(row as unknown[], columns);

@@ -15,12 +15,10 @@
  * PostgreSQL and SQLite sum such rows themselves (hisSums.ts): a day is a few dozen groups, each
  * counted as its rows would be; a day where that cannot be exact is read row by row, and a HIS
  * whose columns never allow it (its first summing query fails, or on PostgreSQL its times are not
- * timestamps) is read row by row from then on. (A day summed by SQLite is one query of a tenth of
- * a second on a large hospital's day: the rows never cross into JavaScript. A run of many days sums
- * them, and reads the rows of its unbalanced days, on a thread of its own (SqliteThread), so that
- * the 3201 calls and the 3202 files go on meanwhile.)
+ * timestamps) is read row by row from then on. (A day summed by SQLite is one query of a few tens
+ * of milliseconds: the rows never cross into JavaScript.)
  */
-import { SqliteThread, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
 import { columnIndex, readHisValues, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
 import { scopeFilterSql, sumDay, type SummedGroup } from './hisSums.js';
@@ -38,31 +36,13 @@ export class HisReader {
   private sumsWorked = false;
   /** Each summed day's groups: a later read of the day's rows of some scopes asks for their groups' rows only. */
   private readonly summedDays = new Map<string, readonly SummedGroup[]>();
-  /** SQLite: the queries run on a thread of their own (see the header); null until the first query. */
-  private thread: SqliteThread | undefined | null;
 
-  /** `offThread`: read a SQLite HIS on a thread of its own (a run of many days). */
   constructor(
     private readonly db: Db,
     private readonly profile: Profile,
     private readonly rules: ReconcileRules,
-    offThread = false,
   ) {
     this.sums = db.dialect === 'postgres' || db.dialect === 'sqlite';
-    this.thread = offThread ? null : undefined;
-  }
-
-  /** The thread queries run on (started at the first), or undefined: on the caller's connection. */
-  private onThread(): SqliteThread | undefined {
-    if (this.thread === null) this.thread = SqliteThread.start(this.db);
-    return this.thread;
-  }
-
-  /** Ends the thread (if one was started). */
-  async close(): Promise<void> {
-    const t = this.thread;
-    this.thread = undefined;
-    await t?.close();
   }
 
   /**
@@ -108,13 +88,10 @@ export class HisReader {
   private async summed(day: string): Promise<SummedGroup[] | null> {
     let got: Awaited<ReturnType<typeof sumDay>>;
     try {
-      got = await sumDay(
-        this.db,
-        this.profile,
-        this.rules,
-        { from: `${day} 00:00:00`, to: `${addDays(day, 1)} 00:00:00` },
-        this.onThread(),
-      );
+      got = await sumDay(this.db, this.profile, this.rules, {
+        from: `${day} 00:00:00`,
+        to: `${addDays(day, 1)} 00:00:00`,
+      });
     } catch (e) {
       // A HIS whose amounts are text or floats cannot be summed exactly: its first query fails.
       if (this.sumsWorked) throw e;
@@ -147,8 +124,7 @@ export class HisReader {
     };
     for (const binds of sliceBinds(day, this.db.dialect === 'sqlite' ? 1 : 24)) {
       const t0 = performance.now();
-      const thread = this.onThread();
-      if (lean && this.lean) await this.leanRead(binds, each, thread);
+      if (lean && this.lean) await this.leanRead(binds, each);
       else
         await runStatementEach(
           this.db,
@@ -156,7 +132,7 @@ export class HisReader {
           'settlements_for_reconcile',
           binds,
           each,
-          outer ? { timesAsText: true, outer, thread } : { timesAsText: true, thread },
+          outer ? { timesAsText: true, outer } : { timesAsText: true },
         );
       ms += performance.now() - t0;
       await yieldToIo();
@@ -167,7 +143,6 @@ export class HisReader {
   private async leanRead(
     binds: { from: string; to: string },
     each: (values: unknown[], cols: readonly string[]) => void,
-    thread: SqliteThread | undefined,
   ): Promise<void> {
     let delivered = false;
     try {
@@ -177,16 +152,13 @@ export class HisReader {
         'settlements_for_reconcile',
         binds,
         (v, c) => ((delivered = true), each(v, c)),
-        { timesAsText: true, only: SUMMED_COLUMNS, thread },
+        { timesAsText: true, only: SUMMED_COLUMNS },
       );
       this.leanWorked = true;
     } catch (e) {
       if (this.leanWorked || delivered) throw e;
       this.lean = false;
-      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, {
-        timesAsText: true,
-        thread,
-      });
+      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, { timesAsText: true });
     }
   }
 }

@@ -24,7 +24,7 @@
  * Grouping compares values as the database does (on SQLite with the binary collation); hisops
  * reads each group's value as it reads a row.
  */
-import type { Db, SqliteThread } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { runStatementEach, SETTLEMENT_TOTALS, type Binds, type Profile } from '../his/index.js';
 import { fenText } from './fen.js';
 import { columnIndex, isHisTime, readHisValues, type ReconcileColumn } from './hisRows.js';
@@ -163,9 +163,8 @@ export async function sumDay(
   profile: Profile,
   rules: ReconcileRules,
   binds: Binds,
-  thread?: SqliteThread,
 ): Promise<SummedGroup[] | 'rows' | 'unsuitable'> {
-  if (db.dialect === 'sqlite') return sumDaySqlite(db, profile, rules, binds, thread);
+  if (db.dialect === 'sqlite') return sumDaySqlite(db, profile, rules, binds);
   const found: unknown[][] = [];
   await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), {
     timesAsText: true,
@@ -214,13 +213,11 @@ async function sumDaySqlite(
   profile: Profile,
   rules: ReconcileRules,
   binds: Binds,
-  thread: SqliteThread | undefined,
 ): Promise<SummedGroup[] | 'rows'> {
   const found: unknown[][] = [];
   await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), {
     timesAsText: true,
     outer: sumsSqlSqlite,
-    thread,
   });
   const out: SummedGroup[] = [];
   const k = GROUPED.length;

@@ -80,7 +80,7 @@ export class ReconcileRun {
     this.detail = opts.detail ?? opts.rules.detail;
     this.filter = { insutypes: opts.insutypes, clrTypes: opts.clrTypes };
     this.sentPerPeriod = plan.periods.map(() => new Set());
-    this.his = new HisReader(deps.db, deps.profile, opts.rules, plan.days.length > 1);
+    this.his = new HisReader(deps.db, deps.profile, opts.rules);
   }
 
   progress(phase: ReconcileProgress['phase'], period: Period, done: number, total: number): void {

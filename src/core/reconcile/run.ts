@@ -41,8 +41,6 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     // (Every stage still running has ended: the caller may close the database.)
     if (!isHisopsError(e)) throw e;
     run.error = e;
-  } finally {
-    await run.his.close();
   }
   return finishRun(run);
 }
