@@ -6,7 +6,7 @@
  */
 import type { Decimal } from '../money.js';
 import { exactText, f2, f4 } from './rounding.js';
-import { isDecimal, plain, RATIO_KEYS } from './toJson.js';
+import { explanationJson, isDecimal, plain, RATIO_KEYS } from './toJson.js';
 import type { LineSplit, SettleResult } from './types.js';
 
 /**
@@ -27,19 +27,7 @@ export function resultJsonBody(r: SettleResult): string {
     else t = jsonText(x, k);
     out += (out === '' ? '' : ',') + keyText(k).text + t;
   }
-  // As resultToJson: the clauses of an entry when it has them (a batch run with --explain).
-  const explanation =
-    r.explanation === null
-      ? null
-      : r.explanation.map((e) => ({
-          field: e.field,
-          amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount),
-          rule: e.rule,
-          source: e.source,
-          ...(e.clauses ? { clauses: e.clauses } : {}),
-          inputs: e.inputs,
-        }));
-  return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanation)}`;
+  return `${out}${out ? ',' : ''}"explanation":${JSON.stringify(explanationJson(r.explanation))}`;
 }
 
 /**

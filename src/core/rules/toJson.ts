@@ -63,18 +63,22 @@ export function resultToJson(r: SettleResult): Json {
       pric_uplmt_amt: l.pric_uplmt_amt === null ? null : l.pric_uplmt_amt.toString(),
       cnt: l.cnt.toString(),
     })),
-    explanation:
-      explanation === null
-        ? null
-        : explanation.map((e) => ({
-            field: e.field,
-            amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount),
-            rule: e.rule,
-            source: e.source,
-            ...(e.clauses ? { clauses: e.clauses } : {}),
-            inputs: e.inputs,
-          })),
+    explanation: explanationJson(explanation),
   };
+}
+
+/** A result's explanation as JSON: each entry's clauses when it has them (a run with --explain). */
+export function explanationJson(explanation: SettleResult['explanation']): Json {
+  return explanation === null
+    ? null
+    : explanation.map((e) => ({
+        field: e.field,
+        amount: e.field === 'pool_prop_selfpay' ? f4(e.amount) : f2(e.amount),
+        rule: e.rule,
+        source: e.source,
+        ...(e.clauses ? { clauses: e.clauses } : {}),
+        inputs: e.inputs,
+      }));
 }
 
 export function stayToJson(s: StayTotals): Json {
