@@ -3,20 +3,12 @@
  * mappings, closings and the change log, in one transaction.
  */
 import type { Db, Knex } from '../db/index.js';
-import type { Day } from './day.js';
-import type { MappingPlan } from './intervals.js';
+import type { MappingPlan, StoredMapping } from './intervals.js';
 import { insertReturningId } from './store/sql.js';
 import { MAPPING_CHANGE_TABLE, MAPPING_IMPORT_TABLE, MAPPING_TABLE } from './store/tables.js';
 
-const storedRecord = (m: {
-  fixmedins_hilist_id: string;
-  begndate: Day;
-  enddate: Day | null;
-  fixmedins_hilist_name: string | null;
-  list_type: string;
-  med_list_codg: string;
-  extra: Record<string, string>;
-}) => ({
+/** A mapping's stored columns, as its row and the change log keep them. */
+const storedRecord = (m: Omit<StoredMapping, 'source'>) => ({
   fixmedins_hilist_id: m.fixmedins_hilist_id,
   begndate: m.begndate,
   enddate: m.enddate,
