@@ -43,13 +43,9 @@ function make(y: number, m: number, d: number): Day | undefined {
   return `${y}-${p2(m)}-${p2(d)}`;
 }
 
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** Whether y-m-d is a real day of the years make() accepts (the same answer as its Date round trip). */
 function isDay(y: number, m: number, d: number): boolean {
-  if (!(y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return false;
-  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= MONTH_DAYS[m]! + (leap ? 1 : 0);
+  return y >= 1000 && y <= 9999 && isCalendarDay(y, m, d);
 }
 
 /** Excel's day serial (1900 system, with its phantom 1900-02-29) → day. */
@@ -104,7 +100,7 @@ export function parseDay(raw: string, opts: { excelSerial?: boolean } = {}): Day
 export const DAY_FORMS = 'yyyy-MM-dd (also yyyyMMdd, yyyy/M/d, 2024年3月1日 or Java\'s "Fri Mar 01 00:00:00 CST 2024")';
 
 export { addDays, daysBetween, dayOf } from '../time/index.js';
-import { addDays } from '../time/index.js';
+import { addDays, isCalendarDay } from '../time/index.js';
 
 /** An end that means "until further notice": none, or the far-future sentinels. */
 export function isOpenEnd(end: Day | null | undefined): boolean {

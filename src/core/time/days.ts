@@ -35,10 +35,18 @@ export function dayOf(instant: Date, utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Is this a real calendar day written yyyy-MM-dd (not 2026-02-30)? */
+/** Is this a real calendar day written yyyy-MM-dd (not 2026-02-30; years before 100 are refused)? */
 export function isDay(s: string): boolean {
   const m = ISO_DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+  return m !== null && +m[1]! >= 100 && isCalendarDay(+m[1]!, +m[2]!, +m[3]!);
+}
+
+/**
+ * Whether month `m` (1–12) of year `y` (Gregorian) has a day `d`. Readers that have already cut a
+ * date's digits ask this instead of a round trip through Date, which costs a Date per value.
+ */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (!(m >= 1 && m <= 12 && d >= 1)) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }

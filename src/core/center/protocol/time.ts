@@ -4,6 +4,7 @@
  * msgid stamps, inf_time and the sign-in day must follow the center's clock, not the host's.
  * Without an offset the host's local time is used.
  */
+import { isCalendarDay } from '../../time/index.js';
 
 interface Parts {
   y: number;
@@ -76,9 +77,7 @@ export function isDate(s: string): boolean {
   const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
   const m = digit(5) * 10 + digit(6);
   const d = digit(8) * 10 + digit(9);
-  if (y < 100) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+  return y >= 100 && isCalendarDay(y, m, d);
 }
 
 /** A real `yyyy-MM-dd HH:mm:ss`. */
