@@ -14,7 +14,7 @@
  * fixed-amount clearing (DRG, clr_way 05, skipped by the audit) the engine's split is used and a
  * flagged hospital-borne part comes out of the cash part.
  */
-import { D, fenOfText, ZERO, type Decimal } from '../money.js';
+import { D, decimalOfFen, fenOfText, type Decimal } from '../money.js';
 import { covers, splitTotals, type Policy } from '../rules/index.js';
 import type { SettlementAmounts, SettlementInput } from './split.js';
 
@@ -44,9 +44,9 @@ export function fenOfAmount(d: Decimal): number {
   return f === 0 && t.charCodeAt(0) === 45 /* - */ ? -0 : f;
 }
 
-/** Integer fen as a Decimal amount in yuan. */
+/** Integer fen as a Decimal amount in yuan (money's decimalOfFen; -0 keeps its sign through decimal.js). */
 export function amountOfFen(f: number): Decimal {
-  return Object.is(f, 0) ? ZERO : new D(f).times(CENT);
+  return Object.is(f, -0) || !Number.isSafeInteger(f) ? new D(f).times(CENT) : decimalOfFen(f);
 }
 
 const fen = fenOfAmount;
