@@ -1,9 +1,10 @@
 /**
  * The importer's memory of a million catalog keys (med_list_codg + begndate) in typed arrays: an
  * open-addressing hash table keyed by two independent 32-bit hashes of the key (MurmurHash3's
- * mixing and FNV-1a, 64 bits together, both computed here without a native call), holding per key the stored row's fingerprint, the line it was last
- * seen on and a few flags. About 25 bytes a key and invisible to the garbage collector — where a
- * Map of strings would take 150 MB for a million keys and grow the heap the collector scans.
+ * mixing and FNV-1a, 64 bits together, both computed here without a native call), holding per
+ * key the stored row's fingerprint, the line it was last seen on and a few flags. About 25 bytes
+ * a key and invisible to the garbage collector — where a Map of strings would take 150 MB for a
+ * million keys and grow the heap the collector scans.
  *
  * Two different keys share both hashes with a probability of about 3·10⁻⁸ for a million-key
  * import, the price of keeping memory flat. Pure.
