@@ -9,18 +9,25 @@ import type { Op } from './ops.js';
 const same = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 export function tableAfter(table: Table, ops: Op[]): Table {
-  let t: Table = {
+  let t = copyOf(table);
+  for (const o of ops) {
+    // A created table is copied too: the operations after it change the copy's lists in place,
+    // and the plan's own CREATE TABLE must keep rendering the table as created.
+    if (o.op === 'createTable') t = copyOf(o.table);
+    else applyOp(t, o);
+  }
+  return t;
+}
+
+/** The table with lists of its own, so changing them leaves the table given unchanged. */
+function copyOf(table: Table): Table {
+  return {
     ...table,
     columns: [...table.columns],
     indexes: [...table.indexes],
     foreignKeys: [...table.foreignKeys],
     checks: [...table.checks],
   };
-  for (const o of ops) {
-    if (o.op === 'createTable') t = { ...o.table, foreignKeys: [...o.table.foreignKeys] };
-    else applyOp(t, o);
-  }
-  return t;
 }
 
 /** One operation's effect on the table (a copy of its lists, changed in place). */
