@@ -4,6 +4,7 @@
  * unknown and that the stuck job has not resolved (call journal), and — for `hisops status` only,
  * since the catalog store may live in the HIS database — mappings ending within 30 days.
  */
+import { centerUtcOffset } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 
@@ -52,6 +53,8 @@ export async function pendingNow(ctx: Ctx, o: { mappings: boolean }): Promise<Pe
 }
 
 async function mappingsExpiring(ctx: Ctx): Promise<number | null> {
+  // Read before the store is opened: a wrong offset is the user's to fix, not a missing store.
+  const utcOffset = centerUtcOffset(ctx);
   try {
     const cat = await import('../core/catalog/index.js');
     const { connect } = await import('../core/db/index.js');
@@ -60,13 +63,7 @@ async function mappingsExpiring(ctx: Ctx): Promise<number | null> {
     // create: false — status must not leave an empty SQLite file where no store was.
     const db = await connect(ref.url, { password: ref.password, baseDir: ref.baseDir, create: false });
     ctx.onClose(() => db.close());
-    return (
-      await cat.expiringMappings(
-        db.knex,
-        cat.dayOf(ctx.now(), Number(ctx.get('center.utcOffsetMinutes') ?? 480)),
-        EXPIRING_DAYS,
-      )
-    ).length;
+    return (await cat.expiringMappings(db.knex, cat.dayOf(ctx.now(), utcOffset), EXPIRING_DAYS)).length;
   } catch (e) {
     // No catalog store here (no HIS configured, or it is down): status still shows the rest.
     ctx.debug(ctx.t('status.noCatalog', { why: e instanceof Error ? e.message : String(e) }));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Channel, NotifySettings, Rule, Verdict } from '../core/notify/index.js';
 import { EVENT_KINDS } from '../core/notify/index.js';
 import type { RunOutcome } from '../cli/app.js';
+import { centerUtcOffset } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
 import { buildMessage, countsOf, fingerprintOf, type RunFacts } from './notifyMessage.js';
@@ -102,7 +103,7 @@ export async function notifyAfterRun(
   const j = await ctx.journal();
   const key = { institution: facts.institution, job };
   const states = await n.loadNotifyState(j, key.institution, job);
-  const quiet = n.inQuietHours(facts.now, settings.quietHours, Number(ctx.get('center.utcOffsetMinutes') ?? 480));
+  const quiet = n.inQuietHours(facts.now, settings.quietHours, centerUtcOffset(ctx));
   const sent: string[] = [];
   for (const ch of channels) {
     const d = n.decide(states.get(ch.name), { verdict: facts.verdict, fingerprint }, rule, quiet);

@@ -276,6 +276,19 @@ describe('a cron job notifies by the rules', () => {
     await hisops(['trace', 'check', 'bad.txt', '--notify']);
     expect(got).toHaveLength(0);
   });
+
+  it('a center clock offset that is no offset holds notifications back with a warning naming the key', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'hisops.yaml'),
+      yaml()
+        .replace('    fixmedins_name: 东院\n', '    fixmedins_name: 东院\n    center:\n      utcOffsetMinutes: 5000\n')
+        .replace(/ {2}rules:[\s\S]*$/, ''),
+    );
+    const r = await hisops(['trace', 'check', 'bad.txt', '--notify', 'webhook']);
+    expect(r.code).toBe(3);
+    expect(got).toHaveLength(0);
+    expect(r.err).toContain('center.utcOffsetMinutes 5000');
+  });
 });
 
 /** A small parser of the Prometheus text format: HELP/TYPE before samples, labels, float values. */
