@@ -38,6 +38,9 @@ export class BatchSender {
   private sending: { infno: string; resolve: () => void } | undefined;
   /** Requests in a row that ended without an answer after all their attempts; any answer resets it. */
   private failStreak = 0;
+  /** Answers' outcome writes not yet committed (see settle), and the first of them that failed. */
+  private readonly writing = new Set<Promise<void>>();
+  private writeFailed: { e: unknown } | undefined;
 
   constructor(private readonly run: SenderRun) {
     this.limiter = new RateLimiter(run.o.settings.rate, undefined, run.sleep);
@@ -52,6 +55,8 @@ export class BatchSender {
   /** Send one request until it has an outcome; returns when every record of it has one. */
   async send(center: Center, day: string, batch: PlannedBatch): Promise<void> {
     const { result, tj, o } = this.run;
+    // An answer's outcomes could not be written: the journal is failing, send nothing more.
+    if (this.writeFailed) throw this.writeFailed.e;
     for (let attempt = 1; ; attempt++) {
       if (attempt === 1 && result.stopped) return this.leave(batch, result.stopped);
       // The step wrote its requests' records `sending` before queueing them (one commit for many
@@ -208,11 +213,31 @@ export class BatchSender {
     return { outcomes: list };
   }
 
-  /** Record the outcomes (retry/unknown ones are written already) and count them. */
-  private async settle(day: string, batch: PlannedBatch, outcomes: Outcome[]): Promise<void> {
+  /**
+   * Every answer's outcomes committed, or the first failure to write one rethrown (unless `quiet`:
+   * the run is failing already and that error stands).
+   */
+  async written(quiet = false): Promise<void> {
+    while (this.writing.size) await Promise.all([...this.writing]);
+    if (this.writeFailed && !quiet) throw this.writeFailed.e;
+  }
+
+  /**
+   * Record the outcomes (retry/unknown ones are written already) and count them. The write is not
+   * waited for: the center client committed the answer in its write-ahead row before handing it
+   * over, so a run killed before this commit finds the records `sending` and takes their outcome
+   * from that row (nothing is sent again); meanwhile the next request's write-ahead row shares the
+   * commit with these outcomes instead of waiting for one of its own. `written` waits for them all.
+   */
+  private settle(day: string, batch: PlannedBatch, outcomes: Outcome[]): void {
     if (outcomes.some((x) => x.status === 'accepted' || x.status === 'rejected')) this.failStreak = 0;
-    if (outcomes.some((x) => x.status !== 'retry' && x.status !== 'unknown'))
-      await this.run.tj.outcomes(outcomes, this.run.now());
+    if (outcomes.some((x) => x.status !== 'retry' && x.status !== 'unknown')) {
+      const w: Promise<void> = this.run.tj
+        .outcomes(outcomes, this.run.now())
+        .catch((e: unknown) => void (this.writeFailed ??= { e }))
+        .finally(() => this.writing.delete(w));
+      this.writing.add(w);
+    }
     let accepted = 0;
     let rejected = 0;
     let pending = 0;

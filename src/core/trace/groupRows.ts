@@ -110,7 +110,8 @@ class RecordGrouper {
     return this.byKey.get(`${this.spec.prefix}:${id}`);
   }
 
-  add(r: Row, i: number): void {
+  /** Fold a row into its record (opened by it when it is the record's first row); returns the record. */
+  add(r: Row, i: number): TraceRecord {
     const { prefix, idCol } = this.spec;
     const id = text(r[idCol]);
     if (id === null) {
@@ -125,6 +126,7 @@ class RecordGrouper {
     }
     const rec = this.existing(id) ?? this.open(r, id, i);
     addCode(rec, r.drug_trac_codg, r.trac_seq);
+    return rec;
   }
 
   private open(r: Row, id: string, i: number): TraceRecord {
@@ -175,6 +177,10 @@ export function rawGrouper(
   let cols: readonly string[] | undefined;
   let at = { id: -1, code: -1, seq: -1 };
   let n = 0;
+  // The record of the row before, by its raw id: a record's rows come one after the other, so
+  // most rows find theirs without normalising the id and looking it up.
+  let lastRaw: unknown;
+  let last: TraceRecord | undefined;
   const sink = (values: unknown[], columns: readonly string[]) => {
     if (columns !== cols) {
       cols = columns;
@@ -185,7 +191,9 @@ export function rawGrouper(
       };
     }
     const rawId = at.id >= 0 ? values[at.id] : null;
-    const rec = rawId === null || rawId === undefined ? undefined : g.existing(String(normalize(g.spec.idCol, rawId)));
+    let rec: TraceRecord | undefined;
+    if (rawId !== null && rawId !== undefined)
+      rec = last !== undefined && rawId === lastRaw ? last : g.existing(String(normalize(g.spec.idCol, rawId)));
     if (rec)
       addCode(
         rec,
@@ -195,8 +203,10 @@ export function rawGrouper(
     else {
       const row: Row = {};
       for (let i = 0; i < columns.length; i++) row[columns[i]!] = normalize(columns[i]!, values[i]);
-      g.add(row, n);
+      rec = g.add(row, n);
     }
+    lastRaw = rawId;
+    last = rec;
     n++;
   };
   return { sink, records: () => g.records() };

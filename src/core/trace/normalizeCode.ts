@@ -14,8 +14,20 @@ export const CODE_LENGTH = 20;
 /** Surrounding characters that a scanner or a copy adds and that can never be part of a code. */
 const EDGES = /^[\s\u3000\uFEFF\u200B]+|[\s\u3000\uFEFF\u200B]+$/g;
 
+/** Twenty ASCII digits and nothing else: the code as nearly every scan gives it. */
+function isPlainCode(raw: string): boolean {
+  if (raw.length !== CODE_LENGTH) return false;
+  for (let i = 0; i < CODE_LENGTH; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function normalizeCode(raw: string | null | undefined): CodeVerdict {
   if (raw === null || raw === undefined) return { ok: false, kind: 'no_code', code: '', reason: 'no code was scanned' };
+  // An upload judges every code several times (history, check, plan): the common case skips the regular expressions.
+  if (isPlainCode(raw)) return { ok: true, code: raw, trimmed: false };
   const code = raw.replace(EDGES, '');
   if (code === '') return { ok: false, kind: 'no_code', code: raw, reason: 'the code is empty' };
   if (/^[0-9]+$/.test(code)) {

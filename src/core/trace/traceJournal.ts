@@ -15,15 +15,8 @@ import type { Journal } from '../journal/index.js';
 import { D } from '../money.js';
 import type { HistoryMovement, KnownSale } from './traceChecker.js';
 import { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE } from './traceTables.js';
-import {
-  chunks,
-  writeOutcomesKnex,
-  writeOutcomesNative,
-  writeRecordsKnex,
-  writeRecordsNative,
-  type Outcome,
-  type RecordWrite,
-} from './traceJournalWrites.js';
+import { writeOutcomesKnex, writeOutcomesNative } from './traceOutcomeWrites.js';
+import { chunks, writeRecordsKnex, writeRecordsNative, type Outcome, type RecordWrite } from './traceJournalWrites.js';
 import type { KnownRecord, TraceKind, UploadStatus } from './types.js';
 
 export { TRACE_CODES_TABLE, TRACE_UPLOADS_TABLE } from './traceTables.js';

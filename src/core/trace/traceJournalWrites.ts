@@ -41,7 +41,7 @@ export function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
  * (gap locks of inserts beside updates, with many requests in flight). The victim was rolled back
  * whole, so running it again is safe; it is retried a few times before the error stands.
  */
-async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
+export async function retryDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
@@ -329,55 +329,4 @@ async function resendKnex(
       updated_at: at,
       sent_at: at,
     });
-}
-
-/** Outcomes on SQLite's own connection: one prepared update per record, in the group commit. */
-export function writeOutcomesNative(
-  conn: SqliteConn,
-  code: string,
-  last: ReadonlyMap<string, { o: Outcome; at: string }>,
-): void {
-  const T = TRACE_UPLOADS_TABLE.name;
-  const base = `UPDATE ${T} SET status = ?, reason = ?, message = ?, updated_at = ?, accepted_at = CASE WHEN ? THEN ? ELSE accepted_at END`;
-  const plain = conn.prepare(`${base} WHERE fixmedins_code = ? AND record_key = ?`);
-  const withMsgid = conn.prepare(`${base}, msgid = ? WHERE fixmedins_code = ? AND record_key = ?`);
-  for (const [key, { o, at }] of last) {
-    const head = [o.status, o.reason ?? null, o.message ?? null, at, o.status === 'accepted' ? 1 : 0, at];
-    if (o.msgid !== undefined) withMsgid.run(...head, o.msgid, code, key);
-    else plain.run(...head, code, key);
-  }
-}
-
-/** Outcomes through knex: records that share an outcome (a whole accepted batch) with one statement. */
-export async function writeOutcomesKnex(
-  knex: Knex,
-  code: string,
-  last: ReadonlyMap<string, { o: Outcome; at: string }>,
-): Promise<void> {
-  const groups = new Map<string, { o: Outcome; at: string; keys: string[] }>();
-  for (const [key, { o, at }] of last) {
-    const k = JSON.stringify([o.status, o.reason ?? null, o.message ?? null, o.msgid ?? null, at]);
-    const g = groups.get(k) ?? { o, at, keys: [] };
-    g.keys.push(key);
-    groups.set(k, g);
-  }
-  await retryDeadlock(() =>
-    knex.transaction(async (trx: Knex.Transaction) => {
-      for (const { o, at, keys } of groups.values()) {
-        for (const part of chunks(keys)) {
-          await trx(TRACE_UPLOADS_TABLE.name)
-            .where({ fixmedins_code: code })
-            .whereIn('record_key', part)
-            .update({
-              status: o.status,
-              reason: o.reason ?? null,
-              message: o.message ?? null,
-              ...(o.msgid !== undefined ? { msgid: o.msgid } : {}),
-              updated_at: at,
-              ...(o.status === 'accepted' ? { accepted_at: at } : {}),
-            });
-        }
-      }
-    }),
-  );
 }

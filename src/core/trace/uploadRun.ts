@@ -98,7 +98,15 @@ export class UploadRun {
     await withCenter(
       o.center,
       { ...(o.centerDeps ?? {}), journal: o.journal, runId: o.runId, onEvent: sender.onCenterEvent },
-      (center) => new UploadStream(this, days, checker, center, (c, day, batch) => sender.send(c, day, batch)).run(),
+      async (center) => {
+        let failed = true;
+        try {
+          await new UploadStream(this, days, checker, center, (c, day, batch) => sender.send(c, day, batch)).run();
+          failed = false;
+        } finally {
+          await sender.written(failed);
+        }
+      },
     );
     await this.settleGone();
     await this.finishLeftOverCalls();
