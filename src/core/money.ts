@@ -225,16 +225,17 @@ const TERM_A = { units: 0, places: 0 };
 const TERM_B = { units: 0, places: 0 };
 
 /**
- * x + sign·y in fen when both are non-zero whole fen (at most 2 decimals) and the sum is a
- * non-zero amount below 10^13 yuan; NaN otherwise (a zero's sign is decimal.js's to decide).
+ * x + sign·y in fen when both are whole fen (at most 2 decimals, neither −0) and the sum is a
+ * non-zero amount below 10^13 yuan; NaN otherwise. One +0 among them is fine: decimal.js gives a
+ * copy of the other term (negated for 0 − y), which is the Decimal of the same fen; a zero sum's
+ * sign is decimal.js's to decide.
  */
 function fenSum(x: Decimal, y: Decimal, sign: 1 | -1): number {
   if (!scaledOf(x, TERM_A) || !scaledOf(y, TERM_B) || TERM_A.places > 2 || TERM_B.places > 2) return NaN;
   const a = TERM_A.units * POW10[2 - TERM_A.places]!;
   const b = TERM_B.units * POW10[2 - TERM_B.places]!;
   const f = sign === 1 ? a + b : a - b;
-  if (a === 0 || b === 0 || f === 0 || !(a < 1e15 && a > -1e15 && b < 1e15 && b > -1e15 && f < 1e15 && f > -1e15))
-    return NaN;
+  if (f === 0 || !(a < 1e15 && a > -1e15 && b < 1e15 && b > -1e15 && f < 1e15 && f > -1e15)) return NaN;
   return f;
 }
 
@@ -242,7 +243,7 @@ function fenSum(x: Decimal, y: Decimal, sign: 1 | -1): number {
  * x.plus(y) for the settlement's amounts, worked in integer fen when both are whole fen: the
  * Decimal of the sum, equal in every digit to decimal.js's (its form is canonical, and 15
  * digits are far inside its 40), made by decimalOfFen without decimal.js's copies. Anything
- * else, zeros among it, takes plus itself.
+ * else (more decimals, −0, a zero sum) takes plus itself.
  */
 export function plusD(x: Decimal, y: Decimal): Decimal {
   const f = fenSum(x, y, 1);

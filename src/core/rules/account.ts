@@ -49,7 +49,7 @@ export function settleAccount(s: CategorySums, fund: Decimal, c: StayContext): A
   let payable = ZERO;
   for (const p of a.pays) payable = plusD(payable, parts[p]);
   const own = maxD(ZERO, minD(c.balanceBefore, payable));
-  const mulaid = a.mutual_aid ? maxD(ZERO, minD(c.mulaidBefore, payable.minus(own))) : ZERO;
+  const mulaid = a.mutual_aid ? maxD(ZERO, minD(c.mulaidBefore, minusD(payable, own))) : ZERO;
   if (c.ex) {
     const inputs: Record<string, string> = {};
     for (const p of a.pays) inputs[p] = f2(parts[p]);
@@ -59,7 +59,7 @@ export function settleAccount(s: CategorySums, fund: Decimal, c: StayContext): A
     const pays = a.pays.join(' + ');
     c.ex.add(
       'acct_pay',
-      own.plus(mulaid),
+      plusD(own, mulaid),
       [
         `personal account pays ${pays} up to the balance${a.mutual_aid ? ', then mutual-aid balances' : ''}`,
         `个人账户在余额内支付 ${pays}${a.mutual_aid ? '，不足部分由共济余额支付' : ''}`,

@@ -48,7 +48,7 @@ export function addAcc(a: Accumulators, b: Accumulators, sign: 1 | -1 = 1): Accu
   for (const k of Object.keys(b)) {
     if (Object.hasOwn(a, k)) continue;
     const v = b[k]!;
-    out[k] = sign === 1 ? ZERO.plus(v) : ZERO.minus(v);
+    out[k] = sign === 1 ? plusD(ZERO, v) : minusD(ZERO, v);
   }
   return out;
 }

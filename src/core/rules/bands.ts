@@ -2,7 +2,7 @@
  * Band arithmetic: the part of an interval [start, end) that falls in each band, times the
  * band's ratio. Used for the pool's segmented ratios and the supplements' segments.
  */
-import { cmpD, D, type Decimal } from '../money.js';
+import { cmpD, D, minusD, plusD, type Decimal } from '../money.js';
 import { roundCents } from './rounding.js';
 import type { Band, RoundMode } from './types.js';
 
@@ -38,7 +38,7 @@ export function bandPieces(
     const hi = b.to === null ? end : minD(b.to, end);
     if (!(cmpD(hi, lo) > 0)) continue;
     const ratio = ratioOf(i);
-    out.push({ band: i, from: lo, to: hi, ratio, exact: hi.minus(lo).times(ratio) });
+    out.push({ band: i, from: lo, to: hi, ratio, exact: minusD(hi, lo).times(ratio) });
   }
   return out;
 }
@@ -47,7 +47,7 @@ export function bandPieces(
 export function sumPieces(pieces: readonly BandPiece[], mode: RoundMode, per: 'per_band' | 'total'): Decimal {
   let acc = ZERO;
   if (per === 'per_band') {
-    for (const p of pieces) acc = acc.plus(roundCents(p.exact, mode));
+    for (const p of pieces) acc = plusD(acc, roundCents(p.exact, mode));
     return acc;
   }
   for (const p of pieces) acc = acc.plus(p.exact);

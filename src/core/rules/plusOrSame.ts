@@ -5,16 +5,16 @@
  * of a bill's lines and the checks of every line skip a Decimal per zero part. Values are the
  * same as plus/minus (already finalised amounts: the engine's own results and rounded cents).
  */
-import type { Decimal } from '../money.js';
+import { minusD, plusD, type Decimal } from '../money.js';
 
 function same(a: Decimal, b: Decimal): boolean {
   return b.isZero() && (!a.isZero() || !a.isNeg());
 }
 
 export function plusOrSame(a: Decimal, b: Decimal): Decimal {
-  return same(a, b) ? a : a.plus(b);
+  return same(a, b) ? a : plusD(a, b);
 }
 
 export function minusOrSame(a: Decimal, b: Decimal): Decimal {
-  return same(a, b) ? a : a.minus(b);
+  return same(a, b) ? a : minusD(a, b);
 }

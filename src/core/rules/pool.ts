@@ -3,7 +3,7 @@
  * on the in-scope amount of the whole stay (or visit). The over-ceiling part is back-computed for
  * the supplements that pay above the ceiling.
  */
-import { D, type Decimal } from '../money.js';
+import { D, minusD, plusD, type Decimal } from '../money.js';
 import { backCompute, bandAt, bandPieces, clamp01, maxD, minD, sumPieces } from './bands.js';
 import { f2, f4, roundCents } from './rounding.js';
 import type { StayContext } from './stayContext.js';
@@ -39,7 +39,7 @@ export function settlePool(inscp: Decimal, c: StayContext): PoolOutcome {
   // Ratio: level base (or the category's) + adjustments, then per band.
   const ratio = ratioBase(pool, c, cat);
   const ratioOf = (i: number): Decimal => clamp01(ratio.base.plus(pool.bands[i]!.plus));
-  const pieces = bandPieces(pool.bands, acctFirst.plus(dedc), inscp, ratioOf);
+  const pieces = bandPieces(pool.bands, plusD(acctFirst, dedc), inscp, ratioOf);
   const full = sumPieces(pieces, mode, c.policy.rounding.fund);
 
   // Annual ceiling (封顶线) with the year-to-date fund payments, and a cap shared with other pools.
@@ -102,8 +102,8 @@ function deductiblePaid(
   const paidKey = `${pool.acc}_dedc`;
   const yearly = pool.deductible.per === 'year';
   const paidBefore = yearly ? (c.yBefore[paidKey] ?? ZERO) : ZERO;
-  const remaining = maxD(ZERO, std.amount.minus(paidBefore));
-  const dedc = minD(inscp.minus(acctFirst), remaining);
+  const remaining = maxD(ZERO, minusD(std.amount, paidBefore));
+  const dedc = minD(minusD(inscp, acctFirst), remaining);
   if (c.ex) {
     const rule: [string, string] = [
       `deductible 起付线 = min(in-scope amount${acctFirst.isZero() ? '' : ' after the account paid first'}, standard${yearly ? ' − paid this year' : ' per admission'})`,
@@ -215,7 +215,7 @@ function limitLeft(pool: Pool, cat: CategoryParams | undefined, c: StayContext):
       : `${pool.path}.${pool.path.startsWith('chronic.') ? 'cap' : 'ceiling'}`;
   const key = `${pool.acc}_hifp_pay`;
   const paid = c.yBefore[key] ?? ZERO;
-  const own = ceiling === null ? null : maxD(ZERO, ceiling.minus(paid));
+  const own = ceiling === null ? null : maxD(ZERO, minusD(ceiling, paid));
   // The texts are for the explanation only: not built on the bulk path.
   const texts = c.ex ? [ceiling === null ? 'none' : `${f2(ceiling)} − ytd ${key} ${f2(paid)} = ${f2(own!)} left`] : [];
   let left = own;
@@ -224,7 +224,7 @@ function limitLeft(pool: Pool, cat: CategoryParams | undefined, c: StayContext):
     const cap = c.policy.shared_caps.get(pool.shared_cap)!;
     const sk = `cap_${pool.shared_cap}`;
     const sp = c.yBefore[sk] ?? ZERO;
-    const shared = maxD(ZERO, cap.minus(sp));
+    const shared = maxD(ZERO, minusD(cap, sp));
     if (c.ex) texts.push(`shared cap ${pool.shared_cap} ${f2(cap)} − ytd ${sk} ${f2(sp)} = ${f2(shared)} left`);
     const first = left === null || shared.lt(left);
     left = left === null ? shared : minD(left, shared);

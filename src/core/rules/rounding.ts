@@ -3,7 +3,7 @@
  * two-decimal line splits); fund amounts per band or once per total (policy `rounding.fund`).
  * All modes are symmetric around zero, so a refund line splits as the exact negative of its charge.
  */
-import { Decimal } from '../money.js';
+import { Decimal, scaledOf } from '../money.js';
 import type { RoundMode } from './types.js';
 
 const MODES: Record<RoundMode, Decimal.Rounding> = {
@@ -12,7 +12,12 @@ const MODES: Record<RoundMode, Decimal.Rounding> = {
   down: Decimal.ROUND_DOWN,
 };
 
+const SCALED = { units: 0, places: 0 };
+
 export function roundCents(d: Decimal, mode: RoundMode): Decimal {
+  // Already whole cents (most amounts are): toDecimalPlaces would hand back a copy of the same
+  // digits (the value is below 10^13 yuan, far inside the 40 significant digits it keeps).
+  if (scaledOf(d, SCALED) && SCALED.places <= 2) return d;
   return d.toDecimalPlaces(2, MODES[mode]);
 }
 

@@ -5,7 +5,7 @@
  * splitTotals (category totals, as a 2304 request carries them).
  */
 import { inputError } from '../errors.js';
-import { D, minusD, type Decimal } from '../money.js';
+import { D, minusD, plusD, type Decimal } from '../money.js';
 import { addAcc, contribution } from './accumulate.js';
 import { blameOfNegative, stateAfter } from './carriedState.js';
 import { finishExplanation } from './engineExplain.js';
@@ -45,15 +45,15 @@ export function settleSums(c: SumsContext): SettleResult {
   const ytd = input.person.ytd;
   const yBefore = carry ? addAcc(ytd, contribution(carry.amounts, carry.bases, input.visit, policy), -1) : ytd;
   checkYearBefore(yBefore, file);
-  const carryOwn = ca ? ca.acct_pay.minus(ca.acct_mulaid_pay) : ZERO;
+  const carryOwn = ca ? minusD(ca.acct_pay, ca.acct_mulaid_pay) : ZERO;
   const stay = settleStay(sums, {
     policy,
     person: input.person,
     visit: input.visit,
     hosp_lv: input.hosp_lv,
     yBefore,
-    balanceBefore: input.person.acct_balc.plus(carryOwn),
-    mulaidBefore: (input.person.mulaid_balc ?? ZERO).plus(ca ? ca.acct_mulaid_pay : ZERO),
+    balanceBefore: plusD(input.person.acct_balc, carryOwn),
+    mulaidBefore: plusD(input.person.mulaid_balc ?? ZERO, ca ? ca.acct_mulaid_pay : ZERO),
     ex,
   });
 
@@ -154,7 +154,7 @@ function resultOf(c: SumsContext, sums: CategorySums, stay: Stay, amounts: Amoun
   const ca = carry?.amounts;
   const ytd = input.person.ytd;
   const bases: Record<string, Decimal> = {};
-  for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? v.minus(carry.bases[k] ?? ZERO) : v;
+  for (const [k, v] of Object.entries(stay.bases)) bases[k] = carry ? minusD(v, carry.bases[k] ?? ZERO) : v;
   const own = minusD(amounts.acct_pay, amounts.acct_mulaid_pay);
   const accumulators = addAcc(ytd, contribution(amounts, bases, input.visit, policy));
   const stayTotals: StayTotals = {
@@ -185,7 +185,7 @@ function resultOf(c: SumsContext, sums: CategorySums, stay: Stay, amounts: Amoun
       input.visit.type === 'inpatient' ? stayTotals : null,
       accumulators,
       balc,
-      (input.person.mulaid_balc ?? ZERO).minus(amounts.acct_mulaid_pay),
+      minusD(input.person.mulaid_balc ?? ZERO, amounts.acct_mulaid_pay),
     ),
     explanation: ex
       ? finishExplanation(ex, { carry, amounts, acctBalc: input.person.acct_balc, own, ytd, accumulators })
@@ -198,7 +198,7 @@ function limitsNow(limits: SettleResult['fund_limits'], carry: Amounts | undefin
   if (!carry) return limits;
   const out: SettleResult['fund_limits'] = {};
   for (const [f, v] of Object.entries(limits) as Array<[keyof SettleResult['fund_limits'], Decimal | null]>) {
-    out[f] = v === null ? null : atLeastZero(v.minus(carry[f]));
+    out[f] = v === null ? null : atLeastZero(minusD(v, carry[f]));
   }
   return out;
 }
@@ -209,6 +209,6 @@ function atLeastZero(d: Decimal): Decimal {
 
 function diffAmounts(a: Amounts, b: Amounts): Amounts {
   const out = {} as Amounts;
-  for (const f of AMOUNT_FIELDS) out[f] = a[f].minus(b[f]);
+  for (const f of AMOUNT_FIELDS) out[f] = minusD(a[f], b[f]);
   return out;
 }

@@ -4,7 +4,7 @@
  * an annual cap. Thresholds and segments work on the cumulative base (the year's or the stay's),
  * so a settlement pays S(base after) − S(base before): split settlements add up to one.
  */
-import { D, type Decimal } from '../money.js';
+import { D, minusD, plusD, type Decimal } from '../money.js';
 import { bandPieces, clamp01, maxD, minD, sumPieces } from './bands.js';
 import { minusOrSame } from './plusOrSame.js';
 import { f2, f4 } from './rounding.js';
@@ -55,20 +55,14 @@ export function settleSupplements(
       );
       continue;
     }
-    const personal = maxD(
-      ZERO,
-      inscp
-        .plus(s.include_preselfpay ? pre : ZERO)
-        .minus(hifp)
-        .minus(paid),
-    );
+    const personal = maxD(ZERO, minusD(minusD(plusD(inscp, s.include_preselfpay ? pre : ZERO), hifp), paid));
     const base = s.base === 'over_ceiling' ? minD(overLeft, personal) : personal;
     const { pay, capLeft } = supplementPay(s, base, personal, c);
     pays[s.fund] = pay;
     limits[s.fund] = capLeft;
     bases[s.fund] = base;
-    paid = paid.plus(pay);
-    if (s.base === 'over_ceiling') overLeft = overLeft.minus(pay);
+    paid = plusD(paid, pay);
+    if (s.base === 'over_ceiling') overLeft = minusD(overLeft, pay);
   }
   return { pays, bases, limits, total: paid };
 }
@@ -89,9 +83,9 @@ function supplementPay(
   }
   const yearly = s.period === 'year';
   const b0 = yearly ? (c.yBefore[`${s.fund}_base`] ?? ZERO) : ZERO;
-  const b1 = b0.plus(base);
+  const b1 = plusD(b0, base);
   const schedule = (b: Decimal): Decimal => {
-    const above = maxD(ZERO, b.minus(threshold));
+    const above = maxD(ZERO, minusD(b, threshold));
     return sumPieces(
       bandPieces(s.segments, ZERO, above, (i) => clamp01(s.segments[i]!.ratio.plus(plus ?? ZERO))),
       c.policy.rounding.mode,
@@ -100,9 +94,9 @@ function supplementPay(
   };
   // Nothing before (the stay's first settlement, or the year's first base): S(0) is 0 when the
   // threshold is not negative, so only S(b1) is worked out.
-  const due = b0.isZero() && !threshold.isNeg() ? minusOrSame(schedule(b1), ZERO) : schedule(b1).minus(schedule(b0));
+  const due = b0.isZero() && !threshold.isNeg() ? minusOrSame(schedule(b1), ZERO) : minusD(schedule(b1), schedule(b0));
   const paidYear = c.yBefore[s.fund] ?? ZERO;
-  const capLeft = cap === null ? null : maxD(ZERO, cap.minus(paidYear));
+  const capLeft = cap === null ? null : maxD(ZERO, minusD(cap, paidYear));
   let pay = maxD(ZERO, minD(due, personal));
   if (capLeft !== null) pay = minD(pay, capLeft);
   if (c.ex) {

@@ -36,6 +36,7 @@ const parts = (x: Decimal): [number, number, number[] | null] => [
 describe('Decimal operations without decimal.js copies', () => {
   it('plusD and minusD equal plus and minus in every digit, cmpD equals cmp', () => {
     let fen = 0;
+    let oneZero = 0;
     for (let i = 0; i < 40_000; i++) {
       const a = new D(value());
       const b = new D(value());
@@ -44,9 +45,11 @@ describe('Decimal operations without decimal.js copies', () => {
       expect(cmpD(a, b), `${a} cmp ${b}`).toBe(a.cmp(b));
       expect(cmpD(a, a)).toBe(0);
       if (a.decimalPlaces() <= 2 && b.decimalPlaces() <= 2 && !a.isZero() && !b.isZero()) fen++;
+      if (a.decimalPlaces() <= 2 && b.decimalPlaces() <= 2 && a.isZero() !== b.isZero()) oneZero++;
     }
-    // Both ways taken: most pairs are whole fen.
+    // Both ways taken: most pairs are whole fen; a zero beside whole fen (sums in fen too) is met.
     expect(fen).toBeGreaterThan(10_000);
+    expect(oneZero).toBeGreaterThan(500);
   });
 
   it('cmpD leaves NaN and the infinities to cmp', () => {
