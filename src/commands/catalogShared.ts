@@ -30,10 +30,15 @@ defineMessages({
 });
 
 /** The database holding hisops's catalog tables: --db, else catalog.url, else the HIS database. */
+/** The catalog database as configured: --db, else catalog.url, else the HIS. */
+export function catalogDbRef(ctx: Ctx, ref?: string) {
+  const configured = ctx.get<string | undefined>('catalog.url');
+  return ctx.resolveDb(ref ?? (configured ? String(configured) : undefined));
+}
+
 export async function openCatalogDb(ctx: Ctx, ref?: string): Promise<Db> {
   const { connect } = await import('../core/db/index.js');
-  const configured = ctx.get<string | undefined>('catalog.url');
-  const dbRef = ctx.resolveDb(ref ?? (configured ? String(configured) : undefined));
+  const dbRef = catalogDbRef(ctx, ref);
   const db = await connect(dbRef.url, {
     password: dbRef.password,
     baseDir: dbRef.baseDir,

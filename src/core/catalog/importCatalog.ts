@@ -45,12 +45,17 @@ export async function importCatalog(db: Db, o: CatalogImportOptions): Promise<Ca
     tables.forEach((src, index) => sources.push({ src, file, index }));
   }
   run.multiSource = sources.length > 1;
+  let ahead = o.readAhead;
   const rowsOf = (i: number) => {
     const { src, file, index } = sources[i]!;
-    return tableMessages(src, { file, index, kind: o.kind, encoding: o.encoding, sheet: o.sheet, mode: run.mode });
+    const req = { file, index, kind: o.kind, encoding: o.encoding, sheet: o.sheet, mode: run.mode };
+    const rows = tableMessages(src, req, i === 0 ? ahead : undefined);
+    ahead = undefined;
+    return rows;
   };
   // The first table is being read (on its own thread when big) while the database is made ready.
   let rows = sources.length ? rowsOf(0) : undefined;
+  await ahead?.rows.close(); // no table to read: the thread started ahead is not needed
   try {
     await run.begin();
   } catch (e) {

@@ -4,7 +4,9 @@
  * where its display name lives, the shape of its national codes and the hisops table that holds
  * it. Pure.
  */
-import { CATALOG_COLUMNS } from '../center/protocol/index.js';
+// The one module that defines the columns, not the protocol's index: the import's reading thread
+// loads this module, and the whole protocol (signing, envelopes…) would double its start-up.
+import { CATALOG_COLUMNS } from '../center/protocol/catalogFile.js';
 
 export type CatalogKind = '1301' | '1302' | '1303' | '1305' | '1306';
 

@@ -14,7 +14,7 @@ import {
   ZIP_TAIL_MAX,
   ZipError,
   type ZipEntryInfo,
-} from '../shared/index.js';
+} from '../shared/zip.js';
 
 async function readAt(fd: fs.promises.FileHandle, pos: number, len: number): Promise<Buffer> {
   const buf = Buffer.alloc(len);

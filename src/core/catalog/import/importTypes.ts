@@ -6,6 +6,7 @@
 import type { CatalogKind } from '../kinds.js';
 import type { ProblemReport } from '../problems.js';
 import type { EncodingChoice } from '../read/encoding.js';
+import type { ReadAhead } from './rowThread.js';
 
 /** Fields whose change is reported by name; any other difference counts as "other". */
 export const TRACKED_FIELDS = [
@@ -38,6 +39,11 @@ export interface CatalogImportOptions {
   samples?: number;
   problemLimit?: number;
   onProgress?: (rowsRead: number) => void;
+  /**
+   * The first file's reading thread, started by the caller before the import (readAhead); taken
+   * over when it reads the first table as the import would, stopped otherwise.
+   */
+  readAhead?: ReadAhead;
 }
 
 export interface EntrySample {

@@ -4,6 +4,11 @@
  * and writing share the machine's cores; for a small file here (a thread costs more than it
  * saves), and here too when the build is not there (tests run the sources). Both run tableRows
  * over the same file, so an import is the same either way.
+ *
+ * `readAhead` starts the thread of a command's first file before the import itself, while the
+ * importer's modules load and its database opens; the import takes it over when it asks for the
+ * same table read the same way, and stops it otherwise. This module stays light (tableRows is
+ * loaded only for a small file) so that starting the thread early costs next to nothing.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { CatalogKind } from '../kinds.js';
 import type { EncodingChoice } from '../read/encoding.js';
 import type { TableSource } from '../read/openTable.js';
-import { tableRows, type RowMessage, type RowMode } from './tableRows.js';
+import type { RowMessage, RowMode } from './tableRows.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./rowWorker.js', import.meta.url));
 /** Files from this size on are read on a thread of their own. */
@@ -40,10 +45,52 @@ interface TableRows {
   close(): Promise<void>;
 }
 
-/** The messages of one table; a big file's thread starts at once. */
-export function tableMessages(src: TableSource, req: RowRequest): TableRows {
-  if (fs.existsSync(WORKER_FILE) && fs.statSync(src.path).size >= THREAD_FROM_BYTES) return new RowThread(req);
-  return { messages: tableRows(src, req.kind, req.mode), close: async () => undefined };
+/** A reading thread started before its import, with what it was asked. */
+export interface ReadAhead {
+  readonly req: RowRequest;
+  readonly rows: TableRows;
+}
+
+/** Whether a file is read on a thread of its own (false for a file that cannot be read). */
+function threaded(file: string): boolean {
+  try {
+    return fs.existsSync(WORKER_FILE) && fs.statSync(file).size >= THREAD_FROM_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/** The thread reading a table, started now if the file is big enough to be read on one. */
+export function readAhead(req: RowRequest): ReadAhead | undefined {
+  return threaded(req.file) ? { req, rows: new RowThread(req) } : undefined;
+}
+
+/** Whether two requests read the same table the same way. */
+export function sameRequest(a: RowRequest, b: RowRequest): boolean {
+  return (
+    a.file === b.file &&
+    a.index === b.index &&
+    a.kind === b.kind &&
+    a.encoding === b.encoding &&
+    a.sheet === b.sheet &&
+    a.mode === b.mode
+  );
+}
+
+async function* readHere(src: TableSource, req: RowRequest): AsyncGenerator<RowMessage> {
+  const { tableRows } = await import('./tableRows.js');
+  yield* tableRows(src, req.kind, req.mode);
+}
+
+/**
+ * The messages of one table: the thread started ahead for it if it asked the same, else a big
+ * file's thread started now (a thread ahead that asked otherwise is stopped), else read here.
+ */
+export function tableMessages(src: TableSource, req: RowRequest, ahead?: ReadAhead): TableRows {
+  if (ahead && sameRequest(ahead.req, req)) return ahead.rows;
+  void ahead?.rows.close();
+  if (threaded(src.path)) return new RowThread(req);
+  return { messages: readHere(src, req), close: async () => undefined };
 }
 
 class RowThread implements TableRows {

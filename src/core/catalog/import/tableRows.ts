@@ -55,22 +55,24 @@ export type RowMessage =
   | RowBatch
   | { t: 'end'; encoding?: Encoding; encodingHow?: TableSource['encodingHow'] };
 
-/** One value as COPY CSV: quoted (quotes doubled), null as nothing; each followed by a comma. */
-function packCsv(parts: string[], values: Values): number {
-  let n = 0;
+/**
+ * A row's values appended to a batch's COPY CSV: each quoted (quotes doubled), null as nothing,
+ * each followed by a comma. The batch's text grows by concatenation, which V8 keeps as a rope
+ * and flattens once when the batch is posted: cheaper than pushing three pieces per value into
+ * an array and joining them (a tenth of the reading thread's CPU, the slower of the two).
+ */
+function appendCsv(text: string, values: Values): string {
+  let out = text;
   for (let i = 0; i < PACKED; i++) {
     const v = values[i];
     if (v === null || v === undefined) {
-      parts.push(',');
-      n += 1;
+      out += ',';
       continue;
     }
     const s = String(v);
-    const body = s.indexOf('"') < 0 ? s : s.replace(/"/g, '""');
-    parts.push('"', body, '",');
-    n += body.length + 3;
+    out += s.indexOf('"') < 0 ? '"' + s + '",' : '"' + s.replace(/"/g, '""') + '",';
   }
-  return n;
+  return out;
 }
 
 function packValues(parts: string[], values: Values): number {
@@ -115,6 +117,7 @@ export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen:
   const n = batch.length - start;
   const meta = new Float64Array(n * STRIDE);
   const parts: string[] = [];
+  let csv = '';
   const vers: (string | null)[] = [];
   const side: SideRow[] = [];
   let len = 0;
@@ -147,11 +150,17 @@ export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen:
       meta[m + 5] = side.push({ values: res.values });
       continue;
     }
+    if (mode === 'copy') {
+      meta[m + 6] = csv.length;
+      csv = appendCsv(csv, res.values);
+      meta[m + 7] = csv.length;
+      continue;
+    }
     meta[m + 6] = len;
-    len += mode === 'copy' ? packCsv(parts, res.values) : packValues(parts, res.values);
+    len += packValues(parts, res.values);
     meta[m + 7] = len;
   }
-  return { t: 'rows', text: mode === 'copy' ? parts.join('') : parts.join(SEP), meta, vers, side };
+  return { t: 'rows', text: mode === 'copy' ? csv : parts.join(SEP), meta, vers, side };
 }
 
 /** One COPY CSV value as packed (tableRows.ts): quoted with quotes doubled, or nothing for null. */

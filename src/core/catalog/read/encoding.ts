@@ -7,7 +7,7 @@
  * appear.
  */
 import iconv from 'iconv-lite';
-import { decodeText } from '../../shared/index.js';
+import { decodeText } from '../../shared/decodeText.js';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 export type EncodingChoice = 'auto' | Encoding;

@@ -5,7 +5,7 @@
  * numbers, which the date parser accepts for date columns. Rows carry their sheet row number as
  * the line.
  */
-import { unzipAll } from '../../shared/index.js';
+import { unzipAll } from '../../shared/zip.js';
 import type { RawRow } from './delimited.js';
 
 function unescapeXml(s: string): string {
