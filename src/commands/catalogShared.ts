@@ -29,13 +29,13 @@ defineMessages({
   'cat.rejectFile': { en: '{n} row(s) set aside in {file}', zh: '{n} 行校验不通过，已另存到 {file}' },
 });
 
-/** The database holding hisops's catalog tables: --db, else catalog.url, else the HIS database. */
 /** The catalog database as configured: --db, else catalog.url, else the HIS. */
 export function catalogDbRef(ctx: Ctx, ref?: string) {
   const configured = ctx.get<string | undefined>('catalog.url');
   return ctx.resolveDb(ref ?? (configured ? String(configured) : undefined));
 }
 
+/** The database holding hisops's catalog tables: --db, else catalog.url, else the HIS database. */
 export async function openCatalogDb(ctx: Ctx, ref?: string): Promise<Db> {
   const { connect } = await import('../core/db/index.js');
   const dbRef = catalogDbRef(ctx, ref);
