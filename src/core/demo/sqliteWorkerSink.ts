@@ -46,9 +46,9 @@ parentPort.on('message', (m) => {
       db.exec('BEGIN');
     } else if (m.type === 'finish') {
       db.exec('COMMIT');
-      // One sorter thread and a 16 MB cache: each sorter thread keeps a cache-sized list, and with
+      // One sorter thread and an 8 MB cache: each sorter thread keeps a cache-sized list, and with
       // the center's index build beside this one (a large seed's memory peak) two cores are busy anyway.
-      db.pragma('cache_size = -16384');
+      db.pragma('cache_size = -8192');
       db.pragma('threads = 1');
       for (const q of m.indexSql) db.exec(q);
       db.pragma('synchronous = NORMAL');
