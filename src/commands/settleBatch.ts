@@ -114,7 +114,8 @@ async function eachLine(
     if (crEnded && s.charCodeAt(0) === 10) s = s.slice(1);
     const text = rest + s;
     crEnded = text.charCodeAt(text.length - 1) === 13;
-    const lines = text.split(BREAK);
+    // Without a \r the breaks are the \n alone: a split at a character, not at the pattern.
+    const lines = text.indexOf('\r') !== -1 ? text.split(BREAK) : text.split('\n');
     rest = lines.pop()!;
     for (const l of lines) each(l);
     await after();

@@ -225,17 +225,19 @@ const TERM_A = { units: 0, places: 0 };
 const TERM_B = { units: 0, places: 0 };
 
 /**
- * x + sign·y in fen when both are whole fen (at most 2 decimals, neither −0) and the sum is a
- * non-zero amount below 10^13 yuan; NaN otherwise. One +0 among them is fine: decimal.js gives a
- * copy of the other term (negated for 0 − y), which is the Decimal of the same fen; a zero sum's
- * sign is decimal.js's to decide.
+ * x + sign·y in fen when both are whole fen (at most 2 decimals, neither −0) and the sum is an
+ * amount below 10^13 yuan; NaN otherwise. One +0 among them is fine: decimal.js gives a copy of
+ * the other term (negated for 0 − y), which is the Decimal of the same fen. A zero sum (0 + 0,
+ * x − x, the stay's many zero funds) is +0 in decimal.js under every rounding mode but
+ * ROUND_FLOOR, which D is not configured with; decimalOfFen(0) is that +0.
  */
 function fenSum(x: Decimal, y: Decimal, sign: 1 | -1): number {
   if (!scaledOf(x, TERM_A) || !scaledOf(y, TERM_B) || TERM_A.places > 2 || TERM_B.places > 2) return NaN;
   const a = TERM_A.units * POW10[2 - TERM_A.places]!;
   const b = TERM_B.units * POW10[2 - TERM_B.places]!;
   const f = sign === 1 ? a + b : a - b;
-  if (f === 0 || !(a < 1e15 && a > -1e15 && b < 1e15 && b > -1e15 && f < 1e15 && f > -1e15)) return NaN;
+  if (!(a < 1e15 && a > -1e15 && b < 1e15 && b > -1e15 && f < 1e15 && f > -1e15)) return NaN;
+  if (f === 0 && D.rounding === Decimal.ROUND_FLOOR) return NaN;
   return f;
 }
 
@@ -243,7 +245,7 @@ function fenSum(x: Decimal, y: Decimal, sign: 1 | -1): number {
  * x.plus(y) for the settlement's amounts, worked in integer fen when both are whole fen: the
  * Decimal of the sum, equal in every digit to decimal.js's (its form is canonical, and 15
  * digits are far inside its 40), made by decimalOfFen without decimal.js's copies. Anything
- * else (more decimals, −0, a zero sum) takes plus itself.
+ * else (more decimals, −0) takes plus itself.
  */
 export function plusD(x: Decimal, y: Decimal): Decimal {
   const f = fenSum(x, y, 1);

@@ -37,6 +37,7 @@ describe('Decimal operations without decimal.js copies', () => {
   it('plusD and minusD equal plus and minus in every digit, cmpD equals cmp', () => {
     let fen = 0;
     let oneZero = 0;
+    let plusZero = 0;
     for (let i = 0; i < 40_000; i++) {
       const a = new D(value());
       const b = new D(value());
@@ -44,12 +45,28 @@ describe('Decimal operations without decimal.js copies', () => {
       expect(parts(minusD(a, b)), `${a} - ${b}`).toEqual(parts(a.minus(b)));
       expect(cmpD(a, b), `${a} cmp ${b}`).toBe(a.cmp(b));
       expect(cmpD(a, a)).toBe(0);
+      // Zero sums (x − x, x + −x): decimal.js's +0, which plusD and minusD now make in fen.
+      expect(parts(minusD(a, a)), `${a} - ${a}`).toEqual(parts(a.minus(a)));
+      expect(parts(plusD(a, a.neg())), `${a} + -${a}`).toEqual(parts(a.plus(a.neg())));
+      if (a.decimalPlaces() <= 2 && !a.isNeg() && a.isZero()) plusZero++;
       if (a.decimalPlaces() <= 2 && b.decimalPlaces() <= 2 && !a.isZero() && !b.isZero()) fen++;
       if (a.decimalPlaces() <= 2 && b.decimalPlaces() <= 2 && a.isZero() !== b.isZero()) oneZero++;
     }
     // Both ways taken: most pairs are whole fen; a zero beside whole fen (sums in fen too) is met.
     expect(fen).toBeGreaterThan(10_000);
     expect(oneZero).toBeGreaterThan(500);
+    expect(plusZero).toBeGreaterThan(100);
+  });
+
+  it('a zero sum is +0 for every pair of zeros, as decimal.js gives it', () => {
+    const zeros = [new D(0), new D('-0'), new D('0.00'), new D(0).minus(new D(0))];
+    for (const a of zeros)
+      for (const b of zeros) {
+        expect(parts(plusD(a, b)), `${a} + ${b}`).toEqual(parts(a.plus(b)));
+        expect(parts(minusD(a, b)), `${a} - ${b}`).toEqual(parts(a.minus(b)));
+        expect(Object.is(plusD(a, b).toNumber(), a.plus(b).toNumber())).toBe(true);
+        expect(Object.is(minusD(a, b).toNumber(), a.minus(b).toNumber())).toBe(true);
+      }
   });
 
   it('cmpD leaves NaN and the infinities to cmp', () => {
