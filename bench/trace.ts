@@ -24,7 +24,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openLedger, startSandbox } from '../src/core/center/sandbox/index.js';
 import { profileSource, runUpload, traceSettings, type TraceKind, type UploadEvent } from '../src/core/trace/index.js';
-import { isQuick, printTable } from './_util.js';
+import { compare, hisopsCmd, isQuick, printComparison, printTable, type CaseResult } from './_util.js';
 
 const CODE = 'H43010000001';
 const RECORDS = Number(process.env.BENCH_TRACE_RECORDS ?? (isQuick() ? 3_000 : 30_000));
@@ -256,9 +256,105 @@ export async function run(): Promise<void> {
       await db.close();
       await sb.close();
     }
+    await cliUpload(dir, his, days, codes);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The command a user runs, `hisops trace upload --from … --to … --kind sale --apply --json` with
+ * the same concurrency, rate and batch size, as a child process over the same HIS: process start,
+ * profile and configuration included. Each round has a fresh journal and a fresh center (its own
+ * process and ledger), so every round sends every code. Its wall time is the whole run's, against
+ * the same ceiling; CPU and peak RSS are the command's own (the center's CPU as the center reports).
+ */
+async function cliUpload(dir: string, his: string, days: readonly string[], codes: number): Promise<void> {
+  const work = path.join(dir, 'cli');
+  fs.mkdirSync(work);
+  let round = 0;
+  let center: Awaited<ReturnType<typeof centerProcess>> | undefined;
+  const centerCpu: string[] = [];
+  let perRequest = 0;
+  const [r] = await compare([
+    {
+      label: `hisops trace upload --apply (${codes.toLocaleString('en')} codes)`,
+      cmd: hisopsCmd(
+        'trace',
+        'upload',
+        '--from',
+        days[0]!,
+        '--to',
+        days[days.length - 1]!,
+        '--kind',
+        'sale',
+        '--apply',
+        '--json',
+        '--quiet',
+        '--concurrency',
+        String(CONCURRENCY),
+        '--rate',
+        String(RATE),
+        '--batch-size',
+        String(BATCH),
+      ),
+      options: { cwd: work, env: { ...process.env, HISOPS_LANG: 'en' } },
+      before: async () => {
+        round++;
+        center = await centerProcess(path.join(work, `center-${round}.db`));
+        fs.writeFileSync(
+          path.join(work, 'hisops.yaml'),
+          cliConfig(path.join(work, `journal-${round}.db`), his, center.url),
+        );
+      },
+      after: async (m) => {
+        centerCpu.push(await center!.close());
+        const doc = JSON.parse(m.stdout) as {
+          data: { requests: { sent: number }; byKind: Array<{ acceptedCodes: number }> };
+        };
+        const sent = doc.data.byKind.reduce((n, k) => n + k.acceptedCodes, 0);
+        if (sent !== codes) throw new Error(`the command sent ${sent} codes of ${codes}`);
+        perRequest = sent / doc.data.requests.sent;
+      },
+    },
+  ]);
+  cliTable(r!, codes, perRequest, centerCpu);
+}
+
+function cliConfig(journal: string, his: string, centerUrl: string): string {
+  return `journal:
+  url: sqlite:${journal}
+institutions:
+  - name: main
+    fixmedins_code: ${CODE}
+    fixmedins_name: 基准医院
+    his:
+      url: sqlite:${his}
+      profile: builtin:reference
+    center:
+      url: ${centerUrl}
+      setl_optins: "430100"
+      mdtrtarea_admvs: "430100"
+      insuplc_admdvs: "430100"
+`;
+}
+
+function cliTable(r: CaseResult, codes: number, perRequest: number, centerCpu: string[]): void {
+  printComparison('trace upload, the command a user runs', [r]);
+  const ceilingRps = Math.min((CONCURRENCY * 1000) / LATENCY_MS, RATE > 0 ? RATE : Infinity);
+  const ceiling = ceilingRps * perRequest;
+  const rate = codes / (r.wallMs / 1000);
+  printTable(
+    ['measure (the command, medians)', 'value'],
+    [
+      ['ceiling codes/s', ceiling.toFixed(0)],
+      ['codes/s, whole command', rate.toFixed(0)],
+      ['ratio to ceiling (whole command; target ≥ 80 %)', `${((rate / ceiling) * 100).toFixed(1)} %`],
+      ['hisops CPU-seconds per 100k codes', `${((r.cpuMs / 1000) * (100_000 / codes)).toFixed(2)} s`],
+      ['center CPU per round', centerCpu.join(', ')],
+      ['peak RSS of the command (target < 300 MB)', `${r.peakRssMb.toFixed(0)} MB`],
+    ],
+  );
 }
 
 /** The sandbox center in a child process (this file with --center); resolves with its URL. */

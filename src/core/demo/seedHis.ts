@@ -26,7 +26,7 @@ import { buildManifest, type SeedManifest } from './manifest.js';
 import { KnexBatchSink, SqliteBulkSink, type CountingSink } from './sinks.js';
 import { SqliteWorkerSink } from './sqliteWorkerSink.js';
 import { isSeedSize, SIZES, totalFor, type SeedSize } from './sizes.js';
-import { withTightHeap } from './tightHeap.js';
+import { SEED_HEAP_GROWING_PERCENT, withHeapGrowing } from '../heapGrowth.js';
 
 export interface SeedHisOptions {
   db: Db;
@@ -83,7 +83,9 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
     ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}),
   });
 
-  const { counts, summary } = await withTightHeap(() => writeRows(db, gen, opts, fixmedins_code));
+  const { counts, summary } = await withHeapGrowing(SEED_HEAP_GROWING_PERCENT, () =>
+    writeRows(db, gen, opts, fixmedins_code),
+  );
 
   const built = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
   const manifest: SeedManifest = summary ? { ...built, center: summary } : built;
