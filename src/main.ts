@@ -65,32 +65,32 @@ type Register = (program: Command, app: App) => void;
 
 /**
  * Command groups, in the order `hisops --help` lists them, each module loaded when a run needs it.
- * A group named here registers one top-level command of that name and nothing else adds to it, so
- * a run whose first word is that name loads that group alone: a batch `settle calc` does not pay
- * for loading every other command's modules. Any other run (help, global options first,
- * `help <command>`) loads them all.
+ * A group that names its top-level commands registers those and nothing else adds to them, so a
+ * run whose first word is one of them loads that group alone: a batch `settle calc` or a
+ * `catalog import` does not pay for loading every other command's modules. Any other run (help,
+ * global options first, `help <command>`) loads them all.
  */
-const GROUPS: ReadonlyArray<readonly [string | null, () => Promise<Register>]> = [
-  [null, async () => (await import('./commands/setup.js')).registerSetup],
-  [null, async () => (await import('./commands/profile.js')).registerProfile],
-  [null, async () => (await import('./commands/profileDraft.js')).registerProfileDraft],
-  [null, async () => (await import('./commands/demo.js')).registerDemo],
-  ['schema', async () => (await import('./commands/schema.js')).registerSchema],
-  [null, async () => (await import('./commands/catalog.js')).registerCatalog],
-  ['center', async () => (await import('./commands/center.js')).registerCenter],
-  ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
-  ['settle', async () => (await import('./commands/settle.js')).registerSettle],
+const GROUPS: ReadonlyArray<readonly [readonly string[], () => Promise<Register>]> = [
+  [[], async () => (await import('./commands/setup.js')).registerSetup],
+  [[], async () => (await import('./commands/profile.js')).registerProfile],
+  [[], async () => (await import('./commands/profileDraft.js')).registerProfileDraft],
+  [[], async () => (await import('./commands/demo.js')).registerDemo],
+  [['schema'], async () => (await import('./commands/schema.js')).registerSchema],
+  [['catalog', 'mapping'], async () => (await import('./commands/catalog.js')).registerCatalog],
+  [['center'], async () => (await import('./commands/center.js')).registerCenter],
+  [['reconcile'], async () => (await import('./commands/reconcile.js')).registerReconcile],
+  [['settle'], async () => (await import('./commands/settle.js')).registerSettle],
   // Not alone: `policy show` writes a column header (col.value) the setup group declares.
-  [null, async () => (await import('./commands/policy.js')).registerPolicy],
-  ['trace', async () => (await import('./commands/trace.js')).registerTrace],
-  [null, async () => (await import('./commands/notify.js')).registerNotify],
-  [null, async () => (await import('./commands/notifyStatus.js')).registerStatus],
+  [[], async () => (await import('./commands/policy.js')).registerPolicy],
+  [['trace'], async () => (await import('./commands/trace.js')).registerTrace],
+  [[], async () => (await import('./commands/notify.js')).registerNotify],
+  [[], async () => (await import('./commands/notifyStatus.js')).registerStatus],
 ];
 
 /** The groups a run needs: none to print the version, the one its first word names (see GROUPS), else all of them. */
 async function groupsFor(argv: string[]): Promise<Register[]> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
-  const one = GROUPS.find(([name]) => name !== null && name === argv[0]);
+  const one = GROUPS.find(([names]) => argv[0] !== undefined && names.includes(argv[0]));
   return Promise.all((one ? [one] : GROUPS).map(([, load]) => load()));
 }
 
