@@ -16,6 +16,10 @@ import { loadConfig, readSecret } from './config.js';
 import { defineMessages, translate, type Lang } from './i18n.js';
 import type { Io } from './io.js';
 import { makeOut, type Out } from './output.js';
+// The progress labels and -v lines every job writes through ctx.progress and ctx.debug are declared
+// with the -v hooks: loaded with the context, so a run that loads one command group alone (main.ts)
+// has them whichever group used to import them.
+import './verbose.js';
 
 defineMessages({
   'lock.waiting': {

@@ -10,9 +10,6 @@ import type { App } from '../cli/app.js';
 import { centerSettings } from '../cli/centerSettings.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
-// The progress labels (progress.rowsRead, progress.rows) and -v lines (verbose.catalogFile) this
-// group writes are declared with the -v hooks; a catalog run loads this group alone (main.ts).
-import '../cli/verbose.js';
 import type { Out } from '../cli/output.js';
 import { EXIT, inputError, type ExitCode } from '../core/errors.js';
 import type * as CatalogModule from '../core/catalog/index.js';
