@@ -281,6 +281,15 @@ describe('hisops reconcile', () => {
     expect(cfg.code).toBe(2);
     expect(cfg.err).toContain('reconcile.outOfArea must be one of own_agency, local_agency, exclude');
     expect(cfg.err).toContain('"elsewhere"');
+    writeConfig(dir);
+    const yaml = path.join(dir, 'hisops.yaml');
+    fs.writeFileSync(
+      yaml,
+      fs.readFileSync(yaml, 'utf8').replace('timeoutMs: 4000\n', 'timeoutMs: 4000\n      utcOffsetMinutes: -480\n'),
+    );
+    const west = await run(['reconcile', '--date', '2025-03-04'], { cwd: dir });
+    expect(west.code).toBe(2);
+    expect(west.err).toContain('"center.utcOffsetMinutes" has the value -480');
     const zone = await run(['reconcile', '--date', '2025-03-04', '--report', 'r/zone.html', '--json'], {
       env: { HISOPS_TIMEZONE: 'China/Beijing' },
     });
