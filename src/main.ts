@@ -80,8 +80,7 @@ const GROUPS: ReadonlyArray<readonly [readonly string[], () => Promise<Register>
   [['center'], async () => (await import('./commands/center.js')).registerCenter],
   [['reconcile'], async () => (await import('./commands/reconcile.js')).registerReconcile],
   [['settle'], async () => (await import('./commands/settle.js')).registerSettle],
-  // Not alone: `policy show` writes a column header (col.value) the setup group declares.
-  [[], async () => (await import('./commands/policy.js')).registerPolicy],
+  [['policy'], async () => (await import('./commands/policy.js')).registerPolicy],
   [['trace'], async () => (await import('./commands/trace.js')).registerTrace],
   [[], async () => (await import('./commands/notify.js')).registerNotify],
   [[], async () => (await import('./commands/notifyStatus.js')).registerStatus],

@@ -33,6 +33,7 @@ defineMessages({
   'policy.gap': { en: '{file}:{line} {message}. Fix: {fix}', zh: '{file}:{line} {message}。处理：{fix}' },
   'col.setting': { en: 'setting', zh: '设置' },
   'col.where': { en: 'where', zh: '位置' },
+  'col.settingValue': { en: 'value', zh: '值' },
   'policy.insutype': { en: 'insutype', zh: '险种' },
   'policy.none': { en: 'none', zh: '无' },
   'policy.default': { en: 'default', zh: '默认值' },
@@ -164,7 +165,7 @@ function renderShow(out: Out, ctx: Ctx, p: RulesModule.Policy, rows: ReturnType<
     `${p.name} ${p.version} · ${ctx.t('policy.insutype')} ${p.insutypes.join(',')} · ${p.effective.from} … ${p.effective.to ?? '—'}`,
   );
   out.table(
-    [ctx.t('col.setting'), ctx.t('col.value'), ctx.t('col.where')],
+    [ctx.t('col.setting'), ctx.t('col.settingValue'), ctx.t('col.where')],
     rows.map((r) => [
       r.field,
       r.value === 'none' ? ctx.t('policy.none') : r.value,
