@@ -10,6 +10,9 @@
  * the data. Measured once (the machine is shared).
  *
  *   node dist-bench/bench/trace.js        (or through `npm run bench trace`)
+ *   BENCH_TRACE_PART=command node dist-bench/bench/trace.js     (the command's rounds only; BENCH_ROUNDS)
+ *   BENCH_TRACE_PROF=DIR …    (the command and the center child write V8 CPU profiles to DIR)
+ *   BENCH_TRACE_NODE_ARGS='--perf-basic-prof' …   (more node options for both children, e.g. for `perf record`)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +41,16 @@ const BATCH = Number(process.env.BENCH_TRACE_BATCH ?? 50);
 const DRUGS = 40;
 /** Codes per record, cycled: 1+2+3+4+5+5 = 20 over 6 records, 3.33 on average. */
 const PER_RECORD = [1, 2, 3, 4, 5, 5];
+
+/**
+ * Node options of the command and the center child: CPU profiles into BENCH_TRACE_PROF when set
+ * (wall-clock samples: under load they count time spent waiting for a CPU too), and any given in
+ * BENCH_TRACE_NODE_ARGS (`--perf-basic-prof` names JavaScript frames for `perf`'s on-CPU samples).
+ */
+const PROF = [
+  ...(process.env.BENCH_TRACE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_TRACE_PROF}`] : []),
+  ...(process.env.BENCH_TRACE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+];
 
 const p = (n: number, w: number) => String(n).padStart(w, '0');
 const drugId = (d: number) => `YP${p(d, 5)}`;
@@ -174,15 +187,18 @@ async function benchUpload(o: {
 }
 
 export async function run(): Promise<void> {
-  // BENCH_TRACE_PART=stock-in: only the stock-in upload (section at the end); all: both.
-  if (process.env.BENCH_TRACE_PART === 'stock-in') return runStockIn();
-  if (process.env.BENCH_TRACE_PART === 'all') await runStockIn();
+  // BENCH_TRACE_PART=stock-in: only the stock-in upload (section at the end); all: both;
+  // command: only the command a user runs (its rounds without the in-process run before them).
+  const part = process.env.BENCH_TRACE_PART;
+  if (part === 'stock-in') return runStockIn();
+  if (part === 'all') await runStockIn();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-trace-'));
   try {
     const his = path.join(dir, 'his.db');
     const t0 = performance.now();
     const { codes, days } = await seed(his);
     const seedMs = performance.now() - t0;
+    if (part === 'command') return await cliUpload(dir, his, days, codes);
     // The center runs in its own process, as a real one runs on its own machine.
     const ledgerFile = path.join(dir, 'center.db');
     const sb = await centerProcess(ledgerFile);
@@ -279,24 +295,26 @@ async function cliUpload(dir: string, his: string, days: readonly string[], code
   const [r] = await compare([
     {
       label: `hisops trace upload --apply (${codes.toLocaleString('en')} codes)`,
-      cmd: hisopsCmd(
-        'trace',
-        'upload',
-        '--from',
-        days[0]!,
-        '--to',
-        days[days.length - 1]!,
-        '--kind',
-        'sale',
-        '--apply',
-        '--json',
-        '--quiet',
-        '--concurrency',
-        String(CONCURRENCY),
-        '--rate',
-        String(RATE),
-        '--batch-size',
-        String(BATCH),
+      cmd: profiled(
+        hisopsCmd(
+          'trace',
+          'upload',
+          '--from',
+          days[0]!,
+          '--to',
+          days[days.length - 1]!,
+          '--kind',
+          'sale',
+          '--apply',
+          '--json',
+          '--quiet',
+          '--concurrency',
+          String(CONCURRENCY),
+          '--rate',
+          String(RATE),
+          '--batch-size',
+          String(BATCH),
+        ),
       ),
       options: { cwd: work, env: { ...process.env, HISOPS_LANG: 'en' } },
       before: async () => {
@@ -320,6 +338,8 @@ async function cliUpload(dir: string, his: string, days: readonly string[], code
   ]);
   cliTable(r!, codes, perRequest, centerCpu);
 }
+
+const profiled = ([exe, args]: [string, string[]]): [string, string[]] => [exe, [...PROF, ...args]];
 
 function cliConfig(journal: string, his: string, centerUrl: string): string {
   return `journal:
@@ -359,7 +379,7 @@ function cliTable(r: CaseResult, codes: number, perRequest: number, centerCpu: s
 
 /** The sandbox center in a child process (this file with --center); resolves with its URL. */
 async function centerProcess(ledgerFile: string): Promise<{ url: string; close(): Promise<string> }> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--center', ledgerFile], {
+  const child = spawn(process.execPath, [...PROF, fileURLToPath(import.meta.url), '--center', ledgerFile], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
