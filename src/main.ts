@@ -10,7 +10,7 @@ import { configFileLang } from './cli/config.js';
 import { localizeHelp, usageErrorZh } from './cli/helpText.js';
 import { detectLang, translate, defineMessages, type Lang } from './cli/i18n.js';
 import { processIo, type Io } from './cli/io.js';
-import { newRunId } from './core/journal/journal.js';
+import { newRunId } from './core/journal/runId.js';
 import { EXIT } from './core/errors.js';
 import { institutionsToRun, runEach } from './cli/eachInstitution.js';
 import { isHisopsError } from './core/errors.js';
@@ -86,9 +86,16 @@ const GROUPS: ReadonlyArray<readonly [readonly string[], () => Promise<Register>
   [[], async () => (await import('./commands/notifyStatus.js')).registerStatus],
 ];
 
-/** The groups a run needs: none to print the version, the one its first word names (see GROUPS), else all of them. */
+/**
+ * The groups a run needs: none to print the version, the one its first word names (see GROUPS), else
+ * all of them. `settle calc` registers that command alone (settleCalc.ts): a batch of bills would
+ * otherwise load the stuck and audit commands' modules (the center's protocol tables, the journal)
+ * for nothing, about a tenth of its fixed cost.
+ */
 async function groupsFor(argv: string[]): Promise<Register[]> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
+  if (argv[0] === 'settle' && argv[1] === 'calc')
+    return [(await import('./commands/settleCalc.js')).registerSettleCalc];
   const one = GROUPS.find(([names]) => argv[0] !== undefined && names.includes(argv[0]));
   return Promise.all((one ? [one] : GROUPS).map(([, load]) => load()));
 }

@@ -4,13 +4,14 @@
  * database hisops can reach. Tables are created idempotently on first use, and a table an earlier
  * release created is brought to the current shape by its migrations (migrations.ts) at that moment.
  */
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { connect, type Db, type Knex } from '../db/index.js';
 import { redactUrlsInText } from '../shared/index.js';
 import { buildMigrationsTable, MIGRATIONS_TABLE, addColumns, type JournalMigration } from './migrations.js';
 import { applyMigrations } from './migrateTable.js';
 import { tagJournalErrors, sqliteJournalSettings } from './journalErrors.js';
+
+export { newRunId } from './runId.js';
 
 export type TableBuilder = (t: Knex.CreateTableBuilder) => void;
 
@@ -61,13 +62,6 @@ export const RUNS_TABLE: JournalTable = {
     ]),
   ],
 };
-
-/** A run id that sorts by time and is unique across concurrent processes. */
-export function newRunId(now: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
-  return `${stamp}-${crypto.randomBytes(3).toString('hex')}`;
-}
 
 export class Journal {
   private ensured = new Set<string>();
