@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { Zip, ZipDeflate } from 'fflate';
 import {
   checkEntry,
   dataStart,
+  fflate,
   findDirectory,
   parseDirectory,
   ZIP_TAIL_MAX,
@@ -98,6 +98,7 @@ export async function writeZipStream(
   const out = fs.createWriteStream(file);
   const pending: Uint8Array[] = [];
   let failed: Error | undefined;
+  const { Zip, ZipDeflate } = fflate();
   const zip = new Zip((err, data) => {
     if (err) failed = err;
     else pending.push(data);

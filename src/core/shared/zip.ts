@@ -12,9 +12,19 @@
  * three times the CPU on a catalog download, and its streaming reader walks local headers from the
  * front (no CRC check, truncation found only at the end, signatures matched inside data).
  */
+import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import { Zip, type ZipInputFile } from 'fflate';
+import type { ZipInputFile } from 'fflate';
 import { decodeText } from './decodeText.js';
+
+/**
+ * fflate, loaded when a ZIP is first written: every run loads this module through the shared
+ * index (a batch `settle calc` for URL redaction and did-you-mean), few runs write a ZIP, and
+ * loading fflate was about 15 ms of each start.
+ */
+type Fflate = typeof import('fflate');
+let fflateModule: Fflate | undefined;
+export const fflate = (): Fflate => (fflateModule ??= createRequire(import.meta.url)('fflate') as Fflate);
 
 /** Why an archive cannot be read: cut short, a feature hisops does not read, or damaged bytes. */
 export class ZipError extends Error {
@@ -171,7 +181,7 @@ export function zipOne(filename: string, content: string | Uint8Array, time?: Da
   const chunks: Uint8Array[] = [];
   let failed: Error | null = null;
   // Zip calls back synchronously for data handed over synchronously: the archive is whole at end().
-  const zip = new Zip((err, chunk) => {
+  const zip = new (fflate().Zip)((err, chunk) => {
     if (err) failed = err;
     else chunks.push(chunk);
   });
