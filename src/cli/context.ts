@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './color.js';
 import type { ResolvedConfig, SecretKey } from '../core/config/index.js';
 import type { Db } from '../core/db/index.js';
 import type { Profile } from '../core/his/index.js';
@@ -85,7 +85,7 @@ export class Ctx {
     readonly io: Io,
     readonly flags: GlobalFlags,
     readonly lang: Lang,
-    readonly c: ChalkInstance,
+    readonly c: Colors,
     readonly color: boolean,
     readonly runId: string,
     public command: string,

@@ -8,7 +8,7 @@
  * mails a line or two (and its problems, on stderr) instead of its tables.
  */
 import { createRequire } from 'node:module';
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './color.js';
 import { EXIT, HisopsError, type ErrorCode } from '../core/errors.js';
 import type { OutStream } from './io.js';
 
@@ -100,7 +100,7 @@ export interface TableOptions {
 }
 
 export interface Out {
-  c: ChalkInstance;
+  c: Colors;
   line(s?: string): void;
   heading(s: string): void;
   table(head: string[], rows: Array<Array<string | number | null | undefined>>, opts?: TableOptions): void;
@@ -254,7 +254,7 @@ export function plainRows(
   return [...(title ? [title] : []), ...lines].join('\n');
 }
 
-export function makeOut(stream: OutStream, c: ChalkInstance, color: boolean, opts: { quiet?: boolean } = {}): Out {
+export function makeOut(stream: OutStream, c: Colors, color: boolean, opts: { quiet?: boolean } = {}): Out {
   const w = (s: string) => stream.write(s + '\n');
   const quiet = !!opts.quiet;
   const say = (f: (s: string) => void) => (quiet ? () => undefined : f);
