@@ -36,8 +36,13 @@ export interface RowRequest {
 /** Messages from the reading thread that are not tableRows' own. */
 export type ThreadMessage = RowMessage | { t: 'error'; message: string };
 
-/** Batches the reading thread may have sent ahead of the importer. */
-export const ROWS_AHEAD = 16;
+/**
+ * Batches the reading thread may have sent ahead of the importer (about a hundred rows each):
+ * enough that a thread started ahead keeps reading while the importer's modules load and its
+ * database opens, instead of stopping after a few batches (16 stopped it for most of a second at
+ * a load average of 8), and few enough to hold about 10 MB.
+ */
+export const ROWS_AHEAD = 128;
 
 /** The messages of one table, and how to stop reading it early. */
 interface TableRows {

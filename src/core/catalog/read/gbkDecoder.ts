@@ -68,8 +68,9 @@ class FastGbk implements GbkDecoder {
   /** A lead byte cut off at the end of the last chunk, or -1. */
   private carry = -1;
   private slow: ChunkDecoder | undefined;
-  private units = new Uint16Array(32768);
-  private marks = new Int32Array(4096);
+  // Room for a chunk of 32 KiB (openTable's slices) and its carried byte, grown for a bigger one.
+  private units = new Uint16Array(32769);
+  private marks = new Int32Array(32769);
 
   constructor(
     private readonly tbl: Uint16Array,
@@ -82,8 +83,10 @@ class FastGbk implements GbkDecoder {
       return this.slow.write(chunk);
     }
     const n = chunk.length;
-    if (this.units.length < n + 1) this.units = new Uint16Array(n + 1);
-    if (this.marks.length < n + 1) this.marks = new Int32Array(n + 1);
+    if (this.units.length < n + 1) {
+      this.units = new Uint16Array(n + 1);
+      this.marks = new Int32Array(n + 1);
+    }
     const out = this.units;
     const marks = this.marks;
     const tbl = this.tbl;
@@ -101,11 +104,12 @@ class FastGbk implements GbkDecoder {
       i = 1;
     }
     let carry = -1;
-    for (; i < n; i++) {
+    while (i < n) {
       const b = chunk[i]!;
       if (b < 0x80) {
         if (b === 9) marks[m++] = j;
         out[j++] = b;
+        i++;
         continue;
       }
       if (i + 1 === n) {
@@ -116,7 +120,7 @@ class FastGbk implements GbkDecoder {
       const c = tbl[(b << 8) | chunk[i + 1]!]!;
       if (c === 0) return this.handOver(chunk);
       out[j++] = c;
-      i++;
+      i += 2;
     }
     this.carry = carry;
     this.tabs = marks.slice(0, m);
