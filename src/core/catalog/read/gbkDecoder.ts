@@ -47,23 +47,19 @@ function buildTable(make: () => ChunkDecoder): Uint16Array | null {
   return out;
 }
 
-/** A GBK chunk decoder that also gives where the tabs of each chunk's text are. */
-export interface GbkDecoder extends ChunkDecoder {
-  /** Positions of the tabs in the text the last write returned; undefined when not known. */
-  tabs: Int32Array | undefined;
-}
-
 /**
  * The fast decoder in front of `make()`'s (which also builds its table once), or undefined when
  * that decoder's two-byte characters could not be tabled.
  */
-export function gbkDecoder(make: () => ChunkDecoder): GbkDecoder | undefined {
+export function gbkDecoder(make: () => ChunkDecoder): ChunkDecoder | undefined {
   if (table === undefined) table = buildTable(make);
   if (!table) return undefined;
   return new FastGbk(table, make);
 }
 
-class FastGbk implements GbkDecoder {
+/** A GBK chunk decoder that also gives where the tabs of each chunk's text are. */
+class FastGbk implements ChunkDecoder {
+  /** Positions of the tabs in the text the last write returned; undefined when not known. */
   tabs: Int32Array | undefined;
   /** A lead byte cut off at the end of the last chunk, or -1. */
   private carry = -1;
