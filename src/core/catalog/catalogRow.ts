@@ -125,6 +125,20 @@ export class LineIndex {
     return true;
   }
 
+  /** Index a line from where its tabs are (noted by the decoder): tabs[from, to) less base. */
+  loadTabs(text: string, tabs: Int32Array, from: number, to: number, base: number): boolean {
+    const st = this.starts;
+    const n = to - from + 1;
+    if (n >= st.length) return false;
+    this.text = text;
+    this.delimLen = 1;
+    st[0] = 0;
+    for (let k = 1; k < n; k++) st[k] = tabs[from + k - 1]! - base + 1;
+    st[n] = text.length + 1;
+    this.count = n;
+    return true;
+  }
+
   get(i: number): string | undefined {
     if (i >= this.count) return undefined;
     return this.text.slice(this.starts[i]!, this.starts[i + 1]! - this.delimLen);
@@ -145,7 +159,23 @@ export interface RowContext {
 }
 
 type Values = (string | number | null)[];
-type Row = { readonly cells: string[]; readonly text?: string; readonly delimiter?: string };
+type Row = {
+  readonly cells: string[];
+  readonly text?: string;
+  readonly delimiter?: string;
+  /** Where a tab-separated line's tabs are, when its decoder noted them (delimited.ts's TextRow). */
+  readonly tabs?: Int32Array;
+  readonly tabFrom?: number;
+  readonly tabTo?: number;
+  readonly tabBase?: number;
+};
+
+/** Index a positional row's line: from the tabs its decoder noted, else by searching it. */
+function indexLine(idx: LineIndex, row: Row): boolean {
+  const text = row.text!;
+  if (row.tabs && row.delimiter === '\t') return idx.loadTabs(text, row.tabs, row.tabFrom!, row.tabTo!, row.tabBase!);
+  return idx.load(text, row.delimiter!);
+}
 
 /** A row being read: its stored values so far, how to reach a documented column, its problems. */
 export interface Reading {
@@ -169,7 +199,7 @@ function readPositional(row: Row, ctx: RowContext): Reading | RowBad {
   let count: number;
   let get: (i: number) => string | undefined;
   let fpText: string;
-  if (idx && row.text !== undefined && row.delimiter && idx.load(row.text, row.delimiter)) {
+  if (idx && row.text !== undefined && row.delimiter && indexLine(idx, row)) {
     count = idx.count;
     get = (i) => idx.get(i);
     fpText = row.text;

@@ -1,21 +1,23 @@
 /**
  * The reading thread of a catalog import (rowThread.ts): it opens the file again, reads and
  * checks the table asked for (tableRows.ts) and sends its messages, at most ROWS_AHEAD batches
- * ahead of the importer. Problems of the file's opening were reported by the importer already;
- * those met while reading are sent in order with the rows.
+ * ahead of the importer (more at the start, ROWS_AHEAD_AT_START). Problems of the file's opening
+ * were reported by the importer already; those met while reading are sent in order with the rows.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openTables } from '../read/openTable.js';
-import { ROWS_AHEAD, type RowRequest, type ThreadMessage } from './rowThread.js';
+import { ROWS_AHEAD, ROWS_AHEAD_AT_START, type RowRequest, type ThreadMessage } from './rowThread.js';
 import { tableRows } from './tableRows.js';
 
 const port = parentPort!;
 const req = workerData as RowRequest;
 let ahead = 0;
+let taken = 0;
 let resume: (() => void) | undefined;
 
 port.on('message', () => {
   ahead--;
+  taken++;
   resume?.();
   resume = undefined;
 });
@@ -36,7 +38,7 @@ async function read(): Promise<void> {
     post(m);
     if (m.t !== 'rows') continue;
     ahead++;
-    while (ahead >= ROWS_AHEAD) await new Promise<void>((res) => (resume = res));
+    while (ahead >= Math.max(ROWS_AHEAD, ROWS_AHEAD_AT_START - taken)) await new Promise<void>((res) => (resume = res));
   }
 }
 

@@ -20,6 +20,11 @@ export interface RawRow {
  */
 export class TextRow implements RawRow {
   private c?: string[];
+  /** Where the line's tabs are, when the decoder noted them: tabs[tabFrom, tabTo) less tabBase. */
+  tabs: Int32Array | undefined;
+  tabFrom = 0;
+  tabTo = 0;
+  tabBase = 0;
   constructor(
     readonly line: number,
     readonly text: string,
@@ -97,8 +102,11 @@ export class DelimitedParser {
 
   constructor(private readonly o: DelimitedOptions) {}
 
-  /** Feed decoded text; returns the rows completed by it. */
-  push(text: string): RawRow[] {
+  /**
+   * Feed decoded text; returns the rows completed by it. `tabs`, where the decoder noted them, are
+   * the positions of the text's tabs, handed to the tab-separated rows cut from it.
+   */
+  push(text: string, tabs?: Int32Array): RawRow[] {
     const out: RawRow[] = [];
     let nl = text.indexOf('\n');
     if (nl < 0) {
@@ -113,8 +121,24 @@ export class DelimitedParser {
       from = nl + 1;
       nl = text.indexOf('\n', from);
     }
+    const marked = tabs && this.o.delimiter === '\t' ? tabs : undefined;
+    let t = 0;
     for (; nl >= 0; nl = text.indexOf('\n', from)) {
+      const n = out.length;
       this.take(text.slice(from, nl), out);
+      if (marked) {
+        while (t < marked.length && marked[t]! < from) t++;
+        const row = out.length > n ? out[n] : undefined;
+        if (row instanceof TextRow) {
+          let e = t;
+          while (e < marked.length && marked[e]! < nl) e++;
+          row.tabs = marked;
+          row.tabFrom = t;
+          row.tabTo = e;
+          row.tabBase = from;
+          t = e;
+        }
+      }
       from = nl + 1;
     }
     this.rest = text.slice(from);

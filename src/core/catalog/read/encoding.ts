@@ -8,6 +8,7 @@
  */
 import iconv from 'iconv-lite';
 import { decodeText } from '../../shared/decodeText.js';
+import { gbkDecoder } from './gbkDecoder.js';
 
 export type Encoding = 'utf8' | 'gbk' | 'utf16le';
 export type EncodingChoice = 'auto' | Encoding;
@@ -54,10 +55,17 @@ function isUtf8(bytes: Uint8Array): boolean {
 export interface ChunkDecoder {
   write(chunk: Uint8Array): string;
   end(): string;
+  /** Where the tabs are in the text the last write returned, when the decoder noted them (gbkDecoder.ts). */
+  readonly tabs?: Int32Array | undefined;
 }
 
 /** An incremental decoder; invalid bytes become U+FFFD (which the readers then report). */
 export function chunkDecoder(enc: Encoding): ChunkDecoder {
+  const plain = () => plainDecoder(enc);
+  return (enc === 'gbk' && gbkDecoder(plain)) || plain();
+}
+
+function plainDecoder(enc: Encoding): ChunkDecoder {
   const label = enc === 'utf8' ? 'utf-8' : enc === 'utf16le' ? 'utf-16le' : 'gbk';
   let td: TextDecoder | undefined;
   try {

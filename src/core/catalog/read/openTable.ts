@@ -75,16 +75,12 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-function sliceDecode(decoder: { write(c: Uint8Array): string }, buf: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < buf.length; i += 32768) out.push(decoder.write(buf.subarray(i, i + 32768)));
-  return out;
-}
-
 /** The decoder and parser of a text table, set up from its first chunk. */
 class TextReader {
   private decoder?: ChunkDecoder;
   private parser?: DelimitedParser;
+  /** Where the tabs are in each text of the last decode (undefined: not noted). */
+  private readonly tabs: (Int32Array | undefined)[] = [];
 
   constructor(
     private readonly src: TableSource,
@@ -96,7 +92,7 @@ class TextReader {
     return !!this.decoder;
   }
 
-  /** A chunk of bytes → its decoded text, in slices. */
+  /** A chunk of bytes → its decoded text, in slices (and where their tabs are, when the decoder noted them). */
   decode(chunk: Buffer): string[] {
     let buf: Uint8Array = chunk;
     if (!this.decoder) {
@@ -110,7 +106,14 @@ class TextReader {
     // Decoded text stays in slices of 32 KiB, each cut into lines on its own: strings that small
     // live in V8's young generation and die cheaply, where megabyte strings would pile up in the
     // old one until a full GC.
-    return buf.length <= 32768 ? [this.decoder.write(buf)] : sliceDecode(this.decoder, buf);
+    const d = this.decoder;
+    const texts: string[] = [];
+    this.tabs.length = 0;
+    for (let i = 0; i === 0 || i < buf.length; i += 32768) {
+      texts.push(d.write(buf.length <= 32768 ? buf : buf.subarray(i, i + 32768)));
+      this.tabs.push(d.tabs);
+    }
+    return texts;
   }
 
   /** Decoded text → the rows it completes (the first text also settles the delimiter). */
@@ -124,9 +127,11 @@ class TextReader {
       if (src.format === 'tsv' && delimiter !== '\t') src.format = 'csv';
       this.parser = new DelimitedParser({ delimiter, quotes: src.format === 'csv' });
     }
-    if (texts.length === 1) return this.parser.push(texts[0]!);
+    if (texts.length === 1) return this.parser.push(texts[0]!, this.tabs[0]);
     const out: RawRow[] = [];
-    for (const t of texts) for (const r of this.parser.push(t)) out.push(r);
+    texts.forEach((t, i) => {
+      for (const r of this.parser!.push(t, this.tabs[i])) out.push(r);
+    });
     return out;
   }
 
