@@ -17,8 +17,8 @@ import type { Db } from './connect.js';
 import type { ArrayRows } from './queryArrays.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./sqliteReadWorker.js', import.meta.url));
-/** A thread idle this long stops (a run's next query comes within milliseconds). */
-const IDLE_MS = 1000;
+/** A thread idle this long stops (a run asks again within seconds, even on a busy machine). */
+const IDLE_MS = 10_000;
 
 export interface ThreadQuery {
   id: number;

@@ -132,7 +132,8 @@ export class HisReader {
           'settlements_for_reconcile',
           binds,
           each,
-          outer ? { timesAsText: true, outer } : { timesAsText: true },
+          // A summed day's rows of some scopes (the 3202 details): read on SQLite's reading thread.
+          outer ? { timesAsText: true, outer, onThread: true } : { timesAsText: true },
         );
       ms += performance.now() - t0;
       await yieldToIo();
