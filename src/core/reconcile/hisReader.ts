@@ -132,8 +132,7 @@ export class HisReader {
           'settlements_for_reconcile',
           binds,
           each,
-          // A summed day's rows of some scopes (the 3202 details): read on SQLite's reading thread.
-          outer ? { timesAsText: true, outer, onThread: true } : { timesAsText: true },
+          outer ? { timesAsText: true, outer } : { timesAsText: true },
         );
       ms += performance.now() - t0;
       await yieldToIo();
