@@ -13,6 +13,7 @@
  */
 import type { Knex } from 'knex';
 import type { Db } from './connect.js';
+import { sqliteRowsOnThread } from './sqliteReadThread.js';
 import { asText, pgCopyEach, type PgCopyConn, type PgTypes } from './pgCopyEach.js';
 
 export interface ArrayOptions {
@@ -22,6 +23,11 @@ export interface ArrayOptions {
    * the driver's local-time Date would give, without making a Date per value.
    */
   timesAsText?: boolean;
+  /**
+   * On a SQLite file, run on a thread of its own (sqliteReadThread.ts) and hand the rows over when
+   * all have come: for a query that takes long and answers with few rows (sums).
+   */
+  onThread?: boolean;
 }
 
 export interface ArrayRows {
@@ -107,16 +113,17 @@ export async function queryEach(
     .raw(sql, bindings as unknown as Knex.RawBinding[])
     .toSQL()
     .toNative();
+  if (db.dialect === 'sqlite' && opts.onThread) {
+    const there = sqliteRowsOnThread(db, native.sql, sqliteValues(native.bindings));
+    if (there) return handOver(await there, onRow);
+  }
   const client = db.knex.client as unknown as KnexClientLike;
   const conn = await client.acquireConnection();
   try {
     if (db.dialect === 'sqlite') {
       const st = (conn as BetterSqliteConn).prepare(native.sql);
       if (!st.reader) throw new Error('queryEach runs a SELECT only');
-      // As knex does for better-sqlite3: booleans and dates become numbers.
-      const values = native.bindings.map((b) =>
-        b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b,
-      );
+      const values = sqliteValues(native.bindings);
       const columns = st.columns().map((c) => c.name);
       try {
         for (const row of st.raw(true).iterate(...values)) onRow(row as unknown[], columns);
@@ -159,6 +166,11 @@ export async function queryEach(
   } finally {
     await client.releaseConnection(conn);
   }
+}
+
+/** As knex does for better-sqlite3: booleans and dates become numbers. */
+function sqliteValues(bindings: readonly unknown[]): unknown[] {
+  return bindings.map((b) => (b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b));
 }
 
 function handOver(all: ArrayRows, onRow: RowSink): string[] {

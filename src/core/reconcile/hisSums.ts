@@ -215,9 +215,12 @@ async function sumDaySqlite(
   binds: Binds,
 ): Promise<SummedGroup[] | 'rows'> {
   const found: unknown[][] = [];
+  // On a thread of its own: the day's grouping is most of a large month's reading, and meanwhile
+  // this thread talks to the center and writes the detail files.
   await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), {
     timesAsText: true,
     outer: sumsSqlSqlite,
+    onThread: true,
   });
   const out: SummedGroup[] = [];
   const k = GROUPED.length;
