@@ -42,25 +42,11 @@ export function cutColumns(kind: CatalogKind): Array<{ stored: string; position:
     .sort((a, b) => a.position - b.position);
 }
 
-/** The columns a checksum covers (those the pipeline stores). */
-const SUMMED = [
-  'med_list_codg',
-  'begndate',
-  'enddate',
-  'vali_flag',
-  'hilist_name',
-  'hilist_spec',
-  'prodentp_name',
-  'aprvno',
-  'prcunt',
-  'rid',
-  'ver',
-  'ver_name',
-];
-
-/** SQL giving the row count and a digest of the summed columns, ordered by the key. */
-export function checksumSql(dialect: 'sqlite' | 'postgres', table: string): string {
-  const row = SUMMED.map((c) => `coalesce(${c}, '')`).join(` || '|' || `);
+/** SQL giving the row count and a digest of the columns the pipeline stores, ordered by the key. */
+export function checksumSql(dialect: 'sqlite' | 'postgres', kind: CatalogKind, table: string): string {
+  const row = cutColumns(kind)
+    .map(({ stored: c }) => `coalesce(${c}, '')`)
+    .join(` || '|' || `);
   const inner = `SELECT ${row} AS r FROM ${table} ORDER BY med_list_codg, begndate`;
   return dialect === 'postgres'
     ? `SELECT count(*) || ' ' || md5(string_agg(r, E'\\n')) FROM (${inner}) s`

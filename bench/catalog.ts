@@ -97,7 +97,7 @@ async function sqliteCase(c: ImportCase): Promise<ImportResult | undefined> {
   spawnSync(c.hisopsImport(`sqlite:${hFile}`)[0], c.hisopsImport(`sqlite:${hFile}`)[1], { stdio: 'ignore' });
   const ddl = sqlite3(hFile, `.schema ${TABLE}`);
   fs.writeFileSync(c.stored, sqlite3(hFile, '-tabs', '-noheader', `SELECT ${COLS} FROM ${TABLE}`));
-  const sum = (f: string) => sqlite3(f, checksumSql('sqlite', TABLE));
+  const sum = (f: string) => sqlite3(f, checksumSql('sqlite', '1306', TABLE));
   const want = sum(hFile);
   if (Number(want.split(' ')[0]) !== c.rows) throw new Error(`hisops stored ${want}, expected ${c.rows} rows`);
   const check = (f: string) => () => same(f, sum(f), want);
@@ -153,7 +153,7 @@ async function postgresCase(c: ImportCase): Promise<ImportResult | undefined> {
     spawnSync(c.hisopsImport(url(hName))[0], c.hisopsImport(url(hName))[1], { stdio: 'ignore' });
     const ddl = execFileSync('pg_dump', ['-s', '-t', TABLE, '--no-owner', url(hName)], { encoding: 'utf8' });
     psql(url(hName), `\\copy (SELECT ${COLS} FROM ${TABLE}) TO '${c.stored}'`);
-    const sum = (n: string) => psql(url(n), checksumSql('postgres', TABLE));
+    const sum = (n: string) => psql(url(n), checksumSql('postgres', '1306', TABLE));
     const want = sum(hName);
     if (Number(want.split(' ')[0]) !== c.rows) throw new Error(`hisops stored ${want}, expected ${c.rows} rows`);
     const check = (n: string) => () => same(n, sum(n), want);

@@ -4,13 +4,12 @@
  */
 import type { Command } from 'commander';
 import type { App } from '../cli/app.js';
-import { registerCalc } from './settleCalc.js';
+import { registerSettleCalc } from './settleCalc.js';
 import { registerStuck } from './settleStuck.js';
 import { registerAudit } from './settleAudit.js';
 
 export function registerSettle(program: Command, app: App): Command {
-  const settle = program.command('settle').description(app.t('settle.describe'));
-  registerCalc(settle, app);
+  const settle = registerSettleCalc(program, app);
   registerAudit(settle, app);
   registerStuck(settle, app);
   app.examples(settle, [

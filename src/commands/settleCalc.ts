@@ -70,9 +70,9 @@ interface CalcOpts {
 }
 
 /**
- * The `settle` command with `calc` alone, for a run whose words are `settle calc`: a batch of bills
- * does not load the stuck and audit commands' modules (the center's protocol tables, the journal),
- * which are a good part of its start.
+ * The `settle` command with `calc`: alone for a run whose words are `settle calc` (a batch of bills
+ * does not load the stuck and audit commands' modules: the center's protocol tables, the journal,
+ * a good part of its start); settle.ts adds the other settle commands to it.
  */
 export function registerSettleCalc(program: Command, app: App): Command {
   const settle = program.command('settle').description(app.t('settle.describe'));
@@ -80,7 +80,7 @@ export function registerSettleCalc(program: Command, app: App): Command {
   return settle;
 }
 
-export function registerCalc(settle: Command, app: App): void {
+function registerCalc(settle: Command, app: App): void {
   const calc = settle
     .command('calc')
     .description(app.t('settle.calc.describe'))

@@ -75,12 +75,16 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** A chunk's decoded text in slices, and where each slice's tabs are (undefined: not noted). */
+interface Decoded {
+  texts: string[];
+  tabs: (Int32Array | undefined)[];
+}
+
 /** The decoder and parser of a text table, set up from its first chunk. */
 class TextReader {
   private decoder?: ChunkDecoder;
   private parser?: DelimitedParser;
-  /** Where the tabs are in each text of the last decode (undefined: not noted). */
-  private readonly tabs: (Int32Array | undefined)[] = [];
 
   constructor(
     private readonly src: TableSource,
@@ -92,8 +96,8 @@ class TextReader {
     return !!this.decoder;
   }
 
-  /** A chunk of bytes → its decoded text, in slices (and where their tabs are, when the decoder noted them). */
-  decode(chunk: Buffer): string[] {
+  /** A chunk of bytes → its decoded text, in slices, and where each slice's tabs are when the decoder noted them. */
+  decode(chunk: Buffer): Decoded {
     let buf: Uint8Array = chunk;
     if (!this.decoder) {
       const d = detectEncoding(chunk.subarray(0, 65536), this.o.encoding ?? 'auto');
@@ -108,16 +112,16 @@ class TextReader {
     // old one until a full GC.
     const d = this.decoder;
     const texts: string[] = [];
-    this.tabs.length = 0;
+    const tabs: (Int32Array | undefined)[] = [];
     for (let i = 0; i === 0 || i < buf.length; i += 32768) {
       texts.push(d.write(buf.length <= 32768 ? buf : buf.subarray(i, i + 32768)));
-      this.tabs.push(d.tabs);
+      tabs.push(d.tabs);
     }
-    return texts;
+    return { texts, tabs };
   }
 
   /** Decoded text → the rows it completes (the first text also settles the delimiter). */
-  rows(texts: string[]): RawRow[] {
+  rows({ texts, tabs }: Decoded): RawRow[] {
     if (!this.parser) {
       const src = this.src;
       const text = texts.join('');
@@ -127,10 +131,10 @@ class TextReader {
       if (src.format === 'tsv' && delimiter !== '\t') src.format = 'csv';
       this.parser = new DelimitedParser({ delimiter, quotes: src.format === 'csv' });
     }
-    if (texts.length === 1) return this.parser.push(texts[0]!, this.tabs[0]);
+    if (texts.length === 1) return this.parser.push(texts[0]!, tabs[0]);
     const out: RawRow[] = [];
     texts.forEach((t, i) => {
-      for (const r of this.parser!.push(t, this.tabs[i])) out.push(r);
+      for (const r of this.parser!.push(t, tabs[i])) out.push(r);
     });
     return out;
   }
@@ -160,10 +164,10 @@ function textSource(
       const reader = new TextReader(src, o, check);
       try {
         for await (const chunk of bytes()) {
-          const texts = reader.decode(chunk);
-          const rows = reader.rows(texts);
+          const decoded = reader.decode(chunk);
+          const rows = reader.rows(decoded);
           if (check.checked) {
-            if (texts.some((t) => t.includes('\uFFFD'))) check.scanFffd(rows);
+            if (decoded.texts.some((t) => t.includes('\uFFFD'))) check.scanFffd(rows);
             if (rows.length) yield rows;
             continue;
           }
