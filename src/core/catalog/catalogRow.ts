@@ -67,11 +67,12 @@ export function clean(v: string | undefined): string | null {
 }
 
 /**
- * A 52-bit fingerprint of a row's text: its CRC-32 (computed natively) and its length. A row
- * re-published unchanged has the same text; any edit changes the CRC with near certainty.
+ * A 52-bit fingerprint of a row's text: the CRC-32 of its UTF-8 (computed natively, or given: the
+ * GBK decoder takes it while decoding) and its length. A row re-published unchanged has the same
+ * text; any edit changes the CRC with near certainty.
  */
-export function fingerprint(text: string): number {
-  return crc32(text) * 1048576 + (text.length & 0xfffff);
+export function fingerprint(text: string, crc = -1): number {
+  return (crc >= 0 ? crc : crc32(text)) * 1048576 + (text.length & 0xfffff);
 }
 
 /**
@@ -163,8 +164,9 @@ type Row = {
   readonly cells: string[];
   readonly text?: string;
   readonly delimiter?: string;
-  /** Where a tab-separated line's tabs are, when its decoder noted them (delimited.ts's TextRow). */
+  /** Where a tab-separated line's tabs are and its CRC, when its decoder noted them (delimited.ts's TextRow). */
   readonly tabs?: Int32Array;
+  readonly crc?: number;
   readonly tabFrom?: number;
   readonly tabTo?: number;
   readonly tabBase?: number;
@@ -186,8 +188,9 @@ export interface Reading {
   /** Documented column → the cell it came from (header files), for messages. */
   cellOf?: number[];
   extra?: Record<string, string>;
-  /** The text the fingerprint covers. */
+  /** The text the fingerprint covers, and its CRC-32 when the decoder took it (-1: not). */
   fpText: string;
+  fpCrc: number;
   problems?: Problem[];
 }
 
@@ -199,10 +202,12 @@ function readPositional(row: Row, ctx: RowContext): Reading | RowBad {
   let count: number;
   let get: (i: number) => string | undefined;
   let fpText: string;
+  let fpCrc = -1;
   if (idx && row.text !== undefined && row.delimiter && indexLine(idx, row)) {
     count = idx.count;
     get = (i) => idx.get(i);
     fpText = row.text;
+    fpCrc = row.crc ?? -1;
   } else {
     const cells = row.cells;
     count = cells.length;
@@ -228,7 +233,14 @@ function readPositional(row: Row, ctx: RowContext): Reading | RowBad {
     const v = clean(get(i));
     if (v !== null) (extra ??= {})[`col_${i + 1}`] = v;
   }
-  return { ctx, values: new Array(WIDTH).fill(null), doc: (i) => (i < 0 ? null : clean(get(i))), extra, fpText };
+  return {
+    ctx,
+    values: new Array(WIDTH).fill(null),
+    doc: (i) => (i < 0 ? null : clean(get(i))),
+    extra,
+    fpText,
+    fpCrc,
+  };
 }
 
 /** A row of a file with a header (CSV, xlsx): cells go to documented columns, stored columns or extra. */
@@ -255,7 +267,7 @@ function readByHeader(row: Row, ctx: RowContext): Reading {
     [C.hilist_name, C.hilist_spec, C.chrgitm_lv, C.pric_uplmt_amt, C.selfpay_prop]
       .map((i) => values[i] ?? '')
       .join('\u0001');
-  return { ctx, values, doc: (i) => (i < 0 ? null : clean(d[i] ?? undefined)), cellOf, extra, fpText };
+  return { ctx, values, doc: (i) => (i < 0 ? null : clean(d[i] ?? undefined)), cellOf, extra, fpText, fpCrc: -1 };
 }
 
 /**
@@ -273,7 +285,10 @@ export function catalogRow(row: Row, ctx: RowContext): RowOk | RowBad {
   if (extra) values[C.extra] = JSON.stringify(extra);
   values[C.src_file] = ctx.fileIndex ?? 0;
   values[C.src_line] = ctx.line;
-  const fp = fingerprint(ctx.layout.mode === 'position' || !extra ? r.fpText : r.fpText + '\u0001' + values[C.extra]);
+  const fp =
+    ctx.layout.mode === 'position' || !extra
+      ? fingerprint(r.fpText, r.fpCrc)
+      : fingerprint(r.fpText + '\u0001' + values[C.extra]);
   values[C.row_fp] = fingerprintText(fp);
   return { ok: true, values, code: values[C.med_list_codg] as string, begndate: begn, fp };
 }

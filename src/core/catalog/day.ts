@@ -56,6 +56,20 @@ function fromExcelSerial(n: number): Day | undefined {
   return make(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** Whether a `yyyy-MM-dd` is followed by a time: ` HH:mm:ss` (the usual, checked without a regular expression), ` H:mm`, …. */
+function isTime(raw: string): boolean {
+  if (
+    raw.length === 19 &&
+    raw.charCodeAt(13) === 58 &&
+    raw.charCodeAt(16) === 58 &&
+    num2(raw, 11) >= 0 &&
+    num2(raw, 14) >= 0 &&
+    num2(raw, 17) >= 0
+  )
+    return true;
+  return /^ \d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw.slice(10));
+}
+
 /**
  * Text → day, or undefined when it is not a date. Accepts `2024-03-01`, `2024/3/1`, `2024.03.01`,
  * `20240301`, `2024年3月1日`, any of those followed by a time, Java's `Date.toString()`
@@ -73,7 +87,7 @@ export function parseDay(raw: string, opts: { excelSerial?: boolean } = {}): Day
     const y = num4(raw, 0);
     const m = num2(raw, 5);
     const d = num2(raw, 8);
-    if (y >= 0 && m >= 0 && d >= 0 && (raw.length === 10 || /^ \d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw.slice(10))))
+    if (y >= 0 && m >= 0 && d >= 0 && (raw.length === 10 || isTime(raw)))
       // The digits are already the day's own: no Date and no new string for a real day.
       return isDay(y, m, d) ? (raw.length === 10 ? raw : raw.slice(0, 10)) : undefined;
   }

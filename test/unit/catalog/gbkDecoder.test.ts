@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DelimitedParser, TextRow } from '../../../src/core/catalog/read/delimited.js';
@@ -33,6 +34,18 @@ function bytesOf(seed: number, len: number, garbage: boolean): Uint8Array {
     } else b[i] = rnd(128);
   }
   return b;
+}
+
+/** GBK text that the table reads whole: ASCII, line breaks, tabs, and characters of two and three UTF-8 bytes. */
+function textBytes(seed: number, chars: number): Uint8Array {
+  const pool = ['\t', '\n', '\r', '\r\n', 'A', '0', ' ', '甲', '乙', '注射器', '·', 'é', 'α', 'ü', '（', '㎡'];
+  let s = seed;
+  let text = '';
+  for (let i = 0; i < chars; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    text += pool[(s >> 16) % pool.length];
+  }
+  return iconv.encode(text, 'gbk');
 }
 
 describe('GBK decoding with the tabs noted', () => {
@@ -81,5 +94,26 @@ describe('GBK decoding with the tabs noted', () => {
       expect(own).toEqual([...r.text].flatMap((c, i) => (c === '\t' ? [i] : [])));
     }
     expect(marked.length).toBeGreaterThan(0);
+  });
+
+  it('gives each whole line of a piece the CRC-32 of its UTF-8, a carriage return before the break left out', () => {
+    let withCrc = 0;
+    for (let seed = 1; seed <= 1500; seed++) {
+      const b = textBytes(seed, 1 + (seed % 300));
+      const d = gbkDecoder(icu)!;
+      const p = new DelimitedParser({ delimiter: '\t', quotes: false });
+      const rows = [];
+      for (let i = 0, k = 1; i < b.length; i += k, k = 1 + ((seed * 5 + i) % 53)) {
+        const text = d.write(b.subarray(i, i + k));
+        rows.push(...p.push(text, d.tabs, d.lineCrcs));
+      }
+      rows.push(...p.push(d.end()), ...p.end());
+      for (const r of rows)
+        if (r instanceof TextRow && r.crc >= 0) {
+          withCrc++;
+          expect(r.crc, `seed ${seed} line ${r.line}`).toBe(crc32(r.text));
+        }
+    }
+    expect(withCrc).toBeGreaterThan(1000);
   });
 });

@@ -13,7 +13,7 @@ import type { TableSource } from '../read/openTable.js';
 import { detach, detachedCopy, keyOf, processPending, sampleOf, trackedOf } from './importChanges.js';
 import type { ImportRun, KindState } from './importRun.js';
 import type { FileSummary } from './importTypes.js';
-import { PackedRow, SEP, STRIDE, type RowBatch, type RowMessage } from './tableRows.js';
+import { PACKED, PackedRow, STRIDE, Unpacked, type RowBatch, type RowMessage } from './tableRows.js';
 
 /** Changed rows are compared with the stored entries this many at a time. */
 const PENDING_BATCH = 1000;
@@ -71,11 +71,14 @@ function addEntry(run: ImportRun, st: KindState, row: PackedRow, fileIndex: numb
   if (s.samples.added.length < run.nSamples) s.samples.added.push(sampleOf(row.values(), row.line));
   if (!run.writing()) return;
   const w = st.writer!;
-  if (row.csv !== undefined && w.addCsv)
-    return w.addCsv(row.csv, `"${fileIndex}","${row.line}","${s.importId}","${s.importId}"\n`);
+  const id = s.importId!;
+  // A packed row goes to the writer as packed: no array of its values is made for it.
+  if (row.start >= 0 && w.addCsvBytes)
+    return w.addCsvBytes(row.packing.bytes!, row.start, row.end, fileIndex, row.line, id);
+  if (row.at >= 0 && w.addFlat) return w.addFlat(row.packing.flat!, row.at, PACKED, fileIndex, row.line, id);
   const v = row.values();
-  v[COL.added_import] = s.importId;
-  v[COL.import_id] = s.importId;
+  v[COL.added_import] = id;
+  v[COL.import_id] = id;
   return w.add(v);
 }
 
@@ -115,8 +118,7 @@ async function takeBatch(
   fsum: FileSummary,
 ): Promise<void> {
   const fileIndex = st.sources.length - 1;
-  const flat = run.mode === 'values' && b.text.length > 0 ? b.text.split(SEP) : undefined;
-  const row = new PackedRow(fileIndex, flat);
+  const row = new PackedRow(fileIndex, new Unpacked(b));
   const n = b.meta.length / STRIDE;
   let packed = 0;
   for (let r = 0; r < n; r++) {

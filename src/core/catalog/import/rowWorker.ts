@@ -22,7 +22,16 @@ port.on('message', () => {
   resume = undefined;
 });
 
-const post = (m: ThreadMessage) => port.postMessage(m, m.t === 'rows' ? [m.meta.buffer as ArrayBuffer] : []);
+/** A batch's typed arrays are handed over, not copied (each has a buffer of its own). */
+const post = (m: ThreadMessage) =>
+  port.postMessage(
+    m,
+    m.t !== 'rows'
+      ? []
+      : m.bytes
+        ? [m.meta.buffer as ArrayBuffer, m.bytes.buffer as ArrayBuffer]
+        : [m.meta.buffer as ArrayBuffer],
+  );
 
 async function read(): Promise<void> {
   let opened = false;

@@ -1,14 +1,15 @@
 /**
  * The rows of one table, read and checked, as batches ready for the importer (importRows.ts): the
  * layout from the first row, every row checked (catalogRow), a key seen twice in the table
- * refused, and the values of the good rows packed into one string per batch. A string crosses
- * from the reading thread to the writing one (rowThread.ts) in one copy, where arrays of small
- * strings would be cloned value by value.
+ * refused, and the values of the good rows packed per batch, so that a batch crosses from the
+ * reading thread to the writing one (rowThread.ts) in one piece, where arrays of small strings
+ * would be cloned value by value.
  *
- * Two packings: `values` joins the stored values (SEP between values, NUL for null) for the
- * importer to split and bind; `copy` writes them as PostgreSQL COPY CSV, so that the importer
- * sends a new row's text as it is. A row that the packing cannot carry (a value holding SEP or
- * NUL) and a refused row travel beside the batch as plain objects.
+ * Two packings: `values` joins the stored values into one string (SEP between them, NUL for
+ * null) for the importer to split and bind; `copy` writes them as PostgreSQL COPY CSV, encoded as
+ * UTF-8 into bytes that are handed over rather than copied, so that the importer sends a new
+ * row's bytes as they are. A row that the packing cannot carry (a value holding SEP or NUL) and a
+ * refused row travel beside the batch as plain objects.
  */
 import { layoutFor } from '../catalogColumns.js';
 import { catalogRow, LineIndex, rowPlan, type RowContext } from '../catalogRow.js';
@@ -24,7 +25,7 @@ import { COL } from '../storedColumns.js';
 type Values = (string | number | null)[];
 
 /** Values packed per row: the stored columns up to row_fp (src_file, src_line and the import ids are the importer's). */
-const PACKED = COL.row_fp + 1;
+export const PACKED = COL.row_fp + 1;
 export const SEP = '\u0001';
 export const NUL = '\u0002';
 /** Numbers per row in a batch's `meta`: line, fingerprint, the key's two hashes, version, side row, text span. */
@@ -41,8 +42,14 @@ interface SideRow {
 
 export interface RowBatch {
   t: 'rows';
+  /** `values` batches: the packed values. */
   text: string;
-  /** Per row: line, fp, hash1, hash2, index into `vers` (-1: none), side row + 1 (0: packed), start and end in `text`. */
+  /** `copy` batches: the rows' COPY CSV in UTF-8 (transferred, not cloned). */
+  bytes?: Uint8Array;
+  /**
+   * Per row: line, fp, hash1, hash2, index into `vers` (-1: none), side row + 1 (0: packed), and
+   * where its packing is: its first and last value's places in `text` (values), or its span of `bytes` (copy).
+   */
   meta: Float64Array;
   /** ver, ver_name pairs the rows name. */
   vers: (string | null)[];
@@ -56,13 +63,12 @@ export type RowMessage =
   | { t: 'end'; encoding?: Encoding; encodingHow?: TableSource['encodingHow'] };
 
 /**
- * A row's values appended to a batch's COPY CSV: each quoted (quotes doubled), null as nothing,
- * each followed by a comma. The batch's text grows by concatenation, which V8 keeps as a rope
- * and flattens once when the batch is posted: cheaper than pushing three pieces per value into
- * an array and joining them (a tenth of the reading thread's CPU, the slower of the two).
+ * A row's values as COPY CSV: each quoted (quotes doubled), null as nothing, each followed by a
+ * comma. The text grows by concatenation, which V8 keeps as a rope and flattens once when it is
+ * encoded: cheaper than pushing three pieces per value into an array and joining them.
  */
-function appendCsv(text: string, values: Values): string {
-  let out = text;
+function rowCsv(values: Values): string {
+  let out = '';
   for (let i = 0; i < PACKED; i++) {
     const v = values[i];
     if (v === null || v === undefined) {
@@ -75,13 +81,39 @@ function appendCsv(text: string, values: Values): string {
   return out;
 }
 
-function packValues(parts: string[], values: Values): number {
+/** A row's values pushed to a batch's pieces (joined by SEP at the end: cheaper here than a rope). */
+function packValues(parts: string[], values: Values): void {
   for (let i = 0; i < PACKED; i++) {
     const v = values[i];
     parts.push(v === null || v === undefined ? NUL : String(v));
   }
-  return PACKED;
 }
+
+/**
+ * A batch's COPY CSV as UTF-8, row by row into one buffer of its own (never the shared pool), so
+ * that its memory can be transferred to the importer's thread instead of copied.
+ */
+class Utf8Sink {
+  buf: Buffer;
+  len = 0;
+
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+  }
+
+  append(s: string): void {
+    // At most three bytes per UTF-16 unit.
+    if (this.len + s.length * 3 > this.buf.length) {
+      const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + s.length * 3));
+      this.buf.copy(next, 0, 0, this.len);
+      this.buf = next;
+    }
+    this.len += this.buf.write(s, this.len);
+  }
+}
+
+/** Bytes set aside for a batch's COPY CSV at first: a little more than the last batch took. */
+let sinkSize = 1 << 16;
 
 /** A row whose values could hold SEP or NUL (the values come from its cells). */
 function unpackable(row: RawRow): boolean {
@@ -116,8 +148,8 @@ function duplicate(ctx: RowContext, line: number, code: string, begndate: string
 export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen: LineTable, mode: RowMode): RowBatch {
   const n = batch.length - start;
   const meta = new Float64Array(n * STRIDE);
+  const sink = mode === 'copy' ? new Utf8Sink(sinkSize) : undefined;
   const parts: string[] = [];
-  let csv = '';
   const vers: (string | null)[] = [];
   const side: SideRow[] = [];
   let len = 0;
@@ -146,21 +178,24 @@ export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen:
     meta[m + 2] = h1;
     meta[m + 3] = h2;
     meta[m + 4] = versionIndex(vers, res.values);
-    if (mode === 'values' && unpackable(row)) {
+    if (sink) {
+      meta[m + 6] = sink.len;
+      sink.append(rowCsv(res.values));
+      meta[m + 7] = sink.len;
+      continue;
+    }
+    if (unpackable(row)) {
       meta[m + 5] = side.push({ values: res.values });
       continue;
     }
-    if (mode === 'copy') {
-      meta[m + 6] = csv.length;
-      csv = appendCsv(csv, res.values);
-      meta[m + 7] = csv.length;
-      continue;
-    }
     meta[m + 6] = len;
-    len += packValues(parts, res.values);
+    packValues(parts, res.values);
+    len += PACKED;
     meta[m + 7] = len;
   }
-  return { t: 'rows', text: mode === 'copy' ? csv : parts.join(SEP), meta, vers, side };
+  if (!sink) return { t: 'rows', text: parts.join(SEP), meta, vers, side };
+  sinkSize = Math.max(1 << 16, Math.ceil(sink.len * 1.25));
+  return { t: 'rows', text: '', bytes: sink.buf.subarray(0, sink.len), meta, vers, side };
 }
 
 /** One COPY CSV value as packed (tableRows.ts): quoted with quotes doubled, or nothing for null. */
@@ -188,7 +223,25 @@ function csvValues(text: string, out: Values): void {
   }
 }
 
-/** A good row of a batch, unpacked: its key hashes and fingerprint, its values when asked for. */
+/**
+ * A batch's packing as the importer reads it: the values of a `values` batch split, null for
+ * NUL, or a `copy` batch's bytes.
+ */
+export class Unpacked {
+  readonly flat: (string | null)[] | undefined;
+  readonly bytes: Buffer | undefined;
+
+  constructor(b: RowBatch) {
+    if (b.bytes) this.bytes = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength);
+    else if (b.text.length > 0) {
+      const flat: (string | null)[] = b.text.split(SEP);
+      for (let i = 0; i < flat.length; i++) if (flat[i] === NUL) flat[i] = null;
+      this.flat = flat;
+    }
+  }
+}
+
+/** A good row of a batch, unpacked: its key hashes and fingerprint, its packed values, its values when asked for. */
 export class PackedRow {
   line = 0;
   fp = 0;
@@ -196,13 +249,16 @@ export class PackedRow {
   h2 = 0;
   ver: string | null = null;
   verName: string | null = null;
-  /** COPY CSV text of the packed values (copy batches). */
-  csv: string | undefined;
+  /** Where its values are in the batch's `flat` (values batches; -1: beside the batch). */
+  at = -1;
+  /** Its COPY CSV's span of the batch's `bytes` (copy batches; start -1: beside the batch). */
+  start = -1;
+  end = -1;
   private vals: Values | undefined;
 
   constructor(
     private readonly fileIndex: number,
-    private readonly flat: string[] | undefined,
+    readonly packing: Unpacked,
   ) {}
 
   set(b: RowBatch, m: number, packed: number, values: Values | undefined): void {
@@ -214,28 +270,23 @@ export class PackedRow {
     const v = meta[m + 4]!;
     this.ver = v < 0 ? null : b.vers[v]!;
     this.verName = v < 0 ? null : b.vers[v + 1]!;
-    this.csv = values || this.flat ? undefined : b.text.slice(meta[m + 6], meta[m + 7]);
+    const inline = !values && (this.packing.flat || this.packing.bytes);
+    this.at = inline && this.packing.flat ? packed * PACKED : -1;
+    this.start = inline && this.packing.bytes ? meta[m + 6]! : -1;
+    this.end = meta[m + 7]!;
     this.vals = values;
-    if (!values && this.flat) {
-      const vals: Values = new Array(COL.import_id + 1).fill(null);
-      const flat = this.flat;
-      const at = packed * PACKED;
-      for (let i = 0; i < PACKED; i++) {
-        const x = flat[at + i]!;
-        vals[i] = x === NUL ? null : x;
-      }
-      this.vals = vals;
-    }
-    if (this.vals) {
-      this.vals[COL.src_file] = this.fileIndex;
-      this.vals[COL.src_line] = this.line;
+    if (values) {
+      values[COL.src_file] = this.fileIndex;
+      values[COL.src_line] = this.line;
     }
   }
 
   values(): Values {
     if (!this.vals) {
       const vals: Values = new Array(COL.import_id + 1).fill(null);
-      csvValues(this.csv!, vals);
+      const { flat, bytes } = this.packing;
+      if (flat) for (let i = 0; i < PACKED; i++) vals[i] = flat[this.at + i]!;
+      else csvValues(bytes!.toString('utf8', this.start, this.end), vals);
       vals[COL.src_file] = this.fileIndex;
       vals[COL.src_line] = this.line;
       this.vals = vals;

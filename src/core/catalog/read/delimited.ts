@@ -25,6 +25,8 @@ export class TextRow implements RawRow {
   tabFrom = 0;
   tabTo = 0;
   tabBase = 0;
+  /** The CRC-32 of the line's UTF-8, when the decoder took it; -1 when not. */
+  crc = -1;
   constructor(
     readonly line: number,
     readonly text: string,
@@ -103,10 +105,11 @@ export class DelimitedParser {
   constructor(private readonly o: DelimitedOptions) {}
 
   /**
-   * Feed decoded text; returns the rows completed by it. `tabs`, where the decoder noted them, are
-   * the positions of the text's tabs, handed to the tab-separated rows cut from it.
+   * Feed decoded text; returns the rows completed by it. `tabs` and `crcs`, where the decoder noted
+   * them, are the positions of the text's tabs and the CRCs of the lines that end in it (one per
+   * line break), handed to the tab-separated rows cut from it.
    */
-  push(text: string, tabs?: Int32Array): RawRow[] {
+  push(text: string, tabs?: Int32Array, crcs?: Uint32Array): RawRow[] {
     const out: RawRow[] = [];
     let nl = text.indexOf('\n');
     if (nl < 0) {
@@ -115,15 +118,18 @@ export class DelimitedParser {
     }
     // Lines are cut from the text where they lie: only a line split between two texts is joined.
     let from = 0;
+    // The line break the CRC of a line ends at (a line joined across two texts takes none).
+    let k = 0;
     if (this.rest.length) {
       this.take(this.rest + text.slice(0, nl), out);
       this.rest = '';
       from = nl + 1;
       nl = text.indexOf('\n', from);
+      k = 1;
     }
     const marked = tabs && this.o.delimiter === '\t' ? tabs : undefined;
     let t = 0;
-    for (; nl >= 0; nl = text.indexOf('\n', from)) {
+    for (; nl >= 0; nl = text.indexOf('\n', from), k++) {
       const n = out.length;
       this.take(text.slice(from, nl), out);
       if (marked) {
@@ -136,6 +142,7 @@ export class DelimitedParser {
           row.tabFrom = t;
           row.tabTo = e;
           row.tabBase = from;
+          if (crcs) row.crc = crcs[k]!;
           t = e;
         }
       }

@@ -57,6 +57,8 @@ export interface ChunkDecoder {
   end(): string;
   /** Where the tabs are in the text the last write returned, when the decoder noted them (gbkDecoder.ts). */
   readonly tabs?: Int32Array | undefined;
+  /** The CRC-32 of each line that ended in that text, when the decoder took them (gbkDecoder.ts). */
+  readonly lineCrcs?: Uint32Array | undefined;
 }
 
 /** An incremental decoder; invalid bytes become U+FFFD (which the readers then report). */

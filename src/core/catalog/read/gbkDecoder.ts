@@ -57,16 +57,40 @@ export function gbkDecoder(make: () => ChunkDecoder): ChunkDecoder | undefined {
   return new FastGbk(table, make);
 }
 
-/** A GBK chunk decoder that also gives where the tabs of each chunk's text are. */
+/** CRC-32 (zlib's) of one byte, by table. */
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/**
+ * A GBK chunk decoder that also gives where the tabs of each chunk's text are, and the CRC-32 of
+ * the UTF-8 of each line that ends in it (the fingerprint's, catalogRow.ts), a carriage return
+ * before the line break left out as the line reader leaves it out: taken here from the characters
+ * as they are decoded, instead of encoding each line again for zlib.
+ */
 class FastGbk implements ChunkDecoder {
   /** Positions of the tabs in the text the last write returned; undefined when not known. */
   tabs: Int32Array | undefined;
+  /** CRC-32 of each line that ended in the text the last write returned, in order; undefined when not known. */
+  lineCrcs: Uint32Array | undefined;
   /** A lead byte cut off at the end of the last chunk, or -1. */
   private carry = -1;
   private slow: ChunkDecoder | undefined;
   // Room for a chunk of 32 KiB (openTable's slices) and its carried byte, grown for a bigger one.
   private units = new Uint16Array(32769);
   private marks = new Int32Array(32769);
+  private crcs = new Uint32Array(32769);
+  /** The running CRC of the line so far (inverted, as zlib keeps it), and what it was before its last carriage return. */
+  private crc = -1;
+  private crcCR = -1;
+  /** Whether the last character decoded was a carriage return. */
+  private lastCR = false;
 
   constructor(
     private readonly tbl: Uint16Array,
@@ -76,34 +100,54 @@ class FastGbk implements ChunkDecoder {
   write(chunk: Uint8Array): string {
     if (this.slow) {
       this.tabs = undefined;
+      this.lineCrcs = undefined;
       return this.slow.write(chunk);
     }
     const n = chunk.length;
     if (this.units.length < n + 1) {
       this.units = new Uint16Array(n + 1);
       this.marks = new Int32Array(n + 1);
+      this.crcs = new Uint32Array(n + 1);
     }
     const out = this.units;
     const marks = this.marks;
+    const crcs = this.crcs;
     const tbl = this.tbl;
+    const T = CRC_TABLE;
+    let crc = this.crc;
+    let crcCR = this.crcCR;
     let j = 0;
     let m = 0;
+    let k = 0;
     let i = 0;
     if (this.carry >= 0) {
       if (n === 0) {
         this.tabs = new Int32Array(0);
+        this.lineCrcs = new Uint32Array(0);
         return '';
       }
       const c = tbl[(this.carry << 8) | chunk[0]!]!;
       if (c === 0) return this.handOver(chunk);
       out[j++] = c;
+      crc = crcOfUnit(T, crc, c);
       i = 1;
     }
     let carry = -1;
     while (i < n) {
       const b = chunk[i]!;
       if (b < 0x80) {
-        if (b === 9) marks[m++] = j;
+        if (b <= 13) {
+          if (b === 9) marks[m++] = j;
+          else if (b === 10) {
+            const cr = j > 0 ? out[j - 1] === 13 : this.lastCR;
+            crcs[k++] = ~(cr ? crcCR : crc);
+            crc = -1;
+            out[j++] = 10;
+            i++;
+            continue;
+          } else if (b === 13) crcCR = crc;
+        }
+        crc = T[(crc ^ b) & 0xff]! ^ (crc >>> 8);
         out[j++] = b;
         i++;
         continue;
@@ -116,10 +160,15 @@ class FastGbk implements ChunkDecoder {
       const c = tbl[(b << 8) | chunk[i + 1]!]!;
       if (c === 0) return this.handOver(chunk);
       out[j++] = c;
+      crc = crcOfUnit(T, crc, c);
       i += 2;
     }
     this.carry = carry;
+    this.crc = crc;
+    this.crcCR = crcCR;
+    if (j > 0) this.lastCR = out[j - 1] === 13;
     this.tabs = marks.slice(0, m);
+    this.lineCrcs = crcs.slice(0, k);
     return Buffer.from(out.buffer, out.byteOffset, j * 2).toString('utf16le');
   }
 
@@ -128,6 +177,7 @@ class FastGbk implements ChunkDecoder {
     const slow = this.make();
     this.slow = slow;
     this.tabs = undefined;
+    this.lineCrcs = undefined;
     if (this.carry < 0) return slow.write(chunk);
     const first = slow.write(Uint8Array.of(this.carry));
     this.carry = -1;
@@ -142,4 +192,19 @@ class FastGbk implements ChunkDecoder {
     this.carry = -1;
     return s + slow.end();
   }
+}
+
+/** The running CRC after the UTF-8 of one UTF-16 unit of the table (two or three bytes). */
+function crcOfUnit(T: Int32Array, crc: number, unit: number): number {
+  let c = crc;
+  // Never met in a table built from ICU, but encoded as V8 would: ASCII as itself, a lone surrogate as U+FFFD.
+  if (unit < 0x80) return T[(c ^ unit) & 0xff]! ^ (c >>> 8);
+  const u = unit >= 0xd800 && unit <= 0xdfff ? 0xfffd : unit;
+  if (u < 0x800) {
+    c = T[(c ^ (0xc0 | (u >> 6))) & 0xff]! ^ (c >>> 8);
+  } else {
+    c = T[(c ^ (0xe0 | (u >> 12))) & 0xff]! ^ (c >>> 8);
+    c = T[(c ^ (0x80 | ((u >> 6) & 0x3f))) & 0xff]! ^ (c >>> 8);
+  }
+  return T[(c ^ (0x80 | (u & 0x3f))) & 0xff]! ^ (c >>> 8);
 }

@@ -75,10 +75,11 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** A chunk's decoded text in slices, and where each slice's tabs are (undefined: not noted). */
+/** A chunk's decoded text in slices, where each slice's tabs are and the CRCs of its lines (undefined: not noted). */
 interface Decoded {
   texts: string[];
   tabs: (Int32Array | undefined)[];
+  crcs: (Uint32Array | undefined)[];
 }
 
 /** The decoder and parser of a text table, set up from its first chunk. */
@@ -113,15 +114,17 @@ class TextReader {
     const d = this.decoder;
     const texts: string[] = [];
     const tabs: (Int32Array | undefined)[] = [];
+    const crcs: (Uint32Array | undefined)[] = [];
     for (let i = 0; i === 0 || i < buf.length; i += 32768) {
       texts.push(d.write(buf.length <= 32768 ? buf : buf.subarray(i, i + 32768)));
       tabs.push(d.tabs);
+      crcs.push(d.lineCrcs);
     }
-    return { texts, tabs };
+    return { texts, tabs, crcs };
   }
 
   /** Decoded text → the rows it completes (the first text also settles the delimiter). */
-  rows({ texts, tabs }: Decoded): RawRow[] {
+  rows({ texts, tabs, crcs }: Decoded): RawRow[] {
     if (!this.parser) {
       const src = this.src;
       const text = texts.join('');
@@ -131,10 +134,10 @@ class TextReader {
       if (src.format === 'tsv' && delimiter !== '\t') src.format = 'csv';
       this.parser = new DelimitedParser({ delimiter, quotes: src.format === 'csv' });
     }
-    if (texts.length === 1) return this.parser.push(texts[0]!, tabs[0]);
+    if (texts.length === 1) return this.parser.push(texts[0]!, tabs[0], crcs[0]);
     const out: RawRow[] = [];
     texts.forEach((t, i) => {
-      for (const r of this.parser!.push(t, tabs[i])) out.push(r);
+      for (const r of this.parser!.push(t, tabs[i], crcs[i])) out.push(r);
     });
     return out;
   }
