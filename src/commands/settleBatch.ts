@@ -115,13 +115,17 @@ class ChunkWriter {
     }
     if (this.full) await this.drained();
   }
-  /** The bytes so far to the stream, which may keep them until written: the next lines go after them, or to a new buffer when little is left. */
+  /** The bytes so far to the stream. */
   private handOver(): void {
     const b = this.bytes!;
-    const out = b.subarray(0, this.at);
-    this.bytes = b.length - this.at >= BYTES / 4 ? b.subarray(this.at) : Buffer.allocUnsafe(BYTES);
+    const end = this.at;
     this.at = 0;
-    if ((this.stream as Writable).write(out) === false) this.full = true;
+    const st = this.stream as Writable;
+    if (st.write(b.subarray(0, end)) === false) this.full = true;
+    // Written at once (a file, as Node writes stdout to one): the same buffer serves again. Kept
+    // until written (a pipe that is full, a slow reader): the next lines go after those bytes, or
+    // to a new buffer when little is left.
+    if (st.writableLength > 0) this.bytes = b.length - end >= BYTES / 4 ? b.subarray(end) : Buffer.allocUnsafe(BYTES);
   }
   private async drained(): Promise<void> {
     this.full = false;
@@ -221,8 +225,7 @@ class BatchRun {
       let input: fs.ReadStream;
       try {
         fs.accessSync(s.file, fs.constants.R_OK);
-        // Reads of a megabyte: fewer chunks to join and split (lines are handed on a chunk at a time).
-        input = fs.createReadStream(s.file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+        input = fs.createReadStream(s.file, { encoding: 'utf8' });
       } catch {
         this.one(this.rel(s.file), 1, () => {
           throw unreadable(s.file);
