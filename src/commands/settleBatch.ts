@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Ctx } from '../cli/context.js';
 import { EXIT, type HisopsError, inputError, isHisopsError, type ExitCode } from '../core/errors.js';
@@ -73,26 +74,75 @@ export function billSources(ctx: Ctx, args: string[], ndjson: boolean): BillSour
   return out;
 }
 
-/** Buffered writes to stdout; waits for 'drain' when the stream asks to. */
+/**
+ * Buffered writes to stdout; waits for 'drain' when the stream asks to. A Node stream (the
+ * binary's stdout) gets the UTF-8 bytes of each line as it comes, written into a buffer that is
+ * handed over a chunk at a time: the line's text is flattened and encoded while it is fresh,
+ * rather than many lines joined into one string and encoded again. Other streams (tests') get text.
+ */
 class ChunkWriter {
   private buf = '';
-  constructor(private readonly stream: Ctx['io']['stdout']) {}
-  line(s: string): void {
-    this.buf += s + '\n';
+  private bytes: Buffer | null;
+  private at = 0;
+  /** The stream asked to wait for 'drain' after a chunk. */
+  private full = false;
+  constructor(private readonly stream: Ctx['io']['stdout']) {
+    this.bytes = stream instanceof Writable ? Buffer.allocUnsafe(BYTES) : null;
   }
-  /** Write out what is buffered once it is a chunk's worth. */
+  line(s: string): void {
+    if (this.bytes === null) {
+      this.buf += s + '\n';
+      return;
+    }
+    // At most 3 bytes of UTF-8 per UTF-16 unit: room for that is made before the line is written.
+    const b = this.at + 3 * s.length + 1 > this.bytes.length ? this.grow(3 * s.length + 1) : this.bytes;
+    this.at += b.write(s, this.at);
+    b[this.at++] = 10;
+    if (this.at >= CHUNK) this.handOver();
+  }
+  /** Write out what is buffered once it is a chunk's worth, and wait if the stream asked to. */
   async drain(): Promise<void> {
-    if (this.buf.length >= 1 << 16) await this.flush();
+    if (this.bytes === null && this.buf.length >= CHUNK) await this.flush();
+    else if (this.full) await this.drained();
   }
   async flush(): Promise<void> {
-    if (!this.buf) return;
-    const s = this.buf;
-    this.buf = '';
-    const more = this.stream.write(s);
+    if (this.bytes !== null) {
+      if (this.at > 0) this.handOver();
+    } else if (this.buf) {
+      const s = this.buf;
+      this.buf = '';
+      if (this.stream.write(s) === false) this.full = true;
+    }
+    if (this.full) await this.drained();
+  }
+  /** The bytes so far to the stream. */
+  private handOver(): void {
+    const b = this.bytes!;
+    const end = this.at;
+    this.at = 0;
+    const st = this.stream as Writable;
+    if (st.write(b.subarray(0, end)) === false) this.full = true;
+    // Written at once (a file, as Node writes stdout to one): the same buffer serves again. Kept
+    // until written (a pipe that is full, a slow reader): the next lines go after those bytes, or
+    // to a new buffer when little is left.
+    if (st.writableLength > 0) this.bytes = b.length - end >= BYTES / 4 ? b.subarray(end) : Buffer.allocUnsafe(BYTES);
+  }
+  private async drained(): Promise<void> {
+    this.full = false;
     const st = this.stream as unknown as NodeJS.WritableStream;
-    if (more === false && typeof st.once === 'function') await new Promise<void>((r) => st.once('drain', () => r()));
+    if (typeof st.once === 'function') await new Promise<void>((r) => st.once('drain', () => r()));
+  }
+  /** Room for `n` more bytes: what is held so far moves to a larger buffer. */
+  private grow(n: number): Buffer {
+    const b = Buffer.allocUnsafe(Math.max(BYTES, this.at + n));
+    this.bytes!.copy(b, 0, 0, this.at);
+    this.bytes = b;
+    return b;
   }
 }
+const CHUNK = 1 << 16;
+/** The buffer lines are written into, chunk after chunk. */
+const BYTES = 1 << 20;
 
 /**
  * The lines of a stream as readline splits them (at \n, \r\n or a lone \r; a last line without a

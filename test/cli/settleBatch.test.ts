@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { memoryIo } from '../../src/cli/io.js';
@@ -147,6 +147,34 @@ describe('hisops settle calc over many bills', () => {
       [4, true],
       [6, true],
     ]);
+  });
+
+  it('writes a Node stream (the binary stdout) the same bytes as text, through backpressure and a line beyond its buffer', async () => {
+    const bills = ndjsonBills(40);
+    const big = JSON.parse(bills[0]!);
+    big.person.psn_no = '张三';
+    big.lines = Array.from({ length: 3000 }, (_, i) => ({
+      ...big.lines[i % big.lines.length],
+      feedetl_sn: `${i + 1}`,
+    }));
+    const input = [...bills.slice(0, 20), JSON.stringify(big), ...bills.slice(20)].join('\n') + '\n';
+    const asText = await run(['settle', 'calc', '-'], root, input);
+    const io = memoryIo({ cwd: root, env: {} });
+    io.stdin = Readable.from([input]);
+    // The chunks are kept as given, not copied: bytes handed to the stream must not change afterwards.
+    const chunks: Buffer[] = [];
+    io.stdout = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk);
+        setImmediate(done);
+      },
+    });
+    expect(await main(['settle', 'calc', '-'], io)).toBe(0);
+    expect(chunks.length).toBeGreaterThan(1);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    expect(bytes.equals(Buffer.from(asText.out))).toBe(true);
   });
 
   it('--ndjson reads stdin without `-`; --explain puts the explanation in each line; amounts stay exact', async () => {

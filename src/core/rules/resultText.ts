@@ -122,6 +122,30 @@ function stringText(s: string): string {
   return t;
 }
 
+/**
+ * exactText of a quantity or price, and f4 of a ratio, kept by the Decimal itself: a bill's reader
+ * hands the same Decimal to every line that wrote the same text (fieldReader.ts), and the policy's
+ * ratios are its own, so line after line writes the same few. Bounded: cleared when it grows large.
+ */
+const EXACT_TEXT = new Map<Decimal, string>();
+function exactOf(d: Decimal): string {
+  let t = EXACT_TEXT.get(d);
+  if (t === undefined) {
+    if (EXACT_TEXT.size >= 4096) EXACT_TEXT.clear();
+    EXACT_TEXT.set(d, (t = exactText(d)));
+  }
+  return t;
+}
+const RATIO_TEXT = new Map<Decimal, string>();
+function ratioOf(d: Decimal): string {
+  let t = RATIO_TEXT.get(d);
+  if (t === undefined) {
+    if (RATIO_TEXT.size >= 4096) RATIO_TEXT.clear();
+    RATIO_TEXT.set(d, (t = f4(d)));
+  }
+  return t;
+}
+
 function textOrNull(s: string | null): string {
   return s === null ? 'null' : stringText(s);
 }
@@ -141,12 +165,12 @@ function splitLineText(l: LineSplit): string {
     ',"chrgitm_lv":' +
     textOrNull(l.chrgitm_lv) +
     ',"cnt":"' +
-    exactText(l.cnt) +
+    exactOf(l.cnt) +
     '","pric":"' +
-    exactText(l.pric) +
-    (l.pric_uplmt_amt === null ? '","pric_uplmt_amt":null' : `","pric_uplmt_amt":"${exactText(l.pric_uplmt_amt)}"`) +
+    exactOf(l.pric) +
+    (l.pric_uplmt_amt === null ? '","pric_uplmt_amt":null' : `","pric_uplmt_amt":"${exactOf(l.pric_uplmt_amt)}"`) +
     ',"selfpay_prop":"' +
-    f4(l.selfpay_prop) +
+    ratioOf(l.selfpay_prop) +
     '","det_item_fee_sumamt":"' +
     f2(l.det_item_fee_sumamt) +
     '","fulamt_ownpay_amt":"' +

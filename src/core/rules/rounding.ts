@@ -62,9 +62,13 @@ function fixedText(x: Decimal, places: 2 | 4 | 6): string | null {
   const last = top - (n - 1);
   if (last > 0) int *= last === 1 ? 1e7 : 1e14;
   if (int === 0 && frac === 0) return x.s < 0 ? null : places === 2 ? '0.00' : places === 4 ? '0.0000' : '0.000000';
+  if (places === 2) return `${x.s < 0 ? '-' : ''}${int}${CENTS[frac]!}`;
   const f = String(frac);
   return `${x.s < 0 ? '-' : ''}${int}.${f.length < places ? '00000'.slice(0, places - f.length) : ''}${f}`;
 }
+
+/** `.00` … `.99`: the cents of an amount's text, made once. */
+const CENTS = Array.from({ length: 100 }, (_, i) => `.${i < 10 ? '0' : ''}${i}`);
 
 /** Four decimals, the form of pool_prop_selfpay (num 5,4). */
 export function f4(d: Decimal): string {
