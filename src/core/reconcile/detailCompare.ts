@@ -20,10 +20,11 @@ export async function compareScope(
   scope: DetailScope,
   his: HisSettlement[],
   req: DetailRequest,
+  atCenter?: () => void,
 ): Promise<Difference[]> {
   run.progress('detail', period, 0, 1);
   const { rules } = run;
-  const text = await run.centerCall('3202', () => askDetail(run, scope, req.text, req.data));
+  const text = await run.centerCall('3202', () => askDetail(run, scope, req, atCenter));
   run.calls['3202']++;
   const c0 = performance.now();
   const parsed = parseResultText(text, rules.resultColumns);
@@ -35,16 +36,17 @@ export async function compareScope(
   return m.differences;
 }
 
-/** 9101 (the zipped detail file) → 3202 → 9102: the result file's text. */
+/** 9101 (the zipped detail file) → 3202 → 9102: the result file's text; `atCenter` is told when 3202 goes out. */
 async function askDetail(
   run: ReconcileRun,
   scope: DetailScope,
-  fileText: string,
-  data: DetailRequest['data'],
+  { text: fileText, data }: DetailRequest,
+  atCenter?: () => void,
 ): Promise<string> {
   const { center, fixmedins_code } = run.deps;
   const name = `${fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
   const up = await center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, fileText, center.now()));
+  atCenter?.();
   const det = await center.request('3202', { data: { ...data, file_qury_no: up.result.file_qury_no } }, (o) =>
     parseFileInfo(o, '3202 医药机构费用结算对明细账'),
   );

@@ -43,10 +43,10 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
       },
       behind: async (period, read, { results, scopes, ticket }) => {
         try {
-          await detailPeriod(run, period, results, read, scopes, await ticket?.prepared);
+          await detailPeriod(run, period, results, read, scopes, await ticket?.prepared, ticket?.atCenter);
         } finally {
           read.rows = null;
-          ticket?.finished();
+          ticket?.atCenter();
         }
       },
     });
