@@ -20,11 +20,10 @@ export async function compareScope(
   scope: DetailScope,
   his: HisSettlement[],
   req: DetailRequest,
-  atCenter?: () => void,
 ): Promise<Difference[]> {
   run.progress('detail', period, 0, 1);
   const { rules } = run;
-  const text = await run.centerCall('3202', () => askDetail(run, scope, req, atCenter));
+  const text = await run.centerCall('3202', () => askDetail(run, scope, req.text, req.data));
   run.calls['3202']++;
   const c0 = performance.now();
   const parsed = parseResultText(text, rules.resultColumns);
@@ -36,17 +35,16 @@ export async function compareScope(
   return m.differences;
 }
 
-/** 9101 (the zipped detail file) → 3202 → 9102: the result file's text; `atCenter` is told when 3202 goes out. */
+/** 9101 (the zipped detail file) → 3202 → 9102: the result file's text. */
 async function askDetail(
   run: ReconcileRun,
   scope: DetailScope,
-  { text: fileText, data }: DetailRequest,
-  atCenter?: () => void,
+  fileText: string,
+  data: DetailRequest['data'],
 ): Promise<string> {
   const { center, fixmedins_code } = run.deps;
   const name = `${fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
   const up = await center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, fileText, center.now()));
-  atCenter?.();
   const det = await center.request('3202', { data: { ...data, file_qury_no: up.result.file_qury_no } }, (o) =>
     parseFileInfo(o, '3202 医药机构费用结算对明细账'),
   );

@@ -39,10 +39,7 @@ export function prepareScopes(
   });
 }
 
-/**
- * `prepared`: the scopes made ahead (DetailRowsAhead); else from the period's kept rows or a new
- * read. `atCenter` is told when a scope's comparison has gone to the center.
- */
+/** `prepared`: the scopes made ahead (DetailRowsAhead); else from the period's kept rows or a new read. */
 export async function detailPeriod(
   run: ReconcileRun,
   period: Period,
@@ -50,7 +47,6 @@ export async function detailPeriod(
   read: PeriodRead,
   scopes: readonly string[],
   prepared?: readonly PreparedScope[] | null,
-  atCenter?: () => void,
 ): Promise<void> {
   if (scopes.length > 0) {
     const each =
@@ -58,7 +54,7 @@ export async function detailPeriod(
       prepareScopes(run, period, read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!, scopes);
     const problemsByKey = problemsByKeyOf(read.problems);
     for (const { key, scope, his, req } of each) {
-      const differences = await compareScope(run, period, scope, his, req, atCenter);
+      const differences = await compareScope(run, period, scope, his, req);
       const fs = await classifyScope(run, period, scope, differences, problemsByKey);
       run.findings.push(...fs.filter((f) => findingAllowed(f, run.filter)));
       for (const r of results) if (scopeKey(r) === key) r.detail = 'done';

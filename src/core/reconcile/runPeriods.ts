@@ -43,10 +43,10 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
       },
       behind: async (period, read, { results, scopes, ticket }) => {
         try {
-          await detailPeriod(run, period, results, read, scopes, await ticket?.prepared, ticket?.atCenter);
+          await detailPeriod(run, period, results, read, scopes, await ticket?.prepared);
         } finally {
           read.rows = null;
-          ticket?.atCenter();
+          ticket?.finished();
         }
       },
     });
