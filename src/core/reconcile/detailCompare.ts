@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME } from '../center/index.js';
 import { zipOne } from '../shared/index.js';
 import { externalError } from '../errors.js';
-import { parseResultLine, parseResultText, type DetailRequest } from './detailFile.js';
+import { detailRequest, parseResultLine, parseResultText, type DetailRequest } from './detailFile.js';
 import { matchDetail } from './match.js';
 import type { Period } from './period.js';
 import type { ReconcileRun } from './reconcileRun.js';
@@ -19,10 +19,10 @@ export async function compareScope(
   period: Period,
   scope: DetailScope,
   his: HisSettlement[],
-  req: DetailRequest,
 ): Promise<Difference[]> {
   run.progress('detail', period, 0, 1);
   const { rules } = run;
+  const req = detailRequest(scope, his, rules);
   const text = await run.centerCall('3202', () => askDetail(run, scope, req.text, req.data));
   run.calls['3202']++;
   const c0 = performance.now();

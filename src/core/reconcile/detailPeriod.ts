@@ -8,56 +8,35 @@ import { performance } from 'node:perf_hooks';
 import { mapPool } from '../shared/index.js';
 import { classify } from './classify.js';
 import { compareScope } from './detailCompare.js';
-import { detailRequest, type DetailRequest } from './detailFile.js';
 import { gatherEvidence } from './gatherEvidence.js';
 import { scopeKey, type GroupFilter } from './groups.js';
 import type { Period } from './period.js';
 import type { PeriodRead, ReconcileRun } from './reconcileRun.js';
 import type { GroupResult } from './summary.js';
-import type { DetailScope, Difference, Finding, HisRowProblem, HisSettlement } from './types.js';
+import type { DetailScope, Difference, Finding, HisRowProblem } from './types.js';
 
-/** A scope's rows and the detail request made of them, ready for the center. */
-export interface PreparedScope {
-  key: string;
-  scope: DetailScope;
-  his: HisSettlement[];
-  req: DetailRequest;
-}
-
-/** Each scope's rows (of the period's `rows`) and its detail request (pure: may be made ahead). */
-export function prepareScopes(
-  run: ReconcileRun,
-  period: Period,
-  rows: readonly HisSettlement[],
-  scopes: readonly string[],
-): PreparedScope[] {
-  return scopes.map((key) => {
-    const [clr_type, setl_optins] = key.split('|') as [string, string];
-    const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
-    const his = rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins);
-    return { key, scope, his, req: detailRequest(scope, his, run.rules) };
-  });
-}
-
-/** `prepared`: the scopes made ahead (DetailRowsAhead); else from the period's kept rows or a new read. */
 export async function detailPeriod(
   run: ReconcileRun,
   period: Period,
   results: readonly GroupResult[],
   read: PeriodRead,
   scopes: readonly string[],
-  prepared?: readonly PreparedScope[] | null,
 ): Promise<void> {
   if (scopes.length > 0) {
-    const each =
-      prepared ??
-      prepareScopes(run, period, read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!, scopes);
+    const rows = read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!;
     const problemsByKey = problemsByKeyOf(read.problems);
-    for (const { key, scope, his, req } of each) {
-      const differences = await compareScope(run, period, scope, his, req);
+    for (const sk of scopes) {
+      const [clr_type, setl_optins] = sk.split('|') as [string, string];
+      const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
+      const differences = await compareScope(
+        run,
+        period,
+        scope,
+        rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins),
+      );
       const fs = await classifyScope(run, period, scope, differences, problemsByKey);
       run.findings.push(...fs.filter((f) => findingAllowed(f, run.filter)));
-      for (const r of results) if (scopeKey(r) === key) r.detail = 'done';
+      for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
     }
   }
   for (const r of results)

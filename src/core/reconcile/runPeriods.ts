@@ -13,7 +13,6 @@
 import { runPipeline } from '../shared/index.js';
 import { problemFinding } from './classify.js';
 import { detailPeriod } from './detailPeriod.js';
-import { DetailRowsAhead } from './detailRowsAhead.js';
 import { groupAllowed, groupOfKey, groupsToSend } from './groups.js';
 import type { Period } from './period.js';
 import type { PeriodRead, ReconcileRun } from './reconcileRun.js';
@@ -25,34 +24,27 @@ const READ_AHEAD = 5;
 
 export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
   const periods = run.plan.periods;
-  // A one-day run keeps its rows for the details; a longer one reads a scope's rows again, the
-  // next unbalanced period's while the one before it is at the center.
+  // A one-day run keeps its rows for the details; a longer one reads a scope's rows again.
   const keepRows = periods.length === 1 && periods[0]!.days.length === 1 && run.detail !== 'never';
-  const ahead = new DetailRowsAhead(run);
-  try {
-    await runPipeline(periods, {
-      depth: READ_AHEAD,
-      ahead: (period, pi) => run.readPeriod(period, keepRows ? 'all' : 'none', true, pi > 0),
-      main: async (period, read, pi) => {
-        const results = await totalsOfPeriod(run, pi, period, read);
-        const scopes = detailScopesFor(run, results, read.book);
-        if (scopes.length > 0) return { results, scopes, ticket: read.rows ? undefined : ahead.queue(period, scopes) };
+  await runPipeline(periods, {
+    depth: READ_AHEAD,
+    ahead: (period, pi) => run.readPeriod(period, keepRows ? 'all' : 'none', true, pi > 0),
+    main: async (period, read, pi) => {
+      const results = await totalsOfPeriod(run, pi, period, read);
+      const scopes = detailScopesFor(run, results, read.book);
+      if (scopes.length > 0) return { results, scopes };
+      await detailPeriod(run, period, results, read, scopes);
+      read.rows = null;
+      return undefined;
+    },
+    behind: async (period, read, { results, scopes }) => {
+      try {
         await detailPeriod(run, period, results, read, scopes);
+      } finally {
         read.rows = null;
-        return undefined;
-      },
-      behind: async (period, read, { results, scopes, ticket }) => {
-        try {
-          await detailPeriod(run, period, results, read, scopes, await ticket?.prepared);
-        } finally {
-          read.rows = null;
-          ticket?.finished();
-        }
-      },
-    });
-  } finally {
-    await ahead.stop();
-  }
+      }
+    },
+  });
 }
 
 /** A period read: its book and problems recorded, its groups asked about (3201). */
