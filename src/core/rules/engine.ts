@@ -109,7 +109,8 @@ export function splitTotalsSetlinfo(given: TotalsInput, policy: Policy): Setlinf
 /** The checked totals as the category sums settleSums works from. */
 function totalsContext(given: TotalsInput, policy: Policy, explain: boolean): Parameters<typeof settleSums>[0] {
   const input = applyState(given, policy);
-  checkSettleInput({ ...input, lines: [] }, policy);
+  // Lines a caller left on the input are not this settlement's (only its totals are): unchecked.
+  checkSettleInput('lines' in input ? { ...input, lines: [] } : input, policy);
   const t = input.totals;
   const file = input.source?.file ?? 'bill';
   const parts = t.fulamt_ownpay_amt.plus(t.overlmt_selfpay).plus(t.preselfpay_amt).plus(t.inscp_scp_amt);

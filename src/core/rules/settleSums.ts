@@ -50,11 +50,10 @@ export function settleSums(c: SumsContext): SettleResult {
  */
 export function settleSumsSetlinfo(c: SumsContext): Setlinfo {
   const { stay, amounts } = settleWhole(c);
-  const setlinfo: Setlinfo = {
-    ...amounts,
-    balc: minusD(c.input.person.acct_balc, minusD(amounts.acct_pay, amounts.acct_mulaid_pay)),
-    pool_prop_selfpay: stay.pool_prop_selfpay,
-  };
+  // The amounts are this call's own (nothing else holds them): completed in place, no copy.
+  const setlinfo = amounts as Setlinfo;
+  setlinfo.balc = minusD(c.input.person.acct_balc, minusD(amounts.acct_pay, amounts.acct_mulaid_pay));
+  setlinfo.pool_prop_selfpay = stay.pool_prop_selfpay;
   const { policy } = c;
   assertInvariants({
     policy: { name: policy.name, version: policy.version, file: policy.source.file },
