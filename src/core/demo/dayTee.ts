@@ -39,8 +39,11 @@ interface CenterDay {
   byMsgid: Map<string, unknown[]>;
 }
 
-/** Kept rows handed on in chunks of this many (a day of a large seed is 33,000 rows). */
-const TEE_CHUNK = 2000;
+/**
+ * Kept rows handed on in chunks of this many (a day of a large seed is 33,000 rows): a chunk held
+ * on the generator's thread outlives young-generation collections, so it is kept short.
+ */
+const TEE_CHUNK = 250;
 
 /** The kept columns of a his_settlement row, in CENTER_FIELDS order (each property read is a fixed one). */
 const pick = new Function('r', `return [${CENTER_FIELDS.map((k) => `r[${JSON.stringify(k)}]`).join(', ')}];`) as (
