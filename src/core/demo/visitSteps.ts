@@ -10,13 +10,7 @@ import { EMERGENCY, IPT_DEPTS, OTP_DEPTS, type Dept } from './hisTables.js';
 import { pad, type HisState } from './hisState.js';
 import type { Rng } from './prng.js';
 import type { Row, RowSink } from './rowSink.js';
-import {
-  bpToString,
-  fenToString,
-  splitLine,
-  splitSettlement,
-  type SettlementAmounts,
-} from './split.js';
+import { bpToString, fenToString, splitLine, splitSettlement, type SettlementAmounts } from './split.js';
 import type { DemoSplitInput } from './rulesSplit.js';
 
 /** The patient, department and visit of one settlement call. */

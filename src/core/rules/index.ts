@@ -39,7 +39,10 @@ export {
   splitBill,
   splitTotals,
   splitTotalsSetlinfo,
-  type SplitOptions, type BillTotals, type TotalsInput } from './engine.js';
+  type SplitOptions,
+  type BillTotals,
+  type TotalsInput,
+} from './engine.js';
 export { setldetailOf, type SetldetailRow } from './setldetail.js';
 export { checkSettleInput } from './checkInput.js';
 export {
