@@ -15,7 +15,7 @@
  * flagged hospital-borne part comes out of the cash part.
  */
 import { D, decimalOfFen, fenOfText, type Decimal } from '../money.js';
-import { covers, splitTotals, type Policy } from '../rules/index.js';
+import { covers, splitTotalsSetlinfo, type Policy } from '../rules/index.js';
 import type { SettlementAmounts, SettlementInput } from './split.js';
 
 export interface DemoSplitInput extends SettlementInput {
@@ -38,10 +38,48 @@ const CENT = new D('0.01');
 /** A Decimal amount as integer fen, rounded half-up to the cent; -0 where a negative amount rounds to zero. */
 export function fenOfAmount(d: Decimal): number {
   if (d.isZero()) return 0;
+  const exact = exactFen(d as Decimal & Digits);
+  if (exact !== undefined) return exact;
   const t = d.toFixed(2);
   const f = fenOfText(t);
   if (f === undefined) return Number(d.times(100).toFixed(0));
   return f === 0 && t.charCodeAt(0) === 45 /* - */ ? -0 : f;
+}
+
+/** decimal.js's documented digits: sign, exponent of the first digit, base-10^7 words. */
+interface Digits {
+  s: number;
+  e: number;
+  d: number[] | null;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * A non-zero amount of whole fen read from its digits (what toFixed(2) would print, without the
+ * text); undefined when it has more than two decimals or is too long for a double's integers.
+ */
+function exactFen(x: Digits): number | undefined {
+  const w = x.d;
+  if (!w || w.length > 2) return undefined;
+  let v = w[0]!;
+  let digits = 1;
+  while (digits < 7 && v >= POW10[digits]!) digits++;
+  if (w.length === 2) {
+    v = v * 1e7 + w[1]!;
+    digits += 7;
+  }
+  const k = x.e + 3 - digits;
+  let f: number;
+  if (k >= 0) {
+    if (k > 8) return undefined;
+    f = v * POW10[k]!;
+  } else {
+    const p = POW10[-k];
+    if (p === undefined || v % p !== 0) return undefined;
+    f = v / p;
+  }
+  return x.s < 0 ? -f : f;
 }
 
 /** Integer fen as a Decimal amount in yuan (money's decimalOfFen; -0 keeps its sign through decimal.js). */
@@ -53,10 +91,21 @@ const fen = fenOfAmount;
 const yuan = amountOfFen;
 
 export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
+  // The policy in force per insutype and day (a month of a large seed asks a million times).
+  const inForce = new Map<string, Policy | null>();
+  const policyOf = (insutype: string, day: string): Policy | null => {
+    const key = `${insutype}|${day}`;
+    let p = inForce.get(key);
+    if (p === undefined) {
+      p = policies.find((x) => x.insutypes.includes(insutype) && covers(x, day)) ?? null;
+      inForce.set(key, p);
+    }
+    return p;
+  };
   return (i) => {
-    const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, i.day));
+    const policy = policyOf(i.insutype, i.day);
     if (!policy) return null;
-    const r = splitTotals(
+    const s = splitTotalsSetlinfo(
       {
         insutype: i.insutype,
         setl_time: i.day,
@@ -84,9 +133,7 @@ export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
         },
       },
       policy,
-      { explain: false },
     );
-    const s = r.setlinfo;
     let cash = fen(s.psn_cash_pay);
     let psn = fen(s.psn_part_amt);
     let hosp = fen(s.hosp_part_amt);

@@ -86,9 +86,18 @@ export function settlementRow(
           ? stamp(day, Math.min(86_399, reqSec + 30))
           : stamp(day, reqSec),
   };
-  for (const a of SETTLEMENT_AMOUNTS) base[a] = amounts[a];
+  setAmounts(base, amounts);
   return base;
 }
+
+/**
+ * base[a] = amounts[a] for each of SETTLEMENT_AMOUNTS, in that order, compiled with the names
+ * written out: a fixed store per amount instead of a keyed one (a million rows).
+ */
+const setAmounts = new Function('b', 'a', SETTLEMENT_AMOUNTS.map((k) => `b.${k} = a.${k};`).join('\n')) as (
+  base: Row,
+  amounts: SettlementAmounts,
+) => void;
 
 /** The call's fee lines and write-ahead log row (the account balance moves when it settled). */
 export function writeCall(

@@ -10,14 +10,8 @@ import { EMERGENCY, IPT_DEPTS, OTP_DEPTS, type Dept } from './hisTables.js';
 import { pad, type HisState } from './hisState.js';
 import type { Rng } from './prng.js';
 import type { Row, RowSink } from './rowSink.js';
-import {
-  bpToString,
-  fenToString,
-  splitLine,
-  splitSettlement,
-  type SettlementAmounts,
-  type SettlementInput,
-} from './split.js';
+import { bpToString, fenToString, splitLine, splitSettlement, type SettlementAmounts } from './split.js';
+import type { DemoSplitInput } from './rulesSplit.js';
 
 /** The patient, department and visit of one settlement call. */
 export interface Visit {
@@ -273,7 +267,8 @@ export function splitBill(g: HisState, rng: Rng, v: Visit, f: Fees): { amounts: 
   const { pi, insutype, inpatient, clr_way, day, age, inArea } = v;
   const { medfee, ful, overlmt, pre, inscp } = f;
   const acctUsed = rng.chance(0.7);
-  const splitInput: SettlementInput = {
+  // One object for both splits (the stand-in reads its part of it): no copy per settlement.
+  const splitInput: DemoSplitInput = {
     insutype,
     inpatient,
     psn_type: pool.psn_type[pi]!,
@@ -288,12 +283,14 @@ export function splitBill(g: HisState, rng: Rng, v: Visit, f: Fees): { amounts: 
     acctUsed,
     balance: pool.balance[pi]!,
     mulaid: rng.chance(0.03),
+    day,
+    age,
+    inArea,
+    // The family mutual-aid balance is 30 % of the own balance (so the stand-in's share and the
+    // engine's "what the own balance could not cover" both have something to draw on).
+    mulaidBalance: Math.floor(pool.balance[pi]! * 0.3),
   };
-  // The family mutual-aid balance is 30 % of the own balance (so the stand-in's share and the
-  // engine's "what the own balance could not cover" both have something to draw on).
-  const amounts =
-    o.split?.({ ...splitInput, day, age, inArea, mulaidBalance: Math.floor(pool.balance[pi]! * 0.3) }) ??
-    splitSettlement(splitInput);
+  const amounts = o.split?.(splitInput) ?? splitSettlement(splitInput);
 
   return { amounts, acctUsed };
 }

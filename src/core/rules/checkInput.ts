@@ -18,7 +18,10 @@ interface Named {
   pnameZh: string;
 }
 
-export function checkSettleInput(input: SettleInput, policy: Policy): void {
+/** A settlement input; a bill settled from its category totals has no lines. */
+type Checked = Omit<SettleInput, 'lines'> & { lines?: SettleInput['lines'] };
+
+export function checkSettleInput(input: Checked, policy: Policy): void {
   const file = input.source?.file ?? 'bill';
   const issues = new Issues(file, input.source?.lines ?? new Map());
   const named: Named = {
@@ -30,7 +33,7 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
   checkVisit(input, policy, named, issues);
   checkInterim(input, issues);
   // Per fee line only cheap tests; the field path is written when a line has a problem.
-  input.lines.forEach((l, i) => {
+  input.lines?.forEach((l, i) => {
     if (lineLooksRight(l)) return;
     checkLine(l, `lines[${i}]`, issues);
   });
@@ -38,7 +41,7 @@ export function checkSettleInput(input: SettleInput, policy: Policy): void {
 }
 
 /** The policy is the one for this insutype, date and hospital level. */
-function checkPolicyFits(input: SettleInput, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
+function checkPolicyFits(input: Checked, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
   if (!policy.insutypes.includes(input.insutype))
     issues.add(
       'insutype',
@@ -71,7 +74,7 @@ function checkPolicyFits(input: SettleInput, policy: Policy, { pname, pnameZh }:
     );
 }
 
-function checkPerson(input: SettleInput, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
+function checkPerson(input: Checked, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
   const p = input.person;
   p.psn_groups.forEach((g, i) => {
     if (!policy.person_groups.includes(g))
@@ -113,7 +116,7 @@ function checkPerson(input: SettleInput, policy: Policy, { pname, pnameZh }: Nam
 }
 
 /** The visit's type, category, chronic disease, fixed-amount item, admission count and carry. */
-function checkVisit(input: SettleInput, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
+function checkVisit(input: Checked, policy: Policy, { pname, pnameZh }: Named, issues: Issues): void {
   const v = input.visit;
   if (!VISIT_TYPES.includes(v.type))
     issues.add('visit.type', `'${String(v.type)}' is not a visit type`, `use one of ${VISIT_TYPES.join(', ')}`, {
@@ -184,7 +187,7 @@ function checkVisit(input: SettleInput, policy: Policy, { pname, pnameZh }: Name
 }
 
 /** An interim settlement's number follows the earlier settlements the carry (or state) holds. */
-function checkInterim(input: SettleInput, issues: Issues): void {
+function checkInterim(input: Checked, issues: Issues): void {
   const v = input.visit;
   const done = v.carry?.settlements ?? 0;
   if (v.interim_no !== undefined && v.interim_no !== done + 1) {

@@ -11,12 +11,12 @@ import { applyState } from './carriedState.js';
 import { checkSettleInput } from './checkInput.js';
 import { explainLineSums, explainTotals } from './engineExplain.js';
 import { Explainer } from './explainer.js';
-import { settleSums } from './settleSums.js';
+import { settleSums, settleSumsSetlinfo } from './settleSums.js';
 import { lineContext, splitLine } from './splitLine.js';
 import { plusOrSame } from './plusOrSame.js';
 import { newFenSums, partOf } from './fenLine.js';
 import type { CategorySums } from './stayContext.js';
-import type { LineSplit, Policy, SettleInput, SettleResult } from './types.js';
+import type { LineSplit, Policy, Setlinfo, SettleInput, SettleResult } from './types.js';
 
 const ZERO = new D(0);
 
@@ -95,8 +95,22 @@ export type TotalsInput = Omit<SettleInput, 'lines'> & { totals: BillTotals };
  * the policy's hospital-borne over-limit rule applies (`hospital_borne.unmapped` needs lines).
  */
 export function splitTotals(given: TotalsInput, policy: Policy, opts: SplitOptions = {}): SettleResult {
+  return settleSums(totalsContext(given, policy, opts.explain ?? true));
+}
+
+/**
+ * splitTotals's setlinfo alone (no explanation, accumulators or state): the demo seeder splits a
+ * million settlements and stores only the amounts.
+ */
+export function splitTotalsSetlinfo(given: TotalsInput, policy: Policy): Setlinfo {
+  return settleSumsSetlinfo(totalsContext(given, policy, false));
+}
+
+/** The checked totals as the category sums settleSums works from. */
+function totalsContext(given: TotalsInput, policy: Policy, explain: boolean): Parameters<typeof settleSums>[0] {
   const input = applyState(given, policy);
-  checkSettleInput({ ...input, lines: [] }, policy);
+  // Lines a caller left on the input are not this settlement's (only its totals are): unchecked.
+  checkSettleInput('lines' in input ? { ...input, lines: [] } : input, policy);
   const t = input.totals;
   const file = input.source?.file ?? 'bill';
   const parts = t.fulamt_ownpay_amt.plus(t.overlmt_selfpay).plus(t.preselfpay_amt).plus(t.inscp_scp_amt);
@@ -115,7 +129,7 @@ export function splitTotals(given: TotalsInput, policy: Policy, opts: SplitOptio
       '请使 medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt，且每项 ≥ 0、保留 2 位小数',
     );
   }
-  const ex = (opts.explain ?? true) ? new Explainer(policy) : null;
+  const ex = explain ? new Explainer(policy) : null;
   if (ex) explainTotals(ex, t);
   const sums = {
     medfee: t.medfee_sumamt,
@@ -126,5 +140,5 @@ export function splitTotals(given: TotalsInput, policy: Policy, opts: SplitOptio
     hospOver: policy.hospital_borne.over_limit ? t.overlmt_selfpay : ZERO,
     hospFul: ZERO,
   };
-  return settleSums({ input, policy, sums, lines: [], refunds: false, ex });
+  return { input, policy, sums, lines: [], refunds: false, ex };
 }

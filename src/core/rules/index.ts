@@ -35,7 +35,14 @@ export {
   type PolicyGap,
 } from './policySet.js';
 export { loadPolicyFile, loadPolicyFiles, type ReadText } from './loadPolicyFile.js';
-export { splitBill, splitTotals, type SplitOptions, type BillTotals, type TotalsInput } from './engine.js';
+export {
+  splitBill,
+  splitTotals,
+  splitTotalsSetlinfo,
+  type SplitOptions,
+  type BillTotals,
+  type TotalsInput,
+} from './engine.js';
 export { setldetailOf, type SetldetailRow } from './setldetail.js';
 export { checkSettleInput } from './checkInput.js';
 export {

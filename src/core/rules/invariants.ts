@@ -41,11 +41,14 @@ export interface InvariantOptions {
   lines?: LineSplit[];
 }
 
-function isResult(x: SettleResult | SetlinfoLike): x is SettleResult {
-  return typeof (x as SettleResult).setlinfo === 'object' && Array.isArray((x as SettleResult).lines);
+/** What the checks read of a result: its setlinfo and fee lines. */
+type Checked = Pick<SettleResult, 'setlinfo' | 'lines'>;
+
+function isResult(x: Checked | SetlinfoLike): x is Checked {
+  return typeof (x as Checked).setlinfo === 'object' && Array.isArray((x as Checked).lines);
 }
 
-export function checkInvariants(x: SettleResult | SetlinfoLike, opts: InvariantOptions = {}): Violation[] {
+export function checkInvariants(x: Checked | SetlinfoLike, opts: InvariantOptions = {}): Violation[] {
   const s: SetlinfoLike = isResult(x) ? x.setlinfo : x;
   const lines = opts.lines ?? (isResult(x) ? x.lines : []);
   const tol = opts.tolerance === 0 ? ZERO : new D(opts.tolerance ?? '0.01');
@@ -180,7 +183,7 @@ function addsUpInFen(l: LineSplit): boolean {
 }
 
 /** Throws an internal error (exit 1) when the engine's own result breaks a sum. */
-export function assertInvariants(r: SettleResult): void {
+export function assertInvariants(r: Pick<SettleResult, 'setlinfo' | 'lines' | 'policy'>): void {
   const v = checkInvariants(r, { tolerance: 0 });
   if (v.length === 0) return;
   throw new HisopsError({

@@ -20,6 +20,7 @@ import {
   type Policy,
   type SettleInput,
   type SettleResult,
+  type Setlinfo,
   type StayTotals,
 } from './types.js';
 
@@ -36,6 +37,34 @@ interface SumsContext {
 }
 
 export function settleSums(c: SumsContext): SettleResult {
+  const { sums, stay, amounts } = settleWhole(c);
+  const result = resultOf(c, sums, stay, amounts);
+  assertInvariants(result);
+  return result;
+}
+
+/**
+ * The settlement's amounts alone (setlinfo), for bulk callers that read nothing else: the same
+ * amounts and the same I1–I7 check as settleSums, without the accumulators, the stay's totals,
+ * the limits or the state after it.
+ */
+export function settleSumsSetlinfo(c: SumsContext): Setlinfo {
+  const { stay, amounts } = settleWhole(c);
+  // The amounts are this call's own (nothing else holds them): completed in place, no copy.
+  const setlinfo = amounts as Setlinfo;
+  setlinfo.balc = minusD(c.input.person.acct_balc, minusD(amounts.acct_pay, amounts.acct_mulaid_pay));
+  setlinfo.pool_prop_selfpay = stay.pool_prop_selfpay;
+  const { policy } = c;
+  assertInvariants({
+    policy: { name: policy.name, version: policy.version, file: policy.source.file },
+    setlinfo,
+    lines: c.lines,
+  });
+  return setlinfo;
+}
+
+/** The stay computed as a whole and this settlement's part of it (the checks before and after). */
+function settleWhole(c: SumsContext): { sums: CategorySums; stay: Stay; amounts: Amounts } {
   const { input, policy, ex } = c;
   const carry = input.visit.carry ?? null;
   const ca = carry?.amounts;
@@ -56,12 +85,9 @@ export function settleSums(c: SumsContext): SettleResult {
     mulaidBefore: plusD(input.person.mulaid_balc ?? ZERO, ca ? ca.acct_mulaid_pay : ZERO),
     ex,
   });
-
   const amounts = ca ? diffAmounts(stay.amounts, ca) : stay.amounts;
   checkNothingOwedBack(amounts, c.refunds, carry, file);
-  const result = resultOf(c, sums, stay, amounts);
-  assertInvariants(result);
-  return result;
+  return { sums, stay, amounts };
 }
 
 type Carry = NonNullable<SettleInput['visit']['carry']>;
