@@ -112,38 +112,27 @@ function textOrNullValue(v: unknown): boolean {
  * JSON.stringify of a text, kept for the texts a batch repeats line after line (item codes,
  * serial numbers, categories). Bounded: cleared when it grows large.
  */
-const STRING_TEXT = new Map<string, string>();
-function stringText(s: string): string {
-  let t = STRING_TEXT.get(s);
-  if (t === undefined) {
-    if (STRING_TEXT.size >= 4096) STRING_TEXT.clear();
-    STRING_TEXT.set(s, (t = JSON.stringify(s)));
-  }
-  return t;
-}
+const stringText = boundedMemo((s: string) => JSON.stringify(s));
 
 /**
  * exactText of a quantity or price, and f4 of a ratio, kept by the Decimal itself: a bill's reader
  * hands the same Decimal to every line that wrote the same text (fieldReader.ts), and the policy's
- * ratios are its own, so line after line writes the same few. Bounded: cleared when it grows large.
+ * ratios are its own, so line after line writes the same few.
  */
-const EXACT_TEXT = new Map<Decimal, string>();
-function exactOf(d: Decimal): string {
-  let t = EXACT_TEXT.get(d);
-  if (t === undefined) {
-    if (EXACT_TEXT.size >= 4096) EXACT_TEXT.clear();
-    EXACT_TEXT.set(d, (t = exactText(d)));
-  }
-  return t;
-}
-const RATIO_TEXT = new Map<Decimal, string>();
-function ratioOf(d: Decimal): string {
-  let t = RATIO_TEXT.get(d);
-  if (t === undefined) {
-    if (RATIO_TEXT.size >= 4096) RATIO_TEXT.clear();
-    RATIO_TEXT.set(d, (t = f4(d)));
-  }
-  return t;
+const exactOf = boundedMemo(exactText);
+const ratioOf = boundedMemo(f4);
+
+/** `make` kept by its argument; bounded: cleared when it grows large. */
+function boundedMemo<K>(make: (k: K) => string): (k: K) => string {
+  const memo = new Map<K, string>();
+  return (k) => {
+    let t = memo.get(k);
+    if (t === undefined) {
+      if (memo.size >= 4096) memo.clear();
+      memo.set(k, (t = make(k)));
+    }
+    return t;
+  };
 }
 
 function textOrNull(s: string | null): string {
