@@ -15,7 +15,7 @@
  * flagged hospital-borne part comes out of the cash part.
  */
 import { D, decimalOfFen, fenOfText, type Decimal } from '../money.js';
-import { covers, splitTotalsSetlinfo, type Policy } from '../rules/index.js';
+import { covers, splitTotalsSetlinfo, type Policy, type TotalsInput } from '../rules/index.js';
 import type { SettlementAmounts, SettlementInput } from './split.js';
 
 export interface DemoSplitInput extends SettlementInput {
@@ -105,35 +105,7 @@ export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
   return (i) => {
     const policy = policyOf(i.insutype, i.day);
     if (!policy) return null;
-    const s = splitTotalsSetlinfo(
-      {
-        insutype: i.insutype,
-        setl_time: i.day,
-        hosp_lv: policy.levels[policy.levels.length - 1]!,
-        person: {
-          age: i.age,
-          retired: i.psn_type === '12',
-          psn_groups: i.civilServant && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [],
-          acct_balc: yuan(i.balance),
-          mulaid_balc: yuan(i.mulaid ? i.mulaidBalance : 0),
-          ytd: {},
-        },
-        visit: {
-          type: i.inpatient ? 'inpatient' : 'outpatient',
-          admission_count: 1,
-          in_area: i.inArea,
-          acct_used_flag: i.acctUsed,
-        },
-        totals: {
-          medfee_sumamt: yuan(i.medfee),
-          fulamt_ownpay_amt: yuan(i.ful),
-          overlmt_selfpay: yuan(i.overlmt),
-          preselfpay_amt: yuan(i.pre),
-          inscp_scp_amt: yuan(i.inscp),
-        },
-      },
-      policy,
-    );
+    const s = splitTotalsSetlinfo(totalsInputOf(i, policy), policy);
     let cash = fen(s.psn_cash_pay);
     let psn = fen(s.psn_part_amt);
     let hosp = fen(s.hosp_part_amt);
@@ -170,5 +142,35 @@ export function demoRulesSplit(policies: readonly Policy[]): DemoSplit {
       acct_mulaid_pay: mulaid,
       poolRatioBp: Number(s.pool_prop_selfpay.times(10000).toFixed(0)),
     };
+  };
+}
+
+/** What the engine is asked for one seeded settlement: its person, visit and category totals. */
+function totalsInputOf(i: DemoSplitInput, policy: Policy): TotalsInput {
+  return {
+    insutype: i.insutype,
+    setl_time: i.day,
+    hosp_lv: policy.levels[policy.levels.length - 1]!,
+    person: {
+      age: i.age,
+      retired: i.psn_type === '12',
+      psn_groups: i.civilServant && policy.person_groups.includes('civil_servant') ? ['civil_servant'] : [],
+      acct_balc: yuan(i.balance),
+      mulaid_balc: yuan(i.mulaid ? i.mulaidBalance : 0),
+      ytd: {},
+    },
+    visit: {
+      type: i.inpatient ? 'inpatient' : 'outpatient',
+      admission_count: 1,
+      in_area: i.inArea,
+      acct_used_flag: i.acctUsed,
+    },
+    totals: {
+      medfee_sumamt: yuan(i.medfee),
+      fulamt_ownpay_amt: yuan(i.ful),
+      overlmt_selfpay: yuan(i.overlmt),
+      preselfpay_amt: yuan(i.pre),
+      inscp_scp_amt: yuan(i.inscp),
+    },
   };
 }
