@@ -14,7 +14,7 @@
  * fixed-amount clearing (DRG, clr_way 05, skipped by the audit) the engine's split is used and a
  * flagged hospital-borne part comes out of the cash part.
  */
-import { D, decimalOfFen, fenOfText, type Decimal } from '../money.js';
+import { D, decimalOfFen, fenOfText, scaledOf, type Decimal } from '../money.js';
 import { covers, splitTotalsSetlinfo, type Policy, type TotalsInput } from '../rules/index.js';
 import type { SettlementAmounts, SettlementInput } from './split.js';
 
@@ -38,7 +38,7 @@ const CENT = new D('0.01');
 /** A Decimal amount as integer fen, rounded half-up to the cent; -0 where a negative amount rounds to zero. */
 export function fenOfAmount(d: Decimal): number {
   if (d.isZero()) return 0;
-  const exact = exactFen(d as Decimal & Digits);
+  const exact = exactFen(d);
   if (exact !== undefined) return exact;
   const t = d.toFixed(2);
   const f = fenOfText(t);
@@ -46,40 +46,17 @@ export function fenOfAmount(d: Decimal): number {
   return f === 0 && t.charCodeAt(0) === 45 /* - */ ? -0 : f;
 }
 
-/** decimal.js's documented digits: sign, exponent of the first digit, base-10^7 words. */
-interface Digits {
-  s: number;
-  e: number;
-  d: number[] | null;
-}
-
-const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** scaledOf's answer, reused (a large seed converts tens of millions of amounts). */
+const SCALED = { units: 0, places: 0 };
 
 /**
- * A non-zero amount of whole fen read from its digits (what toFixed(2) would print, without the
- * text); undefined when it has more than two decimals or is too long for a double's integers.
+ * A non-zero amount of whole fen read from its digits (money.scaledOf: what toFixed(2) would print,
+ * without the text); undefined when it has more than two decimals or is too long for a double's integers.
  */
-function exactFen(x: Digits): number | undefined {
-  const w = x.d;
-  if (!w || w.length > 2) return undefined;
-  let v = w[0]!;
-  let digits = 1;
-  while (digits < 7 && v >= POW10[digits]!) digits++;
-  if (w.length === 2) {
-    v = v * 1e7 + w[1]!;
-    digits += 7;
-  }
-  const k = x.e + 3 - digits;
-  let f: number;
-  if (k >= 0) {
-    if (k > 8) return undefined;
-    f = v * POW10[k]!;
-  } else {
-    const p = POW10[-k];
-    if (p === undefined || v % p !== 0) return undefined;
-    f = v / p;
-  }
-  return x.s < 0 ? -f : f;
+function exactFen(x: Decimal): number | undefined {
+  if (!scaledOf(x, SCALED) || SCALED.places > 2) return undefined;
+  const f = SCALED.places === 2 ? SCALED.units : SCALED.units * (SCALED.places === 1 ? 10 : 100);
+  return Number.isSafeInteger(f) ? f : undefined;
 }
 
 /** Integer fen as a Decimal amount in yuan (money's decimalOfFen; -0 keeps its sign through decimal.js). */

@@ -20,6 +20,7 @@ import type { RawRow } from '../read/delimited.js';
 import type { Encoding } from '../read/encoding.js';
 import type { TableSource } from '../read/openTable.js';
 import { columnLetter } from '../read/xlsx.js';
+import { copyCsv } from '../store/bulkWriter.js';
 import { COL } from '../storedColumns.js';
 
 type Values = (string | number | null)[];
@@ -61,25 +62,6 @@ export type RowMessage =
   | { t: 'table'; line: number; layout: ReturnType<typeof layoutFor> }
   | RowBatch
   | { t: 'end'; encoding?: Encoding; encodingHow?: TableSource['encodingHow'] };
-
-/**
- * A row's values as COPY CSV: each quoted (quotes doubled), null as nothing, each followed by a
- * comma. The text grows by concatenation, which V8 keeps as a rope and flattens once when it is
- * encoded: cheaper than pushing three pieces per value into an array and joining them.
- */
-function rowCsv(values: Values): string {
-  let out = '';
-  for (let i = 0; i < PACKED; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) {
-      out += ',';
-      continue;
-    }
-    const s = String(v);
-    out += s.indexOf('"') < 0 ? '"' + s + '",' : '"' + s.replace(/"/g, '""') + '",';
-  }
-  return out;
-}
 
 /** A row's values pushed to a batch's pieces (joined by SEP at the end: cheaper here than a rope). */
 function packValues(parts: string[], values: Values): void {
@@ -180,7 +162,7 @@ export function packBatch(batch: RawRow[], start: number, ctx: RowContext, seen:
     meta[m + 4] = versionIndex(vers, res.values);
     if (sink) {
       meta[m + 6] = sink.len;
-      sink.append(rowCsv(res.values));
+      sink.append(copyCsv(res.values, PACKED, ','));
       meta[m + 7] = sink.len;
       continue;
     }

@@ -170,13 +170,15 @@ class CopyIn {
 /**
  * Rows go as COPY's CSV format: every value quoted (so tabs, commas and line breaks inside need no
  * escaping, only quotes are doubled) and NULL as an empty unquoted field. Quoting is one native
- * search per value, cheaper than escaping the text format's backslashes.
+ * search per value, cheaper than escaping the text format's backslashes. The first `n` values,
+ * a comma after each but the last, `last` after it (',' where more values follow: the reading
+ * thread's packed rows, import/tableRows.ts).
  */
-function csvLine(row: readonly unknown[], n: number): string {
+export function copyCsv(row: readonly unknown[], n: number, last: ',' | '\n'): string {
   let out = '';
   for (let i = 0; i < n; i++) {
     const v = row[i];
-    const end = i === n - 1 ? '\n' : ',';
+    const end = i === n - 1 ? last : ',';
     if (v === null || v === undefined) {
       out += end;
       continue;
@@ -274,7 +276,7 @@ const postgres: Factory = async (trx, table, columns) => {
       return written;
     },
     async add(row) {
-      const line = csvLine(row, n);
+      const line = copyCsv(row, n, '\n');
       // At most three bytes per UTF-16 unit.
       if (!chunks.fits(line.length * 3)) await send(line.length * 3);
       chunks.text(line);
