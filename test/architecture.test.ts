@@ -173,8 +173,10 @@ describe('architecture', () => {
   });
 
   it('keeps the cli edge away from domain modules', () => {
+    // files/fileError and shared/redactUrl: leaf modules every run loads, imported by themselves so
+    // a start does not evaluate the whole of files/ and shared/ (ZIP, pools, pipelines).
     const allowed =
-      /^core\/(errors|money|config\/index|journal\/index|journal\/journal|his\/index|db\/index|files\/index|errorCodes|shared\/index)$/;
+      /^core\/(errors|money|config\/index|journal\/index|journal\/journal|his\/index|db\/index|files\/index|files\/fileError|errorCodes|shared\/index|shared\/redactUrl)$/;
     const bad: string[] = [];
     for (const f of files.filter((f) => rel(f).startsWith('cli/'))) {
       for (const i of imports(f)) {

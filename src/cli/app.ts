@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT, HisopsError, isHisopsError, type ExitCode } from '../core/errors.js';
-import { fileError, isFileFailure } from '../core/files/index.js';
+import { fileError, isFileFailure } from '../core/files/fileError.js';
 import { colorEnabled, makeChalk } from './color.js';
 import { Ctx, type GlobalFlags } from './context.js';
 import { exampleZh } from './helpZh.js';

@@ -10,7 +10,7 @@ import type { ResolvedConfig, SecretKey } from '../core/config/index.js';
 import type { Db } from '../core/db/index.js';
 import type { Profile } from '../core/his/index.js';
 import { EXIT, HisopsError, inputError } from '../core/errors.js';
-import { redactUrl } from '../core/shared/index.js';
+import { redactUrl } from '../core/shared/redactUrl.js';
 import type { Journal } from '../core/journal/index.js';
 import { loadConfig, readSecret } from './config.js';
 import { defineMessages, translate, type Lang } from './i18n.js';

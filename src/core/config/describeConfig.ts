@@ -1,5 +1,5 @@
 /** The rows of `hisops config show`: every key, section value and bind with its source, secrets redacted. */
-import { redactUrlsInText } from '../shared/index.js';
+import { redactUrlsInText } from '../shared/redactUrl.js';
 import type { ResolvedConfig } from './resolve.js';
 import { CONFIG_KEYS } from './schema.js';
 

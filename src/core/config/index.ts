@@ -11,7 +11,7 @@ export {
 export { parseConfigText } from './parseConfigText.js';
 export { describeConfig, redactPassword } from './describeConfig.js';
 export { coerce } from './coerce.js';
-export { closest } from '../shared/index.js';
+export { closest } from '../shared/closest.js';
 export {
   PROVINCES,
   COMMON_ANSWERS,

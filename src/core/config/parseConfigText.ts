@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { LineCounter, Node, Pair } from 'yaml';
-import { closest } from '../shared/index.js';
+import { closest } from '../shared/closest.js';
 import { configError } from './configError.js';
 import type { Connection } from './resolve.js';
 import { CONFIG_KEYS } from './schema.js';

@@ -4,7 +4,7 @@
  * source. Reading files and the process environment is the CLI's job; this module gets them as data.
  */
 import { inputError } from '../errors.js';
-import { closest } from '../shared/index.js';
+import { closest } from '../shared/closest.js';
 import { coerce } from './coerce.js';
 import { configError } from './configError.js';
 import { emptyRawConfig, parseConfigText, type RawConfig, type RawInstitution } from './parseConfigText.js';

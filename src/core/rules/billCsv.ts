@@ -4,7 +4,7 @@
  * YAML flow form: `# person.ytd: {ip_hifp_pay: 1200.00}`), then a header row of fee-line columns
  * and one row per line. Every field keeps the line number it came from.
  */
-import { parseCsv } from '../shared/index.js';
+import { parseCsv } from '../shared/csvRecords.js';
 import { childPath, type Issue } from './issues.js';
 import { isTreeMap, readTree, type TreeMap, type TreeValue } from './yamlTree.js';
 

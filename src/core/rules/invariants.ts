@@ -7,7 +7,7 @@ import { HisopsError, EXIT } from '../errors.js';
 import { cmpD, D, plusD, type Decimal } from '../money.js';
 import { fenOfPart } from './fenLine.js';
 import { plusOrSame } from './plusOrSame.js';
-import { SETTLEMENT_AMOUNTS } from '../center/protocol/transactions.js';
+import { SETTLEMENT_AMOUNTS } from '../center/protocol/settlementAmounts.js';
 import { AMOUNT_FIELDS, type AmountField, type LineSplit, type SettleResult } from './types.js';
 
 const ZERO = new D(0);

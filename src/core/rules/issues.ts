@@ -4,7 +4,7 @@
  * carrying all of them, so a clerk can fix a file in one pass.
  */
 import { HisopsError, EXIT, type ErrorCode } from '../errors.js';
-import { closest } from '../shared/index.js';
+import { closest } from '../shared/closest.js';
 
 export interface Issue {
   file: string;

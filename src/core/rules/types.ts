@@ -2,7 +2,7 @@
  * Types of the settlement-rules core: the policy (after validation), the engine's input and its
  * result. Amounts are Decimal everywhere; counts and ages are plain numbers.
  */
-import { SETTLEMENT_AMOUNTS } from '../center/protocol/transactions.js';
+import { SETTLEMENT_AMOUNTS } from '../center/protocol/settlementAmounts.js';
 import type { Decimal } from '../money.js';
 
 export type VisitType = 'outpatient' | 'inpatient' | 'chronic' | 'home_ward' | 'maternity' | 'injury';

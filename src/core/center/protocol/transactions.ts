@@ -7,6 +7,9 @@ import { arrayNode, field, fields, objectNode, type FieldSpec, type NodeSpec } f
 import { catalogTransactions } from './catalogTransactions.js';
 import { traceTransactions } from './traceTransactions.js';
 import { SETTLE_HEAD, visitTransactions } from './visitTransactions.js';
+import { SETTLEMENT_AMOUNTS } from './settlementAmounts.js';
+
+export { SETTLEMENT_AMOUNTS, SETTLEMENT_TOTALS } from './settlementAmounts.js';
 
 /**
  * session: sign-in/out. query: reads (retried with backoff on transport failures).
@@ -39,42 +42,6 @@ const SETTLE_ECHO = [
   'preselfpay_amt num 16,2 Y',
   'inscp_scp_amt num 16,2 Y',
 ];
-
-/**
- * The amount fields a settlement record keeps (HIS, sandbox ledger, demo data): §5.S plus
- * hifdm_pay, which real answers carry and invariant I2 counts.
- */
-export const SETTLEMENT_AMOUNTS = [
-  'medfee_sumamt',
-  'fulamt_ownpay_amt',
-  'overlmt_selfpay',
-  'preselfpay_amt',
-  'inscp_scp_amt',
-  'act_pay_dedc',
-  'hifp_pay',
-  'cvlserv_pay',
-  'hifes_pay',
-  'hifmi_pay',
-  'hifob_pay',
-  'maf_pay',
-  'oth_pay',
-  'hifdm_pay',
-  'fund_pay_sumamt',
-  'psn_part_amt',
-  'acct_pay',
-  'psn_cash_pay',
-  'hosp_part_amt',
-  'balc',
-  'acct_mulaid_pay',
-] as const;
-
-/** The four totals every job compares (HIS, center, stuck, reconcile): a part of SETTLEMENT_AMOUNTS. */
-export const SETTLEMENT_TOTALS = [
-  'medfee_sumamt',
-  'fund_pay_sumamt',
-  'acct_pay',
-  'psn_cash_pay',
-] as const satisfies readonly (typeof SETTLEMENT_AMOUNTS)[number][];
 
 /** Settlement amounts of §5.S (all num 16,2 except pool_prop_selfpay): the stored ones without hifdm_pay. */
 export const SETL_AMOUNT_FIELDS = SETTLEMENT_AMOUNTS.filter(
