@@ -69,6 +69,14 @@ const CRC_TABLE = (() => {
 })();
 
 /**
+ * The same table one and two bytes further on (a byte followed by one or two zero bytes), so the
+ * two or three bytes of a character's UTF-8 go into the CRC in one step ("slicing"), three table
+ * reads side by side instead of one after the other.
+ */
+const CRC_TABLE1 = CRC_TABLE.map((c) => (c >>> 8) ^ CRC_TABLE[c & 0xff]!);
+const CRC_TABLE2 = CRC_TABLE1.map((c) => (c >>> 8) ^ CRC_TABLE[c & 0xff]!);
+
+/**
  * A GBK chunk decoder that also gives where the tabs of each chunk's text are, and the CRC-32 of
  * the UTF-8 of each line that ends in it (the fingerprint's, catalogRow.ts), a carriage return
  * before the line break left out as the line reader leaves it out: taken here from the characters
@@ -194,17 +202,15 @@ class FastGbk implements ChunkDecoder {
   }
 }
 
-/** The running CRC after the UTF-8 of one UTF-16 unit of the table (two or three bytes). */
+/** The running CRC after the UTF-8 of one UTF-16 unit of the table (two or three bytes, taken together). */
 function crcOfUnit(T: Int32Array, crc: number, unit: number): number {
-  let c = crc;
   // Never met in a table built from ICU, but encoded as V8 would: ASCII as itself, a lone surrogate as U+FFFD.
-  if (unit < 0x80) return T[(c ^ unit) & 0xff]! ^ (c >>> 8);
+  if (unit < 0x80) return T[(crc ^ unit) & 0xff]! ^ (crc >>> 8);
   const u = unit >= 0xd800 && unit <= 0xdfff ? 0xfffd : unit;
   if (u < 0x800) {
-    c = T[(c ^ (0xc0 | (u >> 6))) & 0xff]! ^ (c >>> 8);
-  } else {
-    c = T[(c ^ (0xe0 | (u >> 12))) & 0xff]! ^ (c >>> 8);
-    c = T[(c ^ (0x80 | ((u >> 6) & 0x3f))) & 0xff]! ^ (c >>> 8);
+    const c = crc ^ (0xc0 | (u >> 6)) ^ ((0x80 | (u & 0x3f)) << 8);
+    return (c >>> 16) ^ CRC_TABLE1[c & 0xff]! ^ T[(c >>> 8) & 0xff]!;
   }
-  return T[(c ^ (0x80 | (u & 0x3f))) & 0xff]! ^ (c >>> 8);
+  const c = crc ^ (0xe0 | (u >> 12)) ^ ((0x80 | ((u >> 6) & 0x3f)) << 8) ^ ((0x80 | (u & 0x3f)) << 16);
+  return (c >>> 24) ^ CRC_TABLE2[c & 0xff]! ^ CRC_TABLE1[(c >>> 8) & 0xff]! ^ T[(c >>> 16) & 0xff]!;
 }
