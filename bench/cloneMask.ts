@@ -2,7 +2,7 @@
  * `schema clone --mask` on a seeded demo HIS (SQLite → SQLite, every table copied): wall and CPU
  * time, with and without masking, beside the machine's load (a shared machine's figures are only
  * comparable at similar load). HISOPS_BENCH_CLONE_DAYS sets the seed's days at the medium rate
- * (default 10: about 240,000 rows, 30,000 settlements).
+ * (default 10: about 240,000 rows, 30,000 settlements; one round each under --quick).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { median, printTable, isQuick } from './_util.js';
 
 export async function run(): Promise<void> {
   const days = Number(process.env.HISOPS_BENCH_CLONE_DAYS ?? (isQuick() ? 2 : 10));
+  const rounds = isQuick() ? 1 : 3;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-clone-'));
   try {
     const src = await connect(`sqlite:${path.join(dir, 'his.db')}`, { create: true });
@@ -26,7 +27,7 @@ export async function run(): Promise<void> {
       const cpu: number[] = [];
       let copied = 0;
       let originals = 0;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < rounds; i++) {
         const file = path.join(dir, `copy-${masked}-${i}.db`);
         const dest = await connect(`sqlite:${file}`, { create: true });
         const c0 = process.cpuUsage();
@@ -56,7 +57,7 @@ export async function run(): Promise<void> {
     }
     await journal.close();
     await src.close();
-    printTable(['clone', 'rows', 'originals', 'wall s (median of 3)', 'cpu s (median)', 'load (1 min)'], rows);
+    printTable(['clone', 'rows', 'originals', `wall s (median of ${rounds})`, 'cpu s (median)', 'load (1 min)'], rows);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
  * bench/traceLibrary: the four-code library and package relations on a SQLite journal.
- * A generated library of N entries (BENCH_TLIB_N, default 100,000) is imported as a dry run, as
+ * A generated library of N entries (BENCH_TLIB_N, default 100,000; 10,000 under --quick) is imported as a dry run, as
  * a first version and as a second version over the first (which compares every entry); package
  * relations of N/10 cases × 10 medium packages × 10 boxes are imported; then look-ups as
  * `trace check` makes them (1,000 product codes at once; the relations around 1,000 boxes) and
@@ -17,7 +17,7 @@ import {
   libraryEntries,
   relationsAround,
 } from '../src/core/trace/index.js';
-import { median, printTable } from './_util.js';
+import { isQuick, median, printTable } from './_util.js';
 
 function writeFiles(dir: string, n: number): { lib: string; rel: string; cases: number } {
   const lib = path.join(dir, 'library.csv');
@@ -43,7 +43,7 @@ function writeFiles(dir: string, n: number): { lib: string; rel: string; cases: 
 }
 
 export async function run(): Promise<void> {
-  const n = Number(process.env.BENCH_TLIB_N ?? 100_000);
+  const n = Number(process.env.BENCH_TLIB_N ?? (isQuick() ? 10_000 : 100_000));
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hisops-bench-tlib-'));
   const files = writeFiles(dir, n);
