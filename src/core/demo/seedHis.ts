@@ -182,8 +182,10 @@ async function writeRows(
       /^CREATE (UNIQUE )?INDEX/i.test(q),
     );
     if (file) {
-      // The file is new and nobody else writes it: the load keeps its rollback journal in memory
-      // (pages are written once instead of twice through the WAL); WAL comes back afterwards.
+      // The file is new and nobody else writes it: the load takes it out of WAL mode (pages are
+      // written once instead of twice through the WAL); WAL comes back afterwards. journal_mode
+      // MEMORY holds for this connection only: the writer thread's own connection keeps SQLite's
+      // default rollback journal file, which for pages appended to a new file stays small.
       await db.knex.raw('PRAGMA journal_mode = MEMORY');
       sink = new SqliteWorkerSink(file);
       release = async () => void (await db.knex.raw('PRAGMA journal_mode = WAL'));
