@@ -25,7 +25,10 @@ export const COMMON: EnvelopeCommon = {
 
 const seqByStamp = new Map<string, number>();
 
-/** A msgid unique in this process: the stamp of `now` plus a per-second sequence. */
+/**
+ * A msgid unique in this process: the stamp of `now` plus a per-second sequence counted from 0000,
+ * as a HIS's own counter does (the center client's msgids stay in 5000–9999, so the two never meet).
+ */
 export function nextMsgid(now = new Date(), code = CODE): string {
   const stamp = stamp14(now);
   const n = seqByStamp.get(stamp) ?? 0;

@@ -8,6 +8,9 @@ import {
   MsgidAllocator,
   MSGID_RE,
   MSGID_BLOCK_SIZE,
+  MSGID_BLOCKS_PER_SECOND,
+  MSGID_FIRST_SEQ,
+  MSGID_OWN_SEQS,
   CENTER_MSGID_BLOCKS_TABLE,
 } from '../../../src/core/center/index.js';
 import { tmpJournal } from './helpers.js';
@@ -45,6 +48,7 @@ describe('msgid allocation', () => {
     const all = results.flatMap((r) => (JSON.parse(r.stdout) as { msgids: string[] }).msgids);
     expect(all).toHaveLength(procs * perProc);
     for (const m of all) expect(m).toMatch(MSGID_RE);
+    for (const m of all) expect(Number(m.slice(26))).toBeGreaterThanOrEqual(MSGID_FIRST_SEQ);
     expect(new Set(all).size).toBe(all.length);
     // More than one block per process per second was needed, so processes really competed.
     const reservations = results.map((r) => (JSON.parse(r.stdout) as { reservations: number }).reservations);
@@ -53,7 +57,7 @@ describe('msgid allocation', () => {
     expect(stamps.size).toBeLessThan(all.length); // many msgids share a second
   }, 60_000);
 
-  it('reserves blocks atomically: two allocators on one journal, same frozen second, all 10,000 numbers, then waits', async () => {
+  it("reserves blocks atomically: two allocators on one journal, same frozen second, all 5,000 numbers of hisops's half, then waits", async () => {
     const { journal } = await tmpJournal();
     try {
       let t = Date.UTC(2024, 0, 1, 0, 0, 0, 100);
@@ -70,16 +74,23 @@ describe('msgid allocation', () => {
         utcOffsetMinutes: 0,
         randomInt: () => 0,
       });
-      const got = await Promise.all(Array.from({ length: 5000 }, (_, i) => (i % 2 ? a : b).next()));
-      expect(new Set(got.map((g) => g.msgid)).size).toBe(5000);
-      const more = await Promise.all(Array.from({ length: 5000 }, (_, i) => (i % 2 ? b : a).next()));
+      const half = MSGID_OWN_SEQS / 2;
+      const got = await Promise.all(Array.from({ length: half }, (_, i) => (i % 2 ? a : b).next()));
+      expect(new Set(got.map((g) => g.msgid)).size).toBe(half);
+      const more = await Promise.all(Array.from({ length: half }, (_, i) => (i % 2 ? b : a).next()));
       const all = [...got, ...more].map((g) => g.msgid);
-      expect(new Set(all).size).toBe(10_000);
+      expect(new Set(all).size).toBe(MSGID_OWN_SEQS);
+      // Exactly hisops's half of the second: 5000–9999, none of the numbers a HIS's counter uses first.
+      expect(new Set(all.map((m) => Number(m.slice(26))))).toEqual(
+        new Set(Array.from({ length: MSGID_OWN_SEQS }, (_, i) => MSGID_FIRST_SEQ + i)),
+      );
       expect(all.every((m) => m.slice(12, 26) === '20240101000000')).toBe(true);
       // The second is used up: the next msgid waits for the next second.
       const next = await a.next();
       expect(next.msgid.slice(12, 26)).toBe('20240101000001');
-      expect(await journal.knex(CENTER_MSGID_BLOCKS_TABLE.name).count({ n: '*' }).first()).toMatchObject({ n: 101 });
+      expect(await journal.knex(CENTER_MSGID_BLOCKS_TABLE.name).count({ n: '*' }).first()).toMatchObject({
+        n: MSGID_BLOCKS_PER_SECOND + 1,
+      });
     } finally {
       await journal.close();
     }
@@ -93,10 +104,11 @@ describe('msgid allocation', () => {
       sleep: async (ms) => void (t += ms),
       utcOffsetMinutes: 0,
     });
-    const got = await Promise.all(Array.from({ length: 10_001 }, () => alloc.next()));
+    const got = await Promise.all(Array.from({ length: MSGID_OWN_SEQS + 1 }, () => alloc.next()));
     const ids = got.map((g) => g.msgid);
-    expect(new Set(ids).size).toBe(10_001);
-    expect(ids.filter((m) => m.slice(12, 26) === '20240101000000')).toHaveLength(10_000);
+    expect(new Set(ids).size).toBe(MSGID_OWN_SEQS + 1);
+    expect(ids.filter((m) => m.slice(12, 26) === '20240101000000')).toHaveLength(MSGID_OWN_SEQS);
+    expect(Math.min(...ids.map((m) => Number(m.slice(26))))).toBe(MSGID_FIRST_SEQ);
     expect(ids.at(-1)!.slice(12, 26)).toBe('20240101000001');
     // The envelope's inf_time comes from the same instant as the stamp.
     expect(got.at(-1)!.now.getTime()).toBeGreaterThanOrEqual(Date.UTC(2024, 0, 1, 0, 0, 1));

@@ -48,6 +48,8 @@ export {
   MsgidAllocator,
   MSGID_BLOCK_SIZE,
   MSGID_BLOCKS_PER_SECOND,
+  MSGID_FIRST_SEQ,
+  MSGID_OWN_SEQS,
   type AllocatedMsgid,
   type MsgidAllocatorOptions,
 } from './msgidAllocator.js';

@@ -1,30 +1,40 @@
 /**
  * Choosing msgid sequence numbers that no other call uses.
  *
- * The rule leaves 4 digits per institution per second: 10,000 msgids. Several hisops processes
- * (a cron reconcile, an interactive repair, a trace uploader) can run on the same day, even in
- * the same second, so a per-process counter alone is not enough, and a random suffix collides
- * by the birthday bound.
+ * The rule leaves 4 digits per institution per second: 10,000 msgids. The HIS sends its own
+ * messages under the same fixmedins_code, and a HIS's counter typically starts each second at
+ * 0000 or 0001 and counts up; a center that records msgids (and 2601, which reverses a call by its
+ * msgid) must never see one of ours equal to one of the HIS's. So hisops takes its numbers from the
+ * upper half only, 5000–9999: a HIS would have to send 5,000 messages in one second to reach them.
  *
- * With a journal (the normal case) the sequence space of each second is cut into 100 blocks of
- * 100 numbers. A process reserves a block by inserting (fixmedins_code, stamp, block) into
- * `hisops_center_msgid_blocks` — the primary key makes the reservation atomic on every database —
- * then hands out the block's numbers from memory. One insert per process per busy second (more
- * only beyond 100 calls a second); a random first block keeps concurrent processes from
- * contending. If all 100 blocks of a second are taken, it waits for the next second. Rows of
- * earlier days are pruned once per process.
+ * Several hisops processes (a cron reconcile, an interactive repair, a trace uploader) can run on
+ * the same day, even in the same second, so a per-process counter alone is not enough, and a
+ * random suffix collides by the birthday bound. With a journal (the normal case) hisops's half of
+ * each second is cut into 50 blocks of 100 numbers (blocks 50–99 of the whole space). A process
+ * reserves a block by inserting (fixmedins_code, stamp, block) into `hisops_center_msgid_blocks` —
+ * the primary key makes the reservation atomic on every database — then hands out the block's
+ * numbers from memory. One insert per process per busy second (more only beyond 100 calls a
+ * second); a random first block keeps concurrent processes from contending. If all 50 blocks of a
+ * second are taken, it waits for the next second. Rows of earlier days are pruned once per process.
  *
  * Without a journal (queries in a throwaway context) uniqueness is guaranteed within the process
- * only: each second starts at a random number and counts up, so two processes collide with
- * probability about 1/10,000 per shared second. State-changing calls always have a journal.
+ * only: each second starts at a random number of hisops's half and counts up through it, so two
+ * processes collide with probability about 1/5,000 per shared second. State-changing calls always
+ * have a journal.
  */
 import crypto from 'node:crypto';
 import { buildMsgid, MSGID_SEQ_SPACE } from '../protocol/msgid.js';
 import { stamp14 } from '../protocol/time.js';
 import { CENTER_MSGID_BLOCKS_TABLE, isUniqueViolation, type JournalLike } from './callJournal.js';
 
+/** The first sequence number hisops uses in a second; those below are left to the HIS's own counter. */
+export const MSGID_FIRST_SEQ = 5000;
+/** How many numbers hisops has per institution per second, across all its processes. */
+export const MSGID_OWN_SEQS = MSGID_SEQ_SPACE - MSGID_FIRST_SEQ;
 export const MSGID_BLOCK_SIZE = 100;
-export const MSGID_BLOCKS_PER_SECOND = MSGID_SEQ_SPACE / MSGID_BLOCK_SIZE;
+/** Blocks of hisops's half of a second (numbered in the table as blocks of the whole space: 50–99). */
+export const MSGID_BLOCKS_PER_SECOND = MSGID_OWN_SEQS / MSGID_BLOCK_SIZE;
+const FIRST_BLOCK = MSGID_FIRST_SEQ / MSGID_BLOCK_SIZE;
 
 export interface AllocatedMsgid {
   msgid: string;
@@ -45,7 +55,8 @@ export interface MsgidAllocatorOptions {
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class MsgidAllocator {
-  private cur: { stamp: string; base: number; used: number; size: number } | undefined;
+  /** The second's range: numbers MSGID_FIRST_SEQ + (offset + used) mod MSGID_OWN_SEQS, `size` of them. */
+  private cur: { stamp: string; offset: number; used: number; size: number } | undefined;
   private localSeen = new Map<string, number>();
   private chain: Promise<unknown> = Promise.resolve();
   private pruned = false;
@@ -72,12 +83,12 @@ export class MsgidAllocator {
       const now = this.o.clock();
       const stamp = stamp14(now, this.o.utcOffsetMinutes);
       if (this.cur && this.cur.stamp === stamp && this.cur.used < this.cur.size) {
-        const seq = (this.cur.base + this.cur.used++) % MSGID_SEQ_SPACE;
+        const seq = MSGID_FIRST_SEQ + ((this.cur.offset + this.cur.used++) % MSGID_OWN_SEQS);
         return { msgid: buildMsgid(this.o.fixmedins_code, now, seq, this.o.utcOffsetMinutes), now };
       }
       const got = this.o.journal ? await this.reserveBlock(stamp, now) : this.localRange(stamp);
       if (got) {
-        this.cur = { stamp, base: got.base, used: 0, size: got.size };
+        this.cur = { stamp, offset: got.offset, used: 0, size: got.size };
         continue;
       }
       // Every number of this second is taken: wait for the next second.
@@ -85,15 +96,15 @@ export class MsgidAllocator {
     }
   }
 
-  /** No journal: a random start per second, counting up through the whole space once. */
-  private localRange(stamp: string): { base: number; size: number } | undefined {
-    if (this.localSeen.has(stamp)) return undefined; // this second's space was used up
+  /** No journal: a random start per second, counting up through hisops's half once. */
+  private localRange(stamp: string): { offset: number; size: number } | undefined {
+    if (this.localSeen.has(stamp)) return undefined; // this second's numbers were used up
     this.localSeen.clear();
     this.localSeen.set(stamp, 1);
-    return { base: this.randomInt(MSGID_SEQ_SPACE), size: MSGID_SEQ_SPACE };
+    return { offset: this.randomInt(MSGID_OWN_SEQS), size: MSGID_OWN_SEQS };
   }
 
-  private async reserveBlock(stamp: string, now: Date): Promise<{ base: number; size: number } | undefined> {
+  private async reserveBlock(stamp: string, now: Date): Promise<{ offset: number; size: number } | undefined> {
     const j = this.o.journal!;
     if (!this.ensured) {
       await j.ensure(CENTER_MSGID_BLOCKS_TABLE);
@@ -110,13 +121,14 @@ export class MsgidAllocator {
     }
     const start = this.randomInt(MSGID_BLOCKS_PER_SECOND);
     for (let i = 0; i < MSGID_BLOCKS_PER_SECOND; i++) {
-      const block = (start + i) % MSGID_BLOCKS_PER_SECOND;
+      const own = (start + i) % MSGID_BLOCKS_PER_SECOND;
+      const block = FIRST_BLOCK + own;
       try {
         await j
           .knex(CENTER_MSGID_BLOCKS_TABLE.name)
           .insert({ fixmedins_code: this.o.fixmedins_code, stamp, block, reserved_at: now.toISOString() });
         this.reservations++;
-        return { base: block * MSGID_BLOCK_SIZE, size: MSGID_BLOCK_SIZE };
+        return { offset: own * MSGID_BLOCK_SIZE, size: MSGID_BLOCK_SIZE };
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
       }
