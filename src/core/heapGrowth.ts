@@ -13,7 +13,7 @@
  */
 import v8 from 'node:v8';
 
-/** The demo seeder's generator, while it writes rows. */
+/** The demo seeder's generator, from its making until its rows are written. */
 export const SEED_HEAP_GROWING_PERCENT = 30;
 /** A trace upload (read, check, journal, send), while it runs. */
 export const UPLOAD_HEAP_GROWING_PERCENT = 100;

@@ -72,20 +72,23 @@ export async function seedHis(opts: SeedHisOptions): Promise<SeedHisResult> {
   await checkEmpty(db);
 
   const total = totalFor(size, days);
-  const gen = new HisGenerator({
-    seed,
-    days,
-    total,
-    persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))),
-    startDate,
-    fixmedins_code,
-    admdvs,
-    ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}),
+  // The heap's growth is held from the generator's making on: its person pool is the seed's first
+  // large allocation, and V8 sets the old generation's next limit at the full collection that
+  // follows it. Held only from writeRows on, that limit was V8's own (about four times what was
+  // live), and a large seed's generator heap first grew to about 200 MB: the run's peak RSS.
+  const { gen, counts, summary } = await withHeapGrowing(SEED_HEAP_GROWING_PERCENT, async () => {
+    const gen = new HisGenerator({
+      seed,
+      days,
+      total,
+      persons: Math.min(SIZES[size].persons, Math.max(200, Math.round(total / 3))),
+      startDate,
+      fixmedins_code,
+      admdvs,
+      ...(opts.policies?.length ? { split: demoRulesSplit(opts.policies) } : {}),
+    });
+    return { gen, ...(await writeRows(db, gen, opts, fixmedins_code)) };
   });
-
-  const { counts, summary } = await withHeapGrowing(SEED_HEAP_GROWING_PERCENT, () =>
-    writeRows(db, gen, opts, fixmedins_code),
-  );
 
   const built = buildManifest({ gen, size, seed, fixmedins_code, admdvs, dialect: db.dialect, counts });
   const manifest: SeedManifest = summary ? { ...built, center: summary } : built;
