@@ -137,7 +137,7 @@ class FastGbk implements ChunkDecoder {
       const c = tbl[(this.carry << 8) | chunk[0]!]!;
       if (c === 0) return this.handOver(chunk);
       out[j++] = c;
-      crc = crcOfUnit(T, crc, c);
+      crc = crcOfUnit(crc, c);
       i = 1;
     }
     let carry = -1;
@@ -168,7 +168,7 @@ class FastGbk implements ChunkDecoder {
       const c = tbl[(b << 8) | chunk[i + 1]!]!;
       if (c === 0) return this.handOver(chunk);
       out[j++] = c;
-      crc = crcOfUnit(T, crc, c);
+      crc = crcOfUnit(crc, c);
       i += 2;
     }
     this.carry = carry;
@@ -203,14 +203,14 @@ class FastGbk implements ChunkDecoder {
 }
 
 /** The running CRC after the UTF-8 of one UTF-16 unit of the table (two or three bytes, taken together). */
-function crcOfUnit(T: Int32Array, crc: number, unit: number): number {
+function crcOfUnit(crc: number, unit: number): number {
   // Never met in a table built from ICU, but encoded as V8 would: ASCII as itself, a lone surrogate as U+FFFD.
-  if (unit < 0x80) return T[(crc ^ unit) & 0xff]! ^ (crc >>> 8);
+  if (unit < 0x80) return CRC_TABLE[(crc ^ unit) & 0xff]! ^ (crc >>> 8);
   const u = unit >= 0xd800 && unit <= 0xdfff ? 0xfffd : unit;
   if (u < 0x800) {
     const c = crc ^ (0xc0 | (u >> 6)) ^ ((0x80 | (u & 0x3f)) << 8);
-    return (c >>> 16) ^ CRC_TABLE1[c & 0xff]! ^ T[(c >>> 8) & 0xff]!;
+    return (c >>> 16) ^ CRC_TABLE1[c & 0xff]! ^ CRC_TABLE[(c >>> 8) & 0xff]!;
   }
   const c = crc ^ (0xe0 | (u >> 12)) ^ ((0x80 | ((u >> 6) & 0x3f)) << 8) ^ ((0x80 | (u & 0x3f)) << 16);
-  return (c >>> 24) ^ CRC_TABLE2[c & 0xff]! ^ CRC_TABLE1[(c >>> 8) & 0xff]! ^ T[(c >>> 16) & 0xff]!;
+  return (c >>> 24) ^ CRC_TABLE2[c & 0xff]! ^ CRC_TABLE1[(c >>> 8) & 0xff]! ^ CRC_TABLE[(c >>> 16) & 0xff]!;
 }
