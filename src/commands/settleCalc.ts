@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { App, CommandResult } from '../cli/app.js';
 import type { Ctx } from '../cli/context.js';
 import { defineMessages } from '../cli/i18n.js';
+import { BATCH_INLINING_BYTES, withInliningBudget } from '../cli/inliningBudget.js';
 import type { Out } from '../cli/output.js';
 import { collect, policyPaths, readText } from '../cli/policyFiles.js';
 import type { ExplainRow } from '../core/rules/index.js';
@@ -114,7 +115,9 @@ async function runCalc(ctx: Ctx, args: unknown[], o: CalcOpts): Promise<CommandR
   if (batch.isBatch(ctx, names, !!o.ndjson)) {
     const sources = batch.billSources(ctx, names, !!o.ndjson);
     const policies = await rules.loadPolicyFiles(policyPaths(ctx, o.policy), readText);
-    const sum = await batch.settleBatch(ctx, rules, policies, sources, { explain: !!o.explain });
+    const sum = await withInliningBudget(BATCH_INLINING_BYTES, () =>
+      batch.settleBatch(ctx, rules, policies, sources, { explain: !!o.explain }),
+    );
     if (!ctx.quiet) ctx.io.stderr.write(ctx.t('settle.batchDone', { ...sum }) + '\n');
     return { data: sum, exit: sum.exit, streamed: true };
   }
