@@ -2,7 +2,8 @@
  * The 3202 flow of one scope (clearing type × agency × period): the detail file of the HIS's
  * settlements goes up (9101), 3202 asks the center to compare, the result file comes down (9102),
  * and the result is matched against the same HIS rows. Returns what differs; the time spent
- * parsing and matching counts as classification.
+ * parsing and matching counts as classification. The file is made beforehand (`prepareScope`), so
+ * that a run can make the next period's while this one is at the center.
  */
 import { performance } from 'node:perf_hooks';
 import { parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME } from '../center/index.js';
@@ -14,37 +15,43 @@ import type { Period } from './period.js';
 import type { ReconcileRun } from './reconcileRun.js';
 import type { DetailScope, Difference, HisSettlement } from './types.js';
 
-export async function compareScope(
-  run: ReconcileRun,
-  period: Period,
-  scope: DetailScope,
-  his: HisSettlement[],
-): Promise<Difference[]> {
+/** A scope ready for the center: its HIS rows, the 3202 data and the zipped detail file. */
+export interface PreparedScope {
+  scope: DetailScope;
+  his: HisSettlement[];
+  data: DetailRequest['data'];
+  name: string;
+  zip: Uint8Array;
+}
+
+export function prepareScope(run: ReconcileRun, scope: DetailScope, his: HisSettlement[]): PreparedScope {
+  const { center, fixmedins_code } = run.deps;
+  const req = detailRequest(scope, his, run.rules);
+  const name = `${fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
+  return { scope, his, data: req.data, name, zip: zipOne(STMT_UPLOAD_FILENAME, req.text, center.now()) };
+}
+
+export async function compareScope(run: ReconcileRun, period: Period, prepared: PreparedScope): Promise<Difference[]> {
   run.progress('detail', period, 0, 1);
   const { rules } = run;
-  const req = detailRequest(scope, his, rules);
-  const text = await run.centerCall('3202', () => askDetail(run, scope, req.text, req.data));
+  const text = await run.centerCall('3202', () => askDetail(run, prepared));
   run.calls['3202']++;
   const c0 = performance.now();
   const parsed = parseResultText(text, rules.resultColumns);
   const lines = parsed.rows.length + parsed.balanced.length;
   run.counts.result_rows += lines;
-  const m = matchDetail(his, parsed.rows, parsed.balanced, (b) => parseResultLine(b.raw, b.line, rules.resultColumns));
+  const m = matchDetail(prepared.his, parsed.rows, parsed.balanced, (b) =>
+    parseResultLine(b.raw, b.line, rules.resultColumns),
+  );
   run.timings.classify_ms += performance.now() - c0;
   run.timings.classify_rows += lines;
   return m.differences;
 }
 
 /** 9101 (the zipped detail file) → 3202 → 9102: the result file's text. */
-async function askDetail(
-  run: ReconcileRun,
-  scope: DetailScope,
-  fileText: string,
-  data: DetailRequest['data'],
-): Promise<string> {
-  const { center, fixmedins_code } = run.deps;
-  const name = `${fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
-  const up = await center.uploadFile(name, zipOne(STMT_UPLOAD_FILENAME, fileText, center.now()));
+async function askDetail(run: ReconcileRun, { name, zip, data }: PreparedScope): Promise<string> {
+  const { center } = run.deps;
+  const up = await center.uploadFile(name, zip);
   const det = await center.request('3202', { data: { ...data, file_qury_no: up.result.file_qury_no } }, (o) =>
     parseFileInfo(o, '3202 医药机构费用结算对明细账'),
   );

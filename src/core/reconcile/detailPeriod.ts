@@ -2,12 +2,14 @@
  * The details of one period: for each scope whose totals did not balance (or every scope under
  * detail "always"), its 3202 comparison, then each difference with its evidence, classified. The
  * period's rows come from its read when kept (a one-day run), else that scope's rows are read
- * again. Each group's detail state is settled at the end.
+ * again. Each group's detail state is settled at the end. In two steps, so that a run can read the
+ * next period's rows and make its files while this period is at the center: `prepareDetails`
+ * (the rows, each scope's file) and `finishDetails` (the center, the findings).
  */
 import { performance } from 'node:perf_hooks';
 import { mapPool } from '../shared/index.js';
 import { classify } from './classify.js';
-import { compareScope } from './detailCompare.js';
+import { compareScope, prepareScope, type PreparedScope } from './detailCompare.js';
 import { gatherEvidence } from './gatherEvidence.js';
 import { scopeKey, type GroupFilter } from './groups.js';
 import type { Period } from './period.js';
@@ -22,20 +24,44 @@ export async function detailPeriod(
   read: PeriodRead,
   scopes: readonly string[],
 ): Promise<void> {
-  if (scopes.length > 0) {
-    const rows = read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!;
+  await finishDetails(run, period, results, read, await prepareDetails(run, period, read, scopes));
+}
+
+/** Each scope's rows (read again unless the period kept them) and its detail file. */
+export async function prepareDetails(
+  run: ReconcileRun,
+  period: Period,
+  read: PeriodRead,
+  scopes: readonly string[],
+): Promise<PreparedScope[]> {
+  if (scopes.length === 0) return [];
+  const rows = read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!;
+  return scopes.map((sk) => {
+    const [clr_type, setl_optins] = sk.split('|') as [string, string];
+    const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
+    return prepareScope(
+      run,
+      scope,
+      rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins),
+    );
+  });
+}
+
+/** Each prepared scope compared by the center (3202) and its differences classified. */
+export async function finishDetails(
+  run: ReconcileRun,
+  period: Period,
+  results: readonly GroupResult[],
+  read: Pick<PeriodRead, 'problems'>,
+  prepared: readonly PreparedScope[],
+): Promise<void> {
+  if (prepared.length > 0) {
     const problemsByKey = problemsByKeyOf(read.problems);
-    for (const sk of scopes) {
-      const [clr_type, setl_optins] = sk.split('|') as [string, string];
-      const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
-      const differences = await compareScope(
-        run,
-        period,
-        scope,
-        rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins),
-      );
-      const fs = await classifyScope(run, period, scope, differences, problemsByKey);
+    for (const p of prepared) {
+      const differences = await compareScope(run, period, p);
+      const fs = await classifyScope(run, period, p.scope, differences, problemsByKey);
       run.findings.push(...fs.filter((f) => findingAllowed(f, run.filter)));
+      const sk = scopeKey(p.scope);
       for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
     }
   }

@@ -4,7 +4,9 @@
  * of the one whose 3201 totals are being asked, and the 3202 details of unbalanced periods run
  * behind, one period at a time in order, while later periods are read and totalled (the totals
  * never wait for the details). A run of several periods keeps only each period's sums; the rows
- * of a scope that needs details are read again then (memory stays that of one day). A failure
+ * of a scope that needs details are read again then. While a period's details are at the center,
+ * the next unbalanced period's rows are read and its files made (at most those two periods' rows
+ * are held): the reading and the center's comparison overlap instead of taking turns. A failure
  * anywhere stops the run at the next step; nothing still running outlives it.
  *
  * Then the late-groups pass: groups first met on a later day are asked about for the earlier days
@@ -12,7 +14,8 @@
  */
 import { runPipeline } from '../shared/index.js';
 import { problemFinding } from './classify.js';
-import { detailPeriod } from './detailPeriod.js';
+import type { PreparedScope } from './detailCompare.js';
+import { detailPeriod, finishDetails, prepareDetails } from './detailPeriod.js';
 import { groupAllowed, groupOfKey, groupsToSend } from './groups.js';
 import type { Period } from './period.js';
 import type { PeriodRead, ReconcileRun } from './reconcileRun.js';
@@ -26,25 +29,76 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
   const periods = run.plan.periods;
   // A one-day run keeps its rows for the details; a longer one reads a scope's rows again.
   const keepRows = periods.length === 1 && periods[0]!.days.length === 1 && run.detail !== 'never';
-  await runPipeline(periods, {
-    depth: READ_AHEAD,
-    ahead: (period, pi) => run.readPeriod(period, keepRows ? 'all' : 'none', true, pi > 0),
-    main: async (period, read, pi) => {
-      const results = await totalsOfPeriod(run, pi, period, read);
-      const scopes = detailScopesFor(run, results, read.book);
-      if (scopes.length > 0) return { results, scopes };
-      await detailPeriod(run, period, results, read, scopes);
-      read.rows = null;
-      return undefined;
-    },
-    behind: async (period, read, { results, scopes }) => {
-      try {
+  // Unbalanced periods whose details are not finished, in order; the first is at the center (or
+  // next to go), and its successor's rows are read while it is there.
+  const waiting: DetailJob[] = [];
+  // Preparations under way (each leaves the set when it ends: a finished one's rows are not held here).
+  const running = new Set<Promise<unknown>>();
+  try {
+    await runPipeline(periods, {
+      depth: READ_AHEAD,
+      ahead: (period, pi) => run.readPeriod(period, keepRows ? 'all' : 'none', true, pi > 0),
+      main: async (period, read, pi) => {
+        const results = await totalsOfPeriod(run, pi, period, read);
+        const scopes = detailScopesFor(run, results, read.book);
+        if (scopes.length > 0) {
+          const job = detailJob(run, period, read, scopes, running);
+          waiting.push(job);
+          // The one before it is at the center already: this one's rows can be read now.
+          if (waiting.length === 2 && waiting[0]!.started()) job.prepare();
+          return { results, job };
+        }
         await detailPeriod(run, period, results, read, scopes);
-      } finally {
         read.rows = null;
+        return undefined;
+      },
+      behind: async (period, read, { results, job }) => {
+        try {
+          const prepared = await job.prepare();
+          waiting.shift();
+          waiting[0]?.prepare();
+          await finishDetails(run, period, results, read, prepared);
+        } finally {
+          read.rows = null;
+        }
+      },
+    });
+  } finally {
+    // A read started ahead for a period the run stopped before is over when the run is.
+    await Promise.allSettled([...running]);
+  }
+}
+
+/** A period's details made once, when first asked for (a failure is seen by the one who waits). */
+interface DetailJob {
+  prepare(): Promise<PreparedScope[]>;
+  started(): boolean;
+}
+
+function detailJob(
+  run: ReconcileRun,
+  period: Period,
+  read: PeriodRead,
+  scopes: readonly string[],
+  running: Set<Promise<unknown>>,
+): DetailJob {
+  let p: Promise<PreparedScope[]> | undefined;
+  return {
+    prepare: () => {
+      if (!p) {
+        p = prepareDetails(run, period, read, scopes);
+        // Awaited by the period's own turn; a run stopped before it must not leave it unhandled.
+        const ended = p.then(
+          () => undefined,
+          () => undefined,
+        );
+        running.add(ended);
+        void ended.then(() => running.delete(ended));
       }
+      return p;
     },
-  });
+    started: () => p !== undefined,
+  };
 }
 
 /** A period read: its book and problems recorded, its groups asked about (3201). */
