@@ -44,8 +44,9 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
         if (scopes.length > 0) {
           const job = detailJob(run, period, read, scopes, running);
           waiting.push(job);
-          // The one before it is at the center already: this one's rows can be read now.
-          if (waiting.length === 2 && waiting[0]!.started()) job.prepare();
+          // The one before it is at the center already (its rows read, its files made): this
+          // one's rows can be read now. (Two reads at once would only slow the first.)
+          if (waiting.length === 2 && waiting[0]!.ready()) job.prepare();
           return { results, job };
         }
         await detailPeriod(run, period, results, read, scopes);
@@ -72,7 +73,8 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
 /** A period's details made once, when first asked for (a failure is seen by the one who waits). */
 interface DetailJob {
   prepare(): Promise<PreparedScope[]>;
-  started(): boolean;
+  /** Its rows are read and its files made. */
+  ready(): boolean;
 }
 
 function detailJob(
@@ -83,13 +85,14 @@ function detailJob(
   running: Set<Promise<unknown>>,
 ): DetailJob {
   let p: Promise<PreparedScope[]> | undefined;
+  let done = false;
   return {
     prepare: () => {
       if (!p) {
         p = prepareDetails(run, period, read, scopes);
         // Awaited by the period's own turn; a run stopped before it must not leave it unhandled.
         const ended = p.then(
-          () => undefined,
+          () => void (done = true),
           () => undefined,
         );
         running.add(ended);
@@ -97,7 +100,7 @@ function detailJob(
       }
       return p;
     },
-    started: () => p !== undefined,
+    ready: () => done,
   };
 }
 
