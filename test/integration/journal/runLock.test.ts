@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from '../../../src/core/db/index.js';
 import { isHisopsError } from '../../../src/core/errors.js';
 import {
@@ -167,12 +167,16 @@ describe('run lock', () => {
       onLost: (h) => (lostTo = h?.run_id),
     });
     const first = l.holder.heartbeat_at;
-    await new Promise((r) => setTimeout(r, 120));
-    const row = (await j.knex(RUN_LOCKS_TABLE.name).where({ lock_key: KEY }).first()) as LockHolder;
-    expect(row.heartbeat_at > first).toBe(true);
+    // (Waited for rather than slept on: a loaded machine runs the 30 ms heartbeats late.)
+    await vi.waitFor(
+      async () => {
+        const row = (await j.knex(RUN_LOCKS_TABLE.name).where({ lock_key: KEY }).first()) as LockHolder;
+        expect(row.heartbeat_at > first).toBe(true);
+      },
+      { timeout: 10_000, interval: 30 },
+    );
     await j.knex(RUN_LOCKS_TABLE.name).where({ lock_key: KEY }).update({ run_id: 'thief' });
-    await new Promise((r) => setTimeout(r, 120));
-    expect(l.lost).toBe(true);
+    await vi.waitFor(() => expect(l.lost).toBe(true), { timeout: 10_000, interval: 30 });
     expect(lostTo).toBe('thief');
     await l.release();
     // Releasing does not remove the lock of the run that took it over.
@@ -224,9 +228,10 @@ describeWithPg('run lock on a PostgreSQL journal', (base) => {
   it('holds pg_try_advisory_lock on a session of its own, and notices when that session ends', async () => {
     const t = await createTempDatabase('postgres', base, 'hisops_rl');
     const [a, b] = [await openJournal(t.url), await openJournal(t.url)];
+    let l: Awaited<ReturnType<typeof acquireRunLock>> | undefined;
     try {
       let lostTo: string | undefined = 'none';
-      const l = await acquireRunLock(a, {
+      l = await acquireRunLock(a, {
         key: KEY,
         runId: 'run-a',
         command: 'a',
@@ -240,13 +245,14 @@ describeWithPg('run lock on a PostgreSQL journal', (base) => {
       expect(sessions).toHaveLength(1);
       // The server ends the holder's session (a restart, a killed backend): the lock is gone with it.
       await b.knex.raw('SELECT pg_terminate_backend(?)', [sessions[0]!.pid]);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(l.lost).toBe(true);
+      // The next heartbeats notice (every 50 ms; a loaded machine may take longer to run them).
+      await vi.waitFor(() => expect(l!.lost).toBe(true), { timeout: 10_000, interval: 50 });
       expect(lostTo).toBe('run-a');
       const lb = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'b' });
       await lb.release();
-      await l.release();
     } finally {
+      // Released whatever happened above: a journal closed while its lock's connection is out waits for it.
+      await l?.release();
       await a.close();
       await b.close();
       await t.drop();
