@@ -58,6 +58,81 @@ describe('Ledger seeding', () => {
     ).toEqual(['70.00', '70.00', '30.00', '10.00', '20.00']);
   });
 
+  it('gives a seeded history fund lines that say what its given amounts say, the bulk path the same row as the general one', () => {
+    // Every amount given, as the demo seed gives them (the HIS's own split, not the sandbox's).
+    const amounts = (n: number) => ({
+      medfee_sumamt: '1000.00',
+      fulamt_ownpay_amt: '100.00',
+      overlmt_selfpay: '0.00',
+      preselfpay_amt: '50.00',
+      inscp_scp_amt: '850.00',
+      act_pay_dedc: '200.00',
+      hifp_pay: n ? '455.00' : '0.00',
+      cvlserv_pay: n ? '30.00' : '0.00',
+      hifes_pay: '0.00',
+      hifmi_pay: '0.00',
+      hifob_pay: n ? '20.00' : '0.00',
+      maf_pay: '0.00',
+      oth_pay: '0.00',
+      hifdm_pay: '0.00',
+      fund_pay_sumamt: n ? '505.00' : '0.00',
+      psn_part_amt: n ? '495.00' : '1000.00',
+      acct_pay: n ? '100.00' : '0.00',
+      psn_cash_pay: n ? '395.00' : '1000.00',
+      hosp_part_amt: '0.00',
+      balc: '900.00',
+      acct_mulaid_pay: '0.00',
+      pool_prop_selfpay: '0.3000',
+    });
+    const inputs = [0, 1, 2].map((n) => ({
+      setl_id: `S${n}`,
+      medins_setl_id: `H43010000001202601101000000${n}`,
+      setl_time: `2026-01-10 10:0${n}:00`,
+      mdtrt_id: `V${n}`,
+      psn_no: (n ? a : b)!.psn_no,
+      insutype: (n ? a : b)!.insutype,
+      medfee_sumamt: '1000.00',
+      fulamt_ownpay_amt: '100.00',
+      overlmt_selfpay: '0.00',
+      preselfpay_amt: '50.00',
+      inscp_scp_amt: '850.00',
+      amounts: amounts(n),
+    }));
+    for (const s of inputs) L.insertSettlement(s);
+    const bulk = openLedger(path.join(dir, 'bulk.db'), { fixmedins_code: 'H43010000001' });
+    try {
+      bulk.beginBulkSeed();
+      for (const s of inputs) bulk.seedSettlement(s);
+      bulk.endBulkSeed();
+      for (const s of inputs) {
+        const row = L.getSettlement(s.setl_id)!;
+        const lines = row.setldetail.map((d) => [
+          d.fund_pay_type,
+          d.fund_payamt.toFixed(2),
+          d.crt_payb_lmt_amt.toFixed(2),
+        ]);
+        const paid = row.setldetail
+          .filter((d) => d.fund_pay_type !== '310200')
+          .reduce((t, d) => t.plus(d.fund_payamt), row.hifp_pay.minus(row.hifp_pay));
+        // The pool's line is hifp_pay, each other fund's its own, the account's acct_pay: they add up.
+        expect(paid.toFixed(2)).toBe(row.fund_pay_sumamt.toFixed(2));
+        if (s.setl_id === 'S0') expect(lines).toEqual([[row.setldetail[0]!.fund_pay_type, '0.00', '650.00']]);
+        else
+          expect(lines).toEqual([
+            [row.setldetail[0]!.fund_pay_type, '455.00', '650.00'],
+            ['330100', '20.00', '20.00'],
+            ['320100', '30.00', '30.00'],
+            ['310200', '100.00', expect.any(String)],
+          ]);
+        expect(row.setldetail[0]!.setl_proc_info).toBe('起付线200.00');
+        // The month-long seed's fen path stores the very same row.
+        expect(bulk.getSettlement(s.setl_id)).toEqual(row);
+      }
+    } finally {
+      bulk.close();
+    }
+  });
+
   it('plants a refund pair and a center-side reversal; totals and filters follow', () => {
     L.insertSettlement({
       setl_time: '2026-01-10 10:00:00',

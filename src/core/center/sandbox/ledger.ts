@@ -12,8 +12,9 @@
  */
 import { money, ZERO, type Decimal } from '../../money.js';
 import { inputError } from '../../errors.js';
+import { fundLines, seededPoolInfo, type FundAmounts } from './fundLines.js';
 import { LedgerSettlements } from './ledgerSettlements.js';
-import { clrTypeForMedType, isDateTimeText, num } from './ledgerRows.js';
+import { amountText, clrTypeForMedType, isDateTimeText, num } from './ledgerRows.js';
 import { LEDGER_AMOUNTS } from './ledgerSchema.js';
 import type {
   LedgerOptions,
@@ -120,13 +121,11 @@ export class Ledger extends LedgerSettlements {
         amounts.psn_part_amt = medfee.minus(amounts.fund_pay_sumamt!).minus(amounts.hosp_part_amt!);
       if (given.psn_cash_pay === undefined) amounts.psn_cash_pay = amounts.psn_part_amt!.minus(amounts.acct_pay!);
       if (given.balc === undefined) amounts.balc = before.minus(amounts.acct_pay!);
-      const fields = this.seedFields(s, person, {
-        med_type,
-        clr_type,
-        pool: pool_prop_selfpay,
-        setldetail: split.setldetail,
-        today,
-      });
+      // Given amounts are the history's: its fund lines say what they say, not what the split paid.
+      const setldetail = s.amounts
+        ? fundLines(person.insutype, amounts as FundAmounts, before, seededPoolInfo(amountText(amounts.act_pay_dedc!)))
+        : split.setldetail;
+      const fields = this.seedFields(s, person, { med_type, clr_type, pool: pool_prop_selfpay, setldetail, today });
       const row = this.putSettlement({ ...(amounts as SettlementAmounts), ...fields });
       this.setBalance(s.psn_no, amounts.balc!);
       this.recordSeedMessage(s, fields);

@@ -2,13 +2,14 @@
  * The month-long seed's hot path (a million settlements): a seeded settlement whose amounts are
  * all given as stored two-decimal text is written without a Decimal, an object per row or a
  * person read back — amounts are integer fen at the money boundary (docs/architecture.md), the
- * person is remembered in a compact form, the stand-in split (simpleSplit) is worked in fen for
- * the row's setldetail, and the row is bound by position. The row stored is the one the general
- * seeding path (`Ledger.insertSettlement`) stores; test/unit/demo/centerWhileSeeding.test.ts and
- * test/unit/sandbox/ledgerBulkSeed.test.ts hold the two equal.
+ * person is remembered in a compact form, the row's fund lines (setldetail) are written from the
+ * given amounts' text as fundLines makes them, and the row is bound by position. The row stored
+ * is the one the general seeding path (`Ledger.insertSettlement`) stores;
+ * test/unit/sandbox/ledger.test.ts holds the two equal.
  */
 import type Database from 'better-sqlite3';
 import { D, fenOfText, textOfFen } from '../../money.js';
+import { ACCOUNT_NAME, ACCOUNT_TYPE, FUND_TYPES, POOL_NAME, poolType, seededPoolInfo } from './fundLines.js';
 import { LEDGER_AMOUNTS } from './ledgerSchema.js';
 import { clrTypeForMedType, SETTLEMENT_COLUMNS } from './ledgerRows.js';
 import type { SeedSettlement } from './ledgerTypes.js';
@@ -45,15 +46,9 @@ interface BulkSeedHost {
   newSeedMsgid(fixmedins_code: string, at: string): string;
 }
 
-const POOL_NAMES: Record<string, [string, string]> = {
-  '310': ['310100', '城镇职工基本医疗保险统筹基金'],
-  '390': ['390100', '城乡居民基本医疗保险基金'],
-};
-
-/** The JSON head of a pool fund's setldetail entry per insurance type (simpleSplit's names). */
+/** The JSON head of the pool's fund line, up to its amounts (fundLines' pool line). */
 function poolHead(insutype: string): string {
-  const [type, name] = POOL_NAMES[insutype] ?? [`${insutype}100`, '基本医疗保险统筹基金'];
-  return `{"fund_pay_type":${JSON.stringify(type)},"fund_pay_type_name":${JSON.stringify(name)},"inscp_scp_amt":`;
+  return `{"fund_pay_type":${JSON.stringify(poolType(insutype))},"fund_pay_type_name":${JSON.stringify(POOL_NAME)},`;
 }
 
 const MESSAGE_COLUMNS = [
@@ -68,8 +63,7 @@ const MESSAGE_COLUMNS = [
   'source',
 ];
 
-const ACCOUNT_HEAD =
-  '{"fund_pay_type":"310200","fund_pay_type_name":"城镇职工基本医疗保险个人账户基金","inscp_scp_amt":';
+const ACCOUNT_HEAD = `{"fund_pay_type":${JSON.stringify(ACCOUNT_TYPE)},"fund_pay_type_name":${JSON.stringify(ACCOUNT_NAME)},`;
 
 /** A given amount as integer fen when it is exact two-decimal (or shorter) text. */
 function givenFen(v: unknown): number | undefined {
@@ -137,16 +131,15 @@ export class BulkSeed {
   plant(s: SeedSettlement, today: string): boolean {
     const given = s.amounts;
     if (!this.host.fenSplit || !given || !storedAmountTexts(given)) return false;
-    const medfee = givenFen(s.medfee_sumamt);
-    const inscp = givenFen(s.inscp_scp_amt);
-    if (medfee === undefined || inscp === undefined) return false;
+    // (The general path splits these first; it refuses what is not money, so the fast path takes only fen text.)
+    if (givenFen(s.medfee_sumamt) === undefined || givenFen(s.inscp_scp_amt) === undefined) return false;
     const p = this.person(s.psn_no, today);
     if (s.insutype && s.insutype !== p.insutype) return false;
     const med_type = s.med_type ?? (s.clr_type === '21' ? '21' : '11');
     const clr_type = s.clr_type ?? clrTypeForMedType(med_type);
     const before = this.balanceFen(s.psn_no, today);
-    const split = fenSplit(p, clr_type, medfee, inscp, before, s.acct_used_flag ?? '1');
-    const pool = given.pool_prop_selfpay === undefined ? `0.${split.ratio}` : String(given.pool_prop_selfpay);
+    const pool =
+      given.pool_prop_selfpay === undefined ? `0.${poolRatio(p, clr_type)}` : String(given.pool_prop_selfpay);
     const host = this.host;
     const fixmedins_code = s.fixmedins_code ?? host.fixmedins_code;
     const infno = s.infno ?? (clr_type === '21' ? '2304' : '2207');
@@ -189,7 +182,7 @@ export class BulkSeed {
     for (const a of LEDGER_AMOUNTS) values.push(given[a]);
     values.push(
       this.poolText(pool),
-      this.setldetail(p.insutype, inscp, split, before),
+      this.setldetail(p.insutype, given, before),
       null,
       null,
       'seed',
@@ -222,15 +215,24 @@ export class BulkSeed {
     return t;
   }
 
-  /** simpleSplit's setldetail as the ledger stores it (JSON, amounts as two-decimal text). */
-  private setldetail(insutype: string, inscp: number, s: FenSplit, before: number): string {
+  /**
+   * fundLines (fundLines.ts) of the given amounts as the ledger stores them (settlementToDb's JSON):
+   * the given texts are the stored ones already (storedAmountTexts), so they are written as they are.
+   */
+  private setldetail(insutype: string, given: Record<string, string>, before: number): string {
     let head = this.heads.get(insutype);
     if (head === undefined) this.heads.set(insutype, (head = poolHead(insutype)));
-    const info = `起付线${textOfFen(s.deductible)}，支付比例0.${s.ratio}`;
-    const inscpText = JSON.stringify(textOfFen(inscp));
-    let out = `[${head}${inscpText},"crt_payb_lmt_amt":"${textOfFen(s.payable)}","fund_payamt":"${textOfFen(s.hifp)}","setl_proc_info":"${info}"}`;
-    if (s.acct > 0)
-      out += `,${ACCOUNT_HEAD}${inscpText},"crt_payb_lmt_amt":"${textOfFen(before)}","fund_payamt":"${textOfFen(s.acct)}","setl_proc_info":""}`;
+    const inscp = given.inscp_scp_amt!;
+    const limit = textOfFen(fenOfText(inscp)! - fenOfText(given.act_pay_dedc!)!);
+    const scope = `"inscp_scp_amt":"${inscp}"`;
+    let out = `[${head}${scope},"crt_payb_lmt_amt":"${limit}","fund_payamt":"${given.hifp_pay}","setl_proc_info":${JSON.stringify(seededPoolInfo(given.act_pay_dedc!))}}`;
+    for (const [k, type, name] of FUND_TYPES) {
+      const paid = given[k]!;
+      if (fenOfText(paid)! > 0)
+        out += `,{"fund_pay_type":"${type}","fund_pay_type_name":"${name}",${scope},"crt_payb_lmt_amt":"${paid}","fund_payamt":"${paid}","setl_proc_info":""}`;
+    }
+    if (fenOfText(given.acct_pay!)! > 0)
+      out += `,${ACCOUNT_HEAD}${scope},"crt_payb_lmt_amt":"${textOfFen(before)}","fund_payamt":"${given.acct_pay}","setl_proc_info":""}`;
     return out + ']';
   }
 }
@@ -251,33 +253,10 @@ function compactPerson(p: Person): SeedPerson {
   };
 }
 
-interface FenSplit {
-  deductible: number;
-  /** The pool ratio in hundredths (60 = 0.60). */
-  ratio: number;
-  payable: number;
-  hifp: number;
-  acct: number;
-}
-
-/** simpleSplit (simpleSplit.ts) in fen: the parts of it a seeded row stores. */
-function fenSplit(
-  p: SeedPerson,
-  clr_type: string,
-  medfee: number,
-  inscp: number,
-  balc: number,
-  acct_used_flag: string,
-): FenSplit {
+/** simpleSplit's pool ratio in hundredths (60 = 0.60): a seeded row's pool_prop_selfpay when none is given. */
+function poolRatio(p: SeedPerson, clr_type: string): number {
   const inpatient = clr_type === '21';
   const employee = p.insutype === '310';
   const retired = p.psn_type === '12';
-  const deductible = inpatient ? (employee ? 80000 : 60000) : 0;
-  const ratio = inpatient ? (employee ? (retired ? 90 : 85) : 70) : employee ? (retired ? 70 : 60) : 50;
-  const payable = Math.max(0, inscp - deductible);
-  // Half-up to the cent, as round2 (payable is never negative).
-  const hifp = Math.floor((payable * ratio + 50) / 100);
-  const psn_part = medfee - hifp;
-  const acct = acct_used_flag === '1' && employee ? Math.max(0, Math.min(balc, psn_part)) : 0;
-  return { deductible, ratio, payable, hifp, acct };
+  return inpatient ? (employee ? (retired ? 90 : 85) : 70) : employee ? (retired ? 70 : 60) : 50;
 }

@@ -9,6 +9,7 @@
 import { isHisopsError } from '../../errors.js';
 import { D, ZERO, type Decimal } from '../../money.js';
 import { covers, splitBill, type FeeLine, type Policy } from '../../rules/index.js';
+import { fundLines } from './fundLines.js';
 import { Refusal } from './handlers/context.js';
 import { simpleSplit, type SetlDetail, type SplitFn, type SplitInput, type SplitResult } from './simpleSplit.js';
 
@@ -17,16 +18,6 @@ export interface RulesSplitOptions {
   hosp_lv?: string;
   fallback?: SplitFn;
 }
-
-const FUND_TYPES: [keyof SplitResult, string, string][] = [
-  ['hifob_pay', '330100', '大额医疗费用补助基金'],
-  ['hifmi_pay', '390200', '城乡居民大病医疗保险基金'],
-  ['cvlserv_pay', '320100', '公务员医疗补助基金'],
-  ['hifes_pay', '370100', '企业补充医疗保险基金'],
-  ['maf_pay', '610100', '医疗救助基金'],
-  ['oth_pay', '999900', '其他基金'],
-  ['hifdm_pay', '350100', '伤残人员医疗保障基金'],
-];
 
 function linesOf(i: SplitInput): FeeLine[] {
   const at = i.setl_time;
@@ -51,7 +42,7 @@ export function rulesSplit(policies: readonly Policy[], opts: RulesSplitOptions 
     const policy = policies.find((p) => p.insutypes.includes(i.insutype) && covers(p, date));
     if (!policy) return fallback(i);
     const s = splitByPolicy(i, policy, hosp_lv).setlinfo;
-    return splitResult(i, s, setldetailOf(i, s, policy));
+    return splitResult(i, s, fundLines(i.insutype, s, i.balc, `${policy.name} ${policy.version}`));
   };
 }
 
@@ -91,43 +82,6 @@ function splitByPolicy(i: SplitInput, policy: Policy, hosp_lv: string): ReturnTy
     if (isHisopsError(e)) throw new Refusal(`结算计算失败：${e.summary}${e.why ? ` (${e.why})` : ''}`);
     throw e;
   }
-}
-
-/** The fund lines of the settlement: the pool, each other fund that paid, the personal account. */
-function setldetailOf(i: SplitInput, s: Setlinfo, policy: Policy): SetlDetail[] {
-  const poolType = i.insutype === '310' ? '310100' : `${i.insutype}100`;
-  const setldetail: SetlDetail[] = [
-    {
-      fund_pay_type: poolType,
-      fund_pay_type_name: '基本医疗保险统筹基金',
-      inscp_scp_amt: s.inscp_scp_amt,
-      crt_payb_lmt_amt: s.inscp_scp_amt.minus(s.act_pay_dedc),
-      fund_payamt: s.hifp_pay,
-      setl_proc_info: `${policy.name} ${policy.version}`,
-    },
-  ];
-  for (const [k, type, name] of FUND_TYPES) {
-    const v = s[k as keyof typeof s] as Decimal;
-    if (v.gt(0))
-      setldetail.push({
-        fund_pay_type: type,
-        fund_pay_type_name: name,
-        inscp_scp_amt: s.inscp_scp_amt,
-        crt_payb_lmt_amt: v,
-        fund_payamt: v,
-        setl_proc_info: '',
-      });
-  }
-  if (s.acct_pay.gt(0))
-    setldetail.push({
-      fund_pay_type: '310200',
-      fund_pay_type_name: '城镇职工基本医疗保险个人账户基金',
-      inscp_scp_amt: s.inscp_scp_amt,
-      crt_payb_lmt_amt: i.balc,
-      fund_payamt: s.acct_pay,
-      setl_proc_info: '',
-    });
-  return setldetail;
 }
 
 /** The engine's amounts as the sandbox's split answers them, with the balance after the account paid. */
