@@ -223,19 +223,24 @@ export class BulkSeed {
     let head = this.heads.get(insutype);
     if (head === undefined) this.heads.set(insutype, (head = poolHead(insutype)));
     const inscp = given.inscp_scp_amt!;
-    const limit = textOfFen(fenOfText(inscp)! - fenOfText(given.act_pay_dedc!)!);
+    const dedc = given.act_pay_dedc!;
+    const limit = dedc === '0.00' ? inscp : textOfFen(fenOfText(inscp)! - fenOfText(dedc)!);
     const scope = `"inscp_scp_amt":"${inscp}"`;
-    let out = `[${head}${scope},"crt_payb_lmt_amt":"${limit}","fund_payamt":"${given.hifp_pay}","setl_proc_info":${JSON.stringify(seededPoolInfo(given.act_pay_dedc!))}}`;
+    // (An amount's text is digits, a point and maybe a minus: nothing in it needs escaping.)
+    let out = `[${head}${scope},"crt_payb_lmt_amt":"${limit}","fund_payamt":"${given.hifp_pay}","setl_proc_info":"${seededPoolInfo(dedc)}"}`;
     for (const [k, type, name] of FUND_TYPES) {
       const paid = given[k]!;
-      if (fenOfText(paid)! > 0)
+      if (isPositive(paid))
         out += `,{"fund_pay_type":"${type}","fund_pay_type_name":"${name}",${scope},"crt_payb_lmt_amt":"${paid}","fund_payamt":"${paid}","setl_proc_info":""}`;
     }
-    if (fenOfText(given.acct_pay!)! > 0)
+    if (isPositive(given.acct_pay!))
       out += `,${ACCOUNT_HEAD}${scope},"crt_payb_lmt_amt":"${textOfFen(before)}","fund_payamt":"${given.acct_pay}","setl_proc_info":""}`;
     return out + ']';
   }
 }
+
+/** A stored amount text (textOfFen's form: "0.00" is its only zero) above zero. */
+const isPositive = (t: string): boolean => t !== '0.00' && t[0] !== '-';
 
 function compactPerson(p: Person): SeedPerson {
   return {
