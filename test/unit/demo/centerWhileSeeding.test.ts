@@ -68,6 +68,29 @@ describe('seeding the center while the HIS is generated', () => {
     expect(a.settlements!.length).toBeGreaterThan(1000);
   });
 
+  it('gives every seeded settlement fund lines that add up to its amounts, as a 5203 answer shows them', () => {
+    const db = new Database(path.join(dir, 'streamed-3', 'center.db'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT setl_id, fund_pay_sumamt, acct_pay, setldetail FROM settlements').all() as Array<{
+        setl_id: string;
+        fund_pay_sumamt: string;
+        acct_pay: string;
+        setldetail: string;
+      }>;
+      const fen = (t: string) => Math.round(Number(t) * 100);
+      const off = rows.filter((r) => {
+        const lines = JSON.parse(r.setldetail) as Array<{ fund_pay_type: string; fund_payamt: string }>;
+        const funds = lines.filter((l) => l.fund_pay_type !== '310200').reduce((t, l) => t + fen(l.fund_payamt), 0);
+        const acct = lines.filter((l) => l.fund_pay_type === '310200').reduce((t, l) => t + fen(l.fund_payamt), 0);
+        return funds !== fen(r.fund_pay_sumamt) || acct !== fen(r.acct_pay);
+      });
+      expect(rows.length).toBeGreaterThan(1000);
+      expect(off.map((r) => r.setl_id)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('leaves every index of a new ledger in place after the bulk load', () => {
     const fresh = path.join(dir, 'fresh.db');
     openLedger(fresh).close();
