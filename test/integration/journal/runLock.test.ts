@@ -240,8 +240,12 @@ describeWithPg('run lock on a PostgreSQL journal', (base) => {
       });
       const held = await acquireRunLock(b, { key: KEY, runId: 'run-b', command: 'b' }).catch((e: unknown) => e);
       expect(isHisopsError(held) && held.code).toBe('LOCK_HELD');
-      const sessions = (await b.knex.raw("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"))
-        .rows as Array<{ pid: number }>;
+      // This database's advisory locks only: other suites hold theirs on the same server meanwhile.
+      const sessions = (
+        await b.knex.raw(
+          "SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database()",
+        )
+      ).rows as Array<{ pid: number }>;
       expect(sessions).toHaveLength(1);
       // The server ends the holder's session (a restart, a killed backend): the lock is gone with it.
       await b.knex.raw('SELECT pg_terminate_backend(?)', [sessions[0]!.pid]);
