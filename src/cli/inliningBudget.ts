@@ -1,10 +1,11 @@
 /**
  * How much bytecode V8's optimising compiler inlines into one function, for a batch whose run is
  * short next to the time the compiler spends on it: `settle calc` over a few thousand bills runs
- * the engine (decimal.js, the rules, the result's text) for about a second, and V8's own budget
- * (920 bytes of inlined bytecode per function) makes its background compiler threads a fifth of
- * that second. With a budget of 100 the compiler does less and the optimised code is as fast:
- * 5,000 bills of 20 lines took 1.06 CPU-s instead of 1.22, 50,000 bills 5.55 instead of 5.82
+ * the engine (decimal.js, the rules, the result's text) for about a second, of which V8's threads
+ * besides the main one (the optimising compiler, the collector's helpers) take about a quarter
+ * with V8's own budget (920 bytes of inlined bytecode per function). With a budget of 100 the
+ * compiler does less and the optimised code is as fast:
+ * 5,000 bills of 20 lines took 1.03 CPU-s instead of 1.145 (medians), 50,000 bills as long as before
  * (docs/rules.md "Many bills", bench/rules.md).
  *
  * The budget is read each time a function is optimised, so setting it at run time takes effect
