@@ -29,9 +29,10 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
   const periods = run.plan.periods;
   // A one-day run keeps its rows for the details; a longer one reads a scope's rows again.
   const keepRows = periods.length === 1 && periods[0]!.days.length === 1 && run.detail !== 'never';
-  // Unbalanced periods whose details are not finished, in order; the first is at the center (or
-  // next to go), and its successor's rows are read while it is there.
+  // Unbalanced periods waiting for their turn at the center, in order. While one period is at the
+  // center, the first of them (only: at most two periods' rows are held) is read and its files made.
   const waiting: DetailJob[] = [];
+  let atCenter = false;
   // Preparations under way (each leaves the set when it ends: a finished one's rows are not held here).
   const running = new Set<Promise<unknown>>();
   try {
@@ -43,10 +44,8 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
         const scopes = detailScopesFor(run, results, read.book);
         if (scopes.length > 0) {
           const job = detailJob(run, period, read, scopes, running);
-          waiting.push(job);
-          // The one before it is at the center already (its rows read, its files made): this
-          // one's rows can be read now. (Two reads at once would only slow the first.)
-          if (waiting.length === 2 && waiting[0]!.ready()) job.prepare();
+          // Next in line while the period before is at the center: its rows can be read now.
+          if (waiting.push(job) === 1 && atCenter) job.prepare();
           return { results, job };
         }
         await detailPeriod(run, period, results, read, scopes);
@@ -57,9 +56,11 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
         try {
           const prepared = await job.prepare();
           waiting.shift();
+          atCenter = true;
           waiting[0]?.prepare();
           await finishDetails(run, period, results, read, prepared);
         } finally {
+          atCenter = false;
           read.rows = null;
         }
       },
@@ -73,8 +74,6 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
 /** A period's details made once, when first asked for (a failure is seen by the one who waits). */
 interface DetailJob {
   prepare(): Promise<PreparedScope[]>;
-  /** Its rows are read and its files made. */
-  ready(): boolean;
 }
 
 function detailJob(
@@ -85,14 +84,13 @@ function detailJob(
   running: Set<Promise<unknown>>,
 ): DetailJob {
   let p: Promise<PreparedScope[]> | undefined;
-  let done = false;
   return {
     prepare: () => {
       if (!p) {
         p = prepareDetails(run, period, read, scopes);
         // Awaited by the period's own turn; a run stopped before it must not leave it unhandled.
         const ended = p.then(
-          () => void (done = true),
+          () => undefined,
           () => undefined,
         );
         running.add(ended);
@@ -100,7 +98,6 @@ function detailJob(
       }
       return p;
     },
-    ready: () => done,
   };
 }
 
