@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { writeStmtResultFile } from '../../../src/core/center/protocol/index.js';
 import {
   compareDetails,
+  compareDetailsBytes,
   DETAIL_MEMO,
   openLedger,
   type SettlementBrief,
@@ -75,4 +77,102 @@ describe('compareDetails', () => {
     const r = compareDetails([up(ip)], center, lookup, scope);
     expect(r[0]!.memo).toBe(`${DETAIL_MEMO.otherGroup}：中心 clr_type=21 clr_optins=${ip.clr_optins}`);
   });
+});
+
+describe('compareDetailsBytes', () => {
+  // A ledger of its own: the rows a 3202 of 2026-03-02, clearing type 11, selects — and some it does not.
+  const B = openLedger(':memory:', { fixmedins_code: 'H2', admdvs: '430100' });
+  const day = '2026-03-02';
+  const put = (id: string, time: string, extra: Partial<Parameters<typeof B.insertSettlement>[0]> = {}) =>
+    B.insertSettlement({
+      setl_id: id,
+      setl_time: `${day} ${time}`,
+      mdtrt_id: `V-${id}`,
+      psn_no: `P-${id}`,
+      medfee_sumamt: 100 + id.length,
+      clr_type: '11',
+      clr_optins: '430100',
+      ...extra,
+    });
+  const rows: SettlementRow[] = [];
+  for (let i = 0; i < 300; i++)
+    rows.push(
+      put(`S${String(i).padStart(4, '0')}`, `08:${String(i % 60).padStart(2, '0')}:00`, {
+        medfee_sumamt: 10 + i * 1.37,
+      }),
+    );
+  const dupA = put('DUPA', '10:00:00', { mdtrt_id: 'V-dup', psn_no: 'P-dup' });
+  put('DUPB', '10:00:01', { mdtrt_id: 'V-dup', psn_no: 'P-dup' });
+  put('ONLYC', '11:00:00');
+  const other = put('IP1', '12:00:00', { clr_type: '21', med_type: '21' });
+  const late = put('LATE', '', { setl_time: '2026-03-03 00:00:05' });
+  const cancelled = put('CX', '13:00:00');
+  B.insertCancellation({ setl_id: 'CX', setl_time: `${day} 14:00:00` });
+  const reversed = put('RV', '15:00:00');
+  B.reverseSettlement('RV', `${day} 15:00:09`);
+  const filter = {
+    fixmedins_code: 'H2',
+    from: day,
+    to: day,
+    setl_optins: '430100',
+    clr_type: '11',
+    refd_setl_flag: '1',
+  } as const;
+  const scope2 = { from: day, to: day, setl_optins: '430100', clr_type: '11', fixmedins_code: 'H2' };
+  const lookup2 = (id: string) => B.getSettlement(id);
+  /** The text compareDetails writes, the reference the bytes must equal. */
+  const reference = (his: UploadLine[]) =>
+    writeStmtResultFile(compareDetails(his, B.listBrief(filter), lookup2, scope2));
+
+  it('writes the bytes compareDetails would, balanced or not, in the institution order', () => {
+    const his = rows.map((r) => up(r));
+    his.reverse();
+    his[3] = { ...his[3]!, medfee_sumamt: his[3]!.medfee_sumamt + 1 };
+    his[5] = { ...his[5]!, refd_setl_flag: '1' };
+    his[7] = { ...his[7]!, acct_pay: -1 };
+    his.splice(10, 2);
+    his.push(
+      up(dupA),
+      up(late),
+      up(other),
+      up(cancelled),
+      up(reversed),
+      { ...up(rows[0]!), setl_id: 'GHOST' },
+      up(rows[20]!),
+    );
+    const bytes = compareDetailsBytes(his, B.briefBytes(filter), lookup2, scope2);
+    expect(bytes).not.toBeNull();
+    const text = bytes!.toString('utf8');
+    expect(text).toBe(reference(his));
+    // The reference itself has every kind of line, so the comparison above covers them all.
+    for (const memo of Object.values(DETAIL_MEMO)) expect(text).toContain(memo);
+  });
+
+  it('writes an empty file for an empty day', () => {
+    const none = { ...filter, from: '2026-04-01', to: '2026-04-01' };
+    const r = compareDetailsBytes([], B.briefBytes(none), lookup2, { ...scope2, from: none.from, to: none.to });
+    expect(r?.length).toBe(0);
+  });
+
+  it.each(['P\t2', 'P\r\n2', '病人2', 'P\u001f2', 'P\u001e2'])(
+    'gives way to the object path when a value cannot be copied as it is (%j)',
+    (psn_no) => {
+      const C = openLedger(':memory:', { fixmedins_code: 'H3', admdvs: '430100' });
+      const f = { ...filter, fixmedins_code: 'H3' };
+      const s = { ...scope2, fixmedins_code: 'H3' };
+      const at = { clr_type: '11', clr_optins: '430100', medfee_sumamt: 5 };
+      const ok = C.insertSettlement({
+        ...at,
+        setl_id: 'OK1',
+        setl_time: `${day} 08:00:00`,
+        mdtrt_id: 'V1',
+        psn_no: 'P1',
+      });
+      const look = (id: string) => C.getSettlement(id);
+      expect(compareDetailsBytes([up(ok)], C.briefBytes(f), look, s)).not.toBeNull();
+      C.insertSettlement({ ...at, setl_time: `${day} 09:00:00`, mdtrt_id: 'V2', psn_no });
+      expect(compareDetailsBytes([up(ok)], C.briefBytes(f), look, s)).toBeNull();
+      C.close();
+    },
+  );
 });

@@ -12,7 +12,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { fmt, parseMoney } from '../../money.js';
-import { nullable, parseTsv, trimmed, writeTsv } from './tsv.js';
+import { nullable, parseTsv, trimmed, tsvLine, writeTsv } from './tsv.js';
 
 export const STMT_UPLOAD_COLUMNS = [
   'setl_id',
@@ -150,20 +150,27 @@ const amountCell = (v: Decimal | string | null) => (v === null ? '' : typeof v =
 
 /** Write a result file (the sandbox's side). */
 export function writeStmtResultFile(rows: readonly StmtResultLine[]): string {
-  return writeTsv(
-    rows.map((r) => [
-      r.psn_no,
-      r.mdtrt_id,
-      r.setl_id,
-      r.msgid,
-      r.stmt_rslt,
-      r.refd_setl_flag,
-      r.memo,
-      amountCell(r.medfee_sumamt),
-      amountCell(r.fund_pay_sumamt),
-      amountCell(r.acct_pay),
-    ]),
-  );
+  return writeTsv(rows.map(resultCells));
+}
+
+/** One line of a result file, without its line end. */
+export function stmtResultLine(r: StmtResultLine): string {
+  return tsvLine(resultCells(r));
+}
+
+function resultCells(r: StmtResultLine): unknown[] {
+  return [
+    r.psn_no,
+    r.mdtrt_id,
+    r.setl_id,
+    r.msgid,
+    r.stmt_rslt,
+    r.refd_setl_flag,
+    r.memo,
+    amountCell(r.medfee_sumamt),
+    amountCell(r.fund_pay_sumamt),
+    amountCell(r.acct_pay),
+  ];
 }
 
 /** Parse a result file; tolerant of `null`, empty keys, missing trailing columns and unparsable amounts (→ null). */

@@ -18,13 +18,15 @@ function cell(v: unknown): string {
 export function writeTsv(rows: readonly (readonly unknown[])[]): string {
   // (A 3202 result is tens of thousands of lines: each is built in place, not mapped and joined.)
   const lines = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    let line = r.length ? cell(r[0]) : '';
-    for (let k = 1; k < r.length; k++) line += '\t' + cell(r[k]);
-    lines[i] = line;
-  }
+  for (let i = 0; i < rows.length; i++) lines[i] = tsvLine(rows[i]!);
   return lines.join('\n') + (rows.length ? '\n' : '');
+}
+
+/** One row's line, without its line end. */
+export function tsvLine(r: readonly unknown[]): string {
+  let line = r.length ? cell(r[0]) : '';
+  for (let k = 1; k < r.length; k++) line += '\t' + cell(r[k]);
+  return line;
 }
 
 /** Text → rows of raw strings; blank lines dropped, `\r\n` tolerated. */

@@ -14,8 +14,10 @@
  * Result rows come in the institution's file order, then the center-only rows by setl_time.
  */
 import { fenOfText, textOfFen } from '../../money.js';
-import type { StmtResultLine, StmtUploadLine } from '../protocol/index.js';
-import type { SettlementBrief, SettlementRow } from './ledger.js';
+import { stmtResultLine, type StmtResultLine, type StmtUploadLine } from '../protocol/index.js';
+import { isAscii } from 'node:buffer';
+import type { BriefBytes, SettlementBrief, SettlementRow } from './ledger.js';
+import { BRIEF_COLUMNS } from './ledgerRows.js';
 
 /** An upload line with its amounts in fen (the comparison runs over a day's lines; see money.fenOfText). */
 export type UploadLine = StmtUploadLine<number>;
@@ -107,11 +109,7 @@ export function compareDetails(
     }
     out.push(missingRow(h, lookup(h.setl_id), scope));
   }
-  const extras = center
-    .filter((_, i) => !matched[i])
-    .sort((a, b) =>
-      a.setl_time === b.setl_time ? a.setl_id.localeCompare(b.setl_id) : a.setl_time.localeCompare(b.setl_time),
-    );
+  const extras = center.filter((_, i) => !matched[i]).sort(bySetlTime);
   const known = visitsMatched(center, matched, extras);
   for (const c of extras) {
     out.push(
@@ -122,6 +120,189 @@ export function compareDetails(
   }
   return out;
 }
+
+/**
+ * compareDetails' result file as UTF-8, made from the center's rows as the ledger's `briefBytes`
+ * gives them (one piece of bytes, not an object per row): a balanced row's line is copied from
+ * the row's own bytes, and only the few other rows become briefs for compareDetails' own row
+ * functions. The bytes are those of `writeStmtResultFile(compareDetails(…))`; null when the
+ * center's rows cannot be read back exactly (a value that is not ASCII or holds a tab, a line
+ * break or a separator, or a row left out for a null value): the caller compares through
+ * `listBrief` then. A day of a large hospital is ~30,000 rows; as objects, the rows and the lines
+ * made of them cost more in the collector than in the comparison.
+ */
+export function compareDetailsBytes(
+  institution: readonly UploadLine[],
+  center: BriefBytes,
+  lookup: (setl_id: string) => SettlementKeys | undefined,
+  scope: DetailScope,
+): Buffer | null {
+  const { count, bytes } = center;
+  const cut = fieldStarts(center);
+  if (cut === null) return null;
+  const field = (k: number, f: number) => bytes.toString('latin1', cut[k * STRIDE + f]!, cut[k * STRIDE + f + 1]! - 1);
+  const brief = (k: number): SettlementBrief => {
+    const b: Record<string, string | null> = {};
+    for (let f = 0; f < NF; f++) b[BRIEF_COLUMNS[f]!] = field(k, f);
+    if (b['medins_setl_id'] === '') b['medins_setl_id'] = null;
+    return b as SettlementBrief;
+  };
+  // Each institution line's center row: the first line of a setl_id takes it (as compareDetails).
+  const firstLine = new Map<string, number>();
+  for (let i = 0; i < institution.length; i++) {
+    const id = institution[i]!.setl_id;
+    if (!firstLine.has(id)) firstLine.set(id, i);
+  }
+  const rowOf = new Int32Array(institution.length).fill(-1);
+  const matched = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = firstLine.get(field(k, F.setl_id));
+    if (i !== undefined) {
+      rowOf[i] = k;
+      matched[k] = 1;
+    }
+  }
+  const out = new ByteLines(bytes.length + count * 16 + 1024);
+  for (let i = 0; i < institution.length; i++) {
+    const h = institution[i]!;
+    const k = rowOf[i]!;
+    if (k === -1) out.text(stmtResultLine(missingRow(h, lookup(h.setl_id), scope)));
+    else if (agrees(bytes, cut, k, h)) out.balanced(bytes, cut, k * STRIDE);
+    else out.text(stmtResultLine(matchedRow(brief(k), h)));
+  }
+  const extras: SettlementBrief[] = [];
+  for (let k = 0; k < count; k++) if (!matched[k]) extras.push(brief(k));
+  if (extras.length > 0) {
+    extras.sort(bySetlTime);
+    const visits = new Set(extras.map((c) => c.mdtrt_id));
+    const known = new Set<string>();
+    for (let k = 0; k < count; k++) if (matched[k] && visits.has(field(k, F.mdtrt_id))) known.add(visitKey(brief(k)));
+    for (const c of extras)
+      out.text(
+        stmtResultLine(
+          known.has(visitKey(c))
+            ? centerRow(c, '1', DETAIL_MEMO.duplicate, false)
+            : centerRow(c, '1', DETAIL_MEMO.institutionMissing),
+        ),
+      );
+  }
+  return out.done();
+}
+
+/** The fields of briefBytes' rows, by their place in BRIEF_COLUMNS. */
+const F = Object.fromEntries(BRIEF_COLUMNS.map((c, i) => [c, i])) as Record<(typeof BRIEF_COLUMNS)[number], number>;
+const NF = BRIEF_COLUMNS.length;
+/** Per row: where each field starts, then one past the row's end (as if a separator followed). */
+const STRIDE = NF + 1;
+const RS = 0x1e;
+const FS = 0x1f;
+
+/**
+ * Where every field of briefBytes' rows starts; null unless the bytes are ASCII without a tab or a
+ * line break and every row has exactly its fields (then a line can be copied from a row's bytes).
+ */
+function fieldStarts({ count, bytes }: BriefBytes): Int32Array | null {
+  if (!isAscii(bytes) || bytes.indexOf(9) !== -1 || bytes.indexOf(10) !== -1 || bytes.indexOf(13) !== -1) return null;
+  const cut = new Int32Array(count * STRIDE);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    cut[k * STRIDE] = at;
+    for (let f = 1; f <= NF; f++) {
+      while (at < bytes.length && bytes[at] !== FS && bytes[at] !== RS) at++;
+      const sep = at < bytes.length ? bytes[at] : RS;
+      // Fields end in FS, the last one in RS (or the end): anything else is a value holding one.
+      if (f < NF !== (sep === FS)) return null;
+      cut[k * STRIDE + f] = ++at;
+    }
+  }
+  return at >= bytes.length ? cut : null;
+}
+
+/** The row's figures and refund flag are the institution line's (compareDetails' `matchedRow` test). */
+function agrees(bytes: Buffer, cut: Int32Array, k: number, h: UploadLine): boolean {
+  const at = k * STRIDE;
+  return (
+    fenAt(bytes, cut[at + F.medfee_sumamt]!, cut[at + F.medfee_sumamt + 1]! - 1) === h.medfee_sumamt &&
+    fenAt(bytes, cut[at + F.fund_pay_sumamt]!, cut[at + F.fund_pay_sumamt + 1]! - 1) === h.fund_pay_sumamt &&
+    fenAt(bytes, cut[at + F.acct_pay]!, cut[at + F.acct_pay + 1]! - 1) === h.acct_pay &&
+    sameText(bytes, cut[at + F.refd_setl_flag]!, cut[at + F.refd_setl_flag + 1]! - 1, h.refd_setl_flag)
+  );
+}
+
+/** bytes[s, e) (ASCII) is the text `t`. */
+function sameText(bytes: Buffer, s: number, e: number, t: string): boolean {
+  if (e - s !== t.length) return false;
+  for (let j = 0; j < t.length; j++) if (bytes[s + j] !== t.charCodeAt(j)) return false;
+  return true;
+}
+
+/** fenOfText of bytes[s, e): the ledger's own form (-?digits.dd) read in place, any other through fenOfText. */
+function fenAt(bytes: Buffer, s: number, e: number): number | undefined {
+  const neg = bytes[s] === 45;
+  let i = neg ? s + 1 : s;
+  let yuan = 0;
+  const start = i;
+  for (let c = bytes[i]!; i < e - 3 && c >= 48 && c <= 57; c = bytes[++i]!) yuan = yuan * 10 + (c - 48);
+  const d1 = bytes[i + 1]! - 48;
+  const d2 = bytes[i + 2]! - 48;
+  if (i === e - 3 && i > start && i - start <= 13 && bytes[i] === 46 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
+    const f = yuan * 100 + d1 * 10 + d2;
+    return neg ? -f : f;
+  }
+  return fenOfText(bytes.toString('latin1', s, e));
+}
+
+const BALANCED_MID = Buffer.from(`\t${DETAIL_MEMO.balanced}\t`);
+
+/** A result file's UTF-8, line after line, in a buffer that grows when it must. */
+class ByteLines {
+  private buf: Buffer;
+  private at = 0;
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  /** centerRow(c, '0', 平)'s line, copied from the row's fields (`f`: the row's field starts in `cut`). */
+  balanced(src: Buffer, cut: Int32Array, f: number): void {
+    this.room(cut[f + NF]! - cut[f]! + 16);
+    this.copy(src, cut[f + F.psn_no]!, cut[f + F.psn_no + 1]! - 1, 9);
+    this.copy(src, cut[f + F.mdtrt_id]!, cut[f + F.mdtrt_id + 1]! - 1, 9);
+    this.copy(src, cut[f + F.setl_id]!, cut[f + F.setl_id + 1]! - 1, 9);
+    this.copy(src, cut[f + F.medins_setl_id]!, cut[f + F.medins_setl_id + 1]! - 1, 9);
+    this.buf[this.at++] = 48;
+    this.buf[this.at++] = 9;
+    this.copy(src, cut[f + F.refd_setl_flag]!, cut[f + F.refd_setl_flag + 1]! - 1, -1);
+    this.copy(BALANCED_MID, 0, BALANCED_MID.length, -1);
+    this.copy(src, cut[f + F.medfee_sumamt]!, cut[f + F.medfee_sumamt + 1]! - 1, 9);
+    this.copy(src, cut[f + F.fund_pay_sumamt]!, cut[f + F.fund_pay_sumamt + 1]! - 1, 9);
+    this.copy(src, cut[f + F.acct_pay]!, cut[f + F.acct_pay + 1]! - 1, 10);
+  }
+  /** A line made as text. */
+  text(line: string): void {
+    this.room(3 * line.length + 1);
+    this.at += this.buf.write(line, this.at);
+    this.buf[this.at++] = 10;
+  }
+  done(): Buffer {
+    return this.buf.subarray(0, this.at);
+  }
+  /** bytes[s, e) then the byte `end` (none when -1); a field is a few bytes, copied by hand. */
+  private copy(src: Uint8Array, s: number, e: number, end: number): void {
+    const b = this.buf;
+    let at = this.at;
+    for (let j = s; j < e; j++) b[at++] = src[j]!;
+    if (end !== -1) b[at++] = end;
+    this.at = at;
+  }
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const b = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + n));
+    this.buf.copy(b, 0, 0, this.at);
+    this.buf = b;
+  }
+}
+
+const bySetlTime = (a: SettlementBrief, b: SettlementBrief) =>
+  a.setl_time === b.setl_time ? a.setl_id.localeCompare(b.setl_id) : a.setl_time.localeCompare(b.setl_time);
 
 const visitKey = (c: { mdtrt_id: string; psn_no: string; refd_setl_flag: string }) =>
   `${c.mdtrt_id}\u0000${c.psn_no}\u0000${c.refd_setl_flag}`;

@@ -59,6 +59,7 @@ export {
 } from './catalogGen.js';
 export {
   compareDetails,
+  compareDetailsBytes,
   DETAIL_MEMO,
   type DetailScope,
   type UploadLine,

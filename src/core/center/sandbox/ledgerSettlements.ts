@@ -21,6 +21,7 @@ import type {
   LedgerTotals,
   NewSettlement,
   SettlementAmounts,
+  BriefBytes,
   SettlementBrief,
   SettlementFilter,
   SettlementRow,
@@ -281,6 +282,22 @@ export class LedgerSettlements extends LedgerBooks {
       .raw(true)
       .all(...args) as unknown[][];
     return rows.map(briefFromDb);
+  }
+
+  /**
+   * The rows listBrief selects as one piece of UTF-8: each row's BRIEF_COLUMNS joined by 0x1F (a
+   * null msgid as ''), the rows joined by 0x1E, in no particular order, and how many rows there
+   * are. One value from the driver instead of nine a row: a day of a large hospital is ~30,000
+   * rows, and making the driver's values took three times as long as the query (3202: see
+   * detailCompare.ts `compareDetailsBytes`, which reads it, and says when it cannot).
+   */
+  briefBytes(f: SettlementFilter = {}): BriefBytes {
+    const { sql, args } = filterSql(f);
+    const row = BRIEF_COLUMNS.map((c) => (c === 'medins_setl_id' ? `coalesce(${c}, '')` : c)).join(' || char(31) || ');
+    const r = this.stmt(`SELECT count(*), CAST(group_concat(${row}, char(30)) AS BLOB) FROM settlements ${sql}`)
+      .raw(true)
+      .get(...args) as [number, Buffer | null];
+    return { count: r[0], bytes: r[1] ?? Buffer.alloc(0) };
   }
 
   /**

@@ -249,6 +249,16 @@ export interface LedgerOptions {
  */
 export type SettlementBrief = { [K in BriefColumn]: K extends 'medins_setl_id' ? string | null : string };
 
+/**
+ * The rows of a brief listing as one piece of UTF-8 (ledger `briefBytes`): each row's
+ * BRIEF_COLUMNS joined by 0x1F, a null msgid as '', the rows joined by 0x1E; `count` rows. A row
+ * with another null value is left out by SQLite's concatenation (the count tells).
+ */
+export interface BriefBytes {
+  count: number;
+  bytes: Buffer;
+}
+
 /** Everything a settlement row needs besides what the ledger fills in (status, setldetail defaults). */
 export type NewSettlement = Omit<
   SettlementRow,

@@ -5,7 +5,7 @@
 import { scanStmtUploadFile, STMT_RESULT_FILENAME, writeStmtResultFile } from '../../protocol/index.js';
 import { decodeText, isZip, unzipOne, zipOne } from '../../../shared/index.js';
 import { D, fenOfText, money } from '../../../money.js';
-import { compareDetails } from '../detailCompare.js';
+import { compareDetails, compareDetailsBytes } from '../detailCompare.js';
 import { node, Refusal, text, type Handler } from './context.js';
 import { storeFile } from './files.js';
 
@@ -67,20 +67,19 @@ export const stmtDetail: Handler = (ctx) => {
     clr_type: text(d, 'clr_type'),
     fixmedins_code: ctx.fixmedins_code,
   };
-  const center = ctx.ledger.listBrief({
+  const filter = {
     fixmedins_code: ctx.fixmedins_code,
     from,
     to,
     setl_optins: scope.setl_optins,
     clr_type: scope.clr_type || undefined,
     refd_setl_flag: text(d, 'refd_setl_flag') === '0' ? '0' : '1',
-  });
-  const result = compareDetails(rows, center, (id) => ctx.ledger.getSettlement(id), scope);
-  const f = storeFile(
-    ctx,
-    'result',
-    `${no}_result.zip`,
-    zipOne(STMT_RESULT_FILENAME, writeStmtResultFile(result), ctx.now),
-  );
+  };
+  const lookup = (id: string) => ctx.ledger.getSettlement(id);
+  // The center's rows as bytes; as objects only when a value would not read back from them.
+  const result =
+    compareDetailsBytes(rows, ctx.ledger.briefBytes(filter), lookup, scope) ??
+    writeStmtResultFile(compareDetails(rows, ctx.ledger.listBrief(filter), lookup, scope));
+  const f = storeFile(ctx, 'result', `${no}_result.zip`, zipOne(STMT_RESULT_FILENAME, result, ctx.now));
   return { output: { fileinfo: { file_qury_no: f.file_qury_no, filename: f.filename, dld_endtime: f.dld_endtime } } };
 };
