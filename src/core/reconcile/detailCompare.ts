@@ -28,7 +28,7 @@ export function prepareScope(run: ReconcileRun, scope: DetailScope, his: HisSett
   const { center, fixmedins_code } = run.deps;
   const req = detailRequest(scope, his, run.rules);
   const name = `${fixmedins_code}_${scope.begndate.replace(/-/g, '')}_${scope.clr_type}_${scope.setl_optins}_3202.zip`;
-  return { scope, his, data: req.data, name, zip: zipOne(STMT_UPLOAD_FILENAME, req.text, center.now()) };
+  return { scope, his, data: req.data, name, zip: zipOne(STMT_UPLOAD_FILENAME, req.bytes, center.now()) };
 }
 
 export async function compareScope(run: ReconcileRun, period: Period, prepared: PreparedScope): Promise<Difference[]> {

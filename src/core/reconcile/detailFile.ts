@@ -16,8 +16,8 @@ export interface DetailRequest {
   scope: DetailScope;
   /** Lines in the file. */
   count: number;
-  /** The text inside the uploaded ZIP (7 tab-separated columns, see protocol/stmtFile.ts). */
-  text: string;
+  /** The UTF-8 inside the uploaded ZIP (7 tab-separated columns, see protocol/stmtFile.ts). */
+  bytes: Buffer;
   /** The 3202 `data` besides file_qury_no. */
   data: {
     setl_optins: string;
@@ -67,19 +67,25 @@ export function detailRequest(
   let medfee = 0n;
   let fund = 0n;
   let acct = 0n;
-  const lines: string[] = [];
+  // Written as UTF-8 as each line is made: a scope is tens of thousands of lines, and held as
+  // strings until joined they cost the collector more than writing them did.
+  const out = new Utf8Out(sorted.length * 96 + 64);
   for (const s of sorted) {
     medfee += s.medfee;
     fund += s.fund;
     acct += s.acct;
-    lines.push(
-      `${cell(s.setl_id)}\t${cell(s.mdtrt_id)}\t${cell(s.psn_no)}\t${fenText(s.medfee)}\t${fenText(s.fund)}\t${fenText(s.acct)}\t${s.refd_setl_flag}`,
-    );
+    out.text(cell(s.setl_id), TAB);
+    out.text(cell(s.mdtrt_id), TAB);
+    out.text(cell(s.psn_no), TAB);
+    out.text(fenText(s.medfee), TAB);
+    out.text(fenText(s.fund), TAB);
+    out.text(fenText(s.acct), TAB);
+    out.text(s.refd_setl_flag, LF);
   }
   return {
     scope,
-    count: lines.length,
-    text: lines.length ? lines.join('\n') + '\n' : '',
+    count: sorted.length,
+    bytes: out.done(),
     data: {
       setl_optins: scope.setl_optins,
       stmt_begndate: scope.begndate,
@@ -88,11 +94,47 @@ export function detailRequest(
       fund_pay_sumamt: fenText(fund),
       // What the patients paid otherwise (3202 names it cash_payamt where 3201 sends acct_pay).
       cash_payamt: fenText(medfee - fund - acct),
-      fixmedins_setl_cnt: lines.length,
+      fixmedins_setl_cnt: sorted.length,
       clr_type: scope.clr_type,
       refd_setl_flag: refdFlag(rules),
     },
   };
+}
+
+const TAB = 9;
+const LF = 10;
+
+/** UTF-8 written into a buffer that grows when it must. */
+class Utf8Out {
+  private buf: Buffer;
+  private at = 0;
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  /** `s`, then the byte `end`. */
+  text(s: string, end: number): void {
+    if (this.at + 3 * s.length + 1 > this.buf.length) {
+      const b = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + 3 * s.length + 1));
+      this.buf.copy(b, 0, 0, this.at);
+      this.buf = b;
+    }
+    // ASCII (ids, amounts) byte by byte: a call into Buffer#write per value costs more than the copy.
+    const b = this.buf;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) {
+        at = this.at + b.write(s, this.at);
+        break;
+      }
+      b[at++] = c;
+    }
+    b[at++] = end;
+    this.at = at;
+  }
+  done(): Buffer {
+    return this.buf.subarray(0, this.at);
+  }
 }
 
 const nullable = (v: string | undefined): string | null => {
@@ -212,21 +254,46 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
   const [iSetl, iRslt, iRefd] = ['setl_id', 'stmt_rslt', 'refd_setl_flag'].map(at) as [number, number, number];
   const iAmounts = DETAIL_AMOUNTS.map(at);
   if (iSetl < 0 || iRslt < 0 || iAmounts.some((k) => k < 0)) return () => null;
+  const n = columns.length;
+  // Where each cell starts, then one past the line's end: the cells as raw.split('\t') cuts them,
+  // found by searching for tabs, and only the cells looked at are made (a result is tens of
+  // thousands of lines of ten cells).
+  const starts = new Int32Array(n + 1);
+  const cell = (raw: string, k: number) => raw.slice(starts[k]!, starts[k + 1]! - 1);
   return (raw) => {
-    const cells = raw.split('\t');
-    if (cells.length !== columns.length) return null;
-    if (!/^\s*0{1,6}\s*$/.test(cells[iRslt]!)) return null;
-    const setl_id = nullable(cells[iSetl]);
+    let from = 0;
+    for (let k = 1; k < n; k++) {
+      const t = raw.indexOf('\t', from);
+      if (t === -1) return null;
+      from = t + 1;
+      starts[k] = from;
+    }
+    if (raw.indexOf('\t', from) !== -1) return null;
+    starts[n] = raw.length + 1;
+    // stmt_rslt "0" (nearly every line) without the pattern.
+    if (!(starts[iRslt + 1]! - starts[iRslt]! === 2 && raw.charCodeAt(starts[iRslt]!) === 48)) {
+      if (!ZEROS.test(cell(raw, iRslt))) return null;
+    }
+    const key = cell(raw, iSetl);
+    const setl_id = key.length !== 4 && visibleEnds(key) ? key : nullable(key);
     if (setl_id === null) return null;
     if (iRefd >= 0) {
-      const f = nullable(cells[iRefd]);
+      const f = nullable(cell(raw, iRefd));
       if (f !== null && f !== '0' && f !== '1') return null;
     }
     // (fenOfText reads a subset of what parseFen reads, and never a null-like value: what it
     // refuses, such as 12.3000 or more than 13 digits, is read in full.)
-    for (const k of iAmounts) if (fenOfText(cells[k]!) === undefined) return null;
+    for (const k of iAmounts) if (fenOfText(cell(raw, k)) === undefined) return null;
     return setl_id;
   };
+}
+const ZEROS = /^\s*0{1,6}\s*$/;
+
+/** Does the text begin and end with a visible ASCII character (trim() would leave it as it is)? */
+function visibleEnds(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
 }
 
 /** Is a result row balanced by the center's verdict? (0 and 000000 both seen.) */

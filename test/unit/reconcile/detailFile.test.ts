@@ -9,7 +9,22 @@ const COLS = RULES.resultColumns;
 describe('the 3202 detail file', () => {
   it('writes a tab or line break inside a value as one space (the line keeps its 7 columns)', () => {
     const odd = his({ setl_id: 'S\t1', mdtrt_id: 'M\r\n\t1', psn_no: 'P\n1' });
-    expect(detailRequest(SCOPE, [odd], RULES).text).toBe('S 1\tM 1\tP 1\t100.00\t60.00\t10.00\t0\n');
+    expect(detailRequest(SCOPE, [odd], RULES).bytes.toString()).toBe('S 1\tM 1\tP 1\t100.00\t60.00\t10.00\t0\n');
+  });
+
+  it('writes values that are not ASCII as UTF-8, and a file of many lines whole', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      his({
+        setl_id: `S${String(i).padStart(6, '0')}`,
+        mdtrt_id: i % 7 === 0 ? `住院${i}号` : `M${i}`,
+        psn_no: i % 11 === 0 ? `P\u00e9${i}` : `P${i}`,
+        medfee: BigInt(i * 137 - 5000),
+      }),
+    );
+    const text = rows
+      .map((r) => `${r.setl_id}\t${r.mdtrt_id}\t${r.psn_no}\t${(Number(r.medfee) / 100).toFixed(2)}\t60.00\t10.00\t0\n`)
+      .join('');
+    expect(detailRequest(SCOPE, rows, RULES).bytes.toString('utf8')).toBe(text);
   });
 
   it('lists every settlement once in time order: a refunded one as its positive and its negative line', () => {
@@ -26,15 +41,15 @@ describe('the 3202 detail file', () => {
     const other = his({ setl_id: 'S2', setl_time: '2025-03-04 08:00:00', medfee: 2525n, fund: 1000n, acct: 0n });
     const req = detailRequest(SCOPE, [refund, orig, other], RULES);
     expect(req.count).toBe(3);
-    expect(req.text.split('\n').filter(Boolean)).toEqual([
+    expect(req.bytes.toString().split('\n').filter(Boolean)).toEqual([
       'S2\tM1\tP1\t25.25\t10.00\t0.00\t0',
       'S1\tM1\tP1\t100.00\t60.00\t10.00\t0',
       'S1R\tM1\tP1\t-100.00\t-60.00\t-10.00\t1',
     ]);
     // Rows given in upload order are taken as they are, and come out the same as sorted ones.
-    expect(detailRequest(SCOPE, [other, orig, refund], RULES).text).toBe(req.text);
+    expect(detailRequest(SCOPE, [other, orig, refund], RULES).bytes).toEqual(req.bytes);
     // The center can read it back.
-    expect(parseStmtUploadFile(req.text).problems).toEqual([]);
+    expect(parseStmtUploadFile(req.bytes.toString()).problems).toEqual([]);
     expect(req.data).toEqual({
       setl_optins: '430100',
       stmt_begndate: '2025-03-04',
@@ -150,7 +165,7 @@ describe("the center's result file", () => {
         pick(amt, i * 17 + 1),
         pick(amt, i * 19 + 2),
       ];
-      lines.push((i % 97 === 0 ? cells.slice(0, 9) : cells).join('\t'));
+      lines.push((i % 97 === 0 ? cells.slice(0, 9) : i % 89 === 0 ? [...cells, 'x'] : cells).join('\t'));
     }
     const { rows, balanced } = parseResultText(lines.join('\n'), COLS);
     const expectBalanced: number[] = [];
