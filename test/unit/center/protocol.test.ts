@@ -28,6 +28,7 @@ import {
   sniffFileBody,
   writeStmtUploadFile,
   parseStmtUploadFile,
+  scanStmtUploadFile,
   writeStmtResultFile,
   parseStmtResultFile,
   STMT_UPLOAD_COLUMNS,
@@ -50,7 +51,8 @@ import {
 } from '../../../src/core/center/index.js';
 import { zipSync } from 'fflate';
 import { decodeText, isZip, unzipAll, unzipOne, zipOne } from '../../../src/core/shared/index.js';
-import { D, money } from '../../../src/core/money.js';
+import { D, fenOfText, money } from '../../../src/core/money.js';
+import { parseTsv } from '../../../src/core/center/protocol/tsv.js';
 import { isHisopsError } from '../../../src/core/errors.js';
 
 const COMMON: EnvelopeCommon = {
@@ -478,6 +480,61 @@ describe('3202 files', () => {
     expect(back.rows[1]!.medfee_sumamt.toFixed(2)).toBe('-100.50');
     const bad = parseStmtUploadFile('S1\tM1\n\tM\tP\t1\t1\t1\t0\nS3\tM\tP\tx\t1\t1\t0\n');
     expect(bad.problems.map((p) => p.line)).toEqual([1, 2, 3]);
+  });
+
+  it('reads an upload file line by line and cell by cell as parseTsv cuts it', () => {
+    // The reader as it was, over parseTsv: the reference the scanner must agree with.
+    const reference = (text: string) => {
+      const rows: unknown[] = [];
+      const problems: unknown[] = [];
+      parseTsv(text).forEach((cells, i) => {
+        const line = i + 1;
+        if (cells.length < 7) {
+          problems.push({ line, message: `expected 7 tab-separated columns, found ${cells.length}` });
+          return;
+        }
+        const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map((x) => x.trim()) as string[];
+        const m = fenOfText(a!);
+        const f = fenOfText(b!);
+        const k = fenOfText(c!);
+        if (!setl_id) problems.push({ line, message: 'setl_id is empty' });
+        else if (m === undefined || f === undefined || k === undefined)
+          problems.push({
+            line,
+            message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be amounts (at most two decimals)',
+          });
+        else
+          rows.push({
+            setl_id,
+            mdtrt_id,
+            psn_no,
+            medfee_sumamt: m,
+            fund_pay_sumamt: f,
+            acct_pay: k,
+            refd_setl_flag: flag || '0',
+          });
+      });
+      return { rows, problems };
+    };
+    const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+    const ids = ['S1', ' S2 ', '', '住院', 'M\u00a0', 'null'];
+    const amounts = ['1.00', '-3.5', ' 7 ', '0', '0.00', 'x', '1.005'];
+    const flags = ['0', '1', '', ' 1 ', '2'];
+    const cellsOf = (k: number) => (k < 3 ? ids : k < 6 ? amounts : k === 6 ? flags : ids);
+    const breaks = ['\n', '\r\n', '\n\n', '\n \t \n', '\r\r\n', '\n\r\n'];
+    let valid = 0;
+    for (let round = 0; round < 40; round++) {
+      let text = round % 5 === 0 ? '\uFEFF' : '';
+      for (let i = 0; i < 60; i++) {
+        const n = 3 + ((i * 7 + round) % 7);
+        const cells = Array.from({ length: n }, (_, k) => pick(cellsOf(k), i * 3 + k * 5 + round));
+        text += cells.join('\t') + (i < 59 || round % 2 ? pick(breaks, i + round) : round % 4 ? '' : '\r');
+      }
+      const got = scanStmtUploadFile(text, fenOfText);
+      expect(got, `round ${round}`).toEqual(reference(text));
+      valid += got.rows.length;
+    }
+    expect(valid).toBeGreaterThan(80);
   });
 
   it('writes and parses the 10-column result file, tolerant of null, blanks and CRLF', () => {

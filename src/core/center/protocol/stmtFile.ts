@@ -91,53 +91,74 @@ export function parseStmtUploadFile(text: string): { rows: StmtUploadRow[]; prob
   return scanStmtUploadFile(text, parseMoney);
 }
 
-/** The same, with amounts read by `amount` (undefined = not an amount; the line is reported). */
+/**
+ * The same, with amounts read by `amount` (undefined = not an amount; the line is reported). The
+ * lines and cells are those parseTsv gives (a BOM dropped, "\r\n" or "\n", blank lines skipped
+ * and not counted), found by searching for the breaks and tabs: a day of a large hospital is tens
+ * of thousands of lines, and only the first seven cells of each are made.
+ */
 export function scanStmtUploadFile<A>(
   text: string,
   amount: (s: string) => A | undefined,
 ): { rows: Array<StmtUploadLine<A>>; problems: LineProblem[] } {
   const rows: Array<StmtUploadLine<A>> = [];
   const problems: LineProblem[] = [];
-  parseTsv(text).forEach((cells, i) => {
-    const line = i + 1;
-    if (cells.length < STMT_UPLOAD_COLUMNS.length) {
-      problems.push({
-        line,
-        message: `expected ${STMT_UPLOAD_COLUMNS.length} tab-separated columns, found ${cells.length}`,
-      });
-      return;
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const want = STMT_UPLOAD_COLUMNS.length;
+  // Where each of the first `want` cells starts, then one past the last one's end.
+  const at = new Int32Array(want + 1);
+  let line = 0;
+  for (let pos = 0; ; ) {
+    const br = t.indexOf('\n', pos);
+    const end = br === -1 ? t.length : br;
+    // split('\n') keeps a final "\r"; every other line loses the one before its break.
+    const e = br !== -1 && end > pos && t.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (isVisible(t.charCodeAt(pos)) || t.slice(pos, e).trim() !== '') {
+      line++;
+      let cells = 1;
+      at[0] = pos;
+      while (cells < want) {
+        const tab = t.indexOf('\t', at[cells - 1]!);
+        if (tab === -1 || tab >= e) break;
+        at[cells++] = tab + 1;
+      }
+      if (cells < want) {
+        // As many cells as split('\t') would give: those found and no more (the line ended).
+        problems.push({ line, message: `expected ${want} tab-separated columns, found ${cells}` });
+      } else {
+        const tab = t.indexOf('\t', at[want - 1]!);
+        at[want] = (tab === -1 || tab >= e ? e : tab) + 1;
+        const cell = (k: number) => trimmed(t.slice(at[k]!, at[k + 1]! - 1));
+        const setl_id = cell(0);
+        const medfee = amount(cell(3));
+        const fund = amount(cell(4));
+        const acct = amount(cell(5));
+        if (!setl_id) problems.push({ line, message: 'setl_id is empty' });
+        else if (medfee === undefined || fund === undefined || acct === undefined)
+          problems.push({
+            line,
+            message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be amounts (at most two decimals)',
+          });
+        else
+          rows.push({
+            setl_id,
+            mdtrt_id: cell(1),
+            psn_no: cell(2),
+            medfee_sumamt: medfee,
+            fund_pay_sumamt: fund,
+            acct_pay: acct,
+            refd_setl_flag: cell(6) || '0',
+          });
+      }
     }
-    const [setl_id, mdtrt_id, psn_no, a, b, c, flag] = cells.map(trimmed) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    const medfee = amount(a);
-    const fund = amount(b);
-    const acct = amount(c);
-    if (!setl_id) problems.push({ line, message: 'setl_id is empty' });
-    else if (medfee === undefined || fund === undefined || acct === undefined)
-      problems.push({
-        line,
-        message: 'medfee_sumamt, fund_pay_sumamt and acct_pay must be amounts (at most two decimals)',
-      });
-    else
-      rows.push({
-        setl_id,
-        mdtrt_id: mdtrt_id ?? '',
-        psn_no: psn_no ?? '',
-        medfee_sumamt: medfee,
-        fund_pay_sumamt: fund,
-        acct_pay: acct,
-        refd_setl_flag: flag || '0',
-      });
-  });
+    if (br === -1) break;
+    pos = br + 1;
+  }
   return { rows, problems };
 }
+
+/** A visible ASCII character (a line that starts with one is not blank). */
+const isVisible = (c: number) => c > 32 && c < 127;
 
 /** A result line to write: amounts as Decimal, or already as two-decimal text. */
 export type StmtResultLine = Omit<StmtResultRow, 'medfee_sumamt' | 'fund_pay_sumamt' | 'acct_pay'> & {
