@@ -274,8 +274,7 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
     if (!(starts[iRslt + 1]! - starts[iRslt]! === 2 && raw.charCodeAt(starts[iRslt]!) === 48)) {
       if (!ZEROS.test(cell(raw, iRslt))) return null;
     }
-    const key = cell(raw, iSetl);
-    const setl_id = key.length !== 4 && visibleEnds(key) ? key : nullable(key);
+    const setl_id = nullable(cell(raw, iSetl));
     if (setl_id === null) return null;
     if (iRefd >= 0) {
       const f = nullable(cell(raw, iRefd));
@@ -288,13 +287,6 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
   };
 }
 const ZEROS = /^\s*0{1,6}\s*$/;
-
-/** Does the text begin and end with a visible ASCII character (trim() would leave it as it is)? */
-function visibleEnds(s: string): boolean {
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(s.length - 1);
-  return a > 32 && a < 127 && b > 32 && b < 127;
-}
 
 /** Is a result row balanced by the center's verdict? (0 and 000000 both seen.) */
 export function rowBalanced(r: ResultRow): boolean {

@@ -22,12 +22,15 @@ function sameFigures(h: HisSettlement, r: ResultRow): boolean {
 }
 
 /** The HIS settlement a center-side duplicate repeats: same person (and visit when given) and refund flag, equal figures preferred. */
-function originalOf(r: ResultRow, byPerson: Map<string, HisSettlement[]>): HisSettlement | null {
-  const cands = (byPerson.get(r.psn_no ?? '') ?? []).filter(
+function originalOf(r: ResultRow, ofPerson: readonly HisSettlement[]): HisSettlement | null {
+  const cands = ofPerson.filter(
     (h) => (r.mdtrt_id === null || h.mdtrt_id === r.mdtrt_id) && h.refd_setl_flag === (r.refd_setl_flag ?? '0'),
   );
   return cands.find((h) => DETAIL_FIGURES.every(({ key }) => h[key] === r[key])) ?? cands[0] ?? null;
 }
+
+/** Center rows not ours looked up by a pass over the HIS rows before they are indexed by person. */
+const SCANS_BEFORE_INDEX = 8;
 
 /** Each setl_id's first HIS row (its index), and which rows are such a first. */
 function firstOfEach(his: readonly HisSettlement[]): { byIndex: Map<string, number>; first: Uint8Array } {
@@ -57,9 +60,12 @@ export function matchDetail(
   const { byIndex, first } = firstOfEach(his);
   // Marks each setl_id's first row once a line pairs with it (one map lookup a line, no set of keys).
   const seen = new Uint8Array(his.length);
-  // By person only when a center row is not ours (rare): a scope is tens of thousands of rows.
+  // A person's rows only when a center row is not ours (rare): a scope is tens of thousands of
+  // rows, so the first few are found by a pass over them, and an index is made only for more.
   let persons: Map<string, HisSettlement[]> | undefined;
-  const byPerson = () => {
+  let asked = 0;
+  const rowsOf = (psn_no: string): readonly HisSettlement[] => {
+    if (!persons && ++asked <= SCANS_BEFORE_INDEX) return his.filter((h) => h.psn_no === psn_no);
     if (!persons) {
       persons = new Map();
       for (const h of his) {
@@ -68,7 +74,7 @@ export function matchDetail(
         else persons.set(h.psn_no, [h]);
       }
     }
-    return persons;
+    return persons.get(psn_no) ?? [];
   };
   const differences: Difference[] = [];
   let balanced = 0;
@@ -93,7 +99,7 @@ export function matchDetail(
     }
     if (r.setl_id === null) {
       // The center leaves the keys empty when it holds several rows for one settlement of ours.
-      differences.push({ type: 'duplicate', center: r, original: originalOf(r, byPerson()) });
+      differences.push({ type: 'duplicate', center: r, original: originalOf(r, rowsOf(r.psn_no ?? '')) });
       continue;
     }
     const i = byIndex.get(r.setl_id);
@@ -116,7 +122,7 @@ export function matchDetail(
     // a duplicate at the center even when the province sends its keys.
     const same =
       r.mdtrt_id !== null
-        ? (byPerson().get(r.psn_no ?? '') ?? []).find(
+        ? rowsOf(r.psn_no ?? '').find(
             (x) => x.mdtrt_id === r.mdtrt_id && x.refd_setl_flag === (r.refd_setl_flag ?? '0'),
           )
         : undefined;

@@ -105,8 +105,9 @@ export class ReconcileRun {
   }
 
   /**
-   * A period's settlements, day by day, summed into its book as they come; `first` (the period's
-   * first read) also counts them and takes the census. Rows are kept per `keep` (for details); a
+   * A period's settlements, day by day; `first` (the period's first read) sums them into its book
+   * as they come, counts them and takes the census — a later read (a scope's rows again, for its
+   * details) only keeps rows, and its book stays empty. Rows are kept per `keep` (for details); a
    * read that keeps some scopes' rows need not read the others.
    */
   async readPeriod(period: Period, keep: KeepRows, first: boolean, quiet = false): Promise<PeriodRead> {
@@ -125,8 +126,10 @@ export class ReconcileRun {
             census.add(res, n, period);
           }
           if (res.kind === 'counted') {
-            book.add(res.s, n);
-            if (first) counts.counted += n;
+            if (first) {
+              book.add(res.s, n);
+              counts.counted += n;
+            }
             // (Kept rows are read one by one: a read that keeps rows is never lean.)
             if (rows && (keep === 'all' || (keep as ReadonlySet<string>).has(scopeKey(res.s)))) rows.push(res.s);
           } else if (res.kind === 'excluded') {

@@ -105,4 +105,18 @@ describe('pairing result lines with HIS rows', () => {
   ])('%s', (_n, h, r, balanced, diffs) => {
     expect(types(h, r)).toEqual({ balanced, diffs });
   });
+
+  it('finds the person of many center-only rows as of a few (found by a pass, then by an index)', () => {
+    const ours = Array.from({ length: 30 }, (_, i) =>
+      his({ setl_id: `S${i}`, psn_no: `P${i % 10}`, mdtrt_id: `M${i}`, medfee: BigInt(100 + i) }),
+    );
+    const extra = Array.from({ length: 20 }, (_, i) =>
+      i % 2
+        ? row({ setl_id: `C${i}`, psn_no: `P${i % 10}`, mdtrt_id: `M${i}`, stmt_rslt: '1' })
+        : row({ setl_id: null, mdtrt_id: null, psn_no: `P${i % 10}`, stmt_rslt: '1', medfee: BigInt(100 + i + 10) }),
+    );
+    const got = types(ours, [...ours.map((h) => row({ setl_id: h.setl_id, medfee: h.medfee })), ...extra]).diffs;
+    // Keys withheld: the person's row with the same figures; with keys: the same visit's row.
+    expect(got).toEqual(extra.map((_, i) => (i % 2 ? `duplicate - S${i}` : `duplicate - S${i + 10}`)));
+  });
 });
