@@ -6,10 +6,10 @@
  * that a run can make the next period's while this one is at the center.
  */
 import { performance } from 'node:perf_hooks';
-import { parseFileInfo, readFileBody, STMT_UPLOAD_FILENAME } from '../center/index.js';
+import { parseFileInfo, readFileBytes, STMT_UPLOAD_FILENAME } from '../center/index.js';
 import { zipOne } from '../shared/index.js';
 import { externalError } from '../errors.js';
-import { detailRequest, parseResultLine, parseResultText, type DetailRequest } from './detailFile.js';
+import { detailRequest, parseResultBytes, parseResultLine, type DetailRequest } from './detailFile.js';
 import { matchDetail } from './match.js';
 import type { Period } from './period.js';
 import type { ReconcileRun } from './reconcileRun.js';
@@ -34,10 +34,10 @@ export function prepareScope(run: ReconcileRun, scope: DetailScope, his: HisSett
 export async function compareScope(run: ReconcileRun, period: Period, prepared: PreparedScope): Promise<Difference[]> {
   run.progress('detail', period, 0, 1);
   const { rules } = run;
-  const text = await run.centerCall('3202', () => askDetail(run, prepared));
+  const bytes = await run.centerCall('3202', () => askDetail(run, prepared));
   run.calls['3202']++;
   const c0 = performance.now();
-  const parsed = parseResultText(text, rules.resultColumns);
+  const parsed = parseResultBytes(bytes, rules.resultColumns);
   const lines = parsed.rows.length + parsed.balanced.length;
   run.counts.result_rows += lines;
   const m = matchDetail(prepared.his, parsed.rows, parsed.balanced, (b) =>
@@ -48,8 +48,8 @@ export async function compareScope(run: ReconcileRun, period: Period, prepared: 
   return m.differences;
 }
 
-/** 9101 (the zipped detail file) → 3202 → 9102: the result file's text. */
-async function askDetail(run: ReconcileRun, { name, zip, data }: PreparedScope): Promise<string> {
+/** 9101 (the zipped detail file) → 3202 → 9102: the result file's bytes (unzipped). */
+async function askDetail(run: ReconcileRun, { name, zip, data }: PreparedScope): Promise<Uint8Array> {
   const { center } = run.deps;
   const up = await center.uploadFile(name, zip);
   const det = await center.request('3202', { data: { ...data, file_qury_no: up.result.file_qury_no } }, (o) =>
@@ -57,7 +57,7 @@ async function askDetail(run: ReconcileRun, { name, zip, data }: PreparedScope):
   );
   const down = await center.downloadFile({ file_qury_no: det.result.file_qury_no, filename: det.result.filename });
   try {
-    return readFileBody(down.result, '.txt').text;
+    return readFileBytes(down.result, '.txt').data;
   } catch (e) {
     throw externalError(
       'RECONCILE_RESULT_UNREADABLE',

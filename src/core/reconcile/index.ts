@@ -66,6 +66,7 @@ export {
 export { HisValueCensus, DOCUMENTED_STATUSES } from './hisValues.js';
 export {
   detailRequest,
+  parseResultBytes,
   parseResultText,
   parseResultLine,
   rowBalanced,

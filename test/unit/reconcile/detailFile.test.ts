@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isHisopsError } from '../../../src/core/errors.js';
+import { decodeText } from '../../../src/core/shared/index.js';
 import { parseStmtUploadFile } from '../../../src/core/center/protocol/index.js';
-import { detailRequest, parseResultLine, parseResultText, rowBalanced } from '../../../src/core/reconcile/index.js';
+import {
+  detailRequest,
+  parseResultBytes,
+  parseResultLine,
+  parseResultText,
+  rowBalanced,
+} from '../../../src/core/reconcile/index.js';
 import { his, RULES, SCOPE } from './fixtures.js';
 
 const COLS = RULES.resultColumns;
@@ -168,6 +175,12 @@ describe("the center's result file", () => {
       lines.push((i % 97 === 0 ? cells.slice(0, 9) : i % 89 === 0 ? [...cells, 'x'] : cells).join('\t'));
     }
     const { rows, balanced } = parseResultText(lines.join('\n'), COLS);
+    // Read from the bytes: the same rows and balanced lines, each balanced line's text the same.
+    const fromBytes = parseResultBytes(Buffer.from(lines.join('\n')), COLS);
+    expect(fromBytes.rows).toEqual(rows);
+    expect(fromBytes.balanced.map((b) => [b.line, b.setl_id, b.raw])).toEqual(
+      balanced.map((b) => [b.line, b.setl_id, b.raw]),
+    );
     const expectBalanced: number[] = [];
     lines.forEach((raw, i) => {
       const r = parseResultLine(raw, i + 1, COLS);
@@ -195,5 +208,36 @@ describe("the center's result file", () => {
       const want = expected.flatMap((raw, i) => (raw.trim() === '' ? [] : [[i + 1, raw]]));
       expect(got).toEqual(want);
     }
+  });
+
+  it('reads the bytes of a file as its decoded text: BOMs, breaks, blank lines, other characters, GBK', () => {
+    const ok = (id: string, rslt = '0') => `P1\tM1\t${id}\tG1\t${rslt}\t0\t平\t1.00\t1.00\t0.00`;
+    const texts = [
+      `\uFEFF${ok('S1')}\r\n${ok('S2')}\n${ok('S3')}\r`,
+      `\uFEFF\uFEFF\uFEFF\uFEFF${ok('S1')}\r\n\u3000\n \t\n${ok('住院1')}\n${ok(' S4')}\r\r\n`,
+      `${ok('S1')}\n\n${ok('S2', '1')}\r\n${ok('S3', '000')}\n${ok('null')}\n${ok('abcd')}`,
+      `${ok('S1').replace('1.00', '１.00')}\n${ok('S2').replace('0.00', '0')}\n${ok('S3').replace('\t0\t平', '\t2\t平')}`,
+      '',
+      '\n\n',
+    ];
+    const read = (r: ReturnType<typeof parseResultText>) => ({
+      rows: r.rows,
+      balanced: r.balanced.map((b) => [b.line, b.setl_id, b.raw]),
+    });
+    for (const text of texts) {
+      const utf8 = Buffer.from(text, 'utf8');
+      const asText = () => read(parseResultText(decodeText(utf8), COLS));
+      const asBytes = () => read(parseResultBytes(utf8, COLS));
+      if (text.trim() === '') expect(asBytes()).toEqual(asText());
+      else expect(asBytes(), JSON.stringify(text)).toEqual(asText());
+    }
+    // A GBK file is decoded as such.
+    const gbk = Buffer.concat([
+      Buffer.from(ok('S1').split('平')[0]!),
+      Buffer.from([0xb2, 0xbb, 0xc6, 0xbd]),
+      Buffer.from('\t1.00\t1.00\t0.00\n'),
+    ]);
+    expect(read(parseResultBytes(gbk, COLS))).toEqual(read(parseResultText(decodeText(gbk), COLS)));
+    expect(parseResultBytes(gbk, COLS).balanced[0]!.raw).toContain('不平');
   });
 });

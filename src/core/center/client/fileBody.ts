@@ -1,4 +1,4 @@
-/** What the typed calls share: an input without empty fields, a downloaded file's text. */
+/** What the typed calls share: an input without empty fields, a downloaded file's text or bytes. */
 import type { Input } from '../protocol/envelope.js';
 import { decodeText, isZip, unzipOne } from '../../shared/index.js';
 
@@ -14,4 +14,13 @@ export function readFileBody(bytes: Buffer, prefer?: string): { name: string; te
     return { name: e.name, text: decodeText(e.data) };
   }
   return { name: '', text: decodeText(bytes) };
+}
+
+/** A downloaded file's bytes as sent, unzipped when it is a ZIP (preferring `prefer`): for a reader of its own. */
+export function readFileBytes(bytes: Buffer, prefer?: string): { name: string; data: Uint8Array } {
+  if (isZip(bytes)) {
+    const e = unzipOne(bytes, prefer);
+    return { name: e.name, data: e.data };
+  }
+  return { name: '', data: bytes };
 }

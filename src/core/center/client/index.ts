@@ -1,6 +1,6 @@
 /** The center client: configuration, transport, journal, typed transactions. */
 export { Center, type HilistPage } from './center.js';
-export { readFileBody } from './fileBody.js';
+export { readFileBody, readFileBytes } from './fileBody.js';
 export type { StmtDetailResult } from './stmtDetail.js';
 export type { CatalogPage, CatalogDownloadOptions, CatalogDownloadResult } from './catalogDownload.js';
 export { CenterClient, type CenterDeps, type CenterEvent } from './centerClient.js';
