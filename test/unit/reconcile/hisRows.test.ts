@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { readHisRow, RECONCILE_COLUMNS } from '../../../src/core/reconcile/index.js';
+import { isHisTime } from '../../../src/core/reconcile/hisRows.js';
 import { STATEMENTS } from '../../../src/core/his/index.js';
 import { hisRow, rules, RULES } from './fixtures.js';
 
 describe('reading HIS rows under the province rules', () => {
   it('reads the columns the profile statement declares', () => {
     expect([...RECONCILE_COLUMNS]).toEqual(STATEMENTS.settlements_for_reconcile!.columns);
+  });
+
+  it('takes as a time what the pattern /^\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}/ takes', () => {
+    const pattern = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/;
+    const base = '2025-03-04 08:09:10';
+    const tried: string[] = [
+      base,
+      `${base}.123`,
+      base.replace(' ', 'T'),
+      base.slice(0, 18),
+      '',
+      ' 2025-03-04 08:09:10',
+    ];
+    // Every character of the time replaced by each of a few others.
+    for (let i = 0; i < base.length; i++)
+      for (const c of ['0', '9', '/', ':', '-', ' ', 'T', 't', 'a', '\u0660', '\uff10'])
+        tried.push(base.slice(0, i) + c + base.slice(i + 1));
+    // (A value is trimmed before it is read.)
+    for (const t of tried) expect(isHisTime(t), JSON.stringify(t)).toBe(pattern.test(t.trim()));
+    expect(tried.filter((t) => isHisTime(t)).length).toBeGreaterThan(20);
   });
 
   it('counts a settled row with the center setl_time and exact fen', () => {
