@@ -66,13 +66,13 @@ export {
 export { HisValueCensus, DOCUMENTED_STATUSES } from './hisValues.js';
 export {
   detailRequest,
-  parseResultBytes,
   parseResultText,
   parseResultLine,
   rowBalanced,
   type DetailRequest,
   type ParsedResult,
 } from './detailFile.js';
+export { parseResultBytes } from './resultBytes.js';
 export { matchDetail, type MatchResult } from './match.js';
 export { classify, problemFinding, evidenceNeeds, centerQueryOf, type EvidenceNeeds } from './classify.js';
 export { dayShift, minutesBetween, type ClassifyContext } from './findingBase.js';

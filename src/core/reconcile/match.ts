@@ -29,6 +29,27 @@ function originalOf(r: ResultRow, ofPerson: readonly HisSettlement[]): HisSettle
   return cands.find((h) => DETAIL_FIGURES.every(({ key }) => h[key] === r[key])) ?? cands[0] ?? null;
 }
 
+/**
+ * A person's HIS rows, asked for only when a center row is not ours (rare): a scope is tens of
+ * thousands of rows, so the first few are found by a pass over them, and an index is made only
+ * for more.
+ */
+function personRows(his: readonly HisSettlement[]): (psn_no: string) => readonly HisSettlement[] {
+  let persons: Map<string, HisSettlement[]> | undefined;
+  let asked = 0;
+  return (psn_no) => {
+    if (!persons && ++asked <= SCANS_BEFORE_INDEX) return his.filter((h) => h.psn_no === psn_no);
+    if (!persons) {
+      persons = new Map();
+      for (const h of his) {
+        const list = persons.get(h.psn_no);
+        if (list) list.push(h);
+        else persons.set(h.psn_no, [h]);
+      }
+    }
+    return persons.get(psn_no) ?? [];
+  };
+}
 /** Center rows not ours looked up by a pass over the HIS rows before they are indexed by person. */
 const SCANS_BEFORE_INDEX = 8;
 
@@ -60,22 +81,7 @@ export function matchDetail(
   const { byIndex, first } = firstOfEach(his);
   // Marks each setl_id's first row once a line pairs with it (one map lookup a line, no set of keys).
   const seen = new Uint8Array(his.length);
-  // A person's rows only when a center row is not ours (rare): a scope is tens of thousands of
-  // rows, so the first few are found by a pass over them, and an index is made only for more.
-  let persons: Map<string, HisSettlement[]> | undefined;
-  let asked = 0;
-  const rowsOf = (psn_no: string): readonly HisSettlement[] => {
-    if (!persons && ++asked <= SCANS_BEFORE_INDEX) return his.filter((h) => h.psn_no === psn_no);
-    if (!persons) {
-      persons = new Map();
-      for (const h of his) {
-        const list = persons.get(h.psn_no);
-        if (list) list.push(h);
-        else persons.set(h.psn_no, [h]);
-      }
-    }
-    return persons.get(psn_no) ?? [];
-  };
+  const rowsOf = personRows(his);
   const differences: Difference[] = [];
   let balanced = 0;
   const full: ResultRow[] = [];
