@@ -265,10 +265,9 @@ function resultLines(text: string): string[] {
  * row. Any doubt (a missing column, a null-like value) returns null and the line is read in full.
  */
 function balancedKey(columns: readonly string[]): (raw: string) => string | null {
-  const at = (name: string) => columns.indexOf(name);
-  const [iSetl, iRslt, iRefd] = ['setl_id', 'stmt_rslt', 'refd_setl_flag'].map(at) as [number, number, number];
-  const iAmounts = DETAIL_AMOUNTS.map(at);
-  if (iSetl < 0 || iRslt < 0 || iAmounts.some((k) => k < 0)) return () => null;
+  const places = keyPlaces(columns);
+  if (!places) return () => null;
+  const { iSetl, iRslt, iRefd, iAmounts } = places;
   const n = columns.length;
   // Where each cell starts, then one past the line's end: the cells as raw.split('\t') cuts them,
   // found by searching for tabs, and only the cells looked at are made (a result is tens of
@@ -302,6 +301,19 @@ function balancedKey(columns: readonly string[]): (raw: string) => string | null
   };
 }
 const ZEROS = /^\s*0{1,6}\s*$/;
+
+/**
+ * Where a balanced line's key cells are among `columns` (setl_id, stmt_rslt, refd_setl_flag: -1
+ * when absent, the amounts); null when a column a balanced line needs is not there.
+ */
+export function keyPlaces(
+  columns: readonly string[],
+): { iSetl: number; iRslt: number; iRefd: number; iAmounts: number[] } | null {
+  const at = (name: string) => columns.indexOf(name);
+  const [iSetl, iRslt, iRefd] = ['setl_id', 'stmt_rslt', 'refd_setl_flag'].map(at) as [number, number, number];
+  const iAmounts = DETAIL_AMOUNTS.map(at);
+  return iSetl < 0 || iRslt < 0 || iAmounts.some((k) => k < 0) ? null : { iSetl, iRslt, iRefd, iAmounts };
+}
 
 /** Is a result row balanced by the center's verdict? (0 and 000000 both seen.) */
 export function rowBalanced(r: ResultRow): boolean {

@@ -5,8 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { decodeText } from '../shared/index.js';
-import { DETAIL_AMOUNTS } from './detailFigures.js';
-import { parseResultText, ResultReader, type ParsedResult } from './detailFile.js';
+import { keyPlaces, parseResultText, ResultReader, type ParsedResult } from './detailFile.js';
 import type { BalancedLine } from './types.js';
 
 /**
@@ -59,10 +58,9 @@ class BytesLine implements BalancedLine {
  * and the line is read as text (which may still find it balanced).
  */
 function balancedBytes(columns: readonly string[]): (b: Buffer, s: number, e: number) => string | null {
-  const at = (name: string) => columns.indexOf(name);
-  const [iSetl, iRslt, iRefd] = ['setl_id', 'stmt_rslt', 'refd_setl_flag'].map(at) as [number, number, number];
-  const iAmounts = DETAIL_AMOUNTS.map(at);
-  if (iSetl < 0 || iRslt < 0 || iAmounts.some((k) => k < 0)) return () => null;
+  const places = keyPlaces(columns);
+  if (!places) return () => null;
+  const { iSetl, iRslt, iRefd, iAmounts } = places;
   const n = columns.length;
   // Where each cell starts, then one past the line's end.
   const starts = new Int32Array(n + 1);
