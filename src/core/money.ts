@@ -78,6 +78,30 @@ export function fenOfText(s: string): number | undefined {
   return neg && f !== 0 ? -f : f;
 }
 
+/**
+ * fenOfText of the bytes [s, e) when they are in the form hisops and the ledger write amounts
+ * (-?digits.dd, at most 13 digits before the point): read in place, no string made (a 3202 file's
+ * lines are tens of thousands). Any other form is undefined; the caller reads it as text if it may
+ * be an amount all the same.
+ */
+export function fenOfBytes(b: Uint8Array, s: number, e: number): number | undefined {
+  const neg = b[s] === 45; /* - */
+  let i = neg ? s + 1 : s;
+  const start = i;
+  let yuan = 0;
+  for (; i < e - 3; i++) {
+    const c = b[i]!;
+    if (c < 48 || c > 57) return undefined;
+    yuan = yuan * 10 + (c - 48);
+  }
+  const d1 = b[e - 2]! - 48;
+  const d2 = b[e - 1]! - 48;
+  if (i === start || i - start > 13 || b[i] !== 46 /* . */ || !(d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9))
+    return undefined;
+  const f = yuan * 100 + d1 * 10 + d2;
+  return neg && f !== 0 ? -f : f;
+}
+
 /** The same with spaces around the number (or not an amount at all: undefined). */
 function fenOfSpacedText(s: string): number | undefined {
   const m = FEN_TEXT.exec(s);

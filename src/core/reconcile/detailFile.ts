@@ -6,6 +6,7 @@
  * its raw text and becomes an "unknown" finding. Pure.
  */
 import { externalError } from '../errors.js';
+import { Utf8Buffer } from '../shared/index.js';
 import { fenOfText } from '../money.js';
 import { fenText, parseFen } from './fen.js';
 import { DETAIL_AMOUNTS, DETAIL_FIGURES } from './detailFigures.js';
@@ -69,18 +70,25 @@ export function detailRequest(
   let acct = 0n;
   // Written as UTF-8 as each line is made: a scope is tens of thousands of lines, and held as
   // strings until joined they cost the collector more than writing them did.
-  const out = new Utf8Out(sorted.length * 96 + 64);
+  const out = new Utf8Buffer(sorted.length * 96 + 64);
   for (const s of sorted) {
     medfee += s.medfee;
     fund += s.fund;
     acct += s.acct;
-    out.text(cell(s.setl_id), TAB);
-    out.text(cell(s.mdtrt_id), TAB);
-    out.text(cell(s.psn_no), TAB);
-    out.text(fenText(s.medfee), TAB);
-    out.text(fenText(s.fund), TAB);
-    out.text(fenText(s.acct), TAB);
-    out.text(s.refd_setl_flag, LF);
+    out.text(cell(s.setl_id));
+    out.byte(TAB);
+    out.text(cell(s.mdtrt_id));
+    out.byte(TAB);
+    out.text(cell(s.psn_no));
+    out.byte(TAB);
+    out.text(fenText(s.medfee));
+    out.byte(TAB);
+    out.text(fenText(s.fund));
+    out.byte(TAB);
+    out.text(fenText(s.acct));
+    out.byte(TAB);
+    out.text(s.refd_setl_flag);
+    out.byte(LF);
   }
   return {
     scope,
@@ -103,39 +111,6 @@ export function detailRequest(
 
 const TAB = 9;
 const LF = 10;
-
-/** UTF-8 written into a buffer that grows when it must. */
-class Utf8Out {
-  private buf: Buffer;
-  private at = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  /** `s`, then the byte `end`. */
-  text(s: string, end: number): void {
-    if (this.at + 3 * s.length + 1 > this.buf.length) {
-      const b = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + 3 * s.length + 1));
-      this.buf.copy(b, 0, 0, this.at);
-      this.buf = b;
-    }
-    // ASCII (ids, amounts) byte by byte: a call into Buffer#write per value costs more than the copy.
-    const b = this.buf;
-    let at = this.at;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 127) {
-        at = this.at + b.write(s, this.at);
-        break;
-      }
-      b[at++] = c;
-    }
-    b[at++] = end;
-    this.at = at;
-  }
-  done(): Buffer {
-    return this.buf.subarray(0, this.at);
-  }
-}
 
 const nullable = (v: string | undefined): string | null => {
   if (v === undefined) return null;

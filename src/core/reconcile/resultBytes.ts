@@ -4,6 +4,7 @@
  * balanced, and for such a line only its setl_id is needed. Pure.
  */
 import { isUtf8 } from 'node:buffer';
+import { fenOfBytes } from '../money.js';
 import { decodeText } from '../shared/index.js';
 import { keyPlaces, parseResultText, ResultReader, type ParsedResult } from './detailFile.js';
 import type { BalancedLine } from './types.js';
@@ -86,16 +87,7 @@ function balancedBytes(columns: readonly string[]): (b: Buffer, s: number, e: nu
       const c = b[from(iRefd)];
       if (len > 1 || (len === 1 && c !== 48 && c !== 49)) return null;
     }
-    for (const k of iAmounts) if (!plainAmount(b, from(k), to(k))) return null;
+    for (const k of iAmounts) if (fenOfBytes(b, from(k), to(k)) === undefined) return null;
     return b.toString('latin1', ids, ide);
   };
-}
-
-/** bytes[s, e) is -?digits.dd with at most 13 digits before the point (what fenOfText reads as it is). */
-function plainAmount(b: Buffer, s: number, e: number): boolean {
-  let i = b[s] === 45 ? s + 1 : s;
-  const digits = e - 3 - i;
-  if (digits < 1 || digits > 13 || b[e - 3] !== 46) return false;
-  for (; i < e; i++) if (i !== e - 3 && (b[i]! < 48 || b[i]! > 57)) return false;
-  return true;
 }

@@ -1,7 +1,7 @@
 /**
  * Small utilities several jobs need, in one place each: URL redaction, did-you-mean, CSV lines and
  * records,
- * text decoding (UTF-8 or GBK), ZIP, retry backoff, the concurrency pool and the read-ahead
+ * text decoding (UTF-8 or GBK), a growing UTF-8 buffer, ZIP, retry backoff, the concurrency pool and the read-ahead
  * pipeline. Day arithmetic lives in
  * core/time (`addDays`, `daysBetween`, `dayOf`).
  */
@@ -26,4 +26,5 @@ export {
 } from './zip.js';
 export { backoffDelay } from './backoff.js';
 export { mapPool } from './pool.js';
+export { Utf8Buffer } from './utf8Buffer.js';
 export { runPipeline, type PipelineStages } from './pipeline.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { D, fenOfText, fmt, textOfFen } from '../../../src/core/money.js';
+import { D, fenOfBytes, fenOfText, fmt, textOfFen } from '../../../src/core/money.js';
 
 describe('integer fen for file hot loops', () => {
   it.each([
@@ -58,6 +58,45 @@ describe('integer fen for file hot loops', () => {
         const text = textOfFen(f);
         expect(text).toBe(fmt(new D(f).div(100)));
         expect(fenOfText(text)).toBe(f);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads from bytes what fenOfText reads, for the -digits.dd form alone', () => {
+    const canonical = /^-?\d{1,13}\.\d\d$/;
+    const texts = [
+      '12.30',
+      '-0.05',
+      '0.00',
+      '-0.00',
+      '1234567890123.45',
+      '12345678901234.50',
+      '12.3',
+      '7',
+      '',
+      '-',
+      '.50',
+      '1.005',
+      ' 1.00',
+      '1.00 ',
+      '1a.00',
+      '1.0a',
+      '--1.00',
+      '1,00',
+      '１.00',
+    ];
+    for (const t of texts) {
+      // Inside a longer piece of bytes, as a cell of a line.
+      const b = Buffer.from(`x\t${t}\ty`);
+      const s = 2;
+      const e = s + Buffer.byteLength(t);
+      expect(fenOfBytes(b, s, e), JSON.stringify(t)).toBe(canonical.test(t) ? fenOfText(t) : undefined);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), (f) => {
+        const t = textOfFen(f);
+        expect(fenOfBytes(Buffer.from(t), 0, t.length)).toBe(fenOfText(t));
       }),
       { numRuns: 2000 },
     );

@@ -13,7 +13,8 @@
  *   the msgid says which call to reverse.
  * Result rows come in the institution's file order, then the center-only rows by setl_time.
  */
-import { fenOfText, textOfFen } from '../../money.js';
+import { fenOfBytes, fenOfText, textOfFen } from '../../money.js';
+import { Utf8Buffer } from '../../shared/index.js';
 import { stmtResultLine, type StmtResultLine, type StmtUploadLine } from '../protocol/index.js';
 import { isAscii } from 'node:buffer';
 import type { BriefBytes, SettlementBrief, SettlementRow } from './ledger.js';
@@ -162,13 +163,13 @@ export function compareDetailsBytes(
       matched[k] = 1;
     }
   }
-  const out = new ByteLines(bytes.length + count * 16 + 1024);
+  const out = new Utf8Buffer(bytes.length + count * 16 + 1024);
   for (let i = 0; i < institution.length; i++) {
     const h = institution[i]!;
     const k = rowOf[i]!;
-    if (k === -1) out.text(stmtResultLine(missingRow(h, lookup(h.setl_id), scope)));
-    else if (agrees(bytes, cut, k, h)) out.balanced(bytes, cut, k * STRIDE);
-    else out.text(stmtResultLine(matchedRow(brief(k), h)));
+    if (k === -1) writeLine(out, stmtResultLine(missingRow(h, lookup(h.setl_id), scope)));
+    else if (agrees(bytes, cut, k, h)) writeBalanced(out, bytes, cut, k * STRIDE);
+    else writeLine(out, stmtResultLine(matchedRow(brief(k), h)));
   }
   const extras: SettlementBrief[] = [];
   for (let k = 0; k < count; k++) if (!matched[k]) extras.push(brief(k));
@@ -178,7 +179,8 @@ export function compareDetailsBytes(
     const known = new Set<string>();
     for (let k = 0; k < count; k++) if (matched[k] && visits.has(field(k, F.mdtrt_id))) known.add(visitKey(brief(k)));
     for (const c of extras)
-      out.text(
+      writeLine(
+        out,
         stmtResultLine(
           known.has(visitKey(c))
             ? centerRow(c, '1', DETAIL_MEMO.duplicate, false)
@@ -236,70 +238,41 @@ function sameText(bytes: Buffer, s: number, e: number, t: string): boolean {
   return true;
 }
 
-/** fenOfText of bytes[s, e): the ledger's own form (-?digits.dd) read in place, any other through fenOfText. */
-function fenAt(bytes: Buffer, s: number, e: number): number | undefined {
-  const neg = bytes[s] === 45;
-  let i = neg ? s + 1 : s;
-  let yuan = 0;
-  const start = i;
-  for (let c = bytes[i]!; i < e - 3 && c >= 48 && c <= 57; c = bytes[++i]!) yuan = yuan * 10 + (c - 48);
-  const d1 = bytes[i + 1]! - 48;
-  const d2 = bytes[i + 2]! - 48;
-  if (i === e - 3 && i > start && i - start <= 13 && bytes[i] === 46 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
-    const f = yuan * 100 + d1 * 10 + d2;
-    return neg ? -f : f;
-  }
-  return fenOfText(bytes.toString('latin1', s, e));
-}
+/** fenOfText of bytes[s, e): the ledger's own form read in place, any other through fenOfText. */
+const fenAt = (bytes: Buffer, s: number, e: number): number | undefined =>
+  fenOfBytes(bytes, s, e) ?? fenOfText(bytes.toString('latin1', s, e));
 
 const BALANCED_MID = Buffer.from(`\t${DETAIL_MEMO.balanced}\t`);
 
-/** A result file's UTF-8, line after line, in a buffer that grows when it must. */
-class ByteLines {
-  private buf: Buffer;
-  private at = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  /** centerRow(c, '0', 平)'s line, copied from the row's fields (`f`: the row's field starts in `cut`). */
-  balanced(src: Buffer, cut: Int32Array, f: number): void {
-    this.room(cut[f + NF]! - cut[f]! + 16);
-    this.copy(src, cut[f + F.psn_no]!, cut[f + F.psn_no + 1]! - 1, 9);
-    this.copy(src, cut[f + F.mdtrt_id]!, cut[f + F.mdtrt_id + 1]! - 1, 9);
-    this.copy(src, cut[f + F.setl_id]!, cut[f + F.setl_id + 1]! - 1, 9);
-    this.copy(src, cut[f + F.medins_setl_id]!, cut[f + F.medins_setl_id + 1]! - 1, 9);
-    this.buf[this.at++] = 48;
-    this.buf[this.at++] = 9;
-    this.copy(src, cut[f + F.refd_setl_flag]!, cut[f + F.refd_setl_flag + 1]! - 1, -1);
-    this.copy(BALANCED_MID, 0, BALANCED_MID.length, -1);
-    this.copy(src, cut[f + F.medfee_sumamt]!, cut[f + F.medfee_sumamt + 1]! - 1, 9);
-    this.copy(src, cut[f + F.fund_pay_sumamt]!, cut[f + F.fund_pay_sumamt + 1]! - 1, 9);
-    this.copy(src, cut[f + F.acct_pay]!, cut[f + F.acct_pay + 1]! - 1, 10);
-  }
-  /** A line made as text. */
-  text(line: string): void {
-    this.room(3 * line.length + 1);
-    this.at += this.buf.write(line, this.at);
-    this.buf[this.at++] = 10;
-  }
-  done(): Buffer {
-    return this.buf.subarray(0, this.at);
-  }
-  /** bytes[s, e) then the byte `end` (none when -1); a field is a few bytes, copied by hand. */
-  private copy(src: Uint8Array, s: number, e: number, end: number): void {
-    const b = this.buf;
-    let at = this.at;
-    for (let j = s; j < e; j++) b[at++] = src[j]!;
-    if (end !== -1) b[at++] = end;
-    this.at = at;
-  }
-  private room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const b = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + n));
-    this.buf.copy(b, 0, 0, this.at);
-    this.buf = b;
-  }
+/**
+ * centerRow(c, '0', 平)'s line, copied from the row's fields (`f`: the row's field starts in
+ * `cut`), then its line break.
+ */
+function writeBalanced(out: Utf8Buffer, src: Buffer, cut: Int32Array, f: number): void {
+  const field = (k: number, end: number) => {
+    out.bytes(src, cut[f + k]!, cut[f + k + 1]! - 1);
+    out.byte(end);
+  };
+  field(F.psn_no, TAB);
+  field(F.mdtrt_id, TAB);
+  field(F.setl_id, TAB);
+  field(F.medins_setl_id, TAB);
+  out.byte(48);
+  out.byte(TAB);
+  out.bytes(src, cut[f + F.refd_setl_flag]!, cut[f + F.refd_setl_flag + 1]! - 1);
+  out.bytes(BALANCED_MID, 0, BALANCED_MID.length);
+  field(F.medfee_sumamt, TAB);
+  field(F.fund_pay_sumamt, TAB);
+  field(F.acct_pay, LF);
 }
+
+/** A line made as text, then its line break. */
+function writeLine(out: Utf8Buffer, line: string): void {
+  out.text(line);
+  out.byte(LF);
+}
+const TAB = 9;
+const LF = 10;
 
 const bySetlTime = (a: SettlementBrief, b: SettlementBrief) =>
   a.setl_time === b.setl_time ? a.setl_id.localeCompare(b.setl_id) : a.setl_time.localeCompare(b.setl_time);
