@@ -71,24 +71,21 @@ export function detailRequest(
   // Written as UTF-8 as each line is made: a scope is tens of thousands of lines, and held as
   // strings until joined they cost the collector more than writing them did.
   const out = new Utf8Buffer(sorted.length * 96 + 64);
+  const put = (v: string, end: number) => {
+    out.text(v);
+    out.byte(end);
+  };
   for (const s of sorted) {
     medfee += s.medfee;
     fund += s.fund;
     acct += s.acct;
-    out.text(cell(s.setl_id));
-    out.byte(TAB);
-    out.text(cell(s.mdtrt_id));
-    out.byte(TAB);
-    out.text(cell(s.psn_no));
-    out.byte(TAB);
-    out.text(fenText(s.medfee));
-    out.byte(TAB);
-    out.text(fenText(s.fund));
-    out.byte(TAB);
-    out.text(fenText(s.acct));
-    out.byte(TAB);
-    out.text(s.refd_setl_flag);
-    out.byte(LF);
+    put(cell(s.setl_id), TAB);
+    put(cell(s.mdtrt_id), TAB);
+    put(cell(s.psn_no), TAB);
+    put(fenText(s.medfee), TAB);
+    put(fenText(s.fund), TAB);
+    put(fenText(s.acct), TAB);
+    put(s.refd_setl_flag, LF);
   }
   return {
     scope,
