@@ -2,9 +2,10 @@
  * The details of one period: for each scope whose totals did not balance (or every scope under
  * detail "always"), its 3202 comparison, then each difference with its evidence, classified. The
  * period's rows come from its read when kept (a one-day run), else that scope's rows are read
- * again. Each group's detail state is settled at the end. In two steps, so that a run can read the
- * next period's rows and make its files while this period is at the center: `prepareDetails`
- * (the rows, each scope's file) and `finishDetails` (the center, the findings).
+ * again. Each group's detail state is settled at the end. In three steps, so that a run keeps the
+ * center busy with one period while it reads the next periods' rows and classifies the period
+ * before: `prepareDetails` (the rows, each scope's file), `compareDetails` (the center: 3202 and
+ * the match, after which the rows are no longer needed) and `classifyDetails` (evidence, findings).
  */
 import { performance } from 'node:perf_hooks';
 import { mapPool } from '../shared/index.js';
@@ -24,7 +25,8 @@ export async function detailPeriod(
   read: PeriodRead,
   scopes: readonly string[],
 ): Promise<void> {
-  await finishDetails(run, period, results, read, await prepareDetails(run, period, read, scopes));
+  const prepared = await prepareDetails(run, period, read, scopes);
+  await classifyDetails(run, period, results, read, await compareDetails(run, period, prepared));
 }
 
 /** Each scope's rows (read again unless the period kept them) and its detail file. */
@@ -36,32 +38,49 @@ export async function prepareDetails(
 ): Promise<PreparedScope[]> {
   if (scopes.length === 0) return [];
   const rows = read.rows ?? (await run.readPeriod(period, new Set(scopes), false)).rows!;
-  return scopes.map((sk) => {
+  const out: PreparedScope[] = [];
+  for (const sk of scopes) {
     const [clr_type, setl_optins] = sk.split('|') as [string, string];
     const scope: DetailScope = { begndate: period.begndate, enddate: period.enddate, clr_type, setl_optins };
-    return prepareScope(
-      run,
-      scope,
-      rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins),
+    out.push(
+      await prepareScope(
+        run,
+        scope,
+        rows.filter((s) => s.clr_type === clr_type && s.setl_optins === setl_optins),
+      ),
     );
-  });
+  }
+  return out;
 }
 
-/** Each prepared scope compared by the center (3202) and its differences classified. */
-export async function finishDetails(
+/** A period's scopes as compared by the center: each scope's differences (its rows no longer held). */
+export type ComparedScope = { scope: DetailScope; differences: Difference[] };
+
+/** Each prepared scope compared by the center (3202) and matched against its rows. */
+export async function compareDetails(
+  run: ReconcileRun,
+  period: Period,
+  prepared: readonly PreparedScope[],
+): Promise<ComparedScope[]> {
+  const out: ComparedScope[] = [];
+  for (const p of prepared) out.push({ scope: p.scope, differences: await compareScope(run, period, p) });
+  return out;
+}
+
+/** Each compared scope's differences classified into findings, and the groups' detail state settled. */
+export async function classifyDetails(
   run: ReconcileRun,
   period: Period,
   results: readonly GroupResult[],
   read: Pick<PeriodRead, 'problems'>,
-  prepared: readonly PreparedScope[],
+  compared: readonly ComparedScope[],
 ): Promise<void> {
-  if (prepared.length > 0) {
+  if (compared.length > 0) {
     const problemsByKey = problemsByKeyOf(read.problems);
-    for (const p of prepared) {
-      const differences = await compareScope(run, period, p);
-      const fs = await classifyScope(run, period, p.scope, differences, problemsByKey);
+    for (const { scope, differences } of compared) {
+      const fs = await classifyScope(run, period, scope, differences, problemsByKey);
       run.findings.push(...fs.filter((f) => findingAllowed(f, run.filter)));
-      const sk = scopeKey(p.scope);
+      const sk = scopeKey(scope);
       for (const r of results) if (scopeKey(r) === sk) r.detail = 'done';
     }
   }

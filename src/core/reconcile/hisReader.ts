@@ -20,6 +20,7 @@
  */
 import type { Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
+import { yieldToIo } from '../shared/index.js';
 import { columnIndex, readHisValues, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
 import { scopeFilterSql, sumDay, type SummedGroup } from './hisSums.js';
 import { addDays } from './period.js';
@@ -162,8 +163,6 @@ export class HisReader {
     }
   }
 }
-
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A day as [from, to) in slices of `hours`. */
 function sliceBinds(day: string, hours: number): Array<{ from: string; to: string }> {

@@ -5,9 +5,10 @@
  * behind, one period at a time in order, while later periods are read and totalled (the totals
  * never wait for the details). A run of several periods keeps only each period's sums; the rows
  * of a scope that needs details are read again then. While a period's details are at the center,
- * the next unbalanced period's rows are read and its files made (at most those two periods' rows
- * are held): the reading and the center's comparison overlap instead of taking turns. A failure
- * anywhere stops the run at the next step; nothing still running outlives it.
+ * the next PREPARED_AHEAD unbalanced periods' rows are read and their files made, and the period
+ * before is classified (its evidence gathered, in order, so the findings keep their order): the
+ * center is not left waiting for either. A failure anywhere stops the run at the next step;
+ * nothing still running outlives it.
  *
  * Then the late-groups pass: groups first met on a later day are asked about for the earlier days
  * too (the center may hold settlements there the HIS does not).
@@ -15,7 +16,7 @@
 import { runPipeline } from '../shared/index.js';
 import { problemFinding } from './classify.js';
 import type { PreparedScope } from './detailCompare.js';
-import { detailPeriod, finishDetails, prepareDetails } from './detailPeriod.js';
+import { classifyDetails, compareDetails, detailPeriod, prepareDetails, type ComparedScope } from './detailPeriod.js';
 import { groupAllowed, groupOfKey, groupsToSend } from './groups.js';
 import type { Period } from './period.js';
 import type { PeriodRead, ReconcileRun } from './reconcileRun.js';
@@ -24,28 +25,44 @@ import type { GroupResult } from './summary.js';
 
 /** Periods read ahead of the one being totalled (each keeps only its sums). */
 const READ_AHEAD = 5;
+/**
+ * Unbalanced periods whose rows are read while another is at the center: each holds a day's rows
+ * of its scopes (tens of megabytes for a large hospital), and two keep the center busy once the
+ * month's first reads are over, when the details are all that is left.
+ */
+const PREPARED_AHEAD = 2;
 
 export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
   const periods = run.plan.periods;
   // A one-day run keeps its rows for the details; a longer one reads a scope's rows again.
   const keepRows = periods.length === 1 && periods[0]!.days.length === 1 && run.detail !== 'never';
   // Unbalanced periods waiting for their turn at the center, in order. While one period is at the
-  // center, the first of them (only: at most two periods' rows are held) is read and its files made.
+  // center, the first PREPARED_AHEAD of them are read and their files made.
   const waiting: DetailJob[] = [];
   let atCenter = false;
+  const prepareAhead = () => {
+    for (const job of waiting.slice(0, PREPARED_AHEAD)) job.prepare();
+  };
   // Preparations under way (each leaves the set when it ends: a finished one's rows are not held here).
   const running = new Set<Promise<unknown>>();
+  // The compared periods' classification, one after another in the periods' order.
+  let classifying: Promise<void> = Promise.resolve();
+  let classifyFailure: { e: unknown } | undefined;
+  const stopIfFailed = () => {
+    if (classifyFailure) throw classifyFailure.e;
+  };
   try {
     await runPipeline(periods, {
       depth: READ_AHEAD,
       ahead: (period, pi) => run.readPeriod(period, keepRows ? 'all' : 'none', true, pi > 0),
       main: async (period, read, pi) => {
+        stopIfFailed();
         const results = await totalsOfPeriod(run, pi, period, read);
         const scopes = detailScopesFor(run, results, read.book);
         if (scopes.length > 0) {
           const job = detailJob(run, period, read, scopes, running);
-          // Next in line while the period before is at the center: its rows can be read now.
-          if (waiting.push(job) === 1 && atCenter) job.prepare();
+          waiting.push(job);
+          if (atCenter) prepareAhead();
           return { results, job };
         }
         await detailPeriod(run, period, results, read, scopes);
@@ -53,21 +70,27 @@ export async function reconcilePeriods(run: ReconcileRun): Promise<void> {
         return undefined;
       },
       behind: async (period, read, { results, job }) => {
+        stopIfFailed();
+        let compared: ComparedScope[];
         try {
           const prepared = await job.prepare();
           waiting.shift();
           atCenter = true;
-          waiting[0]?.prepare();
-          await finishDetails(run, period, results, read, prepared);
+          prepareAhead();
+          compared = await compareDetails(run, period, prepared);
         } finally {
           atCenter = false;
           read.rows = null;
         }
+        // Classified after the period before, while the next period is at the center.
+        classifying = classifying.then(() => classifyDetails(run, period, results, read, compared));
+        classifying.catch((e: unknown) => void (classifyFailure ??= { e }));
       },
     });
+    await classifying;
   } finally {
     // A read started ahead for a period the run stopped before is over when the run is.
-    await Promise.allSettled([...running]);
+    await Promise.allSettled([...running, classifying]);
   }
 }
 

@@ -18,9 +18,12 @@ export {
   parseDirectory,
   unzipAll,
   unzipOne,
+  unzipOneAsync,
+  unzipAllAsync,
   ZIP_TAIL_MAX,
   ZipError,
   zipOne,
+  zipOneAsync,
   type ZipEntry,
   type ZipEntryInfo,
 } from './zip.js';
@@ -28,3 +31,4 @@ export { backoffDelay } from './backoff.js';
 export { mapPool } from './pool.js';
 export { Utf8Buffer } from './utf8Buffer.js';
 export { runPipeline, type PipelineStages } from './pipeline.js';
+export { yieldToIo } from './yieldToIo.js';

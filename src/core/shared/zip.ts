@@ -13,6 +13,7 @@
  * front (no CRC check, truncation found only at the end, signatures matched inside data).
  */
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { ZipInputFile } from 'fflate';
 import { decodeText } from './decodeText.js';
@@ -138,6 +139,40 @@ export function checkEntry(entry: ZipEntryInfo, size: number, crc: number): void
 
 /** Every file entry of an archive in memory, inflated and checked. Throws ZipError. */
 export function unzipAll(buf: Uint8Array): ZipEntry[] {
+  return entriesOf(buf).map(({ e, raw }) =>
+    inflated(e, () => (e.method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw))),
+  );
+}
+
+/**
+ * unzipAll with the inflating on libuv's thread pool: a megabyte-sized entry (a day's 3202 result)
+ * does not hold up the event loop, and the other calls in flight are answered meanwhile.
+ */
+export async function unzipAllAsync(buf: Uint8Array): Promise<ZipEntry[]> {
+  const out: ZipEntry[] = [];
+  for (const { e, raw } of entriesOf(buf)) {
+    const data =
+      e.method === 8 ? await inflateRaw(raw, { chunkSize: ASYNC_CHUNK }).catch((err: Error) => err) : Buffer.from(raw);
+    out.push(
+      inflated(e, () => {
+        if (data instanceof Error) throw data;
+        return data;
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Output chunk of the thread-pool zlib calls: each chunk is a trip to the pool and back through
+ * the event loop, and at zlib's default (16 KB) a day's 3202 result was hundreds of trips.
+ */
+const ASYNC_CHUNK = 1 << 20;
+const inflateRaw = promisify(zlib.inflateRaw);
+const deflateRaw = promisify(zlib.deflateRaw);
+
+/** The file entries of an archive with their stored bytes (bounds checked). */
+function entriesOf(buf: Uint8Array): Array<{ e: ZipEntryInfo; raw: Buffer }> {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const tail = b.subarray(Math.max(0, b.length - ZIP_TAIL_MAX));
   const dir = findDirectory(tail, b.length);
@@ -145,21 +180,33 @@ export function unzipAll(buf: Uint8Array): ZipEntry[] {
     const start = dataStart(e, b.subarray(e.localHeaderOffset, e.localHeaderOffset + 30));
     if (start + e.compressedSize > b.length)
       throw new ZipError('truncated', `${e.name} ends past the end of the file: the file was cut short`);
-    const raw = b.subarray(start, start + e.compressedSize);
-    let data: Buffer;
-    try {
-      data = e.method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
-    } catch (err) {
-      throw new ZipError('corrupt', `${e.name} cannot be unpacked (${(err as Error).message})`);
-    }
-    checkEntry(e, data.length, zlib.crc32(data));
-    return { name: e.name, data };
+    return { e, raw: b.subarray(start, start + e.compressedSize) };
   });
+}
+
+/** An entry's data from `unpack`, checked against the directory (size, CRC-32). */
+function inflated(e: ZipEntryInfo, unpack: () => Buffer): ZipEntry {
+  let data: Buffer;
+  try {
+    data = unpack();
+  } catch (err) {
+    throw new ZipError('corrupt', `${e.name} cannot be unpacked (${(err as Error).message})`);
+  }
+  checkEntry(e, data.length, zlib.crc32(data));
+  return { name: e.name, data };
 }
 
 /** The first file, or the one whose name ends with `prefer` (e.g. `.txt`). */
 export function unzipOne(buf: Uint8Array, prefer?: string): ZipEntry {
-  const all = unzipAll(buf);
+  return chosen(unzipAll(buf), prefer);
+}
+
+/** unzipOne with the inflating on the thread pool (unzipAllAsync). */
+export async function unzipOneAsync(buf: Uint8Array, prefer?: string): Promise<ZipEntry> {
+  return chosen(await unzipAllAsync(buf), prefer);
+}
+
+function chosen(all: ZipEntry[], prefer: string | undefined): ZipEntry {
   if (all.length === 0) throw new ZipError('corrupt', 'the ZIP file is empty');
   return (prefer && all.find((e) => e.name.toLowerCase().endsWith(prefer.toLowerCase()))) || all[0]!;
 }
@@ -178,6 +225,25 @@ const ZIP_EPOCH = new Date(1980, 0, 1, 0, 0, 0);
  */
 export function zipOne(filename: string, content: string | Uint8Array, time?: Date): Buffer {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return zipDeflated(filename, data, zlib.deflateRawSync(data, { level: 1 }), time);
+}
+
+/**
+ * zipOne with the deflating on libuv's thread pool: a day's 3202 file is megabytes, and meanwhile
+ * the event loop goes on answering (the sandbox) or reading the answers (a reconciliation's 3201s).
+ */
+export async function zipOneAsync(filename: string, content: string | Uint8Array, time?: Date): Promise<Buffer> {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return zipDeflated(filename, data, await deflateRaw(data, { level: 1, chunkSize: ASYNC_CHUNK }), time);
+}
+
+/** The archive of one entry whose deflated bytes are given. */
+function zipDeflated(
+  filename: string,
+  data: Uint8Array,
+  deflated: ReturnType<typeof zlib.deflateRawSync>,
+  time: Date | undefined,
+): Buffer {
   const chunks: Uint8Array[] = [];
   let failed: Error | null = null;
   // Zip calls back synchronously for data handed over synchronously: the archive is whole at end().
@@ -193,7 +259,7 @@ export function zipOne(filename: string, content: string | Uint8Array, time?: Da
     mtime: time ?? ZIP_EPOCH,
   };
   zip.add(entry);
-  entry.ondata?.(null, zlib.deflateRawSync(data, { level: 1 }), true);
+  entry.ondata?.(null, deflated, true);
   zip.end();
   if (failed) throw failed;
   return Buffer.concat(chunks);

@@ -96,6 +96,26 @@ describe('center faults', () => {
     expect(brief(again)).toEqual([expect.stringMatching(new RegExp(`^his_only/.* ${hisOnly.setl_id}$`))]);
   });
 
+  it('a 5203 failure while a day is classified stops a run of several days: exit 5, the error named', async () => {
+    const days = ['2025-09-01', '2025-09-02', '2025-09-03'];
+    for (const [i, day] of days.entries()) {
+      await both(w.his, w.sb.ledger, setl({ day, person: EMP[i]! }));
+      await toHis(w.his, setl({ day, person: EMP[i + 3]! }));
+    }
+    w.sb.setFaults('5203:gateway');
+    try {
+      const r = await reconcile(w, { from: days[0]!, to: days[2]!, rules: { period: 'day' } });
+      expect(r.exit).toBe(5);
+      expect(r.error?.code).toMatch(/^CENTER_/);
+      expect(r.findings).toEqual([]);
+    } finally {
+      w.sb.setFaults('');
+    }
+    const again = await reconcile(w, { from: days[0]!, to: days[2]!, rules: { period: 'day' } });
+    expect(again.exit).toBe(3);
+    expect(again.findings).toHaveLength(3);
+  });
+
   it('a gateway error on 9101 is a center failure too', async () => {
     w.sb.setFaults('9101:gateway=502');
     try {

@@ -13,6 +13,8 @@ import {
   type StmtUploadRow,
 } from '../../../src/core/center/index.js';
 import { startSandbox, sandboxRoster, type Sandbox, type Person } from '../../../src/core/center/sandbox/index.js';
+import { parseFileInfo, STMT_UPLOAD_FILENAME } from '../../../src/core/center/protocol/index.js';
+import { zipOne } from '../../../src/core/shared/index.js';
 import type { Journal } from '../../../src/core/journal/index.js';
 import { baseConfig, tmpJournal } from './helpers.js';
 
@@ -224,6 +226,51 @@ describe('the client against the sandbox', () => {
     expect(bySetl.get(settled[1]!.setl_id)?.stmt_rslt).not.toBe('0');
     expect(bySetl.get(settled[2]!.setl_id)?.stmt_rslt).not.toBe('0'); // center-only
     expect(d.result.msgids.upload).not.toBe(d.result.msgids.download);
+  });
+
+  it('answers other calls while it compares a large 3202 upload', async () => {
+    // 30,000 lines it does not hold: the comparison is tens of milliseconds at least.
+    const n = 30_000;
+    const lines = Array.from({ length: n }, (_, i) => `E2E-BIG-${i}\tE2E-BIG-M${i}\tE2E-P${i}\t1.00\t0.50\t0.00\t0\n`);
+    const up = await center.uploadFile('big_3202.zip', zipOne(STMT_UPLOAD_FILENAME, lines.join('')));
+    const answered: string[] = [];
+    const detail = center
+      .request(
+        '3202',
+        {
+          data: {
+            setl_optins: '430100',
+            stmt_begndate: today(),
+            stmt_enddate: today(),
+            medfee_sumamt: `${n}.00`,
+            fund_pay_sumamt: `${n / 2}.00`,
+            cash_payamt: `${n / 2}.00`,
+            fixmedins_setl_cnt: n,
+            clr_type: '11',
+            refd_setl_flag: '1',
+            file_qury_no: up.result.file_qury_no,
+          },
+        },
+        (o) => parseFileInfo(o, '3202'),
+      )
+      .then(() => answered.push('3202'));
+    // Sent once the 3202 is at the sandbox (same process: a sandbox busy with it fires no timer).
+    await new Promise((r) => setTimeout(r, 5));
+    const total = center
+      .stmtTotal({
+        insutype: '310',
+        clr_type: '11',
+        setl_optins: '430100',
+        stmt_begndate: today(),
+        stmt_enddate: today(),
+        medfee_sumamt: '0.00',
+        fund_pay_sumamt: '0.00',
+        acct_pay: '0.00',
+        fixmedins_setl_cnt: 0,
+      })
+      .then(() => answered.push('3201'));
+    await Promise.all([detail, total]);
+    expect(answered).toEqual(['3201', '3202']);
   });
 
   it('uploads and withdraws a mapping (3301/3302)', async () => {

@@ -13,8 +13,13 @@ import {
   redactUrlPath,
   redactUrlsInText,
   redactUserInfo,
+  unzipAll,
+  unzipAllAsync,
   unzipOne,
+  unzipOneAsync,
   zipOne,
+  zipOneAsync,
+  ZipError,
 } from '../../../src/core/shared/index.js';
 import { addDays, dayOf, daysBetween } from '../../../src/core/time/index.js';
 import * as catalogDay from '../../../src/core/catalog/day.js';
@@ -197,5 +202,42 @@ describe('ZIP entry names', () => {
     for (let i = z.indexOf('XXXX.txt'); i >= 0; i = z.indexOf('XXXX.txt', i + 1)) gbkName.copy(z, i);
     expect(unzipOne(z)).toMatchObject({ name: '医疗.txt' });
     expect(unzipOne(zipOne('目录.txt', 'x')).name).toBe('目录.txt');
+  });
+});
+
+describe('ZIP on the thread pool (zipOneAsync, unzipOneAsync)', () => {
+  // Megabytes, past the 1 MB output chunk, with repeats and noise (deflate's two cases).
+  const text = Array.from(
+    { length: 60_000 },
+    (_, i) => `S${i}\tM${(i * 7919) % 100_003}\tP${i % 977}\t${i % 1000}.25\n`,
+  ).join('');
+  const when = new Date(2025, 2, 3, 10, 20, 30);
+
+  it('writes the same bytes as zipOne, and reads back what it was given', async () => {
+    const z = await zipOneAsync('scmxdz.txt', text, when);
+    expect(z.length).toBeGreaterThan(100_000);
+    expect(Buffer.compare(z, zipOne('scmxdz.txt', text, when))).toBe(0);
+    const e = await unzipOneAsync(z, '.txt');
+    expect(e.name).toBe('scmxdz.txt');
+    expect(Buffer.from(e.data).toString('utf8')).toBe(text);
+    expect(await unzipAllAsync(z)).toEqual(unzipAll(z));
+  });
+
+  it('refuses a damaged or cut archive as unzipOne does', async () => {
+    const z = zipOne('scmxdz.txt', text, when);
+    // A byte of the deflated data changed: the stream breaks or the checksum fails.
+    const damaged = Buffer.from(z);
+    damaged[200] = damaged[200]! ^ 0xff;
+    const sync = (() => {
+      try {
+        unzipOne(damaged);
+      } catch (e) {
+        return e;
+      }
+    })() as ZipError;
+    const async = await unzipOneAsync(damaged).catch((e: unknown) => e);
+    expect(async).toBeInstanceOf(ZipError);
+    expect((async as ZipError).message).toBe(sync.message);
+    await expect(unzipOneAsync(z.subarray(0, z.length - 30))).rejects.toBeInstanceOf(ZipError);
   });
 });

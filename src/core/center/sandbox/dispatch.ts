@@ -1,6 +1,6 @@
 /** Which handler answers which transaction. Anything else is refused with infcode -1. */
 import { CATALOG_FILE_INFNOS } from '../protocol/index.js';
-import type { Handler } from './handlers/context.js';
+import type { Handler, Preparer } from './handlers/context.js';
 import { catalogDownload } from './handlers/catalog.js';
 import { download, upload } from './handlers/files.js';
 import { mappingRevoke, mappingUpload } from './handlers/mapping.js';
@@ -26,10 +26,15 @@ import {
   uploadOutpatientLines,
 } from './handlers/feeLines.js';
 import { queryFeeLines } from './handlers/feeQuery.js';
-import { stmtDetail } from './handlers/stmtDetail.js';
+import { stmtDetail, stmtDetailResult } from './handlers/stmtDetail.js';
 import { stmtTotal } from './handlers/stmtTotal.js';
 import { traceUpload } from './handlers/trace.js';
 import { traceLibraryQuery } from './handlers/traceLibrary.js';
+
+/** Transactions with a long part run before their handler (Preparer). */
+export const PREPARERS: Readonly<Record<string, Preparer>> = {
+  '3202': stmtDetailResult,
+};
 
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   '9001': signIn,

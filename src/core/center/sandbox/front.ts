@@ -209,7 +209,7 @@ export class SandboxFront {
         this.service.envelope(r.received, this.clock(), -1, fault.message ?? 'sandbox fault', null),
       );
 
-    const answer = this.service.handle(body, this.clock, urlInfno);
+    const answer = await this.service.handle(body, this.clock, urlInfno);
     this.opts.onMessage?.(body, answer.kind === 'envelope' ? answer.body : undefined, r.received);
     if (fault?.kind === 'timeout-after-commit') {
       if (answer.kind === 'envelope') {

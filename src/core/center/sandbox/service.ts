@@ -21,7 +21,7 @@ import {
   type Problem,
 } from '../protocol/index.js';
 import { digestOf } from './canonical.js';
-import { HANDLERS, NOT_OFFERED, notOfferedMessage } from './dispatch.js';
+import { HANDLERS, NOT_OFFERED, notOfferedMessage, PREPARERS } from './dispatch.js';
 import { Refusal, text, type Handler, type HandlerCtx, type ServiceOptions } from './handlers/context.js';
 import { signInProblem } from './handlers/session.js';
 import type { Ledger } from './ledger.js';
@@ -153,7 +153,7 @@ export class CenterService {
    * Answer one request body. `urlInfno` is the infno taken from the URL path when the client
    * appended it; `clock` gives the time (called at receipt and at the answer).
    */
-  handle(body: unknown, clock: () => Date, urlInfno?: string): ServiceAnswer {
+  async handle(body: unknown, clock: () => Date, urlInfno?: string): Promise<ServiceAnswer> {
     const received = clock();
     const refuse = (msg: string, infno: string | null = null, msgid: string | null = null) =>
       this.refuse(received, clock(), msg, infno, msgid);
@@ -183,6 +183,15 @@ export class CenterService {
     }
     const inputProblems = validateInput(infno!, env.input, this.opts.validate);
     if (inputProblems.length) return refuse(`输入参数校验失败：${describeProblems(inputProblems)}`, infno, msgid);
+    const prepare = PREPARERS[infno!];
+    // (A call answered again from the ledger by its msgid needs nothing made.)
+    if (prepare && !(isStateChanging(infno!) && this.ledger.getMessage(msgid!))) {
+      try {
+        ctx.prepared = await prepare(ctx);
+      } catch (e) {
+        return refuse(e instanceof Refusal ? e.err_msg : internalError(e), infno, msgid);
+      }
+    }
     return this.answer(ctx, HANDLERS[infno!]!, clock);
   }
 
@@ -265,8 +274,12 @@ export class CenterService {
       if ('file' in result) return { kind: 'file', bytes: result.file, filename: result.filename, infno, msgid };
       return { kind: 'envelope', body: this.envelope(received, clock(), 0, null, result.output), infno, msgid };
     } catch (e) {
-      if (e instanceof Refusal) return refuse(e.err_msg);
-      return refuse(`中心内部错误：${(e as Error)?.message ?? String(e)} (a sandbox bug: report it with the request)`);
+      return refuse(e instanceof Refusal ? e.err_msg : internalError(e));
     }
   }
+}
+
+/** The refusal text of a failure that is not a refusal (a sandbox bug). */
+function internalError(e: unknown): string {
+  return `中心内部错误：${(e as Error)?.message ?? String(e)} (a sandbox bug: report it with the request)`;
 }

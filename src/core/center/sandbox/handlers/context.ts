@@ -52,6 +52,8 @@ export interface HandlerCtx {
   today: string;
   /** Canonical texts of the input's objects, written once for the request's digest (digestOf). */
   texts?: WeakMap<object, string>;
+  /** What the transaction's Preparer made before the ledger transaction (see PREPARERS). */
+  prepared?: unknown;
 }
 
 export type HandlerResult =
@@ -59,6 +61,12 @@ export type HandlerResult =
   | { file: Buffer; filename: string };
 
 export type Handler = (ctx: HandlerCtx) => HandlerResult;
+
+/**
+ * The long part of a transaction, run before its handler and outside the ledger transaction, with
+ * breaks: the center answers other calls meanwhile. Its result is the handler's `ctx.prepared`.
+ */
+export type Preparer = (ctx: HandlerCtx) => Promise<unknown>;
 
 /** The object node `name` of the input (validated before the handler runs). */
 export function node(ctx: HandlerCtx, name: string): Record<string, unknown> {

@@ -1,15 +1,22 @@
 /**
  * 3202 detail reconciliation: read the uploaded ZIP (9101), check it against the request's totals,
  * compare it with the ledger (detailCompare.ts) and store the result ZIP (result.txt) for 9102.
+ *
+ * In two parts. The comparison (`stmtDetailResult`) runs before the ledger transaction, in steps
+ * with breaks between them and the ZIPs (un)packed on libuv's thread pool: a day of a large
+ * hospital is a few hundred milliseconds of work, and the center goes on answering the other
+ * calls meanwhile (a reconciliation's 3201 totals of the next days), as a real center does. The
+ * handler itself (`stmtDetail`) only stores the result.
  */
 import { scanStmtUploadFile, STMT_RESULT_FILENAME, writeStmtResultFile } from '../../protocol/index.js';
-import { decodeText, isZip, unzipOne, zipOne } from '../../../shared/index.js';
+import { decodeText, isZip, unzipOneAsync, yieldToIo, zipOneAsync } from '../../../shared/index.js';
 import { D, fenOfText, money } from '../../../money.js';
 import { compareDetails, compareDetailsBytes } from '../detailCompare.js';
-import { node, Refusal, text, type Handler } from './context.js';
+import { node, Refusal, text, type Handler, type HandlerCtx } from './context.js';
 import { storeFile } from './files.js';
 
-export const stmtDetail: Handler = (ctx) => {
+/** The result ZIP of a 3202 request (throws Refusal). */
+export async function stmtDetailResult(ctx: HandlerCtx): Promise<Buffer> {
   const d = node(ctx, 'data');
   const no = text(d, 'file_qury_no');
   const file = ctx.ledger.getFile(no);
@@ -24,7 +31,7 @@ export const stmtDetail: Handler = (ctx) => {
     );
   let textBody: string;
   try {
-    textBody = decodeText(unzipOne(file.bytes, '.txt').data);
+    textBody = decodeText((await unzipOneAsync(file.bytes, '.txt')).data);
   } catch (e) {
     throw new Refusal(`对账明细文件无法解压：${(e as Error).message}`);
   }
@@ -76,10 +83,20 @@ export const stmtDetail: Handler = (ctx) => {
     refd_setl_flag: text(d, 'refd_setl_flag') === '0' ? '0' : '1',
   };
   const lookup = (id: string) => ctx.ledger.getSettlement(id);
+  await yieldToIo();
   // The center's rows as bytes; as objects only when a value would not read back from them.
+  const brief = ctx.ledger.briefBytes(filter);
+  await yieldToIo();
   const result =
-    compareDetailsBytes(rows, ctx.ledger.briefBytes(filter), lookup, scope) ??
+    compareDetailsBytes(rows, brief, lookup, scope) ??
     writeStmtResultFile(compareDetails(rows, ctx.ledger.listBrief(filter), lookup, scope));
-  const f = storeFile(ctx, 'result', `${no}_result.zip`, zipOne(STMT_RESULT_FILENAME, result, ctx.now));
+  return zipOneAsync(STMT_RESULT_FILENAME, result, ctx.now);
+}
+
+/** Stores the result made beforehand (`ctx.prepared`, from stmtDetailResult) for 9102. */
+export const stmtDetail: Handler = (ctx) => {
+  if (!Buffer.isBuffer(ctx.prepared)) throw new Error('3202 answered without its comparison (stmtDetailResult)');
+  const no = text(node(ctx, 'data'), 'file_qury_no');
+  const f = storeFile(ctx, 'result', `${no}_result.zip`, ctx.prepared);
   return { output: { fileinfo: { file_qury_no: f.file_qury_no, filename: f.filename, dld_endtime: f.dld_endtime } } };
 };
