@@ -38,15 +38,29 @@ interface PgWire {
  * over. `types` are the type parsers to use (the connection's own when not given). An error thrown
  * by `onRow` stops the rows (the rest of the answer is read and dropped) and is the rejection.
  */
-export function pgCopyEach(conn: PgCopyConn, sql: string, onRow: RowSink, types?: PgTypes): Promise<string[]> {
+export function pgCopyEach(
+  conn: PgCopyConn,
+  sql: string,
+  onRow: RowSink,
+  types?: PgTypes,
+  o: { serialPlan?: boolean } = {},
+): Promise<string[]> {
   return new Promise<string[]>((ok, fail) => {
-    conn.query(new CopyRows(sql, types ?? conn, onRow, (err, columns) => (err ? fail(err) : ok(columns!))));
+    conn.query(
+      new CopyRows(copyText(sql, o.serialPlan === true), types ?? conn, onRow, (err, columns) =>
+        err ? fail(err) : ok(columns!),
+      ),
+    );
   });
 }
 
-/** The two statements: the SELECT's columns (no row), then its rows through COPY. */
-function copyText(select: string): string {
-  return `SELECT * FROM ${parenthesized(select)} hisops_q LIMIT 0;\nCOPY ${parenthesized(select)} TO STDOUT`;
+/**
+ * The two statements: the SELECT's columns (no row), then its rows through COPY. With
+ * `serialPlan`, a SET LOCAL before them keeps the server from planning parallel workers: the
+ * statements of one simple query run as one transaction, so the setting ends with them.
+ */
+function copyText(select: string, serialPlan: boolean): string {
+  return `${serialPlan ? 'SET LOCAL max_parallel_workers_per_gather = 0;\n' : ''}SELECT * FROM ${parenthesized(select)} hisops_q LIMIT 0;\nCOPY ${parenthesized(select)} TO STDOUT`;
 }
 
 class CopyRows {
@@ -56,6 +70,7 @@ class CopyRows {
   private done = false;
 
   constructor(
+    /** The query text (copyText). */
     readonly text: string,
     private readonly types: PgTypes,
     private readonly onRow: RowSink,
@@ -63,7 +78,7 @@ class CopyRows {
   ) {}
 
   submit(connection: PgWire): void {
-    connection.query(copyText(this.text));
+    connection.query(this.text);
   }
 
   handleRowDescription(msg: RowDescription): void {

@@ -21,7 +21,7 @@
 import type { Db } from '../db/index.js';
 import { runStatementEach, type Profile } from '../his/index.js';
 import { yieldToIo } from '../shared/index.js';
-import { columnIndex, readHisValues, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
+import { columnIndex, READ, readHisValues, SUMMED_COLUMNS, type ColumnIndex } from './hisRows.js';
 import { scopeFilterSql, sumDay, type SummedGroup } from './hisSums.js';
 import { addDays } from './period.js';
 import type { ReconcileRules } from './rules.js';
@@ -133,7 +133,7 @@ export class HisReader {
           'settlements_for_reconcile',
           binds,
           each,
-          outer ? { timesAsText: true, outer } : { timesAsText: true },
+          outer ? { ...READ, outer } : READ,
         );
       ms += performance.now() - t0;
       await yieldToIo();
@@ -153,13 +153,13 @@ export class HisReader {
         'settlements_for_reconcile',
         binds,
         (v, c) => ((delivered = true), each(v, c)),
-        { timesAsText: true, only: SUMMED_COLUMNS },
+        { ...READ, only: SUMMED_COLUMNS },
       );
       this.leanWorked = true;
     } catch (e) {
       if (this.leanWorked || delivered) throw e;
       this.lean = false;
-      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, { timesAsText: true });
+      await runStatementEach(this.db, this.profile, 'settlements_for_reconcile', binds, each, READ);
     }
   }
 }

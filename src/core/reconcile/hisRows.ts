@@ -48,6 +48,13 @@ export const SUMMED_COLUMNS: readonly ReconcileColumn[] = RECONCILE_COLUMNS.filt
   (c) => !['his_setl_no', 'mdtrt_id', 'psn_no', 'init_setl_id', 'msgid', 'infno'].includes(c),
 );
 
+/**
+ * How the day's rows are asked for: times as the database prints them, and on PostgreSQL without
+ * parallel workers — a run reads several days at once (runPeriods), so a parallel plan for each
+ * would only cost the server more CPU for the same rows.
+ */
+export const READ = { timesAsText: true, serialPlan: true } as const;
+
 /** Where each column is in a row array (-1: the statement does not return it). */
 export type ColumnIndex = Readonly<Record<ReconcileColumn, number>>;
 

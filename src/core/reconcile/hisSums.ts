@@ -27,7 +27,7 @@
 import type { Db } from '../db/index.js';
 import { runStatementEach, SETTLEMENT_TOTALS, type Binds, type Profile } from '../his/index.js';
 import { fenText } from './fen.js';
-import { columnIndex, isHisTime, readHisValues, type ReconcileColumn } from './hisRows.js';
+import { columnIndex, isHisTime, READ, readHisValues, type ReconcileColumn } from './hisRows.js';
 import type { ReconcileRules } from './rules.js';
 import type { HisRowResult } from './types.js';
 
@@ -167,7 +167,7 @@ export async function sumDay(
   if (db.dialect === 'sqlite') return sumDaySqlite(db, profile, rules, binds);
   const found: unknown[][] = [];
   await runStatementEach(db, profile, 'settlements_for_reconcile', binds, (v) => void found.push(v), {
-    timesAsText: true,
+    ...READ,
     outer: sumsSql,
   });
   const out: SummedGroup[] = [];

@@ -191,3 +191,23 @@ describe('queryArrays on SQLite', () => {
 });
 describeWithServer('postgres', 'queryArrays on PostgreSQL', (url) => suite(() => connect(url)));
 describeWithServer('mysql', 'queryArrays on MariaDB', (url) => suite(() => connect(url)));
+
+describeWithServer('postgres', 'queryEach on PostgreSQL without parallel workers (serialPlan)', (url) => {
+  let db: Db;
+  // One connection: what the query leaves set would be seen by the next one.
+  beforeAll(async () => void (db = await connect(url, { poolMax: 1 })));
+  afterAll(async () => db?.close());
+  const setting = "SELECT current_setting('max_parallel_workers_per_gather') AS w";
+
+  it('plans that query alone without them, and the connection keeps its own setting', async () => {
+    const own = (await queryArrays(db, setting, [])).rows[0]![0];
+    expect(own).not.toBe('0');
+    const got: unknown[] = [];
+    await queryEach(db, setting, [], (v) => void got.push(v[0]), { serialPlan: true });
+    expect(got).toEqual(['0']);
+    expect((await queryArrays(db, setting, [])).rows[0]![0]).toBe(own);
+    const plain: unknown[] = [];
+    await queryEach(db, setting, [], (v) => void plain.push(v[0]));
+    expect(plain).toEqual([own]);
+  });
+});
