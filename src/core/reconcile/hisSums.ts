@@ -15,8 +15,9 @@
  *   latest values read as times; on SQLite (times are text) every value of the group is text
  *   that starts like a time (GLOB, the pattern readHisValues tests);
  * - amounts: on PostgreSQL numbers (an integer or numeric column; a float or text column makes the
- *   query fail, and the run reads rows) with at most two decimals (`scale`), summed exactly as
- *   numeric; on SQLite integers, or reals that are the double nearest a two-decimal amount (the
+ *   query fail, and the run reads rows) with at most two decimals, summed exactly as numeric — a
+ *   numeric sum keeps the largest scale of the values summed (12.3000 + 1.00 is 13.3000), so the
+ *   decimals the sum is printed with tell, without a function called on every row; on SQLite integers, or reals that are the double nearest a two-decimal amount (the
  *   test parseFen makes: round(x × 100) / 100 gives x back), summed as integers of fen; and
  *   medfee_sumamt and fund_pay_sumamt in every row;
  * - and no group the rules would report as a problem (those need the row itself as evidence).
@@ -61,7 +62,6 @@ function sumsSql(from: string): string {
     '  MIN(ascii(setl_id)) AS id_first_min, MAX(ascii(setl_id)) AS id_first_max,',
     '  MIN(setl_time) AS time_min, MAX(setl_time) AS time_max, CAST(pg_typeof(MIN(setl_time)) AS text) AS time_type,',
     `  ${AMOUNTS.map((a) => `SUM(${a}) AS ${a}`).join(', ')},`,
-    `  ${AMOUNTS.map((a) => `MAX(scale(${a})) AS ${a}_scale`).join(', ')},`,
     `  ${REQUIRED.map((a) => `COUNT(${a}) AS ${a}_n`).join(', ')}`,
     `FROM ${from}`,
     `GROUP BY ${g}, setl_id IS NULL`,
@@ -101,6 +101,13 @@ function fenSum(v: unknown): string | null | undefined {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return fenText(v);
   return typeof v === 'number' && Number.isSafeInteger(v) ? fenText(BigInt(v)) : undefined;
+}
+
+/** The decimals a numeric sum is printed with, its scale (0 for null, an integer, a bigint). */
+function decimalsOf(v: unknown): number {
+  if (typeof v !== 'string') return 0;
+  const dot = v.indexOf('.');
+  return dot < 0 ? 0 : v.length - dot - 1;
 }
 
 /** The first character's code of a least or greatest setl_id (0: not text, or empty). */
@@ -183,8 +190,7 @@ export async function sumDay(
       string,
     ];
     const sums = v.slice(k + 7, k + 7 + AMOUNTS.length);
-    const scales = v.slice(k + 7 + AMOUNTS.length, k + 7 + 2 * AMOUNTS.length) as Array<number | null>;
-    const present = v.slice(k + 7 + 2 * AMOUNTS.length).map(Number);
+    const present = v.slice(k + 7 + AMOUNTS.length).map(Number);
     if (!TIME_TYPES.has(tType)) return 'unsuitable';
     const res = readHisValues(
       [...v.slice(0, k), noSetlId ? null : ANY_SETL_ID, tMin, ...sums],
@@ -201,7 +207,7 @@ export async function sumDay(
     if (!noSetlId && (idMin === null || idMin < 33 || idMax === null || idMax > 126)) return 'rows';
     // (The earliest time is the group's own row's: readHisValues has read it above.)
     if (!isHisTime(tMax)) return 'rows';
-    if (scales.some((s) => s !== null && s > 2) || present.some((n) => n < rows)) return 'rows';
+    if (sums.some((x) => decimalsOf(x) > 2) || present.some((n) => n < rows)) return 'rows';
     out.push({ res, rows, values: v.slice(0, k) });
   }
   return out;
