@@ -17,9 +17,10 @@
  * - amounts: on PostgreSQL numbers (an integer or numeric column; a float or text column makes the
  *   query fail, and the run reads rows) with at most two decimals, summed exactly as numeric — a
  *   numeric sum keeps the largest scale of the values summed (12.3000 + 1.00 is 13.3000), so the
- *   decimals the sum is printed with tell, without a function called on every row; on SQLite integers, or reals that are the double nearest a two-decimal amount (the
- *   test parseFen makes: round(x × 100) / 100 gives x back), summed as integers of fen; and
- *   medfee_sumamt and fund_pay_sumamt in every row;
+ *   decimals the sum is printed with tell, without a function called on every row; on SQLite
+ *   integers, or reals that are the double nearest a two-decimal amount (the test parseFen makes:
+ *   round(x × 100) / 100 gives x back), summed as integers of fen; and medfee_sumamt and
+ *   fund_pay_sumamt in every row;
  * - and no group the rules would report as a problem (those need the row itself as evidence).
  * A group excluded by its status or refund flag needs none of this: the rules decide those first.
  * Grouping compares values as the database does (on SQLite with the binary collation); hisops

@@ -4,6 +4,7 @@
  * what the journal knows of the day's codes before the first day (history) and of the sales the
  * day's returns name. Shared by `trace check` and `trace upload`.
  */
+import { yieldToIo } from '../shared/index.js';
 import { compareRecords, groupDispensing, groupStock, groupStockCount } from './groupRows.js';
 import { anyStockedBefore, stockedBefore } from './stockHistory.js';
 import type { LibraryEntry } from './libraryRow.js';
@@ -128,7 +129,7 @@ export class DayScanner {
     for (let i = 0; i < sorted.length; i += SLICE) {
       for (const c of this.o.checker.check(sorted.slice(i, i + SLICE), known))
         if (this.o.kinds.has(c.record.kind) && (!only || only.has(c.record.key))) checked.push(c);
-      if (i + SLICE < sorted.length) await new Promise<void>((r) => setImmediate(r));
+      if (i + SLICE < sorted.length) await yieldToIo();
     }
     return { day: step.day.day, checked, known, last: step.last };
   }
