@@ -6,6 +6,7 @@
  * uses (progress, timing a center call, reading a period) are its methods.
  */
 import { performance } from 'node:perf_hooks';
+import { Slots } from '../shared/index.js';
 import type { HisopsError } from '../errors.js';
 import { GroupBook, scopeKey, type FenTotals, type GroupFilter } from './groups.js';
 import { HisValueCensus } from './hisValues.js';
@@ -70,6 +71,11 @@ export class ReconcileRun {
   queries = 0;
   error: HisopsError | null = null;
   readonly his: HisReader;
+  /**
+   * The run's 3201 calls in flight (reconcile.concurrency), over every period: a period's totals
+   * go out as the period before's last answers come in, in the periods' order.
+   */
+  readonly asking: Slots;
 
   constructor(
     readonly deps: ReconcileDeps,
@@ -81,6 +87,7 @@ export class ReconcileRun {
     this.filter = { insutypes: opts.insutypes, clrTypes: opts.clrTypes };
     this.sentPerPeriod = plan.periods.map(() => new Set());
     this.his = new HisReader(deps.db, deps.profile, opts.rules);
+    this.asking = new Slots(opts.rules.concurrency);
   }
 
   progress(phase: ReconcileProgress['phase'], period: Period, done: number, total: number): void {

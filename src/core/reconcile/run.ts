@@ -33,6 +33,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     mode: rules.period,
   });
   const run = new ReconcileRun(deps, opts, plan);
+  // The HTTP client loads while the run starts and the first day is read, not before the first 3201.
+  const warm = deps.center.warm();
   await startRun(run);
   try {
     await reconcilePeriods(run);
@@ -41,6 +43,8 @@ export async function runReconcile(deps: ReconcileDeps, opts: ReconcileOptions):
     // (Every stage still running has ended: the caller may close the database.)
     if (!isHisopsError(e)) throw e;
     run.error = e;
+  } finally {
+    await warm;
   }
   return finishRun(run);
 }

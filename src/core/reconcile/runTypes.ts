@@ -14,7 +14,7 @@ import type { Finding } from './types.js';
 /** What the run needs of the center client. */
 export type CenterPort = Pick<
   Center,
-  'config' | 'stmtTotal' | 'uploadFile' | 'request' | 'downloadFile' | 'querySettlement' | 'now'
+  'config' | 'stmtTotal' | 'uploadFile' | 'request' | 'downloadFile' | 'querySettlement' | 'now' | 'warm'
 >;
 
 export interface ReconcileDeps {

@@ -1,9 +1,9 @@
 /**
  * The 3201 phase of a period: each group to ask about gets its result record (HIS sums as text,
  * the center's verdict to come), recorded in the run, and the totals go out a few at a time
- * (reconcile.concurrency: 3201 is a query, and a few in flight hide the round trips).
+ * (reconcile.concurrency: 3201 is a query, and a few in flight hide the round trips; the run's
+ * slots are shared by its periods, so one period's calls fill those the period before has freed).
  */
-import { mapPool } from '../shared/index.js';
 import { groupKey, groupOfKey, scopeKey, totalsRequest, totalsText, type AskReason, type GroupBook } from './groups.js';
 import type { ReconcileRun } from './reconcileRun.js';
 import type { Period } from './period.js';
@@ -39,18 +39,31 @@ export async function sendTotals(
   });
   let n = 0;
   const detail = run.detail;
-  await mapPool(out, run.rules.concurrency, async (r) => {
-    const reply = await run.centerCall('3201', () =>
-      run.deps.center.stmtTotal(totalsRequest(period, r, run.hisTotals.get(r)!, run.rules)),
-    );
-    run.calls['3201']++;
-    run.progress('totals', period, ++n, out.length);
-    r.msgid = reply.msgid;
-    r.stmt_rslt = reply.result.stmt_rslt;
-    r.stmt_rslt_dscr = reply.result.stmt_rslt_dscr;
-    r.balanced = reply.result.balanced;
-    r.detail = r.balanced && detail !== 'always' ? 'not_needed' : detail === 'never' ? 'never' : 'not_reached';
-  });
+  // Each call takes one of the run's slots in turn; after a failure nothing more goes out, and
+  // the calls already out are awaited before the first error is thrown.
+  const settled = await Promise.allSettled(
+    out.map((r) =>
+      run.asking.run(async () => {
+        try {
+          const reply = await run.centerCall('3201', () =>
+            run.deps.center.stmtTotal(totalsRequest(period, r, run.hisTotals.get(r)!, run.rules)),
+          );
+          run.calls['3201']++;
+          run.progress('totals', period, ++n, out.length);
+          r.msgid = reply.msgid;
+          r.stmt_rslt = reply.result.stmt_rslt;
+          r.stmt_rslt_dscr = reply.result.stmt_rslt_dscr;
+          r.balanced = reply.result.balanced;
+          r.detail = r.balanced && detail !== 'always' ? 'not_needed' : detail === 'never' ? 'never' : 'not_reached';
+        } catch (e) {
+          run.asking.stop(e);
+          throw e;
+        }
+      }),
+    ),
+  );
+  const failed = settled.find((x) => x.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
   return out;
 }
 

@@ -29,6 +29,7 @@ export {
 } from './zip.js';
 export { backoffDelay } from './backoff.js';
 export { mapPool } from './pool.js';
+export { Slots } from './slots.js';
 export { Utf8Buffer } from './utf8Buffer.js';
 export { runPipeline, type PipelineStages } from './pipeline.js';
 export { yieldToIo } from './yieldToIo.js';

@@ -211,3 +211,36 @@ describeWithServer('postgres', 'queryEach on PostgreSQL without parallel workers
     expect(plain).toEqual([own]);
   });
 });
+
+describeWithServer('postgres', 'queryEach on PostgreSQL hands a long answer over in slices', (url) => {
+  let db: Db;
+  beforeAll(async () => void (db = await connect(url, { poolMax: 1 })));
+  afterAll(async () => db?.close());
+
+  it('lets the event loop turn every few milliseconds: rows that arrived meanwhile wait, other I/O does not', async () => {
+    // Rows handed over between two turns of the event loop (counted by a callback that runs once a turn).
+    let thisTurn = 0;
+    let most = 0;
+    let done = false;
+    const turn = () => {
+      most = Math.max(most, thisTurn);
+      thisTurn = 0;
+      if (!done) setImmediate(turn);
+    };
+    setImmediate(turn);
+    let n = 0;
+    let work = 0;
+    await queryEach(db, "SELECT g, repeat('x', 40) AS pad FROM generate_series(1, 200000) g", [], () => {
+      n++;
+      thisTurn++;
+      // A reader's work on the row.
+      for (let i = 0; i < 200; i++) work += i;
+    });
+    done = true;
+    most = Math.max(most, thisTurn);
+    expect(n).toBe(200_000);
+    expect(work).toBeGreaterThan(0);
+    // A readable socket read whole in one turn gave up to 32 chunks of 64 KB: about 40,000 of these rows.
+    expect(most).toBeLessThan(15_000);
+  });
+});

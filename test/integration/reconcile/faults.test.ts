@@ -9,7 +9,7 @@ import { openCenter, type Center } from '../../../src/core/center/index.js';
 import { reconcileHistory, type Finding } from '../../../src/core/reconcile/index.js';
 import { centerConfig, openWorld, type World } from './helpers.js';
 import { brief, reconcile } from './run.js';
-import { both, damagingProxy, EMP, setl, toHis } from './scenario.js';
+import { both, damagingProxy, EMP, RES, setl, toHis } from './scenario.js';
 
 let w: World;
 let proxy: Awaited<ReturnType<typeof damagingProxy>>;
@@ -203,6 +203,52 @@ describe('damaged 9102 result files', () => {
 });
 
 describe('a slow and uneven center', () => {
+  it("3201 answering slowly and unevenly: the next day's totals go out while the day before's last are answered, never more than reconcile.concurrency at once, the same verdicts", async () => {
+    const days = ['2025-10-13', '2025-10-14', '2025-10-15', '2025-10-16'];
+    // Three groups a day: employees and residents (clearing type 11), employees (21).
+    for (const [i, day] of days.entries()) {
+      await both(w.his, w.sb.ledger, setl({ day, person: EMP[i]! }));
+      await both(w.his, w.sb.ledger, setl({ day, person: RES[i]! }));
+      await both(w.his, w.sb.ledger, setl({ day, person: EMP[i + 4]!, clr_type: '21' }));
+    }
+    const range = { from: days[0]!, to: days[3]!, rules: { period: 'day', concurrency: 2 } };
+    const verdicts = (r: Awaited<ReturnType<typeof reconcile>>) =>
+      r.groups.map((g) => `${g.begndate} ${g.insutype} ${g.clr_type} ${g.balanced}`);
+    const steady = await reconcile(w, range);
+    expect(steady.exit).toBe(0);
+    expect(steady.groups).toHaveLength(12);
+    for (const seed of [1, 2]) {
+      const events: Array<{ type: string; msgid: string }> = [];
+      let inFlight = 0;
+      let peak = 0;
+      const watched = openCenter(centerConfig(w.sb.url), {
+        journal: w.journal,
+        onEvent: (e) => {
+          if (e.infno !== '3201' || !e.msgid) return;
+          if (e.type === 'send') peak = Math.max(peak, ++inFlight);
+          if (e.type === 'answer') inFlight--;
+          events.push({ type: e.type, msgid: e.msgid });
+        },
+      });
+      w.sb.setFaults('3201:latency=5..60ms', seed);
+      try {
+        const uneven = await reconcile(withCenter(watched), range);
+        expect(verdicts(uneven)).toEqual(verdicts(steady));
+        expect(peak).toBeLessThanOrEqual(2);
+        const dayOf = new Map(uneven.groups.map((g) => [g.msgid, g.begndate]));
+        const at = (type: string, day: string, which: 'first' | 'last') => {
+          const hits = events.flatMap((e, i) => (e.type === type && dayOf.get(e.msgid) === day ? [i] : []));
+          return which === 'first' ? hits[0]! : hits[hits.length - 1]!;
+        };
+        // Some day's first 3201 went out before the day before had all its answers.
+        expect(days.slice(1).some((d, i) => at('send', d, 'first') < at('answer', days[i]!, 'last'))).toBe(true);
+      } finally {
+        w.sb.setFaults('');
+        await watched.close();
+      }
+    }
+  });
+
   it('3202 answering slowly and unevenly: findings and the 5203 budget still go in day order', async () => {
     const days = ['2025-08-04', '2025-08-05', '2025-08-06', '2025-08-07'];
     const lost: string[] = [];
@@ -223,16 +269,31 @@ describe('a slow and uneven center', () => {
     expect(steady.findings.map((f) => f.setl_id)).toEqual(lost);
     // Only the first two days' settlements were asked about (5203); the others hit the budget.
     expect(steady.findings.map(asked)).toEqual(['CENTER_REFUSED', 'CENTER_REFUSED', 'NOT_ASKED', 'NOT_ASKED']);
-    // Whatever each 3202 takes, the same findings in the same order, the same ones asked about.
+    // Whatever each 3202 takes, the same findings in the same order, the same ones asked about;
+    // two days at the center at once, never more.
+    const peaks: number[] = [];
     for (const seed of [1, 2, 3]) {
+      let inFlight = 0;
+      let peak = 0;
+      const watched = openCenter(centerConfig(w.sb.url), {
+        journal: w.journal,
+        onEvent: (e) => {
+          if (e.infno !== '3202') return;
+          if (e.type === 'send') peak = Math.max(peak, ++inFlight);
+          if (e.type === 'answer') inFlight--;
+        },
+      });
       w.sb.setFaults('3202:latency=1..250ms', seed);
       try {
-        const uneven = await reconcile(w, range);
+        const uneven = await reconcile(withCenter(watched), range);
         expect(uneven.exit).toBe(3);
         expect(shape(uneven)).toEqual(shape(steady));
+        peaks.push(peak);
       } finally {
         w.sb.setFaults('');
+        await watched.close();
       }
     }
+    expect(Math.max(...peaks)).toBe(2);
   });
 });

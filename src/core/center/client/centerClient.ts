@@ -138,6 +138,11 @@ export class CenterClient {
     return this.clock();
   }
 
+  /** Load the HTTP client ahead of the first call (see Transport.warm); never rejects. */
+  warm(): Promise<void> {
+    return this.transport.warm();
+  }
+
   /** Close the HTTP agent (open connections are ended). */
   close(): Promise<void> {
     return this.transport.close();

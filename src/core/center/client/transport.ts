@@ -81,6 +81,17 @@ export class Transport {
 
   constructor(private readonly opts: TransportOptions = {}) {}
 
+  /**
+   * Load the HTTP library now, while the caller waits for something else (a job's first database
+   * read): the first call does not pay for it then. Never rejects; a failure shows at that call.
+   */
+  warm(): Promise<void> {
+    return this.ready().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   private async ready(): Promise<{ agent: Agent; request: Undici['request'] }> {
     if (!this.agent || !this.request) {
       const u = await loadUndici();
