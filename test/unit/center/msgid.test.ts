@@ -114,13 +114,14 @@ describe('msgid allocation', () => {
     expect(got.at(-1)!.now.getTime()).toBeGreaterThanOrEqual(Date.UTC(2024, 0, 1, 0, 0, 1));
   });
 
-  it('prunes reservations of earlier days', async () => {
+  it('prunes reservations from before yesterday (another process may still be in yesterday, by its clock)', async () => {
     const { journal } = await tmpJournal();
     try {
       await journal.ensure(CENTER_MSGID_BLOCKS_TABLE);
-      await journal
-        .knex(CENTER_MSGID_BLOCKS_TABLE.name)
-        .insert({ fixmedins_code: 'H43011100001', stamp: '20231231235959', block: 3, reserved_at: 'x' });
+      for (const stamp of ['20231230235959', '20231231235959'])
+        await journal
+          .knex(CENTER_MSGID_BLOCKS_TABLE.name)
+          .insert({ fixmedins_code: 'H43011100001', stamp, block: 3, reserved_at: 'x' });
       const alloc = new MsgidAllocator({
         fixmedins_code: 'H43011100001',
         clock: () => new Date(Date.UTC(2024, 0, 1, 8)),
@@ -128,8 +129,24 @@ describe('msgid allocation', () => {
         utcOffsetMinutes: 0,
       });
       await alloc.next();
-      const rows = await journal.knex(CENTER_MSGID_BLOCKS_TABLE.name).select('stamp');
-      expect(rows.map((r: { stamp: string }) => r.stamp)).toEqual(['20240101080000']);
+      const rows = await journal.knex(CENTER_MSGID_BLOCKS_TABLE.name).select('stamp').orderBy('stamp');
+      expect(rows.map((r: { stamp: string }) => r.stamp)).toEqual(['20231231235959', '20240101080000']);
+    } finally {
+      await journal.close();
+    }
+  });
+
+  it('processes on one journal in different clock offsets never hand out the same msgid', async () => {
+    const { journal } = await tmpJournal();
+    try {
+      // 18:42:44 UTC: already the next day in China time (+08:00).
+      const clock = () => new Date(Date.UTC(2026, 11, 7, 18, 42, 44));
+      const opts = { fixmedins_code: 'H43011100001', clock, journal, randomInt: () => 0 };
+      const first = await new MsgidAllocator({ ...opts, utcOffsetMinutes: 0 }).next();
+      // A process in China time starts and prunes what it takes for earlier days.
+      await new MsgidAllocator({ ...opts, utcOffsetMinutes: 480 }).next();
+      const again = await new MsgidAllocator({ ...opts, utcOffsetMinutes: 0 }).next();
+      expect(again.msgid).not.toBe(first.msgid);
     } finally {
       await journal.close();
     }

@@ -15,7 +15,10 @@
  * the primary key makes the reservation atomic on every database — then hands out the block's
  * numbers from memory. One insert per process per busy second (more only beyond 100 calls a
  * second); a random first block keeps concurrent processes from contending. If all 50 blocks of a
- * second are taken, it waits for the next second. Rows of earlier days are pruned once per process.
+ * second are taken, it waits for the next second. Rows from before yesterday are pruned once per
+ * process: stamps are in each process's clock offset (center.utcOffsetMinutes, or the host's zone
+ * for a client without one), and a process whose day has already begun must not free the blocks
+ * another process, hours behind, still holds for its current second.
  *
  * Without a journal (queries in a throwaway context) uniqueness is guaranteed within the process
  * only: each second starts at a random number of hisops's half and counts up through it, so two
@@ -115,7 +118,7 @@ export class MsgidAllocator {
       await j
         .knex(CENTER_MSGID_BLOCKS_TABLE.name)
         .where('fixmedins_code', this.o.fixmedins_code)
-        .andWhere('stamp', '<', `${stamp.slice(0, 8)}000000`)
+        .andWhere('stamp', '<', `${dayBefore(stamp)}000000`)
         .delete()
         .catch(() => undefined);
     }
@@ -135,4 +138,10 @@ export class MsgidAllocator {
     }
     return undefined;
   }
+}
+
+/** The day before a stamp's day (yyyyMMdd), by the calendar. */
+function dayBefore(stamp: string): string {
+  const d = new Date(Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8)) - 1));
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
 }
