@@ -15,7 +15,7 @@
  * Then the late-groups pass: groups first met on a later day are asked about for the earlier days
  * too (the center may hold settlements there the HIS does not).
  */
-import { runPipeline } from '../shared/index.js';
+import { runPipeline, Slots } from '../shared/index.js';
 import { problemFinding } from './classify.js';
 import type { PreparedScope } from './detailCompare.js';
 import { classifyDetails, compareDetails, detailPeriod, prepareDetails, type ComparedScope } from './detailPeriod.js';
@@ -67,10 +67,8 @@ class PeriodFlow {
    * center, the first PREPARED_AHEAD of them are read and their files made.
    */
   private readonly waiting: DetailJob[] = [];
-  /** Periods at the center now, and the turns of those waiting for one to come back. */
-  private atCenter = 0;
-  private readonly turns: Array<() => void> = [];
-  private readonly atOnce: number;
+  /** Turns at the center: AT_CENTER periods at once (at most the run's concurrency), in order. */
+  private readonly center: Slots;
   /** Reads, preparations and comparisons under way (each leaves the set when it ends). */
   private readonly running = new Set<Promise<unknown>>();
   /** Each period's totals answered and its details decided, one after another in the periods' order. */
@@ -80,7 +78,7 @@ class PeriodFlow {
   private failure: { e: unknown } | undefined;
 
   constructor(private readonly run: ReconcileRun) {
-    this.atOnce = Math.max(1, Math.min(AT_CENTER, run.rules.concurrency));
+    this.center = new Slots(Math.min(AT_CENTER, run.rules.concurrency));
   }
 
   /**
@@ -100,27 +98,22 @@ class PeriodFlow {
     return { decision };
   }
 
-  /** A period's details, once its totals are decided and a turn at the center is free. */
+  /** A period's details, once its totals are decided, at its turn at the center. */
   async details(period: Period, read: PeriodRead, decision: Promise<Decided>): Promise<void> {
     const d = await decision;
     if (!d) return;
     this.stopIfFailed();
-    while (this.atCenter >= this.atOnce) await new Promise<void>((turn) => this.turns.push(turn));
-    this.stopIfFailed();
-    // Periods come here in order: this one's job is the first waiting.
-    this.waiting.shift();
-    this.atCenter++;
-    const compared = (async (): Promise<ComparedScope[]> => {
+    const compared = this.center.run(async (): Promise<ComparedScope[]> => {
+      // Turns are taken in the periods' order: this one's job is the first waiting.
+      this.waiting.shift();
       try {
         const prepared = await d.job.prepare();
         this.prepareAhead();
         return await compareDetails(this.run, period, prepared);
       } finally {
-        this.atCenter--;
-        this.turns.shift()?.();
         read.rows = null;
       }
-    })();
+    });
     track(compared, this.running);
     // Classified after the period before, while the next periods are at the center.
     this.classifying = this.classifying.then(async () =>
@@ -145,7 +138,8 @@ class PeriodFlow {
     }
     const job = detailJob(this.run, period, read, scopes, this.running);
     this.waiting.push(job);
-    if (this.atCenter > 0) this.prepareAhead();
+    // Made now when periods are at the center; else its turn is now, and the same happens there.
+    this.prepareAhead();
     return { results, job };
   }
 
@@ -153,7 +147,11 @@ class PeriodFlow {
     for (const job of this.waiting.slice(0, PREPARED_AHEAD)) job.prepare();
   }
 
-  private readonly fail = (e: unknown): void => void (this.failure ??= { e });
+  /** The first failure stops the run at its next step, and no period takes a turn at the center after it. */
+  private readonly fail = (e: unknown): void => {
+    this.failure ??= { e };
+    this.center.stop(e);
+  };
 
   private stopIfFailed(): void {
     if (this.failure) throw this.failure.e;

@@ -41,29 +41,18 @@ export async function sendTotals(
   const detail = run.detail;
   // Each call takes one of the run's slots in turn; after a failure nothing more goes out, and
   // the calls already out are awaited before the first error is thrown.
-  const settled = await Promise.allSettled(
-    out.map((r) =>
-      run.asking.run(async () => {
-        try {
-          const reply = await run.centerCall('3201', () =>
-            run.deps.center.stmtTotal(totalsRequest(period, r, run.hisTotals.get(r)!, run.rules)),
-          );
-          run.calls['3201']++;
-          run.progress('totals', period, ++n, out.length);
-          r.msgid = reply.msgid;
-          r.stmt_rslt = reply.result.stmt_rslt;
-          r.stmt_rslt_dscr = reply.result.stmt_rslt_dscr;
-          r.balanced = reply.result.balanced;
-          r.detail = r.balanced && detail !== 'always' ? 'not_needed' : detail === 'never' ? 'never' : 'not_reached';
-        } catch (e) {
-          run.asking.stop(e);
-          throw e;
-        }
-      }),
-    ),
-  );
-  const failed = settled.find((x) => x.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  await run.asking.map(out, async (r) => {
+    const reply = await run.centerCall('3201', () =>
+      run.deps.center.stmtTotal(totalsRequest(period, r, run.hisTotals.get(r)!, run.rules)),
+    );
+    run.calls['3201']++;
+    run.progress('totals', period, ++n, out.length);
+    r.msgid = reply.msgid;
+    r.stmt_rslt = reply.result.stmt_rslt;
+    r.stmt_rslt_dscr = reply.result.stmt_rslt_dscr;
+    r.balanced = reply.result.balanced;
+    r.detail = r.balanced && detail !== 'always' ? 'not_needed' : detail === 'never' ? 'never' : 'not_reached';
+  });
   return out;
 }
 

@@ -32,6 +32,30 @@ export class Slots {
     }
   }
 
+  /**
+   * Each item through a slot, results in the items' order, with mapPool's rule for failures: the
+   * first failure stops what has not started (here: every later call on these slots), the calls
+   * running are awaited, then that first failure is rethrown.
+   */
+  async map<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+    let first: { e: unknown } | undefined;
+    const settled = await Promise.allSettled(
+      items.map((x) =>
+        this.run(() =>
+          fn(x).catch((e: unknown) => {
+            first ??= { e };
+            this.stop(e);
+            throw e;
+          }),
+        ),
+      ),
+    );
+    if (first) throw first.e;
+    // Stopped by another caller's failure: that one.
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
+    return settled.map((r) => (r as PromiseFulfilledResult<R>).value);
+  }
+
   stop(e: unknown): void {
     this.stopped ??= { e };
   }

@@ -57,4 +57,29 @@ describe('Slots', () => {
     await expect(slots.run(async () => void ran.push('later'))).rejects.toBe(boom);
     expect(ran).toEqual(['running']);
   });
+
+  it('map: results in order; the first failure in time is rethrown once the running calls end, and nothing after it starts', async () => {
+    const slots = new Slots(2);
+    expect(await slots.map([30, 5, 10], async (ms) => (await tick(ms), ms * 2))).toEqual([60, 10, 20]);
+    const started: number[] = [];
+    let running = 0;
+    let runningAtEnd = -1;
+    const failing = slots.map([1, 2, 3, 4, 5], async (i) => {
+      started.push(i);
+      running++;
+      try {
+        // The second item fails first, the first one later: the second's error is the one thrown.
+        await tick(i === 1 ? 20 : 2);
+        if (i === 1) throw new Error('later');
+        if (i === 2) throw new Error('first');
+      } finally {
+        running--;
+      }
+    });
+    await expect(failing.finally(() => (runningAtEnd = running))).rejects.toThrow('first');
+    expect(runningAtEnd).toBe(0);
+    expect(started).toEqual([1, 2]);
+    // The slots stay stopped for every later caller (another period of the same run).
+    await expect(slots.map([1], async () => 1)).rejects.toThrow('first');
+  });
 });
