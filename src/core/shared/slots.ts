@@ -37,12 +37,12 @@ export class Slots {
    * first failure stops what has not started (here: every later call on these slots), the calls
    * running are awaited, then that first failure is rethrown.
    */
-  async map<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  async map<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
     let first: { e: unknown } | undefined;
     const settled = await Promise.allSettled(
-      items.map((x) =>
+      items.map((x, i) =>
         this.run(() =>
-          fn(x).catch((e: unknown) => {
+          fn(x, i).catch((e: unknown) => {
             first ??= { e };
             this.stop(e);
             throw e;
