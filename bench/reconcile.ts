@@ -3,8 +3,8 @@
  * settlements over 30 days, with its planted anomalies) reconciled against the sandbox over HTTP.
  *
  * - end to end: the command a user runs, `hisops reconcile --from … --to … --json` (a fresh journal
- *   each run), as a child process — wall, CPU, peak RSS — against the sandbox in a process of its own
- *   (bench/_reconcileSandbox.ts);
+ *   each run, the ledger's files of earlier runs dropped), as a child process — wall, CPU, peak
+ *   RSS — against the sandbox in a process of its own (bench/_reconcileSandbox.ts);
  * - the fair baseline, interleaved with it (A, B, B, A …, medians): the database's own command-line
  *   tool doing the least any reconciliation must do on the same rows — an aggregate per day × group
  *   (count and the three sums) and an export of the same rows with the 3202 detail columns to a
@@ -87,6 +87,21 @@ async function seedInto(db: Db, ledgerFile: string): Promise<SeedManifest> {
     } finally {
       ledger.close();
     }
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The files earlier runs left in the ledger (each run's 3202 uploads and results: about 55 MB at
+ * `large`, never read again), dropped before each run and the WAL emptied: otherwise each round
+ * meets a larger ledger than the one before, and the rounds are not the same work.
+ */
+async function dropEarlierFiles(ledgerFile: string): Promise<void> {
+  const db = await connect(`sqlite:${ledgerFile}`);
+  try {
+    await db.knex.raw('DELETE FROM files');
+    await db.knex.raw('PRAGMA wal_checkpoint(TRUNCATE)');
   } finally {
     await db.close();
   }
@@ -206,8 +221,9 @@ institutions:
         label: `hisops reconcile (${label})`,
         cmd: hisopsCmd('reconcile', '--from', startDate, '--to', endDate, '--json', '--quiet'),
         options: { cwd: work, okCodes: [0, 3], env: { ...process.env, HISOPS_LANG: 'en' } },
-        before: () => {
+        before: async () => {
           for (const f of [journal, `${journal}-wal`, `${journal}-shm`]) fs.rmSync(f, { force: true });
+          await dropEarlierFiles(p.ledgerFile);
         },
         after: (m) => {
           const doc = JSON.parse(m.stdout) as {
