@@ -33,9 +33,10 @@ export class Slots {
   }
 
   /**
-   * Each item through a slot, results in the items' order, with mapPool's rule for failures: the
-   * first failure stops what has not started (here: every later call on these slots), the calls
-   * running are awaited, then that first failure is rethrown.
+   * Each item through a slot, results in the items' order. The first failure stops what has not
+   * started (here: every later call on these slots), the calls running are awaited, then that
+   * first failure is rethrown — the one rule of every job's list of calls (mapPool is this over
+   * slots of its own).
    */
   async map<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
     let first: { e: unknown } | undefined;
