@@ -28,6 +28,7 @@
 import crypto from 'node:crypto';
 import { buildMsgid, MSGID_SEQ_SPACE } from '../protocol/msgid.js';
 import { stamp14 } from '../protocol/time.js';
+import { addDays } from '../../time/index.js';
 import { CENTER_MSGID_BLOCKS_TABLE, isUniqueViolation, type JournalLike } from './callJournal.js';
 
 /** The first sequence number hisops uses in a second; those below are left to the HIS's own counter. */
@@ -142,6 +143,5 @@ export class MsgidAllocator {
 
 /** The day before a stamp's day (yyyyMMdd), by the calendar. */
 function dayBefore(stamp: string): string {
-  const d = new Date(Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8)) - 1));
-  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+  return addDays(`${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`, -1).replaceAll('-', '');
 }
