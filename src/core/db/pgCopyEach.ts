@@ -129,10 +129,13 @@ class CopyRows {
     // One row per message, ending in a line break.
     const line = msg.chunk.toString('utf8', 0, msg.chunk.length - 1);
     const values: unknown[] = line.split('\t');
-    if (line.includes('\\')) {
+    const slash = line.indexOf('\\');
+    if (slash !== -1) {
+      // Most rows have a null somewhere and no other backslash: then the nulls are all there is to do.
+      const plain = onlyNulls(line, slash);
       for (let i = 0; i < values.length; i++) {
         const v = values[i] as string;
-        values[i] = v === '\\N' ? null : v.includes('\\') ? unescapeCopy(v) : v;
+        values[i] = v === '\\N' ? null : !plain && v.includes('\\') ? unescapeCopy(v) : v;
       }
     }
     const parsers = this.parsers;
@@ -180,6 +183,20 @@ const TEXT_OID = 25;
 
 /** The parser that keeps a value's text (timestamps read as text). */
 export const asText: TypeParser = (v) => v;
+
+/**
+ * Is every backslash of the line, from `at` on, a whole value `\N` (a null)? Then no value has an
+ * escape sequence: COPY writes a backslash of the data as `\\`.
+ */
+function onlyNulls(line: string, at: number): boolean {
+  for (; at !== -1; at = line.indexOf('\\', at + 3)) {
+    const before = at === 0 ? TAB : line.charCodeAt(at - 1);
+    const after = at + 2 === line.length ? TAB : line.charCodeAt(at + 2);
+    if (before !== TAB || line.charCodeAt(at + 1) !== 78 /* N */ || after !== TAB) return false;
+  }
+  return true;
+}
+const TAB = 9;
 
 const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 

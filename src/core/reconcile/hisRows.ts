@@ -130,7 +130,7 @@ export function readHisValues(
   rawRow: (() => Row) | readonly string[],
 ): HisRowResult {
   // Runs once per HIS row (a million a month): plain reads, no closures made per row.
-  const status = text(at(v, ix.his_status)) ?? '';
+  const status = same(text(at(v, ix.his_status)) ?? '');
   if (!rules.statuses.includes(status)) return { kind: 'excluded', reason: 'status', value: status };
   const refdText = text(at(v, ix.refd_setl_flag));
   const refd = refdText === '1' ? '1' : '0';
@@ -151,8 +151,8 @@ export function readHisValues(
   const time = text(at(v, ix.setl_time));
   if (time === null || !isDateTime(time))
     return problem(v, rawRow, 'HIS_BAD_TIME', `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`);
-  const insutype = text(at(v, ix.insutype)) ?? '';
-  const hisClr = text(at(v, ix.clr_type)) ?? '';
+  const insutype = same(text(at(v, ix.insutype)) ?? '');
+  const hisClr = same(text(at(v, ix.clr_type)) ?? '');
   const clr_type = rules.clrTypeMap[hisClr] ?? hisClr;
   const unknown = unknownCode(v, rawRow, rules, setl_id, insutype, hisClr, clr_type);
   if (unknown) return unknown;
@@ -165,7 +165,7 @@ export function readHisValues(
   if (medfee === undefined || fundRaw === undefined || acct === undefined || cash === undefined || hosp === undefined) {
     return badAmount(v, ix, rawRow, setl_id);
   }
-  const agency = text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins;
+  const agency = same(text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins);
   let setl_optins = agency;
   if (outOfArea(flag, agency, rules.setl_optins)) {
     if (rules.outOfArea === 'exclude')
@@ -185,11 +185,11 @@ export function readHisValues(
     clr_type,
     setl_optins,
     setl_time: time.length === 19 && time[10] === ' ' ? time : time.replace('T', ' ').slice(0, 19),
-    day: time.slice(0, 10),
+    day: same(time.slice(0, 10)),
     refd_setl_flag: refd,
     init_setl_id: text(at(v, ix.init_setl_id)),
     msgid: text(at(v, ix.msgid)),
-    infno: text(at(v, ix.infno)),
+    infno: sameOrNull(text(at(v, ix.infno))),
     his_status: status,
     medfee,
     fund,
@@ -243,6 +243,21 @@ function badAmount(
 }
 
 const AMOUNT_COLUMNS = [...SETTLEMENT_TOTALS, 'hosp_part_amt'] as const;
+
+/**
+ * One string for each of the values that repeat on every row (codes, statuses, the day): a day's
+ * kept rows live until its 3202 is matched, and a copy of "310" or "settled" per row is bytes the
+ * collector copies with them. Bounded, since a HIS may put anything in these columns.
+ */
+const SHARED = new Map<string, string>();
+const SHARED_MAX = 4096;
+function same(s: string): string {
+  const t = SHARED.get(s);
+  if (t !== undefined) return t;
+  if (SHARED.size < SHARED_MAX) SHARED.set(s, s);
+  return s;
+}
+const sameOrNull = (s: string | null): string | null => (s === null ? null : same(s));
 
 function at(v: readonly unknown[], i: number): unknown {
   return i < 0 ? undefined : v[i];

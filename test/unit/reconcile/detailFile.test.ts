@@ -69,6 +69,38 @@ describe('the 3202 detail file', () => {
       refd_setl_flag: '1',
     });
   });
+
+  it('orders a day as a sort by setl_time then setl_id would, however the rows come', () => {
+    // Seconds shared by several settlements in any order (as an index on setl_time gives them),
+    // rows far out of order, and a day whose times are all one (no time of day kept).
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const time = (sec: number) =>
+      `2025-03-04 ${String(Math.floor(sec / 3600)).padStart(2, '0')}:${String(Math.floor(sec / 60) % 60).padStart(2, '0')}:${String(sec % 60).padStart(2, '0')}`;
+    const day = Array.from({ length: 2000 }, (_, i) =>
+      his({ setl_id: `S${rnd(100000)}`, mdtrt_id: `M${i}`, setl_time: time(Math.floor(i / 3)) }),
+    );
+    const shuffled = [...day].sort(() => rnd(3) - 1);
+    const oneTime = day.map((r) => ({ ...r, setl_time: time(0) }));
+    const reversed = [...day].reverse();
+    for (const rows of [day, shuffled, oneTime, reversed]) {
+      const sorted = [...rows].sort((a, b) =>
+        a.setl_time !== b.setl_time
+          ? a.setl_time < b.setl_time
+            ? -1
+            : 1
+          : a.setl_id < b.setl_id
+            ? -1
+            : a.setl_id > b.setl_id
+              ? 1
+              : 0,
+      );
+      const lines = (r: typeof rows) => detailRequest(SCOPE, r, RULES).bytes.toString();
+      expect(lines(rows)).toBe(
+        sorted.map((r) => `${r.setl_id}\t${r.mdtrt_id}\tP1\t100.00\t60.00\t10.00\t0\n`).join(''),
+      );
+    }
+  });
 });
 
 describe("the center's result file", () => {
