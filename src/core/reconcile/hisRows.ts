@@ -130,7 +130,7 @@ export function readHisValues(
   rawRow: (() => Row) | readonly string[],
 ): HisRowResult {
   // Runs once per HIS row (a million a month): plain reads, no closures made per row.
-  const status = same(text(at(v, ix.his_status)) ?? '');
+  const status = same(0, text(at(v, ix.his_status)) ?? '');
   if (!rules.statuses.includes(status)) return { kind: 'excluded', reason: 'status', value: status };
   const refdText = text(at(v, ix.refd_setl_flag));
   const refd = refdText === '1' ? '1' : '0';
@@ -151,8 +151,8 @@ export function readHisValues(
   const time = text(at(v, ix.setl_time));
   if (time === null || !isDateTime(time))
     return problem(v, rawRow, 'HIS_BAD_TIME', `setl_time "${time ?? ''}" of settlement ${setl_id} is not a time`);
-  const insutype = same(text(at(v, ix.insutype)) ?? '');
-  const hisClr = same(text(at(v, ix.clr_type)) ?? '');
+  const insutype = same(1, text(at(v, ix.insutype)) ?? '');
+  const hisClr = same(2, text(at(v, ix.clr_type)) ?? '');
   const clr_type = rules.clrTypeMap[hisClr] ?? hisClr;
   const unknown = unknownCode(v, rawRow, rules, setl_id, insutype, hisClr, clr_type);
   if (unknown) return unknown;
@@ -165,7 +165,7 @@ export function readHisValues(
   if (medfee === undefined || fundRaw === undefined || acct === undefined || cash === undefined || hosp === undefined) {
     return badAmount(v, ix, rawRow, setl_id);
   }
-  const agency = same(text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins);
+  const agency = same(3, text(at(v, ix.setl_optins)) ?? text(at(v, ix.clr_optins)) ?? rules.setl_optins);
   let setl_optins = agency;
   if (outOfArea(flag, agency, rules.setl_optins)) {
     if (rules.outOfArea === 'exclude')
@@ -185,11 +185,11 @@ export function readHisValues(
     clr_type,
     setl_optins,
     setl_time: time.length === 19 && time[10] === ' ' ? time : time.replace('T', ' ').slice(0, 19),
-    day: same(time.slice(0, 10)),
+    day: same(4, time.slice(0, 10)),
     refd_setl_flag: refd,
     init_setl_id: text(at(v, ix.init_setl_id)),
     msgid: text(at(v, ix.msgid)),
-    infno: sameOrNull(text(at(v, ix.infno))),
+    infno: sameOrNull(5, text(at(v, ix.infno))),
     his_status: status,
     medfee,
     fund,
@@ -251,13 +251,20 @@ const AMOUNT_COLUMNS = [...SETTLEMENT_TOTALS, 'hosp_part_amt'] as const;
  */
 const SHARED = new Map<string, string>();
 const SHARED_MAX = 4096;
-function same(s: string): string {
-  const t = SHARED.get(s);
-  if (t !== undefined) return t;
-  if (SHARED.size < SHARED_MAX) SHARED.set(s, s);
-  return s;
+/** The value of the row before, per place (0 status, 1 insutype, 2 clr_type, 3 agency, 4 day, 5 infno): most rows repeat it, and a comparison is cheaper than the map. */
+const LAST = ['', '', '', '', '', ''];
+function same(place: number, s: string): string {
+  const last = LAST[place]!;
+  if (s === last) return last;
+  let t = SHARED.get(s);
+  if (t === undefined) {
+    t = s;
+    if (SHARED.size < SHARED_MAX) SHARED.set(s, s);
+  }
+  LAST[place] = t;
+  return t;
 }
-const sameOrNull = (s: string | null): string | null => (s === null ? null : same(s));
+const sameOrNull = (place: number, s: string | null): string | null => (s === null ? null : same(place, s));
 
 function at(v: readonly unknown[], i: number): unknown {
   return i < 0 ? undefined : v[i];

@@ -56,14 +56,10 @@ const SCANS_BEFORE_INDEX = 8;
 /** Each setl_id's first HIS row (its index), and which rows are such a first. */
 function firstOfEach(his: readonly HisSettlement[]): { byIndex: Map<string, number>; first: Uint8Array } {
   const byIndex = new Map<string, number>();
+  // From the last row back, so that each setl_id is left with its first row: one map call a row.
+  for (let i = his.length - 1; i >= 0; i--) byIndex.set(his[i]!.setl_id, i);
   const first = new Uint8Array(his.length);
-  for (let i = 0; i < his.length; i++) {
-    const id = his[i]!.setl_id;
-    if (!byIndex.has(id)) {
-      byIndex.set(id, i);
-      first[i] = 1;
-    }
-  }
+  for (const i of byIndex.values()) first[i] = 1;
   return { byIndex, first };
 }
 
