@@ -86,6 +86,18 @@ function suite(open: () => Promise<Db>): void {
         big: null,
         ratio: null,
       },
+      // A backslash at a value's end, beside nulls (COPY writes it doubled: not a null marker).
+      {
+        setl_id: 'S6',
+        medfee_sumamt: '1.00',
+        n: 6,
+        setl_time: '2025-03-05 00:00:03',
+        memo: 'end\\',
+        flag: null,
+        day: null,
+        big: null,
+        ratio: null,
+      },
     ]);
   });
   afterAll(async () => {
@@ -116,9 +128,9 @@ function suite(open: () => Promise<Db>): void {
       'ratio',
     ]);
     expect(a.rows).toEqual(objects.map((o) => a.columns.map((c) => o[c])));
-    expect(a.rows.map((r) => r[0])).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(a.rows.map((r) => r[0])).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6']);
     expect(a.rows[0]![1]).toBeNull();
-    expect(a.rows.slice(1).map((r) => r[1])).toEqual(['平\t中', 'a\\b \\N\r\n\v\b\f end', '\\N', '']);
+    expect(a.rows.slice(1).map((r) => r[1])).toEqual(['平\t中', 'a\\b \\N\r\n\v\b\f end', '\\N', '', 'end\\']);
   });
 
   it('puts every kind of binding where the statement has it, quotes and backslashes included', async () => {
@@ -146,6 +158,7 @@ function suite(open: () => Promise<Db>): void {
       '2025-03-05 00:00:00',
       '2025-03-05 00:00:01',
       '2025-03-05 00:00:02',
+      '2025-03-05 00:00:03',
     ]);
     expect(asDriver.rows.map((r) => (r[0] instanceof Date ? formatDateTime(r[0]) : String(r[0]).slice(0, 19)))).toEqual(
       asText.rows.map((r) => String(r[0]).slice(0, 19)),
@@ -176,12 +189,12 @@ function suite(open: () => Promise<Db>): void {
       }),
     ).rejects.toBe(stop);
     expect(after).toBe(0);
-    expect((await queryArrays(db, `SELECT COUNT(*) AS c FROM ${TABLE}`, [])).rows[0]!.map(Number)).toEqual([5]);
+    expect((await queryArrays(db, `SELECT COUNT(*) AS c FROM ${TABLE}`, [])).rows[0]!.map(Number)).toEqual([6]);
   });
 
   it("reports a failing statement as the driver's error and keeps the connection usable", async () => {
     await expect(queryArrays(db, `SELECT no_such_column FROM ${TABLE}`, [])).rejects.toThrow();
-    expect((await queryArrays(db, `SELECT COUNT(*) AS c FROM ${TABLE}`, [])).rows[0]!.map(Number)).toEqual([5]);
+    expect((await queryArrays(db, `SELECT COUNT(*) AS c FROM ${TABLE}`, [])).rows[0]!.map(Number)).toEqual([6]);
   });
 }
 
